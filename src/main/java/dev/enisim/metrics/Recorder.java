@@ -1,0 +1,308 @@
+package dev.enisim.metrics;
+
+import dev.enisim.model.Outcome;
+import dev.enisim.model.World;
+import dev.enisim.model.WorldListener;
+import dev.enisim.model.eni.EniPool;
+import dev.enisim.model.eni.EniState;
+import dev.enisim.model.eni.HyperplaneEni;
+import dev.enisim.model.function.LambdaFunction;
+import dev.enisim.model.function.State;
+import dev.enisim.model.function.StateReasonCode;
+import dev.enisim.model.network.Subnet;
+import dev.enisim.model.network.Vpc;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Observes a {@link World} and keeps, per time bucket: invocation outcomes per function, ConcurrentExecutions
+ * (account and function), ENIs and connections per key, free IPs per subnet; plus the totals and state
+ * transitions of the summary. Call {@link #attach} after the world is built and before it runs.
+ */
+public final class Recorder implements WorldListener {
+
+    private static final Outcome[] OUTCOMES = Outcome.all();
+
+    private final long bucketMicros;
+    private final int buckets;
+    private World world;
+    private long[][] totals;            // [function][outcome]
+    private Counter[][] byBucket;       // [function][outcome], created on first use
+    private Gauge[] functionConcurrency;
+    private Gauge accountConcurrency;
+    private Gauge accountEnis;
+    private Gauge[] keyEnis;
+    private Gauge[] keyConnections;
+    private Gauge[] subnetIps;
+    private Gauge[] vpcEnis;
+    private long[] vpcEniCount;
+    private long[] keyEniCount;
+    private long enisCreated;
+    private long liveEnis;
+    private List<List<RunSummary.Transition>> transitions;
+
+    public Recorder(long durationMicros, long bucketMicros) {
+        if (bucketMicros <= 0 || durationMicros <= 0) {
+            throw new IllegalArgumentException("duration and bucket must be positive");
+        }
+        this.bucketMicros = bucketMicros;
+        long n = (durationMicros + bucketMicros - 1) / bucketMicros;
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("too many buckets: " + n);
+        }
+        this.buckets = (int) n;
+    }
+
+    /** Binds to the world's functions, keys and subnets (sizes and names). */
+    public void attach(World w) {
+        this.world = w;
+        int nf = w.functions().size();
+        totals = new long[nf][OUTCOMES.length];
+        byBucket = new Counter[nf][OUTCOMES.length];
+        functionConcurrency = new Gauge[nf];
+        for (int i = 0; i < nf; i++) {
+            functionConcurrency[i] = new Gauge(buckets, true, 0);
+        }
+        accountConcurrency = new Gauge(buckets, true, 0);
+        accountEnis = new Gauge(buckets, true, 0);
+        int nk = w.pools().size();
+        keyEnis = new Gauge[nk];
+        keyConnections = new Gauge[nk];
+        keyEniCount = new long[nk];
+        for (int i = 0; i < nk; i++) {
+            keyEnis[i] = new Gauge(buckets, true, 0);
+            keyConnections[i] = new Gauge(buckets, true, 0);
+        }
+        subnetIps = new Gauge[w.subnets().size()];
+        for (Subnet s : w.subnets()) {
+            subnetIps[s.index()] = new Gauge(buckets, false, s.availableIps());
+        }
+        vpcEnis = new Gauge[w.vpcs().size()];
+        vpcEniCount = new long[w.vpcs().size()];
+        for (Vpc v : w.vpcs()) {
+            vpcEnis[v.index()] = new Gauge(buckets, true, 0);
+        }
+        transitions = new ArrayList<>();
+        for (int i = 0; i < nf; i++) {
+            transitions.add(new ArrayList<>());
+        }
+    }
+
+    private int bucket(long nowMicros) {
+        int b = (int) (nowMicros / bucketMicros);
+        return b < buckets ? b : buckets - 1; // events at exactly the end fall in the last bucket
+    }
+
+    @Override
+    public void invocation(int function, Outcome outcome, long nowMicros) {
+        int o = outcome.ordinal();
+        totals[function][o]++;
+        Counter c = byBucket[function][o];
+        if (c == null) {
+            c = new Counter(buckets);
+            byBucket[function][o] = c;
+        }
+        c.add(bucket(nowMicros), 1);
+    }
+
+    @Override
+    public void concurrency(int function, int functionInFlight, int accountInFlight, long nowMicros) {
+        int b = bucket(nowMicros);
+        functionConcurrency[function].set(b, functionInFlight);
+        accountConcurrency.set(b, accountInFlight);
+    }
+
+    @Override
+    public void connections(int key, int keyConnections, long nowMicros) {
+        this.keyConnections[key].set(bucket(nowMicros), keyConnections);
+    }
+
+    @Override
+    public void eniState(HyperplaneEni eni, EniState from, long nowMicros) {
+        int b = bucket(nowMicros);
+        int vpc = world.subnets().get(eni.subnet()).vpc();
+        int delta = 0;
+        if (from == null) {
+            enisCreated++;
+            delta = 1;
+        } else if (!eni.state().holdsResources() && from.holdsResources()) {
+            delta = -1;
+        }
+        if (delta != 0) {
+            liveEnis += delta;
+            keyEniCount[eni.key()] += delta;
+            vpcEniCount[vpc] += delta;
+            accountEnis.set(b, liveEnis);
+            keyEnis[eni.key()].set(b, keyEniCount[eni.key()]);
+            vpcEnis[vpc].set(b, vpcEniCount[vpc]);
+        }
+    }
+
+    @Override
+    public void subnetIps(int subnet, int availableIps, long nowMicros) {
+        subnetIps[subnet].set(bucket(nowMicros), availableIps);
+    }
+
+    @Override
+    public void functionState(int function, State state, StateReasonCode reason, String cause, long nowMicros) {
+        transitions.get(function).add(new RunSummary.Transition(nowMicros / 1e6, state.name(),
+                reason == null ? null : reason.name(), cause));
+    }
+
+    // ---- results ----------------------------------------------------------------------------------------
+
+    /** The time series of the run (call once, after the run). */
+    public TimeSeries timeSeries() {
+        List<Series> out = new ArrayList<>();
+        List<LambdaFunction> fns = world.functions();
+        long[][] account = new long[OUTCOMES.length][];
+        for (LambdaFunction f : fns) {
+            Counter[] counters = byBucket[f.index()];
+            addInvocationSeries(out, "function", f.name(), counters, account);
+            out.add(new Series("function", f.name(), "ConcurrentExecutions", "Maximum",
+                    functionConcurrency[f.index()].values()));
+        }
+        addAccountSeries(out, account);
+        for (EniPool p : world.pools()) {
+            out.add(new Series("eniKey", p.eniKey().label(), "Sim.HyperplaneEniCount", "Maximum",
+                    keyEnis[p.key()].values()));
+            out.add(new Series("eniKey", p.eniKey().label(), "Sim.EniConnections", "Maximum",
+                    keyConnections[p.key()].values()));
+        }
+        for (Subnet s : world.subnets()) {
+            out.add(new Series("subnet", s.id(), "Sim.SubnetAvailableIps", "Minimum", subnetIps[s.index()].values()));
+        }
+        for (Vpc v : world.vpcs()) {
+            out.add(new Series("vpc", v.id(), "Sim.HyperplaneEniCount", "Maximum", vpcEnis[v.index()].values()));
+        }
+        return new TimeSeries(bucketMicros, buckets, out);
+    }
+
+    private void addInvocationSeries(List<Series> out, String scope, String id, Counter[] counters,
+            long[][] account) {
+        long[] invocations = new long[buckets];
+        long[] errors = new long[buckets];
+        long[] throttles = new long[buckets];
+        long[] invokeErrors = new long[buckets];
+        Map<String, long[]> byException = new LinkedHashMap<>();
+        for (Outcome o : OUTCOMES) {
+            Counter c = counters[o.ordinal()];
+            if (c == null) {
+                continue;
+            }
+            long[] v = c.values();
+            account[o.ordinal()] = account[o.ordinal()] == null ? v.clone() : sum(account[o.ordinal()], v);
+            switch (o.kind()) {
+                case SUCCESS -> sum(invocations, v);
+                case FUNCTION_ERROR -> {
+                    sum(invocations, v);
+                    sum(errors, v);
+                }
+                case THROTTLE -> sum(throttles, v);
+                case INVOKE_ERROR -> {
+                    sum(invokeErrors, v);
+                    sum(byException.computeIfAbsent(o.exception(), k -> new long[buckets]), v);
+                }
+            }
+        }
+        out.add(new Series(scope, id, "Invocations", "Sum", invocations));
+        out.add(new Series(scope, id, "Errors", "Sum", errors));
+        out.add(new Series(scope, id, "Throttles", "Sum", throttles));
+        out.add(new Series(scope, id, "Sim.InvokeErrors", "Sum", invokeErrors));
+        for (Outcome o : OUTCOMES) {
+            if (o.kind() == Outcome.Kind.INVOKE_ERROR && byException.containsKey(o.exception())) {
+                out.add(new Series(scope, id, "Sim.InvokeErrors." + o.exception(), "Sum",
+                        byException.remove(o.exception())));
+            }
+        }
+    }
+
+    private void addAccountSeries(List<Series> out, long[][] account) {
+        Counter[] counters = new Counter[OUTCOMES.length];
+        for (Outcome o : OUTCOMES) {
+            if (account[o.ordinal()] != null) {
+                counters[o.ordinal()] = new Counter(buckets);
+                long[] v = account[o.ordinal()];
+                for (int i = 0; i < buckets; i++) {
+                    counters[o.ordinal()].add(i, v[i]);
+                }
+            }
+        }
+        addInvocationSeries(out, "account", "", counters, new long[OUTCOMES.length][]);
+        out.add(new Series("account", "", "ConcurrentExecutions", "Maximum", accountConcurrency.values()));
+        out.add(new Series("account", "", "Sim.HyperplaneEniCount", "Maximum", accountEnis.values()));
+    }
+
+    private static long[] sum(long[] into, long[] add) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += add[i];
+        }
+        return into;
+    }
+
+    /** The summary of the run. */
+    public RunSummary summary(String scenario, long seed, int replication, double simulatedSeconds,
+            RunSummary.Events events) {
+        long[] all = new long[OUTCOMES.length];
+        Map<String, RunSummary.FunctionSummary> functions = new LinkedHashMap<>();
+        for (LambdaFunction f : world.functions()) {
+            long[] t = totals[f.index()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] += t[i];
+            }
+            functions.put(f.name(), new RunSummary.FunctionSummary(invocations(t),
+                    f.state() == null ? "NotCreated" : f.state().name(),
+                    f.reason() == null ? null : f.reason().name(),
+                    (int) functionConcurrency[f.index()].peak(), List.copyOf(transitions.get(f.index()))));
+        }
+        Map<String, RunSummary.VpcSummary> vpcs = new LinkedHashMap<>();
+        for (Vpc v : world.vpcs()) {
+            vpcs.put(v.id(), new RunSummary.VpcSummary(v.eniQuota(), vpcEnis[v.index()].peak(),
+                    vpcEnis[v.index()].current()));
+        }
+        Map<String, RunSummary.SubnetSummary> subnets = new LinkedHashMap<>();
+        for (Subnet s : world.subnets()) {
+            Gauge g = subnetIps[s.index()];
+            subnets.put(s.id(), new RunSummary.SubnetSummary(s.cidr().toString(), s.az(), s.usableIps(),
+                    s.otherUsedIps(), g.low(), g.current()));
+        }
+        Map<String, RunSummary.KeySummary> keys = new LinkedHashMap<>();
+        for (EniPool p : world.pools()) {
+            keys.put(p.eniKey().label(), new RunSummary.KeySummary(p.eniKey().vpcId(), p.eniKey().subnetId(),
+                    p.eniKey().securityGroupIds(), keyEnis[p.key()].peak(), keyEnis[p.key()].current(),
+                    keyConnections[p.key()].peak()));
+        }
+        return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations(all),
+                (int) accountConcurrency.peak(), functions,
+                new RunSummary.Enis(enisCreated, accountEnis.peak(), accountEnis.current()), vpcs, subnets, keys);
+    }
+
+    private static RunSummary.Invocations invocations(long[] byOutcome) {
+        long total = 0;
+        long succeeded = 0;
+        long throttled = 0;
+        long functionErrors = 0;
+        Map<String, Long> errors = new LinkedHashMap<>();
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        Map<String, Long> causes = new LinkedHashMap<>();
+        for (Outcome o : OUTCOMES) {
+            long n = byOutcome[o.ordinal()];
+            total += n;
+            switch (o.kind()) {
+                case SUCCESS -> succeeded += n;
+                case THROTTLE -> {
+                    throttled += n;
+                    reasons.merge(o.reason(), n, Long::sum);
+                }
+                case FUNCTION_ERROR -> {
+                    functionErrors += n;
+                    causes.merge(o.reason(), n, Long::sum);
+                }
+                case INVOKE_ERROR -> errors.merge(o.exception(), n, Long::sum);
+            }
+        }
+        return new RunSummary.Invocations(total, succeeded, throttled, functionErrors, errors, reasons, causes);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.enisim.model.eni;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ENIs of one key (VPC + subnet + security-group set), shared by every function and version that uses the
+ * key. It tracks who uses the key, finds an ENI with free ports for a connection (first fit, in creation
+ * order), and remembers why the last scale-out failed so that Lambda waits out its back-off before retrying.
+ */
+public final class EniPool {
+
+    /** Why a new ENI for this key cannot be made right now. */
+    public enum Blocked { NONE, NO_IP, QUOTA, PERMISSIONS }
+
+    private final int key;
+    private final EniKey eniKey;
+    private final int subnet;
+    private final int vpc;
+    private final List<HyperplaneEni> enis = new ArrayList<>();
+    private int users;
+    private int creating;
+    private int connections;
+    private Blocked blocked = Blocked.NONE;
+    private int[] waiters = new int[4];
+    private int waiterCount;
+    private long retryAtMicros;
+
+    public EniPool(int key, EniKey eniKey, int subnet, int vpc) {
+        this.key = key;
+        this.eniKey = eniKey;
+        this.subnet = subnet;
+        this.vpc = vpc;
+    }
+
+    public int key() {
+        return key;
+    }
+
+    public EniKey eniKey() {
+        return eniKey;
+    }
+
+    public int subnet() {
+        return subnet;
+    }
+
+    public int vpc() {
+        return vpc;
+    }
+
+    /** Live ENIs of the key (not yet deleted), in creation order. Do not modify. */
+    public List<HyperplaneEni> enis() {
+        return enis;
+    }
+
+    public int users() {
+        return users;
+    }
+
+    public void addUser() {
+        users++;
+    }
+
+    public void removeUser() {
+        if (users <= 0) {
+            throw new IllegalStateException("key " + eniKey + ": removing a user it does not have");
+        }
+        users--;
+    }
+
+    /** ENIs of the key that are being created. */
+    public int creating() {
+        return creating;
+    }
+
+    public boolean hasInUse() {
+        for (int i = 0, n = enis.size(); i < n; i++) {
+            if (enis.get(i).state() == EniState.InUse) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Connections held on the key's ENIs now. */
+    public int connections() {
+        return connections;
+    }
+
+    public void added(HyperplaneEni eni) {
+        enis.add(eni);
+        creating++;
+    }
+
+    public void becameReady(HyperplaneEni eni) {
+        creating--;
+        blocked = Blocked.NONE;
+    }
+
+    public void removed(HyperplaneEni eni) {
+        if (!enis.remove(eni)) {
+            throw new IllegalStateException("key " + eniKey + ": " + eni.name() + " is not in its pool");
+        }
+        if (eni.state() == EniState.Creating) {
+            creating--;
+        }
+    }
+
+    /** The first in-use ENI with {@code n} free ports, with the ports taken; null when none has room. */
+    public HyperplaneEni acquire(int n) {
+        for (int i = 0, size = enis.size(); i < size; i++) {
+            HyperplaneEni eni = enis.get(i);
+            if (eni.tryAcquire(n)) {
+                connections += n;
+                return eni;
+            }
+        }
+        return null;
+    }
+
+    public void release(HyperplaneEni eni, int n) {
+        eni.release(n);
+        connections -= n;
+    }
+
+    /** A function waits for this key's ENI being created. */
+    public void addWaiter(int function) {
+        if (waiterCount == waiters.length) {
+            waiters = java.util.Arrays.copyOf(waiters, waiterCount * 2);
+        }
+        waiters[waiterCount++] = function;
+    }
+
+    /** The functions waiting for this key, in the order they came; the list is emptied. */
+    public int[] takeWaiters() {
+        int[] out = java.util.Arrays.copyOf(waiters, waiterCount);
+        waiterCount = 0;
+        return out;
+    }
+
+    public Blocked blocked() {
+        return blocked;
+    }
+
+    public long retryAtMicros() {
+        return retryAtMicros;
+    }
+
+    /** A scale-out failed for {@code why}; Lambda will not try again before {@code retryAt}. */
+    public void block(Blocked why, long retryAt) {
+        blocked = why;
+        retryAtMicros = retryAt;
+    }
+
+    public void checkInvariants() {
+        int sum = 0;
+        int c = 0;
+        for (HyperplaneEni eni : enis) {
+            eni.checkInvariants();
+            sum += eni.connections();
+            if (eni.state() == EniState.Creating) {
+                c++;
+            }
+            if (eni.key() != key) {
+                throw new IllegalStateException(eni.name() + " of key " + eni.key() + " in pool of key " + key);
+            }
+        }
+        if (sum != connections) {
+            throw new IllegalStateException("key " + eniKey + ": pool counts " + connections
+                    + " connections, its ENIs " + sum);
+        }
+        if (c != creating) {
+            throw new IllegalStateException("key " + eniKey + ": pool counts " + creating + " creating, found " + c);
+        }
+    }
+}

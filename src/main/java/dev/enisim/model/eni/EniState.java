@@ -1,0 +1,39 @@
+package dev.enisim.model.eni;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Lifecycle of one Hyperplane ENI, with its allowed transitions in one table. */
+public enum EniState {
+    /** Created (holds its IP and quota slot), not yet carrying traffic. */
+    Creating,
+    /** Ready: carries connections of every function using its key. */
+    InUse,
+    /** No function or version uses its key; Lambda is deleting it (still holds IP and quota). */
+    Deleting,
+    /** Gone: IP and quota slot freed. */
+    Deleted,
+    /** Lambda could not delete it (the role lost its permissions): holds IP and quota until deleted by hand. */
+    Orphaned;
+
+    private static final Map<EniState, Set<EniState>> ALLOWED = new EnumMap<>(EniState.class);
+
+    static {
+        ALLOWED.put(Creating, EnumSet.of(InUse, Deleting));
+        ALLOWED.put(InUse, EnumSet.of(Deleting));
+        ALLOWED.put(Deleting, EnumSet.of(Deleted, Orphaned, InUse));
+        ALLOWED.put(Deleted, EnumSet.noneOf(EniState.class));
+        ALLOWED.put(Orphaned, EnumSet.of(Deleted));
+    }
+
+    public boolean canTransitionTo(EniState next) {
+        return ALLOWED.get(this).contains(next);
+    }
+
+    /** True while the ENI holds an IP and a quota slot. */
+    public boolean holdsResources() {
+        return this != Deleted;
+    }
+}

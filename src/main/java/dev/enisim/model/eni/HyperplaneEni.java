@@ -1,0 +1,130 @@
+package dev.enisim.model.eni;
+
+/**
+ * One Hyperplane ENI: one IP of its subnet, one slot of its VPC's quota, and up to {@code capacity}
+ * connections of every function sharing its key. It owns its port count: {@link #tryAcquire} never lets it
+ * pass the capacity.
+ */
+public final class HyperplaneEni {
+
+    private final int id;
+    private final int key;
+    private final int subnet;
+    private final int ipIndex;
+    private final int capacity;
+    private final long createdMicros;
+    private EniState state = EniState.Creating;
+    private int connections;
+    private long readyMicros = -1;
+    private long deletionRequestedMicros = -1;
+    private long endedMicros = -1;
+
+    public HyperplaneEni(int id, int key, int subnet, int ipIndex, int capacity, long createdMicros) {
+        this.id = id;
+        this.key = key;
+        this.subnet = subnet;
+        this.ipIndex = ipIndex;
+        this.capacity = capacity;
+        this.createdMicros = createdMicros;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    /** Display id, e.g. {@code eni-0001}. */
+    public String name() {
+        return String.format("eni-%04d", id);
+    }
+
+    public int key() {
+        return key;
+    }
+
+    public int subnet() {
+        return subnet;
+    }
+
+    public int ipIndex() {
+        return ipIndex;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public EniState state() {
+        return state;
+    }
+
+    public int connections() {
+        return connections;
+    }
+
+    public long createdMicros() {
+        return createdMicros;
+    }
+
+    public long readyMicros() {
+        return readyMicros;
+    }
+
+    public long deletionRequestedMicros() {
+        return deletionRequestedMicros;
+    }
+
+    public long endedMicros() {
+        return endedMicros;
+    }
+
+    /** Takes {@code n} ports if the ENI is in use and has room. */
+    public boolean tryAcquire(int n) {
+        if (state != EniState.InUse || connections + n > capacity) {
+            return false;
+        }
+        connections += n;
+        return true;
+    }
+
+    public void release(int n) {
+        if (n > connections) {
+            throw new IllegalStateException(name() + ": releasing " + n + " connections of " + connections);
+        }
+        connections -= n;
+    }
+
+    /** Moves along the lifecycle; an illegal move is a bug and throws with ids and time. */
+    public void transition(EniState next, long nowMicros) {
+        if (!state.canTransitionTo(next)) {
+            throw new IllegalStateException("ENI " + name() + ": illegal transition " + state + " -> " + next
+                    + " at " + nowMicros + " us");
+        }
+        state = next;
+        switch (next) {
+            case InUse -> {
+                if (readyMicros < 0) {
+                    readyMicros = nowMicros;
+                }
+                deletionRequestedMicros = -1;
+            }
+            case Deleting -> deletionRequestedMicros = nowMicros;
+            case Deleted, Orphaned -> endedMicros = nowMicros;
+            default -> {
+            }
+        }
+    }
+
+    public void checkInvariants() {
+        if (connections < 0 || connections > capacity) {
+            throw new IllegalStateException(name() + ": " + connections + " connections outside 0.." + capacity);
+        }
+        if ((state == EniState.Creating || state == EniState.Deleted) && connections != 0) {
+            throw new IllegalStateException(name() + ": " + connections + " connections while " + state);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name() + "[" + state + ", key " + key + ", " + connections + "/" + capacity + "]";
+    }
+}

@@ -1,0 +1,38 @@
+package dev.enisim.report;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.enisim.run.RunResult;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** {@code enis.csv}: one row per ENI ever created, with its key, address and lifetime (seconds, empty if not reached). */
+public final class EnisCsv {
+
+    private EnisCsv() {
+    }
+
+    public static String render(List<RunResult.EniLifetime> enis) {
+        CsvSchema schema = CsvSchema.builder().addColumn("eni").addColumn("key").addColumn("subnet").addColumn("ip")
+                .addColumn("createdSeconds").addColumn("readySeconds").addColumn("deletionRequestedSeconds")
+                .addColumn("endedSeconds").addColumn("finalState").build().withHeader().withLineSeparator("\n");
+        StringWriter out = new StringWriter();
+        try (SequenceWriter w = new CsvMapper().writer(schema).writeValues(out)) {
+            for (RunResult.EniLifetime e : enis) {
+                w.write(new Object[] {e.id(), e.key(), e.subnet(), e.ip(), time(e.createdSeconds()),
+                    time(e.readySeconds()), time(e.deletionRequestedSeconds()), time(e.endedSeconds()),
+                    e.finalState()});
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return out.toString();
+    }
+
+    private static String time(double seconds) {
+        return seconds < 0 ? "" : TimeSeriesCsv.seconds(Math.round(seconds * 1e6));
+    }
+}

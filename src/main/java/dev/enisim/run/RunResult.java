@@ -1,0 +1,26 @@
+package dev.enisim.run;
+
+import dev.enisim.metrics.RunSummary;
+import dev.enisim.metrics.TimeSeries;
+import dev.enisim.scenario.Scenario;
+import java.util.List;
+
+/**
+ * Everything a report may read about one finished run: the scenario as run, its summary, its time series and
+ * the lifetime of every ENI. Immutable; holds no model objects.
+ */
+public record RunResult(Scenario scenario, RunSummary summary, TimeSeries timeSeries, List<EniLifetime> enis) {
+
+    public RunResult {
+        enis = List.copyOf(enis);
+    }
+
+    /**
+     * One ENI's life. Times in seconds; -1 where the step did not happen (yet).
+     *
+     * @param finalState {@code Creating}, {@code InUse}, {@code Deleting}, {@code Deleted}, {@code Orphaned}
+     */
+    public record EniLifetime(String id, String key, String subnet, String ip, double createdSeconds,
+            double readySeconds, double deletionRequestedSeconds, double endedSeconds, String finalState) {
+    }
+}

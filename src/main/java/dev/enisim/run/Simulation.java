@@ -1,0 +1,159 @@
+package dev.enisim.run;
+
+import dev.enisim.engine.EventLoop;
+import dev.enisim.metrics.Recorder;
+import dev.enisim.metrics.RunSummary;
+import dev.enisim.model.SimEvent;
+import dev.enisim.model.SimEvent.Arrival;
+import dev.enisim.model.SimEvent.InvocationEnd;
+import dev.enisim.model.World;
+import dev.enisim.model.eni.HyperplaneEni;
+import dev.enisim.model.network.Subnet;
+import dev.enisim.random.RandomStreams;
+import dev.enisim.scenario.Scenario;
+import dev.enisim.workload.ArrivalProcess;
+import dev.enisim.workload.Sampler;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One replication of one scenario: builds the world from the scenario, runs the event loop to the scenario's
+ * end, and returns the result. Single-threaded and self-contained: several simulations may run side by side.
+ *
+ * <p>Random stream names: {@code function/<name>/arrivals}, {@code function/<name>/duration},
+ * {@code function/<name>/subnet}, {@code hyperplane/eni-create}, {@code hyperplane/attach-existing}.
+ */
+public final class Simulation implements EventLoop.Handler<SimEvent> {
+
+    private final Scenario scenario;
+    private final int replication;
+    private final EventLoop<SimEvent> loop = new EventLoop<>();
+    private final Recorder recorder;
+    private final World world;
+    private final ArrivalProcess[] arrivals;
+    private final Sampler[] durations;
+    private final Arrival[] arrivalEvents;
+    private long arrivalCount;
+    private long completionCount;
+    private boolean checkInvariants;
+
+    public Simulation(Scenario scenario, int replication) {
+        this.scenario = scenario;
+        this.replication = replication;
+        RandomStreams streams = new RandomStreams(scenario.seed(), replication);
+        this.recorder = new Recorder(scenario.durationMicros(), scenario.bucketMicros());
+        Scenario.Hyperplane hp = scenario.hyperplane();
+        World.Settings settings = new World.Settings(scenario.account().concurrencyLimit(), hp.connectionsPerEni(),
+                hp.eniRetryBackoffMicros(), Sampler.of(hp.eniCreateTime(), streams.stream("hyperplane/eni-create")),
+                Sampler.of(hp.attachExistingTime(), streams.stream("hyperplane/attach-existing")));
+        this.world = new World(settings, loop::schedule, recorder);
+        for (Scenario.Vpc v : scenario.vpcs()) {
+            world.addVpc(v.id(), v.eniQuota());
+            for (String g : v.securityGroups()) {
+                world.addSecurityGroup(v.id(), g);
+            }
+            for (Scenario.Subnet s : v.subnets()) {
+                world.addSubnet(v.id(), s.id(), s.cidr(), s.az(), s.otherUsedIps());
+            }
+        }
+        int n = scenario.functions().size();
+        arrivals = new ArrivalProcess[n];
+        durations = new Sampler[n];
+        arrivalEvents = new Arrival[n];
+        for (Scenario.Function f : scenario.functions()) {
+            String prefix = "function/" + f.name() + "/";
+            int i = world.addFunction(f.name(), f.memoryMb(), f.timeoutMicros(),
+                    f.reservedConcurrency().orElse(-1), f.connectionsPerInvocation(), f.vpcConfig().subnetIds(),
+                    f.vpcConfig().securityGroupIds(), streams.stream(prefix + "subnet"));
+            arrivals[i] = new ArrivalProcess(f.arrivals(), streams.stream(prefix + "arrivals"), f.createdAtMicros());
+            durations[i] = Sampler.of(f.duration(), streams.stream(prefix + "duration"));
+            arrivalEvents[i] = new Arrival(i);
+        }
+        recorder.attach(world);
+        // functions were added in scenario order, so function i of the world is function i of the scenario
+        for (int i = 0; i < n; i++) {
+            loop.schedule(scenario.functions().get(i).createdAtMicros(), SimEvent.PRIORITY_CONTROL,
+                    new SimEvent.CreateFunction(i));
+            scheduleNextArrival(i);
+        }
+    }
+
+    /** Checks the world's invariants after every event (slow: for tests). */
+    public Simulation checkingInvariants() {
+        this.checkInvariants = true;
+        return this;
+    }
+
+    /** The world, for tests that inspect the model directly. */
+    World world() {
+        return world;
+    }
+
+    /** The event loop, for tests that observe events. */
+    EventLoop<SimEvent> loop() {
+        return loop;
+    }
+
+    private void scheduleNextArrival(int function) {
+        long at = arrivals[function].next();
+        if (at != ArrivalProcess.NONE && at <= scenario.durationMicros()) {
+            loop.schedule(at, SimEvent.PRIORITY_ARRIVAL, arrivalEvents[function]);
+        }
+    }
+
+    @Override
+    public void handle(SimEvent event, long nowMicros) {
+        if (event instanceof Arrival a) {
+            arrivalCount++;
+            int f = a.function();
+            world.invoke(f, nowMicros, durations[f].getAsLong());
+            scheduleNextArrival(f);
+        } else {
+            if (event instanceof InvocationEnd) {
+                completionCount++;
+            }
+            world.handle(event, nowMicros);
+        }
+        if (checkInvariants) {
+            world.checkInvariants();
+        }
+    }
+
+    /** Runs to the end of the scenario, reporting progress once per slice of simulated time. */
+    public RunResult run(Progress progress) {
+        long end = scenario.durationMicros();
+        long slice = Math.max(scenario.bucketMicros(), end / 1000);
+        for (long t = Math.min(slice, end); ; t = Math.min(t + slice, end)) {
+            loop.runUntil(t, this);
+            progress.update(t, end, loop.deliveredEvents());
+            if (t >= end) {
+                break;
+            }
+        }
+        return result();
+    }
+
+    public RunResult run() {
+        return run(Progress.NONE);
+    }
+
+    private RunResult result() {
+        long total = loop.deliveredEvents();
+        RunSummary.Events events = new RunSummary.Events(total, arrivalCount, completionCount,
+                total - arrivalCount - completionCount);
+        RunSummary summary = recorder.summary(scenario.name(), scenario.seed(), replication,
+                scenario.durationMicros() / 1e6, events);
+        List<RunResult.EniLifetime> lifetimes = new ArrayList<>();
+        for (HyperplaneEni e : world.enis()) {
+            Subnet s = world.subnets().get(e.subnet());
+            lifetimes.add(new RunResult.EniLifetime(e.name(), world.pools().get(e.key()).eniKey().label(), s.id(),
+                    s.address(e.ipIndex()), seconds(e.createdMicros()), seconds(e.readyMicros()),
+                    seconds(e.deletionRequestedMicros()), seconds(e.endedMicros()), e.state().name()));
+        }
+        return new RunResult(scenario, summary, recorder.timeSeries(), lifetimes);
+    }
+
+    private static double seconds(long micros) {
+        return micros < 0 ? -1 : micros / 1e6;
+    }
+}

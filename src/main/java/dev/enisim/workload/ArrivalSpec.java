@@ -1,0 +1,33 @@
+package dev.enisim.workload;
+
+/**
+ * How invocations of one function arrive, as a scenario says it. Rates are per second. Arrivals happen only in
+ * the window [fromMicros, untilMicros) of simulated time (the function must also exist by then).
+ */
+public sealed interface ArrivalSpec {
+
+    long fromMicros();
+
+    long untilMicros();
+
+    /** Poisson process: exponential gaps with mean 1 / rate. */
+    record Poisson(double ratePerSecond, long fromMicros, long untilMicros) implements ArrivalSpec {
+    }
+
+    /** Evenly spaced arrivals, one every 1 / rate seconds (the first at fromMicros + gap). */
+    record Constant(double ratePerSecond, long fromMicros, long untilMicros) implements ArrivalSpec {
+    }
+
+    /** No traffic at all. */
+    record None() implements ArrivalSpec {
+        @Override
+        public long fromMicros() {
+            return Long.MAX_VALUE;
+        }
+
+        @Override
+        public long untilMicros() {
+            return Long.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.enisim.workload;
+
+import java.util.function.LongSupplier;
+import org.apache.commons.math3.distribution.ExponentialDistribution;
+import org.apache.commons.math3.distribution.LogNormalDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.RealDistribution;
+import org.apache.commons.math3.distribution.UniformRealDistribution;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * A {@link DistributionSpec} bound to one random stream: draws durations in whole microseconds (rounded,
+ * clamped to [0, max]). Commons Math supplies the distributions; each is given the stream explicitly (their
+ * no-argument constructors would seed from the clock).
+ */
+public final class Sampler implements LongSupplier {
+
+    private final DistributionSpec spec;
+    private final RealDistribution distribution; // null for Constant
+    private final double constant;
+    private final double max;
+    private final boolean truncateAtZero;
+
+    private Sampler(DistributionSpec spec, RealDistribution distribution, double constant) {
+        this.spec = spec;
+        this.distribution = distribution;
+        this.constant = constant;
+        this.max = spec.max();
+        this.truncateAtZero = spec instanceof DistributionSpec.Normal;
+    }
+
+    public static Sampler of(DistributionSpec spec, RandomGenerator stream) {
+        if (spec instanceof DistributionSpec.Constant c) {
+            return new Sampler(spec, null, Math.min(c.value(), c.max()));
+        }
+        if (spec instanceof DistributionSpec.Uniform u) {
+            RealDistribution d = u.low() == u.high()
+                    ? null : new UniformRealDistribution(stream, u.low(), u.high());
+            return new Sampler(spec, d, u.low());
+        }
+        if (spec instanceof DistributionSpec.Exponential e) {
+            return new Sampler(spec, new ExponentialDistribution(stream, e.mean()), 0);
+        }
+        if (spec instanceof DistributionSpec.LogNormal l) {
+            double sigma = l.sigma();
+            if (sigma == 0) {
+                return new Sampler(spec, null, l.median());
+            }
+            return new Sampler(spec, new LogNormalDistribution(stream, l.mu(), sigma), 0);
+        }
+        if (spec instanceof DistributionSpec.Normal n) {
+            if (n.stddev() == 0) {
+                return new Sampler(spec, null, Math.max(0, n.mean()));
+            }
+            return new Sampler(spec, new NormalDistribution(stream, n.mean(), n.stddev()), 0);
+        }
+        throw new IllegalArgumentException("unhandled distribution " + spec);
+    }
+
+    public DistributionSpec spec() {
+        return spec;
+    }
+
+    /** One draw, in the spec's unit (microseconds), as a double before rounding. */
+    public double sample() {
+        if (distribution == null) {
+            return constant;
+        }
+        double x = distribution.sample();
+        if (truncateAtZero) {
+            // truncated normal by rejection: fine while the mean is not far below zero (validation requires mean > 0)
+            while (x < 0) {
+                x = distribution.sample();
+            }
+        }
+        if (x > max) {
+            return max;
+        }
+        return x < 0 ? 0 : x;
+    }
+
+    /** One draw rounded to whole microseconds. */
+    @Override
+    public long getAsLong() {
+        return Math.round(sample());
+    }
+}

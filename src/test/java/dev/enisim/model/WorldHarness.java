@@ -1,0 +1,98 @@
+package dev.enisim.model;
+
+import dev.enisim.engine.EventLoop;
+import dev.enisim.model.function.State;
+import dev.enisim.model.network.Cidr;
+import dev.enisim.random.RandomStreams;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** A world on a real event loop with fixed delays, for model tests: build, then invoke and advance. */
+final class WorldHarness {
+
+    static final long SEC = 1_000_000L;
+
+    final EventLoop<SimEvent> loop = new EventLoop<>();
+    final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+    final List<String> log = new ArrayList<>();
+    final World world;
+    long timeoutMicros = 900 * SEC;
+
+    WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros) {
+        WorldListener recorder = new WorldListener() {
+            @Override
+            public void invocation(int function, Outcome outcome, long nowMicros) {
+                outcomes.merge(outcome, 1, Integer::sum);
+            }
+
+            @Override
+            public void concurrency(int function, int functionInFlight, int accountInFlight, long nowMicros) {
+            }
+
+            @Override
+            public void connections(int key, int keyConnections, long nowMicros) {
+            }
+
+            @Override
+            public void eniState(dev.enisim.model.eni.HyperplaneEni eni, dev.enisim.model.eni.EniState from,
+                    long nowMicros) {
+                log.add(nowMicros / SEC + "s " + eni.name() + " " + eni.state());
+            }
+
+            @Override
+            public void subnetIps(int subnet, int availableIps, long nowMicros) {
+            }
+
+            @Override
+            public void functionState(int function, State state, dev.enisim.model.function.StateReasonCode reason,
+                    String cause, long nowMicros) {
+                log.add(nowMicros / SEC + "s " + world.functions().get(function).name() + " " + state
+                        + (reason == null ? "" : "/" + reason));
+            }
+        };
+        world = new World(new World.Settings(accountLimit, connectionsPerEni, 300 * SEC, () -> createMicros,
+                () -> attachMicros), loop::schedule, recorder);
+    }
+
+    static WorldHarness standard() {
+        WorldHarness h = new WorldHarness(1000, 65_000, 60 * SEC, 5 * SEC);
+        h.world.addVpc("vpc-1", 500);
+        h.world.addSecurityGroup("vpc-1", "sg-a");
+        h.world.addSecurityGroup("vpc-1", "sg-b");
+        h.world.addSubnet("vpc-1", "subnet-1", Cidr.parse("10.0.1.0/28"), "az-1", 3);
+        h.world.addSubnet("vpc-1", "subnet-2", Cidr.parse("10.0.2.0/24"), "az-2", 0);
+        return h;
+    }
+
+    int function(String name, List<String> subnets, List<String> groups) {
+        return function(name, subnets, groups, -1, 1);
+    }
+
+    int function(String name, List<String> subnets, List<String> groups, int reserved, int connections) {
+        return world.addFunction(name, 128, timeoutMicros, reserved, connections, subnets, groups,
+                new RandomStreams(1, 0).stream("function/" + name + "/subnet"));
+    }
+
+    void create(int function, long atMicros) {
+        loop.schedule(atMicros, SimEvent.PRIORITY_CONTROL, new SimEvent.CreateFunction(function));
+    }
+
+    void advanceTo(long micros) {
+        loop.runUntil(micros, (e, now) -> {
+            world.handle(e, now);
+            world.checkInvariants();
+        });
+    }
+
+    Outcome invoke(int function, long durationMicros) {
+        Outcome o = world.invoke(function, loop.nowMicros(), durationMicros);
+        world.checkInvariants();
+        return o;
+    }
+
+    State state(int function) {
+        return world.functions().get(function).state();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.enisim.run;
+
+import static dev.enisim.run.Scenarios.SEC;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.metrics.RunSummary;
+import dev.enisim.model.SimEvent;
+import dev.enisim.report.ReportWriter;
+import dev.enisim.scenario.Scenario;
+import dev.enisim.workload.DistributionSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Invariants over random scenarios: small subnets, quotas and ENI capacities so that every limit is hit.
+ * The world's own invariant check (IPs, quota, ports, concurrency) runs after every event.
+ */
+class SimulationProperties {
+
+    @Provide
+    Arbitrary<Scenario> scenarios() {
+        Arbitrary<Long> seeds = Arbitraries.longs();
+        Arbitrary<Integer> quotas = Arbitraries.integers().between(1, 8);
+        Arbitrary<Integer> caps = Arbitraries.integers().between(1, 40);
+        Arbitrary<Integer> limits = Arbitraries.integers().between(5, 200);
+        Arbitrary<List<int[]>> fns = Arbitraries.integers().between(0, 1 << 20).array(int[].class).ofSize(6)
+                .list().ofMinSize(1).ofMaxSize(6);
+        Arbitrary<int[]> subnetShape = Arbitraries.integers().between(0, 1 << 20).array(int[].class).ofSize(8);
+        return Combinators.combine(seeds, quotas, caps, limits, fns, subnetShape)
+                .as(SimulationProperties::scenario);
+    }
+
+    static Scenario scenario(long seed, int quota, int cap, int limit, List<int[]> fns, int[] shape) {
+        Scenarios s = new Scenarios();
+        s.seed = seed;
+        s.durationMicros = 900 * SEC;
+        s.bucketMicros = 30 * SEC;
+        s.concurrencyLimit = limit;
+        s.connectionsPerEni = cap;
+        s.eniCreate = new DistributionSpec.LogNormal(30 * SEC, 120 * SEC, Double.POSITIVE_INFINITY);
+        List<Scenario.Subnet> subnets = new ArrayList<>();
+        int nSubnets = 1 + shape[0] % 4;
+        for (int i = 0; i < nSubnets; i++) {
+            int prefix = 26 + shape[1 + i] % 3; // /26 to /28
+            int usable = (1 << (32 - prefix)) - 5;
+            subnets.add(Scenarios.subnet("subnet-" + i, "10.0." + i + ".0/" + prefix, "az-" + (i % 2),
+                    shape[5 + (i % 3)] % (usable + 1)));
+        }
+        List<String> groups = List.of("sg-0", "sg-1", "sg-2");
+        s.vpc("vpc-1", quota, subnets, groups);
+        int i = 0;
+        int reservedLeft = limit;
+        for (int[] f : fns) {
+            List<String> mySubnets = new ArrayList<>();
+            for (int k = 0; k < nSubnets; k++) {
+                if ((f[0] >> k & 1) == 1) {
+                    mySubnets.add("subnet-" + k);
+                }
+            }
+            List<String> myGroups = mySubnets.isEmpty() ? List.of() : List.of(groups.get(f[1] % 3));
+            int reserved = -1;
+            if (f[2] % 3 == 0 && reservedLeft > 0) {
+                reserved = f[2] % (reservedLeft + 1);
+                reservedLeft -= reserved;
+            }
+            DistributionSpec duration = new DistributionSpec.Exponential((50 + f[3] % 3000) * 1000.0,
+                    Double.POSITIVE_INFINITY);
+            s.function("f" + i++, mySubnets, myGroups, reserved, duration, f[4] % 4, 1 + f[5] % 40,
+                    (f[5] % 300) * SEC);
+        }
+        return s.build();
+    }
+
+    @Property(tries = 60)
+    void invariantsHoldAndEveryInvocationHasOneOutcome(@ForAll("scenarios") Scenario scenario) {
+        Simulation sim = new Simulation(scenario, 0).checkingInvariants();
+        RunSummary r = sim.run().summary();
+        assertConserved(r.invocations());
+        long total = 0;
+        for (RunSummary.FunctionSummary f : r.functions().values()) {
+            assertConserved(f.invocations());
+            total += f.invocations().total();
+        }
+        assertEquals(r.invocations().total(), total);
+        assertEquals(r.events().arrivals(), r.invocations().total(), "one outcome per arrival");
+        for (RunSummary.SubnetSummary sub : r.subnets().values()) {
+            assertTrue(sub.minAvailableIps() >= 0 && sub.minAvailableIps() <= sub.usableIps());
+        }
+        for (RunSummary.VpcSummary v : r.vpcs().values()) {
+            assertTrue(v.peakEnis() <= v.eniQuota(), "ENIs per VPC <= quota");
+        }
+        for (RunSummary.KeySummary k : r.eniKeys().values()) {
+            assertTrue(k.peakConnections() <= k.peakEnis() * scenario.hyperplane().connectionsPerEni(),
+                    "connections per key <= ENIs x cap");
+        }
+    }
+
+    static void assertConserved(RunSummary.Invocations inv) {
+        long errors = inv.errors().values().stream().mapToLong(Long::longValue).sum();
+        assertEquals(inv.total(), inv.succeeded() + inv.throttled() + inv.functionErrors() + errors,
+                "total = succeeded + throttled + functionErrors + errors");
+    }
+
+    @Property(tries = 15)
+    void sameScenarioAndSeedGiveByteIdenticalReports(@ForAll("scenarios") Scenario scenario) {
+        Map<String, byte[]> a = ReportWriter.render(new Simulation(scenario, 0).run());
+        Map<String, byte[]> b = ReportWriter.render(new Simulation(scenario, 0).run());
+        assertEquals(a.keySet(), b.keySet());
+        for (String name : a.keySet()) {
+            assertArrayEquals(a.get(name), b.get(name), name);
+        }
+    }
+
+    @Property(tries = 15)
+    void addingAFunctionDoesNotChangeAnotherFunctionsArrivals(@ForAll("scenarios") Scenario scenario) {
+        List<Long> before = arrivalsOfFirstFunction(scenario);
+        List<Scenario.Function> more = new ArrayList<>(scenario.functions());
+        more.add(1, new Scenario.Function("intruder", 128, SEC, Scenario.VpcConfig.NONE,
+                java.util.OptionalInt.empty(), new DistributionSpec.Constant(SEC),
+                1, new dev.enisim.workload.ArrivalSpec.Poisson(30, 0, Long.MAX_VALUE), 0));
+        Scenario bigger = new Scenario(scenario.name(), "", scenario.seed(), scenario.durationMicros(),
+                scenario.bucketMicros(), scenario.account(), scenario.vpcs(), scenario.hyperplane(), more, "test");
+        assertEquals(before, arrivalsOfFirstFunction(bigger));
+    }
+
+    private static List<Long> arrivalsOfFirstFunction(Scenario scenario) {
+        Simulation sim = new Simulation(scenario, 0);
+        List<Long> times = new ArrayList<>();
+        sim.loop().setObserver((e, now) -> {
+            if (e instanceof SimEvent.Arrival a && a.function() == 0) {
+                times.add(now);
+            }
+        });
+        sim.run();
+        return times;
+    }
+}

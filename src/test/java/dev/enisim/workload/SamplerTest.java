@@ -1,0 +1,66 @@
+package dev.enisim.workload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.random.RandomStreams;
+import java.util.Arrays;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.junit.jupiter.api.Test;
+
+class SamplerTest {
+
+    private static final double INF = Double.POSITIVE_INFINITY;
+
+    private static double[] draw(DistributionSpec spec, int n) {
+        Sampler s = Sampler.of(spec, new RandomStreams(11, 0).stream("test"));
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = s.sample();
+        }
+        return out;
+    }
+
+    @Test
+    void constantIsConstant() {
+        double[] x = draw(new DistributionSpec.Constant(5e6), 10);
+        assertTrue(Arrays.stream(x).allMatch(v -> v == 5e6));
+    }
+
+    @Test
+    void uniformStaysInItsRangeWithTheRightMean() {
+        double[] x = draw(new DistributionSpec.Uniform(1e6, 3e6, INF), 100_000);
+        assertTrue(Arrays.stream(x).allMatch(v -> v >= 1e6 && v <= 3e6));
+        assertEquals(2e6, Arrays.stream(x).average().orElseThrow(), 0.01e6);
+    }
+
+    @Test
+    void exponentialHasItsMean() {
+        double[] x = draw(new DistributionSpec.Exponential(1e6, INF), 200_000);
+        SummaryStatistics s = new SummaryStatistics();
+        Arrays.stream(x).forEach(s::addValue);
+        assertEquals(1e6, s.getMean(), 0.01e6);
+        assertEquals(1e6, s.getStandardDeviation(), 0.015e6);
+    }
+
+    @Test
+    void logNormalHitsItsMedianAndP99() {
+        double[] x = draw(new DistributionSpec.LogNormal(75e6, 300e6, INF), 200_000);
+        Arrays.sort(x);
+        assertEquals(75e6, x[x.length / 2], 1.5e6);
+        assertEquals(300e6, x[(int) (x.length * 0.99)], 12e6);
+    }
+
+    @Test
+    void capClampsTheTail() {
+        double[] x = draw(new DistributionSpec.LogNormal(600e6, 2100e6, 2700e6), 100_000);
+        assertTrue(Arrays.stream(x).allMatch(v -> v <= 2700e6));
+        assertTrue(Arrays.stream(x).anyMatch(v -> v == 2700e6), "some draws reach the cap");
+    }
+
+    @Test
+    void normalIsTruncatedAtZero() {
+        double[] x = draw(new DistributionSpec.Normal(1e6, 1e6, INF), 50_000);
+        assertTrue(Arrays.stream(x).allMatch(v -> v >= 0));
+    }
+}
