@@ -15,6 +15,10 @@ public enum Outcome {
             "ReservedFunctionConcurrentInvocationLimitExceeded", 429),
     THROTTLED_RATE(Kind.THROTTLE, "TooManyRequestsException", "FunctionInvocationRateLimitExceeded", 429),
     RESOURCE_CONFLICT(Kind.INVOKE_ERROR, "ResourceConflictException", null, 409),
+    /** The function was deleted. */
+    RESOURCE_NOT_FOUND(Kind.INVOKE_ERROR, "ResourceNotFoundException", null, 404),
+    /** Every subnet of the function is in an unavailable AZ [assumed: AWS names no error for it]. */
+    SERVICE_EXCEPTION(Kind.INVOKE_ERROR, "ServiceException", null, 500),
     RESOURCE_NOT_READY(Kind.INVOKE_ERROR, "ResourceNotReadyException", null, 502),
     ENI_LIMIT_REACHED(Kind.INVOKE_ERROR, "ENILimitReachedException", null, 502),
     SUBNET_IP_LIMIT_REACHED(Kind.INVOKE_ERROR, "SubnetIPAddressLimitReachedException", null, 502),

@@ -1,11 +1,13 @@
 package dev.enisim.model;
 
 import dev.enisim.model.eni.HyperplaneEni;
+import java.util.List;
 
 /**
  * Every event of the simulation: small immutable records behind one sealed interface, dispatched in one place
- * ({@link World#handle}). Priorities order events that fall on the same microsecond: control-plane actions
- * first, then ENI readiness, then completions (which free capacity), then arrivals.
+ * ({@link World#handle}; arrivals in the run's handler). Priorities order events that fall on the same
+ * microsecond: control-plane actions first, then ENI lifecycle, then completions (which free capacity), then
+ * arrivals.
  */
 public sealed interface SimEvent {
 
@@ -13,10 +15,6 @@ public sealed interface SimEvent {
     int PRIORITY_ENI = 1;
     int PRIORITY_COMPLETION = 2;
     int PRIORITY_ARRIVAL = 3;
-
-    /** A function's creation call (CreateFunction) at its {@code createdAt}. */
-    record CreateFunction(int function) implements SimEvent {
-    }
 
     /** The next invocation of a function arrives. One instance per function is reused. */
     record Arrival(int function) implements SimEvent {
@@ -32,5 +30,52 @@ public sealed interface SimEvent {
 
     /** A function finished attaching to a key that already had a ready ENI. */
     record AttachDone(int function, int key) implements SimEvent {
+    }
+
+    /** Lambda finished deleting an ENI whose deletion was requested at {@code requestedMicros} (stale if reused). */
+    record EniDeletionDone(HyperplaneEni eni, long requestedMicros) implements SimEvent {
+    }
+
+    /** Time to check whether a function has been idle long enough to be reclaimed (stale unless token matches). */
+    record IdleCheck(int function, long token) implements SimEvent {
+    }
+
+    // ---- control-plane actions of the scenario's timeline ----------------------------------------------------
+
+    /** CreateFunction (also re-creates a deleted function, with a new VpcConfig when one is given). */
+    record CreateFunction(int function, List<String> subnetIds, List<String> securityGroupIds) implements SimEvent {
+        /** Creation with the function's configured VpcConfig. */
+        public CreateFunction(int function) {
+            this(function, null, null);
+        }
+    }
+
+    /** UpdateFunctionConfiguration with a new VpcConfig (empty lists detach the function). */
+    record UpdateVpcConfig(int function, List<String> subnetIds, List<String> securityGroupIds)
+            implements SimEvent {
+    }
+
+    record PublishVersion(int function) implements SimEvent {
+    }
+
+    record DeleteVersion(int function, int version) implements SimEvent {
+    }
+
+    record DeleteFunction(int function) implements SimEvent {
+    }
+
+    /** The role loses (or, with {@code granted}, gets back) its EC2 network-interface permissions. */
+    record SetRolePermissions(String role, boolean granted, boolean deleted) implements SimEvent {
+    }
+
+    record SetOtherUsedIps(String subnet, int count) implements SimEvent {
+    }
+
+    /** An Availability Zone goes down ({@code down}) or comes back. */
+    record AzAvailability(String az, boolean down) implements SimEvent {
+    }
+
+    /** The account deletes orphaned ENIs by hand (all of them, or those of one subnet). */
+    record DeleteOrphanedEnis(String subnet) implements SimEvent {
     }
 }

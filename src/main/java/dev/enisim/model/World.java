@@ -1,34 +1,39 @@
 package dev.enisim.model;
 
 import dev.enisim.model.SimEvent.AttachDone;
+import dev.enisim.model.SimEvent.AzAvailability;
 import dev.enisim.model.SimEvent.CreateFunction;
+import dev.enisim.model.SimEvent.DeleteFunction;
+import dev.enisim.model.SimEvent.DeleteOrphanedEnis;
+import dev.enisim.model.SimEvent.DeleteVersion;
+import dev.enisim.model.SimEvent.EniDeletionDone;
 import dev.enisim.model.SimEvent.EniReady;
+import dev.enisim.model.SimEvent.IdleCheck;
 import dev.enisim.model.SimEvent.InvocationEnd;
-import dev.enisim.model.eni.EniKey;
+import dev.enisim.model.SimEvent.PublishVersion;
+import dev.enisim.model.SimEvent.SetOtherUsedIps;
+import dev.enisim.model.SimEvent.SetRolePermissions;
+import dev.enisim.model.SimEvent.UpdateVpcConfig;
 import dev.enisim.model.eni.EniPool;
-import dev.enisim.model.eni.EniPool.Blocked;
-import dev.enisim.model.eni.EniState;
 import dev.enisim.model.eni.HyperplaneEni;
 import dev.enisim.model.function.LambdaFunction;
-import dev.enisim.model.function.State;
-import dev.enisim.model.function.StateReasonCode;
+import dev.enisim.model.network.Cidr;
 import dev.enisim.model.network.Subnet;
 import dev.enisim.model.network.Vpc;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongSupplier;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * The Lambda/VPC world of one simulation. Built once (VPCs, subnets, security groups, functions), then driven
- * by events: {@link #handle} for the model's own events and {@link #invoke} for arrivals.
+ * by events: {@link #handle} for the model's own events and timeline actions, {@link #invoke} for arrivals.
  *
  * <p>Capacity rules have one owner each: a {@link Subnet} owns its addresses, a {@link Vpc} its ENI quota
- * count, a {@link HyperplaneEni} its ports, an {@link EniPool} the sharing of a key. This class decides
- * what happens; {@link #checkInvariants()} verifies all of them and throws on the first broken one.
+ * count, a {@link HyperplaneEni} its ports, the {@link EniFleet} the ENIs and who uses each key, the
+ * {@link Lifecycle} function states, the {@link Invoker} concurrency. {@link #checkInvariants()} verifies them
+ * all and throws on the first broken one.
  */
 public final class World {
 
@@ -36,57 +41,47 @@ public final class World {
      * @param accountConcurrencyLimit account ConcurrentExecutions limit
      * @param connectionsPerEni       ports per ENI
      * @param eniRetryBackoffMicros   wait before retrying an ENI creation that failed
+     * @param idleReclaimAfterMicros  a VPC function not invoked for this long goes Inactive
      * @param eniCreateMicros         draws the time to create a new ENI
      * @param attachExistingMicros    draws the time to attach to a key that already has a ready ENI
+     * @param eniDeleteMicros         draws the time Lambda takes to delete an ENI nobody uses
      */
     public record Settings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
-            LongSupplier eniCreateMicros, LongSupplier attachExistingMicros) {
+            long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
+            LongSupplier eniDeleteMicros) {
     }
 
-    private final Settings settings;
-    private final Port port;
+    private final Network network = new Network();
+    private final EniFleet fleet;
+    private final Lifecycle lifecycle;
+    private final Invoker invoker;
     private final WorldListener listener;
-    private final List<Vpc> vpcs = new ArrayList<>();
-    private final List<Subnet> subnets = new ArrayList<>();
-    private final Map<String, Integer> vpcIndex = new LinkedHashMap<>();
-    private final Map<String, Integer> subnetIndex = new LinkedHashMap<>();
-    private final Map<String, Integer> securityGroupVpc = new LinkedHashMap<>();
-    private final Map<EniKey, Integer> keyIndex = new LinkedHashMap<>();
-    private final List<EniPool> pools = new ArrayList<>();
     private final List<LambdaFunction> functionList = new ArrayList<>();
-    private final List<HyperplaneEni> allEnis = new ArrayList<>();
     private LambdaFunction[] functions = new LambdaFunction[0];
     private int reservedTotal;
-    private int unreservedLimit;
-    private int accountInFlight;
-    private int unreservedInFlight;
-    private int liveEnis;
+    private final int accountLimit;
 
     public World(Settings settings, Port port, WorldListener listener) {
-        this.settings = settings;
-        this.port = port;
         this.listener = listener;
-        this.unreservedLimit = settings.accountConcurrencyLimit();
+        this.accountLimit = settings.accountConcurrencyLimit();
+        this.fleet = new EniFleet(settings, network, port, listener);
+        this.lifecycle = new Lifecycle(settings, fleet, port, listener, functionList);
+        this.invoker = new Invoker(settings, network, fleet, lifecycle, port, listener);
+        fleet.onKeyReady(lifecycle);
     }
 
     // ---- building -------------------------------------------------------------------------------------
 
     public int addVpc(String id, int eniQuota) {
-        int i = vpcs.size();
-        vpcs.add(new Vpc(i, id, eniQuota));
-        vpcIndex.put(id, i);
-        return i;
+        return network.addVpc(id, eniQuota);
     }
 
     public void addSecurityGroup(String vpcId, String groupId) {
-        securityGroupVpc.put(groupId, vpc(vpcId));
+        network.addSecurityGroup(vpcId, groupId);
     }
 
-    public int addSubnet(String vpcId, String id, dev.enisim.model.network.Cidr cidr, String az, int otherUsedIps) {
-        int i = subnets.size();
-        subnets.add(new Subnet(i, id, cidr, az, vpc(vpcId), otherUsedIps));
-        subnetIndex.put(id, i);
-        return i;
+    public int addSubnet(String vpcId, String id, Cidr cidr, String az, int otherUsedIps) {
+        return network.addSubnet(vpcId, id, cidr, az, otherUsedIps);
     }
 
     /**
@@ -95,107 +90,78 @@ public final class World {
      * InvalidSecurityGroup, as Lambda would.
      */
     public int addFunction(String name, int memoryMb, long timeoutMicros, int reservedConcurrency,
-            int connectionsPerInvocation, List<String> subnetIds, List<String> securityGroupIds,
+            int connectionsPerInvocation, String role, List<String> subnetIds, List<String> securityGroupIds,
             RandomGenerator subnetChoice) {
         int index = functionList.size();
-        StateReasonCode error = null;
-        int[] keys = new int[0];
-        int[][] byAz = new int[0][];
-        if (!subnetIds.isEmpty()) {
-            int vpc = subnets.get(subnet(subnetIds.get(0))).vpc();
-            for (String s : subnetIds) {
-                if (subnets.get(subnet(s)).vpc() != vpc) {
-                    error = StateReasonCode.InvalidSubnet;
-                }
-            }
-            for (String g : securityGroupIds) {
-                Integer gv = securityGroupVpc.get(g);
-                if (gv == null) {
-                    throw new IllegalArgumentException(name + ": unknown security group " + g);
-                }
-                if (error == null && gv != vpc) {
-                    error = StateReasonCode.InvalidSecurityGroup;
-                }
-            }
-            if (error == null) {
-                keys = resolveKeys(vpc, subnetIds, securityGroupIds);
-                byAz = groupByAz(keys);
-            }
-        }
         if (reservedConcurrency >= 0) {
             reservedTotal += reservedConcurrency;
-            unreservedLimit = settings.accountConcurrencyLimit() - reservedTotal;
+            invoker.unreservedLimit = accountLimit - reservedTotal;
         }
-        LambdaFunction f = new LambdaFunction(index, name, memoryMb, timeoutMicros, reservedConcurrency,
-                connectionsPerInvocation, keys, byAz, error, subnetChoice);
-        functionList.add(f);
+        functionList.add(new LambdaFunction(index, name, memoryMb, timeoutMicros, reservedConcurrency,
+                connectionsPerInvocation, role, fleet.resolve(subnetIds, securityGroupIds), subnetChoice));
         functions = functionList.toArray(new LambdaFunction[0]);
         return index;
     }
 
-    private int[] resolveKeys(int vpc, List<String> subnetIds, List<String> groups) {
-        List<Integer> out = new ArrayList<>();
-        for (String s : subnetIds) {
-            int si = subnet(s);
-            EniKey key = new EniKey(vpcs.get(vpc).id(), s, groups);
-            Integer k = keyIndex.get(key);
-            if (k == null) {
-                k = pools.size();
-                pools.add(new EniPool(k, key, si, vpc));
-                keyIndex.put(key, k);
-            }
-            if (!out.contains(k)) {
-                out.add(k);
+    /** Index of the named function, or -1. */
+    public int functionIndex(String name) {
+        for (LambdaFunction f : functionList) {
+            if (f.name().equals(name)) {
+                return f.index();
             }
         }
-        return out.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private int[][] groupByAz(int[] keys) {
-        Map<String, List<Integer>> byAz = new LinkedHashMap<>();
-        for (int k : keys) {
-            String az = subnets.get(pools.get(k).subnet()).az();
-            byAz.computeIfAbsent(az, a -> new ArrayList<>()).add(k);
-        }
-        int[][] out = new int[byAz.size()][];
-        int i = 0;
-        for (List<Integer> ks : byAz.values()) {
-            out[i++] = ks.stream().mapToInt(Integer::intValue).toArray();
-        }
-        return out;
-    }
-
-    private int vpc(String id) {
-        Integer i = vpcIndex.get(id);
-        if (i == null) {
-            throw new IllegalArgumentException("unknown VPC " + id);
-        }
-        return i;
-    }
-
-    private int subnet(String id) {
-        Integer i = subnetIndex.get(id);
-        if (i == null) {
-            throw new IllegalArgumentException("unknown subnet " + id);
-        }
-        return i;
+        return -1;
     }
 
     // ---- events -----------------------------------------------------------------------------------------
 
-    /** Dispatches one of the model's own events. Arrivals come through {@link #invoke}. */
-    public void handle(SimEvent event, long nowMicros) {
+    /** Dispatches one of the model's own events or timeline actions. Arrivals come through {@link #invoke}. */
+    public void handle(SimEvent event, long now) {
         if (event instanceof InvocationEnd end) {
-            endInvocation(end, nowMicros);
+            invoker.end(functions[end.function()], end, now);
         } else if (event instanceof EniReady ready) {
-            eniReady(ready.eni(), nowMicros);
+            fleet.ready(ready.eni(), now);
         } else if (event instanceof AttachDone attach) {
-            keyReady(functions[attach.function()], attach.key(), nowMicros);
-        } else if (event instanceof CreateFunction create) {
-            createFunction(functions[create.function()], nowMicros);
+            lifecycle.keyReady(attach.function(), attach.key(), now);
+        } else if (event instanceof EniDeletionDone done) {
+            fleet.deletionDone(done, now);
+        } else if (event instanceof IdleCheck check) {
+            lifecycle.idleCheck(check, now);
+        } else if (event instanceof CreateFunction c) {
+            lifecycle.create(functions[c.function()], c.subnetIds(), c.securityGroupIds(), now);
+        } else if (event instanceof UpdateVpcConfig u) {
+            lifecycle.update(functions[u.function()], u.subnetIds(), u.securityGroupIds(), now);
+        } else if (event instanceof PublishVersion p) {
+            lifecycle.publishVersion(functions[p.function()], now);
+        } else if (event instanceof DeleteVersion d) {
+            lifecycle.deleteVersion(functions[d.function()], d.version(), now);
+        } else if (event instanceof DeleteFunction d) {
+            lifecycle.delete(functions[d.function()], now);
+        } else if (event instanceof SetRolePermissions r) {
+            fleet.setRolePermissions(r.role(), r.granted());
+            listener.controlAction((r.deleted() ? "DeleteRole " : r.granted() ? "Grant EC2 permissions to role "
+                    : "Revoke EC2 permissions of role ") + r.role(), now);
+        } else if (event instanceof SetOtherUsedIps o) {
+            setOtherUsedIps(o, now);
+        } else if (event instanceof AzAvailability a) {
+            network.setAzDown(a.az(), a.down());
+            listener.controlAction("Availability Zone " + a.az() + (a.down() ? " down" : " back up"), now);
+        } else if (event instanceof DeleteOrphanedEnis d) {
+            int n = fleet.deleteOrphans(d.subnet(), now);
+            listener.controlAction("DeleteNetworkInterface by hand: " + n + " orphaned ENI(s)"
+                    + (d.subnet() == null ? "" : " in " + d.subnet()), now);
         } else {
-            throw new IllegalArgumentException("World cannot handle " + event + " at " + nowMicros + " us");
+            throw new IllegalArgumentException("World cannot handle " + event + " at " + now + " us");
         }
+    }
+
+    private void setOtherUsedIps(SetOtherUsedIps o, long now) {
+        Subnet s = network.subnets.get(network.subnet(o.subnet()));
+        int fits = Math.min(o.count(), s.usableIps() - s.lambdaUsedIps());
+        s.setOtherUsedIps(fits);
+        listener.controlAction("Other tenants of " + s.id() + " now use " + fits + " IPs"
+                + (fits < o.count() ? " (asked " + o.count() + "; Lambda's ENIs hold the rest)" : ""), now);
+        listener.subnetIps(s.index(), s.availableIps(), now);
     }
 
     /**
@@ -203,227 +169,23 @@ public final class World {
      * timeout). Returns its one outcome, which is also reported to the listener.
      */
     public Outcome invoke(int function, long nowMicros, long durationMicros) {
-        LambdaFunction f = functions[function];
-        Outcome outcome = admit(f, nowMicros, durationMicros);
+        Outcome outcome = invoker.admit(functions[function], nowMicros, durationMicros);
         listener.invocation(function, outcome, nowMicros);
         return outcome;
-    }
-
-    private Outcome admit(LambdaFunction f, long now, long durationMicros) {
-        State state = f.state();
-        if (state != State.Active) {
-            return rejectedByState(f);
-        }
-        if (f.reservedConcurrency() >= 0) {
-            if (f.inFlight() >= f.reservedConcurrency()) {
-                return Outcome.THROTTLED_RESERVED;
-            }
-        } else if (unreservedInFlight >= unreservedLimit) {
-            return Outcome.THROTTLED_ACCOUNT;
-        }
-        Outcome result = Outcome.SUCCESS;
-        HyperplaneEni eni = null;
-        int connections = f.connectionsPerInvocation();
-        EniPool pool = null;
-        if (connections > 0 && f.attached()) {
-            pool = pools.get(f.pickKey());
-            eni = pool.acquire(connections);
-            if (eni == null) {
-                Outcome blocked = scaleOut(pool, now);
-                if (blocked != null) {
-                    return blocked;
-                }
-                result = Outcome.FUNCTION_ERROR_NO_PORT;
-                connections = 0;
-            }
-        }
-        long hold = durationMicros;
-        if (durationMicros > f.timeoutMicros()) {
-            hold = f.timeoutMicros();
-            if (result == Outcome.SUCCESS) {
-                result = Outcome.FUNCTION_ERROR_TIMEOUT;
-            }
-        }
-        f.admitted();
-        accountInFlight++;
-        if (f.reservedConcurrency() < 0) {
-            unreservedInFlight++;
-        }
-        listener.concurrency(f.index(), f.inFlight(), accountInFlight, now);
-        if (eni != null) {
-            listener.connections(pool.key(), pool.connections(), now);
-        }
-        port.schedule(now + hold, SimEvent.PRIORITY_COMPLETION, new InvocationEnd(f.index(), eni, connections));
-        return result;
-    }
-
-    private static Outcome rejectedByState(LambdaFunction f) {
-        State state = f.state();
-        if (state == State.Pending) {
-            return f.reason() == StateReasonCode.Restoring ? Outcome.RESOURCE_NOT_READY : Outcome.RESOURCE_CONFLICT;
-        }
-        if (state == State.Inactive) {
-            return Outcome.RESOURCE_NOT_READY;
-        }
-        if (state == State.Failed) {
-            return switch (f.reason()) {
-                case SubnetOutOfIPAddresses -> Outcome.SUBNET_IP_LIMIT_REACHED;
-                case EniLimitExceeded -> Outcome.ENI_LIMIT_REACHED;
-                case InsufficientRolePermissions -> Outcome.EC2_ACCESS_DENIED;
-                case InvalidSubnet -> Outcome.INVALID_SUBNET_ID;
-                case InvalidSecurityGroup -> Outcome.INVALID_SECURITY_GROUP_ID;
-                default -> throw new IllegalStateException(f.name() + ": Failed with reason " + f.reason());
-            };
-        }
-        throw new IllegalStateException("invocation of " + f.name() + " before it was created");
-    }
-
-    private void endInvocation(InvocationEnd end, long now) {
-        LambdaFunction f = functions[end.function()];
-        f.finished();
-        accountInFlight--;
-        if (f.reservedConcurrency() < 0) {
-            unreservedInFlight--;
-        }
-        listener.concurrency(f.index(), f.inFlight(), accountInFlight, now);
-        HyperplaneEni eni = end.eni();
-        if (eni != null) {
-            EniPool pool = pools.get(eni.key());
-            pool.release(eni, end.connections());
-            listener.connections(pool.key(), pool.connections(), now);
-        }
-    }
-
-    /**
-     * A key's ENIs have no free port for a request. If another ENI is on its way the request just fails to
-     * connect (null: the caller counts a function error). Otherwise Lambda creates one; if it cannot (no IP,
-     * quota) the invocation fails with the matching 502 error, and so does every request to the key until
-     * the back-off has passed.
-     */
-    private Outcome scaleOut(EniPool pool, long now) {
-        if (pool.creating() > 0) {
-            return null;
-        }
-        if (pool.blocked() != Blocked.NONE && now < pool.retryAtMicros()) {
-            return blockedOutcome(pool.blocked());
-        }
-        Blocked why = createEni(pool, now);
-        if (why == Blocked.NONE) {
-            return null;
-        }
-        pool.block(why, now + settings.eniRetryBackoffMicros());
-        return blockedOutcome(why);
-    }
-
-    private static Outcome blockedOutcome(Blocked why) {
-        return switch (why) {
-            case NO_IP -> Outcome.SUBNET_IP_LIMIT_REACHED;
-            case QUOTA -> Outcome.ENI_LIMIT_REACHED;
-            case PERMISSIONS -> Outcome.EC2_ACCESS_DENIED;
-            case NONE -> throw new IllegalArgumentException("not blocked");
-        };
-    }
-
-    private static StateReasonCode failureReason(Blocked why) {
-        return switch (why) {
-            case NO_IP -> StateReasonCode.SubnetOutOfIPAddresses;
-            case QUOTA -> StateReasonCode.EniLimitExceeded;
-            case PERMISSIONS -> StateReasonCode.InsufficientRolePermissions;
-            case NONE -> throw new IllegalArgumentException("not blocked");
-        };
-    }
-
-    /** Starts creating an ENI for the key: takes an IP and a quota slot now, ready after a sampled delay. */
-    private Blocked createEni(EniPool pool, long now) {
-        Subnet subnet = subnets.get(pool.subnet());
-        Vpc vpc = vpcs.get(pool.vpc());
-        if (subnet.availableIps() <= 0) {
-            return Blocked.NO_IP;
-        }
-        if (!vpc.tryTakeEniSlot()) {
-            return Blocked.QUOTA;
-        }
-        int ip = subnet.allocateIp();
-        HyperplaneEni eni = new HyperplaneEni(allEnis.size() + 1, pool.key(), subnet.index(), ip,
-                settings.connectionsPerEni(), now);
-        allEnis.add(eni);
-        pool.added(eni);
-        liveEnis++;
-        listener.eniState(eni, null, now);
-        listener.subnetIps(subnet.index(), subnet.availableIps(), now);
-        port.schedule(now + settings.eniCreateMicros().getAsLong(), SimEvent.PRIORITY_ENI, new EniReady(eni));
-        return Blocked.NONE;
-    }
-
-    private void eniReady(HyperplaneEni eni, long now) {
-        EniPool pool = pools.get(eni.key());
-        eni.transition(EniState.InUse, now);
-        pool.becameReady(eni);
-        listener.eniState(eni, EniState.Creating, now);
-        for (int waiter : pool.takeWaiters()) {
-            keyReady(functions[waiter], pool.key(), now);
-        }
-    }
-
-    private void createFunction(LambdaFunction f, long now) {
-        if (!f.attached()) {
-            setState(f, State.Active, null, "created without VpcConfig", now);
-            return;
-        }
-        setState(f, State.Pending, StateReasonCode.Creating, "created with VpcConfig", now);
-        if (f.configError() != null) {
-            setState(f, State.Failed, f.configError(), "VpcConfig cannot be used", now);
-            return;
-        }
-        for (int key : f.keys()) {
-            pools.get(key).addUser();
-        }
-        f.awaitAllKeys();
-        for (int key : f.keys()) {
-            EniPool pool = pools.get(key);
-            if (pool.hasInUse()) {
-                port.schedule(now + settings.attachExistingMicros().getAsLong(), SimEvent.PRIORITY_ENI,
-                        new AttachDone(f.index(), key));
-            } else if (pool.creating() > 0) {
-                pool.addWaiter(f.index());
-            } else {
-                Blocked why = createEni(pool, now);
-                if (why != Blocked.NONE) {
-                    pool.block(why, now + settings.eniRetryBackoffMicros());
-                    setState(f, State.Failed, failureReason(why), "no ENI for " + pool.eniKey().label(), now);
-                    return;
-                }
-                pool.addWaiter(f.index());
-            }
-        }
-    }
-
-    private void keyReady(LambdaFunction f, int key, long now) {
-        if (f.state() != State.Pending) {
-            return; // failed meanwhile: a late ENI changes nothing for it
-        }
-        if (f.keyBecameReady(key)) {
-            setState(f, State.Active, null, "all ENIs ready", now);
-        }
-    }
-
-    private void setState(LambdaFunction f, State state, StateReasonCode reason, String cause, long now) {
-        f.transition(state, reason, cause, now);
-        listener.functionState(f.index(), state, reason, cause, now);
     }
 
     // ---- views ------------------------------------------------------------------------------------------
 
     public List<Vpc> vpcs() {
-        return Collections.unmodifiableList(vpcs);
+        return Collections.unmodifiableList(network.vpcs);
     }
 
     public List<Subnet> subnets() {
-        return Collections.unmodifiableList(subnets);
+        return Collections.unmodifiableList(network.subnets);
     }
 
     public List<EniPool> pools() {
-        return Collections.unmodifiableList(pools);
+        return Collections.unmodifiableList(fleet.pools);
     }
 
     public List<LambdaFunction> functions() {
@@ -432,19 +194,31 @@ public final class World {
 
     /** Every ENI ever created, in creation order. */
     public List<HyperplaneEni> enis() {
-        return Collections.unmodifiableList(allEnis);
+        return Collections.unmodifiableList(fleet.all);
+    }
+
+    /**
+     * Teardowns: actions (deleteFunction, deleteVersion, updateVpcConfig, idle reclaim) and the ENIs whose
+     * deletion each started. Every deleteFunction is listed, even when it deleted nothing.
+     */
+    public List<Teardown> teardowns() {
+        List<Teardown> out = new ArrayList<>();
+        for (Lifecycle.Teardown t : lifecycle.teardowns) {
+            out.add(new Teardown(functions[t.function()].name(), t.action(), t.requestedMicros(), t.enis()));
+        }
+        return out;
+    }
+
+    /** What an action released: the ENIs whose deletion it started. */
+    public record Teardown(String function, String action, long requestedMicros, List<HyperplaneEni> enis) {
     }
 
     public int accountInFlight() {
-        return accountInFlight;
+        return invoker.accountInFlight;
     }
 
     public int unreservedLimit() {
-        return unreservedLimit;
-    }
-
-    public int liveEnis() {
-        return liveEnis;
+        return invoker.unreservedLimit;
     }
 
     // ---- invariants -------------------------------------------------------------------------------------
@@ -454,55 +228,6 @@ public final class World {
      * one broken. Cheap enough to call after every event in property tests.
      */
     public void checkInvariants() {
-        int[] enisPerVpc = new int[vpcs.size()];
-        int[] ipsPerSubnet = new int[subnets.size()];
-        java.util.Set<Long> addresses = new java.util.HashSet<>();
-        for (HyperplaneEni eni : allEnis) {
-            eni.checkInvariants();
-            if (eni.state().holdsResources()) {
-                Subnet s = subnets.get(eni.subnet());
-                enisPerVpc[s.vpc()]++;
-                ipsPerSubnet[s.index()]++;
-                if (!addresses.add(((long) s.index() << 32) | eni.ipIndex())) {
-                    throw new IllegalStateException("address " + s.address(eni.ipIndex()) + " held twice ("
-                            + eni.name() + ")");
-                }
-            }
-        }
-        for (Vpc v : vpcs) {
-            v.checkInvariants();
-            if (v.enis() != enisPerVpc[v.index()]) {
-                throw new IllegalStateException(v.id() + ": counts " + v.enis() + " ENIs, holds "
-                        + enisPerVpc[v.index()]);
-            }
-        }
-        for (Subnet s : subnets) {
-            s.checkInvariants();
-            if (s.lambdaUsedIps() != ipsPerSubnet[s.index()]) {
-                throw new IllegalStateException(s.id() + ": counts " + s.lambdaUsedIps() + " Lambda IPs, ENIs hold "
-                        + ipsPerSubnet[s.index()]);
-            }
-        }
-        for (EniPool p : pools) {
-            p.checkInvariants();
-        }
-        int inFlight = 0;
-        int unreserved = 0;
-        for (LambdaFunction f : functionList) {
-            inFlight += f.inFlight();
-            if (f.reservedConcurrency() < 0) {
-                unreserved += f.inFlight();
-            } else if (f.inFlight() > f.reservedConcurrency()) {
-                throw new IllegalStateException(f.name() + ": " + f.inFlight() + " in flight > reserved "
-                        + f.reservedConcurrency());
-            }
-        }
-        if (inFlight != accountInFlight || unreserved != unreservedInFlight) {
-            throw new IllegalStateException("in-flight counts disagree: functions " + inFlight + "/" + unreserved
-                    + ", account " + accountInFlight + "/" + unreservedInFlight);
-        }
-        if (unreservedInFlight > unreservedLimit || accountInFlight > settings.accountConcurrencyLimit()) {
-            throw new IllegalStateException("concurrency over limit: " + accountInFlight);
-        }
+        Invariants.check(network, fleet, functionList, invoker, accountLimit);
     }
 }

@@ -13,6 +13,9 @@ import java.util.Map;
 final class WorldHarness {
 
     static final long SEC = 1_000_000L;
+    static final long DAY = 86_400 * SEC;
+    static final long IDLE_AFTER = 14 * DAY;
+    static final long DELETE_MICROS = 600 * SEC;
 
     final EventLoop<SimEvent> loop = new EventLoop<>();
     final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
@@ -46,14 +49,21 @@ final class WorldHarness {
             }
 
             @Override
+            public void functionUpdate(int function, dev.enisim.model.function.LastUpdateStatus status,
+                    dev.enisim.model.function.StateReasonCode reason, long nowMicros) {
+                log.add(nowMicros / SEC + "s " + world.functions().get(function).name() + " LastUpdateStatus "
+                        + status + (reason == null ? "" : "/" + reason));
+            }
+
+            @Override
             public void functionState(int function, State state, dev.enisim.model.function.StateReasonCode reason,
                     String cause, long nowMicros) {
                 log.add(nowMicros / SEC + "s " + world.functions().get(function).name() + " " + state
                         + (reason == null ? "" : "/" + reason));
             }
         };
-        world = new World(new World.Settings(accountLimit, connectionsPerEni, 300 * SEC, () -> createMicros,
-                () -> attachMicros), loop::schedule, recorder);
+        world = new World(new World.Settings(accountLimit, connectionsPerEni, 300 * SEC, IDLE_AFTER,
+                () -> createMicros, () -> attachMicros, () -> DELETE_MICROS), loop::schedule, recorder);
     }
 
     static WorldHarness standard() {
@@ -71,12 +81,20 @@ final class WorldHarness {
     }
 
     int function(String name, List<String> subnets, List<String> groups, int reserved, int connections) {
-        return world.addFunction(name, 128, timeoutMicros, reserved, connections, subnets, groups,
+        return world.addFunction(name, 128, timeoutMicros, reserved, connections, name + "-role", subnets, groups,
                 new RandomStreams(1, 0).stream("function/" + name + "/subnet"));
     }
 
     void create(int function, long atMicros) {
-        loop.schedule(atMicros, SimEvent.PRIORITY_CONTROL, new SimEvent.CreateFunction(function));
+        at(atMicros, new SimEvent.CreateFunction(function));
+    }
+
+    void at(long atMicros, SimEvent action) {
+        loop.schedule(atMicros, SimEvent.PRIORITY_CONTROL, action);
+    }
+
+    dev.enisim.model.eni.HyperplaneEni eni(int id) {
+        return world.enis().get(id - 1);
     }
 
     void advanceTo(long micros) {

@@ -19,6 +19,7 @@ public final class EniPool {
     private final int vpc;
     private final List<HyperplaneEni> enis = new ArrayList<>();
     private int users;
+    private String lastReleasingRole;
     private int creating;
     private int connections;
     private Blocked blocked = Blocked.NONE;
@@ -62,11 +63,18 @@ public final class EniPool {
         users++;
     }
 
-    public void removeUser() {
+    /** A user leaves; {@code role} is the role Lambda will use to delete the key's ENIs if it was the last. */
+    public void removeUser(String role) {
         if (users <= 0) {
             throw new IllegalStateException("key " + eniKey + ": removing a user it does not have");
         }
         users--;
+        lastReleasingRole = role;
+    }
+
+    /** The role of the user that left last. */
+    public String lastReleasingRole() {
+        return lastReleasingRole;
     }
 
     /** ENIs of the key that are being created. */
@@ -96,6 +104,10 @@ public final class EniPool {
     public void becameReady(HyperplaneEni eni) {
         creating--;
         blocked = Blocked.NONE;
+    }
+
+    public boolean hasWaiters() {
+        return waiterCount > 0;
     }
 
     public void removed(HyperplaneEni eni) {

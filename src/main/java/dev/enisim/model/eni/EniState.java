@@ -21,7 +21,8 @@ public enum EniState {
     private static final Map<EniState, Set<EniState>> ALLOWED = new EnumMap<>(EniState.class);
 
     static {
-        ALLOWED.put(Creating, EnumSet.of(InUse, Deleting));
+        // a Creating ENI whose key loses its users finishes creating first, then goes Deleting
+        ALLOWED.put(Creating, EnumSet.of(InUse));
         ALLOWED.put(InUse, EnumSet.of(Deleting));
         ALLOWED.put(Deleting, EnumSet.of(Deleted, Orphaned, InUse));
         ALLOWED.put(Deleted, EnumSet.noneOf(EniState.class));

@@ -1,10 +1,13 @@
 package dev.enisim.model.function;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * One Lambda function: its configuration, its {@link State} (changed only through {@link #transition}, which
- * enforces the state table), its in-flight invocations, and which of its ENI keys are ready.
+ * enforces the state table), its binding to ENI keys (current, being attached, pinned by versions), its
+ * in-flight invocations and when it was last invoked.
  */
 public final class LambdaFunction {
 
@@ -14,34 +17,32 @@ public final class LambdaFunction {
     private final long timeoutMicros;
     private final int reservedConcurrency;
     private final int connectionsPerInvocation;
-    private final int[] keys;          // one pool key per configured subnet, distinct, in configuration order
-    private final int[][] keysByAz;    // the same keys grouped by Availability Zone, for AZ-balanced choice
-    private final StateReasonCode configError;
+    private final String role;
     private final RandomGenerator subnetChoice;
-    private final boolean[] keyReady;
+    private final List<Binding> versions = new ArrayList<>(); // version n at index n-1; null once deleted
+    private Binding binding;
+    private Attachment attachment;
+    private boolean holdsKeys;
     private State state;
     private StateReasonCode reason;
-    private int pendingKeys;
+    private LastUpdateStatus lastUpdateStatus;
+    private StateReasonCode lastUpdateReason;
     private int inFlight;
+    private long lastInvokedMicros;
+    private long idleToken;
 
-    /**
-     * @param reservedConcurrency -1 for none
-     * @param configError         InvalidSubnet / InvalidSecurityGroup when the VpcConfig cannot work, else null
-     */
+    /** @param reservedConcurrency -1 for none */
     public LambdaFunction(int index, String name, int memoryMb, long timeoutMicros, int reservedConcurrency,
-            int connectionsPerInvocation, int[] keys, int[][] keysByAz, StateReasonCode configError,
-            RandomGenerator subnetChoice) {
+            int connectionsPerInvocation, String role, Binding binding, RandomGenerator subnetChoice) {
         this.index = index;
         this.name = name;
         this.memoryMb = memoryMb;
         this.timeoutMicros = timeoutMicros;
         this.reservedConcurrency = reservedConcurrency;
         this.connectionsPerInvocation = connectionsPerInvocation;
-        this.keys = keys.clone();
-        this.keysByAz = keysByAz;
-        this.configError = configError;
+        this.role = role;
+        this.binding = binding;
         this.subnetChoice = subnetChoice;
-        this.keyReady = new boolean[keys.length];
     }
 
     public int index() {
@@ -69,17 +70,53 @@ public final class LambdaFunction {
         return connectionsPerInvocation;
     }
 
-    public boolean attached() {
-        return keys.length > 0 || configError != null;
+    public String role() {
+        return role;
     }
 
-    /** The function's ENI keys (do not modify). */
-    public int[] keys() {
-        return keys;
+    /** The VpcConfig invocations use now. */
+    public Binding binding() {
+        return binding;
     }
 
-    public StateReasonCode configError() {
-        return configError;
+    public void setBinding(Binding b) {
+        binding = b;
+    }
+
+    /** The binding being attached (creation, restore, update), or null. */
+    public Attachment attachment() {
+        return attachment;
+    }
+
+    public void setAttachment(Attachment a) {
+        attachment = a;
+    }
+
+    /** True while the function counts as a user of its current binding's keys. */
+    public boolean holdsKeys() {
+        return holdsKeys;
+    }
+
+    public void setHoldsKeys(boolean h) {
+        holdsKeys = h;
+    }
+
+    /** Published versions, version n at index n - 1, null where deleted. Do not modify. */
+    public List<Binding> versions() {
+        return versions;
+    }
+
+    public int publishVersion() {
+        versions.add(binding);
+        return versions.size();
+    }
+
+    /** Deletes version {@code n}; returns its binding, or null if there is no such live version. */
+    public Binding deleteVersion(int n) {
+        if (n < 1 || n > versions.size() || versions.get(n - 1) == null) {
+            return null;
+        }
+        return versions.set(n - 1, null);
     }
 
     /** Null until the function is created. */
@@ -92,8 +129,17 @@ public final class LambdaFunction {
         return reason;
     }
 
-    public boolean created() {
-        return state != null;
+    public LastUpdateStatus lastUpdateStatus() {
+        return lastUpdateStatus;
+    }
+
+    public StateReasonCode lastUpdateReason() {
+        return lastUpdateReason;
+    }
+
+    public void setLastUpdate(LastUpdateStatus status, StateReasonCode why) {
+        lastUpdateStatus = status;
+        lastUpdateReason = why;
     }
 
     public int inFlight() {
@@ -111,32 +157,55 @@ public final class LambdaFunction {
         inFlight--;
     }
 
-    /** Picks the key of one subnet: an AZ uniformly, then a subnet of it uniformly, from the function's stream. */
-    public int pickKey() {
-        int[] inAz = keysByAz.length == 1 ? keysByAz[0] : keysByAz[subnetChoice.nextInt(keysByAz.length)];
-        return inAz.length == 1 ? inAz[0] : inAz[subnetChoice.nextInt(inAz.length)];
+    public long lastInvokedMicros() {
+        return lastInvokedMicros;
     }
 
-    /** Starts waiting for every key to be ready (on creation or restore). */
-    public void awaitAllKeys() {
-        java.util.Arrays.fill(keyReady, false);
-        pendingKeys = keys.length;
+    public void invokedAt(long nowMicros) {
+        lastInvokedMicros = nowMicros;
     }
 
-    /** Marks {@code key} ready; returns true when it was the last one awaited. */
-    public boolean keyBecameReady(int key) {
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] == key && !keyReady[i]) {
-                keyReady[i] = true;
-                pendingKeys--;
-                return pendingKeys == 0;
+    /** A new token for the idle check; older checks become stale. */
+    public long nextIdleToken() {
+        return ++idleToken;
+    }
+
+    public long idleToken() {
+        return idleToken;
+    }
+
+    /**
+     * Picks the key of one subnet: an AZ uniformly among those {@code healthy} allows, then a subnet of it
+     * uniformly, from the function's own stream. Returns -1 when no AZ is healthy.
+     */
+    public int pickKey(AzHealth healthy) {
+        int[][] byAz = binding.keysByAz();
+        if (healthy == null) {
+            int[] inAz = byAz.length == 1 ? byAz[0] : byAz[subnetChoice.nextInt(byAz.length)];
+            return inAz.length == 1 ? inAz[0] : inAz[subnetChoice.nextInt(inAz.length)];
+        }
+        int up = 0;
+        for (int[] az : byAz) {
+            if (healthy.up(az[0])) {
+                up++;
             }
         }
-        return false;
+        if (up == 0) {
+            return -1;
+        }
+        int pick = up == 1 ? 0 : subnetChoice.nextInt(up);
+        for (int[] az : byAz) {
+            if (healthy.up(az[0]) && pick-- == 0) {
+                return az.length == 1 ? az[0] : az[subnetChoice.nextInt(az.length)];
+            }
+        }
+        throw new IllegalStateException("unreachable");
     }
 
-    public int pendingKeys() {
-        return pendingKeys;
+    /** Whether the AZ of a key is up. */
+    @FunctionalInterface
+    public interface AzHealth {
+        boolean up(int key);
     }
 
     /**

@@ -17,7 +17,8 @@ class StateTableTest {
     /** Every (from, to) pair of function states and whether domain.md allows it. */
     static Stream<Arguments> functionTransitions() {
         Set<String> allowed = Set.of("Pending>Active", "Pending>Failed", "Pending>Inactive", "Active>Inactive",
-                "Inactive>Pending");
+                "Inactive>Pending", "Pending>Deleted", "Active>Deleted", "Inactive>Deleted", "Failed>Deleted",
+                "Deleted>Pending", "Deleted>Active");
         return Stream.of(State.values()).flatMap(from -> Stream.of(State.values())
                 .map(to -> Arguments.of(from, to, allowed.contains(from + ">" + to))));
     }
@@ -26,9 +27,12 @@ class StateTableTest {
     @MethodSource("functionTransitions")
     void functionStateTable(State from, State to, boolean allowed) {
         assertEquals(allowed, from.canTransitionTo(to));
-        LambdaFunction f = new LambdaFunction(0, "f", 128, 1, -1, 1, new int[0], new int[0][], null, null);
+        LambdaFunction f = new LambdaFunction(0, "f", 128, 1, -1, 1, "role", Binding.NONE, null);
         if (from == State.Pending || from == State.Active) {
             f.transition(from, null, "create", 0);
+        } else if (from == State.Deleted) {
+            f.transition(State.Active, null, "create", 0);
+            f.transition(State.Deleted, null, "delete", 0);
         } else {
             f.transition(State.Pending, null, "create", 0);
             f.transition(from, null, "setup", 0);
@@ -46,12 +50,12 @@ class StateTableTest {
     @Test
     void functionsStartPendingOrActiveOnly() {
         assertEquals(Set.of(State.Pending, State.Active), State.initial());
-        LambdaFunction f = new LambdaFunction(0, "f", 128, 1, -1, 1, new int[0], new int[0][], null, null);
+        LambdaFunction f = new LambdaFunction(0, "f", 128, 1, -1, 1, "role", Binding.NONE, null);
         assertThrows(IllegalStateException.class, () -> f.transition(State.Inactive, null, "x", 0));
     }
 
     static Stream<Arguments> eniTransitions() {
-        Set<String> allowed = Set.of("Creating>InUse", "Creating>Deleting", "InUse>Deleting", "Deleting>Deleted",
+        Set<String> allowed = Set.of("Creating>InUse", "InUse>Deleting", "Deleting>Deleted",
                 "Deleting>Orphaned", "Deleting>InUse", "Orphaned>Deleted");
         return Stream.of(EniState.values()).flatMap(from -> Stream.of(EniState.values())
                 .map(to -> Arguments.of(from, to, allowed.contains(from + ">" + to))));

@@ -1,0 +1,311 @@
+package dev.enisim.model;
+
+import dev.enisim.model.SimEvent.AttachDone;
+import dev.enisim.model.SimEvent.EniDeletionDone;
+import dev.enisim.model.SimEvent.EniReady;
+import dev.enisim.model.eni.EniKey;
+import dev.enisim.model.eni.EniPool;
+import dev.enisim.model.eni.EniPool.Blocked;
+import dev.enisim.model.eni.EniState;
+import dev.enisim.model.eni.HyperplaneEni;
+import dev.enisim.model.function.Binding;
+import dev.enisim.model.function.StateReasonCode;
+import dev.enisim.model.network.Subnet;
+import dev.enisim.model.network.Vpc;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Owns the Hyperplane ENIs: one {@link EniPool} per key, creation (IP + quota slot taken at once, ready after
+ * a sampled delay), scale-out when a key's ports run out, deletion once a key has no user left (IP and slot
+ * freed only when deletion finishes), and orphaning when the releasing role has lost its permissions.
+ */
+final class EniFleet {
+
+    /** Told when a key a function waited for is ready. */
+    interface KeyReady {
+        void keyReady(int function, int key, long nowMicros);
+    }
+
+    /** How often a deletion waiting for in-flight connections to drain looks again (1 s). */
+    private static final long DRAIN_RECHECK_MICROS = 1_000_000L;
+
+    private final World.Settings settings;
+    private final Network network;
+    private final Port port;
+    private final WorldListener listener;
+    private final Map<EniKey, Integer> keyIndex = new LinkedHashMap<>();
+    final List<EniPool> pools = new ArrayList<>();
+    final List<HyperplaneEni> all = new ArrayList<>();
+    final List<HyperplaneEni> orphans = new ArrayList<>();
+    private final Set<String> deniedRoles = new HashSet<>();
+    private KeyReady keyReady;
+
+    EniFleet(World.Settings settings, Network network, Port port, WorldListener listener) {
+        this.settings = settings;
+        this.network = network;
+        this.port = port;
+        this.listener = listener;
+    }
+
+    void onKeyReady(KeyReady k) {
+        this.keyReady = k;
+    }
+
+    // ---- keys -------------------------------------------------------------------------------------------
+
+    /**
+     * Resolves a VpcConfig to keys. Subnets in several VPCs give InvalidSubnet, a security group of another VPC
+     * InvalidSecurityGroup (as Lambda reports them); ids unknown to the scenario are a bug of the caller.
+     */
+    Binding resolve(List<String> subnetIds, List<String> groupIds) {
+        if (subnetIds.isEmpty()) {
+            return Binding.NONE;
+        }
+        int vpc = network.subnets.get(network.subnet(subnetIds.get(0))).vpc();
+        for (String s : subnetIds) {
+            if (network.subnets.get(network.subnet(s)).vpc() != vpc) {
+                return new Binding(subnetIds, groupIds, new int[0], new int[0][], StateReasonCode.InvalidSubnet);
+            }
+        }
+        for (String g : groupIds) {
+            if (network.groupVpc(g) != vpc) {
+                return new Binding(subnetIds, groupIds, new int[0], new int[0][],
+                        StateReasonCode.InvalidSecurityGroup);
+            }
+        }
+        List<Integer> keys = new ArrayList<>();
+        Map<String, List<Integer>> byAz = new LinkedHashMap<>();
+        for (String s : subnetIds) {
+            Subnet subnet = network.subnets.get(network.subnet(s));
+            int k = key(new EniKey(network.vpcs.get(vpc).id(), s, groupIds), subnet.index(), vpc);
+            if (!keys.contains(k)) {
+                keys.add(k);
+                byAz.computeIfAbsent(subnet.az(), a -> new ArrayList<>()).add(k);
+            }
+        }
+        int[][] grouped = byAz.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
+        return new Binding(subnetIds, groupIds, keys.stream().mapToInt(Integer::intValue).toArray(), grouped, null);
+    }
+
+    private int key(EniKey key, int subnet, int vpc) {
+        Integer k = keyIndex.get(key);
+        if (k == null) {
+            k = pools.size();
+            pools.add(new EniPool(k, key, subnet, vpc));
+            keyIndex.put(key, k);
+        }
+        return k;
+    }
+
+    /** One more function or version uses the binding's keys; ENIs being deleted are kept. */
+    void addUsers(Binding b, long now) {
+        for (int key : b.keys()) {
+            EniPool pool = pools.get(key);
+            pool.addUser();
+            if (pool.users() == 1) {
+                for (HyperplaneEni eni : pool.enis()) {
+                    if (eni.state() == EniState.Deleting) {
+                        transition(eni, EniState.InUse, now);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * One function or version stops using the binding's keys; a key left without users has its ENIs deleted.
+     * Returns the ENIs whose deletion this started.
+     */
+    List<HyperplaneEni> removeUsers(Binding b, String role, long now) {
+        List<HyperplaneEni> deleting = new ArrayList<>();
+        for (int key : b.keys()) {
+            EniPool pool = pools.get(key);
+            pool.removeUser(role);
+            if (pool.users() == 0) {
+                for (HyperplaneEni eni : List.copyOf(pool.enis())) {
+                    if (eni.state() == EniState.InUse) {
+                        startDeletion(eni, now);
+                        deleting.add(eni);
+                    }
+                }
+            }
+        }
+        return deleting;
+    }
+
+    private void startDeletion(HyperplaneEni eni, long now) {
+        transition(eni, EniState.Deleting, now);
+        port.schedule(now + settings.eniDeleteMicros().getAsLong(), SimEvent.PRIORITY_ENI,
+                new EniDeletionDone(eni, now));
+    }
+
+    /**
+     * Attaches a waiting function to a key: at once-ish if the key has a ready ENI, when the ENI being created
+     * is ready, or by creating one. Returns why that was impossible, or {@link Blocked#NONE}.
+     */
+    Blocked attach(int function, int key, String role, long now) {
+        EniPool pool = pools.get(key);
+        if (pool.hasInUse()) {
+            port.schedule(now + settings.attachExistingMicros().getAsLong(), SimEvent.PRIORITY_ENI,
+                    new AttachDone(function, key));
+            return Blocked.NONE;
+        }
+        if (pool.creating() == 0) {
+            if (pool.blocked() != Blocked.NONE && now < pool.retryAtMicros()) {
+                return pool.blocked();
+            }
+            Blocked why = create(pool, role, now);
+            if (why != Blocked.NONE) {
+                pool.block(why, now + settings.eniRetryBackoffMicros());
+                return why;
+            }
+        }
+        pool.addWaiter(function);
+        return Blocked.NONE;
+    }
+
+    // ---- connections ------------------------------------------------------------------------------------
+
+    /**
+     * A key's ENIs have no free port for a request. If another ENI is on its way the request just fails to
+     * connect (null: the caller counts a function error). Otherwise Lambda creates one; if it cannot (no IP,
+     * quota, permissions) the invocation fails with the matching 502 error, and so does every request to the
+     * key until the back-off has passed.
+     */
+    Outcome scaleOut(EniPool pool, String role, long now) {
+        if (pool.creating() > 0) {
+            return null;
+        }
+        if (pool.blocked() != Blocked.NONE && now < pool.retryAtMicros()) {
+            return blockedOutcome(pool.blocked());
+        }
+        Blocked why = create(pool, role, now);
+        if (why == Blocked.NONE) {
+            return null;
+        }
+        pool.block(why, now + settings.eniRetryBackoffMicros());
+        return blockedOutcome(why);
+    }
+
+    static Outcome blockedOutcome(Blocked why) {
+        return switch (why) {
+            case NO_IP -> Outcome.SUBNET_IP_LIMIT_REACHED;
+            case QUOTA -> Outcome.ENI_LIMIT_REACHED;
+            case PERMISSIONS -> Outcome.EC2_ACCESS_DENIED;
+            case NONE -> throw new IllegalArgumentException("not blocked");
+        };
+    }
+
+    static StateReasonCode failureReason(Blocked why) {
+        return switch (why) {
+            case NO_IP -> StateReasonCode.SubnetOutOfIPAddresses;
+            case QUOTA -> StateReasonCode.EniLimitExceeded;
+            case PERMISSIONS -> StateReasonCode.InsufficientRolePermissions;
+            case NONE -> throw new IllegalArgumentException("not blocked");
+        };
+    }
+
+    // ---- lifecycle ----------------------------------------------------------------------------------------
+
+    /** Starts creating an ENI for the key: takes an IP and a quota slot now, ready after a sampled delay. */
+    private Blocked create(EniPool pool, String role, long now) {
+        if (deniedRoles.contains(role)) {
+            return Blocked.PERMISSIONS;
+        }
+        Subnet subnet = network.subnets.get(pool.subnet());
+        Vpc vpc = network.vpcs.get(pool.vpc());
+        if (subnet.availableIps() <= 0) {
+            return Blocked.NO_IP;
+        }
+        if (!vpc.tryTakeEniSlot()) {
+            return Blocked.QUOTA;
+        }
+        int ip = subnet.allocateIp();
+        HyperplaneEni eni = new HyperplaneEni(all.size() + 1, pool.key(), subnet.index(), ip,
+                settings.connectionsPerEni(), now);
+        all.add(eni);
+        pool.added(eni);
+        listener.eniState(eni, null, now);
+        listener.subnetIps(subnet.index(), subnet.availableIps(), now);
+        port.schedule(now + settings.eniCreateMicros().getAsLong(), SimEvent.PRIORITY_ENI, new EniReady(eni));
+        return Blocked.NONE;
+    }
+
+    void ready(HyperplaneEni eni, long now) {
+        EniPool pool = pools.get(eni.key());
+        transition(eni, EniState.InUse, now);
+        pool.becameReady(eni);
+        if (pool.users() == 0) {
+            startDeletion(eni, now); // its users left while it was being created
+            return;
+        }
+        for (int waiter : pool.takeWaiters()) {
+            keyReady.keyReady(waiter, pool.key(), now);
+        }
+    }
+
+    void deletionDone(EniDeletionDone done, long now) {
+        HyperplaneEni eni = done.eni();
+        if (eni.state() != EniState.Deleting || eni.deletionRequestedMicros() != done.requestedMicros()) {
+            return; // the key got a user again before deletion finished: the ENI was kept
+        }
+        if (eni.connections() > 0) {
+            // invocations that started before its key was released still use it: delete once they are done
+            port.schedule(now + DRAIN_RECHECK_MICROS, SimEvent.PRIORITY_ENI, done);
+            return;
+        }
+        EniPool pool = pools.get(eni.key());
+        pool.removed(eni);
+        if (deniedRoles.contains(pool.lastReleasingRole())) {
+            transition(eni, EniState.Orphaned, now);
+            orphans.add(eni);
+        } else {
+            free(eni, now);
+        }
+    }
+
+    private void free(HyperplaneEni eni, long now) {
+        transition(eni, EniState.Deleted, now);
+        Subnet subnet = network.subnets.get(eni.subnet());
+        subnet.releaseIp(eni.ipIndex());
+        network.vpcs.get(subnet.vpc()).releaseEniSlot();
+        listener.subnetIps(subnet.index(), subnet.availableIps(), now);
+    }
+
+    /** Deletes orphaned ENIs by hand (all, or those of {@code subnetId}); returns how many. */
+    int deleteOrphans(String subnetId, long now) {
+        int n = 0;
+        for (HyperplaneEni eni : List.copyOf(orphans)) {
+            if (subnetId == null || network.subnets.get(eni.subnet()).id().equals(subnetId)) {
+                orphans.remove(eni);
+                free(eni, now);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    void setRolePermissions(String role, boolean granted) {
+        if (granted) {
+            deniedRoles.remove(role);
+        } else {
+            deniedRoles.add(role);
+        }
+    }
+
+    boolean roleDenied(String role) {
+        return deniedRoles.contains(role);
+    }
+
+    private void transition(HyperplaneEni eni, EniState next, long now) {
+        EniState from = eni.state();
+        eni.transition(next, now);
+        listener.eniState(eni, from, now);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.enisim.model;
+
+import dev.enisim.model.eni.EniPool;
+import dev.enisim.model.eni.EniState;
+import dev.enisim.model.eni.HyperplaneEni;
+import dev.enisim.model.function.Attachment;
+import dev.enisim.model.function.Binding;
+import dev.enisim.model.function.LambdaFunction;
+import dev.enisim.model.network.Subnet;
+import dev.enisim.model.network.Vpc;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The world's conservation laws, checked from scratch (for tests; not on the hot path). */
+final class Invariants {
+
+    private Invariants() {
+    }
+
+    static void check(Network network, EniFleet fleet, List<LambdaFunction> functions, Invoker invoker,
+            int accountLimit) {
+        resources(network, fleet);
+        users(fleet, functions);
+        concurrency(functions, invoker, accountLimit);
+    }
+
+    /** Every IP and quota slot is held by exactly one ENI that still exists (orphans included). */
+    private static void resources(Network network, EniFleet fleet) {
+        int[] enisPerVpc = new int[network.vpcs.size()];
+        int[] ipsPerSubnet = new int[network.subnets.size()];
+        Set<Long> addresses = new HashSet<>();
+        for (HyperplaneEni eni : fleet.all) {
+            eni.checkInvariants();
+            if (eni.state().holdsResources()) {
+                Subnet s = network.subnets.get(eni.subnet());
+                enisPerVpc[s.vpc()]++;
+                ipsPerSubnet[s.index()]++;
+                if (!addresses.add(((long) s.index() << 32) | eni.ipIndex())) {
+                    throw new IllegalStateException("address " + s.address(eni.ipIndex()) + " held twice ("
+                            + eni.name() + ")");
+                }
+            }
+            boolean inPool = fleet.pools.get(eni.key()).enis().contains(eni);
+            boolean live = eni.state() != EniState.Deleted && eni.state() != EniState.Orphaned;
+            if (inPool != live) {
+                throw new IllegalStateException(eni.name() + " is " + eni.state() + " but "
+                        + (inPool ? "still" : "not") + " in its pool");
+            }
+        }
+        for (Vpc v : network.vpcs) {
+            v.checkInvariants();
+            if (v.enis() != enisPerVpc[v.index()]) {
+                throw new IllegalStateException(v.id() + ": counts " + v.enis() + " ENIs, holds "
+                        + enisPerVpc[v.index()]);
+            }
+        }
+        for (Subnet s : network.subnets) {
+            s.checkInvariants();
+            if (s.lambdaUsedIps() != ipsPerSubnet[s.index()]) {
+                throw new IllegalStateException(s.id() + ": counts " + s.lambdaUsedIps()
+                        + " Lambda IPs, ENIs hold " + ipsPerSubnet[s.index()]);
+            }
+        }
+    }
+
+    /**
+     * Each key's user count equals the functions, attachments and versions that hold it; a key with users never
+     * has an ENI being deleted, and only a key without users does.
+     */
+    private static void users(EniFleet fleet, List<LambdaFunction> functions) {
+        int[] users = new int[fleet.pools.size()];
+        for (LambdaFunction f : functions) {
+            if (f.holdsKeys()) {
+                count(users, f.binding());
+            }
+            Attachment a = f.attachment();
+            if (a != null && a.purpose() == Attachment.Purpose.UPDATE) {
+                count(users, a.binding());
+            }
+            for (Binding v : f.versions()) {
+                if (v != null) {
+                    count(users, v);
+                }
+            }
+        }
+        for (EniPool p : fleet.pools) {
+            p.checkInvariants();
+            if (p.users() != users[p.key()]) {
+                throw new IllegalStateException("key " + p.eniKey() + " counts " + p.users() + " users, holders "
+                        + users[p.key()]);
+            }
+            for (HyperplaneEni eni : p.enis()) {
+                if (eni.state() == EniState.Deleting && p.users() > 0) {
+                    throw new IllegalStateException(eni.name() + " is being deleted while its key has "
+                            + p.users() + " users");
+                }
+            }
+        }
+    }
+
+    private static void count(int[] users, Binding b) {
+        for (int k : b.keys()) {
+            users[k]++;
+        }
+    }
+
+    private static void concurrency(List<LambdaFunction> functions, Invoker invoker, int accountLimit) {
+        int inFlight = 0;
+        int unreserved = 0;
+        for (LambdaFunction f : functions) {
+            inFlight += f.inFlight();
+            if (f.reservedConcurrency() < 0) {
+                unreserved += f.inFlight();
+            } else if (f.inFlight() > f.reservedConcurrency()) {
+                throw new IllegalStateException(f.name() + ": " + f.inFlight() + " in flight > reserved "
+                        + f.reservedConcurrency());
+            }
+        }
+        if (inFlight != invoker.accountInFlight || unreserved != invoker.unreservedInFlight) {
+            throw new IllegalStateException("in-flight counts disagree: functions " + inFlight + "/" + unreserved
+                    + ", account " + invoker.accountInFlight + "/" + invoker.unreservedInFlight);
+        }
+        if (invoker.unreservedInFlight > invoker.unreservedLimit || invoker.accountInFlight > accountLimit) {
+            throw new IllegalStateException("concurrency over limit: " + invoker.accountInFlight);
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package dev.enisim.model;
+
+import dev.enisim.model.SimEvent.IdleCheck;
+import dev.enisim.model.eni.EniPool.Blocked;
+import dev.enisim.model.eni.HyperplaneEni;
+import dev.enisim.model.function.Attachment;
+import dev.enisim.model.function.Attachment.Purpose;
+import dev.enisim.model.function.Binding;
+import dev.enisim.model.function.LambdaFunction;
+import dev.enisim.model.function.LastUpdateStatus;
+import dev.enisim.model.function.State;
+import dev.enisim.model.function.StateReasonCode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The function lifecycle of domain.md section 2: creation (Pending until every key has a ready ENI), idle
+ * reclaim and restore, VPC config updates (LastUpdateStatus), versions pinning keys, and deletion. Which keys
+ * a function or version holds is told to the {@link EniFleet}, which deletes ENIs nobody uses.
+ */
+final class Lifecycle implements EniFleet.KeyReady {
+
+    /** One teardown: the ENIs whose deletion an action started. */
+    record Teardown(int function, String action, long requestedMicros, List<HyperplaneEni> enis) {
+    }
+
+    private final World.Settings settings;
+    private final EniFleet fleet;
+    private final Port port;
+    private final WorldListener listener;
+    private final List<LambdaFunction> functions;
+    final List<Teardown> teardowns = new ArrayList<>();
+
+    Lifecycle(World.Settings settings, EniFleet fleet, Port port, WorldListener listener,
+            List<LambdaFunction> functions) {
+        this.settings = settings;
+        this.fleet = fleet;
+        this.port = port;
+        this.listener = listener;
+        this.functions = functions;
+    }
+
+    // ---- creation, restore, update ------------------------------------------------------------------------
+
+    void create(LambdaFunction f, List<String> subnetIds, List<String> groupIds, long now) {
+        if (f.state() != null && f.state() != State.Deleted) {
+            listener.controlAction("CreateFunction " + f.name() + " rejected: ResourceConflictException (it exists)",
+                    now);
+            return;
+        }
+        if (subnetIds != null) {
+            f.setBinding(fleet.resolve(subnetIds, groupIds));
+        }
+        Binding b = f.binding();
+        listener.controlAction("CreateFunction " + f.name() + describe(b), now);
+        if (!b.attached()) {
+            setState(f, State.Active, null, "created without VpcConfig", now);
+            return;
+        }
+        setState(f, State.Pending, StateReasonCode.Creating, "created with VpcConfig", now);
+        if (b.configError() != null) {
+            setState(f, State.Failed, b.configError(), "VpcConfig cannot be used", now);
+            return;
+        }
+        fleet.addUsers(b, now);
+        f.setHoldsKeys(true);
+        attach(f, Purpose.CREATE, b, now);
+    }
+
+    /** An invocation found the function Inactive: restore its ENIs (the invocation itself fails). */
+    void restore(LambdaFunction f, long now) {
+        setState(f, State.Pending, StateReasonCode.Restoring, "invoked while Inactive", now);
+        fleet.addUsers(f.binding(), now);
+        f.setHoldsKeys(true);
+        attach(f, Purpose.RESTORE, f.binding(), now);
+    }
+
+    void update(LambdaFunction f, List<String> subnetIds, List<String> groupIds, long now) {
+        String what = "UpdateFunctionConfiguration " + f.name();
+        State s = f.state();
+        if (s == null || s == State.Deleted) {
+            listener.controlAction(what + " rejected: ResourceNotFoundException", now);
+            return;
+        }
+        if (s == State.Pending || s == State.Failed || f.attachment() != null) {
+            listener.controlAction(what + " rejected: ResourceConflictException (function " + s
+                    + (f.attachment() != null ? ", update in progress" : "") + ")", now);
+            return;
+        }
+        Binding b = fleet.resolve(subnetIds, groupIds);
+        listener.controlAction(what + describe(b), now);
+        if (b.configError() != null) {
+            setLastUpdate(f, LastUpdateStatus.Failed, b.configError(), now);
+            return;
+        }
+        if (s == State.Inactive || !b.attached()) {
+            // nothing to wait for: an Inactive function makes its ENIs when restored; a detach is immediate
+            switchBinding(f, b, "updateVpcConfig", now);
+            setLastUpdate(f, LastUpdateStatus.Successful, null, now);
+            return;
+        }
+        setLastUpdate(f, LastUpdateStatus.InProgress, null, now);
+        fleet.addUsers(b, now);
+        attach(f, Purpose.UPDATE, b, now);
+    }
+
+    private void attach(LambdaFunction f, Purpose purpose, Binding b, long now) {
+        Attachment a = new Attachment(purpose, b);
+        f.setAttachment(a);
+        for (int key : b.keys()) {
+            Blocked why = fleet.attach(f.index(), key, f.role(), now);
+            if (why != Blocked.NONE) {
+                attachFailed(f, a, why, now);
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void keyReady(int function, int key, long now) {
+        LambdaFunction f = functions.get(function);
+        Attachment a = f.attachment();
+        if (a == null || !a.binding().uses(key)) {
+            return; // the attachment this was for failed or was abandoned
+        }
+        if (a.keyReady(key)) {
+            f.setAttachment(null);
+            if (a.purpose() == Purpose.UPDATE) {
+                // the attachment already holds the new keys: they become the function's; the old ones go
+                Binding old = f.binding();
+                f.setBinding(a.binding());
+                record(f, "updateVpcConfig", now, fleet.removeUsers(old, f.role(), now));
+                setLastUpdate(f, LastUpdateStatus.Successful, null, now);
+            } else {
+                setState(f, State.Active, null, "all ENIs ready", now);
+                f.invokedAt(now);
+                scheduleIdleCheck(f, now);
+            }
+        }
+    }
+
+    private void attachFailed(LambdaFunction f, Attachment a, Blocked why, long now) {
+        f.setAttachment(null);
+        StateReasonCode reason = EniFleet.failureReason(why);
+        switch (a.purpose()) {
+            case CREATE -> setState(f, State.Failed, reason, "no ENI for a subnet", now);
+            case RESTORE -> {
+                fleet.removeUsers(a.binding(), f.role(), now);
+                f.setHoldsKeys(false);
+                setState(f, State.Inactive, StateReasonCode.Idle, "restoring failed: " + reason, now);
+            }
+            case UPDATE -> {
+                fleet.removeUsers(a.binding(), f.role(), now);
+                setLastUpdate(f, LastUpdateStatus.Failed, reason, now);
+            }
+        }
+    }
+
+    /**
+     * Makes {@code b} the function's binding without waiting: for an Inactive function (which holds no keys)
+     * or a detach (which needs none). Keys the function held are released.
+     */
+    private void switchBinding(LambdaFunction f, Binding b, String action, long now) {
+        Binding old = f.binding();
+        f.setBinding(b);
+        if (f.holdsKeys()) {
+            record(f, action, now, fleet.removeUsers(old, f.role(), now));
+            f.setHoldsKeys(false);
+        }
+    }
+
+    // ---- idle reclaim ------------------------------------------------------------------------------------
+
+    private void scheduleIdleCheck(LambdaFunction f, long now) {
+        if (!f.binding().attached()) {
+            return; // only VPC functions have ENIs to reclaim
+        }
+        // activation counts as a use (invokedAt is set then), so this is never in the past
+        long at = Math.max(f.lastInvokedMicros() + settings.idleReclaimAfterMicros(), now);
+        port.schedule(at, SimEvent.PRIORITY_CONTROL, new IdleCheck(f.index(), f.nextIdleToken()));
+    }
+
+    void idleCheck(IdleCheck check, long now) {
+        LambdaFunction f = functions.get(check.function());
+        if (check.token() != f.idleToken() || f.state() != State.Active) {
+            return;
+        }
+        long idleFor = now - f.lastInvokedMicros();
+        if (idleFor < settings.idleReclaimAfterMicros() || f.attachment() != null || !f.binding().attached()) {
+            scheduleIdleCheck(f, now);
+            return;
+        }
+        setState(f, State.Inactive, StateReasonCode.Idle, "not invoked for " + idleFor / 1_000_000 + " s", now);
+        record(f, "idle reclaim", now, fleet.removeUsers(f.binding(), f.role(), now));
+        f.setHoldsKeys(false);
+    }
+
+    // ---- versions and deletion -----------------------------------------------------------------------------
+
+    void publishVersion(LambdaFunction f, long now) {
+        if (f.state() != State.Active || f.attachment() != null) {
+            listener.controlAction("PublishVersion " + f.name() + " rejected: ResourceConflictException (function "
+                    + f.state() + ")", now);
+            return;
+        }
+        fleet.addUsers(f.binding(), now);
+        int n = f.publishVersion();
+        listener.controlAction("PublishVersion " + f.name() + " -> version " + n + " pins" + describe(f.binding()),
+                now);
+    }
+
+    void deleteVersion(LambdaFunction f, int version, long now) {
+        Binding b = f.deleteVersion(version);
+        if (b == null) {
+            listener.controlAction("DeleteFunction " + f.name() + ":" + version
+                    + " rejected: ResourceNotFoundException", now);
+            return;
+        }
+        listener.controlAction("DeleteFunction " + f.name() + ":" + version, now);
+        record(f, "deleteVersion " + version, now, fleet.removeUsers(b, f.role(), now));
+    }
+
+    void delete(LambdaFunction f, long now) {
+        if (f.state() == null || f.state() == State.Deleted) {
+            listener.controlAction("DeleteFunction " + f.name() + " rejected: ResourceNotFoundException", now);
+            return;
+        }
+        listener.controlAction("DeleteFunction " + f.name(), now);
+        List<HyperplaneEni> deleting = new ArrayList<>();
+        if (f.holdsKeys()) {
+            deleting.addAll(fleet.removeUsers(f.binding(), f.role(), now));
+            f.setHoldsKeys(false);
+        }
+        Attachment a = f.attachment();
+        if (a != null && a.purpose() == Purpose.UPDATE) {
+            deleting.addAll(fleet.removeUsers(a.binding(), f.role(), now));
+        }
+        f.setAttachment(null);
+        for (int v = 1; v <= f.versions().size(); v++) {
+            Binding b = f.deleteVersion(v);
+            if (b != null) {
+                deleting.addAll(fleet.removeUsers(b, f.role(), now));
+            }
+        }
+        setState(f, State.Deleted, null, "DeleteFunction", now);
+        teardowns.add(new Teardown(f.index(), "deleteFunction", now, List.copyOf(deleting)));
+    }
+
+    private void record(LambdaFunction f, String action, long now, List<HyperplaneEni> deleting) {
+        if (!deleting.isEmpty()) {
+            teardowns.add(new Teardown(f.index(), action, now, List.copyOf(deleting)));
+        }
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    void setState(LambdaFunction f, State state, StateReasonCode reason, String cause, long now) {
+        f.transition(state, reason, cause, now);
+        listener.functionState(f.index(), state, reason, cause, now);
+    }
+
+    private void setLastUpdate(LambdaFunction f, LastUpdateStatus status, StateReasonCode reason, long now) {
+        f.setLastUpdate(status, reason);
+        listener.functionUpdate(f.index(), status, reason, now);
+    }
+
+    private static String describe(Binding b) {
+        if (!b.attached()) {
+            return " without VpcConfig";
+        }
+        return " with subnets " + String.join(", ", b.subnetIds()) + " and security groups ["
+                + String.join(", ", b.securityGroupIds()) + "]";
+    }
+}

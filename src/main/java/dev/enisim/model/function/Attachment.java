@@ -1,0 +1,52 @@
+package dev.enisim.model.function;
+
+/**
+ * A function waiting for the ENIs of a binding: on creation, on restore after idle, or for a VPC config update.
+ * Counts the keys that are not ready yet.
+ */
+public final class Attachment {
+
+    /** Why the function is waiting. */
+    public enum Purpose { CREATE, RESTORE, UPDATE }
+
+    private final Purpose purpose;
+    private final Binding binding;
+    private final boolean[] ready;
+    private int pending;
+
+    public Attachment(Purpose purpose, Binding binding) {
+        this.purpose = purpose;
+        this.binding = binding;
+        this.ready = new boolean[binding.keys().length];
+        this.pending = ready.length;
+    }
+
+    public Purpose purpose() {
+        return purpose;
+    }
+
+    public Binding binding() {
+        return binding;
+    }
+
+    /** Marks {@code key} ready; true when it was the last one awaited. */
+    public boolean keyReady(int key) {
+        int[] keys = binding.keys();
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] == key && !ready[i]) {
+                ready[i] = true;
+                pending--;
+                return pending == 0;
+            }
+        }
+        return false;
+    }
+
+    public boolean complete() {
+        return pending == 0;
+    }
+
+    public int pending() {
+        return pending;
+    }
+}
