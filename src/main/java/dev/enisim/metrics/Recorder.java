@@ -7,6 +7,7 @@ import dev.enisim.model.eni.EniPool;
 import dev.enisim.model.eni.EniState;
 import dev.enisim.model.eni.HyperplaneEni;
 import dev.enisim.model.function.LambdaFunction;
+import dev.enisim.model.function.LastUpdateStatus;
 import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
 import dev.enisim.model.network.Subnet;
@@ -40,6 +41,10 @@ public final class Recorder implements WorldListener {
     private long[] vpcEniCount;
     private long[] keyEniCount;
     private long enisCreated;
+    private long enisDeleted;
+    private long enisOrphaned;
+    private final List<RunSummary.Action> actions = new ArrayList<>();
+    private List<List<RunSummary.Update>> updates;
     private long liveEnis;
     private List<List<RunSummary.Transition>> transitions;
 
@@ -85,8 +90,10 @@ public final class Recorder implements WorldListener {
             vpcEnis[v.index()] = new Gauge(buckets, true, 0);
         }
         transitions = new ArrayList<>();
+        updates = new ArrayList<>();
         for (int i = 0; i < nf; i++) {
             transitions.add(new ArrayList<>());
+            updates.add(new ArrayList<>());
         }
     }
 
@@ -130,6 +137,11 @@ public final class Recorder implements WorldListener {
         } else if (!eni.state().holdsResources() && from.holdsResources()) {
             delta = -1;
         }
+        if (eni.state() == EniState.Deleted) {
+            enisDeleted++;
+        } else if (eni.state() == EniState.Orphaned) {
+            enisOrphaned++;
+        }
         if (delta != 0) {
             liveEnis += delta;
             keyEniCount[eni.key()] += delta;
@@ -149,6 +161,22 @@ public final class Recorder implements WorldListener {
     public void functionState(int function, State state, StateReasonCode reason, String cause, long nowMicros) {
         transitions.get(function).add(new RunSummary.Transition(nowMicros / 1e6, state.name(),
                 reason == null ? null : reason.name(), cause));
+    }
+
+    @Override
+    public void functionUpdate(int function, LastUpdateStatus status, StateReasonCode reason, long nowMicros) {
+        updates.get(function).add(new RunSummary.Update(nowMicros / 1e6, status.name(),
+                reason == null ? null : reason.name()));
+    }
+
+    @Override
+    public void controlAction(String description, long nowMicros) {
+        actions.add(new RunSummary.Action(nowMicros / 1e6, description));
+    }
+
+    /** The timeline's control-plane actions as they happened, in order. */
+    public List<RunSummary.Action> actions() {
+        return List.copyOf(actions);
     }
 
     // ---- results ----------------------------------------------------------------------------------------
@@ -244,7 +272,7 @@ public final class Recorder implements WorldListener {
 
     /** The summary of the run. */
     public RunSummary summary(String scenario, long seed, int replication, double simulatedSeconds,
-            RunSummary.Events events) {
+            RunSummary.Events events, double stuckPendingAfterSeconds, List<RunSummary.Teardown> teardowns) {
         long[] all = new long[OUTCOMES.length];
         Map<String, RunSummary.FunctionSummary> functions = new LinkedHashMap<>();
         for (LambdaFunction f : world.functions()) {
@@ -252,10 +280,14 @@ public final class Recorder implements WorldListener {
             for (int i = 0; i < all.length; i++) {
                 all[i] += t[i];
             }
+            List<RunSummary.Transition> ts = transitions.get(f.index());
             functions.put(f.name(), new RunSummary.FunctionSummary(invocations(t),
                     f.state() == null ? "NotCreated" : f.state().name(),
                     f.reason() == null ? null : f.reason().name(),
-                    (int) functionConcurrency[f.index()].peak(), List.copyOf(transitions.get(f.index()))));
+                    f.lastUpdateStatus() == null ? null : f.lastUpdateStatus().name(),
+                    (int) functionConcurrency[f.index()].peak(), longestPending(ts, simulatedSeconds),
+                    stuckPending(ts, simulatedSeconds, stuckPendingAfterSeconds), List.copyOf(ts),
+                    List.copyOf(updates.get(f.index()))));
         }
         Map<String, RunSummary.VpcSummary> vpcs = new LinkedHashMap<>();
         for (Vpc v : world.vpcs()) {
@@ -276,7 +308,46 @@ public final class Recorder implements WorldListener {
         }
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations(all),
                 (int) accountConcurrency.peak(), functions,
-                new RunSummary.Enis(enisCreated, accountEnis.peak(), accountEnis.current()), vpcs, subnets, keys);
+                new RunSummary.Enis(enisCreated, accountEnis.peak(), accountEnis.current(), enisDeleted, enisOrphaned),
+                vpcs, subnets, keys, teardowns);
+    }
+
+    /** The longest time the function spent Pending in one go (until the end if still Pending). */
+    private static double longestPending(List<RunSummary.Transition> ts, double end) {
+        double longest = 0;
+        for (double d : pendingSpells(ts, end)) {
+            longest = Math.max(longest, d);
+        }
+        return longest;
+    }
+
+    /** How many times the function stayed Pending longer than the threshold. */
+    private static int stuckPending(List<RunSummary.Transition> ts, double end, double threshold) {
+        int n = 0;
+        for (double d : pendingSpells(ts, end)) {
+            if (d > threshold) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static List<Double> pendingSpells(List<RunSummary.Transition> ts, double end) {
+        List<Double> spells = new ArrayList<>();
+        double since = -1;
+        for (RunSummary.Transition t : ts) {
+            if (since >= 0) {
+                spells.add(t.atSeconds() - since);
+                since = -1;
+            }
+            if (t.state().equals("Pending")) {
+                since = t.atSeconds();
+            }
+        }
+        if (since >= 0) {
+            spells.add(end - since);
+        }
+        return spells;
     }
 
     private static RunSummary.Invocations invocations(long[] byOutcome) {

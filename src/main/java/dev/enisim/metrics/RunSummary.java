@@ -19,7 +19,8 @@ public record RunSummary(
         Enis enis,
         Map<String, VpcSummary> vpcs,
         Map<String, SubnetSummary> subnets,
-        Map<String, KeySummary> eniKeys) {
+        Map<String, KeySummary> eniKeys,
+        List<Teardown> teardowns) {
 
     /** Events delivered by the loop: arrivals + completions + the model's other events. */
     public record Events(long total, long arrivals, long completions, long other) {
@@ -34,16 +35,44 @@ public record RunSummary(
             Map<String, Long> errors, Map<String, Long> throttleReasons, Map<String, Long> functionErrorCauses) {
     }
 
+    /**
+     * @param lastUpdateStatus      of the last VPC config update, null if none
+     * @param longestPendingSeconds the longest spell in Pending
+     * @param stuckPending          Pending spells longer than {@code hyperplane.stuckPendingAfter}
+     */
     public record FunctionSummary(Invocations invocations, String finalState, String finalReasonCode,
-            int peakConcurrentExecutions, List<Transition> transitions) {
+            String lastUpdateStatus, int peakConcurrentExecutions, double longestPendingSeconds, int stuckPending,
+            List<Transition> transitions, List<Update> updates) {
+    }
+
+    /** A LastUpdateStatus change of a VPC config update. */
+    public record Update(double atSeconds, String lastUpdateStatus, String reasonCode) {
+    }
+
+    /** A control-plane action of the scenario's timeline, in words. */
+    public record Action(double atSeconds, String description) {
+    }
+
+    /**
+     * How long an action that released ENIs (deleteFunction, deleteVersion, updateVpcConfig, idle reclaim) waited
+     * until Lambda had deleted them: the answer to "how long will my stack deletion wait?".
+     *
+     * @param waitSeconds null when some ENI was still being deleted at the end or was orphaned
+     * @param orphaned    ENIs Lambda could not delete (the role had lost its permissions)
+     */
+    public record Teardown(String function, String action, double requestedAtSeconds, int enis,
+            Double waitSeconds, int orphaned) {
     }
 
     /** A state change: when, to what, why. */
     public record Transition(double atSeconds, String state, String reasonCode, String cause) {
     }
 
-    /** ENIs created over the run, the most alive at once, and those alive at the end. */
-    public record Enis(long created, long peak, long fin) {
+    /**
+     * ENIs created over the run, the most alive at once (holding an IP), those alive at the end, deleted, and
+     * orphaned (the role could not delete them).
+     */
+    public record Enis(long created, long peak, long fin, long deleted, long orphaned) {
     }
 
     public record VpcSummary(int eniQuota, long peakEnis, long finalEnis) {

@@ -12,7 +12,7 @@ import dev.enisim.metrics.RunSummary;
 public final class SummaryJson {
 
     /** Spells {@code Enis.fin} as {@code final}, which Java cannot name. */
-    @JsonPropertyOrder({"created", "peak", "final"})
+    @JsonPropertyOrder({"created", "peak", "final", "deleted", "orphaned"})
     abstract static class EnisMixin {
         @JsonProperty("final")
         abstract long fin();

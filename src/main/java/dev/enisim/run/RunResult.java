@@ -9,10 +9,12 @@ import java.util.List;
  * Everything a report may read about one finished run: the scenario as run, its summary, its time series and
  * the lifetime of every ENI. Immutable; holds no model objects.
  */
-public record RunResult(Scenario scenario, RunSummary summary, TimeSeries timeSeries, List<EniLifetime> enis) {
+public record RunResult(Scenario scenario, RunSummary summary, TimeSeries timeSeries, List<EniLifetime> enis,
+        List<RunSummary.Action> actions) {
 
     public RunResult {
         enis = List.copyOf(enis);
+        actions = List.copyOf(actions);
     }
 
     /**

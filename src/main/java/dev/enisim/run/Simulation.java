@@ -44,8 +44,10 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         this.recorder = new Recorder(scenario.durationMicros(), scenario.bucketMicros());
         Scenario.Hyperplane hp = scenario.hyperplane();
         World.Settings settings = new World.Settings(scenario.account().concurrencyLimit(), hp.connectionsPerEni(),
-                hp.eniRetryBackoffMicros(), Sampler.of(hp.eniCreateTime(), streams.stream("hyperplane/eni-create")),
-                Sampler.of(hp.attachExistingTime(), streams.stream("hyperplane/attach-existing")));
+                hp.eniRetryBackoffMicros(), hp.idleReclaimAfterMicros(),
+                Sampler.of(hp.eniCreateTime(), streams.stream("hyperplane/eni-create")),
+                Sampler.of(hp.attachExistingTime(), streams.stream("hyperplane/attach-existing")),
+                Sampler.of(hp.eniDeleteTime(), streams.stream("hyperplane/eni-delete")));
         this.world = new World(settings, loop::schedule, recorder);
         for (Scenario.Vpc v : scenario.vpcs()) {
             world.addVpc(v.id(), v.eniQuota());
@@ -63,7 +65,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         for (Scenario.Function f : scenario.functions()) {
             String prefix = "function/" + f.name() + "/";
             int i = world.addFunction(f.name(), f.memoryMb(), f.timeoutMicros(),
-                    f.reservedConcurrency().orElse(-1), f.connectionsPerInvocation(), f.vpcConfig().subnetIds(),
+                    f.reservedConcurrency().orElse(-1), f.connectionsPerInvocation(), f.role(),
+                    f.vpcConfig().subnetIds(),
                     f.vpcConfig().securityGroupIds(), streams.stream(prefix + "subnet"));
             arrivals[i] = new ArrivalProcess(f.arrivals(), streams.stream(prefix + "arrivals"), f.createdAtMicros());
             durations[i] = Sampler.of(f.duration(), streams.stream(prefix + "duration"));
@@ -75,6 +78,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             loop.schedule(scenario.functions().get(i).createdAtMicros(), SimEvent.PRIORITY_CONTROL,
                     new SimEvent.CreateFunction(i));
             scheduleNextArrival(i);
+        }
+        for (Scenario.Action a : scenario.timeline()) {
+            TimelineEvents.schedule(a, world, loop);
         }
     }
 
@@ -142,7 +148,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         RunSummary.Events events = new RunSummary.Events(total, arrivalCount, completionCount,
                 total - arrivalCount - completionCount);
         RunSummary summary = recorder.summary(scenario.name(), scenario.seed(), replication,
-                scenario.durationMicros() / 1e6, events);
+                scenario.durationMicros() / 1e6, events, hp().stuckPendingAfterMicros() / 1e6, teardowns());
         List<RunResult.EniLifetime> lifetimes = new ArrayList<>();
         for (HyperplaneEni e : world.enis()) {
             Subnet s = world.subnets().get(e.subnet());
@@ -150,7 +156,35 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                     s.address(e.ipIndex()), seconds(e.createdMicros()), seconds(e.readyMicros()),
                     seconds(e.deletionRequestedMicros()), seconds(e.endedMicros()), e.state().name()));
         }
-        return new RunResult(scenario, summary, recorder.timeSeries(), lifetimes);
+        return new RunResult(scenario, summary, recorder.timeSeries(), lifetimes, recorder.actions());
+    }
+
+    private Scenario.Hyperplane hp() {
+        return scenario.hyperplane();
+    }
+
+    /** Each teardown's wait: until its last ENI was deleted (null if still deleting at the end or orphaned). */
+    private List<RunSummary.Teardown> teardowns() {
+        List<RunSummary.Teardown> out = new ArrayList<>();
+        for (World.Teardown t : world.teardowns()) {
+            long last = t.requestedMicros();
+            boolean done = true;
+            int orphaned = 0;
+            for (HyperplaneEni e : t.enis()) {
+                if (e.state() == dev.enisim.model.eni.EniState.Orphaned) {
+                    orphaned++;
+                    done = false;
+                } else if (e.state() != dev.enisim.model.eni.EniState.Deleted
+                        || e.deletionRequestedMicros() != t.requestedMicros()) {
+                    done = false; // still deleting, or kept because its key was used again
+                } else {
+                    last = Math.max(last, e.endedMicros());
+                }
+            }
+            out.add(new RunSummary.Teardown(t.function(), t.action(), t.requestedMicros() / 1e6, t.enis().size(),
+                    done ? (last - t.requestedMicros()) / 1e6 : null, orphaned));
+        }
+        return out;
     }
 
     private static double seconds(long micros) {

@@ -1,0 +1,224 @@
+package dev.enisim.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A node of the scenario tree with its path, for reading fields with their units and reporting every problem
+ * with the path it was found at. Reading a bad or missing field records a problem and returns the default,
+ * so that reading goes on and all problems are reported at once.
+ */
+final class Fields {
+
+    private final JsonNode json;
+    private final String path;
+    private final List<Problem> problems;
+
+    Fields(JsonNode json, String path, List<Problem> problems) {
+        this.json = json;
+        this.path = path;
+        this.problems = problems;
+    }
+
+    String path() {
+        return path;
+    }
+
+    JsonNode json() {
+        return json;
+    }
+
+    String pathOf(String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    void problem(String message) {
+        problems.add(new Problem(path, message));
+    }
+
+    void problem(String name, String message) {
+        problems.add(new Problem(pathOf(name), message));
+    }
+
+    boolean has(String name) {
+        return json != null && json.has(name) && !json.get(name).isNull();
+    }
+
+    /** The child object {@code name}, or null (with a problem) when it is there but not an object. */
+    Fields object(String name) {
+        if (!has(name)) {
+            return null;
+        }
+        JsonNode n = json.get(name);
+        if (!n.isObject()) {
+            problem(name, "expected an object (key: value pairs), got " + describe(n));
+            return null;
+        }
+        return new Fields(n, pathOf(name), problems);
+    }
+
+    Fields child(String name) {
+        return new Fields(json == null ? null : json.get(name), pathOf(name), problems);
+    }
+
+    /** The elements of list {@code name} (empty when absent; a problem when not a list). */
+    List<Fields> list(String name) {
+        List<Fields> out = new ArrayList<>();
+        if (!has(name)) {
+            return out;
+        }
+        JsonNode n = json.get(name);
+        if (!n.isArray()) {
+            problem(name, "expected a list, got " + describe(n));
+            return out;
+        }
+        for (int i = 0; i < n.size(); i++) {
+            out.add(new Fields(n.get(i), pathOf(name) + "[" + i + "]", problems));
+        }
+        return out;
+    }
+
+    /** A list of strings, each non-empty and distinct. */
+    List<String> strings(String name) {
+        List<String> out = new ArrayList<>();
+        for (Fields f : list(name)) {
+            if (!f.json.isTextual() || f.json.asText().isBlank()) {
+                f.problem("expected a non-empty string, got " + describe(f.json));
+            } else if (out.contains(f.json.asText())) {
+                f.problem("'" + f.json.asText() + "' is listed twice");
+            } else {
+                out.add(f.json.asText());
+            }
+        }
+        return out;
+    }
+
+    String text(String name, String dflt) {
+        if (!has(name)) {
+            return dflt;
+        }
+        JsonNode n = json.get(name);
+        if (!n.isTextual() && !n.isNumber() && !n.isBoolean()) {
+            problem(name, "expected a string, got " + describe(n));
+            return dflt;
+        }
+        return n.asText();
+    }
+
+    String requireText(String name) {
+        if (!has(name)) {
+            problem(name, "is required");
+            return null;
+        }
+        String s = text(name, null);
+        if (s != null && s.isBlank()) {
+            problem(name, "must not be empty");
+            return null;
+        }
+        return s;
+    }
+
+    /** A whole number in [min, max]. */
+    long integer(String name, long dflt, long min, long max) {
+        if (!has(name)) {
+            return dflt;
+        }
+        JsonNode n = json.get(name);
+        if (!n.isIntegralNumber()) {
+            problem(name, "expected a whole number, got " + describe(n));
+            return dflt;
+        }
+        long v = n.asLong();
+        if (v < min || v > max) {
+            problem(name, "expected a whole number from " + min + " to " + max + ", got " + v);
+            return dflt;
+        }
+        return v;
+    }
+
+    Long requireInteger(String name, long min, long max) {
+        if (!has(name)) {
+            problem(name, "is required");
+            return null;
+        }
+        long v = integer(name, Long.MIN_VALUE, min, max);
+        return v == Long.MIN_VALUE ? null : v;
+    }
+
+    /** A duration with a unit, in microseconds; {@code dflt} when absent or bad. */
+    long duration(String name, long dflt) {
+        if (!has(name)) {
+            return dflt;
+        }
+        JsonNode n = json.get(name);
+        if (!n.isTextual()) {
+            problem(name, Units.DURATION_HINT + ", got " + describe(n));
+            return dflt;
+        }
+        try {
+            return Units.durationMicros(n.asText());
+        } catch (IllegalArgumentException e) {
+            problem(name, e.getMessage());
+            return dflt;
+        }
+    }
+
+    Long requireDuration(String name) {
+        if (!has(name)) {
+            problem(name, "is required (" + Units.DURATION_HINT + ")");
+            return null;
+        }
+        long v = duration(name, Long.MIN_VALUE);
+        return v == Long.MIN_VALUE ? null : v;
+    }
+
+    /** A rate with a unit, per second; NaN when bad. */
+    double rate(String name) {
+        JsonNode n = json.get(name);
+        if (n == null || !n.isTextual()) {
+            problem(name, Units.RATE_HINT + ", got " + describe(n));
+            return Double.NaN;
+        }
+        try {
+            return Units.ratePerSecond(n.asText());
+        } catch (IllegalArgumentException e) {
+            problem(name, e.getMessage());
+            return Double.NaN;
+        }
+    }
+
+    /** Reports every key that is not one of {@code allowed}, with the closest allowed key as a hint. */
+    void allowOnly(String... allowed) {
+        if (json == null || !json.isObject()) {
+            return;
+        }
+        List<String> keys = Arrays.asList(allowed);
+        for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!keys.contains(k)) {
+                String close = Suggest.closest(k, keys);
+                problem(k, "unknown key '" + k + "' (expected one of: " + String.join(", ", keys) + ")"
+                        + (close == null ? "" : "; did you mean '" + close + "'?"));
+            }
+        }
+    }
+
+    static String describe(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return "nothing";
+        }
+        if (n.isTextual()) {
+            return "'" + n.asText() + "'";
+        }
+        if (n.isArray()) {
+            return "a list";
+        }
+        if (n.isObject()) {
+            return "an object";
+        }
+        return n.toString();
+    }
+}

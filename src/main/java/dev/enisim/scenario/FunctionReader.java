@@ -1,0 +1,118 @@
+package dev.enisim.scenario;
+
+import dev.enisim.workload.ArrivalSpec;
+import dev.enisim.workload.DistributionSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+/** Reads and checks {@code functions[*]}. */
+final class FunctionReader {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private final Fields root;
+    private final References refs;
+    private final Scenario.Account account;
+    private final Scenario.Hyperplane hyperplane;
+
+    FunctionReader(Fields root, References refs, Scenario.Account account, Scenario.Hyperplane hyperplane) {
+        this.root = root;
+        this.refs = refs;
+        this.account = account;
+        this.hyperplane = hyperplane;
+    }
+
+    List<Scenario.Function> read() {
+        List<Fields> list = root.list("functions");
+        if (!root.has("functions") || list.isEmpty()) {
+            root.problem("functions", "at least one function is required");
+        }
+        List<Scenario.Function> out = new ArrayList<>();
+        long reserved = 0;
+        for (Fields f : list) {
+            Scenario.Function fn = function(f, out);
+            if (fn != null) {
+                out.add(fn);
+                reserved += fn.reservedConcurrency().orElse(0);
+            }
+        }
+        long room = (long) account.concurrencyLimit() - account.unreservedMinimum();
+        if (reserved > room) {
+            root.problem("functions", "reserved concurrency adds up to " + reserved + ", more than concurrencyLimit "
+                    + account.concurrencyLimit() + " - unreservedMinimum " + account.unreservedMinimum() + " = "
+                    + room);
+        }
+        return out;
+    }
+
+    private Scenario.Function function(Fields f, List<Scenario.Function> earlier) {
+        f.allowOnly("name", "memoryMb", "timeout", "vpcConfig", "reservedConcurrency", "duration",
+                "connectionsPerInvocation", "arrivals", "createdAt", "role");
+        String name = f.requireText("name");
+        if (name != null && !NAME.matcher(name).matches()) {
+            f.problem("name", "expected 1 to 64 letters, digits, '-' or '_' (Lambda's function names), got '"
+                    + name + "'");
+        }
+        if (name != null && earlier.stream().anyMatch(e -> e.name().equals(name))) {
+            f.problem("name", "duplicate function name '" + name + "'");
+        }
+        int memory = (int) f.integer("memoryMb", 128, 128, 10_240);
+        long timeout = f.duration("timeout", 3 * ScenarioLoader.SEC);
+        if (timeout < ScenarioLoader.SEC || timeout > 900 * ScenarioLoader.SEC) {
+            f.problem("timeout", "expected 1s to 900s (Lambda's limits), got " + timeout / 1e6 + "s");
+        }
+        Scenario.VpcConfig vpc = vpcConfig(f, "vpcConfig", refs);
+        OptionalInt reserved = f.has("reservedConcurrency")
+                ? OptionalInt.of((int) f.integer("reservedConcurrency", 0, 0, account.concurrencyLimit()))
+                : OptionalInt.empty();
+        if (!f.has("duration")) {
+            f.problem("duration", "is required (a duration like 120ms, or {dist: lognormal, median: 120ms, p99: 2s})");
+        }
+        DistributionSpec duration = Distributions.read(f, "duration", null);
+        int connections = (int) f.integer("connectionsPerInvocation", 1, 0, hyperplane.connectionsPerEni());
+        ArrivalSpec arrivals = Arrivals.read(f);
+        long createdAt = f.duration("createdAt", 0);
+        String role = f.text("role", name + "-role");
+        if (name == null || vpc == null || duration == null || arrivals == null) {
+            return null;
+        }
+        return new Scenario.Function(name, memory, timeout, vpc, reserved, duration, connections, arrivals,
+                createdAt, role);
+    }
+
+    /** A VpcConfig {subnetIds, securityGroupIds}; absent or both empty = {@link Scenario.VpcConfig#NONE}. */
+    static Scenario.VpcConfig vpcConfig(Fields parent, String field, References refs) {
+        Fields v = parent.object(field);
+        if (v == null) {
+            return parent.has(field) ? null : Scenario.VpcConfig.NONE;
+        }
+        v.allowOnly("subnetIds", "securityGroupIds");
+        List<String> subnets = v.strings("subnetIds");
+        List<String> groups = v.strings("securityGroupIds");
+        if (subnets.isEmpty() && groups.isEmpty()) {
+            return Scenario.VpcConfig.NONE;
+        }
+        boolean ok = true;
+        if (subnets.isEmpty() || groups.isEmpty()) {
+            v.problem((subnets.isEmpty() ? "subnetIds" : "securityGroupIds"),
+                    "must not be empty when the other list is not (both empty = not attached to a VPC)");
+            ok = false;
+        }
+        if (subnets.size() > 16) {
+            v.problem("subnetIds", "at most 16 subnets per function, got " + subnets.size());
+            ok = false;
+        }
+        if (groups.size() > 5) {
+            v.problem("securityGroupIds", "at most 5 security groups per function, got " + groups.size());
+            ok = false;
+        }
+        for (int i = 0; i < subnets.size(); i++) {
+            ok &= References.check(v, "subnetIds[" + i + "]", "subnet", subnets.get(i), refs.subnets);
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            ok &= References.check(v, "securityGroupIds[" + i + "]", "security group", groups.get(i), refs.groups);
+        }
+        return ok ? new Scenario.VpcConfig(subnets, groups) : null;
+    }
+}

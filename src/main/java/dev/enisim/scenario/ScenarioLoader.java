@@ -1,0 +1,244 @@
+package dev.enisim.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.enisim.model.network.Cidr;
+import dev.enisim.workload.DistributionSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Loads a scenario file (YAML or JSON) into a validated {@link Scenario}. The file is read into a tree, walked
+ * field by field with its path, and every problem is collected before one {@link ScenarioException} reports
+ * them all. Field reference: {@code scenarios/README.md}.
+ */
+public final class ScenarioLoader {
+
+    static final long SEC = 1_000_000L;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final int MAX_BUCKETS = 2_000_000;
+
+    private ScenarioLoader() {
+    }
+
+    /** Reads and validates a scenario file. */
+    public static Scenario load(Path file) throws ScenarioException {
+        return parseTree(readTree(file), file.toString());
+    }
+
+    /** Reads a scenario file into its tree (YAML reads JSON too), or throws with the file's problem. */
+    public static JsonNode readTree(Path file) throws ScenarioException {
+        String source = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(source, List.of(new Problem("", "file not found")));
+        } catch (IOException e) {
+            throw new ScenarioException(source, List.of(new Problem("", "cannot read the file: " + e.getMessage())));
+        }
+        return readTree(text, source);
+    }
+
+    static JsonNode readTree(String text, String source) throws ScenarioException {
+        try {
+            JsonNode tree = YAML.readTree(text);
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                throw new ScenarioException(source, List.of(new Problem("", "the file is empty")));
+            }
+            if (!tree.isObject()) {
+                throw new ScenarioException(source, List.of(new Problem("",
+                        "expected a scenario (key: value pairs at the top level)")));
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+            throw new ScenarioException(source, List.of(new Problem("", "malformed YAML/JSON at " + where
+                    + e.getOriginalMessage())));
+        }
+    }
+
+    /** Parses scenario text (YAML or JSON); {@code source} names it in messages. */
+    public static Scenario parse(String text, String source) throws ScenarioException {
+        return parseTree(readTree(text, source), source);
+    }
+
+    /** Validates a scenario tree (e.g. after {@code --set} overrides were applied to it). */
+    public static Scenario parseTree(JsonNode tree, String source) throws ScenarioException {
+        List<Problem> problems = new ArrayList<>();
+        Scenario s = read(new Fields(tree, "", problems), source);
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(source, problems);
+        }
+        return s;
+    }
+
+    private static Scenario read(Fields root, String source) {
+        root.allowOnly("name", "description", "seed", "duration", "bucket", "account", "vpcs", "hyperplane",
+                "functions", "timeline");
+        String name = root.requireText("name");
+        if (name != null && !NAME.matcher(name).matches()) {
+            root.problem("name", "expected letters, digits, '.', '_' or '-' only (it names the report folder), got '"
+                    + name + "'");
+        }
+        String description = root.text("description", "");
+        long seed = root.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        Long duration = root.requireDuration("duration");
+        long bucket = root.duration("bucket", 60 * SEC);
+        if (duration != null && duration <= 0) {
+            root.problem("duration", "must be > 0");
+        }
+        if (bucket <= 0) {
+            root.problem("bucket", "must be > 0");
+        } else if (duration != null && duration > 0) {
+            if (bucket > duration) {
+                root.problem("bucket", "must not be longer than duration");
+            } else if (duration / bucket > MAX_BUCKETS) {
+                root.problem("bucket", "too fine: " + (duration / bucket) + " buckets (at most " + MAX_BUCKETS
+                        + "); use a longer bucket");
+            }
+        }
+        Scenario.Account account = account(root);
+        List<Scenario.Vpc> vpcs = vpcs(root);
+        Scenario.Hyperplane hyperplane = hyperplane(root);
+        References refs = new References(vpcs);
+        List<Scenario.Function> functions = new FunctionReader(root, refs, account, hyperplane).read();
+        List<Scenario.Action> timeline = new TimelineReader(root, refs, functions).read();
+        long d = duration == null ? 1 : duration;
+        return new Scenario(name, description, seed, d, bucket, account, vpcs, hyperplane, functions, timeline,
+                source);
+    }
+
+    private static Scenario.Account account(Fields root) {
+        Fields a = root.object("account");
+        if (a == null) {
+            return new Scenario.Account(1000, 100);
+        }
+        a.allowOnly("concurrencyLimit", "unreservedMinimum");
+        int limit = (int) a.integer("concurrencyLimit", 1000, 1, 10_000_000);
+        int minimum = (int) a.integer("unreservedMinimum", 100, 0, 10_000_000);
+        if (minimum > limit) {
+            a.problem("unreservedMinimum", "must not exceed concurrencyLimit (" + limit + ")");
+        }
+        return new Scenario.Account(limit, Math.min(minimum, limit));
+    }
+
+    private static List<Scenario.Vpc> vpcs(Fields root) {
+        List<Scenario.Vpc> out = new ArrayList<>();
+        Map<String, String> subnetIds = new LinkedHashMap<>();
+        Map<String, String> groupIds = new LinkedHashMap<>();
+        for (Fields v : root.list("vpcs")) {
+            v.allowOnly("id", "eniQuota", "tenancy", "subnets", "securityGroups");
+            String id = v.requireText("id");
+            if (id != null && out.stream().anyMatch(x -> x.id().equals(id))) {
+                v.problem("id", "duplicate VPC id '" + id + "'");
+            }
+            int quota = (int) v.integer("eniQuota", 500, 1, 1_000_000);
+            String tenancy = v.text("tenancy", "default");
+            if (tenancy.equals("dedicated")) {
+                v.problem("tenancy", "dedicated-tenancy VPCs are not supported by Lambda");
+            } else if (!tenancy.equals("default")) {
+                v.problem("tenancy", "expected 'default' or 'dedicated', got '" + tenancy + "'");
+            }
+            List<Scenario.Subnet> subnets = new ArrayList<>();
+            for (Fields s : v.list("subnets")) {
+                Scenario.Subnet subnet = subnet(s, subnetIds, subnets);
+                if (subnet != null) {
+                    subnets.add(subnet);
+                }
+            }
+            List<String> groups = v.strings("securityGroups");
+            for (int i = 0; i < groups.size(); i++) {
+                String g = groups.get(i);
+                if (groupIds.containsKey(g)) {
+                    v.problem("securityGroups[" + i + "]", "security group '" + g + "' is already defined in "
+                            + groupIds.get(g));
+                }
+                groupIds.put(g, id);
+            }
+            out.add(new Scenario.Vpc(id == null ? "?" : id, quota, subnets, groups));
+        }
+        return out;
+    }
+
+    private static Scenario.Subnet subnet(Fields s, Map<String, String> ids, List<Scenario.Subnet> sameVpc) {
+        s.allowOnly("id", "cidr", "az", "otherUsedIps");
+        String id = s.requireText("id");
+        if (id != null) {
+            if (ids.containsKey(id)) {
+                s.problem("id", "duplicate subnet id '" + id + "'");
+            }
+            ids.put(id, s.path());
+        }
+        String az = s.requireText("az");
+        String text = s.requireText("cidr");
+        Cidr cidr = null;
+        if (text != null) {
+            try {
+                cidr = Cidr.parse(text);
+                if (cidr.prefix() < 16 || cidr.prefix() > 28) {
+                    s.problem("cidr", "expected a prefix from /16 to /28 (the sizes AWS allows for a subnet), got /"
+                            + cidr.prefix());
+                    cidr = null;
+                }
+            } catch (IllegalArgumentException e) {
+                s.problem("cidr", e.getMessage());
+            }
+        }
+        if (cidr != null) {
+            for (Scenario.Subnet other : sameVpc) {
+                if (overlap(cidr, other.cidr())) {
+                    s.problem("cidr", cidr + " overlaps " + other.id() + " (" + other.cidr() + ")");
+                }
+            }
+        }
+        int usable = cidr == null ? Integer.MAX_VALUE : cidr.usableAddresses();
+        int others = (int) s.integer("otherUsedIps", 0, 0, usable);
+        if (id == null || az == null || cidr == null) {
+            return null;
+        }
+        return new Scenario.Subnet(id, cidr, az, others);
+    }
+
+    private static boolean overlap(Cidr a, Cidr b) {
+        long aStart = a.network() & 0xFFFFFFFFL;
+        long bStart = b.network() & 0xFFFFFFFFL;
+        return aStart < bStart + b.size() && bStart < aStart + a.size();
+    }
+
+    private static Scenario.Hyperplane hyperplane(Fields root) {
+        Fields h = root.object("hyperplane");
+        DistributionSpec create = new DistributionSpec.LogNormal(75 * SEC, 300 * SEC, Double.POSITIVE_INFINITY);
+        DistributionSpec attach = new DistributionSpec.Constant(5 * SEC);
+        if (h == null) {
+            return new Scenario.Hyperplane(create, attach, 65_000, 300 * SEC);
+        }
+        h.allowOnly("eniCreateTime", "attachExistingTime", "connectionsPerEni", "eniRetryBackoff", "eniDeleteTime",
+                "idleReclaimAfter", "stuckPendingAfter");
+        DistributionSpec c = Distributions.read(h, "eniCreateTime", create);
+        DistributionSpec a = Distributions.read(h, "attachExistingTime", attach);
+        int cap = (int) h.integer("connectionsPerEni", 65_000, 1, 10_000_000);
+        long backoff = h.duration("eniRetryBackoff", 300 * SEC);
+        DistributionSpec delete = Distributions.read(h, "eniDeleteTime", Scenario.Hyperplane.DEFAULT_DELETE_TIME);
+        long idle = h.duration("idleReclaimAfter", 14 * Scenario.Hyperplane.DAY_MICROS);
+        long stuck = h.duration("stuckPendingAfter", 360 * SEC);
+        if (idle <= 0) {
+            h.problem("idleReclaimAfter", "must be > 0");
+        }
+        return new Scenario.Hyperplane(c == null ? create : c, a == null ? attach : a, cap, backoff,
+                delete == null ? Scenario.Hyperplane.DEFAULT_DELETE_TIME : delete, Math.max(1, idle), stuck);
+    }
+}

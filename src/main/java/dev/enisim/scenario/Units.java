@@ -1,0 +1,67 @@
+package dev.enisim.scenario;
+
+import java.math.BigDecimal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Durations and rates as scenarios write them: always with a unit. Pure functions; a bad value throws
+ * {@link IllegalArgumentException} whose message says what was expected.
+ */
+public final class Units {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|m|h|d)");
+    private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*/\\s*(s|m|h|d)");
+    static final String DURATION_HINT = "expected a duration with a unit (us, ms, s, m, h, d), like 90s or 250ms";
+    static final String RATE_HINT = "expected a positive rate with a unit, like 50/s or 3000/m";
+
+    private Units() {
+    }
+
+    /** {@code 250ms}, {@code 90s}, {@code 1.5h}, {@code 14d} -> microseconds (rounded to the nearest). */
+    public static long durationMicros(String text) {
+        String t = text == null ? "" : text.trim();
+        Matcher m = DURATION.matcher(t);
+        if (!m.matches()) {
+            if (t.startsWith("-")) {
+                throw new IllegalArgumentException("a duration cannot be negative: '" + text + "'");
+            }
+            throw new IllegalArgumentException(DURATION_HINT + ", got '" + text + "'");
+        }
+        BigDecimal micros = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitMicros(m.group(2))));
+        BigDecimal rounded = micros.setScale(0, java.math.RoundingMode.HALF_UP);
+        if (rounded.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 4)) > 0) {
+            throw new IllegalArgumentException("duration too long: '" + text + "'");
+        }
+        return rounded.longValueExact();
+    }
+
+    /** {@code 50/s}, {@code 3000/m}, {@code 10/h}, {@code 2/d} -> per second; must be positive. */
+    public static double ratePerSecond(String text) {
+        String t = text == null ? "" : text.trim();
+        Matcher m = RATE.matcher(t);
+        if (!m.matches()) {
+            if (t.startsWith("-")) {
+                throw new IllegalArgumentException("a rate must be positive: '" + text + "'");
+            }
+            throw new IllegalArgumentException(RATE_HINT + ", got '" + text + "'");
+        }
+        double v = Double.parseDouble(m.group(1));
+        if (v <= 0) {
+            throw new IllegalArgumentException("a rate must be positive: '" + text + "'");
+        }
+        return v * 1e6 / unitMicros(m.group(2));
+    }
+
+    private static long unitMicros(String unit) {
+        return switch (unit) {
+            case "us" -> 1L;
+            case "ms" -> 1_000L;
+            case "s" -> 1_000_000L;
+            case "m" -> 60_000_000L;
+            case "h" -> 3_600_000_000L;
+            case "d" -> 86_400_000_000L;
+            default -> throw new IllegalArgumentException("unknown unit " + unit);
+        };
+    }
+}
