@@ -1,5 +1,6 @@
 package dev.enisim.run;
 
+import dev.enisim.metrics.JournalEntry;
 import dev.enisim.metrics.RunSummary;
 import dev.enisim.metrics.TimeSeries;
 import dev.enisim.scenario.Scenario;
@@ -10,11 +11,12 @@ import java.util.List;
  * the lifetime of every ENI. Immutable; holds no model objects.
  */
 public record RunResult(Scenario scenario, RunSummary summary, TimeSeries timeSeries, List<EniLifetime> enis,
-        List<RunSummary.Action> actions) {
+        List<RunSummary.Action> actions, List<JournalEntry> journal) {
 
     public RunResult {
         enis = List.copyOf(enis);
         actions = List.copyOf(actions);
+        journal = List.copyOf(journal);
     }
 
     /**

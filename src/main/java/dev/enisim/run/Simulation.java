@@ -1,12 +1,14 @@
 package dev.enisim.run;
 
 import dev.enisim.engine.EventLoop;
+import dev.enisim.metrics.Journal;
 import dev.enisim.metrics.Recorder;
 import dev.enisim.metrics.RunSummary;
 import dev.enisim.model.SimEvent;
 import dev.enisim.model.SimEvent.Arrival;
 import dev.enisim.model.SimEvent.InvocationEnd;
 import dev.enisim.model.World;
+import dev.enisim.model.WorldListener;
 import dev.enisim.model.eni.HyperplaneEni;
 import dev.enisim.model.network.Subnet;
 import dev.enisim.random.RandomStreams;
@@ -29,6 +31,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
     private final int replication;
     private final EventLoop<SimEvent> loop = new EventLoop<>();
     private final Recorder recorder;
+    private final Journal journal = new Journal();
     private final World world;
     private final ArrivalProcess[] arrivals;
     private final Sampler[] durations;
@@ -48,7 +51,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 Sampler.of(hp.eniCreateTime(), streams.stream("hyperplane/eni-create")),
                 Sampler.of(hp.attachExistingTime(), streams.stream("hyperplane/attach-existing")),
                 Sampler.of(hp.eniDeleteTime(), streams.stream("hyperplane/eni-delete")));
-        this.world = new World(settings, loop::schedule, recorder);
+        this.world = new World(settings, loop::schedule, WorldListener.both(recorder, journal));
         for (Scenario.Vpc v : scenario.vpcs()) {
             world.addVpc(v.id(), v.eniQuota());
             for (String g : v.securityGroups()) {
@@ -73,6 +76,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             arrivalEvents[i] = new Arrival(i);
         }
         recorder.attach(world);
+        journal.attach(world);
         // functions were added in scenario order, so function i of the world is function i of the scenario
         for (int i = 0; i < n; i++) {
             loop.schedule(scenario.functions().get(i).createdAtMicros(), SimEvent.PRIORITY_CONTROL,
@@ -156,7 +160,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                     s.address(e.ipIndex()), seconds(e.createdMicros()), seconds(e.readyMicros()),
                     seconds(e.deletionRequestedMicros()), seconds(e.endedMicros()), e.state().name()));
         }
-        return new RunResult(scenario, summary, recorder.timeSeries(), lifetimes, recorder.actions());
+        return new RunResult(scenario, summary, recorder.timeSeries(), lifetimes, recorder.actions(),
+                journal.entries(scenario.durationMicros()));
     }
 
     private Scenario.Hyperplane hp() {
