@@ -126,8 +126,25 @@ public final class Recorder implements WorldListener {
         this.keyConnections[key].set(bucket(nowMicros), keyConnections);
     }
 
+    /** Keys appear during the run (a VPC update to new subnets): grow the per-key series to cover them. */
+    private void ensureKey(int key) {
+        int n = keyEnis.length;
+        if (key < n) {
+            return;
+        }
+        int size = Math.max(key + 1, world.pools().size());
+        keyEnis = java.util.Arrays.copyOf(keyEnis, size);
+        keyConnections = java.util.Arrays.copyOf(keyConnections, size);
+        keyEniCount = java.util.Arrays.copyOf(keyEniCount, size);
+        for (int i = n; i < size; i++) {
+            keyEnis[i] = new Gauge(buckets, true, 0);
+            keyConnections[i] = new Gauge(buckets, true, 0);
+        }
+    }
+
     @Override
     public void eniState(HyperplaneEni eni, EniState from, long nowMicros) {
+        ensureKey(eni.key());
         int b = bucket(nowMicros);
         int vpc = world.subnets().get(eni.subnet()).vpc();
         int delta = 0;
@@ -183,6 +200,7 @@ public final class Recorder implements WorldListener {
 
     /** The time series of the run (call once, after the run). */
     public TimeSeries timeSeries() {
+        ensureKey(world.pools().size() - 1);
         List<Series> out = new ArrayList<>();
         List<LambdaFunction> fns = world.functions();
         long[][] account = new long[OUTCOMES.length][];
@@ -300,6 +318,7 @@ public final class Recorder implements WorldListener {
             subnets.put(s.id(), new RunSummary.SubnetSummary(s.cidr().toString(), s.az(), s.usableIps(),
                     s.otherUsedIps(), g.low(), g.current()));
         }
+        ensureKey(world.pools().size() - 1);
         Map<String, RunSummary.KeySummary> keys = new LinkedHashMap<>();
         for (EniPool p : world.pools()) {
             keys.put(p.eniKey().label(), new RunSummary.KeySummary(p.eniKey().vpcId(), p.eniKey().subnetId(),

@@ -57,7 +57,8 @@ public record RunSummary(
      * How long an action that released ENIs (deleteFunction, deleteVersion, updateVpcConfig, idle reclaim) waited
      * until Lambda had deleted them: the answer to "how long will my stack deletion wait?".
      *
-     * @param waitSeconds null when some ENI was still being deleted at the end or was orphaned
+     * @param waitSeconds until the last ENI was deleted (orphans: deleted by hand); null when one was still
+     *                    there at the end of the run
      * @param orphaned    ENIs Lambda could not delete (the role had lost its permissions)
      */
     public record Teardown(String function, String action, double requestedAtSeconds, int enis,

@@ -128,8 +128,12 @@ final class Lifecycle implements EniFleet.KeyReady {
             if (a.purpose() == Purpose.UPDATE) {
                 // the attachment already holds the new keys: they become the function's; the old ones go
                 Binding old = f.binding();
+                boolean held = f.holdsKeys(); // false when the function was not attached before the update
                 f.setBinding(a.binding());
-                record(f, "updateVpcConfig", now, fleet.removeUsers(old, f.role(), now));
+                f.setHoldsKeys(true);
+                if (held) {
+                    record(f, "updateVpcConfig", now, fleet.removeUsers(old, f.role(), now));
+                }
                 setLastUpdate(f, LastUpdateStatus.Successful, null, now);
             } else {
                 setState(f, State.Active, null, "all ENIs ready", now);

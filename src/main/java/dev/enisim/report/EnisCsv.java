@@ -18,12 +18,12 @@ public final class EnisCsv {
     public static String render(List<RunResult.EniLifetime> enis) {
         CsvSchema schema = CsvSchema.builder().addColumn("eni").addColumn("key").addColumn("subnet").addColumn("ip")
                 .addColumn("createdSeconds").addColumn("readySeconds").addColumn("deletionRequestedSeconds")
-                .addColumn("endedSeconds").addColumn("finalState").build().withHeader().withLineSeparator("\n");
+                .addColumn("orphanedSeconds").addColumn("endedSeconds").addColumn("finalState").build().withHeader().withLineSeparator("\n");
         StringWriter out = new StringWriter();
         try (SequenceWriter w = new CsvMapper().writer(schema).writeValues(out)) {
             for (RunResult.EniLifetime e : enis) {
                 w.write(new Object[] {e.id(), e.key(), e.subnet(), e.ip(), time(e.createdSeconds()),
-                    time(e.readySeconds()), time(e.deletionRequestedSeconds()), time(e.endedSeconds()),
+                    time(e.readySeconds()), time(e.deletionRequestedSeconds()), time(e.orphanedSeconds()), time(e.endedSeconds()),
                     e.finalState()});
             }
         } catch (IOException ex) {

@@ -25,6 +25,7 @@ public record RunResult(Scenario scenario, RunSummary summary, TimeSeries timeSe
      * @param finalState {@code Creating}, {@code InUse}, {@code Deleting}, {@code Deleted}, {@code Orphaned}
      */
     public record EniLifetime(String id, String key, String subnet, String ip, double createdSeconds,
-            double readySeconds, double deletionRequestedSeconds, double endedSeconds, String finalState) {
+            double readySeconds, double deletionRequestedSeconds, double orphanedSeconds, double endedSeconds,
+            String finalState) {
     }
 }

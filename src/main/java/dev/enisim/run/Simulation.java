@@ -158,7 +158,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             Subnet s = world.subnets().get(e.subnet());
             lifetimes.add(new RunResult.EniLifetime(e.name(), world.pools().get(e.key()).eniKey().label(), s.id(),
                     s.address(e.ipIndex()), seconds(e.createdMicros()), seconds(e.readyMicros()),
-                    seconds(e.deletionRequestedMicros()), seconds(e.endedMicros()), e.state().name()));
+                    seconds(e.deletionRequestedMicros()), seconds(e.orphanedMicros()), seconds(e.endedMicros()),
+                    e.state().name()));
         }
         return new RunResult(scenario, summary, recorder.timeSeries(), lifetimes, recorder.actions(),
                 journal.entries(scenario.durationMicros()));
@@ -168,7 +169,10 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         return scenario.hyperplane();
     }
 
-    /** Each teardown's wait: until its last ENI was deleted (null if still deleting at the end or orphaned). */
+    /**
+     * Each teardown's wait: until its last ENI was deleted, by Lambda or (for orphans) by hand; null if one was
+     * still there at the end.
+     */
     private List<RunSummary.Teardown> teardowns() {
         List<RunSummary.Teardown> out = new ArrayList<>();
         for (World.Teardown t : world.teardowns()) {
@@ -176,10 +180,10 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             boolean done = true;
             int orphaned = 0;
             for (HyperplaneEni e : t.enis()) {
-                if (e.state() == dev.enisim.model.eni.EniState.Orphaned) {
+                if (e.orphanedMicros() >= 0) {
                     orphaned++;
-                    done = false;
-                } else if (e.state() != dev.enisim.model.eni.EniState.Deleted
+                }
+                if (e.state() != dev.enisim.model.eni.EniState.Deleted
                         || e.deletionRequestedMicros() != t.requestedMicros()) {
                     done = false; // still deleting, or kept because its key was used again
                 } else {

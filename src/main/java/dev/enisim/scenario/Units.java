@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 public final class Units {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|m|h|d)");
+    /** A compound duration such as {@code 1h30m} or {@code 2d 6h}: parts from the largest unit down. */
+    private static final Pattern COMPOUND = Pattern.compile("(?:\\d+(?:\\.\\d+)?\\s*(?:us|ms|s|m|h|d)\\s*)+");
     private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*/\\s*(s|m|h|d)");
     static final String DURATION_HINT = "expected a duration with a unit (us, ms, s, m, h, d), like 90s or 250ms";
     static final String RATE_HINT = "expected a positive rate with a unit, like 50/s or 3000/m";
@@ -18,17 +20,23 @@ public final class Units {
     private Units() {
     }
 
-    /** {@code 250ms}, {@code 90s}, {@code 1.5h}, {@code 14d} -> microseconds (rounded to the nearest). */
+    /**
+     * {@code 250ms}, {@code 90s}, {@code 1.5h}, {@code 14d}, {@code 1h30m} -> microseconds (rounded to the
+     * nearest).
+     */
     public static long durationMicros(String text) {
         String t = text == null ? "" : text.trim();
-        Matcher m = DURATION.matcher(t);
-        if (!m.matches()) {
+        if (!COMPOUND.matcher(t).matches()) {
             if (t.startsWith("-")) {
                 throw new IllegalArgumentException("a duration cannot be negative: '" + text + "'");
             }
             throw new IllegalArgumentException(DURATION_HINT + ", got '" + text + "'");
         }
-        BigDecimal micros = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitMicros(m.group(2))));
+        BigDecimal micros = BigDecimal.ZERO;
+        Matcher m = DURATION.matcher(t);
+        while (m.find()) {
+            micros = micros.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitMicros(m.group(2)))));
+        }
         BigDecimal rounded = micros.setScale(0, java.math.RoundingMode.HALF_UP);
         if (rounded.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 4)) > 0) {
             throw new IllegalArgumentException("duration too long: '" + text + "'");

@@ -18,6 +18,7 @@ public final class HyperplaneEni {
     private long readyMicros = -1;
     private long deletionRequestedMicros = -1;
     private long endedMicros = -1;
+    private long orphanedMicros = -1;
 
     public HyperplaneEni(int id, int key, int subnet, int ipIndex, int capacity, long createdMicros) {
         this.id = id;
@@ -77,6 +78,11 @@ public final class HyperplaneEni {
         return endedMicros;
     }
 
+    /** When Lambda gave up deleting it (its role had lost its permissions), or -1. */
+    public long orphanedMicros() {
+        return orphanedMicros;
+    }
+
     /** Takes {@code n} ports if the ENI is in use and has room. */
     public boolean tryAcquire(int n) {
         if (state != EniState.InUse || connections + n > capacity) {
@@ -108,7 +114,8 @@ public final class HyperplaneEni {
                 deletionRequestedMicros = -1;
             }
             case Deleting -> deletionRequestedMicros = nowMicros;
-            case Deleted, Orphaned -> endedMicros = nowMicros;
+            case Deleted -> endedMicros = nowMicros;
+            case Orphaned -> orphanedMicros = nowMicros;
             default -> {
             }
         }

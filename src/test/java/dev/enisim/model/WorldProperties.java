@@ -1,0 +1,104 @@
+package dev.enisim.model;
+
+import static dev.enisim.model.WorldHarness.SEC;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.enisim.model.eni.EniState;
+import dev.enisim.model.eni.HyperplaneEni;
+import dev.enisim.model.network.Cidr;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Stateful properties: random chains of timeline actions (create, update, versions, delete, role changes,
+ * other tenants, AZ outages, orphan clean-up), invocation bursts and time steps, on a deliberately cramped
+ * world (tiny subnets, a small quota, a small port capacity). After every step the world's invariants hold:
+ * no IP leaked or held twice, quota never exceeded, no ENI deleted while its key has a user, orphans keep their
+ * IP and slot, ports within capacity, and every invocation has exactly one outcome.
+ */
+class WorldProperties {
+
+    private static final String[] SUBNETS = {"s-a", "s-b", "s-c"};
+    private static final String[] GROUPS = {"sg-1", "sg-2", "sg-3"};
+
+    /** One step: {kind, a, b, c}, interpreted by {@link #apply}. */
+    @Provide
+    Arbitrary<List<int[]>> chains() {
+        return Arbitraries.integers().between(0, 1 << 16).array(int[].class).ofSize(4).list().ofMinSize(5)
+                .ofMaxSize(80);
+    }
+
+    @Property(tries = 300)
+    void invariantsHoldAfterEveryStep(@ForAll("chains") List<int[]> steps) {
+        WorldHarness h = new WorldHarness(20, 4, 60 * SEC, 5 * SEC);
+        h.world.addVpc("vpc", 7);
+        for (String g : GROUPS) {
+            h.world.addSecurityGroup("vpc", g);
+        }
+        h.world.addSubnet("vpc", "s-a", Cidr.parse("10.0.0.0/28"), "az-1", 6);
+        h.world.addSubnet("vpc", "s-b", Cidr.parse("10.0.1.0/28"), "az-2", 2);
+        h.world.addSubnet("vpc", "s-c", Cidr.parse("10.0.2.0/28"), "az-2", 0);
+        for (int i = 0; i < 4; i++) {
+            h.function("f" + i, subnets(i * 5 + 1), List.of(GROUPS[i % 3]), i == 3 ? 3 : -1, 1 + i % 2);
+        }
+        long invocations = 0;
+        for (int[] step : steps) {
+            invocations += apply(h, step);
+            h.world.checkInvariants();
+            long outcomes = h.outcomes.values().stream().mapToLong(Integer::longValue).sum();
+            assertEquals(invocations, outcomes, "every invocation has exactly one outcome");
+            for (HyperplaneEni e : h.world.enis()) {
+                if (e.state() == EniState.Orphaned) {
+                    assertEquals(true, e.state().holdsResources(), "orphans keep IP and slot");
+                }
+            }
+        }
+        h.advanceTo(h.loop.nowMicros() + 4 * 3600 * SEC);
+        h.world.checkInvariants();
+    }
+
+    private static List<String> subnets(int mask) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < SUBNETS.length; i++) {
+            if ((mask >> i & 1) == 1) {
+                out.add(SUBNETS[i]);
+            }
+        }
+        return out.isEmpty() ? List.of(SUBNETS[0]) : out;
+    }
+
+    /** Applies one step; returns how many invocations it made. */
+    private static long apply(WorldHarness h, int[] step) {
+        long now = h.loop.nowMicros();
+        int f = step[1] % 4;
+        switch (step[0] % 12) {
+            case 0, 1 -> h.create(f, now);
+            case 2 -> h.at(now, new SimEvent.UpdateVpcConfig(f, step[2] % 5 == 0 ? List.of() : subnets(step[2] % 8),
+                    step[2] % 5 == 0 ? List.of() : List.of(GROUPS[step[3] % 3])));
+            case 3 -> h.at(now, new SimEvent.PublishVersion(f));
+            case 4 -> h.at(now, new SimEvent.DeleteVersion(f, 1 + step[2] % 3));
+            case 5 -> h.at(now, new SimEvent.DeleteFunction(f));
+            case 6 -> h.at(now, new SimEvent.SetRolePermissions("f" + f + "-role", step[2] % 2 == 0, false));
+            case 7 -> h.at(now, new SimEvent.SetOtherUsedIps(SUBNETS[step[2] % 3], step[3] % 12));
+            case 8 -> h.at(now, new SimEvent.AzAvailability("az-" + (1 + step[2] % 2), step[3] % 2 == 0));
+            case 9 -> h.at(now, new SimEvent.DeleteOrphanedEnis(step[2] % 2 == 0 ? null : SUBNETS[step[3] % 3]));
+            default -> {
+                int n = 1 + step[2] % 12;
+                for (int i = 0; i < n; i++) {
+                    h.invoke(f, (1 + step[3] % 300) * SEC);
+                }
+                h.advanceTo(now + (step[2] % 7) * 60 * SEC);
+                return n;
+            }
+        }
+        // let the action happen, then some time pass (sometimes past deletion or idle delays)
+        long dt = step[3] % 9 == 0 ? 15 * 86_400 * SEC : (step[3] % 900) * SEC;
+        h.advanceTo(now + dt);
+        return 0;
+    }
+}

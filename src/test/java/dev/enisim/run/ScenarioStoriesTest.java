@@ -1,0 +1,112 @@
+package dev.enisim.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.metrics.RunSummary;
+import dev.enisim.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Each lifecycle scenario of scenarios/ runs, and the headline of its story holds. */
+class ScenarioStoriesTest {
+
+    private static RunSummary run(String name) throws Exception {
+        return new Simulation(ScenarioLoader.load(Path.of("scenarios", name + ".yaml")), 0).run().summary();
+    }
+
+    private static long error(RunSummary.Invocations inv, String exception) {
+        return inv.errors().get(exception);
+    }
+
+    @Test
+    void quickstartPendingThenSharedThenTheSlash28RunsOut() throws Exception {
+        RunSummary s = run("quickstart");
+        RunSummary.FunctionSummary api = s.functions().get("orders-api");
+        assertEquals("Pending", api.transitions().get(0).state());
+        assertEquals("Active", api.transitions().get(1).state());
+        assertTrue(error(api.invocations(), "ResourceConflictException") > 0, "invocations fail while Pending");
+        assertEquals(2, s.eniKeys().get("subnet-a+[sg-app]").peakEnis() + s.eniKeys().get("subnet-b+[sg-app]")
+                .peakEnis(), "orders-worker shares orders-api's two ENIs");
+        assertEquals(0, s.subnets().get("subnet-a").minAvailableIps());
+        assertEquals("Failed", s.functions().get("notifications").finalState());
+        assertEquals("SubnetOutOfIPAddresses", s.functions().get("notifications").finalReasonCode());
+    }
+
+    @Test
+    void idleReclaimFailsTheFirstInvocationAfterAQuietSpell() throws Exception {
+        RunSummary s = run("idle-reclaim");
+        assertEquals(2, error(s.functions().get("batch-report").invocations(), "ResourceNotReadyException"));
+        assertEquals(2, error(s.functions().get("batch-ledger").invocations(), "ResourceNotReadyException"));
+        assertEquals(4, s.functions().get("ledger-ping").invocations().succeeded(), "kept warm: never Inactive");
+        assertTrue(s.functions().get("batch-report").transitions().stream()
+                .anyMatch(t -> "Idle".equals(t.reasonCode())));
+    }
+
+    @Test
+    void redeployToNewSubnetsLosesNoInvocationAndReleasesTheOldEnis() throws Exception {
+        RunSummary s = run("redeploy-new-subnets");
+        RunSummary.FunctionSummary f = s.functions().get("checkout");
+        assertEquals("Successful", f.lastUpdateStatus());
+        long afterCreation = f.invocations().total() - error(f.invocations(), "ResourceConflictException");
+        assertEquals(afterCreation, f.invocations().succeeded() + f.invocations().functionErrors());
+        assertEquals(2, s.enis().deleted());
+        assertEquals(s.subnets().get("subnet-old-a").usableIps() - 20,
+                s.subnets().get("subnet-old-a").finalAvailableIps(), "old subnet whole again");
+        RunSummary.Teardown t = s.teardowns().get(0);
+        assertEquals("updateVpcConfig", t.action());
+        assertNotNull(t.waitSeconds());
+        assertTrue(t.waitSeconds() > 0 && t.waitSeconds() <= 45 * 60);
+    }
+
+    @Test
+    void teardownWaitsForTheLastEniAndAtMost45Minutes() throws Exception {
+        RunSummary s = run("teardown");
+        assertEquals(0, s.enis().fin());
+        assertEquals(s.enis().created(), s.enis().deleted());
+        double longest = 0;
+        for (RunSummary.Teardown t : s.teardowns()) {
+            assertEquals("deleteFunction", t.action());
+            longest = Math.max(longest, t.waitSeconds());
+        }
+        assertTrue(longest > 0 && longest <= 45 * 60, "longest wait " + longest);
+    }
+
+    @Test
+    void deletingTheRoleFirstOrphansTheEnisUntilDeletedByHand() throws Exception {
+        RunSummary s = run("orphaned-enis");
+        assertEquals(2, s.enis().orphaned());
+        RunSummary.Teardown t = s.teardowns().get(0);
+        assertEquals(2, t.orphaned());
+        assertEquals(3 * 3600 - 3600, t.waitSeconds(), 1e-6, "freed only by the manual deletion at 03:00");
+        assertEquals(6, s.subnets().get("subnet-legacy-a").minAvailableIps(), "held while orphaned");
+        assertEquals(7, s.subnets().get("subnet-legacy-a").finalAvailableIps());
+    }
+
+    @Test
+    void anAzOutageFailsOnlyTheSingleAzFunction() throws Exception {
+        RunSummary s = run("az-outage");
+        assertEquals(0, error(s.functions().get("payments").invocations(), "ServiceException"));
+        long failed = error(s.functions().get("reports-single-az").invocations(), "ServiceException");
+        // 2/s for one hour: about 7,200
+        assertEquals(7200, failed, 300);
+    }
+
+    @Test
+    void aUniqueSecurityGroupPerFunctionExhaustsTheQuota() throws Exception {
+        RunSummary s = run("quota-500");
+        assertEquals(500, s.vpcs().get("vpc-platform").peakEnis());
+        for (int i = 1; i <= 110; i++) {
+            RunSummary.FunctionSummary f = s.functions().get(String.format("svc-%03d", i));
+            if (i <= 100) {
+                assertEquals("Active", f.finalState());
+                assertNull(f.finalReasonCode());
+            } else {
+                assertEquals("EniLimitExceeded", f.finalReasonCode());
+            }
+        }
+        assertTrue(error(s.invocations(), "ENILimitReachedException") > 0);
+    }
+}
