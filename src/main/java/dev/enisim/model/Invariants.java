@@ -108,7 +108,14 @@ final class Invariants {
     private static void concurrency(List<LambdaFunction> functions, Invoker invoker, int accountLimit) {
         int inFlight = 0;
         int unreserved = 0;
+        int environments = 0;
         for (LambdaFunction f : functions) {
+            f.environments().checkInvariants(f.name());
+            environments += f.environments().total();
+            if (f.environments().busy() != f.inFlight()) {
+                throw new IllegalStateException(f.name() + ": " + f.inFlight() + " in flight but "
+                        + f.environments().busy() + " busy environments");
+            }
             inFlight += f.inFlight();
             if (f.reservedConcurrency() < 0) {
                 unreserved += f.inFlight();
@@ -120,6 +127,10 @@ final class Invariants {
         if (inFlight != invoker.accountInFlight || unreserved != invoker.unreservedInFlight) {
             throw new IllegalStateException("in-flight counts disagree: functions " + inFlight + "/" + unreserved
                     + ", account " + invoker.accountInFlight + "/" + invoker.unreservedInFlight);
+        }
+        if (environments != invoker.accountEnvironments) {
+            throw new IllegalStateException("environments: functions hold " + environments + ", account counts "
+                    + invoker.accountEnvironments);
         }
         if (invoker.unreservedInFlight > invoker.unreservedLimit || invoker.accountInFlight > accountLimit) {
             throw new IllegalStateException("concurrency over limit: " + invoker.accountInFlight);

@@ -1,16 +1,19 @@
 package dev.enisim.model;
 
+import dev.enisim.model.SimEvent.EnvironmentExpiry;
 import dev.enisim.model.SimEvent.InvocationEnd;
 import dev.enisim.model.eni.EniPool;
 import dev.enisim.model.eni.HyperplaneEni;
+import dev.enisim.model.function.Environments;
 import dev.enisim.model.function.LambdaFunction;
 import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
 
 /**
- * Admits invocations: the function's state, then concurrency (reserved, else the unreserved pool), then a
- * subnet (AZ-balanced, healthy AZs only) and ports on that key's ENIs. This is the hot path: no allocation
- * but the completion event.
+ * Admits invocations: the function's state, then concurrency (reserved, else the unreserved pool), then an
+ * execution environment (a provisioned one, else the most recently used warm one, else a cold start within the
+ * scaling rate in a subnet chosen AZ-balanced among healthy AZs), then ports on that key's ENIs. This is the hot
+ * path: nothing is allocated but the completion event.
  */
 final class Invoker {
 
@@ -24,6 +27,8 @@ final class Invoker {
     int accountInFlight;
     int unreservedInFlight;
     int unreservedLimit;
+    int accountEnvironments;
+    private long episodeStartMicros;
 
     Invoker(World.Settings settings, Network network, EniFleet fleet, Lifecycle lifecycle, Port port,
             WorldListener listener) {
@@ -49,31 +54,72 @@ final class Invoker {
         } else if (unreservedInFlight >= unreservedLimit) {
             return Outcome.THROTTLED_ACCOUNT;
         }
-        Outcome result = Outcome.SUCCESS;
-        HyperplaneEni eni = null;
-        EniPool pool = null;
-        int connections = f.connectionsPerInvocation();
-        if (f.binding().keys().length > 0) {
-            int key = f.pickKey(network.anyAzDown() ? health : null);
-            if (key < 0) {
-                return Outcome.SERVICE_EXCEPTION;
-            }
-            if (connections > 0) {
-                pool = fleet.pools.get(key);
-                eni = pool.acquire(connections);
-                if (eni == null) {
-                    Outcome blocked = fleet.scaleOut(pool, f.role(), now);
-                    if (blocked != null) {
-                        return blocked;
-                    }
-                    result = Outcome.FUNCTION_ERROR_NO_PORT;
-                    connections = 0;
-                }
+        Environments envs = f.environments();
+        boolean attached = f.binding().keys().length > 0;
+        boolean anyDown = attached && network.anyAzDown();
+        // 1. a warm environment: provisioned first, then the most recently used on-demand one
+        boolean provisioned = envs.provisionedIdle() > 0 && (!anyDown || health.up(envs.topProvisionedKey()));
+        boolean warm = provisioned;
+        while (!warm && envs.idle() > 0) {
+            if (anyDown && !health.up(envs.topIdleKey())) {
+                discardIdleTop(f, now); // its AZ is down: the environment is lost
+            } else {
+                warm = true;
             }
         }
-        long hold = durationMicros;
+        int key = -1;
+        HyperplaneEni envEni = null;
+        long init = 0;
+        if (warm) {
+            key = provisioned ? envs.topProvisionedKey() : envs.topIdleKey();
+            envEni = provisioned ? envs.takeProvisioned() : envs.takeIdle();
+        } else {
+            // 2. a cold start: a subnet, the scaling rate, the environment's persistent connections
+            if (attached) {
+                key = f.pickKey(anyDown ? health : null);
+                if (key < 0) {
+                    return Outcome.SERVICE_EXCEPTION;
+                }
+            }
+            if (!tryScale(envs, now)) {
+                return Outcome.THROTTLED_RATE;
+            }
+            int persistent = f.connectionsPerEnvironment();
+            if (attached && persistent > 0) {
+                EniPool pool = fleet.pools.get(key);
+                envEni = pool.acquire(persistent);
+                if (envEni == null) {
+                    Outcome blocked = fleet.scaleOut(pool, f.role(), now);
+                    return blocked != null ? blocked : Outcome.FUNCTION_ERROR_NO_PORT;
+                }
+                listener.connections(key, pool.connections(), now);
+            }
+            envs.started();
+            environmentsChanged(f, 1, now);
+            init = Math.min(f.sampleInitMicros(), settings.initCapMicros());
+        }
+        // 3. the invocation's own connections, on its environment's key
+        Outcome result = Outcome.SUCCESS;
+        HyperplaneEni eni = null;
+        int connections = f.connectionsPerInvocation();
+        if (attached && connections > 0) {
+            EniPool pool = fleet.pools.get(key);
+            eni = pool.acquire(connections);
+            if (eni == null) {
+                Outcome blocked = fleet.scaleOut(pool, f.role(), now);
+                if (blocked != null) {
+                    giveBack(f, key, envEni, warm, provisioned, now);
+                    return blocked;
+                }
+                result = Outcome.FUNCTION_ERROR_NO_PORT;
+                connections = 0;
+            } else {
+                listener.connections(key, pool.connections(), now);
+            }
+        }
+        long run = durationMicros;
         if (durationMicros > f.timeoutMicros()) {
-            hold = f.timeoutMicros();
+            run = f.timeoutMicros();
             if (result == Outcome.SUCCESS) {
                 result = Outcome.FUNCTION_ERROR_TIMEOUT;
             }
@@ -84,11 +130,39 @@ final class Invoker {
             unreservedInFlight++;
         }
         listener.concurrency(f.index(), f.inFlight(), accountInFlight, now);
-        if (eni != null) {
-            listener.connections(pool.key(), pool.connections(), now);
+        if (result == Outcome.SUCCESS) {
+            listener.latency(f.index(), init + durationMicros, !warm, now);
         }
-        port.schedule(now + hold, SimEvent.PRIORITY_COMPLETION, new InvocationEnd(f.index(), eni, connections));
+        port.schedule(now + init + run, SimEvent.PRIORITY_COMPLETION, new InvocationEnd(f.index(), eni, connections,
+                envEni, key, envs.generation(), provisioned));
         return result;
+    }
+
+    /** The scaling rate allows one more new environment (and takes it). */
+    private boolean tryScale(Environments envs, long now) {
+        Scaling s = settings.scaling();
+        if (s.model() == Scaling.Model.PER_FUNCTION) {
+            return envs.tryTakeToken(s.newEnvironments(), s.periodMicros(), now);
+        }
+        if (accountEnvironments == 0) {
+            episodeStartMicros = now;
+        }
+        return accountEnvironments < s.burstCap(now - episodeStartMicros);
+    }
+
+    /** An invocation that took an environment cannot run after all: the environment goes back unused. */
+    private void giveBack(LambdaFunction f, int key, HyperplaneEni envEni, boolean warm, boolean provisioned,
+            long now) {
+        Environments envs = f.environments();
+        if (provisioned) {
+            envs.returnProvisioned(key, envEni);
+        } else if (warm) {
+            envs.returnIdle(key, envEni, now);
+        } else {
+            envs.discardBusy(false);
+            releaseEnvironmentConnections(f, key, envEni, now);
+            environmentsChanged(f, -1, now);
+        }
     }
 
     private Outcome rejectedByState(LambdaFunction f, long now) {
@@ -126,5 +200,113 @@ final class Invoker {
             pool.release(eni, end.connections());
             listener.connections(pool.key(), pool.connections(), now);
         }
+        Environments envs = f.environments();
+        if (end.generation() != envs.generation()) {
+            // made for a configuration that is gone (update, idle, deletion): the environment ends with it
+            envs.discardBusy(end.provisioned());
+            releaseEnvironmentConnections(f, end.envKey(), end.envEni(), now);
+            environmentsChanged(f, -1, now);
+        } else if (end.provisioned()) {
+            envs.returnProvisioned(end.envKey(), end.envEni());
+        } else {
+            envs.returnIdle(end.envKey(), end.envEni(), now);
+            scheduleExpiry(f, now);
+        }
+    }
+
+    // ---- environments ----------------------------------------------------------------------------------
+
+    private void scheduleExpiry(LambdaFunction f, long now) {
+        Environments envs = f.environments();
+        if (!envs.expiryScheduled() && envs.idle() > 0) {
+            envs.setExpiryScheduled(true);
+            port.schedule(Math.max(now, envs.oldestIdleSince() + settings.keepAliveMicros()),
+                    SimEvent.PRIORITY_ENI, new EnvironmentExpiry(f.index()));
+        }
+    }
+
+    /** Reclaims the function's idle environments that have outlived the keep-alive. */
+    void expire(LambdaFunction f, long now) {
+        Environments envs = f.environments();
+        envs.setExpiryScheduled(false);
+        while (envs.idle() > 0 && envs.oldestIdleSince() + settings.keepAliveMicros() <= now) {
+            int key = envs.oldestKey();
+            releaseEnvironmentConnections(f, key, envs.expireOldest(), now);
+            environmentsChanged(f, -1, now);
+        }
+        scheduleExpiry(f, now);
+    }
+
+    private void discardIdleTop(LambdaFunction f, long now) {
+        Environments envs = f.environments();
+        int key = envs.topIdleKey();
+        HyperplaneEni e = envs.takeIdle();
+        envs.discardBusy(false);
+        releaseEnvironmentConnections(f, key, e, now);
+        environmentsChanged(f, -1, now);
+    }
+
+    /**
+     * The function's configuration changes (update, idle, deletion): idle environments end now, busy ones when
+     * they finish; then, if it is Active, its provisioned environments are made again.
+     */
+    void resetEnvironments(LambdaFunction f, long now) {
+        Environments envs = f.environments();
+        envs.newGeneration();
+        while (envs.idle() > 0) {
+            int key = envs.oldestKey();
+            releaseEnvironmentConnections(f, key, envs.expireOldest(), now);
+            environmentsChanged(f, -1, now);
+        }
+        while (envs.provisionedIdle() > 0) {
+            int key = envs.topProvisionedKey();
+            HyperplaneEni e = envs.takeProvisioned();
+            envs.discardBusy(true);
+            releaseEnvironmentConnections(f, key, e, now);
+            environmentsChanged(f, -1, now);
+        }
+        if (f.state() == State.Active) {
+            provision(f, now);
+        }
+    }
+
+    /** Makes the function's provisioned environments (as many as fit: each needs its persistent ports). */
+    void provision(LambdaFunction f, long now) {
+        Environments envs = f.environments();
+        boolean attached = f.binding().keys().length > 0;
+        while (envs.provisioned() < f.provisionedConcurrency()) {
+            int key = -1;
+            HyperplaneEni e = null;
+            if (attached) {
+                key = f.pickKey(network.anyAzDown() ? health : null);
+                if (key < 0) {
+                    return;
+                }
+                if (f.connectionsPerEnvironment() > 0) {
+                    EniPool pool = fleet.pools.get(key);
+                    e = pool.acquire(f.connectionsPerEnvironment());
+                    if (e == null) {
+                        fleet.scaleOut(pool, f.role(), now);
+                        return; // the rest are made when the function is next reset
+                    }
+                    listener.connections(key, pool.connections(), now);
+                }
+            }
+            envs.addProvisioned(key, e);
+            environmentsChanged(f, 1, now);
+        }
+    }
+
+    private void releaseEnvironmentConnections(LambdaFunction f, int key, HyperplaneEni e, long now) {
+        if (e != null) {
+            EniPool pool = fleet.pools.get(key);
+            pool.release(e, f.connectionsPerEnvironment());
+            listener.connections(key, pool.connections(), now);
+        }
+    }
+
+    private void environmentsChanged(LambdaFunction f, int delta, long now) {
+        accountEnvironments += delta;
+        listener.environments(f.index(), f.environments().total(), now);
     }
 }

@@ -30,6 +30,7 @@ final class Lifecycle implements EniFleet.KeyReady {
     private final WorldListener listener;
     private final List<LambdaFunction> functions;
     final List<Teardown> teardowns = new ArrayList<>();
+    private Invoker invoker;
 
     Lifecycle(World.Settings settings, EniFleet fleet, Port port, WorldListener listener,
             List<LambdaFunction> functions) {
@@ -38,6 +39,10 @@ final class Lifecycle implements EniFleet.KeyReady {
         this.port = port;
         this.listener = listener;
         this.functions = functions;
+    }
+
+    void useInvoker(Invoker i) {
+        this.invoker = i;
     }
 
     // ---- creation, restore, update ------------------------------------------------------------------------
@@ -55,6 +60,7 @@ final class Lifecycle implements EniFleet.KeyReady {
         listener.controlAction("CreateFunction " + f.name() + describe(b), now);
         if (!b.attached()) {
             setState(f, State.Active, null, "created without VpcConfig", now);
+            invoker.resetEnvironments(f, now);
             return;
         }
         setState(f, State.Pending, StateReasonCode.Creating, "created with VpcConfig", now);
@@ -134,11 +140,13 @@ final class Lifecycle implements EniFleet.KeyReady {
                 if (held) {
                     record(f, "updateVpcConfig", now, fleet.removeUsers(old, f.role(), now));
                 }
+                invoker.resetEnvironments(f, now);
                 setLastUpdate(f, LastUpdateStatus.Successful, null, now);
             } else {
                 setState(f, State.Active, null, "all ENIs ready", now);
                 f.invokedAt(now);
                 scheduleIdleCheck(f, now);
+                invoker.resetEnvironments(f, now);
             }
         }
     }
@@ -171,6 +179,7 @@ final class Lifecycle implements EniFleet.KeyReady {
             record(f, action, now, fleet.removeUsers(old, f.role(), now));
             f.setHoldsKeys(false);
         }
+        invoker.resetEnvironments(f, now);
     }
 
     // ---- idle reclaim ------------------------------------------------------------------------------------
@@ -195,6 +204,7 @@ final class Lifecycle implements EniFleet.KeyReady {
             return;
         }
         setState(f, State.Inactive, StateReasonCode.Idle, "not invoked for " + idleFor / 1_000_000 + " s", now);
+        invoker.resetEnvironments(f, now);
         record(f, "idle reclaim", now, fleet.removeUsers(f.binding(), f.role(), now));
         f.setHoldsKeys(false);
     }
@@ -247,6 +257,7 @@ final class Lifecycle implements EniFleet.KeyReady {
             }
         }
         setState(f, State.Deleted, null, "DeleteFunction", now);
+        invoker.resetEnvironments(f, now);
         teardowns.add(new Teardown(f.index(), "deleteFunction", now, List.copyOf(deleting)));
     }
 

@@ -20,8 +20,17 @@ public sealed interface SimEvent {
     record Arrival(int function) implements SimEvent {
     }
 
-    /** An admitted invocation ends and gives back its concurrency and connections ({@code eni} may be null). */
-    record InvocationEnd(int function, HyperplaneEni eni, int connections) implements SimEvent {
+    /**
+     * An admitted invocation ends and gives back its concurrency and connections ({@code eni} may be null), and
+     * its execution environment (holding persistent connections on {@code envEni} of {@code envKey}, made for
+     * configuration {@code generation}; {@code provisioned} for provisioned concurrency).
+     */
+    record InvocationEnd(int function, HyperplaneEni eni, int connections, HyperplaneEni envEni, int envKey,
+            int generation, boolean provisioned) implements SimEvent {
+    }
+
+    /** Idle environments of a function may have outlived the keep-alive. */
+    record EnvironmentExpiry(int function) implements SimEvent {
     }
 
     /** A new Hyperplane ENI finished creating. */

@@ -8,6 +8,7 @@ import dev.enisim.model.SimEvent.DeleteOrphanedEnis;
 import dev.enisim.model.SimEvent.DeleteVersion;
 import dev.enisim.model.SimEvent.EniDeletionDone;
 import dev.enisim.model.SimEvent.EniReady;
+import dev.enisim.model.SimEvent.EnvironmentExpiry;
 import dev.enisim.model.SimEvent.IdleCheck;
 import dev.enisim.model.SimEvent.InvocationEnd;
 import dev.enisim.model.SimEvent.PublishVersion;
@@ -16,6 +17,7 @@ import dev.enisim.model.SimEvent.SetRolePermissions;
 import dev.enisim.model.SimEvent.UpdateVpcConfig;
 import dev.enisim.model.eni.EniPool;
 import dev.enisim.model.eni.HyperplaneEni;
+import dev.enisim.model.function.FunctionConfig;
 import dev.enisim.model.function.LambdaFunction;
 import dev.enisim.model.network.Cidr;
 import dev.enisim.model.network.Subnet;
@@ -45,10 +47,25 @@ public final class World {
      * @param eniCreateMicros         draws the time to create a new ENI
      * @param attachExistingMicros    draws the time to attach to a key that already has a ready ENI
      * @param eniDeleteMicros         draws the time Lambda takes to delete an ENI nobody uses
+     * @param keepAliveMicros         an idle execution environment is reclaimed after this long
+     * @param initCapMicros           a cold start's init duration is cut here (10 s)
+     * @param scaling                 how fast environments may be added
      */
     public record Settings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
             long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
-            LongSupplier eniDeleteMicros) {
+            LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling) {
+
+        /** Init is capped at 10 s by Lambda [doc]. */
+        public static final long INIT_CAP_MICROS = 10_000_000L;
+
+        /** Lifecycle settings with today's scaling, a 10-minute keep-alive and the 10 s init cap. */
+        public Settings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
+                long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
+                LongSupplier eniDeleteMicros) {
+            this(accountConcurrencyLimit, connectionsPerEni, eniRetryBackoffMicros, idleReclaimAfterMicros,
+                    eniCreateMicros, attachExistingMicros, eniDeleteMicros, 600_000_000L, INIT_CAP_MICROS,
+                    Scaling.DEFAULT);
+        }
     }
 
     private final Network network = new Network();
@@ -68,6 +85,7 @@ public final class World {
         this.lifecycle = new Lifecycle(settings, fleet, port, listener, functionList);
         this.invoker = new Invoker(settings, network, fleet, lifecycle, port, listener);
         fleet.onKeyReady(lifecycle);
+        lifecycle.useInvoker(invoker);
     }
 
     // ---- building -------------------------------------------------------------------------------------
@@ -92,13 +110,19 @@ public final class World {
     public int addFunction(String name, int memoryMb, long timeoutMicros, int reservedConcurrency,
             int connectionsPerInvocation, String role, List<String> subnetIds, List<String> securityGroupIds,
             RandomGenerator subnetChoice) {
+        return addFunction(new FunctionConfig(name, memoryMb, timeoutMicros, reservedConcurrency,
+                connectionsPerInvocation, 0, 0, role, subnetIds, securityGroupIds, subnetChoice, () -> 0L));
+    }
+
+    /** Adds a function (not yet created: schedule {@link CreateFunction} at its creation time). */
+    public int addFunction(FunctionConfig config) {
         int index = functionList.size();
-        if (reservedConcurrency >= 0) {
-            reservedTotal += reservedConcurrency;
+        if (config.reservedConcurrency() >= 0) {
+            reservedTotal += config.reservedConcurrency();
             invoker.unreservedLimit = accountLimit - reservedTotal;
         }
-        functionList.add(new LambdaFunction(index, name, memoryMb, timeoutMicros, reservedConcurrency,
-                connectionsPerInvocation, role, fleet.resolve(subnetIds, securityGroupIds), subnetChoice));
+        functionList.add(new LambdaFunction(index, config,
+                fleet.resolve(config.subnetIds(), config.securityGroupIds())));
         functions = functionList.toArray(new LambdaFunction[0]);
         return index;
     }
@@ -125,6 +149,8 @@ public final class World {
             lifecycle.keyReady(attach.function(), attach.key(), now);
         } else if (event instanceof EniDeletionDone done) {
             fleet.deletionDone(done, now);
+        } else if (event instanceof EnvironmentExpiry expiry) {
+            invoker.expire(functions[expiry.function()], now);
         } else if (event instanceof IdleCheck check) {
             lifecycle.idleCheck(check, now);
         } else if (event instanceof CreateFunction c) {
@@ -219,6 +245,11 @@ public final class World {
 
     public int unreservedLimit() {
         return invoker.unreservedLimit;
+    }
+
+    /** Execution environments in the account (busy, idle and provisioned). */
+    public int accountEnvironments() {
+        return invoker.accountEnvironments;
     }
 
     // ---- invariants -------------------------------------------------------------------------------------

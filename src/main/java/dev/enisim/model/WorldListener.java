@@ -22,6 +22,14 @@ public interface WorldListener {
     default void concurrency(int function, int functionInFlight, int accountInFlight, long nowMicros) {
     }
 
+    /** A successful invocation's latency: init (when cold) + duration, in microseconds. */
+    default void latency(int function, long latencyMicros, boolean coldStart, long nowMicros) {
+    }
+
+    /** A function's execution environments (busy + idle + provisioned) after they changed. */
+    default void environments(int function, int total, long nowMicros) {
+    }
+
     /** Connections on a key's ENIs after they changed. */
     default void connections(int key, int keyConnections, long nowMicros) {
     }
@@ -59,6 +67,18 @@ public interface WorldListener {
             public void concurrency(int function, int functionInFlight, int accountInFlight, long nowMicros) {
                 first.concurrency(function, functionInFlight, accountInFlight, nowMicros);
                 second.concurrency(function, functionInFlight, accountInFlight, nowMicros);
+            }
+
+            @Override
+            public void latency(int function, long latencyMicros, boolean coldStart, long nowMicros) {
+                first.latency(function, latencyMicros, coldStart, nowMicros);
+                second.latency(function, latencyMicros, coldStart, nowMicros);
+            }
+
+            @Override
+            public void environments(int function, int total, long nowMicros) {
+                first.environments(function, total, nowMicros);
+                second.environments(function, total, nowMicros);
             }
 
             @Override

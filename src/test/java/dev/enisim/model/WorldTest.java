@@ -207,6 +207,6 @@ class WorldTest {
         assertEquals(Outcome.FUNCTION_ERROR_TIMEOUT, h.invoke(f, 10 * SEC));
         h.advanceTo(3 * SEC);
         assertEquals(0, h.world.accountInFlight());
-        assertTrue(h.loop.pendingEvents() == 0);
+        assertEquals(1, h.world.functions().get(f).environments().idle(), "its environment is warm and idle");
     }
 }

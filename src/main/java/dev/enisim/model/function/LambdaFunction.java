@@ -17,6 +17,10 @@ public final class LambdaFunction {
     private final long timeoutMicros;
     private final int reservedConcurrency;
     private final int connectionsPerInvocation;
+    private final int connectionsPerEnvironment;
+    private final int provisionedConcurrency;
+    private final java.util.function.LongSupplier initMicros;
+    private final Environments environments = new Environments();
     private final String role;
     private final RandomGenerator subnetChoice;
     private final List<Binding> versions = new ArrayList<>(); // version n at index n-1; null once deleted
@@ -34,15 +38,23 @@ public final class LambdaFunction {
     /** @param reservedConcurrency -1 for none */
     public LambdaFunction(int index, String name, int memoryMb, long timeoutMicros, int reservedConcurrency,
             int connectionsPerInvocation, String role, Binding binding, RandomGenerator subnetChoice) {
+        this(index, FunctionConfig.simple(name, timeoutMicros, reservedConcurrency, connectionsPerInvocation, role,
+                List.of(), List.of(), subnetChoice), binding);
+    }
+
+    public LambdaFunction(int index, FunctionConfig config, Binding binding) {
         this.index = index;
-        this.name = name;
-        this.memoryMb = memoryMb;
-        this.timeoutMicros = timeoutMicros;
-        this.reservedConcurrency = reservedConcurrency;
-        this.connectionsPerInvocation = connectionsPerInvocation;
-        this.role = role;
+        this.name = config.name();
+        this.memoryMb = config.memoryMb();
+        this.timeoutMicros = config.timeoutMicros();
+        this.reservedConcurrency = config.reservedConcurrency();
+        this.connectionsPerInvocation = config.connectionsPerInvocation();
+        this.connectionsPerEnvironment = config.connectionsPerEnvironment();
+        this.provisionedConcurrency = config.provisionedConcurrency();
+        this.initMicros = config.initMicros();
+        this.role = config.role();
         this.binding = binding;
-        this.subnetChoice = subnetChoice;
+        this.subnetChoice = config.subnetChoice();
     }
 
     public int index() {
@@ -72,6 +84,23 @@ public final class LambdaFunction {
 
     public String role() {
         return role;
+    }
+
+    public int connectionsPerEnvironment() {
+        return connectionsPerEnvironment;
+    }
+
+    public int provisionedConcurrency() {
+        return provisionedConcurrency;
+    }
+
+    /** Draws a cold start's init duration in microseconds. */
+    public long sampleInitMicros() {
+        return initMicros.getAsLong();
+    }
+
+    public Environments environments() {
+        return environments;
     }
 
     /** The VpcConfig invocations use now. */
