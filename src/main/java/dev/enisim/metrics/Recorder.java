@@ -32,6 +32,7 @@ public final class Recorder implements WorldListener {
     private long[][] totals;            // [function][outcome]
     private Counter[][] byBucket;       // [function][outcome], created on first use
     private Gauge[] functionConcurrency;
+    private Gauge[] functionEnvironments;
     private Gauge accountConcurrency;
     private Gauge accountEnis;
     private Gauge[] keyEnis;
@@ -67,8 +68,10 @@ public final class Recorder implements WorldListener {
         totals = new long[nf][OUTCOMES.length];
         byBucket = new Counter[nf][OUTCOMES.length];
         functionConcurrency = new Gauge[nf];
+        functionEnvironments = new Gauge[nf];
         for (int i = 0; i < nf; i++) {
             functionConcurrency[i] = new Gauge(buckets, true, 0);
+            functionEnvironments[i] = new Gauge(buckets, true, 0);
         }
         accountConcurrency = new Gauge(buckets, true, 0);
         accountEnis = new Gauge(buckets, true, 0);
@@ -124,6 +127,11 @@ public final class Recorder implements WorldListener {
     @Override
     public void connections(int key, int keyConnections, long nowMicros) {
         this.keyConnections[key].set(bucket(nowMicros), keyConnections);
+    }
+
+    @Override
+    public void environments(int function, int total, long nowMicros) {
+        functionEnvironments[function].set(bucket(nowMicros), total);
     }
 
     /** Keys appear during the run (a VPC update to new subnets): grow the per-key series to cover them. */
@@ -209,6 +217,8 @@ public final class Recorder implements WorldListener {
             addInvocationSeries(out, "function", f.name(), counters, account);
             out.add(new Series("function", f.name(), "ConcurrentExecutions", "Maximum",
                     functionConcurrency[f.index()].values()));
+            out.add(new Series("function", f.name(), "Sim.Environments", "Maximum",
+                    functionEnvironments[f.index()].values()));
         }
         addAccountSeries(out, account);
         for (EniPool p : world.pools()) {
@@ -290,7 +300,9 @@ public final class Recorder implements WorldListener {
 
     /** The summary of the run. */
     public RunSummary summary(String scenario, long seed, int replication, double simulatedSeconds,
-            RunSummary.Events events, double stuckPendingAfterSeconds, List<RunSummary.Teardown> teardowns) {
+            RunSummary.Events events, double stuckPendingAfterSeconds, List<RunSummary.Teardown> teardowns,
+            LatencyRecorder latency) {
+        Map<String, RunSummary.Latency> latencies = latency.functionLatency();
         long[] all = new long[OUTCOMES.length];
         Map<String, RunSummary.FunctionSummary> functions = new LinkedHashMap<>();
         for (LambdaFunction f : world.functions()) {
@@ -305,7 +317,8 @@ public final class Recorder implements WorldListener {
                     f.lastUpdateStatus() == null ? null : f.lastUpdateStatus().name(),
                     (int) functionConcurrency[f.index()].peak(), longestPending(ts, simulatedSeconds),
                     stuckPending(ts, simulatedSeconds, stuckPendingAfterSeconds), List.copyOf(ts),
-                    List.copyOf(updates.get(f.index()))));
+                    List.copyOf(updates.get(f.index())), latencies.get(f.name()),
+                    (int) functionEnvironments[f.index()].peak()));
         }
         Map<String, RunSummary.VpcSummary> vpcs = new LinkedHashMap<>();
         for (Vpc v : world.vpcs()) {
@@ -328,7 +341,7 @@ public final class Recorder implements WorldListener {
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations(all),
                 (int) accountConcurrency.peak(), functions,
                 new RunSummary.Enis(enisCreated, accountEnis.peak(), accountEnis.current(), enisDeleted, enisOrphaned),
-                vpcs, subnets, keys, teardowns);
+                vpcs, subnets, keys, teardowns, latency.accountLatency());
     }
 
     /** The longest time the function spent Pending in one go (until the end if still Pending). */

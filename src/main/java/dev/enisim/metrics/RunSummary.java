@@ -20,7 +20,16 @@ public record RunSummary(
         Map<String, VpcSummary> vpcs,
         Map<String, SubnetSummary> subnets,
         Map<String, KeySummary> eniKeys,
-        List<Teardown> teardowns) {
+        List<Teardown> teardowns,
+        Latency latencyMillis) {
+
+    /**
+     * Latency of successful invocations in milliseconds (init when cold + duration), from HdrHistograms with two
+     * significant digits; cold starts and their own p50/p99.
+     */
+    public record Latency(long count, double p50, double p90, double p99, double max, long coldStarts,
+            double coldStartP50, double coldStartP99) {
+    }
 
     /** Events delivered by the loop: arrivals + completions + the model's other events. */
     public record Events(long total, long arrivals, long completions, long other) {
@@ -42,7 +51,7 @@ public record RunSummary(
      */
     public record FunctionSummary(Invocations invocations, String finalState, String finalReasonCode,
             String lastUpdateStatus, int peakConcurrentExecutions, double longestPendingSeconds, int stuckPending,
-            List<Transition> transitions, List<Update> updates) {
+            List<Transition> transitions, List<Update> updates, Latency latencyMillis, int peakEnvironments) {
     }
 
     /** A LastUpdateStatus change of a VPC config update. */

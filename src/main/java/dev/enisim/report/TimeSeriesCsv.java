@@ -21,6 +21,7 @@ public final class TimeSeriesCsv {
 
     /** The fixed metric columns, in order; per-exception columns follow them. */
     public static final List<String> METRICS = List.of("Invocations", "Errors", "Throttles", "ConcurrentExecutions",
+            "Duration.p50", "Duration.p90", "Duration.p99", "Duration.Maximum", "Sim.ColdStarts", "Sim.Environments",
             "Sim.InvokeErrors", "Sim.HyperplaneEniCount", "Sim.EniConnections", "Sim.SubnetAvailableIps");
 
     private TimeSeriesCsv() {
@@ -30,10 +31,11 @@ public final class TimeSeriesCsv {
         List<String> columns = new ArrayList<>(METRICS);
         Map<String, Map<String, long[]>> dims = new LinkedHashMap<>(); // "scope\0id" -> metric -> values
         for (Series s : ts.series()) {
-            if (!columns.contains(s.metric())) {
-                columns.add(s.metric());
+            String column = column(s);
+            if (!columns.contains(column)) {
+                columns.add(column);
             }
-            dims.computeIfAbsent(s.scope() + "\0" + s.id(), k -> new LinkedHashMap<>()).put(s.metric(), s.values());
+            dims.computeIfAbsent(s.scope() + "\0" + s.id(), k -> new LinkedHashMap<>()).put(column, s.values());
         }
         CsvSchema.Builder schema = CsvSchema.builder().addColumn("timeSeconds").addColumn("scope").addColumn("id");
         for (String c : columns) {
@@ -51,8 +53,9 @@ public final class TimeSeriesCsv {
                     row[1] = key[0];
                     row[2] = key[1];
                     for (int c = 0; c < columns.size(); c++) {
-                        long[] v = d.getValue().get(columns.get(c));
-                        row[3 + c] = v == null ? "" : Long.toString(v[b]);
+                        String column = columns.get(c);
+                        long[] v = d.getValue().get(column);
+                        row[3 + c] = v == null ? "" : cell(column, v[b]);
                     }
                     w.write(row);
                 }
@@ -61,6 +64,18 @@ public final class TimeSeriesCsv {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** Duration series (microseconds, one per statistic) become {@code Duration.p50}... in milliseconds. */
+    private static String column(Series s) {
+        return s.metric().equals("Duration") ? "Duration." + s.statistic() : s.metric();
+    }
+
+    private static String cell(String column, long value) {
+        if (column.startsWith("Duration.")) {
+            return value < 0 ? "" : java.math.BigDecimal.valueOf(value, 3).stripTrailingZeros().toPlainString();
+        }
+        return Long.toString(value);
     }
 
     static String seconds(long micros) {

@@ -2,12 +2,16 @@ package dev.enisim.run;
 
 import dev.enisim.engine.EventLoop;
 import dev.enisim.metrics.Journal;
+import dev.enisim.metrics.LatencyRecorder;
+import dev.enisim.metrics.Series;
+import dev.enisim.metrics.TimeSeries;
 import dev.enisim.metrics.Recorder;
 import dev.enisim.metrics.RunSummary;
 import dev.enisim.model.SimEvent;
 import dev.enisim.model.SimEvent.Arrival;
 import dev.enisim.model.SimEvent.InvocationEnd;
 import dev.enisim.model.World;
+import dev.enisim.model.function.FunctionConfig;
 import dev.enisim.model.WorldListener;
 import dev.enisim.model.eni.HyperplaneEni;
 import dev.enisim.model.network.Subnet;
@@ -32,6 +36,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
     private final EventLoop<SimEvent> loop = new EventLoop<>();
     private final Recorder recorder;
     private final Journal journal = new Journal();
+    private final LatencyRecorder latency;
     private final World world;
     private final ArrivalProcess[] arrivals;
     private final Sampler[] durations;
@@ -50,8 +55,11 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 hp.eniRetryBackoffMicros(), hp.idleReclaimAfterMicros(),
                 Sampler.of(hp.eniCreateTime(), streams.stream("hyperplane/eni-create")),
                 Sampler.of(hp.attachExistingTime(), streams.stream("hyperplane/attach-existing")),
-                Sampler.of(hp.eniDeleteTime(), streams.stream("hyperplane/eni-delete")));
-        this.world = new World(settings, loop::schedule, WorldListener.both(recorder, journal));
+                Sampler.of(hp.eniDeleteTime(), streams.stream("hyperplane/eni-delete")),
+                scenario.scaling().keepAliveMicros(), World.Settings.INIT_CAP_MICROS, scenario.scaling().scaling());
+        this.latency = new LatencyRecorder(scenario.durationMicros(), scenario.bucketMicros());
+        this.world = new World(settings, loop::schedule,
+                WorldListener.both(recorder, WorldListener.both(latency, journal)));
         for (Scenario.Vpc v : scenario.vpcs()) {
             world.addVpc(v.id(), v.eniQuota());
             for (String g : v.securityGroups()) {
@@ -67,16 +75,17 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         arrivalEvents = new Arrival[n];
         for (Scenario.Function f : scenario.functions()) {
             String prefix = "function/" + f.name() + "/";
-            int i = world.addFunction(f.name(), f.memoryMb(), f.timeoutMicros(),
-                    f.reservedConcurrency().orElse(-1), f.connectionsPerInvocation(), f.role(),
-                    f.vpcConfig().subnetIds(),
-                    f.vpcConfig().securityGroupIds(), streams.stream(prefix + "subnet"));
+            int i = world.addFunction(new FunctionConfig(f.name(), f.memoryMb(), f.timeoutMicros(),
+                    f.reservedConcurrency().orElse(-1), f.connectionsPerInvocation(), f.connectionsPerEnvironment(),
+                    f.provisionedConcurrency(), f.role(), f.vpcConfig().subnetIds(), f.vpcConfig().securityGroupIds(),
+                    streams.stream(prefix + "subnet"), Sampler.of(f.initDuration(), streams.stream(prefix + "init"))));
             arrivals[i] = new ArrivalProcess(f.arrivals(), streams.stream(prefix + "arrivals"), f.createdAtMicros());
             durations[i] = Sampler.of(f.duration(), streams.stream(prefix + "duration"));
             arrivalEvents[i] = new Arrival(i);
         }
         recorder.attach(world);
         journal.attach(world);
+        latency.attach(world);
         // functions were added in scenario order, so function i of the world is function i of the scenario
         for (int i = 0; i < n; i++) {
             loop.schedule(scenario.functions().get(i).createdAtMicros(), SimEvent.PRIORITY_CONTROL,
@@ -152,7 +161,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         RunSummary.Events events = new RunSummary.Events(total, arrivalCount, completionCount,
                 total - arrivalCount - completionCount);
         RunSummary summary = recorder.summary(scenario.name(), scenario.seed(), replication,
-                scenario.durationMicros() / 1e6, events, hp().stuckPendingAfterMicros() / 1e6, teardowns());
+                scenario.durationMicros() / 1e6, events, hp().stuckPendingAfterMicros() / 1e6, teardowns(), latency);
         List<RunResult.EniLifetime> lifetimes = new ArrayList<>();
         for (HyperplaneEni e : world.enis()) {
             Subnet s = world.subnets().get(e.subnet());
@@ -161,7 +170,11 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                     seconds(e.deletionRequestedMicros()), seconds(e.orphanedMicros()), seconds(e.endedMicros()),
                     e.state().name()));
         }
-        return new RunResult(scenario, summary, recorder.timeSeries(), lifetimes, recorder.actions(),
+        TimeSeries recorded = recorder.timeSeries();
+        List<Series> all = new ArrayList<>(recorded.series());
+        all.addAll(latency.series());
+        TimeSeries series = new TimeSeries(recorded.bucketMicros(), recorded.buckets(), all);
+        return new RunResult(scenario, summary, series, lifetimes, recorder.actions(),
                 journal.entries(scenario.durationMicros()));
     }
 

@@ -48,7 +48,8 @@ final class FunctionReader {
 
     private Scenario.Function function(Fields f, List<Scenario.Function> earlier) {
         f.allowOnly("name", "memoryMb", "timeout", "vpcConfig", "reservedConcurrency", "duration",
-                "connectionsPerInvocation", "arrivals", "createdAt", "role");
+                "connectionsPerInvocation", "arrivals", "createdAt", "role", "initDuration",
+                "connectionsPerEnvironment", "provisionedConcurrency");
         String name = f.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
             f.problem("name", "expected 1 to 64 letters, digits, '-' or '_' (Lambda's function names), got '"
@@ -74,11 +75,17 @@ final class FunctionReader {
         ArrivalSpec arrivals = Arrivals.read(f);
         long createdAt = f.duration("createdAt", 0);
         String role = f.text("role", name + "-role");
-        if (name == null || vpc == null || duration == null || arrivals == null) {
+        DistributionSpec init = Distributions.read(f, "initDuration", Scenario.Function.DEFAULT_INIT);
+        int perEnvironment = (int) f.integer("connectionsPerEnvironment", 0, 0, hyperplane.connectionsPerEni());
+        int provisioned = (int) f.integer("provisionedConcurrency", 0, 0, account.concurrencyLimit());
+        if (reserved.isPresent() && provisioned > reserved.getAsInt()) {
+            f.problem("provisionedConcurrency", "must not exceed reservedConcurrency (" + reserved.getAsInt() + ")");
+        }
+        if (name == null || vpc == null || duration == null || arrivals == null || init == null) {
             return null;
         }
         return new Scenario.Function(name, memory, timeout, vpc, reserved, duration, connections, arrivals,
-                createdAt, role);
+                createdAt, role, init, perEnvironment, provisioned);
     }
 
     /** A VpcConfig {subnetIds, securityGroupIds}; absent or both empty = {@link Scenario.VpcConfig#NONE}. */

@@ -1,5 +1,7 @@
 package dev.enisim.scenario;
 
+import dev.enisim.model.NetworkModel;
+import dev.enisim.model.Scaling;
 import dev.enisim.model.network.Cidr;
 import dev.enisim.workload.ArrivalSpec;
 import dev.enisim.workload.DistributionSpec;
@@ -28,12 +30,23 @@ public record Scenario(
         Hyperplane hyperplane,
         List<Function> functions,
         List<Action> timeline,
+        NetworkModel networkModel,
+        ScalingSpec scaling,
+        Legacy legacy,
         String source) {
 
     public Scenario {
         vpcs = List.copyOf(vpcs);
         functions = List.copyOf(functions);
         timeline = List.copyOf(timeline);
+    }
+
+    /** A Hyperplane scenario with today's scaling. */
+    public Scenario(String name, String description, long seed, long durationMicros, long bucketMicros,
+            Account account, List<Vpc> vpcs, Hyperplane hyperplane, List<Function> functions, List<Action> timeline,
+            String source) {
+        this(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane, functions, timeline,
+                NetworkModel.HYPERPLANE, ScalingSpec.DEFAULT, Legacy.DEFAULT, source);
     }
 
     /** A scenario without a timeline of actions. */
@@ -46,7 +59,38 @@ public record Scenario(
     /** Same scenario with another seed (for {@code --seed}). */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, newSeed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, source);
+                functions, timeline, networkModel, scaling, legacy, source);
+    }
+
+    /** Same scenario under another network model (for side-by-side comparisons). */
+    public Scenario withNetworkModel(NetworkModel model) {
+        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
+                functions, timeline, model, scaling, legacy, source);
+    }
+
+    /**
+     * How fast environments are added and how long idle ones live.
+     *
+     * @param scaling         the scaling rule (per-function rate, or the pre-2023 account burst)
+     * @param keepAliveMicros an idle execution environment is reclaimed after this long (default 10 min)
+     */
+    public record ScalingSpec(Scaling scaling, long keepAliveMicros) {
+        public static final ScalingSpec DEFAULT = new ScalingSpec(Scaling.DEFAULT, 600_000_000L);
+    }
+
+    /**
+     * The pre-2019 VPC model's parameters.
+     *
+     * @param coldStartAttachTime   extra cold-start time to create/attach the environment's ENI (default
+     *                              log-normal, median 8 s, p99 15 s)
+     * @param ec2ApiBurst           EC2 API token bucket size for CreateNetworkInterface (default 200)
+     * @param ec2ApiRefillPerSecond its refill rate (default 5 per second)
+     * @param eniLimit              network interfaces Lambda may create per VPC (EC2's per-Region quota, 5,000)
+     */
+    public record Legacy(DistributionSpec coldStartAttachTime, int ec2ApiBurst, double ec2ApiRefillPerSecond,
+            int eniLimit) {
+        public static final Legacy DEFAULT = new Legacy(new DistributionSpec.LogNormal(8e6, 15e6, 60e6), 200, 5,
+                5000);
     }
 
     /**
@@ -120,6 +164,9 @@ public record Scenario(
      * @param createdAtMicros          when the function is created (default 0)
      * @param role                     execution role name (default {@code <name>-role}); timeline actions can
      *                                 delete it or revoke its EC2 permissions
+     * @param initDuration             a cold start's init (capped at 10 s)
+     * @param connectionsPerEnvironment persistent connections each environment holds for its whole life
+     * @param provisionedConcurrency   environments kept initialised while the function is Active
      */
     public record Function(
             String name,
@@ -131,14 +178,28 @@ public record Scenario(
             int connectionsPerInvocation,
             ArrivalSpec arrivals,
             long createdAtMicros,
-            String role) {
+            String role,
+            DistributionSpec initDuration,
+            int connectionsPerEnvironment,
+            int provisionedConcurrency) {
 
-        /** A function whose execution role is {@code <name>-role}. */
+        /** Default cold-start init: log-normal, median 250 ms, p99 1.5 s (capped at 10 s by Lambda). */
+        public static final DistributionSpec DEFAULT_INIT = new DistributionSpec.LogNormal(250e3, 1.5e6, 10e6);
+
+        /** A function whose execution role is {@code <name>-role}, with instant cold starts and no pools. */
         public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
                 OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
                 ArrivalSpec arrivals, long createdAtMicros) {
             this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
                     arrivals, createdAtMicros, name + "-role");
+        }
+
+        /** A function with instant cold starts, no persistent connections and no provisioned concurrency. */
+        public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
+                OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
+                ArrivalSpec arrivals, long createdAtMicros, String role) {
+            this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
+                    arrivals, createdAtMicros, role, new DistributionSpec.Constant(0), 0, 0);
         }
     }
 

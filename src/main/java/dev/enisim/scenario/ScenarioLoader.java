@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.enisim.model.NetworkModel;
+import dev.enisim.model.Scaling;
 import dev.enisim.model.network.Cidr;
 import dev.enisim.workload.DistributionSpec;
 import java.io.IOException;
@@ -89,7 +91,7 @@ public final class ScenarioLoader {
     private static Scenario read(Fields root, String source) {
         // "expect" belongs to the check command, which reads and validates it itself
         root.allowOnly("name", "description", "seed", "duration", "bucket", "account", "vpcs", "hyperplane",
-                "functions", "timeline", "expect");
+                "functions", "timeline", "expect", "networkModel", "scaling", "legacy");
         String name = root.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
             root.problem("name", "expected letters, digits, '.', '_' or '-' only (it names the report folder), got '"
@@ -118,9 +120,66 @@ public final class ScenarioLoader {
         References refs = new References(vpcs);
         List<Scenario.Function> functions = new FunctionReader(root, refs, account, hyperplane).read();
         List<Scenario.Action> timeline = new TimelineReader(root, refs, functions).read();
+        NetworkModel model = networkModel(root);
+        Scenario.ScalingSpec scaling = scaling(root);
+        Scenario.Legacy legacy = legacy(root);
         long d = duration == null ? 1 : duration;
         return new Scenario(name, description, seed, d, bucket, account, vpcs, hyperplane, functions, timeline,
-                source);
+                model, scaling, legacy, source);
+    }
+
+    private static NetworkModel networkModel(Fields root) {
+        String m = root.text("networkModel", "hyperplane");
+        return switch (m) {
+            case "hyperplane" -> NetworkModel.HYPERPLANE;
+            case "legacy" -> NetworkModel.LEGACY;
+            default -> {
+                root.problem("networkModel", "expected 'hyperplane' (since 2019) or 'legacy' (before), got '" + m + "'");
+                yield NetworkModel.HYPERPLANE;
+            }
+        };
+    }
+
+    private static Scenario.ScalingSpec scaling(Fields root) {
+        Fields f = root.object("scaling");
+        if (f == null) {
+            return Scenario.ScalingSpec.DEFAULT;
+        }
+        f.allowOnly("model", "newEnvironmentsPer10s", "burst", "burstIncreasePerMinute", "keepAlive");
+        Scaling d = Scaling.DEFAULT;
+        String m = f.text("model", "per-function");
+        Scaling.Model model = Scaling.Model.PER_FUNCTION;
+        if (m.equals("legacy-burst")) {
+            model = Scaling.Model.LEGACY_BURST;
+        } else if (!m.equals("per-function")) {
+            f.problem("model", "expected 'per-function' (since 2023) or 'legacy-burst' (before), got '" + m + "'");
+        }
+        int rate = (int) f.integer("newEnvironmentsPer10s", d.newEnvironments(), 1, 10_000_000);
+        int burst = (int) f.integer("burst", d.burst(), 1, 10_000_000);
+        int increase = (int) f.integer("burstIncreasePerMinute", d.burstIncrease(), 0, 10_000_000);
+        long keepAlive = f.duration("keepAlive", Scenario.ScalingSpec.DEFAULT.keepAliveMicros());
+        return new Scenario.ScalingSpec(new Scaling(model, rate, d.periodMicros(), burst, increase,
+                d.increasePeriodMicros()), keepAlive);
+    }
+
+    private static Scenario.Legacy legacy(Fields root) {
+        Fields f = root.object("legacy");
+        Scenario.Legacy d = Scenario.Legacy.DEFAULT;
+        if (f == null) {
+            return d;
+        }
+        f.allowOnly("coldStartAttachTime", "ec2ApiBurst", "ec2ApiRefill", "eniLimit");
+        DistributionSpec attach = Distributions.read(f, "coldStartAttachTime", d.coldStartAttachTime());
+        int burst = (int) f.integer("ec2ApiBurst", d.ec2ApiBurst(), 1, 1_000_000);
+        double refill = d.ec2ApiRefillPerSecond();
+        if (f.has("ec2ApiRefill")) {
+            refill = f.rate("ec2ApiRefill");
+            if (Double.isNaN(refill)) {
+                refill = d.ec2ApiRefillPerSecond();
+            }
+        }
+        int limit = (int) f.integer("eniLimit", d.eniLimit(), 1, 10_000_000);
+        return new Scenario.Legacy(attach == null ? d.coldStartAttachTime() : attach, burst, refill, limit);
     }
 
     private static Scenario.Account account(Fields root) {

@@ -1,0 +1,136 @@
+package dev.enisim.metrics;
+
+import dev.enisim.model.World;
+import dev.enisim.model.WorldListener;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Latency of successful invocations (init when cold + duration), per function and for the account: overall and
+ * per time bucket, as HdrHistograms (two significant digits). Only the current bucket's histogram is kept; when
+ * a later bucket begins, its percentiles are written into arrays and it is reset, so memory is bounded by the
+ * number of buckets whatever the number of invocations.
+ */
+public final class LatencyRecorder implements WorldListener {
+
+    /** Percentiles reported, and the series statistic names for them. */
+    static final double[] PERCENTILES = {50, 90, 99};
+    static final String[] STATISTICS = {"p50", "p90", "p99", "Maximum"};
+
+    private final long bucketMicros;
+    private final int buckets;
+    private World world;
+    private Track account;
+    private Track[] functions;
+
+    public LatencyRecorder(long durationMicros, long bucketMicros) {
+        this.bucketMicros = bucketMicros;
+        this.buckets = (int) ((durationMicros + bucketMicros - 1) / bucketMicros);
+    }
+
+    public void attach(World w) {
+        this.world = w;
+        account = new Track(buckets);
+        functions = new Track[w.functions().size()];
+        for (int i = 0; i < functions.length; i++) {
+            functions[i] = new Track(buckets);
+        }
+    }
+
+    @Override
+    public void latency(int function, long latencyMicros, boolean coldStart, long nowMicros) {
+        int b = (int) (nowMicros / bucketMicros);
+        if (b >= buckets) {
+            b = buckets - 1;
+        }
+        functions[function].record(b, latencyMicros, coldStart);
+        account.record(b, latencyMicros, coldStart);
+    }
+
+    /** Duration percentile series (microseconds) and cold starts, per function then for the account. */
+    public List<Series> series() {
+        List<Series> out = new ArrayList<>();
+        for (int i = 0; i < functions.length; i++) {
+            functions[i].addSeries(out, "function", world.functions().get(i).name());
+        }
+        account.addSeries(out, "account", "");
+        return out;
+    }
+
+    /** Overall latency of the account's successful invocations. */
+    public RunSummary.Latency accountLatency() {
+        return account.summary();
+    }
+
+    /** Overall latency per function, in function order. */
+    public Map<String, RunSummary.Latency> functionLatency() {
+        Map<String, RunSummary.Latency> out = new LinkedHashMap<>();
+        for (int i = 0; i < functions.length; i++) {
+            out.put(world.functions().get(i).name(), functions[i].summary());
+        }
+        return out;
+    }
+
+    /** One latency track: overall, cold starts only, and the current bucket. */
+    private static final class Track {
+        private final Histogram overall = new Histogram(2);
+        private final Histogram cold = new Histogram(2);
+        private final Histogram current = new Histogram(2);
+        private final long[][] perBucket;   // [statistic][bucket], -1 where no invocation succeeded
+        private final long[] coldStarts;
+        private int currentBucket = -1;
+
+        Track(int buckets) {
+            perBucket = new long[STATISTICS.length][buckets];
+            for (long[] p : perBucket) {
+                java.util.Arrays.fill(p, -1);
+            }
+            coldStarts = new long[buckets];
+        }
+
+        void record(int bucket, long micros, boolean coldStart) {
+            if (bucket != currentBucket) {
+                flush();
+                currentBucket = bucket;
+            }
+            current.recordValue(micros);
+            overall.recordValue(micros);
+            if (coldStart) {
+                cold.recordValue(micros);
+                coldStarts[bucket]++;
+            }
+        }
+
+        private void flush() {
+            if (currentBucket >= 0 && current.getTotalCount() > 0) {
+                for (int s = 0; s < PERCENTILES.length; s++) {
+                    perBucket[s][currentBucket] = current.getValueAtPercentile(PERCENTILES[s]);
+                }
+                perBucket[PERCENTILES.length][currentBucket] = current.getMaxValue();
+            }
+            current.reset();
+        }
+
+        void addSeries(List<Series> out, String scope, String id) {
+            flush();
+            currentBucket = -1;
+            for (int s = 0; s < STATISTICS.length; s++) {
+                out.add(new Series(scope, id, "Duration", STATISTICS[s], perBucket[s].clone()));
+            }
+            out.add(new Series(scope, id, "Sim.ColdStarts", "Sum", coldStarts.clone()));
+        }
+
+        RunSummary.Latency summary() {
+            return new RunSummary.Latency(overall.getTotalCount(), millis(overall, 50), millis(overall, 90),
+                    millis(overall, 99), overall.getTotalCount() == 0 ? 0 : overall.getMaxValue() / 1000.0,
+                    cold.getTotalCount(), millis(cold, 50), millis(cold, 99));
+        }
+
+        private static double millis(Histogram h, double percentile) {
+            return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1000.0;
+        }
+    }
+}
