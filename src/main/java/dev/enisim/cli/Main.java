@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
             "Discrete-event simulator of AWS Lambda's Hyperplane ENIs: how functions attached to a VPC share",
             "network interfaces, what they cost in IPs and ENI quota, and how invocations fail when they run out.",
             ""},
-        subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, CompareNetworkModelsCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input or usage.",
             "Scenario format: scenarios/README.md. Example: enisim run scenarios/quickstart.yaml"})
 public final class Main implements Runnable {
@@ -32,7 +33,12 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = execute(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 
     /** Runs the command line with the given streams and returns the exit code (for tests). */

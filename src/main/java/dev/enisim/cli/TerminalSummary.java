@@ -25,8 +25,12 @@ final class TerminalSummary {
             }
         }
         out.printf("Peak ConcurrentExecutions %,d%n", s.peakConcurrentExecutions());
-        out.printf("Hyperplane ENIs: %d created, peak %d, %d at the end%n", s.enis().created(), s.enis().peak(),
-                s.enis().fin());
+        out.printf("%s ENIs: %d created, peak %d, %d at the end%n",
+                r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY ? "Legacy" : "Hyperplane",
+                s.enis().created(), s.enis().peak(), s.enis().fin());
+        RunSummary.Latency lat = s.latencyMillis();
+        out.printf("Latency (ms) p50 %.0f, p90 %.0f, p99 %.0f, max %.0f; %,d cold starts (p50 %.0f ms)%n", lat.p50(),
+                lat.p90(), lat.p99(), lat.max(), lat.coldStarts(), lat.coldStartP50());
         for (Map.Entry<String, RunSummary.VpcSummary> v : s.vpcs().entrySet()) {
             out.printf("  %-20s peak %d of quota %d%n", v.getKey(), v.getValue().peakEnis(), v.getValue().eniQuota());
         }

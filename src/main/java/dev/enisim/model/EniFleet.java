@@ -44,12 +44,15 @@ final class EniFleet {
     final List<HyperplaneEni> orphans = new ArrayList<>();
     private final Set<String> deniedRoles = new HashSet<>();
     private KeyReady keyReady;
+    private final TokenBucket ec2;
 
     EniFleet(World.Settings settings, Network network, Port port, WorldListener listener) {
         this.settings = settings;
         this.network = network;
         this.port = port;
         this.listener = listener;
+        this.ec2 = settings.legacyNetwork()
+                ? new TokenBucket(settings.legacy().ec2Burst(), settings.legacy().ec2RefillPerSecond()) : null;
     }
 
     void onKeyReady(KeyReady k) {
@@ -63,6 +66,19 @@ final class EniFleet {
      * InvalidSecurityGroup (as Lambda reports them); ids unknown to the scenario are a bug of the caller.
      */
     Binding resolve(List<String> subnetIds, List<String> groupIds) {
+        return resolve(subnetIds, groupIds, "", settings.connectionsPerEni());
+    }
+
+    /** Resolves a function's VpcConfig: shared keys under Hyperplane, the function's own keys in the legacy model. */
+    Binding resolveFor(String function, int memoryMb, List<String> subnetIds, List<String> groupIds) {
+        if (settings.legacyNetwork()) {
+            return resolve(subnetIds, groupIds, function, Legacy.environmentsPerEni(memoryMb));
+        }
+        return resolve(subnetIds, groupIds);
+    }
+
+    /** Resolves a VpcConfig to the keys of {@code owner} (legacy) or shared keys ("", Hyperplane). */
+    Binding resolve(List<String> subnetIds, List<String> groupIds, String owner, int capacity) {
         if (subnetIds.isEmpty()) {
             return Binding.NONE;
         }
@@ -82,7 +98,7 @@ final class EniFleet {
         Map<String, List<Integer>> byAz = new LinkedHashMap<>();
         for (String s : subnetIds) {
             Subnet subnet = network.subnets.get(network.subnet(s));
-            int k = key(new EniKey(network.vpcs.get(vpc).id(), s, groupIds), subnet.index(), vpc);
+            int k = key(new EniKey(network.vpcs.get(vpc).id(), s, groupIds, owner), subnet.index(), vpc, capacity);
             if (!keys.contains(k)) {
                 keys.add(k);
                 byAz.computeIfAbsent(subnet.az(), a -> new ArrayList<>()).add(k);
@@ -93,11 +109,11 @@ final class EniFleet {
         return new Binding(subnetIds, groupIds, keys.stream().mapToInt(Integer::intValue).toArray(), grouped, null);
     }
 
-    private int key(EniKey key, int subnet, int vpc) {
+    private int key(EniKey key, int subnet, int vpc, int capacity) {
         Integer k = keyIndex.get(key);
         if (k == null) {
             k = pools.size();
-            pools.add(new EniPool(k, key, subnet, vpc));
+            pools.add(new EniPool(k, key, subnet, vpc, capacity));
             keyIndex.put(key, k);
         }
         return k;
@@ -189,7 +205,9 @@ final class EniFleet {
         if (why == Blocked.NONE) {
             return null;
         }
-        pool.block(why, now + settings.eniRetryBackoffMicros());
+        if (why != Blocked.EC2_THROTTLED) { // a throttled call is retried as soon as the bucket has a token
+            pool.block(why, now + settings.eniRetryBackoffMicros());
+        }
         return blockedOutcome(why);
     }
 
@@ -198,6 +216,7 @@ final class EniFleet {
             case NO_IP -> Outcome.SUBNET_IP_LIMIT_REACHED;
             case QUOTA -> Outcome.ENI_LIMIT_REACHED;
             case PERMISSIONS -> Outcome.EC2_ACCESS_DENIED;
+            case EC2_THROTTLED -> Outcome.EC2_THROTTLED;
             case NONE -> throw new IllegalArgumentException("not blocked");
         };
     }
@@ -207,7 +226,7 @@ final class EniFleet {
             case NO_IP -> StateReasonCode.SubnetOutOfIPAddresses;
             case QUOTA -> StateReasonCode.EniLimitExceeded;
             case PERMISSIONS -> StateReasonCode.InsufficientRolePermissions;
-            case NONE -> throw new IllegalArgumentException("not blocked");
+            case EC2_THROTTLED, NONE -> throw new IllegalArgumentException("no StateReasonCode for " + why);
         };
     }
 
@@ -223,17 +242,24 @@ final class EniFleet {
         if (subnet.availableIps() <= 0) {
             return Blocked.NO_IP;
         }
-        if (!vpc.tryTakeEniSlot()) {
+        if (vpc.enis() >= vpc.eniQuota()) {
             return Blocked.QUOTA;
         }
+        if (settings.legacyNetwork() && !ec2.tryTake(now)) {
+            return Blocked.EC2_THROTTLED;
+        }
+        vpc.tryTakeEniSlot();
         int ip = subnet.allocateIp();
-        HyperplaneEni eni = new HyperplaneEni(all.size() + 1, pool.key(), subnet.index(), ip,
-                settings.connectionsPerEni(), now);
+        HyperplaneEni eni = new HyperplaneEni(all.size() + 1, pool.key(), subnet.index(), ip, pool.capacity(), now);
         all.add(eni);
         pool.added(eni);
         listener.eniState(eni, null, now);
         listener.subnetIps(subnet.index(), subnet.availableIps(), now);
-        port.schedule(now + settings.eniCreateMicros().getAsLong(), SimEvent.PRIORITY_ENI, new EniReady(eni));
+        if (settings.legacyNetwork()) {
+            ready(eni, now); // the cold start that needs it pays its creation and attachment
+        } else {
+            port.schedule(now + settings.eniCreateMicros().getAsLong(), SimEvent.PRIORITY_ENI, new EniReady(eni));
+        }
         return Blocked.NONE;
     }
 

@@ -29,6 +29,7 @@ final class Invoker {
     int unreservedLimit;
     int accountEnvironments;
     private long episodeStartMicros;
+    private TokenBucket[] scalingBuckets = new TokenBucket[0];
 
     Invoker(World.Settings settings, Network network, EniFleet fleet, Lifecycle lifecycle, Port port,
             WorldListener listener) {
@@ -81,10 +82,18 @@ final class Invoker {
                     return Outcome.SERVICE_EXCEPTION;
                 }
             }
-            if (!tryScale(envs, now)) {
+            if (!tryScale(f, now)) {
                 return Outcome.THROTTLED_RATE;
             }
-            int persistent = f.connectionsPerEnvironment();
+            if (settings.legacyNetwork() && attached) {
+                Outcome failed = legacySlot(f, key, now);
+                if (failed != null) {
+                    return failed;
+                }
+                envEni = lastLegacyEni;
+                init += settings.legacy().attachMicros().getAsLong();
+            }
+            int persistent = settings.legacyNetwork() ? 0 : f.connectionsPerEnvironment();
             if (attached && persistent > 0) {
                 EniPool pool = fleet.pools.get(key);
                 envEni = pool.acquire(persistent);
@@ -96,12 +105,13 @@ final class Invoker {
             }
             envs.started();
             environmentsChanged(f, 1, now);
-            init = Math.min(f.sampleInitMicros(), settings.initCapMicros());
+            init += Math.min(f.sampleInitMicros(), settings.initCapMicros());
         }
         // 3. the invocation's own connections, on its environment's key
         Outcome result = Outcome.SUCCESS;
         HyperplaneEni eni = null;
-        int connections = f.connectionsPerInvocation();
+        // legacy ENIs belong to one environment group: no shared ports to count per invocation
+        int connections = settings.legacyNetwork() ? 0 : f.connectionsPerInvocation();
         if (attached && connections > 0) {
             EniPool pool = fleet.pools.get(key);
             eni = pool.acquire(connections);
@@ -139,15 +149,44 @@ final class Invoker {
     }
 
     /** The scaling rate allows one more new environment (and takes it). */
-    private boolean tryScale(Environments envs, long now) {
+    private boolean tryScale(LambdaFunction f, long now) {
         Scaling s = settings.scaling();
         if (s.model() == Scaling.Model.PER_FUNCTION) {
-            return envs.tryTakeToken(s.newEnvironments(), s.periodMicros(), now);
+            if (f.index() >= scalingBuckets.length) {
+                scalingBuckets = java.util.Arrays.copyOf(scalingBuckets, f.index() + 1);
+            }
+            TokenBucket b = scalingBuckets[f.index()];
+            if (b == null) {
+                b = new TokenBucket(s.newEnvironments(), s.newEnvironments() * 1e6 / s.periodMicros());
+                scalingBuckets[f.index()] = b;
+            }
+            return b.tryTake(now);
         }
         if (accountEnvironments == 0) {
             episodeStartMicros = now;
         }
         return accountEnvironments < s.burstCap(now - episodeStartMicros);
+    }
+
+    private HyperplaneEni lastLegacyEni;
+
+    /**
+     * Legacy model: a new environment takes a slot on one of its function's ENIs in the subnet, creating an ENI
+     * through EC2's API when all are full. Returns the failure, or null with the ENI in {@link #lastLegacyEni}.
+     */
+    private Outcome legacySlot(LambdaFunction f, int key, long now) {
+        EniPool pool = fleet.pools.get(key);
+        HyperplaneEni e = pool.acquire(1);
+        if (e == null) {
+            Outcome blocked = fleet.scaleOut(pool, f.role(), now);
+            if (blocked != null) {
+                return blocked;
+            }
+            e = pool.acquire(1); // legacy ENIs are usable at once: the cold start pays for the attachment
+        }
+        listener.connections(key, pool.connections(), now);
+        lastLegacyEni = e;
+        return null;
     }
 
     /** An invocation that took an environment cannot run after all: the environment goes back unused. */
@@ -300,7 +339,7 @@ final class Invoker {
     private void releaseEnvironmentConnections(LambdaFunction f, int key, HyperplaneEni e, long now) {
         if (e != null) {
             EniPool pool = fleet.pools.get(key);
-            pool.release(e, f.connectionsPerEnvironment());
+            pool.release(e, settings.legacyNetwork() ? 1 : f.connectionsPerEnvironment());
             listener.connections(key, pool.connections(), now);
         }
     }

@@ -54,12 +54,20 @@ final class Lifecycle implements EniFleet.KeyReady {
             return;
         }
         if (subnetIds != null) {
-            f.setBinding(fleet.resolve(subnetIds, groupIds));
+            f.setBinding(fleet.resolveFor(f.name(), f.memoryMb(), subnetIds, groupIds));
         }
         Binding b = f.binding();
         listener.controlAction("CreateFunction " + f.name() + describe(b), now);
         if (!b.attached()) {
             setState(f, State.Active, null, "created without VpcConfig", now);
+            invoker.resetEnvironments(f, now);
+            return;
+        }
+        if (settings.legacyNetwork() && b.configError() == null) {
+            // before Hyperplane, functions were usable at once: ENIs came with each cold start
+            fleet.addUsers(b, now);
+            f.setHoldsKeys(true);
+            setState(f, State.Active, null, "created (legacy VPC model: ENIs made at cold starts)", now);
             invoker.resetEnvironments(f, now);
             return;
         }
@@ -93,13 +101,13 @@ final class Lifecycle implements EniFleet.KeyReady {
                     + (f.attachment() != null ? ", update in progress" : "") + ")", now);
             return;
         }
-        Binding b = fleet.resolve(subnetIds, groupIds);
+        Binding b = fleet.resolveFor(f.name(), f.memoryMb(), subnetIds, groupIds);
         listener.controlAction(what + describe(b), now);
         if (b.configError() != null) {
             setLastUpdate(f, LastUpdateStatus.Failed, b.configError(), now);
             return;
         }
-        if (s == State.Inactive || !b.attached()) {
+        if (s == State.Inactive || !b.attached() || settings.legacyNetwork()) {
             // nothing to wait for: an Inactive function makes its ENIs when restored; a detach is immediate
             switchBinding(f, b, "updateVpcConfig", now);
             setLastUpdate(f, LastUpdateStatus.Successful, null, now);
@@ -176,8 +184,12 @@ final class Lifecycle implements EniFleet.KeyReady {
         Binding old = f.binding();
         f.setBinding(b);
         if (f.holdsKeys()) {
+            if (settings.legacyNetwork() && b.attached()) {
+                fleet.addUsers(b, now); // legacy: the new ENIs come with the next cold starts
+            } else {
+                f.setHoldsKeys(false);
+            }
             record(f, action, now, fleet.removeUsers(old, f.role(), now));
-            f.setHoldsKeys(false);
         }
         invoker.resetEnvironments(f, now);
     }
@@ -185,8 +197,8 @@ final class Lifecycle implements EniFleet.KeyReady {
     // ---- idle reclaim ------------------------------------------------------------------------------------
 
     private void scheduleIdleCheck(LambdaFunction f, long now) {
-        if (!f.binding().attached()) {
-            return; // only VPC functions have ENIs to reclaim
+        if (!f.binding().attached() || settings.legacyNetwork()) {
+            return; // only Hyperplane VPC functions have ENIs to reclaim (the Inactive state came with it)
         }
         // activation counts as a use (invokedAt is set then), so this is never in the past
         long at = Math.max(f.lastInvokedMicros() + settings.idleReclaimAfterMicros(), now);

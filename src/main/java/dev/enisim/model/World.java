@@ -50,10 +50,25 @@ public final class World {
      * @param keepAliveMicros         an idle execution environment is reclaimed after this long
      * @param initCapMicros           a cold start's init duration is cut here (10 s)
      * @param scaling                 how fast environments may be added
+     * @param legacy                  the pre-2019 network model's parameters, or null for Hyperplane
      */
     public record Settings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
             long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
-            LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling) {
+            LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling, Legacy legacy) {
+
+        /** Hyperplane settings (no legacy model). */
+        public Settings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
+                long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
+                LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling) {
+            this(accountConcurrencyLimit, connectionsPerEni, eniRetryBackoffMicros, idleReclaimAfterMicros,
+                    eniCreateMicros, attachExistingMicros, eniDeleteMicros, keepAliveMicros, initCapMicros, scaling,
+                    null);
+        }
+
+        /** True under the pre-2019 network model. */
+        public boolean legacyNetwork() {
+            return legacy != null;
+        }
 
         /** Init is capped at 10 s by Lambda [doc]. */
         public static final long INIT_CAP_MICROS = 10_000_000L;
@@ -78,9 +93,11 @@ public final class World {
     private int reservedTotal;
     private final int accountLimit;
 
+
     public World(Settings settings, Port port, WorldListener listener) {
         this.listener = listener;
         this.accountLimit = settings.accountConcurrencyLimit();
+
         this.fleet = new EniFleet(settings, network, port, listener);
         this.lifecycle = new Lifecycle(settings, fleet, port, listener, functionList);
         this.invoker = new Invoker(settings, network, fleet, lifecycle, port, listener);
@@ -122,7 +139,7 @@ public final class World {
             invoker.unreservedLimit = accountLimit - reservedTotal;
         }
         functionList.add(new LambdaFunction(index, config,
-                fleet.resolve(config.subnetIds(), config.securityGroupIds())));
+                fleet.resolveFor(config.name(), config.memoryMb(), config.subnetIds(), config.securityGroupIds())));
         functions = functionList.toArray(new LambdaFunction[0]);
         return index;
     }

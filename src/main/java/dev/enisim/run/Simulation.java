@@ -10,6 +10,8 @@ import dev.enisim.metrics.RunSummary;
 import dev.enisim.model.SimEvent;
 import dev.enisim.model.SimEvent.Arrival;
 import dev.enisim.model.SimEvent.InvocationEnd;
+import dev.enisim.model.Legacy;
+import dev.enisim.model.NetworkModel;
 import dev.enisim.model.World;
 import dev.enisim.model.function.FunctionConfig;
 import dev.enisim.model.WorldListener;
@@ -56,12 +58,15 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 Sampler.of(hp.eniCreateTime(), streams.stream("hyperplane/eni-create")),
                 Sampler.of(hp.attachExistingTime(), streams.stream("hyperplane/attach-existing")),
                 Sampler.of(hp.eniDeleteTime(), streams.stream("hyperplane/eni-delete")),
-                scenario.scaling().keepAliveMicros(), World.Settings.INIT_CAP_MICROS, scenario.scaling().scaling());
+                scenario.scaling().keepAliveMicros(), World.Settings.INIT_CAP_MICROS, scenario.scaling().scaling(),
+                legacy(scenario, streams));
         this.latency = new LatencyRecorder(scenario.durationMicros(), scenario.bucketMicros());
         this.world = new World(settings, loop::schedule,
                 WorldListener.both(recorder, WorldListener.both(latency, journal)));
         for (Scenario.Vpc v : scenario.vpcs()) {
-            world.addVpc(v.id(), v.eniQuota());
+            // Lambda's Hyperplane quota per VPC; before Hyperplane, EC2's network-interface quota applied
+            world.addVpc(v.id(), scenario.networkModel() == NetworkModel.LEGACY ? scenario.legacy().eniLimit()
+                    : v.eniQuota());
             for (String g : v.securityGroups()) {
                 world.addSecurityGroup(v.id(), g);
             }
@@ -95,6 +100,15 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         for (Scenario.Action a : scenario.timeline()) {
             TimelineEvents.schedule(a, world, loop);
         }
+    }
+
+    private static Legacy legacy(Scenario scenario, RandomStreams streams) {
+        if (scenario.networkModel() != NetworkModel.LEGACY) {
+            return null;
+        }
+        Scenario.Legacy l = scenario.legacy();
+        return new Legacy(Sampler.of(l.coldStartAttachTime(), streams.stream("legacy/attach")), l.ec2ApiBurst(),
+                l.ec2ApiRefillPerSecond());
     }
 
     /** Checks the world's invariants after every event (slow: for tests). */

@@ -11,9 +11,10 @@ import java.util.List;
 public final class EniPool {
 
     /** Why a new ENI for this key cannot be made right now. */
-    public enum Blocked { NONE, NO_IP, QUOTA, PERMISSIONS }
+    public enum Blocked { NONE, NO_IP, QUOTA, PERMISSIONS, EC2_THROTTLED }
 
     private final int key;
+    private final int capacity;
     private final EniKey eniKey;
     private final int subnet;
     private final int vpc;
@@ -27,7 +28,8 @@ public final class EniPool {
     private int waiterCount;
     private long retryAtMicros;
 
-    public EniPool(int key, EniKey eniKey, int subnet, int vpc) {
+    public EniPool(int key, EniKey eniKey, int subnet, int vpc, int capacity) {
+        this.capacity = capacity;
         this.key = key;
         this.eniKey = eniKey;
         this.subnet = subnet;
@@ -36,6 +38,11 @@ public final class EniPool {
 
     public int key() {
         return key;
+    }
+
+    /** Capacity of each of the key's ENIs: ports (Hyperplane) or execution environments (legacy). */
+    public int capacity() {
+        return capacity;
     }
 
     public EniKey eniKey() {

@@ -24,9 +24,6 @@ public final class Environments {
     private int busy;
     private int generation;
     private boolean expiryScheduled;
-    // token bucket of the per-function scaling rate (tokens are new environments)
-    private double tokens = Double.NaN;
-    private long tokensAtMicros;
 
     /** Idle on-demand environments. */
     public int idle() {
@@ -171,26 +168,6 @@ public final class Environments {
      */
     public int newGeneration() {
         return ++generation;
-    }
-
-    // ---- scaling rate -----------------------------------------------------------------------------------
-
-    /**
-     * Takes one token of the function's scaling rate: {@code capacity} new environments, refilled continuously
-     * at {@code capacity} per {@code periodMicros}, unused tokens not accumulating beyond the capacity.
-     */
-    public boolean tryTakeToken(double capacity, long periodMicros, long now) {
-        if (Double.isNaN(tokens)) {
-            tokens = capacity;
-        } else if (now > tokensAtMicros) {
-            tokens = Math.min(capacity, tokens + capacity * (now - tokensAtMicros) / periodMicros);
-        }
-        tokensAtMicros = now;
-        if (tokens < 1) {
-            return false;
-        }
-        tokens -= 1;
-        return true;
     }
 
     private void grow() {

@@ -1,0 +1,48 @@
+package dev.enisim.cli;
+
+import dev.enisim.model.NetworkModel;
+import dev.enisim.report.NetworkModelComparison;
+import dev.enisim.run.RunResult;
+import dev.enisim.run.Simulation;
+import dev.enisim.scenario.Scenario;
+import dev.enisim.scenario.ScenarioException;
+import dev.enisim.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "compare-network-models", mixinStandardHelpOptions = true,
+        description = {"Runs one scenario under the Hyperplane model (since September 2019: shared ENIs made when",
+            "a function is created) and the legacy model (before: ENIs per function and subnet, each serving",
+            "3 GB / memory environments, made and attached during cold starts through EC2's API), with the same",
+            "random numbers, and prints the two side by side: ENIs, IPs, cold starts and their latency, failures."})
+final class CompareNetworkModelsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SCENARIO", description = "Scenario file (its networkModel is ignored).")
+    Path file;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for both runs instead of the scenario's.")
+    Long seed;
+
+    @Override
+    public Integer call() throws ScenarioException {
+        Scenario s = ScenarioLoader.load(file);
+        if (seed != null) {
+            s = s.withSeed(seed);
+        }
+        RunResult hyperplane = new Simulation(s.withNetworkModel(NetworkModel.HYPERPLANE), 0).run();
+        RunResult legacy = new Simulation(s.withNetworkModel(NetworkModel.LEGACY), 0).run();
+        spec.commandLine().getOut().printf("%s (seed %d), %s simulated%n%n", s.name(), s.seed(),
+                Format.duration(s.durationMicros()));
+        spec.commandLine().getOut().print(NetworkModelComparison.table(
+                NetworkModelComparison.rows(hyperplane, legacy)));
+        return 0;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.enisim.report;
+
+import dev.enisim.metrics.RunSummary;
+import dev.enisim.run.RunResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One scenario run under both network models, side by side: what Hyperplane changed (ENIs and IPs made at
+ * creation and shared, versus per environment group and made during cold starts).
+ */
+public final class NetworkModelComparison {
+
+    /** One row: a figure under Hyperplane and under the legacy model. */
+    public record Row(String figure, String hyperplane, String legacy) {
+    }
+
+    private NetworkModelComparison() {
+    }
+
+    public static List<Row> rows(RunResult hyperplane, RunResult legacy) {
+        RunSummary h = hyperplane.summary();
+        RunSummary l = legacy.summary();
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("Peak ENIs", num(h.enis().peak()), num(l.enis().peak())));
+        rows.add(new Row("Peak Lambda IPs (all subnets)", num(lambdaIps(h)), num(lambdaIps(l))));
+        Map<String, String[]> perSubnet = new LinkedHashMap<>();
+        for (Map.Entry<String, RunSummary.SubnetSummary> e : h.subnets().entrySet()) {
+            perSubnet.put(e.getKey(), new String[] {num(lambdaIps(e.getValue())),
+                num(lambdaIps(l.subnets().get(e.getKey())))});
+        }
+        perSubnet.forEach((id, v) -> rows.add(new Row("  peak Lambda IPs in " + id, v[0], v[1])));
+        rows.add(new Row("Cold starts", num(h.latencyMillis().coldStarts()), num(l.latencyMillis().coldStarts())));
+        rows.add(new Row("Cold-start latency p50 / p99 (ms)", pair(h.latencyMillis()), pair(l.latencyMillis())));
+        rows.add(new Row("Latency p99 (ms)", ms(h.latencyMillis().p99()), ms(l.latencyMillis().p99())));
+        rows.add(new Row("Succeeded", num(h.invocations().succeeded()), num(l.invocations().succeeded())));
+        rows.add(new Row("Throttled", num(h.invocations().throttled()), num(l.invocations().throttled())));
+        for (String error : h.invocations().errors().keySet()) {
+            long a = h.invocations().errors().get(error);
+            long b = l.invocations().errors().getOrDefault(error, 0L);
+            if (a > 0 || b > 0) {
+                rows.add(new Row(error, num(a), num(b)));
+            }
+        }
+        rows.add(new Row("Function errors", num(h.invocations().functionErrors()),
+                num(l.invocations().functionErrors())));
+        return rows;
+    }
+
+    /** The rows as an aligned text table. */
+    public static String table(List<Row> rows) {
+        int w = "figure".length();
+        for (Row r : rows) {
+            w = Math.max(w, r.figure().length());
+        }
+        StringBuilder b = new StringBuilder();
+        String fmt = "%-" + w + "s  %14s  %14s%n";
+        b.append(String.format(fmt, "", "hyperplane", "legacy"));
+        for (Row r : rows) {
+            b.append(String.format(fmt, r.figure(), r.hyperplane(), r.legacy()));
+        }
+        return b.toString();
+    }
+
+    private static long lambdaIps(RunSummary s) {
+        long n = 0;
+        for (RunSummary.SubnetSummary sub : s.subnets().values()) {
+            n += lambdaIps(sub);
+        }
+        return n;
+    }
+
+    /** Most addresses Lambda held at once in the subnet (other tenants' use taken as constant). */
+    private static long lambdaIps(RunSummary.SubnetSummary s) {
+        return Math.max(0, s.usableIps() - s.otherUsedIps() - s.minAvailableIps());
+    }
+
+    private static String num(long v) {
+        return String.format("%,d", v);
+    }
+
+    private static String ms(double v) {
+        return String.format("%,.0f", v);
+    }
+
+    private static String pair(RunSummary.Latency l) {
+        return ms(l.coldStartP50()) + " / " + ms(l.coldStartP99());
+    }
+}
