@@ -16,6 +16,7 @@ final class WorldHarness {
     static final long DAY = 86_400 * SEC;
     static final long IDLE_AFTER = 14 * DAY;
     static final long DELETE_MICROS = 600 * SEC;
+    static final long KEEP_ALIVE = 600 * SEC;
 
     final EventLoop<SimEvent> loop = new EventLoop<>();
     final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
@@ -24,6 +25,14 @@ final class WorldHarness {
     long timeoutMicros = 900 * SEC;
 
     WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros) {
+        this(accountLimit, connectionsPerEni, createMicros, attachMicros, Scaling.DEFAULT, null);
+    }
+
+    int coldStarts;
+    final List<Long> latencies = new ArrayList<>();
+
+    WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros, Scaling scaling,
+            Legacy legacy) {
         WorldListener recorder = new WorldListener() {
             @Override
             public void invocation(int function, Outcome outcome, long nowMicros) {
@@ -36,6 +45,14 @@ final class WorldHarness {
 
             @Override
             public void connections(int key, int keyConnections, long nowMicros) {
+            }
+
+            @Override
+            public void latency(int function, long latencyMicros, boolean coldStart, long nowMicros) {
+                latencies.add(latencyMicros);
+                if (coldStart) {
+                    coldStarts++;
+                }
             }
 
             @Override
@@ -63,7 +80,8 @@ final class WorldHarness {
             }
         };
         world = new World(new World.Settings(accountLimit, connectionsPerEni, 300 * SEC, IDLE_AFTER,
-                () -> createMicros, () -> attachMicros, () -> DELETE_MICROS), loop::schedule, recorder);
+                () -> createMicros, () -> attachMicros, () -> DELETE_MICROS, KEEP_ALIVE, 10 * SEC, scaling, legacy),
+                loop::schedule, recorder);
     }
 
     static WorldHarness standard() {
@@ -78,6 +96,14 @@ final class WorldHarness {
 
     int function(String name, List<String> subnets, List<String> groups) {
         return function(name, subnets, groups, -1, 1);
+    }
+
+    /** A function with cold-start init {@code initMicros}, a DB pool and provisioned concurrency. */
+    int function(String name, int memoryMb, List<String> subnets, List<String> groups, int connectionsPerEnvironment,
+            int provisioned, long initMicros) {
+        return world.addFunction(new dev.enisim.model.function.FunctionConfig(name, memoryMb, timeoutMicros, -1, 1,
+                connectionsPerEnvironment, provisioned, name + "-role", subnets, groups,
+                new RandomStreams(1, 0).stream("function/" + name + "/subnet"), () -> initMicros));
     }
 
     int function(String name, List<String> subnets, List<String> groups, int reserved, int connections) {
