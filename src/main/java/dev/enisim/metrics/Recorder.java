@@ -34,6 +34,8 @@ public final class Recorder implements WorldListener {
     private Gauge[] functionConcurrency;
     private Gauge[] functionEnvironments;
     private Gauge accountConcurrency;
+    private final TimeAverage concurrencyArea = new TimeAverage();
+    private TimeAverage[] connectionsArea;
     private Gauge accountEnis;
     private Gauge[] keyEnis;
     private Gauge[] keyConnections;
@@ -79,7 +81,9 @@ public final class Recorder implements WorldListener {
         keyEnis = new Gauge[nk];
         keyConnections = new Gauge[nk];
         keyEniCount = new long[nk];
+        connectionsArea = new TimeAverage[nk];
         for (int i = 0; i < nk; i++) {
+            connectionsArea[i] = new TimeAverage();
             keyEnis[i] = new Gauge(buckets, true, 0);
             keyConnections[i] = new Gauge(buckets, true, 0);
         }
@@ -122,11 +126,13 @@ public final class Recorder implements WorldListener {
         int b = bucket(nowMicros);
         functionConcurrency[function].set(b, functionInFlight);
         accountConcurrency.set(b, accountInFlight);
+        concurrencyArea.update(accountInFlight, nowMicros);
     }
 
     @Override
     public void connections(int key, int keyConnections, long nowMicros) {
         this.keyConnections[key].set(bucket(nowMicros), keyConnections);
+        connectionsArea[key].update(keyConnections, nowMicros);
     }
 
     @Override
@@ -144,7 +150,9 @@ public final class Recorder implements WorldListener {
         keyEnis = java.util.Arrays.copyOf(keyEnis, size);
         keyConnections = java.util.Arrays.copyOf(keyConnections, size);
         keyEniCount = java.util.Arrays.copyOf(keyEniCount, size);
+        connectionsArea = java.util.Arrays.copyOf(connectionsArea, size);
         for (int i = n; i < size; i++) {
+            connectionsArea[i] = new TimeAverage();
             keyEnis[i] = new Gauge(buckets, true, 0);
             keyConnections[i] = new Gauge(buckets, true, 0);
         }
@@ -303,6 +311,8 @@ public final class Recorder implements WorldListener {
             RunSummary.Events events, double stuckPendingAfterSeconds, List<RunSummary.Teardown> teardowns,
             LatencyRecorder latency) {
         Map<String, RunSummary.Latency> latencies = latency.functionLatency();
+        long end = Math.round(simulatedSeconds * 1e6);
+        concurrencyArea.update(concurrencyArea.current(), end);
         long[] all = new long[OUTCOMES.length];
         Map<String, RunSummary.FunctionSummary> functions = new LinkedHashMap<>();
         for (LambdaFunction f : world.functions()) {
@@ -334,12 +344,14 @@ public final class Recorder implements WorldListener {
         ensureKey(world.pools().size() - 1);
         Map<String, RunSummary.KeySummary> keys = new LinkedHashMap<>();
         for (EniPool p : world.pools()) {
+            TimeAverage c = connectionsArea[p.key()];
+            c.update(c.current(), end);
             keys.put(p.eniKey().label(), new RunSummary.KeySummary(p.eniKey().vpcId(), p.eniKey().subnetId(),
                     p.eniKey().securityGroupIds(), keyEnis[p.key()].peak(), keyEnis[p.key()].current(),
-                    keyConnections[p.key()].peak()));
+                    keyConnections[p.key()].peak(), c.mean(end), c.variance(end)));
         }
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations(all),
-                (int) accountConcurrency.peak(), functions,
+                (int) accountConcurrency.peak(), concurrencyArea.mean(end), functions,
                 new RunSummary.Enis(enisCreated, accountEnis.peak(), accountEnis.current(), enisDeleted, enisOrphaned),
                 vpcs, subnets, keys, teardowns, latency.accountLatency());
     }

@@ -15,6 +15,7 @@ public record RunSummary(
         Events events,
         Invocations invocations,
         int peakConcurrentExecutions,
+        double averageConcurrentExecutions,
         Map<String, FunctionSummary> functions,
         Enis enis,
         Map<String, VpcSummary> vpcs,
@@ -92,8 +93,11 @@ public record RunSummary(
             long finalAvailableIps) {
     }
 
-    /** One ENI key (subnet + security groups): its peak ENIs and connections. */
+    /**
+     * One ENI key (subnet + security groups): its peak ENIs and connections, and the time-average and
+     * time-variance of its connections over the run.
+     */
     public record KeySummary(String vpc, String subnet, List<String> securityGroups, long peakEnis,
-            long finalEnis, long peakConnections) {
+            long finalEnis, long peakConnections, double meanConnections, double connectionsVariance) {
     }
 }

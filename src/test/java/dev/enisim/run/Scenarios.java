@@ -36,15 +36,29 @@ final class Scenarios {
 
     Scenarios function(String name, List<String> subnets, List<String> groups, int reserved,
             DistributionSpec duration, int connections, double ratePerSecond, long createdAtMicros) {
+        return function(name, subnets, groups, reserved, duration, connections, ratePerSecond, createdAtMicros,
+                new DistributionSpec.Constant(0), 0, 0);
+    }
+
+    /** A function with cold-start init, per-environment connections and provisioned concurrency. */
+    Scenarios function(String name, List<String> subnets, List<String> groups, int reserved,
+            DistributionSpec duration, int connections, double ratePerSecond, long createdAtMicros,
+            DistributionSpec init, int connectionsPerEnvironment, int provisioned) {
         functions.add(new Scenario.Function(name, 128, 900 * SEC,
                 new Scenario.VpcConfig(subnets, groups),
                 reserved < 0 ? OptionalInt.empty() : OptionalInt.of(reserved), duration, connections,
-                new ArrivalSpec.Poisson(ratePerSecond, 0, Long.MAX_VALUE), createdAtMicros));
+                new ArrivalSpec.Poisson(ratePerSecond, 0, Long.MAX_VALUE), createdAtMicros, name + "-role", init,
+                connectionsPerEnvironment, provisioned));
         return this;
     }
 
+    dev.enisim.model.NetworkModel networkModel = dev.enisim.model.NetworkModel.HYPERPLANE;
+    Scenario.ScalingSpec scaling = Scenario.ScalingSpec.DEFAULT;
+    final List<Scenario.Action> timeline = new ArrayList<>();
+
     Scenario build() {
         return new Scenario(name, "", seed, durationMicros, bucketMicros, new Scenario.Account(concurrencyLimit, 0),
-                vpcs, new Scenario.Hyperplane(eniCreate, attach, connectionsPerEni, 300 * SEC), functions, "test");
+                vpcs, new Scenario.Hyperplane(eniCreate, attach, connectionsPerEni, 300 * SEC), functions, timeline,
+                networkModel, scaling, Scenario.Legacy.DEFAULT, "test");
     }
 }

@@ -57,6 +57,11 @@ class SimulationProperties {
         }
         List<String> groups = List.of("sg-0", "sg-1", "sg-2");
         s.vpc("vpc-1", quota, subnets, groups);
+        s.scaling = new Scenario.ScalingSpec(new dev.enisim.model.Scaling(shape[4] % 2 == 0
+                ? dev.enisim.model.Scaling.Model.PER_FUNCTION : dev.enisim.model.Scaling.Model.LEGACY_BURST,
+                1 + shape[4] % 50, 10 * SEC, 1 + shape[3] % 60, shape[2] % 20, 60 * SEC), (10 + shape[1] % 300) * SEC);
+        s.networkModel = shape[7] % 3 == 0 ? dev.enisim.model.NetworkModel.LEGACY
+                : dev.enisim.model.NetworkModel.HYPERPLANE;
         int i = 0;
         int reservedLeft = limit;
         for (int[] f : fns) {
@@ -74,8 +79,10 @@ class SimulationProperties {
             }
             DistributionSpec duration = new DistributionSpec.Exponential((50 + f[3] % 3000) * 1000.0,
                     Double.POSITIVE_INFINITY);
+            DistributionSpec init = new DistributionSpec.Uniform(0, (f[4] % 5) * 400_000.0, Double.POSITIVE_INFINITY);
+            int provisioned = reserved > 0 ? f[1] % (reserved + 1) : 0;
             s.function("f" + i++, mySubnets, myGroups, reserved, duration, f[4] % 4, 1 + f[5] % 40,
-                    (f[5] % 300) * SEC);
+                    (f[5] % 300) * SEC, init, f[3] % 3, provisioned);
         }
         return s.build();
     }
@@ -98,10 +105,15 @@ class SimulationProperties {
         for (RunSummary.VpcSummary v : r.vpcs().values()) {
             assertTrue(v.peakEnis() <= v.eniQuota(), "ENIs per VPC <= quota");
         }
+        long cap = scenario.networkModel() == dev.enisim.model.NetworkModel.LEGACY
+                ? dev.enisim.model.Legacy.environmentsPerEni(128) : scenario.hyperplane().connectionsPerEni();
         for (RunSummary.KeySummary k : r.eniKeys().values()) {
-            assertTrue(k.peakConnections() <= k.peakEnis() * scenario.hyperplane().connectionsPerEni(),
-                    "connections per key <= ENIs x cap");
+            assertTrue(k.peakConnections() <= k.peakEnis() * cap, "connections (legacy: environments) per key"
+                    + " <= ENIs x capacity");
         }
+        RunSummary.Latency l = r.latencyMillis();
+        assertTrue(l.p50() <= l.p90() && l.p90() <= l.p99() && l.p99() <= l.max(), "percentiles are monotone");
+        assertEquals(r.invocations().succeeded(), l.count(), "one latency per success");
     }
 
     static void assertConserved(RunSummary.Invocations inv) {
