@@ -19,7 +19,8 @@ final class Distributions {
         if (!parent.has(name)) {
             return dflt;
         }
-        if (parent.json().get(name).isTextual()) {
+        if (!parent.json().get(name).isObject()) {
+            // a plain duration is a constant; duration() reports anything else with the duration hint
             long v = parent.duration(name, -1);
             return v < 0 ? null : new DistributionSpec.Constant(v);
         }

@@ -31,6 +31,7 @@ public final class ScenarioLoader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final int MAX_BUCKETS = 2_000_000;
+    private static final Cidr PLACEHOLDER_CIDR = new Cidr(0, 28);
 
     private ScenarioLoader() {
     }
@@ -267,10 +268,12 @@ public final class ScenarioLoader {
         }
         int usable = cidr == null ? Integer.MAX_VALUE : cidr.usableAddresses();
         int others = (int) s.integer("otherUsedIps", 0, 0, usable);
-        if (id == null || az == null || cidr == null) {
+        if (id == null) {
             return null;
         }
-        return new Scenario.Subnet(id, cidr, az, others);
+        // a subnet with a bad field is still declared, so references to it are not reported as unknown too
+        // (the scenario is rejected anyway)
+        return new Scenario.Subnet(id, cidr == null ? PLACEHOLDER_CIDR : cidr, az == null ? "?" : az, others);
     }
 
     private static boolean overlap(Cidr a, Cidr b) {
