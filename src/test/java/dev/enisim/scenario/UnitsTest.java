@@ -17,7 +17,7 @@ class UnitsTest {
         assertEquals(micros, Units.durationMicros(text));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{0}]")
     @ValueSource(strings = {"90", "", "5 minutes", "s", "-5s", "1e3s", "5sec", "m5"})
     void badDurations(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Units.durationMicros(text));
@@ -30,7 +30,7 @@ class UnitsTest {
         assertEquals(perSecond, Units.ratePerSecond(text), perSecond * 1e-12);
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{0}]")
     @ValueSource(strings = {"50", "-5/s", "0/s", "5/week", "/s", "five/s"})
     void badRates(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Units.ratePerSecond(text));
