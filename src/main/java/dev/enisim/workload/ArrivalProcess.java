@@ -37,7 +37,9 @@ public final class ArrivalProcess {
         }
         this.fromMicros = Math.max(spec.fromMicros(), notBeforeMicros);
         this.untilMicros = spec.untilMicros();
-        this.clockMicros = fromMicros;
+        // Poisson: the first gap is drawn from the start; constant: the first arrival is at the start itself,
+        // so that a rate r over a window of length w gives exactly r * w arrivals
+        this.clockMicros = poisson ? fromMicros : fromMicros - meanGapMicros;
     }
 
     public ArrivalSpec spec() {
@@ -50,6 +52,9 @@ public final class ArrivalProcess {
             return NONE;
         }
         double gap = poisson ? -meanGapMicros * Math.log(1.0 - stream.nextDouble()) : meanGapMicros;
+        if (Double.isInfinite(clockMicros)) {
+            return NONE;
+        }
         clockMicros += gap;
         long at = (long) Math.ceil(clockMicros);
         return at >= untilMicros ? NONE : at;

@@ -14,7 +14,7 @@ public sealed interface ArrivalSpec {
     record Poisson(double ratePerSecond, long fromMicros, long untilMicros) implements ArrivalSpec {
     }
 
-    /** Evenly spaced arrivals, one every 1 / rate seconds (the first at fromMicros + gap). */
+    /** Evenly spaced arrivals, one every 1 / rate seconds, the first at fromMicros. */
     record Constant(double ratePerSecond, long fromMicros, long untilMicros) implements ArrivalSpec {
     }
 

@@ -109,4 +109,33 @@ class ScenarioStoriesTest {
         }
         assertTrue(error(s.invocations(), "ENILimitReachedException") > 0);
     }
+
+    @Test
+    void burstScalingServesExactlyTheInitialBurst() throws Exception {
+        RunSummary s = run("burst-scaling");
+        assertEquals(10_000, s.invocations().total());
+        assertEquals(3000, s.invocations().succeeded());
+        assertEquals(7000, s.invocations().throttleReasons().get("FunctionInvocationRateLimitExceeded"));
+    }
+
+    @Test
+    void databasePoolsPushTheSharedEniPast65k() throws Exception {
+        RunSummary s = run("shared-eni-65k");
+        RunSummary.KeySummary key = s.eniKeys().get("subnet-db+[sg-db]");
+        assertEquals(2, key.peakEnis(), "the key scaled out to a second ENI");
+        assertTrue(key.peakConnections() > 65_000, "more than one ENI's worth of connections");
+        assertTrue(s.invocations().functionErrorCauses().get("NoFreePortOnEni") > 0,
+                "connections fail while the second ENI is created");
+    }
+
+    @Test
+    void legacyEnisFollowTheFormulaAndOutgrowThe2018Subnets() throws Exception {
+        RunSummary s = run("legacy-vs-hyperplane");
+        long peakEnvironments = s.functions().get("ingest").peakEnvironments();
+        // 1,536 MB: two environments per ENI, per subnet (rounded up in each of the two subnets)
+        assertEquals((double) peakEnvironments / 2, s.enis().peak(), 1.0);
+        assertEquals(0, s.subnets().get("subnet-ingest-a").minAvailableIps(), "the /25 ran out");
+        assertTrue(s.invocations().errors().get("SubnetIPAddressLimitReachedException") > 0);
+        assertTrue(s.latencyMillis().coldStartP50() > 8000, "cold starts pay the ENI attachment");
+    }
 }
