@@ -60,6 +60,15 @@ public final class LatencyRecorder implements WorldListener {
         return out;
     }
 
+    /** Bytes held by the histograms and per-bucket arrays: grows with buckets and functions, not invocations. */
+    public long footprintBytes() {
+        long n = account.footprintBytes();
+        for (Track t : functions) {
+            n += t.footprintBytes();
+        }
+        return n;
+    }
+
     /** Overall latency of the account's successful invocations. */
     public RunSummary.Latency accountLatency() {
         return account.summary();
@@ -121,6 +130,11 @@ public final class LatencyRecorder implements WorldListener {
                 out.add(new Series(scope, id, "Duration", STATISTICS[s], perBucket[s].clone()));
             }
             out.add(new Series(scope, id, "Sim.ColdStarts", "Sum", coldStarts.clone()));
+        }
+
+        long footprintBytes() {
+            return overall.getEstimatedFootprintInBytes() + cold.getEstimatedFootprintInBytes()
+                    + current.getEstimatedFootprintInBytes() + 8L * (perBucket.length + 1) * coldStarts.length;
         }
 
         RunSummary.Latency summary() {
