@@ -101,6 +101,10 @@ public final class LatencyRecorder implements WorldListener {
         }
 
         void record(int bucket, long micros, boolean coldStart) {
+            if (bucket < currentBucket) {
+                throw new IllegalStateException("latency recorded for bucket " + bucket + " after bucket "
+                        + currentBucket + ": simulated time went back");
+            }
             if (bucket != currentBucket) {
                 flush();
                 currentBucket = bucket;

@@ -27,6 +27,8 @@ class LatencyRecorderTest {
         LatencyRecorder r = recorder(120 * SEC);
         for (int i = 1; i <= 100; i++) {
             r.latency(0, i * 1000L, i <= 10, 5 * SEC);        // bucket 0: 1..100 ms
+        }
+        for (int i = 1; i <= 100; i++) {
             r.latency(0, 1000 * 1000L, false, 70 * SEC);      // bucket 1: 1 s
         }
         RunSummary.Latency all = r.accountLatency();
