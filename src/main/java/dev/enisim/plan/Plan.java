@@ -1,0 +1,65 @@
+package dev.enisim.plan;
+
+import java.util.List;
+
+/**
+ * The answers of {@code enisim plan}, shaped as {@code plan.json}: each simulated answer with the analytic
+ * estimate beside it where one exists.
+ */
+public record Plan(String scenario, long seed, String networkModel, List<SubnetAdvice> subnets,
+        List<VpcAdvice> vpcs, Headroom headroom, TeardownWait teardown, List<IdleAdvice> idle) {
+
+    /**
+     * @param peakLambdaIps        most addresses Lambda held at once when the subnet was not a constraint
+     * @param analyticLambdaIps    ENIs the keys in this subnet need by the formulas (peak connections / 65,000
+     *                             per key, or the legacy 3 GB rule on peak environments)
+     * @param recommendedPrefix    the smallest subnet (largest prefix) with no invocation failing for IPs
+     * @param headroomIps          usable - others - peak Lambda IPs at the current size (negative: short)
+     * @param failuresAtRecommended IP failures when re-run at the recommended size (expected 0)
+     * @param failuresOneSmaller   IP failures one prefix smaller (expected > 0), -1 when /28 is already the smallest
+     */
+    public record SubnetAdvice(String subnet, String cidr, int usableIps, int otherUsedIps, long peakLambdaIps,
+            long analyticLambdaIps, int recommendedPrefix, int recommendedUsableIps, long headroomIps,
+            long failuresAtRecommended, long failuresOneSmaller) {
+    }
+
+    /**
+     * @param consolidatedEnis ENIs if every function used one security-group set (one key per subnet)
+     */
+    public record VpcAdvice(String vpc, int eniQuota, long peakEnis, List<KeyUse> keys, long consolidatedEnis,
+            long savedByConsolidating) {
+    }
+
+    public record KeyUse(String key, long peakEnis, long peakConnections) {
+    }
+
+    /**
+     * The traffic multiplier at which a limit is first hit, and which ({@code ENI}, {@code IP},
+     * {@code concurrency}, {@code scaling-rate}); null multiplier when none is hit up to the largest tried.
+     */
+    public record Headroom(Double firstLimitAtMultiplier, List<String> limitsHit, double largestTried,
+            List<Probe> probes) {
+    }
+
+    /** One run of the search: the multiplier and the limits it hit. */
+    public record Probe(double multiplier, List<String> limitsHit) {
+    }
+
+    /**
+     * How long deleting every function waits for Lambda to delete its ENIs, over replications, and the analytic
+     * quantiles of the maximum of {@code enis} independent deletion times.
+     */
+    public record TeardownWait(int replications, int enis, double p50Seconds, double p99Seconds,
+            double analyticP50Seconds, double analyticP99Seconds) {
+    }
+
+    /**
+     * @param longestQuietSeconds    quiet period after which the next invocation fails (the idle rule)
+     * @param keepWarmEverySeconds   a keep-warm interval that avoids it with a 2x margin
+     * @param failsAfterLongerQuiet  simulated: an invocation after a quiet period 1 h longer fails
+     * @param passesAfterShorterQuiet simulated: an invocation after a quiet period 1 h shorter succeeds
+     */
+    public record IdleAdvice(String function, double longestQuietSeconds, double keepWarmEverySeconds,
+            boolean failsAfterLongerQuiet, boolean passesAfterShorterQuiet) {
+    }
+}

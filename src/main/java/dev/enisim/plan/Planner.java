@@ -1,0 +1,322 @@
+package dev.enisim.plan;
+
+import dev.enisim.metrics.RunSummary;
+import dev.enisim.model.Legacy;
+import dev.enisim.model.NetworkModel;
+import dev.enisim.model.network.Cidr;
+import dev.enisim.run.Simulation;
+import dev.enisim.scenario.Scenario;
+import dev.enisim.workload.ArrivalSpec;
+import dev.enisim.workload.DistributionSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+import org.apache.commons.math3.distribution.LogNormalDistribution;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+
+/** Answers the planning questions for one scenario by running variants of it. */
+public final class Planner {
+
+    private static final int SMALLEST_PREFIX = 28;
+    private static final int LARGEST_PREFIX = 16;
+    private final Scenario base;
+    private final int replications;
+    private final Consumer<String> progress;
+
+    /**
+     * @param replications runs for the teardown wait's quantiles
+     * @param progress     told what is being run, one line at a time
+     */
+    public Planner(Scenario base, int replications, Consumer<String> progress) {
+        this.base = base;
+        this.replications = replications;
+        this.progress = progress;
+    }
+
+    public Plan plan() {
+        progress.accept("the scenario as it is");
+        RunSummary asIs = run(base, 0);
+        return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(), subnets(),
+                vpcs(asIs), headroom(), teardown(asIs), idle());
+    }
+
+    private RunSummary run(Scenario s, int replication) {
+        return new Simulation(s, replication).run().summary();
+    }
+
+    // ---- subnet sizes ---------------------------------------------------------------------------------------
+
+    private List<Plan.SubnetAdvice> subnets() {
+        Map<String, Integer> widest = new LinkedHashMap<>();
+        for (Scenario.Vpc v : base.vpcs()) {
+            for (Scenario.Subnet s : v.subnets()) {
+                widest.put(s.id(), LARGEST_PREFIX);
+            }
+        }
+        progress.accept("every subnet at /16, to see the demand for IPs");
+        RunSummary unconstrained = run(Variants.resize(base, widest), 0);
+        Map<String, Integer> recommended = new LinkedHashMap<>();
+        for (Scenario.Vpc v : base.vpcs()) {
+            for (Scenario.Subnet s : v.subnets()) {
+                long need = lambdaIps(unconstrained.subnets().get(s.id()));
+                recommended.put(s.id(), smallestPrefixFor(need + s.otherUsedIps()));
+            }
+        }
+        progress.accept("every subnet at its recommended size");
+        RunSummary atRecommended = run(Variants.resize(base, recommended), 0);
+        List<Plan.SubnetAdvice> out = new ArrayList<>();
+        for (Scenario.Vpc v : base.vpcs()) {
+            for (Scenario.Subnet s : v.subnets()) {
+                int p = recommended.get(s.id());
+                long failuresSmaller = -1;
+                if (p < SMALLEST_PREFIX) {
+                    Map<String, Integer> smaller = new LinkedHashMap<>(recommended);
+                    smaller.put(s.id(), p + 1);
+                    progress.accept(s.id() + " one size smaller (/" + (p + 1) + ")");
+                    failuresSmaller = ipFailures(run(Variants.resize(base, smaller), 0));
+                }
+                long peak = lambdaIps(unconstrained.subnets().get(s.id()));
+                out.add(new Plan.SubnetAdvice(s.id(), s.cidr().toString(), s.cidr().usableAddresses(),
+                        s.otherUsedIps(), peak, analyticIps(unconstrained, s.id()), p, usable(p),
+                        s.cidr().usableAddresses() - s.otherUsedIps() - peak, ipFailures(atRecommended),
+                        failuresSmaller));
+            }
+        }
+        return out;
+    }
+
+    /** The largest prefix (smallest subnet) from /16 to /28 whose usable addresses cover {@code addresses}. */
+    static int smallestPrefixFor(long addresses) {
+        for (int p = SMALLEST_PREFIX; p >= LARGEST_PREFIX; p--) {
+            if (usable(p) >= addresses) {
+                return p;
+            }
+        }
+        return LARGEST_PREFIX;
+    }
+
+    private static int usable(int prefix) {
+        return (1 << (32 - prefix)) - Cidr.RESERVED_BY_AWS;
+    }
+
+    private static long lambdaIps(RunSummary.SubnetSummary s) {
+        return Math.max(0, s.usableIps() - s.otherUsedIps() - s.minAvailableIps());
+    }
+
+    /** ENIs the formulas give for the keys of a subnet: connections / capacity, or the legacy 3 GB rule. */
+    private long analyticIps(RunSummary r, String subnet) {
+        long n = 0;
+        for (RunSummary.KeySummary k : r.eniKeys().values()) {
+            if (!k.subnet().equals(subnet) || k.peakEnis() == 0) {
+                continue;
+            }
+            long capacity = base.networkModel() == NetworkModel.LEGACY ? legacyCapacity(k)
+                    : base.hyperplane().connectionsPerEni();
+            n += Math.max(1, (k.peakConnections() + capacity - 1) / capacity);
+        }
+        return n;
+    }
+
+    private long legacyCapacity(RunSummary.KeySummary k) {
+        for (Scenario.Function f : base.functions()) {
+            if (k.subnet() != null && f.vpcConfig().subnetIds().contains(k.subnet())) {
+                return Legacy.environmentsPerEni(f.memoryMb());
+            }
+        }
+        return 1;
+    }
+
+    static long ipFailures(RunSummary r) {
+        long n = r.invocations().errors().getOrDefault("SubnetIPAddressLimitReachedException", 0L);
+        for (RunSummary.FunctionSummary f : r.functions().values()) {
+            if ("SubnetOutOfIPAddresses".equals(f.finalReasonCode())) {
+                n++; // a function that could not be created at all counts too
+            }
+        }
+        return n;
+    }
+
+    // ---- ENI quota and security groups ----------------------------------------------------------------------
+
+    private List<Plan.VpcAdvice> vpcs(RunSummary r) {
+        List<Plan.VpcAdvice> out = new ArrayList<>();
+        for (Scenario.Vpc v : base.vpcs()) {
+            List<Plan.KeyUse> keys = new ArrayList<>();
+            Map<String, Long> connectionsPerSubnet = new LinkedHashMap<>();
+            for (Map.Entry<String, RunSummary.KeySummary> e : r.eniKeys().entrySet()) {
+                RunSummary.KeySummary k = e.getValue();
+                if (k.vpc().equals(v.id()) && k.peakEnis() > 0) {
+                    keys.add(new Plan.KeyUse(e.getKey(), k.peakEnis(), k.peakConnections()));
+                    connectionsPerSubnet.merge(k.subnet(), k.peakConnections(), Long::sum);
+                }
+            }
+            keys.sort((a, b) -> Long.compare(b.peakEnis(), a.peakEnis()));
+            long consolidated = 0;
+            long capacity = base.hyperplane().connectionsPerEni();
+            for (long c : connectionsPerSubnet.values()) {
+                consolidated += Math.max(1, (c + capacity - 1) / capacity);
+            }
+            RunSummary.VpcSummary vs = r.vpcs().get(v.id());
+            out.add(new Plan.VpcAdvice(v.id(), vs.eniQuota(), vs.peakEnis(), keys, consolidated,
+                    Math.max(0, vs.peakEnis() - consolidated)));
+        }
+        return out;
+    }
+
+    // ---- traffic headroom -----------------------------------------------------------------------------------
+
+    private Plan.Headroom headroom() {
+        List<Plan.Probe> probes = new ArrayList<>();
+        double low = 0;
+        double high = Double.NaN;
+        List<String> hitAtHigh = List.of();
+        for (double m = 1; m <= 64; m *= 2) {
+            List<String> hit = probe(m, probes);
+            if (!hit.isEmpty()) {
+                high = m;
+                hitAtHigh = hit;
+                break;
+            }
+            low = m;
+        }
+        if (Double.isNaN(high)) {
+            return new Plan.Headroom(null, List.of(), 64, probes);
+        }
+        // bisect to within 5%
+        while (low > 0 && high / low > 1.05) {
+            double mid = Math.sqrt(low * high);
+            List<String> hit = probe(mid, probes);
+            if (hit.isEmpty()) {
+                low = mid;
+            } else {
+                high = mid;
+                hitAtHigh = hit;
+            }
+        }
+        return new Plan.Headroom(high, hitAtHigh, probes.stream().mapToDouble(Plan.Probe::multiplier).max()
+                .orElse(1), probes);
+    }
+
+    private List<String> probe(double m, List<Plan.Probe> probes) {
+        progress.accept(String.format("traffic x%.2f", m));
+        RunSummary r = run(Variants.scaleTraffic(base, m), 0);
+        List<String> hit = limitsHit(r);
+        probes.add(new Plan.Probe(m, hit));
+        return hit;
+    }
+
+    static List<String> limitsHit(RunSummary r) {
+        List<String> hit = new ArrayList<>();
+        Map<String, Long> e = r.invocations().errors();
+        boolean eni = e.getOrDefault("ENILimitReachedException", 0L) > 0;
+        boolean ip = e.getOrDefault("SubnetIPAddressLimitReachedException", 0L) > 0;
+        for (RunSummary.FunctionSummary f : r.functions().values()) {
+            eni |= "EniLimitExceeded".equals(f.finalReasonCode());
+            ip |= "SubnetOutOfIPAddresses".equals(f.finalReasonCode());
+        }
+        Map<String, Long> t = r.invocations().throttleReasons();
+        if (eni) {
+            hit.add("ENI");
+        }
+        if (ip) {
+            hit.add("IP");
+        }
+        if (t.getOrDefault("ConcurrentInvocationLimitExceeded", 0L)
+                + t.getOrDefault("ReservedFunctionConcurrentInvocationLimitExceeded", 0L) > 0) {
+            hit.add("concurrency");
+        }
+        if (t.getOrDefault("FunctionInvocationRateLimitExceeded", 0L) > 0) {
+            hit.add("scaling-rate");
+        }
+        return hit;
+    }
+
+    // ---- teardown -------------------------------------------------------------------------------------------
+
+    private Plan.TeardownWait teardown(RunSummary asIs) {
+        Scenario down = Variants.teardown(base, 50 * 60_000_000L);
+        double[] waits = new double[replications];
+        int enis = 0;
+        for (int rep = 0; rep < replications; rep++) {
+            progress.accept("teardown, replication " + (rep + 1) + " of " + replications);
+            RunSummary r = run(down, rep);
+            double end = 0;
+            double start = base.durationMicros() / 1e6;
+            int n = 0;
+            for (RunSummary.Teardown t : r.teardowns()) {
+                if (t.requestedAtSeconds() < start) {
+                    continue;
+                }
+                n += t.enis();
+                if (t.waitSeconds() != null) {
+                    end = Math.max(end, t.requestedAtSeconds() + t.waitSeconds());
+                }
+            }
+            enis = Math.max(enis, n);
+            waits[rep] = Math.max(0, end - start);
+        }
+        Percentile q = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+        double[] analytic = maxQuantiles(base.hyperplane().eniDeleteTime(), Math.max(1, enis));
+        return new Plan.TeardownWait(replications, enis, q.evaluate(waits, 50), q.evaluate(waits, 99), analytic[0],
+                analytic[1]);
+    }
+
+    /** p50 and p99 (seconds) of the maximum of {@code k} independent draws of {@code d} (F_max = F^k). */
+    static double[] maxQuantiles(DistributionSpec d, int k) {
+        double[] out = new double[2];
+        double[] q = {0.5, 0.99};
+        for (int i = 0; i < 2; i++) {
+            double p = Math.pow(q[i], 1.0 / k);
+            double x;
+            if (d instanceof DistributionSpec.LogNormal l) {
+                x = new LogNormalDistribution(null, l.mu(), l.sigma()).inverseCumulativeProbability(p);
+            } else if (d instanceof DistributionSpec.Constant c) {
+                x = c.value();
+            } else if (d instanceof DistributionSpec.Exponential e) {
+                x = -e.mean() * Math.log(1 - p);
+            } else if (d instanceof DistributionSpec.Uniform u) {
+                x = u.low() + p * (u.high() - u.low());
+            } else {
+                x = Double.NaN; // no closed form offered: the simulated figure stands alone
+            }
+            out[i] = Math.min(x, d.max()) / 1e6;
+        }
+        return out;
+    }
+
+    // ---- idle rule ------------------------------------------------------------------------------------------
+
+    private List<Plan.IdleAdvice> idle() {
+        List<Plan.IdleAdvice> out = new ArrayList<>();
+        if (base.networkModel() == NetworkModel.LEGACY) {
+            return out; // no Inactive state before Hyperplane
+        }
+        long idle = base.hyperplane().idleReclaimAfterMicros();
+        long hour = 3_600_000_000L;
+        for (Scenario.Function f : base.functions()) {
+            if (!f.vpcConfig().attached()) {
+                continue;
+            }
+            progress.accept(f.name() + ": quiet periods around the idle rule");
+            boolean failsLonger = firstCallAfterQuietFails(f, idle + hour);
+            boolean passesShorter = !firstCallAfterQuietFails(f, idle - hour);
+            out.add(new Plan.IdleAdvice(f.name(), idle / 1e6, idle / 2e6, failsLonger, passesShorter));
+        }
+        return out;
+    }
+
+    /** The function alone, invoked once right after creation and once more after {@code quiet}. */
+    private boolean firstCallAfterQuietFails(Scenario.Function f, long quiet) {
+        long start = 600_000_000L; // after creation (Pending) is surely over
+        ArrayList<Scenario.Function> fns = new ArrayList<>();
+        fns.add(new Scenario.Function(f.name(), f.memoryMb(), f.timeoutMicros(), f.vpcConfig(), OptionalInt.empty(),
+                new DistributionSpec.Constant(1000), 0, new ArrivalSpec.Constant(1e6 / quiet, start, start + quiet + 1),
+                0, f.role(), new DistributionSpec.Constant(0), 0, 0));
+        Scenario s = Variants.with(base, base.vpcs(), fns, List.of(), start + quiet + 60_000_000L);
+        RunSummary r = run(s, 0);
+        return r.invocations().errors().getOrDefault("ResourceNotReadyException", 0L) > 0;
+    }
+}

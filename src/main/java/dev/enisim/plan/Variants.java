@@ -1,0 +1,72 @@
+package dev.enisim.plan;
+
+import dev.enisim.model.network.Cidr;
+import dev.enisim.scenario.Scenario;
+import dev.enisim.workload.ArrivalSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Variants of a scenario for planning: other subnet sizes, scaled traffic, extra timeline actions. */
+final class Variants {
+
+    private Variants() {
+    }
+
+    /** The scenario with some subnets resized to the given prefixes (network address kept, masked). */
+    static Scenario resize(Scenario s, Map<String, Integer> prefixes) {
+        List<Scenario.Vpc> vpcs = new ArrayList<>();
+        for (Scenario.Vpc v : s.vpcs()) {
+            List<Scenario.Subnet> subnets = new ArrayList<>();
+            for (Scenario.Subnet sub : v.subnets()) {
+                Integer p = prefixes.get(sub.id());
+                if (p == null) {
+                    subnets.add(sub);
+                } else {
+                    Cidr c = new Cidr(sub.cidr().network() & (p == 0 ? 0 : -1 << (32 - p)), p);
+                    subnets.add(new Scenario.Subnet(sub.id(), c, sub.az(),
+                            Math.min(sub.otherUsedIps(), c.usableAddresses())));
+                }
+            }
+            vpcs.add(new Scenario.Vpc(v.id(), v.eniQuota(), subnets, v.securityGroups()));
+        }
+        return with(s, vpcs, s.functions(), s.timeline(), s.durationMicros());
+    }
+
+    /** The scenario with every arrival rate multiplied by {@code factor}. */
+    static Scenario scaleTraffic(Scenario s, double factor) {
+        List<Scenario.Function> fns = new ArrayList<>();
+        for (Scenario.Function f : s.functions()) {
+            fns.add(new Scenario.Function(f.name(), f.memoryMb(), f.timeoutMicros(), f.vpcConfig(),
+                    f.reservedConcurrency(), f.duration(), f.connectionsPerInvocation(), f.arrivals().scaled(factor),
+                    f.createdAtMicros(), f.role(), f.initDuration(), f.connectionsPerEnvironment(),
+                    f.provisionedConcurrency()));
+        }
+        return with(s, s.vpcs(), fns, s.timeline(), s.durationMicros());
+    }
+
+    /**
+     * The scenario's functions as created, without traffic and without its own timeline, every one deleted at
+     * the scenario's end, run on for {@code extraMicros}: the teardown of the stack as configured.
+     */
+    static Scenario teardown(Scenario s, long extraMicros) {
+        List<Scenario.Function> fns = new ArrayList<>();
+        List<Scenario.Action> actions = new ArrayList<>();
+        for (Scenario.Function f : s.functions()) {
+            fns.add(new Scenario.Function(f.name(), f.memoryMb(), f.timeoutMicros(), f.vpcConfig(),
+                    f.reservedConcurrency(), f.duration(), f.connectionsPerInvocation(), new ArrivalSpec.None(),
+                    f.createdAtMicros(), f.role(), f.initDuration(), f.connectionsPerEnvironment(),
+                    f.provisionedConcurrency()));
+            actions.add(new Scenario.DeleteFunctionAction(s.durationMicros(), f.name()));
+        }
+        return with(s, s.vpcs(), fns, actions, s.durationMicros() + extraMicros);
+    }
+
+    /** The scenario with other VPCs, functions, timeline or duration. */
+    static Scenario with(Scenario s, List<Scenario.Vpc> vpcs, List<Scenario.Function> fns,
+            List<Scenario.Action> timeline, long durationMicros) {
+        long bucket = Math.min(s.bucketMicros(), durationMicros);
+        return new Scenario(s.name(), s.description(), s.seed(), durationMicros, bucket, s.account(), vpcs,
+                s.hyperplane(), fns, timeline, s.networkModel(), s.scaling(), s.legacy(), s.source());
+    }
+}
