@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
             "Discrete-event simulator of AWS Lambda's Hyperplane ENIs: how functions attached to a VPC share",
             "network interfaces, what they cost in IPs and ENI quota, and how invocations fail when they run out.",
             ""},
-        subcommands = {RunCommand.class, ValidateCommand.class, CompareNetworkModelsCommand.class, PlanCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, CheckCommand.class, CompareCommand.class,
+            CompareNetworkModelsCommand.class, PlanCommand.class, ValidateModelCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input or usage.",
             "Scenario format: scenarios/README.md. Example: enisim run scenarios/quickstart.yaml"})

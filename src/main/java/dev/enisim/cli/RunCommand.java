@@ -1,13 +1,17 @@
 package dev.enisim.cli;
 
+import dev.enisim.experiment.Replications;
+import dev.enisim.report.ReplicatedSummary;
 import dev.enisim.report.ReportWriter;
 import dev.enisim.run.RunResult;
 import dev.enisim.run.Simulation;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioException;
+import dev.enisim.scenario.Overrides;
 import dev.enisim.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,13 +42,40 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary on the terminal.")
     boolean quiet;
 
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = {"Override a scenario field before validation (repeatable), e.g.",
+                "--set functions[orders-api].memoryMb=512 --set vpcs[0].subnets[*].otherUsedIps=0"})
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
+            description = {"Independent replications (seeds derived from the scenario seed and the index);",
+                "summary.json then gives mean, sd and 95% CI of every metric."})
+    int replications;
+
+    @Option(names = "--parallel", description = "Run replications on all cores (same numbers as sequential).")
+    boolean parallel;
+
     @Override
     public Integer call() throws ScenarioException, IOException {
-        Scenario scenario = ScenarioLoader.load(file);
+        if (replications < 1) {
+            throw new UserInputException("--replications must be at least 1");
+        }
+        Scenario scenario = ScenarioLoader.parseTree(Overrides.apply(ScenarioLoader.readTree(file), sets,
+                file.toString()), file.toString());
         if (seed != null) {
             scenario = scenario.withSeed(seed);
         }
         Path dir = out != null ? out : Path.of("reports", scenario.name());
+        if (replications > 1) {
+            List<RunResult> runs = Replications.run(scenario, replications,
+                    parallel ? Runtime.getRuntime().availableProcessors() : 1);
+            List<Path> written = ReportWriter.writeFiles(ReplicatedSummary.render(scenario, runs), dir);
+            if (!quiet) {
+                spec.commandLine().getOut().println(ReplicatedSummary.text(scenario, runs));
+                spec.commandLine().getOut().println("Report: " + dir + " (" + written.size() + " files)");
+            }
+            return 0;
+        }
         ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), !quiet && System.console() != null);
         RunResult result = new Simulation(scenario, 0).run(progress);
         progress.done();

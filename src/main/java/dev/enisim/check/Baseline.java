@@ -1,0 +1,65 @@
+package dev.enisim.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.enisim.experiment.MetricPaths;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A run's summary against a committed one, leaf by leaf. Whole numbers (counts) must match exactly; other numbers
+ * within a relative tolerance (0 by default: a deterministic run reproduces them exactly); text exactly.
+ */
+public final class Baseline {
+
+    /** One difference: {@code expected} is the baseline's value ("(none)" when the leaf is new). */
+    public record Diff(String path, String expected, String actual) {
+        @Override
+        public String toString() {
+            return path + ": " + expected + " -> " + actual;
+        }
+    }
+
+    private Baseline() {
+    }
+
+    public static List<Diff> compare(JsonNode baseline, JsonNode actual, double relativeTolerance) {
+        Map<String, JsonNode> a = MetricPaths.leaves(baseline);
+        Map<String, JsonNode> b = MetricPaths.leaves(actual);
+        Set<String> paths = new LinkedHashSet<>(a.keySet());
+        paths.addAll(b.keySet());
+        List<Diff> out = new ArrayList<>();
+        for (String p : paths) {
+            JsonNode x = a.get(p);
+            JsonNode y = b.get(p);
+            if (x == null || y == null) {
+                out.add(new Diff(p, x == null ? "(none)" : x.asText(), y == null ? "(none)" : y.asText()));
+            } else if (!same(x, y, relativeTolerance)) {
+                out.add(new Diff(p, text(x), text(y)));
+            }
+        }
+        return out;
+    }
+
+    private static boolean same(JsonNode x, JsonNode y, double tolerance) {
+        if (x.isNumber() && y.isNumber()) {
+            if (x.isIntegralNumber() && y.isIntegralNumber()) {
+                return x.asLong() == y.asLong();
+            }
+            double u = x.asDouble();
+            double v = y.asDouble();
+            return u == v || Math.abs(u - v) <= tolerance * Math.max(Math.abs(u), Math.abs(v));
+        }
+        return x.equals(y);
+    }
+
+    private static String text(JsonNode n) {
+        if (n.isNumber() && !n.isIntegralNumber()) {
+            return String.format(Locale.ROOT, "%s", n.asDouble());
+        }
+        return n.isNull() ? "null" : n.asText();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.enisim.check;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One assertion of an {@code expect:} block, written as a sentence:
+ * <ul>
+ *   <li>{@code PATH OP VALUE} with OP one of {@code == != <= < >= >}: {@code enis.peak <= 8},
+ *       {@code functions.notifications.finalState == Failed};</li>
+ *   <li>{@code PATH between LOW and HIGH} (inclusive);</li>
+ *   <li>{@code PATH within X% of VALUE};</li>
+ *   <li>with replications, {@code mean(PATH) ...} (what a bare PATH means then too), and
+ *       {@code ci(PATH) contains VALUE} / {@code ci(PATH) below VALUE} / {@code ci(PATH) above VALUE} on the 95%
+ *       confidence interval.</li>
+ * </ul>
+ */
+public record Expectation(String text, Statistic statistic, String path, Op op, List<String> operands) {
+
+    /** Which figure of a metric is compared. */
+    public enum Statistic { VALUE, MEAN, CI }
+
+    public enum Op { EQ, NE, LE, LT, GE, GT, BETWEEN, WITHIN, CONTAINS, BELOW, ABOVE }
+
+    private static final Pattern SENTENCE = Pattern.compile(
+            "^\\s*(?:(mean|ci)\\(\\s*([^()\\s]+)\\s*\\)|([^\\s()]+))\\s+(==|!=|<=|>=|<|>|between|within|contains|below"
+                    + "|above)\\s+(.+?)\\s*$");
+    private static final Pattern BETWEEN = Pattern.compile("(\\S+)\\s+and\\s+(\\S+)");
+    private static final Pattern WITHIN = Pattern.compile("([0-9.]+)\\s*%\\s+of\\s+(\\S+)");
+
+    /** Parses a sentence; throws {@link IllegalArgumentException} saying what was expected. */
+    public static Expectation parse(String text) {
+        Matcher m = SENTENCE.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("expected 'METRIC OP VALUE' (OP: == != <= < >= > between within), or "
+                    + "mean(METRIC) / ci(METRIC) ..., got '" + text + "'");
+        }
+        Statistic stat = m.group(1) == null ? Statistic.VALUE
+                : m.group(1).equals("mean") ? Statistic.MEAN : Statistic.CI;
+        String path = m.group(1) == null ? m.group(3) : m.group(2);
+        Op op = switch (m.group(4)) {
+            case "==" -> Op.EQ;
+            case "!=" -> Op.NE;
+            case "<=" -> Op.LE;
+            case "<" -> Op.LT;
+            case ">=" -> Op.GE;
+            case ">" -> Op.GT;
+            case "between" -> Op.BETWEEN;
+            case "within" -> Op.WITHIN;
+            case "contains" -> Op.CONTAINS;
+            case "below" -> Op.BELOW;
+            default -> Op.ABOVE;
+        };
+        if (stat == Statistic.CI && op != Op.CONTAINS && op != Op.BELOW && op != Op.ABOVE) {
+            throw new IllegalArgumentException("ci(...) takes 'contains', 'below' or 'above', got '" + text + "'");
+        }
+        if (stat != Statistic.CI && (op == Op.CONTAINS || op == Op.BELOW || op == Op.ABOVE)) {
+            throw new IllegalArgumentException("'" + m.group(4) + "' applies to ci(...), got '" + text + "'");
+        }
+        String rest = m.group(5).replaceAll("^[\"']|[\"']$", "");
+        List<String> operands;
+        if (op == Op.BETWEEN) {
+            Matcher b = BETWEEN.matcher(rest);
+            if (!b.matches()) {
+                throw new IllegalArgumentException("expected 'between LOW and HIGH', got '" + text + "'");
+            }
+            operands = List.of(number(b.group(1), text), number(b.group(2), text));
+        } else if (op == Op.WITHIN) {
+            Matcher w = WITHIN.matcher(rest);
+            if (!w.matches()) {
+                throw new IllegalArgumentException("expected 'within X% of VALUE', got '" + text + "'");
+            }
+            operands = List.of(number(w.group(1), text), number(w.group(2), text));
+        } else {
+            operands = List.of(rest);
+            if (op != Op.EQ && op != Op.NE) {
+                number(rest, text);
+            }
+        }
+        return new Expectation(text.trim(), stat, path, op, operands);
+    }
+
+    private static String number(String s, String text) {
+        try {
+            Double.parseDouble(s.replace(",", ""));
+            return s.replace(",", "");
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a number, got '" + s + "' in '" + text + "'");
+        }
+    }
+
+    /** Whether {@code actual} satisfies the assertion (numbers compared as numbers, else as text). */
+    public boolean holds(double actual) {
+        double a = operands.isEmpty() ? Double.NaN : parse0();
+        return switch (op) {
+            case EQ -> actual == a;
+            case NE -> actual != a;
+            case LE -> actual <= a;
+            case LT -> actual < a;
+            case GE -> actual >= a;
+            case GT -> actual > a;
+            case BETWEEN -> actual >= a && actual <= Double.parseDouble(operands.get(1));
+            case WITHIN -> {
+                double target = Double.parseDouble(operands.get(1));
+                yield Math.abs(actual - target) <= Math.abs(target) * a / 100;
+            }
+            default -> throw new IllegalStateException(op + " is for confidence intervals");
+        };
+    }
+
+    /** For ci(...): whether the interval [low, high] contains / lies below / lies above the value. */
+    public boolean holds(double low, double high) {
+        double v = parse0();
+        return switch (op) {
+            case CONTAINS -> low <= v && v <= high;
+            case BELOW -> high < v;
+            case ABOVE -> low > v;
+            default -> throw new IllegalStateException(op + " is not for confidence intervals");
+        };
+    }
+
+    /** For == and != on text values (states, reason codes). */
+    public boolean holdsText(String actual) {
+        boolean same = actual.equals(operands.get(0));
+        return switch (op) {
+            case EQ -> same;
+            case NE -> !same;
+            default -> throw new IllegalArgumentException("'" + text + "': " + op.name().toLowerCase(Locale.ROOT)
+                    + " needs a number, but the metric is '" + actual + "'");
+        };
+    }
+
+    boolean numericOperand() {
+        try {
+            parse0();
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private double parse0() {
+        return Double.parseDouble(operands.get(0));
+    }
+}

@@ -1,0 +1,145 @@
+package dev.enisim.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.enisim.check.Baseline;
+import dev.enisim.check.Checker;
+import dev.enisim.check.JUnitXml;
+import dev.enisim.experiment.Replications;
+import dev.enisim.report.SummaryJson;
+import dev.enisim.scenario.ScenarioException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Runs scenarios and checks what their expect: blocks say must hold, one line per assertion.",
+            "With --baseline, also compares each run's summary with a committed one, field by field.",
+            "Exit codes: 0 all hold, 1 an assertion failed or a baseline differs, 2 bad input."})
+final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*",
+            description = "Scenario files, or folders (their *.yaml and *.yml files, not recursive).")
+    List<Path> paths;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report here.")
+    Path junit;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario field (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
+            description = "Replications per scenario; assertions then apply to the mean (or ci(...)).")
+    int replications;
+
+    @Option(names = "--parallel", description = "Run replications on all cores.")
+    boolean parallel;
+
+    @Option(names = "--baseline", paramLabel = "DIR",
+            description = "Compare each summary with DIR/<scenario name>.summary.json.")
+    Path baseline;
+
+    @Option(names = "--update-baseline", description = "Write the summaries into --baseline instead of comparing.")
+    boolean updateBaseline;
+
+    @Option(names = "--tolerance", paramLabel = "PERCENT", defaultValue = "0",
+            description = "Relative tolerance for non-integer baseline values (default exact).")
+    double tolerancePercent;
+
+    @Override
+    public Integer call() throws ScenarioException, IOException {
+        if (replications < 1) {
+            throw new UserInputException("--replications must be at least 1");
+        }
+        if (updateBaseline && baseline == null) {
+            throw new UserInputException("--update-baseline needs --baseline DIR");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        int threads = parallel ? Runtime.getRuntime().availableProcessors() : 1;
+        List<Checker.ScenarioCheck> checks = new ArrayList<>();
+        boolean ok = true;
+        for (Path file : scenarioFiles()) {
+            Checker.ScenarioCheck c = Checker.check(file, sets, replications, threads);
+            checks.add(c);
+            out.printf("%s (%s)%n", c.scenario(), c.file());
+            if (c.results().isEmpty()) {
+                out.println("  (no expectations)");
+            }
+            for (Checker.Result r : c.results()) {
+                out.printf("  %s  %s   (actual %s)%n", r.passed() ? "PASS" : "FAIL", r.expectation().text(),
+                        r.actual());
+            }
+            ok &= c.passed();
+            if (baseline != null) {
+                ok &= baseline(c, out);
+            }
+        }
+        long failed = checks.stream().flatMap(c -> c.results().stream()).filter(r -> !r.passed()).count();
+        long total = checks.stream().mapToLong(c -> c.results().size()).sum();
+        out.printf("%d scenario(s), %d assertion(s), %d failed%n", checks.size(), total, failed);
+        if (junit != null) {
+            Path dir = junit.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Files.writeString(junit, JUnitXml.render(checks), StandardCharsets.UTF_8);
+        }
+        return ok ? 0 : 1;
+    }
+
+    private boolean baseline(Checker.ScenarioCheck c, PrintWriter out) throws IOException {
+        String name = c.scenario() + ".summary.json";
+        String actual = SummaryJson.render(c.runs().get(0).summary());
+        if (updateBaseline) {
+            Files.createDirectories(baseline);
+            Path tmp = Files.createTempFile(baseline, "." + name, ".tmp");
+            Files.writeString(tmp, actual, StandardCharsets.UTF_8);
+            Files.move(tmp, baseline.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            out.println("  baseline written: " + baseline.resolve(name));
+            return true;
+        }
+        Path file = baseline.resolve(name);
+        if (!Files.exists(file)) {
+            throw new UserInputException("no baseline " + file + " (create it with --update-baseline)");
+        }
+        JsonNode expected = SummaryJson.mapper().readTree(Files.readString(file));
+        List<Baseline.Diff> diffs = Baseline.compare(expected, Replications.tree(c.runs().get(0).summary()),
+                tolerancePercent / 100);
+        if (diffs.isEmpty()) {
+            out.println("  PASS  baseline " + file + " matches");
+            return true;
+        }
+        out.printf("  FAIL  baseline %s: %d difference(s)%n", file, diffs.size());
+        for (Baseline.Diff d : diffs) {
+            out.println("        " + d);
+        }
+        return false;
+    }
+
+    private List<Path> scenarioFiles() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
+                            .forEach(files::add);
+                }
+            } else {
+                files.add(p);
+            }
+        }
+        return files;
+    }
+}

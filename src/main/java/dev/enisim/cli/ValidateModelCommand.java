@@ -1,0 +1,64 @@
+package dev.enisim.cli;
+
+import dev.enisim.experiment.ValidationSuite;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "validate-model", mixinStandardHelpOptions = true,
+        description = {"Runs the analytic validation cases (Erlang B from light to heavy load, Little's law,",
+            "M/G/inf connection occupancy, the legacy ENI formula, the burst-scaling example) and prints a table:",
+            "case, theory, simulated mean, 95% confidence interval, verdict. Exit 1 if a case fails."})
+final class ValidateModelCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--replications", paramLabel = "N", defaultValue = "10",
+            description = "Replications per case (default: ${DEFAULT-VALUE}).")
+    int replications;
+
+    @Option(names = "--parallel", description = "Run replications on all cores.")
+    boolean parallel;
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the table as Markdown here.")
+    Path markdown;
+
+    @Override
+    public Integer call() throws IOException {
+        if (replications < 2) {
+            throw new UserInputException("--replications must be at least 2 (for a confidence interval)");
+        }
+        List<ValidationSuite.Case> cases = new ValidationSuite(replications,
+                parallel ? Runtime.getRuntime().availableProcessors() : 1).run();
+        String table = table(cases, replications);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(table);
+        if (markdown != null) {
+            Files.writeString(markdown, table, StandardCharsets.UTF_8);
+        }
+        return cases.stream().allMatch(ValidationSuite.Case::passed) ? 0 : 1;
+    }
+
+    static String table(List<ValidationSuite.Case> cases, int replications) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "| case | theory | simulated mean (%d replications) | 95%% CI | tolerance"
+                + " | verdict |%n|---|---:|---:|---|---:|---|%n", replications));
+        for (ValidationSuite.Case c : cases) {
+            b.append(String.format(Locale.ROOT, "| %s | %.6g | %.6g | [%.6g, %.6g] | %s | %s |%n", c.name(),
+                    c.theory(), c.simulated().mean(), c.simulated().ciLow(), c.simulated().ciHigh(),
+                    c.tolerance() == 0 ? "exact" : String.format(Locale.ROOT, "%.0f%%", c.tolerance() * 100),
+                    c.passed() ? "PASS" : "FAIL"));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.enisim.experiment;
+
+import dev.enisim.metrics.RunSummary;
+import dev.enisim.model.Legacy;
+import dev.enisim.model.NetworkModel;
+import dev.enisim.model.Scaling;
+import dev.enisim.model.network.Cidr;
+import dev.enisim.run.RunResult;
+import dev.enisim.scenario.Scenario;
+import dev.enisim.workload.ArrivalSpec;
+import dev.enisim.workload.DistributionSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The simulator against theory (domain.md section 9): each case runs replications of a scenario built for it
+ * and compares a simulated figure with its analytic value. A case passes when the theory lies in the 95%
+ * confidence interval of the simulated mean or within the stated relative tolerance (the interval alone can be
+ * narrower than the approximations in the theory: Erlang B is exact, warm-up is not).
+ */
+public final class ValidationSuite {
+
+    /** One row of the table. */
+    public record Case(String name, double theory, MetricStats simulated, double tolerance, boolean passed) {
+    }
+
+    private static final long SEC = 1_000_000L;
+    private static final double INF = Double.POSITIVE_INFINITY;
+    private final int replications;
+    private final int threads;
+
+    public ValidationSuite(int replications, int threads) {
+        this.replications = replications;
+        this.threads = threads;
+    }
+
+    /** Erlang B by the stable recursion B(0) = 1, B(k) = A B(k-1) / (k + A B(k-1)). */
+    public static double erlangB(int c, double a) {
+        double b = 1;
+        for (int k = 1; k <= c; k++) {
+            b = a * b / (k + a * b);
+        }
+        return b;
+    }
+
+    public List<Case> run() {
+        List<Case> out = new ArrayList<>();
+        int[][] erlang = {{10, 5}, {20, 15}, {50, 50}, {100, 120}};
+        for (int[] ca : erlang) {
+            Scenario s = loss(ca[0], ca[1], 3000 * SEC);
+            out.add(measure("Erlang B: throttled fraction, c=" + ca[0] + ", A=" + ca[1], erlangB(ca[0], ca[1]), 0.05,
+                    s, r -> (double) r.invocations().throttled() / r.invocations().total()));
+        }
+        DistributionSpec.LogNormal d = new DistributionSpec.LogNormal(100_000, 1_000_000, INF);
+        out.add(measure("Little's law: mean concurrency = 200/s x E[D] (log-normal, mean 162 ms)", 200 * d.mean() / 1e6,
+                0.02, function(noVpc(), d, 0, 200, 1000, 3000 * SEC),
+                RunSummary::averageConcurrentExecutions));
+        Scenario mg = function(vpc(), new DistributionSpec.Uniform(500_000, 1_500_000, INF), 3, 100, 1000, 3000 * SEC);
+        out.add(measure("M/G/inf: mean connections = c lambda E[D] = 3 x 100 x 1 s", 300, 0.02, mg,
+                r -> r.eniKeys().get("s+[sg]").meanConnections()));
+        out.add(measure("M/G/inf: variance of connections = c^2 lambda E[D]", 900, 0.10, mg,
+                r -> r.eniKeys().get("s+[sg]").connectionsVariance()));
+        Scenario legacy = legacyScenario();
+        out.add(measure("Legacy formula: ENIs = peak environments x 1536 MB / 3 GB (rounded up)", 0, 0, legacy,
+                r -> r.enis().peak() - Math.ceil(r.functions().get("f").peakEnvironments() * 1536.0
+                        / Legacy.MEMORY_PER_ENI_MB)));
+        out.add(measure("Burst example: 10,000 requests at once against a 3,000 burst -> served", 3000, 0,
+                burstScenario(), r -> r.invocations().succeeded()));
+        return out;
+    }
+
+    private Case measure(String name, double theory, double tolerance, Scenario s,
+            ToDoubleFunction<RunSummary> figure) {
+        List<RunResult> runs = Replications.run(s, replications, threads);
+        double[] v = new double[runs.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = figure.applyAsDouble(runs.get(i).summary());
+        }
+        MetricStats m = MetricStats.of(v);
+        boolean inCi = m.ciLow() <= theory && theory <= m.ciHigh();
+        boolean close = Math.abs(m.mean() - theory) <= tolerance * Math.abs(theory);
+        return new Case(name, theory, m, tolerance, inCi || close);
+    }
+
+    // ---- scenarios ------------------------------------------------------------------------------------------
+
+    private static Scenario loss(int c, double a, long duration) {
+        Scenario.Function f = new Scenario.Function("f", 128, 900 * SEC, Scenario.VpcConfig.NONE, OptionalInt.empty(),
+                new DistributionSpec.Exponential(SEC, INF), 0, new ArrivalSpec.Poisson(a, 0, Long.MAX_VALUE), 0);
+        return scenario("erlang-b", c, List.of(), List.of(f), duration, NetworkModel.HYPERPLANE, Scenario.ScalingSpec.DEFAULT);
+    }
+
+    private static List<Scenario.Vpc> noVpc() {
+        return List.of();
+    }
+
+    private static List<Scenario.Vpc> vpc() {
+        return List.of(new Scenario.Vpc("vpc", 500, List.of(new Scenario.Subnet("s", Cidr.parse("10.0.0.0/22"), "az",
+                0)), List.of("sg")));
+    }
+
+    private static Scenario function(List<Scenario.Vpc> vpcs, DistributionSpec d, int connections, double rate,
+            int limit, long duration) {
+        Scenario.VpcConfig config = vpcs.isEmpty() ? Scenario.VpcConfig.NONE
+                : new Scenario.VpcConfig(List.of("s"), List.of("sg"));
+        Scenario.Function f = new Scenario.Function("f", 128, 900 * SEC, config, OptionalInt.empty(), d, connections,
+                new ArrivalSpec.Poisson(rate, 0, Long.MAX_VALUE), 0);
+        return scenario("validation", limit, vpcs, List.of(f), duration, NetworkModel.HYPERPLANE,
+                Scenario.ScalingSpec.DEFAULT);
+    }
+
+    private static Scenario legacyScenario() {
+        Scenario.Function f = new Scenario.Function("f", 1536, 900 * SEC,
+                new Scenario.VpcConfig(List.of("s"), List.of("sg")), OptionalInt.empty(),
+                new DistributionSpec.LogNormal(SEC, 4 * SEC, INF), 0, new ArrivalSpec.Poisson(50, 0, Long.MAX_VALUE), 0);
+        return scenario("legacy-formula", 1000, vpc(), List.of(f), 1200 * SEC, NetworkModel.LEGACY,
+                Scenario.ScalingSpec.DEFAULT);
+    }
+
+    private static Scenario burstScenario() {
+        Scenario.Function f = new Scenario.Function("f", 128, 60 * SEC, Scenario.VpcConfig.NONE, OptionalInt.empty(),
+                new DistributionSpec.Constant(30 * SEC), 0, new ArrivalSpec.Constant(10_000, 0, SEC), 0);
+        Scenario.ScalingSpec burst = new Scenario.ScalingSpec(new Scaling(Scaling.Model.LEGACY_BURST, 1000,
+                10 * SEC, 3000, 500, 60 * SEC), 600 * SEC);
+        return scenario("burst", 10_000, List.of(), List.of(f), 120 * SEC, NetworkModel.HYPERPLANE, burst);
+    }
+
+    private static Scenario scenario(String name, int limit, List<Scenario.Vpc> vpcs, List<Scenario.Function> fns,
+            long duration, NetworkModel model, Scenario.ScalingSpec scaling) {
+        Scenario.Hyperplane hp = new Scenario.Hyperplane(new DistributionSpec.Constant(SEC),
+                new DistributionSpec.Constant(SEC), 65_000, 300 * SEC);
+        return new Scenario(name, "", 2024, duration, Math.min(duration, 60 * SEC), new Scenario.Account(limit, 0),
+                vpcs, hp, fns, List.of(), model, scaling, Scenario.Legacy.DEFAULT, "validate-model");
+    }
+}
