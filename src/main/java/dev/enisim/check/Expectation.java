@@ -73,11 +73,11 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
                 throw new IllegalArgumentException("expected 'within X% of VALUE', got '" + text + "'");
             }
             operands = List.of(number(w.group(1), text), number(w.group(2), text));
+        } else if (op == Op.EQ || op == Op.NE) {
+            String digits = rest.replace(",", "");
+            operands = List.of(digits.matches("-?[0-9.]+(e-?[0-9]+)?") ? digits : rest);
         } else {
-            operands = List.of(rest);
-            if (op != Op.EQ && op != Op.NE) {
-                number(rest, text);
-            }
+            operands = List.of(number(rest, text));
         }
         return new Expectation(text.trim(), stat, path, op, operands);
     }

@@ -18,18 +18,33 @@ public final class MetricPaths {
     private MetricPaths() {
     }
 
-    /** The node at {@code path}, or null. */
+    /** The node at {@code path} ({@code [i]} indexes a list), or null. */
     public static JsonNode find(JsonNode root, String path) {
         JsonNode n = root;
         String rest = path;
         while (!rest.isEmpty()) {
+            if (rest.startsWith("[")) {
+                int end = rest.indexOf(']');
+                if (n == null || !n.isArray() || end < 0) {
+                    return null;
+                }
+                try {
+                    n = n.get(Integer.parseInt(rest.substring(1, end)));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+                rest = rest.substring(end + 1);
+                rest = rest.startsWith(".") ? rest.substring(1) : rest;
+                continue;
+            }
             if (n == null || !n.isObject()) {
                 return null;
             }
             String match = null;
             for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
                 String k = it.next();
-                if ((rest.equals(k) || rest.startsWith(k + ".")) && (match == null || k.length() > match.length())) {
+                if ((rest.equals(k) || rest.startsWith(k + ".") || rest.startsWith(k + "["))
+                        && (match == null || k.length() > match.length())) {
                     match = k;
                 }
             }
@@ -37,7 +52,8 @@ public final class MetricPaths {
                 return null;
             }
             n = n.get(match);
-            rest = rest.length() == match.length() ? "" : rest.substring(match.length() + 1);
+            rest = rest.substring(match.length());
+            rest = rest.startsWith(".") ? rest.substring(1) : rest;
         }
         return n;
     }

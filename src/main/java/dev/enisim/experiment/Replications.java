@@ -1,6 +1,9 @@
 package dev.enisim.experiment;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.enisim.metrics.RunSummary;
@@ -20,7 +23,18 @@ import java.util.concurrent.Future;
  */
 public final class Replications {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Spells {@code Enis.fin} as {@code final}, which Java cannot name. */
+    @JsonPropertyOrder({"created", "peak", "final", "deleted", "orphaned"})
+    abstract static class EnisMixin {
+        @JsonProperty("final")
+        abstract long fin();
+    }
+
+    /** The mapper that gives a summary its JSON shape (summary.json and every path into it). */
+    public static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .addMixIn(RunSummary.Enis.class, EnisMixin.class)
+            .build();
 
     private Replications() {
     }

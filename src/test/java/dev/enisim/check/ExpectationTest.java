@@ -1,0 +1,64 @@
+package dev.enisim.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class ExpectationTest {
+
+    @ParameterizedTest(name = "{0} with actual {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+        "enis.peak == 8           | 8    | true",
+        "enis.peak == 8           | 9    | false",
+        "enis.peak != 8           | 9    | true",
+        "enis.peak <= 8           | 8    | true",
+        "enis.peak <= 8           | 8.5  | false",
+        "enis.peak < 8            | 8    | false",
+        "enis.peak >= 8           | 8    | true",
+        "enis.peak > 8            | 8    | false",
+        "enis.peak > 8            | 9    | true",
+        "enis.peak between 6 and 10 | 6  | true",
+        "enis.peak between 6 and 10 | 10 | true",
+        "enis.peak between 6 and 10 | 11 | false",
+        "latencyMillis.p99 within 10% of 2000 | 2200 | true",
+        "latencyMillis.p99 within 10% of 2000 | 2201 | false",
+        "latencyMillis.p99 within 10% of 2000 | 1800 | true",
+        "mean(invocations.throttled) <= 1,000 | 999 | true",
+    })
+    void numericOperators(String sentence, double actual, boolean holds) {
+        assertEquals(holds, Expectation.parse(sentence).holds(actual));
+    }
+
+    @Test
+    void confidenceIntervals() {
+        assertTrue(Expectation.parse("ci(enis.peak) contains 8").holds(7.5, 8.5));
+        assertFalse(Expectation.parse("ci(enis.peak) contains 9").holds(7.5, 8.5));
+        assertTrue(Expectation.parse("ci(enis.peak) below 9").holds(7.5, 8.5));
+        assertTrue(Expectation.parse("ci(enis.peak) above 7").holds(7.5, 8.5));
+        assertFalse(Expectation.parse("ci(enis.peak) above 8").holds(7.5, 8.5));
+    }
+
+    @Test
+    void textEquality() {
+        assertTrue(Expectation.parse("functions.api.finalState == Failed").holdsText("Failed"));
+        assertTrue(Expectation.parse("functions.api.finalState != Active").holdsText("Failed"));
+        assertTrue(Expectation.parse("functions.api.finalState == 'Active'").holdsText("Active"));
+        assertThrows(IllegalArgumentException.class,
+                () -> Expectation.parse("functions.api.finalState == Failed").holds(1, 2));
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"enis.peak", "enis.peak is 8", "enis.peak <= many", "enis.peak between 1",
+        "enis.peak within 10 of 8", "ci(enis.peak) <= 3", "enis.peak contains 3", "mean(enis.peak <= 3"})
+    void malformedSentencesSayWhatWasExpected(String sentence) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Expectation.parse(sentence));
+        assertTrue(e.getMessage().contains("expected") || e.getMessage().contains("takes")
+                || e.getMessage().contains("applies"), e.getMessage());
+    }
+}

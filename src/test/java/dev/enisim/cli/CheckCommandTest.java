@@ -1,0 +1,135 @@
+package dev.enisim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.cli.CliTest.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+class CheckCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String SCENARIO = """
+            name: small
+            duration: 10m
+            vpcs:
+              - id: vpc-1
+                subnets:
+                  - { id: subnet-a, cidr: 10.0.1.0/28, az: us-east-1a, otherUsedIps: 3 }
+                securityGroups: [sg-app]
+            functions:
+              - name: api
+                vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }
+                duration: 100ms
+                arrivals: { poisson: 5/s }
+            expect:
+            """;
+
+    private Path scenario(String... expectations) throws Exception {
+        StringBuilder b = new StringBuilder(SCENARIO);
+        for (String e : expectations) {
+            b.append("  - \"").append(e).append("\"\n");
+        }
+        Path f = dir.resolve("small.yaml");
+        Files.writeString(f, b.toString());
+        return f;
+    }
+
+    @Test
+    void passingAssertionsExitZeroAndFailingOnesOne() throws Exception {
+        Path f = scenario("enis.peak == 1", "functions.api.finalState == Active",
+                "invocations.errors.ResourceConflictException > 0");
+        Result ok = CliTest.run("check", f.toString());
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("PASS  enis.peak == 1   (actual 1)"), ok.out());
+        f = scenario("enis.peak == 2");
+        Result failed = CliTest.run("check", f.toString());
+        assertEquals(1, failed.code());
+        assertTrue(failed.out().contains("FAIL  enis.peak == 2   (actual 1)"), failed.out());
+    }
+
+    @Test
+    void anUnknownMetricIsBadInputWithCloseMatches() throws Exception {
+        Path f = scenario("enis.peek == 1");
+        Result r = CliTest.run("check", f.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("expect[0]: unknown metric 'enis.peek' (did you mean: enis.peak"), r.err());
+    }
+
+    @Test
+    void aMalformedAssertionIsBadInput() throws Exception {
+        Result r = CliTest.run("check", scenario("enis.peak is one").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("expect[0]: expected 'METRIC OP VALUE'"), r.err());
+    }
+
+    @Test
+    void junitXmlIsWellFormedAndCountsFailures() throws Exception {
+        Path f = scenario("enis.peak == 1", "enis.peak == 5");
+        Path xml = dir.resolve("out/junit.xml");
+        assertEquals(1, CliTest.run("check", f.toString(), "--junit", xml.toString()).code());
+        Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+        assertEquals("2", d.getDocumentElement().getAttribute("tests"));
+        assertEquals("1", d.getDocumentElement().getAttribute("failures"));
+        assertEquals(2, d.getElementsByTagName("testcase").getLength());
+        assertEquals(1, d.getElementsByTagName("failure").getLength());
+    }
+
+    @Test
+    void baselinesAreWrittenThenComparedFieldByField() throws Exception {
+        Path f = scenario("enis.peak == 1");
+        Path base = dir.resolve("baseline");
+        assertEquals(0, CliTest.run("check", f.toString(), "--baseline", base.toString(), "--update-baseline").code());
+        assertTrue(Files.exists(base.resolve("small.summary.json")));
+        assertEquals(0, CliTest.run("check", f.toString(), "--baseline", base.toString()).code());
+        Result changed = CliTest.run("check", f.toString(), "--baseline", base.toString(), "--set",
+                "functions[api].arrivals.poisson=6/s");
+        assertEquals(1, changed.code());
+        assertTrue(changed.out().contains("invocations.total: "), changed.out());
+        assertTrue(changed.out().contains("difference(s)"), changed.out());
+    }
+
+    @Test
+    void setWithABadPathOrValueIsBadInput() throws Exception {
+        Path f = scenario("enis.peak == 1");
+        Result path = CliTest.run("check", f.toString(), "--set", "functions[apx].memoryMb=512");
+        assertEquals(2, path.code());
+        assertTrue(path.err().contains("no element named 'apx' (present: api); did you mean 'api'?"), path.err());
+        Result key = CliTest.run("run", f.toString(), "--set", "functions[0].memoryMB=512");
+        assertEquals(2, key.code());
+        assertTrue(key.err().contains("did you mean 'memoryMb'?"), key.err());
+        Result value = CliTest.run("run", f.toString(), "--set", "functions[0].memoryMb=64", "--out",
+                dir.resolve("r").toString());
+        assertEquals(2, value.code());
+        assertTrue(value.err().contains("functions[0].memoryMb: expected a whole number from 128 to 10240, got 64"),
+                value.err());
+    }
+
+    @Test
+    void replicatedChecksUseTheMeanAndTheInterval() throws Exception {
+        Path f = scenario("mean(invocations.total) within 5% of 3000", "ci(invocations.total) contains 3000");
+        Result r = CliTest.run("check", f.toString(), "--replications", "8", "--parallel");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("n=8"), r.out());
+    }
+
+    /** Every scenario shipped in scenarios/ states its story's outcome, and it holds. */
+    @Test
+    void everyShippedScenarioPassesItsOwnExpectations() throws Exception {
+        Result r = CliTest.run("check", "scenarios");
+        assertEquals(0, r.code(), r.out() + r.err());
+        try (var files = Files.list(Path.of("scenarios"))) {
+            for (Path s : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                assertTrue(Files.readString(s).contains("\nexpect:"), s + " has no expect block");
+            }
+        }
+        assertTrue(r.out().contains(", 0 failed"), r.out());
+    }
+}

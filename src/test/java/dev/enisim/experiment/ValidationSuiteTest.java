@@ -1,0 +1,26 @@
+package dev.enisim.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The validate-model table in the test suite: every case passes (fewer replications than the CLI default). */
+class ValidationSuiteTest {
+
+    @Test
+    void everyAnalyticCasePasses() {
+        List<ValidationSuite.Case> cases = new ValidationSuite(5, 2).run();
+        assertEquals(9, cases.size());
+        for (ValidationSuite.Case c : cases) {
+            assertTrue(c.passed(), c.name() + ": theory " + c.theory() + ", simulated " + c.simulated());
+        }
+    }
+
+    @Test
+    void erlangBRecursion() {
+        assertEquals(0.2, ValidationSuite.erlangB(1, 0.25), 1e-12);
+        assertEquals(0.00365, ValidationSuite.erlangB(1000, 950), 0.00001);
+    }
+}
