@@ -9,8 +9,11 @@ final class Format {
     /** Simulated microseconds as {@code 2h}, {@code 90s}, {@code 14d 3h}... */
     static String duration(long micros) {
         long s = micros / 1_000_000;
-        if (micros % 1_000_000 != 0 || s == 0) {
+        if (s == 0) {
             return (micros / 1000.0) + "ms";
+        }
+        if (micros % 1_000_000 != 0) {
+            return String.format(java.util.Locale.ROOT, "%.3fs", micros / 1e6);
         }
         long d = s / 86_400;
         long h = (s % 86_400) / 3600;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
             "network interfaces, what they cost in IPs and ENI quota, and how invocations fail when they run out.",
             ""},
         subcommands = {RunCommand.class, ValidateCommand.class, CheckCommand.class, CompareCommand.class,
-            CompareNetworkModelsCommand.class, PlanCommand.class, ValidateModelCommand.class,
+            CompareNetworkModelsCommand.class, PlanCommand.class, ValidateModelCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input or usage.",
             "Scenario format: scenarios/README.md. Example: enisim run scenarios/quickstart.yaml"})
