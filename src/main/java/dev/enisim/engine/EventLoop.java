@@ -7,7 +7,7 @@ import java.util.Arrays;
  *
  * <p>Time is a {@code long} count of microseconds. Events are delivered in a total order: by time, then by
  * priority (lower first), then by the order in which they were scheduled. The queue is a binary heap held
- * in parallel primitive arrays, so scheduling and delivering an event allocates nothing (the event object
+ * in primitive arrays, so scheduling and delivering an event allocates nothing (the event object
  * itself is the caller's) and nothing is boxed.
  *
  * <p>Scheduling an event before the current time is a bug in the caller and throws at once.
@@ -33,8 +33,9 @@ public final class EventLoop<E> {
     private static final int SEQ_BITS = 44;
     private static final long SEQ_MASK = (1L << SEQ_BITS) - 1;
 
-    private long[] times;
-    private long[] keys;   // priority << SEQ_BITS | sequence
+    // a binary heap; node i's time and tie-break key sit side by side at 2i and 2i + 1 (one cache line per
+    // comparison), its event at i
+    private long[] nodes;
     private Object[] events;
     private int size;
     private long sequence;
@@ -49,8 +50,7 @@ public final class EventLoop<E> {
 
     public EventLoop(int initialCapacity) {
         int capacity = Math.max(16, initialCapacity);
-        times = new long[capacity];
-        keys = new long[capacity];
+        nodes = new long[2 * capacity];
         events = new Object[capacity];
     }
 
@@ -85,7 +85,7 @@ public final class EventLoop<E> {
         if (event == null) {
             throw new NullPointerException("event");
         }
-        if (size == times.length) {
+        if (size == events.length) {
             grow();
         }
         long key = ((long) priority << SEQ_BITS) | (sequence++ & SEQ_MASK);
@@ -117,8 +117,8 @@ public final class EventLoop<E> {
         stopped = false;
         long before = delivered;
         Observer<? super E> obs = observer;
-        while (size > 0 && times[0] <= endMicros && !stopped) {
-            long at = times[0];
+        while (size > 0 && nodes[0] <= endMicros && !stopped) {
+            long at = nodes[0];
             E event = (E) events[0];
             removeTop();
             nowMicros = at;
@@ -136,72 +136,65 @@ public final class EventLoop<E> {
 
     /** Time of the next event, or {@link Long#MAX_VALUE} when the queue is empty. */
     public long nextEventMicros() {
-        return size == 0 ? Long.MAX_VALUE : times[0];
+        return size == 0 ? Long.MAX_VALUE : nodes[0];
     }
 
+    /**
+     * Removes the root the bottom-up way (Floyd): the hole at the root walks down to a leaf along the smaller
+     * child, one comparison per level, and the last element is then sifted up from there. Random keys land near
+     * the bottom, so this halves the comparisons (and the mispredicted branches) of a plain sift-down.
+     */
     private void removeTop() {
         int last = --size;
-        long t = times[last];
-        long k = keys[last];
+        long t = nodes[2 * last];
+        long k = nodes[2 * last + 1];
         Object e = events[last];
         events[last] = null;
-        if (last > 0) {
-            siftDown(0, t, k, e);
+        if (last == 0) {
+            return;
         }
+        long[] n = nodes;
+        int hole = 0;
+        int child;
+        while ((child = 2 * hole + 1) < last) {
+            int right = child + 1;
+            if (right < last) {
+                long ct = n[2 * child];
+                long rt = n[2 * right];
+                if (rt < ct || (rt == ct && n[2 * right + 1] < n[2 * child + 1])) {
+                    child = right;
+                }
+            }
+            n[2 * hole] = n[2 * child];
+            n[2 * hole + 1] = n[2 * child + 1];
+            events[hole] = events[child];
+            hole = child;
+        }
+        siftUp(hole, t, k, e);
     }
 
     private void siftUp(int index, long t, long k, Object e) {
+        long[] n = nodes;
         int i = index;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            long pt = times[parent];
-            if (pt < t || (pt == t && keys[parent] < k)) {
+            long pt = n[2 * parent];
+            if (pt < t || (pt == t && n[2 * parent + 1] < k)) {
                 break;
             }
-            times[i] = pt;
-            keys[i] = keys[parent];
+            n[2 * i] = pt;
+            n[2 * i + 1] = n[2 * parent + 1];
             events[i] = events[parent];
             i = parent;
         }
-        times[i] = t;
-        keys[i] = k;
-        events[i] = e;
-    }
-
-    private void siftDown(int index, long t, long k, Object e) {
-        int i = index;
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            int right = child + 1;
-            long ct = times[child];
-            long ck = keys[child];
-            if (right < size) {
-                long rt = times[right];
-                long rk = keys[right];
-                if (rt < ct || (rt == ct && rk < ck)) {
-                    child = right;
-                    ct = rt;
-                    ck = rk;
-                }
-            }
-            if (t < ct || (t == ct && k < ck)) {
-                break;
-            }
-            times[i] = ct;
-            keys[i] = ck;
-            events[i] = events[child];
-            i = child;
-        }
-        times[i] = t;
-        keys[i] = k;
+        n[2 * i] = t;
+        n[2 * i + 1] = k;
         events[i] = e;
     }
 
     private void grow() {
-        int capacity = times.length * 2;
-        times = Arrays.copyOf(times, capacity);
-        keys = Arrays.copyOf(keys, capacity);
+        int capacity = events.length * 2;
+        nodes = Arrays.copyOf(nodes, 2 * capacity);
         events = Arrays.copyOf(events, capacity);
     }
 }

@@ -40,18 +40,36 @@ public final class LatencyRecorder implements WorldListener {
         }
     }
 
+    private int currentBucket;
+    private long bucketEnd;
+
+    /**
+     * Records into the function's current-bucket histogram only; when a later bucket begins, every function's
+     * bucket is closed and added to its overall histogram and to the account's (per-bucket cost, not per-event).
+     */
     @Override
     public void latency(int function, long latencyMicros, boolean coldStart, long nowMicros) {
-        int b = (int) (nowMicros / bucketMicros);
-        if (b >= buckets) {
-            b = buckets - 1;
+        if (nowMicros >= bucketEnd) {
+            int b = (int) Math.min(nowMicros / bucketMicros, buckets - 1);
+            if (b != currentBucket) {
+                closeBucket();
+                currentBucket = b;
+            }
+            bucketEnd = b == buckets - 1 ? Long.MAX_VALUE : (b + 1) * bucketMicros;
         }
-        functions[function].record(b, latencyMicros, coldStart);
-        account.record(b, latencyMicros, coldStart);
+        functions[function].record(latencyMicros, coldStart);
+    }
+
+    private void closeBucket() {
+        for (Track t : functions) {
+            t.closeInto(currentBucket, account);
+        }
+        account.close(currentBucket);
     }
 
     /** Duration percentile series (microseconds) and cold starts, per function then for the account. */
     public List<Series> series() {
+        finish();
         List<Series> out = new ArrayList<>();
         for (int i = 0; i < functions.length; i++) {
             functions[i].addSeries(out, "function", world.functions().get(i).name());
@@ -71,11 +89,26 @@ public final class LatencyRecorder implements WorldListener {
 
     /** Overall latency of the account's successful invocations. */
     public RunSummary.Latency accountLatency() {
+        finish();
         return account.summary();
+    }
+
+    private boolean finished;
+
+    /** Closes the last bucket (once, after the run). */
+    private void finish() {
+        if (!finished) {
+            closeBucket();
+            for (Track t : functions) {
+                account.cold.add(t.cold);
+            }
+            finished = true;
+        }
     }
 
     /** Overall latency per function, in function order. */
     public Map<String, RunSummary.Latency> functionLatency() {
+        finish();
         Map<String, RunSummary.Latency> out = new LinkedHashMap<>();
         for (int i = 0; i < functions.length; i++) {
             out.put(world.functions().get(i).name(), functions[i].summary());
@@ -83,14 +116,14 @@ public final class LatencyRecorder implements WorldListener {
         return out;
     }
 
-    /** One latency track: overall, cold starts only, and the current bucket. */
+    /** One latency track: the current bucket, and overall (the sum of closed buckets); cold starts apart. */
     private static final class Track {
         private final Histogram overall = new Histogram(2);
         private final Histogram cold = new Histogram(2);
         private final Histogram current = new Histogram(2);
         private final long[][] perBucket;   // [statistic][bucket], -1 where no invocation succeeded
         private final long[] coldStarts;
-        private int currentBucket = -1;
+        private long coldInBucket;
 
         Track(int buckets) {
             perBucket = new long[STATISTICS.length][buckets];
@@ -100,36 +133,37 @@ public final class LatencyRecorder implements WorldListener {
             coldStarts = new long[buckets];
         }
 
-        void record(int bucket, long micros, boolean coldStart) {
-            if (bucket < currentBucket) {
-                throw new IllegalStateException("latency recorded for bucket " + bucket + " after bucket "
-                        + currentBucket + ": simulated time went back");
-            }
-            if (bucket != currentBucket) {
-                flush();
-                currentBucket = bucket;
-            }
+        void record(long micros, boolean coldStart) {
             current.recordValue(micros);
-            overall.recordValue(micros);
             if (coldStart) {
                 cold.recordValue(micros);
-                coldStarts[bucket]++;
+                coldInBucket++;
             }
         }
 
-        private void flush() {
-            if (currentBucket >= 0 && current.getTotalCount() > 0) {
-                for (int s = 0; s < PERCENTILES.length; s++) {
-                    perBucket[s][currentBucket] = current.getValueAtPercentile(PERCENTILES[s]);
-                }
-                perBucket[PERCENTILES.length][currentBucket] = current.getMaxValue();
+        /** Closes the bucket and adds it to {@code account}'s current bucket too. */
+        void closeInto(int bucket, Track account) {
+            if (current.getTotalCount() > 0) {
+                account.current.add(current);
+                account.coldInBucket += coldInBucket;
             }
-            current.reset();
+            close(bucket);
+        }
+
+        void close(int bucket) {
+            coldStarts[bucket] += coldInBucket;
+            coldInBucket = 0;
+            if (current.getTotalCount() > 0) {
+                for (int s = 0; s < PERCENTILES.length; s++) {
+                    perBucket[s][bucket] = current.getValueAtPercentile(PERCENTILES[s]);
+                }
+                perBucket[PERCENTILES.length][bucket] = current.getMaxValue();
+                overall.add(current);
+                current.reset();
+            }
         }
 
         void addSeries(List<Series> out, String scope, String id) {
-            flush();
-            currentBucket = -1;
             for (int s = 0; s < STATISTICS.length; s++) {
                 out.add(new Series(scope, id, "Duration", STATISTICS[s], perBucket[s].clone()));
             }
@@ -142,9 +176,13 @@ public final class LatencyRecorder implements WorldListener {
         }
 
         RunSummary.Latency summary() {
+            long coldCount = 0;
+            for (long c : coldStarts) {
+                coldCount += c;
+            }
             return new RunSummary.Latency(overall.getTotalCount(), millis(overall, 50), millis(overall, 90),
                     millis(overall, 99), overall.getTotalCount() == 0 ? 0 : overall.getMaxValue() / 1000.0,
-                    cold.getTotalCount(), millis(cold, 50), millis(cold, 99));
+                    coldCount, millis(cold, 50), millis(cold, 99));
         }
 
         private static double millis(Histogram h, double percentile) {

@@ -104,9 +104,23 @@ public final class Recorder implements WorldListener {
         }
     }
 
+    // the current bucket and its bounds, so that most events need no division
+    private int cachedBucket = -1;
+    private long cachedStart = 0;
+    private long cachedEnd = -1;
+
     private int bucket(long nowMicros) {
+        if (nowMicros >= cachedStart && nowMicros < cachedEnd) {
+            return cachedBucket;
+        }
         int b = (int) (nowMicros / bucketMicros);
-        return b < buckets ? b : buckets - 1; // events at exactly the end fall in the last bucket
+        if (b >= buckets) {
+            return buckets - 1; // events at exactly the end fall in the last bucket
+        }
+        cachedBucket = b;
+        cachedStart = b * bucketMicros;
+        cachedEnd = cachedStart + bucketMicros;
+        return b;
     }
 
     @Override
