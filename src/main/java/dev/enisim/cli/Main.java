@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
             "Discrete-event simulator of AWS Lambda's Hyperplane ENIs: how functions attached to a VPC share",
             "network interfaces, what they cost in IPs and ENI quota, and how invocations fail when they run out.",
             ""},
-        subcommands = {RunCommand.class, ValidateCommand.class, CheckCommand.class, CompareCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, CheckCommand.class, CompareCommand.class,
             CompareNetworkModelsCommand.class, PlanCommand.class, ValidateModelCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input or usage.",

@@ -13,29 +13,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The run's meaningful events in order (function states, updates, ENI lifecycle, timeline actions), for the
- * narrated timeline and state charts. Invocations are not listed one by one: per function, the outcomes of
- * each spell between two of its state changes are counted and written as one entry when the spell ends, so
- * memory grows with lifecycle events, not with invocations.
+ * The run's meaningful events in order (function states, updates, ENI lifecycle and sharing, timeline actions),
+ * for the narrated timeline and the state chart. Invocations are not listed one by one: per function, the
+ * outcomes of each spell between two of its state changes are counted and written as one entry per outcome when
+ * the spell ends, so memory grows with lifecycle events, not with invocations.
  */
 public final class Journal implements WorldListener {
 
     private final List<JournalEntry> entries = new ArrayList<>();
     private World world;
     private long[][] spellCounts;   // [function][outcome] since the function's last state change
-    private long[] spellStart;
-    private long[][] firstAt;       // [function][outcome] time of the first occurrence in the spell, -1 if none
+    private long[][] firstAt;       // [function][outcome] first occurrence in the spell
 
     public void attach(World w) {
         this.world = w;
         int n = w.functions().size();
         int o = Outcome.all().length;
         spellCounts = new long[n][o];
-        spellStart = new long[n];
         firstAt = new long[n][o];
-        for (long[] f : firstAt) {
-            java.util.Arrays.fill(f, -1);
-        }
     }
 
     @Override
@@ -49,46 +44,57 @@ public final class Journal implements WorldListener {
     @Override
     public void functionState(int function, State state, StateReasonCode reason, String cause, long nowMicros) {
         closeSpell(function, nowMicros);
-        String name = world.functions().get(function).name();
-        entries.add(new JournalEntry(nowMicros, JournalEntry.Kind.FUNCTION_STATE, name,
-                state.name() + (reason == null ? "" : " (" + reason.name() + ")"), cause));
+        add(nowMicros, JournalEntry.Kind.FUNCTION_STATE, name(function), state.name(),
+                reason == null ? null : reason.name(), cause);
     }
 
     @Override
     public void functionUpdate(int function, LastUpdateStatus status, StateReasonCode reason, long nowMicros) {
-        entries.add(new JournalEntry(nowMicros, JournalEntry.Kind.FUNCTION_UPDATE,
-                world.functions().get(function).name(), "LastUpdateStatus " + status.name()
-                        + (reason == null ? "" : " (" + reason.name() + ")"), ""));
+        add(nowMicros, JournalEntry.Kind.FUNCTION_UPDATE, name(function), status.name(),
+                reason == null ? null : reason.name(), "");
     }
 
     @Override
     public void eniState(HyperplaneEni eni, EniState from, long nowMicros) {
-        Subnet s = world.subnets().get(eni.subnet());
-        entries.add(new JournalEntry(nowMicros, JournalEntry.Kind.ENI_STATE, eni.name(), eni.state().name(),
-                world.pools().get(eni.key()).eniKey().label() + " " + s.address(eni.ipIndex())));
+        add(nowMicros, JournalEntry.Kind.ENI_STATE, eni.name(), eni.state().name(), null, where(eni));
+    }
+
+    @Override
+    public void eniShared(int function, HyperplaneEni eni, long nowMicros) {
+        add(nowMicros, JournalEntry.Kind.ENI_SHARED, name(function), eni.name(), null, where(eni));
     }
 
     @Override
     public void controlAction(String description, long nowMicros) {
-        entries.add(new JournalEntry(nowMicros, JournalEntry.Kind.ACTION, "", description, ""));
+        add(nowMicros, JournalEntry.Kind.ACTION, "", "", null, description);
+    }
+
+    private String where(HyperplaneEni eni) {
+        Subnet s = world.subnets().get(eni.subnet());
+        return world.pools().get(eni.key()).eniKey().label() + " " + s.address(eni.ipIndex());
+    }
+
+    private String name(int function) {
+        return world.functions().get(function).name();
+    }
+
+    private void add(long at, JournalEntry.Kind kind, String subject, String state, String reason, String detail) {
+        entries.add(new JournalEntry(at, kind, subject, state, reason, detail, 0, at));
     }
 
     private void closeSpell(int function, long now) {
         long[] counts = spellCounts[function];
-        String name = world.functions().get(function).name();
         for (Outcome o : Outcome.all()) {
             long n = counts[o.ordinal()];
             if (n > 0) {
-                entries.add(new JournalEntry(firstAt[function][o.ordinal()], JournalEntry.Kind.INVOCATIONS, name,
-                        n + " " + o.name(), "until " + now));
+                entries.add(new JournalEntry(firstAt[function][o.ordinal()], JournalEntry.Kind.INVOCATIONS,
+                        name(function), o.name(), o.exception(), o.reason() == null ? "" : o.reason(), n, now));
                 counts[o.ordinal()] = 0;
-                firstAt[function][o.ordinal()] = -1;
             }
         }
-        spellStart[function] = now;
     }
 
-    /** The entries in time order, with each function's last spell closed at {@code endMicros}. */
+    /** The entries in time order (stable), with each function's last spell closed at {@code endMicros}. */
     public List<JournalEntry> entries(long endMicros) {
         for (int f = 0; f < spellCounts.length; f++) {
             closeSpell(f, endMicros);

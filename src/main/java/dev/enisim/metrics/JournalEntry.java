@@ -1,13 +1,17 @@
 package dev.enisim.metrics;
 
 /**
- * One meaningful event of a run.
+ * One meaningful event of a run, for the narrated timeline and trace.jsonl.
  *
- * @param subject function name, ENI id, or "" for timeline actions
- * @param what    what happened (new state, outcome count...)
- * @param detail  why, or context (cause of a state change, the ENI's key and address...)
+ * @param subject     function name, ENI id, or "" for timeline actions
+ * @param state       the new state (function or ENI), LastUpdateStatus, or the outcome of counted invocations
+ * @param reason      StateReasonCode, update reason code, or the exception of counted invocations; may be null
+ * @param detail      why or context: the cause of a state change, the ENI's key and address, an action in words
+ * @param count       for {@link Kind#INVOCATIONS}: how many invocations had this outcome in the spell
+ * @param untilMicros for {@link Kind#INVOCATIONS}: when the spell ended (the function's next state change)
  */
-public record JournalEntry(long atMicros, Kind kind, String subject, String what, String detail) {
+public record JournalEntry(long atMicros, Kind kind, String subject, String state, String reason, String detail,
+        long count, long untilMicros) {
 
-    public enum Kind { FUNCTION_STATE, FUNCTION_UPDATE, ENI_STATE, ACTION, INVOCATIONS }
+    public enum Kind { FUNCTION_STATE, FUNCTION_UPDATE, ENI_STATE, ENI_SHARED, ACTION, INVOCATIONS }
 }

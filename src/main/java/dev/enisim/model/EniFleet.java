@@ -168,6 +168,7 @@ final class EniFleet {
     Blocked attach(int function, int key, String role, long now) {
         EniPool pool = pools.get(key);
         if (pool.hasInUse()) {
+            listener.eniShared(function, pool.firstInUse(), now);
             port.schedule(now + settings.attachExistingMicros().getAsLong(), SimEvent.PRIORITY_ENI,
                     new AttachDone(function, key));
             return Blocked.NONE;

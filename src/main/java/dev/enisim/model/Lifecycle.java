@@ -124,7 +124,7 @@ final class Lifecycle implements EniFleet.KeyReady {
         for (int key : b.keys()) {
             Blocked why = fleet.attach(f.index(), key, f.role(), now);
             if (why != Blocked.NONE) {
-                attachFailed(f, a, why, now);
+                attachFailed(f, a, why, fleet.pools.get(key).eniKey().label(), now);
                 return;
             }
         }
@@ -159,11 +159,11 @@ final class Lifecycle implements EniFleet.KeyReady {
         }
     }
 
-    private void attachFailed(LambdaFunction f, Attachment a, Blocked why, long now) {
+    private void attachFailed(LambdaFunction f, Attachment a, Blocked why, String key, long now) {
         f.setAttachment(null);
         StateReasonCode reason = EniFleet.failureReason(why);
         switch (a.purpose()) {
-            case CREATE -> setState(f, State.Failed, reason, "no ENI for a subnet", now);
+            case CREATE -> setState(f, State.Failed, reason, "no ENI could be created for " + key, now);
             case RESTORE -> {
                 fleet.removeUsers(a.binding(), f.role(), now);
                 f.setHoldsKeys(false);

@@ -46,6 +46,10 @@ public interface WorldListener {
     default void functionState(int function, State state, StateReasonCode reason, String cause, long nowMicros) {
     }
 
+    /** A function attaches to a key that already has a ready ENI: it shares {@code eni}, no new IP needed. */
+    default void eniShared(int function, HyperplaneEni eni, long nowMicros) {
+    }
+
     /** A function's LastUpdateStatus changed (a VPC config update started, succeeded or failed). */
     default void functionUpdate(int function, LastUpdateStatus status, StateReasonCode reason, long nowMicros) {
     }
@@ -111,6 +115,12 @@ public interface WorldListener {
                     long nowMicros) {
                 first.functionUpdate(function, status, reason, nowMicros);
                 second.functionUpdate(function, status, reason, nowMicros);
+            }
+
+            @Override
+            public void eniShared(int function, HyperplaneEni eni, long nowMicros) {
+                first.eniShared(function, eni, nowMicros);
+                second.eniShared(function, eni, nowMicros);
             }
 
             @Override

@@ -1,5 +1,6 @@
 package dev.enisim.report;
 
+import dev.enisim.report.chart.ChartFiles;
 import dev.enisim.run.RunResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,25 @@ public final class ReportWriter {
         files.put("summary.json", SummaryJson.render(result.summary()).getBytes(StandardCharsets.UTF_8));
         files.put("timeseries.csv", TimeSeriesCsv.render(result.timeSeries()).getBytes(StandardCharsets.UTF_8));
         files.put("enis.csv", EnisCsv.render(result.enis()).getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> charts = ChartFiles.render(result);
+        files.put("report.html", HtmlReport.render(result, charts, version()).getBytes(StandardCharsets.UTF_8));
+        files.put("narrative.txt", (String.join("\n", Narrative.lines(result)) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        files.putAll(charts);
         return files;
+    }
+
+    /** The version Maven wrote into the jar, for the report's header. */
+    static String version() {
+        try (var in = ReportWriter.class.getResourceAsStream("/dev/enisim/version.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /** Renders and writes the report into {@code dir}; returns the paths written. */
@@ -44,9 +63,12 @@ public final class ReportWriter {
         Path parent = target.getParent();
         Files.createDirectories(parent);
         Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        readableByAll(staging);
         try {
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                Files.write(staging.resolve(f.getKey()), f.getValue());
+                Path file = staging.resolve(f.getKey());
+                Files.createDirectories(file.getParent());
+                Files.write(file, f.getValue());
             }
             Path old = null;
             if (Files.exists(target)) {
@@ -71,6 +93,15 @@ public final class ReportWriter {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
+        }
+    }
+
+    /** Temporary folders are private (700); a report folder is an ordinary one (755). */
+    private static void readableByAll(Path dir) throws IOException {
+        try {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults apply
         }
     }
 

@@ -90,12 +90,17 @@ public final class EniPool {
     }
 
     public boolean hasInUse() {
+        return firstInUse() != null;
+    }
+
+    /** The first ready ENI of the key, or null. */
+    public HyperplaneEni firstInUse() {
         for (int i = 0, n = enis.size(); i < n; i++) {
             if (enis.get(i).state() == EniState.InUse) {
-                return true;
+                return enis.get(i);
             }
         }
-        return false;
+        return null;
     }
 
     /** Connections held on the key's ENIs now. */

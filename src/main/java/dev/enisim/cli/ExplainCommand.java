@@ -1,0 +1,56 @@
+package dev.enisim.cli;
+
+import dev.enisim.report.Narrative;
+import dev.enisim.run.RunResult;
+import dev.enisim.run.Simulation;
+import dev.enisim.scenario.Scenario;
+import dev.enisim.scenario.ScenarioException;
+import dev.enisim.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = {"Runs a scenario and tells what happened in words, one line per meaningful event with its",
+            "simulated time, each rule explained the first time it applies (why the function is Pending, why the",
+            "ENI is shared, why the invocation failed), repetitive events summarised."})
+final class ExplainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SCENARIO", description = "Scenario file.")
+    Path file;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "Also write every event as JSON lines here.")
+    Path trace;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed instead of the scenario's.")
+    Long seed;
+
+    @Override
+    public Integer call() throws ScenarioException, IOException {
+        Scenario s = ScenarioLoader.load(file);
+        if (seed != null) {
+            s = s.withSeed(seed);
+        }
+        RunResult r = new Simulation(s, 0).run();
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%s (seed %d): %s%n%n", s.name(), s.seed(), s.description());
+        for (String line : Narrative.lines(r)) {
+            out.println(line);
+        }
+        if (trace != null) {
+            Files.writeString(trace, Narrative.trace(r), StandardCharsets.UTF_8);
+        }
+        return 0;
+    }
+}

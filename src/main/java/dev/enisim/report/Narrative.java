@@ -1,0 +1,157 @@
+package dev.enisim.report;
+
+import dev.enisim.metrics.JournalEntry;
+import dev.enisim.run.RunResult;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The run told in words, one line per meaningful event with its simulated time, for teaching: each rule is
+ * explained the first time it applies, invocations are summarised per spell ("412 invocations of orders-api
+ * failed with ResourceConflictException, 00:00:00 to 00:01:14"), and ENI events of the same kind at the same
+ * instant are told together.
+ */
+public final class Narrative {
+
+    private static final Map<String, String> WHY = Map.ofEntries(
+            Map.entry("Pending:Creating", "A function attached to a VPC stays Pending until Lambda has a Hyperplane"
+                    + " ENI ready for every subnet + security-group set it uses; its invocations fail meanwhile with"
+                    + " ResourceConflictException."),
+            Map.entry("eni:Creating", "A Hyperplane ENI takes one IP of its subnet and one slot of the VPC's ENI"
+                    + " quota as soon as Lambda starts creating it; creating one takes a minute or more."),
+            Map.entry("shared", "Hyperplane ENIs are shared by every function and version with the same subnet and"
+                    + " security groups: no new IP, no new quota slot, and attaching takes seconds."),
+            Map.entry("Failed:SubnetOutOfIPAddresses", "The subnet had no free address for a new ENI. A function"
+                    + " whose creation failed must be deleted and recreated; its invocations fail with"
+                    + " SubnetIPAddressLimitReachedException."),
+            Map.entry("Failed:EniLimitExceeded", "The VPC reached its quota of Lambda Hyperplane ENIs (500 by"
+                    + " default); invocations fail with ENILimitReachedException."),
+            Map.entry("Failed:InsufficientRolePermissions", "The execution role cannot create network interfaces"
+                    + " (EC2 permissions missing); invocations fail with EC2AccessDeniedException."),
+            Map.entry("Inactive:Idle", "Lambda reclaims the ENIs of a VPC function that has not been invoked for"
+                    + " weeks (idleReclaimAfter), unless another function or version still uses them."),
+            Map.entry("Pending:Restoring", "The first invocation of an Inactive function fails with"
+                    + " ResourceNotReadyException and starts restoring its ENIs; invocations fail the same way until"
+                    + " it is Active again."),
+            Map.entry("eni:Deleting", "No function or version uses this ENI's key any more: Lambda deletes it after a"
+                    + " delay (minutes, up to 45), and only then frees its IP and quota slot."),
+            Map.entry("eni:Orphaned", "The role Lambda would delete the ENI with has lost its EC2 permissions: the"
+                    + " ENI is orphaned and keeps its IP and quota slot until someone deletes it by hand."),
+            Map.entry("update:InProgress", "A VPC configuration update keeps the function Active on its old ENIs"
+                    + " until the new ones are ready."),
+            Map.entry("inv:TooManyRequestsException", "Throttles (429) come from the account or reserved"
+                    + " concurrency limits, or from the scaling rate."),
+            Map.entry("inv:ServiceException", "Every subnet of the function is in an unavailable Availability Zone:"
+                    + " the reason to give functions subnets in several AZs."));
+
+    private Narrative() {
+    }
+
+    /** The lines of the story. */
+    public static List<String> lines(RunResult r) {
+        List<String> out = new ArrayList<>();
+        Set<String> explained = new HashSet<>();
+        List<JournalEntry> entries = r.journal();
+        for (int i = 0; i < entries.size(); i++) {
+            JournalEntry e = entries.get(i);
+            String time = clock(e.atMicros());
+            switch (e.kind()) {
+                case ACTION -> out.add(time + "  " + e.detail());
+                case FUNCTION_STATE -> {
+                    String reason = e.reason() == null ? "" : " (" + e.reason() + ")";
+                    out.add(time + "  " + e.subject() + " -> " + e.state() + reason + ": " + e.detail());
+                    explain(out, explained, e.state() + ":" + e.reason());
+                }
+                case FUNCTION_UPDATE -> {
+                    out.add(time + "  " + e.subject() + " LastUpdateStatus " + e.state()
+                            + (e.reason() == null ? "" : " (" + e.reason() + ")"));
+                    explain(out, explained, "update:" + e.state());
+                }
+                case ENI_SHARED -> {
+                    out.add(time + "  " + e.subject() + " shares " + e.state() + " (" + e.detail() + ")");
+                    explain(out, explained, "shared");
+                }
+                case ENI_STATE -> {
+                    int j = i;
+                    while (j + 1 < entries.size() && entries.get(j + 1).kind() == JournalEntry.Kind.ENI_STATE
+                            && entries.get(j + 1).atMicros() == e.atMicros()
+                            && entries.get(j + 1).state().equals(e.state())) {
+                        j++;
+                    }
+                    if (j == i) {
+                        out.add(time + "  ENI " + e.subject() + " " + eniVerb(e.state()) + " (" + e.detail() + ")");
+                    } else {
+                        out.add(time + "  " + (j - i + 1) + " ENIs " + eniVerb(e.state()) + ": " + e.subject()
+                                + " to " + entries.get(j).subject());
+                    }
+                    explain(out, explained, "eni:" + e.state());
+                    i = j;
+                }
+                case INVOCATIONS -> {
+                    out.add(time + "  " + String.format(Locale.ROOT, "%,d", e.count()) + " invocation"
+                            + (e.count() == 1 ? "" : "s") + " of " + e.subject() + " " + outcome(e) + ", until "
+                            + clock(e.untilMicros()));
+                    if (e.reason() != null) {
+                        explain(out, explained, "inv:" + e.reason());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void explain(List<String> out, Set<String> explained, String rule) {
+        String why = WHY.get(rule);
+        if (why != null && explained.add(rule)) {
+            out.add("          why: " + why);
+        }
+    }
+
+    private static String eniVerb(String state) {
+        return switch (state) {
+            case "Creating" -> "created";
+            case "InUse" -> "ready";
+            case "Deleting" -> "being deleted";
+            case "Deleted" -> "deleted, IP freed";
+            case "Orphaned" -> "orphaned";
+            default -> state;
+        };
+    }
+
+    private static String outcome(JournalEntry e) {
+        if (e.state().equals("SUCCESS")) {
+            return "succeeded";
+        }
+        if (e.state().startsWith("FUNCTION_ERROR")) {
+            return "ran but failed (" + e.detail() + ")";
+        }
+        return "failed with " + e.reason() + (e.detail().isEmpty() ? "" : " (" + e.detail() + ")");
+    }
+
+    /** {@code hh:mm:ss}, with days in front after the first day ({@code 3d 04:05:06}). */
+    static String clock(long micros) {
+        long s = micros / 1_000_000;
+        long d = s / 86_400;
+        String hms = String.format(Locale.ROOT, "%02d:%02d:%02d", (s % 86_400) / 3600, (s % 3600) / 60, s % 60);
+        return d > 0 ? d + "d " + hms : hms;
+    }
+
+    /** The journal as JSON lines (trace.jsonl). */
+    public static String trace(RunResult r) {
+        StringBuilder b = new StringBuilder();
+        for (JournalEntry e : r.journal()) {
+            try {
+                b.append(SummaryJson.mapper().writer().without(
+                        com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(e))
+                        .append('\n');
+            } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.enisim.report.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import dev.enisim.metrics.RunSummary;
+
+/** One look for every chart: fonts, colours, the time axis, and timeline-action markers. */
+final class ChartStyle {
+
+    static final Color SUCCESS = new Color(0x2E7D32);
+    static final Color FUNCTION_ERROR = new Color(0xEF6C00);
+    static final Color THROTTLE = new Color(0x6A1B9A);
+    static final Color[] ERRORS = {new Color(0xC62828), new Color(0xAD1457), new Color(0x8E24AA), new Color(0xD84315),
+        new Color(0x5D4037), new Color(0x455A64), new Color(0x1565C0), new Color(0x00838F)};
+    static final Color[] SERIES = {new Color(0x1565C0), new Color(0x2E7D32), new Color(0xEF6C00), new Color(0x6A1B9A),
+        new Color(0xC62828), new Color(0x00838F), new Color(0x9E9D24), new Color(0x5D4037), new Color(0xAD1457),
+        new Color(0x455A64)};
+    static final Font TITLE = new Font("SansSerif", Font.BOLD, 16);
+    static final Font LABEL = new Font("SansSerif", Font.PLAIN, 12);
+    static final Font TICK = new Font("SansSerif", Font.PLAIN, 11);
+    static final Font MARKER = new Font("SansSerif", Font.PLAIN, 10);
+    private static final int MAX_MARKERS = 14;
+
+    private ChartStyle() {
+    }
+
+    /** The time unit that keeps axis labels readable: minutes up to 3 h, hours up to 3 days, then days. */
+    record TimeUnit(String name, double seconds) {
+        static TimeUnit forDuration(double seconds) {
+            if (seconds <= 3 * 3600) {
+                return new TimeUnit("min", 60);
+            }
+            if (seconds <= 3 * 86_400) {
+                return new TimeUnit("h", 3600);
+            }
+            return new TimeUnit("days", 86_400);
+        }
+    }
+
+    static void apply(JFreeChart chart, TimeUnit unit, String rangeLabel) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getTitle().setFont(TITLE);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        if (chart.getLegend() != null) {
+            chart.getLegend().setItemFont(LABEL);
+            chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        }
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xE0E0E0));
+        plot.setRangeGridlinePaint(new Color(0xE0E0E0));
+        plot.setOutlineVisible(false);
+        NumberAxis x = (NumberAxis) plot.getDomainAxis();
+        x.setLabel("Simulated time (" + unit.name() + ")");
+        x.setLabelFont(LABEL);
+        x.setTickLabelFont(TICK);
+        x.setAutoRangeIncludesZero(true);
+        if (plot.getRangeAxis() instanceof NumberAxis y && !(y instanceof org.jfree.chart.axis.SymbolAxis)) {
+            y.setLabel(rangeLabel);
+            y.setLabelFont(LABEL);
+            y.setTickLabelFont(TICK);
+            y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.##"));
+        }
+    }
+
+    /** Vertical markers for the timeline's actions (the first few, labelled briefly). */
+    static void markActions(XYPlot plot, List<RunSummary.Action> actions, TimeUnit unit) {
+        int n = 0;
+        for (RunSummary.Action a : actions) {
+            if (n++ >= MAX_MARKERS) {
+                break;
+            }
+            ValueMarker m = new ValueMarker(a.atSeconds() / unit.seconds());
+            m.setPaint(new Color(0x9E9E9E));
+            m.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f},
+                    0f));
+            m.setLabel(shortLabel(a.description()));
+            m.setLabelFont(MARKER);
+            m.setLabelPaint(new Color(0x424242));
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            // stagger labels down the plot so that close actions do not overwrite each other
+            m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4 + 14 * ((n - 1) % 4), 2, 2, 2));
+            plot.addDomainMarker(m);
+        }
+    }
+
+    /** "CreateFunction orders-api with subnets ..." becomes "orders-api created". */
+    static String shortLabel(String description) {
+        String[] w = description.split(" ");
+        if (w.length >= 2 && w[0].equals("CreateFunction")) {
+            return w[1] + " created";
+        }
+        if (w.length >= 2 && w[0].equals("UpdateFunctionConfiguration")) {
+            return w[1] + " updated";
+        }
+        if (w.length >= 2 && w[0].equals("DeleteFunction")) {
+            return w[1] + " deleted";
+        }
+        if (description.startsWith("Availability Zone ")) {
+            return "AZ " + description.substring("Availability Zone ".length());
+        }
+        return description.length() > 32 ? description.substring(0, 31) + "..." : description;
+    }
+}
