@@ -84,7 +84,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                     f.reservedConcurrency().orElse(-1), f.connectionsPerInvocation(), f.connectionsPerEnvironment(),
                     f.provisionedConcurrency(), f.role(), f.vpcConfig().subnetIds(), f.vpcConfig().securityGroupIds(),
                     streams.stream(prefix + "subnet"), Sampler.of(f.initDuration(), streams.stream(prefix + "init"))));
-            arrivals[i] = new ArrivalProcess(f.arrivals(), streams.stream(prefix + "arrivals"), f.createdAtMicros());
+            // the first process keeps the plain name, so adding a second process changes nothing of the first
+            arrivals[i] = new ArrivalProcess(f.arrivals(), part -> streams.stream(part == 0 ? prefix + "arrivals"
+                    : prefix + "arrivals/" + part), f.createdAtMicros());
             durations[i] = Sampler.of(f.duration(), streams.stream(prefix + "duration"));
             arrivalEvents[i] = new Arrival(i);
         }

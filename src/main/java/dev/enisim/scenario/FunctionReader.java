@@ -15,8 +15,11 @@ final class FunctionReader {
     private final References refs;
     private final Scenario.Account account;
     private final Scenario.Hyperplane hyperplane;
+    private final java.nio.file.Path baseDir;
 
-    FunctionReader(Fields root, References refs, Scenario.Account account, Scenario.Hyperplane hyperplane) {
+    FunctionReader(Fields root, References refs, Scenario.Account account, Scenario.Hyperplane hyperplane,
+            java.nio.file.Path baseDir) {
+        this.baseDir = baseDir;
         this.root = root;
         this.refs = refs;
         this.account = account;
@@ -72,7 +75,7 @@ final class FunctionReader {
         }
         DistributionSpec duration = Distributions.read(f, "duration", null);
         int connections = (int) f.integer("connectionsPerInvocation", 1, 0, hyperplane.connectionsPerEni());
-        ArrivalSpec arrivals = Arrivals.read(f);
+        ArrivalSpec arrivals = Arrivals.read(f, baseDir);
         long createdAt = f.duration("createdAt", 0);
         String role = f.text("role", name + "-role");
         DistributionSpec init = Distributions.read(f, "initDuration", Scenario.Function.DEFAULT_INIT);

@@ -119,7 +119,8 @@ public final class ScenarioLoader {
         List<Scenario.Vpc> vpcs = vpcs(root);
         Scenario.Hyperplane hyperplane = hyperplane(root);
         References refs = new References(vpcs);
-        List<Scenario.Function> functions = new FunctionReader(root, refs, account, hyperplane).read();
+        List<Scenario.Function> functions = new FunctionReader(root, refs, account, hyperplane, baseDir(source))
+                .read();
         List<Scenario.Action> timeline = new TimelineReader(root, refs, functions).read();
         NetworkModel model = networkModel(root);
         Scenario.ScalingSpec scaling = scaling(root);
@@ -181,6 +182,16 @@ public final class ScenarioLoader {
         }
         int limit = (int) f.integer("eniLimit", d.eniLimit(), 1, 10_000_000);
         return new Scenario.Legacy(attach == null ? d.coldStartAttachTime() : attach, burst, refill, limit);
+    }
+
+    /** The folder trace files are relative to: the scenario file's own. */
+    private static Path baseDir(String source) {
+        try {
+            Path parent = Path.of(source).toAbsolutePath().getParent();
+            return parent == null ? Path.of(".") : parent;
+        } catch (java.nio.file.InvalidPathException e) {
+            return Path.of(".");
+        }
     }
 
     private static Scenario.Account account(Fields root) {
