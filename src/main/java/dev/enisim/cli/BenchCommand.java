@@ -22,10 +22,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Runs the standard workloads in-process after a warm-up and prints, for each: simulated",
-            "events (arrivals + completions + the model's other events), invocations, wall seconds, events/s and",
-            "invocations/s (median over --repeat runs, with min and max), peak heap, and bytes allocated per event.",
-            "Workloads are scenario files: loss, account, month name scenarios/bench/<name>.yaml; a path works too."})
+        description = {"Measures the simulator's speed and memory on standard workloads.", "",
+            "Runs each workload in-process after a warm-up and prints: simulated events (arrivals + completions + "
+            + "the model's other events), invocations, wall seconds, events/s and invocations/s (median over "
+            + "--repeat runs, with min and max), peak heap, and bytes allocated per event. Workloads loss, account "
+            + "and month are scenarios/bench/<name>.yaml; a scenario path works too."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec

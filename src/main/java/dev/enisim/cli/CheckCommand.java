@@ -23,9 +23,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Runs scenarios and checks what their expect: blocks say must hold, one line per assertion.",
-            "With --baseline, also compares each run's summary with a committed one, field by field.",
-            "Exit codes: 0 all hold, 1 an assertion failed or a baseline differs, 2 bad input."})
+        description = {"Runs scenarios and checks their expect: blocks (for CI).", "",
+            "Prints one line per assertion. With --baseline, also compares each run's summary with a committed one, "
+            + "field by field. Exit codes: 0 all hold, 1 an assertion failed or a baseline differs, 2 bad input."})
 final class CheckCommand implements Callable<Integer> {
 
     @Spec

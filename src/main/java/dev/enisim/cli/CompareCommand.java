@@ -18,9 +18,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"What-if comparison: runs A and B (B = A with the --set overrides when B is not given)",
-            "with common random numbers, and prints, for each metric that differs, the means, the mean paired",
-            "difference B - A with its 95% confidence interval, and whether it is significant."})
+        description = {"Compares two variants of a design with common random numbers.", "",
+            "Runs A and B (B = A with the --set overrides when B is not given) and prints, for each metric that "
+            + "differs, the means, the mean paired difference B - A with its 95%% confidence interval, and whether "
+            + "it is significant."})
 final class CompareCommand implements Callable<Integer> {
 
     @Spec

@@ -16,10 +16,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "compare-network-models", mixinStandardHelpOptions = true,
-        description = {"Runs one scenario under the Hyperplane model (since September 2019: shared ENIs made when",
-            "a function is created) and the legacy model (before: ENIs per function and subnet, each serving",
-            "3 GB / memory environments, made and attached during cold starts through EC2's API), with the same",
-            "random numbers, and prints the two side by side: ENIs, IPs, cold starts and their latency, failures."})
+        description = {"Runs a scenario under Hyperplane and the pre-2019 model, side by side.", "",
+            "Hyperplane (since September 2019): shared ENIs made when a function is created. Legacy (before): ENIs "
+            + "per function and subnet, each serving 3 GB / memory environments, made and attached during cold "
+            + "starts through EC2's API. Same random numbers; prints ENIs, IPs, cold starts and their latency, "
+            + "failures."})
 final class CompareNetworkModelsCommand implements Callable<Integer> {
 
     @Spec

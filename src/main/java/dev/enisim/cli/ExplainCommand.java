@@ -19,9 +19,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Runs a scenario and tells what happened in words, one line per meaningful event with its",
-            "simulated time, each rule explained the first time it applies (why the function is Pending, why the",
-            "ENI is shared, why the invocation failed), repetitive events summarised."})
+        description = {"Runs a scenario and tells what happened, in words.", "",
+            "One line per meaningful event with its simulated time, each rule explained the first time it applies "
+            + "(why the function is Pending, why the ENI is shared, why the invocation failed), repetitive events "
+            + "summarised."})
 final class ExplainCommand implements Callable<Integer> {
 
     @Spec

@@ -9,15 +9,14 @@ import picocli.CommandLine.Command;
 @Command(name = "enisim",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {
-            "Discrete-event simulator of AWS Lambda's Hyperplane ENIs: how functions attached to a VPC share",
-            "network interfaces, what they cost in IPs and ENI quota, and how invocations fail when they run out.",
-            ""},
+        description = {"Discrete-event simulator of AWS Lambda's Hyperplane ENIs: how functions attached to a VPC "
+            + "share network interfaces, what they cost in IPs and ENI quota, and how invocations fail when they "
+            + "run out.", ""},
         subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, CheckCommand.class, CompareCommand.class,
-            CompareNetworkModelsCommand.class, PlanCommand.class, ValidateModelCommand.class, BenchCommand.class,
+            CompareNetworkModelsCommand.class, SweepCommand.class, PlanCommand.class, ValidateModelCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input or usage.",
-            "Scenario format: scenarios/README.md. Example: enisim run scenarios/quickstart.yaml"})
+            "Scenario format: scenarios/README.md", "Example: enisim run scenarios/quickstart.yaml"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

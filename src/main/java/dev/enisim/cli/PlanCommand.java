@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Answers the capacity questions for a scenario by running variants of it:",
+        description = {"Answers the capacity questions for a scenario.", "",
+            "Runs variants of the scenario:",
             "  1. the smallest prefix for each subnet with no invocation failing for IPs at the peak",
             "     (verified: no failure at the recommended size, some one size smaller);",
             "  2. peak Hyperplane ENIs per VPC against the quota, by key, and what one security-group set",

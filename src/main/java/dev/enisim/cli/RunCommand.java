@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs a scenario and writes its report: summary.json (outcomes, ENIs, subnets, state",
-            "transitions), timeseries.csv (metrics per time bucket) and enis.csv (every ENI's lifetime).",
-            "The same scenario and seed always give byte-identical files."})
+        description = {"Runs a scenario and writes its report.", "",
+            "Writes summary.json (outcomes, ENIs, subnets, state transitions, latency), timeseries.csv (metrics per "
+            + "time bucket), enis.csv (every ENI's lifetime), charts/*.png|svg, report.html and narrative.txt. The "
+            + "same scenario and seed always give byte-identical files."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -49,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
             description = {"Independent replications (seeds derived from the scenario seed and the index);",
-                "summary.json then gives mean, sd and 95% CI of every metric."})
+                "summary.json then gives mean, sd and 95%% CI of every metric."})
     int replications;
 
     @Option(names = "--parallel", description = "Run replications on all cores (same numbers as sequential).")

@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks scenario files without running them: prints every problem (file, field path,",
-            "what was expected) and exits 2 if there is any, else 0."})
+        description = {"Checks scenario files without running them.", "",
+            "Prints every problem (file, field path, what was expected) and exits 2 if there is any, else 0."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec

@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "validate-model", mixinStandardHelpOptions = true,
-        description = {"Runs the analytic validation cases (Erlang B from light to heavy load, Little's law,",
-            "M/G/inf connection occupancy, the legacy ENI formula, the burst-scaling example) and prints a table:",
-            "case, theory, simulated mean, 95% confidence interval, verdict. Exit 1 if a case fails."})
+        description = {"Checks the simulator against queueing theory.", "",
+            "Runs the analytic cases (Erlang B from light to heavy load, Little's law, M/G/inf connection "
+            + "occupancy, the legacy ENI formula, the burst-scaling example) and prints a table: case, theory, "
+            + "simulated mean, 95%% confidence interval, verdict. Exit 1 if a case fails."})
 final class ValidateModelCommand implements Callable<Integer> {
 
     @Spec

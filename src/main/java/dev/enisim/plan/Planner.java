@@ -202,7 +202,7 @@ public final class Planner {
 
     private List<String> probe(double m, List<Plan.Probe> probes) {
         progress.accept(String.format("traffic x%.2f", m));
-        RunSummary r = run(Variants.scaleTraffic(base, m), 0);
+        RunSummary r = run(dev.enisim.experiment.Sweep.scaleTraffic(base, m), 0);
         List<String> hit = limitsHit(r);
         probes.add(new Plan.Probe(m, hit));
         return hit;

@@ -33,18 +33,6 @@ final class Variants {
         return with(s, vpcs, s.functions(), s.timeline(), s.durationMicros());
     }
 
-    /** The scenario with every arrival rate multiplied by {@code factor}. */
-    static Scenario scaleTraffic(Scenario s, double factor) {
-        List<Scenario.Function> fns = new ArrayList<>();
-        for (Scenario.Function f : s.functions()) {
-            fns.add(new Scenario.Function(f.name(), f.memoryMb(), f.timeoutMicros(), f.vpcConfig(),
-                    f.reservedConcurrency(), f.duration(), f.connectionsPerInvocation(), f.arrivals().scaled(factor),
-                    f.createdAtMicros(), f.role(), f.initDuration(), f.connectionsPerEnvironment(),
-                    f.provisionedConcurrency()));
-        }
-        return with(s, s.vpcs(), fns, s.timeline(), s.durationMicros());
-    }
-
     /**
      * The scenario's functions as created, without traffic and without its own timeline, every one deleted at
      * the scenario's end, run on for {@code extraMicros}: the teardown of the stack as configured.

@@ -1,0 +1,86 @@
+package dev.enisim.cli;
+
+import dev.enisim.experiment.Sweep;
+import dev.enisim.report.ReportWriter;
+import dev.enisim.report.SweepReport;
+import dev.enisim.scenario.ScenarioException;
+import dev.enisim.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Runs a grid of variants of a scenario (a parameter sweep).", "",
+            "Writes sweep.csv (one row per point: the varied values and the chosen metrics with 95%% confidence "
+            + "intervals), sweep.png/svg (the first metric against the parameters) and sweep.html. A point whose "
+            + "values are invalid is reported and the rest go on.",
+            "Examples:",
+            "  --vary 'vpcs[0].subnets[0].cidr=10.0.1.0/28,10.0.1.0/27,10.0.1.0/26'",
+            "  --vary 'functions[orders-api].arrivals.poisson=10/s,50/s,100/s'",
+            "  --vary traffic=1..4:0.5        (a factor on every arrival rate)"})
+final class SweepCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SCENARIO", description = "Scenario file.")
+    Path file;
+
+    @Option(names = "--vary", paramLabel = "PATH=VALUES", required = true,
+            description = "A parameter and its values: V1,V2,... or FROM..TO:STEP (repeatable: a grid).")
+    List<String> vary = new ArrayList<>();
+
+    @Option(names = "--metric", paramLabel = "PATH", description = "Summary metrics to report (repeatable; default:"
+            + " invocations.succeeded, invocations.throttled, enis.peak, latencyMillis.p99).")
+    List<String> metrics = new ArrayList<>();
+
+    @Option(names = "--replications", paramLabel = "N", defaultValue = "1", description = "Replications per point.")
+    int replications;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports/<name>-sweep).")
+    Path out;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws ScenarioException, IOException {
+        if (replications < 1) {
+            throw new UserInputException("--replications must be at least 1");
+        }
+        List<Sweep.Axis> axes = new ArrayList<>();
+        for (String v : vary) {
+            try {
+                axes.add(Sweep.axis(v));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--vary " + e.getMessage());
+            }
+        }
+        List<String> chosen = metrics.isEmpty() ? List.of("invocations.succeeded", "invocations.throttled",
+                "enis.peak", "latencyMillis.p99") : metrics;
+        var tree = ScenarioLoader.readTree(file);
+        String name = ScenarioLoader.parseTree(tree, file.toString()).name();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Sweep.Point> points = Sweep.run(tree, file.toString(), axes, chosen, replications,
+                Runtime.getRuntime().availableProcessors(), line -> {
+                    if (!quiet) {
+                        err.println("  " + line);
+                    }
+                });
+        Path dir = out != null ? out : Path.of("reports", name + "-sweep");
+        ReportWriter.writeFiles(SweepReport.render(name, axes, chosen, points), dir);
+        long failed = points.stream().filter(p -> p.problem() != null).count();
+        spec.commandLine().getOut().printf("%d points (%d failed) -> %s%n", points.size(), failed,
+                dir.resolve("sweep.csv"));
+        spec.commandLine().getOut().print(SweepReport.csv(axes, chosen, points));
+        return 0;
+    }
+}

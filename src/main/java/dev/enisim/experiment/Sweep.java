@@ -1,0 +1,179 @@
+package dev.enisim.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.enisim.run.RunResult;
+import dev.enisim.scenario.Overrides;
+import dev.enisim.scenario.Scenario;
+import dev.enisim.scenario.ScenarioException;
+import dev.enisim.scenario.ScenarioLoader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * A parameter sweep: the grid of every combination of the varied values, each point run (with replications
+ * when asked) and reduced to the chosen metrics' statistics. A point whose values make a bad scenario is
+ * reported with the problem and the rest go on. {@link #TRAFFIC} is a special path: a factor on every rate.
+ */
+public final class Sweep {
+
+    /** Multiplies every arrival rate of every function. */
+    public static final String TRAFFIC = "traffic";
+
+    /** One varied parameter and its values (as written: they go through the same path as --set). */
+    public record Axis(String path, List<String> values) {
+    }
+
+    /** One point of the grid: its values, and either the statistics of each metric or the problem. */
+    public record Point(Map<String, String> values, Map<String, MetricStats> metrics, String problem) {
+    }
+
+    private Sweep() {
+    }
+
+    /** Parses {@code PATH=V1,V2,...} or {@code PATH=FROM..TO:STEP}. */
+    public static Axis axis(String spec) {
+        int eq = spec.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException("expected PATH=V1,V2,... or PATH=FROM..TO:STEP, got '" + spec + "'");
+        }
+        String path = spec.substring(0, eq).trim();
+        String values = spec.substring(eq + 1).trim();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(-?[0-9.]+)\\.\\.(-?[0-9.]+):([0-9.]+)(\\S*)").matcher(values);
+        List<String> out = new ArrayList<>();
+        if (m.matches()) {
+            BigDecimal from = new BigDecimal(m.group(1));
+            BigDecimal to = new BigDecimal(m.group(2));
+            BigDecimal step = new BigDecimal(m.group(3));
+            String unit = m.group(4);
+            if (step.signum() <= 0 || to.compareTo(from) < 0) {
+                throw new IllegalArgumentException("'" + spec + "': the range needs FROM <= TO and STEP > 0");
+            }
+            for (BigDecimal v = from; v.compareTo(to) <= 0; v = v.add(step)) {
+                out.add(v.stripTrailingZeros().toPlainString() + unit);
+                if (out.size() > 1000) {
+                    throw new IllegalArgumentException("'" + spec + "': more than 1,000 values");
+                }
+            }
+        } else {
+            for (String v : values.split(",")) {
+                if (!v.isBlank()) {
+                    out.add(v.trim());
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("'" + spec + "': no values");
+        }
+        return new Axis(path, out);
+    }
+
+    /** Every combination of the axes' values, the first axis varying slowest. */
+    public static List<Map<String, String>> grid(List<Axis> axes) {
+        List<Map<String, String>> points = new ArrayList<>();
+        points.add(new LinkedHashMap<>());
+        for (Axis a : axes) {
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> p : points) {
+                for (String v : a.values()) {
+                    Map<String, String> q = new LinkedHashMap<>(p);
+                    q.put(a.path(), v);
+                    next.add(q);
+                }
+            }
+            points = next;
+        }
+        return points;
+    }
+
+    /** Runs every point of the grid on up to {@code threads} threads; results in grid order. */
+    public static List<Point> run(JsonNode tree, String source, List<Axis> axes, List<String> metrics,
+            int replications, int threads, Consumer<String> progress) {
+        List<Map<String, String>> grid = grid(axes);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<Future<Point>> futures = new ArrayList<>();
+            for (Map<String, String> values : grid) {
+                futures.add(pool.submit(() -> point(tree, source, values, metrics, replications)));
+            }
+            List<Point> out = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                Point p = futures.get(i).get();
+                progress.accept(String.format("point %d of %d: %s%s", i + 1, grid.size(), p.values(),
+                        p.problem() == null ? "" : " FAILED: " + p.problem()));
+                out.add(p);
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static Point point(JsonNode tree, String source, Map<String, String> values, List<String> metrics,
+            int replications) {
+        List<String> sets = new ArrayList<>();
+        double traffic = 1;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (e.getKey().equals(TRAFFIC)) {
+                try {
+                    traffic = Double.parseDouble(e.getValue());
+                } catch (NumberFormatException ex) {
+                    return new Point(values, Map.of(), "traffic: expected a number, got '" + e.getValue() + "'");
+                }
+            } else {
+                sets.add(e.getKey() + "=" + e.getValue());
+            }
+        }
+        Scenario s;
+        try {
+            s = ScenarioLoader.parseTree(Overrides.apply(tree, sets, source), source);
+        } catch (ScenarioException ex) {
+            return new Point(values, Map.of(), String.join("; ", ex.problems().stream().map(Object::toString)
+                    .toList()));
+        }
+        if (traffic != 1) {
+            s = scaleTraffic(s, traffic);
+        }
+        List<RunResult> runs = Replications.run(s, replications, 1);
+        List<JsonNode> trees = new ArrayList<>();
+        for (RunResult r : runs) {
+            trees.add(Replications.tree(r.summary()));
+        }
+        Map<String, MetricStats> all = MetricStats.of(trees);
+        Map<String, MetricStats> chosen = new LinkedHashMap<>();
+        for (String m : metrics) {
+            MetricStats ms = all.get(m);
+            if (ms == null) {
+                return new Point(values, Map.of(), MetricPaths.unknown(trees.get(0), m));
+            }
+            chosen.put(m, ms);
+        }
+        return new Point(values, chosen, null);
+    }
+
+    /** Every arrival rate multiplied by {@code factor}. */
+    public static Scenario scaleTraffic(Scenario s, double factor) {
+        List<Scenario.Function> fns = new ArrayList<>();
+        for (Scenario.Function f : s.functions()) {
+            fns.add(new Scenario.Function(f.name(), f.memoryMb(), f.timeoutMicros(), f.vpcConfig(),
+                    f.reservedConcurrency(), f.duration(), f.connectionsPerInvocation(), f.arrivals().scaled(factor),
+                    f.createdAtMicros(), f.role(), f.initDuration(), f.connectionsPerEnvironment(),
+                    f.provisionedConcurrency()));
+        }
+        return new Scenario(s.name(), s.description(), s.seed(), s.durationMicros(), s.bucketMicros(), s.account(),
+                s.vpcs(), s.hyperplane(), fns, s.timeline(), s.networkModel(), s.scaling(), s.legacy(), s.source());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.enisim.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SweepTest {
+
+    @Test
+    void axesTakeListsAndRanges() {
+        assertEquals(List.of("a", "b", "c"), Sweep.axis("x=a,b,c").values());
+        assertEquals(List.of("1", "1.5", "2"), Sweep.axis("traffic=1..2:0.5").values());
+        assertEquals(List.of("10/s", "20/s", "30/s"), Sweep.axis("functions[f].arrivals.poisson=10..30:10/s").values());
+        assertThrows(IllegalArgumentException.class, () -> Sweep.axis("novalues"));
+        assertThrows(IllegalArgumentException.class, () -> Sweep.axis("x=5..1:1"));
+        assertThrows(IllegalArgumentException.class, () -> Sweep.axis("x=1..2:0"));
+    }
+
+    @Test
+    void theGridIsEveryCombinationFirstAxisSlowest() {
+        List<Map<String, String>> g = Sweep.grid(List.of(Sweep.axis("a=1,2"), Sweep.axis("b=x,y,z")));
+        assertEquals(6, g.size());
+        assertEquals(Map.of("a", "1", "b", "x"), g.get(0));
+        assertEquals(Map.of("a", "2", "b", "z"), g.get(5));
+    }
+
+    /** A bad value or path fails its point with the reason; the other points run. */
+    @Test
+    void aFailingPointIsReportedAndTheRestGoOn() throws Exception {
+        var tree = ScenarioLoader.readTree(Path.of("scenarios/quickstart.yaml"));
+        List<Sweep.Point> points = Sweep.run(tree, "quickstart", List.of(
+                Sweep.axis("vpcs[0].subnets[0].cidr=10.0.1.0/27,10.0.1.0/29"), Sweep.axis("traffic=1,2")),
+                List.of("enis.peak", "invocations.total"), 1, 2, line -> { });
+        assertEquals(4, points.size());
+        assertNull(points.get(0).problem());
+        assertEquals(10, points.get(0).metrics().get("enis.peak").mean(), 0, "a /27 fits notifications too");
+        assertTrue(points.get(1).metrics().get("invocations.total").mean()
+                > 1.9 * points.get(0).metrics().get("invocations.total").mean(), "traffic x2");
+        assertTrue(points.get(2).problem().contains("expected a prefix from /16 to /28"), points.get(2).problem());
+        List<Sweep.Point> badPath = Sweep.run(tree, "quickstart", List.of(Sweep.axis("functions[nope].memoryMb=256")),
+                List.of("enis.peak"), 1, 1, line -> { });
+        assertTrue(badPath.get(0).problem().contains("no element named 'nope'"), badPath.get(0).problem());
+        List<Sweep.Point> badMetric = Sweep.run(tree, "quickstart", List.of(Sweep.axis("traffic=1")),
+                List.of("enis.peek"), 1, 1, line -> { });
+        assertTrue(badMetric.get(0).problem().contains("did you mean: enis.peak"), badMetric.get(0).problem());
+    }
+}
