@@ -24,13 +24,13 @@ public final class PlanReport {
         b.append(String.format("Capacity plan for %s (seed %d, %s network model)%n%n", p.scenario(), p.seed(),
                 p.networkModel()));
         b.append("1. Subnet sizes: the smallest prefix with no invocation failing for IPs at this scenario's peak\n");
-        b.append(String.format("   %-18s %-16s %7s %7s %9s %9s %11s %9s %12s%n", "subnet", "now", "usable", "others",
+        b.append(String.format("   %-26s %-16s %7s %7s %9s %9s %11s %9s %12s%n", "subnet", "now", "usable", "others",
                 "peak IPs", "formula", "recommended", "headroom", "check"));
         for (Plan.SubnetAdvice s : p.subnets()) {
             String check = "0 failures at /" + s.recommendedPrefix()
                     + (s.failuresOneSmaller() < 0 ? "" : ", " + s.failuresOneSmaller() + " at /"
                             + (s.recommendedPrefix() + 1));
-            b.append(String.format("   %-18s %-16s %7d %7d %9d %9d %11s %9d  %s%n", s.subnet(), s.cidr(),
+            b.append(String.format("   %-26s %-16s %7d %7d %9d %9d %11s %9d  %s%n", s.subnet(), s.cidr(),
                     s.usableIps(), s.otherUsedIps(), s.peakLambdaIps(), s.analyticLambdaIps(),
                     "/" + s.recommendedPrefix() + " (" + s.recommendedUsableIps() + ")", s.headroomIps(),
                     s.failuresAtRecommended() == 0 ? check : s.failuresAtRecommended() + " failures (!)"));

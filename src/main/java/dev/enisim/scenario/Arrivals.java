@@ -1,5 +1,6 @@
 package dev.enisim.scenario;
 
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import dev.enisim.workload.ArrivalSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,7 +74,15 @@ final class Arrivals {
             return null;
         }
         return switch (kind) {
-            case "none" -> new ArrivalSpec.None();
+            case "none" -> {
+                // "none: false" would otherwise silently mean no traffic
+                if (!f.json().get("none").equals(BooleanNode.TRUE)) {
+                    f.problem("none", "expected true (none: true means no traffic), got "
+                            + Fields.describe(f.json().get("none")));
+                    yield null;
+                }
+                yield new ArrivalSpec.None();
+            }
             case "poisson", "constant" -> {
                 double rate = f.rate(kind);
                 if (Double.isNaN(rate)) {

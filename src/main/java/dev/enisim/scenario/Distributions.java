@@ -28,14 +28,18 @@ final class Distributions {
         if (f == null) {
             return null;
         }
+        if (!f.has("dist")) {
+            f.problem("dist", "is required: one of " + String.join(", ", NAMES));
+            return null;
+        }
         String dist = f.requireText("dist");
-        if (dist == null) {
-            return null;
-        }
+        // a bad cap is reported, and the parameters are still read so that their problems are reported too
         double cap = f.has("cap") ? f.duration("cap", -1) : Double.POSITIVE_INFINITY;
-        if (cap < 0) {
-            return null;
-        }
+        DistributionSpec spec = dist == null ? null : byName(f, dist, cap);
+        return cap < 0 ? null : spec;
+    }
+
+    private static DistributionSpec byName(Fields f, String dist, double cap) {
         switch (dist) {
             case "constant" -> {
                 f.allowOnly("dist", "value", "cap");

@@ -131,6 +131,11 @@ final class Fields {
             problem(name, "expected a whole number, got " + describe(n));
             return dflt;
         }
+        // asLong() wraps a number beyond the long range, which could land back inside [min, max]
+        if (!n.canConvertToLong()) {
+            problem(name, "expected a whole number from " + min + " to " + max + ", got " + n);
+            return dflt;
+        }
         long v = n.asLong();
         if (v < min || v > max) {
             problem(name, "expected a whole number from " + min + " to " + max + ", got " + v);

@@ -1,7 +1,9 @@
 package dev.enisim.scenario;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -29,7 +32,11 @@ public final class ScenarioLoader {
 
     static final long SEC = 1_000_000L;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    // a repeated key would otherwise be read silently as its last value
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private static final int MAX_BUCKETS = 2_000_000;
     private static final Cidr PLACEHOLDER_CIDR = new Cidr(0, 28);
 
@@ -55,9 +62,14 @@ public final class ScenarioLoader {
         return readTree(text, source);
     }
 
+    /**
+     * Reads text into a tree: as JSON when {@code source} ends in {@code .json} (stricter, and its errors speak
+     * JSON), else as YAML, which reads JSON too.
+     */
     static JsonNode readTree(String text, String source) throws ScenarioException {
+        boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
         try {
-            JsonNode tree = YAML.readTree(text);
+            JsonNode tree = (json ? JSON : YAML).readTree(text);
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 throw new ScenarioException(source, List.of(new Problem("", "the file is empty")));
             }
@@ -68,9 +80,10 @@ public final class ScenarioLoader {
             return tree;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw new ScenarioException(source, List.of(new Problem("", "malformed YAML/JSON at " + where
-                    + e.getOriginalMessage())));
+            String where = at == null || at.getLineNr() < 1 ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ScenarioException(source, List.of(new Problem("", "malformed " + (json ? "JSON" : "YAML/JSON")
+                    + where + ": " + e.getOriginalMessage().strip())));
         }
     }
 

@@ -33,9 +33,17 @@ public final class Units {
             throw new IllegalArgumentException(DURATION_HINT + ", got '" + text + "'");
         }
         BigDecimal micros = BigDecimal.ZERO;
+        long previousUnit = Long.MAX_VALUE;
         Matcher m = DURATION.matcher(t);
         while (m.find()) {
-            micros = micros.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitMicros(m.group(2)))));
+            long unit = unitMicros(m.group(2));
+            // "1m1h" or "5m5m" is almost surely a typo, not 61 or 10 minutes
+            if (unit >= previousUnit) {
+                throw new IllegalArgumentException("expected the parts of a duration from the largest unit down, "
+                        + "each unit once, like 1h30m, got '" + text + "'");
+            }
+            previousUnit = unit;
+            micros = micros.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit)));
         }
         BigDecimal rounded = micros.setScale(0, java.math.RoundingMode.HALF_UP);
         if (rounded.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 4)) > 0) {
@@ -55,6 +63,9 @@ public final class Units {
             throw new IllegalArgumentException(RATE_HINT + ", got '" + text + "'");
         }
         double v = Double.parseDouble(m.group(1));
+        if (Double.isInfinite(v)) {
+            throw new IllegalArgumentException(RATE_HINT + ", got a number too large: '" + text + "'");
+        }
         if (v <= 0) {
             throw new IllegalArgumentException("a rate must be positive: '" + text + "'");
         }

@@ -1,0 +1,8 @@
+/**
+ * {@code enisim import}: builds a scenario from what the AWS CLI prints about an account (subnets, functions,
+ * Lambda's network interfaces, security groups, CloudWatch invocation counts). Whatever those files cannot
+ * tell becomes a marked placeholder with a default, listed at the top of the generated file.
+ *
+ * <p>May import: {@code scenario} (problems and validation), {@code model.network} (CIDR arithmetic), Jackson.
+ */
+package dev.enisim.importer;
