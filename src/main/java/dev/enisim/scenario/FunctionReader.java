@@ -16,6 +16,9 @@ final class FunctionReader {
     private final Scenario.Account account;
     private final Scenario.Hyperplane hyperplane;
     private final java.nio.file.Path baseDir;
+    /** Names and reservations of every function read, valid or not, so that their checks do not hide. */
+    private final List<String> names = new ArrayList<>();
+    private long reservedSum;
 
     FunctionReader(Fields root, References refs, Scenario.Account account, Scenario.Hyperplane hyperplane,
             java.nio.file.Path baseDir) {
@@ -32,24 +35,22 @@ final class FunctionReader {
             root.problem("functions", "at least one function is required");
         }
         List<Scenario.Function> out = new ArrayList<>();
-        long reserved = 0;
         for (Fields f : list) {
-            Scenario.Function fn = function(f, out);
+            Scenario.Function fn = function(f);
             if (fn != null) {
                 out.add(fn);
-                reserved += fn.reservedConcurrency().orElse(0);
             }
         }
         long room = (long) account.concurrencyLimit() - account.unreservedMinimum();
-        if (reserved > room) {
-            root.problem("functions", "reserved concurrency adds up to " + reserved + ", more than concurrencyLimit "
-                    + account.concurrencyLimit() + " - unreservedMinimum " + account.unreservedMinimum() + " = "
+        if (reservedSum > room) {
+            root.problem("functions", "reserved concurrency adds up to " + reservedSum
+                    + ", more than concurrencyLimit " + account.concurrencyLimit() + " - unreservedMinimum " + account.unreservedMinimum() + " = "
                     + room);
         }
         return out;
     }
 
-    private Scenario.Function function(Fields f, List<Scenario.Function> earlier) {
+    private Scenario.Function function(Fields f) {
         f.allowOnly("name", "memoryMb", "timeout", "vpcConfig", "reservedConcurrency", "duration",
                 "connectionsPerInvocation", "arrivals", "createdAt", "role", "initDuration",
                 "connectionsPerEnvironment", "provisionedConcurrency");
@@ -58,18 +59,20 @@ final class FunctionReader {
             f.problem("name", "expected 1 to 64 letters, digits, '-' or '_' (Lambda's function names), got '"
                     + name + "'");
         }
-        if (name != null && earlier.stream().anyMatch(e -> e.name().equals(name))) {
+        if (name != null && names.contains(name)) {
             f.problem("name", "duplicate function name '" + name + "'");
         }
+        names.add(name);
         int memory = (int) f.integer("memoryMb", 128, 128, 10_240);
         long timeout = f.duration("timeout", 3 * ScenarioLoader.SEC);
         if (timeout < ScenarioLoader.SEC || timeout > 900 * ScenarioLoader.SEC) {
             f.problem("timeout", "expected 1s to 900s (Lambda's limits), got " + timeout / 1e6 + "s");
         }
         Scenario.VpcConfig vpc = vpcConfig(f, "vpcConfig", refs);
-        OptionalInt reserved = f.has("reservedConcurrency")
+        OptionalInt reservation = f.has("reservedConcurrency")
                 ? OptionalInt.of((int) f.integer("reservedConcurrency", 0, 0, account.concurrencyLimit()))
                 : OptionalInt.empty();
+        reservedSum += reservation.orElse(0);
         if (!f.has("duration")) {
             f.problem("duration", "is required (a duration like 120ms, or {dist: lognormal, median: 120ms, p99: 2s})");
         }
@@ -81,13 +84,14 @@ final class FunctionReader {
         DistributionSpec init = Distributions.read(f, "initDuration", Scenario.Function.DEFAULT_INIT);
         int perEnvironment = (int) f.integer("connectionsPerEnvironment", 0, 0, hyperplane.connectionsPerEni());
         int provisioned = (int) f.integer("provisionedConcurrency", 0, 0, account.concurrencyLimit());
-        if (reserved.isPresent() && provisioned > reserved.getAsInt()) {
-            f.problem("provisionedConcurrency", "must not exceed reservedConcurrency (" + reserved.getAsInt() + ")");
+        if (reservation.isPresent() && provisioned > reservation.getAsInt()) {
+            f.problem("provisionedConcurrency", "must not exceed reservedConcurrency (" + reservation.getAsInt()
+                    + ")");
         }
         if (name == null || vpc == null || duration == null || arrivals == null || init == null) {
             return null;
         }
-        return new Scenario.Function(name, memory, timeout, vpc, reserved, duration, connections, arrivals,
+        return new Scenario.Function(name, memory, timeout, vpc, reservation, duration, connections, arrivals,
                 createdAt, role, init, perEnvironment, provisioned);
     }
 

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Loads a scenario file (YAML or JSON) into a validated {@link Scenario}. The file is read into a tree, walked
@@ -83,8 +85,22 @@ public final class ScenarioLoader {
             String where = at == null || at.getLineNr() < 1 ? ""
                     : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new ScenarioException(source, List.of(new Problem("", "malformed " + (json ? "JSON" : "YAML/JSON")
-                    + where + ": " + e.getOriginalMessage().strip())));
+                    + where + ": " + syntaxMessage(e))));
         }
+    }
+
+    /**
+     * The parser's complaint on one line: SnakeYAML's own message spans several, echoing the source with a caret,
+     * and every problem must be one line of the report.
+     */
+    private static String syntaxMessage(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException y && y.getProblem() != null) {
+            Mark m = y.getContextMark();
+            return y.getProblem().strip() + (y.getContext() == null || m == null ? ""
+                    : " (" + y.getContext().strip() + " at line " + (m.getLine() + 1) + ", column "
+                            + (m.getColumn() + 1) + ")");
+        }
+        return String.join(" ", e.getOriginalMessage().strip().split("\\s*\\n\\s*"));
     }
 
     /** Parses scenario text (YAML or JSON); {@code source} names it in messages. */
