@@ -1,14 +1,13 @@
 package dev.enisim.engine;
 
-import java.util.Arrays;
 
 /**
  * A discrete-event loop over events of type {@code E}.
  *
  * <p>Time is a {@code long} count of microseconds. Events are delivered in a total order: by time, then by
- * priority (lower first), then by the order in which they were scheduled. The queue is a binary heap held
- * in primitive arrays, so scheduling and delivering an event allocates nothing (the event object
- * itself is the caller's) and nothing is boxed.
+ * priority (lower first), then by the order in which they were scheduled. The queue is a calendar queue
+ * ({@link CalendarQueue}) held in primitive arrays: O(1) per event on average, and scheduling and delivering an
+ * event allocates nothing (the event object itself is the caller's) and nothing is boxed.
  *
  * <p>Scheduling an event before the current time is a bug in the caller and throws at once.
  *
@@ -33,11 +32,7 @@ public final class EventLoop<E> {
     private static final int SEQ_BITS = 44;
     private static final long SEQ_MASK = (1L << SEQ_BITS) - 1;
 
-    // a binary heap; node i's time and tie-break key sit side by side at 2i and 2i + 1 (one cache line per
-    // comparison), its event at i
-    private long[] nodes;
-    private Object[] events;
-    private int size;
+    private final CalendarQueue queue;
     private long sequence;
     private long nowMicros;
     private long delivered;
@@ -49,9 +44,7 @@ public final class EventLoop<E> {
     }
 
     public EventLoop(int initialCapacity) {
-        int capacity = Math.max(16, initialCapacity);
-        nodes = new long[2 * capacity];
-        events = new Object[capacity];
+        queue = new CalendarQueue(Math.max(16, initialCapacity));
     }
 
     /** The current simulated time in microseconds. */
@@ -66,7 +59,7 @@ public final class EventLoop<E> {
 
     /** Events waiting in the queue. */
     public int pendingEvents() {
-        return size;
+        return queue.size();
     }
 
     public void setObserver(Observer<? super E> observer) {
@@ -85,11 +78,8 @@ public final class EventLoop<E> {
         if (event == null) {
             throw new NullPointerException("event");
         }
-        if (size == events.length) {
-            grow();
-        }
         long key = ((long) priority << SEQ_BITS) | (sequence++ & SEQ_MASK);
-        siftUp(size++, atMicros, key, event);
+        queue.add(atMicros, key, event);
     }
 
     /** Schedules {@code event} {@code delayMicros} after now. */
@@ -117,10 +107,11 @@ public final class EventLoop<E> {
         stopped = false;
         long before = delivered;
         Observer<? super E> obs = observer;
-        while (size > 0 && nodes[0] <= endMicros && !stopped) {
-            long at = nodes[0];
-            E event = (E) events[0];
-            removeTop();
+        CalendarQueue q = queue;
+        while (q.size() > 0 && q.firstTime() <= endMicros && !stopped) {
+            long at = q.firstTime();
+            E event = (E) q.firstEvent();
+            q.removeFirst();
             nowMicros = at;
             delivered++;
             if (obs != null) {
@@ -136,65 +127,6 @@ public final class EventLoop<E> {
 
     /** Time of the next event, or {@link Long#MAX_VALUE} when the queue is empty. */
     public long nextEventMicros() {
-        return size == 0 ? Long.MAX_VALUE : nodes[0];
-    }
-
-    /**
-     * Removes the root the bottom-up way (Floyd): the hole at the root walks down to a leaf along the smaller
-     * child, one comparison per level, and the last element is then sifted up from there. Random keys land near
-     * the bottom, so this halves the comparisons (and the mispredicted branches) of a plain sift-down.
-     */
-    private void removeTop() {
-        int last = --size;
-        long t = nodes[2 * last];
-        long k = nodes[2 * last + 1];
-        Object e = events[last];
-        events[last] = null;
-        if (last == 0) {
-            return;
-        }
-        long[] n = nodes;
-        int hole = 0;
-        int child;
-        while ((child = 2 * hole + 1) < last) {
-            int right = child + 1;
-            if (right < last) {
-                long ct = n[2 * child];
-                long rt = n[2 * right];
-                if (rt < ct || (rt == ct && n[2 * right + 1] < n[2 * child + 1])) {
-                    child = right;
-                }
-            }
-            n[2 * hole] = n[2 * child];
-            n[2 * hole + 1] = n[2 * child + 1];
-            events[hole] = events[child];
-            hole = child;
-        }
-        siftUp(hole, t, k, e);
-    }
-
-    private void siftUp(int index, long t, long k, Object e) {
-        long[] n = nodes;
-        int i = index;
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            long pt = n[2 * parent];
-            if (pt < t || (pt == t && n[2 * parent + 1] < k)) {
-                break;
-            }
-            n[2 * i] = pt;
-            n[2 * i + 1] = n[2 * parent + 1];
-            events[i] = events[parent];
-            i = parent;
-        }
-        n[2 * i] = t;
-        n[2 * i + 1] = k;
-        events[i] = e;
-    }
-
-    private void grow() {
-        int capacity = events.length * 2;
-        nodes = Arrays.copyOf(nodes, 2 * capacity);
-        events = Arrays.copyOf(events, capacity);
+        return queue.size() == 0 ? Long.MAX_VALUE : queue.firstTime();
     }
 }

@@ -8,7 +8,10 @@ public final class Suggest {
     private Suggest() {
     }
 
-    /** The closest candidate within edit distance max(2, length / 3), or null. */
+    /**
+     * The closest candidate within edit distance max(1, length / 3), or null. Short words get one edit at most,
+     * and never a whole rewrite: 'g' is not a typo of 'f', nor 'zzz' of 'az'.
+     */
     public static String closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -19,7 +22,8 @@ public final class Suggest {
                 best = c;
             }
         }
-        return bestDistance <= Math.max(2, word.length() / 3) ? best : null;
+        boolean close = bestDistance <= Math.max(1, word.length() / 3) && bestDistance < word.length();
+        return close ? best : null;
     }
 
     static int distance(String a, String b) {
