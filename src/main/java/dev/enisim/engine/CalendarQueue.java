@@ -24,6 +24,8 @@ final class CalendarQueue {
     // buckets
     private int[] heads;
     private int mask;
+    // the day width is a power of two, 1 << shift, so that a time's day is a shift, not a division
+    private int shift;
     private long width;
     private int size;
 
@@ -65,7 +67,7 @@ final class CalendarQueue {
         if (minEntry != NIL && (t < times[minEntry] || (t == times[minEntry] && k < keys[minEntry]))) {
             minEntry = n;
         }
-        if (size > 2 * heads.length) {
+        if (4 * size > heads.length) {
             resize(heads.length * 2);
         }
     }
@@ -73,7 +75,7 @@ final class CalendarQueue {
     private void insert(int n) {
         long t = times[n];
         long k = keys[n];
-        int b = (int) ((t / width) & mask);
+        int b = (int) ((t >>> shift) & mask);
         int prev = NIL;
         int cur = heads[b];
         while (cur != NIL && (times[cur] < t || (times[cur] == t && keys[cur] < k))) {
@@ -90,7 +92,7 @@ final class CalendarQueue {
             // an entry before the scan position (scheduled at the current time): restart the scan at it
             lastTime = t;
             bucket = b;
-            dayEnd = (t / width + 1) * width;
+            dayEnd = ((t >>> shift) + 1) << shift;
         }
     }
 
@@ -110,19 +112,19 @@ final class CalendarQueue {
     /** Removes the first entry (the one {@link #firstTime} describes). */
     void removeFirst() {
         int n = first();
-        int b = (int) ((times[n] / width) & mask);
+        int b = (int) ((times[n] >>> shift) & mask);
         heads[b] = next[n]; // the first entry of the queue is the head of its bucket
         long t = times[n];
         gapEstimate = 0.9 * gapEstimate + 0.1 * Math.max(0, t - lastTime);
         lastTime = t;
         bucket = b;
-        dayEnd = (t / width + 1) * width;
+        dayEnd = ((t >>> shift) + 1) << shift;
         events[n] = null;
         next[n] = free;
         free = n;
         size--;
         minEntry = NIL;
-        if (size < heads.length / 4 && heads.length > 16) {
+        if (size < heads.length / 8 && heads.length > 16) {
             resize(heads.length / 2);
         } else if (++removalsSinceTuning > 2 * heads.length) {
             // the spacing of events drifts (traffic changes): re-tune the width when it is off by 2x
@@ -161,8 +163,8 @@ final class CalendarQueue {
             }
         }
         minEntry = best;
-        bucket = (int) ((times[best] / width) & mask);
-        dayEnd = (times[best] / width + 1) * width;
+        bucket = (int) ((times[best] >>> shift) & mask);
+        dayEnd = ((times[best] >>> shift) + 1) << shift;
         return best;
     }
 
@@ -189,7 +191,8 @@ final class CalendarQueue {
         heads = new int[buckets];
         Arrays.fill(heads, NIL);
         mask = buckets - 1;
-        width = Math.max(1, (long) (3 * gapEstimate));
+        shift = 63 - Long.numberOfLeadingZeros(Math.max(1, (long) (3 * gapEstimate)));
+        width = 1L << shift;
         minEntry = NIL;
         for (int h : old) {
             int cur = h;
@@ -199,7 +202,7 @@ final class CalendarQueue {
                 cur = nxt;
             }
         }
-        bucket = (int) ((lastTime / width) & mask);
-        dayEnd = (lastTime / width + 1) * width;
+        bucket = (int) ((lastTime >>> shift) & mask);
+        dayEnd = ((lastTime >>> shift) + 1) << shift;
     }
 }

@@ -3,6 +3,7 @@ package dev.enisim.run;
 import dev.enisim.engine.EventLoop;
 import dev.enisim.metrics.Journal;
 import dev.enisim.metrics.LatencyRecorder;
+import dev.enisim.metrics.Observers;
 import dev.enisim.metrics.Series;
 import dev.enisim.metrics.TimeSeries;
 import dev.enisim.metrics.Recorder;
@@ -14,7 +15,6 @@ import dev.enisim.model.Legacy;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.World;
 import dev.enisim.model.function.FunctionConfig;
-import dev.enisim.model.WorldListener;
 import dev.enisim.model.eni.HyperplaneEni;
 import dev.enisim.model.network.Subnet;
 import dev.enisim.random.RandomStreams;
@@ -61,8 +61,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 scenario.scaling().keepAliveMicros(), World.Settings.INIT_CAP_MICROS, scenario.scaling().scaling(),
                 legacy(scenario, streams));
         this.latency = new LatencyRecorder(scenario.durationMicros(), scenario.bucketMicros());
-        this.world = new World(settings, loop::schedule,
-                WorldListener.both(recorder, WorldListener.both(latency, journal)));
+        this.world = new World(settings, loop::schedule, new Observers(recorder, latency, journal));
         for (Scenario.Vpc v : scenario.vpcs()) {
             // Lambda's Hyperplane quota per VPC; before Hyperplane, EC2's network-interface quota applied
             world.addVpc(v.id(), scenario.networkModel() == NetworkModel.LEGACY ? scenario.legacy().eniLimit()
