@@ -67,8 +67,8 @@ final class CalendarQueue {
         if (minEntry != NIL && (t < times[minEntry] || (t == times[minEntry] && k < keys[minEntry]))) {
             minEntry = n;
         }
-        if (4 * size > heads.length) {
-            resize(heads.length * 2);
+        if (2 * size > heads.length) {
+            resize(heads.length * 2); // then a quarter full: it shrinks only below a sixteenth, no thrashing
         }
     }
 
@@ -124,7 +124,7 @@ final class CalendarQueue {
         free = n;
         size--;
         minEntry = NIL;
-        if (size < heads.length / 8 && heads.length > 16) {
+        if (16 * size < heads.length && heads.length > 16) {
             resize(heads.length / 2);
         } else if (++removalsSinceTuning > 2 * heads.length) {
             // the spacing of events drifts (traffic changes): re-tune the width when it is off by 2x
