@@ -48,6 +48,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--html", description = "Also write plan.html.")
     boolean html;
 
+    @Option(names = "--both-network-models",
+            description = "Also size the subnets under the other network model (legacy or Hyperplane).")
+    boolean bothModels;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
     boolean quiet;
 
@@ -57,7 +61,7 @@ final class PlanCommand implements Callable<Integer> {
             throw new UserInputException("--replications must be at least 1");
         }
         Scenario s = ScenarioLoader.load(file);
-        Plan plan = new Planner(s, replications, line -> {
+        Plan plan = new Planner(s, replications, bothModels, line -> {
             if (!quiet) {
                 spec.commandLine().getErr().println("  running: " + line);
             }

@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * The answers of {@code enisim plan}, shaped as {@code plan.json}: each simulated answer with the analytic
- * estimate beside it where one exists.
+ * estimate beside it where one exists. {@code subnetsUnderOtherModel} is the subnet sizing under the other network
+ * model (legacy for a Hyperplane scenario and the other way round) when asked, else empty.
  */
 public record Plan(String scenario, long seed, String networkModel, List<SubnetAdvice> subnets,
-        List<VpcAdvice> vpcs, Headroom headroom, TeardownWait teardown, List<IdleAdvice> idle) {
+        List<SubnetAdvice> subnetsUnderOtherModel, List<VpcAdvice> vpcs, Headroom headroom, TeardownWait teardown,
+        List<IdleAdvice> idle) {
 
     /**
      * @param peakLambdaIps        most addresses Lambda held at once when the subnet was not a constraint

@@ -25,21 +25,34 @@ public final class Planner {
     private final Scenario base;
     private final int replications;
     private final Consumer<String> progress;
+    private final boolean bothModels;
 
     /**
      * @param replications runs for the teardown wait's quantiles
      * @param progress     told what is being run, one line at a time
      */
     public Planner(Scenario base, int replications, Consumer<String> progress) {
+        this(base, replications, false, progress);
+    }
+
+    /** @param bothModels also size the subnets under the other network model */
+    public Planner(Scenario base, int replications, boolean bothModels, Consumer<String> progress) {
         this.base = base;
         this.replications = replications;
+        this.bothModels = bothModels;
         this.progress = progress;
     }
 
     public Plan plan() {
         progress.accept("the scenario as it is");
         RunSummary asIs = run(base, 0);
-        return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(), subnets(),
+        List<Plan.SubnetAdvice> other = List.of();
+        if (bothModels) {
+            NetworkModel o = base.networkModel() == NetworkModel.LEGACY ? NetworkModel.HYPERPLANE : NetworkModel.LEGACY;
+            other = new Planner(base.withNetworkModel(o), replications, line -> progress.accept(
+                    o.name().toLowerCase() + " model: " + line)).subnets();
+        }
+        return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(), subnets(), other,
                 vpcs(asIs), headroom(), teardown(asIs), idle());
     }
 

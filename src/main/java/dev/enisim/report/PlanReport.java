@@ -35,7 +35,15 @@ public final class PlanReport {
                     "/" + s.recommendedPrefix() + " (" + s.recommendedUsableIps() + ")", s.headroomIps(),
                     s.failuresAtRecommended() == 0 ? check : s.failuresAtRecommended() + " failures (!)"));
         }
-        b.append("\n2. Hyperplane ENIs per VPC against the quota\n");
+        if (!p.subnetsUnderOtherModel().isEmpty()) {
+            b.append("   under the ").append(p.networkModel().equals("legacy") ? "hyperplane" : "legacy")
+                    .append(" network model instead:\n");
+            for (Plan.SubnetAdvice s : p.subnetsUnderOtherModel()) {
+                b.append(String.format("   %-26s peak %d IPs, recommended /%d (%d usable)%n", s.subnet(),
+                        s.peakLambdaIps(), s.recommendedPrefix(), s.recommendedUsableIps()));
+            }
+        }
+        b.append("\n2. ENIs per VPC against the quota\n");
         for (Plan.VpcAdvice v : p.vpcs()) {
             b.append(String.format("   %s: peak %d of %d; one security-group set per subnet would need %d (saves %d)%n",
                     v.vpc(), v.peakEnis(), v.eniQuota(), v.consolidatedEnis(), v.savedByConsolidating()));

@@ -111,4 +111,17 @@ class PlannerTest {
         assertEquals(t.analyticP50Seconds(), t.p50Seconds(), 0.25 * t.analyticP50Seconds());
         assertTrue(t.p99Seconds() <= 45 * 60 + 1e-6);
     }
+
+    /** Asked for both network models, the legacy sizing of a Hyperplane scenario follows the 3 GB rule. */
+    @Test
+    void subnetsAreSizedUnderBothNetworkModelsWhenAsked() throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("scenarios/legacy-vs-hyperplane.yaml"));
+        Plan p = new Planner(s.withNetworkModel(dev.enisim.model.NetworkModel.HYPERPLANE), 1, true, line -> { })
+                .plan();
+        assertEquals("hyperplane", p.networkModel());
+        assertEquals(1, p.subnets().get(0).peakLambdaIps(), "Hyperplane: one shared ENI per subnet");
+        assertEquals(2, p.subnetsUnderOtherModel().size());
+        assertTrue(p.subnetsUnderOtherModel().get(0).peakLambdaIps() > 100, "legacy: an ENI per 2 environments");
+        assertTrue(p.subnetsUnderOtherModel().get(0).recommendedPrefix() < p.subnets().get(0).recommendedPrefix());
+    }
 }
