@@ -168,10 +168,7 @@ public final class Sweep {
     public static Scenario scaleTraffic(Scenario s, double factor) {
         List<Scenario.Function> fns = new ArrayList<>();
         for (Scenario.Function f : s.functions()) {
-            fns.add(new Scenario.Function(f.name(), f.memoryMb(), f.timeoutMicros(), f.vpcConfig(),
-                    f.reservedConcurrency(), f.duration(), f.connectionsPerInvocation(), f.arrivals().scaled(factor),
-                    f.createdAtMicros(), f.role(), f.initDuration(), f.connectionsPerEnvironment(),
-                    f.provisionedConcurrency()));
+            fns.add(f.withArrivals(f.arrivals().scaled(factor)));
         }
         return new Scenario(s.name(), s.description(), s.seed(), s.durationMicros(), s.bucketMicros(), s.account(),
                 s.vpcs(), s.hyperplane(), fns, s.timeline(), s.networkModel(), s.scaling(), s.legacy(), s.source());

@@ -233,8 +233,24 @@ final class EniFleet {
 
     // ---- lifecycle ----------------------------------------------------------------------------------------
 
-    /** Starts creating an ENI for the key: takes an IP and a quota slot now, ready after a sampled delay. */
+    /** An existing key of an existing function: its ENI is there (in use) from now on. */
+    Blocked ensureInUse(int key, String role, long now) {
+        EniPool pool = pools.get(key);
+        if (pool.hasInUse()) {
+            return Blocked.NONE;
+        }
+        return create(pool, role, now, true);
+    }
+
     private Blocked create(EniPool pool, String role, long now) {
+        return create(pool, role, now, false);
+    }
+
+    /**
+     * Starts creating an ENI for the key: takes an IP and a quota slot now, ready after a sampled delay (or at
+     * once: {@code immediate}, and in the legacy model, where the cold start pays for it).
+     */
+    private Blocked create(EniPool pool, String role, long now, boolean immediate) {
         if (deniedRoles.contains(role)) {
             return Blocked.PERMISSIONS;
         }
@@ -256,8 +272,8 @@ final class EniFleet {
         pool.added(eni);
         listener.eniState(eni, null, now);
         listener.subnetIps(subnet.index(), subnet.availableIps(), now);
-        if (settings.legacyNetwork()) {
-            ready(eni, now); // the cold start that needs it pays its creation and attachment
+        if (settings.legacyNetwork() || immediate) {
+            ready(eni, now); // legacy: the cold start that needs it pays its creation and attachment
         } else {
             port.schedule(now + settings.eniCreateMicros().getAsLong(), SimEvent.PRIORITY_ENI, new EniReady(eni));
         }

@@ -81,6 +81,44 @@ final class Lifecycle implements EniFleet.KeyReady {
         attach(f, Purpose.CREATE, b, now);
     }
 
+    /**
+     * A function that exists when the simulation starts: Active with an in-use ENI for each of its keys (made now,
+     * taking their IPs and quota slots), or Inactive (idle, its ENIs reclaimed).
+     */
+    void existing(LambdaFunction f, boolean active, long now) {
+        Binding b = f.binding();
+        listener.controlAction("Existing function " + f.name() + describe(b) + (active ? " (Active)" : " (Inactive)"),
+                now);
+        if (b.attached() && b.configError() != null) {
+            setState(f, State.Pending, StateReasonCode.Creating, "existing function", now);
+            setState(f, State.Failed, b.configError(), "VpcConfig cannot be used", now);
+            return;
+        }
+        if (b.attached() && !active && !settings.legacyNetwork()) {
+            setState(f, State.Active, null, "existing function", now);
+            setState(f, State.Inactive, StateReasonCode.Idle, "existing function, idle: its ENIs were reclaimed", now);
+            return;
+        }
+        if (b.attached()) {
+            fleet.addUsers(b, now);
+            f.setHoldsKeys(true);
+            for (int key : settings.legacyNetwork() ? new int[0] : b.keys()) {
+                Blocked why = fleet.ensureInUse(key, f.role(), now);
+                if (why != Blocked.NONE) {
+                    // the scenario says the ENI exists, but the subnet or quota has no room for it
+                    setState(f, State.Pending, StateReasonCode.Creating, "existing function", now);
+                    setState(f, State.Failed, EniFleet.failureReason(why), "its existing ENI for "
+                            + fleet.pools.get(key).eniKey().label() + " does not fit", now);
+                    return;
+                }
+            }
+        }
+        setState(f, State.Active, null, "existing function, ENIs in place", now);
+        f.invokedAt(now);
+        scheduleIdleCheck(f, now);
+        invoker.resetEnvironments(f, now);
+    }
+
     /** An invocation found the function Inactive: restore its ENIs (the invocation itself fails). */
     void restore(LambdaFunction f, long now) {
         setState(f, State.Pending, StateReasonCode.Restoring, "invoked while Inactive", now);

@@ -59,6 +59,10 @@ public sealed interface SimEvent {
         }
     }
 
+    /** A function that already exists at time 0 (imported): Active with its ENIs in place, or Inactive. */
+    record ExistingFunction(int function, boolean active) implements SimEvent {
+    }
+
     /** UpdateFunctionConfiguration with a new VpcConfig (empty lists detach the function). */
     record UpdateVpcConfig(int function, List<String> subnetIds, List<String> securityGroupIds)
             implements SimEvent {

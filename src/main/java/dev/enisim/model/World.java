@@ -172,6 +172,8 @@ public final class World {
             lifecycle.idleCheck(check, now);
         } else if (event instanceof CreateFunction c) {
             lifecycle.create(functions[c.function()], c.subnetIds(), c.securityGroupIds(), now);
+        } else if (event instanceof SimEvent.ExistingFunction x) {
+            lifecycle.existing(functions[x.function()], x.active(), now);
         } else if (event instanceof UpdateVpcConfig u) {
             lifecycle.update(functions[u.function()], u.subnetIds(), u.securityGroupIds(), now);
         } else if (event instanceof PublishVersion p) {

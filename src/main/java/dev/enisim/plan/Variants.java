@@ -41,10 +41,7 @@ final class Variants {
         List<Scenario.Function> fns = new ArrayList<>();
         List<Scenario.Action> actions = new ArrayList<>();
         for (Scenario.Function f : s.functions()) {
-            fns.add(new Scenario.Function(f.name(), f.memoryMb(), f.timeoutMicros(), f.vpcConfig(),
-                    f.reservedConcurrency(), f.duration(), f.connectionsPerInvocation(), new ArrivalSpec.None(),
-                    f.createdAtMicros(), f.role(), f.initDuration(), f.connectionsPerEnvironment(),
-                    f.provisionedConcurrency()));
+            fns.add(f.withArrivals(new ArrivalSpec.None()));
             actions.add(new Scenario.DeleteFunctionAction(s.durationMicros(), f.name()));
         }
         return with(s, s.vpcs(), fns, actions, s.durationMicros() + extraMicros);

@@ -94,8 +94,14 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         latency.attach(world);
         // functions were added in scenario order, so function i of the world is function i of the scenario
         for (int i = 0; i < n; i++) {
-            loop.schedule(scenario.functions().get(i).createdAtMicros(), SimEvent.PRIORITY_CONTROL,
-                    new SimEvent.CreateFunction(i));
+            Scenario.Function f = scenario.functions().get(i);
+            SimEvent first = switch (f.existing()) {
+                case NO -> new SimEvent.CreateFunction(i);
+                case ACTIVE -> new SimEvent.ExistingFunction(i, true);
+                case INACTIVE -> new SimEvent.ExistingFunction(i, false);
+            };
+            loop.schedule(f.existing() == Scenario.Function.Existing.NO ? f.createdAtMicros() : 0,
+                    SimEvent.PRIORITY_CONTROL, first);
             scheduleNextArrival(i);
         }
         for (Scenario.Action a : scenario.timeline()) {

@@ -53,7 +53,7 @@ final class FunctionReader {
     private Scenario.Function function(Fields f) {
         f.allowOnly("name", "memoryMb", "timeout", "vpcConfig", "reservedConcurrency", "duration",
                 "connectionsPerInvocation", "arrivals", "createdAt", "role", "initDuration",
-                "connectionsPerEnvironment", "provisionedConcurrency");
+                "connectionsPerEnvironment", "provisionedConcurrency", "existing");
         String name = f.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
             f.problem("name", "expected 1 to 64 letters, digits, '-' or '_' (Lambda's function names), got '"
@@ -92,7 +92,27 @@ final class FunctionReader {
             return null;
         }
         return new Scenario.Function(name, memory, timeout, vpc, reservation, duration, connections, arrivals,
-                createdAt, role, init, perEnvironment, provisioned);
+                createdAt, role, init, perEnvironment, provisioned, existing(f, createdAt));
+    }
+
+    /** {@code existing: Active | Inactive}: the function is already there at time 0 (it cannot have a createdAt). */
+    private static Scenario.Function.Existing existing(Fields f, long createdAt) {
+        String e = f.text("existing", null);
+        if (e == null) {
+            return Scenario.Function.Existing.NO;
+        }
+        if (f.has("createdAt") && createdAt != 0) {
+            f.problem("createdAt", "an existing function is there from the start: leave createdAt out");
+        }
+        return switch (e) {
+            case "Active" -> Scenario.Function.Existing.ACTIVE;
+            case "Inactive" -> Scenario.Function.Existing.INACTIVE;
+            default -> {
+                f.problem("existing", "expected Active or Inactive (the state the function is in at time 0), got '"
+                        + e + "'");
+                yield Scenario.Function.Existing.NO;
+            }
+        };
     }
 
     /** A VpcConfig {subnetIds, securityGroupIds}; absent or both empty = {@link Scenario.VpcConfig#NONE}. */

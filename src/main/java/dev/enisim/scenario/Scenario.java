@@ -167,6 +167,7 @@ public record Scenario(
      * @param initDuration             a cold start's init (capped at 10 s)
      * @param connectionsPerEnvironment persistent connections each environment holds for its whole life
      * @param provisionedConcurrency   environments kept initialised while the function is Active
+     * @param existing                 whether the function already exists at time 0 (Active or Inactive)
      */
     public record Function(
             String name,
@@ -181,7 +182,35 @@ public record Scenario(
             String role,
             DistributionSpec initDuration,
             int connectionsPerEnvironment,
-            int provisionedConcurrency) {
+            int provisionedConcurrency,
+            Existing existing) {
+
+        /** A function that already exists when the simulation starts (imported from an account), and how. */
+        public enum Existing {
+            /** Created at {@code createdAt} like any new function. */
+            NO,
+            /** Already Active at time 0: its keys' ENIs are there (in use) from the start. */
+            ACTIVE,
+            /** Already Inactive (idle) at time 0: its ENIs were reclaimed; the first invocation restores it. */
+            INACTIVE
+        }
+
+        /** A new function (not already existing). */
+        public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
+                OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
+                ArrivalSpec arrivals, long createdAtMicros, String role, DistributionSpec initDuration,
+                int connectionsPerEnvironment, int provisionedConcurrency) {
+            this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
+                    arrivals, createdAtMicros, role, initDuration, connectionsPerEnvironment, provisionedConcurrency,
+                    Existing.NO);
+        }
+
+        /** The same function with other arrivals (traffic scaling, what-if variants). */
+        public Function withArrivals(ArrivalSpec a) {
+            return new Function(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration,
+                    connectionsPerInvocation, a, createdAtMicros, role, initDuration, connectionsPerEnvironment,
+                    provisionedConcurrency, existing);
+        }
 
         /** Default cold-start init: log-normal, median 250 ms, p99 1.5 s (capped at 10 s by Lambda). */
         public static final DistributionSpec DEFAULT_INIT = new DistributionSpec.LogNormal(250e3, 1.5e6, 10e6);

@@ -42,9 +42,15 @@ class ImporterTest {
         assertEquals("checkout-role", api.role());
         assertTrue(api.arrivals() instanceof ArrivalSpec.Superposition sp && sp.parts().size() == 24);
         assertTrue(s.functions().get(4).vpcConfig().subnetIds().isEmpty(), "thumbnailer is not in a VPC");
+        assertEquals(Scenario.Function.Existing.ACTIVE, api.existing(), "its ENIs are in enis.json");
+        assertEquals(Scenario.Function.Existing.INACTIVE, s.functions().get(3).existing(),
+                "audit-export's key has no ENI: its ENIs were reclaimed");
         assertTrue(yaml.contains("PLACEHOLDERS"), "guesses are listed at the top");
         RunSummary r = new Simulation(s, 0).run().summary();
         assertEquals(6, r.enis().peak());
+        assertEquals(0, r.invocations().errors().get("ResourceConflictException"), "Active from the start");
+        assertTrue(r.functions().get("audit-export").invocations().errors().get("ResourceNotReadyException") > 0,
+                "the idle function's first invocations fail while it restores");
         assertTrue(r.invocations().succeeded() > 500_000);
     }
 

@@ -238,4 +238,21 @@ class LifecycleTest {
         assertEquals(List.of("0s api Pending/Creating", "0s api Failed/SubnetOutOfIPAddresses", "20s api Deleted",
                 "30s api Pending/Creating", "30s eni-0001 Creating", "90s eni-0001 InUse", "90s api Active"), h.log);
     }
+
+    @Test
+    void anExistingFunctionStartsActiveWithItsEnisOrInactive() {
+        WorldHarness h = WorldHarness.standard();
+        int live = h.function("live", List.of("subnet-1", "subnet-2"), List.of("sg-a"));
+        int idle = h.function("idle", List.of("subnet-2"), List.of("sg-b"));
+        h.at(0, new SimEvent.ExistingFunction(live, true));
+        h.at(0, new SimEvent.ExistingFunction(idle, false));
+        h.advanceTo(0);
+        assertEquals(State.Active, h.state(live));
+        assertEquals(2, h.world.enis().size());
+        assertEquals(EniState.InUse, h.eni(1).state(), "in place at once, not after eniCreateTime");
+        assertEquals(Outcome.SUCCESS, h.invoke(live, SEC));
+        assertEquals(State.Inactive, h.state(idle));
+        assertEquals(Outcome.RESOURCE_NOT_READY, h.invoke(idle, SEC));
+        assertEquals(State.Pending, h.state(idle));
+    }
 }
