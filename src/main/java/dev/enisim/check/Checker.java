@@ -1,5 +1,7 @@
 package dev.enisim.check;
 
+import static dev.enisim.experiment.MetricStats.format;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.enisim.experiment.MetricPaths;
 import dev.enisim.experiment.MetricStats;
@@ -13,8 +15,8 @@ import dev.enisim.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Runs a scenario (with replications when asked) and evaluates its {@code expect:} block. */
 public final class Checker {
@@ -23,9 +25,13 @@ public final class Checker {
     public record Result(Expectation expectation, boolean passed, String actual) {
     }
 
-    /** All verdicts of one scenario, with the run(s) they came from. */
-    public record ScenarioCheck(String scenario, String file, int replications, List<Result> results,
+    /** All verdicts of one scenario (as run, with its {@code --set} changes), with the run(s) they came from. */
+    public record ScenarioCheck(Scenario scenario, String file, int replications, List<Result> results,
             List<RunResult> runs) {
+
+        public String name() {
+            return scenario.name();
+        }
 
         public boolean passed() {
             return results.stream().allMatch(Result::passed);
@@ -46,7 +52,7 @@ public final class Checker {
         Scenario scenario = ScenarioLoader.parseTree(tree, file.toString());
         List<Expectation> expectations = ExpectReader.read(tree, file.toString());
         List<RunResult> runs = Replications.run(scenario, replications, threads);
-        return new ScenarioCheck(scenario.name(), file.toString(), replications,
+        return new ScenarioCheck(scenario, file.toString(), replications,
                 evaluate(expectations, runs, file.toString()), runs);
     }
 
@@ -58,6 +64,10 @@ public final class Checker {
             trees.add(Replications.tree(r.summary()));
         }
         Map<String, MetricStats> stats = MetricStats.of(trees);
+        List<Map<String, JsonNode>> leaves = new ArrayList<>();
+        for (JsonNode t : trees) {
+            leaves.add(MetricPaths.leaves(t));
+        }
         List<Result> out = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < expectations.size(); i++) {
@@ -65,11 +75,12 @@ public final class Checker {
             JsonNode value = MetricPaths.find(trees.get(0), e.path());
             if (value == null || value.isContainerNode()) {
                 problems.add(new Problem("expect[" + i + "]", value == null ? MetricPaths.unknown(trees.get(0),
-                        e.path()) : "'" + e.path() + "' is a group of metrics; name one of them"));
+                        e.path()) : MetricPaths.group(trees.get(0), e.path())));
                 continue;
             }
+            String path = canonical(leaves.get(0), e.path(), value);
             try {
-                out.add(verdict(e, value, stats.get(e.path())));
+                out.add(value.isNumber() ? numeric(e, path, stats.get(path)) : text(e, path, leaves));
             } catch (IllegalArgumentException ex) {
                 problems.add(new Problem("expect[" + i + "]", ex.getMessage()));
             }
@@ -80,33 +91,59 @@ public final class Checker {
         return out;
     }
 
-    private static Result verdict(Expectation e, JsonNode value, MetricStats s) {
-        if (!value.isNumber()) {
-            String actual = value.isNull() ? "null" : value.asText();
-            if (e.statistic() != Expectation.Statistic.VALUE) {
-                throw new IllegalArgumentException("'" + e.text() + "': '" + e.path() + "' is not a number");
-            }
-            return new Result(e, e.holdsText(actual), actual);
+    /**
+     * The path as the summary spells it (the user may have written {@code teardowns[0]waitSeconds}). Found by
+     * name first: small numbers are shared Jackson nodes, so the same node object can stand at several paths.
+     */
+    private static String canonical(Map<String, JsonNode> leaves, String written, JsonNode node) {
+        String dotted = written.replaceAll("\\](?=[^.\\[])", "].");
+        if (leaves.get(dotted) != null && leaves.get(dotted).equals(node)) {
+            return dotted;
         }
+        for (Map.Entry<String, JsonNode> l : leaves.entrySet()) {
+            if (l.getValue() == node) {
+                return l.getKey();
+            }
+        }
+        throw new IllegalStateException("a leaf that is not among the leaves");
+    }
+
+    private static Result numeric(Expectation e, String path, MetricStats s) {
         if (s == null) {
-            s = MetricStats.of(new double[] {value.asDouble()});
+            throw new IllegalArgumentException("'" + path + "' is not in every replication (a list element only "
+                    + "some have), so it has no mean");
         }
         if (!e.numericOperand()) {
-            throw new IllegalArgumentException("'" + e.text() + "': '" + e.path() + "' is a number");
+            throw new IllegalArgumentException("'" + e.text() + "': '" + path + "' is a number, compare it with one");
         }
         if (e.statistic() == Expectation.Statistic.CI) {
             return new Result(e, e.holds(s.ciLow(), s.ciHigh()),
-                    String.format(Locale.ROOT, "95%% CI [%s, %s]", fmt(s.ciLow()), fmt(s.ciHigh())));
+                    "95% CI [" + format(s.ciLow()) + ", " + format(s.ciHigh()) + "]");
         }
-        String actual = s.n() > 1 ? String.format(Locale.ROOT, "mean %s (95%% CI %s..%s, n=%d)", fmt(s.mean()),
-                fmt(s.ciLow()), fmt(s.ciHigh()), s.n()) : fmt(s.mean());
+        String actual = s.n() == 1 ? format(s.mean()) : "mean " + format(s.mean()) + " (95% CI " + format(s.ciLow())
+                + ".." + format(s.ciHigh()) + ", n=" + s.n() + ")";
         return new Result(e, e.holds(s.mean()), actual);
     }
 
-    static String fmt(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
+    /** A text metric (a state, a reason code) holds when it holds in every replication. */
+    private static Result text(Expectation e, String path, List<Map<String, JsonNode>> leaves) {
+        if (e.statistic() != Expectation.Statistic.VALUE) {
+            throw new IllegalArgumentException("'" + e.text() + "': '" + path + "' is not a number");
         }
-        return String.format(Locale.ROOT, "%.6g", v);
+        Map<String, Integer> seen = new TreeMap<>();
+        boolean holds = true;
+        for (Map<String, JsonNode> l : leaves) {
+            JsonNode n = l.get(path);
+            String actual = n == null ? "(none)" : n.isNull() ? "null" : n.asText();
+            holds &= e.holdsText(actual);
+            seen.merge(actual, 1, Integer::sum);
+        }
+        if (seen.size() == 1) {
+            return new Result(e, holds, seen.keySet().iterator().next());
+        }
+        StringBuilder actual = new StringBuilder();
+        seen.forEach((v, count) -> actual.append(actual.length() == 0 ? "" : ", ").append(v).append(" in ")
+                .append(count).append(" of ").append(leaves.size()));
+        return new Result(e, holds, actual.toString());
     }
 }

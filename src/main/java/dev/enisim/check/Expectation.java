@@ -1,7 +1,6 @@
 package dev.enisim.check;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +21,21 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
     /** Which figure of a metric is compared. */
     public enum Statistic { VALUE, MEAN, CI }
 
-    public enum Op { EQ, NE, LE, LT, GE, GT, BETWEEN, WITHIN, CONTAINS, BELOW, ABOVE }
+    /** The comparison, with the word or symbol that writes it. */
+    public enum Op {
+        EQ("=="), NE("!="), LE("<="), LT("<"), GE(">="), GT(">"), BETWEEN("between"), WITHIN("within"),
+        CONTAINS("contains"), BELOW("below"), ABOVE("above");
+
+        private final String symbol;
+
+        Op(String symbol) {
+            this.symbol = symbol;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+    }
 
     private static final Pattern SENTENCE = Pattern.compile(
             "^\\s*(?:(mean|ci)\\(\\s*([^()\\s]+)\\s*\\)|([^\\s()]+))\\s+(==|!=|<=|>=|<|>|between|within|contains|below"
@@ -40,19 +53,7 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
         Statistic stat = m.group(1) == null ? Statistic.VALUE
                 : m.group(1).equals("mean") ? Statistic.MEAN : Statistic.CI;
         String path = m.group(1) == null ? m.group(3) : m.group(2);
-        Op op = switch (m.group(4)) {
-            case "==" -> Op.EQ;
-            case "!=" -> Op.NE;
-            case "<=" -> Op.LE;
-            case "<" -> Op.LT;
-            case ">=" -> Op.GE;
-            case ">" -> Op.GT;
-            case "between" -> Op.BETWEEN;
-            case "within" -> Op.WITHIN;
-            case "contains" -> Op.CONTAINS;
-            case "below" -> Op.BELOW;
-            default -> Op.ABOVE;
-        };
+        Op op = op(m.group(4));
         if (stat == Statistic.CI && op != Op.CONTAINS && op != Op.BELOW && op != Op.ABOVE) {
             throw new IllegalArgumentException("ci(...) takes 'contains', 'below' or 'above', got '" + text + "'");
         }
@@ -67,6 +68,10 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
                 throw new IllegalArgumentException("expected 'between LOW and HIGH', got '" + text + "'");
             }
             operands = List.of(number(b.group(1), text), number(b.group(2), text));
+            if (Double.parseDouble(operands.get(0)) > Double.parseDouble(operands.get(1))) {
+                throw new IllegalArgumentException("expected 'between LOW and HIGH' with LOW <= HIGH, got '" + text
+                        + "'");
+            }
         } else if (op == Op.WITHIN) {
             Matcher w = WITHIN.matcher(rest);
             if (!w.matches()) {
@@ -80,6 +85,15 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
             operands = List.of(number(rest, text));
         }
         return new Expectation(text.trim(), stat, path, op, operands);
+    }
+
+    private static Op op(String symbol) {
+        for (Op op : Op.values()) {
+            if (op.symbol.equals(symbol)) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException("unknown comparison '" + symbol + "'");
     }
 
     private static String number(String s, String text) {
@@ -127,8 +141,8 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
         return switch (op) {
             case EQ -> same;
             case NE -> !same;
-            default -> throw new IllegalArgumentException("'" + text + "': " + op.name().toLowerCase(Locale.ROOT)
-                    + " needs a number, but the metric is '" + actual + "'");
+            default -> throw new IllegalArgumentException("'" + text + "': '" + op.symbol
+                    + "' needs a number, but the metric is '" + actual + "' (text takes == or !=)");
         };
     }
 

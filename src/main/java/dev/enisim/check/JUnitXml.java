@@ -24,13 +24,13 @@ public final class JUnitXml {
                 .append(failures).append("\">\n");
         for (Checker.ScenarioCheck c : checks) {
             long failed = c.results().stream().filter(r -> !r.passed()).count();
-            b.append("  <testsuite name=\"").append(esc(c.scenario())).append("\" tests=\"")
+            b.append("  <testsuite name=\"").append(esc(c.name())).append("\" tests=\"")
                     .append(c.results().size()).append("\" failures=\"").append(failed).append("\" errors=\"0\">\n");
             b.append("    <properties><property name=\"file\" value=\"").append(esc(c.file()))
                     .append("\"/><property name=\"replications\" value=\"").append(c.replications())
                     .append("\"/></properties>\n");
             for (Checker.Result r : c.results()) {
-                b.append("    <testcase classname=\"").append(esc(c.scenario())).append("\" name=\"")
+                b.append("    <testcase classname=\"").append(esc(c.name())).append("\" name=\"")
                         .append(esc(r.expectation().text())).append("\"");
                 if (r.passed()) {
                     b.append("/>\n");

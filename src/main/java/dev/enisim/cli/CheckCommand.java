@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.enisim.check.Baseline;
 import dev.enisim.check.Checker;
 import dev.enisim.check.JUnitXml;
-import dev.enisim.experiment.Replications;
+import dev.enisim.report.ReplicatedSummary;
 import dev.enisim.report.SummaryJson;
 import dev.enisim.scenario.ScenarioException;
 import java.io.IOException;
@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,7 +50,8 @@ final class CheckCommand implements Callable<Integer> {
     boolean parallel;
 
     @Option(names = "--baseline", paramLabel = "DIR",
-            description = "Compare each summary with DIR/<scenario name>.summary.json.")
+            description = {"Compare each summary with DIR/<scenario name>.summary.json (with --replications N: the "
+                + "statistics, as run --replications N writes them)."})
     Path baseline;
 
     @Option(names = "--update-baseline", description = "Write the summaries into --baseline instead of comparing.")
@@ -64,6 +66,9 @@ final class CheckCommand implements Callable<Integer> {
         if (replications < 1) {
             throw new UserInputException("--replications must be at least 1");
         }
+        if (tolerancePercent < 0) {
+            throw new UserInputException("--tolerance must be a percentage >= 0, got " + tolerancePercent);
+        }
         if (updateBaseline && baseline == null) {
             throw new UserInputException("--update-baseline needs --baseline DIR");
         }
@@ -74,7 +79,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Path file : scenarioFiles()) {
             Checker.ScenarioCheck c = Checker.check(file, sets, replications, threads);
             checks.add(c);
-            out.printf("%s (%s)%n", c.scenario(), c.file());
+            out.printf("%s (%s)%n", c.name(), c.file());
             if (c.results().isEmpty()) {
                 out.println("  (no expectations)");
             }
@@ -91,41 +96,62 @@ final class CheckCommand implements Callable<Integer> {
         long total = checks.stream().mapToLong(c -> c.results().size()).sum();
         out.printf("%d scenario(s), %d assertion(s), %d failed%n", checks.size(), total, failed);
         if (junit != null) {
-            Path dir = junit.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Files.writeString(junit, JUnitXml.render(checks), StandardCharsets.UTF_8);
+            write(junit, JUnitXml.render(checks));
         }
         return ok ? 0 : 1;
     }
 
+    /**
+     * The baseline of a scenario is the summary.json that {@code run} would write with the same replications: one
+     * run's summary, or with {@code --replications N} the statistics of every metric.
+     */
     private boolean baseline(Checker.ScenarioCheck c, PrintWriter out) throws IOException {
-        String name = c.scenario() + ".summary.json";
-        String actual = SummaryJson.render(c.runs().get(0).summary());
+        Path file = baseline.resolve(c.name() + ".summary.json");
+        String actual = replications > 1 ? ReplicatedSummary.json(c.scenario(), c.runs())
+                : SummaryJson.render(c.runs().get(0).summary());
         if (updateBaseline) {
-            Files.createDirectories(baseline);
-            Path tmp = Files.createTempFile(baseline, "." + name, ".tmp");
-            Files.writeString(tmp, actual, StandardCharsets.UTF_8);
-            Files.move(tmp, baseline.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            out.println("  baseline written: " + baseline.resolve(name));
+            write(file, actual);
+            out.println("  baseline written: " + file);
             return true;
         }
-        Path file = baseline.resolve(name);
         if (!Files.exists(file)) {
             throw new UserInputException("no baseline " + file + " (create it with --update-baseline)");
         }
-        JsonNode expected = SummaryJson.mapper().readTree(Files.readString(file));
-        List<Baseline.Diff> diffs = Baseline.compare(expected, Replications.tree(c.runs().get(0).summary()),
+        JsonNode expected;
+        try {
+            expected = SummaryJson.mapper().readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UserInputException("baseline " + file + " is not a summary.json: " + e.getMessage());
+        }
+        int written = expected.path("replications").asInt(1);
+        if (written != replications) {
+            throw new UserInputException("baseline " + file + " holds " + written + " replication(s), this check "
+                    + "runs " + replications + " (use the same --replications, or rewrite it with --update-baseline)");
+        }
+        List<Baseline.Diff> diffs = Baseline.compare(expected, SummaryJson.mapper().readTree(actual),
                 tolerancePercent / 100);
         if (diffs.isEmpty()) {
             out.println("  PASS  baseline " + file + " matches");
             return true;
         }
-        out.printf("  FAIL  baseline %s: %d difference(s)%n", file, diffs.size());
+        out.printf("  FAIL  baseline %s: %d difference(s) (baseline -> now)%n", file, diffs.size());
         for (Baseline.Diff d : diffs) {
             out.println("        " + d);
         }
         return false;
+    }
+
+    /** Writes through a temporary file in the same folder, so a reader never sees half a file. */
+    private static void write(Path file, String text) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UserInputException("cannot write " + file + ": " + e);
+        }
     }
 
     private List<Path> scenarioFiles() throws IOException {
@@ -133,8 +159,12 @@ final class CheckCommand implements Callable<Integer> {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
-                    s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
-                            .forEach(files::add);
+                    List<Path> found = s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                            .sorted().toList();
+                    if (found.isEmpty()) {
+                        throw new UserInputException("no scenario files (*.yaml, *.yml) in " + p);
+                    }
+                    files.addAll(found);
                 }
             } else {
                 files.add(p);

@@ -1,6 +1,9 @@
 package dev.enisim.cli;
 
+import static dev.enisim.experiment.MetricStats.format;
+
 import dev.enisim.experiment.Comparison;
+import dev.enisim.experiment.MetricStats;
 import dev.enisim.scenario.Overrides;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioException;
@@ -60,18 +63,22 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "A = %s, B = %s%s; %d paired replications (common random numbers)%n%n", a, bFile,
                 sets.isEmpty() ? "" : " with " + String.join(", ", sets), replications);
-        out.printf(Locale.ROOT, "%-60s %14s %14s %14s  %-29s %s%n", "metric", "A", "B", "B - A", "95% CI", "");
-        int shown = 0;
+        List<Comparison.Row> shown = new ArrayList<>();
+        int width = "metric".length();
         for (Comparison.Row r : rows) {
-            if (!all && r.difference().mean() == 0 && r.difference().sd() == 0) {
-                continue;
+            if (all || r.difference().mean() != 0 || r.difference().sd() != 0) {
+                shown.add(r);
+                width = Math.max(width, r.metric().length());
             }
-            shown++;
-            out.printf(Locale.ROOT, "%-60s %14.4g %14.4g %14.4g  [%12.4g, %12.4g]  %s%n", r.metric(), r.meanA(),
-                    r.meanB(), r.difference().mean(), r.difference().ciLow(), r.difference().ciHigh(),
-                    r.significant() ? "significant" : "");
         }
-        if (shown == 0) {
+        String line = "%-" + width + "s %14s %14s %14s  %-29s %s%n";
+        out.printf(Locale.ROOT, line, "metric", "A", "B", "B - A", "95% CI of B - A", "");
+        for (Comparison.Row r : shown) {
+            MetricStats d = r.difference();
+            out.printf(Locale.ROOT, line, r.metric(), format(r.meanA()), format(r.meanB()), format(d.mean()),
+                    "[" + format(d.ciLow()) + ", " + format(d.ciHigh()) + "]", r.significant() ? "significant" : "");
+        }
+        if (shown.isEmpty()) {
             out.println("(no metric differs)");
         }
         return 0;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.enisim.scenario.Suggest;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Dotted paths into a summary tree ({@code invocations.errors.ResourceNotReadyException},
@@ -14,6 +14,8 @@ import java.util.TreeMap;
  * dots, so each step takes the longest key that matches. Unknown paths get the closest known paths.
  */
 public final class MetricPaths {
+
+    private static final int MAX_SUGGESTIONS = 5;
 
     private MetricPaths() {
     }
@@ -58,9 +60,9 @@ public final class MetricPaths {
         return n;
     }
 
-    /** Every leaf (number, string, boolean, null) by its path, sorted. */
+    /** Every leaf (number, string, boolean, null) by its path, in the order of the summary. */
     public static Map<String, JsonNode> leaves(JsonNode root) {
-        Map<String, JsonNode> out = new TreeMap<>();
+        Map<String, JsonNode> out = new LinkedHashMap<>();
         collect(root, "", out);
         return out;
     }
@@ -80,24 +82,57 @@ public final class MetricPaths {
         }
     }
 
-    /** "unknown metric 'x' (did you mean: a, b, c)". */
+    /**
+     * "unknown metric 'x' (did you mean: a, b, c)": the closest path by edit distance, then the metrics next to
+     * where the path stops matching; a list index past the end says how long the list is.
+     */
     public static String unknown(JsonNode root, String path) {
+        String known = longestKnownPrefix(root, path);
+        JsonNode there = known.isEmpty() ? root : find(root, known);
+        if (there != null && there.isArray()) {
+            return "unknown metric '" + path + "': '" + known + "' has " + there.size() + " element(s) in this run"
+                    + (there.isEmpty() ? "" : " ([0] to [" + (there.size() - 1) + "])");
+        }
         List<String> all = new ArrayList<>(leaves(root).keySet());
         List<String> close = new ArrayList<>();
         String best = Suggest.closest(path, all);
         if (best != null) {
             close.add(best);
         }
-        String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "";
         for (String p : all) {
-            if (close.size() >= 5) {
+            if (close.size() >= MAX_SUGGESTIONS) {
                 break;
             }
-            if (!parent.isEmpty() && p.startsWith(parent + ".") && !close.contains(p)) {
+            if (!close.contains(p) && (known.isEmpty() ? !p.contains(".") : p.startsWith(known + ".")
+                    || p.startsWith(known + "["))) {
                 close.add(p);
             }
         }
         return "unknown metric '" + path + "'" + (close.isEmpty() ? "" : " (did you mean: "
-                + String.join(", ", close) + ")");
+                + String.join(", ", close) + (close.size() == MAX_SUGGESTIONS ? ", ..." : "") + ")");
+    }
+
+    /** "'functions.api' is a group of metrics (functions.api.invocations, ...): name one of them". */
+    public static String group(JsonNode root, String path) {
+        List<String> inside = new ArrayList<>();
+        for (String p : leaves(find(root, path)).keySet()) {
+            if (inside.size() == MAX_SUGGESTIONS) {
+                inside.add("...");
+                break;
+            }
+            inside.add(p.startsWith("[") ? path + p : path + "." + p);
+        }
+        return "'" + path + "' is a group of metrics (" + String.join(", ", inside) + "): name one of them";
+    }
+
+    /** The longest prefix of {@code path} (cut at a dot or a bracket) that exists in the tree. */
+    private static String longestKnownPrefix(JsonNode root, String path) {
+        for (int end = path.length(); end > 0; end--) {
+            char c = end < path.length() ? path.charAt(end) : '.';
+            if ((c == '.' || c == '[') && find(root, path.substring(0, end)) != null) {
+                return path.substring(0, end);
+            }
+        }
+        return "";
     }
 }

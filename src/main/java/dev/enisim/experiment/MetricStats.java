@@ -1,8 +1,9 @@
 package dev.enisim.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,45 +31,49 @@ public record MetricStats(long n, double mean, double sd, double ciLow, double c
         return new MetricStats(values.length, mean, sd, mean - half, mean + half);
     }
 
-    /** The statistics of every numeric leaf that all {@code summaries} have, by dotted path. */
+    /** A figure as the terminal shows it: whole numbers as such (3741), others to six significant digits (37.8). */
+    public static String format(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        BigDecimal b = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros();
+        return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e15 ? b.toPlainString() : b.toString();
+    }
+
+    /**
+     * The statistics of every numeric leaf that all {@code summaries} have, by metric path ({@code enis.peak},
+     * {@code teardowns[0].waitSeconds}), in the order of the first summary. A leaf missing from one replication
+     * (a list element only some replications have) has none. {@code seed} and {@code replication} are
+     * identifiers, not metrics.
+     */
     public static Map<String, MetricStats> of(List<JsonNode> summaries) {
-        Map<String, List<Double>> values = new LinkedHashMap<>();
-        collect(summaries.get(0), "", values);
+        List<Map<String, JsonNode>> leaves = new ArrayList<>();
+        for (JsonNode s : summaries) {
+            leaves.add(MetricPaths.leaves(s));
+        }
         Map<String, MetricStats> out = new LinkedHashMap<>();
-        for (String path : values.keySet()) {
-            double[] v = new double[summaries.size()];
-            boolean complete = true;
-            for (int i = 0; i < v.length; i++) {
-                JsonNode n = at(summaries.get(i), path);
-                if (n == null || !n.isNumber()) {
-                    complete = false;
-                    break;
-                }
-                v[i] = n.asDouble();
-            }
-            if (complete) {
-                out.put(path.replace('\u0000', '.'), of(v));
+        for (String path : leaves.get(0).keySet()) {
+            double[] v = values(leaves, path);
+            if (v != null && !path.equals("seed") && !path.equals("replication")) {
+                out.put(path, of(v));
             }
         }
         return out;
     }
 
-    private static void collect(JsonNode n, String prefix, Map<String, List<Double>> out) {
-        if (n.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                collect(e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "\u0000" + e.getKey(), out);
+    /** The metric's value in each replication, or null when one has no number there. */
+    private static double[] values(List<Map<String, JsonNode>> leaves, String path) {
+        double[] v = new double[leaves.size()];
+        for (int i = 0; i < v.length; i++) {
+            JsonNode n = leaves.get(i).get(path);
+            if (n == null || !n.isNumber()) {
+                return null;
             }
-        } else if (n.isNumber() && !prefix.equals("replication") && !prefix.equals("seed")) {
-            out.put(prefix, new ArrayList<>());
+            v[i] = n.asDouble();
         }
-    }
-
-    private static JsonNode at(JsonNode root, String path) {
-        JsonNode n = root;
-        for (String k : path.split("\u0000")) {
-            n = n == null ? null : n.get(k);
-        }
-        return n;
+        return v;
     }
 }

@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * The report of a replicated run: {@code summary.json} with the statistics of every numeric metric
- * ({@code metrics.<path>{n, mean, sd, ciLow, ciHigh}}), and each replication's own summary under
- * {@code replications/summary-<r>.json}.
+ * ({@code metrics.<path>{n, mean, sd, ciLow, ciHigh}}, paths as in {@code expect:}, e.g. {@code enis.peak},
+ * {@code teardowns[0].waitSeconds}), and each replication's own summary as {@code summary-replication-<r>.json}.
  */
 public final class ReplicatedSummary {
 
@@ -34,7 +34,8 @@ public final class ReplicatedSummary {
         return files;
     }
 
-    static String json(Scenario scenario, List<RunResult> runs) {
+    /** The replicated summary.json (also what {@code check --replications N --baseline} compares). */
+    public static String json(Scenario scenario, List<RunResult> runs) {
         ObjectNode root = SummaryJson.mapper().createObjectNode();
         root.put("scenario", scenario.name());
         root.put("seed", scenario.seed());

@@ -1,5 +1,6 @@
 package dev.enisim.scenario;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,11 +15,14 @@ import java.util.List;
  * list selectors: an index ({@code vpcs[0]}), every element ({@code subnets[*]}), or the element whose
  * {@code name} or {@code id} is the selector ({@code functions[orders-api]}). The value is read as YAML, so
  * {@code 200} is a number, {@code 10.0.1.0/24} a string, {@code [a, b]} a list; the normal validation then
- * checks it. A path that leads nowhere is an error naming the keys that exist there.
+ * checks it. A missing block is created (a scenario need not spell out the defaults it overrides), and the
+ * validation rejects a key the format does not have, naming the close ones. A selector that matches nothing, or an
+ * index past the end, is an error naming what is there.
  */
 public final class Overrides {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final String LIST = "a list: select its elements with [index], [*] or [name] before '.'";
 
     private Overrides() {
     }
@@ -37,8 +41,10 @@ public final class Overrides {
             JsonNode value;
             try {
                 value = YAML.readTree(a.substring(eq + 1));
-            } catch (Exception e) {
-                problems.add(new Problem("--set " + path, "the value is not valid YAML: " + e.getMessage()));
+            } catch (JsonProcessingException e) {
+                problems.add(new Problem("--set " + path, "the value '" + a.substring(eq + 1)
+                        + "' is not valid YAML (quote it, or write lists as [a, b] and maps as {k: v}): "
+                        + e.getOriginalMessage().lines().findFirst().orElse("")));
                 continue;
             }
             String error = set(copy, path, value == null ? YAML.nullNode() : value);
@@ -62,6 +68,12 @@ public final class Overrides {
         for (int i = 0; i < steps.size() - 1; i++) {
             List<JsonNode> next = new ArrayList<>();
             for (JsonNode n : nodes) {
+                // a block left to its defaults (no hyperplane: in the file) is created; the validation then
+                // rejects a key that the format does not have, naming the keys it does
+                if (n instanceof ObjectNode obj && !steps.get(i).startsWith("[") && !obj.has(steps.get(i))
+                        && !steps.get(i + 1).startsWith("[")) {
+                    obj.putObject(steps.get(i));
+                }
                 String error = descend(n, steps.get(i), next);
                 if (error != null) {
                     return error;
@@ -91,7 +103,7 @@ public final class Overrides {
             } else if (n instanceof ObjectNode obj) {
                 obj.set(last, value.deepCopy());
             } else {
-                return "'" + last + "' is set on something that is not an object";
+                return n.isArray() ? LIST : "'" + last + "' is set on something that is not an object";
             }
         }
         return null;
@@ -99,6 +111,9 @@ public final class Overrides {
 
     private static String descend(JsonNode n, String step, List<JsonNode> out) {
         if (!step.startsWith("[")) {
+            if (n.isArray()) {
+                return LIST;
+            }
             if (!n.isObject() || !n.has(step)) {
                 List<String> keys = new ArrayList<>();
                 if (n.isObject()) {

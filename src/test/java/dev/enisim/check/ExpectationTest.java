@@ -51,11 +51,16 @@ class ExpectationTest {
         assertTrue(Expectation.parse("functions.api.finalState == 'Active'").holdsText("Active"));
         assertThrows(IllegalArgumentException.class,
                 () -> Expectation.parse("functions.api.finalState == Failed").holds(1, 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Expectation.parse("functions.api.finalState >= 3").holdsText("Active"));
+        assertEquals("'functions.api.finalState >= 3': '>=' needs a number, but the metric is 'Active' (text takes =="
+                + " or !=)", e.getMessage());
     }
 
     @ParameterizedTest(name = "[{0}]")
     @ValueSource(strings = {"enis.peak", "enis.peak is 8", "enis.peak <= many", "enis.peak between 1",
-        "enis.peak within 10 of 8", "ci(enis.peak) <= 3", "enis.peak contains 3", "mean(enis.peak <= 3"})
+        "enis.peak within 10 of 8", "ci(enis.peak) <= 3", "enis.peak contains 3", "mean(enis.peak <= 3",
+        "enis.peak between 10 and 6"})
     void malformedSentencesSayWhatWasExpected(String sentence) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Expectation.parse(sentence));
         assertTrue(e.getMessage().contains("expected") || e.getMessage().contains("takes")

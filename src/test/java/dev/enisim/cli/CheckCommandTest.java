@@ -10,13 +10,16 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 class CheckCommandTest {
 
     @TempDir
     Path dir;
 
-    private static final String SCENARIO = """
+    /** A small VPC scenario (10 minutes, one function on a /28), for the experiment commands' tests too. */
+    static final String SMALL = """
             name: small
             duration: 10m
             vpcs:
@@ -29,8 +32,9 @@ class CheckCommandTest {
                 vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }
                 duration: 100ms
                 arrivals: { poisson: 5/s }
-            expect:
             """;
+
+    private static final String SCENARIO = SMALL + "expect:\n";
 
     private Path scenario(String... expectations) throws Exception {
         StringBuilder b = new StringBuilder(SCENARIO);
@@ -72,14 +76,24 @@ class CheckCommandTest {
 
     @Test
     void junitXmlIsWellFormedAndCountsFailures() throws Exception {
-        Path f = scenario("enis.peak == 1", "enis.peak == 5");
+        Path f = scenario("enis.peak == 1", "enis.peak < 1", "functions.api.finalState != Active");
         Path xml = dir.resolve("out/junit.xml");
         assertEquals(1, CliTest.run("check", f.toString(), "--junit", xml.toString()).code());
         Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
-        assertEquals("2", d.getDocumentElement().getAttribute("tests"));
-        assertEquals("1", d.getDocumentElement().getAttribute("failures"));
-        assertEquals(2, d.getElementsByTagName("testcase").getLength());
-        assertEquals(1, d.getElementsByTagName("failure").getLength());
+        assertEquals("testsuites", d.getDocumentElement().getTagName());
+        assertEquals("3", d.getDocumentElement().getAttribute("tests"));
+        assertEquals("2", d.getDocumentElement().getAttribute("failures"));
+        Element suite = (Element) d.getElementsByTagName("testsuite").item(0);
+        assertEquals("small", suite.getAttribute("name"));
+        assertEquals("2", suite.getAttribute("failures"));
+        NodeList cases = d.getElementsByTagName("testcase");
+        assertEquals(3, cases.getLength());
+        Element lessThan = (Element) cases.item(1);
+        assertEquals("enis.peak < 1", lessThan.getAttribute("name"), "escaped and read back");
+        Element failure = (Element) lessThan.getElementsByTagName("failure").item(0);
+        assertEquals("expected enis.peak < 1, actual 1", failure.getAttribute("message"));
+        assertEquals(0, ((Element) cases.item(0)).getElementsByTagName("failure").getLength());
+        assertEquals(2, d.getElementsByTagName("failure").getLength());
     }
 
     @Test
@@ -118,6 +132,56 @@ class CheckCommandTest {
         Result r = CliTest.run("check", f.toString(), "--replications", "8", "--parallel");
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().contains("n=8"), r.out());
+    }
+
+    @Test
+    void aTextMetricMustHoldInEveryReplication() throws Exception {
+        // 80 s against a log-normal ENI creation of median 75 s: Active at the end in some replications only
+        Path f = scenario("functions.api.finalState == Active");
+        Result r = CliTest.run("check", f.toString(), "--replications", "8", "--set", "duration=80s", "--set",
+                "hyperplane.eniCreateTime={dist: lognormal, median: 75s, p99: 5m}");
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().matches("(?s).*FAIL  functions.api.finalState == Active   \\(actual Active in [1-7] of 8, "
+                + "Pending in [1-7] of 8\\).*"), r.out());
+    }
+
+    @Test
+    void aListElementNeedsToBeInEveryReplication() throws Exception {
+        Path f = scenario("teardowns[0].waitSeconds >= 0");
+        Result r = CliTest.run("check", f.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("expect[0]: unknown metric 'teardowns[0].waitSeconds': 'teardowns' has 0 "
+                + "element(s) in this run"), r.err());
+    }
+
+    @Test
+    void anEmptyFolderOrAMissingFileIsBadInput() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Result r = CliTest.run("check", empty.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no scenario files (*.yaml, *.yml) in " + empty), r.err());
+        assertEquals(2, CliTest.run("check", dir.resolve("nothing.yaml").toString()).code());
+        assertEquals(2, CliTest.run("check", scenario("enis.peak == 1").toString(), "--replications", "0").code());
+    }
+
+    @Test
+    void aReplicatedBaselineHoldsTheStatistics() throws Exception {
+        Path f = scenario("mean(enis.peak) == 1");
+        Path base = dir.resolve("baseline");
+        assertEquals(0, CliTest.run("check", f.toString(), "--replications", "3", "--parallel", "--baseline",
+                base.toString(), "--update-baseline").code());
+        String written = Files.readString(base.resolve("small.summary.json"));
+        assertTrue(written.contains("\"replications\" : 3") && written.contains("\"invocations.total\" : {"), written);
+        Result same = CliTest.run("check", f.toString(), "--replications", "3", "--baseline", base.toString());
+        assertEquals(0, same.code(), same.out());
+        assertTrue(same.out().contains("PASS  baseline"), same.out());
+        Result fewer = CliTest.run("check", f.toString(), "--baseline", base.toString());
+        assertEquals(2, fewer.code());
+        assertTrue(fewer.err().contains("holds 3 replication(s), this check runs 1"), fewer.err());
+        Result moreTraffic = CliTest.run("check", f.toString(), "--replications", "3", "--baseline", base.toString(),
+                "--set", "functions[api].arrivals.poisson=6/s");
+        assertEquals(1, moreTraffic.code());
+        assertTrue(moreTraffic.out().contains("metrics.invocations.total.mean: "), moreTraffic.out());
     }
 
     /** Every scenario shipped in scenarios/ states its story's outcome, and it holds. */

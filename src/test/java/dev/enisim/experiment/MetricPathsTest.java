@@ -1,0 +1,92 @@
+package dev.enisim.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Paths into a summary, their suggestions when wrong, and statistics over every numeric leaf. */
+class MetricPathsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode tree(String json) throws Exception {
+        return JSON.readTree(json.replace('\'', '"'));
+    }
+
+    private static final String SUMMARY = "{'seed': 42, 'replication': %d, 'enis': {'peak': %d, 'final': 1},"
+            + " 'eniKeys': {'subnet-a+[sg-app]': {'peakEnis': 1}, 'a.b': {'x': 2}},"
+            + " 'functions': {'api': {'finalState': 'Active'}}, 'teardowns': [%s]}";
+
+    private static JsonNode summary(int replication, int peak, String teardowns) throws Exception {
+        return tree(SUMMARY.formatted(replication, peak, teardowns));
+    }
+
+    @Test
+    void pathsFollowKeysWithDotsAndBracketsAndListIndexes() throws Exception {
+        JsonNode s = summary(0, 8, "{'waitSeconds': 600}");
+        assertEquals(8, MetricPaths.find(s, "enis.peak").asInt());
+        assertEquals(1, MetricPaths.find(s, "eniKeys.subnet-a+[sg-app].peakEnis").asInt());
+        assertEquals(2, MetricPaths.find(s, "eniKeys.a.b.x").asInt());
+        assertEquals(600, MetricPaths.find(s, "teardowns[0].waitSeconds").asInt());
+        assertEquals("Active", MetricPaths.find(s, "functions.api.finalState").asText());
+        assertNull(MetricPaths.find(s, "teardowns[1].waitSeconds"));
+        assertNull(MetricPaths.find(s, "enis.peak.more"));
+    }
+
+    @Test
+    void anUnknownPathListsTheClosestAndItsNeighbours() throws Exception {
+        JsonNode s = summary(0, 8, "");
+        assertEquals("unknown metric 'enis.peek' (did you mean: enis.peak, enis.final)",
+                MetricPaths.unknown(s, "enis.peek"));
+        assertEquals("unknown metric 'functions.apj.finalState' (did you mean: functions.api.finalState)",
+                MetricPaths.unknown(s, "functions.apj.finalState"));
+        assertEquals("unknown metric 'teardowns[0].waitSeconds': 'teardowns' has 0 element(s) in this run",
+                MetricPaths.unknown(s, "teardowns[0].waitSeconds"));
+        assertEquals("'functions.api' is a group of metrics (functions.api.finalState): name one of them",
+                MetricPaths.group(s, "functions.api"));
+    }
+
+    @Test
+    void statisticsCoverEveryNumericLeafThatEveryReplicationHas() throws Exception {
+        List<JsonNode> runs = List.of(summary(0, 8, "{'waitSeconds': 600}"),
+                summary(1, 10, "{'waitSeconds': 700}, {'waitSeconds': 5}"));
+        Map<String, MetricStats> stats = MetricStats.of(runs);
+        assertEquals(List.of("enis.peak", "enis.final", "eniKeys.subnet-a+[sg-app].peakEnis", "eniKeys.a.b.x",
+                "teardowns[0].waitSeconds"), List.copyOf(stats.keySet()), "no seed, replication or text; "
+                + "teardowns[1] is only in one replication");
+        assertEquals(9, stats.get("enis.peak").mean(), 1e-12);
+        assertEquals(Math.sqrt(2), stats.get("enis.peak").sd(), 1e-12);
+        assertEquals(650, stats.get("teardowns[0].waitSeconds").mean(), 1e-12);
+        assertEquals(0, stats.get("enis.final").sd());
+        assertEquals(1, stats.get("enis.final").ciLow());
+    }
+
+    /** The Student-t interval against a textbook value: n = 4, mean 10, sd 2 -> 10 +- 3.182446 x 2 / 2. */
+    @Test
+    void theIntervalIsStudentT() {
+        MetricStats m = MetricStats.of(new double[] {8, 10, 12, 10 + 0});
+        assertEquals(10, m.mean(), 1e-12);
+        double sd = Math.sqrt(8.0 / 3);
+        assertEquals(sd, m.sd(), 1e-12);
+        assertEquals(10 - 3.182446305 * sd / 2, m.ciLow(), 1e-8);
+        assertEquals(10 + 3.182446305 * sd / 2, m.ciHigh(), 1e-8);
+        MetricStats one = MetricStats.of(new double[] {7});
+        assertEquals(7, one.ciLow());
+        assertEquals(7, one.ciHigh());
+    }
+
+    @Test
+    void figuresPrintWholeOrToSixDigits() {
+        assertEquals("3741", MetricStats.format(3741.0));
+        assertEquals("37.8", MetricStats.format(37.8));
+        assertEquals("0.0183846", MetricStats.format(0.018384615));
+        assertEquals("-7194.4", MetricStats.format(-7194.4));
+        assertEquals("1.23457E+15", MetricStats.format(1.23456789e15));
+    }
+}
