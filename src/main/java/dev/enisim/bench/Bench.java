@@ -1,15 +1,19 @@
 package dev.enisim.bench;
 
+import dev.enisim.experiment.ValidationSuite;
 import dev.enisim.metrics.RunSummary;
 import dev.enisim.metrics.Series;
 import dev.enisim.run.RunResult;
 import dev.enisim.run.Simulation;
 import dev.enisim.scenario.Scenario;
+import dev.enisim.workload.ArrivalSpec;
+import dev.enisim.workload.DistributionSpec;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.commons.math3.distribution.TDistribution;
@@ -18,12 +22,15 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 /**
  * Runs a workload scenario: a warm-up (a tenth of its simulated time), then {@code repeat} timed runs. Each run
  * measures wall time, events, invocations, the bytes this thread allocated (HotSpot's counter) and the heap's
- * peak (the heap pools' peak usage, reset before the run).
+ * peak (the heap pools' peak usage, reset before the run, garbage included); after it, outside the timing, what
+ * the finished simulation retains (the live heap after a full collection with the simulation held, less the live
+ * heap before it: the run's own state, as opposed to how much garbage the collector let pile up).
  */
 public final class Bench {
 
     /** One timed run. */
-    public record Sample(double wallSeconds, long events, long invocations, long allocatedBytes, long peakHeapBytes) {
+    public record Sample(double wallSeconds, long events, long invocations, long allocatedBytes, long peakHeapBytes,
+            long retainedHeapBytes) {
         public double eventsPerSecond() {
             return events / wallSeconds;
         }
@@ -34,19 +41,23 @@ public final class Bench {
     }
 
     /**
-     * A workload's figures: medians over the repeats with min and max of the rates.
+     * A workload's figures: rates are the median run's, with the min and max over the repeats; memory is the
+     * largest over the repeats.
      *
-     * @param events          arrivals + completions + the model's other events (also given separately)
-     * @param erlangB         for the loss workload: the theory, the simulated throttled fraction and its 95% CI
-     *                        by batch means; null otherwise
+     * @param events        arrivals + completions + the model's other events (also given separately)
+     * @param invocations   arrivals (every invocation, whatever its outcome)
+     * @param bytesPerEvent allocated by the simulating thread per event, in the median run
+     * @param erlangB       for a pure loss workload: the theory, the simulated throttled fraction and its 95% CI
+     *                      by batch means; null otherwise
      */
     public record Result(String workload, int repeats, long events, long arrivals, long completions, long otherEvents,
-            long invocations, double wallSeconds, double eventsPerSecond, double eventsPerSecondMin,
-            double eventsPerSecondMax, double invocationsPerSecond, long peakHeapBytes, double bytesPerEvent,
-            ErlangCheck erlangB) {
+            long invocations, double simulatedSeconds, double wallSeconds, double eventsPerSecond,
+            double eventsPerSecondMin, double eventsPerSecondMax, double invocationsPerSecond,
+            double invocationsPerSecondMin, double invocationsPerSecondMax, long peakHeapBytes, long retainedHeapBytes,
+            double bytesPerEvent, ErlangCheck erlangB) {
     }
 
-    /** The loss workload's check against Erlang B. */
+    /** The loss check: Erlang B(servers, offered) against the simulated throttled fraction and its interval. */
     public record ErlangCheck(int servers, double offered, double theory, double simulated, double ciLow,
             double ciHigh, boolean passed) {
     }
@@ -55,32 +66,54 @@ public final class Bench {
     }
 
     public static Result run(String name, Scenario scenario, int repeat, Consumer<String> progress) {
+        if (repeat < 1) {
+            throw new IllegalArgumentException("repeat must be at least 1: " + repeat);
+        }
         progress.accept(name + ": warm-up");
         new Simulation(shortened(scenario, 10), 0).run();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
         List<Sample> samples = new ArrayList<>();
         RunResult last = null;
         for (int i = 0; i < repeat; i++) {
             progress.accept(name + ": run " + (i + 1) + " of " + repeat);
-            System.gc();
+            last = null;
+            long before = liveHeap(null);
             resetPeaks();
-            com.sun.management.ThreadMXBean threads =
-                    (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            long tid = Thread.currentThread().getId();
             long allocated0 = threads.getThreadAllocatedBytes(tid);
             long t0 = System.nanoTime();
-            last = new Simulation(scenario, 0).run();
+            Simulation sim = new Simulation(scenario, 0);
+            last = sim.run();
             double wall = (System.nanoTime() - t0) / 1e9;
             long allocated = threads.getThreadAllocatedBytes(tid) - allocated0;
+            long peak = peakHeap();
+            long retained = liveHeap(sim) - before;
             RunSummary.Events e = last.summary().events();
-            samples.add(new Sample(wall, e.total(), e.arrivals(), allocated, peakHeap()));
+            samples.add(new Sample(wall, e.total(), e.arrivals(), allocated, peak, retained));
         }
-        double[] rates = samples.stream().mapToDouble(Sample::eventsPerSecond).sorted().toArray();
-        Sample median = samples.stream().sorted((a, b) -> Double.compare(a.eventsPerSecond(), b.eventsPerSecond()))
-                .toList().get(samples.size() / 2);
+        return summarize(name, scenario, samples, last);
+    }
+
+    /** The figures of {@code samples} (at least one), with the last run's counts and Erlang check. */
+    static Result summarize(String name, Scenario scenario, List<Sample> samples, RunResult last) {
+        List<Sample> byRate = new ArrayList<>(samples);
+        byRate.sort(Comparator.comparingDouble(Sample::eventsPerSecond));
+        Sample median = byRate.get(byRate.size() / 2);
+        long peak = 0;
+        long live = 0;
+        double invMin = Double.MAX_VALUE;
+        double invMax = 0;
+        for (Sample s : samples) {
+            peak = Math.max(peak, s.peakHeapBytes());
+            live = Math.max(live, s.retainedHeapBytes());
+            invMin = Math.min(invMin, s.invocationsPerSecond());
+            invMax = Math.max(invMax, s.invocationsPerSecond());
+        }
         RunSummary.Events e = last.summary().events();
-        return new Result(name, repeat, e.total(), e.arrivals(), e.completions(), e.other(), e.arrivals(),
-                median.wallSeconds(), median.eventsPerSecond(), rates[0], rates[rates.length - 1],
-                median.invocationsPerSecond(), samples.stream().mapToLong(Sample::peakHeapBytes).max().orElse(0),
+        return new Result(name, samples.size(), e.total(), e.arrivals(), e.completions(), e.other(), e.arrivals(),
+                scenario.durationMicros() / 1e6, median.wallSeconds(), median.eventsPerSecond(),
+                byRate.get(0).eventsPerSecond(), byRate.get(byRate.size() - 1).eventsPerSecond(),
+                median.invocationsPerSecond(), invMin, invMax, peak, live,
                 (double) median.allocatedBytes() / median.events(), erlang(last));
     }
 
@@ -93,23 +126,34 @@ public final class Bench {
     }
 
     /**
-     * For a single function without reserved concurrency and exponential durations (the loss workload): Erlang
-     * B(c, lambda E[D]) beside the simulated throttled fraction, with a 95% interval from 20 batch means of the
-     * account's per-bucket Throttles / (Invocations + Throttles), the first batch dropped as warm-up.
+     * For a pure loss system, Erlang B beside the simulated throttled fraction: functions that all draw on the
+     * account's unreserved pool with Poisson arrivals, exponential durations and no init time or timeline. Many
+     * Poisson streams sharing c servers see one blocking probability, B(c, sum of lambda x E[D]). The 95% interval
+     * is from 20 batch means of the account's per-bucket Throttles / (Invocations + Throttles), the first batch
+     * dropped as warm-up. Null when the workload is not such a system.
      */
     static ErlangCheck erlang(RunResult r) {
         Scenario s = r.scenario();
-        if (s.functions().size() != 1 || !(s.functions().get(0).duration()
-                instanceof dev.enisim.workload.DistributionSpec.Exponential exp)
-                || !(s.functions().get(0).arrivals() instanceof dev.enisim.workload.ArrivalSpec.Poisson p)) {
+        if (s.functions().isEmpty() || !s.timeline().isEmpty()) {
             return null;
         }
-        int c = s.account().concurrencyLimit();
-        double a = p.ratePerSecond() * exp.mean() / 1e6;
+        double offered = 0;
+        for (Scenario.Function f : s.functions()) {
+            if (!(f.duration() instanceof DistributionSpec.Exponential exp)
+                    || !(f.arrivals() instanceof ArrivalSpec.Poisson p) || f.reservedConcurrency().isPresent()
+                    || !(f.initDuration() instanceof DistributionSpec.Constant init) || init.value() != 0
+                    || f.provisionedConcurrency() > 0) {
+                return null;
+            }
+            offered += p.ratePerSecond() * exp.mean() / 1e6;
+        }
         long[] throttles = series(r, "Throttles");
         long[] invocations = series(r, "Invocations");
         int batches = 20;
         int per = throttles.length / (batches + 1);
+        if (per == 0) {
+            return null;
+        }
         SummaryStatistics st = new SummaryStatistics();
         for (int b = 1; b <= batches; b++) {
             long t = 0;
@@ -122,10 +166,11 @@ public final class Bench {
         }
         double half = new TDistribution(null, batches - 1).inverseCumulativeProbability(0.975)
                 * st.getStandardDeviation() / Math.sqrt(batches);
-        double theory = dev.enisim.experiment.ValidationSuite.erlangB(c, a);
+        int c = s.account().concurrencyLimit();
+        double theory = ValidationSuite.erlangB(c, offered);
         double low = st.getMean() - half;
         double high = st.getMean() + half;
-        return new ErlangCheck(c, a, theory, st.getMean(), low, high, low <= theory && theory <= high);
+        return new ErlangCheck(c, offered, theory, st.getMean(), low, high, low <= theory && theory <= high);
     }
 
     private static long[] series(RunResult r, String metric) {
@@ -155,5 +200,13 @@ public final class Bench {
             }
         }
         return n;
+    }
+
+    /** Heap in use after a full collection while {@code keep} (the finished simulation) is still reachable. */
+    private static long liveHeap(Object keep) {
+        System.gc();
+        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        java.lang.ref.Reference.reachabilityFence(keep);
+        return used;
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.enisim.bench.Bench;
 import dev.enisim.report.SummaryJson;
+import dev.enisim.scenario.Overrides;
+import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioException;
 import dev.enisim.scenario.ScenarioLoader;
 import java.io.IOException;
@@ -25,15 +27,18 @@ import picocli.CommandLine.Spec;
         description = {"Measures the simulator's speed and memory on standard workloads.", "",
             "Runs each workload in-process after a warm-up and prints: simulated events (arrivals + completions + "
             + "the model's other events), invocations, wall seconds, events/s and invocations/s (median over "
-            + "--repeat runs, with min and max), peak heap, and bytes allocated per event. Workloads loss, account "
-            + "and month are scenarios/bench/<name>.yaml; a scenario path works too."})
+            + "--repeat runs, with min and max), peak heap (garbage included), the heap the finished run retains, and bytes "
+            + "allocated per event. Workloads loss, account and month are scenarios/bench/<name>.yaml; a scenario "
+            + "path works too. For a pure loss workload the throttled fraction is printed beside Erlang B."})
 final class BenchCommand implements Callable<Integer> {
+
+    static final List<String> STANDARD = List.of("loss", "account", "month");
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WORKLOAD", arity = "0..*", description = "loss, account, month, or scenario files "
-            + "(default: loss account month).")
+    @Parameters(paramLabel = "WORKLOAD", arity = "0..*", description = "loss, account, month (any name of "
+            + "scenarios/bench/), or scenario files (default: loss account month).")
     List<String> workloads = new ArrayList<>();
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "3", description = "Timed runs per workload "
@@ -43,42 +48,73 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
     Path json;
 
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = {"Override a field of every workload "
+            + "(repeatable), e.g. to see how cost grows:", "--set duration=1d   --set functions[*].arrivals.poisson=1900/s"})
+    List<String> sets = new ArrayList<>();
+
     @Override
     public Integer call() throws ScenarioException, IOException {
         if (repeat < 1) {
             throw new UserInputException("--repeat must be at least 1");
         }
-        List<String> names = workloads.isEmpty() ? List.of("loss", "account", "month") : workloads;
+        if (json != null && json.toAbsolutePath().getParent() != null
+                && !Files.isDirectory(json.toAbsolutePath().getParent())) {
+            throw new UserInputException("--json " + json + ": no such directory " + json.toAbsolutePath().getParent());
+        }
+        List<String> names = workloads.isEmpty() ? STANDARD : workloads;
+        List<Path> files = new ArrayList<>();
+        for (String name : names) {
+            files.add(file(name)); // every name checked before the first (long) run
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MiB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        out.printf(Locale.ROOT, "%-10s %12s %12s %8s %22s %12s %9s %8s%n", "workload", "events", "invocations",
-                "wall s", "events/s (min-max)", "invocations/s", "heap MiB", "B/event");
+        out.printf(Locale.ROOT, "%-10s %12s %12s %7s %28s %26s %5s %8s %7s%n", "workload", "events", "invocations",
+                "wall s", "events/s (min-max)", "invocations/s (min-max)", "peak", "retained", "B/event");
         ArrayNode all = SummaryJson.mapper().createArrayNode();
-        for (String name : names) {
-            Path file = name.endsWith(".yaml") || name.endsWith(".yml") ? Path.of(name)
-                    : Path.of("scenarios", "bench", name + ".yaml");
-            Bench.Result r = Bench.run(name, ScenarioLoader.load(file), repeat, line -> err.println("  " + line));
-            out.printf(Locale.ROOT, "%-10s %,12d %,12d %8.2f %,10.0f (%,.0f-%,.0f) %,12.0f %9d %8.1f%n",
-                    r.workload(), r.events(), r.invocations(), r.wallSeconds(), r.eventsPerSecond(),
-                    r.eventsPerSecondMin(), r.eventsPerSecondMax(), r.invocationsPerSecond(), r.peakHeapBytes() >> 20,
-                    r.bytesPerEvent());
-            if (r.erlangB() != null) {
-                Bench.ErlangCheck e = r.erlangB();
-                out.printf(Locale.ROOT, "           throttled fraction %.5f (95%% CI %.5f-%.5f) vs Erlang B(%d, %.0f) ="
-                        + " %.5f: %s%n", e.simulated(), e.ciLow(), e.ciHigh(), e.servers(), e.offered(), e.theory(),
-                        e.passed() ? "PASS" : "FAIL");
-            }
+        for (int i = 0; i < names.size(); i++) {
+            Path file = files.get(i);
+            Scenario scenario = ScenarioLoader.parseTree(Overrides.apply(ScenarioLoader.readTree(file), sets,
+                    file.toString()), file.toString());
+            Bench.Result r = Bench.run(names.get(i), scenario, repeat, line -> err.println("  " + line));
+            print(out, r);
             all.add(SummaryJson.mapper().valueToTree(r));
         }
+        out.println("(peak: heap MiB at its highest, garbage included; retained: MiB the finished run still holds after a"
+                + " full collection)");
         if (json != null) {
             ObjectNode root = SummaryJson.mapper().createObjectNode();
             root.put("java", System.getProperty("java.version"));
             root.put("cores", Runtime.getRuntime().availableProcessors());
+            root.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
             root.set("workloads", all);
             Files.writeString(json, SummaryJson.mapper().writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
         }
         return 0;
+    }
+
+    private static Path file(String name) {
+        Path file = name.endsWith(".yaml") || name.endsWith(".yml") ? Path.of(name)
+                : Path.of("scenarios", "bench", name + ".yaml");
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException("no workload '" + name + "': expected " + String.join(", ", STANDARD)
+                    + " (scenarios/bench/<name>.yaml, from the project directory) or a scenario file; " + file
+                    + " does not exist");
+        }
+        return file;
+    }
+
+    private static void print(PrintWriter out, Bench.Result r) {
+        out.printf(Locale.ROOT, "%-10s %,12d %,12d %7.2f %,10.0f (%,.0f-%,.0f) %,9.0f (%,.0f-%,.0f) %5d %8.1f %7.1f%n",
+                r.workload(), r.events(), r.invocations(), r.wallSeconds(), r.eventsPerSecond(),
+                r.eventsPerSecondMin(), r.eventsPerSecondMax(), r.invocationsPerSecond(), r.invocationsPerSecondMin(),
+                r.invocationsPerSecondMax(), r.peakHeapBytes() >> 20, r.retainedHeapBytes() / 1048576.0, r.bytesPerEvent());
+        if (r.erlangB() != null) {
+            Bench.ErlangCheck e = r.erlangB();
+            out.printf(Locale.ROOT, "%10s throttled fraction %.5f (95%% CI %.5f-%.5f) vs Erlang B(%d, %.0f) = %.5f: %s%n",
+                    "", e.simulated(), e.ciLow(), e.ciHigh(), e.servers(), e.offered(), e.theory(),
+                    e.passed() ? "PASS" : "FAIL");
+        }
     }
 }

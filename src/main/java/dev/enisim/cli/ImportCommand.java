@@ -3,74 +3,109 @@ package dev.enisim.cli;
 import dev.enisim.importer.Importer;
 import dev.enisim.scenario.ScenarioException;
 import dev.enisim.scenario.ScenarioLoader;
+import dev.enisim.scenario.Units;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Builds a scenario from saved AWS CLI output.", "",
-            "Reads what `aws ec2 describe-subnets`, `aws lambda list-functions` (or get-function-configuration) and,"
-            + " optionally, `aws ec2 describe-network-interfaces`, `aws ec2 describe-security-groups` and `aws"
-            + " cloudwatch get-metric-data` (Invocations, Duration) printed, and writes a scenario. Figures the files"
-            + " cannot give are placeholders, listed at the top of the generated file."})
+@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Builds a scenario from saved AWS CLI output (JSON, the CLI's default output).", "",
+            "Reads what `aws ec2 describe-subnets` and `aws lambda list-functions` (or get-function-configuration per"
+            + " function) printed and, optionally, `aws ec2 describe-network-interfaces`, `aws ec2"
+            + " describe-security-groups` and `aws cloudwatch get-metric-data` (Invocations and Duration per function,"
+            + " each query's Id or Label naming its function), and writes a scenario. Every option takes one or more"
+            + " files. Figures the files cannot give are placeholders, listed at the top of the generated file.", ""},
+        footer = {"", "Example: enisim import --subnets subnets.json --functions functions.json --enis enis.json"
+            + " --metrics invocations.json -o imported.yaml"})
 final class ImportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--subnets", required = true, paramLabel = "FILE", description = "aws ec2 describe-subnets output.")
-    Path subnets;
+    @Option(names = "--subnets", required = true, arity = "1..*", paramLabel = "FILE",
+            description = "aws ec2 describe-subnets output.")
+    List<Path> subnets;
 
-    @Option(names = "--functions", required = true, paramLabel = "FILE",
-            description = "aws lambda list-functions (or get-function-configuration) output.")
-    Path functions;
+    @Option(names = "--functions", required = true, arity = "1..*", paramLabel = "FILE",
+            description = "aws lambda list-functions, get-function-configuration or get-function output.")
+    List<Path> functions;
 
-    @Option(names = "--enis", paramLabel = "FILE", description = "aws ec2 describe-network-interfaces output.")
-    Path enis;
+    @Option(names = "--enis", arity = "1..*", paramLabel = "FILE",
+            description = "aws ec2 describe-network-interfaces output: Lambda's ENIs tell which functions are Active.")
+    List<Path> enis = new ArrayList<>();
 
-    @Option(names = "--security-groups", paramLabel = "FILE",
-            description = "aws ec2 describe-security-groups output.")
-    Path securityGroups;
+    @Option(names = "--security-groups", arity = "1..*", paramLabel = "FILE",
+            description = "aws ec2 describe-security-groups output: each group's VPC and name.")
+    List<Path> securityGroups = new ArrayList<>();
 
-    @Option(names = "--metrics", paramLabel = "FILE",
-            description = "aws cloudwatch get-metric-data output (Invocations, and Duration, per function).")
-    Path metrics;
+    @Option(names = "--metrics", arity = "1..*", paramLabel = "FILE",
+            description = "aws cloudwatch get-metric-data output: Invocations (Sum) and Duration (Average) per function.")
+    List<Path> metrics = new ArrayList<>();
 
     @Option(names = "--name", defaultValue = "imported", description = "Scenario name (default: ${DEFAULT-VALUE}).")
     String name;
 
     @Option(names = "--duration", defaultValue = "1d",
-            description = "Simulated time when no CloudWatch data gives it (default: ${DEFAULT-VALUE}).")
+            description = "Simulated time when no CloudWatch data give it (default: ${DEFAULT-VALUE}).")
     String duration;
+
+    @Option(names = "--resample", paramLabel = "DURATION",
+            description = "Sum CloudWatch counts into periods this long (a multiple of theirs), for fewer phases.")
+    String resample;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "The scenario to write.")
     Path out;
 
     @Override
     public Integer call() throws ScenarioException, IOException {
-        long seconds;
-        try {
-            seconds = dev.enisim.scenario.Units.durationMicros(duration) / 1_000_000;
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--duration: " + e.getMessage());
+        long seconds = seconds("--duration", duration);
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw new UserInputException("--name: expected letters, digits, '.', '_' or '-' only, got '" + name + "'");
         }
-        String yaml = Importer.scenario(new Importer.Inputs(subnets, functions, enis, securityGroups, metrics), name,
-                seconds);
-        ScenarioLoader.parse(yaml, out.toString()); // the generated file must load: a failure here is our bug
+        long period = resample == null ? 0 : seconds("--resample", resample);
+        String yaml;
+        try {
+            yaml = Importer.scenario(new Importer.Inputs(subnets, functions, enis, securityGroups, metrics), name,
+                    seconds, period);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--resample: " + e.getMessage());
+        }
+        try {
+            ScenarioLoader.parse(yaml, out.toString());
+        } catch (ScenarioException e) { // inputs were checked: a file that does not load is our bug, so exit 1
+            throw new IllegalStateException("the generated scenario does not load:\n" + e.getMessage(), e);
+        }
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".import", ".tmp");
         Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        spec.commandLine().getOut().println("Wrote " + out + " (review the PLACEHOLDERS at its top), then: enisim run "
-                + out);
+        long placeholders = yaml.lines().filter(l -> l.contains("# placeholder")).count();
+        spec.commandLine().getOut().println("Wrote " + out + ": " + placeholders + " placeholder(s), listed at its top;"
+                + " review them, then: enisim run " + out);
         return 0;
+    }
+
+    /** A duration option in whole seconds, at least one. */
+    private static long seconds(String option, String value) {
+        long micros;
+        try {
+            micros = Units.durationMicros(value);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(option + ": " + e.getMessage());
+        }
+        if (micros < 1_000_000 || micros % 1_000_000 != 0) {
+            throw new UserInputException(option + ": expected whole seconds, at least 1s, got '" + value + "'");
+        }
+        return micros / 1_000_000;
     }
 }

@@ -9,6 +9,14 @@ package dev.enisim.engine;
  * ({@link CalendarQueue}) held in primitive arrays: O(1) per event on average, and scheduling and delivering an
  * event allocates nothing (the event object itself is the caller's) and nothing is boxed.
  *
+ * <p>A <em>source</em> ({@link #addSource}) is a recurring event with at most one occurrence pending, such as a
+ * process's next arrival. Its occurrences are ordered exactly like scheduled events (same sequence numbers) but
+ * wait in a small heap of their own ({@link SourceHeap}) instead of the main queue: a process that schedules its
+ * own next step each time it runs then costs one sift in a heap of as many entries as there are sources, not an
+ * insertion and a removal in the queue of everything else. That pays while sources are few; beyond
+ * {@link #HEAP_SOURCES} the heap's log n costs more than the calendar's O(1), and occurrences are queued in the
+ * calendar like any event (a replaced one stays there, marked stale, and is skipped when its time comes).
+ *
  * <p>Scheduling an event before the current time is a bug in the caller and throws at once.
  *
  * @param <E> the event type, usually a sealed interface of records
@@ -32,7 +40,27 @@ public final class EventLoop<E> {
     private static final int SEQ_BITS = 44;
     private static final long SEQ_MASK = (1L << SEQ_BITS) - 1;
 
+    /**
+     * Up to this many sources, their occurrences wait in the source heap; beyond, in the calendar. Measured on
+     * the loss workload split over n functions (CPU time per event, heap against calendar): n = 1 gains 15%,
+     * n = 10 to 100 gain 4 to 6%; the account workload's 200 lose about 10%.
+     */
+    static final int HEAP_SOURCES = 128;
+
+    /** A source's occurrence queued in the calendar: one instance per source, reused. */
+    private static final class Occurrence {
+        final int source;
+
+        Occurrence(int source) {
+            this.source = source;
+        }
+    }
+
     private final CalendarQueue queue;
+    private final SourceHeap sources = new SourceHeap();
+    private Occurrence[] occurrences = new Occurrence[4];
+    private long[] queuedKey = new long[4];   // key of the source's live occurrence in the calendar, or -1
+    private int staleQueued;                  // replaced occurrences still in the calendar
     private long sequence;
     private long nowMicros;
     private long delivered;
@@ -57,9 +85,9 @@ public final class EventLoop<E> {
         return delivered;
     }
 
-    /** Events waiting in the queue. */
+    /** Events waiting: in the queue, and the sources' pending occurrences. */
     public int pendingEvents() {
-        return queue.size();
+        return queue.size() - staleQueued + sources.size();
     }
 
     public void setObserver(Observer<? super E> observer) {
@@ -72,14 +100,60 @@ public final class EventLoop<E> {
             throw new IllegalArgumentException("cannot schedule in the past: event " + event + " at "
                     + atMicros + " us, now " + nowMicros + " us");
         }
-        if (priority < 0 || priority > MAX_PRIORITY) {
-            throw new IllegalArgumentException("priority out of range 0.." + MAX_PRIORITY + ": " + priority);
-        }
         if (event == null) {
             throw new NullPointerException("event");
         }
-        long key = ((long) priority << SEQ_BITS) | (sequence++ & SEQ_MASK);
-        queue.add(atMicros, key, event);
+        queue.add(atMicros, key(priority), event);
+    }
+
+    private long key(int priority) {
+        if (priority < 0 || priority > MAX_PRIORITY) {
+            throw new IllegalArgumentException("priority out of range 0.." + MAX_PRIORITY + ": " + priority);
+        }
+        return ((long) priority << SEQ_BITS) | (sequence++ & SEQ_MASK);
+    }
+
+    /**
+     * Adds a source that delivers {@code event} at each of its occurrences, and returns its id. It has no
+     * occurrence until {@link #scheduleSource} gives it one.
+     */
+    public int addSource(E event) {
+        if (event == null) {
+            throw new NullPointerException("event");
+        }
+        int source = sources.add(event);
+        if (source == occurrences.length) {
+            occurrences = java.util.Arrays.copyOf(occurrences, 2 * source);
+            queuedKey = java.util.Arrays.copyOf(queuedKey, 2 * source);
+        }
+        occurrences[source] = new Occurrence(source);
+        queuedKey[source] = -1;
+        return source;
+    }
+
+    /**
+     * Sets the source's next occurrence at {@code atMicros}, replacing one still pending. It is delivered in the
+     * same order as an event scheduled now with the same time and priority would be.
+     */
+    public void scheduleSource(int source, long atMicros, int priority) {
+        if (source < 0 || source >= sources.sources()) {
+            throw new IllegalArgumentException("no source " + source);
+        }
+        if (atMicros < nowMicros) {
+            throw new IllegalArgumentException("cannot schedule in the past: source " + source + " ("
+                    + sources.event(source) + ") at " + atMicros + " us, now " + nowMicros + " us");
+        }
+        long key = key(priority);
+        if (sources.sources() <= HEAP_SOURCES) {
+            sources.set(source, atMicros, key);
+            return;
+        }
+        sources.remove(source); // pending since before the sources outgrew the heap
+        if (queuedKey[source] >= 0) {
+            staleQueued++;
+        }
+        queuedKey[source] = key;
+        queue.add(atMicros, key, occurrences[source]);
     }
 
     /** Schedules {@code event} {@code delayMicros} after now. */
@@ -108,10 +182,38 @@ public final class EventLoop<E> {
         long before = delivered;
         Observer<? super E> obs = observer;
         CalendarQueue q = queue;
-        while (q.size() > 0 && q.firstTime() <= endMicros && !stopped) {
-            long at = q.firstTime();
-            E event = (E) q.firstEvent();
-            q.removeFirst();
+        SourceHeap src = sources;
+        while (!stopped) {
+            // the earlier of the queue's first event and the sources' first occurrence, by (time, key)
+            boolean queued = q.size() > 0;
+            long at = queued ? q.firstTime() : Long.MAX_VALUE;
+            long st = src.firstTime();
+            boolean fromSource = src.size() > 0
+                    && (!queued || st < at || (st == at && src.firstKey() < q.firstKey()));
+            E event;
+            if (fromSource) {
+                if (st > endMicros) {
+                    break;
+                }
+                at = st;
+                event = (E) src.event(src.takeFirst());
+            } else {
+                if (!queued || at > endMicros) {
+                    break;
+                }
+                Object next = q.firstEvent();
+                long key = q.firstKey();
+                q.removeFirst();
+                if (next instanceof Occurrence o) {
+                    if (queuedKey[o.source] != key) {
+                        staleQueued--; // replaced since: not an event any more
+                        continue;
+                    }
+                    queuedKey[o.source] = -1;
+                    next = sources.event(o.source);
+                }
+                event = (E) next;
+            }
             nowMicros = at;
             delivered++;
             if (obs != null) {
@@ -127,6 +229,11 @@ public final class EventLoop<E> {
 
     /** Time of the next event, or {@link Long#MAX_VALUE} when the queue is empty. */
     public long nextEventMicros() {
-        return queue.size() == 0 ? Long.MAX_VALUE : queue.firstTime();
+        while (staleQueued > 0 && queue.size() > 0 && queue.firstEvent() instanceof Occurrence o
+                && queuedKey[o.source] != queue.firstKey()) {
+            queue.removeFirst();
+            staleQueued--;
+        }
+        return Math.min(queue.size() == 0 ? Long.MAX_VALUE : queue.firstTime(), sources.firstTime());
     }
 }

@@ -1,221 +1,283 @@
 package dev.enisim.importer;
 
-import dev.enisim.model.network.Cidr;
 import dev.enisim.scenario.Problem;
 import dev.enisim.scenario.ScenarioException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Turns saved AWS CLI output into a scenario file (YAML text). Derived figures say where they come from; guesses
- * are placeholders, listed at the top of the file for the user to replace.
+ * Turns saved AWS CLI output into a scenario file (YAML text). Every input file is read whole and all its
+ * problems are reported at once (file, JSON path, what was expected); then the files are checked against each
+ * other (a function's subnet must be described), and what the scenario needs is derived: each function's state
+ * at time 0, the keys whose ENIs it recreates, other tenants' addresses, the security groups of each VPC and the
+ * traffic window. Guesses are placeholders, listed at the top of the file.
  */
 public final class Importer {
 
-    /** The files a user saved; all but subnets and functions are optional (null). */
-    public record Inputs(Path subnets, Path functions, Path enis, Path securityGroups, Path metrics) {
+    /** The files a user saved, each list in the order given; subnets and functions need at least one file. */
+    public record Inputs(List<Path> subnets, List<Path> functions, List<Path> enis, List<Path> securityGroups,
+            List<Path> metrics) {
+
+        public Inputs {
+            subnets = List.copyOf(subnets);
+            functions = List.copyOf(functions);
+            enis = List.copyOf(enis);
+            securityGroups = List.copyOf(securityGroups);
+            metrics = List.copyOf(metrics);
+        }
     }
 
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._/+-]+");
+    /**
+     * What the writer needs. {@code start}: function -> Active or Inactive, absent for one created at time 0;
+     * {@code keysAtStart}: subnet -> keys with an ENI recreated at time 0; {@code lambdaEnis}: subnet -> Lambda
+     * ENIs seen; {@code groups}: VPC -> the security groups functions use in it.
+     */
+    record Derived(Account account, Map<String, CloudWatch.Traffic> traffic, Map<String, Double> durationOnly,
+            List<String> sources, List<String> notes, long durationSeconds, long startEpochSeconds,
+            Map<String, String> start, Map<String, String> startReason, Map<String, Integer> keysAtStart,
+            Map<String, Integer> lambdaEnis, Map<String, TreeSet<String>> groups) {
+    }
+
+    /** More phases than this per function make runs noticeably slower (each arrival looks at every phase). */
+    static final int MANY_PHASES = 288;
 
     private Importer() {
     }
 
-    /** The scenario text; throws with every problem of the input files. */
+    /** Counts summed into periods of {@code seconds}, aligned on the window's start {@code t0}. */
+    private static Map<String, CloudWatch.Traffic> resample(Map<String, CloudWatch.Traffic> traffic, long t0,
+            long seconds) {
+        Map<String, CloudWatch.Traffic> out = new TreeMap<>();
+        for (Map.Entry<String, CloudWatch.Traffic> e : traffic.entrySet()) {
+            CloudWatch.Traffic t = e.getValue();
+            if (seconds % t.periodSeconds() != 0) {
+                throw new IllegalArgumentException("expected a multiple of " + e.getKey() + "'s CloudWatch period of "
+                        + t.periodSeconds() + " s, got " + seconds + " s");
+            }
+            TreeMap<Long, Double> sums = new TreeMap<>();
+            t.invocations().forEach((at, n) -> sums.merge(t0 + Math.floorDiv(at - t0, seconds) * seconds, n,
+                    Double::sum));
+            out.put(e.getKey(), new CloudWatch.Traffic(seconds, sums, t.meanDurationMs()));
+        }
+        return out;
+    }
+
+    /**
+     * The scenario text.
+     *
+     * @param defaultDurationSeconds simulated time when no CloudWatch data give the window
+     * @throws ScenarioException with every problem of the first input file that has any
+     */
     public static String scenario(Inputs in, String name, long defaultDurationSeconds) throws ScenarioException {
+        return scenario(in, name, defaultDurationSeconds, 0);
+    }
+
+    /**
+     * The scenario text, CloudWatch counts summed into periods of {@code resampleSeconds} (0: as saved) so that a
+     * long history makes few phases.
+     *
+     * @throws IllegalArgumentException when {@code resampleSeconds} is not a multiple of a function's period
+     */
+    public static String scenario(Inputs in, String name, long defaultDurationSeconds, long resampleSeconds)
+            throws ScenarioException {
+        if (in.subnets().isEmpty() || in.functions().isEmpty()) {
+            throw new IllegalArgumentException("at least one subnets file and one functions file are needed");
+        }
         Account a = new Account();
-        a.readSubnets(in.subnets());
-        a.readFunctions(in.functions());
-        if (in.enis() != null) {
-            a.readEnis(in.enis());
+        List<String> sources = new ArrayList<>();
+        for (Path p : in.subnets()) {
+            a.readSubnets(p);
+            sources.add(p + " (" + Account.SUBNETS + ")");
         }
-        if (in.securityGroups() != null) {
-            a.readSecurityGroups(in.securityGroups());
+        for (Path p : in.functions()) {
+            a.readFunctions(p);
+            sources.add(p + " (" + Account.FUNCTIONS + " or get-function-configuration)");
         }
-        if (in.metrics() != null) {
-            a.readMetrics(in.metrics());
+        for (Path p : in.enis()) {
+            a.readEnis(p);
+            sources.add(p + " (" + Account.ENIS + ")");
         }
-        checkReferences(a, in);
-        return write(a, name, defaultDurationSeconds);
-    }
-
-    private static void checkReferences(Account a, Inputs in) throws ScenarioException {
-        Set<String> known = new LinkedHashSet<>();
-        a.subnets.forEach(s -> known.add(s.id()));
-        List<Problem> problems = new ArrayList<>();
-        for (int i = 0; i < a.functions.size(); i++) {
-            for (String s : a.functions.get(i).subnets()) {
-                if (!known.contains(s)) {
-                    problems.add(new Problem(a.functions.get(i).name() + ".VpcConfig.SubnetIds", "subnet " + s
-                            + " is not in " + in.subnets() + " (save describe-subnets for every subnet the functions use)"));
-                }
+        for (Path p : in.securityGroups()) {
+            a.readSecurityGroups(p);
+            sources.add(p + " (" + Account.GROUPS + ")");
+        }
+        if (a.functions.isEmpty()) {
+            throw new ScenarioException(in.functions().get(0).toString(), List.of(new Problem("Functions",
+                    "no function found: a scenario needs at least one")));
+        }
+        Map<String, TreeSet<String>> groups = checkVpcs(a, !in.securityGroups().isEmpty());
+        CloudWatch cw = new CloudWatch(a.functions.keySet(), a.notes);
+        for (Path p : in.metrics()) {
+            cw.read(p);
+            sources.add(p + " (" + CloudWatch.COMMAND + ")");
+        }
+        Map<String, CloudWatch.Traffic> traffic = cw.traffic();
+        if (!in.metrics().isEmpty() && traffic.isEmpty()) {
+            throw new ScenarioException(in.metrics().get(0).toString(), List.of(new Problem("MetricDataResults",
+                    "no Invocations result names an imported function: give each query an Id or Label with the"
+                    + " function's name and the metric, like checkout_api_invocations")));
+        }
+        Map<String, Double> durationOnly = new TreeMap<>();
+        for (String f : a.functions.keySet()) {
+            Double mean = cw.durationOnly(f);
+            if (mean != null) {
+                durationOnly.put(f, mean);
+            }
+            if (!in.metrics().isEmpty() && !traffic.containsKey(f)) {
+                a.notes.add(f + ": no CloudWatch Invocations result; its traffic is a placeholder");
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(in.functions().toString(), problems);
-        }
-    }
-
-    private static String write(Account a, String name, long defaultDuration) {
-        List<String> placeholders = new ArrayList<>();
-        StringBuilder body = new StringBuilder();
-        // VPCs and their security groups
-        Map<String, List<Account.Subnet>> vpcs = new LinkedHashMap<>();
-        for (Account.Subnet s : a.subnets) {
-            vpcs.computeIfAbsent(s.vpc(), k -> new ArrayList<>()).add(s);
-        }
-        Map<String, Set<String>> groups = new LinkedHashMap<>();
-        vpcs.keySet().forEach(v -> groups.put(v, new LinkedHashSet<>()));
-        a.groupVpc.forEach((g, v) -> groups.computeIfAbsent(v, k -> new LinkedHashSet<>()).add(g));
-        Map<String, String> subnetVpc = new LinkedHashMap<>();
-        a.subnets.forEach(s -> subnetVpc.put(s.id(), s.vpc()));
-        for (Account.Function f : a.functions) {
-            if (!f.subnets().isEmpty()) {
-                String v = subnetVpc.get(f.subnets().get(0));
-                for (String g : f.groups()) {
-                    if (!a.groupVpc.containsKey(g) && groups.values().stream().noneMatch(set -> set.contains(g))) {
-                        groups.get(v).add(g);
-                    }
-                }
-            }
-        }
-        for (Account.Eni e : a.enis) {
-            String v = subnetVpc.get(e.subnet());
-            for (String g : e.groups()) {
-                if (v != null && groups.values().stream().noneMatch(set -> set.contains(g))) {
-                    groups.get(v).add(g);
-                }
-            }
-        }
-        body.append("vpcs:\n");
-        for (Map.Entry<String, List<Account.Subnet>> v : vpcs.entrySet()) {
-            body.append("  - id: ").append(q(v.getKey())).append("\n    eniQuota: 500   # placeholder: Lambda's default"
-                    + " quota; ask Service Quotas for yours\n    subnets:\n");
-            for (Account.Subnet s : v.getValue()) {
-                int usable = Cidr.parse(s.cidr()).usableAddresses();
-                long lambda = a.enis.stream().filter(e -> e.subnet().equals(s.id())).count();
-                long others = usable - s.availableIps() - lambda;
-                String note = "usable " + usable + " - available " + s.availableIps() + " - Lambda ENIs " + lambda;
-                if (others < 0) {
-                    note += " (negative: set to 0)";
-                    others = 0;
-                }
-                body.append("      - { id: ").append(q(s.id())).append(", cidr: ").append(s.cidr()).append(", az: ")
-                        .append(q(s.az())).append(", otherUsedIps: ").append(others).append(" }   # ").append(note)
-                        .append('\n');
-            }
-            body.append("    securityGroups: [").append(String.join(", ", groups.get(v.getKey()).stream()
-                    .map(Importer::q).toList())).append("]\n");
-        }
-        // traffic timing
         long t0 = Long.MAX_VALUE;
         long t1 = Long.MIN_VALUE;
-        for (Account.Traffic t : a.traffic.values()) {
-            t0 = Math.min(t0, t.counts().firstKey());
-            t1 = Math.max(t1, t.counts().lastKey() + t.periodSeconds());
-        }
-        long duration = a.traffic.isEmpty() ? defaultDuration : t1 - t0;
-        body.append("functions:\n");
-        for (Account.Function f : a.functions) {
-            function(body, f, a.traffic.get(f.name()), t0, placeholders, state(a, f));
-        }
-        StringBuilder head = new StringBuilder();
-        head.append("# Generated by `enisim import` from saved AWS CLI output. Review before use.\n#\n");
-        head.append("# Derived: subnets, CIDRs and AZs (describe-subnets); other tenants' IPs per subnet = usable -\n"
-                + "# AvailableIpAddressCount - Lambda's own ENIs there (describe-network-interfaces); functions, memory,\n"
-                + "# timeouts, VpcConfig and roles (list-functions)");
-        head.append(a.traffic.isEmpty() ? ".\n" : "; traffic per period and mean duration (CloudWatch).\n");
-        head.append("#\n# PLACEHOLDERS (not in the CLI output; replace them with your own figures):\n");
-        head.append("#   - vpcs[*].eniQuota: 500, Lambda's default Hyperplane ENI quota per VPC\n");
-        head.append("#   - account.concurrencyLimit: 1000, the default; reserved concurrency is not in list-functions"
-                + " (see get-function-concurrency)\n");
-        placeholders.stream().distinct().forEach(p -> head.append("#   - ").append(p).append('\n'));
-        head.append("#\n# The functions exist already (existing: Active or Inactive): ");
-        head.append(a.enis.isEmpty() ? "without describe-network-interfaces output, all are taken as Active with"
-                + "\n# their ENIs in place at time 0.\n"
-                : "Active with their ENIs in place at time 0 where the saved\n# network interfaces show one for every"
-                + " subnet + security-group set they use (" + a.enis.size() + " Lambda ENIs seen), Inactive\n#"
-                + " (idle: ENIs reclaimed, the first invocation fails and restores) where one is missing.\n");
-        head.append("name: ").append(q(name)).append('\n');
-        head.append("description: Imported from AWS CLI output\nseed: 1\n");
-        head.append("duration: ").append(duration).append("s\nbucket: ").append(duration >= 7 * 86_400 ? "1h" : "1m")
-                .append("\naccount: { concurrencyLimit: 1000 }   # placeholder\n");
-        return head.append(body).toString();
-    }
-
-    /** Active if every key of the function has a Lambda ENI in the saved interfaces (or none were saved). */
-    private static String state(Account a, Account.Function f) {
-        if (a.enis.isEmpty() || f.subnets().isEmpty()) {
-            return "Active";
-        }
-        Set<String> groups = new java.util.TreeSet<>(f.groups());
-        for (String s : f.subnets()) {
-            boolean found = a.enis.stream().anyMatch(e -> e.subnet().equals(s)
-                    && new java.util.TreeSet<>(e.groups()).equals(groups));
-            if (!found) {
-                return "Inactive";
+        for (CloudWatch.Traffic t : traffic.values()) {
+            if (!t.invocations().isEmpty()) {
+                t0 = Math.min(t0, t.invocations().firstKey());
+                t1 = Math.max(t1, t.invocations().lastKey() + t.periodSeconds());
             }
         }
-        return "Active";
+        long duration = t0 == Long.MAX_VALUE ? defaultDurationSeconds : t1 - t0;
+        if (resampleSeconds > 0) {
+            traffic = resample(traffic, t0, resampleSeconds);
+            duration = t0 == Long.MAX_VALUE ? duration : (duration + resampleSeconds - 1) / resampleSeconds
+                    * resampleSeconds;
+        }
+        for (Map.Entry<String, CloudWatch.Traffic> e : traffic.entrySet()) {
+            if (e.getValue().invocations().size() > MANY_PHASES) {
+                a.notes.add(e.getKey() + ": " + e.getValue().invocations().size() + " CloudWatch periods make as many"
+                        + " phases, which slow a run down; `enisim import --resample 1h` sums them into fewer");
+            }
+        }
+        Map<String, String> start = new TreeMap<>();
+        Map<String, String> reason = new TreeMap<>();
+        states(a, !in.enis().isEmpty(), start, reason);
+        Derived d = new Derived(a, traffic, durationOnly, sources, a.notes, duration, t0, start, reason,
+                keysAtStart(a, start), lambdaEnis(a), groups);
+        return new ScenarioWriter(d).write(name);
     }
 
-    private static void function(StringBuilder b, Account.Function f, Account.Traffic t, long t0,
-            List<String> placeholders, String state) {
-        b.append("  - name: ").append(q(f.name())).append('\n');
-        b.append("    existing: ").append(state).append('\n');
-        b.append("    memoryMb: ").append(Math.max(128, Math.min(10_240, f.memoryMb()))).append('\n');
-        b.append("    timeout: ").append(Math.max(1, Math.min(900, f.timeoutSeconds()))).append("s\n");
-        if (f.role() != null) {
-            b.append("    role: ").append(q(f.role())).append('\n');
-        }
-        if (!f.subnets().isEmpty() && !f.groups().isEmpty()) {
-            b.append("    vpcConfig: { subnetIds: [").append(String.join(", ", f.subnets().stream().map(Importer::q)
-                    .toList())).append("], securityGroupIds: [").append(String.join(", ", f.groups().stream()
-                    .map(Importer::q).toList())).append("] }\n");
-        }
-        if (t != null && t.averageDurationMs() != null && !t.averageDurationMs().isNaN()) {
-            b.append(String.format(Locale.ROOT, "    duration: { dist: exponential, mean: %.0fms }   # CloudWatch"
-                    + " average Duration%n", Math.max(1, t.averageDurationMs())));
-        } else {
-            b.append("    duration: 100ms   # placeholder\n");
-            placeholders.add("functions[*].duration: 100ms where CloudWatch Duration was not given");
-        }
-        b.append("    connectionsPerInvocation: 1   # placeholder\n");
-        placeholders.add("functions[*].connectionsPerInvocation: 1 (and no database pools)");
-        if (t == null) {
-            b.append("    arrivals: { poisson: 1/s }   # placeholder\n");
-            placeholders.add("functions[*].arrivals: 1/s where CloudWatch Invocations were not given");
-            return;
-        }
-        b.append("    arrivals:   # CloudWatch Invocations per ").append(t.periodSeconds()).append(" s\n");
-        boolean any = false;
-        for (Map.Entry<Long, Double> e : t.counts().entrySet()) {
-            if (e.getValue() <= 0) {
+    /**
+     * Each function's subnets must be described and lie in one VPC, and its security groups in that VPC (Lambda
+     * refuses anything else, so such a file is not real output). Returns the security groups used per VPC.
+     */
+    private static Map<String, TreeSet<String>> checkVpcs(Account a, boolean groupsGiven) throws ScenarioException {
+        Map<Path, List<Problem>> problems = new LinkedHashMap<>();
+        Map<String, TreeSet<String>> used = new TreeMap<>();
+        Set<String> unlisted = new TreeSet<>();
+        for (Account.Function f : a.functions.values()) {
+            String p = CliJson.join(f.path(), "VpcConfig");
+            Set<String> vpcs = new TreeSet<>();
+            for (String s : f.subnets()) {
+                Account.Subnet sub = a.subnets.get(s);
+                if (sub == null) {
+                    problems.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(new Problem(p + ".SubnetIds",
+                            f.name() + " uses subnet " + s + ", which no describe-subnets file lists (save the"
+                            + " subnets of every VPC the functions use)"));
+                } else {
+                    vpcs.add(sub.vpc());
+                }
+            }
+            if (vpcs.size() > 1) {
+                problems.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(new Problem(p + ".SubnetIds",
+                        "expected subnets of one VPC, got subnets of " + vpcs));
+            }
+            if (vpcs.size() != 1) {
                 continue;
             }
-            long from = e.getKey() - t0;
-            any = true;
-            b.append(String.format(Locale.ROOT, "      - { poisson: %s/s, from: %ds, until: %ds }%n",
-                    rate(e.getValue() / t.periodSeconds()), from, from + t.periodSeconds()));
+            String vpc = vpcs.iterator().next();
+            for (String g : f.groups()) {
+                String known = a.groupVpc.get(g);
+                if (known != null && !known.equals(vpc)) {
+                    problems.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(new Problem(
+                            p + ".SecurityGroupIds", "security group " + g + " is in " + known
+                            + " (describe-security-groups), but the function's subnets are in " + vpc));
+                }
+                if (known == null && groupsGiven) {
+                    unlisted.add(g);
+                }
+                used.computeIfAbsent(vpc, k -> new TreeSet<>()).add(g);
+            }
         }
-        if (!any) {
-            b.append("      - { none: true }\n");
+        if (!problems.isEmpty()) { // all of the first file's problems, as for a single file
+            Map.Entry<Path, List<Problem>> first = problems.entrySet().iterator().next();
+            throw new ScenarioException(first.getKey().toString(), first.getValue());
+        }
+        if (!unlisted.isEmpty()) {
+            a.notes.add("security group(s) " + String.join(", ", unlisted) + " not in the describe-security-groups"
+                    + " output: taken to be in the VPC of the subnets that use them");
+        }
+        return used;
+    }
+
+    /**
+     * State at time 0: the State get-function-configuration printed, if any; else Active when the saved network
+     * interfaces show an ENI for every key of the function (or none were saved), Inactive when one is missing.
+     * Pending and Failed functions are created at time 0 instead, so the simulation redoes their ENIs.
+     */
+    private static void states(Account a, boolean enisGiven, Map<String, String> start, Map<String, String> why) {
+        for (Account.Function f : a.functions.values()) {
+            String s = f.state();
+            if ("Active".equals(s) || "Inactive".equals(s)) {
+                start.put(f.name(), s);
+                why.put(f.name(), "State " + s + " (get-function-configuration)");
+            } else if (s != null) {
+                a.notes.add(f.name() + " was " + s + ": it is created at time 0, so it goes Pending again while its"
+                        + " ENIs are created");
+            } else if (!f.inVpc()) {
+                start.put(f.name(), "Active");
+                why.put(f.name(), "not in a VPC");
+            } else if (!enisGiven) {
+                start.put(f.name(), "Active");
+                why.put(f.name(), "assumed: no describe-network-interfaces output to tell");
+            } else {
+                String missing = null;
+                for (String subnet : f.subnets()) {
+                    boolean seen = a.enis.values().stream().anyMatch(e -> e.subnet().equals(subnet)
+                            && e.groups().equals(f.groups()));
+                    if (!seen && missing == null) {
+                        missing = subnet;
+                    }
+                }
+                start.put(f.name(), missing == null ? "Active" : "Inactive");
+                why.put(f.name(), missing == null ? "a Lambda ENI seen for each of its " + f.subnets().size()
+                        + " key(s)" : "no Lambda ENI seen in " + missing + " for " + f.groups() + ": reclaimed while idle");
+            }
         }
     }
 
-    private static String rate(double perSecond) {
-        return new java.math.BigDecimal(perSecond).round(new java.math.MathContext(6)).stripTrailingZeros()
-                .toPlainString();
+    /** Per subnet, the keys of functions Active at time 0: the simulation makes one in-use ENI for each. */
+    private static Map<String, Integer> keysAtStart(Account a, Map<String, String> start) {
+        Map<String, Set<String>> keys = new TreeMap<>();
+        for (Account.Function f : a.functions.values()) {
+            if ("Active".equals(start.get(f.name()))) {
+                for (String s : f.subnets()) {
+                    keys.computeIfAbsent(s, k -> new TreeSet<>()).add(String.join(",", f.groups()));
+                }
+            }
+        }
+        Map<String, Integer> out = new TreeMap<>();
+        keys.forEach((s, k) -> out.put(s, k.size()));
+        return out;
     }
 
-    private static String q(String s) {
-        return PLAIN.matcher(s).matches() ? s : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    private static Map<String, Integer> lambdaEnis(Account a) {
+        Map<String, Integer> out = new TreeMap<>();
+        int elsewhere = 0;
+        for (Account.Eni e : a.enis.values()) {
+            if (a.subnets.containsKey(e.subnet())) {
+                out.merge(e.subnet(), 1, Integer::sum);
+            } else {
+                elsewhere++;
+            }
+        }
+        if (elsewhere > 0) {
+            a.notes.add(elsewhere + " Lambda ENI(s) in subnets no describe-subnets file lists: left out");
+        }
+        return out;
     }
 }

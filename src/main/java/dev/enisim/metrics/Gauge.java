@@ -13,31 +13,27 @@ final class Gauge {
     private final boolean max;
     private long current;
     private int lastBucket;
-    private long peak;
-    private long low;
 
     Gauge(int buckets, boolean max, long initial) {
         this.extremes = new long[buckets];
         this.max = max;
         this.current = initial;
-        this.peak = initial;
-        this.low = initial;
         extremes[0] = initial;
     }
 
+    /**
+     * The level becomes {@code value} in {@code bucket} (never an earlier bucket than the last call's). Called on
+     * every change of in-flight counts and connections, so it does no more than it must: the run's peak or low
+     * is read from the buckets when asked for, not kept here.
+     */
     void set(int bucket, long value) {
         if (bucket > lastBucket) {
             carryTo(bucket);
         }
         current = value;
-        if (max ? value > extremes[bucket] : value < extremes[bucket]) {
-            extremes[bucket] = value;
-        }
-        if (value > peak) {
-            peak = value;
-        }
-        if (value < low) {
-            low = value;
+        long[] x = extremes;
+        if (max ? value > x[bucket] : value < x[bucket]) {
+            x[bucket] = value;
         }
     }
 
@@ -50,12 +46,28 @@ final class Gauge {
         return current;
     }
 
+    /** The highest level so far (a maximum gauge's buckets hold every level it had). */
     long peak() {
-        return peak;
+        if (!max) {
+            throw new IllegalStateException("a minimum gauge keeps no peak");
+        }
+        long p = extremes[0];
+        for (int i = 1; i <= lastBucket; i++) {
+            p = Math.max(p, extremes[i]);
+        }
+        return p;
     }
 
+    /** The lowest level so far (a minimum gauge's buckets hold every level it had). */
     long low() {
-        return low;
+        if (max) {
+            throw new IllegalStateException("a maximum gauge keeps no low");
+        }
+        long p = extremes[0];
+        for (int i = 1; i <= lastBucket; i++) {
+            p = Math.min(p, extremes[i]);
+        }
+        return p;
     }
 
     /** The per-bucket extremes, every bucket filled up to the end. */

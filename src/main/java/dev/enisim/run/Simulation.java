@@ -42,7 +42,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
     private final World world;
     private final ArrivalProcess[] arrivals;
     private final Sampler[] durations;
-    private final Arrival[] arrivalEvents;
+    private final int[] arrivalSources;     // each function's next arrival: a source of the loop, not queued
     private long arrivalCount;
     private long completionCount;
     private boolean checkInvariants;
@@ -76,7 +76,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         int n = scenario.functions().size();
         arrivals = new ArrivalProcess[n];
         durations = new Sampler[n];
-        arrivalEvents = new Arrival[n];
+        arrivalSources = new int[n];
         for (Scenario.Function f : scenario.functions()) {
             String prefix = "function/" + f.name() + "/";
             int i = world.addFunction(new FunctionConfig(f.name(), f.memoryMb(), f.timeoutMicros(),
@@ -87,7 +87,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             arrivals[i] = new ArrivalProcess(f.arrivals(), part -> streams.stream(part == 0 ? prefix + "arrivals"
                     : prefix + "arrivals/" + part), f.createdAtMicros());
             durations[i] = Sampler.of(f.duration(), streams.stream(prefix + "duration"));
-            arrivalEvents[i] = new Arrival(i);
+            arrivalSources[i] = loop.addSource(new Arrival(i));
         }
         recorder.attach(world);
         journal.attach(world);
@@ -137,7 +137,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
     private void scheduleNextArrival(int function) {
         long at = arrivals[function].next();
         if (at != ArrivalProcess.NONE && at <= scenario.durationMicros()) {
-            loop.schedule(at, SimEvent.PRIORITY_ARRIVAL, arrivalEvents[function]);
+            loop.scheduleSource(arrivalSources[function], at, SimEvent.PRIORITY_ARRIVAL);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.enisim.workload;
 
 import java.util.function.LongSupplier;
-import org.apache.commons.math3.distribution.ExponentialDistribution;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
@@ -17,13 +16,20 @@ public final class Sampler implements LongSupplier {
 
     private final DistributionSpec spec;
     private final RealDistribution distribution; // null for Constant
+    private final ExactExponential exponential;  // the exponential's draws, done here (see ExactExponential)
     private final double constant;
     private final double max;
     private final boolean truncateAtZero;
 
     private Sampler(DistributionSpec spec, RealDistribution distribution, double constant) {
+        this(spec, distribution, null, constant);
+    }
+
+    private Sampler(DistributionSpec spec, RealDistribution distribution, ExactExponential exponential,
+            double constant) {
         this.spec = spec;
         this.distribution = distribution;
+        this.exponential = exponential;
         this.constant = constant;
         this.max = spec.max();
         this.truncateAtZero = spec instanceof DistributionSpec.Normal;
@@ -39,7 +45,7 @@ public final class Sampler implements LongSupplier {
             return new Sampler(spec, d, u.low());
         }
         if (spec instanceof DistributionSpec.Exponential e) {
-            return new Sampler(spec, new ExponentialDistribution(stream, e.mean()), 0);
+            return new Sampler(spec, null, new ExactExponential(stream, e.mean()), 0);
         }
         if (spec instanceof DistributionSpec.LogNormal l) {
             double sigma = l.sigma();
@@ -63,6 +69,10 @@ public final class Sampler implements LongSupplier {
 
     /** One draw, in the spec's unit (microseconds), as a double before rounding. */
     public double sample() {
+        if (exponential != null) {
+            double x = exponential.sample();
+            return x > max ? max : x;
+        }
         if (distribution == null) {
             return constant;
         }

@@ -1,109 +1,227 @@
 package dev.enisim.importer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.enisim.metrics.RunSummary;
 import dev.enisim.run.Simulation;
 import dev.enisim.scenario.Scenario;
-import dev.enisim.scenario.ScenarioException;
+import dev.enisim.scenario.Scenario.Function.Existing;
 import dev.enisim.scenario.ScenarioLoader;
 import dev.enisim.workload.ArrivalSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Import of realistic CLI output (scenarios/import-example) and of partial output: the scenario loads and runs. */
 class ImporterTest {
 
-    private static final Path EX = Path.of("scenarios/import-example");
+    static final Path EX = Path.of("scenarios/import-example");
+    static final String SHARED = "subnet-0c3b2a1f0e9d8c7b6";
 
     @TempDir
     Path dir;
 
-    private static Importer.Inputs all() {
-        return new Importer.Inputs(EX.resolve("subnets.json"), EX.resolve("functions.json"), EX.resolve("enis.json"),
-                EX.resolve("security-groups.json"), EX.resolve("invocations.json"));
+    static Importer.Inputs example(Path folder) {
+        return new Importer.Inputs(List.of(folder.resolve("subnets.json")), List.of(folder.resolve("functions.json")),
+                List.of(folder.resolve("enis.json")), List.of(folder.resolve("security-groups.json")),
+                List.of(folder.resolve("invocations.json")));
+    }
+
+    static Importer.Inputs only(Path subnets, Path... functions) {
+        return new Importer.Inputs(List.of(subnets), List.of(functions), List.of(), List.of(), List.of());
+    }
+
+    static Path write(Path dir, String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private Scenario load(String yaml) throws Exception {
+        return ScenarioLoader.load(write(dir, "imported.yaml", yaml));
     }
 
     @Test
-    void realisticCliOutputBecomesAScenarioThatLoadsAndRuns() throws Exception {
-        String yaml = Importer.scenario(all(), "shop", 86_400);
-        Scenario s = ScenarioLoader.parse(yaml, "imported");
-        assertEquals(3, s.vpcs().get(0).subnets().size());
-        Scenario.Subnet shared = s.vpcs().get(0).subnets().get(2);
-        assertEquals(59 - 4 - 1, shared.otherUsedIps(), "usable - AvailableIpAddressCount - Lambda's ENIs there");
-        assertEquals(5, s.functions().size());
-        assertEquals(7200_000_000L, s.durationMicros(), "two hours of CloudWatch data");
-        Scenario.Function api = s.functions().get(0);
-        assertEquals("checkout-api", api.name());
+    void theExampleAccountBecomesAScenarioThatLoadsAndRuns() throws Exception {
+        Scenario s = load(Importer.scenario(example(EX), "shop", 86_400));
+        Scenario.Vpc vpc = s.vpcs().get(0);
+        assertEquals(List.of("subnet-0f1e2d3c4b5a69788", "subnet-09a8b7c6d5e4f3a21", SHARED),
+                vpc.subnets().stream().map(Scenario.Subnet::id).toList(), "sorted by AZ");
+        // usable - AvailableIpAddressCount - the keys whose ENI the scenario recreates at time 0
+        assertEquals(List.of(251 - 231 - 2, 251 - 238 - 2, 59 - 4 - 1),
+                vpc.subnets().stream().map(Scenario.Subnet::otherUsedIps).toList());
+        assertEquals(List.of("sg-0a11aa11aa11aa11a", "sg-0b22bb22bb22bb22b", "sg-0c33cc33cc33cc33c",
+                "sg-0d44dd44dd44dd44d"), vpc.securityGroups(), "the groups functions use, not ECS's or EKS's");
+        assertEquals(List.of("audit-export", "checkout-api", "checkout-worker", "invoice-render", "thumbnailer"),
+                s.functions().stream().map(Scenario.Function::name).toList());
+        assertEquals(2 * 3600 * 1_000_000L, s.durationMicros(), "the two hours of CloudWatch data");
+        Scenario.Function api = s.functions().get(1);
         assertEquals(1024, api.memoryMb());
+        assertEquals(10_000_000L, api.timeoutMicros());
         assertEquals("checkout-role", api.role());
-        assertTrue(api.arrivals() instanceof ArrivalSpec.Superposition sp && sp.parts().size() == 24);
+        assertEquals(Existing.ACTIVE, api.existing(), "enis.json has its ENI in each of its 3 subnets");
+        assertEquals(23, ((ArrivalSpec.Superposition) api.arrivals()).parts().size(),
+                "24 five-minute periods, the two equal ones at the peak merged");
+        assertEquals(Existing.INACTIVE, s.functions().get(0).existing(), "audit-export's key has no ENI");
         assertTrue(s.functions().get(4).vpcConfig().subnetIds().isEmpty(), "thumbnailer is not in a VPC");
-        assertEquals(Scenario.Function.Existing.ACTIVE, api.existing(), "its ENIs are in enis.json");
-        assertEquals(Scenario.Function.Existing.INACTIVE, s.functions().get(3).existing(),
-                "audit-export's key has no ENI: its ENIs were reclaimed");
-        assertTrue(yaml.contains("PLACEHOLDERS"), "guesses are listed at the top");
+        assertEquals(Existing.ACTIVE, s.functions().get(4).existing());
+
         RunSummary r = new Simulation(s, 0).run().summary();
-        assertEquals(6, r.enis().peak());
-        assertEquals(0, r.invocations().errors().get("ResourceConflictException"), "Active from the start");
+        assertEquals(0, r.invocations().errors().get("ResourceConflictException"), "nobody is Pending at the start");
+        assertEquals(6, r.enis().created(), "5 keys recreated at time 0, and audit-export's when it restores");
         assertTrue(r.functions().get("audit-export").invocations().errors().get("ResourceNotReadyException") > 0,
-                "the idle function's first invocations fail while it restores");
-        assertTrue(r.invocations().succeeded() > 500_000);
+                "the idle function fails while it restores");
+        assertEquals(231, r.subnets().get("subnet-0f1e2d3c4b5a69788").finalAvailableIps(),
+                "the simulation starts with the free addresses the account has");
+        assertEquals(4 - 1, r.subnets().get(SHARED).minAvailableIps(), "the shared subnet, one ENI later");
+        long invocations = r.functions().get("checkout-api").invocations().total();
+        long cloudWatch = 435_292; // the sum of checkout-api's 24 periods in invocations.json
+        assertTrue(Math.abs(invocations - cloudWatch) < 4 * Math.sqrt(cloudWatch), invocations + " vs " + cloudWatch);
     }
 
     @Test
     void theCommittedExampleIsWhatImportMakes() throws Exception {
-        assertEquals(Importer.scenario(all(), "shop-eu-west-1", 86_400), Files.readString(EX.resolve("scenario.yaml")));
+        assertEquals(Files.readString(EX.resolve("scenario.yaml")), Importer.scenario(example(EX), "shop-eu-west-1",
+                86_400), "regenerate with the README's import command");
     }
 
     @Test
-    void partialInputUsesPlaceholdersAndOneFunctionConfigurationWorks() throws Exception {
-        Path one = dir.resolve("fn.json");
-        Files.writeString(one, """
-                {"FunctionName": "solo", "MemorySize": 512, "Timeout": 30, "Runtime": "nodejs22.x",
-                 "VpcConfig": {"SubnetIds": ["subnet-0f1e2d3c4b5a69788"], "SecurityGroupIds": ["sg-1"], "VpcId": "v"},
-                 "SomethingNew": {"the": "CLI adds fields over time"}}
-                """);
-        String yaml = Importer.scenario(new Importer.Inputs(EX.resolve("subnets.json"), one, null, null, null), "solo",
-                3600);
-        Scenario s = ScenarioLoader.parse(yaml, "solo");
-        assertEquals(3_600_000_000L, s.durationMicros());
-        assertTrue(s.functions().get(0).arrivals() instanceof ArrivalSpec.Poisson, "placeholder traffic");
-        assertTrue(yaml.contains("arrivals: { poisson: 1/s }   # placeholder"));
+    void theOrderTheCliListsThingsInDoesNotMatter() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Random random = new Random(7);
+        String[][] lists = {{"subnets.json", "Subnets"}, {"functions.json", "Functions"},
+            {"enis.json", "NetworkInterfaces"}, {"security-groups.json", "SecurityGroups"},
+            {"invocations.json", "MetricDataResults"}};
+        for (String[] l : lists) {
+            ObjectNode root = (ObjectNode) json.readTree(EX.resolve(l[0]).toFile());
+            List<JsonNode> items = new ArrayList<>();
+            root.get(l[1]).forEach(items::add);
+            Collections.shuffle(items, random);
+            for (JsonNode item : items) {
+                reverse(item, "Timestamps"); // get-metric-data --scan-by TimestampAscending
+                reverse(item, "Values");
+                reverse(item.path("VpcConfig"), "SubnetIds");
+            }
+            root.putArray(l[1]).addAll(items);
+            json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(l[0]).toFile(), root);
+        }
+        String shuffled = Importer.scenario(example(dir), "shop-eu-west-1", 86_400);
+        assertEquals(Importer.scenario(example(EX), "shop-eu-west-1", 86_400),
+                shuffled.replace(dir.toString(), EX.toString()));
+    }
+
+    private static void reverse(JsonNode parent, String key) {
+        if (parent.get(key) instanceof ArrayNode a) {
+            List<JsonNode> items = new ArrayList<>();
+            a.forEach(items::add);
+            Collections.reverse(items);
+            a.removeAll().addAll(items);
+        }
     }
 
     @Test
-    void brokenFilesAreRejectedNamingFileAndPath() throws Exception {
-        Path bad = dir.resolve("subnets.json");
-        Files.writeString(bad, "{\"Subnets\": [ {\"SubnetId\": \"s\", \"VpcId\": \"v\", \"CidrBlock\": \"10.0.0.0/24\"");
-        ScenarioException malformed = assertThrows(ScenarioException.class, () -> Importer.scenario(
-                new Importer.Inputs(bad, EX.resolve("functions.json"), null, null, null), "x", 60));
-        assertTrue(malformed.getMessage().contains("malformed JSON at line 1"), malformed.getMessage());
-        Files.writeString(bad, """
-                {"Subnets": [{"SubnetId": "s", "VpcId": "v", "AvailabilityZone": "a", "AvailableIpAddressCount": "many"}]}
+    void perFunctionConfigurationsWithTheirStateAndNothingElse() throws Exception {
+        // get-function-configuration prints State (list-functions does not), get-function wraps it in Configuration
+        Path a = write(dir, "api.json", """
+                {"FunctionName": "checkout-api", "FunctionArn": "arn:aws:lambda:eu-west-1:123456789012:function:checkout-api",
+                 "Runtime": "python3.12", "Role": "arn:aws:iam::123456789012:role/service-role/checkout-role",
+                 "MemorySize": 1024, "Timeout": 10, "Version": "$LATEST",
+                 "VpcConfig": {"SubnetIds": ["subnet-0f1e2d3c4b5a69788"], "SecurityGroupIds": ["sg-0a11aa11aa11aa11a"],
+                               "VpcId": "vpc-0a1b2c3d4e5f60718", "Ipv6AllowedForDualStack": false},
+                 "State": "Inactive", "StateReason": "The function is inactive because it has been idle.",
+                 "StateReasonCode": "Idle", "LastUpdateStatus": "Successful", "SomethingNew": {"added": "in 2027"}}
                 """);
-        ScenarioException partial = assertThrows(ScenarioException.class, () -> Importer.scenario(
-                new Importer.Inputs(bad, EX.resolve("functions.json"), null, null, null), "x", 60));
-        assertTrue(partial.getMessage().contains("Subnets[0].CidrBlock: missing"), partial.getMessage());
-        assertTrue(partial.getMessage().contains("Subnets[0].AvailableIpAddressCount: expected a number"));
-        Files.writeString(bad, "{\"Reservations\": []}");
-        ScenarioException wrong = assertThrows(ScenarioException.class, () -> Importer.scenario(
-                new Importer.Inputs(bad, EX.resolve("functions.json"), null, null, null), "x", 60));
-        assertTrue(wrong.getMessage().contains("is this the output of the right command?"), wrong.getMessage());
+        Path b = write(dir, "worker.json", """
+                {"Configuration": {"FunctionName": "checkout-worker", "MemorySize": 512, "Timeout": 60,
+                  "VpcConfig": {"SubnetIds": ["subnet-0f1e2d3c4b5a69788"], "SecurityGroupIds": ["sg-0b22bb22bb22bb22b"]},
+                  "State": "Pending", "StateReasonCode": "Creating"},
+                 "Code": {"RepositoryType": "S3", "Location": "https://awslambda-eu-west-1-tasks.s3.eu-west-1.amazonaws.com/x"}}
+                """);
+        Path c = write(dir, "thumbs.json", """
+                {"FunctionName": "thumbnailer", "MemorySize": 1536,
+                 "VpcConfig": {"SubnetIds": [], "SecurityGroupIds": [], "VpcId": ""}, "State": "Active"}
+                """);
+        String yaml = Importer.scenario(only(EX.resolve("subnets.json"), a, b, c), "partial", 3600);
+        Scenario s = load(yaml);
+        assertEquals(3_600_000_000L, s.durationMicros(), "no CloudWatch data: the duration asked for");
+        assertEquals(Existing.INACTIVE, s.functions().get(0).existing(), "State Inactive");
+        assertEquals("checkout-role", s.functions().get(0).role(), "the role's name, without its path");
+        assertEquals(Existing.NO, s.functions().get(1).existing(), "a Pending function is created at time 0");
+        assertEquals(3_000_000L, s.functions().get(2).timeoutMicros(), "Lambda's default when Timeout is absent");
+        assertTrue(s.functions().get(2).vpcConfig().subnetIds().isEmpty(), "empty VpcConfig lists: not in a VPC");
+        assertInstanceOf(ArrivalSpec.Poisson.class, s.functions().get(0).arrivals(), "placeholder traffic");
+        assertTrue(yaml.contains("    arrivals: { poisson: 1/s }   # placeholder\n"));
+        assertTrue(yaml.contains("#   - functions[checkout-api].arrivals: 1/s (no CloudWatch Invocations)\n"));
+        assertTrue(yaml.contains("checkout-worker was Pending: it is created at time 0"), "said in the notes");
+        // a subnet none of these functions recreates an ENI in: every address in use is someone else's
+        assertEquals(251 - 231, s.vpcs().get(0).subnets().get(0).otherUsedIps());
+        RunSummary r = new Simulation(s, 0).run().summary();
+        assertEquals("Active", r.functions().get("checkout-worker").finalState(), "Pending, then its ENI is ready");
+        assertTrue(r.functions().get("checkout-worker").invocations().errors().get("ResourceConflictException") > 0);
     }
 
     @Test
-    void aFunctionInAnUnlistedSubnetIsAnError() throws Exception {
-        Path fns = dir.resolve("fns.json");
-        Files.writeString(fns, """
-                {"Functions": [{"FunctionName": "lost", "VpcConfig": {"SubnetIds": ["subnet-nowhere"],
-                 "SecurityGroupIds": ["sg-1"]}}]}
+    void withoutNetworkInterfacesTheFunctionsAreTakenAsActive() throws Exception {
+        Importer.Inputs in = new Importer.Inputs(List.of(EX.resolve("subnets.json")),
+                List.of(EX.resolve("functions.json")), List.of(), List.of(), List.of());
+        String yaml = Importer.scenario(in, "no-enis", 600);
+        Scenario s = load(yaml);
+        assertTrue(s.functions().stream().allMatch(f -> f.existing() == Existing.ACTIVE));
+        assertTrue(yaml.contains("existing: Active   # assumed: no describe-network-interfaces output to tell"));
+        // audit-export's key counts too now: the shared subnet's 55 used addresses include its (assumed) ENI
+        assertEquals(59 - 4 - 2, s.vpcs().get(0).subnets().get(2).otherUsedIps());
+        RunSummary r = new Simulation(s, 0).run().summary();
+        assertEquals(4, r.subnets().get(SHARED).finalAvailableIps(), "AvailableIpAddressCount, as in the account");
+    }
+
+    @Test
+    void publishedVersionsAndIpv6OnlySubnetsAreLeftOutAndSaidSo() throws Exception {
+        Path subnets = write(dir, "subnets.json", """
+                {"Subnets": [
+                  {"AvailabilityZone": "eu-west-1a", "AvailableIpAddressCount": 9, "CidrBlock": "10.0.0.0/28",
+                   "State": "available", "SubnetId": "subnet-aaa", "VpcId": "vpc-1"},
+                  {"AvailabilityZone": "eu-west-1b", "AvailableIpAddressCount": 0, "Ipv6Native": true,
+                   "Ipv6CidrBlockAssociationSet": [{"Ipv6CidrBlock": "2a05:d018::/64"}], "SubnetId": "subnet-v6", "VpcId": "vpc-1"}]}
                 """);
-        ScenarioException e = assertThrows(ScenarioException.class, () -> Importer.scenario(
-                new Importer.Inputs(EX.resolve("subnets.json"), fns, null, null, null), "x", 60));
-        assertTrue(e.getMessage().contains("subnet subnet-nowhere is not in"), e.getMessage());
+        Path functions = write(dir, "functions.json", """
+                {"Functions": [
+                  {"FunctionName": "api", "Version": "$LATEST", "VpcConfig": {"SubnetIds": ["subnet-aaa"], "SecurityGroupIds": ["sg-1"]}},
+                  {"FunctionName": "api", "Version": "1", "VpcConfig": {"SubnetIds": ["subnet-aaa"], "SecurityGroupIds": ["sg-1"]}},
+                  {"FunctionName": "api", "Version": "2", "VpcConfig": {"SubnetIds": ["subnet-aaa"], "SecurityGroupIds": ["sg-1"]}}],
+                 "NextMarker": null}
+                """);
+        String yaml = Importer.scenario(only(subnets, functions), "versions", 600);
+        Scenario s = load(yaml);
+        assertEquals(1, s.functions().size());
+        assertEquals(1, s.vpcs().get(0).subnets().size());
+        assertEquals(11 - 9 - 1, s.vpcs().get(0).subnets().get(0).otherUsedIps(), "a /28 has 11 usable addresses");
+        assertTrue(yaml.contains("2 published version(s) in " + functions + " left out"), yaml);
+        assertTrue(yaml.contains("subnet subnet-v6 is IPv6-only"), yaml);
+        assertFalse(yaml.contains("subnet-v6, "), "not in the scenario");
+    }
+
+    @Test
+    void namesYamlWouldMisreadAreQuoted() {
+        assertEquals("\"true\"", ScenarioWriter.q("true"));
+        assertEquals("\"1234\"", ScenarioWriter.q("1234"));
+        assertEquals("\"a b\"", ScenarioWriter.q("a b"));
+        assertEquals("orders-api", ScenarioWriter.q("orders-api"));
+        assertEquals("1h5m", ScenarioWriter.time(3900));
+        assertEquals("0s", ScenarioWriter.time(0));
+        assertEquals("2208.4/m", ScenarioWriter.rate(11_042, 300));
+        assertEquals("7/h", ScenarioWriter.rate(7, 3600));
+        assertEquals("0.33333333/s", ScenarioWriter.rate(10, 30));
     }
 }

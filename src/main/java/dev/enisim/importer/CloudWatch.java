@@ -1,0 +1,203 @@
+package dev.enisim.importer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.enisim.scenario.ScenarioException;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Traffic from saved {@code aws cloudwatch get-metric-data} output. Each result is matched to a function by its
+ * {@code Id} or {@code Label} (the longest function name found there, dashes written as underscores since Ids
+ * cannot hold dashes), and to a metric by the word {@code Invocations} or {@code Duration} in what remains.
+ * Results for other metrics or functions are left out and said so in the notes.
+ */
+final class CloudWatch {
+
+    static final String COMMAND = "aws cloudwatch get-metric-data";
+    /** When a function has a single data point, the period cannot be read from the timestamps. */
+    static final long DEFAULT_PERIOD_SECONDS = 300;
+
+    /**
+     * A function's traffic: Invocations (Sum) per period by start time (epoch seconds; periods CloudWatch left
+     * out had none), and the mean of Duration (Average) weighted by invocations, or null.
+     */
+    record Traffic(long periodSeconds, TreeMap<Long, Double> invocations, Double meanDurationMs) {
+    }
+
+    private final List<String> names;
+    private final List<String> notes;
+    private final Map<String, TreeMap<Long, Double>> invocations = new TreeMap<>();
+    private final Map<String, TreeMap<Long, Double>> durations = new TreeMap<>();
+
+    CloudWatch(Collection<String> functionNames, List<String> notes) {
+        this.names = List.copyOf(functionNames);
+        this.notes = notes;
+    }
+
+    void read(Path file) throws ScenarioException {
+        CliJson j = CliJson.read(file, COMMAND);
+        List<JsonNode> list = j.list("MetricDataResults", COMMAND);
+        if (j.root.hasNonNull("NextToken")) {
+            notes.add(file + " has a NextToken: CloudWatch had more data points than this page; only the saved"
+                    + " ones are used");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            result(j, list.get(i), "MetricDataResults[" + i + "]");
+        }
+        j.throwIfProblems();
+    }
+
+    private void result(CliJson j, JsonNode r, String p) {
+        String id = j.text(r, p, "Id", true);
+        String label = j.text(r, p, "Label", false);
+        String status = j.text(r, p, "StatusCode", false);
+        String text = normalise((id == null ? "" : id) + " " + (label == null ? "" : label));
+        String fn = function(text);
+        String rest = fn == null ? text : text.replace(normalise(fn), " ");
+        boolean inv = hasWord(rest, "invocations");
+        boolean dur = hasWord(rest, "duration");
+        String what = "result " + id + (label == null ? "" : " (" + label + ")") + " in " + j.file;
+        if (fn == null || inv == dur) {
+            notes.add(what + " left out: " + (fn == null ? "its Id and Label name no imported function"
+                    : "its Id and Label say neither Invocations nor Duration"));
+            return;
+        }
+        if ("InternalError".equals(status) || "Forbidden".equals(status)) {
+            j.problem(CliJson.join(p, "StatusCode"), "CloudWatch returned " + status
+                    + " for this query: expected Complete or PartialData (query again, with cloudwatch:GetMetricData)");
+            return;
+        }
+        if ("PartialData".equals(status)) {
+            notes.add(what + " is PartialData: only the data points saved are used");
+        }
+        JsonNode ts = r.get("Timestamps");
+        JsonNode vs = r.get("Values");
+        if (ts == null || vs == null || !ts.isArray() || !vs.isArray() || ts.size() != vs.size()) {
+            j.problem(p, "expected lists Timestamps and Values of equal length");
+            return;
+        }
+        TreeMap<Long, Double> series = (inv ? invocations : durations).computeIfAbsent(fn, k -> new TreeMap<>());
+        for (int k = 0; k < ts.size(); k++) {
+            Long at = time(j, ts.get(k), p + ".Timestamps[" + k + "]");
+            JsonNode v = vs.get(k);
+            if (!v.isNumber() || v.asDouble() < 0 || !Double.isFinite(v.asDouble())) {
+                j.problem(p + ".Values[" + k + "]", "expected a number >= 0, got " + v);
+            } else if (at != null) {
+                Double before = series.put(at, v.asDouble());
+                if (before != null && before != v.asDouble()) {
+                    j.problem(p + ".Timestamps[" + k + "]", "another result gives " + fn + " " + before
+                            + " at this time, this one " + v.asDouble() + ": expected one value per period");
+                }
+            }
+        }
+    }
+
+    private static Long time(CliJson j, JsonNode t, String path) {
+        try {
+            if (t.isTextual()) {
+                return OffsetDateTime.parse(t.asText().trim().replace(' ', 'T')).toEpochSecond();
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        j.problem(path, "expected an ISO-8601 time like 2026-11-20T08:00:00+00:00, got " + t);
+        return null;
+    }
+
+    /** The traffic of every function that had an Invocations result, after all files are read. */
+    Map<String, Traffic> traffic() throws ScenarioException {
+        Map<String, Traffic> out = new TreeMap<>();
+        for (Map.Entry<String, TreeMap<Long, Double>> e : invocations.entrySet()) {
+            TreeMap<Long, Double> counts = e.getValue();
+            long period = period(counts);
+            if (period == 0) {
+                period = DEFAULT_PERIOD_SECONDS;
+                if (!counts.isEmpty()) {
+                    notes.add(e.getKey() + ": one data point, so its period is unknown: taken as "
+                            + DEFAULT_PERIOD_SECONDS + " s");
+                }
+            }
+            out.put(e.getKey(), new Traffic(period, counts, meanDuration(durations.get(e.getKey()), counts)));
+        }
+        for (String fn : durations.keySet()) {
+            if (!invocations.containsKey(fn)) {
+                notes.add(fn + ": CloudWatch Duration without Invocations; its traffic is a placeholder");
+            }
+        }
+        return out;
+    }
+
+    /** Duration of functions that have no Invocations result (their traffic is a placeholder). */
+    Double durationOnly(String fn) {
+        return invocations.containsKey(fn) ? null : meanDuration(durations.get(fn), new TreeMap<>());
+    }
+
+    /** The smallest gap between data points: CloudWatch leaves out the periods that had no invocations. */
+    private static long period(TreeMap<Long, Double> counts) {
+        long best = 0;
+        Long previous = null;
+        for (long t : counts.keySet()) {
+            if (previous != null && (best == 0 || t - previous < best)) {
+                best = t - previous;
+            }
+            previous = t;
+        }
+        return best;
+    }
+
+    /** Mean of per-period averages, weighted by that period's invocations where known. */
+    private static Double meanDuration(TreeMap<Long, Double> averages, TreeMap<Long, Double> counts) {
+        if (averages == null || averages.isEmpty()) {
+            return null;
+        }
+        double sum = 0;
+        double weights = 0;
+        for (Map.Entry<Long, Double> a : averages.entrySet()) {
+            double w = counts.isEmpty() ? 1 : counts.getOrDefault(a.getKey(), 0.0);
+            sum += w * a.getValue();
+            weights += w;
+        }
+        if (weights == 0) { // no period has both: fall back to the plain mean
+            return averages.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        }
+        return sum / weights;
+    }
+
+    /** The longest function name that appears in the text as whole words. */
+    private String function(String text) {
+        String best = null;
+        for (String name : names) {
+            String n = normalise(name);
+            int at = text.indexOf(n);
+            while (at >= 0) {
+                boolean start = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
+                int end = at + n.length();
+                boolean stop = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+                if (start && stop && (best == null || n.length() > best.length())) {
+                    best = name;
+                }
+                at = text.indexOf(n, at + 1);
+            }
+        }
+        return best;
+    }
+
+    private static boolean hasWord(String text, String word) {
+        for (String w : text.split("[^a-z0-9]+")) {
+            if (w.equals(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String normalise(String s) {
+        return s.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,102 @@
+package dev.enisim.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/** A source's occurrences are delivered exactly where the same events scheduled in the queue would be. */
+class EventLoopSourcesProperties {
+
+    record Ev(String name, int process) {
+    }
+
+    /**
+     * Processes that reschedule themselves when they run (as sources in one loop, as queued events in the other)
+     * among one-off events, with many ties in time and priority, run in slices of random length: both loops
+     * deliver the same events at the same times in the same order.
+     */
+    @Property(tries = 300)
+    void sourcesDeliverInTheSameOrderAsQueuedEvents(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 12) int processes, @ForAll @IntRange(min = 1, max = 30) int maxGap) {
+        List<String> queued = run(seed, processes, maxGap, false);
+        assertEquals(queued, run(seed, processes, maxGap, true));
+        assertEquals(true, queued.size() > processes);
+    }
+
+    private static List<String> run(long seed, int processes, int maxGap, boolean useSources) {
+        EventLoop<Ev> loop = new EventLoop<>(1);
+        SplittableRandom r = new SplittableRandom(seed);
+        int[] source = new int[processes];
+        List<String> seen = new ArrayList<>();
+        Runnable[] next = new Runnable[processes];
+        for (int p = 0; p < processes; p++) {
+            Ev e = new Ev("p" + p, p);
+            int id = useSources ? loop.addSource(e) : -1;
+            source[p] = id;
+            next[p] = () -> {
+                long at = loop.nowMicros() + r.nextInt(maxGap);
+                int priority = r.nextInt(3);
+                if (useSources) {
+                    loop.scheduleSource(id, at, priority);
+                } else {
+                    loop.schedule(at, priority, e);
+                }
+            };
+            next[p].run();
+        }
+        for (int i = 0; i < 20; i++) {
+            loop.schedule(r.nextInt(100), r.nextInt(3), new Ev("once" + i, -1));
+        }
+        EventLoop.Handler<Ev> handler = (e, now) -> {
+            seen.add(e.name() + "@" + now);
+            if (e.process() >= 0 && seen.size() < 400) {
+                if (r.nextInt(4) == 0) {
+                    loop.schedule(now + r.nextInt(maxGap), r.nextInt(3), new Ev("then" + seen.size(), -1));
+                }
+                next[e.process()].run();
+            }
+        };
+        SplittableRandom slices = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (long t = 0; loop.pendingEvents() > 0; t += slices.nextInt(40)) {
+            loop.runUntil(t, handler);
+        }
+        return seen;
+    }
+
+    @Example
+    void aPendingOccurrenceIsReplacedNotDuplicated() {
+        EventLoop<Ev> loop = new EventLoop<>();
+        int s = loop.addSource(new Ev("s", 0));
+        loop.schedule(40, 0, new Ev("queued", -1));
+        loop.scheduleSource(s, 50, 0);
+        loop.scheduleSource(s, 30, 0);
+        assertEquals(2, loop.pendingEvents());
+        assertEquals(30, loop.nextEventMicros());
+        List<String> seen = new ArrayList<>();
+        loop.runUntil(35, (e, now) -> seen.add(e.name() + "@" + now));
+        loop.scheduleSource(s, 45, 0);
+        loop.scheduleSource(s, 70, 0);
+        loop.runUntil(100, (e, now) -> seen.add(e.name() + "@" + now));
+        assertEquals(List.of("s@30", "queued@40", "s@70"), seen);
+        assertEquals(0, loop.pendingEvents());
+    }
+
+    @Example
+    void sourcesRejectThePastAndUnknownIds() {
+        EventLoop<Ev> loop = new EventLoop<>();
+        int s = loop.addSource(new Ev("s", 0));
+        loop.scheduleSource(s, 10, 0);
+        loop.runUntil(20, (e, now) -> { });
+        assertThrows(IllegalArgumentException.class, () -> loop.scheduleSource(s, 19, 0));
+        assertThrows(IllegalArgumentException.class, () -> loop.scheduleSource(s + 1, 30, 0));
+        assertThrows(IllegalArgumentException.class, () -> loop.scheduleSource(s, 30, -1));
+        assertThrows(NullPointerException.class, () -> loop.addSource(null));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.enisim.importer;
+
+import static dev.enisim.importer.ImporterTest.EX;
+import static dev.enisim.importer.ImporterTest.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.cli.Main;
+import dev.enisim.scenario.Scenario;
+import dev.enisim.scenario.ScenarioLoader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code enisim import} as a user runs it: files in, a scenario out, exit 2 and one clear message on bad input. */
+class ImportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void importWritesAScenarioThatLoads() throws Exception {
+        Path out = dir.resolve("sub/shop.yaml");
+        Result r = run("import", "--name", "shop-eu-west-1", "--subnets", EX + "/subnets.json", "--functions",
+                EX + "/functions.json", "--enis", EX + "/enis.json", "--security-groups", EX + "/security-groups.json",
+                "--metrics", EX + "/invocations.json", "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Wrote " + out + ": "), r.out());
+        assertEquals(Files.readString(EX.resolve("scenario.yaml")), Files.readString(out));
+        Scenario s = ScenarioLoader.load(out);
+        assertEquals("shop-eu-west-1", s.name());
+        try (var files = Files.list(out.getParent())) {
+            assertEquals(1, files.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void severalFunctionFilesAfterOneOption() throws Exception {
+        Path a = write(dir, "a.json", "{\"FunctionName\": \"a\", \"State\": \"Active\"}");
+        Path b = write(dir, "b.json", "{\"FunctionName\": \"b\", \"State\": \"Active\"}");
+        Path out = dir.resolve("ab.yaml");
+        Result r = run("import", "--subnets", EX + "/subnets.json", "--functions", a.toString(), b.toString(),
+                "--duration", "2h", "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        Scenario s = ScenarioLoader.load(out);
+        assertEquals(2, s.functions().size());
+        assertEquals(2 * 3_600_000_000L, s.durationMicros());
+        assertEquals("imported", s.name());
+    }
+
+    @Test
+    void badInputExitsTwoWithOneMessageAndNoStackTrace() throws Exception {
+        Path broken = write(dir, "subnets.json", "{\"Subnets\": [{\"SubnetId\": \"subnet-a\",");
+        Path out = dir.resolve("never.yaml");
+        Result r = run("import", "--subnets", broken.toString(), "--functions", EX + "/functions.json", "-o",
+                out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith(broken + ": (root): malformed JSON at line 1"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(Files.exists(out));
+
+        Result name = run("import", "--name", "my shop", "--subnets", EX + "/subnets.json", "--functions",
+                EX + "/functions.json", "-o", out.toString());
+        assertEquals(2, name.code());
+        assertTrue(name.err().contains("--name: expected letters, digits, '.', '_' or '-' only, got 'my shop'"));
+
+        Result duration = run("import", "--duration", "90", "--subnets", EX + "/subnets.json", "--functions",
+                EX + "/functions.json", "-o", out.toString());
+        assertEquals(2, duration.code());
+        assertTrue(duration.err().contains("--duration: expected a duration with a unit"), duration.err());
+
+        Result resample = run("import", "--resample", "7m", "--subnets", EX + "/subnets.json", "--functions",
+                EX + "/functions.json", "--metrics", EX + "/invocations.json", "-o", out.toString());
+        assertEquals(2, resample.code());
+        assertTrue(resample.err().contains("--resample: expected a multiple of checkout-api's CloudWatch period of 300 s,"
+                + " got 420 s"), resample.err());
+
+        Result missing = run("import", "--functions", EX + "/functions.json", "-o", out.toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("Missing required option: '--subnets=FILE'"), missing.err());
+        assertFalse(Files.exists(out));
+    }
+}
