@@ -58,6 +58,10 @@ final class ImportCommand implements Callable<Integer> {
             description = "Simulated time when no CloudWatch data give it (default: ${DEFAULT-VALUE}).")
     String duration;
 
+    @Option(names = "--period", paramLabel = "DURATION",
+            description = "The Period of the CloudWatch queries (default: the smallest gap between data points).")
+    String period;
+
     @Option(names = "--resample", paramLabel = "DURATION",
             description = "Sum CloudWatch counts into periods this long (a multiple of theirs), for fewer phases.")
     String resample;
@@ -71,13 +75,13 @@ final class ImportCommand implements Callable<Integer> {
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new UserInputException("--name: expected letters, digits, '.', '_' or '-' only, got '" + name + "'");
         }
-        long period = resample == null ? 0 : seconds("--resample", resample);
+        Importer.Options options = new Importer.Options(name, seconds, period == null ? 0 : seconds("--period", period),
+                resample == null ? 0 : seconds("--resample", resample));
         String yaml;
         try {
-            yaml = Importer.scenario(new Importer.Inputs(subnets, functions, enis, securityGroups, metrics), name,
-                    seconds, period);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--resample: " + e.getMessage());
+            yaml = Importer.scenario(new Importer.Inputs(subnets, functions, enis, securityGroups, metrics), options);
+        } catch (IllegalArgumentException e) { // an option that does not fit the data
+            throw new UserInputException(e.getMessage());
         }
         try {
             ScenarioLoader.parse(yaml, out.toString());
@@ -86,7 +90,8 @@ final class ImportCommand implements Callable<Integer> {
         }
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".import", ".tmp");
+        // not createTempFile: its owner-only permissions would stay on the scenario
+        Path tmp = dir.resolve("." + out.getFileName() + ".import.tmp");
         Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         long placeholders = yaml.lines().filter(l -> l.contains("# placeholder")).count();

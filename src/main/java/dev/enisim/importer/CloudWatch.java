@@ -5,6 +5,7 @@ import dev.enisim.scenario.ScenarioException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ import java.util.TreeMap;
 final class CloudWatch {
 
     static final String COMMAND = "aws cloudwatch get-metric-data";
-    /** When a function has a single data point, the period cannot be read from the timestamps. */
+    /** The period when no file of a function's results has two data points to read it from. */
     static final long DEFAULT_PERIOD_SECONDS = 300;
 
     /**
@@ -32,12 +33,21 @@ final class CloudWatch {
 
     private final List<String> names;
     private final List<String> notes;
+    private final long givenPeriod;
     private final Map<String, TreeMap<Long, Double>> invocations = new TreeMap<>();
     private final Map<String, TreeMap<Long, Double>> durations = new TreeMap<>();
+    /** Function -> the period of the files its results came from (0: unknown). */
+    private final Map<String, Long> periods = new TreeMap<>();
 
-    CloudWatch(Collection<String> functionNames, List<String> notes) {
+    /**
+     * @param periodSeconds the Period of the queries, or 0 to take, per file, the smallest gap between data points
+     *                      of any of its results (the output does not say the Period; CloudWatch leaves out the
+     *                      periods without data, so one function's gaps alone do not tell it)
+     */
+    CloudWatch(Collection<String> functionNames, List<String> notes, long periodSeconds) {
         this.names = List.copyOf(functionNames);
         this.notes = notes;
+        this.givenPeriod = periodSeconds;
     }
 
     void read(Path file) throws ScenarioException {
@@ -47,13 +57,34 @@ final class CloudWatch {
             notes.add(file + " has a NextToken: CloudWatch had more data points than this page; only the saved"
                     + " ones are used");
         }
+        List<String> functions = new ArrayList<>();
+        long gap = 0;
         for (int i = 0; i < list.size(); i++) {
-            result(j, list.get(i), "MetricDataResults[" + i + "]");
+            TreeMap<Long, Double> points = new TreeMap<>();
+            String fn = result(j, list.get(i), "MetricDataResults[" + i + "]", points);
+            if (fn != null) {
+                functions.add(fn);
+                long g = smallestGap(points);
+                gap = g > 0 && (gap == 0 || g < gap) ? g : gap;
+                if (givenPeriod > 0 && g > 0 && g < givenPeriod) {
+                    j.problem("MetricDataResults[" + i + "].Timestamps", "data points " + g + " s apart, closer"
+                            + " than the period of " + givenPeriod + " s given (--period)");
+                }
+            }
         }
         j.throwIfProblems();
+        long period = givenPeriod > 0 ? givenPeriod : gap;
+        if (givenPeriod == 0 && gap > 0) {
+            notes.add(file + ": CloudWatch period taken as " + ScenarioWriter.time(gap) + ", the smallest gap between"
+                    + " its data points; periods without one had no invocations (`--period` sets it)");
+        }
+        for (String fn : functions) {
+            periods.merge(fn, period, (a, b) -> a == 0 ? b : b == 0 ? a : Math.min(a, b));
+        }
     }
 
-    private void result(CliJson j, JsonNode r, String p) {
+    /** Reads one result into its function's series and {@code points}; returns the function, or null. */
+    private String result(CliJson j, JsonNode r, String p, TreeMap<Long, Double> points) {
         String id = j.text(r, p, "Id", true);
         String label = j.text(r, p, "Label", false);
         String status = j.text(r, p, "StatusCode", false);
@@ -66,12 +97,12 @@ final class CloudWatch {
         if (fn == null || inv == dur) {
             notes.add(what + " left out: " + (fn == null ? "its Id and Label name no imported function"
                     : "its Id and Label say neither Invocations nor Duration"));
-            return;
+            return null;
         }
         if ("InternalError".equals(status) || "Forbidden".equals(status)) {
             j.problem(CliJson.join(p, "StatusCode"), "CloudWatch returned " + status
                     + " for this query: expected Complete or PartialData (query again, with cloudwatch:GetMetricData)");
-            return;
+            return null;
         }
         if ("PartialData".equals(status)) {
             notes.add(what + " is PartialData: only the data points saved are used");
@@ -80,7 +111,7 @@ final class CloudWatch {
         JsonNode vs = r.get("Values");
         if (ts == null || vs == null || !ts.isArray() || !vs.isArray() || ts.size() != vs.size()) {
             j.problem(p, "expected lists Timestamps and Values of equal length");
-            return;
+            return null;
         }
         TreeMap<Long, Double> series = (inv ? invocations : durations).computeIfAbsent(fn, k -> new TreeMap<>());
         for (int k = 0; k < ts.size(); k++) {
@@ -89,6 +120,7 @@ final class CloudWatch {
             if (!v.isNumber() || v.asDouble() < 0 || !Double.isFinite(v.asDouble())) {
                 j.problem(p + ".Values[" + k + "]", "expected a number >= 0, got " + v);
             } else if (at != null) {
+                points.put(at, v.asDouble());
                 Double before = series.put(at, v.asDouble());
                 if (before != null && before != v.asDouble()) {
                     j.problem(p + ".Timestamps[" + k + "]", "another result gives " + fn + " " + before
@@ -96,6 +128,7 @@ final class CloudWatch {
                 }
             }
         }
+        return fn;
     }
 
     private static Long time(CliJson j, JsonNode t, String path) {
@@ -115,12 +148,12 @@ final class CloudWatch {
         Map<String, Traffic> out = new TreeMap<>();
         for (Map.Entry<String, TreeMap<Long, Double>> e : invocations.entrySet()) {
             TreeMap<Long, Double> counts = e.getValue();
-            long period = period(counts);
+            long period = periods.getOrDefault(e.getKey(), 0L);
             if (period == 0) {
                 period = DEFAULT_PERIOD_SECONDS;
                 if (!counts.isEmpty()) {
-                    notes.add(e.getKey() + ": one data point, so its period is unknown: taken as "
-                            + DEFAULT_PERIOD_SECONDS + " s");
+                    notes.add(e.getKey() + ": no file of its results has two data points, so the period is unknown:"
+                            + " taken as " + ScenarioWriter.time(DEFAULT_PERIOD_SECONDS) + " (`--period` sets it)");
                 }
             }
             out.put(e.getKey(), new Traffic(period, counts, meanDuration(durations.get(e.getKey()), counts)));
@@ -138,8 +171,8 @@ final class CloudWatch {
         return invocations.containsKey(fn) ? null : meanDuration(durations.get(fn), new TreeMap<>());
     }
 
-    /** The smallest gap between data points: CloudWatch leaves out the periods that had no invocations. */
-    private static long period(TreeMap<Long, Double> counts) {
+    /** The smallest gap between data points (0 with fewer than two). */
+    private static long smallestGap(TreeMap<Long, Double> counts) {
         long best = 0;
         Long previous = null;
         for (long t : counts.keySet()) {

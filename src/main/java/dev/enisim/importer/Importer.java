@@ -34,6 +34,21 @@ public final class Importer {
     }
 
     /**
+     * How to import.
+     *
+     * @param name                   the scenario's name
+     * @param defaultDurationSeconds simulated time when no CloudWatch data give the window
+     * @param periodSeconds          the Period of the CloudWatch queries; 0: the smallest gap between data points
+     * @param resampleSeconds        sum CloudWatch counts into periods this long (0: as saved), for fewer phases
+     */
+    public record Options(String name, long defaultDurationSeconds, long periodSeconds, long resampleSeconds) {
+
+        public static Options named(String name, long defaultDurationSeconds) {
+            return new Options(name, defaultDurationSeconds, 0, 0);
+        }
+    }
+
+    /**
      * What the writer needs. {@code start}: function -> Active or Inactive, absent for one created at time 0;
      * {@code keysAtStart}: subnet -> keys with an ENI recreated at time 0; {@code lambdaEnis}: subnet -> Lambda
      * ENIs seen; {@code groups}: VPC -> the security groups functions use in it.
@@ -57,8 +72,8 @@ public final class Importer {
         for (Map.Entry<String, CloudWatch.Traffic> e : traffic.entrySet()) {
             CloudWatch.Traffic t = e.getValue();
             if (seconds % t.periodSeconds() != 0) {
-                throw new IllegalArgumentException("expected a multiple of " + e.getKey() + "'s CloudWatch period of "
-                        + t.periodSeconds() + " s, got " + seconds + " s");
+                throw new IllegalArgumentException("--resample: expected a multiple of " + e.getKey()
+                        + "'s CloudWatch period of " + t.periodSeconds() + " s, got " + seconds + " s");
             }
             TreeMap<Long, Double> sums = new TreeMap<>();
             t.invocations().forEach((at, n) -> sums.merge(t0 + Math.floorDiv(at - t0, seconds) * seconds, n,
@@ -68,24 +83,19 @@ public final class Importer {
         return out;
     }
 
-    /**
-     * The scenario text.
-     *
-     * @param defaultDurationSeconds simulated time when no CloudWatch data give the window
-     * @throws ScenarioException with every problem of the first input file that has any
-     */
+    /** The scenario text, with the CloudWatch period read from the data and counts as saved. */
     public static String scenario(Inputs in, String name, long defaultDurationSeconds) throws ScenarioException {
-        return scenario(in, name, defaultDurationSeconds, 0);
+        return scenario(in, Options.named(name, defaultDurationSeconds));
     }
 
     /**
-     * The scenario text, CloudWatch counts summed into periods of {@code resampleSeconds} (0: as saved) so that a
-     * long history makes few phases.
+     * The scenario text.
      *
-     * @throws IllegalArgumentException when {@code resampleSeconds} is not a multiple of a function's period
+     * @throws ScenarioException        with every problem of the first input file that has any
+     * @throws IllegalArgumentException when {@code resampleSeconds} is not a multiple of a function's period (the
+     *                                  message names the option, {@code --resample})
      */
-    public static String scenario(Inputs in, String name, long defaultDurationSeconds, long resampleSeconds)
-            throws ScenarioException {
+    public static String scenario(Inputs in, Options options) throws ScenarioException {
         if (in.subnets().isEmpty() || in.functions().isEmpty()) {
             throw new IllegalArgumentException("at least one subnets file and one functions file are needed");
         }
@@ -112,7 +122,23 @@ public final class Importer {
                     "no function found: a scenario needs at least one")));
         }
         Map<String, TreeSet<String>> groups = checkVpcs(a, !in.securityGroups().isEmpty());
-        CloudWatch cw = new CloudWatch(a.functions.keySet(), a.notes);
+        Window w = window(a, in, options, sources);
+        Map<String, String> start = new TreeMap<>();
+        Map<String, String> reason = new TreeMap<>();
+        states(a, !in.enis().isEmpty(), start, reason);
+        Derived d = new Derived(a, w.traffic(), w.durationOnly(), sources, a.notes, w.durationSeconds(),
+                w.startEpochSeconds(), start, reason, keysAtStart(a, start), lambdaEnis(a), groups);
+        return new ScenarioWriter(d).write(options.name());
+    }
+
+    /** CloudWatch traffic and the window it spans (t0 is Long.MAX_VALUE when no data point was saved). */
+    private record Window(Map<String, CloudWatch.Traffic> traffic, Map<String, Double> durationOnly,
+            long startEpochSeconds, long durationSeconds) {
+    }
+
+    private static Window window(Account a, Inputs in, Options options, List<String> sources)
+            throws ScenarioException {
+        CloudWatch cw = new CloudWatch(a.functions.keySet(), a.notes, options.periodSeconds());
         for (Path p : in.metrics()) {
             cw.read(p);
             sources.add(p + " (" + CloudWatch.COMMAND + ")");
@@ -141,11 +167,11 @@ public final class Importer {
                 t1 = Math.max(t1, t.invocations().lastKey() + t.periodSeconds());
             }
         }
-        long duration = t0 == Long.MAX_VALUE ? defaultDurationSeconds : t1 - t0;
-        if (resampleSeconds > 0) {
-            traffic = resample(traffic, t0, resampleSeconds);
-            duration = t0 == Long.MAX_VALUE ? duration : (duration + resampleSeconds - 1) / resampleSeconds
-                    * resampleSeconds;
+        long duration = t0 == Long.MAX_VALUE ? options.defaultDurationSeconds() : t1 - t0;
+        long resample = options.resampleSeconds();
+        if (resample > 0) {
+            traffic = resample(traffic, t0, resample);
+            duration = t0 == Long.MAX_VALUE ? duration : (duration + resample - 1) / resample * resample;
         }
         for (Map.Entry<String, CloudWatch.Traffic> e : traffic.entrySet()) {
             if (e.getValue().invocations().size() > MANY_PHASES) {
@@ -153,12 +179,7 @@ public final class Importer {
                         + " phases, which slow a run down; `enisim import --resample 1h` sums them into fewer");
             }
         }
-        Map<String, String> start = new TreeMap<>();
-        Map<String, String> reason = new TreeMap<>();
-        states(a, !in.enis().isEmpty(), start, reason);
-        Derived d = new Derived(a, traffic, durationOnly, sources, a.notes, duration, t0, start, reason,
-                keysAtStart(a, start), lambdaEnis(a), groups);
-        return new ScenarioWriter(d).write(name);
+        return new Window(traffic, durationOnly, t0, duration);
     }
 
     /**

@@ -58,18 +58,37 @@ final class ScenarioWriter {
         out.append("#   - account.concurrencyLimit: 1000, the default (see `aws lambda get-account-settings`)\n");
         out.append("#   - reservedConcurrency: none; list-functions does not show it (`aws lambda get-function-concurrency`)\n");
         out.append("#   - functions[*].connectionsPerInvocation: 1, and no database pools (connectionsPerEnvironment: 0)\n");
-        placeholders.forEach(p -> out.append("#   - ").append(p).append('\n'));
+        placeholders.forEach(p -> bullet(p));
         out.append("#\n# Functions that exist already start as `existing: Active`, with one in-use ENI per key (subnet +\n"
                 + "# security-group set) at time 0, or `existing: Inactive` (idle: ENIs reclaimed, the first invocation\n"
                 + "# fails and restores it); Hyperplane timings are the model's defaults (scenarios/README.md).\n");
         if (!d.notes().isEmpty()) {
             out.append("#\n# NOTES:\n");
-            d.notes().forEach(n -> out.append("#   - ").append(n).append('\n'));
+            d.notes().forEach(n -> bullet(n));
         }
         out.append("name: ").append(q(name)).append("\ndescription: Imported from AWS CLI output\nseed: 1\n");
         out.append("duration: ").append(time(d.durationSeconds())).append("\nbucket: ")
                 .append(d.durationSeconds() >= 7 * 86_400 ? "1h" : "1m").append('\n');
         out.append("account: { concurrencyLimit: 1000 }   # placeholder\n");
+    }
+
+    /** A list item of the header, wrapped at word boundaries to stay readable. */
+    private void bullet(String text) {
+        String prefix = "#   - ";
+        int width = prefix.length();
+        out.append(prefix);
+        for (String word : text.split(" ")) {
+            if (width + 1 + word.length() > 112 && width > prefix.length()) {
+                out.append("\n#     ");
+                width = prefix.length();
+            } else if (width > prefix.length()) {
+                out.append(' ');
+                width++;
+            }
+            out.append(word);
+            width += word.length();
+        }
+        out.append('\n');
     }
 
     private void vpcs(StringBuilder b) {

@@ -30,6 +30,14 @@ class EventLoopSourcesProperties {
         assertEquals(true, queued.size() > processes);
     }
 
+    /** The same with more sources than the heap takes: their occurrences go through the calendar. */
+    @Property(tries = 30)
+    void manySourcesDeliverInTheSameOrderAsQueuedEvents(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 40) int extra, @ForAll @IntRange(min = 1, max = 300) int maxGap) {
+        int processes = EventLoop.HEAP_SOURCES + extra;
+        assertEquals(run(seed, processes, maxGap, false), run(seed, processes, maxGap, true));
+    }
+
     private static List<String> run(long seed, int processes, int maxGap, boolean useSources) {
         EventLoop<Ev> loop = new EventLoop<>(1);
         SplittableRandom r = new SplittableRandom(seed);
@@ -56,7 +64,7 @@ class EventLoopSourcesProperties {
         }
         EventLoop.Handler<Ev> handler = (e, now) -> {
             seen.add(e.name() + "@" + now);
-            if (e.process() >= 0 && seen.size() < 400) {
+            if (e.process() >= 0 && seen.size() < 400 + 2 * processes) {
                 if (r.nextInt(4) == 0) {
                     loop.schedule(now + r.nextInt(maxGap), r.nextInt(3), new Ev("then" + seen.size(), -1));
                 }
@@ -86,6 +94,32 @@ class EventLoopSourcesProperties {
         loop.runUntil(100, (e, now) -> seen.add(e.name() + "@" + now));
         assertEquals(List.of("s@30", "queued@40", "s@70"), seen);
         assertEquals(0, loop.pendingEvents());
+    }
+
+    /** Replacing in the calendar leaves a stale entry that is skipped, and counted nowhere. */
+    @Example
+    void aReplacedOccurrenceInTheCalendarIsSkipped() {
+        EventLoop<Ev> loop = new EventLoop<>();
+        int first = loop.addSource(new Ev("first", 0));
+        loop.scheduleSource(first, 5, 0); // in the heap: few sources yet
+        for (int i = 1; i <= EventLoop.HEAP_SOURCES; i++) {
+            loop.addSource(new Ev("s" + i, i));
+        }
+        loop.scheduleSource(first, 50, 0); // now many: moves to the calendar
+        loop.scheduleSource(first, 30, 0); // replaces it there
+        loop.scheduleSource(7, 40, 0);
+        assertEquals(2, loop.pendingEvents());
+        assertEquals(30, loop.nextEventMicros());
+        List<String> seen = new ArrayList<>();
+        loop.runUntil(100, (e, now) -> seen.add(e.name() + "@" + now));
+        assertEquals(List.of("first@30", "s7@40"), seen);
+        assertEquals(0, loop.pendingEvents());
+        loop.scheduleSource(first, 120, 0);
+        loop.scheduleSource(first, 110, 0);
+        assertEquals(110, loop.nextEventMicros());
+        loop.scheduleSource(first, 130, 0);
+        assertEquals(130, loop.nextEventMicros()); // the stale heads (110, 120) are skipped
+        assertEquals(1, loop.pendingEvents());
     }
 
     @Example

@@ -1,5 +1,6 @@
 package dev.enisim.importer;
 
+import static dev.enisim.importer.ImporterTest.unwrapped;
 import static dev.enisim.importer.ImporterTest.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,8 +41,8 @@ class CloudWatchTest {
 
     private String importing(String metrics) throws Exception {
         Path m = write(dir, "metrics.json", metrics);
-        return Importer.scenario(new Importer.Inputs(List.of(subnets), List.of(functions), List.of(), List.of(),
-                List.of(m)), "cw", 600);
+        return unwrapped(Importer.scenario(new Importer.Inputs(List.of(subnets), List.of(functions), List.of(),
+                List.of(), List.of(m)), "cw", 600));
     }
 
     private ScenarioException rejecting(String metrics) throws Exception {
@@ -75,9 +76,10 @@ class CloudWatchTest {
                 """), yaml);
         // Duration weighted by invocations: (60 x 100 + 60 x 400 + 120 x 50) / 240 = 150 ms
         assertTrue(yaml.contains("duration: { dist: exponential, mean: 150ms }"), yaml);
-        // orders: one data point at 10:05; period unknown, taken as 5 minutes
-        assertTrue(yaml.contains("      - { poisson: 6/m, from: 5m, until: 10m }   # 30\n"), yaml);
-        assertTrue(yaml.contains("orders: one data point, so its period is unknown: taken as 300 s"), yaml);
+        // orders: one data point at 10:05; the period is the file's (the data do not say it)
+        assertTrue(yaml.contains("      - { poisson: 30/m, from: 5m, until: 6m }   # 30\n"), yaml);
+        assertTrue(yaml.contains(dir.resolve("metrics.json") + ": CloudWatch period taken as 1m, the smallest gap"
+                + " between its data points; periods without one had no invocations (`--period` sets it)"), yaml);
         assertTrue(yaml.contains("    arrivals: { none: true }   # CloudWatch: no invocations in the window\n"));
         assertTrue(yaml.contains("has a NextToken"), yaml);
         assertTrue(yaml.contains("result m2 (orders Invocations) in " + dir.resolve("metrics.json")
@@ -142,14 +144,47 @@ class CloudWatchTest {
                 + " `enisim import --resample 1h` sums them into fewer"), asSaved);
         Path m = write(dir, "metrics.json", metrics);
         Importer.Inputs in = new Importer.Inputs(List.of(subnets), List.of(functions), List.of(), List.of(), List.of(m));
-        String hourly = Importer.scenario(in, "cw", 600, 3600);
+        String hourly = Importer.scenario(in, new Importer.Options("cw", 600, 0, 3600));
         // the first hour holds periods 1..12: 78 invocations; the last, 289..300 (12 periods, 25 h in all)
         assertTrue(hourly.contains("      - { poisson: 78/h, from: 0s, until: 1h }   # 78\n"), hourly);
         assertTrue(hourly.contains("      - { poisson: 3534/h, from: 1d, until: 1d1h }   # 3534\n"), hourly);
         assertEquals(25 * 3_600_000_000L, ScenarioLoader.parse(hourly, "cw").durationMicros());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Importer.scenario(in, "cw", 600, 420));
-        assertEquals("expected a multiple of orders's CloudWatch period of 300 s, got 420 s", e.getMessage());
+                () -> Importer.scenario(in, new Importer.Options("cw", 600, 0, 420)));
+        assertEquals("--resample: expected a multiple of orders's CloudWatch period of 300 s, got 420 s", e.getMessage());
+    }
+
+    @Test
+    void aSparseFunctionTakesThePeriodOfItsFileAndAPeriodCanBeGiven() throws Exception {
+        String sparse = """
+                {"MetricDataResults": [
+                  {"Id": "orders_invocations", "Timestamps": ["2026-11-20T10:00:00Z", "2026-11-20T10:05:00Z"],
+                   "Values": [300.0, 600.0]},
+                  {"Id": "orders_api_invocations", "Timestamps": ["2026-11-20T10:00:00Z", "2026-11-20T10:30:00Z"],
+                   "Values": [30.0, 30.0]}]}
+                """;
+        String yaml = importing(sparse);
+        assertTrue(yaml.contains("""
+                    arrivals:   # CloudWatch Invocations per 5m period
+                      - { poisson: 6/m, from: 0s, until: 5m }   # 30
+                      - { poisson: 6/m, from: 30m, until: 35m }   # 30
+                """), "orders-api was quiet from 10:05 to 10:30, not busy for half-hours: " + yaml);
+        Path m = write(dir, "single.json", """
+                {"MetricDataResults": [{"Id": "orders_invocations", "Timestamps": ["2026-11-20T10:00:00Z"],
+                  "Values": [60.0]}]}
+                """);
+        Importer.Inputs in = new Importer.Inputs(List.of(subnets), List.of(functions), List.of(), List.of(), List.of(m));
+        String guessed = unwrapped(Importer.scenario(in, "cw", 600));
+        assertTrue(guessed.contains("orders: no file of its results has two data points, so the period is unknown:"
+                + " taken as 5m (`--period` sets it)"), guessed);
+        String given = Importer.scenario(in, new Importer.Options("cw", 600, 60, 0));
+        assertTrue(given.contains("      - { poisson: 60/m, from: 0s, until: 1m }   # 60\n"), given);
+        Path five = write(dir, "five.json", sparse);
+        ScenarioException e = assertThrows(ScenarioException.class, () -> Importer.scenario(new Importer.Inputs(
+                List.of(subnets), List.of(functions), List.of(), List.of(), List.of(five)),
+                new Importer.Options("cw", 600, 3600, 0)));
+        assertEquals("MetricDataResults[0].Timestamps: data points 300 s apart, closer than the period of 3600 s given"
+                + " (--period)", e.problems().get(0).toString());
     }
 
     @Test

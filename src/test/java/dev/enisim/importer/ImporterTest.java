@@ -49,6 +49,11 @@ class ImporterTest {
         return p;
     }
 
+    /** The header's long list items joined back into one line each (they are wrapped at word boundaries). */
+    static String unwrapped(String yaml) {
+        return yaml.replace("\n#     ", " ");
+    }
+
     private Scenario load(String yaml) throws Exception {
         return ScenarioLoader.load(write(dir, "imported.yaml", yaml));
     }
@@ -117,8 +122,8 @@ class ImporterTest {
             root.putArray(l[1]).addAll(items);
             json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(l[0]).toFile(), root);
         }
-        String shuffled = Importer.scenario(example(dir), "shop-eu-west-1", 86_400);
-        assertEquals(Importer.scenario(example(EX), "shop-eu-west-1", 86_400),
+        String shuffled = unwrapped(Importer.scenario(example(dir), "shop-eu-west-1", 86_400));
+        assertEquals(unwrapped(Importer.scenario(example(EX), "shop-eu-west-1", 86_400)),
                 shuffled.replace(dir.toString(), EX.toString()));
     }
 
@@ -153,7 +158,7 @@ class ImporterTest {
                 {"FunctionName": "thumbnailer", "MemorySize": 1536,
                  "VpcConfig": {"SubnetIds": [], "SecurityGroupIds": [], "VpcId": ""}, "State": "Active"}
                 """);
-        String yaml = Importer.scenario(only(EX.resolve("subnets.json"), a, b, c), "partial", 3600);
+        String yaml = unwrapped(Importer.scenario(only(EX.resolve("subnets.json"), a, b, c), "partial", 3600));
         Scenario s = load(yaml);
         assertEquals(3_600_000_000L, s.durationMicros(), "no CloudWatch data: the duration asked for");
         assertEquals(Existing.INACTIVE, s.functions().get(0).existing(), "State Inactive");
@@ -202,7 +207,7 @@ class ImporterTest {
                   {"FunctionName": "api", "Version": "2", "VpcConfig": {"SubnetIds": ["subnet-aaa"], "SecurityGroupIds": ["sg-1"]}}],
                  "NextMarker": null}
                 """);
-        String yaml = Importer.scenario(only(subnets, functions), "versions", 600);
+        String yaml = unwrapped(Importer.scenario(only(subnets, functions), "versions", 600));
         Scenario s = load(yaml);
         assertEquals(1, s.functions().size());
         assertEquals(1, s.vpcs().get(0).subnets().size());

@@ -1,0 +1,115 @@
+package dev.enisim.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.experiment.ValidationSuite;
+import dev.enisim.run.RunResult;
+import dev.enisim.run.Simulation;
+import dev.enisim.scenario.Scenario;
+import dev.enisim.scenario.ScenarioLoader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The figures of a bench run are computed from its samples as documented (no timing is asserted). */
+class BenchTest {
+
+    /** A small M/M/5/5 loss system as a Lambda scenario: offered load 3 Erlangs, 20,000 s (60,000 arrivals). */
+    static final String TINY_LOSS = """
+            name: tiny-loss
+            seed: 3
+            duration: 20000s
+            bucket: 1m
+            account: { concurrencyLimit: 5, unreservedMinimum: 0 }
+            vpcs:
+              - id: vpc-t
+                subnets: [ { id: subnet-t, cidr: 10.9.0.0/24, az: us-east-1a } ]
+                securityGroups: [sg-t]
+            functions:
+              - name: f
+                timeout: 900s
+                initDuration: 0s
+                vpcConfig: { subnetIds: [subnet-t], securityGroupIds: [sg-t] }
+                duration: { dist: exponential, mean: 1s }
+                connectionsPerInvocation: 1
+                arrivals: { poisson: 3/s }
+            """;
+
+    static Scenario tinyLoss() throws Exception {
+        return ScenarioLoader.parse(TINY_LOSS, "tiny-loss.yaml");
+    }
+
+    @Test
+    void aRunReportsCountsRatesMemoryAndAllocation() throws Exception {
+        List<String> progress = new ArrayList<>();
+        Bench.Result r = Bench.run("tiny", tinyLoss(), 3, progress::add);
+        assertEquals(List.of("tiny: warm-up", "tiny: run 1 of 3", "tiny: run 2 of 3", "tiny: run 3 of 3"), progress);
+        assertEquals(3, r.repeats());
+        assertEquals(r.arrivals() + r.completions() + r.otherEvents(), r.events());
+        assertEquals(r.arrivals(), r.invocations());
+        assertEquals(60_000, r.arrivals(), 1_000);
+        assertEquals(20_000, r.simulatedSeconds());
+        assertEquals(r.events() / r.wallSeconds(), r.eventsPerSecond(), 1e-6 * r.eventsPerSecond());
+        assertEquals(r.invocations() / r.wallSeconds(), r.invocationsPerSecond(), 1e-6 * r.invocationsPerSecond());
+        assertTrue(r.eventsPerSecondMin() <= r.eventsPerSecond() && r.eventsPerSecond() <= r.eventsPerSecondMax());
+        assertTrue(r.invocationsPerSecondMin() <= r.invocationsPerSecond()
+                && r.invocationsPerSecond() <= r.invocationsPerSecondMax());
+        assertTrue(r.peakHeapBytes() > 0, "peak heap measured");
+        // every invocation allocates at least its completion event; nothing near a kilobyte per event
+        assertTrue(r.bytesPerEvent() > 5 && r.bytesPerEvent() < 1000, "bytes per event " + r.bytesPerEvent());
+    }
+
+    @Test
+    void theMedianRunGivesTheRateAndTheExtremesItsRange() throws Exception {
+        Scenario s = tinyLoss();
+        RunResult result = new Simulation(Bench.shortened(s, 20), 0).run();
+        long events = result.summary().events().total();
+        long arrivals = result.summary().events().arrivals();
+        List<Bench.Sample> samples = List.of(
+                new Bench.Sample(2.0, events, arrivals, 100 * events, 5_000, 700),
+                new Bench.Sample(1.0, events, arrivals, 300 * events, 9_000, 900),
+                new Bench.Sample(4.0, events, arrivals, 200 * events, 7_000, 800));
+        Bench.Result r = Bench.summarize("x", s, samples, result);
+        assertEquals(2.0, r.wallSeconds());
+        assertEquals(events / 2.0, r.eventsPerSecond());
+        assertEquals(events / 4.0, r.eventsPerSecondMin());
+        assertEquals(events / 1.0, r.eventsPerSecondMax());
+        assertEquals(arrivals / 4.0, r.invocationsPerSecondMin());
+        assertEquals(arrivals / 1.0, r.invocationsPerSecondMax());
+        assertEquals(100.0, r.bytesPerEvent(), 1e-9, "the median run's allocation");
+        assertEquals(9_000, r.peakHeapBytes(), "the largest peak");
+        assertEquals(900, r.retainedHeapBytes(), "the largest retained heap");
+    }
+
+    @Test
+    void aLossSystemIsCheckedAgainstErlangB() throws Exception {
+        Bench.ErlangCheck e = Bench.erlang(new Simulation(tinyLoss(), 0).run());
+        assertNotNull(e);
+        assertEquals(5, e.servers());
+        assertEquals(3.0, e.offered(), 1e-12);
+        assertEquals(ValidationSuite.erlangB(5, 3.0), e.theory(), 1e-15);
+        assertEquals(0.11, e.theory(), 0.001);
+        assertTrue(e.ciLow() < e.simulated() && e.simulated() < e.ciHigh());
+        assertEquals(e.ciLow() <= e.theory() && e.theory() <= e.ciHigh(), e.passed());
+        assertTrue(e.passed(), "seed 3: B(5, 3) = " + e.theory() + " in [" + e.ciLow() + ", " + e.ciHigh() + "]");
+    }
+
+    @Test
+    void otherWorkloadsHaveNoErlangCheck() throws Exception {
+        String lognormal = TINY_LOSS.replace("{ dist: exponential, mean: 1s }",
+                "{ dist: lognormal, median: 1s, p99: 5s }");
+        assertNull(Bench.erlang(new Simulation(ScenarioLoader.parse(lognormal, "x.yaml"), 0).run()));
+        String cold = TINY_LOSS.replace("initDuration: 0s", "initDuration: 200ms");
+        assertNull(Bench.erlang(new Simulation(ScenarioLoader.parse(cold, "x.yaml"), 0).run()));
+    }
+
+    @Test
+    void theWarmUpIsATenthOfTheRun() throws Exception {
+        Scenario s = Bench.shortened(tinyLoss(), 10);
+        assertEquals(2_000_000_000L, s.durationMicros());
+        assertEquals(60_000_000L, s.bucketMicros());
+    }
+}
