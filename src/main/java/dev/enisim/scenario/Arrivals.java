@@ -2,23 +2,25 @@ package dev.enisim.scenario;
 
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import dev.enisim.workload.ArrivalSpec;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads a function's {@code arrivals}: one process (an object) or several that add up (a list), each one of
  * {@code poisson: RATE}, {@code constant: RATE}, {@code diurnal: {...}}, {@code bursts: {...}},
- * {@code trace: {...}} or {@code none: true}, with optional {@code from} / {@code until}. Trace files are read
- * here, relative to the scenario file, and their problems reported with line numbers.
+ * {@code schedule: {...}}, {@code trace: {...}} or {@code none: true}, with optional {@code from} / {@code until}.
+ * Trace files are read here, relative to the scenario file, and their problems reported with line numbers.
  */
 final class Arrivals {
 
-    private static final String[] KINDS = {"poisson", "constant", "diurnal", "bursts", "trace", "none"};
+    private static final String[] KINDS = {"poisson", "constant", "diurnal", "bursts", "schedule", "trace", "none"};
+    private static final String KINDS_HINT = "expected exactly one of poisson: RATE, constant: RATE, diurnal: {...}, "
+            + "bursts: {...}, schedule: {...}, trace: {...} or none: true";
+    /** A zero rate, where one is allowed (a diurnal trough, a burst's base). */
+    private static final Pattern ZERO = Pattern.compile("0+(\\.0*)?\\s*/\\s*[smhd]");
 
     private Arrivals() {
     }
@@ -35,12 +37,15 @@ final class Arrivals {
                 fn.problem("arrivals", "an empty list: give at least one process, or {none: true}");
                 return null;
             }
+            boolean ok = true;
             for (Fields f : list) {
+                // every part is read, so that all their problems are reported at once
                 ArrivalSpec a = one(f, baseDir);
-                if (a == null) {
-                    return null;
-                }
+                ok &= a != null;
                 parts.add(a);
+            }
+            if (!ok) {
+                return null;
             }
             return parts.size() == 1 ? parts.get(0) : new ArrivalSpec.Superposition(parts);
         }
@@ -53,7 +58,7 @@ final class Arrivals {
             f.problem("expected a process such as {poisson: 50/s}");
             return null;
         }
-        f.allowOnly("poisson", "constant", "diurnal", "bursts", "trace", "none", "from", "until");
+        f.allowOnly("poisson", "constant", "diurnal", "bursts", "schedule", "trace", "none", "from", "until");
         int kinds = 0;
         String kind = null;
         for (String k : KINDS) {
@@ -63,8 +68,7 @@ final class Arrivals {
             }
         }
         if (kinds != 1) {
-            f.problem("expected exactly one of poisson: RATE, constant: RATE, diurnal: {...}, bursts: {...}, "
-                    + "trace: {...} or none: true");
+            f.problem(KINDS_HINT);
             return null;
         }
         long from = f.duration("from", 0);
@@ -93,6 +97,7 @@ final class Arrivals {
             }
             case "diurnal" -> diurnal(f.object("diurnal"), from, until);
             case "bursts" -> bursts(f.object("bursts"), from, until);
+            case "schedule" -> schedule(f.object("schedule"), from, until);
             default -> trace(f.object("trace"), baseDir, from, until);
         };
     }
@@ -108,7 +113,7 @@ final class Arrivals {
             return null;
         }
         double peak = d.rate("peak");
-        double trough = d.rate("trough");
+        double trough = rateOrZero(d, "trough");
         long peakAt = d.duration("peakAt", 14 * 3_600_000_000L);
         long period = d.duration("period", 86_400_000_000L);
         if (Double.isNaN(peak) || Double.isNaN(trough)) {
@@ -131,7 +136,7 @@ final class Arrivals {
             return null;
         }
         b.allowOnly("base", "rate", "duration", "at");
-        double base = b.has("base") ? b.rate("base") : 0;
+        double base = b.has("base") ? rateOrZero(b, "base") : 0;
         if (!b.has("rate")) {
             b.problem("rate", "is required: the rate during each burst");
             return null;
@@ -157,9 +162,14 @@ final class Arrivals {
         if (Double.isNaN(base) || Double.isNaN(rate) || duration == null) {
             return null;
         }
+        if (duration <= 0) {
+            b.problem("duration", "must be longer than 0s");
+            return null;
+        }
         for (int i = 1; i < starts.length; i++) {
             if (starts[i] < starts[i - 1] + duration) {
-                b.problem("at", "bursts overlap: each lasts " + duration / 1e6 + " s");
+                b.problem("at", "bursts overlap: the one at " + starts[i] / 1e6 + " s starts before the one at "
+                        + starts[i - 1] / 1e6 + " s ends (each lasts " + duration / 1e6 + " s)");
                 return null;
             }
         }
@@ -167,9 +177,77 @@ final class Arrivals {
     }
 
     /**
-     * {@code {file: PATH, format: timestamps | counts, interval: DURATION}}: a CSV of arrival times in seconds, one
-     * per line, or of {@code seconds,count} rows giving the count for [seconds, seconds + interval), spread evenly.
-     * A first line that is not a number is a header. Lines must be in time order.
+     * {@code {phases: [{rate: RATE, for: DURATION} | {quiet: DURATION}, ...], repeat: false}}: Poisson at each
+     * phase's rate, one phase after the other from {@code from}; with {@code repeat: true} the phases start over
+     * after the last one.
+     */
+    private static ArrivalSpec schedule(Fields s, long from, long until) {
+        if (s == null) {
+            return null;
+        }
+        s.allowOnly("phases", "repeat");
+        List<Fields> list = s.list("phases");
+        if (list.isEmpty()) {
+            s.problem("phases", "is required: a list of {rate: RATE, for: DURATION} or {quiet: DURATION}");
+            return null;
+        }
+        boolean repeat = false;
+        if (s.has("repeat")) {
+            if (!s.json().get("repeat").isBoolean()) {
+                s.problem("repeat", "expected true or false, got " + Fields.describe(s.json().get("repeat")));
+                return null;
+            }
+            repeat = s.json().get("repeat").asBoolean();
+        }
+        long[] lengths = new long[list.size()];
+        double[] rates = new double[list.size()];
+        boolean ok = true;
+        boolean traffic = false;
+        for (int i = 0; i < lengths.length; i++) {
+            Fields p = list.get(i);
+            if (p.json() == null || !p.json().isObject()) {
+                p.problem("expected {rate: RATE, for: DURATION} or {quiet: DURATION}, got "
+                        + Fields.describe(p.json()));
+                ok = false;
+                continue;
+            }
+            p.allowOnly("rate", "for", "quiet");
+            boolean quiet = p.has("quiet");
+            if (quiet == (p.has("rate") || p.has("for"))) {
+                p.problem("expected either {rate: RATE, for: DURATION} or {quiet: DURATION}");
+                ok = false;
+                continue;
+            }
+            Long length = p.requireDuration(quiet ? "quiet" : "for");
+            double rate = quiet ? 0 : p.has("rate") ? p.rate("rate") : Double.NaN;
+            if (!quiet && !p.has("rate")) {
+                p.problem("rate", "is required (or write {quiet: DURATION} for a phase without traffic)");
+            }
+            if (length != null && length <= 0) {
+                p.problem(quiet ? "quiet" : "for", "must be longer than 0s");
+                length = null;
+            }
+            if (length == null || Double.isNaN(rate)) {
+                ok = false;
+                continue;
+            }
+            lengths[i] = length;
+            rates[i] = rate;
+            traffic |= rate > 0;
+        }
+        if (!ok) {
+            return null;
+        }
+        if (!traffic) {
+            s.problem("phases", "every phase is quiet: give at least one a rate, or write none: true");
+            return null;
+        }
+        return new ArrivalSpec.Schedule(lengths, rates, repeat, from, until);
+    }
+
+    /**
+     * {@code {file: PATH, format: timestamps | counts, interval: DURATION}}: see {@link TraceReader} for the
+     * formats; the file is read now, relative to the scenario's folder.
      */
     private static ArrivalSpec trace(Fields t, Path baseDir, long from, long until) {
         if (t == null) {
@@ -178,27 +256,31 @@ final class Arrivals {
         t.allowOnly("file", "format", "interval");
         String file = t.requireText("file");
         String format = t.text("format", "timestamps");
-        if (!format.equals("timestamps") && !format.equals("counts")) {
+        boolean counts = format.equals("counts");
+        if (!counts && !format.equals("timestamps")) {
             t.problem("format", "expected 'timestamps' or 'counts', got '" + format + "'");
             return null;
         }
+        if (!counts && t.has("interval")) {
+            t.problem("interval", "applies to format: counts only (timestamps are instants)");
+            return null;
+        }
         long interval = t.duration("interval", 60_000_000L);
+        if (interval <= 0) {
+            t.problem("interval", "must be longer than 0s");
+            return null;
+        }
         if (file == null) {
             return null;
         }
-        Path path = baseDir.resolve(file);
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(path);
-        } catch (NoSuchFileException e) {
-            t.problem("file", "trace file not found: " + path);
-            return null;
-        } catch (IOException e) {
-            t.problem("file", "cannot read " + path + ": " + e.getMessage());
-            return null;
+        return TraceReader.read(baseDir.resolve(file), file, t, counts, interval, from, until);
+    }
+
+    /** A rate, or 0 written with a unit ({@code 0/s}), where no traffic is a meaningful value. */
+    private static double rateOrZero(Fields f, String name) {
+        if (f.json().get(name).isTextual() && ZERO.matcher(f.json().get(name).asText().strip()).matches()) {
+            return 0;
         }
-        TraceReader r = new TraceReader(path, t);
-        long[] times = format.equals("timestamps") ? r.timestamps(lines) : r.counts(lines, interval);
-        return times == null ? null : new ArrivalSpec.Trace(times, 1.0, path.toString(), from, until);
+        return f.rate(name);
     }
 }

@@ -1,112 +1,166 @@
 package dev.enisim.scenario;
 
+import dev.enisim.workload.ArrivalSpec;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 
-/** Parses trace CSV lines into arrival times, reporting the first bad line with its number. */
+/**
+ * Reads a trace CSV into rows of (start, count), line by line (a trace of millions of lines is never held as
+ * text), and reports the first bad line with its number as a problem at the trace's {@code file} field.
+ *
+ * <p>Both formats: blank lines and lines starting with {@code #} are skipped; a first line that does not start
+ * with a digit is a header. Times are seconds from the start of the run (decimals allowed), never negative.
+ * {@code timestamps}: the time is the first column (further columns are ignored), one arrival per line, times
+ * never going back; equal times become one row. {@code counts}: exactly {@code seconds,count}, a whole count >=
+ * 0 for [seconds, seconds + interval), each row starting at least one interval after the previous one.
+ */
 final class TraceReader {
+
+    /** Times beyond this many seconds (about 285,000 years) do not fit in a long of microseconds. */
+    private static final double MAX_SECONDS = 9e12;
 
     private final Path file;
     private final Fields at;
+    private long[] starts = new long[64];
+    private long[] counts = new long[64];
+    private int rows;
 
-    TraceReader(Path file, Fields at) {
+    private TraceReader(Path file, Fields at) {
         this.file = file;
         this.at = at;
     }
 
-    /** One arrival time in seconds (decimals allowed) per line, non-decreasing. */
-    long[] timestamps(List<String> lines) {
-        long[] out = new long[lines.size()];
-        int n = 0;
-        long last = Long.MIN_VALUE;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || (i == 0 && !startsWithDigit(line))) {
-                continue;
-            }
-            String cell = line.split(",", -1)[0].strip();
-            Long t = seconds(cell, i + 1, "a time in seconds");
-            if (t == null) {
+    /**
+     * The trace at {@code file}, in {@code format} ({@code timestamps} or {@code counts}, the latter with
+     * {@code intervalMicros} > 0), or null with a problem recorded at {@code at.file}.
+     */
+    static ArrivalSpec.Trace read(Path file, String shownAs, Fields at, boolean counts, long intervalMicros,
+            long fromMicros, long untilMicros) {
+        TraceReader r = new TraceReader(file, at);
+        try (BufferedReader in = Files.newBufferedReader(file)) {
+            if (!r.parse(in, counts, intervalMicros)) {
                 return null;
             }
-            if (t < last) {
-                return bad(i + 1, "times must not go back (" + cell + " after an earlier, later time)");
-            }
-            last = t;
-            out[n++] = t;
+        } catch (NoSuchFileException e) {
+            at.problem("file", "trace file not found: " + file + " ('" + shownAs
+                    + "', relative to the scenario's folder)");
+            return null;
+        } catch (IOException e) {
+            at.problem("file", "cannot read the trace " + file + ": " + e);
+            return null;
         }
-        return Arrays.copyOf(out, n);
+        return new ArrivalSpec.Trace(Arrays.copyOf(r.starts, r.rows), Arrays.copyOf(r.counts, r.rows),
+                counts ? intervalMicros : 0, 1.0, file.toString(), fromMicros, untilMicros);
     }
 
-    /** {@code seconds,count} rows: count arrivals spread evenly over [seconds, seconds + interval). */
-    long[] counts(List<String> lines, long intervalMicros) {
-        long total = 0;
-        long[][] rows = new long[lines.size()][];
+    private boolean parse(BufferedReader in, boolean countsFormat, long interval) throws IOException {
+        String raw;
+        int number = 0;
         long last = Long.MIN_VALUE;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || (i == 0 && !startsWithDigit(line))) {
+        while ((raw = in.readLine()) != null) {
+            number++;
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#") || (number == 1 && !startsWithDigit(line))) {
                 continue;
             }
             String[] cells = line.split(",", -1);
-            if (cells.length != 2) {
-                return bad(i + 1, "expected 'seconds,count', got '" + line + "'");
+            if (countsFormat && cells.length != 2) {
+                return bad(number, "expected 'seconds,count', got '" + line + "'");
             }
-            Long t = seconds(cells[0].strip(), i + 1, "a start time in seconds");
-            if (t == null) {
-                return null;
+            String timeCell = cells[0].strip();
+            long t = seconds(timeCell, number);
+            if (t < 0) {
+                return false;
             }
-            long c;
-            try {
-                c = Long.parseLong(cells[1].strip());
-            } catch (NumberFormatException e) {
-                return bad(i + 1, "expected a whole count, got '" + cells[1].strip() + "'");
-            }
-            if (c < 0) {
-                return bad(i + 1, "a count cannot be negative: " + c);
-            }
-            if (t < last) {
-                return bad(i + 1, "intervals must be in time order");
-            }
-            last = t;
-            rows[i] = new long[] {t, c};
-            total += c;
-        }
-        long[] out = new long[(int) Math.min(total, Integer.MAX_VALUE - 8)];
-        int n = 0;
-        for (long[] row : rows) {
-            if (row == null) {
+            if (!countsFormat) {
+                if (t < last) {
+                    return bad(number, "times must not go back (" + timeCell + " s after " + last / 1e6 + " s)");
+                }
+                if (rows > 0 && t == last) {
+                    counts[rows - 1]++;
+                } else {
+                    add(t, 1);
+                }
+                last = t;
                 continue;
             }
-            for (long k = 0; k < row[1] && n < out.length; k++) {
-                out[n++] = row[0] + k * intervalMicros / row[1];
+            long c = count(cells[1].strip(), number);
+            if (c < 0) {
+                return false;
             }
+            if (rows > 0 && t < last + interval) {
+                return bad(number, t < last ? "rows must be in time order (" + timeCell + " s after " + last / 1e6
+                        + " s)" : "rows overlap: " + timeCell + " s is less than one interval (" + interval / 1e6
+                        + " s) after the previous row's " + last / 1e6 + " s");
+            }
+            last = t;
+            add(t, c);
         }
-        Arrays.sort(out, 0, n);
-        return Arrays.copyOf(out, n);
+        return true;
+    }
+
+    private void add(long start, long count) {
+        if (rows == starts.length) {
+            starts = Arrays.copyOf(starts, rows * 2);
+            counts = Arrays.copyOf(counts, rows * 2);
+        }
+        starts[rows] = start;
+        counts[rows++] = count;
     }
 
     private static boolean startsWithDigit(String s) {
-        return Character.isDigit(s.charAt(0)) || s.charAt(0) == '.';
+        char c = s.charAt(0);
+        // a sign counts, so that a negative first time is reported rather than taken for a header
+        return Character.isDigit(c) || c == '.' || c == '-' || c == '+';
     }
 
-    private Long seconds(String cell, int line, String what) {
+    /** Seconds as microseconds, or -1 with a problem. */
+    private long seconds(String cell, int line) {
+        double s;
         try {
-            double s = Double.parseDouble(cell);
-            if (s < 0 || Double.isNaN(s)) {
-                bad(line, what + " must not be negative: " + cell);
-                return null;
-            }
-            return Math.round(s * 1e6);
+            s = Double.parseDouble(cell);
         } catch (NumberFormatException e) {
-            bad(line, "expected " + what + ", got '" + cell + "'");
-            return null;
+            bad(line, "expected a time in seconds, got '" + cell + "'");
+            return -1;
         }
+        if (s < 0) {
+            bad(line, "a time must not be negative: " + cell);
+            return -1;
+        }
+        // parseDouble also takes NaN, Infinity and hexadecimal: none is a time in seconds
+        if (!(s <= MAX_SECONDS) || !Character.isDigit(cell.charAt(cell.length() - 1))) {
+            bad(line, "expected a time in seconds, got '" + cell + "'");
+            return -1;
+        }
+        return Math.round(s * 1e6);
     }
 
-    private long[] bad(int line, String message) {
+    /** A whole count in [0, MAX_COUNT], or -1 with a problem. */
+    private long count(String cell, int line) {
+        long c;
+        try {
+            c = Long.parseLong(cell);
+        } catch (NumberFormatException e) {
+            bad(line, "expected a whole count, got '" + cell + "'");
+            return -1;
+        }
+        if (c < 0) {
+            bad(line, "a count cannot be negative: " + c);
+            return -1;
+        }
+        if (c > ArrivalSpec.Trace.MAX_COUNT) {
+            bad(line, "a count above " + ArrivalSpec.Trace.MAX_COUNT + " in one row: " + c);
+            return -1;
+        }
+        return c;
+    }
+
+    private boolean bad(int line, String message) {
         at.problem("file", file + " line " + line + ": " + message);
-        return null;
+        return false;
     }
 }

@@ -16,8 +16,8 @@ public final class ArrivalProcess {
     private final ArrivalSpec spec;
     private final Source source;
 
-    /** One process: the next arrival time after the previous one. */
-    private interface Source {
+    /** One process: the next arrival time after the previous one, or {@link #NONE}. */
+    interface Source {
         long next();
     }
 
@@ -48,26 +48,16 @@ public final class ArrivalProcess {
         long from = Math.max(spec.fromMicros(), notBefore);
         long until = spec.untilMicros();
         if (spec instanceof ArrivalSpec.Poisson p) {
-            return new PiecewisePoisson(stream, from, until, t -> p.ratePerSecond(), Long.MAX_VALUE);
+            return new StepPoisson(stream, from, until, from, new long[0], new double[0], 0, p.ratePerSecond(), 0);
         }
         if (spec instanceof ArrivalSpec.Constant c) {
             return new Evenly(c.ratePerSecond(), from, until);
         }
         if (spec instanceof ArrivalSpec.Bursts b) {
-            return new PiecewisePoisson(stream, from, until, b::rateAt, 0) {
-                @Override
-                long nextChange(long t) {
-                    for (long s : b.startsMicros()) {
-                        if (s > t) {
-                            return s;
-                        }
-                        if (t < s + b.burstMicros()) {
-                            return s + b.burstMicros();
-                        }
-                    }
-                    return Long.MAX_VALUE;
-                }
-            };
+            return StepPoisson.bursts(b, stream, from, until);
+        }
+        if (spec instanceof ArrivalSpec.Schedule sc) {
+            return StepPoisson.schedule(sc, stream, from, until);
         }
         if (spec instanceof ArrivalSpec.Diurnal d) {
             return new Thinning(stream, from, until, d);
@@ -78,105 +68,43 @@ public final class ArrivalProcess {
         if (spec instanceof ArrivalSpec.None) {
             return () -> NONE;
         }
-        throw new IllegalArgumentException("unhandled arrival process " + spec);
+        // a superposition inside another would have to share its parts' streams: the reader never builds one
+        throw new IllegalArgumentException("unhandled arrival process (nested superpositions are not) " + spec);
     }
 
     private static Source superpose(List<ArrivalSpec> parts, IntFunction<RandomGenerator> streams, long notBefore) {
         Source[] sources = new Source[parts.size()];
-        long[] heads = new long[parts.size()];
         for (int i = 0; i < sources.length; i++) {
             sources[i] = single(parts.get(i), streams.apply(i), notBefore);
-            heads[i] = sources[i].next();
         }
-        return () -> {
-            int best = 0;
-            for (int i = 1; i < heads.length; i++) {
-                if (heads[i] < heads[best]) {
-                    best = i;
-                }
-            }
-            long t = heads[best];
-            if (t != NONE) {
-                heads[best] = sources[best].next();
-            }
-            return t;
-        };
-    }
-
-    /** Evenly spaced: a rate r over a window w gives exactly r x w arrivals, the first at the window's start. */
-    private static final class Evenly implements Source {
-        private final double gap;
-        private final long until;
-        private double clock;
-
-        Evenly(double ratePerSecond, long from, long until) {
-            this.gap = 1e6 / ratePerSecond;
-            this.until = until;
-            this.clock = from - gap;
-        }
-
-        @Override
-        public long next() {
-            clock += gap;
-            long at = (long) Math.ceil(clock);
-            return at >= until ? NONE : at;
-        }
-    }
-
-    /** Rate as a function of time, constant between change points. */
-    @FunctionalInterface
-    private interface Rate {
-        double at(long micros);
+        return new Merge(sources);
     }
 
     /**
-     * Poisson with a piecewise-constant rate, exactly: an exponential gap at the current rate; if it crosses the
-     * next change of rate, start again from the change (the process is memoryless). A zero rate jumps to the
-     * next change at once.
+     * Evenly spaced: a rate r over a window w gives exactly r x w arrivals, the first at the window's start. The
+     * k-th is at from + ceil(k x gap), multiplied rather than summed so that no rounding builds up over a long run.
      */
-    private static class PiecewisePoisson implements Source {
-        private final RandomGenerator stream;
+    private static final class Evenly implements Source {
+        private final double gap;
+        private final long from;
         private final long until;
-        private final Rate rate;
-        private final long constantChange;
-        // a double, so that rounding each gap to a microsecond does not bias the rate
-        private double clock;
+        private long k;
 
-        PiecewisePoisson(RandomGenerator stream, long from, long until, Rate rate, long constantChange) {
-            this.stream = stream;
+        Evenly(double ratePerSecond, long from, long until) {
+            this.gap = 1e6 / ratePerSecond;
+            this.from = from;
             this.until = until;
-            this.rate = rate;
-            this.constantChange = constantChange;
-            this.clock = from;
-        }
-
-        long nextChange(long t) {
-            return constantChange;
         }
 
         @Override
         public long next() {
-            while (clock < until) {
-                long t = (long) clock;
-                double r = rate.at(t);
-                long change = nextChange(t);
-                if (r <= 0) {
-                    if (change == Long.MAX_VALUE) {
-                        return NONE;
-                    }
-                    clock = change;
-                    continue;
-                }
-                double candidate = clock - 1e6 / r * Math.log(1.0 - stream.nextDouble());
-                if (candidate >= change) {
-                    clock = change;
-                    continue;
-                }
-                clock = candidate;
-                long at = (long) Math.ceil(clock);
-                return at >= until ? NONE : at;
+            double offset = Math.ceil(k++ * gap);
+            // beyond the long range (a rate of a few per century) there is simply no further arrival
+            if (offset >= (double) (until - from)) {
+                return NONE;
             }
-            return NONE;
+            long at = from + (long) offset;
+            return at >= until ? NONE : at;
         }
     }
 
@@ -209,45 +137,6 @@ public final class ArrivalProcess {
                     return at;
                 }
             }
-        }
-    }
-
-    /** A recorded trace, scaled by thinning (factor < 1) or duplication (factor > 1). */
-    private static final class Replay implements Source {
-        private final long[] times;
-        private final double factor;
-        private final RandomGenerator stream;
-        private final long until;
-        private int index;
-        private int pendingCopies;
-        private long current;
-
-        Replay(ArrivalSpec.Trace trace, RandomGenerator stream, long from, long until) {
-            this.times = trace.timesMicros();
-            this.factor = trace.factor();
-            this.stream = stream;
-            this.until = until;
-            while (index < times.length && times[index] < from) {
-                index++;
-            }
-        }
-
-        @Override
-        public long next() {
-            while (pendingCopies == 0) {
-                if (index >= times.length || times[index] >= until) {
-                    return NONE;
-                }
-                current = times[index++];
-                if (factor == 1.0) {
-                    pendingCopies = 1;
-                } else {
-                    int whole = (int) factor;
-                    pendingCopies = whole + (stream.nextDouble() < factor - whole ? 1 : 0);
-                }
-            }
-            pendingCopies--;
-            return current;
         }
     }
 }

@@ -5,8 +5,10 @@ import java.util.List;
 /**
  * How invocations of one function arrive, as a scenario says it. Rates are per second, times in microseconds.
  * Arrivals happen only in the window [fromMicros, untilMicros) of simulated time (and not before the function
- * exists). Several processes on one function add up ({@link Superposition}); phases are processes with
- * consecutive windows.
+ * exists). Several processes on one function add up ({@link Superposition}).
+ *
+ * <p>{@link #meanCount} is the exact expected number of arrivals in an interval (the integral of the rate), so
+ * that tests and planning can compare a run against what the shape promises.
  */
 public sealed interface ArrivalSpec {
 
@@ -20,11 +22,26 @@ public sealed interface ArrivalSpec {
      */
     ArrivalSpec scaled(double factor);
 
+    /** The expected number of arrivals in [fromMicros, toMicros) (inside this process's window). */
+    double meanCount(long fromMicros, long toMicros);
+
+    /** The part of [a, b) inside the window, in seconds. */
+    private static double overlapSeconds(long a, long b, long from, long until) {
+        long lo = Math.max(a, from);
+        long hi = Math.min(b, until);
+        return hi > lo ? (hi - lo) / 1e6 : 0;
+    }
+
     /** Poisson process: exponential gaps with mean 1 / rate. */
     record Poisson(double ratePerSecond, long fromMicros, long untilMicros) implements ArrivalSpec {
         @Override
         public ArrivalSpec scaled(double factor) {
             return new Poisson(ratePerSecond * factor, fromMicros, untilMicros);
+        }
+
+        @Override
+        public double meanCount(long a, long b) {
+            return ratePerSecond * overlapSeconds(a, b, fromMicros, untilMicros);
         }
     }
 
@@ -33,6 +50,11 @@ public sealed interface ArrivalSpec {
         @Override
         public ArrivalSpec scaled(double factor) {
             return new Constant(ratePerSecond * factor, fromMicros, untilMicros);
+        }
+
+        @Override
+        public double meanCount(long a, long b) {
+            return ratePerSecond * overlapSeconds(a, b, fromMicros, untilMicros);
         }
     }
 
@@ -56,6 +78,20 @@ public sealed interface ArrivalSpec {
             return new Diurnal(peakPerSecond * factor, troughPerSecond * factor, peakAtMicros, periodMicros,
                     fromMicros, untilMicros);
         }
+
+        /** The integral of the sine: mean x T + amplitude x period / 2 pi x [sin(phase)] over the interval. */
+        @Override
+        public double meanCount(long a, long b) {
+            long lo = Math.max(a, fromMicros);
+            long hi = Math.min(b, untilMicros);
+            if (hi <= lo) {
+                return 0;
+            }
+            double amplitude = (peakPerSecond - troughPerSecond) / 2;
+            double w = 2 * Math.PI / periodMicros;
+            double sines = Math.sin(w * (hi - peakAtMicros)) - Math.sin(w * (lo - peakAtMicros));
+            return meanPerSecond() * (hi - lo) / 1e6 + amplitude * sines / w / 1e6;
+        }
     }
 
     /**
@@ -64,31 +100,145 @@ public sealed interface ArrivalSpec {
      */
     record Bursts(double basePerSecond, double burstPerSecond, long burstMicros, long[] startsMicros,
             long fromMicros, long untilMicros) implements ArrivalSpec {
-        public double rateAt(long micros) {
-            for (long s : startsMicros) {
-                if (micros >= s && micros < s + burstMicros) {
-                    return burstPerSecond;
-                }
-            }
-            return basePerSecond;
-        }
-
         @Override
         public ArrivalSpec scaled(double factor) {
             return new Bursts(basePerSecond * factor, burstPerSecond * factor, burstMicros, startsMicros, fromMicros,
                     untilMicros);
         }
+
+        @Override
+        public double meanCount(long a, long b) {
+            double n = basePerSecond * overlapSeconds(a, b, fromMicros, untilMicros);
+            for (long s : startsMicros) {
+                long lo = Math.max(s, fromMicros);
+                long hi = Math.min(s + burstMicros, untilMicros);
+                n += (burstPerSecond - basePerSecond) * overlapSeconds(a, b, lo, hi);
+            }
+            return n;
+        }
     }
 
     /**
-     * A recorded trace: arrival times in microseconds, sorted. With a factor other than 1 (traffic scaling), each
-     * recorded arrival stands for {@code factor} arrivals on average (the fractional part drawn at random).
+     * A piecewise-constant schedule: Poisson at {@code ratesPerSecond[i]} for {@code phaseMicros[i]}, the phases
+     * one after the other from fromMicros; a rate of 0 is a quiet phase. With {@code repeat} the phases start
+     * over after the last one (a cycle as long as their sum), until untilMicros; without, arrivals end with the
+     * last phase.
      */
-    record Trace(long[] timesMicros, double factor, String file, long fromMicros, long untilMicros)
+    record Schedule(long[] phaseMicros, double[] ratesPerSecond, boolean repeat, long fromMicros, long untilMicros)
             implements ArrivalSpec {
+        public Schedule {
+            if (phaseMicros.length == 0 || phaseMicros.length != ratesPerSecond.length) {
+                throw new IllegalArgumentException("a schedule needs as many rates as phases, at least one");
+            }
+            for (int i = 0; i < phaseMicros.length; i++) {
+                if (phaseMicros[i] <= 0 || !(ratesPerSecond[i] >= 0)) {
+                    throw new IllegalArgumentException("phase " + i + ": length must be > 0 and rate >= 0");
+                }
+            }
+        }
+
+        public long cycleMicros() {
+            long sum = 0;
+            for (long p : phaseMicros) {
+                sum += p;
+            }
+            return sum;
+        }
+
+        @Override
+        public ArrivalSpec scaled(double factor) {
+            double[] r = ratesPerSecond.clone();
+            for (int i = 0; i < r.length; i++) {
+                r[i] *= factor;
+            }
+            return new Schedule(phaseMicros, r, repeat, fromMicros, untilMicros);
+        }
+
+        /** Phase by phase, cycle after cycle: only for tests and planning, not per arrival. */
+        @Override
+        public double meanCount(long a, long b) {
+            long end = Math.min(b, repeat ? untilMicros : Math.min(untilMicros, fromMicros + cycleMicros()));
+            double n = 0;
+            long cycle = cycleMicros();
+            long first = a <= fromMicros ? 0 : (a - fromMicros) / cycle;
+            for (long c = fromMicros + first * cycle; c < end; c += cycle) {
+                long start = c;
+                for (int i = 0; i < phaseMicros.length && start < end; i++) {
+                    n += ratesPerSecond[i] * overlapSeconds(a, end, start, start + phaseMicros[i]);
+                    start += phaseMicros[i];
+                }
+                if (!repeat) {
+                    break;
+                }
+            }
+            return n;
+        }
+    }
+
+    /**
+     * A recorded trace, as rows: {@code counts[i]} arrivals spread evenly over [startsMicros[i], startsMicros[i]
+     * + intervalMicros), rows in time order and not overlapping. A trace of timestamps has interval 0: each row
+     * is one instant and how many arrivals it holds. With a factor other than 1 (traffic scaling), each recorded
+     * arrival stands for {@code factor} arrivals on average (the fractional part drawn at random).
+     */
+    record Trace(long[] startsMicros, long[] counts, long intervalMicros, double factor, String file,
+            long fromMicros, long untilMicros) implements ArrivalSpec {
+        /** At most this many arrivals per row (so that spreading them cannot overflow). */
+        public static final long MAX_COUNT = 1L << 31;
+
+        public Trace {
+            if (startsMicros.length != counts.length || intervalMicros < 0) {
+                throw new IllegalArgumentException("a trace needs one count per row and an interval >= 0");
+            }
+            for (long c : counts) {
+                if (c < 0 || c > MAX_COUNT) {
+                    throw new IllegalArgumentException("a trace row's count must be in [0, 2^31], got " + c);
+                }
+            }
+        }
+
+        /** Recorded arrivals in the whole file. */
+        public long recorded() {
+            long n = 0;
+            for (long c : counts) {
+                n += c;
+            }
+            return n;
+        }
+
+        /**
+         * The k-th (from 0) of {@code count} arrivals spread evenly over [start, start + interval): start +
+         * floor(k x interval / count), computed as k x q + floor(k x r / count) so that nothing overflows.
+         */
+        public static long spread(long start, long interval, long count, long k) {
+            long q = interval / count;
+            long r = interval % count;
+            return start + k * q + k * r / count;
+        }
+
         @Override
         public ArrivalSpec scaled(double by) {
-            return new Trace(timesMicros, factor * by, file, fromMicros, untilMicros);
+            return new Trace(startsMicros, counts, intervalMicros, factor * by, file, fromMicros, untilMicros);
+        }
+
+        @Override
+        public double meanCount(long a, long b) {
+            long lo = Math.max(a, fromMicros);
+            long hi = Math.min(b, untilMicros);
+            long n = 0;
+            for (int i = 0; i < startsMicros.length; i++) {
+                long first = startsMicros[i];
+                long last = counts[i] == 0 ? first : spread(first, intervalMicros, counts[i], counts[i] - 1);
+                if (first >= lo && last < hi) {
+                    n += counts[i];
+                } else if (last >= lo && first < hi) {
+                    for (long k = 0; k < counts[i]; k++) {
+                        long t = spread(first, intervalMicros, counts[i], k);
+                        n += t >= lo && t < hi ? 1 : 0;
+                    }
+                }
+            }
+            return n * factor;
         }
     }
 
@@ -112,6 +262,11 @@ public sealed interface ArrivalSpec {
         public ArrivalSpec scaled(double factor) {
             return new Superposition(parts.stream().map(p -> p.scaled(factor)).toList());
         }
+
+        @Override
+        public double meanCount(long a, long b) {
+            return parts.stream().mapToDouble(p -> p.meanCount(a, b)).sum();
+        }
     }
 
     /** No traffic at all. */
@@ -129,6 +284,11 @@ public sealed interface ArrivalSpec {
         @Override
         public ArrivalSpec scaled(double factor) {
             return this;
+        }
+
+        @Override
+        public double meanCount(long a, long b) {
+            return 0;
         }
     }
 }

@@ -1,0 +1,148 @@
+package dev.enisim.workload;
+
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * Poisson arrivals whose rate is constant between change points (bursts, schedules), exactly: an exponential gap
+ * at the current rate; if it crosses the next change, the process starts again from the change (it is
+ * memoryless). A quiet step (rate 0) is jumped over at once, so a quiet period costs O(1) whatever its length.
+ *
+ * <p>The steps: {@code rates[i]} until {@code origin + ends[i]} (ends non-decreasing, relative to origin);
+ * {@code before} ahead of origin, {@code after} after the last end, or with {@code cycle > 0} the steps start
+ * over every cycle. A cursor walks the steps as time goes on, so each arrival costs O(1) plus one per change
+ * crossed. Allocation-free.
+ */
+final class StepPoisson implements ArrivalProcess.Source {
+
+    private static final int BEFORE = -1;
+
+    private final RandomGenerator stream;
+    private final long until;
+    private final long[] ends;
+    private final double[] rates;
+    private final double before;
+    private final double after;
+    private final long cycle;
+    private final boolean quiet;
+    // a double, so that rounding each gap to a microsecond does not bias the rate
+    private double clock;
+    /** The absolute time steps are counted from (moves on by a cycle at each repeat). */
+    private long origin;
+    /** The current step: BEFORE, 0..ends.length - 1, or ends.length (after the last step, when not cycling). */
+    private int step;
+
+    StepPoisson(RandomGenerator stream, long from, long until, long origin, long[] ends, double[] rates,
+            double before, double after, long cycle) {
+        this.stream = stream;
+        this.until = until;
+        this.ends = ends;
+        this.rates = rates;
+        this.before = before;
+        this.after = after;
+        this.cycle = cycle;
+        this.clock = from;
+        this.origin = origin;
+        this.quiet = !hasTraffic(rates, before, after, cycle);
+        locate(from);
+    }
+
+    private static boolean hasTraffic(double[] rates, double before, double after, long cycle) {
+        for (double r : rates) {
+            if (r > 0) {
+                return true;
+            }
+        }
+        // a cycle never returns to before/after
+        return cycle == 0 && (before > 0 || after > 0);
+    }
+
+    /** Puts the cursor on the step holding {@code t} (once, at the start: O(steps)). */
+    private void locate(long t) {
+        if (t < origin) {
+            step = BEFORE;
+            return;
+        }
+        if (cycle > 0) {
+            origin += (t - origin) / cycle * cycle;
+        }
+        step = 0;
+        while (step < ends.length && origin + ends[step] <= t) {
+            advance();
+        }
+    }
+
+    private void advance() {
+        step++;
+        if (step == ends.length && cycle > 0) {
+            step = 0;
+            origin += cycle;
+        }
+    }
+
+    private double rate() {
+        return step == BEFORE ? before : step == ends.length ? after : rates[step];
+    }
+
+    private long change() {
+        return step == BEFORE ? origin : step == ends.length ? Long.MAX_VALUE : origin + ends[step];
+    }
+
+    @Override
+    public long next() {
+        if (quiet) {
+            return ArrivalProcess.NONE;
+        }
+        while (clock < until) {
+            double r = rate();
+            long change = change();
+            if (r <= 0) {
+                if (change == Long.MAX_VALUE) {
+                    return ArrivalProcess.NONE;
+                }
+                clock = change;
+                advance();
+                continue;
+            }
+            double candidate = clock - 1e6 / r * Math.log(1.0 - stream.nextDouble());
+            if (candidate >= change) {
+                clock = change;
+                advance();
+                continue;
+            }
+            clock = candidate;
+            long at = (long) Math.ceil(clock);
+            return at >= until ? ArrivalProcess.NONE : at;
+        }
+        return ArrivalProcess.NONE;
+    }
+
+    /** Bursts as steps: base, then burst and base in turn from the first burst's start. */
+    static StepPoisson bursts(ArrivalSpec.Bursts b, RandomGenerator stream, long from, long until) {
+        long[] starts = b.startsMicros();
+        int n = starts.length;
+        long[] ends = new long[2 * n - 1];
+        double[] rates = new double[2 * n - 1];
+        for (int i = 0; i < n; i++) {
+            ends[2 * i] = starts[i] + b.burstMicros() - starts[0];
+            rates[2 * i] = b.burstPerSecond();
+            if (i + 1 < n) {
+                ends[2 * i + 1] = starts[i + 1] - starts[0];
+                rates[2 * i + 1] = b.basePerSecond();
+            }
+        }
+        return new StepPoisson(stream, from, until, starts[0], ends, rates, b.basePerSecond(), b.basePerSecond(), 0);
+    }
+
+    /** A schedule as steps: its phases from its start, repeating or then quiet. */
+    static StepPoisson schedule(ArrivalSpec.Schedule s, RandomGenerator stream, long from, long until) {
+        long[] phases = s.phaseMicros();
+        long[] ends = new long[phases.length];
+        long sum = 0;
+        for (int i = 0; i < phases.length; i++) {
+            sum += phases[i];
+            ends[i] = sum;
+        }
+        return new StepPoisson(stream, from, until, s.fromMicros(), ends, s.ratesPerSecond(), 0, 0,
+                s.repeat() ? sum : 0);
+    }
+}
