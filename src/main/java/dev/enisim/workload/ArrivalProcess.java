@@ -7,6 +7,9 @@ import org.apache.commons.math3.random.RandomGenerator;
 /**
  * An {@link ArrivalSpec} bound to random streams: yields arrival times one at a time, so that only the next
  * arrival of each function sits in the event queue and quiet periods cost nothing. Allocation-free per arrival.
+ *
+ * <p>Poisson, bursts and schedules are {@link StepPoisson} (piecewise-constant rates), diurnal is thinning, a
+ * trace is a {@link Replay}, and several processes are a {@link Merge} in which part i draws from stream i.
  */
 public final class ArrivalProcess {
 
@@ -48,7 +51,7 @@ public final class ArrivalProcess {
         long from = Math.max(spec.fromMicros(), notBefore);
         long until = spec.untilMicros();
         if (spec instanceof ArrivalSpec.Poisson p) {
-            return new StepPoisson(stream, from, until, from, new long[0], new double[0], 0, p.ratePerSecond(), 0);
+            return StepPoisson.homogeneous(p.ratePerSecond(), stream, from, until);
         }
         if (spec instanceof ArrivalSpec.Constant c) {
             return new Evenly(c.ratePerSecond(), from, until);

@@ -116,6 +116,11 @@ final class StepPoisson implements ArrivalProcess.Source {
         return ArrivalProcess.NONE;
     }
 
+    /** One rate throughout: a plain Poisson process. */
+    static StepPoisson homogeneous(double ratePerSecond, RandomGenerator stream, long from, long until) {
+        return new StepPoisson(stream, from, until, from, new long[0], new double[0], 0, ratePerSecond, 0);
+    }
+
     /** Bursts as steps: base, then burst and base in turn from the first burst's start. */
     static StepPoisson bursts(ArrivalSpec.Bursts b, RandomGenerator stream, long from, long until) {
         long[] starts = b.startsMicros();
