@@ -2,7 +2,10 @@ package dev.enisim.report;
 
 import dev.enisim.metrics.JournalEntry;
 import dev.enisim.run.RunResult;
+import dev.enisim.scenario.Scenario;
+import dev.enisim.workload.DistributionSpec;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +48,9 @@ public final class Narrative {
                     + " until the new ones are ready."),
             Map.entry("inv:TooManyRequestsException", "Throttles (429) come from the account or reserved"
                     + " concurrency limits, or from the scaling rate."),
+            Map.entry("preset", "A runtime preset is the Init Duration measured for a hello-world function of that"
+                    + " runtime, memory, architecture and package (public lambda-perf benchmark, 86 days); a real"
+                    + " function adds its own initialisation (initExtra)."),
             Map.entry("inv:ServiceException", "Every subnet of the function is in an unavailable Availability Zone:"
                     + " the reason to give functions subnets in several AZs."));
 
@@ -56,8 +62,19 @@ public final class Narrative {
         List<String> out = new ArrayList<>();
         Set<String> explained = new HashSet<>();
         List<JournalEntry> entries = r.journal();
+        List<Scenario.Function> presets = new ArrayList<>();
+        for (Scenario.Function f : r.scenario().functions()) {
+            if (presetLabel(f.initDuration()) != null) {
+                presets.add(f);
+            }
+        }
+        presets.sort(Comparator.comparingLong(Scenario.Function::createdAtMicros));
+        int nextPreset = 0;
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry e = entries.get(i);
+            while (nextPreset < presets.size() && presets.get(nextPreset).createdAtMicros() <= e.atMicros()) {
+                preset(out, explained, presets.get(nextPreset++));
+            }
             String time = clock(e.atMicros());
             switch (e.kind()) {
                 case ACTION -> out.add(time + "  " + e.detail());
@@ -101,7 +118,26 @@ public final class Narrative {
                 }
             }
         }
+        while (nextPreset < presets.size()) {
+            preset(out, explained, presets.get(nextPreset++));
+        }
         return out;
+    }
+
+    /** "f's cold starts: init from the measured preset ...", told when the function appears. */
+    private static void preset(List<String> out, Set<String> explained, Scenario.Function f) {
+        DistributionSpec d = f.initDuration();
+        out.add(clock(f.createdAtMicros()) + "  " + f.name() + "'s cold starts: init from the measured preset "
+                + presetLabel(d) + (d instanceof DistributionSpec.Sum ? " + its own initExtra" : ""));
+        explain(out, explained, "preset");
+    }
+
+    /** The preset a function's init distribution comes from, or null when it names none. */
+    private static String presetLabel(DistributionSpec d) {
+        if (d instanceof DistributionSpec.Sum s) {
+            return presetLabel(s.base());
+        }
+        return d instanceof DistributionSpec.ShiftedLogNormal l ? l.label() : null;
     }
 
     private static void explain(List<String> out, Set<String> explained, String rule) {

@@ -2,6 +2,7 @@ package dev.enisim.scenario;
 
 import dev.enisim.workload.ArrivalSpec;
 import dev.enisim.workload.DistributionSpec;
+import dev.enisim.workload.InitPresets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -10,6 +11,8 @@ import java.util.regex.Pattern;
 /** Reads and checks {@code functions[*]}. */
 final class FunctionReader {
 
+    private static final List<String> ARCHITECTURES = List.of("x86_64", "arm64");
+    private static final List<String> PACKAGE_TYPES = List.of("Zip", "Image");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private final Fields root;
     private final References refs;
@@ -53,7 +56,8 @@ final class FunctionReader {
     private Scenario.Function function(Fields f) {
         f.allowOnly("name", "memoryMb", "timeout", "vpcConfig", "reservedConcurrency", "duration",
                 "connectionsPerInvocation", "arrivals", "createdAt", "role", "initDuration",
-                "connectionsPerEnvironment", "provisionedConcurrency", "existing");
+                "connectionsPerEnvironment", "provisionedConcurrency", "existing", "runtime", "architecture",
+                "packageType", "initExtra");
         String name = f.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
             f.problem("name", "expected 1 to 64 letters, digits, '-' or '_' (Lambda's function names), got '"
@@ -81,7 +85,7 @@ final class FunctionReader {
         ArrivalSpec arrivals = Arrivals.read(f, baseDir);
         long createdAt = f.duration("createdAt", 0);
         String role = f.text("role", name + "-role");
-        DistributionSpec init = Distributions.read(f, "initDuration", Scenario.Function.DEFAULT_INIT);
+        DistributionSpec init = initDuration(f, memory);
         int perEnvironment = (int) f.integer("connectionsPerEnvironment", 0, 0, hyperplane.connectionsPerEni());
         int provisioned = (int) f.integer("provisionedConcurrency", 0, 0, account.concurrencyLimit());
         if (reservation.isPresent() && provisioned > reservation.getAsInt()) {
@@ -93,6 +97,53 @@ final class FunctionReader {
         }
         return new Scenario.Function(name, memory, timeout, vpc, reservation, duration, connections, arrivals,
                 createdAt, role, init, perEnvironment, provisioned, existing(f, createdAt));
+    }
+
+    /**
+     * A cold start's init: {@code initDuration} when given; else the measured preset of {@code runtime} (with
+     * {@code architecture}, {@code packageType} and the memory size) plus {@code initExtra}; else the default.
+     */
+    private static DistributionSpec initDuration(Fields f, int memory) {
+        String arch = f.text("architecture", "x86_64");
+        if (!ARCHITECTURES.contains(arch)) {
+            f.problem("architecture", "expected one of " + ARCHITECTURES + " (Lambda's Architectures), got '" + arch
+                    + "'");
+            arch = null;
+        }
+        String pkg = f.text("packageType", "Zip");
+        if (!PACKAGE_TYPES.contains(pkg)) {
+            f.problem("packageType", "expected one of " + PACKAGE_TYPES + " (Lambda's PackageType), got '" + pkg
+                    + "'");
+            pkg = null;
+        }
+        String runtime = f.text("runtime", null);
+        DistributionSpec extra = Distributions.read(f, "initExtra", null);
+        if (f.has("initDuration")) {
+            if (f.has("initExtra")) {
+                f.problem("initExtra", "adds to a runtime preset; with an explicit initDuration, include your own"
+                        + " initialisation in initDuration instead");
+            }
+            return Distributions.read(f, "initDuration", null);
+        }
+        double cap = Scenario.Function.DEFAULT_INIT.max();
+        if (runtime == null) {
+            if (f.has("initExtra")) {
+                f.problem("initExtra", "adds to a runtime preset: set runtime too (e.g. runtime: python3.12), or give"
+                        + " initDuration");
+            }
+            return Scenario.Function.DEFAULT_INIT;
+        }
+        if (arch == null || pkg == null || (f.has("initExtra") && extra == null)) {
+            return null;
+        }
+        DistributionSpec preset;
+        try {
+            preset = InitPresets.preset(runtime, memory, arch, pkg, cap);
+        } catch (IllegalArgumentException e) {
+            f.problem("runtime", e.getMessage());
+            return null;
+        }
+        return extra == null ? preset : new DistributionSpec.Sum(preset, extra, cap);
     }
 
     /** {@code existing: Active | Inactive}: the function is already there at time 0 (it cannot have a createdAt). */

@@ -63,4 +63,28 @@ public sealed interface DistributionSpec {
     /** Normal with the given mean and standard deviation, truncated at zero (negative draws are redrawn). */
     record Normal(double mean, double stddev, double max) implements DistributionSpec {
     }
+
+    /**
+     * A log-normal shifted by a floor: {@code shift + exp(mu + sigma Z)}, Z standard normal. Fitted to measured
+     * percentiles (p50, p90, p99) by {@link InitPresets}; {@code label} names what was measured, for reports.
+     */
+    record ShiftedLogNormal(String label, double shift, double mu, double sigma, double max) implements DistributionSpec {
+        @Override
+        public double mean() {
+            return shift + Math.exp(mu + sigma * sigma / 2);
+        }
+
+        /** The uncapped distribution's value at standard-normal quantile {@code z} (z = 0: the median). */
+        public double atZ(double z) {
+            return shift + Math.exp(mu + sigma * z);
+        }
+    }
+
+    /** The sum of two independent draws ({@code base + extra}), capped at {@code max}. */
+    record Sum(DistributionSpec base, DistributionSpec extra, double max) implements DistributionSpec {
+        @Override
+        public double mean() {
+            return base.mean() + extra.mean();
+        }
+    }
 }

@@ -21,18 +21,30 @@ public final class Sampler implements LongSupplier {
     private final double max;
     private final boolean truncateAtZero;
 
+    private final double shift;   // added to every draw of distribution (ShiftedLogNormal's floor)
+    private final Sampler base;   // Sum: first term, or null
+    private final Sampler extra;  // Sum: second term, drawn from the same stream after the first
+
     private Sampler(DistributionSpec spec, RealDistribution distribution, double constant) {
-        this(spec, distribution, null, constant);
+        this(spec, distribution, null, constant, 0, null, null);
     }
 
     private Sampler(DistributionSpec spec, RealDistribution distribution, ExactExponential exponential,
             double constant) {
+        this(spec, distribution, exponential, constant, 0, null, null);
+    }
+
+    private Sampler(DistributionSpec spec, RealDistribution distribution, ExactExponential exponential,
+            double constant, double shift, Sampler base, Sampler extra) {
         this.spec = spec;
         this.distribution = distribution;
         this.exponential = exponential;
         this.constant = constant;
         this.max = spec.max();
         this.truncateAtZero = spec instanceof DistributionSpec.Normal;
+        this.shift = shift;
+        this.base = base;
+        this.extra = extra;
     }
 
     public static Sampler of(DistributionSpec spec, RandomGenerator stream) {
@@ -60,6 +72,16 @@ public final class Sampler implements LongSupplier {
             }
             return new Sampler(spec, new NormalDistribution(stream, n.mean(), n.stddev()), 0);
         }
+        if (spec instanceof DistributionSpec.ShiftedLogNormal l) {
+            if (l.sigma() == 0) {
+                return new Sampler(spec, null, l.atZ(0));
+            }
+            return new Sampler(spec, new LogNormalDistribution(stream, l.mu(), l.sigma()), null, 0, l.shift(),
+                    null, null);
+        }
+        if (spec instanceof DistributionSpec.Sum sum) {
+            return new Sampler(spec, null, null, 0, 0, of(sum.base(), stream), of(sum.extra(), stream));
+        }
         throw new IllegalArgumentException("unhandled distribution " + spec);
     }
 
@@ -69,6 +91,10 @@ public final class Sampler implements LongSupplier {
 
     /** One draw, in the spec's unit (microseconds), as a double before rounding. */
     public double sample() {
+        if (base != null) {
+            double x = base.sample() + extra.sample();
+            return x > max ? max : x;
+        }
         if (exponential != null) {
             double x = exponential.sample();
             return x > max ? max : x;
@@ -76,7 +102,7 @@ public final class Sampler implements LongSupplier {
         if (distribution == null) {
             return constant;
         }
-        double x = distribution.sample();
+        double x = distribution.sample() + shift;
         if (truncateAtZero) {
             // truncated normal by rejection: fine while the mean is not far below zero (validation requires mean > 0)
             while (x < 0) {
