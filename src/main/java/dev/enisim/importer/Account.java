@@ -18,16 +18,25 @@ import java.util.TreeMap;
 final class Account {
 
     /** One IPv4 subnet; {@code name} is its Name tag (or null). */
-    record Subnet(String id, String vpc, String cidr, String az, long availableIps, int usableIps, String name) {
+    record Subnet(String id, String vpc, String cidr, String az, long availableIps, int usableIps, String name,
+            Path file, String path) {
     }
 
     /**
-     * One function ($LATEST). {@code subnets} and {@code groups} are sorted; both empty when not in a VPC.
-     * {@code state} is the State that get-function-configuration prints (list-functions does not), or null.
-     * {@code file} and {@code path} say where it was read, for error messages.
+     * One function ($LATEST, or a published version when only that was saved). {@code subnets} and {@code groups}
+     * are sorted; both empty when not in a VPC. {@code state} is the State that get-function-configuration prints
+     * (list-functions does not), mapped to the four the model knows, or null. {@code reserved} is the reserved
+     * concurrency (get-function, get-function-concurrency) or null. {@code placeholders}: field -> why its value is
+     * not the account's (a default for a missing figure, or a figure beyond the model's range). {@code file} and
+     * {@code path} say where it was read, for error messages.
      */
     record Function(String name, int memoryMb, int timeoutSeconds, List<String> subnets, List<String> groups,
-            String role, String state, Path file, String path) {
+            String role, String state, Integer reserved, Map<String, String> placeholders, Path file, String path) {
+
+        Function withReserved(Integer r) {
+            return new Function(name, memoryMb, timeoutSeconds, subnets, groups, role, state, r, placeholders, file,
+                    path);
+        }
 
         boolean inVpc() {
             return !subnets.isEmpty();
@@ -42,7 +51,6 @@ final class Account {
     static final String FUNCTIONS = "aws lambda list-functions";
     static final String ENIS = "aws ec2 describe-network-interfaces";
     static final String GROUPS = "aws ec2 describe-security-groups";
-    private static final List<String> STATES = List.of("Active", "Inactive", "Pending", "Failed");
 
     final Map<String, Subnet> subnets = new TreeMap<>();
     final Map<String, Function> functions = new TreeMap<>();
@@ -52,9 +60,50 @@ final class Account {
     /** Security group id -> its GroupName, from describe-security-groups. */
     final Map<String, String> groupName = new TreeMap<>();
     final List<String> notes = new ArrayList<>();
+    /** Account concurrency from get-account-settings (null: not given), and its function count. */
+    Integer concurrencyLimit;
+    Integer functionCount;
+    /** The placeholder concurrency limit raised to fit the reserved concurrency (null: not raised). */
+    Integer raisedConcurrency;
+    /** Per listing command: where a page with a next-page token was read, and how many last pages were read. */
+    final Map<String, List<Page>> pagesWithToken = new TreeMap<>();
+
+    /** A page of a listing that carries a next-page token: its file, and the token's path. */
+    record Page(Path file, String path) {
+
+        @Override
+        public String toString() {
+            return file + " (" + path + ")";
+        }
+    }
+    final Map<String, Integer> lastPages = new TreeMap<>();
+
+    /** Reads every document of a describe-* file, each a page of {@code command}'s listing; problems at once. */
+    private void pages(Path file, String command, java.util.function.Consumer<CliJson> reader)
+            throws ScenarioException {
+        List<CliJson> docs = CliJson.readAll(file, command);
+        for (CliJson j : docs) {
+            page(j, command);
+            reader.accept(j);
+        }
+        docs.get(0).throwIfProblems();
+    }
+
+    /** Counts the document as a page of {@code command}'s listing: a last one, or one with a next-page token. */
+    void page(CliJson j, String command) {
+        String token = j.nextPage();
+        if (token == null) {
+            lastPages.merge(command, 1, Integer::sum);
+        } else {
+            pagesWithToken.computeIfAbsent(command, k -> new ArrayList<>()).add(new Page(j.file, j.at(token)));
+        }
+    }
 
     void readSubnets(Path file) throws ScenarioException {
-        CliJson j = CliJson.read(file, SUBNETS);
+        pages(file, SUBNETS, this::readSubnets);
+    }
+
+    private void readSubnets(CliJson j) {
         List<JsonNode> list = j.list("Subnets", SUBNETS);
         for (int i = 0; i < list.size(); i++) {
             JsonNode s = list.get(i);
@@ -75,7 +124,13 @@ final class Account {
             }
             int usable;
             try {
-                usable = Cidr.parse(cidr).usableAddresses();
+                Cidr c = Cidr.parse(cidr);
+                if (c.prefix() < 16 || c.prefix() > 28) {
+                    j.problem(CliJson.join(p, "CidrBlock"), "expected a prefix from /16 to /28 (the sizes AWS allows"
+                            + " for a subnet), got " + cidr);
+                    continue;
+                }
+                usable = c.usableAddresses();
             } catch (IllegalArgumentException e) {
                 j.problem(CliJson.join(p, "CidrBlock"), e.getMessage());
                 continue;
@@ -86,88 +141,18 @@ final class Account {
                 continue;
             }
             if (id != null && vpc != null && az != null && available != null && subnets.putIfAbsent(id,
-                    new Subnet(id, vpc, cidr, az, available, usable, nameTag(s))) != null) {
+                    new Subnet(id, vpc, cidr, az, available, usable, nameTag(s), j.file, j.at(p))) != null) {
                 notes.add("subnet " + id + " is described more than once: the first description is used");
             }
         }
-        j.throwIfProblems();
-    }
-
-    /**
-     * {@code list-functions} output ({"Functions": [...]}), one {@code get-function-configuration}, or one
-     * {@code get-function} ({"Configuration": {...}}).
-     */
-    void readFunctions(Path file) throws ScenarioException {
-        CliJson j = CliJson.read(file, FUNCTIONS);
-        List<JsonNode> list;
-        List<String> paths = new ArrayList<>();
-        if (j.root.has("FunctionName")) {
-            list = List.of(j.root);
-            paths.add("");
-        } else if (j.root.path("Configuration").isObject()) {
-            list = List.of(j.root.get("Configuration"));
-            paths.add("Configuration");
-        } else {
-            list = j.list("Functions", FUNCTIONS + " (or get-function-configuration)");
-            for (int i = 0; i < list.size(); i++) {
-                paths.add("Functions[" + i + "]");
-            }
-        }
-        int versions = 0;
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode f = list.get(i);
-            String p = paths.get(i);
-            String version = j.text(f, p, "Version", false);
-            if (version != null && !version.equals("$LATEST")) {
-                versions++; // FunctionVersion=ALL lists published versions too; they share $LATEST's VpcConfig
-                continue;
-            }
-            Function fn = function(j, f, p, file);
-            if (fn != null && functions.put(fn.name(), fn) != null) {
-                notes.add("function " + fn.name() + " is described more than once: the last description ("
-                        + file + ") is used");
-            }
-        }
-        if (versions > 0) {
-            notes.add(versions + " published version(s) in " + file + " left out: only $LATEST is imported");
-        }
-        j.throwIfProblems();
-    }
-
-    private static Function function(CliJson j, JsonNode f, String p, Path file) {
-        String name = j.text(f, p, "FunctionName", true);
-        Long memory = j.integer(f, p, "MemorySize", false, 128, 10_240);
-        Long timeout = j.integer(f, p, "Timeout", false, 1, 900);
-        String role = j.text(f, p, "Role", false);
-        String state = j.text(f, p, "State", false);
-        List<String> subnetIds = List.of();
-        List<String> groups = List.of();
-        JsonNode vpc = f.get("VpcConfig");
-        if (vpc != null && !vpc.isNull() && !vpc.isObject()) {
-            j.problem(CliJson.join(p, "VpcConfig"), "expected an object {SubnetIds, SecurityGroupIds, VpcId}, got " + vpc);
-        } else if (vpc != null && vpc.isObject()) {
-            String vp = CliJson.join(p, "VpcConfig");
-            subnetIds = sorted(j.strings(vpc, vp, "SubnetIds"));
-            groups = sorted(j.strings(vpc, vp, "SecurityGroupIds"));
-            if (subnetIds.isEmpty() != groups.isEmpty()) {
-                j.problem(vp, "expected both SubnetIds and SecurityGroupIds, or neither (not in a VPC); got "
-                        + subnetIds.size() + " subnet(s) and " + groups.size() + " security group(s)");
-            } else if (subnetIds.size() > 16 || groups.size() > 5) {
-                j.problem(vp, "expected at most 16 subnets and 5 security groups (Lambda's limits), got "
-                        + subnetIds.size() + " and " + groups.size());
-            }
-        }
-        if (name == null) {
-            return null;
-        }
-        return new Function(name, memory == null ? 128 : memory.intValue(), timeout == null ? 3 : timeout.intValue(),
-                subnetIds, groups, role == null ? null : role.substring(role.lastIndexOf('/') + 1),
-                state != null && STATES.contains(state) ? state : null, file, p);
     }
 
     /** Lambda's own interfaces from {@code describe-network-interfaces}; other interfaces are other tenants'. */
     void readEnis(Path file) throws ScenarioException {
-        CliJson j = CliJson.read(file, ENIS);
+        pages(file, ENIS, this::readEnis);
+    }
+
+    private void readEnis(CliJson j) {
         List<JsonNode> list = j.list("NetworkInterfaces", ENIS);
         for (int i = 0; i < list.size(); i++) {
             JsonNode n = list.get(i);
@@ -195,11 +180,13 @@ final class Account {
                 enis.put(id, new Eni(id, subnet, sorted(groups)));
             }
         }
-        j.throwIfProblems();
     }
 
     void readSecurityGroups(Path file) throws ScenarioException {
-        CliJson j = CliJson.read(file, GROUPS);
+        pages(file, GROUPS, this::readSecurityGroups);
+    }
+
+    private void readSecurityGroups(CliJson j) {
         List<JsonNode> list = j.list("SecurityGroups", GROUPS);
         for (int i = 0; i < list.size(); i++) {
             String p = "SecurityGroups[" + i + "]";
@@ -213,7 +200,6 @@ final class Account {
                 }
             }
         }
-        j.throwIfProblems();
     }
 
     private static String nameTag(JsonNode subnet) {
@@ -225,7 +211,7 @@ final class Account {
         return null;
     }
 
-    private static List<String> sorted(List<String> ids) {
+    static List<String> sorted(List<String> ids) {
         return ids.stream().distinct().sorted().toList();
     }
 }

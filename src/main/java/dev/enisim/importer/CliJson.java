@@ -1,12 +1,19 @@
 package dev.enisim.importer;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enisim.scenario.Problem;
 import dev.enisim.scenario.ScenarioException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,48 +21,138 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reading one AWS CLI output file: the JSON tree, and its fields with their JSON paths. Extra fields are ignored
- * (the CLI adds some every year); missing required ones and wrong types are collected as problems naming the
+ * Reading one JSON document of AWS CLI output: the tree, and its fields with their JSON paths. Extra fields are
+ * ignored (the CLI adds some every year); missing required ones and wrong types are collected as problems naming the
  * path, and {@link #throwIfProblems()} reports them all at once, with the file.
+ *
+ * <p>A file may hold several documents: outputs appended with {@code >>}, or one JSON array of them as
+ * {@code jq -s} writes. Each document is one {@code CliJson}; all of a file's documents share one problem list, and
+ * their paths start with the document's index ({@code [1].Functions[0].MemorySize}) when there are several. The
+ * encoding is detected: UTF-8 (with or without a byte-order mark) or UTF-16 (as Windows PowerShell saves with
+ * {@code >}).
  */
 final class CliJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     final Path file;
     final JsonNode root;
-    final List<Problem> problems = new ArrayList<>();
+    /** "" for a file of one document, else "[i]". */
+    private final String document;
+    private final List<Problem> problems;
 
-    private CliJson(Path file, JsonNode root) {
+    private CliJson(Path file, JsonNode root, String document, List<Problem> problems) {
         this.file = file;
         this.root = root;
+        this.document = document;
+        this.problems = problems;
     }
 
+    /** The single document of a file that must hold one (kept for readers that read one object). */
     static CliJson read(Path file, String command) throws ScenarioException {
-        try {
-            JsonNode root = JSON.readTree(Files.readString(file));
-            if (root == null || !root.isObject()) {
-                throw new ScenarioException(file.toString(), List.of(new Problem("",
-                        "expected the JSON object that `" + command + "` prints (saved with the default --output json)")));
+        List<CliJson> all = readAll(file, command);
+        return all.get(0);
+    }
+
+    /** Every document of the file, in order; at least one. */
+    static List<CliJson> readAll(Path file, String command) throws ScenarioException {
+        String text = decode(file, command);
+        List<JsonNode> roots = new ArrayList<>();
+        try (JsonParser parser = JSON.getFactory().createParser(text);
+                MappingIterator<JsonNode> it = JSON.readValues(parser, JsonNode.class)) {
+            while (it.hasNextValue()) {
+                JsonNode n = it.nextValue();
+                if (n.isArray()) { // jq -s: an array of documents
+                    n.forEach(roots::add);
+                } else {
+                    roots.add(n);
+                }
             }
-            return new CliJson(file, root);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(file.toString(), List.of(new Problem("", "file not found")));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new ScenarioException(file.toString(), List.of(new Problem("", "malformed JSON"
-                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": "
-                    + e.getOriginalMessage() + " (expected the output of `" + command + "`)")));
-        } catch (IOException e) {
-            throw new ScenarioException(file.toString(), List.of(new Problem("", "cannot read: " + e.getMessage())));
+            throw fail(file, "malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column "
+                    + at.getColumnNr()) + ": " + e.getOriginalMessage() + " (expected the output of `" + command + "`)");
+        } catch (IOException | RuntimeException e) {
+            // Jackson wraps parse errors met while iterating in RuntimeJsonMappingException
+            Throwable cause = e.getCause() instanceof JsonProcessingException ? e.getCause() : e;
+            throw fail(file, "malformed JSON: " + cause.getMessage() + " (expected the output of `" + command + "`)");
         }
+        if (roots.isEmpty() || roots.stream().anyMatch(r -> !r.isObject())) {
+            throw fail(file, "expected the JSON object that `" + command + "` prints (saved with the default --output"
+                    + " json), or several of them appended or in one array (jq -s); got "
+                    + (roots.isEmpty() ? "no document" : "a " + roots.stream().filter(r -> !r.isObject()).findFirst()
+                    .orElseThrow().getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+        }
+        List<Problem> shared = new ArrayList<>();
+        List<CliJson> out = new ArrayList<>();
+        for (int i = 0; i < roots.size(); i++) {
+            out.add(new CliJson(file, roots.get(i), roots.size() == 1 ? "" : "[" + i + "]", shared));
+        }
+        return out;
+    }
+
+    /** The file's text: UTF-16 when a byte-order mark (or every other byte zero) says so, else UTF-8. */
+    private static String decode(Path file, String command) throws ScenarioException {
+        byte[] b;
+        try {
+            b = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw fail(file, "file not found");
+        } catch (IOException e) {
+            throw fail(file, "cannot read: " + e.getMessage());
+        }
+        int skip = 0;
+        Charset cs = StandardCharsets.UTF_8;
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            skip = 3;
+        } else if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+            skip = 2;
+            cs = StandardCharsets.UTF_16LE;
+        } else if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+            skip = 2;
+            cs = StandardCharsets.UTF_16BE;
+        } else if (b.length >= 2 && b[0] != 0 && b[1] == 0) {
+            cs = StandardCharsets.UTF_16LE;
+        } else if (b.length >= 2 && b[0] == 0 && b[1] != 0) {
+            cs = StandardCharsets.UTF_16BE;
+        }
+        try {
+            return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, skip, b.length - skip)).toString();
+        } catch (CharacterCodingException e) {
+            throw fail(file, "not text (neither UTF-8 nor UTF-16): expected the JSON that `" + command + "` prints");
+        }
+    }
+
+    private static ScenarioException fail(Path file, String message) {
+        return new ScenarioException(file.toString(), List.of(new Problem("", message)));
+    }
+
+    /**
+     * The token of the next page when this document is one page of a longer listing: a {@code NextToken}
+     * (describe-*, --max-items) or a non-empty {@code NextMarker} (list-functions); else null.
+     */
+    String nextPage() {
+        for (String key : List.of("NextToken", "NextMarker")) {
+            JsonNode t = root.get(key);
+            if (t != null && t.isTextual() && !t.asText().isEmpty()) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    /** Where this document is, for notes: the file, and the document's index when it holds several. */
+    String where() {
+        return file + (document.isEmpty() ? "" : " document " + document);
     }
 
     /** The array under {@code key} at the top, or a problem saying which command prints it. */
     List<JsonNode> list(String key, String command) {
         JsonNode n = root.get(key);
         if (n == null || !n.isArray()) {
-            problems.add(new Problem(key, "expected a list '" + key + "', as `" + command
-                    + "` prints (is this the output of another command?)"));
+            problem(key, "expected a list '" + key + "', as `" + command
+                    + "` prints (is this the output of another command?)");
             return List.of();
         }
         List<JsonNode> out = new ArrayList<>();
@@ -67,12 +164,12 @@ final class CliJson {
         JsonNode v = n.get(key);
         if (v == null || v.isNull()) {
             if (required) {
-                problems.add(new Problem(join(path, key), "missing (expected a string)"));
+                problem(join(path, key), "missing (expected a string)");
             }
             return null;
         }
         if (!v.isTextual()) {
-            problems.add(new Problem(join(path, key), "expected a string, got " + v));
+            problem(join(path, key), "expected a string, got " + v);
             return null;
         }
         return v.asText();
@@ -83,16 +180,16 @@ final class CliJson {
         JsonNode v = n.get(key);
         if (v == null || v.isNull()) {
             if (required) {
-                problems.add(new Problem(join(path, key), "missing (expected a whole number)"));
+                problem(join(path, key), "missing (expected a whole number)");
             }
             return null;
         }
         if (!v.isIntegralNumber()) {
-            problems.add(new Problem(join(path, key), "expected a whole number, got " + v));
+            problem(join(path, key), "expected a whole number, got " + v);
             return null;
         }
         if (v.asLong() < min || v.asLong() > max) {
-            problems.add(new Problem(join(path, key), "expected " + min + " to " + max + ", got " + v));
+            problem(join(path, key), "expected " + min + " to " + max + ", got " + v);
             return null;
         }
         return v.asLong();
@@ -106,21 +203,28 @@ final class CliJson {
             return out;
         }
         if (!v.isArray()) {
-            problems.add(new Problem(join(path, key), "expected a list of strings, got " + v));
+            problem(join(path, key), "expected a list of strings, got " + v);
             return out;
         }
         for (int i = 0; i < v.size(); i++) {
             if (v.get(i).isTextual()) {
                 out.add(v.get(i).asText());
             } else {
-                problems.add(new Problem(join(path, key) + "[" + i + "]", "expected a string, got " + v.get(i)));
+                problem(join(path, key) + "[" + i + "]", "expected a string, got " + v.get(i));
             }
         }
         return out;
     }
 
+    /** A problem at {@code path} inside this document. */
     void problem(String path, String message) {
-        problems.add(new Problem(path, message));
+        problems.add(new Problem(at(path), message));
+    }
+
+    /** The path of {@code path} in the file: prefixed with the document's index when the file holds several. */
+    String at(String path) {
+        return document.isEmpty() ? path : path.isEmpty() ? document : path.startsWith("[") ? document + path
+                : document + "." + path;
     }
 
     void throwIfProblems() throws ScenarioException {

@@ -51,14 +51,33 @@ final class CloudWatch {
     }
 
     void read(Path file) throws ScenarioException {
-        CliJson j = CliJson.read(file, COMMAND);
-        List<JsonNode> list = j.list("MetricDataResults", COMMAND);
-        if (j.root.hasNonNull("NextToken")) {
+        List<CliJson> docs = CliJson.readAll(file, COMMAND);
+        List<String> functions = new ArrayList<>();
+        long gap = 0;
+        int tokens = 0;
+        for (CliJson j : docs) {
+            gap = read(j, functions, gap);
+            tokens += j.nextPage() == null ? 0 : 1;
+        }
+        if (tokens == docs.size()) {
             notes.add(file + " has a NextToken: CloudWatch had more data points than this page; only the saved"
                     + " ones are used");
         }
-        List<String> functions = new ArrayList<>();
-        long gap = 0;
+        docs.get(0).throwIfProblems();
+        long period = givenPeriod > 0 ? givenPeriod : gap;
+        if (givenPeriod == 0 && gap > 0) {
+            notes.add(file + ": CloudWatch period taken as " + ScenarioWriter.time(gap) + ", the smallest gap between"
+                    + " its data points; periods without one had no invocations (`--period` sets it)");
+        }
+        for (String fn : functions) {
+            periods.merge(fn, period, (a, b) -> a == 0 ? b : b == 0 ? a : Math.min(a, b));
+        }
+    }
+
+    /** One document's results; returns the smallest gap so far. */
+    private long read(CliJson j, List<String> functions, long gapSoFar) {
+        long gap = gapSoFar;
+        List<JsonNode> list = j.list("MetricDataResults", COMMAND);
         for (int i = 0; i < list.size(); i++) {
             TreeMap<Long, Double> points = new TreeMap<>();
             String fn = result(j, list.get(i), "MetricDataResults[" + i + "]", points);
@@ -72,15 +91,7 @@ final class CloudWatch {
                 }
             }
         }
-        j.throwIfProblems();
-        long period = givenPeriod > 0 ? givenPeriod : gap;
-        if (givenPeriod == 0 && gap > 0) {
-            notes.add(file + ": CloudWatch period taken as " + ScenarioWriter.time(gap) + ", the smallest gap between"
-                    + " its data points; periods without one had no invocations (`--period` sets it)");
-        }
-        for (String fn : functions) {
-            periods.merge(fn, period, (a, b) -> a == 0 ? b : b == 0 ? a : Math.min(a, b));
-        }
+        return gap;
     }
 
     /** Reads one result into its function's series and {@code points}; returns the function, or null. */
@@ -131,7 +142,16 @@ final class CloudWatch {
         return fn;
     }
 
+    /**
+     * An ISO-8601 time (AWS CLI v2; with a space instead of the T as Python's str() prints it), or epoch seconds as
+     * AWS CLI v1 prints them with its default {@code cli_timestamp_format} ({@code wire}); milliseconds when the
+     * number is too large for seconds.
+     */
     private static Long time(CliJson j, JsonNode t, String path) {
+        if (t.isNumber() && Double.isFinite(t.asDouble()) && t.asDouble() >= 0) {
+            double v = t.asDouble();
+            return Math.round(v >= 1e11 ? v / 1000 : v);
+        }
         try {
             if (t.isTextual()) {
                 return OffsetDateTime.parse(t.asText().trim().replace(' ', 'T')).toEpochSecond();
@@ -139,7 +159,7 @@ final class CloudWatch {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        j.problem(path, "expected an ISO-8601 time like 2026-11-20T08:00:00+00:00, got " + t);
+        j.problem(path, "expected an ISO-8601 time like 2026-11-20T08:00:00+00:00 or epoch seconds, got " + t);
         return null;
     }
 

@@ -20,9 +20,13 @@ import java.util.TreeSet;
  */
 public final class Importer {
 
-    /** The files a user saved, each list in the order given; subnets and functions need at least one file. */
+    /**
+     * The files a user saved, each list in the order given; subnets and functions need at least one file.
+     * {@code accountSettings}: {@code aws lambda get-account-settings} output; {@code concurrency}: function ->
+     * its {@code aws lambda get-function-concurrency} output (which does not name the function).
+     */
     public record Inputs(List<Path> subnets, List<Path> functions, List<Path> enis, List<Path> securityGroups,
-            List<Path> metrics) {
+            List<Path> metrics, List<Path> accountSettings, Map<String, Path> concurrency) {
 
         public Inputs {
             subnets = List.copyOf(subnets);
@@ -30,7 +34,18 @@ public final class Importer {
             enis = List.copyOf(enis);
             securityGroups = List.copyOf(securityGroups);
             metrics = List.copyOf(metrics);
+            accountSettings = List.copyOf(accountSettings);
+            concurrency = new TreeMap<>(concurrency);
         }
+
+        public Inputs(List<Path> subnets, List<Path> functions, List<Path> enis, List<Path> securityGroups,
+                List<Path> metrics) {
+            this(subnets, functions, enis, securityGroups, metrics, List.of(), Map.of());
+        }
+    }
+
+    /** The scenario text, and what the user must hear at once (a partial listing imported with allowPartial). */
+    public record Result(String yaml, List<String> warnings) {
     }
 
     /**
@@ -40,8 +55,14 @@ public final class Importer {
      * @param defaultDurationSeconds simulated time when no CloudWatch data give the window
      * @param periodSeconds          the Period of the CloudWatch queries; 0: the smallest gap between data points
      * @param resampleSeconds        sum CloudWatch counts into periods this long (0: as saved), for fewer phases
+     * @param allowPartial           import a listing of which the last page is missing (else: refused)
      */
-    public record Options(String name, long defaultDurationSeconds, long periodSeconds, long resampleSeconds) {
+    public record Options(String name, long defaultDurationSeconds, long periodSeconds, long resampleSeconds,
+            boolean allowPartial) {
+
+        public Options(String name, long defaultDurationSeconds, long periodSeconds, long resampleSeconds) {
+            this(name, defaultDurationSeconds, periodSeconds, resampleSeconds, false);
+        }
 
         public static Options named(String name, long defaultDurationSeconds) {
             return new Options(name, defaultDurationSeconds, 0, 0);
@@ -96,6 +117,11 @@ public final class Importer {
      *                                  message names the option, {@code --resample})
      */
     public static String scenario(Inputs in, Options options) throws ScenarioException {
+        return run(in, options).yaml();
+    }
+
+    /** The scenario text and the warnings to show at once; see {@link #scenario(Inputs, Options)}. */
+    public static Result run(Inputs in, Options options) throws ScenarioException {
         if (in.subnets().isEmpty() || in.functions().isEmpty()) {
             throw new IllegalArgumentException("at least one subnets file and one functions file are needed");
         }
@@ -105,9 +131,22 @@ public final class Importer {
             a.readSubnets(p);
             sources.add(p + " (" + Account.SUBNETS + ")");
         }
+        FunctionsReader functions = new FunctionsReader(a);
         for (Path p : in.functions()) {
-            a.readFunctions(p);
-            sources.add(p + " (" + Account.FUNCTIONS + " or get-function-configuration)");
+            functions.read(p);
+            sources.add(p + " (" + Account.FUNCTIONS + ", get-function-configuration or get-function)");
+        }
+        functions.finish();
+        for (Path p : in.accountSettings()) {
+            for (CliJson j : CliJson.readAll(p, "aws lambda get-account-settings")) {
+                functions.accountSettings(j);
+                j.throwIfProblems();
+            }
+            sources.add(p + " (aws lambda get-account-settings)");
+        }
+        for (Map.Entry<String, Path> c : in.concurrency().entrySet()) {
+            functions.concurrency(c.getKey(), c.getValue());
+            sources.add(c.getValue() + " (aws lambda get-function-concurrency, " + c.getKey() + ")");
         }
         for (Path p : in.enis()) {
             a.readEnis(p);
@@ -119,16 +158,20 @@ public final class Importer {
         }
         if (a.functions.isEmpty()) {
             throw new ScenarioException(in.functions().get(0).toString(), List.of(new Problem("Functions",
-                    "no function found: a scenario needs at least one")));
+                    "no function found: a scenario needs at least one" + (a.notes.isEmpty() ? ""
+                    : " (" + String.join("; ", a.notes) + ")"))));
         }
+        List<String> warnings = Checks.pages(a, options.allowPartial());
+        Checks.overlaps(a);
         Map<String, TreeSet<String>> groups = checkVpcs(a, !in.securityGroups().isEmpty());
+        Checks.concurrency(a, in);
         Window w = window(a, in, options, sources);
         Map<String, String> start = new TreeMap<>();
         Map<String, String> reason = new TreeMap<>();
         states(a, !in.enis().isEmpty(), start, reason);
         Derived d = new Derived(a, w.traffic(), w.durationOnly(), sources, a.notes, w.durationSeconds(),
                 w.startEpochSeconds(), start, reason, keysAtStart(a, start), lambdaEnis(a), groups);
-        return new ScenarioWriter(d).write(options.name());
+        return new Result(new ScenarioWriter(d).write(options.name()), warnings);
     }
 
     /** CloudWatch traffic and the window it spans (t0 is Long.MAX_VALUE when no data point was saved). */
@@ -189,6 +232,8 @@ public final class Importer {
     private static Map<String, TreeSet<String>> checkVpcs(Account a, boolean groupsGiven) throws ScenarioException {
         Map<Path, List<Problem>> problems = new LinkedHashMap<>();
         Map<String, TreeSet<String>> used = new TreeMap<>();
+        Map<String, Account.Function> firstUser = new TreeMap<>(); // group -> the first function using it
+        Map<String, String> groupVpcByUse = new TreeMap<>();
         Set<String> unlisted = new TreeSet<>();
         for (Account.Function f : a.functions.values()) {
             String p = CliJson.join(f.path(), "VpcConfig");
@@ -221,6 +266,17 @@ public final class Importer {
                 if (known == null && groupsGiven) {
                     unlisted.add(g);
                 }
+                String other = groupVpcByUse.putIfAbsent(g, vpc);
+                if (known == null && other != null && !other.equals(vpc)) { // the scenario defines a group in one VPC
+                    Account.Function first = firstUser.get(g);
+                    problems.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(new Problem(
+                            p + ".SecurityGroupIds", "security group " + g + " is used here with subnets of " + vpc
+                            + " and by " + first.name() + " (" + first.file() + ", " + first.path() + ") with subnets of "
+                            + other + ": a security group belongs to one VPC, so one of these descriptions is stale or"
+                            + " edited (save both again, or add describe-security-groups output to tell which)"));
+                    continue;
+                }
+                firstUser.putIfAbsent(g, f);
                 used.computeIfAbsent(vpc, k -> new TreeSet<>()).add(g);
             }
         }

@@ -23,6 +23,9 @@ final class ScenarioWriter {
     private static final Pattern SPECIAL = Pattern.compile("(?i)true|false|yes|no|on|off|y|n|null|[-+0-9.eE_:]+");
     static final String PLACEHOLDER_RATE = "1/s";
     static final String PLACEHOLDER_DURATION = "100ms";
+    /** Lambda's default account concurrency limit, and the part of it that always stays unreserved [doc]. */
+    static final int DEFAULT_CONCURRENCY = 1000;
+    static final int UNRESERVED_MINIMUM = 100;
 
     private final Importer.Derived d;
     private final StringBuilder out = new StringBuilder();
@@ -55,8 +58,16 @@ final class ScenarioWriter {
         out.append("#\n# PLACEHOLDERS: not in these files. Each is written below with a default and marked \"placeholder\";\n"
                 + "# replace them with your own figures (or try others with `enisim run --set PATH=VALUE`):\n");
         out.append("#   - vpcs[*].eniQuota: 500, Lambda's default Hyperplane ENI quota per VPC (see Service Quotas)\n");
-        out.append("#   - account.concurrencyLimit: 1000, the default (see `aws lambda get-account-settings`)\n");
-        out.append("#   - reservedConcurrency: none; list-functions does not show it (`aws lambda get-function-concurrency`)\n");
+        Account acc = d.account();
+        if (acc.concurrencyLimit == null) {
+            out.append("#   - account.concurrencyLimit: ").append(acc.raisedConcurrency == null ? DEFAULT_CONCURRENCY
+                    : acc.raisedConcurrency).append(", ").append(acc.raisedConcurrency == null ? "the default"
+                    : "raised to fit the reserved concurrency").append(" (see `aws lambda get-account-settings`)\n");
+        }
+        if (acc.functions.values().stream().anyMatch(f -> f.reserved() == null)) {
+            out.append("#   - reservedConcurrency: none where list-functions was the source (it does not show it; use\n"
+                    + "#     get-function, or `aws lambda get-function-concurrency` with --concurrency FUNCTION=FILE)\n");
+        }
         out.append("#   - functions[*].connectionsPerInvocation: 1, and no database pools (connectionsPerEnvironment: 0)\n");
         placeholders.forEach(p -> bullet(p));
         out.append("#\n# Functions that exist already start as `existing: Active`, with one in-use ENI per key (subnet +\n"
@@ -69,7 +80,13 @@ final class ScenarioWriter {
         out.append("name: ").append(q(name)).append("\ndescription: Imported from AWS CLI output\nseed: 1\n");
         out.append("duration: ").append(time(d.durationSeconds())).append("\nbucket: ")
                 .append(d.durationSeconds() >= 7 * 86_400 ? "1h" : "1m").append('\n');
-        out.append("account: { concurrencyLimit: 1000 }   # placeholder\n");
+        if (acc.concurrencyLimit != null) {
+            out.append("account: { concurrencyLimit: ").append(acc.concurrencyLimit)
+                    .append(" }   # get-account-settings\n");
+        } else {
+            out.append("account: { concurrencyLimit: ").append(acc.raisedConcurrency == null ? DEFAULT_CONCURRENCY
+                    : acc.raisedConcurrency).append(" }   # placeholder\n");
+        }
     }
 
     /** A list item of the header, wrapped at word boundaries to stay readable. */
@@ -143,8 +160,11 @@ final class ScenarioWriter {
         } else {
             b.append("    existing: ").append(start).append("   # ").append(d.startReason().get(f.name())).append('\n');
         }
-        b.append("    memoryMb: ").append(f.memoryMb()).append('\n');
-        b.append("    timeout: ").append(time(f.timeoutSeconds())).append('\n');
+        b.append("    memoryMb: ").append(f.memoryMb()).append(marked(f, "memoryMb", p)).append('\n');
+        b.append("    timeout: ").append(time(f.timeoutSeconds())).append(marked(f, "timeout", p)).append('\n');
+        if (f.reserved() != null) {
+            b.append("    reservedConcurrency: ").append(f.reserved()).append('\n');
+        }
         if (f.role() != null) {
             b.append("    role: ").append(q(f.role())).append('\n');
         }
@@ -170,6 +190,16 @@ final class ScenarioWriter {
         } else {
             arrivals(b, t);
         }
+    }
+
+    /** The comment of a figure that is not the account's, and its entry in the header's placeholder list. */
+    private String marked(Account.Function f, String field, String p) {
+        String why = f.placeholders().get(field);
+        if (why == null) {
+            return "";
+        }
+        placeholders.add(p + "." + field + ": " + why);
+        return "   # placeholder: " + why;
     }
 
     /** One Poisson phase per run of periods with the same count; periods CloudWatch left out had no traffic. */

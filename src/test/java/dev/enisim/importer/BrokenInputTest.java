@@ -83,14 +83,14 @@ class BrokenInputTest {
     void brokenFunctionsAreRejected() throws Exception {
         ScenarioException e = functionsFile("""
                 {"Functions": [
-                  {"FunctionName": "a", "MemorySize": 64, "Timeout": 901},
+                  {"FunctionName": "a", "MemorySize": 64, "Timeout": 5401},
                   {"FunctionName": "b", "VpcConfig": {"SubnetIds": ["subnet-0f1e2d3c4b5a69788"], "SecurityGroupIds": []}},
                   {"MemorySize": 128},
                   {"FunctionName": "c", "VpcConfig": "vpc-1"}]}
                 """);
         assertEquals(List.of(
-                "Functions[0].MemorySize: expected 128 to 10240, got 64",
-                "Functions[0].Timeout: expected 1 to 900, got 901",
+                "Functions[0].MemorySize: expected 128 to 32768, got 64",
+                "Functions[0].Timeout: expected 1 to 5400, got 5401",
                 "Functions[1].VpcConfig: expected both SubnetIds and SecurityGroupIds, or neither (not in a VPC);"
                         + " got 1 subnet(s) and 0 security group(s)",
                 "Functions[2].FunctionName: missing (expected a string)",

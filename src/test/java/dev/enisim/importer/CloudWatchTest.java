@@ -104,7 +104,7 @@ class CloudWatchTest {
                   {"Label": "orders Invocations", "Timestamps": [], "Values": []}]}
                 """);
         assertEquals(List.of(
-                "MetricDataResults[0].Timestamps[1]: expected an ISO-8601 time like 2026-11-20T08:00:00+00:00, got"
+                "MetricDataResults[0].Timestamps[1]: expected an ISO-8601 time like 2026-11-20T08:00:00+00:00 or epoch seconds, got"
                         + " \"yesterday\"",
                 "MetricDataResults[1]: expected lists Timestamps and Values of equal length",
                 "MetricDataResults[2].Values[0]: expected a number >= 0, got -3",

@@ -94,4 +94,53 @@ class ImportCommandTest {
         assertTrue(missing.err().contains("Missing required option: '--subnets=FILE'"), missing.err());
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void partialListingsNeedAllowPartialAndTheNewOptionsWork() throws Exception {
+        Path real = RealOutputTest.REAL;
+        Path out = dir.resolve("p.yaml");
+        Result refused = run("import", "--subnets", real + "/subnets-page1.json", "--functions",
+                real + "/get-function-appended.json", "-o", out.toString());
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().startsWith(real + "/subnets-page1.json: NextToken: `aws ec2 describe-subnets`"),
+                refused.err());
+        assertFalse(Files.exists(out));
+
+        Result allowed = run("import", "--allow-partial", "--subnets", real + "/subnets-page1.json",
+                real + "/subnets-page2.json", "--functions", real + "/list-functions-page1.json", "-o", out.toString());
+        assertEquals(0, allowed.code(), allowed.err());
+        assertTrue(allowed.err().startsWith("enisim: warning: PARTIAL: `aws lambda list-functions` output"),
+                allowed.err());
+
+        Result full = run("import", "--subnets", real + "/subnets-page1.json", real + "/subnets-page2.json",
+                "--functions", real + "/get-function-appended.json", "--account-settings",
+                real + "/get-account-settings.json", "--concurrency",
+                "payments-webhook=" + real + "/get-function-concurrency.json", "-o", out.toString());
+        assertEquals(0, full.code(), full.err());
+        Scenario s = ScenarioLoader.load(out);
+        assertEquals(3000, s.account().concurrencyLimit());
+        assertEquals(25, s.functions().get(2).reservedConcurrency().getAsInt());
+    }
+
+    @Test
+    void aFileEnisimDidNotWriteIsNotReplacedWithoutForce() throws Exception {
+        Path mine = write(dir, "notes.yaml", "my own notes\n");
+        Result r = run("import", "--subnets", EX + "/subnets.json", "--functions", EX + "/functions.json", "-o",
+                mine.toString());
+        assertEquals(2, r.code());
+        assertEquals("enisim: " + mine + ": exists and was not written by enisim; choose another file, or pass"
+                + " --force to replace it", r.err().strip());
+        assertEquals("my own notes\n", Files.readString(mine));
+        Result folder = run("import", "--subnets", EX + "/subnets.json", "--functions", EX + "/functions.json", "-o",
+                dir.toString());
+        assertEquals(2, folder.code());
+        assertTrue(Files.isDirectory(dir));
+
+        Result forced = run("import", "--force", "--subnets", EX + "/subnets.json", "--functions",
+                EX + "/functions.json", "-o", mine.toString());
+        assertEquals(0, forced.code(), forced.err());
+        Result again = run("import", "--subnets", EX + "/subnets.json", "--functions", EX + "/functions.json", "-o",
+                mine.toString());
+        assertEquals(0, again.code(), "a scenario enisim import wrote may be replaced: " + again.err());
+    }
 }

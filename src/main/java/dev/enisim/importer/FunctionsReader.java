@@ -1,0 +1,260 @@
+package dev.enisim.importer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.enisim.scenario.ScenarioException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what the Lambda CLI prints about functions into an {@link Account}: {@code list-functions} (also with
+ * {@code --function-version ALL}), {@code get-function-configuration} (also of a published version,
+ * {@code my-function:2}), {@code get-function} (with its {@code Concurrency}), {@code get-function-concurrency}
+ * (which does not name its function, so it comes with one) and {@code get-account-settings}.
+ *
+ * <p>What the scenario format cannot hold is mapped, with a note, or left out, with a note: names it refuses
+ * (placeholders like {@code <function-name:1>}), newer {@code State} values, figures beyond the model's ranges
+ * (MemorySize up to 32,768 MB and Timeout up to 5,400 s for newer function kinds), functions on a capacity
+ * provider (Lambda Managed Instances: their network interfaces are the provider's instances', not Hyperplane ENIs).
+ */
+final class FunctionsReader {
+
+    static final String COMMAND = "aws lambda list-functions";
+    /** What the scenario format accepts (FunctionReader's pattern). */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** The model's ranges (scenarios/README.md) and AWS's (the Lambda API's, since 2025-12 and 2026-06). */
+    static final int MODEL_MAX_MEMORY = 10_240;
+    static final int MODEL_MAX_TIMEOUT = 900;
+    private static final int AWS_MAX_MEMORY = 32_768;
+    private static final int AWS_MAX_TIMEOUT = 5_400;
+    static final int DEFAULT_MEMORY = 128;
+    static final int DEFAULT_TIMEOUT = 3;
+
+    private final Account a;
+    /** Published versions, by function and version number: used when a function's $LATEST was not saved. */
+    private final Map<String, TreeMap<Long, Account.Function>> versions = new TreeMap<>();
+    private int versionsLeftOut;
+
+    FunctionsReader(Account account) {
+        this.a = account;
+    }
+
+    /**
+     * One file of {@code --functions}: each document is list-functions, get-function-configuration,
+     * get-function or get-account-settings output.
+     */
+    void read(Path file) throws ScenarioException {
+        List<CliJson> docs = CliJson.readAll(file, COMMAND);
+        for (CliJson j : docs) {
+            document(j);
+        }
+        docs.get(0).throwIfProblems();
+    }
+
+    private void document(CliJson j) {
+        JsonNode root = j.root;
+        if (root.has("AccountLimit")) {
+            accountSettings(j);
+        } else if (root.has("FunctionName")) {
+            add(j, root, "", null);
+        } else if (root.path("Configuration").isObject()) {
+            Long reserved = root.path("Concurrency").isObject() ? j.integer(root.get("Concurrency"), "Concurrency",
+                    "ReservedConcurrentExecutions", false, 0, Integer.MAX_VALUE) : null;
+            add(j, root.get("Configuration"), "Configuration", reserved);
+        } else if (root.has("ReservedConcurrentExecutions")) {
+            j.problem("ReservedConcurrentExecutions", "this is `aws lambda get-function-concurrency` output, which"
+                    + " does not name its function: give it as --concurrency FUNCTION=FILE");
+        } else {
+            a.page(j, COMMAND);
+            List<JsonNode> list = j.list("Functions", COMMAND + " (or get-function-configuration, get-function)");
+            for (int i = 0; i < list.size(); i++) {
+                add(j, list.get(i), "Functions[" + i + "]", null);
+            }
+        }
+    }
+
+    /** {@code aws lambda get-account-settings}: the account's concurrency limit, and how many functions it has. */
+    void accountSettings(CliJson j) {
+        JsonNode limit = j.root.get("AccountLimit");
+        if (limit == null || !limit.isObject()) {
+            j.problem("AccountLimit", "expected an object {ConcurrentExecutions, ...}, as `aws lambda"
+                    + " get-account-settings` prints");
+            return;
+        }
+        Long c = j.integer(limit, "AccountLimit", "ConcurrentExecutions", true, 1, 10_000_000);
+        if (c != null) {
+            a.concurrencyLimit = c.intValue();
+        }
+        JsonNode usage = j.root.get("AccountUsage");
+        if (usage != null && usage.isObject()) {
+            Long n = j.integer(usage, "AccountUsage", "FunctionCount", false, 0, Integer.MAX_VALUE);
+            if (n != null) {
+                a.functionCount = n.intValue();
+            }
+        }
+    }
+
+    /** {@code aws lambda get-function-concurrency} output for {@code function}. */
+    void concurrency(String function, Path file) throws ScenarioException {
+        List<CliJson> docs = CliJson.readAll(file, "aws lambda get-function-concurrency");
+        CliJson j = docs.get(0);
+        if (docs.size() > 1) {
+            j.problem("", "expected one document ({\"ReservedConcurrentExecutions\": N}), got " + docs.size());
+        }
+        Long r = j.integer(j.root, "", "ReservedConcurrentExecutions", false, 0, Integer.MAX_VALUE);
+        j.throwIfProblems();
+        Account.Function f = a.functions.get(function);
+        if (f == null) {
+            j.problem("", "--concurrency names function '" + function + "', which no --functions file lists"
+                    + (a.functions.isEmpty() ? "" : " (known: " + String.join(", ", a.functions.keySet()) + ")"));
+            j.throwIfProblems();
+        }
+        // an empty object: no reserved concurrency (the CLI prints {} then)
+        a.functions.put(function, f.withReserved(r == null ? null : r.intValue()));
+    }
+
+    /** After every file: functions saved only as published versions are taken from their newest version. */
+    void finish() {
+        for (Map.Entry<String, TreeMap<Long, Account.Function>> e : versions.entrySet()) {
+            if (!a.functions.containsKey(e.getKey())) {
+                Map.Entry<Long, Account.Function> newest = e.getValue().lastEntry();
+                a.functions.put(e.getKey(), newest.getValue());
+                a.notes.add("function " + e.getKey() + ": only published version(s) saved; its configuration is"
+                        + " taken from version " + newest.getKey() + " (get-function-configuration without a"
+                        + " qualifier gives $LATEST)");
+                versionsLeftOut += e.getValue().size() - 1;
+            } else {
+                versionsLeftOut += e.getValue().size();
+            }
+        }
+        if (versionsLeftOut > 0) {
+            a.notes.add(versionsLeftOut + " published version(s) left out: only each function's $LATEST is"
+                    + " imported");
+        }
+        versions.clear();
+    }
+
+    private void add(CliJson j, JsonNode f, String p, Long reserved) {
+        String version = j.text(f, p, "Version", false);
+        Account.Function fn = function(j, f, p, reserved);
+        if (fn == null) {
+            return;
+        }
+        if (version != null && !version.equals("$LATEST")) {
+            long number;
+            try {
+                number = Long.parseLong(version);
+            } catch (NumberFormatException e) {
+                j.problem(CliJson.join(p, "Version"), "expected $LATEST or a version number, got '" + version + "'");
+                return;
+            }
+            versions.computeIfAbsent(fn.name(), k -> new TreeMap<>()).put(number, fn);
+            return;
+        }
+        if (a.functions.put(fn.name(), fn) != null) {
+            a.notes.add("function " + fn.name() + " is described more than once: the last description ("
+                    + j.where() + ") is used");
+        }
+    }
+
+    private Account.Function function(CliJson j, JsonNode f, String p, Long reserved) {
+        String name = j.text(f, p, "FunctionName", true);
+        Long memory = j.integer(f, p, "MemorySize", false, 128, AWS_MAX_MEMORY);
+        Long timeout = j.integer(f, p, "Timeout", false, 1, AWS_MAX_TIMEOUT);
+        String role = j.text(f, p, "Role", false);
+        String state = j.text(f, p, "State", false);
+        List<String> subnetIds = List.of();
+        List<String> groups = List.of();
+        JsonNode vpc = f.get("VpcConfig");
+        if (vpc != null && !vpc.isNull() && !vpc.isObject()) {
+            j.problem(CliJson.join(p, "VpcConfig"), "expected an object {SubnetIds, SecurityGroupIds, VpcId}, got "
+                    + vpc);
+        } else if (vpc != null && vpc.isObject()) {
+            String vp = CliJson.join(p, "VpcConfig");
+            subnetIds = Account.sorted(j.strings(vpc, vp, "SubnetIds"));
+            groups = Account.sorted(j.strings(vpc, vp, "SecurityGroupIds"));
+            if (subnetIds.isEmpty() != groups.isEmpty()) {
+                j.problem(vp, "expected both SubnetIds and SecurityGroupIds, or neither (not in a VPC); got "
+                        + subnetIds.size() + " subnet(s) and " + groups.size() + " security group(s)");
+            } else if (subnetIds.size() > 16 || groups.size() > 5) {
+                j.problem(vp, "expected at most 16 subnets and 5 security groups (Lambda's limits), got "
+                        + subnetIds.size() + " and " + groups.size());
+            }
+        }
+        if (name == null) {
+            return null;
+        }
+        String where = "function '" + name + "' (" + j.where() + (p.isEmpty() ? "" : ", " + j.at(p)) + ")";
+        if (!NAME.matcher(name).matches()) {
+            a.notes.add(where + " left out: a function name is 1 to 64 letters, digits, '-' or '_' (a placeholder"
+                    + " from a test recording?)");
+            return null;
+        }
+        if (f.hasNonNull("CapacityProviderConfig")) {
+            a.notes.add(where + " left out: it runs on a capacity provider (Lambda Managed Instances), whose network"
+                    + " interfaces are the provider's instances', not Hyperplane ENIs");
+            return null;
+        }
+        String mapped = state(state, where);
+        if ("Deleting".equals(state)) {
+            return null;
+        }
+        Map<String, String> placeholders = new TreeMap<>();
+        int mb = bounded(memory, DEFAULT_MEMORY, MODEL_MAX_MEMORY, "memoryMb", "MemorySize", " MB", placeholders);
+        int s = bounded(timeout, DEFAULT_TIMEOUT, MODEL_MAX_TIMEOUT, "timeout", "Timeout", " s", placeholders);
+        return new Account.Function(name, mb, s, subnetIds, groups, role == null ? null
+                : role.substring(role.lastIndexOf('/') + 1), mapped, reserved == null ? null : reserved.intValue(),
+                placeholders, j.file, j.at(p));
+    }
+
+    /** A figure within the model's range; a default when missing, the model's maximum above it: placeholders. */
+    private static int bounded(Long value, int fallback, int max, String field, String awsField, String unit,
+            Map<String, String> placeholders) {
+        if (value == null) {
+            placeholders.put(field, awsField + " not in the saved output: Lambda's default");
+            return fallback;
+        }
+        if (value > max) {
+            placeholders.put(field, awsField + " " + value + unit + " is beyond the model's " + max + unit);
+            return max;
+        }
+        return value.intValue();
+    }
+
+    /**
+     * The State as one of the model's four (Active, Inactive, Pending, Failed), or null (unknown: the network
+     * interfaces tell). Newer values: Deleting (left out), Deactivating and Deactivated (their resources are being
+     * or have been released: Inactive), ActiveNonInvocable (resources in place, invocations refused: Active).
+     */
+    private String state(String state, String where) {
+        if (state == null) {
+            return null;
+        }
+        switch (state) {
+            case "Active", "Inactive", "Pending", "Failed" -> {
+                return state;
+            }
+            case "Deleting" -> {
+                a.notes.add(where + " left out: its State is Deleting");
+                return null;
+            }
+            case "Deactivating", "Deactivated" -> {
+                a.notes.add(where + " is " + state + ": imported as Inactive (its resources are released)");
+                return "Inactive";
+            }
+            case "ActiveNonInvocable" -> {
+                a.notes.add(where + " is ActiveNonInvocable: imported as Active (its ENIs exist), although AWS refuses"
+                        + " its invocations");
+                return "Active";
+            }
+            default -> {
+                a.notes.add(where + ": State '" + state + "' is unknown to enisim: its state at time 0 is taken from"
+                        + " the network interfaces as when no State is saved");
+                return null;
+            }
+        }
+    }
+}
