@@ -30,7 +30,7 @@ final class FunctionReader {
     }
 
     List<Scenario.Function> read() {
-        List<Fields> list = root.list("functions");
+        List<Fields> list = root.objects("functions");
         if (!root.has("functions") || list.isEmpty()) {
             root.problem("functions", "at least one function is required");
         }
