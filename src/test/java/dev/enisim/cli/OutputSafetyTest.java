@@ -13,9 +13,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,16 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Issue 12, data loss: no path a user or a scenario names makes enisim replace or delete something it did not
  * write. Each case runs in a scratch working folder full of the user's files, which must come out untouched.
  */
-class OutputSafetyTest {
-
-    @TempDir
-    Path tmp;
-    Scratch s;
-
-    @BeforeEach
-    void scratch() throws IOException {
-        s = new Scratch(tmp);
-    }
+class OutputSafetyTest extends InScratch {
 
     /** The bug: {@code --set name=..} wrote the report over the working folder's parent (exit 0). */
     @ParameterizedTest
