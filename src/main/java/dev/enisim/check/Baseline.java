@@ -17,15 +17,29 @@ public final class Baseline {
 
     /** One difference: {@code expected} is the baseline's value ("(none)" when the leaf is new). */
     public record Diff(String path, String expected, String actual) {
+        /** Whether the leaf echoes the scenario (an input such as a subnet's otherUsedIps) rather than a result. */
+        public boolean input() {
+            return INPUT.matcher(path).find();
+        }
+
         @Override
         public String toString() {
             return path + ": " + expected + " -> " + actual;
         }
     }
 
+    /**
+     * Summary leaves that are the scenario's own values (its name, seed, length, quotas, subnets, keys): when one
+     * differs, it is the cause of the other differences, so it is listed first.
+     */
+    static final java.util.regex.Pattern INPUT = java.util.regex.Pattern.compile("^(scenario|seed|replications?"
+            + "|simulatedSeconds|vpcs\\.[^.]+\\.eniQuota|subnets\\.[^.]+\\.(cidr|az|usableIps|otherUsedIps)"
+            + "|eniKeys\\..+\\.(vpc|subnet|securityGroups\\[\\d+\\]))(\\.|\\[|$)");
+
     private Baseline() {
     }
 
+    /** The differing leaves, the scenario's inputs first (the cause), then the results, each in summary order. */
     public static List<Diff> compare(JsonNode baseline, JsonNode actual, double relativeTolerance) {
         Map<String, JsonNode> a = MetricPaths.leaves(baseline);
         Map<String, JsonNode> b = MetricPaths.leaves(actual);
@@ -41,7 +55,10 @@ public final class Baseline {
                 out.add(new Diff(p, text(x), text(y)));
             }
         }
-        return out;
+        List<Diff> ordered = new ArrayList<>();
+        out.stream().filter(Diff::input).forEach(ordered::add);
+        out.stream().filter(d -> !d.input()).forEach(ordered::add);
+        return ordered;
     }
 
     private static boolean same(JsonNode x, JsonNode y, double tolerance) {

@@ -48,9 +48,16 @@ public final class Checker {
      */
     public static ScenarioCheck check(Path file, List<String> sets, int replications, int threads)
             throws ScenarioException {
+        return check(file, sets, replications, threads, s -> { });
+    }
+
+    /** As above, showing the validated scenario to {@code beforeRun} first (which may refuse it by throwing). */
+    public static ScenarioCheck check(Path file, List<String> sets, int replications, int threads,
+            java.util.function.Consumer<Scenario> beforeRun) throws ScenarioException {
         JsonNode tree = Overrides.apply(ScenarioLoader.readTree(file), sets, file.toString());
         Scenario scenario = ScenarioLoader.parseTree(tree, file.toString());
         List<Expectation> expectations = ExpectReader.read(tree, file.toString());
+        beforeRun.accept(scenario);
         List<RunResult> runs = Replications.run(scenario, replications, threads);
         return new ScenarioCheck(scenario, file.toString(), replications,
                 evaluate(expectations, runs, file.toString()), runs);
@@ -117,6 +124,10 @@ public final class Checker {
             throw new IllegalArgumentException("'" + e.text() + "': '" + path + "' is a number, compare it with one");
         }
         if (e.statistic() == Expectation.Statistic.CI) {
+            if (s.n() < 2) {
+                throw new IllegalArgumentException("'" + e.text() + "': one replication has no confidence interval;"
+                        + " run check with --replications 2 or more");
+            }
             return new Result(e, e.holds(s.ciLow(), s.ciHigh()),
                     "95% CI [" + format(s.ciLow()) + ", " + format(s.ciHigh()) + "]");
         }

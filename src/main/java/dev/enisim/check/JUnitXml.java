@@ -1,6 +1,7 @@
 package dev.enisim.check;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JUnit XML report CI systems read: one {@code testsuite} per scenario, one {@code testcase} per assertion,
@@ -13,19 +14,31 @@ public final class JUnitXml {
     }
 
     public static String render(List<Checker.ScenarioCheck> checks) {
+        return render(checks, Map.of());
+    }
+
+    /**
+     * With the baseline comparison of each scenario (by file; absent: not compared): one more {@code testcase} per
+     * compared scenario, failing with the differences (inputs first) when the summary drifted.
+     */
+    public static String render(List<Checker.ScenarioCheck> checks, Map<String, List<Baseline.Diff>> baselines) {
         int tests = 0;
         int failures = 0;
         for (Checker.ScenarioCheck c : checks) {
-            tests += c.results().size();
-            failures += (int) c.results().stream().filter(r -> !r.passed()).count();
+            List<Baseline.Diff> d = baselines.get(c.file());
+            tests += c.results().size() + (d == null ? 0 : 1);
+            failures += (int) c.results().stream().filter(r -> !r.passed()).count() + (d == null || d.isEmpty() ? 0
+                    : 1);
         }
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         b.append("<testsuites name=\"enisim check\" tests=\"").append(tests).append("\" failures=\"")
                 .append(failures).append("\">\n");
         for (Checker.ScenarioCheck c : checks) {
-            long failed = c.results().stream().filter(r -> !r.passed()).count();
+            List<Baseline.Diff> diffs = baselines.get(c.file());
+            long failed = c.results().stream().filter(r -> !r.passed()).count()
+                    + (diffs == null || diffs.isEmpty() ? 0 : 1);
             b.append("  <testsuite name=\"").append(esc(c.name())).append("\" tests=\"")
-                    .append(c.results().size()).append("\" failures=\"").append(failed).append("\" errors=\"0\">\n");
+                    .append(c.results().size() + (diffs == null ? 0 : 1)).append("\" failures=\"").append(failed).append("\" errors=\"0\">\n");
             b.append("    <properties><property name=\"file\" value=\"").append(esc(c.file()))
                     .append("\"/><property name=\"replications\" value=\"").append(c.replications())
                     .append("\"/></properties>\n");
@@ -41,9 +54,26 @@ public final class JUnitXml {
                             .append(esc(r.actual())).append("</failure>\n    </testcase>\n");
                 }
             }
+            if (diffs != null) {
+                baseline(b, c, diffs);
+            }
             b.append("  </testsuite>\n");
         }
         return b.append("</testsuites>\n").toString();
+    }
+
+    private static void baseline(StringBuilder b, Checker.ScenarioCheck c, List<Baseline.Diff> diffs) {
+        b.append("    <testcase classname=\"").append(esc(c.name())).append("\" name=\"baseline\"");
+        if (diffs.isEmpty()) {
+            b.append("/>\n");
+            return;
+        }
+        b.append(">\n      <failure message=\"").append(diffs.size()).append(" difference(s) from the baseline, first ")
+                .append(esc(diffs.get(0).toString())).append("\" type=\"BaselineDrift\">");
+        for (Baseline.Diff d : diffs) {
+            b.append(esc(d.toString())).append('\n');
+        }
+        b.append("</failure>\n    </testcase>\n");
     }
 
     static String esc(String s) {

@@ -9,15 +9,18 @@ import dev.enisim.report.SummaryJson;
 import dev.enisim.scenario.ScenarioException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import dev.enisim.report.SafeOutput;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,8 +42,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report here.")
     Path junit;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario field (repeatable).")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    Overriding overriding;
+
+    @Mixin
+    Budget budget;
 
     @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
             description = "Replications per scenario; assertions then apply to the mean (or ci(...)).")
@@ -72,12 +78,16 @@ final class CheckCommand implements Callable<Integer> {
         if (updateBaseline && baseline == null) {
             throw new UserInputException("--update-baseline needs --baseline DIR");
         }
+        if (junit != null) {
+            SafeOutput.checkFile(junit, Main.workingDir(spec), JUNIT_SIGNATURE);
+        }
         PrintWriter out = spec.commandLine().getOut();
         int threads = parallel ? Runtime.getRuntime().availableProcessors() : 1;
         List<Checker.ScenarioCheck> checks = new ArrayList<>();
-        boolean ok = true;
+        Map<String, List<Baseline.Diff>> drifts = new LinkedHashMap<>();
         for (Path file : scenarioFiles()) {
-            Checker.ScenarioCheck c = Checker.check(file, sets, replications, threads);
+            Checker.ScenarioCheck c = Checker.check(file, overriding.sets, replications, threads,
+                    s -> budget.check(s, replications, spec.commandLine().getErr()));
             checks.add(c);
             out.printf("%s (%s)%n", c.name(), c.file());
             if (c.results().isEmpty()) {
@@ -87,32 +97,39 @@ final class CheckCommand implements Callable<Integer> {
                 out.printf("  %s  %s   (actual %s)%n", r.passed() ? "PASS" : "FAIL", r.expectation().text(),
                         r.actual());
             }
-            ok &= c.passed();
             if (baseline != null) {
-                ok &= baseline(c, out);
+                List<Baseline.Diff> d = baseline(c, out);
+                if (d != null) {
+                    drifts.put(c.file(), d);
+                }
             }
         }
-        long failed = checks.stream().flatMap(c -> c.results().stream()).filter(r -> !r.passed()).count();
-        long total = checks.stream().mapToLong(c -> c.results().size()).sum();
-        out.printf("%d scenario(s), %d assertion(s), %d failed%n", checks.size(), total, failed);
-        if (junit != null) {
-            write(junit, JUnitXml.render(checks));
+        if (replications == 1 && checks.stream().anyMatch(c -> !c.results().isEmpty())) {
+            out.println("(one replication: each value is one run's, with no confidence interval)");
         }
-        return ok ? 0 : 1;
+        long failed = checks.stream().flatMap(c -> c.results().stream()).filter(r -> !r.passed()).count()
+                + drifts.values().stream().filter(d -> !d.isEmpty()).count();
+        long total = checks.stream().mapToLong(c -> c.results().size()).sum() + drifts.size();
+        out.printf("%d scenario(s), %d assertion(s)%s, %d failed%n", checks.size(), total,
+                drifts.isEmpty() ? "" : " (" + drifts.size() + " of them baseline comparisons)", failed);
+        if (junit != null) {
+            write(junit, JUNIT_SIGNATURE, JUnitXml.render(checks, drifts));
+        }
+        return failed == 0 ? 0 : 1;
     }
 
     /**
      * The baseline of a scenario is the summary.json that {@code run} would write with the same replications: one
      * run's summary, or with {@code --replications N} the statistics of every metric.
      */
-    private boolean baseline(Checker.ScenarioCheck c, PrintWriter out) throws IOException {
+    private List<Baseline.Diff> baseline(Checker.ScenarioCheck c, PrintWriter out) throws IOException {
         Path file = baseline.resolve(c.name() + ".summary.json");
         String actual = replications > 1 ? ReplicatedSummary.json(c.scenario(), c.runs())
                 : SummaryJson.render(c.runs().get(0).summary());
         if (updateBaseline) {
-            write(file, actual);
+            write(file, BASELINE_SIGNATURE, actual);
             out.println("  baseline written: " + file);
-            return true;
+            return null;
         }
         if (!Files.exists(file)) {
             throw new UserInputException("no baseline " + file + " (create it with --update-baseline)");
@@ -132,26 +149,21 @@ final class CheckCommand implements Callable<Integer> {
                 tolerancePercent / 100);
         if (diffs.isEmpty()) {
             out.println("  PASS  baseline " + file + " matches");
-            return true;
+            return diffs;
         }
         out.printf("  FAIL  baseline %s: %d difference(s) (baseline -> now)%n", file, diffs.size());
         for (Baseline.Diff d : diffs) {
-            out.println("        " + d);
+            out.println("        " + (d.input() ? "(input) " : "") + d);
         }
-        return false;
+        return diffs;
     }
 
-    /** Writes through a temporary file in the same folder, so a reader never sees half a file. */
-    private static void write(Path file, String text) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + file + ": " + e);
-        }
+    /** An existing JUnit file or baseline is replaced only if it is one (enisim wrote it). */
+    static final String JUNIT_SIGNATURE = "<testsuites name=\"enisim check\"";
+    static final String BASELINE_SIGNATURE = "\"scenario\"";
+
+    private void write(Path file, String signature, String text) throws IOException {
+        SafeOutput.writeFile(file, Main.workingDir(spec), signature, text.getBytes(StandardCharsets.UTF_8));
     }
 
     private List<Path> scenarioFiles() throws IOException {

@@ -4,7 +4,6 @@ import static dev.enisim.experiment.MetricStats.format;
 
 import dev.enisim.experiment.Comparison;
 import dev.enisim.experiment.MetricStats;
-import dev.enisim.scenario.Overrides;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioException;
 import dev.enisim.scenario.ScenarioLoader;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,6 +39,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a field of B (repeatable).")
     List<String> sets = new ArrayList<>();
 
+    @Mixin
+    Budget budget;
+
     @Option(names = "--replications", paramLabel = "N", defaultValue = "10",
             description = "Paired replications (default: ${DEFAULT-VALUE}).")
     int replications;
@@ -56,8 +59,9 @@ final class CompareCommand implements Callable<Integer> {
         }
         Scenario sa = ScenarioLoader.load(a);
         Path bFile = b == null ? a : b;
-        Scenario sb = ScenarioLoader.parseTree(Overrides.apply(ScenarioLoader.readTree(bFile), sets,
-                bFile.toString()), bFile.toString()).withSeed(sa.seed());
+        Scenario sb = ScenarioLoader.load(bFile, sets, sa.seed());
+        budget.check(Budget.events(sa) * replications + Budget.events(sb) * replications, "the comparison",
+                spec.commandLine().getErr());
         int threads = parallel ? Runtime.getRuntime().availableProcessors() : 1;
         List<Comparison.Row> rows = Comparison.compare(sa, sb, replications, threads);
         PrintWriter out = spec.commandLine().getOut();
@@ -71,15 +75,22 @@ final class CompareCommand implements Callable<Integer> {
                 width = Math.max(width, r.metric().length());
             }
         }
+        boolean interval = replications > 1;
         String line = "%-" + width + "s %14s %14s %14s  %-29s %s%n";
         out.printf(Locale.ROOT, line, "metric", "A", "B", "B - A", "95% CI of B - A", "");
         for (Comparison.Row r : shown) {
             MetricStats d = r.difference();
             out.printf(Locale.ROOT, line, r.metric(), format(r.meanA()), format(r.meanB()), format(d.mean()),
-                    "[" + format(d.ciLow()) + ", " + format(d.ciHigh()) + "]", r.significant() ? "significant" : "");
+                    interval ? "[" + format(d.ciLow()) + ", " + format(d.ciHigh()) + "]" : "none (1 replication)",
+                    r.significant() ? "significant" : "");
         }
         if (shown.isEmpty()) {
             out.println("(no metric differs)");
+        }
+        if (!interval) {
+            out.println();
+            out.println("With one replication there is no confidence interval, so no difference can be called "
+                    + "significant: run with --replications 2 or more (default 10).");
         }
         return 0;
     }

@@ -10,6 +10,7 @@ import dev.enisim.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,12 +33,16 @@ final class CompareNetworkModelsCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed for both runs instead of the scenario's.")
     Long seed;
 
+    @Mixin
+    Overriding overriding;
+
+    @Mixin
+    Budget budget;
+
     @Override
     public Integer call() throws ScenarioException {
-        Scenario s = ScenarioLoader.load(file);
-        if (seed != null) {
-            s = s.withSeed(seed);
-        }
+        Scenario s = ScenarioLoader.load(file, overriding.sets, seed);
+        budget.check(s, 2, spec.commandLine().getErr());
         RunResult hyperplane = new Simulation(s.withNetworkModel(NetworkModel.HYPERPLANE), 0).run();
         RunResult legacy = new Simulation(s.withNetworkModel(NetworkModel.LEGACY), 0).run();
         spec.commandLine().getOut().printf("%s (seed %d), %s simulated%n%n", s.name(), s.seed(),

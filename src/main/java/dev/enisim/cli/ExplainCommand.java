@@ -9,10 +9,11 @@ import dev.enisim.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import dev.enisim.report.SafeOutput;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,18 +32,28 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", description = "Scenario file.")
     Path file;
 
-    @Option(names = "--trace", paramLabel = "FILE", description = "Also write every event as JSON lines here.")
+    @Option(names = "--trace", paramLabel = "FILE", description = "Also write every event as JSON lines here (an existing file only if it is such a trace).")
     Path trace;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed instead of the scenario's.")
     Long seed;
 
+    @Mixin
+    Overriding overriding;
+
+    @Mixin
+    Budget budget;
+
+    /** Every line of a trace names its kind: an existing file without it is not a trace enisim wrote. */
+    static final String TRACE_SIGNATURE = "\"kind\"";
+
     @Override
     public Integer call() throws ScenarioException, IOException {
-        Scenario s = ScenarioLoader.load(file);
-        if (seed != null) {
-            s = s.withSeed(seed);
+        Scenario s = ScenarioLoader.load(file, overriding.sets, seed);
+        if (trace != null) {
+            SafeOutput.checkFile(trace, Main.workingDir(spec), TRACE_SIGNATURE);
         }
+        budget.check(s, 1, spec.commandLine().getErr());
         RunResult r = new Simulation(s, 0).run();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s (seed %d): %s%n%n", s.name(), s.seed(), s.description());
@@ -50,7 +61,8 @@ final class ExplainCommand implements Callable<Integer> {
             out.println(line);
         }
         if (trace != null) {
-            Files.writeString(trace, Narrative.trace(r), StandardCharsets.UTF_8);
+            SafeOutput.writeFile(trace, Main.workingDir(spec), TRACE_SIGNATURE,
+                    Narrative.trace(r).getBytes(StandardCharsets.UTF_8));
         }
         return 0;
     }

@@ -1,7 +1,13 @@
 package dev.enisim.cli;
 
+import dev.enisim.report.OutputRefused;
+import dev.enisim.report.SafeOutput;
 import dev.enisim.scenario.ScenarioException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +23,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input or usage.",
             "Scenario format: scenarios/README.md", "Example: enisim run scenarios/quickstart.yaml"})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -27,9 +33,18 @@ public final class Main implements Runnable {
     /** Exit code for an internal error. */
     public static final int INTERNAL_ERROR = 1;
 
+    /** The folder relative paths are resolved against: the process's own, or a test's scratch folder. */
+    private final Path workingDir;
+
+    Main(Path workingDir) {
+        this.workingDir = workingDir;
+    }
+
+    /** {@code enisim} alone: the usage, and exit 2 (a command is missing). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return BAD_INPUT;
     }
 
     public static void main(String[] args) {
@@ -43,16 +58,22 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit code (for tests). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        return execute(Path.of(""), out, err, args);
+    }
+
+    /**
+     * Runs the command line as if started in {@code workingDir} (every relative path, given or default, is
+     * resolved against it) and returns the exit code: the in-process entry point for tests.
+     */
+    public static int execute(Path workingDir, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main(workingDir));
+        cl.registerConverter(Path.class, workingDir::resolve);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof ScenarioException se) {
-                commandLine.getErr().println(se.getMessage());
-                return BAD_INPUT;
-            }
-            if (ex instanceof UserInputException ue) {
-                commandLine.getErr().println("enisim: " + ue.getMessage());
+            String message = userMessage(ex);
+            if (message != null) {
+                commandLine.getErr().println(message);
                 return BAD_INPUT;
             }
             commandLine.getErr().println("enisim: internal error: " + ex);
@@ -60,5 +81,27 @@ public final class Main implements Runnable {
             return INTERNAL_ERROR;
         });
         return cl.execute(args);
+    }
+
+    /** The one-line message of a failure that is the user's or the environment's to fix, or null for a bug. */
+    private static String userMessage(Exception ex) {
+        if (ex instanceof ScenarioException se) {
+            return se.getMessage();
+        }
+        if (ex instanceof UserInputException || ex instanceof OutputRefused) {
+            return "enisim: " + ex.getMessage();
+        }
+        if (ex instanceof IOException io) {
+            return "enisim: " + SafeOutput.reason(io);
+        }
+        if (ex instanceof UncheckedIOException io) {
+            return "enisim: " + SafeOutput.reason(io.getCause());
+        }
+        return null;
+    }
+
+    /** The working folder of the command line that {@code spec} belongs to. */
+    static Path workingDir(CommandLine.Model.CommandSpec spec) {
+        return ((Main) spec.root().userObject()).workingDir;
     }
 }

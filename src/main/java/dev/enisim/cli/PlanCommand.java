@@ -4,6 +4,7 @@ import dev.enisim.plan.Plan;
 import dev.enisim.plan.Planner;
 import dev.enisim.report.PlanReport;
 import dev.enisim.report.ReportWriter;
+import dev.enisim.report.SafeOutput;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioException;
 import dev.enisim.scenario.ScenarioLoader;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,12 +57,18 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
     boolean quiet;
 
+    @Mixin
+    Overriding overriding;
+
     @Override
     public Integer call() throws ScenarioException, IOException {
         if (replications < 1) {
             throw new UserInputException("--replications must be at least 1");
         }
-        Scenario s = ScenarioLoader.load(file);
+        Scenario s = ScenarioLoader.load(file, overriding.sets, null);
+        Path home = Main.workingDir(spec);
+        Path dir = out != null ? out : home.resolve("reports").resolve(s.name() + "-plan");
+        SafeOutput.checkFolder(dir, home);
         Plan plan = new Planner(s, replications, bothModels, line -> {
             if (!quiet) {
                 spec.commandLine().getErr().println("  running: " + line);
@@ -71,8 +79,7 @@ final class PlanCommand implements Callable<Integer> {
         if (html) {
             files.put("plan.html", PlanReport.html(plan).getBytes(StandardCharsets.UTF_8));
         }
-        Path dir = out != null ? out : Path.of("reports", s.name() + "-plan");
-        ReportWriter.writeFiles(files, dir);
+        ReportWriter.writeFiles(files, dir, home);
         spec.commandLine().getOut().print(PlanReport.text(plan));
         spec.commandLine().getOut().println();
         spec.commandLine().getOut().println("Written: " + dir.resolve("plan.json") + (html ? ", plan.html" : ""));

@@ -3,18 +3,18 @@ package dev.enisim.cli;
 import dev.enisim.experiment.Replications;
 import dev.enisim.report.ReplicatedSummary;
 import dev.enisim.report.ReportWriter;
+import dev.enisim.report.SafeOutput;
 import dev.enisim.run.RunResult;
 import dev.enisim.run.Simulation;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioException;
-import dev.enisim.scenario.Overrides;
 import dev.enisim.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -34,7 +34,8 @@ final class RunCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Report folder (default: reports/<scenario name>). Replaced as a whole.")
+            description = {"Report folder (default: reports/<scenario name>). Replaced as a whole, and only if "
+                + "enisim wrote it (it holds a .enisim-output file listing its files); anything else is refused."})
     Path out;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed for this run instead of the scenario's.")
@@ -43,10 +44,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary on the terminal.")
     boolean quiet;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = {"Override a scenario field before validation (repeatable), e.g.",
-                "--set functions[orders-api].memoryMb=512 --set vpcs[0].subnets[*].otherUsedIps=0"})
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    Overriding overriding;
+
+    @Mixin
+    Budget budget;
 
     @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
             description = {"Independent replications (seeds derived from the scenario seed and the index);",
@@ -61,16 +63,15 @@ final class RunCommand implements Callable<Integer> {
         if (replications < 1) {
             throw new UserInputException("--replications must be at least 1");
         }
-        Scenario scenario = ScenarioLoader.parseTree(Overrides.apply(ScenarioLoader.readTree(file), sets,
-                file.toString()), file.toString());
-        if (seed != null) {
-            scenario = scenario.withSeed(seed);
-        }
-        Path dir = out != null ? out : Path.of("reports", scenario.name());
+        Scenario scenario = ScenarioLoader.load(file, overriding.sets, seed);
+        Path home = Main.workingDir(spec);
+        Path dir = out != null ? out : home.resolve("reports").resolve(scenario.name());
+        SafeOutput.checkFolder(dir, home);
+        budget.check(scenario, replications, spec.commandLine().getErr());
         if (replications > 1) {
             List<RunResult> runs = Replications.run(scenario, replications,
                     parallel ? Runtime.getRuntime().availableProcessors() : 1);
-            List<Path> written = ReportWriter.writeFiles(ReplicatedSummary.render(scenario, runs), dir);
+            List<Path> written = ReportWriter.writeFiles(ReplicatedSummary.render(scenario, runs), dir, home);
             if (!quiet) {
                 spec.commandLine().getOut().println(ReplicatedSummary.text(scenario, runs));
                 spec.commandLine().getOut().println("Report: " + dir + " (" + written.size() + " files)");
@@ -80,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
         ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), !quiet && System.console() != null);
         RunResult result = new Simulation(scenario, 0).run(progress);
         progress.done();
-        List<Path> written = ReportWriter.write(result, dir);
+        List<Path> written = ReportWriter.write(result, dir, home);
         if (!quiet) {
             TerminalSummary.print(spec.commandLine().getOut(), result);
             spec.commandLine().getOut().println();

@@ -2,6 +2,8 @@ package dev.enisim.cli;
 
 import dev.enisim.experiment.Sweep;
 import dev.enisim.report.ReportWriter;
+import dev.enisim.report.SafeOutput;
+import dev.enisim.scenario.Scenario;
 import dev.enisim.report.SweepReport;
 import dev.enisim.scenario.ScenarioException;
 import dev.enisim.scenario.ScenarioLoader;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,7 +24,9 @@ import picocli.CommandLine.Spec;
         description = {"Runs a grid of variants of a scenario (a parameter sweep).", "",
             "Writes sweep.csv (one row per point: the varied values and the chosen metrics with 95%% confidence "
             + "intervals), sweep.png/svg (the first metric against the parameters) and sweep.html. A point whose "
-            + "values are invalid is reported and the rest go on.",
+            + "values are invalid is reported and the rest go on. Exit codes: 0 every point ran, 1 some points "
+            + "failed (the others are written), 2 bad input or every point failed.",
+            "With one replication per point there is no interval: ciLow = ciHigh = the point's value.",
             "Examples:",
             "  --vary 'vpcs[0].subnets[0].cidr=10.0.1.0/28,10.0.1.0/27,10.0.1.0/26'",
             "  --vary 'functions[orders-api].arrivals.poisson=10/s,50/s,100/s'",
@@ -51,6 +56,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
     boolean quiet;
 
+    @Mixin
+    Budget budget;
+
     @Override
     public Integer call() throws ScenarioException, IOException {
         if (replications < 1) {
@@ -67,7 +75,21 @@ final class SweepCommand implements Callable<Integer> {
         List<String> chosen = metrics.isEmpty() ? List.of("invocations.succeeded", "invocations.throttled",
                 "enis.peak", "latencyMillis.p99") : metrics;
         var tree = ScenarioLoader.readTree(file);
-        String name = ScenarioLoader.parseTree(tree, file.toString()).name();
+        Scenario base = ScenarioLoader.parseTree(tree, file.toString());
+        String name = base.name();
+        Path home = Main.workingDir(spec);
+        Path dir = out != null ? out : home.resolve("reports").resolve(name + "-sweep");
+        SafeOutput.checkFolder(dir, home);
+        try {
+            Sweep.checkMetrics(base, chosen);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--metric " + e.getMessage());
+        }
+        long gridPoints = 1;
+        for (Sweep.Axis a : axes) {
+            gridPoints *= a.values().size();
+        }
+        budget.check(base, gridPoints * replications, spec.commandLine().getErr());
         PrintWriter err = spec.commandLine().getErr();
         List<Sweep.Point> points = Sweep.run(tree, file.toString(), axes, chosen, replications,
                 Runtime.getRuntime().availableProcessors(), line -> {
@@ -75,12 +97,25 @@ final class SweepCommand implements Callable<Integer> {
                         err.println("  " + line);
                     }
                 });
-        Path dir = out != null ? out : Path.of("reports", name + "-sweep");
-        ReportWriter.writeFiles(SweepReport.render(name, axes, chosen, points), dir);
         long failed = points.stream().filter(p -> p.problem() != null).count();
+        if (failed == points.size()) {
+            err.printf("enisim: every one of the %d points failed (bad values), nothing written; the first: %s%n",
+                    points.size(), points.get(0).problem());
+            return Main.BAD_INPUT;
+        }
+        ReportWriter.writeFiles(SweepReport.render(name, axes, chosen, points), dir, home);
         spec.commandLine().getOut().printf("%d points (%d failed) -> %s%n", points.size(), failed,
                 dir.resolve("sweep.csv"));
         spec.commandLine().getOut().print(SweepReport.csv(axes, chosen, points));
+        if (replications == 1) {
+            spec.commandLine().getOut().println("(one replication per point: no confidence interval; ciLow = ciHigh "
+                    + "= the value. Use --replications 2 or more for intervals.)");
+        }
+        if (failed > 0) {
+            err.printf("enisim: %d of %d points failed (see FAILED above); the others are in %s%n", failed,
+                    points.size(), dir);
+            return Main.INTERNAL_ERROR;
+        }
         return 0;
     }
 }

@@ -6,6 +6,7 @@ import dev.enisim.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,14 +22,20 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", arity = "1..*", description = "Scenario files (.yaml, .yml or .json).")
     Path[] files;
 
+    @Mixin
+    Overriding overriding;
+
     @Override
     public Integer call() {
         int code = 0;
         for (Path f : files) {
             try {
-                Scenario s = ScenarioLoader.load(f);
+                Scenario s = ScenarioLoader.load(f, overriding.sets, null);
                 spec.commandLine().getOut().printf("%s: ok (%s: %d functions, %d VPCs, %s simulated)%n", f,
                         s.name(), s.functions().size(), s.vpcs().size(), Format.duration(s.durationMicros()));
+                for (String w : ScenarioLoader.warnings(s)) {
+                    spec.commandLine().getErr().println("warning: " + w);
+                }
             } catch (ScenarioException e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 code = Main.BAD_INPUT;

@@ -4,7 +4,7 @@ import dev.enisim.experiment.ValidationSuite;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.enisim.report.SafeOutput;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +31,7 @@ final class ValidateModelCommand implements Callable<Integer> {
     @Option(names = "--parallel", description = "Run replications on all cores.")
     boolean parallel;
 
-    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the table as Markdown here.")
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the table as Markdown here (replacing only a table enisim wrote).")
     Path markdown;
 
     @Override
@@ -39,16 +39,23 @@ final class ValidateModelCommand implements Callable<Integer> {
         if (replications < 2) {
             throw new UserInputException("--replications must be at least 2 (for a confidence interval)");
         }
+        if (markdown != null) {
+            SafeOutput.checkFile(markdown, Main.workingDir(spec), TABLE_SIGNATURE);
+        }
         List<ValidationSuite.Case> cases = new ValidationSuite(replications,
                 parallel ? Runtime.getRuntime().availableProcessors() : 1).run();
         String table = table(cases, replications);
         PrintWriter out = spec.commandLine().getOut();
         out.print(table);
         if (markdown != null) {
-            Files.writeString(markdown, table, StandardCharsets.UTF_8);
+            SafeOutput.writeFile(markdown, Main.workingDir(spec), TABLE_SIGNATURE,
+                    table.getBytes(StandardCharsets.UTF_8));
         }
         return cases.stream().allMatch(ValidationSuite.Case::passed) ? 0 : 1;
     }
+
+    /** The table's header: an existing --markdown file without it is not one enisim wrote. */
+    static final String TABLE_SIGNATURE = "| case | theory |";
 
     static String table(List<ValidationSuite.Case> cases, int replications) {
         StringBuilder b = new StringBuilder();

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Two variants of a design run with common random numbers: replication r of both uses the same streams for the
  * same sources, so differences come from the design, not the dice. Each metric's difference (B - A) is paired by
- * replication; its 95% interval excluding zero makes it significant.
+ * replication; its 95% interval excluding zero makes it significant. With one replication there is no interval,
+ * and no difference is called significant.
  */
 public final class Comparison {
 
@@ -44,8 +45,8 @@ public final class Comparison {
                 d[r] = value(tb.get(r), path) - value(ta.get(r), path);
             }
             MetricStats diff = MetricStats.of(d);
-            boolean significant = diff.ciLow() > 0 || diff.ciHigh() < 0
-                    || d.length == 1 && diff.mean() != 0;
+            // one replication has no interval, so nothing is significant: the difference may be the dice's
+            boolean significant = d.length > 1 && (diff.ciLow() > 0 || diff.ciHigh() < 0);
             out.add(new Row(path, sa.get(path).mean(), sb.get(path).mean(), diff, significant));
         }
         return out;

@@ -164,6 +164,31 @@ public final class Sweep {
         return new Point(values, chosen, null);
     }
 
+    /**
+     * Checks the chosen metrics against the summary of a one-second run of {@code base} (cheap), so that a
+     * misspelt metric is a usage error before any point runs: throws {@link IllegalArgumentException} naming it
+     * and the close ones. A list element ({@code teardowns[0].waitSeconds}) may exist only in a longer run, so it
+     * is checked by each point instead.
+     */
+    public static void checkMetrics(Scenario base, List<String> metrics) {
+        long probe = Math.min(base.bucketMicros(), 1_000_000L);
+        List<Scenario.Action> early = base.timeline().stream().filter(a -> a.atMicros() < probe).toList();
+        Scenario s = new Scenario(base.name(), base.description(), base.seed(), probe, probe, base.account(),
+                base.vpcs(), base.hyperplane(), base.functions(), early, base.networkModel(), base.scaling(),
+                base.legacy(), base.source());
+        JsonNode summary = Replications.tree(Replications.run(s, 1, 1).get(0).summary());
+        List<String> unknown = new ArrayList<>();
+        for (String m : metrics) {
+            JsonNode n = MetricPaths.find(summary, m);
+            if (!m.contains("[") && (n == null || !n.isNumber())) {
+                unknown.add(n == null ? MetricPaths.unknown(summary, m) : "'" + m + "' is not a number");
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", unknown));
+        }
+    }
+
     /** Every arrival rate multiplied by {@code factor}. */
     public static Scenario scaleTraffic(Scenario s, double factor) {
         List<Scenario.Function> fns = new ArrayList<>();

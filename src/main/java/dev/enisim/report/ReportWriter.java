@@ -4,21 +4,15 @@ import dev.enisim.report.chart.ChartFiles;
 import dev.enisim.run.RunResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a run's report folder all at once: every file is rendered in memory, written to a temporary sibling
- * folder, and the folder is then moved into place (replacing an earlier report of the same name). Whatever
- * fails on the way, the destination is either the old report or the complete new one.
+ * Writes a run's report folder all at once through {@link SafeOutput}: the files are written to a temporary
+ * sibling folder, which is then moved into place (replacing an earlier report enisim wrote there, never anything
+ * else). Whatever fails on the way, the destination is either the old report or the complete new one.
  */
 public final class ReportWriter {
 
@@ -52,72 +46,47 @@ public final class ReportWriter {
         }
     }
 
-    /** Renders and writes the report into {@code dir}; returns the paths written. */
-    public static List<Path> write(RunResult result, Path dir) throws IOException {
-        return writeFiles(render(result), dir);
+    /**
+     * Renders and writes the report into {@code dir} (relative to {@code workingDir}); returns the paths written.
+     * The data files are rendered and written first: if drawing the charts fails (too many series for the
+     * memory, say), the report is still put in place with its data files and the failure is reported as
+     * {@link ChartsFailed}, so the simulation's result is never lost.
+     */
+    public static List<Path> write(RunResult result, Path dir, Path workingDir) throws IOException {
+        try (SafeOutput.Staging staging = SafeOutput.stage(dir, workingDir)) {
+            staging.write("summary.json", SummaryJson.render(result.summary()).getBytes(StandardCharsets.UTF_8));
+            staging.write("timeseries.csv", TimeSeriesCsv.render(result.timeSeries())
+                    .getBytes(StandardCharsets.UTF_8));
+            staging.write("enis.csv", EnisCsv.render(result.enis()).getBytes(StandardCharsets.UTF_8));
+            staging.write("narrative.txt", (String.join("\n", Narrative.lines(result)) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            Map<String, byte[]> charts;
+            byte[] html;
+            try {
+                charts = ChartFiles.render(result);
+                html = HtmlReport.render(result, charts, version()).getBytes(StandardCharsets.UTF_8);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                List<Path> written = staging.commit();
+                throw new ChartsFailed(staging.target(), written, e);
+            }
+            staging.write("report.html", html);
+            for (Map.Entry<String, byte[]> c : charts.entrySet()) {
+                staging.write(c.getKey(), c.getValue());
+            }
+            return staging.commit();
+        }
+    }
+
+    /** The report's data files were written, its charts and HTML could not be drawn. */
+    public static final class ChartsFailed extends RuntimeException {
+        public ChartsFailed(Path dir, List<Path> written, Throwable cause) {
+            super("the charts and report.html could not be drawn (" + cause + "); the data files are in " + dir
+                    + " (" + written.size() + " files)", cause);
+        }
     }
 
     /** Writes the given files as the whole content of {@code dir}, atomically as seen from outside. */
-    public static List<Path> writeFiles(Map<String, byte[]> files, Path dir) throws IOException {
-        Path target = dir.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
-        readableByAll(staging);
-        try {
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                Path file = staging.resolve(f.getKey());
-                Files.createDirectories(file.getParent());
-                Files.write(file, f.getValue());
-            }
-            Path old = null;
-            if (Files.exists(target)) {
-                old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old-");
-                Files.delete(old);
-                move(target, old);
-            }
-            move(staging, target);
-            if (old != null) {
-                deleteTree(old);
-            }
-        } finally {
-            if (Files.exists(staging)) {
-                deleteTree(staging);
-            }
-        }
-        return files.keySet().stream().map(target::resolve).toList();
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    /** Temporary folders are private (700); a report folder is an ordinary one (755). */
-    private static void readableByAll(Path dir) throws IOException {
-        try {
-            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: its defaults apply
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+    public static List<Path> writeFiles(Map<String, byte[]> files, Path dir, Path workingDir) throws IOException {
+        return SafeOutput.writeFolder(dir, workingDir, files);
     }
 }

@@ -81,6 +81,22 @@ final class Fields {
         return out;
     }
 
+    /**
+     * The elements of list {@code name} that are objects; any other element is a problem at its own path
+     * ({@code functions[0]: expected an object ..., got 5}) rather than one "is required" per missing field.
+     */
+    List<Fields> objects(String name) {
+        List<Fields> out = new ArrayList<>();
+        for (Fields f : list(name)) {
+            if (f.json != null && f.json.isObject()) {
+                out.add(f);
+            } else {
+                f.problem("expected an object (key: value pairs), got " + describe(f.json));
+            }
+        }
+        return out;
+    }
+
     /** A list of strings, each non-empty and distinct. */
     List<String> strings(String name) {
         List<String> out = new ArrayList<>();

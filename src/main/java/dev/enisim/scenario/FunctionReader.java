@@ -33,8 +33,9 @@ final class FunctionReader {
     }
 
     List<Scenario.Function> read() {
-        List<Fields> list = root.list("functions");
-        if (!root.has("functions") || list.isEmpty()) {
+        boolean none = root.list("functions").isEmpty();
+        List<Fields> list = none ? List.of() : root.objects("functions");
+        if (!root.has("functions") || none) {
             root.problem("functions", "at least one function is required");
         }
         List<Scenario.Function> out = new ArrayList<>();

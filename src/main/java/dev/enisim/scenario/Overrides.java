@@ -136,7 +136,10 @@ public final class Overrides {
             n.forEach(out::add);
             return null;
         }
-        if (sel.chars().allMatch(Character::isDigit) && !sel.isEmpty()) {
+        if (sel.chars().allMatch(c -> c >= '0' && c <= '9') && !sel.isEmpty()) {
+            if (sel.length() > 9) {
+                return "index " + sel + " out of range (the list has " + n.size() + " elements)";
+            }
             int i = Integer.parseInt(sel);
             if (i >= n.size()) {
                 return "index " + i + " out of range (the list has " + n.size() + " elements)";

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.Scaling;
 import dev.enisim.model.network.Cidr;
+import dev.enisim.workload.ArrivalSpec;
 import dev.enisim.workload.DistributionSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +33,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class ScenarioLoader {
 
     static final long SEC = 1_000_000L;
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
-    // a repeated key would otherwise be read silently as its last value
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    /** A safe file name: it names the report folder, so never '.', '..', hidden, or with a separator. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    // a repeated key would otherwise be read silently as its last value (YAML: see YamlTree)
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private static final int MAX_BUCKETS = 2_000_000;
@@ -50,18 +49,81 @@ public final class ScenarioLoader {
         return parseTree(readTree(file), file.toString());
     }
 
+    /**
+     * Reads a scenario file, applies {@code --set} overrides ({@code sets}, possibly empty), validates it, and gives
+     * it {@code seed} when that is not null: what every command that runs one scenario does.
+     */
+    public static Scenario load(Path file, List<String> sets, Long seed) throws ScenarioException {
+        String source = file.toString();
+        JsonNode tree = readTree(file);
+        Scenario s = parseTree(sets.isEmpty() ? tree : Overrides.apply(tree, sets, source), source);
+        return seed == null ? s : s.withSeed(seed);
+    }
+
+    /**
+     * What is valid but probably not meant: a function whose traffic brings no arrival into the run (an empty
+     * or header-only trace, a trace whose times all lie beyond the run, a window after the end). One line each,
+     * with the function's path.
+     */
+    public static List<String> warnings(Scenario s) {
+        List<String> out = new ArrayList<>();
+        for (Scenario.Function f : s.functions()) {
+            ArrivalSpec a = f.arrivals();
+            if (a == null || a instanceof ArrivalSpec.None) {
+                continue;
+            }
+            String at = s.source() + ": functions[" + f.name() + "].arrivals: ";
+            if (a instanceof ArrivalSpec.Trace t && t.startsMicros().length == 0) {
+                out.add(at + "the trace " + t.file() + " has no rows (empty, or a header only): no arrivals");
+            } else if (!(a.meanCount(0, s.durationMicros()) > 0)) {
+                out.add(at + "no arrival falls within the run (0 to " + s.durationMicros() / 1e6 + " s)"
+                        + (a instanceof ArrivalSpec.Trace t ? ": the trace " + t.file() + " starts at "
+                        + (t.startsMicros()[0] / 1e6) + " s" : ""));
+            }
+        }
+        return out;
+    }
+
     /** Reads a scenario file into its tree (YAML reads JSON too), or throws with the file's problem. */
     public static JsonNode readTree(Path file) throws ScenarioException {
         String source = file.toString();
         String text;
         try {
+            if (Files.isDirectory(file)) {
+                throw problem(source, "is a folder, not a scenario file");
+            }
+            long size = Files.size(file);
+            boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
+            long limit = json ? MAX_JSON_BYTES : YamlTree.maxBytes();
+            if (size > limit) {
+                throw problem(source, "the file is " + mib(size) + ", above the " + mib(limit) + " limit for "
+                        + (json ? "JSON scenarios" : "YAML scenarios (YAML is read whole into memory): convert it to "
+                        + "JSON (yq -o=json), or raise the limit with " + YamlTree.LIMIT_VARIABLE + "=MiB"));
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new ScenarioException(source, List.of(new Problem("", "file not found")));
+            throw problem(source, "file not found");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw problem(source, "not UTF-8 text (a binary file, or another encoding such as UTF-16: save it as "
+                    + "UTF-8)");
         } catch (IOException e) {
-            throw new ScenarioException(source, List.of(new Problem("", "cannot read the file: " + e.getMessage())));
+            throw problem(source, "cannot read the file: " + e.getMessage());
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte-order mark, as Windows editors write
         }
         return readTree(text, source);
+    }
+
+    /** JSON is read as a stream, but the text is held whole: files beyond this are surely not scenarios. */
+    static final long MAX_JSON_BYTES = 512L * 1024 * 1024;
+
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+    }
+
+    private static ScenarioException problem(String source, String message) {
+        return new ScenarioException(source, List.of(new Problem("", message)));
     }
 
     /**
@@ -71,7 +133,7 @@ public final class ScenarioLoader {
     static JsonNode readTree(String text, String source) throws ScenarioException {
         boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
         try {
-            JsonNode tree = (json ? JSON : YAML).readTree(text);
+            JsonNode tree = json ? JSON.readTree(text) : YamlTree.read(text);
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 throw new ScenarioException(source, List.of(new Problem("", "the file is empty")));
             }
@@ -86,6 +148,8 @@ public final class ScenarioLoader {
                     : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new ScenarioException(source, List.of(new Problem("", "malformed " + (json ? "JSON" : "YAML/JSON")
                     + where + ": " + syntaxMessage(e))));
+        } catch (java.io.IOException e) {
+            throw problem(source, "malformed YAML: " + e.getMessage());
         }
     }
 
@@ -124,7 +188,8 @@ public final class ScenarioLoader {
                 "functions", "timeline", "expect", "networkModel", "scaling", "legacy");
         String name = root.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
-            root.problem("name", "expected letters, digits, '.', '_' or '-' only (it names the report folder), got '"
+            root.problem("name", "expected letters, digits, '.', '_' or '-' only" + (name.length() > 128
+                    ? ", at most 128" : ", starting with a letter or a digit") + " (it names the report folder), got '"
                     + name + "'");
         }
         String description = root.text("description", "");
@@ -241,7 +306,7 @@ public final class ScenarioLoader {
         List<Scenario.Vpc> out = new ArrayList<>();
         Map<String, String> subnetIds = new LinkedHashMap<>();
         Map<String, String> groupIds = new LinkedHashMap<>();
-        for (Fields v : root.list("vpcs")) {
+        for (Fields v : root.objects("vpcs")) {
             v.allowOnly("id", "eniQuota", "tenancy", "subnets", "securityGroups");
             String id = v.requireText("id");
             if (id != null && out.stream().anyMatch(x -> x.id().equals(id))) {
@@ -255,7 +320,7 @@ public final class ScenarioLoader {
                 v.problem("tenancy", "expected 'default' or 'dedicated', got '" + tenancy + "'");
             }
             List<Scenario.Subnet> subnets = new ArrayList<>();
-            for (Fields s : v.list("subnets")) {
+            for (Fields s : v.objects("subnets")) {
                 Scenario.Subnet subnet = subnet(s, subnetIds, subnets);
                 if (subnet != null) {
                     subnets.add(subnet);

@@ -31,7 +31,7 @@ final class TimelineReader {
 
     List<Scenario.Action> read() {
         List<Scenario.Action> out = new ArrayList<>();
-        for (Fields a : root.list("timeline")) {
+        for (Fields a : root.objects("timeline")) {
             Scenario.Action action = action(a);
             if (action != null) {
                 out.add(action);

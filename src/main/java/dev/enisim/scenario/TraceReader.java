@@ -13,7 +13,8 @@ import java.util.Arrays;
  * text), and reports the first bad line with its number as a problem at the trace's {@code file} field.
  *
  * <p>Both formats: blank lines and lines starting with {@code #} are skipped; a first line that does not start
- * with a digit is a header. Times are seconds from the start of the run (decimals allowed), never negative.
+ * with a digit is a header. A byte-order mark (as Windows tools write) is dropped, and a cell may be quoted
+ * ({@code "12.5"}, as spreadsheets write): neither costs the first row. Times are seconds from the start of the run (decimals allowed), never negative.
  * {@code timestamps}: the time is the first column (further columns are ignored), one arrival per line, times
  * never going back; equal times become one row. {@code counts}: exactly {@code seconds,count}, a whole count >=
  * 0 for [seconds, seconds + interval), each row starting at least one interval after the previous one.
@@ -49,8 +50,12 @@ final class TraceReader {
             at.problem("file", "trace file not found: " + file + " ('" + shownAs
                     + "', relative to the scenario's folder)");
             return null;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            at.problem("file", "the trace " + file + " is not UTF-8 text (a binary file, or another encoding: save "
+                    + "it as UTF-8 CSV)");
+            return null;
         } catch (IOException e) {
-            at.problem("file", "cannot read the trace " + file + ": " + e);
+            at.problem("file", "cannot read the trace " + file + ": " + e.getMessage());
             return null;
         }
         return new ArrivalSpec.Trace(Arrays.copyOf(r.starts, r.rows), Arrays.copyOf(r.counts, r.rows),
@@ -63,11 +68,14 @@ final class TraceReader {
         long last = Long.MIN_VALUE;
         while ((raw = in.readLine()) != null) {
             number++;
-            String line = raw.strip();
+            String line = (number == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw).strip();
             if (line.isEmpty() || line.startsWith("#") || (number == 1 && !startsWithDigit(line))) {
                 continue;
             }
             String[] cells = line.split(",", -1);
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = unquote(cells[i].strip());
+            }
             if (countsFormat && cells.length != 2) {
                 return bad(number, "expected 'seconds,count', got '" + line + "'");
             }
@@ -92,6 +100,10 @@ final class TraceReader {
             if (c < 0) {
                 return false;
             }
+            if (c > Units.MAX_RATE_PER_SECOND * interval / 1e6) {
+                return bad(number, c + " arrivals in one interval of " + interval / 1e6 + " s is above "
+                        + (long) Units.MAX_RATE_PER_SECOND + "/s, not physically meaningful for one function");
+            }
             if (rows > 0 && t < last + interval) {
                 return bad(number, t < last ? "rows must be in time order (" + timeCell + " s after " + last / 1e6
                         + " s)" : "rows overlap: " + timeCell + " s is less than one interval (" + interval / 1e6
@@ -112,7 +124,17 @@ final class TraceReader {
         counts[rows++] = count;
     }
 
-    private static boolean startsWithDigit(String s) {
+    /** {@code "12.5"} -> {@code 12.5}: spreadsheets quote cells. */
+    private static String unquote(String cell) {
+        return cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")
+                ? cell.substring(1, cell.length() - 1).strip() : cell;
+    }
+
+    private static boolean startsWithDigit(String line) {
+        String s = unquote(line.split(",", 2)[0].strip());
+        if (s.isEmpty()) {
+            return false;
+        }
         char c = s.charAt(0);
         // a sign counts, so that a negative first time is reported rather than taken for a header
         return Character.isDigit(c) || c == '.' || c == '-' || c == '+';

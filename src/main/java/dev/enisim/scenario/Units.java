@@ -15,6 +15,8 @@ public final class Units {
     private static final Pattern COMPOUND = Pattern.compile("(?:\\d+(?:\\.\\d+)?\\s*(?:us|ms|s|m|h|d)\\s*)+");
     private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*/\\s*(s|m|h|d)");
     static final String DURATION_HINT = "expected a duration with a unit (us, ms, s, m, h, d), like 90s or 250ms";
+    /** The largest arrival rate of one process: 1,000,000 invocations per second. */
+    public static final double MAX_RATE_PER_SECOND = 1e6;
     static final String RATE_HINT = "expected a positive rate with a unit, like 50/s or 3000/m";
 
     private Units() {
@@ -69,7 +71,13 @@ public final class Units {
         if (v <= 0) {
             throw new IllegalArgumentException("a rate must be positive: '" + text + "'");
         }
-        return v * 1e6 / unitMicros(m.group(2));
+        double perSecond = v * 1e6 / unitMicros(m.group(2));
+        if (perSecond > MAX_RATE_PER_SECOND) {
+            throw new IllegalArgumentException("a rate above " + (long) MAX_RATE_PER_SECOND + "/s is not physically "
+                    + "meaningful for one function (Lambda scales by 1,000 environments per 10 s, each serving one "
+                    + "request at a time), got '" + text + "'");
+        }
+        return perSecond;
     }
 
     private static long unitMicros(String unit) {

@@ -30,7 +30,7 @@ class CliTest {
         return new Result(code, out.toString(), err.toString());
     }
 
-    private static final String GOOD = """
+    static final String GOOD = """
             name: cli-test
             duration: 10m
             vpcs:

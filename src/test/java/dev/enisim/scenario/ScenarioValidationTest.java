@@ -157,7 +157,7 @@ class ScenarioValidationTest {
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(text, "many.yaml"));
         List<String> lines = List.of(e.getMessage().split("\n"));
         assertEquals(List.of(
-                "many.yaml: name: expected letters, digits, '.', '_' or '-' only (it names the report folder), "
+                "many.yaml: name: expected letters, digits, '.', '_' or '-' only, starting with a letter or a digit (it names the report folder), "
                         + "got 'bad name'",
                 "many.yaml: duration: expected a duration with a unit (us, ms, s, m, h, d), like 90s or 250ms, got 90",
                 "many.yaml: vpcs[0].subnets[0].cidr: expected a prefix from /16 to /28 (the sizes AWS allows for a "

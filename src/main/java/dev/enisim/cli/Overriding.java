@@ -1,0 +1,14 @@
+package dev.enisim.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** {@code --set PATH=VALUE}, shared by the commands that read scenarios (a picocli mixin). */
+final class Overriding {
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = {"Override a scenario field before validation (repeatable), e.g.",
+                "--set functions[orders-api].memoryMb=512 --set vpcs[0].subnets[*].otherUsedIps=0"})
+    List<String> sets = new ArrayList<>();
+}

@@ -1,0 +1,529 @@
+package dev.enisim.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every file and folder enisim writes goes through here, so that no path a user or a scenario names can make
+ * enisim overwrite or delete something it did not write.
+ *
+ * <ul>
+ *   <li>An output folder ({@link #stage}, {@link #writeFolder}) is written in a hidden sibling
+ *       {@code .NAME.tmp-PID-N}, then moved into place. It replaces an existing folder only if enisim wrote that
+ *       one: it holds the {@value #MARKER} file listing what enisim wrote there and nothing else (or, for folders
+ *       written before the marker existed, only the files a report, sweep or plan has, summary.json, sweep.csv or
+ *       plan.json among them). The root, the working folder or a folder holding it, a link and a file are
+ *       refused.</li>
+ *   <li>A single output file ({@link #writeFile}) is written through a hidden sibling and moved into place; an
+ *       existing file is replaced only if it looks like one enisim wrote (it holds the given signature).</li>
+ *   <li>A run killed by SIGINT or SIGTERM removes its temporary files (a shutdown hook), and puts back a report it
+ *       had moved aside; what a harder kill leaves behind is swept by the next write to the same place (only
+ *       entries with our name pattern whose process is gone).</li>
+ *   <li>Files and folders are created with the user's umask, like any other program's.</li>
+ * </ul>
+ * An {@link OutputRefused} is the user's to fix (exit 2); an {@link IOException} is the environment's (disk full,
+ * read-only, missing folder), also exit 2.
+ */
+public final class SafeOutput {
+
+    /** The file that marks a folder as enisim's, listing the files enisim wrote into it. */
+    public static final String MARKER = ".enisim-output";
+    private static final String MARKER_HEADER = "# written by enisim; it replaces this folder as a whole when asked "
+            + "to write here again, as long as it holds only the files listed below\n";
+    private static final Set<String> LEGACY_NAMES = Set.of("summary.json", "timeseries.csv", "enis.csv",
+            "report.html", "narrative.txt", "charts", "sweep.csv", "sweep.png", "sweep.svg", "sweep.html",
+            "plan.json", "plan.html");
+    private static final Set<String> LEGACY_PROOF = Set.of("summary.json", "sweep.csv", "plan.json");
+    private static final Pattern TEMP = Pattern.compile("\\.(.+)\\.(tmp|old)-(\\d+)-\\d+");
+    private static final long PID = ProcessHandle.current().pid();
+    private static final AtomicLong COUNTER = new AtomicLong();
+    private static final Set<Path> IN_FLIGHT = ConcurrentHashMap.newKeySet();
+    private static final Map<Path, Path> MOVED_ASIDE = new ConcurrentHashMap<>();
+    private static final AtomicBoolean HOOK = new AtomicBoolean();
+
+    private SafeOutput() {
+    }
+
+    // ---------------------------------------------------------------- folders
+
+    /**
+     * Checks that {@code dir} may be written as an output folder (it does not exist, or enisim wrote it), without
+     * writing anything: commands call it before a long run, so that a refusal comes at once.
+     *
+     * @param workingDir the folder relative paths are resolved against (never replaced, nor any folder holding it)
+     */
+    public static void checkFolder(Path dir, Path workingDir) {
+        Path target = absolute(dir, workingDir);
+        if (target.getParent() == null) {
+            throw new OutputRefused(dir + " is the root folder; give a new folder for the output, e.g. --out "
+                    + "reports/mine");
+        }
+        if (workingDir.toAbsolutePath().normalize().startsWith(target)
+                || Path.of("").toAbsolutePath().normalize().startsWith(target)) {
+            throw new OutputRefused(dir + " is the working folder or holds it, and enisim replaces its output "
+                    + "folder as a whole; give a new folder for the output, e.g. --out reports/mine");
+        }
+        if (Files.isSymbolicLink(target)) {
+            throw new OutputRefused(dir + " is a symbolic link; give the folder itself, or a new one");
+        }
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new OutputRefused(dir + " is a file, not a folder enisim wrote; enisim will not replace it. Give "
+                    + "a new folder for the output, or move the file away");
+        }
+        String foreign = foreignEntry(target);
+        if (foreign != null) {
+            throw new OutputRefused(dir + " is not a folder enisim wrote (" + foreign + "), and enisim replaces "
+                    + "its output folder as a whole; give a new folder for the output, or empty or remove this one "
+                    + "yourself");
+        }
+    }
+
+    /** Why {@code dir} is not ours, or null when it is (our marker lists everything, or an old report). */
+    private static String foreignEntry(Path dir) {
+        Path marker = dir.resolve(MARKER);
+        List<String> entries;
+        try {
+            entries = relativeFiles(dir);
+        } catch (IOException e) {
+            return "cannot list it: " + reason(e);
+        }
+        if (entries.isEmpty()) {
+            return null;
+        }
+        if (Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+            Set<String> listed;
+            try {
+                listed = new LinkedHashSet<>(Files.readAllLines(marker, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                return "its " + MARKER + " cannot be read: " + reason(e);
+            }
+            for (String e : entries) {
+                if (!e.equals(MARKER) && !listed.contains(e)) {
+                    return "it holds " + e + ", which enisim did not write there";
+                }
+            }
+            return null;
+        }
+        boolean proof = false;
+        for (String e : entries) {
+            String top = e.contains("/") ? e.substring(0, e.indexOf('/')) : e;
+            boolean chart = top.equals("charts") && (e.endsWith(".png") || e.endsWith(".svg"));
+            if (!LEGACY_NAMES.contains(top) || (top.equals("charts") && !chart)) {
+                return "no " + MARKER + " file, and it holds " + e;
+            }
+            proof |= LEGACY_PROOF.contains(e);
+        }
+        return proof ? null : "no " + MARKER + " file, and none of summary.json, sweep.csv, plan.json";
+    }
+
+    /** Every file (and link, and empty folder) under {@code dir}, relative, '/'-separated. */
+    private static List<String> relativeFiles(Path dir) throws IOException {
+        List<String> out = new ArrayList<>();
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                out.add(dir.relativize(file).toString().replace('\\', '/'));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                if (!d.equals(dir)) {
+                    try (DirectoryStream<Path> s = Files.newDirectoryStream(d)) {
+                        if (!s.iterator().hasNext()) {
+                            out.add(dir.relativize(d).toString().replace('\\', '/') + "/");
+                        }
+                    }
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return out;
+    }
+
+    /** Writes {@code files} (relative names) as the whole content of {@code dir}; returns the paths written. */
+    public static List<Path> writeFolder(Path dir, Path workingDir, Map<String, byte[]> files) throws IOException {
+        try (Staging s = stage(dir, workingDir)) {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                s.write(f.getKey(), f.getValue());
+            }
+            return s.commit();
+        }
+    }
+
+    /**
+     * Starts writing an output folder: files go into a hidden temporary sibling until {@link Staging#commit};
+     * closing without committing removes it. Refuses (an {@link OutputRefused}) as {@link #checkFolder} does.
+     */
+    public static Staging stage(Path dir, Path workingDir) throws IOException {
+        try {
+            return startStaging(dir, workingDir);
+        } catch (IOException e) {
+            throw failed(dir, e);
+        }
+    }
+
+    /** The environment's failure, in one line that says what was being written. */
+    private static IOException failed(Path what, IOException e) {
+        return e.getMessage() != null && e.getMessage().startsWith("cannot write ") ? e
+                : new IOException("cannot write " + what + ": " + reason(e), e);
+    }
+
+    private static Staging startStaging(Path dir, Path workingDir) throws IOException {
+        checkFolder(dir, workingDir);
+        Path target = absolute(dir, workingDir);
+        Path parent = target.getParent();
+        Path created = firstMissing(parent);
+        Files.createDirectories(parent);
+        String name = target.getFileName().toString();
+        sweepStale(parent, name);
+        Path temp = parent.resolve(tempName(name, "tmp"));
+        hook();
+        IN_FLIGHT.add(temp);
+        try {
+            Files.createDirectory(temp);
+            Files.writeString(temp.resolve(MARKER), MARKER_HEADER, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            IN_FLIGHT.remove(temp);
+            deleteQuietly(temp);
+            removeEmpty(parent, created);
+            throw e;
+        }
+        return new Staging(dir, workingDir, target, temp, created);
+    }
+
+    /** An output folder being written; see {@link #stage}. */
+    public static final class Staging implements AutoCloseable {
+        private final Path asked;
+        private final Path workingDir;
+        private final Path target;
+        private final Path temp;
+        private final Path created;
+        private final Set<String> names = new LinkedHashSet<>();
+        private boolean committed;
+
+        private Staging(Path asked, Path workingDir, Path target, Path temp, Path created) {
+            this.asked = asked;
+            this.workingDir = workingDir;
+            this.target = target;
+            this.temp = temp;
+            this.created = created;
+        }
+
+        /** The folder being written (absolute). */
+        public Path target() {
+            return target;
+        }
+
+        /** Writes one file ({@code name} relative, '/'-separated, inside the folder). */
+        public void write(String name, byte[] content) throws IOException {
+            Path file = temp.resolve(name).normalize();
+            if (name.isEmpty() || !file.startsWith(temp) || file.equals(temp) || name.equals(MARKER)) {
+                throw new IllegalArgumentException("not a file name inside the output folder: '" + name + "'");
+            }
+            try {
+                Files.createDirectories(file.getParent());
+                Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                throw failed(asked, e);
+            }
+            names.add(temp.relativize(file).toString().replace('\\', '/'));
+        }
+
+        /** Moves the folder into place, replacing the earlier one enisim wrote there; returns the files. */
+        public List<Path> commit() throws IOException {
+            try {
+                return moveIntoPlace();
+            } catch (IOException e) {
+                throw failed(asked, e);
+            }
+        }
+
+        private List<Path> moveIntoPlace() throws IOException {
+            StringBuilder marker = new StringBuilder(MARKER_HEADER);
+            for (String n : names) {
+                marker.append(n).append('\n');
+            }
+            Files.writeString(temp.resolve(MARKER), marker, StandardCharsets.UTF_8);
+            checkFolder(asked, workingDir); // again: something may have appeared there while the run went on
+            Path parent = target.getParent();
+            Path old = null;
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                old = parent.resolve(tempName(target.getFileName().toString(), "old"));
+                MOVED_ASIDE.put(old, target);
+                move(target, old);
+            }
+            try {
+                move(temp, target);
+            } catch (IOException e) {
+                if (old != null) {
+                    move(old, target);
+                    MOVED_ASIDE.remove(old);
+                }
+                throw e;
+            }
+            committed = true;
+            IN_FLIGHT.remove(temp);
+            if (old != null) {
+                deleteTree(old);
+                MOVED_ASIDE.remove(old);
+            }
+            return names.stream().map(target::resolve).toList();
+        }
+
+        /** Removes the temporary folder unless committed (and the folders made for it, if left empty). */
+        @Override
+        public void close() {
+            if (!committed) {
+                deleteQuietly(temp);
+                IN_FLIGHT.remove(temp);
+                removeEmpty(target.getParent(), created);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- single files
+
+    /**
+     * Checks that {@code file} may be written: it does not exist, or it is a regular file that holds
+     * {@code signature} in its first 64 KiB (a file enisim wrote; null: any regular file the user named).
+     */
+    public static void checkFile(Path file, Path workingDir, String signature) {
+        Path target = absolute(file, workingDir);
+        if (target.getParent() == null || Files.isDirectory(target)) {
+            throw new OutputRefused(file + " is a folder; give a file name");
+        }
+        if (Files.isSymbolicLink(target)) {
+            throw new OutputRefused(file + " is a symbolic link; give the file itself, or a new name");
+        }
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new OutputRefused(file + " is not a regular file; give a new file name");
+        }
+        if (signature != null && !holds(target, signature)) {
+            throw new OutputRefused(file + " exists and does not look like a file enisim wrote (it lacks '"
+                    + signature + "'); enisim will not overwrite it. Give a new file name, or remove it yourself");
+        }
+    }
+
+    private static boolean holds(Path file, String signature) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8).contains(signature);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Writes one file through a hidden temporary sibling moved into place (a reader never sees half of it),
+     * refusing as {@link #checkFile} does; returns its absolute path.
+     */
+    public static Path writeFile(Path file, Path workingDir, String signature, byte[] content) throws IOException {
+        try {
+            return replaceFile(file, workingDir, signature, content);
+        } catch (IOException e) {
+            throw failed(file, e);
+        }
+    }
+
+    private static Path replaceFile(Path file, Path workingDir, String signature, byte[] content)
+            throws IOException {
+        checkFile(file, workingDir, signature);
+        Path target = absolute(file, workingDir);
+        Path parent = target.getParent();
+        Path created = firstMissing(parent);
+        Files.createDirectories(parent);
+        sweepStale(parent, target.getFileName().toString());
+        Path temp = parent.resolve(tempName(target.getFileName().toString(), "tmp"));
+        hook();
+        IN_FLIGHT.add(temp);
+        try {
+            Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            checkFile(file, workingDir, signature);
+            move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            removeEmpty(parent, created);
+            throw e;
+        } finally {
+            IN_FLIGHT.remove(temp);
+        }
+    }
+
+    // ---------------------------------------------------------------- temporary entries
+
+    private static String tempName(String name, String kind) {
+        return "." + name + "." + kind + "-" + PID + "-" + COUNTER.incrementAndGet();
+    }
+
+    /**
+     * Removes what an earlier enisim process, killed hard, left next to {@code name}: temporary entries of a
+     * process that is gone (a folder only if it holds our marker); a report it had moved aside is put back if
+     * nothing took its place, else removed.
+     */
+    static void sweepStale(Path parent, String name) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, "." + name + ".*")) {
+            for (Path p : s) {
+                Matcher m = TEMP.matcher(p.getFileName().toString());
+                if (!m.matches() || !m.group(1).equals(name) || alive(Long.parseLong(m.group(3)))) {
+                    continue;
+                }
+                boolean dir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+                if (dir && !Files.exists(p.resolve(MARKER)) && !isEmpty(p)) {
+                    continue;
+                }
+                Path target = parent.resolve(name);
+                if (m.group(2).equals("old") && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    move(p, target);
+                } else {
+                    deleteTree(p);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // best effort: a leftover we cannot remove is no reason to fail this run
+        }
+    }
+
+    private static boolean alive(long pid) {
+        return pid == PID || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            return !s.iterator().hasNext();
+        }
+    }
+
+    /** On SIGINT or SIGTERM: remove temporary entries, put back reports moved aside. */
+    private static void hook() {
+        if (HOOK.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(SafeOutput::cleanUp, "enisim-output-cleanup"));
+        }
+    }
+
+    static void cleanUp() {
+        for (Map.Entry<Path, Path> e : MOVED_ASIDE.entrySet()) {
+            try {
+                if (!Files.exists(e.getValue(), LinkOption.NOFOLLOW_LINKS)) {
+                    move(e.getKey(), e.getValue());
+                } else {
+                    deleteTree(e.getKey());
+                }
+            } catch (IOException ex) {
+                // the next run sweeps it
+            }
+        }
+        for (Path p : IN_FLIGHT) {
+            deleteQuietly(p);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Path absolute(Path p, Path workingDir) {
+        return workingDir.toAbsolutePath().resolve(p).normalize();
+    }
+
+    /** The outermost folder of {@code dir} that does not exist yet (null if it exists). */
+    private static Path firstMissing(Path dir) {
+        Path missing = null;
+        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
+    }
+
+    /** Removes the folders from {@code dir} up to {@code created} that an aborted write made, if still empty. */
+    private static void removeEmpty(Path dir, Path created) {
+        if (created == null) {
+            return;
+        }
+        for (Path p = dir; p != null && p.startsWith(created); p = p.getParent()) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                return; // not empty: something else is there now
+            }
+        }
+    }
+
+    private static void move(Path from, Path to, StandardCopyOption... options) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, options);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                deleteTree(p);
+            }
+        } catch (IOException e) {
+            // the next run sweeps it
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** An I/O failure in one line: what the system said, and where. */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return "no such file or folder: " + n.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException a) {
+            return "already exists: " + a.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return (f.getReason() == null ? e.getClass().getSimpleName() : f.getReason())
+                    + (f.getFile() == null ? "" : ": " + f.getFile());
+        }
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.enisim.scenario;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * A YAML document as a Jackson tree, with anchors and aliases resolved ({@code arrivals: *arr} is the anchored
+ * node, {@code <<: *base} merges its keys), which Jackson's own tree reading does not do (it gives the alias's
+ * name as a string). Every alias is expanded as a copy, and the whole tree is bounded to {@link #MAX_NODES}
+ * nodes, so that an "alias bomb" (aliases of aliases, doubling at each level) is refused rather than filling the
+ * memory. A repeated key is an error, as is an alias to an anchor not defined before it.
+ */
+final class YamlTree {
+
+    /** The largest tree, aliases expanded: far above any real scenario (65,000 functions take about 1 M). */
+    static final int MAX_NODES = 5_000_000;
+    /** YAML files are read whole by SnakeYAML: the default size limit, in MiB (raise with the variable below). */
+    static final int DEFAULT_MAX_MIB = 64;
+    /** The environment variable that raises (or lowers) the YAML size limit, in MiB. */
+    static final String LIMIT_VARIABLE = "ENISIM_MAX_YAML_MB";
+
+    private final Map<String, JsonNode> anchors = new HashMap<>();
+    private long nodes;
+
+    private YamlTree() {
+    }
+
+    /** Thrown for an alias problem; the message is the problem. */
+    static final class AliasException extends IOException {
+        AliasException(String message) {
+            super(message);
+        }
+    }
+
+    /** The YAML size limit in bytes (the variable's value if it is a positive whole number of MiB). */
+    static long maxBytes() {
+        String v = System.getenv(LIMIT_VARIABLE);
+        try {
+            long mib = v == null ? DEFAULT_MAX_MIB : Long.parseLong(v.trim());
+            return mib > 0 ? mib * 1024 * 1024 : DEFAULT_MAX_MIB * 1024L * 1024;
+        } catch (NumberFormatException e) {
+            return DEFAULT_MAX_MIB * 1024L * 1024;
+        }
+    }
+
+    private static YAMLFactory factory() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxBytes()));
+        return YAMLFactory.builder().loaderOptions(options)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    }
+
+    /** The first document of {@code text}, or null when there is none; a second document is an error. */
+    static JsonNode read(String text) throws IOException {
+        try (JsonParser p = factory().createParser(text)) {
+            if (p.nextToken() == null) {
+                return null;
+            }
+            JsonNode root = new YamlTree().value((YAMLParser) p);
+            if (p.nextToken() != null) {
+                throw new AliasException("a second YAML document (after '---'): a scenario file holds one");
+            }
+            return root;
+        }
+    }
+
+    private JsonNode value(YAMLParser p) throws IOException {
+        if (p.isCurrentAlias()) {
+            String name = p.getText();
+            JsonNode target = anchors.get(name);
+            if (target == null) {
+                throw new AliasException("undefined alias *" + name + " (an alias must come after its anchor &"
+                        + name + ")");
+            }
+            count(size(target));
+            return target.deepCopy();
+        }
+        String anchor = p.getObjectId();
+        count(1);
+        JsonNode node = switch (p.currentToken()) {
+            case START_OBJECT -> object(p);
+            case START_ARRAY -> array(p);
+            case VALUE_STRING -> JsonNodeFactory.instance.textNode(p.getText());
+            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
+                case INT -> JsonNodeFactory.instance.numberNode(p.getIntValue());
+                case LONG -> JsonNodeFactory.instance.numberNode(p.getLongValue());
+                default -> JsonNodeFactory.instance.numberNode(p.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> JsonNodeFactory.instance.numberNode(p.getDoubleValue());
+            case VALUE_TRUE -> JsonNodeFactory.instance.booleanNode(true);
+            case VALUE_FALSE -> JsonNodeFactory.instance.booleanNode(false);
+            case VALUE_NULL -> JsonNodeFactory.instance.nullNode();
+            default -> JsonNodeFactory.instance.textNode(p.getText());
+        };
+        if (anchor != null) {
+            anchors.put(anchor, node);
+        }
+        return node;
+    }
+
+    private ObjectNode object(YAMLParser p) throws IOException {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        JsonNode merge = null;
+        while (p.nextToken() != JsonToken.END_OBJECT) {
+            String key = p.currentName();
+            p.nextToken();
+            JsonNode v = value(p);
+            if (key.equals("<<")) {
+                merge = v;
+            } else {
+                o.set(key, v);
+            }
+        }
+        if (merge != null) {
+            merge(o, merge);
+        }
+        return o;
+    }
+
+    /** {@code <<: *base} or {@code <<: [*a, *b]}: keys of the merged maps that the map does not set itself. */
+    private static void merge(ObjectNode into, JsonNode merged) throws AliasException {
+        if (merged.isArray()) {
+            for (JsonNode m : merged) {
+                merge(into, m);
+            }
+            return;
+        }
+        if (!merged.isObject()) {
+            throw new AliasException("'<<' merges maps (<<: *anchor), got " + merged.getNodeType().toString()
+                    .toLowerCase(java.util.Locale.ROOT));
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = merged.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!into.has(e.getKey())) {
+                into.set(e.getKey(), e.getValue().deepCopy());
+            }
+        }
+    }
+
+    private ArrayNode array(YAMLParser p) throws IOException {
+        ArrayNode a = JsonNodeFactory.instance.arrayNode();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            a.add(value(p));
+        }
+        return a;
+    }
+
+    private void count(long n) throws AliasException {
+        nodes += n;
+        if (nodes > MAX_NODES) {
+            throw new AliasException("more than " + MAX_NODES + " values once aliases are expanded (aliases of "
+                    + "aliases multiply: an alias bomb?)");
+        }
+    }
+
+    /** Nodes in a tree, stopping early once over the bound. */
+    private static long size(JsonNode n) {
+        long s = 1;
+        for (JsonNode c : n) {
+            s += size(c);
+            if (s > MAX_NODES) {
+                return s;
+            }
+        }
+        return s;
+    }
+}
