@@ -7,14 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enisim.cli.Main;
+import dev.enisim.metrics.RunSummary;
+import dev.enisim.run.Simulation;
+import dev.enisim.scenario.Overrides;
+import dev.enisim.scenario.Scenario;
+import dev.enisim.scenario.ScenarioLoader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code enisim bench} on a tiny workload: the table, the JSON's shape, and bad input (exit 2). */
+/** {@code enisim bench} on a tiny workload: the table, the JSON's figures against a direct run, and bad input. */
 class BenchCommandTest {
 
     @TempDir
@@ -47,22 +54,64 @@ class BenchCommandTest {
 
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertEquals(Runtime.getRuntime().availableProcessors(), root.get("cores").asInt());
-        assertTrue(root.get("java").isTextual());
+        assertEquals(System.getProperty("java.version"), root.get("java").asText());
+        assertEquals(Runtime.getRuntime().maxMemory(), root.get("maxHeapBytes").asLong());
         JsonNode w = root.get("workloads").get(0);
         assertEquals(scenario.toString(), w.get("workload").asText());
         assertEquals(2, w.get("repeats").asInt());
         assertEquals(10_000, w.get("simulatedSeconds").asDouble(), "--set applies");
-        for (String field : new String[] {"events", "arrivals", "completions", "otherEvents", "invocations",
-            "wallSeconds", "eventsPerSecond", "eventsPerSecondMin", "eventsPerSecondMax", "invocationsPerSecond",
-            "invocationsPerSecondMin", "invocationsPerSecondMax", "peakHeapBytes", "retainedHeapBytes",
-            "bytesPerEvent"}) {
-            assertTrue(w.get(field).isNumber(), field + " in " + w);
-        }
-        assertEquals(w.get("events").asLong() / w.get("wallSeconds").asDouble(),
-                w.get("eventsPerSecond").asDouble(), 1e-6 * w.get("eventsPerSecond").asDouble());
+
+        // the counts are those of the same scenario simulated directly (a run is deterministic)
+        Scenario same = ScenarioLoader.parseTree(Overrides.apply(ScenarioLoader.readTree(scenario),
+                List.of("duration=10000s"), "tiny.yaml"), "tiny.yaml");
+        RunSummary.Events direct = new Simulation(same, 0).run().summary().events();
+        assertEquals(direct.total(), w.get("events").asLong());
+        assertEquals(direct.arrivals(), w.get("arrivals").asLong());
+        assertEquals(direct.completions(), w.get("completions").asLong());
+        assertEquals(direct.other(), w.get("otherEvents").asLong());
+        assertEquals(direct.arrivals(), w.get("invocations").asLong());
+        assertEquals(w.get("arrivals").asLong() + w.get("completions").asLong() + w.get("otherEvents").asLong(),
+                w.get("events").asLong());
+        // 3/s for 10,000 s: 30,000 arrivals give or take 5 standard deviations (sqrt(30,000) = 173)
+        assertEquals(30_000, direct.arrivals(), 5 * 173);
+
+        // rates: the median run's, between the slowest and the fastest
+        double wall = w.get("wallSeconds").asDouble();
+        assertTrue(wall > 0, "wall " + wall);
+        assertEquals(w.get("events").asLong() / wall, w.get("eventsPerSecond").asDouble(),
+                1e-9 * w.get("eventsPerSecond").asDouble());
+        assertEquals(w.get("invocations").asLong() / wall, w.get("invocationsPerSecond").asDouble(),
+                1e-9 * w.get("invocationsPerSecond").asDouble());
+        assertOrdered(w, "eventsPerSecondMin", "eventsPerSecond", "eventsPerSecondMax");
+        assertOrdered(w, "invocationsPerSecondMin", "invocationsPerSecond", "invocationsPerSecondMax");
+        // memory: a peak within the heap; the retained run state is far below it (the tiny run holds kilobytes of
+        // state and its time series), and every event allocates something but not a kilobyte
+        long peak = w.get("peakHeapBytes").asLong();
+        assertTrue(peak > 0 && peak <= Runtime.getRuntime().maxMemory(), "peak " + peak);
+        assertTrue(Math.abs(w.get("retainedHeapBytes").asLong()) < peak, "retained " + w.get("retainedHeapBytes"));
+        double perEvent = w.get("bytesPerEvent").asDouble();
+        assertTrue(perEvent > 5 && perEvent < 1000, "bytes per event " + perEvent);
+
+        // Erlang B(5, 3) = (3^5 / 5!) / sum_{k=0..5} 3^k / k! = 2.025 / 18.4, computed by hand here
         JsonNode e = w.get("erlangB");
         assertEquals(5, e.get("servers").asInt());
-        assertTrue(e.get("passed").isBoolean());
+        assertEquals(3.0, e.get("offered").asDouble(), 1e-12);
+        assertEquals(2.025 / 18.4, e.get("theory").asDouble(), 1e-12);
+        double low = e.get("ciLow").asDouble();
+        double high = e.get("ciHigh").asDouble();
+        assertTrue(low < e.get("simulated").asDouble() && e.get("simulated").asDouble() < high, e.toString());
+        assertEquals(low <= 2.025 / 18.4 && 2.025 / 18.4 <= high, e.get("passed").asBoolean());
+        // the table prints the same figures
+        assertTrue(r.out().contains(String.format(Locale.ROOT, "%,d", direct.total())), r.out());
+        assertTrue(r.out().contains(String.format(Locale.ROOT, "Erlang B(5, 3) = %.5f: %s", 2.025 / 18.4,
+                e.get("passed").asBoolean() ? "PASS" : "FAIL")), r.out());
+    }
+
+    private static void assertOrdered(JsonNode w, String min, String median, String max) {
+        double a = w.get(min).asDouble();
+        double b = w.get(median).asDouble();
+        double c = w.get(max).asDouble();
+        assertTrue(0 < a && a <= b && b <= c, min + " <= " + median + " <= " + max + " in " + w);
     }
 
     @Test
