@@ -78,6 +78,17 @@ class SensitivityEstimatorsTest {
     }
 
     @Test
+    void aFunctionOfOneFactorGivesThatFactorAllTheVarianceEvenWithFewRows() {
+        List<SobolIndices.Index> s = SobolIndices.analyze(eval(SobolIndices.design(64, 4),
+                u -> Math.exp(3 * u[1])), 4, 500, 3);
+        for (int i = 0; i < 4; i++) {
+            SobolIndices.Index ix = s.get(i);
+            assertEquals(i == 1 ? 1 : 0, ix.s1(), 0.1, "S1 x" + (i + 1) + " " + ix);
+            assertEquals(i == 1 ? 1 : 0, ix.st(), 0.1, "ST x" + (i + 1) + " " + ix);
+        }
+    }
+
+    @Test
     void morrisEffectsOfALinearFunctionAreItsSlopesWithNoSpread() {
         double[] c = {5, -2, 0, 0.5};
         double[][] x = Morris.design(10, c.length, 3);

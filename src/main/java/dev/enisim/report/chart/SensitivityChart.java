@@ -48,6 +48,8 @@ public final class SensitivityChart {
         bars.setItemMargin(0.05);
         CategoryPlot plot = new CategoryPlot(data, cat, value, bars);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
+        value.setUpperMargin(0.08);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xE0E0E0));
         plot.setOutlineVisible(false);
