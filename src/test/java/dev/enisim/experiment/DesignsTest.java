@@ -90,4 +90,19 @@ class DesignsTest {
         List<Factor> f = List.of(Factor.parse("a=0..10"), Factor.parse("b=1s..3s"));
         assertEquals(List.of(Map.of("a", "5", "b", "1s")), Designs.values(f, new double[][] {{0.5, 0}}));
     }
+
+    @Test
+    void aSweepDesignIsAGridOfListsOrASpaceFillingDesignOfRanges() {
+        SweepDesign grid = SweepDesign.of(List.of("a=1,2", "b=1..2:0.5"), Designs.Kind.GRID, 0, 1);
+        assertEquals(6, grid.points().size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SweepDesign.of(List.of("a=1..2"), Designs.Kind.GRID, 0, 1));
+        assertTrue(e.getMessage().contains("--design lhs or sobol"), e.getMessage());
+        SweepDesign lhs = SweepDesign.of(List.of("a=0..10", "b=1s..3s"), Designs.Kind.LHS, 10, 1);
+        assertEquals(10, lhs.points().size());
+        assertEquals(List.of("a", "b"), lhs.axes().stream().map(Sweep.Axis::path).toList());
+        assertEquals(10, lhs.axes().get(1).values().size(), "every value of b, in order of appearance");
+        assertEquals(lhs.points().get(0).get("b"), lhs.axes().get(1).values().get(0));
+        assertThrows(IllegalArgumentException.class, () -> SweepDesign.of(List.of("a=1,2"), Designs.Kind.SOBOL, 5, 1));
+    }
 }
