@@ -1,7 +1,9 @@
 package dev.enisim.cli;
 
+import dev.enisim.experiment.Designs;
+import dev.enisim.experiment.PointSpec;
 import dev.enisim.experiment.Sweep;
-import dev.enisim.report.ReportWriter;
+import dev.enisim.experiment.SweepDesign;
 import dev.enisim.report.SafeOutput;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.report.SweepReport;
@@ -30,7 +32,10 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  --vary 'vpcs[0].subnets[0].cidr=10.0.1.0/28,10.0.1.0/27,10.0.1.0/26'",
             "  --vary 'functions[orders-api].arrivals.poisson=10/s,50/s,100/s'",
-            "  --vary traffic=1..4:0.5        (a factor on every arrival rate)"})
+            "  --vary traffic=1..4:0.5        (a factor on every arrival rate)",
+            "  --design lhs --points 200 --vary 'hyperplane.eniCreateTime.median=30s..4m' --vary traffic=0.5..3",
+            "Completed points are kept in .<out>.progress.jsonl beside the output folder: re-running the same command"
+            + " after an interruption resumes. --engine spark runs the points on Apache Spark (README)."})
 final class SweepCommand implements Callable<Integer> {
 
     @Spec
@@ -59,19 +64,36 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     Budget budget;
 
+    @Option(names = "--design", paramLabel = "KIND", defaultValue = "grid", description = "grid (every combination,"
+            + " default), lhs (Latin hypercube) or sobol (low-discrepancy), the last two over ranges PATH=LOW..HIGH.")
+    String design;
+
+    @Option(names = "--points", paramLabel = "N", defaultValue = "100", description = "Points of an lhs or sobol"
+            + " design (default 100).")
+    int designPoints;
+
+    @Option(names = "--design-seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the lhs design.")
+    long designSeed;
+
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
     @Override
     public Integer call() throws ScenarioException, IOException {
         if (replications < 1) {
             throw new UserInputException("--replications must be at least 1");
         }
-        List<Sweep.Axis> axes = new ArrayList<>();
-        for (String v : vary) {
-            try {
-                axes.add(Sweep.axis(v));
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException("--vary " + e.getMessage());
-            }
+        if (!List.of("grid", "lhs", "sobol").contains(design)) {
+            throw new UserInputException("--design: expected grid, lhs or sobol, got '" + design + "'");
         }
+        SweepDesign d;
+        try {
+            d = SweepDesign.of(vary, Designs.Kind.valueOf(design.toUpperCase(java.util.Locale.ROOT)), designPoints,
+                    designSeed);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--vary/--design " + e.getMessage());
+        }
+        List<Sweep.Axis> axes = d.axes();
         List<String> chosen = metrics.isEmpty() ? List.of("invocations.succeeded", "invocations.throttled",
                 "enis.peak", "latencyMillis.p99") : metrics;
         var tree = ScenarioLoader.readTree(file);
@@ -85,25 +107,17 @@ final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--metric " + e.getMessage());
         }
-        long gridPoints = 1;
-        for (Sweep.Axis a : axes) {
-            gridPoints *= a.values().size();
-        }
-        budget.check(base, gridPoints * replications, spec.commandLine().getErr());
         PrintWriter err = spec.commandLine().getErr();
-        List<Sweep.Point> points = Sweep.run(tree, file.toString(), axes, chosen, replications,
-                Runtime.getRuntime().availableProcessors(), line -> {
-                    if (!quiet) {
-                        err.println("  " + line);
-                    }
-                });
+        budget.check(base, (long) d.points().size() * replications, err);
+        List<Sweep.Point> points = ExperimentRun.points(PointSpec.of(tree, file.toString(), chosen, replications),
+                d.points(), engine, dir, quiet, err);
         long failed = points.stream().filter(p -> p.problem() != null).count();
         if (failed == points.size()) {
             err.printf("enisim: every one of the %d points failed (bad values), nothing written; the first: %s%n",
                     points.size(), points.get(0).problem());
             return Main.BAD_INPUT;
         }
-        ReportWriter.writeFiles(SweepReport.render(name, axes, chosen, points), dir, home);
+        ExperimentRun.write(SweepReport.render(name, axes, chosen, points), dir, home);
         spec.commandLine().getOut().printf("%d points (%d failed) -> %s%n", points.size(), failed,
                 dir.resolve("sweep.csv"));
         spec.commandLine().getOut().print(SweepReport.csv(axes, chosen, points));

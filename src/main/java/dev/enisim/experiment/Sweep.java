@@ -11,10 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -97,28 +93,11 @@ public final class Sweep {
     /** Runs every point of the grid on up to {@code threads} threads; results in grid order. */
     public static List<Point> run(JsonNode tree, String source, List<Axis> axes, List<String> metrics,
             int replications, int threads, Consumer<String> progress) {
-        List<Map<String, String>> grid = grid(axes);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
-            List<Future<Point>> futures = new ArrayList<>();
-            for (Map<String, String> values : grid) {
-                futures.add(pool.submit(() -> point(tree, source, values, metrics, replications)));
-            }
-            List<Point> out = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                Point p = futures.get(i).get();
-                progress.accept(String.format("point %d of %d: %s%s", i + 1, grid.size(), p.values(),
-                        p.problem() == null ? "" : " FAILED: " + p.problem()));
-                out.add(p);
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+            return Experiment.run(PointSpec.of(tree, source, metrics, replications), grid(axes),
+                    new InProcessRunner(threads), null, progress);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // no progress file: nothing is read or written
         }
     }
 

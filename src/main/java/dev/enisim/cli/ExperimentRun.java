@@ -1,0 +1,51 @@
+package dev.enisim.cli;
+
+import dev.enisim.experiment.Experiment;
+import dev.enisim.experiment.ExperimentException;
+import dev.enisim.experiment.PointRunner;
+import dev.enisim.experiment.PointSpec;
+import dev.enisim.experiment.Sweep;
+import dev.enisim.report.ReportWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An experiment's points run on the chosen engine with a progress file beside the output folder (so that
+ * re-running the same command resumes), and its outputs written all at once, after which the progress file
+ * goes. Shared by sweep and sensitivity.
+ */
+final class ExperimentRun {
+
+    private ExperimentRun() {
+    }
+
+    static List<Sweep.Point> points(PointSpec spec, List<Map<String, String>> design, EngineOptions engine,
+            Path outDir, boolean quiet, PrintWriter err) {
+        try (PointRunner runner = engine.runner()) {
+            return Experiment.run(spec, design, runner, Experiment.progressFile(outDir), line -> {
+                if (!quiet) {
+                    err.println("  " + line);
+                    err.flush();
+                }
+            });
+        } catch (ExperimentException e) {
+            throw new UserInputException(e.getMessage());
+        } catch (IOException e) {
+            throw new UserInputException("cannot read or write the progress file "
+                    + Experiment.progressFile(outDir) + ": " + e.getMessage());
+        }
+    }
+
+    static void write(Map<String, byte[]> files, Path outDir, Path workingDir) {
+        try {
+            ReportWriter.writeFiles(files, outDir, workingDir);
+            Files.deleteIfExists(Experiment.progressFile(outDir));
+        } catch (IOException e) {
+            throw new UserInputException("cannot write " + outDir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.enisim.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.enisim.experiment.Assumptions;
+import dev.enisim.experiment.Factor;
+import dev.enisim.experiment.PointSpec;
+import dev.enisim.experiment.Sensitivity;
+import dev.enisim.experiment.Sweep;
+import dev.enisim.report.SafeOutput;
+import dev.enisim.report.SensitivityReport;
+import dev.enisim.scenario.ScenarioException;
+import dev.enisim.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sensitivity", mixinStandardHelpOptions = true,
+        description = {"Which assumptions does an answer hang on? Global sensitivity of summary metrics to the"
+            + " scenario's assumed parameters.", "",
+            "By default every assumption of the README's table that applies, over its plausible range (README:"
+            + " Sensitivity analysis); --vary gives your own ranges instead. Morris screening (default, "
+            + "SAMPLES x (d + 1) runs) ranks them cheaply; Sobol (SAMPLES x (d + 2) runs) gives first-order and total"
+            + " indices. Writes sensitivity.csv (the ranking), points.csv, a tornado chart per metric and"
+            + " sensitivity.html, which says in words what matters and what does not.",
+            "Example: enisim sensitivity scenarios/quickstart.yaml"
+            + " --metric invocations.errors.SubnetIPAddressLimitReachedException"})
+final class SensitivityCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SCENARIO", description = "Scenario file.")
+    Path file;
+
+    @Option(names = "--metric", paramLabel = "PATH", required = true,
+            description = "Summary metric to explain (repeatable), e.g. enis.peak or teardowns[0].waitSeconds.")
+    List<String> metrics = new ArrayList<>();
+
+    @Option(names = "--vary", paramLabel = "PATH=LOW..HIGH",
+            description = "A parameter and its range (repeatable; default: the scenario's assumptions).")
+    List<String> vary = new ArrayList<>();
+
+    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "morris",
+            description = "morris (screening, default) or sobol (variance-based indices).")
+    String method;
+
+    @Option(names = "--samples", paramLabel = "N", description = "Morris trajectories (default 10) or Sobol base"
+            + " rows (default 64; a power of 2 is best).")
+    Integer samples;
+
+    @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
+            description = "Replications per point (their mean is the point's value; every point uses the same seeds).")
+    int replications;
+
+    @Option(names = "--design-seed", paramLabel = "SEED", defaultValue = "1",
+            description = "Seed of the Morris trajectories and of the bootstrap.")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports/<name>-sensitivity).")
+    Path out;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
+    boolean quiet;
+
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
+    @Override
+    public Integer call() throws ScenarioException {
+        if (!List.of("morris", "sobol").contains(method)) {
+            throw new UserInputException("--method: expected morris or sobol, got '" + method + "'");
+        }
+        if (replications < 1) {
+            throw new UserInputException("--replications must be at least 1");
+        }
+        Sensitivity.Method m = Sensitivity.Method.valueOf(method.toUpperCase(Locale.ROOT));
+        JsonNode tree = ScenarioLoader.readTree(file);
+        String name = ScenarioLoader.parseTree(tree, file.toString()).name();
+        List<Factor> factors = new ArrayList<>();
+        if (vary.isEmpty()) {
+            Assumptions.Prepared p = Assumptions.prepare(tree);
+            tree = p.tree();
+            factors.addAll(p.factors());
+        } else {
+            for (String v : vary) {
+                try {
+                    factors.add(Factor.parse(v));
+                } catch (IllegalArgumentException e) {
+                    throw new UserInputException("--vary " + e.getMessage());
+                }
+            }
+        }
+        Sensitivity.Design design;
+        try {
+            design = Sensitivity.design(m, factors, samples != null ? samples : m == Sensitivity.Method.MORRIS
+                    ? 10 : 64, seed);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        Path home = Main.workingDir(spec);
+        Path dir = out != null ? out : home.resolve("reports").resolve(name + "-sensitivity");
+        SafeOutput.checkFolder(dir, home);
+        List<Sweep.Point> points = ExperimentRun.points(PointSpec.of(tree, file.toString(), metrics, replications),
+                design.points(), engine, dir, quiet, spec.commandLine().getErr());
+        List<String> problems = new ArrayList<>();
+        for (Sweep.Point p : points) {
+            if (p.problem() != null && problems.size() < 5) {
+                problems.add(p.values() + ": " + p.problem());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new UserInputException("some points of the design failed, so no indices can be computed (narrow"
+                    + " the ranges):\n  " + String.join("\n  ", problems));
+        }
+        List<Sensitivity.MetricResult> results = Sensitivity.analyze(design, metrics, points);
+        ExperimentRun.write(SensitivityReport.render(name, design, metrics, points, results), dir, home);
+        spec.commandLine().getOut().printf("%d points, %d assumptions -> %s%n", points.size(), factors.size(),
+                dir.resolve("sensitivity.html"));
+        spec.commandLine().getOut().print(SensitivityReport.table(m, results));
+        return 0;
+    }
+}

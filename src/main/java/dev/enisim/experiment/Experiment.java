@@ -1,0 +1,196 @@
+package dev.enisim.experiment;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs the points of a design on an engine and survives interruption. Each result line is appended to a
+ * progress file as soon as it is back; the file's first line names the experiment (a hash of the scenario, the
+ * metrics, the replications and every point's values). Re-running the same experiment reads the file, keeps
+ * the points already done (ignoring a torn last line) and runs only the rest. The results come back in design
+ * order, decoded from their lines whichever way they were obtained, so a resumed run reports exactly what an
+ * uninterrupted one does. The caller deletes the progress file once the outputs are written.
+ */
+public final class Experiment {
+
+    static final String HEADER = "{\"enisim-progress\":1,\"experiment\":\"";
+
+    private Experiment() {
+    }
+
+    /** The progress file kept next to the output folder {@code dir}: {@code .<name>.progress.jsonl}. */
+    public static Path progressFile(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        return abs.resolveSibling("." + abs.getFileName() + ".progress.jsonl");
+    }
+
+    /**
+     * Runs every point of {@code design} not already in {@code progressFile} (null: keep no file) and returns all
+     * the points' results in design order.
+     */
+    public static List<Sweep.Point> run(PointSpec spec, List<Map<String, String>> design, PointRunner runner,
+            Path progressFile, Consumer<String> progress) throws IOException {
+        String id = fingerprint(spec, design);
+        Sweep.Point[] results = new Sweep.Point[design.size()];
+        int resumed = progressFile == null ? 0 : load(progressFile, id, results);
+        List<PointTask> todo = new ArrayList<>();
+        for (int i = 0; i < design.size(); i++) {
+            if (results[i] == null) {
+                todo.add(PointTask.of(i, design.get(i)));
+            }
+        }
+        Tally tally = new Tally(design.size(), resumed, results, progress);
+        if (resumed > 0) {
+            progress.accept(String.format("resuming: %d of %d points already done (%s)", resumed, design.size(),
+                    progressFile));
+        }
+        progress.accept(String.format("%d points to run (%s)", todo.size(), runner.describe()));
+        try (BufferedWriter out = progressFile == null ? null : open(progressFile, id, resumed > 0)) {
+            runner.run(spec, todo, line -> {
+                PointCodec.Indexed r = PointCodec.decode(line);
+                if (r == null || r.index() < 0 || r.index() >= results.length || results[r.index()] != null) {
+                    throw new IllegalStateException("an engine returned a bad or repeated result: " + line);
+                }
+                append(out, line);
+                results[r.index()] = r.point();
+                tally.done(r.point());
+            });
+        }
+        List<Sweep.Point> all = new ArrayList<>();
+        for (Sweep.Point p : results) {
+            if (p == null) {
+                throw new IllegalStateException("an engine finished without returning every point");
+            }
+            all.add(p);
+        }
+        return all;
+    }
+
+    private static void append(BufferedWriter out, String line) {
+        if (out == null) {
+            return;
+        }
+        try {
+            out.write(line);
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new ExperimentException("cannot write the progress file: " + e.getMessage());
+        }
+    }
+
+    /** Reads the points already done into {@code results}; 0 when there is no file or it is another experiment. */
+    private static int load(Path file, String id, Sweep.Point[] results) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).startsWith(HEADER)) {
+            throw new ExperimentException(file + " is in the way of the progress file and was not written by"
+                    + " enisim: move it, or choose another --out");
+        }
+        if (!lines.get(0).equals(HEADER + id + "\"}")) {
+            return 0; // another experiment's progress (enisim's own file): this run starts over and replaces it
+        }
+        int n = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            PointCodec.Indexed r = PointCodec.decode(line);
+            if (r != null && r.index() >= 0 && r.index() < results.length && results[r.index()] == null) {
+                results[r.index()] = r.point();
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The progress file, appended to (resuming) or started afresh with its header; a torn line is cut off. */
+    private static BufferedWriter open(Path file, String id, boolean resume) throws IOException {
+        Files.createDirectories(file.getParent());
+        if (resume) {
+            List<String> keep = new ArrayList<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (keep.isEmpty() || PointCodec.decode(line) != null) {
+                    keep.add(line);
+                }
+            }
+            Files.write(file, keep, StandardCharsets.UTF_8);
+            return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        }
+        BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        w.write(HEADER + id + "\"}\n");
+        w.flush();
+        return w;
+    }
+
+    /** A hash of everything that decides the results (not the engine: a run may resume on another one). */
+    static String fingerprint(PointSpec spec, List<Map<String, String>> design) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update((spec.treeJson() + "\n" + spec.source() + "\n" + spec.metrics() + "\n" + spec.replications()
+                    + "\n").getBytes(StandardCharsets.UTF_8));
+            for (Map<String, String> p : design) {
+                md.update((p + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Counts points done and failed and gives the rate and an ETA (wall-clock: progress lines only). */
+    private static final class Tally {
+        private final int total;
+        private final int resumed;
+        private final Consumer<String> progress;
+        private final long startNanos = System.nanoTime();
+        private int done;
+        private int failed;
+        private long lastReport;
+
+        Tally(int total, int resumed, Sweep.Point[] results, Consumer<String> progress) {
+            this.total = total;
+            this.resumed = resumed;
+            this.progress = progress;
+            this.done = resumed;
+            for (Sweep.Point p : results) {
+                if (p != null && p.problem() != null) {
+                    failed++;
+                }
+            }
+        }
+
+        void done(Sweep.Point p) {
+            done++;
+            if (p.problem() != null) {
+                failed++;
+            }
+            long now = System.nanoTime();
+            if (done < total && now - lastReport < 1_000_000_000L && done - resumed > 1) {
+                return; // at most one line a second, plus the first and the last
+            }
+            lastReport = now;
+            double seconds = (now - startNanos) / 1e9;
+            double rate = (done - resumed) / Math.max(seconds, 1e-9);
+            long eta = Math.round((total - done) / Math.max(rate, 1e-9));
+            progress.accept(String.format("%d of %d points done, %d failed, %.2f points/s, ETA %s%s", done, total,
+                    failed, rate, eta(eta), p.problem() == null ? "" : " (last failed: " + p.values() + ": "
+                    + p.problem() + ")"));
+        }
+
+        private static String eta(long s) {
+            return s >= 3600 ? String.format("%dh%02dm", s / 3600, s / 60 % 60) : String.format("%dm%02ds", s / 60,
+                    s % 60);
+        }
+    }
+}

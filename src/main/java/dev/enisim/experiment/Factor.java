@@ -1,0 +1,88 @@
+package dev.enisim.experiment;
+
+import dev.enisim.scenario.Units;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A parameter varied over a continuous range, {@code PATH=LOW..HIGH}: durations ({@code 30s..6m}), rates
+ * ({@code 10/s..100/s}), integers ({@code 50..400}) or real numbers ({@code 0.5..4}). A point of a design is a
+ * number {@code u} in [0, 1], mapped linearly onto the range and written back in the range's own kind, so the
+ * value goes through the same path as {@code --set} and the CSV shows what was run.
+ */
+public record Factor(String path, double low, double high, Kind kind) implements Serializable {
+
+    /** How a value is read and written. */
+    public enum Kind { DURATION, RATE, INTEGER, REAL }
+
+    private static final Pattern RANGE = Pattern.compile("(.+?)\\.\\.(.+)");
+    private static final Pattern INT = Pattern.compile("-?\\d+");
+    private static final Pattern REAL_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    public Factor {
+        if (!(low < high)) {
+            throw new IllegalArgumentException("'" + path + "': the range needs LOW < HIGH");
+        }
+    }
+
+    /** Is {@code values} a continuous range {@code LOW..HIGH} (no {@code :STEP})? */
+    public static boolean isRange(String values) {
+        return RANGE.matcher(values.trim()).matches() && !values.contains(":") && !values.contains(",");
+    }
+
+    /** Parses {@code PATH=LOW..HIGH}. */
+    public static Factor parse(String spec) {
+        int eq = spec.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException("expected PATH=LOW..HIGH, got '" + spec + "'");
+        }
+        String path = spec.substring(0, eq).trim();
+        String values = spec.substring(eq + 1).trim();
+        Matcher m = RANGE.matcher(values);
+        if (!m.matches() || values.contains(":") || values.contains(",")) {
+            throw new IllegalArgumentException("'" + spec + "': expected a range LOW..HIGH like 30s..6m, 10/s..100/s"
+                    + " or 0.5..4");
+        }
+        String lo = m.group(1).trim();
+        String hi = m.group(2).trim();
+        if (INT.matcher(lo).matches() && INT.matcher(hi).matches()) {
+            return new Factor(path, Long.parseLong(lo), Long.parseLong(hi), Kind.INTEGER);
+        }
+        if (REAL_NUMBER.matcher(lo).matches() && REAL_NUMBER.matcher(hi).matches()) {
+            return new Factor(path, Double.parseDouble(lo), Double.parseDouble(hi), Kind.REAL);
+        }
+        try {
+            if (lo.contains("/") && hi.contains("/")) {
+                return new Factor(path, Units.ratePerSecond(lo), Units.ratePerSecond(hi), Kind.RATE);
+            }
+            return new Factor(path, Units.durationMicros(lo) / 1e6, Units.durationMicros(hi) / 1e6, Kind.DURATION);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + spec + "': both ends must be numbers, durations (30s, 6m) or"
+                    + " rates (10/s): " + e.getMessage());
+        }
+    }
+
+    /** The value at {@code u} in [0, 1] of the range, as the scenario file would spell it. */
+    public String value(double u) {
+        double v = low + u * (high - low);
+        return switch (kind) {
+            case DURATION -> plain(v, 3) + "s";
+            case RATE -> plain(v, 4) + "/s";
+            case INTEGER -> Long.toString(Math.round(v));
+            case REAL -> new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        };
+    }
+
+    /** The range as the user would write it (for tables and the report). */
+    public String range() {
+        return value(0) + ".." + value(1);
+    }
+
+    private static String plain(double v, int decimals) {
+        return new BigDecimal(v).setScale(decimals, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.enisim.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A point's result as one line of JSON: {@code {"i":3,"values":{...},"metrics":{"enis.peak":{"n":..,"mean":..,
+ * ...}},"problem":null}}. Every engine hands results back in this form, the progress file keeps them in it, and
+ * every result is decoded from it before it is reported, so the outputs cannot depend on where a point ran.
+ * Doubles are written in their shortest exact form and read back to the same bits.
+ */
+public final class PointCodec {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A decoded line: the point's index and its result. */
+    public record Indexed(int index, Sweep.Point point) {
+    }
+
+    private PointCodec() {
+    }
+
+    public static String encode(int index, Sweep.Point p) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("i", index);
+        ObjectNode values = o.putObject("values");
+        p.values().forEach(values::put);
+        ObjectNode metrics = o.putObject("metrics");
+        for (Map.Entry<String, MetricStats> e : p.metrics().entrySet()) {
+            MetricStats s = e.getValue();
+            metrics.putObject(e.getKey()).put("n", s.n()).put("mean", s.mean()).put("sd", s.sd())
+                    .put("ciLow", s.ciLow()).put("ciHigh", s.ciHigh());
+        }
+        if (p.problem() == null) {
+            o.putNull("problem");
+        } else {
+            o.put("problem", p.problem());
+        }
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The line decoded, or null when it is not a complete result line (the torn last line of a killed run). */
+    public static Indexed decode(String line) {
+        JsonNode o;
+        try {
+            o = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+        if (o == null || !o.has("i") || !o.has("values") || !o.has("metrics") || !o.has("problem")) {
+            return null;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.get("values").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            values.put(e.getKey(), e.getValue().asText());
+        }
+        Map<String, MetricStats> metrics = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.get("metrics").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode s = e.getValue();
+            metrics.put(e.getKey(), new MetricStats(s.get("n").asLong(), number(s.get("mean")), number(s.get("sd")),
+                    number(s.get("ciLow")), number(s.get("ciHigh"))));
+        }
+        JsonNode problem = o.get("problem");
+        return new Indexed(o.get("i").asInt(), new Sweep.Point(values, metrics,
+                problem.isNull() ? null : problem.asText()));
+    }
+
+    /** A double as written: a number, or "NaN" / "Infinity" as Jackson spells them. */
+    private static double number(JsonNode n) {
+        return n.isNumber() ? n.doubleValue() : Double.parseDouble(n.asText());
+    }
+}

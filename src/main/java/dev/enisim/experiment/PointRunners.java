@@ -1,0 +1,47 @@
+package dev.enisim.experiment;
+
+/** The engines by name: {@code in-process} (default) and {@code spark}. */
+public final class PointRunners {
+
+    /** What a user without Spark is told. */
+    public static final String NO_SPARK = "--engine spark needs Apache Spark 4.0 on the class path, which"
+            + " target/enisim.jar does not bundle: run it with spark-submit (spark-submit --class dev.enisim.cli.Main"
+            + " target/enisim.jar ...), or with java -cp \"target/enisim.jar:$SPARK_HOME/jars/*\" dev.enisim.cli.Main"
+            + " (README: Experiments on Apache Spark)";
+
+    private PointRunners() {
+    }
+
+    /** Is Spark on the class path? */
+    public static boolean sparkAvailable() {
+        try {
+            Class.forName("org.apache.spark.SparkConf", false, PointRunners.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * The engine {@code name}: in-process on {@code threads} threads, or Spark ({@code master} null: spark-submit's
+     * or local[*]; {@code batch} points per Spark task, 0 for automatic).
+     */
+    public static PointRunner create(String name, int threads, String master, int batch) {
+        switch (name) {
+            case "in-process":
+                return new InProcessRunner(threads);
+            case "spark":
+                if (!sparkAvailable()) {
+                    throw new ExperimentException(NO_SPARK);
+                }
+                try {
+                    return (PointRunner) Class.forName("dev.enisim.experiment.SparkRunner")
+                            .getDeclaredConstructor(String.class, int.class).newInstance(master, batch);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot start Spark", e);
+                }
+            default:
+                throw new ExperimentException("--engine: expected in-process or spark, got '" + name + "'");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.enisim.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * What every point of an experiment shares: the scenario tree (as JSON text, so it travels to a Spark executor
+ * as it is), the name it is reported under, the metrics and the replications per point. A point is this plus
+ * its values; replication r of every point draws from (scenario seed, r), so points share random numbers.
+ */
+public record PointSpec(String treeJson, String source, List<String> metrics, int replications)
+        implements Serializable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public PointSpec {
+        metrics = List.copyOf(metrics);
+    }
+
+    public static PointSpec of(JsonNode tree, String source, List<String> metrics, int replications) {
+        try {
+            return new PointSpec(JSON.writeValueAsString(tree), source, metrics, replications);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a scenario tree that cannot be written as JSON", e);
+        }
+    }
+
+    /** The scenario tree. */
+    public JsonNode tree() {
+        try {
+            return JSON.readTree(treeJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a scenario tree that cannot be read back", e);
+        }
+    }
+}

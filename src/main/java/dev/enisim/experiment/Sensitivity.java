@@ -1,0 +1,149 @@
+package dev.enisim.experiment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Global sensitivity of summary metrics to a scenario's parameters: the design (Morris trajectories or Saltelli's
+ * Sobol scheme over the factors' ranges), then, from each point's metric means, the indices of every factor
+ * ranked and a verdict in words: the answer hangs on it, it matters a little, or it does not matter.
+ */
+public final class Sensitivity {
+
+    /** Morris screening (cheap: r (d + 1) runs) or Sobol indices (N (d + 2) runs). */
+    public enum Method { MORRIS, SOBOL }
+
+    /** What a factor means for a metric. */
+    public enum Verdict { HANGS_ON, MINOR, NEGLIGIBLE }
+
+    /** Bootstrap resamples for the intervals. */
+    static final int BOOTSTRAP = 1000;
+
+    /** The design of an analysis: the unit points and the values they stand for, in run order. */
+    public record Design(Method method, List<Factor> factors, int samples, long seed, double[][] unit,
+            List<Map<String, String>> points) {
+    }
+
+    /** One factor's indices for one metric (Morris: mu, mu*, sigma; Sobol: S1 and ST), with its verdict. */
+    public record FactorResult(Factor factor, Morris.Index morris, SobolIndices.Index sobol, Verdict verdict,
+            double importance) {
+    }
+
+    /** One metric's analysis: its spread over the design and every factor, most important first. */
+    public record MetricResult(String metric, double min, double mean, double max, List<FactorResult> ranking) {
+
+        /** Did the metric take one value at every point (then no assumption matters)? */
+        public boolean constant() {
+            return min == max;
+        }
+    }
+
+    private Sensitivity() {
+    }
+
+    /** {@code samples}: Morris trajectories or Sobol base rows N. */
+    public static Design design(Method method, List<Factor> factors, int samples, long seed) {
+        if (samples < 2) {
+            throw new IllegalArgumentException("--samples must be at least 2");
+        }
+        double[][] unit = method == Method.MORRIS ? Morris.design(samples, factors.size(), seed)
+                : SobolIndices.design(samples, factors.size());
+        return new Design(method, List.copyOf(factors), samples, seed, unit, Designs.values(factors, unit));
+    }
+
+    /** The analysis of each metric from the points' results (every point must have succeeded). */
+    public static List<MetricResult> analyze(Design design, List<String> metrics, List<Sweep.Point> points) {
+        List<MetricResult> out = new ArrayList<>();
+        int d = design.factors().size();
+        for (String m : metrics) {
+            double[] y = new double[points.size()];
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            double sum = 0;
+            for (int i = 0; i < y.length; i++) {
+                y[i] = points.get(i).metrics().get(m).mean();
+                min = Math.min(min, y[i]);
+                max = Math.max(max, y[i]);
+                sum += y[i];
+            }
+            List<FactorResult> ranking = new ArrayList<>();
+            if (design.method() == Method.MORRIS) {
+                List<Morris.Index> ix = Morris.analyze(design.unit(), y, d, BOOTSTRAP, design.seed());
+                double top = ix.stream().mapToDouble(Morris.Index::muStar).max().orElse(0);
+                for (int j = 0; j < d; j++) {
+                    Morris.Index k = ix.get(j);
+                    Verdict v = top <= 0 || k.muStarHigh() < 0.02 * top ? Verdict.NEGLIGIBLE
+                            : k.muStar() >= 0.1 * top ? Verdict.HANGS_ON : Verdict.MINOR;
+                    ranking.add(new FactorResult(design.factors().get(j), k, null, v, k.muStar()));
+                }
+            } else {
+                List<SobolIndices.Index> ix = SobolIndices.analyze(y, d, BOOTSTRAP, design.seed());
+                for (int j = 0; j < d; j++) {
+                    SobolIndices.Index k = ix.get(j);
+                    Verdict v = max == min || k.stHigh() < 0.05 ? Verdict.NEGLIGIBLE
+                            : k.st() >= 0.1 ? Verdict.HANGS_ON : Verdict.MINOR;
+                    ranking.add(new FactorResult(design.factors().get(j), null, k, v, k.st()));
+                }
+            }
+            if (max == min) {
+                ranking.replaceAll(f -> new FactorResult(f.factor(), f.morris(), f.sobol(), Verdict.NEGLIGIBLE,
+                        f.importance()));
+            }
+            ranking.sort(Comparator.comparingDouble(FactorResult::importance).reversed());
+            out.add(new MetricResult(m, min, sum / y.length, max, List.copyOf(ranking)));
+        }
+        return out;
+    }
+
+    /** What the analysis of one metric says, in a few sentences. */
+    public static List<String> sentences(MetricResult r, Method method) {
+        List<String> out = new ArrayList<>();
+        if (r.constant()) {
+            out.add(r.metric() + " was " + MetricStats.format(r.min()) + " at every point of the design: within"
+                    + " these ranges it does not depend on any of the assumptions varied.");
+            return out;
+        }
+        out.add(r.metric() + " ranged from " + MetricStats.format(r.min()) + " to " + MetricStats.format(r.max())
+                + " (mean " + MetricStats.format(r.mean()) + ") over the design.");
+        List<String> hangs = new ArrayList<>();
+        List<String> minor = new ArrayList<>();
+        List<String> none = new ArrayList<>();
+        for (FactorResult f : r.ranking()) {
+            String name = f.factor().path() + " (" + f.factor().range() + ")";
+            switch (f.verdict()) {
+                case HANGS_ON -> hangs.add(name + ", " + measure(f, method));
+                case MINOR -> minor.add(name + ", " + measure(f, method));
+                default -> none.add(f.factor().path());
+            }
+        }
+        out.add(hangs.isEmpty() ? "No single assumption dominates it."
+                : "The answer hangs on " + String.join("; ", hangs) + ".");
+        if (!minor.isEmpty()) {
+            out.add("It depends a little on " + String.join("; ", minor) + ".");
+        }
+        if (!none.isEmpty()) {
+            out.add("It does not depend on " + String.join(", ", none) + " within their ranges.");
+        }
+        if (method == Method.MORRIS) {
+            for (FactorResult f : r.ranking()) {
+                if (f.verdict() == Verdict.HANGS_ON && f.morris().sigma() > f.morris().muStar()) {
+                    out.add(f.factor().path() + " acts non-linearly or through other assumptions (sigma > mu*):"
+                            + " its effect depends on where the others are.");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String measure(FactorResult f, Method method) {
+        if (method == Method.MORRIS) {
+            return String.format(Locale.ROOT, "mu* %s [%s, %s]", MetricStats.format(f.morris().muStar()),
+                    MetricStats.format(f.morris().muStarLow()), MetricStats.format(f.morris().muStarHigh()));
+        }
+        return String.format(Locale.ROOT, "ST %.2f [%.2f, %.2f], S1 %.2f", f.sobol().st(), f.sobol().stLow(),
+                f.sobol().stHigh(), f.sobol().s1());
+    }
+}

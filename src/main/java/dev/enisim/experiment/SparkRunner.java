@@ -1,0 +1,96 @@
+package dev.enisim.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * Runs points on Apache Spark. Each Spark task runs a batch of points in a row (the scenario tree is read once
+ * per batch), exactly as the in-process runner runs one ({@link PointTask#run}), and returns their result lines;
+ * the driver appends them to the progress file as each job of a few waves of tasks comes back. With no master
+ * set (plain {@code java}, not {@code spark-submit}), Spark runs embedded on {@code local[*]}.
+ *
+ * <p>Loaded only through {@link PointRunners#create}, which checks that Spark is on the class path first.
+ */
+final class SparkRunner implements PointRunner {
+
+    private final JavaSparkContext sc;
+    private final int batch;
+
+    /** {@code master}: null for the one spark-submit gives, else local[*]; {@code batch}: points per task (0: auto). */
+    SparkRunner(String master, int batch) {
+        SparkConf conf = new SparkConf().setAppName("enisim");
+        if (master != null) {
+            conf.setMaster(master);
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster("local[*]");
+        }
+        if (conf.get("spark.master").startsWith("local")) {
+            conf.setIfMissing("spark.ui.enabled", "false");
+            quietLogs(); // embedded: Spark's start-up INFO lines would drown the progress lines
+        }
+        this.sc = new JavaSparkContext(SparkContext.getOrCreate(conf));
+        this.sc.setLogLevel("WARN");
+        this.batch = batch;
+    }
+
+    @Override
+    public void run(PointSpec spec, List<PointTask> tasks, Consumer<String> sink) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        int slots = Math.max(1, sc.defaultParallelism());
+        int perTask = batch > 0 ? batch : Math.max(1, Math.min(16, tasks.size() / (slots * 8)));
+        int perJob = perTask * slots * 2; // two waves of tasks per job: slots stay busy, results come back often
+        List<JavaFutureAction<List<String>>> jobs = new ArrayList<>();
+        for (int from = 0; from < tasks.size(); from += perJob) {
+            List<PointTask> part = new ArrayList<>(tasks.subList(from, Math.min(tasks.size(), from + perJob)));
+            int slices = (part.size() + perTask - 1) / perTask;
+            jobs.add(sc.parallelize(part, slices).mapPartitions((Iterator<PointTask> it) -> {
+                JsonNode tree = spec.tree();
+                List<String> lines = new ArrayList<>();
+                while (it.hasNext()) {
+                    lines.add(it.next().run(spec, tree));
+                }
+                return lines.iterator();
+            }).collectAsync());
+        }
+        try {
+            for (JavaFutureAction<List<String>> job : jobs) {
+                job.get().forEach(sink);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a Spark job failed: " + e.getCause(), e.getCause());
+        } finally {
+            jobs.forEach(j -> j.cancel(true));
+        }
+    }
+
+    private static void quietLogs() {
+        try {
+            org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.WARN);
+        } catch (LinkageError e) {
+            // another logging backend: Spark's own configuration decides
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "spark " + sc.master() + ", " + sc.defaultParallelism() + " slots";
+    }
+
+    @Override
+    public void close() {
+        sc.stop();
+    }
+}

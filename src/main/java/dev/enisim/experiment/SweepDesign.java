@@ -1,0 +1,45 @@
+package dev.enisim.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The points of a sweep: the full grid of listed values ({@code PATH=V1,V2} or {@code FROM..TO:STEP}), or a
+ * Latin hypercube or Sobol design of {@code n} points over continuous ranges ({@code PATH=LOW..HIGH}). The axes
+ * name the columns of sweep.csv and list the values that occur, in order of appearance.
+ */
+public record SweepDesign(List<Sweep.Axis> axes, List<Map<String, String>> points) {
+
+    public static SweepDesign of(List<String> vary, Designs.Kind kind, int n, long seed) {
+        if (kind == Designs.Kind.GRID) {
+            List<Sweep.Axis> axes = new ArrayList<>();
+            for (String v : vary) {
+                int eq = v.indexOf('=');
+                if (eq > 0 && Factor.isRange(v.substring(eq + 1))) {
+                    throw new IllegalArgumentException("'" + v + "': a range without :STEP is for --design lhs or"
+                            + " sobol; for a grid write FROM..TO:STEP or list the values");
+                }
+                axes.add(Sweep.axis(v));
+            }
+            return new SweepDesign(axes, Sweep.grid(axes));
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException("--points must be at least 1 for --design " + kind.name()
+                    .toLowerCase(java.util.Locale.ROOT));
+        }
+        List<Factor> factors = new ArrayList<>();
+        for (String v : vary) {
+            factors.add(Factor.parse(v));
+        }
+        List<Map<String, String>> points = Designs.values(factors, Designs.unit(kind, n, factors.size(), seed));
+        List<Sweep.Axis> axes = new ArrayList<>();
+        for (Factor f : factors) {
+            LinkedHashSet<String> seen = new LinkedHashSet<>();
+            points.forEach(p -> seen.add(p.get(f.path())));
+            axes.add(new Sweep.Axis(f.path(), List.copyOf(seen)));
+        }
+        return new SweepDesign(axes, points);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.enisim.report;
+
+import dev.enisim.experiment.Factor;
+import dev.enisim.experiment.MetricStats;
+import dev.enisim.experiment.Sensitivity;
+import dev.enisim.experiment.Sweep;
+import dev.enisim.report.chart.ChartFiles;
+import dev.enisim.report.chart.SensitivityChart;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * A sensitivity analysis's output folder: {@code sensitivity.csv} (the ranking: one row per metric and assumption),
+ * {@code points.csv} (every point of the design and its metrics, as sweep.csv), a tornado chart per metric
+ * ({@code sensitivity-N.png/svg}, N the metric's position) and {@code sensitivity.html}, which says in words
+ * which assumptions each answer hangs on and which do not matter.
+ */
+public final class SensitivityReport {
+
+    private SensitivityReport() {
+    }
+
+    public static Map<String, byte[]> render(String scenario, Sensitivity.Design design, List<String> metrics,
+            List<Sweep.Point> points, List<Sensitivity.MetricResult> results) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("sensitivity.csv", csv(design.method(), results).getBytes(StandardCharsets.UTF_8));
+        List<Sweep.Axis> axes = new ArrayList<>();
+        for (Factor f : design.factors()) {
+            axes.add(new Sweep.Axis(f.path(), List.of()));
+        }
+        files.put("points.csv", SweepReport.csv(axes, metrics, points).getBytes(StandardCharsets.UTF_8));
+        List<byte[]> pngs = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            JFreeChart chart = SensitivityChart.render(results.get(i), design.method());
+            int height = 160 + 48 * design.factors().size();
+            byte[] png = ChartFiles.png(chart, 1000, height);
+            pngs.add(png);
+            files.put("sensitivity-" + (i + 1) + ".png", png);
+            files.put("sensitivity-" + (i + 1) + ".svg", ChartFiles.svg(chart, 1000, height));
+        }
+        files.put("sensitivity.html", html(scenario, design, results, pngs).getBytes(StandardCharsets.UTF_8));
+        return files;
+    }
+
+    /** The ranking table: most important first within each metric. */
+    public static String csv(Sensitivity.Method method, List<Sensitivity.MetricResult> results) {
+        StringBuilder b = new StringBuilder(method == Sensitivity.Method.MORRIS
+                ? "metric,rank,parameter,range,mu,muStar,muStarLow,muStarHigh,sigma,verdict\n"
+                : "metric,rank,parameter,range,S1,S1Low,S1High,ST,STLow,STHigh,verdict\n");
+        for (Sensitivity.MetricResult r : results) {
+            int rank = 1;
+            for (Sensitivity.FactorResult f : r.ranking()) {
+                List<String> row = new ArrayList<>(List.of(quote(r.metric()), Integer.toString(rank++),
+                        quote(f.factor().path()), f.factor().range()));
+                if (method == Sensitivity.Method.MORRIS) {
+                    for (double v : new double[] {f.morris().mu(), f.morris().muStar(), f.morris().muStarLow(),
+                        f.morris().muStarHigh(), f.morris().sigma()}) {
+                        row.add(MetricStats.format(v));
+                    }
+                } else {
+                    for (double v : new double[] {f.sobol().s1(), f.sobol().s1Low(), f.sobol().s1High(),
+                        f.sobol().st(), f.sobol().stLow(), f.sobol().stHigh()}) {
+                        row.add(String.format(Locale.ROOT, "%.4f", v));
+                    }
+                }
+                row.add(verdict(f.verdict()));
+                b.append(String.join(",", row)).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    /** The ranking as the terminal shows it. */
+    public static String table(Sensitivity.Method method, List<Sensitivity.MetricResult> results) {
+        StringBuilder b = new StringBuilder();
+        for (Sensitivity.MetricResult r : results) {
+            b.append(r.metric()).append(method == Sensitivity.Method.MORRIS ? "   (Morris: mu* [95% CI], sigma)\n"
+                    : "   (Sobol: ST [95% CI], S1)\n");
+            int width = r.ranking().stream().mapToInt(f -> f.factor().path().length()).max().orElse(10);
+            for (Sensitivity.FactorResult f : r.ranking()) {
+                String figures = method == Sensitivity.Method.MORRIS
+                        ? String.format(Locale.ROOT, "%10s [%s, %s]  sigma %s", MetricStats.format(f.morris().muStar()),
+                                MetricStats.format(f.morris().muStarLow()), MetricStats.format(f.morris().muStarHigh()),
+                                MetricStats.format(f.morris().sigma()))
+                        : String.format(Locale.ROOT, "%6.3f [%.3f, %.3f]  S1 %.3f", f.sobol().st(), f.sobol().stLow(),
+                                f.sobol().stHigh(), f.sobol().s1());
+                b.append(String.format(Locale.ROOT, "  %-" + width + "s  %s  %s%n", f.factor().path(), figures,
+                        verdict(f.verdict())));
+            }
+        }
+        return b.toString();
+    }
+
+    private static String verdict(Sensitivity.Verdict v) {
+        return switch (v) {
+            case HANGS_ON -> "hangs on it";
+            case MINOR -> "minor";
+            case NEGLIGIBLE -> "does not matter";
+        };
+    }
+
+    private static String html(String scenario, Sensitivity.Design design, List<Sensitivity.MetricResult> results,
+            List<byte[]> pngs) {
+        boolean morris = design.method() == Sensitivity.Method.MORRIS;
+        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>"
+                + "enisim sensitivity: " + HtmlReport.esc(scenario) + "</title><style>body{font-family:system-ui,"
+                + "sans-serif;max-width:1060px;margin:2em auto;color:#212121}table{border-collapse:collapse}td,th{border:"
+                + "1px solid #e0e0e0;padding:.25em .6em}td{text-align:right}td:first-child{text-align:left}"
+                + "img{max-width:100%}.hangs{font-weight:bold}.none{color:#757575}</style></head><body>\n"
+                + "<h1>Sensitivity: " + HtmlReport.esc(scenario) + "</h1>\n<p>"
+                + (morris ? "Morris elementary effects: " + design.samples() + " trajectories"
+                    : "Sobol indices (Saltelli's scheme, Jansen's total index): " + design.samples() + " base rows")
+                + ", " + design.points().size() + " points over " + design.factors().size() + " assumptions; 95%"
+                + " bootstrap intervals. " + (morris ? "mu* is how much the metric moves, on average, when the"
+                    + " assumption goes across its range; sigma large against mu* means the effect depends on the"
+                    + " other assumptions." : "ST is the share of the metric's variance that the assumption causes,"
+                    + " alone or with others; S1 the share it causes alone.") + "</p>\n");
+        for (int i = 0; i < results.size(); i++) {
+            Sensitivity.MetricResult r = results.get(i);
+            b.append("<h2>").append(HtmlReport.esc(r.metric())).append("</h2>\n");
+            for (String s : Sensitivity.sentences(r, design.method())) {
+                b.append("<p>").append(HtmlReport.esc(s)).append("</p>\n");
+            }
+            b.append("<img alt=\"sensitivity of ").append(HtmlReport.esc(r.metric()))
+                    .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(pngs.get(i)))
+                    .append("\"/>\n<table>\n<tr><th>assumption</th><th>range</th>")
+                    .append(morris ? "<th>mu* (95% CI)</th><th>mu</th><th>sigma</th>"
+                            : "<th>ST (95% CI)</th><th>S1 (95% CI)</th>").append("<th>verdict</th></tr>\n");
+            for (Sensitivity.FactorResult f : r.ranking()) {
+                String cls = f.verdict() == Sensitivity.Verdict.HANGS_ON ? "hangs"
+                        : f.verdict() == Sensitivity.Verdict.NEGLIGIBLE ? "none" : "";
+                b.append("<tr class=\"").append(cls).append("\"><td>").append(HtmlReport.esc(f.factor().path()))
+                        .append("</td><td>").append(HtmlReport.esc(f.factor().range())).append("</td>");
+                if (morris) {
+                    b.append("<td>").append(ci(f.morris().muStar(), f.morris().muStarLow(), f.morris().muStarHigh()))
+                            .append("</td><td>").append(MetricStats.format(f.morris().mu())).append("</td><td>")
+                            .append(MetricStats.format(f.morris().sigma())).append("</td>");
+                } else {
+                    b.append("<td>").append(ci(f.sobol().st(), f.sobol().stLow(), f.sobol().stHigh()))
+                            .append("</td><td>").append(ci(f.sobol().s1(), f.sobol().s1Low(), f.sobol().s1High()))
+                            .append("</td>");
+                }
+                b.append("<td>").append(verdict(f.verdict())).append("</td></tr>\n");
+            }
+            b.append("</table>\n");
+        }
+        return b.append("</body></html>\n").toString();
+    }
+
+    private static String ci(double v, double lo, double hi) {
+        return MetricStats.format(round(v)) + " [" + MetricStats.format(round(lo)) + ", "
+                + MetricStats.format(round(hi)) + "]";
+    }
+
+    private static double round(double v) {
+        return Math.abs(v) < 10 ? Math.round(v * 1000) / 1000.0 : v;
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.enisim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.cli.CliTest.Result;
+import dev.enisim.experiment.Designs;
+import dev.enisim.experiment.Experiment;
+import dev.enisim.experiment.InProcessRunner;
+import dev.enisim.experiment.PointRunner;
+import dev.enisim.experiment.PointSpec;
+import dev.enisim.experiment.PointTask;
+import dev.enisim.experiment.SweepDesign;
+import dev.enisim.scenario.ScenarioLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A sweep killed part-way and run again resumes, and ends with the files of an uninterrupted run. */
+class ResumeTest {
+
+    @TempDir
+    Path dir;
+
+    /** Dies (as a kill would) once {@code limit} results are back. */
+    private record DyingRunner(int limit) implements PointRunner {
+        @Override
+        public void run(PointSpec spec, List<PointTask> tasks, Consumer<String> sink) {
+            int[] n = {0};
+            new InProcessRunner(1).run(spec, tasks, line -> {
+                if (n[0]++ == limit) {
+                    throw new IllegalStateException("killed");
+                }
+                sink.accept(line);
+            });
+        }
+
+        @Override
+        public String describe() {
+            return "dying";
+        }
+    }
+
+    @Test
+    void aResumedSweepRunsOnlyTheMissingPointsAndWritesTheSameFiles() throws Exception {
+        Path f = EngineEquivalenceTest.scenario(dir);
+        List<String> vary = List.of("hyperplane.eniCreateTime.median=20s..3m", "traffic=0.5..2");
+        String[] args = {"sweep", f.toString(), "--design", "sobol", "--points", "6", "--vary", vary.get(0),
+            "--vary", vary.get(1), "--metric", "enis.peak", "--metric", "invocations.succeeded"};
+        Path whole = dir.resolve("whole");
+        Result a = CliTest.run(EngineEquivalenceTest.concat(args, "--out", whole.toString(), "-q"));
+        assertEquals(0, a.code(), a.err());
+
+        // an interrupted run of the same experiment: 3 points done, then a torn line where the kill struck
+        Path resumed = dir.resolve("resumed");
+        Path progress = Experiment.progressFile(resumed);
+        PointSpec spec = PointSpec.of(ScenarioLoader.readTree(f), f.toString(), List.of("enis.peak",
+                "invocations.succeeded"), 1);
+        SweepDesign design = SweepDesign.of(vary, Designs.Kind.SOBOL, 6, 1);
+        assertThrows(IllegalStateException.class, () -> Experiment.run(spec, design.points(), new DyingRunner(3),
+                progress, line -> { }));
+        assertEquals(1 + 3, Files.readAllLines(progress).size(), "the header and the three points done");
+        Files.writeString(progress, "{\"i\":4,\"values\":{\"hyper", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        Result b = CliTest.run(EngineEquivalenceTest.concat(args, "--out", resumed.toString()));
+        assertEquals(0, b.code(), b.err());
+        assertTrue(b.err().contains("resuming: 3 of 6 points already done"), b.err());
+        assertTrue(b.err().contains("3 points to run"), b.err());
+        assertTrue(b.err().contains("6 of 6 points done, 0 failed"), b.err());
+        EngineEquivalenceTest.assertSameFiles(whole, resumed);
+        assertTrue(!Files.exists(progress), "the progress file goes once the outputs are written");
+    }
+
+    @Test
+    void aFileInThePlaceOfTheProgressFileThatEnisimDidNotWriteIsLeftAlone() throws Exception {
+        Path f = EngineEquivalenceTest.scenario(dir);
+        Path out = dir.resolve("out");
+        Path progress = Experiment.progressFile(out);
+        Files.writeString(progress, "my notes\n");
+        Result r = CliTest.run("sweep", f.toString(), "--vary", "traffic=1,2", "--out", out.toString(), "-q");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("was not written by enisim"), r.err());
+        assertEquals("my notes\n", Files.readString(progress));
+        assertTrue(!Files.exists(out));
+    }
+}

@@ -1,0 +1,78 @@
+package dev.enisim.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.enisim.scenario.ScenarioLoader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AssumptionsTest {
+
+    private static JsonNode tree(String yaml) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml);
+    }
+
+    private static final String BASE = """
+            name: a
+            duration: 10m
+            vpcs:
+              - id: vpc-1
+                subnets: [{ id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a }]
+                securityGroups: [sg-app]
+            functions:
+              - name: api
+                vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }
+                duration: 100ms
+                arrivals: { poisson: 1/s }
+            """;
+
+    @Test
+    void defaultsAreSpelledOutAndEveryCornerOfTheRangesIsAValidScenario() throws Exception {
+        Assumptions.Prepared p = Assumptions.prepare(tree(BASE));
+        List<String> paths = new ArrayList<>();
+        p.factors().forEach(f -> paths.add(f.path()));
+        assertEquals(List.of("hyperplane.eniCreateTime.median", "hyperplane.attachExistingTime",
+                "hyperplane.eniDeleteTime.median", "hyperplane.eniRetryBackoff", "hyperplane.idleReclaimAfter",
+                "scaling.keepAlive", "functions[*].initDuration.median"), paths);
+        assertEquals("lognormal", p.tree().at("/hyperplane/eniCreateTime/dist").asText());
+        assertEquals("75s", p.tree().at("/hyperplane/eniCreateTime/median").asText(), "the default, unchanged");
+        // the spelled-out defaults change nothing: same summary as the scenario as written
+        assertEquals(Sweep.point(tree(BASE), "a", java.util.Map.of(), List.of("invocations.succeeded"), 1).metrics(),
+                Sweep.point(p.tree(), "a", java.util.Map.of(), List.of("invocations.succeeded"), 1).metrics());
+        for (double u : new double[] {0, 1}) {
+            java.util.Map<String, String> corner = new java.util.LinkedHashMap<>();
+            p.factors().forEach(f -> corner.put(f.path(), f.value(u)));
+            Sweep.Point point = Sweep.point(p.tree(), "a", corner, List.of("enis.peak"), 1);
+            assertEquals(null, point.problem(), corner.toString());
+        }
+        ScenarioLoader.parseTree(p.tree(), "a");
+    }
+
+    @Test
+    void aMedianRangeStopsAtTheScenariosP99AndAConstantIsVariedAsOne() throws Exception {
+        Assumptions.Prepared p = Assumptions.prepare(tree(BASE + """
+                hyperplane:
+                  eniCreateTime: { dist: lognormal, median: 40s, p99: 2m }
+                  eniDeleteTime: 10m
+                """));
+        assertEquals(new Factor("hyperplane.eniCreateTime.median", 30, 120, Factor.Kind.DURATION),
+                p.factors().get(0));
+        assertEquals("hyperplane.eniDeleteTime", p.factors().get(2).path());
+    }
+
+    @Test
+    void theLegacyAssumptionsComeOnlyWithTheLegacyModel() throws Exception {
+        assertTrue(Assumptions.prepare(tree(BASE)).factors().stream().noneMatch(f -> f.path().startsWith("legacy")));
+        Assumptions.Prepared p = Assumptions.prepare(tree(BASE + "networkModel: legacy\n"));
+        assertEquals(3, p.factors().stream().filter(f -> f.path().startsWith("legacy")).count());
+        for (double u : new double[] {0, 1}) {
+            java.util.Map<String, String> corner = new java.util.LinkedHashMap<>();
+            p.factors().forEach(f -> corner.put(f.path(), f.value(u)));
+            assertEquals(null, Sweep.point(p.tree(), "a", corner, List.of("enis.peak"), 1).problem(), corner.toString());
+        }
+    }
+}

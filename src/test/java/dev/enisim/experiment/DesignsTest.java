@@ -1,0 +1,108 @@
+package dev.enisim.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DesignsTest {
+
+    @Test
+    void latinHypercubeHitsEveryStratumOfEveryFactorExactlyOnce() {
+        for (int n : new int[] {1, 7, 100, 1000}) {
+            double[][] x = Designs.latinHypercube(n, 5, 11);
+            assertEquals(n, x.length);
+            for (int j = 0; j < 5; j++) {
+                int[] hits = new int[n];
+                for (double[] p : x) {
+                    assertTrue(p[j] >= 0 && p[j] < 1, "in [0, 1): " + p[j]);
+                    hits[(int) Math.floor(p[j] * n)]++;
+                }
+                for (int s = 0; s < n; s++) {
+                    assertEquals(1, hits[s], "n=" + n + " factor " + j + " stratum " + s);
+                }
+            }
+        }
+    }
+
+    @Test
+    void latinHypercubeIsFixedByItsSeedAndChangesWithIt() {
+        assertArrayEquals(Designs.latinHypercube(50, 3, 7), Designs.latinHypercube(50, 3, 7));
+        assertTrue(Designs.latinHypercube(50, 3, 7)[0][0] != Designs.latinHypercube(50, 3, 8)[0][0]);
+    }
+
+    /** The published unscrambled Sobol points (Joe and Kuo direction numbers), after the origin. */
+    @Test
+    void sobolPointsAreThePublishedOnes() {
+        double[][] expected = {
+            {0.5, 0.5, 0.5, 0.5, 0.5},
+            {0.75, 0.25, 0.25, 0.25, 0.75},
+            {0.25, 0.75, 0.75, 0.75, 0.25},
+            {0.375, 0.375, 0.625, 0.875, 0.375},
+            {0.875, 0.875, 0.125, 0.375, 0.875},
+            {0.625, 0.125, 0.875, 0.625, 0.625},
+            {0.125, 0.625, 0.375, 0.125, 0.125},
+            {0.1875, 0.3125, 0.9375, 0.4375, 0.5625},
+            {0.6875, 0.8125, 0.4375, 0.9375, 0.0625}};
+        double[][] x = Designs.sobol(expected.length, 5);
+        for (int i = 0; i < expected.length; i++) {
+            assertArrayEquals(expected[i], x[i], 0, "point " + (i + 1));
+        }
+    }
+
+    @Test
+    void sobolFirstPowerOfTwoPointsAreOnePerCellOfTheDyadicGrid() {
+        double[][] x = Designs.sobol(63, 2); // with the origin, the first 64 points: one in each 1/8 x 1/8 cell
+        boolean[][] hit = new boolean[8][8];
+        hit[0][0] = true;
+        for (double[] p : x) {
+            int a = (int) (p[0] * 8);
+            int b = (int) (p[1] * 8);
+            assertTrue(!hit[a][b], "cell hit twice: " + a + "," + b);
+            hit[a][b] = true;
+        }
+    }
+
+    @Test
+    void factorsParseRangesOfEachKindAndWriteValuesBackInTheirKind() {
+        Factor d = Factor.parse("hyperplane.eniCreateTime.median=30s..6m");
+        assertEquals(new Factor("hyperplane.eniCreateTime.median", 30, 360, Factor.Kind.DURATION), d);
+        assertEquals("30s", d.value(0));
+        assertEquals("360s", d.value(1));
+        assertEquals("195s", d.value(0.5));
+        assertEquals("30s..360s", d.range());
+        assertEquals("10/s", Factor.parse("x=1/m..10/s").value(1));
+        assertEquals("250", Factor.parse("legacy.ec2ApiBurst=100..400").value(0.5));
+        assertEquals("0.75", Factor.parse("traffic=0.5..1").value(0.5));
+        assertTrue(Factor.isRange("30s..6m"));
+        assertTrue(!Factor.isRange("1..4:0.5"));
+        assertThrows(IllegalArgumentException.class, () -> Factor.parse("x=6m..30s"));
+        assertThrows(IllegalArgumentException.class, () -> Factor.parse("x=a..b"));
+        assertThrows(IllegalArgumentException.class, () -> Factor.parse("x"));
+    }
+
+    @Test
+    void unitPointsBecomeValuesByPath() {
+        List<Factor> f = List.of(Factor.parse("a=0..10"), Factor.parse("b=1s..3s"));
+        assertEquals(List.of(Map.of("a", "5", "b", "1s")), Designs.values(f, new double[][] {{0.5, 0}}));
+    }
+
+    @Test
+    void aSweepDesignIsAGridOfListsOrASpaceFillingDesignOfRanges() {
+        SweepDesign grid = SweepDesign.of(List.of("a=1,2", "b=1..2:0.5"), Designs.Kind.GRID, 0, 1);
+        assertEquals(6, grid.points().size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SweepDesign.of(List.of("a=1..2"), Designs.Kind.GRID, 0, 1));
+        assertTrue(e.getMessage().contains("--design lhs or sobol"), e.getMessage());
+        SweepDesign lhs = SweepDesign.of(List.of("a=0..10", "b=1s..3s"), Designs.Kind.LHS, 10, 1);
+        assertEquals(10, lhs.points().size());
+        assertEquals(List.of("a", "b"), lhs.axes().stream().map(Sweep.Axis::path).toList());
+        assertEquals(10, lhs.axes().get(1).values().size(), "every value of b, in order of appearance");
+        assertEquals(lhs.points().get(0).get("b"), lhs.axes().get(1).values().get(0));
+        assertThrows(IllegalArgumentException.class, () -> SweepDesign.of(List.of("a=1,2"), Designs.Kind.SOBOL, 5, 1));
+    }
+}
