@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
             + "share network interfaces, what they cost in IPs and ENI quota, and how invocations fail when they "
             + "run out.", ""},
         subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, CheckCommand.class, CompareCommand.class,
-            CompareNetworkModelsCommand.class, SweepCommand.class, SensitivityCommand.class, PlanCommand.class, ImportCommand.class, ValidateModelCommand.class, BenchCommand.class,
+            CompareNetworkModelsCommand.class, SweepCommand.class, SensitivityCommand.class, PlanCommand.class, ImportCommand.class, GateCommand.class, ValidateModelCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input or usage.",
             "Scenario format: scenarios/README.md", "Example: enisim run scenarios/quickstart.yaml"})

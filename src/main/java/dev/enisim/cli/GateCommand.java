@@ -1,0 +1,224 @@
+package dev.enisim.cli;
+
+import dev.enisim.gate.Gate;
+import dev.enisim.iac.Change;
+import dev.enisim.iac.ChangeReader;
+import dev.enisim.scenario.Scenario;
+import dev.enisim.scenario.ScenarioException;
+import dev.enisim.scenario.ScenarioLoader;
+import dev.enisim.scenario.Units;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"The verdict on an infrastructure change before it deploys.", "",
+            "Reads the change (CloudFormation / SAM / CDK templates, Terraform plans from `terraform show -json`),"
+            + " applies it at --deploy-at to the account (a scenario, as `enisim import` writes it), runs the account"
+            + " before and after, and checks the rules: exit 0 when all hold, 1 when one is crossed, 2 on bad input.",
+            "Writes gate.md (for the pull request; also appended to $GITHUB_STEP_SUMMARY when set), junit.xml,"
+            + " gate.html and after.yaml (the account with the change) into --out.", ""},
+        footer = {"", "Rules (options or --rules FILE, a YAML list of sentences under `gate:`):",
+            "  no function Failed | every subnet keeps 20% of its IPs at the peak | quota headroom >= 50 |",
+            "  no function Pending longer than 5m | new ENIs <= 20 | failing invocations <= 0 | teardown wait <= 45m",
+            "  and any `check` expectation on the after run's summary.json (enis.peak <= 40).",
+            "Default: no function Failed; quota headroom >= 0; failing invocations <= 0.", "",
+            "Example: enisim gate --account scenario.yaml --template template.yaml --parameters params.json"
+            + " --min-free-ips-percent 10 --out reports/gate"})
+final class GateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--account", required = true, paramLabel = "SCENARIO",
+            description = "The account as it is: a scenario (enisim import writes one from the AWS CLI's output).")
+    Path account;
+
+    @Option(names = "--template", arity = "1..*", paramLabel = "FILE|DIR",
+            description = "CloudFormation / SAM template (YAML or JSON), CDK template, or a cdk.out folder.")
+    List<Path> templates = new ArrayList<>();
+
+    @Option(names = "--plan", arity = "1..*", paramLabel = "FILE", description = "terraform show -json output.")
+    List<Path> plans = new ArrayList<>();
+
+    @Option(names = "--parameters", arity = "1..*", paramLabel = "FILE",
+            description = "Template parameters: [{ParameterKey, ParameterValue}], {Parameters: {...}} or {K: V}.")
+    List<Path> parameters = new ArrayList<>();
+
+    @Option(names = "--exports", arity = "1..*", paramLabel = "FILE",
+            description = "aws cloudformation list-exports output, for Fn::ImportValue.")
+    List<Path> exports = new ArrayList<>();
+
+    @Option(names = "--stack-name", description = "The stack's name (AWS::StackName; matches generated function names).")
+    String stackName;
+
+    @Option(names = "--region", description = "AWS::Region.")
+    String region;
+
+    @Option(names = "--delete-stack", description = "The change deletes the templates' stacks: all their functions.")
+    boolean deleteStack;
+
+    @Option(names = "--deploy-at", defaultValue = "5m", paramLabel = "DURATION",
+            description = "When the change deploys in the account's run (default: ${DEFAULT-VALUE}).")
+    String deployAt;
+
+    @Option(names = "--traffic", paramLabel = "FUNCTION=RATE", description = "Traffic of a function the change creates.")
+    Map<String, String> traffic = new TreeMap<>();
+
+    @Option(names = "--default-traffic", defaultValue = "1/s", paramLabel = "RATE",
+            description = "Traffic of created functions without --traffic, a placeholder (default: ${DEFAULT-VALUE}).")
+    String defaultTraffic;
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "A YAML file with a list of rules under `gate:`.")
+    Path rulesFile;
+
+    @Option(names = "--allow-failed", description = "Drop the default rule 'no function Failed'.")
+    boolean allowFailed;
+
+    @Option(names = "--min-free-ips-percent", paramLabel = "P", description = "Every subnet keeps P% of its IPs.")
+    Double minFreePercent;
+
+    @Option(names = "--min-free-ips", paramLabel = "N", description = "Every subnet keeps N IPs free at the peak.")
+    Long minFree;
+
+    @Option(names = "--min-quota-headroom", paramLabel = "N", description = "ENI quota headroom per VPC (default 0).")
+    Long headroom;
+
+    @Option(names = "--max-pending", paramLabel = "DURATION", description = "No function Pending longer than this.")
+    String maxPending;
+
+    @Option(names = "--max-new-enis", paramLabel = "N", description = "At most N new ENIs.")
+    Long maxNewEnis;
+
+    @Option(names = "--max-teardown-wait", paramLabel = "DURATION", description = "Deleted functions' ENIs gone by then.")
+    String maxTeardown;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/gate",
+            description = "Folder for gate.md, junit.xml, gate.html, after.yaml (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--force", description = "Write into --out even when it is not a folder enisim gate made.")
+    boolean force;
+
+    static final String MARK = ".enisim-gate";
+
+    @Override
+    public Integer call() throws ScenarioException, IOException {
+        if (templates.isEmpty() && plans.isEmpty()) {
+            throw new UserInputException("give the change: --template FILE and/or --plan FILE");
+        }
+        long at;
+        try {
+            at = Units.durationMicros(deployAt) / 1_000_000;
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--deploy-at: " + e.getMessage());
+        }
+        Scenario s = ScenarioLoader.load(account);
+        Map<String, String> subnets = new TreeMap<>();
+        s.vpcs().forEach(v -> v.subnets().forEach(n -> subnets.put(n.id(), v.id())));
+        Set<String> functions = new TreeSet<>();
+        s.functions().forEach(f -> functions.add(f.name()));
+        Map<String, String> params = new TreeMap<>();
+        for (Path p : parameters) {
+            params.putAll(ChangeReader.parameters(p));
+        }
+        Map<String, String> exported = new TreeMap<>();
+        for (Path e : exports) {
+            exported.putAll(ChangeReader.exports(e));
+        }
+        Map<String, String> pseudo = new TreeMap<>();
+        if (stackName != null) {
+            pseudo.put("AWS::StackName", stackName);
+        }
+        if (region != null) {
+            pseudo.put("AWS::Region", region);
+        }
+        Change change = ChangeReader.read(templates, plans, new ChangeReader.Inputs(params, exported, pseudo, subnets,
+                functions, deleteStack));
+        checkOut();
+        Gate.Verdict v = Gate.run(account, change, new Gate.Options(at, traffic, defaultTraffic, rules()));
+        Files.createDirectories(out);
+        ImportCommand.write(out.resolve(MARK), "written by enisim gate; it replaces the files in this folder\n");
+        ImportCommand.write(out.resolve("gate.md"), v.markdown());
+        ImportCommand.write(out.resolve("junit.xml"), v.junit());
+        ImportCommand.write(out.resolve("gate.html"), v.html());
+        ImportCommand.write(out.resolve("after.yaml"), v.afterScenario());
+        String summary = System.getenv("GITHUB_STEP_SUMMARY");
+        if (summary != null && !summary.isBlank()) {
+            try {
+                Files.writeString(Path.of(summary), v.markdown(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UserInputException("cannot append to $GITHUB_STEP_SUMMARY " + summary + ": " + e.getMessage());
+            }
+        }
+        long failed = v.results().stream().filter(r -> !r.passed()).count();
+        spec.commandLine().getOut().println((v.passed() ? "PASSED" : "FAILED: " + failed + " of "
+                + v.results().size() + " rule(s) crossed") + "; " + out.resolve("gate.md"));
+        v.results().stream().filter(r -> !r.passed()).forEach(r -> spec.commandLine().getOut().println("  "
+                + r.expectation().text() + ": " + r.actual()));
+        return v.passed() ? 0 : 1;
+    }
+
+    /** --out must be absent, empty, or a folder enisim gate wrote (its marker file), unless --force. */
+    private void checkOut() throws IOException {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UserInputException(out + ": is a file; expected a folder for the gate's reports");
+        }
+        if (Files.isDirectory(out) && !force && !Files.exists(out.resolve(MARK))) {
+            try (var files = Files.list(out)) {
+                if (files.findAny().isPresent()) {
+                    throw new UserInputException(out + ": exists and was not made by enisim gate; choose another"
+                            + " --out, or pass --force to write gate.md, junit.xml, gate.html and after.yaml into it");
+                }
+            }
+        }
+    }
+
+    private List<String> rules() throws ScenarioException {
+        List<String> rules = new ArrayList<>();
+        if (!allowFailed) {
+            rules.add("no function Failed");
+        }
+        rules.add("quota headroom >= " + (headroom == null ? 0 : headroom));
+        rules.add("failing invocations <= 0");
+        if (minFreePercent != null) {
+            rules.add("every subnet keeps " + minFreePercent + "% of its IPs at the peak");
+        }
+        if (minFree != null) {
+            rules.add("every subnet keeps " + minFree + " IPs at the peak");
+        }
+        if (maxPending != null) {
+            rules.add("no function Pending longer than " + maxPending);
+        }
+        if (maxNewEnis != null) {
+            rules.add("new ENIs <= " + maxNewEnis);
+        }
+        if (maxTeardown != null) {
+            rules.add("teardown wait <= " + maxTeardown);
+        }
+        if (rulesFile != null) {
+            var tree = ScenarioLoader.readTree(rulesFile);
+            var list = tree.has("gate") ? tree.get("gate") : tree.get("expect");
+            if (list == null || !list.isArray()) {
+                throw new ScenarioException(rulesFile.toString(), List.of(new dev.enisim.scenario.Problem("gate",
+                        "expected a list of rule sentences under `gate:`")));
+            }
+            list.forEach(r -> rules.add(r.asText()));
+        }
+        return rules;
+    }
+}

@@ -1,0 +1,263 @@
+package dev.enisim.gate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.enisim.iac.Change;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The change as the account's "after" scenario: the VPCs, subnets and security groups it defines are added; at
+ * {@code deployAt} every function it creates is created (with the traffic given for it, else a placeholder rate),
+ * every VPC config it changes is updated, every function it deletes is deleted (a stack deletion: all at once),
+ * a replaced function is deleted and created again one second later, and EFS mount targets take an address each.
+ * Functions whose VpcConfig could not be resolved are not simulated (their placeholders say why).
+ */
+final class Deployment {
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    /** The after scenario's tree, and what the deployment left out or assumed. */
+    record After(ObjectNode tree, List<String> notSimulated, List<String> notes, List<String> placeholders) {
+    }
+
+    /**
+     * @param traffic        function -> a rate ("5/s") for functions the change creates
+     * @param defaultTraffic the rate of created functions without one (a placeholder)
+     */
+    record Options(long deployAtSeconds, Map<String, String> traffic, String defaultTraffic) {
+    }
+
+    private final ObjectNode tree;
+    private final Change change;
+    private final Options options;
+    private final Map<String, ObjectNode> vpcs = new LinkedHashMap<>();
+    private final Map<String, String> subnetVpc = new TreeMap<>();
+    private final Map<String, ObjectNode> subnets = new TreeMap<>();
+    private final Map<String, ObjectNode> functions = new TreeMap<>();
+    private final List<String> notSimulated = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final List<String> placeholders = new ArrayList<>();
+    private final List<String> defaulted = new ArrayList<>();
+
+    private Deployment(JsonNode before, Change change, Options options) {
+        this.tree = before.deepCopy();
+        this.change = change;
+        this.options = options;
+        for (JsonNode v : array(tree, "vpcs")) {
+            vpcs.put(v.path("id").asText(), (ObjectNode) v);
+            for (JsonNode s : v.path("subnets")) {
+                subnetVpc.put(s.path("id").asText(), v.path("id").asText());
+                subnets.put(s.path("id").asText(), (ObjectNode) s);
+            }
+        }
+        for (JsonNode f : array(tree, "functions")) {
+            functions.put(f.path("name").asText(), (ObjectNode) f);
+        }
+    }
+
+    static After apply(JsonNode before, Change change, Options options) {
+        Deployment d = new Deployment(before, change, options);
+        d.network();
+        for (Change.Function f : change.functions()) {
+            d.function(f);
+        }
+        d.interfaces();
+        if (!d.defaulted.isEmpty()) {
+            d.placeholders.add("traffic " + options.defaultTraffic() + " (--default-traffic) of " + d.defaulted.size()
+                    + " created function(s): " + String.join(", ", d.defaulted) + " (give --traffic NAME=RATE)");
+        }
+        if (change.functions().stream().anyMatch(f -> f.action() != Change.Action.DELETE)) {
+            d.placeholders.add("the duration of created functions' invocations: 100ms");
+        }
+        d.tree.put("name", (d.tree.path("name").asText() + "-after"));
+        return new After(d.tree, d.notSimulated, d.notes, d.placeholders);
+    }
+
+    private static ArrayNode array(ObjectNode parent, String key) {
+        JsonNode n = parent.get(key);
+        return n instanceof ArrayNode a ? a : parent.putArray(key);
+    }
+
+    private String at() {
+        return options.deployAtSeconds() + "s";
+    }
+
+    private void network() {
+        for (Change.Vpc v : change.vpcs()) {
+            ObjectNode n = array(tree, "vpcs").addObject();
+            n.put("id", v.id());
+            n.putArray("subnets");
+            n.putArray("securityGroups");
+            vpcs.put(v.id(), n);
+        }
+        for (Change.Subnet s : change.subnets()) {
+            if (s.vpc() == null || !vpcs.containsKey(s.vpc()) || s.cidr() == null) {
+                notes.add("subnet " + s.id() + " (" + s.where() + ") not added: its " + (s.cidr() == null ? "CIDR"
+                        : "VPC") + " is not known; functions using it are not simulated");
+                continue;
+            }
+            ObjectNode n = array(vpcs.get(s.vpc()), "subnets").addObject();
+            n.put("id", s.id());
+            n.put("cidr", s.cidr());
+            String az = s.az() != null ? s.az() : s.id() + "-az";
+            if (s.az() == null) {
+                placeholders.add("subnet " + s.id() + ": Availability Zone not known before deployment; called " + az);
+            }
+            n.put("az", az);
+            subnetVpc.put(s.id(), s.vpc());
+            subnets.put(s.id(), n);
+        }
+        for (Change.Group g : change.groups()) {
+            if (g.vpc() != null && vpcs.containsKey(g.vpc())) {
+                addGroup(g.id(), g.vpc());
+            }
+        }
+    }
+
+    private boolean groupDefined(String g) {
+        for (ObjectNode v : vpcs.values()) {
+            for (JsonNode s : v.path("securityGroups")) {
+                if (s.asText().equals(g)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void addGroup(String g, String vpc) {
+        if (!groupDefined(g)) {
+            array(vpcs.get(vpc), "securityGroups").add(g);
+        }
+    }
+
+    private void function(Change.Function f) {
+        if (!f.vpcKnown()) {
+            notSimulated.add(f.name() + " (" + f.where() + "): its VpcConfig is not resolved (see the placeholders)");
+            return;
+        }
+        for (String s : f.subnets()) {
+            if (!subnetVpc.containsKey(s)) {
+                notSimulated.add(f.name() + " (" + f.where() + "): subnet " + s + " is not known");
+                return;
+            }
+        }
+        if (!f.subnets().isEmpty()) {
+            String vpc = subnetVpc.get(f.subnets().get(0));
+            for (String g : f.groups()) {
+                if (!groupDefined(g)) {
+                    addGroup(g, vpc);
+                    if (change.groups().stream().noneMatch(c -> c.id().equals(g))) {
+                        notes.add("security group " + g + " (used by " + f.name() + ") is not in the account's"
+                                + " scenario: taken to be in " + vpc);
+                    }
+                }
+            }
+        }
+        ObjectNode existing = functions.get(f.name());
+        Change.Action action = existing == null && f.action() != Change.Action.DELETE ? Change.Action.CREATE
+                : f.action();
+        switch (action) {
+            case CREATE -> create(f);
+            case UPDATE -> update(f, existing);
+            case DELETE -> {
+                if (existing == null) {
+                    notes.add(f.name() + ": deleted by the change but not in the account: nothing to delete");
+                } else {
+                    timeline("deleteFunction", f.name(), options.deployAtSeconds());
+                }
+            }
+            case REPLACE -> {
+                timeline("deleteFunction", f.name(), options.deployAtSeconds());
+                timeline("createFunction", f.name(), options.deployAtSeconds() + 1).set("vpcConfig", vpcConfig(f));
+            }
+            default -> throw new IllegalStateException("unhandled action " + action);
+        }
+        if (f.publishes()) {
+            notes.add(f.name() + " publishes a version: it pins the function's keys, which adds no ENI; not"
+                    + " simulated apart");
+        }
+    }
+
+    private ObjectNode vpcConfig(Change.Function f) {
+        ObjectNode v = F.objectNode();
+        ArrayNode s = v.putArray("subnetIds");
+        f.subnets().forEach(s::add);
+        ArrayNode g = v.putArray("securityGroupIds");
+        f.groups().forEach(g::add);
+        return v;
+    }
+
+    private void create(Change.Function f) {
+        ObjectNode n = array(tree, "functions").addObject();
+        n.put("name", f.name());
+        n.put("createdAt", at());
+        n.put("memoryMb", f.memoryMb() == null ? 128 : f.memoryMb());
+        n.put("timeout", (f.timeoutSeconds() == null ? 3 : f.timeoutSeconds()) + "s");
+        if (!f.subnets().isEmpty()) {
+            n.set("vpcConfig", vpcConfig(f));
+        }
+        if (f.reserved() != null) {
+            n.put("reservedConcurrency", f.reserved());
+        }
+        if (f.provisioned() > 0) {
+            n.put("provisionedConcurrency", f.provisioned());
+        }
+        n.put("duration", "100ms");
+        String rate = options.traffic().get(f.name());
+        if (rate == null) {
+            rate = options.defaultTraffic();
+            defaulted.add(f.name());
+        }
+        n.putObject("arrivals").put("poisson", rate);
+        functions.put(f.name(), n);
+    }
+
+    private void update(Change.Function f, ObjectNode existing) {
+        JsonNode before = existing.path("vpcConfig");
+        List<String> oldSubnets = new ArrayList<>();
+        List<String> oldGroups = new ArrayList<>();
+        before.path("subnetIds").forEach(s -> oldSubnets.add(s.asText()));
+        before.path("securityGroupIds").forEach(s -> oldGroups.add(s.asText()));
+        if (oldSubnets.equals(f.subnets()) && oldGroups.stream().sorted().toList().equals(
+                f.groups().stream().sorted().toList())) {
+            notes.add(f.name() + ": updated, but its VpcConfig is unchanged: no new ENI");
+            return;
+        }
+        timeline("updateVpcConfig", f.name(), options.deployAtSeconds()).set("vpcConfig", vpcConfig(f));
+    }
+
+    private ObjectNode timeline(String action, String function, long atSeconds) {
+        ObjectNode a = array(tree, "timeline").addObject();
+        a.put("at", atSeconds + "s");
+        a.put("action", action);
+        a.put("function", function);
+        return a;
+    }
+
+    /** EFS mount targets (and such) take one address each in their subnet, from the deployment on. */
+    private void interfaces() {
+        Map<String, Integer> count = new TreeMap<>();
+        for (Change.Interface i : change.interfaces()) {
+            if (subnets.containsKey(i.subnet())) {
+                count.merge(i.subnet(), 1, Integer::sum);
+            } else {
+                notes.add(i.kind() + " in " + i.subnet() + " (" + i.where() + "): subnet not known; not simulated");
+            }
+        }
+        count.forEach((s, n) -> {
+            ObjectNode a = array(tree, "timeline").addObject();
+            a.put("at", at());
+            a.put("action", "setOtherUsedIps");
+            a.put("subnet", s);
+            a.put("otherUsedIps", subnets.get(s).path("otherUsedIps").asInt(0) + n);
+            notes.add(n + " EFS mount target(s) or other interfaces in " + s + ": one address each");
+        });
+    }
+}

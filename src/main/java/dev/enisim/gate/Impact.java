@@ -1,0 +1,171 @@
+package dev.enisim.gate;
+
+import dev.enisim.iac.Change;
+import dev.enisim.metrics.RunSummary;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The change's impact: the after run against the before run (same seed, so unchanged functions draw the same
+ * numbers). Free addresses at the peak are each subnet's minimum available IPs over the run; new ENI keys are the
+ * keys of the after run that the before run did not have.
+ */
+record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImpact> functions, int newKeys,
+        long newEnis, int newKeysFromNewGroups, int keysIfShared, long extraFailedInvocations,
+        Map<String, Long> extraErrors) {
+
+    /** A subnet the change touches: free IPs at the peak before and after, and the ENIs of its new keys. */
+    record SubnetImpact(String id, String vpc, String cidr, int usableIps, long freeBefore, long freeAfter,
+            int newKeys, long newEnis) {
+
+        double freeAfterPercent() {
+            return usableIps == 0 ? 0 : 100.0 * freeAfter / usableIps;
+        }
+    }
+
+    record VpcImpact(String id, int quota, long peakBefore, long peakAfter) {
+
+        long headroom() {
+            return quota - peakAfter;
+        }
+    }
+
+    /**
+     * A function of the change (or one that failed in the after run): its final state and reason, longest Pending
+     * spell, the wait until its ENIs were deleted (deleted functions), failed invocations before and after.
+     */
+    record FunctionImpact(String name, String action, String state, String reason, double pendingSeconds,
+            String updateStatus, Double teardownSeconds, long failedBefore, long failedAfter) {
+
+        boolean failed() {
+            return "Failed".equals(state) || "Failed".equals(updateStatus);
+        }
+    }
+
+    static Impact of(RunSummary before, RunSummary after, Change change, Deployment.After deployed) {
+        Set<String> changedGroups = new TreeSet<>();
+        change.groups().forEach(g -> changedGroups.add(g.id()));
+        Map<String, int[]> keysPerSubnet = new TreeMap<>();
+        Map<String, Long> enisPerSubnet = new TreeMap<>();
+        int newKeys = 0;
+        long newEnis = 0;
+        int fromNewGroups = 0;
+        Set<String> subnetsOfNewGroupKeys = new TreeSet<>();
+        for (Map.Entry<String, RunSummary.KeySummary> k : after.eniKeys().entrySet()) {
+            if (before.eniKeys().containsKey(k.getKey())) {
+                continue;
+            }
+            RunSummary.KeySummary s = k.getValue();
+            newKeys++;
+            newEnis += s.peakEnis();
+            keysPerSubnet.computeIfAbsent(s.subnet(), x -> new int[1])[0]++;
+            enisPerSubnet.merge(s.subnet(), s.peakEnis(), Long::sum);
+            if (s.securityGroups().stream().anyMatch(changedGroups::contains)) {
+                fromNewGroups++;
+                subnetsOfNewGroupKeys.add(s.subnet());
+            }
+        }
+        Set<String> touched = new LinkedHashSet<>(keysPerSubnet.keySet());
+        for (Map.Entry<String, RunSummary.SubnetSummary> s : after.subnets().entrySet()) {
+            RunSummary.SubnetSummary b = before.subnets().get(s.getKey());
+            if (b == null || s.getValue().minAvailableIps() < b.minAvailableIps()) {
+                touched.add(s.getKey());
+            }
+        }
+        List<SubnetImpact> subnets = new ArrayList<>();
+        for (String id : new TreeSet<>(touched)) {
+            RunSummary.SubnetSummary a = after.subnets().get(id);
+            RunSummary.SubnetSummary b = before.subnets().get(id);
+            String vpc = after.eniKeys().values().stream().filter(k -> k.subnet().equals(id)).map(
+                    RunSummary.KeySummary::vpc).findFirst().orElse("");
+            subnets.add(new SubnetImpact(id, vpc, a.cidr(), a.usableIps(), b == null ? a.usableIps()
+                    : b.minAvailableIps(), a.minAvailableIps(), keysPerSubnet.getOrDefault(id, new int[1])[0],
+                    enisPerSubnet.getOrDefault(id, 0L)));
+        }
+        List<VpcImpact> vpcs = new ArrayList<>();
+        for (Map.Entry<String, RunSummary.VpcSummary> v : after.vpcs().entrySet()) {
+            RunSummary.VpcSummary b = before.vpcs().get(v.getKey());
+            long peakBefore = b == null ? 0 : b.peakEnis();
+            if (v.getValue().peakEnis() != peakBefore || b == null) {
+                vpcs.add(new VpcImpact(v.getKey(), v.getValue().eniQuota(), peakBefore, v.getValue().peakEnis()));
+            }
+        }
+        return new Impact(subnets, vpcs, functions(before, after, change), newKeys, newEnis, fromNewGroups,
+                subnetsOfNewGroupKeys.size(), extraFailures(before, after), extraErrors(before, after));
+    }
+
+    private static List<FunctionImpact> functions(RunSummary before, RunSummary after, Change change) {
+        Map<String, String> actions = new TreeMap<>();
+        change.functions().forEach(f -> actions.put(f.name(), f.action().name().toLowerCase(java.util.Locale.ROOT)));
+        List<FunctionImpact> out = new ArrayList<>();
+        for (Map.Entry<String, RunSummary.FunctionSummary> e : after.functions().entrySet()) {
+            String name = e.getKey();
+            RunSummary.FunctionSummary a = e.getValue();
+            RunSummary.FunctionSummary b = before.functions().get(name);
+            boolean failed = a.transitions().stream().anyMatch(t -> "Failed".equals(t.state()))
+                    || "Failed".equals(a.lastUpdateStatus());
+            if (!actions.containsKey(name) && !failed) {
+                continue;
+            }
+            String reason = a.finalReasonCode();
+            for (RunSummary.Transition t : a.transitions()) {
+                if ("Failed".equals(t.state())) {
+                    reason = t.reasonCode();
+                }
+            }
+            for (RunSummary.Update u : a.updates()) {
+                if ("Failed".equals(u.lastUpdateStatus())) {
+                    reason = u.reasonCode();
+                }
+            }
+            Double teardown = null;
+            for (RunSummary.Teardown t : after.teardowns()) {
+                if (t.function().equals(name) && t.action().startsWith("delete")) {
+                    teardown = t.waitSeconds() == null ? Double.POSITIVE_INFINITY : t.waitSeconds();
+                }
+            }
+            String state = failed && a.transitions().stream().anyMatch(t -> "Failed".equals(t.state())) ? "Failed"
+                    : a.finalState();
+            out.add(new FunctionImpact(name, actions.getOrDefault(name, "unchanged"), state, reason,
+                    a.longestPendingSeconds(), a.lastUpdateStatus(), teardown, b == null ? 0 : failures(b),
+                    failures(a)));
+        }
+        return out;
+    }
+
+    static long failures(RunSummary.FunctionSummary f) {
+        return f.invocations().total() - f.invocations().succeeded();
+    }
+
+    /** Extra failed invocations (throttled, errors, function errors) of functions that existed before. */
+    private static long extraFailures(RunSummary before, RunSummary after) {
+        long extra = 0;
+        for (Map.Entry<String, RunSummary.FunctionSummary> e : before.functions().entrySet()) {
+            RunSummary.FunctionSummary a = after.functions().get(e.getKey());
+            if (a != null) {
+                extra += Math.max(0, failures(a) - failures(e.getValue()));
+            }
+        }
+        return extra;
+    }
+
+    private static Map<String, Long> extraErrors(RunSummary before, RunSummary after) {
+        Map<String, Long> out = new TreeMap<>();
+        after.invocations().errors().forEach((k, v) -> {
+            long d = v - before.invocations().errors().getOrDefault(k, 0L);
+            if (d != 0) {
+                out.put(k, d);
+            }
+        });
+        return out;
+    }
+
+    long failedFunctions() {
+        return functions.stream().filter(FunctionImpact::failed).count();
+    }
+}

@@ -1,0 +1,181 @@
+package dev.enisim.gate;
+
+import dev.enisim.check.Checker;
+import dev.enisim.check.Expectation;
+import dev.enisim.scenario.Units;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The gate's thresholds, each a sentence (as in an {@code expect:} block) so that options, a rules file and the
+ * reports say the same thing:
+ * <ul>
+ * <li>{@code no function Failed}: no creation or VPC update ends Failed;</li>
+ * <li>{@code every subnet keeps N% of its IPs at the peak} / {@code every subnet keeps N IPs at the peak}: each
+ * subnet the change touches;</li>
+ * <li>{@code quota headroom >= N}: Lambda ENIs a VPC the change touches can still take at the peak;</li>
+ * <li>{@code no function Pending longer than DURATION};</li>
+ * <li>{@code new ENIs <= N};</li>
+ * <li>{@code failing invocations <= N}: more failed invocations of functions that existed before;</li>
+ * <li>{@code teardown wait <= DURATION}: until a deleted function's ENIs are gone.</li>
+ * </ul>
+ * Any other sentence is a {@code check} expectation on the after run's summary ({@code enis.peak <= 40}).
+ */
+final class Rules {
+
+    private static final Pattern NO_FAILED = Pattern.compile("no function failed");
+    private static final Pattern KEEPS = Pattern.compile("every subnet keeps ([0-9.]+)\\s*(%?)\\s*(?:of its )?ips?"
+            + "(?: free)? at the peak");
+    private static final Pattern HEADROOM = Pattern.compile("quota headroom >= ([0-9]+)");
+    private static final Pattern PENDING = Pattern.compile("no function pending longer than (\\S+)");
+    private static final Pattern NEW_ENIS = Pattern.compile("new enis <= ([0-9]+)");
+    private static final Pattern FAILING = Pattern.compile("failing invocations <= ([0-9]+)");
+    private static final Pattern TEARDOWN = Pattern.compile("teardown wait <= (\\S+)");
+
+    private Rules() {
+    }
+
+    /** Whether the sentence is one of the gate's own (else it is a summary expectation). */
+    static boolean isGateRule(String sentence) {
+        String s = norm(sentence);
+        for (Pattern p : List.of(NO_FAILED, KEEPS, HEADROOM, PENDING, NEW_ENIS, FAILING, TEARDOWN)) {
+            if (p.matcher(s).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Checks a sentence without an impact (bad input before anything runs). */
+    static void validate(String sentence) {
+        evaluate(sentence, null);
+    }
+
+    private static String norm(String s) {
+        return s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    /** The verdict of one of the gate's sentences; with a null impact only checks the sentence. */
+    static Checker.Result evaluate(String sentence, Impact impact) {
+        String s = norm(sentence);
+        Matcher m;
+        if (NO_FAILED.matcher(s).matches()) {
+            return impact == null ? null : failed(sentence, impact);
+        }
+        if ((m = KEEPS.matcher(s)).matches()) {
+            double n = Double.parseDouble(m.group(1));
+            boolean percent = !m.group(2).isEmpty();
+            return impact == null ? null : keeps(sentence, impact, n, percent);
+        }
+        if ((m = HEADROOM.matcher(s)).matches()) {
+            long n = Long.parseLong(m.group(1));
+            if (impact == null) {
+                return null;
+            }
+            List<String> bad = new ArrayList<>();
+            StringBuilder all = new StringBuilder();
+            for (Impact.VpcImpact v : impact.vpcs()) {
+                all.append(all.length() == 0 ? "" : ", ").append(v.id()).append(": ").append(v.headroom());
+                if (v.headroom() < n) {
+                    bad.add(v.id() + ": " + v.peakAfter() + " of " + v.quota() + " ENIs at the peak, headroom "
+                            + v.headroom());
+                }
+            }
+            return result(sentence, bad, all.length() == 0 ? "no VPC changed" : "headroom " + all);
+        }
+        if ((m = PENDING.matcher(s)).matches()) {
+            double limit = seconds(m.group(1), sentence);
+            return impact == null ? null : longest(sentence, impact, limit, Impact.FunctionImpact::pendingSeconds,
+                    " Pending for ", "longest Pending ");
+        }
+        if ((m = NEW_ENIS.matcher(s)).matches()) {
+            long n = Long.parseLong(m.group(1));
+            return impact == null ? null : result(sentence, impact.newEnis() > n ? List.of(impact.newEnis()
+                    + " new ENIs (" + impact.newKeys() + " new keys)") : List.of(), impact.newEnis() + " new ENIs");
+        }
+        if ((m = FAILING.matcher(s)).matches()) {
+            long n = Long.parseLong(m.group(1));
+            return impact == null ? null : result(sentence, impact.extraFailedInvocations() > n
+                    ? List.of(impact.extraFailedInvocations() + " more failed invocations of existing functions "
+                    + impact.extraErrors()) : List.of(), impact.extraFailedInvocations() + " more failed invocations");
+        }
+        if ((m = TEARDOWN.matcher(s)).matches()) {
+            double limit = seconds(m.group(1), sentence);
+            return impact == null ? null : longest(sentence, impact, limit, f -> f.teardownSeconds() == null ? 0
+                    : f.teardownSeconds(), " waits ", "longest teardown wait ");
+        }
+        throw new IllegalArgumentException("'" + sentence + "' is not a gate rule (no function Failed; every subnet"
+                + " keeps N% of its IPs at the peak; quota headroom >= N; no function Pending longer than 5m; new ENIs"
+                + " <= N; failing invocations <= N; teardown wait <= 45m) nor a summary expectation");
+    }
+
+    /** A duration per function (0: none) against a limit. */
+    private static Checker.Result longest(String sentence, Impact impact, double limit,
+            java.util.function.ToDoubleFunction<Impact.FunctionImpact> seconds, String verb, String fine) {
+        List<String> bad = new ArrayList<>();
+        double longest = 0;
+        for (Impact.FunctionImpact f : impact.functions()) {
+            double d = seconds.applyAsDouble(f);
+            longest = Math.max(longest, d);
+            if (d > limit) {
+                bad.add(f.name() + verb + Format.seconds(d));
+            }
+        }
+        return result(sentence, bad, fine + Format.seconds(longest));
+    }
+
+    private static double seconds(String duration, String sentence) {
+        try {
+            return Units.durationMicros(duration) / 1e6;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + sentence + "': " + e.getMessage());
+        }
+    }
+
+    private static Checker.Result failed(String sentence, Impact impact) {
+        List<String> bad = new ArrayList<>();
+        for (Impact.FunctionImpact f : impact.functions()) {
+            if (f.failed()) {
+                bad.add(f.name() + " (" + f.reason() + ")");
+            }
+        }
+        List<String> why = new ArrayList<>();
+        for (Impact.SubnetImpact s : impact.subnets()) {
+            if (s.freeAfter() == 0 && s.newKeys() > 0) {
+                why.add(s.id() + " (" + s.cidr() + "): " + s.newKeys() + " new ENI key(s) need " + s.newKeys()
+                        + " ENI(s), " + s.freeBefore() + " IP(s) were free at the peak before the change");
+            }
+        }
+        String actual = bad.isEmpty() ? "none Failed" : bad.size() + " Failed: " + String.join(", ", bad)
+                + (why.isEmpty() ? "" : "; " + String.join("; ", why));
+        return verdict(sentence, bad.isEmpty(), actual);
+    }
+
+    private static Checker.Result keeps(String sentence, Impact impact, double n, boolean percent) {
+        List<String> bad = new ArrayList<>();
+        long least = Long.MAX_VALUE;
+        for (Impact.SubnetImpact s : impact.subnets()) {
+            least = Math.min(least, s.freeAfter());
+            boolean ok = percent ? s.freeAfterPercent() >= n : s.freeAfter() >= n;
+            if (!ok) {
+                bad.add(s.id() + " (" + s.cidr() + "): " + s.freeAfter() + " of " + s.usableIps() + " IPs free at the"
+                        + " peak (" + Format.percent(s.freeAfterPercent()) + "), " + s.freeBefore() + " before; "
+                        + s.newEnis() + " new ENI(s)");
+            }
+        }
+        return result(sentence, bad, impact.subnets().isEmpty() ? "no subnet changed" : "fewest free "
+                + least + " IPs");
+    }
+
+    private static Checker.Result result(String sentence, List<String> bad, String fine) {
+        return verdict(sentence, bad.isEmpty(), bad.isEmpty() ? fine : String.join("; ", bad));
+    }
+
+    private static Checker.Result verdict(String sentence, boolean passed, String actual) {
+        return new Checker.Result(new Expectation(sentence, Expectation.Statistic.VALUE, "gate", Expectation.Op.EQ,
+                List.of()), passed, actual);
+    }
+}

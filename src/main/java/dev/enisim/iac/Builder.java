@@ -1,0 +1,67 @@
+package dev.enisim.iac;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.enisim.scenario.Problem;
+import dev.enisim.scenario.ScenarioException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects what the readers find, file by file; problems are kept per file and thrown for the first file that has
+ * any, all of its problems at once.
+ */
+final class Builder {
+
+    final ChangeReader.Inputs in;
+    final Map<String, Change.Function> functions = new LinkedHashMap<>();
+    final List<Change.Vpc> vpcs = new ArrayList<>();
+    final List<Change.Subnet> subnets = new ArrayList<>();
+    final List<Change.Group> groups = new ArrayList<>();
+    final List<Change.Interface> interfaces = new ArrayList<>();
+    final List<Change.Placeholder> placeholders = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    final List<String> sources = new ArrayList<>();
+    private final Map<Path, List<Problem>> problems = new LinkedHashMap<>();
+
+    Builder(ChangeReader.Inputs in) {
+        this.in = in;
+    }
+
+    List<Problem> problems(Path file) {
+        return problems.computeIfAbsent(file, k -> new ArrayList<>());
+    }
+
+    void throwIfProblems() throws ScenarioException {
+        for (Map.Entry<Path, List<Problem>> e : problems.entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                throw new ScenarioException(e.getKey().toString(), e.getValue());
+            }
+        }
+    }
+
+    void placeholder(Path file, String path, JsonNode unresolved) {
+        placeholders.add(new Change.Placeholder(file + ": " + path, unresolved.path(Intrinsics.UNRESOLVED).asText(),
+                unresolved.path(Intrinsics.HOW).asText()));
+    }
+
+    void function(Change.Function f) {
+        Change.Function before = functions.put(f.name(), f);
+        if (before != null) {
+            notes.add("function " + f.name() + " is defined twice (" + before.where() + ", " + f.where()
+                    + "): the last is used");
+        }
+    }
+
+    /** A subnet id is usable when the account or the change defines it. */
+    boolean knownSubnet(String id) {
+        return in.subnetVpc().containsKey(id) || subnets.stream().anyMatch(s -> s.id().equals(id));
+    }
+
+    Change build() {
+        return new Change(new ArrayList<>(functions.values()), vpcs, subnets, groups, interfaces, placeholders, notes,
+                sources);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.enisim.iac;
+
+import java.util.List;
+
+/**
+ * What an infrastructure change does to Lambda's networking: functions created, updated, deleted or replaced,
+ * subnets, security groups and VPCs the change defines, other network interfaces it adds to subnets (EFS mount
+ * targets), and what could not be resolved. Ids of resources the change creates are their logical ids (a template's)
+ * or addresses (a plan's): they have no real id before deployment.
+ */
+public record Change(List<Function> functions, List<Vpc> vpcs, List<Subnet> subnets, List<Group> groups,
+        List<Interface> interfaces, List<Placeholder> placeholders, List<String> notes, List<String> sources) {
+
+    public Change {
+        functions = List.copyOf(functions);
+        vpcs = List.copyOf(vpcs);
+        subnets = List.copyOf(subnets);
+        groups = List.copyOf(groups);
+        interfaces = List.copyOf(interfaces);
+        placeholders = List.copyOf(placeholders);
+        notes = List.copyOf(notes);
+        sources = List.copyOf(sources);
+    }
+
+    /** What happens to a function: Terraform's actions, CloudFormation's create / update / delete. */
+    public enum Action { CREATE, UPDATE, DELETE, REPLACE }
+
+    /**
+     * One function of the change. {@code subnets} and {@code groups} are empty when it is not in a VPC;
+     * {@code vpcKnown} is false when its VpcConfig could not be resolved (it is then not simulated; the
+     * placeholders say why). Null figures: not given (the existing function's, or Lambda's default).
+     *
+     * @param where      file and path of its definition, for messages
+     * @param publishes  a version is published with it (AWS::Lambda::Version, AutoPublishAlias, publish = true)
+     */
+    public record Function(String name, String where, Action action, boolean vpcKnown, List<String> subnets,
+            List<String> groups, Integer memoryMb, Integer timeoutSeconds, Integer reserved, int provisioned,
+            boolean publishes) {
+
+        public Function {
+            subnets = List.copyOf(subnets);
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /** A VPC the change creates. */
+    public record Vpc(String id, String cidr, String where) {
+    }
+
+    /** A subnet the change creates: null {@code vpc}, {@code cidr} or {@code az} when not resolved. */
+    public record Subnet(String id, String vpc, String cidr, String az, String where) {
+    }
+
+    /** A security group the change creates; null {@code vpc} when not resolved. */
+    public record Group(String id, String vpc, String where) {
+    }
+
+    /** A network interface that is not Lambda's (an EFS mount target): one address in {@code subnet}. */
+    public record Interface(String subnet, String kind, String where) {
+    }
+
+    /** Something the change needs that the inputs do not say: where it is asked for, what, how to give it. */
+    public record Placeholder(String where, String what, String howToGive) {
+
+        @Override
+        public String toString() {
+            return where + ": " + what + " (" + howToGive + ")";
+        }
+    }
+}

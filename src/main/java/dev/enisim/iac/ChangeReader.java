@@ -1,0 +1,157 @@
+package dev.enisim.iac;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.enisim.scenario.Problem;
+import dev.enisim.scenario.ScenarioException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Reads templates, CDK output folders and Terraform plans into one {@link Change}. */
+public final class ChangeReader {
+
+    /**
+     * What the change is read against.
+     *
+     * @param parameters  template parameter values (from {@code --parameters} files)
+     * @param exports     export name -> value (from {@code aws cloudformation list-exports} output)
+     * @param pseudo      AWS::Region, AWS::StackName, AWS::AccountId when given
+     * @param subnetVpc   the account's subnets and their VPCs
+     * @param functions   the account's function names
+     * @param deleteStack the templates' stacks are deleted (every function in them deleted at once)
+     */
+    public record Inputs(Map<String, String> parameters, Map<String, String> exports, Map<String, String> pseudo,
+            Map<String, String> subnetVpc, Set<String> functions, boolean deleteStack) {
+
+        public Inputs {
+            parameters = new TreeMap<>(parameters);
+            exports = new TreeMap<>(exports);
+            pseudo = new TreeMap<>(pseudo);
+            subnetVpc = new TreeMap<>(subnetVpc);
+            functions = Set.copyOf(functions);
+        }
+    }
+
+    private ChangeReader() {
+    }
+
+    /**
+     * @param templates CloudFormation / SAM / CDK templates, or CDK output folders (every {@code *.template.json}
+     *                  at their top; nested stacks are read through their parents)
+     * @param plans     {@code terraform show -json} outputs
+     */
+    public static Change read(List<Path> templates, List<Path> plans, Inputs in) throws ScenarioException {
+        Builder b = new Builder(in);
+        for (Path t : templates) {
+            for (Path f : expand(t)) {
+                new CloudFormation(f, TemplateFile.read(f), in.parameters(), b).read();
+                b.sources.add(f + " (CloudFormation template)");
+                b.throwIfProblems();
+            }
+        }
+        for (Path p : plans) {
+            new TerraformPlan(p, TemplateFile.read(p), b).read();
+            b.sources.add(p + " (terraform show -json)");
+            b.throwIfProblems();
+        }
+        return b.build();
+    }
+
+    private static List<Path> expand(Path t) throws ScenarioException {
+        if (!Files.isDirectory(t)) {
+            return List.of(t);
+        }
+        try (Stream<Path> files = Files.list(t)) {
+            List<Path> out = files.filter(f -> f.getFileName().toString().endsWith(".template.json")
+                    && !f.getFileName().toString().endsWith(".nested.template.json")).sorted().toList();
+            if (out.isEmpty()) {
+                throw TemplateFile.fail(t, "no *.template.json in this folder (expected a CDK output folder, cdk.out)");
+            }
+            return out;
+        } catch (IOException e) {
+            throw TemplateFile.fail(t, "cannot read the folder: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Parameter values from a file in one of the shapes CloudFormation tools use: {@code [{"ParameterKey": K,
+     * "ParameterValue": V}]} (aws cloudformation create-stack --parameters file://...), {@code {"Parameters": {K:
+     * V}}} (CodePipeline template configuration) or {@code {K: V}}.
+     */
+    public static Map<String, String> parameters(Path file) throws ScenarioException {
+        JsonNode root = TemplateFile.readAny(file);
+        List<Problem> problems = new ArrayList<>();
+        if (root.isArray()) {
+            Map<String, String> list = parameterList(root, problems);
+            if (!problems.isEmpty()) {
+                throw new ScenarioException(file.toString(), problems);
+            }
+            return list;
+        }
+        Map<String, String> out = new TreeMap<>();
+        JsonNode map = root.has("Parameters") && root.get("Parameters").isObject() ? root.get("Parameters") : root;
+        for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().isValueNode()) {
+                out.put(e.getKey(), e.getValue().asText());
+            } else if (e.getValue().isArray()) {
+                List<String> parts = new ArrayList<>();
+                e.getValue().forEach(v -> parts.add(v.asText()));
+                out.put(e.getKey(), String.join(",", parts));
+            } else {
+                problems.add(new Problem(e.getKey(), "expected a string value, got " + e.getValue()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(file.toString(), problems);
+        }
+        return out;
+    }
+
+    /** {@code [{"ParameterKey", "ParameterValue"}]}, the AWS CLI's parameter file, read by {@link #parameters}. */
+    static Map<String, String> parameterList(JsonNode list, List<Problem> problems) {
+        Map<String, String> out = new TreeMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode k = list.get(i).get("ParameterKey");
+            JsonNode v = list.get(i).get("ParameterValue");
+            if (k == null || !k.isTextual() || v == null || !v.isValueNode()) {
+                problems.add(new Problem("[" + i + "]", "expected {\"ParameterKey\": NAME, \"ParameterValue\": VALUE}"));
+            } else {
+                out.put(k.asText(), v.asText());
+            }
+        }
+        return out;
+    }
+
+    /** {@code aws cloudformation list-exports} output: {@code {"Exports": [{"Name", "Value"}]}}. */
+    public static Map<String, String> exports(Path file) throws ScenarioException {
+        JsonNode root = TemplateFile.read(file);
+        JsonNode list = root.get("Exports");
+        if (list == null || !list.isArray()) {
+            throw TemplateFile.fail(file, "expected the output of `aws cloudformation list-exports` ({\"Exports\":"
+                    + " [{\"Name\": ..., \"Value\": ...}]})");
+        }
+        Map<String, String> out = new TreeMap<>();
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode n = list.get(i).get("Name");
+            JsonNode v = list.get(i).get("Value");
+            if (n == null || !n.isTextual() || v == null || !v.isTextual()) {
+                problems.add(new Problem("Exports[" + i + "]", "expected {\"Name\": ..., \"Value\": ...}"));
+            } else {
+                out.put(n.asText(), v.asText());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(file.toString(), problems);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,331 @@
+package dev.enisim.iac;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.enisim.scenario.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * One CloudFormation template (SAM and CDK output included) as a change: its functions (AWS::Lambda::Function,
+ * AWS::Serverless::Function with the template's Globals), their versions, aliases and concurrency, the subnets,
+ * security groups and VPCs it defines, EFS mount targets, and its nested stacks (CDK names their templates in
+ * the {@code aws:asset:path} metadata). A function whose name is in the account is updated, else created; with
+ * {@code deleteStack} every function is deleted.
+ */
+final class CloudFormation {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private final Path file;
+    private final JsonNode template;
+    private final Builder out;
+    private final List<Problem> problems;
+    private final Intrinsics x;
+    private final Map<String, Integer> provisioned = new TreeMap<>();
+    private final Map<String, Boolean> publishes = new TreeMap<>();
+
+    CloudFormation(Path file, JsonNode template, Map<String, String> parameters, Builder out) {
+        this.file = file;
+        this.template = template;
+        this.out = out;
+        this.problems = out.problems(file);
+        this.x = new Intrinsics(template, parameters, out.in.exports(), out.in.pseudo(), problems);
+    }
+
+    void read() {
+        JsonNode resources = template.get("Resources");
+        if (resources == null || !resources.isObject()) {
+            problems.add(new Problem("Resources", "expected the template's resources (is this a CloudFormation"
+                    + " template?)"));
+            return;
+        }
+        List<Runnable> functions = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String id = e.getKey();
+            JsonNode r = e.getValue();
+            String p = "Resources." + id;
+            if (!r.path("Type").isTextual()) {
+                problems.add(new Problem(p + ".Type", "missing (expected a resource type like AWS::Lambda::Function)"));
+                continue;
+            }
+            if (r.has("Condition") && r.get("Condition").isTextual()) {
+                Boolean c = x.condition(r.get("Condition").asText(), p + ".Condition");
+                if (Boolean.FALSE.equals(c)) {
+                    out.notes.add(file + ": " + p + " not created (condition " + r.get("Condition").asText()
+                            + " is false)");
+                    continue;
+                }
+                if (c == null) {
+                    out.placeholder(file, p + ".Condition", Intrinsics.unresolved("whether " + id + " is created"
+                            + " (condition " + r.get("Condition").asText() + ")", "give the parameters the"
+                            + " condition reads with --parameters"));
+                    continue;
+                }
+            }
+            JsonNode props = r.path("Properties");
+            switch (r.get("Type").asText()) {
+                case "AWS::Lambda::Function", "AWS::Serverless::Function" ->
+                        functions.add(() -> function(id, r, p));
+                case "AWS::Lambda::Version" -> target(props, p, id).ifPresent(f -> {
+                    publishes.put(f, true);
+                    provisioned.merge(f, provisioned(props.path("ProvisionedConcurrencyConfig"), p), Math::max);
+                });
+                case "AWS::Lambda::Alias" -> target(props, p, id).ifPresent(f -> provisioned.merge(f,
+                        provisioned(props.path("ProvisionedConcurrencyConfig"), p), Math::max));
+                case "AWS::EC2::VPC" -> out.vpcs.add(new Change.Vpc(id, text(props.get("CidrBlock"),
+                        p + ".Properties.CidrBlock"), file + ": " + p));
+                case "AWS::EC2::Subnet" -> out.subnets.add(new Change.Subnet(id, text(props.get("VpcId"),
+                        p + ".Properties.VpcId"), text(props.get("CidrBlock"), p + ".Properties.CidrBlock"),
+                        text(props.get("AvailabilityZone"), p + ".Properties.AvailabilityZone"), file + ": " + p));
+                case "AWS::EC2::SecurityGroup" -> out.groups.add(new Change.Group(id, text(props.get("VpcId"),
+                        p + ".Properties.VpcId"), file + ": " + p));
+                case "AWS::EFS::MountTarget" -> {
+                    String subnet = text(props.get("SubnetId"), p + ".Properties.SubnetId");
+                    if (subnet != null) {
+                        out.interfaces.add(new Change.Interface(subnet, "EFS mount target", file + ": " + p));
+                    }
+                }
+                case "AWS::CodeBuild::Project" -> {
+                    if (props.has("VpcConfig")) {
+                        out.notes.add(file + ": " + p + " (CodeBuild) has a VpcConfig: its builds use network"
+                                + " interfaces of their own, not Lambda's; not simulated");
+                    }
+                }
+                case "AWS::Serverless::CapacityProvider", "AWS::Lambda::CapacityProvider" -> out.notes.add(file + ": "
+                        + p + " is a capacity provider (Lambda Managed Instances): its instances' network interfaces"
+                        + " are not Hyperplane ENIs; not simulated");
+                case "AWS::CloudFormation::Stack" -> nested(id, r, p);
+                default -> {
+                    // other resources do not touch Lambda's networking
+                }
+            }
+        }
+        functions.forEach(Runnable::run);
+    }
+
+    /** The function a Version or Alias belongs to: a Ref to a function of the template (or its name). */
+    private java.util.Optional<String> target(JsonNode props, String p, String id) {
+        JsonNode fn = props.get("FunctionName");
+        if (fn != null && fn.isObject() && fn.has("Ref")) {
+            return java.util.Optional.of(fn.get("Ref").asText());
+        }
+        JsonNode v = x.resolve(fn, p + ".Properties.FunctionName");
+        if (v == null || !v.isTextual()) {
+            out.notes.add(file + ": " + p + ": cannot tell which function " + id + " belongs to");
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(v.asText());
+    }
+
+    private int provisioned(JsonNode config, String p) {
+        JsonNode v = x.resolve(config.get("ProvisionedConcurrentExecutions"),
+                p + ".Properties.ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions");
+        return v != null && (v.isInt() || v.isTextual() && v.asText().matches("\\d{1,7}")) ? v.asInt() : 0;
+    }
+
+    private String text(JsonNode v, String path) {
+        JsonNode r = x.resolve(v, path);
+        return resolved(r, path) && r.isValueNode() ? r.asText() : null;
+    }
+
+    private void function(String id, JsonNode r, String p) {
+        boolean sam = r.get("Type").asText().equals("AWS::Serverless::Function");
+        JsonNode props = r.path("Properties");
+        if (sam) {
+            props = Globals.merge(template.path("Globals").path("Function"), props);
+        }
+        String pp = p + ".Properties";
+        String name = name(id, props, pp);
+        if (name == null) {
+            return;
+        }
+        Change.Action action = out.in.deleteStack() ? Change.Action.DELETE
+                : out.in.functions().contains(name) ? Change.Action.UPDATE : Change.Action.CREATE;
+        List<String> subnets = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        boolean known = vpc(x.resolve(props.get("VpcConfig"), pp + ".VpcConfig"), pp + ".VpcConfig", subnets, groups);
+        int prov = Math.max(provisioned.getOrDefault(id, 0), sam ? provisioned(props.path(
+                "ProvisionedConcurrencyConfig"), p) : 0);
+        boolean publish = publishes.getOrDefault(id, false) || sam && props.hasNonNull("AutoPublishAlias");
+        out.function(new Change.Function(name, file + ": " + p, action, known, subnets, groups,
+                integer(props.get("MemorySize"), pp + ".MemorySize", 128, 10_240),
+                integer(props.get("Timeout"), pp + ".Timeout", 1, 900),
+                integer(props.get("ReservedConcurrentExecutions"), pp + ".ReservedConcurrentExecutions", 0,
+                        10_000_000), prov, publish));
+    }
+
+    /**
+     * The function's name: FunctionName, else the one CloudFormation generates ({@code STACK-LogicalId-SUFFIX}): an
+     * account function with that prefix when the stack name is given, else the logical id.
+     */
+    private String name(String id, JsonNode props, String pp) {
+        JsonNode n = props.has("FunctionName") ? x.resolve(props.get("FunctionName"), pp + ".FunctionName") : null;
+        if (n != null && n.isTextual()) {
+            if (!NAME.matcher(n.asText()).matches()) {
+                problems.add(new Problem(pp + ".FunctionName", "expected 1 to 64 letters, digits, '-' or '_', got '"
+                        + n.asText() + "'"));
+                return null;
+            }
+            return n.asText();
+        }
+        String stack = out.in.pseudo().get("AWS::StackName");
+        if (stack != null) {
+            String prefix = (stack + "-" + id);
+            prefix = prefix.substring(0, Math.min(prefix.length(), 50));
+            for (String existing : new java.util.TreeSet<>(out.in.functions())) {
+                if (existing.startsWith(prefix)) {
+                    return existing;
+                }
+            }
+        }
+        String fallback = id.length() > 64 ? id.substring(0, 64) : id;
+        out.notes.add(file + ": " + pp + ".FunctionName " + (n == null ? "not given" : "not resolved")
+                + ": CloudFormation generates a name; the function is called " + fallback + " here");
+        return fallback;
+    }
+
+    /** Reads a resolved VpcConfig; false when it (or a part) is unresolved. */
+    private boolean vpc(JsonNode v, String path, List<String> subnets, List<String> groups) {
+        if (!resolved(v, path)) {
+            return v == null || Intrinsics.isNoValue(v);
+        }
+        if (!v.isObject()) {
+            problems.add(new Problem(path, "expected {SubnetIds: [...], SecurityGroupIds: [...]}, got " + v));
+            return false;
+        }
+        boolean known = ids(v.get("SubnetIds"), path + ".SubnetIds", subnets, true);
+        known &= ids(v.get("SecurityGroupIds"), path + ".SecurityGroupIds", groups, false);
+        if (known && subnets.isEmpty() != groups.isEmpty()) {
+            problems.add(new Problem(path, "expected both SubnetIds and SecurityGroupIds, or neither; got "
+                    + subnets.size() + " subnet(s) and " + groups.size() + " security group(s)"));
+        }
+        return known;
+    }
+
+    /** False for a missing value and for an unresolved one (recorded as a placeholder). */
+    private boolean resolved(JsonNode v, String path) {
+        if (Intrinsics.isUnresolved(v)) {
+            out.placeholder(file, path, v);
+            return false;
+        }
+        return v != null && !Intrinsics.isNoValue(v);
+    }
+
+    private boolean ids(JsonNode list, String path, List<String> into, boolean subnet) {
+        if (!resolved(list, path)) {
+            return list == null;
+        }
+        if (!list.isArray()) {
+            problems.add(new Problem(path, "expected a list of ids, got " + list));
+            return false;
+        }
+        boolean known = true;
+        ArrayNode a = (ArrayNode) list;
+        for (int i = 0; i < a.size(); i++) {
+            JsonNode e = a.get(i);
+            String at = path + "[" + i + "]";
+            if (Intrinsics.isUnresolved(e)) {
+                out.placeholder(file, at, e);
+                known = false;
+            } else if (e.isArray()) { // a whole-list parameter inside a list: CloudFormation flattens it
+                for (JsonNode inner : e) {
+                    into.add(inner.asText());
+                }
+            } else if (!e.isTextual() || e.asText().isBlank()) {
+                problems.add(new Problem(at, "expected an id, got " + e));
+            } else if (subnet && !template.path("Resources").has(e.asText()) && !out.knownSubnet(e.asText())) {
+                problems.add(new Problem(at, "subnet '" + e.asText() + "' is neither in the imported account nor"
+                        + " defined by this change (known: " + String.join(", ", out.in.subnetVpc().keySet()) + ")"));
+            } else if (!into.contains(e.asText())) {
+                into.add(e.asText());
+            }
+        }
+        return known;
+    }
+
+    private Integer integer(JsonNode v, String path, long min, long max) {
+        JsonNode r = x.resolve(v, path);
+        if (!resolved(r, path)) {
+            return null;
+        }
+        if (!(r.isIntegralNumber() || r.isTextual() && r.asText().matches("-?\\d{1,10}"))
+                || r.asLong() < min || r.asLong() > max) {
+            problems.add(new Problem(path, "expected a whole number from " + min + " to " + max + ", got " + r));
+            return null;
+        }
+        return r.asInt();
+    }
+
+    /** A nested stack: its template named by CDK's aws:asset:path metadata, read with the parameters passed. */
+    private void nested(String id, JsonNode r, String p) {
+        String asset = r.path("Metadata").path("aws:asset:path").asText(null);
+        Path child = asset == null ? null : file.resolveSibling(asset);
+        if (child == null || !Files.isRegularFile(child)) {
+            out.placeholders.add(new Change.Placeholder(file + ": " + p, "nested stack " + id + " ("
+                    + (asset == null ? "no aws:asset:path metadata" : asset + " not found") + ")",
+                    "pass its template with --template, with its parameters in --parameters"));
+            return;
+        }
+        Map<String, String> passed = new TreeMap<>();
+        JsonNode params = r.path("Properties").path("Parameters");
+        for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = x.resolve(e.getValue(), p + ".Properties.Parameters." + e.getKey());
+            if (v != null && v.isValueNode()) {
+                passed.put(e.getKey(), v.asText());
+            } else if (v != null && v.isArray() && !Intrinsics.isUnresolved(v)) {
+                List<String> parts = new ArrayList<>();
+                v.forEach(s -> parts.add(s.asText()));
+                passed.put(e.getKey(), String.join(",", parts));
+            }
+        }
+        try {
+            new CloudFormation(child, TemplateFile.read(child), passed, out).read();
+            out.sources.add(child + " (nested stack " + id + " of " + file.getFileName() + ")");
+        } catch (dev.enisim.scenario.ScenarioException e) {
+            problems.add(new Problem(p, "nested stack " + asset + ": " + e.getMessage()));
+        }
+    }
+
+    /** SAM's Globals: a function's own value wins for scalars; maps are merged and lists appended to Globals'. */
+    static final class Globals {
+
+        private Globals() {
+        }
+
+        static JsonNode merge(JsonNode globals, JsonNode own) {
+            if (globals == null || globals.isMissingNode() || globals.isNull()) {
+                return own;
+            }
+            if (own == null || own.isMissingNode() || own.isNull()) {
+                return globals;
+            }
+            if (globals.isArray() && own.isArray()) {
+                ArrayNode a = ((ArrayNode) globals).deepCopy();
+                a.addAll((ArrayNode) own);
+                return a;
+            }
+            if (globals.isObject() && own.isObject() && !intrinsic(globals) && !intrinsic(own)) {
+                ObjectNode o = ((ObjectNode) globals).deepCopy();
+                for (Iterator<Map.Entry<String, JsonNode>> it = own.fields(); it.hasNext();) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    o.set(e.getKey(), merge(globals.get(e.getKey()), e.getValue()));
+                }
+                return o;
+            }
+            return own;
+        }
+
+        private static boolean intrinsic(JsonNode n) {
+            return n.size() == 1 && (n.has("Ref") || n.fieldNames().next().startsWith("Fn::"));
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.enisim.iac;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.enisim.scenario.Problem;
+import dev.enisim.scenario.ScenarioException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads a template or plan file into a JSON tree: JSON as it is; YAML with CloudFormation's short-form tags turned
+ * into their long forms ({@code !Ref X} into {@code {Ref: X}}, {@code !GetAtt A.B} into
+ * {@code {Fn::GetAtt: [A, B]}}, {@code !Sub ...} into {@code {Fn::Sub: ...}}), so both are read alike.
+ */
+final class TemplateFile {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> FUNCTIONS = List.of("Base64", "Cidr", "FindInMap", "GetAZs", "ImportValue",
+            "Join", "Select", "Split", "Sub", "Transform", "And", "Equals", "If", "Not", "Or", "GetAtt", "Length",
+            "ToJsonString");
+
+    private TemplateFile() {
+    }
+
+    static JsonNode read(Path file) throws ScenarioException {
+        JsonNode tree = readAny(file);
+        if (!tree.isObject()) {
+            throw fail(file, "expected a template or plan (key: value pairs at the top level)");
+        }
+        return tree;
+    }
+
+    /** The file's tree, an object or a list. */
+    static JsonNode readAny(Path file) throws ScenarioException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw fail(file, "file not found");
+        } catch (IOException e) {
+            throw fail(file, "cannot read: " + e.getMessage());
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.isBlank()) {
+            throw fail(file, "the file is empty");
+        }
+        JsonNode tree;
+        if (text.stripLeading().startsWith("{") || text.stripLeading().startsWith("[")) {
+            try {
+                tree = JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw fail(file, "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            }
+        } else {
+            tree = yaml(file, text);
+        }
+        if (tree == null || !(tree.isObject() || tree.isArray())) {
+            throw fail(file, "expected a template or plan (key: value pairs at the top level)");
+        }
+        return tree;
+    }
+
+    private static JsonNode yaml(Path file, String text) throws ScenarioException {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(50);
+        options.setNestingDepthLimit(100);
+        options.setCodePointLimit(20 * 1024 * 1024);
+        try {
+            Object data = new Yaml(new CfnConstructor(options)).load(text);
+            return JSON.valueToTree(data);
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            throw fail(file, "malformed YAML" + (m == null ? "" : " at line " + (m.getLine() + 1) + ", column "
+                    + (m.getColumn() + 1)) + ": " + (e.getProblem() == null ? "" : e.getProblem().strip()));
+        } catch (YAMLException | IllegalArgumentException e) {
+            throw fail(file, "malformed YAML: " + String.join(" ", String.valueOf(e.getMessage()).split("\\s*\\n\\s*")));
+        }
+    }
+
+    static ScenarioException fail(Path file, String message) {
+        return new ScenarioException(file.toString(), List.of(new Problem("", message)));
+    }
+
+    /** SnakeYAML's safe constructor, with CloudFormation's tags. */
+    private static final class CfnConstructor extends SafeConstructor {
+
+        CfnConstructor(LoaderOptions options) {
+            super(options);
+            for (String f : FUNCTIONS) {
+                yamlConstructors.put(new Tag("!" + f), new Intrinsic("Fn::" + f));
+            }
+            yamlConstructors.put(new Tag("!Ref"), new Intrinsic("Ref"));
+            yamlConstructors.put(new Tag("!Condition"), new Intrinsic("Condition"));
+        }
+
+        private final class Intrinsic extends AbstractConstruct {
+            private final String key;
+
+            Intrinsic(String key) {
+                this.key = key;
+            }
+
+            @Override
+            public Object construct(Node node) {
+                Object value;
+                if (node instanceof ScalarNode s) {
+                    String text = constructScalar(s);
+                    value = key.equals("Fn::GetAtt") && text.contains(".")
+                            ? List.of(text.substring(0, text.indexOf('.')), text.substring(text.indexOf('.') + 1))
+                            : text;
+                } else if (node instanceof SequenceNode q) {
+                    value = new ArrayList<>(constructSequence(q));
+                } else {
+                    value = new LinkedHashMap<>(constructMapping((MappingNode) node));
+                }
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put(key, value);
+                return m;
+            }
+        }
+    }
+}

@@ -1,0 +1,309 @@
+package dev.enisim.iac;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.enisim.scenario.Problem;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A Terraform plan ({@code terraform show -json plan.out}) as a change: {@code resource_changes} of
+ * {@code aws_lambda_function}, {@code aws_lambda_provisioned_concurrency_config}, {@code aws_subnet},
+ * {@code aws_security_group}, {@code aws_vpc} and {@code aws_efs_mount_target}, with their actions. Values unknown
+ * until apply ({@code after_unknown}) are resolved through the plan's {@code configuration}: a reference to a
+ * resource the same plan creates stands for it (its address is its id); anything else (a variable, a module
+ * output, a data source) is a placeholder.
+ */
+final class TerraformPlan {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private final Path file;
+    private final JsonNode plan;
+    private final Builder out;
+    private final List<Problem> problems;
+    /** Address -> the resource change, for references. */
+    private final Map<String, JsonNode> changes = new LinkedHashMap<>();
+
+    TerraformPlan(Path file, JsonNode plan, Builder out) {
+        this.file = file;
+        this.plan = plan;
+        this.out = out;
+        this.problems = out.problems(file);
+    }
+
+    void read() {
+        JsonNode list = plan.get("resource_changes");
+        if (list == null || !list.isArray()) {
+            problems.add(new Problem("resource_changes", plan.has("format_version") ? "missing: the plan changes"
+                    + " nothing" : "expected the output of `terraform show -json plan.out` (format_version,"
+                    + " resource_changes, configuration)"));
+            return;
+        }
+        for (JsonNode c : list) {
+            if (c.path("address").isTextual()) {
+                changes.put(c.get("address").asText(), c);
+            }
+        }
+        List<Runnable> later = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode c = list.get(i);
+            String p = "resource_changes[" + i + "]";
+            if (!c.path("address").isTextual() || !c.path("type").isTextual() || !c.path("change").path("actions")
+                    .isArray()) {
+                problems.add(new Problem(p, "expected {address, type, change: {actions, before, after,"
+                        + " after_unknown}}"));
+                continue;
+            }
+            if ("data".equals(c.path("mode").asText())) {
+                continue;
+            }
+            Change.Action action = action(c.path("change").path("actions"), p + ".change.actions");
+            if (action == null) {
+                continue;
+            }
+            String address = c.get("address").asText();
+            JsonNode values = action == Change.Action.DELETE ? c.path("change").path("before")
+                    : c.path("change").path("after");
+            String where = file + ": " + p + " (" + address + ")";
+            switch (c.get("type").asText()) {
+                case "aws_lambda_function" -> later.add(() -> function(c, action, values, p, where));
+                case "aws_subnet" -> {
+                    if (action == Change.Action.CREATE || action == Change.Action.REPLACE) {
+                        out.subnets.add(new Change.Subnet(address, value(c, values, "vpc_id", p), text(values,
+                                "cidr_block"), text(values, "availability_zone"), where));
+                    }
+                }
+                case "aws_security_group" -> {
+                    if (action == Change.Action.CREATE || action == Change.Action.REPLACE) {
+                        out.groups.add(new Change.Group(address, value(c, values, "vpc_id", p), where));
+                    }
+                }
+                case "aws_vpc" -> {
+                    if (action == Change.Action.CREATE) {
+                        out.vpcs.add(new Change.Vpc(address, text(values, "cidr_block"), where));
+                    }
+                }
+                case "aws_efs_mount_target" -> {
+                    String subnet = value(c, values, "subnet_id", p);
+                    if (subnet != null && action == Change.Action.CREATE) {
+                        out.interfaces.add(new Change.Interface(subnet, "EFS mount target", where));
+                    }
+                }
+                case "aws_lambda_capacity_provider" -> out.notes.add(where + " is a capacity provider (Lambda"
+                        + " Managed Instances): not simulated");
+                default -> {
+                    // other resources do not touch Lambda's networking
+                }
+            }
+        }
+        later.forEach(Runnable::run);
+        provisioned(list);
+    }
+
+    private Change.Action action(JsonNode actions, String path) {
+        List<String> a = new ArrayList<>();
+        actions.forEach(n -> a.add(n.asText()));
+        if (a.equals(List.of("create"))) {
+            return Change.Action.CREATE;
+        }
+        if (a.equals(List.of("update"))) {
+            return Change.Action.UPDATE;
+        }
+        if (a.equals(List.of("delete"))) {
+            return Change.Action.DELETE;
+        }
+        if (a.size() == 2 && a.contains("create") && a.contains("delete")) {
+            return Change.Action.REPLACE;
+        }
+        if (a.equals(List.of("no-op")) || a.equals(List.of("read")) || a.equals(List.of("forget"))) {
+            return null;
+        }
+        problems.add(new Problem(path, "expected create, update, delete, [delete, create], no-op or read, got " + a));
+        return null;
+    }
+
+    private static String text(JsonNode values, String key) {
+        JsonNode v = values.get(key);
+        return v != null && v.isTextual() && !v.asText().isEmpty() ? v.asText() : null;
+    }
+
+    /** A single id: known in the plan, else the resource of this plan it references, else a placeholder. */
+    private String value(JsonNode c, JsonNode values, String key, String p) {
+        String known = text(values, key);
+        if (known != null) {
+            return known;
+        }
+        List<String> refs = references(c, key);
+        if (!refs.isEmpty()) {
+            return refs.get(0);
+        }
+        if (c.path("change").path("after_unknown").path(key).asBoolean(false)) {
+            out.placeholders.add(new Change.Placeholder(file + ": " + p + ".change.after." + key, key + " of "
+                    + c.get("address").asText() + " is known only after apply, and references no resource this plan"
+                    + " creates", "give it a value the plan knows (a literal or -var)"));
+        }
+        return null;
+    }
+
+    private void function(JsonNode c, Change.Action action, JsonNode values, String p, String where) {
+        String address = c.get("address").asText();
+        String name = text(values, "function_name");
+        if (name == null) {
+            name = c.path("name").asText();
+            out.notes.add(where + ": function_name unknown: called " + name + " here");
+        }
+        if (!NAME.matcher(name).matches()) {
+            problems.add(new Problem(p + ".change.after.function_name", "expected 1 to 64 letters, digits, '-' or"
+                    + " '_', got '" + name + "'"));
+            return;
+        }
+        List<String> subnets = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        boolean known = true;
+        JsonNode vpc = values.path("vpc_config");
+        JsonNode unknown = c.path("change").path("after_unknown").path("vpc_config");
+        boolean inVpc = vpc.isArray() && vpc.size() > 0 || unknown.asBoolean(false)
+                || unknown.isArray() && unknown.size() > 0;
+        if (inVpc && action != Change.Action.DELETE) {
+            JsonNode v = vpc.isArray() && vpc.size() > 0 ? vpc.get(0) : com.fasterxml.jackson.databind.node
+                    .JsonNodeFactory.instance.objectNode();
+            JsonNode u = unknown.isArray() && unknown.size() > 0 ? unknown.get(0) : unknown;
+            known = ids(c, v, u, "subnet_ids", p, subnets) & ids(c, v, u, "security_group_ids", p, groups);
+        } else if (inVpc) {
+            JsonNode v = vpc.get(0);
+            v.path("subnet_ids").forEach(s -> subnets.add(s.asText()));
+            v.path("security_group_ids").forEach(s -> groups.add(s.asText()));
+        }
+        for (int i = 0; i < subnets.size(); i++) {
+            if (!out.knownSubnet(subnets.get(i)) && !changes.containsKey(subnets.get(i))) {
+                problems.add(new Problem(p + ".change.after.vpc_config[0].subnet_ids[" + i + "]", "subnet '"
+                        + subnets.get(i) + "' is neither in the imported account nor created by this plan (known: "
+                        + String.join(", ", out.in.subnetVpc().keySet()) + ")"));
+            }
+        }
+        Integer reserved = values.path("reserved_concurrent_executions").isInt()
+                && values.get("reserved_concurrent_executions").asInt() >= 0
+                ? values.get("reserved_concurrent_executions").asInt() : null;
+        Change.Action a = action == Change.Action.CREATE && out.in.functions().contains(name)
+                ? Change.Action.UPDATE : action;
+        out.function(new Change.Function(name, where, a, known, subnets, groups,
+                values.path("memory_size").isInt() ? values.get("memory_size").asInt() : null,
+                values.path("timeout").isInt() ? values.get("timeout").asInt() : null, reserved, 0,
+                values.path("publish").asBoolean(false)));
+    }
+
+    /** A list of ids of vpc_config: known elements as they are, unknown ones through the configuration. */
+    private boolean ids(JsonNode c, JsonNode v, JsonNode u, String key, String p, List<String> into) {
+        JsonNode known = v.path(key);
+        JsonNode unknown = u.path(key);
+        List<String> refs = references(c, "vpc_config." + key);
+        boolean all = true;
+        int size = Math.max(known.size(), unknown.isArray() ? unknown.size() : 0);
+        if (unknown.asBoolean(false) && !unknown.isArray()) {
+            if (refs.isEmpty()) {
+                out.placeholders.add(new Change.Placeholder(file + ": " + p + ".change.after_unknown.vpc_config[0]."
+                        + key, key + " of " + c.get("address").asText() + " is known only after apply, and comes from "
+                        + String.join(", ", rawReferences(c, "vpc_config." + key)), "give the ids in the plan"
+                        + " (-var) or plan the resources it references together with it"));
+                return false;
+            }
+            into.addAll(refs);
+            return true;
+        }
+        for (int i = 0; i < size; i++) {
+            JsonNode k = known.get(i);
+            if (k != null && k.isTextual()) {
+                into.add(k.asText());
+            } else if (i < refs.size()) {
+                into.add(refs.get(i));
+            } else {
+                out.placeholders.add(new Change.Placeholder(file + ": " + p + ".change.after.vpc_config[0]." + key
+                        + "[" + i + "]", "unknown until apply", "plan the resource it references together with it"));
+                all = false;
+            }
+        }
+        return all;
+    }
+
+    /** The plan's resources that an attribute's expression references (module prefix kept), in order. */
+    private List<String> references(JsonNode c, String attribute) {
+        List<String> out = new ArrayList<>();
+        String module = module(c.get("address").asText());
+        for (String r : rawReferences(c, attribute)) {
+            String base = r.endsWith(".id") ? r.substring(0, r.length() - 3) : r;
+            String address = module + base;
+            if (changes.containsKey(address) && !out.contains(address)) {
+                out.add(address);
+            }
+        }
+        return out;
+    }
+
+    private List<String> rawReferences(JsonNode c, String attribute) {
+        JsonNode resource = configuration(c.get("address").asText());
+        List<String> out = new ArrayList<>();
+        if (resource == null) {
+            return out;
+        }
+        JsonNode e = resource.path("expressions");
+        for (String part : attribute.split("\\.")) {
+            e = e.isArray() ? e.path(0).path(part) : e.path(part);
+        }
+        e.path("references").forEach(r -> out.add(r.asText()));
+        return out;
+    }
+
+    private static String module(String address) {
+        int at = address.lastIndexOf("module.");
+        if (at < 0) {
+            return "";
+        }
+        int end = address.indexOf('.', address.indexOf('.', at) + 1);
+        return address.substring(0, end + 1);
+    }
+
+    /** The configuration block of a resource: root_module, or the module_calls its address goes through. */
+    private JsonNode configuration(String address) {
+        JsonNode m = plan.path("configuration").path("root_module");
+        String rest = address.replaceAll("\\[[^]]*]", "");
+        while (rest.startsWith("module.")) {
+            String call = rest.substring(7, rest.indexOf('.', 7));
+            m = m.path("module_calls").path(call).path("module");
+            rest = rest.substring(rest.indexOf('.', 7) + 1);
+        }
+        for (JsonNode r : m.path("resources")) {
+            if (rest.equals(r.path("address").asText())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** aws_lambda_provisioned_concurrency_config: provisioned concurrency of a function of this plan. */
+    private void provisioned(JsonNode list) {
+        for (JsonNode c : list) {
+            if (!"aws_lambda_provisioned_concurrency_config".equals(c.path("type").asText())) {
+                continue;
+            }
+            JsonNode after = c.path("change").path("after");
+            String fn = text(after, "function_name");
+            if (fn == null) {
+                List<String> refs = references(c, "function_name");
+                fn = refs.isEmpty() ? null : text(changes.get(refs.get(0)).path("change").path("after"),
+                        "function_name");
+            }
+            Change.Function f = fn == null ? null : out.functions.get(fn);
+            int n = after.path("provisioned_concurrent_executions").asInt(0);
+            if (f == null) {
+                out.notes.add(file + ": " + c.path("address").asText() + ": provisioned concurrency of a function"
+                        + " this plan does not change; not simulated");
+            } else {
+                out.functions.put(fn, new Change.Function(f.name(), f.where(), f.action(), f.vpcKnown(), f.subnets(),
+                        f.groups(), f.memoryMb(), f.timeoutSeconds(), f.reserved(), n, f.publishes()));
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.enisim.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.check.Checker;
+import dev.enisim.iac.Change;
+import dev.enisim.iac.ChangeReader;
+import dev.enisim.scenario.Scenario;
+import dev.enisim.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The gate's verdict on changes to a nearly full subnet. */
+class GateTest {
+
+    static final Path DIR = Path.of("src/test/resources/gate");
+    static final Path ACCOUNT = DIR.resolve("account.yaml");
+    static final String FULL = "subnet-0f1e2d3c4b5a69788";
+
+    static ChangeReader.Inputs against(Path account) throws Exception {
+        Scenario s = ScenarioLoader.load(account);
+        Map<String, String> subnets = new TreeMap<>();
+        s.vpcs().forEach(v -> v.subnets().forEach(n -> subnets.put(n.id(), v.id())));
+        Set<String> functions = new java.util.TreeSet<>();
+        s.functions().forEach(f -> functions.add(f.name()));
+        return new ChangeReader.Inputs(Map.of(), Map.of(), Map.of(), subnets, functions, false);
+    }
+
+    static Gate.Verdict gate(Path template, List<String> rules) throws Exception {
+        Change c = ChangeReader.read(List.of(template), List.of(), against(ACCOUNT));
+        return Gate.run(ACCOUNT, c, new Gate.Options(300, Map.of(), "1/s", rules));
+    }
+
+    @Test
+    void tenFunctionsWithAGroupEachFailOnANearlyFullSubnetAndOneSharedGroupPasses() throws Exception {
+        Gate.Verdict ten = gate(DIR.resolve("ten-groups.yaml"), Gate.DEFAULT_RULES);
+        assertFalse(ten.passed());
+        Checker.Result failed = ten.results().get(0);
+        assertEquals("no function Failed", failed.expectation().text());
+        assertFalse(failed.passed());
+        assertTrue(failed.actual().startsWith("4 Failed: "), failed.actual());
+        assertTrue(failed.actual().contains("(SubnetOutOfIPAddresses)"), failed.actual());
+        assertTrue(failed.actual().contains(FULL + " (10.40.1.0/24): 10 new ENI key(s) need 10 ENI(s), 6 IP(s) were"
+                + " free"), failed.actual());
+        assertTrue(ten.markdown().contains("## enisim gate: FAILED"), ten.markdown());
+        assertTrue(ten.markdown().contains("| " + FULL + " | 10.40.1.0/24 | 251 | 6 | 0 (0.0%) | 10 | 6 |"),
+                ten.markdown());
+        assertTrue(ten.markdown().contains("one shared group for those functions would make 1 (one per subnet)"),
+                ten.markdown());
+        assertTrue(ten.junit().contains("<failure message=\"expected no function Failed, actual 4 Failed"),
+                ten.junit());
+
+        Gate.Verdict one = gate(DIR.resolve("one-group.yaml"), Gate.DEFAULT_RULES);
+        assertTrue(one.passed(), one.markdown());
+        assertTrue(one.markdown().contains("| " + FULL + " | 10.40.1.0/24 | 251 | 6 | 5 (2.0%) | 1 | 1 |"),
+                one.markdown());
+    }
+
+    @Test
+    void thresholdsOnFreeIpsAndPendingAreCheckedAndSaySo() throws Exception {
+        Gate.Verdict one = gate(DIR.resolve("one-group.yaml"), List.of("every subnet keeps 5% of its IPs at the"
+                + " peak", "no function Pending longer than 10m", "new ENIs <= 1", "enis.peak <= 10"));
+        Checker.Result keeps = one.results().get(0);
+        assertFalse(keeps.passed());
+        assertTrue(keeps.actual().startsWith(FULL + " (10.40.1.0/24): 5 of 251 IPs free at the peak (2.0%), 6"
+                + " before; 1 new ENI(s)"), keeps.actual());
+        assertTrue(one.results().get(1).passed(), one.results().get(1).actual());
+        assertTrue(one.results().get(2).passed(), one.results().get(2).actual());
+        assertTrue(one.results().get(3).passed(), "a summary expectation on the after run");
+    }
+}
