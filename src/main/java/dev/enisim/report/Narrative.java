@@ -122,7 +122,8 @@ public final class Narrative {
         };
     }
 
-    private static String outcome(JournalEntry e) {
+    /** An invocation spell's outcome in words: "succeeded", "failed with X (reason)", "ran but failed (cause)". */
+    public static String outcome(JournalEntry e) {
         if (e.state().equals("SUCCESS")) {
             return "succeeded";
         }
@@ -133,7 +134,7 @@ public final class Narrative {
     }
 
     /** {@code hh:mm:ss}, with days in front after the first day ({@code 3d 04:05:06}). */
-    static String clock(long micros) {
+    public static String clock(long micros) {
         long s = micros / 1_000_000;
         long d = s / 86_400;
         String hms = String.format(Locale.ROOT, "%02d:%02d:%02d", (s % 86_400) / 3600, (s % 3600) / 60, s % 60);

@@ -93,10 +93,16 @@ class ReportTest {
         String html = new String(files.get("report.html"), StandardCharsets.UTF_8);
         Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(files.get("report.html")));
-        long pngs = files.keySet().stream().filter(k -> k.endsWith(".png")).count();
-        assertEquals(pngs, d.getElementsByTagName("img").getLength());
-        assertFalse(html.contains("http://") || html.contains("https://"), "no external URL");
-        assertFalse(html.contains("src=\"charts/"), "charts are inlined");
+        assertEquals(0, d.getElementsByTagName("img").getLength(), "charts drawn from the data, not PNGs");
+        assertTrue(html.contains("<script type=\"application/json\" id=\"enisim-data\">"));
+        assertTrue(html.contains("uPlot"), "the charting library is inlined");
+        for (org.w3c.dom.Node n = d.getElementsByTagName("script").item(0); n != null; n = n.getNextSibling()) {
+            if (n instanceof org.w3c.dom.Element e && e.getTagName().equals("script")) {
+                assertFalse(e.hasAttribute("src"), "no script loaded from elsewhere");
+            }
+        }
+        assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "no external URL");
+        assertFalse(html.contains("src=\"charts/"), "no chart loaded from a file");
         assertTrue(html.contains("Assumptions in force") && html.contains("What happened"));
         assertTrue(html.contains("SubnetIPAddressLimitReachedException"));
     }

@@ -83,7 +83,7 @@ final class ChartStyle {
             m.setPaint(new Color(0x9E9E9E));
             m.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f},
                     0f));
-            m.setLabel(shortLabel(a.description()));
+            m.setLabel(Palette.shortLabel(a.description()));
             m.setLabelFont(MARKER);
             m.setLabelPaint(new Color(0x424242));
             m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
@@ -95,21 +95,4 @@ final class ChartStyle {
         }
     }
 
-    /** "CreateFunction orders-api with subnets ..." becomes "orders-api created". */
-    static String shortLabel(String description) {
-        String[] w = description.split(" ");
-        if (w.length >= 2 && w[0].equals("CreateFunction")) {
-            return w[1] + " created";
-        }
-        if (w.length >= 2 && w[0].equals("UpdateFunctionConfiguration")) {
-            return w[1] + " updated";
-        }
-        if (w.length >= 2 && w[0].equals("DeleteFunction")) {
-            return w[1] + " deleted";
-        }
-        if (description.startsWith("Availability Zone ")) {
-            return "AZ " + description.substring("Availability Zone ".length());
-        }
-        return description.length() > 32 ? description.substring(0, 31) + "..." : description;
-    }
 }

@@ -72,6 +72,16 @@ final class Browser implements AutoCloseable {
 
     /** A full-page screenshot into target/screenshots/NAME.png (the page's whole height, not just the window). */
     Path screenshot(String name) throws IOException {
+        return tall(() -> ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES), name);
+    }
+
+    /** One element of the page (a section, a chart), as it is drawn, whole even when taller than the window. */
+    Path elementShot(String cssSelector, String name) throws IOException {
+        return tall(() -> driver.findElement(org.openqa.selenium.By.cssSelector(cssSelector))
+                .getScreenshotAs(OutputType.BYTES), name);
+    }
+
+    private Path tall(java.util.function.Supplier<byte[]> shot, String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Object h = driver.executeScript("return Math.ceil(document.documentElement.scrollHeight)");
         Dimension before = driver.manage().window().getSize();
@@ -79,7 +89,7 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(before.getWidth(), height));
         try {
             Path out = SCREENSHOTS.resolve(name + ".png");
-            Files.write(out, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.write(out, shot.get());
             return out;
         } finally {
             driver.manage().window().setSize(before);
