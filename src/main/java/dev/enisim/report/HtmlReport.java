@@ -16,6 +16,9 @@ import java.util.Map;
  */
 public final class HtmlReport {
 
+    /** Rows of a table at most: a run of 65,000 functions still makes a page a browser opens. */
+    static final int MAX_ROWS = 50;
+
     private HtmlReport() {
     }
 
@@ -42,12 +45,9 @@ public final class HtmlReport {
         b.append(Page.chartsSection(charts.keySet()));
         b.append(Page.topologySection());
         b.append("<section id=\"story\">\n<h2>What happened</h2>\n<pre>");
-        List<String> lines = Narrative.lines(r);
-        for (String line : lines.subList(0, Math.min(lines.size(), 400))) {
-            b.append(esc(line)).append('\n');
-        }
-        if (lines.size() > 400) {
-            b.append("... ").append(lines.size() - 400).append(" more lines: run enisim explain\n");
+        for (String line : Narrative.abridged(Narrative.lines(r), 400, 2_000)) {
+            b.append(Narrative.failure(line) ? "<span class=\"bad\">" + esc(line) + "</span>" : esc(line))
+                    .append('\n');
         }
         b.append("</pre>\n</section>\n");
         assumptions(b, r.scenario());
@@ -77,48 +77,43 @@ public final class HtmlReport {
                 .append("</td></tr>\n<tr><th>Cold starts</th><td class=\"n\">").append(num(l.coldStarts()))
                 .append("</td></tr>\n<tr><th>Peak ConcurrentExecutions</th><td class=\"n\">")
                 .append(num(s.peakConcurrentExecutions())).append("</td></tr>\n</table></div>\n");
-        b.append("<div class=\"scroll\"><table>\n<tr><th>VPC</th><th>peak ENIs</th><th>quota</th></tr>\n");
-        s.vpcs().forEach((id, v) -> b.append("<tr><td>").append(esc(id)).append("</td><td class=\"n\">")
-                .append(num(v.peakEnis())).append("</td><td class=\"n\">").append(num(v.eniQuota()))
-                .append("</td></tr>\n"));
-        b.append("</table></div>\n<div class=\"scroll\"><table>\n<tr><th>Subnet</th><th>CIDR</th><th>AZ</th><th>usable</th><th>other tenants</th>"
-                + "<th>fewest free</th></tr>\n");
-        s.subnets().forEach((id, sub) -> b.append("<tr><td>").append(esc(id)).append("</td><td>").append(sub.cidr())
-                .append("</td><td>").append(esc(sub.az())).append("</td><td class=\"n\">").append(sub.usableIps())
-                .append("</td><td class=\"n\">").append(sub.otherUsedIps()).append("</td><td class=\"n")
-                .append(sub.minAvailableIps() == 0 ? " bad" : "").append("\">").append(sub.minAvailableIps())
-                .append("</td></tr>\n"));
-        b.append("</table></div>\n<div class=\"scroll\"><table>\n<tr><th>Function</th><th>final state</th><th>invocations</th><th>succeeded</th>"
+        // VPCs and subnets are in the Answers (Capacity), the fullest first
+        b.append("<div class=\"scroll\"><table>\n<tr><th>Function</th><th>final state</th><th>invocations</th><th>succeeded</th>"
                 + "</tr>\n");
-        s.functions().forEach((name, f) -> b.append("<tr><td>").append(esc(name)).append("</td><td class=\"")
-                .append(f.finalState().equals("Failed") ? "bad" : "ok").append("\">").append(esc(f.finalState()))
-                .append(f.finalReasonCode() == null ? "" : " (" + esc(f.finalReasonCode()) + ")").append("</td><td class=\"n\">")
-                .append(num(f.invocations().total())).append("</td><td class=\"n\">")
-                .append(num(f.invocations().succeeded())).append("</td></tr>\n"));
-        b.append("</table></div>\n</section>\n");
+        List<Map.Entry<String, RunSummary.FunctionSummary>> fns = new java.util.ArrayList<>(s.functions().entrySet());
+        fns.sort(java.util.Comparator.comparingInt((Map.Entry<String, RunSummary.FunctionSummary> e) ->
+                e.getValue().finalState().equals("Failed") ? 0 : 1)
+                .thenComparingLong(e -> -e.getValue().invocations().total()));
+        for (Map.Entry<String, RunSummary.FunctionSummary> e : fns.subList(0, Math.min(MAX_ROWS, fns.size()))) {
+            RunSummary.FunctionSummary f = e.getValue();
+            b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"")
+                    .append(f.finalState().equals("Failed") ? "bad" : "ok").append("\">").append(esc(f.finalState()))
+                    .append(f.finalReasonCode() == null ? "" : " (" + esc(f.finalReasonCode()) + ")")
+                    .append("</td><td class=\"n\">").append(num(f.invocations().total())).append("</td><td class=\"n\">")
+                    .append(num(f.invocations().succeeded())).append("</td></tr>\n");
+        }
+        b.append("</table></div>\n");
+        if (fns.size() > MAX_ROWS) {
+            b.append("<p class=\"note\">").append(MAX_ROWS).append(" of ").append(num(fns.size()))
+                    .append(" functions shown (Failed first, then by invocations); ").append(num(fns.size() - MAX_ROWS))
+                    .append(" more in summary.json.</p>\n");
+        }
+        b.append("</section>\n");
     }
 
     private static void assumptions(StringBuilder b, Scenario sc) {
-        Scenario.Hyperplane h = sc.hyperplane();
-        b.append("<section id=\"assumptions\">\n<h2>Assumptions in force</h2>\n<p>Figures AWS does not document, as this scenario sets them:</p>\n"
-                + "<table>\n");
-        row(b, "hyperplane.eniCreateTime", String.valueOf(h.eniCreateTime()));
-        row(b, "hyperplane.attachExistingTime", String.valueOf(h.attachExistingTime()));
-        row(b, "hyperplane.eniDeleteTime", String.valueOf(h.eniDeleteTime()));
-        row(b, "hyperplane.connectionsPerEni", num(h.connectionsPerEni()));
-        row(b, "hyperplane.idleReclaimAfter", fmt(h.idleReclaimAfterMicros() / 86_400e6) + " days");
-        row(b, "hyperplane.eniRetryBackoff", fmt(h.eniRetryBackoffMicros() / 60e6) + " min");
-        row(b, "scaling", sc.scaling().scaling().toString());
-        row(b, "scaling.keepAlive", fmt(sc.scaling().keepAliveMicros() / 60e6) + " min");
-        if (sc.networkModel() == dev.enisim.model.NetworkModel.LEGACY) {
-            row(b, "legacy", sc.legacy().toString());
+        b.append("<section id=\"assumptions\">\n<h2>Assumptions in force</h2>\n<p>Figures AWS does not document, "
+                + "as this scenario sets them (in the scenario's own syntax; each one and its source: "
+                + "scenarios/README.md):</p>\n<div class=\"scroll\"><table>\n");
+        for (Assumptions.Row a : Assumptions.rows(sc)) {
+            row(b, a.field(), a.value());
         }
-        b.append("</table>\n<p>Distributions are in microseconds. Every parameter and its source: scenarios/README.md."
-                + "</p>\n</section>\n");
+        b.append("</table></div>\n</section>\n");
     }
 
     private static void row(StringBuilder b, String k, String v) {
-        b.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v)).append("</td></tr>\n");
+        b.append("<tr><th><code>").append(esc(k)).append("</code></th><td><code>").append(esc(v))
+                .append("</code></td></tr>\n");
     }
 
     /** The scenario file as written (command-line overrides, if any, are not shown), else its parsed form. */

@@ -46,8 +46,8 @@ class ReportTest {
     @Test
     void everyChartIsProducedWithItsSeries() {
         List<String> names = Charts.all(quickstart).stream().map(Charts.Chart::name).toList();
-        assertEquals(List.of("invocations", "latency", "concurrency", "enis", "connections", "subnet-ips", "timeline"),
-                names);
+        assertEquals(List.of("invocations", "latency", "latency-by-function", "concurrency", "environments",
+                "cold-starts", "enis", "connections", "subnet-ips", "timeline"), names);
         DefaultTableXYDataset inv = Charts.invocationsDataset(quickstart);
         assertEquals(List.of("Succeeded", "Function errors", "Throttles (429)", "ResourceConflictException",
                 "SubnetIPAddressLimitReachedException"), keys(inv));
@@ -112,7 +112,7 @@ class ReportTest {
         List<String> lines = Narrative.lines(quickstart);
         assertTrue(lines.contains("00:00:00  orders-api -> Pending (Creating): created with VpcConfig"), lines.get(1));
         assertTrue(lines.stream().anyMatch(l -> l.matches("00:00:00  3,741 invocations of orders-api failed with "
-                + "ResourceConflictException, until 00:01:14")), String.join("\n", lines));
+                + "ResourceConflictException between 00:00:00 and 00:01:14")), String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("00:10:00  orders-worker shares eni-0001")));
         assertEquals(1, lines.stream().filter(l -> l.contains("why: Hyperplane ENIs are shared")).count(),
                 "explained once, though two ENIs are shared");

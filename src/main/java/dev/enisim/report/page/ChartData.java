@@ -224,7 +224,7 @@ final class ChartData {
         if (words.connectionCapacity()) {
             for (Series k : top) {
                 Series enis = find("eniKey", k.id(), "Sim.HyperplaneEniCount", null);
-                long[] cap = capacity(enis == null ? new long[k.values().length] : enis.values(), perEni);
+                long[] cap = dev.enisim.report.chart.Charts.capacity(enis == null ? new long[k.values().length] : enis.values(), perEni);
                 if (Palette.max(k.values()) * 2 >= perEni) {
                     ObjectNode s = series("capacity " + k.id(), "eniKey", k.id(), palette.colour("eniKey", k.id()), cap,
                             Downsample.Mode.MAX, 1);
@@ -243,15 +243,6 @@ final class ChartData {
         }
         c.put("note", note);
         return c;
-    }
-
-    /** Capacity per bucket: the key's ENIs in that bucket times the connections one ENI holds. */
-    static long[] capacity(long[] enis, int perEni) {
-        long[] out = new long[enis.length];
-        for (int i = 0; i < enis.length; i++) {
-            out[i] = Math.max(0, enis[i]) * (long) perEni;
-        }
-        return out;
     }
 
     /** One small chart per subnet (its own scale), the fullest first. */

@@ -124,11 +124,12 @@ public final class Headlines {
                     + "outcome</th><th>invocations</th><th>functions</th><th>first</th><th>last</th><th>why</th>"
                     + "</tr>\n");
             for (Failure f : failures.subList(0, Math.min(ROWS, failures.size()))) {
-                b.append("<tr><td class=\"bad\">").append(esc(f.outcome())).append("</td><td class=\"n\">")
-                        .append(num(f.count())).append("</td><td>").append(esc(functions(f.byFunction())))
-                        .append("</td><td class=\"n\">").append(Narrative.clock(f.firstMicros()))
-                        .append("</td><td class=\"n\">").append(Narrative.clock(f.lastMicros()))
-                        .append("</td><td>").append(esc(f.why())).append("</td></tr>\n");
+                b.append("<tr><td class=\"bad\">").append(esc(f.outcome())).append("</td><td class=\"n\" "
+                        + "data-label=\"invocations\">").append(num(f.count())).append("</td><td data-label=\""
+                        + "functions\">").append(esc(functions(f.byFunction()))).append("</td><td class=\"n\" "
+                        + "data-label=\"first\">").append(Narrative.clock(f.firstMicros())).append("</td><td "
+                        + "class=\"n\" data-label=\"last\">").append(Narrative.clock(f.lastMicros()))
+                        .append("</td><td data-label=\"why\">").append(esc(f.why())).append("</td></tr>\n");
             }
             b.append("</table></div>\n");
             more(b, failures.size(), "outcomes", "summary.json invocations");

@@ -152,10 +152,12 @@
       var p = pos[s.id], bw = p.w - 12;
       while (n.bar.firstChild) { n.bar.removeChild(n.bar.firstChild); }
       var x = p.x + 6, y = n.barY, u = Math.max(1, s.usable);
-      el('rect', {x: x, y: y, width: bw, height: 9, fill: '#fff', stroke: '#bbb'}, n.bar);
-      el('rect', {x: x, y: y, width: bw * Math.min(1, other / u), height: 9, fill: '#bdbdbd'}, n.bar);
-      el('rect', {x: x + bw * Math.min(1, other / u), y: y, width: bw * Math.min(1, enis / u) , height: 9,
-        fill: '#1565C0'}, n.bar);
+      // inline styles: the node's CSS would otherwise paint every rect of the subnet alike
+      el('rect', {x: x, y: y, width: bw, height: 9, style: 'fill:#fff;stroke:#bbb'}, n.bar);
+      el('rect', {x: x, y: y, width: bw * Math.min(1, other / u), height: 9, style: 'fill:#bdbdbd;stroke:none'},
+        n.bar);
+      el('rect', {x: x + bw * Math.min(1, other / u), y: y, width: bw * Math.min(1, enis / u), height: 9,
+        style: 'fill:#1565C0;stroke:none', 'class': 'fill-enis'}, n.bar);
       n.t2.textContent = '';
       el('text', {x: x, y: y + 21, 'class': 'sub' + (free === 0 ? ' full' : '')}, n.bar,
         NF.format(enis) + (enis === 1 ? ' ENI + ' : ' ENIs + ') + NF.format(other) + ' other of ' + NF.format(s.usable) + ' usable: ' +

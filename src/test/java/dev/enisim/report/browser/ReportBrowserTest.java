@@ -111,6 +111,30 @@ class ReportBrowserTest {
         browser.elementShot("#topology", "quickstart-topology-end");
     }
 
+    /** At phone width (420 px) nothing is cut off: the page does not scroll sideways, the summary fits. */
+    @Test
+    void thePageFitsAPhone() throws Exception {
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(420, 900));
+        try {
+            browser.open(page);
+            Number inner = (Number) browser.driver.executeScript("return window.innerWidth");
+            Number scroll = (Number) browser.driver.executeScript("return document.documentElement.scrollWidth");
+            assertTrue(scroll.intValue() <= inner.intValue(), "page " + scroll + " px wide in a " + inner
+                    + " px window");
+            for (String table : List.of("#summary table", "#answers .verdict")) {
+                Number right = (Number) browser.driver.executeScript("return document.querySelector(arguments[0])"
+                        + ".getBoundingClientRect().right", table);
+                assertTrue(right.doubleValue() <= inner.doubleValue(), table + " ends at " + right);
+            }
+            assertEquals(List.of(), browser.consoleErrors());
+            browser.screenshot("quickstart-phone-420px");
+            browser.elementShot("#answers", "quickstart-phone-answers");
+            browser.elementShot("#summary", "quickstart-phone-summary");
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
     private static String playerTime() {
         return browser.driver.findElement(By.id("player-time")).getText();
     }
