@@ -1,70 +1,66 @@
 package dev.enisim.report;
 
 import dev.enisim.metrics.RunSummary;
+import dev.enisim.report.page.Headlines;
+import dev.enisim.report.page.Page;
 import dev.enisim.run.RunResult;
 import dev.enisim.scenario.Scenario;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code report.html}: one self-contained page (also well-formed XML, so that tests can parse it) (charts inlined as PNG data, no external URL) with the scenario,
- * seed and version, a summary table, the charts, the assumptions in force and what happened in words.
+ * {@code report.html}: one self-contained page that works offline from file:// (also well-formed XML, so that tests
+ * can parse it; no external URL): the scenario, seed and version, the answers the run gives, a summary, interactive
+ * charts drawn from the run's data, what happened in words, and the assumptions in force.
  */
 public final class HtmlReport {
 
-    private static final String CSS = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;color:#212121;"
-            + "max-width:1060px;margin:2em auto;padding:0 1em;line-height:1.45}h1{margin-bottom:.1em}"
-            + ".sub{color:#616161;margin-top:0}h2{border-bottom:1px solid #e0e0e0;padding-bottom:.2em;margin-top:1.6em}"
-            + "table{border-collapse:collapse;margin:.6em 0}td,th{border:1px solid #e0e0e0;padding:.3em .7em;"
-            + "text-align:left}th{background:#f5f5f5}td.n{text-align:right;font-variant-numeric:tabular-nums}"
-            + "img{max-width:100%;border:1px solid #eeeeee;margin:.5em 0}pre{background:#f6f8fa;padding:1em;"
-            + "border-radius:6px;overflow-x:auto;font-size:.85em}.bad{color:#c62828;font-weight:600}"
-            + ".ok{color:#2e7d32}details{margin:.5em 0}";
+    /** Rows of a table at most: a run of 65,000 functions still makes a page a browser opens. */
+    static final int MAX_ROWS = 50;
 
     private HtmlReport() {
     }
 
-    /** The page; {@code charts} maps file names ({@code charts/x.png}) to bytes, PNGs are inlined. */
+    /**
+     * The page; {@code charts} maps the chart files written beside it ({@code charts/x.png}, {@code .svg}) to
+     * their bytes: the page links to them but draws its own charts from the run's data.
+     */
     public static String render(RunResult r, Map<String, byte[]> charts, String version) {
         RunSummary s = r.summary();
         StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>enisim: ")
-                .append(esc(s.scenario())).append("</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n");
-        b.append("<h1>").append(esc(s.scenario())).append("</h1>\n<p class=\"sub\">").append(esc(
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" "
+                + "content=\"width=device-width, initial-scale=1\"/>\n<title>enisim: ")
+                .append(esc(s.scenario())).append("</title>\n").append(Page.styles()).append("</head>\n<body>\n");
+        b.append("<header><h1>").append(esc(s.scenario())).append("</h1>\n<p class=\"sub\">").append(esc(
                 r.scenario().description())).append("<br/>seed ").append(s.seed()).append(", ")
-                .append(fmt(s.simulatedSeconds() / 3600)).append(" simulated hours, ").append(String.format(
-                        Locale.ROOT, "%,d", s.events().total())).append(" events, ")
+                .append(Narrative.clock(Math.round(s.simulatedSeconds() * 1e6))).append(" simulated, ")
+                .append(String.format(Locale.ROOT, "%,d", s.events().total())).append(" events, ")
                 .append(r.scenario().networkModel().name().toLowerCase(Locale.ROOT)).append(" network model, enisim ")
-                .append(esc(version)).append("</p>\n");
+                .append(esc(version)).append("</p>\n<nav><a href=\"#answers\">Answers</a> <a href=\"#summary\">"
+                + "Summary</a> <a href=\"#charts\">Charts</a> <a href=\"#topology\">Topology</a> <a href=\"#story\">What happened</a> <a "
+                + "href=\"#assumptions\">Assumptions</a> <a href=\"#scenario\">Scenario</a></nav></header>\n");
+        b.append(Headlines.html(r));
         summary(b, s);
-        b.append("<h2>Charts</h2>\n");
-        for (Map.Entry<String, byte[]> c : charts.entrySet()) {
-            if (c.getKey().endsWith(".png")) {
-                b.append("<img alt=\"").append(esc(c.getKey())).append("\" src=\"data:image/png;base64,")
-                        .append(Base64.getEncoder().encodeToString(c.getValue())).append("\"/>\n");
-            }
+        b.append(Page.chartsSection(charts.keySet()));
+        b.append(Page.topologySection());
+        b.append("<section id=\"story\">\n<h2>What happened</h2>\n<pre>");
+        for (String line : Narrative.abridged(Narrative.lines(r), 400, 2_000)) {
+            b.append(Narrative.failure(line) ? "<span class=\"bad\">" + esc(line) + "</span>" : esc(line))
+                    .append('\n');
         }
-        b.append("<h2>What happened</h2>\n<pre>");
-        List<String> lines = Narrative.lines(r);
-        for (String line : lines.subList(0, Math.min(lines.size(), 400))) {
-            b.append(esc(line)).append('\n');
-        }
-        if (lines.size() > 400) {
-            b.append("... ").append(lines.size() - 400).append(" more lines: run enisim explain\n");
-        }
-        b.append("</pre>\n");
+        b.append("</pre>\n</section>\n");
         assumptions(b, r.scenario());
-        b.append("<h2>Scenario</h2>\n<details><summary>The scenario file (").append(esc(r.scenario().source()))
-                .append(")</summary><pre>")
-                .append(esc(scenarioYaml(r.scenario()))).append("</pre></details>\n</body>\n</html>\n");
+        b.append("<section id=\"scenario\">\n<h2>Scenario</h2>\n<details><summary>The scenario file (")
+                .append(esc(r.scenario().source())).append(")</summary><pre>")
+                .append(esc(scenarioYaml(r.scenario()))).append("</pre></details>\n</section>\n")
+                .append(Page.scripts(r)).append("</body>\n</html>\n");
         return b.toString();
     }
 
     private static void summary(StringBuilder b, RunSummary s) {
         RunSummary.Invocations inv = s.invocations();
-        b.append("<h2>Summary</h2>\n<table>\n<tr><th>Invocations</th><td class=\"n\">").append(num(inv.total()))
+        b.append("<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"scroll\"><table>\n<tr><th>Invocations</th><td class=\"n\">").append(num(inv.total()))
                 .append("</td></tr>\n<tr><th>Succeeded</th><td class=\"n\">").append(num(inv.succeeded()))
                 .append("</td></tr>\n<tr><th>Throttled (429)</th><td class=\"n\">").append(num(inv.throttled()))
                 .append("</td></tr>\n<tr><th>Function errors</th><td class=\"n\">").append(num(inv.functionErrors()))
@@ -80,49 +76,44 @@ public final class HtmlReport {
                 .append(fmt(l.p90())).append(" / ").append(fmt(l.p99())).append(" / ").append(fmt(l.max()))
                 .append("</td></tr>\n<tr><th>Cold starts</th><td class=\"n\">").append(num(l.coldStarts()))
                 .append("</td></tr>\n<tr><th>Peak ConcurrentExecutions</th><td class=\"n\">")
-                .append(num(s.peakConcurrentExecutions())).append("</td></tr>\n</table>\n");
-        b.append("<table>\n<tr><th>VPC</th><th>peak ENIs</th><th>quota</th></tr>\n");
-        s.vpcs().forEach((id, v) -> b.append("<tr><td>").append(esc(id)).append("</td><td class=\"n\">")
-                .append(num(v.peakEnis())).append("</td><td class=\"n\">").append(num(v.eniQuota()))
-                .append("</td></tr>\n"));
-        b.append("</table>\n<table>\n<tr><th>Subnet</th><th>CIDR</th><th>AZ</th><th>usable</th><th>other tenants</th>"
-                + "<th>fewest free</th></tr>\n");
-        s.subnets().forEach((id, sub) -> b.append("<tr><td>").append(esc(id)).append("</td><td>").append(sub.cidr())
-                .append("</td><td>").append(esc(sub.az())).append("</td><td class=\"n\">").append(sub.usableIps())
-                .append("</td><td class=\"n\">").append(sub.otherUsedIps()).append("</td><td class=\"n")
-                .append(sub.minAvailableIps() == 0 ? " bad" : "").append("\">").append(sub.minAvailableIps())
-                .append("</td></tr>\n"));
-        b.append("</table>\n<table>\n<tr><th>Function</th><th>final state</th><th>invocations</th><th>succeeded</th>"
+                .append(num(s.peakConcurrentExecutions())).append("</td></tr>\n</table></div>\n");
+        // VPCs and subnets are in the Answers (Capacity), the fullest first
+        b.append("<div class=\"scroll\"><table>\n<tr><th>Function</th><th>final state</th><th>invocations</th><th>succeeded</th>"
                 + "</tr>\n");
-        s.functions().forEach((name, f) -> b.append("<tr><td>").append(esc(name)).append("</td><td class=\"")
-                .append(f.finalState().equals("Failed") ? "bad" : "ok").append("\">").append(esc(f.finalState()))
-                .append(f.finalReasonCode() == null ? "" : " (" + esc(f.finalReasonCode()) + ")").append("</td><td class=\"n\">")
-                .append(num(f.invocations().total())).append("</td><td class=\"n\">")
-                .append(num(f.invocations().succeeded())).append("</td></tr>\n"));
-        b.append("</table>\n");
+        List<Map.Entry<String, RunSummary.FunctionSummary>> fns = new java.util.ArrayList<>(s.functions().entrySet());
+        fns.sort(java.util.Comparator.comparingInt((Map.Entry<String, RunSummary.FunctionSummary> e) ->
+                e.getValue().finalState().equals("Failed") ? 0 : 1)
+                .thenComparingLong(e -> -e.getValue().invocations().total()));
+        for (Map.Entry<String, RunSummary.FunctionSummary> e : fns.subList(0, Math.min(MAX_ROWS, fns.size()))) {
+            RunSummary.FunctionSummary f = e.getValue();
+            b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"")
+                    .append(f.finalState().equals("Failed") ? "bad" : "ok").append("\">").append(esc(f.finalState()))
+                    .append(f.finalReasonCode() == null ? "" : " (" + esc(f.finalReasonCode()) + ")")
+                    .append("</td><td class=\"n\">").append(num(f.invocations().total())).append("</td><td class=\"n\">")
+                    .append(num(f.invocations().succeeded())).append("</td></tr>\n");
+        }
+        b.append("</table></div>\n");
+        if (fns.size() > MAX_ROWS) {
+            b.append("<p class=\"note\">").append(MAX_ROWS).append(" of ").append(num(fns.size()))
+                    .append(" functions shown (Failed first, then by invocations); ").append(num(fns.size() - MAX_ROWS))
+                    .append(" more in summary.json.</p>\n");
+        }
+        b.append("</section>\n");
     }
 
     private static void assumptions(StringBuilder b, Scenario sc) {
-        Scenario.Hyperplane h = sc.hyperplane();
-        b.append("<h2>Assumptions in force</h2>\n<p>Figures AWS does not document, as this scenario sets them:</p>\n"
-                + "<table>\n");
-        row(b, "hyperplane.eniCreateTime", String.valueOf(h.eniCreateTime()));
-        row(b, "hyperplane.attachExistingTime", String.valueOf(h.attachExistingTime()));
-        row(b, "hyperplane.eniDeleteTime", String.valueOf(h.eniDeleteTime()));
-        row(b, "hyperplane.connectionsPerEni", num(h.connectionsPerEni()));
-        row(b, "hyperplane.idleReclaimAfter", fmt(h.idleReclaimAfterMicros() / 86_400e6) + " days");
-        row(b, "hyperplane.eniRetryBackoff", fmt(h.eniRetryBackoffMicros() / 60e6) + " min");
-        row(b, "scaling", sc.scaling().scaling().toString());
-        row(b, "scaling.keepAlive", fmt(sc.scaling().keepAliveMicros() / 60e6) + " min");
-        if (sc.networkModel() == dev.enisim.model.NetworkModel.LEGACY) {
-            row(b, "legacy", sc.legacy().toString());
+        b.append("<section id=\"assumptions\">\n<h2>Assumptions in force</h2>\n<p>Figures AWS does not document, "
+                + "as this scenario sets them (in the scenario's own syntax; each one and its source: "
+                + "scenarios/README.md):</p>\n<div class=\"scroll\"><table>\n");
+        for (Assumptions.Row a : Assumptions.rows(sc)) {
+            row(b, a.field(), a.value());
         }
-        b.append("</table>\n<p>Distributions are in microseconds. Every parameter and its source: scenarios/README.md."
-                + "</p>\n");
+        b.append("</table></div>\n</section>\n");
     }
 
     private static void row(StringBuilder b, String k, String v) {
-        b.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v)).append("</td></tr>\n");
+        b.append("<tr><th><code>").append(esc(k)).append("</code></th><td><code>").append(esc(v))
+                .append("</code></td></tr>\n");
     }
 
     /** The scenario file as written (command-line overrides, if any, are not shown), else its parsed form. */
@@ -146,7 +137,7 @@ public final class HtmlReport {
         return String.format(Locale.ROOT, "%,.1f", v);
     }
 
-    static String esc(String s) {
+    public static String esc(String s) {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

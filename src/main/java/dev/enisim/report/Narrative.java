@@ -14,9 +14,9 @@ import java.util.Set;
 
 /**
  * The run told in words, one line per meaningful event with its simulated time, for teaching: each rule is
- * explained the first time it applies, invocations are summarised per spell ("412 invocations of orders-api
- * failed with ResourceConflictException, 00:00:00 to 00:01:14"), and ENI events of the same kind at the same
- * instant are told together.
+ * explained the first time it applies (in the words of the network model in force), invocations are summarised
+ * per spell ("412 invocations of orders-api failed with ResourceConflictException between 00:00:00 and
+ * 00:01:14"), and ENI events of the same kind at the same instant are told together.
  */
 public final class Narrative {
 
@@ -54,6 +54,19 @@ public final class Narrative {
             Map.entry("inv:ServiceException", "Every subnet of the function is in an unavailable Availability Zone:"
                     + " the reason to give functions subnets in several AZs."));
 
+    /** The legacy (pre-2019) model's own explanations, where they differ from Hyperplane's. */
+    private static final Map<String, String> WHY_LEGACY = Map.ofEntries(
+            Map.entry("eni:Creating", "Under the legacy VPC model a cold start creates or attaches an ENI of the"
+                    + " function's own in the subnet (one ENI per 3 GB of environment memory, not shared with other"
+                    + " functions): each takes one IP of the subnet and adds seconds to the cold start."),
+            Map.entry("Failed:EniLimitExceeded", "The VPC reached its limit of network interfaces (legacy.eniLimit,"
+                    + " EC2's quota); invocations fail with ENILimitReachedException."),
+            Map.entry("eni:Deleting", "No execution environment uses this ENI any more: Lambda deletes it after a"
+                    + " delay, and only then frees its IP."),
+            Map.entry("inv:EC2ThrottledException", "Under the legacy model every cold start calls EC2's"
+                    + " CreateNetworkInterface; when EC2 throttles those calls the cold start fails with"
+                    + " EC2ThrottledException."));
+
     private Narrative() {
     }
 
@@ -61,6 +74,8 @@ public final class Narrative {
     public static List<String> lines(RunResult r) {
         List<String> out = new ArrayList<>();
         Set<String> explained = new HashSet<>();
+        Map<String, String> why = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY
+                ? legacyWhy() : WHY;
         List<JournalEntry> entries = r.journal();
         List<Scenario.Function> presets = new ArrayList<>();
         for (Scenario.Function f : r.scenario().functions()) {
@@ -73,7 +88,7 @@ public final class Narrative {
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry e = entries.get(i);
             while (nextPreset < presets.size() && presets.get(nextPreset).createdAtMicros() <= e.atMicros()) {
-                preset(out, explained, presets.get(nextPreset++));
+                preset(out, why, explained, presets.get(nextPreset++));
             }
             String time = clock(e.atMicros());
             switch (e.kind()) {
@@ -81,16 +96,16 @@ public final class Narrative {
                 case FUNCTION_STATE -> {
                     String reason = e.reason() == null ? "" : " (" + e.reason() + ")";
                     out.add(time + "  " + e.subject() + " -> " + e.state() + reason + ": " + e.detail());
-                    explain(out, explained, e.state() + ":" + e.reason());
+                    explain(out, why, explained, e.state() + ":" + e.reason());
                 }
                 case FUNCTION_UPDATE -> {
                     out.add(time + "  " + e.subject() + " LastUpdateStatus " + e.state()
                             + (e.reason() == null ? "" : " (" + e.reason() + ")"));
-                    explain(out, explained, "update:" + e.state());
+                    explain(out, why, explained, "update:" + e.state());
                 }
                 case ENI_SHARED -> {
                     out.add(time + "  " + e.subject() + " shares " + e.state() + " (" + e.detail() + ")");
-                    explain(out, explained, "shared");
+                    explain(out, why, explained, "shared");
                 }
                 case ENI_STATE -> {
                     int j = i;
@@ -105,31 +120,31 @@ public final class Narrative {
                         out.add(time + "  " + (j - i + 1) + " ENIs " + eniVerb(e.state()) + ": " + e.subject()
                                 + " to " + entries.get(j).subject());
                     }
-                    explain(out, explained, "eni:" + e.state());
+                    explain(out, why, explained, "eni:" + e.state());
                     i = j;
                 }
                 case INVOCATIONS -> {
                     out.add(time + "  " + String.format(Locale.ROOT, "%,d", e.count()) + " invocation"
-                            + (e.count() == 1 ? "" : "s") + " of " + e.subject() + " " + outcome(e) + ", until "
-                            + clock(e.untilMicros()));
+                            + (e.count() == 1 ? "" : "s") + " of " + e.subject() + " " + outcome(e) + " between "
+                            + clock(e.atMicros()) + " and " + clock(e.untilMicros()));
                     if (e.reason() != null) {
-                        explain(out, explained, "inv:" + e.reason());
+                        explain(out, why, explained, "inv:" + e.reason());
                     }
                 }
             }
         }
         while (nextPreset < presets.size()) {
-            preset(out, explained, presets.get(nextPreset++));
+            preset(out, why, explained, presets.get(nextPreset++));
         }
         return out;
     }
 
     /** "f's cold starts: init from the measured preset ...", told when the function appears. */
-    private static void preset(List<String> out, Set<String> explained, Scenario.Function f) {
+    private static void preset(List<String> out, Map<String, String> whys, Set<String> explained, Scenario.Function f) {
         DistributionSpec d = f.initDuration();
         out.add(clock(f.createdAtMicros()) + "  " + f.name() + "'s cold starts: init from the measured preset "
                 + presetLabel(d) + (d instanceof DistributionSpec.Sum ? " + its own initExtra" : ""));
-        explain(out, explained, "preset");
+        explain(out, whys, explained, "preset");
     }
 
     /** The preset a function's init distribution comes from, or null when it names none. */
@@ -140,8 +155,72 @@ public final class Narrative {
         return d instanceof DistributionSpec.ShiftedLogNormal l ? l.label() : null;
     }
 
-    private static void explain(List<String> out, Set<String> explained, String rule) {
-        String why = WHY.get(rule);
+    /** Lines that tell a failure: never left out of an abridged story. */
+    public static boolean failure(String line) {
+        return line.contains(" failed with ") || line.contains(" ran but failed") || line.contains("-> Failed")
+                || line.contains(" orphaned") || line.contains("LastUpdateStatus Failed");
+    }
+
+    /**
+     * The story for a page: whole when it has at most {@code keep} lines; otherwise the first {@code keep / 2}
+     * lines, then every failure line (with its "why"), up to {@code maxFailures} of them, and a line in place of
+     * each run of other lines saying how many were left out and when they were.
+     */
+    public static List<String> abridged(List<String> lines, int keep, int maxFailures) {
+        if (lines.size() <= keep) {
+            return lines;
+        }
+        List<String> out = new ArrayList<>(lines.subList(0, keep / 2));
+        int skipped = 0;
+        String from = null;
+        String to = null;
+        int failures = 0;
+        int failuresLeft = 0;
+        for (int i = keep / 2; i < lines.size(); i++) {
+            String line = lines.get(i);
+            boolean why = line.startsWith(" ") && i > 0 && failure(lines.get(i - 1));
+            if ((failure(line) || why) && failures < maxFailures) {
+                if (skipped > 0) {
+                    out.add(leftOut(skipped, from, to));
+                    skipped = 0;
+                }
+                out.add(line);
+                failures += why ? 0 : 1;
+            } else {
+                if (failure(line)) {
+                    failuresLeft++;
+                }
+                if (!line.startsWith(" ")) {
+                    to = line.substring(0, line.indexOf("  ") < 0 ? line.length() : line.indexOf("  "));
+                    from = skipped == 0 ? to : from;
+                }
+                skipped++;
+            }
+        }
+        if (skipped > 0) {
+            out.add(leftOut(skipped, from, to));
+        }
+        if (failuresLeft > 0) {
+            out.add("... and " + String.format(Locale.ROOT, "%,d", failuresLeft) + " more failure lines: all in"
+                    + " narrative.txt (enisim explain)");
+        }
+        return out;
+    }
+
+    private static String leftOut(int n, String from, String to) {
+        return "          ... " + String.format(Locale.ROOT, "%,d", n) + " other line" + (n == 1 ? "" : "s")
+                + (from == null ? "" : from.equals(to) ? " at " + from : " from " + from + " to " + to)
+                + " (no failure among them): in narrative.txt";
+    }
+
+    private static Map<String, String> legacyWhy() {
+        Map<String, String> m = new java.util.HashMap<>(WHY);
+        m.putAll(WHY_LEGACY);
+        return m;
+    }
+
+    private static void explain(List<String> out, Map<String, String> whys, Set<String> explained, String rule) {
+        String why = whys.get(rule);
         if (why != null && explained.add(rule)) {
             out.add("          why: " + why);
         }
@@ -158,7 +237,8 @@ public final class Narrative {
         };
     }
 
-    private static String outcome(JournalEntry e) {
+    /** An invocation spell's outcome in words: "succeeded", "failed with X (reason)", "ran but failed (cause)". */
+    public static String outcome(JournalEntry e) {
         if (e.state().equals("SUCCESS")) {
             return "succeeded";
         }
@@ -169,7 +249,7 @@ public final class Narrative {
     }
 
     /** {@code hh:mm:ss}, with days in front after the first day ({@code 3d 04:05:06}). */
-    static String clock(long micros) {
+    public static String clock(long micros) {
         long s = micros / 1_000_000;
         long d = s / 86_400;
         String hms = String.format(Locale.ROOT, "%02d:%02d:%02d", (s % 86_400) / 3600, (s % 3600) / 60, s % 60);

@@ -46,8 +46,8 @@ class ReportTest {
     @Test
     void everyChartIsProducedWithItsSeries() {
         List<String> names = Charts.all(quickstart).stream().map(Charts.Chart::name).toList();
-        assertEquals(List.of("invocations", "latency", "concurrency", "enis", "connections", "subnet-ips", "timeline"),
-                names);
+        assertEquals(List.of("invocations", "latency", "latency-by-function", "concurrency", "environments",
+                "cold-starts", "enis", "connections", "subnet-ips", "timeline"), names);
         DefaultTableXYDataset inv = Charts.invocationsDataset(quickstart);
         assertEquals(List.of("Succeeded", "Function errors", "Throttles (429)", "ResourceConflictException",
                 "SubnetIPAddressLimitReachedException"), keys(inv));
@@ -93,10 +93,16 @@ class ReportTest {
         String html = new String(files.get("report.html"), StandardCharsets.UTF_8);
         Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(files.get("report.html")));
-        long pngs = files.keySet().stream().filter(k -> k.endsWith(".png")).count();
-        assertEquals(pngs, d.getElementsByTagName("img").getLength());
-        assertFalse(html.contains("http://") || html.contains("https://"), "no external URL");
-        assertFalse(html.contains("src=\"charts/"), "charts are inlined");
+        assertEquals(0, d.getElementsByTagName("img").getLength(), "charts drawn from the data, not PNGs");
+        assertTrue(html.contains("<script type=\"application/json\" id=\"enisim-data\">"));
+        assertTrue(html.contains("uPlot"), "the charting library is inlined");
+        for (org.w3c.dom.Node n = d.getElementsByTagName("script").item(0); n != null; n = n.getNextSibling()) {
+            if (n instanceof org.w3c.dom.Element e && e.getTagName().equals("script")) {
+                assertFalse(e.hasAttribute("src"), "no script loaded from elsewhere");
+            }
+        }
+        assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "no external URL");
+        assertFalse(html.contains("src=\"charts/"), "no chart loaded from a file");
         assertTrue(html.contains("Assumptions in force") && html.contains("What happened"));
         assertTrue(html.contains("SubnetIPAddressLimitReachedException"));
     }
@@ -106,7 +112,7 @@ class ReportTest {
         List<String> lines = Narrative.lines(quickstart);
         assertTrue(lines.contains("00:00:00  orders-api -> Pending (Creating): created with VpcConfig"), lines.get(1));
         assertTrue(lines.stream().anyMatch(l -> l.matches("00:00:00  3,741 invocations of orders-api failed with "
-                + "ResourceConflictException, until 00:01:14")), String.join("\n", lines));
+                + "ResourceConflictException between 00:00:00 and 00:01:14")), String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("00:10:00  orders-worker shares eni-0001")));
         assertEquals(1, lines.stream().filter(l -> l.contains("why: Hyperplane ENIs are shared")).count(),
                 "explained once, though two ENIs are shared");

@@ -60,20 +60,68 @@ final class ChartStyle {
         plot.setRangeGridlinePaint(new Color(0xE0E0E0));
         plot.setOutlineVisible(false);
         NumberAxis x = (NumberAxis) plot.getDomainAxis();
-        x.setLabel("Simulated time (" + unit.name() + ")");
-        x.setLabelFont(LABEL);
-        x.setTickLabelFont(TICK);
+        timeAxis(x, unit);
         x.setAutoRangeIncludesZero(true);
         if (plot.getRangeAxis() instanceof NumberAxis y && !(y instanceof org.jfree.chart.axis.SymbolAxis)) {
             y.setLabel(rangeLabel);
             y.setLabelFont(LABEL);
             y.setTickLabelFont(TICK);
-            y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.##"));
+            y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.##",
+                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+            // a lane above the data for the action labels, so that they cover neither the data nor each other
+            y.setUpperMargin(0.28);
         }
+    }
+
+    /** Simulated time in wall-clock form: 00:10 within a day, "day 3" or "day 3 14:00" beyond. */
+    static void timeAxis(NumberAxis x, TimeUnit unit) {
+        x.setLabel("Simulated time" + (unit.seconds() >= 86_400 ? " (day 1 is the first day)" : " (hh:mm)"));
+        x.setLabelFont(LABEL);
+        x.setTickLabelFont(TICK);
+        x.setNumberFormatOverride(new ClockFormat(unit.seconds()));
+    }
+
+    /** Formats an axis value in {@code unitSeconds} units as a clock. */
+    static final class ClockFormat extends java.text.NumberFormat {
+        private final double unitSeconds;
+
+        ClockFormat(double unitSeconds) {
+            this.unitSeconds = unitSeconds;
+        }
+
+        @Override
+        public StringBuffer format(double number, StringBuffer to, java.text.FieldPosition pos) {
+            return to.append(clock(Math.round(number * unitSeconds), unitSeconds >= 86_400));
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer to, java.text.FieldPosition pos) {
+            return format((double) number, to, pos);
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition pos) {
+            throw new UnsupportedOperationException("display only");
+        }
+    }
+
+    /** {@code hh:mm} in the first day, {@code day N hh:mm} after it; {@code day N} on a day axis. */
+    static String clock(long seconds, boolean days) {
+        long s = Math.max(0, seconds);
+        String hm = String.format(java.util.Locale.ROOT, "%02d:%02d", s % 86_400 / 3600, s % 3600 / 60);
+        if (!days) {
+            return s >= 86_400 ? "day " + (s / 86_400 + 1) + " " + hm : hm;
+        }
+        return "day " + (s / 86_400 + 1) + (s % 86_400 == 0 ? "" : " " + hm);
     }
 
     /** Vertical markers for the timeline's actions (the first few, labelled briefly). */
     static void markActions(XYPlot plot, List<RunSummary.Action> actions, TimeUnit unit) {
+        markActions(plot, actions, unit, true);
+    }
+
+    /** Vertical markers, labelled or not (the state timeline's lanes already say when a function starts). */
+    static void markActions(XYPlot plot, List<RunSummary.Action> actions, TimeUnit unit, boolean labelled) {
         int n = 0;
         for (RunSummary.Action a : actions) {
             if (n++ >= MAX_MARKERS) {
@@ -83,33 +131,20 @@ final class ChartStyle {
             m.setPaint(new Color(0x9E9E9E));
             m.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f},
                     0f));
-            m.setLabel(shortLabel(a.description()));
+            if (!labelled) {
+                plot.addDomainMarker(m);
+                continue;
+            }
+            m.setLabel(Palette.shortLabel(a.description()));
             m.setLabelFont(MARKER);
             m.setLabelPaint(new Color(0x424242));
             m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
             m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             // stagger labels down the plot so that close actions do not overwrite each other
-            m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4 + 14 * ((n - 1) % 4), 2, 2, 2));
+            m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4 + 14 * ((n - 1) % 5), 2, 2, 2));
             plot.addDomainMarker(m);
         }
     }
 
-    /** "CreateFunction orders-api with subnets ..." becomes "orders-api created". */
-    static String shortLabel(String description) {
-        String[] w = description.split(" ");
-        if (w.length >= 2 && w[0].equals("CreateFunction")) {
-            return w[1] + " created";
-        }
-        if (w.length >= 2 && w[0].equals("UpdateFunctionConfiguration")) {
-            return w[1] + " updated";
-        }
-        if (w.length >= 2 && w[0].equals("DeleteFunction")) {
-            return w[1] + " deleted";
-        }
-        if (description.startsWith("Availability Zone ")) {
-            return "AZ " + description.substring("Availability Zone ".length());
-        }
-        return description.length() > 32 ? description.substring(0, 31) + "..." : description;
-    }
 }

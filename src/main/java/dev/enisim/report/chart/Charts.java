@@ -43,16 +43,28 @@ public final class Charts {
     /** Every chart that has something to show for this run, in reading order. */
     public static List<Chart> all(RunResult r) {
         List<Chart> out = new ArrayList<>();
+        Wording w = Wording.of(r);
         out.add(new Chart("invocations", "Invocations by outcome", invocations(r)));
         if (latencyDataset(r).getSeriesCount() > 0) {
             out.add(new Chart("latency", "Latency of successful invocations", latency(r)));
+            out.add(new Chart("latency-by-function", "Latency p50 per function", latencyByFunction(r)));
         }
         out.add(new Chart("concurrency", "ConcurrentExecutions", concurrency(r)));
+        out.add(new Chart("environments", "Execution environments per function", perFunctionChart(r,
+                "Sim.Environments", "Execution environments per function (maximum per bucket)", "Environments",
+                Downsample.Mode.MAX)));
+        out.add(new Chart("cold-starts", "Cold starts per function", perFunctionChart(r, "Sim.ColdStarts",
+                "Cold starts per function (per " + bucketLabel(r, Downsample.factor(r.timeSeries().buckets(),
+                        MAX_POINTS)) + ")", "Cold starts", Downsample.Mode.SUM)));
         XYSeriesCollection enis = perKey(r, "Sim.HyperplaneEniCount");
         if (enis.getSeriesCount() > 0) {
-            out.add(new Chart("enis", "Hyperplane ENIs per key", line(r, "Hyperplane ENIs per key", "ENIs", enis,
-                    true)));
-            out.add(new Chart("connections", "Connections per key", connections(r)));
+            JFreeChart c = line(r, w.enisTitle(), "ENIs", enis, true);
+            integerAxis(c);
+            keyColours(r, c);
+            note(c, Palette.legendNote(enis.getSeriesCount(), keyCount(r, "Sim.HyperplaneEniCount"), "peak ENIs",
+                    "in summary.json eniKeys"));
+            out.add(new Chart("enis", w.enisTitle(), c));
+            out.add(new Chart("connections", w.connectionsTitle(), connections(r)));
         }
         if (!r.summary().subnets().isEmpty()) {
             out.add(new Chart("subnet-ips", "Available IPs per subnet", subnets(r)));
@@ -133,19 +145,91 @@ public final class Charts {
         return c;
     }
 
-    /** One series per ENI key (the busiest {@value #MAX_LINES}) of {@code metric}. */
+    /** One series per ENI key (the busiest {@value #MAX_LINES} by peak) of {@code metric}. */
     public static XYSeriesCollection perKey(RunResult r, String metric) {
         XYSeriesCollection c = new XYSeriesCollection();
+        for (Series s : Palette.top(keySeries(r, metric), MAX_LINES, x -> Palette.max(x.values()))) {
+            c.addSeries(series(s.id(), s.values(), r.timeSeries(), unit(r), Downsample.Mode.MAX, 1, false));
+        }
+        return c;
+    }
+
+    private static List<Series> keySeries(RunResult r, String metric) {
         List<Series> keys = new ArrayList<>();
         for (Series s : r.timeSeries().series()) {
-            if (s.scope().equals("eniKey") && s.metric().equals(metric)
-                    && java.util.Arrays.stream(s.values()).anyMatch(v -> v > 0)) {
+            if (s.scope().equals("eniKey") && s.metric().equals(metric) && Palette.max(s.values()) > 0) {
                 keys.add(s);
             }
         }
-        keys.sort((a, b) -> Long.compare(max(b.values()), max(a.values())));
-        for (Series s : keys.subList(0, Math.min(MAX_LINES, keys.size()))) {
-            c.addSeries(series(s.id(), s.values(), r.timeSeries(), unit(r), Downsample.Mode.MAX, 1, false));
+        return keys;
+    }
+
+    private static int keyCount(RunResult r, String metric) {
+        return keySeries(r, metric).size();
+    }
+
+    /**
+     * The connections chart's data: per key (the busiest by peak connections) its connections and, under
+     * Hyperplane and when the connections come within half of it, its capacity {@code "capacity <key>"}: the
+     * key's ENIs in each bucket times {@code connectionsPerEni} (so 2 ENIs hold 130,000 by default).
+     */
+    public static XYSeriesCollection connectionsDataset(RunResult r) {
+        XYSeriesCollection c = perKey(r, "Sim.EniConnections");
+        if (!Wording.of(r).connectionCapacity()) {
+            return c;
+        }
+        int perEni = r.scenario().hyperplane().connectionsPerEni();
+        int n = c.getSeriesCount();
+        for (int i = 0; i < n; i++) {
+            String key = String.valueOf(c.getSeriesKey(i));
+            Series enis = find(r.timeSeries(), "eniKey", key, "Sim.HyperplaneEniCount", null);
+            if (enis != null && c.getSeries(i).getMaxY() * 2 >= perEni) {
+                c.addSeries(series("capacity " + key, capacity(enis.values(), perEni), r.timeSeries(), unit(r),
+                        Downsample.Mode.MAX, 1, false));
+            }
+        }
+        return c;
+    }
+
+    /** Capacity per bucket: the key's ENIs in that bucket times the connections one ENI holds. */
+    public static long[] capacity(long[] enis, int perEni) {
+        long[] out = new long[enis.length];
+        for (int i = 0; i < enis.length; i++) {
+            out[i] = Math.max(0, enis[i]) * (long) perEni;
+        }
+        return out;
+    }
+
+    /** One series per function (the {@value #MAX_LINES} with the highest total or peak) of {@code metric}. */
+    public static XYSeriesCollection perFunction(RunResult r, String metric, Downsample.Mode mode) {
+        XYSeriesCollection c = new XYSeriesCollection();
+        java.util.function.ToLongFunction<Series> score = mode == Downsample.Mode.SUM ? x -> Palette.sum(x.values())
+                : x -> Palette.max(x.values());
+        for (Series s : Palette.top(functionSeries(r, metric, null), MAX_LINES, score)) {
+            c.addSeries(series(s.id(), s.values(), r.timeSeries(), unit(r), mode, 1, false));
+        }
+        return c;
+    }
+
+    private static List<Series> functionSeries(RunResult r, String metric, String statistic) {
+        List<Series> out = new ArrayList<>();
+        for (Series s : r.timeSeries().series()) {
+            if (s.scope().equals("function") && s.metric().equals(metric) && (statistic == null
+                    || s.statistic().equals(statistic)) && Palette.max(s.values()) > 0) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** Latency p50 (ms) of each of the busiest functions on its own: one slow function no longer hides the rest. */
+    public static XYSeriesCollection latencyByFunctionDataset(RunResult r) {
+        XYSeriesCollection c = new XYSeriesCollection();
+        List<Series> p50 = functionSeries(r, "Duration", "p50");
+        java.util.Map<String, Long> invocations = new java.util.HashMap<>();
+        r.summary().functions().forEach((f, s) -> invocations.put(f, s.invocations().succeeded()));
+        for (Series s : Palette.top(p50, MAX_LINES, x -> invocations.getOrDefault(x.id(), 0L))) {
+            c.addSeries(series(s.id(), s.values(), r.timeSeries(), unit(r), Downsample.Mode.MAX, 1e-3, true));
         }
         return c;
     }
@@ -165,14 +249,6 @@ public final class Charts {
         return c;
     }
 
-    private static long max(long[] v) {
-        long m = Long.MIN_VALUE;
-        for (long x : v) {
-            m = Math.max(m, x);
-        }
-        return m;
-    }
-
     // ---- charts ---------------------------------------------------------------------------------------------
 
     static JFreeChart invocations(RunResult r) {
@@ -190,13 +266,76 @@ public final class Charts {
         ChartStyle.apply(chart, unit(r), "Invocations per " + bucketLabel(r, Downsample.factor(
                 r.timeSeries().buckets(), MAX_POINTS)));
         ChartStyle.markActions(plot, r.actions(), unit(r));
+        integerAxis(chart);
         return chart;
     }
 
     static JFreeChart latency(RunResult r) {
-        JFreeChart chart = line(r, "Latency of successful invocations (init + duration)", "Latency (ms)",
-                latencyDataset(r), false);
+        JFreeChart chart = line(r, "Latency of successful invocations, all functions (init + duration)",
+                "Latency (ms)", latencyDataset(r), false);
+        note(chart, "All functions pooled: see latency-by-function (or the interactive page) for each one");
         return chart;
+    }
+
+    static JFreeChart latencyByFunction(RunResult r) {
+        XYSeriesCollection d = latencyByFunctionDataset(r);
+        JFreeChart chart = line(r, "Latency p50 per function (init + duration; maximum per bucket)", "Latency (ms)",
+                d, false);
+        functionColours(r, chart);
+        note(chart, Palette.legendNote(d.getSeriesCount(), functionSeries(r, "Duration", "p50").size(),
+                "successful invocations", "in summary.json functions"));
+        return chart;
+    }
+
+    static JFreeChart perFunctionChart(RunResult r, String metric, String title, String yLabel,
+            Downsample.Mode mode) {
+        XYSeriesCollection d = perFunction(r, metric, mode);
+        JFreeChart chart = line(r, title, yLabel, d, true);
+        integerAxis(chart);
+        functionColours(r, chart);
+        note(chart, Palette.legendNote(d.getSeriesCount(), functionSeries(r, metric, null).size(),
+                mode == Downsample.Mode.SUM ? "total" : "peak", "in summary.json functions"));
+        return chart;
+    }
+
+    /** Whole-number axis: ticks at integers only (ENIs, environments, cold starts, executions). */
+    static void integerAxis(JFreeChart chart) {
+        NumberAxis y = (NumberAxis) chart.getXYPlot().getRangeAxis();
+        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        y.setAutoRangeMinimumSize(2);
+    }
+
+    /** A note under the title, e.g. "top 10 of 60 by peak ENIs; 50 more in summary.json eniKeys". */
+    static void note(JFreeChart chart, String text) {
+        if (text != null && !text.isEmpty()) {
+            org.jfree.chart.title.TextTitle t = new org.jfree.chart.title.TextTitle(text, ChartStyle.LABEL);
+            t.setPaint(new Color(0x616161));
+            chart.addSubtitle(t);
+        }
+    }
+
+    /** Each series named after a function takes that function's colour, the same in every chart. */
+    static void functionColours(RunResult r, JFreeChart chart) {
+        colours(chart, Palette.of(r), "function");
+    }
+
+    /** Each series named after a key (or "capacity KEY") takes that key's colour, the same in every chart. */
+    static void keyColours(RunResult r, JFreeChart chart) {
+        colours(chart, Palette.of(r), "eniKey");
+    }
+
+    private static void colours(JFreeChart chart, Palette p, String scope) {
+        XYPlot plot = chart.getXYPlot();
+        org.jfree.data.xy.XYDataset d = plot.getDataset();
+        for (int i = 0; i < d.getSeriesCount(); i++) {
+            String id = String.valueOf(d.getSeriesKey(i));
+            boolean capacity = id.startsWith("capacity ");
+            plot.getRenderer().setSeriesPaint(i, p.awt(scope, capacity ? id.substring("capacity ".length()) : id));
+            if (capacity) {
+                plot.getRenderer().setSeriesStroke(i, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+                        BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            }
+        }
     }
 
     static JFreeChart concurrency(RunResult r) {
@@ -204,17 +343,18 @@ public final class Charts {
         TimeSeries ts = r.timeSeries();
         c.addSeries(series("Account", find(ts, "account", "", "ConcurrentExecutions", null).values(), ts, unit(r),
                 Downsample.Mode.MAX, 1, false));
-        for (Map.Entry<String, RunSummary.FunctionSummary> f : r.summary().functions().entrySet()) {
-            if (c.getSeriesCount() >= MAX_LINES) {
-                break;
-            }
-            Series s = find(ts, "function", f.getKey(), "ConcurrentExecutions", null);
-            if (s != null && max(s.values()) > 0) {
-                c.addSeries(series(f.getKey(), s.values(), ts, unit(r), Downsample.Mode.MAX, 1, false));
-            }
+        XYSeriesCollection fns = perFunction(r, "ConcurrentExecutions", Downsample.Mode.MAX);
+        for (int i = 0; i < fns.getSeriesCount() && i < MAX_LINES - 1; i++) {
+            c.addSeries(fns.getSeries(i));
         }
         JFreeChart chart = line(r, "ConcurrentExecutions (maximum per bucket)", "Concurrent executions", c, true);
+        integerAxis(chart);
+        functionColours(r, chart);
+        chart.getXYPlot().getRenderer().setSeriesPaint(0, new Color(0x212121));
+        note(chart, Palette.legendNote(c.getSeriesCount() - 1, functionSeries(r, "ConcurrentExecutions", null)
+                .size(), "peak", "in summary.json functions"));
         XYPlot plot = chart.getXYPlot();
+        long peak = Palette.max(find(ts, "account", "", "ConcurrentExecutions", null).values());
         ValueMarker limit = new ValueMarker(r.scenario().account().concurrencyLimit());
         limit.setPaint(ChartStyle.THROTTLE);
         limit.setStroke(new BasicStroke(1.5f));
@@ -222,9 +362,11 @@ public final class Charts {
         limit.setLabelFont(ChartStyle.MARKER);
         limit.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
         limit.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
-        plot.addRangeMarker(limit);
+        if (peak * 2 >= r.scenario().account().concurrencyLimit()) {
+            plot.addRangeMarker(limit); // only near the data, or the scale would flatten them
+        }
         for (var f : r.scenario().functions()) {
-            if (f.reservedConcurrency().isPresent()) {
+            if (f.reservedConcurrency().isPresent() && peak * 2 >= f.reservedConcurrency().getAsInt()) {
                 ValueMarker m = new ValueMarker(f.reservedConcurrency().getAsInt());
                 m.setPaint(new Color(0x90A4AE));
                 m.setLabel(f.name() + " reserved " + f.reservedConcurrency().getAsInt());
@@ -238,28 +380,25 @@ public final class Charts {
     }
 
     static JFreeChart connections(RunResult r) {
-        XYSeriesCollection c = perKey(r, "Sim.EniConnections");
-        JFreeChart chart = line(r, "Connections per key (maximum per bucket)", "Connections", c, true);
-        ValueMarker cap = new ValueMarker(r.scenario().hyperplane().connectionsPerEni());
-        cap.setPaint(ChartStyle.ERRORS[0]);
-        cap.setStroke(new BasicStroke(1.5f));
-        cap.setLabel(String.format("%,d per ENI", r.scenario().hyperplane().connectionsPerEni()));
-        cap.setLabelFont(ChartStyle.MARKER);
-        cap.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
-        cap.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
-        XYPlot plot = chart.getXYPlot();
-        if (max(maxima(c)) * 2 >= r.scenario().hyperplane().connectionsPerEni()) {
-            plot.addRangeMarker(cap); // only when the data come near it, or the scale would flatten them
+        XYSeriesCollection c = connectionsDataset(r);
+        Wording w = Wording.of(r);
+        JFreeChart chart = line(r, w.connectionsTitle() + " (maximum per bucket)", "Connections", c, true);
+        integerAxis(chart);
+        keyColours(r, chart);
+        String note = Palette.legendNote(perKey(r, "Sim.EniConnections").getSeriesCount(),
+                keyCount(r, "Sim.EniConnections"), "peak connections", "in summary.json eniKeys");
+        if (w.connectionCapacity()) {
+            boolean drawn = false;
+            for (int i = 0; i < c.getSeriesCount(); i++) {
+                drawn |= String.valueOf(c.getSeriesKey(i)).startsWith("capacity ");
+            }
+            note = (note.isEmpty() ? "" : note + ". ") + (drawn ? "Dashed: capacity = the key's ENIs x "
+                    + String.format(java.util.Locale.ROOT, "%,d", r.scenario().hyperplane().connectionsPerEni())
+                    : "Capacity (ENIs x " + String.format(java.util.Locale.ROOT, "%,d",
+                    r.scenario().hyperplane().connectionsPerEni()) + ") not drawn: no key came within half of it");
         }
+        note(chart, note);
         return chart;
-    }
-
-    private static long[] maxima(XYSeriesCollection c) {
-        long[] out = new long[c.getSeriesCount()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (long) c.getSeries(i).getMaxY();
-        }
-        return out.length == 0 ? new long[] {0} : out;
     }
 
     /** One panel per subnet (its own scale), the usable size marked: a /28 running out stays visible. */
@@ -277,6 +416,7 @@ public final class Charts {
             renderer.setSeriesPaint(0, ChartStyle.SERIES[i % ChartStyle.SERIES.length]);
             renderer.setSeriesStroke(0, new BasicStroke(2f));
             NumberAxis y = new NumberAxis("free IPs");
+            y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             y.setLabelFont(ChartStyle.TICK);
             y.setTickLabelFont(ChartStyle.TICK);
             y.setRange(0, e.getValue().usableIps() * 1.08);
@@ -299,9 +439,9 @@ public final class Charts {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getLegend().setItemFont(ChartStyle.LABEL);
         NumberAxis x = (NumberAxis) combined.getDomainAxis();
-        x.setLabel("Simulated time (" + unit(r).name() + ")");
-        x.setLabelFont(ChartStyle.LABEL);
-        x.setTickLabelFont(ChartStyle.TICK);
+        ChartStyle.timeAxis(x, unit(r));
+        note(chart, Palette.legendNote(all.getSeriesCount(), r.summary().subnets().size(), "order",
+                "in summary.json subnets"));
         return chart;
     }
 
@@ -335,18 +475,10 @@ public final class Charts {
         return s + " s";
     }
 
-    /** Colour by state name, shared with the timeline. */
+    /** Colour by state name, shared with the timeline and the interactive page ({@link Palette#STATES}). */
     static Map<String, Color> stateColors() {
         Map<String, Color> m = new LinkedHashMap<>();
-        m.put("Pending", new Color(0xFFB300));
-        m.put("Active", ChartStyle.SUCCESS);
-        m.put("Inactive", new Color(0x90A4AE));
-        m.put("Failed", ChartStyle.ERRORS[0]);
-        m.put("Deleted", new Color(0x424242));
-        m.put("Creating", new Color(0xFFD54F));
-        m.put("InUse", new Color(0x42A5F5));
-        m.put("Deleting", new Color(0xFF7043));
-        m.put("Orphaned", new Color(0x8D6E63));
+        Palette.STATES.forEach((k, v) -> m.put(k, Color.decode(v)));
         return m;
     }
 }

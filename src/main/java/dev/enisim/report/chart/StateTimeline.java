@@ -24,6 +24,8 @@ public final class StateTimeline {
 
     /** ENIs shown at most (the first created); a month-long run can make many. */
     static final int MAX_ENI_LANES = 40;
+    /** Functions shown at most (Failed ones first, then in the scenario's order). */
+    static final int MAX_FUNCTION_LANES = 40;
 
     /** One bar: a lane, a state, and its interval in seconds. */
     public record Spell(String lane, String state, double fromSeconds, double toSeconds) {
@@ -36,7 +38,7 @@ public final class StateTimeline {
     public static List<Spell> spells(RunResult r) {
         double end = r.summary().simulatedSeconds();
         List<Spell> out = new ArrayList<>();
-        for (Map.Entry<String, RunSummary.FunctionSummary> f : r.summary().functions().entrySet()) {
+        for (Map.Entry<String, RunSummary.FunctionSummary> f : shownFunctions(r)) {
             List<RunSummary.Transition> ts = f.getValue().transitions();
             for (int i = 0; i < ts.size(); i++) {
                 double to = i + 1 < ts.size() ? ts.get(i + 1).atSeconds() : end;
@@ -70,6 +72,38 @@ public final class StateTimeline {
             }
         }
         return out;
+    }
+
+    private static List<Map.Entry<String, RunSummary.FunctionSummary>> shownFunctions(RunResult r) {
+        List<Map.Entry<String, RunSummary.FunctionSummary>> all = new ArrayList<>(r.summary().functions().entrySet());
+        List<Map.Entry<String, RunSummary.FunctionSummary>> out = new ArrayList<>();
+        for (var f : all) {
+            if (f.getValue().finalState().equals("Failed") && out.size() < MAX_FUNCTION_LANES) {
+                out.add(f);
+            }
+        }
+        for (var f : all) {
+            if (!f.getValue().finalState().equals("Failed") && out.size() < MAX_FUNCTION_LANES) {
+                out.add(f);
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(all::indexOf));
+        return out;
+    }
+
+    /** "40 of 246 ENIs shown (the first created)", or "" when every lane is drawn. */
+    public static String note(RunResult r) {
+        List<String> parts = new ArrayList<>();
+        int fns = r.summary().functions().size();
+        if (fns > MAX_FUNCTION_LANES) {
+            parts.add(MAX_FUNCTION_LANES + " of " + String.format(java.util.Locale.ROOT, "%,d", fns)
+                    + " functions shown (Failed ones first)");
+        }
+        if (r.enis().size() > MAX_ENI_LANES) {
+            parts.add(MAX_ENI_LANES + " of " + String.format(java.util.Locale.ROOT, "%,d", r.enis().size())
+                    + " ENIs shown (the first created; all in enis.csv)");
+        }
+        return String.join("; ", parts);
     }
 
     static JFreeChart chart(RunResult r) {
@@ -114,7 +148,8 @@ public final class StateTimeline {
         JFreeChart chart = new JFreeChart("State timeline: functions and ENIs", ChartStyle.TITLE, plot, true);
         ChartStyle.apply(chart, unit, null);
         plot.getDomainAxis().setRange(0, Math.max(1e-9, r.summary().simulatedSeconds() / unit.seconds()));
-        ChartStyle.markActions(plot, r.actions(), unit);
+        ChartStyle.markActions(plot, r.actions(), unit, false);
+        Charts.note(chart, note(r));
         return chart;
     }
 

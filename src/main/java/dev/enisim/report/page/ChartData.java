@@ -1,0 +1,389 @@
+package dev.enisim.report.page;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.enisim.metrics.RunSummary;
+import dev.enisim.metrics.Series;
+import dev.enisim.metrics.TimeSeries;
+import dev.enisim.report.chart.Downsample;
+import dev.enisim.report.chart.Palette;
+import dev.enisim.report.chart.Wording;
+import dev.enisim.run.RunResult;
+import dev.enisim.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The interactive charts' data, drawn in the browser from the run's time series. Bounded whatever the size of
+ * the run: every chart has at most {@value #MAX_POINTS} points per series and {@value #TOP} named series plus
+ * one "others" series (summed), and says so in its note; the latency chart offers the {@value #CHOICES}
+ * busiest functions. Memory and page size grow with buckets, not with functions or keys.
+ */
+final class ChartData {
+
+    static final int MAX_POINTS = 600;
+    static final int TOP = 8;
+    static final int CHOICES = 20;
+    private static final int MAX_SUBNET_PANELS = 6;
+
+    private final RunResult r;
+    private final TimeSeries ts;
+    private final Palette palette;
+    private final Wording words;
+    private final int factor;
+
+    private ChartData(RunResult r) {
+        this.r = r;
+        this.ts = r.timeSeries();
+        this.palette = Palette.of(r);
+        this.words = Wording.of(r);
+        this.factor = Downsample.factor(ts.buckets(), MAX_POINTS);
+    }
+
+    static ObjectNode build(RunResult r) {
+        return new ChartData(r).json();
+    }
+
+    private ObjectNode json() {
+        ObjectNode o = Json.obj();
+        double step = ts.bucketMicros() * (double) factor / 1e6;
+        ArrayNode x = o.putArray("x");
+        int n = (ts.buckets() + factor - 1) / factor;
+        for (int i = 0; i < n; i++) {
+            x.add(i * step);
+        }
+        o.put("stepSeconds", step);
+        o.put("durationSeconds", r.summary().simulatedSeconds());
+        ArrayNode charts = o.putArray("charts");
+        charts.add(invocations());
+        ObjectNode latency = latency();
+        if (latency != null) {
+            charts.add(latency);
+        }
+        charts.add(perFunction("concurrency", "ConcurrentExecutions (maximum per " + bucket() + ")",
+                "ConcurrentExecutions", Downsample.Mode.MAX, "peak", concurrencyLines()));
+        charts.add(perFunction("environments", "Execution environments per function (maximum per " + bucket() + ")",
+                "Sim.Environments", Downsample.Mode.MAX, "peak", Json.arr()));
+        charts.add(perFunction("cold-starts", "Cold starts per " + bucket(), "Sim.ColdStarts", Downsample.Mode.SUM,
+                "total", Json.arr()));
+        if (!keySeries("Sim.HyperplaneEniCount").isEmpty()) {
+            charts.add(enis());
+        }
+        if (!keySeries("Sim.EniConnections").isEmpty()) {
+            charts.add(connections());
+        }
+        subnets(charts);
+        ArrayNode markers = o.putArray("markers");
+        for (RunSummary.Action a : r.actions()) {
+            if (markers.size() >= 60) {
+                break;
+            }
+            markers.add(Json.obj().put("t", a.atSeconds()).put("label", Palette.shortLabel(a.description())));
+        }
+        o.put("markersLeftOut", Math.max(0, r.actions().size() - 60));
+        return o;
+    }
+
+    // ---- charts -------------------------------------------------------------------------------------------
+
+    private ObjectNode invocations() {
+        ObjectNode c = chart("invocations", "Invocations by outcome, per " + bucket(), "invocations", true);
+        Series inv = find("account", "", "Invocations", null);
+        Series err = find("account", "", "Errors", null);
+        long[] ok = new long[ts.buckets()];
+        for (int i = 0; i < ok.length; i++) {
+            ok[i] = inv.values()[i] - err.values()[i];
+        }
+        ArrayNode s = c.withArray("series");
+        s.add(series("Succeeded", "account", "", "#2E7D32", ok, Downsample.Mode.SUM, 1));
+        s.add(series("Function errors", "account", "", "#EF6C00", err.values(), Downsample.Mode.SUM, 1));
+        s.add(series("Throttles (429)", "account", "", "#6A1B9A", find("account", "", "Throttles", null).values(),
+                Downsample.Mode.SUM, 1));
+        String[] errColours = {"#C62828", "#AD1457", "#D84315", "#4E342E", "#37474F", "#880E4F", "#BF360C"};
+        int e = 0;
+        for (Series x : ts.series()) {
+            if (x.scope().equals("account") && x.metric().startsWith("Sim.InvokeErrors.")) {
+                s.add(series(x.metric().substring("Sim.InvokeErrors.".length()), "account", "",
+                        errColours[e++ % errColours.length], x.values(), Downsample.Mode.SUM, 1));
+            }
+        }
+        return c;
+    }
+
+    /** p50/p90/p99 of all functions, and of each of the busiest {@value #CHOICES} functions on its own. */
+    private ObjectNode latency() {
+        ArrayNode all = latencySeries("account", "");
+        if (all.isEmpty()) {
+            return null;
+        }
+        ObjectNode c = chart("latency", "Latency of successful invocations, ms (init + duration; maximum per "
+                + bucket() + ")", "ms", false);
+        c.put("stepped", false);
+        ArrayNode choices = c.putArray("choices");
+        choices.add(Json.obj().put("name", "all functions").set("series", all));
+        List<Series> fns = new ArrayList<>();
+        for (Series s : ts.series()) {
+            if (s.scope().equals("function") && s.metric().equals("Invocations") && Palette.sum(s.values()) > 0) {
+                fns.add(s);
+            }
+        }
+        List<Series> top = Palette.top(fns, CHOICES, s -> Palette.sum(s.values()));
+        for (Series f : top) {
+            ArrayNode one = latencySeries("function", f.id());
+            if (!one.isEmpty()) {
+                choices.add(Json.obj().put("name", f.id()).set("series", one));
+            }
+        }
+        c.set("series", all);
+        c.put("note", Palette.legendNote(top.size(), fns.size(), "invocations", "functions in summary.json"));
+        return c;
+    }
+
+    private ArrayNode latencySeries(String scope, String id) {
+        ArrayNode out = Json.arr();
+        String[] colours = {"#1565C0", "#EF6C00", "#C62828"};
+        String[] stats = {"p50", "p90", "p99"};
+        for (int i = 0; i < stats.length; i++) {
+            Series s = find(scope, id, "Duration", stats[i]);
+            if (s != null && Palette.max(s.values()) > 0) {
+                out.add(series(stats[i], scope, id, colours[i], s.values(), Downsample.Mode.MAX, 1e-3));
+            }
+        }
+        return out;
+    }
+
+    private ArrayNode concurrencyLines() {
+        ArrayNode lines = Json.arr();
+        Series account = find("account", "", "ConcurrentExecutions", null);
+        long peak = Palette.max(account.values());
+        int limit = r.scenario().account().concurrencyLimit();
+        lines.add(line("account limit " + num(limit), limit, "#6A1B9A", peak * 2 >= limit));
+        for (Scenario.Function f : r.scenario().functions()) {
+            if (f.reservedConcurrency().isPresent() && lines.size() < TOP) {
+                int v = f.reservedConcurrency().getAsInt();
+                lines.add(line(f.name() + " reserved " + num(v), v, palette.colour("function", f.name()),
+                        peak * 2 >= v));
+            }
+        }
+        return lines;
+    }
+
+    /** The account (for concurrency), the top functions by {@code by} and one "others" series. */
+    private ObjectNode perFunction(String id, String title, String metric, Downsample.Mode mode, String by,
+            ArrayNode lines) {
+        ObjectNode c = chart(id, title, metric.equals("Sim.ColdStarts") ? "cold starts" : metric.equals(
+                "Sim.Environments") ? "environments" : "concurrent executions", true);
+        ArrayNode s = c.withArray("series");
+        if (metric.equals("ConcurrentExecutions")) {
+            s.add(series("account", "account", "", "#212121", find("account", "", metric, null).values(), mode, 1));
+        }
+        List<Series> fns = new ArrayList<>();
+        for (Series x : ts.series()) {
+            if (x.scope().equals("function") && x.metric().equals(metric) && Palette.max(x.values()) > 0) {
+                fns.add(x);
+            }
+        }
+        java.util.function.ToLongFunction<Series> score = by.equals("total") ? x -> Palette.sum(x.values())
+                : x -> Palette.max(x.values());
+        addTopAndOthers(s, fns, score, mode, "functions");
+        c.put("note", Palette.legendNote(Math.min(TOP, fns.size()), fns.size(), by.equals("total") ? "total"
+                : "peak", "in the tables (others: summed)"));
+        c.set("lines", visible(lines, c));
+        return c;
+    }
+
+    private ObjectNode enis() {
+        ObjectNode c = chart("enis", words.enisTitle() + " (maximum per " + bucket() + ")", "ENIs", true);
+        List<Series> keys = keySeries("Sim.HyperplaneEniCount");
+        addTopAndOthers(c.withArray("series"), keys, x -> Palette.max(x.values()), Downsample.Mode.MAX, "keys");
+        ArrayNode lines = Json.arr();
+        for (Scenario.Vpc v : r.scenario().vpcs()) {
+            RunSummary.VpcSummary vs = r.summary().vpcs().get(v.id());
+            if (vs != null) {
+                lines.add(line(v.id() + " quota " + num(vs.eniQuota()) + " (all keys)", vs.eniQuota(), "#C62828",
+                        vs.peakEnis() * 2 >= vs.eniQuota()));
+            }
+        }
+        c.put("note", Palette.legendNote(Math.min(TOP, keys.size()), keys.size(), "peak ENIs",
+                "in summary.json eniKeys (others: summed)"));
+        c.set("lines", visible(lines, c));
+        return c;
+    }
+
+    /** Connections per key, each shown key with its capacity (its ENIs x connectionsPerEni) when data come near. */
+    private ObjectNode connections() {
+        ObjectNode c = chart("connections", words.connectionsTitle() + " (maximum per " + bucket() + ")",
+                "connections", true);
+        List<Series> keys = keySeries("Sim.EniConnections");
+        List<Series> top = addTopAndOthers(c.withArray("series"), keys, x -> Palette.max(x.values()),
+                Downsample.Mode.MAX, "keys");
+        int perEni = r.scenario().hyperplane().connectionsPerEni();
+        List<String> off = new ArrayList<>();
+        if (words.connectionCapacity()) {
+            for (Series k : top) {
+                Series enis = find("eniKey", k.id(), "Sim.HyperplaneEniCount", null);
+                long[] cap = dev.enisim.report.chart.Charts.capacity(enis == null ? new long[k.values().length] : enis.values(), perEni);
+                if (Palette.max(k.values()) * 2 >= perEni) {
+                    ObjectNode s = series("capacity " + k.id(), "eniKey", k.id(), palette.colour("eniKey", k.id()), cap,
+                            Downsample.Mode.MAX, 1);
+                    s.put("dash", true);
+                    c.withArray("series").add(s);
+                } else {
+                    off.add(k.id());
+                }
+            }
+        }
+        String note = Palette.legendNote(Math.min(TOP, keys.size()), keys.size(), "peak connections",
+                "in summary.json eniKeys (others: summed)");
+        if (!off.isEmpty()) {
+            note = (note.isEmpty() ? "" : note + ". ") + "Capacity (" + num(perEni) + " per ENI) not drawn for "
+                    + off.size() + " key" + (off.size() == 1 ? "" : "s") + " below half of it";
+        }
+        c.put("note", note);
+        return c;
+    }
+
+    /** One small chart per subnet (its own scale), the fullest first. */
+    private void subnets(ArrayNode charts) {
+        List<Series> subnets = new ArrayList<>();
+        for (Series s : ts.series()) {
+            if (s.scope().equals("subnet") && s.metric().equals("Sim.SubnetAvailableIps")) {
+                subnets.add(s);
+            }
+        }
+        Map<String, RunSummary.SubnetSummary> sums = r.summary().subnets();
+        subnets.sort(java.util.Comparator.comparingDouble((Series s) -> sums.get(s.id()).minAvailableIps()
+                / (double) Math.max(1, sums.get(s.id()).usableIps())).thenComparing(Series::id));
+        int shown = 0;
+        for (Series s : subnets) {
+            if (shown++ >= MAX_SUBNET_PANELS) {
+                break;
+            }
+            RunSummary.SubnetSummary sub = sums.get(s.id());
+            ObjectNode c = chart("subnet-" + s.id(), "Free IPs in " + s.id() + " (" + sub.cidr() + ", " + sub.az()
+                    + ", " + num(sub.usableIps()) + " usable; minimum per " + bucket() + ")", "free IPs", true);
+            c.put("small", true);
+            c.put("yMin", 0);
+            c.withArray("series").add(series(s.id(), "subnet", s.id(), "#1565C0", s.values(), Downsample.Mode.MIN, 1));
+            c.withArray("lines").add(line(num(sub.usableIps()) + " usable", sub.usableIps(), "#9E9E9E", true));
+            if (shown == Math.min(MAX_SUBNET_PANELS, subnets.size())) {
+                c.put("note", Palette.legendNote(shown, subnets.size(), "fill",
+                        "in the subnet table"));
+            }
+            charts.add(c);
+        }
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    /** Adds the top {@value #TOP} series by {@code score} and, if any are left, their sum as "others". */
+    private List<Series> addTopAndOthers(ArrayNode out, List<Series> candidates,
+            java.util.function.ToLongFunction<Series> score, Downsample.Mode mode, String what) {
+        List<Series> top = Palette.top(candidates, TOP, score);
+        for (Series s : top) {
+            out.add(series(s.id(), s.scope(), s.id(), palette.colour(s.scope(), s.id()), s.values(), mode, 1));
+        }
+        if (candidates.size() > top.size()) {
+            long[] others = new long[ts.buckets()];
+            java.util.Set<Series> shown = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            shown.addAll(top);
+            for (Series s : candidates) {
+                if (!shown.contains(s)) {
+                    for (int i = 0; i < others.length; i++) {
+                        others[i] += Math.max(0, s.values()[i]);
+                    }
+                }
+            }
+            int left = candidates.size() - top.size();
+            out.add(series("others (" + num(left) + " " + what + ", summed)", "others", "", Palette.OTHERS, others,
+                    mode, 1));
+        }
+        return top;
+    }
+
+    private List<Series> keySeries(String metric) {
+        List<Series> keys = new ArrayList<>();
+        for (Series s : ts.series()) {
+            if (s.scope().equals("eniKey") && s.metric().equals(metric) && Palette.max(s.values()) > 0) {
+                keys.add(s);
+            }
+        }
+        return keys;
+    }
+
+    private ObjectNode chart(String id, String title, String yLabel, boolean integer) {
+        ObjectNode c = Json.obj().put("id", id).put("title", title).put("yLabel", yLabel).put("integer", integer)
+                .put("stepped", true).put("note", "");
+        c.putArray("series");
+        c.putArray("lines");
+        return c;
+    }
+
+    private ObjectNode series(String label, String scope, String id, String colour, long[] values,
+            Downsample.Mode mode, double scale) {
+        ObjectNode s = Json.obj().put("label", label).put("scope", scope).put("id", id).put("color", colour);
+        ArrayNode v = s.putArray("values");
+        for (long x : Downsample.merge(values, factor, mode)) {
+            if (x < 0) {
+                v.addNull();
+            } else if (scale == 1) {
+                v.add(x);
+            } else {
+                v.add(x * scale);
+            }
+        }
+        return s;
+    }
+
+    private static ObjectNode line(String label, double value, String colour, boolean visible) {
+        return Json.obj().put("label", label).put("value", value).put("color", colour).put("visible", visible);
+    }
+
+    /** Lines within reach of the data are drawn; the others are named in the note (or they would flatten it). */
+    private static ArrayNode visible(ArrayNode lines, ObjectNode chart) {
+        ArrayNode out = Json.arr();
+        List<String> off = new ArrayList<>();
+        lines.forEach(l -> {
+            if (l.get("visible").asBoolean()) {
+                out.add(l);
+            } else {
+                off.add(l.get("label").asText());
+            }
+        });
+        if (!off.isEmpty()) {
+            String note = chart.get("note").asText();
+            chart.put("note", (note.isEmpty() ? "" : note + ". ") + "Above the scale: " + String.join(", ", off));
+        }
+        return out;
+    }
+
+    private Series find(String scope, String id, String metric, String statistic) {
+        for (Series s : ts.series()) {
+            if (s.scope().equals(scope) && s.id().equals(id) && s.metric().equals(metric)
+                    && (statistic == null || s.statistic().equals(statistic))) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private String bucket() {
+        long s = ts.bucketMicros() * factor / 1_000_000;
+        if (s % 86_400 == 0) {
+            return s == 86_400 ? "day" : (s / 86_400) + " days";
+        }
+        if (s % 3600 == 0) {
+            return s == 3600 ? "hour" : (s / 3600) + " h";
+        }
+        if (s % 60 == 0) {
+            return s == 60 ? "minute" : (s / 60) + " min";
+        }
+        return s + " s";
+    }
+
+    static String num(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+}

@@ -1,0 +1,324 @@
+package dev.enisim.report.page;
+
+import dev.enisim.metrics.JournalEntry;
+import dev.enisim.metrics.RunSummary;
+import dev.enisim.metrics.Series;
+import dev.enisim.report.HtmlReport;
+import dev.enisim.report.Narrative;
+import dev.enisim.run.RunResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The answers at the top of a report, read off the run so that nobody subtracts timestamps by hand: what failed,
+ * when and why (each invoke error, throttle reason and function-error cause with counts, functions, first and
+ * last time), functions that went Failed or stayed Pending too long, teardown waits, peak ENIs against the
+ * quota, and the fewest free IPs per subnet. Every table is bounded ({@value #ROWS} rows, the rest counted).
+ */
+public final class Headlines {
+
+    static final int ROWS = 20;
+
+    /** One kind of failure over the run. Times in microseconds. */
+    public record Failure(String outcome, String why, long count, Map<String, Long> byFunction, long firstMicros,
+            long lastMicros) {
+    }
+
+    private Headlines() {
+    }
+
+    /**
+     * Failures by outcome, most frequent first. First = the first failing invocation; last = the end of the last
+     * spell with one (capped by the end of the last time-series bucket that counted one).
+     */
+    public static List<Failure> failures(RunResult r) {
+        Map<String, long[]> agg = new LinkedHashMap<>(); // count, first, last
+        Map<String, Map<String, Long>> fns = new LinkedHashMap<>();
+        Map<String, String> whys = new LinkedHashMap<>();
+        for (JournalEntry e : r.journal()) {
+            if (e.kind() != JournalEntry.Kind.INVOCATIONS || e.state().equals("SUCCESS")) {
+                continue;
+            }
+            String outcome;
+            String why;
+            if (e.state().startsWith("FUNCTION_ERROR")) {
+                outcome = "Function error " + e.detail();
+                why = cause(e.detail());
+            } else if (e.reason().equals("TooManyRequestsException")) {
+                outcome = "TooManyRequestsException (" + e.detail() + ")";
+                why = cause(e.detail());
+            } else {
+                outcome = e.reason();
+                why = cause(e.reason());
+            }
+            long[] a = agg.computeIfAbsent(outcome, k -> new long[] {0, Long.MAX_VALUE, 0});
+            a[0] += e.count();
+            a[1] = Math.min(a[1], e.atMicros());
+            a[2] = Math.max(a[2], e.untilMicros());
+            fns.computeIfAbsent(outcome, k -> new LinkedHashMap<>()).merge(e.subject(), e.count(), Long::sum);
+            whys.put(outcome, why);
+        }
+        List<Failure> out = new ArrayList<>();
+        agg.forEach((k, a) -> out.add(new Failure(k, whys.get(k), a[0], fns.get(k), a[1],
+                Math.min(a[2], lastBucketEnd(r, k)))));
+        out.sort(Comparator.comparingLong((Failure f) -> -f.count()).thenComparing(Failure::outcome));
+        return out;
+    }
+
+    /** The end of the last bucket in which the account counted this kind of failure. */
+    private static long lastBucketEnd(RunResult r, String outcome) {
+        String metric = outcome.startsWith("Function error") ? "Errors" : outcome.startsWith("TooManyRequests")
+                ? "Throttles" : "Sim.InvokeErrors." + outcome;
+        for (Series s : r.timeSeries().series()) {
+            if (s.scope().equals("account") && s.metric().equals(metric)) {
+                for (int i = s.values().length - 1; i >= 0; i--) {
+                    if (s.values()[i] > 0) {
+                        return Math.min((i + 1) * r.timeSeries().bucketMicros(), r.scenario().durationMicros());
+                    }
+                }
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
+    /** Why an invocation ends with this exception, throttle reason or function-error cause, in a few words. */
+    static String cause(String what) {
+        return switch (what) {
+            case "ResourceConflictException" -> "invoked while Pending: its ENIs were still being created or attached";
+            case "SubnetIPAddressLimitReachedException" -> "the function is Failed: a subnet had no free IP for its ENI";
+            case "ENILimitReachedException" -> "the VPC reached its ENI quota";
+            case "EC2AccessDeniedException" -> "the execution role lacks the EC2 permissions to create ENIs";
+            case "EC2ThrottledException" -> "EC2 throttled CreateNetworkInterface calls";
+            case "ResourceNotReadyException" -> "invoked while Inactive or restoring its ENIs";
+            case "ResourceNotFoundException" -> "the function had been deleted";
+            case "ServiceException" -> "every subnet of the function was in an unavailable Availability Zone";
+            case "InvalidSubnetIDException" -> "a subnet of the function no longer exists";
+            case "InvalidSecurityGroupIDException" -> "a security group of the function no longer exists";
+            case "ConcurrentInvocationLimitExceeded" -> "the account's concurrency limit was reached";
+            case "ReservedFunctionConcurrentInvocationLimitExceeded" -> "the function's reserved concurrency was reached";
+            case "FunctionInvocationRateLimitExceeded" -> "scaling could not add environments fast enough";
+            case "TaskTimedOut" -> "ran past the function's timeout";
+            case "NoFreePortOnEni" -> "its ENI had no free connection (port) left";
+            default -> "";
+        };
+    }
+
+    /** The section's HTML. */
+    public static String html(RunResult r) {
+        StringBuilder b = new StringBuilder("<section id=\"answers\">\n<h2>Answers</h2>\n");
+        RunSummary s = r.summary();
+        List<Failure> failures = failures(r);
+        List<String> failed = new ArrayList<>();
+        s.functions().forEach((name, f) -> {
+            if (f.finalState().equals("Failed")) {
+                failed.add(name);
+            }
+        });
+        verdict(b, s, failures, failed);
+        if (!failures.isEmpty()) {
+            b.append("<h3>What failed, when and why</h3>\n<div class=\"scroll\"><table class=\"answers\">\n<tr><th>"
+                    + "outcome</th><th>invocations</th><th>functions</th><th>first</th><th>last</th><th>why</th>"
+                    + "</tr>\n");
+            for (Failure f : failures.subList(0, Math.min(ROWS, failures.size()))) {
+                b.append("<tr><td class=\"bad\">").append(esc(f.outcome())).append("</td><td class=\"n\" "
+                        + "data-label=\"invocations\">").append(num(f.count())).append("</td><td data-label=\""
+                        + "functions\">").append(esc(functions(f.byFunction()))).append("</td><td class=\"n\" "
+                        + "data-label=\"first\">").append(Narrative.clock(f.firstMicros())).append("</td><td "
+                        + "class=\"n\" data-label=\"last\">").append(Narrative.clock(f.lastMicros()))
+                        .append("</td><td data-label=\"why\">").append(esc(f.why())).append("</td></tr>\n");
+            }
+            b.append("</table></div>\n");
+            more(b, failures.size(), "outcomes", "summary.json invocations");
+        }
+        if (!failed.isEmpty()) {
+            b.append("<h3>Functions that went Failed</h3>\n<div class=\"scroll\"><table>\n<tr><th>function</th><th>"
+                    + "at</th><th>StateReasonCode</th><th>why</th></tr>\n");
+            for (String name : failed.subList(0, Math.min(ROWS, failed.size()))) {
+                RunSummary.Transition t = lastFailed(s.functions().get(name));
+                b.append("<tr><td>").append(esc(name)).append("</td><td class=\"n\">").append(t == null ? ""
+                        : Narrative.clock(micros(t.atSeconds()))).append("</td><td class=\"bad\">")
+                        .append(esc(t == null ? "" : t.reasonCode())).append("</td><td>")
+                        .append(esc(t == null ? "" : t.cause())).append("</td></tr>\n");
+            }
+            b.append("</table></div>\n");
+            more(b, failed.size(), "functions", "summary.json functions");
+        }
+        stuckPending(b, r);
+        capacity(b, r);
+        teardowns(b, s);
+        return b.append("</section>\n").toString();
+    }
+
+    private static void verdict(StringBuilder b, RunSummary s, List<Failure> failures, List<String> failed) {
+        long bad = s.invocations().total() - s.invocations().succeeded();
+        b.append("<p class=\"verdict ").append(bad == 0 && failed.isEmpty() ? "ok\">" : "bad\">");
+        if (bad == 0 && failed.isEmpty()) {
+            b.append("Every one of the ").append(num(s.invocations().total())).append(" invocations succeeded.");
+        } else {
+            b.append(num(bad)).append(" of ").append(num(s.invocations().total())).append(" invocations did not "
+                    + "succeed (").append(pct(bad, s.invocations().total())).append(")");
+            if (!failures.isEmpty()) {
+                Failure top = failures.get(0);
+                b.append("; most: ").append(esc(top.outcome())).append(", ").append(num(top.count())).append(" from ")
+                        .append(Narrative.clock(top.firstMicros())).append(" to ")
+                        .append(Narrative.clock(top.lastMicros()));
+            }
+            b.append('.');
+            if (!failed.isEmpty()) {
+                b.append(" Failed at the end: ").append(esc(String.join(", ", failed.subList(0, Math.min(5,
+                        failed.size()))))).append(failed.size() > 5 ? " and " + (failed.size() - 5) + " more" : "")
+                        .append('.');
+            }
+        }
+        b.append("</p>\n");
+    }
+
+    private static void stuckPending(StringBuilder b, RunResult r) {
+        List<Map.Entry<String, RunSummary.FunctionSummary>> stuck = new ArrayList<>();
+        r.summary().functions().entrySet().forEach(e -> {
+            if (e.getValue().stuckPending() > 0) {
+                stuck.add(e);
+            }
+        });
+        if (stuck.isEmpty()) {
+            return;
+        }
+        stuck.sort(Comparator.comparingDouble((Map.Entry<String, RunSummary.FunctionSummary> e) ->
+                -e.getValue().longestPendingSeconds()).thenComparing(Map.Entry::getKey));
+        b.append("<h3>Stuck Pending (longer than ").append(Narrative.clock(r.scenario().hyperplane()
+                .stuckPendingAfterMicros())).append(")</h3>\n<div class=\"scroll\"><table>\n<tr><th>function</th>"
+                + "<th>longest Pending</th><th>stuck spells</th><th>final state</th></tr>\n");
+        for (var e : stuck.subList(0, Math.min(ROWS, stuck.size()))) {
+            b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"n bad\">")
+                    .append(Narrative.clock(micros(e.getValue().longestPendingSeconds()))).append("</td><td class=\"n\">")
+                    .append(e.getValue().stuckPending()).append("</td><td>").append(esc(e.getValue().finalState()))
+                    .append("</td></tr>\n");
+        }
+        b.append("</table></div>\n");
+        more(b, stuck.size(), "functions", "summary.json functions");
+    }
+
+    private static void capacity(StringBuilder b, RunResult r) {
+        RunSummary s = r.summary();
+        b.append("<h3>Capacity</h3>\n<div class=\"scroll\"><table>\n<tr><th>VPC</th><th>peak ENIs</th><th>quota</th>"
+                + "<th>used</th><th>first reached (bucket)</th></tr>\n");
+        int n = 0;
+        for (var e : s.vpcs().entrySet()) {
+            if (n++ >= ROWS) {
+                break;
+            }
+            RunSummary.VpcSummary v = e.getValue();
+            long at = firstAt(r, "vpc", e.getKey(), "Sim.HyperplaneEniCount", v.peakEnis());
+            b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"n\">").append(num(v.peakEnis()))
+                    .append("</td><td class=\"n\">").append(num(v.eniQuota())).append("</td><td class=\"n")
+                    .append(v.peakEnis() >= v.eniQuota() ? " bad" : "").append("\">")
+                    .append(pct(v.peakEnis(), v.eniQuota())).append("</td><td class=\"n\">")
+                    .append(at < 0 ? "" : Narrative.clock(at)).append("</td></tr>\n");
+        }
+        b.append("</table></div>\n");
+        more(b, s.vpcs().size(), "VPCs", "summary.json vpcs");
+        List<Map.Entry<String, RunSummary.SubnetSummary>> subnets = new ArrayList<>(s.subnets().entrySet());
+        subnets.sort(Comparator.comparingDouble((Map.Entry<String, RunSummary.SubnetSummary> e) ->
+                e.getValue().minAvailableIps() / (double) Math.max(1, e.getValue().usableIps()))
+                .thenComparing(Map.Entry::getKey));
+        b.append("<div class=\"scroll\"><table>\n<tr><th>subnet</th><th>CIDR</th><th>fewest free IPs</th><th>usable"
+                + "</th><th>other tenants</th><th>first reached (bucket)</th></tr>\n");
+        for (var e : subnets.subList(0, Math.min(ROWS, subnets.size()))) {
+            RunSummary.SubnetSummary sub = e.getValue();
+            long at = firstAt(r, "subnet", e.getKey(), "Sim.SubnetAvailableIps", sub.minAvailableIps());
+            b.append("<tr><td>").append(esc(e.getKey())).append("</td><td>").append(esc(String.valueOf(sub.cidr())))
+                    .append("</td><td class=\"n").append(sub.minAvailableIps() == 0 ? " bad" : "").append("\">")
+                    .append(num(sub.minAvailableIps())).append("</td><td class=\"n\">").append(num(sub.usableIps()))
+                    .append("</td><td class=\"n\">").append(num(sub.otherUsedIps())).append("</td><td class=\"n\">")
+                    .append(at < 0 ? "" : Narrative.clock(at)).append("</td></tr>\n");
+        }
+        b.append("</table></div>\n");
+        more(b, subnets.size(), "subnets, the fullest shown", "summary.json subnets");
+    }
+
+    private static void teardowns(StringBuilder b, RunSummary s) {
+        if (s.teardowns().isEmpty()) {
+            return;
+        }
+        b.append("<h3>Teardown waits (until Lambda had deleted the released ENIs)</h3>\n<div class=\"scroll\"><table>"
+                + "\n<tr><th>function</th><th>action</th><th>at</th><th>ENIs</th><th>waited</th><th>orphaned</th></tr>"
+                + "\n");
+        List<RunSummary.Teardown> ts = s.teardowns();
+        for (RunSummary.Teardown t : ts.subList(0, Math.min(ROWS, ts.size()))) {
+            b.append("<tr><td>").append(esc(t.function())).append("</td><td>").append(esc(t.action()))
+                    .append("</td><td class=\"n\">").append(Narrative.clock(micros(t.requestedAtSeconds())))
+                    .append("</td><td class=\"n\">").append(t.enis()).append("</td><td class=\"n")
+                    .append(t.waitSeconds() == null ? " bad\">still there at the end" : "\">"
+                            + Narrative.clock(micros(t.waitSeconds()))).append("</td><td class=\"n")
+                    .append(t.orphaned() > 0 ? " bad" : "").append("\">").append(t.orphaned())
+                    .append("</td></tr>\n");
+        }
+        b.append("</table></div>\n");
+        more(b, ts.size(), "teardowns", "summary.json teardowns");
+    }
+
+    /** Start of the first bucket where the series reaches {@code value}, in microseconds; -1 if none. */
+    private static long firstAt(RunResult r, String scope, String id, String metric, long value) {
+        for (Series s : r.timeSeries().series()) {
+            if (s.scope().equals(scope) && s.id().equals(id) && s.metric().equals(metric)) {
+                for (int i = 0; i < s.values().length; i++) {
+                    if (s.values()[i] == value) {
+                        return i * r.timeSeries().bucketMicros();
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static RunSummary.Transition lastFailed(RunSummary.FunctionSummary f) {
+        RunSummary.Transition last = null;
+        for (RunSummary.Transition t : f.transitions()) {
+            if (t.state().equals("Failed")) {
+                last = t;
+            }
+        }
+        return last;
+    }
+
+    private static String functions(Map<String, Long> byFunction) {
+        List<Map.Entry<String, Long>> l = new ArrayList<>(byFunction.entrySet());
+        l.sort(Comparator.comparingLong((Map.Entry<String, Long> e) -> -e.getValue()).thenComparing(Map.Entry::getKey));
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < Math.min(3, l.size()); i++) {
+            b.append(i == 0 ? "" : ", ").append(l.get(i).getKey()).append(" (").append(num(l.get(i).getValue()))
+                    .append(')');
+        }
+        if (l.size() > 3) {
+            b.append(" and ").append(l.size() - 3).append(" more");
+        }
+        return b.toString();
+    }
+
+    private static void more(StringBuilder b, int total, String what, String where) {
+        if (total > ROWS) {
+            b.append("<p class=\"note\">").append(ROWS).append(" of ").append(num(total)).append(' ').append(what)
+                    .append(" shown; ").append(num(total - ROWS)).append(" more in ").append(where).append(".</p>\n");
+        }
+    }
+
+    private static long micros(double seconds) {
+        return Math.round(seconds * 1e6);
+    }
+
+    private static String pct(long part, long whole) {
+        return whole == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+    }
+
+    private static String num(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+
+    private static String esc(String s) {
+        return HtmlReport.esc(s);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.enisim.report.page;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.enisim.run.RunResult;
+
+/**
+ * The interactive parts of report.html: styles, the charts section (drawn in the browser by uPlot from the
+ * run's data, embedded as JSON) and the scripts. Everything is inlined: the page needs no network and no other
+ * file.
+ */
+public final class Page {
+
+    private Page() {
+    }
+
+    /** The {@code <style>} element: uPlot's and the report's. */
+    public static String styles() {
+        return "<style>" + Assets.uplotCss() + "\n" + Assets.own("report.css") + "</style>\n";
+    }
+
+    /** The charts section; {@code files} names the PNG/SVG chart files written beside the page. */
+    public static String chartsSection(java.util.Collection<String> files) {
+        StringBuilder b = new StringBuilder("<section id=\"charts\">\n<h2>Charts</h2>\n"
+                + "<div class=\"toolbar\"><label>Show <input id=\"filter\" type=\"search\" list=\"filter-names\" "
+                + "placeholder=\"function or key\"/></label> <span class=\"zoom\"><button type=\"button\" "
+                + "id=\"pan-left\" title=\"earlier\">&#9664;</button><button type=\"button\" id=\"zoom-in\" "
+                + "title=\"zoom in\">+</button><button type=\"button\" id=\"zoom-out\" title=\"zoom out\">&#8722;"
+                + "</button><button type=\"button\" id=\"pan-right\" title=\"later\">&#9654;</button><button "
+                + "type=\"button\" id=\"zoom-reset\">whole run</button></span> <span class=\"hint\">drag across a "
+                + "chart to zoom, double-click for the whole run, click a legend entry to hide it</span></div>\n"
+                + "<datalist id=\"filter-names\"></datalist>\n<div id=\"chart-list\"></div>\n"
+                + "<noscript><p>The interactive charts need JavaScript; the same charts are in the charts folder."
+                + "</p></noscript>\n<p class=\"note\">The same charts as image files (for documents, CI and print): ");
+        boolean first = true;
+        for (String f : files) {
+            if (f.endsWith(".png")) {
+                String base = f.substring(0, f.length() - 4);
+                b.append(first ? "" : ", ").append("<a href=\"").append(f).append("\">")
+                        .append(base.substring(base.lastIndexOf('/') + 1)).append("</a> (<a href=\"").append(base)
+                        .append(".svg\">svg</a>)");
+                first = false;
+            }
+        }
+        return b.append("</p>\n</section>\n").toString();
+    }
+
+    /** The topology and lifecycle player (drawn by player.js). */
+    public static String topologySection() {
+        StringBuilder b = new StringBuilder("<section id=\"topology\">\n<h2>Topology and lifecycle</h2>\n"
+                + "<p class=\"note\">The VPC, its subnets (IP fill: other tenants grey, ENIs blue), the ENI keys, the "
+                + "ENIs and the functions, with a line from each function to the ENIs it uses. Move the slider or "
+                + "press play to step through the run; click an element for its history.</p>\n"
+                + "<div class=\"player\"><button type=\"button\" id=\"player-play\">&#9654; play</button>"
+                + "<button type=\"button\" id=\"player-prev\" title=\"previous step\">&#8249;</button>"
+                + "<input type=\"range\" id=\"player-slider\" min=\"0\" max=\"0\" value=\"0\" "
+                + "aria-label=\"simulated time\"/><button type=\"button\" id=\"player-next\" title=\"next step\">"
+                + "&#8250;</button> <span id=\"player-time\"></span></div>\n<ul id=\"player-now\" class=\"now\">"
+                + "</ul>\n<p class=\"legend\">");
+        dev.enisim.report.chart.Palette.STATES.forEach((state, colour) -> b.append("<span><i style=\"background:")
+                .append(colour).append("\"></i>").append(state).append("</span> "));
+        return b.append("</p>\n<div class=\"scroll topology\"><svg id=\"topology-svg\" xmlns=\"http://www.w3.org/"
+                + "2000/svg\" role=\"img\" aria-label=\"topology\"></svg></div>\n<p class=\"note\" "
+                + "id=\"topology-note\"></p>\n<div id=\"history\" class=\"history\"><p class=\"note\">Click "
+                + "a subnet, key, ENI or function for its history.</p></div>\n</section>\n").toString();
+    }
+
+    /** The embedded data and the scripts that draw from it, at the end of the body. */
+    public static String scripts(RunResult r) {
+        ObjectNode data = Json.obj();
+        data.set("charts", ChartData.build(r));
+        data.set("topology", TopologyData.build(r));
+        return "<script type=\"application/json\" id=\"enisim-data\">" + Json.inScript(data) + "</script>\n"
+                + Assets.script(Assets.uplotJs()) + Assets.script(Assets.own("charts.js"))
+                + Assets.script(Assets.own("player.js"));
+    }
+}

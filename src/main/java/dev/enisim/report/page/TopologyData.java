@@ -1,0 +1,285 @@
+package dev.enisim.report.page;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.enisim.metrics.JournalEntry;
+import dev.enisim.metrics.RunSummary;
+import dev.enisim.model.NetworkModel;
+import dev.enisim.report.Narrative;
+import dev.enisim.report.chart.Palette;
+import dev.enisim.run.RunResult;
+import dev.enisim.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The topology and lifecycle player's data: VPCs, subnets (usable size, other tenants, exact IP use over time),
+ * ENI keys, ENIs with their lifetimes, functions with their state changes and the keys they use over time, and
+ * the journal as steps for the time slider. Which function uses which ENI at a time t is derived in the browser:
+ * a Pending or Active function uses the live ENIs of its keys. Bounded: at most {@value #MAX_FUNCTIONS}
+ * functions, {@value #MAX_KEYS} keys and {@value #MAX_ENIS} ENIs are drawn (the rest counted, and said so),
+ * {@value #MAX_STEPS} slider steps and {@value #MAX_EVENTS} journal lines.
+ */
+final class TopologyData {
+
+    static final int MAX_FUNCTIONS = 40;
+    static final int MAX_KEYS = 30;
+    static final int MAX_ENIS = 80;
+    static final int MAX_STEPS = 2_000;
+    static final int MAX_EVENTS = 6_000;
+    private static final int MAX_FILL_POINTS = 4_000;
+
+    private TopologyData() {
+    }
+
+    static ObjectNode build(RunResult r) {
+        ObjectNode o = Json.obj();
+        RunSummary s = r.summary();
+        boolean legacy = r.scenario().networkModel() == NetworkModel.LEGACY;
+        o.put("legacy", legacy);
+        o.put("durationSeconds", s.simulatedSeconds());
+        o.set("stateColors", Json.obj().setAll(colours()));
+
+        // functions: Failed ones first, then by invocations
+        List<String> fnNames = new ArrayList<>(s.functions().keySet());
+        fnNames.sort(Comparator.comparingInt((String f) -> s.functions().get(f).finalState().equals("Failed") ? 0 : 1)
+                .thenComparingLong(f -> -s.functions().get(f).invocations().total()));
+        List<String> shownFns = fnNames.subList(0, Math.min(MAX_FUNCTIONS, fnNames.size()));
+        Map<String, List<KeySpell>> fnKeys = new LinkedHashMap<>();
+        for (String f : shownFns) {
+            fnKeys.put(f, keySpells(r, f, legacy));
+        }
+        // keys: those the shown functions use, then the busiest others
+        Set<String> keySet = new java.util.LinkedHashSet<>();
+        fnKeys.values().forEach(l -> l.forEach(k -> keySet.addAll(k.keys())));
+        List<String> byPeak = new ArrayList<>(s.eniKeys().keySet());
+        byPeak.sort(Comparator.comparingLong((String k) -> -s.eniKeys().get(k).peakEnis()).thenComparing(k -> k));
+        keySet.addAll(byPeak);
+        List<String> keys = new ArrayList<>(keySet).subList(0, Math.min(MAX_KEYS, keySet.size()));
+        keys.sort(Comparator.comparing((String k) -> s.eniKeys().get(k).subnet()).thenComparing(k -> k));
+        Set<String> shownKeys = new HashSet<>(keys);
+        // ENIs of the shown keys, in creation order
+        List<RunResult.EniLifetime> enis = new ArrayList<>();
+        int enisOfShownKeys = 0;
+        for (RunResult.EniLifetime e : r.enis()) {
+            if (shownKeys.contains(e.key())) {
+                enisOfShownKeys++;
+                if (enis.size() < MAX_ENIS) {
+                    enis.add(e);
+                }
+            }
+        }
+        o.set("leftOut", Json.obj().put("functions", fnNames.size() - shownFns.size())
+                .put("keys", s.eniKeys().size() - keys.size()).put("enis", r.enis().size() - enis.size())
+                .put("enisTotal", r.enis().size()).put("enisOfShownKeys", enisOfShownKeys));
+
+        vpcs(o, r, keys);
+        ArrayNode ka = o.putArray("keys");
+        for (String k : keys) {
+            RunSummary.KeySummary ks = s.eniKeys().get(k);
+            ArrayNode sgs = Json.arr();
+            ks.securityGroups().forEach(sgs::add);
+            ka.add(Json.obj().put("id", k).put("subnet", ks.subnet()).put("vpc", ks.vpc()).set("sgs", sgs));
+        }
+        ArrayNode ea = o.putArray("enis");
+        for (RunResult.EniLifetime e : enis) {
+            ea.add(Json.obj().put("id", e.id()).put("key", e.key()).put("subnet", e.subnet()).put("ip", e.ip())
+                    .put("created", e.createdSeconds()).put("ready", e.readySeconds())
+                    .put("deleting", e.deletionRequestedSeconds()).put("orphaned", e.orphanedSeconds())
+                    .put("ended", e.endedSeconds()));
+        }
+        ArrayNode fa = o.putArray("functions");
+        for (String f : shownFns) {
+            RunSummary.FunctionSummary fs = s.functions().get(f);
+            ArrayNode tr = Json.arr();
+            for (RunSummary.Transition t : fs.transitions()) {
+                tr.add(Json.obj().put("t", t.atSeconds()).put("state", t.state()).put("reason", t.reasonCode())
+                        .put("cause", t.cause()));
+            }
+            ArrayNode ks = Json.arr();
+            for (KeySpell k : fnKeys.get(f)) {
+                ArrayNode ids = Json.arr();
+                k.keys().stream().filter(shownKeys::contains).forEach(ids::add);
+                ks.add(Json.obj().put("t", k.fromSeconds()).set("keys", ids));
+            }
+            ObjectNode fo = Json.obj().put("name", f).put("finalState", fs.finalState()).put("invocations",
+                    fs.invocations().total());
+            fo.set("transitions", tr);
+            fo.set("keys", ks);
+            fa.add(fo);
+        }
+        events(o, r);
+        return o;
+    }
+
+    /** From a time on, a function uses these keys (its VpcConfig's subnets x its security groups). */
+    record KeySpell(double fromSeconds, List<String> keys) {
+    }
+
+    static List<KeySpell> keySpells(RunResult r, String function, boolean legacy) {
+        List<KeySpell> out = new ArrayList<>();
+        for (Scenario.Function f : r.scenario().functions()) {
+            if (f.name().equals(function)) {
+                out.add(new KeySpell(f.existing() == Scenario.Function.Existing.NO ? f.createdAtMicros() / 1e6 : 0,
+                        keysOf(r, function, f.vpcConfig(), legacy)));
+            }
+        }
+        // an update switches keys once it has succeeded (the function stays on its old ENIs meanwhile)
+        List<Double> successes = new ArrayList<>();
+        for (JournalEntry e : r.journal()) {
+            if (e.kind() == JournalEntry.Kind.FUNCTION_UPDATE && e.subject().equals(function)
+                    && e.state().equals("Successful")) {
+                successes.add(e.atMicros() / 1e6);
+            }
+        }
+        int next = 0;
+        for (Scenario.Action a : r.scenario().timeline()) {
+            Scenario.VpcConfig v = null;
+            double at = a.atMicros() / 1e6;
+            if (a instanceof Scenario.CreateFunctionAction c && c.function().equals(function)) {
+                v = c.vpcConfig();
+            } else if (a instanceof Scenario.UpdateVpcConfigAction u && u.function().equals(function)) {
+                v = u.vpcConfig();
+                while (next < successes.size() && successes.get(next) < at) {
+                    next++;
+                }
+                if (next < successes.size()) {
+                    at = successes.get(next++);
+                }
+            }
+            if (v != null) {
+                out.add(new KeySpell(at, keysOf(r, function, v, legacy)));
+            }
+        }
+        out.sort(Comparator.comparingDouble(KeySpell::fromSeconds));
+        return out;
+    }
+
+    private static List<String> keysOf(RunResult r, String function, Scenario.VpcConfig v, boolean legacy) {
+        List<String> out = new ArrayList<>();
+        if (v == null || !v.attached()) {
+            return out;
+        }
+        Set<String> sgs = new HashSet<>(v.securityGroupIds());
+        for (String subnet : v.subnetIds()) {
+            r.summary().eniKeys().forEach((label, k) -> {
+                boolean owner = legacy ? label.startsWith(function + "@") : !label.contains("@");
+                if (owner && k.subnet().equals(subnet) && new HashSet<>(k.securityGroups()).equals(sgs)) {
+                    out.add(label);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** VPCs and their subnets, each subnet with its IPs in use over time (other tenants + live ENIs). */
+    private static void vpcs(ObjectNode o, RunResult r, List<String> keys) {
+        ArrayNode va = o.putArray("vpcs");
+        ArrayNode sa = o.putArray("subnets");
+        Map<String, TreeMap<Double, Integer>> deltas = new LinkedHashMap<>();
+        for (RunResult.EniLifetime e : r.enis()) {
+            TreeMap<Double, Integer> d = deltas.computeIfAbsent(e.subnet(), k -> new TreeMap<>());
+            d.merge(e.createdSeconds(), 1, Integer::sum);
+            if (e.endedSeconds() >= 0) {
+                d.merge(e.endedSeconds(), -1, Integer::sum);
+            }
+        }
+        Set<String> keySubnets = new HashSet<>();
+        keys.forEach(k -> keySubnets.add(r.summary().eniKeys().get(k).subnet()));
+        for (Scenario.Vpc v : r.scenario().vpcs()) {
+            RunSummary.VpcSummary vs = r.summary().vpcs().get(v.id());
+            va.add(Json.obj().put("id", v.id()).put("quota", vs == null ? v.eniQuota() : vs.eniQuota())
+                    .put("peakEnis", vs == null ? 0 : vs.peakEnis()));
+            for (Scenario.Subnet sub : v.subnets()) {
+                if (!keySubnets.contains(sub.id()) && keySubnets.size() > 0 && sa.size() >= MAX_KEYS) {
+                    continue;
+                }
+                RunSummary.SubnetSummary ss = r.summary().subnets().get(sub.id());
+                ObjectNode so = Json.obj().put("id", sub.id()).put("vpc", v.id()).put("cidr", String.valueOf(
+                        sub.cidr())).put("az", sub.az()).put("usable", ss.usableIps());
+                // other tenants over time: the scenario's value, then its setOtherUsedIps actions
+                ArrayNode other = so.putArray("other");
+                other.add(Json.arr().add(0).add(sub.otherUsedIps()));
+                for (Scenario.Action a : r.scenario().timeline()) {
+                    if (a instanceof Scenario.SetOtherUsedIpsAction x && x.subnet().equals(sub.id())) {
+                        other.add(Json.arr().add(a.atMicros() / 1e6).add(x.otherUsedIps()));
+                    }
+                }
+                ArrayNode enis = so.putArray("enis");
+                int live = 0;
+                for (Map.Entry<Double, Integer> d : deltas.getOrDefault(sub.id(), new TreeMap<>()).entrySet()) {
+                    live += d.getValue();
+                    if (enis.size() < MAX_FILL_POINTS) {
+                        enis.add(Json.arr().add(d.getKey()).add(live));
+                    }
+                }
+                sa.add(so);
+            }
+        }
+    }
+
+    /** The journal as lines (subjects for an element's history) and the slider's steps (distinct times). */
+    private static void events(ObjectNode o, RunResult r) {
+        ArrayNode ev = o.putArray("events");
+        ArrayNode steps = o.putArray("steps");
+        List<Double> times = new ArrayList<>();
+        int left = 0;
+        for (JournalEntry e : r.journal()) {
+            if (ev.size() >= MAX_EVENTS) {
+                left++;
+                continue;
+            }
+            double t = e.atMicros() / 1e6;
+            ArrayNode subjects = Json.arr();
+            if (!e.subject().isEmpty()) {
+                subjects.add(e.subject());
+            }
+            String text = switch (e.kind()) {
+                case FUNCTION_STATE -> e.subject() + " -> " + e.state() + (e.reason() == null ? "" : " ("
+                        + e.reason() + ")") + (e.detail() == null || e.detail().isEmpty() ? "" : ": " + e.detail());
+                case FUNCTION_UPDATE -> e.subject() + " LastUpdateStatus " + e.state() + (e.reason() == null ? ""
+                        : " (" + e.reason() + ")");
+                case ENI_STATE -> "ENI " + e.subject() + " " + e.state() + " (" + e.detail() + ")";
+                case ENI_SHARED -> e.subject() + " shares " + e.state() + " (" + e.detail() + ")";
+                case ACTION -> e.detail();
+                case INVOCATIONS -> String.format(Locale.ROOT, "%,d", e.count()) + " invocation" + (e.count() == 1
+                        ? "" : "s") + " of " + e.subject() + " " + Narrative.outcome(e) + ", " + Narrative.clock(e.atMicros())
+                        + " to " + Narrative.clock(e.untilMicros());
+            };
+            if (e.kind() == JournalEntry.Kind.ENI_SHARED || e.kind() == JournalEntry.Kind.ENI_STATE) {
+                String where = e.detail() == null ? "" : e.detail();
+                subjects.add(e.kind() == JournalEntry.Kind.ENI_SHARED ? e.state() : "");
+                subjects.add(where.contains(" ") ? where.substring(0, where.indexOf(' ')) : where);
+            }
+            ev.add(Json.obj().put("t", t).put("kind", e.kind().name()).put("text", text).set("subjects", subjects));
+            if (e.kind() != JournalEntry.Kind.INVOCATIONS && (times.isEmpty() || times.get(times.size() - 1) != t)) {
+                times.add(t);
+            }
+        }
+        o.put("eventsLeftOut", left);
+        double end = r.summary().simulatedSeconds();
+        if (times.isEmpty() || times.get(times.size() - 1) < end) {
+            times.add(end);
+        }
+        int stride = Math.max(1, (times.size() + MAX_STEPS - 1) / MAX_STEPS);
+        for (int i = 0; i < times.size(); i += stride) {
+            steps.add(times.get(i));
+        }
+        if ((times.size() - 1) % stride != 0) {
+            steps.add(times.get(times.size() - 1));
+        }
+    }
+
+    private static Map<String, com.fasterxml.jackson.databind.JsonNode> colours() {
+        Map<String, com.fasterxml.jackson.databind.JsonNode> m = new LinkedHashMap<>();
+        Palette.STATES.forEach((k, v) -> m.put(k, Json.F.textNode(v)));
+        return m;
+    }
+}

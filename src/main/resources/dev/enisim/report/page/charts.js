@@ -1,0 +1,223 @@
+/* enisim report: interactive charts drawn with uPlot from the run's embedded data (no network). All charts share
+   one cursor (hover values in every legend), one time window (drag to zoom, buttons to pan), and one filter. */
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('enisim-data').textContent);
+  var cd = data.charts;
+  var multiDay = cd.durationSeconds > 86400;
+  var full = [0, cd.durationSeconds];
+  var charts = [];          // {spec, u, el}
+  var syncing = false;
+  var NF = new Intl.NumberFormat('en-US', {maximumFractionDigits: 3});
+
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+  /** Wall-clock form of simulated seconds: 00:10:05 in a day-long run, day 3 14:00:00 beyond. */
+  function clock(sec, seconds) {
+    sec = Math.max(0, Math.round(sec));
+    var d = Math.floor(sec / 86400), s = sec % 86400;
+    var t = pad(Math.floor(s / 3600)) + ':' + pad(Math.floor(s % 3600 / 60)) + (seconds ? ':' + pad(s % 60) : '');
+    return multiDay ? 'day ' + (d + 1) + ' ' + t : t;
+  }
+  function tick(sec, step) {
+    sec = Math.round(sec);
+    if (multiDay && step >= 86400) { return 'day ' + (Math.floor(sec / 86400) + 1); }
+    if (multiDay && sec % 86400 === 0) { return 'day ' + (sec / 86400 + 1); }
+    var s = sec % 86400;
+    var hm = pad(Math.floor(s / 3600)) + ':' + pad(Math.floor(s % 3600 / 60));
+    return step < 60 ? hm + ':' + pad(s % 60) : hm;
+  }
+  var xIncrs = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
+    172800, 604800, 1209600, 2592000];
+  var intIncrs = [];
+  for (var k = 0; k < 12; k++) { [1, 2, 5].forEach(function (m) { intIncrs.push(m * Math.pow(10, k)); }); }
+
+  function markersPlugin(spec) {
+    return {hooks: {draw: [function (u) {
+      var ctx = u.ctx, min = u.scales.x.min, max = u.scales.x.max, dpr = devicePixelRatio || 1;
+      ctx.save();
+      ctx.font = (10 * dpr) + 'px system-ui,sans-serif';
+      ctx.textBaseline = 'top';
+      ctx.textAlign = 'left';
+      var rows = [-1e9, -1e9, -1e9], lane = 13 * dpr;
+      cd.markers.forEach(function (m) {
+        if (m.t < min || m.t > max) { return; }
+        var x = Math.round(u.valToPos(m.t, 'x', true));
+        ctx.strokeStyle = '#9e9e9e';
+        ctx.setLineDash([4 * dpr, 3 * dpr]);
+        ctx.lineWidth = dpr;
+        ctx.beginPath(); ctx.moveTo(x, u.bbox.top); ctx.lineTo(x, u.bbox.top + u.bbox.height); ctx.stroke();
+        var w = ctx.measureText(m.label).width + 4 * dpr;
+        for (var r = 0; r < rows.length; r++) {
+          if (rows[r] < x) {
+            ctx.fillStyle = 'rgba(255,255,255,.85)';
+            ctx.fillRect(x + 2 * dpr, u.bbox.top + r * lane, w, lane - dpr);
+            ctx.fillStyle = '#424242';
+            ctx.fillText(m.label, x + 4 * dpr, u.bbox.top + r * lane + dpr);
+            rows[r] = x + w + 4 * dpr;
+            break;
+          }
+        }
+      });
+      ctx.setLineDash([6 * dpr, 4 * dpr]);
+      (spec.lines || []).forEach(function (l) {
+        var y = Math.round(u.valToPos(l.value, 'y', true));
+        if (y < u.bbox.top || y > u.bbox.top + u.bbox.height) { return; }
+        ctx.strokeStyle = l.color; ctx.lineWidth = 1.5 * dpr;
+        ctx.beginPath(); ctx.moveTo(u.bbox.left, y); ctx.lineTo(u.bbox.left + u.bbox.width, y); ctx.stroke();
+        ctx.fillStyle = l.color; ctx.textBaseline = 'bottom';
+        ctx.fillText(l.label, u.bbox.left + 4 * dpr, y - 2 * dpr);
+        ctx.textBaseline = 'top';
+      });
+      ctx.restore();
+    }]}};
+  }
+
+  function yRange(spec) {
+    return function (u, min, max) {
+      var top = max;
+      (spec.lines || []).forEach(function (l) { top = Math.max(top, l.value); });
+      if (top == null || !isFinite(top) || top <= 0) { top = 1; }
+      // room above the data for the action labels' lane
+      top = top * 1.22;
+      if (spec.integer) { top = Math.max(1, Math.ceil(top)); }
+      return [spec.yMin != null ? spec.yMin : Math.min(0, min || 0), top];
+    };
+  }
+
+  function width(el) { return Math.max(280, el.clientWidth); }
+
+  function build(spec, el, series) {
+    var stepped = spec.stepped ? uPlot.paths.stepped({align: 1}) : undefined;
+    var opts = {
+      title: spec.title,
+      width: width(el),
+      height: spec.small ? 170 : (window.innerWidth < 600 ? 220 : 280),
+      cursor: {sync: {key: 'enisim', setSeries: false}, drag: {x: true, y: false}, focus: {prox: 16}},
+      focus: {alpha: 0.35},
+      legend: {live: true},
+      scales: {x: {time: false, min: full[0], max: full[1]}, y: {range: yRange(spec)}},
+      axes: [
+        {values: function (u, splits, ax, space, incr) { return splits.map(function (v) { return tick(v, incr); }); },
+          incrs: xIncrs, space: 70, grid: {stroke: '#eee'}},
+        {values: function (u, splits) { return splits.map(function (v) { return NF.format(v); }); },
+          incrs: spec.integer ? intIncrs : undefined, size: 60, grid: {stroke: '#eee'},
+          label: spec.yLabel, labelSize: 18}
+      ],
+      series: [{label: 'time', value: function (u, v) { return v == null ? '-' : clock(v, true); }}],
+      plugins: [markersPlugin(spec)],
+      hooks: {setScale: [function (u, key) {
+        if (key !== 'x' || syncing) { return; }
+        syncing = true;
+        var min = u.scales.x.min, max = u.scales.x.max;
+        charts.forEach(function (c) {
+          if (c.u !== u && (c.u.scales.x.min !== min || c.u.scales.x.max !== max)) {
+            c.u.setScale('x', {min: min, max: max});
+          }
+        });
+        syncing = false;
+      }]}
+    };
+    var cols = [cd.x];
+    series.forEach(function (s) {
+      opts.series.push({label: s.label, stroke: s.color, width: s.dash ? 1.2 : 1.6, dash: s.dash ? [6, 4] : undefined,
+        fill: spec.id === 'invocations' && s.label === 'Succeeded' ? 'rgba(46,125,50,.10)' : undefined,
+        paths: stepped, spanGaps: false, points: {show: false},
+        value: function (u, v) { return v == null ? '-' : NF.format(v); }});
+      cols.push(s.values);
+    });
+    return new uPlot(opts, cols, el);
+  }
+
+  function add(spec, list) {
+    var box = document.createElement('div');
+    box.className = 'chart';
+    box.id = 'chart-' + spec.id;
+    var head = document.createElement('div');
+    head.className = 'head';
+    head.textContent = spec.title;
+    box.appendChild(head);
+    var entry = {spec: spec, u: null, el: document.createElement('div'), series: spec.series};
+    if (spec.choices && spec.choices.length > 1) {
+      var sel = document.createElement('select');
+      sel.setAttribute('aria-label', 'function');
+      spec.choices.forEach(function (c, i) {
+        var o = document.createElement('option');
+        o.value = i; o.textContent = c.name; sel.appendChild(o);
+      });
+      sel.addEventListener('change', function () {
+        var x = entry.u.scales.x;
+        entry.series = spec.choices[+sel.value].series;
+        entry.u.destroy();
+        entry.u = build(spec, entry.el, entry.series);
+        entry.u.setScale('x', {min: x.min, max: x.max});
+        applyFilter();
+      });
+      head.appendChild(sel);
+    }
+    box.appendChild(entry.el);
+    if (spec.note) {
+      var note = document.createElement('p');
+      note.className = 'note';
+      note.textContent = spec.note;
+      box.appendChild(note);
+    }
+    list.appendChild(box);
+    entry.u = build(spec, entry.el, entry.series);
+    charts.push(entry);
+  }
+
+  function applyFilter() {
+    var q = (document.getElementById('filter').value || '').trim().toLowerCase();
+    charts.forEach(function (c) {
+      c.series.forEach(function (s, i) {
+        if (s.scope === 'function' || s.scope === 'eniKey' || s.scope === 'subnet') {
+          var show = q === '' || s.id.toLowerCase().indexOf(q) >= 0;
+          if (c.u.series[i + 1].show !== show) { c.u.setSeries(i + 1, {show: show}); }
+        }
+      });
+    });
+  }
+
+  function window_(f) {
+    var x = charts[0].u.scales.x, span = x.max - x.min, next = f(x.min, x.max, span);
+    var lo = Math.max(full[0], next[0]), hi = Math.min(full[1], next[1]);
+    if (hi - lo < cd.stepSeconds) { return; }
+    charts[0].u.setScale('x', {min: lo, max: hi});
+  }
+
+  var list = document.getElementById('chart-list');
+  cd.charts.forEach(function (spec) { add(spec, list); });
+  var names = {};
+  cd.charts.forEach(function (spec) {
+    (spec.choices ? [].concat.apply([], spec.choices.map(function (c) { return c.series; })) : spec.series)
+      .forEach(function (s) { if (s.scope === 'function' || s.scope === 'eniKey') { names[s.id] = true; } });
+  });
+  var dl = document.getElementById('filter-names');
+  Object.keys(names).sort().forEach(function (n) {
+    var o = document.createElement('option'); o.value = n; dl.appendChild(o);
+  });
+  document.getElementById('filter').addEventListener('input', applyFilter);
+  document.getElementById('zoom-in').addEventListener('click', function () {
+    window_(function (a, b, s) { return [a + s / 4, b - s / 4]; });
+  });
+  document.getElementById('zoom-out').addEventListener('click', function () {
+    window_(function (a, b, s) { return [a - s / 2, b + s / 2]; });
+  });
+  document.getElementById('pan-left').addEventListener('click', function () {
+    window_(function (a, b, s) { var d = Math.min(s / 2, a - full[0]); return [a - d, b - d]; });
+  });
+  document.getElementById('pan-right').addEventListener('click', function () {
+    window_(function (a, b, s) { var d = Math.min(s / 2, full[1] - b); return [a + d, b + d]; });
+  });
+  document.getElementById('zoom-reset').addEventListener('click', function () {
+    charts[0].u.setScale('x', {min: full[0], max: full[1]});
+  });
+  var resizeTimer = null;
+  window.addEventListener('resize', function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(function () {
+      charts.forEach(function (c) { c.u.setSize({width: width(c.el), height: c.u.height}); });
+    }, 100);
+  });
+  window.enisim = {charts: charts, clock: clock, data: data};
+})();

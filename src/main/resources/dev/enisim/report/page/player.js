@@ -1,0 +1,297 @@
+/* enisim report: the topology and lifecycle player. VPC -> subnets (IP fill) -> keys -> ENIs (state colours) ->
+   functions (states), edges from each function to the ENIs it uses, a time slider stepping through the run's
+   journal, and each element's history on click. Drawn as SVG from the embedded data. */
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('enisim-data').textContent);
+  var topo = data.topology;
+  var svg = document.getElementById('topology-svg');
+  if (!topo || !svg) { return; }
+  var NS = 'http://www.w3.org/2000/svg';
+  var colors = topo.stateColors;
+  var clock = window.enisim.clock;
+  var NF = new Intl.NumberFormat('en-US');
+  var ROW = 34, BOX = 26;
+  var COL = {subnet: 10, key: 300, eni: 500, fn: 720};
+  var W = {subnet: 260, key: 170, eni: 170, fn: 190};
+
+  function el(name, attrs, parent, text) {
+    var e = document.createElementNS(NS, name);
+    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text != null) { e.textContent = text; }
+    if (parent) { parent.appendChild(e); }
+    return e;
+  }
+
+  // ---- state at a time ------------------------------------------------------------------------------------
+  function eniState(e, t) {
+    if (t < e.created) { return null; }
+    if (e.ended >= 0 && t >= e.ended) { return 'Deleted'; }
+    if (e.orphaned >= 0 && t >= e.orphaned) { return 'Orphaned'; }
+    if (e.deleting >= 0 && t >= e.deleting) { return 'Deleting'; }
+    if (e.ready >= 0 && t >= e.ready) { return 'InUse'; }
+    return 'Creating';
+  }
+  function fnState(f, t) {
+    var s = null;
+    f.transitions.forEach(function (x) { if (x.t <= t) { s = x; } });
+    return s;
+  }
+  function fnKeys(f, t) {
+    var k = [];
+    f.keys.forEach(function (x) { if (x.t <= t) { k = x.keys; } });
+    return k;
+  }
+  function stepAt(series, t) {
+    var v = 0;
+    series.forEach(function (p) { if (p[0] <= t) { v = p[1]; } });
+    return v;
+  }
+
+  // ---- layout (fixed for the whole run, so nothing jumps while playing) -------------------------------------
+  var pos = {};            // id -> {x, y, w}
+  var row = 0;
+  var keysBySubnet = {}, enisByKey = {};
+  topo.keys.forEach(function (k) { (keysBySubnet[k.subnet] = keysBySubnet[k.subnet] || []).push(k); });
+  topo.enis.forEach(function (e) { (enisByKey[e.key] = enisByKey[e.key] || []).push(e); });
+  var vpcRows = {};
+  topo.vpcs.forEach(function (v) {
+    vpcRows[v.id] = row;
+    row += 1;
+    topo.subnets.filter(function (s) { return s.vpc === v.id; }).forEach(function (s) {
+      var start = row;
+      pos[s.id] = {x: COL.subnet + 12, y: row * ROW, w: W.subnet - 24};
+      (keysBySubnet[s.id] || []).forEach(function (k) {
+        pos[k.id] = {x: COL.key, y: row * ROW, w: W.key};
+        var es = enisByKey[k.id] || [];
+        es.forEach(function (e, i) { pos[e.id] = {x: COL.eni, y: (row + i) * ROW, w: W.eni}; });
+        row += Math.max(1, es.length);
+      });
+      row = Math.max(row, start + 2);
+      pos[s.id].rows = row - start;
+      row += 0.3;
+    });
+    vpcRows[v.id] = {from: vpcRows[v.id], to: row};
+    row += 0.5;
+  });
+  var height = Math.max(row, topo.functions.length) * ROW + 20;
+  // functions ordered by where their ENIs are, to keep edges short
+  var fnY = topo.functions.map(function (f) {
+    var ys = [];
+    f.keys.forEach(function (ks) { ks.keys.forEach(function (k) { if (pos[k]) { ys.push(pos[k].y); } }); });
+    return {f: f, y: ys.length ? ys.reduce(function (a, b) { return a + b; }, 0) / ys.length : 1e9};
+  }).sort(function (a, b) { return a.y - b.y || a.f.name.localeCompare(b.f.name); });
+  var fnStep = Math.max(ROW, (height - 20) / Math.max(1, fnY.length));
+  fnStep = Math.min(fnStep, ROW * 1.6);
+  fnY.forEach(function (x, i) { pos['fn:' + x.f.name] = {x: COL.fn, y: ROW + i * fnStep, w: W.fn}; });
+  height = Math.max(height, ROW + fnY.length * fnStep + 20);
+  var width = COL.fn + W.fn + 10;
+  svg.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
+  svg.setAttribute('width', width);
+  svg.setAttribute('height', height);
+
+  // ---- static drawing --------------------------------------------------------------------------------------
+  var gEdges = el('g', {'class': 'edges'}, svg);
+  var gNodes = el('g', {'class': 'nodes'}, svg);
+  var nodes = {};
+  function box(id, kind, p, label, sub) {
+    var g = el('g', {'class': 'node ' + kind, 'data-id': id, 'tabindex': 0}, gNodes);
+    var r = el('rect', {x: p.x, y: p.y + 2, width: p.w, height: BOX, rx: 5}, g);
+    var t1 = el('text', {x: p.x + 6, y: p.y + 13}, g, label);
+    var t2 = el('text', {x: p.x + 6, y: p.y + 25, 'class': 'sub'}, g, sub || '');
+    g.addEventListener('click', function () { history(id, kind); });
+    g.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { history(id, kind); } });
+    nodes[id] = {g: g, rect: r, t1: t1, t2: t2};
+    return nodes[id];
+  }
+  topo.vpcs.forEach(function (v) {
+    var rr = vpcRows[v.id];
+    el('rect', {x: COL.subnet, y: rr.from * ROW, width: W.subnet, height: (rr.to - rr.from) * ROW, rx: 8,
+      'class': 'vpc'}, gNodes);
+    nodes['vpc:' + v.id] = {t1: el('text', {x: COL.subnet + 10, y: rr.from * ROW + 20, 'class': 'vpc-label'},
+      gNodes, v.id)};
+  });
+  topo.subnets.forEach(function (s) {
+    var p = pos[s.id];
+    if (!p) { return; }
+    var n = box(s.id, 'subnet', {x: p.x, y: p.y, w: p.w}, s.id + ' ' + s.cidr + ' ' + s.az, '');
+    n.rect.setAttribute('height', ROW * p.rows - 10);
+    n.bar = el('g', {}, n.g);
+    n.barY = p.y + 32;
+  });
+  topo.keys.forEach(function (k) {
+    box(k.id, 'key', pos[k.id], (topo.legacy ? k.id.split('@')[0] + ' @ ' : '') + '[' + k.sgs.join(', ') + ']',
+      k.subnet);
+    el('line', {x1: pos[k.subnet] ? pos[k.subnet].x + pos[k.subnet].w : COL.key, y1: pos[k.id].y + 15,
+      x2: COL.key, y2: pos[k.id].y + 15, 'class': 'tree'}, gEdges);
+  });
+  topo.enis.forEach(function (e) {
+    box(e.id, 'eni', pos[e.id], e.id, e.ip);
+    el('line', {x1: COL.key + W.key, y1: pos[e.key].y + 15, x2: COL.eni, y2: pos[e.id].y + 15, 'class': 'tree'},
+      gEdges);
+  });
+  topo.functions.forEach(function (f) { box('fn:' + f.name, 'function', pos['fn:' + f.name], f.name, ''); });
+
+  // ---- drawing at a time -------------------------------------------------------------------------------------
+  var edges = {};
+  function render(t) {
+    var liveBySubnet = {}, liveByVpc = {};
+    topo.enis.forEach(function (e) {
+      var s = eniState(e, t), n = nodes[e.id];
+      n.g.setAttribute('data-state', s || 'none');
+      n.g.classList.toggle('absent', s == null || s === 'Deleted');
+      n.rect.setAttribute('fill', s && s !== 'Deleted' ? colors[s] : '#ffffff');
+      n.t1.textContent = e.id + (s ? ' \u00b7 ' + s : ' \u00b7 not yet');
+    });
+    topo.subnets.forEach(function (s) {
+      var n = nodes[s.id];
+      if (!n) { return; }
+      var enis = stepAt(s.enis, t), other = stepAt(s.other, t), free = Math.max(0, s.usable - enis - other);
+      liveBySubnet[s.id] = enis;
+      liveByVpc[s.vpc] = (liveByVpc[s.vpc] || 0) + enis;
+      var p = pos[s.id], bw = p.w - 12;
+      while (n.bar.firstChild) { n.bar.removeChild(n.bar.firstChild); }
+      var x = p.x + 6, y = n.barY, u = Math.max(1, s.usable);
+      // inline styles: the node's CSS would otherwise paint every rect of the subnet alike
+      el('rect', {x: x, y: y, width: bw, height: 9, style: 'fill:#fff;stroke:#bbb'}, n.bar);
+      el('rect', {x: x, y: y, width: bw * Math.min(1, other / u), height: 9, style: 'fill:#bdbdbd;stroke:none'},
+        n.bar);
+      el('rect', {x: x + bw * Math.min(1, other / u), y: y, width: bw * Math.min(1, enis / u), height: 9,
+        style: 'fill:#1565C0;stroke:none', 'class': 'fill-enis'}, n.bar);
+      n.t2.textContent = '';
+      el('text', {x: x, y: y + 21, 'class': 'sub' + (free === 0 ? ' full' : '')}, n.bar,
+        NF.format(enis) + (enis === 1 ? ' ENI + ' : ' ENIs + ') + NF.format(other) + ' other of ' + NF.format(s.usable) + ' usable: ' +
+        NF.format(free) + ' free');
+      n.g.setAttribute('data-free', free);
+    });
+    topo.vpcs.forEach(function (v) {
+      nodes['vpc:' + v.id].t1.textContent = v.id + ': ' + NF.format(liveByVpc[v.id] || 0) + ' ENIs of quota ' +
+        NF.format(v.quota);
+    });
+    topo.keys.forEach(function (k) {
+      var live = (enisByKey[k.id] || []).filter(function (e) {
+        var s = eniState(e, t); return s && s !== 'Deleted';
+      }).length;
+      nodes[k.id].t2.textContent = k.subnet + ' \u00b7 ' + live + ' ENI' + (live === 1 ? '' : 's');
+    });
+    var want = {};
+    topo.functions.forEach(function (f) {
+      var st = fnState(f, t), n = nodes['fn:' + f.name];
+      var s = st ? st.state : null;
+      n.g.setAttribute('data-state', s || 'none');
+      n.g.classList.toggle('absent', s == null || s === 'Deleted');
+      n.rect.setAttribute('fill', s ? colors[s] : '#ffffff');
+      n.t2.textContent = s ? s + (st.reason ? ' (' + st.reason + ')' : '') : 'not created yet';
+      if (s !== 'Pending' && s !== 'Active') { return; }
+      fnKeys(f, t).forEach(function (k) {
+        (enisByKey[k] || []).forEach(function (e) {
+          var es = eniState(e, t);
+          if (es === 'Creating' || es === 'InUse') { want[f.name + ' ' + e.id] = {f: f, e: e, creating: es === 'Creating'}; }
+        });
+      });
+    });
+    Object.keys(edges).forEach(function (k) {
+      if (!want[k]) { gEdges.removeChild(edges[k]); delete edges[k]; }
+    });
+    Object.keys(want).forEach(function (k) {
+      var w = want[k], a = pos['fn:' + w.f.name], b = pos[w.e.id];
+      if (!edges[k]) {
+        var x1 = a.x, y1 = a.y + 15, x2 = b.x + b.w, y2 = b.y + 15, mx = (x1 + x2) / 2;
+        edges[k] = el('path', {d: 'M' + x1 + ',' + y1 + ' C' + mx + ',' + y1 + ' ' + mx + ',' + y2 + ' ' + x2 + ',' + y2,
+          'class': 'edge', 'data-edge': k, 'data-function': w.f.name, 'data-eni': w.e.id}, gEdges);
+      }
+      edges[k].classList.toggle('creating', w.creating);
+    });
+  }
+
+  // ---- the slider, play, and what happened at this step ------------------------------------------------------
+  var steps = topo.steps;
+  var slider = document.getElementById('player-slider');
+  var timeLabel = document.getElementById('player-time');
+  var now = document.getElementById('player-now');
+  var play = document.getElementById('player-play');
+  slider.max = steps.length - 1;
+  function show(i) {
+    i = Math.max(0, Math.min(steps.length - 1, i));
+    slider.value = i;
+    var t = steps[i], prev = i > 0 ? steps[i - 1] : -1;
+    timeLabel.textContent = clock(t, true) + '  (step ' + (i + 1) + ' of ' + steps.length + ')';
+    render(t);
+    while (now.firstChild) { now.removeChild(now.firstChild); }
+    topo.events.filter(function (e) { return e.t > prev && e.t <= t; }).slice(0, 12).forEach(function (e) {
+      var li = document.createElement('li');
+      li.textContent = clock(e.t, true) + '  ' + e.text;
+      if (/Failed|failed|Orphaned/.test(e.text)) { li.className = 'bad'; }
+      now.appendChild(li);
+    });
+  }
+  slider.addEventListener('input', function () { stop(); show(+slider.value); });
+  var timer = null;
+  function stop() { if (timer) { clearInterval(timer); timer = null; play.textContent = '\u25b6 play'; } }
+  play.addEventListener('click', function () {
+    if (timer) { stop(); return; }
+    if (+slider.value >= steps.length - 1) { show(0); }
+    play.textContent = '\u275a\u275a pause';
+    timer = setInterval(function () {
+      if (+slider.value >= steps.length - 1) { stop(); return; }
+      show(+slider.value + 1);
+    }, 700);
+  });
+  document.getElementById('player-prev').addEventListener('click', function () { stop(); show(+slider.value - 1); });
+  document.getElementById('player-next').addEventListener('click', function () { stop(); show(+slider.value + 1); });
+
+  // ---- history of one element ----------------------------------------------------------------------------------
+  var panel = document.getElementById('history');
+  function history(id, kind) {
+    var name = kind === 'function' ? id.substring(3) : id;
+    var ids = {};
+    ids[name] = true;
+    if (kind === 'subnet') {
+      topo.enis.forEach(function (e) { if (e.subnet === id) { ids[e.id] = true; } });
+    }
+    if (kind === 'key') {
+      (enisByKey[id] || []).forEach(function (e) { ids[e.id] = true; });
+    }
+    var lines = topo.events.filter(function (e) {
+      return e.subjects.some(function (s) { return ids[s]; });
+    });
+    while (panel.firstChild) { panel.removeChild(panel.firstChild); }
+    var h = document.createElement('h3');
+    h.textContent = 'History of ' + name + ' (' + lines.length + ' event' + (lines.length === 1 ? '' : 's') +
+      '; click a line to go there)';
+    panel.appendChild(h);
+    var ul = document.createElement('ul');
+    lines.slice(0, 300).forEach(function (e) {
+      var li = document.createElement('li');
+      li.textContent = clock(e.t, true) + '  ' + e.text;
+      if (/Failed|failed|Orphaned/.test(e.text)) { li.className = 'bad'; }
+      li.addEventListener('click', function () {
+        stop();
+        var i = 0;
+        while (i + 1 < steps.length && steps[i + 1] <= e.t) { i++; }
+        show(i);
+      });
+      ul.appendChild(li);
+    });
+    panel.appendChild(ul);
+    if (lines.length > 300) {
+      var more = document.createElement('p');
+      more.className = 'note';
+      more.textContent = (lines.length - 300) + ' more: see narrative.txt';
+      panel.appendChild(more);
+    }
+    Array.prototype.forEach.call(gNodes.querySelectorAll('.selected'), function (n) {
+      n.classList.remove('selected');
+    });
+    nodes[id].g.classList.add('selected');
+  }
+
+  var lo = topo.leftOut, notes = [];
+  if (lo.functions > 0) { notes.push(topo.functions.length + ' of ' + NF.format(topo.functions.length + lo.functions) + ' functions drawn (Failed first, then by invocations)'); }
+  if (lo.keys > 0) { notes.push(topo.keys.length + ' of ' + NF.format(topo.keys.length + lo.keys) + ' keys drawn'); }
+  if (lo.enis > 0) { notes.push(topo.enis.length + ' of ' + NF.format(lo.enisTotal) + ' ENIs drawn'); }
+  if (topo.eventsLeftOut > 0) { notes.push(NF.format(topo.eventsLeftOut) + ' later journal lines left out (see narrative.txt)'); }
+  document.getElementById('topology-note').textContent = notes.length ? notes.join('; ') + '.' : '';
+  show(steps.length - 1);
+  window.enisim.player = {show: show, steps: steps, render: render};
+})();

@@ -1,0 +1,217 @@
+package dev.enisim.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.report.chart.Charts;
+import dev.enisim.report.chart.Palette;
+import dev.enisim.report.chart.StateTimeline;
+import dev.enisim.run.RunResult;
+import dev.enisim.run.Simulation;
+import dev.enisim.scenario.ScenarioLoader;
+import dev.enisim.workload.DistributionSpec;
+import java.awt.Color;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The chart and page defects of issue 14, each with a test that fails when it comes back. */
+class ChartDefectsTest {
+
+    @TempDir
+    Path tmp;
+
+    private static RunResult run(Path scenario) throws Exception {
+        return new Simulation(ScenarioLoader.load(scenario), 0).run();
+    }
+
+    /** {@code n} functions, each with its own security group: n keys and n ENIs in one /24. */
+    private RunResult manyKeys(int n) throws Exception {
+        StringBuilder y = new StringBuilder("name: many-keys\nseed: 7\nduration: 10m\nbucket: 1m\nvpcs:\n  - id: vpc-1\n"
+                + "    subnets:\n      - { id: subnet-1, cidr: 10.0.0.0/24, az: eu-west-1a }\n    securityGroups: [");
+        for (int i = 0; i < n; i++) {
+            y.append(i == 0 ? "" : ", ").append("sg-").append(i);
+        }
+        y.append("]\nfunctions:\n");
+        for (int i = 0; i < n; i++) {
+            y.append("  - { name: fn-").append(String.format("%02d", i)).append(", duration: 100ms, arrivals: { poisson: ")
+                    .append(i + 1).append("/s }, vpcConfig: { subnetIds: [subnet-1], securityGroupIds: [sg-")
+                    .append(i).append("] } }\n");
+        }
+        Path f = tmp.resolve("many-keys.yaml");
+        Files.writeString(f, y);
+        return run(f);
+    }
+
+    private static String subtitles(JFreeChart c) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < c.getSubtitleCount(); i++) {
+            if (c.getSubtitle(i) instanceof TextTitle t) {
+                b.append(t.getText()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static JFreeChart chart(RunResult r, String name) {
+        return Charts.all(r).stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().chart();
+    }
+
+    @Test
+    void theCapacityLineIsTheKeysEnisTimes65000() throws Exception {
+        assertArrayEquals(new long[] {0, 65_000, 130_000, 130_000, 65_000},
+                Charts.capacity(new long[] {0, 1, 2, 2, 1}, 65_000));
+        RunResult r = run(Path.of("scenarios/shared-eni-65k.yaml"));
+        assertEquals(2, r.summary().eniKeys().get("subnet-db+[sg-db]").peakEnis(), "the scenario scales out");
+        XYSeriesCollection d = Charts.connectionsDataset(r);
+        XYSeries cap = d.getSeries("capacity subnet-db+[sg-db]");
+        assertEquals(130_000, cap.getMaxY(), 0, "2 ENIs hold 130,000 connections");
+        assertEquals(65_000, cap.getMinY(), 0, "one ENI before the scale-out");
+        assertTrue(d.getSeries("subnet-db+[sg-db]").getMaxY() > 65_000, "the connections pass one ENI's capacity");
+        String html = new String(ReportWriter.render(r).get("report.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("\"label\":\"capacity subnet-db+[sg-db]\""), "the page draws it too");
+    }
+
+    @Test
+    void legendsSayHowManySeriesTheyLeaveOut() throws Exception {
+        assertEquals("top 9 of 20 by invocations; 11 more in the table",
+                Palette.legendNote(9, 20, "invocations", "in the table"));
+        assertEquals("", Palette.legendNote(5, 5, "invocations", "in the table"), "silence only when all are shown");
+        RunResult r = manyKeys(45);
+        assertTrue(subtitles(chart(r, "enis")).contains("top 10 of 45 by peak ENIs; 35 more in summary.json eniKeys"),
+                subtitles(chart(r, "enis")));
+        assertTrue(subtitles(chart(r, "concurrency")).contains("of 45 by peak; "), subtitles(chart(r, "concurrency")));
+        assertTrue(StateTimeline.note(r).contains("40 of 45 ENIs shown (the first created; all in enis.csv)"),
+                StateTimeline.note(r));
+        assertTrue(StateTimeline.note(r).contains("40 of 45 functions shown (Failed ones first)"));
+        assertTrue(subtitles(chart(r, "timeline")).contains("40 of 45 ENIs shown"));
+        String html = new String(ReportWriter.render(r).get("report.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("others (37 keys, summed)"), "the page sums the rest into one series");
+        assertTrue(html.contains("top 8 of 45 by peak ENIs; 37 more"));
+    }
+
+    @Test
+    void oneKeyHasOneColourInEveryChart() throws Exception {
+        RunResult r = manyKeys(12);
+        Palette p = Palette.of(r);
+        for (String name : List.of("enis", "connections")) {
+            JFreeChart c = chart(r, name);
+            var d = c.getXYPlot().getDataset();
+            for (int i = 0; i < d.getSeriesCount(); i++) {
+                String key = String.valueOf(d.getSeriesKey(i)).replace("capacity ", "");
+                assertEquals(p.awt("eniKey", key), c.getXYPlot().getRenderer().getSeriesPaint(i), name + " " + key);
+            }
+        }
+    }
+
+    @Test
+    void wholeNumberChartsHaveWholeNumberTicks() throws Exception {
+        RunResult r = run(Path.of("scenarios/quickstart.yaml"));
+        for (String name : List.of("enis", "environments", "cold-starts", "concurrency", "invocations")) {
+            JFreeChart c = chart(r, name);
+            dev.enisim.report.chart.ChartFiles.png(c, 1000, 420); // lays the axis out
+            double tick = ((NumberAxis) c.getXYPlot().getRangeAxis()).getTickUnit().getSize();
+            assertEquals(Math.rint(tick), tick, 0, name + " tick " + tick);
+        }
+    }
+
+    @Test
+    void pendingAndCreatingLookDifferent() {
+        Color a = Color.decode(Palette.STATES.get("Pending"));
+        Color b = Color.decode(Palette.STATES.get("Creating"));
+        double distance = Math.sqrt(Math.pow(a.getRed() - b.getRed(), 2) + Math.pow(a.getGreen() - b.getGreen(), 2)
+                + Math.pow(a.getBlue() - b.getBlue(), 2));
+        assertTrue(distance > 150, "colour distance " + distance);
+    }
+
+    @Test
+    void perFunctionLatencyEnvironmentsAndColdStartsAreCharted() throws Exception {
+        RunResult r = run(Path.of("scenarios/quickstart.yaml"));
+        XYSeriesCollection lat = Charts.latencyByFunctionDataset(r);
+        assertEquals("orders-api", lat.getSeriesKey(0), "the busiest function first");
+        assertTrue(lat.getSeries("reports").getMaxY() > 1000, "the slow function on its own line");
+        assertTrue(lat.getSeries("orders-api").getMaxY() < lat.getSeries("reports").getMinY(),
+                "the API's own p50 is not hidden by the slow function");
+        assertTrue(Charts.perFunction(r, "Sim.Environments", dev.enisim.report.chart.Downsample.Mode.MAX)
+                .getSeriesCount() >= 5);
+        assertTrue(Charts.perFunction(r, "Sim.ColdStarts", dev.enisim.report.chart.Downsample.Mode.SUM)
+                .getSeriesCount() >= 5);
+    }
+
+    @Test
+    void legacyRunsUseTheLegacyModelsWords() throws Exception {
+        RunResult r = run(Path.of("scenarios/legacy-vs-hyperplane.yaml"));
+        for (Charts.Chart c : Charts.all(r)) {
+            assertFalse(c.title().contains("Hyperplane") || c.chart().getTitle().getText().contains("Hyperplane"),
+                    c.name() + ": " + c.title());
+        }
+        List<String> story = Narrative.lines(r);
+        assertTrue(story.stream().noneMatch(l -> l.contains("why:") && l.contains("Hyperplane")),
+                String.join("\n", story.subList(0, 5)));
+        assertTrue(story.stream().anyMatch(l -> l.contains("why: Under the legacy VPC model a cold start")));
+        String html = new String(ReportWriter.render(r).get("report.html"), StandardCharsets.UTF_8);
+        String assumptions = html.substring(html.indexOf("<section id=\"assumptions\">"),
+                html.indexOf("<section id=\"scenario\">"));
+        assertTrue(assumptions.contains("legacy.coldStartAttachTime"), assumptions);
+        assertFalse(assumptions.contains("hyperplane."), assumptions);
+        assertFalse(html.contains("Hyperplane ENIs per key"));
+    }
+
+    @Test
+    void assumptionsAreWrittenInTheScenariosOwnSyntax() throws Exception {
+        assertEquals("75s", Assumptions.duration(75e6));
+        assertEquals("5m", Assumptions.duration(300e6));
+        assertEquals("14d", Assumptions.duration(14 * 86_400e6));
+        assertEquals("250ms", Assumptions.duration(250e3));
+        assertEquals("1500ms", Assumptions.duration(1.5e6));
+        assertEquals("1000001us", Assumptions.duration(1_000_000.5), "to the microsecond, rounded");
+        assertEquals("{dist: lognormal, median: 10m, p99: 35m, cap: 45m}",
+                Assumptions.distribution(new DistributionSpec.LogNormal(600e6, 2100e6, 2700e6)));
+        assertEquals("5s", Assumptions.distribution(new DistributionSpec.Constant(5e6)));
+        RunResult r = run(Path.of("scenarios/quickstart.yaml"));
+        Map<String, String> rows = new java.util.LinkedHashMap<>();
+        Assumptions.rows(r.scenario()).forEach(a -> rows.put(a.field(), a.value()));
+        assertEquals("{dist: lognormal, median: 75s, p99: 5m}", rows.get("hyperplane.eniCreateTime"),
+                "as quickstart.yaml writes it");
+        assertEquals("65000", rows.get("hyperplane.connectionsPerEni"));
+        String html = new String(ReportWriter.render(r).get("report.html"), StandardCharsets.UTF_8);
+        String section = html.substring(html.indexOf("<section id=\"assumptions\">"),
+                html.indexOf("<section id=\"scenario\">"));
+        assertFalse(section.contains("LogNormal[") || section.contains("E7"), "no Java records, no microseconds");
+        assertTrue(section.contains("<code>{dist: lognormal, median: 75s, p99: 5m}</code>"), section);
+    }
+
+    @Test
+    void theAbridgedStoryKeepsEveryFailureLine() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            lines.add(String.format("00:%02d:%02d  ENI eni-%04d ready (k 10.0.0.1)", i / 60 % 60, i % 60, i));
+        }
+        lines.set(900, "00:15:00  notifications -> Failed (SubnetOutOfIPAddresses): no ENI could be created");
+        lines.add(901, "          why: The subnet had no free address for a new ENI.");
+        lines.set(950, "00:15:50  12 invocations of x failed with ResourceConflictException between 00:15:50 and 00:16:00");
+        List<String> page = Narrative.abridged(lines, 400, 2000);
+        assertTrue(page.size() < 260, "summarised: " + page.size());
+        assertTrue(page.contains(lines.get(900)) && page.contains(lines.get(901)) && page.contains(lines.get(950)));
+        assertTrue(page.stream().anyMatch(l -> l.contains("... 700 other lines from 00:03:20 to 00:14:59")),
+                String.join("\n", page.subList(199, 203)));
+    }
+
+    @Test
+    void theStorySaysWhenFailuresWere() throws Exception {
+        List<String> story = Narrative.lines(run(Path.of("scenarios/quickstart.yaml")));
+        assertTrue(story.contains("01:00:00  35,936 invocations of notifications failed with "
+                + "SubnetIPAddressLimitReachedException between 01:00:00 and 02:00:00"), String.join("\n", story));
+    }
+}

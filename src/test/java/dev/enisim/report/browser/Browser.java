@@ -1,0 +1,117 @@
+package dev.enisim.report.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Headless Debian chromium driven through Debian's chromedriver, both at fixed paths (installed by .ci/run):
+ * nothing is downloaded at test time, so Selenium Manager never runs (the driver and the browser are given
+ * explicitly), and each browser starts from a fresh, empty profile with its network chatter switched off.
+ */
+final class Browser implements AutoCloseable {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    static {
+        // Selenium looks for DevTools bindings matching the browser's version; none are used here
+        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
+    }
+
+    final ChromeDriver driver;
+    private final Path profile;
+
+    Browser(int width, int height) throws IOException {
+        for (String exe : List.of(CHROMIUM, CHROMEDRIVER)) {
+            if (!Files.isExecutable(Path.of(exe))) {
+                throw new IllegalStateException(exe + " is missing: the browser tests need Debian's chromium and "
+                        + "chromium-driver (apt-get install -y chromium chromium-driver, as .ci/run does)");
+            }
+        }
+        profile = Files.createTempDirectory("enisim-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
+                "--hide-scrollbars", "--force-device-scale-factor=1");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    void open(Path file) {
+        driver.get(file.toAbsolutePath().toUri().toString());
+    }
+
+    /** Console messages at SEVERE level (errors, uncaught exceptions, failed loads). */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+    }
+
+    /** A full-page screenshot into target/screenshots/NAME.png (the page's whole height, not just the window). */
+    Path screenshot(String name) throws IOException {
+        return tall(() -> ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES), name);
+    }
+
+    /** One element of the page (a section, a chart), as it is drawn, whole even when taller than the window. */
+    Path elementShot(String cssSelector, String name) throws IOException {
+        return tall(() -> driver.findElement(org.openqa.selenium.By.cssSelector(cssSelector))
+                .getScreenshotAs(OutputType.BYTES), name);
+    }
+
+    private Path tall(java.util.function.Supplier<byte[]> shot, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Object h = driver.executeScript("return Math.ceil(document.documentElement.scrollHeight)");
+        Dimension before = driver.manage().window().getSize();
+        int height = Math.min(16_000, Math.max(before.getHeight(), ((Number) h).intValue()));
+        driver.manage().window().setSize(new Dimension(before.getWidth(), height));
+        try {
+            Path out = SCREENSHOTS.resolve(name + ".png");
+            Files.write(out, shot.get());
+            return out;
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
+    /** The visible window only (for a view scrolled to an element). */
+    Path windowShot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path out = SCREENSHOTS.resolve(name + ".png");
+        Files.write(out, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        return out;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.enisim.report.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.report.ReportWriter;
+import dev.enisim.run.Simulation;
+import dev.enisim.scenario.ScenarioLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The quickstart's report.html in a real browser (headless chromium), opened from file:// as a reader would:
+ * no console error, and screenshots in target/screenshots/ for a person to look at.
+ */
+class ReportBrowserTest {
+
+    private static Path page;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path dir = Path.of("target/browser/quickstart");
+        ReportWriter.write(new Simulation(ScenarioLoader.load(Path.of("scenarios/quickstart.yaml")), 0).run(), dir);
+        page = dir.resolve("report.html");
+        assertTrue(Files.isRegularFile(page));
+        browser = new Browser(1280, 900);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theReportOpensFromFileWithoutConsoleErrors() throws Exception {
+        browser.open(page);
+        assertEquals("enisim: quickstart", browser.driver.getTitle());
+        assertEquals(java.util.List.of(), browser.consoleErrors());
+        assertTrue(Files.size(browser.screenshot("quickstart-report")) > 10_000);
+        for (String section : java.util.List.of("answers", "charts")) {
+            assertTrue(Files.size(browser.elementShot("#" + section, "quickstart-" + section)) > 5_000, section);
+        }
+    }
+
+    /** Hovering a chart shows the value under the cursor in its legend, and the time in every chart's legend. */
+    @Test
+    void hoveringAChartShowsTheValueUnderTheCursorInEveryLegend() throws Exception {
+        browser.open(page);
+        WebElement over = browser.driver.findElement(By.cssSelector("#chart-invocations .u-over"));
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", over);
+        new Actions(browser.driver).moveToElement(over, over.getSize().getWidth() / 4, 0).perform();
+        Number idx = (Number) browser.driver.executeScript("return enisim.charts[0].u.cursor.idx");
+        assertTrue(idx != null && idx.intValue() > 0, "the cursor is on a data point: " + idx);
+        Number expected = (Number) browser.driver.executeScript(
+                "return enisim.data.charts.charts[0].series[0].values[arguments[0]]", idx);
+        String shown = legendValue("chart-invocations", 2);
+        assertEquals(NumberFormat.getIntegerInstance(Locale.US).format(expected.longValue()), shown,
+                "the Succeeded value shown at the cursor");
+        assertTrue(expected.longValue() > 1000, "a busy minute of quickstart: " + expected);
+        String time = legendValue("chart-invocations", 1);
+        assertTrue(time.matches("\\d\\d:\\d\\d:\\d\\d"), "wall-clock time: " + time);
+        assertEquals(time, legendValue("chart-concurrency", 1), "one crosshair across the charts");
+        browser.windowShot("quickstart-hover");
+    }
+
+    /** The player at 00:10:05: orders-worker uses the ENIs that orders-api created, and none before it exists. */
+    @Test
+    void theLifecycleSliderShowsOrdersWorkerSharingOrdersApisEni() throws Exception {
+        browser.open(page);
+        WebElement slider = browser.driver.findElement(By.id("player-slider"));
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                browser.driver.findElement(By.id("topology")));
+        slider.sendKeys(Keys.HOME);
+        assertEquals(Set.of(), enisOf("orders-worker"), "orders-worker does not exist yet");
+        assertEquals(Set.of("eni-0001", "eni-0002"), enisOf("orders-api"), "orders-api's ENIs, being created");
+        for (int i = 0; i < 200 && !playerTime().startsWith("00:10:05"); i++) {
+            slider.sendKeys(Keys.ARROW_RIGHT);
+        }
+        assertTrue(playerTime().startsWith("00:10:05"), playerTime());
+        assertEquals("Active", browser.driver.findElement(By.cssSelector(
+                "#topology-svg [data-id='fn:orders-worker']")).getAttribute("data-state"));
+        assertEquals(Set.of("eni-0001", "eni-0002"), enisOf("orders-worker"));
+        assertEquals(enisOf("orders-api"), enisOf("orders-worker"), "shared, no ENI of its own");
+        assertEquals("InUse", browser.driver.findElement(By.cssSelector("#topology-svg [data-id='eni-0001']"))
+                .getAttribute("data-state"));
+        browser.elementShot("#topology", "quickstart-topology-0010");
+        slider.sendKeys(Keys.END);
+        assertEquals("Failed", browser.driver.findElement(By.cssSelector(
+                "#topology-svg [data-id='fn:notifications']")).getAttribute("data-state"));
+        assertEquals("0", browser.driver.findElement(By.cssSelector("#topology-svg [data-id='subnet-a']"))
+                .getAttribute("data-free"), "the /28 is full at the end");
+        browser.driver.findElement(By.cssSelector("#topology-svg [data-id='fn:orders-worker'] rect")).click();
+        String history = browser.driver.findElement(By.id("history")).getText();
+        assertTrue(history.contains("orders-worker shares eni-0001"), history);
+        assertEquals(List.of(), browser.consoleErrors());
+        browser.elementShot("#topology", "quickstart-topology-end");
+    }
+
+    /** At phone width (420 px) nothing is cut off: the page does not scroll sideways, the summary fits. */
+    @Test
+    void thePageFitsAPhone() throws Exception {
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(420, 900));
+        try {
+            browser.open(page);
+            Number inner = (Number) browser.driver.executeScript("return window.innerWidth");
+            Number scroll = (Number) browser.driver.executeScript("return document.documentElement.scrollWidth");
+            assertTrue(scroll.intValue() <= inner.intValue(), "page " + scroll + " px wide in a " + inner
+                    + " px window");
+            for (String table : List.of("#summary table", "#answers .verdict")) {
+                Number right = (Number) browser.driver.executeScript("return document.querySelector(arguments[0])"
+                        + ".getBoundingClientRect().right", table);
+                assertTrue(right.doubleValue() <= inner.doubleValue(), table + " ends at " + right);
+            }
+            assertEquals(List.of(), browser.consoleErrors());
+            browser.screenshot("quickstart-phone-420px");
+            browser.elementShot("#answers", "quickstart-phone-answers");
+            browser.elementShot("#summary", "quickstart-phone-summary");
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
+    private static String playerTime() {
+        return browser.driver.findElement(By.id("player-time")).getText();
+    }
+
+    private static Set<String> enisOf(String function) {
+        Set<String> out = new TreeSet<>();
+        for (WebElement e : browser.driver.findElements(By.cssSelector("#topology-svg path.edge[data-function='"
+                + function + "']"))) {
+            out.add(e.getAttribute("data-eni"));
+        }
+        return out;
+    }
+
+    private static String legendValue(String chart, int row) {
+        return browser.driver.findElement(By.cssSelector("#" + chart + " .u-legend tr:nth-child(" + row
+                + ") .u-value")).getText();
+    }
+}
