@@ -26,15 +26,11 @@ import java.util.Set;
  */
 final class EniFleet {
 
-    /** Told when a key a function waited for is ready. */
-    interface KeyReady {
-        void keyReady(int function, int key, long nowMicros);
-    }
-
     /** How often a deletion waiting for in-flight connections to drain looks again (1 s). */
     private static final long DRAIN_RECHECK_MICROS = 1_000_000L;
 
     private final World.Settings settings;
+    private final Networking networking;
     private final Network network;
     private final Port port;
     private final WorldListener listener;
@@ -43,42 +39,28 @@ final class EniFleet {
     final List<HyperplaneEni> all = new ArrayList<>();
     final List<HyperplaneEni> orphans = new ArrayList<>();
     private final Set<String> deniedRoles = new HashSet<>();
-    private KeyReady keyReady;
-    private final TokenBucket ec2;
 
     EniFleet(World.Settings settings, Network network, Port port, WorldListener listener) {
         this.settings = settings;
+        this.networking = settings.networking();
         this.network = network;
         this.port = port;
         this.listener = listener;
-        this.ec2 = settings.legacyNetwork()
-                ? new TokenBucket(settings.legacy().ec2Burst(), settings.legacy().ec2RefillPerSecond()) : null;
-    }
-
-    void onKeyReady(KeyReady k) {
-        this.keyReady = k;
     }
 
     // ---- keys -------------------------------------------------------------------------------------------
 
     /**
-     * Resolves a VpcConfig to keys. Subnets in several VPCs give InvalidSubnet, a security group of another VPC
-     * InvalidSecurityGroup (as Lambda reports them); ids unknown to the scenario are a bug of the caller.
+     * Resolves a function's VpcConfig to keys: shared keys or the function's own, as the network model says.
+     * Subnets in several VPCs give InvalidSubnet, a security group of another VPC InvalidSecurityGroup (as Lambda
+     * reports them); ids unknown to the scenario are a bug of the caller.
      */
-    Binding resolve(List<String> subnetIds, List<String> groupIds) {
-        return resolve(subnetIds, groupIds, "", settings.connectionsPerEni());
-    }
-
-    /** Resolves a function's VpcConfig: shared keys under Hyperplane, the function's own keys in the legacy model. */
     Binding resolveFor(String function, int memoryMb, List<String> subnetIds, List<String> groupIds) {
-        if (settings.legacyNetwork()) {
-            return resolve(subnetIds, groupIds, function, Legacy.environmentsPerEni(memoryMb));
-        }
-        return resolve(subnetIds, groupIds);
+        return resolve(subnetIds, groupIds, networking.keyOwner(function),
+                networking.eniCapacity(memoryMb, settings.connectionsPerEni()));
     }
 
-    /** Resolves a VpcConfig to the keys of {@code owner} (legacy) or shared keys ("", Hyperplane). */
-    Binding resolve(List<String> subnetIds, List<String> groupIds, String owner, int capacity) {
+    private Binding resolve(List<String> subnetIds, List<String> groupIds, String owner, int capacity) {
         if (subnetIds.isEmpty()) {
             return Binding.NONE;
         }
@@ -189,13 +171,31 @@ final class EniFleet {
 
     // ---- connections ------------------------------------------------------------------------------------
 
+    /** The first ready ENI of {@code key} with {@code n} free ports, with the ports taken; null when none has room. */
+    HyperplaneEni acquire(int key, int n, long now) {
+        EniPool pool = pools.get(key);
+        HyperplaneEni eni = pool.acquire(n);
+        if (eni != null) {
+            listener.connections(key, pool.connections(), now);
+        }
+        return eni;
+    }
+
+    /** Gives back {@code n} ports of {@code eni}. */
+    void release(HyperplaneEni eni, int n, long now) {
+        EniPool pool = pools.get(eni.key());
+        pool.release(eni, n);
+        listener.connections(pool.key(), pool.connections(), now);
+    }
+
     /**
      * A key's ENIs have no free port for a request. If another ENI is on its way the request just fails to
      * connect (null: the caller counts a function error). Otherwise Lambda creates one; if it cannot (no IP,
      * quota, permissions) the invocation fails with the matching 502 error, and so does every request to the
      * key until the back-off has passed.
      */
-    Outcome scaleOut(EniPool pool, String role, long now) {
+    Outcome scaleOut(int key, String role, long now) {
+        EniPool pool = pools.get(key);
         if (pool.creating() > 0) {
             return null;
         }
@@ -233,24 +233,47 @@ final class EniFleet {
 
     // ---- lifecycle ----------------------------------------------------------------------------------------
 
-    /** An existing key of an existing function: its ENI is there (in use) from now on. */
-    Blocked ensureInUse(int key, String role, long now) {
-        EniPool pool = pools.get(key);
-        if (pool.hasInUse()) {
-            return Blocked.NONE;
-        }
-        return create(pool, role, now, true);
-    }
-
-    private Blocked create(EniPool pool, String role, long now) {
-        return create(pool, role, now, false);
+    /** The key has a ready ENI. */
+    boolean hasEniInUse(int key) {
+        return pools.get(key).hasInUse();
     }
 
     /**
-     * Starts creating an ENI for the key: takes an IP and a quota slot now, ready after a sampled delay (or at
-     * once: {@code immediate}, and in the legacy model, where the cold start pays for it).
+     * Registers a new ENI for the key without waiting for it (an ENI that exists when the simulation starts: the
+     * caller makes it ready at once with {@link #ready}); returns why it does not fit, or {@link Blocked#NONE}.
      */
-    private Blocked create(EniPool pool, String role, long now, boolean immediate) {
+    Blocked register(int key, String role, long now) {
+        return tryCreate(pools.get(key), role, now);
+    }
+
+    /** The newest ENI of {@code key} (the one {@link #register} just made). */
+    HyperplaneEni newest(int key) {
+        List<HyperplaneEni> enis = pools.get(key).enis();
+        return enis.get(enis.size() - 1);
+    }
+
+    /**
+     * Starts creating an ENI for the key: ready after a sampled delay, or at once when the network model makes
+     * the cold start pay for it.
+     */
+    private Blocked create(EniPool pool, String role, long now) {
+        Blocked why = tryCreate(pool, role, now);
+        if (why != Blocked.NONE) {
+            return why;
+        }
+        HyperplaneEni eni = newest(pool.key());
+        if (networking.eniReadyAtCreation()) {
+            if (ready(eni, now).length > 0) {
+                throw new IllegalStateException("functions wait for " + eni.name() + ", which was made for a cold start");
+            }
+        } else {
+            port.schedule(now + settings.eniCreateMicros().getAsLong(), SimEvent.PRIORITY_ENI, new EniReady(eni));
+        }
+        return Blocked.NONE;
+    }
+
+    /** Takes an IP and a quota slot and registers a new (Creating) ENI for the key, or says why it cannot. */
+    private Blocked tryCreate(EniPool pool, String role, long now) {
         if (deniedRoles.contains(role)) {
             return Blocked.PERMISSIONS;
         }
@@ -262,7 +285,7 @@ final class EniFleet {
         if (vpc.enis() >= vpc.eniQuota()) {
             return Blocked.QUOTA;
         }
-        if (settings.legacyNetwork() && !ec2.tryTake(now)) {
+        if (!networking.mayCallEc2(now)) {
             return Blocked.EC2_THROTTLED;
         }
         vpc.tryTakeEniSlot();
@@ -272,26 +295,25 @@ final class EniFleet {
         pool.added(eni);
         listener.eniState(eni, null, now);
         listener.subnetIps(subnet.index(), subnet.availableIps(), now);
-        if (settings.legacyNetwork() || immediate) {
-            ready(eni, now); // legacy: the cold start that needs it pays its creation and attachment
-        } else {
-            port.schedule(now + settings.eniCreateMicros().getAsLong(), SimEvent.PRIORITY_ENI, new EniReady(eni));
-        }
         return Blocked.NONE;
     }
 
-    void ready(HyperplaneEni eni, long now) {
+    /**
+     * The ENI finished creating. Returns the functions that waited for its key (to be told by the lifecycle), none
+     * when the key lost its users meanwhile (the ENI is deleted at once).
+     */
+    int[] ready(HyperplaneEni eni, long now) {
         EniPool pool = pools.get(eni.key());
         transition(eni, EniState.InUse, now);
         pool.becameReady(eni);
         if (pool.users() == 0) {
             startDeletion(eni, now); // its users left while it was being created
-            return;
+            return NO_WAITERS;
         }
-        for (int waiter : pool.takeWaiters()) {
-            keyReady.keyReady(waiter, pool.key(), now);
-        }
+        return pool.takeWaiters();
     }
+
+    private static final int[] NO_WAITERS = new int[0];
 
     void deletionDone(EniDeletionDone done, long now) {
         HyperplaneEni eni = done.eni();
@@ -340,10 +362,6 @@ final class EniFleet {
         } else {
             deniedRoles.add(role);
         }
-    }
-
-    boolean roleDenied(String role) {
-        return deniedRoles.contains(role);
     }
 
     private void transition(HyperplaneEni eni, EniState next, long now) {

@@ -18,11 +18,11 @@ final class Invariants {
     private Invariants() {
     }
 
-    static void check(Network network, EniFleet fleet, List<LambdaFunction> functions, Invoker invoker,
-            int accountLimit) {
+    static void check(Network network, EniFleet fleet, List<LambdaFunction> functions, Concurrency concurrency,
+            EnvironmentPool environments) {
         resources(network, fleet);
         users(fleet, functions);
-        concurrency(functions, invoker, accountLimit);
+        concurrency(functions, concurrency, environments.accountEnvironments());
     }
 
     /** Every IP and quota slot is held by exactly one ENI that still exists (orphans included). */
@@ -105,7 +105,7 @@ final class Invariants {
         }
     }
 
-    private static void concurrency(List<LambdaFunction> functions, Invoker invoker, int accountLimit) {
+    private static void concurrency(List<LambdaFunction> functions, Concurrency c, int accountEnvironments) {
         int inFlight = 0;
         int unreserved = 0;
         int environments = 0;
@@ -124,16 +124,16 @@ final class Invariants {
                         + f.reservedConcurrency());
             }
         }
-        if (inFlight != invoker.accountInFlight || unreserved != invoker.unreservedInFlight) {
+        if (inFlight != c.accountInFlight() || unreserved != c.unreservedInFlight()) {
             throw new IllegalStateException("in-flight counts disagree: functions " + inFlight + "/" + unreserved
-                    + ", account " + invoker.accountInFlight + "/" + invoker.unreservedInFlight);
+                    + ", account " + c.accountInFlight() + "/" + c.unreservedInFlight());
         }
-        if (environments != invoker.accountEnvironments) {
+        if (environments != accountEnvironments) {
             throw new IllegalStateException("environments: functions hold " + environments + ", account counts "
-                    + invoker.accountEnvironments);
+                    + accountEnvironments);
         }
-        if (invoker.unreservedInFlight > invoker.unreservedLimit || invoker.accountInFlight > accountLimit) {
-            throw new IllegalStateException("concurrency over limit: " + invoker.accountInFlight);
+        if (c.unreservedInFlight() > c.unreservedLimit() || c.accountInFlight() > c.accountLimit()) {
+            throw new IllegalStateException("concurrency over limit: " + c.accountInFlight());
         }
     }
 }

@@ -18,31 +18,31 @@ import java.util.List;
  * reclaim and restore, VPC config updates (LastUpdateStatus), versions pinning keys, and deletion. Which keys
  * a function or version holds is told to the {@link EniFleet}, which deletes ENIs nobody uses.
  */
-final class Lifecycle implements EniFleet.KeyReady {
+final class Lifecycle {
 
     /** One teardown: the ENIs whose deletion an action started. */
     record Teardown(int function, String action, long requestedMicros, List<HyperplaneEni> enis) {
     }
 
-    private final World.Settings settings;
+    private final long idleReclaimAfterMicros;
+    private final Networking networking;
     private final EniFleet fleet;
+    private final EnvironmentPool environments;
     private final Port port;
     private final WorldListener listener;
     private final List<LambdaFunction> functions;
     final List<Teardown> teardowns = new ArrayList<>();
-    private Invoker invoker;
 
-    Lifecycle(World.Settings settings, EniFleet fleet, Port port, WorldListener listener,
-            List<LambdaFunction> functions) {
-        this.settings = settings;
+    /** @param functions the world's functions by index (read only here) */
+    Lifecycle(World.Settings settings, EniFleet fleet, EnvironmentPool environments, Port port,
+            WorldListener listener, List<LambdaFunction> functions) {
+        this.idleReclaimAfterMicros = settings.idleReclaimAfterMicros();
+        this.networking = settings.networking();
         this.fleet = fleet;
+        this.environments = environments;
         this.port = port;
         this.listener = listener;
         this.functions = functions;
-    }
-
-    void useInvoker(Invoker i) {
-        this.invoker = i;
     }
 
     // ---- creation, restore, update ------------------------------------------------------------------------
@@ -60,15 +60,15 @@ final class Lifecycle implements EniFleet.KeyReady {
         listener.controlAction("CreateFunction " + f.name() + describe(b), now);
         if (!b.attached()) {
             setState(f, State.Active, null, "created without VpcConfig", now);
-            invoker.resetEnvironments(f, now);
+            environments.reset(f, now);
             return;
         }
-        if (settings.legacyNetwork() && b.configError() == null) {
-            // before Hyperplane, functions were usable at once: ENIs came with each cold start
+        if (!networking.enisBeforeInvocations() && b.configError() == null) {
+            // e.g. before Hyperplane, functions were usable at once: ENIs came with each cold start
             fleet.addUsers(b, now);
             f.setHoldsKeys(true);
             setState(f, State.Active, null, "created (legacy VPC model: ENIs made at cold starts)", now);
-            invoker.resetEnvironments(f, now);
+            environments.reset(f, now);
             return;
         }
         setState(f, State.Pending, StateReasonCode.Creating, "created with VpcConfig", now);
@@ -94,7 +94,7 @@ final class Lifecycle implements EniFleet.KeyReady {
             setState(f, State.Failed, b.configError(), "VpcConfig cannot be used", now);
             return;
         }
-        if (b.attached() && !active && !settings.legacyNetwork()) {
+        if (b.attached() && !active && networking.enisBeforeInvocations()) {
             setState(f, State.Active, null, "existing function", now);
             setState(f, State.Inactive, StateReasonCode.Idle, "existing function, idle: its ENIs were reclaimed", now);
             return;
@@ -102,8 +102,11 @@ final class Lifecycle implements EniFleet.KeyReady {
         if (b.attached()) {
             fleet.addUsers(b, now);
             f.setHoldsKeys(true);
-            for (int key : settings.legacyNetwork() ? new int[0] : b.keys()) {
-                Blocked why = fleet.ensureInUse(key, f.role(), now);
+            for (int key : networking.enisBeforeInvocations() ? b.keys() : new int[0]) {
+                if (fleet.hasEniInUse(key)) {
+                    continue;
+                }
+                Blocked why = fleet.register(key, f.role(), now);
                 if (why != Blocked.NONE) {
                     // the scenario says the ENI exists, but the subnet or quota has no room for it
                     setState(f, State.Pending, StateReasonCode.Creating, "existing function", now);
@@ -111,12 +114,13 @@ final class Lifecycle implements EniFleet.KeyReady {
                             + fleet.pools.get(key).eniKey().label() + " does not fit", now);
                     return;
                 }
+                eniReady(fleet.newest(key), now); // it exists already: ready at once
             }
         }
         setState(f, State.Active, null, "existing function, ENIs in place", now);
         f.invokedAt(now);
         scheduleIdleCheck(f, now);
-        invoker.resetEnvironments(f, now);
+        environments.reset(f, now);
     }
 
     /** An invocation found the function Inactive: restore its ENIs (the invocation itself fails). */
@@ -145,7 +149,7 @@ final class Lifecycle implements EniFleet.KeyReady {
             setLastUpdate(f, LastUpdateStatus.Failed, b.configError(), now);
             return;
         }
-        if (s == State.Inactive || !b.attached() || settings.legacyNetwork()) {
+        if (s == State.Inactive || !b.attached() || !networking.enisBeforeInvocations()) {
             // nothing to wait for: an Inactive function makes its ENIs when restored; a detach is immediate
             switchBinding(f, b, "updateVpcConfig", now);
             setLastUpdate(f, LastUpdateStatus.Successful, null, now);
@@ -168,8 +172,15 @@ final class Lifecycle implements EniFleet.KeyReady {
         }
     }
 
-    @Override
-    public void keyReady(int function, int key, long now) {
+    /** An ENI finished creating: the functions that waited for its key are told. */
+    void eniReady(HyperplaneEni eni, long now) {
+        for (int waiter : fleet.ready(eni, now)) {
+            keyReady(waiter, eni.key(), now);
+        }
+    }
+
+    /** A function waiting for {@code key} may use it: an ENI of the key is ready, or it attached to one. */
+    void keyReady(int function, int key, long now) {
         LambdaFunction f = functions.get(function);
         Attachment a = f.attachment();
         if (a == null || !a.binding().uses(key)) {
@@ -186,13 +197,13 @@ final class Lifecycle implements EniFleet.KeyReady {
                 if (held) {
                     record(f, "updateVpcConfig", now, fleet.removeUsers(old, f.role(), now));
                 }
-                invoker.resetEnvironments(f, now);
+                environments.reset(f, now);
                 setLastUpdate(f, LastUpdateStatus.Successful, null, now);
             } else {
                 setState(f, State.Active, null, "all ENIs ready", now);
                 f.invokedAt(now);
                 scheduleIdleCheck(f, now);
-                invoker.resetEnvironments(f, now);
+                environments.reset(f, now);
             }
         }
     }
@@ -222,24 +233,50 @@ final class Lifecycle implements EniFleet.KeyReady {
         Binding old = f.binding();
         f.setBinding(b);
         if (f.holdsKeys()) {
-            if (settings.legacyNetwork() && b.attached()) {
-                fleet.addUsers(b, now); // legacy: the new ENIs come with the next cold starts
+            if (!networking.enisBeforeInvocations() && b.attached()) {
+                fleet.addUsers(b, now); // the new ENIs come with the next cold starts
             } else {
                 f.setHoldsKeys(false);
             }
             record(f, action, now, fleet.removeUsers(old, f.role(), now));
         }
-        invoker.resetEnvironments(f, now);
+        environments.reset(f, now);
+    }
+
+    /**
+     * An invocation of a function that is not Active: the Invoke error its state gives. An Inactive function is
+     * restored (the invocation itself fails).
+     */
+    Outcome rejected(LambdaFunction f, long now) {
+        State state = f.state();
+        if (state == State.Pending) {
+            return f.reason() == StateReasonCode.Restoring ? Outcome.RESOURCE_NOT_READY : Outcome.RESOURCE_CONFLICT;
+        }
+        if (state == State.Inactive) {
+            restore(f, now);
+            return Outcome.RESOURCE_NOT_READY;
+        }
+        if (state == State.Deleted || state == null) {
+            return Outcome.RESOURCE_NOT_FOUND;
+        }
+        return switch (f.reason()) {
+            case SubnetOutOfIPAddresses -> Outcome.SUBNET_IP_LIMIT_REACHED;
+            case EniLimitExceeded -> Outcome.ENI_LIMIT_REACHED;
+            case InsufficientRolePermissions -> Outcome.EC2_ACCESS_DENIED;
+            case InvalidSubnet -> Outcome.INVALID_SUBNET_ID;
+            case InvalidSecurityGroup -> Outcome.INVALID_SECURITY_GROUP_ID;
+            default -> throw new IllegalStateException(f.name() + ": Failed with reason " + f.reason());
+        };
     }
 
     // ---- idle reclaim ------------------------------------------------------------------------------------
 
     private void scheduleIdleCheck(LambdaFunction f, long now) {
-        if (!f.binding().attached() || settings.legacyNetwork()) {
-            return; // only Hyperplane VPC functions have ENIs to reclaim (the Inactive state came with it)
+        if (!f.binding().attached() || !networking.enisBeforeInvocations()) {
+            return; // only functions whose ENIs come before invocations have ENIs to reclaim (Hyperplane's Inactive)
         }
         // activation counts as a use (invokedAt is set then), so this is never in the past
-        long at = Math.max(f.lastInvokedMicros() + settings.idleReclaimAfterMicros(), now);
+        long at = Math.max(f.lastInvokedMicros() + idleReclaimAfterMicros, now);
         port.schedule(at, SimEvent.PRIORITY_CONTROL, new IdleCheck(f.index(), f.nextIdleToken()));
     }
 
@@ -249,12 +286,12 @@ final class Lifecycle implements EniFleet.KeyReady {
             return;
         }
         long idleFor = now - f.lastInvokedMicros();
-        if (idleFor < settings.idleReclaimAfterMicros() || f.attachment() != null || !f.binding().attached()) {
+        if (idleFor < idleReclaimAfterMicros || f.attachment() != null || !f.binding().attached()) {
             scheduleIdleCheck(f, now);
             return;
         }
         setState(f, State.Inactive, StateReasonCode.Idle, "not invoked for " + idleFor / 1_000_000 + " s", now);
-        invoker.resetEnvironments(f, now);
+        environments.reset(f, now);
         record(f, "idle reclaim", now, fleet.removeUsers(f.binding(), f.role(), now));
         f.setHoldsKeys(false);
     }
@@ -307,7 +344,7 @@ final class Lifecycle implements EniFleet.KeyReady {
             }
         }
         setState(f, State.Deleted, null, "DeleteFunction", now);
-        invoker.resetEnvironments(f, now);
+        environments.reset(f, now);
         teardowns.add(new Teardown(f.index(), "deleteFunction", now, List.copyOf(deleting)));
     }
 

@@ -19,6 +19,7 @@ import dev.enisim.model.eni.EniPool;
 import dev.enisim.model.eni.HyperplaneEni;
 import dev.enisim.model.function.FunctionConfig;
 import dev.enisim.model.function.LambdaFunction;
+import dev.enisim.model.function.State;
 import dev.enisim.model.network.Cidr;
 import dev.enisim.model.network.Subnet;
 import dev.enisim.model.network.Vpc;
@@ -34,7 +35,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  *
  * <p>Capacity rules have one owner each: a {@link Subnet} owns its addresses, a {@link Vpc} its ENI quota
  * count, a {@link HyperplaneEni} its ports, the {@link EniFleet} the ENIs and who uses each key, the
- * {@link Lifecycle} function states, the {@link Invoker} concurrency. {@link #checkInvariants()} verifies them
+ * {@link Lifecycle} function states, the {@link EnvironmentPool} execution environments, {@link Concurrency} the
+ * in-flight counts, and {@link Admission} puts them in order for each invocation. {@link #checkInvariants()} verifies them
  * all and throws on the first broken one.
  */
 public final class World {
@@ -50,25 +52,12 @@ public final class World {
      * @param keepAliveMicros         an idle execution environment is reclaimed after this long
      * @param initCapMicros           a cold start's init duration is cut here (10 s)
      * @param scaling                 how fast environments may be added
-     * @param legacy                  the pre-2019 network model's parameters, or null for Hyperplane
+     * @param networking              how functions reach their VPC (Hyperplane or the pre-2019 model)
      */
     public record Settings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
             long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
-            LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling, Legacy legacy) {
-
-        /** Hyperplane settings (no legacy model). */
-        public Settings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
-                long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
-                LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling) {
-            this(accountConcurrencyLimit, connectionsPerEni, eniRetryBackoffMicros, idleReclaimAfterMicros,
-                    eniCreateMicros, attachExistingMicros, eniDeleteMicros, keepAliveMicros, initCapMicros, scaling,
-                    null);
-        }
-
-        /** True under the pre-2019 network model. */
-        public boolean legacyNetwork() {
-            return legacy != null;
-        }
+            LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling,
+            Networking networking) {
 
         /** Init is capped at 10 s by Lambda [doc]. */
         public static final long INIT_CAP_MICROS = 10_000_000L;
@@ -79,30 +68,31 @@ public final class World {
                 LongSupplier eniDeleteMicros) {
             this(accountConcurrencyLimit, connectionsPerEni, eniRetryBackoffMicros, idleReclaimAfterMicros,
                     eniCreateMicros, attachExistingMicros, eniDeleteMicros, 600_000_000L, INIT_CAP_MICROS,
-                    Scaling.DEFAULT);
+                    Scaling.DEFAULT, Networking.hyperplane());
         }
     }
 
     private final Network network = new Network();
+    private final Concurrency concurrency;
     private final EniFleet fleet;
+    private final EnvironmentPool environments;
     private final Lifecycle lifecycle;
-    private final Invoker invoker;
+    private final Admission admission;
     private final WorldListener listener;
     private final List<LambdaFunction> functionList = new ArrayList<>();
     private LambdaFunction[] functions = new LambdaFunction[0];
-    private int reservedTotal;
-    private final int accountLimit;
 
-
+    /**
+     * Builds the parts bottom-up, each given only what it uses: the fleet the network, the environment pool the
+     * fleet, the lifecycle and admission both. Nothing points back up, so nothing is injected later.
+     */
     public World(Settings settings, Port port, WorldListener listener) {
         this.listener = listener;
-        this.accountLimit = settings.accountConcurrencyLimit();
-
+        this.concurrency = new Concurrency(settings.accountConcurrencyLimit());
         this.fleet = new EniFleet(settings, network, port, listener);
-        this.lifecycle = new Lifecycle(settings, fleet, port, listener, functionList);
-        this.invoker = new Invoker(settings, network, fleet, lifecycle, port, listener);
-        fleet.onKeyReady(lifecycle);
-        lifecycle.useInvoker(invoker);
+        this.environments = new EnvironmentPool(settings, network, fleet, port, listener);
+        this.lifecycle = new Lifecycle(settings, fleet, environments, port, listener, functionList);
+        this.admission = new Admission(settings, fleet, environments, concurrency, port, listener);
     }
 
     // ---- building -------------------------------------------------------------------------------------
@@ -134,10 +124,7 @@ public final class World {
     /** Adds a function (not yet created: schedule {@link CreateFunction} at its creation time). */
     public int addFunction(FunctionConfig config) {
         int index = functionList.size();
-        if (config.reservedConcurrency() >= 0) {
-            reservedTotal += config.reservedConcurrency();
-            invoker.unreservedLimit = accountLimit - reservedTotal;
-        }
+        concurrency.reserve(config.reservedConcurrency());
         functionList.add(new LambdaFunction(index, config,
                 fleet.resolveFor(config.name(), config.memoryMb(), config.subnetIds(), config.securityGroupIds())));
         functions = functionList.toArray(new LambdaFunction[0]);
@@ -159,15 +146,15 @@ public final class World {
     /** Dispatches one of the model's own events or timeline actions. Arrivals come through {@link #invoke}. */
     public void handle(SimEvent event, long now) {
         if (event instanceof InvocationEnd end) {
-            invoker.end(functions[end.function()], end, now);
+            admission.end(functions[end.function()], end, now);
         } else if (event instanceof EniReady ready) {
-            fleet.ready(ready.eni(), now);
+            lifecycle.eniReady(ready.eni(), now);
         } else if (event instanceof AttachDone attach) {
             lifecycle.keyReady(attach.function(), attach.key(), now);
         } else if (event instanceof EniDeletionDone done) {
             fleet.deletionDone(done, now);
         } else if (event instanceof EnvironmentExpiry expiry) {
-            invoker.expire(functions[expiry.function()], now);
+            environments.expire(functions[expiry.function()], now);
         } else if (event instanceof IdleCheck check) {
             lifecycle.idleCheck(check, now);
         } else if (event instanceof CreateFunction c) {
@@ -214,7 +201,9 @@ public final class World {
      * timeout). Returns its one outcome, which is also reported to the listener.
      */
     public Outcome invoke(int function, long nowMicros, long durationMicros) {
-        Outcome outcome = invoker.admit(functions[function], nowMicros, durationMicros);
+        LambdaFunction f = functions[function];
+        Outcome outcome = f.state() == State.Active ? admission.admit(f, nowMicros, durationMicros)
+                : lifecycle.rejected(f, nowMicros);
         listener.invocation(function, outcome, nowMicros);
         return outcome;
     }
@@ -259,16 +248,16 @@ public final class World {
     }
 
     public int accountInFlight() {
-        return invoker.accountInFlight;
+        return concurrency.accountInFlight();
     }
 
     public int unreservedLimit() {
-        return invoker.unreservedLimit;
+        return concurrency.unreservedLimit();
     }
 
     /** Execution environments in the account (busy, idle and provisioned). */
     public int accountEnvironments() {
-        return invoker.accountEnvironments;
+        return environments.accountEnvironments();
     }
 
     // ---- invariants -------------------------------------------------------------------------------------
@@ -278,6 +267,6 @@ public final class World {
      * one broken. Cheap enough to call after every event in property tests.
      */
     public void checkInvariants() {
-        Invariants.check(network, fleet, functionList, invoker, accountLimit);
+        Invariants.check(network, fleet, functionList, concurrency, environments);
     }
 }

@@ -13,6 +13,7 @@ import dev.enisim.model.SimEvent.Arrival;
 import dev.enisim.model.SimEvent.InvocationEnd;
 import dev.enisim.model.Legacy;
 import dev.enisim.model.NetworkModel;
+import dev.enisim.model.Networking;
 import dev.enisim.model.World;
 import dev.enisim.model.function.FunctionConfig;
 import dev.enisim.model.eni.HyperplaneEni;
@@ -59,7 +60,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 Sampler.of(hp.attachExistingTime(), streams.stream("hyperplane/attach-existing")),
                 Sampler.of(hp.eniDeleteTime(), streams.stream("hyperplane/eni-delete")),
                 scenario.scaling().keepAliveMicros(), World.Settings.INIT_CAP_MICROS, scenario.scaling().scaling(),
-                legacy(scenario, streams));
+                networking(scenario, streams));
         this.latency = new LatencyRecorder(scenario.durationMicros(), scenario.bucketMicros());
         this.world = new World(settings, loop::schedule, new Observers(recorder, latency, journal));
         for (Scenario.Vpc v : scenario.vpcs()) {
@@ -109,13 +110,14 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         }
     }
 
-    private static Legacy legacy(Scenario scenario, RandomStreams streams) {
+    /** The scenario's network model as the world's strategy: the one place that asks which model it is. */
+    private static Networking networking(Scenario scenario, RandomStreams streams) {
         if (scenario.networkModel() != NetworkModel.LEGACY) {
-            return null;
+            return Networking.hyperplane();
         }
         Scenario.Legacy l = scenario.legacy();
-        return new Legacy(Sampler.of(l.coldStartAttachTime(), streams.stream("legacy/attach")), l.ec2ApiBurst(),
-                l.ec2ApiRefillPerSecond());
+        return Networking.legacy(new Legacy(Sampler.of(l.coldStartAttachTime(), streams.stream("legacy/attach")),
+                l.ec2ApiBurst(), l.ec2ApiRefillPerSecond()));
     }
 
     /** Checks the world's invariants after every event (slow: for tests). */

@@ -80,7 +80,8 @@ final class WorldHarness {
             }
         };
         world = new World(new World.Settings(accountLimit, connectionsPerEni, 300 * SEC, IDLE_AFTER,
-                () -> createMicros, () -> attachMicros, () -> DELETE_MICROS, KEEP_ALIVE, 10 * SEC, scaling, legacy),
+                () -> createMicros, () -> attachMicros, () -> DELETE_MICROS, KEEP_ALIVE, 10 * SEC, scaling,
+                legacy == null ? Networking.hyperplane() : Networking.legacy(legacy)),
                 loop::schedule, recorder);
     }
 

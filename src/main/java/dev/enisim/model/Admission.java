@@ -1,0 +1,123 @@
+package dev.enisim.model;
+
+import dev.enisim.model.SimEvent.InvocationEnd;
+import dev.enisim.model.eni.HyperplaneEni;
+import dev.enisim.model.function.LambdaFunction;
+
+/**
+ * Admits invocations of Active functions: concurrency (reserved, else the unreserved pool), then an execution
+ * environment (a warm one, else a cold start within the scaling rate in a subnet chosen AZ-balanced among healthy
+ * AZs, holding what the network model gives it), then the invocation's own ports on that key's ENIs. Each rule
+ * has its owner ({@link Concurrency}, {@link EnvironmentPool}, {@link ScalingRate}, {@link Networking}, {@link
+ * EniFleet}); this class only puts them in order. This is the hot path: nothing is allocated but the completion
+ * event.
+ */
+final class Admission {
+
+    private final long initCapMicros;
+    private final Networking networking;
+    private final EniFleet fleet;
+    private final EnvironmentPool environments;
+    private final Concurrency concurrency;
+    private final ScalingRate scaling;
+    private final Port port;
+    private final WorldListener listener;
+    private final Lease lease = new Lease();
+
+    Admission(World.Settings settings, EniFleet fleet, EnvironmentPool environments, Concurrency concurrency,
+            Port port, WorldListener listener) {
+        this.initCapMicros = settings.initCapMicros();
+        this.networking = settings.networking();
+        this.fleet = fleet;
+        this.environments = environments;
+        this.concurrency = concurrency;
+        this.scaling = new ScalingRate(settings.scaling());
+        this.port = port;
+        this.listener = listener;
+    }
+
+    /** An invocation of the Active function {@code f}: its one outcome; if admitted, its end is scheduled. */
+    Outcome admit(LambdaFunction f, long now, long durationMicros) {
+        f.invokedAt(now);
+        Outcome throttled = concurrency.throttle(f);
+        if (throttled != null) {
+            return throttled;
+        }
+        Lease env = lease;
+        env.clear();
+        if (!environments.takeWarm(f, env, now)) {
+            Outcome failed = coldStart(f, env, now);
+            if (failed != null) {
+                return failed;
+            }
+        }
+        return run(f, env, now, durationMicros);
+    }
+
+    /** A new environment: a subnet, the scaling rate, what the network model holds for it, its init time. */
+    private Outcome coldStart(LambdaFunction f, Lease env, long now) {
+        boolean attached = f.binding().keys().length > 0;
+        if (attached) {
+            env.key = f.pickKey(environments.healthIfAnyDown());
+            if (env.key < 0) {
+                return Outcome.SERVICE_EXCEPTION;
+            }
+        }
+        if (!scaling.tryScale(f, environments.accountEnvironments(), now)) {
+            return Outcome.THROTTLED_RATE;
+        }
+        if (attached) {
+            Outcome failed = networking.coldStart(f, env.key, fleet, env, now);
+            if (failed != null) {
+                return failed;
+            }
+        }
+        environments.started(f, now);
+        env.initMicros += Math.min(f.sampleInitMicros(), initCapMicros);
+        return null;
+    }
+
+    /** The invocation's own connections on its environment's key, then it runs (cut at the timeout). */
+    private Outcome run(LambdaFunction f, Lease env, long now, long durationMicros) {
+        Outcome result = Outcome.SUCCESS;
+        HyperplaneEni eni = null;
+        int connections = networking.invocationConnections(f);
+        if (connections > 0 && f.binding().keys().length > 0) {
+            eni = fleet.acquire(env.key, connections, now);
+            if (eni == null) {
+                Outcome blocked = fleet.scaleOut(env.key, f.role(), now);
+                if (blocked != null) {
+                    environments.giveBack(f, env, now);
+                    return blocked;
+                }
+                result = Outcome.FUNCTION_ERROR_NO_PORT;
+                connections = 0;
+            }
+        }
+        long run = durationMicros;
+        if (durationMicros > f.timeoutMicros()) {
+            run = f.timeoutMicros();
+            if (result == Outcome.SUCCESS) {
+                result = Outcome.FUNCTION_ERROR_TIMEOUT;
+            }
+        }
+        concurrency.started(f);
+        listener.concurrency(f.index(), f.inFlight(), concurrency.accountInFlight(), now);
+        if (result == Outcome.SUCCESS) {
+            listener.latency(f.index(), env.initMicros + durationMicros, !env.warm, now);
+        }
+        port.schedule(now + env.initMicros + run, SimEvent.PRIORITY_COMPLETION, new InvocationEnd(f.index(), eni,
+                connections, env.eni, env.key, f.environments().generation(), env.provisioned));
+        return result;
+    }
+
+    /** An admitted invocation ends: its concurrency, its ports and its environment go back. */
+    void end(LambdaFunction f, InvocationEnd end, long now) {
+        concurrency.finished(f);
+        listener.concurrency(f.index(), f.inFlight(), concurrency.accountInFlight(), now);
+        if (end.eni() != null) {
+            fleet.release(end.eni(), end.connections(), now);
+        }
+        environments.finished(f, end, now);
+    }
+}

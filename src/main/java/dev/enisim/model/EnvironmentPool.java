@@ -1,0 +1,195 @@
+package dev.enisim.model;
+
+import dev.enisim.model.SimEvent.EnvironmentExpiry;
+import dev.enisim.model.SimEvent.InvocationEnd;
+import dev.enisim.model.eni.HyperplaneEni;
+import dev.enisim.model.function.Environments;
+import dev.enisim.model.function.LambdaFunction;
+import dev.enisim.model.function.State;
+
+/**
+ * Owns the account's execution environments: warm reuse (provisioned first, then the most recently used), the
+ * keep-alive expiry of idle ones, provisioned concurrency, discarding environments made for a configuration that
+ * is gone, and giving back the connections an environment holds on its ENI. Counts the account's environments
+ * (which the scaling rule reads).
+ */
+final class EnvironmentPool {
+
+    private final long keepAliveMicros;
+    private final Network network;
+    private final EniFleet fleet;
+    private final Networking networking;
+    private final Port port;
+    private final WorldListener listener;
+    private final LambdaFunction.AzHealth health;
+    private int accountEnvironments;
+
+    EnvironmentPool(World.Settings settings, Network network, EniFleet fleet, Port port, WorldListener listener) {
+        this.keepAliveMicros = settings.keepAliveMicros();
+        this.network = network;
+        this.fleet = fleet;
+        this.networking = settings.networking();
+        this.port = port;
+        this.listener = listener;
+        this.health = key -> !network.subnetDown(fleet.pools.get(key).subnet());
+    }
+
+    /** Execution environments in the account (busy, idle and provisioned). */
+    int accountEnvironments() {
+        return accountEnvironments;
+    }
+
+    /** Whether a key's AZ is up, or null when every AZ is (the common case: nothing to check). */
+    LambdaFunction.AzHealth healthIfAnyDown() {
+        return network.anyAzDown() ? health : null;
+    }
+
+    /**
+     * Takes a warm environment of {@code f} into {@code lease}: a provisioned one first, then the most recently
+     * used on-demand one; idle ones in an AZ that is down are lost on the way. False when there is none.
+     */
+    boolean takeWarm(LambdaFunction f, Lease lease, long now) {
+        Environments envs = f.environments();
+        boolean anyDown = f.binding().keys().length > 0 && network.anyAzDown();
+        if (envs.provisionedIdle() > 0 && (!anyDown || health.up(envs.topProvisionedKey()))) {
+            lease.warm = true;
+            lease.provisioned = true;
+            lease.key = envs.topProvisionedKey();
+            lease.eni = envs.takeProvisioned();
+            return true;
+        }
+        while (envs.idle() > 0) {
+            if (anyDown && !health.up(envs.topIdleKey())) {
+                discardIdleTop(f, now); // its AZ is down: the environment is lost
+            } else {
+                lease.warm = true;
+                lease.key = envs.topIdleKey();
+                lease.eni = envs.takeIdle();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A cold start made a new (busy) environment. */
+    void started(LambdaFunction f, long now) {
+        f.environments().started();
+        changed(f, 1, now);
+    }
+
+    /** An invocation that took an environment cannot run after all: the environment goes back unused. */
+    void giveBack(LambdaFunction f, Lease lease, long now) {
+        Environments envs = f.environments();
+        if (lease.provisioned) {
+            envs.returnProvisioned(lease.key, lease.eni);
+        } else if (lease.warm) {
+            envs.returnIdle(lease.key, lease.eni, now);
+        } else {
+            envs.discardBusy(false);
+            release(f, lease.eni, now);
+            changed(f, -1, now);
+        }
+    }
+
+    /** The invocation {@code end} finished: its environment goes idle, or ends if its configuration is gone. */
+    void finished(LambdaFunction f, InvocationEnd end, long now) {
+        Environments envs = f.environments();
+        if (end.generation() != envs.generation()) {
+            // made for a configuration that is gone (update, idle, deletion): the environment ends with it
+            envs.discardBusy(end.provisioned());
+            release(f, end.envEni(), now);
+            changed(f, -1, now);
+        } else if (end.provisioned()) {
+            envs.returnProvisioned(end.envKey(), end.envEni());
+        } else {
+            envs.returnIdle(end.envKey(), end.envEni(), now);
+            scheduleExpiry(f, now);
+        }
+    }
+
+    private void scheduleExpiry(LambdaFunction f, long now) {
+        Environments envs = f.environments();
+        if (!envs.expiryScheduled() && envs.idle() > 0) {
+            envs.setExpiryScheduled(true);
+            port.schedule(Math.max(now, envs.oldestIdleSince() + keepAliveMicros), SimEvent.PRIORITY_ENI,
+                    new EnvironmentExpiry(f.index()));
+        }
+    }
+
+    /** Reclaims the function's idle environments that have outlived the keep-alive. */
+    void expire(LambdaFunction f, long now) {
+        Environments envs = f.environments();
+        envs.setExpiryScheduled(false);
+        while (envs.idle() > 0 && envs.oldestIdleSince() + keepAliveMicros <= now) {
+            release(f, envs.expireOldest(), now);
+            changed(f, -1, now);
+        }
+        scheduleExpiry(f, now);
+    }
+
+    private void discardIdleTop(LambdaFunction f, long now) {
+        Environments envs = f.environments();
+        HyperplaneEni e = envs.takeIdle();
+        envs.discardBusy(false);
+        release(f, e, now);
+        changed(f, -1, now);
+    }
+
+    /**
+     * The function's configuration changes (update, idle, deletion): idle environments end now, busy ones when
+     * they finish; then, if it is Active, its provisioned environments are made again.
+     */
+    void reset(LambdaFunction f, long now) {
+        Environments envs = f.environments();
+        envs.newGeneration();
+        while (envs.idle() > 0) {
+            release(f, envs.expireOldest(), now);
+            changed(f, -1, now);
+        }
+        while (envs.provisionedIdle() > 0) {
+            HyperplaneEni e = envs.takeProvisioned();
+            envs.discardBusy(true);
+            release(f, e, now);
+            changed(f, -1, now);
+        }
+        if (f.state() == State.Active) {
+            provision(f, now);
+        }
+    }
+
+    /** Makes the function's provisioned environments (as many as fit: each needs its persistent ports). */
+    private void provision(LambdaFunction f, long now) {
+        Environments envs = f.environments();
+        boolean attached = f.binding().keys().length > 0;
+        while (envs.provisioned() < f.provisionedConcurrency()) {
+            int key = -1;
+            HyperplaneEni e = null;
+            if (attached) {
+                key = f.pickKey(healthIfAnyDown());
+                if (key < 0) {
+                    return;
+                }
+                if (f.connectionsPerEnvironment() > 0) {
+                    e = fleet.acquire(key, f.connectionsPerEnvironment(), now);
+                    if (e == null) {
+                        fleet.scaleOut(key, f.role(), now);
+                        return; // the rest are made when the function is next reset
+                    }
+                }
+            }
+            envs.addProvisioned(key, e);
+            changed(f, 1, now);
+        }
+    }
+
+    private void release(LambdaFunction f, HyperplaneEni e, long now) {
+        if (e != null) {
+            fleet.release(e, networking.environmentConnections(f), now);
+        }
+    }
+
+    private void changed(LambdaFunction f, int delta, long now) {
+        accountEnvironments += delta;
+        listener.environments(f.index(), f.environments().total(), now);
+    }
+}

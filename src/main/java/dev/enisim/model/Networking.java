@@ -1,0 +1,53 @@
+package dev.enisim.model;
+
+import dev.enisim.model.function.LambdaFunction;
+
+/**
+ * How functions reach their VPC: the one place the network models differ (the Policy style of Caffeine's
+ * simulator). {@link HyperplaneNetworking} (since September 2019): shared ENIs per (subnet, security groups),
+ * made before the function becomes Active. {@link LegacyNetworking} (before): ENIs per function and subnet, each
+ * serving a few execution environments, made during cold starts through EC2's API. A third model (NAT egress,
+ * say) is one more implementation; the fleet, admission and lifecycle ask this interface, never which model it is.
+ */
+public interface Networking {
+
+    /** Today's Hyperplane model. */
+    static Networking hyperplane() {
+        return HyperplaneNetworking.INSTANCE;
+    }
+
+    /** The pre-2019 model with its parameters. */
+    static Networking legacy(Legacy parameters) {
+        return new LegacyNetworking(parameters);
+    }
+
+    /** Who owns the ENI keys a function's VpcConfig resolves to: "" for keys shared by every function. */
+    String keyOwner(String function);
+
+    /** What one ENI of a function's key can carry: ports (Hyperplane) or execution environments (legacy). */
+    int eniCapacity(int memoryMb, int connectionsPerEni);
+
+    /** A CreateNetworkInterface call may be made now (takes its token if the model rate-limits them). */
+    boolean mayCallEc2(long nowMicros);
+
+    /** A new ENI is usable as soon as it is created (the cold start that needs it pays for it). */
+    boolean eniReadyAtCreation();
+
+    /**
+     * Functions have their ENIs before they run: Pending until every key has a ready ENI (creation, restore,
+     * update), and reclaimed when idle. When false, ENIs come with cold starts and a function is Active at once.
+     */
+    boolean enisBeforeInvocations();
+
+    /**
+     * A cold start of {@code f} on {@code key}: takes what its environment holds on the key's ENIs (into {@code
+     * start}). Returns the failure, or null.
+     */
+    Outcome coldStart(LambdaFunction f, int key, EniFleet fleet, Lease start, long nowMicros);
+
+    /** Ports one invocation of {@code f} holds on its key's ENIs while it runs. */
+    int invocationConnections(LambdaFunction f);
+
+    /** What an environment of {@code f} gives back to its ENI when it ends. */
+    int environmentConnections(LambdaFunction f);
+}
