@@ -33,7 +33,8 @@ class ReportBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         Path dir = Path.of("target/browser/quickstart");
-        ReportWriter.write(new Simulation(ScenarioLoader.load(Path.of("scenarios/quickstart.yaml")), 0).run(), dir);
+        ReportWriter.write(new Simulation(ScenarioLoader.load(Path.of("scenarios/quickstart.yaml")), 0).run(), dir,
+                Path.of("").toAbsolutePath());
         page = dir.resolve("report.html");
         assertTrue(Files.isRegularFile(page));
         browser = new Browser(1280, 900);
