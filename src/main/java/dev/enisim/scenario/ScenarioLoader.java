@@ -92,6 +92,10 @@ public final class ScenarioLoader {
             if (Files.isDirectory(file)) {
                 throw problem(source, "is a folder, not a scenario file");
             }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // a device or a pipe (/dev/zero, /dev/stdin) would be read for ever
+                throw problem(source, "is not a regular file");
+            }
             long size = Files.size(file);
             boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
             long limit = json ? MAX_JSON_BYTES : YamlTree.maxBytes();
