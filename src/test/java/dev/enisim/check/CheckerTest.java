@@ -24,21 +24,11 @@ class CheckerTest {
     Path dir;
 
     /** One function on a /28 for 10 minutes: one ENI, 5/s for 600 s. */
-    private static final String SMALL = """
-            name: small
-            duration: 10m
-            vpcs:
-              - id: vpc-1
-                subnets:
-                  - { id: subnet-a, cidr: 10.0.1.0/28, az: us-east-1a, otherUsedIps: 3 }
-                securityGroups: [sg-app]
-            functions:
-              - name: api
-                vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }
-                duration: 100ms
-                arrivals: { poisson: 5/s }
-            expect:
-            """;
+    private static final String SMALL = "name: small\nduration: 10m\n"
+            + "vpcs: [{id: vpc-c, securityGroups: [sg-c], subnets: [{id: subnet-c, cidr: 10.8.0.0/28, az: eu-west-1a}]}]\n"
+            + "functions: [{name: api, duration: 100ms, arrivals: {poisson: 5/s},"
+            + " vpcConfig: {subnetIds: [subnet-c], securityGroupIds: [sg-c]}}]\n"
+            + "expect:\n";
 
     private Path scenario(String... expectations) throws Exception {
         StringBuilder b = new StringBuilder(SMALL);

@@ -17,10 +17,8 @@ import net.jqwik.api.constraints.IntRange;
  */
 class CalendarQueueModelProperties {
 
-    record Entry(long time, long key, int id) {
-    }
-
-    private static final Comparator<Entry> ORDER = Comparator.comparingLong(Entry::time).thenComparingLong(Entry::key);
+    private static final Comparator<CalendarQueueProperties.Entry> ORDER = Comparator.comparingLong(
+            CalendarQueueProperties.Entry::time).thenComparingLong(CalendarQueueProperties.Entry::key);
 
     @Property(tries = 300)
     void peeksAddsAndEarlyEntriesKeepTheOrder(@ForAll long seed, @ForAll @IntRange(min = 0, max = 3) int scale,
@@ -28,7 +26,7 @@ class CalendarQueueModelProperties {
         SplittableRandom r = new SplittableRandom(seed);
         long spread = new long[] {4, 1000, 1_000_000, 86_400_000_000L}[scale];
         CalendarQueue q = new CalendarQueue(1);
-        List<Entry> model = new ArrayList<>();
+        List<CalendarQueueProperties.Entry> model = new ArrayList<>();
         long last = 0;
         long seq = 0;
         int id = 0;
@@ -41,10 +39,10 @@ class CalendarQueueModelProperties {
                 }
                 long key = ((long) r.nextInt(4) << 44) | seq++;
                 q.add(t, key, id);
-                model.add(new Entry(t, key, id++));
+                model.add(new CalendarQueueProperties.Entry(t, key, id++));
             } else {
                 model.sort(ORDER);
-                Entry first = model.get(0);
+                CalendarQueueProperties.Entry first = model.get(0);
                 assertEquals(first.time(), q.firstTime());
                 assertEquals(first.key(), q.firstKey());
                 assertEquals(first.id(), q.firstEvent());
@@ -56,12 +54,6 @@ class CalendarQueueModelProperties {
             }
             assertEquals(model.size(), q.size());
         }
-        model.sort(ORDER);
-        for (Entry e : model) {
-            assertEquals(e.id(), q.firstEvent());
-            assertEquals(e.time(), q.firstTime());
-            q.removeFirst();
-        }
-        assertEquals(0, q.size());
+        CalendarQueueProperties.drain(q, model);
     }
 }

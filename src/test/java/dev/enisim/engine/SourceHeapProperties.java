@@ -21,24 +21,27 @@ class SourceHeapProperties {
         long[] time = new long[n];
         long[] key = new long[n];
         boolean[] pending = new boolean[n];
+        long[] nextKey = {0};
+        // set or replace: keys only grow (the loop's sequence numbers); times from now on, many ties
+        IntLongConsumer set = (source, now) -> {
+            long t = now + r.nextInt(spread);
+            long k = ((long) r.nextInt(3) << 44) | nextKey[0]++;
+            heap.set(source, t, k);
+            time[source] = t;
+            key[source] = k;
+            pending[source] = true;
+        };
         for (int s = 0; s < n; s++) {
             assertEquals(s, heap.add("e" + s));
             assertEquals("e" + s, heap.event(s));
         }
         assertEquals(n, heap.sources());
-        long nextKey = 0;
         long now = 0;
         for (int step = 0; step < 300; step++) {
             int op = r.nextInt(10);
             int s = r.nextInt(n);
             if (op < 5) {
-                // set or replace: keys only grow (the loop's sequence numbers); times from now on, many ties
-                long t = now + r.nextInt(spread);
-                long k = ((long) r.nextInt(3) << 44) | nextKey++;
-                heap.set(s, t, k);
-                time[s] = t;
-                key[s] = k;
-                pending[s] = true;
+                set.accept(s, now);
             } else if (op < 7) {
                 heap.remove(s);
                 pending[s] = false;
@@ -51,22 +54,9 @@ class SourceHeapProperties {
                 now = time[first];
                 assertEquals(size(pending), heap.size(), "the delivered occurrence is no longer pending");
                 if (op == 8) {
-                    // its handler sets the same source's next occurrence (the fast path)
-                    long t = now + r.nextInt(spread);
-                    long k = ((long) r.nextInt(3) << 44) | nextKey++;
-                    heap.set(first, t, k);
-                    time[first] = t;
-                    key[first] = k;
-                    pending[first] = true;
+                    set.accept(first, now); // its handler sets the same source's next occurrence (the fast path)
                 } else if (op == 9) {
-                    // or another source's
-                    int other = r.nextInt(n);
-                    long t = now + r.nextInt(spread);
-                    long k = ((long) r.nextInt(3) << 44) | nextKey++;
-                    heap.set(other, t, k);
-                    time[other] = t;
-                    key[other] = k;
-                    pending[other] = true;
+                    set.accept(r.nextInt(n), now); // or another source's
                 }
             }
             assertEquals(size(pending), heap.size());
@@ -80,6 +70,11 @@ class SourceHeapProperties {
                 assertEquals(key[first], heap.firstKey());
             }
         }
+    }
+
+    @FunctionalInterface
+    private interface IntLongConsumer {
+        void accept(int source, long now);
     }
 
     private static int size(boolean[] pending) {
