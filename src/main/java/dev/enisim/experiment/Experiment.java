@@ -44,6 +44,10 @@ public final class Experiment {
         String id = fingerprint(spec, design);
         Sweep.Point[] results = new Sweep.Point[design.size()];
         int resumed = progressFile == null ? 0 : load(progressFile, id, results);
+        if (resumed == 0 && progressFile != null && Files.exists(progressFile)) {
+            progress.accept("the progress file " + progressFile + " is another experiment's (or has no point done):"
+                    + " starting over");
+        }
         List<PointTask> todo = new ArrayList<>();
         for (int i = 0; i < design.size(); i++) {
             if (results[i] == null) {
