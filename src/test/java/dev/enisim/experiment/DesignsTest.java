@@ -76,6 +76,8 @@ class DesignsTest {
         assertEquals("195s", d.value(0.5));
         assertEquals("30s..360s", d.range());
         assertEquals("10/s", Factor.parse("x=1/m..10/s").value(1));
+        assertEquals("0.000155s", Factor.parse("x=100us..210us").value(0.5), "finer than a millisecond");
+        assertEquals("0.1831s", Factor.parse("x=100ms..1s").value(0.0923));
         assertEquals("250", Factor.parse("legacy.ec2ApiBurst=100..400").value(0.5));
         assertEquals("0.75", Factor.parse("traffic=0.5..1").value(0.5));
         assertTrue(Factor.isRange("30s..6m"));
