@@ -128,7 +128,10 @@ public final class Experiment {
                     keep.add(line);
                 }
             }
-            Files.write(file, keep, StandardCharsets.UTF_8);
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.write(tmp, keep, StandardCharsets.UTF_8); // then moved: a kill now loses no point already done
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         }
         BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
