@@ -1,7 +1,6 @@
 package dev.enisim.model;
 
 import dev.enisim.model.SimEvent.IdleCheck;
-import dev.enisim.model.eni.EniPool.Blocked;
 import dev.enisim.model.eni.HyperplaneEni;
 import dev.enisim.model.function.Attachment;
 import dev.enisim.model.function.Attachment.Purpose;
@@ -106,11 +105,11 @@ final class Lifecycle {
                 if (fleet.hasEniInUse(key)) {
                     continue;
                 }
-                Blocked why = fleet.register(key, f.role(), now);
-                if (why != Blocked.NONE) {
+                EniFailure why = fleet.register(key, f.role(), now);
+                if (why != null) {
                     // the scenario says the ENI exists, but the subnet or quota has no room for it
                     setState(f, State.Pending, StateReasonCode.Creating, "existing function", now);
-                    setState(f, State.Failed, EniFleet.failureReason(why), "its existing ENI for "
+                    setState(f, State.Failed, why.reason(), "its existing ENI for "
                             + fleet.pools.get(key).eniKey().label() + " does not fit", now);
                     return;
                 }
@@ -164,8 +163,8 @@ final class Lifecycle {
         Attachment a = new Attachment(purpose, b);
         f.setAttachment(a);
         for (int key : b.keys()) {
-            Blocked why = fleet.attach(f.index(), key, f.role(), now);
-            if (why != Blocked.NONE) {
+            EniFailure why = fleet.attach(f.index(), key, f.role(), now);
+            if (why != null) {
                 attachFailed(f, a, why, fleet.pools.get(key).eniKey().label(), now);
                 return;
             }
@@ -208,9 +207,9 @@ final class Lifecycle {
         }
     }
 
-    private void attachFailed(LambdaFunction f, Attachment a, Blocked why, String key, long now) {
+    private void attachFailed(LambdaFunction f, Attachment a, EniFailure why, String key, long now) {
         f.setAttachment(null);
-        StateReasonCode reason = EniFleet.failureReason(why);
+        StateReasonCode reason = why.reason();
         switch (a.purpose()) {
             case CREATE -> setState(f, State.Failed, reason, "no ENI could be created for " + key, now);
             case RESTORE -> {
@@ -259,14 +258,7 @@ final class Lifecycle {
         if (state == State.Deleted || state == null) {
             return Outcome.RESOURCE_NOT_FOUND;
         }
-        return switch (f.reason()) {
-            case SubnetOutOfIPAddresses -> Outcome.SUBNET_IP_LIMIT_REACHED;
-            case EniLimitExceeded -> Outcome.ENI_LIMIT_REACHED;
-            case InsufficientRolePermissions -> Outcome.EC2_ACCESS_DENIED;
-            case InvalidSubnet -> Outcome.INVALID_SUBNET_ID;
-            case InvalidSecurityGroup -> Outcome.INVALID_SECURITY_GROUP_ID;
-            default -> throw new IllegalStateException(f.name() + ": Failed with reason " + f.reason());
-        };
+        return EniFailure.of(f.reason()).invokeError(); // Failed: the failure that stopped it
     }
 
     // ---- idle reclaim ------------------------------------------------------------------------------------

@@ -80,6 +80,7 @@ public final class World {
     private final Admission admission;
     private final WorldListener listener;
     private final List<LambdaFunction> functionList = new ArrayList<>();
+    private final List<String> roles = new ArrayList<>(); // in the order functions first name them
     private LambdaFunction[] functions = new LambdaFunction[0];
 
     /**
@@ -125,6 +126,9 @@ public final class World {
     public int addFunction(FunctionConfig config) {
         int index = functionList.size();
         concurrency.reserve(config.reservedConcurrency());
+        if (!roles.contains(config.role())) {
+            roles.add(config.role());
+        }
         functionList.add(new LambdaFunction(index, config,
                 fleet.resolveFor(config.name(), config.memoryMb(), config.subnetIds(), config.securityGroupIds())));
         functions = functionList.toArray(new LambdaFunction[0]);
@@ -170,25 +174,28 @@ public final class World {
         } else if (event instanceof DeleteFunction d) {
             lifecycle.delete(functions[d.function()], now);
         } else if (event instanceof SetRolePermissions r) {
-            fleet.setRolePermissions(r.role(), r.granted());
+            String role = roles.get(r.role());
+            fleet.setRolePermissions(role, r.granted());
             listener.controlAction((r.deleted() ? "DeleteRole " : r.granted() ? "Grant EC2 permissions to role "
-                    : "Revoke EC2 permissions of role ") + r.role(), now);
+                    : "Revoke EC2 permissions of role ") + role, now);
         } else if (event instanceof SetOtherUsedIps o) {
             setOtherUsedIps(o, now);
         } else if (event instanceof AzAvailability a) {
             network.setAzDown(a.az(), a.down());
-            listener.controlAction("Availability Zone " + a.az() + (a.down() ? " down" : " back up"), now);
+            listener.controlAction("Availability Zone " + network.azs.get(a.az()) + (a.down() ? " down" : " back up"),
+                    now);
         } else if (event instanceof DeleteOrphanedEnis d) {
             int n = fleet.deleteOrphans(d.subnet(), now);
             listener.controlAction("DeleteNetworkInterface by hand: " + n + " orphaned ENI(s)"
-                    + (d.subnet() == null ? "" : " in " + d.subnet()), now);
+                    + (d.subnet() == DeleteOrphanedEnis.ALL_SUBNETS ? "" : " in " + network.subnets.get(d.subnet()).id()),
+                    now);
         } else {
             throw new IllegalArgumentException("World cannot handle " + event + " at " + now + " us");
         }
     }
 
     private void setOtherUsedIps(SetOtherUsedIps o, long now) {
-        Subnet s = network.subnets.get(network.subnet(o.subnet()));
+        Subnet s = network.subnets.get(o.subnet());
         int fits = Math.min(o.count(), s.usableIps() - s.lambdaUsedIps());
         s.setOtherUsedIps(fits);
         listener.controlAction("Other tenants of " + s.id() + " now use " + fits + " IPs"

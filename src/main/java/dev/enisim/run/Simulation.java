@@ -105,8 +105,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                     SimEvent.PRIORITY_CONTROL, first);
             scheduleNextArrival(i);
         }
-        for (Scenario.Action a : scenario.timeline()) {
-            TimelineEvents.schedule(a, world, loop);
+        for (Scenario.At a : scenario.timeline()) {
+            loop.schedule(a.atMicros(), SimEvent.PRIORITY_CONTROL, a.action());
         }
     }
 

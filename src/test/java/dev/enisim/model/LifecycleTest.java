@@ -95,7 +95,7 @@ class LifecycleTest {
     void restoringFailsBackToInactiveWhenTheSubnetIsFull() {
         WorldHarness h = activeFunction("sg-a");
         h.advanceTo(15 * DAY);
-        h.at(15 * DAY, new SimEvent.SetOtherUsedIps("subnet-1", 11));
+        h.at(15 * DAY, new SimEvent.SetOtherUsedIps(0, 11));
         h.advanceTo(16 * DAY);
         assertEquals(11, h.world.subnets().get(0).otherUsedIps());
         assertEquals(Outcome.RESOURCE_NOT_READY, h.invoke(0, SEC));
@@ -124,7 +124,7 @@ class LifecycleTest {
     @Test
     void aFailedUpdateLeavesTheFunctionOnItsOldConfig() {
         WorldHarness h = activeFunction("sg-a");
-        h.at(100 * SEC, new SimEvent.SetOtherUsedIps("subnet-1", 10));
+        h.at(100 * SEC, new SimEvent.SetOtherUsedIps(0, 10));
         h.at(100 * SEC, new SimEvent.UpdateVpcConfig(0, List.of("subnet-1"), List.of("sg-b")));
         h.advanceTo(100 * SEC);
         assertEquals(LastUpdateStatus.Failed, h.world.functions().get(0).lastUpdateStatus());
@@ -176,7 +176,7 @@ class LifecycleTest {
     @Test
     void anEniWhoseRoleLostItsPermissionsIsOrphanedAndKeepsItsIpUntilDeletedByHand() {
         WorldHarness h = activeFunction("sg-a");
-        h.at(100 * SEC, new SimEvent.SetRolePermissions("api-role", false, true));
+        h.at(100 * SEC, new SimEvent.SetRolePermissions(0, false, true));
         h.advanceTo(200 * SEC);
         assertEquals(Outcome.SUCCESS, h.invoke(0, SEC), "invocations do not need the role's EC2 permissions");
         h.at(200 * SEC, new SimEvent.DeleteFunction(0));
@@ -184,7 +184,7 @@ class LifecycleTest {
         assertEquals(EniState.Orphaned, h.eni(1).state());
         assertEquals(7, h.world.subnets().get(0).availableIps(), "an orphan keeps its IP");
         assertEquals(1, h.world.vpcs().get(0).enis(), "and its quota slot");
-        h.at(1000 * SEC, new SimEvent.DeleteOrphanedEnis(null));
+        h.at(1000 * SEC, new SimEvent.DeleteOrphanedEnis(SimEvent.DeleteOrphanedEnis.ALL_SUBNETS));
         h.advanceTo(1000 * SEC);
         assertEquals(EniState.Deleted, h.eni(1).state());
         assertEquals(8, h.world.subnets().get(0).availableIps());
@@ -194,7 +194,7 @@ class LifecycleTest {
     void creatingAnEniWithoutPermissionsFailsTheFunction() {
         WorldHarness h = WorldHarness.standard();
         int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
-        h.at(0, new SimEvent.SetRolePermissions("api-role", false, false));
+        h.at(0, new SimEvent.SetRolePermissions(0, false, false));
         h.create(f, 0);
         h.advanceTo(1);
         assertEquals(State.Failed, h.state(f));
@@ -209,8 +209,8 @@ class LifecycleTest {
         int one = h.function("one", List.of("subnet-1"), List.of("sg-b"));
         h.create(both, 0);
         h.create(one, 0);
-        h.at(100 * SEC, new SimEvent.AzAvailability("az-1", true));
-        h.at(200 * SEC, new SimEvent.AzAvailability("az-1", false));
+        h.at(100 * SEC, new SimEvent.AzAvailability(0, true));
+        h.at(200 * SEC, new SimEvent.AzAvailability(0, false));
         h.advanceTo(100 * SEC);
         for (int i = 0; i < 50; i++) {
             assertEquals(Outcome.SUCCESS, h.invoke(both, 10 * SEC));
@@ -226,7 +226,7 @@ class LifecycleTest {
     void aFailedFunctionCanOnlyBeDeletedThenRecreated() {
         WorldHarness h = WorldHarness.standard();
         int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
-        h.at(0, new SimEvent.SetOtherUsedIps("subnet-1", 11));
+        h.at(0, new SimEvent.SetOtherUsedIps(0, 11));
         h.create(f, 0);
         h.at(10 * SEC, new SimEvent.UpdateVpcConfig(f, List.of("subnet-2"), List.of("sg-a")));
         h.at(20 * SEC, new SimEvent.DeleteFunction(f));

@@ -176,7 +176,14 @@ class WorldTest {
         assertEquals(Outcome.SUBNET_IP_LIMIT_REACHED, h.invoke(f, SEC));
         assertEquals(Outcome.SUBNET_IP_LIMIT_REACHED, h.invoke(f, SEC));
         assertEquals(1, h.world.enis().size());
-        assertEquals(360 * SEC, h.world.pools().get(0).retryAtMicros(), "retry after the 5-minute back-off");
+        // an address frees up, but Lambda waits out the 5-minute back-off (from 60 s) before trying again
+        h.at(100 * SEC, new SimEvent.SetOtherUsedIps(0, 9));
+        h.advanceTo(359 * SEC);
+        assertEquals(Outcome.SUBNET_IP_LIMIT_REACHED, h.invoke(f, SEC));
+        assertEquals(1, h.world.enis().size());
+        h.advanceTo(360 * SEC);
+        assertEquals(Outcome.FUNCTION_ERROR_NO_PORT, h.invoke(f, SEC), "the new ENI is still being created");
+        assertEquals(2, h.world.enis().size(), "retried after the back-off");
     }
 
     @Test
