@@ -8,7 +8,7 @@ import dev.enisim.model.eni.HyperplaneEni;
 import dev.enisim.model.function.LastUpdateStatus;
 import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
-import dev.enisim.model.network.Subnet;
+import dev.enisim.model.network.IpPool;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,7 +70,7 @@ public final class Journal implements WorldListener {
     }
 
     private String where(HyperplaneEni eni) {
-        Subnet s = world.subnets().get(eni.subnet());
+        IpPool s = world.subnets().get(eni.subnet());
         return world.pools().get(eni.key()).eniKey().label() + " " + s.address(eni.ipIndex());
     }
 

@@ -10,8 +10,8 @@ import dev.enisim.model.function.LambdaFunction;
 import dev.enisim.model.function.LastUpdateStatus;
 import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
-import dev.enisim.model.network.Subnet;
-import dev.enisim.model.network.Vpc;
+import dev.enisim.model.network.IpPool;
+import dev.enisim.model.network.EniQuota;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,12 +88,12 @@ public final class Recorder implements WorldListener {
             keyConnections[i] = new Gauge(buckets, true, 0);
         }
         subnetIps = new Gauge[w.subnets().size()];
-        for (Subnet s : w.subnets()) {
+        for (IpPool s : w.subnets()) {
             subnetIps[s.index()] = new Gauge(buckets, false, s.availableIps());
         }
         vpcEnis = new Gauge[w.vpcs().size()];
         vpcEniCount = new long[w.vpcs().size()];
-        for (Vpc v : w.vpcs()) {
+        for (EniQuota v : w.vpcs()) {
             vpcEnis[v.index()] = new Gauge(buckets, true, 0);
         }
         transitions = new ArrayList<>();
@@ -249,10 +249,10 @@ public final class Recorder implements WorldListener {
             out.add(new Series("eniKey", p.eniKey().label(), "Sim.EniConnections", "Maximum",
                     keyConnections[p.key()].values()));
         }
-        for (Subnet s : world.subnets()) {
+        for (IpPool s : world.subnets()) {
             out.add(new Series("subnet", s.id(), "Sim.SubnetAvailableIps", "Minimum", subnetIps[s.index()].values()));
         }
-        for (Vpc v : world.vpcs()) {
+        for (EniQuota v : world.vpcs()) {
             out.add(new Series("vpc", v.id(), "Sim.HyperplaneEniCount", "Maximum", vpcEnis[v.index()].values()));
         }
         return new TimeSeries(bucketMicros, buckets, out);
@@ -345,12 +345,12 @@ public final class Recorder implements WorldListener {
                     (int) functionEnvironments[f.index()].peak()));
         }
         Map<String, RunSummary.VpcSummary> vpcs = new LinkedHashMap<>();
-        for (Vpc v : world.vpcs()) {
+        for (EniQuota v : world.vpcs()) {
             vpcs.put(v.id(), new RunSummary.VpcSummary(v.eniQuota(), vpcEnis[v.index()].peak(),
                     vpcEnis[v.index()].current()));
         }
         Map<String, RunSummary.SubnetSummary> subnets = new LinkedHashMap<>();
-        for (Subnet s : world.subnets()) {
+        for (IpPool s : world.subnets()) {
             Gauge g = subnetIps[s.index()];
             subnets.put(s.id(), new RunSummary.SubnetSummary(s.cidr().toString(), s.az(), s.usableIps(),
                     s.otherUsedIps(), g.low(), g.current()));

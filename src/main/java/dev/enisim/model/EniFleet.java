@@ -8,8 +8,8 @@ import dev.enisim.model.eni.EniPool;
 import dev.enisim.model.eni.EniState;
 import dev.enisim.model.eni.HyperplaneEni;
 import dev.enisim.model.function.Binding;
-import dev.enisim.model.network.Subnet;
-import dev.enisim.model.network.Vpc;
+import dev.enisim.model.network.IpPool;
+import dev.enisim.model.network.EniQuota;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -80,7 +80,7 @@ final class EniFleet {
         List<Integer> keys = new ArrayList<>();
         Map<String, List<Integer>> byAz = new LinkedHashMap<>();
         for (String s : subnetIds) {
-            Subnet subnet = network.subnets.get(network.subnet(s));
+            IpPool subnet = network.subnets.get(network.subnet(s));
             int k = key(new EniKey(network.vpcs.get(vpc).id(), s, groupIds, owner), subnet.index(), vpc, capacity);
             if (!keys.contains(k)) {
                 keys.add(k);
@@ -277,8 +277,8 @@ final class EniFleet {
         if (deniedRoles.contains(role)) {
             return EniFailure.ROLE_PERMISSIONS;
         }
-        Subnet subnet = network.subnets.get(pool.subnet());
-        Vpc vpc = network.vpcs.get(pool.vpc());
+        IpPool subnet = network.subnets.get(pool.subnet());
+        EniQuota vpc = network.vpcs.get(pool.vpc());
         if (subnet.availableIps() <= 0) {
             return EniFailure.SUBNET_OUT_OF_IPS;
         }
@@ -338,7 +338,7 @@ final class EniFleet {
 
     private void free(HyperplaneEni eni, long now) {
         transition(eni, EniState.Deleted, now);
-        Subnet subnet = network.subnets.get(eni.subnet());
+        IpPool subnet = network.subnets.get(eni.subnet());
         subnet.releaseIp(eni.ipIndex());
         network.vpcs.get(subnet.vpc()).releaseEniSlot();
         listener.subnetIps(subnet.index(), subnet.availableIps(), now);

@@ -19,10 +19,6 @@ import java.util.List;
  */
 final class Lifecycle {
 
-    /** One teardown: the ENIs whose deletion an action started. */
-    record Teardown(int function, String action, long requestedMicros, List<HyperplaneEni> enis) {
-    }
-
     private final long idleReclaimAfterMicros;
     private final Networking networking;
     private final EniFleet fleet;
@@ -337,12 +333,12 @@ final class Lifecycle {
         }
         setState(f, State.Deleted, null, "DeleteFunction", now);
         environments.reset(f, now);
-        teardowns.add(new Teardown(f.index(), "deleteFunction", now, List.copyOf(deleting)));
+        teardowns.add(new Teardown(f.index(), "deleteFunction", now, deleting));
     }
 
     private void record(LambdaFunction f, String action, long now, List<HyperplaneEni> deleting) {
         if (!deleting.isEmpty()) {
-            teardowns.add(new Teardown(f.index(), action, now, List.copyOf(deleting)));
+            teardowns.add(new Teardown(f.index(), action, now, deleting));
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.enisim.model;
 
 import dev.enisim.model.network.Cidr;
-import dev.enisim.model.network.Subnet;
-import dev.enisim.model.network.Vpc;
+import dev.enisim.model.network.IpPool;
+import dev.enisim.model.network.EniQuota;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +11,8 @@ import java.util.Map;
 /** The account's VPCs, subnets and security groups, and which Availability Zones are down. */
 final class Network {
 
-    final List<Vpc> vpcs = new ArrayList<>();
-    final List<Subnet> subnets = new ArrayList<>();
+    final List<EniQuota> vpcs = new ArrayList<>();
+    final List<IpPool> subnets = new ArrayList<>();
     private final Map<String, Integer> vpcIndex = new LinkedHashMap<>();
     private final Map<String, Integer> subnetIndex = new LinkedHashMap<>();
     private final Map<String, Integer> groupVpc = new LinkedHashMap<>();
@@ -24,7 +24,7 @@ final class Network {
 
     int addVpc(String id, int eniQuota) {
         int i = vpcs.size();
-        vpcs.add(new Vpc(i, id, eniQuota));
+        vpcs.add(new EniQuota(i, id, eniQuota));
         vpcIndex.put(id, i);
         return i;
     }
@@ -35,7 +35,7 @@ final class Network {
 
     int addSubnet(String vpcId, String id, Cidr cidr, String az, int otherUsedIps) {
         int i = subnets.size();
-        subnets.add(new Subnet(i, id, cidr, az, vpc(vpcId), otherUsedIps));
+        subnets.add(new IpPool(i, id, cidr, az, vpc(vpcId), otherUsedIps));
         subnetIndex.put(id, i);
         if (!azs.contains(az)) {
             azs.add(az);
@@ -78,7 +78,7 @@ final class Network {
             azDown[az] = down;
             azsDown += down ? 1 : -1;
         }
-        for (Subnet s : subnets) {
+        for (IpPool s : subnets) {
             subnetDown[s.index()] = azDown[subnetAz[s.index()]];
         }
     }

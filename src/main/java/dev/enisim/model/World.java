@@ -21,8 +21,8 @@ import dev.enisim.model.function.FunctionConfig;
 import dev.enisim.model.function.LambdaFunction;
 import dev.enisim.model.function.State;
 import dev.enisim.model.network.Cidr;
-import dev.enisim.model.network.Subnet;
-import dev.enisim.model.network.Vpc;
+import dev.enisim.model.network.IpPool;
+import dev.enisim.model.network.EniQuota;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,7 +33,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * The Lambda/VPC world of one simulation. Built once (VPCs, subnets, security groups, functions), then driven
  * by events: {@link #handle} for the model's own events and timeline actions, {@link #invoke} for arrivals.
  *
- * <p>Capacity rules have one owner each: a {@link Subnet} owns its addresses, a {@link Vpc} its ENI quota
+ * <p>Capacity rules have one owner each: a {@link IpPool} owns its addresses, a {@link EniQuota} its ENI quota
  * count, a {@link HyperplaneEni} its ports, the {@link EniFleet} the ENIs and who uses each key, the
  * {@link Lifecycle} function states, the {@link EnvironmentPool} execution environments, {@link Concurrency} the
  * in-flight counts, and {@link Admission} puts them in order for each invocation. {@link #checkInvariants()} verifies them
@@ -195,7 +195,7 @@ public final class World {
     }
 
     private void setOtherUsedIps(SetOtherUsedIps o, long now) {
-        Subnet s = network.subnets.get(o.subnet());
+        IpPool s = network.subnets.get(o.subnet());
         int fits = Math.min(o.count(), s.usableIps() - s.lambdaUsedIps());
         s.setOtherUsedIps(fits);
         listener.controlAction("Other tenants of " + s.id() + " now use " + fits + " IPs"
@@ -217,11 +217,11 @@ public final class World {
 
     // ---- views ------------------------------------------------------------------------------------------
 
-    public List<Vpc> vpcs() {
+    public List<EniQuota> vpcs() {
         return Collections.unmodifiableList(network.vpcs);
     }
 
-    public List<Subnet> subnets() {
+    public List<IpPool> subnets() {
         return Collections.unmodifiableList(network.subnets);
     }
 
@@ -238,20 +238,9 @@ public final class World {
         return Collections.unmodifiableList(fleet.all);
     }
 
-    /**
-     * Teardowns: actions (deleteFunction, deleteVersion, updateVpcConfig, idle reclaim) and the ENIs whose
-     * deletion each started. Every deleteFunction is listed, even when it deleted nothing.
-     */
+    /** Every teardown so far, in the order the actions happened. */
     public List<Teardown> teardowns() {
-        List<Teardown> out = new ArrayList<>();
-        for (Lifecycle.Teardown t : lifecycle.teardowns) {
-            out.add(new Teardown(functions[t.function()].name(), t.action(), t.requestedMicros(), t.enis()));
-        }
-        return out;
-    }
-
-    /** What an action released: the ENIs whose deletion it started. */
-    public record Teardown(String function, String action, long requestedMicros, List<HyperplaneEni> enis) {
+        return Collections.unmodifiableList(lifecycle.teardowns);
     }
 
     public int accountInFlight() {

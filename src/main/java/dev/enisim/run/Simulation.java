@@ -14,10 +14,11 @@ import dev.enisim.model.SimEvent.InvocationEnd;
 import dev.enisim.model.Legacy;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.Networking;
+import dev.enisim.model.Teardown;
 import dev.enisim.model.World;
 import dev.enisim.model.function.FunctionConfig;
 import dev.enisim.model.eni.HyperplaneEni;
-import dev.enisim.model.network.Subnet;
+import dev.enisim.model.network.IpPool;
 import dev.enisim.random.RandomStreams;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.workload.ArrivalProcess;
@@ -187,7 +188,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 scenario.durationMicros() / 1e6, events, hp().stuckPendingAfterMicros() / 1e6, teardowns(), latency);
         List<RunResult.EniLifetime> lifetimes = new ArrayList<>();
         for (HyperplaneEni e : world.enis()) {
-            Subnet s = world.subnets().get(e.subnet());
+            IpPool s = world.subnets().get(e.subnet());
             lifetimes.add(new RunResult.EniLifetime(e.name(), world.pools().get(e.key()).eniKey().label(), s.id(),
                     s.address(e.ipIndex()), seconds(e.createdMicros()), seconds(e.readyMicros()),
                     seconds(e.deletionRequestedMicros()), seconds(e.orphanedMicros()), seconds(e.endedMicros()),
@@ -211,7 +212,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
      */
     private List<RunSummary.Teardown> teardowns() {
         List<RunSummary.Teardown> out = new ArrayList<>();
-        for (World.Teardown t : world.teardowns()) {
+        for (Teardown t : world.teardowns()) {
             long last = t.requestedMicros();
             boolean done = true;
             int orphaned = 0;
@@ -226,7 +227,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                     last = Math.max(last, e.endedMicros());
                 }
             }
-            out.add(new RunSummary.Teardown(t.function(), t.action(), t.requestedMicros() / 1e6, t.enis().size(),
+            out.add(new RunSummary.Teardown(scenario.functions().get(t.function()).name(), t.action(),
+                    t.requestedMicros() / 1e6, t.enis().size(),
                     done ? (last - t.requestedMicros()) / 1e6 : null, orphaned));
         }
         return out;
