@@ -3,6 +3,7 @@ package dev.enisim.model;
 import dev.enisim.model.SimEvent.AttachDone;
 import dev.enisim.model.SimEvent.EniDeletionDone;
 import dev.enisim.model.SimEvent.EniReady;
+import dev.enisim.model.eni.EniId;
 import dev.enisim.model.eni.EniKey;
 import dev.enisim.model.eni.EniPool;
 import dev.enisim.model.eni.EniState;
@@ -125,8 +126,8 @@ final class EniFleet {
      * One function or version stops using the binding's keys; a key left without users has its ENIs deleted.
      * Returns the ENIs whose deletion this started.
      */
-    List<HyperplaneEni> removeUsers(Binding b, String role, long now) {
-        List<HyperplaneEni> deleting = new ArrayList<>();
+    List<EniId> removeUsers(Binding b, String role, long now) {
+        List<EniId> deleting = new ArrayList<>();
         for (int key : b.keys()) {
             EniPool pool = pools.get(key);
             pool.removeUser(role);
@@ -134,7 +135,7 @@ final class EniFleet {
                 for (HyperplaneEni eni : List.copyOf(pool.enis())) {
                     if (eni.state() == EniState.InUse) {
                         startDeletion(eni, now);
-                        deleting.add(eni);
+                        deleting.add(eni.ref());
                     }
                 }
             }
@@ -155,7 +156,7 @@ final class EniFleet {
     EniFailure attach(int function, int key, String role, long now) {
         EniPool pool = pools.get(key);
         if (pool.hasInUse()) {
-            listener.eniShared(function, pool.firstInUse(), now);
+            listener.eniShared(function, pool.firstInUse().ref(), now);
             port.schedule(now + settings.attachExistingMicros().getAsLong(), SimEvent.PRIORITY_ENI,
                     new AttachDone(function, key));
             return null;
@@ -290,10 +291,12 @@ final class EniFleet {
         }
         vpc.tryTakeEniSlot();
         int ip = subnet.allocateIp();
-        HyperplaneEni eni = new HyperplaneEni(all.size() + 1, pool.key(), subnet.index(), ip, pool.capacity(), now);
+        int id = all.size() + 1;
+        HyperplaneEni eni = new HyperplaneEni(new EniId(id, EniId.name(id), pool.key(), pool.eniKey().label(),
+                subnet.index(), subnet.vpc(), subnet.address(ip)), ip, pool.capacity(), now);
         all.add(eni);
         pool.added(eni);
-        listener.eniState(eni, null, now);
+        listener.eniState(eni.ref(), null, EniState.Creating, now);
         listener.subnetIps(subnet.index(), subnet.availableIps(), now);
         return null;
     }
@@ -368,6 +371,6 @@ final class EniFleet {
     private void transition(HyperplaneEni eni, EniState next, long now) {
         EniState from = eni.state();
         eni.transition(next, now);
-        listener.eniState(eni, from, now);
+        listener.eniState(eni.ref(), from, next, now);
     }
 }

@@ -1,6 +1,7 @@
 package dev.enisim.model;
 
 import dev.enisim.model.SimEvent.IdleCheck;
+import dev.enisim.model.eni.EniId;
 import dev.enisim.model.eni.HyperplaneEni;
 import dev.enisim.model.function.Attachment;
 import dev.enisim.model.function.Attachment.Purpose;
@@ -315,7 +316,7 @@ final class Lifecycle {
             return;
         }
         listener.controlAction("DeleteFunction " + f.name(), now);
-        List<HyperplaneEni> deleting = new ArrayList<>();
+        List<EniId> deleting = new ArrayList<>();
         if (f.holdsKeys()) {
             deleting.addAll(fleet.removeUsers(f.binding(), f.role(), now));
             f.setHoldsKeys(false);
@@ -336,7 +337,7 @@ final class Lifecycle {
         teardowns.add(new Teardown(f.index(), "deleteFunction", now, deleting));
     }
 
-    private void record(LambdaFunction f, String action, long now, List<HyperplaneEni> deleting) {
+    private void record(LambdaFunction f, String action, long now, List<EniId> deleting) {
         if (!deleting.isEmpty()) {
             teardowns.add(new Teardown(f.index(), action, now, deleting));
         }

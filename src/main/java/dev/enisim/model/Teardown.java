@@ -1,6 +1,6 @@
 package dev.enisim.model;
 
-import dev.enisim.model.eni.HyperplaneEni;
+import dev.enisim.model.eni.EniId;
 import java.util.List;
 
 /**
@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param function the function's index
  */
-public record Teardown(int function, String action, long requestedMicros, List<HyperplaneEni> enis) {
+public record Teardown(int function, String action, long requestedMicros, List<EniId> enis) {
 
     public Teardown {
         enis = List.copyOf(enis);

@@ -24,7 +24,6 @@ import dev.enisim.model.network.Cidr;
 import dev.enisim.model.network.IpPool;
 import dev.enisim.model.network.EniQuota;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -135,16 +134,6 @@ public final class World {
         return index;
     }
 
-    /** Index of the named function, or -1. */
-    public int functionIndex(String name) {
-        for (LambdaFunction f : functionList) {
-            if (f.name().equals(name)) {
-                return f.index();
-            }
-        }
-        return -1;
-    }
-
     // ---- events -----------------------------------------------------------------------------------------
 
     /** Dispatches one of the model's own events or timeline actions. Arrivals come through {@link #invoke}. */
@@ -215,45 +204,43 @@ public final class World {
         return outcome;
     }
 
-    // ---- views ------------------------------------------------------------------------------------------
+    // ---- what observers read ----------------------------------------------------------------------------
 
-    public List<EniQuota> vpcs() {
-        return Collections.unmodifiableList(network.vpcs);
+    /** The world now, as immutable values (for metrics and the run's result: names, final states, lifetimes). */
+    public WorldSnapshot snapshot() {
+        List<WorldSnapshot.FunctionView> fs = new ArrayList<>();
+        for (LambdaFunction f : functionList) {
+            fs.add(new WorldSnapshot.FunctionView(f.index(), f.name(), f.state(), f.reason(), f.lastUpdateStatus()));
+        }
+        List<WorldSnapshot.VpcView> vs = new ArrayList<>();
+        for (EniQuota v : network.vpcs) {
+            vs.add(new WorldSnapshot.VpcView(v.index(), v.id(), v.eniQuota(), v.enis()));
+        }
+        List<WorldSnapshot.SubnetView> ss = new ArrayList<>();
+        for (IpPool s : network.subnets) {
+            ss.add(new WorldSnapshot.SubnetView(s.index(), s.id(), s.cidr(), s.az(), s.vpc(), s.usableIps(),
+                    s.otherUsedIps(), s.availableIps()));
+        }
+        List<WorldSnapshot.KeyView> ks = new ArrayList<>();
+        for (EniPool p : fleet.pools) {
+            ks.add(new WorldSnapshot.KeyView(p.key(), p.eniKey(), p.connections()));
+        }
+        List<WorldSnapshot.EniView> es = new ArrayList<>();
+        for (HyperplaneEni e : fleet.all) {
+            es.add(new WorldSnapshot.EniView(e.ref(), e.state(), e.connections(), e.createdMicros(), e.readyMicros(),
+                    e.deletionRequestedMicros(), e.orphanedMicros(), e.endedMicros()));
+        }
+        return new WorldSnapshot(fs, vs, ss, ks, es, lifecycle.teardowns);
     }
 
-    public List<IpPool> subnets() {
-        return Collections.unmodifiableList(network.subnets);
-    }
-
-    public List<EniPool> pools() {
-        return Collections.unmodifiableList(fleet.pools);
-    }
-
-    public List<LambdaFunction> functions() {
-        return Collections.unmodifiableList(functionList);
-    }
-
-    /** Every ENI ever created, in creation order. */
-    public List<HyperplaneEni> enis() {
-        return Collections.unmodifiableList(fleet.all);
-    }
-
-    /** Every teardown so far, in the order the actions happened. */
-    public List<Teardown> teardowns() {
-        return Collections.unmodifiableList(lifecycle.teardowns);
-    }
-
+    /** Invocations in flight in the account now. */
     public int accountInFlight() {
         return concurrency.accountInFlight();
     }
 
-    public int unreservedLimit() {
-        return concurrency.unreservedLimit();
-    }
-
-    /** Execution environments in the account (busy, idle and provisioned). */
-    public int accountEnvironments() {
-        return environments.accountEnvironments();
+    /** The live function (for white-box tests of this package). */
+    LambdaFunction function(int index) {
+        return functions[index];
     }
 
     // ---- invariants -------------------------------------------------------------------------------------

@@ -52,7 +52,7 @@ class WorldProperties {
             h.world.checkInvariants();
             long outcomes = h.outcomes.values().stream().mapToLong(Integer::longValue).sum();
             assertEquals(invocations, outcomes, "every invocation has exactly one outcome");
-            for (HyperplaneEni e : h.world.enis()) {
+            for (WorldSnapshot.EniView e : h.world.snapshot().enis()) {
                 if (e.state() == EniState.Orphaned) {
                     assertEquals(true, e.state().holdsResources(), "orphans keep IP and slot");
                 }
