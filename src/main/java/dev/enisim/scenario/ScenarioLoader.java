@@ -219,7 +219,7 @@ public final class ScenarioLoader {
         References refs = new References(vpcs);
         List<Scenario.Function> functions = new FunctionReader(root, refs, account, hyperplane, baseDir(source))
                 .read();
-        List<Scenario.Action> timeline = new TimelineReader(root, refs, functions).read();
+        List<Scenario.At> timeline = new TimelineReader(root, refs, functions).read();
         NetworkModel model = networkModel(root);
         Scenario.ScalingSpec scaling = scaling(root);
         Scenario.Legacy legacy = legacy(root);
