@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             + "intervals), sweep.png/svg (the first metric against the parameters) and sweep.html. A point whose "
             + "values are invalid is reported and the rest go on. Exit codes: 0 every point ran, 1 some points "
             + "failed (the others are written), 2 bad input or every point failed.",
-            "With one replication per point there is no interval: ciLow = ciHigh = the point's value.",
+            "With one replication per point there is no interval: ciLow = ciHigh = the point's value. At most "
+            + "1,000 values per parameter and 10,000 points in all.",
             "Examples:",
             "  --vary 'vpcs[0].subnets[0].cidr=10.0.1.0/28,10.0.1.0/27,10.0.1.0/26'",
             "  --vary 'functions[orders-api].arrivals.poisson=10/s,50/s,100/s'",
@@ -59,6 +60,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     Budget budget;
 
+    /** The largest grid: every point is a run (or several), and its row is held in memory. */
+    static final int MAX_POINTS = 10_000;
+
     @Override
     public Integer call() throws ScenarioException, IOException {
         if (replications < 1) {
@@ -87,7 +91,11 @@ final class SweepCommand implements Callable<Integer> {
         }
         long gridPoints = 1;
         for (Sweep.Axis a : axes) {
-            gridPoints *= a.values().size();
+            gridPoints = Math.min(Long.MAX_VALUE / 1001, gridPoints * a.values().size());
+        }
+        if (gridPoints > MAX_POINTS) {
+            throw new UserInputException("--vary: the grid has " + gridPoints + " points, more than " + MAX_POINTS
+                    + "; vary fewer parameters or fewer values");
         }
         budget.check(base, gridPoints * replications, spec.commandLine().getErr());
         PrintWriter err = spec.commandLine().getErr();
