@@ -1,6 +1,7 @@
 package dev.enisim.cli;
 
 import dev.enisim.report.OutputRefused;
+import dev.enisim.report.ReportWriter;
 import dev.enisim.report.SafeOutput;
 import dev.enisim.scenario.ScenarioException;
 import java.io.IOException;
@@ -77,6 +78,10 @@ public final class Main implements Callable<Integer> {
             if (message != null) {
                 commandLine.getErr().println(message);
                 return BAD_INPUT;
+            }
+            if (ex instanceof ReportWriter.ChartsFailed cf && cf.outOfMemory()) {
+                commandLine.getErr().println("enisim: " + cf.getMessage());
+                return INTERNAL_ERROR;
             }
             commandLine.getErr().println("enisim: internal error: " + ex);
             ex.printStackTrace(commandLine.getErr());

@@ -405,7 +405,8 @@ class CommandLineFuzzProperties {
                 boolean named = args.stream().anyMatch(a -> {
                     try {
                         String n = Path.of("work").resolve(a).normalize().toString();
-                        return !a.isBlank() && (k.equals(n) || k.startsWith(n + "/"));
+                        // a folder named by the command line ('--baseline ..' names the scratch root)
+                        return !a.isBlank() && (n.isEmpty() || k.equals(n) || k.startsWith(n + "/"));
                     } catch (java.nio.file.InvalidPathException ex) {
                         return false;
                     }
