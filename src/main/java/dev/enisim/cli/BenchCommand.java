@@ -3,8 +3,8 @@ package dev.enisim.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.enisim.bench.Bench;
+import dev.enisim.report.SafeOutput;
 import dev.enisim.report.SummaryJson;
-import dev.enisim.scenario.Overrides;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioException;
 import dev.enisim.scenario.ScenarioLoader;
@@ -57,14 +57,18 @@ final class BenchCommand implements Callable<Integer> {
         if (repeat < 1) {
             throw new UserInputException("--repeat must be at least 1");
         }
-        if (json != null && json.toAbsolutePath().getParent() != null
-                && !Files.isDirectory(json.toAbsolutePath().getParent())) {
-            throw new UserInputException("--json " + json + ": no such directory " + json.toAbsolutePath().getParent());
+        Path home = Main.workingDir(spec);
+        if (json != null) {
+            Path parent = home.resolve(json).toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new UserInputException("--json " + json + ": no such directory " + parent);
+            }
+            SafeOutput.checkFile(json, home, JSON_SIGNATURE);
         }
         List<String> names = workloads.isEmpty() ? STANDARD : workloads;
         List<Path> files = new ArrayList<>();
         for (String name : names) {
-            files.add(file(name)); // every name checked before the first (long) run
+            files.add(file(home, name)); // every name checked before the first (long) run
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -75,8 +79,7 @@ final class BenchCommand implements Callable<Integer> {
         ArrayNode all = SummaryJson.mapper().createArrayNode();
         for (int i = 0; i < names.size(); i++) {
             Path file = files.get(i);
-            Scenario scenario = ScenarioLoader.parseTree(Overrides.apply(ScenarioLoader.readTree(file), sets,
-                    file.toString()), file.toString());
+            Scenario scenario = ScenarioLoader.load(file, sets, null);
             Bench.Result r = Bench.run(names.get(i), scenario, repeat, line -> err.println("  " + line));
             print(out, r);
             all.add(SummaryJson.mapper().valueToTree(r));
@@ -89,14 +92,18 @@ final class BenchCommand implements Callable<Integer> {
             root.put("cores", Runtime.getRuntime().availableProcessors());
             root.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
             root.set("workloads", all);
-            Files.writeString(json, SummaryJson.mapper().writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+            SafeOutput.writeFile(json, home, JSON_SIGNATURE, (SummaryJson.mapper().writeValueAsString(root) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         return 0;
     }
 
-    private static Path file(String name) {
-        Path file = name.endsWith(".yaml") || name.endsWith(".yml") ? Path.of(name)
-                : Path.of("scenarios", "bench", name + ".yaml");
+    /** An existing --json file is replaced only if it holds bench figures. */
+    static final String JSON_SIGNATURE = "\"workloads\"";
+
+    private static Path file(Path home, String name) {
+        Path file = name.endsWith(".yaml") || name.endsWith(".yml") ? home.resolve(name)
+                : home.resolve("scenarios").resolve("bench").resolve(name + ".yaml");
         if (!Files.isRegularFile(file)) {
             throw new UserInputException("no workload '" + name + "': expected " + String.join(", ", STANDARD)
                     + " (scenarios/bench/<name>.yaml, from the project directory) or a scenario file; " + file
