@@ -110,6 +110,10 @@ final class GateCommand implements Callable<Integer> {
             description = "Folder for gate.md, junit.xml, gate.html, after.yaml (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--step-summary", paramLabel = "FILE", defaultValue = "${env:GITHUB_STEP_SUMMARY}",
+            description = "Append gate.md to this file (default: $GITHUB_STEP_SUMMARY, GitHub Actions' job summary).")
+    Path stepSummary;
+
     @Option(names = "--force", description = "Write into --out even when it is not a folder enisim gate made.")
     boolean force;
 
@@ -156,13 +160,12 @@ final class GateCommand implements Callable<Integer> {
         ImportCommand.write(out.resolve("junit.xml"), v.junit());
         ImportCommand.write(out.resolve("gate.html"), v.html());
         ImportCommand.write(out.resolve("after.yaml"), v.afterScenario());
-        String summary = System.getenv("GITHUB_STEP_SUMMARY");
-        if (summary != null && !summary.isBlank()) {
-            try {
-                Files.writeString(Path.of(summary), v.markdown(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        if (stepSummary != null && !stepSummary.toString().isBlank()) {
+            try { // appended: the job summary is shared by the job's steps
+                Files.writeString(stepSummary, v.markdown(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
             } catch (IOException e) {
-                throw new UserInputException("cannot append to $GITHUB_STEP_SUMMARY " + summary + ": " + e.getMessage());
+                throw new UserInputException("cannot append to the step summary " + stepSummary + ": " + e);
             }
         }
         long failed = v.results().stream().filter(r -> !r.passed()).count();
