@@ -84,7 +84,8 @@ public final class Gate {
         boolean passed = results.stream().allMatch(Checker.Result::passed);
         String junit = JUnitXml.render(List.of(new Checker.ScenarioCheck(afterScenario, String.join(", ",
                 change.sources()), 1, results, List.of(a))));
-        GateReport report = new GateReport(change, after, impact, results, passed, b.summary(), a.summary());
+        GateReport report = new GateReport(change, after, impact, results, passed, b.summary(), a.summary(),
+                options.deployAtSeconds());
         return new Verdict(passed, results, report.markdown(), report.html(), junit, yaml(after.tree()));
     }
 
