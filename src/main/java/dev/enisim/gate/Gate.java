@@ -73,7 +73,7 @@ public final class Gate {
         }
         RunResult b = new Simulation(before, 0).run();
         RunResult a = new Simulation(afterScenario, 0).run();
-        Impact impact = Impact.of(b.summary(), a.summary(), change, after);
+        Impact impact = Impact.of(b.summary(), a.summary(), change);
         List<Checker.Result> results = new ArrayList<>();
         for (String rule : options.rules()) {
             if (Rules.isGateRule(rule)) {
