@@ -104,4 +104,15 @@ class GateTest {
         assertTrue(v.markdown().contains("- Unresolved: src/test/resources/iac/unresolved.yaml:"
                 + " Resources.Exporter.Properties.VpcConfig.SubnetIds: parameter Subnets"), v.markdown());
     }
+
+    @Test
+    void aGreenfieldVpcFromAPlanIsAddedToTheAccount() throws Exception {
+        Change c = ChangeReader.read(List.of(), List.of(Path.of("src/test/resources/iac/tfplan-new-vpc.json")),
+                against(ACCOUNT));
+        Gate.Verdict v = Gate.run(ACCOUNT, c, new Gate.Options(300, Map.of(), "1/s", Gate.DEFAULT_RULES));
+        assertTrue(v.passed(), v.markdown());
+        assertTrue(v.markdown().contains("| aws_subnet.private[0] | 10.70.1.0/24 | 251 | 251 | 250 (99.6%) | 1 | 1 |"),
+                v.markdown());
+        assertTrue(v.markdown().contains("| aws_vpc.main | 500 | 0 | 1 | 499 |"), v.markdown());
+    }
 }

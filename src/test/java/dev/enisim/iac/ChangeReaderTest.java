@@ -211,4 +211,18 @@ class ChangeReaderTest {
         assertEquals("OrdersApi", g.name(), "no stack name: the logical id");
         assertEquals(List.of(A, B), g.subnets(), "Globals' VpcConfig under Fn::If, its list through Fn::Split");
     }
+
+    @Test
+    void aPlanThatCreatesTheVpcItsSubnetsAndGroupsResolvesEveryUnknownId() throws Exception {
+        Change c = ChangeReader.read(List.of(), List.of(IAC.resolve("tfplan-new-vpc.json")), account(Map.of(),
+                Map.of()));
+        assertEquals("aws_vpc.main", c.vpcs().get(0).id());
+        assertEquals("aws_vpc.main", c.subnets().get(0).vpc(), "vpc_id unknown: the VPC this plan creates");
+        assertEquals("aws_subnet.private[0]", c.subnets().get(0).id());
+        assertEquals("aws_vpc.main", c.groups().get(0).vpc());
+        Change.Function f = fn(c, "greenfield-fn");
+        assertTrue(f.vpcKnown(), c.placeholders().toString());
+        assertEquals(List.of("aws_subnet.private[0]"), f.subnets());
+        assertEquals(List.of("aws_security_group.fn"), f.groups());
+    }
 }
