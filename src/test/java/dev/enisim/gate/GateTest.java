@@ -115,4 +115,19 @@ class GateTest {
                 v.markdown());
         assertTrue(v.markdown().contains("| aws_vpc.main | 500 | 0 | 1 | 499 |"), v.markdown());
     }
+
+    @Test
+    void anUpdateOfAFunctionThatPublishesVersionsKeepsTheOldKeysEnis() throws Exception {
+        Path t = DIR.resolve("move-with-alias.yaml");
+        Gate.Verdict withAlias = gate(t, Gate.DEFAULT_RULES);
+        assertTrue(withAlias.afterScenario().indexOf("publishVersion") < withAlias.afterScenario().indexOf(
+                "updateVpcConfig"), withAlias.afterScenario());
+        String oldKey = FULL + "+[sg-0a11aa11aa11aa11a]";
+        assertEquals(1, withAlias.after().eniKeys().get(oldKey).finalEnis(), "the old version keeps the old key");
+        Path plain = java.nio.file.Files.writeString(java.nio.file.Files.createTempDirectory("gate").resolve(
+                "t.yaml"), java.nio.file.Files.readString(t).replace("      AutoPublishAlias: live\n", ""));
+        Gate.Verdict without = gate(plain, Gate.DEFAULT_RULES);
+        assertFalse(without.afterScenario().contains("publishVersion"), without.afterScenario());
+        assertEquals(0, without.after().eniKeys().get(oldKey).finalEnis(), "released after the update");
+    }
 }
