@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
             "Writes gate.md (for the pull request; also appended to $GITHUB_STEP_SUMMARY when set), junit.xml,"
             + " gate.html and after.yaml (the account with the change) into --out.", ""},
         footer = {"", "Rules (options or --rules FILE, a YAML list of sentences under `gate:`):",
-            "  no function Failed | every subnet keeps 20% of its IPs at the peak | quota headroom >= 50 |",
+            "  no function Failed | every subnet keeps 20%% of its IPs at the peak | quota headroom >= 50 |",
             "  no function Pending longer than 5m | new ENIs <= 20 | failing invocations <= 0 | teardown wait <= 45m",
             "  and any `check` expectation on the after run's summary.json (enis.peak <= 40).",
             "Default (without --rules): no function Failed; quota headroom >= 0; failing invocations <= 0.", "",
@@ -88,7 +88,8 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--allow-failed", description = "Drop the default rule 'no function Failed'.")
     boolean allowFailed;
 
-    @Option(names = "--min-free-ips-percent", paramLabel = "P", description = "Every subnet keeps P% of its IPs.")
+    @Option(names = "--min-free-ips-percent", paramLabel = "P",
+            description = "Every subnet keeps P%% of its IPs free at the peak.")
     Double minFreePercent;
 
     @Option(names = "--min-free-ips", paramLabel = "N", description = "Every subnet keeps N IPs free at the peak.")

@@ -81,6 +81,11 @@ class GateCommandTest {
         assertTrue(badRules.err().contains(rules + ": gate[1]: 'the subnets look fine' is not a gate rule (no"
                 + " function Failed;"), badRules.err());
 
+        Result help = run("gate", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("every subnet keeps 20% of its IPs") && !help.err().contains("WARN"),
+                help.out() + help.err());
+
         Result none = run("gate", "--account", DIR + "/account.yaml");
         assertEquals(2, none.code());
         assertTrue(none.err().contains("give the change: --template FILE and/or --plan FILE"), none.err());
