@@ -62,7 +62,62 @@ public final class Bench {
             double ciHigh, boolean passed) {
     }
 
+    /**
+     * A reference simulator on a loss workload, measured like the model: a warm-up (a tenth of the arrivals), then
+     * {@code repeats} timed runs; rates are the median run's with min and max, bytes per event the median run's.
+     *
+     * @param lostFraction       the reference's own lost fraction (beside Erlang B: it must agree, or it is not the
+     *                           same workload)
+     * @param modelOverReference the model's median events/s over the reference's, both from this run
+     */
+    public record ReferenceResult(String name, String description, String workload, int repeats, long events,
+            long arrivals, double lostFraction, double wallSeconds, double eventsPerSecond, double eventsPerSecondMin,
+            double eventsPerSecondMax, double bytesPerEvent, double modelOverReference) {
+    }
+
     private Bench() {
+    }
+
+    /** Runs {@code sim} on the loss workload {@code model} measured (which must carry an Erlang check). */
+    public static ReferenceResult reference(ReferenceSimulator sim, Result model, int repeat,
+            Consumer<String> progress) {
+        ErlangCheck e = model.erlangB();
+        if (e == null) {
+            throw new IllegalArgumentException(model.workload() + " is not a pure loss workload");
+        }
+        progress.accept(model.workload() + " on " + sim.name() + ": warm-up");
+        sim.run(e.servers(), e.offered(), Math.max(1, model.arrivals() / 10), 0);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        List<Sample> samples = new ArrayList<>();
+        ReferenceSimulator.LossRun last = null;
+        for (int i = 0; i < repeat; i++) {
+            progress.accept(model.workload() + " on " + sim.name() + ": run " + (i + 1) + " of " + repeat);
+            System.gc();
+            long allocated0 = threads.getThreadAllocatedBytes(tid);
+            long t0 = System.nanoTime();
+            last = sim.run(e.servers(), e.offered(), model.arrivals(), i + 1);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            long allocated = threads.getThreadAllocatedBytes(tid) - allocated0;
+            samples.add(new Sample(wall, last.events(), last.arrivals(), allocated, 0, 0));
+        }
+        samples.sort(Comparator.comparingDouble(Sample::eventsPerSecond));
+        Sample median = samples.get(samples.size() / 2);
+        return new ReferenceResult(sim.name(), sim.description(), model.workload(), repeat, last.events(),
+                last.arrivals(), (double) last.lost() / last.arrivals(), median.wallSeconds(),
+                median.eventsPerSecond(), samples.get(0).eventsPerSecond(),
+                samples.get(samples.size() - 1).eventsPerSecond(), (double) median.allocatedBytes() / median.events(),
+                model.eventsPerSecond() / median.eventsPerSecond());
+    }
+
+    /** Every reference simulator on the class path (the jar's own, and the tests' when they are there). */
+    public static List<ReferenceSimulator> references() {
+        List<ReferenceSimulator> all = new ArrayList<>();
+        for (ReferenceSimulator r : java.util.ServiceLoader.load(ReferenceSimulator.class)) {
+            all.add(r);
+        }
+        all.sort(Comparator.comparing(ReferenceSimulator::name));
+        return all;
     }
 
     public static Result run(String name, Scenario scenario, int repeat, Consumer<String> progress) {
