@@ -18,8 +18,8 @@ public final class CostModel {
     public static final int[] FUNCTIONS = {1, 100, 1_000, 10_000};
 
     /** One point: {@code functions} functions over {@code keys} keys, its bench figures. */
-    public record Point(int functions, int keys, double nsPerEvent, double bytesPerEvent, long peakHeapBytes,
-            long retainedHeapBytes, Bench.Result result) {
+    public record Point(int functions, int keys, double nsPerEvent, double cpuNsPerEvent, double bytesPerEvent,
+            long peakHeapBytes, long retainedHeapBytes, Bench.Result result) {
     }
 
     private CostModel() {
@@ -40,7 +40,8 @@ public final class CostModel {
                 String name = "cost-" + n + (ownKeys ? "-keys" : "-1key");
                 Scenario s = ScenarioLoader.parseTree(Workloads.lossSplit(n, ownKeys, arrivals), name);
                 Bench.Result r = Bench.run(name, s, repeat, progress);
-                points.add(new Point(n, ownKeys ? n : 1, 1e9 / r.eventsPerSecond(), r.bytesPerEvent(),
+                points.add(new Point(n, ownKeys ? n : 1, 1e9 / r.eventsPerSecond(),
+                        1e9 / r.eventsPerCpuSecond(), r.bytesPerEvent(),
                         r.peakHeapBytes(), r.retainedHeapBytes(), r));
             }
         }

@@ -117,8 +117,9 @@ final class BenchCommand implements Callable<Integer> {
         Consumer<String> progress = line -> err.println("  " + line);
         out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MiB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        out.printf(Locale.ROOT, "%-14s %12s %12s %7s %28s %26s %5s %8s %7s%n", "workload", "events", "invocations",
-                "wall s", "events/s (min-max)", "invocations/s (min-max)", "peak", "retained", "B/event");
+        out.printf(Locale.ROOT, "%-14s %12s %12s %7s %28s %26s %5s %8s %7s %12s%n", "workload", "events",
+                "invocations", "wall s", "events/s (min-max)", "invocations/s (min-max)", "peak", "retained", "B/event",
+                "events/CPU-s");
         ObjectMapper mapper = SummaryJson.mapper();
         ArrayNode all = mapper.createArrayNode();
         ArrayNode refs = mapper.createArrayNode();
@@ -132,9 +133,9 @@ final class BenchCommand implements Callable<Integer> {
                 for (ReferenceSimulator sim : Bench.references()) {
                     Bench.ReferenceResult ref = Bench.reference(sim, r, repeat, progress);
                     out.printf(Locale.ROOT, "%14s vs %-16s %,10.0f events/s (%,.0f-%,.0f), %.1f B/event, lost %.5f:"
-                            + " enisim is %.2fx%n", "", ref.name(), ref.eventsPerSecond(), ref.eventsPerSecondMin(),
-                            ref.eventsPerSecondMax(), ref.bytesPerEvent(), ref.lostFraction(),
-                            ref.modelOverReference());
+                            + " enisim is %.2fx (%.2fx per CPU second)%n", "", ref.name(), ref.eventsPerSecond(),
+                            ref.eventsPerSecondMin(), ref.eventsPerSecondMax(), ref.bytesPerEvent(),
+                            ref.lostFraction(), ref.modelOverReference(), ref.modelOverReferenceCpu());
                     refs.add(mapper.valueToTree(ref));
                 }
             }
@@ -153,11 +154,11 @@ final class BenchCommand implements Callable<Integer> {
         ArrayNode cost = mapper.createArrayNode();
         if (costModel != null) {
             List<CostModel.Point> points = CostModel.measure(costModelFunctions, costModelArrivals, repeat, progress);
-            out.printf(Locale.ROOT, "%n%-10s %6s %12s %10s %8s %10s%n", "functions", "keys", "ns/event", "B/event",
-                    "peak MiB", "retained");
+            out.printf(Locale.ROOT, "%n%-10s %6s %12s %12s %10s %8s %10s%n", "functions", "keys", "ns/event",
+                    "CPU ns/event", "B/event", "peak MiB", "retained");
             for (CostModel.Point p : points) {
-                out.printf(Locale.ROOT, "%,10d %,6d %12.1f %10.1f %8d %10.1f%n", p.functions(), p.keys(),
-                        p.nsPerEvent(), p.bytesPerEvent(), p.peakHeapBytes() >> 20, p.retainedHeapBytes() / 1048576.0);
+                out.printf(Locale.ROOT, "%,10d %,6d %12.1f %12.1f %10.1f %8d %10.1f%n", p.functions(), p.keys(),
+                        p.nsPerEvent(), p.cpuNsPerEvent(), p.bytesPerEvent(), p.peakHeapBytes() >> 20, p.retainedHeapBytes() / 1048576.0);
                 cost.add(mapper.valueToTree(p));
             }
             Files.write(costModel, ChartFiles.svg(CostModelChart.of(points), 720, 420));
@@ -197,10 +198,11 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, Bench.Result r) {
-        out.printf(Locale.ROOT, "%-14s %,12d %,12d %7.2f %,10.0f (%,.0f-%,.0f) %,9.0f (%,.0f-%,.0f) %5d %8.1f %7.1f%n",
+        out.printf(Locale.ROOT, "%-14s %,12d %,12d %7.2f %,10.0f (%,.0f-%,.0f) %,9.0f (%,.0f-%,.0f) %5d %8.1f %7.1f %,12.0f%n",
                 r.workload(), r.events(), r.invocations(), r.wallSeconds(), r.eventsPerSecond(),
                 r.eventsPerSecondMin(), r.eventsPerSecondMax(), r.invocationsPerSecond(), r.invocationsPerSecondMin(),
-                r.invocationsPerSecondMax(), r.peakHeapBytes() >> 20, r.retainedHeapBytes() / 1048576.0, r.bytesPerEvent());
+                r.invocationsPerSecondMax(), r.peakHeapBytes() >> 20, r.retainedHeapBytes() / 1048576.0, r.bytesPerEvent(),
+                r.eventsPerCpuSecond());
         if (r.erlangB() != null) {
             Bench.ErlangCheck e = r.erlangB();
             out.printf(Locale.ROOT, "%14s throttled fraction %.5f (95%% CI %.5f-%.5f) vs Erlang B(%d, %.0f) = %.5f: %s%n",
