@@ -52,6 +52,10 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--all", description = "List every metric, also those with no difference.")
     boolean all;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the comparison as a page: the "
+            + "differences, then both runs' charts on the same axes (replaces only a page enisim wrote).")
+    Path html;
+
     @Override
     public Integer call() throws ScenarioException {
         if (replications < 1) {
@@ -91,6 +95,10 @@ final class CompareCommand implements Callable<Integer> {
             out.println();
             out.println("With one replication there is no confidence interval, so no difference can be called "
                     + "significant: run with --replications 2 or more (default 10).");
+        }
+        if (html != null) {
+            PageOutput.write(html, dev.enisim.report.ComparePage.compare(a.toString(), sa, bFile + (sets.isEmpty()
+                    ? "" : " with " + String.join(", ", sets)), sb, rows, replications, all));
         }
         return 0;
     }

@@ -39,6 +39,10 @@ final class CompareNetworkModelsCommand implements Callable<Integer> {
     @Mixin
     Budget budget;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the comparison as a page, both models' "
+            + "charts on the same axes (replaces only a page enisim wrote).")
+    java.nio.file.Path html;
+
     @Override
     public Integer call() throws ScenarioException {
         Scenario s = ScenarioLoader.load(file, overriding.sets, seed);
@@ -49,6 +53,9 @@ final class CompareNetworkModelsCommand implements Callable<Integer> {
                 Format.duration(s.durationMicros()));
         spec.commandLine().getOut().print(NetworkModelComparison.table(
                 NetworkModelComparison.rows(hyperplane, legacy)));
+        if (html != null) {
+            PageOutput.write(html, dev.enisim.report.ComparePage.networkModels(hyperplane, legacy));
+        }
         return 0;
     }
 }

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
             "  no function Failed | every subnet keeps 20% of its IPs at the peak | quota headroom >= 50 |",
             "  no function Pending longer than 5m | new ENIs <= 20 | failing invocations <= 0 | teardown wait <= 45m",
             "  and any `check` expectation on the after run's summary.json (enis.peak <= 40).",
-            "Default: no function Failed; quota headroom >= 0; failing invocations <= 0.", "",
+            "Default (without --rules): no function Failed; quota headroom >= 0; failing invocations <= 0.", "",
             "Example: enisim gate --account scenario.yaml --template template.yaml --parameters params.json"
             + " --min-free-ips-percent 10 --out reports/gate"})
 final class GateCommand implements Callable<Integer> {
@@ -189,12 +189,16 @@ final class GateCommand implements Callable<Integer> {
     }
 
     private List<String> rules() throws ScenarioException {
-        List<String> rules = new ArrayList<>();
-        if (!allowFailed) {
-            rules.add("no function Failed");
+        java.util.LinkedHashSet<String> rules = new java.util.LinkedHashSet<>();
+        if (rulesFile == null) { // the defaults, unless a rules file says what to check
+            if (!allowFailed) {
+                rules.add("no function Failed");
+            }
+            rules.add("quota headroom >= " + (headroom == null ? 0 : headroom));
+            rules.add("failing invocations <= 0");
+        } else if (headroom != null) {
+            rules.add("quota headroom >= " + headroom);
         }
-        rules.add("quota headroom >= " + (headroom == null ? 0 : headroom));
-        rules.add("failing invocations <= 0");
         if (minFreePercent != null) {
             rules.add("every subnet keeps " + minFreePercent + "% of its IPs at the peak");
         }
@@ -217,8 +221,11 @@ final class GateCommand implements Callable<Integer> {
                 throw new ScenarioException(rulesFile.toString(), List.of(new dev.enisim.scenario.Problem("gate",
                         "expected a list of rule sentences under `gate:`")));
             }
-            list.forEach(r -> rules.add(r.asText()));
+            List<String> fromFile = new ArrayList<>();
+            list.forEach(r -> fromFile.add(r.asText()));
+            Gate.rules(fromFile, rulesFile.toString(), tree.has("gate") ? "gate" : "expect");
+            rules.addAll(fromFile);
         }
-        return rules;
+        return new ArrayList<>(rules);
     }
 }

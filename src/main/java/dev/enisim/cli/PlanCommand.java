@@ -60,6 +60,9 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     Overriding overriding;
 
+    @Mixin
+    Budget budget;
+
     @Override
     public Integer call() throws ScenarioException, IOException {
         if (replications < 1) {
@@ -69,6 +72,9 @@ final class PlanCommand implements Callable<Integer> {
         Path home = Main.workingDir(spec);
         Path dir = out != null ? out : home.resolve("reports").resolve(s.name() + "-plan");
         SafeOutput.checkFolder(dir, home);
+        // a rough count of the planner's runs: a search per subnet, a traffic search, the teardown replications
+        budget.check(s, replications + 12L * (s.vpcs().stream().mapToLong(v -> v.subnets().size()).sum() + 2),
+                spec.commandLine().getErr());
         Plan plan = new Planner(s, replications, bothModels, line -> {
             if (!quiet) {
                 spec.commandLine().getErr().println("  running: " + line);

@@ -2,11 +2,14 @@ package dev.enisim.cli;
 
 import dev.enisim.run.Progress;
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /**
- * Progress of a long run on the terminal (simulated time reached, events/s), shown only when the output is a
- * terminal and the run has taken more than a second; refreshed at most five times a second. Wall-clock time is
- * used here only, for display: it never reaches a result.
+ * Progress of a long run on the terminal: simulated time reached (days, not hundreds of hours), the share done,
+ * events and events/s, wall-clock time elapsed and an estimate of the time left. Shown only when the output is a
+ * terminal and the run has taken more than a second; refreshed at most five times a second, on one line that
+ * always fits the terminal's width (the longest form that fits, down to a short one), so it never wraps and
+ * piles up lines. Wall-clock time is used here only, for display: it never reaches a result.
  */
 final class ProgressBar implements Progress {
 
@@ -15,13 +18,29 @@ final class ProgressBar implements Progress {
 
     private final PrintWriter err;
     private final boolean enabled;
+    private final int columns;
     private final long started = System.nanoTime();
     private long lastDrawn;
     private boolean drawn;
 
     ProgressBar(PrintWriter err, boolean enabled) {
+        this(err, enabled, terminalColumns());
+    }
+
+    ProgressBar(PrintWriter err, boolean enabled, int columns) {
         this.err = err;
         this.enabled = enabled;
+        this.columns = Math.max(20, columns);
+    }
+
+    /** The terminal's width from {@code COLUMNS} when the shell exports it, else the classic 80. */
+    static int terminalColumns() {
+        try {
+            String c = System.getenv("COLUMNS");
+            return c == null ? 80 : Integer.parseInt(c.trim());
+        } catch (NumberFormatException e) {
+            return 80;
+        }
     }
 
     @Override
@@ -35,16 +54,53 @@ final class ProgressBar implements Progress {
         }
         lastDrawn = now;
         drawn = true;
-        double seconds = (now - started) / 1e9;
-        int pct = (int) (100.0 * simulatedMicros / totalMicros);
-        err.printf("\r  simulated %s of %s (%3d%%)  %,d events  %,.0f events/s   ", Format.clock(simulatedMicros),
-                Format.clock(totalMicros), pct, events, events / seconds);
+        err.print("\r" + line(simulatedMicros, totalMicros, events, (now - started) / 1e9, columns - 1));
         err.flush();
+    }
+
+    /** The longest of the progress line's forms that fits in {@code width} characters, padded to it. */
+    static String line(long simulatedMicros, long totalMicros, long events, double elapsedSeconds, int width) {
+        double done = totalMicros <= 0 ? 1 : Math.min(1, (double) simulatedMicros / totalMicros);
+        String pct = String.format(Locale.ROOT, "%3d%%", (int) (100 * done));
+        String eta = done <= 0 ? "ETA ?" : "ETA " + wall(elapsedSeconds * (1 - done) / done);
+        String sim = clock(simulatedMicros) + " of " + clock(totalMicros);
+        String[] forms = {
+            String.format(Locale.ROOT, "  simulated %s (%s)  %,d events  %,.0f events/s  elapsed %s  %s", sim, pct,
+                    events, events / Math.max(1e-9, elapsedSeconds), wall(elapsedSeconds), eta),
+            String.format(Locale.ROOT, "  simulated %s (%s)  elapsed %s  %s", sim, pct, wall(elapsedSeconds), eta),
+            String.format(Locale.ROOT, " %s %s  %s", pct, sim, eta),
+            String.format(Locale.ROOT, " %s %s", pct, eta),
+        };
+        for (String f : forms) {
+            if (f.length() <= width) {
+                return f + " ".repeat(width - f.length());
+            }
+        }
+        return forms[forms.length - 1].substring(0, Math.max(0, width));
+    }
+
+    /** Simulated time: {@code 01:02:03}, or {@code 4d 01:02:03} past a day (never 97 hours). */
+    static String clock(long micros) {
+        long s = micros / 1_000_000;
+        String hms = String.format(Locale.ROOT, "%02d:%02d:%02d", s % 86_400 / 3600, s % 3600 / 60, s % 60);
+        return s >= 86_400 ? s / 86_400 + "d " + hms : hms;
+    }
+
+    /** Wall-clock seconds as {@code 42s}, {@code 3m05s} or {@code 1h02m}. */
+    static String wall(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);
     }
 
     void done() {
         if (drawn) {
-            err.print("\r" + " ".repeat(100) + "\r");
+            err.print("\r" + " ".repeat(columns - 1) + "\r");
             err.flush();
         }
     }

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
             + " Sensitivity analysis); --vary gives your own ranges instead. Morris screening (default, "
             + "SAMPLES x (d + 1) runs) ranks them cheaply; Sobol (SAMPLES x (d + 2) runs) gives first-order and total"
             + " indices. Writes sensitivity.csv (the ranking), points.csv, a tornado chart per metric and"
-            + " sensitivity.html, which says in words what matters and what does not.",
+            + " sensitivity.html, which says in words what matters and what does not. Completed points are kept in"
+            + " .<out>.progress.jsonl beside the output folder: re-running the same command resumes.",
             "Example: enisim sensitivity scenarios/quickstart.yaml"
             + " --metric invocations.errors.SubnetIPAddressLimitReachedException"})
 final class SensitivityCommand implements Callable<Integer> {

@@ -3,10 +3,18 @@ package dev.enisim.cli;
 import dev.enisim.metrics.RunSummary;
 import dev.enisim.run.RunResult;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
-/** The few lines a user reads after {@code enisim run}. */
+/**
+ * The few lines a user reads after {@code enisim run}: bounded whatever the size of the run (the
+ * {@value #TOP} most relevant VPCs, subnets and functions, then how many more are in summary.json).
+ */
 final class TerminalSummary {
+
+    static final int TOP = 10;
 
     private TerminalSummary() {
     }
@@ -31,21 +39,44 @@ final class TerminalSummary {
         RunSummary.Latency lat = s.latencyMillis();
         out.printf("Latency (ms) p50 %.0f, p90 %.0f, p99 %.0f, max %.0f; %,d cold starts (p50 %.0f ms)%n", lat.p50(),
                 lat.p90(), lat.p99(), lat.max(), lat.coldStarts(), lat.coldStartP50());
-        for (Map.Entry<String, RunSummary.VpcSummary> v : s.vpcs().entrySet()) {
+        List<Map.Entry<String, RunSummary.VpcSummary>> vpcs = new ArrayList<>(s.vpcs().entrySet());
+        vpcs.sort(Comparator.comparingDouble(e -> -e.getValue().peakEnis() / (double) Math.max(1,
+                e.getValue().eniQuota())));
+        for (Map.Entry<String, RunSummary.VpcSummary> v : top(vpcs)) {
             out.printf("  %-20s peak %d of quota %d%n", v.getKey(), v.getValue().peakEnis(), v.getValue().eniQuota());
         }
-        out.println("Subnets (usable IPs, fewest free):");
-        for (Map.Entry<String, RunSummary.SubnetSummary> e : s.subnets().entrySet()) {
+        more(out, vpcs.size(), "VPCs");
+        out.println("Subnets (usable IPs, fewest free; the fullest first):");
+        List<Map.Entry<String, RunSummary.SubnetSummary>> subnets = new ArrayList<>(s.subnets().entrySet());
+        subnets.sort(Comparator.comparingDouble(e -> e.getValue().minAvailableIps() / (double) Math.max(1,
+                e.getValue().usableIps())));
+        for (Map.Entry<String, RunSummary.SubnetSummary> e : top(subnets)) {
             RunSummary.SubnetSummary sub = e.getValue();
             out.printf("  %-20s %-18s %5d usable, %5d used by others, min free %d%n", e.getKey(), sub.cidr(),
                     sub.usableIps(), sub.otherUsedIps(), sub.minAvailableIps());
         }
-        out.println("Functions:");
-        for (Map.Entry<String, RunSummary.FunctionSummary> e : s.functions().entrySet()) {
+        more(out, subnets.size(), "subnets");
+        out.println("Functions (Failed first, then by invocations):");
+        List<Map.Entry<String, RunSummary.FunctionSummary>> fns = new ArrayList<>(s.functions().entrySet());
+        fns.sort(Comparator.comparingInt((Map.Entry<String, RunSummary.FunctionSummary> e) ->
+                e.getValue().finalState().equals("Failed") ? 0 : 1)
+                .thenComparingLong(e -> -e.getValue().invocations().total()));
+        for (Map.Entry<String, RunSummary.FunctionSummary> e : top(fns)) {
             RunSummary.FunctionSummary f = e.getValue();
             out.printf("  %-24s %-8s %,10d invocations, %,d ok%n", e.getKey(),
                     f.finalState() + (f.finalReasonCode() == null ? "" : "/" + f.finalReasonCode()),
                     f.invocations().total(), f.invocations().succeeded());
+        }
+        more(out, fns.size(), "functions");
+    }
+
+    private static <T> List<T> top(List<T> all) {
+        return all.subList(0, Math.min(TOP, all.size()));
+    }
+
+    private static void more(PrintWriter out, int total, String what) {
+        if (total > TOP) {
+            out.printf("  ... %,d more %s in summary.json%n", total - TOP, what);
         }
     }
 }

@@ -44,6 +44,10 @@ public final class Experiment {
         String id = fingerprint(spec, design);
         Sweep.Point[] results = new Sweep.Point[design.size()];
         int resumed = progressFile == null ? 0 : load(progressFile, id, results);
+        if (resumed == 0 && progressFile != null && Files.exists(progressFile)) {
+            progress.accept("the progress file " + progressFile + " is another experiment's (or has no point done):"
+                    + " starting over");
+        }
         List<PointTask> todo = new ArrayList<>();
         for (int i = 0; i < design.size(); i++) {
             if (results[i] == null) {
@@ -124,7 +128,10 @@ public final class Experiment {
                     keep.add(line);
                 }
             }
-            Files.write(file, keep, StandardCharsets.UTF_8);
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.write(tmp, keep, StandardCharsets.UTF_8); // then moved: a kill now loses no point already done
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         }
         BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);

@@ -70,7 +70,7 @@ public record Factor(String path, double low, double high, Kind kind) implements
     public String value(double u) {
         double v = low + u * (high - low);
         return switch (kind) {
-            case DURATION -> plain(v, 3) + "s";
+            case DURATION -> plain(v, decimals()) + "s";
             case RATE -> plain(v, 4) + "/s";
             case INTEGER -> Long.toString(Math.round(v));
             case REAL -> new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
@@ -80,6 +80,11 @@ public record Factor(String path, double low, double high, Kind kind) implements
     /** The range as the user would write it (for tables and the report). */
     public String range() {
         return value(0) + ".." + value(1);
+    }
+
+    /** Milliseconds, or finer down to microseconds when the range is narrower than a second. */
+    private int decimals() {
+        return (int) Math.max(3, Math.min(6, 3 - Math.floor(Math.log10(high - low))));
     }
 
     private static String plain(double v, int decimals) {

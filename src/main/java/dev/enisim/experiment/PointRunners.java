@@ -14,8 +14,12 @@ public final class PointRunners {
 
     /** Is Spark on the class path? */
     public static boolean sparkAvailable() {
+        return sparkAvailable(PointRunners.class.getClassLoader());
+    }
+
+    static boolean sparkAvailable(ClassLoader loader) {
         try {
-            Class.forName("org.apache.spark.SparkConf", false, PointRunners.class.getClassLoader());
+            Class.forName("org.apache.spark.SparkConf", false, loader);
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
@@ -27,11 +31,16 @@ public final class PointRunners {
      * or local[*]; {@code batch} points per Spark task, 0 for automatic).
      */
     public static PointRunner create(String name, int threads, String master, int batch) {
+        return create(name, threads, master, batch, PointRunners.class.getClassLoader());
+    }
+
+    /** As above, looking for Spark in {@code loader} (a test passes one without Spark). */
+    static PointRunner create(String name, int threads, String master, int batch, ClassLoader loader) {
         switch (name) {
             case "in-process":
                 return new InProcessRunner(threads);
             case "spark":
-                if (!sparkAvailable()) {
+                if (!sparkAvailable(loader)) {
                     throw new ExperimentException(NO_SPARK);
                 }
                 try {

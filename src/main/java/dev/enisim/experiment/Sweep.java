@@ -151,7 +151,7 @@ public final class Sweep {
      */
     public static void checkMetrics(Scenario base, List<String> metrics) {
         long probe = Math.min(base.bucketMicros(), 1_000_000L);
-        List<Scenario.Action> early = base.timeline().stream().filter(a -> a.atMicros() < probe).toList();
+        List<Scenario.At> early = base.timeline().stream().filter(a -> a.atMicros() < probe).toList();
         Scenario s = new Scenario(base.name(), base.description(), base.seed(), probe, probe, base.account(),
                 base.vpcs(), base.hyperplane(), base.functions(), early, base.networkModel(), base.scaling(),
                 base.legacy(), base.source());

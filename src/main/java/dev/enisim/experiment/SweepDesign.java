@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The points of a sweep: the full grid of listed values ({@code PATH=V1,V2} or {@code FROM..TO:STEP}), or a
  * Latin hypercube or Sobol design of {@code n} points over continuous ranges ({@code PATH=LOW..HIGH}). The axes
- * name the columns of sweep.csv and list the values that occur, in order of appearance.
+ * name the columns of sweep.csv and list the values that occur, from low to high (the chart's order).
  */
 public record SweepDesign(List<Sweep.Axis> axes, List<Map<String, String>> points) {
 
@@ -33,12 +33,17 @@ public record SweepDesign(List<Sweep.Axis> axes, List<Map<String, String>> point
         for (String v : vary) {
             factors.add(Factor.parse(v));
         }
-        List<Map<String, String>> points = Designs.values(factors, Designs.unit(kind, n, factors.size(), seed));
+        double[][] unit = Designs.unit(kind, n, factors.size(), seed);
+        List<Map<String, String>> points = Designs.values(factors, unit);
         List<Sweep.Axis> axes = new ArrayList<>();
-        for (Factor f : factors) {
+        for (int j = 0; j < factors.size(); j++) {
+            int col = j;
+            double[] sorted = java.util.Arrays.stream(unit).mapToDouble(u -> u[col]).sorted().toArray();
             LinkedHashSet<String> seen = new LinkedHashSet<>();
-            points.forEach(p -> seen.add(p.get(f.path())));
-            axes.add(new Sweep.Axis(f.path(), List.copyOf(seen)));
+            for (double u : sorted) {
+                seen.add(factors.get(j).value(u));
+            }
+            axes.add(new Sweep.Axis(factors.get(j).path(), List.copyOf(seen)));
         }
         return new SweepDesign(axes, points);
     }

@@ -44,6 +44,7 @@ final class Deployment {
     private final List<String> notes = new ArrayList<>();
     private final List<String> placeholders = new ArrayList<>();
     private final List<String> defaulted = new ArrayList<>();
+    private final List<String> publishing = new ArrayList<>();
 
     private Deployment(JsonNode before, Change change, Options options) {
         this.tree = before.deepCopy();
@@ -68,6 +69,10 @@ final class Deployment {
             d.function(f);
         }
         d.interfaces();
+        if (!d.publishing.isEmpty()) {
+            d.notes.add("versions published by " + String.join(", ", d.publishing) + ": a version pins its function's"
+                    + " keys, which adds no ENI; not simulated apart");
+        }
         if (!d.defaulted.isEmpty()) {
             d.placeholders.add("traffic " + options.defaultTraffic() + " (--default-traffic) of " + d.defaulted.size()
                     + " created function(s): " + String.join(", ", d.defaulted) + " (give --traffic NAME=RATE)");
@@ -180,8 +185,7 @@ final class Deployment {
             default -> throw new IllegalStateException("unhandled action " + action);
         }
         if (f.publishes()) {
-            notes.add(f.name() + " publishes a version: it pins the function's keys, which adds no ENI; not"
-                    + " simulated apart");
+            publishing.add(f.name());
         }
     }
 

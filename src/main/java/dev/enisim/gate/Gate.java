@@ -57,7 +57,7 @@ public final class Gate {
     public static Verdict run(Path account, Change change, Options options) throws ScenarioException {
         JsonNode tree = ScenarioLoader.readTree(account);
         Scenario before = ScenarioLoader.parseTree(tree, account.toString());
-        List<Expectation> expectations = rules(options.rules());
+        List<Expectation> expectations = rules(options.rules(), "gate rules", "rules");
         if (options.deployAtSeconds() * 1_000_000L >= before.durationMicros()) {
             throw new ScenarioException(account.toString(), List.of(new Problem("duration", "the run ends at "
                     + before.durationMicros() / 1_000_000 + " s, before the deployment at " + options.deployAtSeconds()
@@ -96,8 +96,12 @@ public final class Gate {
         return out;
     }
 
-    /** The summary expectations among the rules; every rule checked before anything runs. */
-    private static List<Expectation> rules(List<String> rules) throws ScenarioException {
+    /**
+     * The summary expectations among the rules; every rule checked before anything runs, problems named
+     * {@code source: prefix[i]}.
+     */
+    public static List<Expectation> rules(List<String> rules, String source, String prefix)
+            throws ScenarioException {
         List<Expectation> out = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
@@ -108,11 +112,13 @@ public final class Gate {
                     out.add(Expectation.parse(rules.get(i)));
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(new Problem("rules[" + i + "]", e.getMessage()));
+                problems.add(new Problem(prefix + "[" + i + "]", Rules.isGateRule(rules.get(i)) ? e.getMessage()
+                        : "'" + rules.get(i) + "' is not a gate rule (" + Rules.SENTENCES + ") nor a summary"
+                        + " expectation: " + e.getMessage()));
             }
         }
         if (!problems.isEmpty()) {
-            throw new ScenarioException("gate rules", problems);
+            throw new ScenarioException(source, problems);
         }
         return out;
     }

@@ -61,8 +61,10 @@ final class GateReport {
                 "after", "headroom"), vpcs));
         List<List<String>> fns = new ArrayList<>();
         for (Impact.FunctionImpact f : impact.functions()) {
-            fns.add(List.of(f.name(), f.action(), f.state() + (f.reason() == null ? "" : " (" + f.reason() + ")"),
-                    f.pendingSeconds() > 0 ? Format.seconds(f.pendingSeconds()) : "-",
+            fns.add(List.of(f.name(), f.action(), f.state() + (f.reason() == null ? "" : " (" + f.reason() + ")")
+                    + (f.updateStatus() == null ? "" : ", update " + f.updateStatus()),
+                    f.pendingSeconds() > 0 ? Format.seconds(f.pendingSeconds()) : f.updateSeconds() > 0
+                    ? Format.seconds(f.updateSeconds()) + " (update InProgress)" : "-",
                     f.teardownSeconds() == null ? "-" : Format.seconds(f.teardownSeconds()),
                     f.failedBefore() + " / " + f.failedAfter()));
         }
@@ -80,7 +82,8 @@ final class GateReport {
                     + " shared group for those functions would make " + impact.keysIfShared() + " (one per subnet).");
         }
         if (!impact.extraErrors().isEmpty()) {
-            out.add("Invocation errors, after - before: " + impact.extraErrors() + ".");
+            out.add("Invocation errors, after - before (created functions invoked while Pending included): "
+                    + impact.extraErrors() + ".");
         }
         return out;
     }

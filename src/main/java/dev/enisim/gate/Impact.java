@@ -40,7 +40,7 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
      * spell, the wait until its ENIs were deleted (deleted functions), failed invocations before and after.
      */
     record FunctionImpact(String name, String action, String state, String reason, double pendingSeconds,
-            String updateStatus, Double teardownSeconds, long failedBefore, long failedAfter) {
+            String updateStatus, double updateSeconds, Double teardownSeconds, long failedBefore, long failedAfter) {
 
         boolean failed() {
             return "Failed".equals(state) || "Failed".equals(updateStatus);
@@ -129,10 +129,20 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
                     teardown = t.waitSeconds() == null ? Double.POSITIVE_INFINITY : t.waitSeconds();
                 }
             }
+            double updateSeconds = 0;
+            Double started = null;
+            for (RunSummary.Update u : a.updates()) {
+                if ("InProgress".equals(u.lastUpdateStatus())) {
+                    started = u.atSeconds();
+                } else if (started != null) {
+                    updateSeconds = Math.max(updateSeconds, u.atSeconds() - started);
+                    started = null;
+                }
+            }
             String state = failed && a.transitions().stream().anyMatch(t -> "Failed".equals(t.state())) ? "Failed"
                     : a.finalState();
             out.add(new FunctionImpact(name, actions.getOrDefault(name, "unchanged"), state, reason,
-                    a.longestPendingSeconds(), a.lastUpdateStatus(), teardown, b == null ? 0 : failures(b),
+                    a.longestPendingSeconds(), a.lastUpdateStatus(), updateSeconds, teardown, b == null ? 0 : failures(b),
                     failures(a)));
         }
         return out;

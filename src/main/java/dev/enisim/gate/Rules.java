@@ -35,6 +35,10 @@ final class Rules {
     private static final Pattern FAILING = Pattern.compile("failing invocations <= ([0-9]+)");
     private static final Pattern TEARDOWN = Pattern.compile("teardown wait <= (\\S+)");
 
+    static final String SENTENCES = "no function Failed; every subnet keeps N% of its IPs at the peak; quota"
+            + " headroom >= N; no function Pending longer than 5m; new ENIs <= N; failing invocations <= N; teardown"
+            + " wait <= 45m";
+
     private Rules() {
     }
 
@@ -107,9 +111,7 @@ final class Rules {
             return impact == null ? null : longest(sentence, impact, limit, f -> f.teardownSeconds() == null ? 0
                     : f.teardownSeconds(), " waits ", "longest teardown wait ");
         }
-        throw new IllegalArgumentException("'" + sentence + "' is not a gate rule (no function Failed; every subnet"
-                + " keeps N% of its IPs at the peak; quota headroom >= N; no function Pending longer than 5m; new ENIs"
-                + " <= N; failing invocations <= N; teardown wait <= 45m) nor a summary expectation");
+        throw new IllegalArgumentException("'" + sentence + "' is not a gate rule (" + SENTENCES + ")");
     }
 
     /** A duration per function (0: none) against a limit. */

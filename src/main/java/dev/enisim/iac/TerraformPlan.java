@@ -213,12 +213,13 @@ final class TerraformPlan {
             into.addAll(refs);
             return true;
         }
+        int next = 0; // unknown elements take, in order, the resources of this plan the expression references
         for (int i = 0; i < size; i++) {
             JsonNode k = known.get(i);
             if (k != null && k.isTextual()) {
                 into.add(k.asText());
-            } else if (i < refs.size()) {
-                into.add(refs.get(i));
+            } else if (next < refs.size()) {
+                into.add(refs.get(next++));
             } else {
                 out.placeholders.add(new Change.Placeholder(file + ": " + p + ".change.after.vpc_config[0]." + key
                         + "[" + i + "]", "unknown until apply", "plan the resource it references together with it"));

@@ -60,6 +60,8 @@ final class Account {
     /** Security group id -> its GroupName, from describe-security-groups. */
     final Map<String, String> groupName = new TreeMap<>();
     final List<String> notes = new ArrayList<>();
+    /** Why functions were left out (also in {@link #notes}), for the message when none is left. */
+    final List<String> functionsLeftOut = new ArrayList<>();
     /** Account concurrency from get-account-settings (null: not given), and its function count. */
     Integer concurrencyLimit;
     Integer functionCount;
@@ -104,16 +106,20 @@ final class Account {
     }
 
     private void readSubnets(CliJson j) {
-        List<JsonNode> list = j.list("Subnets", SUBNETS);
+        // create-subnet prints {"Subnet": {...}}: one subnet
+        List<JsonNode> list = j.root.path("Subnet").isObject() ? List.of(j.root.get("Subnet"))
+                : j.list("Subnets", SUBNETS);
+        boolean one = j.root.path("Subnet").isObject();
         for (int i = 0; i < list.size(); i++) {
             JsonNode s = list.get(i);
-            String p = "Subnets[" + i + "]";
+            String p = one ? "Subnet" : "Subnets[" + i + "]";
             String id = j.text(s, p, "SubnetId", true);
             String vpc = j.text(s, p, "VpcId", true);
             String az = j.text(s, p, "AvailabilityZone", true);
             Long available = j.integer(s, p, "AvailableIpAddressCount", true, 0, Integer.MAX_VALUE);
             String cidr = j.text(s, p, "CidrBlock", false);
-            if (cidr == null && s.path("Ipv6Native").asBoolean(false)) {
+            boolean ipv6 = s.path("Ipv6Native").asBoolean(false) || s.path("Ipv6CidrBlockAssociationSet").size() > 0;
+            if (cidr == null && ipv6) {
                 notes.add("subnet " + id + " is IPv6-only (no CidrBlock): left out, Lambda's Hyperplane ENIs need"
                         + " an IPv4 address here");
                 continue;

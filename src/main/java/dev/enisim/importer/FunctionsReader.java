@@ -189,12 +189,12 @@ final class FunctionsReader {
         }
         String where = "function '" + name + "' (" + j.where() + (p.isEmpty() ? "" : ", " + j.at(p)) + ")";
         if (!NAME.matcher(name).matches()) {
-            a.notes.add(where + " left out: a function name is 1 to 64 letters, digits, '-' or '_' (a placeholder"
+            leftOut(where + " left out: a function name is 1 to 64 letters, digits, '-' or '_' (a placeholder"
                     + " from a test recording?)");
             return null;
         }
         if (f.hasNonNull("CapacityProviderConfig")) {
-            a.notes.add(where + " left out: it runs on a capacity provider (Lambda Managed Instances), whose network"
+            leftOut(where + " left out: it runs on a capacity provider (Lambda Managed Instances), whose network"
                     + " interfaces are the provider's instances', not Hyperplane ENIs");
             return null;
         }
@@ -208,6 +208,11 @@ final class FunctionsReader {
         return new Account.Function(name, mb, s, subnetIds, groups, role == null ? null
                 : role.substring(role.lastIndexOf('/') + 1), mapped, reserved == null ? null : reserved.intValue(),
                 placeholders, j.file, j.at(p));
+    }
+
+    private void leftOut(String note) {
+        a.notes.add(note);
+        a.functionsLeftOut.add(note);
     }
 
     /** A figure within the model's range; a default when missing, the model's maximum above it: placeholders. */
@@ -238,7 +243,7 @@ final class FunctionsReader {
                 return state;
             }
             case "Deleting" -> {
-                a.notes.add(where + " left out: its State is Deleting");
+                leftOut(where + " left out: its State is Deleting");
                 return null;
             }
             case "Deactivating", "Deactivated" -> {

@@ -158,8 +158,8 @@ public final class Importer {
         }
         if (a.functions.isEmpty()) {
             throw new ScenarioException(in.functions().get(0).toString(), List.of(new Problem("Functions",
-                    "no function found: a scenario needs at least one" + (a.notes.isEmpty() ? ""
-                    : " (" + String.join("; ", a.notes) + ")"))));
+                    "no function found: a scenario needs at least one" + (a.functionsLeftOut.isEmpty() ? ""
+                    : " (" + String.join("; ", a.functionsLeftOut) + ")"))));
         }
         List<String> warnings = Checks.pages(a, options.allowPartial());
         Checks.overlaps(a);

@@ -1,14 +1,12 @@
 package dev.enisim.metrics;
 
 import dev.enisim.model.Outcome;
-import dev.enisim.model.World;
 import dev.enisim.model.WorldListener;
 import dev.enisim.model.eni.EniState;
-import dev.enisim.model.eni.HyperplaneEni;
+import dev.enisim.model.eni.EniId;
 import dev.enisim.model.function.LastUpdateStatus;
 import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
-import dev.enisim.model.network.Subnet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,13 +19,14 @@ import java.util.List;
 public final class Journal implements WorldListener {
 
     private final List<JournalEntry> entries = new ArrayList<>();
-    private World world;
+    private List<String> functionNames;
     private long[][] spellCounts;   // [function][outcome] since the function's last state change
     private long[][] firstAt;       // [function][outcome] first occurrence in the spell
 
-    public void attach(World w) {
-        this.world = w;
-        int n = w.functions().size();
+    /** Binds to the run's functions, by index. */
+    public void attach(List<String> functionNames) {
+        this.functionNames = List.copyOf(functionNames);
+        int n = functionNames.size();
         int o = Outcome.all().length;
         spellCounts = new long[n][o];
         firstAt = new long[n][o];
@@ -55,12 +54,12 @@ public final class Journal implements WorldListener {
     }
 
     @Override
-    public void eniState(HyperplaneEni eni, EniState from, long nowMicros) {
-        add(nowMicros, JournalEntry.Kind.ENI_STATE, eni.name(), eni.state().name(), null, where(eni));
+    public void eniState(EniId eni, EniState from, EniState to, long nowMicros) {
+        add(nowMicros, JournalEntry.Kind.ENI_STATE, eni.name(), to.name(), null, where(eni));
     }
 
     @Override
-    public void eniShared(int function, HyperplaneEni eni, long nowMicros) {
+    public void eniShared(int function, EniId eni, long nowMicros) {
         add(nowMicros, JournalEntry.Kind.ENI_SHARED, name(function), eni.name(), null, where(eni));
     }
 
@@ -69,13 +68,12 @@ public final class Journal implements WorldListener {
         add(nowMicros, JournalEntry.Kind.ACTION, "", "", null, description);
     }
 
-    private String where(HyperplaneEni eni) {
-        Subnet s = world.subnets().get(eni.subnet());
-        return world.pools().get(eni.key()).eniKey().label() + " " + s.address(eni.ipIndex());
+    private static String where(EniId eni) {
+        return eni.keyLabel() + " " + eni.address();
     }
 
     private String name(int function) {
-        return world.functions().get(function).name();
+        return functionNames.get(function);
     }
 
     private void add(long at, JournalEntry.Kind kind, String subject, String state, String reason, String detail) {

@@ -1,6 +1,5 @@
 package dev.enisim.metrics;
 
-import dev.enisim.model.World;
 import dev.enisim.model.WorldListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +21,7 @@ public final class LatencyRecorder implements WorldListener {
 
     private final long bucketMicros;
     private final int buckets;
-    private World world;
+    private List<String> functionNames;
     private Track account;
     private Track[] functions;
 
@@ -31,10 +30,11 @@ public final class LatencyRecorder implements WorldListener {
         this.buckets = (int) ((durationMicros + bucketMicros - 1) / bucketMicros);
     }
 
-    public void attach(World w) {
-        this.world = w;
+    /** Binds to the run's functions, by index. */
+    public void attach(List<String> functionNames) {
+        this.functionNames = List.copyOf(functionNames);
         account = new Track(buckets);
-        functions = new Track[w.functions().size()];
+        functions = new Track[functionNames.size()];
         for (int i = 0; i < functions.length; i++) {
             functions[i] = new Track(buckets);
         }
@@ -72,7 +72,7 @@ public final class LatencyRecorder implements WorldListener {
         finish();
         List<Series> out = new ArrayList<>();
         for (int i = 0; i < functions.length; i++) {
-            functions[i].addSeries(out, "function", world.functions().get(i).name());
+            functions[i].addSeries(out, "function", functionNames.get(i));
         }
         account.addSeries(out, "account", "");
         return out;
@@ -111,7 +111,7 @@ public final class LatencyRecorder implements WorldListener {
         finish();
         Map<String, RunSummary.Latency> out = new LinkedHashMap<>();
         for (int i = 0; i < functions.length; i++) {
-            out.put(world.functions().get(i).name(), functions[i].summary());
+            out.put(functionNames.get(i), functions[i].summary());
         }
         return out;
     }

@@ -3,7 +3,7 @@ package dev.enisim.metrics;
 import dev.enisim.model.Outcome;
 import dev.enisim.model.WorldListener;
 import dev.enisim.model.eni.EniState;
-import dev.enisim.model.eni.HyperplaneEni;
+import dev.enisim.model.eni.EniId;
 import dev.enisim.model.function.LastUpdateStatus;
 import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
@@ -52,9 +52,9 @@ public final class Observers implements WorldListener {
     }
 
     @Override
-    public void eniState(HyperplaneEni eni, EniState from, long nowMicros) {
-        recorder.eniState(eni, from, nowMicros);
-        journal.eniState(eni, from, nowMicros);
+    public void eniState(EniId eni, EniState from, EniState to, long nowMicros) {
+        recorder.eniState(eni, from, to, nowMicros);
+        journal.eniState(eni, from, to, nowMicros);
     }
 
     @Override
@@ -69,7 +69,7 @@ public final class Observers implements WorldListener {
     }
 
     @Override
-    public void eniShared(int function, HyperplaneEni eni, long nowMicros) {
+    public void eniShared(int function, EniId eni, long nowMicros) {
         journal.eniShared(function, eni, nowMicros);
     }
 

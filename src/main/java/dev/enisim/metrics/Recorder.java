@@ -1,24 +1,20 @@
 package dev.enisim.metrics;
 
 import dev.enisim.model.Outcome;
-import dev.enisim.model.World;
 import dev.enisim.model.WorldListener;
-import dev.enisim.model.eni.EniPool;
+import dev.enisim.model.WorldSnapshot;
 import dev.enisim.model.eni.EniState;
-import dev.enisim.model.eni.HyperplaneEni;
-import dev.enisim.model.function.LambdaFunction;
+import dev.enisim.model.eni.EniId;
 import dev.enisim.model.function.LastUpdateStatus;
 import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
-import dev.enisim.model.network.Subnet;
-import dev.enisim.model.network.Vpc;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Observes a {@link World} and keeps, per time bucket: invocation outcomes per function, ConcurrentExecutions
+ * Observes the world and keeps, per time bucket: invocation outcomes per function, ConcurrentExecutions
  * (account and function), ENIs and connections per key, free IPs per subnet; plus the totals and state
  * transitions of the summary. Call {@link #attach} after the world is built and before it runs.
  */
@@ -28,7 +24,6 @@ public final class Recorder implements WorldListener {
 
     private final long bucketMicros;
     private final int buckets;
-    private World world;
     private long[][] totals;            // [function][outcome]
     private Counter[][] byBucket;       // [function][outcome], created on first use
     private Gauge[] functionConcurrency;
@@ -63,9 +58,8 @@ public final class Recorder implements WorldListener {
         this.buckets = (int) n;
     }
 
-    /** Binds to the world's functions, keys and subnets (sizes and names). */
-    public void attach(World w) {
-        this.world = w;
+    /** Binds to the world as built: its functions, keys, subnets (and their free addresses) and VPCs. */
+    public void attach(WorldSnapshot w) {
         int nf = w.functions().size();
         totals = new long[nf][OUTCOMES.length];
         byBucket = new Counter[nf][OUTCOMES.length];
@@ -77,7 +71,7 @@ public final class Recorder implements WorldListener {
         }
         accountConcurrency = new Gauge(buckets, true, 0);
         accountEnis = new Gauge(buckets, true, 0);
-        int nk = w.pools().size();
+        int nk = w.keys().size();
         keyEnis = new Gauge[nk];
         keyConnections = new Gauge[nk];
         keyEniCount = new long[nk];
@@ -88,12 +82,12 @@ public final class Recorder implements WorldListener {
             keyConnections[i] = new Gauge(buckets, true, 0);
         }
         subnetIps = new Gauge[w.subnets().size()];
-        for (Subnet s : w.subnets()) {
+        for (WorldSnapshot.SubnetView s : w.subnets()) {
             subnetIps[s.index()] = new Gauge(buckets, false, s.availableIps());
         }
         vpcEnis = new Gauge[w.vpcs().size()];
         vpcEniCount = new long[w.vpcs().size()];
-        for (Vpc v : w.vpcs()) {
+        for (WorldSnapshot.VpcView v : w.vpcs()) {
             vpcEnis[v.index()] = new Gauge(buckets, true, 0);
         }
         transitions = new ArrayList<>();
@@ -160,7 +154,7 @@ public final class Recorder implements WorldListener {
         if (key < n) {
             return;
         }
-        int size = Math.max(key + 1, world.pools().size());
+        int size = key + 1;
         keyEnis = java.util.Arrays.copyOf(keyEnis, size);
         keyConnections = java.util.Arrays.copyOf(keyConnections, size);
         keyEniCount = java.util.Arrays.copyOf(keyEniCount, size);
@@ -173,20 +167,20 @@ public final class Recorder implements WorldListener {
     }
 
     @Override
-    public void eniState(HyperplaneEni eni, EniState from, long nowMicros) {
+    public void eniState(EniId eni, EniState from, EniState to, long nowMicros) {
         ensureKey(eni.key());
         int b = bucket(nowMicros);
-        int vpc = world.subnets().get(eni.subnet()).vpc();
+        int vpc = eni.vpc();
         int delta = 0;
         if (from == null) {
             enisCreated++;
             delta = 1;
-        } else if (!eni.state().holdsResources() && from.holdsResources()) {
+        } else if (!to.holdsResources() && from.holdsResources()) {
             delta = -1;
         }
-        if (eni.state() == EniState.Deleted) {
+        if (to == EniState.Deleted) {
             enisDeleted++;
-        } else if (eni.state() == EniState.Orphaned) {
+        } else if (to == EniState.Orphaned) {
             enisOrphaned++;
         }
         if (delta != 0) {
@@ -228,13 +222,12 @@ public final class Recorder implements WorldListener {
 
     // ---- results ----------------------------------------------------------------------------------------
 
-    /** The time series of the run (call once, after the run). */
-    public TimeSeries timeSeries() {
-        ensureKey(world.pools().size() - 1);
+    /** The time series of the run (call once, after the run; {@code end} names what it covers). */
+    public TimeSeries timeSeries(WorldSnapshot end) {
+        ensureKey(end.keys().size() - 1);
         List<Series> out = new ArrayList<>();
-        List<LambdaFunction> fns = world.functions();
         long[][] account = new long[OUTCOMES.length][];
-        for (LambdaFunction f : fns) {
+        for (WorldSnapshot.FunctionView f : end.functions()) {
             Counter[] counters = byBucket[f.index()];
             addInvocationSeries(out, "function", f.name(), counters, account);
             out.add(new Series("function", f.name(), "ConcurrentExecutions", "Maximum",
@@ -243,16 +236,16 @@ public final class Recorder implements WorldListener {
                     functionEnvironments[f.index()].values()));
         }
         addAccountSeries(out, account);
-        for (EniPool p : world.pools()) {
-            out.add(new Series("eniKey", p.eniKey().label(), "Sim.HyperplaneEniCount", "Maximum",
-                    keyEnis[p.key()].values()));
-            out.add(new Series("eniKey", p.eniKey().label(), "Sim.EniConnections", "Maximum",
-                    keyConnections[p.key()].values()));
+        for (WorldSnapshot.KeyView p : end.keys()) {
+            out.add(new Series("eniKey", p.key().label(), "Sim.HyperplaneEniCount", "Maximum",
+                    keyEnis[p.index()].values()));
+            out.add(new Series("eniKey", p.key().label(), "Sim.EniConnections", "Maximum",
+                    keyConnections[p.index()].values()));
         }
-        for (Subnet s : world.subnets()) {
+        for (WorldSnapshot.SubnetView s : end.subnets()) {
             out.add(new Series("subnet", s.id(), "Sim.SubnetAvailableIps", "Minimum", subnetIps[s.index()].values()));
         }
-        for (Vpc v : world.vpcs()) {
+        for (WorldSnapshot.VpcView v : end.vpcs()) {
             out.add(new Series("vpc", v.id(), "Sim.HyperplaneEniCount", "Maximum", vpcEnis[v.index()].values()));
         }
         return new TimeSeries(bucketMicros, buckets, out);
@@ -323,13 +316,13 @@ public final class Recorder implements WorldListener {
     /** The summary of the run. */
     public RunSummary summary(String scenario, long seed, int replication, double simulatedSeconds,
             RunSummary.Events events, double stuckPendingAfterSeconds, List<RunSummary.Teardown> teardowns,
-            LatencyRecorder latency) {
+            LatencyRecorder latency, WorldSnapshot world) {
         Map<String, RunSummary.Latency> latencies = latency.functionLatency();
         long end = Math.round(simulatedSeconds * 1e6);
         concurrencyArea.update(concurrencyArea.current(), end);
         long[] all = new long[OUTCOMES.length];
         Map<String, RunSummary.FunctionSummary> functions = new LinkedHashMap<>();
-        for (LambdaFunction f : world.functions()) {
+        for (WorldSnapshot.FunctionView f : world.functions()) {
             long[] t = totals[f.index()];
             for (int i = 0; i < all.length; i++) {
                 all[i] += t[i];
@@ -345,24 +338,24 @@ public final class Recorder implements WorldListener {
                     (int) functionEnvironments[f.index()].peak()));
         }
         Map<String, RunSummary.VpcSummary> vpcs = new LinkedHashMap<>();
-        for (Vpc v : world.vpcs()) {
+        for (WorldSnapshot.VpcView v : world.vpcs()) {
             vpcs.put(v.id(), new RunSummary.VpcSummary(v.eniQuota(), vpcEnis[v.index()].peak(),
                     vpcEnis[v.index()].current()));
         }
         Map<String, RunSummary.SubnetSummary> subnets = new LinkedHashMap<>();
-        for (Subnet s : world.subnets()) {
+        for (WorldSnapshot.SubnetView s : world.subnets()) {
             Gauge g = subnetIps[s.index()];
             subnets.put(s.id(), new RunSummary.SubnetSummary(s.cidr().toString(), s.az(), s.usableIps(),
                     s.otherUsedIps(), g.low(), g.current()));
         }
-        ensureKey(world.pools().size() - 1);
+        ensureKey(world.keys().size() - 1);
         Map<String, RunSummary.KeySummary> keys = new LinkedHashMap<>();
-        for (EniPool p : world.pools()) {
-            TimeAverage c = connectionsArea[p.key()];
+        for (WorldSnapshot.KeyView p : world.keys()) {
+            TimeAverage c = connectionsArea[p.index()];
             c.update(c.current(), end);
-            keys.put(p.eniKey().label(), new RunSummary.KeySummary(p.eniKey().vpcId(), p.eniKey().subnetId(),
-                    p.eniKey().securityGroupIds(), keyEnis[p.key()].peak(), keyEnis[p.key()].current(),
-                    keyConnections[p.key()].peak(), c.mean(end), c.variance(end)));
+            keys.put(p.key().label(), new RunSummary.KeySummary(p.key().vpcId(), p.key().subnetId(),
+                    p.key().securityGroupIds(), keyEnis[p.index()].peak(), keyEnis[p.index()].current(),
+                    keyConnections[p.index()].peak(), c.mean(end), c.variance(end)));
         }
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations(all),
                 (int) accountConcurrency.peak(), concurrencyArea.mean(end), functions,

@@ -3,16 +3,16 @@ package dev.enisim.model;
 import dev.enisim.model.SimEvent.AttachDone;
 import dev.enisim.model.SimEvent.EniDeletionDone;
 import dev.enisim.model.SimEvent.EniReady;
+import dev.enisim.model.eni.EniId;
 import dev.enisim.model.eni.EniKey;
 import dev.enisim.model.eni.EniPool;
-import dev.enisim.model.eni.EniPool.Blocked;
 import dev.enisim.model.eni.EniState;
 import dev.enisim.model.eni.HyperplaneEni;
 import dev.enisim.model.function.Binding;
-import dev.enisim.model.function.StateReasonCode;
-import dev.enisim.model.network.Subnet;
-import dev.enisim.model.network.Vpc;
+import dev.enisim.model.network.IpPool;
+import dev.enisim.model.network.EniQuota;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +39,8 @@ final class EniFleet {
     final List<HyperplaneEni> all = new ArrayList<>();
     final List<HyperplaneEni> orphans = new ArrayList<>();
     private final Set<String> deniedRoles = new HashSet<>();
+    private EniFailure[] blocked = new EniFailure[8];   // per key: why its last scale-out failed, until it works
+    private long[] retryAtMicros = new long[8];         // per key: end of that failure's back-off
 
     EniFleet(World.Settings settings, Network network, Port port, WorldListener listener) {
         this.settings = settings;
@@ -67,19 +69,19 @@ final class EniFleet {
         int vpc = network.subnets.get(network.subnet(subnetIds.get(0))).vpc();
         for (String s : subnetIds) {
             if (network.subnets.get(network.subnet(s)).vpc() != vpc) {
-                return new Binding(subnetIds, groupIds, new int[0], new int[0][], StateReasonCode.InvalidSubnet);
+                return new Binding(subnetIds, groupIds, new int[0], new int[0][], EniFailure.INVALID_SUBNET.reason());
             }
         }
         for (String g : groupIds) {
             if (network.groupVpc(g) != vpc) {
                 return new Binding(subnetIds, groupIds, new int[0], new int[0][],
-                        StateReasonCode.InvalidSecurityGroup);
+                        EniFailure.INVALID_SECURITY_GROUP.reason());
             }
         }
         List<Integer> keys = new ArrayList<>();
         Map<String, List<Integer>> byAz = new LinkedHashMap<>();
         for (String s : subnetIds) {
-            Subnet subnet = network.subnets.get(network.subnet(s));
+            IpPool subnet = network.subnets.get(network.subnet(s));
             int k = key(new EniKey(network.vpcs.get(vpc).id(), s, groupIds, owner), subnet.index(), vpc, capacity);
             if (!keys.contains(k)) {
                 keys.add(k);
@@ -96,6 +98,10 @@ final class EniFleet {
         if (k == null) {
             k = pools.size();
             pools.add(new EniPool(k, key, subnet, vpc, capacity));
+            if (k == blocked.length) {
+                blocked = Arrays.copyOf(blocked, 2 * k);
+                retryAtMicros = Arrays.copyOf(retryAtMicros, 2 * k);
+            }
             keyIndex.put(key, k);
         }
         return k;
@@ -120,8 +126,8 @@ final class EniFleet {
      * One function or version stops using the binding's keys; a key left without users has its ENIs deleted.
      * Returns the ENIs whose deletion this started.
      */
-    List<HyperplaneEni> removeUsers(Binding b, String role, long now) {
-        List<HyperplaneEni> deleting = new ArrayList<>();
+    List<EniId> removeUsers(Binding b, String role, long now) {
+        List<EniId> deleting = new ArrayList<>();
         for (int key : b.keys()) {
             EniPool pool = pools.get(key);
             pool.removeUser(role);
@@ -129,7 +135,7 @@ final class EniFleet {
                 for (HyperplaneEni eni : List.copyOf(pool.enis())) {
                     if (eni.state() == EniState.InUse) {
                         startDeletion(eni, now);
-                        deleting.add(eni);
+                        deleting.add(eni.ref());
                     }
                 }
             }
@@ -145,28 +151,29 @@ final class EniFleet {
 
     /**
      * Attaches a waiting function to a key: at once-ish if the key has a ready ENI, when the ENI being created
-     * is ready, or by creating one. Returns why that was impossible, or {@link Blocked#NONE}.
+     * is ready, or by creating one. Returns why that was impossible, or null.
      */
-    Blocked attach(int function, int key, String role, long now) {
+    EniFailure attach(int function, int key, String role, long now) {
         EniPool pool = pools.get(key);
         if (pool.hasInUse()) {
-            listener.eniShared(function, pool.firstInUse(), now);
+            listener.eniShared(function, pool.firstInUse().ref(), now);
             port.schedule(now + settings.attachExistingMicros().getAsLong(), SimEvent.PRIORITY_ENI,
                     new AttachDone(function, key));
-            return Blocked.NONE;
+            return null;
         }
         if (pool.creating() == 0) {
-            if (pool.blocked() != Blocked.NONE && now < pool.retryAtMicros()) {
-                return pool.blocked();
+            EniFailure waiting = backingOff(key, now);
+            if (waiting != null) {
+                return waiting;
             }
-            Blocked why = create(pool, role, now);
-            if (why != Blocked.NONE) {
-                pool.block(why, now + settings.eniRetryBackoffMicros());
+            EniFailure why = create(pool, role, now);
+            if (why != null) {
+                backOff(key, why, now);
                 return why;
             }
         }
         pool.addWaiter(function);
-        return Blocked.NONE;
+        return null;
     }
 
     // ---- connections ------------------------------------------------------------------------------------
@@ -199,36 +206,30 @@ final class EniFleet {
         if (pool.creating() > 0) {
             return null;
         }
-        if (pool.blocked() != Blocked.NONE && now < pool.retryAtMicros()) {
-            return blockedOutcome(pool.blocked());
+        EniFailure waiting = backingOff(key, now);
+        if (waiting != null) {
+            return waiting.invokeError();
         }
-        Blocked why = create(pool, role, now);
-        if (why == Blocked.NONE) {
+        EniFailure why = create(pool, role, now);
+        if (why == null) {
             return null;
         }
-        if (why != Blocked.EC2_THROTTLED) { // a throttled call is retried as soon as the bucket has a token
-            pool.block(why, now + settings.eniRetryBackoffMicros());
+        if (why != EniFailure.EC2_THROTTLED) { // a throttled call is retried as soon as the bucket has a token
+            backOff(key, why, now);
         }
-        return blockedOutcome(why);
+        return why.invokeError();
     }
 
-    static Outcome blockedOutcome(Blocked why) {
-        return switch (why) {
-            case NO_IP -> Outcome.SUBNET_IP_LIMIT_REACHED;
-            case QUOTA -> Outcome.ENI_LIMIT_REACHED;
-            case PERMISSIONS -> Outcome.EC2_ACCESS_DENIED;
-            case EC2_THROTTLED -> Outcome.EC2_THROTTLED;
-            case NONE -> throw new IllegalArgumentException("not blocked");
-        };
+    /** Why the key's last scale-out failed, while Lambda waits out its back-off; null when it may try. */
+    private EniFailure backingOff(int key, long now) {
+        EniFailure why = blocked[key];
+        return why != null && now < retryAtMicros[key] ? why : null;
     }
 
-    static StateReasonCode failureReason(Blocked why) {
-        return switch (why) {
-            case NO_IP -> StateReasonCode.SubnetOutOfIPAddresses;
-            case QUOTA -> StateReasonCode.EniLimitExceeded;
-            case PERMISSIONS -> StateReasonCode.InsufficientRolePermissions;
-            case EC2_THROTTLED, NONE -> throw new IllegalArgumentException("no StateReasonCode for " + why);
-        };
+    /** A scale-out of the key failed for {@code why}: Lambda will not try again before the back-off has passed. */
+    private void backOff(int key, EniFailure why, long now) {
+        blocked[key] = why;
+        retryAtMicros[key] = now + settings.eniRetryBackoffMicros();
     }
 
     // ---- lifecycle ----------------------------------------------------------------------------------------
@@ -240,9 +241,9 @@ final class EniFleet {
 
     /**
      * Registers a new ENI for the key without waiting for it (an ENI that exists when the simulation starts: the
-     * caller makes it ready at once with {@link #ready}); returns why it does not fit, or {@link Blocked#NONE}.
+     * caller makes it ready at once with {@link #ready}); returns why it does not fit, or null.
      */
-    Blocked register(int key, String role, long now) {
+    EniFailure register(int key, String role, long now) {
         return tryCreate(pools.get(key), role, now);
     }
 
@@ -256,9 +257,9 @@ final class EniFleet {
      * Starts creating an ENI for the key: ready after a sampled delay, or at once when the network model makes
      * the cold start pay for it.
      */
-    private Blocked create(EniPool pool, String role, long now) {
-        Blocked why = tryCreate(pool, role, now);
-        if (why != Blocked.NONE) {
+    private EniFailure create(EniPool pool, String role, long now) {
+        EniFailure why = tryCreate(pool, role, now);
+        if (why != null) {
             return why;
         }
         HyperplaneEni eni = newest(pool.key());
@@ -269,33 +270,35 @@ final class EniFleet {
         } else {
             port.schedule(now + settings.eniCreateMicros().getAsLong(), SimEvent.PRIORITY_ENI, new EniReady(eni));
         }
-        return Blocked.NONE;
+        return null;
     }
 
     /** Takes an IP and a quota slot and registers a new (Creating) ENI for the key, or says why it cannot. */
-    private Blocked tryCreate(EniPool pool, String role, long now) {
+    private EniFailure tryCreate(EniPool pool, String role, long now) {
         if (deniedRoles.contains(role)) {
-            return Blocked.PERMISSIONS;
+            return EniFailure.ROLE_PERMISSIONS;
         }
-        Subnet subnet = network.subnets.get(pool.subnet());
-        Vpc vpc = network.vpcs.get(pool.vpc());
+        IpPool subnet = network.subnets.get(pool.subnet());
+        EniQuota vpc = network.vpcs.get(pool.vpc());
         if (subnet.availableIps() <= 0) {
-            return Blocked.NO_IP;
+            return EniFailure.SUBNET_OUT_OF_IPS;
         }
         if (vpc.enis() >= vpc.eniQuota()) {
-            return Blocked.QUOTA;
+            return EniFailure.ENI_LIMIT;
         }
         if (!networking.mayCallEc2(now)) {
-            return Blocked.EC2_THROTTLED;
+            return EniFailure.EC2_THROTTLED;
         }
         vpc.tryTakeEniSlot();
         int ip = subnet.allocateIp();
-        HyperplaneEni eni = new HyperplaneEni(all.size() + 1, pool.key(), subnet.index(), ip, pool.capacity(), now);
+        int id = all.size() + 1;
+        HyperplaneEni eni = new HyperplaneEni(new EniId(id, EniId.name(id), pool.key(), pool.eniKey().label(),
+                subnet.index(), subnet.vpc(), subnet.address(ip)), ip, pool.capacity(), now);
         all.add(eni);
         pool.added(eni);
-        listener.eniState(eni, null, now);
+        listener.eniState(eni.ref(), null, EniState.Creating, now);
         listener.subnetIps(subnet.index(), subnet.availableIps(), now);
-        return Blocked.NONE;
+        return null;
     }
 
     /**
@@ -306,6 +309,7 @@ final class EniFleet {
         EniPool pool = pools.get(eni.key());
         transition(eni, EniState.InUse, now);
         pool.becameReady(eni);
+        blocked[eni.key()] = null;
         if (pool.users() == 0) {
             startDeletion(eni, now); // its users left while it was being created
             return NO_WAITERS;
@@ -337,17 +341,17 @@ final class EniFleet {
 
     private void free(HyperplaneEni eni, long now) {
         transition(eni, EniState.Deleted, now);
-        Subnet subnet = network.subnets.get(eni.subnet());
+        IpPool subnet = network.subnets.get(eni.subnet());
         subnet.releaseIp(eni.ipIndex());
         network.vpcs.get(subnet.vpc()).releaseEniSlot();
         listener.subnetIps(subnet.index(), subnet.availableIps(), now);
     }
 
-    /** Deletes orphaned ENIs by hand (all, or those of {@code subnetId}); returns how many. */
-    int deleteOrphans(String subnetId, long now) {
+    /** Deletes orphaned ENIs by hand (those of {@code subnet}, or all: a negative subnet); returns how many. */
+    int deleteOrphans(int subnet, long now) {
         int n = 0;
         for (HyperplaneEni eni : List.copyOf(orphans)) {
-            if (subnetId == null || network.subnets.get(eni.subnet()).id().equals(subnetId)) {
+            if (subnet < 0 || eni.subnet() == subnet) {
                 orphans.remove(eni);
                 free(eni, now);
                 n++;
@@ -367,6 +371,6 @@ final class EniFleet {
     private void transition(HyperplaneEni eni, EniState next, long now) {
         EniState from = eni.state();
         eni.transition(next, now);
-        listener.eniState(eni, from, now);
+        listener.eniState(eni.ref(), from, next, now);
     }
 }

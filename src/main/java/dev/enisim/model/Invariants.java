@@ -6,8 +6,8 @@ import dev.enisim.model.eni.HyperplaneEni;
 import dev.enisim.model.function.Attachment;
 import dev.enisim.model.function.Binding;
 import dev.enisim.model.function.LambdaFunction;
-import dev.enisim.model.network.Subnet;
-import dev.enisim.model.network.Vpc;
+import dev.enisim.model.network.IpPool;
+import dev.enisim.model.network.EniQuota;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +33,7 @@ final class Invariants {
         for (HyperplaneEni eni : fleet.all) {
             eni.checkInvariants();
             if (eni.state().holdsResources()) {
-                Subnet s = network.subnets.get(eni.subnet());
+                IpPool s = network.subnets.get(eni.subnet());
                 enisPerVpc[s.vpc()]++;
                 ipsPerSubnet[s.index()]++;
                 if (!addresses.add(((long) s.index() << 32) | eni.ipIndex())) {
@@ -48,14 +48,14 @@ final class Invariants {
                         + (inPool ? "still" : "not") + " in its pool");
             }
         }
-        for (Vpc v : network.vpcs) {
+        for (EniQuota v : network.vpcs) {
             v.checkInvariants();
             if (v.enis() != enisPerVpc[v.index()]) {
                 throw new IllegalStateException(v.id() + ": counts " + v.enis() + " ENIs, holds "
                         + enisPerVpc[v.index()]);
             }
         }
-        for (Subnet s : network.subnets) {
+        for (IpPool s : network.subnets) {
             s.checkInvariants();
             if (s.lambdaUsedIps() != ipsPerSubnet[s.index()]) {
                 throw new IllegalStateException(s.id() + ": counts " + s.lambdaUsedIps()

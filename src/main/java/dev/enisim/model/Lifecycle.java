@@ -1,7 +1,7 @@
 package dev.enisim.model;
 
 import dev.enisim.model.SimEvent.IdleCheck;
-import dev.enisim.model.eni.EniPool.Blocked;
+import dev.enisim.model.eni.EniId;
 import dev.enisim.model.eni.HyperplaneEni;
 import dev.enisim.model.function.Attachment;
 import dev.enisim.model.function.Attachment.Purpose;
@@ -19,10 +19,6 @@ import java.util.List;
  * a function or version holds is told to the {@link EniFleet}, which deletes ENIs nobody uses.
  */
 final class Lifecycle {
-
-    /** One teardown: the ENIs whose deletion an action started. */
-    record Teardown(int function, String action, long requestedMicros, List<HyperplaneEni> enis) {
-    }
 
     private final long idleReclaimAfterMicros;
     private final Networking networking;
@@ -106,11 +102,11 @@ final class Lifecycle {
                 if (fleet.hasEniInUse(key)) {
                     continue;
                 }
-                Blocked why = fleet.register(key, f.role(), now);
-                if (why != Blocked.NONE) {
+                EniFailure why = fleet.register(key, f.role(), now);
+                if (why != null) {
                     // the scenario says the ENI exists, but the subnet or quota has no room for it
                     setState(f, State.Pending, StateReasonCode.Creating, "existing function", now);
-                    setState(f, State.Failed, EniFleet.failureReason(why), "its existing ENI for "
+                    setState(f, State.Failed, why.reason(), "its existing ENI for "
                             + fleet.pools.get(key).eniKey().label() + " does not fit", now);
                     return;
                 }
@@ -164,8 +160,8 @@ final class Lifecycle {
         Attachment a = new Attachment(purpose, b);
         f.setAttachment(a);
         for (int key : b.keys()) {
-            Blocked why = fleet.attach(f.index(), key, f.role(), now);
-            if (why != Blocked.NONE) {
+            EniFailure why = fleet.attach(f.index(), key, f.role(), now);
+            if (why != null) {
                 attachFailed(f, a, why, fleet.pools.get(key).eniKey().label(), now);
                 return;
             }
@@ -208,9 +204,9 @@ final class Lifecycle {
         }
     }
 
-    private void attachFailed(LambdaFunction f, Attachment a, Blocked why, String key, long now) {
+    private void attachFailed(LambdaFunction f, Attachment a, EniFailure why, String key, long now) {
         f.setAttachment(null);
-        StateReasonCode reason = EniFleet.failureReason(why);
+        StateReasonCode reason = why.reason();
         switch (a.purpose()) {
             case CREATE -> setState(f, State.Failed, reason, "no ENI could be created for " + key, now);
             case RESTORE -> {
@@ -259,14 +255,7 @@ final class Lifecycle {
         if (state == State.Deleted || state == null) {
             return Outcome.RESOURCE_NOT_FOUND;
         }
-        return switch (f.reason()) {
-            case SubnetOutOfIPAddresses -> Outcome.SUBNET_IP_LIMIT_REACHED;
-            case EniLimitExceeded -> Outcome.ENI_LIMIT_REACHED;
-            case InsufficientRolePermissions -> Outcome.EC2_ACCESS_DENIED;
-            case InvalidSubnet -> Outcome.INVALID_SUBNET_ID;
-            case InvalidSecurityGroup -> Outcome.INVALID_SECURITY_GROUP_ID;
-            default -> throw new IllegalStateException(f.name() + ": Failed with reason " + f.reason());
-        };
+        return EniFailure.of(f.reason()).invokeError(); // Failed: the failure that stopped it
     }
 
     // ---- idle reclaim ------------------------------------------------------------------------------------
@@ -327,7 +316,7 @@ final class Lifecycle {
             return;
         }
         listener.controlAction("DeleteFunction " + f.name(), now);
-        List<HyperplaneEni> deleting = new ArrayList<>();
+        List<EniId> deleting = new ArrayList<>();
         if (f.holdsKeys()) {
             deleting.addAll(fleet.removeUsers(f.binding(), f.role(), now));
             f.setHoldsKeys(false);
@@ -345,12 +334,12 @@ final class Lifecycle {
         }
         setState(f, State.Deleted, null, "DeleteFunction", now);
         environments.reset(f, now);
-        teardowns.add(new Teardown(f.index(), "deleteFunction", now, List.copyOf(deleting)));
+        teardowns.add(new Teardown(f.index(), "deleteFunction", now, deleting));
     }
 
-    private void record(LambdaFunction f, String action, long now, List<HyperplaneEni> deleting) {
+    private void record(LambdaFunction f, String action, long now, List<EniId> deleting) {
         if (!deleting.isEmpty()) {
-            teardowns.add(new Teardown(f.index(), action, now, List.copyOf(deleting)));
+            teardowns.add(new Teardown(f.index(), action, now, deleting));
         }
     }
 

@@ -1,29 +1,30 @@
 package dev.enisim.model;
 
 import dev.enisim.model.network.Cidr;
-import dev.enisim.model.network.Subnet;
-import dev.enisim.model.network.Vpc;
+import dev.enisim.model.network.IpPool;
+import dev.enisim.model.network.EniQuota;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The account's VPCs, subnets and security groups, and which Availability Zones are down. */
 final class Network {
 
-    final List<Vpc> vpcs = new ArrayList<>();
-    final List<Subnet> subnets = new ArrayList<>();
+    final List<EniQuota> vpcs = new ArrayList<>();
+    final List<IpPool> subnets = new ArrayList<>();
     private final Map<String, Integer> vpcIndex = new LinkedHashMap<>();
     private final Map<String, Integer> subnetIndex = new LinkedHashMap<>();
     private final Map<String, Integer> groupVpc = new LinkedHashMap<>();
-    private final Set<String> downAzs = new HashSet<>();
+    final List<String> azs = new ArrayList<>();   // in the order subnets first name them
+    private boolean[] azDown = new boolean[0];
+    private int azsDown;
     private boolean[] subnetDown = new boolean[0];
+    private int[] subnetAz = new int[0];
 
     int addVpc(String id, int eniQuota) {
         int i = vpcs.size();
-        vpcs.add(new Vpc(i, id, eniQuota));
+        vpcs.add(new EniQuota(i, id, eniQuota));
         vpcIndex.put(id, i);
         return i;
     }
@@ -34,9 +35,15 @@ final class Network {
 
     int addSubnet(String vpcId, String id, Cidr cidr, String az, int otherUsedIps) {
         int i = subnets.size();
-        subnets.add(new Subnet(i, id, cidr, az, vpc(vpcId), otherUsedIps));
+        subnets.add(new IpPool(i, id, cidr, az, vpc(vpcId), otherUsedIps));
         subnetIndex.put(id, i);
+        if (!azs.contains(az)) {
+            azs.add(az);
+            azDown = java.util.Arrays.copyOf(azDown, azs.size());
+        }
         subnetDown = java.util.Arrays.copyOf(subnetDown, subnets.size());
+        subnetAz = java.util.Arrays.copyOf(subnetAz, subnets.size());
+        subnetAz[i] = azs.indexOf(az);
         return i;
     }
 
@@ -65,19 +72,19 @@ final class Network {
         return v;
     }
 
-    void setAzDown(String az, boolean down) {
-        if (down) {
-            downAzs.add(az);
-        } else {
-            downAzs.remove(az);
+    /** Availability Zone {@code az} (an index into {@link #azs}) goes down or comes back. */
+    void setAzDown(int az, boolean down) {
+        if (azDown[az] != down) {
+            azDown[az] = down;
+            azsDown += down ? 1 : -1;
         }
-        for (Subnet s : subnets) {
-            subnetDown[s.index()] = downAzs.contains(s.az());
+        for (IpPool s : subnets) {
+            subnetDown[s.index()] = azDown[subnetAz[s.index()]];
         }
     }
 
     boolean anyAzDown() {
-        return !downAzs.isEmpty();
+        return azsDown > 0;
     }
 
     boolean subnetDown(int subnet) {

@@ -51,8 +51,16 @@ public sealed interface SimEvent {
 
     // ---- control-plane actions of the scenario's timeline ----------------------------------------------------
 
+    /**
+     * A control-plane action: what a scenario's timeline holds (the loader builds these records, with every name
+     * resolved to its index: functions, roles, subnets and Availability Zones are numbered in the order the
+     * scenario defines them, which is the order the world is built in).
+     */
+    sealed interface Control extends SimEvent {
+    }
+
     /** CreateFunction (also re-creates a deleted function, with a new VpcConfig when one is given). */
-    record CreateFunction(int function, List<String> subnetIds, List<String> securityGroupIds) implements SimEvent {
+    record CreateFunction(int function, List<String> subnetIds, List<String> securityGroupIds) implements Control {
         /** Creation with the function's configured VpcConfig. */
         public CreateFunction(int function) {
             this(function, null, null);
@@ -60,35 +68,40 @@ public sealed interface SimEvent {
     }
 
     /** A function that already exists at time 0 (imported): Active with its ENIs in place, or Inactive. */
-    record ExistingFunction(int function, boolean active) implements SimEvent {
+    record ExistingFunction(int function, boolean active) implements Control {
     }
 
     /** UpdateFunctionConfiguration with a new VpcConfig (empty lists detach the function). */
     record UpdateVpcConfig(int function, List<String> subnetIds, List<String> securityGroupIds)
-            implements SimEvent {
+            implements Control {
     }
 
-    record PublishVersion(int function) implements SimEvent {
+    record PublishVersion(int function) implements Control {
     }
 
-    record DeleteVersion(int function, int version) implements SimEvent {
+    record DeleteVersion(int function, int version) implements Control {
     }
 
-    record DeleteFunction(int function) implements SimEvent {
+    record DeleteFunction(int function) implements Control {
     }
 
-    /** The role loses (or, with {@code granted}, gets back) its EC2 network-interface permissions. */
-    record SetRolePermissions(String role, boolean granted, boolean deleted) implements SimEvent {
+    /**
+     * The role loses (or, with {@code granted}, gets back) its EC2 network-interface permissions ({@code deleted}:
+     * because it was deleted). Roles are numbered in the order functions first name them.
+     */
+    record SetRolePermissions(int role, boolean granted, boolean deleted) implements Control {
     }
 
-    record SetOtherUsedIps(String subnet, int count) implements SimEvent {
+    /** Other tenants of the subnet now use {@code count} addresses (as many as Lambda's ENIs leave free). */
+    record SetOtherUsedIps(int subnet, int count) implements Control {
     }
 
     /** An Availability Zone goes down ({@code down}) or comes back. */
-    record AzAvailability(String az, boolean down) implements SimEvent {
+    record AzAvailability(int az, boolean down) implements Control {
     }
 
-    /** The account deletes orphaned ENIs by hand (all of them, or those of one subnet). */
-    record DeleteOrphanedEnis(String subnet) implements SimEvent {
+    /** The account deletes orphaned ENIs by hand: those of one subnet, or of all ({@link #ALL_SUBNETS}). */
+    record DeleteOrphanedEnis(int subnet) implements Control {
+        public static final int ALL_SUBNETS = -1;
     }
 }

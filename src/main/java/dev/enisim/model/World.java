@@ -21,10 +21,9 @@ import dev.enisim.model.function.FunctionConfig;
 import dev.enisim.model.function.LambdaFunction;
 import dev.enisim.model.function.State;
 import dev.enisim.model.network.Cidr;
-import dev.enisim.model.network.Subnet;
-import dev.enisim.model.network.Vpc;
+import dev.enisim.model.network.IpPool;
+import dev.enisim.model.network.EniQuota;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -33,7 +32,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * The Lambda/VPC world of one simulation. Built once (VPCs, subnets, security groups, functions), then driven
  * by events: {@link #handle} for the model's own events and timeline actions, {@link #invoke} for arrivals.
  *
- * <p>Capacity rules have one owner each: a {@link Subnet} owns its addresses, a {@link Vpc} its ENI quota
+ * <p>Capacity rules have one owner each: a {@link IpPool} owns its addresses, a {@link EniQuota} its ENI quota
  * count, a {@link HyperplaneEni} its ports, the {@link EniFleet} the ENIs and who uses each key, the
  * {@link Lifecycle} function states, the {@link EnvironmentPool} execution environments, {@link Concurrency} the
  * in-flight counts, and {@link Admission} puts them in order for each invocation. {@link #checkInvariants()} verifies them
@@ -80,6 +79,7 @@ public final class World {
     private final Admission admission;
     private final WorldListener listener;
     private final List<LambdaFunction> functionList = new ArrayList<>();
+    private final List<String> roles = new ArrayList<>(); // in the order functions first name them
     private LambdaFunction[] functions = new LambdaFunction[0];
 
     /**
@@ -125,20 +125,13 @@ public final class World {
     public int addFunction(FunctionConfig config) {
         int index = functionList.size();
         concurrency.reserve(config.reservedConcurrency());
+        if (!roles.contains(config.role())) {
+            roles.add(config.role());
+        }
         functionList.add(new LambdaFunction(index, config,
                 fleet.resolveFor(config.name(), config.memoryMb(), config.subnetIds(), config.securityGroupIds())));
         functions = functionList.toArray(new LambdaFunction[0]);
         return index;
-    }
-
-    /** Index of the named function, or -1. */
-    public int functionIndex(String name) {
-        for (LambdaFunction f : functionList) {
-            if (f.name().equals(name)) {
-                return f.index();
-            }
-        }
-        return -1;
     }
 
     // ---- events -----------------------------------------------------------------------------------------
@@ -170,25 +163,28 @@ public final class World {
         } else if (event instanceof DeleteFunction d) {
             lifecycle.delete(functions[d.function()], now);
         } else if (event instanceof SetRolePermissions r) {
-            fleet.setRolePermissions(r.role(), r.granted());
+            String role = roles.get(r.role());
+            fleet.setRolePermissions(role, r.granted());
             listener.controlAction((r.deleted() ? "DeleteRole " : r.granted() ? "Grant EC2 permissions to role "
-                    : "Revoke EC2 permissions of role ") + r.role(), now);
+                    : "Revoke EC2 permissions of role ") + role, now);
         } else if (event instanceof SetOtherUsedIps o) {
             setOtherUsedIps(o, now);
         } else if (event instanceof AzAvailability a) {
             network.setAzDown(a.az(), a.down());
-            listener.controlAction("Availability Zone " + a.az() + (a.down() ? " down" : " back up"), now);
+            listener.controlAction("Availability Zone " + network.azs.get(a.az()) + (a.down() ? " down" : " back up"),
+                    now);
         } else if (event instanceof DeleteOrphanedEnis d) {
             int n = fleet.deleteOrphans(d.subnet(), now);
             listener.controlAction("DeleteNetworkInterface by hand: " + n + " orphaned ENI(s)"
-                    + (d.subnet() == null ? "" : " in " + d.subnet()), now);
+                    + (d.subnet() == DeleteOrphanedEnis.ALL_SUBNETS ? "" : " in " + network.subnets.get(d.subnet()).id()),
+                    now);
         } else {
             throw new IllegalArgumentException("World cannot handle " + event + " at " + now + " us");
         }
     }
 
     private void setOtherUsedIps(SetOtherUsedIps o, long now) {
-        Subnet s = network.subnets.get(network.subnet(o.subnet()));
+        IpPool s = network.subnets.get(o.subnet());
         int fits = Math.min(o.count(), s.usableIps() - s.lambdaUsedIps());
         s.setOtherUsedIps(fits);
         listener.controlAction("Other tenants of " + s.id() + " now use " + fits + " IPs"
@@ -208,56 +204,43 @@ public final class World {
         return outcome;
     }
 
-    // ---- views ------------------------------------------------------------------------------------------
+    // ---- what observers read ----------------------------------------------------------------------------
 
-    public List<Vpc> vpcs() {
-        return Collections.unmodifiableList(network.vpcs);
-    }
-
-    public List<Subnet> subnets() {
-        return Collections.unmodifiableList(network.subnets);
-    }
-
-    public List<EniPool> pools() {
-        return Collections.unmodifiableList(fleet.pools);
-    }
-
-    public List<LambdaFunction> functions() {
-        return Collections.unmodifiableList(functionList);
-    }
-
-    /** Every ENI ever created, in creation order. */
-    public List<HyperplaneEni> enis() {
-        return Collections.unmodifiableList(fleet.all);
-    }
-
-    /**
-     * Teardowns: actions (deleteFunction, deleteVersion, updateVpcConfig, idle reclaim) and the ENIs whose
-     * deletion each started. Every deleteFunction is listed, even when it deleted nothing.
-     */
-    public List<Teardown> teardowns() {
-        List<Teardown> out = new ArrayList<>();
-        for (Lifecycle.Teardown t : lifecycle.teardowns) {
-            out.add(new Teardown(functions[t.function()].name(), t.action(), t.requestedMicros(), t.enis()));
+    /** The world now, as immutable values (for metrics and the run's result: names, final states, lifetimes). */
+    public WorldSnapshot snapshot() {
+        List<WorldSnapshot.FunctionView> fs = new ArrayList<>();
+        for (LambdaFunction f : functionList) {
+            fs.add(new WorldSnapshot.FunctionView(f.index(), f.name(), f.state(), f.reason(), f.lastUpdateStatus()));
         }
-        return out;
+        List<WorldSnapshot.VpcView> vs = new ArrayList<>();
+        for (EniQuota v : network.vpcs) {
+            vs.add(new WorldSnapshot.VpcView(v.index(), v.id(), v.eniQuota(), v.enis()));
+        }
+        List<WorldSnapshot.SubnetView> ss = new ArrayList<>();
+        for (IpPool s : network.subnets) {
+            ss.add(new WorldSnapshot.SubnetView(s.index(), s.id(), s.cidr(), s.az(), s.vpc(), s.usableIps(),
+                    s.otherUsedIps(), s.availableIps()));
+        }
+        List<WorldSnapshot.KeyView> ks = new ArrayList<>();
+        for (EniPool p : fleet.pools) {
+            ks.add(new WorldSnapshot.KeyView(p.key(), p.eniKey(), p.connections()));
+        }
+        List<WorldSnapshot.EniView> es = new ArrayList<>();
+        for (HyperplaneEni e : fleet.all) {
+            es.add(new WorldSnapshot.EniView(e.ref(), e.state(), e.connections(), e.createdMicros(), e.readyMicros(),
+                    e.deletionRequestedMicros(), e.orphanedMicros(), e.endedMicros()));
+        }
+        return new WorldSnapshot(fs, vs, ss, ks, es, lifecycle.teardowns);
     }
 
-    /** What an action released: the ENIs whose deletion it started. */
-    public record Teardown(String function, String action, long requestedMicros, List<HyperplaneEni> enis) {
-    }
-
+    /** Invocations in flight in the account now. */
     public int accountInFlight() {
         return concurrency.accountInFlight();
     }
 
-    public int unreservedLimit() {
-        return concurrency.unreservedLimit();
-    }
-
-    /** Execution environments in the account (busy, idle and provisioned). */
-    public int accountEnvironments() {
-        return environments.accountEnvironments();
+    /** The live function (for white-box tests of this package). */
+    LambdaFunction function(int index) {
+        return functions[index];
     }
 
     // ---- invariants -------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 package dev.enisim.model;
 
 import dev.enisim.model.eni.EniState;
-import dev.enisim.model.eni.HyperplaneEni;
+import dev.enisim.model.eni.EniId;
 import dev.enisim.model.function.LastUpdateStatus;
 import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
@@ -34,8 +34,8 @@ public interface WorldListener {
     default void connections(int key, int keyConnections, long nowMicros) {
     }
 
-    /** An ENI was created ({@code from} null) or changed state. */
-    default void eniState(HyperplaneEni eni, EniState from, long nowMicros) {
+    /** An ENI was created ({@code from} null, {@code to} Creating) or changed state. */
+    default void eniState(EniId eni, EniState from, EniState to, long nowMicros) {
     }
 
     /** A subnet's free addresses changed. */
@@ -47,7 +47,7 @@ public interface WorldListener {
     }
 
     /** A function attaches to a key that already has a ready ENI: it shares {@code eni}, no new IP needed. */
-    default void eniShared(int function, HyperplaneEni eni, long nowMicros) {
+    default void eniShared(int function, EniId eni, long nowMicros) {
     }
 
     /** A function's LastUpdateStatus changed (a VPC config update started, succeeded or failed). */

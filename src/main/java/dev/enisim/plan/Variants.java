@@ -1,5 +1,6 @@
 package dev.enisim.plan;
 
+import dev.enisim.model.SimEvent;
 import dev.enisim.model.network.Cidr;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.workload.ArrivalSpec;
@@ -39,17 +40,17 @@ final class Variants {
      */
     static Scenario teardown(Scenario s, long extraMicros) {
         List<Scenario.Function> fns = new ArrayList<>();
-        List<Scenario.Action> actions = new ArrayList<>();
+        List<Scenario.At> actions = new ArrayList<>();
         for (Scenario.Function f : s.functions()) {
+            actions.add(new Scenario.At(s.durationMicros(), new SimEvent.DeleteFunction(fns.size())));
             fns.add(f.withArrivals(new ArrivalSpec.None()));
-            actions.add(new Scenario.DeleteFunctionAction(s.durationMicros(), f.name()));
         }
         return with(s, s.vpcs(), fns, actions, s.durationMicros() + extraMicros);
     }
 
     /** The scenario with other VPCs, functions, timeline or duration. */
     static Scenario with(Scenario s, List<Scenario.Vpc> vpcs, List<Scenario.Function> fns,
-            List<Scenario.Action> timeline, long durationMicros) {
+            List<Scenario.At> timeline, long durationMicros) {
         long bucket = Math.min(s.bucketMicros(), durationMicros);
         return new Scenario(s.name(), s.description(), s.seed(), durationMicros, bucket, s.account(), vpcs,
                 s.hyperplane(), fns, timeline, s.networkModel(), s.scaling(), s.legacy(), s.source());

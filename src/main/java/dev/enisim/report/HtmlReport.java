@@ -29,9 +29,7 @@ public final class HtmlReport {
     public static String render(RunResult r, Map<String, byte[]> charts, String version) {
         RunSummary s = r.summary();
         StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" "
-                + "content=\"width=device-width, initial-scale=1\"/>\n<title>enisim: ")
-                .append(esc(s.scenario())).append("</title>\n").append(Page.styles()).append("</head>\n<body>\n");
+        b.append(Page.head("enisim: " + s.scenario()));
         b.append("<header><h1>").append(esc(s.scenario())).append("</h1>\n<p class=\"sub\">").append(esc(
                 r.scenario().description())).append("<br/>seed ").append(s.seed()).append(", ")
                 .append(Narrative.clock(Math.round(s.simulatedSeconds() * 1e6))).append(" simulated, ")

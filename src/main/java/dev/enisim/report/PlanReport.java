@@ -86,13 +86,163 @@ public final class PlanReport {
         return b.toString();
     }
 
-    /** The same as a small self-contained HTML page. */
+    /**
+     * The plan as a page: a verdict at the top (does the scenario already fail as it is?), then one section per
+     * question with its verdict coloured, tables, the demand-versus-prefix chart of each subnet, the quota's
+     * headroom, the traffic probes, the teardown wait and the idle rule. Self-contained, works offline.
+     */
     public static String html(Plan p) {
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>enisim plan: "
-                + escape(p.scenario()) + "</title><style>body{font-family:system-ui,sans-serif;margin:2em auto;"
-                + "max-width:70em;color:#222}pre{background:#f6f8fa;padding:1em;border-radius:6px;overflow-x:auto}"
-                + "</style></head><body><h1>Capacity plan: " + escape(p.scenario()) + "</h1><pre>"
-                + escape(text(p)) + "</pre></body></html>\n";
+        StringBuilder b = new StringBuilder();
+        b.append(dev.enisim.report.page.Page.head("enisim plan: " + p.scenario()));
+        b.append("<header><h1>Capacity plan: ").append(escape(p.scenario())).append("</h1>\n<p class=\"sub\">seed ")
+                .append(p.seed()).append(", ").append(escape(p.networkModel())).append(" network model</p></header>\n");
+        List<String> short_ = new java.util.ArrayList<>();
+        for (Plan.SubnetAdvice s : p.subnets()) {
+            if (s.headroomIps() < 0) {
+                short_.add(s.subnet() + " is " + ips(-s.headroomIps()) + " short (needs /" + s.recommendedPrefix() + ")");
+            }
+        }
+        for (Plan.VpcAdvice v : p.vpcs()) {
+            if (v.peakEnis() >= v.eniQuota()) {
+                short_.add(v.vpc() + " reaches its quota of " + v.eniQuota() + " ENIs");
+            }
+        }
+        b.append("<p class=\"verdict ").append(short_.isEmpty() ? "ok\">As it is, the scenario fits: no subnet runs "
+                + "short of IPs and no VPC reaches its ENI quota." : "bad\">As it is, this scenario already fails: "
+                + escape(String.join("; ", short_)) + ". The sizes below are what it needs.").append("</p>\n");
+        subnetsSection(b, p);
+        quotaSection(b, p);
+        headroomSection(b, p);
+        teardownSection(b, p);
+        idleSection(b, p);
+        return b.append("</body>\n</html>\n").toString();
+    }
+
+    private static void subnetsSection(StringBuilder b, Plan p) {
+        b.append("<section id=\"subnets\"><h2>1. Subnet sizes</h2>\n<p>The smallest prefix with no invocation "
+                + "failing for IPs at this scenario's peak, checked by re-running the scenario at that size and one "
+                + "size smaller.</p>\n<div class=\"scroll\"><table>\n<tr><th>subnet</th><th>now</th><th>other "
+                + "tenants</th><th>Lambda's peak IPs</th><th>by the formula</th><th>recommended</th><th>headroom now"
+                + "</th><th>check</th></tr>\n");
+        for (Plan.SubnetAdvice s : p.subnets()) {
+            b.append("<tr><td>").append(escape(s.subnet())).append("</td><td>").append(escape(s.cidr())).append(" (")
+                    .append(s.usableIps()).append(" usable)</td><td class=\"n\">").append(s.otherUsedIps())
+                    .append("</td><td class=\"n\">").append(s.peakLambdaIps()).append("</td><td class=\"n\">")
+                    .append(s.analyticLambdaIps()).append("</td><td><b>/").append(s.recommendedPrefix()).append("</b> (")
+                    .append(ips(s.recommendedUsableIps())).append(" usable)</td><td class=\"")
+                    .append(s.headroomIps() < 0 ? "bad\">" + ips(-s.headroomIps()) + " short"
+                            : "ok\">" + ips(s.headroomIps()) + " spare").append("</td><td class=\"")
+                    .append(s.failuresAtRecommended() == 0 ? "ok\">no IP failure at /" + s.recommendedPrefix()
+                            : "bad\">" + s.failuresAtRecommended() + " IP failures at /" + s.recommendedPrefix())
+                    .append(s.failuresOneSmaller() < 0 ? "" : "; " + String.format("%,d", s.failuresOneSmaller())
+                            + " at /" + (s.recommendedPrefix() + 1)).append("</td></tr>\n");
+        }
+        b.append("</table></div>\n");
+        for (Plan.SubnetAdvice s : p.subnets()) {
+            b.append(PlanCharts.demandVersusPrefix(s));
+        }
+        if (!p.subnetsUnderOtherModel().isEmpty()) {
+            b.append("<h3>Under the ").append(p.networkModel().equals("legacy") ? "Hyperplane" : "legacy")
+                    .append(" network model instead</h3>\n<div class=\"scroll\"><table>\n<tr><th>subnet</th><th>"
+                    + "peak IPs</th><th>recommended</th></tr>\n");
+            for (Plan.SubnetAdvice s : p.subnetsUnderOtherModel()) {
+                b.append("<tr><td>").append(escape(s.subnet())).append("</td><td class=\"n\">")
+                        .append(s.peakLambdaIps()).append("</td><td>/").append(s.recommendedPrefix()).append(" (")
+                        .append(ips(s.recommendedUsableIps())).append(" usable)</td></tr>\n");
+            }
+            b.append("</table></div>\n");
+        }
+        b.append("</section>\n");
+    }
+
+    private static void quotaSection(StringBuilder b, Plan p) {
+        b.append("<section id=\"quota\"><h2>2. ENIs per VPC against the quota</h2>\n<div class=\"scroll\"><table>"
+                + "\n<tr><th>VPC</th><th>peak ENIs</th><th>quota</th><th>used</th><th>headroom</th><th>one "
+                + "security-group set per subnet</th></tr>\n");
+        for (Plan.VpcAdvice v : p.vpcs()) {
+            long room = v.eniQuota() - v.peakEnis();
+            b.append("<tr><td>").append(escape(v.vpc())).append("</td><td class=\"n\">").append(v.peakEnis())
+                    .append("</td><td class=\"n\">").append(v.eniQuota()).append("</td><td>")
+                    .append(PlanCharts.bar(v.peakEnis(), v.eniQuota())).append("</td><td class=\"")
+                    .append(room <= 0 ? "bad\">at the quota" : "ok\">" + room + " ENIs spare")
+                    .append("</td><td>would need ").append(v.consolidatedEnis()).append(" ENIs (saves ")
+                    .append(v.savedByConsolidating()).append(")</td></tr>\n");
+        }
+        b.append("</table></div>\n");
+        for (Plan.VpcAdvice v : p.vpcs()) {
+            b.append("<h3>").append(escape(v.vpc())).append(": keys by peak ENIs</h3>\n<div class=\"scroll\"><table>"
+                    + "\n<tr><th>key (subnet + security groups)</th><th>peak ENIs</th><th>peak connections</th></tr>\n");
+            List<Plan.KeyUse> keys = v.keys();
+            for (Plan.KeyUse k : keys.subList(0, Math.min(10, keys.size()))) {
+                b.append("<tr><td>").append(escape(k.key())).append("</td><td class=\"n\">").append(k.peakEnis())
+                        .append("</td><td class=\"n\">").append(String.format("%,d", k.peakConnections()))
+                        .append("</td></tr>\n");
+            }
+            b.append("</table></div>\n");
+            if (keys.size() > 10) {
+                b.append("<p class=\"note\">10 of ").append(keys.size()).append(" keys shown; ")
+                        .append(keys.size() - 10).append(" more in plan.json.</p>\n");
+            }
+        }
+        b.append("</section>\n");
+    }
+
+    private static void headroomSection(StringBuilder b, Plan p) {
+        Plan.Headroom h = p.headroom();
+        b.append("<section id=\"headroom\"><h2>3. Traffic headroom</h2>\n<p>Every arrival rate multiplied until "
+                + "a limit (ENI quota, subnet IPs, concurrency, scaling rate) is hit.</p>\n<p class=\"verdict ");
+        if (h.firstLimitAtMultiplier() == null) {
+            b.append(String.format(java.util.Locale.ROOT, "ok\">No limit hit up to %.0f times today's traffic.",
+                    h.largestTried()));
+        } else {
+            b.append(String.format(java.util.Locale.ROOT, h.firstLimitAtMultiplier() <= 1 ? "bad\">" : "warn\">")
+                    ).append(String.format(java.util.Locale.ROOT, "The first limit is hit at %.2f times today's "
+                    + "traffic: %s.", h.firstLimitAtMultiplier(), escape(String.join(", ", h.limitsHit()))));
+        }
+        b.append("</p>\n<div class=\"scroll\"><table>\n<tr><th>traffic x</th><th>limits hit</th></tr>\n");
+        for (Plan.Probe pr : h.probes()) {
+            b.append("<tr><td class=\"n\">").append(String.format(java.util.Locale.ROOT, "%.2f", pr.multiplier()))
+                    .append("</td><td class=\"").append(pr.limitsHit().isEmpty() ? "ok\">none" : "bad\">"
+                            + escape(String.join(", ", pr.limitsHit()))).append("</td></tr>\n");
+        }
+        b.append("</table></div>\n</section>\n");
+    }
+
+    private static void teardownSection(StringBuilder b, Plan p) {
+        Plan.TeardownWait t = p.teardown();
+        b.append("<section id=\"teardown\"><h2>4. Teardown wait</h2>\n<p>Deleting every function waits for Lambda "
+                + "to delete its ").append(t.enis()).append(" ENIs (a stack deletion waits as long).</p>\n")
+                .append(PlanCharts.teardown(t)).append("</section>\n");
+    }
+
+    private static void idleSection(StringBuilder b, Plan p) {
+        b.append("<section id=\"idle\"><h2>5. The idle rule</h2>\n");
+        if (p.idle().isEmpty()) {
+            b.append("<p>No VPC function under the Hyperplane model: no Inactive state, no keep-warm needed.</p>\n");
+        } else {
+            b.append("<p>How long a VPC function may stay quiet before Lambda reclaims its ENIs (its next invocation "
+                    + "then fails while it restores them), checked by simulation one hour either side.</p>\n<div "
+                    + "class=\"scroll\"><table>\n<tr><th>function</th><th>quiet up to</th><th>keep warm every</th>"
+                    + "<th>check</th></tr>\n");
+            for (Plan.IdleAdvice i : p.idle()) {
+                boolean ok = i.failsAfterLongerQuiet() && i.passesAfterShorterQuiet();
+                b.append("<tr><td>").append(escape(i.function())).append("</td><td class=\"n\">")
+                        .append(days(i.longestQuietSeconds())).append("</td><td class=\"n\">")
+                        .append(days(i.keepWarmEverySeconds())).append(" or less</td><td class=\"")
+                        .append(ok ? "ok\">fails after a longer quiet, succeeds after a shorter one"
+                                : "bad\">the simulation disagrees: see plan.json").append("</td></tr>\n");
+            }
+            b.append("</table></div>\n");
+        }
+        b.append("</section>\n");
+    }
+
+    private static String days(double seconds) {
+        return String.format(java.util.Locale.ROOT, "%.1f days", seconds / 86_400);
+    }
+
+    private static String ips(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d IP%s", n, n == 1 ? "" : "s");
     }
 
     private static String escape(String s) {

@@ -14,10 +14,11 @@ import dev.enisim.model.SimEvent.InvocationEnd;
 import dev.enisim.model.Legacy;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.Networking;
+import dev.enisim.model.Teardown;
 import dev.enisim.model.World;
+import dev.enisim.model.WorldSnapshot;
+import dev.enisim.model.eni.EniId;
 import dev.enisim.model.function.FunctionConfig;
-import dev.enisim.model.eni.HyperplaneEni;
-import dev.enisim.model.network.Subnet;
 import dev.enisim.random.RandomStreams;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.workload.ArrivalProcess;
@@ -90,9 +91,10 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             durations[i] = Sampler.of(f.duration(), streams.stream(prefix + "duration"));
             arrivalSources[i] = loop.addSource(new Arrival(i));
         }
-        recorder.attach(world);
-        journal.attach(world);
-        latency.attach(world);
+        List<String> names = scenario.functions().stream().map(Scenario.Function::name).toList();
+        recorder.attach(world.snapshot());
+        journal.attach(names);
+        latency.attach(names);
         // functions were added in scenario order, so function i of the world is function i of the scenario
         for (int i = 0; i < n; i++) {
             Scenario.Function f = scenario.functions().get(i);
@@ -105,8 +107,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                     SimEvent.PRIORITY_CONTROL, first);
             scheduleNextArrival(i);
         }
-        for (Scenario.Action a : scenario.timeline()) {
-            TimelineEvents.schedule(a, world, loop);
+        for (Scenario.At a : scenario.timeline()) {
+            loop.schedule(a.atMicros(), SimEvent.PRIORITY_CONTROL, a.action());
         }
     }
 
@@ -180,20 +182,22 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
     }
 
     private RunResult result() {
+        WorldSnapshot end = world.snapshot();
         long total = loop.deliveredEvents();
         RunSummary.Events events = new RunSummary.Events(total, arrivalCount, completionCount,
                 total - arrivalCount - completionCount);
         RunSummary summary = recorder.summary(scenario.name(), scenario.seed(), replication,
-                scenario.durationMicros() / 1e6, events, hp().stuckPendingAfterMicros() / 1e6, teardowns(), latency);
+                scenario.durationMicros() / 1e6, events, hp().stuckPendingAfterMicros() / 1e6, teardowns(end), latency,
+                end);
         List<RunResult.EniLifetime> lifetimes = new ArrayList<>();
-        for (HyperplaneEni e : world.enis()) {
-            Subnet s = world.subnets().get(e.subnet());
-            lifetimes.add(new RunResult.EniLifetime(e.name(), world.pools().get(e.key()).eniKey().label(), s.id(),
-                    s.address(e.ipIndex()), seconds(e.createdMicros()), seconds(e.readyMicros()),
+        for (WorldSnapshot.EniView e : end.enis()) {
+            lifetimes.add(new RunResult.EniLifetime(e.id().name(), e.id().keyLabel(),
+                    end.subnets().get(e.id().subnet()).id(), e.id().address(), seconds(e.createdMicros()),
+                    seconds(e.readyMicros()),
                     seconds(e.deletionRequestedMicros()), seconds(e.orphanedMicros()), seconds(e.endedMicros()),
                     e.state().name()));
         }
-        TimeSeries recorded = recorder.timeSeries();
+        TimeSeries recorded = recorder.timeSeries(end);
         List<Series> all = new ArrayList<>(recorded.series());
         all.addAll(latency.series());
         TimeSeries series = new TimeSeries(recorded.bucketMicros(), recorded.buckets(), all);
@@ -209,13 +213,14 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
      * Each teardown's wait: until its last ENI was deleted, by Lambda or (for orphans) by hand; null if one was
      * still there at the end.
      */
-    private List<RunSummary.Teardown> teardowns() {
+    private List<RunSummary.Teardown> teardowns(WorldSnapshot end) {
         List<RunSummary.Teardown> out = new ArrayList<>();
-        for (World.Teardown t : world.teardowns()) {
+        for (Teardown t : end.teardowns()) {
             long last = t.requestedMicros();
             boolean done = true;
             int orphaned = 0;
-            for (HyperplaneEni e : t.enis()) {
+            for (EniId id : t.enis()) {
+                WorldSnapshot.EniView e = end.enis().get(id.id() - 1);
                 if (e.orphanedMicros() >= 0) {
                     orphaned++;
                 }
@@ -226,7 +231,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                     last = Math.max(last, e.endedMicros());
                 }
             }
-            out.add(new RunSummary.Teardown(t.function(), t.action(), t.requestedMicros() / 1e6, t.enis().size(),
+            out.add(new RunSummary.Teardown(scenario.functions().get(t.function()).name(), t.action(),
+                    t.requestedMicros() / 1e6, t.enis().size(),
                     done ? (last - t.requestedMicros()) / 1e6 : null, orphaned));
         }
         return out;

@@ -2,6 +2,7 @@ package dev.enisim.scenario;
 
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.Scaling;
+import dev.enisim.model.SimEvent;
 import dev.enisim.model.network.Cidr;
 import dev.enisim.workload.ArrivalSpec;
 import dev.enisim.workload.DistributionSpec;
@@ -17,6 +18,8 @@ import java.util.OptionalInt;
  * @param seed           the scenario seed every random stream derives from
  * @param durationMicros simulated time, > 0
  * @param bucketMicros   time-series resolution, 0 < bucket <= duration
+ * @param timeline       control-plane actions in the order they are scheduled: by time (stable), an AZ outage's
+ *                       end right after its start
  * @param source         where the scenario came from (a file path as given), for messages
  */
 public record Scenario(
@@ -29,7 +32,7 @@ public record Scenario(
         List<Vpc> vpcs,
         Hyperplane hyperplane,
         List<Function> functions,
-        List<Action> timeline,
+        List<At> timeline,
         NetworkModel networkModel,
         ScalingSpec scaling,
         Legacy legacy,
@@ -43,7 +46,7 @@ public record Scenario(
 
     /** A Hyperplane scenario with today's scaling. */
     public Scenario(String name, String description, long seed, long durationMicros, long bucketMicros,
-            Account account, List<Vpc> vpcs, Hyperplane hyperplane, List<Function> functions, List<Action> timeline,
+            Account account, List<Vpc> vpcs, Hyperplane hyperplane, List<Function> functions, List<At> timeline,
             String source) {
         this(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane, functions, timeline,
                 NetworkModel.HYPERPLANE, ScalingSpec.DEFAULT, Legacy.DEFAULT, source);
@@ -232,42 +235,11 @@ public record Scenario(
         }
     }
 
-    /** A control-plane action of the timeline, at a simulated time. */
-    public sealed interface Action {
-        long atMicros();
-    }
-
-    /** CreateFunction again after a deletion, with a new VpcConfig when {@code vpcConfig} is not null. */
-    public record CreateFunctionAction(long atMicros, String function, VpcConfig vpcConfig) implements Action {
-    }
-
-    /** UpdateFunctionConfiguration with a new VpcConfig; {@link VpcConfig#NONE} detaches the function. */
-    public record UpdateVpcConfigAction(long atMicros, String function, VpcConfig vpcConfig) implements Action {
-    }
-
-    public record PublishVersionAction(long atMicros, String function) implements Action {
-    }
-
-    public record DeleteVersionAction(long atMicros, String function, int version) implements Action {
-    }
-
-    public record DeleteFunctionAction(long atMicros, String function) implements Action {
-    }
-
-    /** The role is deleted ({@code deleteRole}), loses ({@code revokeRolePermissions}) or regains its EC2 rights. */
-    public record RoleAction(long atMicros, String role, Kind kind) implements Action {
-        public enum Kind { deleteRole, revokeRolePermissions, grantRolePermissions }
-    }
-
-    public record SetOtherUsedIpsAction(long atMicros, String subnet, int otherUsedIps) implements Action {
-    }
-
-    /** An Availability Zone is unavailable from {@code atMicros} until {@code untilMicros}. */
-    public record AzOutageAction(long atMicros, String az, long untilMicros) implements Action {
-    }
-
-    /** The account deletes orphaned ENIs by hand: all, or those of {@code subnet} when it is not null. */
-    public record DeleteOrphanedEnisAction(long atMicros, String subnet) implements Action {
+    /**
+     * A control-plane action of the timeline at a simulated time: the model's own record, names already resolved
+     * to indices (functions, roles, subnets, Availability Zones in the order the scenario defines them).
+     */
+    public record At(long atMicros, SimEvent.Control action) {
     }
 
     /** A function's VpcConfig. Both lists empty = not attached to a VPC. */

@@ -92,6 +92,10 @@ public final class ScenarioLoader {
             if (Files.isDirectory(file)) {
                 throw problem(source, "is a folder, not a scenario file");
             }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // a device or a pipe (/dev/zero, /dev/stdin) would be read for ever
+                throw problem(source, "is not a regular file");
+            }
             long size = Files.size(file);
             boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
             long limit = json ? MAX_JSON_BYTES : YamlTree.maxBytes();
@@ -215,7 +219,7 @@ public final class ScenarioLoader {
         References refs = new References(vpcs);
         List<Scenario.Function> functions = new FunctionReader(root, refs, account, hyperplane, baseDir(source))
                 .read();
-        List<Scenario.Action> timeline = new TimelineReader(root, refs, functions).read();
+        List<Scenario.At> timeline = new TimelineReader(root, refs, functions).read();
         NetworkModel model = networkModel(root);
         Scenario.ScalingSpec scaling = scaling(root);
         Scenario.Legacy legacy = legacy(root);

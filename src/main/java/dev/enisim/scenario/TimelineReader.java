@@ -1,5 +1,6 @@
 package dev.enisim.scenario;
 
+import dev.enisim.model.SimEvent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,19 +30,26 @@ final class TimelineReader {
         }
     }
 
-    List<Scenario.Action> read() {
-        List<Scenario.Action> out = new ArrayList<>();
+    /** The actions by time (stable); an outage's end follows right after its start. */
+    List<Scenario.At> read() {
+        List<List<Scenario.At>> out = new ArrayList<>();
         for (Fields a : root.objects("timeline")) {
-            Scenario.Action action = action(a);
+            List<Scenario.At> action = action(a);
             if (action != null) {
                 out.add(action);
             }
         }
-        out.sort((x, y) -> Long.compare(x.atMicros(), y.atMicros()));
-        return out;
+        out.sort((x, y) -> Long.compare(x.get(0).atMicros(), y.get(0).atMicros()));
+        List<Scenario.At> flat = new ArrayList<>();
+        out.forEach(flat::addAll);
+        return flat;
     }
 
-    private Scenario.Action action(Fields a) {
+    private static List<Scenario.At> at(long atMicros, SimEvent.Control action) {
+        return List.of(new Scenario.At(atMicros, action));
+    }
+
+    private List<Scenario.At> action(Fields a) {
         Long at = a.requireDuration("at");
         String name = a.requireText("action");
         if (at == null || name == null) {
@@ -52,7 +60,8 @@ final class TimelineReader {
                 a.allowOnly("at", "action", "function", "vpcConfig");
                 String f = function(a);
                 Scenario.VpcConfig v = a.has("vpcConfig") ? FunctionReader.vpcConfig(a, "vpcConfig", refs) : null;
-                return f == null ? null : new Scenario.CreateFunctionAction(at, f, v);
+                return f == null ? null : at(at, new SimEvent.CreateFunction(functions.indexOf(f),
+                        v == null ? null : v.subnetIds(), v == null ? null : v.securityGroupIds()));
             }
             case "updateVpcConfig" -> {
                 a.allowOnly("at", "action", "function", "vpcConfig");
@@ -62,7 +71,8 @@ final class TimelineReader {
                     return null;
                 }
                 Scenario.VpcConfig v = FunctionReader.vpcConfig(a, "vpcConfig", refs);
-                return f == null || v == null ? null : new Scenario.UpdateVpcConfigAction(at, f, v);
+                return f == null || v == null ? null : at(at, new SimEvent.UpdateVpcConfig(functions.indexOf(f),
+                        v.subnetIds(), v.securityGroupIds()));
             }
             case "publishVersion", "deleteFunction" -> {
                 a.allowOnly("at", "action", "function");
@@ -70,14 +80,15 @@ final class TimelineReader {
                 if (f == null) {
                     return null;
                 }
-                return name.equals("publishVersion") ? new Scenario.PublishVersionAction(at, f)
-                        : new Scenario.DeleteFunctionAction(at, f);
+                return at(at, name.equals("publishVersion") ? new SimEvent.PublishVersion(functions.indexOf(f))
+                        : new SimEvent.DeleteFunction(functions.indexOf(f)));
             }
             case "deleteVersion" -> {
                 a.allowOnly("at", "action", "function", "version");
                 String f = function(a);
                 Long v = a.requireInteger("version", 1, Integer.MAX_VALUE);
-                return f == null || v == null ? null : new Scenario.DeleteVersionAction(at, f, v.intValue());
+                return f == null || v == null ? null
+                        : at(at, new SimEvent.DeleteVersion(functions.indexOf(f), v.intValue()));
             }
             case "deleteRole", "revokeRolePermissions", "grantRolePermissions" -> {
                 a.allowOnly("at", "action", "role");
@@ -85,7 +96,8 @@ final class TimelineReader {
                 if (role == null || !References.check(a, "role", "role", role, roles)) {
                     return null;
                 }
-                return new Scenario.RoleAction(at, role, Scenario.RoleAction.Kind.valueOf(name));
+                return at(at, new SimEvent.SetRolePermissions(roles.indexOf(role), name.equals("grantRolePermissions"),
+                        name.equals("deleteRole")));
             }
             case "setOtherUsedIps" -> {
                 a.allowOnly("at", "action", "subnet", "otherUsedIps");
@@ -94,7 +106,7 @@ final class TimelineReader {
                 if (s == null || n == null || !References.check(a, "subnet", "subnet", s, refs.subnets)) {
                     return null;
                 }
-                return new Scenario.SetOtherUsedIpsAction(at, s, n.intValue());
+                return at(at, new SimEvent.SetOtherUsedIps(refs.subnets.indexOf(s), n.intValue()));
             }
             case "azOutage" -> {
                 a.allowOnly("at", "action", "az", "until");
@@ -107,7 +119,9 @@ final class TimelineReader {
                 if (az == null || !References.check(a, "az", "Availability Zone", az, refs.azs)) {
                     return null;
                 }
-                return new Scenario.AzOutageAction(at, az, until);
+                SimEvent.AzAvailability down = new SimEvent.AzAvailability(refs.azs.indexOf(az), true);
+                return until == Long.MAX_VALUE ? at(at, down) : List.of(new Scenario.At(at, down),
+                        new Scenario.At(until, new SimEvent.AzAvailability(refs.azs.indexOf(az), false)));
             }
             case "deleteOrphanedEnis" -> {
                 a.allowOnly("at", "action", "subnet");
@@ -115,7 +129,8 @@ final class TimelineReader {
                 if (s != null && !References.check(a, "subnet", "subnet", s, refs.subnets)) {
                     return null;
                 }
-                return new Scenario.DeleteOrphanedEnisAction(at, s);
+                return at(at, new SimEvent.DeleteOrphanedEnis(s == null ? SimEvent.DeleteOrphanedEnis.ALL_SUBNETS
+                        : refs.subnets.indexOf(s)));
             }
             default -> {
                 String close = Suggest.closest(name, ACTIONS);

@@ -21,6 +21,15 @@ import java.util.Arrays;
  */
 final class TraceReader {
 
+    /** Rows of one trace at most (16 bytes each in memory): 50 million, 800 MB; aggregate a longer one as counts. */
+    static final int MAX_ROWS = 50_000_000;
+
+    private static final class TooManyRows extends RuntimeException {
+        TooManyRows() {
+            super(null, null, false, false);
+        }
+    }
+
     /** Times beyond this many seconds (about 285,000 years) do not fit in a long of microseconds. */
     private static final double MAX_SECONDS = 9e12;
 
@@ -42,10 +51,18 @@ final class TraceReader {
     static ArrivalSpec.Trace read(Path file, String shownAs, Fields at, boolean counts, long intervalMicros,
             long fromMicros, long untilMicros) {
         TraceReader r = new TraceReader(file, at);
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            at.problem("file", "the trace " + file + " is not a regular file (a folder, a device or a pipe)");
+            return null;
+        }
         try (BufferedReader in = Files.newBufferedReader(file)) {
             if (!r.parse(in, counts, intervalMicros)) {
                 return null;
             }
+        } catch (TooManyRows e) {
+            at.problem("file", "the trace " + file + " has more than " + MAX_ROWS + " rows: aggregate it "
+                    + "(format: counts, one row per interval)");
+            return null;
         } catch (NoSuchFileException e) {
             at.problem("file", "trace file not found: " + file + " ('" + shownAs
                     + "', relative to the scenario's folder)");
@@ -116,6 +133,9 @@ final class TraceReader {
     }
 
     private void add(long start, long count) {
+        if (rows == MAX_ROWS) {
+            throw new TooManyRows();
+        }
         if (rows == starts.length) {
             starts = Arrays.copyOf(starts, rows * 2);
             counts = Arrays.copyOf(counts, rows * 2);

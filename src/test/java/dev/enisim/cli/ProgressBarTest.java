@@ -32,10 +32,31 @@ class ProgressBarTest {
     @Test
     void aLongRunShowsSimulatedTimeAndEventsPerSecond() throws Exception {
         StringWriter err = new StringWriter();
-        ProgressBar p = new ProgressBar(new PrintWriter(err), true);
+        ProgressBar p = new ProgressBar(new PrintWriter(err), true, 120);
         Thread.sleep(1100);
         p.update(3_600_000_000L, 7_200_000_000L, 123_456);
         assertTrue(err.toString().contains("simulated 01:00:00 of 02:00:00 ( 50%)"), err.toString());
         assertTrue(err.toString().contains("123,456 events"), err.toString());
+    }
+
+    @Test
+    void theLineFitsTheTerminalWidthWithElapsedTimeAndAnEta() {
+        for (int width : new int[] {19, 39, 59, 79, 119}) {
+            String line = ProgressBar.line(3_600_000_000L, 7_200_000_000L, 123_456_789, 30, width);
+            assertEquals(width, line.length(), "fits " + width + ": '" + line + "'");
+            assertTrue(line.contains("50%") && line.contains("ETA 30s"), line);
+        }
+        String at80 = ProgressBar.line(3_600_000_000L, 7_200_000_000L, 123_456_789, 30, 79);
+        assertTrue(at80.contains("simulated 01:00:00 of 02:00:00") && at80.contains("elapsed 30s"), at80);
+        String wide = ProgressBar.line(3_600_000_000L, 7_200_000_000L, 123_456_789, 30, 119);
+        assertTrue(wide.contains("123,456,789 events") && wide.contains("4,115,226 events/s"), wide);
+    }
+
+    @Test
+    void longRunsCountDaysNotHundredsOfHours() {
+        String line = ProgressBar.line(113L * 3_600_000_000L, 30L * 86_400_000_000L, 1, 1200, 79);
+        assertTrue(line.contains("4d 17:00:00 of 30d 00:00:00"), line);
+        assertTrue(line.contains("ETA 1h47m"), line);
+        assertEquals("3m05s", ProgressBar.wall(185));
     }
 }

@@ -89,4 +89,38 @@ class ResumeTest {
         assertEquals("my notes\n", Files.readString(progress));
         assertTrue(!Files.exists(out));
     }
+
+    /** A real kill: a child JVM running the sweep is killed (SIGKILL) once some points are in its progress file. */
+    @Test
+    void aSweepKilledForReallyResumesToTheSameFiles() throws Exception {
+        Path f = EngineEquivalenceTest.scenario(dir);
+        String[] args = {"sweep", f.toString(), "--design", "lhs", "--points", "24", "--threads", "1",
+            "--vary", "duration=1h..2h", "--vary", "hyperplane.eniCreateTime.median=20s..3m",
+            "--metric", "enis.peak", "--metric", "invocations.succeeded", "-q"};
+        Path whole = dir.resolve("whole");
+        assertEquals(0, CliTest.run(EngineEquivalenceTest.concat(args, "--out", whole.toString())).code());
+
+        Path killed = dir.resolve("killed");
+        Path progress = Experiment.progressFile(killed);
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), "dev.enisim.cli.Main"));
+        cmd.addAll(List.of(EngineEquivalenceTest.concat(args, "--out", killed.toString())));
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (lines(progress) < 1 + 2 && System.nanoTime() < deadline && child.isAlive()) {
+            Thread.sleep(10);
+        }
+        child.destroyForcibly().waitFor();
+        int done = lines(progress) - 1;
+        assertTrue(done >= 2 && done < 24 && !Files.exists(killed), "killed part-way: " + done + " points done");
+
+        Result r = CliTest.run(EngineEquivalenceTest.concat(args, "--out", killed.toString()).clone());
+        assertEquals(0, r.code(), r.err());
+        EngineEquivalenceTest.assertSameFiles(whole, killed);
+    }
+
+    private static int lines(Path p) throws java.io.IOException {
+        return Files.exists(p) ? (int) Files.readAllLines(p).stream().filter(l -> l.endsWith("}")).count() : 0;
+    }
 }

@@ -133,4 +133,30 @@ class EventLoopSourcesProperties {
         assertThrows(IllegalArgumentException.class, () -> loop.scheduleSource(s, 30, -1));
         assertThrows(NullPointerException.class, () -> loop.addSource(null));
     }
+
+    /** The very first key (priority 0, sequence 0) is a key like any other when its occurrence is replaced. */
+    @Example
+    void replacingTheFirstKeyInTheCalendarLeavesOneOccurrence() {
+        EventLoop<Ev> loop = new EventLoop<>();
+        for (int i = 0; i <= EventLoop.HEAP_SOURCES; i++) {
+            loop.addSource(new Ev("s" + i, i));
+        }
+        loop.scheduleSource(0, 10, 0); // the loop's first key: 0
+        loop.scheduleSource(0, 20, 0);
+        assertEquals(1, loop.pendingEvents());
+        List<String> seen = new ArrayList<>();
+        assertEquals(1, loop.runUntil(100, (e, now) -> seen.add(e.name() + "@" + now)));
+        assertEquals(List.of("s0@20"), seen);
+        assertEquals(0, loop.pendingEvents());
+    }
+
+    /** An event at the last representable time, with no source at all, is still an event. */
+    @Example
+    void anEventAtTheEndOfTimeIsDelivered() {
+        EventLoop<Ev> loop = new EventLoop<>();
+        loop.schedule(Long.MAX_VALUE, 0, new Ev("last", -1));
+        List<String> seen = new ArrayList<>();
+        assertEquals(1, loop.runUntil(Long.MAX_VALUE, (e, now) -> seen.add(e.name())));
+        assertEquals(List.of("last"), seen);
+    }
 }

@@ -92,4 +92,46 @@ class EventLoopTest {
         assertThrows(IllegalArgumentException.class, () -> loop.schedule(0, EventLoop.MAX_PRIORITY + 1, new Ev("x")));
         assertThrows(NullPointerException.class, () -> loop.schedule(0, 0, null));
     }
+
+    @Test
+    void theEdgesOfTheRangesAreAccepted() {
+        EventLoop<Ev> loop = new EventLoop<>();
+        assertEquals(Long.MAX_VALUE, loop.nextEventMicros(), "nothing pending");
+        assertEquals(0, loop.runUntil(10, (e, now) -> { }), "an empty loop delivers nothing");
+        assertEquals(10, loop.nowMicros(), "but its clock advances");
+        loop.schedule(10, EventLoop.MAX_PRIORITY, new Ev("last"));
+        loop.schedule(10, EventLoop.MAX_PRIORITY - 1, new Ev("before-last"));
+        loop.scheduleAfter(0, 0, new Ev("now"));
+        int s = loop.addSource(new Ev("source"));
+        loop.scheduleSource(s, 10, EventLoop.MAX_PRIORITY);
+        List<String> seen = new ArrayList<>();
+        assertEquals(4, loop.runUntil(10, (e, now) -> seen.add(e.name())), "events at exactly the end included");
+        assertEquals(List.of("now", "before-last", "last", "source"), seen);
+        loop.schedule(20, 0, new Ev("later"));
+        assertEquals(1, loop.runUntil(30, (e, now) -> { }), "counts this call only");
+        assertEquals(5, loop.deliveredEvents());
+    }
+
+    @Test
+    void badArgumentsSayWhatIsWrong() {
+        EventLoop<Ev> loop = new EventLoop<>();
+        loop.runUntil(100, (e, now) -> { });
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> loop.scheduleAfter(-1, 0, new Ev("neg")));
+        assertEquals("negative delay -1 us for Ev[name=neg]", negative.getMessage());
+        int s = loop.addSource(new Ev("s"));
+        IllegalArgumentException noSource = assertThrows(IllegalArgumentException.class,
+                () -> loop.scheduleSource(-1, 200, 0));
+        assertEquals("no source -1", noSource.getMessage());
+        assertEquals("no source 1", assertThrows(IllegalArgumentException.class,
+                () -> loop.scheduleSource(s + 1, 200, 0)).getMessage());
+        assertEquals("cannot schedule in the past: source 0 (Ev[name=s]) at 99 us, now 100 us",
+                assertThrows(IllegalArgumentException.class, () -> loop.scheduleSource(s, 99, 0)).getMessage());
+        assertEquals("priority out of range 0.." + EventLoop.MAX_PRIORITY + ": " + (EventLoop.MAX_PRIORITY + 1),
+                assertThrows(IllegalArgumentException.class,
+                        () -> loop.schedule(100, EventLoop.MAX_PRIORITY + 1, new Ev("x"))).getMessage());
+        assertEquals("cannot run back to 99 us, now 100 us",
+                assertThrows(IllegalArgumentException.class, () -> loop.runUntil(99, (e, now) -> { })).getMessage());
+        assertEquals(0, loop.pendingEvents(), "nothing was scheduled by the refused calls");
+    }
 }

@@ -74,4 +74,34 @@ class GateTest {
         assertTrue(one.results().get(2).passed(), one.results().get(2).actual());
         assertTrue(one.results().get(3).passed(), "a summary expectation on the after run");
     }
+
+    @Test
+    void aTerraformPlanUpdatesMovesAndCreatesAndADestroyPlanWaitsForTeardown() throws Exception {
+        Path iac = Path.of("src/test/resources/iac");
+        Change plan = ChangeReader.read(List.of(), List.of(iac.resolve("tfplan-create.json")), against(ACCOUNT));
+        Gate.Verdict v = Gate.run(ACCOUNT, plan, new Gate.Options(300, Map.of("notifier", "2/s"), "1/s",
+                Gate.DEFAULT_RULES));
+        assertTrue(v.passed(), v.markdown());
+        assertTrue(v.afterScenario().contains("action: \"updateVpcConfig\""), v.afterScenario());
+        assertTrue(v.afterScenario().contains("id: \"aws_subnet.lambda_b\""), v.afterScenario());
+        assertTrue(v.markdown().contains("| orders-api | update | Active, update Successful |"), v.markdown());
+        assertTrue(v.markdown().contains("| notifier | create | Active |"), v.markdown());
+        assertTrue(v.markdown().contains("| aws_subnet.lambda_b | 10.40.3.0/27 | 27 | 27 |"), v.markdown());
+
+        Change destroy = ChangeReader.read(List.of(), List.of(iac.resolve("tfplan-destroy.json")), against(ACCOUNT));
+        Gate.Verdict d = Gate.run(ACCOUNT, destroy, new Gate.Options(300, Map.of(), "1/s",
+                List.of("teardown wait <= 1m")));
+        assertFalse(d.passed(), "Lambda takes minutes to delete an ENI: " + d.markdown());
+        assertTrue(d.results().get(0).actual().startsWith("orders-api waits "), d.results().get(0).actual());
+    }
+
+    @Test
+    void unresolvedFunctionsAreListedAndNotSimulated() throws Exception {
+        Change c = ChangeReader.read(List.of(Path.of("src/test/resources/iac/unresolved.yaml")), List.of(),
+                against(ACCOUNT));
+        Gate.Verdict v = Gate.run(ACCOUNT, c, new Gate.Options(300, Map.of(), "1/s", Gate.DEFAULT_RULES));
+        assertTrue(v.markdown().contains("- Not simulated: exporter ("), v.markdown());
+        assertTrue(v.markdown().contains("- Unresolved: src/test/resources/iac/unresolved.yaml:"
+                + " Resources.Exporter.Properties.VpcConfig.SubnetIds: parameter Subnets"), v.markdown());
+    }
 }

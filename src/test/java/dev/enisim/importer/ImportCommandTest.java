@@ -17,15 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code enisim import} as a user runs it: files in, a scenario out, exit 2 and one clear message on bad input. */
-class ImportCommandTest {
+public class ImportCommandTest {
 
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
+    /** What a command printed and returned; shared with the gate's command tests. */
+    public record Result(int code, String out, String err) {
     }
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);

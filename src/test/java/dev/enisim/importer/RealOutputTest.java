@@ -321,4 +321,30 @@ class RealOutputTest {
                 + " taken from version 2"), yaml);
         assertFalse(yaml.contains("published version(s) left out"), yaml);
     }
+
+    @Test
+    void createSubnetOutputAndIpv6OnlySubnetsWithoutIpv6Native() throws Exception {
+        // aws ec2 create-subnet prints {"Subnet": {...}}; an IPv6-only one has no CidrBlock (and, there, no Ipv6Native)
+        Path created = write(dir, "created.json", """
+                {"Subnet": {"AvailabilityZone": "eu-central-1a", "AvailableIpAddressCount": 251,
+                  "CidrBlock": "10.20.1.0/24", "SubnetId": "subnet-0aa11bb22cc33dd44", "VpcId": "vpc-0f0e0d0c0b0a09080",
+                  "State": "available", "Ipv6CidrBlockAssociationSet": []}}
+                """);
+        Path v6 = write(dir, "v6.json", """
+                {"Subnet": {"AvailabilityZone": "eu-central-1a", "AvailableIpAddressCount": 0,
+                  "SubnetId": "subnet-0v6v6v6v6v6v6v6v6", "VpcId": "vpc-0f0e0d0c0b0a09080", "State": "available",
+                  "Ipv6CidrBlockAssociationSet": [{"AssociationId": "subnet-cidr-assoc-0123", "Ipv6CidrBlock":
+                  "2600:1f13:cfe:3660::/64", "Ipv6CidrBlockState": {"State": "associated"}}]}}
+                """);
+        Path functions = write(dir, "f.json", config("payments-api", ""));
+        String yaml = unwrapped(Importer.scenario(in(List.of(created, v6), List.of(functions)), "created", 600));
+        assertEquals(1, load(yaml).vpcs().get(0).subnets().size());
+        assertTrue(yaml.contains("subnet subnet-0v6v6v6v6v6v6v6v6 is IPv6-only"), yaml);
+
+        Path gone = write(dir, "gone.json", config("payments-api", ", \"State\": \"Deleting\""));
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> Importer.scenario(in(List.of(created, v6), List.of(gone)), "created", 600));
+        assertTrue(e.getMessage().endsWith("no function found: a scenario needs at least one (function 'payments-api'"
+                + " (" + gone + ") left out: its State is Deleting)"), e.getMessage());
+    }
 }

@@ -3,7 +3,6 @@ package dev.enisim.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.enisim.model.World;
 import dev.enisim.random.RandomStreams;
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -14,11 +13,8 @@ class LatencyRecorderTest {
     private static final long SEC = 1_000_000L;
 
     private static LatencyRecorder recorder(long durationMicros) {
-        World w = new World(new World.Settings(1000, 65_000, SEC, SEC, () -> SEC, () -> SEC, () -> SEC),
-                (at, p, e) -> { }, new LatencyRecorder(1, 1));
-        w.addFunction("f", 128, SEC, -1, 1, "r", List.of(), List.of(), new RandomStreams(1, 0).stream("x"));
         LatencyRecorder r = new LatencyRecorder(durationMicros, 60 * SEC);
-        r.attach(w);
+        r.attach(List.of("f"));
         return r;
     }
 

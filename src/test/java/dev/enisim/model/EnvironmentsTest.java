@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class EnvironmentsTest {
 
     private static Environments envs(WorldHarness h, int f) {
-        return h.world.functions().get(f).environments();
+        return h.world.function(f).environments();
     }
 
     @Test
@@ -76,17 +76,17 @@ class EnvironmentsTest {
         h.create(f, 0);
         h.advanceTo(60 * SEC);
         assertEquals(3, envs(h, f).provisioned());
-        assertEquals(30, h.world.pools().get(0).connections(), "3 pools of 10 connections");
+        assertEquals(30, h.world.snapshot().keys().get(0).connections(), "3 pools of 10 connections");
         for (int i = 0; i < 3; i++) {
             assertEquals(Outcome.SUCCESS, h.invoke(f, 10 * SEC));
         }
         assertEquals(0, h.coldStarts);
         assertEquals(Outcome.SUCCESS, h.invoke(f, 10 * SEC));
         assertEquals(1, h.coldStarts, "the fourth needs an on-demand environment");
-        assertEquals(44, h.world.pools().get(0).connections(), "4 pools + 4 invocations");
+        assertEquals(44, h.world.snapshot().keys().get(0).connections(), "4 pools + 4 invocations");
         h.advanceTo(60 * SEC + KEEP_ALIVE + 20 * SEC);
         assertEquals(3, envs(h, f).total(), "provisioned environments never expire");
-        assertEquals(30, h.world.pools().get(0).connections());
+        assertEquals(30, h.world.snapshot().keys().get(0).connections());
     }
 
     @Test
@@ -102,9 +102,9 @@ class EnvironmentsTest {
         h.advanceTo(65 * SEC);
         assertEquals(Outcome.SUCCESS, h.invoke(a, 100 * SEC));
         assertEquals(Outcome.SUCCESS, h.invoke(b, 100 * SEC));
-        assertEquals(82, h.world.pools().get(0).connections());
+        assertEquals(82, h.world.snapshot().keys().get(0).connections());
         assertEquals(Outcome.FUNCTION_ERROR_NO_PORT, h.invoke(a, 100 * SEC), "no room for a third pool of 40");
-        assertEquals(2, h.world.enis().size(), "the shared key scales out");
+        assertEquals(2, h.world.snapshot().enis().size(), "the shared key scales out");
     }
 
     @Test

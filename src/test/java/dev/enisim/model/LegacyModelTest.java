@@ -34,8 +34,8 @@ class LegacyModelTest {
         for (int i = 0; i < concurrent; i++) {
             assertEquals(Outcome.SUCCESS, h.invoke(f, 60 * SEC));
         }
-        assertEquals(enis, h.world.enis().size());
-        assertEquals(enis, 1019 - h.world.subnets().get(0).availableIps(), "one IP per ENI");
+        assertEquals(enis, h.world.snapshot().enis().size());
+        assertEquals(enis, 1019 - h.world.snapshot().subnets().get(0).availableIps(), "one IP per ENI");
     }
 
     @Test

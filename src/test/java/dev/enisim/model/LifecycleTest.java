@@ -29,12 +29,12 @@ class LifecycleTest {
         WorldHarness h = activeFunction("sg-a");
         h.advanceTo(60 * SEC + 14 * DAY);
         assertEquals(State.Inactive, h.state(0));
-        assertEquals(StateReasonCode.Idle, h.world.functions().get(0).reason());
+        assertEquals(StateReasonCode.Idle, h.world.snapshot().functions().get(0).reason());
         assertEquals(EniState.Deleting, h.eni(1).state());
-        assertEquals(7, h.world.subnets().get(0).availableIps(), "the IP is freed only when deletion finishes");
+        assertEquals(7, h.world.snapshot().subnets().get(0).availableIps(), "the IP is freed only when deletion finishes");
         h.advanceTo(60 * SEC + 14 * DAY + 600 * SEC);
         assertEquals(EniState.Deleted, h.eni(1).state());
-        assertEquals(8, h.world.subnets().get(0).availableIps());
+        assertEquals(8, h.world.snapshot().subnets().get(0).availableIps());
     }
 
     @Test
@@ -54,9 +54,9 @@ class LifecycleTest {
         h.advanceTo(30 * DAY);
         assertEquals(Outcome.RESOURCE_NOT_READY, h.invoke(0, SEC));
         assertEquals(State.Pending, h.state(0));
-        assertEquals(StateReasonCode.Restoring, h.world.functions().get(0).reason());
+        assertEquals(StateReasonCode.Restoring, h.world.snapshot().functions().get(0).reason());
         assertEquals(Outcome.RESOURCE_NOT_READY, h.invoke(0, SEC), "invocations during restore fail the same way");
-        assertEquals(2, h.world.enis().size(), "the old ENI was deleted: a new one is created");
+        assertEquals(2, h.world.snapshot().enis().size(), "the old ENI was deleted: a new one is created");
         h.advanceTo(30 * DAY + 60 * SEC);
         assertEquals(State.Active, h.state(0));
         assertEquals(Outcome.SUCCESS, h.invoke(0, SEC));
@@ -76,7 +76,7 @@ class LifecycleTest {
         h.invoke(0, SEC);
         h.advanceTo(20 * DAY + 5 * SEC);
         assertEquals(State.Active, h.state(0), "restore attaches to the existing ENI in 5 s");
-        assertEquals(1, h.world.enis().size());
+        assertEquals(1, h.world.snapshot().enis().size());
     }
 
     @Test
@@ -95,9 +95,9 @@ class LifecycleTest {
     void restoringFailsBackToInactiveWhenTheSubnetIsFull() {
         WorldHarness h = activeFunction("sg-a");
         h.advanceTo(15 * DAY);
-        h.at(15 * DAY, new SimEvent.SetOtherUsedIps("subnet-1", 11));
+        h.at(15 * DAY, new SimEvent.SetOtherUsedIps(0, 11));
         h.advanceTo(16 * DAY);
-        assertEquals(11, h.world.subnets().get(0).otherUsedIps());
+        assertEquals(11, h.world.snapshot().subnets().get(0).otherUsedIps());
         assertEquals(Outcome.RESOURCE_NOT_READY, h.invoke(0, SEC));
         assertEquals(State.Inactive, h.state(0), "restoring failed: back to Inactive");
         assertTrue(h.log.contains("1382400s api Inactive/Idle"), h.log.toString());
@@ -108,12 +108,12 @@ class LifecycleTest {
         WorldHarness h = activeFunction("sg-a");
         h.at(100 * SEC, new SimEvent.UpdateVpcConfig(0, List.of("subnet-2"), List.of("sg-a")));
         h.advanceTo(100 * SEC);
-        assertEquals(LastUpdateStatus.InProgress, h.world.functions().get(0).lastUpdateStatus());
+        assertEquals(LastUpdateStatus.InProgress, h.world.snapshot().functions().get(0).lastUpdateStatus());
         assertEquals(State.Active, h.state(0));
         assertEquals(Outcome.SUCCESS, h.invoke(0, 50 * SEC));
         assertEquals(1, h.eni(1).connections(), "still on the old key's ENI");
         h.advanceTo(160 * SEC);
-        assertEquals(LastUpdateStatus.Successful, h.world.functions().get(0).lastUpdateStatus());
+        assertEquals(LastUpdateStatus.Successful, h.world.snapshot().functions().get(0).lastUpdateStatus());
         assertEquals(EniState.Deleting, h.eni(1).state());
         h.invoke(0, SEC);
         assertEquals(1, h.eni(2).connections(), "now on the new key");
@@ -124,12 +124,12 @@ class LifecycleTest {
     @Test
     void aFailedUpdateLeavesTheFunctionOnItsOldConfig() {
         WorldHarness h = activeFunction("sg-a");
-        h.at(100 * SEC, new SimEvent.SetOtherUsedIps("subnet-1", 10));
+        h.at(100 * SEC, new SimEvent.SetOtherUsedIps(0, 10));
         h.at(100 * SEC, new SimEvent.UpdateVpcConfig(0, List.of("subnet-1"), List.of("sg-b")));
         h.advanceTo(100 * SEC);
-        assertEquals(LastUpdateStatus.Failed, h.world.functions().get(0).lastUpdateStatus());
-        assertEquals(StateReasonCode.SubnetOutOfIPAddresses, h.world.functions().get(0).lastUpdateReason());
-        assertEquals(List.of("sg-a"), h.world.functions().get(0).binding().securityGroupIds());
+        assertEquals(LastUpdateStatus.Failed, h.world.snapshot().functions().get(0).lastUpdateStatus());
+        assertEquals(StateReasonCode.SubnetOutOfIPAddresses, h.world.function(0).lastUpdateReason());
+        assertEquals(List.of("sg-a"), h.world.function(0).binding().securityGroupIds());
         assertEquals(Outcome.SUCCESS, h.invoke(0, SEC));
     }
 
@@ -138,7 +138,7 @@ class LifecycleTest {
         WorldHarness h = activeFunction("sg-a");
         h.at(100 * SEC, new SimEvent.UpdateVpcConfig(0, List.of(), List.of()));
         h.advanceTo(100 * SEC);
-        assertEquals(LastUpdateStatus.Successful, h.world.functions().get(0).lastUpdateStatus());
+        assertEquals(LastUpdateStatus.Successful, h.world.snapshot().functions().get(0).lastUpdateStatus());
         assertEquals(EniState.Deleting, h.eni(1).state());
         assertEquals(Outcome.SUCCESS, h.invoke(0, SEC));
     }
@@ -151,12 +151,12 @@ class LifecycleTest {
         assertEquals(State.Deleted, h.state(0));
         assertEquals(Outcome.RESOURCE_NOT_FOUND, h.invoke(0, SEC));
         assertEquals(EniState.Deleting, h.eni(1).state());
-        assertEquals(7, h.world.subnets().get(0).availableIps());
+        assertEquals(7, h.world.snapshot().subnets().get(0).availableIps());
         h.advanceTo(700 * SEC);
         assertEquals(EniState.Deleted, h.eni(1).state());
-        assertEquals(8, h.world.subnets().get(0).availableIps());
-        assertEquals(1, h.world.teardowns().size());
-        assertEquals(100 * SEC, h.world.teardowns().get(0).requestedMicros());
+        assertEquals(8, h.world.snapshot().subnets().get(0).availableIps());
+        assertEquals(1, h.world.snapshot().teardowns().size());
+        assertEquals(100 * SEC, h.world.snapshot().teardowns().get(0).requestedMicros());
     }
 
     @Test
@@ -170,35 +170,35 @@ class LifecycleTest {
         assertEquals(State.Active, h.state(again));
         h.advanceTo(2000 * SEC);
         assertEquals(EniState.InUse, h.eni(1).state(), "the stale deletion did nothing");
-        assertEquals(1, h.world.enis().size());
+        assertEquals(1, h.world.snapshot().enis().size());
     }
 
     @Test
     void anEniWhoseRoleLostItsPermissionsIsOrphanedAndKeepsItsIpUntilDeletedByHand() {
         WorldHarness h = activeFunction("sg-a");
-        h.at(100 * SEC, new SimEvent.SetRolePermissions("api-role", false, true));
+        h.at(100 * SEC, new SimEvent.SetRolePermissions(0, false, true));
         h.advanceTo(200 * SEC);
         assertEquals(Outcome.SUCCESS, h.invoke(0, SEC), "invocations do not need the role's EC2 permissions");
         h.at(200 * SEC, new SimEvent.DeleteFunction(0));
         h.advanceTo(900 * SEC);
         assertEquals(EniState.Orphaned, h.eni(1).state());
-        assertEquals(7, h.world.subnets().get(0).availableIps(), "an orphan keeps its IP");
-        assertEquals(1, h.world.vpcs().get(0).enis(), "and its quota slot");
-        h.at(1000 * SEC, new SimEvent.DeleteOrphanedEnis(null));
+        assertEquals(7, h.world.snapshot().subnets().get(0).availableIps(), "an orphan keeps its IP");
+        assertEquals(1, h.world.snapshot().vpcs().get(0).enis(), "and its quota slot");
+        h.at(1000 * SEC, new SimEvent.DeleteOrphanedEnis(SimEvent.DeleteOrphanedEnis.ALL_SUBNETS));
         h.advanceTo(1000 * SEC);
         assertEquals(EniState.Deleted, h.eni(1).state());
-        assertEquals(8, h.world.subnets().get(0).availableIps());
+        assertEquals(8, h.world.snapshot().subnets().get(0).availableIps());
     }
 
     @Test
     void creatingAnEniWithoutPermissionsFailsTheFunction() {
         WorldHarness h = WorldHarness.standard();
         int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
-        h.at(0, new SimEvent.SetRolePermissions("api-role", false, false));
+        h.at(0, new SimEvent.SetRolePermissions(0, false, false));
         h.create(f, 0);
         h.advanceTo(1);
         assertEquals(State.Failed, h.state(f));
-        assertEquals(StateReasonCode.InsufficientRolePermissions, h.world.functions().get(f).reason());
+        assertEquals(StateReasonCode.InsufficientRolePermissions, h.world.snapshot().functions().get(f).reason());
         assertEquals(Outcome.EC2_ACCESS_DENIED, h.invoke(f, SEC));
     }
 
@@ -209,15 +209,15 @@ class LifecycleTest {
         int one = h.function("one", List.of("subnet-1"), List.of("sg-b"));
         h.create(both, 0);
         h.create(one, 0);
-        h.at(100 * SEC, new SimEvent.AzAvailability("az-1", true));
-        h.at(200 * SEC, new SimEvent.AzAvailability("az-1", false));
+        h.at(100 * SEC, new SimEvent.AzAvailability(0, true));
+        h.at(200 * SEC, new SimEvent.AzAvailability(0, false));
         h.advanceTo(100 * SEC);
         for (int i = 0; i < 50; i++) {
             assertEquals(Outcome.SUCCESS, h.invoke(both, 10 * SEC));
             assertEquals(Outcome.SERVICE_EXCEPTION, h.invoke(one, SEC));
         }
-        assertEquals(0, h.world.pools().get(0).connections(), "nothing goes to the AZ that is down");
-        assertEquals(50, h.world.pools().get(1).connections());
+        assertEquals(0, h.world.snapshot().keys().get(0).connections(), "nothing goes to the AZ that is down");
+        assertEquals(50, h.world.snapshot().keys().get(1).connections());
         h.advanceTo(200 * SEC);
         assertEquals(Outcome.SUCCESS, h.invoke(one, SEC));
     }
@@ -226,7 +226,7 @@ class LifecycleTest {
     void aFailedFunctionCanOnlyBeDeletedThenRecreated() {
         WorldHarness h = WorldHarness.standard();
         int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
-        h.at(0, new SimEvent.SetOtherUsedIps("subnet-1", 11));
+        h.at(0, new SimEvent.SetOtherUsedIps(0, 11));
         h.create(f, 0);
         h.at(10 * SEC, new SimEvent.UpdateVpcConfig(f, List.of("subnet-2"), List.of("sg-a")));
         h.at(20 * SEC, new SimEvent.DeleteFunction(f));
@@ -248,7 +248,7 @@ class LifecycleTest {
         h.at(0, new SimEvent.ExistingFunction(idle, false));
         h.advanceTo(0);
         assertEquals(State.Active, h.state(live));
-        assertEquals(2, h.world.enis().size());
+        assertEquals(2, h.world.snapshot().enis().size());
         assertEquals(EniState.InUse, h.eni(1).state(), "in place at once, not after eniCreateTime");
         assertEquals(Outcome.SUCCESS, h.invoke(live, SEC));
         assertEquals(State.Inactive, h.state(idle));

@@ -56,9 +56,9 @@ final class WorldHarness {
             }
 
             @Override
-            public void eniState(dev.enisim.model.eni.HyperplaneEni eni, dev.enisim.model.eni.EniState from,
-                    long nowMicros) {
-                log.add(nowMicros / SEC + "s " + eni.name() + " " + eni.state());
+            public void eniState(dev.enisim.model.eni.EniId eni, dev.enisim.model.eni.EniState from,
+                    dev.enisim.model.eni.EniState to, long nowMicros) {
+                log.add(nowMicros / SEC + "s " + eni.name() + " " + to);
             }
 
             @Override
@@ -68,14 +68,14 @@ final class WorldHarness {
             @Override
             public void functionUpdate(int function, dev.enisim.model.function.LastUpdateStatus status,
                     dev.enisim.model.function.StateReasonCode reason, long nowMicros) {
-                log.add(nowMicros / SEC + "s " + world.functions().get(function).name() + " LastUpdateStatus "
+                log.add(nowMicros / SEC + "s " + world.snapshot().functions().get(function).name() + " LastUpdateStatus "
                         + status + (reason == null ? "" : "/" + reason));
             }
 
             @Override
             public void functionState(int function, State state, dev.enisim.model.function.StateReasonCode reason,
                     String cause, long nowMicros) {
-                log.add(nowMicros / SEC + "s " + world.functions().get(function).name() + " " + state
+                log.add(nowMicros / SEC + "s " + world.snapshot().functions().get(function).name() + " " + state
                         + (reason == null ? "" : "/" + reason));
             }
         };
@@ -120,8 +120,8 @@ final class WorldHarness {
         loop.schedule(atMicros, SimEvent.PRIORITY_CONTROL, action);
     }
 
-    dev.enisim.model.eni.HyperplaneEni eni(int id) {
-        return world.enis().get(id - 1);
+    WorldSnapshot.EniView eni(int id) {
+        return world.snapshot().enis().get(id - 1);
     }
 
     void advanceTo(long micros) {
@@ -138,6 +138,6 @@ final class WorldHarness {
     }
 
     State state(int function) {
-        return world.functions().get(function).state();
+        return world.snapshot().functions().get(function).state();
     }
 }

@@ -52,7 +52,7 @@ class WorldProperties {
             h.world.checkInvariants();
             long outcomes = h.outcomes.values().stream().mapToLong(Integer::longValue).sum();
             assertEquals(invocations, outcomes, "every invocation has exactly one outcome");
-            for (HyperplaneEni e : h.world.enis()) {
+            for (WorldSnapshot.EniView e : h.world.snapshot().enis()) {
                 if (e.state() == EniState.Orphaned) {
                     assertEquals(true, e.state().holdsResources(), "orphans keep IP and slot");
                 }
@@ -83,10 +83,11 @@ class WorldProperties {
             case 3 -> h.at(now, new SimEvent.PublishVersion(f));
             case 4 -> h.at(now, new SimEvent.DeleteVersion(f, 1 + step[2] % 3));
             case 5 -> h.at(now, new SimEvent.DeleteFunction(f));
-            case 6 -> h.at(now, new SimEvent.SetRolePermissions("f" + f + "-role", step[2] % 2 == 0, false));
-            case 7 -> h.at(now, new SimEvent.SetOtherUsedIps(SUBNETS[step[2] % 3], step[3] % 12));
-            case 8 -> h.at(now, new SimEvent.AzAvailability("az-" + (1 + step[2] % 2), step[3] % 2 == 0));
-            case 9 -> h.at(now, new SimEvent.DeleteOrphanedEnis(step[2] % 2 == 0 ? null : SUBNETS[step[3] % 3]));
+            case 6 -> h.at(now, new SimEvent.SetRolePermissions(f, step[2] % 2 == 0, false));
+            case 7 -> h.at(now, new SimEvent.SetOtherUsedIps(step[2] % 3, step[3] % 12));
+            case 8 -> h.at(now, new SimEvent.AzAvailability(step[2] % 2, step[3] % 2 == 0));
+            case 9 -> h.at(now, new SimEvent.DeleteOrphanedEnis(step[2] % 2 == 0
+                    ? SimEvent.DeleteOrphanedEnis.ALL_SUBNETS : step[3] % 3));
             default -> {
                 int n = 1 + step[2] % 12;
                 for (int i = 0; i < n; i++) {

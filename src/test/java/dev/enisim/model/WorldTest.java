@@ -21,7 +21,7 @@ class WorldTest {
         h.advanceTo(0);
         assertEquals(State.Active, h.state(f));
         assertEquals(Outcome.SUCCESS, h.invoke(f, SEC));
-        assertEquals(0, h.world.enis().size());
+        assertEquals(0, h.world.snapshot().enis().size());
     }
 
     @Test
@@ -31,13 +31,13 @@ class WorldTest {
         h.create(f, 0);
         h.advanceTo(10 * SEC);
         assertEquals(State.Pending, h.state(f));
-        assertEquals(StateReasonCode.Creating, h.world.functions().get(f).reason());
+        assertEquals(StateReasonCode.Creating, h.world.snapshot().functions().get(f).reason());
         assertEquals(Outcome.RESOURCE_CONFLICT, h.invoke(f, SEC));
-        assertEquals(EniState.Creating, h.world.enis().get(0).state());
-        assertEquals(7, h.world.subnets().get(0).availableIps(), "11 usable - 3 others - 1 ENI");
+        assertEquals(EniState.Creating, h.world.snapshot().enis().get(0).state());
+        assertEquals(7, h.world.snapshot().subnets().get(0).availableIps(), "11 usable - 3 others - 1 ENI");
         h.advanceTo(60 * SEC);
         assertEquals(State.Active, h.state(f));
-        assertNull(h.world.functions().get(f).reason());
+        assertNull(h.world.snapshot().functions().get(f).reason());
         assertEquals(Outcome.SUCCESS, h.invoke(f, SEC));
         assertEquals(List.of("0s api Pending/Creating", "0s eni-0001 Creating", "60s eni-0001 InUse", "60s api Active"),
                 h.log);
@@ -55,8 +55,8 @@ class WorldTest {
         assertEquals(State.Pending, h.state(b));
         h.advanceTo(105 * SEC);
         assertEquals(State.Active, h.state(b), "attaching to an existing ENI takes attachExistingTime (5 s)");
-        assertEquals(1, h.world.enis().size());
-        assertEquals(1, h.world.pools().size());
+        assertEquals(1, h.world.snapshot().enis().size());
+        assertEquals(1, h.world.snapshot().keys().size());
     }
 
     @Test
@@ -71,7 +71,7 @@ class WorldTest {
         h.advanceTo(60 * SEC);
         assertEquals(State.Active, h.state(a));
         assertEquals(State.Active, h.state(b));
-        assertEquals(1, h.world.enis().size());
+        assertEquals(1, h.world.snapshot().enis().size());
     }
 
     @Test
@@ -82,8 +82,8 @@ class WorldTest {
         h.create(a, 0);
         h.create(b, 0);
         h.advanceTo(60 * SEC);
-        assertEquals(2, h.world.enis().size());
-        assertEquals(6, h.world.subnets().get(0).availableIps());
+        assertEquals(2, h.world.snapshot().enis().size());
+        assertEquals(6, h.world.snapshot().subnets().get(0).availableIps());
     }
 
     @Test
@@ -102,9 +102,9 @@ class WorldTest {
             assertEquals(State.Active, h.state(i));
         }
         assertEquals(State.Failed, h.state(8));
-        assertEquals(StateReasonCode.SubnetOutOfIPAddresses, h.world.functions().get(8).reason());
+        assertEquals(StateReasonCode.SubnetOutOfIPAddresses, h.world.snapshot().functions().get(8).reason());
         assertEquals(Outcome.SUBNET_IP_LIMIT_REACHED, h.invoke(8, SEC));
-        assertEquals(0, h.world.subnets().get(0).availableIps());
+        assertEquals(0, h.world.snapshot().subnets().get(0).availableIps());
     }
 
     @Test
@@ -119,9 +119,9 @@ class WorldTest {
             h.create(h.function("f" + i, List.of("big"), List.of("sg-" + i)), 0);
         }
         h.advanceTo(100 * SEC);
-        assertEquals(StateReasonCode.EniLimitExceeded, h.world.functions().get(2).reason());
+        assertEquals(StateReasonCode.EniLimitExceeded, h.world.snapshot().functions().get(2).reason());
         assertEquals(Outcome.ENI_LIMIT_REACHED, h.invoke(2, SEC));
-        assertEquals(2, h.world.vpcs().get(0).enis());
+        assertEquals(2, h.world.snapshot().vpcs().get(0).enis());
     }
 
     @Test
@@ -135,11 +135,11 @@ class WorldTest {
         h.create(a, 0);
         h.create(b, 0);
         h.advanceTo(1);
-        assertEquals(StateReasonCode.InvalidSubnet, h.world.functions().get(a).reason());
-        assertEquals(StateReasonCode.InvalidSecurityGroup, h.world.functions().get(b).reason());
+        assertEquals(StateReasonCode.InvalidSubnet, h.world.snapshot().functions().get(a).reason());
+        assertEquals(StateReasonCode.InvalidSecurityGroup, h.world.snapshot().functions().get(b).reason());
         assertEquals(Outcome.INVALID_SUBNET_ID, h.invoke(a, SEC));
         assertEquals(Outcome.INVALID_SECURITY_GROUP_ID, h.invoke(b, SEC));
-        assertEquals(0, h.world.enis().size());
+        assertEquals(0, h.world.snapshot().enis().size());
     }
 
     @Test
@@ -155,12 +155,12 @@ class WorldTest {
             assertEquals(Outcome.SUCCESS, h.invoke(f, 800 * SEC));
         }
         assertEquals(Outcome.FUNCTION_ERROR_NO_PORT, h.invoke(f, 800 * SEC));
-        assertEquals(2, h.world.enis().size(), "the key scales out");
+        assertEquals(2, h.world.snapshot().enis().size(), "the key scales out");
         assertEquals(Outcome.FUNCTION_ERROR_NO_PORT, h.invoke(f, 800 * SEC));
-        assertEquals(2, h.world.enis().size(), "one scale-out at a time");
+        assertEquals(2, h.world.snapshot().enis().size(), "one scale-out at a time");
         h.advanceTo(120 * SEC);
         assertEquals(Outcome.SUCCESS, h.invoke(f, 800 * SEC));
-        assertEquals(2, h.world.pools().get(0).enis().get(1).connections());
+        assertEquals(2, h.world.snapshot().enis().get(1).connections());
     }
 
     @Test
@@ -175,8 +175,15 @@ class WorldTest {
         assertEquals(Outcome.SUCCESS, h.invoke(f, 800 * SEC));
         assertEquals(Outcome.SUBNET_IP_LIMIT_REACHED, h.invoke(f, SEC));
         assertEquals(Outcome.SUBNET_IP_LIMIT_REACHED, h.invoke(f, SEC));
-        assertEquals(1, h.world.enis().size());
-        assertEquals(360 * SEC, h.world.pools().get(0).retryAtMicros(), "retry after the 5-minute back-off");
+        assertEquals(1, h.world.snapshot().enis().size());
+        // an address frees up, but Lambda waits out the 5-minute back-off (from 60 s) before trying again
+        h.at(100 * SEC, new SimEvent.SetOtherUsedIps(0, 9));
+        h.advanceTo(359 * SEC);
+        assertEquals(Outcome.SUBNET_IP_LIMIT_REACHED, h.invoke(f, SEC));
+        assertEquals(1, h.world.snapshot().enis().size());
+        h.advanceTo(360 * SEC);
+        assertEquals(Outcome.FUNCTION_ERROR_NO_PORT, h.invoke(f, SEC), "the new ENI is still being created");
+        assertEquals(2, h.world.snapshot().enis().size(), "retried after the back-off");
     }
 
     @Test
@@ -207,6 +214,6 @@ class WorldTest {
         assertEquals(Outcome.FUNCTION_ERROR_TIMEOUT, h.invoke(f, 10 * SEC));
         h.advanceTo(3 * SEC);
         assertEquals(0, h.world.accountInFlight());
-        assertEquals(1, h.world.functions().get(f).environments().idle(), "its environment is warm and idle");
+        assertEquals(1, h.world.function(f).environments().idle(), "its environment is warm and idle");
     }
 }

@@ -61,6 +61,8 @@ class RandomStreamsTest {
     @Test
     void seedsAreStableAcrossVersions() {
         RandomStreams streams = new RandomStreams(42, 0);
+        assertEquals(42, streams.seed());
+        assertEquals(3, new RandomStreams(7, 3).replication());
         assertEquals(0x827BD7CE9121A1E2L, streams.streamSeed("function/orders-api/arrivals"));
         assertEquals(Reference.streamSeed(42, 0, "function/orders-api/arrivals"),
                 streams.streamSeed("function/orders-api/arrivals"));

@@ -54,7 +54,7 @@ final class Scenarios {
 
     dev.enisim.model.NetworkModel networkModel = dev.enisim.model.NetworkModel.HYPERPLANE;
     Scenario.ScalingSpec scaling = Scenario.ScalingSpec.DEFAULT;
-    final List<Scenario.Action> timeline = new ArrayList<>();
+    final List<Scenario.At> timeline = new ArrayList<>();
 
     Scenario build() {
         return new Scenario(name, "", seed, durationMicros, bucketMicros, new Scenario.Account(concurrencyLimit, 0),

@@ -5,13 +5,10 @@ import java.util.List;
 
 /**
  * The ENIs of one key (VPC + subnet + security-group set), shared by every function and version that uses the
- * key. It tracks who uses the key, finds an ENI with free ports for a connection (first fit, in creation
- * order), and remembers why the last scale-out failed so that Lambda waits out its back-off before retrying.
+ * key. It tracks who uses the key and the functions waiting for its first ENI, and finds an ENI with free ports
+ * for a connection (first fit, in creation order). Why a scale-out failed, and the back-off, are the fleet's.
  */
 public final class EniPool {
-
-    /** Why a new ENI for this key cannot be made right now. */
-    public enum Blocked { NONE, NO_IP, QUOTA, PERMISSIONS, EC2_THROTTLED }
 
     private final int key;
     private final int capacity;
@@ -23,10 +20,8 @@ public final class EniPool {
     private String lastReleasingRole;
     private int creating;
     private int connections;
-    private Blocked blocked = Blocked.NONE;
     private int[] waiters = new int[4];
     private int waiterCount;
-    private long retryAtMicros;
 
     public EniPool(int key, EniKey eniKey, int subnet, int vpc, int capacity) {
         this.capacity = capacity;
@@ -115,11 +110,6 @@ public final class EniPool {
 
     public void becameReady(HyperplaneEni eni) {
         creating--;
-        blocked = Blocked.NONE;
-    }
-
-    public boolean hasWaiters() {
-        return waiterCount > 0;
     }
 
     public void removed(HyperplaneEni eni) {
@@ -161,20 +151,6 @@ public final class EniPool {
         int[] out = java.util.Arrays.copyOf(waiters, waiterCount);
         waiterCount = 0;
         return out;
-    }
-
-    public Blocked blocked() {
-        return blocked;
-    }
-
-    public long retryAtMicros() {
-        return retryAtMicros;
-    }
-
-    /** A scale-out failed for {@code why}; Lambda will not try again before {@code retryAt}. */
-    public void block(Blocked why, long retryAt) {
-        blocked = why;
-        retryAtMicros = retryAt;
     }
 
     public void checkInvariants() {

@@ -7,9 +7,7 @@ package dev.enisim.model.eni;
  */
 public final class HyperplaneEni {
 
-    private final int id;
-    private final int key;
-    private final int subnet;
+    private final EniId ref;
     private final int ipIndex;
     private final int capacity;
     private final long createdMicros;
@@ -20,30 +18,33 @@ public final class HyperplaneEni {
     private long endedMicros = -1;
     private long orphanedMicros = -1;
 
-    public HyperplaneEni(int id, int key, int subnet, int ipIndex, int capacity, long createdMicros) {
-        this.id = id;
-        this.key = key;
-        this.subnet = subnet;
+    public HyperplaneEni(EniId ref, int ipIndex, int capacity, long createdMicros) {
+        this.ref = ref;
         this.ipIndex = ipIndex;
         this.capacity = capacity;
         this.createdMicros = createdMicros;
     }
 
+    /** Who it is and where it sits (what observers are told). */
+    public EniId ref() {
+        return ref;
+    }
+
     public int id() {
-        return id;
+        return ref.id();
     }
 
     /** Display id, e.g. {@code eni-0001}. */
     public String name() {
-        return String.format("eni-%04d", id);
+        return ref.name();
     }
 
     public int key() {
-        return key;
+        return ref.key();
     }
 
     public int subnet() {
-        return subnet;
+        return ref.subnet();
     }
 
     public int ipIndex() {
@@ -132,6 +133,6 @@ public final class HyperplaneEni {
 
     @Override
     public String toString() {
-        return name() + "[" + state + ", key " + key + ", " + connections + "/" + capacity + "]";
+        return name() + "[" + state + ", key " + ref.key() + ", " + connections + "/" + capacity + "]";
     }
 }

@@ -81,7 +81,7 @@ public final class Charts {
 
     // ---- datasets -------------------------------------------------------------------------------------------
 
-    static Series find(TimeSeries ts, String scope, String id, String metric, String statistic) {
+    public static Series find(TimeSeries ts, String scope, String id, String metric, String statistic) {
         for (Series s : ts.series()) {
             if (s.scope().equals(scope) && s.id().equals(id) && s.metric().equals(metric)
                     && (statistic == null || s.statistic().equals(statistic))) {

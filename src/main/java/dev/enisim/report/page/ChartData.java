@@ -360,13 +360,7 @@ final class ChartData {
     }
 
     private Series find(String scope, String id, String metric, String statistic) {
-        for (Series s : ts.series()) {
-            if (s.scope().equals(scope) && s.id().equals(id) && s.metric().equals(metric)
-                    && (statistic == null || s.statistic().equals(statistic))) {
-                return s;
-            }
-        }
-        return null;
+        return dev.enisim.report.chart.Charts.find(ts, scope, id, metric, statistic);
     }
 
     private String bucket() {

@@ -13,6 +13,14 @@ public final class Page {
     private Page() {
     }
 
+    /** A page's start, up to and including {@code <body>}: charset, viewport, title and the report's style. */
+    public static String head(String title) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" "
+                + "content=\"width=device-width, initial-scale=1\"/>\n" + dev.enisim.report.PageFile.MARK + "\n<title>"
+                + dev.enisim.report.HtmlReport.esc(title)
+                + "</title>\n" + styles() + "</head>\n<body>\n";
+    }
+
     /** The {@code <style>} element: uPlot's and the report's. */
     public static String styles() {
         return "<style>" + Assets.uplotCss() + "\n" + Assets.own("report.css") + "</style>\n";
@@ -30,7 +38,8 @@ public final class Page {
                 + "chart to zoom, double-click for the whole run, click a legend entry to hide it</span></div>\n"
                 + "<datalist id=\"filter-names\"></datalist>\n<div id=\"chart-list\"></div>\n"
                 + "<noscript><p>The interactive charts need JavaScript; the same charts are in the charts folder."
-                + "</p></noscript>\n<p class=\"note\">The same charts as image files (for documents, CI and print): ");
+                + "</p></noscript>\n<p class=\"note\">" + (files.isEmpty() ? "" : "The same charts as image files (for "
+                + "documents, CI and print): "));
         boolean first = true;
         for (String f : files) {
             if (f.endsWith(".png")) {
@@ -62,6 +71,14 @@ public final class Page {
                 + "2000/svg\" role=\"img\" aria-label=\"topology\"></svg></div>\n<p class=\"note\" "
                 + "id=\"topology-note\"></p>\n<div id=\"history\" class=\"history\"><p class=\"note\">Click "
                 + "a subnet, key, ENI or function for its history.</p></div>\n</section>\n").toString();
+    }
+
+    /** Charts of two runs on the same axes, drawn by the same script. */
+    public static String compareScripts(RunResult a, String labelA, RunResult b, String labelB) {
+        ObjectNode data = Json.obj();
+        data.set("charts", CompareData.build(a, labelA, b, labelB));
+        return "<script type=\"application/json\" id=\"enisim-data\">" + Json.inScript(data) + "</script>\n"
+                + Assets.script(Assets.uplotJs()) + Assets.script(Assets.own("charts.js"));
     }
 
     /** The embedded data and the scripts that draw from it, at the end of the body. */

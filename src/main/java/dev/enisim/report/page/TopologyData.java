@@ -7,6 +7,7 @@ import dev.enisim.metrics.RunSummary;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.report.Narrative;
 import dev.enisim.report.chart.Palette;
+import dev.enisim.model.SimEvent;
 import dev.enisim.run.RunResult;
 import dev.enisim.scenario.Scenario;
 import java.util.ArrayList;
@@ -140,13 +141,15 @@ final class TopologyData {
             }
         }
         int next = 0;
-        for (Scenario.Action a : r.scenario().timeline()) {
+        List<Scenario.Function> functions = r.scenario().functions();
+        for (Scenario.At a : r.scenario().timeline()) {
             Scenario.VpcConfig v = null;
             double at = a.atMicros() / 1e6;
-            if (a instanceof Scenario.CreateFunctionAction c && c.function().equals(function)) {
-                v = c.vpcConfig();
-            } else if (a instanceof Scenario.UpdateVpcConfigAction u && u.function().equals(function)) {
-                v = u.vpcConfig();
+            if (a.action() instanceof SimEvent.CreateFunction c && functions.get(c.function()).name().equals(function)) {
+                v = new Scenario.VpcConfig(c.subnetIds(), c.securityGroupIds());
+            } else if (a.action() instanceof SimEvent.UpdateVpcConfig u
+                    && functions.get(u.function()).name().equals(function)) {
+                v = new Scenario.VpcConfig(u.subnetIds(), u.securityGroupIds());
                 while (next < successes.size() && successes.get(next) < at) {
                     next++;
                 }
@@ -193,6 +196,10 @@ final class TopologyData {
         }
         Set<String> keySubnets = new HashSet<>();
         keys.forEach(k -> keySubnets.add(r.summary().eniKeys().get(k).subnet()));
+        List<String> subnetIds = new ArrayList<>(); // by the timeline's subnet index: the scenario's order
+        for (Scenario.Vpc v : r.scenario().vpcs()) {
+            v.subnets().forEach(sub -> subnetIds.add(sub.id()));
+        }
         for (Scenario.Vpc v : r.scenario().vpcs()) {
             RunSummary.VpcSummary vs = r.summary().vpcs().get(v.id());
             va.add(Json.obj().put("id", v.id()).put("quota", vs == null ? v.eniQuota() : vs.eniQuota())
@@ -207,9 +214,9 @@ final class TopologyData {
                 // other tenants over time: the scenario's value, then its setOtherUsedIps actions
                 ArrayNode other = so.putArray("other");
                 other.add(Json.arr().add(0).add(sub.otherUsedIps()));
-                for (Scenario.Action a : r.scenario().timeline()) {
-                    if (a instanceof Scenario.SetOtherUsedIpsAction x && x.subnet().equals(sub.id())) {
-                        other.add(Json.arr().add(a.atMicros() / 1e6).add(x.otherUsedIps()));
+                for (Scenario.At a : r.scenario().timeline()) {
+                    if (a.action() instanceof SimEvent.SetOtherUsedIps x && subnetIds.get(x.subnet()).equals(sub.id())) {
+                        other.add(Json.arr().add(a.atMicros() / 1e6).add(x.count()));
                     }
                 }
                 ArrayNode enis = so.putArray("enis");

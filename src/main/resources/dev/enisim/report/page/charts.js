@@ -2,6 +2,7 @@
    one cursor (hover values in every legend), one time window (drag to zoom, buttons to pan), and one filter. */
 (function () {
   'use strict';
+  if (!document.getElementById('chart-list')) { return; }
   var data = JSON.parse(document.getElementById('enisim-data').textContent);
   var cd = data.charts;
   var multiDay = cd.durationSeconds > 86400;

@@ -136,6 +136,35 @@ class ReportBrowserTest {
         }
     }
 
+    /** plan --html's page: opens without errors; a screenshot for a person to look at. */
+    @Test
+    void thePlanPageOpensWithoutConsoleErrors() throws Exception {
+        Path plan = Path.of("target/browser/plan.html");
+        Files.writeString(plan, dev.enisim.report.PlanReport.html(dev.enisim.report.PlanPageTest.shortPlan()));
+        browser.open(plan);
+        assertEquals(List.of(), browser.consoleErrors());
+        assertTrue(browser.driver.findElement(By.cssSelector(".verdict.bad")).getText()
+                .startsWith("As it is, this scenario already fails"));
+        browser.screenshot("plan");
+    }
+
+    /** compare's page: both runs on the same axes, one crosshair showing A's and B's values. */
+    @Test
+    void theComparePageShowsBothRunsAtTheCursor() throws Exception {
+        Path compare = Path.of("target/browser/compare.html");
+        Files.writeString(compare, dev.enisim.report.ComparePageTest.quickstartVsBiggerSubnet());
+        browser.open(compare);
+        WebElement over = browser.driver.findElement(By.cssSelector("#chart-failed .u-over"));
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", over);
+        new Actions(browser.driver).moveToElement(over, over.getSize().getWidth() / 3, 0).perform();
+        String a = legendValue("chart-failed", 2);
+        String b = legendValue("chart-failed", 3);
+        assertTrue(Long.parseLong(a.replace(",", "")) > Long.parseLong(b.replace(",", "")),
+                "after 01:00 A fails (subnet-a full), B does not: A " + a + ", B " + b);
+        assertEquals(List.of(), browser.consoleErrors());
+        browser.screenshot("compare");
+    }
+
     private static String playerTime() {
         return browser.driver.findElement(By.id("player-time")).getText();
     }

@@ -1,7 +1,10 @@
 package dev.enisim.model.network;
 
-/** A VPC: owns the count of Lambda Hyperplane ENIs against its quota. */
-public final class Vpc {
+/**
+ * A VPC as the world runs it: the owner of the count of Lambda's ENIs against its quota (named apart from the
+ * scenario's {@code Scenario.Vpc}, which only describes it).
+ */
+public final class EniQuota {
 
     private final int index;
     private final String id;
@@ -9,7 +12,7 @@ public final class Vpc {
     private int enis;
     private int peakEnis;
 
-    public Vpc(int index, String id, int eniQuota) {
+    public EniQuota(int index, String id, int eniQuota) {
         if (eniQuota < 1) {
             throw new IllegalArgumentException(id + ": ENI quota must be >= 1: " + eniQuota);
         }

@@ -3,11 +3,12 @@ package dev.enisim.model.network;
 import java.util.BitSet;
 
 /**
- * A subnet and the owner of its addresses. Of the block's usable addresses (size - 5), other tenants (EC2,
+ * A subnet as the world runs it: the owner of its addresses (named apart from the scenario's {@code
+ * Scenario.Subnet}, which only describes it). Of the block's usable addresses (size - 5), other tenants (EC2,
  * RDS, ECS...) hold {@code otherUsedIps}; Lambda's ENIs hold one each, lowest free index first. Invariant:
  * other + Lambda-held <= usable, and no address is held twice.
  */
-public final class Subnet {
+public final class IpPool {
 
     private final int index;
     private final String id;
@@ -19,7 +20,7 @@ public final class Subnet {
     private int lambdaCount;
     private int otherUsed;
 
-    public Subnet(int index, String id, Cidr cidr, String az, int vpc, int otherUsedIps) {
+    public IpPool(int index, String id, Cidr cidr, String az, int vpc, int otherUsedIps) {
         this.index = index;
         this.id = id;
         this.cidr = cidr;

@@ -1,0 +1,53 @@
+package dev.enisim.model;
+
+import dev.enisim.model.eni.EniId;
+import dev.enisim.model.eni.EniKey;
+import dev.enisim.model.eni.EniState;
+import dev.enisim.model.function.LastUpdateStatus;
+import dev.enisim.model.function.State;
+import dev.enisim.model.function.StateReasonCode;
+import dev.enisim.model.network.Cidr;
+import java.util.List;
+
+/**
+ * The world as it is at one moment, as immutable values: what metrics and the run read at the start (sizes,
+ * names) and at the end (final states, ENI lifetimes, teardowns). Nothing in it can change the world. Lists are
+ * indexed as the world numbers things (function i is functions().get(i), and so on).
+ */
+public record WorldSnapshot(List<FunctionView> functions, List<VpcView> vpcs, List<SubnetView> subnets,
+        List<KeyView> keys, List<EniView> enis, List<Teardown> teardowns) {
+
+    public WorldSnapshot {
+        functions = List.copyOf(functions);
+        vpcs = List.copyOf(vpcs);
+        subnets = List.copyOf(subnets);
+        keys = List.copyOf(keys);
+        enis = List.copyOf(enis);
+        teardowns = List.copyOf(teardowns);
+    }
+
+    /** @param state null until the function is created */
+    public record FunctionView(int index, String name, State state, StateReasonCode reason,
+            LastUpdateStatus lastUpdateStatus) {
+    }
+
+    /** @param enis Lambda's ENIs holding a quota slot now */
+    public record VpcView(int index, String id, int eniQuota, int enis) {
+    }
+
+    public record SubnetView(int index, String id, Cidr cidr, String az, int vpc, int usableIps, int otherUsedIps,
+            int availableIps) {
+    }
+
+    /** An ENI key and the connections its ENIs hold now. */
+    public record KeyView(int index, EniKey key, int connections) {
+    }
+
+    /**
+     * An ENI's state, the connections it holds and its lifetime; times in microseconds, -1 where the step has not
+     * happened.
+     */
+    public record EniView(EniId id, EniState state, int connections, long createdMicros, long readyMicros,
+            long deletionRequestedMicros, long orphanedMicros, long endedMicros) {
+    }
+}

@@ -1,0 +1,113 @@
+package dev.enisim.report;
+
+import dev.enisim.experiment.Comparison;
+import dev.enisim.experiment.MetricStats;
+import dev.enisim.report.page.Page;
+import dev.enisim.run.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decision pages for two runs: {@code compare} (design A against design B, paired replications with common random
+ * numbers) and {@code compare-network-models} (one scenario under Hyperplane and under the legacy model). The
+ * differences table comes first (with the 95% interval of B - A where there are replications), then both runs'
+ * charts on the same axes with one crosshair and one zoom. Self-contained, works offline.
+ */
+public final class ComparePage {
+
+    /** One line of the differences table; {@code interval} empty when there is none. */
+    public record Row(String metric, String a, String b, String difference, String interval, boolean significant) {
+    }
+
+    private ComparePage() {
+    }
+
+    /**
+     * The page of {@code compare}: {@code rows} from {@link Comparison#compare}; {@code a} and {@code b} are the
+     * runs whose charts are shown (replication 0 of each). Metrics with no difference are left out of the table
+     * unless {@code all}.
+     */
+    public static String compare(String labelA, RunResult a, String labelB, RunResult b, List<Comparison.Row> rows,
+            int replications, boolean all) {
+        List<Row> shown = new ArrayList<>();
+        int significant = 0;
+        for (Comparison.Row r : rows) {
+            MetricStats d = r.difference();
+            if (all || d.mean() != 0 || d.sd() != 0) {
+                shown.add(new Row(r.metric(), number(r.meanA()), number(r.meanB()), number(d.mean()),
+                        "[" + number(d.ciLow()) + ", " + number(d.ciHigh()) + "]", r.significant()));
+            }
+            significant += r.significant() ? 1 : 0;
+        }
+        shown.sort((x, y) -> Boolean.compare(y.significant(), x.significant()));
+        String verdict = significant == 0 ? "No metric differs significantly between A and B over " + replications
+                + " paired replications." : significant + " metric" + (significant == 1 ? "" : "s")
+                + " differ significantly between A and B (95% interval of B - A excludes 0; " + replications
+                + " paired replications with common random numbers). They come first below.";
+        return page("enisim compare: " + labelA + " vs " + labelB, "A = " + labelA + ", B = " + labelB,
+                verdict, significant > 0, shown, true, labelA, a, labelB, b);
+    }
+
+    /** The same, running replication 0 of each scenario for the charts. */
+    public static String compare(String labelA, dev.enisim.scenario.Scenario a, String labelB,
+            dev.enisim.scenario.Scenario b, List<Comparison.Row> rows, int replications, boolean all) {
+        return compare(labelA, new dev.enisim.run.Simulation(a, 0).run(), labelB,
+                new dev.enisim.run.Simulation(b, 0).run(), rows, replications, all);
+    }
+
+    /** The page of {@code compare-network-models}: one run under each model. */
+    public static String networkModels(RunResult hyperplane, RunResult legacy) {
+        List<Row> rows = new ArrayList<>();
+        for (NetworkModelComparison.Row r : NetworkModelComparison.rows(hyperplane, legacy)) {
+            rows.add(new Row(r.figure().trim(), r.hyperplane(), r.legacy(), "", "", !r.hyperplane().equals(
+                    r.legacy())));
+        }
+        String verdict = "Legacy: " + legacy.summary().enis().peak() + " ENIs at the peak and "
+                + legacy.summary().latencyMillis().coldStarts() + " cold starts; Hyperplane: "
+                + hyperplane.summary().enis().peak() + " ENIs (shared per subnet + security groups, made at "
+                + "creation). One run of each, same seed.";
+        return page("enisim compare-network-models: " + hyperplane.summary().scenario(),
+                hyperplane.summary().scenario() + " (seed " + hyperplane.summary().seed() + ") under both network "
+                        + "models", verdict, false, rows, false, "hyperplane", hyperplane, "legacy", legacy);
+    }
+
+    private static String page(String title, String sub, String verdict, boolean bad, List<Row> rows,
+            boolean intervals, String labelA, RunResult a, String labelB, RunResult b) {
+        StringBuilder s = new StringBuilder(Page.head(title));
+        s.append("<header><h1>").append(HtmlReport.esc(title)).append("</h1>\n<p class=\"sub\">")
+                .append(HtmlReport.esc(sub)).append("</p></header>\n<p class=\"verdict ").append(bad ? "warn" : "ok")
+                .append("\">").append(HtmlReport.esc(verdict)).append("</p>\n<section id=\"differences\"><h2>"
+                        + "Differences</h2>\n<div class=\"scroll\"><table>\n<tr><th>metric</th><th>")
+                .append(HtmlReport.esc(labelA)).append("</th><th>").append(HtmlReport.esc(labelB)).append("</th>");
+        if (intervals) {
+            s.append("<th>B - A</th><th>95% interval of B - A</th><th></th>");
+        }
+        s.append("</tr>\n");
+        for (Row r : rows) {
+            s.append("<tr><td>").append(HtmlReport.esc(r.metric())).append("</td><td class=\"n\">")
+                    .append(HtmlReport.esc(r.a())).append("</td><td class=\"n\">").append(HtmlReport.esc(r.b()))
+                    .append("</td>");
+            if (intervals) {
+                s.append("<td class=\"n\">").append(HtmlReport.esc(r.difference())).append("</td><td class=\"n\">")
+                        .append(HtmlReport.esc(r.interval())).append("</td><td class=\"")
+                        .append(r.significant() ? "bad\">significant" : "\">").append("</td>");
+            }
+            s.append("</tr>\n");
+        }
+        if (rows.isEmpty()) {
+            s.append("<tr><td colspan=\"6\">no metric differs</td></tr>\n");
+        }
+        s.append("</table></div>\n</section>\n");
+        s.append(a.timeSeries().bucketMicros() == b.timeSeries().bucketMicros() ? Page.chartsSection(List.of())
+                : "<p class=\"note\">No charts: the two runs use different buckets.</p>\n");
+        return s.append(Page.compareScripts(a, labelA, b, labelB)).append("</body>\n</html>\n").toString();
+    }
+
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.format(Locale.ROOT, "%,d", (long) v);
+        }
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%,.1f" : "%,.3f", v);
+    }
+}

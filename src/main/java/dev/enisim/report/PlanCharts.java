@@ -1,0 +1,103 @@
+package dev.enisim.report;
+
+import dev.enisim.plan.Plan;
+import java.util.Locale;
+
+/** Small inline SVG charts for the plan page: demand versus subnet prefix, a usage bar, the teardown wait. */
+final class PlanCharts {
+
+    private static final int W = 640;
+
+    private PlanCharts() {
+    }
+
+    /** Usable IPs of a subnet of this prefix (AWS reserves 5 addresses). */
+    static long usable(int prefix) {
+        return (1L << (32 - prefix)) - 5;
+    }
+
+    /**
+     * One bar per prefix, from /28 up to one size past what is needed (and the current size), against the
+     * demand: Lambda's peak IPs plus the other tenants. Green bars hold it, red ones do not.
+     */
+    static String demandVersusPrefix(Plan.SubnetAdvice s) {
+        int current = prefix(s.cidr());
+        long demand = s.peakLambdaIps() + s.otherUsedIps();
+        int largest = Math.max(16, Math.min(current, s.recommendedPrefix() - 1));
+        int from = Math.max(largest, 28 - 7);
+        int bars = 28 - from + 1;
+        int rowH = 22;
+        int left = 150;
+        int h = 30 + bars * rowH + 24;
+        double max = Math.max(usable(from), demand) * 1.05;
+        StringBuilder b = new StringBuilder();
+        b.append("<figure class=\"plan-chart\"><figcaption>").append(HtmlReport.esc(s.subnet())).append(": demand ")
+                .append(demand).append(" IPs (Lambda's peak ").append(s.peakLambdaIps()).append(" + other tenants ")
+                .append(s.otherUsedIps()).append(") against each subnet size</figcaption>\n<svg xmlns=\"http://www.w3.org"
+                + "/2000/svg\" viewBox=\"0 0 ").append(W).append(' ').append(h).append("\" role=\"img\" aria-label=\""
+                + "demand versus prefix\">\n");
+        for (int i = 0; i < bars; i++) {
+            int prefix = 28 - i;
+            long u = usable(prefix);
+            double w = (W - left - 90) * u / max;
+            int y = 20 + i * rowH;
+            boolean holds = u >= demand;
+            String tag = (prefix == current ? " now" : "") + (prefix == s.recommendedPrefix() ? " advised" : "");
+            b.append("<text x=\"4\" y=\"").append(y + 14).append("\" font-size=\"12\"").append(tag.isEmpty() ? ""
+                    : " font-weight=\"700\"").append(">/").append(prefix).append(tag).append("</text>")
+                    .append("<rect x=\"").append(left).append("\" y=\"").append(y + 3).append("\" width=\"")
+                    .append(fmt(Math.max(1, w))).append("\" height=\"14\" fill=\"").append(holds ? "#66BB6A"
+                            : "#EF5350").append("\"/>").append("<text x=\"").append(fmt(left + Math.max(1, w) + 4))
+                    .append("\" y=\"").append(y + 14).append("\" font-size=\"11\">").append(u).append(" usable</text>\n");
+        }
+        double x = left + (W - left - 90) * demand / max;
+        b.append("<line x1=\"").append(fmt(x)).append("\" x2=\"").append(fmt(x)).append("\" y1=\"14\" y2=\"")
+                .append(h - 20).append("\" stroke=\"#212121\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>")
+                .append("<text x=\"").append(fmt(x + 4)).append("\" y=\"").append(h - 6).append("\" font-size=\"11\">"
+                + "demand ").append(demand).append("</text>\n</svg></figure>\n");
+        return b.toString();
+    }
+
+    /** A used / total bar with the share written on it. */
+    static String bar(long used, long total) {
+        double share = total <= 0 ? 1 : Math.min(1, (double) used / total);
+        String colour = share >= 1 ? "#C62828" : share >= 0.8 ? "#EF6C00" : "#2E7D32";
+        return "<span class=\"bar\"><i style=\"width:" + fmt(100 * share) + "%;background:" + colour + "\"></i></span> "
+                + String.format(Locale.ROOT, "%.1f%%", 100 * share);
+    }
+
+    /** The teardown wait, simulated and analytic, p50 and p99, on one minute scale. */
+    static String teardown(Plan.TeardownWait t) {
+        double max = Math.max(1, Math.max(Math.max(t.p99Seconds(), t.analyticP99Seconds()), Math.max(t.p50Seconds(),
+                t.analyticP50Seconds()))) * 1.15;
+        String[] labels = {"simulated p50", "simulated p99", "analytic p50", "analytic p99"};
+        double[] v = {t.p50Seconds(), t.p99Seconds(), t.analyticP50Seconds(), t.analyticP99Seconds()};
+        StringBuilder b = new StringBuilder("<figure class=\"plan-chart\"><figcaption>Wait until the last ENI is "
+                + "deleted: simulated over " + t.replications() + " replications, and the analytic quantiles of the "
+                + "maximum of " + t.enis() + " deletion times</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                + "viewBox=\"0 0 " + W + " 110\" role=\"img\" aria-label=\"teardown wait\">\n");
+        for (int i = 0; i < 4; i++) {
+            double w = (W - 140 - 80) * v[i] / max;
+            int y = 6 + i * 25;
+            b.append("<text x=\"4\" y=\"").append(y + 14).append("\" font-size=\"12\">").append(labels[i])
+                    .append("</text><rect x=\"130\" y=\"").append(y + 3).append("\" width=\"").append(fmt(Math.max(1, w)))
+                    .append("\" height=\"14\" fill=\"").append(i < 2 ? "#1565C0" : "#90A4AE").append("\"/><text x=\"")
+                    .append(fmt(134 + Math.max(1, w))).append("\" y=\"").append(y + 14).append("\" font-size=\"11\">")
+                    .append(String.format(Locale.ROOT, "%.1f min", v[i] / 60)).append("</text>\n");
+        }
+        return b.append("</svg></figure>\n").toString();
+    }
+
+    private static int prefix(String cidr) {
+        int slash = cidr.indexOf('/');
+        try {
+            return slash < 0 ? 28 : Integer.parseInt(cidr.substring(slash + 1).trim());
+        } catch (NumberFormatException e) {
+            return 28;
+        }
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.enisim.report.page;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.enisim.metrics.RunSummary;
+import dev.enisim.metrics.Series;
+import dev.enisim.report.chart.Downsample;
+import dev.enisim.run.RunResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Two runs' charts on the same axes (A blue, B orange), in the shape the page's chart script draws: succeeded
+ * and failed invocations, ConcurrentExecutions, ENIs, latency p99, cold starts, and the free IPs of the fullest
+ * subnets. Both runs must share the bucket width; the longer run sets the time axis. Bounded like ChartData.
+ */
+final class CompareData {
+
+    static final String A = "#1565C0";
+    static final String B = "#EF6C00";
+
+    private CompareData() {
+    }
+
+    static ObjectNode build(RunResult a, String labelA, RunResult b, String labelB) {
+        ObjectNode o = Json.obj();
+        int buckets = Math.max(a.timeSeries().buckets(), b.timeSeries().buckets());
+        int factor = Downsample.factor(buckets, ChartData.MAX_POINTS);
+        double step = a.timeSeries().bucketMicros() * (double) factor / 1e6;
+        ArrayNode x = o.putArray("x");
+        for (int i = 0; i < (buckets + factor - 1) / factor; i++) {
+            x.add(i * step);
+        }
+        o.put("stepSeconds", step);
+        o.put("durationSeconds", Math.max(a.summary().simulatedSeconds(), b.summary().simulatedSeconds()));
+        o.putArray("markers");
+        o.put("markersLeftOut", 0);
+        ArrayNode charts = o.putArray("charts");
+        if (a.timeSeries().bucketMicros() != b.timeSeries().bucketMicros()) {
+            return o; // different grids: the page says so and shows the table only
+        }
+        Pair p = new Pair(a, labelA, b, labelB, buckets, factor);
+        charts.add(p.chart("succeeded", "Succeeded invocations per bucket", "invocations", true, Downsample.Mode.SUM,
+                r -> minus(account(r, "Invocations"), account(r, "Errors"))));
+        charts.add(p.chart("failed", "Invocations that did not succeed per bucket (errors, throttles, function "
+                + "errors)", "invocations", true, Downsample.Mode.SUM,
+                r -> plus(plus(account(r, "Sim.InvokeErrors"), account(r, "Throttles")), account(r, "Errors"))));
+        charts.add(p.chart("concurrency", "ConcurrentExecutions (maximum per bucket)", "executions", true,
+                Downsample.Mode.MAX, r -> account(r, "ConcurrentExecutions")));
+        charts.add(p.chart("enis", "ENIs, all keys (maximum per bucket)", "ENIs", true, Downsample.Mode.MAX,
+                r -> account(r, "Sim.HyperplaneEniCount")));
+        ObjectNode lat = p.chart("latency", "Latency p99 of successful invocations, ms", "ms", false,
+                Downsample.Mode.MAX, r -> account(r, "Duration", "p99"));
+        lat.put("stepped", false);
+        lat.withArray("series").forEach(s -> scale((ObjectNode) s, 1e-3));
+        charts.add(lat);
+        charts.add(p.chart("cold-starts", "Cold starts per bucket", "cold starts", true, Downsample.Mode.SUM,
+                r -> account(r, "Sim.ColdStarts")));
+        List<String> subnets = new ArrayList<>(a.summary().subnets().keySet());
+        subnets.removeIf(id -> !b.summary().subnets().containsKey(id));
+        subnets.sort(Comparator.comparingLong((String id) -> Math.min(a.summary().subnets().get(id).minAvailableIps(),
+                b.summary().subnets().get(id).minAvailableIps())).thenComparing(id -> id));
+        for (String id : subnets.subList(0, Math.min(3, subnets.size()))) {
+            RunSummary.SubnetSummary s = a.summary().subnets().get(id);
+            ObjectNode c = p.chart("subnet-" + id, "Free IPs in " + id + " (" + s.cidr() + ", " + s.usableIps()
+                    + " usable; minimum per bucket)", "free IPs", true, Downsample.Mode.MIN,
+                    r -> find(r, "subnet", id, "Sim.SubnetAvailableIps", null));
+            c.put("small", true);
+            c.put("yMin", 0);
+            charts.add(c);
+        }
+        return o;
+    }
+
+    private record Pair(RunResult a, String labelA, RunResult b, String labelB, int buckets, int factor) {
+        ObjectNode chart(String id, String title, String y, boolean integer, Downsample.Mode mode,
+                java.util.function.Function<RunResult, long[]> values) {
+            ObjectNode c = Json.obj().put("id", id).put("title", title).put("yLabel", y).put("integer", integer)
+                    .put("stepped", true).put("note", "");
+            c.putArray("lines");
+            ArrayNode s = c.putArray("series");
+            s.add(series(labelA, A, values.apply(a), mode));
+            s.add(series(labelB, B, values.apply(b), mode));
+            return c;
+        }
+
+        private ObjectNode series(String label, String colour, long[] v, Downsample.Mode mode) {
+            long[] padded = new long[buckets];
+            java.util.Arrays.fill(padded, -1);
+            if (v != null) {
+                System.arraycopy(v, 0, padded, 0, Math.min(v.length, buckets));
+            }
+            ObjectNode s = Json.obj().put("label", label).put("scope", "run").put("id", label).put("color", colour);
+            ArrayNode out = s.putArray("values");
+            for (long x : Downsample.merge(padded, factor, mode)) {
+                if (x < 0) {
+                    out.addNull();
+                } else {
+                    out.add(x);
+                }
+            }
+            return s;
+        }
+    }
+
+    private static void scale(ObjectNode series, double k) {
+        ArrayNode v = (ArrayNode) series.get("values");
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.get(i).isNull()) {
+                v.set(i, Json.F.numberNode(v.get(i).asLong() * k));
+            }
+        }
+    }
+
+    private static long[] account(RunResult r, String metric) {
+        return find(r, "account", "", metric, null);
+    }
+
+    private static long[] account(RunResult r, String metric, String statistic) {
+        return find(r, "account", "", metric, statistic);
+    }
+
+    private static long[] find(RunResult r, String scope, String id, String metric, String statistic) {
+        Series s = dev.enisim.report.chart.Charts.find(r.timeSeries(), scope, id, metric, statistic);
+        return s == null ? null : s.values();
+    }
+
+    private static long[] minus(long[] a, long[] b) {
+        long[] out = a.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] -= b[i];
+        }
+        return out;
+    }
+
+    private static long[] plus(long[] a, long[] b) {
+        long[] out = a.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] += b[i];
+        }
+        return out;
+    }
+}

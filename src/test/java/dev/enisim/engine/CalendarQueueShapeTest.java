@@ -1,0 +1,80 @@
+package dev.enisim.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Field;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What keeps the calendar O(1) per event and its memory in proportion to what it holds (the order itself is the
+ * properties' business): the number of buckets follows the number of entries (at most half full, shrunk below
+ * a sixteenth), and the day width follows the spacing of the events (about three average gaps, re-tuned when the
+ * traffic changes). Read from the private fields: nothing else can tell a mis-sized calendar from a good one.
+ */
+class CalendarQueueShapeTest {
+
+    private static long buckets(CalendarQueue q) {
+        return ((int[]) field(q, "heads")).length;
+    }
+
+    private static long width(CalendarQueue q) {
+        return (long) field(q, "width");
+    }
+
+    private static Object field(CalendarQueue q, String name) {
+        try {
+            Field f = CalendarQueue.class.getDeclaredField(name);
+            f.setAccessible(true);
+            return f.get(q);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void bucketsGrowAndShrinkWithTheEntries() {
+        CalendarQueue q = new CalendarQueue(16);
+        assertEquals(16, buckets(q));
+        for (int i = 1; i <= 10_000; i++) {
+            q.add(i * 100L, i, i);
+            // doubled when more than half full: between two and four buckets per entry once past the first 16
+            assertTrue(2L * q.size() <= buckets(q), q.size() + " entries, " + buckets(q) + " buckets");
+            assertTrue(buckets(q) <= Math.max(16, 4L * q.size()), q.size() + " entries, " + buckets(q) + " buckets");
+        }
+        assertEquals(32_768, buckets(q), "the smallest power of two at least twice 10,000");
+        while (q.size() > 0) {
+            q.removeFirst();
+            // halved when under a sixteenth full, never below 16: at most 32 buckets per entry (one removal after
+            // it reaches 16 per entry, it halves)
+            assertTrue(buckets(q) <= Math.max(16, 32L * q.size()), q.size() + " entries, " + buckets(q) + " buckets");
+            assertTrue(buckets(q) >= 16);
+        }
+        assertEquals(16, buckets(q), "back to the smallest");
+    }
+
+    @Test
+    void theDayWidthFollowsTheSpacingOfTheEvents() {
+        CalendarQueue q = new CalendarQueue(16);
+        long now = 0;
+        int id = 0;
+        for (long gap : new long[] {1_000, 1_000_000, 50, 20_000_000_000L}) {
+            // steady traffic: 200 pending, one removed and one added each step, gap apart
+            while (q.size() < 200) {
+                q.add(now + (q.size() + 1) * gap, id, id++);
+            }
+            for (int i = 0; i < 20_000; i++) {
+                now = q.firstTime();
+                q.removeFirst();
+                q.add(now + 200 * gap, id, id++);
+            }
+            // about three average gaps, a power of two, re-tuned when off by 2x: within [gap, 8 gap]
+            assertTrue(width(q) >= gap && width(q) <= 8 * gap, "gap " + gap + ": width " + width(q));
+            assertEquals(1, Long.bitCount(width(q)), "a power of two");
+            while (q.size() > 0) {
+                now = q.firstTime();
+                q.removeFirst();
+            }
+        }
+    }
+}

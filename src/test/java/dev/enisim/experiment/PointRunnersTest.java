@@ -1,0 +1,33 @@
+package dev.enisim.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import org.junit.jupiter.api.Test;
+
+class PointRunnersTest {
+
+    @Test
+    void withoutSparkOnTheClassPathTheSparkEngineSaysHowToGetIt() {
+        ClassLoader noSpark = new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader());
+        assertTrue(!PointRunners.sparkAvailable(noSpark));
+        ExperimentException e = assertThrows(ExperimentException.class,
+                () -> PointRunners.create("spark", 1, null, 0, noSpark));
+        assertEquals(PointRunners.NO_SPARK, e.getMessage());
+        assertTrue(e.getMessage().contains("spark-submit --class dev.enisim.cli.Main"), e.getMessage());
+        assertTrue(PointRunners.sparkAvailable(), "the tests have Spark on their class path");
+    }
+
+    @Test
+    void theDefaultEngineIsThisJvmAndAnUnknownOneIsNamed() {
+        assertInstanceOf(InProcessRunner.class, PointRunners.create("in-process", 2, null, 0));
+        assertEquals("in-process, 2 threads", PointRunners.create("in-process", 2, null, 0).describe());
+        ExperimentException e = assertThrows(ExperimentException.class,
+                () -> PointRunners.create("ray", 1, null, 0));
+        assertTrue(e.getMessage().contains("expected in-process or spark"), e.getMessage());
+    }
+}

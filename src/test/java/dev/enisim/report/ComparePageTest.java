@@ -1,0 +1,61 @@
+package dev.enisim.report;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.experiment.Comparison;
+import dev.enisim.model.NetworkModel;
+import dev.enisim.run.RunResult;
+import dev.enisim.run.Simulation;
+import dev.enisim.scenario.Overrides;
+import dev.enisim.scenario.Scenario;
+import dev.enisim.scenario.ScenarioLoader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+
+/** The compare and compare-network-models pages. */
+public class ComparePageTest {
+
+    /** quickstart against quickstart with subnet-a a /27: notifications no longer fails. */
+    public static String quickstartVsBiggerSubnet() throws Exception {
+        Path f = Path.of("scenarios/quickstart.yaml");
+        Scenario a = ScenarioLoader.load(f);
+        Scenario b = ScenarioLoader.parseTree(Overrides.apply(ScenarioLoader.readTree(f),
+                List.of("vpcs[0].subnets[0].cidr=10.0.1.0/27"), f.toString()), f.toString());
+        List<Comparison.Row> rows = Comparison.compare(a, b, 2, 1);
+        return ComparePage.compare("quickstart.yaml", new Simulation(a, 0).run(), "/27 subnet-a",
+                new Simulation(b, 0).run(), rows, 2, false);
+    }
+
+    @Test
+    void theComparePageRanksSignificantDifferencesFirstWithTheirIntervals() throws Exception {
+        String html = quickstartVsBiggerSubnet();
+        DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(html.contains("differ significantly between A and B"), html.substring(0, 3000));
+        int table = html.indexOf("<section id=\"differences\">");
+        int first = html.indexOf("<tr><td>", table);
+        assertTrue(html.substring(first, html.indexOf("</tr>", first)).contains("significant"),
+                "a significant difference first");
+        assertTrue(html.contains("functions.notifications.invocations.errors.SubnetIPAddressLimitReachedException"));
+        assertTrue(html.contains("95% interval of B - A"));
+        assertTrue(html.contains("\"label\":\"/27 subnet-a\""), "B's series on the same charts");
+    }
+
+    @Test
+    void theNetworkModelsPageShowsBothModelsSideBySide() throws Exception {
+        Scenario s = ScenarioLoader.load(Path.of("scenarios/quickstart.yaml"));
+        RunResult h = new Simulation(s.withNetworkModel(NetworkModel.HYPERPLANE), 0).run();
+        RunResult l = new Simulation(s.withNetworkModel(NetworkModel.LEGACY), 0).run();
+        String html = ComparePage.networkModels(h, l);
+        DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(html.contains("<th>hyperplane</th><th>legacy</th>"));
+        assertTrue(html.contains("<td>Peak ENIs</td><td class=\"n\">" + h.summary().enis().peak() + "</td>"), html);
+        assertTrue(html.contains("\"label\":\"legacy\"") && html.contains("\"label\":\"hyperplane\""),
+                "both models on the same charts");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.enisim.report;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.plan.Plan;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+
+/** plan --html: a real page, its verdicts spelled out, from a plan built by hand. */
+public class PlanPageTest {
+
+    /** A plan where subnet-a is 3 IPs short today: the scenario already fails as it is. */
+    public static Plan shortPlan() {
+        return new Plan("quickstart", 42, "hyperplane",
+                List.of(new Plan.SubnetAdvice("subnet-a", "10.0.1.0/28", 11, 7, 7, 5, 27, 27, -3, 0, 12),
+                        new Plan.SubnetAdvice("subnet-b", "10.0.2.0/24", 251, 40, 7, 5, 26, 59, 204, 0, 3)),
+                List.of(),
+                List.of(new Plan.VpcAdvice("vpc-main", 500, 10, List.of(new Plan.KeyUse("subnet-a+[sg-app]", 1, 37)),
+                        2, 8)),
+                new Plan.Headroom(2.5, List.of("IP"), 8, List.of(new Plan.Probe(1, List.of()),
+                        new Plan.Probe(2.5, List.of("IP")))),
+                new Plan.TeardownWait(20, 10, 900, 1900, 950, 2000),
+                List.of(new Plan.IdleAdvice("orders-api", 14 * 86_400, 7 * 86_400, true, true)));
+    }
+
+    @Test
+    void thePlanPageSpellsOutItsVerdicts() throws Exception {
+        String html = PlanReport.html(shortPlan());
+        DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+        assertFalse(html.contains("<pre>"), "a page, not terminal text");
+        assertTrue(html.contains("As it is, this scenario already fails: subnet-a is 3 IPs short (needs /27)"), html);
+        assertTrue(html.contains("<b>/27</b> (27 IPs usable)"), "the prefix spelled out");
+        assertTrue(html.contains("3 IPs short") && html.contains("204 IPs spare"), "no 'headroom -3'");
+        assertFalse(html.contains("headroom -"));
+        assertTrue(html.contains("demand 14 IPs (Lambda's peak 7 + other tenants 7)"), "the demand-vs-prefix chart");
+        assertTrue(html.contains("The first limit is hit at 2.50 times today's traffic: IP."));
+        assertTrue(html.contains("490 ENIs spare"));
+        assertTrue(html.contains("simulated p99") && html.contains("31.7 min"), "the teardown wait");
+    }
+}
