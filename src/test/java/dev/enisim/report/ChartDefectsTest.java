@@ -234,4 +234,20 @@ class ChartDefectsTest {
             assertTrue(d == null || d.getSeriesCount() <= 11, c.name());
         }
     }
+
+    @Test
+    void explainWrapsBetweenWordsUnderItsText() {
+        String why = "          why: A function attached to a VPC stays Pending until Lambda has a Hyperplane ENI ready"
+                + " for every subnet + security-group set it uses.";
+        List<String> lines = Narrative.wrap(List.of(why, "00:00:00  short"), 60);
+        assertEquals("00:00:00  short", lines.get(lines.size() - 1));
+        for (String l : lines) {
+            assertTrue(l.length() <= 60, l);
+        }
+        assertTrue(lines.get(1).startsWith("               ") && !lines.get(1).startsWith("                "),
+                "continuation under the text after why: '" + lines.get(1) + "'");
+        assertEquals(why.replaceAll(" +", " ").trim(), String.join(" ", lines.subList(0, lines.size() - 1))
+                .replaceAll(" +", " ").trim(), "no word broken or lost");
+        assertEquals(List.of(why), Narrative.wrap(List.of(why), Integer.MAX_VALUE), "unwrapped into a file");
+    }
 }
