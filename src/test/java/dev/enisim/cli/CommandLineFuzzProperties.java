@@ -279,7 +279,7 @@ class CommandLineFuzzProperties {
             "2147483648", "1e400", "NaN", "x=", "=", "name=..", "name=.", "functions[0]=5",
             "functions[2147483648].memoryMb=1", "duration=1000000d", "functions[api].arrivals.poisson=1e6/s",
             "traffic=1,2", "traffic=0..1e9:1", "enis.peak", "nope.metric", "--bogus", "-", "--", "",
-            "\u0000", "名前", "../sentinel.txt", "scenario.yaml,scenario.yaml");
+            "\u0000", "名前", "../sentinel.txt", "scenario.yaml,scenario.yaml", "out/g[{*");
 
     @Provide
     Arbitrary<List<String>> commandLines() {
