@@ -50,6 +50,15 @@ public final class ScenarioLoader {
         return parseTree(readTree(file), file.toString());
     }
 
+    /**
+     * The one call for commands: reads {@code file}, applies the {@code --set} assignments, validates (every
+     * problem at once, in a {@link ScenarioException}) and sets the seed when one is given (null: the file's).
+     */
+    public static Scenario load(Path file, List<String> overrides, Long seed) throws ScenarioException {
+        Scenario s = parseTree(Overrides.apply(readTree(file), overrides, file.toString()), file.toString());
+        return seed == null ? s : s.withSeed(seed);
+    }
+
     /** Reads a scenario file into its tree (YAML reads JSON too), or throws with the file's problem. */
     public static JsonNode readTree(Path file) throws ScenarioException {
         String source = file.toString();
