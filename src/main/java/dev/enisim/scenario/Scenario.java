@@ -44,19 +44,15 @@ public record Scenario(
         timeline = List.copyOf(timeline);
     }
 
-    /** A Hyperplane scenario with today's scaling. */
-    public Scenario(String name, String description, long seed, long durationMicros, long bucketMicros,
-            Account account, List<Vpc> vpcs, Hyperplane hyperplane, List<Function> functions, List<At> timeline,
-            String source) {
-        this(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane, functions, timeline,
-                NetworkModel.HYPERPLANE, ScalingSpec.DEFAULT, Legacy.DEFAULT, source);
-    }
-
-    /** A scenario without a timeline of actions. */
-    public Scenario(String name, String description, long seed, long durationMicros, long bucketMicros,
-            Account account, List<Vpc> vpcs, Hyperplane hyperplane, List<Function> functions, String source) {
-        this(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane, functions, List.of(),
-                source);
+    /**
+     * A scenario built in code from its required parts: no VPCs, functions or timeline, Hyperplane, today's
+     * scaling and the legacy model's defaults (the optional parts' defaults live here, in one place); vary it with
+     * the {@code with...} methods.
+     */
+    public static Scenario of(String name, long seed, long durationMicros, long bucketMicros, Account account,
+            Hyperplane hyperplane, String source) {
+        return new Scenario(name, "", seed, durationMicros, bucketMicros, account, List.of(), hyperplane, List.of(),
+                List.of(), NetworkModel.HYPERPLANE, ScalingSpec.DEFAULT, Legacy.DEFAULT, source);
     }
 
     /** Same scenario with another seed (for {@code --seed}). */
@@ -69,6 +65,32 @@ public record Scenario(
     public Scenario withNetworkModel(NetworkModel model) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
                 functions, timeline, model, scaling, legacy, source);
+    }
+
+    /** Same scenario over another simulated time and time-series resolution. */
+    public Scenario withDuration(long newDurationMicros, long newBucketMicros) {
+        return new Scenario(name, description, seed, newDurationMicros, newBucketMicros, account, vpcs, hyperplane,
+                functions, timeline, networkModel, scaling, legacy, source);
+    }
+
+    public Scenario withVpcs(List<Vpc> newVpcs) {
+        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, newVpcs, hyperplane,
+                functions, timeline, networkModel, scaling, legacy, source);
+    }
+
+    public Scenario withFunctions(List<Function> newFunctions) {
+        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
+                newFunctions, timeline, networkModel, scaling, legacy, source);
+    }
+
+    public Scenario withTimeline(List<At> newTimeline) {
+        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
+                functions, newTimeline, networkModel, scaling, legacy, source);
+    }
+
+    public Scenario withScaling(ScalingSpec newScaling) {
+        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
+                functions, timeline, networkModel, newScaling, legacy, source);
     }
 
     /**
