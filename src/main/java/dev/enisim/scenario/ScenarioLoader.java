@@ -245,7 +245,8 @@ public final class ScenarioLoader {
         if (f == null) {
             return Scenario.ScalingSpec.DEFAULT;
         }
-        f.allowOnly("model", "newEnvironmentsPer10s", "burst", "burstIncreasePerMinute", "keepAlive");
+        f.allowOnly("model", "newEnvironmentsPer10s", "burst", "burstIncreasePerMinute", "keepAlive",
+                "newRequestsPerSecondPer10s", "requestRateWindow");
         Scaling d = Scaling.DEFAULT;
         String m = f.text("model", "per-function");
         Scaling.Model model = Scaling.Model.PER_FUNCTION;
@@ -258,8 +259,14 @@ public final class ScenarioLoader {
         int burst = (int) f.integer("burst", d.burst(), 1, 10_000_000);
         int increase = (int) f.integer("burstIncreasePerMinute", d.burstIncrease(), 0, 10_000_000);
         long keepAlive = f.duration("keepAlive", Scenario.ScalingSpec.DEFAULT.keepAliveMicros());
+        int requests = (int) f.integer("newRequestsPerSecondPer10s", d.newRequestsPerSecond(), 1, 100_000_000);
+        long window = f.duration("requestRateWindow", d.requestRateWindowMicros());
+        if (window < 1000 || window > 60 * SEC) {
+            f.problem("requestRateWindow", "expected 1ms to 60s, got " + window / 1e6 + "s");
+            window = d.requestRateWindowMicros();
+        }
         return new Scenario.ScalingSpec(new Scaling(model, rate, d.periodMicros(), burst, increase,
-                d.increasePeriodMicros()), keepAlive);
+                d.increasePeriodMicros(), requests, window), keepAlive);
     }
 
     private static Scenario.Legacy legacy(Fields root) {
