@@ -7,6 +7,7 @@ import dev.enisim.check.JUnitXml;
 import dev.enisim.report.ReplicatedSummary;
 import dev.enisim.report.SummaryJson;
 import dev.enisim.scenario.ScenarioException;
+import dev.enisim.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import dev.enisim.report.SafeOutput;
@@ -85,7 +86,11 @@ final class CheckCommand implements Callable<Integer> {
         int threads = parallel ? Runtime.getRuntime().availableProcessors() : 1;
         List<Checker.ScenarioCheck> checks = new ArrayList<>();
         Map<String, List<Baseline.Diff>> drifts = new LinkedHashMap<>();
-        for (Path file : scenarioFiles()) {
+        List<Path> files = scenarioFiles();
+        for (Path file : files) {
+            ScenarioLoader.load(file, overriding.sets, null); // every file valid before the first run writes
+        }
+        for (Path file : files) {
             Checker.ScenarioCheck c = Checker.check(file, overriding.sets, replications, threads,
                     s -> budget.check(s, replications, spec.commandLine().getErr()));
             checks.add(c);

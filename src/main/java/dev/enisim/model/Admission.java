@@ -1,8 +1,6 @@
 package dev.enisim.model;
 
 import dev.enisim.model.SimEvent.InvocationEnd;
-import dev.enisim.model.eni.HyperplaneEni;
-import dev.enisim.model.function.LambdaFunction;
 
 /**
  * Admits invocations of Active functions: concurrency (reserved, else the unreserved pool), the request rates,

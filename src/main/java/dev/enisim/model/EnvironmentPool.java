@@ -2,9 +2,6 @@ package dev.enisim.model;
 
 import dev.enisim.model.SimEvent.EnvironmentExpiry;
 import dev.enisim.model.SimEvent.InvocationEnd;
-import dev.enisim.model.eni.HyperplaneEni;
-import dev.enisim.model.function.Environments;
-import dev.enisim.model.function.LambdaFunction;
 import dev.enisim.model.function.State;
 
 /**

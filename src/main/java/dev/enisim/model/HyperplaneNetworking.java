@@ -1,7 +1,5 @@
 package dev.enisim.model;
 
-import dev.enisim.model.eni.HyperplaneEni;
-import dev.enisim.model.function.LambdaFunction;
 
 /**
  * Hyperplane (since September 2019): one set of ENIs per key (VPC, subnet, security groups) shared by every

@@ -1,7 +1,5 @@
 package dev.enisim.model;
 
-import dev.enisim.model.eni.HyperplaneEni;
-import dev.enisim.model.function.LambdaFunction;
 
 /**
  * The pre-2019 VPC model: each function has its own ENIs per subnet, each serving {@code 3072 / memoryMb}

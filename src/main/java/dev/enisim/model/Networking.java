@@ -1,6 +1,5 @@
 package dev.enisim.model;
 
-import dev.enisim.model.function.LambdaFunction;
 
 /**
  * How functions reach their VPC: the one place the network models differ (the Policy style of Caffeine's

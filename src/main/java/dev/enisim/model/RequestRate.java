@@ -1,6 +1,5 @@
 package dev.enisim.model;
 
-import dev.enisim.model.function.LambdaFunction;
 import java.util.Arrays;
 
 /**

@@ -15,14 +15,9 @@ import dev.enisim.model.SimEvent.PublishVersion;
 import dev.enisim.model.SimEvent.SetOtherUsedIps;
 import dev.enisim.model.SimEvent.SetRolePermissions;
 import dev.enisim.model.SimEvent.UpdateVpcConfig;
-import dev.enisim.model.eni.EniPool;
-import dev.enisim.model.eni.HyperplaneEni;
 import dev.enisim.model.function.FunctionConfig;
-import dev.enisim.model.function.LambdaFunction;
 import dev.enisim.model.function.State;
 import dev.enisim.model.network.Cidr;
-import dev.enisim.model.network.IpPool;
-import dev.enisim.model.network.EniQuota;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -187,7 +182,7 @@ public final class World {
 
     /** EC2's network interfaces per Region, shared by every VPC (5,000 by default [doc]); set before building. */
     public void setNetworkInterfacesPerRegion(int limit) {
-        network.region = new dev.enisim.model.network.RegionEnis(limit);
+        network.region = new RegionEnis(limit);
     }
 
     /**

@@ -13,11 +13,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -408,7 +405,8 @@ class CommandLineFuzzProperties {
                 boolean named = args.stream().anyMatch(a -> {
                     try {
                         String n = Path.of("work").resolve(a).normalize().toString();
-                        return !a.isBlank() && (k.equals(n) || k.startsWith(n + "/"));
+                        // a folder named by the command line ('--baseline ..' names the scratch root)
+                        return !a.isBlank() && (n.isEmpty() || k.equals(n) || k.startsWith(n + "/"));
                     } catch (java.nio.file.InvalidPathException ex) {
                         return false;
                     }
@@ -431,18 +429,10 @@ class CommandLineFuzzProperties {
     }
 
     private static void deleteTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
             }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        }
     }
 }

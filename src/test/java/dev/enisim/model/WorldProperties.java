@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.model.eni.EniState;
-import dev.enisim.model.eni.HyperplaneEni;
 import dev.enisim.model.network.Cidr;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,49 +1,49 @@
-package dev.enisim.model.network;
+package dev.enisim.model;
 
 /**
  * The Region's network interfaces as the world runs them: EC2's "Network interfaces per Region" quota (5,000 by
  * default, adjustable [doc]) counts every ENI of every VPC and service. The owner of that count: Lambda's ENIs
  * of all VPCs plus the other services' ENIs the VPCs declare. Invariant: their sum <= the limit.
  */
-public final class RegionEnis {
+final class RegionEnis {
 
     private final int limit;
     private int lambda;
     private int other;
     private int peak;
 
-    public RegionEnis(int limit) {
+    RegionEnis(int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("network interfaces per Region must be >= 1: " + limit);
         }
         this.limit = limit;
     }
 
-    public int limit() {
+    int limit() {
         return limit;
     }
 
     /** Lambda's ENIs in the Region now (all VPCs). */
-    public int lambdaEnis() {
+    int lambdaEnis() {
         return lambda;
     }
 
     /** Other services' ENIs in the Region now (the sum of the VPCs' {@code otherUsedEnis}). */
-    public int otherEnis() {
+    int otherEnis() {
         return other;
     }
 
     /** The most ENIs (Lambda's and others') the Region held at once. */
-    public int peak() {
+    int peak() {
         return peak;
     }
 
-    public int free() {
+    int free() {
         return limit - lambda - other;
     }
 
     /** Takes one for a Lambda ENI; false when the Region is at its limit. */
-    public boolean tryTake() {
+    boolean tryTake() {
         if (free() <= 0) {
             return false;
         }
@@ -52,7 +52,7 @@ public final class RegionEnis {
         return true;
     }
 
-    public void release() {
+    void release() {
         if (lambda <= 0) {
             throw new IllegalStateException("releasing a Region network interface that is not held");
         }
@@ -60,7 +60,7 @@ public final class RegionEnis {
     }
 
     /** Other services' ENIs change by {@code delta}; the caller has checked that it fits. */
-    public void addOther(int delta) {
+    void addOther(int delta) {
         if (other + delta < 0 || free() - delta < 0) {
             throw new IllegalArgumentException("other ENIs " + (other + delta) + " do not fit beside " + lambda
                     + " Lambda ENIs in the Region's " + limit);
@@ -69,7 +69,7 @@ public final class RegionEnis {
         peak = Math.max(peak, lambda + other);
     }
 
-    public void checkInvariants(int lambdaCounted) {
+    void checkInvariants(int lambdaCounted) {
         if (lambda != lambdaCounted) {
             throw new IllegalStateException("Region counts " + lambda + " Lambda ENIs, VPCs hold " + lambdaCounted);
         }

@@ -1,11 +1,11 @@
-package dev.enisim.model.network;
+package dev.enisim.model;
 
 /**
  * A VPC as the world runs it: the owner of the count of Lambda's ENIs against its quota (named apart from the
  * scenario's {@code Scenario.Vpc}, which only describes it). The quota is shared with other services ("such as
  * Amazon EFS" [doc]): {@code otherUsedEnis} of it are theirs. Invariant: Lambda's + other ENIs <= quota.
  */
-public final class EniQuota {
+final class EniQuota {
 
     private final int index;
     private final String id;
@@ -14,7 +14,7 @@ public final class EniQuota {
     private int peakEnis;
     private int otherUsed;
 
-    public EniQuota(int index, String id, int eniQuota) {
+    EniQuota(int index, String id, int eniQuota) {
         if (eniQuota < 1) {
             throw new IllegalArgumentException(id + ": ENI quota must be >= 1: " + eniQuota);
         }
