@@ -68,6 +68,9 @@ public final class ValidationSuite {
                 r -> r.enis().peak()));
         out.add(measure("Burst example: 10,000 requests at once against a 3,000 burst -> served", 3000, 0,
                 burstScenario(), r -> r.invocations().succeeded()));
+        // 10 x concurrency per second, counted over a 1 s window: one window's worth at once, then the rate
+        out.add(measure("Request-rate cap: concurrency 10, 10,000 req/s of 0.5 ms for 10 s -> 10 x 10 x (10 + 1 s)"
+                + " served", 1100, 0.01, rateCapScenario(), r -> r.invocations().succeeded()));
         return out;
     }
 
@@ -143,6 +146,13 @@ public final class ValidationSuite {
         Scenario.ScalingSpec burst = new Scenario.ScalingSpec(new Scaling(Scaling.Model.LEGACY_BURST, 1000,
                 10 * SEC, 3000, 500, 60 * SEC), 600 * SEC);
         return scenario("burst", 10_000, List.of(), List.of(f), 120 * SEC, NetworkModel.HYPERPLANE, burst);
+    }
+
+    private static Scenario rateCapScenario() {
+        Scenario.Function f = new Scenario.Function("f", 128, 60 * SEC, Scenario.VpcConfig.NONE, OptionalInt.empty(),
+                new DistributionSpec.Constant(500), 0, new ArrivalSpec.Constant(10_000, 0, 10 * SEC), 0);
+        return scenario("rate-cap", 10, List.of(), List.of(f), 20 * SEC, NetworkModel.HYPERPLANE,
+                Scenario.ScalingSpec.DEFAULT);
     }
 
     private static Scenario scenario(String name, int limit, List<Scenario.Vpc> vpcs, List<Scenario.Function> fns,

@@ -29,7 +29,7 @@ final class Variants {
                             Math.min(sub.otherUsedIps(), c.usableAddresses())));
                 }
             }
-            vpcs.add(new Scenario.Vpc(v.id(), v.eniQuota(), subnets, v.securityGroups()));
+            vpcs.add(new Scenario.Vpc(v.id(), v.eniQuota(), subnets, v.securityGroups(), v.otherUsedEnis()));
         }
         return with(s, vpcs, s.functions(), s.timeline(), s.durationMicros());
     }

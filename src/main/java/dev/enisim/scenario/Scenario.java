@@ -119,20 +119,33 @@ public record Scenario(
     }
 
     /**
-     * @param concurrencyLimit  account-wide ConcurrentExecutions limit (default 1,000)
-     * @param unreservedMinimum concurrency that must stay unreserved (default 100)
+     * @param concurrencyLimit           account-wide ConcurrentExecutions limit (default 1,000)
+     * @param unreservedMinimum          concurrency that must stay unreserved (default 100)
+     * @param networkInterfacesPerRegion EC2's network interfaces per Region, across all VPCs (default 5,000)
      */
-    public record Account(int concurrencyLimit, int unreservedMinimum) {
+    public record Account(int concurrencyLimit, int unreservedMinimum, int networkInterfacesPerRegion) {
+        /** EC2's default "Network interfaces per Region" [doc]. */
+        public static final int NETWORK_INTERFACES_PER_REGION = 5000;
+
+        public Account(int concurrencyLimit, int unreservedMinimum) {
+            this(concurrencyLimit, unreservedMinimum, NETWORK_INTERFACES_PER_REGION);
+        }
     }
 
     /**
      * @param eniQuota       Lambda Hyperplane ENIs allowed in this VPC (default 500)
      * @param securityGroups security-group ids defined in this VPC
+     * @param otherUsedEnis  ENIs of other services counting against the same quota at the start (default 0)
      */
-    public record Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups) {
+    public record Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups,
+            int otherUsedEnis) {
         public Vpc {
             subnets = List.copyOf(subnets);
             securityGroups = List.copyOf(securityGroups);
+        }
+
+        public Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups) {
+            this(id, eniQuota, subnets, securityGroups, 0);
         }
     }
 
