@@ -30,7 +30,18 @@ public final class Bench {
 
     /** One timed run. */
     public record Sample(double wallSeconds, long events, long invocations, long allocatedBytes, long peakHeapBytes,
-            long retainedHeapBytes) {
+            long retainedHeapBytes, double cpuSeconds) {
+        /** A run whose CPU time was not measured apart (taken as its wall time). */
+        public Sample(double wallSeconds, long events, long invocations, long allocatedBytes, long peakHeapBytes,
+                long retainedHeapBytes) {
+            this(wallSeconds, events, invocations, allocatedBytes, peakHeapBytes, retainedHeapBytes, wallSeconds);
+        }
+
+        /** Events per second of this thread's CPU time: what other processes on the machine disturb least. */
+        public double eventsPerCpuSecond() {
+            return events / cpuSeconds;
+        }
+
         public double eventsPerSecond() {
             return events / wallSeconds;
         }
@@ -47,6 +58,8 @@ public final class Bench {
      * @param events        arrivals + completions + the model's other events (also given separately)
      * @param invocations   arrivals (every invocation, whatever its outcome)
      * @param bytesPerEvent allocated by the simulating thread per event, in the median run
+     * @param eventsPerCpuSecond events per second of the simulating thread's CPU time, median over the repeats:
+     *                      steadier than the wall rate when other processes share the cores
      * @param erlangB       for a pure loss workload: the theory, the simulated throttled fraction and its 95% CI
      *                      by batch means; null otherwise
      */
@@ -54,7 +67,7 @@ public final class Bench {
             long invocations, double simulatedSeconds, double wallSeconds, double eventsPerSecond,
             double eventsPerSecondMin, double eventsPerSecondMax, double invocationsPerSecond,
             double invocationsPerSecondMin, double invocationsPerSecondMax, long peakHeapBytes, long retainedHeapBytes,
-            double bytesPerEvent, ErlangCheck erlangB) {
+            double bytesPerEvent, ErlangCheck erlangB, double eventsPerCpuSecond) {
     }
 
     /** The loss check: Erlang B(servers, offered) against the simulated throttled fraction and its interval. */
@@ -62,7 +75,84 @@ public final class Bench {
             double ciHigh, boolean passed) {
     }
 
+    /**
+     * A reference simulator on a loss workload, measured like the model: a warm-up (a tenth of the arrivals), then
+     * {@code repeats} timed runs; rates are the median run's with min and max, bytes per event the median run's.
+     *
+     * @param lostFraction       the reference's own lost fraction (beside Erlang B: it must agree, or it is not the
+     *                           same workload)
+     * @param modelOverReference the model's median events/s over the reference's, both from this run
+     * @param modelOverReferenceCpu the same ratio of events per CPU second (steadier on a shared machine)
+     */
+    public record ReferenceResult(String name, String description, String workload, int repeats, long events,
+            long arrivals, double lostFraction, double wallSeconds, double eventsPerSecond, double eventsPerSecondMin,
+            double eventsPerSecondMax, double bytesPerEvent, double modelOverReference, double eventsPerCpuSecond,
+            double modelOverReferenceCpu) {
+    }
+
     private Bench() {
+    }
+
+    /** Wall time, this thread's CPU time and its allocated bytes over one timed run. */
+    private static final class Meter {
+        private final com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        private final long tid = Thread.currentThread().getId();
+        private long allocated0;
+        private long cpu0;
+        private long t0;
+
+        void start() {
+            allocated0 = threads.getThreadAllocatedBytes(tid);
+            cpu0 = threads.getCurrentThreadCpuTime();
+            t0 = System.nanoTime();
+        }
+
+        Sample stop(long events, long invocations, long peak, long retained) {
+            double wall = (System.nanoTime() - t0) / 1e9;
+            double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+            long allocated = threads.getThreadAllocatedBytes(tid) - allocated0;
+            return new Sample(wall, events, invocations, allocated, peak, retained, cpu);
+        }
+    }
+
+    /** Runs {@code sim} on the loss workload {@code model} measured (which must carry an Erlang check). */
+    public static ReferenceResult reference(ReferenceSimulator sim, Result model, int repeat,
+            Consumer<String> progress) {
+        ErlangCheck e = model.erlangB();
+        if (e == null) {
+            throw new IllegalArgumentException(model.workload() + " is not a pure loss workload");
+        }
+        progress.accept(model.workload() + " on " + sim.name() + ": warm-up");
+        sim.run(e.servers(), e.offered(), Math.max(1, model.arrivals() / 10), 0);
+        Meter meter = new Meter();
+        List<Sample> samples = new ArrayList<>();
+        ReferenceSimulator.LossRun last = null;
+        for (int i = 0; i < repeat; i++) {
+            progress.accept(model.workload() + " on " + sim.name() + ": run " + (i + 1) + " of " + repeat);
+            System.gc();
+            meter.start();
+            last = sim.run(e.servers(), e.offered(), model.arrivals(), i + 1);
+            samples.add(meter.stop(last.events(), last.arrivals(), 0, 0));
+        }
+        samples.sort(Comparator.comparingDouble(Sample::eventsPerSecond));
+        Sample median = samples.get(samples.size() / 2);
+        return new ReferenceResult(sim.name(), sim.description(), model.workload(), repeat, last.events(),
+                last.arrivals(), (double) last.lost() / last.arrivals(), median.wallSeconds(),
+                median.eventsPerSecond(), samples.get(0).eventsPerSecond(),
+                samples.get(samples.size() - 1).eventsPerSecond(), (double) median.allocatedBytes() / median.events(),
+                model.eventsPerSecond() / median.eventsPerSecond(), medianCpuRate(samples),
+                model.eventsPerCpuSecond() / medianCpuRate(samples));
+    }
+
+    /** Every reference simulator on the class path (the jar's own, and the tests' when they are there). */
+    public static List<ReferenceSimulator> references() {
+        List<ReferenceSimulator> all = new ArrayList<>();
+        for (ReferenceSimulator r : java.util.ServiceLoader.load(ReferenceSimulator.class)) {
+            all.add(r);
+        }
+        all.sort(Comparator.comparing(ReferenceSimulator::name));
+        return all;
     }
 
     public static Result run(String name, Scenario scenario, int repeat, Consumer<String> progress) {
@@ -71,8 +161,7 @@ public final class Bench {
         }
         progress.accept(name + ": warm-up");
         new Simulation(shortened(scenario, 10), 0).run();
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long tid = Thread.currentThread().getId();
+        Meter meter = new Meter();
         List<Sample> samples = new ArrayList<>();
         RunResult last = null;
         for (int i = 0; i < repeat; i++) {
@@ -80,16 +169,14 @@ public final class Bench {
             last = null;
             long before = liveHeap(null);
             resetPeaks();
-            long allocated0 = threads.getThreadAllocatedBytes(tid);
-            long t0 = System.nanoTime();
+            meter.start();
             Simulation sim = new Simulation(scenario, 0);
             last = sim.run();
-            double wall = (System.nanoTime() - t0) / 1e9;
-            long allocated = threads.getThreadAllocatedBytes(tid) - allocated0;
-            long peak = peakHeap();
-            long retained = liveHeap(sim) - before;
             RunSummary.Events e = last.summary().events();
-            samples.add(new Sample(wall, e.total(), e.arrivals(), allocated, peak, retained));
+            Sample sample = meter.stop(e.total(), e.arrivals(), peakHeap(), 0);
+            long retained = liveHeap(sim) - before;
+            samples.add(new Sample(sample.wallSeconds(), sample.events(), sample.invocations(),
+                    sample.allocatedBytes(), sample.peakHeapBytes(), retained, sample.cpuSeconds()));
         }
         return summarize(name, scenario, samples, last);
     }
@@ -114,7 +201,16 @@ public final class Bench {
                 scenario.durationMicros() / 1e6, median.wallSeconds(), median.eventsPerSecond(),
                 byRate.get(0).eventsPerSecond(), byRate.get(byRate.size() - 1).eventsPerSecond(),
                 median.invocationsPerSecond(), invMin, invMax, peak, live,
-                (double) median.allocatedBytes() / median.events(), erlang(last));
+                (double) median.allocatedBytes() / median.events(), erlang(last), medianCpuRate(samples));
+    }
+
+    private static double medianCpuRate(List<Sample> samples) {
+        double[] r = new double[samples.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = samples.get(i).eventsPerCpuSecond();
+        }
+        Arrays.sort(r);
+        return r[r.length / 2];
     }
 
     /** The scenario with its simulated time divided by {@code factor} (for the warm-up). */

@@ -2,7 +2,16 @@ package dev.enisim.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enisim.bench.Bench;
+import dev.enisim.bench.CostModel;
+import dev.enisim.bench.ReferenceSimulator;
+import dev.enisim.bench.SamplerBench;
+import dev.enisim.bench.Workloads;
+import dev.enisim.report.SafeOutput;
+import dev.enisim.report.chart.ChartFiles;
+import dev.enisim.report.chart.CostModelChart;
 import dev.enisim.report.SummaryJson;
 import dev.enisim.scenario.Overrides;
 import dev.enisim.scenario.Scenario;
@@ -17,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,8 +38,11 @@ import picocli.CommandLine.Spec;
             "Runs each workload in-process after a warm-up and prints: simulated events (arrivals + completions + "
             + "the model's other events), invocations, wall seconds, events/s and invocations/s (median over "
             + "--repeat runs, with min and max), peak heap (garbage included), the heap the finished run retains, and bytes "
-            + "allocated per event. Workloads loss, account and month are scenarios/bench/<name>.yaml; a scenario "
-            + "path works too. For a pure loss workload the throttled fraction is printed beside Erlang B."})
+            + "allocated per event (this thread's allocation counter). Workloads loss, account and month (and loss-100) "
+            + "are scenarios/bench/<name>.yaml; many-functions (10,000 functions, 500 keys, an hour: not run by "
+            + "default) is generated; a scenario path works too. For a pure loss workload the throttled fraction is "
+            + "printed beside Erlang B, and the reference simulators run on the same workload (--no-references to "
+            + "skip)."})
 final class BenchCommand implements Callable<Integer> {
 
     static final List<String> STANDARD = List.of("loss", "account", "month");
@@ -37,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WORKLOAD", arity = "0..*", description = "loss, account, month (any name of "
+    @Parameters(paramLabel = "WORKLOAD", arity = "0..*", description = "loss, account, month, many-functions (any name of "
             + "scenarios/bench/), or scenario files (default: loss account month).")
     List<String> workloads = new ArrayList<>();
 
@@ -52,53 +65,147 @@ final class BenchCommand implements Callable<Integer> {
             + "(repeatable), e.g. to see how cost grows:", "--set duration=1d   --set functions[*].arrivals.poisson=1900/s"})
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--references", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = {"After each pure loss workload (e.g. loss), run the reference simulators on the same "
+                + "M/M/c/c workload and print the model's events/s over theirs (default: on). The jar carries a "
+                + "minimal java.util.PriorityQueue simulator; .ci/bench adds SSJ 3.3.2 (test scope)."})
+    boolean references;
+
+    @Option(names = "--samplers", description = {"Also time random draws: enisim's xoshiro256**, SplitMix64 and "
+        + "duration samplers beside any others on the class path (.ci/bench adds Apache Commons RNG 1.7), in ns "
+        + "per draw."})
+    boolean samplers;
+
+    @Option(names = "--cost-model", paramLabel = "SVG", description = {"Also measure the cost model: wall ns per "
+        + "event of loss's traffic split over 1, 100, 1,000 and 10,000 functions (a key each, and one key for "
+        + "all), and draw it into SVG."})
+    Path costModel;
+
+    @Option(names = "--cost-model-arrivals", paramLabel = "N", defaultValue = "2000000", description = "Arrivals "
+            + "per cost-model run (default: ${DEFAULT-VALUE}).")
+    long costModelArrivals;
+
+    @Option(names = "--cost-model-functions", paramLabel = "N", split = ",", description = "Function counts the "
+            + "cost model measures (default: 1,100,1000,10000).")
+    int[] costModelFunctions = CostModel.FUNCTIONS.clone();
+
     @Override
     public Integer call() throws ScenarioException, IOException {
         if (repeat < 1) {
             throw new UserInputException("--repeat must be at least 1");
         }
-        if (json != null && json.toAbsolutePath().getParent() != null
-                && !Files.isDirectory(json.toAbsolutePath().getParent())) {
-            throw new UserInputException("--json " + json + ": no such directory " + json.toAbsolutePath().getParent());
+        Path home = Main.workingDir(spec);
+        for (int n : costModelFunctions) {
+            if (n < 1) {
+                throw new UserInputException("--cost-model-functions: " + n + " is not a function count (>= 1)");
+            }
+        }
+        if (costModelArrivals < 60_000) {
+            throw new UserInputException("--cost-model-arrivals must be at least 60000 (a minute of loss traffic: the runs keep 1-minute buckets)");
+        }
+        for (Path p : new Path[] {json, costModel}) {
+            Path parent = p == null ? null : home.resolve(p).toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new UserInputException(p + ": no such directory " + parent);
+            }
+        }
+        if (json != null) {
+            SafeOutput.checkFile(json, home, JSON_SIGNATURE);
+        }
+        if (costModel != null) {
+            SafeOutput.checkFile(costModel, home, SVG_SIGNATURE);
         }
         List<String> names = workloads.isEmpty() ? STANDARD : workloads;
-        List<Path> files = new ArrayList<>();
+        List<JsonNode> trees = new ArrayList<>();
         for (String name : names) {
-            files.add(file(name)); // every name checked before the first (long) run
+            trees.add(tree(home, name)); // every name checked before the first (long) run
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Consumer<String> progress = line -> err.println("  " + line);
         out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MiB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        out.printf(Locale.ROOT, "%-10s %12s %12s %7s %28s %26s %5s %8s %7s%n", "workload", "events", "invocations",
-                "wall s", "events/s (min-max)", "invocations/s (min-max)", "peak", "retained", "B/event");
-        ArrayNode all = SummaryJson.mapper().createArrayNode();
+        out.printf(Locale.ROOT, "%-14s %12s %12s %7s %28s %26s %5s %8s %7s %12s%n", "workload", "events",
+                "invocations", "wall s", "events/s (min-max)", "invocations/s (min-max)", "peak", "retained", "B/event",
+                "events/CPU-s");
+        ObjectMapper mapper = SummaryJson.mapper();
+        ArrayNode all = mapper.createArrayNode();
+        ArrayNode refs = mapper.createArrayNode();
         for (int i = 0; i < names.size(); i++) {
-            Path file = files.get(i);
-            Scenario scenario = ScenarioLoader.parseTree(Overrides.apply(ScenarioLoader.readTree(file), sets,
-                    file.toString()), file.toString());
-            Bench.Result r = Bench.run(names.get(i), scenario, repeat, line -> err.println("  " + line));
+            String source = names.get(i);
+            Scenario scenario = ScenarioLoader.parseTree(Overrides.apply(trees.get(i), sets, source), source);
+            Bench.Result r = Bench.run(names.get(i), scenario, repeat, progress);
             print(out, r);
-            all.add(SummaryJson.mapper().valueToTree(r));
+            all.add(mapper.valueToTree(r));
+            if (references && r.erlangB() != null) {
+                for (ReferenceSimulator sim : Bench.references()) {
+                    Bench.ReferenceResult ref = Bench.reference(sim, r, repeat, progress);
+                    out.printf(Locale.ROOT, "%14s vs %-16s %,10.0f events/s (%,.0f-%,.0f), %.1f B/event, lost %.5f:"
+                            + " enisim is %.2fx (%.2fx per CPU second)%n", "", ref.name(), ref.eventsPerSecond(),
+                            ref.eventsPerSecondMin(), ref.eventsPerSecondMax(), ref.bytesPerEvent(),
+                            ref.lostFraction(), ref.modelOverReference(), ref.modelOverReferenceCpu());
+                    refs.add(mapper.valueToTree(ref));
+                }
+            }
         }
         out.println("(peak: heap MiB at its highest, garbage included; retained: MiB the finished run still holds after a"
                 + " full collection)");
+        ArrayNode draws = mapper.createArrayNode();
+        if (samplers) {
+            out.printf(Locale.ROOT, "%n%-15s %-66s %12s%n", "draw", "candidate", "ns (min-max)");
+            for (SamplerBench.Figure f : SamplerBench.measure(SamplerBench.candidates(), 20_000_000, 5, progress)) {
+                out.printf(Locale.ROOT, "%-15s %-66s %5.2f (%.2f-%.2f)%n", f.group(), f.name(), f.nsPerDraw(),
+                        f.nsMin(), f.nsMax());
+                draws.add(mapper.valueToTree(f));
+            }
+        }
+        ArrayNode cost = mapper.createArrayNode();
+        if (costModel != null) {
+            List<CostModel.Point> points = CostModel.measure(costModelFunctions, costModelArrivals, repeat, progress);
+            out.printf(Locale.ROOT, "%n%-10s %6s %12s %12s %10s %8s %10s%n", "functions", "keys", "ns/event",
+                    "CPU ns/event", "B/event", "peak MiB", "retained");
+            for (CostModel.Point p : points) {
+                out.printf(Locale.ROOT, "%,10d %,6d %12.1f %12.1f %10.1f %8d %10.1f%n", p.functions(), p.keys(),
+                        p.nsPerEvent(), p.cpuNsPerEvent(), p.bytesPerEvent(), p.peakHeapBytes() >> 20, p.retainedHeapBytes() / 1048576.0);
+                cost.add(mapper.valueToTree(p));
+            }
+            SafeOutput.writeFile(costModel, home, SVG_SIGNATURE, ChartFiles.svg(CostModelChart.of(points), 720, 420));
+            out.println("cost model chart: " + costModel);
+        }
         if (json != null) {
-            ObjectNode root = SummaryJson.mapper().createObjectNode();
+            ObjectNode root = mapper.createObjectNode();
             root.put("java", System.getProperty("java.version"));
             root.put("cores", Runtime.getRuntime().availableProcessors());
             root.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
             root.set("workloads", all);
-            Files.writeString(json, SummaryJson.mapper().writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+            root.set("references", refs);
+            root.set("samplers", draws);
+            root.set("costModel", cost);
+            SafeOutput.writeFile(json, home, JSON_SIGNATURE, (mapper.writeValueAsString(root) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         return 0;
     }
 
-    private static Path file(String name) {
-        Path file = name.endsWith(".yaml") || name.endsWith(".yml") ? Path.of(name)
-                : Path.of("scenarios", "bench", name + ".yaml");
+    /** An existing --json file is replaced only if it holds bench figures. */
+    static final String JSON_SIGNATURE = "\"workloads\"";
+
+    /** An existing --cost-model file is replaced only if it is a chart enisim drew (JFreeSVG's namespace). */
+    static final String SVG_SIGNATURE = "xmlns:jfreesvg=";
+
+    /** The workload's scenario tree: generated for {@code many-functions}, else read from its file. */
+    private static JsonNode tree(Path home, String name) throws ScenarioException {
+        if (name.equals(Workloads.MANY_FUNCTIONS)) {
+            return Workloads.manyFunctions(10_000);
+        }
+        return ScenarioLoader.readTree(file(home, name));
+    }
+
+    private static Path file(Path home, String name) {
+        Path file = name.endsWith(".yaml") || name.endsWith(".yml") ? home.resolve(name)
+                : home.resolve("scenarios").resolve("bench").resolve(name + ".yaml");
         if (!Files.isRegularFile(file)) {
-            throw new UserInputException("no workload '" + name + "': expected " + String.join(", ", STANDARD)
+            throw new UserInputException("no workload '" + name + "': expected " + String.join(", ", STANDARD) + ", " + Workloads.MANY_FUNCTIONS
                     + " (scenarios/bench/<name>.yaml, from the project directory) or a scenario file; " + file
                     + " does not exist");
         }
@@ -106,13 +213,14 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, Bench.Result r) {
-        out.printf(Locale.ROOT, "%-10s %,12d %,12d %7.2f %,10.0f (%,.0f-%,.0f) %,9.0f (%,.0f-%,.0f) %5d %8.1f %7.1f%n",
+        out.printf(Locale.ROOT, "%-14s %,12d %,12d %7.2f %,10.0f (%,.0f-%,.0f) %,9.0f (%,.0f-%,.0f) %5d %8.1f %7.1f %,12.0f%n",
                 r.workload(), r.events(), r.invocations(), r.wallSeconds(), r.eventsPerSecond(),
                 r.eventsPerSecondMin(), r.eventsPerSecondMax(), r.invocationsPerSecond(), r.invocationsPerSecondMin(),
-                r.invocationsPerSecondMax(), r.peakHeapBytes() >> 20, r.retainedHeapBytes() / 1048576.0, r.bytesPerEvent());
+                r.invocationsPerSecondMax(), r.peakHeapBytes() >> 20, r.retainedHeapBytes() / 1048576.0, r.bytesPerEvent(),
+                r.eventsPerCpuSecond());
         if (r.erlangB() != null) {
             Bench.ErlangCheck e = r.erlangB();
-            out.printf(Locale.ROOT, "%10s throttled fraction %.5f (95%% CI %.5f-%.5f) vs Erlang B(%d, %.0f) = %.5f: %s%n",
+            out.printf(Locale.ROOT, "%14s throttled fraction %.5f (95%% CI %.5f-%.5f) vs Erlang B(%d, %.0f) = %.5f: %s%n",
                     "", e.simulated(), e.ciLow(), e.ciHigh(), e.servers(), e.offered(), e.theory(),
                     e.passed() ? "PASS" : "FAIL");
         }

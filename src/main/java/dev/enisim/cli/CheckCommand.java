@@ -7,6 +7,7 @@ import dev.enisim.check.JUnitXml;
 import dev.enisim.report.ReplicatedSummary;
 import dev.enisim.report.SummaryJson;
 import dev.enisim.scenario.ScenarioException;
+import dev.enisim.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import dev.enisim.report.SafeOutput;
@@ -52,8 +53,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "Replications per scenario; assertions then apply to the mean (or ci(...)).")
     int replications;
 
-    @Option(names = "--parallel", description = "Run replications on all cores.")
-    boolean parallel;
+    @Mixin
+    Parallelism parallelism;
 
     @Option(names = "--baseline", paramLabel = "DIR",
             description = {"Compare each summary with DIR/<scenario name>.summary.json (with --replications N: the "
@@ -82,10 +83,14 @@ final class CheckCommand implements Callable<Integer> {
             SafeOutput.checkFile(junit, Main.workingDir(spec), JUNIT_SIGNATURE);
         }
         PrintWriter out = spec.commandLine().getOut();
-        int threads = parallel ? Runtime.getRuntime().availableProcessors() : 1;
+        int threads = parallelism.threads();
         List<Checker.ScenarioCheck> checks = new ArrayList<>();
         Map<String, List<Baseline.Diff>> drifts = new LinkedHashMap<>();
-        for (Path file : scenarioFiles()) {
+        List<Path> files = scenarioFiles();
+        for (Path file : files) {
+            ScenarioLoader.load(file, overriding.sets, null); // every file valid before the first run writes
+        }
+        for (Path file : files) {
             Checker.ScenarioCheck c = Checker.check(file, overriding.sets, replications, threads,
                     s -> budget.check(s, replications, spec.commandLine().getErr()));
             checks.add(c);

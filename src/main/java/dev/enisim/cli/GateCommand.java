@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
             "Writes gate.md (for the pull request; also appended to $GITHUB_STEP_SUMMARY when set), junit.xml,"
             + " gate.html and after.yaml (the account with the change) into --out.", ""},
         footer = {"", "Rules (options or --rules FILE, a YAML list of sentences under `gate:`):",
-            "  no function Failed | every subnet keeps 20% of its IPs at the peak | quota headroom >= 50 |",
+            "  no function Failed | every subnet keeps 20%% of its IPs at the peak | quota headroom >= 50 |",
             "  no function Pending longer than 5m | new ENIs <= 20 | failing invocations <= 0 | teardown wait <= 45m",
             "  and any `check` expectation on the after run's summary.json (enis.peak <= 40).",
             "Default (without --rules): no function Failed; quota headroom >= 0; failing invocations <= 0.", "",
@@ -88,7 +88,8 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--allow-failed", description = "Drop the default rule 'no function Failed'.")
     boolean allowFailed;
 
-    @Option(names = "--min-free-ips-percent", paramLabel = "P", description = "Every subnet keeps P% of its IPs.")
+    @Option(names = "--min-free-ips-percent", paramLabel = "P",
+            description = "Every subnet keeps P%% of its IPs free at the peak.")
     Double minFreePercent;
 
     @Option(names = "--min-free-ips", paramLabel = "N", description = "Every subnet keeps N IPs free at the peak.")
@@ -109,6 +110,10 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/gate",
             description = "Folder for gate.md, junit.xml, gate.html, after.yaml (default: ${DEFAULT-VALUE}).")
     Path out;
+
+    @Option(names = "--step-summary", paramLabel = "FILE", defaultValue = "${env:GITHUB_STEP_SUMMARY}",
+            description = "Append gate.md to this file (default: $GITHUB_STEP_SUMMARY, GitHub Actions' job summary).")
+    Path stepSummary;
 
     @Option(names = "--force", description = "Write into --out even when it is not a folder enisim gate made.")
     boolean force;
@@ -156,13 +161,12 @@ final class GateCommand implements Callable<Integer> {
         ImportCommand.write(out.resolve("junit.xml"), v.junit());
         ImportCommand.write(out.resolve("gate.html"), v.html());
         ImportCommand.write(out.resolve("after.yaml"), v.afterScenario());
-        String summary = System.getenv("GITHUB_STEP_SUMMARY");
-        if (summary != null && !summary.isBlank()) {
-            try {
-                Files.writeString(Path.of(summary), v.markdown(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        if (stepSummary != null && !stepSummary.toString().isBlank()) {
+            try { // appended: the job summary is shared by the job's steps
+                Files.writeString(stepSummary, v.markdown(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
             } catch (IOException e) {
-                throw new UserInputException("cannot append to $GITHUB_STEP_SUMMARY " + summary + ": " + e.getMessage());
+                throw new UserInputException("cannot append to the step summary " + stepSummary + ": " + e);
             }
         }
         long failed = v.results().stream().filter(r -> !r.passed()).count();

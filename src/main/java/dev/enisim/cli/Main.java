@@ -1,6 +1,7 @@
 package dev.enisim.cli;
 
 import dev.enisim.report.OutputRefused;
+import dev.enisim.report.ReportWriter;
 import dev.enisim.report.SafeOutput;
 import dev.enisim.scenario.ScenarioException;
 import java.io.IOException;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, CheckCommand.class, CompareCommand.class,
             CompareNetworkModelsCommand.class, SweepCommand.class, SensitivityCommand.class, PlanCommand.class, ImportCommand.class, GateCommand.class, ValidateModelCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 done, 1 internal error, 2 bad input or usage.",
+        footer = {"", "Exit codes: 0 done, 1 internal error (or a check/sweep/validate-model verdict), 2 bad input, "
+            + "usage or an environment error (a full disk, a read-only folder).",
+            "enisim replaces only files and folders it wrote itself (see README, Safety).",
             "Scenario format: scenarios/README.md", "Example: enisim run scenarios/quickstart.yaml"})
 public final class Main implements Callable<Integer> {
 
@@ -75,6 +78,10 @@ public final class Main implements Callable<Integer> {
             if (message != null) {
                 commandLine.getErr().println(message);
                 return BAD_INPUT;
+            }
+            if (ex instanceof ReportWriter.ChartsFailed cf && cf.outOfMemory()) {
+                commandLine.getErr().println("enisim: " + cf.getMessage());
+                return INTERNAL_ERROR;
             }
             commandLine.getErr().println("enisim: internal error: " + ex);
             ex.printStackTrace(commandLine.getErr());

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             + "intervals), sweep.png/svg (the first metric against the parameters) and sweep.html. A point whose "
             + "values are invalid is reported and the rest go on. Exit codes: 0 every point ran, 1 some points "
             + "failed (the others are written), 2 bad input or every point failed.",
-            "With one replication per point there is no interval: ciLow = ciHigh = the point's value.",
+            "With one replication per point there is no interval: ciLow = ciHigh = the point's value. At most "
+            + "1,000 values per parameter and 10,000 points in all.",
             "Examples:",
             "  --vary 'vpcs[0].subnets[0].cidr=10.0.1.0/28,10.0.1.0/27,10.0.1.0/26'",
             "  --vary 'functions[orders-api].arrivals.poisson=10/s,50/s,100/s'",
@@ -77,6 +78,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Mixin
     EngineOptions engine = new EngineOptions();
+
 
     @Override
     public Integer call() throws ScenarioException, IOException {

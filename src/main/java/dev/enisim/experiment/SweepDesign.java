@@ -12,6 +12,9 @@ import java.util.Map;
  */
 public record SweepDesign(List<Sweep.Axis> axes, List<Map<String, String>> points) {
 
+    /** The most points a design may have: every point is a run (or several), and its row is held in memory. */
+    public static final int MAX_POINTS = 10_000;
+
     public static SweepDesign of(List<String> vary, Designs.Kind kind, int n, long seed) {
         if (kind == Designs.Kind.GRID) {
             List<Sweep.Axis> axes = new ArrayList<>();
@@ -23,10 +26,18 @@ public record SweepDesign(List<Sweep.Axis> axes, List<Map<String, String>> point
                 }
                 axes.add(Sweep.axis(v));
             }
+            long size = 1;
+            for (Sweep.Axis a : axes) {
+                size = Math.min(Long.MAX_VALUE / 1001, size * a.values().size());
+            }
+            if (size > MAX_POINTS) {
+                throw new IllegalArgumentException("the grid has " + size + " points, more than " + MAX_POINTS
+                        + "; vary fewer parameters or fewer values");
+            }
             return new SweepDesign(axes, Sweep.grid(axes));
         }
-        if (n < 1) {
-            throw new IllegalArgumentException("--points must be at least 1 for --design " + kind.name()
+        if (n < 1 || n > MAX_POINTS) {
+            throw new IllegalArgumentException("--points must be 1 to " + MAX_POINTS + " for --design " + kind.name()
                     .toLowerCase(java.util.Locale.ROOT));
         }
         List<Factor> factors = new ArrayList<>();

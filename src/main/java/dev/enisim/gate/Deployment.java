@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * {@code deployAt} every function it creates is created (with the traffic given for it, else a placeholder rate),
  * every VPC config it changes is updated, every function it deletes is deleted (a stack deletion: all at once),
  * a replaced function is deleted and created again one second later, and EFS mount targets take an address each.
+ * An updated function that publishes versions first publishes one of its current configuration, which keeps the
+ * old keys' ENIs (old versions are not deleted).
  * Functions whose VpcConfig could not be resolved are not simulated (their placeholders say why).
  */
 final class Deployment {
@@ -233,6 +235,12 @@ final class Deployment {
                 f.groups().stream().sorted().toList())) {
             notes.add(f.name() + ": updated, but its VpcConfig is unchanged: no new ENI");
             return;
+        }
+        if (f.publishes()) {
+            // the version published by the previous deployment pins the old keys: their ENIs stay while it exists
+            timeline("publishVersion", f.name(), options.deployAtSeconds());
+            notes.add(f.name() + " publishes versions: the version of its current configuration keeps the old keys'"
+                    + " ENIs after the update (while that version exists)");
         }
         timeline("updateVpcConfig", f.name(), options.deployAtSeconds()).set("vpcConfig", vpcConfig(f));
     }

@@ -9,6 +9,7 @@ import dev.enisim.check.Checker;
 import dev.enisim.check.Expectation;
 import dev.enisim.check.JUnitXml;
 import dev.enisim.iac.Change;
+import dev.enisim.metrics.RunSummary;
 import dev.enisim.run.RunResult;
 import dev.enisim.run.Simulation;
 import dev.enisim.scenario.Problem;
@@ -46,9 +47,9 @@ public final class Gate {
         }
     }
 
-    /** The verdict and its reports. */
+    /** The verdict, its reports, and the two runs' summaries. */
     public record Verdict(boolean passed, List<Checker.Result> results, String markdown, String html, String junit,
-            String afterScenario) {
+            String afterScenario, RunSummary before, RunSummary after) {
     }
 
     private Gate() {
@@ -73,7 +74,7 @@ public final class Gate {
         }
         RunResult b = new Simulation(before, 0).run();
         RunResult a = new Simulation(afterScenario, 0).run();
-        Impact impact = Impact.of(b.summary(), a.summary(), change, after);
+        Impact impact = Impact.of(b.summary(), a.summary(), change);
         List<Checker.Result> results = new ArrayList<>();
         for (String rule : options.rules()) {
             if (Rules.isGateRule(rule)) {
@@ -84,8 +85,10 @@ public final class Gate {
         boolean passed = results.stream().allMatch(Checker.Result::passed);
         String junit = JUnitXml.render(List.of(new Checker.ScenarioCheck(afterScenario, String.join(", ",
                 change.sources()), 1, results, List.of(a))));
-        GateReport report = new GateReport(change, after, impact, results, passed, b.summary(), a.summary());
-        return new Verdict(passed, results, report.markdown(), report.html(), junit, yaml(after.tree()));
+        GateReport report = new GateReport(change, after, impact, results, passed, b.summary(), a.summary(),
+                options.deployAtSeconds());
+        return new Verdict(passed, results, report.markdown(), report.html(), junit, yaml(after.tree()), b.summary(),
+                a.summary());
     }
 
     private static List<Problem> problemsOf(ScenarioException e) {

@@ -21,9 +21,11 @@ final class GateReport {
     private final boolean passed;
     private final RunSummary before;
     private final RunSummary afterRun;
+    private final long deployAtSeconds;
 
     GateReport(Change change, Deployment.After after, Impact impact, List<Checker.Result> results, boolean passed,
-            RunSummary before, RunSummary afterRun) {
+            RunSummary before, RunSummary afterRun, long deployAtSeconds) {
+        this.deployAtSeconds = deployAtSeconds;
         this.change = change;
         this.after = after;
         this.impact = impact;
@@ -103,7 +105,8 @@ final class GateReport {
         b.append("## enisim gate: ").append(passed ? "PASSED" : "FAILED").append("\n\n");
         b.append("Change: ").append(String.join(", ", change.sources())).append(". Account: `")
                 .append(before.scenario()).append("`, simulated ").append(Format.seconds(before.simulatedSeconds()))
-                .append(" before and after the deployment (same seed).\n\n");
+                .append(" without and with the change, deployed at ").append(Format.seconds(deployAtSeconds))
+                .append(" (same seed).\n\n");
         for (String f : findings()) {
             b.append("- ").append(f).append('\n');
         }

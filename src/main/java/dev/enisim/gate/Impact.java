@@ -47,7 +47,7 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
         }
     }
 
-    static Impact of(RunSummary before, RunSummary after, Change change, Deployment.After deployed) {
+    static Impact of(RunSummary before, RunSummary after, Change change) {
         Set<String> changedGroups = new TreeSet<>();
         change.groups().forEach(g -> changedGroups.add(g.id()));
         Map<String, int[]> keysPerSubnet = new TreeMap<>();

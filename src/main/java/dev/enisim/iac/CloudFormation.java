@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.enisim.scenario.Problem;
+import dev.enisim.scenario.ScenarioException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -112,17 +115,17 @@ final class CloudFormation {
     }
 
     /** The function a Version or Alias belongs to: a Ref to a function of the template (or its name). */
-    private java.util.Optional<String> target(JsonNode props, String p, String id) {
+    private Optional<String> target(JsonNode props, String p, String id) {
         JsonNode fn = props.get("FunctionName");
         if (fn != null && fn.isObject() && fn.has("Ref")) {
-            return java.util.Optional.of(fn.get("Ref").asText());
+            return Optional.of(fn.get("Ref").asText());
         }
         JsonNode v = x.resolve(fn, p + ".Properties.FunctionName");
         if (v == null || !v.isTextual()) {
             out.notes.add(file + ": " + p + ": cannot tell which function " + id + " belongs to");
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(v.asText());
+        return Optional.of(v.asText());
     }
 
     private int provisioned(JsonNode config, String p) {
@@ -180,7 +183,7 @@ final class CloudFormation {
         if (stack != null) {
             String prefix = (stack + "-" + id);
             prefix = prefix.substring(0, Math.min(prefix.length(), 50));
-            for (String existing : new java.util.TreeSet<>(out.in.functions())) {
+            for (String existing : new TreeSet<>(out.in.functions())) {
                 if (existing.startsWith(prefix)) {
                     return existing;
                 }
@@ -290,7 +293,7 @@ final class CloudFormation {
         try {
             new CloudFormation(child, TemplateFile.read(child), passed, out).read();
             out.sources.add(child + " (nested stack " + id + " of " + file.getFileName() + ")");
-        } catch (dev.enisim.scenario.ScenarioException e) {
+        } catch (ScenarioException e) {
             problems.add(new Problem(p, "nested stack " + asset + ": " + e.getMessage()));
         }
     }

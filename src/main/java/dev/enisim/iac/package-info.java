@@ -6,6 +6,6 @@
  * {@code TerraformPlan} turn resources into a {@link dev.enisim.iac.Change}. What cannot be resolved becomes a
  * {@link dev.enisim.iac.Change.Placeholder} with where to find it; bad input a problem with file and path.
  *
- * <p>May import: {@code scenario} (problems), {@code model.network} (CIDR arithmetic), Jackson, SnakeYAML.
+ * <p>May import: {@code scenario} (problems), Jackson, SnakeYAML.
  */
 package dev.enisim.iac;

@@ -1,8 +1,6 @@
 package dev.enisim.model;
 
 import dev.enisim.model.SimEvent.InvocationEnd;
-import dev.enisim.model.eni.HyperplaneEni;
-import dev.enisim.model.function.LambdaFunction;
 
 /**
  * Admits invocations of Active functions: concurrency (reserved, else the unreserved pool), then an execution
@@ -25,7 +23,7 @@ final class Admission {
     private final Lease lease = new Lease();
     private long lastEndMicros = -1;
 
-    Admission(World.Settings settings, EniFleet fleet, EnvironmentPool environments, Concurrency concurrency,
+    Admission(WorldSettings settings, EniFleet fleet, EnvironmentPool environments, Concurrency concurrency,
             Port port, WorldListener listener) {
         this.initCapMicros = settings.initCapMicros();
         this.networking = settings.networking();

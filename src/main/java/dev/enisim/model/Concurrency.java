@@ -1,6 +1,5 @@
 package dev.enisim.model;
 
-import dev.enisim.model.function.LambdaFunction;
 
 /**
  * Owns the account's concurrency: a function with reserved concurrency runs up to its reservation, the others

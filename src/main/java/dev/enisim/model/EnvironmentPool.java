@@ -2,9 +2,6 @@ package dev.enisim.model;
 
 import dev.enisim.model.SimEvent.EnvironmentExpiry;
 import dev.enisim.model.SimEvent.InvocationEnd;
-import dev.enisim.model.eni.HyperplaneEni;
-import dev.enisim.model.function.Environments;
-import dev.enisim.model.function.LambdaFunction;
 import dev.enisim.model.function.State;
 
 /**
@@ -24,7 +21,7 @@ final class EnvironmentPool {
     private final LambdaFunction.AzHealth health;
     private int accountEnvironments;
 
-    EnvironmentPool(World.Settings settings, Network network, EniFleet fleet, Port port, WorldListener listener) {
+    EnvironmentPool(WorldSettings settings, Network network, EniFleet fleet, Port port, WorldListener listener) {
         this.keepAliveMicros = settings.keepAliveMicros();
         this.network = network;
         this.fleet = fleet;

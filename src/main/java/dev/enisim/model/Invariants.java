@@ -1,13 +1,6 @@
 package dev.enisim.model;
 
-import dev.enisim.model.eni.EniPool;
 import dev.enisim.model.eni.EniState;
-import dev.enisim.model.eni.HyperplaneEni;
-import dev.enisim.model.function.Attachment;
-import dev.enisim.model.function.Binding;
-import dev.enisim.model.function.LambdaFunction;
-import dev.enisim.model.network.IpPool;
-import dev.enisim.model.network.EniQuota;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

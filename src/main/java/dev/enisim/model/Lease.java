@@ -1,6 +1,5 @@
 package dev.enisim.model;
 
-import dev.enisim.model.eni.HyperplaneEni;
 
 /**
  * The execution environment an invocation being admitted runs in: its key and the ENI holding its persistent

@@ -2,11 +2,7 @@ package dev.enisim.model;
 
 import dev.enisim.model.SimEvent.IdleCheck;
 import dev.enisim.model.eni.EniId;
-import dev.enisim.model.eni.HyperplaneEni;
-import dev.enisim.model.function.Attachment;
-import dev.enisim.model.function.Attachment.Purpose;
-import dev.enisim.model.function.Binding;
-import dev.enisim.model.function.LambdaFunction;
+import dev.enisim.model.Attachment.Purpose;
 import dev.enisim.model.function.LastUpdateStatus;
 import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
@@ -30,7 +26,7 @@ final class Lifecycle {
     final List<Teardown> teardowns = new ArrayList<>();
 
     /** @param functions the world's functions by index (read only here) */
-    Lifecycle(World.Settings settings, EniFleet fleet, EnvironmentPool environments, Port port,
+    Lifecycle(WorldSettings settings, EniFleet fleet, EnvironmentPool environments, Port port,
             WorldListener listener, List<LambdaFunction> functions) {
         this.idleReclaimAfterMicros = settings.idleReclaimAfterMicros();
         this.networking = settings.networking();

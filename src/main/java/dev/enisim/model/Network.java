@@ -1,8 +1,6 @@
 package dev.enisim.model;
 
 import dev.enisim.model.network.Cidr;
-import dev.enisim.model.network.IpPool;
-import dev.enisim.model.network.EniQuota;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.enisim.model;
 
-import dev.enisim.model.function.LambdaFunction;
 import java.util.Arrays;
 
 /** Owns how fast new execution environments may be added: per-function token buckets, or the account burst. */

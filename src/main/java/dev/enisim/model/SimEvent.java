@@ -1,6 +1,5 @@
 package dev.enisim.model;
 
-import dev.enisim.model.eni.HyperplaneEni;
 import java.util.List;
 
 /**

@@ -3,13 +3,13 @@ package dev.enisim.random;
 import java.nio.charset.StandardCharsets;
 
 /** 64-bit mixing and hashing used to derive stream seeds. Pure functions, no state. */
-final class SplitMix {
+public final class SplitMix {
 
     private SplitMix() {
     }
 
     /** The SplitMix64 finaliser: a bijective avalanche mix of 64 bits. */
-    static long mix(long z) {
+    public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

@@ -53,6 +53,12 @@ public final class ReportWriter {
      * {@link ChartsFailed}, so the simulation's result is never lost.
      */
     public static List<Path> write(RunResult result, Path dir, Path workingDir) throws IOException {
+        return write(result, dir, workingDir, ChartFiles::render);
+    }
+
+    /** As above, with the charts drawn by {@code charts} (a test can make them fail). */
+    static List<Path> write(RunResult result, Path dir, Path workingDir,
+            java.util.function.Function<RunResult, Map<String, byte[]>> charts) throws IOException {
         try (SafeOutput.Staging staging = SafeOutput.stage(dir, workingDir)) {
             staging.write("summary.json", SummaryJson.render(result.summary()).getBytes(StandardCharsets.UTF_8));
             staging.write("timeseries.csv", TimeSeriesCsv.render(result.timeSeries())
@@ -60,17 +66,17 @@ public final class ReportWriter {
             staging.write("enis.csv", EnisCsv.render(result.enis()).getBytes(StandardCharsets.UTF_8));
             staging.write("narrative.txt", (String.join("\n", Narrative.lines(result)) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
-            Map<String, byte[]> charts;
+            Map<String, byte[]> drawn;
             byte[] html;
             try {
-                charts = ChartFiles.render(result);
-                html = HtmlReport.render(result, charts, version()).getBytes(StandardCharsets.UTF_8);
+                drawn = charts.apply(result);
+                html = HtmlReport.render(result, drawn, version()).getBytes(StandardCharsets.UTF_8);
             } catch (RuntimeException | OutOfMemoryError e) {
                 List<Path> written = staging.commit();
                 throw new ChartsFailed(staging.target(), written, e);
             }
             staging.write("report.html", html);
-            for (Map.Entry<String, byte[]> c : charts.entrySet()) {
+            for (Map.Entry<String, byte[]> c : drawn.entrySet()) {
                 staging.write(c.getKey(), c.getValue());
             }
             return staging.commit();
@@ -80,8 +86,14 @@ public final class ReportWriter {
     /** The report's data files were written, its charts and HTML could not be drawn. */
     public static final class ChartsFailed extends RuntimeException {
         public ChartsFailed(Path dir, List<Path> written, Throwable cause) {
-            super("the charts and report.html could not be drawn (" + cause + "); the data files are in " + dir
-                    + " (" + written.size() + " files)", cause);
+            super("the charts and report.html could not be drawn (" + cause + (cause instanceof OutOfMemoryError
+                    ? "; give Java more memory, e.g. java -Xmx4g -jar enisim.jar ..." : "") + "); the data files are in "
+                    + dir + " (" + written.size() + " files)", cause);
+        }
+
+        /** Out of memory: a limit of the machine, not a bug (no stack trace). */
+        public boolean outOfMemory() {
+            return getCause() instanceof OutOfMemoryError;
         }
     }
 

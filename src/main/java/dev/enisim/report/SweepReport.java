@@ -22,8 +22,6 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * A sweep's output: {@code sweep.csv} (one row per point: the varied values, then mean, ciLow and ciHigh of each
@@ -39,12 +37,18 @@ public final class SweepReport {
             List<Sweep.Point> points) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("sweep.csv", csv(axes, metrics, points).getBytes(StandardCharsets.UTF_8));
-        JFreeChart chart = axes.size() == 2 && numeric(axes.get(0)) && numeric(axes.get(1))
-                ? heatmap(axes, metrics.get(0), points) : lines(axes, metrics.get(0), points);
-        byte[] png = ChartFiles.png(chart, 1000, 480);
-        files.put("sweep.png", png);
-        files.put("sweep.svg", ChartFiles.svg(chart, 1000, 480));
-        files.put("sweep.html", html(scenario, axes, metrics, points, png).getBytes(StandardCharsets.UTF_8));
+        Map<String, byte[]> pngs = new LinkedHashMap<>();
+        for (int i = 0; i < metrics.size(); i++) {
+            String m = metrics.get(i);
+            JFreeChart chart = axes.size() == 2 && numeric(axes.get(0)) && numeric(axes.get(1))
+                    ? heatmap(axes, m, points) : lines(axes, m, points);
+            String name = i == 0 ? "sweep" : "sweep-" + m.replaceAll("[^A-Za-z0-9.-]", "_");
+            byte[] png = ChartFiles.png(chart, 1000, 480);
+            pngs.put(m, png);
+            files.put(name + ".png", png);
+            files.put(name + ".svg", ChartFiles.svg(chart, 1000, 480));
+        }
+        files.put("sweep.html", html(scenario, axes, metrics, points, pngs).getBytes(StandardCharsets.UTF_8));
         return files;
     }
 
@@ -74,11 +78,15 @@ public final class SweepReport {
         return b.toString();
     }
 
+    /**
+     * The metric against the first parameter, one line per value of a second, the 95% interval as a band; a
+     * categorical parameter (CIDRs, names) is drawn as categories with whiskers, not joined by lines.
+     */
     private static JFreeChart lines(List<Sweep.Axis> axes, String metric, List<Sweep.Point> points) {
         Sweep.Axis x = axes.get(0);
         boolean numericX = numeric(x);
-        XYSeriesCollection data = new XYSeriesCollection();
-        Map<String, XYSeries> byLine = new LinkedHashMap<>();
+        org.jfree.data.xy.YIntervalSeriesCollection data = new org.jfree.data.xy.YIntervalSeriesCollection();
+        Map<String, org.jfree.data.xy.YIntervalSeries> byLine = new LinkedHashMap<>();
         for (Sweep.Point p : points) {
             MetricStats s = p.metrics().get(metric);
             if (s == null) {
@@ -86,24 +94,57 @@ public final class SweepReport {
             }
             String line = axes.size() > 1 ? axes.get(1).path() + " = " + p.values().get(axes.get(1).path()) : metric;
             double xv = numericX ? number(p.values().get(x.path())) : x.values().indexOf(p.values().get(x.path()));
-            byLine.computeIfAbsent(line, k -> new XYSeries(k, true, true)).add(xv, s.mean());
+            byLine.computeIfAbsent(line, k -> new org.jfree.data.xy.YIntervalSeries(k, true, true))
+                    .add(xv, s.mean(), Double.isNaN(s.ciLow()) ? s.mean() : s.ciLow(),
+                            Double.isNaN(s.ciHigh()) ? s.mean() : s.ciHigh());
         }
         byLine.values().forEach(data::addSeries);
         NumberAxis xAxis = numericX ? new NumberAxis(x.path()) : new SymbolAxis(x.path(),
                 x.values().toArray(new String[0]));
+        if (numericX && integers(x)) {
+            xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        xAxis.setAutoRangeIncludesZero(false);
         NumberAxis yAxis = new NumberAxis(metric + " (mean)");
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        XYLineAndShapeRenderer r;
+        if (numericX) {
+            org.jfree.chart.renderer.xy.DeviationRenderer d = new org.jfree.chart.renderer.xy.DeviationRenderer(true,
+                    true);
+            d.setAlpha(0.18f);
+            r = d;
+        } else {
+            org.jfree.chart.renderer.xy.XYErrorRenderer e = new org.jfree.chart.renderer.xy.XYErrorRenderer();
+            e.setDrawXError(false);
+            e.setDefaultLinesVisible(false);
+            e.setCapLength(8);
+            r = e;
+        }
         for (int i = 0; i < data.getSeriesCount(); i++) {
+            Color c = Color.decode(dev.enisim.report.chart.Palette.SERIES[i % dev.enisim.report.chart.Palette.DISTINCT]);
+            r.setSeriesPaint(i, c);
+            r.setSeriesFillPaint(i, c);
             r.setSeriesStroke(i, new BasicStroke(2f));
+            r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
         }
         XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(new Color(0xE0E0E0));
-        plot.setDomainGridlinePaint(new Color(0xE0E0E0));
-        JFreeChart chart = new JFreeChart(metric + " by " + x.path(), new java.awt.Font("SansSerif",
-                java.awt.Font.BOLD, 16), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
+        JFreeChart chart = new JFreeChart(metric + " by " + x.path(), plot);
+        dev.enisim.report.chart.Charts.reportStyle(chart, (numericX ? "Band" : "Whiskers") + ": 95% confidence "
+                + "interval of the mean; " + replications(points, metric));
         return chart;
+    }
+
+    /** "5 replications per point" (from the points' statistics). */
+    private static String replications(List<Sweep.Point> points, String metric) {
+        long n = 0;
+        for (Sweep.Point p : points) {
+            MetricStats s = p.metrics().get(metric);
+            n = s == null ? n : Math.max(n, s.n());
+        }
+        return n + " replication" + (n == 1 ? "" : "s") + " per point" + (n < 2 ? " (no interval with one)" : "");
+    }
+
+    private static boolean integers(Sweep.Axis a) {
+        return a.values().stream().allMatch(v -> v.matches("-?[0-9]+"));
     }
 
     private static JFreeChart heatmap(List<Sweep.Axis> axes, String metric, List<Sweep.Point> points) {
@@ -113,8 +154,9 @@ public final class SweepReport {
         for (Sweep.Point p : points) {
             MetricStats s = p.metrics().get(metric);
             if (s != null) {
-                cells.add(new double[] {number(p.values().get(axes.get(0).path())),
-                    number(p.values().get(axes.get(1).path())), s.mean()});
+                // cells on the grid of the values (uneven steps such as 10, 20, 40 still make equal cells)
+                cells.add(new double[] {axes.get(0).values().indexOf(p.values().get(axes.get(0).path())),
+                    axes.get(1).values().indexOf(p.values().get(axes.get(1).path())), s.mean()});
                 min = Math.min(min, s.mean());
                 max = Math.max(max, s.mean());
             }
@@ -128,8 +170,8 @@ public final class SweepReport {
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries(metric, xyz);
         XYBlockRenderer r = new XYBlockRenderer();
-        r.setBlockWidth(step(axes.get(0)));
-        r.setBlockHeight(step(axes.get(1)));
+        r.setBlockWidth(1);
+        r.setBlockHeight(1);
         r.setBlockAnchor(org.jfree.chart.ui.RectangleAnchor.CENTER);
         LookupPaintScale scale = new LookupPaintScale(min, max == min ? min + 1 : max, Color.WHITE);
         for (int i = 0; i <= 10; i++) {
@@ -138,19 +180,24 @@ public final class SweepReport {
             scale.add(v, new Color(0.95f - 0.75f * t, 0.95f - 0.55f * t, 1f - 0.2f * t));
         }
         r.setPaintScale(scale);
-        XYPlot plot = new XYPlot(data, new NumberAxis(axes.get(0).path()), new NumberAxis(axes.get(1).path()), r);
-        plot.setBackgroundPaint(Color.WHITE);
+        NumberAxis xAxis = new SymbolAxis(axes.get(0).path(), axes.get(0).values().toArray(new String[0]));
+        NumberAxis yAxis = new SymbolAxis(axes.get(1).path(), axes.get(1).values().toArray(new String[0]));
+        XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
+        for (double[] c : cells) {
+            org.jfree.chart.annotations.XYTextAnnotation a = new org.jfree.chart.annotations.XYTextAnnotation(
+                    display(c[2]), c[0], c[1]);
+            a.setFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 11));
+            a.setPaint(new Color(0x212121));
+            plot.addAnnotation(a);
+        }
         JFreeChart chart = new JFreeChart(metric + " (mean)", new java.awt.Font("SansSerif", java.awt.Font.BOLD, 16),
                 plot, false);
+        dev.enisim.report.chart.Charts.reportStyle(chart, "Each cell: the mean over " + replications(points,
+                metric));
         PaintScaleLegend legend = new PaintScaleLegend(scale, new NumberAxis(metric));
         legend.setPosition(RectangleEdge.RIGHT);
         chart.addSubtitle(legend);
-        chart.setBackgroundPaint(Color.WHITE);
         return chart;
-    }
-
-    private static double step(Sweep.Axis a) {
-        return a.values().size() < 2 ? 1 : Math.abs(number(a.values().get(1)) - number(a.values().get(0)));
     }
 
     static boolean numeric(Sweep.Axis a) {
@@ -162,13 +209,15 @@ public final class SweepReport {
     }
 
     private static String html(String scenario, List<Sweep.Axis> axes, List<String> metrics, List<Sweep.Point> points,
-            byte[] png) {
-        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>"
-                + "enisim sweep: " + HtmlReport.esc(scenario) + "</title><style>body{font-family:system-ui,sans-serif;"
-                + "max-width:1060px;margin:2em auto;color:#212121}table{border-collapse:collapse}td,th{border:1px solid"
-                + " #e0e0e0;padding:.25em .6em}td{text-align:right}img{max-width:100%}</style></head><body>\n<h1>Sweep: "
-                + HtmlReport.esc(scenario) + "</h1>\n<img alt=\"sweep\" src=\"data:image/png;base64,"
-                + Base64.getEncoder().encodeToString(png) + "\"/>\n<table>\n<tr>");
+            Map<String, byte[]> pngs) {
+        StringBuilder b = new StringBuilder(dev.enisim.report.page.Page.head("enisim sweep: " + scenario))
+                .append("<h1>Sweep: ").append(HtmlReport.esc(scenario)).append("</h1>\n<p class=\"sub\">")
+                .append(points.size()).append(" points; ").append(metrics.isEmpty() ? "" : replications(points,
+                        metrics.get(0))).append("</p>\n");
+        pngs.forEach((m, png) -> b.append("<img style=\"max-width:100%\" alt=\"").append(HtmlReport.esc(m))
+                .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
+                .append("\"/>\n"));
+        b.append("<div class=\"scroll\"><table>\n<tr>");
         axes.forEach(a -> b.append("<th>").append(HtmlReport.esc(a.path())).append("</th>"));
         metrics.forEach(m -> b.append("<th>").append(HtmlReport.esc(m)).append(" (95% CI)</th>"));
         b.append("</tr>\n");
@@ -177,12 +226,24 @@ public final class SweepReport {
             axes.forEach(a -> b.append("<td>").append(HtmlReport.esc(p.values().get(a.path()))).append("</td>"));
             for (String m : metrics) {
                 MetricStats s = p.metrics().get(m);
-                b.append("<td>").append(s == null ? HtmlReport.esc(p.problem() == null ? "" : p.problem())
-                        : num(s.mean()) + " [" + num(s.ciLow()) + ", " + num(s.ciHigh()) + "]").append("</td>");
+                b.append("<td class=\"n\">").append(s == null ? HtmlReport.esc(p.problem() == null ? "" : p.problem())
+                        : display(s.mean()) + " [" + display(s.ciLow()) + ", " + display(s.ciHigh()) + "]")
+                        .append("</td>");
             }
             b.append("</tr>\n");
         }
-        return b.append("</table>\n</body></html>\n").toString();
+        return b.append("</table></div>\n</body></html>\n").toString();
+    }
+
+    /** A figure for people: thousands separators, at most 4 significant digits after the point. */
+    static String display(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.format(Locale.ROOT, "%,d", (long) v);
+        }
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%,.1f" : "%,.4g", v);
     }
 
     private static String num(double v) {

@@ -137,4 +137,29 @@ class BenchCommandTest {
         assertEquals(2, set.code());
         assertTrue(set.err().contains("memoryMb"), set.err());
     }
+
+    @Test
+    void theCostModelIsMeasuredChartedAndWrittenToTheJson() throws Exception {
+        Path svg = dir.resolve("cost.svg");
+        Path json = dir.resolve("bench.json");
+        Path scenario = dir.resolve("tiny.yaml");
+        Files.writeString(scenario, BenchTest.TINY_LOSS);
+        Run r = bench(scenario.toString(), "--repeat", "1", "--set", "duration=2000s", "--cost-model", svg.toString(),
+                "--cost-model-arrivals", "60000", "--cost-model-functions", "1,30", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(svg).contains("<svg"), "an SVG chart");
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        JsonNode cost = root.get("costModel");
+        assertEquals(3, cost.size(), cost.toString());
+        assertEquals(30, cost.get(1).get("functions").asInt());
+        assertEquals(30, cost.get(1).get("keys").asInt());
+        assertEquals(30, cost.get(2).get("functions").asInt());
+        assertEquals(1, cost.get(2).get("keys").asInt());
+        assertTrue(cost.get(1).get("nsPerEvent").asDouble() > 0);
+        JsonNode refs = root.get("references");
+        assertEquals(2, refs.size(), "the PriorityQueue and SSJ simulators beside the tiny loss workload: " + refs);
+        assertEquals("priority-queue", refs.get(0).get("name").asText());
+        assertEquals(root.get("workloads").get(0).get("arrivals").asLong(), refs.get(0).get("arrivals").asLong());
+        assertTrue(r.out().contains("vs ssj"), r.out());
+    }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,23 @@ class BaselineTest {
         assertEquals(1, Baseline.compare(tree(BASE), tree(now), 0).size());
         assertTrue(Baseline.compare(tree(BASE), tree(now), 0.01).isEmpty(), "0.95% off, 1% allowed");
         assertEquals(1, Baseline.compare(tree(BASE), tree(now), 0.009).size(), "0.95% off, 0.9% allowed");
+    }
+
+    @Test
+    void theToleranceIsInclusive() throws Exception {
+        // 2.0 against 4.0 is 2.0 apart: exactly half of the larger, so a tolerance of 0.5 allows it
+        assertTrue(Baseline.compare(tree("{'x': 2.0}"), tree("{'x': 4.0}"), 0.5).isEmpty());
+        assertEquals(1, Baseline.compare(tree("{'x': 2.0}"), tree("{'x': 4.0}"), 0.49).size());
+    }
+
+    @Test
+    void numbersReadAsDecimalsAreShownAsDoubles() throws Exception {
+        JsonNode decimal = JsonNodeFactory.instance.objectNode().set("x",
+                JsonNodeFactory.instance.numberNode(new BigDecimal("1E+3")));
+        assertEquals(List.of("x: 1000.0 -> 2000.5, y: (none) -> null"), List.of(Baseline.compare(decimal,
+                tree("{'x': 2000.5, 'y': null}"), 0).stream().map(Baseline.Diff::toString)
+                .reduce((a, b) -> a + ", " + b).orElseThrow()));
+        assertEquals("x: null -> 1.5", Baseline.compare(tree("{'x': null}"), tree("{'x': 1.5}"), 0).get(0).toString());
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,6 +44,25 @@ class ExpectationTest {
         assertTrue(Expectation.parse("ci(enis.peak) below 9").holds(7.5, 8.5));
         assertTrue(Expectation.parse("ci(enis.peak) above 7").holds(7.5, 8.5));
         assertFalse(Expectation.parse("ci(enis.peak) above 8").holds(7.5, 8.5));
+        // the interval's ends: contains is inclusive, below and above are strict
+        assertTrue(Expectation.parse("ci(enis.peak) contains 7.5").holds(7.5, 8.5));
+        assertTrue(Expectation.parse("ci(enis.peak) contains 8.5").holds(7.5, 8.5));
+        assertFalse(Expectation.parse("ci(enis.peak) contains 8.5").holds(7.5, 8.4));
+        assertFalse(Expectation.parse("ci(enis.peak) below 8.5").holds(7.5, 8.5));
+        assertFalse(Expectation.parse("ci(enis.peak) above 7.5").holds(7.5, 8.5));
+        assertThrows(IllegalStateException.class, () -> Expectation.parse("ci(enis.peak) above 7").holds(8));
+    }
+
+    @Test
+    void eachComparisonIsWrittenWithItsSymbol() {
+        assertEquals(List.of("==", "!=", "<=", "<", ">=", ">", "between", "within", "contains", "below", "above"),
+                Arrays.stream(Expectation.Op.values()).map(Expectation.Op::symbol).toList());
+        Expectation e = Expectation.parse("  mean( invocations.total )  within 5% of 3,000 ");
+        assertEquals(Expectation.Statistic.MEAN, e.statistic());
+        assertEquals("invocations.total", e.path());
+        assertEquals(Expectation.Op.WITHIN, e.op());
+        assertEquals(List.of("5", "3000"), e.operands());
+        assertEquals("mean( invocations.total )  within 5% of 3,000", e.text());
     }
 
     @Test

@@ -118,6 +118,9 @@ class ExitCodesTest extends InScratch {
     void physicallyMeaninglessRatesAreRefused() throws IOException {
         bad("not physically meaningful", "run", "scenario.yaml", "-q", "--set",
                 "functions[api].arrivals.poisson=1000000000000/s");
+        file("huge.csv", "seconds,count\n0,1e300\n");
+        bad("huge.csv line 2", "run", "scenario.yaml", "-q", "--set",
+                "functions[api].arrivals={trace: {file: huge.csv, format: counts}}");
         file("t.csv", "seconds,count\n0,1000000000\n");
         bad("not physically meaningful", "run", "scenario.yaml", "-q", "--set",
                 "functions[api].arrivals={trace: {file: t.csv, format: counts, interval: 1m}}");
@@ -147,6 +150,13 @@ class ExitCodesTest extends InScratch {
         assertTrue(some.err().contains("1 of 2 points failed"), some.err());
         assertTrue(Files.exists(s.work.resolve("reports/scratch-sweep/sweep.csv")));
         assertTrue(some.out().contains("no confidence interval"), some.out());
+    }
+
+    @Test
+    void aSweepGridIsBounded() throws IOException {
+        bad("more than 10000", "sweep", "scenario.yaml", "--vary", "traffic=1..1000:1", "--vary",
+                "functions[api].memoryMb=128..10240:64");
+        bad("more than 1,000 values", "sweep", "scenario.yaml", "--vary", "traffic=0..1000000000:1");
     }
 
     @Test
@@ -212,6 +222,14 @@ class ExitCodesTest extends InScratch {
             assertTrue(r.err().startsWith("warning: ") && r.err().contains("scenario.yaml: functions[api].arrivals: "),
                     trace + ": " + r.err());
         }
+    }
+
+    /** Found by the fuzzer: a bad second file stopped check after the first had written its baseline. */
+    @Test
+    void checkValidatesEveryFileBeforeWritingAnything() throws IOException {
+        bad("missing.yaml: (root): file not found", "check", "scenarios/mine.yaml", "missing.yaml", "--baseline",
+                "base", "--update-baseline");
+        assertFalse(Files.exists(s.work.resolve("base")));
     }
 
     @Test

@@ -56,25 +56,41 @@ class CalendarQueueShapeTest {
     @Test
     void theDayWidthFollowsTheSpacingOfTheEvents() {
         CalendarQueue q = new CalendarQueue(16);
-        long now = 0;
+        long last = 0; // the latest entry: each new one comes a gap after it
         int id = 0;
-        for (long gap : new long[] {1_000, 1_000_000, 50, 20_000_000_000L}) {
-            // steady traffic: 200 pending, one removed and one added each step, gap apart
-            while (q.size() < 200) {
-                q.add(now + (q.size() + 1) * gap, id, id++);
-            }
+        while (q.size() < 200) {
+            last += 1_000;
+            q.add(last, id, id++);
+        }
+        // steady traffic, 200 pending, one removed and one added each step: the spacing changes, the size does
+        // not (so only the re-tuning can follow it), denser and sparser in turn
+        for (long gap : new long[] {1_000, 1_000_000, 50, 20_000_000_000L, 3}) {
             for (int i = 0; i < 20_000; i++) {
-                now = q.firstTime();
                 q.removeFirst();
-                q.add(now + 200 * gap, id, id++);
+                last += gap;
+                q.add(last, id, id++);
             }
             // about three average gaps, a power of two, re-tuned when off by 2x: within [gap, 8 gap]
             assertTrue(width(q) >= gap && width(q) <= 8 * gap, "gap " + gap + ": width " + width(q));
             assertEquals(1, Long.bitCount(width(q)), "a power of two");
-            while (q.size() > 0) {
-                now = q.firstTime();
-                q.removeFirst();
-            }
+            assertEquals(512, buckets(q), "200 entries: the size never changed the buckets");
         }
+    }
+
+    /** Removed entries' slots are reused: the entry arrays grow with what is held at once, not with the traffic. */
+    @Test
+    void slotsAreReused() {
+        CalendarQueue q = new CalendarQueue(16);
+        long now = 0;
+        for (int i = 0; i < 10; i++) {
+            q.add(now + i, i, i);
+        }
+        for (int i = 10; i < 100_000; i++) {
+            now = q.firstTime();
+            q.removeFirst();
+            q.add(now + 10, i, i);
+        }
+        assertEquals(16, ((long[]) field(q, "times")).length, "10 held at once, in the initial 16 slots");
+        assertEquals(10, q.size());
     }
 }

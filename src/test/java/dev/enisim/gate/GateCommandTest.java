@@ -19,7 +19,14 @@ class GateCommandTest {
     @TempDir
     Path dir;
 
+    /** Runs a command; a gate without --step-summary is kept off $GITHUB_STEP_SUMMARY when CI sets it. */
     static Result run(String... args) {
+        if (args.length > 0 && args[0].equals("gate") && !java.util.Arrays.asList(args).contains("--step-summary")) {
+            String[] more = java.util.Arrays.copyOf(args, args.length + 2);
+            more[args.length] = "--step-summary";
+            more[args.length + 1] = "";
+            return ImportCommandTest.run(more);
+        }
         return ImportCommandTest.run(args);
     }
 
@@ -74,6 +81,23 @@ class GateCommandTest {
         assertTrue(badRules.err().contains(rules + ": gate[1]: 'the subnets look fine' is not a gate rule (no"
                 + " function Failed;"), badRules.err());
 
+        Result late = run("gate", "--account", DIR + "/account.yaml", "--template", DIR + "/one-group.yaml",
+                "--deploy-at", "2h", "--out", out.toString());
+        assertEquals(2, late.code());
+        assertTrue(late.err().contains("duration: the run ends at 3600 s, before the deployment at 7200 s"),
+                late.err());
+        Result overlap = run("gate", "--account", DIR + "/account.yaml", "--template", DIR
+                + "/overlapping-subnet.yaml", "--out", out.toString());
+        assertEquals(2, overlap.code());
+        assertTrue(overlap.err().contains("overlaps subnet-0f1e2d3c4b5a69788 (10.40.1.0/24) (in the account after the"
+                + " change is applied)"), overlap.err());
+        assertFalse(Files.exists(out));
+
+        Result help = run("gate", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("every subnet keeps 20% of its IPs") && !help.err().contains("WARN"),
+                help.out() + help.err());
+
         Result none = run("gate", "--account", DIR + "/account.yaml");
         assertEquals(2, none.code());
         assertTrue(none.err().contains("give the change: --template FILE and/or --plan FILE"), none.err());
@@ -88,5 +112,28 @@ class GateCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("exists and was not made by enisim gate"), r.err());
         assertEquals("my notes\n", Files.readString(mine.resolve("gate.md")));
+    }
+
+    @Test
+    void aStackDeletionWaitsForTeardownAndTheStepSummaryIsAppendedTo() throws Exception {
+        Path summary = Files.writeString(dir.resolve("summary.md"), "# earlier step\n");
+        Path out = dir.resolve("gate");
+        Result r = run("gate", "--account", DIR + "/account.yaml", "--template", DIR + "/delete-stack.yaml",
+                "--delete-stack", "--max-teardown-wait", "1m", "--step-summary", summary.toString(), "--out",
+                out.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("teardown wait <= 1m: orders-api waits "), r.out());
+        String md = Files.readString(summary);
+        assertTrue(md.startsWith("# earlier step\n<!-- enisim gate -->\n## enisim gate: FAILED"), md);
+        assertTrue(Files.readString(out.resolve("after.yaml")).contains("action: \"deleteFunction\""));
+
+        Result kept = run("gate", "--account", DIR + "/account.yaml", "--template", DIR + "/delete-stack.yaml",
+                "--out", out.toString(), "--step-summary", "");
+        assertEquals(0, kept.code(), kept.out() + kept.err());
+        String after = Files.readString(out.resolve("after.yaml"));
+        assertTrue(after.contains("action: \"setOtherUsedIps\"") && after.contains("otherUsedIps: 21"),
+                "the EFS mount target takes an address in subnet-09a8b7c6d5e4f3a21 (20 used before): " + after);
+        assertTrue(Files.readString(out.resolve("gate.md")).contains("orders-api: updated, but its VpcConfig is"
+                + " unchanged: no new ENI"));
     }
 }

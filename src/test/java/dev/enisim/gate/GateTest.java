@@ -104,4 +104,30 @@ class GateTest {
         assertTrue(v.markdown().contains("- Unresolved: src/test/resources/iac/unresolved.yaml:"
                 + " Resources.Exporter.Properties.VpcConfig.SubnetIds: parameter Subnets"), v.markdown());
     }
+
+    @Test
+    void aGreenfieldVpcFromAPlanIsAddedToTheAccount() throws Exception {
+        Change c = ChangeReader.read(List.of(), List.of(Path.of("src/test/resources/iac/tfplan-new-vpc.json")),
+                against(ACCOUNT));
+        Gate.Verdict v = Gate.run(ACCOUNT, c, new Gate.Options(300, Map.of(), "1/s", Gate.DEFAULT_RULES));
+        assertTrue(v.passed(), v.markdown());
+        assertTrue(v.markdown().contains("| aws_subnet.private[0] | 10.70.1.0/24 | 251 | 251 | 250 (99.6%) | 1 | 1 |"),
+                v.markdown());
+        assertTrue(v.markdown().contains("| aws_vpc.main | 500 | 0 | 1 | 499 |"), v.markdown());
+    }
+
+    @Test
+    void anUpdateOfAFunctionThatPublishesVersionsKeepsTheOldKeysEnis() throws Exception {
+        Path t = DIR.resolve("move-with-alias.yaml");
+        Gate.Verdict withAlias = gate(t, Gate.DEFAULT_RULES);
+        assertTrue(withAlias.afterScenario().indexOf("publishVersion") < withAlias.afterScenario().indexOf(
+                "updateVpcConfig"), withAlias.afterScenario());
+        String oldKey = FULL + "+[sg-0a11aa11aa11aa11a]";
+        assertEquals(1, withAlias.after().eniKeys().get(oldKey).finalEnis(), "the old version keeps the old key");
+        Path plain = java.nio.file.Files.writeString(java.nio.file.Files.createTempDirectory("gate").resolve(
+                "t.yaml"), java.nio.file.Files.readString(t).replace("      AutoPublishAlias: live\n", ""));
+        Gate.Verdict without = gate(plain, Gate.DEFAULT_RULES);
+        assertFalse(without.afterScenario().contains("publishVersion"), without.afterScenario());
+        assertEquals(0, without.after().eniKeys().get(oldKey).finalEnis(), "released after the update");
+    }
 }

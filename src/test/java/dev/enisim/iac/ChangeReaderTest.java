@@ -175,4 +175,54 @@ class ChangeReaderTest {
         assertTrue(undeclared.getMessage().contains("--parameters gives Stages, which the template does not"
                 + " declare"), undeclared.getMessage());
     }
+
+    @Test
+    void generatedNamesMatchTheStacksFunctionsAndGlobalsMayBeConditional() throws Exception {
+        Path t = Files.writeString(dir.resolve("template.yaml"), """
+                Transform: AWS::Serverless-2016-10-31
+                Parameters:
+                  pEnableVpc: { Type: String, Default: "false" }
+                  pSubnets: { Type: String, Default: "subnet-0f1e2d3c4b5a69788,subnet-09a8b7c6d5e4f3a21" }
+                Conditions:
+                  RunInVpc: !Equals [!Ref pEnableVpc, "true"]
+                Globals:
+                  Function:
+                    VpcConfig: !If
+                      - RunInVpc
+                      - SecurityGroupIds: [sg-0a11aa11aa11aa11a]
+                        SubnetIds: !Split [",", !Ref pSubnets]
+                      - !Ref "AWS::NoValue"
+                Resources:
+                  OrdersApi:
+                    Type: AWS::Serverless::Function
+                    Properties: { Handler: app.handler, Runtime: python3.12, CodeUri: src/ }
+                """);
+        ChangeReader.Inputs off = new ChangeReader.Inputs(Map.of(), Map.of(), Map.of("AWS::StackName", "orders"),
+                Map.of(A, "vpc-0a1b2c3d4e5f60718", B, "vpc-0a1b2c3d4e5f60718"),
+                Set.of("orders-OrdersApi-1A2B3C4D5E6F"), false);
+        Change.Function f = template(t, off).functions().get(0);
+        assertEquals("orders-OrdersApi-1A2B3C4D5E6F", f.name(), "STACK-LogicalId-SUFFIX, as CloudFormation names it");
+        assertEquals(Change.Action.UPDATE, f.action());
+        assertTrue(f.subnets().isEmpty(), "RunInVpc is false: AWS::NoValue");
+
+        ChangeReader.Inputs on = new ChangeReader.Inputs(Map.of("pEnableVpc", "true"), Map.of(), Map.of(),
+                off.subnetVpc(), Set.of(), false);
+        Change.Function g = template(t, on).functions().get(0);
+        assertEquals("OrdersApi", g.name(), "no stack name: the logical id");
+        assertEquals(List.of(A, B), g.subnets(), "Globals' VpcConfig under Fn::If, its list through Fn::Split");
+    }
+
+    @Test
+    void aPlanThatCreatesTheVpcItsSubnetsAndGroupsResolvesEveryUnknownId() throws Exception {
+        Change c = ChangeReader.read(List.of(), List.of(IAC.resolve("tfplan-new-vpc.json")), account(Map.of(),
+                Map.of()));
+        assertEquals("aws_vpc.main", c.vpcs().get(0).id());
+        assertEquals("aws_vpc.main", c.subnets().get(0).vpc(), "vpc_id unknown: the VPC this plan creates");
+        assertEquals("aws_subnet.private[0]", c.subnets().get(0).id());
+        assertEquals("aws_vpc.main", c.groups().get(0).vpc());
+        Change.Function f = fn(c, "greenfield-fn");
+        assertTrue(f.vpcKnown(), c.placeholders().toString());
+        assertEquals(List.of("aws_subnet.private[0]"), f.subnets());
+        assertEquals(List.of("aws_security_group.fn"), f.groups());
+    }
 }

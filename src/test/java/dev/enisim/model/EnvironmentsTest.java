@@ -4,7 +4,6 @@ import static dev.enisim.model.WorldHarness.KEEP_ALIVE;
 import static dev.enisim.model.WorldHarness.SEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.enisim.model.function.Environments;
 import dev.enisim.model.network.Cidr;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,6 @@ import static dev.enisim.model.WorldHarness.SEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.enisim.model.eni.EniState;
-import dev.enisim.model.eni.HyperplaneEni;
 import dev.enisim.model.network.Cidr;
 import java.util.ArrayList;
 import java.util.List;

@@ -46,6 +46,23 @@ final class ChartStyle {
     }
 
     static void apply(JFreeChart chart, TimeUnit unit, String rangeLabel) {
+        XYPlot plot = base(chart);
+        NumberAxis x = (NumberAxis) plot.getDomainAxis();
+        timeAxis(x, unit);
+        x.setAutoRangeIncludesZero(true);
+        if (plot.getRangeAxis() instanceof NumberAxis y && !(y instanceof org.jfree.chart.axis.SymbolAxis)) {
+            y.setLabel(rangeLabel);
+            y.setLabelFont(LABEL);
+            y.setTickLabelFont(TICK);
+            y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.##",
+                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+            // a lane above the data for the action labels, so that they cover neither the data nor each other
+            y.setUpperMargin(0.28);
+        }
+    }
+
+    /** The look every chart shares: white, the report's title and legend fonts, light grid, no outline. */
+    static XYPlot base(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getTitle().setFont(TITLE);
         chart.setAntiAlias(true);
@@ -59,18 +76,7 @@ final class ChartStyle {
         plot.setDomainGridlinePaint(new Color(0xE0E0E0));
         plot.setRangeGridlinePaint(new Color(0xE0E0E0));
         plot.setOutlineVisible(false);
-        NumberAxis x = (NumberAxis) plot.getDomainAxis();
-        timeAxis(x, unit);
-        x.setAutoRangeIncludesZero(true);
-        if (plot.getRangeAxis() instanceof NumberAxis y && !(y instanceof org.jfree.chart.axis.SymbolAxis)) {
-            y.setLabel(rangeLabel);
-            y.setLabelFont(LABEL);
-            y.setTickLabelFont(TICK);
-            y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.##",
-                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
-            // a lane above the data for the action labels, so that they cover neither the data nor each other
-            y.setUpperMargin(0.28);
-        }
+        return plot;
     }
 
     /** Simulated time in wall-clock form: 00:10 within a day, "day 3" or "day 3 14:00" beyond. */

@@ -304,8 +304,26 @@ public final class Charts {
         return chart;
     }
 
+    /**
+     * The report's look for a chart made elsewhere (sweep charts): white, the report's fonts and grid, numbers
+     * with thousands separators, and an optional note under the title.
+     */
+    public static void reportStyle(JFreeChart chart, String note) {
+        XYPlot plot = ChartStyle.base(chart);
+        for (org.jfree.chart.axis.ValueAxis a : new org.jfree.chart.axis.ValueAxis[] {plot.getDomainAxis(),
+            plot.getRangeAxis()}) {
+            a.setLabelFont(ChartStyle.LABEL);
+            a.setTickLabelFont(ChartStyle.TICK);
+            if (a instanceof NumberAxis n && !(n instanceof org.jfree.chart.axis.SymbolAxis)) {
+                n.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###",
+                        java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+            }
+        }
+        note(chart, note);
+    }
+
     /** Whole-number axis: ticks at integers only (ENIs, environments, cold starts, executions). */
-    static void integerAxis(JFreeChart chart) {
+    public static void integerAxis(JFreeChart chart) {
         NumberAxis y = (NumberAxis) chart.getXYPlot().getRangeAxis();
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         y.setAutoRangeMinimumSize(2);

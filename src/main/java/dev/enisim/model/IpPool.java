@@ -1,5 +1,6 @@
-package dev.enisim.model.network;
+package dev.enisim.model;
 
+import dev.enisim.model.network.Cidr;
 import java.util.BitSet;
 
 /**
@@ -8,7 +9,7 @@ import java.util.BitSet;
  * RDS, ECS...) hold {@code otherUsedIps}; Lambda's ENIs hold one each, lowest free index first. Invariant:
  * other + Lambda-held <= usable, and no address is held twice.
  */
-public final class IpPool {
+final class IpPool {
 
     private final int index;
     private final String id;
@@ -20,7 +21,7 @@ public final class IpPool {
     private int lambdaCount;
     private int otherUsed;
 
-    public IpPool(int index, String id, Cidr cidr, String az, int vpc, int otherUsedIps) {
+    IpPool(int index, String id, Cidr cidr, String az, int vpc, int otherUsedIps) {
         this.index = index;
         this.id = id;
         this.cidr = cidr;

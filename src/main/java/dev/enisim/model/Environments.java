@@ -1,6 +1,5 @@
-package dev.enisim.model.function;
+package dev.enisim.model;
 
-import dev.enisim.model.eni.HyperplaneEni;
 import java.util.Arrays;
 
 /**
@@ -10,7 +9,7 @@ import java.util.Arrays;
  * environment remembers the key and ENI that hold its persistent connections (its database pool), and the
  * configuration generation it was made for: environments of an older generation are discarded, not reused.
  */
-public final class Environments {
+final class Environments {
 
     private int[] key = new int[16];
     private HyperplaneEni[] eni = new HyperplaneEni[16];

@@ -1,5 +1,6 @@
-package dev.enisim.model.function;
+package dev.enisim.model;
 
+import dev.enisim.model.function.StateReasonCode;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * @param keysByAz    the same keys grouped by AZ, AZs in configuration order
  * @param configError InvalidSubnet / InvalidSecurityGroup when the config cannot work (then keys is empty)
  */
-public record Binding(List<String> subnetIds, List<String> securityGroupIds, int[] keys, int[][] keysByAz,
+record Binding(List<String> subnetIds, List<String> securityGroupIds, int[] keys, int[][] keysByAz,
         StateReasonCode configError) {
 
     public static final Binding NONE = new Binding(List.of(), List.of(), new int[0], new int[0][], null);

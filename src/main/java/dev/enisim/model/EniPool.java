@@ -1,5 +1,7 @@
-package dev.enisim.model.eni;
+package dev.enisim.model;
 
+import dev.enisim.model.eni.EniKey;
+import dev.enisim.model.eni.EniState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +10,7 @@ import java.util.List;
  * key. It tracks who uses the key and the functions waiting for its first ENI, and finds an ENI with free ports
  * for a connection (first fit, in creation order). Why a scale-out failed, and the back-off, are the fleet's.
  */
-public final class EniPool {
+final class EniPool {
 
     private final int key;
     private final int capacity;
@@ -23,7 +25,7 @@ public final class EniPool {
     private int[] waiters = new int[4];
     private int waiterCount;
 
-    public EniPool(int key, EniKey eniKey, int subnet, int vpc, int capacity) {
+    EniPool(int key, EniKey eniKey, int subnet, int vpc, int capacity) {
         this.capacity = capacity;
         this.key = key;
         this.eniKey = eniKey;

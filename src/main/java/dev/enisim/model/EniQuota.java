@@ -1,10 +1,10 @@
-package dev.enisim.model.network;
+package dev.enisim.model;
 
 /**
  * A VPC as the world runs it: the owner of the count of Lambda's ENIs against its quota (named apart from the
  * scenario's {@code Scenario.Vpc}, which only describes it).
  */
-public final class EniQuota {
+final class EniQuota {
 
     private final int index;
     private final String id;
@@ -12,7 +12,7 @@ public final class EniQuota {
     private int enis;
     private int peakEnis;
 
-    public EniQuota(int index, String id, int eniQuota) {
+    EniQuota(int index, String id, int eniQuota) {
         if (eniQuota < 1) {
             throw new IllegalArgumentException(id + ": ENI quota must be >= 1: " + eniQuota);
         }

@@ -1,5 +1,9 @@
-package dev.enisim.model.function;
+package dev.enisim.model;
 
+import dev.enisim.model.function.FunctionConfig;
+import dev.enisim.model.function.LastUpdateStatus;
+import dev.enisim.model.function.State;
+import dev.enisim.model.function.StateReasonCode;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -9,7 +13,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * enforces the state table), its binding to ENI keys (current, being attached, pinned by versions), its
  * in-flight invocations and when it was last invoked.
  */
-public final class LambdaFunction {
+final class LambdaFunction {
 
     private final int index;
     private final String name;
@@ -35,14 +39,7 @@ public final class LambdaFunction {
     private long lastInvokedMicros;
     private long idleToken;
 
-    /** @param reservedConcurrency -1 for none */
-    public LambdaFunction(int index, String name, int memoryMb, long timeoutMicros, int reservedConcurrency,
-            int connectionsPerInvocation, String role, Binding binding, RandomGenerator subnetChoice) {
-        this(index, FunctionConfig.simple(name, timeoutMicros, reservedConcurrency, connectionsPerInvocation, role,
-                List.of(), List.of(), subnetChoice), binding);
-    }
-
-    public LambdaFunction(int index, FunctionConfig config, Binding binding) {
+    LambdaFunction(int index, FunctionConfig config, Binding binding) {
         this.index = index;
         this.name = config.name();
         this.memoryMb = config.memoryMb();

@@ -1,10 +1,10 @@
-package dev.enisim.model.function;
+package dev.enisim.model;
 
 /**
  * A function waiting for the ENIs of a binding: on creation, on restore after idle, or for a VPC config update.
  * Counts the keys that are not ready yet.
  */
-public final class Attachment {
+final class Attachment {
 
     /** Why the function is waiting. */
     public enum Purpose { CREATE, RESTORE, UPDATE }
@@ -14,7 +14,7 @@ public final class Attachment {
     private final boolean[] ready;
     private int pending;
 
-    public Attachment(Purpose purpose, Binding binding) {
+    Attachment(Purpose purpose, Binding binding) {
         this.purpose = purpose;
         this.binding = binding;
         this.ready = new boolean[binding.keys().length];

@@ -1,11 +1,14 @@
-package dev.enisim.model.eni;
+package dev.enisim.model;
+
+import dev.enisim.model.eni.EniId;
+import dev.enisim.model.eni.EniState;
 
 /**
  * One Hyperplane ENI: one IP of its subnet, one slot of its VPC's quota, and up to {@code capacity}
  * connections of every function sharing its key. It owns its port count: {@link #tryAcquire} never lets it
  * pass the capacity.
  */
-public final class HyperplaneEni {
+final class HyperplaneEni {
 
     private final EniId ref;
     private final int ipIndex;
@@ -18,7 +21,7 @@ public final class HyperplaneEni {
     private long endedMicros = -1;
     private long orphanedMicros = -1;
 
-    public HyperplaneEni(EniId ref, int ipIndex, int capacity, long createdMicros) {
+    HyperplaneEni(EniId ref, int ipIndex, int capacity, long createdMicros) {
         this.ref = ref;
         this.ipIndex = ipIndex;
         this.capacity = capacity;

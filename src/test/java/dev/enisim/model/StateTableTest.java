@@ -1,10 +1,13 @@
-package dev.enisim.model.function;
+package dev.enisim.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.model.eni.EniState;
+import dev.enisim.model.function.FunctionConfig;
+import dev.enisim.model.function.State;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +30,8 @@ class StateTableTest {
     @MethodSource("functionTransitions")
     void functionStateTable(State from, State to, boolean allowed) {
         assertEquals(allowed, from.canTransitionTo(to));
-        LambdaFunction f = new LambdaFunction(0, "f", 128, 1, -1, 1, "role", Binding.NONE, null);
+        LambdaFunction f = new LambdaFunction(0, FunctionConfig.simple("f", 1, -1, 1, "role", List.of(), List.of(), null),
+                Binding.NONE);
         if (from == State.Pending || from == State.Active) {
             f.transition(from, null, "create", 0);
         } else if (from == State.Deleted) {
@@ -50,7 +54,8 @@ class StateTableTest {
     @Test
     void functionsStartPendingOrActiveOnly() {
         assertEquals(Set.of(State.Pending, State.Active), State.initial());
-        LambdaFunction f = new LambdaFunction(0, "f", 128, 1, -1, 1, "role", Binding.NONE, null);
+        LambdaFunction f = new LambdaFunction(0, FunctionConfig.simple("f", 1, -1, 1, "role", List.of(), List.of(), null),
+                Binding.NONE);
         assertThrows(IllegalStateException.class, () -> f.transition(State.Inactive, null, "x", 0));
     }
 

@@ -1,0 +1,50 @@
+package dev.enisim.bench;
+
+import dev.enisim.scenario.Scenario;
+import dev.enisim.scenario.ScenarioException;
+import dev.enisim.scenario.ScenarioLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The cost model: wall ns per event of the {@code loss} workload split over 1, 100, 1,000 and 10,000 functions
+ * ({@link Workloads#lossSplit}), once with an ENI key per function and once with one key for all, the same
+ * traffic and event count throughout, so that the curve is what functions and keys cost.
+ */
+public final class CostModel {
+
+    /** The function counts measured. */
+    public static final int[] FUNCTIONS = {1, 100, 1_000, 10_000};
+
+    /** One point: {@code functions} functions over {@code keys} keys, its bench figures. */
+    public record Point(int functions, int keys, double nsPerEvent, double cpuNsPerEvent, double bytesPerEvent,
+            long peakHeapBytes, long retainedHeapBytes, Bench.Result result) {
+    }
+
+    private CostModel() {
+    }
+
+    /**
+     * Measures every point: for each count of {@code functions} (ascending), a key per function, then one key for
+     * all (a single function is measured once); {@code arrivals} arrivals per run, {@code repeat} timed runs each.
+     */
+    public static List<Point> measure(int[] functions, long arrivals, int repeat, Consumer<String> progress)
+            throws ScenarioException {
+        List<Point> points = new ArrayList<>();
+        for (boolean ownKeys : new boolean[] {true, false}) {
+            for (int n : functions) {
+                if (n == 1 && !ownKeys) {
+                    continue; // one function has one key either way
+                }
+                String name = "cost-" + n + (ownKeys ? "-keys" : "-1key");
+                Scenario s = ScenarioLoader.parseTree(Workloads.lossSplit(n, ownKeys, arrivals), name);
+                Bench.Result r = Bench.run(name, s, repeat, progress);
+                points.add(new Point(n, ownKeys ? n : 1, 1e9 / r.eventsPerSecond(),
+                        1e9 / r.eventsPerCpuSecond(), r.bytesPerEvent(),
+                        r.peakHeapBytes(), r.retainedHeapBytes(), r));
+            }
+        }
+        return points;
+    }
+}

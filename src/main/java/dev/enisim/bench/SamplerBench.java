@@ -1,0 +1,141 @@
+package dev.enisim.bench;
+
+import dev.enisim.random.SplitMix;
+import dev.enisim.random.Xoshiro256;
+import dev.enisim.workload.DistributionSpec;
+import dev.enisim.workload.Sampler;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.function.Consumer;
+
+/**
+ * Times random draws: enisim's hand-written generators and samplers (xoshiro256**, SplitMix64, the exponential
+ * and log-normal duration samplers exactly as the model uses them: {@link Sampler} over {@link Xoshiro256}) beside
+ * any other {@link Draws} on the class path. Each candidate is warmed up, then timed {@code rounds} times; the
+ * median round gives its ns per draw.
+ */
+public final class SamplerBench {
+
+    /** A candidate's figure: median ns per draw over the rounds, and the spread. */
+    public record Figure(String group, String name, double nsPerDraw, double nsMin, double nsMax) {
+    }
+
+    /** The durations timed: the {@code account} workload's log-normal (median 100 ms, p99 1 s) and loss's exponential. */
+    public static final double LOGNORMAL_MEDIAN_MICROS = 100_000;
+    public static final double LOGNORMAL_P99_MICROS = 1_000_000;
+    public static final double EXPONENTIAL_MEAN_MICROS = 1_000_000;
+
+    /** enisim's own candidates. */
+    public static final List<Draws> OWN = List.of(
+            draws("uniform-long", "enisim Xoshiro256 (xoshiro256**)", (seed, n) -> {
+                Xoshiro256 r = new Xoshiro256(seed);
+                long s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += r.nextLong();
+                }
+                return s;
+            }),
+            draws("uniform-double", "enisim Xoshiro256 (xoshiro256**)", (seed, n) -> {
+                Xoshiro256 r = new Xoshiro256(seed);
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += r.nextDouble();
+                }
+                return s;
+            }),
+            draws("seeding", "enisim SplitMix (SplitMix64)", (seed, n) -> {
+                long x = seed;
+                long s = 0;
+                for (int i = 0; i < n; i++) {
+                    x += 0x9E3779B97F4A7C15L;
+                    s += SplitMix.mix(x);
+                }
+                return s;
+            }),
+            draws("exponential", "enisim Sampler (ExactExponential)", (seed, n) -> {
+                Sampler d = Sampler.of(new DistributionSpec.Exponential(EXPONENTIAL_MEAN_MICROS, Double.MAX_VALUE),
+                        new Xoshiro256(seed));
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += d.sample();
+                }
+                return s;
+            }),
+            draws("lognormal", "enisim Sampler (Commons Math LogNormalDistribution)", (seed, n) -> {
+                Sampler d = Sampler.of(new DistributionSpec.LogNormal(LOGNORMAL_MEDIAN_MICROS, LOGNORMAL_P99_MICROS,
+                        Double.MAX_VALUE), new Xoshiro256(seed));
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += d.sample();
+                }
+                return s;
+            }));
+
+    private interface Body {
+        double run(long seed, int n);
+    }
+
+    private static Draws draws(String group, String name, Body body) {
+        return new Draws() {
+            @Override
+            public String group() {
+                return group;
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public double run(long seed, int n) {
+                return body.run(seed, n);
+            }
+        };
+    }
+
+    private SamplerBench() {
+    }
+
+    /** enisim's candidates and every {@link Draws} service on the class path, grouped in that order. */
+    public static List<Draws> candidates() {
+        List<Draws> all = new ArrayList<>(OWN);
+        for (Draws d : ServiceLoader.load(Draws.class)) {
+            all.add(d);
+        }
+        List<Draws> grouped = new ArrayList<>();
+        for (Draws own : OWN) {
+            for (Draws d : all) {
+                if (d.group().equals(own.group())) {
+                    grouped.add(d);
+                }
+            }
+        }
+        return grouped;
+    }
+
+    /** Times each candidate: {@code draws} per round, {@code rounds} rounds after two of warm-up. */
+    public static List<Figure> measure(List<Draws> candidates, int draws, int rounds, Consumer<String> progress) {
+        List<Figure> figures = new ArrayList<>();
+        double sink = 0;
+        for (Draws d : candidates) {
+            progress.accept("samplers: " + d.group() + ", " + d.name());
+            sink += d.run(1, draws);
+            sink += d.run(2, draws);
+            double[] ns = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                long t0 = System.nanoTime();
+                sink += d.run(3 + r, draws);
+                ns[r] = (double) (System.nanoTime() - t0) / draws;
+            }
+            Arrays.sort(ns);
+            figures.add(new Figure(d.group(), d.name(), ns[rounds / 2], ns[0], ns[rounds - 1]));
+        }
+        if (sink == 42) { // keeps every draw live; never true in practice, harmless if it is
+            progress.accept("");
+        }
+        return figures;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.enisim.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The committed VALIDATION.md is regenerated from the code, so comparing it with the code catches change, not
+ * error. Here its theory column is recomputed independently (Erlang B by its closed form in exact integer
+ * arithmetic, not the code's recursion; the M/G/inf and Little's law figures from their formulas), and every
+ * verdict is re-derived from the row's own numbers.
+ */
+class ValidationTableTest {
+
+    record Row(String name, double theory, double mean, double ciLow, double ciHigh, String tolerance,
+            String verdict) {
+    }
+
+    private static final Pattern ROW = Pattern.compile(
+            "\\| (.+?) \\| ([0-9.e-]+) \\| ([0-9.e-]+) \\| \\[([0-9.e-]+), ([0-9.e-]+)\\] \\| (\\S+) \\| (PASS|FAIL) \\|");
+
+    private static List<Row> rows() throws Exception {
+        List<Row> out = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("VALIDATION.md"))) {
+            Matcher m = ROW.matcher(line);
+            if (m.matches()) {
+                out.add(new Row(m.group(1), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)),
+                        Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5)), m.group(6), m.group(7)));
+            }
+        }
+        return out;
+    }
+
+    /** B(c, A) = (A^c / c!) / sum_{k=0..c} A^k / k! = A^c / sum_k A^k c! / k!, exactly, for a whole A. */
+    static double erlangBClosedForm(int c, int a) {
+        BigInteger big = BigInteger.valueOf(a);
+        BigInteger sum = BigInteger.ZERO;
+        for (int k = 0; k <= c; k++) {
+            BigInteger fallingFactorial = BigInteger.ONE; // c! / k! = (k+1)(k+2)...c
+            for (int j = k + 1; j <= c; j++) {
+                fallingFactorial = fallingFactorial.multiply(BigInteger.valueOf(j));
+            }
+            sum = sum.add(big.pow(k).multiply(fallingFactorial));
+        }
+        return new BigDecimal(big.pow(c)).divide(new BigDecimal(sum), MathContext.DECIMAL64).doubleValue();
+    }
+
+    private static double sixDigits(double v) {
+        return new BigDecimal(v).round(new MathContext(6)).doubleValue();
+    }
+
+    @Test
+    void theClosedFormAgreesWithTextbookValues() {
+        assertEquals(0.8, erlangBClosedForm(1, 4), 1e-15, "B(1, A) = A / (1 + A)");
+        assertEquals(0.0, erlangBClosedForm(3, 0), "no load, no loss");
+        assertEquals(0.5, erlangBClosedForm(1, 1), 1e-15);
+        assertEquals(2.025 / 18.4, erlangBClosedForm(5, 3), 1e-15,
+                "(3^5/5!) / (1 + 3 + 9/2 + 27/6 + 81/24 + 243/120)");
+    }
+
+    @Test
+    void everyTheoryFigureIsRecomputedIndependently() throws Exception {
+        List<Row> rows = rows();
+        assertEquals(9, rows.size(), "the table's rows");
+        Pattern erlang = Pattern.compile("Erlang B: throttled fraction, c=(\\d+), A=(\\d+)");
+        int checked = 0;
+        for (Row r : rows) {
+            Matcher m = erlang.matcher(r.name());
+            if (m.matches()) {
+                double b = erlangBClosedForm(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                assertEquals(sixDigits(b), r.theory(), 0, r.name());
+                checked++;
+            }
+        }
+        assertEquals(4, checked);
+        // connections of an M/G/inf system: c x Poisson(lambda E[D]): mean c lambda E[D], variance c^2 lambda E[D]
+        assertEquals(3 * 100 * 1.0, theory(rows, "M/G/inf: mean connections"));
+        assertEquals(3 * 3 * 100 * 1.0, theory(rows, "M/G/inf: variance of connections"));
+        // Little: 200/s x the log-normal's mean, median 100 ms and p99 1 s: sigma = ln(10) / z(0.99)
+        double sigma = Math.log(10) / 2.3263478740408408;
+        assertEquals(sixDigits(200 * 0.1 * Math.exp(sigma * sigma / 2)), theory(rows, "Little's law"), 0);
+        assertEquals(3000, theory(rows, "Burst example"), 0, "the burst limit of 3,000 served at once");
+    }
+
+    @Test
+    void everyVerdictFollowsFromItsRow() throws Exception {
+        for (Row r : rows()) {
+            boolean inCi = r.ciLow() <= r.theory() && r.theory() <= r.ciHigh();
+            boolean pass;
+            if (r.tolerance().equals("exact")) {
+                pass = r.mean() == r.theory() && r.ciLow() <= r.mean() && r.mean() <= r.ciHigh();
+            } else {
+                double tolerance = Double.parseDouble(r.tolerance().replace("%", "")) / 100;
+                pass = inCi || Math.abs(r.mean() - r.theory()) <= tolerance * Math.abs(r.theory());
+            }
+            assertEquals(pass ? "PASS" : "FAIL", r.verdict(), r.toString());
+            assertTrue(r.ciLow() <= r.mean() && r.mean() <= r.ciHigh(), "the mean inside its interval: " + r);
+            assertEquals("PASS", r.verdict(), "the committed table passes: " + r);
+        }
+    }
+
+    private static double theory(List<Row> rows, String prefix) {
+        return rows.stream().filter(r -> r.name().startsWith(prefix)).findFirst().orElseThrow().theory();
+    }
+}

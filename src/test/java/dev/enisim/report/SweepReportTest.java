@@ -1,0 +1,49 @@
+package dev.enisim.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.experiment.MetricStats;
+import dev.enisim.experiment.Sweep;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Sweep output in the report's style: every metric charted, intervals shown, figures readable. */
+class SweepReportTest {
+
+    private static List<Sweep.Point> points(Sweep.Axis axis) {
+        List<Sweep.Point> out = new ArrayList<>();
+        for (int i = 0; i < axis.values().size(); i++) {
+            out.add(new Sweep.Point(Map.of(axis.path(), axis.values().get(i)), Map.of(
+                    "enis.peak", new MetricStats(5, 8 + i, 1, 7 + i, 9 + i),
+                    "invocations.succeeded", new MetricStats(5, 524_599.5 + 1000 * i, 900, 523_000 + 1000 * i,
+                            526_000 + 1000 * i)), null));
+        }
+        return out;
+    }
+
+    @Test
+    void everyMetricIsChartedAndTheTableHasThousandsSeparators() {
+        Sweep.Axis cidr = new Sweep.Axis("vpcs[0].subnets[0].cidr", List.of("10.0.1.0/28", "10.0.1.0/27"));
+        Map<String, byte[]> files = SweepReport.render("quickstart", List.of(cidr),
+                List.of("enis.peak", "invocations.succeeded"), points(cidr));
+        assertTrue(files.containsKey("sweep.png") && files.containsKey("sweep-invocations.succeeded.png"),
+                files.keySet().toString());
+        String html = new String(files.get("sweep.html"), StandardCharsets.UTF_8);
+        assertEquals(2, html.split("<img ", -1).length - 1, "one chart per metric");
+        assertTrue(html.contains("524,599.5 [523,000, 526,000]"), "thousands separators");
+        assertTrue(html.contains("5 replications per point"), "replications stated");
+        String csv = new String(files.get("sweep.csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.contains("10.0.1.0/28,8,7,9,524600,523000,526000,"), "the CSV stays machine-readable: " + csv);
+    }
+
+    @Test
+    void figuresForPeopleAreRounded() {
+        assertEquals("1,234,567", SweepReport.display(1_234_567));
+        assertEquals("48.29", SweepReport.display(48.2938));
+        assertEquals("1,234.6", SweepReport.display(1234.56));
+    }
+}
