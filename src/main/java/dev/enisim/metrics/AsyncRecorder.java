@@ -1,6 +1,6 @@
 package dev.enisim.metrics;
 
-import dev.enisim.model.AsyncInvocations;
+import dev.enisim.model.AsyncDrop;
 import dev.enisim.model.AsyncListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,7 +106,7 @@ public final class AsyncRecorder implements AsyncListener {
     }
 
     @Override
-    public void dropped(int function, AsyncInvocations.Drop reason, long nowMicros) {
+    public void dropped(int function, AsyncDrop reason, long nowMicros) {
         Track t = byFunction[function];
         t.dropped++;
         t.dropReasons[reason.ordinal()]++;
@@ -186,7 +186,7 @@ public final class AsyncRecorder implements AsyncListener {
         final long[] ageMax;
         final Histogram age = new Histogram(2);
         final Histogram latency = new Histogram(2);
-        final long[] dropReasons = new long[AsyncInvocations.Drop.values().length];
+        final long[] dropReasons = new long[AsyncDrop.values().length];
         long received;
         long refused;
         long succeeded;
@@ -215,7 +215,7 @@ public final class AsyncRecorder implements AsyncListener {
 
         RunSummary.AsyncSummary summary() {
             Map<String, Long> reasons = new LinkedHashMap<>();
-            for (AsyncInvocations.Drop d : AsyncInvocations.Drop.values()) {
+            for (AsyncDrop d : AsyncDrop.values()) {
                 reasons.put(d.name(), dropReasons[d.ordinal()]);
             }
             return new RunSummary.AsyncSummary(received, refused, succeeded, succeededAfterRetries, dropped, reasons,

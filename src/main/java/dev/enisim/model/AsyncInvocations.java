@@ -23,69 +23,17 @@ import org.apache.commons.math3.random.RandomGenerator;
  *
  * <p>Every received event ends exactly once (success or drop) or is still queued at the end of the run; an
  * event ending twice is a bug and throws. The first attempt is made at once and needs no allocation; an event
- * that must wait gets a small mutable {@link Event}, alive only while it waits.
+ * that must wait gets a small mutable {@link AsyncEvent}, alive only while it waits.
  */
 public final class AsyncInvocations {
-
-    /** Why an event was dropped. */
-    public enum Drop {
-        /** Older than MaximumEventAgeInSeconds. */
-        MAXIMUM_EVENT_AGE,
-        /** Its last allowed attempt was a function error. */
-        RETRIES_EXHAUSTED,
-        /** The function's reserved concurrency is 0. */
-        RESERVED_CONCURRENCY_ZERO,
-        /** The function was deleted, or (without {@code retryPending}) is being created, when retried. */
-        FUNCTION_NOT_INVOCABLE
-    }
-
-    /**
-     * A function's asynchronous invocation configuration (FunctionEventInvokeConfig) and the queue's assumptions.
-     *
-     * @param maximumRetryAttempts           retries of function errors, 0-2 [doc]
-     * @param maximumEventAgeMicros          MaximumEventAgeInSeconds, 60 s - 6 h [doc]
-     * @param onFailureDestination           an on-failure destination is configured
-     * @param destinationFailureProbability  chance a delivery to it fails [assumed, default 0]
-     * @param deadLetterQueue                a dead-letter queue is configured
-     * @param deadLetterFailureProbability   chance a delivery to it fails [assumed, default 0]
-     * @param firstRetryMicros               first throttle / system-error retry interval (1 s) [doc]
-     * @param maxRetryMicros                 longest interval (5 min) [doc]
-     * @param backoffFactor                  growth of the interval per retry [assumed, default 2]
-     * @param retryPending                   a 409 (function being created) is retried as a system error instead
-     *                                       of refusing the event [assumed, default false]
-     */
-    public record Config(int maximumRetryAttempts, long maximumEventAgeMicros, boolean onFailureDestination,
-            double destinationFailureProbability, boolean deadLetterQueue, double deadLetterFailureProbability,
-            long firstRetryMicros, long maxRetryMicros, double backoffFactor, boolean retryPending) {
-    }
 
     /** Waits before the retries of a function error: one minute, then two [doc]. */
     public static final long[] FUNCTION_ERROR_WAITS_MICROS = {60_000_000L, 120_000_000L};
 
-    /** An event waiting in the queue for its next attempt. */
-    static final class Event {
-        final int function;
-        final long receivedMicros;
-        int functionErrors;
-        int systemRetries;
-        boolean expiring; // the next attempt would be too late: it is dropped by age instead
-        boolean afterFunctionError; // the next attempt retries a function error (else a throttle / system error)
-        boolean ended;
-
-        Event(int function, long receivedMicros) {
-            this.function = function;
-            this.receivedMicros = receivedMicros;
-        }
-
-        int attempts() {
-            return 1 + functionErrors + systemRetries;
-        }
-    }
-
     private final World world;
     private final Port port;
     private final AsyncListener listener;
-    private final Config[] configs;
+    private final AsyncConfig[] configs;
     private final LongSupplier[] durations;
     private final RandomGenerator[] delivery;
     private long queued;
@@ -96,13 +44,13 @@ public final class AsyncInvocations {
         this.world = world;
         this.port = port;
         this.listener = listener;
-        this.configs = new Config[functions];
+        this.configs = new AsyncConfig[functions];
         this.durations = new LongSupplier[functions];
         this.delivery = new RandomGenerator[functions];
     }
 
     /** Makes {@code function} invoked asynchronously: each attempt draws its duration from {@code duration}. */
-    public void add(int function, Config config, LongSupplier duration, RandomGenerator deliveryFailures) {
+    public void add(int function, AsyncConfig config, LongSupplier duration, RandomGenerator deliveryFailures) {
         configs[function] = config;
         durations[function] = duration;
         delivery[function] = deliveryFailures;
@@ -128,9 +76,9 @@ public final class AsyncInvocations {
 
     /** A waiting event's next attempt (or its expiry). */
     public void attempt(AsyncAttempt a, long now) {
-        Event e = a.event();
+        AsyncEvent e = a.event();
         if (e.expiring) {
-            drop(e.function, e, Drop.MAXIMUM_EVENT_AGE, now);
+            drop(e.function, e, AsyncDrop.MAXIMUM_EVENT_AGE, now);
             return;
         }
         listener.retried(e.function, e.afterFunctionError, now);
@@ -138,8 +86,8 @@ public final class AsyncInvocations {
         after(e.function, e, e.receivedMicros, o, now);
     }
 
-    private void after(int f, Event e, long receivedAt, Outcome o, long now) {
-        Config c = configs[f];
+    private void after(int f, AsyncEvent e, long receivedAt, Outcome o, long now) {
+        AsyncConfig c = configs[f];
         switch (o.kind()) {
             case SUCCESS -> {
                 listener.invoked(f, now - receivedAt, now);
@@ -150,17 +98,17 @@ public final class AsyncInvocations {
                 listener.invoked(f, now - receivedAt, now);
                 int errors = e == null ? 0 : e.functionErrors;
                 if (errors >= c.maximumRetryAttempts()) {
-                    drop(f, e, Drop.RETRIES_EXHAUSTED, now);
+                    drop(f, e, AsyncDrop.RETRIES_EXHAUSTED, now);
                     return;
                 }
-                Event w = e == null ? new Event(f, receivedAt) : e;
+                AsyncEvent w = e == null ? new AsyncEvent(f, receivedAt) : e;
                 w.functionErrors++;
                 w.afterFunctionError = true;
                 schedule(w, world.lastCompletionMicros() + FUNCTION_ERROR_WAITS_MICROS[w.functionErrors - 1], c);
             }
             case THROTTLE -> {
                 if (o == Outcome.THROTTLED_RESERVED && world.function(f).reservedConcurrency() == 0) {
-                    drop(f, e, Drop.RESERVED_CONCURRENCY_ZERO, now);
+                    drop(f, e, AsyncDrop.RESERVED_CONCURRENCY_ZERO, now);
                 } else {
                     systemRetry(f, e, receivedAt, now, c);
                 }
@@ -169,21 +117,21 @@ public final class AsyncInvocations {
                 if (o.httpStatus() >= 500 || (o == Outcome.RESOURCE_CONFLICT && c.retryPending())) {
                     systemRetry(f, e, receivedAt, now, c);
                 } else {
-                    drop(f, e, Drop.FUNCTION_NOT_INVOCABLE, now);
+                    drop(f, e, AsyncDrop.FUNCTION_NOT_INVOCABLE, now);
                 }
             }
         }
     }
 
-    private void systemRetry(int f, Event e, long receivedAt, long now, Config c) {
-        Event w = e == null ? new Event(f, receivedAt) : e;
+    private void systemRetry(int f, AsyncEvent e, long receivedAt, long now, AsyncConfig c) {
+        AsyncEvent w = e == null ? new AsyncEvent(f, receivedAt) : e;
         w.systemRetries++;
         w.afterFunctionError = false;
         schedule(w, now + systemRetryDelayMicros(c, w.systemRetries), c);
     }
 
     /** The next attempt at {@code at}, or the event's expiry if that comes first. */
-    private void schedule(Event e, long at, Config c) {
+    private void schedule(AsyncEvent e, long at, AsyncConfig c) {
         long expires = e.receivedMicros + c.maximumEventAgeMicros();
         if (at > expires) {
             e.expiring = true;
@@ -196,14 +144,14 @@ public final class AsyncInvocations {
      * The wait before the {@code retry}-th throttle / system-error retry (1-based): {@code first * factor^(retry-1)},
      * at most {@code max}.
      */
-    public static long systemRetryDelayMicros(Config c, int retry) {
+    public static long systemRetryDelayMicros(AsyncConfig c, int retry) {
         double d = c.firstRetryMicros() * Math.pow(c.backoffFactor(), retry - 1);
         return d >= c.maxRetryMicros() ? c.maxRetryMicros() : (long) d;
     }
 
     /** The event goes to its on-failure destination and/or dead-letter queue, then is dropped. */
-    private void drop(int f, Event e, Drop reason, long now) {
-        Config c = configs[f];
+    private void drop(int f, AsyncEvent e, AsyncDrop reason, long now) {
+        AsyncConfig c = configs[f];
         if (c.onFailureDestination()) {
             listener.delivery(f, true, delivered(f, c.destinationFailureProbability()), now);
         }
@@ -218,7 +166,7 @@ public final class AsyncInvocations {
         return failureProbability <= 0 || delivery[f].nextDouble() >= failureProbability;
     }
 
-    private void end(Event e) {
+    private void end(AsyncEvent e) {
         if (e != null) {
             if (e.ended) {
                 throw new IllegalStateException("async event of function " + e.function + " received at "

@@ -34,7 +34,7 @@ public interface AsyncListener {
     }
 
     /** The event was dropped (AsyncEventsDropped) for {@code reason}, after the DLQ / destination got it or not. */
-    default void dropped(int function, AsyncInvocations.Drop reason, long nowMicros) {
+    default void dropped(int function, AsyncDrop reason, long nowMicros) {
     }
 
     /**

@@ -29,7 +29,7 @@ public sealed interface SimEvent {
     }
 
     /** An asynchronous event's next attempt (or its expiry): see {@link AsyncInvocations}. */
-    record AsyncAttempt(AsyncInvocations.Event event) implements SimEvent {
+    record AsyncAttempt(AsyncEvent event) implements SimEvent {
     }
 
     /** Idle environments of a function may have outlived the keep-alive. */

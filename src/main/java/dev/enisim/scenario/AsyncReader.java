@@ -1,7 +1,7 @@
 package dev.enisim.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.enisim.model.AsyncInvocations;
+import dev.enisim.model.AsyncConfig;
 import java.util.List;
 
 /**
@@ -11,7 +11,7 @@ import java.util.List;
 final class AsyncReader {
 
     /** A function's asynchronous configuration: null for RequestResponse; {@code ok} false when it had problems. */
-    record Read(AsyncInvocations.Config config, boolean ok) {
+    record Read(AsyncConfig config, boolean ok) {
     }
 
     private static final long SEC = ScenarioLoader.SEC;
@@ -81,7 +81,7 @@ final class AsyncReader {
         Target onFailure = target(c, "onFailure", DESTINATIONS);
         Target dlq = target(f, "deadLetterConfig", DEAD_LETTER_TARGETS);
         boolean ok = f.problemCount() == before && queueOk;
-        return new Read(new AsyncInvocations.Config(retries, age, onFailure != null, onFailure == null ? 0
+        return new Read(new AsyncConfig(retries, age, onFailure != null, onFailure == null ? 0
                 : onFailure.failureProbability, dlq != null, dlq == null ? 0 : dlq.failureProbability,
                 firstRetryMicros, maxRetryMicros, backoffFactor, retryPending), ok);
     }

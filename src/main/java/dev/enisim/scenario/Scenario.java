@@ -1,6 +1,6 @@
 package dev.enisim.scenario;
 
-import dev.enisim.model.AsyncInvocations;
+import dev.enisim.model.AsyncConfig;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.Scaling;
 import dev.enisim.model.SimEvent;
@@ -188,7 +188,7 @@ public record Scenario(
             int connectionsPerEnvironment,
             int provisionedConcurrency,
             Existing existing,
-            AsyncInvocations.Config async) {
+            AsyncConfig async) {
 
         /** A function invoked synchronously (RequestResponse). */
         public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,

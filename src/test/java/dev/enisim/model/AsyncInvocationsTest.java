@@ -15,8 +15,8 @@ class AsyncInvocationsTest {
     private static final long HOUR = 3600 * SEC;
 
     /** The documented defaults: 2 retries, 6 h, back-off from 1 s doubling to 5 min. */
-    static AsyncInvocations.Config config(int retries, long maxAge, boolean dlq, boolean retryPending) {
-        return new AsyncInvocations.Config(retries, maxAge, false, 0, dlq, 0, SEC, 300 * SEC, 2, retryPending);
+    static AsyncConfig config(int retries, long maxAge, boolean dlq, boolean retryPending) {
+        return new AsyncConfig(retries, maxAge, false, 0, dlq, 0, SEC, 300 * SEC, 2, retryPending);
     }
 
     /** A world, the queue on the same loop, and what the queue reported. */
@@ -28,7 +28,7 @@ class AsyncInvocationsTest {
         long delivered;
         long duration = SEC;
 
-        int function(String name, List<String> subnets, int reserved, AsyncInvocations.Config c) {
+        int function(String name, List<String> subnets, int reserved, AsyncConfig c) {
             int f = h.function(name, subnets, List.of("sg-a"), reserved, 1);
             async.add(f, c, () -> duration, new MersenneTwister(1));
             return f;
@@ -61,7 +61,7 @@ class AsyncInvocationsTest {
         }
 
         @Override
-        public void dropped(int function, AsyncInvocations.Drop reason, long nowMicros) {
+        public void dropped(int function, AsyncDrop reason, long nowMicros) {
             ends.add(reason + " at " + nowMicros / SEC + " s");
         }
 
@@ -87,7 +87,7 @@ class AsyncInvocationsTest {
 
     @Test
     void backOffDelaysDoubleFromOneSecondToFiveMinutes() {
-        AsyncInvocations.Config c = config(2, 6 * HOUR, false, false);
+        AsyncConfig c = config(2, 6 * HOUR, false, false);
         long[] expected = {1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300, 300};
         for (int k = 1; k <= expected.length; k++) {
             assertEquals(expected[k - 1] * SEC, AsyncInvocations.systemRetryDelayMicros(c, k), "retry " + k);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.enisim.model.AsyncInvocations;
+import dev.enisim.model.AsyncConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,8 +19,8 @@ class AsyncReaderTest {
 
     @Test
     void eventInvocationsGetAwsDefaults() throws Exception {
-        AsyncInvocations.Config c = ScenarioLoader.parse(ASYNC, "t.yaml").functions().get(0).async();
-        assertEquals(new AsyncInvocations.Config(2, 21_600_000_000L, false, 0, false, 0, 1_000_000L, 300_000_000L,
+        AsyncConfig c = ScenarioLoader.parse(ASYNC, "t.yaml").functions().get(0).async();
+        assertEquals(new AsyncConfig(2, 21_600_000_000L, false, 0, false, 0, 1_000_000L, 300_000_000L,
                 2, false), c);
         assertNull(ScenarioLoader.parse(ScenarioValidationTest.GOOD, "t.yaml").functions().get(0).async());
     }
@@ -32,8 +32,8 @@ class AsyncReaderTest {
                     eventInvokeConfig: { maximumRetryAttempts: 0, maximumEventAge: 90s, onFailure: { type: sqs, deliveryFailureProbability: 0.25 } }
                     deadLetterConfig: { type: sns, deliveryFailureProbability: 0.5 }""")
                 + "async: { firstRetryInterval: 2s, maxRetryInterval: 1m, backoffFactor: 3, onPending: retry }\n";
-        AsyncInvocations.Config c = ScenarioLoader.parse(text, "t.yaml").functions().get(0).async();
-        assertEquals(new AsyncInvocations.Config(0, 90_000_000L, true, 0.25, true, 0.5, 2_000_000L, 60_000_000L, 3,
+        AsyncConfig c = ScenarioLoader.parse(text, "t.yaml").functions().get(0).async();
+        assertEquals(new AsyncConfig(0, 90_000_000L, true, 0.25, true, 0.5, 2_000_000L, 60_000_000L, 3,
                 true), c);
     }
 
