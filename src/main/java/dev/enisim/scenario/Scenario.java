@@ -1,5 +1,6 @@
 package dev.enisim.scenario;
 
+import dev.enisim.model.AsyncConfig;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.Scaling;
 import dev.enisim.model.SimEvent;
@@ -221,7 +222,23 @@ public record Scenario(
             DistributionSpec initDuration,
             int connectionsPerEnvironment,
             int provisionedConcurrency,
-            Existing existing) {
+            Existing existing,
+            AsyncConfig async) {
+
+        /** A function invoked synchronously (RequestResponse). */
+        public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
+                OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
+                ArrivalSpec arrivals, long createdAtMicros, String role, DistributionSpec initDuration,
+                int connectionsPerEnvironment, int provisionedConcurrency, Existing existing) {
+            this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
+                    arrivals, createdAtMicros, role, initDuration, connectionsPerEnvironment, provisionedConcurrency,
+                    existing, null);
+        }
+
+        /** True when its arrivals are {@code invocationType: Event} (then {@link #async} is its queue's config). */
+        public boolean asynchronous() {
+            return async != null;
+        }
 
         /** A function that already exists when the simulation starts (imported from an account), and how. */
         public enum Existing {
@@ -247,7 +264,7 @@ public record Scenario(
         public Function withArrivals(ArrivalSpec a) {
             return new Function(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration,
                     connectionsPerInvocation, a, createdAtMicros, role, initDuration, connectionsPerEnvironment,
-                    provisionedConcurrency, existing);
+                    provisionedConcurrency, existing, async);
         }
 
         /** Default cold-start init: log-normal, median 250 ms, p99 1.5 s (capped at 10 s by Lambda). */
