@@ -57,9 +57,12 @@ final class CompareCommand implements Callable<Integer> {
     Path html;
 
     @Override
-    public Integer call() throws ScenarioException {
+    public Integer call() throws ScenarioException, java.io.IOException {
         if (replications < 1) {
             throw new UserInputException("--replications must be at least 1");
+        }
+        if (html != null) {
+            PageOutput.check(spec, html);
         }
         Scenario sa = ScenarioLoader.load(a);
         Path bFile = b == null ? a : b;
@@ -97,7 +100,7 @@ final class CompareCommand implements Callable<Integer> {
                     + "significant: run with --replications 2 or more (default 10).");
         }
         if (html != null) {
-            PageOutput.write(html, dev.enisim.report.ComparePage.compare(a.toString(), sa, bFile + (sets.isEmpty()
+            PageOutput.write(spec, html, dev.enisim.report.ComparePage.compare(a.toString(), sa, bFile + (sets.isEmpty()
                     ? "" : " with " + String.join(", ", sets)), sb, rows, replications, all));
         }
         return 0;

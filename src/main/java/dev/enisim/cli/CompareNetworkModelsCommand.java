@@ -44,7 +44,10 @@ final class CompareNetworkModelsCommand implements Callable<Integer> {
     java.nio.file.Path html;
 
     @Override
-    public Integer call() throws ScenarioException {
+    public Integer call() throws ScenarioException, java.io.IOException {
+        if (html != null) {
+            PageOutput.check(spec, html);
+        }
         Scenario s = ScenarioLoader.load(file, overriding.sets, seed);
         budget.check(s, 2, spec.commandLine().getErr());
         RunResult hyperplane = new Simulation(s.withNetworkModel(NetworkModel.HYPERPLANE), 0).run();
@@ -54,7 +57,7 @@ final class CompareNetworkModelsCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(NetworkModelComparison.table(
                 NetworkModelComparison.rows(hyperplane, legacy)));
         if (html != null) {
-            PageOutput.write(html, dev.enisim.report.ComparePage.networkModels(hyperplane, legacy));
+            PageOutput.write(spec, html, dev.enisim.report.ComparePage.networkModels(hyperplane, legacy));
         }
         return 0;
     }

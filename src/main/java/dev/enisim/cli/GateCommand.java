@@ -3,6 +3,7 @@ package dev.enisim.cli;
 import dev.enisim.gate.Gate;
 import dev.enisim.iac.Change;
 import dev.enisim.iac.ChangeReader;
+import dev.enisim.report.SafeOutput;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioException;
 import dev.enisim.scenario.ScenarioLoader;
@@ -118,8 +119,6 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Write into --out even when it is not a folder enisim gate made.")
     boolean force;
 
-    static final String MARK = ".enisim-gate";
-
     @Override
     public Integer call() throws ScenarioException, IOException {
         if (templates.isEmpty() && plans.isEmpty()) {
@@ -155,12 +154,18 @@ final class GateCommand implements Callable<Integer> {
                 functions, deleteStack));
         checkOut();
         Gate.Verdict v = Gate.run(account, change, new Gate.Options(at, traffic, defaultTraffic, rules()));
-        Files.createDirectories(out);
-        ImportCommand.write(out.resolve(MARK), "written by enisim gate; it replaces the files in this folder\n");
-        ImportCommand.write(out.resolve("gate.md"), v.markdown());
-        ImportCommand.write(out.resolve("junit.xml"), v.junit());
-        ImportCommand.write(out.resolve("gate.html"), v.html());
-        ImportCommand.write(out.resolve("after.yaml"), v.afterScenario());
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("gate.md", v.markdown().getBytes(StandardCharsets.UTF_8));
+        files.put("junit.xml", v.junit().getBytes(StandardCharsets.UTF_8));
+        files.put("gate.html", v.html().getBytes(StandardCharsets.UTF_8));
+        files.put("after.yaml", v.afterScenario().getBytes(StandardCharsets.UTF_8));
+        if (force) { // into the folder as it is: these four files replaced, whatever else it holds left alone
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                SafeOutput.writeFile(out.resolve(f.getKey()), Main.workingDir(spec), null, f.getValue());
+            }
+        } else { // the folder as a whole, replacing only one enisim wrote
+            SafeOutput.writeFolder(out, Main.workingDir(spec), files);
+        }
         if (stepSummary != null && !stepSummary.toString().isBlank()) {
             try { // appended: the job summary is shared by the job's steps
                 Files.writeString(stepSummary, v.markdown(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -177,18 +182,24 @@ final class GateCommand implements Callable<Integer> {
         return v.passed() ? 0 : 1;
     }
 
-    /** --out must be absent, empty, or a folder enisim gate wrote (its marker file), unless --force. */
-    private void checkOut() throws IOException {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new UserInputException(out + ": is a file; expected a folder for the gate's reports");
-        }
-        if (Files.isDirectory(out) && !force && !Files.exists(out.resolve(MARK))) {
-            try (var files = Files.list(out)) {
-                if (files.findAny().isPresent()) {
-                    throw new UserInputException(out + ": exists and was not made by enisim gate; choose another"
-                            + " --out, or pass --force to write gate.md, junit.xml, gate.html and after.yaml into it");
-                }
+    /**
+     * --out must be absent, empty, or a folder enisim wrote (its {@link SafeOutput#MARKER}, or an older gate's
+     * marker), refused at once before the runs; with --force, any folder (not a file, not a link).
+     */
+    private void checkOut() {
+        Path wd = Main.workingDir(spec);
+        if (!force) {
+            try {
+                SafeOutput.checkFolder(out, wd);
+            } catch (dev.enisim.report.OutputRefused e) {
+                throw new dev.enisim.report.OutputRefused(e.getMessage() + "; or pass --force to write gate.md, "
+                        + "junit.xml, gate.html and after.yaml into it");
             }
+            return;
+        }
+        Path target = wd.resolve(out);
+        if (Files.isSymbolicLink(target) || (Files.exists(target) && !Files.isDirectory(target))) {
+            throw new UserInputException(out + ": is a file or a link; expected a folder for the gate's reports");
         }
     }
 
