@@ -36,7 +36,7 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", arity = "0..1", description = "Scenario B (default: A).")
     Path b;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a field of B (repeatable).")
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a field of B (repeatable) (default: none).")
     List<String> sets = new ArrayList<>();
 
     @Mixin
@@ -53,7 +53,7 @@ final class CompareCommand implements Callable<Integer> {
     boolean all;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Also write the comparison as a page: the "
-            + "differences, then both runs' charts on the same axes (replaces only a page enisim wrote).")
+            + "differences, then both runs' charts on the same axes (replaces only a page enisim wrote) (default: not written).")
     Path html;
 
     @Override

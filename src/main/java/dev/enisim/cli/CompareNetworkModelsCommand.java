@@ -30,7 +30,7 @@ final class CompareNetworkModelsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", description = "Scenario file (its networkModel is ignored).")
     Path file;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for both runs instead of the scenario's.")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for both runs instead of the scenario's (default: the scenario's seed).")
     Long seed;
 
     @Mixin
@@ -40,7 +40,7 @@ final class CompareNetworkModelsCommand implements Callable<Integer> {
     Budget budget;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Also write the comparison as a page, both models' "
-            + "charts on the same axes (replaces only a page enisim wrote).")
+            + "charts on the same axes (replaces only a page enisim wrote) (default: not written).")
     java.nio.file.Path html;
 
     @Override

@@ -49,24 +49,24 @@ final class GateCommand implements Callable<Integer> {
     Path account;
 
     @Option(names = "--template", arity = "1..*", paramLabel = "FILE|DIR",
-            description = "CloudFormation / SAM template (YAML or JSON), CDK template, or a cdk.out folder.")
+            description = "CloudFormation / SAM template (YAML or JSON), CDK template, or a cdk.out folder (default: none).")
     List<Path> templates = new ArrayList<>();
 
-    @Option(names = "--plan", arity = "1..*", paramLabel = "FILE", description = "terraform show -json output.")
+    @Option(names = "--plan", arity = "1..*", paramLabel = "FILE", description = "terraform show -json output (default: none).")
     List<Path> plans = new ArrayList<>();
 
     @Option(names = "--parameters", arity = "1..*", paramLabel = "FILE",
-            description = "Template parameters: [{ParameterKey, ParameterValue}], {Parameters: {...}} or {K: V}.")
+            description = "Template parameters: [{ParameterKey, ParameterValue}], {Parameters: {...}} or {K: V} (default: none).")
     List<Path> parameters = new ArrayList<>();
 
     @Option(names = "--exports", arity = "1..*", paramLabel = "FILE",
-            description = "aws cloudformation list-exports output, for Fn::ImportValue.")
+            description = "aws cloudformation list-exports output, for Fn::ImportValue (default: none).")
     List<Path> exports = new ArrayList<>();
 
-    @Option(names = "--stack-name", description = "The stack's name (AWS::StackName; matches generated function names).")
+    @Option(names = "--stack-name", description = "The stack's name (AWS::StackName; matches generated function names) (default: none; references to it stay placeholders).")
     String stackName;
 
-    @Option(names = "--region", description = "AWS::Region.")
+    @Option(names = "--region", description = "AWS::Region (default: none; references to it stay placeholders).")
     String region;
 
     @Option(names = "--delete-stack", description = "The change deletes the templates' stacks: all their functions.")
@@ -76,36 +76,36 @@ final class GateCommand implements Callable<Integer> {
             description = "When the change deploys in the account's run (default: ${DEFAULT-VALUE}).")
     String deployAt;
 
-    @Option(names = "--traffic", paramLabel = "FUNCTION=RATE", description = "Traffic of a function the change creates.")
+    @Option(names = "--traffic", paramLabel = "FUNCTION=RATE", description = "Traffic of a function the change creates (default: --default-traffic).")
     Map<String, String> traffic = new TreeMap<>();
 
     @Option(names = "--default-traffic", defaultValue = "1/s", paramLabel = "RATE",
             description = "Traffic of created functions without --traffic, a placeholder (default: ${DEFAULT-VALUE}).")
     String defaultTraffic;
 
-    @Option(names = "--rules", paramLabel = "FILE", description = "A YAML file with a list of rules under `gate:`.")
+    @Option(names = "--rules", paramLabel = "FILE", description = "A YAML file with a list of rules under `gate:` (default: the default rules below).")
     Path rulesFile;
 
     @Option(names = "--allow-failed", description = "Drop the default rule 'no function Failed'.")
     boolean allowFailed;
 
     @Option(names = "--min-free-ips-percent", paramLabel = "P",
-            description = "Every subnet keeps P%% of its IPs free at the peak.")
+            description = "Every subnet keeps P%% of its IPs free at the peak (default: not checked).")
     Double minFreePercent;
 
-    @Option(names = "--min-free-ips", paramLabel = "N", description = "Every subnet keeps N IPs free at the peak.")
+    @Option(names = "--min-free-ips", paramLabel = "N", description = "Every subnet keeps N IPs free at the peak (default: not checked).")
     Long minFree;
 
     @Option(names = "--min-quota-headroom", paramLabel = "N", description = "ENI quota headroom per VPC (default 0).")
     Long headroom;
 
-    @Option(names = "--max-pending", paramLabel = "DURATION", description = "No function Pending longer than this.")
+    @Option(names = "--max-pending", paramLabel = "DURATION", description = "No function Pending longer than this (default: not checked).")
     String maxPending;
 
-    @Option(names = "--max-new-enis", paramLabel = "N", description = "At most N new ENIs.")
+    @Option(names = "--max-new-enis", paramLabel = "N", description = "At most N new ENIs (default: not checked).")
     Long maxNewEnis;
 
-    @Option(names = "--max-teardown-wait", paramLabel = "DURATION", description = "Deleted functions' ENIs gone by then.")
+    @Option(names = "--max-teardown-wait", paramLabel = "DURATION", description = "Deleted functions' ENIs gone by then (default: not checked).")
     String maxTeardown;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/gate",

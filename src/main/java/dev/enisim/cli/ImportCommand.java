@@ -44,23 +44,23 @@ final class ImportCommand implements Callable<Integer> {
     List<Path> functions;
 
     @Option(names = "--enis", arity = "1..*", paramLabel = "FILE",
-            description = "aws ec2 describe-network-interfaces output: Lambda's ENIs tell which functions are Active.")
+            description = "aws ec2 describe-network-interfaces output: Lambda's ENIs tell which functions are Active (default: none).")
     List<Path> enis = new ArrayList<>();
 
     @Option(names = "--security-groups", arity = "1..*", paramLabel = "FILE",
-            description = "aws ec2 describe-security-groups output: each group's VPC and name.")
+            description = "aws ec2 describe-security-groups output: each group's VPC and name (default: none).")
     List<Path> securityGroups = new ArrayList<>();
 
     @Option(names = "--metrics", arity = "1..*", paramLabel = "FILE",
-            description = "aws cloudwatch get-metric-data output: Invocations (Sum) and Duration (Average) per function.")
+            description = "aws cloudwatch get-metric-data output: Invocations (Sum) and Duration (Average) per function (default: none).")
     List<Path> metrics = new ArrayList<>();
 
     @Option(names = "--account-settings", arity = "1..*", paramLabel = "FILE",
-            description = "aws lambda get-account-settings output: the account's concurrency limit.")
+            description = "aws lambda get-account-settings output: the account's concurrency limit (default: none).")
     List<Path> accountSettings = new ArrayList<>();
 
     @Option(names = "--concurrency", paramLabel = "FUNCTION=FILE",
-            description = "aws lambda get-function-concurrency output, which does not name its function.")
+            description = "aws lambda get-function-concurrency output, which does not name its function (default: none).")
     Map<String, Path> concurrency = new TreeMap<>();
 
     @Option(names = "--allow-partial",
@@ -82,7 +82,7 @@ final class ImportCommand implements Callable<Integer> {
     String period;
 
     @Option(names = "--resample", paramLabel = "DURATION",
-            description = "Sum CloudWatch counts into periods this long (a multiple of theirs), for fewer phases.")
+            description = "Sum CloudWatch counts into periods this long (a multiple of theirs), for fewer phases (default: the CloudWatch period as it is).")
     String resample;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "The scenario to write.")

@@ -53,7 +53,7 @@ final class SweepCommand implements Callable<Integer> {
             + " invocations.succeeded, invocations.throttled, enis.peak, latencyMillis.p99).")
     List<String> metrics = new ArrayList<>();
 
-    @Option(names = "--replications", paramLabel = "N", defaultValue = "1", description = "Replications per point.")
+    @Option(names = "--replications", paramLabel = "N", defaultValue = "1", description = "Replications per point (default: ${DEFAULT-VALUE}).")
     int replications;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports/<name>-sweep).")
@@ -73,7 +73,7 @@ final class SweepCommand implements Callable<Integer> {
             + " design (default 100).")
     int designPoints;
 
-    @Option(names = "--design-seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the lhs design.")
+    @Option(names = "--design-seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the lhs design (default: ${DEFAULT-VALUE}).")
     long designSeed;
 
     @Mixin
