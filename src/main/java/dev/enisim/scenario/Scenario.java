@@ -22,6 +22,8 @@ import java.util.OptionalInt;
  * @param timeline       control-plane actions in the order they are scheduled: by time (stable), an AZ outage's
  *                       end right after its start
  * @param source         where the scenario came from (a file path as given), for messages
+ * @param startsAt       the wall-clock instant (UTC) the run starts at, from the optional {@code startsAt}; null
+ *                       when not given: the report then shows simulated time ({@code day 3 14:00}, {@code 00:10:05})
  */
 public record Scenario(
         String name,
@@ -37,7 +39,16 @@ public record Scenario(
         NetworkModel networkModel,
         ScalingSpec scaling,
         Legacy legacy,
-        String source) {
+        String source,
+        java.time.Instant startsAt) {
+
+    /** A scenario without a wall-clock start. */
+    public Scenario(String name, String description, long seed, long durationMicros, long bucketMicros,
+            Account account, List<Vpc> vpcs, Hyperplane hyperplane, List<Function> functions, List<At> timeline,
+            NetworkModel networkModel, ScalingSpec scaling, Legacy legacy, String source) {
+        this(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane, functions, timeline,
+                networkModel, scaling, legacy, source, null);
+    }
 
     public Scenario {
         vpcs = List.copyOf(vpcs);
@@ -59,13 +70,13 @@ public record Scenario(
     /** Same scenario with another seed (for {@code --seed}). */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, newSeed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, networkModel, scaling, legacy, source);
+                functions, timeline, networkModel, scaling, legacy, source, startsAt);
     }
 
     /** Same scenario under another network model (for side-by-side comparisons). */
     public Scenario withNetworkModel(NetworkModel model) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, model, scaling, legacy, source);
+                functions, timeline, model, scaling, legacy, source, startsAt);
     }
 
     /** Same scenario over another simulated time and time-series resolution. */
