@@ -28,6 +28,10 @@ public sealed interface SimEvent {
             int generation, boolean provisioned) implements SimEvent {
     }
 
+    /** An asynchronous event's next attempt (or its expiry): see {@link AsyncInvocations}. */
+    record AsyncAttempt(AsyncEvent event) implements SimEvent {
+    }
+
     /** Idle environments of a function may have outlived the keep-alive. */
     record EnvironmentExpiry(int function) implements SimEvent {
     }
@@ -93,6 +97,10 @@ public sealed interface SimEvent {
 
     /** Other tenants of the subnet now use {@code count} addresses (as many as Lambda's ENIs leave free). */
     record SetOtherUsedIps(int subnet, int count) implements Control {
+    }
+
+    /** Other services' ENIs in the VPC (EFS mount targets...) now number {@code count} (as many as fit). */
+    record SetOtherUsedEnis(int vpc, int count) implements Control {
     }
 
     /** An Availability Zone goes down ({@code down}) or comes back. */

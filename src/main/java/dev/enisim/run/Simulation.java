@@ -11,6 +11,8 @@ import dev.enisim.metrics.RunSummary;
 import dev.enisim.model.SimEvent;
 import dev.enisim.model.SimEvent.Arrival;
 import dev.enisim.model.SimEvent.InvocationEnd;
+import dev.enisim.metrics.AsyncRecorder;
+import dev.enisim.model.AsyncInvocations;
 import dev.enisim.model.HyperplaneNetworking;
 import dev.enisim.model.Legacy;
 import dev.enisim.model.LegacyNetworking;
@@ -44,6 +46,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
     private final Recorder recorder;
     private final Journal journal = new Journal();
     private final LatencyRecorder latency;
+    private final AsyncRecorder asyncRecorder;
+    private final AsyncInvocations async;
     private final World world;
     private final ArrivalProcess[] arrivals;
     private final Sampler[] durations;
@@ -67,10 +71,16 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 networking(scenario, streams));
         this.latency = new LatencyRecorder(scenario.durationMicros(), scenario.bucketMicros());
         this.world = new World(settings, loop::schedule, new Observers(recorder, latency, journal));
+        this.asyncRecorder = new AsyncRecorder(scenario.durationMicros(), scenario.bucketMicros());
+        this.async = new AsyncInvocations(world, loop::schedule, asyncRecorder, scenario.functions().size());
+        boolean legacyModel = scenario.networkModel() == NetworkModel.LEGACY;
+        // EC2's network interfaces per Region, across all VPCs; before Hyperplane, Lambda's ENIs met only it (the
+        // VPC's own limit is then the Region's: a VPC cannot hold more)
+        int region = legacyModel ? scenario.legacy().eniLimit() : scenario.account().networkInterfacesPerRegion();
+        world.setNetworkInterfacesPerRegion(region);
         for (Scenario.Vpc v : scenario.vpcs()) {
-            // Lambda's Hyperplane quota per VPC; before Hyperplane, EC2's network-interface quota applied
-            world.addVpc(v.id(), scenario.networkModel() == NetworkModel.LEGACY ? scenario.legacy().eniLimit()
-                    : v.eniQuota());
+            int vpc = world.addVpc(v.id(), legacyModel ? region : v.eniQuota());
+            world.setOtherUsedEnis(vpc, v.otherUsedEnis(), -1);
             for (String g : v.securityGroups()) {
                 world.addSecurityGroup(v.id(), g);
             }
@@ -92,12 +102,20 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             arrivals[i] = new ArrivalProcess(f.arrivals(), part -> streams.stream(part == 0 ? prefix + "arrivals"
                     : prefix + "arrivals/" + part), f.createdAtMicros());
             durations[i] = Sampler.of(f.duration(), streams.stream(prefix + "duration"));
+            if (f.asynchronous()) {
+                async.add(i, f.async(), durations[i], streams.stream(prefix + "async-delivery"));
+            }
             arrivalSources[i] = loop.addSource(new Arrival(i));
         }
         List<String> names = scenario.functions().stream().map(Scenario.Function::name).toList();
         recorder.attach(world.snapshot());
         journal.attach(names);
         latency.attach(names);
+        boolean[] asynchronous = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            asynchronous[i] = scenario.functions().get(i).asynchronous();
+        }
+        asyncRecorder.attach(names, asynchronous);
         // functions were added in scenario order, so function i of the world is function i of the scenario
         for (int i = 0; i < n; i++) {
             Scenario.Function f = scenario.functions().get(i);
@@ -153,8 +171,14 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         if (event instanceof Arrival a) {
             arrivalCount++;
             int f = a.function();
-            world.invoke(f, nowMicros, durations[f].getAsLong());
+            if (async.isAsync(f)) {
+                async.receive(f, nowMicros);
+            } else {
+                world.invoke(f, nowMicros, durations[f].getAsLong());
+            }
             scheduleNextArrival(f);
+        } else if (event instanceof SimEvent.AsyncAttempt attempt) {
+            async.attempt(attempt, nowMicros);
         } else {
             if (event instanceof InvocationEnd) {
                 completionCount++;
@@ -163,6 +187,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         }
         if (checkInvariants) {
             world.checkInvariants();
+            async.checkInvariants();
         }
     }
 
@@ -191,7 +216,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 total - arrivalCount - completionCount);
         RunSummary summary = recorder.summary(scenario.name(), scenario.seed(), replication,
                 scenario.durationMicros() / 1e6, events, hp().stuckPendingAfterMicros() / 1e6, teardowns(end), latency,
-                end);
+                end).withAsync(asyncRecorder.summary());
         List<RunResult.EniLifetime> lifetimes = new ArrayList<>();
         for (WorldSnapshot.EniView e : end.enis()) {
             lifetimes.add(new RunResult.EniLifetime(e.id().name(), e.id().keyLabel(),
@@ -203,6 +228,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         TimeSeries recorded = recorder.timeSeries(end);
         List<Series> all = new ArrayList<>(recorded.series());
         all.addAll(latency.series());
+        all.addAll(asyncRecorder.series());
         TimeSeries series = new TimeSeries(recorded.bucketMicros(), recorded.buckets(), all);
         return new RunResult(scenario, summary, series, lifetimes, recorder.actions(),
                 journal.entries(scenario.durationMicros()));

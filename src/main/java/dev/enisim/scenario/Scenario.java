@@ -1,5 +1,6 @@
 package dev.enisim.scenario;
 
+import dev.enisim.model.AsyncConfig;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.Scaling;
 import dev.enisim.model.SimEvent;
@@ -55,19 +56,15 @@ public record Scenario(
         timeline = List.copyOf(timeline);
     }
 
-    /** A Hyperplane scenario with today's scaling. */
-    public Scenario(String name, String description, long seed, long durationMicros, long bucketMicros,
-            Account account, List<Vpc> vpcs, Hyperplane hyperplane, List<Function> functions, List<At> timeline,
-            String source) {
-        this(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane, functions, timeline,
-                NetworkModel.HYPERPLANE, ScalingSpec.DEFAULT, Legacy.DEFAULT, source);
-    }
-
-    /** A scenario without a timeline of actions. */
-    public Scenario(String name, String description, long seed, long durationMicros, long bucketMicros,
-            Account account, List<Vpc> vpcs, Hyperplane hyperplane, List<Function> functions, String source) {
-        this(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane, functions, List.of(),
-                source);
+    /**
+     * A scenario built in code from its required parts: no VPCs, functions or timeline, Hyperplane, today's
+     * scaling and the legacy model's defaults (the optional parts' defaults live here, in one place); vary it with
+     * the {@code with...} methods.
+     */
+    public static Scenario of(String name, long seed, long durationMicros, long bucketMicros, Account account,
+            Hyperplane hyperplane, String source) {
+        return new Scenario(name, "", seed, durationMicros, bucketMicros, account, List.of(), hyperplane, List.of(),
+                List.of(), NetworkModel.HYPERPLANE, ScalingSpec.DEFAULT, Legacy.DEFAULT, source);
     }
 
     /** Same scenario with another seed (for {@code --seed}). */
@@ -80,6 +77,32 @@ public record Scenario(
     public Scenario withNetworkModel(NetworkModel model) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
                 functions, timeline, model, scaling, legacy, source, startsAt);
+    }
+
+    /** Same scenario over another simulated time and time-series resolution. */
+    public Scenario withDuration(long newDurationMicros, long newBucketMicros) {
+        return new Scenario(name, description, seed, newDurationMicros, newBucketMicros, account, vpcs, hyperplane,
+                functions, timeline, networkModel, scaling, legacy, source);
+    }
+
+    public Scenario withVpcs(List<Vpc> newVpcs) {
+        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, newVpcs, hyperplane,
+                functions, timeline, networkModel, scaling, legacy, source);
+    }
+
+    public Scenario withFunctions(List<Function> newFunctions) {
+        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
+                newFunctions, timeline, networkModel, scaling, legacy, source);
+    }
+
+    public Scenario withTimeline(List<At> newTimeline) {
+        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
+                functions, newTimeline, networkModel, scaling, legacy, source);
+    }
+
+    public Scenario withScaling(ScalingSpec newScaling) {
+        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
+                functions, timeline, networkModel, newScaling, legacy, source);
     }
 
     /**
@@ -108,20 +131,33 @@ public record Scenario(
     }
 
     /**
-     * @param concurrencyLimit  account-wide ConcurrentExecutions limit (default 1,000)
-     * @param unreservedMinimum concurrency that must stay unreserved (default 100)
+     * @param concurrencyLimit           account-wide ConcurrentExecutions limit (default 1,000)
+     * @param unreservedMinimum          concurrency that must stay unreserved (default 100)
+     * @param networkInterfacesPerRegion EC2's network interfaces per Region, across all VPCs (default 5,000)
      */
-    public record Account(int concurrencyLimit, int unreservedMinimum) {
+    public record Account(int concurrencyLimit, int unreservedMinimum, int networkInterfacesPerRegion) {
+        /** EC2's default "Network interfaces per Region" [doc]. */
+        public static final int NETWORK_INTERFACES_PER_REGION = 5000;
+
+        public Account(int concurrencyLimit, int unreservedMinimum) {
+            this(concurrencyLimit, unreservedMinimum, NETWORK_INTERFACES_PER_REGION);
+        }
     }
 
     /**
      * @param eniQuota       Lambda Hyperplane ENIs allowed in this VPC (default 500)
      * @param securityGroups security-group ids defined in this VPC
+     * @param otherUsedEnis  ENIs of other services counting against the same quota at the start (default 0)
      */
-    public record Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups) {
+    public record Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups,
+            int otherUsedEnis) {
         public Vpc {
             subnets = List.copyOf(subnets);
             securityGroups = List.copyOf(securityGroups);
+        }
+
+        public Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups) {
+            this(id, eniQuota, subnets, securityGroups, 0);
         }
     }
 
@@ -197,7 +233,23 @@ public record Scenario(
             DistributionSpec initDuration,
             int connectionsPerEnvironment,
             int provisionedConcurrency,
-            Existing existing) {
+            Existing existing,
+            AsyncConfig async) {
+
+        /** A function invoked synchronously (RequestResponse). */
+        public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
+                OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
+                ArrivalSpec arrivals, long createdAtMicros, String role, DistributionSpec initDuration,
+                int connectionsPerEnvironment, int provisionedConcurrency, Existing existing) {
+            this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
+                    arrivals, createdAtMicros, role, initDuration, connectionsPerEnvironment, provisionedConcurrency,
+                    existing, null);
+        }
+
+        /** True when its arrivals are {@code invocationType: Event} (then {@link #async} is its queue's config). */
+        public boolean asynchronous() {
+            return async != null;
+        }
 
         /** A function that already exists when the simulation starts (imported from an account), and how. */
         public enum Existing {
@@ -223,7 +275,7 @@ public record Scenario(
         public Function withArrivals(ArrivalSpec a) {
             return new Function(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration,
                     connectionsPerInvocation, a, createdAtMicros, role, initDuration, connectionsPerEnvironment,
-                    provisionedConcurrency, existing);
+                    provisionedConcurrency, existing, async);
         }
 
         /** Default cold-start init: log-normal, median 250 ms, p99 1.5 s (capped at 10 s by Lambda). */
