@@ -124,8 +124,8 @@ final class SweepCommand implements Callable<Integer> {
                 dir.resolve("sweep.csv"));
         spec.commandLine().getOut().print(SweepReport.csv(axes, chosen, points));
         if (replications == 1) {
-            spec.commandLine().getOut().println("(one replication: no interval; ciLow and ciHigh are left empty. Use "
-                    + "--replications 2 or more for intervals.)");
+            spec.commandLine().getOut().println("(one replication per point: no confidence interval, so ciLow and "
+                    + "ciHigh are left empty. Use --replications 2 or more for intervals.)");
         }
         if (failed > 0) {
             err.printf("enisim: %d of %d points failed (see FAILED above); the others are in %s%n", failed,
