@@ -53,7 +53,8 @@ class PlannerTest {
         assertEquals(0, s.failuresAtRecommended());
         assertEquals(-1, s.failuresOneSmaller(), "nothing smaller than a /28");
         assertEquals(7, p.vpcs().get(0).savedByConsolidating(), "8 keys -> 1 with one security-group set");
-        assertEquals(List.of(), p.failsAsIs(), "nothing fails as it is");
+        assertEquals(List.of(), p.failedFunctions(), "no function ends Failed");
+        assertEquals(List.of(), p.failsAsIs(), "deployed already: nothing fails as it is");
         assertEquals(8, p.idle().size(), "keep-warm advice for every function");
     }
 
