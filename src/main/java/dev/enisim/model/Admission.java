@@ -22,9 +22,11 @@ final class Admission {
     private final Port port;
     private final WorldListener listener;
     private final Lease lease = new Lease();
+    private final NatGateways nat;
 
     Admission(World.Settings settings, EniFleet fleet, EnvironmentPool environments, Concurrency concurrency,
-            Port port, WorldListener listener) {
+            NatGateways nat, Port port, WorldListener listener) {
+        this.nat = nat;
         this.initCapMicros = settings.initCapMicros();
         this.networking = settings.networking();
         this.fleet = fleet;
@@ -102,6 +104,12 @@ final class Admission {
             run = f.timeoutMicros();
             if (result == Outcome.SUCCESS) {
                 result = Outcome.FUNCTION_ERROR_TIMEOUT;
+            }
+        }
+        if (result == Outcome.SUCCESS) {
+            Outcome egress = nat.open(f, env.key, fleet, now, now + env.initMicros + run);
+            if (egress != null) {
+                result = egress;
             }
         }
         concurrency.started(f);

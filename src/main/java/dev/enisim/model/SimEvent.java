@@ -28,6 +28,10 @@ public sealed interface SimEvent {
             int generation, boolean provisioned) implements SimEvent {
     }
 
+    /** Connections through a NAT gateway close (invocation over, or dropped after the idle timeout). */
+    record NatRelease(int gateway, int destination, int address, int count) implements SimEvent {
+    }
+
     /** Idle environments of a function may have outlived the keep-alive. */
     record EnvironmentExpiry(int function) implements SimEvent {
     }

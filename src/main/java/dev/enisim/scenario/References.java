@@ -10,6 +10,7 @@ final class References {
     final List<String> subnets = new ArrayList<>();
     final List<String> groups = new ArrayList<>();
     final List<String> azs = new ArrayList<>();
+    private final List<String> subnetsWithNat = new ArrayList<>();
 
     References(List<Scenario.Vpc> vpcs) {
         for (Scenario.Vpc v : vpcs) {
@@ -21,7 +22,15 @@ final class References {
                 }
             }
             groups.addAll(v.securityGroups());
+            if (!v.natGateways().isEmpty()) {
+                v.subnets().forEach(s -> subnetsWithNat.add(s.id()));
+            }
         }
+    }
+
+    /** The subnet's VPC has a NAT gateway. */
+    boolean hasNat(String subnet) {
+        return subnetsWithNat.contains(subnet);
     }
 
     /** Checks that {@code id} is one of {@code known}; records a problem naming the known ones if not. */

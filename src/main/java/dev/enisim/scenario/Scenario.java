@@ -114,17 +114,41 @@ public record Scenario(
      * @param eniQuota       Lambda Hyperplane ENIs allowed in this VPC (default 500)
      * @param securityGroups security-group ids defined in this VPC
      * @param otherUsedEnis  ENIs of other services counting against the same quota at the start (default 0)
+     * @param natGateways    the VPC's NAT gateways (functions' {@code egress} leaves through them)
      */
     public record Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups,
-            int otherUsedEnis) {
+            int otherUsedEnis, List<NatGateway> natGateways) {
         public Vpc {
             subnets = List.copyOf(subnets);
             securityGroups = List.copyOf(securityGroups);
+            natGateways = List.copyOf(natGateways);
         }
 
         public Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups) {
-            this(id, eniQuota, subnets, securityGroups, 0);
+            this(id, eniQuota, subnets, securityGroups, 0, List.of());
         }
+    }
+
+    /** A public NAT gateway in an Availability Zone with 1 to 8 IPv4 addresses (default 1: its primary). */
+    public record NatGateway(String id, String az, int addresses) {
+    }
+
+    /**
+     * Where a function's connections go through its VPC's NAT gateway: a share of them to each hot destination.
+     *
+     * @param keptOpen the function leaves its connections open after each invocation (the NAT gateway drops them
+     *                 after 350 s idle); false: it closes them when the invocation ends
+     */
+    public record Egress(List<Route> routes, boolean keptOpen) {
+        public static final Egress NONE = new Egress(List.of(), false);
+
+        public Egress {
+            routes = List.copyOf(routes);
+        }
+    }
+
+    /** @param destination a unique destination (IP or name, port, protocol), @param share 0 < share <= 1 */
+    public record Route(String destination, double share) {
     }
 
     /**
@@ -199,7 +223,18 @@ public record Scenario(
             DistributionSpec initDuration,
             int connectionsPerEnvironment,
             int provisionedConcurrency,
-            Existing existing) {
+            Existing existing,
+            Egress egress) {
+
+        /** A function without NAT egress. */
+        public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
+                OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
+                ArrivalSpec arrivals, long createdAtMicros, String role, DistributionSpec initDuration,
+                int connectionsPerEnvironment, int provisionedConcurrency, Existing existing) {
+            this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
+                    arrivals, createdAtMicros, role, initDuration, connectionsPerEnvironment, provisionedConcurrency,
+                    existing, Egress.NONE);
+        }
 
         /** A function that already exists when the simulation starts (imported from an account), and how. */
         public enum Existing {
@@ -225,7 +260,7 @@ public record Scenario(
         public Function withArrivals(ArrivalSpec a) {
             return new Function(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration,
                     connectionsPerInvocation, a, createdAtMicros, role, initDuration, connectionsPerEnvironment,
-                    provisionedConcurrency, existing);
+                    provisionedConcurrency, existing, egress);
         }
 
         /** Default cold-start init: log-normal, median 250 ms, p99 1.5 s (capped at 10 s by Lambda). */

@@ -69,6 +69,7 @@ public final class Charts {
         if (!r.summary().subnets().isEmpty()) {
             out.add(new Chart("subnet-ips", "Available IPs per subnet", subnets(r)));
         }
+        NatChart.addTo(out, r);
         if (!r.summary().functions().isEmpty()) {
             out.add(new Chart("timeline", "State timeline", StateTimeline.chart(r)));
         }
