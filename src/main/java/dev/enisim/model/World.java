@@ -202,6 +202,11 @@ public final class World {
         }
     }
 
+    /** An update or PublishVersion on a function Pending for longer than this puts it in Failed (6 min [doc]). */
+    public void setStuckPendingAfter(long micros) {
+        lifecycle.stuckPendingAfterMicros = micros;
+    }
+
     /** EC2's network interfaces per Region, shared by every VPC (5,000 by default [doc]); set before building. */
     public void setNetworkInterfacesPerRegion(int limit) {
         network.region = new RegionEnis(limit);

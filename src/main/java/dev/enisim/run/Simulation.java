@@ -72,6 +72,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         // VPC's own limit is then the Region's: a VPC cannot hold more)
         int region = legacyModel ? scenario.legacy().eniLimit() : scenario.account().networkInterfacesPerRegion();
         world.setNetworkInterfacesPerRegion(region);
+        world.setStuckPendingAfter(scenario.hyperplane().stuckPendingAfterMicros());
         for (Scenario.Vpc v : scenario.vpcs()) {
             int vpc = world.addVpc(v.id(), legacyModel ? region : v.eniQuota());
             world.setOtherUsedEnis(vpc, v.otherUsedEnis(), -1);
