@@ -233,6 +233,16 @@ final class FunctionReader {
         for (int i = 0; i < groups.size(); i++) {
             ok &= References.check(v, "securityGroupIds[" + i + "]", "security group", groups.get(i), refs.groups);
         }
+        for (int i = 1; ok && i < subnets.size(); i++) {
+            String first = refs.vpcOfSubnet(subnets.get(0));
+            String other = refs.vpcOfSubnet(subnets.get(i));
+            if (!first.equals(other)) {
+                // AWS refuses it at creation (VpcConfigResponse has one VpcId) [assumed: InvalidParameterValueException]
+                v.problem("subnetIds[" + i + "]", "'" + subnets.get(i) + "' is in " + other + ", '" + subnets.get(0)
+                        + "' in " + first + ": a function connects to a single VPC");
+                ok = false;
+            }
+        }
         return ok ? new Scenario.VpcConfig(subnets, groups) : null;
     }
 }

@@ -205,6 +205,20 @@ class ScenarioValidationTest {
         return b.toString();
     }
 
+    /** AWS: a function connects to a single VPC; subnets of two are refused at creation, so here at load. */
+    @Test
+    void subnetsOfTwoVpcsAreAValidationError() {
+        String yaml = GOOD.replace("securityGroups: [sg-app, sg-db]", """
+                securityGroups: [sg-app, sg-db]
+                  - id: vpc-other
+                    subnets: [{id: subnet-z, cidr: 10.1.0.0/28, az: us-east-1a}]""".stripTrailing())
+                .replace("subnetIds: [subnet-a]", "subnetIds: [subnet-a, subnet-z]");
+        Problem p = only(yaml);
+        assertEquals("functions[0].vpcConfig.subnetIds[1]", p.path());
+        assertEquals("'subnet-z' is in vpc-other, 'subnet-a' in vpc-main: a function connects to a single VPC",
+                p.message());
+    }
+
     static List<Problem> problems(String yaml) {
         return assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(yaml, "test.yaml")).problems();
     }
