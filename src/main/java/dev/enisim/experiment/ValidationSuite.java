@@ -159,7 +159,7 @@ public final class ValidationSuite {
             long duration, NetworkModel model, Scenario.ScalingSpec scaling) {
         Scenario.Hyperplane hp = new Scenario.Hyperplane(new DistributionSpec.Constant(SEC),
                 new DistributionSpec.Constant(SEC), 65_000, 300 * SEC);
-        return new Scenario(name, "", 2024, duration, Math.min(duration, 60 * SEC), new Scenario.Account(limit, 0),
-                vpcs, hp, fns, List.of(), model, scaling, Scenario.Legacy.DEFAULT, "validate-model");
+        return Scenario.of(name, 2024, duration, Math.min(duration, 60 * SEC), new Scenario.Account(limit, 0), hp,
+                "validate-model").withVpcs(vpcs).withFunctions(fns).withNetworkModel(model).withScaling(scaling);
     }
 }

@@ -22,7 +22,48 @@ public record RunSummary(
         Map<String, SubnetSummary> subnets,
         Map<String, KeySummary> eniKeys,
         List<Teardown> teardowns,
-        Latency latencyMillis) {
+        Latency latencyMillis,
+        Map<String, AsyncSummary> async) {
+
+    /** A summary without asynchronous invocations ({@code async} null, left out of summary.json). */
+    public RunSummary(String scenario, long seed, int replication, double simulatedSeconds, Events events,
+            Invocations invocations, int peakConcurrentExecutions, double averageConcurrentExecutions,
+            Map<String, FunctionSummary> functions, Enis enis, Map<String, VpcSummary> vpcs,
+            Map<String, SubnetSummary> subnets, Map<String, KeySummary> eniKeys, List<Teardown> teardowns,
+            Latency latencyMillis) {
+        this(scenario, seed, replication, simulatedSeconds, events, invocations, peakConcurrentExecutions,
+                averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys, teardowns, latencyMillis, null);
+    }
+
+    /** The same summary with its asynchronous section (per asynchronous function). */
+    public RunSummary withAsync(Map<String, AsyncSummary> a) {
+        return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
+                peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
+                teardowns, latencyMillis, a);
+    }
+
+    /**
+     * One asynchronously invoked function's events. Invariant: received = succeeded + dropped + queuedAtEnd; an
+     * event sent to the DLQ or destination is also dropped (as CloudWatch's AsyncEventsDropped counts it).
+     *
+     * @param refused              Invoke calls refused before queueing (4xx), not received
+     * @param succeededAfterRetries succeeded on a later attempt
+     * @param dropReasons          dropped events by reason (MAXIMUM_EVENT_AGE, RETRIES_EXHAUSTED, ...)
+     * @param functionErrorRetries retries after function errors (1 and 2 minutes)
+     * @param systemRetries        retries after throttles and system errors (back-off)
+     * @param queuedAtEnd          events still waiting for an attempt when the run ended
+     * @param eventAgeMillis       AsyncEventAge: queueing to each invocation's start
+     * @param latencyMillis        queueing to the successful invocation's completion
+     */
+    public record AsyncSummary(long received, long refused, long succeeded, long succeededAfterRetries,
+            long dropped, Map<String, Long> dropReasons, long sentToDestination, long sentToDeadLetterQueue,
+            long destinationDeliveryFailures, long deadLetterErrors, long functionErrorRetries, long systemRetries,
+            long queuedAtEnd, Percentiles eventAgeMillis, Percentiles latencyMillis) {
+    }
+
+    /** Percentiles of a distribution in milliseconds (two significant digits). */
+    public record Percentiles(long count, double p50, double p99, double max) {
+    }
 
     /**
      * Latency of successful invocations in milliseconds (init when cold + duration), from HdrHistograms with two

@@ -23,8 +23,9 @@ final class Admission {
     private final WorldListener listener;
     private final Lease lease = new Lease();
     private final NatGateways nat;
+    private long lastEndMicros = -1;
 
-    Admission(World.Settings settings, EniFleet fleet, EnvironmentPool environments, Concurrency concurrency,
+    Admission(WorldSettings settings, EniFleet fleet, EnvironmentPool environments, Concurrency concurrency,
             NatGateways nat, Port port, WorldListener listener) {
         this.nat = nat;
         this.initCapMicros = settings.initCapMicros();
@@ -69,7 +70,7 @@ final class Admission {
             }
         }
         if (!scaling.tryScale(f, environments.accountEnvironments(), now)) {
-            return Outcome.THROTTLED_RATE;
+            return f.reservedConcurrency() >= 0 ? Outcome.THROTTLED_RESERVED_RATE : Outcome.THROTTLED_RATE;
         }
         if (attached) {
             Outcome failed = networking.coldStart(f, env.key, fleet, env, now);
@@ -117,9 +118,15 @@ final class Admission {
         if (result == Outcome.SUCCESS) {
             listener.latency(f.index(), env.initMicros + durationMicros, !env.warm, now);
         }
-        port.schedule(now + env.initMicros + run, SimEvent.PRIORITY_COMPLETION, new InvocationEnd(f.index(), eni,
+        lastEndMicros = now + env.initMicros + run;
+        port.schedule(lastEndMicros, SimEvent.PRIORITY_COMPLETION, new InvocationEnd(f.index(), eni,
                 connections, env.eni, env.key, f.environments().generation(), env.provisioned));
         return result;
+    }
+
+    /** When the last admitted invocation ends (its completion), for sources that follow up on it. */
+    long lastEndMicros() {
+        return lastEndMicros;
     }
 
     /** An admitted invocation ends: its concurrency, its ports and its environment go back. */

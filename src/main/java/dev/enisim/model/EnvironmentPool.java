@@ -21,7 +21,7 @@ final class EnvironmentPool {
     private final LambdaFunction.AzHealth health;
     private int accountEnvironments;
 
-    EnvironmentPool(World.Settings settings, Network network, EniFleet fleet, Port port, WorldListener listener) {
+    EnvironmentPool(WorldSettings settings, Network network, EniFleet fleet, Port port, WorldListener listener) {
         this.keepAliveMicros = settings.keepAliveMicros();
         this.network = network;
         this.fleet = fleet;

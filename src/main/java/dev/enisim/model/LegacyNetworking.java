@@ -7,12 +7,12 @@ package dev.enisim.model;
  * token bucket) when all are full, and pays for the attachment in its init time. Functions are Active at once
  * and never go idle-Inactive.
  */
-final class LegacyNetworking implements Networking {
+public final class LegacyNetworking implements Networking {
 
     private final Legacy parameters;
     private final TokenBucket ec2;
 
-    LegacyNetworking(Legacy parameters) {
+    public LegacyNetworking(Legacy parameters) {
         this.parameters = parameters;
         this.ec2 = new TokenBucket(parameters.ec2Burst(), parameters.ec2RefillPerSecond());
     }
@@ -53,7 +53,7 @@ final class LegacyNetworking implements Networking {
      * Zone if one goes down or runs out of IP addresses" [doc-old].
      */
     @Override
-    public Outcome coldStart(LambdaFunction f, int key, EniFleet fleet, Lease start, long now) {
+    public Outcome coldStart(LambdaFunction f, int key, KeyPorts fleet, Lease start, long now) {
         HyperplaneEni e = slot(f, key, fleet, now);
         if (e == null) {
             Outcome blocked = fleet.scaleOut(key, f.role(), now);
@@ -79,7 +79,7 @@ final class LegacyNetworking implements Networking {
         return attached(e, start);
     }
 
-    private static HyperplaneEni slot(LambdaFunction f, int key, EniFleet fleet, long now) {
+    private static HyperplaneEni slot(LambdaFunction f, int key, KeyPorts fleet, long now) {
         return fleet.acquire(key, 1, now);
     }
 

@@ -32,6 +32,10 @@ public sealed interface SimEvent {
     record NatRelease(int gateway, int destination, int address, int count) implements SimEvent {
     }
 
+    /** An asynchronous event's next attempt (or its expiry): see {@link AsyncInvocations}. */
+    record AsyncAttempt(AsyncEvent event) implements SimEvent {
+    }
+
     /** Idle environments of a function may have outlived the keep-alive. */
     record EnvironmentExpiry(int function) implements SimEvent {
     }

@@ -12,11 +12,16 @@ import dev.enisim.metrics.RunSummary;
 import dev.enisim.model.SimEvent;
 import dev.enisim.model.SimEvent.Arrival;
 import dev.enisim.model.SimEvent.InvocationEnd;
+import dev.enisim.metrics.AsyncRecorder;
+import dev.enisim.model.AsyncInvocations;
+import dev.enisim.model.HyperplaneNetworking;
 import dev.enisim.model.Legacy;
+import dev.enisim.model.LegacyNetworking;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.Networking;
 import dev.enisim.model.Teardown;
 import dev.enisim.model.World;
+import dev.enisim.model.WorldSettings;
 import dev.enisim.model.WorldSnapshot;
 import dev.enisim.model.eni.EniId;
 import dev.enisim.model.function.FunctionConfig;
@@ -43,6 +48,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
     private final Journal journal = new Journal();
     private final LatencyRecorder latency;
     private final NatRecorder nat;
+    private final AsyncRecorder asyncRecorder;
+    private final AsyncInvocations async;
     private final World world;
     private final ArrivalProcess[] arrivals;
     private final Sampler[] durations;
@@ -57,16 +64,18 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         RandomStreams streams = new RandomStreams(scenario.seed(), replication);
         this.recorder = new Recorder(scenario.durationMicros(), scenario.bucketMicros());
         Scenario.Hyperplane hp = scenario.hyperplane();
-        World.Settings settings = new World.Settings(scenario.account().concurrencyLimit(), hp.connectionsPerEni(),
+        WorldSettings settings = new WorldSettings(scenario.account().concurrencyLimit(), hp.connectionsPerEni(),
                 hp.eniRetryBackoffMicros(), hp.idleReclaimAfterMicros(),
                 Sampler.of(hp.eniCreateTime(), streams.stream("hyperplane/eni-create")),
                 Sampler.of(hp.attachExistingTime(), streams.stream("hyperplane/attach-existing")),
                 Sampler.of(hp.eniDeleteTime(), streams.stream("hyperplane/eni-delete")),
-                scenario.scaling().keepAliveMicros(), World.Settings.INIT_CAP_MICROS, scenario.scaling().scaling(),
+                scenario.scaling().keepAliveMicros(), WorldSettings.INIT_CAP_MICROS, scenario.scaling().scaling(),
                 networking(scenario, streams));
         this.latency = new LatencyRecorder(scenario.durationMicros(), scenario.bucketMicros());
         this.nat = natRecorder(scenario);
         this.world = new World(settings, loop::schedule, new Observers(recorder, latency, journal, nat));
+        this.asyncRecorder = new AsyncRecorder(scenario.durationMicros(), scenario.bucketMicros());
+        this.async = new AsyncInvocations(world, loop::schedule, asyncRecorder, scenario.functions().size());
         boolean legacyModel = scenario.networkModel() == NetworkModel.LEGACY;
         // EC2's network interfaces per Region, across all VPCs; before Hyperplane, Lambda's ENIs met only it (the
         // VPC's own limit is then the Region's: a VPC cannot hold more)
@@ -100,6 +109,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             arrivals[i] = new ArrivalProcess(f.arrivals(), part -> streams.stream(part == 0 ? prefix + "arrivals"
                     : prefix + "arrivals/" + part), f.createdAtMicros());
             durations[i] = Sampler.of(f.duration(), streams.stream(prefix + "duration"));
+            if (f.asynchronous()) {
+                async.add(i, f.async(), durations[i], streams.stream(prefix + "async-delivery"));
+            }
             arrivalSources[i] = loop.addSource(new Arrival(i));
             for (Scenario.Route r : f.egress().routes()) {
                 world.addEgress(i, r.destination(), r.share(), f.egress().keptOpen());
@@ -109,6 +121,11 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         recorder.attach(world.snapshot());
         journal.attach(names);
         latency.attach(names);
+        boolean[] asynchronous = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            asynchronous[i] = scenario.functions().get(i).asynchronous();
+        }
+        asyncRecorder.attach(names, asynchronous);
         // functions were added in scenario order, so function i of the world is function i of the scenario
         for (int i = 0; i < n; i++) {
             Scenario.Function f = scenario.functions().get(i);
@@ -147,10 +164,10 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
     /** The scenario's network model as the world's strategy: the one place that asks which model it is. */
     private static Networking networking(Scenario scenario, RandomStreams streams) {
         if (scenario.networkModel() != NetworkModel.LEGACY) {
-            return Networking.hyperplane();
+            return HyperplaneNetworking.INSTANCE;
         }
         Scenario.Legacy l = scenario.legacy();
-        return Networking.legacy(new Legacy(Sampler.of(l.coldStartAttachTime(), streams.stream("legacy/attach")),
+        return new LegacyNetworking(new Legacy(Sampler.of(l.coldStartAttachTime(), streams.stream("legacy/attach")),
                 l.ec2ApiBurst(), l.ec2ApiRefillPerSecond()));
     }
 
@@ -182,8 +199,14 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         if (event instanceof Arrival a) {
             arrivalCount++;
             int f = a.function();
-            world.invoke(f, nowMicros, durations[f].getAsLong());
+            if (async.isAsync(f)) {
+                async.receive(f, nowMicros);
+            } else {
+                world.invoke(f, nowMicros, durations[f].getAsLong());
+            }
             scheduleNextArrival(f);
+        } else if (event instanceof SimEvent.AsyncAttempt attempt) {
+            async.attempt(attempt, nowMicros);
         } else {
             if (event instanceof InvocationEnd) {
                 completionCount++;
@@ -192,6 +215,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         }
         if (checkInvariants) {
             world.checkInvariants();
+            async.checkInvariants();
         }
     }
 
@@ -220,7 +244,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 total - arrivalCount - completionCount);
         RunSummary summary = recorder.summary(scenario.name(), scenario.seed(), replication,
                 scenario.durationMicros() / 1e6, events, hp().stuckPendingAfterMicros() / 1e6, teardowns(end), latency,
-                end);
+                end).withAsync(asyncRecorder.summary());
         List<RunResult.EniLifetime> lifetimes = new ArrayList<>();
         for (WorldSnapshot.EniView e : end.enis()) {
             lifetimes.add(new RunResult.EniLifetime(e.id().name(), e.id().keyLabel(),
@@ -235,6 +259,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         if (nat != null) {
             all.addAll(nat.series());
         }
+        all.addAll(asyncRecorder.series());
         TimeSeries series = new TimeSeries(recorded.bucketMicros(), recorded.buckets(), all);
         return new RunResult(scenario, summary, series, lifetimes, recorder.actions(),
                 journal.entries(scenario.durationMicros()));

@@ -40,8 +40,9 @@ class PlannerTest {
                 functions:
                 """);
         for (int i = 1; i <= 8; i++) {
-            y.append("  - { name: f").append(i).append(", vpcConfig: { subnetIds: [tiny], securityGroupIds: [sg-")
-                    .append(i).append("] }, duration: 100ms, arrivals: { poisson: 1/s } }\n");
+            // existing: deployed already, so no invocation meets a function still Pending on its first ENI
+            y.append("  - { name: f").append(i).append(", existing: Active, vpcConfig: { subnetIds: [tiny],")
+                    .append(" securityGroupIds: [sg-").append(i).append("] }, duration: 100ms, arrivals: { poisson: 1/s } }\n");
         }
         Plan p = plan(ScenarioLoader.parse(y.toString(), "eight"), 2);
         Plan.SubnetAdvice s = p.subnets().get(0);
@@ -52,6 +53,8 @@ class PlannerTest {
         assertEquals(0, s.failuresAtRecommended());
         assertEquals(-1, s.failuresOneSmaller(), "nothing smaller than a /28");
         assertEquals(7, p.vpcs().get(0).savedByConsolidating(), "8 keys -> 1 with one security-group set");
+        assertEquals(List.of(), p.failsAsIs(), "nothing fails as it is");
+        assertEquals(8, p.idle().size(), "keep-warm advice for every function");
     }
 
     /** The recommendation verified: no IP failure at the recommended size, some one size smaller. */
@@ -66,7 +69,12 @@ class PlannerTest {
         assertTrue(a.failuresOneSmaller() > 0);
         assertEquals(-1, a.headroomIps());
         assertEquals(List.of("IP"), p.headroom().limitsHit(), "the quickstart is already short of IPs");
-        assertEquals(6, p.idle().size());
+        assertEquals(List.of("notifications"), p.failedFunctions());
+        assertTrue(p.failsAsIs().contains("notifications ends Failed (SubnetOutOfIPAddresses)"), p.failsAsIs().toString());
+        assertTrue(p.failsAsIs().stream().anyMatch(f -> f.endsWith("fail with SubnetIPAddressLimitReachedException")),
+                p.failsAsIs().toString());
+        assertEquals(5, p.idle().size(), "no keep-warm advice for notifications, which ends Failed");
+        assertTrue(p.idle().stream().noneMatch(i -> i.function().equals("notifications")));
         assertTrue(p.idle().stream().allMatch(i -> i.failsAfterLongerQuiet() && i.passesAfterShorterQuiet()));
     }
 
