@@ -18,11 +18,28 @@ public final class Observers implements WorldListener {
     private final Recorder recorder;
     private final LatencyRecorder latency;
     private final Journal journal;
+    private final NatRecorder nat;
 
     public Observers(Recorder recorder, LatencyRecorder latency, Journal journal) {
+        this(recorder, latency, journal, null);
+    }
+
+    /** @param nat NAT gateway egress, or null when the scenario declares no NAT gateway */
+    public Observers(Recorder recorder, LatencyRecorder latency, Journal journal, NatRecorder nat) {
         this.recorder = recorder;
         this.latency = latency;
         this.journal = journal;
+        this.nat = nat;
+    }
+
+    @Override
+    public void natConnections(int gateway, int destination, int connections, long nowMicros) {
+        nat.connections(gateway, destination, connections, nowMicros);
+    }
+
+    @Override
+    public void natPortAllocationError(int gateway, int destination, long nowMicros) {
+        nat.refused(gateway, nowMicros);
     }
 
     @Override

@@ -22,11 +22,13 @@ final class Admission {
     private final Port port;
     private final WorldListener listener;
     private final Lease lease = new Lease();
+    private final NatGateways nat;
     private long lastEndMicros = -1;
     private final Invocations invocations = new Invocations();
 
     Admission(WorldSettings settings, EniFleet fleet, EnvironmentPool environments, Concurrency concurrency,
-            Port port, WorldListener listener) {
+            NatGateways nat, Port port, WorldListener listener) {
+        this.nat = nat;
         this.initCapMicros = settings.initCapMicros();
         this.networking = settings.networking();
         this.fleet = fleet;
@@ -69,7 +71,7 @@ final class Admission {
             }
         }
         if (!scaling.tryScale(f, environments.accountEnvironments(), now)) {
-            return Outcome.THROTTLED_RATE;
+            return f.reservedConcurrency() >= 0 ? Outcome.THROTTLED_RESERVED_RATE : Outcome.THROTTLED_RATE;
         }
         if (attached) {
             Outcome failed = networking.coldStart(f, env.key, fleet, env, now);
@@ -104,6 +106,12 @@ final class Admission {
             run = f.timeoutMicros();
             if (result == Outcome.SUCCESS) {
                 result = Outcome.FUNCTION_ERROR_TIMEOUT;
+            }
+        }
+        if (result == Outcome.SUCCESS) {
+            Outcome egress = nat.open(f, env.key, fleet, now, now + env.initMicros + run);
+            if (egress != null) {
+                result = egress;
             }
         }
         concurrency.started(f);

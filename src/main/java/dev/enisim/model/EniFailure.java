@@ -19,7 +19,12 @@ public enum EniFailure {
     /** The VpcConfig's subnets are in several VPCs. */
     INVALID_SUBNET(StateReasonCode.InvalidSubnet, Outcome.INVALID_SUBNET_ID),
     /** A security group of the VpcConfig is in another VPC. */
-    INVALID_SECURITY_GROUP(StateReasonCode.InvalidSecurityGroup, Outcome.INVALID_SECURITY_GROUP_ID);
+    INVALID_SECURITY_GROUP(StateReasonCode.InvalidSecurityGroup, Outcome.INVALID_SECURITY_GROUP_ID),
+    /**
+     * Lambda cancelled the Pending operation (an update called after 6 minutes Pending); the function's invocations
+     * get ResourceConflictException, as for a Failed function without a VPC cause [assumed].
+     */
+    CANCELLED(StateReasonCode.InternalError, Outcome.RESOURCE_CONFLICT);
 
     private final StateReasonCode reason;
     private final Outcome invokeError;

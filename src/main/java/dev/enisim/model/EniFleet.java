@@ -291,7 +291,8 @@ final class EniFleet implements KeyPorts {
         int ip = subnet.allocateIp();
         int id = all.size() + 1;
         HyperplaneEni eni = new HyperplaneEni(new EniId(id, EniId.name(id), pool.key(), pool.eniKey().label(),
-                subnet.index(), subnet.vpc(), subnet.address(ip)), ip, pool.capacity(), now);
+                subnet.index(), subnet.vpc(), subnet.address(ip)), ip,
+                networking.nthEniCapacity(pool.capacity(), pool.enis().size() + 1), now);
         all.add(eni);
         pool.added(eni);
         listener.eniState(eni.ref(), null, EniState.Creating, now);

@@ -37,7 +37,7 @@ final class EniPool {
         return key;
     }
 
-    /** Capacity of each of the key's ENIs: ports (Hyperplane) or execution environments (legacy). */
+    /** What the key's ENIs are sized from: ports each (Hyperplane), the function's memory (legacy: see Networking.nthEniCapacity). */
     public int capacity() {
         return capacity;
     }

@@ -38,6 +38,7 @@ final class LambdaFunction {
     private int inFlight;
     private long lastInvokedMicros;
     private long idleToken;
+    private long stateSinceMicros;
 
     LambdaFunction(int index, FunctionConfig config, Binding binding) {
         this.index = index;
@@ -183,6 +184,11 @@ final class LambdaFunction {
         inFlight--;
     }
 
+    /** When the function entered its current state. */
+    public long stateSinceMicros() {
+        return stateSinceMicros;
+    }
+
     public long lastInvokedMicros() {
         return lastInvokedMicros;
     }
@@ -243,6 +249,9 @@ final class LambdaFunction {
         if (!ok) {
             throw new IllegalStateException("function " + name + ": illegal transition " + state + " -> " + next
                     + " on " + cause + " at " + nowMicros + " us");
+        }
+        if (state != next) {
+            stateSinceMicros = nowMicros;
         }
         state = next;
         reason = nextReason;

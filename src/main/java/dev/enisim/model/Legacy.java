@@ -15,8 +15,22 @@ public record Legacy(LongSupplier attachMicros, int ec2Burst, double ec2RefillPe
     /** The 2018 sizing guidance: one ENI per 3 GB of environment memory. */
     public static final int MEMORY_PER_ENI_MB = 3072;
 
-    /** Execution environments one legacy ENI serves for a function of {@code memoryMb}. */
-    public static int environmentsPerEni(int memoryMb) {
-        return Math.max(1, MEMORY_PER_ENI_MB / memoryMb);
+    /**
+     * ENIs for {@code environments} of {@code memoryMb}: AWS's "Projected peak concurrent executions * (Memory in GB /
+     * 3GB)", rounded up [doc-old] (1,000 x 2,048 MB: 667; 1,000 x 3,008 MB: 980).
+     */
+    public static long enisFor(long environments, int memoryMb) {
+        return (environments * memoryMb + MEMORY_PER_ENI_MB - 1) / MEMORY_PER_ENI_MB;
+    }
+
+    /**
+     * Environments the {@code nth} ENI (1-based) of a function's subnet adds, so that {@code k} ENIs serve
+     * floor(k x 3 GB / memory) environments, which is the formula above read the other way. Never 0: a function
+     * above 3 GB still gets one environment per ENI.
+     */
+    public static int environmentsOfNthEni(int memoryMb, int nth) {
+        long upTo = Math.max(nth, (long) nth * MEMORY_PER_ENI_MB / memoryMb);
+        long before = Math.max(nth - 1, (long) (nth - 1) * MEMORY_PER_ENI_MB / memoryMb);
+        return (int) (upTo - before);
     }
 }

@@ -2,8 +2,8 @@ package dev.enisim.model;
 
 
 /**
- * The pre-2019 VPC model: each function has its own ENIs per subnet, each serving {@code 3072 / memoryMb}
- * execution environments. A cold start takes a slot on one, creating an ENI through EC2's API (rate-limited by a
+ * The pre-2019 VPC model: each function has its own ENIs per subnet, k of them serving k x 3 GB / memory
+ * execution environments (AWS's sizing formula, rounded down). A cold start takes a slot on one, creating an ENI through EC2's API (rate-limited by a
  * token bucket) when all are full, and pays for the attachment in its init time. Functions are Active at once
  * and never go idle-Inactive.
  */
@@ -24,7 +24,12 @@ public final class LegacyNetworking implements Networking {
 
     @Override
     public int eniCapacity(int memoryMb, int connectionsPerEni) {
-        return Legacy.environmentsPerEni(memoryMb);
+        return memoryMb; // the key's ENIs are sized from the function's memory, ENI by ENI
+    }
+
+    @Override
+    public int nthEniCapacity(int memoryMb, int nth) {
+        return Legacy.environmentsOfNthEni(memoryMb, nth);
     }
 
     @Override
@@ -42,17 +47,43 @@ public final class LegacyNetworking implements Networking {
         return false;
     }
 
-    /** A slot on one of the function's ENIs in the subnet, creating one when all are full. */
+    /**
+     * A slot on one of the function's ENIs in the subnet, creating one when all are full. A subnet out of IPs sends
+     * the environment to the function's subnet in another AZ: "your Lambda function can run in another Availability
+     * Zone if one goes down or runs out of IP addresses" [doc-old].
+     */
     @Override
     public Outcome coldStart(LambdaFunction f, int key, KeyPorts fleet, Lease start, long now) {
-        HyperplaneEni e = fleet.acquire(key, 1, now);
+        HyperplaneEni e = slot(f, key, fleet, now);
         if (e == null) {
             Outcome blocked = fleet.scaleOut(key, f.role(), now);
+            if (blocked == Outcome.SUBNET_IP_LIMIT_REACHED) {
+                for (int[] az : f.binding().keysByAz()) {
+                    for (int other : az) {
+                        if (other != key && (e = slot(f, other, fleet, now)) == null
+                                && fleet.scaleOut(other, f.role(), now) == null) {
+                            e = slot(f, other, fleet, now);
+                        }
+                        if (e != null) {
+                            start.key = other;
+                            return attached(e, start);
+                        }
+                    }
+                }
+            }
             if (blocked != null) {
                 return blocked;
             }
-            e = fleet.acquire(key, 1, now); // usable at once: the cold start pays for the attachment
+            e = slot(f, key, fleet, now); // usable at once: the cold start pays for the attachment
         }
+        return attached(e, start);
+    }
+
+    private static HyperplaneEni slot(LambdaFunction f, int key, KeyPorts fleet, long now) {
+        return fleet.acquire(key, 1, now);
+    }
+
+    private Outcome attached(HyperplaneEni e, Lease start) {
         start.eni = e;
         start.initMicros += parameters.attachMicros().getAsLong();
         return null;

@@ -17,6 +17,8 @@ import java.util.List;
 final class Lifecycle {
 
     private final long idleReclaimAfterMicros;
+    /** An update called on a function Pending for longer than this cancels the operation: Failed [doc]. */
+    long stuckPendingAfterMicros = 360_000_000L;
     private final Networking networking;
     private final EniFleet fleet;
     private final EnvironmentPool environments;
@@ -130,6 +132,9 @@ final class Lifecycle {
             listener.controlAction(what + " rejected: ResourceNotFoundException", now);
             return;
         }
+        if (unblock(f, what, now)) {
+            return;
+        }
         if (s == State.Pending || s == State.Failed || f.attachment() != null) {
             listener.controlAction(what + " rejected: ResourceConflictException (function " + s
                     + (f.attachment() != null ? ", update in progress" : "") + ")", now);
@@ -150,6 +155,27 @@ final class Lifecycle {
         setLastUpdate(f, LastUpdateStatus.InProgress, null, now);
         fleet.addUsers(b, now);
         attach(f, Purpose.UPDATE, b, now);
+    }
+
+    /**
+     * AWS: "If a function is stuck in the Pending state for more than six minutes, call one of the following API
+     * operations to unblock it: UpdateFunctionCode, UpdateFunctionConfiguration, PublishVersion. Lambda cancels the
+     * pending operation and puts the function into the Failed state." True when {@code f} was unblocked so.
+     */
+    private boolean unblock(LambdaFunction f, String what, long now) {
+        if (f.state() != State.Pending || now - f.stateSinceMicros() <= stuckPendingAfterMicros) {
+            return false; // before 6 minutes the call is rejected (ResourceConflictException)
+        }
+        Attachment a = f.attachment();
+        f.setAttachment(null);
+        if (a != null && a.purpose() == Purpose.RESTORE) {
+            fleet.removeUsers(a.binding(), f.role(), now);
+            f.setHoldsKeys(false);
+        }
+        listener.controlAction(what + " after " + (now - f.stateSinceMicros()) / 1_000_000
+                + " s Pending: Lambda cancels the pending operation", now);
+        setState(f, State.Failed, EniFailure.CANCELLED.reason(), "pending operation cancelled", now);
+        return true;
     }
 
     private void attach(LambdaFunction f, Purpose purpose, Binding b, long now) {
@@ -284,6 +310,9 @@ final class Lifecycle {
     // ---- versions and deletion -----------------------------------------------------------------------------
 
     void publishVersion(LambdaFunction f, long now) {
+        if (unblock(f, "PublishVersion " + f.name(), now)) {
+            return;
+        }
         if (f.state() != State.Active || f.attachment() != null) {
             listener.controlAction("PublishVersion " + f.name() + " rejected: ResourceConflictException (function "
                     + f.state() + ")", now);

@@ -17,6 +17,14 @@ public interface Networking {
     /** What one ENI of a function's key can carry: ports (Hyperplane) or execution environments (legacy). */
     int eniCapacity(int memoryMb, int connectionsPerEni);
 
+    /**
+     * What the {@code nth} ENI (1-based) of a key carries, given the key's {@link #eniCapacity}: the same for every
+     * ENI unless the model says otherwise.
+     */
+    default int nthEniCapacity(int keyCapacity, int nth) {
+        return keyCapacity;
+    }
+
     /** A CreateNetworkInterface call may be made now (takes its token if the model rate-limits them). */
     boolean mayCallEc2(long nowMicros);
 

@@ -8,6 +8,8 @@ public enum Outcome {
     SUCCESS(Kind.SUCCESS, null, null, 200),
     /** The function ran but found no free port on its ENI (all 65,000 in use) [assumed]. */
     FUNCTION_ERROR_NO_PORT(Kind.FUNCTION_ERROR, "Unhandled", "NoFreePortOnEni", 200),
+    /** The function ran but a NAT gateway had no port left for one of its destinations (55,000 per address). */
+    FUNCTION_ERROR_PORT_ALLOCATION(Kind.FUNCTION_ERROR, "Unhandled", "ErrorPortAllocation", 200),
     /** The function ran past its timeout. */
     FUNCTION_ERROR_TIMEOUT(Kind.FUNCTION_ERROR, "Unhandled", "TaskTimedOut", 200),
     THROTTLED_ACCOUNT(Kind.THROTTLE, "TooManyRequestsException", "ConcurrentInvocationLimitExceeded", 429),

@@ -39,6 +39,10 @@ public sealed interface SimEvent {
         }
     }
 
+    /** Connections through a NAT gateway close (invocation over, or dropped after the idle timeout). */
+    record NatRelease(int gateway, int destination, int address, int count) implements SimEvent {
+    }
+
     /** An asynchronous event's next attempt (or its expiry): see {@link AsyncInvocations}. */
     record AsyncAttempt(AsyncEvent event) implements SimEvent {
     }

@@ -40,6 +40,7 @@ public final class World {
     private final EnvironmentPool environments;
     private final Lifecycle lifecycle;
     private final Admission admission;
+    private final NatGateways nat;
     private final WorldListener listener;
     private final List<LambdaFunction> functionList = new ArrayList<>();
     private final List<String> roles = new ArrayList<>(); // in the order functions first name them
@@ -55,13 +56,32 @@ public final class World {
         this.fleet = new EniFleet(settings, network, port, listener);
         this.environments = new EnvironmentPool(settings, network, fleet, port, listener);
         this.lifecycle = new Lifecycle(settings, fleet, environments, port, listener, functionList);
-        this.admission = new Admission(settings, fleet, environments, concurrency, port, listener);
+        this.nat = new NatGateways(network, port, listener);
+        this.admission = new Admission(settings, fleet, environments, concurrency, nat, port, listener);
     }
 
     // ---- building -------------------------------------------------------------------------------------
 
     public int addVpc(String id, int eniQuota) {
         return network.addVpc(id, eniQuota);
+    }
+
+    /** A NAT gateway in a VPC's Availability Zone with {@code addresses} IPv4 addresses (1 to 8). */
+    public int addNatGateway(String vpcId, String id, String az, int addresses) {
+        return nat.add(id, network.vpc(vpcId), az, addresses);
+    }
+
+    /**
+     * Function {@code function} sends {@code share} of its connections to {@code destination} through its VPC's NAT
+     * gateway; {@code keptOpen}: it leaves them open after each invocation, so the gateway drops them when idle.
+     */
+    public void addEgress(int function, String destination, double share, boolean keptOpen) {
+        nat.route(function, destination, share, keptOpen);
+    }
+
+    /** Connections now from a NAT gateway to a destination, per address (for tests). */
+    int[] natConnections(int gateway, int destination) {
+        return nat.connections(gateway, destination);
     }
 
     public void addSecurityGroup(String vpcId, String groupId) {
@@ -103,6 +123,8 @@ public final class World {
     public void handle(SimEvent event, long now) {
         if (event instanceof InvocationEnd end) {
             admission.end(functions[admission.functionOf(end)], end, now);
+        } else if (event instanceof SimEvent.NatRelease r) {
+            nat.release(r, now);
         } else if (event instanceof EniReady ready) {
             lifecycle.eniReady(ready.eni(), now);
         } else if (event instanceof AttachDone attach) {
@@ -146,6 +168,11 @@ public final class World {
         } else {
             throw new IllegalArgumentException("World cannot handle " + event + " at " + now + " us");
         }
+    }
+
+    /** An update or PublishVersion on a function Pending for longer than this puts it in Failed (6 min [doc]). */
+    public void setStuckPendingAfter(long micros) {
+        lifecycle.stuckPendingAfterMicros = micros;
     }
 
     /** EC2's network interfaces per Region, shared by every VPC (5,000 by default [doc]); set before building. */
@@ -243,5 +270,6 @@ public final class World {
      */
     public void checkInvariants() {
         Invariants.check(network, fleet, functionList, concurrency, environments);
+        nat.checkInvariants();
     }
 }

@@ -34,6 +34,14 @@ public interface WorldListener {
     default void connections(int key, int keyConnections, long nowMicros) {
     }
 
+    /** Connections from a NAT gateway to a destination after they changed. */
+    default void natConnections(int gateway, int destination, int connections, long nowMicros) {
+    }
+
+    /** A connection through a NAT gateway to a destination failed: no address had a port left. */
+    default void natPortAllocationError(int gateway, int destination, long nowMicros) {
+    }
+
     /** An ENI was created ({@code from} null, {@code to} Creating) or changed state. */
     default void eniState(EniId eni, EniState from, EniState to, long nowMicros) {
     }

@@ -166,20 +166,23 @@ public final class Planner {
             if (!k.subnet().equals(subnet) || k.peakEnis() == 0) {
                 continue;
             }
-            long capacity = base.networkModel() == NetworkModel.LEGACY ? legacyCapacity(k)
-                    : base.hyperplane().connectionsPerEni();
+            if (base.networkModel() == NetworkModel.LEGACY) {
+                n += Math.max(1, Legacy.enisFor(k.peakConnections(), legacyMemory(k)));
+                continue;
+            }
+            long capacity = base.hyperplane().connectionsPerEni();
             n += Math.max(1, (k.peakConnections() + capacity - 1) / capacity);
         }
         return n;
     }
 
-    private long legacyCapacity(RunSummary.KeySummary k) {
+    private int legacyMemory(RunSummary.KeySummary k) {
         for (Scenario.Function f : base.functions()) {
             if (k.subnet() != null && f.vpcConfig().subnetIds().contains(k.subnet())) {
-                return Legacy.environmentsPerEni(f.memoryMb());
+                return f.memoryMb();
             }
         }
-        return 1;
+        return Legacy.MEMORY_PER_ENI_MB;
     }
 
     static long ipFailures(RunSummary r) {

@@ -29,7 +29,8 @@ final class Variants {
                             Math.min(sub.otherUsedIps(), c.usableAddresses())));
                 }
             }
-            vpcs.add(new Scenario.Vpc(v.id(), v.eniQuota(), subnets, v.securityGroups(), v.otherUsedEnis()));
+            vpcs.add(new Scenario.Vpc(v.id(), v.eniQuota(), subnets, v.securityGroups(), v.otherUsedEnis(),
+                    v.natGateways()));
         }
         return with(s, vpcs, s.functions(), s.timeline(), s.durationMicros());
     }

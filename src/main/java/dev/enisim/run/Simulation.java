@@ -3,6 +3,7 @@ package dev.enisim.run;
 import dev.enisim.engine.EventLoop;
 import dev.enisim.metrics.Journal;
 import dev.enisim.metrics.LatencyRecorder;
+import dev.enisim.metrics.NatRecorder;
 import dev.enisim.metrics.Observers;
 import dev.enisim.metrics.Series;
 import dev.enisim.metrics.TimeSeries;
@@ -48,6 +49,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
     private final Recorder recorder;
     private final Journal journal = new Journal();
     private final LatencyRecorder latency;
+    private final NatRecorder nat;
     private final AsyncRecorder asyncRecorder;
     private final AsyncInvocations async;
     private final World world;
@@ -72,7 +74,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 scenario.scaling().keepAliveMicros(), WorldSettings.INIT_CAP_MICROS, scenario.scaling().scaling(),
                 networking(scenario, streams));
         this.latency = new LatencyRecorder(scenario.durationMicros(), scenario.bucketMicros());
-        this.world = new World(settings, loop::schedule, new Observers(recorder, latency, journal));
+        this.nat = natRecorder(scenario);
+        this.world = new World(settings, loop::schedule, new Observers(recorder, latency, journal, nat));
         this.asyncRecorder = new AsyncRecorder(scenario.durationMicros(), scenario.bucketMicros());
         this.async = new AsyncInvocations(world, loop::schedule, asyncRecorder, scenario.functions().size());
         boolean legacyModel = scenario.networkModel() == NetworkModel.LEGACY;
@@ -80,9 +83,13 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         // VPC's own limit is then the Region's: a VPC cannot hold more)
         int region = legacyModel ? scenario.legacy().eniLimit() : scenario.account().networkInterfacesPerRegion();
         world.setNetworkInterfacesPerRegion(region);
+        world.setStuckPendingAfter(scenario.hyperplane().stuckPendingAfterMicros());
         for (Scenario.Vpc v : scenario.vpcs()) {
             int vpc = world.addVpc(v.id(), legacyModel ? region : v.eniQuota());
             world.setOtherUsedEnis(vpc, v.otherUsedEnis(), -1);
+            for (Scenario.NatGateway g : v.natGateways()) {
+                world.addNatGateway(v.id(), g.id(), g.az(), g.addresses());
+            }
             for (String g : v.securityGroups()) {
                 world.addSecurityGroup(v.id(), g);
             }
@@ -108,6 +115,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 async.add(i, f.async(), durations[i], streams.stream(prefix + "async-delivery"));
             }
             arrivalSources[i] = loop.addSource(new Arrival(i));
+            for (Scenario.Route r : f.egress().routes()) {
+                world.addEgress(i, r.destination(), r.share(), f.egress().keptOpen());
+            }
         }
         List<String> names = scenario.functions().stream().map(Scenario.Function::name).toList();
         recorder.attach(world.snapshot());
@@ -133,6 +143,24 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         for (Scenario.At a : scenario.timeline()) {
             loop.schedule(a.atMicros(), SimEvent.PRIORITY_CONTROL, a.action());
         }
+    }
+
+    /** NAT egress series, for a scenario with NAT gateways; gateways and destinations in the world's order. */
+    private static NatRecorder natRecorder(Scenario scenario) {
+        List<String> gateways = new ArrayList<>();
+        scenario.vpcs().forEach(v -> v.natGateways().forEach(g -> gateways.add(g.id())));
+        if (gateways.isEmpty()) {
+            return null;
+        }
+        List<String> destinations = new ArrayList<>();
+        for (Scenario.Function f : scenario.functions()) {
+            for (Scenario.Route r : f.egress().routes()) {
+                if (!destinations.contains(r.destination())) {
+                    destinations.add(r.destination());
+                }
+            }
+        }
+        return new NatRecorder(scenario.durationMicros(), scenario.bucketMicros(), gateways, destinations);
     }
 
     /** The scenario's network model as the world's strategy: the one place that asks which model it is. */
@@ -230,6 +258,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         TimeSeries recorded = recorder.timeSeries(end);
         List<Series> all = new ArrayList<>(recorded.series());
         all.addAll(latency.series());
+        if (nat != null) {
+            all.addAll(nat.series());
+        }
         all.addAll(asyncRecorder.series());
         TimeSeries series = new TimeSeries(recorded.bucketMicros(), recorded.buckets(), all);
         return new RunResult(scenario, summary, series, lifetimes, recorder.actions(),

@@ -201,6 +201,32 @@ final class Fields {
         return v == Long.MIN_VALUE ? null : v;
     }
 
+    /** A fraction 0 < x <= 1; {@code dflt} when absent or bad. */
+    double fraction(String name, double dflt) {
+        if (!has(name)) {
+            return dflt;
+        }
+        JsonNode n = json.get(name);
+        if (!n.isNumber() || !(n.asDouble() > 0 && n.asDouble() <= 1)) {
+            problem(name, "expected a number above 0 and at most 1, got " + describe(n));
+            return dflt;
+        }
+        return n.asDouble();
+    }
+
+    /** true or false; {@code dflt} when absent or bad. */
+    boolean flag(String name, boolean dflt) {
+        if (!has(name)) {
+            return dflt;
+        }
+        JsonNode n = json.get(name);
+        if (!n.isBoolean()) {
+            problem(name, "expected true or false, got " + describe(n));
+            return dflt;
+        }
+        return n.asBoolean();
+    }
+
     /** A rate with a unit, per second; NaN when bad. */
     double rate(String name) {
         JsonNode n = json.get(name);

@@ -60,7 +60,7 @@ final class FunctionReader {
         f.allowOnly("name", "memoryMb", "timeout", "vpcConfig", "reservedConcurrency", "duration",
                 "connectionsPerInvocation", "arrivals", "createdAt", "role", "initDuration",
                 "connectionsPerEnvironment", "provisionedConcurrency", "existing", "runtime", "architecture",
-                "packageType", "initExtra", "invocationType", "eventInvokeConfig", "deadLetterConfig");
+                "packageType", "initExtra", "invocationType", "eventInvokeConfig", "deadLetterConfig", "egress");
         String name = f.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
             f.problem("name", "expected 1 to 64 letters, digits, '-' or '_' (Lambda's function names), got '"
@@ -99,8 +99,43 @@ final class FunctionReader {
         if (name == null || vpc == null || duration == null || arrivals == null || init == null || !async.ok()) {
             return null;
         }
+        Scenario.Egress egress = egress(f, vpc);
         return new Scenario.Function(name, memory, timeout, vpc, reservation, duration, connections, arrivals,
-                createdAt, role, init, perEnvironment, provisioned, existing(f, createdAt), async.config());
+                createdAt, role, init, perEnvironment, provisioned, existing(f, createdAt), async.config(),
+                egress);
+    }
+
+    /** {@code egress}: shares of the connections to hot destinations through the VPC's NAT gateway. */
+    private Scenario.Egress egress(Fields f, Scenario.VpcConfig vpc) {
+        Fields e = f.object("egress");
+        if (e == null) {
+            return Scenario.Egress.NONE;
+        }
+        e.allowOnly("destinations", "keepConnectionsOpen");
+        boolean kept = e.flag("keepConnectionsOpen", false);
+        List<Scenario.Route> routes = new ArrayList<>();
+        double total = 0;
+        for (Fields d : e.objects("destinations")) {
+            d.allowOnly("destination", "share");
+            String to = d.requireText("destination");
+            double share = d.fraction("share", 1.0);
+            total += share;
+            if (to != null) {
+                routes.add(new Scenario.Route(to, share));
+            }
+        }
+        if (total > 1 + 1e-9) {
+            e.problem("destinations", "shares add up to " + total + ", more than 1 (all of the connections)");
+        }
+        if (routes.size() > 16) {
+            e.problem("destinations", "at most 16 hot destinations per function");
+        }
+        if (!routes.isEmpty() && (vpc == null || !vpc.attached())) {
+            e.problem("a function outside a VPC reaches the internet without a NAT gateway: egress needs a vpcConfig");
+        } else if (!routes.isEmpty() && !refs.hasNat(vpc.subnetIds().get(0))) {
+            e.problem("the VPC of " + vpc.subnetIds().get(0) + " has no natGateways to leave by");
+        }
+        return new Scenario.Egress(routes, kept);
     }
 
     /**
@@ -201,6 +236,16 @@ final class FunctionReader {
         }
         for (int i = 0; i < groups.size(); i++) {
             ok &= References.check(v, "securityGroupIds[" + i + "]", "security group", groups.get(i), refs.groups);
+        }
+        for (int i = 1; ok && i < subnets.size(); i++) {
+            String first = refs.vpcOfSubnet(subnets.get(0));
+            String other = refs.vpcOfSubnet(subnets.get(i));
+            if (!first.equals(other)) {
+                // AWS refuses it at creation (VpcConfigResponse has one VpcId) [assumed: InvalidParameterValueException]
+                v.problem("subnetIds[" + i + "]", "'" + subnets.get(i) + "' is in " + other + ", '" + subnets.get(0)
+                        + "' in " + first + ": a function connects to a single VPC");
+                ok = false;
+            }
         }
         return ok ? new Scenario.VpcConfig(subnets, groups) : null;
     }

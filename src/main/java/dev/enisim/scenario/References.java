@@ -10,18 +10,34 @@ final class References {
     final List<String> subnets = new ArrayList<>();
     final List<String> groups = new ArrayList<>();
     final List<String> azs = new ArrayList<>();
+    private final List<String> subnetsWithNat = new ArrayList<>();
+    private final java.util.Map<String, String> subnetVpc = new java.util.LinkedHashMap<>();
 
     References(List<Scenario.Vpc> vpcs) {
         for (Scenario.Vpc v : vpcs) {
             this.vpcs.add(v.id());
             for (Scenario.Subnet s : v.subnets()) {
                 subnets.add(s.id());
+                subnetVpc.put(s.id(), v.id());
                 if (!azs.contains(s.az())) {
                     azs.add(s.az());
                 }
             }
             groups.addAll(v.securityGroups());
+            if (!v.natGateways().isEmpty()) {
+                v.subnets().forEach(s -> subnetsWithNat.add(s.id()));
+            }
         }
+    }
+
+    /** The VPC id of a known subnet. */
+    String vpcOfSubnet(String subnet) {
+        return subnetVpc.get(subnet);
+    }
+
+    /** The subnet's VPC has a NAT gateway. */
+    boolean hasNat(String subnet) {
+        return subnetsWithNat.contains(subnet);
     }
 
     /** Checks that {@code id} is one of {@code known}; records a problem naming the known ones if not. */

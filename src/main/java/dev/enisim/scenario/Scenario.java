@@ -148,17 +148,41 @@ public record Scenario(
      * @param eniQuota       Lambda Hyperplane ENIs allowed in this VPC (default 500)
      * @param securityGroups security-group ids defined in this VPC
      * @param otherUsedEnis  ENIs of other services counting against the same quota at the start (default 0)
+     * @param natGateways    the VPC's NAT gateways (functions' {@code egress} leaves through them)
      */
     public record Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups,
-            int otherUsedEnis) {
+            int otherUsedEnis, List<NatGateway> natGateways) {
         public Vpc {
             subnets = List.copyOf(subnets);
             securityGroups = List.copyOf(securityGroups);
+            natGateways = List.copyOf(natGateways);
         }
 
         public Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups) {
-            this(id, eniQuota, subnets, securityGroups, 0);
+            this(id, eniQuota, subnets, securityGroups, 0, List.of());
         }
+    }
+
+    /** A public NAT gateway in an Availability Zone with 1 to 8 IPv4 addresses (default 1: its primary). */
+    public record NatGateway(String id, String az, int addresses) {
+    }
+
+    /**
+     * Where a function's connections go through its VPC's NAT gateway: a share of them to each hot destination.
+     *
+     * @param keptOpen the function leaves its connections open after each invocation (the NAT gateway drops them
+     *                 after 350 s idle); false: it closes them when the invocation ends
+     */
+    public record Egress(List<Route> routes, boolean keptOpen) {
+        public static final Egress NONE = new Egress(List.of(), false);
+
+        public Egress {
+            routes = List.copyOf(routes);
+        }
+    }
+
+    /** @param destination a unique destination (IP or name, port, protocol), @param share 0 < share <= 1 */
+    public record Route(String destination, double share) {
     }
 
     /**
@@ -234,16 +258,27 @@ public record Scenario(
             int connectionsPerEnvironment,
             int provisionedConcurrency,
             Existing existing,
-            AsyncConfig async) {
+            AsyncConfig async,
+            Egress egress) {
 
-        /** A function invoked synchronously (RequestResponse). */
+        /** A function invoked synchronously (RequestResponse), without NAT egress. */
         public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
                 OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
                 ArrivalSpec arrivals, long createdAtMicros, String role, DistributionSpec initDuration,
                 int connectionsPerEnvironment, int provisionedConcurrency, Existing existing) {
             this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
                     arrivals, createdAtMicros, role, initDuration, connectionsPerEnvironment, provisionedConcurrency,
-                    existing, null);
+                    existing, null, Egress.NONE);
+        }
+
+        /** A function with its invocation type (async: null for RequestResponse), without NAT egress. */
+        public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
+                OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
+                ArrivalSpec arrivals, long createdAtMicros, String role, DistributionSpec initDuration,
+                int connectionsPerEnvironment, int provisionedConcurrency, Existing existing, AsyncConfig async) {
+            this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
+                    arrivals, createdAtMicros, role, initDuration, connectionsPerEnvironment, provisionedConcurrency,
+                    existing, async, Egress.NONE);
         }
 
         /** True when its arrivals are {@code invocationType: Event} (then {@link #async} is its queue's config). */
@@ -275,7 +310,7 @@ public record Scenario(
         public Function withArrivals(ArrivalSpec a) {
             return new Function(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration,
                     connectionsPerInvocation, a, createdAtMicros, role, initDuration, connectionsPerEnvironment,
-                    provisionedConcurrency, existing, async);
+                    provisionedConcurrency, existing, async, egress);
         }
 
         /** Default cold-start init: log-normal, median 250 ms, p99 1.5 s (capped at 10 s by Lambda). */

@@ -336,7 +336,7 @@ public final class ScenarioLoader {
         Map<String, String> subnetIds = new LinkedHashMap<>();
         Map<String, String> groupIds = new LinkedHashMap<>();
         for (Fields v : root.objects("vpcs")) {
-            v.allowOnly("id", "eniQuota", "tenancy", "subnets", "securityGroups", "otherUsedEnis");
+            v.allowOnly("id", "eniQuota", "tenancy", "subnets", "securityGroups", "otherUsedEnis", "natGateways");
             String id = v.requireText("id");
             if (id != null && out.stream().anyMatch(x -> x.id().equals(id))) {
                 v.problem("id", "duplicate VPC id '" + id + "'");
@@ -365,7 +365,20 @@ public final class ScenarioLoader {
                 }
                 groupIds.put(g, id);
             }
-            out.add(new Scenario.Vpc(id == null ? "?" : id, quota, subnets, groups, otherEnis));
+            List<Scenario.NatGateway> nats = new ArrayList<>();
+            for (Fields n : v.objects("natGateways")) {
+                n.allowOnly("id", "az", "addresses");
+                String natId = n.requireText("id");
+                String az = n.requireText("az");
+                int addresses = (int) n.integer("addresses", 1, 1, 8);
+                if (az != null && subnets.stream().noneMatch(s -> s.az().equals(az))) {
+                    n.problem("az", "no subnet of " + id + " is in '" + az + "' (a NAT gateway lives in a subnet)");
+                }
+                if (natId != null && az != null) {
+                    nats.add(new Scenario.NatGateway(natId, az, addresses));
+                }
+            }
+            out.add(new Scenario.Vpc(id == null ? "?" : id, quota, subnets, groups, otherEnis, nats));
         }
         return out;
     }

@@ -105,10 +105,13 @@ class SimulationProperties {
         for (RunSummary.VpcSummary v : r.vpcs().values()) {
             assertTrue(v.peakEnis() <= v.eniQuota(), "ENIs per VPC <= quota");
         }
-        long cap = scenario.networkModel() == dev.enisim.model.NetworkModel.LEGACY
-                ? dev.enisim.model.Legacy.environmentsPerEni(128) : scenario.hyperplane().connectionsPerEni();
+        boolean legacy = scenario.networkModel() == dev.enisim.model.NetworkModel.LEGACY;
+        long cap = scenario.hyperplane().connectionsPerEni();
         for (RunSummary.KeySummary k : r.eniKeys().values()) {
-            assertTrue(k.peakConnections() <= k.peakEnis() * cap, "connections (legacy: environments) per key"
+            // legacy (128 MB functions): k ENIs serve k x 3 GB / 128 MB environments
+            long bound = legacy ? k.peakEnis() * (long) dev.enisim.model.Legacy.MEMORY_PER_ENI_MB / 128
+                    : k.peakEnis() * cap;
+            assertTrue(k.peakConnections() <= bound, "connections (legacy: environments) per key"
                     + " <= ENIs x capacity");
         }
         RunSummary.Latency l = r.latencyMillis();

@@ -57,6 +57,8 @@ class ScenarioValidationTest {
         "missing name                 | 'name: good'                | 'description: x'           | name | is required",
         "other ENIs over the quota    | '- id: vpc-main'            | '- id: vpc-main\n    otherUsedEnis: 501' | vpcs[0].otherUsedEnis | expected a whole number from 0 to 500, got 501",
         "other ENIs of an unknown VPC | 'duration: 1h'              | 'duration: 1h\ntimeline: [{at: 1m, action: setOtherUsedEnis, vpc: vpc-x, otherUsedEnis: 3}]' | timeline[0].vpc | unknown VPC 'vpc-x' (known: vpc-main)",
+        "egress without a NAT gateway | 'duration: 100ms'           | 'duration: 100ms\n    egress: {destinations: [{destination: api, share: 0.5}]}' | functions[0].egress | the VPC of subnet-a has no natGateways to leave by",
+        "NAT gateway with 9 addresses | '- id: vpc-main'            | '- id: vpc-main\n    natGateways: [{id: nat-1, az: us-east-1a, addresses: 9}]' | vpcs[0].natGateways[0].addresses | expected a whole number from 1 to 8, got 9",
         "Region limit of 0            | 'duration: 1h'              | 'duration: 1h\naccount: {networkInterfacesPerRegion: 0}' | account.networkInterfacesPerRegion | expected a whole number from 1 to 10000000, got 0",
         "bad scenario name            | 'name: good'                | 'name: my good'            | name | expected letters, digits, '.', '_' or '-' only",
         "reserved over the limit      | 'reservedConcurrency: 100'  | 'reservedConcurrency: 950' | functions | reserved concurrency adds up to 950, more than concurrencyLimit 1000 - unreservedMinimum 100 = 900",
@@ -201,6 +203,20 @@ class ScenarioValidationTest {
             b.append(i == 0 ? "" : ", ").append(prefix).append(i);
         }
         return b.toString();
+    }
+
+    /** AWS: a function connects to a single VPC; subnets of two are refused at creation, so here at load. */
+    @Test
+    void subnetsOfTwoVpcsAreAValidationError() {
+        String yaml = GOOD.replace("securityGroups: [sg-app, sg-db]", """
+                securityGroups: [sg-app, sg-db]
+                  - id: vpc-other
+                    subnets: [{id: subnet-z, cidr: 10.1.0.0/28, az: us-east-1a}]""".stripTrailing())
+                .replace("subnetIds: [subnet-a]", "subnetIds: [subnet-a, subnet-z]");
+        Problem p = only(yaml);
+        assertEquals("functions[0].vpcConfig.subnetIds[1]", p.path());
+        assertEquals("'subnet-z' is in vpc-other, 'subnet-a' in vpc-main: a function connects to a single VPC",
+                p.message());
     }
 
     static List<Problem> problems(String yaml) {

@@ -69,6 +69,7 @@ public final class Charts {
         if (!r.summary().subnets().isEmpty()) {
             out.add(new Chart("subnet-ips", "Available IPs per subnet", subnets(r)));
         }
+        NatChart.addTo(out, r);
         if (find(r.timeSeries(), "account", "", "AsyncEventsReceived", null) != null) {
             out.add(new Chart("async-events", "Asynchronous events", asyncEvents(r)));
             out.add(new Chart("async-event-age", "AsyncEventAge per function", perFunctionChart(r, "AsyncEventAge",

@@ -1,0 +1,70 @@
+package dev.enisim.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Egress through NAT gateways, per time bucket: the connections each gateway holds to each hot destination
+ * (maximum; 55,000 per address is the limit) and the connections it refused ({@code ErrorPortAllocation}, the NAT
+ * gateway's own CloudWatch metric, summed). Series exist only for a scenario that declares NAT gateways.
+ */
+public final class NatRecorder {
+
+    private final long bucketMicros;
+    private final int buckets;
+    private final List<String> gateways;
+    private final List<String> destinations;
+    private final Gauge[][] connections;
+    private final Counter[] refused;
+
+    /** @param gateways NAT gateway ids by index; @param destinations destinations by index (the world's order) */
+    public NatRecorder(long durationMicros, long bucketMicros, List<String> gateways, List<String> destinations) {
+        this.bucketMicros = bucketMicros;
+        this.buckets = (int) ((durationMicros + bucketMicros - 1) / bucketMicros); // as the Recorder's
+        this.gateways = List.copyOf(gateways);
+        this.destinations = List.copyOf(destinations);
+        this.connections = new Gauge[gateways.size()][destinations.size()];
+        this.refused = new Counter[gateways.size()];
+        for (int g = 0; g < gateways.size(); g++) {
+            refused[g] = new Counter(buckets);
+            for (int d = 0; d < destinations.size(); d++) {
+                connections[g][d] = new Gauge(buckets, true, 0);
+            }
+        }
+    }
+
+    private int bucket(long nowMicros) {
+        return (int) Math.min(buckets - 1, nowMicros / bucketMicros);
+    }
+
+    void connections(int gateway, int destination, int n, long nowMicros) {
+        connections[gateway][destination].set(bucket(nowMicros), n);
+    }
+
+    void refused(int gateway, long nowMicros) {
+        refused[gateway].add(bucket(nowMicros), 1);
+    }
+
+    /** Total connections each gateway refused over the run. */
+    public long refusedTotal(int gateway) {
+        long s = 0;
+        for (long v : refused[gateway].values()) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** The series, one value per bucket. */
+    public List<Series> series() {
+        List<Series> out = new ArrayList<>();
+        for (int g = 0; g < gateways.size(); g++) {
+            for (int d = 0; d < destinations.size(); d++) {
+                out.add(new Series("natGateway", gateways.get(g) + " -> " + destinations.get(d),
+                        "Sim.NatConnections", "Maximum", connections[g][d].values()));
+            }
+            out.add(new Series("natGateway", gateways.get(g), "ErrorPortAllocation", "Sum",
+                    refused[g].values()));
+        }
+        return out;
+    }
+}
