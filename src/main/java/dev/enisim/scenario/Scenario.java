@@ -1,6 +1,7 @@
 package dev.enisim.scenario;
 
 import dev.enisim.model.AsyncConfig;
+import dev.enisim.model.SqsConfig;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.Scaling;
 import dev.enisim.model.SimEvent;
@@ -188,7 +189,18 @@ public record Scenario(
             int connectionsPerEnvironment,
             int provisionedConcurrency,
             Existing existing,
-            AsyncConfig async) {
+            AsyncConfig async,
+            SqsConfig sqs) {
+
+        /** A function invoked synchronously or asynchronously, without an SQS event source mapping. */
+        public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
+                OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
+                ArrivalSpec arrivals, long createdAtMicros, String role, DistributionSpec initDuration,
+                int connectionsPerEnvironment, int provisionedConcurrency, Existing existing, AsyncConfig async) {
+            this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
+                    arrivals, createdAtMicros, role, initDuration, connectionsPerEnvironment, provisionedConcurrency,
+                    existing, async, null);
+        }
 
         /** A function invoked synchronously (RequestResponse). */
         public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
@@ -197,7 +209,7 @@ public record Scenario(
                 int connectionsPerEnvironment, int provisionedConcurrency, Existing existing) {
             this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
                     arrivals, createdAtMicros, role, initDuration, connectionsPerEnvironment, provisionedConcurrency,
-                    existing, null);
+                    existing, null, null);
         }
 
         /** True when its arrivals are {@code invocationType: Event} (then {@link #async} is its queue's config). */
@@ -229,7 +241,7 @@ public record Scenario(
         public Function withArrivals(ArrivalSpec a) {
             return new Function(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration,
                     connectionsPerInvocation, a, createdAtMicros, role, initDuration, connectionsPerEnvironment,
-                    provisionedConcurrency, existing, async);
+                    provisionedConcurrency, existing, async, sqs);
         }
 
         /** Default cold-start init: log-normal, median 250 ms, p99 1.5 s (capped at 10 s by Lambda). */
