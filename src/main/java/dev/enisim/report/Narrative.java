@@ -85,12 +85,13 @@ public final class Narrative {
         }
         presets.sort(Comparator.comparingLong(Scenario.Function::createdAtMicros));
         int nextPreset = 0;
+        java.time.Instant start = r.scenario().startsAt();
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry e = entries.get(i);
             while (nextPreset < presets.size() && presets.get(nextPreset).createdAtMicros() <= e.atMicros()) {
-                preset(out, why, explained, presets.get(nextPreset++));
+                preset(out, why, explained, presets.get(nextPreset++), start);
             }
-            String time = clock(e.atMicros());
+            String time = clock(e.atMicros(), start);
             switch (e.kind()) {
                 case ACTION -> out.add(time + "  " + e.detail());
                 case FUNCTION_STATE -> {
@@ -126,7 +127,7 @@ public final class Narrative {
                 case INVOCATIONS -> {
                     out.add(time + "  " + String.format(Locale.ROOT, "%,d", e.count()) + " invocation"
                             + (e.count() == 1 ? "" : "s") + " of " + e.subject() + " " + outcome(e) + " between "
-                            + clock(e.atMicros()) + " and " + clock(e.untilMicros())
+                            + clock(e.atMicros(), start) + " and " + clock(e.untilMicros(), start)
                             + (e.reason() != null && isAsync(r, e.subject()) ? " (asynchronous attempts: see below)"
                                     : ""));
                     if (e.reason() != null) {
@@ -136,9 +137,9 @@ public final class Narrative {
             }
         }
         while (nextPreset < presets.size()) {
-            preset(out, why, explained, presets.get(nextPreset++));
+            preset(out, why, explained, presets.get(nextPreset++), start);
         }
-        asyncEvents(r, out);
+        asyncEvents(r, out, start);
         return out;
     }
 
@@ -147,11 +148,11 @@ public final class Narrative {
     }
 
     /** What became of each asynchronous function's events, with the queue's rule told once. */
-    private static void asyncEvents(RunResult r, List<String> out) {
+    private static void asyncEvents(RunResult r, List<String> out, java.time.Instant start) {
         if (r.summary().async() == null) {
             return;
         }
-        String end = clock(Math.round(r.summary().simulatedSeconds() * 1e6));
+        String end = clock(Math.round(r.summary().simulatedSeconds() * 1e6), start);
         for (Map.Entry<String, dev.enisim.metrics.RunSummary.AsyncSummary> e : r.summary().async().entrySet()) {
             dev.enisim.metrics.RunSummary.AsyncSummary a = e.getValue();
             out.add(end + "  " + e.getKey() + " (invocationType Event): " + n(a.received()) + " events queued, "
@@ -181,9 +182,10 @@ public final class Narrative {
     }
 
     /** "f's cold starts: init from the measured preset ...", told when the function appears. */
-    private static void preset(List<String> out, Map<String, String> whys, Set<String> explained, Scenario.Function f) {
+    private static void preset(List<String> out, Map<String, String> whys, Set<String> explained, Scenario.Function f,
+            java.time.Instant start) {
         DistributionSpec d = f.initDuration();
-        out.add(clock(f.createdAtMicros()) + "  " + f.name() + "'s cold starts: init from the measured preset "
+        out.add(clock(f.createdAtMicros(), start) + "  " + f.name() + "'s cold starts: init from the measured preset "
                 + presetLabel(d) + (d instanceof DistributionSpec.Sum ? " + its own initExtra" : ""));
         explain(out, whys, explained, "preset");
     }
@@ -330,6 +332,19 @@ public final class Narrative {
         long d = s / 86_400;
         String hms = String.format(Locale.ROOT, "%02d:%02d:%02d", (s % 86_400) / 3600, (s % 3600) / 60, s % 60);
         return d > 0 ? d + "d " + hms : hms;
+    }
+
+    /**
+     * The wall-clock form when the scenario says when it starts ({@code startsAt}): {@code Mon 14:00:05} (UTC);
+     * without it, simulated time as {@link #clock(long)}.
+     */
+    public static String clock(long micros, java.time.Instant startsAt) {
+        if (startsAt == null) {
+            return clock(micros);
+        }
+        java.time.ZonedDateTime t = startsAt.plusMillis(micros / 1000).atZone(java.time.ZoneOffset.UTC);
+        return t.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ROOT) + " "
+                + String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
     }
 
     /** The journal as JSON lines (trace.jsonl). */

@@ -189,7 +189,7 @@ public final class ScenarioLoader {
     private static Scenario read(Fields root, String source) {
         // "expect" belongs to the check command, which reads and validates it itself
         root.allowOnly("name", "description", "seed", "duration", "bucket", "account", "vpcs", "hyperplane",
-                "functions", "timeline", "expect", "networkModel", "scaling", "legacy", "async", "sqs");
+                "functions", "timeline", "expect", "networkModel", "scaling", "legacy", "async", "startsAt", "sqs");
         String name = root.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
             root.problem("name", "expected letters, digits, '.', '_' or '-' only" + (name.length() > 128
@@ -197,6 +197,7 @@ public final class ScenarioLoader {
                     + name + "'");
         }
         String description = root.text("description", "");
+        java.time.Instant startsAt = startsAt(root);
         long seed = root.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         Long duration = root.requireDuration("duration");
         long bucket = root.duration("bucket", 60 * SEC);
@@ -225,7 +226,22 @@ public final class ScenarioLoader {
         Scenario.Legacy legacy = legacy(root);
         long d = duration == null ? 1 : duration;
         return new Scenario(name, description, seed, d, bucket, account, vpcs, hyperplane, functions, timeline,
-                model, scaling, legacy, source);
+                model, scaling, legacy, source, startsAt);
+    }
+
+    /** The optional {@code startsAt}: an ISO-8601 UTC date-time such as 2026-11-30T00:00:00Z; null when absent. */
+    private static java.time.Instant startsAt(Fields root) {
+        String text = root.text("startsAt", null);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            root.problem("startsAt", "expected an ISO-8601 UTC date-time such as 2026-11-30T00:00:00Z, got '" + text
+                    + "'");
+            return null;
+        }
     }
 
     private static NetworkModel networkModel(Fields root) {
@@ -245,7 +261,8 @@ public final class ScenarioLoader {
         if (f == null) {
             return Scenario.ScalingSpec.DEFAULT;
         }
-        f.allowOnly("model", "newEnvironmentsPer10s", "burst", "burstIncreasePerMinute", "keepAlive");
+        f.allowOnly("model", "newEnvironmentsPer10s", "burst", "burstIncreasePerMinute", "keepAlive",
+                "newRequestsPerSecondPer10s", "requestRateWindow");
         Scaling d = Scaling.DEFAULT;
         String m = f.text("model", "per-function");
         Scaling.Model model = Scaling.Model.PER_FUNCTION;
@@ -258,8 +275,14 @@ public final class ScenarioLoader {
         int burst = (int) f.integer("burst", d.burst(), 1, 10_000_000);
         int increase = (int) f.integer("burstIncreasePerMinute", d.burstIncrease(), 0, 10_000_000);
         long keepAlive = f.duration("keepAlive", Scenario.ScalingSpec.DEFAULT.keepAliveMicros());
+        int requests = (int) f.integer("newRequestsPerSecondPer10s", d.newRequestsPerSecond(), 1, 100_000_000);
+        long window = f.duration("requestRateWindow", d.requestRateWindowMicros());
+        if (window < 1000 || window > 60 * SEC) {
+            f.problem("requestRateWindow", "expected 1ms to 60s, got " + window / 1e6 + "s");
+            window = d.requestRateWindowMicros();
+        }
         return new Scenario.ScalingSpec(new Scaling(model, rate, d.periodMicros(), burst, increase,
-                d.increasePeriodMicros()), keepAlive);
+                d.increasePeriodMicros(), requests, window), keepAlive);
     }
 
     private static Scenario.Legacy legacy(Fields root) {
@@ -297,13 +320,15 @@ public final class ScenarioLoader {
         if (a == null) {
             return new Scenario.Account(1000, 100);
         }
-        a.allowOnly("concurrencyLimit", "unreservedMinimum");
+        a.allowOnly("concurrencyLimit", "unreservedMinimum", "networkInterfacesPerRegion");
         int limit = (int) a.integer("concurrencyLimit", 1000, 1, 10_000_000);
         int minimum = (int) a.integer("unreservedMinimum", 100, 0, 10_000_000);
         if (minimum > limit) {
             a.problem("unreservedMinimum", "must not exceed concurrencyLimit (" + limit + ")");
         }
-        return new Scenario.Account(limit, Math.min(minimum, limit));
+        int region = (int) a.integer("networkInterfacesPerRegion", Scenario.Account.NETWORK_INTERFACES_PER_REGION, 1,
+                10_000_000);
+        return new Scenario.Account(limit, Math.min(minimum, limit), region);
     }
 
     private static List<Scenario.Vpc> vpcs(Fields root) {
@@ -311,12 +336,13 @@ public final class ScenarioLoader {
         Map<String, String> subnetIds = new LinkedHashMap<>();
         Map<String, String> groupIds = new LinkedHashMap<>();
         for (Fields v : root.objects("vpcs")) {
-            v.allowOnly("id", "eniQuota", "tenancy", "subnets", "securityGroups");
+            v.allowOnly("id", "eniQuota", "tenancy", "subnets", "securityGroups", "otherUsedEnis");
             String id = v.requireText("id");
             if (id != null && out.stream().anyMatch(x -> x.id().equals(id))) {
                 v.problem("id", "duplicate VPC id '" + id + "'");
             }
             int quota = (int) v.integer("eniQuota", 500, 1, 1_000_000);
+            int otherEnis = (int) v.integer("otherUsedEnis", 0, 0, quota);
             String tenancy = v.text("tenancy", "default");
             if (tenancy.equals("dedicated")) {
                 v.problem("tenancy", "dedicated-tenancy VPCs are not supported by Lambda");
@@ -339,7 +365,7 @@ public final class ScenarioLoader {
                 }
                 groupIds.put(g, id);
             }
-            out.add(new Scenario.Vpc(id == null ? "?" : id, quota, subnets, groups));
+            out.add(new Scenario.Vpc(id == null ? "?" : id, quota, subnets, groups, otherEnis));
         }
         return out;
     }
