@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 /**
  * Times random draws: enisim's hand-written generators and samplers (xoshiro256**, SplitMix64, the exponential
  * and log-normal duration samplers exactly as the model uses them: {@link Sampler} over {@link Xoshiro256}) beside
- * any other {@link Draws} on the class path. Each candidate is warmed up, then timed {@code rounds} times; the
- * median round gives its ns per draw.
+ * any other {@link Draws} on the class path. Each candidate is warmed up, then timed {@code rounds} times in this
+ * thread's CPU time (steadier than wall time on a shared machine); the median round gives its ns per draw.
  */
 public final class SamplerBench {
 
@@ -119,6 +119,7 @@ public final class SamplerBench {
     /** Times each candidate: {@code draws} per round, {@code rounds} rounds after two of warm-up. */
     public static List<Figure> measure(List<Draws> candidates, int draws, int rounds, Consumer<String> progress) {
         List<Figure> figures = new ArrayList<>();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         double sink = 0;
         for (Draws d : candidates) {
             progress.accept("samplers: " + d.group() + ", " + d.name());
@@ -126,9 +127,9 @@ public final class SamplerBench {
             sink += d.run(2, draws);
             double[] ns = new double[rounds];
             for (int r = 0; r < rounds; r++) {
-                long t0 = System.nanoTime();
+                long t0 = threads.getCurrentThreadCpuTime();
                 sink += d.run(3 + r, draws);
-                ns[r] = (double) (System.nanoTime() - t0) / draws;
+                ns[r] = (double) (threads.getCurrentThreadCpuTime() - t0) / draws;
             }
             Arrays.sort(ns);
             figures.add(new Figure(d.group(), d.name(), ns[rounds / 2], ns[0], ns[rounds - 1]));

@@ -152,7 +152,7 @@ final class BenchCommand implements Callable<Integer> {
                 + " full collection)");
         ArrayNode draws = mapper.createArrayNode();
         if (samplers) {
-            out.printf(Locale.ROOT, "%n%-15s %-66s %12s%n", "draw", "candidate", "ns (min-max)");
+            out.printf(Locale.ROOT, "%n%-15s %-66s %12s%n", "draw", "candidate", "CPU ns (min-max)");
             for (SamplerBench.Figure f : SamplerBench.measure(SamplerBench.candidates(), 20_000_000, 5, progress)) {
                 out.printf(Locale.ROOT, "%-15s %-66s %5.2f (%.2f-%.2f)%n", f.group(), f.name(), f.nsPerDraw(),
                         f.nsMin(), f.nsMax());

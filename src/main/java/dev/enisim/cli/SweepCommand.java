@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
             + "intervals), sweep.png/svg (the first metric against the parameters) and sweep.html. A point whose "
             + "values are invalid is reported and the rest go on. Exit codes: 0 every point ran, 1 some points "
             + "failed (the others are written), 2 bad input or every point failed.",
-            "With one replication per point there is no interval: ciLow = ciHigh = the point's value. At most "
+            "With one replication per point there is no interval: ciLow and ciHigh are left empty. At most "
             + "1,000 values per parameter and 10,000 points in all.",
             "Examples:",
             "  --vary 'vpcs[0].subnets[0].cidr=10.0.1.0/28,10.0.1.0/27,10.0.1.0/26'",

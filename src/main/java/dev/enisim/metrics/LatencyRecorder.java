@@ -19,7 +19,8 @@ public final class LatencyRecorder implements WorldListener {
 
     /** Percentiles reported, and the series statistic names for them. */
     static final double[] PERCENTILES = {50, 90, 99};
-    static final String[] STATISTICS = {"p50", "p90", "p99", "Maximum"};
+    static final Metric[] STATISTICS = {Metric.DURATION_P50, Metric.DURATION_P90, Metric.DURATION_P99,
+        Metric.DURATION_MAXIMUM};
 
     private final long bucketMicros;
     private final int buckets;
@@ -75,9 +76,9 @@ public final class LatencyRecorder implements WorldListener {
         finish();
         List<Series> out = new ArrayList<>();
         for (int i = 0; i < functions.length; i++) {
-            functions[i].addSeries(out, "function", functionNames.get(i));
+            functions[i].addSeries(out, Metric.Scope.FUNCTION, functionNames.get(i));
         }
-        account.addSeries(out, "account", "");
+        account.addSeries(out, Metric.Scope.ACCOUNT, "");
         return out;
     }
 
@@ -223,11 +224,11 @@ public final class LatencyRecorder implements WorldListener {
             }
         }
 
-        void addSeries(List<Series> out, String scope, String id) {
+        void addSeries(List<Series> out, Metric.Scope scope, String id) {
             for (int s = 0; s < STATISTICS.length; s++) {
-                out.add(new Series(scope, id, "Duration", STATISTICS[s], perBucket[s].clone()));
+                out.add(STATISTICS[s].series(scope, id, perBucket[s].clone()));
             }
-            out.add(new Series(scope, id, "Sim.ColdStarts", "Sum", coldStarts.clone()));
+            out.add(Metric.COLD_STARTS.series(scope, id, coldStarts.clone()));
         }
 
         long footprintBytes() {

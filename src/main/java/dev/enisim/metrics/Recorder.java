@@ -229,29 +229,29 @@ public final class Recorder implements WorldListener {
         long[][] account = new long[OUTCOMES.length][];
         for (WorldSnapshot.FunctionView f : end.functions()) {
             Counter[] counters = byBucket[f.index()];
-            addInvocationSeries(out, "function", f.name(), counters, account);
-            out.add(new Series("function", f.name(), "ConcurrentExecutions", "Maximum",
+            addInvocationSeries(out, Metric.Scope.FUNCTION, f.name(), counters, account);
+            out.add(Metric.CONCURRENT_EXECUTIONS.series(Metric.Scope.FUNCTION, f.name(),
                     functionConcurrency[f.index()].values()));
-            out.add(new Series("function", f.name(), "Sim.Environments", "Maximum",
+            out.add(Metric.ENVIRONMENTS.series(Metric.Scope.FUNCTION, f.name(),
                     functionEnvironments[f.index()].values()));
         }
         addAccountSeries(out, account);
         for (WorldSnapshot.KeyView p : end.keys()) {
-            out.add(new Series("eniKey", p.key().label(), "Sim.HyperplaneEniCount", "Maximum",
+            out.add(Metric.HYPERPLANE_ENI_COUNT.series(Metric.Scope.ENI_KEY, p.key().label(),
                     keyEnis[p.index()].values()));
-            out.add(new Series("eniKey", p.key().label(), "Sim.EniConnections", "Maximum",
+            out.add(Metric.ENI_CONNECTIONS.series(Metric.Scope.ENI_KEY, p.key().label(),
                     keyConnections[p.index()].values()));
         }
         for (WorldSnapshot.SubnetView s : end.subnets()) {
-            out.add(new Series("subnet", s.id(), "Sim.SubnetAvailableIps", "Minimum", subnetIps[s.index()].values()));
+            out.add(Metric.SUBNET_AVAILABLE_IPS.series(Metric.Scope.SUBNET, s.id(), subnetIps[s.index()].values()));
         }
         for (WorldSnapshot.VpcView v : end.vpcs()) {
-            out.add(new Series("vpc", v.id(), "Sim.HyperplaneEniCount", "Maximum", vpcEnis[v.index()].values()));
+            out.add(Metric.HYPERPLANE_ENI_COUNT.series(Metric.Scope.VPC, v.id(), vpcEnis[v.index()].values()));
         }
         return new TimeSeries(bucketMicros, buckets, out);
     }
 
-    private void addInvocationSeries(List<Series> out, String scope, String id, Counter[] counters,
+    private void addInvocationSeries(List<Series> out, Metric.Scope scope, String id, Counter[] counters,
             long[][] account) {
         long[] invocations = new long[buckets];
         long[] errors = new long[buckets];
@@ -278,14 +278,13 @@ public final class Recorder implements WorldListener {
                 }
             }
         }
-        out.add(new Series(scope, id, "Invocations", "Sum", invocations));
-        out.add(new Series(scope, id, "Errors", "Sum", errors));
-        out.add(new Series(scope, id, "Throttles", "Sum", throttles));
-        out.add(new Series(scope, id, "Sim.InvokeErrors", "Sum", invokeErrors));
+        out.add(Metric.INVOCATIONS.series(scope, id, invocations));
+        out.add(Metric.ERRORS.series(scope, id, errors));
+        out.add(Metric.THROTTLES.series(scope, id, throttles));
+        out.add(Metric.INVOKE_ERRORS.series(scope, id, invokeErrors));
         for (Outcome o : OUTCOMES) {
             if (o.kind() == Outcome.Kind.INVOKE_ERROR && byException.containsKey(o.exception())) {
-                out.add(new Series(scope, id, "Sim.InvokeErrors." + o.exception(), "Sum",
-                        byException.remove(o.exception())));
+                out.add(Metric.invokeErrors(scope, id, o.exception(), byException.remove(o.exception())));
             }
         }
     }
@@ -301,9 +300,9 @@ public final class Recorder implements WorldListener {
                 }
             }
         }
-        addInvocationSeries(out, "account", "", counters, new long[OUTCOMES.length][]);
-        out.add(new Series("account", "", "ConcurrentExecutions", "Maximum", accountConcurrency.values()));
-        out.add(new Series("account", "", "Sim.HyperplaneEniCount", "Maximum", accountEnis.values()));
+        addInvocationSeries(out, Metric.Scope.ACCOUNT, "", counters, new long[OUTCOMES.length][]);
+        out.add(Metric.CONCURRENT_EXECUTIONS.series(Metric.Scope.ACCOUNT, "", accountConcurrency.values()));
+        out.add(Metric.HYPERPLANE_ENI_COUNT.series(Metric.Scope.ACCOUNT, "", accountEnis.values()));
     }
 
     private static long[] sum(long[] into, long[] add) {

@@ -8,7 +8,7 @@ import dev.enisim.model.SimEvent.InvocationEnd;
  * AZ-balanced among healthy AZs, holding what the network model gives it), then the invocation's own ports on that
  * key's ENIs. Each rule has its owner ({@link Concurrency}, {@link RequestRate}, {@link EnvironmentPool}, {@link
  * ScalingRate}, {@link Networking}, {@link EniFleet}); this class only puts them in order. This is the hot path:
- * nothing is allocated but the completion event.
+ * nothing is allocated (the completion event of a slot of {@link Invocations} is made once and reused).
  */
 final class Admission {
 
@@ -23,6 +23,7 @@ final class Admission {
     private final WorldListener listener;
     private final Lease lease = new Lease();
     private long lastEndMicros = -1;
+    private final Invocations invocations = new Invocations();
 
     Admission(WorldSettings settings, EniFleet fleet, EnvironmentPool environments, Concurrency concurrency,
             Port port, WorldListener listener) {
@@ -111,7 +112,7 @@ final class Admission {
             listener.latency(f.index(), env.initMicros + durationMicros, !env.warm, now);
         }
         lastEndMicros = now + env.initMicros + run;
-        port.schedule(lastEndMicros, SimEvent.PRIORITY_COMPLETION, new InvocationEnd(f.index(), eni,
+        port.schedule(lastEndMicros, SimEvent.PRIORITY_COMPLETION, invocations.start(f.index(), eni,
                 connections, env.eni, env.key, f.environments().generation(), env.provisioned));
         return result;
     }
@@ -123,11 +124,20 @@ final class Admission {
 
     /** An admitted invocation ends: its concurrency, its ports and its environment go back. */
     void end(LambdaFunction f, InvocationEnd end, long now) {
+        int s = end.slot;
         concurrency.finished(f);
         listener.concurrency(f.index(), f.inFlight(), concurrency.accountInFlight(), now);
-        if (end.eni() != null) {
-            fleet.release(end.eni(), end.connections(), now);
+        HyperplaneEni eni = invocations.eni(s);
+        if (eni != null) {
+            fleet.release(eni, invocations.connections(s), now);
         }
-        environments.finished(f, end, now);
+        environments.finished(f, invocations.generation(s), invocations.provisioned(s), invocations.envKey(s),
+                invocations.envEni(s), now);
+        invocations.finish(s);
+    }
+
+    /** The function whose invocation {@code end} ends. */
+    int functionOf(InvocationEnd end) {
+        return invocations.function(end.slot);
     }
 }

@@ -1,7 +1,6 @@
 package dev.enisim.model;
 
 import dev.enisim.model.SimEvent.EnvironmentExpiry;
-import dev.enisim.model.SimEvent.InvocationEnd;
 import dev.enisim.model.function.State;
 
 /**
@@ -88,18 +87,22 @@ final class EnvironmentPool {
         }
     }
 
-    /** The invocation {@code end} finished: its environment goes idle, or ends if its configuration is gone. */
-    void finished(LambdaFunction f, InvocationEnd end, long now) {
+    /**
+     * An invocation finished on an environment made for configuration {@code generation} (provisioned or not,
+     * holding {@code envEni} of {@code envKey}): it goes idle, or ends if its configuration is gone.
+     */
+    void finished(LambdaFunction f, int generation, boolean provisioned, int envKey, HyperplaneEni envEni,
+            long now) {
         Environments envs = f.environments();
-        if (end.generation() != envs.generation()) {
+        if (generation != envs.generation()) {
             // made for a configuration that is gone (update, idle, deletion): the environment ends with it
-            envs.discardBusy(end.provisioned());
-            release(f, end.envEni(), now);
+            envs.discardBusy(provisioned);
+            release(f, envEni, now);
             changed(f, -1, now);
-        } else if (end.provisioned()) {
-            envs.returnProvisioned(end.envKey(), end.envEni());
+        } else if (provisioned) {
+            envs.returnProvisioned(envKey, envEni);
         } else {
-            envs.returnIdle(end.envKey(), end.envEni(), now);
+            envs.returnIdle(envKey, envEni, now);
             scheduleExpiry(f, now);
         }
     }

@@ -20,12 +20,23 @@ public sealed interface SimEvent {
     }
 
     /**
-     * An admitted invocation ends and gives back its concurrency and connections ({@code eni} may be null), and
-     * its execution environment (holding persistent connections on {@code envEni} of {@code envKey}, made for
-     * configuration {@code generation}; {@code provisioned} for provisioned concurrency).
+     * An admitted invocation ends and gives back its concurrency and connections, and its execution environment.
+     * Not a record: what it gives back is in the model's table of invocations in flight ({@link Invocations}),
+     * column by column, under {@code slot}; the table keeps one instance per slot and schedules it again when the
+     * slot is reused, so that an invocation allocates nothing.
      */
-    record InvocationEnd(int function, HyperplaneEni eni, int connections, HyperplaneEni envEni, int envKey,
-            int generation, boolean provisioned) implements SimEvent {
+    final class InvocationEnd implements SimEvent {
+        /** The invocation's slot in the model's table of invocations in flight. */
+        final int slot;
+
+        InvocationEnd(int slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        public String toString() {
+            return "InvocationEnd[slot=" + slot + "]";
+        }
     }
 
     /** An asynchronous event's next attempt (or its expiry): see {@link AsyncInvocations}. */

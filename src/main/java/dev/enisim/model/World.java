@@ -102,7 +102,7 @@ public final class World {
     /** Dispatches one of the model's own events or timeline actions. Arrivals come through {@link #invoke}. */
     public void handle(SimEvent event, long now) {
         if (event instanceof InvocationEnd end) {
-            admission.end(functions[end.function()], end, now);
+            admission.end(functions[admission.functionOf(end)], end, now);
         } else if (event instanceof EniReady ready) {
             lifecycle.eniReady(ready.eni(), now);
         } else if (event instanceof AttachDone attach) {

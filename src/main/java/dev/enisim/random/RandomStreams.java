@@ -9,9 +9,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  * nothing else, so a stream's numbers never change when other streams are added, removed or drawn from, and
  * two runs that name the same source get the same numbers (common random numbers).
  *
- * <p>Stream names in use (documented in the README): {@code function/<name>/arrivals},
- * {@code function/<name>/duration}, {@code function/<name>/subnet}, {@code hyperplane/eni-create},
- * {@code hyperplane/eni-attach}, ... One stream, one source.
+ * <p>Stream names in use are listed in the README's Design notes and on {@code run.Simulation}. One stream, one
+ * source.
  */
 public final class RandomStreams {
 

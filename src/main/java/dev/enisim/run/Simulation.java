@@ -37,8 +37,10 @@ import java.util.List;
  * One replication of one scenario: builds the world from the scenario, runs the event loop to the scenario's
  * end, and returns the result. Single-threaded and self-contained: several simulations may run side by side.
  *
- * <p>Random stream names: {@code function/<name>/arrivals}, {@code function/<name>/duration},
- * {@code function/<name>/subnet}, {@code hyperplane/eni-create}, {@code hyperplane/attach-existing}.
+ * <p>Random stream names: {@code function/<name>/arrivals} (and {@code function/<name>/arrivals/<n>} for the
+ * further processes of a merged arrival spec), {@code function/<name>/duration}, {@code function/<name>/init},
+ * {@code function/<name>/subnet}, {@code hyperplane/eni-create}, {@code hyperplane/attach-existing},
+ * {@code hyperplane/eni-delete}, {@code legacy/attach}.
  */
 public final class Simulation implements EventLoop.Handler<SimEvent> {
 

@@ -40,8 +40,9 @@ class PlannerTest {
                 functions:
                 """);
         for (int i = 1; i <= 8; i++) {
-            y.append("  - { name: f").append(i).append(", vpcConfig: { subnetIds: [tiny], securityGroupIds: [sg-")
-                    .append(i).append("] }, duration: 100ms, arrivals: { poisson: 1/s } }\n");
+            // existing: deployed already, so no invocation meets a function still Pending on its first ENI
+            y.append("  - { name: f").append(i).append(", existing: Active, vpcConfig: { subnetIds: [tiny],")
+                    .append(" securityGroupIds: [sg-").append(i).append("] }, duration: 100ms, arrivals: { poisson: 1/s } }\n");
         }
         Plan p = plan(ScenarioLoader.parse(y.toString(), "eight"), 2);
         Plan.SubnetAdvice s = p.subnets().get(0);
@@ -52,7 +53,8 @@ class PlannerTest {
         assertEquals(0, s.failuresAtRecommended());
         assertEquals(-1, s.failuresOneSmaller(), "nothing smaller than a /28");
         assertEquals(7, p.vpcs().get(0).savedByConsolidating(), "8 keys -> 1 with one security-group set");
-        assertEquals(List.of(), p.failsAsIs(), "nothing fails as it is");
+        assertEquals(List.of(), p.failedFunctions(), "no function ends Failed");
+        assertEquals(List.of(), p.failsAsIs(), "deployed already: nothing fails as it is");
         assertEquals(8, p.idle().size(), "keep-warm advice for every function");
     }
 
