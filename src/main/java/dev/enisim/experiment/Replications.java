@@ -35,6 +35,9 @@ public final class Replications {
     abstract static class SummaryMixin {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract Object async();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Object sqs();
     }
 
     /** The mapper that gives a summary its JSON shape (summary.json and every path into it). */

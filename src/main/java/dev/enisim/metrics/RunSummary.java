@@ -23,7 +23,39 @@ public record RunSummary(
         Map<String, KeySummary> eniKeys,
         List<Teardown> teardowns,
         Latency latencyMillis,
-        Map<String, AsyncSummary> async) {
+        Map<String, AsyncSummary> async,
+        Map<String, SqsSummary> sqs) {
+
+    /** A summary with its asynchronous section, without SQS event source mappings. */
+    public RunSummary(String scenario, long seed, int replication, double simulatedSeconds, Events events,
+            Invocations invocations, int peakConcurrentExecutions, double averageConcurrentExecutions,
+            Map<String, FunctionSummary> functions, Enis enis, Map<String, VpcSummary> vpcs,
+            Map<String, SubnetSummary> subnets, Map<String, KeySummary> eniKeys, List<Teardown> teardowns,
+            Latency latencyMillis, Map<String, AsyncSummary> async) {
+        this(scenario, seed, replication, simulatedSeconds, events, invocations, peakConcurrentExecutions,
+                averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys, teardowns, latencyMillis, async,
+                null);
+    }
+
+    /** The same summary with its SQS section (per function fed by a queue). */
+    public RunSummary withSqs(Map<String, SqsSummary> q) {
+        return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
+                peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
+                teardowns, latencyMillis, async, q);
+    }
+
+    /**
+     * A function fed by an SQS queue. Invariant: sent = deleted + movedToDeadLetterQueue + visibleAtEnd +
+     * inFlightAtEnd.
+     *
+     * @param returnedToQueue          messages that reappeared after a failed batch's visibility timeout
+     * @param throttledAttempts        batch invocations throttled (each retried within the visibility timeout)
+     * @param maxAgeOfOldestMessageSeconds the largest ApproximateAgeOfOldestMessage seen (visible messages)
+     */
+    public record SqsSummary(long sent, long deleted, long movedToDeadLetterQueue, long returnedToQueue,
+            long functionErrorBatches, long invokeErrorBatches, long throttledAttempts, long visibleAtEnd,
+            long inFlightAtEnd, long peakConcurrentBatches, long peakVisible, double maxAgeOfOldestMessageSeconds) {
+    }
 
     /** A summary without asynchronous invocations ({@code async} null, left out of summary.json). */
     public RunSummary(String scenario, long seed, int replication, double simulatedSeconds, Events events,
@@ -39,7 +71,7 @@ public record RunSummary(
     public RunSummary withAsync(Map<String, AsyncSummary> a) {
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
                 peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, a);
+                teardowns, latencyMillis, a, sqs);
     }
 
     /**

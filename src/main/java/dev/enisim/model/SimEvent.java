@@ -47,6 +47,14 @@ public sealed interface SimEvent {
     record AsyncAttempt(AsyncEvent event) implements SimEvent {
     }
 
+    /** An SQS poller may add concurrency now (its scale-up while messages remain). */
+    record SqsScaleUp(int function) implements SimEvent {
+    }
+
+    /** The next step of an SQS batch: delete, retry, or its messages' return after the visibility timeout. */
+    record SqsBatchStep(int function, SqsBatch batch) implements SimEvent {
+    }
+
     /** Idle environments of a function may have outlived the keep-alive. */
     record EnvironmentExpiry(int function) implements SimEvent {
     }

@@ -140,6 +140,7 @@ public final class Narrative {
             preset(out, why, explained, presets.get(nextPreset++), start);
         }
         asyncEvents(r, out, start);
+        sqsQueues(r, out, start);
         return out;
     }
 
@@ -171,6 +172,27 @@ public final class Narrative {
                 + " of retries or too old goes to the on-failure destination or dead-letter queue and is dropped. The"
                 + " caller got 202 Accepted when the event was queued: the failed attempts above were retries, not"
                 + " errors it saw.");
+    }
+
+    /** What each SQS-fed function's queue went through, with the poller's rule told once. */
+    private static void sqsQueues(RunResult r, List<String> out, java.time.Instant start) {
+        if (r.summary().sqs() == null) {
+            return;
+        }
+        String end = clock(Math.round(r.summary().simulatedSeconds() * 1e6), start);
+        for (Map.Entry<String, dev.enisim.metrics.RunSummary.SqsSummary> e : r.summary().sqs().entrySet()) {
+            dev.enisim.metrics.RunSummary.SqsSummary q = e.getValue();
+            out.add(end + "  " + e.getKey() + "'s SQS queue: " + n(q.sent()) + " messages sent, " + n(q.deleted())
+                    + " deleted, " + n(q.movedToDeadLetterQueue()) + " redriven to its DLQ, " + n(q.returnedToQueue())
+                    + " back on the queue after a failed batch, " + n(q.visibleAtEnd() + q.inFlightAtEnd())
+                    + " left; up to " + n(q.peakConcurrentBatches()) + " batches at once, " + n(q.peakVisible())
+                    + " messages waiting, the oldest " + Math.round(q.maxAgeOfOldestMessageSeconds()) + " s");
+        }
+        out.add("          why: Lambda's poller starts with 5 concurrent batches and adds up to 300 a minute while"
+                + " messages remain (at most 1,000, or MaximumConcurrency); it does not count reserved concurrency, so"
+                + " batches beyond it are throttled and retried until the visibility timeout, then reappear on the"
+                + " queue, as do the messages of a batch that failed; after maxReceiveCount receipts a message goes"
+                + " to the queue's dead-letter queue.");
     }
 
     private static String n(long v) {

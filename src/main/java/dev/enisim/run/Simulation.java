@@ -13,6 +13,8 @@ import dev.enisim.model.SimEvent;
 import dev.enisim.model.SimEvent.Arrival;
 import dev.enisim.model.SimEvent.InvocationEnd;
 import dev.enisim.metrics.AsyncRecorder;
+import dev.enisim.metrics.SqsRecorder;
+import dev.enisim.model.SqsEventSource;
 import dev.enisim.model.AsyncInvocations;
 import dev.enisim.model.HyperplaneNetworking;
 import dev.enisim.model.Legacy;
@@ -52,6 +54,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
     private final NatRecorder nat;
     private final AsyncRecorder asyncRecorder;
     private final AsyncInvocations async;
+    private final SqsRecorder sqsRecorder;
+    private final SqsEventSource[] sqs;
     private final World world;
     private final ArrivalProcess[] arrivals;
     private final Sampler[] durations;
@@ -78,6 +82,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         this.world = new World(settings, loop::schedule, new Observers(recorder, latency, journal, nat));
         this.asyncRecorder = new AsyncRecorder(scenario.durationMicros(), scenario.bucketMicros());
         this.async = new AsyncInvocations(world, loop::schedule, asyncRecorder, scenario.functions().size());
+        this.sqsRecorder = new SqsRecorder(scenario.durationMicros(), scenario.bucketMicros());
+        this.sqs = new SqsEventSource[scenario.functions().size()];
         boolean legacyModel = scenario.networkModel() == NetworkModel.LEGACY;
         // EC2's network interfaces per Region, across all VPCs; before Hyperplane, Lambda's ENIs met only it (the
         // VPC's own limit is then the Region's: a VPC cannot hold more)
@@ -111,6 +117,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             arrivals[i] = new ArrivalProcess(f.arrivals(), part -> streams.stream(part == 0 ? prefix + "arrivals"
                     : prefix + "arrivals/" + part), f.createdAtMicros());
             durations[i] = Sampler.of(f.duration(), streams.stream(prefix + "duration"));
+            if (f.sqs() != null) {
+                sqs[i] = new SqsEventSource(i, f.sqs(), world, loop::schedule, sqsRecorder, durations[i]);
+            }
             if (f.asynchronous()) {
                 async.add(i, f.async(), durations[i], streams.stream(prefix + "async-delivery"));
             }
@@ -128,6 +137,11 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             asynchronous[i] = scenario.functions().get(i).asynchronous();
         }
         asyncRecorder.attach(names, asynchronous);
+        boolean[] fed = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            fed[i] = sqs[i] != null;
+        }
+        sqsRecorder.attach(names, fed);
         // functions were added in scenario order, so function i of the world is function i of the scenario
         for (int i = 0; i < n; i++) {
             Scenario.Function f = scenario.functions().get(i);
@@ -201,7 +215,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         if (event instanceof Arrival a) {
             arrivalCount++;
             int f = a.function();
-            if (async.isAsync(f)) {
+            if (sqs[f] != null) {
+                sqs[f].send(nowMicros); // an arrival is a message sent to the function's queue
+            } else if (async.isAsync(f)) {
                 async.receive(f, nowMicros);
             } else {
                 world.invoke(f, nowMicros, durations[f].getAsLong());
@@ -209,6 +225,10 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             scheduleNextArrival(f);
         } else if (event instanceof SimEvent.AsyncAttempt attempt) {
             async.attempt(attempt, nowMicros);
+        } else if (event instanceof SimEvent.SqsBatchStep step) {
+            sqs[step.function()].step(step, nowMicros);
+        } else if (event instanceof SimEvent.SqsScaleUp up) {
+            sqs[up.function()].scaleUp(nowMicros);
         } else {
             if (event instanceof InvocationEnd) {
                 completionCount++;
@@ -218,6 +238,11 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         if (checkInvariants) {
             world.checkInvariants();
             async.checkInvariants();
+            for (SqsEventSource q : sqs) {
+                if (q != null) {
+                    q.checkInvariants();
+                }
+            }
         }
     }
 
@@ -246,7 +271,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 total - arrivalCount - completionCount);
         RunSummary summary = recorder.summary(scenario.name(), scenario.seed(), replication,
                 scenario.durationMicros() / 1e6, events, hp().stuckPendingAfterMicros() / 1e6, teardowns(end), latency,
-                end).withAsync(asyncRecorder.summary());
+                end).withAsync(asyncRecorder.summary())
+                .withSqs(sqsRecorder.summary());
         List<RunResult.EniLifetime> lifetimes = new ArrayList<>();
         for (WorldSnapshot.EniView e : end.enis()) {
             lifetimes.add(new RunResult.EniLifetime(e.id().name(), e.id().keyLabel(),
@@ -262,6 +288,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             all.addAll(nat.series());
         }
         all.addAll(asyncRecorder.series());
+        all.addAll(sqsRecorder.series());
         TimeSeries series = new TimeSeries(recorded.bucketMicros(), recorded.buckets(), all);
         return new RunResult(scenario, summary, series, lifetimes, recorder.actions(),
                 journal.entries(scenario.durationMicros()));

@@ -23,6 +23,7 @@ final class FunctionReader {
     private final List<String> names = new ArrayList<>();
     private long reservedSum;
     private final AsyncReader asyncReader;
+    private final SqsReader sqsReader;
 
     FunctionReader(Fields root, References refs, Scenario.Account account, Scenario.Hyperplane hyperplane,
             java.nio.file.Path baseDir) {
@@ -32,6 +33,7 @@ final class FunctionReader {
         this.account = account;
         this.hyperplane = hyperplane;
         this.asyncReader = new AsyncReader(root);
+        this.sqsReader = new SqsReader(root);
     }
 
     List<Scenario.Function> read() {
@@ -60,7 +62,8 @@ final class FunctionReader {
         f.allowOnly("name", "memoryMb", "timeout", "vpcConfig", "reservedConcurrency", "duration",
                 "connectionsPerInvocation", "arrivals", "createdAt", "role", "initDuration",
                 "connectionsPerEnvironment", "provisionedConcurrency", "existing", "runtime", "architecture",
-                "packageType", "initExtra", "invocationType", "eventInvokeConfig", "deadLetterConfig", "egress");
+                "packageType", "initExtra", "invocationType", "eventInvokeConfig", "deadLetterConfig", "egress",
+                "eventSourceMapping");
         String name = f.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
             f.problem("name", "expected 1 to 64 letters, digits, '-' or '_' (Lambda's function names), got '"
@@ -96,13 +99,15 @@ final class FunctionReader {
                     + ")");
         }
         AsyncReader.Read async = asyncReader.read(f);
-        if (name == null || vpc == null || duration == null || arrivals == null || init == null || !async.ok()) {
+        SqsReader.Read sqs = sqsReader.read(f, timeout, async.config() != null);
+        if (name == null || vpc == null || duration == null || arrivals == null || init == null || !async.ok()
+                || !sqs.ok()) {
             return null;
         }
         Scenario.Egress egress = egress(f, vpc);
         return new Scenario.Function(name, memory, timeout, vpc, reservation, duration, connections, arrivals,
                 createdAt, role, init, perEnvironment, provisioned, existing(f, createdAt), async.config(),
-                egress);
+                egress, sqs.config());
     }
 
     /** {@code egress}: shares of the connections to hot destinations through the VPC's NAT gateway. */

@@ -1,6 +1,7 @@
 package dev.enisim.scenario;
 
 import dev.enisim.model.AsyncConfig;
+import dev.enisim.model.SqsConfig;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.Scaling;
 import dev.enisim.model.SimEvent;
@@ -259,7 +260,8 @@ public record Scenario(
             int provisionedConcurrency,
             Existing existing,
             AsyncConfig async,
-            Egress egress) {
+            Egress egress,
+            SqsConfig sqs) {
 
         /** A function invoked synchronously (RequestResponse), without NAT egress. */
         public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
@@ -268,17 +270,17 @@ public record Scenario(
                 int connectionsPerEnvironment, int provisionedConcurrency, Existing existing) {
             this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
                     arrivals, createdAtMicros, role, initDuration, connectionsPerEnvironment, provisionedConcurrency,
-                    existing, null, Egress.NONE);
+                    existing, null, Egress.NONE, null);
         }
 
-        /** A function with its invocation type (async: null for RequestResponse), without NAT egress. */
+        /** A function with its invocation type (async: null for RequestResponse), without NAT egress or SQS. */
         public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
                 OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
                 ArrivalSpec arrivals, long createdAtMicros, String role, DistributionSpec initDuration,
                 int connectionsPerEnvironment, int provisionedConcurrency, Existing existing, AsyncConfig async) {
             this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
                     arrivals, createdAtMicros, role, initDuration, connectionsPerEnvironment, provisionedConcurrency,
-                    existing, async, Egress.NONE);
+                    existing, async, Egress.NONE, null);
         }
 
         /** True when its arrivals are {@code invocationType: Event} (then {@link #async} is its queue's config). */
@@ -310,7 +312,7 @@ public record Scenario(
         public Function withArrivals(ArrivalSpec a) {
             return new Function(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration,
                     connectionsPerInvocation, a, createdAtMicros, role, initDuration, connectionsPerEnvironment,
-                    provisionedConcurrency, existing, async, egress);
+                    provisionedConcurrency, existing, async, egress, sqs);
         }
 
         /** Default cold-start init: log-normal, median 250 ms, p99 1.5 s (capped at 10 s by Lambda). */

@@ -189,7 +189,7 @@ public final class ScenarioLoader {
     private static Scenario read(Fields root, String source) {
         // "expect" belongs to the check command, which reads and validates it itself
         root.allowOnly("name", "description", "seed", "duration", "bucket", "account", "vpcs", "hyperplane",
-                "functions", "timeline", "expect", "networkModel", "scaling", "legacy", "async", "startsAt");
+                "functions", "timeline", "expect", "networkModel", "scaling", "legacy", "async", "startsAt", "sqs");
         String name = root.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
             root.problem("name", "expected letters, digits, '.', '_' or '-' only" + (name.length() > 128

@@ -153,4 +153,16 @@ class ScenarioStoriesTest {
         assertEquals(audit.dropped(), audit.sentToDeadLetterQueue());
         assertNull(run("idle-reclaim").async(), "no async section without asynchronous functions");
     }
+
+    @Test
+    void anSqsBacklogDrainsThroughThrottlesAndTheOldestMessageAges() throws Exception {
+        RunSummary s = run("sqs-burst");
+        RunSummary.SqsSummary q = s.sqs().get("order-export");
+        assertEquals(60_000, q.sent());
+        assertEquals(60_000, q.deleted(), "every message is processed in the end");
+        assertTrue(q.throttledAttempts() > 0 && q.returnedToQueue() > 0, "throttled batches go back to the queue");
+        assertTrue(q.maxAgeOfOldestMessageSeconds() > 120, "the backlog ages");
+        assertTrue(q.peakConcurrentBatches() > 50, "the poller scales beyond the reserved concurrency");
+        assertEquals(50, s.peakConcurrentExecutions());
+    }
 }

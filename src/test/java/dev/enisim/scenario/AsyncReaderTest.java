@@ -51,7 +51,12 @@ class AsyncReaderTest {
         "async typo      | 'invocationType: Event' | 'invocationType: Event\\nasync: { backofFactor: 2 }' | async.backofFactor | unknown key 'backofFactor'",
     })
     void badInputNamesTheField(String what, String from, String to, String path, String message) {
-        List<Problem> problems = ScenarioValidationTest.problems(ASYNC.replace(from, to.replace("\\n", "\n")));
+        assertOneProblem(ASYNC.replace(from, to.replace("\\n", "\n")), what, path, message);
+    }
+
+    /** The scenario has exactly one problem, at {@code path}, whose message starts with {@code message}. */
+    static void assertOneProblem(String text, String what, String path, String message) {
+        List<Problem> problems = ScenarioValidationTest.problems(text);
         Problem p = problems.stream().filter(x -> x.path().equals(path)).findFirst()
                 .orElseThrow(() -> new AssertionError(what + ": no problem at " + path + " in " + problems));
         assertTrue(p.message().startsWith(message), what + ": " + p.message());

@@ -76,6 +76,14 @@ public final class Charts {
                     "AsyncEventAge per function (queueing to invocation, maximum per bucket)", "Age (ms)",
                     Downsample.Mode.MAX)));
         }
+        if (r.summary().sqs() != null) {
+            out.add(new Chart("sqs-visible", "SQS messages visible", perFunctionChart(r,
+                    "ApproximateNumberOfMessagesVisible", "SQS ApproximateNumberOfMessagesVisible per function"
+                            + " (maximum per bucket)", "Messages", Downsample.Mode.MAX)));
+            out.add(new Chart("sqs-oldest", "SQS age of the oldest message", perFunctionChart(r,
+                    "ApproximateAgeOfOldestMessage", "SQS ApproximateAgeOfOldestMessage per function (maximum per"
+                            + " bucket)", "Age (s)", Downsample.Mode.MAX)));
+        }
         if (!r.summary().functions().isEmpty()) {
             out.add(new Chart("timeline", "State timeline", StateTimeline.chart(r)));
         }

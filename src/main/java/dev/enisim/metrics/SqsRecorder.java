@@ -1,0 +1,149 @@
+package dev.enisim.metrics;
+
+import dev.enisim.model.Outcome;
+import dev.enisim.model.SqsListener;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Observes SQS event source mappings: per function fed by a queue, per time bucket, SQS's NumberOfMessagesSent,
+ * NumberOfMessagesDeleted (sums), ApproximateNumberOfMessagesVisible and ApproximateAgeOfOldestMessage (maxima,
+ * the age in seconds), the poller's concurrent batches and the messages redriven to the queue's DLQ; and the
+ * summary's {@code sqs} section. Memory grows with functions and buckets, not with messages.
+ */
+public final class SqsRecorder implements SqsListener {
+
+    private static final String[] METRICS = {"NumberOfMessagesSent", "NumberOfMessagesDeleted",
+        "ApproximateNumberOfMessagesVisible", "ApproximateAgeOfOldestMessage", "Sim.SqsConcurrentBatches",
+        "Sim.SqsMessagesToDeadLetterQueue"};
+    private static final String[] STATISTICS = {"Sum", "Sum", "Maximum", "Maximum", "Maximum", "Sum"};
+
+    private final int buckets;
+    private final long bucketMicros;
+    private final List<String> names = new ArrayList<>();
+    private final Map<Integer, Track> tracks = new LinkedHashMap<>();
+    private Track[] byFunction;
+
+    public SqsRecorder(long durationMicros, long bucketMicros) {
+        this.bucketMicros = bucketMicros;
+        this.buckets = (int) ((durationMicros + bucketMicros - 1) / bucketMicros);
+    }
+
+    /** Binds to the run's functions (by index) and marks which an SQS queue feeds. */
+    public void attach(List<String> functionNames, boolean[] fed) {
+        names.addAll(functionNames);
+        byFunction = new Track[functionNames.size()];
+        for (int i = 0; i < byFunction.length; i++) {
+            if (fed[i]) {
+                byFunction[i] = new Track(buckets);
+                tracks.put(i, byFunction[i]);
+            }
+        }
+    }
+
+    private int bucket(long now) {
+        return (int) Math.min(now / bucketMicros, buckets - 1);
+    }
+
+    @Override
+    public void sent(int function, long nowMicros) {
+        Track t = byFunction[function];
+        t.sent++;
+        t.values[0][bucket(nowMicros)]++;
+    }
+
+    @Override
+    public void deleted(int function, int messages, long nowMicros) {
+        Track t = byFunction[function];
+        t.deleted += messages;
+        t.values[1][bucket(nowMicros)] += messages;
+    }
+
+    @Override
+    public void batchFailed(int function, Outcome outcome, long nowMicros) {
+        Track t = byFunction[function];
+        switch (outcome.kind()) {
+            case FUNCTION_ERROR -> t.functionErrorBatches++;
+            case THROTTLE -> t.throttledAttempts++;
+            default -> t.invokeErrorBatches++;
+        }
+    }
+
+    @Override
+    public void visibilityExpired(int function, int returned, int toDeadLetterQueue, long nowMicros) {
+        Track t = byFunction[function];
+        t.returned += returned;
+        t.redriven += toDeadLetterQueue;
+        t.values[5][bucket(nowMicros)] += toDeadLetterQueue;
+    }
+
+    @Override
+    public void queue(int function, int visible, long oldestAgeMicros, int batches, int target, long nowMicros) {
+        Track t = byFunction[function];
+        int b = bucket(nowMicros);
+        max(t.values[2], b, visible);
+        max(t.values[3], b, oldestAgeMicros / 1_000_000);
+        max(t.values[4], b, batches);
+        t.visible = visible;
+        t.batches = batches;
+        t.peakBatches = Math.max(t.peakBatches, batches);
+        t.peakVisible = Math.max(t.peakVisible, visible);
+        t.maxAgeMicros = Math.max(t.maxAgeMicros, oldestAgeMicros);
+    }
+
+    private static void max(long[] v, int b, long x) {
+        if (x > v[b]) {
+            v[b] = x;
+        }
+    }
+
+    /** The SQS series per function fed by a queue (none without one). */
+    public List<Series> series() {
+        List<Series> out = new ArrayList<>();
+        for (Map.Entry<Integer, Track> e : tracks.entrySet()) {
+            for (int m = 0; m < METRICS.length; m++) {
+                out.add(new Series("function", names.get(e.getKey()), METRICS[m], STATISTICS[m],
+                        e.getValue().values[m].clone()));
+            }
+        }
+        return out;
+    }
+
+    /** The summary's {@code sqs} section; null when no function has a queue. */
+    public Map<String, RunSummary.SqsSummary> summary() {
+        if (tracks.isEmpty()) {
+            return null;
+        }
+        Map<String, RunSummary.SqsSummary> out = new LinkedHashMap<>();
+        for (Map.Entry<Integer, Track> e : tracks.entrySet()) {
+            Track t = e.getValue();
+            out.put(names.get(e.getKey()), new RunSummary.SqsSummary(t.sent, t.deleted, t.redriven, t.returned,
+                    t.functionErrorBatches, t.invokeErrorBatches, t.throttledAttempts, t.visible,
+                    t.sent - t.deleted - t.redriven - t.visible, t.peakBatches, t.peakVisible,
+                    t.maxAgeMicros / 1e6));
+        }
+        return out;
+    }
+
+    private static final class Track {
+        final long[][] values;
+        long sent;
+        long deleted;
+        long redriven;
+        long returned;
+        long functionErrorBatches;
+        long invokeErrorBatches;
+        long throttledAttempts;
+        long visible;
+        long batches;
+        long peakBatches;
+        long peakVisible;
+        long maxAgeMicros;
+
+        Track(int buckets) {
+            values = new long[METRICS.length][buckets];
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.enisim.model;
+
+/**
+ * An SQS event source mapping (standard queue) and its queue, with the poller's documented scaling and the
+ * assumptions about its back-off.
+ *
+ * @param batchSize                 messages per batch, 1-10,000 [doc]
+ * @param maximumConcurrency        ScalingConfig.MaximumConcurrency, 2-1,000 [doc]; 1,000 when not set
+ * @param visibilityTimeoutMicros   the queue's visibility timeout: a received message reappears after it unless
+ *                                  deleted [doc: SQS]
+ * @param maxReceiveCount           the queue's redrive policy: a message received this many times goes to the
+ *                                  queue's dead-letter queue instead of reappearing; 0 = no redrive [doc: SQS]
+ * @param initialBatches            concurrent batches when messages appear: 5 [doc]
+ * @param scaleUpPerMinute          more concurrent batches per minute while messages remain: 300 [doc]
+ * @param maxBatches                the most concurrent batches of a mapping: 1,000 [doc]
+ * @param errorBackoffFactor        concurrency kept after a failed batch, at most once per minute [assumed 0.5]
+ * @param throttleRetryMicros       first wait before re-invoking a throttled batch, doubling [assumed 1 s]
+ */
+public record SqsConfig(int batchSize, int maximumConcurrency, long visibilityTimeoutMicros, int maxReceiveCount,
+        int initialBatches, int scaleUpPerMinute, int maxBatches, double errorBackoffFactor,
+        long throttleRetryMicros) {
+
+    /** The most concurrent batches: the documented maximum, or MaximumConcurrency when lower. */
+    public int cap() {
+        return Math.min(maxBatches, maximumConcurrency);
+    }
+}

@@ -1,0 +1,230 @@
+package dev.enisim.model;
+
+import dev.enisim.model.SimEvent.SqsBatchStep;
+import dev.enisim.model.SimEvent.SqsScaleUp;
+import java.util.function.LongSupplier;
+
+/**
+ * An SQS event source mapping on a standard queue: a source of invocations layered above the world's admission
+ * [doc: services-sqs-scaling, services-sqs-errorhandling]. Messages sent to the queue wait as visible messages;
+ * the poller receives them in batches of up to {@code batchSize} and invokes the function synchronously, one
+ * invocation per batch. It starts with 5 concurrent batches and, while messages remain, adds up to 300 a minute
+ * (one every 60/300 s), up to 1,000 or MaximumConcurrency.
+ * <ul>
+ * <li>success: the batch's messages are deleted when the invocation completes;</li>
+ * <li>function error: the poller moves on when the invocation ends, concurrency backs off, and the messages
+ * reappear when the visibility timeout (from their receipt) runs out;</li>
+ * <li>throttle: the poller re-invokes the batch (1 s, doubling) until the visibility timeout runs out, then the
+ * messages reappear [doc: "continues to retry the message until the message's timestamp exceeds your queue's
+ * visibility timeout"];</li>
+ * <li>invoke error (ENI errors, Pending, Inactive) [assumed]: as a function error, at once.</li>
+ * </ul>
+ * A message that reappears after {@code maxReceiveCount} receipts goes to the queue's dead-letter queue. Every
+ * message sent is deleted, redriven, visible or in a batch: {@link #checkInvariants()}.
+ */
+public final class SqsEventSource {
+
+    private final int function;
+    private final SqsConfig c;
+    private final World world;
+    private final Port port;
+    private final SqsListener listener;
+    private final LongSupplier duration;
+    private final long scaleStepMicros;
+    // visible messages: a ring buffer of (sent time, receive count)
+    private long[] sent = new long[64];
+    private int[] receives = new int[64];
+    private int head;
+    private int visible;
+    private int batches;   // pollers busy with a batch
+    private int inBatches; // messages in batches not yet deleted or returned
+    private long base;
+    private long sinceMicros;
+    private long lastBackoffMicros = Long.MIN_VALUE;
+    private boolean scaleUpScheduled;
+    private long sentCount;
+    private long deletedCount;
+    private long redrivenCount;
+
+    public SqsEventSource(int function, SqsConfig config, World world, Port port, SqsListener listener,
+            LongSupplier duration) {
+        this.function = function;
+        this.c = config;
+        this.world = world;
+        this.port = port;
+        this.listener = listener;
+        this.duration = duration;
+        this.base = config.initialBatches();
+        this.scaleStepMicros = Math.max(1, 60_000_000L / config.scaleUpPerMinute());
+    }
+
+    /** A message is sent to the queue. */
+    public void send(long now) {
+        sentCount++;
+        listener.sent(function, now);
+        push(now, 0);
+        pump(now);
+    }
+
+    /** The concurrency the poller may use now: grown by the scale-up rate since the backlog began. */
+    int target(long now) {
+        long grown = base + (now - sinceMicros) / scaleStepMicros;
+        return (int) Math.min(c.cap(), grown);
+    }
+
+    /** Starts batches while messages are visible and concurrency allows; schedules the next scale-up step. */
+    private void pump(long now) {
+        while (visible > 0 && batches < target(now)) {
+            startBatch(now);
+        }
+        if (visible == 0) {
+            // no backlog: growth starts again, from the concurrency in use, when messages next remain
+            base = Math.max(c.initialBatches(), batches);
+            sinceMicros = now;
+        } else if (!scaleUpScheduled && target(now) < c.cap()) {
+            scaleUpScheduled = true;
+            long stepEnd = sinceMicros + ((now - sinceMicros) / scaleStepMicros + 1) * scaleStepMicros;
+            port.schedule(stepEnd, SimEvent.PRIORITY_ARRIVAL, new SqsScaleUp(function));
+        }
+        listener.queue(function, visible, visible == 0 ? 0 : now - sent[head], batches, target(now), now);
+    }
+
+    public void scaleUp(long now) {
+        scaleUpScheduled = false;
+        pump(now);
+    }
+
+    private void startBatch(long now) {
+        int n = Math.min(c.batchSize(), visible);
+        long[] s = new long[n];
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            int at = (head + i) & (sent.length - 1);
+            s[i] = sent[at];
+            r[i] = receives[at] + 1;
+        }
+        head = (head + n) & (sent.length - 1);
+        visible -= n;
+        batches++;
+        inBatches += n;
+        attempt(new SqsBatch(s, r, n, now), now);
+    }
+
+    private void attempt(SqsBatch b, long now) {
+        Outcome o = world.invoke(function, now, duration.getAsLong());
+        long returnAt = b.receivedMicros + c.visibilityTimeoutMicros();
+        switch (o.kind()) {
+            case SUCCESS -> step(b, SqsBatch.Next.DELETE, world.lastCompletionMicros());
+            case FUNCTION_ERROR -> {
+                listener.batchFailed(function, o, now);
+                step(b, SqsBatch.Next.FAILED, world.lastCompletionMicros());
+            }
+            case THROTTLE -> {
+                listener.batchFailed(function, o, now);
+                backOff(now);
+                long next = now + (c.throttleRetryMicros() << Math.min(b.throttles++, 20));
+                step(b, next < returnAt ? SqsBatch.Next.RETRY : SqsBatch.Next.RETURN, Math.min(next, returnAt));
+            }
+            case INVOKE_ERROR -> {
+                listener.batchFailed(function, o, now);
+                backOff(now);
+                freePoller(b);
+                step(b, SqsBatch.Next.RETURN, returnAt);
+            }
+        }
+    }
+
+    private void step(SqsBatch b, SqsBatch.Next next, long at) {
+        b.next = next;
+        port.schedule(at, SimEvent.PRIORITY_COMPLETION, new SqsBatchStep(function, b));
+    }
+
+    /** A batch's scheduled step. */
+    public void step(SqsBatchStep e, long now) {
+        SqsBatch b = e.batch();
+        switch (b.next) {
+            case DELETE -> {
+                inBatches -= b.size;
+                deletedCount += b.size;
+                listener.deleted(function, b.size, now);
+                freePoller(b);
+            }
+            case FAILED -> {
+                backOff(now);
+                freePoller(b);
+                step(b, SqsBatch.Next.RETURN, Math.max(now, b.receivedMicros + c.visibilityTimeoutMicros()));
+            }
+            case RETRY -> {
+                attempt(b, now);
+                return;
+            }
+            case RETURN -> {
+                int redriven = 0;
+                for (int i = 0; i < b.size; i++) {
+                    if (c.maxReceiveCount() > 0 && b.receives[i] >= c.maxReceiveCount()) {
+                        redriven++;
+                    } else {
+                        push(b.sentMicros[i], b.receives[i]);
+                    }
+                }
+                inBatches -= b.size;
+                redrivenCount += redriven;
+                listener.visibilityExpired(function, b.size - redriven, redriven, now);
+                freePoller(b);
+            }
+        }
+        pump(now);
+    }
+
+    private void freePoller(SqsBatch b) {
+        if (!b.pollerFree) {
+            b.pollerFree = true;
+            batches--;
+        }
+    }
+
+    /** After a failed batch, at most once a minute, the poller keeps only a part of its concurrency [assumed]. */
+    private void backOff(long now) {
+        if (now - lastBackoffMicros < 60_000_000L) {
+            return;
+        }
+        lastBackoffMicros = now;
+        base = Math.max(2, (long) (target(now) * c.errorBackoffFactor()));
+        sinceMicros = now;
+    }
+
+    private void push(long sentAt, int received) {
+        if (visible == sent.length) {
+            long[] s = new long[sent.length * 2];
+            int[] r = new int[sent.length * 2];
+            for (int i = 0; i < visible; i++) {
+                s[i] = sent[(head + i) & (sent.length - 1)];
+                r[i] = receives[(head + i) & (sent.length - 1)];
+            }
+            sent = s;
+            receives = r;
+            head = 0;
+        }
+        int at = (head + visible) & (sent.length - 1);
+        sent[at] = sentAt;
+        receives[at] = received;
+        visible++;
+    }
+
+    public long visible() {
+        return visible;
+    }
+
+    public long inBatches() {
+        return inBatches;
+    }
+
+    /** Every message sent is deleted, redriven, visible or in a batch. */
+    public void checkInvariants() {
+        if (sentCount != deletedCount + redrivenCount + visible + inBatches || batches < 0) {
+            throw new IllegalStateException("SQS mapping of function " + function + ": sent " + sentCount
+                    + " != deleted " + deletedCount + " + redriven " + redrivenCount + " + visible " + visible
+                    + " + in batches " + inBatches);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.enisim.scenario;
+
+import dev.enisim.model.SqsConfig;
+
+/**
+ * Reads a function's {@code eventSourceMapping} (an SQS queue feeding it) and the scenario's {@code sqs} block of
+ * the poller's scaling figures and assumptions (read once, shared by every mapping).
+ */
+final class SqsReader {
+
+    /** A function's mapping: null without one; {@code ok} false when it had problems. */
+    record Read(SqsConfig config, boolean ok) {
+    }
+
+    private static final long SEC = ScenarioLoader.SEC;
+
+    private final int initialBatches;
+    private final int scaleUpPerMinute;
+    private final int maxBatches;
+    private final double errorBackoffFactor;
+    private final long throttleRetryMicros;
+    private final boolean blockOk;
+
+    SqsReader(Fields root) {
+        Fields s = root.object("sqs");
+        if (s == null) {
+            s = root.child("sqs");
+        }
+        int before = root.problemCount();
+        s.allowOnly("initialBatches", "scaleUpPerMinute", "maxBatches", "errorBackoffFactor", "throttleRetry");
+        initialBatches = (int) s.integer("initialBatches", 5, 1, 10_000);
+        scaleUpPerMinute = (int) s.integer("scaleUpPerMinute", 300, 1, 60_000_000);
+        maxBatches = (int) s.integer("maxBatches", 1000, 1, 100_000);
+        errorBackoffFactor = AsyncReader.number(s, "errorBackoffFactor", 0.5, 0.01, 1);
+        throttleRetryMicros = s.duration("throttleRetry", SEC);
+        if (throttleRetryMicros <= 0) {
+            s.problem("throttleRetry", "must be > 0");
+        }
+        blockOk = root.problemCount() == before;
+    }
+
+    /** {@code eventSourceMapping: {type: sqs, batchSize, maximumConcurrency, queue: {visibilityTimeout, maxReceiveCount}}}. */
+    Read read(Fields f, long functionTimeoutMicros, boolean asynchronous) {
+        Fields m = f.object("eventSourceMapping");
+        if (m == null) {
+            return new Read(null, !f.has("eventSourceMapping"));
+        }
+        int before = f.problemCount();
+        if (asynchronous) {
+            f.problem("eventSourceMapping", "a function fed by an SQS event source mapping is invoked by the poller"
+                    + " (synchronously): leave invocationType out");
+        }
+        m.allowOnly("type", "batchSize", "maximumConcurrency", "queue");
+        String type = m.requireText("type");
+        if (type != null && !type.equals("sqs")) {
+            m.problem("type", "expected sqs (a standard queue; streams are not modelled), got '" + type + "'");
+        }
+        int batchSize = (int) m.integer("batchSize", 10, 1, 10_000);
+        int maximumConcurrency = (int) m.integer("maximumConcurrency", 1000, 2, 1000);
+        Fields q = m.object("queue");
+        if (q == null) {
+            q = m.child("queue");
+        }
+        q.allowOnly("visibilityTimeout", "maxReceiveCount");
+        long visibility = q.duration("visibilityTimeout", 30 * SEC);
+        if (visibility < 0 || visibility > 12 * 3600 * SEC) {
+            q.problem("visibilityTimeout", "expected 0s to 12h (SQS's limits), got " + visibility / 1e6 + "s");
+        } else if (visibility < functionTimeoutMicros) {
+            q.problem("visibilityTimeout", "must be at least the function's timeout (" + functionTimeoutMicros / 1e6
+                    + "s): Lambda refuses the mapping otherwise; AWS recommends six times the timeout");
+        }
+        int maxReceiveCount = (int) q.integer("maxReceiveCount", 0, 1, 1000);
+        boolean ok = f.problemCount() == before && blockOk;
+        return new Read(new SqsConfig(batchSize, maximumConcurrency, visibility, maxReceiveCount, initialBatches,
+                scaleUpPerMinute, maxBatches, errorBackoffFactor, throttleRetryMicros), ok);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.enisim.model;
+
+import static dev.enisim.model.WorldHarness.SEC;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The SQS poller against the documented scaling and error handling, with fixed figures. */
+class SqsEventSourceTest {
+
+    static SqsConfig config(int batchSize, int maximumConcurrency, long visibility, int maxReceiveCount) {
+        return new SqsConfig(batchSize, maximumConcurrency, visibility, maxReceiveCount, 5, 300, 1000, 0.5, SEC);
+    }
+
+    static final class Harness implements SqsListener {
+        final WorldHarness h;
+        final TreeMap<Long, Integer> batches = new TreeMap<>();
+        final List<String> log = new ArrayList<>();
+        SqsEventSource sqs;
+        long duration = 3600 * SEC;
+        long deleted;
+
+        Harness(int accountLimit) {
+            h = new WorldHarness(accountLimit, 65_000, 60 * SEC, 5 * SEC);
+        }
+
+        int function(SqsConfig c) {
+            int f = h.function("consumer", List.of(), List.of(), -1, 0);
+            sqs = new SqsEventSource(f, c, h.world, h.loop::schedule, this, () -> duration);
+            h.create(f, 0);
+            return f;
+        }
+
+        void run(long until) {
+            h.loop.runUntil(until, (e, now) -> {
+                if (e instanceof SimEvent.SqsScaleUp) {
+                    sqs.scaleUp(now);
+                } else if (e instanceof SimEvent.SqsBatchStep s) {
+                    sqs.step(s, now);
+                } else {
+                    h.world.handle(e, now);
+                }
+                h.world.checkInvariants();
+                sqs.checkInvariants();
+            });
+        }
+
+        @Override
+        public void queue(int function, int visible, long oldest, int inFlight, int target, long nowMicros) {
+            batches.put(nowMicros, inFlight);
+        }
+
+        @Override
+        public void deleted(int function, int messages, long nowMicros) {
+            deleted += messages;
+        }
+
+        @Override
+        public void batchFailed(int function, Outcome outcome, long nowMicros) {
+            log.add(nowMicros / SEC + "s " + outcome);
+        }
+
+        @Override
+        public void visibilityExpired(int function, int returned, int redriven, long nowMicros) {
+            log.add(nowMicros / SEC + "s returned " + returned + ", redriven " + redriven);
+        }
+
+        int batchesAt(long micros) {
+            return batches.floorEntry(micros).getValue();
+        }
+    }
+
+    /**
+     * A backlog of 100,000 messages and batches that run for an hour: 5 batches at once, then 300 more a minute
+     * [doc], one every 0.2 s: 5 + floor(t / 0.2 s) after t, up to 1,000 (reached at t = 199 s).
+     */
+    @Test
+    void pollersScaleUpAtTheDocumentedRate() {
+        Harness a = new Harness(3000);
+        a.function(config(10, 1000, 3600 * SEC, 0));
+        a.run(SEC);
+        for (int i = 0; i < 100_000; i++) {
+            a.sqs.send(SEC);
+        }
+        a.run(400 * SEC);
+        assertEquals(5, a.batchesAt(SEC));
+        for (long t : new long[] {1, 10, 30, 60, 120, 198}) {
+            assertEquals(5 + (int) (t * 5), a.batchesAt(SEC + t * SEC), "after " + t + " s");
+        }
+        assertEquals(1000, a.batchesAt(SEC + 199 * SEC));
+        assertEquals(1000, a.batchesAt(SEC + 399 * SEC), "at most 1,000 batches at once");
+        // the first 5 batches took one message each (sent one by one, no batching window), the others 10
+        assertEquals(100_000 - 5 - 995 * 10, a.sqs.visible());
+    }
+
+    @Test
+    void maximumConcurrencyCapsThePoller() {
+        Harness a = new Harness(3000);
+        a.function(config(10, 50, 3600 * SEC, 0));
+        a.run(SEC);
+        for (int i = 0; i < 10_000; i++) {
+            a.sqs.send(SEC);
+        }
+        a.run(400 * SEC);
+        assertEquals(50, a.batchesAt(SEC + 399 * SEC));
+    }
+
+    /**
+     * A function error: the messages reappear when the visibility timeout (from their receipt) runs out; after
+     * maxReceiveCount receipts they go to the queue's dead-letter queue.
+     */
+    @Test
+    void failedBatchesReappearAfterTheVisibilityTimeoutThenAreRedriven() {
+        Harness a = new Harness(1000);
+        a.h.timeoutMicros = 3 * SEC;
+        a.duration = 10 * SEC; // past the timeout: every batch fails (TaskTimedOut)
+        a.function(config(10, 1000, 30 * SEC, 3));
+        a.run(SEC);
+        for (int i = 0; i < 10; i++) {
+            a.sqs.send(SEC);
+        }
+        a.run(600 * SEC);
+        // one message per batch (each reaches an idle poller alone): received at 1 s, 31 s, 61 s
+        assertEquals(List.of("1s FUNCTION_ERROR_TIMEOUT"), a.log.subList(0, 1));
+        assertEquals("31s returned 10, redriven 0", a.log.stream().filter(s -> s.contains("returned")).findFirst()
+                .orElseThrow().replaceAll("returned \\d+", "returned 10").substring(0, 27));
+        long redriven = a.log.stream().filter(s -> s.contains("redriven") && !s.endsWith("redriven 0")).count();
+        assertEquals(0, a.sqs.visible() + a.sqs.inBatches(), "all ten redriven after three receipts");
+        assertEquals(0, a.deleted);
+        assertEquals(true, redriven > 0);
+    }
+
+    /** A throttled batch is re-invoked (1 s, doubling) until the visibility timeout, then its messages reappear. */
+    @Test
+    void throttledBatchesAreRetriedUntilTheVisibilityTimeout() {
+        Harness a = new Harness(1000);
+        int f = a.h.function("consumer", List.of(), List.of(), 0, 0); // reserved concurrency 0: always throttled
+        a.sqs = new SqsEventSource(f, config(10, 1000, 20 * SEC, 0), a.h.world, a.h.loop::schedule, a,
+                () -> SEC);
+        a.h.create(f, 0);
+        a.run(SEC);
+        a.sqs.send(SEC);
+        a.run(22 * SEC);
+        // attempts at 1, 2, 4, 8, 16 s; the next (32 s) would be past 1 + 20 s: the message reappears at 21 s
+        assertEquals(List.of("1s THROTTLED_RESERVED", "2s THROTTLED_RESERVED", "4s THROTTLED_RESERVED",
+                "8s THROTTLED_RESERVED", "16s THROTTLED_RESERVED", "21s returned 1, redriven 0"), a.log.subList(0, 6));
+    }
+}
