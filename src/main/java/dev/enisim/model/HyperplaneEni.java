@@ -129,7 +129,8 @@ final class HyperplaneEni {
         if (connections < 0 || connections > capacity) {
             throw new IllegalStateException(name() + ": " + connections + " connections outside 0.." + capacity);
         }
-        if ((state == EniState.Creating || state == EniState.Deleted) && connections != 0) {
+        boolean gone = state == EniState.Deleted || state == EniState.Orphaned;
+        if ((state == EniState.Creating || gone) && connections != 0) {
             throw new IllegalStateException(name() + ": " + connections + " connections while " + state);
         }
     }

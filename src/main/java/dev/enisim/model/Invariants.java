@@ -1,6 +1,7 @@
 package dev.enisim.model;
 
 import dev.enisim.model.eni.EniState;
+import dev.enisim.model.function.State;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -64,7 +65,8 @@ final class Invariants {
 
     /**
      * Each key's user count equals the functions, attachments and versions that hold it; a key with users never
-     * has an ENI being deleted, and only a key without users does.
+     * has an ENI being deleted, and a key without users has no ENI in use (it would hold its IP and quota slot
+     * for ever: an ENI finishing its creation after its users left is deleted at once).
      */
     private static void users(EniFleet fleet, List<LambdaFunction> functions) {
         int[] users = new int[fleet.pools.size()];
@@ -93,6 +95,10 @@ final class Invariants {
                     throw new IllegalStateException(eni.name() + " is being deleted while its key has "
                             + p.users() + " users");
                 }
+                if (eni.state() == EniState.InUse && p.users() == 0) {
+                    throw new IllegalStateException(eni.name() + " is in use on key " + p.eniKey()
+                            + ", which has no users");
+                }
             }
         }
     }
@@ -109,6 +115,12 @@ final class Invariants {
         int environments = 0;
         for (LambdaFunction f : functions) {
             f.environments().checkInvariants(f.name());
+            if (f.state() != State.Active && (f.environments().idle() > 0 || f.environments().provisionedIdle() > 0)) {
+                // its configuration is gone: idle environments (and the database pools they hold) end with it
+                throw new IllegalStateException(f.name() + " is " + f.state() + " but keeps "
+                        + f.environments().idle() + " idle and " + f.environments().provisionedIdle()
+                        + " provisioned environments");
+            }
             environments += f.environments().total();
             if (f.environments().busy() != f.inFlight()) {
                 throw new IllegalStateException(f.name() + ": " + f.inFlight() + " in flight but "

@@ -262,6 +262,23 @@ public final class World {
         return functions[index];
     }
 
+    /** The parts (for white-box tests of this package: the invariant checker fed a broken state). */
+    EniFleet fleet() {
+        return fleet;
+    }
+
+    Network network() {
+        return network;
+    }
+
+    Concurrency concurrency() {
+        return concurrency;
+    }
+
+    EnvironmentPool environments() {
+        return environments;
+    }
+
     // ---- invariants -------------------------------------------------------------------------------------
 
     /**

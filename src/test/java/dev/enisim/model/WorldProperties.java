@@ -35,7 +35,7 @@ class WorldProperties {
                 .ofMaxSize(80);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 400)
     void invariantsHoldAfterEveryStep(@ForAll("chains") List<int[]> steps) {
         WorldHarness h = new WorldHarness(20, 4, 60 * SEC, 5 * SEC);
         h.world.addVpc("vpc", 7);
@@ -49,6 +49,8 @@ class WorldProperties {
         for (int i = 0; i < 4; i++) {
             h.function("f" + i, subnets(i * 5 + 1), List.of(GROUPS[i % 3]), i == 3 ? 3 : -1, 1 + i % 2);
         }
+        // f4: a database pool of 2 per environment and one provisioned environment
+        h.function("f4", 128, subnets(3), List.of(GROUPS[0]), 2, 1, 0);
         long invocations = 0;
         for (int[] step : steps) {
             invocations += apply(h, step);
@@ -67,7 +69,38 @@ class WorldProperties {
         }
         h.advanceTo(h.loop.nowMicros() + 4 * 3600 * SEC);
         h.world.checkInvariants();
+        drainedWorldHoldsNothing(h);
     }
+
+    /**
+     * Conservation: once every function is deleted, every invocation has ended, every deletion has finished and
+     * the orphans are deleted by hand, every IP, quota slot and port is back, whatever happened before.
+     */
+    private static void drainedWorldHoldsNothing(WorldHarness h) {
+        long now = h.loop.nowMicros();
+        for (int f = 0; f < FUNCTIONS; f++) {
+            h.at(now, new SimEvent.DeleteFunction(f));
+        }
+        h.advanceTo(now + 2 * 3600 * SEC); // > the 900 s timeout + 600 s deletion + a 60 s creation
+        h.at(h.loop.nowMicros(), new SimEvent.DeleteOrphanedEnis(SimEvent.DeleteOrphanedEnis.ALL_SUBNETS));
+        h.advanceTo(h.loop.nowMicros() + SEC);
+        WorldSnapshot w = h.world.snapshot();
+        assertEquals(0, h.world.accountInFlight());
+        for (WorldSnapshot.SubnetView s : w.subnets()) {
+            assertEquals(s.usableIps() - s.otherUsedIps(), s.availableIps(), s.id() + ": every Lambda IP is back");
+        }
+        for (WorldSnapshot.VpcView v : w.vpcs()) {
+            assertEquals(0, v.enis(), "every quota slot is back");
+        }
+        for (WorldSnapshot.KeyView k : w.keys()) {
+            assertEquals(0, k.connections(), "every port is back");
+        }
+        for (WorldSnapshot.EniView e : w.enis()) {
+            assertEquals(EniState.Deleted, e.state(), e.toString());
+        }
+    }
+
+    private static final int FUNCTIONS = 5;
 
     private static List<String> subnets(int mask) {
         List<String> out = new ArrayList<>();
@@ -82,8 +115,8 @@ class WorldProperties {
     /** Applies one step; returns how many invocations it made. */
     private static long apply(WorldHarness h, int[] step) {
         long now = h.loop.nowMicros();
-        int f = step[1] % 4;
-        switch (step[0] % 12) {
+        int f = step[1] % FUNCTIONS;
+        switch (step[0] % 13) {
             case 0, 1 -> h.create(f, now);
             case 2 -> h.at(now, new SimEvent.UpdateVpcConfig(f, step[2] % 5 == 0 ? List.of() : subnets(step[2] % 8),
                     step[2] % 5 == 0 ? List.of() : List.of(GROUPS[step[3] % 3])));
@@ -91,6 +124,7 @@ class WorldProperties {
             case 4 -> h.at(now, new SimEvent.DeleteVersion(f, 1 + step[2] % 3));
             case 5 -> h.at(now, new SimEvent.DeleteFunction(f));
             case 6 -> h.at(now, new SimEvent.SetRolePermissions(f, step[2] % 2 == 0, false));
+            case 12 -> h.at(now, new SimEvent.SetRolePermissions(f, false, true)); // DeleteRole
             case 7 -> h.at(now, step[1] % 2 == 0 ? new SimEvent.SetOtherUsedIps(step[2] % 3, step[3] % 12)
                     : new SimEvent.SetOtherUsedEnis(0, step[3] % 5));
             case 8 -> h.at(now, new SimEvent.AzAvailability(step[2] % 2, step[3] % 2 == 0));

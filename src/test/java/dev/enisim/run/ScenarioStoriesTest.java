@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class ScenarioStoriesTest {
 
     private static RunSummary run(String name) throws Exception {
-        return new Simulation(ScenarioLoader.load(Path.of("scenarios", name + ".yaml")), 0).run().summary();
+        return new Simulation(ScenarioLoader.load(Path.of("scenarios", name + ".yaml")), 0).checkingInvariants().run()
+                .summary();
     }
 
     private static long error(RunSummary.Invocations inv, String exception) {

@@ -39,7 +39,54 @@ class SimulationProperties {
                 .as(SimulationProperties::scenario);
     }
 
+    /** Random scenarios with a random timeline of control-plane actions (at most a dozen, any kind). */
+    @Provide
+    Arbitrary<Scenario> scenariosWithTimelines() {
+        Arbitrary<List<int[]>> actions = Arbitraries.integers().between(0, 1 << 20).array(int[].class).ofSize(5)
+                .list().ofMaxSize(12);
+        return Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(1, 8),
+                Arbitraries.integers().between(1, 40), Arbitraries.integers().between(5, 200),
+                Arbitraries.integers().between(0, 1 << 20).array(int[].class).ofSize(6).list().ofMinSize(1)
+                        .ofMaxSize(6),
+                Arbitraries.integers().between(0, 1 << 20).array(int[].class).ofSize(8), actions)
+                .as(SimulationProperties::scenario);
+    }
+
     static Scenario scenario(long seed, int quota, int cap, int limit, List<int[]> fns, int[] shape) {
+        return scenario(seed, quota, cap, limit, fns, shape, List.of());
+    }
+
+    /**
+     * One timeline action per {kind, a, b, c, at}: create, update, publish, delete version / function, revoke /
+     * grant / delete role, AZ outage and recovery, orphan deletion (all or one subnet), other tenants' IPs.
+     */
+    private static SimEvent.Control action(int[] a, int functions, int subnets) {
+        int f = a[1] % functions;
+        List<String> someSubnets = new ArrayList<>();
+        for (int k = 0; k < subnets; k++) {
+            if ((a[2] >> k & 1) == 1) {
+                someSubnets.add("subnet-" + k);
+            }
+        }
+        return switch (a[0] % 11) {
+            case 0 -> new SimEvent.CreateFunction(f);
+            case 1 -> new SimEvent.UpdateVpcConfig(f, someSubnets,
+                    someSubnets.isEmpty() ? List.of() : List.of("sg-" + a[3] % 3));
+            case 2 -> new SimEvent.PublishVersion(f);
+            case 3 -> new SimEvent.DeleteVersion(f, 1 + a[3] % 3);
+            case 4 -> new SimEvent.DeleteFunction(f);
+            case 5 -> new SimEvent.SetRolePermissions(f, false, false);
+            case 6 -> new SimEvent.SetRolePermissions(f, true, false);
+            case 7 -> new SimEvent.SetRolePermissions(f, false, true);
+            case 8 -> new SimEvent.AzAvailability(a[2] % Math.min(2, subnets), a[3] % 2 == 0);
+            case 9 -> new SimEvent.DeleteOrphanedEnis(a[3] % 2 == 0 ? SimEvent.DeleteOrphanedEnis.ALL_SUBNETS
+                    : a[2] % subnets);
+            default -> new SimEvent.SetOtherUsedIps(a[2] % subnets, a[3] % 64);
+        };
+    }
+
+    static Scenario scenario(long seed, int quota, int cap, int limit, List<int[]> fns, int[] shape,
+            List<int[]> actions) {
         Scenarios s = new Scenarios();
         s.seed = seed;
         s.durationMicros = 900 * SEC;
@@ -84,11 +131,25 @@ class SimulationProperties {
             s.function("f" + i++, mySubnets, myGroups, reserved, duration, f[4] % 4, 1 + f[5] % 40,
                     (f[5] % 300) * SEC, init, f[3] % 3, provisioned);
         }
+        for (int[] a : actions) {
+            s.timeline.add(new Scenario.At((a[4] % 900) * SEC, action(a, fns.size(), nSubnets)));
+        }
+        s.timeline.sort(java.util.Comparator.comparingLong(Scenario.At::atMicros));
         return s.build();
     }
 
     @Property(tries = 60)
     void invariantsHoldAndEveryInvocationHasOneOutcome(@ForAll("scenarios") Scenario scenario) {
+        invariantsHoldAndOutcomesAreConserved(scenario);
+    }
+
+    /** The same, with every kind of timeline action at random times (the world's invariants after each event). */
+    @Property(tries = 100)
+    void invariantsHoldUnderRandomTimelines(@ForAll("scenariosWithTimelines") Scenario scenario) {
+        invariantsHoldAndOutcomesAreConserved(scenario);
+    }
+
+    private static void invariantsHoldAndOutcomesAreConserved(Scenario scenario) {
         Simulation sim = new Simulation(scenario, 0).checkingInvariants();
         RunSummary r = sim.run().summary();
         assertConserved(r.invocations());

@@ -68,7 +68,7 @@ class TimelineReaderTest {
                 new Scenario.At(26 * min, new SimEvent.SetRolePermissions(0, true, false)),
                 new Scenario.At(30 * min, new SimEvent.SetOtherUsedIps(1, 251)),
                 new Scenario.At(40 * min, new SimEvent.AzAvailability(1, true)),
-                new Scenario.At(45 * min, new SimEvent.AzAvailability(1, false)),
+                new Scenario.At(45 * min, new SimEvent.AzAvailability(1, false)), // an outage's end follows its start
                 new Scenario.At(41 * min, new SimEvent.AzAvailability(0, true)),
                 new Scenario.At(50 * min, new SimEvent.DeleteOrphanedEnis(SimEvent.DeleteOrphanedEnis.ALL_SUBNETS)),
                 new Scenario.At(50 * min, new SimEvent.DeleteOrphanedEnis(0)),
@@ -76,7 +76,7 @@ class TimelineReaderTest {
                 new Scenario.At(70 * min, new SimEvent.CreateFunction(0, null, null)),
                 new Scenario.At(80 * min, new SimEvent.SetRolePermissions(0, false, true)),
                 new Scenario.At(90 * min, new SimEvent.CreateFunction(0, List.of(), List.of()))), t,
-                "sorted by time, equal times in file order");
+                "sorted by start time, equal times in file order; the event loop orders the end of an outage");
     }
 
     @ParameterizedTest(name = "{0}")
