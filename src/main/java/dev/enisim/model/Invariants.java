@@ -46,7 +46,6 @@ final class Invariants {
         for (EniQuota v : network.vpcs) {
             lambdaInRegion += v.enis();
         }
-        network.region.checkInvariants(lambdaInRegion);
         for (EniQuota v : network.vpcs) {
             v.checkInvariants();
             if (v.enis() != enisPerVpc[v.index()]) {
@@ -54,6 +53,8 @@ final class Invariants {
                         + enisPerVpc[v.index()]);
             }
         }
+        // the Region's sum after each VPC's own count: a VPC's miscount is told as that VPC's
+        network.region.checkInvariants(lambdaInRegion);
         for (IpPool s : network.subnets) {
             s.checkInvariants();
             if (s.lambdaUsedIps() != ipsPerSubnet[s.index()]) {
