@@ -218,7 +218,7 @@ public final class Bench {
         long d = Math.max(s.bucketMicros(), s.durationMicros() / factor);
         return new Scenario(s.name(), s.description(), s.seed(), d, Math.min(s.bucketMicros(), d), s.account(),
                 s.vpcs(), s.hyperplane(), s.functions(), s.timeline(), s.networkModel(), s.scaling(), s.legacy(),
-                s.source());
+                s.prices(), s.source());
     }
 
     /**

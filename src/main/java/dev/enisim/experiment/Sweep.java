@@ -154,7 +154,7 @@ public final class Sweep {
         List<Scenario.At> early = base.timeline().stream().filter(a -> a.atMicros() < probe).toList();
         Scenario s = new Scenario(base.name(), base.description(), base.seed(), probe, probe, base.account(),
                 base.vpcs(), base.hyperplane(), base.functions(), early, base.networkModel(), base.scaling(),
-                base.legacy(), base.source());
+                base.legacy(), base.prices(), base.source());
         JsonNode summary = Replications.tree(Replications.run(s, 1, 1).get(0).summary());
         List<String> unknown = new ArrayList<>();
         for (String m : metrics) {
@@ -175,6 +175,7 @@ public final class Sweep {
             fns.add(f.withArrivals(f.arrivals().scaled(factor)));
         }
         return new Scenario(s.name(), s.description(), s.seed(), s.durationMicros(), s.bucketMicros(), s.account(),
-                s.vpcs(), s.hyperplane(), fns, s.timeline(), s.networkModel(), s.scaling(), s.legacy(), s.source());
+                s.vpcs(), s.hyperplane(), fns, s.timeline(), s.networkModel(), s.scaling(), s.legacy(), s.prices(),
+                s.source());
     }
 }

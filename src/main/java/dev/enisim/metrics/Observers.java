@@ -9,7 +9,7 @@ import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
 
 /**
- * The run's three observers behind one listener, called directly (final fields of concrete types, so the JIT
+ * The run's observers behind one listener, called directly (final fields of concrete types, so the JIT
  * inlines each call on the hot path; a generic fan-out through interfaces costs a virtual call per observer per
  * event).
  */
@@ -18,11 +18,27 @@ public final class Observers implements WorldListener {
     private final Recorder recorder;
     private final LatencyRecorder latency;
     private final Journal journal;
+    private final EnvironmentLevels levels;
+    private final Executions executions;
 
-    public Observers(Recorder recorder, LatencyRecorder latency, Journal journal) {
+    public Observers(Recorder recorder, LatencyRecorder latency, Journal journal, EnvironmentLevels levels,
+            Executions executions) {
         this.recorder = recorder;
         this.latency = latency;
         this.journal = journal;
+        this.levels = levels;
+        this.executions = executions;
+    }
+
+    @Override
+    public void environmentLevels(int function, int busyOnDemand, int idle, int provisioned, long nowMicros) {
+        levels.environmentLevels(function, busyOnDemand, idle, provisioned, nowMicros);
+    }
+
+    @Override
+    public void execution(int function, Outcome outcome, boolean coldStart, boolean provisioned, long initMicros,
+            long runMicros, long nowMicros) {
+        executions.execution(function, outcome, coldStart, provisioned, initMicros, runMicros, nowMicros);
     }
 
     @Override

@@ -43,13 +43,17 @@ final class Admission {
         }
         Lease env = lease;
         env.clear();
+        Outcome result = null;
         if (!environments.takeWarm(f, env, now)) {
-            Outcome failed = coldStart(f, env, now);
-            if (failed != null) {
-                return failed;
-            }
+            result = coldStart(f, env, now);
         }
-        return run(f, env, now, durationMicros);
+        if (result == null) {
+            result = run(f, env, now, durationMicros);
+        }
+        if (env.warm || env.coldStarted) {
+            listener.execution(f.index(), result, !env.warm, env.provisioned, env.initMicros, env.runMicros, now);
+        }
+        return result;
     }
 
     /** A new environment: a subnet, the scaling rate, what the network model holds for it, its init time. */
@@ -64,6 +68,8 @@ final class Admission {
         if (!scaling.tryScale(f, environments.accountEnvironments(), now)) {
             return Outcome.THROTTLED_RATE;
         }
+        env.coldStarted = true;
+        env.createdMicros = now;
         if (attached) {
             Outcome failed = networking.coldStart(f, env.key, fleet, env, now);
             if (failed != null) {
@@ -99,13 +105,14 @@ final class Admission {
                 result = Outcome.FUNCTION_ERROR_TIMEOUT;
             }
         }
+        env.runMicros = run;
         concurrency.started(f);
         listener.concurrency(f.index(), f.inFlight(), concurrency.accountInFlight(), now);
         if (result == Outcome.SUCCESS) {
             listener.latency(f.index(), env.initMicros + durationMicros, !env.warm, now);
         }
         port.schedule(now + env.initMicros + run, SimEvent.PRIORITY_COMPLETION, new InvocationEnd(f.index(), eni,
-                connections, env.eni, env.key, f.environments().generation(), env.provisioned));
+                connections, env.eni, env.key, f.environments().generation(), env.provisioned, env.createdMicros));
         return result;
     }
 

@@ -19,6 +19,8 @@ final class EnvironmentPool {
     private final Port port;
     private final WorldListener listener;
     private final LambdaFunction.AzHealth health;
+    private final WarmRouting routing;
+    private final java.util.function.IntUnaryOperator routingRandom;
     private int accountEnvironments;
 
     EnvironmentPool(World.Settings settings, Network network, EniFleet fleet, Port port, WorldListener listener) {
@@ -29,6 +31,8 @@ final class EnvironmentPool {
         this.port = port;
         this.listener = listener;
         this.health = key -> !network.subnetDown(fleet.pools.get(key).subnet());
+        this.routing = settings.warmRouting();
+        this.routingRandom = settings.routingRandom();
     }
 
     /** Execution environments in the account (busy, idle and provisioned). */
@@ -42,8 +46,9 @@ final class EnvironmentPool {
     }
 
     /**
-     * Takes a warm environment of {@code f} into {@code lease}: a provisioned one first, then the most recently
-     * used on-demand one; idle ones in an AZ that is down are lost on the way. False when there is none.
+     * Takes a warm environment of {@code f} into {@code lease}: a provisioned one first, then the on-demand one
+     * the warm-routing policy picks (by default the most recently used); idle ones in an AZ that is down are lost
+     * on the way. False when there is none.
      */
     boolean takeWarm(LambdaFunction f, Lease lease, long now) {
         Environments envs = f.environments();
@@ -56,12 +61,15 @@ final class EnvironmentPool {
             return true;
         }
         while (envs.idle() > 0) {
-            if (anyDown && !health.up(envs.topIdleKey())) {
-                discardIdleTop(f, now); // its AZ is down: the environment is lost
+            int pick = envs.choose(routing, routingRandom);
+            if (anyDown && !health.up(envs.idleKey(pick))) {
+                discardIdle(f, pick, now); // its AZ is down: the environment is lost
             } else {
                 lease.warm = true;
-                lease.key = envs.topIdleKey();
-                lease.eni = envs.takeIdle();
+                lease.key = envs.idleKey(pick);
+                lease.createdMicros = envs.idleCreatedAt(pick);
+                lease.eni = envs.takeIdle(pick);
+                levels(f, now);
                 return true;
             }
         }
@@ -80,7 +88,8 @@ final class EnvironmentPool {
         if (lease.provisioned) {
             envs.returnProvisioned(lease.key, lease.eni);
         } else if (lease.warm) {
-            envs.returnIdle(lease.key, lease.eni, now);
+            envs.returnIdle(lease.key, lease.eni, lease.createdMicros, now);
+            levels(f, now);
         } else {
             envs.discardBusy(false);
             release(f, lease.eni, now);
@@ -99,7 +108,8 @@ final class EnvironmentPool {
         } else if (end.provisioned()) {
             envs.returnProvisioned(end.envKey(), end.envEni());
         } else {
-            envs.returnIdle(end.envKey(), end.envEni(), now);
+            envs.returnIdle(end.envKey(), end.envEni(), end.envCreatedMicros(), now);
+            levels(f, now);
             scheduleExpiry(f, now);
         }
     }
@@ -124,9 +134,9 @@ final class EnvironmentPool {
         scheduleExpiry(f, now);
     }
 
-    private void discardIdleTop(LambdaFunction f, long now) {
+    private void discardIdle(LambdaFunction f, int position, long now) {
         Environments envs = f.environments();
-        HyperplaneEni e = envs.takeIdle();
+        HyperplaneEni e = envs.takeIdle(position);
         envs.discardBusy(false);
         release(f, e, now);
         changed(f, -1, now);
@@ -188,5 +198,12 @@ final class EnvironmentPool {
     private void changed(LambdaFunction f, int delta, long now) {
         accountEnvironments += delta;
         listener.environments(f.index(), f.environments().total(), now);
+        levels(f, now);
+    }
+
+    /** Reports the function's busy on-demand, idle on-demand and provisioned environments. */
+    private void levels(LambdaFunction f, long now) {
+        Environments envs = f.environments();
+        listener.environmentLevels(f.index(), envs.busyOnDemand(), envs.idle(), envs.provisioned(), now);
     }
 }

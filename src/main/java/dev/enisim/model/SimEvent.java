@@ -25,7 +25,7 @@ public sealed interface SimEvent {
      * configuration {@code generation}; {@code provisioned} for provisioned concurrency).
      */
     record InvocationEnd(int function, HyperplaneEni eni, int connections, HyperplaneEni envEni, int envKey,
-            int generation, boolean provisioned) implements SimEvent {
+            int generation, boolean provisioned, long envCreatedMicros) implements SimEvent {
     }
 
     /** Idle environments of a function may have outlived the keep-alive. */

@@ -47,11 +47,23 @@ public final class World {
      * @param initCapMicros           a cold start's init duration is cut here (10 s)
      * @param scaling                 how fast environments may be added
      * @param networking              how functions reach their VPC (Hyperplane or the pre-2019 model)
+     * @param warmRouting             which idle environment a warm invocation takes
+     * @param routingRandom           draws for {@link WarmRouting#RANDOM} (used by no other policy)
      */
     public record Settings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
             long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
             LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling,
-            Networking networking) {
+            Networking networking, WarmRouting warmRouting, java.util.function.IntUnaryOperator routingRandom) {
+
+        /** Settings with the default warm routing (most recently used first). */
+        public Settings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
+                long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
+                LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling,
+                Networking networking) {
+            this(accountConcurrencyLimit, connectionsPerEni, eniRetryBackoffMicros, idleReclaimAfterMicros,
+                    eniCreateMicros, attachExistingMicros, eniDeleteMicros, keepAliveMicros, initCapMicros, scaling,
+                    networking, WarmRouting.MOST_RECENTLY_USED, null);
+        }
 
         /** Init is capped at 10 s by Lambda [doc]. */
         public static final long INIT_CAP_MICROS = 10_000_000L;

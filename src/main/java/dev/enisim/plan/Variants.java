@@ -53,6 +53,6 @@ final class Variants {
             List<Scenario.At> timeline, long durationMicros) {
         long bucket = Math.min(s.bucketMicros(), durationMicros);
         return new Scenario(s.name(), s.description(), s.seed(), durationMicros, bucket, s.account(), vpcs,
-                s.hyperplane(), fns, timeline, s.networkModel(), s.scaling(), s.legacy(), s.source());
+                s.hyperplane(), fns, timeline, s.networkModel(), s.scaling(), s.legacy(), s.prices(), s.source());
     }
 }

@@ -1,6 +1,9 @@
 package dev.enisim.run;
 
 import dev.enisim.engine.EventLoop;
+import dev.enisim.metrics.CostEstimate;
+import dev.enisim.metrics.EnvironmentLevels;
+import dev.enisim.metrics.Executions;
 import dev.enisim.metrics.Journal;
 import dev.enisim.metrics.LatencyRecorder;
 import dev.enisim.metrics.Observers;
@@ -24,6 +27,8 @@ import dev.enisim.scenario.Scenario;
 import dev.enisim.workload.ArrivalProcess;
 import dev.enisim.workload.Sampler;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -41,6 +46,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
     private final Recorder recorder;
     private final Journal journal = new Journal();
     private final LatencyRecorder latency;
+    private final EnvironmentLevels levels;
+    private final Executions executions = new Executions();
     private final World world;
     private final ArrivalProcess[] arrivals;
     private final Sampler[] durations;
@@ -61,9 +68,12 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 Sampler.of(hp.attachExistingTime(), streams.stream("hyperplane/attach-existing")),
                 Sampler.of(hp.eniDeleteTime(), streams.stream("hyperplane/eni-delete")),
                 scenario.scaling().keepAliveMicros(), World.Settings.INIT_CAP_MICROS, scenario.scaling().scaling(),
-                networking(scenario, streams));
+                networking(scenario, streams), scenario.scaling().warmRouting(),
+                routingDraws(streams.stream("scaling/warm-routing")));
         this.latency = new LatencyRecorder(scenario.durationMicros(), scenario.bucketMicros());
-        this.world = new World(settings, loop::schedule, new Observers(recorder, latency, journal));
+        this.levels = new EnvironmentLevels(scenario.durationMicros(), scenario.bucketMicros());
+        this.world = new World(settings, loop::schedule, new Observers(recorder, latency, journal, levels,
+                executions));
         for (Scenario.Vpc v : scenario.vpcs()) {
             // Lambda's Hyperplane quota per VPC; before Hyperplane, EC2's network-interface quota applied
             world.addVpc(v.id(), scenario.networkModel() == NetworkModel.LEGACY ? scenario.legacy().eniLimit()
@@ -95,6 +105,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         recorder.attach(world.snapshot());
         journal.attach(names);
         latency.attach(names);
+        levels.attach(n);
+        executions.attach(n);
         // functions were added in scenario order, so function i of the world is function i of the scenario
         for (int i = 0; i < n; i++) {
             Scenario.Function f = scenario.functions().get(i);
@@ -120,6 +132,12 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         Scenario.Legacy l = scenario.legacy();
         return Networking.legacy(new Legacy(Sampler.of(l.coldStartAttachTime(), streams.stream("legacy/attach")),
                 l.ec2ApiBurst(), l.ec2ApiRefillPerSecond()));
+    }
+
+    /** Uniform draws below a bound, for random warm routing. */
+    private static java.util.function.IntUnaryOperator routingDraws(
+            org.apache.commons.math3.random.RandomGenerator random) {
+        return random::nextInt;
     }
 
     /** Checks the world's invariants after every event (slow: for tests). */
@@ -189,6 +207,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         RunSummary summary = recorder.summary(scenario.name(), scenario.seed(), replication,
                 scenario.durationMicros() / 1e6, events, hp().stuckPendingAfterMicros() / 1e6, teardowns(end), latency,
                 end);
+        summary = withUsage(summary);
         List<RunResult.EniLifetime> lifetimes = new ArrayList<>();
         for (WorldSnapshot.EniView e : end.enis()) {
             lifetimes.add(new RunResult.EniLifetime(e.id().name(), e.id().keyLabel(),
@@ -200,9 +219,29 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         TimeSeries recorded = recorder.timeSeries(end);
         List<Series> all = new ArrayList<>(recorded.series());
         all.addAll(latency.series());
+        for (int f = 0; f < scenario.functions().size(); f++) {
+            levels.addSeries(all, "function", scenario.functions().get(f).name(), f);
+        }
+        levels.addSeries(all, "account", "", -1);
         TimeSeries series = new TimeSeries(recorded.bucketMicros(), recorded.buckets(), all);
         return new RunResult(scenario, summary, series, lifetimes, recorder.actions(),
                 journal.entries(scenario.durationMicros()));
+    }
+
+    /** The summary with each function's environment averages, cold starts and cost, and their account totals. */
+    private RunSummary withUsage(RunSummary s) {
+        Map<String, RunSummary.FunctionSummary> functions = new LinkedHashMap<>();
+        List<RunSummary.Cost> costs = new ArrayList<>();
+        for (int i = 0; i < scenario.functions().size(); i++) {
+            Scenario.Function f = scenario.functions().get(i);
+            RunSummary.Cost cost = CostEstimate.function(scenario.prices(), f.memoryMb(), f.architecture(),
+                    executions.usage(i), levels.provisionedSeconds(i));
+            costs.add(cost);
+            functions.put(f.name(), s.functions().get(f.name()).with(levels.function(i), executions.coldStarts(i),
+                    cost));
+        }
+        return s.with(functions, levels.account(), executions.coldStarts(-1),
+                CostEstimate.total(scenario.prices(), costs, 0));
     }
 
     private Scenario.Hyperplane hp() {

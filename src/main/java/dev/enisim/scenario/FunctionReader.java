@@ -97,7 +97,8 @@ final class FunctionReader {
             return null;
         }
         return new Scenario.Function(name, memory, timeout, vpc, reservation, duration, connections, arrivals,
-                createdAt, role, init, perEnvironment, provisioned, existing(f, createdAt));
+                createdAt, role, init, perEnvironment, provisioned, existing(f, createdAt),
+                f.text("architecture", "x86_64"));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.enisim.scenario;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.Scaling;
 import dev.enisim.model.SimEvent;
+import dev.enisim.model.WarmRouting;
 import dev.enisim.model.network.Cidr;
 import dev.enisim.workload.ArrivalSpec;
 import dev.enisim.workload.DistributionSpec;
@@ -36,12 +37,21 @@ public record Scenario(
         NetworkModel networkModel,
         ScalingSpec scaling,
         Legacy legacy,
+        PriceTable prices,
         String source) {
 
     public Scenario {
         vpcs = List.copyOf(vpcs);
         functions = List.copyOf(functions);
         timeline = List.copyOf(timeline);
+    }
+
+    /** A scenario with the default price table. */
+    public Scenario(String name, String description, long seed, long durationMicros, long bucketMicros,
+            Account account, List<Vpc> vpcs, Hyperplane hyperplane, List<Function> functions, List<At> timeline,
+            NetworkModel networkModel, ScalingSpec scaling, Legacy legacy, String source) {
+        this(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane, functions, timeline,
+                networkModel, scaling, legacy, PriceTable.DEFAULT, source);
     }
 
     /** A Hyperplane scenario with today's scaling. */
@@ -62,13 +72,13 @@ public record Scenario(
     /** Same scenario with another seed (for {@code --seed}). */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, newSeed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, networkModel, scaling, legacy, source);
+                functions, timeline, networkModel, scaling, legacy, prices, source);
     }
 
     /** Same scenario under another network model (for side-by-side comparisons). */
     public Scenario withNetworkModel(NetworkModel model) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, model, scaling, legacy, source);
+                functions, timeline, model, scaling, legacy, prices, source);
     }
 
     /**
@@ -76,9 +86,15 @@ public record Scenario(
      *
      * @param scaling         the scaling rule (per-function rate, or the pre-2023 account burst)
      * @param keepAliveMicros an idle execution environment is reclaimed after this long (default 10 min)
+     * @param warmRouting     which idle environment a warm invocation takes (default most recently used)
      */
-    public record ScalingSpec(Scaling scaling, long keepAliveMicros) {
+    public record ScalingSpec(Scaling scaling, long keepAliveMicros, WarmRouting warmRouting) {
         public static final ScalingSpec DEFAULT = new ScalingSpec(Scaling.DEFAULT, 600_000_000L);
+
+        /** Most-recently-used warm routing. */
+        public ScalingSpec(Scaling scaling, long keepAliveMicros) {
+            this(scaling, keepAliveMicros, WarmRouting.MOST_RECENTLY_USED);
+        }
     }
 
     /**
@@ -171,6 +187,7 @@ public record Scenario(
      * @param connectionsPerEnvironment persistent connections each environment holds for its whole life
      * @param provisionedConcurrency   environments kept initialised while the function is Active
      * @param existing                 whether the function already exists at time 0 (Active or Inactive)
+     * @param architecture             {@code x86_64} (default) or {@code arm64}: its init preset and its prices
      */
     public record Function(
             String name,
@@ -186,7 +203,18 @@ public record Scenario(
             DistributionSpec initDuration,
             int connectionsPerEnvironment,
             int provisionedConcurrency,
-            Existing existing) {
+            Existing existing,
+            String architecture) {
+
+        /** An x86_64 function. */
+        public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
+                OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
+                ArrivalSpec arrivals, long createdAtMicros, String role, DistributionSpec initDuration,
+                int connectionsPerEnvironment, int provisionedConcurrency, Existing existing) {
+            this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
+                    arrivals, createdAtMicros, role, initDuration, connectionsPerEnvironment, provisionedConcurrency,
+                    existing, "x86_64");
+        }
 
         /** A function that already exists when the simulation starts (imported from an account), and how. */
         public enum Existing {
@@ -212,7 +240,7 @@ public record Scenario(
         public Function withArrivals(ArrivalSpec a) {
             return new Function(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration,
                     connectionsPerInvocation, a, createdAtMicros, role, initDuration, connectionsPerEnvironment,
-                    provisionedConcurrency, existing);
+                    provisionedConcurrency, existing, architecture);
         }
 
         /** Default cold-start init: log-normal, median 250 ms, p99 1.5 s (capped at 10 s by Lambda). */

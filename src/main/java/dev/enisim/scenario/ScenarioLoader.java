@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.Scaling;
+import dev.enisim.model.WarmRouting;
 import dev.enisim.model.network.Cidr;
 import dev.enisim.workload.ArrivalSpec;
 import dev.enisim.workload.DistributionSpec;
@@ -189,7 +190,7 @@ public final class ScenarioLoader {
     private static Scenario read(Fields root, String source) {
         // "expect" belongs to the check command, which reads and validates it itself
         root.allowOnly("name", "description", "seed", "duration", "bucket", "account", "vpcs", "hyperplane",
-                "functions", "timeline", "expect", "networkModel", "scaling", "legacy");
+                "functions", "timeline", "expect", "networkModel", "scaling", "legacy", "prices");
         String name = root.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
             root.problem("name", "expected letters, digits, '.', '_' or '-' only" + (name.length() > 128
@@ -225,7 +226,7 @@ public final class ScenarioLoader {
         Scenario.Legacy legacy = legacy(root);
         long d = duration == null ? 1 : duration;
         return new Scenario(name, description, seed, d, bucket, account, vpcs, hyperplane, functions, timeline,
-                model, scaling, legacy, source);
+                model, scaling, legacy, PricesReader.read(root), source);
     }
 
     private static NetworkModel networkModel(Fields root) {
@@ -245,7 +246,7 @@ public final class ScenarioLoader {
         if (f == null) {
             return Scenario.ScalingSpec.DEFAULT;
         }
-        f.allowOnly("model", "newEnvironmentsPer10s", "burst", "burstIncreasePerMinute", "keepAlive");
+        f.allowOnly("model", "newEnvironmentsPer10s", "burst", "burstIncreasePerMinute", "keepAlive", "warmRouting");
         Scaling d = Scaling.DEFAULT;
         String m = f.text("model", "per-function");
         Scaling.Model model = Scaling.Model.PER_FUNCTION;
@@ -258,8 +259,15 @@ public final class ScenarioLoader {
         int burst = (int) f.integer("burst", d.burst(), 1, 10_000_000);
         int increase = (int) f.integer("burstIncreasePerMinute", d.burstIncrease(), 0, 10_000_000);
         long keepAlive = f.duration("keepAlive", Scenario.ScalingSpec.DEFAULT.keepAliveMicros());
+        String r = f.text("warmRouting", WarmRouting.MOST_RECENTLY_USED.label());
+        WarmRouting routing = WarmRouting.of(r);
+        if (routing == null) {
+            f.problem("warmRouting", "expected 'mostRecentlyUsed' (the default), 'newest' or 'random', got '" + r
+                    + "'");
+            routing = WarmRouting.MOST_RECENTLY_USED;
+        }
         return new Scenario.ScalingSpec(new Scaling(model, rate, d.periodMicros(), burst, increase,
-                d.increasePeriodMicros()), keepAlive);
+                d.increasePeriodMicros()), keepAlive, routing);
     }
 
     private static Scenario.Legacy legacy(Fields root) {
