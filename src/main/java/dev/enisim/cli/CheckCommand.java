@@ -53,8 +53,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "Replications per scenario; assertions then apply to the mean (or ci(...)).")
     int replications;
 
-    @Option(names = "--parallel", description = "Run replications on all cores.")
-    boolean parallel;
+    @Mixin
+    Parallelism parallelism;
 
     @Option(names = "--baseline", paramLabel = "DIR",
             description = {"Compare each summary with DIR/<scenario name>.summary.json (with --replications N: the "
@@ -83,7 +83,7 @@ final class CheckCommand implements Callable<Integer> {
             SafeOutput.checkFile(junit, Main.workingDir(spec), JUNIT_SIGNATURE);
         }
         PrintWriter out = spec.commandLine().getOut();
-        int threads = parallel ? Runtime.getRuntime().availableProcessors() : 1;
+        int threads = parallelism.threads();
         List<Checker.ScenarioCheck> checks = new ArrayList<>();
         Map<String, List<Baseline.Diff>> drifts = new LinkedHashMap<>();
         List<Path> files = scenarioFiles();

@@ -46,8 +46,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "Paired replications (default: ${DEFAULT-VALUE}).")
     int replications;
 
-    @Option(names = "--parallel", description = "Run replications on all cores.")
-    boolean parallel;
+    @Mixin
+    Parallelism parallelism;
 
     @Option(names = "--all", description = "List every metric, also those with no difference.")
     boolean all;
@@ -66,7 +66,7 @@ final class CompareCommand implements Callable<Integer> {
         Scenario sb = ScenarioLoader.load(bFile, sets, sa.seed());
         budget.check(Budget.events(sa) * replications + Budget.events(sb) * replications, "the comparison",
                 spec.commandLine().getErr());
-        int threads = parallel ? Runtime.getRuntime().availableProcessors() : 1;
+        int threads = parallelism.threads();
         List<Comparison.Row> rows = Comparison.compare(sa, sb, replications, threads);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "A = %s, B = %s%s; %d paired replications (common random numbers)%n%n", a, bFile,

@@ -57,7 +57,9 @@ final class ExplainCommand implements Callable<Integer> {
         RunResult r = new Simulation(s, 0).run();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s (seed %d): %s%n%n", s.name(), s.seed(), s.description());
-        for (String line : Narrative.lines(r)) {
+        // on a terminal, "why" lines wrap between words at its width; into a file or a pipe, one line each
+        for (String line : Narrative.wrap(Narrative.lines(r), System.console() == null ? Integer.MAX_VALUE
+                : ProgressBar.terminalColumns() - 1)) {
             out.println(line);
         }
         if (trace != null) {

@@ -55,8 +55,8 @@ final class RunCommand implements Callable<Integer> {
                 "summary.json then gives mean, sd and 95%% CI of every metric."})
     int replications;
 
-    @Option(names = "--parallel", description = "Run replications on all cores (same numbers as sequential).")
-    boolean parallel;
+    @Mixin
+    Parallelism parallelism;
 
     @Override
     public Integer call() throws ScenarioException, IOException {
@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
         budget.check(scenario, replications, spec.commandLine().getErr());
         if (replications > 1) {
             List<RunResult> runs = Replications.run(scenario, replications,
-                    parallel ? Runtime.getRuntime().availableProcessors() : 1);
+                    parallelism.threads());
             List<Path> written = ReportWriter.writeFiles(ReplicatedSummary.render(scenario, runs), dir, home);
             if (!quiet) {
                 spec.commandLine().getOut().println(ReplicatedSummary.text(scenario, runs));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,8 +29,8 @@ final class ValidateModelCommand implements Callable<Integer> {
             description = "Replications per case (default: ${DEFAULT-VALUE}).")
     int replications;
 
-    @Option(names = "--parallel", description = "Run replications on all cores.")
-    boolean parallel;
+    @Mixin
+    Parallelism parallelism;
 
     @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the table as Markdown here (replacing only a table enisim wrote).")
     Path markdown;
@@ -43,7 +44,7 @@ final class ValidateModelCommand implements Callable<Integer> {
             SafeOutput.checkFile(markdown, Main.workingDir(spec), TABLE_SIGNATURE);
         }
         List<ValidationSuite.Case> cases = new ValidationSuite(replications,
-                parallel ? Runtime.getRuntime().availableProcessors() : 1).run();
+                parallelism.threads()).run();
         String table = table(cases, replications);
         PrintWriter out = spec.commandLine().getOut();
         out.print(table);

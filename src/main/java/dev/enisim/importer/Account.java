@@ -31,11 +31,20 @@ final class Account {
      * {@code path} say where it was read, for error messages.
      */
     record Function(String name, int memoryMb, int timeoutSeconds, List<String> subnets, List<String> groups,
-            String role, String state, Integer reserved, Map<String, String> placeholders, Path file, String path) {
+            String role, String state, Integer reserved, Map<String, String> placeholders, Path file, String path,
+            Package pkg) {
 
         Function withReserved(Integer r) {
             return new Function(name, memoryMb, timeoutSeconds, subnets, groups, role, state, r, placeholders, file,
-                    path);
+                    path, pkg);
+        }
+
+        /**
+         * What picks the function's init-time preset: {@code Runtime} (null for an image, which has none),
+         * the first of {@code Architectures} and {@code PackageType}, each null when not in the saved output.
+         */
+        record Package(String runtime, String architecture, String packageType) {
+            static final Package NONE = new Package(null, null, null);
         }
 
         boolean inVpc() {

@@ -166,6 +166,9 @@ final class FunctionsReader {
         Long timeout = j.integer(f, p, "Timeout", false, 1, AWS_MAX_TIMEOUT);
         String role = j.text(f, p, "Role", false);
         String state = j.text(f, p, "State", false);
+        String runtime = j.text(f, p, "Runtime", false);
+        String packageType = j.text(f, p, "PackageType", false);
+        List<String> architectures = f.has("Architectures") ? j.strings(f, p, "Architectures") : List.of();
         List<String> subnetIds = List.of();
         List<String> groups = List.of();
         JsonNode vpc = f.get("VpcConfig");
@@ -207,7 +210,8 @@ final class FunctionsReader {
         int s = bounded(timeout, DEFAULT_TIMEOUT, MODEL_MAX_TIMEOUT, "timeout", "Timeout", " s", placeholders);
         return new Account.Function(name, mb, s, subnetIds, groups, role == null ? null
                 : role.substring(role.lastIndexOf('/') + 1), mapped, reserved == null ? null : reserved.intValue(),
-                placeholders, j.file, j.at(p));
+                placeholders, j.file, j.at(p), new Account.Function.Package(runtime,
+                        architectures.isEmpty() ? null : architectures.get(0), packageType));
     }
 
     private void leftOut(String note) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import dev.enisim.workload.InitPresets;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -113,7 +114,7 @@ final class ScenarioWriter {
         for (Account.Subnet s : d.account().subnets.values()) {
             byVpc.computeIfAbsent(s.vpc(), k -> new ArrayList<>()).add(s);
         }
-        b.append("vpcs:\n");
+        b.append(byVpc.isEmpty() ? "vpcs: []   # no subnet in the saved output\n" : "vpcs:\n");
         for (Map.Entry<String, List<Account.Subnet>> v : byVpc.entrySet()) {
             b.append("  - id: ").append(q(v.getKey())).append("\n    eniQuota: 500   # placeholder\n    subnets:\n");
             List<Account.Subnet> subnets = new ArrayList<>(v.getValue());
@@ -162,6 +163,7 @@ final class ScenarioWriter {
         }
         b.append("    memoryMb: ").append(f.memoryMb()).append(marked(f, "memoryMb", p)).append('\n');
         b.append("    timeout: ").append(time(f.timeoutSeconds())).append(marked(f, "timeout", p)).append('\n');
+        initPreset(b, f.pkg(), p);
         if (f.reserved() != null) {
             b.append("    reservedConcurrency: ").append(f.reserved()).append('\n');
         }
@@ -189,6 +191,43 @@ final class ScenarioWriter {
             placeholders.add(p + ".arrivals: " + PLACEHOLDER_RATE + " (no CloudWatch Invocations)");
         } else {
             arrivals(b, t);
+        }
+    }
+
+    /**
+     * {@code runtime}, {@code architecture} and {@code packageType} as the function reports them, so that its cold
+     * starts come from the measured preset; a runtime without a preset (a custom runtime, an image) is left out
+     * with a comment, and the default init time applies.
+     */
+    private void initPreset(StringBuilder b, Account.Function.Package pkg, String p) {
+        String arch = pkg.architecture();
+        String type = pkg.packageType();
+        if (arch != null && List.of("x86_64", "arm64").contains(arch)) {
+            b.append("    architecture: ").append(arch).append('\n');
+        } else {
+            arch = "x86_64";
+        }
+        if (type != null && List.of("Zip", "Image").contains(type)) {
+            b.append("    packageType: ").append(type).append('\n');
+        } else {
+            type = "Zip";
+        }
+        String runtime = pkg.runtime();
+        if (runtime == null) {
+            if ("Image".equals(type)) {
+                b.append("    # no Runtime (a container image): the default init time applies; set runtime: to the image's"
+                        + " language (e.g. java21) for a measured preset\n");
+                placeholders.add(p + ".initDuration: the default (an image names no Runtime)");
+            }
+            return;
+        }
+        if (InitPresets.percentiles(runtime, 128, arch, type) != null) {
+            b.append("    runtime: ").append(runtime).append("   # init time from the measured preset\n");
+        } else {
+            b.append("    # Runtime ").append(runtime).append(": no measured preset");
+            b.append(runtime.startsWith("provided") ? " without the language (e.g. runtime: " + runtime
+                    + "/rust)" : "").append("; the default init time applies\n");
+            placeholders.add(p + ".initDuration: the default (no preset for Runtime " + runtime + ")");
         }
     }
 

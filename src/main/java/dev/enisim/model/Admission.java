@@ -22,7 +22,7 @@ final class Admission {
     private final WorldListener listener;
     private final Lease lease = new Lease();
 
-    Admission(World.Settings settings, EniFleet fleet, EnvironmentPool environments, Concurrency concurrency,
+    Admission(WorldSettings settings, EniFleet fleet, EnvironmentPool environments, Concurrency concurrency,
             Port port, WorldListener listener) {
         this.initCapMicros = settings.initCapMicros();
         this.networking = settings.networking();

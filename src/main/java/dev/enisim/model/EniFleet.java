@@ -19,12 +19,12 @@ import java.util.Set;
  * a sampled delay), scale-out when a key's ports run out, deletion once a key has no user left (IP and slot
  * freed only when deletion finishes), and orphaning when the releasing role has lost its permissions.
  */
-final class EniFleet {
+final class EniFleet implements KeyPorts {
 
     /** How often a deletion waiting for in-flight connections to drain looks again (1 s). */
     private static final long DRAIN_RECHECK_MICROS = 1_000_000L;
 
-    private final World.Settings settings;
+    private final WorldSettings settings;
     private final Networking networking;
     private final Network network;
     private final Port port;
@@ -37,7 +37,7 @@ final class EniFleet {
     private EniFailure[] blocked = new EniFailure[8];   // per key: why its last scale-out failed, until it works
     private long[] retryAtMicros = new long[8];         // per key: end of that failure's back-off
 
-    EniFleet(World.Settings settings, Network network, Port port, WorldListener listener) {
+    EniFleet(WorldSettings settings, Network network, Port port, WorldListener listener) {
         this.settings = settings;
         this.networking = settings.networking();
         this.network = network;
@@ -174,7 +174,8 @@ final class EniFleet {
     // ---- connections ------------------------------------------------------------------------------------
 
     /** The first ready ENI of {@code key} with {@code n} free ports, with the ports taken; null when none has room. */
-    HyperplaneEni acquire(int key, int n, long now) {
+    @Override
+    public HyperplaneEni acquire(int key, int n, long now) {
         EniPool pool = pools.get(key);
         HyperplaneEni eni = pool.acquire(n);
         if (eni != null) {
@@ -196,7 +197,8 @@ final class EniFleet {
      * quota, permissions) the invocation fails with the matching 502 error, and so does every request to the
      * key until the back-off has passed.
      */
-    Outcome scaleOut(int key, String role, long now) {
+    @Override
+    public Outcome scaleOut(int key, String role, long now) {
         EniPool pool = pools.get(key);
         if (pool.creating() > 0) {
             return null;

@@ -23,7 +23,7 @@ final class EnvironmentPool {
     private final java.util.function.IntUnaryOperator routingRandom;
     private int accountEnvironments;
 
-    EnvironmentPool(World.Settings settings, Network network, EniFleet fleet, Port port, WorldListener listener) {
+    EnvironmentPool(WorldSettings settings, Network network, EniFleet fleet, Port port, WorldListener listener) {
         this.keepAliveMicros = settings.keepAliveMicros();
         this.network = network;
         this.fleet = fleet;

@@ -5,9 +5,9 @@ package dev.enisim.model;
  * Hyperplane (since September 2019): one set of ENIs per key (VPC, subnet, security groups) shared by every
  * function that uses it, made when the function is created; invocations and environments hold ports on them.
  */
-final class HyperplaneNetworking implements Networking {
+public final class HyperplaneNetworking implements Networking {
 
-    static final HyperplaneNetworking INSTANCE = new HyperplaneNetworking();
+    public static final HyperplaneNetworking INSTANCE = new HyperplaneNetworking();
 
     private HyperplaneNetworking() {
     }
@@ -39,7 +39,7 @@ final class HyperplaneNetworking implements Networking {
 
     /** The environment's persistent connections (its database pool), if it has any. */
     @Override
-    public Outcome coldStart(LambdaFunction f, int key, EniFleet fleet, Lease start, long now) {
+    public Outcome coldStart(LambdaFunction f, int key, KeyPorts fleet, Lease start, long now) {
         int persistent = f.connectionsPerEnvironment();
         if (persistent > 0) {
             HyperplaneEni eni = fleet.acquire(key, persistent, now);

@@ -7,12 +7,12 @@ package dev.enisim.model;
  * token bucket) when all are full, and pays for the attachment in its init time. Functions are Active at once
  * and never go idle-Inactive.
  */
-final class LegacyNetworking implements Networking {
+public final class LegacyNetworking implements Networking {
 
     private final Legacy parameters;
     private final TokenBucket ec2;
 
-    LegacyNetworking(Legacy parameters) {
+    public LegacyNetworking(Legacy parameters) {
         this.parameters = parameters;
         this.ec2 = new TokenBucket(parameters.ec2Burst(), parameters.ec2RefillPerSecond());
     }
@@ -44,7 +44,7 @@ final class LegacyNetworking implements Networking {
 
     /** A slot on one of the function's ENIs in the subnet, creating one when all are full. */
     @Override
-    public Outcome coldStart(LambdaFunction f, int key, EniFleet fleet, Lease start, long now) {
+    public Outcome coldStart(LambdaFunction f, int key, KeyPorts fleet, Lease start, long now) {
         HyperplaneEni e = fleet.acquire(key, 1, now);
         if (e == null) {
             Outcome blocked = fleet.scaleOut(key, f.role(), now);

@@ -26,7 +26,7 @@ final class Lifecycle {
     final List<Teardown> teardowns = new ArrayList<>();
 
     /** @param functions the world's functions by index (read only here) */
-    Lifecycle(World.Settings settings, EniFleet fleet, EnvironmentPool environments, Port port,
+    Lifecycle(WorldSettings settings, EniFleet fleet, EnvironmentPool environments, Port port,
             WorldListener listener, List<LambdaFunction> functions) {
         this.idleReclaimAfterMicros = settings.idleReclaimAfterMicros();
         this.networking = settings.networking();

@@ -10,15 +10,6 @@ package dev.enisim.model;
  */
 public interface Networking {
 
-    /** Today's Hyperplane model. */
-    static Networking hyperplane() {
-        return HyperplaneNetworking.INSTANCE;
-    }
-
-    /** The pre-2019 model with its parameters. */
-    static Networking legacy(Legacy parameters) {
-        return new LegacyNetworking(parameters);
-    }
 
     /** Who owns the ENI keys a function's VpcConfig resolves to: "" for keys shared by every function. */
     String keyOwner(String function);
@@ -42,7 +33,7 @@ public interface Networking {
      * A cold start of {@code f} on {@code key}: takes what its environment holds on the key's ENIs (into {@code
      * start}). Returns the failure, or null.
      */
-    Outcome coldStart(LambdaFunction f, int key, EniFleet fleet, Lease start, long nowMicros);
+    Outcome coldStart(LambdaFunction f, int key, KeyPorts ports, Lease start, long nowMicros);
 
     /** Ports one invocation of {@code f} holds on its key's ENIs while it runs. */
     int invocationConnections(LambdaFunction f);

@@ -20,7 +20,6 @@ import dev.enisim.model.function.State;
 import dev.enisim.model.network.Cidr;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongSupplier;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -34,49 +33,6 @@ import org.apache.commons.math3.random.RandomGenerator;
  * all and throws on the first broken one.
  */
 public final class World {
-
-    /**
-     * @param accountConcurrencyLimit account ConcurrentExecutions limit
-     * @param connectionsPerEni       ports per ENI
-     * @param eniRetryBackoffMicros   wait before retrying an ENI creation that failed
-     * @param idleReclaimAfterMicros  a VPC function not invoked for this long goes Inactive
-     * @param eniCreateMicros         draws the time to create a new ENI
-     * @param attachExistingMicros    draws the time to attach to a key that already has a ready ENI
-     * @param eniDeleteMicros         draws the time Lambda takes to delete an ENI nobody uses
-     * @param keepAliveMicros         an idle execution environment is reclaimed after this long
-     * @param initCapMicros           a cold start's init duration is cut here (10 s)
-     * @param scaling                 how fast environments may be added
-     * @param networking              how functions reach their VPC (Hyperplane or the pre-2019 model)
-     * @param warmRouting             which idle environment a warm invocation takes
-     * @param routingRandom           draws for {@link WarmRouting#RANDOM} (used by no other policy)
-     */
-    public record Settings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
-            long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
-            LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling,
-            Networking networking, WarmRouting warmRouting, java.util.function.IntUnaryOperator routingRandom) {
-
-        /** Settings with the default warm routing (most recently used first). */
-        public Settings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
-                long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
-                LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling,
-                Networking networking) {
-            this(accountConcurrencyLimit, connectionsPerEni, eniRetryBackoffMicros, idleReclaimAfterMicros,
-                    eniCreateMicros, attachExistingMicros, eniDeleteMicros, keepAliveMicros, initCapMicros, scaling,
-                    networking, WarmRouting.MOST_RECENTLY_USED, null);
-        }
-
-        /** Init is capped at 10 s by Lambda [doc]. */
-        public static final long INIT_CAP_MICROS = 10_000_000L;
-
-        /** Lifecycle settings with today's scaling, a 10-minute keep-alive and the 10 s init cap. */
-        public Settings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
-                long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
-                LongSupplier eniDeleteMicros) {
-            this(accountConcurrencyLimit, connectionsPerEni, eniRetryBackoffMicros, idleReclaimAfterMicros,
-                    eniCreateMicros, attachExistingMicros, eniDeleteMicros, 600_000_000L, INIT_CAP_MICROS,
-                    Scaling.DEFAULT, Networking.hyperplane());
-        }
-    }
 
     private final Network network = new Network();
     private final Concurrency concurrency;
@@ -93,7 +49,7 @@ public final class World {
      * Builds the parts bottom-up, each given only what it uses: the fleet the network, the environment pool the
      * fleet, the lifecycle and admission both. Nothing points back up, so nothing is injected later.
      */
-    public World(Settings settings, Port port, WorldListener listener) {
+    public World(WorldSettings settings, Port port, WorldListener listener) {
         this.listener = listener;
         this.concurrency = new Concurrency(settings.accountConcurrencyLimit());
         this.fleet = new EniFleet(settings, network, port, listener);

@@ -18,6 +18,8 @@ public final class HtmlReport {
 
     /** Rows of a table at most: a run of 65,000 functions still makes a page a browser opens. */
     static final int MAX_ROWS = 50;
+    /** The scenario file is shown whole up to this size (a generated 65,000-function file is not). */
+    static final int MAX_SCENARIO_CHARS = 60_000;
 
     private HtmlReport() {
     }
@@ -43,7 +45,7 @@ public final class HtmlReport {
         b.append(Page.chartsSection(charts.keySet()));
         b.append(Page.topologySection());
         b.append("<section id=\"story\">\n<h2>What happened</h2>\n<pre>");
-        for (String line : Narrative.abridged(Narrative.lines(r), 400, 2_000)) {
+        for (String line : Narrative.abridged(Narrative.lines(r), 400, 1_000)) {
             b.append(Narrative.failure(line) ? "<span class=\"bad\">" + esc(line) + "</span>" : esc(line))
                     .append('\n');
         }
@@ -51,7 +53,8 @@ public final class HtmlReport {
         assumptions(b, r.scenario());
         b.append("<section id=\"scenario\">\n<h2>Scenario</h2>\n<details><summary>The scenario file (")
                 .append(esc(r.scenario().source())).append(")</summary><pre>")
-                .append(esc(scenarioYaml(r.scenario()))).append("</pre></details>\n</section>\n")
+                .append(esc(bounded(scenarioYaml(r.scenario()), r.scenario().source()))).append("</pre></details>\n"
+                        + "</section>\n")
                 .append(Page.scripts(r)).append("</body>\n</html>\n");
         return b.toString();
     }
@@ -112,6 +115,17 @@ public final class HtmlReport {
     private static void row(StringBuilder b, String k, String v) {
         b.append("<tr><th><code>").append(esc(k)).append("</code></th><td><code>").append(esc(v))
                 .append("</code></td></tr>\n");
+    }
+
+    /** The first {@value #MAX_SCENARIO_CHARS} characters of a long scenario file, and where the rest is. */
+    static String bounded(String text, String source) {
+        if (text.length() <= MAX_SCENARIO_CHARS) {
+            return text;
+        }
+        int cut = text.lastIndexOf('\n', MAX_SCENARIO_CHARS);
+        cut = cut < 0 ? MAX_SCENARIO_CHARS : cut + 1;
+        return text.substring(0, cut) + "# ... " + String.format(Locale.ROOT, "%,d", text.length() - cut)
+                + " more characters: see " + source + "\n";
     }
 
     /** The scenario file as written (command-line overrides, if any, are not shown), else its parsed form. */

@@ -155,6 +155,41 @@ public final class Narrative {
         return d instanceof DistributionSpec.ShiftedLogNormal l ? l.label() : null;
     }
 
+    /**
+     * The story for a terminal of {@code width} columns: a longer line is broken between words (never inside
+     * one), its continuation indented under its text (after the time, or after "why:").
+     */
+    public static List<String> wrap(List<String> lines, int width) {
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            if (line.length() <= width) {
+                out.add(line);
+                continue;
+            }
+            int why = line.indexOf("why: ");
+            int two = line.indexOf("  ");
+            int indent = line.startsWith(" ") && why >= 0 ? why + 5 : two >= 0 ? two + 2 : 0;
+            indent = indent >= width / 2 ? 4 : indent;
+            String pad = " ".repeat(indent);
+            String rest = line;
+            boolean first = true;
+            while (rest.length() > width) {
+                int cut = rest.lastIndexOf(' ', width);
+                if (cut <= indent) {
+                    cut = rest.indexOf(' ', width);  // a word longer than the line: keep it whole
+                    if (cut < 0) {
+                        break;
+                    }
+                }
+                out.add(rest.substring(0, cut));
+                rest = pad + rest.substring(cut + 1).stripLeading();
+                first = false;
+            }
+            out.add(first ? line : rest);
+        }
+        return out;
+    }
+
     /** Lines that tell a failure: never left out of an abridged story. */
     public static boolean failure(String line) {
         return line.contains(" failed with ") || line.contains(" ran but failed") || line.contains("-> Failed")

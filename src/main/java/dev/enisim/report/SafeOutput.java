@@ -122,7 +122,8 @@ public final class SafeOutput {
                 return "its " + MARKER + " cannot be read: " + reason(e);
             }
             for (String e : entries) {
-                if (!e.equals(MARKER) && !listed.contains(e)) {
+                // an empty folder holds nothing to lose (the user may have emptied charts/)
+                if (!e.equals(MARKER) && !e.endsWith("/") && !listed.contains(e)) {
                     return "it holds " + e + ", which enisim did not write there";
                 }
             }
@@ -389,7 +390,9 @@ public final class SafeOutput {
      * nothing took its place, else removed.
      */
     static void sweepStale(Path parent, String name) {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, "." + name + ".*")) {
+        // no glob: a name may hold glob characters ('[', '{')
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(parent,
+                p -> p.getFileName().toString().startsWith("." + name + "."))) {
             for (Path p : s) {
                 Matcher m = TEMP.matcher(p.getFileName().toString());
                 if (!m.matches() || !m.group(1).equals(name) || alive(Long.parseLong(m.group(3)))) {

@@ -14,11 +14,14 @@ import dev.enisim.metrics.RunSummary;
 import dev.enisim.model.SimEvent;
 import dev.enisim.model.SimEvent.Arrival;
 import dev.enisim.model.SimEvent.InvocationEnd;
+import dev.enisim.model.HyperplaneNetworking;
 import dev.enisim.model.Legacy;
+import dev.enisim.model.LegacyNetworking;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.Networking;
 import dev.enisim.model.Teardown;
 import dev.enisim.model.World;
+import dev.enisim.model.WorldSettings;
 import dev.enisim.model.WorldSnapshot;
 import dev.enisim.model.eni.EniId;
 import dev.enisim.model.function.FunctionConfig;
@@ -62,12 +65,12 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         RandomStreams streams = new RandomStreams(scenario.seed(), replication);
         this.recorder = new Recorder(scenario.durationMicros(), scenario.bucketMicros());
         Scenario.Hyperplane hp = scenario.hyperplane();
-        World.Settings settings = new World.Settings(scenario.account().concurrencyLimit(), hp.connectionsPerEni(),
+        WorldSettings settings = new WorldSettings(scenario.account().concurrencyLimit(), hp.connectionsPerEni(),
                 hp.eniRetryBackoffMicros(), hp.idleReclaimAfterMicros(),
                 Sampler.of(hp.eniCreateTime(), streams.stream("hyperplane/eni-create")),
                 Sampler.of(hp.attachExistingTime(), streams.stream("hyperplane/attach-existing")),
                 Sampler.of(hp.eniDeleteTime(), streams.stream("hyperplane/eni-delete")),
-                scenario.scaling().keepAliveMicros(), World.Settings.INIT_CAP_MICROS, scenario.scaling().scaling(),
+                scenario.scaling().keepAliveMicros(), WorldSettings.INIT_CAP_MICROS, scenario.scaling().scaling(),
                 networking(scenario, streams), scenario.scaling().warmRouting(),
                 routingDraws(streams.stream("scaling/warm-routing")));
         this.latency = new LatencyRecorder(scenario.durationMicros(), scenario.bucketMicros());
@@ -127,10 +130,10 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
     /** The scenario's network model as the world's strategy: the one place that asks which model it is. */
     private static Networking networking(Scenario scenario, RandomStreams streams) {
         if (scenario.networkModel() != NetworkModel.LEGACY) {
-            return Networking.hyperplane();
+            return HyperplaneNetworking.INSTANCE;
         }
         Scenario.Legacy l = scenario.legacy();
-        return Networking.legacy(new Legacy(Sampler.of(l.coldStartAttachTime(), streams.stream("legacy/attach")),
+        return new LegacyNetworking(new Legacy(Sampler.of(l.coldStartAttachTime(), streams.stream("legacy/attach")),
                 l.ec2ApiBurst(), l.ec2ApiRefillPerSecond()));
     }
 

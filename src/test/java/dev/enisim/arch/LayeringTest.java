@@ -5,8 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -65,6 +73,156 @@ class LayeringTest {
         if (imported.startsWith("com.fasterxml") && (layer.equals("model") || layer.equals("engine")
                 || layer.equals("random") || layer.equals("metrics"))) {
             violations.add(file + ": Jackson does not belong in " + layer);
+        }
+    }
+
+    /**
+     * No dependency cycle between the model's types: the graph of which top-level type names which (read from the
+     * sources, comments and strings left out) has no strongly connected component of more than one type. Parts
+     * that need each other are wired through a narrow interface (as {@code KeyPorts}) or by returning values.
+     */
+    @Test
+    void noCycleInsideTheModel() throws IOException {
+        Map<String, Set<String>> graph = typeGraph(Path.of("src/main/java/dev/enisim/model"), "dev.enisim.model");
+        List<String> cycles = new ArrayList<>();
+        for (Set<String> component : stronglyConnected(graph)) {
+            if (component.size() > 1) {
+                cycles.add(String.join(" <-> ", component));
+            }
+        }
+        assertTrue(cycles.isEmpty(), "model types that depend on each other:\n" + String.join("\n", cycles));
+    }
+
+    /** The cycle check itself finds a cycle (so that the test above can fail). */
+    @Test
+    void theCycleCheckSeesACycle() {
+        Map<String, Set<String>> graph = new TreeMap<>();
+        graph.put("A", Set.of("B"));
+        graph.put("B", Set.of("C"));
+        graph.put("C", Set.of("A"));
+        graph.put("D", Set.of("A"));
+        assertTrue(stronglyConnected(graph).contains(new TreeSet<>(Set.of("A", "B", "C"))));
+    }
+
+    /**
+     * Metrics observe values: from the model they may import only records, enums and interfaces (the listener,
+     * outcomes, the snapshot, ids and states), never a class with state such as {@code World}.
+     */
+    @Test
+    void metricsImportNoMutableModelType() throws IOException, ClassNotFoundException {
+        List<String> violations = new ArrayList<>();
+        for (Path f : javaFiles(Path.of("src/main/java/dev/enisim/metrics"))) {
+            Matcher m = IMPORT.matcher(Files.readString(f));
+            while (m.find()) {
+                String imported = m.group(1);
+                if (imported.startsWith("dev.enisim.model.")) {
+                    Class<?> c = Class.forName(imported);
+                    if (!c.isRecord() && !c.isEnum() && !c.isInterface()) {
+                        violations.add(f + " imports " + imported + ", which has state");
+                    }
+                }
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+
+    /**
+     * Report reads the run's results, not experiment's types: the shapes it writes belong to it. The three files
+     * listed still borrow experiment's shapes (the report rewrite removes them); no other report file may.
+     */
+    @Test
+    void reportDoesNotImportExperiment() throws IOException {
+        Set<String> stillBorrowing = Set.of("SummaryJson.java", "ReplicatedSummary.java", "SweepReport.java");
+        List<String> violations = new ArrayList<>();
+        for (Path f : javaFiles(Path.of("src/main/java/dev/enisim/report"))) {
+            if (Files.readString(f).contains("import dev.enisim.experiment.")
+                    && !stillBorrowing.contains(f.getFileName().toString())) {
+                violations.add(f + " imports experiment");
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+
+    private static List<Path> javaFiles(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.toString().endsWith(".java") && !p.endsWith("package-info.java")).sorted()
+                    .toList();
+        }
+    }
+
+    /** Top-level type (qualified) -> the types of {@code rootPackage} (and below) its source names. */
+    private static Map<String, Set<String>> typeGraph(Path root, String rootPackage) throws IOException {
+        Map<String, String> packageOf = new TreeMap<>();
+        Map<String, String> code = new TreeMap<>();
+        for (Path f : javaFiles(root)) {
+            String pkg = rootPackage + (root.relativize(f.getParent()).toString().isEmpty() ? ""
+                    : "." + root.relativize(f.getParent()).toString().replace('/', '.'));
+            String type = pkg + "." + f.getFileName().toString().replace(".java", "");
+            packageOf.put(type, pkg);
+            code.put(type, Files.readString(f).replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("//[^\n]*", " ")
+                    .replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\""));
+        }
+        Map<String, Set<String>> graph = new TreeMap<>();
+        Pattern word = Pattern.compile("\\b[A-Z]\\w*\\b");
+        for (Map.Entry<String, String> e : code.entrySet()) {
+            Set<String> visible = new TreeSet<>();
+            for (String t : packageOf.keySet()) {
+                if (packageOf.get(t).equals(packageOf.get(e.getKey())) || e.getValue().contains("import " + t + ";")) {
+                    visible.add(t);
+                }
+            }
+            Set<String> uses = new TreeSet<>();
+            Matcher m = word.matcher(e.getValue());
+            while (m.find()) {
+                for (String t : visible) {
+                    if (t.endsWith("." + m.group()) && !t.equals(e.getKey())) {
+                        uses.add(t);
+                    }
+                }
+            }
+            graph.put(e.getKey(), uses);
+        }
+        return graph;
+    }
+
+    /** Tarjan's strongly connected components. */
+    private static List<Set<String>> stronglyConnected(Map<String, Set<String>> graph) {
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> low = new HashMap<>();
+        Deque<String> stack = new ArrayDeque<>();
+        Set<String> onStack = new HashSet<>();
+        List<Set<String>> out = new ArrayList<>();
+        for (String v : graph.keySet()) {
+            if (!index.containsKey(v)) {
+                connect(v, graph, index, low, stack, onStack, out);
+            }
+        }
+        return out;
+    }
+
+    private static void connect(String v, Map<String, Set<String>> graph, Map<String, Integer> index,
+            Map<String, Integer> low, Deque<String> stack, Set<String> onStack, List<Set<String>> out) {
+        index.put(v, index.size());
+        low.put(v, index.get(v));
+        stack.push(v);
+        onStack.add(v);
+        for (String w : graph.getOrDefault(v, Set.of())) {
+            if (!index.containsKey(w)) {
+                connect(w, graph, index, low, stack, onStack, out);
+                low.put(v, Math.min(low.get(v), low.get(w)));
+            } else if (onStack.contains(w)) {
+                low.put(v, Math.min(low.get(v), index.get(w)));
+            }
+        }
+        if (low.get(v).equals(index.get(v))) {
+            Set<String> component = new TreeSet<>();
+            String w;
+            do {
+                w = stack.pop();
+                onStack.remove(w);
+                component.add(w);
+            } while (!w.equals(v));
+            out.add(component);
         }
     }
 

@@ -121,6 +121,8 @@ class OutputSafetyTest extends InScratch {
         assertExit(0, s.run("run", "scenario.yaml", "-q", "--out", "empty"));
         assertExit(0, s.run("run", "scenario.yaml", "-q", "--out", "a/b/c"));
         assertTrue(Files.exists(s.work.resolve("a/b/c/summary.json")));
+        assertExit(0, s.run("run", "scenario.yaml", "-q", "--out", "glob[{*"));
+        assertExit(0, s.run("run", "scenario.yaml", "-q", "--out", "glob[{*"));
     }
 
     /** What a killed run left: removed by the next run if its process is gone and it is ours. */

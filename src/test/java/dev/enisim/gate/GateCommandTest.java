@@ -81,6 +81,18 @@ class GateCommandTest {
         assertTrue(badRules.err().contains(rules + ": gate[1]: 'the subnets look fine' is not a gate rule (no"
                 + " function Failed;"), badRules.err());
 
+        Result late = run("gate", "--account", DIR + "/account.yaml", "--template", DIR + "/one-group.yaml",
+                "--deploy-at", "2h", "--out", out.toString());
+        assertEquals(2, late.code());
+        assertTrue(late.err().contains("duration: the run ends at 3600 s, before the deployment at 7200 s"),
+                late.err());
+        Result overlap = run("gate", "--account", DIR + "/account.yaml", "--template", DIR
+                + "/overlapping-subnet.yaml", "--out", out.toString());
+        assertEquals(2, overlap.code());
+        assertTrue(overlap.err().contains("overlaps subnet-0f1e2d3c4b5a69788 (10.40.1.0/24) (in the account after the"
+                + " change is applied)"), overlap.err());
+        assertFalse(Files.exists(out));
+
         Result help = run("gate", "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("every subnet keeps 20% of its IPs") && !help.err().contains("WARN"),

@@ -79,9 +79,9 @@ final class WorldHarness {
                         + (reason == null ? "" : "/" + reason));
             }
         };
-        world = new World(new World.Settings(accountLimit, connectionsPerEni, 300 * SEC, IDLE_AFTER,
+        world = new World(new WorldSettings(accountLimit, connectionsPerEni, 300 * SEC, IDLE_AFTER,
                 () -> createMicros, () -> attachMicros, () -> DELETE_MICROS, KEEP_ALIVE, 10 * SEC, scaling,
-                legacy == null ? Networking.hyperplane() : Networking.legacy(legacy)),
+                legacy == null ? HyperplaneNetworking.INSTANCE : new LegacyNetworking(legacy)),
                 loop::schedule, recorder);
     }
 

@@ -214,4 +214,40 @@ class ChartDefectsTest {
         assertTrue(story.contains("01:00:00  35,936 invocations of notifications failed with "
                 + "SubnetIPAddressLimitReachedException between 01:00:00 and 02:00:00"), String.join("\n", story));
     }
+
+    /** Charts and page stay bounded whatever the number of functions: 1,000 functions make a page of < 400 kB. */
+    @Test
+    void thePageStaysBoundedWithThousandsOfFunctions() throws Exception {
+        RunResult r = LargeRun.of(1_000);
+        String html = new String(ReportWriter.render(r).get("report.html"), StandardCharsets.UTF_8);
+        assertTrue(html.length() < 400_000, "page of " + html.length() + " characters");
+        var data = SummaryJson.mapper().readTree(html.substring(html.indexOf("{", html.indexOf("id=\"enisim-data\"")),
+                html.indexOf("</script>", html.indexOf("id=\"enisim-data\""))));
+        for (var c : data.get("charts").get("charts")) {
+            assertTrue(c.get("series").size() <= 10, c.get("id") + ": " + c.get("series").size() + " series");
+        }
+        assertEquals(40, data.get("topology").get("functions").size());
+        assertEquals(960, data.get("topology").get("leftOut").get("functions").asInt());
+        assertTrue(html.contains("50 of 1,000 functions shown"), "the summary table says what it leaves out");
+        for (Charts.Chart c : Charts.all(r)) {
+            var d = c.chart().getXYPlot().getDataset(); // null for the subnets' combined plot (one panel each)
+            assertTrue(d == null || d.getSeriesCount() <= 11, c.name());
+        }
+    }
+
+    @Test
+    void explainWrapsBetweenWordsUnderItsText() {
+        String why = "          why: A function attached to a VPC stays Pending until Lambda has a Hyperplane ENI ready"
+                + " for every subnet + security-group set it uses.";
+        List<String> lines = Narrative.wrap(List.of(why, "00:00:00  short"), 60);
+        assertEquals("00:00:00  short", lines.get(lines.size() - 1));
+        for (String l : lines) {
+            assertTrue(l.length() <= 60, l);
+        }
+        assertTrue(lines.get(1).startsWith("               ") && !lines.get(1).startsWith("                "),
+                "continuation under the text after why: '" + lines.get(1) + "'");
+        assertEquals(why.replaceAll(" +", " ").trim(), String.join(" ", lines.subList(0, lines.size() - 1))
+                .replaceAll(" +", " ").trim(), "no word broken or lost");
+        assertEquals(List.of(why), Narrative.wrap(List.of(why), Integer.MAX_VALUE), "unwrapped into a file");
+    }
 }

@@ -116,7 +116,9 @@ final class TopologyData {
             fo.set("keys", ks);
             fa.add(fo);
         }
-        events(o, r);
+        Set<String> drawn = new HashSet<>(shownFns);
+        enis.forEach(e -> drawn.add(e.id()));
+        events(o, r, drawn);
         return o;
     }
 
@@ -232,13 +234,19 @@ final class TopologyData {
         }
     }
 
-    /** The journal as lines (subjects for an element's history) and the slider's steps (distinct times). */
-    private static void events(ObjectNode o, RunResult r) {
+    /**
+     * The journal as lines (subjects for an element's history) and the slider's steps (distinct times): the
+     * timeline's actions and what happened to the drawn functions and ENIs.
+     */
+    private static void events(ObjectNode o, RunResult r, Set<String> drawn) {
         ArrayNode ev = o.putArray("events");
         ArrayNode steps = o.putArray("steps");
         List<Double> times = new ArrayList<>();
         int left = 0;
         for (JournalEntry e : r.journal()) {
+            if (e.kind() == JournalEntry.Kind.ACTION ? !drawnAction(e.detail(), drawn) : !drawn.contains(e.subject())) {
+                continue;
+            }
             if (ev.size() >= MAX_EVENTS) {
                 left++;
                 continue;
@@ -282,6 +290,14 @@ final class TopologyData {
         if ((times.size() - 1) % stride != 0) {
             steps.add(times.get(times.size() - 1));
         }
+    }
+
+    /** An account-wide action (AZ outage, role change...) or one on a drawn function ("CreateFunction f-1 ..."). */
+    static boolean drawnAction(String description, Set<String> drawn) {
+        String[] w = description.split(" ", 3);
+        boolean onFunction = w.length >= 2 && w[0].matches("CreateFunction|UpdateFunctionConfiguration|DeleteFunction"
+                + "|PublishVersion|DeleteVersion");
+        return !onFunction || drawn.contains(w[1].contains(":") ? w[1].substring(0, w[1].indexOf(':')) : w[1]);
     }
 
     private static Map<String, com.fasterxml.jackson.databind.JsonNode> colours() {

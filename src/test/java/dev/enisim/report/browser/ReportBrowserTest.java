@@ -165,6 +165,18 @@ class ReportBrowserTest {
         browser.screenshot("compare");
     }
 
+    /** A page of 1,000 functions opens without errors and draws bounded charts and topology. */
+    @Test
+    void aLargeRunsPageOpensWithoutErrors() throws Exception {
+        Path dir = Path.of("target/browser/large");
+        ReportWriter.write(dev.enisim.report.LargeRun.of(1_000), dir);
+        browser.open(dir.resolve("report.html"));
+        assertEquals(List.of(), browser.consoleErrors());
+        assertTrue(browser.driver.findElement(By.id("topology-note")).getText().contains("40 of 1,000 functions"),
+                browser.driver.findElement(By.id("topology-note")).getText());
+        browser.elementShot("#topology", "large-topology");
+    }
+
     private static String playerTime() {
         return browser.driver.findElement(By.id("player-time")).getText();
     }

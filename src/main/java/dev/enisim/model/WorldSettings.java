@@ -1,0 +1,42 @@
+package dev.enisim.model;
+
+import java.util.function.IntUnaryOperator;
+import java.util.function.LongSupplier;
+
+/**
+ * What the world is built with: limits, the ENI timings (samplers with their own streams), scaling and the
+ * network model.
+ *
+ * @param accountConcurrencyLimit account ConcurrentExecutions limit
+ * @param connectionsPerEni       ports per ENI
+ * @param eniRetryBackoffMicros   wait before retrying an ENI creation that failed
+ * @param idleReclaimAfterMicros  a VPC function not invoked for this long goes Inactive
+ * @param eniCreateMicros         draws the time to create a new ENI
+ * @param attachExistingMicros    draws the time to attach to a key that already has a ready ENI
+ * @param eniDeleteMicros         draws the time Lambda takes to delete an ENI nobody uses
+ * @param keepAliveMicros         an idle execution environment is reclaimed after this long
+ * @param initCapMicros           a cold start's init duration is cut here (10 s)
+ * @param scaling                 how fast environments may be added
+ * @param networking              how functions reach their VPC (Hyperplane or the pre-2019 model)
+ * @param warmRouting             which idle environment a warm invocation takes
+ * @param routingRandom           uniform draws below a bound, for {@link WarmRouting#RANDOM} (no other policy
+ *                                draws)
+ */
+public record WorldSettings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
+        long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
+        LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling,
+        Networking networking, WarmRouting warmRouting, IntUnaryOperator routingRandom) {
+
+    /** Settings with the default warm routing (most recently used first). */
+    public WorldSettings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
+            long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
+            LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling,
+            Networking networking) {
+        this(accountConcurrencyLimit, connectionsPerEni, eniRetryBackoffMicros, idleReclaimAfterMicros,
+                eniCreateMicros, attachExistingMicros, eniDeleteMicros, keepAliveMicros, initCapMicros, scaling,
+                networking, WarmRouting.MOST_RECENTLY_USED, null);
+    }
+
+    /** Init is capped at 10 s by Lambda [doc]. */
+    public static final long INIT_CAP_MICROS = 10_000_000L;
+}

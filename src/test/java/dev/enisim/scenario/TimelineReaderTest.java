@@ -1,0 +1,129 @@
+package dev.enisim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every timeline action read into its record, in time order; each one's bad fields at their paths. */
+class TimelineReaderTest {
+
+    private static final String BASE = """
+            name: timeline
+            duration: 2h
+            vpcs:
+              - id: vpc-1
+                subnets:
+                  - { id: subnet-a, cidr: 10.0.0.0/24, az: us-east-1a }
+                  - { id: subnet-b, cidr: 10.0.1.0/24, az: us-east-1b }
+                securityGroups: [sg-1, sg-2]
+            functions:
+              - name: api
+                role: api-role
+                vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-1] }
+                duration: 100ms
+                arrivals: { poisson: 1/s }
+            timeline:
+            """;
+
+    private static List<Scenario.Action> read(String... actions) throws ScenarioException {
+        return ScenarioLoader.parse(BASE + "  - " + String.join("\n  - ", actions) + "\n", "t.yaml").timeline();
+    }
+
+    private static List<String> problems(String... actions) {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> read(actions));
+        return e.problems().stream().map(p -> p.path() + ": " + p.message()).toList();
+    }
+
+    @Test
+    void everyActionIsReadIntoItsRecordInTimeOrder() throws Exception {
+        List<Scenario.Action> t = read(
+                "{ at: 50m, action: deleteOrphanedEnis }",
+                "{ at: 10m, action: updateVpcConfig, function: api, vpcConfig: { subnetIds: [subnet-b],"
+                        + " securityGroupIds: [sg-2] } }",
+                "{ at: 5m, action: publishVersion, function: api }",
+                "{ at: 20m, action: deleteVersion, function: api, version: 1 }",
+                "{ at: 25m, action: revokeRolePermissions, role: api-role }",
+                "{ at: 26m, action: grantRolePermissions, role: api-role }",
+                "{ at: 30m, action: setOtherUsedIps, subnet: subnet-b, otherUsedIps: 251 }",
+                "{ at: 40m, action: azOutage, az: us-east-1b, until: 45m }",
+                "{ at: 41m, action: azOutage, az: us-east-1a }",
+                "{ at: 50m, action: deleteOrphanedEnis, subnet: subnet-a }",
+                "{ at: 60m, action: deleteFunction, function: api }",
+                "{ at: 70m, action: createFunction, function: api }",
+                "{ at: 80m, action: deleteRole, role: api-role }",
+                "{ at: 90m, action: createFunction, function: api, vpcConfig: { subnetIds: [], securityGroupIds: [] } }");
+        long min = 60_000_000L;
+        Scenario.VpcConfig b = new Scenario.VpcConfig(List.of("subnet-b"), List.of("sg-2"));
+        assertEquals(List.of(
+                new Scenario.PublishVersionAction(5 * min, "api"),
+                new Scenario.UpdateVpcConfigAction(10 * min, "api", b),
+                new Scenario.DeleteVersionAction(20 * min, "api", 1),
+                new Scenario.RoleAction(25 * min, "api-role", Scenario.RoleAction.Kind.revokeRolePermissions),
+                new Scenario.RoleAction(26 * min, "api-role", Scenario.RoleAction.Kind.grantRolePermissions),
+                new Scenario.SetOtherUsedIpsAction(30 * min, "subnet-b", 251),
+                new Scenario.AzOutageAction(40 * min, "us-east-1b", 45 * min),
+                new Scenario.AzOutageAction(41 * min, "us-east-1a", Long.MAX_VALUE),
+                new Scenario.DeleteOrphanedEnisAction(50 * min, null),
+                new Scenario.DeleteOrphanedEnisAction(50 * min, "subnet-a"),
+                new Scenario.DeleteFunctionAction(60 * min, "api"),
+                new Scenario.CreateFunctionAction(70 * min, "api", null),
+                new Scenario.RoleAction(80 * min, "api-role", Scenario.RoleAction.Kind.deleteRole),
+                new Scenario.CreateFunctionAction(90 * min, "api", Scenario.VpcConfig.NONE)), t,
+                "sorted by time, equal times in file order");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "{ at: 1m, action: publishVersion, function: api, extra: 1 } | timeline[0].extra",
+        "{ at: 1m, action: deleteFunction, function: apj }            | timeline[0].function",
+        "{ at: 1m, action: deleteFunction }                           | timeline[0].function",
+        "{ at: 1m, action: createFunction, function: api, x: 1 }      | timeline[0].x",
+        "{ at: 1m, action: createFunction, function: nope }           | timeline[0].function",
+        "{ at: 1m, action: updateVpcConfig, function: api }           | timeline[0].vpcConfig",
+        "{ at: 1m, action: updateVpcConfig, function: api, y: 1, vpcConfig: { subnetIds: [], securityGroupIds: [] } }"
+                + " | timeline[0].y",
+        "{ at: 1m, action: updateVpcConfig, function: api, vpcConfig: { subnetIds: [subnet-z], securityGroupIds:"
+                + " [sg-1] } } | timeline[0].vpcConfig.subnetIds[0]",
+        "{ at: 1m, action: deleteVersion, function: api }             | timeline[0].version",
+        "{ at: 1m, action: deleteVersion, function: api, version: 0 } | timeline[0].version",
+        "{ at: 1m, action: deleteVersion, function: api, version: 1, v: 1 } | timeline[0].v",
+        "{ at: 1m, action: deleteRole }                               | timeline[0].role",
+        "{ at: 1m, action: deleteRole, role: other-role }             | timeline[0].role",
+        "{ at: 1m, action: revokeRolePermissions, role: api-role, z: 1 } | timeline[0].z",
+        "{ at: 1m, action: setOtherUsedIps, subnet: subnet-a }        | timeline[0].otherUsedIps",
+        "{ at: 1m, action: setOtherUsedIps, otherUsedIps: 3 }         | timeline[0].subnet",
+        "{ at: 1m, action: setOtherUsedIps, subnet: subnet-q, otherUsedIps: 3 } | timeline[0].subnet",
+        "{ at: 1m, action: setOtherUsedIps, subnet: subnet-a, otherUsedIps: 65537 } | timeline[0].otherUsedIps",
+        "{ at: 1m, action: setOtherUsedIps, subnet: subnet-a, otherUsedIps: 3, w: 1 } | timeline[0].w",
+        "{ at: 1m, action: azOutage, az: us-east-1a, until: 1m }      | timeline[0].until",
+        "{ at: 1m, action: azOutage, az: us-east-1c }                 | timeline[0].az",
+        "{ at: 1m, action: azOutage }                                 | timeline[0].az",
+        "{ at: 1m, action: azOutage, az: us-east-1a, q: 1 }           | timeline[0].q",
+        "{ at: 1m, action: deleteOrphanedEnis, subnet: subnet-q }     | timeline[0].subnet",
+        "{ at: 1m, action: deleteOrphanedEnis, r: 1 }                 | timeline[0].r",
+        "{ at: 1m, action: deleteFunctoin, function: api }            | timeline[0].action",
+        "{ action: deleteFunction, function: api }                    | timeline[0].at",
+        "{ at: 1m, function: api }                                    | timeline[0].action",
+    })
+    void eachBadFieldIsReportedAtItsPath(String action, String path) {
+        List<String> p = problems(action);
+        assertEquals(1, p.size(), p.toString());
+        assertEquals(path, p.get(0).substring(0, p.get(0).indexOf(": ")), p.toString());
+    }
+
+    @Test
+    void anAzOutageEndsAfterItStartsAndAVersionIsAPositiveNumber() throws Exception {
+        assertEquals(List.of(new Scenario.AzOutageAction(60_000_000L, "us-east-1a", 60_000_001L)),
+                read("{ at: 1m, action: azOutage, az: us-east-1a, until: 60000001us }"));
+        assertEquals(List.of(new Scenario.SetOtherUsedIpsAction(0, "subnet-a", 0)),
+                read("{ at: 0s, action: setOtherUsedIps, subnet: subnet-a, otherUsedIps: 0 }"));
+        assertEquals("timeline[0].action: unknown action 'deleteFunctoin' (expected one of: createFunction, "
+                + "updateVpcConfig, publishVersion, deleteVersion, deleteFunction, deleteRole, revokeRolePermissions, "
+                + "grantRolePermissions, setOtherUsedIps, azOutage, deleteOrphanedEnis); did you mean "
+                + "'deleteFunction'?", problems("{ at: 1m, action: deleteFunctoin, function: api }").get(0));
+    }
+}
