@@ -216,9 +216,7 @@ public final class Bench {
     /** The scenario with its simulated time divided by {@code factor} (for the warm-up). */
     static Scenario shortened(Scenario s, int factor) {
         long d = Math.max(s.bucketMicros(), s.durationMicros() / factor);
-        return new Scenario(s.name(), s.description(), s.seed(), d, Math.min(s.bucketMicros(), d), s.account(),
-                s.vpcs(), s.hyperplane(), s.functions(), s.timeline(), s.networkModel(), s.scaling(), s.legacy(),
-                s.prices(), s.source());
+        return s.withDuration(d, Math.min(s.bucketMicros(), d));
     }
 
     /**

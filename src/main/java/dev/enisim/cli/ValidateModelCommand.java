@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate-model", mixinStandardHelpOptions = true,
         description = {"Checks the simulator against queueing theory.", "",
             "Runs the analytic cases (Erlang B from light to heavy load, Little's law, M/G/inf connection "
-            + "occupancy, the legacy ENI formula, the burst-scaling example) and prints a table: case, theory, "
+            + "occupancy, the legacy ENI formula, the burst-scaling example, the request-rate cap) and prints a table: case, theory, "
             + "simulated mean, 95%% confidence interval, verdict. Exit 1 if a case fails."})
 final class ValidateModelCommand implements Callable<Integer> {
 

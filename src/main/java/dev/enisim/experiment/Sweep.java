@@ -174,8 +174,6 @@ public final class Sweep {
         for (Scenario.Function f : s.functions()) {
             fns.add(f.withArrivals(f.arrivals().scaled(factor)));
         }
-        return new Scenario(s.name(), s.description(), s.seed(), s.durationMicros(), s.bucketMicros(), s.account(),
-                s.vpcs(), s.hyperplane(), fns, s.timeline(), s.networkModel(), s.scaling(), s.legacy(), s.prices(),
-                s.source());
+        return s.withFunctions(fns);
     }
 }

@@ -68,6 +68,9 @@ public final class ValidationSuite {
                 r -> r.enis().peak()));
         out.add(measure("Burst example: 10,000 requests at once against a 3,000 burst -> served", 3000, 0,
                 burstScenario(), r -> r.invocations().succeeded()));
+        // 10 x concurrency per second, counted over a 1 s window: one window's worth at once, then the rate
+        out.add(measure("Request-rate cap: concurrency 10, 10,000 req/s of 0.5 ms for 10 s -> 10 x 10 x (10 + 1 s)"
+                + " served", 1100, 0.01, rateCapScenario(), r -> r.invocations().succeeded()));
         return out;
     }
 
@@ -145,11 +148,18 @@ public final class ValidationSuite {
         return scenario("burst", 10_000, List.of(), List.of(f), 120 * SEC, NetworkModel.HYPERPLANE, burst);
     }
 
+    private static Scenario rateCapScenario() {
+        Scenario.Function f = new Scenario.Function("f", 128, 60 * SEC, Scenario.VpcConfig.NONE, OptionalInt.empty(),
+                new DistributionSpec.Constant(500), 0, new ArrivalSpec.Constant(10_000, 0, 10 * SEC), 0);
+        return scenario("rate-cap", 10, List.of(), List.of(f), 20 * SEC, NetworkModel.HYPERPLANE,
+                Scenario.ScalingSpec.DEFAULT);
+    }
+
     private static Scenario scenario(String name, int limit, List<Scenario.Vpc> vpcs, List<Scenario.Function> fns,
             long duration, NetworkModel model, Scenario.ScalingSpec scaling) {
         Scenario.Hyperplane hp = new Scenario.Hyperplane(new DistributionSpec.Constant(SEC),
                 new DistributionSpec.Constant(SEC), 65_000, 300 * SEC);
-        return new Scenario(name, "", 2024, duration, Math.min(duration, 60 * SEC), new Scenario.Account(limit, 0),
-                vpcs, hp, fns, List.of(), model, scaling, Scenario.Legacy.DEFAULT, "validate-model");
+        return Scenario.of(name, 2024, duration, Math.min(duration, 60 * SEC), new Scenario.Account(limit, 0), hp,
+                "validate-model").withVpcs(vpcs).withFunctions(fns).withNetworkModel(model).withScaling(scaling);
     }
 }

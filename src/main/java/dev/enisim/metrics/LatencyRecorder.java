@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.PackedHistogram;
 
 /**
  * Latency of successful invocations (init when cold + duration), per function and for the account: overall and
@@ -33,15 +35,16 @@ public final class LatencyRecorder implements WorldListener {
     /** Binds to the run's functions, by index. */
     public void attach(List<String> functionNames) {
         this.functionNames = List.copyOf(functionNames);
-        account = new Track(buckets);
+        account = Track.account(buckets);
         functions = new Track[functionNames.size()];
         for (int i = 0; i < functions.length; i++) {
-            functions[i] = new Track(buckets);
+            functions[i] = Track.function(buckets);
         }
     }
 
     private int currentBucket;
     private long bucketEnd;
+    private final Histogram scratch = new Histogram(2); // a function's closing bucket, when it has none of its own
 
     /**
      * Records into the function's current-bucket histogram only; when a later bucket begins, every function's
@@ -62,7 +65,7 @@ public final class LatencyRecorder implements WorldListener {
 
     private void closeBucket() {
         for (Track t : functions) {
-            t.closeInto(currentBucket, account);
+            t.closeInto(currentBucket, account, scratch);
         }
         account.close(currentBucket);
     }
@@ -116,16 +119,32 @@ public final class LatencyRecorder implements WorldListener {
         return out;
     }
 
-    /** One latency track: the current bucket, and overall (the sum of closed buckets); cold starts apart. */
+    /**
+     * One latency track: the current bucket, and overall (the sum of closed buckets); cold starts apart. Laid out so
+     * that many functions cost little: a function's invocations of the current bucket wait in a small array
+     * ({@link #pending}, up to {@link #PENDING} values) and go into a histogram only when the bucket closes (into
+     * the recorder's one scratch histogram, or into a histogram of the function's own once its bucket outgrows the
+     * array); its overall and cold-start histograms are {@link PackedHistogram}s (sparse: a few hundred bytes
+     * instead of 16 KB). The counts, hence every percentile, are those of plain histograms.
+     */
     private static final class Track {
-        private final Histogram overall = new Histogram(2);
-        private final Histogram cold = new Histogram(2);
-        private final Histogram current = new Histogram(2);
+        /** Values a function's bucket holds before it gets a histogram of its own. */
+        static final int PENDING = 1024;
+        private static final long[] NONE = new long[0];
+
+        private final AbstractHistogram overall;
+        private final AbstractHistogram cold;
+        private Histogram current;          // the account's always; a function's once its bucket outgrew pending
+        private long[] pending = NONE;      // this bucket's values not yet in a histogram; ~value for a cold start
+        private int pendingCount;
         private final long[][] perBucket;   // [statistic][bucket], -1 where no invocation succeeded
         private final long[] coldStarts;
         private long coldInBucket;
 
-        Track(int buckets) {
+        private Track(int buckets, boolean account) {
+            overall = account ? new Histogram(2) : new PackedHistogram(2);
+            cold = account ? new Histogram(2) : new PackedHistogram(2);
+            current = account ? new Histogram(2) : null;
             perBucket = new long[STATISTICS.length][buckets];
             for (long[] p : perBucket) {
                 java.util.Arrays.fill(p, -1);
@@ -133,33 +152,74 @@ public final class LatencyRecorder implements WorldListener {
             coldStarts = new long[buckets];
         }
 
+        static Track account(int buckets) {
+            return new Track(buckets, true);
+        }
+
+        static Track function(int buckets) {
+            return new Track(buckets, false);
+        }
+
         void record(long micros, boolean coldStart) {
-            current.recordValue(micros);
+            if (pendingCount == pending.length) {
+                if (pending.length < PENDING) {
+                    pending = java.util.Arrays.copyOf(pending, Math.max(8, 2 * pending.length));
+                } else {
+                    if (current == null) {
+                        current = new Histogram(2);
+                    }
+                    flush(current);
+                }
+            }
+            pending[pendingCount++] = coldStart ? ~micros : micros;
             if (coldStart) {
-                cold.recordValue(micros);
                 coldInBucket++;
             }
         }
 
-        /** Closes the bucket and adds it to {@code account}'s current bucket too. */
-        void closeInto(int bucket, Track account) {
-            if (current.getTotalCount() > 0) {
-                account.current.add(current);
-                account.coldInBucket += coldInBucket;
+        /** Moves the pending values into {@code h} (and the cold starts' into the cold histogram). */
+        private void flush(Histogram h) {
+            for (int i = 0; i < pendingCount; i++) {
+                long v = pending[i];
+                if (v < 0) {
+                    h.recordValue(~v);
+                    cold.recordValue(~v);
+                } else {
+                    h.recordValue(v);
+                }
             }
-            close(bucket);
+            pendingCount = 0;
         }
 
+        /**
+         * Closes a function's bucket and adds it to {@code account}'s current bucket too; {@code scratch} is empty
+         * and is left empty.
+         */
+        void closeInto(int bucket, Track account, Histogram scratch) {
+            Histogram h = current != null ? current : scratch;
+            flush(h);
+            if (h.getTotalCount() > 0) {
+                account.current.add(h);
+                account.coldInBucket += coldInBucket;
+            }
+            close(bucket, h);
+        }
+
+        /** Closes the account's bucket. */
         void close(int bucket) {
+            close(bucket, current);
+        }
+
+        private void close(int bucket, Histogram h) {
             coldStarts[bucket] += coldInBucket;
             coldInBucket = 0;
-            if (current.getTotalCount() > 0) {
+            if (h.getTotalCount() > 0) {
                 for (int s = 0; s < PERCENTILES.length; s++) {
-                    perBucket[s][bucket] = current.getValueAtPercentile(PERCENTILES[s]);
+                    perBucket[s][bucket] = h.getValueAtPercentile(PERCENTILES[s]);
                 }
-                perBucket[PERCENTILES.length][bucket] = current.getMaxValue();
-                overall.add(current);
-                current.reset();
+                perBucket[PERCENTILES.length][bucket] = h.getMaxValue();
+                overall.add(h);
+                h.reset();
             }
         }
 
@@ -172,7 +232,8 @@ public final class LatencyRecorder implements WorldListener {
 
         long footprintBytes() {
             return overall.getEstimatedFootprintInBytes() + cold.getEstimatedFootprintInBytes()
-                    + current.getEstimatedFootprintInBytes() + 8L * (perBucket.length + 1) * coldStarts.length;
+                    + (current == null ? 0 : current.getEstimatedFootprintInBytes()) + 8L * pending.length
+                    + 8L * (perBucket.length + 1) * coldStarts.length;
         }
 
         RunSummary.Latency summary() {
@@ -185,7 +246,7 @@ public final class LatencyRecorder implements WorldListener {
                     coldCount, millis(cold, 50), millis(cold, 99));
         }
 
-        private static double millis(Histogram h, double percentile) {
+        private static double millis(AbstractHistogram h, double percentile) {
             return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1000.0;
         }
     }

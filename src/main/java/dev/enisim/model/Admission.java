@@ -3,12 +3,12 @@ package dev.enisim.model;
 import dev.enisim.model.SimEvent.InvocationEnd;
 
 /**
- * Admits invocations of Active functions: concurrency (reserved, else the unreserved pool), then an execution
- * environment (a warm one, else a cold start within the scaling rate in a subnet chosen AZ-balanced among healthy
- * AZs, holding what the network model gives it), then the invocation's own ports on that key's ENIs. Each rule
- * has its owner ({@link Concurrency}, {@link EnvironmentPool}, {@link ScalingRate}, {@link Networking}, {@link
- * EniFleet}); this class only puts them in order. This is the hot path: nothing is allocated but the completion
- * event.
+ * Admits invocations of Active functions: concurrency (reserved, else the unreserved pool), the request rates,
+ * then an execution environment (a warm one, else a cold start within the scaling rate in a subnet chosen
+ * AZ-balanced among healthy AZs, holding what the network model gives it), then the invocation's own ports on that
+ * key's ENIs. Each rule has its owner ({@link Concurrency}, {@link RequestRate}, {@link EnvironmentPool}, {@link
+ * ScalingRate}, {@link Networking}, {@link EniFleet}); this class only puts them in order. This is the hot path:
+ * nothing is allocated but the completion event.
  */
 final class Admission {
 
@@ -18,6 +18,7 @@ final class Admission {
     private final EnvironmentPool environments;
     private final Concurrency concurrency;
     private final ScalingRate scaling;
+    private final RequestRate requests;
     private final Port port;
     private final WorldListener listener;
     private final Lease lease = new Lease();
@@ -30,6 +31,7 @@ final class Admission {
         this.environments = environments;
         this.concurrency = concurrency;
         this.scaling = new ScalingRate(settings.scaling());
+        this.requests = new RequestRate(settings.scaling(), settings.accountConcurrencyLimit());
         this.port = port;
         this.listener = listener;
     }
@@ -38,6 +40,9 @@ final class Admission {
     Outcome admit(LambdaFunction f, long now, long durationMicros) {
         f.invokedAt(now);
         Outcome throttled = concurrency.throttle(f);
+        if (throttled == null) {
+            throttled = requests.throttle(f, now);
+        }
         if (throttled != null) {
             return throttled;
         }

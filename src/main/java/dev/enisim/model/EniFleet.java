@@ -280,13 +280,14 @@ final class EniFleet implements KeyPorts {
         if (subnet.availableIps() <= 0) {
             return EniFailure.SUBNET_OUT_OF_IPS;
         }
-        if (vpc.enis() >= vpc.eniQuota()) {
-            return EniFailure.ENI_LIMIT;
+        if (vpc.freeSlots() <= 0 || network.region.free() <= 0) {
+            return EniFailure.ENI_LIMIT; // the VPC's quota (shared with other services) or the Region's
         }
         if (!networking.mayCallEc2(now)) {
             return EniFailure.EC2_THROTTLED;
         }
         vpc.tryTakeEniSlot();
+        network.region.tryTake();
         int ip = subnet.allocateIp();
         int id = all.size() + 1;
         HyperplaneEni eni = new HyperplaneEni(new EniId(id, EniId.name(id), pool.key(), pool.eniKey().label(),
@@ -341,6 +342,7 @@ final class EniFleet implements KeyPorts {
         IpPool subnet = network.subnets.get(eni.subnet());
         subnet.releaseIp(eni.ipIndex());
         network.vpcs.get(subnet.vpc()).releaseEniSlot();
+        network.region.release();
         listener.subnetIps(subnet.index(), subnet.availableIps(), now);
     }
 

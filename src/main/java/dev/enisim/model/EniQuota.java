@@ -2,7 +2,8 @@ package dev.enisim.model;
 
 /**
  * A VPC as the world runs it: the owner of the count of Lambda's ENIs against its quota (named apart from the
- * scenario's {@code Scenario.Vpc}, which only describes it).
+ * scenario's {@code Scenario.Vpc}, which only describes it). The quota is shared with other services ("such as
+ * Amazon EFS" [doc]): {@code otherUsedEnis} of it are theirs. Invariant: Lambda's + other ENIs <= quota.
  */
 final class EniQuota {
 
@@ -11,6 +12,7 @@ final class EniQuota {
     private final int eniQuota;
     private int enis;
     private int peakEnis;
+    private int otherUsed;
 
     EniQuota(int index, String id, int eniQuota) {
         if (eniQuota < 1) {
@@ -42,9 +44,28 @@ final class EniQuota {
         return peakEnis;
     }
 
+    /** ENIs of other services (EFS mount targets...) counting against this quota now. */
+    public int otherUsedEnis() {
+        return otherUsed;
+    }
+
+    /** Other services' ENIs now; the caller has checked that the figure fits beside Lambda's. */
+    public void setOtherUsedEnis(int n) {
+        if (n < 0 || n + enis > eniQuota) {
+            throw new IllegalArgumentException(id + ": other ENIs " + n + " do not fit beside " + enis
+                    + " Lambda ENIs in the quota of " + eniQuota);
+        }
+        otherUsed = n;
+    }
+
+    /** Quota slots free now (neither Lambda's nor other services'). */
+    public int freeSlots() {
+        return eniQuota - otherUsed - enis;
+    }
+
     /** Takes a quota slot; false when the quota is reached. */
     public boolean tryTakeEniSlot() {
-        if (enis >= eniQuota) {
+        if (freeSlots() <= 0) {
             return false;
         }
         enis++;
@@ -60,8 +81,9 @@ final class EniQuota {
     }
 
     public void checkInvariants() {
-        if (enis < 0 || enis > eniQuota) {
-            throw new IllegalStateException(id + ": " + enis + " ENIs outside 0.." + eniQuota);
+        if (enis < 0 || otherUsed < 0 || enis + otherUsed > eniQuota) {
+            throw new IllegalStateException(id + ": " + enis + " Lambda ENIs + " + otherUsed
+                    + " other ENIs outside 0.." + eniQuota);
         }
     }
 }

@@ -41,6 +41,11 @@ final class Invariants {
                         + (inPool ? "still" : "not") + " in its pool");
             }
         }
+        int lambdaInRegion = 0;
+        for (EniQuota v : network.vpcs) {
+            lambdaInRegion += v.enis();
+        }
+        network.region.checkInvariants(lambdaInRegion);
         for (EniQuota v : network.vpcs) {
             v.checkInvariants();
             if (v.enis() != enisPerVpc[v.index()]) {

@@ -6,10 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The account's VPCs, subnets and security groups, and which Availability Zones are down. */
+/** The account's VPCs, subnets and security groups, the Region's ENI count, and which Availability Zones are down. */
 final class Network {
 
     final List<EniQuota> vpcs = new ArrayList<>();
+    /** EC2's network interfaces per Region (5,000 unless the scenario says otherwise). */
+    RegionEnis region = new RegionEnis(5000);
     final List<IpPool> subnets = new ArrayList<>();
     private final Map<String, Integer> vpcIndex = new LinkedHashMap<>();
     private final Map<String, Integer> subnetIndex = new LinkedHashMap<>();

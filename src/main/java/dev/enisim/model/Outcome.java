@@ -13,7 +13,11 @@ public enum Outcome {
     THROTTLED_ACCOUNT(Kind.THROTTLE, "TooManyRequestsException", "ConcurrentInvocationLimitExceeded", 429),
     THROTTLED_RESERVED(Kind.THROTTLE, "TooManyRequestsException",
             "ReservedFunctionConcurrentInvocationLimitExceeded", 429),
+    /** A function without reserved concurrency over a request rate or the scaling rate. */
     THROTTLED_RATE(Kind.THROTTLE, "TooManyRequestsException", "FunctionInvocationRateLimitExceeded", 429),
+    /** A function with reserved concurrency over a request rate or the scaling rate. */
+    THROTTLED_RESERVED_RATE(Kind.THROTTLE, "TooManyRequestsException", "ReservedFunctionInvocationRateLimitExceeded",
+            429),
     RESOURCE_CONFLICT(Kind.INVOKE_ERROR, "ResourceConflictException", null, 409),
     /** The function was deleted. */
     RESOURCE_NOT_FOUND(Kind.INVOKE_ERROR, "ResourceNotFoundException", null, 404),

@@ -95,6 +95,10 @@ public sealed interface SimEvent {
     record SetOtherUsedIps(int subnet, int count) implements Control {
     }
 
+    /** Other services' ENIs in the VPC (EFS mount targets...) now number {@code count} (as many as fit). */
+    record SetOtherUsedEnis(int vpc, int count) implements Control {
+    }
+
     /** An Availability Zone goes down ({@code down}) or comes back. */
     record AzAvailability(int az, boolean down) implements Control {
     }

@@ -16,14 +16,24 @@ final class TokenBucket {
 
     /** Takes a token if there is one at {@code now}. */
     boolean tryTake(long now) {
-        if (now > atMicros) {
-            tokens = Math.min(capacity, tokens + (now - atMicros) * perMicro);
-            atMicros = now;
-        }
-        if (tokens < 1) {
+        if (!has(now)) {
             return false;
         }
         tokens -= 1;
         return true;
+    }
+
+    /** Refills to {@code now}; true when a token is there to take. */
+    boolean has(long now) {
+        if (now > atMicros) {
+            tokens = Math.min(capacity, tokens + (now - atMicros) * perMicro);
+            atMicros = now;
+        }
+        return tokens >= 1;
+    }
+
+    /** Takes the token {@link #has} found. */
+    void take() {
+        tokens -= 1;
     }
 }

@@ -132,6 +132,8 @@ public final class World {
                     : "Revoke EC2 permissions of role ") + role, now);
         } else if (event instanceof SetOtherUsedIps o) {
             setOtherUsedIps(o, now);
+        } else if (event instanceof SimEvent.SetOtherUsedEnis o) {
+            setOtherUsedEnis(o.vpc(), o.count(), now);
         } else if (event instanceof AzAvailability a) {
             network.setAzDown(a.az(), a.down());
             listener.controlAction("Availability Zone " + network.azs.get(a.az()) + (a.down() ? " down" : " back up"),
@@ -144,6 +146,28 @@ public final class World {
         } else {
             throw new IllegalArgumentException("World cannot handle " + event + " at " + now + " us");
         }
+    }
+
+    /** EC2's network interfaces per Region, shared by every VPC (5,000 by default [doc]); set before building. */
+    public void setNetworkInterfacesPerRegion(int limit) {
+        network.region = new RegionEnis(limit);
+    }
+
+    /**
+     * Other services' ENIs in a VPC (they count against its ENI quota and the Region's); as many as fit beside
+     * Lambda's. Returns how many were set.
+     */
+    public int setOtherUsedEnis(int vpc, int count, long now) {
+        EniQuota v = network.vpcs.get(vpc);
+        int fits = Math.max(0, Math.min(count, Math.min(v.eniQuota() - v.enis(),
+                v.otherUsedEnis() + network.region.free())));
+        network.region.addOther(fits - v.otherUsedEnis());
+        v.setOtherUsedEnis(fits);
+        if (now >= 0) {
+            listener.controlAction("Other services' ENIs in " + v.id() + " now number " + fits
+                    + (fits < count ? " (asked " + count + "; Lambda's ENIs hold the rest of the quota)" : ""), now);
+        }
+        return fits;
     }
 
     private void setOtherUsedIps(SetOtherUsedIps o, long now) {
@@ -177,7 +201,7 @@ public final class World {
         }
         List<WorldSnapshot.VpcView> vs = new ArrayList<>();
         for (EniQuota v : network.vpcs) {
-            vs.add(new WorldSnapshot.VpcView(v.index(), v.id(), v.eniQuota(), v.enis()));
+            vs.add(new WorldSnapshot.VpcView(v.index(), v.id(), v.eniQuota(), v.enis(), v.otherUsedEnis()));
         }
         List<WorldSnapshot.SubnetView> ss = new ArrayList<>();
         for (IpPool s : network.subnets) {

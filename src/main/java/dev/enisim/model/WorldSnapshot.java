@@ -31,8 +31,11 @@ public record WorldSnapshot(List<FunctionView> functions, List<VpcView> vpcs, Li
             LastUpdateStatus lastUpdateStatus) {
     }
 
-    /** @param enis Lambda's ENIs holding a quota slot now */
-    public record VpcView(int index, String id, int eniQuota, int enis) {
+    /**
+     * @param enis          Lambda's ENIs holding a quota slot now
+     * @param otherUsedEnis other services' ENIs holding slots of the same quota now
+     */
+    public record VpcView(int index, String id, int eniQuota, int enis, int otherUsedEnis) {
     }
 
     public record SubnetView(int index, String id, Cidr cidr, String az, int vpc, int usableIps, int otherUsedIps,

@@ -29,7 +29,7 @@ final class Variants {
                             Math.min(sub.otherUsedIps(), c.usableAddresses())));
                 }
             }
-            vpcs.add(new Scenario.Vpc(v.id(), v.eniQuota(), subnets, v.securityGroups()));
+            vpcs.add(new Scenario.Vpc(v.id(), v.eniQuota(), subnets, v.securityGroups(), v.otherUsedEnis()));
         }
         return with(s, vpcs, s.functions(), s.timeline(), s.durationMicros());
     }
@@ -52,7 +52,6 @@ final class Variants {
     static Scenario with(Scenario s, List<Scenario.Vpc> vpcs, List<Scenario.Function> fns,
             List<Scenario.At> timeline, long durationMicros) {
         long bucket = Math.min(s.bucketMicros(), durationMicros);
-        return new Scenario(s.name(), s.description(), s.seed(), durationMicros, bucket, s.account(), vpcs,
-                s.hyperplane(), fns, timeline, s.networkModel(), s.scaling(), s.legacy(), s.prices(), s.source());
+        return s.withDuration(durationMicros, bucket).withVpcs(vpcs).withFunctions(fns).withTimeline(timeline);
     }
 }

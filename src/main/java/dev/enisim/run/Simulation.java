@@ -77,10 +77,14 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         this.levels = new EnvironmentLevels(scenario.durationMicros(), scenario.bucketMicros());
         this.world = new World(settings, loop::schedule, new Observers(recorder, latency, journal, levels,
                 executions));
+        boolean legacyModel = scenario.networkModel() == NetworkModel.LEGACY;
+        // EC2's network interfaces per Region, across all VPCs; before Hyperplane, Lambda's ENIs met only it (the
+        // VPC's own limit is then the Region's: a VPC cannot hold more)
+        int region = legacyModel ? scenario.legacy().eniLimit() : scenario.account().networkInterfacesPerRegion();
+        world.setNetworkInterfacesPerRegion(region);
         for (Scenario.Vpc v : scenario.vpcs()) {
-            // Lambda's Hyperplane quota per VPC; before Hyperplane, EC2's network-interface quota applied
-            world.addVpc(v.id(), scenario.networkModel() == NetworkModel.LEGACY ? scenario.legacy().eniLimit()
-                    : v.eniQuota());
+            int vpc = world.addVpc(v.id(), legacyModel ? region : v.eniQuota());
+            world.setOtherUsedEnis(vpc, v.otherUsedEnis(), -1);
             for (String g : v.securityGroups()) {
                 world.addSecurityGroup(v.id(), g);
             }

@@ -6,12 +6,14 @@ import java.util.List;
 /** The ids a scenario defines, for checking what its functions and timeline refer to. */
 final class References {
 
+    final List<String> vpcs = new ArrayList<>();
     final List<String> subnets = new ArrayList<>();
     final List<String> groups = new ArrayList<>();
     final List<String> azs = new ArrayList<>();
 
     References(List<Scenario.Vpc> vpcs) {
         for (Scenario.Vpc v : vpcs) {
+            this.vpcs.add(v.id());
             for (Scenario.Subnet s : v.subnets()) {
                 subnets.add(s.id());
                 if (!azs.contains(s.az())) {

@@ -46,27 +46,15 @@ public record Scenario(
         timeline = List.copyOf(timeline);
     }
 
-    /** A scenario with the default price table. */
-    public Scenario(String name, String description, long seed, long durationMicros, long bucketMicros,
-            Account account, List<Vpc> vpcs, Hyperplane hyperplane, List<Function> functions, List<At> timeline,
-            NetworkModel networkModel, ScalingSpec scaling, Legacy legacy, String source) {
-        this(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane, functions, timeline,
-                networkModel, scaling, legacy, PriceTable.DEFAULT, source);
-    }
-
-    /** A Hyperplane scenario with today's scaling. */
-    public Scenario(String name, String description, long seed, long durationMicros, long bucketMicros,
-            Account account, List<Vpc> vpcs, Hyperplane hyperplane, List<Function> functions, List<At> timeline,
-            String source) {
-        this(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane, functions, timeline,
-                NetworkModel.HYPERPLANE, ScalingSpec.DEFAULT, Legacy.DEFAULT, source);
-    }
-
-    /** A scenario without a timeline of actions. */
-    public Scenario(String name, String description, long seed, long durationMicros, long bucketMicros,
-            Account account, List<Vpc> vpcs, Hyperplane hyperplane, List<Function> functions, String source) {
-        this(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane, functions, List.of(),
-                source);
+    /**
+     * A scenario built in code from its required parts: no VPCs, functions or timeline, Hyperplane, today's
+     * scaling and the legacy model's defaults (the optional parts' defaults live here, in one place); vary it with
+     * the {@code with...} methods.
+     */
+    public static Scenario of(String name, long seed, long durationMicros, long bucketMicros, Account account,
+            Hyperplane hyperplane, String source) {
+        return new Scenario(name, "", seed, durationMicros, bucketMicros, account, List.of(), hyperplane, List.of(),
+                List.of(), NetworkModel.HYPERPLANE, ScalingSpec.DEFAULT, Legacy.DEFAULT, PriceTable.DEFAULT, source);
     }
 
     /** Same scenario with another seed (for {@code --seed}). */
@@ -79,6 +67,38 @@ public record Scenario(
     public Scenario withNetworkModel(NetworkModel model) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
                 functions, timeline, model, scaling, legacy, prices, source);
+    }
+
+    /** Same scenario over another simulated time and time-series resolution. */
+    public Scenario withDuration(long newDurationMicros, long newBucketMicros) {
+        return new Scenario(name, description, seed, newDurationMicros, newBucketMicros, account, vpcs, hyperplane,
+                functions, timeline, networkModel, scaling, legacy, prices, source);
+    }
+
+    public Scenario withVpcs(List<Vpc> newVpcs) {
+        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, newVpcs, hyperplane,
+                functions, timeline, networkModel, scaling, legacy, prices, source);
+    }
+
+    public Scenario withFunctions(List<Function> newFunctions) {
+        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
+                newFunctions, timeline, networkModel, scaling, legacy, prices, source);
+    }
+
+    public Scenario withTimeline(List<At> newTimeline) {
+        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
+                functions, newTimeline, networkModel, scaling, legacy, prices, source);
+    }
+
+    public Scenario withScaling(ScalingSpec newScaling) {
+        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
+                functions, timeline, networkModel, newScaling, legacy, prices, source);
+    }
+
+    /** Same scenario at another price table. */
+    public Scenario withPrices(PriceTable newPrices) {
+        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
+                functions, timeline, networkModel, scaling, legacy, newPrices, source);
     }
 
     /**
@@ -113,20 +133,33 @@ public record Scenario(
     }
 
     /**
-     * @param concurrencyLimit  account-wide ConcurrentExecutions limit (default 1,000)
-     * @param unreservedMinimum concurrency that must stay unreserved (default 100)
+     * @param concurrencyLimit           account-wide ConcurrentExecutions limit (default 1,000)
+     * @param unreservedMinimum          concurrency that must stay unreserved (default 100)
+     * @param networkInterfacesPerRegion EC2's network interfaces per Region, across all VPCs (default 5,000)
      */
-    public record Account(int concurrencyLimit, int unreservedMinimum) {
+    public record Account(int concurrencyLimit, int unreservedMinimum, int networkInterfacesPerRegion) {
+        /** EC2's default "Network interfaces per Region" [doc]. */
+        public static final int NETWORK_INTERFACES_PER_REGION = 5000;
+
+        public Account(int concurrencyLimit, int unreservedMinimum) {
+            this(concurrencyLimit, unreservedMinimum, NETWORK_INTERFACES_PER_REGION);
+        }
     }
 
     /**
      * @param eniQuota       Lambda Hyperplane ENIs allowed in this VPC (default 500)
      * @param securityGroups security-group ids defined in this VPC
+     * @param otherUsedEnis  ENIs of other services counting against the same quota at the start (default 0)
      */
-    public record Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups) {
+    public record Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups,
+            int otherUsedEnis) {
         public Vpc {
             subnets = List.copyOf(subnets);
             securityGroups = List.copyOf(securityGroups);
+        }
+
+        public Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups) {
+            this(id, eniQuota, subnets, securityGroups, 0);
         }
     }
 

@@ -246,7 +246,8 @@ public final class ScenarioLoader {
         if (f == null) {
             return Scenario.ScalingSpec.DEFAULT;
         }
-        f.allowOnly("model", "newEnvironmentsPer10s", "burst", "burstIncreasePerMinute", "keepAlive", "warmRouting");
+        f.allowOnly("model", "newEnvironmentsPer10s", "burst", "burstIncreasePerMinute", "keepAlive",
+                "newRequestsPerSecondPer10s", "requestRateWindow", "warmRouting");
         Scaling d = Scaling.DEFAULT;
         String m = f.text("model", "per-function");
         Scaling.Model model = Scaling.Model.PER_FUNCTION;
@@ -259,15 +260,25 @@ public final class ScenarioLoader {
         int burst = (int) f.integer("burst", d.burst(), 1, 10_000_000);
         int increase = (int) f.integer("burstIncreasePerMinute", d.burstIncrease(), 0, 10_000_000);
         long keepAlive = f.duration("keepAlive", Scenario.ScalingSpec.DEFAULT.keepAliveMicros());
+        int requests = (int) f.integer("newRequestsPerSecondPer10s", d.newRequestsPerSecond(), 1, 100_000_000);
+        long window = f.duration("requestRateWindow", d.requestRateWindowMicros());
+        if (window < 1000 || window > 60 * SEC) {
+            f.problem("requestRateWindow", "expected 1ms to 60s, got " + window / 1e6 + "s");
+            window = d.requestRateWindowMicros();
+        }
+        return new Scenario.ScalingSpec(new Scaling(model, rate, d.periodMicros(), burst, increase,
+                d.increasePeriodMicros(), requests, window), keepAlive, routing(f));
+    }
+
+    private static WarmRouting routing(Fields f) {
         String r = f.text("warmRouting", WarmRouting.MOST_RECENTLY_USED.label());
         WarmRouting routing = WarmRouting.of(r);
         if (routing == null) {
             f.problem("warmRouting", "expected 'mostRecentlyUsed' (the default), 'newest' or 'random', got '" + r
                     + "'");
-            routing = WarmRouting.MOST_RECENTLY_USED;
+            return WarmRouting.MOST_RECENTLY_USED;
         }
-        return new Scenario.ScalingSpec(new Scaling(model, rate, d.periodMicros(), burst, increase,
-                d.increasePeriodMicros()), keepAlive, routing);
+        return routing;
     }
 
     private static Scenario.Legacy legacy(Fields root) {
@@ -305,13 +316,15 @@ public final class ScenarioLoader {
         if (a == null) {
             return new Scenario.Account(1000, 100);
         }
-        a.allowOnly("concurrencyLimit", "unreservedMinimum");
+        a.allowOnly("concurrencyLimit", "unreservedMinimum", "networkInterfacesPerRegion");
         int limit = (int) a.integer("concurrencyLimit", 1000, 1, 10_000_000);
         int minimum = (int) a.integer("unreservedMinimum", 100, 0, 10_000_000);
         if (minimum > limit) {
             a.problem("unreservedMinimum", "must not exceed concurrencyLimit (" + limit + ")");
         }
-        return new Scenario.Account(limit, Math.min(minimum, limit));
+        int region = (int) a.integer("networkInterfacesPerRegion", Scenario.Account.NETWORK_INTERFACES_PER_REGION, 1,
+                10_000_000);
+        return new Scenario.Account(limit, Math.min(minimum, limit), region);
     }
 
     private static List<Scenario.Vpc> vpcs(Fields root) {
@@ -319,12 +332,13 @@ public final class ScenarioLoader {
         Map<String, String> subnetIds = new LinkedHashMap<>();
         Map<String, String> groupIds = new LinkedHashMap<>();
         for (Fields v : root.objects("vpcs")) {
-            v.allowOnly("id", "eniQuota", "tenancy", "subnets", "securityGroups");
+            v.allowOnly("id", "eniQuota", "tenancy", "subnets", "securityGroups", "otherUsedEnis");
             String id = v.requireText("id");
             if (id != null && out.stream().anyMatch(x -> x.id().equals(id))) {
                 v.problem("id", "duplicate VPC id '" + id + "'");
             }
             int quota = (int) v.integer("eniQuota", 500, 1, 1_000_000);
+            int otherEnis = (int) v.integer("otherUsedEnis", 0, 0, quota);
             String tenancy = v.text("tenancy", "default");
             if (tenancy.equals("dedicated")) {
                 v.problem("tenancy", "dedicated-tenancy VPCs are not supported by Lambda");
@@ -347,7 +361,7 @@ public final class ScenarioLoader {
                 }
                 groupIds.put(g, id);
             }
-            out.add(new Scenario.Vpc(id == null ? "?" : id, quota, subnets, groups));
+            out.add(new Scenario.Vpc(id == null ? "?" : id, quota, subnets, groups, otherEnis));
         }
         return out;
     }

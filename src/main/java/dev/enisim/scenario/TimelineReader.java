@@ -12,7 +12,7 @@ final class TimelineReader {
 
     static final List<String> ACTIONS = List.of("createFunction", "updateVpcConfig", "publishVersion",
             "deleteVersion", "deleteFunction", "deleteRole", "revokeRolePermissions", "grantRolePermissions",
-            "setOtherUsedIps", "azOutage", "deleteOrphanedEnis");
+            "setOtherUsedIps", "setOtherUsedEnis", "azOutage", "deleteOrphanedEnis");
 
     private final Fields root;
     private final References refs;
@@ -107,6 +107,15 @@ final class TimelineReader {
                     return null;
                 }
                 return at(at, new SimEvent.SetOtherUsedIps(refs.subnets.indexOf(s), n.intValue()));
+            }
+            case "setOtherUsedEnis" -> {
+                a.allowOnly("at", "action", "vpc", "otherUsedEnis");
+                String v = a.requireText("vpc");
+                Long n = a.requireInteger("otherUsedEnis", 0, 10_000_000);
+                if (v == null || n == null || !References.check(a, "vpc", "VPC", v, refs.vpcs)) {
+                    return null;
+                }
+                return at(at, new SimEvent.SetOtherUsedEnis(refs.vpcs.indexOf(v), n.intValue()));
             }
             case "azOutage" -> {
                 a.allowOnly("at", "action", "az", "until");

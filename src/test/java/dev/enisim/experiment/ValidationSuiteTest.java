@@ -12,7 +12,7 @@ class ValidationSuiteTest {
     @Test
     void everyAnalyticCasePasses() {
         List<ValidationSuite.Case> cases = new ValidationSuite(5, 2).run();
-        assertEquals(9, cases.size());
+        assertEquals(10, cases.size());
         for (ValidationSuite.Case c : cases) {
             assertTrue(c.passed(), c.name() + ": theory " + c.theory() + ", simulated " + c.simulated());
         }

@@ -44,13 +44,94 @@ class LatencyRecorderTest {
         LatencyRecorder few = recorder(3600 * SEC);
         LatencyRecorder many = recorder(3600 * SEC);
         RandomGenerator rng = new RandomStreams(3, 0).stream("lat");
-        for (int i = 0; i < 1_000; i++) {
-            few.latency(0, 1 + (long) (rng.nextDouble() * 60_000_000), false, i * 3_600_000L);
+        // both past the point where a function's bucket gets a histogram of its own (Track.PENDING values)
+        for (int i = 0; i < 100_000; i++) {
+            few.latency(0, 1 + (long) (rng.nextDouble() * 60_000_000), i % 7 == 0, i * 36_000L);
         }
         for (int i = 0; i < 2_000_000; i++) {
             many.latency(0, 1 + (long) (rng.nextDouble() * 60_000_000), i % 7 == 0, i * 1_800L);
         }
         assertTrue(many.footprintBytes() <= few.footprintBytes() * 1.5,
-                few.footprintBytes() + " bytes for 1,000 vs " + many.footprintBytes() + " for 2,000,000");
+                few.footprintBytes() + " bytes for 100,000 vs " + many.footprintBytes() + " for 2,000,000");
+    }
+
+    /**
+     * The compact layout (pending values, packed overall and cold histograms) gives exactly the figures of plain
+     * histograms: per function and bucket, per function overall, for the account, cold starts apart; functions
+     * quiet and busy (past the pending array), buckets empty and full.
+     */
+    @Test
+    void figuresAreThoseOfPlainHistograms() {
+        for (int seed = 1; seed <= 6; seed++) {
+            RandomGenerator rng = new RandomStreams(seed, 0).stream("lat");
+            int functions = 1 + rng.nextInt(12);
+            int buckets = 1 + rng.nextInt(6);
+            LatencyRecorder r = new LatencyRecorder(buckets * 60 * SEC, 60 * SEC);
+            List<String> names = new java.util.ArrayList<>();
+            for (int f = 0; f < functions; f++) {
+                names.add("f" + f);
+            }
+            r.attach(names);
+            org.HdrHistogram.Histogram[][] plain = new org.HdrHistogram.Histogram[functions][buckets];
+            org.HdrHistogram.Histogram[] overall = new org.HdrHistogram.Histogram[functions];
+            org.HdrHistogram.Histogram[] cold = new org.HdrHistogram.Histogram[functions];
+            org.HdrHistogram.Histogram account = new org.HdrHistogram.Histogram(2);
+            for (int f = 0; f < functions; f++) {
+                overall[f] = new org.HdrHistogram.Histogram(2);
+                cold[f] = new org.HdrHistogram.Histogram(2);
+                for (int b = 0; b < buckets; b++) {
+                    plain[f][b] = new org.HdrHistogram.Histogram(2);
+                }
+            }
+            int events = rng.nextInt(20_000);
+            long step = buckets * 60 * SEC / (events + 1);
+            for (int i = 0; i < events; i++) {
+                long now = i * step;
+                int f = rng.nextInt(5) == 0 ? 0 : rng.nextInt(functions); // function 0 busy
+                long v = 1 + (long) (Math.exp(rng.nextGaussian() * 2) * 50_000);
+                boolean c = rng.nextInt(9) == 0;
+                r.latency(f, v, c, now);
+                plain[f][(int) (now / (60 * SEC))].recordValue(v);
+                overall[f].recordValue(v);
+                account.recordValue(v);
+                if (c) {
+                    cold[f].recordValue(v);
+                }
+            }
+            for (Series s : r.series()) {
+                if (!s.scope().equals("function") || !s.metric().equals("Duration")) {
+                    continue;
+                }
+                int f = names.indexOf(s.id());
+                for (int b = 0; b < buckets; b++) {
+                    org.HdrHistogram.Histogram h = plain[f][b];
+                    long expected = h.getTotalCount() == 0 ? -1 : switch (s.statistic()) {
+                        case "p50" -> h.getValueAtPercentile(50);
+                        case "p90" -> h.getValueAtPercentile(90);
+                        case "p99" -> h.getValueAtPercentile(99);
+                        default -> h.getMaxValue();
+                    };
+                    assertEquals(expected, s.values()[b], "seed " + seed + " " + s.id() + " " + s.statistic() + " " + b);
+                }
+            }
+            for (int f = 0; f < functions; f++) {
+                RunSummary.Latency l = r.functionLatency().get("f" + f);
+                assertEquals(overall[f].getTotalCount(), l.count());
+                if (l.count() > 0) {
+                    assertEquals(overall[f].getValueAtPercentile(99) / 1000.0, l.p99(), "seed " + seed);
+                    assertEquals(overall[f].getMaxValue() / 1000.0, l.max());
+                }
+                if (cold[f].getTotalCount() > 0) {
+                    assertEquals(cold[f].getValueAtPercentile(50) / 1000.0, l.coldStartP50());
+                    assertEquals(cold[f].getValueAtPercentile(99) / 1000.0, l.coldStartP99());
+                }
+            }
+            RunSummary.Latency a = r.accountLatency();
+            assertEquals(account.getTotalCount(), a.count());
+            if (a.count() > 0) {
+                assertEquals(account.getValueAtPercentile(50) / 1000.0, a.p50());
+                assertEquals(account.getValueAtPercentile(90) / 1000.0, a.p90());
+            }
+        }
     }
 }

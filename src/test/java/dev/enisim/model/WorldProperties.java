@@ -2,6 +2,7 @@ package dev.enisim.model;
 
 import static dev.enisim.model.WorldHarness.SEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.model.eni.EniState;
 import dev.enisim.model.network.Cidr;
@@ -15,15 +16,17 @@ import net.jqwik.api.Provide;
 
 /**
  * Stateful properties: random chains of timeline actions (create, update, versions, delete, role changes,
- * other tenants, AZ outages, orphan clean-up), invocation bursts and time steps, on a deliberately cramped
- * world (tiny subnets, a small quota, a small port capacity). After every step the world's invariants hold:
- * no IP leaked or held twice, quota never exceeded, no ENI deleted while its key has a user, orphans keep their
+ * other tenants of subnets and of the ENI quota, AZ outages, orphan clean-up), invocation bursts and time steps, on
+ * a deliberately cramped world (tiny subnets, a small quota shared with other services, a Region limit below it, a
+ * small port capacity). After every step the world's invariants hold: no IP leaked or held twice, Lambda's ENIs
+ * within the quota less other services' and within the Region's limit, no ENI deleted while its key has a user, orphans keep their
  * IP and slot, ports within capacity, and every invocation has exactly one outcome.
  */
 class WorldProperties {
 
     private static final String[] SUBNETS = {"s-a", "s-b", "s-c"};
     private static final String[] GROUPS = {"sg-1", "sg-2", "sg-3"};
+    private static final int REGION_LIMIT = 6;
 
     /** One step: {kind, a, b, c}, interpreted by {@link #apply}. */
     @Provide
@@ -36,6 +39,7 @@ class WorldProperties {
     void invariantsHoldAfterEveryStep(@ForAll("chains") List<int[]> steps) {
         WorldHarness h = new WorldHarness(20, 4, 60 * SEC, 5 * SEC);
         h.world.addVpc("vpc", 7);
+        h.world.setNetworkInterfacesPerRegion(REGION_LIMIT);
         for (String g : GROUPS) {
             h.world.addSecurityGroup("vpc", g);
         }
@@ -51,6 +55,10 @@ class WorldProperties {
             h.world.checkInvariants();
             long outcomes = h.outcomes.values().stream().mapToLong(Integer::longValue).sum();
             assertEquals(invocations, outcomes, "every invocation has exactly one outcome");
+            for (WorldSnapshot.VpcView v : h.world.snapshot().vpcs()) {
+                assertTrue(v.enis() <= v.eniQuota() - v.otherUsedEnis(), "ENIs <= quota - other users");
+                assertTrue(v.enis() + v.otherUsedEnis() <= REGION_LIMIT, "ENIs per Region <= the Region limit");
+            }
             for (WorldSnapshot.EniView e : h.world.snapshot().enis()) {
                 if (e.state() == EniState.Orphaned) {
                     assertEquals(true, e.state().holdsResources(), "orphans keep IP and slot");
@@ -83,7 +91,8 @@ class WorldProperties {
             case 4 -> h.at(now, new SimEvent.DeleteVersion(f, 1 + step[2] % 3));
             case 5 -> h.at(now, new SimEvent.DeleteFunction(f));
             case 6 -> h.at(now, new SimEvent.SetRolePermissions(f, step[2] % 2 == 0, false));
-            case 7 -> h.at(now, new SimEvent.SetOtherUsedIps(step[2] % 3, step[3] % 12));
+            case 7 -> h.at(now, step[1] % 2 == 0 ? new SimEvent.SetOtherUsedIps(step[2] % 3, step[3] % 12)
+                    : new SimEvent.SetOtherUsedEnis(0, step[3] % 5));
             case 8 -> h.at(now, new SimEvent.AzAvailability(step[2] % 2, step[3] % 2 == 0));
             case 9 -> h.at(now, new SimEvent.DeleteOrphanedEnis(step[2] % 2 == 0
                     ? SimEvent.DeleteOrphanedEnis.ALL_SUBNETS : step[3] % 3));

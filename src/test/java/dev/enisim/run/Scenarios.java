@@ -57,8 +57,8 @@ final class Scenarios {
     final List<Scenario.At> timeline = new ArrayList<>();
 
     Scenario build() {
-        return new Scenario(name, "", seed, durationMicros, bucketMicros, new Scenario.Account(concurrencyLimit, 0),
-                vpcs, new Scenario.Hyperplane(eniCreate, attach, connectionsPerEni, 300 * SEC), functions, timeline,
-                networkModel, scaling, Scenario.Legacy.DEFAULT, "test");
+        return Scenario.of(name, seed, durationMicros, bucketMicros, new Scenario.Account(concurrencyLimit, 0),
+                new Scenario.Hyperplane(eniCreate, attach, connectionsPerEni, 300 * SEC), "test").withVpcs(vpcs)
+                .withFunctions(functions).withTimeline(timeline).withNetworkModel(networkModel).withScaling(scaling);
     }
 }

@@ -139,8 +139,7 @@ class SimulationProperties {
         more.add(1, new Scenario.Function("intruder", 128, SEC, Scenario.VpcConfig.NONE,
                 java.util.OptionalInt.empty(), new DistributionSpec.Constant(SEC),
                 1, new dev.enisim.workload.ArrivalSpec.Poisson(30, 0, Long.MAX_VALUE), 0));
-        Scenario bigger = new Scenario(scenario.name(), "", scenario.seed(), scenario.durationMicros(),
-                scenario.bucketMicros(), scenario.account(), scenario.vpcs(), scenario.hyperplane(), more, "test");
+        Scenario bigger = scenario.withFunctions(more);
         assertEquals(before, arrivalsOfFirstFunction(bigger));
     }
 

@@ -3,6 +3,7 @@ package dev.enisim.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.enisim.model.SimEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +30,7 @@ class TimelineReaderTest {
             timeline:
             """;
 
-    private static List<Scenario.Action> read(String... actions) throws ScenarioException {
+    private static List<Scenario.At> read(String... actions) throws ScenarioException {
         return ScenarioLoader.parse(BASE + "  - " + String.join("\n  - ", actions) + "\n", "t.yaml").timeline();
     }
 
@@ -40,7 +41,7 @@ class TimelineReaderTest {
 
     @Test
     void everyActionIsReadIntoItsRecordInTimeOrder() throws Exception {
-        List<Scenario.Action> t = read(
+        List<Scenario.At> t = read(
                 "{ at: 50m, action: deleteOrphanedEnis }",
                 "{ at: 10m, action: updateVpcConfig, function: api, vpcConfig: { subnetIds: [subnet-b],"
                         + " securityGroupIds: [sg-2] } }",
@@ -57,22 +58,24 @@ class TimelineReaderTest {
                 "{ at: 80m, action: deleteRole, role: api-role }",
                 "{ at: 90m, action: createFunction, function: api, vpcConfig: { subnetIds: [], securityGroupIds: [] } }");
         long min = 60_000_000L;
-        Scenario.VpcConfig b = new Scenario.VpcConfig(List.of("subnet-b"), List.of("sg-2"));
+        // names resolved to indices in the scenario's order: function api 0, role api-role 0, subnet-a 0,
+        // subnet-b 1, us-east-1a 0, us-east-1b 1; an outage with an end is its down and up, together
         assertEquals(List.of(
-                new Scenario.PublishVersionAction(5 * min, "api"),
-                new Scenario.UpdateVpcConfigAction(10 * min, "api", b),
-                new Scenario.DeleteVersionAction(20 * min, "api", 1),
-                new Scenario.RoleAction(25 * min, "api-role", Scenario.RoleAction.Kind.revokeRolePermissions),
-                new Scenario.RoleAction(26 * min, "api-role", Scenario.RoleAction.Kind.grantRolePermissions),
-                new Scenario.SetOtherUsedIpsAction(30 * min, "subnet-b", 251),
-                new Scenario.AzOutageAction(40 * min, "us-east-1b", 45 * min),
-                new Scenario.AzOutageAction(41 * min, "us-east-1a", Long.MAX_VALUE),
-                new Scenario.DeleteOrphanedEnisAction(50 * min, null),
-                new Scenario.DeleteOrphanedEnisAction(50 * min, "subnet-a"),
-                new Scenario.DeleteFunctionAction(60 * min, "api"),
-                new Scenario.CreateFunctionAction(70 * min, "api", null),
-                new Scenario.RoleAction(80 * min, "api-role", Scenario.RoleAction.Kind.deleteRole),
-                new Scenario.CreateFunctionAction(90 * min, "api", Scenario.VpcConfig.NONE)), t,
+                new Scenario.At(5 * min, new SimEvent.PublishVersion(0)),
+                new Scenario.At(10 * min, new SimEvent.UpdateVpcConfig(0, List.of("subnet-b"), List.of("sg-2"))),
+                new Scenario.At(20 * min, new SimEvent.DeleteVersion(0, 1)),
+                new Scenario.At(25 * min, new SimEvent.SetRolePermissions(0, false, false)),
+                new Scenario.At(26 * min, new SimEvent.SetRolePermissions(0, true, false)),
+                new Scenario.At(30 * min, new SimEvent.SetOtherUsedIps(1, 251)),
+                new Scenario.At(40 * min, new SimEvent.AzAvailability(1, true)),
+                new Scenario.At(45 * min, new SimEvent.AzAvailability(1, false)),
+                new Scenario.At(41 * min, new SimEvent.AzAvailability(0, true)),
+                new Scenario.At(50 * min, new SimEvent.DeleteOrphanedEnis(SimEvent.DeleteOrphanedEnis.ALL_SUBNETS)),
+                new Scenario.At(50 * min, new SimEvent.DeleteOrphanedEnis(0)),
+                new Scenario.At(60 * min, new SimEvent.DeleteFunction(0)),
+                new Scenario.At(70 * min, new SimEvent.CreateFunction(0, null, null)),
+                new Scenario.At(80 * min, new SimEvent.SetRolePermissions(0, false, true)),
+                new Scenario.At(90 * min, new SimEvent.CreateFunction(0, List.of(), List.of()))), t,
                 "sorted by time, equal times in file order");
     }
 
@@ -117,9 +120,10 @@ class TimelineReaderTest {
 
     @Test
     void anAzOutageEndsAfterItStartsAndAVersionIsAPositiveNumber() throws Exception {
-        assertEquals(List.of(new Scenario.AzOutageAction(60_000_000L, "us-east-1a", 60_000_001L)),
+        assertEquals(List.of(new Scenario.At(60_000_000L, new SimEvent.AzAvailability(0, true)),
+                new Scenario.At(60_000_001L, new SimEvent.AzAvailability(0, false))),
                 read("{ at: 1m, action: azOutage, az: us-east-1a, until: 60000001us }"));
-        assertEquals(List.of(new Scenario.SetOtherUsedIpsAction(0, "subnet-a", 0)),
+        assertEquals(List.of(new Scenario.At(0, new SimEvent.SetOtherUsedIps(0, 0))),
                 read("{ at: 0s, action: setOtherUsedIps, subnet: subnet-a, otherUsedIps: 0 }"));
         assertEquals("timeline[0].action: unknown action 'deleteFunctoin' (expected one of: createFunction, "
                 + "updateVpcConfig, publishVersion, deleteVersion, deleteFunction, deleteRole, revokeRolePermissions, "

@@ -169,7 +169,7 @@ class ReportBrowserTest {
     @Test
     void aLargeRunsPageOpensWithoutErrors() throws Exception {
         Path dir = Path.of("target/browser/large");
-        ReportWriter.write(dev.enisim.report.LargeRun.of(1_000), dir);
+        ReportWriter.write(dev.enisim.report.LargeRun.of(1_000), dir, Path.of("").toAbsolutePath());
         browser.open(dir.resolve("report.html"));
         assertEquals(List.of(), browser.consoleErrors());
         assertTrue(browser.driver.findElement(By.id("topology-note")).getText().contains("40 of 1,000 functions"),
