@@ -37,6 +37,16 @@ public final class CostEstimate {
     }
 
     /**
+     * What keep-warm pings every {@code intervalSeconds} cost in 30 days: each a billed request running 1 ms
+     * [assumed: a ping returns at once] on a warm environment.
+     */
+    public static double keepWarmPerMonth(PriceTable p, int memoryMb, String architecture, double intervalSeconds) {
+        double pings = Math.ceil(30 * 86_400 / intervalSeconds);
+        return pings * (p.perMillionRequests() / 1e6 + memoryMb * GB_PER_MB * 0.001
+                * p.rates(architecture).perGbSecond());
+    }
+
+    /**
      * NAT gateway cost: hours each gateway exists and GB it processes. The hook for a NAT model: nothing calls it
      * with a gateway yet.
      */

@@ -174,4 +174,12 @@ class EnvironmentsAndCostTest {
         assertEquals(n * 0.20 / 1e6, c.requests(), 1e-12);
         assertEquals(0, c.duration() + c.init(), 0);
     }
+
+    /** A keep-warm ping every 7 days for 30 days: 5 pings, each a request and 1 ms at 128 MB x86_64. */
+    @Test
+    void keepWarmPingsCostTheirRequestsAndAMillisecond() {
+        double each = 0.20 / 1e6 + 128 / 1024.0 * 0.001 * 0.0000166667;
+        assertEquals(5 * each, dev.enisim.metrics.CostEstimate.keepWarmPerMonth(dev.enisim.scenario.PriceTable.DEFAULT,
+                128, "x86_64", 7 * 86_400), 1e-15);
+    }
 }
