@@ -58,11 +58,11 @@ final class BenchCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON (default: not written).")
     Path json;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = {"Override a field of every workload "
-            + "(repeatable), e.g. to see how cost grows:", "--set duration=1d   --set functions[*].arrivals.poisson=1900/s"})
+            + "(repeatable), e.g. to see how cost grows:", "--set duration=1d   --set functions[*].arrivals.poisson=1900/s (default: none)"})
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--references", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -78,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--cost-model", paramLabel = "SVG", description = {"Also measure the cost model: wall ns per "
         + "event of loss's traffic split over 1, 100, 1,000 and 10,000 functions (a key each, and one key for "
-        + "all), and draw it into SVG."})
+        + "all), and draw it into SVG (default: not written)."})
     Path costModel;
 
     @Option(names = "--cost-model-arrivals", paramLabel = "N", defaultValue = "2000000", description = "Arrivals "

@@ -40,7 +40,7 @@ final class CheckCommand implements Callable<Integer> {
             description = "Scenario files, or folders (their *.yaml and *.yml files, not recursive).")
     List<Path> paths;
 
-    @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report here.")
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report here (default: not written).")
     Path junit;
 
     @Mixin
@@ -50,7 +50,7 @@ final class CheckCommand implements Callable<Integer> {
     Budget budget;
 
     @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
-            description = "Replications per scenario; assertions then apply to the mean (or ci(...)).")
+            description = "Replications per scenario; assertions then apply to the mean (or ci(...)) (default: ${DEFAULT-VALUE}).")
     int replications;
 
     @Mixin
@@ -58,11 +58,16 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--baseline", paramLabel = "DIR",
             description = {"Compare each summary with DIR/<scenario name>.summary.json (with --replications N: the "
-                + "statistics, as run --replications N writes them)."})
+                + "statistics, as run --replications N writes them) (default: no baseline comparison)."})
     Path baseline;
 
     @Option(names = "--update-baseline", description = "Write the summaries into --baseline instead of comparing.")
     boolean updateBaseline;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "With --baseline: also write the drift as a page, "
+            + "each scenario's differences ranked by cause (changed inputs first), both values side by side "
+            + "(replaces only a page enisim wrote) (default: not written).")
+    Path html;
 
     @Option(names = "--tolerance", paramLabel = "PERCENT", defaultValue = "0",
             description = "Relative tolerance for non-integer baseline values (default exact).")
@@ -81,6 +86,13 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (junit != null) {
             SafeOutput.checkFile(junit, Main.workingDir(spec), JUNIT_SIGNATURE);
+        }
+        if (html != null) {
+            if (baseline == null || updateBaseline) {
+                throw new UserInputException("--html shows the drift from a baseline: it needs --baseline DIR (and "
+                        + "not --update-baseline)");
+            }
+            PageOutput.check(spec, html);
         }
         PrintWriter out = spec.commandLine().getOut();
         int threads = parallelism.threads();
@@ -119,6 +131,11 @@ final class CheckCommand implements Callable<Integer> {
                 drifts.isEmpty() ? "" : " (" + drifts.size() + " of them baseline comparisons)", failed);
         if (junit != null) {
             write(junit, JUNIT_SIGNATURE, JUnitXml.render(checks, drifts));
+        }
+        if (html != null) {
+            PageOutput.write(spec, html, dev.enisim.report.DriftPage.html(drifts, baseline.toString(),
+                    tolerancePercent / 100));
+            out.println("drift page: " + html);
         }
         return failed == 0 ? 0 : 1;
     }

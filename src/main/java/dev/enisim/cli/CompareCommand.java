@@ -36,7 +36,7 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", arity = "0..1", description = "Scenario B (default: A).")
     Path b;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a field of B (repeatable).")
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a field of B (repeatable) (default: none).")
     List<String> sets = new ArrayList<>();
 
     @Mixin
@@ -53,13 +53,16 @@ final class CompareCommand implements Callable<Integer> {
     boolean all;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Also write the comparison as a page: the "
-            + "differences, then both runs' charts on the same axes (replaces only a page enisim wrote).")
+            + "differences, then both runs' charts on the same axes (replaces only a page enisim wrote) (default: not written).")
     Path html;
 
     @Override
-    public Integer call() throws ScenarioException {
+    public Integer call() throws ScenarioException, java.io.IOException {
         if (replications < 1) {
             throw new UserInputException("--replications must be at least 1");
+        }
+        if (html != null) {
+            PageOutput.check(spec, html);
         }
         Scenario sa = ScenarioLoader.load(a);
         Path bFile = b == null ? a : b;
@@ -97,7 +100,7 @@ final class CompareCommand implements Callable<Integer> {
                     + "significant: run with --replications 2 or more (default 10).");
         }
         if (html != null) {
-            PageOutput.write(html, dev.enisim.report.ComparePage.compare(a.toString(), sa, bFile + (sets.isEmpty()
+            PageOutput.write(spec, html, dev.enisim.report.ComparePage.compare(a.toString(), sa, bFile + (sets.isEmpty()
                     ? "" : " with " + String.join(", ", sets)), sb, rows, replications, all));
         }
         return 0;

@@ -30,7 +30,7 @@ final class CompareNetworkModelsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", description = "Scenario file (its networkModel is ignored).")
     Path file;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for both runs instead of the scenario's.")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for both runs instead of the scenario's (default: the scenario's seed).")
     Long seed;
 
     @Mixin
@@ -40,11 +40,14 @@ final class CompareNetworkModelsCommand implements Callable<Integer> {
     Budget budget;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Also write the comparison as a page, both models' "
-            + "charts on the same axes (replaces only a page enisim wrote).")
+            + "charts on the same axes (replaces only a page enisim wrote) (default: not written).")
     java.nio.file.Path html;
 
     @Override
-    public Integer call() throws ScenarioException {
+    public Integer call() throws ScenarioException, java.io.IOException {
+        if (html != null) {
+            PageOutput.check(spec, html);
+        }
         Scenario s = ScenarioLoader.load(file, overriding.sets, seed);
         budget.check(s, 2, spec.commandLine().getErr());
         RunResult hyperplane = new Simulation(s.withNetworkModel(NetworkModel.HYPERPLANE), 0).run();
@@ -54,7 +57,7 @@ final class CompareNetworkModelsCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(NetworkModelComparison.table(
                 NetworkModelComparison.rows(hyperplane, legacy)));
         if (html != null) {
-            PageOutput.write(html, dev.enisim.report.ComparePage.networkModels(hyperplane, legacy));
+            PageOutput.write(spec, html, dev.enisim.report.ComparePage.networkModels(hyperplane, legacy));
         }
         return 0;
     }

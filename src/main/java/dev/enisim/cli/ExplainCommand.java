@@ -32,10 +32,10 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", description = "Scenario file.")
     Path file;
 
-    @Option(names = "--trace", paramLabel = "FILE", description = "Also write every event as JSON lines here (an existing file only if it is such a trace).")
+    @Option(names = "--trace", paramLabel = "FILE", description = "Also write every event as JSON lines here (an existing file only if it is such a trace) (default: not written).")
     Path trace;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed instead of the scenario's.")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed instead of the scenario's (default: the scenario's seed).")
     Long seed;
 
     @Mixin

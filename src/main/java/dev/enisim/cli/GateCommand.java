@@ -3,6 +3,7 @@ package dev.enisim.cli;
 import dev.enisim.gate.Gate;
 import dev.enisim.iac.Change;
 import dev.enisim.iac.ChangeReader;
+import dev.enisim.report.SafeOutput;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioException;
 import dev.enisim.scenario.ScenarioLoader;
@@ -48,24 +49,24 @@ final class GateCommand implements Callable<Integer> {
     Path account;
 
     @Option(names = "--template", arity = "1..*", paramLabel = "FILE|DIR",
-            description = "CloudFormation / SAM template (YAML or JSON), CDK template, or a cdk.out folder.")
+            description = "CloudFormation / SAM template (YAML or JSON), CDK template, or a cdk.out folder (default: none).")
     List<Path> templates = new ArrayList<>();
 
-    @Option(names = "--plan", arity = "1..*", paramLabel = "FILE", description = "terraform show -json output.")
+    @Option(names = "--plan", arity = "1..*", paramLabel = "FILE", description = "terraform show -json output (default: none).")
     List<Path> plans = new ArrayList<>();
 
     @Option(names = "--parameters", arity = "1..*", paramLabel = "FILE",
-            description = "Template parameters: [{ParameterKey, ParameterValue}], {Parameters: {...}} or {K: V}.")
+            description = "Template parameters: [{ParameterKey, ParameterValue}], {Parameters: {...}} or {K: V} (default: none).")
     List<Path> parameters = new ArrayList<>();
 
     @Option(names = "--exports", arity = "1..*", paramLabel = "FILE",
-            description = "aws cloudformation list-exports output, for Fn::ImportValue.")
+            description = "aws cloudformation list-exports output, for Fn::ImportValue (default: none).")
     List<Path> exports = new ArrayList<>();
 
-    @Option(names = "--stack-name", description = "The stack's name (AWS::StackName; matches generated function names).")
+    @Option(names = "--stack-name", description = "The stack's name (AWS::StackName; matches generated function names) (default: none; references to it stay placeholders).")
     String stackName;
 
-    @Option(names = "--region", description = "AWS::Region.")
+    @Option(names = "--region", description = "AWS::Region (default: none; references to it stay placeholders).")
     String region;
 
     @Option(names = "--delete-stack", description = "The change deletes the templates' stacks: all their functions.")
@@ -75,36 +76,36 @@ final class GateCommand implements Callable<Integer> {
             description = "When the change deploys in the account's run (default: ${DEFAULT-VALUE}).")
     String deployAt;
 
-    @Option(names = "--traffic", paramLabel = "FUNCTION=RATE", description = "Traffic of a function the change creates.")
+    @Option(names = "--traffic", paramLabel = "FUNCTION=RATE", description = "Traffic of a function the change creates (default: --default-traffic).")
     Map<String, String> traffic = new TreeMap<>();
 
     @Option(names = "--default-traffic", defaultValue = "1/s", paramLabel = "RATE",
             description = "Traffic of created functions without --traffic, a placeholder (default: ${DEFAULT-VALUE}).")
     String defaultTraffic;
 
-    @Option(names = "--rules", paramLabel = "FILE", description = "A YAML file with a list of rules under `gate:`.")
+    @Option(names = "--rules", paramLabel = "FILE", description = "A YAML file with a list of rules under `gate:` (default: the default rules below).")
     Path rulesFile;
 
     @Option(names = "--allow-failed", description = "Drop the default rule 'no function Failed'.")
     boolean allowFailed;
 
     @Option(names = "--min-free-ips-percent", paramLabel = "P",
-            description = "Every subnet keeps P%% of its IPs free at the peak.")
+            description = "Every subnet keeps P%% of its IPs free at the peak (default: not checked).")
     Double minFreePercent;
 
-    @Option(names = "--min-free-ips", paramLabel = "N", description = "Every subnet keeps N IPs free at the peak.")
+    @Option(names = "--min-free-ips", paramLabel = "N", description = "Every subnet keeps N IPs free at the peak (default: not checked).")
     Long minFree;
 
     @Option(names = "--min-quota-headroom", paramLabel = "N", description = "ENI quota headroom per VPC (default 0).")
     Long headroom;
 
-    @Option(names = "--max-pending", paramLabel = "DURATION", description = "No function Pending longer than this.")
+    @Option(names = "--max-pending", paramLabel = "DURATION", description = "No function Pending longer than this (default: not checked).")
     String maxPending;
 
-    @Option(names = "--max-new-enis", paramLabel = "N", description = "At most N new ENIs.")
+    @Option(names = "--max-new-enis", paramLabel = "N", description = "At most N new ENIs (default: not checked).")
     Long maxNewEnis;
 
-    @Option(names = "--max-teardown-wait", paramLabel = "DURATION", description = "Deleted functions' ENIs gone by then.")
+    @Option(names = "--max-teardown-wait", paramLabel = "DURATION", description = "Deleted functions' ENIs gone by then (default: not checked).")
     String maxTeardown;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/gate",
@@ -117,8 +118,6 @@ final class GateCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Write into --out even when it is not a folder enisim gate made.")
     boolean force;
-
-    static final String MARK = ".enisim-gate";
 
     @Override
     public Integer call() throws ScenarioException, IOException {
@@ -155,12 +154,18 @@ final class GateCommand implements Callable<Integer> {
                 functions, deleteStack));
         checkOut();
         Gate.Verdict v = Gate.run(account, change, new Gate.Options(at, traffic, defaultTraffic, rules()));
-        Files.createDirectories(out);
-        ImportCommand.write(out.resolve(MARK), "written by enisim gate; it replaces the files in this folder\n");
-        ImportCommand.write(out.resolve("gate.md"), v.markdown());
-        ImportCommand.write(out.resolve("junit.xml"), v.junit());
-        ImportCommand.write(out.resolve("gate.html"), v.html());
-        ImportCommand.write(out.resolve("after.yaml"), v.afterScenario());
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("gate.md", v.markdown().getBytes(StandardCharsets.UTF_8));
+        files.put("junit.xml", v.junit().getBytes(StandardCharsets.UTF_8));
+        files.put("gate.html", v.html().getBytes(StandardCharsets.UTF_8));
+        files.put("after.yaml", v.afterScenario().getBytes(StandardCharsets.UTF_8));
+        if (force) { // into the folder as it is: these four files replaced, whatever else it holds left alone
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                SafeOutput.writeFile(out.resolve(f.getKey()), Main.workingDir(spec), null, f.getValue());
+            }
+        } else { // the folder as a whole, replacing only one enisim wrote
+            SafeOutput.writeFolder(out, Main.workingDir(spec), files);
+        }
         if (stepSummary != null && !stepSummary.toString().isBlank()) {
             try { // appended: the job summary is shared by the job's steps
                 Files.writeString(stepSummary, v.markdown(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -177,18 +182,24 @@ final class GateCommand implements Callable<Integer> {
         return v.passed() ? 0 : 1;
     }
 
-    /** --out must be absent, empty, or a folder enisim gate wrote (its marker file), unless --force. */
-    private void checkOut() throws IOException {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new UserInputException(out + ": is a file; expected a folder for the gate's reports");
-        }
-        if (Files.isDirectory(out) && !force && !Files.exists(out.resolve(MARK))) {
-            try (var files = Files.list(out)) {
-                if (files.findAny().isPresent()) {
-                    throw new UserInputException(out + ": exists and was not made by enisim gate; choose another"
-                            + " --out, or pass --force to write gate.md, junit.xml, gate.html and after.yaml into it");
-                }
+    /**
+     * --out must be absent, empty, or a folder enisim wrote (its {@link SafeOutput#MARKER}, or an older gate's
+     * marker), refused at once before the runs; with --force, any folder (not a file, not a link).
+     */
+    private void checkOut() {
+        Path wd = Main.workingDir(spec);
+        if (!force) {
+            try {
+                SafeOutput.checkFolder(out, wd);
+            } catch (dev.enisim.report.OutputRefused e) {
+                throw new dev.enisim.report.OutputRefused(e.getMessage() + "; or pass --force to write gate.md, "
+                        + "junit.xml, gate.html and after.yaml into it");
             }
+            return;
+        }
+        Path target = wd.resolve(out);
+        if (Files.isSymbolicLink(target) || (Files.exists(target) && !Files.isDirectory(target))) {
+            throw new UserInputException(out + ": is a file or a link; expected a folder for the gate's reports");
         }
     }
 

@@ -9,6 +9,6 @@ final class Overriding {
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = {"Override a scenario field before validation (repeatable), e.g.",
-                "--set functions[orders-api].memoryMb=512 --set vpcs[0].subnets[*].otherUsedIps=0"})
+                "--set functions[orders-api].memoryMb=512 --set vpcs[0].subnets[*].otherUsedIps=0 (default: none)"})
     List<String> sets = new ArrayList<>();
 }

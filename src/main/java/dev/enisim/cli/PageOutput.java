@@ -1,20 +1,27 @@
 package dev.enisim.cli;
 
-import dev.enisim.report.PageFile;
+import dev.enisim.report.SafeOutput;
+import dev.enisim.report.page.Page;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code --html FILE} of the compare commands: the page written safely, a refusal or an I/O error is bad input. */
+/**
+ * {@code --html FILE} of the compare commands, through {@link SafeOutput}: an existing file is replaced only if it
+ * is an enisim page (it carries {@link Page#MARK}); a folder, a link or another file is refused (exit 2).
+ */
 final class PageOutput {
 
     private PageOutput() {
     }
 
-    static void write(Path file, String html) {
-        try {
-            PageFile.write(file, html);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + file + ": " + (e.getMessage() == null ? e : e.getMessage()));
-        }
+    /** Refuses at once (before the runs) a page file that may not be written. */
+    static void check(CommandSpec spec, Path file) {
+        SafeOutput.checkFile(file, Main.workingDir(spec), Page.MARK);
+    }
+
+    static void write(CommandSpec spec, Path file, String html) throws IOException {
+        SafeOutput.writeFile(file, Main.workingDir(spec), Page.MARK, html.getBytes(StandardCharsets.UTF_8));
     }
 }

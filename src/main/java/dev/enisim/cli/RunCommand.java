@@ -38,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
                 + "enisim wrote it (it holds a .enisim-output file listing its files); anything else is refused."})
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for this run instead of the scenario's.")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for this run instead of the scenario's (default: the scenario's seed).")
     Long seed;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress and no summary on the terminal.")
@@ -52,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
             description = {"Independent replications (seeds derived from the scenario seed and the index);",
-                "summary.json then gives mean, sd and 95%% CI of every metric."})
+                "summary.json then gives mean, sd and 95%% CI of every metric (default: ${DEFAULT-VALUE})."})
     int replications;
 
     @Mixin

@@ -58,11 +58,11 @@ final class SensitivityCommand implements Callable<Integer> {
     Integer samples;
 
     @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
-            description = "Replications per point (their mean is the point's value; every point uses the same seeds).")
+            description = "Replications per point (their mean is the point's value; every point uses the same seeds) (default: ${DEFAULT-VALUE}).")
     int replications;
 
     @Option(names = "--design-seed", paramLabel = "SEED", defaultValue = "1",
-            description = "Seed of the Morris trajectories and of the bootstrap.")
+            description = "Seed of the Morris trajectories and of the bootstrap (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports/<name>-sensitivity).")

@@ -53,7 +53,7 @@ final class SweepCommand implements Callable<Integer> {
             + " invocations.succeeded, invocations.throttled, enis.peak, latencyMillis.p99).")
     List<String> metrics = new ArrayList<>();
 
-    @Option(names = "--replications", paramLabel = "N", defaultValue = "1", description = "Replications per point.")
+    @Option(names = "--replications", paramLabel = "N", defaultValue = "1", description = "Replications per point (default: ${DEFAULT-VALUE}).")
     int replications;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports/<name>-sweep).")
@@ -73,7 +73,7 @@ final class SweepCommand implements Callable<Integer> {
             + " design (default 100).")
     int designPoints;
 
-    @Option(names = "--design-seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the lhs design.")
+    @Option(names = "--design-seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the lhs design (default: ${DEFAULT-VALUE}).")
     long designSeed;
 
     @Mixin
@@ -119,13 +119,13 @@ final class SweepCommand implements Callable<Integer> {
                     points.size(), points.get(0).problem());
             return Main.BAD_INPUT;
         }
-        ExperimentRun.write(SweepReport.render(name, axes, chosen, points), dir, home);
+        ExperimentRun.write(SweepReport.render(name, base.seed(), axes, chosen, points), dir, home);
         spec.commandLine().getOut().printf("%d points (%d failed) -> %s%n", points.size(), failed,
                 dir.resolve("sweep.csv"));
         spec.commandLine().getOut().print(SweepReport.csv(axes, chosen, points));
         if (replications == 1) {
-            spec.commandLine().getOut().println("(one replication per point: no confidence interval; ciLow = ciHigh "
-                    + "= the value. Use --replications 2 or more for intervals.)");
+            spec.commandLine().getOut().println("(one replication: no interval; ciLow and ciHigh are left empty. Use "
+                    + "--replications 2 or more for intervals.)");
         }
         if (failed > 0) {
             err.printf("enisim: %d of %d points failed (see FAILED above); the others are in %s%n", failed,

@@ -32,7 +32,7 @@ final class ValidateModelCommand implements Callable<Integer> {
     @Mixin
     Parallelism parallelism;
 
-    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the table as Markdown here (replacing only a table enisim wrote).")
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the table as Markdown here (replacing only a table enisim wrote) (default: not written).")
     Path markdown;
 
     @Override

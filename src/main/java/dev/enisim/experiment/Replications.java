@@ -1,5 +1,6 @@
 package dev.enisim.experiment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,10 +31,17 @@ public final class Replications {
         abstract long fin();
     }
 
+    /** Leaves the asynchronous section out of runs without asynchronous invocations. */
+    abstract static class SummaryMixin {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Object async();
+    }
+
     /** The mapper that gives a summary its JSON shape (summary.json and every path into it). */
     public static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .addMixIn(RunSummary.Enis.class, EnisMixin.class)
+            .addMixIn(RunSummary.class, SummaryMixin.class)
             .build();
 
     private Replications() {

@@ -23,11 +23,13 @@ public record RunSummary(
         Map<String, KeySummary> eniKeys,
         List<Teardown> teardowns,
         Latency latencyMillis,
+        Map<String, AsyncSummary> async,
         Environments averageEnvironments,
         ColdStarts coldStarts,
         Cost cost) {
 
-    /** The summary without the environment averages, cold starts and cost (added by {@link #with}). */
+    /** A summary without asynchronous invocations ({@code async} null, left out of summary.json), environment
+     * averages, cold starts and cost (added by {@link #with}). */
     public RunSummary(String scenario, long seed, int replication, double simulatedSeconds, Events events,
             Invocations invocations, int peakConcurrentExecutions, double averageConcurrentExecutions,
             Map<String, FunctionSummary> functions, Enis enis, Map<String, VpcSummary> vpcs,
@@ -35,7 +37,7 @@ public record RunSummary(
             Latency latencyMillis) {
         this(scenario, seed, replication, simulatedSeconds, events, invocations, peakConcurrentExecutions,
                 averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys, teardowns, latencyMillis, null,
-                null, null);
+                null, null, null);
     }
 
     /** This summary with each function's and the account's environment averages, cold starts and cost. */
@@ -43,7 +45,7 @@ public record RunSummary(
             ColdStarts accountColdStarts, Cost totalCost) {
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
                 peakConcurrentExecutions, averageConcurrentExecutions, withUsage, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, accountEnvironments, accountColdStarts, totalCost);
+                teardowns, latencyMillis, async, accountEnvironments, accountColdStarts, totalCost);
     }
 
     /**
@@ -73,6 +75,36 @@ public record RunSummary(
      */
     public record Cost(String region, String priceDate, double requests, double duration, double init,
             double provisioned, double provisionedDuration, double natGateway, double total) {
+    }
+
+    /** The same summary with its asynchronous section (per asynchronous function). */
+    public RunSummary withAsync(Map<String, AsyncSummary> a) {
+        return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
+                peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
+                teardowns, latencyMillis, a, averageEnvironments, coldStarts, cost);
+    }
+
+    /**
+     * One asynchronously invoked function's events. Invariant: received = succeeded + dropped + queuedAtEnd; an
+     * event sent to the DLQ or destination is also dropped (as CloudWatch's AsyncEventsDropped counts it).
+     *
+     * @param refused              Invoke calls refused before queueing (4xx), not received
+     * @param succeededAfterRetries succeeded on a later attempt
+     * @param dropReasons          dropped events by reason (MAXIMUM_EVENT_AGE, RETRIES_EXHAUSTED, ...)
+     * @param functionErrorRetries retries after function errors (1 and 2 minutes)
+     * @param systemRetries        retries after throttles and system errors (back-off)
+     * @param queuedAtEnd          events still waiting for an attempt when the run ended
+     * @param eventAgeMillis       AsyncEventAge: queueing to each invocation's start
+     * @param latencyMillis        queueing to the successful invocation's completion
+     */
+    public record AsyncSummary(long received, long refused, long succeeded, long succeededAfterRetries,
+            long dropped, Map<String, Long> dropReasons, long sentToDestination, long sentToDeadLetterQueue,
+            long destinationDeliveryFailures, long deadLetterErrors, long functionErrorRetries, long systemRetries,
+            long queuedAtEnd, Percentiles eventAgeMillis, Percentiles latencyMillis) {
+    }
+
+    /** Percentiles of a distribution in milliseconds (two significant digits). */
+    public record Percentiles(long count, double p50, double p99, double max) {
     }
 
     /**

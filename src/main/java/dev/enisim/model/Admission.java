@@ -22,6 +22,7 @@ final class Admission {
     private final Port port;
     private final WorldListener listener;
     private final Lease lease = new Lease();
+    private long lastEndMicros = -1;
 
     Admission(WorldSettings settings, EniFleet fleet, EnvironmentPool environments, Concurrency concurrency,
             Port port, WorldListener listener) {
@@ -116,9 +117,15 @@ final class Admission {
         if (result == Outcome.SUCCESS) {
             listener.latency(f.index(), env.initMicros + durationMicros, !env.warm, now);
         }
-        port.schedule(now + env.initMicros + run, SimEvent.PRIORITY_COMPLETION, new InvocationEnd(f.index(), eni,
+        lastEndMicros = now + env.initMicros + run;
+        port.schedule(lastEndMicros, SimEvent.PRIORITY_COMPLETION, new InvocationEnd(f.index(), eni,
                 connections, env.eni, env.key, f.environments().generation(), env.provisioned, env.createdMicros));
         return result;
+    }
+
+    /** When the last admitted invocation ends (its completion), for sources that follow up on it. */
+    long lastEndMicros() {
+        return lastEndMicros;
     }
 
     /** An admitted invocation ends: its concurrency, its ports and its environment go back. */

@@ -28,6 +28,10 @@ public sealed interface SimEvent {
             int generation, boolean provisioned, long envCreatedMicros) implements SimEvent {
     }
 
+    /** An asynchronous event's next attempt (or its expiry): see {@link AsyncInvocations}. */
+    record AsyncAttempt(AsyncEvent event) implements SimEvent {
+    }
+
     /** Idle environments of a function may have outlived the keep-alive. */
     record EnvironmentExpiry(int function) implements SimEvent {
     }

@@ -220,6 +220,11 @@ public final class World {
         return new WorldSnapshot(fs, vs, ss, ks, es, lifecycle.teardowns);
     }
 
+    /** When the invocation last admitted by {@link #invoke} completes. */
+    long lastCompletionMicros() {
+        return admission.lastEndMicros();
+    }
+
     /** Invocations in flight in the account now. */
     public int accountInFlight() {
         return concurrency.accountInFlight();

@@ -6,8 +6,14 @@ import java.util.List;
  * The answers of {@code enisim plan}, shaped as {@code plan.json}: each simulated answer with the analytic
  * estimate beside it where one exists. {@code subnetsUnderOtherModel} is the subnet sizing under the other network
  * model (legacy for a Hyperplane scenario and the other way round) when asked, else empty.
+ *
+ * @param failsAsIs       how the scenario already fails as it is, one sentence each (a function that ends Failed,
+ *                        each class of failing invocations with its count); empty when nothing fails
+ * @param failedFunctions the functions that end Failed as it is: they get no keep-warm advice (keeping a Failed
+ *                        function warm does not help; its failure must be fixed first)
  */
-public record Plan(String scenario, long seed, String networkModel, List<SubnetAdvice> subnets,
+public record Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
+        List<String> failedFunctions, List<SubnetAdvice> subnets,
         List<SubnetAdvice> subnetsUnderOtherModel, List<VpcAdvice> vpcs, Headroom headroom, TeardownWait teardown,
         List<IdleAdvice> idle) {
 

@@ -52,8 +52,48 @@ public final class Planner {
             other = new Planner(base.withNetworkModel(o), replications, line -> progress.accept(
                     o.name().toLowerCase() + " model: " + line)).subnets();
         }
-        return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(), subnets(), other,
-                vpcs(asIs), headroom(), teardown(asIs), idle());
+        List<String> failed = new ArrayList<>();
+        asIs.functions().forEach((name, f) -> {
+            if ("Failed".equals(f.finalState())) {
+                failed.add(name);
+            }
+        });
+        return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(), failsAsIs(asIs), failed,
+                subnets(), other, vpcs(asIs), headroom(), teardown(asIs), idle(failed));
+    }
+
+    /** How the run as it is fails: functions that end Failed, then each class of failing invocations. */
+    static List<String> failsAsIs(RunSummary r) {
+        List<String> out = new ArrayList<>();
+        r.functions().forEach((name, f) -> {
+            if ("Failed".equals(f.finalState())) {
+                out.add(name + " ends Failed" + (f.finalReasonCode() == null ? "" : " (" + f.finalReasonCode() + ")"));
+            }
+        });
+        RunSummary.Invocations i = r.invocations();
+        i.errors().forEach((name, n) -> {
+            if (n > 0) {
+                out.add(String.format(java.util.Locale.ROOT, "%,d invocation%s fail with %s", n, n == 1 ? "" : "s",
+                        name));
+            }
+        });
+        i.throttleReasons().forEach((reason, n) -> {
+            if (n > 0) {
+                out.add(String.format(java.util.Locale.ROOT, "%,d invocation%s throttled (TooManyRequestsException, "
+                        + "%s)", n, n == 1 ? "" : "s", reason));
+            }
+        });
+        long reasons = i.throttleReasons().values().stream().mapToLong(Long::longValue).sum();
+        if (i.throttled() > reasons) {
+            out.add(String.format(java.util.Locale.ROOT, "%,d invocations throttled", i.throttled() - reasons));
+        }
+        i.functionErrorCauses().forEach((cause, n) -> {
+            if (n > 0) {
+                out.add(String.format(java.util.Locale.ROOT, "%,d function error%s (%s)", n, n == 1 ? "" : "s",
+                        cause));
+            }
+        });
+        return out;
     }
 
     private RunSummary run(Scenario s, int replication) {
@@ -302,7 +342,8 @@ public final class Planner {
 
     // ---- idle rule ------------------------------------------------------------------------------------------
 
-    private List<Plan.IdleAdvice> idle() {
+    /** Keep-warm advice for every VPC function except those that end Failed ({@code failed}): warmth cannot help. */
+    private List<Plan.IdleAdvice> idle(List<String> failed) {
         List<Plan.IdleAdvice> out = new ArrayList<>();
         if (base.networkModel() == NetworkModel.LEGACY) {
             return out; // no Inactive state before Hyperplane
@@ -310,7 +351,7 @@ public final class Planner {
         long idle = base.hyperplane().idleReclaimAfterMicros();
         long hour = 3_600_000_000L;
         for (Scenario.Function f : base.functions()) {
-            if (!f.vpcConfig().attached()) {
+            if (!f.vpcConfig().attached() || failed.contains(f.name())) {
                 continue;
             }
             progress.accept(f.name() + ": quiet periods around the idle rule");

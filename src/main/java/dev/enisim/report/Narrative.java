@@ -85,12 +85,13 @@ public final class Narrative {
         }
         presets.sort(Comparator.comparingLong(Scenario.Function::createdAtMicros));
         int nextPreset = 0;
+        java.time.Instant start = r.scenario().startsAt();
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry e = entries.get(i);
             while (nextPreset < presets.size() && presets.get(nextPreset).createdAtMicros() <= e.atMicros()) {
-                preset(out, why, explained, presets.get(nextPreset++));
+                preset(out, why, explained, presets.get(nextPreset++), start);
             }
-            String time = clock(e.atMicros());
+            String time = clock(e.atMicros(), start);
             switch (e.kind()) {
                 case ACTION -> out.add(time + "  " + e.detail());
                 case FUNCTION_STATE -> {
@@ -126,7 +127,9 @@ public final class Narrative {
                 case INVOCATIONS -> {
                     out.add(time + "  " + String.format(Locale.ROOT, "%,d", e.count()) + " invocation"
                             + (e.count() == 1 ? "" : "s") + " of " + e.subject() + " " + outcome(e) + " between "
-                            + clock(e.atMicros()) + " and " + clock(e.untilMicros()));
+                            + clock(e.atMicros(), start) + " and " + clock(e.untilMicros(), start)
+                            + (e.reason() != null && isAsync(r, e.subject()) ? " (asynchronous attempts: see below)"
+                                    : ""));
                     if (e.reason() != null) {
                         explain(out, why, explained, "inv:" + e.reason());
                     }
@@ -134,15 +137,55 @@ public final class Narrative {
             }
         }
         while (nextPreset < presets.size()) {
-            preset(out, why, explained, presets.get(nextPreset++));
+            preset(out, why, explained, presets.get(nextPreset++), start);
         }
+        asyncEvents(r, out, start);
         return out;
     }
 
+    private static boolean isAsync(RunResult r, String function) {
+        return r.summary().async() != null && r.summary().async().containsKey(function);
+    }
+
+    /** What became of each asynchronous function's events, with the queue's rule told once. */
+    private static void asyncEvents(RunResult r, List<String> out, java.time.Instant start) {
+        if (r.summary().async() == null) {
+            return;
+        }
+        String end = clock(Math.round(r.summary().simulatedSeconds() * 1e6), start);
+        for (Map.Entry<String, dev.enisim.metrics.RunSummary.AsyncSummary> e : r.summary().async().entrySet()) {
+            dev.enisim.metrics.RunSummary.AsyncSummary a = e.getValue();
+            out.add(end + "  " + e.getKey() + " (invocationType Event): " + n(a.received()) + " events queued, "
+                    + n(a.succeeded()) + " succeeded (" + n(a.succeededAfterRetries()) + " after retries), "
+                    + n(a.dropped()) + " dropped" + (a.dropped() == 0 ? "" : " (" + n(a.sentToDeadLetterQueue())
+                    + " to the dead-letter queue, " + n(a.sentToDestination()) + " to the on-failure destination)")
+                    + ", " + n(a.queuedAtEnd()) + " still queued; " + n(a.systemRetries())
+                    + " retries after throttles or system errors, " + n(a.functionErrorRetries())
+                    + " after function errors; queueing to completion p50 " + seconds(a.latencyMillis().p50())
+                    + ", p99 " + seconds(a.latencyMillis().p99()));
+        }
+        out.add("          why: An asynchronous event that meets a throttle or a system error (a 5xx, such as"
+                + " ResourceNotReadyException while an Inactive function is restored) goes back to Lambda's event queue"
+                + " and is retried after 1 s, 2 s, 4 s ... up to 5 minutes, for up to maximumEventAge (6 h by"
+                + " default); a function error is retried 1 then 2 minutes later (maximumRetryAttempts). An event out"
+                + " of retries or too old goes to the on-failure destination or dead-letter queue and is dropped. The"
+                + " caller got 202 Accepted when the event was queued: the failed attempts above were retries, not"
+                + " errors it saw.");
+    }
+
+    private static String n(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+
+    private static String seconds(double millis) {
+        return millis < 1000 ? Math.round(millis) + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000);
+    }
+
     /** "f's cold starts: init from the measured preset ...", told when the function appears. */
-    private static void preset(List<String> out, Map<String, String> whys, Set<String> explained, Scenario.Function f) {
+    private static void preset(List<String> out, Map<String, String> whys, Set<String> explained, Scenario.Function f,
+            java.time.Instant start) {
         DistributionSpec d = f.initDuration();
-        out.add(clock(f.createdAtMicros()) + "  " + f.name() + "'s cold starts: init from the measured preset "
+        out.add(clock(f.createdAtMicros(), start) + "  " + f.name() + "'s cold starts: init from the measured preset "
                 + presetLabel(d) + (d instanceof DistributionSpec.Sum ? " + its own initExtra" : ""));
         explain(out, whys, explained, "preset");
     }
@@ -289,6 +332,19 @@ public final class Narrative {
         long d = s / 86_400;
         String hms = String.format(Locale.ROOT, "%02d:%02d:%02d", (s % 86_400) / 3600, (s % 3600) / 60, s % 60);
         return d > 0 ? d + "d " + hms : hms;
+    }
+
+    /**
+     * The wall-clock form when the scenario says when it starts ({@code startsAt}): {@code Mon 14:00:05} (UTC);
+     * without it, simulated time as {@link #clock(long)}.
+     */
+    public static String clock(long micros, java.time.Instant startsAt) {
+        if (startsAt == null) {
+            return clock(micros);
+        }
+        java.time.ZonedDateTime t = startsAt.plusMillis(micros / 1000).atZone(java.time.ZoneOffset.UTC);
+        return t.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ROOT) + " "
+                + String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
     }
 
     /** The journal as JSON lines (trace.jsonl). */

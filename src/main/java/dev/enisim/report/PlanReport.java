@@ -23,6 +23,10 @@ public final class PlanReport {
         StringBuilder b = new StringBuilder();
         b.append(String.format("Capacity plan for %s (seed %d, %s network model)%n%n", p.scenario(), p.seed(),
                 p.networkModel()));
+        if (!p.failsAsIs().isEmpty()) {
+            b.append("As it is, this scenario already fails: ").append(String.join("; ", p.failsAsIs()))
+                    .append(".\nThe answers below are what it needs; fix these failures first.\n\n");
+        }
         b.append("1. Subnet sizes: the smallest prefix with no invocation failing for IPs at this scenario's peak\n");
         b.append(String.format("   %-26s %-16s %7s %7s %9s %9s %11s %9s %12s%n", "subnet", "now", "usable", "others",
                 "peak IPs", "formula", "recommended", "headroom", "check"));
@@ -73,8 +77,12 @@ public final class PlanReport {
                 t.p50Seconds() / 60, t.p99Seconds() / 60, t.enis(), t.analyticP50Seconds() / 60,
                 t.analyticP99Seconds() / 60));
         b.append("\n5. The idle rule: how long a function may stay quiet\n");
-        if (p.idle().isEmpty()) {
+        if (p.idle().isEmpty() && p.failedFunctions().isEmpty()) {
             b.append("   no VPC function under the Hyperplane model: no Inactive state\n");
+        }
+        if (!p.failedFunctions().isEmpty()) {
+            b.append("   no keep-warm advice for ").append(String.join(", ", p.failedFunctions()))
+                    .append(": it ends Failed as it is, and keeping it warm does not help\n");
         }
         for (Plan.IdleAdvice i : p.idle()) {
             b.append(String.format("   %-24s quiet up to %.1f days; keep warm every %.1f days or less"
@@ -109,9 +117,11 @@ public final class PlanReport {
                 short_.add(v.vpc() + " reaches its quota of " + v.eniQuota() + " ENIs");
             }
         }
+        short_.addAll(p.failsAsIs());
         b.append("<p class=\"verdict ").append(short_.isEmpty() ? "ok\">As it is, the scenario fits: no subnet runs "
-                + "short of IPs and no VPC reaches its ENI quota." : "bad\">As it is, this scenario already fails: "
-                + escape(String.join("; ", short_)) + ". The sizes below are what it needs.").append("</p>\n");
+                + "short of IPs, no VPC reaches its ENI quota, no function ends Failed and no invocation fails."
+                : "bad\">As it is, this scenario already fails: " + escape(String.join("; ", short_))
+                + ". The answers below are what it needs; fix these failures first.").append("</p>\n");
         subnetsSection(b, p);
         quotaSection(b, p);
         headroomSection(b, p);
@@ -219,9 +229,14 @@ public final class PlanReport {
 
     private static void idleSection(StringBuilder b, Plan p) {
         b.append("<section id=\"idle\"><h2>5. The idle rule</h2>\n");
-        if (p.idle().isEmpty()) {
+        if (!p.failedFunctions().isEmpty()) {
+            b.append("<p class=\"bad\">No keep-warm advice for ").append(escape(String.join(", ",
+                    p.failedFunctions()))).append(": it ends Failed as it is, and keeping a Failed function warm "
+                    + "does not help; fix its failure first.</p>\n");
+        }
+        if (p.idle().isEmpty() && p.failedFunctions().isEmpty()) {
             b.append("<p>No VPC function under the Hyperplane model: no Inactive state, no keep-warm needed.</p>\n");
-        } else {
+        } else if (!p.idle().isEmpty()) {
             b.append("<p>How long a VPC function may stay quiet before Lambda reclaims its ENIs (its next invocation "
                     + "then fails while it restores them), checked by simulation one hour either side.</p>\n<div "
                     + "class=\"scroll\"><table>\n<tr><th>function</th><th>quiet up to</th><th>keep warm every</th>"

@@ -53,8 +53,8 @@ public final class SafeOutput {
             + "to write here again, as long as it holds only the files listed below\n";
     private static final Set<String> LEGACY_NAMES = Set.of("summary.json", "timeseries.csv", "enis.csv",
             "report.html", "narrative.txt", "charts", "sweep.csv", "sweep.png", "sweep.svg", "sweep.html",
-            "plan.json", "plan.html");
-    private static final Set<String> LEGACY_PROOF = Set.of("summary.json", "sweep.csv", "plan.json");
+            "plan.json", "plan.html", ".enisim-gate", "gate.md", "junit.xml", "gate.html", "after.yaml");
+    private static final Set<String> LEGACY_PROOF = Set.of("summary.json", "sweep.csv", "plan.json", ".enisim-gate");
     private static final Pattern TEMP = Pattern.compile("\\.(.+)\\.(tmp|old)-(\\d+)-\\d+");
     private static final long PID = ProcessHandle.current().pid();
     private static final AtomicLong COUNTER = new AtomicLong();
@@ -138,7 +138,7 @@ public final class SafeOutput {
             }
             proof |= LEGACY_PROOF.contains(e);
         }
-        return proof ? null : "no " + MARKER + " file, and none of summary.json, sweep.csv, plan.json";
+        return proof ? null : "no " + MARKER + " file, and none of summary.json, sweep.csv, plan.json, .enisim-gate";
     }
 
     /** Every file (and link, and empty folder) under {@code dir}, relative, '/'-separated. */
@@ -314,6 +314,14 @@ public final class SafeOutput {
      * {@code signature} in its first 64 KiB (a file enisim wrote; null: any regular file the user named).
      */
     public static void checkFile(Path file, Path workingDir, String signature) {
+        checkFile(file, workingDir, signature, false);
+    }
+
+    /**
+     * As {@link #checkFile(Path, Path, String)}; with {@code atStart}, the file must begin with {@code signature}
+     * (a header line), not merely hold it.
+     */
+    public static void checkFile(Path file, Path workingDir, String signature, boolean atStart) {
         Path target = absolute(file, workingDir);
         if (target.getParent() == null || Files.isDirectory(target)) {
             throw new OutputRefused(file + " is a folder; give a file name");
@@ -327,15 +335,17 @@ public final class SafeOutput {
         if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new OutputRefused(file + " is not a regular file; give a new file name");
         }
-        if (signature != null && !holds(target, signature)) {
-            throw new OutputRefused(file + " exists and does not look like a file enisim wrote (it lacks '"
-                    + signature + "'); enisim will not overwrite it. Give a new file name, or remove it yourself");
+        if (signature != null && !holds(target, signature, atStart)) {
+            throw new OutputRefused(file + " exists and does not look like a file enisim wrote (it "
+                    + (atStart ? "does not begin with '" : "lacks '") + signature + "'); enisim will not overwrite "
+                    + "it. Give a new file name, or remove it yourself");
         }
     }
 
-    private static boolean holds(Path file, String signature) {
+    private static boolean holds(Path file, String signature, boolean atStart) {
         try (InputStream in = Files.newInputStream(file)) {
-            return new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8).contains(signature);
+            String head = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+            return atStart ? head.startsWith(signature) : head.contains(signature);
         } catch (IOException e) {
             return false;
         }
@@ -346,16 +356,22 @@ public final class SafeOutput {
      * refusing as {@link #checkFile} does; returns its absolute path.
      */
     public static Path writeFile(Path file, Path workingDir, String signature, byte[] content) throws IOException {
+        return writeFile(file, workingDir, signature, false, content);
+    }
+
+    /** As {@link #writeFile(Path, Path, String, byte[])}, the signature checked as {@link #checkFile} does. */
+    public static Path writeFile(Path file, Path workingDir, String signature, boolean atStart, byte[] content)
+            throws IOException {
         try {
-            return replaceFile(file, workingDir, signature, content);
+            return replaceFile(file, workingDir, signature, atStart, content);
         } catch (IOException e) {
             throw failed(file, e);
         }
     }
 
-    private static Path replaceFile(Path file, Path workingDir, String signature, byte[] content)
+    private static Path replaceFile(Path file, Path workingDir, String signature, boolean atStart, byte[] content)
             throws IOException {
-        checkFile(file, workingDir, signature);
+        checkFile(file, workingDir, signature, atStart);
         Path target = absolute(file, workingDir);
         Path parent = target.getParent();
         Path created = firstMissing(parent);
@@ -366,7 +382,7 @@ public final class SafeOutput {
         IN_FLIGHT.add(temp);
         try {
             Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            checkFile(file, workingDir, signature);
+            checkFile(file, workingDir, signature, atStart);
             move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException | RuntimeException e) {

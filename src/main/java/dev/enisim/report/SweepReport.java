@@ -33,7 +33,10 @@ public final class SweepReport {
     private SweepReport() {
     }
 
-    public static Map<String, byte[]> render(String scenario, List<Sweep.Axis> axes, List<String> metrics,
+    /**
+     * The sweep's files; {@code seed} is the scenario's seed (stated on the page, with the replications per point).
+     */
+    public static Map<String, byte[]> render(String scenario, long seed, List<Sweep.Axis> axes, List<String> metrics,
             List<Sweep.Point> points) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("sweep.csv", csv(axes, metrics, points).getBytes(StandardCharsets.UTF_8));
@@ -48,7 +51,7 @@ public final class SweepReport {
             files.put(name + ".png", png);
             files.put(name + ".svg", ChartFiles.svg(chart, 1000, 480));
         }
-        files.put("sweep.html", html(scenario, axes, metrics, points, pngs).getBytes(StandardCharsets.UTF_8));
+        files.put("sweep.html", html(scenario, seed, axes, metrics, points, pngs).getBytes(StandardCharsets.UTF_8));
         return files;
     }
 
@@ -69,8 +72,9 @@ public final class SweepReport {
             for (String m : metrics) {
                 MetricStats s = p.metrics().get(m);
                 row.add(s == null ? "" : num(s.mean()));
-                row.add(s == null ? "" : num(s.ciLow()));
-                row.add(s == null ? "" : num(s.ciHigh()));
+                // one replication has no interval: empty, not a zero-width one equal to the value
+                row.add(s == null || s.n() < 2 ? "" : num(s.ciLow()));
+                row.add(s == null || s.n() < 2 ? "" : num(s.ciHigh()));
             }
             row.add(p.problem() == null ? "" : quote(p.problem()));
             b.append(String.join(",", row)).append('\n');
@@ -128,19 +132,25 @@ public final class SweepReport {
         }
         XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
         JFreeChart chart = new JFreeChart(metric + " by " + x.path(), plot);
-        dev.enisim.report.chart.Charts.reportStyle(chart, (numericX ? "Band" : "Whiskers") + ": 95% confidence "
-                + "interval of the mean; " + replications(points, metric));
+        dev.enisim.report.chart.Charts.reportStyle(chart, single(points, metric) ? replications(points, metric)
+                : (numericX ? "Band" : "Whiskers") + ": 95% confidence interval of the mean; "
+                + replications(points, metric));
         return chart;
     }
 
-    /** "5 replications per point" (from the points' statistics). */
+    /** Whether every point of {@code metric} has one replication (no interval to draw or print). */
+    private static boolean single(List<Sweep.Point> points, String metric) {
+        return points.stream().map(p -> p.metrics().get(metric)).allMatch(s -> s == null || s.n() < 2);
+    }
+
+    /** "5 replications per point" (from the points' statistics), or "one replication: no interval". */
     private static String replications(List<Sweep.Point> points, String metric) {
         long n = 0;
         for (Sweep.Point p : points) {
             MetricStats s = p.metrics().get(metric);
             n = s == null ? n : Math.max(n, s.n());
         }
-        return n + " replication" + (n == 1 ? "" : "s") + " per point" + (n < 2 ? " (no interval with one)" : "");
+        return n < 2 ? "one replication: no interval" : n + " replications per point";
     }
 
     private static boolean integers(Sweep.Axis a) {
@@ -208,18 +218,19 @@ public final class SweepReport {
         return Double.parseDouble(v);
     }
 
-    private static String html(String scenario, List<Sweep.Axis> axes, List<String> metrics, List<Sweep.Point> points,
-            Map<String, byte[]> pngs) {
+    private static String html(String scenario, long seed, List<Sweep.Axis> axes, List<String> metrics,
+            List<Sweep.Point> points, Map<String, byte[]> pngs) {
         StringBuilder b = new StringBuilder(dev.enisim.report.page.Page.head("enisim sweep: " + scenario))
                 .append("<h1>Sweep: ").append(HtmlReport.esc(scenario)).append("</h1>\n<p class=\"sub\">")
-                .append(points.size()).append(" points; ").append(metrics.isEmpty() ? "" : replications(points,
-                        metrics.get(0))).append("</p>\n");
+                .append(points.size()).append(" points; seed ").append(seed).append("; ")
+                .append(metrics.isEmpty() ? "" : replications(points, metrics.get(0))).append("</p>\n");
         pngs.forEach((m, png) -> b.append("<img style=\"max-width:100%\" alt=\"").append(HtmlReport.esc(m))
                 .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
                 .append("\"/>\n"));
         b.append("<div class=\"scroll\"><table>\n<tr>");
         axes.forEach(a -> b.append("<th>").append(HtmlReport.esc(a.path())).append("</th>"));
-        metrics.forEach(m -> b.append("<th>").append(HtmlReport.esc(m)).append(" (95% CI)</th>"));
+        metrics.forEach(m -> b.append("<th>").append(HtmlReport.esc(m))
+                .append(single(points, m) ? " (one replication: no interval)" : " (95% CI)").append("</th>"));
         b.append("</tr>\n");
         for (Sweep.Point p : points) {
             b.append("<tr>");
@@ -227,6 +238,7 @@ public final class SweepReport {
             for (String m : metrics) {
                 MetricStats s = p.metrics().get(m);
                 b.append("<td class=\"n\">").append(s == null ? HtmlReport.esc(p.problem() == null ? "" : p.problem())
+                        : s.n() < 2 ? display(s.mean())
                         : display(s.mean()) + " [" + display(s.ciLow()) + ", " + display(s.ciHigh()) + "]")
                         .append("</td>");
             }

@@ -14,6 +14,8 @@ import dev.enisim.metrics.RunSummary;
 import dev.enisim.model.SimEvent;
 import dev.enisim.model.SimEvent.Arrival;
 import dev.enisim.model.SimEvent.InvocationEnd;
+import dev.enisim.metrics.AsyncRecorder;
+import dev.enisim.model.AsyncInvocations;
 import dev.enisim.model.HyperplaneNetworking;
 import dev.enisim.model.Legacy;
 import dev.enisim.model.LegacyNetworking;
@@ -51,6 +53,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
     private final LatencyRecorder latency;
     private final EnvironmentLevels levels;
     private final Executions executions = new Executions();
+    private final AsyncRecorder asyncRecorder;
+    private final AsyncInvocations async;
     private final World world;
     private final ArrivalProcess[] arrivals;
     private final Sampler[] durations;
@@ -77,6 +81,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         this.levels = new EnvironmentLevels(scenario.durationMicros(), scenario.bucketMicros());
         this.world = new World(settings, loop::schedule, new Observers(recorder, latency, journal, levels,
                 executions));
+        this.asyncRecorder = new AsyncRecorder(scenario.durationMicros(), scenario.bucketMicros());
+        this.async = new AsyncInvocations(world, loop::schedule, asyncRecorder, scenario.functions().size());
         boolean legacyModel = scenario.networkModel() == NetworkModel.LEGACY;
         // EC2's network interfaces per Region, across all VPCs; before Hyperplane, Lambda's ENIs met only it (the
         // VPC's own limit is then the Region's: a VPC cannot hold more)
@@ -106,6 +112,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             arrivals[i] = new ArrivalProcess(f.arrivals(), part -> streams.stream(part == 0 ? prefix + "arrivals"
                     : prefix + "arrivals/" + part), f.createdAtMicros());
             durations[i] = Sampler.of(f.duration(), streams.stream(prefix + "duration"));
+            if (f.asynchronous()) {
+                async.add(i, f.async(), durations[i], streams.stream(prefix + "async-delivery"));
+            }
             arrivalSources[i] = loop.addSource(new Arrival(i));
         }
         List<String> names = scenario.functions().stream().map(Scenario.Function::name).toList();
@@ -114,6 +123,11 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         latency.attach(names);
         levels.attach(n);
         executions.attach(n);
+        boolean[] asynchronous = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            asynchronous[i] = scenario.functions().get(i).asynchronous();
+        }
+        asyncRecorder.attach(names, asynchronous);
         // functions were added in scenario order, so function i of the world is function i of the scenario
         for (int i = 0; i < n; i++) {
             Scenario.Function f = scenario.functions().get(i);
@@ -175,8 +189,14 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         if (event instanceof Arrival a) {
             arrivalCount++;
             int f = a.function();
-            world.invoke(f, nowMicros, durations[f].getAsLong());
+            if (async.isAsync(f)) {
+                async.receive(f, nowMicros);
+            } else {
+                world.invoke(f, nowMicros, durations[f].getAsLong());
+            }
             scheduleNextArrival(f);
+        } else if (event instanceof SimEvent.AsyncAttempt attempt) {
+            async.attempt(attempt, nowMicros);
         } else {
             if (event instanceof InvocationEnd) {
                 completionCount++;
@@ -185,6 +205,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         }
         if (checkInvariants) {
             world.checkInvariants();
+            async.checkInvariants();
         }
     }
 
@@ -213,7 +234,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 total - arrivalCount - completionCount);
         RunSummary summary = recorder.summary(scenario.name(), scenario.seed(), replication,
                 scenario.durationMicros() / 1e6, events, hp().stuckPendingAfterMicros() / 1e6, teardowns(end), latency,
-                end);
+                end).withAsync(asyncRecorder.summary());
         summary = withUsage(summary);
         List<RunResult.EniLifetime> lifetimes = new ArrayList<>();
         for (WorldSnapshot.EniView e : end.enis()) {
@@ -230,6 +251,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             levels.addSeries(all, "function", scenario.functions().get(f).name(), f);
         }
         levels.addSeries(all, "account", "", -1);
+        all.addAll(asyncRecorder.series());
         TimeSeries series = new TimeSeries(recorded.bucketMicros(), recorded.buckets(), all);
         return new RunResult(scenario, summary, series, lifetimes, recorder.actions(),
                 journal.entries(scenario.durationMicros()));

@@ -43,6 +43,11 @@ final class Fields {
         problems.add(new Problem(pathOf(name), message));
     }
 
+    /** Problems found so far in the whole file (to tell whether a part read cleanly). */
+    int problemCount() {
+        return problems.size();
+    }
+
     boolean has(String name) {
         return json != null && json.has(name) && !json.get(name).isNull();
     }

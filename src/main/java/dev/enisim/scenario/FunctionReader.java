@@ -22,6 +22,7 @@ final class FunctionReader {
     /** Names and reservations of every function read, valid or not, so that their checks do not hide. */
     private final List<String> names = new ArrayList<>();
     private long reservedSum;
+    private final AsyncReader asyncReader;
 
     FunctionReader(Fields root, References refs, Scenario.Account account, Scenario.Hyperplane hyperplane,
             java.nio.file.Path baseDir) {
@@ -30,6 +31,7 @@ final class FunctionReader {
         this.refs = refs;
         this.account = account;
         this.hyperplane = hyperplane;
+        this.asyncReader = new AsyncReader(root);
     }
 
     List<Scenario.Function> read() {
@@ -58,7 +60,7 @@ final class FunctionReader {
         f.allowOnly("name", "memoryMb", "timeout", "vpcConfig", "reservedConcurrency", "duration",
                 "connectionsPerInvocation", "arrivals", "createdAt", "role", "initDuration",
                 "connectionsPerEnvironment", "provisionedConcurrency", "existing", "runtime", "architecture",
-                "packageType", "initExtra");
+                "packageType", "initExtra", "invocationType", "eventInvokeConfig", "deadLetterConfig");
         String name = f.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
             f.problem("name", "expected 1 to 64 letters, digits, '-' or '_' (Lambda's function names), got '"
@@ -93,11 +95,12 @@ final class FunctionReader {
             f.problem("provisionedConcurrency", "must not exceed reservedConcurrency (" + reservation.getAsInt()
                     + ")");
         }
-        if (name == null || vpc == null || duration == null || arrivals == null || init == null) {
+        AsyncReader.Read async = asyncReader.read(f);
+        if (name == null || vpc == null || duration == null || arrivals == null || init == null || !async.ok()) {
             return null;
         }
         return new Scenario.Function(name, memory, timeout, vpc, reservation, duration, connections, arrivals,
-                createdAt, role, init, perEnvironment, provisioned, existing(f, createdAt),
+                createdAt, role, init, perEnvironment, provisioned, existing(f, createdAt), async.config(),
                 f.text("architecture", "x86_64"));
     }
 

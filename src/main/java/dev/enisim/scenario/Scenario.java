@@ -1,5 +1,6 @@
 package dev.enisim.scenario;
 
+import dev.enisim.model.AsyncConfig;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.Scaling;
 import dev.enisim.model.SimEvent;
@@ -22,6 +23,8 @@ import java.util.OptionalInt;
  * @param timeline       control-plane actions in the order they are scheduled: by time (stable), an AZ outage's
  *                       end right after its start
  * @param source         where the scenario came from (a file path as given), for messages
+ * @param startsAt       the wall-clock instant (UTC) the run starts at, from the optional {@code startsAt}; null
+ *                       when not given: the report then shows simulated time ({@code day 3 14:00}, {@code 00:10:05})
  */
 public record Scenario(
         String name,
@@ -38,7 +41,16 @@ public record Scenario(
         ScalingSpec scaling,
         Legacy legacy,
         PriceTable prices,
-        String source) {
+        String source,
+        java.time.Instant startsAt) {
+
+    /** A scenario without a wall-clock start, at the default price table. */
+    public Scenario(String name, String description, long seed, long durationMicros, long bucketMicros,
+            Account account, List<Vpc> vpcs, Hyperplane hyperplane, List<Function> functions, List<At> timeline,
+            NetworkModel networkModel, ScalingSpec scaling, Legacy legacy, String source) {
+        this(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane, functions, timeline,
+                networkModel, scaling, legacy, PriceTable.DEFAULT, source, null);
+    }
 
     public Scenario {
         vpcs = List.copyOf(vpcs);
@@ -54,51 +66,52 @@ public record Scenario(
     public static Scenario of(String name, long seed, long durationMicros, long bucketMicros, Account account,
             Hyperplane hyperplane, String source) {
         return new Scenario(name, "", seed, durationMicros, bucketMicros, account, List.of(), hyperplane, List.of(),
-                List.of(), NetworkModel.HYPERPLANE, ScalingSpec.DEFAULT, Legacy.DEFAULT, PriceTable.DEFAULT, source);
+                List.of(), NetworkModel.HYPERPLANE, ScalingSpec.DEFAULT, Legacy.DEFAULT, PriceTable.DEFAULT, source,
+                null);
     }
 
     /** Same scenario with another seed (for {@code --seed}). */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, newSeed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, networkModel, scaling, legacy, prices, source);
+                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
     }
 
     /** Same scenario under another network model (for side-by-side comparisons). */
     public Scenario withNetworkModel(NetworkModel model) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, model, scaling, legacy, prices, source);
+                functions, timeline, model, scaling, legacy, prices, source, startsAt);
     }
 
     /** Same scenario over another simulated time and time-series resolution. */
     public Scenario withDuration(long newDurationMicros, long newBucketMicros) {
         return new Scenario(name, description, seed, newDurationMicros, newBucketMicros, account, vpcs, hyperplane,
-                functions, timeline, networkModel, scaling, legacy, prices, source);
+                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
     }
 
     public Scenario withVpcs(List<Vpc> newVpcs) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, newVpcs, hyperplane,
-                functions, timeline, networkModel, scaling, legacy, prices, source);
+                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
     }
 
     public Scenario withFunctions(List<Function> newFunctions) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                newFunctions, timeline, networkModel, scaling, legacy, prices, source);
+                newFunctions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
     }
 
     public Scenario withTimeline(List<At> newTimeline) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, newTimeline, networkModel, scaling, legacy, prices, source);
+                functions, newTimeline, networkModel, scaling, legacy, prices, source, startsAt);
     }
 
     public Scenario withScaling(ScalingSpec newScaling) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, networkModel, newScaling, legacy, prices, source);
+                functions, timeline, networkModel, newScaling, legacy, prices, source, startsAt);
     }
 
     /** Same scenario at another price table. */
     public Scenario withPrices(PriceTable newPrices) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, networkModel, scaling, legacy, newPrices, source);
+                functions, timeline, networkModel, scaling, legacy, newPrices, source, startsAt);
     }
 
     /**
@@ -237,16 +250,32 @@ public record Scenario(
             int connectionsPerEnvironment,
             int provisionedConcurrency,
             Existing existing,
+            AsyncConfig async,
             String architecture) {
 
-        /** An x86_64 function. */
+        /** An x86_64 function invoked synchronously (RequestResponse). */
         public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
                 OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
                 ArrivalSpec arrivals, long createdAtMicros, String role, DistributionSpec initDuration,
                 int connectionsPerEnvironment, int provisionedConcurrency, Existing existing) {
             this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
                     arrivals, createdAtMicros, role, initDuration, connectionsPerEnvironment, provisionedConcurrency,
-                    existing, "x86_64");
+                    existing, null, "x86_64");
+        }
+
+        /** An x86_64 function. */
+        public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
+                OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
+                ArrivalSpec arrivals, long createdAtMicros, String role, DistributionSpec initDuration,
+                int connectionsPerEnvironment, int provisionedConcurrency, Existing existing, AsyncConfig async) {
+            this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
+                    arrivals, createdAtMicros, role, initDuration, connectionsPerEnvironment, provisionedConcurrency,
+                    existing, async, "x86_64");
+        }
+
+        /** True when its arrivals are {@code invocationType: Event} (then {@link #async} is its queue's config). */
+        public boolean asynchronous() {
+            return async != null;
         }
 
         /** A function that already exists when the simulation starts (imported from an account), and how. */
@@ -273,7 +302,7 @@ public record Scenario(
         public Function withArrivals(ArrivalSpec a) {
             return new Function(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration,
                     connectionsPerInvocation, a, createdAtMicros, role, initDuration, connectionsPerEnvironment,
-                    provisionedConcurrency, existing, architecture);
+                    provisionedConcurrency, existing, async, architecture);
         }
 
         /** Default cold-start init: log-normal, median 250 ms, p99 1.5 s (capped at 10 s by Lambda). */

@@ -190,7 +190,8 @@ public final class ScenarioLoader {
     private static Scenario read(Fields root, String source) {
         // "expect" belongs to the check command, which reads and validates it itself
         root.allowOnly("name", "description", "seed", "duration", "bucket", "account", "vpcs", "hyperplane",
-                "functions", "timeline", "expect", "networkModel", "scaling", "legacy", "prices");
+                "functions", "timeline", "expect", "networkModel", "scaling", "legacy", "async", "startsAt",
+                "prices");
         String name = root.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
             root.problem("name", "expected letters, digits, '.', '_' or '-' only" + (name.length() > 128
@@ -198,6 +199,7 @@ public final class ScenarioLoader {
                     + name + "'");
         }
         String description = root.text("description", "");
+        java.time.Instant startsAt = startsAt(root);
         long seed = root.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         Long duration = root.requireDuration("duration");
         long bucket = root.duration("bucket", 60 * SEC);
@@ -226,7 +228,22 @@ public final class ScenarioLoader {
         Scenario.Legacy legacy = legacy(root);
         long d = duration == null ? 1 : duration;
         return new Scenario(name, description, seed, d, bucket, account, vpcs, hyperplane, functions, timeline,
-                model, scaling, legacy, PricesReader.read(root), source);
+                model, scaling, legacy, PricesReader.read(root), source, startsAt);
+    }
+
+    /** The optional {@code startsAt}: an ISO-8601 UTC date-time such as 2026-11-30T00:00:00Z; null when absent. */
+    private static java.time.Instant startsAt(Fields root) {
+        String text = root.text("startsAt", null);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            root.problem("startsAt", "expected an ISO-8601 UTC date-time such as 2026-11-30T00:00:00Z, got '" + text
+                    + "'");
+            return null;
+        }
     }
 
     private static NetworkModel networkModel(Fields root) {

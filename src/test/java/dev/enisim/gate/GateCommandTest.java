@@ -110,8 +110,25 @@ class GateCommandTest {
         Result r = run("gate", "--account", DIR + "/account.yaml", "--template", DIR + "/one-group.yaml", "--out",
                 mine.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("exists and was not made by enisim gate"), r.err());
+        assertTrue(r.err().contains("is not a folder enisim wrote") && r.err().contains("pass --force"), r.err());
         assertEquals("my notes\n", Files.readString(mine.resolve("gate.md")));
+        Path file = Files.writeString(dir.resolve("gate-file"), "mine\n");
+        Result onFile = run("gate", "--account", DIR + "/account.yaml", "--template", DIR + "/one-group.yaml",
+                "--out", file.toString());
+        assertEquals(2, onFile.code(), "a file named as --out is refused");
+        assertEquals("mine\n", Files.readString(file));
+
+        Result forced = run("gate", "--force", "--account", DIR + "/account.yaml", "--template",
+                DIR + "/one-group.yaml", "--out", mine.toString());
+        assertTrue(forced.code() == 0 || forced.code() == 1, forced.err());
+        assertTrue(Files.readString(mine.resolve("gate.md")).contains("enisim"), "--force writes into the folder");
+        Path own = dir.resolve("gate-own");
+        Result first = run("gate", "--account", DIR + "/account.yaml", "--template", DIR + "/one-group.yaml",
+                "--out", own.toString());
+        Result again = run("gate", "--account", DIR + "/account.yaml", "--template", DIR + "/one-group.yaml",
+                "--out", own.toString());
+        assertEquals(first.code(), again.code(), "the gate replaces its own folder: " + again.err());
+        assertTrue(Files.exists(own.resolve("after.yaml")));
     }
 
     @Test

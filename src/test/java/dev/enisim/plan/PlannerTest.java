@@ -52,6 +52,8 @@ class PlannerTest {
         assertEquals(0, s.failuresAtRecommended());
         assertEquals(-1, s.failuresOneSmaller(), "nothing smaller than a /28");
         assertEquals(7, p.vpcs().get(0).savedByConsolidating(), "8 keys -> 1 with one security-group set");
+        assertEquals(List.of(), p.failsAsIs(), "nothing fails as it is");
+        assertEquals(8, p.idle().size(), "keep-warm advice for every function");
     }
 
     /** The recommendation verified: no IP failure at the recommended size, some one size smaller. */
@@ -66,7 +68,12 @@ class PlannerTest {
         assertTrue(a.failuresOneSmaller() > 0);
         assertEquals(-1, a.headroomIps());
         assertEquals(List.of("IP"), p.headroom().limitsHit(), "the quickstart is already short of IPs");
-        assertEquals(6, p.idle().size());
+        assertEquals(List.of("notifications"), p.failedFunctions());
+        assertTrue(p.failsAsIs().contains("notifications ends Failed (SubnetOutOfIPAddresses)"), p.failsAsIs().toString());
+        assertTrue(p.failsAsIs().stream().anyMatch(f -> f.endsWith("fail with SubnetIPAddressLimitReachedException")),
+                p.failsAsIs().toString());
+        assertEquals(5, p.idle().size(), "no keep-warm advice for notifications, which ends Failed");
+        assertTrue(p.idle().stream().noneMatch(i -> i.function().equals("notifications")));
         assertTrue(p.idle().stream().allMatch(i -> i.failsAfterLongerQuiet() && i.passesAfterShorterQuiet()));
     }
 

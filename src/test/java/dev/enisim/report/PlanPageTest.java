@@ -15,7 +15,7 @@ public class PlanPageTest {
 
     /** A plan where subnet-a is 3 IPs short today: the scenario already fails as it is. */
     public static Plan shortPlan() {
-        return new Plan("quickstart", 42, "hyperplane",
+        return new Plan("quickstart", 42, "hyperplane", List.of(), List.of(),
                 List.of(new Plan.SubnetAdvice("subnet-a", "10.0.1.0/28", 11, 7, 7, 5, 27, 27, -3, 0, 12),
                         new Plan.SubnetAdvice("subnet-b", "10.0.2.0/24", 251, 40, 7, 5, 26, 59, 204, 0, 3)),
                 List.of(),
@@ -41,5 +41,27 @@ public class PlanPageTest {
         assertTrue(html.contains("The first limit is hit at 2.50 times today's traffic: IP."));
         assertTrue(html.contains("490 ENIs spare"));
         assertTrue(html.contains("simulated p99") && html.contains("31.7 min"), "the teardown wait");
+    }
+
+    /** A Failed function and failing invocations: the verdict says so, and the Failed function gets no keep-warm. */
+    @Test
+    void aScenarioThatFailsAsItIsSaysSoAndGivesNoKeepWarmToAFailedFunction() {
+        Plan s = shortPlan();
+        Plan p = new Plan(s.scenario(), s.seed(), s.networkModel(), List.of("notifications ends Failed "
+                + "(SubnetOutOfIPAddresses)", "35,936 invocations fail with SubnetIPAddressLimitReachedException"),
+                List.of("notifications"), List.of(new Plan.SubnetAdvice("subnet-b", "10.0.2.0/24", 251, 40, 7, 5, 26,
+                        59, 204, 0, 3)), List.of(), s.vpcs(), s.headroom(), s.teardown(), s.idle());
+        String html = PlanReport.html(p);
+        assertTrue(html.contains("As it is, this scenario already fails: notifications ends Failed "
+                + "(SubnetOutOfIPAddresses); 35,936 invocations fail with SubnetIPAddressLimitReachedException"), html);
+        assertTrue(html.contains("No keep-warm advice for notifications"), html);
+        assertFalse(html.contains("<td>notifications</td>"), "no keep-warm row for it");
+        String text = PlanReport.text(p);
+        assertTrue(text.contains("As it is, this scenario already fails: notifications ends Failed"), text);
+        assertTrue(text.contains("no keep-warm advice for notifications"), text);
+        Plan fine = new Plan(s.scenario(), s.seed(), s.networkModel(), List.of(), List.of(), p.subnets(), List.of(),
+                s.vpcs(), s.headroom(), s.teardown(), s.idle());
+        assertTrue(PlanReport.html(fine).contains("As it is, the scenario fits"));
+        assertFalse(PlanReport.text(fine).contains("already fails"));
     }
 }

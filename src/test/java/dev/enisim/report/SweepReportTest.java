@@ -28,7 +28,7 @@ class SweepReportTest {
     @Test
     void everyMetricIsChartedAndTheTableHasThousandsSeparators() {
         Sweep.Axis cidr = new Sweep.Axis("vpcs[0].subnets[0].cidr", List.of("10.0.1.0/28", "10.0.1.0/27"));
-        Map<String, byte[]> files = SweepReport.render("quickstart", List.of(cidr),
+        Map<String, byte[]> files = SweepReport.render("quickstart", 42, List.of(cidr),
                 List.of("enis.peak", "invocations.succeeded"), points(cidr));
         assertTrue(files.containsKey("sweep.png") && files.containsKey("sweep-invocations.succeeded.png"),
                 files.keySet().toString());
@@ -36,8 +36,27 @@ class SweepReportTest {
         assertEquals(2, html.split("<img ", -1).length - 1, "one chart per metric");
         assertTrue(html.contains("524,599.5 [523,000, 526,000]"), "thousands separators");
         assertTrue(html.contains("5 replications per point"), "replications stated");
+        assertTrue(html.contains("seed 42"), "seed stated");
         String csv = new String(files.get("sweep.csv"), StandardCharsets.UTF_8);
         assertTrue(csv.contains("10.0.1.0/28,8,7,9,524600,523000,526000,"), "the CSV stays machine-readable: " + csv);
+    }
+
+    @Test
+    void oneReplicationHasNoInterval() {
+        Sweep.Axis cidr = new Sweep.Axis("vpcs[0].subnets[0].cidr", List.of("10.0.1.0/28", "10.0.1.0/27"));
+        List<Sweep.Point> one = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            one.add(new Sweep.Point(Map.of(cidr.path(), cidr.values().get(i)),
+                    Map.of("enis.peak", new MetricStats(1, 8 + i, 0, 8 + i, 8 + i)), null));
+        }
+        Map<String, byte[]> files = SweepReport.render("quickstart", 7, List.of(cidr), List.of("enis.peak"), one);
+        String csv = new String(files.get("sweep.csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.contains("10.0.1.0/28,8,,,") && csv.contains("10.0.1.0/27,9,,,"),
+                "ciLow and ciHigh empty, not equal to the value: " + csv);
+        String html = new String(files.get("sweep.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("one replication: no interval"), "the page says so");
+        assertTrue(html.contains("seed 7"), "seed stated");
+        assertTrue(!html.contains("[8, 8]") && !html.contains("95% CI"), "no zero-width interval: " + html);
     }
 
     @Test

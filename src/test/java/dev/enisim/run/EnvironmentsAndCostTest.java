@@ -19,7 +19,7 @@ class EnvironmentsAndCostTest {
     private static Scenario.Function function(String name, int memoryMb, long timeoutMicros, DistributionSpec d,
             ArrivalSpec arrivals, DistributionSpec init, int provisioned, String architecture) {
         return new Scenario.Function(name, memoryMb, timeoutMicros, Scenario.VpcConfig.NONE, OptionalInt.empty(), d,
-                0, arrivals, 0, name + "-role", init, 0, provisioned, Scenario.Function.Existing.NO, architecture);
+                0, arrivals, 0, name + "-role", init, 0, provisioned, Scenario.Function.Existing.NO, null, architecture);
     }
 
     /**

@@ -138,4 +138,19 @@ class ScenarioStoriesTest {
         assertTrue(s.invocations().errors().get("SubnetIPAddressLimitReachedException") > 0);
         assertTrue(s.latencyMillis().coldStartP50() > 8000, "cold starts pay the ENI attachment");
     }
+
+    @Test
+    void anInactiveFunctionInvokedAsynchronouslySucceedsLateInsteadOfFailing() throws Exception {
+        RunSummary s = run("async-inactive-function");
+        RunSummary.AsyncSummary thumbs = s.async().get("thumbnails");
+        assertTrue(error(s.functions().get("thumbnails-sync").invocations(), "ResourceNotReadyException") > 0,
+                "the synchronous twin fails during the restore");
+        assertEquals(600, thumbs.received());
+        assertEquals(600, thumbs.succeeded(), "every event succeeds, late");
+        assertTrue(thumbs.latencyMillis().max() > 60_000, "the restore shows in the latency");
+        RunSummary.AsyncSummary audit = s.async().get("audit-log");
+        assertTrue(audit.dropReasons().get("MAXIMUM_EVENT_AGE") > 0, "a 1-minute maximum age drops events");
+        assertEquals(audit.dropped(), audit.sentToDeadLetterQueue());
+        assertNull(run("idle-reclaim").async(), "no async section without asynchronous functions");
+    }
 }

@@ -69,6 +69,12 @@ public final class Charts {
         if (!r.summary().subnets().isEmpty()) {
             out.add(new Chart("subnet-ips", "Available IPs per subnet", subnets(r)));
         }
+        if (find(r.timeSeries(), "account", "", "AsyncEventsReceived", null) != null) {
+            out.add(new Chart("async-events", "Asynchronous events", asyncEvents(r)));
+            out.add(new Chart("async-event-age", "AsyncEventAge per function", perFunctionChart(r, "AsyncEventAge",
+                    "AsyncEventAge per function (queueing to invocation, maximum per bucket)", "Age (ms)",
+                    Downsample.Mode.MAX)));
+        }
         if (!r.summary().functions().isEmpty()) {
             out.add(new Chart("timeline", "State timeline", StateTimeline.chart(r)));
         }
@@ -354,6 +360,31 @@ public final class Charts {
                         BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
             }
         }
+    }
+
+    /** The account's asynchronous events: received and dropped per bucket, and those waiting in the queue. */
+    static JFreeChart asyncEvents(RunResult r) {
+        XYSeriesCollection c = new XYSeriesCollection();
+        TimeSeries ts = r.timeSeries();
+        String[][] lines = {{"AsyncEventsReceived", "SUM"}, {"AsyncEventsDropped", "SUM"},
+            {"Sim.AsyncEventsQueued", "MAX"}, {"DeadLetterErrors", "SUM"}, {"DestinationDeliveryFailures", "SUM"}};
+        for (String[] l : lines) {
+            long[] v = find(ts, "account", "", l[0], null).values();
+            if (l[0].endsWith("Errors") || l[0].endsWith("Failures")) {
+                boolean any = false;
+                for (long x : v) {
+                    any |= x != 0;
+                }
+                if (!any) {
+                    continue; // delivery failures only when there were some
+                }
+            }
+            c.addSeries(series(l[0], v, ts, unit(r), Downsample.Mode.valueOf(l[1]), 1, false));
+        }
+        JFreeChart chart = line(r, "Asynchronous events (per " + bucketLabel(r, Downsample.factor(ts.buckets(),
+                MAX_POINTS)) + "; queued: maximum)", "Events", c, true);
+        integerAxis(chart);
+        return chart;
     }
 
     static JFreeChart concurrency(RunResult r) {

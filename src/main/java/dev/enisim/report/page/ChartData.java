@@ -56,6 +56,9 @@ final class ChartData {
         }
         o.put("stepSeconds", step);
         o.put("durationSeconds", r.summary().simulatedSeconds());
+        if (r.scenario().startsAt() != null) { // the axis in weekday form (Mon 14:00); absent: simulated time
+            o.put("startsAtEpochSeconds", r.scenario().startsAt().getEpochSecond());
+        }
         ArrayNode charts = o.putArray("charts");
         charts.add(invocations());
         ObjectNode latency = latency();

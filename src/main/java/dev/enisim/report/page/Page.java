@@ -10,13 +10,16 @@ import dev.enisim.run.RunResult;
  */
 public final class Page {
 
+    /** The mark every enisim page carries in its head: a page file that has it may be replaced by a new one. */
+    public static final String MARK = "<meta name=\"generator\" content=\"enisim\"/>";
+
     private Page() {
     }
 
     /** A page's start, up to and including {@code <body>}: charset, viewport, title and the report's style. */
     public static String head(String title) {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" "
-                + "content=\"width=device-width, initial-scale=1\"/>\n" + dev.enisim.report.PageFile.MARK + "\n<title>"
+                + "content=\"width=device-width, initial-scale=1\"/>\n" + MARK + "\n<title>"
                 + dev.enisim.report.HtmlReport.esc(title)
                 + "</title>\n" + styles() + "</head>\n<body>\n";
     }

@@ -12,14 +12,24 @@
   var NF = new Intl.NumberFormat('en-US', {maximumFractionDigits: 3});
 
   function pad(n) { return (n < 10 ? '0' : '') + n; }
+  var starts = cd.startsAtEpochSeconds;   // the scenario's startsAt (UTC), or undefined: simulated time
+  var DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  /** Weekday form when the scenario says when it starts: Mon 14:00 (UTC). */
+  function weekday(sec, seconds) {
+    var t = new Date((starts + Math.max(0, Math.round(sec))) * 1000);
+    return DAYS[t.getUTCDay()] + ' ' + pad(t.getUTCHours()) + ':' + pad(t.getUTCMinutes())
+      + (seconds ? ':' + pad(t.getUTCSeconds()) : '');
+  }
   /** Wall-clock form of simulated seconds: 00:10:05 in a day-long run, day 3 14:00:00 beyond. */
   function clock(sec, seconds) {
+    if (starts !== undefined) { return weekday(sec, seconds); }
     sec = Math.max(0, Math.round(sec));
     var d = Math.floor(sec / 86400), s = sec % 86400;
     var t = pad(Math.floor(s / 3600)) + ':' + pad(Math.floor(s % 3600 / 60)) + (seconds ? ':' + pad(s % 60) : '');
     return multiDay ? 'day ' + (d + 1) + ' ' + t : t;
   }
   function tick(sec, step) {
+    if (starts !== undefined) { return step >= 86400 ? weekday(sec, false).slice(0, 3) : weekday(sec, step < 60); }
     sec = Math.round(sec);
     if (multiDay && step >= 86400) { return 'day ' + (Math.floor(sec / 86400) + 1); }
     if (multiDay && sec % 86400 === 0) { return 'day ' + (sec / 86400 + 1); }

@@ -1,0 +1,107 @@
+package dev.enisim.report;
+
+import dev.enisim.check.Baseline;
+import dev.enisim.report.page.Page;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The page of {@code check --baseline DIR --html FILE}: for each scenario compared with its committed summary, the
+ * differing values ranked by cause: first the scenario's own inputs that changed (a subnet's otherUsedIps, a
+ * quota, the seed: they explain the rest), then the results, the largest relative change first; both values and
+ * the change side by side. Self-contained, works offline, in the report's style.
+ */
+public final class DriftPage {
+
+    private DriftPage() {
+    }
+
+    /**
+     * @param drifts       per scenario file, its differences as {@link Baseline#compare} gives them (empty: it
+     *                     matches), in the order checked
+     * @param baselineDir  the folder of the baselines, for the header
+     * @param tolerance    the relative tolerance applied to non-integer values (0: exact)
+     */
+    public static String html(Map<String, List<Baseline.Diff>> drifts, String baselineDir, double tolerance) {
+        long drifting = drifts.values().stream().filter(d -> !d.isEmpty()).count();
+        StringBuilder s = new StringBuilder(Page.head("enisim check: baseline drift"));
+        s.append("<header><h1>Baseline drift</h1>\n<p class=\"sub\">").append(drifts.size())
+                .append(" scenario(s) compared with ").append(HtmlReport.esc(baselineDir)).append(tolerance == 0
+                        ? ", exactly" : String.format(Locale.ROOT, ", tolerance %s%% on non-integer values",
+                                ComparePage.number(tolerance * 100))).append("</p></header>\n");
+        s.append("<p class=\"verdict ").append(drifting == 0 ? "ok\">Every summary matches its baseline."
+                : "bad\">" + drifting + " of " + drifts.size() + " scenario(s) drift from their baseline. Inputs "
+                + "that changed come first: they are the cause of the other differences.").append("</p>\n");
+        for (Map.Entry<String, List<Baseline.Diff>> e : drifts.entrySet()) {
+            section(s, e.getKey(), e.getValue());
+        }
+        return s.append("</body>\n</html>\n").toString();
+    }
+
+    private static void section(StringBuilder s, String scenario, List<Baseline.Diff> diffs) {
+        s.append("<section><h2>").append(HtmlReport.esc(scenario)).append("</h2>\n");
+        if (diffs.isEmpty()) {
+            s.append("<p class=\"ok\">Matches its baseline.</p>\n</section>\n");
+            return;
+        }
+        List<Baseline.Diff> ranked = ranked(diffs);
+        long inputs = ranked.stream().filter(Baseline.Diff::input).count();
+        s.append("<p>").append(ranked.size()).append(" difference(s)").append(inputs == 0 ? ": no input changed, "
+                + "so the model or its code did (or the run is not reproducible)." : ", " + inputs + " of them in the "
+                + "scenario's inputs, listed first.").append("</p>\n<div class=\"scroll\"><table>\n<tr><th>#</th>"
+                + "<th>cause</th><th>value</th><th>baseline</th><th>now</th><th>change</th></tr>\n");
+        int i = 1;
+        for (Baseline.Diff d : ranked) {
+            s.append("<tr><td class=\"n\">").append(i++).append("</td><td class=\"").append(d.input()
+                    ? "bad\">input" : "\">result").append("</td><td>").append(HtmlReport.esc(d.path()))
+                    .append("</td><td class=\"n\">").append(HtmlReport.esc(d.expected())).append("</td><td class=\"n\">")
+                    .append(HtmlReport.esc(d.actual())).append("</td><td class=\"n\">").append(change(d))
+                    .append("</td></tr>\n");
+        }
+        s.append("</table></div>\n</section>\n");
+    }
+
+    /** Inputs first (in summary order), then results by the size of their relative change, largest first. */
+    static List<Baseline.Diff> ranked(List<Baseline.Diff> diffs) {
+        List<Baseline.Diff> inputs = new ArrayList<>();
+        List<Baseline.Diff> results = new ArrayList<>();
+        for (Baseline.Diff d : diffs) {
+            (d.input() ? inputs : results).add(d);
+        }
+        results.sort(Comparator.comparingDouble((Baseline.Diff d) -> -magnitude(d)));
+        inputs.addAll(results);
+        return inputs;
+    }
+
+    /** |now - baseline| / |baseline| for numbers (infinite from 0), -1 when not both numbers (listed last). */
+    private static double magnitude(Baseline.Diff d) {
+        Double a = number(d.expected());
+        Double b = number(d.actual());
+        if (a == null || b == null) {
+            return -1;
+        }
+        return a == 0 ? (b == 0 ? 0 : Double.POSITIVE_INFINITY) : Math.abs(b - a) / Math.abs(a);
+    }
+
+    private static String change(Baseline.Diff d) {
+        Double a = number(d.expected());
+        Double b = number(d.actual());
+        if (a == null || b == null) {
+            return "";
+        }
+        String delta = (b >= a ? "+" : "") + ComparePage.number(b - a);
+        return a == 0 ? HtmlReport.esc(delta) : HtmlReport.esc(delta + String.format(Locale.ROOT, " (%+.1f%%)",
+                (b - a) / Math.abs(a) * 100));
+    }
+
+    private static Double number(String v) {
+        try {
+            return Double.valueOf(v);
+        } catch (NumberFormatException | NullPointerException e) {
+            return null;
+        }
+    }
+}

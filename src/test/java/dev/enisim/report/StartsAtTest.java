@@ -1,0 +1,62 @@
+package dev.enisim.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.run.RunResult;
+import dev.enisim.run.Simulation;
+import dev.enisim.scenario.ScenarioException;
+import dev.enisim.scenario.ScenarioLoader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The optional top-level startsAt: the report's clock in weekday form when set, simulated time otherwise. */
+class StartsAtTest {
+
+    private static final String YAML = """
+            name: clock
+            duration: 2d
+            bucket: 10m
+            %s
+            functions:
+              - { name: a, runtime: java21, createdAt: 38h, duration: 50ms, arrivals: { poisson: 1/s } }
+            """;
+
+    private static RunResult run(String startsAt) throws ScenarioException {
+        return new Simulation(ScenarioLoader.parse(YAML.formatted(startsAt), "t.yaml"), 0).run();
+    }
+
+    @Test
+    void theNarrativeAndTheAxisUseWeekdaysOnlyWhenStartsAtIsSet() throws Exception {
+        RunResult monday = run("startsAt: 2026-11-30T00:00:00Z"); // a Monday
+        assertEquals(Instant.parse("2026-11-30T00:00:00Z"), monday.scenario().startsAt());
+        List<String> lines = Narrative.lines(monday);
+        // created at 38h: Tuesday 14:00
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Tue 14:00:00  a's cold starts")), lines.toString());
+        Map<String, byte[]> files = ReportWriter.render(monday);
+        String html = new String(files.get("report.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("\"startsAtEpochSeconds\":" + Instant.parse("2026-11-30T00:00:00Z").getEpochSecond()),
+                "the page's axis is told when the run starts");
+
+        RunResult plain = run("");
+        assertNull(plain.scenario().startsAt());
+        List<String> simulated = Narrative.lines(plain);
+        assertTrue(simulated.stream().anyMatch(l -> l.startsWith("1d 14:00:00  a's cold starts")), simulated.toString());
+        String page = new String(ReportWriter.render(plain).get("report.html"), StandardCharsets.UTF_8);
+        assertFalse(page.contains("\"startsAtEpochSeconds\":"), "without startsAt the axis stays in simulated time");
+        assertEquals(plain.summary(), monday.summary(), "startsAt changes nothing in the simulation");
+    }
+
+    @Test
+    void aBadStartsAtIsReportedAtItsPath() {
+        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.parse(YAML.formatted("startsAt: next monday"), "t.yaml"));
+        assertTrue(e.getMessage().contains("startsAt") && e.getMessage().contains("2026-11-30T00:00:00Z"),
+                e.getMessage());
+    }
+}
