@@ -149,7 +149,7 @@ class ExitCodesTest extends InScratch {
         assertExit(1, some);
         assertTrue(some.err().contains("1 of 2 points failed"), some.err());
         assertTrue(Files.exists(s.work.resolve("reports/scratch-sweep/sweep.csv")));
-        assertTrue(some.out().contains("no confidence interval"), some.out());
+        assertTrue(some.out().contains("one replication: no interval"), some.out());
     }
 
     @Test

@@ -71,7 +71,7 @@ class ValidationTableTest {
     @Test
     void everyTheoryFigureIsRecomputedIndependently() throws Exception {
         List<Row> rows = rows();
-        assertEquals(9, rows.size(), "the table's rows");
+        assertEquals(10, rows.size(), "the table's rows");
         Pattern erlang = Pattern.compile("Erlang B: throttled fraction, c=(\\d+), A=(\\d+)");
         int checked = 0;
         for (Row r : rows) {
@@ -90,6 +90,9 @@ class ValidationTableTest {
         double sigma = Math.log(10) / 2.3263478740408408;
         assertEquals(sixDigits(200 * 0.1 * Math.exp(sigma * sigma / 2)), theory(rows, "Little's law"), 0);
         assertEquals(3000, theory(rows, "Burst example"), 0, "the burst limit of 3,000 served at once");
+        // requests per second capped at 10 x the concurrency limit (10): 100 per 1-s window, over 10 s of traffic
+        // plus the window already open at the start: 10 x 10 x (10 + 1)
+        assertEquals(10 * 10 * (10 + 1), theory(rows, "Request-rate cap"), 0);
     }
 
     @Test

@@ -40,8 +40,9 @@ class PlannerTest {
                 functions:
                 """);
         for (int i = 1; i <= 8; i++) {
-            y.append("  - { name: f").append(i).append(", vpcConfig: { subnetIds: [tiny], securityGroupIds: [sg-")
-                    .append(i).append("] }, duration: 100ms, arrivals: { poisson: 1/s } }\n");
+            // existing: deployed already, so no invocation meets a function still Pending on its first ENI
+            y.append("  - { name: f").append(i).append(", existing: Active, vpcConfig: { subnetIds: [tiny],")
+                    .append(" securityGroupIds: [sg-").append(i).append("] }, duration: 100ms, arrivals: { poisson: 1/s } }\n");
         }
         Plan p = plan(ScenarioLoader.parse(y.toString(), "eight"), 2);
         Plan.SubnetAdvice s = p.subnets().get(0);

@@ -127,7 +127,7 @@ class TimelineReaderTest {
                 read("{ at: 0s, action: setOtherUsedIps, subnet: subnet-a, otherUsedIps: 0 }"));
         assertEquals("timeline[0].action: unknown action 'deleteFunctoin' (expected one of: createFunction, "
                 + "updateVpcConfig, publishVersion, deleteVersion, deleteFunction, deleteRole, revokeRolePermissions, "
-                + "grantRolePermissions, setOtherUsedIps, azOutage, deleteOrphanedEnis); did you mean "
+                + "grantRolePermissions, setOtherUsedIps, setOtherUsedEnis, azOutage, deleteOrphanedEnis); did you mean "
                 + "'deleteFunction'?", problems("{ at: 1m, action: deleteFunctoin, function: api }").get(0));
     }
 }

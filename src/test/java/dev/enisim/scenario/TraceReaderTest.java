@@ -1,0 +1,76 @@
+package dev.enisim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.enisim.workload.ArrivalSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Trace files row by row: what each row becomes, the edges of what is accepted, one problem per bad file. */
+class TraceReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Scenario load(String content, String settings) throws Exception {
+        Files.writeString(dir.resolve("t.csv"), content.replace('|', '\n'));
+        Path f = dir.resolve("s.yaml");
+        Files.writeString(f, "name: trace\nduration: 1h\nfunctions:\n  - name: f\n    duration: 10ms\n"
+                + "    arrivals: {trace: {file: t.csv" + settings + "}}\n");
+        return ScenarioLoader.load(f);
+    }
+
+    private ArrivalSpec.Trace trace(String content, String settings) throws Exception {
+        return (ArrivalSpec.Trace) load(content, settings).functions().get(0).arrivals();
+    }
+
+    @Test
+    void countRowsKeepTheirStartsAndCounts() throws Exception {
+        ArrivalSpec.Trace c = trace("start,count|0,2|60,0|120.5,4|180.5," + ArrivalSpec.Trace.MAX_COUNT,
+                ", format: counts, interval: 1m");
+        assertArrayEquals(new long[] {0, 60_000_000, 120_500_000, 180_500_000}, c.startsMicros());
+        assertArrayEquals(new long[] {2, 0, 4, ArrivalSpec.Trace.MAX_COUNT}, c.counts(), "the largest count");
+        ArrivalSpec.Trace exactlyOneInterval = trace("0,1|60,1", ", format: counts, interval: 1m");
+        assertArrayEquals(new long[] {0, 60_000_000}, exactlyOneInterval.startsMicros(), "adjacent rows");
+    }
+
+    @Test
+    void timestampsRoundToTheMicrosecondAndTheFirstLineIsDataWhenItIsANumber() throws Exception {
+        assertArrayEquals(new long[] {1, 500_000, 2_000_000}, trace("0.000001|.5|+2", "").startsMicros());
+        assertArrayEquals(new long[] {0, 3_000_000}, trace("0|0|3", "").startsMicros());
+        assertArrayEquals(new long[] {2, 1}, trace("0|0|3", "").counts());
+        assertEquals(3, trace("#|0|0|3", "").recorded());
+        assertArrayEquals(new long[] {9_000_000_000_000_000_000L}, trace("9000000000000", "").startsMicros(),
+                "the longest time accepted: 9e12 s");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "1|2|soon; ; line 3: expected a time in seconds, got 'soon'",
+        "time|1|5|3|2; ; line 4: times must not go back (3 s after 5.0 s)",
+        "0,5|60,-2|120,-3; , format: counts; line 2: a count cannot be negative: -2",
+        "0,2147483649; , format: counts; line 1: a count above 2147483648 in one row: 2147483649",
+        "-1|-2; ; line 1: a time must not be negative: -1",
+        "1|9000000000001; ; line 2: expected a time in seconds, got '9000000000001'",
+        "1|0x10; ; line 2: expected a time in seconds, got '0x10'",
+        "0,1.5; , format: counts; line 1: expected a whole count, got '1.5'",
+        "0,1|60|70; , format: counts; line 2: expected 'seconds,count', got '60'",
+        "0,1|60,1,2; , format: counts; line 2: expected 'seconds,count', got '60,1,2'",
+        "start,count|120,1|60,1; , format: counts; line 3: rows must be in time order (60 s after 120.0 s)",
+        "0,1|59.999999,1; , format: counts, interval: 1m; line 2: rows overlap: 59.999999 s is less than one "
+                + "interval (60.0 s) after the previous row's 0.0 s",
+    })
+    void aBadFileIsOneProblemNamingItsLine(String content, String settings, String message) {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> load(content, settings == null ? ""
+                : settings));
+        assertEquals(List.of(new Problem("functions[0].arrivals.trace.file", dir.resolve("t.csv") + " " + message)),
+                e.problems());
+    }
+}
