@@ -9,7 +9,7 @@ import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
 
 /**
- * The run's three observers behind one listener, called directly (final fields of concrete types, so the JIT
+ * The run's observers behind one listener, called directly (final fields of concrete types, so the JIT
  * inlines each call on the hot path; a generic fan-out through interfaces costs a virtual call per observer per
  * event).
  */
@@ -19,17 +19,22 @@ public final class Observers implements WorldListener {
     private final LatencyRecorder latency;
     private final Journal journal;
     private final NatRecorder nat;
+    private final EnvironmentLevels levels;
+    private final Executions executions;
 
-    public Observers(Recorder recorder, LatencyRecorder latency, Journal journal) {
-        this(recorder, latency, journal, null);
-    }
-
-    /** @param nat NAT gateway egress, or null when the scenario declares no NAT gateway */
-    public Observers(Recorder recorder, LatencyRecorder latency, Journal journal, NatRecorder nat) {
+    /**
+     * @param nat NAT gateway egress, or null when the scenario declares no NAT gateway
+     * @param levels environment levels (time averages), or null
+     * @param executions executions and cold starts by outcome, or null
+     */
+    public Observers(Recorder recorder, LatencyRecorder latency, Journal journal, NatRecorder nat,
+            EnvironmentLevels levels, Executions executions) {
         this.recorder = recorder;
         this.latency = latency;
         this.journal = journal;
         this.nat = nat;
+        this.levels = levels;
+        this.executions = executions;
     }
 
     @Override
@@ -40,6 +45,21 @@ public final class Observers implements WorldListener {
     @Override
     public void natPortAllocationError(int gateway, int destination, long nowMicros) {
         nat.refused(gateway, nowMicros);
+    }
+
+    @Override
+    public void environmentLevels(int function, int busyOnDemand, int idle, int provisioned, long nowMicros) {
+        if (levels != null) {
+            levels.environmentLevels(function, busyOnDemand, idle, provisioned, nowMicros);
+        }
+    }
+
+    @Override
+    public void execution(int function, Outcome outcome, boolean coldStart, boolean provisioned, long initMicros,
+            long runMicros, long nowMicros) {
+        if (executions != null) {
+            executions.execution(function, outcome, coldStart, provisioned, initMicros, runMicros, nowMicros);
+        }
     }
 
     @Override

@@ -24,7 +24,10 @@ public record RunSummary(
         List<Teardown> teardowns,
         Latency latencyMillis,
         Map<String, AsyncSummary> async,
-        Map<String, SqsSummary> sqs) {
+        Map<String, SqsSummary> sqs,
+        Environments averageEnvironments,
+        ColdStarts coldStarts,
+        Cost cost) {
 
     /** A summary with its asynchronous section, without SQS event source mappings. */
     public RunSummary(String scenario, long seed, int replication, double simulatedSeconds, Events events,
@@ -34,14 +37,14 @@ public record RunSummary(
             Latency latencyMillis, Map<String, AsyncSummary> async) {
         this(scenario, seed, replication, simulatedSeconds, events, invocations, peakConcurrentExecutions,
                 averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys, teardowns, latencyMillis, async,
-                null);
+                null, null, null, null);
     }
 
     /** The same summary with its SQS section (per function fed by a queue). */
     public RunSummary withSqs(Map<String, SqsSummary> q) {
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
                 peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, async, q);
+                teardowns, latencyMillis, async, q, averageEnvironments, coldStarts, cost);
     }
 
     /**
@@ -57,21 +60,60 @@ public record RunSummary(
             long inFlightAtEnd, long peakConcurrentBatches, long peakVisible, double maxAgeOfOldestMessageSeconds) {
     }
 
-    /** A summary without asynchronous invocations ({@code async} null, left out of summary.json). */
+    /** A summary without asynchronous invocations ({@code async} null, left out of summary.json), environment
+     * averages, cold starts and cost (added by {@link #with}). */
     public RunSummary(String scenario, long seed, int replication, double simulatedSeconds, Events events,
             Invocations invocations, int peakConcurrentExecutions, double averageConcurrentExecutions,
             Map<String, FunctionSummary> functions, Enis enis, Map<String, VpcSummary> vpcs,
             Map<String, SubnetSummary> subnets, Map<String, KeySummary> eniKeys, List<Teardown> teardowns,
             Latency latencyMillis) {
         this(scenario, seed, replication, simulatedSeconds, events, invocations, peakConcurrentExecutions,
-                averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys, teardowns, latencyMillis, null);
+                averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys, teardowns, latencyMillis, null,
+                null, null, null, null);
+    }
+
+    /** This summary with each function's and the account's environment averages, cold starts and cost. */
+    public RunSummary with(Map<String, FunctionSummary> withUsage, Environments accountEnvironments,
+            ColdStarts accountColdStarts, Cost totalCost) {
+        return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
+                peakConcurrentExecutions, averageConcurrentExecutions, withUsage, enis, vpcs, subnets, eniKeys,
+                teardowns, latencyMillis, async, sqs, accountEnvironments, accountColdStarts, totalCost);
+    }
+
+    /**
+     * Time-averaged execution environments over the run: all of them, and by kind (on-demand busy, on-demand
+     * idle, provisioned busy or idle; {@code mean = busy + idle + provisioned}).
+     */
+    public record Environments(double mean, double busy, double idle, double provisioned) {
+    }
+
+    /**
+     * Every cold start (an invocation for which Lambda began making an environment), whatever its outcome.
+     *
+     * @param total       cold starts; equals the sum of {@code byOutcome}
+     * @param warmStarts  invocations that found a warm environment
+     * @param probability {@code total / (total + warmStarts)}: the chance an invocation that got an environment
+     *                    had to wait for a new one
+     * @param byOutcome   {@code Success}, a function error's cause ({@code TaskTimedOut}, {@code NoFreePortOnEni})
+     *                    or an invoke error's exception; only outcomes that happened
+     */
+    public record ColdStarts(long total, long warmStarts, double probability, Map<String, Long> byOutcome) {
+    }
+
+    /**
+     * A cost estimate in US dollars at the run's price table (list prices, no free tier): requests, on-demand
+     * duration, billed INIT, provisioned concurrency (allocated and the duration run on it), NAT gateways.
+     * Hyperplane ENIs are free.
+     */
+    public record Cost(String region, String priceDate, double requests, double duration, double init,
+            double provisioned, double provisionedDuration, double natGateway, double total) {
     }
 
     /** The same summary with its asynchronous section (per asynchronous function). */
     public RunSummary withAsync(Map<String, AsyncSummary> a) {
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
                 peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, a, sqs);
+                teardowns, latencyMillis, a, sqs, averageEnvironments, coldStarts, cost);
     }
 
     /**
@@ -125,7 +167,24 @@ public record RunSummary(
      */
     public record FunctionSummary(Invocations invocations, String finalState, String finalReasonCode,
             String lastUpdateStatus, int peakConcurrentExecutions, double longestPendingSeconds, int stuckPending,
-            List<Transition> transitions, List<Update> updates, Latency latencyMillis, int peakEnvironments) {
+            List<Transition> transitions, List<Update> updates, Latency latencyMillis, int peakEnvironments,
+            Environments averageEnvironments, ColdStarts coldStarts, Cost cost) {
+
+        /** Without environment averages, cold starts and cost. */
+        public FunctionSummary(Invocations invocations, String finalState, String finalReasonCode,
+                String lastUpdateStatus, int peakConcurrentExecutions, double longestPendingSeconds, int stuckPending,
+                List<Transition> transitions, List<Update> updates, Latency latencyMillis, int peakEnvironments) {
+            this(invocations, finalState, finalReasonCode, lastUpdateStatus, peakConcurrentExecutions,
+                    longestPendingSeconds, stuckPending, transitions, updates, latencyMillis, peakEnvironments, null,
+                    null, null);
+        }
+
+        /** This function's summary with its environment averages, cold starts and cost. */
+        public FunctionSummary with(Environments environments, ColdStarts cold, Cost c) {
+            return new FunctionSummary(invocations, finalState, finalReasonCode, lastUpdateStatus,
+                    peakConcurrentExecutions, longestPendingSeconds, stuckPending, transitions, updates,
+                    latencyMillis, peakEnvironments, environments, cold, c);
+        }
     }
 
     /** A LastUpdateStatus change of a VPC config update. */

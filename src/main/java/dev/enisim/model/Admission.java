@@ -52,13 +52,17 @@ final class Admission {
         }
         Lease env = lease;
         env.clear();
+        Outcome result = null;
         if (!environments.takeWarm(f, env, now)) {
-            Outcome failed = coldStart(f, env, now);
-            if (failed != null) {
-                return failed;
-            }
+            result = coldStart(f, env, now);
         }
-        return run(f, env, now, durationMicros);
+        if (result == null) {
+            result = run(f, env, now, durationMicros);
+        }
+        if (env.warm || env.coldStarted) {
+            listener.execution(f.index(), result, !env.warm, env.provisioned, env.initMicros, env.runMicros, now);
+        }
+        return result;
     }
 
     /** A new environment: a subnet, the scaling rate, what the network model holds for it, its init time. */
@@ -73,6 +77,8 @@ final class Admission {
         if (!scaling.tryScale(f, environments.accountEnvironments(), now)) {
             return f.reservedConcurrency() >= 0 ? Outcome.THROTTLED_RESERVED_RATE : Outcome.THROTTLED_RATE;
         }
+        env.coldStarted = true;
+        env.createdMicros = now;
         if (attached) {
             Outcome failed = networking.coldStart(f, env.key, fleet, env, now);
             if (failed != null) {
@@ -114,6 +120,7 @@ final class Admission {
                 result = egress;
             }
         }
+        env.runMicros = run;
         concurrency.started(f);
         listener.concurrency(f.index(), f.inFlight(), concurrency.accountInFlight(), now);
         if (result == Outcome.SUCCESS) {
@@ -121,7 +128,7 @@ final class Admission {
         }
         lastEndMicros = now + env.initMicros + run;
         port.schedule(lastEndMicros, SimEvent.PRIORITY_COMPLETION, invocations.start(f.index(), eni,
-                connections, env.eni, env.key, f.environments().generation(), env.provisioned));
+                connections, env.eni, env.key, f.environments().generation(), env.provisioned, env.createdMicros));
         return result;
     }
 
@@ -140,7 +147,7 @@ final class Admission {
             fleet.release(eni, invocations.connections(s), now);
         }
         environments.finished(f, invocations.generation(s), invocations.provisioned(s), invocations.envKey(s),
-                invocations.envEni(s), now);
+                invocations.envEni(s), invocations.envCreatedMicros(s), now);
         invocations.finish(s);
     }
 

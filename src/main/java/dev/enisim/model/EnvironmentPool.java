@@ -18,6 +18,8 @@ final class EnvironmentPool {
     private final Port port;
     private final WorldListener listener;
     private final LambdaFunction.AzHealth health;
+    private final WarmRouting routing;
+    private final java.util.function.IntUnaryOperator routingRandom;
     private int accountEnvironments;
 
     EnvironmentPool(WorldSettings settings, Network network, EniFleet fleet, Port port, WorldListener listener) {
@@ -28,6 +30,8 @@ final class EnvironmentPool {
         this.port = port;
         this.listener = listener;
         this.health = key -> !network.subnetDown(fleet.pools.get(key).subnet());
+        this.routing = settings.warmRouting();
+        this.routingRandom = settings.routingRandom();
     }
 
     /** Execution environments in the account (busy, idle and provisioned). */
@@ -41,8 +45,9 @@ final class EnvironmentPool {
     }
 
     /**
-     * Takes a warm environment of {@code f} into {@code lease}: a provisioned one first, then the most recently
-     * used on-demand one; idle ones in an AZ that is down are lost on the way. False when there is none.
+     * Takes a warm environment of {@code f} into {@code lease}: a provisioned one first, then the on-demand one
+     * the warm-routing policy picks (by default the most recently used); idle ones in an AZ that is down are lost
+     * on the way. False when there is none.
      */
     boolean takeWarm(LambdaFunction f, Lease lease, long now) {
         Environments envs = f.environments();
@@ -55,12 +60,15 @@ final class EnvironmentPool {
             return true;
         }
         while (envs.idle() > 0) {
-            if (anyDown && !health.up(envs.topIdleKey())) {
-                discardIdleTop(f, now); // its AZ is down: the environment is lost
+            int pick = envs.choose(routing, routingRandom);
+            if (anyDown && !health.up(envs.idleKey(pick))) {
+                discardIdle(f, pick, now); // its AZ is down: the environment is lost
             } else {
                 lease.warm = true;
-                lease.key = envs.topIdleKey();
-                lease.eni = envs.takeIdle();
+                lease.key = envs.idleKey(pick);
+                lease.createdMicros = envs.idleCreatedAt(pick);
+                lease.eni = envs.takeIdle(pick);
+                levels(f, now);
                 return true;
             }
         }
@@ -79,7 +87,8 @@ final class EnvironmentPool {
         if (lease.provisioned) {
             envs.returnProvisioned(lease.key, lease.eni);
         } else if (lease.warm) {
-            envs.returnIdle(lease.key, lease.eni, now);
+            envs.returnIdle(lease.key, lease.eni, lease.createdMicros, now);
+            levels(f, now);
         } else {
             envs.discardBusy(false);
             release(f, lease.eni, now);
@@ -92,7 +101,7 @@ final class EnvironmentPool {
      * holding {@code envEni} of {@code envKey}): it goes idle, or ends if its configuration is gone.
      */
     void finished(LambdaFunction f, int generation, boolean provisioned, int envKey, HyperplaneEni envEni,
-            long now) {
+            long envCreatedMicros, long now) {
         Environments envs = f.environments();
         if (generation != envs.generation()) {
             // made for a configuration that is gone (update, idle, deletion): the environment ends with it
@@ -102,7 +111,8 @@ final class EnvironmentPool {
         } else if (provisioned) {
             envs.returnProvisioned(envKey, envEni);
         } else {
-            envs.returnIdle(envKey, envEni, now);
+            envs.returnIdle(envKey, envEni, envCreatedMicros, now);
+            levels(f, now);
             scheduleExpiry(f, now);
         }
     }
@@ -127,9 +137,9 @@ final class EnvironmentPool {
         scheduleExpiry(f, now);
     }
 
-    private void discardIdleTop(LambdaFunction f, long now) {
+    private void discardIdle(LambdaFunction f, int position, long now) {
         Environments envs = f.environments();
-        HyperplaneEni e = envs.takeIdle();
+        HyperplaneEni e = envs.takeIdle(position);
         envs.discardBusy(false);
         release(f, e, now);
         changed(f, -1, now);
@@ -191,5 +201,12 @@ final class EnvironmentPool {
     private void changed(LambdaFunction f, int delta, long now) {
         accountEnvironments += delta;
         listener.environments(f.index(), f.environments().total(), now);
+        levels(f, now);
+    }
+
+    /** Reports the function's busy on-demand, idle on-demand and provisioned environments. */
+    private void levels(LambdaFunction f, long now) {
+        Environments envs = f.environments();
+        listener.environmentLevels(f.index(), envs.busyOnDemand(), envs.idle(), envs.provisioned(), now);
     }
 }

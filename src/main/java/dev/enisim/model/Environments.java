@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * A function's execution environments. Idle on-demand environments sit in a deque ordered by when they went
- * idle: an invocation takes the most recently used one (the top), keep-alive expiry removes the oldest ones
- * (the bottom), so both ends are O(1). Provisioned environments sit in their own stack and never expire. Each
+ * idle: by default an invocation takes the most recently used one (the top; other {@link WarmRouting} policies
+ * search the deque), keep-alive expiry removes the oldest ones (the bottom), so both ends are O(1). Provisioned environments sit in their own stack and never expire. Each
  * environment remembers the key and ENI that hold its persistent connections (its database pool), and the
  * configuration generation it was made for: environments of an older generation are discarded, not reused.
  */
@@ -14,6 +14,7 @@ final class Environments {
     private int[] key = new int[16];
     private HyperplaneEni[] eni = new HyperplaneEni[16];
     private long[] idleSince = new long[16];
+    private long[] createdAt = new long[16];
     private int head;   // index of the oldest idle environment
     private int size;   // idle on-demand environments
     private int[] provKey = new int[4];
@@ -48,7 +49,8 @@ final class Environments {
         return size + provisioned + busyOnDemand();
     }
 
-    private int busyOnDemand() {
+    /** On-demand environments running an invocation. */
+    public int busyOnDemand() {
         return busy - (provisioned - provIdle);
     }
 
@@ -63,10 +65,60 @@ final class Environments {
         return size == 0 ? -1 : key[(head + size - 1) & (key.length - 1)];
     }
 
+    /**
+     * The position (0 = idle longest, {@code idle() - 1} = most recently used) of the idle environment a warm
+     * invocation takes under {@code routing}; {@code random} (a uniform draw below its argument) is used only under {@link WarmRouting#RANDOM}.
+     */
+    public int choose(WarmRouting routing, java.util.function.IntUnaryOperator random) {
+        return switch (routing) {
+            case MOST_RECENTLY_USED -> size - 1;
+            case RANDOM -> random.applyAsInt(size);
+            case NEWEST -> {
+                int best = size - 1;
+                long newest = Long.MIN_VALUE;
+                for (int p = size - 1; p >= 0; p--) {
+                    long c = createdAt[(head + p) & (key.length - 1)];
+                    if (c > newest) {
+                        newest = c;
+                        best = p;
+                    }
+                }
+                yield best;
+            }
+        };
+    }
+
+    /** Key of the idle environment at {@code position} (see {@link #choose}). */
+    public int idleKey(int position) {
+        return key[(head + position) & (key.length - 1)];
+    }
+
+    /** When the idle environment at {@code position} was created (its cold start). */
+    public long idleCreatedAt(int position) {
+        return createdAt[(head + position) & (key.length - 1)];
+    }
+
     /** Takes the most recently used idle on-demand environment; returns its ENI (null if none or not attached). */
     public HyperplaneEni takeIdle() {
-        int i = (head + size - 1) & (key.length - 1);
+        return takeIdle(size - 1);
+    }
+
+    /**
+     * Takes the idle on-demand environment at {@code position}; the ones above it move down, so the deque stays
+     * ordered by when they went idle. Returns its ENI (null if not attached).
+     */
+    public HyperplaneEni takeIdle(int position) {
+        int mask = key.length - 1;
+        int i = (head + position) & mask;
         HyperplaneEni e = eni[i];
+        for (int p = position; p < size - 1; p++) {
+            int from = (head + p + 1) & mask;
+            key[i] = key[from];
+            eni[i] = eni[from];
+            idleSince[i] = idleSince[from];
+            createdAt[i] = createdAt[from];
+            i = from;
+        }
         eni[i] = null;
         size--;
         busy++;
@@ -90,8 +142,11 @@ final class Environments {
         busy++;
     }
 
-    /** A busy on-demand environment goes idle at {@code now} (most recent: top of the deque). */
-    public void returnIdle(int k, HyperplaneEni e, long now) {
+    /**
+     * A busy on-demand environment created at {@code created} goes idle at {@code now} (most recent: top of the
+     * deque).
+     */
+    public void returnIdle(int k, HyperplaneEni e, long created, long now) {
         busy--;
         if (size == key.length) {
             grow();
@@ -100,6 +155,7 @@ final class Environments {
         key[i] = k;
         eni[i] = e;
         idleSince[i] = now;
+        createdAt[i] = created;
         size++;
     }
 
@@ -174,15 +230,18 @@ final class Environments {
         int[] k = new int[n * 2];
         HyperplaneEni[] e = new HyperplaneEni[n * 2];
         long[] t = new long[n * 2];
+        long[] c = new long[n * 2];
         for (int i = 0; i < size; i++) {
             int j = (head + i) & (n - 1);
             k[i] = key[j];
             e[i] = eni[j];
             t[i] = idleSince[j];
+            c[i] = createdAt[j];
         }
         key = k;
         eni = e;
         idleSince = t;
+        createdAt = c;
         head = 0;
     }
 

@@ -19,6 +19,7 @@ final class Invocations {
     private int[] envKey = new int[16];
     private int[] generation = new int[16];
     private boolean[] provisioned = new boolean[16];
+    private long[] envCreated = new long[16];  // when the environment was made (its lifetime, for averages)
     private InvocationEnd[] ends = new InvocationEnd[16];
     private int[] free = new int[16];   // a stack of free slots below size
     private int freeCount;
@@ -26,7 +27,7 @@ final class Invocations {
 
     /** Takes a slot for an admitted invocation and returns the event that ends it. */
     InvocationEnd start(int fn, HyperplaneEni portsEni, int ports, HyperplaneEni environmentEni, int key, int gen,
-            boolean prov) {
+            boolean prov, long envCreatedMicros) {
         int s;
         if (freeCount > 0) {
             s = free[--freeCount];
@@ -44,6 +45,7 @@ final class Invocations {
         envKey[s] = key;
         generation[s] = gen;
         provisioned[s] = prov;
+        envCreated[s] = envCreatedMicros;
         return ends[s];
     }
 
@@ -82,6 +84,10 @@ final class Invocations {
         return provisioned[s];
     }
 
+    long envCreatedMicros(int s) {
+        return envCreated[s];
+    }
+
     private void grow() {
         int n = ends.length * 2;
         function = Arrays.copyOf(function, n);
@@ -91,6 +97,7 @@ final class Invocations {
         envKey = Arrays.copyOf(envKey, n);
         generation = Arrays.copyOf(generation, n);
         provisioned = Arrays.copyOf(provisioned, n);
+        envCreated = Arrays.copyOf(envCreated, n);
         ends = Arrays.copyOf(ends, n);
         free = Arrays.copyOf(free, n);
     }

@@ -12,6 +12,12 @@ final class Lease {
     boolean warm;
     boolean provisioned;
     long initMicros;
+    /** When the environment was made (its cold start). */
+    long createdMicros;
+    /** A cold start passed the scaling rate: Lambda began making an environment (whatever the outcome). */
+    boolean coldStarted;
+    /** How long the invocation runs (cut at the timeout); 0 when it did not run. */
+    long runMicros;
 
     void clear() {
         key = -1;
@@ -19,5 +25,8 @@ final class Lease {
         warm = false;
         provisioned = false;
         initMicros = 0;
+        createdMicros = 0;
+        coldStarted = false;
+        runMicros = 0;
     }
 }

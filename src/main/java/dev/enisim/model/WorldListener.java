@@ -30,6 +30,23 @@ public interface WorldListener {
     default void environments(int function, int total, long nowMicros) {
     }
 
+    /**
+     * A function's execution environments by kind after one changed: on-demand running an invocation, on-demand
+     * idle (kept alive), provisioned (busy or idle). Their sum is the total of {@link #environments}.
+     */
+    default void environmentLevels(int function, int busyOnDemand, int idle, int provisioned, long nowMicros) {
+    }
+
+    /**
+     * An invocation got an execution environment: a warm one, or a cold start (one that passed the scaling rate,
+     * so Lambda began making an environment), with its one outcome, the init it ran (cold only) and how long it
+     * ran (cut at the timeout; 0 when it did not run). Called once per such invocation, just
+     * before {@link #invocation}.
+     */
+    default void execution(int function, Outcome outcome, boolean coldStart, boolean provisioned, long initMicros,
+            long runMicros, long nowMicros) {
+    }
+
     /** Connections on a key's ENIs after they changed. */
     default void connections(int key, int keyConnections, long nowMicros) {
     }

@@ -1,5 +1,6 @@
 package dev.enisim.model;
 
+import java.util.function.IntUnaryOperator;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,11 +18,24 @@ import java.util.function.LongSupplier;
  * @param initCapMicros           a cold start's init duration is cut here (10 s)
  * @param scaling                 how fast environments may be added
  * @param networking              how functions reach their VPC (Hyperplane or the pre-2019 model)
+ * @param warmRouting             which idle environment a warm invocation takes
+ * @param routingRandom           uniform draws below a bound, for {@link WarmRouting#RANDOM} (no other policy
+ *                                draws)
  */
 public record WorldSettings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
         long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
         LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling,
-        Networking networking) {
+        Networking networking, WarmRouting warmRouting, IntUnaryOperator routingRandom) {
+
+    /** Settings with the default warm routing (most recently used first). */
+    public WorldSettings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
+            long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
+            LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling,
+            Networking networking) {
+        this(accountConcurrencyLimit, connectionsPerEni, eniRetryBackoffMicros, idleReclaimAfterMicros,
+                eniCreateMicros, attachExistingMicros, eniDeleteMicros, keepAliveMicros, initCapMicros, scaling,
+                networking, WarmRouting.MOST_RECENTLY_USED, null);
+    }
 
     /** Init is capped at 10 s by Lambda [doc]. */
     public static final long INIT_CAP_MICROS = 10_000_000L;

@@ -66,8 +66,11 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      * @param keepWarmEverySeconds   a keep-warm interval that avoids it with a 2x margin
      * @param failsAfterLongerQuiet  simulated: an invocation after a quiet period 1 h longer fails
      * @param passesAfterShorterQuiet simulated: an invocation after a quiet period 1 h shorter succeeds
+     * @param keepWarmCostPerMonth   what pinging at that interval costs in 30 days at the scenario's price table
+     *                               (each ping a billed request of 1 ms), against the failed invocation after
+     *                               each longer quiet period it prevents
      */
     public record IdleAdvice(String function, double longestQuietSeconds, double keepWarmEverySeconds,
-            boolean failsAfterLongerQuiet, boolean passesAfterShorterQuiet) {
+            boolean failsAfterLongerQuiet, boolean passesAfterShorterQuiet, double keepWarmCostPerMonth) {
     }
 }

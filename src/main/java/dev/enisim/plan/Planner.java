@@ -360,7 +360,9 @@ public final class Planner {
             progress.accept(f.name() + ": quiet periods around the idle rule");
             boolean failsLonger = firstCallAfterQuietFails(f, idle + hour);
             boolean passesShorter = !firstCallAfterQuietFails(f, idle - hour);
-            out.add(new Plan.IdleAdvice(f.name(), idle / 1e6, idle / 2e6, failsLonger, passesShorter));
+            out.add(new Plan.IdleAdvice(f.name(), idle / 1e6, idle / 2e6, failsLonger, passesShorter,
+                    dev.enisim.metrics.CostEstimate.keepWarmPerMonth(base.prices(), f.memoryMb(), f.architecture(),
+                            idle / 2e6)));
         }
         return out;
     }

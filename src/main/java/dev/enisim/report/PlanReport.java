@@ -86,8 +86,10 @@ public final class PlanReport {
         }
         for (Plan.IdleAdvice i : p.idle()) {
             b.append(String.format("   %-24s quiet up to %.1f days; keep warm every %.1f days or less"
-                    + " (simulated: %s after a longer quiet, %s after a shorter one)%n", i.function(),
+                    + " (%s a month, against one failed invocation after each longer quiet;"
+                    + " simulated: %s after a longer quiet, %s after a shorter one)%n", i.function(),
                     i.longestQuietSeconds() / 86_400, i.keepWarmEverySeconds() / 86_400,
+                    dev.enisim.report.page.CostLine.dollars(i.keepWarmCostPerMonth()),
                     i.failsAfterLongerQuiet() ? "fails" : "DOES NOT FAIL (!)",
                     i.passesAfterShorterQuiet() ? "succeeds" : "FAILS (!)"));
         }

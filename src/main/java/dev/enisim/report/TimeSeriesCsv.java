@@ -22,7 +22,8 @@ public final class TimeSeriesCsv {
     /** The fixed metric columns, in order; per-exception columns follow them. */
     public static final List<String> METRICS = List.of("Invocations", "Errors", "Throttles", "ConcurrentExecutions",
             "Duration.p50", "Duration.p90", "Duration.p99", "Duration.Maximum", "Sim.ColdStarts", "Sim.Environments",
-            "Sim.InvokeErrors", "Sim.HyperplaneEniCount", "Sim.EniConnections", "Sim.SubnetAvailableIps");
+            "Sim.Environments.Average", "Sim.Environments.Busy.Average", "Sim.Environments.Idle.Average",
+            "Sim.Environments.Provisioned.Average", "Sim.InvokeErrors", "Sim.HyperplaneEniCount", "Sim.EniConnections", "Sim.SubnetAvailableIps");
 
     private TimeSeriesCsv() {
     }
@@ -72,6 +73,9 @@ public final class TimeSeriesCsv {
     }
 
     private static String cell(String column, long value) {
+        if (column.endsWith(".Average")) {
+            return java.math.BigDecimal.valueOf(value, 3).stripTrailingZeros().toPlainString(); // thousandths
+        }
         if (column.startsWith("Duration.")) {
             return value < 0 ? "" : java.math.BigDecimal.valueOf(value, 3).stripTrailingZeros().toPlainString();
         }

@@ -1,6 +1,9 @@
 package dev.enisim.run;
 
 import dev.enisim.engine.EventLoop;
+import dev.enisim.metrics.CostEstimate;
+import dev.enisim.metrics.EnvironmentLevels;
+import dev.enisim.metrics.Executions;
 import dev.enisim.metrics.Journal;
 import dev.enisim.metrics.LatencyRecorder;
 import dev.enisim.metrics.NatRecorder;
@@ -32,6 +35,8 @@ import dev.enisim.scenario.Scenario;
 import dev.enisim.workload.ArrivalProcess;
 import dev.enisim.workload.Sampler;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -52,6 +57,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
     private final Journal journal = new Journal();
     private final LatencyRecorder latency;
     private final NatRecorder nat;
+    private final EnvironmentLevels levels;
+    private final Executions executions = new Executions();
     private final AsyncRecorder asyncRecorder;
     private final AsyncInvocations async;
     private final SqsRecorder sqsRecorder;
@@ -76,10 +83,13 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 Sampler.of(hp.attachExistingTime(), streams.stream("hyperplane/attach-existing")),
                 Sampler.of(hp.eniDeleteTime(), streams.stream("hyperplane/eni-delete")),
                 scenario.scaling().keepAliveMicros(), WorldSettings.INIT_CAP_MICROS, scenario.scaling().scaling(),
-                networking(scenario, streams));
+                networking(scenario, streams), scenario.scaling().warmRouting(),
+                routingDraws(streams.stream("scaling/warm-routing")));
         this.latency = new LatencyRecorder(scenario.durationMicros(), scenario.bucketMicros());
         this.nat = natRecorder(scenario);
-        this.world = new World(settings, loop::schedule, new Observers(recorder, latency, journal, nat));
+        this.levels = new EnvironmentLevels(scenario.durationMicros(), scenario.bucketMicros());
+        this.world = new World(settings, loop::schedule, new Observers(recorder, latency, journal, nat, levels,
+                executions));
         this.asyncRecorder = new AsyncRecorder(scenario.durationMicros(), scenario.bucketMicros());
         this.async = new AsyncInvocations(world, loop::schedule, asyncRecorder, scenario.functions().size());
         this.sqsRecorder = new SqsRecorder(scenario.durationMicros(), scenario.bucketMicros());
@@ -132,6 +142,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         recorder.attach(world.snapshot());
         journal.attach(names);
         latency.attach(names);
+        levels.attach(n);
+        executions.attach(n);
         boolean[] asynchronous = new boolean[n];
         for (int i = 0; i < n; i++) {
             asynchronous[i] = scenario.functions().get(i).asynchronous();
@@ -185,6 +197,12 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         Scenario.Legacy l = scenario.legacy();
         return new LegacyNetworking(new Legacy(Sampler.of(l.coldStartAttachTime(), streams.stream("legacy/attach")),
                 l.ec2ApiBurst(), l.ec2ApiRefillPerSecond()));
+    }
+
+    /** Uniform draws below a bound, for random warm routing. */
+    private static java.util.function.IntUnaryOperator routingDraws(
+            org.apache.commons.math3.random.RandomGenerator random) {
+        return random::nextInt;
     }
 
     /** Checks the world's invariants after every event (slow: for tests). */
@@ -273,6 +291,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 scenario.durationMicros() / 1e6, events, hp().stuckPendingAfterMicros() / 1e6, teardowns(end), latency,
                 end).withAsync(asyncRecorder.summary())
                 .withSqs(sqsRecorder.summary());
+        summary = withUsage(summary);
         List<RunResult.EniLifetime> lifetimes = new ArrayList<>();
         for (WorldSnapshot.EniView e : end.enis()) {
             lifetimes.add(new RunResult.EniLifetime(e.id().name(), e.id().keyLabel(),
@@ -287,11 +306,31 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         if (nat != null) {
             all.addAll(nat.series());
         }
+        for (int f = 0; f < scenario.functions().size(); f++) {
+            levels.addSeries(all, "function", scenario.functions().get(f).name(), f);
+        }
+        levels.addSeries(all, "account", "", -1);
         all.addAll(asyncRecorder.series());
         all.addAll(sqsRecorder.series());
         TimeSeries series = new TimeSeries(recorded.bucketMicros(), recorded.buckets(), all);
         return new RunResult(scenario, summary, series, lifetimes, recorder.actions(),
                 journal.entries(scenario.durationMicros()));
+    }
+
+    /** The summary with each function's environment averages, cold starts and cost, and their account totals. */
+    private RunSummary withUsage(RunSummary s) {
+        Map<String, RunSummary.FunctionSummary> functions = new LinkedHashMap<>();
+        List<RunSummary.Cost> costs = new ArrayList<>();
+        for (int i = 0; i < scenario.functions().size(); i++) {
+            Scenario.Function f = scenario.functions().get(i);
+            RunSummary.Cost cost = CostEstimate.function(scenario.prices(), f.memoryMb(), f.architecture(),
+                    executions.usage(i), levels.provisionedSeconds(i));
+            costs.add(cost);
+            functions.put(f.name(), s.functions().get(f.name()).with(levels.function(i), executions.coldStarts(i),
+                    cost));
+        }
+        return s.with(functions, levels.account(), executions.coldStarts(-1),
+                CostEstimate.total(scenario.prices(), costs, 0));
     }
 
     private Scenario.Hyperplane hp() {

@@ -107,7 +107,7 @@ final class FunctionReader {
         Scenario.Egress egress = egress(f, vpc);
         return new Scenario.Function(name, memory, timeout, vpc, reservation, duration, connections, arrivals,
                 createdAt, role, init, perEnvironment, provisioned, existing(f, createdAt), async.config(),
-                egress, sqs.config());
+                egress, sqs.config(), f.text("architecture", "x86_64"));
     }
 
     /** {@code egress}: shares of the connections to hot destinations through the VPC's NAT gateway. */

@@ -5,6 +5,7 @@ import dev.enisim.model.SqsConfig;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.Scaling;
 import dev.enisim.model.SimEvent;
+import dev.enisim.model.WarmRouting;
 import dev.enisim.model.network.Cidr;
 import dev.enisim.workload.ArrivalSpec;
 import dev.enisim.workload.DistributionSpec;
@@ -40,15 +41,16 @@ public record Scenario(
         NetworkModel networkModel,
         ScalingSpec scaling,
         Legacy legacy,
+        PriceTable prices,
         String source,
         java.time.Instant startsAt) {
 
-    /** A scenario without a wall-clock start. */
+    /** A scenario without a wall-clock start, at the default price table. */
     public Scenario(String name, String description, long seed, long durationMicros, long bucketMicros,
             Account account, List<Vpc> vpcs, Hyperplane hyperplane, List<Function> functions, List<At> timeline,
             NetworkModel networkModel, ScalingSpec scaling, Legacy legacy, String source) {
         this(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane, functions, timeline,
-                networkModel, scaling, legacy, source, null);
+                networkModel, scaling, legacy, PriceTable.DEFAULT, source, null);
     }
 
     public Scenario {
@@ -65,45 +67,52 @@ public record Scenario(
     public static Scenario of(String name, long seed, long durationMicros, long bucketMicros, Account account,
             Hyperplane hyperplane, String source) {
         return new Scenario(name, "", seed, durationMicros, bucketMicros, account, List.of(), hyperplane, List.of(),
-                List.of(), NetworkModel.HYPERPLANE, ScalingSpec.DEFAULT, Legacy.DEFAULT, source);
+                List.of(), NetworkModel.HYPERPLANE, ScalingSpec.DEFAULT, Legacy.DEFAULT, PriceTable.DEFAULT, source,
+                null);
     }
 
     /** Same scenario with another seed (for {@code --seed}). */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, newSeed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, networkModel, scaling, legacy, source, startsAt);
+                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
     }
 
     /** Same scenario under another network model (for side-by-side comparisons). */
     public Scenario withNetworkModel(NetworkModel model) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, model, scaling, legacy, source, startsAt);
+                functions, timeline, model, scaling, legacy, prices, source, startsAt);
     }
 
     /** Same scenario over another simulated time and time-series resolution. */
     public Scenario withDuration(long newDurationMicros, long newBucketMicros) {
         return new Scenario(name, description, seed, newDurationMicros, newBucketMicros, account, vpcs, hyperplane,
-                functions, timeline, networkModel, scaling, legacy, source);
+                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
     }
 
     public Scenario withVpcs(List<Vpc> newVpcs) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, newVpcs, hyperplane,
-                functions, timeline, networkModel, scaling, legacy, source);
+                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
     }
 
     public Scenario withFunctions(List<Function> newFunctions) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                newFunctions, timeline, networkModel, scaling, legacy, source);
+                newFunctions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
     }
 
     public Scenario withTimeline(List<At> newTimeline) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, newTimeline, networkModel, scaling, legacy, source);
+                functions, newTimeline, networkModel, scaling, legacy, prices, source, startsAt);
     }
 
     public Scenario withScaling(ScalingSpec newScaling) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, networkModel, newScaling, legacy, source);
+                functions, timeline, networkModel, newScaling, legacy, prices, source, startsAt);
+    }
+
+    /** Same scenario at another price table. */
+    public Scenario withPrices(PriceTable newPrices) {
+        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
+                functions, timeline, networkModel, scaling, legacy, newPrices, source, startsAt);
     }
 
     /**
@@ -111,9 +120,15 @@ public record Scenario(
      *
      * @param scaling         the scaling rule (per-function rate, or the pre-2023 account burst)
      * @param keepAliveMicros an idle execution environment is reclaimed after this long (default 10 min)
+     * @param warmRouting     which idle environment a warm invocation takes (default most recently used)
      */
-    public record ScalingSpec(Scaling scaling, long keepAliveMicros) {
+    public record ScalingSpec(Scaling scaling, long keepAliveMicros, WarmRouting warmRouting) {
         public static final ScalingSpec DEFAULT = new ScalingSpec(Scaling.DEFAULT, 600_000_000L);
+
+        /** Most-recently-used warm routing. */
+        public ScalingSpec(Scaling scaling, long keepAliveMicros) {
+            this(scaling, keepAliveMicros, WarmRouting.MOST_RECENTLY_USED);
+        }
     }
 
     /**
@@ -243,6 +258,7 @@ public record Scenario(
      * @param connectionsPerEnvironment persistent connections each environment holds for its whole life
      * @param provisionedConcurrency   environments kept initialised while the function is Active
      * @param existing                 whether the function already exists at time 0 (Active or Inactive)
+     * @param architecture             {@code x86_64} (default) or {@code arm64}: its init preset and its prices
      */
     public record Function(
             String name,
@@ -261,26 +277,27 @@ public record Scenario(
             Existing existing,
             AsyncConfig async,
             Egress egress,
-            SqsConfig sqs) {
+            SqsConfig sqs,
+            String architecture) {
 
-        /** A function invoked synchronously (RequestResponse), without NAT egress. */
+        /** An x86_64 function invoked synchronously (RequestResponse), without NAT egress. */
         public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
                 OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
                 ArrivalSpec arrivals, long createdAtMicros, String role, DistributionSpec initDuration,
                 int connectionsPerEnvironment, int provisionedConcurrency, Existing existing) {
             this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
                     arrivals, createdAtMicros, role, initDuration, connectionsPerEnvironment, provisionedConcurrency,
-                    existing, null, Egress.NONE, null);
+                    existing, null, Egress.NONE, null, "x86_64");
         }
 
-        /** A function with its invocation type (async: null for RequestResponse), without NAT egress or SQS. */
+        /** An x86_64 function with its invocation type (async: null for RequestResponse), without NAT egress or SQS. */
         public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
                 OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
                 ArrivalSpec arrivals, long createdAtMicros, String role, DistributionSpec initDuration,
                 int connectionsPerEnvironment, int provisionedConcurrency, Existing existing, AsyncConfig async) {
             this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
                     arrivals, createdAtMicros, role, initDuration, connectionsPerEnvironment, provisionedConcurrency,
-                    existing, async, Egress.NONE, null);
+                    existing, async, Egress.NONE, null, "x86_64");
         }
 
         /** True when its arrivals are {@code invocationType: Event} (then {@link #async} is its queue's config). */
@@ -312,7 +329,7 @@ public record Scenario(
         public Function withArrivals(ArrivalSpec a) {
             return new Function(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration,
                     connectionsPerInvocation, a, createdAtMicros, role, initDuration, connectionsPerEnvironment,
-                    provisionedConcurrency, existing, async, egress, sqs);
+                    provisionedConcurrency, existing, async, egress, sqs, architecture);
         }
 
         /** Default cold-start init: log-normal, median 250 ms, p99 1.5 s (capped at 10 s by Lambda). */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.Scaling;
+import dev.enisim.model.WarmRouting;
 import dev.enisim.model.network.Cidr;
 import dev.enisim.workload.ArrivalSpec;
 import dev.enisim.workload.DistributionSpec;
@@ -189,7 +190,8 @@ public final class ScenarioLoader {
     private static Scenario read(Fields root, String source) {
         // "expect" belongs to the check command, which reads and validates it itself
         root.allowOnly("name", "description", "seed", "duration", "bucket", "account", "vpcs", "hyperplane",
-                "functions", "timeline", "expect", "networkModel", "scaling", "legacy", "async", "startsAt", "sqs");
+                "functions", "timeline", "expect", "networkModel", "scaling", "legacy", "async", "startsAt", "sqs",
+                "prices");
         String name = root.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
             root.problem("name", "expected letters, digits, '.', '_' or '-' only" + (name.length() > 128
@@ -226,7 +228,7 @@ public final class ScenarioLoader {
         Scenario.Legacy legacy = legacy(root);
         long d = duration == null ? 1 : duration;
         return new Scenario(name, description, seed, d, bucket, account, vpcs, hyperplane, functions, timeline,
-                model, scaling, legacy, source, startsAt);
+                model, scaling, legacy, PricesReader.read(root), source, startsAt);
     }
 
     /** The optional {@code startsAt}: an ISO-8601 UTC date-time such as 2026-11-30T00:00:00Z; null when absent. */
@@ -262,7 +264,7 @@ public final class ScenarioLoader {
             return Scenario.ScalingSpec.DEFAULT;
         }
         f.allowOnly("model", "newEnvironmentsPer10s", "burst", "burstIncreasePerMinute", "keepAlive",
-                "newRequestsPerSecondPer10s", "requestRateWindow");
+                "newRequestsPerSecondPer10s", "requestRateWindow", "warmRouting");
         Scaling d = Scaling.DEFAULT;
         String m = f.text("model", "per-function");
         Scaling.Model model = Scaling.Model.PER_FUNCTION;
@@ -282,7 +284,18 @@ public final class ScenarioLoader {
             window = d.requestRateWindowMicros();
         }
         return new Scenario.ScalingSpec(new Scaling(model, rate, d.periodMicros(), burst, increase,
-                d.increasePeriodMicros(), requests, window), keepAlive);
+                d.increasePeriodMicros(), requests, window), keepAlive, routing(f));
+    }
+
+    private static WarmRouting routing(Fields f) {
+        String r = f.text("warmRouting", WarmRouting.MOST_RECENTLY_USED.label());
+        WarmRouting routing = WarmRouting.of(r);
+        if (routing == null) {
+            f.problem("warmRouting", "expected 'mostRecentlyUsed' (the default), 'newest' or 'random', got '" + r
+                    + "'");
+            return WarmRouting.MOST_RECENTLY_USED;
+        }
+        return routing;
     }
 
     private static Scenario.Legacy legacy(Fields root) {

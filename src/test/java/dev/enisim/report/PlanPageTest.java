@@ -24,7 +24,7 @@ public class PlanPageTest {
                 new Plan.Headroom(2.5, List.of("IP"), 8, List.of(new Plan.Probe(1, List.of()),
                         new Plan.Probe(2.5, List.of("IP")))),
                 new Plan.TeardownWait(20, 10, 900, 1900, 950, 2000),
-                List.of(new Plan.IdleAdvice("orders-api", 14 * 86_400, 7 * 86_400, true, true)));
+                List.of(new Plan.IdleAdvice("orders-api", 14 * 86_400, 7 * 86_400, true, true, 1.0e-6)));
     }
 
     @Test

@@ -119,6 +119,7 @@ public final class Headlines {
             }
         });
         verdict(b, s, failures, failed);
+        b.append(CostLine.html(s));
         if (!failures.isEmpty()) {
             b.append("<h3>What failed, when and why</h3>\n<div class=\"scroll\"><table class=\"answers\">\n<tr><th>"
                     + "outcome</th><th>invocations</th><th>functions</th><th>first</th><th>last</th><th>why</th>"

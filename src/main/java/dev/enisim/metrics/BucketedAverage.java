@@ -1,0 +1,72 @@
+package dev.enisim.metrics;
+
+/**
+ * A level's time integral over the run and within each time bucket, so that both its mean over the run and
+ * its mean within each bucket come out exactly (not from per-bucket maxima). O(buckets crossed) per change.
+ */
+final class BucketedAverage {
+
+    private final long bucketMicros;
+    private final double[] area; // level x microseconds, per bucket
+    private long current;
+    private long lastMicros;
+    private double total;
+
+    BucketedAverage(long bucketMicros, int buckets) {
+        this.bucketMicros = bucketMicros;
+        this.area = new double[buckets];
+    }
+
+    /** The level becomes {@code value} at {@code nowMicros}. */
+    void update(long value, long nowMicros) {
+        advance(nowMicros);
+        current = value;
+    }
+
+    long current() {
+        return current;
+    }
+
+    private void advance(long nowMicros) {
+        if (nowMicros <= lastMicros) {
+            return;
+        }
+        if (current != 0) {
+            total += (double) current * (nowMicros - lastMicros);
+            long t = lastMicros;
+            while (t < nowMicros) {
+                int b = (int) Math.min(t / bucketMicros, area.length - 1);
+                long end = Math.min(nowMicros, (b + 1) * bucketMicros);
+                if (b == area.length - 1) {
+                    end = nowMicros;
+                }
+                area[b] += (double) current * (end - t);
+                t = end;
+            }
+        }
+        lastMicros = nowMicros;
+    }
+
+    /** The mean level over [0, end) (call once, at the end). */
+    double mean(long endMicros) {
+        advance(endMicros);
+        return endMicros <= 0 ? 0 : total / endMicros;
+    }
+
+    /** The integral of the level over [0, end), in level x seconds. */
+    double integralSeconds(long endMicros) {
+        advance(endMicros);
+        return total / 1e6;
+    }
+
+    /** Each bucket's mean level, in thousandths (the last bucket may be shorter than the others). */
+    long[] bucketMeansMilli(long endMicros) {
+        advance(endMicros);
+        long[] out = new long[area.length];
+        for (int b = 0; b < area.length; b++) {
+            long len = Math.min(bucketMicros, endMicros - (long) b * bucketMicros);
+            out[b] = len <= 0 ? 0 : Math.round(area[b] / len * 1000);
+        }
+        return out;
+    }
+}
