@@ -20,6 +20,14 @@ public enum Metric {
     DURATION_MAXIMUM("Duration", "Maximum", Unit.MICROSECONDS, Scope.ACCOUNT, Scope.FUNCTION),
     COLD_STARTS("Sim.ColdStarts", "Sum", Unit.COUNT, Scope.ACCOUNT, Scope.FUNCTION),
     ENVIRONMENTS("Sim.Environments", "Maximum", Unit.COUNT, Scope.FUNCTION),
+    /** Time-averaged execution environments in the bucket: all, then by kind (see {@link EnvironmentLevels}). */
+    ENVIRONMENTS_AVERAGE("Sim.Environments.Average", "Average", Unit.THOUSANDTHS, Scope.ACCOUNT, Scope.FUNCTION),
+    ENVIRONMENTS_BUSY_AVERAGE("Sim.Environments.Busy.Average", "Average", Unit.THOUSANDTHS, Scope.ACCOUNT,
+            Scope.FUNCTION),
+    ENVIRONMENTS_IDLE_AVERAGE("Sim.Environments.Idle.Average", "Average", Unit.THOUSANDTHS, Scope.ACCOUNT,
+            Scope.FUNCTION),
+    ENVIRONMENTS_PROVISIONED_AVERAGE("Sim.Environments.Provisioned.Average", "Average", Unit.THOUSANDTHS,
+            Scope.ACCOUNT, Scope.FUNCTION),
     /** All Invoke API errors; one more series per exception follows, named {@code Sim.InvokeErrors.<exception>}. */
     INVOKE_ERRORS("Sim.InvokeErrors", "Sum", Unit.COUNT, Scope.ACCOUNT, Scope.FUNCTION),
     HYPERPLANE_ENI_COUNT("Sim.HyperplaneEniCount", "Maximum", Unit.COUNT, Scope.ACCOUNT, Scope.VPC, Scope.ENI_KEY),
@@ -42,7 +50,7 @@ public enum Metric {
     }
 
     /** The unit values are kept in. */
-    public enum Unit { COUNT, MICROSECONDS }
+    public enum Unit { COUNT, MICROSECONDS, /** a mean kept in thousandths (written with three decimals) */ THOUSANDTHS }
 
     private final String metric;
     private final String statistic;

@@ -405,8 +405,10 @@ class CommandLineFuzzProperties {
                 boolean named = args.stream().anyMatch(a -> {
                     try {
                         String n = Path.of("work").resolve(a).normalize().toString();
-                        // a folder named by the command line ('--baseline ..' names the scratch root)
-                        return !a.isBlank() && (n.isEmpty() || k.equals(n) || k.startsWith(n + "/"));
+                        // a folder named by the command line ('--baseline ..' names the scratch root), or a
+                        // missing folder made on the way to an output file it names ('--junit a/b.xml' makes a/)
+                        return !a.isBlank() && (n.isEmpty() || k.equals(n) || k.startsWith(n + "/")
+                                || n.startsWith(k + "/"));
                     } catch (java.nio.file.InvalidPathException ex) {
                         return false;
                     }
