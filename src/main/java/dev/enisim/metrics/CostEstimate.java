@@ -5,8 +5,9 @@ import dev.enisim.scenario.PriceTable;
 /**
  * A function's cost at a price table, from its billable usage: list prices, the first duration tier, no free
  * tier (tiers and the free tier apply to an account's monthly totals, not to one run). Hyperplane ENIs are free
- * [doc: "There's no additional charge for using a VPC or a Hyperplane ENI"]. NAT gateways: enisim has no NAT
- * model yet, so their cost is 0 until one exists ({@link #natGateway} is the hook).
+ * [doc: "There's no additional charge for using a VPC or a Hyperplane ENI"]. NAT gateways ({@link #natGateway}):
+ * each declared gateway's hours over the run; the per-GB charge is not estimated (the model carries connections,
+ * not bytes).
  */
 public final class CostEstimate {
 

@@ -329,8 +329,15 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             functions.put(f.name(), s.functions().get(f.name()).with(levels.function(i), executions.coldStarts(i),
                     cost));
         }
+        // NAT gateways are declared for the whole run: their hours are billed; the data they process is not
+        // modelled (connections, not bytes), so the per-GB charge is not estimated
+        int gateways = 0;
+        for (Scenario.Vpc v : scenario.vpcs()) {
+            gateways += v.natGateways().size();
+        }
+        double nat = CostEstimate.natGateway(scenario.prices(), gateways * (scenario.durationMicros() / 3.6e9), 0);
         return s.with(functions, levels.account(), executions.coldStarts(-1),
-                CostEstimate.total(scenario.prices(), costs, 0));
+                CostEstimate.total(scenario.prices(), costs, nat));
     }
 
     private Scenario.Hyperplane hp() {
