@@ -17,4 +17,25 @@ public interface Draws {
 
     /** Draws {@code n} values from a generator seeded with {@code seed}; returns their sum. */
     double run(long seed, int n);
+
+    /** A candidate's group and name; subclasses give {@link #run}. */
+    abstract class Named implements Draws {
+        private final String group;
+        private final String name;
+
+        protected Named(String group, String name) {
+            this.group = group;
+            this.name = name;
+        }
+
+        @Override
+        public String group() {
+            return group;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+    }
 }

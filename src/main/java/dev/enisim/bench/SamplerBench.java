@@ -78,17 +78,7 @@ public final class SamplerBench {
     }
 
     private static Draws draws(String group, String name, Body body) {
-        return new Draws() {
-            @Override
-            public String group() {
-                return group;
-            }
-
-            @Override
-            public String name() {
-                return name;
-            }
-
+        return new Draws.Named(group, name) {
             @Override
             public double run(long seed, int n) {
                 return body.run(seed, n);

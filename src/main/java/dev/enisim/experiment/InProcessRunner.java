@@ -3,7 +3,6 @@ package dev.enisim.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,13 +30,8 @@ public final class InProcessRunner implements PointRunner {
                 done.submit(() -> t.run(spec, tree));
             }
             for (int i = 0; i < tasks.size(); i++) {
-                sink.accept(done.take().get());
+                sink.accept(Tasks.await(() -> done.take().get()));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }

@@ -13,7 +13,6 @@ import dev.enisim.run.Simulation;
 import dev.enisim.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -71,14 +70,9 @@ public final class Replications {
             }
             List<RunResult> out = new ArrayList<>();
             for (Future<RunResult> f : futures) {
-                out.add(f.get());
+                out.add(Tasks.await(f::get));
             }
             return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }

@@ -19,33 +19,12 @@ public final class CommonsRngDraws {
     private CommonsRngDraws() {
     }
 
-    /** A candidate's group and name. */
-    private abstract static class Named implements Draws {
-        private final String group;
-        private final String name;
-
-        Named(String group, String name) {
-            this.group = group;
-            this.name = name;
-        }
-
-        @Override
-        public String group() {
-            return group;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-    }
-
     private static UniformRandomProvider xoshiro(long seed) {
         return RandomSource.XO_SHI_RO_256_SS.create(seed);
     }
 
     /** nextLong of XoShiRo256StarStar, the class itself (what RandomSource hands back). */
-    public static final class UniformLong extends Named {
+    public static final class UniformLong extends Draws.Named {
         public UniformLong() {
             super("uniform-long", "commons-rng XoShiRo256StarStar");
         }
@@ -62,7 +41,7 @@ public final class CommonsRngDraws {
     }
 
     /** nextDouble of XoShiRo256StarStar. */
-    public static final class UniformDouble extends Named {
+    public static final class UniformDouble extends Draws.Named {
         public UniformDouble() {
             super("uniform-double", "commons-rng XoShiRo256StarStar");
         }
@@ -79,7 +58,7 @@ public final class CommonsRngDraws {
     }
 
     /** nextLong of SplitMix64. */
-    public static final class Seeding extends Named {
+    public static final class Seeding extends Draws.Named {
         public Seeding() {
             super("seeding", "commons-rng SplitMix64");
         }
@@ -96,7 +75,7 @@ public final class CommonsRngDraws {
     }
 
     /** ZigguratSampler.Exponential with the same mean. */
-    public static final class Exponential extends Named {
+    public static final class Exponential extends Draws.Named {
         public Exponential() {
             super("exponential", "commons-rng ZigguratSampler.Exponential");
         }
@@ -114,7 +93,7 @@ public final class CommonsRngDraws {
     }
 
     /** LogNormalSampler over ZigguratSampler.NormalizedGaussian, same median and p99. */
-    public static final class LogNormal extends Named {
+    public static final class LogNormal extends Draws.Named {
         public LogNormal() {
             super("lognormal", "commons-rng LogNormalSampler(ZigguratSampler.NormalizedGaussian)");
         }
