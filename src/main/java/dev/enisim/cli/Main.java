@@ -70,7 +70,13 @@ public final class Main implements Callable<Integer> {
      */
     public static int execute(Path workingDir, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main(workingDir));
-        cl.registerConverter(Path.class, workingDir::resolve);
+        cl.registerConverter(Path.class, text -> {
+            if (text.isBlank()) {
+                // An empty path would resolve to the working folder itself: never what a user means.
+                throw new CommandLine.TypeConversionException("a path is needed, not an empty string");
+            }
+            return workingDir.resolve(text);
+        });
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

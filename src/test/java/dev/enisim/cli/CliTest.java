@@ -98,6 +98,25 @@ class CliTest {
         assertFalse(Files.exists(out), "no report after bad input");
     }
 
+    /**
+     * An empty path resolves to the working folder itself: {@code --baseline ""} once wrote a baseline into the
+     * folder the command was started in, a file nobody named (found by CommandLineFuzzProperties).
+     */
+    @ParameterizedTest
+    @CsvSource({"check,--baseline,--update-baseline", "run,--out,-q", "check,--junit,--max-events=1000"})
+    void anEmptyPathIsRefusedAndNothingIsWritten(String command, String option, String other) throws IOException {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Files.writeString(work.resolve("good.yaml"), GOOD);
+        StringWriter err = new StringWriter();
+        int code = Main.execute(work, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                command, "good.yaml", option, "", other);
+        assertEquals(2, code, err.toString());
+        assertTrue(err.toString().contains("a path is needed, not an empty string"), err.toString());
+        try (var files = Files.list(work)) {
+            assertEquals(java.util.List.of(work.resolve("good.yaml")), files.toList());
+        }
+    }
+
     @Test
     void aMissingFileExitsTwo() {
         Result r = run("run", dir.resolve("nope.yaml").toString());
