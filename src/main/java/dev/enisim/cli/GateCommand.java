@@ -114,7 +114,7 @@ final class GateCommand implements Callable<Integer> {
 
     @Option(names = "--step-summary", paramLabel = "FILE", defaultValue = "${env:GITHUB_STEP_SUMMARY}",
             description = "Append gate.md to this file (default: $GITHUB_STEP_SUMMARY, GitHub Actions' job summary).")
-    Path stepSummary;
+    String stepSummary; // text, not a Path: unset, the environment variable gives an empty default meaning "none"
 
     @Option(names = "--force", description = "Write into --out even when it is not a folder enisim gate made.")
     boolean force;
@@ -166,12 +166,13 @@ final class GateCommand implements Callable<Integer> {
         } else { // the folder as a whole, replacing only one enisim wrote
             SafeOutput.writeFolder(out, Main.workingDir(spec), files);
         }
-        if (stepSummary != null && !stepSummary.toString().isBlank()) {
+        if (stepSummary != null && !stepSummary.isBlank()) {
+            Path summaryFile = Main.workingDir(spec).resolve(stepSummary);
             try { // appended: the job summary is shared by the job's steps
-                Files.writeString(stepSummary, v.markdown(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                Files.writeString(summaryFile, v.markdown(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
             } catch (IOException e) {
-                throw new UserInputException("cannot append to the step summary " + stepSummary + ": " + e);
+                throw new UserInputException("cannot append to the step summary " + summaryFile + ": " + e);
             }
         }
         long failed = v.results().stream().filter(r -> !r.passed()).count();
