@@ -43,7 +43,7 @@ class AsyncProperties {
                     securityGroups: [sg-0, sg-1]
                 hyperplane: { eniCreateTime: { dist: lognormal, median: 40s, p99: 3m } }
                 functions:
-                """.formatted(s[0], 5 + s[1] % 20, s[2] % 11));
+                """.formatted(s[0], 6 + s[1] % 20, s[2] % 11)); // 6: room for both functions' reserved concurrency (3 + 3)
         for (int i = 0; i < 2; i++) {
             int b = 3 + 4 * i;
             y.append("  - name: f").append(i).append('\n')
