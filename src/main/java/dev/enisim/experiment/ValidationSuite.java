@@ -11,7 +11,6 @@ import dev.enisim.workload.ArrivalSpec;
 import dev.enisim.workload.DistributionSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -108,8 +107,8 @@ public final class ValidationSuite {
     // ---- scenarios ------------------------------------------------------------------------------------------
 
     private static Scenario loss(int c, double a, long duration) {
-        Scenario.Function f = new Scenario.Function("f", 128, 900 * SEC, Scenario.VpcConfig.NONE, OptionalInt.empty(),
-                new DistributionSpec.Exponential(SEC, INF), 0, new ArrivalSpec.Poisson(a, 0, Long.MAX_VALUE), 0);
+        Scenario.Function f = fn(new DistributionSpec.Exponential(SEC, INF), new ArrivalSpec.Poisson(a, 0,
+                Long.MAX_VALUE)).build();
         return scenario("erlang-b", c, List.of(), List.of(f), duration, NetworkModel.HYPERPLANE, Scenario.ScalingSpec.DEFAULT);
     }
 
@@ -118,7 +117,7 @@ public final class ValidationSuite {
     }
 
     private static List<Scenario.Vpc> vpc() {
-        return List.of(new Scenario.Vpc("vpc", 500, List.of(new Scenario.Subnet("s", Cidr.parse("10.0.0.0/22"), "az",
+        return List.of(Scenario.Vpc.of("vpc", 500, List.of(new Scenario.Subnet("s", Cidr.parse("10.0.0.0/22"), "az",
                 0)), List.of("sg")));
     }
 
@@ -126,40 +125,46 @@ public final class ValidationSuite {
             int limit, long duration) {
         Scenario.VpcConfig config = vpcs.isEmpty() ? Scenario.VpcConfig.NONE
                 : new Scenario.VpcConfig(List.of("s"), List.of("sg"));
-        Scenario.Function f = new Scenario.Function("f", 128, 900 * SEC, config, OptionalInt.empty(), d, connections,
-                new ArrivalSpec.Poisson(rate, 0, Long.MAX_VALUE), 0);
+        Scenario.Function f = fn(d, new ArrivalSpec.Poisson(rate, 0, Long.MAX_VALUE)).vpcConfig(config)
+                .connectionsPerInvocation(connections).build();
         return scenario("validation", limit, vpcs, List.of(f), duration, NetworkModel.HYPERPLANE,
                 Scenario.ScalingSpec.DEFAULT);
     }
 
     private static Scenario legacyScenario() {
-        Scenario.Function f = new Scenario.Function("f", 1536, 900 * SEC,
-                new Scenario.VpcConfig(List.of("s"), List.of("sg")), OptionalInt.empty(),
-                new DistributionSpec.LogNormal(SEC, 4 * SEC, INF), 0, new ArrivalSpec.Poisson(50, 0, Long.MAX_VALUE), 0);
+        Scenario.Function f = fn(new DistributionSpec.LogNormal(SEC, 4 * SEC, INF), new ArrivalSpec.Poisson(50, 0,
+                Long.MAX_VALUE)).memoryMb(1536).vpcConfig(new Scenario.VpcConfig(List.of("s"), List.of("sg"))).build();
         return scenario("legacy-formula", 1000, vpc(), List.of(f), 1200 * SEC, NetworkModel.LEGACY,
                 Scenario.ScalingSpec.DEFAULT);
     }
 
     private static Scenario burstScenario() {
-        Scenario.Function f = new Scenario.Function("f", 128, 60 * SEC, Scenario.VpcConfig.NONE, OptionalInt.empty(),
-                new DistributionSpec.Constant(30 * SEC), 0, new ArrivalSpec.Constant(10_000, 0, SEC), 0);
-        Scenario.ScalingSpec burst = new Scenario.ScalingSpec(new Scaling(Scaling.Model.LEGACY_BURST, 1000,
-                10 * SEC, 3000, 500, 60 * SEC), 600 * SEC);
+        Scenario.Function f = fn(new DistributionSpec.Constant(30 * SEC), new ArrivalSpec.Constant(10_000, 0, SEC))
+                .timeoutMicros(60 * SEC).build();
+        Scenario.ScalingSpec burst = Scenario.ScalingSpec.DEFAULT.withScaling(new Scaling(Scaling.Model.LEGACY_BURST,
+                1000, 10 * SEC, 3000, 500, 60 * SEC)).withKeepAlive(600 * SEC);
         return scenario("burst", 10_000, List.of(), List.of(f), 120 * SEC, NetworkModel.HYPERPLANE, burst);
     }
 
     private static Scenario rateCapScenario() {
-        Scenario.Function f = new Scenario.Function("f", 128, 60 * SEC, Scenario.VpcConfig.NONE, OptionalInt.empty(),
-                new DistributionSpec.Constant(500), 0, new ArrivalSpec.Constant(10_000, 0, 10 * SEC), 0);
+        Scenario.Function f = fn(new DistributionSpec.Constant(500), new ArrivalSpec.Constant(10_000, 0, 10 * SEC))
+                .timeoutMicros(60 * SEC).build();
         return scenario("rate-cap", 10, List.of(), List.of(f), 20 * SEC, NetworkModel.HYPERPLANE,
                 Scenario.ScalingSpec.DEFAULT);
     }
 
     private static Scenario scenario(String name, int limit, List<Scenario.Vpc> vpcs, List<Scenario.Function> fns,
             long duration, NetworkModel model, Scenario.ScalingSpec scaling) {
-        Scenario.Hyperplane hp = new Scenario.Hyperplane(new DistributionSpec.Constant(SEC),
-                new DistributionSpec.Constant(SEC), 65_000, 300 * SEC);
-        return Scenario.of(name, 2024, duration, Math.min(duration, 60 * SEC), new Scenario.Account(limit, 0), hp,
-                "validate-model").withVpcs(vpcs).withFunctions(fns).withNetworkModel(model).withScaling(scaling);
+        Scenario.Hyperplane hp = Scenario.Hyperplane.DEFAULT.withEniTimes(new DistributionSpec.Constant(SEC),
+                new DistributionSpec.Constant(SEC), 65_000);
+        return Scenario.builder(name, duration).seed(2024).account(Scenario.Account.DEFAULT.withConcurrency(limit, 0))
+                .hyperplane(hp).source("validate-model").vpcs(vpcs).functions(fns).networkModel(model)
+                .scaling(scaling).build();
+    }
+
+    /** Function "f": 900 s timeout, no connections, instant cold starts; the rest at the defaults. */
+    private static Scenario.Function.Builder fn(DistributionSpec duration, ArrivalSpec arrivals) {
+        return Scenario.Function.builder("f", duration, arrivals).timeoutMicros(900 * SEC).connectionsPerInvocation(0)
+                .initDuration(Scenario.Function.NO_INIT);
     }
 }

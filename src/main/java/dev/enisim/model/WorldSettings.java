@@ -20,22 +20,17 @@ import java.util.function.LongSupplier;
  * @param networking              how functions reach their VPC (Hyperplane or the pre-2019 model)
  * @param warmRouting             which idle environment a warm invocation takes
  * @param routingRandom           uniform draws below a bound, for {@link WarmRouting#RANDOM} (no other policy
- *                                draws)
+ *                                draws; {@link #NO_DRAWS} when the routing never draws)
  */
 public record WorldSettings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
         long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
         LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling,
         Networking networking, WarmRouting warmRouting, IntUnaryOperator routingRandom) {
 
-    /** Settings with the default warm routing (most recently used first). */
-    public WorldSettings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
-            long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
-            LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling,
-            Networking networking) {
-        this(accountConcurrencyLimit, connectionsPerEni, eniRetryBackoffMicros, idleReclaimAfterMicros,
-                eniCreateMicros, attachExistingMicros, eniDeleteMicros, keepAliveMicros, initCapMicros, scaling,
-                networking, WarmRouting.MOST_RECENTLY_USED, null);
-    }
+    /** Draws for a warm routing that never draws: fails if asked. */
+    public static final IntUnaryOperator NO_DRAWS = bound -> {
+        throw new IllegalStateException("this warm routing draws no random numbers");
+    };
 
     /** Init is capped at 10 s by Lambda [doc]. */
     public static final long INIT_CAP_MICROS = 10_000_000L;

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
@@ -371,9 +370,10 @@ public final class Planner {
     private boolean firstCallAfterQuietFails(Scenario.Function f, long quiet) {
         long start = 600_000_000L; // after creation (Pending) is surely over
         ArrayList<Scenario.Function> fns = new ArrayList<>();
-        fns.add(new Scenario.Function(f.name(), f.memoryMb(), f.timeoutMicros(), f.vpcConfig(), OptionalInt.empty(),
-                new DistributionSpec.Constant(1000), 0, new ArrivalSpec.Constant(1e6 / quiet, start, start + quiet + 1),
-                0, f.role(), new DistributionSpec.Constant(0), 0, 0));
+        fns.add(Scenario.Function.builder(f.name(), new DistributionSpec.Constant(1000),
+                new ArrivalSpec.Constant(1e6 / quiet, start, start + quiet + 1)).memoryMb(f.memoryMb())
+                .timeoutMicros(f.timeoutMicros()).vpcConfig(f.vpcConfig()).connectionsPerInvocation(0).role(f.role())
+                .initDuration(Scenario.Function.NO_INIT).build());
         Scenario s = Variants.with(base, base.vpcs(), fns, List.of(), start + quiet + 60_000_000L);
         RunSummary r = run(s, 0);
         return r.invocations().errors().getOrDefault("ResourceNotReadyException", 0L) > 0;

@@ -127,7 +127,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             arrivals[i] = new ArrivalProcess(f.arrivals(), part -> streams.stream(part == 0 ? prefix + "arrivals"
                     : prefix + "arrivals/" + part), f.createdAtMicros());
             durations[i] = Sampler.of(f.duration(), streams.stream(prefix + "duration"));
-            if (f.sqs() != null) {
+            if (f.fedByQueue()) {
                 sqs[i] = new SqsEventSource(i, f.sqs(), world, loop::schedule, sqsRecorder, durations[i]);
             }
             if (f.asynchronous()) {

@@ -73,8 +73,8 @@ final class FunctionReader {
             f.problem("name", "duplicate function name '" + name + "'");
         }
         names.add(name);
-        int memory = (int) f.integer("memoryMb", 128, 128, 10_240);
-        long timeout = f.duration("timeout", 3 * ScenarioLoader.SEC);
+        int memory = (int) f.integer("memoryMb", Defaults.MEMORY_MB, 128, 10_240);
+        long timeout = f.duration("timeout", Defaults.TIMEOUT_MICROS);
         if (timeout < ScenarioLoader.SEC || timeout > 900 * ScenarioLoader.SEC) {
             f.problem("timeout", "expected 1s to 900s (Lambda's limits), got " + timeout / 1e6 + "s");
         }
@@ -87,13 +87,16 @@ final class FunctionReader {
             f.problem("duration", "is required (a duration like 120ms, or {dist: lognormal, median: 120ms, p99: 2s})");
         }
         DistributionSpec duration = Distributions.read(f, "duration", null);
-        int connections = (int) f.integer("connectionsPerInvocation", 1, 0, hyperplane.connectionsPerEni());
+        int connections = (int) f.integer("connectionsPerInvocation", Defaults.CONNECTIONS_PER_INVOCATION, 0,
+                hyperplane.connectionsPerEni());
         ArrivalSpec arrivals = Arrivals.read(f, baseDir);
-        long createdAt = f.duration("createdAt", 0);
-        String role = f.text("role", name + "-role");
+        long createdAt = f.duration("createdAt", Defaults.CREATED_AT_MICROS);
+        String role = f.text("role", name + Defaults.ROLE_SUFFIX);
         DistributionSpec init = initDuration(f, memory);
-        int perEnvironment = (int) f.integer("connectionsPerEnvironment", 0, 0, hyperplane.connectionsPerEni());
-        int provisioned = (int) f.integer("provisionedConcurrency", 0, 0, account.concurrencyLimit());
+        int perEnvironment = (int) f.integer("connectionsPerEnvironment", Defaults.CONNECTIONS_PER_ENVIRONMENT, 0,
+                hyperplane.connectionsPerEni());
+        int provisioned = (int) f.integer("provisionedConcurrency", Defaults.PROVISIONED_CONCURRENCY, 0,
+                account.concurrencyLimit());
         if (reservation.isPresent() && provisioned > reservation.getAsInt()) {
             f.problem("provisionedConcurrency", "must not exceed reservedConcurrency (" + reservation.getAsInt()
                     + ")");
@@ -107,7 +110,7 @@ final class FunctionReader {
         Scenario.Egress egress = egress(f, vpc);
         return new Scenario.Function(name, memory, timeout, vpc, reservation, duration, connections, arrivals,
                 createdAt, role, init, perEnvironment, provisioned, existing(f, createdAt), async.config(),
-                egress, sqs.config(), f.text("architecture", "x86_64"));
+                egress, sqs.config(), f.text("architecture", Defaults.ARCHITECTURE));
     }
 
     /** {@code egress}: shares of the connections to hot destinations through the VPC's NAT gateway. */
@@ -148,13 +151,13 @@ final class FunctionReader {
      * {@code architecture}, {@code packageType} and the memory size) plus {@code initExtra}; else the default.
      */
     private static DistributionSpec initDuration(Fields f, int memory) {
-        String arch = f.text("architecture", "x86_64");
+        String arch = f.text("architecture", Defaults.ARCHITECTURE);
         if (!ARCHITECTURES.contains(arch)) {
             f.problem("architecture", "expected one of " + ARCHITECTURES + " (Lambda's Architectures), got '" + arch
                     + "'");
             arch = null;
         }
-        String pkg = f.text("packageType", "Zip");
+        String pkg = f.text("packageType", Defaults.PACKAGE_TYPE);
         if (!PACKAGE_TYPES.contains(pkg)) {
             f.problem("packageType", "expected one of " + PACKAGE_TYPES + " (Lambda's PackageType), got '" + pkg
                     + "'");
@@ -169,13 +172,13 @@ final class FunctionReader {
             }
             return Distributions.read(f, "initDuration", null);
         }
-        double cap = Scenario.Function.DEFAULT_INIT.max();
+        double cap = Defaults.INIT_DURATION.max();
         if (runtime == null) {
             if (f.has("initExtra")) {
                 f.problem("initExtra", "adds to a runtime preset: set runtime too (e.g. runtime: python3.12), or give"
                         + " initDuration");
             }
-            return Scenario.Function.DEFAULT_INIT;
+            return Defaults.INIT_DURATION;
         }
         if (arch == null || pkg == null || (f.has("initExtra") && extra == null)) {
             return null;

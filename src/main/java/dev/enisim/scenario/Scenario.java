@@ -45,14 +45,6 @@ public record Scenario(
         String source,
         java.time.Instant startsAt) {
 
-    /** A scenario without a wall-clock start, at the default price table. */
-    public Scenario(String name, String description, long seed, long durationMicros, long bucketMicros,
-            Account account, List<Vpc> vpcs, Hyperplane hyperplane, List<Function> functions, List<At> timeline,
-            NetworkModel networkModel, ScalingSpec scaling, Legacy legacy, String source) {
-        this(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane, functions, timeline,
-                networkModel, scaling, legacy, PriceTable.DEFAULT, source, null);
-    }
-
     public Scenario {
         vpcs = List.copyOf(vpcs);
         functions = List.copyOf(functions);
@@ -60,59 +52,181 @@ public record Scenario(
     }
 
     /**
-     * A scenario built in code from its required parts: no VPCs, functions or timeline, Hyperplane, today's
-     * scaling and the legacy model's defaults (the optional parts' defaults live here, in one place); vary it with
-     * the {@code with...} methods.
+     * A scenario built in code: no VPCs, functions or timeline, Hyperplane, and every optional part at its
+     * {@link Defaults default}; set what differs, then {@link Builder#build()}.
      */
-    public static Scenario of(String name, long seed, long durationMicros, long bucketMicros, Account account,
-            Hyperplane hyperplane, String source) {
-        return new Scenario(name, "", seed, durationMicros, bucketMicros, account, List.of(), hyperplane, List.of(),
-                List.of(), NetworkModel.HYPERPLANE, ScalingSpec.DEFAULT, Legacy.DEFAULT, PriceTable.DEFAULT, source,
-                null);
+    public static Builder builder(String name, long durationMicros) {
+        return new Builder(name, durationMicros);
+    }
+
+    /** A builder holding this scenario's values, to vary some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** Same scenario with another seed (for {@code --seed}). */
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, newSeed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
+        return toBuilder().seed(newSeed).build();
     }
 
     /** Same scenario under another network model (for side-by-side comparisons). */
     public Scenario withNetworkModel(NetworkModel model) {
-        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, model, scaling, legacy, prices, source, startsAt);
+        return toBuilder().networkModel(model).build();
     }
 
     /** Same scenario over another simulated time and time-series resolution. */
     public Scenario withDuration(long newDurationMicros, long newBucketMicros) {
-        return new Scenario(name, description, seed, newDurationMicros, newBucketMicros, account, vpcs, hyperplane,
-                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
+        return toBuilder().duration(newDurationMicros, newBucketMicros).build();
     }
 
     public Scenario withVpcs(List<Vpc> newVpcs) {
-        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, newVpcs, hyperplane,
-                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
+        return toBuilder().vpcs(newVpcs).build();
     }
 
     public Scenario withFunctions(List<Function> newFunctions) {
-        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                newFunctions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
+        return toBuilder().functions(newFunctions).build();
     }
 
     public Scenario withTimeline(List<At> newTimeline) {
-        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, newTimeline, networkModel, scaling, legacy, prices, source, startsAt);
+        return toBuilder().timeline(newTimeline).build();
     }
 
     public Scenario withScaling(ScalingSpec newScaling) {
-        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, networkModel, newScaling, legacy, prices, source, startsAt);
+        return toBuilder().scaling(newScaling).build();
     }
 
     /** Same scenario at another price table. */
     public Scenario withPrices(PriceTable newPrices) {
-        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, networkModel, scaling, legacy, newPrices, source, startsAt);
+        return toBuilder().prices(newPrices).build();
+    }
+
+    /** Builds a {@link Scenario}; starts from the {@link Defaults} (or from a scenario's values). */
+    public static final class Builder {
+        private String name;
+        private String description = Defaults.DESCRIPTION;
+        private long seed = Defaults.SEED;
+        private long durationMicros;
+        private long bucketMicros;
+        private Account account = Account.DEFAULT;
+        private List<Vpc> vpcs = List.of();
+        private Hyperplane hyperplane = Hyperplane.DEFAULT;
+        private List<Function> functions = List.of();
+        private List<At> timeline = List.of();
+        private NetworkModel networkModel = NetworkModel.HYPERPLANE;
+        private ScalingSpec scaling = ScalingSpec.DEFAULT;
+        private Legacy legacy = Legacy.DEFAULT;
+        private PriceTable prices = PriceTable.DEFAULT;
+        private String source = "code";
+        private java.time.Instant startsAt;
+
+        private Builder(String name, long durationMicros) {
+            this.name = name;
+            this.durationMicros = durationMicros;
+            this.bucketMicros = Math.min(durationMicros, Defaults.BUCKET_MICROS);
+        }
+
+        private Builder(Scenario s) {
+            this.name = s.name;
+            this.description = s.description;
+            this.seed = s.seed;
+            this.durationMicros = s.durationMicros;
+            this.bucketMicros = s.bucketMicros;
+            this.account = s.account;
+            this.vpcs = s.vpcs;
+            this.hyperplane = s.hyperplane;
+            this.functions = s.functions;
+            this.timeline = s.timeline;
+            this.networkModel = s.networkModel;
+            this.scaling = s.scaling;
+            this.legacy = s.legacy;
+            this.prices = s.prices;
+            this.source = s.source;
+            this.startsAt = s.startsAt;
+        }
+
+        public Builder name(String v) {
+            name = v;
+            return this;
+        }
+
+        public Builder description(String v) {
+            description = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        /** Simulated time and time-series resolution, both in microseconds. */
+        public Builder duration(long durationMicros, long bucketMicros) {
+            this.durationMicros = durationMicros;
+            this.bucketMicros = bucketMicros;
+            return this;
+        }
+
+        public Builder account(Account v) {
+            account = v;
+            return this;
+        }
+
+        public Builder vpcs(List<Vpc> v) {
+            vpcs = v;
+            return this;
+        }
+
+        public Builder hyperplane(Hyperplane v) {
+            hyperplane = v;
+            return this;
+        }
+
+        public Builder functions(List<Function> v) {
+            functions = v;
+            return this;
+        }
+
+        public Builder timeline(List<At> v) {
+            timeline = v;
+            return this;
+        }
+
+        public Builder networkModel(NetworkModel v) {
+            networkModel = v;
+            return this;
+        }
+
+        public Builder scaling(ScalingSpec v) {
+            scaling = v;
+            return this;
+        }
+
+        public Builder legacy(Legacy v) {
+            legacy = v;
+            return this;
+        }
+
+        public Builder prices(PriceTable v) {
+            prices = v;
+            return this;
+        }
+
+        /** Where the scenario came from (a file path as given), for messages. */
+        public Builder source(String v) {
+            source = v;
+            return this;
+        }
+
+        /** The wall-clock start of the run; null (the default) for simulated time. */
+        public Builder startsAt(java.time.Instant v) {
+            startsAt = v;
+            return this;
+        }
+
+        public Scenario build() {
+            return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
+                    functions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
+        }
     }
 
     /**
@@ -123,11 +237,19 @@ public record Scenario(
      * @param warmRouting     which idle environment a warm invocation takes (default most recently used)
      */
     public record ScalingSpec(Scaling scaling, long keepAliveMicros, WarmRouting warmRouting) {
-        public static final ScalingSpec DEFAULT = new ScalingSpec(Scaling.DEFAULT, 600_000_000L);
+        public static final ScalingSpec DEFAULT = new ScalingSpec(Defaults.SCALING, Defaults.KEEP_ALIVE_MICROS,
+                Defaults.WARM_ROUTING);
 
-        /** Most-recently-used warm routing. */
-        public ScalingSpec(Scaling scaling, long keepAliveMicros) {
-            this(scaling, keepAliveMicros, WarmRouting.MOST_RECENTLY_USED);
+        public ScalingSpec withScaling(Scaling s) {
+            return new ScalingSpec(s, keepAliveMicros, warmRouting);
+        }
+
+        public ScalingSpec withKeepAlive(long micros) {
+            return new ScalingSpec(scaling, micros, warmRouting);
+        }
+
+        public ScalingSpec withWarmRouting(WarmRouting r) {
+            return new ScalingSpec(scaling, keepAliveMicros, r);
         }
     }
 
@@ -142,8 +264,8 @@ public record Scenario(
      */
     public record Legacy(DistributionSpec coldStartAttachTime, int ec2ApiBurst, double ec2ApiRefillPerSecond,
             int eniLimit) {
-        public static final Legacy DEFAULT = new Legacy(new DistributionSpec.LogNormal(8e6, 15e6, 60e6), 200, 5,
-                5000);
+        public static final Legacy DEFAULT = new Legacy(Defaults.LEGACY_ATTACH_TIME, Defaults.LEGACY_EC2_API_BURST,
+                Defaults.LEGACY_EC2_API_REFILL_PER_SECOND, Defaults.LEGACY_ENI_LIMIT);
     }
 
     /**
@@ -152,11 +274,12 @@ public record Scenario(
      * @param networkInterfacesPerRegion EC2's network interfaces per Region, across all VPCs (default 5,000)
      */
     public record Account(int concurrencyLimit, int unreservedMinimum, int networkInterfacesPerRegion) {
-        /** EC2's default "Network interfaces per Region" [doc]. */
-        public static final int NETWORK_INTERFACES_PER_REGION = 5000;
+        public static final Account DEFAULT = new Account(Defaults.CONCURRENCY_LIMIT, Defaults.UNRESERVED_MINIMUM,
+                Defaults.NETWORK_INTERFACES_PER_REGION);
 
-        public Account(int concurrencyLimit, int unreservedMinimum) {
-            this(concurrencyLimit, unreservedMinimum, NETWORK_INTERFACES_PER_REGION);
+        /** The same account with another concurrency limit and unreserved minimum. */
+        public Account withConcurrency(int limit, int unreserved) {
+            return new Account(limit, unreserved, networkInterfacesPerRegion);
         }
     }
 
@@ -174,8 +297,13 @@ public record Scenario(
             natGateways = List.copyOf(natGateways);
         }
 
-        public Vpc(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups) {
-            this(id, eniQuota, subnets, securityGroups, 0, List.of());
+        /** A VPC with its subnets and security groups, no other services' ENIs and no NAT gateway. */
+        public static Vpc of(String id, int eniQuota, List<Subnet> subnets, List<String> securityGroups) {
+            return new Vpc(id, eniQuota, subnets, securityGroups, Defaults.OTHER_USED_ENIS, List.of());
+        }
+
+        public Vpc withSubnets(List<Subnet> newSubnets) {
+            return new Vpc(id, eniQuota, newSubnets, securityGroups, otherUsedEnis, natGateways);
         }
     }
 
@@ -230,16 +358,14 @@ public record Scenario(
             long idleReclaimAfterMicros,
             long stuckPendingAfterMicros) {
 
-        public static final long DAY_MICROS = 86_400_000_000L;
-        /** Default ENI deletion time: log-normal, median 10 min, p99 35 min, capped at 45 min [assumed]. */
-        public static final DistributionSpec DEFAULT_DELETE_TIME = new DistributionSpec.LogNormal(600e6, 2100e6,
-                2700e6);
+        public static final Hyperplane DEFAULT = new Hyperplane(Defaults.ENI_CREATE_TIME,
+                Defaults.ATTACH_EXISTING_TIME, Defaults.CONNECTIONS_PER_ENI, Defaults.ENI_RETRY_BACKOFF_MICROS,
+                Defaults.ENI_DELETE_TIME, Defaults.IDLE_RECLAIM_AFTER_MICROS, Defaults.STUCK_PENDING_AFTER_MICROS);
 
-        /** The lifecycle parameters at their defaults: deletion as above, idle 14 days, stuck Pending 6 min. */
-        public Hyperplane(DistributionSpec eniCreateTime, DistributionSpec attachExistingTime, int connectionsPerEni,
-                long eniRetryBackoffMicros) {
-            this(eniCreateTime, attachExistingTime, connectionsPerEni, eniRetryBackoffMicros, DEFAULT_DELETE_TIME,
-                    14 * DAY_MICROS, 360_000_000L);
+        /** The same parameters with other ENI creation and attachment times and ENI capacity. */
+        public Hyperplane withEniTimes(DistributionSpec create, DistributionSpec attach, int connections) {
+            return new Hyperplane(create, attach, connections, eniRetryBackoffMicros, eniDeleteTime,
+                    idleReclaimAfterMicros, stuckPendingAfterMicros);
         }
     }
 
@@ -280,29 +406,37 @@ public record Scenario(
             SqsConfig sqs,
             String architecture) {
 
-        /** An x86_64 function invoked synchronously (RequestResponse), without NAT egress. */
-        public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
-                OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
-                ArrivalSpec arrivals, long createdAtMicros, String role, DistributionSpec initDuration,
-                int connectionsPerEnvironment, int provisionedConcurrency, Existing existing) {
-            this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
-                    arrivals, createdAtMicros, role, initDuration, connectionsPerEnvironment, provisionedConcurrency,
-                    existing, null, Egress.NONE, null, "x86_64");
+        /** Default cold-start init: log-normal, median 250 ms, p99 1.5 s (capped at 10 s by Lambda). */
+        public static final DistributionSpec DEFAULT_INIT = Defaults.INIT_DURATION;
+        /** A cold start without init time (code-built functions that leave init out of the picture). */
+        public static final DistributionSpec NO_INIT = new DistributionSpec.Constant(0);
+
+        /**
+         * A function built in code: every field at its {@link Defaults default} (as if left out of the file) but
+         * the run time and the arrivals, which a function needs.
+         */
+        public static Builder builder(String name, DistributionSpec duration, ArrivalSpec arrivals) {
+            return new Builder(name, duration, arrivals);
         }
 
-        /** An x86_64 function with its invocation type (async: null for RequestResponse), without NAT egress or SQS. */
-        public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
-                OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
-                ArrivalSpec arrivals, long createdAtMicros, String role, DistributionSpec initDuration,
-                int connectionsPerEnvironment, int provisionedConcurrency, Existing existing, AsyncConfig async) {
-            this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
-                    arrivals, createdAtMicros, role, initDuration, connectionsPerEnvironment, provisionedConcurrency,
-                    existing, async, Egress.NONE, null, "x86_64");
+        /** A builder holding this function's values, to vary some of them. */
+        public Builder toBuilder() {
+            return new Builder(this);
+        }
+
+        /** The same function with other arrivals (traffic scaling, what-if variants). */
+        public Function withArrivals(ArrivalSpec a) {
+            return toBuilder().arrivals(a).build();
         }
 
         /** True when its arrivals are {@code invocationType: Event} (then {@link #async} is its queue's config). */
         public boolean asynchronous() {
             return async != null;
+        }
+
+        /** True when an SQS event source mapping feeds it (then {@link #sqs} is its queue's config). */
+        public boolean fedByQueue() {
+            return sqs != null;
         }
 
         /** A function that already exists when the simulation starts (imported from an account), and how. */
@@ -315,40 +449,154 @@ public record Scenario(
             INACTIVE
         }
 
-        /** A new function (not already existing). */
-        public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
-                OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
-                ArrivalSpec arrivals, long createdAtMicros, String role, DistributionSpec initDuration,
-                int connectionsPerEnvironment, int provisionedConcurrency) {
-            this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
-                    arrivals, createdAtMicros, role, initDuration, connectionsPerEnvironment, provisionedConcurrency,
-                    Existing.NO);
-        }
+        /** Builds a {@link Function}; starts from the {@link Defaults} (or from a function's values). */
+        public static final class Builder {
+            private String name;
+            private int memoryMb = Defaults.MEMORY_MB;
+            private long timeoutMicros = Defaults.TIMEOUT_MICROS;
+            private VpcConfig vpcConfig = VpcConfig.NONE;
+            private OptionalInt reservedConcurrency = OptionalInt.empty();
+            private DistributionSpec duration;
+            private int connectionsPerInvocation = Defaults.CONNECTIONS_PER_INVOCATION;
+            private ArrivalSpec arrivals;
+            private long createdAtMicros = Defaults.CREATED_AT_MICROS;
+            private String role; // null until set: <name>-role
+            private DistributionSpec initDuration = Defaults.INIT_DURATION;
+            private int connectionsPerEnvironment = Defaults.CONNECTIONS_PER_ENVIRONMENT;
+            private int provisionedConcurrency = Defaults.PROVISIONED_CONCURRENCY;
+            private Existing existing = Existing.NO;
+            private AsyncConfig async;
+            private Egress egress = Egress.NONE;
+            private SqsConfig sqs;
+            private String architecture = Defaults.ARCHITECTURE;
 
-        /** The same function with other arrivals (traffic scaling, what-if variants). */
-        public Function withArrivals(ArrivalSpec a) {
-            return new Function(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration,
-                    connectionsPerInvocation, a, createdAtMicros, role, initDuration, connectionsPerEnvironment,
-                    provisionedConcurrency, existing, async, egress, sqs, architecture);
-        }
+            private Builder(String name, DistributionSpec duration, ArrivalSpec arrivals) {
+                this.name = name;
+                this.duration = duration;
+                this.arrivals = arrivals;
+            }
 
-        /** Default cold-start init: log-normal, median 250 ms, p99 1.5 s (capped at 10 s by Lambda). */
-        public static final DistributionSpec DEFAULT_INIT = new DistributionSpec.LogNormal(250e3, 1.5e6, 10e6);
+            private Builder(Function f) {
+                this(f.name, f.duration, f.arrivals);
+                memoryMb = f.memoryMb;
+                timeoutMicros = f.timeoutMicros;
+                vpcConfig = f.vpcConfig;
+                reservedConcurrency = f.reservedConcurrency;
+                connectionsPerInvocation = f.connectionsPerInvocation;
+                createdAtMicros = f.createdAtMicros;
+                role = f.role;
+                initDuration = f.initDuration;
+                connectionsPerEnvironment = f.connectionsPerEnvironment;
+                provisionedConcurrency = f.provisionedConcurrency;
+                existing = f.existing;
+                async = f.async;
+                egress = f.egress;
+                sqs = f.sqs;
+                architecture = f.architecture;
+            }
 
-        /** A function whose execution role is {@code <name>-role}, with instant cold starts and no pools. */
-        public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
-                OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
-                ArrivalSpec arrivals, long createdAtMicros) {
-            this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
-                    arrivals, createdAtMicros, name + "-role");
-        }
+            public Builder name(String v) {
+                name = v;
+                return this;
+            }
 
-        /** A function with instant cold starts, no persistent connections and no provisioned concurrency. */
-        public Function(String name, int memoryMb, long timeoutMicros, VpcConfig vpcConfig,
-                OptionalInt reservedConcurrency, DistributionSpec duration, int connectionsPerInvocation,
-                ArrivalSpec arrivals, long createdAtMicros, String role) {
-            this(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration, connectionsPerInvocation,
-                    arrivals, createdAtMicros, role, new DistributionSpec.Constant(0), 0, 0);
+            public Builder memoryMb(int v) {
+                memoryMb = v;
+                return this;
+            }
+
+            public Builder timeoutMicros(long v) {
+                timeoutMicros = v;
+                return this;
+            }
+
+            public Builder vpcConfig(VpcConfig v) {
+                vpcConfig = v;
+                return this;
+            }
+
+            public Builder reservedConcurrency(OptionalInt v) {
+                reservedConcurrency = v;
+                return this;
+            }
+
+            public Builder reservedConcurrency(int v) {
+                return reservedConcurrency(OptionalInt.of(v));
+            }
+
+            public Builder duration(DistributionSpec v) {
+                duration = v;
+                return this;
+            }
+
+            public Builder connectionsPerInvocation(int v) {
+                connectionsPerInvocation = v;
+                return this;
+            }
+
+            public Builder arrivals(ArrivalSpec v) {
+                arrivals = v;
+                return this;
+            }
+
+            public Builder createdAtMicros(long v) {
+                createdAtMicros = v;
+                return this;
+            }
+
+            public Builder role(String v) {
+                role = v;
+                return this;
+            }
+
+            public Builder initDuration(DistributionSpec v) {
+                initDuration = v;
+                return this;
+            }
+
+            public Builder connectionsPerEnvironment(int v) {
+                connectionsPerEnvironment = v;
+                return this;
+            }
+
+            public Builder provisionedConcurrency(int v) {
+                provisionedConcurrency = v;
+                return this;
+            }
+
+            public Builder existing(Existing v) {
+                existing = v;
+                return this;
+            }
+
+            /** Asynchronous (Event) invocations through this queue config; null for RequestResponse. */
+            public Builder async(AsyncConfig v) {
+                async = v;
+                return this;
+            }
+
+            public Builder egress(Egress v) {
+                egress = v;
+                return this;
+            }
+
+            /** Fed by an SQS event source mapping with this config; null for none. */
+            public Builder sqs(SqsConfig v) {
+                sqs = v;
+                return this;
+            }
+
+            public Builder architecture(String v) {
+                architecture = v;
+                return this;
+            }
+
+            public Function build() {
+                return new Function(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration,
+                        connectionsPerInvocation, arrivals, createdAtMicros,
+                        role == null ? name + Defaults.ROLE_SUFFIX : role, initDuration, connectionsPerEnvironment,
+                        provisionedConcurrency, existing, async, egress, sqs, architecture);
+            }
         }
     }
 

@@ -198,11 +198,11 @@ public final class ScenarioLoader {
                     ? ", at most 128" : ", starting with a letter or a digit") + " (it names the report folder), got '"
                     + name + "'");
         }
-        String description = root.text("description", "");
+        String description = root.text("description", Defaults.DESCRIPTION);
         java.time.Instant startsAt = startsAt(root);
-        long seed = root.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        long seed = root.integer("seed", Defaults.SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         Long duration = root.requireDuration("duration");
-        long bucket = root.duration("bucket", 60 * SEC);
+        long bucket = root.duration("bucket", Defaults.BUCKET_MICROS);
         if (duration != null && duration <= 0) {
             root.problem("duration", "must be > 0");
         }
@@ -265,7 +265,7 @@ public final class ScenarioLoader {
         }
         f.allowOnly("model", "newEnvironmentsPer10s", "burst", "burstIncreasePerMinute", "keepAlive",
                 "newRequestsPerSecondPer10s", "requestRateWindow", "warmRouting");
-        Scaling d = Scaling.DEFAULT;
+        Scaling d = Defaults.SCALING;
         String m = f.text("model", "per-function");
         Scaling.Model model = Scaling.Model.PER_FUNCTION;
         if (m.equals("legacy-burst")) {
@@ -276,7 +276,7 @@ public final class ScenarioLoader {
         int rate = (int) f.integer("newEnvironmentsPer10s", d.newEnvironments(), 1, 10_000_000);
         int burst = (int) f.integer("burst", d.burst(), 1, 10_000_000);
         int increase = (int) f.integer("burstIncreasePerMinute", d.burstIncrease(), 0, 10_000_000);
-        long keepAlive = f.duration("keepAlive", Scenario.ScalingSpec.DEFAULT.keepAliveMicros());
+        long keepAlive = f.duration("keepAlive", Defaults.KEEP_ALIVE_MICROS);
         int requests = (int) f.integer("newRequestsPerSecondPer10s", d.newRequestsPerSecond(), 1, 100_000_000);
         long window = f.duration("requestRateWindow", d.requestRateWindowMicros());
         if (window < 1000 || window > 60 * SEC) {
@@ -288,12 +288,12 @@ public final class ScenarioLoader {
     }
 
     private static WarmRouting routing(Fields f) {
-        String r = f.text("warmRouting", WarmRouting.MOST_RECENTLY_USED.label());
+        String r = f.text("warmRouting", Defaults.WARM_ROUTING.label());
         WarmRouting routing = WarmRouting.of(r);
         if (routing == null) {
             f.problem("warmRouting", "expected 'mostRecentlyUsed' (the default), 'newest' or 'random', got '" + r
                     + "'");
-            return WarmRouting.MOST_RECENTLY_USED;
+            return Defaults.WARM_ROUTING;
         }
         return routing;
     }
@@ -330,16 +330,17 @@ public final class ScenarioLoader {
 
     private static Scenario.Account account(Fields root) {
         Fields a = root.object("account");
+        Scenario.Account d = Scenario.Account.DEFAULT;
         if (a == null) {
-            return new Scenario.Account(1000, 100);
+            return d;
         }
         a.allowOnly("concurrencyLimit", "unreservedMinimum", "networkInterfacesPerRegion");
-        int limit = (int) a.integer("concurrencyLimit", 1000, 1, 10_000_000);
-        int minimum = (int) a.integer("unreservedMinimum", 100, 0, 10_000_000);
+        int limit = (int) a.integer("concurrencyLimit", d.concurrencyLimit(), 1, 10_000_000);
+        int minimum = (int) a.integer("unreservedMinimum", d.unreservedMinimum(), 0, 10_000_000);
         if (minimum > limit) {
             a.problem("unreservedMinimum", "must not exceed concurrencyLimit (" + limit + ")");
         }
-        int region = (int) a.integer("networkInterfacesPerRegion", Scenario.Account.NETWORK_INTERFACES_PER_REGION, 1,
+        int region = (int) a.integer("networkInterfacesPerRegion", d.networkInterfacesPerRegion(), 1,
                 10_000_000);
         return new Scenario.Account(limit, Math.min(minimum, limit), region);
     }
@@ -354,8 +355,8 @@ public final class ScenarioLoader {
             if (id != null && out.stream().anyMatch(x -> x.id().equals(id))) {
                 v.problem("id", "duplicate VPC id '" + id + "'");
             }
-            int quota = (int) v.integer("eniQuota", 500, 1, 1_000_000);
-            int otherEnis = (int) v.integer("otherUsedEnis", 0, 0, quota);
+            int quota = (int) v.integer("eniQuota", Defaults.ENI_QUOTA, 1, 1_000_000);
+            int otherEnis = (int) v.integer("otherUsedEnis", Defaults.OTHER_USED_ENIS, 0, quota);
             String tenancy = v.text("tenancy", "default");
             if (tenancy.equals("dedicated")) {
                 v.problem("tenancy", "dedicated-tenancy VPCs are not supported by Lambda");
@@ -383,7 +384,7 @@ public final class ScenarioLoader {
                 n.allowOnly("id", "az", "addresses");
                 String natId = n.requireText("id");
                 String az = n.requireText("az");
-                int addresses = (int) n.integer("addresses", 1, 1, 8);
+                int addresses = (int) n.integer("addresses", Defaults.NAT_ADDRESSES, 1, 8);
                 if (az != null && subnets.stream().noneMatch(s -> s.az().equals(az))) {
                     n.problem("az", "no subnet of " + id + " is in '" + az + "' (a NAT gateway lives in a subnet)");
                 }
@@ -428,7 +429,7 @@ public final class ScenarioLoader {
             }
         }
         int usable = cidr == null ? Integer.MAX_VALUE : cidr.usableAddresses();
-        int others = (int) s.integer("otherUsedIps", 0, 0, usable);
+        int others = (int) s.integer("otherUsedIps", Defaults.OTHER_USED_IPS, 0, usable);
         if (id == null) {
             return null;
         }
@@ -445,24 +446,23 @@ public final class ScenarioLoader {
 
     private static Scenario.Hyperplane hyperplane(Fields root) {
         Fields h = root.object("hyperplane");
-        DistributionSpec create = new DistributionSpec.LogNormal(75 * SEC, 300 * SEC, Double.POSITIVE_INFINITY);
-        DistributionSpec attach = new DistributionSpec.Constant(5 * SEC);
+        Scenario.Hyperplane d = Scenario.Hyperplane.DEFAULT;
         if (h == null) {
-            return new Scenario.Hyperplane(create, attach, 65_000, 300 * SEC);
+            return d;
         }
         h.allowOnly("eniCreateTime", "attachExistingTime", "connectionsPerEni", "eniRetryBackoff", "eniDeleteTime",
                 "idleReclaimAfter", "stuckPendingAfter");
-        DistributionSpec c = Distributions.read(h, "eniCreateTime", create);
-        DistributionSpec a = Distributions.read(h, "attachExistingTime", attach);
-        int cap = (int) h.integer("connectionsPerEni", 65_000, 1, 10_000_000);
-        long backoff = h.duration("eniRetryBackoff", 300 * SEC);
-        DistributionSpec delete = Distributions.read(h, "eniDeleteTime", Scenario.Hyperplane.DEFAULT_DELETE_TIME);
-        long idle = h.duration("idleReclaimAfter", 14 * Scenario.Hyperplane.DAY_MICROS);
-        long stuck = h.duration("stuckPendingAfter", 360 * SEC);
+        DistributionSpec c = Distributions.read(h, "eniCreateTime", d.eniCreateTime());
+        DistributionSpec a = Distributions.read(h, "attachExistingTime", d.attachExistingTime());
+        int cap = (int) h.integer("connectionsPerEni", d.connectionsPerEni(), 1, 10_000_000);
+        long backoff = h.duration("eniRetryBackoff", d.eniRetryBackoffMicros());
+        DistributionSpec delete = Distributions.read(h, "eniDeleteTime", d.eniDeleteTime());
+        long idle = h.duration("idleReclaimAfter", d.idleReclaimAfterMicros());
+        long stuck = h.duration("stuckPendingAfter", d.stuckPendingAfterMicros());
         if (idle <= 0) {
             h.problem("idleReclaimAfter", "must be > 0");
         }
-        return new Scenario.Hyperplane(c == null ? create : c, a == null ? attach : a, cap, backoff,
-                delete == null ? Scenario.Hyperplane.DEFAULT_DELETE_TIME : delete, Math.max(1, idle), stuck);
+        return new Scenario.Hyperplane(c == null ? d.eniCreateTime() : c, a == null ? d.attachExistingTime() : a, cap,
+                backoff, delete == null ? d.eniDeleteTime() : delete, Math.max(1, idle), stuck);
     }
 }

@@ -81,7 +81,8 @@ final class WorldHarness {
         };
         world = new World(new WorldSettings(accountLimit, connectionsPerEni, 300 * SEC, IDLE_AFTER,
                 () -> createMicros, () -> attachMicros, () -> DELETE_MICROS, KEEP_ALIVE, 10 * SEC, scaling,
-                legacy == null ? HyperplaneNetworking.INSTANCE : new LegacyNetworking(legacy)),
+                legacy == null ? HyperplaneNetworking.INSTANCE : new LegacyNetworking(legacy),
+                WarmRouting.MOST_RECENTLY_USED, WorldSettings.NO_DRAWS),
                 loop::schedule, recorder);
     }
 

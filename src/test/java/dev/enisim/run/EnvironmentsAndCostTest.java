@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.metrics.RunSummary;
-import dev.enisim.model.Scaling;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.workload.ArrivalSpec;
 import dev.enisim.workload.DistributionSpec;
 import java.util.List;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** Time-averaged environments against M/G/inf theory, cold starts by outcome, and the cost against a hand sum. */
@@ -18,9 +16,9 @@ class EnvironmentsAndCostTest {
 
     private static Scenario.Function function(String name, int memoryMb, long timeoutMicros, DistributionSpec d,
             ArrivalSpec arrivals, DistributionSpec init, int provisioned, String architecture) {
-        return new Scenario.Function(name, memoryMb, timeoutMicros, Scenario.VpcConfig.NONE, OptionalInt.empty(), d,
-                0, arrivals, 0, name + "-role", init, 0, provisioned, Scenario.Function.Existing.NO, null,
-                Scenario.Egress.NONE, null, architecture);
+        return Scenario.Function.builder(name, d, arrivals).memoryMb(memoryMb).timeoutMicros(timeoutMicros)
+                .connectionsPerInvocation(0).initDuration(init).provisionedConcurrency(provisioned)
+                .architecture(architecture).build();
     }
 
     /**
@@ -55,7 +53,7 @@ class EnvironmentsAndCostTest {
         Scenarios s = new Scenarios();
         s.durationMicros = 30L * 86_400 * SEC;
         s.bucketMicros = 86_400 * SEC;
-        s.scaling = new Scenario.ScalingSpec(Scaling.DEFAULT, (long) (k * SEC));
+        s.scaling = Scenario.ScalingSpec.DEFAULT.withKeepAlive((long) (k * SEC));
         s.function("f", List.of(), List.of(), -1, new DistributionSpec.Constant(d * 1e6), 0, lambda, 0);
         RunSummary r = new Simulation(s.build(), 0).run().summary();
         double p = Math.exp(-lambda * k);
@@ -92,7 +90,7 @@ class EnvironmentsAndCostTest {
         s.seed = 7;
         s.durationMicros = 86_400 * SEC;
         s.bucketMicros = 3600 * SEC;
-        s.scaling = new Scenario.ScalingSpec(Scaling.DEFAULT, 60 * SEC, routing);
+        s.scaling = Scenario.ScalingSpec.DEFAULT.withKeepAlive(60 * SEC).withWarmRouting(routing);
         s.function("f", List.of(), List.of(), -1, new DistributionSpec.Exponential(2e6, Double.POSITIVE_INFINITY),
                 0, 1, 0);
         return new Simulation(s.build(), 0).checkingInvariants().run().summary();
@@ -112,7 +110,7 @@ class EnvironmentsAndCostTest {
     void coldStartsByOutcomeSumToAllColdStarts() {
         Scenarios s = new Scenarios();
         s.durationMicros = 20_000 * SEC;
-        s.scaling = new Scenario.ScalingSpec(Scaling.DEFAULT, SEC); // short keep-alive: many cold starts
+        s.scaling = Scenario.ScalingSpec.DEFAULT.withKeepAlive(SEC); // short keep-alive: many cold starts
         s.functions.add(function("f", 128, 3 * SEC, new DistributionSpec.Exponential(2e6, Double.POSITIVE_INFINITY),
                 new ArrivalSpec.Poisson(0.2, 0, Long.MAX_VALUE), new DistributionSpec.Constant(0), 0, "x86_64"));
         RunSummary r = new Simulation(s.build(), 0).run().summary();

@@ -26,7 +26,7 @@ final class Scenarios {
     final List<Scenario.Function> functions = new ArrayList<>();
 
     Scenarios vpc(String id, int quota, List<Scenario.Subnet> subnets, List<String> groups) {
-        vpcs.add(new Scenario.Vpc(id, quota, subnets, groups));
+        vpcs.add(Scenario.Vpc.of(id, quota, subnets, groups));
         return this;
     }
 
@@ -37,18 +37,18 @@ final class Scenarios {
     Scenarios function(String name, List<String> subnets, List<String> groups, int reserved,
             DistributionSpec duration, int connections, double ratePerSecond, long createdAtMicros) {
         return function(name, subnets, groups, reserved, duration, connections, ratePerSecond, createdAtMicros,
-                new DistributionSpec.Constant(0), 0, 0);
+                Scenario.Function.NO_INIT, 0, 0);
     }
 
     /** A function with cold-start init, per-environment connections and provisioned concurrency. */
     Scenarios function(String name, List<String> subnets, List<String> groups, int reserved,
             DistributionSpec duration, int connections, double ratePerSecond, long createdAtMicros,
             DistributionSpec init, int connectionsPerEnvironment, int provisioned) {
-        functions.add(new Scenario.Function(name, 128, 900 * SEC,
-                new Scenario.VpcConfig(subnets, groups),
-                reserved < 0 ? OptionalInt.empty() : OptionalInt.of(reserved), duration, connections,
-                new ArrivalSpec.Poisson(ratePerSecond, 0, Long.MAX_VALUE), createdAtMicros, name + "-role", init,
-                connectionsPerEnvironment, provisioned));
+        functions.add(Scenario.Function.builder(name, duration, new ArrivalSpec.Poisson(ratePerSecond, 0,
+                Long.MAX_VALUE)).timeoutMicros(900 * SEC).vpcConfig(new Scenario.VpcConfig(subnets, groups))
+                .reservedConcurrency(reserved < 0 ? OptionalInt.empty() : OptionalInt.of(reserved))
+                .connectionsPerInvocation(connections).createdAtMicros(createdAtMicros).initDuration(init)
+                .connectionsPerEnvironment(connectionsPerEnvironment).provisionedConcurrency(provisioned).build());
         return this;
     }
 
@@ -57,8 +57,10 @@ final class Scenarios {
     final List<Scenario.At> timeline = new ArrayList<>();
 
     Scenario build() {
-        return Scenario.of(name, seed, durationMicros, bucketMicros, new Scenario.Account(concurrencyLimit, 0),
-                new Scenario.Hyperplane(eniCreate, attach, connectionsPerEni, 300 * SEC), "test").withVpcs(vpcs)
-                .withFunctions(functions).withTimeline(timeline).withNetworkModel(networkModel).withScaling(scaling);
+        return Scenario.builder(name, durationMicros).duration(durationMicros, bucketMicros).seed(seed)
+                .account(Scenario.Account.DEFAULT.withConcurrency(concurrencyLimit, 0))
+                .hyperplane(Scenario.Hyperplane.DEFAULT.withEniTimes(eniCreate, attach, connectionsPerEni))
+                .source("test").vpcs(vpcs).functions(functions).timeline(timeline).networkModel(networkModel)
+                .scaling(scaling).build();
     }
 }

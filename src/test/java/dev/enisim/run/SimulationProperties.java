@@ -106,7 +106,8 @@ class SimulationProperties {
         s.vpc("vpc-1", quota, subnets, groups);
         s.scaling = new Scenario.ScalingSpec(new dev.enisim.model.Scaling(shape[4] % 2 == 0
                 ? dev.enisim.model.Scaling.Model.PER_FUNCTION : dev.enisim.model.Scaling.Model.LEGACY_BURST,
-                1 + shape[4] % 50, 10 * SEC, 1 + shape[3] % 60, shape[2] % 20, 60 * SEC), (10 + shape[1] % 300) * SEC);
+                1 + shape[4] % 50, 10 * SEC, 1 + shape[3] % 60, shape[2] % 20, 60 * SEC), (10 + shape[1] % 300) * SEC,
+                dev.enisim.model.WarmRouting.MOST_RECENTLY_USED);
         s.networkModel = shape[7] % 3 == 0 ? dev.enisim.model.NetworkModel.LEGACY
                 : dev.enisim.model.NetworkModel.HYPERPLANE;
         int i = 0;
@@ -200,9 +201,9 @@ class SimulationProperties {
     void addingAFunctionDoesNotChangeAnotherFunctionsArrivals(@ForAll("scenarios") Scenario scenario) {
         List<Long> before = arrivalsOfFirstFunction(scenario);
         List<Scenario.Function> more = new ArrayList<>(scenario.functions());
-        more.add(1, new Scenario.Function("intruder", 128, SEC, Scenario.VpcConfig.NONE,
-                java.util.OptionalInt.empty(), new DistributionSpec.Constant(SEC),
-                1, new dev.enisim.workload.ArrivalSpec.Poisson(30, 0, Long.MAX_VALUE), 0));
+        more.add(1, Scenario.Function.builder("intruder", new DistributionSpec.Constant(SEC),
+                new dev.enisim.workload.ArrivalSpec.Poisson(30, 0, Long.MAX_VALUE)).timeoutMicros(SEC)
+                .initDuration(Scenario.Function.NO_INIT).build());
         Scenario bigger = scenario.withFunctions(more);
         assertEquals(before, arrivalsOfFirstFunction(bigger));
     }

@@ -56,7 +56,7 @@ class EveryBlockTest {
         assertEquals(1000, s.hyperplane().connectionsPerEni());
         assertEquals(120_000_000L, s.hyperplane().eniRetryBackoffMicros());
         assertEquals(300e6, s.hyperplane().eniDeleteTime().mean());
-        assertEquals(3 * Scenario.Hyperplane.DAY_MICROS, s.hyperplane().idleReclaimAfterMicros());
+        assertEquals(3 * 86_400_000_000L, s.hyperplane().idleReclaimAfterMicros());
         assertEquals(420_000_000L, s.hyperplane().stuckPendingAfterMicros());
         assertEquals(123, s.vpcs().get(0).eniQuota());
         assertEquals(5, s.vpcs().get(0).subnets().get(0).otherUsedIps());

@@ -87,7 +87,7 @@ class ScenarioLoaderTest {
         assertEquals(42, s.seed());
         assertEquals(7200 * S, s.durationMicros());
         assertEquals(30 * S, s.bucketMicros());
-        assertEquals(new Scenario.Account(2000, 200), s.account());
+        assertEquals(new Scenario.Account(2000, 200, 5000), s.account());
         assertEquals("full.yaml", s.source());
 
         assertEquals(List.of("vpc-main", "vpc-other"), s.vpcs().stream().map(Scenario.Vpc::id).toList());
@@ -149,7 +149,7 @@ class ScenarioLoaderTest {
         assertEquals("", s.description());
         assertEquals(1, s.seed());
         assertEquals(60 * S, s.bucketMicros());
-        assertEquals(new Scenario.Account(1000, 100), s.account());
+        assertEquals(new Scenario.Account(1000, 100, 5000), s.account());
         Scenario.Vpc vpc = s.vpcs().get(0);
         assertEquals(500, vpc.eniQuota());
         assertEquals(List.of(), vpc.securityGroups());
