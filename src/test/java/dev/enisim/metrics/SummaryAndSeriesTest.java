@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The two views of a run a user reads side by side, timeseries.csv and summary.json, tell the same story: every
@@ -117,36 +119,17 @@ class SummaryAndSeriesTest {
                 s.at("/enis/final").asLong(), "final");
     }
 
-    @Test
-    void quickstartSeriesAddUpToItsSummary() throws Exception {
-        assertAgree(run("quickstart"));
-    }
-
-    @Test
-    void teardownSeriesAddUpToItsSummary() throws Exception {
-        RunResult r = run("teardown");
-        assertTrue(r.summary().enis().deleted() > 0, "the teardown deletes ENIs");
-        assertAgree(r);
-    }
-
-    @Test
-    void orphanSeriesAddUpToItsSummary() throws Exception {
-        RunResult r = run("orphaned-enis");
-        assertTrue(r.summary().enis().orphaned() > 0, "the deleted role orphans ENIs");
-        assertAgree(r);
-    }
-
-    @Test
-    void throttleSeriesAddUpToItsSummary() throws Exception {
-        RunResult r = run("request-rate-cap");
-        assertTrue(r.summary().invocations().throttled() > 0, "the request-rate cap throttles");
-        assertAgree(r);
-    }
-
-    @Test
-    void natErrorSeriesAddUpToItsSummary() throws Exception {
-        RunResult r = run("nat-hot-destination");
-        assertTrue(r.summary().invocations().functionErrors() > 0, "the NAT gateway refuses connections");
+    /** Each example scenario, and the count of its summary it shows is not zero (what it exercises). */
+    @ParameterizedTest
+    @CsvSource({
+        "quickstart, /invocations/errors/SubnetIPAddressLimitReachedException",
+        "teardown, /enis/deleted",
+        "orphaned-enis, /enis/orphaned",
+        "request-rate-cap, /invocations/throttled",
+        "nat-hot-destination, /invocations/functionErrors"})
+    void seriesAddUpToTheSummary(String scenario, String exercised) throws Exception {
+        RunResult r = run(scenario);
+        assertTrue(SummaryJson.mapper().valueToTree(r.summary()).at(exercised).asLong() > 0, exercised);
         assertAgree(r);
     }
 
