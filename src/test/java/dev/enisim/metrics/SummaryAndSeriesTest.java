@@ -164,6 +164,41 @@ class SummaryAndSeriesTest {
     }
 
     /**
+     * Connections on a key, time-weighted: the ENI is ready at 10 s; from then on an invocation every 0.5 s holds
+     * 2 connections for 0.1 s (no init). Over the 300 s run: 580 invocations x 0.1 s, so the mean is
+     * 580 x 0.1 x 2 / 300 and the mean of the square 580 x 0.1 x 4 / 300 (the arrival at exactly 300 s adds no
+     * time); variance = mean of the square - mean^2.
+     */
+    @Test
+    void connectionsAreTimeAveragedWithTheirVariance() throws Exception {
+        RunResult r = parse("""
+                name: connections
+                duration: 5m
+                bucket: 30s
+                vpcs:
+                  - id: vpc-1
+                    subnets: [{ id: subnet-a, cidr: 10.0.0.0/24, az: us-east-1a }]
+                    securityGroups: [sg-1]
+                hyperplane: { eniCreateTime: 10s }
+                functions:
+                  - name: tick
+                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-1] }
+                    duration: 100ms
+                    initDuration: 0s
+                    connectionsPerInvocation: 2
+                    arrivals: { constant: 2/s }
+                """);
+        var key = r.summary().eniKeys().get("subnet-a+[sg-1]");
+        double mean = 580 * 0.1 * 2 / 300;
+        double square = 580 * 0.1 * 4 / 300;
+        assertEquals(mean, key.meanConnections(), 1e-9);
+        assertEquals(square - mean * mean, key.connectionsVariance(), 1e-9);
+        assertEquals(2, key.peakConnections());
+        assertEquals(20, r.summary().functions().get("tick").invocations().errors().get("ResourceConflictException"),
+                "the 20 arrivals of the first 10 s, while Pending");
+    }
+
+    /**
      * Pending spells: ENIs take 10 min to create. early is created at 0 and Active at 10 min (one spell of 600 s,
      * longer than stuckPendingAfter 5 min: stuck once). late, with its own security group, is created at 25 min
      * and still Pending at the end (30 min): its spell runs to the end, 300 s, not longer than 5 min: not stuck.
