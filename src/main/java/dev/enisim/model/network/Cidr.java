@@ -64,9 +64,9 @@ public record Cidr(int network, int prefix) {
         return 1L << (32 - prefix);
     }
 
-    /** Addresses Lambda or anyone else can use: size - 5. */
+    /** Addresses Lambda or anyone else can use: size - 5 (at most Integer.MAX_VALUE, for blocks up to /0). */
     public int usableAddresses() {
-        return (int) Math.max(0, size() - RESERVED_BY_AWS);
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, size() - RESERVED_BY_AWS));
     }
 
     /** The i-th usable address (0-based), skipping the four reserved at the start. */
