@@ -27,7 +27,8 @@ public record RunSummary(
         Map<String, SqsSummary> sqs,
         Environments averageEnvironments,
         ColdStarts coldStarts,
-        Cost cost) {
+        Cost cost,
+        String assumptions) {
 
     /** A summary with its asynchronous section, without SQS event source mappings. */
     public RunSummary(String scenario, long seed, int replication, double simulatedSeconds, Events events,
@@ -37,14 +38,14 @@ public record RunSummary(
             Latency latencyMillis, Map<String, AsyncSummary> async) {
         this(scenario, seed, replication, simulatedSeconds, events, invocations, peakConcurrentExecutions,
                 averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys, teardowns, latencyMillis, async,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** The same summary with its SQS section (per function fed by a queue). */
     public RunSummary withSqs(Map<String, SqsSummary> q) {
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
                 peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, async, q, averageEnvironments, coldStarts, cost);
+                teardowns, latencyMillis, async, q, averageEnvironments, coldStarts, cost, assumptions);
     }
 
     /**
@@ -69,7 +70,7 @@ public record RunSummary(
             Latency latencyMillis) {
         this(scenario, seed, replication, simulatedSeconds, events, invocations, peakConcurrentExecutions,
                 averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys, teardowns, latencyMillis, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** This summary with each function's and the account's environment averages, cold starts and cost. */
@@ -77,7 +78,8 @@ public record RunSummary(
             ColdStarts accountColdStarts, Cost totalCost) {
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
                 peakConcurrentExecutions, averageConcurrentExecutions, withUsage, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, async, sqs, accountEnvironments, accountColdStarts, totalCost);
+                teardowns, latencyMillis, async, sqs, accountEnvironments, accountColdStarts, totalCost,
+                assumptions);
     }
 
     /**
@@ -109,11 +111,18 @@ public record RunSummary(
             double provisioned, double provisionedDuration, double natGateway, double total) {
     }
 
+    /** The same summary naming the assumption preset its scenario ran under ({@code documented}, {@code field}). */
+    public RunSummary withAssumptions(String preset) {
+        return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
+                peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
+                teardowns, latencyMillis, async, sqs, averageEnvironments, coldStarts, cost, preset);
+    }
+
     /** The same summary with its asynchronous section (per asynchronous function). */
     public RunSummary withAsync(Map<String, AsyncSummary> a) {
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
                 peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, a, sqs, averageEnvironments, coldStarts, cost);
+                teardowns, latencyMillis, a, sqs, averageEnvironments, coldStarts, cost, assumptions);
     }
 
     /**

@@ -25,6 +25,7 @@ public final class Assumptions {
     public static List<Row> rows(Scenario sc) {
         List<Row> out = new ArrayList<>();
         Scenario.Hyperplane h = sc.hyperplane();
+        out.add(new Row("assumptions", sc.assumptions().label()));
         if (sc.networkModel() == NetworkModel.LEGACY) {
             Scenario.Legacy l = sc.legacy();
             out.add(new Row("networkModel", "legacy"));

@@ -291,7 +291,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 scenario.durationMicros() / 1e6, events, hp().stuckPendingAfterMicros() / 1e6, teardowns(end), latency,
                 end).withAsync(asyncRecorder.summary())
                 .withSqs(sqsRecorder.summary());
-        summary = withUsage(summary);
+        summary = withUsage(summary).withAssumptions(scenario.assumptions().label());
         List<RunResult.EniLifetime> lifetimes = new ArrayList<>();
         for (WorldSnapshot.EniView e : end.enis()) {
             lifetimes.add(new RunResult.EniLifetime(e.id().name(), e.id().keyLabel(),

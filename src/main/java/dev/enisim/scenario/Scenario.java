@@ -26,6 +26,8 @@ import java.util.OptionalInt;
  * @param source         where the scenario came from (a file path as given), for messages
  * @param startsAt       the wall-clock instant (UTC) the run starts at, from the optional {@code startsAt}; null
  *                       when not given: the report then shows simulated time ({@code day 3 14:00}, {@code 00:10:05})
+ * @param assumptions    where the defaults of undocumented figures come from ({@code assumptions:}, default
+ *                       {@link AssumptionPreset#DEFAULT}); fields the scenario sets itself win over it
  */
 public record Scenario(
         String name,
@@ -43,14 +45,24 @@ public record Scenario(
         Legacy legacy,
         PriceTable prices,
         String source,
-        java.time.Instant startsAt) {
+        java.time.Instant startsAt,
+        AssumptionPreset assumptions) {
 
     /** A scenario without a wall-clock start, at the default price table. */
     public Scenario(String name, String description, long seed, long durationMicros, long bucketMicros,
             Account account, List<Vpc> vpcs, Hyperplane hyperplane, List<Function> functions, List<At> timeline,
             NetworkModel networkModel, ScalingSpec scaling, Legacy legacy, String source) {
         this(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane, functions, timeline,
-                networkModel, scaling, legacy, PriceTable.DEFAULT, source, null);
+                networkModel, scaling, legacy, PriceTable.DEFAULT, source, null, AssumptionPreset.DEFAULT);
+    }
+
+    /** A scenario under the default assumption preset. */
+    public Scenario(String name, String description, long seed, long durationMicros, long bucketMicros,
+            Account account, List<Vpc> vpcs, Hyperplane hyperplane, List<Function> functions, List<At> timeline,
+            NetworkModel networkModel, ScalingSpec scaling, Legacy legacy, PriceTable prices, String source,
+            java.time.Instant startsAt) {
+        this(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane, functions, timeline,
+                networkModel, scaling, legacy, prices, source, startsAt, AssumptionPreset.DEFAULT);
     }
 
     public Scenario {
@@ -68,51 +80,51 @@ public record Scenario(
             Hyperplane hyperplane, String source) {
         return new Scenario(name, "", seed, durationMicros, bucketMicros, account, List.of(), hyperplane, List.of(),
                 List.of(), NetworkModel.HYPERPLANE, ScalingSpec.DEFAULT, Legacy.DEFAULT, PriceTable.DEFAULT, source,
-                null);
+                null, AssumptionPreset.DEFAULT);
     }
 
     /** Same scenario with another seed (for {@code --seed}). */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, newSeed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
+                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt, assumptions);
     }
 
     /** Same scenario under another network model (for side-by-side comparisons). */
     public Scenario withNetworkModel(NetworkModel model) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, model, scaling, legacy, prices, source, startsAt);
+                functions, timeline, model, scaling, legacy, prices, source, startsAt, assumptions);
     }
 
     /** Same scenario over another simulated time and time-series resolution. */
     public Scenario withDuration(long newDurationMicros, long newBucketMicros) {
         return new Scenario(name, description, seed, newDurationMicros, newBucketMicros, account, vpcs, hyperplane,
-                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
+                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt, assumptions);
     }
 
     public Scenario withVpcs(List<Vpc> newVpcs) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, newVpcs, hyperplane,
-                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
+                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt, assumptions);
     }
 
     public Scenario withFunctions(List<Function> newFunctions) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                newFunctions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
+                newFunctions, timeline, networkModel, scaling, legacy, prices, source, startsAt, assumptions);
     }
 
     public Scenario withTimeline(List<At> newTimeline) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, newTimeline, networkModel, scaling, legacy, prices, source, startsAt);
+                functions, newTimeline, networkModel, scaling, legacy, prices, source, startsAt, assumptions);
     }
 
     public Scenario withScaling(ScalingSpec newScaling) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, networkModel, newScaling, legacy, prices, source, startsAt);
+                functions, timeline, networkModel, newScaling, legacy, prices, source, startsAt, assumptions);
     }
 
     /** Same scenario at another price table. */
     public Scenario withPrices(PriceTable newPrices) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, networkModel, scaling, legacy, newPrices, source, startsAt);
+                functions, timeline, networkModel, scaling, legacy, newPrices, source, startsAt, assumptions);
     }
 
     /**
@@ -212,12 +224,12 @@ public record Scenario(
     /**
      * Parameters of Hyperplane ENI management; every one is an assumption or a documented default.
      *
-     * @param eniCreateTime      time to create a new ENI (default log-normal, median 75 s, p99 5 min)
+     * @param eniCreateTime      time to create a new ENI (default: the scenario's {@link AssumptionPreset})
      * @param attachExistingTime time to attach a function to a key that already has an ENI (default 5 s)
      * @param connectionsPerEni  connection (port) capacity of one ENI (default 65,000)
      * @param eniRetryBackoffMicros wait before Lambda retries an ENI creation that failed (default 5 min)
-     * @param eniDeleteTime      time Lambda takes to delete an ENI nobody uses (default log-normal, median
-     *                           10 min, p99 35 min, capped at 45 min)
+     * @param eniDeleteTime      time Lambda takes to delete an ENI nobody uses (default: the scenario's
+     *                           {@link AssumptionPreset})
      * @param idleReclaimAfterMicros a VPC function not invoked for this long goes Inactive (default 14 days)
      * @param stuckPendingAfterMicros a Pending spell longer than this is reported as stuck (default 6 min)
      */
@@ -232,8 +244,7 @@ public record Scenario(
 
         public static final long DAY_MICROS = 86_400_000_000L;
         /** Default ENI deletion time: log-normal, median 10 min, p99 35 min, capped at 45 min [assumed]. */
-        public static final DistributionSpec DEFAULT_DELETE_TIME = new DistributionSpec.LogNormal(600e6, 2100e6,
-                2700e6);
+        public static final DistributionSpec DEFAULT_DELETE_TIME = AssumptionPreset.FIELD.eniDeleteTime();
 
         /** The lifecycle parameters at their defaults: deletion as above, idle 14 days, stuck Pending 6 min. */
         public Hyperplane(DistributionSpec eniCreateTime, DistributionSpec attachExistingTime, int connectionsPerEni,

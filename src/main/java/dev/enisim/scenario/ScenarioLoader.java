@@ -191,7 +191,7 @@ public final class ScenarioLoader {
         // "expect" belongs to the check command, which reads and validates it itself
         root.allowOnly("name", "description", "seed", "duration", "bucket", "account", "vpcs", "hyperplane",
                 "functions", "timeline", "expect", "networkModel", "scaling", "legacy", "async", "startsAt", "sqs",
-                "prices");
+                "prices", "assumptions");
         String name = root.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
             root.problem("name", "expected letters, digits, '.', '_' or '-' only" + (name.length() > 128
@@ -218,7 +218,8 @@ public final class ScenarioLoader {
         }
         Scenario.Account account = account(root);
         List<Scenario.Vpc> vpcs = vpcs(root);
-        Scenario.Hyperplane hyperplane = hyperplane(root);
+        AssumptionPreset preset = preset(root);
+        Scenario.Hyperplane hyperplane = hyperplane(root, preset);
         References refs = new References(vpcs);
         List<Scenario.Function> functions = new FunctionReader(root, refs, account, hyperplane, baseDir(source))
                 .read();
@@ -228,7 +229,19 @@ public final class ScenarioLoader {
         Scenario.Legacy legacy = legacy(root);
         long d = duration == null ? 1 : duration;
         return new Scenario(name, description, seed, d, bucket, account, vpcs, hyperplane, functions, timeline,
-                model, scaling, legacy, PricesReader.read(root), source, startsAt);
+                model, scaling, legacy, PricesReader.read(root), source, startsAt, preset);
+    }
+
+    /** The optional {@code assumptions}: which preset gives the undocumented defaults. */
+    private static AssumptionPreset preset(Fields root) {
+        String label = root.text("assumptions", AssumptionPreset.DEFAULT.label());
+        AssumptionPreset p = AssumptionPreset.of(label);
+        if (p == null) {
+            root.problem("assumptions", "expected 'documented' (AWS's current text) or 'field' (the field reports, "
+                    + "the default), got '" + label + "'");
+            return AssumptionPreset.DEFAULT;
+        }
+        return p;
     }
 
     /** The optional {@code startsAt}: an ISO-8601 UTC date-time such as 2026-11-30T00:00:00Z; null when absent. */
@@ -443,12 +456,14 @@ public final class ScenarioLoader {
         return aStart < bStart + b.size() && bStart < aStart + a.size();
     }
 
-    private static Scenario.Hyperplane hyperplane(Fields root) {
+    private static Scenario.Hyperplane hyperplane(Fields root, AssumptionPreset preset) {
         Fields h = root.object("hyperplane");
-        DistributionSpec create = new DistributionSpec.LogNormal(75 * SEC, 300 * SEC, Double.POSITIVE_INFINITY);
+        DistributionSpec create = preset.eniCreateTime();
         DistributionSpec attach = new DistributionSpec.Constant(5 * SEC);
+        DistributionSpec deleteDefault = preset.eniDeleteTime();
         if (h == null) {
-            return new Scenario.Hyperplane(create, attach, 65_000, 300 * SEC);
+            return new Scenario.Hyperplane(create, attach, 65_000, 300 * SEC, deleteDefault,
+                    14 * Scenario.Hyperplane.DAY_MICROS, 360 * SEC);
         }
         h.allowOnly("eniCreateTime", "attachExistingTime", "connectionsPerEni", "eniRetryBackoff", "eniDeleteTime",
                 "idleReclaimAfter", "stuckPendingAfter");
@@ -456,13 +471,13 @@ public final class ScenarioLoader {
         DistributionSpec a = Distributions.read(h, "attachExistingTime", attach);
         int cap = (int) h.integer("connectionsPerEni", 65_000, 1, 10_000_000);
         long backoff = h.duration("eniRetryBackoff", 300 * SEC);
-        DistributionSpec delete = Distributions.read(h, "eniDeleteTime", Scenario.Hyperplane.DEFAULT_DELETE_TIME);
+        DistributionSpec delete = Distributions.read(h, "eniDeleteTime", deleteDefault);
         long idle = h.duration("idleReclaimAfter", 14 * Scenario.Hyperplane.DAY_MICROS);
         long stuck = h.duration("stuckPendingAfter", 360 * SEC);
         if (idle <= 0) {
             h.problem("idleReclaimAfter", "must be > 0");
         }
         return new Scenario.Hyperplane(c == null ? create : c, a == null ? attach : a, cap, backoff,
-                delete == null ? Scenario.Hyperplane.DEFAULT_DELETE_TIME : delete, Math.max(1, idle), stuck);
+                delete == null ? deleteDefault : delete, Math.max(1, idle), stuck);
     }
 }
