@@ -232,6 +232,10 @@ public record Scenario(
      *                           {@link AssumptionPreset})
      * @param idleReclaimAfterMicros a VPC function not invoked for this long goes Inactive (default 14 days)
      * @param stuckPendingAfterMicros a Pending spell longer than this is reported as stuck (default 6 min)
+     * @param ec2RequestLimit    EC2's rate for Lambda's CreateNetworkInterface calls, null when not limited (the
+     *                           default: AWS gives no figure) [assumed]
+     * @param eniNotReadyOnScaleOut a request that finds every ENI of its key full while Lambda creates another
+     *                           gets ENINotReadyException (502) instead of running without a connection [assumed]
      */
     public record Hyperplane(
             DistributionSpec eniCreateTime,
@@ -240,7 +244,17 @@ public record Scenario(
             long eniRetryBackoffMicros,
             DistributionSpec eniDeleteTime,
             long idleReclaimAfterMicros,
-            long stuckPendingAfterMicros) {
+            long stuckPendingAfterMicros,
+            Ec2RequestLimit ec2RequestLimit,
+            boolean eniNotReadyOnScaleOut) {
+
+        /** Without an EC2 request limit, a key's scale-out answered as a function error (the defaults). */
+        public Hyperplane(DistributionSpec eniCreateTime, DistributionSpec attachExistingTime, int connectionsPerEni,
+                long eniRetryBackoffMicros, DistributionSpec eniDeleteTime, long idleReclaimAfterMicros,
+                long stuckPendingAfterMicros) {
+            this(eniCreateTime, attachExistingTime, connectionsPerEni, eniRetryBackoffMicros, eniDeleteTime,
+                    idleReclaimAfterMicros, stuckPendingAfterMicros, null, false);
+        }
 
         public static final long DAY_MICROS = 86_400_000_000L;
         /** Default ENI deletion time: log-normal, median 10 min, p99 35 min, capped at 45 min [assumed]. */
@@ -252,6 +266,13 @@ public record Scenario(
             this(eniCreateTime, attachExistingTime, connectionsPerEni, eniRetryBackoffMicros, DEFAULT_DELETE_TIME,
                     14 * DAY_MICROS, 360_000_000L);
         }
+    }
+
+    /**
+     * A token bucket for Lambda's EC2 calls that create Hyperplane ENIs: {@code burst} calls at once, refilled at
+     * {@code perSecond}; a creation refused by it fails with EC2RequestLimitExceeded.
+     */
+    public record Ec2RequestLimit(int burst, double perSecond) {
     }
 
     /**

@@ -466,7 +466,7 @@ public final class ScenarioLoader {
                     14 * Scenario.Hyperplane.DAY_MICROS, 360 * SEC);
         }
         h.allowOnly("eniCreateTime", "attachExistingTime", "connectionsPerEni", "eniRetryBackoff", "eniDeleteTime",
-                "idleReclaimAfter", "stuckPendingAfter");
+                "idleReclaimAfter", "stuckPendingAfter", "ec2RequestLimit", "eniNotReadyOnScaleOut");
         DistributionSpec c = Distributions.read(h, "eniCreateTime", create);
         DistributionSpec a = Distributions.read(h, "attachExistingTime", attach);
         int cap = (int) h.integer("connectionsPerEni", 65_000, 1, 10_000_000);
@@ -478,6 +478,23 @@ public final class ScenarioLoader {
             h.problem("idleReclaimAfter", "must be > 0");
         }
         return new Scenario.Hyperplane(c == null ? create : c, a == null ? attach : a, cap, backoff,
-                delete == null ? deleteDefault : delete, Math.max(1, idle), stuck);
+                delete == null ? deleteDefault : delete, Math.max(1, idle), stuck, ec2RequestLimit(h),
+                h.flag("eniNotReadyOnScaleOut", false));
+    }
+
+    /** The optional {@code hyperplane.ec2RequestLimit: {burst: N, refill: RATE}}; null when absent. */
+    private static Scenario.Ec2RequestLimit ec2RequestLimit(Fields h) {
+        Fields f = h.object("ec2RequestLimit");
+        if (f == null) {
+            return null;
+        }
+        f.allowOnly("burst", "refill");
+        Long burst = f.requireInteger("burst", 1, 1_000_000);
+        double rate = f.rate("refill");
+        if (!Double.isNaN(rate) && rate <= 0) {
+            f.problem("refill", "must be > 0");
+            return null;
+        }
+        return burst == null || Double.isNaN(rate) ? null : new Scenario.Ec2RequestLimit(burst.intValue(), rate);
     }
 }
