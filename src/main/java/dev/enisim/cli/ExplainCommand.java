@@ -56,7 +56,8 @@ final class ExplainCommand implements Callable<Integer> {
         budget.check(s, 1, spec.commandLine().getErr());
         RunResult r = new Simulation(s, 0).run();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s (seed %d): %s%n%n", s.name(), s.seed(), s.description());
+        out.printf("%s (seed %d, %s assumptions): %s%n%n", s.name(), s.seed(), s.assumptions().label(),
+                s.description());
         // on a terminal, "why" lines wrap between words at its width; into a file or a pipe, one line each
         for (String line : Narrative.wrap(Narrative.lines(r), System.console() == null ? Integer.MAX_VALUE
                 : ProgressBar.terminalColumns() - 1)) {

@@ -5,15 +5,20 @@ import dev.enisim.plan.Planner;
 import dev.enisim.report.PlanReport;
 import dev.enisim.report.ReportWriter;
 import dev.enisim.report.SafeOutput;
+import dev.enisim.scenario.AssumptionPreset;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioException;
 import dev.enisim.scenario.ScenarioLoader;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +36,8 @@ import picocli.CommandLine.Spec;
             "  3. the traffic multiplier at which the first ENI, IP, concurrency or scaling-rate limit is hit;",
             "  4. how long deleting every function waits for Lambda's ENIs (p50, p99 over replications);",
             "  5. the longest quiet period before an invocation fails (the idle rule), and a keep-warm interval.",
-            "Writes plan.json (and plan.html with --html) into --out."})
+            "Writes plan.json (and plan.html with --html) into --out; with --assumptions both, plan-documented.json",
+            "and plan-field.json (and their pages), and the answers side by side."})
 final class PlanCommand implements Callable<Integer> {
 
     @Spec
@@ -54,6 +60,12 @@ final class PlanCommand implements Callable<Integer> {
             description = "Also size the subnets under the other network model (legacy or Hyperplane).")
     boolean bothModels;
 
+    @Option(names = "--assumptions", paramLabel = "PRESET",
+            description = {"Answer under this assumption preset: documented (AWS's current text), field (the field",
+                "reports) or both (each in turn, then side by side); a field the scenario sets itself wins over",
+                "either (default: the scenario's own assumptions, field when it names none)."})
+    String assumptions;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
     boolean quiet;
 
@@ -68,27 +80,66 @@ final class PlanCommand implements Callable<Integer> {
         if (replications < 1) {
             throw new UserInputException("--replications must be at least 1");
         }
-        Scenario s = ScenarioLoader.load(file, overriding.sets, null);
+        List<String> presets = presets();
+        List<Scenario> scenarios = new ArrayList<>();
+        for (String preset : presets) {
+            List<String> sets = new ArrayList<>(overriding.sets);
+            if (preset != null) {
+                sets.add("assumptions=" + preset);
+            }
+            scenarios.add(ScenarioLoader.load(file, sets, null));
+        }
+        Scenario s = scenarios.get(0);
         Path home = Main.workingDir(spec);
         Path dir = out != null ? out : home.resolve("reports").resolve(s.name() + "-plan");
         SafeOutput.checkFolder(dir, home);
         // a rough count of the planner's runs: a search per subnet, a traffic search, the teardown replications
-        budget.check(s, replications + 12L * (s.vpcs().stream().mapToLong(v -> v.subnets().size()).sum() + 2),
-                spec.commandLine().getErr());
-        Plan plan = new Planner(s, replications, bothModels, line -> {
-            if (!quiet) {
-                spec.commandLine().getErr().println("  running: " + line);
-            }
-        }).plan();
+        budget.check(s, presets.size() * (replications + 12L * (s.vpcs().stream().mapToLong(v -> v.subnets().size())
+                .sum() + 2)), spec.commandLine().getErr());
+        List<Plan> plans = new ArrayList<>();
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("plan.json", PlanReport.json(plan).getBytes(StandardCharsets.UTF_8));
-        if (html) {
-            files.put("plan.html", PlanReport.html(plan).getBytes(StandardCharsets.UTF_8));
+        for (Scenario sc : scenarios) {
+            String label = sc.assumptions().label();
+            Plan plan = new Planner(sc, replications, bothModels, line -> {
+                if (!quiet) {
+                    spec.commandLine().getErr().println("  running" + (presets.size() > 1 ? " (" + label + ")" : "")
+                            + ": " + line);
+                }
+            }).plan();
+            plans.add(plan);
+            String stem = presets.size() > 1 ? "plan-" + label : "plan";
+            files.put(stem + ".json", PlanReport.json(plan).getBytes(StandardCharsets.UTF_8));
+            if (html) {
+                files.put(stem + ".html", PlanReport.html(plan).getBytes(StandardCharsets.UTF_8));
+            }
         }
         ReportWriter.writeFiles(files, dir, home);
-        spec.commandLine().getOut().print(PlanReport.text(plan));
-        spec.commandLine().getOut().println();
-        spec.commandLine().getOut().println("Written: " + dir.resolve("plan.json") + (html ? ", plan.html" : ""));
+        PrintWriter o = spec.commandLine().getOut();
+        for (Plan plan : plans) {
+            o.print(PlanReport.text(plan));
+            o.println();
+        }
+        if (plans.size() > 1) {
+            o.print(PlanReport.contrast(plans));
+            o.println();
+        }
+        o.println("Written: " + dir.resolve(files.keySet().iterator().next()) + files.keySet().stream().skip(1)
+                .map(f -> ", " + f).collect(Collectors.joining()));
         return 0;
+    }
+
+    /** The presets to answer under: the scenario's own (null), one named, or every one. */
+    private List<String> presets() {
+        if (assumptions == null) {
+            return java.util.Collections.singletonList(null);
+        }
+        if (assumptions.equals("both")) {
+            return AssumptionPreset.labels();
+        }
+        if (AssumptionPreset.of(assumptions) == null) {
+            throw new UserInputException("--assumptions: expected documented, field or both, got '" + assumptions
+                    + "'");
+        }
+        return List.of(assumptions);
     }
 }

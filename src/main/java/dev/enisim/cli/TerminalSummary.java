@@ -43,9 +43,15 @@ final class TerminalSummary {
         vpcs.sort(Comparator.comparingDouble(e -> -e.getValue().peakEnis() / (double) Math.max(1,
                 e.getValue().eniQuota())));
         for (Map.Entry<String, RunSummary.VpcSummary> v : top(vpcs)) {
-            out.printf("  %-20s peak %d of quota %d%n", v.getKey(), v.getValue().peakEnis(), v.getValue().eniQuota());
+            out.printf("  %-20s peak %d of quota %d%s%n", v.getKey(), v.getValue().peakEnis(), v.getValue().eniQuota(),
+                    v.getValue().otherUsedEnis() > 0 ? ", " + v.getValue().otherUsedEnis() + " used by other services"
+                            : "");
         }
         more(out, vpcs.size(), "VPCs");
+        if (s.region() != null && !s.vpcs().isEmpty()) {
+            out.printf("  %-20s peak %,d of %,d network interfaces (all VPCs, Lambda's and other services')%n",
+                    "Region", s.region().peakNetworkInterfaces(), s.region().networkInterfacesPerRegion());
+        }
         out.println("Subnets (usable IPs, fewest free; the fullest first):");
         List<Map.Entry<String, RunSummary.SubnetSummary>> subnets = new ArrayList<>(s.subnets().entrySet());
         subnets.sort(Comparator.comparingDouble(e -> e.getValue().minAvailableIps() / (double) Math.max(1,

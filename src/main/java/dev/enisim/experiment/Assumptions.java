@@ -2,6 +2,7 @@ package dev.enisim.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.enisim.scenario.AssumptionPreset;
 import dev.enisim.scenario.Units;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +28,12 @@ public final class Assumptions {
 
     /** Every assumption enisim knows, in the order of the README's table. */
     public static final List<Assumption> ALL = List.of(
-            new Assumption("hyperplane.eniCreateTime.median", "30s", "4m", "{dist: lognormal, median: 75s, p99: 5m}",
-                    false, "AWS: \"about a minute\" (2019) to \"several minutes\"; 90 s most quoted"),
+            new Assumption("hyperplane.eniCreateTime.median", "30s", "4m",
+                    AssumptionPreset.DEFAULT.eniCreateTimeText(), false, "AWS: \"about a minute\" (2019) to \"several minutes\"; 90 s most quoted"),
             new Assumption("hyperplane.attachExistingTime", "1s", "30s", null, false,
                     "AWS: \"much quicker\" than a new ENI"),
             new Assumption("hyperplane.eniDeleteTime.median", "3m", "20m",
-                    "{dist: lognormal, median: 10m, p99: 35m, cap: 45m}", false,
+                    AssumptionPreset.DEFAULT.eniDeleteTimeText(), false,
                     "AWS: \"up to 20 minutes\"; Terraform: p99 35 min"),
             new Assumption("hyperplane.eniRetryBackoff", "1m", "10m", null, false,
                     "AWS (2018): \"at least 5 minutes\""),
@@ -61,6 +62,7 @@ public final class Assumptions {
     public static Prepared prepare(JsonNode tree) {
         ObjectNode copy = (ObjectNode) tree.deepCopy();
         boolean legacy = "legacy".equals(copy.path("networkModel").asText(""));
+        AssumptionPreset preset = AssumptionPreset.of(copy.path("assumptions").asText(""));
         List<Factor> factors = new ArrayList<>();
         List<String> why = new ArrayList<>();
         for (Assumption a : ALL) {
@@ -77,7 +79,7 @@ public final class Assumptions {
                 for (ObjectNode o : owners) {
                     JsonNode d = o.get(field);
                     if (d == null) {
-                        o.set(field, yaml(a.distribution())); // the default, spelled out
+                        o.set(field, yaml(presetDefault(a, preset))); // the default, spelled out
                     } else if (d.isTextual()) {
                         constant = true;
                     } else if (d.has("p99")) {
@@ -92,6 +94,18 @@ public final class Assumptions {
             why.add(a.why());
         }
         return new Prepared(copy, factors, why);
+    }
+
+    /** The default a scenario under {@code preset} (null: the default preset) has for this assumption. */
+    private static String presetDefault(Assumption a, AssumptionPreset preset) {
+        AssumptionPreset p = preset == null ? AssumptionPreset.DEFAULT : preset;
+        if (a.path().startsWith("hyperplane.eniCreateTime.")) {
+            return p.eniCreateTimeText();
+        }
+        if (a.path().startsWith("hyperplane.eniDeleteTime.")) {
+            return p.eniDeleteTimeText();
+        }
+        return a.distribution();
     }
 
     /** The objects at {@code path} (dotted names, {@code [*]} for every element), creating missing blocks. */

@@ -339,7 +339,7 @@ public final class Recorder implements WorldListener {
         Map<String, RunSummary.VpcSummary> vpcs = new LinkedHashMap<>();
         for (WorldSnapshot.VpcView v : world.vpcs()) {
             vpcs.put(v.id(), new RunSummary.VpcSummary(v.eniQuota(), vpcEnis[v.index()].peak(),
-                    vpcEnis[v.index()].current()));
+                    vpcEnis[v.index()].current(), v.otherUsedEnis()));
         }
         Map<String, RunSummary.SubnetSummary> subnets = new LinkedHashMap<>();
         for (WorldSnapshot.SubnetView s : world.subnets()) {

@@ -27,7 +27,9 @@ public record RunSummary(
         Map<String, SqsSummary> sqs,
         Environments averageEnvironments,
         ColdStarts coldStarts,
-        Cost cost) {
+        Cost cost,
+        String assumptions,
+        Region region) {
 
     /** A summary with its asynchronous section, without SQS event source mappings. */
     public RunSummary(String scenario, long seed, int replication, double simulatedSeconds, Events events,
@@ -37,14 +39,14 @@ public record RunSummary(
             Latency latencyMillis, Map<String, AsyncSummary> async) {
         this(scenario, seed, replication, simulatedSeconds, events, invocations, peakConcurrentExecutions,
                 averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys, teardowns, latencyMillis, async,
-                null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     /** The same summary with its SQS section (per function fed by a queue). */
     public RunSummary withSqs(Map<String, SqsSummary> q) {
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
                 peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, async, q, averageEnvironments, coldStarts, cost);
+                teardowns, latencyMillis, async, q, averageEnvironments, coldStarts, cost, assumptions, region);
     }
 
     /**
@@ -69,7 +71,7 @@ public record RunSummary(
             Latency latencyMillis) {
         this(scenario, seed, replication, simulatedSeconds, events, invocations, peakConcurrentExecutions,
                 averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys, teardowns, latencyMillis, null,
-                null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     /** This summary with each function's and the account's environment averages, cold starts and cost. */
@@ -77,7 +79,8 @@ public record RunSummary(
             ColdStarts accountColdStarts, Cost totalCost) {
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
                 peakConcurrentExecutions, averageConcurrentExecutions, withUsage, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, async, sqs, accountEnvironments, accountColdStarts, totalCost);
+                teardowns, latencyMillis, async, sqs, accountEnvironments, accountColdStarts, totalCost,
+                assumptions, region);
     }
 
     /**
@@ -109,11 +112,37 @@ public record RunSummary(
             double provisioned, double provisionedDuration, double natGateway, double total) {
     }
 
+    /** The same summary naming the assumption preset its scenario ran under ({@code documented}, {@code field}). */
+    public RunSummary withAssumptions(String preset) {
+        return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
+                peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
+                teardowns, latencyMillis, async, sqs, averageEnvironments, coldStarts, cost, preset, region);
+    }
+
+    /** The same summary with the Region's network interfaces. */
+    public RunSummary withRegion(Region r) {
+        return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
+                peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
+                teardowns, latencyMillis, async, sqs, averageEnvironments, coldStarts, cost, assumptions, r);
+    }
+
+    /**
+     * EC2's "Network interfaces per Region" (every VPC's ENIs, Lambda's and other services'), against its limit.
+     *
+     * @param networkInterfacesPerRegion the limit (5,000 by default)
+     * @param peakNetworkInterfaces      the most the Region held at once
+     * @param finalLambdaEnis            Lambda's ENIs at the end
+     * @param finalOtherUsedEnis         other services' ENIs at the end
+     */
+    public record Region(int networkInterfacesPerRegion, long peakNetworkInterfaces, long finalLambdaEnis,
+            long finalOtherUsedEnis) {
+    }
+
     /** The same summary with its asynchronous section (per asynchronous function). */
     public RunSummary withAsync(Map<String, AsyncSummary> a) {
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
                 peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, a, sqs, averageEnvironments, coldStarts, cost);
+                teardowns, latencyMillis, a, sqs, averageEnvironments, coldStarts, cost, assumptions, region);
     }
 
     /**
@@ -218,7 +247,8 @@ public record RunSummary(
     public record Enis(long created, long peak, long fin, long deleted, long orphaned) {
     }
 
-    public record VpcSummary(int eniQuota, long peakEnis, long finalEnis) {
+    /** @param otherUsedEnis other services' ENIs counting against the quota at the end of the run */
+    public record VpcSummary(int eniQuota, long peakEnis, long finalEnis, int otherUsedEnis) {
     }
 
     public record SubnetSummary(String cidr, String az, int usableIps, int otherUsedIps, long minAvailableIps,

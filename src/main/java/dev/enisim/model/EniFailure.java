@@ -16,6 +16,12 @@ public enum EniFailure {
     ROLE_PERMISSIONS(StateReasonCode.InsufficientRolePermissions, Outcome.EC2_ACCESS_DENIED),
     /** EC2's API refused the call for its rate (legacy model); transient, so no state reason. */
     EC2_THROTTLED(null, Outcome.EC2_THROTTLED),
+    /**
+     * EC2 refused Lambda's call to create a Hyperplane ENI for its rate: StateReasonCode (and
+     * LastUpdateStatusReasonCode) EC2RequestLimitExceeded [doc: API enums]; invocations get EC2ThrottledException
+     * [assumed: the Invoke error whose words, "Amazon EC2 throttled AWS Lambda", match it].
+     */
+    EC2_REQUEST_LIMIT(StateReasonCode.EC2RequestLimitExceeded, Outcome.EC2_THROTTLED),
     /** The VpcConfig's subnets are in several VPCs. */
     INVALID_SUBNET(StateReasonCode.InvalidSubnet, Outcome.INVALID_SUBNET_ID),
     /** A security group of the VpcConfig is in another VPC. */

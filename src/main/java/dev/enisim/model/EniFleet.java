@@ -193,7 +193,8 @@ final class EniFleet implements KeyPorts {
 
     /**
      * A key's ENIs have no free port for a request. If another ENI is on its way the request just fails to
-     * connect (null: the caller counts a function error). Otherwise Lambda creates one; if it cannot (no IP,
+     * connect (null: the caller counts a function error), or gets ENINotReadyException when the network model says
+     * so. Otherwise Lambda creates one; if it cannot (no IP,
      * quota, permissions) the invocation fails with the matching 502 error, and so does every request to the
      * key until the back-off has passed.
      */
@@ -201,7 +202,7 @@ final class EniFleet implements KeyPorts {
     public Outcome scaleOut(int key, String role, long now) {
         EniPool pool = pools.get(key);
         if (pool.creating() > 0) {
-            return null;
+            return networking.whileScalingOut();
         }
         EniFailure waiting = backingOff(key, now);
         if (waiting != null) {
@@ -209,7 +210,7 @@ final class EniFleet implements KeyPorts {
         }
         EniFailure why = create(pool, role, now);
         if (why == null) {
-            return null;
+            return pool.creating() > 0 ? networking.whileScalingOut() : null;
         }
         if (why != EniFailure.EC2_THROTTLED) { // a throttled call is retried as soon as the bucket has a token
             backOff(key, why, now);
@@ -284,7 +285,7 @@ final class EniFleet implements KeyPorts {
             return EniFailure.ENI_LIMIT; // the VPC's quota (shared with other services) or the Region's
         }
         if (!networking.mayCallEc2(now)) {
-            return EniFailure.EC2_THROTTLED;
+            return networking.ec2Refusal();
         }
         vpc.tryTakeEniSlot();
         network.region.tryTake();

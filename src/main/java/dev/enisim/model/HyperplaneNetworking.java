@@ -7,9 +7,21 @@ package dev.enisim.model;
  */
 public final class HyperplaneNetworking implements Networking {
 
-    public static final HyperplaneNetworking INSTANCE = new HyperplaneNetworking();
+    /** EC2 calls unlimited; a request meeting a key's scale-out runs without its connection. */
+    public static final HyperplaneNetworking INSTANCE = new HyperplaneNetworking(0, 0, false);
 
-    private HyperplaneNetworking() {
+    private final TokenBucket ec2;
+    private final boolean eniNotReadyOnScaleOut;
+
+    /**
+     * @param ec2Burst              Lambda's CreateNetworkInterface calls EC2 accepts at once; 0: unlimited
+     * @param ec2RefillPerSecond    their refill rate
+     * @param eniNotReadyOnScaleOut a request that finds its key's ENIs full while another is created gets
+     *                              ENINotReadyException
+     */
+    public HyperplaneNetworking(int ec2Burst, double ec2RefillPerSecond, boolean eniNotReadyOnScaleOut) {
+        this.ec2 = ec2Burst > 0 ? new TokenBucket(ec2Burst, ec2RefillPerSecond) : null;
+        this.eniNotReadyOnScaleOut = eniNotReadyOnScaleOut;
     }
 
     @Override
@@ -24,7 +36,18 @@ public final class HyperplaneNetworking implements Networking {
 
     @Override
     public boolean mayCallEc2(long nowMicros) {
-        return true;
+        return ec2 == null || ec2.tryTake(nowMicros);
+    }
+
+    /** Hyperplane ENIs are made ahead of invocations: a refused creation is the function's (or update's) reason. */
+    @Override
+    public EniFailure ec2Refusal() {
+        return EniFailure.EC2_REQUEST_LIMIT;
+    }
+
+    @Override
+    public Outcome whileScalingOut() {
+        return eniNotReadyOnScaleOut ? Outcome.ENI_NOT_READY : null;
     }
 
     @Override

@@ -28,6 +28,19 @@ public interface Networking {
     /** A CreateNetworkInterface call may be made now (takes its token if the model rate-limits them). */
     boolean mayCallEc2(long nowMicros);
 
+    /** Why an ENI creation fails when {@link #mayCallEc2} says no. */
+    default EniFailure ec2Refusal() {
+        return EniFailure.EC2_THROTTLED;
+    }
+
+    /**
+     * What a request gets that finds every ENI of its key full while Lambda creates another: null when it runs
+     * without its connection (a function error), else the invoke error.
+     */
+    default Outcome whileScalingOut() {
+        return null;
+    }
+
     /** A new ENI is usable as soon as it is created (the cold start that needs it pays for it). */
     boolean eniReadyAtCreation();
 

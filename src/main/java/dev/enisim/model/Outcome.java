@@ -31,7 +31,13 @@ public enum Outcome {
     EC2_THROTTLED(Kind.INVOKE_ERROR, "EC2ThrottledException", null, 502),
     EC2_ACCESS_DENIED(Kind.INVOKE_ERROR, "EC2AccessDeniedException", null, 502),
     INVALID_SUBNET_ID(Kind.INVOKE_ERROR, "InvalidSubnetIDException", null, 502),
-    INVALID_SECURITY_GROUP_ID(Kind.INVOKE_ERROR, "InvalidSecurityGroupIDException", null, 502);
+    INVALID_SECURITY_GROUP_ID(Kind.INVOKE_ERROR, "InvalidSecurityGroupIDException", null, 502),
+    /**
+     * "the elastic network interface (ENI) configured for its VPC connection isn't ready yet" [doc: API_Invoke]:
+     * given (with {@code hyperplane.eniNotReadyOnScaleOut}) to a request that finds every ENI of its key full while
+     * Lambda creates another [assumed: AWS does not say when it occurs].
+     */
+    ENI_NOT_READY(Kind.INVOKE_ERROR, "ENINotReadyException", null, 502);
 
     /** The four families an outcome belongs to; they partition all invocations. */
     public enum Kind { SUCCESS, THROTTLE, INVOKE_ERROR, FUNCTION_ERROR }

@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * Owns the invocation request-rate limits [doc]: requests per second at most 10 x the account's concurrency limit
- * (all functions) and 10 x a function's reserved concurrency, and, under the per-function scaling rule, a function's
+ * (all functions), 10 x a function's reserved concurrency and 10 x its provisioned concurrency ("Invocation
+ * requests per function version or alias: 10 x allocated provisioned concurrency", gettingstarted-limits.html;
+ * the configured figure is taken as the allocated one [assumed]), and, under the per-function scaling rule, a function's
  * request rate rising by at most 10,000 requests per second every 10 s (refilled continuously, not accumulating).
  * Rates are counted over a window ({@link Scaling#requestRateWindowMicros}, 1 s by default [assumed]): a token
  * bucket of rate x window tokens for the caps; for the rise, fixed windows whose allowance is the previous window's
@@ -18,6 +20,8 @@ final class RequestRate {
     private final long startPerWindow;
     private final long risePerWindow;
     private TokenBucket[] reserved = new TokenBucket[0];
+    private TokenBucket[] provisioned = new TokenBucket[0];
+    private int[] provisionedOf = new int[0];     // the provisioned concurrency each bucket was made for
     private long[] windowStart = new long[0];
     private long[] inWindow = new long[0];
     private long[] allowance = new long[0];
@@ -54,22 +58,39 @@ final class RequestRate {
                 reserved[i] = own;
             }
         }
+        TokenBucket prov = provisionedBucket(f, i);
         Outcome limited = isReserved ? Outcome.THROTTLED_RESERVED_RATE : Outcome.THROTTLED_RATE;
         boolean rising = scaling.model() == Scaling.Model.PER_FUNCTION;
         if (rising && !roomToRise(i, now)) {
             return limited;
         }
-        if ((own != null && !own.has(now)) || !account.has(now)) {
+        if ((own != null && !own.has(now)) || (prov != null && !prov.has(now)) || !account.has(now)) {
             return limited;
         }
         if (own != null) {
             own.take();
+        }
+        if (prov != null) {
+            prov.take();
         }
         account.take();
         if (rising) {
             inWindow[i]++;
         }
         return null;
+    }
+
+    /** The bucket of 10 x the function's provisioned concurrency (remade when that changes), null without any. */
+    private TokenBucket provisionedBucket(LambdaFunction f, int i) {
+        int pc = f.provisionedConcurrency();
+        if (pc <= 0) {
+            return null;
+        }
+        if (provisioned[i] == null || provisionedOf[i] != pc) {
+            provisioned[i] = bucket(pc);
+            provisionedOf[i] = pc;
+        }
+        return provisioned[i];
     }
 
     /** The function's rate may rise further in this window: rolls the window over first. */
@@ -88,6 +109,8 @@ final class RequestRate {
     private void grow(int n) {
         int old = allowance.length;
         reserved = Arrays.copyOf(reserved, n);
+        provisioned = Arrays.copyOf(provisioned, n);
+        provisionedOf = Arrays.copyOf(provisionedOf, n);
         windowStart = Arrays.copyOf(windowStart, n);
         inWindow = Arrays.copyOf(inWindow, n);
         allowance = Arrays.copyOf(allowance, n);

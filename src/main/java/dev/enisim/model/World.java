@@ -244,7 +244,9 @@ public final class World {
             es.add(new WorldSnapshot.EniView(e.ref(), e.state(), e.connections(), e.createdMicros(), e.readyMicros(),
                     e.deletionRequestedMicros(), e.orphanedMicros(), e.endedMicros()));
         }
-        return new WorldSnapshot(fs, vs, ss, ks, es, lifecycle.teardowns);
+        RegionEnis r = network.region;
+        return new WorldSnapshot(fs, vs, ss, ks, es, lifecycle.teardowns,
+                new WorldSnapshot.RegionView(r.limit(), r.lambdaEnis(), r.otherEnis(), r.peak()));
     }
 
     /** When the invocation last admitted by {@link #invoke} completes. */

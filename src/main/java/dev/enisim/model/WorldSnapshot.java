@@ -15,7 +15,7 @@ import java.util.List;
  * indexed as the world numbers things (function i is functions().get(i), and so on).
  */
 public record WorldSnapshot(List<FunctionView> functions, List<VpcView> vpcs, List<SubnetView> subnets,
-        List<KeyView> keys, List<EniView> enis, List<Teardown> teardowns) {
+        List<KeyView> keys, List<EniView> enis, List<Teardown> teardowns, RegionView region) {
 
     public WorldSnapshot {
         functions = List.copyOf(functions);
@@ -24,6 +24,17 @@ public record WorldSnapshot(List<FunctionView> functions, List<VpcView> vpcs, Li
         keys = List.copyOf(keys);
         enis = List.copyOf(enis);
         teardowns = List.copyOf(teardowns);
+    }
+
+    /**
+     * EC2's "Network interfaces per Region" as the world counts it.
+     *
+     * @param limit      the quota (5,000 by default)
+     * @param lambdaEnis Lambda's ENIs of every VPC now
+     * @param otherEnis  other services' ENIs now (the VPCs' otherUsedEnis)
+     * @param peak       the most ENIs (Lambda's and others') the Region held at once
+     */
+    public record RegionView(int limit, int lambdaEnis, int otherEnis, int peak) {
     }
 
     /** @param state null until the function is created */

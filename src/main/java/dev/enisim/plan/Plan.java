@@ -11,11 +11,12 @@ import java.util.List;
  *                        each class of failing invocations with its count); empty when nothing fails
  * @param failedFunctions the functions that end Failed as it is: they get no keep-warm advice (keeping a Failed
  *                        function warm does not help; its failure must be fixed first)
+ * @param assumptions     the assumption preset the answers hold under ({@code documented}, {@code field})
  */
 public record Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
         List<String> failedFunctions, List<SubnetAdvice> subnets,
         List<SubnetAdvice> subnetsUnderOtherModel, List<VpcAdvice> vpcs, Headroom headroom, TeardownWait teardown,
-        List<IdleAdvice> idle) {
+        List<IdleAdvice> idle, String assumptions) {
 
     /**
      * @param peakLambdaIps        most addresses Lambda held at once when the subnet was not a constraint

@@ -58,7 +58,7 @@ public final class Planner {
             }
         });
         return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(), failsAsIs(asIs), failed,
-                subnets(), other, vpcs(asIs), headroom(), teardown(asIs), idle(failed));
+                subnets(), other, vpcs(asIs), headroom(), teardown(asIs), idle(failed), base.assumptions().label());
     }
 
     /** How the run as it is fails: functions that end Failed, then each class of failing invocations. */

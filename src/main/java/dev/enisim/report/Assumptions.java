@@ -25,6 +25,7 @@ public final class Assumptions {
     public static List<Row> rows(Scenario sc) {
         List<Row> out = new ArrayList<>();
         Scenario.Hyperplane h = sc.hyperplane();
+        out.add(new Row("assumptions", sc.assumptions().label()));
         if (sc.networkModel() == NetworkModel.LEGACY) {
             Scenario.Legacy l = sc.legacy();
             out.add(new Row("networkModel", "legacy"));
@@ -40,6 +41,10 @@ public final class Assumptions {
             out.add(new Row("hyperplane.eniDeleteTime", distribution(h.eniDeleteTime())));
             out.add(new Row("hyperplane.idleReclaimAfter", duration(h.idleReclaimAfterMicros())));
             out.add(new Row("hyperplane.stuckPendingAfter", duration(h.stuckPendingAfterMicros())));
+            Scenario.Ec2RequestLimit ec2 = h.ec2RequestLimit();
+            out.add(new Row("hyperplane.ec2RequestLimit", ec2 == null ? "none" : "{burst: " + ec2.burst()
+                    + ", refill: " + number(ec2.perSecond()) + "/s}"));
+            out.add(new Row("hyperplane.eniNotReadyOnScaleOut", String.valueOf(h.eniNotReadyOnScaleOut())));
         }
         Scaling s = sc.scaling().scaling();
         if (s.model() == Scaling.Model.PER_FUNCTION) {

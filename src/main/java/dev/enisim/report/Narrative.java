@@ -51,6 +51,13 @@ public final class Narrative {
             Map.entry("preset", "A runtime preset is the Init Duration measured for a hello-world function of that"
                     + " runtime, memory, architecture and package (public lambda-perf benchmark, 86 days); a real"
                     + " function adds its own initialisation (initExtra)."),
+            Map.entry("Failed:EC2RequestLimitExceeded", "EC2 refused Lambda's call to create the ENI for its"
+                    + " request rate (hyperplane.ec2RequestLimit); invocations fail with EC2ThrottledException."),
+            Map.entry("inv:EC2ThrottledException", "EC2 refused Lambda's call to create a Hyperplane ENI for its"
+                    + " request rate (hyperplane.ec2RequestLimit, EC2RequestLimitExceeded)."),
+            Map.entry("inv:ENINotReadyException", "Every ENI of the key was full and Lambda was creating another:"
+                    + " requests are refused with ENINotReadyException (502) until it is ready"
+                    + " (hyperplane.eniNotReadyOnScaleOut)."),
             Map.entry("inv:ServiceException", "Every subnet of the function is in an unavailable Availability Zone:"
                     + " the reason to give functions subnets in several AZs."));
 

@@ -21,8 +21,8 @@ public final class PlanReport {
     /** The answers in words and aligned columns. */
     public static String text(Plan p) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format("Capacity plan for %s (seed %d, %s network model)%n%n", p.scenario(), p.seed(),
-                p.networkModel()));
+        b.append(String.format("Capacity plan for %s (seed %d, %s network model, %s assumptions)%n%n", p.scenario(),
+                p.seed(), p.networkModel(), p.assumptions()));
         if (!p.failsAsIs().isEmpty()) {
             b.append("As it is, this scenario already fails: ").append(String.join("; ", p.failsAsIs()))
                     .append(".\nThe answers below are what it needs; fix these failures first.\n\n");
@@ -97,6 +97,44 @@ public final class PlanReport {
     }
 
     /**
+     * The same questions answered under several assumption presets ({@code plan --assumptions both}): one line per
+     * answer, each preset's value side by side, answers that differ marked; the plans come in the same order.
+     */
+    public static String contrast(List<Plan> plans) {
+        StringBuilder b = new StringBuilder("The answers side by side (");
+        for (int i = 0; i < plans.size(); i++) {
+            b.append(i == 0 ? "" : " | ").append(plans.get(i).assumptions());
+        }
+        b.append("; * where they differ)\n");
+        row(b, "fails as it is", plans, p -> p.failsAsIs().isEmpty() ? "no" : String.join("; ", p.failsAsIs()));
+        for (int s = 0; s < plans.get(0).subnets().size(); s++) {
+            int k = s;
+            row(b, plans.get(0).subnets().get(k).subnet() + " recommended", plans,
+                    p -> "/" + p.subnets().get(k).recommendedPrefix());
+        }
+        for (int v = 0; v < plans.get(0).vpcs().size(); v++) {
+            int k = v;
+            row(b, plans.get(0).vpcs().get(k).vpc() + " peak ENIs", plans,
+                    p -> String.valueOf(p.vpcs().get(k).peakEnis()));
+        }
+        row(b, "first limit at", plans, p -> p.headroom().firstLimitAtMultiplier() == null ? "none" : String.format(
+                java.util.Locale.ROOT, "x%.2f %s", p.headroom().firstLimitAtMultiplier(),
+                String.join(", ", p.headroom().limitsHit())));
+        row(b, "teardown wait p50", plans, p -> String.format(java.util.Locale.ROOT, "%.0f min",
+                p.teardown().p50Seconds() / 60));
+        row(b, "teardown wait p99", plans, p -> String.format(java.util.Locale.ROOT, "%.0f min",
+                p.teardown().p99Seconds() / 60));
+        return b.toString();
+    }
+
+    private static void row(StringBuilder b, String label, List<Plan> plans,
+            java.util.function.Function<Plan, String> value) {
+        List<String> values = plans.stream().map(value).toList();
+        boolean differ = values.stream().distinct().count() > 1;
+        b.append(String.format("  %s %-28s %s%n", differ ? "*" : " ", label, String.join(" | ", values)));
+    }
+
+    /**
      * The plan as a page: a verdict at the top (does the scenario already fail as it is?), then one section per
      * question with its verdict coloured, tables, the demand-versus-prefix chart of each subnet, the quota's
      * headroom, the traffic probes, the teardown wait and the idle rule. Self-contained, works offline.
@@ -105,7 +143,8 @@ public final class PlanReport {
         StringBuilder b = new StringBuilder();
         b.append(dev.enisim.report.page.Page.head("enisim plan: " + p.scenario()));
         b.append("<header><h1>Capacity plan: ").append(escape(p.scenario())).append("</h1>\n<p class=\"sub\">seed ")
-                .append(p.seed()).append(", ").append(escape(p.networkModel())).append(" network model</p></header>\n");
+                .append(p.seed()).append(", ").append(escape(p.networkModel())).append(" network model, ")
+                .append(escape(p.assumptions())).append(" assumptions</p></header>\n");
         List<String> short_ = new java.util.ArrayList<>();
         for (Plan.SubnetAdvice s : p.subnets()) {
             if (s.headroomIps() < 0) {

@@ -192,7 +192,11 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
     /** The scenario's network model as the world's strategy: the one place that asks which model it is. */
     private static Networking networking(Scenario scenario, RandomStreams streams) {
         if (scenario.networkModel() != NetworkModel.LEGACY) {
-            return HyperplaneNetworking.INSTANCE;
+            Scenario.Hyperplane h = scenario.hyperplane();
+            Scenario.Ec2RequestLimit ec2 = h.ec2RequestLimit();
+            return ec2 == null && !h.eniNotReadyOnScaleOut() ? HyperplaneNetworking.INSTANCE
+                    : new HyperplaneNetworking(ec2 == null ? 0 : ec2.burst(), ec2 == null ? 0 : ec2.perSecond(),
+                            h.eniNotReadyOnScaleOut());
         }
         Scenario.Legacy l = scenario.legacy();
         return new LegacyNetworking(new Legacy(Sampler.of(l.coldStartAttachTime(), streams.stream("legacy/attach")),
@@ -291,7 +295,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 scenario.durationMicros() / 1e6, events, hp().stuckPendingAfterMicros() / 1e6, teardowns(end), latency,
                 end).withAsync(asyncRecorder.summary())
                 .withSqs(sqsRecorder.summary());
-        summary = withUsage(summary);
+        summary = withUsage(summary).withAssumptions(scenario.assumptions().label()).withRegion(
+                new RunSummary.Region(end.region().limit(), end.region().peak(), end.region().lambdaEnis(),
+                        end.region().otherEnis()));
         List<RunResult.EniLifetime> lifetimes = new ArrayList<>();
         for (WorldSnapshot.EniView e : end.enis()) {
             lifetimes.add(new RunResult.EniLifetime(e.id().name(), e.id().keyLabel(),

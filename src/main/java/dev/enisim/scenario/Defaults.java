@@ -36,17 +36,22 @@ public final class Defaults {
     public static final int NAT_ADDRESSES = 1;
 
     // ---- hyperplane ----
-    /** Time to create a Hyperplane ENI: log-normal, median 75 s, p99 5 min [assumed]. */
-    public static final DistributionSpec ENI_CREATE_TIME = new DistributionSpec.LogNormal(75 * SEC, 300 * SEC,
-            Double.POSITIVE_INFINITY);
+    /**
+     * Time to create a Hyperplane ENI under the default {@link AssumptionPreset} (field: log-normal, median 75 s,
+     * p99 5 min [assumed]); {@code assumptions: documented} picks the other preset's.
+     */
+    public static final DistributionSpec ENI_CREATE_TIME = AssumptionPreset.DEFAULT.eniCreateTime();
     /** Time to attach to a key that already has an ENI: 5 s [assumed]. */
     public static final DistributionSpec ATTACH_EXISTING_TIME = new DistributionSpec.Constant(5 * SEC);
     /** Ports of one ENI [assumed]. */
     public static final int CONNECTIONS_PER_ENI = 65_000;
     /** Wait before Lambda retries a failed ENI creation: 5 min [assumed]. */
     public static final long ENI_RETRY_BACKOFF_MICROS = 300 * SEC;
-    /** ENI deletion time: log-normal, median 10 min, p99 35 min, capped at 45 min [assumed]. */
-    public static final DistributionSpec ENI_DELETE_TIME = new DistributionSpec.LogNormal(600e6, 2100e6, 2700e6);
+    /**
+     * ENI deletion time under the default {@link AssumptionPreset} (field: log-normal, median 10 min, p99 35 min,
+     * capped at 45 min [assumed]).
+     */
+    public static final DistributionSpec ENI_DELETE_TIME = AssumptionPreset.DEFAULT.eniDeleteTime();
     /** A VPC function not invoked this long goes Inactive: 14 days [assumed]. */
     public static final long IDLE_RECLAIM_AFTER_MICROS = 14 * DAY;
     /** A Pending spell longer than this is reported as stuck: 6 min [doc]. */

@@ -26,6 +26,8 @@ import java.util.OptionalInt;
  * @param source         where the scenario came from (a file path as given), for messages
  * @param startsAt       the wall-clock instant (UTC) the run starts at, from the optional {@code startsAt}; null
  *                       when not given: the report then shows simulated time ({@code day 3 14:00}, {@code 00:10:05})
+ * @param assumptions    where the defaults of undocumented figures come from ({@code assumptions:}, default
+ *                       {@link AssumptionPreset#DEFAULT}); fields the scenario sets itself win over it
  */
 public record Scenario(
         String name,
@@ -43,7 +45,8 @@ public record Scenario(
         Legacy legacy,
         PriceTable prices,
         String source,
-        java.time.Instant startsAt) {
+        java.time.Instant startsAt,
+        AssumptionPreset assumptions) {
 
     public Scenario {
         vpcs = List.copyOf(vpcs);
@@ -118,6 +121,7 @@ public record Scenario(
         private PriceTable prices = PriceTable.DEFAULT;
         private String source = "code";
         private java.time.Instant startsAt;
+        private AssumptionPreset assumptions = AssumptionPreset.DEFAULT;
 
         private Builder(String name, long durationMicros) {
             this.name = name;
@@ -142,6 +146,7 @@ public record Scenario(
             this.prices = s.prices;
             this.source = s.source;
             this.startsAt = s.startsAt;
+            this.assumptions = s.assumptions;
         }
 
         public Builder name(String v) {
@@ -223,9 +228,15 @@ public record Scenario(
             return this;
         }
 
+        /** The assumption preset the scenario's undocumented defaults came from (recorded, not applied here). */
+        public Builder assumptions(AssumptionPreset v) {
+            assumptions = v;
+            return this;
+        }
+
         public Scenario build() {
             return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                    functions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
+                    functions, timeline, networkModel, scaling, legacy, prices, source, startsAt, assumptions);
         }
     }
 
@@ -340,14 +351,18 @@ public record Scenario(
     /**
      * Parameters of Hyperplane ENI management; every one is an assumption or a documented default.
      *
-     * @param eniCreateTime      time to create a new ENI (default log-normal, median 75 s, p99 5 min)
+     * @param eniCreateTime      time to create a new ENI (default: the scenario's {@link AssumptionPreset})
      * @param attachExistingTime time to attach a function to a key that already has an ENI (default 5 s)
      * @param connectionsPerEni  connection (port) capacity of one ENI (default 65,000)
      * @param eniRetryBackoffMicros wait before Lambda retries an ENI creation that failed (default 5 min)
-     * @param eniDeleteTime      time Lambda takes to delete an ENI nobody uses (default log-normal, median
-     *                           10 min, p99 35 min, capped at 45 min)
+     * @param eniDeleteTime      time Lambda takes to delete an ENI nobody uses (default: the scenario's
+     *                           {@link AssumptionPreset})
      * @param idleReclaimAfterMicros a VPC function not invoked for this long goes Inactive (default 14 days)
      * @param stuckPendingAfterMicros a Pending spell longer than this is reported as stuck (default 6 min)
+     * @param ec2RequestLimit    EC2's rate for Lambda's CreateNetworkInterface calls, null when not limited (the
+     *                           default: AWS gives no figure) [assumed]
+     * @param eniNotReadyOnScaleOut a request that finds every ENI of its key full while Lambda creates another
+     *                           gets ENINotReadyException (502) instead of running without a connection [assumed]
      */
     public record Hyperplane(
             DistributionSpec eniCreateTime,
@@ -356,17 +371,35 @@ public record Scenario(
             long eniRetryBackoffMicros,
             DistributionSpec eniDeleteTime,
             long idleReclaimAfterMicros,
-            long stuckPendingAfterMicros) {
+            long stuckPendingAfterMicros,
+            Ec2RequestLimit ec2RequestLimit,
+            boolean eniNotReadyOnScaleOut) {
 
         public static final Hyperplane DEFAULT = new Hyperplane(Defaults.ENI_CREATE_TIME,
                 Defaults.ATTACH_EXISTING_TIME, Defaults.CONNECTIONS_PER_ENI, Defaults.ENI_RETRY_BACKOFF_MICROS,
-                Defaults.ENI_DELETE_TIME, Defaults.IDLE_RECLAIM_AFTER_MICROS, Defaults.STUCK_PENDING_AFTER_MICROS);
+                Defaults.ENI_DELETE_TIME, Defaults.IDLE_RECLAIM_AFTER_MICROS, Defaults.STUCK_PENDING_AFTER_MICROS,
+                null, false);
+
+        /** Without an EC2 request limit, a key's scale-out answered as a function error (the defaults). */
+        public Hyperplane(DistributionSpec eniCreateTime, DistributionSpec attachExistingTime, int connectionsPerEni,
+                long eniRetryBackoffMicros, DistributionSpec eniDeleteTime, long idleReclaimAfterMicros,
+                long stuckPendingAfterMicros) {
+            this(eniCreateTime, attachExistingTime, connectionsPerEni, eniRetryBackoffMicros, eniDeleteTime,
+                    idleReclaimAfterMicros, stuckPendingAfterMicros, null, false);
+        }
 
         /** The same parameters with other ENI creation and attachment times and ENI capacity. */
         public Hyperplane withEniTimes(DistributionSpec create, DistributionSpec attach, int connections) {
             return new Hyperplane(create, attach, connections, eniRetryBackoffMicros, eniDeleteTime,
-                    idleReclaimAfterMicros, stuckPendingAfterMicros);
+                    idleReclaimAfterMicros, stuckPendingAfterMicros, ec2RequestLimit, eniNotReadyOnScaleOut);
         }
+    }
+
+    /**
+     * A token bucket for Lambda's EC2 calls that create Hyperplane ENIs: {@code burst} calls at once, refilled at
+     * {@code perSecond}; a creation refused by it fails with EC2RequestLimitExceeded.
+     */
+    public record Ec2RequestLimit(int burst, double perSecond) {
     }
 
     /**

@@ -191,7 +191,7 @@ public final class ScenarioLoader {
         // "expect" belongs to the check command, which reads and validates it itself
         root.allowOnly("name", "description", "seed", "duration", "bucket", "account", "vpcs", "hyperplane",
                 "functions", "timeline", "expect", "networkModel", "scaling", "legacy", "async", "startsAt", "sqs",
-                "prices");
+                "prices", "assumptions");
         String name = root.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
             root.problem("name", "expected letters, digits, '.', '_' or '-' only" + (name.length() > 128
@@ -218,7 +218,8 @@ public final class ScenarioLoader {
         }
         Scenario.Account account = account(root);
         List<Scenario.Vpc> vpcs = vpcs(root);
-        Scenario.Hyperplane hyperplane = hyperplane(root);
+        AssumptionPreset preset = preset(root);
+        Scenario.Hyperplane hyperplane = hyperplane(root, preset);
         References refs = new References(vpcs);
         List<Scenario.Function> functions = new FunctionReader(root, refs, account, hyperplane, baseDir(source))
                 .read();
@@ -228,7 +229,19 @@ public final class ScenarioLoader {
         Scenario.Legacy legacy = legacy(root);
         long d = duration == null ? 1 : duration;
         return new Scenario(name, description, seed, d, bucket, account, vpcs, hyperplane, functions, timeline,
-                model, scaling, legacy, PricesReader.read(root), source, startsAt);
+                model, scaling, legacy, PricesReader.read(root), source, startsAt, preset);
+    }
+
+    /** The optional {@code assumptions}: which preset gives the undocumented defaults. */
+    private static AssumptionPreset preset(Fields root) {
+        String label = root.text("assumptions", AssumptionPreset.DEFAULT.label());
+        AssumptionPreset p = AssumptionPreset.of(label);
+        if (p == null) {
+            root.problem("assumptions", "expected 'documented' (AWS's current text) or 'field' (the field reports, "
+                    + "the default), got '" + label + "'");
+            return AssumptionPreset.DEFAULT;
+        }
+        return p;
     }
 
     /** The optional {@code startsAt}: an ISO-8601 UTC date-time such as 2026-11-30T00:00:00Z; null when absent. */
@@ -444,25 +457,46 @@ public final class ScenarioLoader {
         return aStart < bStart + b.size() && bStart < aStart + a.size();
     }
 
-    private static Scenario.Hyperplane hyperplane(Fields root) {
+    private static Scenario.Hyperplane hyperplane(Fields root, AssumptionPreset preset) {
         Fields h = root.object("hyperplane");
-        Scenario.Hyperplane d = Scenario.Hyperplane.DEFAULT;
+        DistributionSpec create = preset.eniCreateTime();
+        DistributionSpec attach = Defaults.ATTACH_EXISTING_TIME;
+        DistributionSpec deleteDefault = preset.eniDeleteTime();
         if (h == null) {
-            return d;
+            return new Scenario.Hyperplane(create, attach, Defaults.CONNECTIONS_PER_ENI,
+                    Defaults.ENI_RETRY_BACKOFF_MICROS, deleteDefault, Defaults.IDLE_RECLAIM_AFTER_MICROS,
+                    Defaults.STUCK_PENDING_AFTER_MICROS);
         }
         h.allowOnly("eniCreateTime", "attachExistingTime", "connectionsPerEni", "eniRetryBackoff", "eniDeleteTime",
-                "idleReclaimAfter", "stuckPendingAfter");
-        DistributionSpec c = Distributions.read(h, "eniCreateTime", d.eniCreateTime());
-        DistributionSpec a = Distributions.read(h, "attachExistingTime", d.attachExistingTime());
-        int cap = (int) h.integer("connectionsPerEni", d.connectionsPerEni(), 1, 10_000_000);
-        long backoff = h.duration("eniRetryBackoff", d.eniRetryBackoffMicros());
-        DistributionSpec delete = Distributions.read(h, "eniDeleteTime", d.eniDeleteTime());
-        long idle = h.duration("idleReclaimAfter", d.idleReclaimAfterMicros());
-        long stuck = h.duration("stuckPendingAfter", d.stuckPendingAfterMicros());
+                "idleReclaimAfter", "stuckPendingAfter", "ec2RequestLimit", "eniNotReadyOnScaleOut");
+        DistributionSpec c = Distributions.read(h, "eniCreateTime", create);
+        DistributionSpec a = Distributions.read(h, "attachExistingTime", attach);
+        int cap = (int) h.integer("connectionsPerEni", Defaults.CONNECTIONS_PER_ENI, 1, 10_000_000);
+        long backoff = h.duration("eniRetryBackoff", Defaults.ENI_RETRY_BACKOFF_MICROS);
+        DistributionSpec delete = Distributions.read(h, "eniDeleteTime", deleteDefault);
+        long idle = h.duration("idleReclaimAfter", Defaults.IDLE_RECLAIM_AFTER_MICROS);
+        long stuck = h.duration("stuckPendingAfter", Defaults.STUCK_PENDING_AFTER_MICROS);
         if (idle <= 0) {
             h.problem("idleReclaimAfter", "must be > 0");
         }
-        return new Scenario.Hyperplane(c == null ? d.eniCreateTime() : c, a == null ? d.attachExistingTime() : a, cap,
-                backoff, delete == null ? d.eniDeleteTime() : delete, Math.max(1, idle), stuck);
+        return new Scenario.Hyperplane(c == null ? create : c, a == null ? attach : a, cap, backoff,
+                delete == null ? deleteDefault : delete, Math.max(1, idle), stuck, ec2RequestLimit(h),
+                h.flag("eniNotReadyOnScaleOut", false));
+    }
+
+    /** The optional {@code hyperplane.ec2RequestLimit: {burst: N, refill: RATE}}; null when absent. */
+    private static Scenario.Ec2RequestLimit ec2RequestLimit(Fields h) {
+        Fields f = h.object("ec2RequestLimit");
+        if (f == null) {
+            return null;
+        }
+        f.allowOnly("burst", "refill");
+        Long burst = f.requireInteger("burst", 1, 1_000_000);
+        double rate = f.rate("refill");
+        if (!Double.isNaN(rate) && rate <= 0) {
+            f.problem("refill", "must be > 0");
+            return null;
+        }
+        return burst == null || Double.isNaN(rate) ? null : new Scenario.Ec2RequestLimit(burst.intValue(), rate);
     }
 }

@@ -25,7 +25,7 @@ final class WorldHarness {
     long timeoutMicros = 900 * SEC;
 
     WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros) {
-        this(accountLimit, connectionsPerEni, createMicros, attachMicros, Scaling.DEFAULT, null);
+        this(accountLimit, connectionsPerEni, createMicros, attachMicros, Scaling.DEFAULT, (Legacy) null);
     }
 
     int coldStarts;
@@ -33,6 +33,19 @@ final class WorldHarness {
 
     WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros, Scaling scaling,
             Legacy legacy) {
+        this(accountLimit, connectionsPerEni, createMicros, attachMicros, scaling,
+                legacy == null ? HyperplaneNetworking.INSTANCE : new LegacyNetworking(legacy));
+    }
+
+    /** A Hyperplane world with its own EC2 request limit and scale-out answer. */
+    static WorldHarness hyperplane(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros,
+            HyperplaneNetworking networking) {
+        return new WorldHarness(accountLimit, connectionsPerEni, createMicros, attachMicros, Scaling.DEFAULT,
+                (Networking) networking);
+    }
+
+    private WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros,
+            Scaling scaling, Networking networking) {
         WorldListener recorder = new WorldListener() {
             @Override
             public void invocation(int function, Outcome outcome, long nowMicros) {
@@ -81,8 +94,7 @@ final class WorldHarness {
         };
         world = new World(new WorldSettings(accountLimit, connectionsPerEni, 300 * SEC, IDLE_AFTER,
                 () -> createMicros, () -> attachMicros, () -> DELETE_MICROS, KEEP_ALIVE, 10 * SEC, scaling,
-                legacy == null ? HyperplaneNetworking.INSTANCE : new LegacyNetworking(legacy),
-                WarmRouting.MOST_RECENTLY_USED, WorldSettings.NO_DRAWS),
+                networking, WarmRouting.MOST_RECENTLY_USED, WorldSettings.NO_DRAWS),
                 loop::schedule, recorder);
     }
 

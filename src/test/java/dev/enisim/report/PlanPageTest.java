@@ -24,7 +24,7 @@ public class PlanPageTest {
                 new Plan.Headroom(2.5, List.of("IP"), 8, List.of(new Plan.Probe(1, List.of()),
                         new Plan.Probe(2.5, List.of("IP")))),
                 new Plan.TeardownWait(20, 10, 900, 1900, 950, 2000),
-                List.of(new Plan.IdleAdvice("orders-api", 14 * 86_400, 7 * 86_400, true, true, 1.0e-6)));
+                List.of(new Plan.IdleAdvice("orders-api", 14 * 86_400, 7 * 86_400, true, true, 1.0e-6)), "field");
     }
 
     @Test
@@ -50,7 +50,7 @@ public class PlanPageTest {
         Plan p = new Plan(s.scenario(), s.seed(), s.networkModel(), List.of("notifications ends Failed "
                 + "(SubnetOutOfIPAddresses)", "35,936 invocations fail with SubnetIPAddressLimitReachedException"),
                 List.of("notifications"), List.of(new Plan.SubnetAdvice("subnet-b", "10.0.2.0/24", 251, 40, 7, 5, 26,
-                        59, 204, 0, 3)), List.of(), s.vpcs(), s.headroom(), s.teardown(), s.idle());
+                        59, 204, 0, 3)), List.of(), s.vpcs(), s.headroom(), s.teardown(), s.idle(), s.assumptions());
         String html = PlanReport.html(p);
         assertTrue(html.contains("As it is, this scenario already fails: notifications ends Failed "
                 + "(SubnetOutOfIPAddresses); 35,936 invocations fail with SubnetIPAddressLimitReachedException"), html);
@@ -60,7 +60,7 @@ public class PlanPageTest {
         assertTrue(text.contains("As it is, this scenario already fails: notifications ends Failed"), text);
         assertTrue(text.contains("no keep-warm advice for notifications"), text);
         Plan fine = new Plan(s.scenario(), s.seed(), s.networkModel(), List.of(), List.of(), p.subnets(), List.of(),
-                s.vpcs(), s.headroom(), s.teardown(), s.idle());
+                s.vpcs(), s.headroom(), s.teardown(), s.idle(), s.assumptions());
         assertTrue(PlanReport.html(fine).contains("As it is, the scenario fits"));
         assertFalse(PlanReport.text(fine).contains("already fails"));
     }

@@ -94,6 +94,7 @@ public final class Headlines {
             case "EC2AccessDeniedException" -> "the execution role lacks the EC2 permissions to create ENIs";
             case "EC2ThrottledException" -> "EC2 throttled CreateNetworkInterface calls";
             case "ResourceNotReadyException" -> "invoked while Inactive or restoring its ENIs";
+            case "ENINotReadyException" -> "its key's ENIs were full while Lambda created another";
             case "ResourceNotFoundException" -> "the function had been deleted";
             case "ServiceException" -> "every subnet of the function was in an unavailable Availability Zone";
             case "InvalidSubnetIDException" -> "a subnet of the function no longer exists";
@@ -206,7 +207,7 @@ public final class Headlines {
     private static void capacity(StringBuilder b, RunResult r) {
         RunSummary s = r.summary();
         b.append("<h3>Capacity</h3>\n<div class=\"scroll\"><table>\n<tr><th>VPC</th><th>peak ENIs</th><th>quota</th>"
-                + "<th>used</th><th>first reached (bucket)</th></tr>\n");
+                + "<th>used</th><th>other services' ENIs (end)</th><th>first reached (bucket)</th></tr>\n");
         int n = 0;
         for (var e : s.vpcs().entrySet()) {
             if (n++ >= ROWS) {
@@ -218,10 +219,16 @@ public final class Headlines {
                     .append("</td><td class=\"n\">").append(num(v.eniQuota())).append("</td><td class=\"n")
                     .append(v.peakEnis() >= v.eniQuota() ? " bad" : "").append("\">")
                     .append(pct(v.peakEnis(), v.eniQuota())).append("</td><td class=\"n\">")
+                    .append(num(v.otherUsedEnis())).append("</td><td class=\"n\">")
                     .append(at < 0 ? "" : Narrative.clock(at)).append("</td></tr>\n");
         }
         b.append("</table></div>\n");
         more(b, s.vpcs().size(), "VPCs", "summary.json vpcs");
+        if (s.region() != null && !s.vpcs().isEmpty()) {
+            b.append("<p>Region: peak ").append(num(s.region().peakNetworkInterfaces())).append(" of ")
+                    .append(num(s.region().networkInterfacesPerRegion()))
+                    .append(" network interfaces (EC2's quota across all VPCs, Lambda's and other services')</p>\n");
+        }
         List<Map.Entry<String, RunSummary.SubnetSummary>> subnets = new ArrayList<>(s.subnets().entrySet());
         subnets.sort(Comparator.comparingDouble((Map.Entry<String, RunSummary.SubnetSummary> e) ->
                 e.getValue().minAvailableIps() / (double) Math.max(1, e.getValue().usableIps()))
