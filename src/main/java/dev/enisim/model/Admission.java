@@ -75,7 +75,7 @@ final class Admission {
             }
         }
         if (!scaling.tryScale(f, environments.accountEnvironments(), now)) {
-            return f.reservedConcurrency() >= 0 ? Outcome.THROTTLED_RESERVED_RATE : Outcome.THROTTLED_RATE;
+            return f.reserved() ? Outcome.THROTTLED_RESERVED_RATE : Outcome.THROTTLED_RATE;
         }
         env.coldStarted = true;
         env.createdMicros = now;

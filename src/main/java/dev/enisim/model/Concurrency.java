@@ -18,17 +18,17 @@ final class Concurrency {
         this.unreservedLimit = accountLimit;
     }
 
-    /** A function reserves {@code reserved} of the account's concurrency (-1: none, it uses the unreserved pool). */
-    void reserve(int reserved) {
-        if (reserved >= 0) {
-            reservedTotal += reserved;
+    /** A function reserves its reserved concurrency of the account (if any; else it uses the unreserved pool). */
+    void reserve(LambdaFunction f) {
+        if (f.reserved()) {
+            reservedTotal += f.reservedConcurrency();
             unreservedLimit = accountLimit - reservedTotal;
         }
     }
 
     /** The throttle that stops one more invocation of {@code f}, or null when it may run. */
     Outcome throttle(LambdaFunction f) {
-        if (f.reservedConcurrency() >= 0) {
+        if (f.reserved()) {
             return f.inFlight() >= f.reservedConcurrency() ? Outcome.THROTTLED_RESERVED : null;
         }
         return unreservedInFlight >= unreservedLimit ? Outcome.THROTTLED_ACCOUNT : null;
@@ -37,7 +37,7 @@ final class Concurrency {
     void started(LambdaFunction f) {
         f.admitted();
         accountInFlight++;
-        if (f.reservedConcurrency() < 0) {
+        if (!f.reserved()) {
             unreservedInFlight++;
         }
     }
@@ -45,7 +45,7 @@ final class Concurrency {
     void finished(LambdaFunction f) {
         f.finished();
         accountInFlight--;
-        if (f.reservedConcurrency() < 0) {
+        if (!f.reserved()) {
             unreservedInFlight--;
         }
     }

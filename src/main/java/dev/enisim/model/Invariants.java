@@ -128,7 +128,7 @@ final class Invariants {
                         + f.environments().busy() + " busy environments");
             }
             inFlight += f.inFlight();
-            if (f.reservedConcurrency() < 0) {
+            if (!f.reserved()) {
                 unreserved += f.inFlight();
             } else if (f.inFlight() > f.reservedConcurrency()) {
                 throw new IllegalStateException(f.name() + ": " + f.inFlight() + " in flight > reserved "

@@ -1,6 +1,6 @@
 package dev.enisim.model;
 
-import dev.enisim.model.function.FunctionConfig;
+import dev.enisim.model.function.FunctionConfiguration;
 import dev.enisim.model.function.LastUpdateStatus;
 import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
@@ -15,17 +15,14 @@ import org.apache.commons.math3.random.RandomGenerator;
  */
 final class LambdaFunction {
 
+    /** {@link #reservedConcurrency()} of a function without reserved concurrency. */
+    static final int UNRESERVED = -1;
+
     private final int index;
-    private final String name;
-    private final int memoryMb;
-    private final long timeoutMicros;
-    private final int reservedConcurrency;
-    private final int connectionsPerInvocation;
-    private final int connectionsPerEnvironment;
-    private final int provisionedConcurrency;
+    private final FunctionConfiguration config;
+    private final int reservedConcurrency; // the config's, read once: UNRESERVED when none (checked per invocation)
     private final java.util.function.LongSupplier initMicros;
     private final Environments environments = new Environments();
-    private final String role;
     private final RandomGenerator subnetChoice;
     private final List<Binding> versions = new ArrayList<>(); // version n at index n-1; null once deleted
     private Binding binding;
@@ -40,19 +37,23 @@ final class LambdaFunction {
     private long idleToken;
     private long stateSinceMicros;
 
-    LambdaFunction(int index, FunctionConfig config, Binding binding) {
+    /**
+     * @param subnetChoice the function's stream for choosing a subnet
+     * @param initMicros   draws a cold start's init duration
+     */
+    LambdaFunction(int index, FunctionConfiguration config, RandomGenerator subnetChoice,
+            java.util.function.LongSupplier initMicros, Binding binding) {
         this.index = index;
-        this.name = config.name();
-        this.memoryMb = config.memoryMb();
-        this.timeoutMicros = config.timeoutMicros();
-        this.reservedConcurrency = config.reservedConcurrency();
-        this.connectionsPerInvocation = config.connectionsPerInvocation();
-        this.connectionsPerEnvironment = config.connectionsPerEnvironment();
-        this.provisionedConcurrency = config.provisionedConcurrency();
-        this.initMicros = config.initMicros();
-        this.role = config.role();
+        this.config = config;
+        this.reservedConcurrency = config.reservedConcurrency().orElse(UNRESERVED);
+        this.initMicros = initMicros;
         this.binding = binding;
-        this.subnetChoice = config.subnetChoice();
+        this.subnetChoice = subnetChoice;
+    }
+
+    /** The function's configuration as the scenario gives it: a setting the model newly reads is read here. */
+    FunctionConfiguration config() {
+        return config;
     }
 
     public int index() {
@@ -60,36 +61,41 @@ final class LambdaFunction {
     }
 
     public String name() {
-        return name;
+        return config.name();
     }
 
     public int memoryMb() {
-        return memoryMb;
+        return config.memoryMb();
     }
 
     public long timeoutMicros() {
-        return timeoutMicros;
+        return config.timeoutMicros();
     }
 
-    /** Reserved concurrency, or -1 when the function draws from the unreserved pool. */
+    /** Reserved concurrency, or {@link #UNRESERVED} when the function draws from the unreserved pool. */
     public int reservedConcurrency() {
         return reservedConcurrency;
     }
 
+    /** True when the function has reserved concurrency (possibly 0). */
+    public boolean reserved() {
+        return reservedConcurrency != UNRESERVED;
+    }
+
     public int connectionsPerInvocation() {
-        return connectionsPerInvocation;
+        return config.connectionsPerInvocation();
     }
 
     public String role() {
-        return role;
+        return config.role();
     }
 
     public int connectionsPerEnvironment() {
-        return connectionsPerEnvironment;
+        return config.connectionsPerEnvironment();
     }
 
     public int provisionedConcurrency() {
-        return provisionedConcurrency;
+        return config.provisionedConcurrency();
     }
 
     /** Draws a cold start's init duration in microseconds. */
@@ -179,7 +185,7 @@ final class LambdaFunction {
 
     public void finished() {
         if (inFlight <= 0) {
-            throw new IllegalStateException(name + ": invocation finished with none in flight");
+            throw new IllegalStateException(name() + ": invocation finished with none in flight");
         }
         inFlight--;
     }
@@ -247,7 +253,7 @@ final class LambdaFunction {
     public void transition(State next, StateReasonCode nextReason, String cause, long nowMicros) {
         boolean ok = state == null ? State.initial().contains(next) : state.canTransitionTo(next);
         if (!ok) {
-            throw new IllegalStateException("function " + name + ": illegal transition " + state + " -> " + next
+            throw new IllegalStateException("function " + name() + ": illegal transition " + state + " -> " + next
                     + " on " + cause + " at " + nowMicros + " us");
         }
         if (state != next) {
@@ -259,6 +265,6 @@ final class LambdaFunction {
 
     @Override
     public String toString() {
-        return name + "[" + state + (reason == null ? "" : "/" + reason) + ", in flight " + inFlight + "]";
+        return name() + "[" + state + (reason == null ? "" : "/" + reason) + ", in flight " + inFlight + "]";
     }
 }

@@ -49,7 +49,7 @@ final class RequestRate {
         if (i >= allowance.length) {
             grow(i + 1);
         }
-        boolean isReserved = f.reservedConcurrency() >= 0;
+        boolean isReserved = f.reserved();
         TokenBucket own = null;
         if (isReserved) {
             own = reserved[i];

@@ -15,11 +15,12 @@ import dev.enisim.model.SimEvent.PublishVersion;
 import dev.enisim.model.SimEvent.SetOtherUsedIps;
 import dev.enisim.model.SimEvent.SetRolePermissions;
 import dev.enisim.model.SimEvent.UpdateVpcConfig;
-import dev.enisim.model.function.FunctionConfig;
+import dev.enisim.model.function.FunctionConfiguration;
 import dev.enisim.model.function.State;
 import dev.enisim.model.network.Cidr;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -96,23 +97,19 @@ public final class World {
      * Adds a function (not yet created: schedule {@link CreateFunction} at its creation time). Subnets in
      * several VPCs make it fail with InvalidSubnet on creation, a security group of another VPC with
      * InvalidSecurityGroup, as Lambda would.
+     *
+     * @param subnetChoice the function's stream for choosing a subnet
+     * @param initMicros   draws a cold start's init duration
      */
-    public int addFunction(String name, int memoryMb, long timeoutMicros, int reservedConcurrency,
-            int connectionsPerInvocation, String role, List<String> subnetIds, List<String> securityGroupIds,
-            RandomGenerator subnetChoice) {
-        return addFunction(new FunctionConfig(name, memoryMb, timeoutMicros, reservedConcurrency,
-                connectionsPerInvocation, 0, 0, role, subnetIds, securityGroupIds, subnetChoice, () -> 0L));
-    }
-
-    /** Adds a function (not yet created: schedule {@link CreateFunction} at its creation time). */
-    public int addFunction(FunctionConfig config) {
+    public int addFunction(FunctionConfiguration config, RandomGenerator subnetChoice, LongSupplier initMicros) {
         int index = functionList.size();
-        concurrency.reserve(config.reservedConcurrency());
         if (!roles.contains(config.role())) {
             roles.add(config.role());
         }
-        functionList.add(new LambdaFunction(index, config,
-                fleet.resolveFor(config.name(), config.memoryMb(), config.subnetIds(), config.securityGroupIds())));
+        LambdaFunction f = new LambdaFunction(index, config, subnetChoice, initMicros,
+                fleet.resolveFor(config.name(), config.memoryMb(), config.subnetIds(), config.securityGroupIds()));
+        concurrency.reserve(f);
+        functionList.add(f);
         functions = functionList.toArray(new LambdaFunction[0]);
         return index;
     }

@@ -13,7 +13,7 @@
  * cannot be had is one {@link dev.enisim.model.EniFailure}. The mutable types ({@code IpPool}, {@code EniQuota},
  * {@code EniPool}, {@code HyperplaneEni}, {@code LambdaFunction}, {@code Environments}, ...) are package-private.
  * The sub-packages hold value types only: {@code network} (Cidr), {@code eni} (EniKey, EniState, EniId),
- * {@code function} (State, StateReasonCode, LastUpdateStatus, FunctionConfig); they import nothing of this one.
+ * {@code function} (State, StateReasonCode, LastUpdateStatus, FunctionConfiguration); they import nothing of this one.
  *
  * <p>May import: {@code java.*}, Commons Math's {@code RandomGenerator}.
  */

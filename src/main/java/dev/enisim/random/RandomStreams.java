@@ -9,8 +9,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * nothing else, so a stream's numbers never change when other streams are added, removed or drawn from, and
  * two runs that name the same source get the same numbers (common random numbers).
  *
- * <p>Stream names in use are listed in the README's Design notes and on {@code run.Simulation}. One stream, one
- * source.
+ * <p>Stream names in use are listed in the README's Design notes and on {@code run.Simulation}, the one place
+ * that makes a run's streams. One stream, one source. A stream's generator is {@link Xoshiro256} (xoshiro256**),
+ * seeded through {@link SplitMix}.
  */
 public final class RandomStreams {
 

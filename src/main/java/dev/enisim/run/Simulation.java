@@ -29,7 +29,6 @@ import dev.enisim.model.World;
 import dev.enisim.model.WorldSettings;
 import dev.enisim.model.WorldSnapshot;
 import dev.enisim.model.eni.EniId;
-import dev.enisim.model.function.FunctionConfig;
 import dev.enisim.random.RandomStreams;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.workload.ArrivalProcess;
@@ -43,10 +42,13 @@ import java.util.List;
  * One replication of one scenario: builds the world from the scenario, runs the event loop to the scenario's
  * end, and returns the result. Single-threaded and self-contained: several simulations may run side by side.
  *
- * <p>Random stream names: {@code function/<name>/arrivals} (and {@code function/<name>/arrivals/<n>} for the
- * further processes of a merged arrival spec), {@code function/<name>/duration}, {@code function/<name>/init},
- * {@code function/<name>/subnet}, {@code hyperplane/eni-create}, {@code hyperplane/attach-existing},
- * {@code hyperplane/eni-delete}, {@code legacy/attach}.
+ * <p>Random stream names (every stream of a run is made here): {@code function/<name>/arrivals} (and
+ * {@code function/<name>/arrivals/<n>} for the further processes of a merged arrival spec),
+ * {@code function/<name>/duration}, {@code function/<name>/init}, {@code function/<name>/subnet},
+ * {@code function/<name>/async-delivery} (asynchronous functions: destination and DLQ delivery failures),
+ * {@code hyperplane/eni-create}, {@code hyperplane/attach-existing}, {@code hyperplane/eni-delete},
+ * {@code scaling/warm-routing} (drawn only by {@code warmRouting: random}), {@code legacy/attach} (legacy model
+ * only).
  */
 public final class Simulation implements EventLoop.Handler<SimEvent> {
 
@@ -119,10 +121,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         arrivalSources = new int[n];
         for (Scenario.Function f : scenario.functions()) {
             String prefix = "function/" + f.name() + "/";
-            int i = world.addFunction(new FunctionConfig(f.name(), f.memoryMb(), f.timeoutMicros(),
-                    f.reservedConcurrency().orElse(-1), f.connectionsPerInvocation(), f.connectionsPerEnvironment(),
-                    f.provisionedConcurrency(), f.role(), f.vpcConfig().subnetIds(), f.vpcConfig().securityGroupIds(),
-                    streams.stream(prefix + "subnet"), Sampler.of(f.initDuration(), streams.stream(prefix + "init"))));
+            int i = world.addFunction(f, streams.stream(prefix + "subnet"),
+                    Sampler.of(f.initDuration(), streams.stream(prefix + "init")));
             // the first process keeps the plain name, so adding a second process changes nothing of the first
             arrivals[i] = new ArrivalProcess(f.arrivals(), part -> streams.stream(part == 0 ? prefix + "arrivals"
                     : prefix + "arrivals/" + part), f.createdAtMicros());

@@ -32,12 +32,12 @@ final class AsyncReader {
         }
         int before = root.problemCount();
         a.allowOnly("firstRetryInterval", "maxRetryInterval", "backoffFactor", "onPending");
-        firstRetryMicros = a.duration("firstRetryInterval", SEC);
-        maxRetryMicros = a.duration("maxRetryInterval", 300 * SEC);
+        firstRetryMicros = a.duration("firstRetryInterval", Defaults.ASYNC_FIRST_RETRY_MICROS);
+        maxRetryMicros = a.duration("maxRetryInterval", Defaults.ASYNC_MAX_RETRY_MICROS);
         if (firstRetryMicros <= 0 || firstRetryMicros > maxRetryMicros) {
             a.problem("firstRetryInterval", "must be > 0 and at most maxRetryInterval");
         }
-        backoffFactor = number(a, "backoffFactor", 2, 1, 10);
+        backoffFactor = number(a, "backoffFactor", Defaults.ASYNC_BACKOFF_FACTOR, 1, 10);
         String pending = a.text("onPending", "reject");
         if (!pending.equals("reject") && !pending.equals("retry")) {
             a.problem("onPending", "expected 'reject' (the Invoke call returns ResourceConflictException and nothing"

@@ -3,13 +3,75 @@ package dev.enisim.scenario;
 import dev.enisim.model.Scaling;
 import dev.enisim.model.WarmRouting;
 import dev.enisim.workload.DistributionSpec;
+import java.util.List;
 
 /**
- * Every default of the scenario file in one place: the loader fills an absent field from here, the records'
- * {@code DEFAULT}s and builders are made of these values, and scenarios/README.md documents them. Times are in
- * microseconds, as in {@link Scenario}.
+ * Every default of the scenario file in one place: the loader fills an absent field from these constants, the
+ * records' {@code DEFAULT}s and builders are made of them, and {@link #TABLE} lists each field's default as the file
+ * writes it, with its unit and its source. {@code DefaultsTest} holds the three together: writing a default into a
+ * file changes nothing, scenarios/README.md shows it in the field's row, and the README's assumptions table lists
+ * every assumed one. Times are in microseconds, as in {@link Scenario}.
+ *
+ * <p>To add a default: a constant here (if the code needs it), an {@link Entry} in {@link #TABLE}, and its row in
+ * scenarios/README.md (and in the README's assumptions table when it is not documented by AWS).
  */
 public final class Defaults {
+
+    /** Where a default comes from; the tag scenarios/README.md gives the field. */
+    public enum Source {
+        /** AWS documents it today ({@code [doc]}). */
+        DOCUMENTED("[doc"),
+        /** AWS documented it for an older model ({@code [doc-old]}). */
+        DOCUMENTED_OLD("[doc-old"),
+        /** Field reports and third-party measurements ({@code [field]}); listed in the assumptions table. */
+        FIELD("[field"),
+        /** Nobody documents it: enisim's assumption ({@code [assumed]}); listed in the assumptions table. */
+        ASSUMED("assumed"),
+        /** A choice of the simulator's own (resolution, seed, a neutral zero): not a claim about AWS. */
+        ENISIM("");
+
+        /** What the field's row in scenarios/README.md contains for this source. */
+        public final String tag;
+
+        Source(String tag) {
+            this.tag = tag;
+        }
+
+        /** True when the README's assumptions table must list it. */
+        public boolean assumption() {
+            return this == FIELD || this == ASSUMED;
+        }
+    }
+
+    /** What a default measures. */
+    public enum Unit {
+        /** a duration text ({@code 5m}), microseconds in the scenario. */
+        DURATION,
+        /** a distribution of durations ({@code {dist: lognormal, median: 75s, p99: 5m}}), microseconds. */
+        DISTRIBUTION,
+        /** a rate ({@code 5/s}), per second. */
+        RATE,
+        /** a whole number of things (ENIs, environments, connections, MB for memory). */
+        COUNT,
+        /** a plain number (a factor). */
+        NUMBER,
+        /** a name from a fixed list, or free text. */
+        TEXT,
+        /** true or false. */
+        FLAG
+    }
+
+    /**
+     * One field's default.
+     *
+     * @param path   the field's path in the file, lists as {@code [*]} ({@code functions[*].timeout})
+     * @param text   the default as the file writes it and scenarios/README.md shows it ({@code <name>} stands for
+     *               the function's name)
+     * @param unit   what it measures
+     * @param source where it comes from
+     */
+    public record Entry(String path, String text, Unit unit, Source source) {
+    }
 
     static final long SEC = 1_000_000L;
     static final long DAY = 86_400 * SEC;
@@ -84,6 +146,91 @@ public final class Defaults {
     public static final int LEGACY_EC2_API_BURST = 200;
     public static final double LEGACY_EC2_API_REFILL_PER_SECOND = 5;
     public static final int LEGACY_ENI_LIMIT = NETWORK_INTERFACES_PER_REGION;
+
+    // ---- async ----
+    /** First wait before retrying a throttled or failed-by-the-system event: 1 s [doc]. */
+    public static final long ASYNC_FIRST_RETRY_MICROS = SEC;
+    /** Longest such wait: 5 min [doc]. */
+    public static final long ASYNC_MAX_RETRY_MICROS = 300 * SEC;
+    /** Growth of the wait per retry [assumed: AWS says "increases exponentially"]. */
+    public static final double ASYNC_BACKOFF_FACTOR = 2;
+
+    // ---- sqs ----
+    public static final int SQS_INITIAL_BATCHES = 5;
+    public static final int SQS_SCALE_UP_PER_MINUTE = 300;
+    public static final int SQS_MAX_BATCHES = 1000;
+    /** Share of its concurrency the poller keeps after a failed batch [assumed]. */
+    public static final double SQS_ERROR_BACKOFF_FACTOR = 0.5;
+    /** First wait before re-invoking a throttled batch [assumed]. */
+    public static final long SQS_THROTTLE_RETRY_MICROS = SEC;
+
+    /** Every defaulted field of the scenario file, block by block in the order of scenarios/README.md. */
+    public static final List<Entry> TABLE = List.of(
+            new Entry("description", "\"\"", Unit.TEXT, Source.ENISIM),
+            new Entry("seed", "1", Unit.COUNT, Source.ENISIM),
+            new Entry("bucket", "1m", Unit.DURATION, Source.ENISIM),
+            new Entry("networkModel", "hyperplane", Unit.TEXT, Source.ENISIM),
+            new Entry("account.concurrencyLimit", "1000", Unit.COUNT, Source.DOCUMENTED),
+            new Entry("account.networkInterfacesPerRegion", "5000", Unit.COUNT, Source.DOCUMENTED),
+            new Entry("account.unreservedMinimum", "100", Unit.COUNT, Source.DOCUMENTED),
+            new Entry("vpcs[*].eniQuota", "500", Unit.COUNT, Source.DOCUMENTED),
+            new Entry("vpcs[*].tenancy", "default", Unit.TEXT, Source.DOCUMENTED),
+            new Entry("vpcs[*].otherUsedEnis", "0", Unit.COUNT, Source.DOCUMENTED),
+            new Entry("vpcs[*].natGateways[*].addresses", "1", Unit.COUNT, Source.DOCUMENTED),
+            new Entry("vpcs[*].subnets[*].otherUsedIps", "0", Unit.COUNT, Source.ENISIM),
+            new Entry("hyperplane.eniCreateTime", "{dist: lognormal, median: 75s, p99: 5m}", Unit.DISTRIBUTION,
+                    Source.ASSUMED),
+            new Entry("hyperplane.attachExistingTime", "5s", Unit.DISTRIBUTION, Source.ASSUMED),
+            new Entry("hyperplane.connectionsPerEni", "65000", Unit.COUNT, Source.DOCUMENTED),
+            new Entry("hyperplane.eniRetryBackoff", "5m", Unit.DURATION, Source.DOCUMENTED_OLD),
+            new Entry("hyperplane.eniDeleteTime", "{dist: lognormal, median: 10m, p99: 35m, cap: 45m}",
+                    Unit.DISTRIBUTION, Source.ASSUMED),
+            new Entry("hyperplane.idleReclaimAfter", "14d", Unit.DURATION, Source.ASSUMED),
+            new Entry("hyperplane.stuckPendingAfter", "6m", Unit.DURATION, Source.DOCUMENTED),
+            new Entry("scaling.model", "per-function", Unit.TEXT, Source.DOCUMENTED),
+            new Entry("scaling.newEnvironmentsPer10s", "1000", Unit.COUNT, Source.DOCUMENTED),
+            new Entry("scaling.burst", "3000", Unit.COUNT, Source.DOCUMENTED_OLD),
+            new Entry("scaling.burstIncreasePerMinute", "500", Unit.COUNT, Source.DOCUMENTED_OLD),
+            new Entry("scaling.keepAlive", "10m", Unit.DURATION, Source.ASSUMED),
+            new Entry("scaling.newRequestsPerSecondPer10s", "10000", Unit.COUNT, Source.DOCUMENTED),
+            new Entry("scaling.requestRateWindow", "1s", Unit.DURATION, Source.ASSUMED),
+            new Entry("scaling.warmRouting", "mostRecentlyUsed", Unit.TEXT, Source.ASSUMED),
+            new Entry("legacy.coldStartAttachTime", "{dist: lognormal, median: 8s, p99: 15s, cap: 60s}",
+                    Unit.DISTRIBUTION, Source.FIELD),
+            new Entry("legacy.ec2ApiBurst", "200", Unit.COUNT, Source.ASSUMED),
+            new Entry("legacy.ec2ApiRefill", "5/s", Unit.RATE, Source.ASSUMED),
+            new Entry("legacy.eniLimit", "5000", Unit.COUNT, Source.DOCUMENTED),
+            new Entry("functions[*].memoryMb", "128", Unit.COUNT, Source.DOCUMENTED),
+            new Entry("functions[*].timeout", "3s", Unit.DURATION, Source.DOCUMENTED),
+            new Entry("functions[*].connectionsPerInvocation", "1", Unit.COUNT, Source.ENISIM),
+            new Entry("functions[*].createdAt", "0s", Unit.DURATION, Source.ENISIM),
+            new Entry("functions[*].role", "<name>-role", Unit.TEXT, Source.ENISIM),
+            new Entry("functions[*].initDuration", "{dist: lognormal, median: 250ms, p99: 1.5s, cap: 10s}",
+                    Unit.DISTRIBUTION, Source.ASSUMED),
+            new Entry("functions[*].architecture", "x86_64", Unit.TEXT, Source.DOCUMENTED),
+            new Entry("functions[*].packageType", "Zip", Unit.TEXT, Source.DOCUMENTED),
+            new Entry("functions[*].connectionsPerEnvironment", "0", Unit.COUNT, Source.ENISIM),
+            new Entry("functions[*].invocationType", "RequestResponse", Unit.TEXT, Source.DOCUMENTED),
+            new Entry("functions[*].provisionedConcurrency", "0", Unit.COUNT, Source.ENISIM),
+            new Entry("async.firstRetryInterval", "1s", Unit.DURATION, Source.DOCUMENTED),
+            new Entry("async.maxRetryInterval", "5m", Unit.DURATION, Source.DOCUMENTED),
+            new Entry("async.backoffFactor", "2", Unit.NUMBER, Source.ASSUMED),
+            new Entry("async.onPending", "reject", Unit.TEXT, Source.ASSUMED),
+            new Entry("sqs.initialBatches", "5", Unit.COUNT, Source.DOCUMENTED),
+            new Entry("sqs.scaleUpPerMinute", "300", Unit.COUNT, Source.DOCUMENTED),
+            new Entry("sqs.maxBatches", "1000", Unit.COUNT, Source.DOCUMENTED),
+            new Entry("sqs.errorBackoffFactor", "0.5", Unit.NUMBER, Source.ASSUMED),
+            new Entry("sqs.throttleRetry", "1s", Unit.DURATION, Source.ASSUMED));
+
+    /** The entry of a field's path ({@code hyperplane.eniCreateTime}); throws for a path without a default. */
+    public static Entry of(String path) {
+        for (Entry e : TABLE) {
+            if (e.path().equals(path)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("no default for " + path);
+    }
 
     private Defaults() {
     }

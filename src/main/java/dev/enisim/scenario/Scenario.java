@@ -6,6 +6,7 @@ import dev.enisim.model.NetworkModel;
 import dev.enisim.model.Scaling;
 import dev.enisim.model.SimEvent;
 import dev.enisim.model.WarmRouting;
+import dev.enisim.model.function.FunctionConfiguration;
 import dev.enisim.model.network.Cidr;
 import dev.enisim.workload.ArrivalSpec;
 import dev.enisim.workload.DistributionSpec;
@@ -437,7 +438,17 @@ public record Scenario(
             AsyncConfig async,
             Egress egress,
             SqsConfig sqs,
-            String architecture) {
+            String architecture) implements FunctionConfiguration {
+
+        @Override
+        public List<String> subnetIds() {
+            return vpcConfig.subnetIds();
+        }
+
+        @Override
+        public List<String> securityGroupIds() {
+            return vpcConfig.securityGroupIds();
+        }
 
         /** Default cold-start init: log-normal, median 250 ms, p99 1.5 s (capped at 10 s by Lambda). */
         public static final DistributionSpec DEFAULT_INIT = Defaults.INIT_DURATION;

@@ -28,11 +28,12 @@ final class SqsReader {
         }
         int before = root.problemCount();
         s.allowOnly("initialBatches", "scaleUpPerMinute", "maxBatches", "errorBackoffFactor", "throttleRetry");
-        initialBatches = (int) s.integer("initialBatches", 5, 1, 10_000);
-        scaleUpPerMinute = (int) s.integer("scaleUpPerMinute", 300, 1, 60_000_000);
-        maxBatches = (int) s.integer("maxBatches", 1000, 1, 100_000);
-        errorBackoffFactor = AsyncReader.number(s, "errorBackoffFactor", 0.5, 0.01, 1);
-        throttleRetryMicros = s.duration("throttleRetry", SEC);
+        initialBatches = (int) s.integer("initialBatches", Defaults.SQS_INITIAL_BATCHES, 1, 10_000);
+        scaleUpPerMinute = (int) s.integer("scaleUpPerMinute", Defaults.SQS_SCALE_UP_PER_MINUTE, 1, 60_000_000);
+        maxBatches = (int) s.integer("maxBatches", Defaults.SQS_MAX_BATCHES, 1, 100_000);
+        errorBackoffFactor = AsyncReader.number(s, "errorBackoffFactor", Defaults.SQS_ERROR_BACKOFF_FACTOR, 0.01,
+                1);
+        throttleRetryMicros = s.duration("throttleRetry", Defaults.SQS_THROTTLE_RETRY_MICROS);
         if (throttleRetryMicros <= 0) {
             s.problem("throttleRetry", "must be > 0");
         }

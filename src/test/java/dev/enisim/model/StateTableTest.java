@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.model.eni.EniState;
-import dev.enisim.model.function.FunctionConfig;
 import dev.enisim.model.function.State;
 import java.util.List;
 import java.util.Set;
@@ -30,8 +29,8 @@ class StateTableTest {
     @MethodSource("functionTransitions")
     void functionStateTable(State from, State to, boolean allowed) {
         assertEquals(allowed, from.canTransitionTo(to));
-        LambdaFunction f = new LambdaFunction(0, FunctionConfig.simple("f", 1, -1, 1, "role", List.of(), List.of(), null),
-                Binding.NONE);
+        LambdaFunction f = new LambdaFunction(0, TestFunction.of("f", 1, -1, 1, List.of(), List.of()), null,
+                () -> 0L, Binding.NONE);
         if (from == State.Pending || from == State.Active) {
             f.transition(from, null, "create", 0);
         } else if (from == State.Deleted) {
@@ -54,8 +53,8 @@ class StateTableTest {
     @Test
     void functionsStartPendingOrActiveOnly() {
         assertEquals(Set.of(State.Pending, State.Active), State.initial());
-        LambdaFunction f = new LambdaFunction(0, FunctionConfig.simple("f", 1, -1, 1, "role", List.of(), List.of(), null),
-                Binding.NONE);
+        LambdaFunction f = new LambdaFunction(0, TestFunction.of("f", 1, -1, 1, List.of(), List.of()), null,
+                () -> 0L, Binding.NONE);
         assertThrows(IllegalStateException.class, () -> f.transition(State.Inactive, null, "x", 0));
     }
 

@@ -115,14 +115,14 @@ final class WorldHarness {
     /** A function with cold-start init {@code initMicros}, a DB pool and provisioned concurrency. */
     int function(String name, int memoryMb, List<String> subnets, List<String> groups, int connectionsPerEnvironment,
             int provisioned, long initMicros) {
-        return world.addFunction(new dev.enisim.model.function.FunctionConfig(name, memoryMb, timeoutMicros, -1, 1,
-                connectionsPerEnvironment, provisioned, name + "-role", subnets, groups,
-                new RandomStreams(1, 0).stream("function/" + name + "/subnet"), () -> initMicros));
+        return world.addFunction(new TestFunction(name, memoryMb, timeoutMicros, java.util.OptionalInt.empty(), 1,
+                connectionsPerEnvironment, provisioned, name + "-role", subnets, groups),
+                new RandomStreams(1, 0).stream("function/" + name + "/subnet"), () -> initMicros);
     }
 
     int function(String name, List<String> subnets, List<String> groups, int reserved, int connections) {
-        return world.addFunction(name, 128, timeoutMicros, reserved, connections, name + "-role", subnets, groups,
-                new RandomStreams(1, 0).stream("function/" + name + "/subnet"));
+        return world.addFunction(TestFunction.of(name, timeoutMicros, reserved, connections, subnets, groups),
+                new RandomStreams(1, 0).stream("function/" + name + "/subnet"), () -> 0L);
     }
 
     void create(int function, long atMicros) {
