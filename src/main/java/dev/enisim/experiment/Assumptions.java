@@ -29,7 +29,8 @@ public final class Assumptions {
     /** Every assumption enisim knows, in the order of the README's table. */
     public static final List<Assumption> ALL = List.of(
             new Assumption("hyperplane.eniCreateTime.median", "30s", "4m",
-                    AssumptionPreset.DEFAULT.eniCreateTimeText(), false, "AWS: \"about a minute\" (2019) to \"several minutes\"; 90 s most quoted"),
+                    AssumptionPreset.DEFAULT.eniCreateTimeText(), false,
+                    "AWS: \"about a minute\" (2019) to \"several minutes\"; 90 s most quoted"),
             new Assumption("hyperplane.attachExistingTime", "1s", "30s", null, false,
                     "AWS: \"much quicker\" than a new ENI"),
             new Assumption("hyperplane.eniDeleteTime.median", "3m", "20m",

@@ -242,7 +242,7 @@ final class EniFleet implements KeyPorts {
      * caller makes it ready at once with {@link #ready}); returns why it does not fit, or null.
      */
     EniFailure register(int key, String role, long now) {
-        return tryCreate(pools.get(key), role, now);
+        return tryCreate(pools.get(key), role, false, now); // it exists already: no EC2 call is made now
     }
 
     /** The newest ENI of {@code key} (the one {@link #register} just made). */
@@ -256,7 +256,7 @@ final class EniFleet implements KeyPorts {
      * the cold start pay for it.
      */
     private EniFailure create(EniPool pool, String role, long now) {
-        EniFailure why = tryCreate(pool, role, now);
+        EniFailure why = tryCreate(pool, role, true, now);
         if (why != null) {
             return why;
         }
@@ -271,8 +271,11 @@ final class EniFleet implements KeyPorts {
         return null;
     }
 
-    /** Takes an IP and a quota slot and registers a new (Creating) ENI for the key, or says why it cannot. */
-    private EniFailure tryCreate(EniPool pool, String role, long now) {
+    /**
+     * Takes an IP and a quota slot and registers a new (Creating) ENI for the key, or says why it cannot; {@code
+     * callsEc2}: the creation is a CreateNetworkInterface call now (subject to the model's EC2 rate).
+     */
+    private EniFailure tryCreate(EniPool pool, String role, boolean callsEc2, long now) {
         if (deniedRoles.contains(role)) {
             return EniFailure.ROLE_PERMISSIONS;
         }
@@ -284,7 +287,7 @@ final class EniFleet implements KeyPorts {
         if (vpc.freeSlots() <= 0 || network.region.free() <= 0) {
             return EniFailure.ENI_LIMIT; // the VPC's quota (shared with other services) or the Region's
         }
-        if (!networking.mayCallEc2(now)) {
+        if (callsEc2 && !networking.mayCallEc2(now)) {
             return networking.ec2Refusal();
         }
         vpc.tryTakeEniSlot();

@@ -6,8 +6,9 @@ import java.util.Arrays;
  * Owns the invocation request-rate limits [doc]: requests per second at most 10 x the account's concurrency limit
  * (all functions), 10 x a function's reserved concurrency and 10 x its provisioned concurrency ("Invocation
  * requests per function version or alias: 10 x allocated provisioned concurrency", gettingstarted-limits.html;
- * the configured figure is taken as the allocated one [assumed]), and, under the per-function scaling rule, a function's
- * request rate rising by at most 10,000 requests per second every 10 s (refilled continuously, not accumulating).
+ * the configured figure is taken as the allocated one [assumed]), and, under the per-function scaling rule, a
+ * function's request rate rising by at most 10,000 requests per second every 10 s (refilled continuously, not
+ * accumulating).
  * Rates are counted over a window ({@link Scaling#requestRateWindowMicros}, 1 s by default [assumed]): a token
  * bucket of rate x window tokens for the caps; for the rise, fixed windows whose allowance is the previous window's
  * admitted requests plus the rise over one window, never below the starting rate.

@@ -52,6 +52,22 @@ class Ec2LimitAndEniNotReadyTest {
         assertEquals("EC2ThrottledException", Outcome.EC2_THROTTLED.exception());
     }
 
+    /** ENIs that exist when the run starts were made before it: they take no EC2 call, however small the bucket. */
+    @Test
+    void existingEnisTakeNoEc2Call() {
+        WorldHarness h = world(new HyperplaneNetworking(1, 1.0 / 3600, false), 65_000);
+        int a = h.function("a", List.of("subnet-2"), List.of("sg-a"));
+        int b = h.function("b", List.of("subnet-2"), List.of("sg-b"));
+        h.at(0, new SimEvent.ExistingFunction(a, true));
+        h.at(0, new SimEvent.ExistingFunction(b, true));
+        int c = h.function("c", List.of("subnet-2"), List.of("sg-c"));
+        h.create(c, 10 * SEC);
+        h.advanceTo(120 * SEC);
+        assertEquals(State.Active, h.state(a));
+        assertEquals(State.Active, h.state(b));
+        assertEquals(State.Active, h.state(c), "the bucket's one call is still there for the new function");
+    }
+
     /**
      * An update that needs a new ENI while EC2's bucket is empty (1 call, refilled once every 1,000 s, taken by
      * the creation at 0 s): LastUpdateStatus Failed with EC2RequestLimitExceeded; the function stays Active on its
