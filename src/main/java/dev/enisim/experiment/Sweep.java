@@ -2,6 +2,7 @@ package dev.enisim.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.enisim.run.RunResult;
+import dev.enisim.run.SummaryShape;
 import dev.enisim.scenario.Overrides;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioException;
@@ -129,7 +130,7 @@ public final class Sweep {
         List<RunResult> runs = Replications.run(s, replications, 1);
         List<JsonNode> trees = new ArrayList<>();
         for (RunResult r : runs) {
-            trees.add(Replications.tree(r.summary()));
+            trees.add(SummaryShape.tree(r.summary()));
         }
         Map<String, MetricStats> all = MetricStats.of(trees);
         Map<String, MetricStats> chosen = new LinkedHashMap<>();
@@ -155,7 +156,7 @@ public final class Sweep {
         Scenario s = new Scenario(base.name(), base.description(), base.seed(), probe, probe, base.account(),
                 base.vpcs(), base.hyperplane(), base.functions(), early, base.networkModel(), base.scaling(),
                 base.legacy(), base.prices(), base.source(), base.startsAt());
-        JsonNode summary = Replications.tree(Replications.run(s, 1, 1).get(0).summary());
+        JsonNode summary = SummaryShape.tree(Replications.run(s, 1, 1).get(0).summary());
         List<String> unknown = new ArrayList<>();
         for (String m : metrics) {
             JsonNode n = MetricPaths.find(summary, m);
