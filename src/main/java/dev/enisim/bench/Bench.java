@@ -2,6 +2,7 @@ package dev.enisim.bench;
 
 import dev.enisim.experiment.ValidationSuite;
 import dev.enisim.metrics.RunSummary;
+import dev.enisim.metrics.Metric;
 import dev.enisim.metrics.Series;
 import dev.enisim.run.RunResult;
 import dev.enisim.run.Simulation;
@@ -241,8 +242,8 @@ public final class Bench {
             }
             offered += p.ratePerSecond() * exp.mean() / 1e6;
         }
-        long[] throttles = series(r, "Throttles");
-        long[] invocations = series(r, "Invocations");
+        long[] throttles = series(r, Metric.THROTTLES);
+        long[] invocations = series(r, Metric.INVOCATIONS);
         int batches = 20;
         int per = throttles.length / (batches + 1);
         if (per == 0) {
@@ -267,15 +268,9 @@ public final class Bench {
         return new ErlangCheck(c, offered, theory, st.getMean(), low, high, low <= theory && theory <= high);
     }
 
-    private static long[] series(RunResult r, String metric) {
-        for (Series s : r.timeSeries().series()) {
-            if (s.scope().equals("account") && s.metric().equals(metric)) {
-                return s.values();
-            }
-        }
-        long[] none = new long[r.timeSeries().buckets()];
-        Arrays.fill(none, 0);
-        return none;
+    private static long[] series(RunResult r, Metric metric) {
+        Series s = r.timeSeries().account(metric);
+        return s == null ? new long[r.timeSeries().buckets()] : s.values();
     }
 
     private static void resetPeaks() {

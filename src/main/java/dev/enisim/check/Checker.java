@@ -7,6 +7,7 @@ import dev.enisim.experiment.MetricPaths;
 import dev.enisim.experiment.MetricStats;
 import dev.enisim.experiment.Replications;
 import dev.enisim.run.RunResult;
+import dev.enisim.run.SummaryShape;
 import dev.enisim.scenario.Overrides;
 import dev.enisim.scenario.Problem;
 import dev.enisim.scenario.Scenario;
@@ -68,7 +69,7 @@ public final class Checker {
             throws ScenarioException {
         List<JsonNode> trees = new ArrayList<>();
         for (RunResult r : runs) {
-            trees.add(Replications.tree(r.summary()));
+            trees.add(SummaryShape.tree(r.summary()));
         }
         Map<String, MetricStats> stats = MetricStats.of(trees);
         List<Map<String, JsonNode>> leaves = new ArrayList<>();

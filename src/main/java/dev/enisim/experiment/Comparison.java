@@ -2,6 +2,7 @@ package dev.enisim.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.enisim.run.RunResult;
+import dev.enisim.run.SummaryShape;
 import dev.enisim.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,8 @@ public final class Comparison {
         List<JsonNode> ta = new ArrayList<>();
         List<JsonNode> tb = new ArrayList<>();
         for (int r = 0; r < runsA.size(); r++) {
-            ta.add(Replications.tree(runsA.get(r).summary()));
-            tb.add(Replications.tree(runsB.get(r).summary()));
+            ta.add(SummaryShape.tree(runsA.get(r).summary()));
+            tb.add(SummaryShape.tree(runsB.get(r).summary()));
         }
         Map<String, MetricStats> sa = MetricStats.of(ta);
         Map<String, MetricStats> sb = MetricStats.of(tb);

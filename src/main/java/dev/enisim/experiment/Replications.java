@@ -1,13 +1,5 @@
 package dev.enisim.experiment;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.enisim.metrics.RunSummary;
 import dev.enisim.run.RunResult;
 import dev.enisim.run.Simulation;
 import dev.enisim.scenario.Scenario;
@@ -22,29 +14,6 @@ import java.util.concurrent.Future;
  * so results do not depend on the order or the thread the replications run in: parallel equals sequential.
  */
 public final class Replications {
-
-    /** Spells {@code Enis.fin} as {@code final}, which Java cannot name. */
-    @JsonPropertyOrder({"created", "peak", "final", "deleted", "orphaned"})
-    abstract static class EnisMixin {
-        @JsonProperty("final")
-        abstract long fin();
-    }
-
-    /** Leaves the asynchronous section out of runs without asynchronous invocations. */
-    abstract static class SummaryMixin {
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        abstract Object async();
-
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        abstract Object sqs();
-    }
-
-    /** The mapper that gives a summary its JSON shape (summary.json and every path into it). */
-    public static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .addMixIn(RunSummary.Enis.class, EnisMixin.class)
-            .addMixIn(RunSummary.class, SummaryMixin.class)
-            .build();
 
     private Replications() {
     }
@@ -78,8 +47,4 @@ public final class Replications {
         }
     }
 
-    /** A summary as a JSON tree (the shape of summary.json), for paths and statistics. */
-    public static JsonNode tree(RunSummary summary) {
-        return JSON.valueToTree(summary);
-    }
 }

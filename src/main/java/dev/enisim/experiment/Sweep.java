@@ -2,6 +2,7 @@ package dev.enisim.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.enisim.run.RunResult;
+import dev.enisim.run.SummaryShape;
 import dev.enisim.scenario.Overrides;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioException;
@@ -129,7 +130,7 @@ public final class Sweep {
         List<RunResult> runs = Replications.run(s, replications, 1);
         List<JsonNode> trees = new ArrayList<>();
         for (RunResult r : runs) {
-            trees.add(Replications.tree(r.summary()));
+            trees.add(SummaryShape.tree(r.summary()));
         }
         Map<String, MetricStats> all = MetricStats.of(trees);
         Map<String, MetricStats> chosen = new LinkedHashMap<>();
@@ -153,7 +154,7 @@ public final class Sweep {
         long probe = Math.min(base.bucketMicros(), 1_000_000L);
         List<Scenario.At> early = base.timeline().stream().filter(a -> a.atMicros() < probe).toList();
         Scenario s = base.toBuilder().duration(probe, probe).timeline(early).build();
-        JsonNode summary = Replications.tree(Replications.run(s, 1, 1).get(0).summary());
+        JsonNode summary = SummaryShape.tree(Replications.run(s, 1, 1).get(0).summary());
         List<String> unknown = new ArrayList<>();
         for (String m : metrics) {
             JsonNode n = MetricPaths.find(summary, m);

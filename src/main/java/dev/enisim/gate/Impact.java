@@ -2,6 +2,8 @@ package dev.enisim.gate;
 
 import dev.enisim.iac.Change;
 import dev.enisim.metrics.RunSummary;
+import dev.enisim.model.function.LastUpdateStatus;
+import dev.enisim.model.function.State;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,19 +109,19 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
             String name = e.getKey();
             RunSummary.FunctionSummary a = e.getValue();
             RunSummary.FunctionSummary b = before.functions().get(name);
-            boolean failed = a.transitions().stream().anyMatch(t -> "Failed".equals(t.state()))
+            boolean failed = a.transitions().stream().anyMatch(t -> t.state() == State.Failed)
                     || "Failed".equals(a.lastUpdateStatus());
             if (!actions.containsKey(name) && !failed) {
                 continue;
             }
             String reason = a.finalReasonCode();
             for (RunSummary.Transition t : a.transitions()) {
-                if ("Failed".equals(t.state())) {
+                if (t.state() == State.Failed) {
                     reason = t.reasonCode();
                 }
             }
             for (RunSummary.Update u : a.updates()) {
-                if ("Failed".equals(u.lastUpdateStatus())) {
+                if (u.lastUpdateStatus() == LastUpdateStatus.Failed) {
                     reason = u.reasonCode();
                 }
             }
@@ -132,14 +134,14 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
             double updateSeconds = 0;
             Double started = null;
             for (RunSummary.Update u : a.updates()) {
-                if ("InProgress".equals(u.lastUpdateStatus())) {
+                if (u.lastUpdateStatus() == LastUpdateStatus.InProgress) {
                     started = u.atSeconds();
                 } else if (started != null) {
                     updateSeconds = Math.max(updateSeconds, u.atSeconds() - started);
                     started = null;
                 }
             }
-            String state = failed && a.transitions().stream().anyMatch(t -> "Failed".equals(t.state())) ? "Failed"
+            String state = failed && a.transitions().stream().anyMatch(t -> t.state() == State.Failed) ? "Failed"
                     : a.finalState();
             out.add(new FunctionImpact(name, actions.getOrDefault(name, "unchanged"), state, reason,
                     a.longestPendingSeconds(), a.lastUpdateStatus(), updateSeconds, teardown, b == null ? 0 : failures(b),

@@ -143,7 +143,7 @@ public final class AsyncRecorder implements AsyncListener {
         long[][] account = new long[6][buckets];
         for (Map.Entry<Integer, Track> e : tracks.entrySet()) {
             long[][] v = e.getValue().values();
-            add(out, "function", names.get(e.getKey()), v);
+            add(out, Metric.Scope.FUNCTION, names.get(e.getKey()), v);
             for (int m = 0; m < v.length; m++) {
                 for (int b = 0; b < buckets; b++) {
                     account[m][b] = m == 1 ? Math.max(account[m][b], v[m][b]) : account[m][b] + v[m][b];
@@ -151,17 +151,16 @@ public final class AsyncRecorder implements AsyncListener {
             }
         }
         account[5] = accountQueued.values();
-        add(out, "account", "", account);
+        add(out, Metric.Scope.ACCOUNT, "", account);
         return out;
     }
 
-    private static final String[] METRICS = {"AsyncEventsReceived", "AsyncEventAge", "AsyncEventsDropped",
-        "DeadLetterErrors", "DestinationDeliveryFailures", "Sim.AsyncEventsQueued"};
-    private static final String[] STATISTICS = {"Sum", "Maximum", "Sum", "Sum", "Sum", "Maximum"};
+    /** The series in the order of {@link Track#values()}: the catalogue's asynchronous group. */
+    private static final List<Metric> METRICS = Metric.of(Metric.Group.ASYNC);
 
-    private static void add(List<Series> out, String scope, String id, long[][] values) {
-        for (int m = 0; m < METRICS.length; m++) {
-            out.add(new Series(scope, id, METRICS[m], STATISTICS[m], values[m]));
+    private static void add(List<Series> out, Metric.Scope scope, String id, long[][] values) {
+        for (int m = 0; m < METRICS.size(); m++) {
+            out.add(METRICS.get(m).series(scope, id, values[m]));
         }
     }
 

@@ -56,7 +56,7 @@ final class BucketedAverage {
     /** The integral of the level over [0, end), in level x seconds. */
     double integralSeconds(long endMicros) {
         advance(endMicros);
-        return total / 1e6;
+        return Seconds.of(total);
     }
 
     /** Each bucket's mean level, in thousandths (the last bucket may be shorter than the others). */

@@ -10,15 +10,18 @@ import java.util.List;
  */
 public final class EnvironmentLevels implements WorldListener {
 
-    static final String[] KINDS = {"Busy", "Idle", "Provisioned"};
+    /** The kinds (busy, idle, provisioned) by index, as their catalogue entries. */
+    private static final Metric[] BY_KIND = {Metric.ENVIRONMENTS_BUSY_AVERAGE, Metric.ENVIRONMENTS_IDLE_AVERAGE,
+        Metric.ENVIRONMENTS_PROVISIONED_AVERAGE};
+    private static final int KINDS = BY_KIND.length;
 
     private final long durationMicros;
     private final long bucketMicros;
     private final int buckets;
     private BucketedAverage[][] function; // [function][kind]
-    private final BucketedAverage[] account = new BucketedAverage[KINDS.length];
+    private final BucketedAverage[] account = new BucketedAverage[KINDS];
     private int[][] current;
-    private final long[] accountCurrent = new long[KINDS.length];
+    private final long[] accountCurrent = new long[KINDS];
     private BucketedAverage[] functionTotal;
     private BucketedAverage accountTotal;
 
@@ -29,16 +32,16 @@ public final class EnvironmentLevels implements WorldListener {
     }
 
     public void attach(int functions) {
-        function = new BucketedAverage[functions][KINDS.length];
+        function = new BucketedAverage[functions][KINDS];
         functionTotal = new BucketedAverage[functions];
-        current = new int[functions][KINDS.length];
+        current = new int[functions][KINDS];
         for (int f = 0; f < functions; f++) {
-            for (int k = 0; k < KINDS.length; k++) {
+            for (int k = 0; k < KINDS; k++) {
                 function[f][k] = new BucketedAverage(bucketMicros, buckets);
             }
             functionTotal[f] = new BucketedAverage(bucketMicros, buckets);
         }
-        for (int k = 0; k < KINDS.length; k++) {
+        for (int k = 0; k < KINDS; k++) {
             account[k] = new BucketedAverage(bucketMicros, buckets);
         }
         accountTotal = new BucketedAverage(bucketMicros, buckets);
@@ -86,13 +89,12 @@ public final class EnvironmentLevels implements WorldListener {
     }
 
     /** Per-bucket means (columns {@code Sim.Environments.Average} and {@code Sim.Environments.<Kind>.Average}), in thousandths. */
-    public void addSeries(List<Series> out, String scope, String id, int f) {
+    public void addSeries(List<Series> out, Metric.Scope scope, String id, int f) {
         BucketedAverage total = f < 0 ? accountTotal : functionTotal[f];
         BucketedAverage[] kinds = f < 0 ? account : function[f];
-        out.add(new Series(scope, id, "Sim.Environments.Average", "Average", total.bucketMeansMilli(durationMicros)));
-        for (int k = 0; k < KINDS.length; k++) {
-            out.add(new Series(scope, id, "Sim.Environments." + KINDS[k] + ".Average", "Average",
-                    kinds[k].bucketMeansMilli(durationMicros)));
+        out.add(Metric.ENVIRONMENTS_AVERAGE.series(scope, id, total.bucketMeansMilli(durationMicros)));
+        for (int k = 0; k < KINDS; k++) {
+            out.add(BY_KIND[k].series(scope, id, kinds[k].bucketMeansMilli(durationMicros)));
         }
     }
 }

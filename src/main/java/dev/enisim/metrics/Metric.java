@@ -4,39 +4,70 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The catalogue of the time series a run produces: each metric's name (AWS's where AWS has one, else {@code
- * Sim.}-prefixed), statistic, unit and the scopes it is kept for, in the order of the time-series CSV's columns.
- * The recorders make their {@link Series} from it (so a name is written once), and outputs can iterate over it
- * instead of repeating strings. Values are kept in the unit given; an output converts them once, at its boundary.
+ * The catalogue of every time series a run produces: each metric's name (AWS's where AWS has one, else {@code
+ * Sim.}-prefixed), statistic, unit, the scopes it is kept for and its group, in the order of the time-series CSV's
+ * columns. The recorders make their {@link Series} from it (so a name is written once); the CSV, the charts and
+ * the HTML page look series up by it ({@link TimeSeries#get}). Values are kept in the unit given; an output
+ * converts them once, at its boundary ({@link Unit#decimals()}).
  */
 public enum Metric {
-    INVOCATIONS("Invocations", "Sum", Unit.COUNT, Scope.ACCOUNT, Scope.FUNCTION),
-    ERRORS("Errors", "Sum", Unit.COUNT, Scope.ACCOUNT, Scope.FUNCTION),
-    THROTTLES("Throttles", "Sum", Unit.COUNT, Scope.ACCOUNT, Scope.FUNCTION),
-    CONCURRENT_EXECUTIONS("ConcurrentExecutions", "Maximum", Unit.COUNT, Scope.ACCOUNT, Scope.FUNCTION),
-    DURATION_P50("Duration", "p50", Unit.MICROSECONDS, Scope.ACCOUNT, Scope.FUNCTION),
-    DURATION_P90("Duration", "p90", Unit.MICROSECONDS, Scope.ACCOUNT, Scope.FUNCTION),
-    DURATION_P99("Duration", "p99", Unit.MICROSECONDS, Scope.ACCOUNT, Scope.FUNCTION),
-    DURATION_MAXIMUM("Duration", "Maximum", Unit.MICROSECONDS, Scope.ACCOUNT, Scope.FUNCTION),
-    COLD_STARTS("Sim.ColdStarts", "Sum", Unit.COUNT, Scope.ACCOUNT, Scope.FUNCTION),
-    ENVIRONMENTS("Sim.Environments", "Maximum", Unit.COUNT, Scope.FUNCTION),
+    INVOCATIONS("Invocations", "Sum", Unit.COUNT, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
+    ERRORS("Errors", "Sum", Unit.COUNT, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
+    THROTTLES("Throttles", "Sum", Unit.COUNT, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
+    CONCURRENT_EXECUTIONS("ConcurrentExecutions", "Maximum", Unit.COUNT, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
+    DURATION_P50("Duration", "p50", Unit.MICROSECONDS, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
+    DURATION_P90("Duration", "p90", Unit.MICROSECONDS, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
+    DURATION_P99("Duration", "p99", Unit.MICROSECONDS, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
+    DURATION_MAXIMUM("Duration", "Maximum", Unit.MICROSECONDS, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
+    COLD_STARTS("Sim.ColdStarts", "Sum", Unit.COUNT, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
+    ENVIRONMENTS("Sim.Environments", "Maximum", Unit.COUNT, Group.RUN, Scope.FUNCTION),
     /** Time-averaged execution environments in the bucket: all, then by kind (see {@link EnvironmentLevels}). */
-    ENVIRONMENTS_AVERAGE("Sim.Environments.Average", "Average", Unit.THOUSANDTHS, Scope.ACCOUNT, Scope.FUNCTION),
-    ENVIRONMENTS_BUSY_AVERAGE("Sim.Environments.Busy.Average", "Average", Unit.THOUSANDTHS, Scope.ACCOUNT,
+    ENVIRONMENTS_AVERAGE("Sim.Environments.Average", "Average", Unit.THOUSANDTHS, Group.RUN, Scope.ACCOUNT,
             Scope.FUNCTION),
-    ENVIRONMENTS_IDLE_AVERAGE("Sim.Environments.Idle.Average", "Average", Unit.THOUSANDTHS, Scope.ACCOUNT,
-            Scope.FUNCTION),
-    ENVIRONMENTS_PROVISIONED_AVERAGE("Sim.Environments.Provisioned.Average", "Average", Unit.THOUSANDTHS,
+    ENVIRONMENTS_BUSY_AVERAGE("Sim.Environments.Busy.Average", "Average", Unit.THOUSANDTHS, Group.RUN,
             Scope.ACCOUNT, Scope.FUNCTION),
-    /** All Invoke API errors; one more series per exception follows, named {@code Sim.InvokeErrors.<exception>}. */
-    INVOKE_ERRORS("Sim.InvokeErrors", "Sum", Unit.COUNT, Scope.ACCOUNT, Scope.FUNCTION),
-    HYPERPLANE_ENI_COUNT("Sim.HyperplaneEniCount", "Maximum", Unit.COUNT, Scope.ACCOUNT, Scope.VPC, Scope.ENI_KEY),
-    ENI_CONNECTIONS("Sim.EniConnections", "Maximum", Unit.COUNT, Scope.ENI_KEY),
-    SUBNET_AVAILABLE_IPS("Sim.SubnetAvailableIps", "Minimum", Unit.COUNT, Scope.SUBNET);
+    ENVIRONMENTS_IDLE_AVERAGE("Sim.Environments.Idle.Average", "Average", Unit.THOUSANDTHS, Group.RUN,
+            Scope.ACCOUNT, Scope.FUNCTION),
+    ENVIRONMENTS_PROVISIONED_AVERAGE("Sim.Environments.Provisioned.Average", "Average", Unit.THOUSANDTHS,
+            Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
+    /**
+     * All Invoke API errors; one more series per exception follows ({@link Series#exception()}), written as the
+     * column {@code Sim.InvokeErrors.<exception>}.
+     */
+    INVOKE_ERRORS("Sim.InvokeErrors", "Sum", Unit.COUNT, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
+    HYPERPLANE_ENI_COUNT("Sim.HyperplaneEniCount", "Maximum", Unit.COUNT, Group.RUN, Scope.ACCOUNT, Scope.VPC,
+            Scope.ENI_KEY),
+    ENI_CONNECTIONS("Sim.EniConnections", "Maximum", Unit.COUNT, Group.RUN, Scope.ENI_KEY),
+    SUBNET_AVAILABLE_IPS("Sim.SubnetAvailableIps", "Minimum", Unit.COUNT, Group.RUN, Scope.SUBNET),
+
+    /** Connections a NAT gateway holds to one destination (id {@code <gateway> -> <destination>}). */
+    NAT_CONNECTIONS("Sim.NatConnections", "Maximum", Unit.COUNT, Group.NAT, Scope.NAT_GATEWAY),
+    /** Connections a NAT gateway refused: its own CloudWatch metric. */
+    ERROR_PORT_ALLOCATION("ErrorPortAllocation", "Sum", Unit.COUNT, Group.NAT, Scope.NAT_GATEWAY),
+
+    ASYNC_EVENTS_RECEIVED("AsyncEventsReceived", "Sum", Unit.COUNT, Group.ASYNC, Scope.ACCOUNT, Scope.FUNCTION),
+    /** Queueing to invocation, the bucket's maximum. */
+    ASYNC_EVENT_AGE("AsyncEventAge", "Maximum", Unit.MILLISECONDS, Group.ASYNC, Scope.ACCOUNT, Scope.FUNCTION),
+    ASYNC_EVENTS_DROPPED("AsyncEventsDropped", "Sum", Unit.COUNT, Group.ASYNC, Scope.ACCOUNT, Scope.FUNCTION),
+    DEAD_LETTER_ERRORS("DeadLetterErrors", "Sum", Unit.COUNT, Group.ASYNC, Scope.ACCOUNT, Scope.FUNCTION),
+    DESTINATION_DELIVERY_FAILURES("DestinationDeliveryFailures", "Sum", Unit.COUNT, Group.ASYNC, Scope.ACCOUNT,
+            Scope.FUNCTION),
+    ASYNC_EVENTS_QUEUED("Sim.AsyncEventsQueued", "Maximum", Unit.COUNT, Group.ASYNC, Scope.ACCOUNT, Scope.FUNCTION),
+
+    NUMBER_OF_MESSAGES_SENT("NumberOfMessagesSent", "Sum", Unit.COUNT, Group.SQS, Scope.FUNCTION),
+    NUMBER_OF_MESSAGES_DELETED("NumberOfMessagesDeleted", "Sum", Unit.COUNT, Group.SQS, Scope.FUNCTION),
+    APPROXIMATE_NUMBER_OF_MESSAGES_VISIBLE("ApproximateNumberOfMessagesVisible", "Maximum", Unit.COUNT, Group.SQS,
+            Scope.FUNCTION),
+    APPROXIMATE_AGE_OF_OLDEST_MESSAGE("ApproximateAgeOfOldestMessage", "Maximum", Unit.SECONDS, Group.SQS,
+            Scope.FUNCTION),
+    SQS_CONCURRENT_BATCHES("Sim.SqsConcurrentBatches", "Maximum", Unit.COUNT, Group.SQS, Scope.FUNCTION),
+    SQS_MESSAGES_TO_DEAD_LETTER_QUEUE("Sim.SqsMessagesToDeadLetterQueue", "Sum", Unit.COUNT, Group.SQS,
+            Scope.FUNCTION);
 
     /** What a series is about; {@link #id()} is the name outputs write. */
     public enum Scope {
-        ACCOUNT("account"), FUNCTION("function"), VPC("vpc"), ENI_KEY("eniKey"), SUBNET("subnet");
+        ACCOUNT("account"), FUNCTION("function"), VPC("vpc"), ENI_KEY("eniKey"), SUBNET("subnet"),
+        NAT_GATEWAY("natGateway");
 
         private final String id;
 
@@ -49,18 +80,57 @@ public enum Metric {
         }
     }
 
-    /** The unit values are kept in. */
-    public enum Unit { COUNT, MICROSECONDS, /** a mean kept in thousandths (written with three decimals) */ THOUSANDTHS }
+    /**
+     * Which recorder keeps a metric. {@link #RUN}'s metrics are columns of every time-series CSV; the others only
+     * of runs that have NAT gateways, asynchronous invocations or SQS queues.
+     */
+    public enum Group { RUN, NAT, ASYNC, SQS }
+
+    /** The unit values are kept in, and how an output shows them (no decimals, or three). */
+    public enum Unit {
+        COUNT(0),
+        /** shown in milliseconds with three decimals; a negative value means "nothing in this bucket" */
+        MICROSECONDS(3),
+        /** whole milliseconds */
+        MILLISECONDS(0),
+        /** whole seconds */
+        SECONDS(0),
+        /** a mean kept in thousandths, shown with three decimals */
+        THOUSANDTHS(3);
+
+        private final int decimals;
+
+        Unit(int decimals) {
+            this.decimals = decimals;
+        }
+
+        /** The shown value is the kept value times 10^-decimals (microseconds to milliseconds, thousandths to units). */
+        public int decimals() {
+            return decimals;
+        }
+
+        /** The factor from the kept value to the shown value. */
+        public double scale() {
+            return decimals == 3 ? 1e-3 : 1;
+        }
+
+        /** True when a kept value stands for "no value" (an empty cell, a gap in a chart). */
+        public boolean missing(long value) {
+            return this == MICROSECONDS && value < 0;
+        }
+    }
 
     private final String metric;
     private final String statistic;
     private final Unit unit;
+    private final Group group;
     private final List<Scope> scopes;
 
-    Metric(String metric, String statistic, Unit unit, Scope... scopes) {
+    Metric(String metric, String statistic, Unit unit, Group group, Scope... scopes) {
         this.metric = metric;
         this.statistic = statistic;
         this.unit = unit;
+        this.group = group;
         this.scopes = List.of(scopes);
     }
 
@@ -76,6 +146,10 @@ public enum Metric {
         return unit;
     }
 
+    public Group group() {
+        return group;
+    }
+
     public List<Scope> scopes() {
         return scopes;
     }
@@ -87,19 +161,21 @@ public enum Metric {
 
     /** The series of this metric for one dimension ({@code id}: function name, key label, ...; "" for the account). */
     public Series series(Scope scope, String id, long[] values) {
-        return new Series(scope.id(), id, metric, statistic, values);
+        return new Series(scope, id, this, null, values);
     }
 
     /** The per-exception series that follow {@link #INVOKE_ERRORS}. */
     public static Series invokeErrors(Scope scope, String id, String exception, long[] values) {
-        return new Series(scope.id(), id, INVOKE_ERRORS.metric + "." + exception, INVOKE_ERRORS.statistic, values);
+        return new Series(scope, id, INVOKE_ERRORS, exception, values);
     }
 
-    /** The columns of the time-series CSV, in order (per-exception columns follow them). */
-    public static List<String> columns() {
-        List<String> out = new ArrayList<>();
+    /** The metrics of one group, in catalogue order. */
+    public static List<Metric> of(Group group) {
+        List<Metric> out = new ArrayList<>();
         for (Metric m : values()) {
-            out.add(m.column());
+            if (m.group == group) {
+                out.add(m);
+            }
         }
         return out;
     }

@@ -59,10 +59,10 @@ public final class NatRecorder {
         List<Series> out = new ArrayList<>();
         for (int g = 0; g < gateways.size(); g++) {
             for (int d = 0; d < destinations.size(); d++) {
-                out.add(new Series("natGateway", gateways.get(g) + " -> " + destinations.get(d),
-                        "Sim.NatConnections", "Maximum", connections[g][d].values()));
+                out.add(Metric.NAT_CONNECTIONS.series(Metric.Scope.NAT_GATEWAY,
+                        gateways.get(g) + " -> " + destinations.get(d), connections[g][d].values()));
             }
-            out.add(new Series("natGateway", gateways.get(g), "ErrorPortAllocation", "Sum",
+            out.add(Metric.ERROR_PORT_ALLOCATION.series(Metric.Scope.NAT_GATEWAY, gateways.get(g),
                     refused[g].values()));
         }
         return out;

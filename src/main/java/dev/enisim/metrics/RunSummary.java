@@ -1,5 +1,7 @@
 package dev.enisim.metrics;
 
+import dev.enisim.model.function.LastUpdateStatus;
+import dev.enisim.model.function.State;
 import java.util.List;
 import java.util.Map;
 
@@ -217,7 +219,7 @@ public record RunSummary(
     }
 
     /** A LastUpdateStatus change of a VPC config update. */
-    public record Update(double atSeconds, String lastUpdateStatus, String reasonCode) {
+    public record Update(double atSeconds, LastUpdateStatus lastUpdateStatus, String reasonCode) {
     }
 
     /** A control-plane action of the scenario's timeline, in words. */
@@ -237,7 +239,7 @@ public record RunSummary(
     }
 
     /** A state change: when, to what, why. */
-    public record Transition(double atSeconds, String state, String reasonCode, String cause) {
+    public record Transition(double atSeconds, State state, String reasonCode, String cause) {
     }
 
     /**

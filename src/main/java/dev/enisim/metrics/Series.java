@@ -1,14 +1,18 @@
 package dev.enisim.metrics;
 
 /**
- * One time series: a metric of one dimension (the account, a function, an ENI key, a subnet), one value per
- * bucket.
+ * One time series: a {@link Metric} of one dimension (the account, a function, an ENI key, a subnet, ...), one
+ * value per bucket, in the metric's {@link Metric#unit() unit}.
  *
- * @param scope     {@code account}, {@code function}, {@code eniKey}, {@code subnet}
+ * @param scope     what the dimension is
  * @param id        the dimension's id (function name, key label, subnet id; "" for the account)
- * @param metric    AWS's name where AWS has one, else {@code Sim.}-prefixed
- * @param statistic {@code Sum} (a count over the bucket), {@code Maximum} or {@code Minimum} (of a level), or
- *                  {@code Average} (a level's time average over the bucket, in thousandths)
+ * @param metric    the catalogue entry (name, statistic, unit)
+ * @param exception for the per-exception series of {@link Metric#INVOKE_ERRORS}, the exception; else null
  */
-public record Series(String scope, String id, String metric, String statistic, long[] values) {
+public record Series(Metric.Scope scope, String id, Metric metric, String exception, long[] values) {
+
+    /** The time-series CSV's column ({@code Sim.InvokeErrors.<exception>} for a per-exception series). */
+    public String column() {
+        return exception == null ? metric.column() : metric.column() + "." + exception;
+    }
 }

@@ -15,10 +15,8 @@ import java.util.Map;
  */
 public final class SqsRecorder implements SqsListener {
 
-    private static final String[] METRICS = {"NumberOfMessagesSent", "NumberOfMessagesDeleted",
-        "ApproximateNumberOfMessagesVisible", "ApproximateAgeOfOldestMessage", "Sim.SqsConcurrentBatches",
-        "Sim.SqsMessagesToDeadLetterQueue"};
-    private static final String[] STATISTICS = {"Sum", "Sum", "Maximum", "Maximum", "Maximum", "Sum"};
+    /** The series in the order of a track's values: the catalogue's SQS group. */
+    private static final List<Metric> METRICS = Metric.of(Metric.Group.SQS);
 
     private final int buckets;
     private final long bucketMicros;
@@ -84,7 +82,7 @@ public final class SqsRecorder implements SqsListener {
         Track t = byFunction[function];
         int b = bucket(nowMicros);
         max(t.values[2], b, visible);
-        max(t.values[3], b, oldestAgeMicros / 1_000_000);
+        max(t.values[3], b, oldestAgeMicros / Seconds.MICROS);
         max(t.values[4], b, batches);
         t.visible = visible;
         t.batches = batches;
@@ -103,8 +101,8 @@ public final class SqsRecorder implements SqsListener {
     public List<Series> series() {
         List<Series> out = new ArrayList<>();
         for (Map.Entry<Integer, Track> e : tracks.entrySet()) {
-            for (int m = 0; m < METRICS.length; m++) {
-                out.add(new Series("function", names.get(e.getKey()), METRICS[m], STATISTICS[m],
+            for (int m = 0; m < METRICS.size(); m++) {
+                out.add(METRICS.get(m).series(Metric.Scope.FUNCTION, names.get(e.getKey()),
                         e.getValue().values[m].clone()));
             }
         }
@@ -122,7 +120,7 @@ public final class SqsRecorder implements SqsListener {
             out.put(names.get(e.getKey()), new RunSummary.SqsSummary(t.sent, t.deleted, t.redriven, t.returned,
                     t.functionErrorBatches, t.invokeErrorBatches, t.throttledAttempts, t.visible,
                     t.sent - t.deleted - t.redriven - t.visible, t.peakBatches, t.peakVisible,
-                    t.maxAgeMicros / 1e6));
+                    Seconds.of(t.maxAgeMicros)));
         }
         return out;
     }
@@ -143,7 +141,7 @@ public final class SqsRecorder implements SqsListener {
         long maxAgeMicros;
 
         Track(int buckets) {
-            values = new long[METRICS.length][buckets];
+            values = new long[METRICS.size()][buckets];
         }
     }
 }

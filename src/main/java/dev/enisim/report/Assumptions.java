@@ -1,5 +1,6 @@
 package dev.enisim.report;
 
+import dev.enisim.metrics.Seconds;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.Scaling;
 import dev.enisim.scenario.Scenario;
@@ -86,7 +87,7 @@ public final class Assumptions {
      */
     public static String duration(double micros) {
         long us = Math.round(micros);
-        long[] units = {86_400_000_000L, 3_600_000_000L, 60_000_000L, 1_000_000L, 1_000L, 1L};
+        long[] units = {86_400_000_000L, 3_600_000_000L, 60_000_000L, Seconds.MICROS, 1_000L, 1L};
         String[] names = {"d", "h", "m", "s", "ms", "us"};
         if (us == 0) {
             return "0s";
@@ -96,7 +97,7 @@ public final class Assumptions {
                 return (us / units[i]) + names[i];
             }
         }
-        return number(us / 1e6) + "s";
+        return number(Seconds.of(us)) + "s";
     }
 
     private static String number(double v) {

@@ -3,6 +3,7 @@ package dev.enisim.report;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.enisim.metrics.Seconds;
 import dev.enisim.run.RunResult;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -33,6 +34,6 @@ public final class EnisCsv {
     }
 
     private static String time(double seconds) {
-        return seconds < 0 ? "" : TimeSeriesCsv.seconds(Math.round(seconds * 1e6));
+        return seconds < 0 ? "" : TimeSeriesCsv.seconds(Seconds.toMicros(seconds));
     }
 }

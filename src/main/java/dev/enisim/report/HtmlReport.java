@@ -1,6 +1,7 @@
 package dev.enisim.report;
 
 import dev.enisim.metrics.RunSummary;
+import dev.enisim.metrics.Seconds;
 import dev.enisim.report.page.Headlines;
 import dev.enisim.report.page.Page;
 import dev.enisim.run.RunResult;
@@ -34,7 +35,7 @@ public final class HtmlReport {
         b.append(Page.head("enisim: " + s.scenario()));
         b.append("<header><h1>").append(esc(s.scenario())).append("</h1>\n<p class=\"sub\">").append(esc(
                 r.scenario().description())).append("<br/>seed ").append(s.seed()).append(", ")
-                .append(Narrative.clock(Math.round(s.simulatedSeconds() * 1e6))).append(" simulated, ")
+                .append(Narrative.clock(Seconds.toMicros(s.simulatedSeconds()))).append(" simulated, ")
                 .append(String.format(Locale.ROOT, "%,d", s.events().total())).append(" events, ")
                 .append(r.scenario().networkModel().name().toLowerCase(Locale.ROOT)).append(" network model, enisim ")
                 .append(esc(version)).append("</p>\n<nav><a href=\"#answers\">Answers</a> <a href=\"#summary\">"

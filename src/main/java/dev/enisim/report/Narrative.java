@@ -1,6 +1,7 @@
 package dev.enisim.report;
 
 import dev.enisim.metrics.JournalEntry;
+import dev.enisim.metrics.Seconds;
 import dev.enisim.run.RunResult;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.workload.DistributionSpec;
@@ -160,7 +161,7 @@ public final class Narrative {
         if (r.summary().async() == null) {
             return;
         }
-        String end = clock(Math.round(r.summary().simulatedSeconds() * 1e6), start);
+        String end = clock(Seconds.toMicros(r.summary().simulatedSeconds()), start);
         for (Map.Entry<String, dev.enisim.metrics.RunSummary.AsyncSummary> e : r.summary().async().entrySet()) {
             dev.enisim.metrics.RunSummary.AsyncSummary a = e.getValue();
             out.add(end + "  " + e.getKey() + " (invocationType Event): " + n(a.received()) + " events queued, "
@@ -186,7 +187,7 @@ public final class Narrative {
         if (r.summary().sqs() == null) {
             return;
         }
-        String end = clock(Math.round(r.summary().simulatedSeconds() * 1e6), start);
+        String end = clock(Seconds.toMicros(r.summary().simulatedSeconds()), start);
         for (Map.Entry<String, dev.enisim.metrics.RunSummary.SqsSummary> e : r.summary().sqs().entrySet()) {
             dev.enisim.metrics.RunSummary.SqsSummary q = e.getValue();
             out.add(end + "  " + e.getKey() + "'s SQS queue: " + n(q.sent()) + " messages sent, " + n(q.deleted())
@@ -357,7 +358,7 @@ public final class Narrative {
 
     /** {@code hh:mm:ss}, with days in front after the first day ({@code 3d 04:05:06}). */
     public static String clock(long micros) {
-        long s = micros / 1_000_000;
+        long s = micros / Seconds.MICROS;
         long d = s / 86_400;
         String hms = String.format(Locale.ROOT, "%02d:%02d:%02d", (s % 86_400) / 3600, (s % 3600) / 60, s % 60);
         return d > 0 ? d + "d " + hms : hms;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.enisim.experiment.MetricStats;
-import dev.enisim.experiment.Replications;
 import dev.enisim.run.RunResult;
+import dev.enisim.run.SummaryShape;
 import dev.enisim.scenario.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public final class ReplicatedSummary {
     static Map<String, MetricStats> stats(List<RunResult> runs) {
         List<JsonNode> trees = new ArrayList<>();
         for (RunResult r : runs) {
-            trees.add(Replications.tree(r.summary()));
+            trees.add(SummaryShape.tree(r.summary()));
         }
         return MetricStats.of(trees);
     }

@@ -2,13 +2,13 @@ package dev.enisim.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.enisim.experiment.Replications;
 import dev.enisim.metrics.RunSummary;
+import dev.enisim.run.SummaryShape;
 
-/** {@code summary.json}: the {@link RunSummary} as indented JSON, keys in a fixed order. */
+/** {@code summary.json}: the {@link RunSummary} as indented JSON, in the run's {@link SummaryShape}. */
 public final class SummaryJson {
 
-    private static final ObjectMapper MAPPER = Replications.JSON;
+    private static final ObjectMapper MAPPER = SummaryShape.JSON;
 
     private SummaryJson() {
     }

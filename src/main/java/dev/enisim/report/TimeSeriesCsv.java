@@ -3,60 +3,76 @@ package dev.enisim.report;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.enisim.metrics.Metric;
+import dev.enisim.metrics.Seconds;
 import dev.enisim.metrics.Series;
 import dev.enisim.metrics.TimeSeries;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code timeseries.csv}: one row per bucket and dimension ({@code scope}, {@code id}), one column per metric;
- * a cell is empty where the metric does not apply to the dimension. Columns are documented in the README.
+ * a cell is empty where the metric does not apply to the dimension. The columns are the catalogue's
+ * ({@link Metric}): its {@link Metric.Group#RUN} metrics always, in catalogue order, then the per-exception,
+ * NAT, asynchronous and SQS columns a run has, in the order the recorders wrote them. Each value is converted
+ * from its metric's unit here, once. Columns are documented in the README.
  */
 public final class TimeSeriesCsv {
-
-    /** The fixed metric columns, in order; per-exception columns follow them. */
-    public static final List<String> METRICS = List.of("Invocations", "Errors", "Throttles", "ConcurrentExecutions",
-            "Duration.p50", "Duration.p90", "Duration.p99", "Duration.Maximum", "Sim.ColdStarts", "Sim.Environments",
-            "Sim.Environments.Average", "Sim.Environments.Busy.Average", "Sim.Environments.Idle.Average",
-            "Sim.Environments.Provisioned.Average", "Sim.InvokeErrors", "Sim.HyperplaneEniCount", "Sim.EniConnections", "Sim.SubnetAvailableIps");
 
     private TimeSeriesCsv() {
     }
 
     public static String render(TimeSeries ts) {
-        List<String> columns = new ArrayList<>(METRICS);
-        Map<String, Map<String, long[]>> dims = new LinkedHashMap<>(); // "scope\0id" -> metric -> values
+        List<String> header = new ArrayList<>();
+        List<Metric.Unit> units = new ArrayList<>();
+        Map<String, Integer> columnIndex = new HashMap<>();
+        for (Metric m : Metric.of(Metric.Group.RUN)) {
+            columnIndex.put(m.column(), header.size());
+            header.add(m.column());
+            units.add(m.unit());
+        }
+        Map<String, List<long[]>> dims = new LinkedHashMap<>(); // "scope\0id" -> values by column
         for (Series s : ts.series()) {
-            String column = column(s);
-            if (!columns.contains(column)) {
-                columns.add(column);
+            String column = s.column();
+            Integer c = columnIndex.get(column);
+            if (c == null) {
+                c = header.size();
+                columnIndex.put(column, c);
+                header.add(column);
+                units.add(s.metric().unit());
             }
-            dims.computeIfAbsent(s.scope() + "\0" + s.id(), k -> new LinkedHashMap<>()).put(column, s.values());
+            List<long[]> row = dims.computeIfAbsent(s.scope().id() + "\0" + s.id(), k -> new ArrayList<>());
+            while (row.size() <= c) {
+                row.add(null);
+            }
+            row.set(c, s.values());
         }
         CsvSchema.Builder schema = CsvSchema.builder().addColumn("timeSeconds").addColumn("scope").addColumn("id");
-        for (String c : columns) {
+        for (String c : header) {
             schema.addColumn(c);
         }
         StringWriter out = new StringWriter();
         try (SequenceWriter w = new CsvMapper().writer(schema.build().withHeader().withLineSeparator("\n"))
                 .writeValues(out)) {
+            Object[] row = new Object[3 + header.size()];
             for (int b = 0; b < ts.buckets(); b++) {
                 String time = seconds(b * ts.bucketMicros());
-                for (Map.Entry<String, Map<String, long[]>> d : dims.entrySet()) {
+                for (Map.Entry<String, List<long[]>> d : dims.entrySet()) {
                     String[] key = d.getKey().split("\0", -1);
-                    Object[] row = new Object[3 + columns.size()];
                     row[0] = time;
                     row[1] = key[0];
                     row[2] = key[1];
-                    for (int c = 0; c < columns.size(); c++) {
-                        String column = columns.get(c);
-                        long[] v = d.getValue().get(column);
-                        row[3 + c] = v == null ? "" : cell(column, v[b]);
+                    List<long[]> values = d.getValue();
+                    for (int c = 0; c < header.size(); c++) {
+                        long[] v = c < values.size() ? values.get(c) : null;
+                        row[3 + c] = v == null ? "" : cell(units.get(c), v[b]);
                     }
                     w.write(row);
                 }
@@ -67,25 +83,22 @@ public final class TimeSeriesCsv {
         return out.toString();
     }
 
-    /** Duration series (microseconds, one per statistic) become {@code Duration.p50}... in milliseconds. */
-    private static String column(Series s) {
-        return s.metric().equals("Duration") ? "Duration." + s.statistic() : s.metric();
+    /** A value in its metric's unit as shown: microseconds as milliseconds, thousandths as units. */
+    static String cell(Metric.Unit unit, long value) {
+        if (unit.missing(value)) {
+            return "";
+        }
+        if (unit.decimals() == 0) {
+            return Long.toString(value);
+        }
+        return BigDecimal.valueOf(value, unit.decimals()).stripTrailingZeros().toPlainString();
     }
 
-    private static String cell(String column, long value) {
-        if (column.endsWith(".Average")) {
-            return java.math.BigDecimal.valueOf(value, 3).stripTrailingZeros().toPlainString(); // thousandths
-        }
-        if (column.startsWith("Duration.")) {
-            return value < 0 ? "" : java.math.BigDecimal.valueOf(value, 3).stripTrailingZeros().toPlainString();
-        }
-        return Long.toString(value);
-    }
-
+    /** Simulated time in seconds, as few digits as it takes (bucket starts, ENI lifetimes). */
     static String seconds(long micros) {
-        if (micros % 1_000_000 == 0) {
-            return Long.toString(micros / 1_000_000);
+        if (micros % Seconds.MICROS == 0) {
+            return Long.toString(micros / Seconds.MICROS);
         }
-        return java.math.BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString();
     }
 }

@@ -6,8 +6,10 @@ import dev.enisim.metrics.EnvironmentLevels;
 import dev.enisim.metrics.Executions;
 import dev.enisim.metrics.Journal;
 import dev.enisim.metrics.LatencyRecorder;
+import dev.enisim.metrics.Metric;
 import dev.enisim.metrics.NatRecorder;
 import dev.enisim.metrics.Observers;
+import dev.enisim.metrics.Seconds;
 import dev.enisim.metrics.Series;
 import dev.enisim.metrics.TimeSeries;
 import dev.enisim.metrics.Recorder;
@@ -292,8 +294,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         RunSummary.Events events = new RunSummary.Events(total, arrivalCount, completionCount,
                 total - arrivalCount - completionCount);
         RunSummary summary = recorder.summary(scenario.name(), scenario.seed(), replication,
-                scenario.durationMicros() / 1e6, events, hp().stuckPendingAfterMicros() / 1e6, teardowns(end), latency,
-                end).withAsync(asyncRecorder.summary())
+                Seconds.of(scenario.durationMicros()), events, Seconds.of(hp().stuckPendingAfterMicros()),
+                teardowns(end), latency, end).withAsync(asyncRecorder.summary())
                 .withSqs(sqsRecorder.summary());
         summary = withUsage(summary).withAssumptions(scenario.assumptions().label()).withRegion(
                 new RunSummary.Region(end.region().limit(), end.region().peak(), end.region().lambdaEnis(),
@@ -313,9 +315,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             all.addAll(nat.series());
         }
         for (int f = 0; f < scenario.functions().size(); f++) {
-            levels.addSeries(all, "function", scenario.functions().get(f).name(), f);
+            levels.addSeries(all, Metric.Scope.FUNCTION, scenario.functions().get(f).name(), f);
         }
-        levels.addSeries(all, "account", "", -1);
+        levels.addSeries(all, Metric.Scope.ACCOUNT, "", -1);
         all.addAll(asyncRecorder.series());
         all.addAll(sqsRecorder.series());
         TimeSeries series = new TimeSeries(recorded.bucketMicros(), recorded.buckets(), all);
@@ -373,13 +375,13 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 }
             }
             out.add(new RunSummary.Teardown(scenario.functions().get(t.function()).name(), t.action(),
-                    t.requestedMicros() / 1e6, t.enis().size(),
-                    done ? (last - t.requestedMicros()) / 1e6 : null, orphaned));
+                    Seconds.of(t.requestedMicros()), t.enis().size(),
+                    done ? Seconds.of(last - t.requestedMicros()) : null, orphaned));
         }
         return out;
     }
 
     private static double seconds(long micros) {
-        return micros < 0 ? -1 : micros / 1e6;
+        return micros < 0 ? -1 : Seconds.of(micros);
     }
 }

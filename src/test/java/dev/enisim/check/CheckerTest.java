@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.enisim.experiment.MetricPaths;
 import dev.enisim.experiment.Replications;
 import dev.enisim.run.RunResult;
+import dev.enisim.run.SummaryShape;
 import dev.enisim.scenario.Problem;
 import dev.enisim.scenario.ScenarioException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ class CheckerTest {
     }
 
     private static double total(RunResult r) {
-        return MetricPaths.find(Replications.tree(r.summary()), "invocations.total").asDouble();
+        return MetricPaths.find(SummaryShape.tree(r.summary()), "invocations.total").asDouble();
     }
 
     @Test

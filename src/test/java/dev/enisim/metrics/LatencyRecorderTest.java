@@ -32,7 +32,7 @@ class LatencyRecorderTest {
         assertEquals(10, all.coldStarts());
         assertEquals(100, all.p50(), 1.0);
         assertEquals(1000, all.p99(), 10.0);
-        Series p50 = r.series().stream().filter(s -> s.scope().equals("function") && s.statistic().equals("p50"))
+        Series p50 = r.series().stream().filter(s -> s.scope() == Metric.Scope.FUNCTION && s.metric() == Metric.DURATION_P50)
                 .findFirst().orElseThrow();
         assertEquals(50_000, p50.values()[0], 500, "bucket 0 median 50 ms (microseconds)");
         assertEquals(1_000_000, p50.values()[1], 10_000);
@@ -98,22 +98,26 @@ class LatencyRecorderTest {
                     cold[f].recordValue(v);
                 }
             }
+            int checked = 0;
             for (Series s : r.series()) {
-                if (!s.scope().equals("function") || !s.metric().equals("Duration")) {
+                if (s.scope() != Metric.Scope.FUNCTION || s.metric().unit() != Metric.Unit.MICROSECONDS) {
                     continue;
                 }
+                checked++;
                 int f = names.indexOf(s.id());
                 for (int b = 0; b < buckets; b++) {
                     org.HdrHistogram.Histogram h = plain[f][b];
-                    long expected = h.getTotalCount() == 0 ? -1 : switch (s.statistic()) {
-                        case "p50" -> h.getValueAtPercentile(50);
-                        case "p90" -> h.getValueAtPercentile(90);
-                        case "p99" -> h.getValueAtPercentile(99);
-                        default -> h.getMaxValue();
+                    long expected = h.getTotalCount() == 0 ? -1 : switch (s.metric()) {
+                        case DURATION_P50 -> h.getValueAtPercentile(50);
+                        case DURATION_P90 -> h.getValueAtPercentile(90);
+                        case DURATION_P99 -> h.getValueAtPercentile(99);
+                        case DURATION_MAXIMUM -> h.getMaxValue();
+                        default -> throw new AssertionError(s.metric());
                     };
-                    assertEquals(expected, s.values()[b], "seed " + seed + " " + s.id() + " " + s.statistic() + " " + b);
+                    assertEquals(expected, s.values()[b], "seed " + seed + " " + s.id() + " " + s.metric() + " " + b);
                 }
             }
+            assertEquals(4 * functions, checked, "four latency statistics per function");
             for (int f = 0; f < functions; f++) {
                 RunSummary.Latency l = r.functionLatency().get("f" + f);
                 assertEquals(overall[f].getTotalCount(), l.count());

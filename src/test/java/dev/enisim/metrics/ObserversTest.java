@@ -85,7 +85,8 @@ class ObserversTest {
 
     private static long[] series(String scope, String id, String metric) {
         return result.timeSeries().series().stream()
-                .filter(s -> s.scope().equals(scope) && s.id().equals(id) && s.metric().equals(metric))
+                .filter(s -> s.scope().id().equals(scope) && s.id().equals(id) && (s.exception() == null ? s.metric().metric()
+                        : s.metric().metric() + "." + s.exception()).equals(metric))
                 .findFirst().orElseThrow(() -> new AssertionError("no series " + scope + " " + id + " " + metric))
                 .values();
     }

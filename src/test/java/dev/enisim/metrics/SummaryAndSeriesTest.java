@@ -37,7 +37,8 @@ class SummaryAndSeriesTest {
 
     private static long[] series(RunResult r, String scope, String id, String metric) {
         return r.timeSeries().series().stream()
-                .filter(s -> s.scope().equals(scope) && s.id().equals(id) && s.metric().equals(metric))
+                .filter(s -> s.scope().id().equals(scope) && s.id().equals(id) && (s.exception() == null ? s.metric().metric()
+                        : s.metric().metric() + "." + s.exception()).equals(metric))
                 .findFirst().orElseThrow(() -> new AssertionError("no series " + scope + " " + id + " " + metric))
                 .values();
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.enisim.metrics.Metric;
 import dev.enisim.report.chart.Charts;
 import dev.enisim.report.chart.Palette;
 import dev.enisim.report.chart.StateTimeline;
@@ -110,7 +111,7 @@ class ChartDefectsTest {
             var d = c.getXYPlot().getDataset();
             for (int i = 0; i < d.getSeriesCount(); i++) {
                 String key = String.valueOf(d.getSeriesKey(i)).replace("capacity ", "");
-                assertEquals(p.awt("eniKey", key), c.getXYPlot().getRenderer().getSeriesPaint(i), name + " " + key);
+                assertEquals(p.awt(Metric.Scope.ENI_KEY, key), c.getXYPlot().getRenderer().getSeriesPaint(i), name + " " + key);
             }
         }
     }
@@ -143,9 +144,9 @@ class ChartDefectsTest {
         assertTrue(lat.getSeries("reports").getMaxY() > 1000, "the slow function on its own line");
         assertTrue(lat.getSeries("orders-api").getMaxY() < lat.getSeries("reports").getMinY(),
                 "the API's own p50 is not hidden by the slow function");
-        assertTrue(Charts.perFunction(r, "Sim.Environments", dev.enisim.report.chart.Downsample.Mode.MAX)
+        assertTrue(Charts.perFunction(r, Metric.ENVIRONMENTS)
                 .getSeriesCount() >= 5);
-        assertTrue(Charts.perFunction(r, "Sim.ColdStarts", dev.enisim.report.chart.Downsample.Mode.SUM)
+        assertTrue(Charts.perFunction(r, Metric.COLD_STARTS)
                 .getSeriesCount() >= 5);
     }
 

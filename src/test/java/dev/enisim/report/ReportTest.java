@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.enisim.metrics.Metric;
 import dev.enisim.report.chart.Charts;
 import dev.enisim.report.chart.StateTimeline;
 import dev.enisim.run.RunResult;
@@ -58,7 +59,7 @@ class ReportTest {
         }
         assertEquals(quickstart.summary().invocations().errors().get("ResourceConflictException"), conflicts, 0);
         assertEquals(List.of("p50", "p90", "p99"), keys(Charts.latencyDataset(quickstart)));
-        XYSeriesCollection enis = Charts.perKey(quickstart, "Sim.HyperplaneEniCount");
+        XYSeriesCollection enis = Charts.perKey(quickstart, Metric.HYPERPLANE_ENI_COUNT);
         assertEquals(8, enis.getSeriesCount());
         assertTrue(keys(enis).contains("subnet-a+[sg-app]"));
         assertEquals(List.of("subnet-a (10.0.1.0/28, 11 usable)", "subnet-b (10.0.2.0/24, 251 usable)"),

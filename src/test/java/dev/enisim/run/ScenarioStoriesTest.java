@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.metrics.RunSummary;
+import dev.enisim.model.function.State;
 import dev.enisim.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,8 @@ class ScenarioStoriesTest {
     void quickstartPendingThenSharedThenTheSlash28RunsOut() throws Exception {
         RunSummary s = run("quickstart");
         RunSummary.FunctionSummary api = s.functions().get("orders-api");
-        assertEquals("Pending", api.transitions().get(0).state());
-        assertEquals("Active", api.transitions().get(1).state());
+        assertEquals(State.Pending, api.transitions().get(0).state());
+        assertEquals(State.Active, api.transitions().get(1).state());
         assertTrue(error(api.invocations(), "ResourceConflictException") > 0, "invocations fail while Pending");
         assertEquals(2, s.eniKeys().get("subnet-a+[sg-app]").peakEnis() + s.eniKeys().get("subnet-b+[sg-app]")
                 .peakEnis(), "orders-worker shares orders-api's two ENIs");

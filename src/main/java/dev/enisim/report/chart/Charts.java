@@ -1,6 +1,8 @@
 package dev.enisim.report.chart;
 
+import dev.enisim.metrics.Metric;
 import dev.enisim.metrics.RunSummary;
+import dev.enisim.metrics.Seconds;
 import dev.enisim.metrics.Series;
 import dev.enisim.metrics.TimeSeries;
 import dev.enisim.report.chart.ChartStyle.TimeUnit;
@@ -51,17 +53,16 @@ public final class Charts {
         }
         out.add(new Chart("concurrency", "ConcurrentExecutions", concurrency(r)));
         out.add(new Chart("environments", "Execution environments per function", perFunctionChart(r,
-                "Sim.Environments", "Execution environments per function (maximum per bucket)", "Environments",
-                Downsample.Mode.MAX)));
-        out.add(new Chart("cold-starts", "Cold starts per function", perFunctionChart(r, "Sim.ColdStarts",
+                Metric.ENVIRONMENTS, "Execution environments per function (maximum per bucket)", "Environments")));
+        out.add(new Chart("cold-starts", "Cold starts per function", perFunctionChart(r, Metric.COLD_STARTS,
                 "Cold starts per function (per " + bucketLabel(r, Downsample.factor(r.timeSeries().buckets(),
-                        MAX_POINTS)) + ")", "Cold starts", Downsample.Mode.SUM)));
-        XYSeriesCollection enis = perKey(r, "Sim.HyperplaneEniCount");
+                        MAX_POINTS)) + ")", "Cold starts")));
+        XYSeriesCollection enis = perKey(r, Metric.HYPERPLANE_ENI_COUNT);
         if (enis.getSeriesCount() > 0) {
             JFreeChart c = line(r, w.enisTitle(), "ENIs", enis, true);
             integerAxis(c);
             keyColours(r, c);
-            note(c, Palette.legendNote(enis.getSeriesCount(), keyCount(r, "Sim.HyperplaneEniCount"), "peak ENIs",
+            note(c, Palette.legendNote(enis.getSeriesCount(), keyCount(r, Metric.HYPERPLANE_ENI_COUNT), "peak ENIs",
                     "in summary.json eniKeys"));
             out.add(new Chart("enis", w.enisTitle(), c));
             out.add(new Chart("connections", w.connectionsTitle(), connections(r)));
@@ -70,19 +71,19 @@ public final class Charts {
             out.add(new Chart("subnet-ips", "Available IPs per subnet", subnets(r)));
         }
         NatChart.addTo(out, r);
-        if (find(r.timeSeries(), "account", "", "AsyncEventsReceived", null) != null) {
+        if (r.timeSeries().account(Metric.ASYNC_EVENTS_RECEIVED) != null) {
             out.add(new Chart("async-events", "Asynchronous events", asyncEvents(r)));
-            out.add(new Chart("async-event-age", "AsyncEventAge per function", perFunctionChart(r, "AsyncEventAge",
-                    "AsyncEventAge per function (queueing to invocation, maximum per bucket)", "Age (ms)",
-                    Downsample.Mode.MAX)));
+            out.add(new Chart("async-event-age", "AsyncEventAge per function", perFunctionChart(r,
+                    Metric.ASYNC_EVENT_AGE, "AsyncEventAge per function (queueing to invocation, maximum per"
+                            + " bucket)", "Age (ms)")));
         }
         if (r.summary().sqs() != null) {
             out.add(new Chart("sqs-visible", "SQS messages visible", perFunctionChart(r,
-                    "ApproximateNumberOfMessagesVisible", "SQS ApproximateNumberOfMessagesVisible per function"
-                            + " (maximum per bucket)", "Messages", Downsample.Mode.MAX)));
+                    Metric.APPROXIMATE_NUMBER_OF_MESSAGES_VISIBLE, "SQS ApproximateNumberOfMessagesVisible per"
+                            + " function (maximum per bucket)", "Messages")));
             out.add(new Chart("sqs-oldest", "SQS age of the oldest message", perFunctionChart(r,
-                    "ApproximateAgeOfOldestMessage", "SQS ApproximateAgeOfOldestMessage per function (maximum per"
-                            + " bucket)", "Age (s)", Downsample.Mode.MAX)));
+                    Metric.APPROXIMATE_AGE_OF_OLDEST_MESSAGE, "SQS ApproximateAgeOfOldestMessage per function"
+                            + " (maximum per bucket)", "Age (s)")));
         }
         if (!r.summary().functions().isEmpty()) {
             out.add(new Chart("timeline", "State timeline", StateTimeline.chart(r)));
@@ -96,23 +97,13 @@ public final class Charts {
 
     // ---- datasets -------------------------------------------------------------------------------------------
 
-    public static Series find(TimeSeries ts, String scope, String id, String metric, String statistic) {
-        for (Series s : ts.series()) {
-            if (s.scope().equals(scope) && s.id().equals(id) && s.metric().equals(metric)
-                    && (statistic == null || s.statistic().equals(statistic))) {
-                return s;
-            }
-        }
-        return null;
-    }
-
     /** x values of merged buckets (bucket starts) in the chart's time unit, and the merge factor. */
     private static XYSeries series(String key, long[] values, TimeSeries ts, TimeUnit unit, Downsample.Mode mode,
             double scale, boolean gaps) {
         int factor = Downsample.factor(values.length, MAX_POINTS);
         long[] merged = Downsample.merge(values, factor, mode);
         XYSeries s = new XYSeries(key, true, false);
-        double step = ts.bucketMicros() * (double) factor / 1e6 / unit.seconds();
+        double step = Seconds.of(ts.bucketMicros() * factor) / unit.seconds();
         for (int i = 0; i < merged.length; i++) {
             if (merged[i] < 0 && gaps) {
                 s.add(i * step, null);
@@ -128,21 +119,18 @@ public final class Charts {
         TimeSeries ts = r.timeSeries();
         TimeUnit u = unit(r);
         DefaultTableXYDataset d = new DefaultTableXYDataset();
-        Series inv = find(ts, "account", "", "Invocations", null);
-        Series err = find(ts, "account", "", "Errors", null);
+        Series inv = ts.account(Metric.INVOCATIONS);
+        Series err = ts.account(Metric.ERRORS);
         long[] ok = new long[ts.buckets()];
         for (int i = 0; i < ok.length; i++) {
             ok[i] = inv.values()[i] - err.values()[i];
         }
         d.addSeries(series("Succeeded", ok, ts, u, Downsample.Mode.SUM, 1, false));
         d.addSeries(series("Function errors", err.values(), ts, u, Downsample.Mode.SUM, 1, false));
-        d.addSeries(series("Throttles (429)", find(ts, "account", "", "Throttles", null).values(), ts, u,
-                Downsample.Mode.SUM, 1, false));
-        for (Series s : ts.series()) {
-            if (s.scope().equals("account") && s.metric().startsWith("Sim.InvokeErrors.")) {
-                d.addSeries(series(s.metric().substring("Sim.InvokeErrors.".length()), s.values(), ts, u,
-                        Downsample.Mode.SUM, 1, false));
-            }
+        d.addSeries(series("Throttles (429)", ts.account(Metric.THROTTLES).values(), ts, u, Downsample.Mode.SUM, 1,
+                false));
+        for (Series s : ts.invokeErrorsByException(Metric.Scope.ACCOUNT, "")) {
+            d.addSeries(series(s.exception(), s.values(), ts, u, Downsample.Mode.SUM, 1, false));
         }
         return d;
     }
@@ -151,17 +139,17 @@ public final class Charts {
     public static XYSeriesCollection latencyDataset(RunResult r) {
         XYSeriesCollection c = new XYSeriesCollection();
         TimeSeries ts = r.timeSeries();
-        for (String stat : List.of("p50", "p90", "p99")) {
-            Series s = find(ts, "account", "", "Duration", stat);
+        for (Metric m : List.of(Metric.DURATION_P50, Metric.DURATION_P90, Metric.DURATION_P99)) {
+            Series s = ts.account(m);
             if (s != null && java.util.Arrays.stream(s.values()).anyMatch(v -> v >= 0)) {
-                c.addSeries(series(stat, s.values(), ts, unit(r), Downsample.Mode.MAX, 1e-3, true));
+                c.addSeries(series(m.statistic(), s.values(), ts, unit(r), Downsample.Mode.MAX, m.unit().scale(), true));
             }
         }
         return c;
     }
 
     /** One series per ENI key (the busiest {@value #MAX_LINES} by peak) of {@code metric}. */
-    public static XYSeriesCollection perKey(RunResult r, String metric) {
+    public static XYSeriesCollection perKey(RunResult r, Metric metric) {
         XYSeriesCollection c = new XYSeriesCollection();
         for (Series s : Palette.top(keySeries(r, metric), MAX_LINES, x -> Palette.max(x.values()))) {
             c.addSeries(series(s.id(), s.values(), r.timeSeries(), unit(r), Downsample.Mode.MAX, 1, false));
@@ -169,17 +157,22 @@ public final class Charts {
         return c;
     }
 
-    private static List<Series> keySeries(RunResult r, String metric) {
-        List<Series> keys = new ArrayList<>();
-        for (Series s : r.timeSeries().series()) {
-            if (s.scope().equals("eniKey") && s.metric().equals(metric) && Palette.max(s.values()) > 0) {
-                keys.add(s);
-            }
-        }
-        return keys;
+    private static List<Series> keySeries(RunResult r, Metric metric) {
+        return nonZero(r.timeSeries().all(metric, Metric.Scope.ENI_KEY));
     }
 
-    private static int keyCount(RunResult r, String metric) {
+    /** The series that are above zero somewhere. */
+    public static List<Series> nonZero(List<Series> series) {
+        List<Series> out = new ArrayList<>();
+        for (Series s : series) {
+            if (Palette.max(s.values()) > 0) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static int keyCount(RunResult r, Metric metric) {
         return keySeries(r, metric).size();
     }
 
@@ -189,7 +182,7 @@ public final class Charts {
      * key's ENIs in each bucket times {@code connectionsPerEni} (so 2 ENIs hold 130,000 by default).
      */
     public static XYSeriesCollection connectionsDataset(RunResult r) {
-        XYSeriesCollection c = perKey(r, "Sim.EniConnections");
+        XYSeriesCollection c = perKey(r, Metric.ENI_CONNECTIONS);
         if (!Wording.of(r).connectionCapacity()) {
             return c;
         }
@@ -197,7 +190,7 @@ public final class Charts {
         int n = c.getSeriesCount();
         for (int i = 0; i < n; i++) {
             String key = String.valueOf(c.getSeriesKey(i));
-            Series enis = find(r.timeSeries(), "eniKey", key, "Sim.HyperplaneEniCount", null);
+            Series enis = r.timeSeries().get(Metric.HYPERPLANE_ENI_COUNT, Metric.Scope.ENI_KEY, key);
             if (enis != null && c.getSeries(i).getMaxY() * 2 >= perEni) {
                 c.addSeries(series("capacity " + key, capacity(enis.values(), perEni), r.timeSeries(), unit(r),
                         Downsample.Mode.MAX, 1, false));
@@ -216,35 +209,30 @@ public final class Charts {
     }
 
     /** One series per function (the {@value #MAX_LINES} with the highest total or peak) of {@code metric}. */
-    public static XYSeriesCollection perFunction(RunResult r, String metric, Downsample.Mode mode) {
+    public static XYSeriesCollection perFunction(RunResult r, Metric metric) {
         XYSeriesCollection c = new XYSeriesCollection();
+        Downsample.Mode mode = Downsample.Mode.of(metric);
         java.util.function.ToLongFunction<Series> score = mode == Downsample.Mode.SUM ? x -> Palette.sum(x.values())
                 : x -> Palette.max(x.values());
-        for (Series s : Palette.top(functionSeries(r, metric, null), MAX_LINES, score)) {
+        for (Series s : Palette.top(functionSeries(r, metric), MAX_LINES, score)) {
             c.addSeries(series(s.id(), s.values(), r.timeSeries(), unit(r), mode, 1, false));
         }
         return c;
     }
 
-    private static List<Series> functionSeries(RunResult r, String metric, String statistic) {
-        List<Series> out = new ArrayList<>();
-        for (Series s : r.timeSeries().series()) {
-            if (s.scope().equals("function") && s.metric().equals(metric) && (statistic == null
-                    || s.statistic().equals(statistic)) && Palette.max(s.values()) > 0) {
-                out.add(s);
-            }
-        }
-        return out;
+    private static List<Series> functionSeries(RunResult r, Metric metric) {
+        return nonZero(r.timeSeries().all(metric, Metric.Scope.FUNCTION));
     }
 
     /** Latency p50 (ms) of each of the busiest functions on its own: one slow function no longer hides the rest. */
     public static XYSeriesCollection latencyByFunctionDataset(RunResult r) {
         XYSeriesCollection c = new XYSeriesCollection();
-        List<Series> p50 = functionSeries(r, "Duration", "p50");
+        List<Series> p50 = functionSeries(r, Metric.DURATION_P50);
         java.util.Map<String, Long> invocations = new java.util.HashMap<>();
         r.summary().functions().forEach((f, s) -> invocations.put(f, s.invocations().succeeded()));
         for (Series s : Palette.top(p50, MAX_LINES, x -> invocations.getOrDefault(x.id(), 0L))) {
-            c.addSeries(series(s.id(), s.values(), r.timeSeries(), unit(r), Downsample.Mode.MAX, 1e-3, true));
+            c.addSeries(series(s.id(), s.values(), r.timeSeries(), unit(r), Downsample.Mode.MAX,
+                    Metric.DURATION_P50.unit().scale(), true));
         }
         return c;
     }
@@ -253,9 +241,8 @@ public final class Charts {
     public static XYSeriesCollection subnetDataset(RunResult r) {
         XYSeriesCollection c = new XYSeriesCollection();
         Map<String, RunSummary.SubnetSummary> subnets = r.summary().subnets();
-        for (Series s : r.timeSeries().series()) {
-            if (s.scope().equals("subnet") && s.metric().equals("Sim.SubnetAvailableIps") && c.getSeriesCount()
-                    < MAX_LINES) {
+        for (Series s : r.timeSeries().all(Metric.SUBNET_AVAILABLE_IPS, Metric.Scope.SUBNET)) {
+            if (c.getSeriesCount() < MAX_LINES) {
                 RunSummary.SubnetSummary sub = subnets.get(s.id());
                 c.addSeries(series(s.id() + " (" + sub.cidr() + ", " + sub.usableIps() + " usable)", s.values(),
                         r.timeSeries(), unit(r), Downsample.Mode.MIN, 1, false));
@@ -297,19 +284,19 @@ public final class Charts {
         JFreeChart chart = line(r, "Latency p50 per function (init + duration; maximum per bucket)", "Latency (ms)",
                 d, false);
         functionColours(r, chart);
-        note(chart, Palette.legendNote(d.getSeriesCount(), functionSeries(r, "Duration", "p50").size(),
+        note(chart, Palette.legendNote(d.getSeriesCount(), functionSeries(r, Metric.DURATION_P50).size(),
                 "successful invocations", "in summary.json functions"));
         return chart;
     }
 
-    static JFreeChart perFunctionChart(RunResult r, String metric, String title, String yLabel,
-            Downsample.Mode mode) {
-        XYSeriesCollection d = perFunction(r, metric, mode);
+    /** One line per function (the busiest first) of a metric kept per function. */
+    static JFreeChart perFunctionChart(RunResult r, Metric metric, String title, String yLabel) {
+        XYSeriesCollection d = perFunction(r, metric);
         JFreeChart chart = line(r, title, yLabel, d, true);
         integerAxis(chart);
         functionColours(r, chart);
-        note(chart, Palette.legendNote(d.getSeriesCount(), functionSeries(r, metric, null).size(),
-                mode == Downsample.Mode.SUM ? "total" : "peak", "in summary.json functions"));
+        note(chart, Palette.legendNote(d.getSeriesCount(), functionSeries(r, metric).size(),
+                Downsample.Mode.of(metric) == Downsample.Mode.SUM ? "total" : "peak", "in summary.json functions"));
         return chart;
     }
 
@@ -349,15 +336,15 @@ public final class Charts {
 
     /** Each series named after a function takes that function's colour, the same in every chart. */
     static void functionColours(RunResult r, JFreeChart chart) {
-        colours(chart, Palette.of(r), "function");
+        colours(chart, Palette.of(r), Metric.Scope.FUNCTION);
     }
 
     /** Each series named after a key (or "capacity KEY") takes that key's colour, the same in every chart. */
     static void keyColours(RunResult r, JFreeChart chart) {
-        colours(chart, Palette.of(r), "eniKey");
+        colours(chart, Palette.of(r), Metric.Scope.ENI_KEY);
     }
 
-    private static void colours(JFreeChart chart, Palette p, String scope) {
+    private static void colours(JFreeChart chart, Palette p, Metric.Scope scope) {
         XYPlot plot = chart.getXYPlot();
         org.jfree.data.xy.XYDataset d = plot.getDataset();
         for (int i = 0; i < d.getSeriesCount(); i++) {
@@ -375,11 +362,11 @@ public final class Charts {
     static JFreeChart asyncEvents(RunResult r) {
         XYSeriesCollection c = new XYSeriesCollection();
         TimeSeries ts = r.timeSeries();
-        String[][] lines = {{"AsyncEventsReceived", "SUM"}, {"AsyncEventsDropped", "SUM"},
-            {"Sim.AsyncEventsQueued", "MAX"}, {"DeadLetterErrors", "SUM"}, {"DestinationDeliveryFailures", "SUM"}};
-        for (String[] l : lines) {
-            long[] v = find(ts, "account", "", l[0], null).values();
-            if (l[0].endsWith("Errors") || l[0].endsWith("Failures")) {
+        List<Metric> lines = List.of(Metric.ASYNC_EVENTS_RECEIVED, Metric.ASYNC_EVENTS_DROPPED,
+                Metric.ASYNC_EVENTS_QUEUED, Metric.DEAD_LETTER_ERRORS, Metric.DESTINATION_DELIVERY_FAILURES);
+        for (Metric l : lines) {
+            long[] v = ts.account(l).values();
+            if (l == Metric.DEAD_LETTER_ERRORS || l == Metric.DESTINATION_DELIVERY_FAILURES) {
                 boolean any = false;
                 for (long x : v) {
                     any |= x != 0;
@@ -388,7 +375,7 @@ public final class Charts {
                     continue; // delivery failures only when there were some
                 }
             }
-            c.addSeries(series(l[0], v, ts, unit(r), Downsample.Mode.valueOf(l[1]), 1, false));
+            c.addSeries(series(l.metric(), v, ts, unit(r), Downsample.Mode.of(l), 1, false));
         }
         JFreeChart chart = line(r, "Asynchronous events (per " + bucketLabel(r, Downsample.factor(ts.buckets(),
                 MAX_POINTS)) + "; queued: maximum)", "Events", c, true);
@@ -399,9 +386,9 @@ public final class Charts {
     static JFreeChart concurrency(RunResult r) {
         XYSeriesCollection c = new XYSeriesCollection();
         TimeSeries ts = r.timeSeries();
-        c.addSeries(series("Account", find(ts, "account", "", "ConcurrentExecutions", null).values(), ts, unit(r),
+        c.addSeries(series("Account", ts.account(Metric.CONCURRENT_EXECUTIONS).values(), ts, unit(r),
                 Downsample.Mode.MAX, 1, false));
-        XYSeriesCollection fns = perFunction(r, "ConcurrentExecutions", Downsample.Mode.MAX);
+        XYSeriesCollection fns = perFunction(r, Metric.CONCURRENT_EXECUTIONS);
         for (int i = 0; i < fns.getSeriesCount() && i < MAX_LINES - 1; i++) {
             c.addSeries(fns.getSeries(i));
         }
@@ -409,10 +396,10 @@ public final class Charts {
         integerAxis(chart);
         functionColours(r, chart);
         chart.getXYPlot().getRenderer().setSeriesPaint(0, new Color(0x212121));
-        note(chart, Palette.legendNote(c.getSeriesCount() - 1, functionSeries(r, "ConcurrentExecutions", null)
+        note(chart, Palette.legendNote(c.getSeriesCount() - 1, functionSeries(r, Metric.CONCURRENT_EXECUTIONS)
                 .size(), "peak", "in summary.json functions"));
         XYPlot plot = chart.getXYPlot();
-        long peak = Palette.max(find(ts, "account", "", "ConcurrentExecutions", null).values());
+        long peak = Palette.max(ts.account(Metric.CONCURRENT_EXECUTIONS).values());
         ValueMarker limit = new ValueMarker(r.scenario().account().concurrencyLimit());
         limit.setPaint(ChartStyle.THROTTLE);
         limit.setStroke(new BasicStroke(1.5f));
@@ -443,8 +430,8 @@ public final class Charts {
         JFreeChart chart = line(r, w.connectionsTitle() + " (maximum per bucket)", "Connections", c, true);
         integerAxis(chart);
         keyColours(r, chart);
-        String note = Palette.legendNote(perKey(r, "Sim.EniConnections").getSeriesCount(),
-                keyCount(r, "Sim.EniConnections"), "peak connections", "in summary.json eniKeys");
+        String note = Palette.legendNote(perKey(r, Metric.ENI_CONNECTIONS).getSeriesCount(),
+                keyCount(r, Metric.ENI_CONNECTIONS), "peak connections", "in summary.json eniKeys");
         if (w.connectionCapacity()) {
             boolean drawn = false;
             for (int i = 0; i < c.getSeriesCount(); i++) {
@@ -520,7 +507,7 @@ public final class Charts {
     }
 
     private static String bucketLabel(RunResult r, int factor) {
-        long s = r.timeSeries().bucketMicros() * factor / 1_000_000;
+        long s = r.timeSeries().bucketMicros() * factor / Seconds.MICROS;
         if (s % 86_400 == 0) {
             return (s / 86_400) + " d";
         }

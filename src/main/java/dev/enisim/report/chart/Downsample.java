@@ -8,7 +8,18 @@ package dev.enisim.report.chart;
 public final class Downsample {
 
     /** How buckets merge. */
-    public enum Mode { SUM, MAX, MIN }
+    public enum Mode {
+        SUM, MAX, MIN;
+
+        /** How a metric's buckets merge: sums add up, maxima and minima keep their extreme. */
+        public static Mode of(dev.enisim.metrics.Metric m) {
+            return switch (m.statistic()) {
+                case "Sum" -> SUM;
+                case "Minimum" -> MIN;
+                default -> MAX;
+            };
+        }
+    }
 
     private Downsample() {
     }

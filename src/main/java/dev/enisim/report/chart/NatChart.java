@@ -1,5 +1,7 @@
 package dev.enisim.report.chart;
 
+import dev.enisim.metrics.Metric;
+import dev.enisim.metrics.Seconds;
 import dev.enisim.metrics.Series;
 import dev.enisim.run.RunResult;
 import dev.enisim.report.chart.Charts.Chart;
@@ -27,23 +29,17 @@ final class NatChart {
     static void addTo(List<Chart> out, RunResult r) {
         XYSeriesCollection d = new XYSeriesCollection();
         long refused = 0;
-        double step = r.timeSeries().bucketMicros() / 1e6 / Charts.unit(r).seconds();
-        for (Series s : r.timeSeries().series()) {
-            if (!s.scope().equals("natGateway")) {
-                continue;
+        double step = Seconds.of(r.timeSeries().bucketMicros()) / Charts.unit(r).seconds();
+        for (Series s : r.timeSeries().all(Metric.ERROR_PORT_ALLOCATION, Metric.Scope.NAT_GATEWAY)) {
+            refused += Palette.sum(s.values());
+        }
+        for (Series s : r.timeSeries().all(Metric.NAT_CONNECTIONS, Metric.Scope.NAT_GATEWAY)) {
+            XYSeries x = new XYSeries(s.id(), true, false);
+            long[] v = s.values();
+            for (int i = 0; i < v.length; i++) {
+                x.add(i * step, Math.max(0, v[i]));
             }
-            if (s.metric().equals("ErrorPortAllocation")) {
-                for (long v : s.values()) {
-                    refused += v;
-                }
-            } else if (s.metric().equals("Sim.NatConnections")) {
-                XYSeries x = new XYSeries(s.id(), true, false);
-                long[] v = s.values();
-                for (int i = 0; i < v.length; i++) {
-                    x.add(i * step, Math.max(0, v[i]));
-                }
-                d.addSeries(x);
-            }
+            d.addSeries(x);
         }
         if (d.getSeriesCount() == 0) {
             return;

@@ -1,5 +1,6 @@
 package dev.enisim.report.chart;
 
+import dev.enisim.metrics.Metric;
 import dev.enisim.metrics.RunSummary;
 import dev.enisim.metrics.Series;
 import dev.enisim.run.RunResult;
@@ -50,13 +51,13 @@ public final class Palette {
     }
 
     /** The colour of a function (by name) or an ENI key (by label); grey past the first {@value #DISTINCT}. */
-    public String colour(String scope, String id) {
-        Integer rank = scope.equals("function") ? functionRank.get(id) : scope.equals("eniKey") ? keyRank.get(id)
-                : null;
+    public String colour(Metric.Scope scope, String id) {
+        Integer rank = scope == Metric.Scope.FUNCTION ? functionRank.get(id) : scope == Metric.Scope.ENI_KEY
+                ? keyRank.get(id) : null;
         return rank == null || rank >= DISTINCT ? OTHERS : SERIES[rank];
     }
 
-    public java.awt.Color awt(String scope, String id) {
+    public java.awt.Color awt(Metric.Scope scope, String id) {
         return java.awt.Color.decode(colour(scope, id));
     }
 

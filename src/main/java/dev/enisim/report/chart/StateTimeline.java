@@ -43,7 +43,7 @@ public final class StateTimeline {
             for (int i = 0; i < ts.size(); i++) {
                 double to = i + 1 < ts.size() ? ts.get(i + 1).atSeconds() : end;
                 if (to > ts.get(i).atSeconds() || i + 1 == ts.size()) {
-                    out.add(new Spell(f.getKey(), ts.get(i).state(), ts.get(i).atSeconds(), Math.max(to,
+                    out.add(new Spell(f.getKey(), ts.get(i).state().name(), ts.get(i).atSeconds(), Math.max(to,
                             ts.get(i).atSeconds())));
                 }
             }

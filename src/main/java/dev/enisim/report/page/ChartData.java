@@ -2,9 +2,12 @@ package dev.enisim.report.page;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.enisim.metrics.Metric;
 import dev.enisim.metrics.RunSummary;
+import dev.enisim.metrics.Seconds;
 import dev.enisim.metrics.Series;
 import dev.enisim.metrics.TimeSeries;
+import dev.enisim.report.chart.Charts;
 import dev.enisim.report.chart.Downsample;
 import dev.enisim.report.chart.Palette;
 import dev.enisim.report.chart.Wording;
@@ -48,7 +51,7 @@ final class ChartData {
 
     private ObjectNode json() {
         ObjectNode o = Json.obj();
-        double step = ts.bucketMicros() * (double) factor / 1e6;
+        double step = Seconds.of(ts.bucketMicros() * factor);
         ArrayNode x = o.putArray("x");
         int n = (ts.buckets() + factor - 1) / factor;
         for (int i = 0; i < n; i++) {
@@ -66,15 +69,15 @@ final class ChartData {
             charts.add(latency);
         }
         charts.add(perFunction("concurrency", "ConcurrentExecutions (maximum per " + bucket() + ")",
-                "ConcurrentExecutions", Downsample.Mode.MAX, "peak", concurrencyLines()));
+                "concurrent executions", Metric.CONCURRENT_EXECUTIONS, concurrencyLines()));
         charts.add(perFunction("environments", "Execution environments per function (maximum per " + bucket() + ")",
-                "Sim.Environments", Downsample.Mode.MAX, "peak", Json.arr()));
-        charts.add(perFunction("cold-starts", "Cold starts per " + bucket(), "Sim.ColdStarts", Downsample.Mode.SUM,
-                "total", Json.arr()));
-        if (!keySeries("Sim.HyperplaneEniCount").isEmpty()) {
+                "environments", Metric.ENVIRONMENTS, Json.arr()));
+        charts.add(perFunction("cold-starts", "Cold starts per " + bucket(), "cold starts", Metric.COLD_STARTS,
+                Json.arr()));
+        if (!keySeries(Metric.HYPERPLANE_ENI_COUNT).isEmpty()) {
             charts.add(enis());
         }
-        if (!keySeries("Sim.EniConnections").isEmpty()) {
+        if (!keySeries(Metric.ENI_CONNECTIONS).isEmpty()) {
             charts.add(connections());
         }
         subnets(charts);
@@ -93,8 +96,8 @@ final class ChartData {
 
     private ObjectNode invocations() {
         ObjectNode c = chart("invocations", "Invocations by outcome, per " + bucket(), "invocations", true);
-        Series inv = find("account", "", "Invocations", null);
-        Series err = find("account", "", "Errors", null);
+        Series inv = ts.account(Metric.INVOCATIONS);
+        Series err = ts.account(Metric.ERRORS);
         long[] ok = new long[ts.buckets()];
         for (int i = 0; i < ok.length; i++) {
             ok[i] = inv.values()[i] - err.values()[i];
@@ -102,22 +105,20 @@ final class ChartData {
         ArrayNode s = c.withArray("series");
         s.add(series("Succeeded", "account", "", "#2E7D32", ok, Downsample.Mode.SUM, 1));
         s.add(series("Function errors", "account", "", "#EF6C00", err.values(), Downsample.Mode.SUM, 1));
-        s.add(series("Throttles (429)", "account", "", "#6A1B9A", find("account", "", "Throttles", null).values(),
+        s.add(series("Throttles (429)", "account", "", "#6A1B9A", ts.account(Metric.THROTTLES).values(),
                 Downsample.Mode.SUM, 1));
         String[] errColours = {"#C62828", "#AD1457", "#D84315", "#4E342E", "#37474F", "#880E4F", "#BF360C"};
         int e = 0;
-        for (Series x : ts.series()) {
-            if (x.scope().equals("account") && x.metric().startsWith("Sim.InvokeErrors.")) {
-                s.add(series(x.metric().substring("Sim.InvokeErrors.".length()), "account", "",
-                        errColours[e++ % errColours.length], x.values(), Downsample.Mode.SUM, 1));
-            }
+        for (Series x : ts.invokeErrorsByException(Metric.Scope.ACCOUNT, "")) {
+            s.add(series(x.exception(), "account", "", errColours[e++ % errColours.length], x.values(),
+                    Downsample.Mode.SUM, 1));
         }
         return c;
     }
 
     /** p50/p90/p99 of all functions, and of each of the busiest {@value #CHOICES} functions on its own. */
     private ObjectNode latency() {
-        ArrayNode all = latencySeries("account", "");
+        ArrayNode all = latencySeries(Metric.Scope.ACCOUNT, "");
         if (all.isEmpty()) {
             return null;
         }
@@ -126,15 +127,10 @@ final class ChartData {
         c.put("stepped", false);
         ArrayNode choices = c.putArray("choices");
         choices.add(Json.obj().put("name", "all functions").set("series", all));
-        List<Series> fns = new ArrayList<>();
-        for (Series s : ts.series()) {
-            if (s.scope().equals("function") && s.metric().equals("Invocations") && Palette.sum(s.values()) > 0) {
-                fns.add(s);
-            }
-        }
+        List<Series> fns = Charts.nonZero(ts.all(Metric.INVOCATIONS, Metric.Scope.FUNCTION));
         List<Series> top = Palette.top(fns, CHOICES, s -> Palette.sum(s.values()));
         for (Series f : top) {
-            ArrayNode one = latencySeries("function", f.id());
+            ArrayNode one = latencySeries(Metric.Scope.FUNCTION, f.id());
             if (!one.isEmpty()) {
                 choices.add(Json.obj().put("name", f.id()).set("series", one));
             }
@@ -144,14 +140,15 @@ final class ChartData {
         return c;
     }
 
-    private ArrayNode latencySeries(String scope, String id) {
+    private ArrayNode latencySeries(Metric.Scope scope, String id) {
         ArrayNode out = Json.arr();
         String[] colours = {"#1565C0", "#EF6C00", "#C62828"};
-        String[] stats = {"p50", "p90", "p99"};
+        Metric[] stats = {Metric.DURATION_P50, Metric.DURATION_P90, Metric.DURATION_P99};
         for (int i = 0; i < stats.length; i++) {
-            Series s = find(scope, id, "Duration", stats[i]);
+            Series s = ts.get(stats[i], scope, id);
             if (s != null && Palette.max(s.values()) > 0) {
-                out.add(series(stats[i], scope, id, colours[i], s.values(), Downsample.Mode.MAX, 1e-3));
+                out.add(series(stats[i].statistic(), scope.id(), id, colours[i], s.values(), Downsample.Mode.MAX,
+                        stats[i].unit().scale()));
             }
         }
         return out;
@@ -159,47 +156,45 @@ final class ChartData {
 
     private ArrayNode concurrencyLines() {
         ArrayNode lines = Json.arr();
-        Series account = find("account", "", "ConcurrentExecutions", null);
+        Series account = ts.account(Metric.CONCURRENT_EXECUTIONS);
         long peak = Palette.max(account.values());
         int limit = r.scenario().account().concurrencyLimit();
         lines.add(line("account limit " + num(limit), limit, "#6A1B9A", peak * 2 >= limit));
         for (Scenario.Function f : r.scenario().functions()) {
             if (f.reservedConcurrency().isPresent() && lines.size() < TOP) {
                 int v = f.reservedConcurrency().getAsInt();
-                lines.add(line(f.name() + " reserved " + num(v), v, palette.colour("function", f.name()),
+                lines.add(line(f.name() + " reserved " + num(v), v, palette.colour(Metric.Scope.FUNCTION, f.name()),
                         peak * 2 >= v));
             }
         }
         return lines;
     }
 
-    /** The account (for concurrency), the top functions by {@code by} and one "others" series. */
-    private ObjectNode perFunction(String id, String title, String metric, Downsample.Mode mode, String by,
-            ArrayNode lines) {
-        ObjectNode c = chart(id, title, metric.equals("Sim.ColdStarts") ? "cold starts" : metric.equals(
-                "Sim.Environments") ? "environments" : "concurrent executions", true);
+    /**
+     * The top functions of {@code metric} (by total for a sum, else by peak) and one "others" series; the account
+     * first when the metric is kept for the account too.
+     */
+    private ObjectNode perFunction(String id, String title, String yLabel, Metric metric, ArrayNode lines) {
+        ObjectNode c = chart(id, title, yLabel, true);
         ArrayNode s = c.withArray("series");
-        if (metric.equals("ConcurrentExecutions")) {
-            s.add(series("account", "account", "", "#212121", find("account", "", metric, null).values(), mode, 1));
+        Downsample.Mode mode = Downsample.Mode.of(metric);
+        boolean total = mode == Downsample.Mode.SUM;
+        if (metric == Metric.CONCURRENT_EXECUTIONS) {
+            s.add(series("account", "account", "", "#212121", ts.account(metric).values(), mode, 1));
         }
-        List<Series> fns = new ArrayList<>();
-        for (Series x : ts.series()) {
-            if (x.scope().equals("function") && x.metric().equals(metric) && Palette.max(x.values()) > 0) {
-                fns.add(x);
-            }
-        }
-        java.util.function.ToLongFunction<Series> score = by.equals("total") ? x -> Palette.sum(x.values())
+        List<Series> fns = Charts.nonZero(ts.all(metric, Metric.Scope.FUNCTION));
+        java.util.function.ToLongFunction<Series> score = total ? x -> Palette.sum(x.values())
                 : x -> Palette.max(x.values());
         addTopAndOthers(s, fns, score, mode, "functions");
-        c.put("note", Palette.legendNote(Math.min(TOP, fns.size()), fns.size(), by.equals("total") ? "total"
-                : "peak", "in the tables (others: summed)"));
+        c.put("note", Palette.legendNote(Math.min(TOP, fns.size()), fns.size(), total ? "total" : "peak",
+                "in the tables (others: summed)"));
         c.set("lines", visible(lines, c));
         return c;
     }
 
     private ObjectNode enis() {
         ObjectNode c = chart("enis", words.enisTitle() + " (maximum per " + bucket() + ")", "ENIs", true);
-        List<Series> keys = keySeries("Sim.HyperplaneEniCount");
+        List<Series> keys = keySeries(Metric.HYPERPLANE_ENI_COUNT);
         addTopAndOthers(c.withArray("series"), keys, x -> Palette.max(x.values()), Downsample.Mode.MAX, "keys");
         ArrayNode lines = Json.arr();
         for (Scenario.Vpc v : r.scenario().vpcs()) {
@@ -219,18 +214,18 @@ final class ChartData {
     private ObjectNode connections() {
         ObjectNode c = chart("connections", words.connectionsTitle() + " (maximum per " + bucket() + ")",
                 "connections", true);
-        List<Series> keys = keySeries("Sim.EniConnections");
+        List<Series> keys = keySeries(Metric.ENI_CONNECTIONS);
         List<Series> top = addTopAndOthers(c.withArray("series"), keys, x -> Palette.max(x.values()),
                 Downsample.Mode.MAX, "keys");
         int perEni = r.scenario().hyperplane().connectionsPerEni();
         List<String> off = new ArrayList<>();
         if (words.connectionCapacity()) {
             for (Series k : top) {
-                Series enis = find("eniKey", k.id(), "Sim.HyperplaneEniCount", null);
-                long[] cap = dev.enisim.report.chart.Charts.capacity(enis == null ? new long[k.values().length] : enis.values(), perEni);
+                Series enis = ts.get(Metric.HYPERPLANE_ENI_COUNT, Metric.Scope.ENI_KEY, k.id());
+                long[] cap = Charts.capacity(enis == null ? new long[k.values().length] : enis.values(), perEni);
                 if (Palette.max(k.values()) * 2 >= perEni) {
-                    ObjectNode s = series("capacity " + k.id(), "eniKey", k.id(), palette.colour("eniKey", k.id()), cap,
-                            Downsample.Mode.MAX, 1);
+                    ObjectNode s = series("capacity " + k.id(), Metric.Scope.ENI_KEY.id(), k.id(),
+                            palette.colour(Metric.Scope.ENI_KEY, k.id()), cap, Downsample.Mode.MAX, 1);
                     s.put("dash", true);
                     c.withArray("series").add(s);
                 } else {
@@ -250,12 +245,7 @@ final class ChartData {
 
     /** One small chart per subnet (its own scale), the fullest first. */
     private void subnets(ArrayNode charts) {
-        List<Series> subnets = new ArrayList<>();
-        for (Series s : ts.series()) {
-            if (s.scope().equals("subnet") && s.metric().equals("Sim.SubnetAvailableIps")) {
-                subnets.add(s);
-            }
-        }
+        List<Series> subnets = new ArrayList<>(ts.all(Metric.SUBNET_AVAILABLE_IPS, Metric.Scope.SUBNET));
         Map<String, RunSummary.SubnetSummary> sums = r.summary().subnets();
         subnets.sort(java.util.Comparator.comparingDouble((Series s) -> sums.get(s.id()).minAvailableIps()
                 / (double) Math.max(1, sums.get(s.id()).usableIps())).thenComparing(Series::id));
@@ -286,7 +276,7 @@ final class ChartData {
             java.util.function.ToLongFunction<Series> score, Downsample.Mode mode, String what) {
         List<Series> top = Palette.top(candidates, TOP, score);
         for (Series s : top) {
-            out.add(series(s.id(), s.scope(), s.id(), palette.colour(s.scope(), s.id()), s.values(), mode, 1));
+            out.add(series(s.id(), s.scope().id(), s.id(), palette.colour(s.scope(), s.id()), s.values(), mode, 1));
         }
         if (candidates.size() > top.size()) {
             long[] others = new long[ts.buckets()];
@@ -306,14 +296,8 @@ final class ChartData {
         return top;
     }
 
-    private List<Series> keySeries(String metric) {
-        List<Series> keys = new ArrayList<>();
-        for (Series s : ts.series()) {
-            if (s.scope().equals("eniKey") && s.metric().equals(metric) && Palette.max(s.values()) > 0) {
-                keys.add(s);
-            }
-        }
-        return keys;
+    private List<Series> keySeries(Metric metric) {
+        return Charts.nonZero(ts.all(metric, Metric.Scope.ENI_KEY));
     }
 
     private ObjectNode chart(String id, String title, String yLabel, boolean integer) {
@@ -362,12 +346,8 @@ final class ChartData {
         return out;
     }
 
-    private Series find(String scope, String id, String metric, String statistic) {
-        return dev.enisim.report.chart.Charts.find(ts, scope, id, metric, statistic);
-    }
-
     private String bucket() {
-        long s = ts.bucketMicros() * factor / 1_000_000;
+        long s = ts.bucketMicros() * factor / Seconds.MICROS;
         if (s % 86_400 == 0) {
             return s == 86_400 ? "day" : (s / 86_400) + " days";
         }

@@ -2,7 +2,9 @@ package dev.enisim.report.page;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.enisim.metrics.Metric;
 import dev.enisim.metrics.RunSummary;
+import dev.enisim.metrics.Seconds;
 import dev.enisim.metrics.Series;
 import dev.enisim.report.chart.Downsample;
 import dev.enisim.run.RunResult;
@@ -27,7 +29,7 @@ final class CompareData {
         ObjectNode o = Json.obj();
         int buckets = Math.max(a.timeSeries().buckets(), b.timeSeries().buckets());
         int factor = Downsample.factor(buckets, ChartData.MAX_POINTS);
-        double step = a.timeSeries().bucketMicros() * (double) factor / 1e6;
+        double step = Seconds.of(a.timeSeries().bucketMicros() * factor);
         ArrayNode x = o.putArray("x");
         for (int i = 0; i < (buckets + factor - 1) / factor; i++) {
             x.add(i * step);
@@ -42,21 +44,22 @@ final class CompareData {
         }
         Pair p = new Pair(a, labelA, b, labelB, buckets, factor);
         charts.add(p.chart("succeeded", "Succeeded invocations per bucket", "invocations", true, Downsample.Mode.SUM,
-                r -> minus(account(r, "Invocations"), account(r, "Errors"))));
+                r -> minus(account(r, Metric.INVOCATIONS), account(r, Metric.ERRORS))));
         charts.add(p.chart("failed", "Invocations that did not succeed per bucket (errors, throttles, function "
                 + "errors)", "invocations", true, Downsample.Mode.SUM,
-                r -> plus(plus(account(r, "Sim.InvokeErrors"), account(r, "Throttles")), account(r, "Errors"))));
+                r -> plus(plus(account(r, Metric.INVOKE_ERRORS), account(r, Metric.THROTTLES)),
+                        account(r, Metric.ERRORS))));
         charts.add(p.chart("concurrency", "ConcurrentExecutions (maximum per bucket)", "executions", true,
-                Downsample.Mode.MAX, r -> account(r, "ConcurrentExecutions")));
+                Downsample.Mode.MAX, r -> account(r, Metric.CONCURRENT_EXECUTIONS)));
         charts.add(p.chart("enis", "ENIs, all keys (maximum per bucket)", "ENIs", true, Downsample.Mode.MAX,
-                r -> account(r, "Sim.HyperplaneEniCount")));
+                r -> account(r, Metric.HYPERPLANE_ENI_COUNT)));
         ObjectNode lat = p.chart("latency", "Latency p99 of successful invocations, ms", "ms", false,
-                Downsample.Mode.MAX, r -> account(r, "Duration", "p99"));
+                Downsample.Mode.MAX, r -> account(r, Metric.DURATION_P99));
         lat.put("stepped", false);
-        lat.withArray("series").forEach(s -> scale((ObjectNode) s, 1e-3));
+        lat.withArray("series").forEach(s -> scale((ObjectNode) s, Metric.DURATION_P99.unit().scale()));
         charts.add(lat);
         charts.add(p.chart("cold-starts", "Cold starts per bucket", "cold starts", true, Downsample.Mode.SUM,
-                r -> account(r, "Sim.ColdStarts")));
+                r -> account(r, Metric.COLD_STARTS)));
         List<String> subnets = new ArrayList<>(a.summary().subnets().keySet());
         subnets.removeIf(id -> !b.summary().subnets().containsKey(id));
         subnets.sort(Comparator.comparingLong((String id) -> Math.min(a.summary().subnets().get(id).minAvailableIps(),
@@ -65,7 +68,7 @@ final class CompareData {
             RunSummary.SubnetSummary s = a.summary().subnets().get(id);
             ObjectNode c = p.chart("subnet-" + id, "Free IPs in " + id + " (" + s.cidr() + ", " + s.usableIps()
                     + " usable; minimum per bucket)", "free IPs", true, Downsample.Mode.MIN,
-                    r -> find(r, "subnet", id, "Sim.SubnetAvailableIps", null));
+                    r -> values(r.timeSeries().get(Metric.SUBNET_AVAILABLE_IPS, Metric.Scope.SUBNET, id)));
             c.put("small", true);
             c.put("yMin", 0);
             charts.add(c);
@@ -113,16 +116,11 @@ final class CompareData {
         }
     }
 
-    private static long[] account(RunResult r, String metric) {
-        return find(r, "account", "", metric, null);
+    private static long[] account(RunResult r, Metric metric) {
+        return values(r.timeSeries().account(metric));
     }
 
-    private static long[] account(RunResult r, String metric, String statistic) {
-        return find(r, "account", "", metric, statistic);
-    }
-
-    private static long[] find(RunResult r, String scope, String id, String metric, String statistic) {
-        Series s = dev.enisim.report.chart.Charts.find(r.timeSeries(), scope, id, metric, statistic);
+    private static long[] values(Series s) {
         return s == null ? null : s.values();
     }
 

@@ -1,8 +1,12 @@
 package dev.enisim.report.page;
 
 import dev.enisim.metrics.JournalEntry;
+import dev.enisim.metrics.Metric;
 import dev.enisim.metrics.RunSummary;
+import dev.enisim.metrics.Seconds;
 import dev.enisim.metrics.Series;
+import dev.enisim.metrics.TimeSeries;
+import dev.enisim.model.function.State;
 import dev.enisim.report.HtmlReport;
 import dev.enisim.report.Narrative;
 import dev.enisim.run.RunResult;
@@ -71,14 +75,18 @@ public final class Headlines {
 
     /** The end of the last bucket in which the account counted this kind of failure. */
     private static long lastBucketEnd(RunResult r, String outcome) {
-        String metric = outcome.startsWith("Function error") ? "Errors" : outcome.startsWith("TooManyRequests")
-                ? "Throttles" : "Sim.InvokeErrors." + outcome;
-        for (Series s : r.timeSeries().series()) {
-            if (s.scope().equals("account") && s.metric().equals(metric)) {
-                for (int i = s.values().length - 1; i >= 0; i--) {
-                    if (s.values()[i] > 0) {
-                        return Math.min((i + 1) * r.timeSeries().bucketMicros(), r.scenario().durationMicros());
-                    }
+        TimeSeries ts = r.timeSeries();
+        Series s = outcome.startsWith("Function error") ? ts.account(Metric.ERRORS)
+                : outcome.startsWith("TooManyRequests") ? ts.account(Metric.THROTTLES) : null;
+        for (Series e : ts.invokeErrorsByException(Metric.Scope.ACCOUNT, "")) {
+            if (s == null && e.exception().equals(outcome)) {
+                s = e;
+            }
+        }
+        if (s != null) {
+            for (int i = s.values().length - 1; i >= 0; i--) {
+                if (s.values()[i] > 0) {
+                    return Math.min((i + 1) * ts.bucketMicros(), r.scenario().durationMicros());
                 }
             }
         }
@@ -142,7 +150,7 @@ public final class Headlines {
             for (String name : failed.subList(0, Math.min(ROWS, failed.size()))) {
                 RunSummary.Transition t = lastFailed(s.functions().get(name));
                 b.append("<tr><td>").append(esc(name)).append("</td><td class=\"n\">").append(t == null ? ""
-                        : Narrative.clock(micros(t.atSeconds()))).append("</td><td class=\"bad\">")
+                        : Narrative.clock(Seconds.toMicros(t.atSeconds()))).append("</td><td class=\"bad\">")
                         .append(esc(t == null ? "" : t.reasonCode())).append("</td><td>")
                         .append(esc(t == null ? "" : t.cause())).append("</td></tr>\n");
             }
@@ -196,7 +204,7 @@ public final class Headlines {
                 + "<th>longest Pending</th><th>stuck spells</th><th>final state</th></tr>\n");
         for (var e : stuck.subList(0, Math.min(ROWS, stuck.size()))) {
             b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"n bad\">")
-                    .append(Narrative.clock(micros(e.getValue().longestPendingSeconds()))).append("</td><td class=\"n\">")
+                    .append(Narrative.clock(Seconds.toMicros(e.getValue().longestPendingSeconds()))).append("</td><td class=\"n\">")
                     .append(e.getValue().stuckPending()).append("</td><td>").append(esc(e.getValue().finalState()))
                     .append("</td></tr>\n");
         }
@@ -214,7 +222,7 @@ public final class Headlines {
                 break;
             }
             RunSummary.VpcSummary v = e.getValue();
-            long at = firstAt(r, "vpc", e.getKey(), "Sim.HyperplaneEniCount", v.peakEnis());
+            long at = firstAt(r, Metric.Scope.VPC, e.getKey(), Metric.HYPERPLANE_ENI_COUNT, v.peakEnis());
             b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"n\">").append(num(v.peakEnis()))
                     .append("</td><td class=\"n\">").append(num(v.eniQuota())).append("</td><td class=\"n")
                     .append(v.peakEnis() >= v.eniQuota() ? " bad" : "").append("\">")
@@ -237,7 +245,7 @@ public final class Headlines {
                 + "</th><th>other tenants</th><th>first reached (bucket)</th></tr>\n");
         for (var e : subnets.subList(0, Math.min(ROWS, subnets.size()))) {
             RunSummary.SubnetSummary sub = e.getValue();
-            long at = firstAt(r, "subnet", e.getKey(), "Sim.SubnetAvailableIps", sub.minAvailableIps());
+            long at = firstAt(r, Metric.Scope.SUBNET, e.getKey(), Metric.SUBNET_AVAILABLE_IPS, sub.minAvailableIps());
             b.append("<tr><td>").append(esc(e.getKey())).append("</td><td>").append(esc(String.valueOf(sub.cidr())))
                     .append("</td><td class=\"n").append(sub.minAvailableIps() == 0 ? " bad" : "").append("\">")
                     .append(num(sub.minAvailableIps())).append("</td><td class=\"n\">").append(num(sub.usableIps()))
@@ -258,10 +266,10 @@ public final class Headlines {
         List<RunSummary.Teardown> ts = s.teardowns();
         for (RunSummary.Teardown t : ts.subList(0, Math.min(ROWS, ts.size()))) {
             b.append("<tr><td>").append(esc(t.function())).append("</td><td>").append(esc(t.action()))
-                    .append("</td><td class=\"n\">").append(Narrative.clock(micros(t.requestedAtSeconds())))
+                    .append("</td><td class=\"n\">").append(Narrative.clock(Seconds.toMicros(t.requestedAtSeconds())))
                     .append("</td><td class=\"n\">").append(t.enis()).append("</td><td class=\"n")
                     .append(t.waitSeconds() == null ? " bad\">still there at the end" : "\">"
-                            + Narrative.clock(micros(t.waitSeconds()))).append("</td><td class=\"n")
+                            + Narrative.clock(Seconds.toMicros(t.waitSeconds()))).append("</td><td class=\"n")
                     .append(t.orphaned() > 0 ? " bad" : "").append("\">").append(t.orphaned())
                     .append("</td></tr>\n");
         }
@@ -270,13 +278,12 @@ public final class Headlines {
     }
 
     /** Start of the first bucket where the series reaches {@code value}, in microseconds; -1 if none. */
-    private static long firstAt(RunResult r, String scope, String id, String metric, long value) {
-        for (Series s : r.timeSeries().series()) {
-            if (s.scope().equals(scope) && s.id().equals(id) && s.metric().equals(metric)) {
-                for (int i = 0; i < s.values().length; i++) {
-                    if (s.values()[i] == value) {
-                        return i * r.timeSeries().bucketMicros();
-                    }
+    private static long firstAt(RunResult r, Metric.Scope scope, String id, Metric metric, long value) {
+        Series s = r.timeSeries().get(metric, scope, id);
+        if (s != null) {
+            for (int i = 0; i < s.values().length; i++) {
+                if (s.values()[i] == value) {
+                    return i * r.timeSeries().bucketMicros();
                 }
             }
         }
@@ -286,7 +293,7 @@ public final class Headlines {
     private static RunSummary.Transition lastFailed(RunSummary.FunctionSummary f) {
         RunSummary.Transition last = null;
         for (RunSummary.Transition t : f.transitions()) {
-            if (t.state().equals("Failed")) {
+            if (t.state() == State.Failed) {
                 last = t;
             }
         }
@@ -314,9 +321,6 @@ public final class Headlines {
         }
     }
 
-    private static long micros(double seconds) {
-        return Math.round(seconds * 1e6);
-    }
 
     private static String pct(long part, long whole) {
         return whole == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);

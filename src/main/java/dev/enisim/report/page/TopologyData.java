@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.enisim.metrics.JournalEntry;
 import dev.enisim.metrics.RunSummary;
+import dev.enisim.metrics.Seconds;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.report.Narrative;
 import dev.enisim.report.chart.Palette;
@@ -101,7 +102,7 @@ final class TopologyData {
             RunSummary.FunctionSummary fs = s.functions().get(f);
             ArrayNode tr = Json.arr();
             for (RunSummary.Transition t : fs.transitions()) {
-                tr.add(Json.obj().put("t", t.atSeconds()).put("state", t.state()).put("reason", t.reasonCode())
+                tr.add(Json.obj().put("t", t.atSeconds()).put("state", t.state().name()).put("reason", t.reasonCode())
                         .put("cause", t.cause()));
             }
             ArrayNode ks = Json.arr();
@@ -130,7 +131,8 @@ final class TopologyData {
         List<KeySpell> out = new ArrayList<>();
         for (Scenario.Function f : r.scenario().functions()) {
             if (f.name().equals(function)) {
-                out.add(new KeySpell(f.existing() == Scenario.Function.Existing.NO ? f.createdAtMicros() / 1e6 : 0,
+                out.add(new KeySpell(f.existing() == Scenario.Function.Existing.NO ? Seconds.of(f.createdAtMicros())
+                        : 0,
                         keysOf(r, function, f.vpcConfig(), legacy)));
             }
         }
@@ -139,14 +141,14 @@ final class TopologyData {
         for (JournalEntry e : r.journal()) {
             if (e.kind() == JournalEntry.Kind.FUNCTION_UPDATE && e.subject().equals(function)
                     && e.state().equals("Successful")) {
-                successes.add(e.atMicros() / 1e6);
+                successes.add(Seconds.of(e.atMicros()));
             }
         }
         int next = 0;
         List<Scenario.Function> functions = r.scenario().functions();
         for (Scenario.At a : r.scenario().timeline()) {
             Scenario.VpcConfig v = null;
-            double at = a.atMicros() / 1e6;
+            double at = Seconds.of(a.atMicros());
             if (a.action() instanceof SimEvent.CreateFunction c && functions.get(c.function()).name().equals(function)) {
                 v = new Scenario.VpcConfig(c.subnetIds(), c.securityGroupIds());
             } else if (a.action() instanceof SimEvent.UpdateVpcConfig u
@@ -218,7 +220,7 @@ final class TopologyData {
                 other.add(Json.arr().add(0).add(sub.otherUsedIps()));
                 for (Scenario.At a : r.scenario().timeline()) {
                     if (a.action() instanceof SimEvent.SetOtherUsedIps x && subnetIds.get(x.subnet()).equals(sub.id())) {
-                        other.add(Json.arr().add(a.atMicros() / 1e6).add(x.count()));
+                        other.add(Json.arr().add(Seconds.of(a.atMicros())).add(x.count()));
                     }
                 }
                 ArrayNode enis = so.putArray("enis");
@@ -251,7 +253,7 @@ final class TopologyData {
                 left++;
                 continue;
             }
-            double t = e.atMicros() / 1e6;
+            double t = Seconds.of(e.atMicros());
             ArrayNode subjects = Json.arr();
             if (!e.subject().isEmpty()) {
                 subjects.add(e.subject());

@@ -1,0 +1,63 @@
+package dev.enisim.metrics;
+
+import java.util.List;
+
+/**
+ * ConcurrentExecutions (per function and for the account) and execution environments per function, as
+ * per-bucket maxima; the account's concurrency also as a time average for the summary.
+ */
+final class ExecutionLevels {
+
+    private final Gauge[] functionConcurrency;
+    private final Gauge[] functionEnvironments;
+    private final Gauge accountConcurrency;
+    private final TimeAverage concurrencyArea = new TimeAverage();
+
+    ExecutionLevels(int functions, int buckets) {
+        functionConcurrency = new Gauge[functions];
+        functionEnvironments = new Gauge[functions];
+        for (int i = 0; i < functions; i++) {
+            functionConcurrency[i] = new Gauge(buckets, true, 0);
+            functionEnvironments[i] = new Gauge(buckets, true, 0);
+        }
+        accountConcurrency = new Gauge(buckets, true, 0);
+    }
+
+    void concurrency(int function, int functionInFlight, int accountInFlight, int bucket, long nowMicros) {
+        functionConcurrency[function].set(bucket, functionInFlight);
+        accountConcurrency.set(bucket, accountInFlight);
+        concurrencyArea.update(accountInFlight, nowMicros);
+    }
+
+    void environments(int function, int total, int bucket) {
+        functionEnvironments[function].set(bucket, total);
+    }
+
+    void addFunctionSeries(List<Series> out, int function, String name) {
+        out.add(Metric.CONCURRENT_EXECUTIONS.series(Metric.Scope.FUNCTION, name,
+                functionConcurrency[function].values()));
+        out.add(Metric.ENVIRONMENTS.series(Metric.Scope.FUNCTION, name, functionEnvironments[function].values()));
+    }
+
+    void addAccountSeries(List<Series> out) {
+        out.add(Metric.CONCURRENT_EXECUTIONS.series(Metric.Scope.ACCOUNT, "", accountConcurrency.values()));
+    }
+
+    int peakConcurrency(int function) {
+        return (int) functionConcurrency[function].peak();
+    }
+
+    int peakEnvironments(int function) {
+        return (int) functionEnvironments[function].peak();
+    }
+
+    int peakAccountConcurrency() {
+        return (int) accountConcurrency.peak();
+    }
+
+    /** The account's mean concurrency over [0, end) (call once, at the end). */
+    double averageAccountConcurrency(long endMicros) {
+        concurrencyArea.update(concurrencyArea.current(), endMicros);
+        return concurrencyArea.mean(endMicros);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.enisim.metrics;
+
+import dev.enisim.model.Outcome;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Invocation outcomes per function: totals and counts per bucket, and their roll-ups: outcomes into the
+ * Invocations, Errors, Throttles and Sim.InvokeErrors series (and one series per exception), functions into the
+ * account, and totals into the summary's {@link RunSummary.Invocations}.
+ */
+final class InvocationCounts {
+
+    private static final Outcome[] OUTCOMES = Outcome.all();
+
+    private final int buckets;
+    private final long[][] totals;        // [function][outcome]
+    private final Counter[][] byBucket;   // [function][outcome], created on first use
+
+    InvocationCounts(int functions, int buckets) {
+        this.buckets = buckets;
+        this.totals = new long[functions][OUTCOMES.length];
+        this.byBucket = new Counter[functions][OUTCOMES.length];
+    }
+
+    void count(int function, Outcome outcome, int bucket) {
+        int o = outcome.ordinal();
+        totals[function][o]++;
+        Counter c = byBucket[function][o];
+        if (c == null) {
+            c = new Counter(buckets);
+            byBucket[function][o] = c;
+        }
+        c.add(bucket, 1);
+    }
+
+    /** One function's invocation series (call for every function, in order, before {@link #addAccountSeries}). */
+    void addFunctionSeries(List<Series> out, int function, String name, long[][] account) {
+        long[][] byOutcome = new long[OUTCOMES.length][];
+        for (Outcome o : OUTCOMES) {
+            Counter c = byBucket[function][o.ordinal()];
+            if (c != null) {
+                long[] v = c.values();
+                byOutcome[o.ordinal()] = v;
+                account[o.ordinal()] = account[o.ordinal()] == null ? v.clone() : sum(account[o.ordinal()], v);
+            }
+        }
+        addSeries(out, Metric.Scope.FUNCTION, name, byOutcome);
+    }
+
+    /** The account's invocation series, from the functions' roll-up that {@link #addFunctionSeries} filled. */
+    void addAccountSeries(List<Series> out, long[][] account) {
+        addSeries(out, Metric.Scope.ACCOUNT, "", account);
+    }
+
+    /** A fresh roll-up for {@link #addFunctionSeries}: per outcome, null until some function had it. */
+    static long[][] rollUp() {
+        return new long[OUTCOMES.length][];
+    }
+
+    private void addSeries(List<Series> out, Metric.Scope scope, String id, long[][] byOutcome) {
+        long[] invocations = new long[buckets];
+        long[] errors = new long[buckets];
+        long[] throttles = new long[buckets];
+        long[] invokeErrors = new long[buckets];
+        Map<String, long[]> byException = new LinkedHashMap<>();
+        for (Outcome o : OUTCOMES) {
+            long[] v = byOutcome[o.ordinal()];
+            if (v == null) {
+                continue;
+            }
+            switch (o.kind()) {
+                case SUCCESS -> sum(invocations, v);
+                case FUNCTION_ERROR -> {
+                    sum(invocations, v);
+                    sum(errors, v);
+                }
+                case THROTTLE -> sum(throttles, v);
+                case INVOKE_ERROR -> {
+                    sum(invokeErrors, v);
+                    sum(byException.computeIfAbsent(o.exception(), k -> new long[buckets]), v);
+                }
+            }
+        }
+        out.add(Metric.INVOCATIONS.series(scope, id, invocations));
+        out.add(Metric.ERRORS.series(scope, id, errors));
+        out.add(Metric.THROTTLES.series(scope, id, throttles));
+        out.add(Metric.INVOKE_ERRORS.series(scope, id, invokeErrors));
+        for (Outcome o : OUTCOMES) {
+            if (o.kind() == Outcome.Kind.INVOKE_ERROR && byException.containsKey(o.exception())) {
+                out.add(Metric.invokeErrors(scope, id, o.exception(), byException.remove(o.exception())));
+            }
+        }
+    }
+
+    private static long[] sum(long[] into, long[] add) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += add[i];
+        }
+        return into;
+    }
+
+    /** One function's totals by outcome. */
+    long[] totals(int function) {
+        return totals[function];
+    }
+
+    /** The account's totals by outcome. */
+    long[] accountTotals() {
+        long[] all = new long[OUTCOMES.length];
+        for (long[] t : totals) {
+            for (int i = 0; i < all.length; i++) {
+                all[i] += t[i];
+            }
+        }
+        return all;
+    }
+
+    /** Totals by outcome rolled up into the summary's figures. */
+    static RunSummary.Invocations summary(long[] byOutcome) {
+        long total = 0;
+        long succeeded = 0;
+        long throttled = 0;
+        long functionErrors = 0;
+        Map<String, Long> errors = new LinkedHashMap<>();
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        Map<String, Long> causes = new LinkedHashMap<>();
+        for (Outcome o : OUTCOMES) {
+            long n = byOutcome[o.ordinal()];
+            total += n;
+            switch (o.kind()) {
+                case SUCCESS -> succeeded += n;
+                case THROTTLE -> {
+                    throttled += n;
+                    reasons.merge(o.reason(), n, Long::sum);
+                }
+                case FUNCTION_ERROR -> {
+                    functionErrors += n;
+                    causes.merge(o.reason(), n, Long::sum);
+                }
+                case INVOKE_ERROR -> errors.merge(o.exception(), n, Long::sum);
+            }
+        }
+        return new RunSummary.Invocations(total, succeeded, throttled, functionErrors, errors, reasons, causes);
+    }
+}

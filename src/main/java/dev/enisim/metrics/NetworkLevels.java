@@ -1,0 +1,162 @@
+package dev.enisim.metrics;
+
+import dev.enisim.model.WorldSnapshot;
+import dev.enisim.model.eni.EniId;
+import dev.enisim.model.eni.EniState;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The network's levels per bucket: ENIs holding an IP (account, VPC, ENI key), connections per key, free IPs
+ * per subnet; ENIs created, deleted and orphaned. Keys appear during the run (a VPC update to new subnets), so
+ * the per-key levels grow to cover them.
+ */
+final class NetworkLevels {
+
+    private final int buckets;
+    private final Gauge accountEnis;
+    private final Gauge[] subnetIps;
+    private final Gauge[] vpcEnis;
+    private final long[] vpcEniCount;
+    private Gauge[] keyEnis;
+    private Gauge[] keyConnections;
+    private long[] keyEniCount;
+    private TimeAverage[] connectionsArea;
+    private long liveEnis;
+    private long enisCreated;
+    private long enisDeleted;
+    private long enisOrphaned;
+
+    /** Levels for the world as built: its keys, subnets (and their free addresses) and VPCs. */
+    NetworkLevels(WorldSnapshot w, int buckets) {
+        this.buckets = buckets;
+        accountEnis = new Gauge(buckets, true, 0);
+        keyEnis = new Gauge[0];
+        keyConnections = new Gauge[0];
+        keyEniCount = new long[0];
+        connectionsArea = new TimeAverage[0];
+        ensureKey(w.keys().size() - 1);
+        subnetIps = new Gauge[w.subnets().size()];
+        for (WorldSnapshot.SubnetView s : w.subnets()) {
+            subnetIps[s.index()] = new Gauge(buckets, false, s.availableIps());
+        }
+        vpcEnis = new Gauge[w.vpcs().size()];
+        vpcEniCount = new long[w.vpcs().size()];
+        for (WorldSnapshot.VpcView v : w.vpcs()) {
+            vpcEnis[v.index()] = new Gauge(buckets, true, 0);
+        }
+    }
+
+    /** Grows the per-key levels to cover {@code key}. */
+    private void ensureKey(int key) {
+        int n = keyEnis.length;
+        if (key < n) {
+            return;
+        }
+        int size = key + 1;
+        keyEnis = Arrays.copyOf(keyEnis, size);
+        keyConnections = Arrays.copyOf(keyConnections, size);
+        keyEniCount = Arrays.copyOf(keyEniCount, size);
+        connectionsArea = Arrays.copyOf(connectionsArea, size);
+        for (int i = n; i < size; i++) {
+            connectionsArea[i] = new TimeAverage();
+            keyEnis[i] = new Gauge(buckets, true, 0);
+            keyConnections[i] = new Gauge(buckets, true, 0);
+        }
+    }
+
+    void connections(int key, int connections, int bucket, long nowMicros) {
+        keyConnections[key].set(bucket, connections);
+        connectionsArea[key].update(connections, nowMicros);
+    }
+
+    void subnetIps(int subnet, int availableIps, int bucket) {
+        subnetIps[subnet].set(bucket, availableIps);
+    }
+
+    /** An ENI changed state: creation and the loss of its IP move the levels; deletions and orphans count. */
+    void eniState(EniId eni, EniState from, EniState to, int bucket) {
+        ensureKey(eni.key());
+        int vpc = eni.vpc();
+        int delta = 0;
+        if (from == null) {
+            enisCreated++;
+            delta = 1;
+        } else if (!to.holdsResources() && from.holdsResources()) {
+            delta = -1;
+        }
+        if (to == EniState.Deleted) {
+            enisDeleted++;
+        } else if (to == EniState.Orphaned) {
+            enisOrphaned++;
+        }
+        if (delta != 0) {
+            liveEnis += delta;
+            keyEniCount[eni.key()] += delta;
+            vpcEniCount[vpc] += delta;
+            accountEnis.set(bucket, liveEnis);
+            keyEnis[eni.key()].set(bucket, keyEniCount[eni.key()]);
+            vpcEnis[vpc].set(bucket, vpcEniCount[vpc]);
+        }
+    }
+
+    void addAccountSeries(List<Series> out) {
+        out.add(Metric.HYPERPLANE_ENI_COUNT.series(Metric.Scope.ACCOUNT, "", accountEnis.values()));
+    }
+
+    /** Per key, per subnet, per VPC, as {@code end} names them. */
+    void addSeries(List<Series> out, WorldSnapshot end) {
+        ensureKey(end.keys().size() - 1);
+        for (WorldSnapshot.KeyView p : end.keys()) {
+            out.add(Metric.HYPERPLANE_ENI_COUNT.series(Metric.Scope.ENI_KEY, p.key().label(),
+                    keyEnis[p.index()].values()));
+            out.add(Metric.ENI_CONNECTIONS.series(Metric.Scope.ENI_KEY, p.key().label(),
+                    keyConnections[p.index()].values()));
+        }
+        for (WorldSnapshot.SubnetView s : end.subnets()) {
+            out.add(Metric.SUBNET_AVAILABLE_IPS.series(Metric.Scope.SUBNET, s.id(), subnetIps[s.index()].values()));
+        }
+        for (WorldSnapshot.VpcView v : end.vpcs()) {
+            out.add(Metric.HYPERPLANE_ENI_COUNT.series(Metric.Scope.VPC, v.id(), vpcEnis[v.index()].values()));
+        }
+    }
+
+    RunSummary.Enis enis() {
+        return new RunSummary.Enis(enisCreated, accountEnis.peak(), accountEnis.current(), enisDeleted, enisOrphaned);
+    }
+
+    Map<String, RunSummary.VpcSummary> vpcs(WorldSnapshot world) {
+        Map<String, RunSummary.VpcSummary> out = new LinkedHashMap<>();
+        for (WorldSnapshot.VpcView v : world.vpcs()) {
+            out.put(v.id(), new RunSummary.VpcSummary(v.eniQuota(), vpcEnis[v.index()].peak(),
+                    vpcEnis[v.index()].current(), v.otherUsedEnis()));
+        }
+        return out;
+    }
+
+    Map<String, RunSummary.SubnetSummary> subnets(WorldSnapshot world) {
+        Map<String, RunSummary.SubnetSummary> out = new LinkedHashMap<>();
+        for (WorldSnapshot.SubnetView s : world.subnets()) {
+            Gauge g = subnetIps[s.index()];
+            out.put(s.id(), new RunSummary.SubnetSummary(s.cidr().toString(), s.az(), s.usableIps(),
+                    s.otherUsedIps(), g.low(), g.current()));
+        }
+        return out;
+    }
+
+    /** Per key, its connections' time average and variance up to {@code endMicros} (call once, at the end). */
+    Map<String, RunSummary.KeySummary> keys(WorldSnapshot world, long endMicros) {
+        ensureKey(world.keys().size() - 1);
+        Map<String, RunSummary.KeySummary> out = new LinkedHashMap<>();
+        for (WorldSnapshot.KeyView p : world.keys()) {
+            TimeAverage c = connectionsArea[p.index()];
+            c.update(c.current(), endMicros);
+            out.put(p.key().label(), new RunSummary.KeySummary(p.key().vpcId(), p.key().subnetId(),
+                    p.key().securityGroupIds(), keyEnis[p.index()].peak(), keyEnis[p.index()].current(),
+                    keyConnections[p.index()].peak(), c.mean(endMicros), c.variance(endMicros)));
+        }
+        return out;
+    }
+}
