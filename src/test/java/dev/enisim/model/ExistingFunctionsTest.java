@@ -100,7 +100,7 @@ class ExistingFunctionsTest {
         RunSummary.FunctionSummary warm = fn("warm");
         assertEquals("Active", warm.finalState());
         assertEquals("Failed", warm.lastUpdateStatus());
-        assertEquals(List.of(new RunSummary.Update(300.0, "Failed", "InvalidSecurityGroup")), warm.updates());
+        assertEquals(List.of(new RunSummary.Update(300.0, dev.enisim.model.function.LastUpdateStatus.Failed, "InvalidSecurityGroup")), warm.updates());
         assertEquals(1, result.summary().eniKeys().get("subnet-a+[sg-1]").finalEnis(), "the old ENI stays");
     }
 
@@ -134,7 +134,7 @@ class ExistingFunctionsTest {
 
     private static long[] series(String scope, String id, String metric) {
         return result.timeSeries().series().stream()
-                .filter(s -> s.scope().equals(scope) && s.id().equals(id) && s.metric().equals(metric))
+                .filter(s -> s.scope().id().equals(scope) && s.id().equals(id) && s.metric().metric().equals(metric))
                 .findFirst().orElseThrow().values();
     }
 }
