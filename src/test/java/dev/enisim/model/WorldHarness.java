@@ -17,6 +17,8 @@ final class WorldHarness {
     static final long IDLE_AFTER = 14 * DAY;
     static final long DELETE_MICROS = 600 * SEC;
     static final long KEEP_ALIVE = 600 * SEC;
+    static final long STUCK_PENDING_AFTER = 360 * SEC;
+    static final int REGION_DEFAULT = 5000;
 
     final EventLoop<SimEvent> loop = new EventLoop<>();
     final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
@@ -28,11 +30,17 @@ final class WorldHarness {
         this(accountLimit, connectionsPerEni, createMicros, attachMicros, Scaling.DEFAULT, null);
     }
 
+    WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros, Scaling scaling,
+            Legacy legacy) {
+        this(accountLimit, connectionsPerEni, createMicros, attachMicros, scaling, legacy, REGION_DEFAULT);
+    }
+
     int coldStarts;
     final List<Long> latencies = new ArrayList<>();
 
+    /** @param regionLimit EC2's network interfaces per Region */
     WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros, Scaling scaling,
-            Legacy legacy) {
+            Legacy legacy, int regionLimit) {
         WorldListener recorder = new WorldListener() {
             @Override
             public void invocation(int function, Outcome outcome, long nowMicros) {
@@ -82,7 +90,7 @@ final class WorldHarness {
         world = new World(new WorldSettings(accountLimit, connectionsPerEni, 300 * SEC, IDLE_AFTER,
                 () -> createMicros, () -> attachMicros, () -> DELETE_MICROS, KEEP_ALIVE, 10 * SEC, scaling,
                 legacy == null ? HyperplaneNetworking.INSTANCE : new LegacyNetworking(legacy),
-                WarmRouting.MOST_RECENTLY_USED, WorldSettings.NO_DRAWS),
+                WarmRouting.MOST_RECENTLY_USED, regionLimit, STUCK_PENDING_AFTER, WorldSettings.NO_DRAWS),
                 loop::schedule, recorder);
     }
 
