@@ -20,7 +20,11 @@ final class LambdaFunction {
 
     private final int index;
     private final FunctionConfiguration config;
-    private final int reservedConcurrency; // the config's, read once: UNRESERVED when none (checked per invocation)
+    // read once from the config: checked on every invocation, kept beside the state the hot path touches
+    private final int reservedConcurrency; // UNRESERVED when none
+    private final long timeoutMicros;
+    private final int connectionsPerInvocation;
+    private final int connectionsPerEnvironment;
     private final java.util.function.LongSupplier initMicros;
     private final Environments environments = new Environments();
     private final RandomGenerator subnetChoice;
@@ -46,6 +50,9 @@ final class LambdaFunction {
         this.index = index;
         this.config = config;
         this.reservedConcurrency = config.reservedConcurrency().orElse(UNRESERVED);
+        this.timeoutMicros = config.timeoutMicros();
+        this.connectionsPerInvocation = config.connectionsPerInvocation();
+        this.connectionsPerEnvironment = config.connectionsPerEnvironment();
         this.initMicros = initMicros;
         this.binding = binding;
         this.subnetChoice = subnetChoice;
@@ -69,7 +76,7 @@ final class LambdaFunction {
     }
 
     public long timeoutMicros() {
-        return config.timeoutMicros();
+        return timeoutMicros;
     }
 
     /** Reserved concurrency, or {@link #UNRESERVED} when the function draws from the unreserved pool. */
@@ -83,7 +90,7 @@ final class LambdaFunction {
     }
 
     public int connectionsPerInvocation() {
-        return config.connectionsPerInvocation();
+        return connectionsPerInvocation;
     }
 
     public String role() {
@@ -91,7 +98,7 @@ final class LambdaFunction {
     }
 
     public int connectionsPerEnvironment() {
-        return config.connectionsPerEnvironment();
+        return connectionsPerEnvironment;
     }
 
     public int provisionedConcurrency() {

@@ -18,7 +18,7 @@ final class Lifecycle {
 
     private final long idleReclaimAfterMicros;
     /** An update called on a function Pending for longer than this cancels the operation: Failed [doc]. */
-    long stuckPendingAfterMicros = 360_000_000L;
+    private final long stuckPendingAfterMicros;
     private final Networking networking;
     private final EniFleet fleet;
     private final EnvironmentPool environments;
@@ -31,6 +31,7 @@ final class Lifecycle {
     Lifecycle(WorldSettings settings, EniFleet fleet, EnvironmentPool environments, Port port,
             WorldListener listener, List<LambdaFunction> functions) {
         this.idleReclaimAfterMicros = settings.idleReclaimAfterMicros();
+        this.stuckPendingAfterMicros = settings.stuckPendingAfterMicros();
         this.networking = settings.networking();
         this.fleet = fleet;
         this.environments = environments;

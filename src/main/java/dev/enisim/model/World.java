@@ -35,7 +35,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  */
 public final class World {
 
-    private final Network network = new Network();
+    private final Network network;
     private final Concurrency concurrency;
     private final EniFleet fleet;
     private final EnvironmentPool environments;
@@ -53,6 +53,7 @@ public final class World {
      */
     public World(WorldSettings settings, Port port, WorldListener listener) {
         this.listener = listener;
+        this.network = new Network(settings.networkInterfacesPerRegion());
         this.concurrency = new Concurrency(settings.accountConcurrencyLimit());
         this.fleet = new EniFleet(settings, network, port, listener);
         this.environments = new EnvironmentPool(settings, network, fleet, port, listener);
@@ -65,6 +66,13 @@ public final class World {
 
     public int addVpc(String id, int eniQuota) {
         return network.addVpc(id, eniQuota);
+    }
+
+    /** A VPC whose quota other services' ENIs already share ({@code otherUsedEnis}, as many as fit). */
+    public int addVpc(String id, int eniQuota, int otherUsedEnis) {
+        int vpc = network.addVpc(id, eniQuota);
+        otherUsedEnis(vpc, otherUsedEnis);
+        return vpc;
     }
 
     /** A NAT gateway in a VPC's Availability Zone with {@code addresses} IPv4 addresses (1 to 8). */
@@ -167,30 +175,23 @@ public final class World {
         }
     }
 
-    /** An update or PublishVersion on a function Pending for longer than this puts it in Failed (6 min [doc]). */
-    public void setStuckPendingAfter(long micros) {
-        lifecycle.stuckPendingAfterMicros = micros;
-    }
-
-    /** EC2's network interfaces per Region, shared by every VPC (5,000 by default [doc]); set before building. */
-    public void setNetworkInterfacesPerRegion(int limit) {
-        network.region = new RegionEnis(limit);
+    /** {@code setOtherUsedEnis}: the timeline changes other services' ENIs in a VPC. */
+    private void setOtherUsedEnis(int vpc, int count, long now) {
+        int fits = otherUsedEnis(vpc, count);
+        listener.controlAction("Other services' ENIs in " + network.vpcs.get(vpc).id() + " now number " + fits
+                + (fits < count ? " (asked " + count + "; Lambda's ENIs hold the rest of the quota)" : ""), now);
     }
 
     /**
      * Other services' ENIs in a VPC (they count against its ENI quota and the Region's); as many as fit beside
      * Lambda's. Returns how many were set.
      */
-    public int setOtherUsedEnis(int vpc, int count, long now) {
+    private int otherUsedEnis(int vpc, int count) {
         EniQuota v = network.vpcs.get(vpc);
         int fits = Math.max(0, Math.min(count, Math.min(v.eniQuota() - v.enis(),
                 v.otherUsedEnis() + network.region.free())));
         network.region.addOther(fits - v.otherUsedEnis());
         v.setOtherUsedEnis(fits);
-        if (now >= 0) {
-            listener.controlAction("Other services' ENIs in " + v.id() + " now number " + fits
-                    + (fits < count ? " (asked " + count + "; Lambda's ENIs hold the rest of the quota)" : ""), now);
-        }
         return fits;
     }
 

@@ -87,8 +87,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 Sampler.of(hp.attachExistingTime(), streams.stream("hyperplane/attach-existing")),
                 Sampler.of(hp.eniDeleteTime(), streams.stream("hyperplane/eni-delete")),
                 scenario.scaling().keepAliveMicros(), WorldSettings.INIT_CAP_MICROS, scenario.scaling().scaling(),
-                networking(scenario, streams), scenario.scaling().warmRouting(),
-                routingDraws(streams.stream("scaling/warm-routing")));
+                networking(scenario, streams), scenario.scaling().warmRouting(), regionLimit(scenario),
+                hp.stuckPendingAfterMicros(), routingDraws(streams.stream("scaling/warm-routing")));
         this.latency = new LatencyRecorder(scenario.durationMicros(), scenario.bucketMicros());
         this.nat = natRecorder(scenario);
         this.levels = new EnvironmentLevels(scenario.durationMicros(), scenario.bucketMicros());
@@ -99,14 +99,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         this.sqsRecorder = new SqsRecorder(scenario.durationMicros(), scenario.bucketMicros());
         this.sqs = new SqsEventSource[scenario.functions().size()];
         boolean legacyModel = scenario.networkModel() == NetworkModel.LEGACY;
-        // EC2's network interfaces per Region, across all VPCs; before Hyperplane, Lambda's ENIs met only it (the
-        // VPC's own limit is then the Region's: a VPC cannot hold more)
-        int region = legacyModel ? scenario.legacy().eniLimit() : scenario.account().networkInterfacesPerRegion();
-        world.setNetworkInterfacesPerRegion(region);
-        world.setStuckPendingAfter(scenario.hyperplane().stuckPendingAfterMicros());
         for (Scenario.Vpc v : scenario.vpcs()) {
-            int vpc = world.addVpc(v.id(), legacyModel ? region : v.eniQuota());
-            world.setOtherUsedEnis(vpc, v.otherUsedEnis(), -1);
+            // before Hyperplane, Lambda's ENIs met only the Region's limit: a VPC could hold as many
+            world.addVpc(v.id(), legacyModel ? regionLimit(scenario) : v.eniQuota(), v.otherUsedEnis());
             for (Scenario.NatGateway g : v.natGateways()) {
                 world.addNatGateway(v.id(), g.id(), g.az(), g.addresses());
             }
@@ -203,6 +198,15 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         Scenario.Legacy l = scenario.legacy();
         return new LegacyNetworking(new Legacy(Sampler.of(l.coldStartAttachTime(), streams.stream("legacy/attach")),
                 l.ec2ApiBurst(), l.ec2ApiRefillPerSecond()));
+    }
+
+    /**
+     * EC2's network interfaces per Region, across all VPCs: the account's; under the legacy model the legacy
+     * block's {@code eniLimit}.
+     */
+    private static int regionLimit(Scenario scenario) {
+        return scenario.networkModel() == NetworkModel.LEGACY ? scenario.legacy().eniLimit()
+                : scenario.account().networkInterfacesPerRegion();
     }
 
     /** Uniform draws below a bound, for random warm routing. */

@@ -17,6 +17,8 @@ final class WorldHarness {
     static final long IDLE_AFTER = 14 * DAY;
     static final long DELETE_MICROS = 600 * SEC;
     static final long KEEP_ALIVE = 600 * SEC;
+    static final long STUCK_PENDING_AFTER = 360 * SEC;
+    static final int REGION_DEFAULT = 5000;
 
     final EventLoop<SimEvent> loop = new EventLoop<>();
     final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
@@ -28,24 +30,30 @@ final class WorldHarness {
         this(accountLimit, connectionsPerEni, createMicros, attachMicros, Scaling.DEFAULT, (Legacy) null);
     }
 
+    WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros, Scaling scaling,
+            Legacy legacy) {
+        this(accountLimit, connectionsPerEni, createMicros, attachMicros, scaling, legacy, REGION_DEFAULT);
+    }
+
     int coldStarts;
     final List<Long> latencies = new ArrayList<>();
 
+    /** @param regionLimit EC2's network interfaces per Region */
     WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros, Scaling scaling,
-            Legacy legacy) {
+            Legacy legacy, int regionLimit) {
         this(accountLimit, connectionsPerEni, createMicros, attachMicros, scaling,
-                legacy == null ? HyperplaneNetworking.INSTANCE : new LegacyNetworking(legacy));
+                legacy == null ? HyperplaneNetworking.INSTANCE : new LegacyNetworking(legacy), regionLimit);
     }
 
     /** A Hyperplane world with its own EC2 request limit and scale-out answer. */
     static WorldHarness hyperplane(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros,
             HyperplaneNetworking networking) {
         return new WorldHarness(accountLimit, connectionsPerEni, createMicros, attachMicros, Scaling.DEFAULT,
-                (Networking) networking);
+                (Networking) networking, REGION_DEFAULT);
     }
 
     private WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros,
-            Scaling scaling, Networking networking) {
+            Scaling scaling, Networking networking, int regionLimit) {
         WorldListener recorder = new WorldListener() {
             @Override
             public void invocation(int function, Outcome outcome, long nowMicros) {
@@ -94,7 +102,7 @@ final class WorldHarness {
         };
         world = new World(new WorldSettings(accountLimit, connectionsPerEni, 300 * SEC, IDLE_AFTER,
                 () -> createMicros, () -> attachMicros, () -> DELETE_MICROS, KEEP_ALIVE, 10 * SEC, scaling,
-                networking, WarmRouting.MOST_RECENTLY_USED, WorldSettings.NO_DRAWS),
+                networking, WarmRouting.MOST_RECENTLY_USED, regionLimit, STUCK_PENDING_AFTER, WorldSettings.NO_DRAWS),
                 loop::schedule, recorder);
     }
 
