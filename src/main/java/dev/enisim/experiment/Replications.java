@@ -37,6 +37,15 @@ public final class Replications {
 
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract Object sqs();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Object provisionedConcurrency();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Object accounts();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Object dualStack();
     }
 
     /** The mapper that gives a summary its JSON shape (summary.json and every path into it). */

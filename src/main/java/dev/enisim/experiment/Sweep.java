@@ -154,7 +154,7 @@ public final class Sweep {
         List<Scenario.At> early = base.timeline().stream().filter(a -> a.atMicros() < probe).toList();
         Scenario s = new Scenario(base.name(), base.description(), base.seed(), probe, probe, base.account(),
                 base.vpcs(), base.hyperplane(), base.functions(), early, base.networkModel(), base.scaling(),
-                base.legacy(), base.prices(), base.source(), base.startsAt());
+                base.legacy(), base.prices(), base.source(), base.startsAt(), base.accounts());
         JsonNode summary = Replications.tree(Replications.run(s, 1, 1).get(0).summary());
         List<String> unknown = new ArrayList<>();
         for (String m : metrics) {

@@ -139,7 +139,8 @@ final class ScenarioWriter {
         int seen = d.lambdaEnis().getOrDefault(s.id(), 0);
         long others = Math.max(0, inUse - recreated);
         b.append("      - { id: ").append(q(s.id())).append(", cidr: ").append(s.cidr()).append(", az: ")
-                .append(q(s.az())).append(", otherUsedIps: ").append(others).append(" }   # ");
+                .append(q(s.az())).append(", otherUsedIps: ").append(others)
+                .append(s.ipv6Cidr() == null ? "" : ", ipv6Cidr: " + q(s.ipv6Cidr())).append(" }   # ");
         if (s.name() != null) {
             b.append(s.name()).append(": ");
         }
@@ -172,7 +173,8 @@ final class ScenarioWriter {
         }
         if (f.inVpc()) {
             b.append("    vpcConfig: { subnetIds: ").append(list(f.subnets())).append(", securityGroupIds: ")
-                    .append(list(f.groups())).append(" }\n");
+                    .append(list(f.groups())).append(f.ipv6AllowedForDualStack() ? ", ipv6AllowedForDualStack: true"
+                            : "").append(" }\n");
         }
         CloudWatch.Traffic t = d.traffic().get(f.name());
         Double mean = t != null ? t.meanDurationMs() : d.durationOnly().get(f.name());

@@ -21,11 +21,23 @@ import java.util.function.LongSupplier;
  * @param warmRouting             which idle environment a warm invocation takes
  * @param routingRandom           uniform draws below a bound, for {@link WarmRouting#RANDOM} (no other policy
  *                                draws)
+ * @param provisioning            how provisioned concurrency requested on the timeline is allocated
  */
 public record WorldSettings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
         long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
         LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling,
-        Networking networking, WarmRouting warmRouting, IntUnaryOperator routingRandom) {
+        Networking networking, WarmRouting warmRouting, IntUnaryOperator routingRandom,
+        ProvisionedAllocation provisioning) {
+
+    /** Settings with provisioned concurrency allocated at AWS's documented pace. */
+    public WorldSettings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
+            long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
+            LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling,
+            Networking networking, WarmRouting warmRouting, IntUnaryOperator routingRandom) {
+        this(accountConcurrencyLimit, connectionsPerEni, eniRetryBackoffMicros, idleReclaimAfterMicros,
+                eniCreateMicros, attachExistingMicros, eniDeleteMicros, keepAliveMicros, initCapMicros, scaling,
+                networking, warmRouting, routingRandom, ProvisionedAllocation.DEFAULT);
+    }
 
     /** Settings with the default warm routing (most recently used first). */
     public WorldSettings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,

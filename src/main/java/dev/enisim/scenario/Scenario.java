@@ -3,6 +3,7 @@ package dev.enisim.scenario;
 import dev.enisim.model.AsyncConfig;
 import dev.enisim.model.SqsConfig;
 import dev.enisim.model.NetworkModel;
+import dev.enisim.model.ProvisionedAllocation;
 import dev.enisim.model.Scaling;
 import dev.enisim.model.SimEvent;
 import dev.enisim.model.WarmRouting;
@@ -43,7 +44,17 @@ public record Scenario(
         Legacy legacy,
         PriceTable prices,
         String source,
-        java.time.Instant startsAt) {
+        java.time.Instant startsAt,
+        Accounts accounts) {
+
+    /** A single-account scenario (the common case: {@link Accounts#SINGLE}). */
+    public Scenario(String name, String description, long seed, long durationMicros, long bucketMicros,
+            Account account, List<Vpc> vpcs, Hyperplane hyperplane, List<Function> functions, List<At> timeline,
+            NetworkModel networkModel, ScalingSpec scaling, Legacy legacy, PriceTable prices, String source,
+            java.time.Instant startsAt) {
+        this(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane, functions, timeline,
+                networkModel, scaling, legacy, prices, source, startsAt, Accounts.SINGLE);
+    }
 
     /** A scenario without a wall-clock start, at the default price table. */
     public Scenario(String name, String description, long seed, long durationMicros, long bucketMicros,
@@ -71,48 +82,59 @@ public record Scenario(
                 null);
     }
 
+    /** Whether several accounts share the scenario's VPCs. */
+    public boolean multiAccount() {
+        return !accounts.list().isEmpty();
+    }
+
+    /** Same scenario with several accounts (see {@link Accounts}). */
+    public Scenario withAccounts(Accounts newAccounts) {
+        return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
+                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt, newAccounts);
+    }
+
     /** Same scenario with another seed (for {@code --seed}). */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, newSeed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
+                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt, accounts);
     }
 
     /** Same scenario under another network model (for side-by-side comparisons). */
     public Scenario withNetworkModel(NetworkModel model) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, model, scaling, legacy, prices, source, startsAt);
+                functions, timeline, model, scaling, legacy, prices, source, startsAt, accounts);
     }
 
     /** Same scenario over another simulated time and time-series resolution. */
     public Scenario withDuration(long newDurationMicros, long newBucketMicros) {
         return new Scenario(name, description, seed, newDurationMicros, newBucketMicros, account, vpcs, hyperplane,
-                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
+                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt, accounts);
     }
 
     public Scenario withVpcs(List<Vpc> newVpcs) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, newVpcs, hyperplane,
-                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
+                functions, timeline, networkModel, scaling, legacy, prices, source, startsAt, accounts);
     }
 
     public Scenario withFunctions(List<Function> newFunctions) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                newFunctions, timeline, networkModel, scaling, legacy, prices, source, startsAt);
+                newFunctions, timeline, networkModel, scaling, legacy, prices, source, startsAt, accounts);
     }
 
     public Scenario withTimeline(List<At> newTimeline) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, newTimeline, networkModel, scaling, legacy, prices, source, startsAt);
+                functions, newTimeline, networkModel, scaling, legacy, prices, source, startsAt, accounts);
     }
 
     public Scenario withScaling(ScalingSpec newScaling) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, networkModel, newScaling, legacy, prices, source, startsAt);
+                functions, timeline, networkModel, newScaling, legacy, prices, source, startsAt, accounts);
     }
 
     /** Same scenario at another price table. */
     public Scenario withPrices(PriceTable newPrices) {
         return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                functions, timeline, networkModel, scaling, legacy, newPrices, source, startsAt);
+                functions, timeline, networkModel, scaling, legacy, newPrices, source, startsAt, accounts);
     }
 
     /**
@@ -121,13 +143,20 @@ public record Scenario(
      * @param scaling         the scaling rule (per-function rate, or the pre-2023 account burst)
      * @param keepAliveMicros an idle execution environment is reclaimed after this long (default 10 min)
      * @param warmRouting     which idle environment a warm invocation takes (default most recently used)
+     * @param provisioned     how provisioned concurrency requested on the timeline is allocated
      */
-    public record ScalingSpec(Scaling scaling, long keepAliveMicros, WarmRouting warmRouting) {
+    public record ScalingSpec(Scaling scaling, long keepAliveMicros, WarmRouting warmRouting,
+            ProvisionedAllocation provisioned) {
         public static final ScalingSpec DEFAULT = new ScalingSpec(Scaling.DEFAULT, 600_000_000L);
 
         /** Most-recently-used warm routing. */
         public ScalingSpec(Scaling scaling, long keepAliveMicros) {
             this(scaling, keepAliveMicros, WarmRouting.MOST_RECENTLY_USED);
+        }
+
+        /** Provisioned concurrency allocated at AWS's documented pace. */
+        public ScalingSpec(Scaling scaling, long keepAliveMicros, WarmRouting warmRouting) {
+            this(scaling, keepAliveMicros, warmRouting, ProvisionedAllocation.DEFAULT);
         }
     }
 
@@ -151,12 +180,52 @@ public record Scenario(
      * @param unreservedMinimum          concurrency that must stay unreserved (default 100)
      * @param networkInterfacesPerRegion EC2's network interfaces per Region, across all VPCs (default 5,000)
      */
-    public record Account(int concurrencyLimit, int unreservedMinimum, int networkInterfacesPerRegion) {
+    public record Account(int concurrencyLimit, int unreservedMinimum, int networkInterfacesPerRegion, String id) {
         /** EC2's default "Network interfaces per Region" [doc]. */
         public static final int NETWORK_INTERFACES_PER_REGION = 5000;
 
         public Account(int concurrencyLimit, int unreservedMinimum) {
             this(concurrencyLimit, unreservedMinimum, NETWORK_INTERFACES_PER_REGION);
+        }
+
+        /** The scenario's only account (no id: its ENI keys and series carry none). */
+        public Account(int concurrencyLimit, int unreservedMinimum, int networkInterfacesPerRegion) {
+            this(concurrencyLimit, unreservedMinimum, networkInterfacesPerRegion, "");
+        }
+    }
+
+    /**
+     * Several accounts over shared VPCs (AWS RAM): each with its concurrency limit and quotas, its functions; each
+     * VPC owned by one of them. Empty ({@link #SINGLE}) for a single-account scenario, whose {@link #account} is
+     * then the only one. When not empty, {@link Scenario#account} is the first account of {@code list}.
+     *
+     * @param list       the accounts, in the order the scenario declares them (ids unique)
+     * @param byFunction each function's account id, by function name
+     * @param vpcOwners  each VPC's owner account id, by VPC id
+     */
+    public record Accounts(List<Account> list, java.util.Map<String, String> byFunction,
+            java.util.Map<String, String> vpcOwners) {
+        public static final Accounts SINGLE = new Accounts(List.of(), java.util.Map.of(), java.util.Map.of());
+
+        public Accounts {
+            list = List.copyOf(list);
+            byFunction = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byFunction));
+            vpcOwners = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vpcOwners));
+        }
+
+        /** The account of a function ("" in a single-account scenario). */
+        public String of(String function) {
+            return byFunction.getOrDefault(function, "");
+        }
+
+        /** The index of an account id in {@link #list} (0 for "" or a single account). */
+        public int index(String id) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).id().equals(id)) {
+                    return i;
+                }
+            }
+            return 0;
         }
     }
 
@@ -205,8 +274,17 @@ public record Scenario(
      * @param cidr         prefix /16 to /28
      * @param az           Availability Zone name
      * @param otherUsedIps addresses used by other tenants (EC2, RDS...), 0 <= n <= usable
+     * @param ipv6Cidr     the subnet's IPv6 /64 when it is dual-stack, else null
      */
-    public record Subnet(String id, Cidr cidr, String az, int otherUsedIps) {
+    public record Subnet(String id, Cidr cidr, String az, int otherUsedIps, String ipv6Cidr) {
+        /** An IPv4-only subnet. */
+        public Subnet(String id, Cidr cidr, String az, int otherUsedIps) {
+            this(id, cidr, az, otherUsedIps, null);
+        }
+
+        public boolean dualStack() {
+            return ipv6Cidr != null;
+        }
     }
 
     /**
@@ -359,13 +437,23 @@ public record Scenario(
     public record At(long atMicros, SimEvent.Control action) {
     }
 
-    /** A function's VpcConfig. Both lists empty = not attached to a VPC. */
-    public record VpcConfig(List<String> subnetIds, List<String> securityGroupIds) {
+    /**
+     * A function's VpcConfig. Both lists empty = not attached to a VPC.
+     *
+     * @param ipv6AllowedForDualStack outbound IPv6 allowed (AWS's {@code Ipv6AllowedForDualStack}; every subnet is
+     *                                then dual-stack)
+     */
+    public record VpcConfig(List<String> subnetIds, List<String> securityGroupIds, boolean ipv6AllowedForDualStack) {
         public static final VpcConfig NONE = new VpcConfig(List.of(), List.of());
 
         public VpcConfig {
             subnetIds = List.copyOf(subnetIds);
             securityGroupIds = List.copyOf(securityGroupIds);
+        }
+
+        /** IPv4 only (Ipv6AllowedForDualStack false, AWS's default). */
+        public VpcConfig(List<String> subnetIds, List<String> securityGroupIds) {
+            this(subnetIds, securityGroupIds, false);
         }
 
         public boolean attached() {

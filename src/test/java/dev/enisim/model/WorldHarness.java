@@ -33,6 +33,12 @@ final class WorldHarness {
 
     WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros, Scaling scaling,
             Legacy legacy) {
+        this(accountLimit, connectionsPerEni, createMicros, attachMicros, scaling, legacy,
+                ProvisionedAllocation.DEFAULT);
+    }
+
+    WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros, Scaling scaling,
+            Legacy legacy, ProvisionedAllocation provisioning) {
         WorldListener recorder = new WorldListener() {
             @Override
             public void invocation(int function, Outcome outcome, long nowMicros) {
@@ -81,12 +87,17 @@ final class WorldHarness {
         };
         world = new World(new WorldSettings(accountLimit, connectionsPerEni, 300 * SEC, IDLE_AFTER,
                 () -> createMicros, () -> attachMicros, () -> DELETE_MICROS, KEEP_ALIVE, 10 * SEC, scaling,
-                legacy == null ? HyperplaneNetworking.INSTANCE : new LegacyNetworking(legacy)),
-                loop::schedule, recorder);
+                legacy == null ? HyperplaneNetworking.INSTANCE : new LegacyNetworking(legacy),
+                WarmRouting.MOST_RECENTLY_USED, null, provisioning), loop::schedule, recorder);
     }
 
     static WorldHarness standard() {
-        WorldHarness h = new WorldHarness(1000, 65_000, 60 * SEC, 5 * SEC);
+        return standard(ProvisionedAllocation.DEFAULT);
+    }
+
+    /** The standard harness with another provisioned-concurrency allocation. */
+    static WorldHarness standard(ProvisionedAllocation provisioning) {
+        WorldHarness h = new WorldHarness(1000, 65_000, 60 * SEC, 5 * SEC, Scaling.DEFAULT, null, provisioning);
         h.world.addVpc("vpc-1", 500);
         h.world.addSecurityGroup("vpc-1", "sg-a");
         h.world.addSecurityGroup("vpc-1", "sg-b");

@@ -76,6 +76,12 @@ public final class Charts {
                     "AsyncEventAge per function (queueing to invocation, maximum per bucket)", "Age (ms)",
                     Downsample.Mode.MAX)));
         }
+        if (r.summary().accounts() != null) {
+            out.add(new Chart("accounts", "By account", accounts(r)));
+        }
+        if (r.summary().provisionedConcurrency() != null) {
+            out.add(new Chart("provisioned-concurrency", "Provisioned concurrency", provisioned(r)));
+        }
         if (r.summary().sqs() != null) {
             out.add(new Chart("sqs-visible", "SQS messages visible", perFunctionChart(r,
                     "ApproximateNumberOfMessagesVisible", "SQS ApproximateNumberOfMessagesVisible per function"
@@ -392,6 +398,45 @@ public final class Charts {
         }
         JFreeChart chart = line(r, "Asynchronous events (per " + bucketLabel(r, Downsample.factor(ts.buckets(),
                 MAX_POINTS)) + "; queued: maximum)", "Events", c, true);
+        integerAxis(chart);
+        return chart;
+    }
+
+    /**
+     * Several accounts on shared VPCs: each account's Hyperplane ENIs (its own keys) and ConcurrentExecutions
+     * (against its own limit), maximum per bucket.
+     */
+    static JFreeChart accounts(RunResult r) {
+        XYSeriesCollection c = new XYSeriesCollection();
+        TimeSeries ts = r.timeSeries();
+        for (String id : r.summary().accounts().keySet()) {
+            c.addSeries(series(id + " ENIs", find(ts, "account", id, "Sim.HyperplaneEniCount", null).values(), ts,
+                    unit(r), Downsample.Mode.MAX, 1, false));
+            c.addSeries(series(id + " ConcurrentExecutions", find(ts, "account", id, "ConcurrentExecutions", null)
+                    .values(), ts, unit(r), Downsample.Mode.MAX, 1, false));
+        }
+        JFreeChart chart = line(r, "By account: Hyperplane ENIs and ConcurrentExecutions (maximum per bucket)",
+                "ENIs / concurrent executions", c, true);
+        integerAxis(chart);
+        return chart;
+    }
+
+    /**
+     * The account's provisioned concurrency: allocated (maximum per bucket), invocations that ran on it and those
+     * that spilled over to on-demand environments (per bucket).
+     */
+    static JFreeChart provisioned(RunResult r) {
+        XYSeriesCollection c = new XYSeriesCollection();
+        TimeSeries ts = r.timeSeries();
+        String[][] lines = {{"Sim.ProvisionedConcurrency.Allocated", "MAX"},
+            {"ProvisionedConcurrencyInvocations", "SUM"}, {"ProvisionedConcurrencySpilloverInvocations", "SUM"}};
+        for (String[] l : lines) {
+            c.addSeries(series(l[0], find(ts, "account", "", l[0], null).values(), ts, unit(r),
+                    Downsample.Mode.valueOf(l[1]), 1, false));
+        }
+        JFreeChart chart = line(r, "Provisioned concurrency (invocations per " + bucketLabel(r,
+                Downsample.factor(ts.buckets(), MAX_POINTS)) + "; allocated: maximum)", "Environments / invocations",
+                c, true);
         integerAxis(chart);
         return chart;
     }
