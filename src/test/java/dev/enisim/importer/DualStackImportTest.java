@@ -86,6 +86,18 @@ class DualStackImportTest {
             }
             """;
 
+    /** The flag on a function whose subnet has no IPv6 block in the subnets given: left out (with a comment). */
+    @Test
+    void theFlagIsLeftOutWhenASubnetIsNotDualStack() throws Exception {
+        String yaml = Importer.scenario(ImporterTest.only(ImporterTest.write(dir, "subnets.json", SUBNETS),
+                ImporterTest.write(dir, "api.json", FUNCTION.replace("subnet-0aa1111111111111a",
+                        "subnet-0bb2222222222222b"))), "ds", 3600);
+        assertFalse(yaml.contains("ipv6AllowedForDualStack: true"), yaml);
+        assertTrue(yaml.contains("# Ipv6AllowedForDualStack left out"), yaml);
+        assertFalse(ScenarioLoader.load(ImporterTest.write(dir, "ds.yaml", yaml)).functions().get(0).vpcConfig()
+                .ipv6AllowedForDualStack());
+    }
+
     @Test
     void theFlagAndTheSubnetsIpv6BlocksAreImported() throws Exception {
         String yaml = Importer.scenario(ImporterTest.only(ImporterTest.write(dir, "subnets.json", SUBNETS),
