@@ -77,10 +77,18 @@ public final class Charts {
                     Downsample.Mode.MAX)));
         }
         if (r.summary().accounts() != null) {
-            out.add(new Chart("accounts", "By account", accounts(r)));
+            out.add(new Chart("accounts-enis", "Hyperplane ENIs per account", accounts(r, "Sim.HyperplaneEniCount",
+                    "Hyperplane ENIs per account (its own keys; maximum per bucket)", "ENIs")));
+            out.add(new Chart("accounts-concurrency", "ConcurrentExecutions per account", accounts(r,
+                    "ConcurrentExecutions", "ConcurrentExecutions per account (against its own limit; maximum per"
+                            + " bucket)", "Concurrent executions")));
         }
         if (r.summary().provisionedConcurrency() != null) {
-            out.add(new Chart("provisioned-concurrency", "Provisioned concurrency", provisioned(r)));
+            out.add(new Chart("provisioned-concurrency", "Provisioned concurrency allocated", perFunctionChart(r,
+                    "Sim.ProvisionedConcurrency.Allocated", "Provisioned concurrency allocated per function (usable;"
+                            + " maximum per bucket)", "Environments", Downsample.Mode.MAX)));
+            out.add(new Chart("provisioned-invocations", "Provisioned concurrency: invocations and spillover",
+                    provisioned(r)));
         }
         if (r.summary().sqs() != null) {
             out.add(new Chart("sqs-visible", "SQS messages visible", perFunctionChart(r,
@@ -402,41 +410,32 @@ public final class Charts {
         return chart;
     }
 
-    /**
-     * Several accounts on shared VPCs: each account's Hyperplane ENIs (its own keys) and ConcurrentExecutions
-     * (against its own limit), maximum per bucket.
-     */
-    static JFreeChart accounts(RunResult r) {
+    /** Several accounts on shared VPCs: one line per account of its {@code account} row's {@code metric}. */
+    static JFreeChart accounts(RunResult r, String metric, String title, String yLabel) {
         XYSeriesCollection c = new XYSeriesCollection();
         TimeSeries ts = r.timeSeries();
         for (String id : r.summary().accounts().keySet()) {
-            c.addSeries(series(id + " ENIs", find(ts, "account", id, "Sim.HyperplaneEniCount", null).values(), ts,
-                    unit(r), Downsample.Mode.MAX, 1, false));
-            c.addSeries(series(id + " ConcurrentExecutions", find(ts, "account", id, "ConcurrentExecutions", null)
-                    .values(), ts, unit(r), Downsample.Mode.MAX, 1, false));
+            c.addSeries(series(id, find(ts, "account", id, metric, null).values(), ts, unit(r), Downsample.Mode.MAX,
+                    1, false));
         }
-        JFreeChart chart = line(r, "By account: Hyperplane ENIs and ConcurrentExecutions (maximum per bucket)",
-                "ENIs / concurrent executions", c, true);
+        JFreeChart chart = line(r, title, yLabel, c, true);
         integerAxis(chart);
         return chart;
     }
 
     /**
-     * The account's provisioned concurrency: allocated (maximum per bucket), invocations that ran on it and those
-     * that spilled over to on-demand environments (per bucket).
+     * The account's invocations that ran on provisioned concurrency and those that spilled over to on-demand
+     * environments (per bucket).
      */
     static JFreeChart provisioned(RunResult r) {
         XYSeriesCollection c = new XYSeriesCollection();
         TimeSeries ts = r.timeSeries();
-        String[][] lines = {{"Sim.ProvisionedConcurrency.Allocated", "MAX"},
-            {"ProvisionedConcurrencyInvocations", "SUM"}, {"ProvisionedConcurrencySpilloverInvocations", "SUM"}};
-        for (String[] l : lines) {
-            c.addSeries(series(l[0], find(ts, "account", "", l[0], null).values(), ts, unit(r),
-                    Downsample.Mode.valueOf(l[1]), 1, false));
+        for (String m : List.of("ProvisionedConcurrencyInvocations", "ProvisionedConcurrencySpilloverInvocations")) {
+            c.addSeries(series(m, find(ts, "account", "", m, null).values(), ts, unit(r), Downsample.Mode.SUM, 1,
+                    false));
         }
-        JFreeChart chart = line(r, "Provisioned concurrency (invocations per " + bucketLabel(r,
-                Downsample.factor(ts.buckets(), MAX_POINTS)) + "; allocated: maximum)", "Environments / invocations",
-                c, true);
+        JFreeChart chart = line(r, "Invocations on provisioned concurrency and spillover (per " + bucketLabel(r,
+                Downsample.factor(ts.buckets(), MAX_POINTS)) + ")", "Invocations", c, true);
         integerAxis(chart);
         return chart;
     }
