@@ -45,6 +45,7 @@ public final class World {
     private final WorldListener listener;
     private final List<LambdaFunction> functionList = new ArrayList<>();
     private final List<String> roles = new ArrayList<>(); // in the order functions first name them
+    private final List<String> accountIds = new ArrayList<>(); // empty in a single-account world
     private LambdaFunction[] functions = new LambdaFunction[0];
 
     /**
@@ -110,12 +111,38 @@ public final class World {
      * @param initMicros   draws a cold start's init duration
      */
     public int addFunction(FunctionConfiguration config, RandomGenerator subnetChoice, LongSupplier initMicros) {
+        return addFunction(config, subnetChoice, initMicros, 0);
+    }
+
+    /**
+     * Another account over the same VPCs (a scenario with several accounts; account 0 is the first, with the
+     * world's concurrency limit): returns its index. Its id is in its ENI keys.
+     */
+    public int addAccount(String id, int concurrencyLimit) {
+        if (accountIds.isEmpty()) {
+            throw new IllegalStateException("name account 0 first (setFirstAccount)");
+        }
+        accountIds.add(id);
+        return concurrency.addAccount(concurrencyLimit);
+    }
+
+    /** Names account 0 (in a scenario with several accounts; a single-account world's has no id). */
+    public void setFirstAccount(String id) {
+        accountIds.clear();
+        accountIds.add(id);
+    }
+
+    /** Adds a function of account {@code account} (an index from {@link #addAccount}; 0 for the first). */
+    public int addFunction(FunctionConfiguration config, RandomGenerator subnetChoice, LongSupplier initMicros,
+            int account) {
         int index = functionList.size();
+        String accountId = accountIds.isEmpty() ? "" : accountIds.get(account);
         if (!roles.contains(config.role())) {
             roles.add(config.role());
         }
-        LambdaFunction f = new LambdaFunction(index, config, subnetChoice, initMicros,
-                fleet.resolveFor(config.name(), config.memoryMb(), config.subnetIds(), config.securityGroupIds()));
+        LambdaFunction f = new LambdaFunction(index, config, subnetChoice, initMicros, fleet.resolveFor(config.name(),
+                accountId, config.memoryMb(), config.subnetIds(), config.securityGroupIds()));
+        f.setAccount(account, accountId);
         concurrency.reserve(f);
         functionList.add(f);
         functions = functionList.toArray(new LambdaFunction[0]);
@@ -140,6 +167,10 @@ public final class World {
             environments.expire(functions[expiry.function()], now);
         } else if (event instanceof IdleCheck check) {
             lifecycle.idleCheck(check, now);
+        } else if (event instanceof SimEvent.ProvisionedReady p) {
+            environments.provisionedReady(functions[p.function()], p.token(), now);
+        } else if (event instanceof SimEvent.PutProvisionedConcurrency p) {
+            environments.putProvisioned(functions[p.function()], p.amount(), now);
         } else if (event instanceof CreateFunction c) {
             lifecycle.create(functions[c.function()], c.subnetIds(), c.securityGroupIds(), now);
         } else if (event instanceof SimEvent.ExistingFunction x) {

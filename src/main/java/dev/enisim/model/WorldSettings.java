@@ -24,12 +24,25 @@ import java.util.function.LongSupplier;
  *                                Failed (6 min [doc])
  * @param routingRandom           uniform draws below a bound, for {@link WarmRouting#RANDOM} (no other policy
  *                                draws; {@link #NO_DRAWS} when the routing never draws)
+ * @param provisioning            how provisioned concurrency requested on the timeline is allocated
  */
 public record WorldSettings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
         long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
         LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling,
         Networking networking, WarmRouting warmRouting, int networkInterfacesPerRegion, long stuckPendingAfterMicros,
-        IntUnaryOperator routingRandom) {
+        IntUnaryOperator routingRandom, ProvisionedAllocation provisioning) {
+
+    /** Settings with provisioned concurrency allocated at AWS's documented pace. */
+    public WorldSettings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
+            long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
+            LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling,
+            Networking networking, WarmRouting warmRouting, int networkInterfacesPerRegion, long stuckPendingAfterMicros,
+            IntUnaryOperator routingRandom) {
+        this(accountConcurrencyLimit, connectionsPerEni, eniRetryBackoffMicros, idleReclaimAfterMicros,
+                eniCreateMicros, attachExistingMicros, eniDeleteMicros, keepAliveMicros, initCapMicros, scaling,
+                networking, warmRouting, networkInterfacesPerRegion, stuckPendingAfterMicros, routingRandom,
+                ProvisionedAllocation.DEFAULT);
+    }
 
     /** Draws for a warm routing that never draws: fails if asked. */
     public static final IntUnaryOperator NO_DRAWS = bound -> {

@@ -30,30 +30,39 @@ final class WorldHarness {
         this(accountLimit, connectionsPerEni, createMicros, attachMicros, Scaling.DEFAULT, (Legacy) null);
     }
 
-    WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros, Scaling scaling,
-            Legacy legacy) {
-        this(accountLimit, connectionsPerEni, createMicros, attachMicros, scaling, legacy, REGION_DEFAULT);
-    }
-
     int coldStarts;
     final List<Long> latencies = new ArrayList<>();
+
+    WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros, Scaling scaling,
+            Legacy legacy) {
+        this(accountLimit, connectionsPerEni, createMicros, attachMicros, scaling, legacy,
+                ProvisionedAllocation.DEFAULT);
+    }
+
+    WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros, Scaling scaling,
+            Legacy legacy, ProvisionedAllocation provisioning) {
+        this(accountLimit, connectionsPerEni, createMicros, attachMicros, scaling,
+                legacy == null ? HyperplaneNetworking.INSTANCE : new LegacyNetworking(legacy), REGION_DEFAULT,
+                provisioning);
+    }
 
     /** @param regionLimit EC2's network interfaces per Region */
     WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros, Scaling scaling,
             Legacy legacy, int regionLimit) {
         this(accountLimit, connectionsPerEni, createMicros, attachMicros, scaling,
-                legacy == null ? HyperplaneNetworking.INSTANCE : new LegacyNetworking(legacy), regionLimit);
+                legacy == null ? HyperplaneNetworking.INSTANCE : new LegacyNetworking(legacy), regionLimit,
+                ProvisionedAllocation.DEFAULT);
     }
 
     /** A Hyperplane world with its own EC2 request limit and scale-out answer. */
     static WorldHarness hyperplane(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros,
             HyperplaneNetworking networking) {
         return new WorldHarness(accountLimit, connectionsPerEni, createMicros, attachMicros, Scaling.DEFAULT,
-                (Networking) networking, REGION_DEFAULT);
+                (Networking) networking, REGION_DEFAULT, ProvisionedAllocation.DEFAULT);
     }
 
     private WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros,
-            Scaling scaling, Networking networking, int regionLimit) {
+            Scaling scaling, Networking networking, int regionLimit, ProvisionedAllocation provisioning) {
         WorldListener recorder = new WorldListener() {
             @Override
             public void invocation(int function, Outcome outcome, long nowMicros) {
@@ -102,12 +111,17 @@ final class WorldHarness {
         };
         world = new World(new WorldSettings(accountLimit, connectionsPerEni, 300 * SEC, IDLE_AFTER,
                 () -> createMicros, () -> attachMicros, () -> DELETE_MICROS, KEEP_ALIVE, 10 * SEC, scaling,
-                networking, WarmRouting.MOST_RECENTLY_USED, regionLimit, STUCK_PENDING_AFTER, WorldSettings.NO_DRAWS),
-                loop::schedule, recorder);
+                networking, WarmRouting.MOST_RECENTLY_USED, regionLimit, STUCK_PENDING_AFTER, WorldSettings.NO_DRAWS,
+                provisioning), loop::schedule, recorder);
     }
 
     static WorldHarness standard() {
-        WorldHarness h = new WorldHarness(1000, 65_000, 60 * SEC, 5 * SEC);
+        return standard(ProvisionedAllocation.DEFAULT);
+    }
+
+    /** The standard harness with another provisioned-concurrency allocation. */
+    static WorldHarness standard(ProvisionedAllocation provisioning) {
+        WorldHarness h = new WorldHarness(1000, 65_000, 60 * SEC, 5 * SEC, Scaling.DEFAULT, null, provisioning);
         h.world.addVpc("vpc-1", 500);
         h.world.addSecurityGroup("vpc-1", "sg-a");
         h.world.addSecurityGroup("vpc-1", "sg-b");
