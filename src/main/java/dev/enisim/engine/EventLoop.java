@@ -11,11 +11,10 @@ package dev.enisim.engine;
  *
  * <p>A <em>source</em> ({@link #addSource}) is a recurring event with at most one occurrence pending, such as a
  * process's next arrival. Its occurrences are ordered exactly like scheduled events (same sequence numbers) but
- * wait in a small heap of their own ({@link SourceHeap}) instead of the main queue: a process that schedules its
- * own next step each time it runs then costs one sift in a heap of as many entries as there are sources, not an
- * insertion and a removal in the queue of everything else. That pays while sources are few; beyond
- * {@link #HEAP_SOURCES} the heap's log n costs more than the calendar's O(1), and occurrences are queued in the
- * calendar like any event (a replaced one stays there, marked stale, and is skipped when its time comes).
+ * wait in a heap of their own ({@link SourceHeap}, 4-ary, entries inline) instead of the main queue: a process
+ * that schedules its own next step each time it runs then costs one sift in a heap of as many entries as there
+ * are sources, not an insertion and a removal in the queue of everything else (measured with the bench's cost
+ * model, the heap costs less than the calendar from 1 to 10,000 sources).
  *
  * <p>Scheduling an event before the current time is a bug in the caller and throws at once.
  *
@@ -40,27 +39,8 @@ public final class EventLoop<E> {
     private static final int SEQ_BITS = 44;
     private static final long SEQ_MASK = (1L << SEQ_BITS) - 1;
 
-    /**
-     * Up to this many sources, their occurrences wait in the source heap; beyond, in the calendar. Measured on
-     * the loss workload split over n functions (CPU time per event, heap against calendar): n = 1 gains 15%,
-     * n = 10 to 100 gain 4 to 6%; the account workload's 200 lose about 10%.
-     */
-    static final int HEAP_SOURCES = 128;
-
-    /** A source's occurrence queued in the calendar: one instance per source, reused. */
-    private static final class Occurrence {
-        final int source;
-
-        Occurrence(int source) {
-            this.source = source;
-        }
-    }
-
     private final CalendarQueue queue;
     private final SourceHeap sources = new SourceHeap();
-    private Occurrence[] occurrences = new Occurrence[4];
-    private long[] queuedKey = new long[4];   // key of the source's live occurrence in the calendar, or -1
-    private int staleQueued;                  // replaced occurrences still in the calendar
     private long sequence;
     private long nowMicros;
     private long delivered;
@@ -87,7 +67,7 @@ public final class EventLoop<E> {
 
     /** Events waiting: in the queue, and the sources' pending occurrences. */
     public int pendingEvents() {
-        return queue.size() - staleQueued + sources.size();
+        return queue.size() + sources.size();
     }
 
     public void setObserver(Observer<? super E> observer) {
@@ -121,14 +101,7 @@ public final class EventLoop<E> {
         if (event == null) {
             throw new NullPointerException("event");
         }
-        int source = sources.add(event);
-        if (source == occurrences.length) {
-            occurrences = java.util.Arrays.copyOf(occurrences, 2 * source);
-            queuedKey = java.util.Arrays.copyOf(queuedKey, 2 * source);
-        }
-        occurrences[source] = new Occurrence(source);
-        queuedKey[source] = -1;
-        return source;
+        return sources.add(event);
     }
 
     /**
@@ -143,17 +116,7 @@ public final class EventLoop<E> {
             throw new IllegalArgumentException("cannot schedule in the past: source " + source + " ("
                     + sources.event(source) + ") at " + atMicros + " us, now " + nowMicros + " us");
         }
-        long key = key(priority);
-        if (sources.sources() <= HEAP_SOURCES) {
-            sources.set(source, atMicros, key);
-            return;
-        }
-        sources.remove(source); // pending since before the sources outgrew the heap
-        if (queuedKey[source] >= 0) {
-            staleQueued++;
-        }
-        queuedKey[source] = key;
-        queue.add(atMicros, key, occurrences[source]);
+        sources.set(source, atMicros, key(priority));
     }
 
     /** Schedules {@code event} {@code delayMicros} after now. */
@@ -201,18 +164,8 @@ public final class EventLoop<E> {
                 if (!queued || at > endMicros) {
                     break;
                 }
-                Object next = q.firstEvent();
-                long key = q.firstKey();
+                event = (E) q.firstEvent();
                 q.removeFirst();
-                if (next instanceof Occurrence o) {
-                    if (queuedKey[o.source] != key) {
-                        staleQueued--; // replaced since: not an event any more
-                        continue;
-                    }
-                    queuedKey[o.source] = -1;
-                    next = sources.event(o.source);
-                }
-                event = (E) next;
             }
             nowMicros = at;
             delivered++;
@@ -229,11 +182,6 @@ public final class EventLoop<E> {
 
     /** Time of the next event, or {@link Long#MAX_VALUE} when the queue is empty. */
     public long nextEventMicros() {
-        while (staleQueued > 0 && queue.size() > 0 && queue.firstEvent() instanceof Occurrence o
-                && queuedKey[o.source] != queue.firstKey()) {
-            queue.removeFirst();
-            staleQueued--;
-        }
         return Math.min(queue.size() == 0 ? Long.MAX_VALUE : queue.firstTime(), sources.firstTime());
     }
 }
