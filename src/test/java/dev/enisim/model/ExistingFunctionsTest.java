@@ -7,7 +7,7 @@ import dev.enisim.run.RunResult;
 import dev.enisim.run.Simulation;
 import dev.enisim.scenario.ScenarioLoader;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,18 +62,22 @@ class ExistingFunctionsTest {
                 vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-other] }
             """;
 
-    private static RunResult result;
+    private RunResult result;
 
-    @BeforeAll
-    static void run() throws Exception {
+    /**
+     * Per test, not once per class: PIT attributes what a {@code @BeforeAll} runs to no test, so no mutant of the
+     * code it covers would be run against these tests.
+     */
+    @BeforeEach
+    void run() throws Exception {
         result = new Simulation(ScenarioLoader.parse(SCENARIO, "existing.yaml"), 0).checkingInvariants().run();
     }
 
-    private static RunSummary.FunctionSummary fn(String name) {
+    private RunSummary.FunctionSummary fn(String name) {
         return result.summary().functions().get(name);
     }
 
-    private static List<String> states(String name) {
+    private List<String> states(String name) {
         return fn(name).transitions().stream().map(t -> t.state() + (t.reasonCode() == null ? "" : "/" + t.reasonCode())
                 + "@" + t.atSeconds()).toList();
     }
@@ -132,7 +136,7 @@ class ExistingFunctionsTest {
         assertEquals(251 - 10 - 2, free[free.length - 1], "warm's ENI and idle's");
     }
 
-    private static long[] series(String scope, String id, String metric) {
+    private long[] series(String scope, String id, String metric) {
         return result.timeSeries().series().stream()
                 .filter(s -> s.scope().id().equals(scope) && s.id().equals(id) && s.metric().metric().equals(metric))
                 .findFirst().orElseThrow().values();
