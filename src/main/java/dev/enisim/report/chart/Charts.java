@@ -92,7 +92,7 @@ public final class Charts {
     }
 
     static TimeUnit unit(RunResult r) {
-        return TimeUnit.forDuration(r.summary().simulatedSeconds());
+        return TimeUnit.forDuration(r.summary().simulatedSeconds(), r.scenario().startsAt());
     }
 
     // ---- datasets -------------------------------------------------------------------------------------------
