@@ -16,8 +16,8 @@ import org.HdrHistogram.Histogram;
  */
 public final class AsyncRecorder implements AsyncListener {
 
+    private final BucketGrid grid;
     private final int buckets;
-    private final long bucketMicros;
     private final List<String> names = new ArrayList<>();
     private final Map<Integer, Track> tracks = new LinkedHashMap<>();
     private Track[] byFunction;
@@ -25,8 +25,8 @@ public final class AsyncRecorder implements AsyncListener {
     private long queuedNow;
 
     public AsyncRecorder(long durationMicros, long bucketMicros) {
-        this.bucketMicros = bucketMicros;
-        this.buckets = (int) ((durationMicros + bucketMicros - 1) / bucketMicros);
+        this.grid = new BucketGrid(durationMicros, bucketMicros);
+        this.buckets = grid.count();
     }
 
     /** Binds to the run's functions (by index) and marks which are invoked asynchronously. */
@@ -48,7 +48,7 @@ public final class AsyncRecorder implements AsyncListener {
     }
 
     private int bucket(long now) {
-        return (int) Math.min(now / bucketMicros, buckets - 1);
+        return grid.of(now);
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class NatRecorder {
 
-    private final long bucketMicros;
+    private final BucketGrid grid;
     private final int buckets;
     private final List<String> gateways;
     private final List<String> destinations;
@@ -19,8 +19,8 @@ public final class NatRecorder {
 
     /** @param gateways NAT gateway ids by index; @param destinations destinations by index (the world's order) */
     public NatRecorder(long durationMicros, long bucketMicros, List<String> gateways, List<String> destinations) {
-        this.bucketMicros = bucketMicros;
-        this.buckets = (int) ((durationMicros + bucketMicros - 1) / bucketMicros); // as the Recorder's
+        this.grid = new BucketGrid(durationMicros, bucketMicros);
+        this.buckets = grid.count();
         this.gateways = List.copyOf(gateways);
         this.destinations = List.copyOf(destinations);
         this.connections = new Gauge[gateways.size()][destinations.size()];
@@ -34,7 +34,7 @@ public final class NatRecorder {
     }
 
     private int bucket(long nowMicros) {
-        return (int) Math.min(buckets - 1, nowMicros / bucketMicros);
+        return grid.of(nowMicros);
     }
 
     void connections(int gateway, int destination, int n, long nowMicros) {

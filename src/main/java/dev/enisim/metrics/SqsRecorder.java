@@ -18,15 +18,15 @@ public final class SqsRecorder implements SqsListener {
     /** The series in the order of a track's values: the catalogue's SQS group. */
     private static final List<Metric> METRICS = Metric.of(Metric.Group.SQS);
 
+    private final BucketGrid grid;
     private final int buckets;
-    private final long bucketMicros;
     private final List<String> names = new ArrayList<>();
     private final Map<Integer, Track> tracks = new LinkedHashMap<>();
     private Track[] byFunction;
 
     public SqsRecorder(long durationMicros, long bucketMicros) {
-        this.bucketMicros = bucketMicros;
-        this.buckets = (int) ((durationMicros + bucketMicros - 1) / bucketMicros);
+        this.grid = new BucketGrid(durationMicros, bucketMicros);
+        this.buckets = grid.count();
     }
 
     /** Binds to the run's functions (by index) and marks which an SQS queue feeds. */
@@ -42,7 +42,7 @@ public final class SqsRecorder implements SqsListener {
     }
 
     private int bucket(long now) {
-        return (int) Math.min(now / bucketMicros, buckets - 1);
+        return grid.of(now);
     }
 
     @Override

@@ -52,6 +52,40 @@ class StartsAtTest {
         assertEquals(plain.summary(), monday.summary(), "startsAt changes nothing in the simulation");
     }
 
+    /** The tick labels JFreeChart draws on a chart's time axis (read through its API, not from pixels). */
+    private static List<String> timeTicks(RunResult r, String chart) {
+        org.jfree.chart.JFreeChart c = dev.enisim.report.chart.Charts.all(r).stream()
+                .filter(x -> x.name().equals(chart)).findFirst().orElseThrow().chart();
+        org.jfree.chart.axis.ValueAxis x = c.getXYPlot().getDomainAxis();
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(1000, 500,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        try {
+            c.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, 1000, 500)); // lays the axis out as the PNG does
+            List<?> ticks = x.refreshTicks(g, new org.jfree.chart.axis.AxisState(),
+                    new java.awt.geom.Rectangle2D.Double(60, 40, 900, 380), org.jfree.chart.ui.RectangleEdge.BOTTOM);
+            return ticks.stream().map(t -> ((org.jfree.chart.axis.Tick) t).getText()).filter(t -> !t.isEmpty()).toList();
+        } finally {
+            g.dispose();
+        }
+    }
+
+    @Test
+    void thePngChartsTimeAxisUsesWeekdaysWhenStartsAtIsSet() throws Exception {
+        RunResult monday = run("startsAt: 2026-11-30T00:00:00Z"); // a Monday
+        for (String chart : List.of("invocations", "timeline")) {
+            List<String> ticks = timeTicks(monday, chart);
+            assertTrue(ticks.size() >= 3, chart + ": " + ticks);
+            assertTrue(ticks.stream().allMatch(t -> t.matches("(Mon|Tue|Wed) \\d\\d:\\d\\d")), chart + ": " + ticks);
+            assertTrue(ticks.contains("Mon 00:00") && ticks.stream().anyMatch(t -> t.startsWith("Tue ")),
+                    chart + ": " + ticks);
+        }
+        List<String> simulated = timeTicks(run(""), "invocations");
+        assertTrue(simulated.contains("00:00") && simulated.stream().allMatch(
+                t -> t.matches("(day \\d )?\\d\\d:\\d\\d")), "simulated time without startsAt: " + simulated);
+        assertTrue(simulated.stream().anyMatch(t -> t.startsWith("day 2 ")), simulated.toString());
+    }
+
     @Test
     void aBadStartsAtIsReportedAtItsPath() {
         ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,

@@ -32,16 +32,19 @@ final class ChartStyle {
     private ChartStyle() {
     }
 
-    /** The time unit that keeps axis labels readable: minutes up to 3 h, hours up to 3 days, then days. */
-    record TimeUnit(String name, double seconds) {
-        static TimeUnit forDuration(double seconds) {
+    /**
+     * The time unit that keeps axis labels readable: minutes up to 3 h, hours up to 3 days, then days; and the
+     * scenario's {@code startsAt} (null: none), which puts the axis in weekday form as on the interactive page.
+     */
+    record TimeUnit(String name, double seconds, java.time.Instant startsAt) {
+        static TimeUnit forDuration(double seconds, java.time.Instant startsAt) {
             if (seconds <= 3 * 3600) {
-                return new TimeUnit("min", 60);
+                return new TimeUnit("min", 60, startsAt);
             }
             if (seconds <= 3 * 86_400) {
-                return new TimeUnit("h", 3600);
+                return new TimeUnit("h", 3600, startsAt);
             }
-            return new TimeUnit("days", 86_400);
+            return new TimeUnit("days", 86_400, startsAt);
         }
     }
 
@@ -79,25 +82,42 @@ final class ChartStyle {
         return plot;
     }
 
-    /** Simulated time in wall-clock form: 00:10 within a day, "day 3" or "day 3 14:00" beyond. */
+    /**
+     * Time in the interactive page's wording: {@code Tue 14:00} (UTC) when the scenario sets {@code startsAt};
+     * otherwise simulated time, 00:10 within a day, "day 3" or "day 3 14:00" beyond.
+     */
     static void timeAxis(NumberAxis x, TimeUnit unit) {
-        x.setLabel("Simulated time" + (unit.seconds() >= 86_400 ? " (day 1 is the first day)" : " (hh:mm)"));
+        x.setLabel(unit.startsAt() != null ? "Time (UTC, the run starts " + unit.startsAt() + ")"
+                : "Simulated time" + (unit.seconds() >= 86_400 ? " (day 1 is the first day)" : " (hh:mm)"));
         x.setLabelFont(LABEL);
         x.setTickLabelFont(TICK);
-        x.setNumberFormatOverride(new ClockFormat(unit.seconds()));
+        x.setNumberFormatOverride(new ClockFormat(unit));
+        if (unit.startsAt() != null) { // ticks on the clock's own steps (Mon 06:00, Mon 12:00), not every 5 h
+            org.jfree.chart.axis.TickUnits steps = new org.jfree.chart.axis.TickUnits();
+            for (long s : CLOCK_STEPS) {
+                steps.add(new org.jfree.chart.axis.NumberTickUnit(s / unit.seconds(), new ClockFormat(unit)));
+            }
+            x.setStandardTickUnits(steps);
+        }
     }
 
-    /** Formats an axis value in {@code unitSeconds} units as a clock. */
-    static final class ClockFormat extends java.text.NumberFormat {
-        private final double unitSeconds;
+    /** Tick steps a clock reader expects, in seconds: 1 min to 1 week. */
+    private static final long[] CLOCK_STEPS = {60, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400,
+        172_800, 604_800};
 
-        ClockFormat(double unitSeconds) {
-            this.unitSeconds = unitSeconds;
+    /** Formats an axis value in the unit's units as a clock. */
+    static final class ClockFormat extends java.text.NumberFormat {
+        private final TimeUnit unit;
+
+        ClockFormat(TimeUnit unit) {
+            this.unit = unit;
         }
 
         @Override
         public StringBuffer format(double number, StringBuffer to, java.text.FieldPosition pos) {
-            return to.append(clock(Math.round(number * unitSeconds), unitSeconds >= 86_400));
+            long seconds = Math.round(number * unit.seconds());
+            boolean days = unit.seconds() >= 86_400;
+            return to.append(unit.startsAt() == null ? clock(seconds, days) : weekday(seconds, days, unit.startsAt()));
         }
 
         @Override
@@ -119,6 +139,16 @@ final class ChartStyle {
             return s >= 86_400 ? "day " + (s / 86_400 + 1) + " " + hm : hm;
         }
         return "day " + (s / 86_400 + 1) + (s % 86_400 == 0 ? "" : " " + hm);
+    }
+
+    /** {@code Tue 14:00} (UTC), {@code startsAt} plus {@code seconds}; a day axis' midnight ticks say {@code Tue}. */
+    static String weekday(long seconds, boolean days, java.time.Instant startsAt) {
+        java.time.ZonedDateTime t = startsAt.plusSeconds(Math.max(0, seconds)).atZone(java.time.ZoneOffset.UTC);
+        String day = t.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT);
+        if (days && t.getHour() == 0 && t.getMinute() == 0) {
+            return day;
+        }
+        return day + String.format(java.util.Locale.ROOT, " %02d:%02d", t.getHour(), t.getMinute());
     }
 
     /** Vertical markers for the timeline's actions (the first few, labelled briefly). */

@@ -106,7 +106,7 @@ public final class Charts {
     }
 
     static TimeUnit unit(RunResult r) {
-        return TimeUnit.forDuration(r.summary().simulatedSeconds());
+        return TimeUnit.forDuration(r.summary().simulatedSeconds(), r.scenario().startsAt());
     }
 
     // ---- datasets -------------------------------------------------------------------------------------------
