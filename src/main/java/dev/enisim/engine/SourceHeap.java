@@ -3,8 +3,13 @@ package dev.enisim.engine;
 import java.util.Arrays;
 
 /**
- * The pending occurrences of the loop's sources, at most one per source: an indexed binary heap of source ids
- * ordered by (time, key), with each source's position kept so that an occurrence can be replaced in place.
+ * The pending occurrences of the loop's sources, at most one per source: an indexed 4-ary heap ordered by
+ * (time, key), with each source's position kept so that an occurrence can be replaced in place.
+ *
+ * <p>The heap's entries hold their time and key inline ({@code times[i]}, {@code keys[i]} for heap slot i, not
+ * for source i), so that the four children a sift compares sit side by side in memory: with 10,000 sources a
+ * sift touches about seven levels of a few cache lines each, rather than a cache miss per comparison through the
+ * source ids. Four children per node halve the depth of a binary heap for little more work per level.
  *
  * <p>Delivering the first occurrence only marks it ({@link #takeFirst}); when the handler sets the same source's
  * next occurrence, as a process scheduling its own next step does, that becomes one sift down from the root
@@ -13,10 +18,11 @@ import java.util.Arrays;
 final class SourceHeap {
 
     private Object[] events = new Object[4];
+    private int[] position = new int[4];   // by source: its slot in the heap, or -1 when nothing is pending
+    // by heap slot: the entry's source, time and key
+    private int[] heap = new int[4];
     private long[] times = new long[4];
     private long[] keys = new long[4];
-    private int[] position = new int[4];   // index in heap, or -1 when the source has nothing pending
-    private int[] heap = new int[4];
     private int heapSize;
     private int sources;
     private boolean rootTaken;             // the root was delivered and awaits its replacement or removal
@@ -25,10 +31,10 @@ final class SourceHeap {
         if (sources == events.length) {
             int c = 2 * sources;
             events = Arrays.copyOf(events, c);
-            times = Arrays.copyOf(times, c);
-            keys = Arrays.copyOf(keys, c);
             position = Arrays.copyOf(position, c);
             heap = Arrays.copyOf(heap, c);
+            times = Arrays.copyOf(times, c);
+            keys = Arrays.copyOf(keys, c);
         }
         events[sources] = event;
         position[sources] = -1;
@@ -57,12 +63,12 @@ final class SourceHeap {
     /** Time of the first occurrence, or {@link Long#MAX_VALUE} when none is pending. */
     long firstTime() {
         settle();
-        return heapSize == 0 ? Long.MAX_VALUE : times[heap[0]];
+        return heapSize == 0 ? Long.MAX_VALUE : times[0];
     }
 
     /** Key of the first occurrence; call only when one is pending. */
     long firstKey() {
-        return keys[heap[0]];
+        return keys[0];
     }
 
     /** Delivers the first occurrence: returns its source, which has nothing pending from now on. */
@@ -76,22 +82,17 @@ final class SourceHeap {
     void set(int source, long t, long key) {
         if (rootTaken && heap[0] == source) {
             rootTaken = false;
-            times[source] = t;
-            keys[source] = key;
-            siftDown(0, source);
+            siftDown(0, source, t, key);
             return;
         }
         settle();
         int at = position[source];
-        boolean earlier = at < 0 || t < times[source] || (t == times[source] && key < keys[source]);
-        times[source] = t;
-        keys[source] = key;
         if (at < 0) {
-            siftUp(heapSize++, source);
-        } else if (earlier) {
-            siftUp(at, source);
+            siftUp(heapSize++, source, t, key);
+        } else if (t < times[at] || (t == times[at] && key < keys[at])) {
+            siftUp(at, source, t, key);
         } else {
-            siftDown(at, source);
+            siftDown(at, source, t, key);
         }
     }
 
@@ -99,17 +100,9 @@ final class SourceHeap {
     void remove(int source) {
         settle();
         int at = position[source];
-        if (at < 0) {
-            return;
-        }
-        position[source] = -1;
-        int last = heap[--heapSize];
-        if (at < heapSize) {
-            if (at > 0 && before(last, heap[(at - 1) >>> 1])) {
-                siftUp(at, last);
-            } else {
-                siftDown(at, last);
-            }
+        if (at >= 0) {
+            position[source] = -1;
+            removeAt(at);
         }
     }
 
@@ -117,52 +110,77 @@ final class SourceHeap {
     private void settle() {
         if (rootTaken) {
             rootTaken = false;
-            int root = heap[0];
-            position[root] = -1;
-            int last = heap[--heapSize];
-            if (heapSize > 0) {
-                siftDown(0, last);
-            }
+            position[heap[0]] = -1;
+            removeAt(0);
         }
     }
 
-    private boolean before(int a, int b) {
-        return times[a] < times[b] || (times[a] == times[b] && keys[a] < keys[b]);
+    /** Fills slot {@code at} (whose source is already unlinked) with the last entry. */
+    private void removeAt(int at) {
+        int last = --heapSize;
+        if (at == last) {
+            return;
+        }
+        int s = heap[last];
+        long t = times[last];
+        long k = keys[last];
+        if (at > 0 && before(t, k, (at - 1) >>> 2)) {
+            siftUp(at, s, t, k);
+        } else {
+            siftDown(at, s, t, k);
+        }
     }
 
-    private void siftUp(int index, int source) {
+    /** Whether (t, k) comes before the entry in slot {@code slot}. */
+    private boolean before(long t, long k, int slot) {
+        long ts = times[slot];
+        return t < ts || (t == ts && k < keys[slot]);
+    }
+
+    private void place(int slot, int source, long t, long k) {
+        heap[slot] = source;
+        times[slot] = t;
+        keys[slot] = k;
+        position[source] = slot;
+    }
+
+    private void siftUp(int index, int source, long t, long k) {
         int i = index;
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            int p = heap[parent];
-            if (!before(source, p)) {
+            int parent = (i - 1) >>> 2;
+            if (!before(t, k, parent)) {
                 break;
             }
-            heap[i] = p;
-            position[p] = i;
+            place(i, heap[parent], times[parent], keys[parent]);
             i = parent;
         }
-        heap[i] = source;
-        position[source] = i;
+        place(i, source, t, k);
     }
 
-    private void siftDown(int index, int source) {
+    private void siftDown(int index, int source, long t, long k) {
         int i = index;
+        int n = heapSize;
         int child;
-        while ((child = 2 * i + 1) < heapSize) {
-            int c = heap[child];
-            if (child + 1 < heapSize && before(heap[child + 1], c)) {
-                child++;
-                c = heap[child];
+        while ((child = 4 * i + 1) < n) {
+            // the first of up to four children, by (time, key)
+            int best = child;
+            long bt = times[child];
+            long bk = keys[child];
+            int end = Math.min(child + 4, n);
+            for (int c = child + 1; c < end; c++) {
+                long ct = times[c];
+                if (ct < bt || (ct == bt && keys[c] < bk)) {
+                    best = c;
+                    bt = ct;
+                    bk = keys[c];
+                }
             }
-            if (!before(c, source)) {
+            if (!(bt < t || (bt == t && bk < k))) {
                 break;
             }
-            heap[i] = c;
-            position[c] = i;
-            i = child;
+            place(i, heap[best], bt, bk);
+            i = best;
         }
-        heap[i] = source;
-        position[source] = i;
+        place(i, source, t, k);
     }
 }

@@ -18,8 +18,9 @@ import java.util.TreeMap;
 final class Account {
 
     /** One IPv4 subnet; {@code name} is its Name tag (or null). */
+    /** @param ipv6Cidr the subnet's IPv6 CIDR when it is dual-stack (Ipv6CidrBlockAssociationSet), else null */
     record Subnet(String id, String vpc, String cidr, String az, long availableIps, int usableIps, String name,
-            Path file, String path) {
+            Path file, String path, String ipv6Cidr) {
     }
 
     /**
@@ -32,11 +33,11 @@ final class Account {
      */
     record Function(String name, int memoryMb, int timeoutSeconds, List<String> subnets, List<String> groups,
             String role, String state, Integer reserved, Map<String, String> placeholders, Path file, String path,
-            Package pkg) {
+            Package pkg, boolean ipv6AllowedForDualStack) {
 
         Function withReserved(Integer r) {
             return new Function(name, memoryMb, timeoutSeconds, subnets, groups, role, state, r, placeholders, file,
-                    path, pkg);
+                    path, pkg, ipv6AllowedForDualStack);
         }
 
         /**
@@ -156,7 +157,8 @@ final class Account {
                 continue;
             }
             if (id != null && vpc != null && az != null && available != null && subnets.putIfAbsent(id,
-                    new Subnet(id, vpc, cidr, az, available, usable, nameTag(s), j.file, j.at(p))) != null) {
+                    new Subnet(id, vpc, cidr, az, available, usable, nameTag(s), j.file, j.at(p), ipv6Cidr(s)))
+                    != null) {
                 notes.add("subnet " + id + " is described more than once: the first description is used");
             }
         }
@@ -228,5 +230,16 @@ final class Account {
 
     static List<String> sorted(List<String> ids) {
         return ids.stream().distinct().sorted().toList();
+    }
+
+    /** The first associated IPv6 CIDR of a subnet (describe-subnets' Ipv6CidrBlockAssociationSet), or null. */
+    private static String ipv6Cidr(JsonNode subnet) {
+        for (JsonNode a : subnet.path("Ipv6CidrBlockAssociationSet")) {
+            String state = a.path("Ipv6CidrBlockState").path("State").asText("associated");
+            if (a.path("Ipv6CidrBlock").isTextual() && state.equals("associated")) {
+                return a.path("Ipv6CidrBlock").asText();
+            }
+        }
+        return null;
     }
 }

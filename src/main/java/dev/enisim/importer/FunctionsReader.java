@@ -171,6 +171,7 @@ final class FunctionsReader {
         List<String> architectures = f.has("Architectures") ? j.strings(f, p, "Architectures") : List.of();
         List<String> subnetIds = List.of();
         List<String> groups = List.of();
+        boolean ipv6 = false;
         JsonNode vpc = f.get("VpcConfig");
         if (vpc != null && !vpc.isNull() && !vpc.isObject()) {
             j.problem(CliJson.join(p, "VpcConfig"), "expected an object {SubnetIds, SecurityGroupIds, VpcId}, got "
@@ -179,6 +180,7 @@ final class FunctionsReader {
             String vp = CliJson.join(p, "VpcConfig");
             subnetIds = Account.sorted(j.strings(vpc, vp, "SubnetIds"));
             groups = Account.sorted(j.strings(vpc, vp, "SecurityGroupIds"));
+            ipv6 = vpc.path("Ipv6AllowedForDualStack").asBoolean(false);
             if (subnetIds.isEmpty() != groups.isEmpty()) {
                 j.problem(vp, "expected both SubnetIds and SecurityGroupIds, or neither (not in a VPC); got "
                         + subnetIds.size() + " subnet(s) and " + groups.size() + " security group(s)");
@@ -211,7 +213,7 @@ final class FunctionsReader {
         return new Account.Function(name, mb, s, subnetIds, groups, role == null ? null
                 : role.substring(role.lastIndexOf('/') + 1), mapped, reserved == null ? null : reserved.intValue(),
                 placeholders, j.file, j.at(p), new Account.Function.Package(runtime,
-                        architectures.isEmpty() ? null : architectures.get(0), packageType));
+                        architectures.isEmpty() ? null : architectures.get(0), packageType), ipv6);
     }
 
     private void leftOut(String note) {

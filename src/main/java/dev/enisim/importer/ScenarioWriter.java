@@ -139,7 +139,8 @@ final class ScenarioWriter {
         int seen = d.lambdaEnis().getOrDefault(s.id(), 0);
         long others = Math.max(0, inUse - recreated);
         b.append("      - { id: ").append(q(s.id())).append(", cidr: ").append(s.cidr()).append(", az: ")
-                .append(q(s.az())).append(", otherUsedIps: ").append(others).append(" }   # ");
+                .append(q(s.az())).append(", otherUsedIps: ").append(others)
+                .append(s.ipv6Cidr() == null ? "" : ", ipv6Cidr: " + q(s.ipv6Cidr())).append(" }   # ");
         if (s.name() != null) {
             b.append(s.name()).append(": ");
         }
@@ -172,7 +173,12 @@ final class ScenarioWriter {
         }
         if (f.inVpc()) {
             b.append("    vpcConfig: { subnetIds: ").append(list(f.subnets())).append(", securityGroupIds: ")
-                    .append(list(f.groups())).append(" }\n");
+                    .append(list(f.groups())).append(dualStack(f) ? ", ipv6AllowedForDualStack: true" : "")
+                    .append(" }\n");
+            if (f.ipv6AllowedForDualStack() && !dualStack(f)) {
+                b.append("    # Ipv6AllowedForDualStack left out: not every one of its subnets has an IPv6 CIDR in the"
+                        + " subnets given\n");
+            }
         }
         CloudWatch.Traffic t = d.traffic().get(f.name());
         Double mean = t != null ? t.meanDurationMs() : d.durationOnly().get(f.name());
@@ -309,6 +315,20 @@ final class ScenarioWriter {
     }
 
     /** A YAML scalar: plain when safe, else double-quoted. */
+    /** The function allows IPv6 and every one of its subnets is known to be dual-stack. */
+    private boolean dualStack(Account.Function f) {
+        if (!f.ipv6AllowedForDualStack()) {
+            return false;
+        }
+        for (String id : f.subnets()) {
+            Account.Subnet s = d.account().subnets.get(id);
+            if (s == null || s.ipv6Cidr() == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String q(String s) {
         return PLAIN.matcher(s).matches() && !SPECIAL.matcher(s).matches() ? s : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

@@ -62,7 +62,17 @@ public enum Metric {
             Scope.FUNCTION),
     SQS_CONCURRENT_BATCHES("Sim.SqsConcurrentBatches", "Maximum", Unit.COUNT, Group.SQS, Scope.FUNCTION),
     SQS_MESSAGES_TO_DEAD_LETTER_QUEUE("Sim.SqsMessagesToDeadLetterQueue", "Sum", Unit.COUNT, Group.SQS,
-            Scope.FUNCTION);
+            Scope.FUNCTION),
+
+    /** Invocations that ran on a provisioned environment. */
+    PROVISIONED_CONCURRENCY_INVOCATIONS("ProvisionedConcurrencyInvocations", "Sum", Unit.COUNT, Group.PROVISIONED,
+            Scope.ACCOUNT, Scope.FUNCTION),
+    /** Invocations that ran on an on-demand environment while provisioned concurrency was allocated. */
+    PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS("ProvisionedConcurrencySpilloverInvocations", "Sum", Unit.COUNT,
+            Group.PROVISIONED, Scope.ACCOUNT, Scope.FUNCTION),
+    /** Provisioned environments allocated (usable), the bucket's maximum. */
+    PROVISIONED_CONCURRENCY_ALLOCATED("Sim.ProvisionedConcurrency.Allocated", "Maximum", Unit.COUNT,
+            Group.PROVISIONED, Scope.ACCOUNT, Scope.FUNCTION);
 
     /** What a series is about; {@link #id()} is the name outputs write. */
     public enum Scope {
@@ -82,9 +92,10 @@ public enum Metric {
 
     /**
      * Which recorder keeps a metric. {@link #RUN}'s metrics are columns of every time-series CSV; the others only
-     * of runs that have NAT gateways, asynchronous invocations or SQS queues.
+     * of runs that have NAT gateways, asynchronous invocations, SQS queues or provisioned concurrency on the
+     * timeline.
      */
-    public enum Group { RUN, NAT, ASYNC, SQS }
+    public enum Group { RUN, NAT, ASYNC, SQS, PROVISIONED }
 
     /** The unit values are kept in, and how an output shows them (no decimals, or three). */
     public enum Unit {

@@ -21,6 +21,8 @@ public final class Observers implements WorldListener {
     private final NatRecorder nat;
     private final EnvironmentLevels levels;
     private final Executions executions;
+    private final ProvisionedRecorder provisioned;
+    private final AccountsRecorder accounts;
 
     /**
      * @param nat NAT gateway egress, or null when the scenario declares no NAT gateway
@@ -29,6 +31,18 @@ public final class Observers implements WorldListener {
      */
     public Observers(Recorder recorder, LatencyRecorder latency, Journal journal, NatRecorder nat,
             EnvironmentLevels levels, Executions executions) {
+        this(recorder, latency, journal, nat, levels, executions, null, null);
+    }
+
+    /**
+     * @param provisioned provisioned concurrency, or null when no function has any
+     * @param accounts    the per-account breakdown, or null in a single-account run
+     */
+    public Observers(Recorder recorder, LatencyRecorder latency, Journal journal, NatRecorder nat,
+            EnvironmentLevels levels, Executions executions, ProvisionedRecorder provisioned,
+            AccountsRecorder accounts) {
+        this.provisioned = provisioned;
+        this.accounts = accounts;
         this.recorder = recorder;
         this.latency = latency;
         this.journal = journal;
@@ -60,12 +74,28 @@ public final class Observers implements WorldListener {
         if (executions != null) {
             executions.execution(function, outcome, coldStart, provisioned, initMicros, runMicros, nowMicros);
         }
+        if (this.provisioned != null) {
+            this.provisioned.execution(function, provisioned, nowMicros);
+        }
+    }
+
+    @Override
+    public void provisionedSpillover(int function, long nowMicros) {
+        provisioned.spillover(function, nowMicros);
+    }
+
+    @Override
+    public void provisionedConcurrency(int function, int requested, int allocated, long nowMicros) {
+        provisioned.changed(function, requested, allocated, nowMicros);
     }
 
     @Override
     public void invocation(int function, Outcome outcome, long nowMicros) {
         recorder.invocation(function, outcome, nowMicros);
         journal.invocation(function, outcome, nowMicros);
+        if (accounts != null) {
+            accounts.invocation(function, outcome, nowMicros);
+        }
     }
 
     @Override
@@ -81,6 +111,9 @@ public final class Observers implements WorldListener {
     @Override
     public void concurrency(int function, int functionInFlight, int accountInFlight, long nowMicros) {
         recorder.concurrency(function, functionInFlight, accountInFlight, nowMicros);
+        if (accounts != null) {
+            accounts.concurrency(function, functionInFlight, nowMicros);
+        }
     }
 
     @Override
@@ -92,6 +125,9 @@ public final class Observers implements WorldListener {
     public void eniState(EniId eni, EniState from, EniState to, long nowMicros) {
         recorder.eniState(eni, from, to, nowMicros);
         journal.eniState(eni, from, to, nowMicros);
+        if (accounts != null) {
+            accounts.eniState(eni, from, to, nowMicros);
+        }
     }
 
     @Override

@@ -31,7 +31,10 @@ public record RunSummary(
         ColdStarts coldStarts,
         Cost cost,
         String assumptions,
-        Region region) {
+        Region region,
+        Map<String, ProvisionedSummary> provisionedConcurrency,
+        Map<String, AccountSummary> accounts,
+        Map<String, DualStackSubnet> dualStack) {
 
     /** A summary with its asynchronous section, without SQS event source mappings. */
     public RunSummary(String scenario, long seed, int replication, double simulatedSeconds, Events events,
@@ -41,14 +44,15 @@ public record RunSummary(
             Latency latencyMillis, Map<String, AsyncSummary> async) {
         this(scenario, seed, replication, simulatedSeconds, events, invocations, peakConcurrentExecutions,
                 averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys, teardowns, latencyMillis, async,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 
     /** The same summary with its SQS section (per function fed by a queue). */
     public RunSummary withSqs(Map<String, SqsSummary> q) {
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
                 peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, async, q, averageEnvironments, coldStarts, cost, assumptions, region);
+                teardowns, latencyMillis, async, q, averageEnvironments, coldStarts, cost, assumptions, region,
+                provisionedConcurrency, accounts, dualStack);
     }
 
     /**
@@ -73,7 +77,7 @@ public record RunSummary(
             Latency latencyMillis) {
         this(scenario, seed, replication, simulatedSeconds, events, invocations, peakConcurrentExecutions,
                 averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys, teardowns, latencyMillis, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 
     /** This summary with each function's and the account's environment averages, cold starts and cost. */
@@ -82,7 +86,7 @@ public record RunSummary(
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
                 peakConcurrentExecutions, averageConcurrentExecutions, withUsage, enis, vpcs, subnets, eniKeys,
                 teardowns, latencyMillis, async, sqs, accountEnvironments, accountColdStarts, totalCost,
-                assumptions, region);
+                assumptions, region, provisionedConcurrency, accounts, dualStack);
     }
 
     /**
@@ -118,14 +122,16 @@ public record RunSummary(
     public RunSummary withAssumptions(String preset) {
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
                 peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, async, sqs, averageEnvironments, coldStarts, cost, preset, region);
+                teardowns, latencyMillis, async, sqs, averageEnvironments, coldStarts, cost, preset, region,
+                provisionedConcurrency, accounts, dualStack);
     }
 
     /** The same summary with the Region's network interfaces. */
     public RunSummary withRegion(Region r) {
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
                 peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, async, sqs, averageEnvironments, coldStarts, cost, assumptions, r);
+                teardowns, latencyMillis, async, sqs, averageEnvironments, coldStarts, cost, assumptions, r,
+                provisionedConcurrency, accounts, dualStack);
     }
 
     /**
@@ -140,11 +146,81 @@ public record RunSummary(
             long finalOtherUsedEnis) {
     }
 
+    /** The same summary with its provisioned-concurrency section (per function that has some). */
+    public RunSummary withProvisioned(Map<String, ProvisionedSummary> p) {
+        return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
+                peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
+                teardowns, latencyMillis, async, sqs, averageEnvironments, coldStarts, cost, assumptions, region, p,
+                accounts, dualStack);
+    }
+
+    /** The same summary with its per-account section (several accounts on shared VPCs). */
+    public RunSummary withAccounts(Map<String, AccountSummary> a) {
+        return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
+                peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
+                teardowns, latencyMillis, async, sqs, averageEnvironments, coldStarts, cost, assumptions, region,
+                provisionedConcurrency, a, dualStack);
+    }
+
+    /** The same summary with its dual-stack section (per dual-stack subnet). */
+    public RunSummary withDualStack(Map<String, DualStackSubnet> d) {
+        return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
+                peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
+                teardowns, latencyMillis, async, sqs, averageEnvironments, coldStarts, cost, assumptions, region,
+                provisionedConcurrency, accounts, d);
+    }
+
+    /**
+     * A dual-stack subnet: each Hyperplane ENI in it takes an IPv6 address from the subnet's /64 as well as its
+     * IPv4 address [assumed], so IPv6 changes nothing for the IPv4 count: {@code peakIpv6Addresses ==
+     * peakIpv4Addresses}.
+     *
+     * @param ipv6UsableAddresses   2^64 minus the 5 AWS reserves (written as text: it does not fit a long)
+     * @param peakIpv4Addresses     the most addresses Lambda's ENIs held at once in the subnet (IPv4)
+     * @param peakIpv6Addresses     the same in IPv6
+     * @param functionsAllowingIpv6 the functions with Ipv6AllowedForDualStack in the subnet (outbound IPv6)
+     * @param eniIpv6Addresses      each ENI's IPv6 address (the first four and the last of the /64 are reserved)
+     */
+    public record DualStackSubnet(String ipv6Cidr, String ipv6UsableAddresses, long peakIpv4Addresses,
+            long peakIpv6Addresses, List<String> functionsAllowingIpv6, Map<String, String> eniIpv6Addresses) {
+    }
+
+    /**
+     * One account of a run with several accounts on shared VPCs. Invariant: invocations = succeeded + throttled +
+     * functionErrors + invokeErrors; the accounts' invocations add up to the run's.
+     *
+     * @param functions        its functions
+     * @param peakEnis         the most Hyperplane ENIs of its keys holding an address at once
+     * @param eniKeys          its keys (ENIs are never shared between accounts: every key names its account)
+     */
+    public record AccountSummary(List<String> functions, long invocations, long succeeded, long throttled,
+            long functionErrors, long invokeErrors, long peakConcurrentExecutions, long enisCreated, long peakEnis,
+            List<String> eniKeys) {
+    }
+
+    /**
+     * A function's provisioned concurrency over the run.
+     *
+     * @param requested            the last PutProvisionedConcurrencyConfig (or the configured amount; 0 after a
+     *                             DeleteProvisionedConcurrencyConfig)
+     * @param allocatedAtEnd       usable at the end (below {@code requested} while an allocation is under way)
+     * @param peakAllocated        the most allocated at once
+     * @param allocationsCompleted timeline requests that finished allocating
+     * @param invocations          ProvisionedConcurrencyInvocations: invocations that ran on a provisioned
+     *                             environment
+     * @param spilloverInvocations ProvisionedConcurrencySpilloverInvocations: invocations that ran on an on-demand
+     *                             environment while provisioned concurrency was allocated
+     */
+    public record ProvisionedSummary(long requested, long allocatedAtEnd, long peakAllocated,
+            long allocationsCompleted, long invocations, long spilloverInvocations) {
+    }
+
     /** The same summary with its asynchronous section (per asynchronous function). */
     public RunSummary withAsync(Map<String, AsyncSummary> a) {
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
                 peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, a, sqs, averageEnvironments, coldStarts, cost, assumptions, region);
+                teardowns, latencyMillis, a, sqs, averageEnvironments, coldStarts, cost, assumptions, region,
+                provisionedConcurrency, accounts, dualStack);
     }
 
     /**

@@ -61,6 +61,9 @@ final class Admission {
         }
         if (env.warm || env.coldStarted) {
             listener.execution(f.index(), result, !env.warm, env.provisioned, env.initMicros, env.runMicros, now);
+            if (!env.provisioned && f.provisionedConcurrency() > 0) {
+                listener.provisionedSpillover(f.index(), now);
+            }
         }
         return result;
     }

@@ -1,28 +1,52 @@
 package dev.enisim.model;
 
+import java.util.Arrays;
 
 /**
- * Owns the account's concurrency: a function with reserved concurrency runs up to its reservation, the others
- * share what is left of the account limit (the unreserved pool).
+ * Owns each account's concurrency: a function with reserved concurrency runs up to its reservation, the others
+ * share what is left of their account's limit (its unreserved pool). Account 0 exists from the start; a scenario
+ * with several accounts over shared VPCs adds the others ({@link #addAccount}).
  */
 final class Concurrency {
 
-    private final int accountLimit;
-    private int reservedTotal;
-    private int unreservedLimit;
-    private int accountInFlight;
-    private int unreservedInFlight;
+    private int[] accountLimit = new int[1];
+    private int[] reservedTotal = new int[1];
+    private int[] unreservedLimit = new int[1];
+    private int[] inFlight = new int[1];
+    private int[] unreservedInFlight = new int[1];
+    private int totalInFlight;
 
     Concurrency(int accountLimit) {
-        this.accountLimit = accountLimit;
-        this.unreservedLimit = accountLimit;
+        this.accountLimit[0] = accountLimit;
+        this.unreservedLimit[0] = accountLimit;
     }
 
-    /** A function reserves its reserved concurrency of the account (if any; else it uses the unreserved pool). */
+    /** Another account with its ConcurrentExecutions limit: returns its index. */
+    int addAccount(int limit) {
+        int a = accountLimit.length;
+        accountLimit = Arrays.copyOf(accountLimit, a + 1);
+        reservedTotal = Arrays.copyOf(reservedTotal, a + 1);
+        unreservedLimit = Arrays.copyOf(unreservedLimit, a + 1);
+        inFlight = Arrays.copyOf(inFlight, a + 1);
+        unreservedInFlight = Arrays.copyOf(unreservedInFlight, a + 1);
+        accountLimit[a] = limit;
+        unreservedLimit[a] = limit;
+        return a;
+    }
+
+    int accounts() {
+        return accountLimit.length;
+    }
+
+    /**
+     * A function reserves its reserved concurrency of its account (if any; else it uses the account's unreserved
+     * pool). Its account is set first.
+     */
     void reserve(LambdaFunction f) {
         if (f.reserved()) {
-            reservedTotal += f.reservedConcurrency();
-            unreservedLimit = accountLimit - reservedTotal;
+            int account = f.account();
+            reservedTotal[account] += f.reservedConcurrency();
+            unreservedLimit[account] = accountLimit[account] - reservedTotal[account];
         }
     }
 
@@ -31,38 +55,49 @@ final class Concurrency {
         if (f.reserved()) {
             return f.inFlight() >= f.reservedConcurrency() ? Outcome.THROTTLED_RESERVED : null;
         }
-        return unreservedInFlight >= unreservedLimit ? Outcome.THROTTLED_ACCOUNT : null;
+        int a = f.account();
+        return unreservedInFlight[a] >= unreservedLimit[a] ? Outcome.THROTTLED_ACCOUNT : null;
     }
 
     void started(LambdaFunction f) {
         f.admitted();
-        accountInFlight++;
+        int a = f.account();
+        inFlight[a]++;
+        totalInFlight++;
         if (!f.reserved()) {
-            unreservedInFlight++;
+            unreservedInFlight[a]++;
         }
     }
 
     void finished(LambdaFunction f) {
         f.finished();
-        accountInFlight--;
+        int a = f.account();
+        inFlight[a]--;
+        totalInFlight--;
         if (!f.reserved()) {
-            unreservedInFlight--;
+            unreservedInFlight[a]--;
         }
     }
 
+    /** In flight in every account together (the only account's, in a single-account world). */
     int accountInFlight() {
-        return accountInFlight;
+        return totalInFlight;
     }
 
-    int unreservedInFlight() {
-        return unreservedInFlight;
+    /** In flight in one account. */
+    int inFlight(int account) {
+        return inFlight[account];
     }
 
-    int unreservedLimit() {
-        return unreservedLimit;
+    int unreservedInFlight(int account) {
+        return unreservedInFlight[account];
     }
 
-    int accountLimit() {
-        return accountLimit;
+    int unreservedLimit(int account) {
+        return unreservedLimit[account];
+    }
+
+    int accountLimit(int account) {
+        return accountLimit[account];
     }
 }

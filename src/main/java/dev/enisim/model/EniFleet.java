@@ -53,11 +53,18 @@ final class EniFleet implements KeyPorts {
      * reports them); ids unknown to the scenario are a bug of the caller.
      */
     Binding resolveFor(String function, int memoryMb, List<String> subnetIds, List<String> groupIds) {
-        return resolve(subnetIds, groupIds, networking.keyOwner(function),
+        return resolveFor(function, "", memoryMb, subnetIds, groupIds);
+    }
+
+    /** The same for a function of {@code account} (its keys are its account's: "" for the only account). */
+    Binding resolveFor(String function, String account, int memoryMb, List<String> subnetIds,
+            List<String> groupIds) {
+        return resolve(subnetIds, groupIds, networking.keyOwner(function), account,
                 networking.eniCapacity(memoryMb, settings.connectionsPerEni()));
     }
 
-    private Binding resolve(List<String> subnetIds, List<String> groupIds, String owner, int capacity) {
+    private Binding resolve(List<String> subnetIds, List<String> groupIds, String owner, String account,
+            int capacity) {
         if (subnetIds.isEmpty()) {
             return Binding.NONE;
         }
@@ -77,7 +84,8 @@ final class EniFleet implements KeyPorts {
         Map<String, List<Integer>> byAz = new LinkedHashMap<>();
         for (String s : subnetIds) {
             IpPool subnet = network.subnets.get(network.subnet(s));
-            int k = key(new EniKey(network.vpcs.get(vpc).id(), s, groupIds, owner), subnet.index(), vpc, capacity);
+            int k = key(new EniKey(network.vpcs.get(vpc).id(), s, groupIds, owner, account), subnet.index(), vpc,
+                    capacity);
             if (!keys.contains(k)) {
                 keys.add(k);
                 byAz.computeIfAbsent(subnet.az(), a -> new ArrayList<>()).add(k);

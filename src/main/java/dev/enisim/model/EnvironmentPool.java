@@ -20,6 +20,7 @@ final class EnvironmentPool {
     private final LambdaFunction.AzHealth health;
     private final WarmRouting routing;
     private final java.util.function.IntUnaryOperator routingRandom;
+    private final ProvisionedAllocation provisioning;
     private int accountEnvironments;
 
     EnvironmentPool(WorldSettings settings, Network network, EniFleet fleet, Port port, WorldListener listener) {
@@ -32,6 +33,7 @@ final class EnvironmentPool {
         this.health = key -> !network.subnetDown(fleet.pools.get(key).subnet());
         this.routing = settings.warmRouting();
         this.routingRandom = settings.routingRandom();
+        this.provisioning = settings.provisioning();
     }
 
     /** Execution environments in the account (busy, idle and provisioned). */
@@ -108,6 +110,11 @@ final class EnvironmentPool {
             envs.discardBusy(provisioned);
             release(f, envEni, now);
             changed(f, -1, now);
+        } else if (provisioned && envs.provisioned() > f.provisionedConcurrency()) {
+            // provisioned concurrency was lowered while it ran: the environment ends with its invocation
+            envs.discardBusy(true);
+            release(f, envEni, now);
+            changed(f, -1, now);
         } else if (provisioned) {
             envs.returnProvisioned(envKey, envEni);
         } else {
@@ -156,7 +163,16 @@ final class EnvironmentPool {
             release(f, envs.expireOldest(), now);
             changed(f, -1, now);
         }
-        while (envs.provisionedIdle() > 0) {
+        reprovision(f, 0, now);
+    }
+
+    /**
+     * Ends idle provisioned environments while there are more than {@code keep}; then, if the function is Active,
+     * makes those its allocation lacks.
+     */
+    private void reprovision(LambdaFunction f, int keep, long now) {
+        Environments envs = f.environments();
+        while (envs.provisionedIdle() > 0 && envs.provisioned() > keep) {
             HyperplaneEni e = envs.takeProvisioned();
             envs.discardBusy(true);
             release(f, e, now);
@@ -190,6 +206,47 @@ final class EnvironmentPool {
             envs.addProvisioned(key, e);
             changed(f, 1, now);
         }
+    }
+
+    // ---- provisioned concurrency over time ----------------------------------------------------------------
+
+    /**
+     * PutProvisionedConcurrencyConfig ({@code amount} > 0) or DeleteProvisionedConcurrencyConfig (0). A lowering
+     * takes effect now: idle provisioned environments above it end, busy ones when their invocation ends. A raise
+     * is allocated after {@link ProvisionedAllocation#readyAfterMicros} for the environments it adds, all at once;
+     * the allocation in place serves until then. A new request supersedes one still being allocated.
+     */
+    void putProvisioned(LambdaFunction f, int amount, long now) {
+        long token = f.requestProvisioned(amount);
+        int allocated = f.provisionedConcurrency();
+        String api = amount == 0 ? "DeleteProvisionedConcurrencyConfig " + f.name()
+                : "PutProvisionedConcurrencyConfig " + f.name() + " " + amount;
+        if (amount <= allocated) {
+            allocate(f, amount, now);
+            listener.controlAction(api + ": provisioned concurrency now " + amount, now);
+            return;
+        }
+        long at = now + provisioning.readyAfterMicros(amount - allocated);
+        port.schedule(at, SimEvent.PRIORITY_CONTROL, new SimEvent.ProvisionedReady(f.index(), token));
+        listener.provisionedConcurrency(f.index(), amount, allocated, now);
+        listener.controlAction(api + ": IN_PROGRESS, " + (amount - allocated) + " environments usable in "
+                + (at - now) / 1_000_000 + " s", now);
+    }
+
+    /** A request finished allocating (ignored when a later request superseded it). */
+    void provisionedReady(LambdaFunction f, long token, long now) {
+        if (!f.provisionedRequestCurrent(token)) {
+            return;
+        }
+        allocate(f, f.provisionedRequested(), now);
+        listener.controlAction("Provisioned concurrency of " + f.name() + " READY: " + f.provisionedRequested()
+                + " allocated", now);
+    }
+
+    private void allocate(LambdaFunction f, int amount, long now) {
+        f.setProvisionedConcurrency(amount);
+        reprovision(f, amount, now);
+        listener.provisionedConcurrency(f.index(), f.provisionedRequested(), amount, now);
     }
 
     private void release(LambdaFunction f, HyperplaneEni e, long now) {

@@ -79,9 +79,14 @@ final class Invariants {
             if (a != null && a.purpose() == Attachment.Purpose.UPDATE) {
                 count(users, a.binding());
             }
+            if (a != null) {
+                sameAccount(fleet, f, a.binding());
+            }
+            sameAccount(fleet, f, f.binding());
             for (Binding v : f.versions()) {
                 if (v != null) {
                     count(users, v);
+                    sameAccount(fleet, f, v);
                 }
             }
         }
@@ -104,15 +109,39 @@ final class Invariants {
         }
     }
 
+    /** A function's keys are its account's: an ENI never serves two accounts ("in your account" [doc]). */
+    private static void sameAccount(EniFleet fleet, LambdaFunction f, Binding b) {
+        for (int k : b.keys()) {
+            if (!fleet.pools.get(k).eniKey().account().equals(f.accountId())) {
+                throw new IllegalStateException(f.name() + " of account '" + f.accountId() + "' uses key "
+                        + fleet.pools.get(k).eniKey() + " of another account");
+            }
+        }
+    }
+
     private static void count(int[] users, Binding b) {
         for (int k : b.keys()) {
             users[k]++;
         }
     }
 
+    /**
+     * Provisioned environments are conserved: never more idle than allocated (any beyond the allocation are busy
+     * and end with their invocation), and no more allocated than the last request.
+     */
+    private static void provisioned(LambdaFunction f) {
+        Environments envs = f.environments();
+        if (envs.provisionedIdle() > f.provisionedConcurrency()
+                || f.provisionedConcurrency() > f.provisionedRequested()) {
+            throw new IllegalStateException(f.name() + ": " + envs.provisioned() + " provisioned environments ("
+                    + envs.provisionedIdle() + " idle) but " + f.provisionedConcurrency() + " allocated, "
+                    + f.provisionedRequested() + " requested");
+        }
+    }
+
     private static void concurrency(List<LambdaFunction> functions, Concurrency c, int accountEnvironments) {
-        int inFlight = 0;
-        int unreserved = 0;
+        int[] inFlight = new int[c.accounts()];
+        int[] unreserved = new int[c.accounts()];
         int environments = 0;
         for (LambdaFunction f : functions) {
             f.environments().checkInvariants(f.name());
@@ -122,29 +151,40 @@ final class Invariants {
                         + f.environments().idle() + " idle and " + f.environments().provisionedIdle()
                         + " provisioned environments");
             }
+            provisioned(f);
             environments += f.environments().total();
             if (f.environments().busy() != f.inFlight()) {
                 throw new IllegalStateException(f.name() + ": " + f.inFlight() + " in flight but "
                         + f.environments().busy() + " busy environments");
             }
-            inFlight += f.inFlight();
+            inFlight[f.account()] += f.inFlight();
             if (!f.reserved()) {
-                unreserved += f.inFlight();
+                unreserved[f.account()] += f.inFlight();
             } else if (f.inFlight() > f.reservedConcurrency()) {
                 throw new IllegalStateException(f.name() + ": " + f.inFlight() + " in flight > reserved "
                         + f.reservedConcurrency());
             }
         }
-        if (inFlight != c.accountInFlight() || unreserved != c.unreservedInFlight()) {
-            throw new IllegalStateException("in-flight counts disagree: functions " + inFlight + "/" + unreserved
-                    + ", account " + c.accountInFlight() + "/" + c.unreservedInFlight());
+        int total = 0;
+        for (int a = 0; a < c.accounts(); a++) {
+            // each account's counts are its functions' (an invocation never counts against another account)
+            if (inFlight[a] != c.inFlight(a) || unreserved[a] != c.unreservedInFlight(a)) {
+                throw new IllegalStateException("in-flight counts disagree" + (a == 0 ? "" : " in account " + a)
+                        + ": functions " + inFlight[a] + "/" + unreserved[a] + ", account " + c.inFlight(a) + "/"
+                        + c.unreservedInFlight(a));
+            }
+            if (c.unreservedInFlight(a) > c.unreservedLimit(a) || c.inFlight(a) > c.accountLimit(a)) {
+                throw new IllegalStateException("concurrency over limit: " + c.inFlight(a));
+            }
+            total += inFlight[a];
+        }
+        if (total != c.accountInFlight()) {
+            throw new IllegalStateException("in-flight counts disagree: functions " + total + ", accounts "
+                    + c.accountInFlight());
         }
         if (environments != accountEnvironments) {
             throw new IllegalStateException("environments: functions hold " + environments + ", account counts "
                     + accountEnvironments);
-        }
-        if (c.unreservedInFlight() > c.unreservedLimit() || c.accountInFlight() > c.accountLimit()) {
-            throw new IllegalStateException("concurrency over limit: " + c.accountInFlight());
         }
     }
 }

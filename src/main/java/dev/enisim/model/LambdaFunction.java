@@ -20,7 +20,16 @@ final class LambdaFunction {
 
     private final int index;
     private final FunctionConfiguration config;
-    private final int reservedConcurrency; // the config's, read once: UNRESERVED when none (checked per invocation)
+    // read once from the config: checked on every invocation, kept beside the state the hot path touches
+    private final int reservedConcurrency; // UNRESERVED when none
+    private final long timeoutMicros;
+    private final int connectionsPerInvocation;
+    private final int connectionsPerEnvironment;
+    private int provisionedConcurrency; // allocated: the configured amount, then as the timeline changes it
+    private int account;
+    private String accountId = "";
+    private int provisionedRequested;
+    private long provisionedToken;
     private final java.util.function.LongSupplier initMicros;
     private final Environments environments = new Environments();
     private final RandomGenerator subnetChoice;
@@ -46,6 +55,11 @@ final class LambdaFunction {
         this.index = index;
         this.config = config;
         this.reservedConcurrency = config.reservedConcurrency().orElse(UNRESERVED);
+        this.timeoutMicros = config.timeoutMicros();
+        this.connectionsPerInvocation = config.connectionsPerInvocation();
+        this.connectionsPerEnvironment = config.connectionsPerEnvironment();
+        this.provisionedConcurrency = config.provisionedConcurrency();
+        this.provisionedRequested = config.provisionedConcurrency();
         this.initMicros = initMicros;
         this.binding = binding;
         this.subnetChoice = subnetChoice;
@@ -69,7 +83,7 @@ final class LambdaFunction {
     }
 
     public long timeoutMicros() {
-        return config.timeoutMicros();
+        return timeoutMicros;
     }
 
     /** Reserved concurrency, or {@link #UNRESERVED} when the function draws from the unreserved pool. */
@@ -83,7 +97,7 @@ final class LambdaFunction {
     }
 
     public int connectionsPerInvocation() {
-        return config.connectionsPerInvocation();
+        return connectionsPerInvocation;
     }
 
     public String role() {
@@ -91,11 +105,51 @@ final class LambdaFunction {
     }
 
     public int connectionsPerEnvironment() {
-        return config.connectionsPerEnvironment();
+        return connectionsPerEnvironment;
     }
 
+    /** The index of the function's account (0 in a single-account world). */
+    public int account() {
+        return account;
+    }
+
+    /** The function's account id ("" in a single-account world): part of its ENI keys. */
+    public String accountId() {
+        return accountId;
+    }
+
+    void setAccount(int index, String id) {
+        account = index;
+        accountId = id;
+    }
+
+    /** Provisioned concurrency allocated (usable while the function is Active). */
     public int provisionedConcurrency() {
-        return config.provisionedConcurrency();
+        return provisionedConcurrency;
+    }
+
+    /** Provisioned concurrency last requested (allocated, or still being allocated). */
+    public int provisionedRequested() {
+        return provisionedRequested;
+    }
+
+    /**
+     * A new request for {@code n} provisioned environments: returns its token (an allocation under way for an
+     * earlier request is superseded, its {@link SimEvent.ProvisionedReady} will be stale).
+     */
+    long requestProvisioned(int n) {
+        provisionedRequested = n;
+        return ++provisionedToken;
+    }
+
+    /** Whether {@code token} is the latest request's. */
+    boolean provisionedRequestCurrent(long token) {
+        return token == provisionedToken;
+    }
+
+    /** The provisioned concurrency allocated is now {@code n}. */
+    void setProvisionedConcurrency(int n) {
+        provisionedConcurrency = n;
     }
 
     /** Draws a cold start's init duration in microseconds. */

@@ -17,8 +17,10 @@ import java.util.List;
 final class Lifecycle {
 
     private final long idleReclaimAfterMicros;
+    /** A function with provisioned concurrency allocated is never idle-reclaimed [assumed]. */
+    private final boolean keepsProvisionedActive;
     /** An update called on a function Pending for longer than this cancels the operation: Failed [doc]. */
-    long stuckPendingAfterMicros = 360_000_000L;
+    private final long stuckPendingAfterMicros;
     private final Networking networking;
     private final EniFleet fleet;
     private final EnvironmentPool environments;
@@ -31,6 +33,8 @@ final class Lifecycle {
     Lifecycle(WorldSettings settings, EniFleet fleet, EnvironmentPool environments, Port port,
             WorldListener listener, List<LambdaFunction> functions) {
         this.idleReclaimAfterMicros = settings.idleReclaimAfterMicros();
+        this.stuckPendingAfterMicros = settings.stuckPendingAfterMicros();
+        this.keepsProvisionedActive = settings.provisioning().keepsFunctionActive();
         this.networking = settings.networking();
         this.fleet = fleet;
         this.environments = environments;
@@ -48,7 +52,7 @@ final class Lifecycle {
             return;
         }
         if (subnetIds != null) {
-            f.setBinding(fleet.resolveFor(f.name(), f.memoryMb(), subnetIds, groupIds));
+            f.setBinding(fleet.resolveFor(f.name(), f.accountId(), f.memoryMb(), subnetIds, groupIds));
         }
         Binding b = f.binding();
         listener.controlAction("CreateFunction " + f.name() + describe(b), now);
@@ -140,7 +144,7 @@ final class Lifecycle {
                     + (f.attachment() != null ? ", update in progress" : "") + ")", now);
             return;
         }
-        Binding b = fleet.resolveFor(f.name(), f.memoryMb(), subnetIds, groupIds);
+        Binding b = fleet.resolveFor(f.name(), f.accountId(), f.memoryMb(), subnetIds, groupIds);
         listener.controlAction(what + describe(b), now);
         if (b.configError() != null) {
             setLastUpdate(f, LastUpdateStatus.Failed, b.configError(), now);
@@ -299,6 +303,12 @@ final class Lifecycle {
         long idleFor = now - f.lastInvokedMicros();
         if (idleFor < idleReclaimAfterMicros || f.attachment() != null || !f.binding().attached()) {
             scheduleIdleCheck(f, now);
+            return;
+        }
+        if (keepsProvisionedActive && f.provisionedConcurrency() > 0) {
+            // its provisioned environments keep it in use: look again one idle period later
+            port.schedule(now + idleReclaimAfterMicros, SimEvent.PRIORITY_CONTROL, new IdleCheck(f.index(),
+                    f.nextIdleToken()));
             return;
         }
         setState(f, State.Inactive, StateReasonCode.Idle, "not invoked for " + idleFor / 1_000_000 + " s", now);

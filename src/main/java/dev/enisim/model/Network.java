@@ -11,7 +11,12 @@ final class Network {
 
     final List<EniQuota> vpcs = new ArrayList<>();
     /** EC2's network interfaces per Region (5,000 unless the scenario says otherwise). */
-    RegionEnis region = new RegionEnis(5000);
+    final RegionEnis region;
+
+    /** @param networkInterfacesPerRegion EC2's network interfaces per Region, shared by every VPC */
+    Network(int networkInterfacesPerRegion) {
+        this.region = new RegionEnis(networkInterfacesPerRegion);
+    }
     final List<IpPool> subnets = new ArrayList<>();
     private final Map<String, Integer> vpcIndex = new LinkedHashMap<>();
     private final Map<String, Integer> subnetIndex = new LinkedHashMap<>();

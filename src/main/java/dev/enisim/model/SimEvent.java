@@ -75,6 +75,10 @@ public sealed interface SimEvent {
     record IdleCheck(int function, long token) implements SimEvent {
     }
 
+    /** A provisioned-concurrency request finished allocating (stale unless {@code token} is the latest). */
+    record ProvisionedReady(int function, long token) implements SimEvent {
+    }
+
     // ---- control-plane actions of the scenario's timeline ----------------------------------------------------
 
     /**
@@ -133,5 +137,12 @@ public sealed interface SimEvent {
     /** The account deletes orphaned ENIs by hand: those of one subnet, or of all ({@link #ALL_SUBNETS}). */
     record DeleteOrphanedEnis(int subnet) implements Control {
         public static final int ALL_SUBNETS = -1;
+    }
+
+    /**
+     * PutProvisionedConcurrencyConfig ({@code amount} > 0) or DeleteProvisionedConcurrencyConfig ({@code amount}
+     * 0): see {@link ProvisionedAllocation} for when a raise becomes usable; a lowering is immediate.
+     */
+    record PutProvisionedConcurrency(int function, int amount) implements Control {
     }
 }

@@ -35,7 +35,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  */
 public final class World {
 
-    private final Network network = new Network();
+    private final Network network;
     private final Concurrency concurrency;
     private final EniFleet fleet;
     private final EnvironmentPool environments;
@@ -45,6 +45,7 @@ public final class World {
     private final WorldListener listener;
     private final List<LambdaFunction> functionList = new ArrayList<>();
     private final List<String> roles = new ArrayList<>(); // in the order functions first name them
+    private final List<String> accountIds = new ArrayList<>(); // empty in a single-account world
     private LambdaFunction[] functions = new LambdaFunction[0];
 
     /**
@@ -53,6 +54,7 @@ public final class World {
      */
     public World(WorldSettings settings, Port port, WorldListener listener) {
         this.listener = listener;
+        this.network = new Network(settings.networkInterfacesPerRegion());
         this.concurrency = new Concurrency(settings.accountConcurrencyLimit());
         this.fleet = new EniFleet(settings, network, port, listener);
         this.environments = new EnvironmentPool(settings, network, fleet, port, listener);
@@ -65,6 +67,13 @@ public final class World {
 
     public int addVpc(String id, int eniQuota) {
         return network.addVpc(id, eniQuota);
+    }
+
+    /** A VPC whose quota other services' ENIs already share ({@code otherUsedEnis}, as many as fit). */
+    public int addVpc(String id, int eniQuota, int otherUsedEnis) {
+        int vpc = network.addVpc(id, eniQuota);
+        otherUsedEnis(vpc, otherUsedEnis);
+        return vpc;
     }
 
     /** A NAT gateway in a VPC's Availability Zone with {@code addresses} IPv4 addresses (1 to 8). */
@@ -102,12 +111,38 @@ public final class World {
      * @param initMicros   draws a cold start's init duration
      */
     public int addFunction(FunctionConfiguration config, RandomGenerator subnetChoice, LongSupplier initMicros) {
+        return addFunction(config, subnetChoice, initMicros, 0);
+    }
+
+    /**
+     * Another account over the same VPCs (a scenario with several accounts; account 0 is the first, with the
+     * world's concurrency limit): returns its index. Its id is in its ENI keys.
+     */
+    public int addAccount(String id, int concurrencyLimit) {
+        if (accountIds.isEmpty()) {
+            throw new IllegalStateException("name account 0 first (setFirstAccount)");
+        }
+        accountIds.add(id);
+        return concurrency.addAccount(concurrencyLimit);
+    }
+
+    /** Names account 0 (in a scenario with several accounts; a single-account world's has no id). */
+    public void setFirstAccount(String id) {
+        accountIds.clear();
+        accountIds.add(id);
+    }
+
+    /** Adds a function of account {@code account} (an index from {@link #addAccount}; 0 for the first). */
+    public int addFunction(FunctionConfiguration config, RandomGenerator subnetChoice, LongSupplier initMicros,
+            int account) {
         int index = functionList.size();
+        String accountId = accountIds.isEmpty() ? "" : accountIds.get(account);
         if (!roles.contains(config.role())) {
             roles.add(config.role());
         }
-        LambdaFunction f = new LambdaFunction(index, config, subnetChoice, initMicros,
-                fleet.resolveFor(config.name(), config.memoryMb(), config.subnetIds(), config.securityGroupIds()));
+        LambdaFunction f = new LambdaFunction(index, config, subnetChoice, initMicros, fleet.resolveFor(config.name(),
+                accountId, config.memoryMb(), config.subnetIds(), config.securityGroupIds()));
+        f.setAccount(account, accountId);
         concurrency.reserve(f);
         functionList.add(f);
         functions = functionList.toArray(new LambdaFunction[0]);
@@ -132,6 +167,10 @@ public final class World {
             environments.expire(functions[expiry.function()], now);
         } else if (event instanceof IdleCheck check) {
             lifecycle.idleCheck(check, now);
+        } else if (event instanceof SimEvent.ProvisionedReady p) {
+            environments.provisionedReady(functions[p.function()], p.token(), now);
+        } else if (event instanceof SimEvent.PutProvisionedConcurrency p) {
+            environments.putProvisioned(functions[p.function()], p.amount(), now);
         } else if (event instanceof CreateFunction c) {
             lifecycle.create(functions[c.function()], c.subnetIds(), c.securityGroupIds(), now);
         } else if (event instanceof SimEvent.ExistingFunction x) {
@@ -167,30 +206,23 @@ public final class World {
         }
     }
 
-    /** An update or PublishVersion on a function Pending for longer than this puts it in Failed (6 min [doc]). */
-    public void setStuckPendingAfter(long micros) {
-        lifecycle.stuckPendingAfterMicros = micros;
-    }
-
-    /** EC2's network interfaces per Region, shared by every VPC (5,000 by default [doc]); set before building. */
-    public void setNetworkInterfacesPerRegion(int limit) {
-        network.region = new RegionEnis(limit);
+    /** {@code setOtherUsedEnis}: the timeline changes other services' ENIs in a VPC. */
+    private void setOtherUsedEnis(int vpc, int count, long now) {
+        int fits = otherUsedEnis(vpc, count);
+        listener.controlAction("Other services' ENIs in " + network.vpcs.get(vpc).id() + " now number " + fits
+                + (fits < count ? " (asked " + count + "; Lambda's ENIs hold the rest of the quota)" : ""), now);
     }
 
     /**
      * Other services' ENIs in a VPC (they count against its ENI quota and the Region's); as many as fit beside
      * Lambda's. Returns how many were set.
      */
-    public int setOtherUsedEnis(int vpc, int count, long now) {
+    private int otherUsedEnis(int vpc, int count) {
         EniQuota v = network.vpcs.get(vpc);
         int fits = Math.max(0, Math.min(count, Math.min(v.eniQuota() - v.enis(),
                 v.otherUsedEnis() + network.region.free())));
         network.region.addOther(fits - v.otherUsedEnis());
         v.setOtherUsedEnis(fits);
-        if (now >= 0) {
-            listener.controlAction("Other services' ENIs in " + v.id() + " now number " + fits
-                    + (fits < count ? " (asked " + count + "; Lambda's ENIs hold the rest of the quota)" : ""), now);
-        }
         return fits;
     }
 

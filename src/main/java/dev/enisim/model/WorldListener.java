@@ -47,6 +47,20 @@ public interface WorldListener {
             long runMicros, long nowMicros) {
     }
 
+    /**
+     * A function's provisioned concurrency changed: {@code requested} (PutProvisionedConcurrencyConfig) and
+     * {@code allocated} (usable; below requested while an allocation is under way).
+     */
+    default void provisionedConcurrency(int function, int requested, int allocated, long nowMicros) {
+    }
+
+    /**
+     * An invocation ran on an on-demand environment while the function had provisioned concurrency allocated
+     * (CloudWatch's ProvisionedConcurrencySpilloverInvocations). Called right after {@link #execution}.
+     */
+    default void provisionedSpillover(int function, long nowMicros) {
+    }
+
     /** Connections on a key's ENIs after they changed. */
     default void connections(int key, int keyConnections, long nowMicros) {
     }

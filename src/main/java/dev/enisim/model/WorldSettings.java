@@ -19,13 +19,30 @@ import java.util.function.LongSupplier;
  * @param scaling                 how fast environments may be added
  * @param networking              how functions reach their VPC (Hyperplane or the pre-2019 model)
  * @param warmRouting             which idle environment a warm invocation takes
+ * @param networkInterfacesPerRegion EC2's network interfaces per Region, shared by every VPC (5,000 by default [doc])
+ * @param stuckPendingAfterMicros an update or PublishVersion on a function Pending for longer than this puts it in
+ *                                Failed (6 min [doc])
  * @param routingRandom           uniform draws below a bound, for {@link WarmRouting#RANDOM} (no other policy
  *                                draws; {@link #NO_DRAWS} when the routing never draws)
+ * @param provisioning            how provisioned concurrency requested on the timeline is allocated
  */
 public record WorldSettings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
         long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
         LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling,
-        Networking networking, WarmRouting warmRouting, IntUnaryOperator routingRandom) {
+        Networking networking, WarmRouting warmRouting, int networkInterfacesPerRegion, long stuckPendingAfterMicros,
+        IntUnaryOperator routingRandom, ProvisionedAllocation provisioning) {
+
+    /** Settings with provisioned concurrency allocated at AWS's documented pace. */
+    public WorldSettings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
+            long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
+            LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling,
+            Networking networking, WarmRouting warmRouting, int networkInterfacesPerRegion, long stuckPendingAfterMicros,
+            IntUnaryOperator routingRandom) {
+        this(accountConcurrencyLimit, connectionsPerEni, eniRetryBackoffMicros, idleReclaimAfterMicros,
+                eniCreateMicros, attachExistingMicros, eniDeleteMicros, keepAliveMicros, initCapMicros, scaling,
+                networking, warmRouting, networkInterfacesPerRegion, stuckPendingAfterMicros, routingRandom,
+                ProvisionedAllocation.DEFAULT);
+    }
 
     /** Draws for a warm routing that never draws: fails if asked. */
     public static final IntUnaryOperator NO_DRAWS = bound -> {

@@ -16,7 +16,32 @@ import java.util.List;
 public record Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
         List<String> failedFunctions, List<SubnetAdvice> subnets,
         List<SubnetAdvice> subnetsUnderOtherModel, List<VpcAdvice> vpcs, Headroom headroom, TeardownWait teardown,
-        List<IdleAdvice> idle, String assumptions) {
+        List<IdleAdvice> idle,
+        String assumptions,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        List<SharedSubnet> sharedSubnets) {
+
+    /** A plan of a single-account scenario (no shared subnets). */
+    public Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
+            List<String> failedFunctions, List<SubnetAdvice> subnets, List<SubnetAdvice> subnetsUnderOtherModel,
+            List<VpcAdvice> vpcs, Headroom headroom, TeardownWait teardown, List<IdleAdvice> idle,
+            String assumptions) {
+        this(scenario, seed, networkModel, failsAsIs, failedFunctions, subnets, subnetsUnderOtherModel, vpcs,
+                headroom, teardown, idle, assumptions, null);
+    }
+
+    /**
+     * Who consumes a subnet of a VPC shared between accounts (several accounts only): its owner, and per account
+     * its functions there, its keys and the addresses its ENIs held at the peak. Each account's keys are its own,
+     * so each takes its own addresses from the subnet.
+     */
+    public record SharedSubnet(String subnet, String vpc, String owner, int usableIps, int otherUsedIps,
+            long minAvailableIps, List<Consumer> consumers) {
+    }
+
+    /** @param peakIps the most addresses its ENIs in the subnet held at once (sum of its keys' peaks there) */
+    public record Consumer(String account, List<String> functions, List<String> keys, long peakIps) {
+    }
 
     /**
      * @param peakLambdaIps        most addresses Lambda held at once when the subnet was not a constraint

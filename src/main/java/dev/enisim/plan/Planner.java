@@ -58,7 +58,46 @@ public final class Planner {
             }
         });
         return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(), failsAsIs(asIs), failed,
-                subnets(), other, vpcs(asIs), headroom(), teardown(asIs), idle(failed), base.assumptions().label());
+                subnets(), other, vpcs(asIs), headroom(), teardown(asIs), idle(failed), base.assumptions().label(),
+                sharedSubnets(asIs));
+    }
+
+    /** Per subnet of a scenario with several accounts: who consumes it (null for a single-account scenario). */
+    private List<Plan.SharedSubnet> sharedSubnets(RunSummary r) {
+        if (!base.multiAccount()) {
+            return null;
+        }
+        Scenario.Accounts accounts = base.accounts();
+        List<Plan.SharedSubnet> out = new ArrayList<>();
+        for (Scenario.Vpc v : base.vpcs()) {
+            String owner = accounts.vpcOwners().getOrDefault(v.id(), accounts.list().get(0).id());
+            for (Scenario.Subnet s : v.subnets()) {
+                List<Plan.Consumer> consumers = new ArrayList<>();
+                for (Scenario.Account a : accounts.list()) {
+                    List<String> functions = new ArrayList<>();
+                    for (Scenario.Function f : base.functions()) {
+                        if (accounts.of(f.name()).equals(a.id()) && f.vpcConfig().subnetIds().contains(s.id())) {
+                            functions.add(f.name());
+                        }
+                    }
+                    List<String> keys = new ArrayList<>();
+                    long peak = 0;
+                    for (Map.Entry<String, RunSummary.KeySummary> e : r.eniKeys().entrySet()) {
+                        if (e.getValue().subnet().equals(s.id()) && e.getKey().startsWith(a.id() + ":")) {
+                            keys.add(e.getKey());
+                            peak += e.getValue().peakEnis();
+                        }
+                    }
+                    if (!functions.isEmpty() || !keys.isEmpty()) {
+                        consumers.add(new Plan.Consumer(a.id(), functions, keys, peak));
+                    }
+                }
+                RunSummary.SubnetSummary ss = r.subnets().get(s.id());
+                out.add(new Plan.SharedSubnet(s.id(), v.id(), owner, s.cidr().usableAddresses(), s.otherUsedIps(),
+                        ss == null ? -1 : ss.minAvailableIps(), consumers));
+            }
+        }
+        return out;
     }
 
     /** How the run as it is fails: functions that end Failed, then each class of failing invocations. */
@@ -205,7 +244,9 @@ public final class Planner {
                 RunSummary.KeySummary k = e.getValue();
                 if (k.vpc().equals(v.id()) && k.peakEnis() > 0) {
                     keys.add(new Plan.KeyUse(e.getKey(), k.peakEnis(), k.peakConnections()));
-                    connectionsPerSubnet.merge(k.subnet(), k.peakConnections(), Long::sum);
+                    // keys of different accounts never share an ENI: consolidate within each account only
+                    String account = base.multiAccount() ? e.getKey().substring(0, e.getKey().indexOf(':') + 1) : "";
+                    connectionsPerSubnet.merge(account + k.subnet(), k.peakConnections(), Long::sum);
                 }
             }
             keys.sort((a, b) -> Long.compare(b.peakEnis(), a.peakEnis()));

@@ -149,6 +149,9 @@ public final class Narrative {
         }
         asyncEvents(r, out, start);
         sqsQueues(r, out, start);
+        provisioned(r, out, start);
+        accounts(r, out, start);
+        dualStack(r, out, start);
         return out;
     }
 
@@ -180,6 +183,65 @@ public final class Narrative {
                 + " of retries or too old goes to the on-failure destination or dead-letter queue and is dropped. The"
                 + " caller got 202 Accepted when the event was queued: the failed attempts above were retries, not"
                 + " errors it saw.");
+    }
+
+    /** Dual-stack subnets: the IPv6 addresses their ENIs took beside the IPv4 ones, with the rule told once. */
+    private static void dualStack(RunResult r, List<String> out, java.time.Instant start) {
+        if (r.summary().dualStack() == null) {
+            return;
+        }
+        String end = clock(Math.round(r.summary().simulatedSeconds() * 1e6), start);
+        for (Map.Entry<String, dev.enisim.metrics.RunSummary.DualStackSubnet> e : r.summary().dualStack().entrySet()) {
+            dev.enisim.metrics.RunSummary.DualStackSubnet d = e.getValue();
+            out.add(end + "  " + e.getKey() + " (dual-stack, " + d.ipv6Cidr() + "): up to " + n(d.peakIpv6Addresses())
+                    + " IPv6 and " + n(d.peakIpv4Addresses()) + " IPv4 addresses held by Lambda's ENIs at once"
+                    + (d.functionsAllowingIpv6().isEmpty() ? "" : "; outbound IPv6 allowed for "
+                            + String.join(", ", d.functionsAllowingIpv6())));
+        }
+        out.add("          why: In a dual-stack subnet each Hyperplane ENI takes an IPv6 address from the /64 and still"
+                + " its IPv4 address, so the subnet's IPv4 addresses run out as they would without IPv6."
+                + " Ipv6AllowedForDualStack only lets the functions send IPv6 traffic; IPv6-only subnets are refused.");
+    }
+
+    /** Several accounts on shared VPCs: what each account used, with the per-account key rule told once. */
+    private static void accounts(RunResult r, List<String> out, java.time.Instant start) {
+        if (r.summary().accounts() == null) {
+            return;
+        }
+        String end = clock(Math.round(r.summary().simulatedSeconds() * 1e6), start);
+        for (Map.Entry<String, dev.enisim.metrics.RunSummary.AccountSummary> e : r.summary().accounts().entrySet()) {
+            dev.enisim.metrics.RunSummary.AccountSummary a = e.getValue();
+            out.add(end + "  account " + e.getKey() + " (" + (a.functions().isEmpty() ? "no functions"
+                    : String.join(", ", a.functions())) + "): " + n(a.invocations()) + " invocations, "
+                    + n(a.succeeded()) + " succeeded, " + n(a.throttled()) + " throttled, " + n(a.invokeErrors())
+                    + " invoke errors; up to " + n(a.peakConcurrentExecutions()) + " concurrent, "
+                    + n(a.peakEnis()) + " ENIs at once on " + n(a.eniKeys().size()) + " keys");
+        }
+        out.add("          why: Hyperplane ENIs are keyed by subnet and security-group set within an account (\"each"
+                + " unique security group and subnet combination in your account requires a different network"
+                + " interface\"): accounts sharing a VPC through AWS RAM never share an ENI, so each takes its own"
+                + " addresses from a shared subnet. Each account has its own concurrency limit.");
+    }
+
+    /** What each function's provisioned concurrency served, with its allocation rule told once. */
+    private static void provisioned(RunResult r, List<String> out, java.time.Instant start) {
+        if (r.summary().provisionedConcurrency() == null) {
+            return;
+        }
+        String end = clock(Math.round(r.summary().simulatedSeconds() * 1e6), start);
+        for (Map.Entry<String, dev.enisim.metrics.RunSummary.ProvisionedSummary> e
+                : r.summary().provisionedConcurrency().entrySet()) {
+            dev.enisim.metrics.RunSummary.ProvisionedSummary p = e.getValue();
+            out.add(end + "  " + e.getKey() + "'s provisioned concurrency: " + n(p.allocatedAtEnd()) + " allocated ("
+                    + n(p.requested()) + " requested, at most " + n(p.peakAllocated()) + " at once); "
+                    + n(p.invocations()) + " invocations ran on it, " + n(p.spilloverInvocations())
+                    + " spilled over to on-demand environments");
+        }
+        out.add("          why: Lambda starts allocating requested provisioned concurrency after a minute or two of"
+                + " preparation, then up to 6,000 environments a minute per function, and none of a request's"
+                + " environments serves until all are allocated; a lowering or a deletion takes effect at once."
+                + " Invocations beyond the allocated environments run on on-demand ones (cold when none is idle):"
+                + " ProvisionedConcurrencySpilloverInvocations.");
     }
 
     /** What each SQS-fed function's queue went through, with the poller's rule told once. */

@@ -47,6 +47,7 @@ public final class PlanReport {
                         s.peakLambdaIps(), s.recommendedPrefix(), s.recommendedUsableIps()));
             }
         }
+        sharedSubnetsText(b, p);
         b.append("\n2. ENIs per VPC against the quota\n");
         for (Plan.VpcAdvice v : p.vpcs()) {
             b.append(String.format("   %s: peak %d of %d; one security-group set per subnet would need %d (saves %d)%n",
@@ -94,6 +95,22 @@ public final class PlanReport {
                     i.passesAfterShorterQuiet() ? "succeeds" : "FAILS (!)"));
         }
         return b.toString();
+    }
+
+    /** Who consumes each subnet of a VPC shared between accounts (several accounts only). */
+    private static void sharedSubnetsText(StringBuilder b, Plan p) {
+        if (p.sharedSubnets() == null) {
+            return;
+        }
+        b.append("   who consumes each subnet (several accounts; each account's ENIs are its own):\n");
+        for (Plan.SharedSubnet s : p.sharedSubnets()) {
+            b.append(String.format("   %s in %s (owner %s): %d usable, %d used by others, at least %d free%n",
+                    s.subnet(), s.vpc(), s.owner(), s.usableIps(), s.otherUsedIps(), s.minAvailableIps()));
+            for (Plan.Consumer c : s.consumers()) {
+                b.append(String.format("     account %s: %d IPs at the peak, keys %s, functions %s%n", c.account(),
+                        c.peakIps(), String.join(" ", c.keys()), String.join(", ", c.functions())));
+            }
+        }
     }
 
     /**

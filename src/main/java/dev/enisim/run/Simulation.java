@@ -8,8 +8,10 @@ import dev.enisim.metrics.Journal;
 import dev.enisim.metrics.LatencyRecorder;
 import dev.enisim.metrics.Metric;
 import dev.enisim.metrics.NatRecorder;
+import dev.enisim.metrics.AccountsRecorder;
 import dev.enisim.metrics.Observers;
 import dev.enisim.metrics.Seconds;
+import dev.enisim.metrics.ProvisionedRecorder;
 import dev.enisim.metrics.Series;
 import dev.enisim.metrics.TimeSeries;
 import dev.enisim.metrics.Recorder;
@@ -64,6 +66,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
     private final EnvironmentLevels levels;
     private final Executions executions = new Executions();
     private final AsyncRecorder asyncRecorder;
+    private final ProvisionedRecorder provisioned;
+    private final AccountsRecorder accountsRecorder;
     private final AsyncInvocations async;
     private final SqsRecorder sqsRecorder;
     private final SqsEventSource[] sqs;
@@ -87,26 +91,24 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 Sampler.of(hp.attachExistingTime(), streams.stream("hyperplane/attach-existing")),
                 Sampler.of(hp.eniDeleteTime(), streams.stream("hyperplane/eni-delete")),
                 scenario.scaling().keepAliveMicros(), WorldSettings.INIT_CAP_MICROS, scenario.scaling().scaling(),
-                networking(scenario, streams), scenario.scaling().warmRouting(),
-                routingDraws(streams.stream("scaling/warm-routing")));
+                networking(scenario, streams), scenario.scaling().warmRouting(), regionLimit(scenario),
+                hp.stuckPendingAfterMicros(), routingDraws(streams.stream("scaling/warm-routing")),
+                scenario.scaling().provisioned());
         this.latency = new LatencyRecorder(scenario.durationMicros(), scenario.bucketMicros());
         this.nat = natRecorder(scenario);
         this.levels = new EnvironmentLevels(scenario.durationMicros(), scenario.bucketMicros());
+        this.provisioned = provisionedRecorder(scenario);
+        this.accountsRecorder = accountsRecorder(scenario);
         this.world = new World(settings, loop::schedule, new Observers(recorder, latency, journal, nat, levels,
-                executions));
+                executions, provisioned, accountsRecorder));
         this.asyncRecorder = new AsyncRecorder(scenario.durationMicros(), scenario.bucketMicros());
         this.async = new AsyncInvocations(world, loop::schedule, asyncRecorder, scenario.functions().size());
         this.sqsRecorder = new SqsRecorder(scenario.durationMicros(), scenario.bucketMicros());
         this.sqs = new SqsEventSource[scenario.functions().size()];
         boolean legacyModel = scenario.networkModel() == NetworkModel.LEGACY;
-        // EC2's network interfaces per Region, across all VPCs; before Hyperplane, Lambda's ENIs met only it (the
-        // VPC's own limit is then the Region's: a VPC cannot hold more)
-        int region = legacyModel ? scenario.legacy().eniLimit() : scenario.account().networkInterfacesPerRegion();
-        world.setNetworkInterfacesPerRegion(region);
-        world.setStuckPendingAfter(scenario.hyperplane().stuckPendingAfterMicros());
         for (Scenario.Vpc v : scenario.vpcs()) {
-            int vpc = world.addVpc(v.id(), legacyModel ? region : v.eniQuota());
-            world.setOtherUsedEnis(vpc, v.otherUsedEnis(), -1);
+            // before Hyperplane, Lambda's ENIs met only the Region's limit: a VPC could hold as many
+            world.addVpc(v.id(), legacyModel ? regionLimit(scenario) : v.eniQuota(), v.otherUsedEnis());
             for (Scenario.NatGateway g : v.natGateways()) {
                 world.addNatGateway(v.id(), g.id(), g.az(), g.addresses());
             }
@@ -117,6 +119,13 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 world.addSubnet(v.id(), s.id(), s.cidr(), s.az(), s.otherUsedIps());
             }
         }
+        Scenario.Accounts accounts = scenario.accounts();
+        if (scenario.multiAccount()) {
+            world.setFirstAccount(accounts.list().get(0).id());
+            for (Scenario.Account a : accounts.list().subList(1, accounts.list().size())) {
+                world.addAccount(a.id(), a.concurrencyLimit());
+            }
+        }
         int n = scenario.functions().size();
         arrivals = new ArrivalProcess[n];
         durations = new Sampler[n];
@@ -124,7 +133,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         for (Scenario.Function f : scenario.functions()) {
             String prefix = "function/" + f.name() + "/";
             int i = world.addFunction(f, streams.stream(prefix + "subnet"),
-                    Sampler.of(f.initDuration(), streams.stream(prefix + "init")));
+                    Sampler.of(f.initDuration(), streams.stream(prefix + "init")), accounts.index(accounts.of(f.name())));
             // the first process keeps the plain name, so adding a second process changes nothing of the first
             arrivals[i] = new ArrivalProcess(f.arrivals(), part -> streams.stream(part == 0 ? prefix + "arrivals"
                     : prefix + "arrivals/" + part), f.createdAtMicros());
@@ -173,6 +182,48 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         }
     }
 
+    /**
+     * Provisioned-concurrency observations, for a scenario where some function has provisioned concurrency
+     * (configured, or requested on the timeline); null otherwise.
+     */
+    private static ProvisionedRecorder provisionedRecorder(Scenario scenario) {
+        int n = scenario.functions().size();
+        int[] configured = new int[n];
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            int pc = scenario.functions().get(i).provisionedConcurrency();
+            configured[i] = pc > 0 ? pc : -1;
+            any |= pc > 0;
+        }
+        for (Scenario.At a : scenario.timeline()) {
+            if (a.action() instanceof SimEvent.PutProvisionedConcurrency p && configured[p.function()] < 0) {
+                configured[p.function()] = 0;
+                any = true;
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        ProvisionedRecorder r = new ProvisionedRecorder(scenario.durationMicros(), scenario.bucketMicros());
+        r.attach(scenario.functions().stream().map(Scenario.Function::name).toList(), configured);
+        return r;
+    }
+
+    /** The per-account breakdown, for a scenario with several accounts; null otherwise. */
+    private static AccountsRecorder accountsRecorder(Scenario scenario) {
+        if (!scenario.multiAccount()) {
+            return null;
+        }
+        Scenario.Accounts accounts = scenario.accounts();
+        int[] of = new int[scenario.functions().size()];
+        for (int i = 0; i < of.length; i++) {
+            of[i] = accounts.index(accounts.of(scenario.functions().get(i).name()));
+        }
+        return new AccountsRecorder(scenario.durationMicros(), scenario.bucketMicros(),
+                accounts.list().stream().map(Scenario.Account::id).toList(),
+                scenario.functions().stream().map(Scenario.Function::name).toList(), of);
+    }
+
     /** NAT egress series, for a scenario with NAT gateways; gateways and destinations in the world's order. */
     private static NatRecorder natRecorder(Scenario scenario) {
         List<String> gateways = new ArrayList<>();
@@ -203,6 +254,15 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         Scenario.Legacy l = scenario.legacy();
         return new LegacyNetworking(new Legacy(Sampler.of(l.coldStartAttachTime(), streams.stream("legacy/attach")),
                 l.ec2ApiBurst(), l.ec2ApiRefillPerSecond()));
+    }
+
+    /**
+     * EC2's network interfaces per Region, across all VPCs: the account's; under the legacy model the legacy
+     * block's {@code eniLimit}.
+     */
+    private static int regionLimit(Scenario scenario) {
+        return scenario.networkModel() == NetworkModel.LEGACY ? scenario.legacy().eniLimit()
+                : scenario.account().networkInterfacesPerRegion();
     }
 
     /** Uniform draws below a bound, for random warm routing. */
@@ -296,7 +356,10 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         RunSummary summary = recorder.summary(scenario.name(), scenario.seed(), replication,
                 Seconds.of(scenario.durationMicros()), events, Seconds.of(hp().stuckPendingAfterMicros()),
                 teardowns(end), latency, end).withAsync(asyncRecorder.summary())
-                .withSqs(sqsRecorder.summary());
+                .withSqs(sqsRecorder.summary())
+                .withProvisioned(provisioned == null ? null : provisioned.summary())
+                .withAccounts(accountsRecorder == null ? null : accountsRecorder.summary())
+                .withDualStack(DualStack.summary(scenario, end));
         summary = withUsage(summary).withAssumptions(scenario.assumptions().label()).withRegion(
                 new RunSummary.Region(end.region().limit(), end.region().peak(), end.region().lambdaEnis(),
                         end.region().otherEnis()));
@@ -320,6 +383,12 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         levels.addSeries(all, Metric.Scope.ACCOUNT, "", -1);
         all.addAll(asyncRecorder.series());
         all.addAll(sqsRecorder.series());
+        if (provisioned != null) {
+            all.addAll(provisioned.series());
+        }
+        if (accountsRecorder != null) {
+            all.addAll(accountsRecorder.series());
+        }
         TimeSeries series = new TimeSeries(recorded.bucketMicros(), recorded.buckets(), all);
         return new RunResult(scenario, summary, series, lifetimes, recorder.actions(),
                 journal.entries(scenario.durationMicros()));

@@ -23,13 +23,25 @@ public final class SummaryShape {
         abstract long fin();
     }
 
-    /** Leaves the asynchronous and SQS sections out of runs without them. */
+    /**
+     * Leaves the sections of features a run does not use out of its summary: asynchronous invocations, SQS,
+     * provisioned concurrency over time, several accounts, dual-stack.
+     */
     abstract static class SummaryMixin {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract Object async();
 
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract Object sqs();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Object provisionedConcurrency();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Object accounts();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Object dualStack();
     }
 
     /** The mapper that gives a summary its JSON shape (indented; keys in the records' order). */

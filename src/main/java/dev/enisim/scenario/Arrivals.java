@@ -273,7 +273,14 @@ final class Arrivals {
         if (file == null) {
             return null;
         }
-        return TraceReader.read(baseDir.resolve(file), file, t, counts, interval, from, until);
+        java.nio.file.Path path;
+        try {
+            path = baseDir.resolve(file);
+        } catch (java.nio.file.InvalidPathException e) { // e.g. a NUL character: not a path on any system
+            t.problem("file", "not a valid path: " + e.getReason());
+            return null;
+        }
+        return TraceReader.read(path, file, t, counts, interval, from, until);
     }
 
     /** A rate, or 0 written with a unit ({@code 0/s}), where no traffic is a meaningful value. */

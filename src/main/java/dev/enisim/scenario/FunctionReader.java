@@ -63,7 +63,7 @@ final class FunctionReader {
                 "connectionsPerInvocation", "arrivals", "createdAt", "role", "initDuration",
                 "connectionsPerEnvironment", "provisionedConcurrency", "existing", "runtime", "architecture",
                 "packageType", "initExtra", "invocationType", "eventInvokeConfig", "deadLetterConfig", "egress",
-                "eventSourceMapping");
+                "eventSourceMapping", "account");
         String name = f.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
             f.problem("name", "expected 1 to 64 letters, digits, '-' or '_' (Lambda's function names), got '"
@@ -219,7 +219,8 @@ final class FunctionReader {
         if (v == null) {
             return parent.has(field) ? null : Scenario.VpcConfig.NONE;
         }
-        v.allowOnly("subnetIds", "securityGroupIds");
+        v.allowOnly("subnetIds", "securityGroupIds", "ipv6AllowedForDualStack");
+        boolean ipv6 = v.flag("ipv6AllowedForDualStack", false);
         List<String> subnets = v.strings("subnetIds");
         List<String> groups = v.strings("securityGroupIds");
         if (subnets.isEmpty() && groups.isEmpty()) {
@@ -240,7 +241,19 @@ final class FunctionReader {
             ok = false;
         }
         for (int i = 0; i < subnets.size(); i++) {
+            if (refs.ipv6Only.contains(subnets.get(i))) {
+                // [assumed] Lambda's Hyperplane ENIs need an IPv4 address (the research found no AWS text either way)
+                v.problem("subnetIds[" + i + "]", "'" + subnets.get(i) + "' is IPv6-only: Lambda does not connect"
+                        + " functions to IPv6-only subnets (use an IPv4 or a dual-stack subnet)");
+                ok = false;
+                continue;
+            }
             ok &= References.check(v, "subnetIds[" + i + "]", "subnet", subnets.get(i), refs.subnets);
+            if (ok && ipv6 && !refs.dualStack(subnets.get(i))) {
+                v.problem("ipv6AllowedForDualStack", "needs dual-stack subnets: '" + subnets.get(i)
+                        + "' has no ipv6Cidr");
+                ok = false;
+            }
         }
         for (int i = 0; i < groups.size(); i++) {
             ok &= References.check(v, "securityGroupIds[" + i + "]", "security group", groups.get(i), refs.groups);
@@ -255,6 +268,6 @@ final class FunctionReader {
                 ok = false;
             }
         }
-        return ok ? new Scenario.VpcConfig(subnets, groups) : null;
+        return ok ? new Scenario.VpcConfig(subnets, groups, ipv6) : null;
     }
 }

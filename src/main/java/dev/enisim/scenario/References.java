@@ -11,6 +11,9 @@ final class References {
     final List<String> groups = new ArrayList<>();
     final List<String> azs = new ArrayList<>();
     private final List<String> subnetsWithNat = new ArrayList<>();
+    /** IPv6-only subnets: declared, but refused in a function's VpcConfig (and not part of the world). */
+    final List<String> ipv6Only = new ArrayList<>();
+    private final List<String> dualStack = new ArrayList<>();
     private final java.util.Map<String, String> subnetVpc = new java.util.LinkedHashMap<>();
 
     References(List<Scenario.Vpc> vpcs) {
@@ -19,6 +22,9 @@ final class References {
             for (Scenario.Subnet s : v.subnets()) {
                 subnets.add(s.id());
                 subnetVpc.put(s.id(), v.id());
+                if (s.dualStack()) {
+                    dualStack.add(s.id());
+                }
                 if (!azs.contains(s.az())) {
                     azs.add(s.az());
                 }
@@ -33,6 +39,11 @@ final class References {
     /** The VPC id of a known subnet. */
     String vpcOfSubnet(String subnet) {
         return subnetVpc.get(subnet);
+    }
+
+    /** The subnet has an IPv6 CIDR besides its IPv4 one. */
+    boolean dualStack(String subnet) {
+        return dualStack.contains(subnet);
     }
 
     /** The subnet's VPC has a NAT gateway. */

@@ -3,6 +3,7 @@ package dev.enisim.scenario;
 import dev.enisim.model.AsyncConfig;
 import dev.enisim.model.SqsConfig;
 import dev.enisim.model.NetworkModel;
+import dev.enisim.model.ProvisionedAllocation;
 import dev.enisim.model.Scaling;
 import dev.enisim.model.SimEvent;
 import dev.enisim.model.WarmRouting;
@@ -29,6 +30,7 @@ import java.util.OptionalInt;
  *                       when not given: the report then shows simulated time ({@code day 3 14:00}, {@code 00:10:05})
  * @param assumptions    where the defaults of undocumented figures come from ({@code assumptions:}, default
  *                       {@link AssumptionPreset#DEFAULT}); fields the scenario sets itself win over it
+ * @param accounts       several accounts over shared VPCs, or {@link Accounts#SINGLE} (the default)
  */
 public record Scenario(
         String name,
@@ -47,7 +49,8 @@ public record Scenario(
         PriceTable prices,
         String source,
         java.time.Instant startsAt,
-        AssumptionPreset assumptions) {
+        AssumptionPreset assumptions,
+        Accounts accounts) {
 
     public Scenario {
         vpcs = List.copyOf(vpcs);
@@ -66,6 +69,16 @@ public record Scenario(
     /** A builder holding this scenario's values, to vary some of them. */
     public Builder toBuilder() {
         return new Builder(this);
+    }
+
+    /** Whether several accounts share the scenario's VPCs. */
+    public boolean multiAccount() {
+        return !accounts.list().isEmpty();
+    }
+
+    /** Same scenario with several accounts (see {@link Accounts}). */
+    public Scenario withAccounts(Accounts newAccounts) {
+        return toBuilder().accounts(newAccounts).build();
     }
 
     /** Same scenario with another seed (for {@code --seed}). */
@@ -123,6 +136,7 @@ public record Scenario(
         private String source = "code";
         private java.time.Instant startsAt;
         private AssumptionPreset assumptions = AssumptionPreset.DEFAULT;
+        private Accounts accounts = Accounts.SINGLE;
 
         private Builder(String name, long durationMicros) {
             this.name = name;
@@ -148,6 +162,7 @@ public record Scenario(
             this.source = s.source;
             this.startsAt = s.startsAt;
             this.assumptions = s.assumptions;
+            this.accounts = s.accounts;
         }
 
         public Builder name(String v) {
@@ -235,9 +250,16 @@ public record Scenario(
             return this;
         }
 
+        /** Several accounts over shared VPCs; {@link Accounts#SINGLE} (the default) for one. */
+        public Builder accounts(Accounts v) {
+            accounts = v;
+            return this;
+        }
+
         public Scenario build() {
             return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
-                    functions, timeline, networkModel, scaling, legacy, prices, source, startsAt, assumptions);
+                    functions, timeline, networkModel, scaling, legacy, prices, source, startsAt, assumptions,
+                    accounts);
         }
     }
 
@@ -247,21 +269,28 @@ public record Scenario(
      * @param scaling         the scaling rule (per-function rate, or the pre-2023 account burst)
      * @param keepAliveMicros an idle execution environment is reclaimed after this long (default 10 min)
      * @param warmRouting     which idle environment a warm invocation takes (default most recently used)
+     * @param provisioned     how provisioned concurrency requested on the timeline is allocated
      */
-    public record ScalingSpec(Scaling scaling, long keepAliveMicros, WarmRouting warmRouting) {
+    public record ScalingSpec(Scaling scaling, long keepAliveMicros, WarmRouting warmRouting,
+            ProvisionedAllocation provisioned) {
         public static final ScalingSpec DEFAULT = new ScalingSpec(Defaults.SCALING, Defaults.KEEP_ALIVE_MICROS,
-                Defaults.WARM_ROUTING);
+                Defaults.WARM_ROUTING, ProvisionedAllocation.DEFAULT);
 
         public ScalingSpec withScaling(Scaling s) {
-            return new ScalingSpec(s, keepAliveMicros, warmRouting);
+            return new ScalingSpec(s, keepAliveMicros, warmRouting, provisioned);
         }
 
         public ScalingSpec withKeepAlive(long micros) {
-            return new ScalingSpec(scaling, micros, warmRouting);
+            return new ScalingSpec(scaling, micros, warmRouting, provisioned);
         }
 
         public ScalingSpec withWarmRouting(WarmRouting r) {
-            return new ScalingSpec(scaling, keepAliveMicros, r);
+            return new ScalingSpec(scaling, keepAliveMicros, r, provisioned);
+        }
+
+        /** Provisioned concurrency allocated at AWS's documented pace. */
+        public ScalingSpec(Scaling scaling, long keepAliveMicros, WarmRouting warmRouting) {
+            this(scaling, keepAliveMicros, warmRouting, ProvisionedAllocation.DEFAULT);
         }
     }
 
@@ -285,13 +314,53 @@ public record Scenario(
      * @param unreservedMinimum          concurrency that must stay unreserved (default 100)
      * @param networkInterfacesPerRegion EC2's network interfaces per Region, across all VPCs (default 5,000)
      */
-    public record Account(int concurrencyLimit, int unreservedMinimum, int networkInterfacesPerRegion) {
+    public record Account(int concurrencyLimit, int unreservedMinimum, int networkInterfacesPerRegion, String id) {
         public static final Account DEFAULT = new Account(Defaults.CONCURRENCY_LIMIT, Defaults.UNRESERVED_MINIMUM,
-                Defaults.NETWORK_INTERFACES_PER_REGION);
+                Defaults.NETWORK_INTERFACES_PER_REGION, "");
 
         /** The same account with another concurrency limit and unreserved minimum. */
         public Account withConcurrency(int limit, int unreserved) {
-            return new Account(limit, unreserved, networkInterfacesPerRegion);
+            return new Account(limit, unreserved, networkInterfacesPerRegion, id);
+        }
+
+        /** The scenario's only account (no id: its ENI keys and series carry none). */
+        public Account(int concurrencyLimit, int unreservedMinimum, int networkInterfacesPerRegion) {
+            this(concurrencyLimit, unreservedMinimum, networkInterfacesPerRegion, "");
+        }
+    }
+
+    /**
+     * Several accounts over shared VPCs (AWS RAM): each with its concurrency limit and quotas, its functions; each
+     * VPC owned by one of them. Empty ({@link #SINGLE}) for a single-account scenario, whose {@link #account} is
+     * then the only one. When not empty, {@link Scenario#account} is the first account of {@code list}.
+     *
+     * @param list       the accounts, in the order the scenario declares them (ids unique)
+     * @param byFunction each function's account id, by function name
+     * @param vpcOwners  each VPC's owner account id, by VPC id
+     */
+    public record Accounts(List<Account> list, java.util.Map<String, String> byFunction,
+            java.util.Map<String, String> vpcOwners) {
+        public static final Accounts SINGLE = new Accounts(List.of(), java.util.Map.of(), java.util.Map.of());
+
+        public Accounts {
+            list = List.copyOf(list);
+            byFunction = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byFunction));
+            vpcOwners = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vpcOwners));
+        }
+
+        /** The account of a function ("" in a single-account scenario). */
+        public String of(String function) {
+            return byFunction.getOrDefault(function, "");
+        }
+
+        /** The index of an account id in {@link #list} (0 for "" or a single account). */
+        public int index(String id) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).id().equals(id)) {
+                    return i;
+                }
+            }
+            return 0;
         }
     }
 
@@ -345,8 +414,17 @@ public record Scenario(
      * @param cidr         prefix /16 to /28
      * @param az           Availability Zone name
      * @param otherUsedIps addresses used by other tenants (EC2, RDS...), 0 <= n <= usable
+     * @param ipv6Cidr     the subnet's IPv6 /64 when it is dual-stack, else null
      */
-    public record Subnet(String id, Cidr cidr, String az, int otherUsedIps) {
+    public record Subnet(String id, Cidr cidr, String az, int otherUsedIps, String ipv6Cidr) {
+        /** An IPv4-only subnet. */
+        public Subnet(String id, Cidr cidr, String az, int otherUsedIps) {
+            this(id, cidr, az, otherUsedIps, null);
+        }
+
+        public boolean dualStack() {
+            return ipv6Cidr != null;
+        }
     }
 
     /**
@@ -651,13 +729,23 @@ public record Scenario(
     public record At(long atMicros, SimEvent.Control action) {
     }
 
-    /** A function's VpcConfig. Both lists empty = not attached to a VPC. */
-    public record VpcConfig(List<String> subnetIds, List<String> securityGroupIds) {
+    /**
+     * A function's VpcConfig. Both lists empty = not attached to a VPC.
+     *
+     * @param ipv6AllowedForDualStack outbound IPv6 allowed (AWS's {@code Ipv6AllowedForDualStack}; every subnet is
+     *                                then dual-stack)
+     */
+    public record VpcConfig(List<String> subnetIds, List<String> securityGroupIds, boolean ipv6AllowedForDualStack) {
         public static final VpcConfig NONE = new VpcConfig(List.of(), List.of());
 
         public VpcConfig {
             subnetIds = List.copyOf(subnetIds);
             securityGroupIds = List.copyOf(securityGroupIds);
+        }
+
+        /** IPv4 only (Ipv6AllowedForDualStack false, AWS's default). */
+        public VpcConfig(List<String> subnetIds, List<String> securityGroupIds) {
+            this(subnetIds, securityGroupIds, false);
         }
 
         public boolean attached() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enisim.model.NetworkModel;
+import dev.enisim.model.ProvisionedAllocation;
 import dev.enisim.model.Scaling;
 import dev.enisim.model.WarmRouting;
 import dev.enisim.model.network.Cidr;
@@ -191,7 +192,7 @@ public final class ScenarioLoader {
         // "expect" belongs to the check command, which reads and validates it itself
         root.allowOnly("name", "description", "seed", "duration", "bucket", "account", "vpcs", "hyperplane",
                 "functions", "timeline", "expect", "networkModel", "scaling", "legacy", "async", "startsAt", "sqs",
-                "prices", "assumptions");
+                "prices", "assumptions", "accounts");
         String name = root.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
             root.problem("name", "expected letters, digits, '.', '_' or '-' only" + (name.length() > 128
@@ -216,20 +217,25 @@ public final class ScenarioLoader {
                         + "); use a longer bucket");
             }
         }
-        Scenario.Account account = account(root);
+        List<Scenario.Account> accounts = AccountsReader.list(root);
+        Scenario.Account account = accounts.isEmpty() ? account(root) : AccountsReader.combined(accounts);
         List<Scenario.Vpc> vpcs = vpcs(root);
         AssumptionPreset preset = preset(root);
         Scenario.Hyperplane hyperplane = hyperplane(root, preset);
         References refs = new References(vpcs);
+        refs.ipv6Only.addAll(ipv6OnlyIds(root));
         List<Scenario.Function> functions = new FunctionReader(root, refs, account, hyperplane, baseDir(source))
                 .read();
-        List<Scenario.At> timeline = new TimelineReader(root, refs, functions).read();
+        List<Scenario.At> timeline = new TimelineReader(root, refs, functions,
+                account.concurrencyLimit() - account.unreservedMinimum()).read();
         NetworkModel model = networkModel(root);
         Scenario.ScalingSpec scaling = scaling(root);
         Scenario.Legacy legacy = legacy(root);
         long d = duration == null ? 1 : duration;
-        return new Scenario(name, description, seed, d, bucket, account, vpcs, hyperplane, functions, timeline,
-                model, scaling, legacy, PricesReader.read(root), source, startsAt, preset);
+        Scenario.Accounts shared = AccountsReader.read(root, accounts, functions);
+        return new Scenario(name, description, seed, d, bucket, accounts.isEmpty() ? account : accounts.get(0),
+                vpcs, hyperplane, functions, timeline, model, scaling, legacy, PricesReader.read(root), source,
+                startsAt, preset, shared);
     }
 
     /** The optional {@code assumptions}: which preset gives the undocumented defaults. */
@@ -277,7 +283,7 @@ public final class ScenarioLoader {
             return Scenario.ScalingSpec.DEFAULT;
         }
         f.allowOnly("model", "newEnvironmentsPer10s", "burst", "burstIncreasePerMinute", "keepAlive",
-                "newRequestsPerSecondPer10s", "requestRateWindow", "warmRouting");
+                "newRequestsPerSecondPer10s", "requestRateWindow", "warmRouting", "provisionedConcurrency");
         Scaling d = Defaults.SCALING;
         String m = f.text("model", "per-function");
         Scaling.Model model = Scaling.Model.PER_FUNCTION;
@@ -297,7 +303,38 @@ public final class ScenarioLoader {
             window = d.requestRateWindowMicros();
         }
         return new Scenario.ScalingSpec(new Scaling(model, rate, d.periodMicros(), burst, increase,
-                d.increasePeriodMicros(), requests, window), keepAlive, routing(f));
+                d.increasePeriodMicros(), requests, window), keepAlive, routing(f), provisioning(f));
+    }
+
+    /** The ids of the scenario's IPv6-only subnets (read, not validated, again: {@link #ipv6OnlySubnet} did). */
+    private static List<String> ipv6OnlyIds(Fields root) {
+        List<String> out = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode v : root.json().path("vpcs")) {
+            for (com.fasterxml.jackson.databind.JsonNode s : v.path("subnets")) {
+                if (s.path("ipv6Only").asBoolean(false) && s.path("id").isTextual()) {
+                    out.add(s.path("id").asText());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code scaling.provisionedConcurrency}: how a timeline's PutProvisionedConcurrencyConfig is allocated. */
+    private static ProvisionedAllocation provisioning(Fields scaling) {
+        Fields p = scaling.object("provisionedConcurrency");
+        ProvisionedAllocation d = ProvisionedAllocation.DEFAULT;
+        if (p == null) {
+            return d;
+        }
+        p.allowOnly("preparation", "allocationPerMinute", "keepsFunctionActive");
+        long preparation = p.duration("preparation", d.preparationMicros());
+        if (preparation < 0 || preparation > 3600 * SEC) {
+            p.problem("preparation", "expected 0s to 1h, got " + preparation / 1e6 + "s");
+            preparation = d.preparationMicros();
+        }
+        int perMinute = (int) p.integer("allocationPerMinute", d.allocationPerMinute(), 1, 10_000_000);
+        boolean keeps = p.flag("keepsFunctionActive", d.keepsFunctionActive());
+        return new ProvisionedAllocation(preparation, perMinute, keeps);
     }
 
     private static WarmRouting routing(Fields f) {
@@ -363,7 +400,8 @@ public final class ScenarioLoader {
         Map<String, String> subnetIds = new LinkedHashMap<>();
         Map<String, String> groupIds = new LinkedHashMap<>();
         for (Fields v : root.objects("vpcs")) {
-            v.allowOnly("id", "eniQuota", "tenancy", "subnets", "securityGroups", "otherUsedEnis", "natGateways");
+            v.allowOnly("id", "eniQuota", "tenancy", "subnets", "securityGroups", "otherUsedEnis", "natGateways",
+                    "owner");
             String id = v.requireText("id");
             if (id != null && out.stream().anyMatch(x -> x.id().equals(id))) {
                 v.problem("id", "duplicate VPC id '" + id + "'");
@@ -378,6 +416,10 @@ public final class ScenarioLoader {
             }
             List<Scenario.Subnet> subnets = new ArrayList<>();
             for (Fields s : v.objects("subnets")) {
+                if (s.flag("ipv6Only", false)) {
+                    ipv6OnlySubnet(s, subnetIds);
+                    continue;
+                }
                 Scenario.Subnet subnet = subnet(s, subnetIds, subnets);
                 if (subnet != null) {
                     subnets.add(subnet);
@@ -410,8 +452,59 @@ public final class ScenarioLoader {
         return out;
     }
 
+    /**
+     * An IPv6-only subnet ({@code ipv6Only: true}, an {@code ipv6Cidr}, no {@code cidr}): declared so that a
+     * function naming it gets a clear refusal; not part of the world (no IPv4 address for an ENI).
+     */
+    private static void ipv6OnlySubnet(Fields s, Map<String, String> ids) {
+        s.allowOnly("id", "az", "ipv6Only", "ipv6Cidr");
+        String id = s.requireText("id");
+        s.requireText("az");
+        ipv6Cidr(s, true);
+        if (id != null) {
+            if (ids.containsKey(id)) {
+                s.problem("id", "duplicate subnet id '" + id + "'");
+            }
+            ids.put(id, s.path());
+        }
+    }
+
+    /** A subnet's {@code ipv6Cidr}: an IPv6 /64 [doc: a subnet's IPv6 CIDR is a /64]; null when absent or bad. */
+    private static String ipv6Cidr(Fields s, boolean required) {
+        String text = required ? s.requireText("ipv6Cidr") : s.text("ipv6Cidr", null);
+        if (text == null) {
+            return null;
+        }
+        int slash = text.indexOf('/');
+        try {
+            if (slash < 0 || !text.substring(slash + 1).equals("64")) {
+                throw new IllegalArgumentException("a subnet's IPv6 CIDR is a /64");
+            }
+            String host = text.substring(0, slash);
+            if (!host.matches("[0-9a-fA-F:]+") || !host.contains(":")) {
+                throw new IllegalArgumentException("not an IPv6 address"); // never a name: no DNS lookup
+            }
+            java.net.InetAddress a = java.net.InetAddress.getByName(host);
+            if (!(a instanceof java.net.Inet6Address)) {
+                throw new IllegalArgumentException("not an IPv6 address");
+            }
+            byte[] b = a.getAddress();
+            for (int i = 8; i < 16; i++) {
+                if (b[i] != 0) {
+                    throw new IllegalArgumentException("host bits set");
+                }
+            }
+            return text;
+        } catch (IllegalArgumentException | java.net.UnknownHostException e) {
+            s.problem("ipv6Cidr", "expected an IPv6 /64 such as 2600:1f18:4a3b:c100::/64 (" + e.getMessage()
+                    + "), got '" + text + "'");
+            return null;
+        }
+    }
+
     private static Scenario.Subnet subnet(Fields s, Map<String, String> ids, List<Scenario.Subnet> sameVpc) {
-        s.allowOnly("id", "cidr", "az", "otherUsedIps");
+        s.allowOnly("id", "cidr", "az", "otherUsedIps", "ipv6Cidr", "ipv6Only");
+        String ipv6 = ipv6Cidr(s, false);
         String id = s.requireText("id");
         if (id != null) {
             if (ids.containsKey(id)) {
@@ -448,7 +541,7 @@ public final class ScenarioLoader {
         }
         // a subnet with a bad field is still declared, so references to it are not reported as unknown too
         // (the scenario is rejected anyway)
-        return new Scenario.Subnet(id, cidr == null ? PLACEHOLDER_CIDR : cidr, az == null ? "?" : az, others);
+        return new Scenario.Subnet(id, cidr == null ? PLACEHOLDER_CIDR : cidr, az == null ? "?" : az, others, ipv6);
     }
 
     private static boolean overlap(Cidr a, Cidr b) {

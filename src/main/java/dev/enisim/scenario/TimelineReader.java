@@ -12,16 +12,22 @@ final class TimelineReader {
 
     static final List<String> ACTIONS = List.of("createFunction", "updateVpcConfig", "publishVersion",
             "deleteVersion", "deleteFunction", "deleteRole", "revokeRolePermissions", "grantRolePermissions",
-            "setOtherUsedIps", "setOtherUsedEnis", "azOutage", "deleteOrphanedEnis");
+            "setOtherUsedIps", "setOtherUsedEnis", "azOutage", "deleteOrphanedEnis", "putProvisionedConcurrencyConfig",
+            "deleteProvisionedConcurrencyConfig");
 
     private final Fields root;
     private final References refs;
     private final List<String> functions = new ArrayList<>();
     private final List<String> roles = new ArrayList<>();
+    private final List<Scenario.Function> fns;
+    private final int provisionedCeiling;
 
-    TimelineReader(Fields root, References refs, List<Scenario.Function> fns) {
+    /** @param provisionedCeiling the most provisioned concurrency a function without reserved concurrency may get */
+    TimelineReader(Fields root, References refs, List<Scenario.Function> fns, int provisionedCeiling) {
         this.root = root;
         this.refs = refs;
+        this.fns = fns;
+        this.provisionedCeiling = provisionedCeiling;
         for (Scenario.Function f : fns) {
             functions.add(f.name());
             if (!roles.contains(f.role())) {
@@ -140,6 +146,28 @@ final class TimelineReader {
                 }
                 return at(at, new SimEvent.DeleteOrphanedEnis(s == null ? SimEvent.DeleteOrphanedEnis.ALL_SUBNETS
                         : refs.subnets.indexOf(s)));
+            }
+            case "putProvisionedConcurrencyConfig" -> {
+                a.allowOnly("at", "action", "function", "provisionedConcurrency");
+                String f = function(a);
+                Long n = a.requireInteger("provisionedConcurrency", 1, 10_000_000);
+                if (f == null || n == null) {
+                    return null;
+                }
+                Scenario.Function fn = fns.get(functions.indexOf(f));
+                int ceiling = fn.reservedConcurrency().orElse(provisionedCeiling);
+                if (n > ceiling) {
+                    a.problem("provisionedConcurrency", "must not exceed " + (fn.reservedConcurrency().isPresent()
+                            ? "the function's reservedConcurrency (" : "the account's unreserved concurrency (")
+                            + ceiling + "), got " + n);
+                    return null;
+                }
+                return at(at, new SimEvent.PutProvisionedConcurrency(functions.indexOf(f), n.intValue()));
+            }
+            case "deleteProvisionedConcurrencyConfig" -> {
+                a.allowOnly("at", "action", "function");
+                String f = function(a);
+                return f == null ? null : at(at, new SimEvent.PutProvisionedConcurrency(functions.indexOf(f), 0));
             }
             default -> {
                 String close = Suggest.closest(name, ACTIONS);

@@ -111,32 +111,44 @@ public final class ArrivalProcess {
         }
     }
 
-    /** Non-homogeneous Poisson by thinning (Lewis and Shedler): candidates at the peak rate, kept with r(t)/peak. */
+    /**
+     * Non-homogeneous Poisson by thinning (Lewis and Shedler): candidates at the peak rate, kept with r(t)/peak.
+     * The rate r(t) = a + b cos(phase) lies within [a - |b|, a + |b|] as computed in doubles (rounding is
+     * monotonic and |cos| <= 1), so a candidate whose draw falls below the trough is kept without computing the
+     * cosine: the same decision, the same numbers, a third fewer cosines at a 3:1 peak to trough.
+     */
     private static final class Thinning implements Source {
         private final RandomGenerator stream;
         private final long until;
         private final ArrivalSpec.Diurnal d;
         private final double meanGap;
+        private final double max;
+        private final double lowest;
         private double clock;
 
         Thinning(RandomGenerator stream, long from, long until, ArrivalSpec.Diurnal d) {
             this.stream = stream;
             this.until = until;
             this.d = d;
-            this.meanGap = 1e6 / Math.max(d.peakPerSecond(), d.troughPerSecond());
+            this.max = Math.max(d.peakPerSecond(), d.troughPerSecond());
+            this.meanGap = 1e6 / max;
+            // rateAt's a and b, computed as it computes them
+            double a = (d.peakPerSecond() + d.troughPerSecond()) / 2;
+            double b = (d.peakPerSecond() - d.troughPerSecond()) / 2;
+            this.lowest = a - Math.abs(b);
             this.clock = from;
         }
 
         @Override
         public long next() {
-            double max = Math.max(d.peakPerSecond(), d.troughPerSecond());
             while (true) {
                 clock -= meanGap * Math.log(1.0 - stream.nextDouble());
                 long at = (long) Math.ceil(clock);
                 if (at >= until) {
                     return NONE;
                 }
-                if (stream.nextDouble() * max < d.rateAt(at)) {
+                double v = stream.nextDouble() * max;
+                if (v < lowest || v < d.rateAt(at)) {
                     return at;
                 }
             }

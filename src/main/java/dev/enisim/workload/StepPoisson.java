@@ -22,6 +22,10 @@ final class StepPoisson implements ArrivalProcess.Source {
     private final double[] rates;
     private final double before;
     private final double after;
+    // the mean gap of each rate, 1e6 / rate, as the draw computes it (so divided once, not at every draw)
+    private final double[] gaps;
+    private final double beforeGap;
+    private final double afterGap;
     private final long cycle;
     private final boolean quiet;
     // a double, so that rounding each gap to a microsecond does not bias the rate
@@ -39,6 +43,12 @@ final class StepPoisson implements ArrivalProcess.Source {
         this.rates = rates;
         this.before = before;
         this.after = after;
+        this.gaps = new double[rates.length];
+        for (int i = 0; i < rates.length; i++) {
+            gaps[i] = 1e6 / rates[i];
+        }
+        this.beforeGap = 1e6 / before;
+        this.afterGap = 1e6 / after;
         this.cycle = cycle;
         this.clock = from;
         this.origin = origin;
@@ -83,6 +93,10 @@ final class StepPoisson implements ArrivalProcess.Source {
         return step == BEFORE ? before : step == ends.length ? after : rates[step];
     }
 
+    private double gap() {
+        return step == BEFORE ? beforeGap : step == ends.length ? afterGap : gaps[step];
+    }
+
     private long change() {
         return step == BEFORE ? origin : step == ends.length ? Long.MAX_VALUE : origin + ends[step];
     }
@@ -103,7 +117,8 @@ final class StepPoisson implements ArrivalProcess.Source {
                 advance();
                 continue;
             }
-            double candidate = clock - 1e6 / r * Math.log(1.0 - stream.nextDouble());
+            // clock - 1e6 / r * ln(1 - u), the gap's division done once per step
+            double candidate = clock - gap() * Math.log(1.0 - stream.nextDouble());
             if (candidate >= change) {
                 clock = change;
                 advance();

@@ -99,7 +99,7 @@ class EventLoopModelProperties {
 
     @Property(tries = 150)
     void deliversWhatTheReferenceDelivers(@ForAll long seed, @ForAll @IntRange(min = 1, max = 20) int initialSources,
-            @ForAll @IntRange(min = 0, max = 140) int laterSources, @ForAll @IntRange(min = 1, max = 50) int spread) {
+            @ForAll @IntRange(min = 0, max = 220) int laterSources, @ForAll @IntRange(min = 1, max = 50) int spread) {
         SplittableRandom r = new SplittableRandom(seed);
         EventLoop<Ev> loop = new EventLoop<>(1);
         Reference ref = new Reference();

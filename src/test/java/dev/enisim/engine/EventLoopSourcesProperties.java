@@ -38,6 +38,13 @@ class EventLoopSourcesProperties {
         assertEquals(run(seed, processes, maxGap, false), run(seed, processes, maxGap, true));
     }
 
+    /** As many sources as an account has functions, all in the calendar: the same order as queued events. */
+    @Property(tries = 20)
+    void accountSizedSourcesDeliverInTheSameOrderAsQueuedEvents(@ForAll long seed,
+            @ForAll @IntRange(min = 200, max = 3000) int processes, @ForAll @IntRange(min = 1, max = 300) int maxGap) {
+        assertEquals(run(seed, processes, maxGap, false), run(seed, processes, maxGap, true));
+    }
+
     private static List<String> run(long seed, int processes, int maxGap, boolean useSources) {
         EventLoop<Ev> loop = new EventLoop<>(1);
         SplittableRandom r = new SplittableRandom(seed);

@@ -16,6 +16,17 @@ class SourceHeapProperties {
     @Property(tries = 400)
     void behavesLikeAnArrayOfPendingOccurrences(@ForAll long seed, @ForAll @IntRange(min = 1, max = 24) int n,
             @ForAll @IntRange(min = 1, max = 40) int spread) {
+        check(seed, n, spread, 300);
+    }
+
+    /** The same with hundreds of sources, most of them pending: the 4-ary heap four or five levels deep. */
+    @Property(tries = 60)
+    void manySourcesBehaveLikeAnArrayOfPendingOccurrences(@ForAll long seed,
+            @ForAll @IntRange(min = 25, max = 700) int n, @ForAll @IntRange(min = 1, max = 400) int spread) {
+        check(seed, n, spread, 6 * n);
+    }
+
+    private static void check(long seed, int n, int spread, int steps) {
         SplittableRandom r = new SplittableRandom(seed);
         SourceHeap heap = new SourceHeap();
         long[] time = new long[n];
@@ -37,7 +48,7 @@ class SourceHeapProperties {
         }
         assertEquals(n, heap.sources());
         long now = 0;
-        for (int step = 0; step < 300; step++) {
+        for (int step = 0; step < steps; step++) {
             int op = r.nextInt(10);
             int s = r.nextInt(n);
             if (op < 5) {

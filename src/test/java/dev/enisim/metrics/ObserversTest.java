@@ -13,7 +13,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,11 +65,15 @@ class ObserversTest {
                 vpcConfig: { subnetIds: [subnet-b], securityGroupIds: [sg-2] }
             """;
 
-    private static RunResult result;
-    private static JsonNode summary;
+    private RunResult result;
+    private JsonNode summary;
 
-    @BeforeAll
-    static void run() throws Exception {
+    /**
+     * Per test, not once per class: PIT attributes what a {@code @BeforeAll} runs to no test, so no mutant of the
+     * code it covers would be run against these tests.
+     */
+    @BeforeEach
+    void run() throws Exception {
         result = new Simulation(ScenarioLoader.parse(SCENARIO, "observers.yaml"), 0).run();
         summary = SummaryJson.mapper().valueToTree(result.summary());
     }
@@ -79,11 +83,11 @@ class ObserversTest {
         return node.asLong();
     }
 
-    private static List<JournalEntry> journal(JournalEntry.Kind kind, String subject) {
+    private List<JournalEntry> journal(JournalEntry.Kind kind, String subject) {
         return result.journal().stream().filter(e -> e.kind() == kind && e.subject().equals(subject)).toList();
     }
 
-    private static long[] series(String scope, String id, String metric) {
+    private long[] series(String scope, String id, String metric) {
         return result.timeSeries().series().stream()
                 .filter(s -> s.scope().id().equals(scope) && s.id().equals(id) && (s.exception() == null ? s.metric().metric()
                         : s.metric().metric() + "." + s.exception()).equals(metric))

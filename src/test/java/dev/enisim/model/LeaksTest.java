@@ -106,7 +106,11 @@ class LeaksTest {
 
     /** "db" holds a pool of 10 connections per environment on subnet-1's ENI (key 0). */
     private static WorldHarness databaseFunction(int provisioned) {
-        WorldHarness h = WorldHarness.standard();
+        return databaseFunction(provisioned, ProvisionedAllocation.DEFAULT);
+    }
+
+    private static WorldHarness databaseFunction(int provisioned, ProvisionedAllocation provisioning) {
+        WorldHarness h = WorldHarness.standard(provisioning);
         int f = h.function("db", 128, List.of("subnet-1"), List.of("sg-a"), 10, provisioned, 0);
         h.create(f, 0);
         h.advanceTo(60 * SEC);
@@ -145,9 +149,10 @@ class LeaksTest {
         assertEquals(8, available(h, 0));
     }
 
+    /** With {@code keepsFunctionActive: false} (by default provisioned concurrency keeps the function Active). */
     @Test
     void idleReclaimReleasesTheProvisionedEnvironmentsPools() {
-        WorldHarness h = databaseFunction(2);
+        WorldHarness h = databaseFunction(2, new ProvisionedAllocation(90 * SEC, 6000, false));
         assertEquals(20, keyConnections(h, 0));
         h.advanceTo(60 * SEC + 14 * DAY);
         assertEquals(State.Inactive, h.state(0));

@@ -16,9 +16,14 @@ import org.junit.jupiter.api.Test;
 class SharedEniQuotaTest {
 
     private static WorldHarness world(int vpcs) {
-        WorldHarness h = new WorldHarness(1000, 65_000, 60 * SEC, 5 * SEC);
+        return world(vpcs, WorldHarness.REGION_DEFAULT, 0);
+    }
+
+    /** {@code otherInFirst}: other services' ENIs in vpc-1 from the start. */
+    private static WorldHarness world(int vpcs, int regionLimit, int otherInFirst) {
+        WorldHarness h = new WorldHarness(1000, 65_000, 60 * SEC, 5 * SEC, Scaling.DEFAULT, null, regionLimit);
         for (int v = 1; v <= vpcs; v++) {
-            h.world.addVpc("vpc-" + v, 500);
+            h.world.addVpc("vpc-" + v, 500, v == 1 ? otherInFirst : 0);
             for (int g = 1; g <= 3; g++) {
                 h.world.addSecurityGroup("vpc-" + v, "sg-" + v + g);
             }
@@ -39,8 +44,8 @@ class SharedEniQuotaTest {
 
     @Test
     void efsMountTargetsTakeSlotsOfTheVpcQuota() {
-        WorldHarness h = world(1);
-        assertEquals(498, h.world.setOtherUsedEnis(0, 498, -1));
+        WorldHarness h = world(1, WorldHarness.REGION_DEFAULT, 498);
+        assertEquals(498, h.world.snapshot().vpcs().get(0).otherUsedEnis());
         int[] f = threeKeys(h, 1);
         h.advanceTo(120 * SEC);
         assertEquals(State.Active, h.state(f[0]));
@@ -69,9 +74,7 @@ class SharedEniQuotaTest {
 
     @Test
     void theRegionLimitCountsEveryVpc() {
-        WorldHarness h = world(2);
-        h.world.setNetworkInterfacesPerRegion(5);
-        h.world.setOtherUsedEnis(0, 1, -1); // an EFS mount target in vpc-1
+        WorldHarness h = world(2, 5, 1); // the Region holds 5; an EFS mount target in vpc-1
         int[] a = threeKeys(h, 1);
         h.advanceTo(120 * SEC);
         int[] b = threeKeys(h, 2);

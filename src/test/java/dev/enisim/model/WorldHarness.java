@@ -17,6 +17,8 @@ final class WorldHarness {
     static final long IDLE_AFTER = 14 * DAY;
     static final long DELETE_MICROS = 600 * SEC;
     static final long KEEP_ALIVE = 600 * SEC;
+    static final long STUCK_PENDING_AFTER = 360 * SEC;
+    static final int REGION_DEFAULT = 5000;
 
     final EventLoop<SimEvent> loop = new EventLoop<>();
     final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
@@ -33,19 +35,34 @@ final class WorldHarness {
 
     WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros, Scaling scaling,
             Legacy legacy) {
+        this(accountLimit, connectionsPerEni, createMicros, attachMicros, scaling, legacy,
+                ProvisionedAllocation.DEFAULT);
+    }
+
+    WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros, Scaling scaling,
+            Legacy legacy, ProvisionedAllocation provisioning) {
         this(accountLimit, connectionsPerEni, createMicros, attachMicros, scaling,
-                legacy == null ? HyperplaneNetworking.INSTANCE : new LegacyNetworking(legacy));
+                legacy == null ? HyperplaneNetworking.INSTANCE : new LegacyNetworking(legacy), REGION_DEFAULT,
+                provisioning);
+    }
+
+    /** @param regionLimit EC2's network interfaces per Region */
+    WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros, Scaling scaling,
+            Legacy legacy, int regionLimit) {
+        this(accountLimit, connectionsPerEni, createMicros, attachMicros, scaling,
+                legacy == null ? HyperplaneNetworking.INSTANCE : new LegacyNetworking(legacy), regionLimit,
+                ProvisionedAllocation.DEFAULT);
     }
 
     /** A Hyperplane world with its own EC2 request limit and scale-out answer. */
     static WorldHarness hyperplane(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros,
             HyperplaneNetworking networking) {
         return new WorldHarness(accountLimit, connectionsPerEni, createMicros, attachMicros, Scaling.DEFAULT,
-                (Networking) networking);
+                (Networking) networking, REGION_DEFAULT, ProvisionedAllocation.DEFAULT);
     }
 
     private WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros,
-            Scaling scaling, Networking networking) {
+            Scaling scaling, Networking networking, int regionLimit, ProvisionedAllocation provisioning) {
         WorldListener recorder = new WorldListener() {
             @Override
             public void invocation(int function, Outcome outcome, long nowMicros) {
@@ -94,12 +111,17 @@ final class WorldHarness {
         };
         world = new World(new WorldSettings(accountLimit, connectionsPerEni, 300 * SEC, IDLE_AFTER,
                 () -> createMicros, () -> attachMicros, () -> DELETE_MICROS, KEEP_ALIVE, 10 * SEC, scaling,
-                networking, WarmRouting.MOST_RECENTLY_USED, WorldSettings.NO_DRAWS),
-                loop::schedule, recorder);
+                networking, WarmRouting.MOST_RECENTLY_USED, regionLimit, STUCK_PENDING_AFTER, WorldSettings.NO_DRAWS,
+                provisioning), loop::schedule, recorder);
     }
 
     static WorldHarness standard() {
-        WorldHarness h = new WorldHarness(1000, 65_000, 60 * SEC, 5 * SEC);
+        return standard(ProvisionedAllocation.DEFAULT);
+    }
+
+    /** The standard harness with another provisioned-concurrency allocation. */
+    static WorldHarness standard(ProvisionedAllocation provisioning) {
+        WorldHarness h = new WorldHarness(1000, 65_000, 60 * SEC, 5 * SEC, Scaling.DEFAULT, null, provisioning);
         h.world.addVpc("vpc-1", 500);
         h.world.addSecurityGroup("vpc-1", "sg-a");
         h.world.addSecurityGroup("vpc-1", "sg-b");

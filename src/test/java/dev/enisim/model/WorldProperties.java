@@ -37,9 +37,8 @@ class WorldProperties {
 
     @Property(tries = 400)
     void invariantsHoldAfterEveryStep(@ForAll("chains") List<int[]> steps) {
-        WorldHarness h = new WorldHarness(20, 4, 60 * SEC, 5 * SEC);
+        WorldHarness h = new WorldHarness(20, 4, 60 * SEC, 5 * SEC, Scaling.DEFAULT, null, REGION_LIMIT);
         h.world.addVpc("vpc", 7);
-        h.world.setNetworkInterfacesPerRegion(REGION_LIMIT);
         for (String g : GROUPS) {
             h.world.addSecurityGroup("vpc", g);
         }

@@ -35,7 +35,8 @@ class ScenarioValidationTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "unknown key, suggested       | '{ subnetIds: [subnet-a],'  | '{ subnetId: [subnet-a],'   | functions[0].vpcConfig.subnetId | "
-            + "unknown key 'subnetId' (expected one of: subnetIds, securityGroupIds); did you mean 'subnetIds'?",
+            + "unknown key 'subnetId' (expected one of: subnetIds, securityGroupIds, ipv6AllowedForDualStack); "
+            + "did you mean 'subnetIds'?",
         "unknown top-level key        | 'duration: 1h'              | 'duraton: 1h'              | duraton | unknown key 'duraton' (expected one of: name, description,",
         "unknown key, nothing close   | 'name: good'                | 'name: good\nzzz: 1'       | zzz | unknown key 'zzz' (expected one of: name,",
         "bad CIDR                     | 10.0.1.0/28                 | 10.0.1.300/28              | vpcs[0].subnets[0].cidr | expected an IPv4 CIDR block like 10.0.1.0/24, got '10.0.1.300/28'",
@@ -167,8 +168,8 @@ class ScenarioValidationTest {
                 "many.yaml: duration: expected a duration with a unit (us, ms, s, m, h, d), like 90s or 250ms, got 90",
                 "many.yaml: vpcs[0].subnets[0].cidr: expected a prefix from /16 to /28 (the sizes AWS allows for a "
                         + "subnet), got /29",
-                "many.yaml: vpcs[0].subnets[1].azz: unknown key 'azz' (expected one of: id, cidr, az, otherUsedIps); "
-                        + "did you mean 'az'?",
+                "many.yaml: vpcs[0].subnets[1].azz: unknown key 'azz' (expected one of: id, cidr, az, otherUsedIps, "
+                        + "ipv6Cidr, ipv6Only); did you mean 'az'?",
                 "many.yaml: vpcs[0].subnets[1].az: is required",
                 "many.yaml: functions[0].vpcConfig.subnetIds[1]: unknown subnet 's9' (known: s1, s2); did you mean 's1'?",
                 "many.yaml: functions[0].vpcConfig.securityGroupIds[1]: unknown security group 'sg2' (known: sg); "

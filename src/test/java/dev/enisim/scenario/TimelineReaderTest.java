@@ -79,6 +79,18 @@ class TimelineReaderTest {
                 "sorted by start time, equal times in file order; the event loop orders the end of an outage");
     }
 
+    /**
+     * PutProvisionedConcurrencyConfig and DeleteProvisionedConcurrencyConfig (amount 0); at most the unreserved
+     * concurrency (1,000 - 100 by default: the 901 case below is refused).
+     */
+    @Test
+    void provisionedConcurrencyActionsAreRead() throws Exception {
+        List<Scenario.At> t = read("{ at: 1m, action: putProvisionedConcurrencyConfig, function: api,"
+                + " provisionedConcurrency: 900 }", "{ at: 2m, action: deleteProvisionedConcurrencyConfig, function: api }");
+        assertEquals(List.of(new Scenario.At(60_000_000L, new SimEvent.PutProvisionedConcurrency(0, 900)),
+                new Scenario.At(120_000_000L, new SimEvent.PutProvisionedConcurrency(0, 0))), t);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "{ at: 1m, action: publishVersion, function: api, extra: 1 } | timeline[0].extra",
@@ -111,6 +123,12 @@ class TimelineReaderTest {
         "{ at: 1m, action: deleteFunctoin, function: api }            | timeline[0].action",
         "{ action: deleteFunction, function: api }                    | timeline[0].at",
         "{ at: 1m, function: api }                                    | timeline[0].action",
+        "{ at: 1m, action: putProvisionedConcurrencyConfig, function: api } | timeline[0].provisionedConcurrency",
+        "{ at: 1m, action: putProvisionedConcurrencyConfig, function: api, provisionedConcurrency: 0 }"
+                + " | timeline[0].provisionedConcurrency",
+        "{ at: 1m, action: putProvisionedConcurrencyConfig, function: api, provisionedConcurrency: 901 }"
+                + " | timeline[0].provisionedConcurrency",
+        "{ at: 1m, action: deleteProvisionedConcurrencyConfig, function: api, n: 1 } | timeline[0].n",
     })
     void eachBadFieldIsReportedAtItsPath(String action, String path) {
         List<String> p = problems(action);
@@ -127,7 +145,8 @@ class TimelineReaderTest {
                 read("{ at: 0s, action: setOtherUsedIps, subnet: subnet-a, otherUsedIps: 0 }"));
         assertEquals("timeline[0].action: unknown action 'deleteFunctoin' (expected one of: createFunction, "
                 + "updateVpcConfig, publishVersion, deleteVersion, deleteFunction, deleteRole, revokeRolePermissions, "
-                + "grantRolePermissions, setOtherUsedIps, setOtherUsedEnis, azOutage, deleteOrphanedEnis); did you mean "
+                + "grantRolePermissions, setOtherUsedIps, setOtherUsedEnis, azOutage, deleteOrphanedEnis, putProvisionedConcurrencyConfig, "
+                + "deleteProvisionedConcurrencyConfig); did you mean "
                 + "'deleteFunction'?", problems("{ at: 1m, action: deleteFunctoin, function: api }").get(0));
     }
 }

@@ -3,6 +3,7 @@ package dev.enisim.scenario;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.workload.ArrivalSpec;
 import java.nio.file.Files;
@@ -52,6 +53,16 @@ class TraceReaderTest {
         assertEquals(3, trace("#|0|0|3", "").recorded());
         assertArrayEquals(new long[] {9_000_000_000_000_000_000L}, trace("9000000000000", "").startsMicros(),
                 "the longest time accepted: 9e12 s");
+    }
+
+    /** A file name that is no path at all (a NUL character) is a problem of the field, not a crash (exit 1). */
+    @Test
+    void aTraceFileNameThatIsNoPathIsReportedAtItsField() throws Exception {
+        Path f = dir.resolve("s.yaml");
+        Files.writeString(f, "name: trace\nduration: 1h\nfunctions:\n  - name: f\n    duration: 10ms\n"
+                + "    arrivals: {trace: {file: \"t\\0.csv\"}}\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(f));
+        assertTrue(e.getMessage().contains("functions[0].arrivals.trace.file: not a valid path"), e.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,14 +3,23 @@ package dev.enisim.model.eni;
 import java.util.List;
 
 /**
- * What makes two functions share a Hyperplane ENI: the same VPC, subnet and set of security groups. The groups
- * are kept sorted, because AWS compares them as a set. In the legacy (pre-2019) model ENIs were not shared
- * across functions: {@code owner} then names the function, and is empty for Hyperplane keys.
+ * What makes two functions share a Hyperplane ENI: the same VPC, subnet and set of security groups, in the same
+ * account. The groups are kept sorted, because AWS compares them as a set. In the legacy (pre-2019) model ENIs
+ * were not shared across functions: {@code owner} then names the function, and is empty for Hyperplane keys.
+ *
+ * <p>{@code account}: "Each unique security group and subnet combination in your account requires a different
+ * network interface" (https://docs.aws.amazon.com/lambda/latest/dg/foundation-networking.html), so two accounts
+ * on one subnet of a VPC shared with them (AWS RAM) have two keys. Empty in a single-account scenario.
  */
-public record EniKey(String vpcId, String subnetId, List<String> securityGroupIds, String owner) {
+public record EniKey(String vpcId, String subnetId, List<String> securityGroupIds, String owner, String account) {
 
     public EniKey {
         securityGroupIds = securityGroupIds.stream().distinct().sorted().toList();
+    }
+
+    /** A key of the scenario's only account. */
+    public EniKey(String vpcId, String subnetId, List<String> securityGroupIds, String owner) {
+        this(vpcId, subnetId, securityGroupIds, owner, "");
     }
 
     /** A Hyperplane key, shared by every function with this subnet and security-group set. */
@@ -18,9 +27,13 @@ public record EniKey(String vpcId, String subnetId, List<String> securityGroupId
         this(vpcId, subnetId, securityGroupIds, "");
     }
 
-    /** Readable form, e.g. {@code subnet-a+[sg-app,sg-db]}, or {@code fn@subnet-a+[sg-app]} for a legacy key. */
+    /**
+     * Readable form, e.g. {@code subnet-a+[sg-app,sg-db]}, {@code fn@subnet-a+[sg-app]} for a legacy key, {@code
+     * 222222222222:subnet-a+[sg-app]} for an account's key when several accounts share the VPC.
+     */
     public String label() {
-        return (owner.isEmpty() ? "" : owner + "@") + subnetId + "+[" + String.join(",", securityGroupIds) + "]";
+        return (account.isEmpty() ? "" : account + ":") + (owner.isEmpty() ? "" : owner + "@") + subnetId + "+["
+                + String.join(",", securityGroupIds) + "]";
     }
 
     @Override

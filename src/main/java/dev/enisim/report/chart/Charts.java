@@ -77,6 +77,20 @@ public final class Charts {
                     Metric.ASYNC_EVENT_AGE, "AsyncEventAge per function (queueing to invocation, maximum per"
                             + " bucket)", "Age (ms)")));
         }
+        if (r.summary().accounts() != null) {
+            out.add(new Chart("accounts-enis", "Hyperplane ENIs per account", accounts(r, Metric.HYPERPLANE_ENI_COUNT,
+                    "Hyperplane ENIs per account (its own keys; maximum per bucket)", "ENIs")));
+            out.add(new Chart("accounts-concurrency", "ConcurrentExecutions per account", accounts(r,
+                    Metric.CONCURRENT_EXECUTIONS, "ConcurrentExecutions per account (against its own limit; maximum per"
+                            + " bucket)", "Concurrent executions")));
+        }
+        if (r.summary().provisionedConcurrency() != null) {
+            out.add(new Chart("provisioned-concurrency", "Provisioned concurrency allocated", perFunctionChart(r,
+                    Metric.PROVISIONED_CONCURRENCY_ALLOCATED, "Provisioned concurrency allocated per function (usable;"
+                            + " maximum per bucket)", "Environments")));
+            out.add(new Chart("provisioned-invocations", "Provisioned concurrency: invocations and spillover",
+                    provisioned(r)));
+        }
         if (r.summary().sqs() != null) {
             out.add(new Chart("sqs-visible", "SQS messages visible", perFunctionChart(r,
                     Metric.APPROXIMATE_NUMBER_OF_MESSAGES_VISIBLE, "SQS ApproximateNumberOfMessagesVisible per"
@@ -379,6 +393,37 @@ public final class Charts {
         }
         JFreeChart chart = line(r, "Asynchronous events (per " + bucketLabel(r, Downsample.factor(ts.buckets(),
                 MAX_POINTS)) + "; queued: maximum)", "Events", c, true);
+        integerAxis(chart);
+        return chart;
+    }
+
+    /** Several accounts on shared VPCs: one line per account of its {@code account} row's {@code metric}. */
+    static JFreeChart accounts(RunResult r, Metric metric, String title, String yLabel) {
+        XYSeriesCollection c = new XYSeriesCollection();
+        TimeSeries ts = r.timeSeries();
+        for (String id : r.summary().accounts().keySet()) {
+            c.addSeries(series(id, ts.get(metric, Metric.Scope.ACCOUNT, id).values(), ts, unit(r), Downsample.Mode.MAX,
+                    1, false));
+        }
+        JFreeChart chart = line(r, title, yLabel, c, true);
+        integerAxis(chart);
+        return chart;
+    }
+
+    /**
+     * The account's invocations that ran on provisioned concurrency and those that spilled over to on-demand
+     * environments (per bucket).
+     */
+    static JFreeChart provisioned(RunResult r) {
+        XYSeriesCollection c = new XYSeriesCollection();
+        TimeSeries ts = r.timeSeries();
+        for (Metric m : List.of(Metric.PROVISIONED_CONCURRENCY_INVOCATIONS,
+                Metric.PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS)) {
+            c.addSeries(series(m.metric(), ts.account(m).values(), ts, unit(r), Downsample.Mode.SUM, 1,
+                    false));
+        }
+        JFreeChart chart = line(r, "Invocations on provisioned concurrency and spillover (per " + bucketLabel(r,
+                Downsample.factor(ts.buckets(), MAX_POINTS)) + ")", "Invocations", c, true);
         integerAxis(chart);
         return chart;
     }

@@ -61,6 +61,10 @@ class CidrTest {
         assertThrows(IllegalArgumentException.class, () -> new Cidr(0, 33));
         assertThrows(IllegalArgumentException.class, () -> new Cidr(0, -1));
         assertEquals(0, new Cidr(0, 0).prefix());
+        // a /0 has no network bits: any address but 0.0.0.0 sets host bits
+        assertThrows(IllegalArgumentException.class, () -> new Cidr(1 << 24, 0));
+        e = assertThrows(IllegalArgumentException.class, () -> Cidr.parse("10.0.0.0/0"));
+        assertTrue(e.getMessage().contains("did you mean 0.0.0.0/0?"), e.getMessage());
         assertEquals(32, new Cidr(-1, 32).prefix());
     }
 

@@ -1,0 +1,170 @@
+package dev.enisim.metrics;
+
+import dev.enisim.model.Outcome;
+import dev.enisim.model.eni.EniId;
+import dev.enisim.model.eni.EniState;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Breaks a multi-account run down by account (several accounts on shared VPCs): per account and bucket, its
+ * ConcurrentExecutions (maximum), Invocations and Throttles (sums) and its Hyperplane ENIs holding an address
+ * (maximum), as {@code account} rows with the account's id; and the summary's {@code accounts} section. Not made
+ * for a single-account run (whose account row, id "", is the whole run). Memory grows with accounts, functions,
+ * keys and buckets, not with events.
+ */
+public final class AccountsRecorder {
+
+    private final int buckets;
+    private final long bucketMicros;
+    private final List<String> ids;
+    private final int[] functionAccount;
+    private final List<List<String>> functions = new ArrayList<>();
+    private final Gauge[] concurrency;
+    private final Gauge[] enis;
+    private final Counter[] invocations;
+    private final Counter[] throttles;
+    private final long[] inFlight;
+    private final long[] liveEnis;
+    private final long[] enisCreated;
+    private final long[][] outcomes;
+    private final int[] lastFunctionInFlight;
+    private final Map<Integer, String> keyLabels = new LinkedHashMap<>();
+    private int[] keyAccount = new int[0];
+
+    /**
+     * @param ids             the accounts' ids, in the scenario's order
+     * @param functionNames   the run's functions, by index
+     * @param functionAccount each function's account (index into {@code ids})
+     */
+    public AccountsRecorder(long durationMicros, long bucketMicros, List<String> ids, List<String> functionNames,
+            int[] functionAccount) {
+        this.bucketMicros = bucketMicros;
+        this.buckets = (int) ((durationMicros + bucketMicros - 1) / bucketMicros);
+        this.ids = List.copyOf(ids);
+        this.functionAccount = functionAccount.clone();
+        int n = ids.size();
+        concurrency = new Gauge[n];
+        enis = new Gauge[n];
+        invocations = new Counter[n];
+        throttles = new Counter[n];
+        for (int a = 0; a < n; a++) {
+            concurrency[a] = new Gauge(buckets, true, 0);
+            enis[a] = new Gauge(buckets, true, 0);
+            invocations[a] = new Counter(buckets);
+            throttles[a] = new Counter(buckets);
+            functions.add(new ArrayList<>());
+        }
+        for (int f = 0; f < functionAccount.length; f++) {
+            functions.get(functionAccount[f]).add(functionNames.get(f));
+        }
+        inFlight = new long[n];
+        liveEnis = new long[n];
+        enisCreated = new long[n];
+        outcomes = new long[n][Outcome.Kind.values().length];
+        lastFunctionInFlight = new int[functionAccount.length];
+    }
+
+    private int bucket(long now) {
+        return (int) Math.min(now / bucketMicros, buckets - 1);
+    }
+
+    void invocation(int function, Outcome outcome, long nowMicros) {
+        int a = functionAccount[function];
+        outcomes[a][outcome.kind().ordinal()]++;
+        if (outcome.admitted()) {
+            invocations[a].add(bucket(nowMicros), 1);
+        } else if (outcome.kind() == Outcome.Kind.THROTTLE) {
+            throttles[a].add(bucket(nowMicros), 1);
+        }
+    }
+
+    void concurrency(int function, int functionInFlight, long nowMicros) {
+        int a = functionAccount[function];
+        inFlight[a] += functionInFlight - lastFunctionInFlight[function];
+        lastFunctionInFlight[function] = functionInFlight;
+        concurrency[a].set(bucket(nowMicros), inFlight[a]);
+    }
+
+    void eniState(EniId eni, EniState from, EniState to, long nowMicros) {
+        int a = account(eni);
+        int delta = 0;
+        if (from == null) {
+            enisCreated[a]++;
+            delta = 1;
+        } else if (!to.holdsResources() && from.holdsResources()) {
+            delta = -1;
+        }
+        if (delta != 0) {
+            liveEnis[a] += delta;
+            enis[a].set(bucket(nowMicros), liveEnis[a]);
+        }
+    }
+
+    /** A key's account, from its label ({@code <account>:subnet+[groups]}), looked up once per key. */
+    private int account(EniId eni) {
+        int k = eni.key();
+        if (k >= keyAccount.length) {
+            int old = keyAccount.length;
+            keyAccount = Arrays.copyOf(keyAccount, Math.max(k + 1, old * 2));
+            Arrays.fill(keyAccount, old, keyAccount.length, -1);
+        }
+        if (keyAccount[k] < 0) {
+            keyAccount[k] = 0;
+            for (int a = 0; a < ids.size(); a++) {
+                if (eni.keyLabel().startsWith(ids.get(a) + ":")) {
+                    keyAccount[k] = a;
+                }
+            }
+            keyLabels.put(k, eni.keyLabel());
+        }
+        return keyAccount[k];
+    }
+
+    /** The per-account rows: {@code account} scope, the account's id. */
+    public List<Series> series() {
+        List<Series> out = new ArrayList<>();
+        for (int a = 0; a < ids.size(); a++) {
+            String id = ids.get(a);
+            out.add(Metric.INVOCATIONS.series(Metric.Scope.ACCOUNT, id, invocations[a].values()));
+            out.add(Metric.THROTTLES.series(Metric.Scope.ACCOUNT, id, throttles[a].values()));
+            out.add(Metric.CONCURRENT_EXECUTIONS.series(Metric.Scope.ACCOUNT, id, concurrency[a].values()));
+            out.add(Metric.HYPERPLANE_ENI_COUNT.series(Metric.Scope.ACCOUNT, id, enis[a].values()));
+        }
+        return out;
+    }
+
+    /** The summary's {@code accounts} section, by account id. */
+    public Map<String, RunSummary.AccountSummary> summary() {
+        Map<String, RunSummary.AccountSummary> out = new LinkedHashMap<>();
+        for (int a = 0; a < ids.size(); a++) {
+            long[] o = outcomes[a];
+            List<String> keys = new ArrayList<>();
+            for (Map.Entry<Integer, String> e : keyLabels.entrySet()) {
+                if (keyAccount[e.getKey()] == a) {
+                    keys.add(e.getValue());
+                }
+            }
+            long peak = 0;
+            for (long v : concurrency[a].values()) {
+                peak = Math.max(peak, v);
+            }
+            long peakEnis = 0;
+            for (long v : enis[a].values()) {
+                peakEnis = Math.max(peakEnis, v);
+            }
+            long total = 0;
+            for (long v : o) {
+                total += v;
+            }
+            out.put(ids.get(a), new RunSummary.AccountSummary(functions.get(a), total,
+                    o[Outcome.Kind.SUCCESS.ordinal()], o[Outcome.Kind.THROTTLE.ordinal()],
+                    o[Outcome.Kind.FUNCTION_ERROR.ordinal()], o[Outcome.Kind.INVOKE_ERROR.ordinal()], peak,
+                    enisCreated[a], peakEnis, keys));
+        }
+        return out;
+    }
+}

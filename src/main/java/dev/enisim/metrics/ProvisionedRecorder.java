@@ -1,0 +1,138 @@
+package dev.enisim.metrics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Observes provisioned concurrency: per function that has some (configured or requested on the timeline), per
+ * time bucket, CloudWatch's ProvisionedConcurrencyInvocations and ProvisionedConcurrencySpilloverInvocations
+ * (sums) and the allocation ({@code Sim.ProvisionedConcurrency.Allocated}, maximum), and the summary's {@code
+ * provisionedConcurrency} section. No series and no section for a run without provisioned concurrency. Memory
+ * grows with functions and buckets, not with invocations.
+ */
+public final class ProvisionedRecorder {
+
+    private static final Metric[] METRICS = Metric.of(Metric.Group.PROVISIONED).toArray(new Metric[0]);
+
+    private final int buckets;
+    private final long bucketMicros;
+    private final List<String> names = new ArrayList<>();
+    private final Map<Integer, Track> tracks = new LinkedHashMap<>();
+    private Track[] byFunction = new Track[0];
+
+    public ProvisionedRecorder(long durationMicros, long bucketMicros) {
+        this.bucketMicros = bucketMicros;
+        this.buckets = (int) ((durationMicros + bucketMicros - 1) / bucketMicros);
+    }
+
+    /**
+     * Binds to the run's functions (by index): {@code configured[i]} is function i's provisioned concurrency at
+     * the start (allocated before the run), -1 for a function that never has any (not tracked).
+     */
+    public void attach(List<String> functionNames, int[] configured) {
+        names.addAll(functionNames);
+        byFunction = new Track[functionNames.size()];
+        for (int i = 0; i < byFunction.length; i++) {
+            if (configured[i] >= 0) {
+                byFunction[i] = new Track(buckets, configured[i]);
+                tracks.put(i, byFunction[i]);
+            }
+        }
+    }
+
+    /** True when some function has provisioned concurrency. */
+    public boolean any() {
+        return !tracks.isEmpty();
+    }
+
+    private int bucket(long now) {
+        return (int) Math.min(now / bucketMicros, buckets - 1);
+    }
+
+    /** An invocation got an environment (provisioned or not); called for every execution. */
+    void execution(int function, boolean provisioned, long nowMicros) {
+        Track t = byFunction[function];
+        if (t != null && provisioned) {
+            t.invocations++;
+            t.invocationSeries.add(bucket(nowMicros), 1);
+        }
+    }
+
+    void spillover(int function, long nowMicros) {
+        Track t = byFunction[function];
+        t.spillover++;
+        t.spilloverSeries.add(bucket(nowMicros), 1);
+    }
+
+    void changed(int function, int requested, int allocated, long nowMicros) {
+        Track t = byFunction[function];
+        if (allocated > t.allocated.current() && requested == allocated && nowMicros > 0) {
+            t.allocationsCompleted++;
+        }
+        t.requested = requested;
+        t.allocated.set(bucket(nowMicros), allocated);
+        t.peak = Math.max(t.peak, allocated);
+    }
+
+    /** The provisioned-concurrency series, per tracked function then for the account (none without one). */
+    public List<Series> series() {
+        List<Series> out = new ArrayList<>();
+        if (!any()) {
+            return out;
+        }
+        long[][] account = new long[METRICS.length][buckets];
+        for (Map.Entry<Integer, Track> e : tracks.entrySet()) {
+            long[][] v = {e.getValue().invocationSeries.values(), e.getValue().spilloverSeries.values(),
+                e.getValue().allocated.values()};
+            add(out, Metric.Scope.FUNCTION, names.get(e.getKey()), v);
+            for (int m = 0; m < v.length; m++) {
+                for (int b = 0; b < buckets; b++) {
+                    account[m][b] += v[m][b];
+                }
+            }
+        }
+        add(out, Metric.Scope.ACCOUNT, "", account);
+        return out;
+    }
+
+    private static void add(List<Series> out, Metric.Scope scope, String id, long[][] values) {
+        for (int m = 0; m < METRICS.length; m++) {
+            out.add(METRICS[m].series(scope, id, values[m]));
+        }
+    }
+
+    /** The summary's {@code provisionedConcurrency} section, per tracked function; null when there is none. */
+    public Map<String, RunSummary.ProvisionedSummary> summary() {
+        if (!any()) {
+            return null;
+        }
+        Map<String, RunSummary.ProvisionedSummary> out = new LinkedHashMap<>();
+        for (Map.Entry<Integer, Track> e : tracks.entrySet()) {
+            Track t = e.getValue();
+            out.put(names.get(e.getKey()), new RunSummary.ProvisionedSummary(t.requested, t.allocated.current(),
+                    t.peak, t.allocationsCompleted, t.invocations, t.spillover));
+        }
+        return out;
+    }
+
+    private static final class Track {
+        final Counter invocationSeries;
+        final Counter spilloverSeries;
+        final Gauge allocated;
+        int requested;
+        long peak;
+        long allocationsCompleted;
+        long invocations;
+        long spillover;
+
+        Track(int buckets, int configured) {
+            invocationSeries = new Counter(buckets);
+            spilloverSeries = new Counter(buckets);
+            allocated = new Gauge(buckets, true, configured);
+            requested = configured;
+            peak = configured;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.enisim.model;
+
+/**
+ * How Lambda allocates provisioned concurrency requested on the timeline (PutProvisionedConcurrencyConfig).
+ *
+ * <p>[doc] "Lambda starts allocating provisioned concurrency after a minute or two of preparation. For each
+ * function, Lambda can provision up to 6,000 execution environments every minute" and "you can't access any of
+ * those environments until Lambda completely finishes allocating them"
+ * (https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html). So a request adding {@code n}
+ * environments is usable, all at once, {@code preparation + n / allocationPerMinute} minutes after it was made.
+ *
+ * @param preparationMicros   the preparation before allocation starts [assumed: 90 s, "a minute or two"]
+ * @param allocationPerMinute environments allocated per minute per function [doc: 6,000]
+ * @param keepsFunctionActive a VPC function with provisioned concurrency allocated does not go Inactive when it is
+ *                            not invoked [assumed: AWS documents no idle release of provisioned concurrency]
+ */
+public record ProvisionedAllocation(long preparationMicros, int allocationPerMinute, boolean keepsFunctionActive) {
+
+    public static final ProvisionedAllocation DEFAULT = new ProvisionedAllocation(90_000_000L, 6000, true);
+
+    public ProvisionedAllocation {
+        if (preparationMicros < 0 || allocationPerMinute < 1) {
+            throw new IllegalArgumentException("preparation " + preparationMicros + " us, allocation "
+                    + allocationPerMinute + " per minute");
+        }
+    }
+
+    /** Microseconds from a request adding {@code environments} to their being usable (all at once). */
+    public long readyAfterMicros(int environments) {
+        long allocation = (Math.max(0, environments) * 60_000_000L + allocationPerMinute - 1) / allocationPerMinute;
+        return preparationMicros + allocation;
+    }
+}
