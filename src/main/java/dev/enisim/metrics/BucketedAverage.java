@@ -11,10 +11,13 @@ final class BucketedAverage {
     private long current;
     private long lastMicros;
     private double total;
+    private int lastBucket;              // the bucket of lastMicros
+    private long lastBucketEnd;          // where it ends (the last bucket never does)
 
     BucketedAverage(long bucketMicros, int buckets) {
         this.bucketMicros = bucketMicros;
         this.area = new double[buckets];
+        this.lastBucketEnd = buckets == 1 ? Long.MAX_VALUE : bucketMicros;
     }
 
     /** The level becomes {@code value} at {@code nowMicros}. */
@@ -33,6 +36,14 @@ final class BucketedAverage {
         }
         if (current != 0) {
             total += (double) current * (nowMicros - lastMicros);
+            if (nowMicros <= lastBucketEnd) { // within lastMicros's bucket: what the loop below does in one step
+                area[lastBucket] += (double) current * (nowMicros - lastMicros);
+                lastMicros = nowMicros;
+                if (nowMicros == lastBucketEnd) {
+                    locate(nowMicros);
+                }
+                return;
+            }
             long t = lastMicros;
             while (t < nowMicros) {
                 int b = (int) Math.min(t / bucketMicros, area.length - 1);
@@ -45,6 +56,14 @@ final class BucketedAverage {
             }
         }
         lastMicros = nowMicros;
+        if (nowMicros >= lastBucketEnd) {
+            locate(nowMicros);
+        }
+    }
+
+    private void locate(long nowMicros) {
+        lastBucket = (int) Math.min(nowMicros / bucketMicros, area.length - 1);
+        lastBucketEnd = lastBucket == area.length - 1 ? Long.MAX_VALUE : (lastBucket + 1) * bucketMicros;
     }
 
     /** The mean level over [0, end) (call once, at the end). */

@@ -8,35 +8,31 @@ import java.util.List;
  */
 final class ExecutionLevels {
 
-    private final Gauge[] functionConcurrency;
-    private final Gauge[] functionEnvironments;
+    private final GaugeColumns functionConcurrency;
+    private final GaugeColumns functionEnvironments;
     private final Gauge accountConcurrency;
     private final TimeAverage concurrencyArea = new TimeAverage();
 
     ExecutionLevels(int functions, int buckets) {
-        functionConcurrency = new Gauge[functions];
-        functionEnvironments = new Gauge[functions];
-        for (int i = 0; i < functions; i++) {
-            functionConcurrency[i] = new Gauge(buckets, true, 0);
-            functionEnvironments[i] = new Gauge(buckets, true, 0);
-        }
+        functionConcurrency = new GaugeColumns(functions, buckets);
+        functionEnvironments = new GaugeColumns(functions, buckets);
         accountConcurrency = new Gauge(buckets, true, 0);
     }
 
     void concurrency(int function, int functionInFlight, int accountInFlight, int bucket, long nowMicros) {
-        functionConcurrency[function].set(bucket, functionInFlight);
+        functionConcurrency.set(function, bucket, functionInFlight);
         accountConcurrency.set(bucket, accountInFlight);
         concurrencyArea.update(accountInFlight, nowMicros);
     }
 
     void environments(int function, int total, int bucket) {
-        functionEnvironments[function].set(bucket, total);
+        functionEnvironments.set(function, bucket, total);
     }
 
     void addFunctionSeries(List<Series> out, int function, String name) {
         out.add(Metric.CONCURRENT_EXECUTIONS.series(Metric.Scope.FUNCTION, name,
-                functionConcurrency[function].values()));
-        out.add(Metric.ENVIRONMENTS.series(Metric.Scope.FUNCTION, name, functionEnvironments[function].values()));
+                functionConcurrency.values(function)));
+        out.add(Metric.ENVIRONMENTS.series(Metric.Scope.FUNCTION, name, functionEnvironments.values(function)));
     }
 
     void addAccountSeries(List<Series> out) {
@@ -44,11 +40,11 @@ final class ExecutionLevels {
     }
 
     int peakConcurrency(int function) {
-        return (int) functionConcurrency[function].peak();
+        return functionConcurrency.peak(function);
     }
 
     int peakEnvironments(int function) {
-        return (int) functionEnvironments[function].peak();
+        return functionEnvironments.peak(function);
     }
 
     int peakAccountConcurrency() {

@@ -17,26 +17,71 @@ final class InvocationCounts {
     private final int buckets;
     private final long[][] totals;        // [function][outcome]
     private final Counter[][] byBucket;   // [function][outcome], created on first use
+    /**
+     * The current bucket's counts, outcome-major ([outcome][function], a row created on the outcome's first use):
+     * an invocation increments a slot of a dense array shared by all functions (with thousands of functions, their
+     * own rows miss the caches); when the bucket ends, the functions that had invocations in it (and only they) move
+     * their counts into their rows.
+     */
+    private final long[][] scratch;
+    private final int[] active;           // functions with counts in the scratch, in first-count order
+    private final boolean[] isActive;
+    private int activeCount;
+    private int scratchBucket;
 
     InvocationCounts(int functions, int buckets) {
         this.buckets = buckets;
         this.totals = new long[functions][OUTCOMES.length];
         this.byBucket = new Counter[functions][OUTCOMES.length];
+        this.scratch = new long[OUTCOMES.length][];
+        this.active = new int[functions];
+        this.isActive = new boolean[functions];
     }
 
     void count(int function, Outcome outcome, int bucket) {
-        int o = outcome.ordinal();
-        totals[function][o]++;
-        Counter c = byBucket[function][o];
-        if (c == null) {
-            c = new Counter(buckets);
-            byBucket[function][o] = c;
+        if (bucket != scratchBucket) {
+            flush();
+            scratchBucket = bucket;
         }
-        c.add(bucket, 1);
+        long[] row = scratch[outcome.ordinal()];
+        if (row == null) {
+            row = new long[isActive.length];
+            scratch[outcome.ordinal()] = row;
+        }
+        row[function]++;
+        if (!isActive[function]) {
+            isActive[function] = true;
+            active[activeCount++] = function;
+        }
+    }
+
+    /** Moves the scratch's counts into the functions' totals and rows (work per function that had invocations). */
+    private void flush() {
+        for (int i = 0; i < activeCount; i++) {
+            int f = active[i];
+            isActive[f] = false;
+            for (int o = 0; o < OUTCOMES.length; o++) {
+                long[] row = scratch[o];
+                if (row == null || row[f] == 0) {
+                    continue;
+                }
+                long n = row[f];
+                row[f] = 0;
+                totals[f][o] += n;
+                Counter c = byBucket[f][o];
+                if (c == null) {
+                    c = new Counter(buckets);
+                    byBucket[f][o] = c;
+                }
+                c.add(scratchBucket, n);
+            }
+        }
+        activeCount = 0;
     }
 
     /** One function's invocation series (call for every function, in order, before {@link #addAccountSeries}). */
     void addFunctionSeries(List<Series> out, int function, String name, long[][] account) {
+        flush();
         long[][] byOutcome = new long[OUTCOMES.length][];
         for (Outcome o : OUTCOMES) {
             Counter c = byBucket[function][o.ordinal()];
@@ -103,11 +148,13 @@ final class InvocationCounts {
 
     /** One function's totals by outcome. */
     long[] totals(int function) {
+        flush();
         return totals[function];
     }
 
     /** The account's totals by outcome. */
     long[] accountTotals() {
+        flush();
         long[] all = new long[OUTCOMES.length];
         for (long[] t : totals) {
             for (int i = 0; i < all.length; i++) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.PackedHistogram;
 
 /**
  * Latency of successful invocations (init when cold + duration), per function and for the account: overall and
@@ -41,11 +40,14 @@ public final class LatencyRecorder implements WorldListener {
         for (int i = 0; i < functions.length; i++) {
             functions[i] = Track.function(buckets);
         }
+        active = new int[functions.length];
     }
 
     private int currentBucket;
     private long bucketEnd;
-    private final Histogram scratch = new Histogram(2); // a function's closing bucket, when it has none of its own
+    private final long[] sorted = new long[Track.PENDING]; // a closing bucket's pending values, sorted
+    private int[] active;      // the functions that recorded in the current bucket, in first-record order
+    private int activeCount;
 
     /**
      * Records into the function's current-bucket histogram only; when a later bucket begins, every function's
@@ -61,13 +63,22 @@ public final class LatencyRecorder implements WorldListener {
             }
             bucketEnd = b == buckets - 1 ? Long.MAX_VALUE : (b + 1) * bucketMicros;
         }
-        functions[function].record(latencyMicros, coldStart);
+        Track t = functions[function];
+        if (!t.active) {
+            t.active = true;
+            active[activeCount++] = function;
+        }
+        t.record(latencyMicros, coldStart);
     }
 
+    /** Closes the bucket of each function that recorded in it (the others have nothing to close), then the account's. */
     private void closeBucket() {
-        for (Track t : functions) {
-            t.closeInto(currentBucket, account, scratch);
+        for (int i = 0; i < activeCount; i++) {
+            Track t = functions[active[i]];
+            t.active = false;
+            t.closeInto(currentBucket, account, sorted);
         }
+        activeCount = 0;
         account.close(currentBucket);
     }
 
@@ -123,28 +134,27 @@ public final class LatencyRecorder implements WorldListener {
     /**
      * One latency track: the current bucket, and overall (the sum of closed buckets); cold starts apart. Laid out so
      * that many functions cost little: a function's invocations of the current bucket wait in a small array
-     * ({@link #pending}, up to {@link #PENDING} values) and go into a histogram only when the bucket closes (into
-     * the recorder's one scratch histogram, or into a histogram of the function's own once its bucket outgrows the
-     * array); its overall and cold-start histograms are {@link PackedHistogram}s (sparse: a few hundred bytes
-     * instead of 16 KB). The counts, hence every percentile, are those of plain histograms.
+     * ({@link #pending}, up to {@link #PENDING} values) and, when the bucket closes, its percentiles are read from
+     * them sorted and they are counted into the overall and cold-start {@link LatencyCounts} (a window of counts:
+     * none for a function never invoked); a function whose bucket outgrows the array gets a histogram of its own for
+     * it. The counts, hence every percentile, are those of plain {@code Histogram(2)}s.
      */
     private static final class Track {
         /** Values a function's bucket holds before it gets a histogram of its own. */
         static final int PENDING = 1024;
         private static final long[] NONE = new long[0];
 
-        private final AbstractHistogram overall;
-        private final AbstractHistogram cold;
+        private final LatencyCounts overall = new LatencyCounts();
+        private final LatencyCounts cold = new LatencyCounts();
         private Histogram current;          // the account's always; a function's once its bucket outgrew pending
         private long[] pending = NONE;      // this bucket's values not yet in a histogram; ~value for a cold start
         private int pendingCount;
         private final long[][] perBucket;   // [statistic][bucket], -1 where no invocation succeeded
         private final long[] coldStarts;
         private long coldInBucket;
+        private boolean active;             // recorded in the current bucket (the recorder's list holds it)
 
         private Track(int buckets, boolean account) {
-            overall = account ? new Histogram(2) : new PackedHistogram(2);
-            cold = account ? new Histogram(2) : new PackedHistogram(2);
             current = account ? new Histogram(2) : null;
             perBucket = new long[STATISTICS.length][buckets];
             for (long[] p : perBucket) {
@@ -178,13 +188,13 @@ public final class LatencyRecorder implements WorldListener {
             }
         }
 
-        /** Moves the pending values into {@code h} (and the cold starts' into the cold histogram). */
+        /** Moves the pending values into {@code h} (and the cold starts' into the cold counts). */
         private void flush(Histogram h) {
             for (int i = 0; i < pendingCount; i++) {
                 long v = pending[i];
                 if (v < 0) {
                     h.recordValue(~v);
-                    cold.recordValue(~v);
+                    cold.record(~v);
                 } else {
                     h.recordValue(v);
                 }
@@ -192,18 +202,51 @@ public final class LatencyRecorder implements WorldListener {
             pendingCount = 0;
         }
 
-        /**
-         * Closes a function's bucket and adds it to {@code account}'s current bucket too; {@code scratch} is empty
-         * and is left empty.
-         */
-        void closeInto(int bucket, Track account, Histogram scratch) {
-            Histogram h = current != null ? current : scratch;
+        /** Closes a function's bucket and adds it to {@code account}'s current bucket too. */
+        void closeInto(int bucket, Track account, long[] sorted) {
+            if (current == null) {
+                closePending(bucket, account, sorted);
+                return;
+            }
+            Histogram h = current;
             flush(h);
             if (h.getTotalCount() > 0) {
                 account.current.add(h);
                 account.coldInBucket += coldInBucket;
             }
             close(bucket, h);
+        }
+
+        /**
+         * Closes a bucket whose values are all pending (no histogram of the function's own): its percentiles and
+         * maximum read from the values sorted, as {@link AbstractHistogram#getValueAtPercentile} and
+         * {@link AbstractHistogram#getMaxValue} give them (the highest value equivalent to the value at the
+         * histogram's rank), and each value counted into the overall, cold-start and account figures: the same
+         * counts as adding a histogram of the bucket, without one (work in proportion to the bucket's values).
+         */
+        private void closePending(int bucket, Track account, long[] sorted) {
+            int n = pendingCount;
+            for (int i = 0; i < n; i++) {
+                long v = pending[i];
+                if (v < 0) {
+                    v = ~v;
+                    cold.record(v);
+                }
+                sorted[i] = v;
+                overall.record(v);
+                account.current.recordValue(v);
+            }
+            pendingCount = 0;
+            java.util.Arrays.sort(sorted, 0, n);
+            for (int s = 0; s < PERCENTILES.length; s++) {
+                long v = sorted[(int) LatencyCounts.rank(PERCENTILES[s], n) - 1];
+                perBucket[s][bucket] = LatencyCounts.highestEquivalentValue(v);
+            }
+            long max = sorted[n - 1];
+            perBucket[PERCENTILES.length][bucket] = max == 0 ? 0 : LatencyCounts.highestEquivalentValue(max);
+            account.coldInBucket += coldInBucket;
+            coldStarts[bucket] += coldInBucket;
+            coldInBucket = 0;
         }
 
         /** Closes the account's bucket. */
@@ -232,7 +275,7 @@ public final class LatencyRecorder implements WorldListener {
         }
 
         long footprintBytes() {
-            return overall.getEstimatedFootprintInBytes() + cold.getEstimatedFootprintInBytes()
+            return overall.footprintBytes() + cold.footprintBytes()
                     + (current == null ? 0 : current.getEstimatedFootprintInBytes()) + 8L * pending.length
                     + 8L * (perBucket.length + 1) * coldStarts.length;
         }
@@ -242,13 +285,12 @@ public final class LatencyRecorder implements WorldListener {
             for (long c : coldStarts) {
                 coldCount += c;
             }
-            return new RunSummary.Latency(overall.getTotalCount(), millis(overall, 50), millis(overall, 90),
-                    millis(overall, 99), overall.getTotalCount() == 0 ? 0 : overall.getMaxValue() / 1000.0,
-                    coldCount, millis(cold, 50), millis(cold, 99));
+            return new RunSummary.Latency(overall.totalCount(), millis(overall, 50), millis(overall, 90),
+                    millis(overall, 99), overall.maxValue() / 1000.0, coldCount, millis(cold, 50), millis(cold, 99));
         }
 
-        private static double millis(AbstractHistogram h, double percentile) {
-            return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1000.0;
+        private static double millis(LatencyCounts h, double percentile) {
+            return h.valueAtPercentile(percentile) / 1000.0;
         }
     }
 }

@@ -62,7 +62,7 @@ class LatencyRecorderTest {
      */
     @Test
     void figuresAreThoseOfPlainHistograms() {
-        for (int seed = 1; seed <= 6; seed++) {
+        for (int seed = 1; seed <= 20; seed++) {
             RandomGenerator rng = new RandomStreams(seed, 0).stream("lat");
             int functions = 1 + rng.nextInt(12);
             int buckets = 1 + rng.nextInt(6);
@@ -76,6 +76,7 @@ class LatencyRecorderTest {
             org.HdrHistogram.Histogram[] overall = new org.HdrHistogram.Histogram[functions];
             org.HdrHistogram.Histogram[] cold = new org.HdrHistogram.Histogram[functions];
             org.HdrHistogram.Histogram account = new org.HdrHistogram.Histogram(2);
+            org.HdrHistogram.Histogram accountCold = new org.HdrHistogram.Histogram(2);
             for (int f = 0; f < functions; f++) {
                 overall[f] = new org.HdrHistogram.Histogram(2);
                 cold[f] = new org.HdrHistogram.Histogram(2);
@@ -88,7 +89,7 @@ class LatencyRecorderTest {
             for (int i = 0; i < events; i++) {
                 long now = i * step;
                 int f = rng.nextInt(5) == 0 ? 0 : rng.nextInt(functions); // function 0 busy
-                long v = 1 + (long) (Math.exp(rng.nextGaussian() * 2) * 50_000);
+                long v = rng.nextInt(50) == 0 ? 0 : 1 + (long) (Math.exp(rng.nextGaussian() * 2) * 50_000); // 0 too
                 boolean c = rng.nextInt(9) == 0;
                 r.latency(f, v, c, now);
                 plain[f][(int) (now / (60 * SEC))].recordValue(v);
@@ -96,6 +97,7 @@ class LatencyRecorderTest {
                 account.recordValue(v);
                 if (c) {
                     cold[f].recordValue(v);
+                    accountCold.recordValue(v);
                 }
             }
             int checked = 0;
@@ -122,6 +124,8 @@ class LatencyRecorderTest {
                 RunSummary.Latency l = r.functionLatency().get("f" + f);
                 assertEquals(overall[f].getTotalCount(), l.count());
                 if (l.count() > 0) {
+                    assertEquals(overall[f].getValueAtPercentile(50) / 1000.0, l.p50(), "seed " + seed);
+                    assertEquals(overall[f].getValueAtPercentile(90) / 1000.0, l.p90(), "seed " + seed);
                     assertEquals(overall[f].getValueAtPercentile(99) / 1000.0, l.p99(), "seed " + seed);
                     assertEquals(overall[f].getMaxValue() / 1000.0, l.max());
                 }
@@ -135,6 +139,12 @@ class LatencyRecorderTest {
             if (a.count() > 0) {
                 assertEquals(account.getValueAtPercentile(50) / 1000.0, a.p50());
                 assertEquals(account.getValueAtPercentile(90) / 1000.0, a.p90());
+                assertEquals(account.getValueAtPercentile(99) / 1000.0, a.p99());
+                assertEquals(account.getMaxValue() / 1000.0, a.max());
+            }
+            if (accountCold.getTotalCount() > 0) {
+                assertEquals(accountCold.getValueAtPercentile(50) / 1000.0, a.coldStartP50());
+                assertEquals(accountCold.getValueAtPercentile(99) / 1000.0, a.coldStartP99());
             }
         }
     }

@@ -1,0 +1,64 @@
+package dev.enisim.metrics;
+
+import java.util.Arrays;
+
+/**
+ * Maximum gauges of many dimensions (one per function) laid out bucket-major: the current bucket is one array
+ * with a slot per dimension, so that an event touches two dense arrays shared by all dimensions rather than a
+ * gauge object and a bucket array of its own per dimension (with thousands of functions, those miss the caches).
+ * Each bucket holds, per dimension, the highest level over the bucket, counting the level it had when the bucket
+ * began, as {@link Gauge} does: the same figures. Levels are {@code int}s (in-flight invocations, environments).
+ * Buckets the run passes without a change share one array of the levels as they stood (quiet periods cost an array
+ * per quiet stretch, not per bucket); a bucket's array is left alone once a later bucket began.
+ */
+final class GaugeColumns {
+
+    private final int[][] columns;   // [bucket][dimension], filled up to lastBucket
+    private final int[] current;
+    private int lastBucket;
+
+    GaugeColumns(int dimensions, int buckets) {
+        columns = new int[buckets][];
+        current = new int[dimensions];
+        columns[0] = new int[dimensions];
+    }
+
+    /** Dimension {@code d}'s level becomes {@code value} in {@code bucket} (never earlier than the last call's). */
+    void set(int d, int bucket, int value) {
+        if (bucket > lastBucket) {
+            carryTo(bucket);
+        }
+        current[d] = value;
+        int[] c = columns[bucket];
+        if (value > c[d]) {
+            c[d] = value;
+        }
+    }
+
+    /** Begins {@code bucket}: the buckets skipped share one copy of the levels; the new one starts from them. */
+    private void carryTo(int bucket) {
+        if (bucket - lastBucket > 1) {
+            Arrays.fill(columns, lastBucket + 1, bucket, current.clone());
+        }
+        columns[bucket] = current.clone();
+        lastBucket = bucket;
+    }
+
+    /** Dimension {@code d}'s highest level so far. */
+    int peak(int d) {
+        int p = columns[0][d];
+        for (int b = 1; b <= lastBucket; b++) {
+            p = Math.max(p, columns[b][d]);
+        }
+        return p;
+    }
+
+    /** Dimension {@code d}'s per-bucket maxima, every bucket filled up to the end (levels carried forward). */
+    long[] values(int d) {
+        long[] out = new long[columns.length];
+        for (int b = 0; b < columns.length; b++) {
+            out[b] = b <= lastBucket ? columns[b][d] : current[d];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.enisim.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/** The bucket-major and fast-path layouts give exactly the figures of the straightforward ones. */
+class BucketLayoutProperties {
+
+    /** GaugeColumns holds, per dimension, what a Gauge of its own would: per-bucket maxima and the peak. */
+    @Property(tries = 300)
+    void gaugeColumnsAreGauges(@ForAll long seed, @ForAll @IntRange(min = 1, max = 12) int dims,
+            @ForAll @IntRange(min = 1, max = 40) int buckets) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        GaugeColumns columns = new GaugeColumns(dims, buckets);
+        Gauge[] gauges = new Gauge[dims];
+        for (int d = 0; d < dims; d++) {
+            gauges[d] = new Gauge(buckets, true, 0);
+        }
+        int bucket = 0;
+        for (int i = 0, n = rng.nextInt(400); i < n; i++) {
+            if (rng.nextInt(10) == 0) {
+                bucket = Math.min(buckets - 1, bucket + rng.nextInt(1, 6)); // quiet stretches too
+            }
+            int d = rng.nextInt(dims);
+            int v = rng.nextInt(20);
+            columns.set(d, bucket, v);
+            gauges[d].set(bucket, v);
+        }
+        for (int d = 0; d < dims; d++) {
+            assertEquals(gauges[d].peak(), columns.peak(d));
+            assertArrayEquals(gauges[d].values(), columns.values(d), "dimension " + d);
+        }
+    }
+
+    /** BucketedAverage's per-bucket areas are the level's integral split at bucket edges, added in time order. */
+    @Property(tries = 300)
+    void bucketedAverageSplitsAtEdges(@ForAll long seed, @ForAll @IntRange(min = 1, max = 30) int buckets) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        long bucketMicros = 1 + rng.nextInt(1000);
+        long end = buckets * bucketMicros - rng.nextLong(bucketMicros);
+        BucketedAverage a = new BucketedAverage(bucketMicros, buckets);
+        double[] area = new double[buckets];
+        long t = 0;
+        long level = 0;
+        for (int i = 0, n = rng.nextInt(200); i < n && t < end; i++) {
+            long next = Math.min(end, t + (rng.nextInt(4) == 0 ? bucketMicros * rng.nextInt(3) : 0)
+                    + rng.nextLong(bucketMicros + 1));
+            if (rng.nextInt(8) == 0) {
+                next = ((t / bucketMicros) + 1) * bucketMicros; // exactly on an edge
+                next = Math.min(end, next);
+            }
+            for (long s = t; s < next; ) { // the straightforward split
+                int b = (int) Math.min(s / bucketMicros, buckets - 1);
+                long e = b == buckets - 1 ? next : Math.min(next, (b + 1) * bucketMicros);
+                if (level != 0) {
+                    area[b] += (double) level * (e - s);
+                }
+                s = e;
+            }
+            t = next;
+            level = rng.nextInt(4) == 0 ? 0 : rng.nextInt(50);
+            a.update(level, t);
+        }
+        for (long s = t; s < end; ) {
+            int b = (int) Math.min(s / bucketMicros, buckets - 1);
+            long e = b == buckets - 1 ? end : Math.min(end, (b + 1) * bucketMicros);
+            if (level != 0) {
+                area[b] += (double) level * (e - s);
+            }
+            s = e;
+        }
+        long[] expected = new long[buckets];
+        for (int b = 0; b < buckets; b++) {
+            long len = Math.min(bucketMicros, end - (long) b * bucketMicros);
+            expected[b] = len <= 0 ? 0 : Math.round(area[b] / len * 1000);
+        }
+        assertArrayEquals(expected, a.bucketMeansMilli(end));
+    }
+}

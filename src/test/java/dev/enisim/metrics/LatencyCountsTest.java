@@ -1,0 +1,90 @@
+package dev.enisim.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+class LatencyCountsTest {
+
+    private static final Histogram PLAIN = new Histogram(2);
+
+    /** Two values share a bucket of LatencyCounts exactly when they share one in HdrHistogram's Histogram(2). */
+    @Property(tries = 2000)
+    void bucketsAreHistogramTwosBuckets(@ForAll @LongRange(min = 0, max = 1L << 45) long v) {
+        int i = LatencyCounts.index(v);
+        assertEquals(PLAIN.lowestEquivalentValue(v), LatencyCounts.lowestValue(i), "lowest value of " + v);
+        assertEquals(i, LatencyCounts.index(PLAIN.highestEquivalentValue(v)));
+        assertEquals(i + 1, LatencyCounts.index(PLAIN.highestEquivalentValue(v) + 1), "next bucket after " + v);
+        assertEquals(i, LatencyCounts.index(LatencyCounts.lowestValue(i)));
+    }
+
+    @Test
+    void smallValuesAreTheirOwnBuckets() {
+        for (long v = 0; v < 600; v++) {
+            assertEquals(PLAIN.lowestEquivalentValue(v), LatencyCounts.lowestValue(LatencyCounts.index(v)));
+        }
+    }
+
+    /** Percentiles, maximum and total are those of a Histogram(2) fed the same values, however they arrive. */
+    @Test
+    void figuresAreThoseOfAHistogram() {
+        double[] percentiles = {0.1, 1, 10, 25, 50, 75, 90, 99, 99.9, 100};
+        for (int seed = 0; seed < 200; seed++) {
+            SplittableRandom rng = new SplittableRandom(seed);
+            Histogram h = new Histogram(2);
+            Histogram part = new Histogram(2);
+            LatencyCounts c = new LatencyCounts();
+            LatencyCounts other = new LatencyCounts();
+            int n = rng.nextInt(1, 3000);
+            double scale = Math.pow(10, rng.nextInt(0, 7));
+            for (int k = 0; k < n; k++) {
+                long v = rng.nextInt(40) == 0 ? 0 : (long) (Math.exp(rng.nextGaussian() * 1.5) * scale);
+                h.recordValue(v);
+                switch (rng.nextInt(3)) {
+                    case 0 -> c.record(v);
+                    case 1 -> part.recordValue(v);
+                    default -> other.record(v);
+                }
+            }
+            c.add(part);
+            c.add(other);
+            assertEquals(h.getTotalCount(), c.totalCount());
+            assertEquals(h.getMaxValue(), c.maxValue(), "seed " + seed);
+            for (double p : percentiles) {
+                assertEquals(h.getValueAtPercentile(p), c.valueAtPercentile(p), "seed " + seed + " p" + p);
+            }
+        }
+    }
+
+    @Test
+    void emptyIsZero() {
+        LatencyCounts c = new LatencyCounts();
+        assertEquals(0, c.totalCount());
+        assertEquals(0, c.maxValue());
+        assertEquals(0, c.valueAtPercentile(50));
+    }
+
+    /** Counts past an int's range move to longs without losing any. */
+    @Test
+    void countsBeyondAnInt() {
+        Histogram h = new Histogram(2);
+        h.recordValueWithCount(5_000, 3_000_000_000L);
+        h.recordValueWithCount(70, 1_000_000_000L);
+        LatencyCounts c = new LatencyCounts();
+        c.record(9_000_000);
+        c.add(h);
+        c.add(h);
+        h.add(h);
+        h.recordValue(9_000_000);
+        assertEquals(h.getTotalCount(), c.totalCount());
+        for (double p : new double[] {10, 50, 80, 99.99, 100}) {
+            assertEquals(h.getValueAtPercentile(p), c.valueAtPercentile(p), "p" + p);
+        }
+        assertEquals(h.getMaxValue(), c.maxValue());
+    }
+}
