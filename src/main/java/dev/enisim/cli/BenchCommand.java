@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
             + "are scenarios/bench/<name>.yaml; many-functions (10,000 functions, 500 keys, an hour: not run by "
             + "default) is generated; a scenario path works too. For a pure loss workload the throttled fraction is "
             + "printed beside Erlang B, and the reference simulators run on the same workload (--no-references to "
-            + "skip)."})
+            + "skip).",
+            "Exit codes: 0 done, 1 internal error, 2 bad input (an unknown workload, a bad --set)."})
 final class BenchCommand implements Callable<Integer> {
 
     static final List<String> STANDARD = List.of("loss", "account", "month");
@@ -62,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = {"Override a field of every workload "
-            + "(repeatable), e.g. to see how cost grows:", "--set duration=1d   --set functions[*].arrivals.poisson=1900/s (default: none)"})
+            + "(repeatable), e.g. to see how cost grows:", "  --set duration=1d --set 'functions[*].arrivals.poisson=1900/s'", "(default: none)."})
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--references", negatable = true, defaultValue = "true", fallbackValue = "true",

@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
         description = {"Compares two variants of a design with common random numbers.", "",
             "Runs A and B (B = A with the --set overrides when B is not given) and prints, for each metric that "
             + "differs, the means, the mean paired difference B - A with its 95%% confidence interval, and whether "
-            + "it is significant."})
+            + "it is significant. With B given, the --set overrides apply to B only.",
+            "Exit codes: 0 done (a significant difference is a result, not a failure), 1 internal error, 2 bad "
+            + "input or a comparison estimated above --max-events without --yes."})
 final class CompareCommand implements Callable<Integer> {
 
     @Spec

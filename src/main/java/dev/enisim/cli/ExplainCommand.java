@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
         description = {"Runs a scenario and tells what happened, in words.", "",
             "One line per meaningful event with its simulated time, each rule explained the first time it applies "
             + "(why the function is Pending, why the ENI is shared, why the invocation failed), repetitive events "
-            + "summarised."})
+            + "summarised.",
+            "Exit codes: 0 done (failed invocations are part of the story), 1 internal error, 2 bad input or a run "
+            + "estimated above --max-events without --yes."})
 final class ExplainCommand implements Callable<Integer> {
 
     @Spec

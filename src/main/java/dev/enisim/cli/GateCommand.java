@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
             "Writes gate.md (for the pull request; also appended to $GITHUB_STEP_SUMMARY when set), junit.xml,"
             + " gate.html and after.yaml (the account with the change) into --out.", ""},
         footer = {"", "Rules (options or --rules FILE, a YAML list of sentences under `gate:`):",
-            "  no function Failed | every subnet keeps 20%% of its IPs at the peak | quota headroom >= 50 |",
-            "  no function Pending longer than 5m | new ENIs <= 20 | failing invocations <= 0 | teardown wait <= 45m",
+            "  no function Failed | every subnet keeps 20%% of its IPs at the peak |",
+            "  quota headroom >= 50 | no function Pending longer than 5m | new ENIs <= 20 |",
+            "  failing invocations <= 0 | teardown wait <= 45m",
             "  and any `check` expectation on the after run's summary.json (enis.peak <= 40).",
             "Default (without --rules): no function Failed; quota headroom >= 0; failing invocations <= 0.", "",
             "Example: enisim gate --account scenario.yaml --template template.yaml --parameters params.json"

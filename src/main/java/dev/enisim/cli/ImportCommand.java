@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
             + " or UTF-16 (Windows PowerShell). A listing saved in pages (--max-items) needs every page. Figures the"
             + " files cannot give are placeholders, listed at the top of the generated file.", ""},
         footer = {"", "Example: enisim import --subnets subnets.json --functions functions.json --enis enis.json"
-            + " --metrics invocations.json -o imported.yaml"})
+            + " --metrics invocations.json -o imported.yaml",
+            "Exit codes: 0 written, 1 internal error, 2 bad input (every problem listed) or an -o file enisim import"
+            + " did not write (without --force)."})
 final class ImportCommand implements Callable<Integer> {
 
     @Spec
@@ -70,10 +72,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace -o even when it is not a scenario enisim import wrote.")
     boolean force;
 
-    @Option(names = "--name", defaultValue = "imported", description = "Scenario name (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = "imported", description = "Scenario name (default: ${DEFAULT-VALUE}).")
     String name;
 
-    @Option(names = "--duration", defaultValue = "1d",
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "1d",
             description = "Simulated time when no CloudWatch data give it (default: ${DEFAULT-VALUE}).")
     String duration;
 

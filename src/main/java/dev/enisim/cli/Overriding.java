@@ -9,6 +9,9 @@ final class Overriding {
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = {"Override a scenario field before validation (repeatable), e.g.",
-                "--set functions[orders-api].memoryMb=512 --set vpcs[0].subnets[*].otherUsedIps=0 (default: none)"})
+                "  --set functions[orders-api].memoryMb=512",
+                "  --set 'vpcs[0].subnets[*].otherUsedIps=0'",
+                "  --set assumptions=documented",
+                "(default: none)."})
     List<String> sets = new ArrayList<>();
 }

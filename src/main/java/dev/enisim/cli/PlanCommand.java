@@ -29,15 +29,20 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Answers the capacity questions for a scenario.", "",
             "Runs variants of the scenario:",
-            "  1. the smallest prefix for each subnet with no invocation failing for IPs at the peak",
-            "     (verified: no failure at the recommended size, some one size smaller);",
-            "  2. peak Hyperplane ENIs per VPC against the quota, by key, and what one security-group set",
-            "     per subnet would save;",
-            "  3. the traffic multiplier at which the first ENI, IP, concurrency or scaling-rate limit is hit;",
-            "  4. how long deleting every function waits for Lambda's ENIs (p50, p99 over replications);",
-            "  5. the longest quiet period before an invocation fails (the idle rule), and a keep-warm interval.",
-            "Writes plan.json (and plan.html with --html) into --out; with --assumptions both, plan-documented.json",
-            "and plan-field.json (and their pages), and the answers side by side."})
+            "  1. the smallest prefix for each subnet with no invocation failing for IPs",
+            "     at the peak (verified: no failure at the recommended size, some one",
+            "     size smaller);",
+            "  2. peak Hyperplane ENIs per VPC against the quota, by key, and what one",
+            "     security-group set per subnet would save;",
+            "  3. the traffic multiplier at which the first ENI, IP, concurrency or",
+            "     scaling-rate limit is hit;",
+            "  4. how long deleting every function waits for Lambda's ENIs (p50, p99",
+            "     over replications);",
+            "  5. the longest quiet period before an invocation fails (the idle rule),",
+            "     and a keep-warm interval.",
+            "Writes plan.json (and plan.html with --html) into --out; with --assumptions both, plan-documented.json"
+            + " and plan-field.json (and their pages), and the answers side by side.",
+            "Exit codes: 0 answered, 1 internal error, 2 bad input or an output folder enisim did not write."})
 final class PlanCommand implements Callable<Integer> {
 
     @Spec
@@ -61,9 +66,9 @@ final class PlanCommand implements Callable<Integer> {
     boolean bothModels;
 
     @Option(names = "--assumptions", paramLabel = "PRESET",
-            description = {"Answer under this assumption preset: documented (AWS's current text), field (the field",
-                "reports) or both (each in turn, then side by side); a field the scenario sets itself wins over",
-                "either (default: the scenario's own assumptions, field when it names none)."})
+            description = "Answer under this assumption preset: documented (AWS's current text), field (the field"
+                + " reports) or both (each in turn, then side by side); a field the scenario sets itself wins over"
+                + " either (default: the scenario's own assumptions, field when it names none).")
     String assumptions;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress lines.")

@@ -24,7 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Runs a scenario and writes its report.", "",
             "Writes summary.json (outcomes, ENIs, subnets, state transitions, latency), timeseries.csv (metrics per "
             + "time bucket), enis.csv (every ENI's lifetime), charts/*.png|svg, report.html and narrative.txt. The "
-            + "same scenario and seed always give byte-identical files."})
+            + "same scenario and seed always give byte-identical files.",
+            "Exit codes: 0 done (failed invocations are results, not errors), 1 internal error, 2 bad input, a run "
+            + "estimated above --max-events, or an output folder enisim did not write."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -51,8 +53,8 @@ final class RunCommand implements Callable<Integer> {
     Budget budget;
 
     @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
-            description = {"Independent replications (seeds derived from the scenario seed and the index);",
-                "summary.json then gives mean, sd and 95%% CI of every metric (default: ${DEFAULT-VALUE})."})
+            description = "Independent replications (seeds derived from the scenario seed and the index);"
+                + " summary.json then gives mean, sd and 95%% CI of every metric (default: ${DEFAULT-VALUE}).")
     int replications;
 
     @Mixin

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             + " sensitivity.html, which says in words what matters and what does not. Completed points are kept in"
             + " .<out>.progress.jsonl beside the output folder: re-running the same command resumes.",
             "Example: enisim sensitivity scenarios/quickstart.yaml"
-            + " --metric invocations.errors.SubnetIPAddressLimitReachedException"})
+            + " --metric invocations.errors.SubnetIPAddressLimitReachedException",
+            "Exit codes: 0 done, 1 internal error, 2 bad input or an output folder enisim did not write."})
 final class SensitivityCommand implements Callable<Integer> {
 
     @Spec

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
             "  --vary 'vpcs[0].subnets[0].cidr=10.0.1.0/28,10.0.1.0/27,10.0.1.0/26'",
             "  --vary 'functions[orders-api].arrivals.poisson=10/s,50/s,100/s'",
             "  --vary traffic=1..4:0.5        (a factor on every arrival rate)",
-            "  --design lhs --points 200 --vary 'hyperplane.eniCreateTime.median=30s..4m' --vary traffic=0.5..3",
+            "  --design lhs --points 200 --vary 'hyperplane.eniCreateTime.median=30s..4m'",
+            "      --vary traffic=0.5..3",
             "Completed points are kept in .<out>.progress.jsonl beside the output folder: re-running the same command"
             + " after an interruption resumes. --engine spark runs the points on Apache Spark (README)."})
 final class SweepCommand implements Callable<Integer> {
