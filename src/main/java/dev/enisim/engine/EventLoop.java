@@ -159,14 +159,6 @@ public final class EventLoop<E> {
         queue.add(atMicros, key, occurrences[source]);
     }
 
-    /** Schedules {@code event} {@code delayMicros} after now. */
-    public void scheduleAfter(long delayMicros, int priority, E event) {
-        if (delayMicros < 0) {
-            throw new IllegalArgumentException("negative delay " + delayMicros + " us for " + event);
-        }
-        schedule(nowMicros + delayMicros, priority, event);
-    }
-
     /** Asks {@link #runUntil} to return after the event being handled. */
     public void stop() {
         stopped = true;

@@ -19,7 +19,10 @@ import dev.enisim.model.function.FunctionConfiguration;
 import dev.enisim.model.function.State;
 import dev.enisim.model.network.Cidr;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -45,6 +48,7 @@ public final class World {
     private final WorldListener listener;
     private final List<LambdaFunction> functionList = new ArrayList<>();
     private final List<String> roles = new ArrayList<>(); // in the order functions first name them
+    private final Set<String> knownRoles = new HashSet<>(); // the same, for a constant-time check
     private final List<String> accountIds = new ArrayList<>(); // empty in a single-account world
     private LambdaFunction[] functions = new LambdaFunction[0];
 
@@ -137,7 +141,7 @@ public final class World {
             int account) {
         int index = functionList.size();
         String accountId = accountIds.isEmpty() ? "" : accountIds.get(account);
-        if (!roles.contains(config.role())) {
+        if (knownRoles.add(config.role())) {
             roles.add(config.role());
         }
         LambdaFunction f = new LambdaFunction(index, config, subnetChoice, initMicros, fleet.resolveFor(config.name(),
@@ -145,7 +149,10 @@ public final class World {
         f.setAccount(account, accountId);
         concurrency.reserve(f);
         functionList.add(f);
-        functions = functionList.toArray(new LambdaFunction[0]);
+        if (index == functions.length) { // doubling: adding n functions copies O(n), not O(n^2)
+            functions = Arrays.copyOf(functions, Math.max(16, 2 * index));
+        }
+        functions[index] = f;
         return index;
     }
 

@@ -20,7 +20,7 @@ final class FunctionReader {
     private final Scenario.Hyperplane hyperplane;
     private final java.nio.file.Path baseDir;
     /** Names and reservations of every function read, valid or not, so that their checks do not hide. */
-    private final List<String> names = new ArrayList<>();
+    private final java.util.Set<String> names = new java.util.HashSet<>();
     private long reservedSum;
     private final AsyncReader asyncReader;
     private final SqsReader sqsReader;
@@ -69,10 +69,9 @@ final class FunctionReader {
             f.problem("name", "expected 1 to 64 letters, digits, '-' or '_' (Lambda's function names), got '"
                     + name + "'");
         }
-        if (name != null && names.contains(name)) {
+        if (!names.add(name) && name != null) {
             f.problem("name", "duplicate function name '" + name + "'");
         }
-        names.add(name);
         int memory = (int) f.integer("memoryMb", Defaults.MEMORY_MB, 128, 10_240);
         long timeout = f.duration("timeout", Defaults.TIMEOUT_MICROS);
         if (timeout < ScenarioLoader.SEC || timeout > 900 * ScenarioLoader.SEC) {

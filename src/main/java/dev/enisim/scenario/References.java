@@ -51,8 +51,11 @@ final class References {
         return subnetsWithNat.contains(subnet);
     }
 
-    /** Checks that {@code id} is one of {@code known}; records a problem naming the known ones if not. */
-    static boolean check(Fields at, String field, String what, String id, List<String> known) {
+    /**
+     * Checks that {@code id} is one of {@code known}; records a problem naming the known ones (in their
+     * iteration order: pass a list or a {@code LinkedHashMap}'s key set) if not.
+     */
+    static boolean check(Fields at, String field, String what, String id, java.util.Collection<String> known) {
         if (known.contains(id)) {
             return true;
         }

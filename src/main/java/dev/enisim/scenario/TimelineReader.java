@@ -2,7 +2,9 @@ package dev.enisim.scenario;
 
 import dev.enisim.model.SimEvent;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads {@code timeline[*]}: control-plane actions at simulated times, each {@code {at: DURATION, action: NAME,
@@ -17,8 +19,9 @@ final class TimelineReader {
 
     private final Fields root;
     private final References refs;
-    private final List<String> functions = new ArrayList<>();
-    private final List<String> roles = new ArrayList<>();
+    /** Function and role names to their indices (roles in the order functions first name them, as the world's). */
+    private final Map<String, Integer> functions = new LinkedHashMap<>();
+    private final Map<String, Integer> roles = new LinkedHashMap<>();
     private final List<Scenario.Function> fns;
     private final int provisionedCeiling;
 
@@ -29,10 +32,8 @@ final class TimelineReader {
         this.fns = fns;
         this.provisionedCeiling = provisionedCeiling;
         for (Scenario.Function f : fns) {
-            functions.add(f.name());
-            if (!roles.contains(f.role())) {
-                roles.add(f.role());
-            }
+            functions.putIfAbsent(f.name(), functions.size());
+            roles.putIfAbsent(f.role(), roles.size());
         }
     }
 
@@ -66,7 +67,7 @@ final class TimelineReader {
                 a.allowOnly("at", "action", "function", "vpcConfig");
                 String f = function(a);
                 Scenario.VpcConfig v = a.has("vpcConfig") ? FunctionReader.vpcConfig(a, "vpcConfig", refs) : null;
-                return f == null ? null : at(at, new SimEvent.CreateFunction(functions.indexOf(f),
+                return f == null ? null : at(at, new SimEvent.CreateFunction(functions.get(f),
                         v == null ? null : v.subnetIds(), v == null ? null : v.securityGroupIds()));
             }
             case "updateVpcConfig" -> {
@@ -77,7 +78,7 @@ final class TimelineReader {
                     return null;
                 }
                 Scenario.VpcConfig v = FunctionReader.vpcConfig(a, "vpcConfig", refs);
-                return f == null || v == null ? null : at(at, new SimEvent.UpdateVpcConfig(functions.indexOf(f),
+                return f == null || v == null ? null : at(at, new SimEvent.UpdateVpcConfig(functions.get(f),
                         v.subnetIds(), v.securityGroupIds()));
             }
             case "publishVersion", "deleteFunction" -> {
@@ -86,23 +87,23 @@ final class TimelineReader {
                 if (f == null) {
                     return null;
                 }
-                return at(at, name.equals("publishVersion") ? new SimEvent.PublishVersion(functions.indexOf(f))
-                        : new SimEvent.DeleteFunction(functions.indexOf(f)));
+                return at(at, name.equals("publishVersion") ? new SimEvent.PublishVersion(functions.get(f))
+                        : new SimEvent.DeleteFunction(functions.get(f)));
             }
             case "deleteVersion" -> {
                 a.allowOnly("at", "action", "function", "version");
                 String f = function(a);
                 Long v = a.requireInteger("version", 1, Integer.MAX_VALUE);
                 return f == null || v == null ? null
-                        : at(at, new SimEvent.DeleteVersion(functions.indexOf(f), v.intValue()));
+                        : at(at, new SimEvent.DeleteVersion(functions.get(f), v.intValue()));
             }
             case "deleteRole", "revokeRolePermissions", "grantRolePermissions" -> {
                 a.allowOnly("at", "action", "role");
                 String role = a.requireText("role");
-                if (role == null || !References.check(a, "role", "role", role, roles)) {
+                if (role == null || !References.check(a, "role", "role", role, roles.keySet())) {
                     return null;
                 }
-                return at(at, new SimEvent.SetRolePermissions(roles.indexOf(role), name.equals("grantRolePermissions"),
+                return at(at, new SimEvent.SetRolePermissions(roles.get(role), name.equals("grantRolePermissions"),
                         name.equals("deleteRole")));
             }
             case "setOtherUsedIps" -> {
@@ -154,7 +155,7 @@ final class TimelineReader {
                 if (f == null || n == null) {
                     return null;
                 }
-                Scenario.Function fn = fns.get(functions.indexOf(f));
+                Scenario.Function fn = fns.get(functions.get(f));
                 int ceiling = fn.reservedConcurrency().orElse(provisionedCeiling);
                 if (n > ceiling) {
                     a.problem("provisionedConcurrency", "must not exceed " + (fn.reservedConcurrency().isPresent()
@@ -162,12 +163,12 @@ final class TimelineReader {
                             + ceiling + "), got " + n);
                     return null;
                 }
-                return at(at, new SimEvent.PutProvisionedConcurrency(functions.indexOf(f), n.intValue()));
+                return at(at, new SimEvent.PutProvisionedConcurrency(functions.get(f), n.intValue()));
             }
             case "deleteProvisionedConcurrencyConfig" -> {
                 a.allowOnly("at", "action", "function");
                 String f = function(a);
-                return f == null ? null : at(at, new SimEvent.PutProvisionedConcurrency(functions.indexOf(f), 0));
+                return f == null ? null : at(at, new SimEvent.PutProvisionedConcurrency(functions.get(f), 0));
             }
             default -> {
                 String close = Suggest.closest(name, ACTIONS);
@@ -180,6 +181,6 @@ final class TimelineReader {
 
     private String function(Fields a) {
         String f = a.requireText("function");
-        return f != null && References.check(a, "function", "function", f, functions) ? f : null;
+        return f != null && References.check(a, "function", "function", f, functions.keySet()) ? f : null;
     }
 }

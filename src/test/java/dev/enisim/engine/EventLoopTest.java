@@ -40,7 +40,6 @@ class EventLoopTest {
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
                 () -> loop.schedule(49, 0, new Ev("late")));
         assertEquals(true, ex.getMessage().contains("in the past"));
-        assertThrows(IllegalArgumentException.class, () -> loop.scheduleAfter(-1, 0, new Ev("neg")));
         assertThrows(IllegalArgumentException.class, () -> loop.runUntil(10, (e, now) -> { }));
     }
 
@@ -68,7 +67,7 @@ class EventLoopTest {
             if (count[0] == 100) {
                 loop.stop();
             }
-            loop.scheduleAfter(7, 0, e);
+            loop.schedule(now + 7, 0, e);
         });
         assertEquals(100, count[0]);
         assertEquals(99 * 7, loop.nowMicros());
@@ -101,7 +100,7 @@ class EventLoopTest {
         assertEquals(10, loop.nowMicros(), "but its clock advances");
         loop.schedule(10, EventLoop.MAX_PRIORITY, new Ev("last"));
         loop.schedule(10, EventLoop.MAX_PRIORITY - 1, new Ev("before-last"));
-        loop.scheduleAfter(0, 0, new Ev("now"));
+        loop.schedule(loop.nowMicros(), 0, new Ev("now"));
         int s = loop.addSource(new Ev("source"));
         loop.scheduleSource(s, 10, EventLoop.MAX_PRIORITY);
         List<String> seen = new ArrayList<>();
@@ -116,9 +115,9 @@ class EventLoopTest {
     void badArgumentsSayWhatIsWrong() {
         EventLoop<Ev> loop = new EventLoop<>();
         loop.runUntil(100, (e, now) -> { });
-        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
-                () -> loop.scheduleAfter(-1, 0, new Ev("neg")));
-        assertEquals("negative delay -1 us for Ev[name=neg]", negative.getMessage());
+        IllegalArgumentException past = assertThrows(IllegalArgumentException.class,
+                () -> loop.schedule(99, 0, new Ev("neg")));
+        assertEquals("cannot schedule in the past: event Ev[name=neg] at 99 us, now 100 us", past.getMessage());
         int s = loop.addSource(new Ev("s"));
         IllegalArgumentException noSource = assertThrows(IllegalArgumentException.class,
                 () -> loop.scheduleSource(-1, 200, 0));
