@@ -1,13 +1,15 @@
 package dev.enisim.random;
 
 import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * xoshiro256** (Blackman and Vigna, 2018): a small, fast generator with a 2^256 - 1 period, exposed as a
- * Commons Math {@link RandomGenerator} so that Commons Math distributions draw from it. Not thread-safe:
+ * Commons Math {@link RandomGenerator} so that Commons Math distributions draw from it, and as a Commons RNG
+ * {@link UniformRandomProvider} (its {@code nextLong()}) so that Commons RNG's samplers do. Not thread-safe:
  * each stream belongs to one simulation.
  */
-public final class Xoshiro256 implements RandomGenerator {
+public final class Xoshiro256 implements RandomGenerator, UniformRandomProvider {
 
     private long s0;
     private long s1;

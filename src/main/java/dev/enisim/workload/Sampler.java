@@ -1,22 +1,29 @@
 package dev.enisim.workload;
 
+import dev.enisim.random.Uniform;
 import java.util.function.LongSupplier;
-import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.LogNormalSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * A {@link DistributionSpec} bound to one random stream: draws durations in whole microseconds (rounded,
- * clamped to [0, max]). Commons Math supplies the distributions; each is given the stream explicitly (their
- * no-argument constructors would seed from the clock).
+ * clamped to [0, max]). The exponential and the log-normals (plain and shifted) are Apache Commons RNG's ziggurat
+ * samplers ({@code ZigguratSampler.Exponential}, {@code LogNormalSampler} over
+ * {@code ZigguratSampler.NormalizedGaussian}: several times faster than Commons Math's inversion and Gaussian plus
+ * {@code exp}) drawing from the stream itself ({@link Uniform}: the streams and their seeds stay enisim's); the
+ * uniform and the normal are Commons Math's, given the stream explicitly (their no-argument constructors would seed
+ * from the clock).
  */
 public final class Sampler implements LongSupplier {
 
     private final DistributionSpec spec;
-    private final RealDistribution distribution; // null for Constant
-    private final ExactExponential exponential;  // the exponential's draws, done here (see ExactExponential)
+    private final RealDistribution distribution; // Commons Math's (uniform, normal), or null
+    private final ContinuousSampler ziggurat;     // Commons RNG's (exponential, log-normals), or null
     private final double constant;
     private final double max;
     private final boolean truncateAtZero;
@@ -29,16 +36,15 @@ public final class Sampler implements LongSupplier {
         this(spec, distribution, null, constant, 0, null, null);
     }
 
-    private Sampler(DistributionSpec spec, RealDistribution distribution, ExactExponential exponential,
-            double constant) {
-        this(spec, distribution, exponential, constant, 0, null, null);
+    private static Sampler ziggurat(DistributionSpec spec, ContinuousSampler ziggurat, double shift) {
+        return new Sampler(spec, null, ziggurat, 0, shift, null, null);
     }
 
-    private Sampler(DistributionSpec spec, RealDistribution distribution, ExactExponential exponential,
+    private Sampler(DistributionSpec spec, RealDistribution distribution, ContinuousSampler ziggurat,
             double constant, double shift, Sampler base, Sampler extra) {
         this.spec = spec;
         this.distribution = distribution;
-        this.exponential = exponential;
+        this.ziggurat = ziggurat;
         this.constant = constant;
         this.max = spec.max();
         this.truncateAtZero = spec instanceof DistributionSpec.Normal;
@@ -57,14 +63,17 @@ public final class Sampler implements LongSupplier {
             return new Sampler(spec, d, u.low());
         }
         if (spec instanceof DistributionSpec.Exponential e) {
-            return new Sampler(spec, null, new ExactExponential(stream, e.mean()), 0);
+            if (!(e.mean() > 0) || Double.isInfinite(e.mean())) {
+                throw new IllegalArgumentException("exponential mean must be positive and finite: " + e.mean());
+            }
+            return ziggurat(spec, ZigguratSampler.Exponential.of(Uniform.of(stream), e.mean()), 0);
         }
         if (spec instanceof DistributionSpec.LogNormal l) {
             double sigma = l.sigma();
             if (sigma == 0) {
                 return new Sampler(spec, null, l.median());
             }
-            return new Sampler(spec, new LogNormalDistribution(stream, l.mu(), sigma), 0);
+            return ziggurat(spec, logNormal(stream, l.mu(), sigma), 0);
         }
         if (spec instanceof DistributionSpec.Normal n) {
             if (n.stddev() == 0) {
@@ -76,13 +85,16 @@ public final class Sampler implements LongSupplier {
             if (l.sigma() == 0) {
                 return new Sampler(spec, null, l.atZ(0));
             }
-            return new Sampler(spec, new LogNormalDistribution(stream, l.mu(), l.sigma()), null, 0, l.shift(),
-                    null, null);
+            return ziggurat(spec, logNormal(stream, l.mu(), l.sigma()), l.shift());
         }
         if (spec instanceof DistributionSpec.Sum sum) {
             return new Sampler(spec, null, null, 0, 0, of(sum.base(), stream), of(sum.extra(), stream));
         }
         throw new IllegalArgumentException("unhandled distribution " + spec);
+    }
+
+    private static ContinuousSampler logNormal(RandomGenerator stream, double mu, double sigma) {
+        return LogNormalSampler.of(ZigguratSampler.NormalizedGaussian.of(Uniform.of(stream)), mu, sigma);
     }
 
     public DistributionSpec spec() {
@@ -95,9 +107,12 @@ public final class Sampler implements LongSupplier {
             double x = base.sample() + extra.sample();
             return x > max ? max : x;
         }
-        if (exponential != null) {
-            double x = exponential.sample();
-            return x > max ? max : x;
+        if (ziggurat != null) {
+            double x = ziggurat.sample() + shift;
+            if (x > max) {
+                return max;
+            }
+            return x < 0 ? 0 : x;
         }
         if (distribution == null) {
             return constant;
