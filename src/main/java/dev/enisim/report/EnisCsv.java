@@ -13,6 +13,14 @@ import java.util.List;
 /** {@code enis.csv}: one row per ENI ever created, with its key, address and lifetime (seconds, empty if not reached). */
 public final class EnisCsv {
 
+    /**
+     * Quotes a value only when CSV needs it (a comma, quote or line break), however long it is: by default Jackson
+     * quotes every value over 24 characters, which made some headers quoted and their neighbours not.
+     */
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
+
     private EnisCsv() {
     }
 
@@ -21,7 +29,7 @@ public final class EnisCsv {
                 .addColumn("createdSeconds").addColumn("readySeconds").addColumn("deletionRequestedSeconds")
                 .addColumn("orphanedSeconds").addColumn("endedSeconds").addColumn("finalState").build().withHeader().withLineSeparator("\n");
         StringWriter out = new StringWriter();
-        try (SequenceWriter w = new CsvMapper().writer(schema).writeValues(out)) {
+        try (SequenceWriter w = CSV.writer(schema).writeValues(out)) {
             for (RunResult.EniLifetime e : enis) {
                 w.write(new Object[] {e.id(), e.key(), e.subnet(), e.ip(), time(e.createdSeconds()),
                     time(e.readySeconds()), time(e.deletionRequestedSeconds()), time(e.orphanedSeconds()), time(e.endedSeconds()),

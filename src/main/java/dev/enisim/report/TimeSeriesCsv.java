@@ -26,6 +26,14 @@ import java.util.Map;
  */
 public final class TimeSeriesCsv {
 
+    /**
+     * Quotes a value only when CSV needs it (a comma, quote or line break), however long it is: by default Jackson
+     * quotes every value over 24 characters, which made some headers quoted and their neighbours not.
+     */
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
+
     private TimeSeriesCsv() {
     }
 
@@ -59,7 +67,7 @@ public final class TimeSeriesCsv {
             schema.addColumn(c);
         }
         StringWriter out = new StringWriter();
-        try (SequenceWriter w = new CsvMapper().writer(schema.build().withHeader().withLineSeparator("\n"))
+        try (SequenceWriter w = CSV.writer(schema.build().withHeader().withLineSeparator("\n"))
                 .writeValues(out)) {
             Object[] row = new Object[3 + header.size()];
             for (int b = 0; b < ts.buckets(); b++) {

@@ -32,6 +32,21 @@ class TimeSeriesCsvTest {
         assertFalse(List.of(header).contains("AsyncEventsReceived"), "no asynchronous columns without them");
     }
 
+    /**
+     * A value is quoted only when CSV needs it: long names (over Jackson's default 24-character quick check) are
+     * not, an id with a comma is.
+     */
+    @Test
+    void onlyValuesThatNeedItAreQuoted() {
+        TimeSeries ts = new TimeSeries(1_000_000, 1, List.of(
+                Metric.INVOCATIONS.series(F, "api,v2", new long[] {4}),
+                Metric.invokeErrors(F, "api,v2", "SubnetIPAddressLimitReachedException", new long[] {1})));
+        String[] lines = TimeSeriesCsv.render(ts).split("\n");
+        assertFalse(lines[0].contains("\""), lines[0]);
+        assertTrue(lines[0].contains(",Sim.Environments.Provisioned.Average,"), lines[0]);
+        assertTrue(lines[1].startsWith("0,function,\"api,v2\","), lines[1]);
+    }
+
     /** Each cell is converted once, by its metric's unit: microseconds as ms, thousandths as units, gaps empty. */
     @Test
     void cellsAreConvertedByUnit() {
