@@ -24,7 +24,7 @@ final class ProgressBar implements Progress {
     private boolean drawn;
 
     ProgressBar(PrintWriter err, boolean enabled) {
-        this(err, enabled, terminalColumns());
+        this(err, enabled, enabled ? terminalColumns() : 80);
     }
 
     ProgressBar(PrintWriter err, boolean enabled, int columns) {
@@ -33,11 +33,49 @@ final class ProgressBar implements Progress {
         this.columns = Math.max(20, columns);
     }
 
-    /** The terminal's width from {@code COLUMNS} when the shell exports it, else the classic 80. */
+    /**
+     * The terminal's width: {@code COLUMNS} when the shell exports it (most shells do not), else what
+     * {@code stty size} says of the controlling terminal, else the classic 80.
+     */
     static int terminalColumns() {
         try {
             String c = System.getenv("COLUMNS");
-            return c == null ? 80 : Integer.parseInt(c.trim());
+            if (c != null) {
+                return Integer.parseInt(c.trim());
+            }
+        } catch (NumberFormatException e) {
+            return 80;
+        }
+        return sttyColumns();
+    }
+
+    private static int sttyColumns() {
+        java.io.File tty = new java.io.File("/dev/tty");
+        if (System.console() == null || !tty.exists()) {
+            return 80;
+        }
+        try {
+            Process p = new ProcessBuilder("stty", "size").redirectInput(tty)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return 80;
+            }
+            return columnsOf(new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            return 80;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 80;
+        }
+    }
+
+    /** The columns in {@code stty size}'s answer ({@code "24 60"}); 80 when it says nothing usable. */
+    static int columnsOf(String sttySize) {
+        String[] rowsColumns = sttySize.trim().split("\\s+");
+        try {
+            int c = rowsColumns.length == 2 ? Integer.parseInt(rowsColumns[1]) : 0;
+            return c > 0 ? c : 80;
         } catch (NumberFormatException e) {
             return 80;
         }

@@ -53,6 +53,14 @@ class ProgressBarTest {
     }
 
     @Test
+    void theWidthComesFromSttyWhenTheShellDoesNotExportColumns() {
+        assertEquals(60, ProgressBar.columnsOf("24 60\n"));
+        assertEquals(80, ProgressBar.columnsOf(""), "no answer (not a terminal): the classic width");
+        assertEquals(80, ProgressBar.columnsOf("0 0\n"), "a terminal that reports no size");
+        assertEquals(80, ProgressBar.columnsOf("stty: not a tty"));
+    }
+
+    @Test
     void longRunsCountDaysNotHundredsOfHours() {
         String line = ProgressBar.line(113L * 3_600_000_000L, 30L * 86_400_000_000L, 1, 1200, 79);
         assertTrue(line.contains("4d 17:00:00 of 30d 00:00:00"), line);
