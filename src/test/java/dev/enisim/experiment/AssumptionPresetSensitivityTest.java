@@ -10,20 +10,8 @@ import org.junit.jupiter.api.Test;
 /** sensitivity spells out the defaults of the scenario's own assumption preset, so it varies what was run. */
 class AssumptionPresetSensitivityTest {
 
-    private static final String SCENARIO = """
-            name: a
-            assumptions: documented
-            duration: 10m
-            vpcs:
-              - id: vpc-1
-                subnets: [{ id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a }]
-                securityGroups: [sg-app]
-            functions:
-              - name: api
-                vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }
-                duration: 100ms
-                arrivals: { poisson: 1/s }
-            """;
+    /** AssumptionsTest's scenario under the documented preset. */
+    private static final String SCENARIO = AssumptionsTest.BASE.replace("name: a\n", "name: a\nassumptions: documented\n");
 
     @Test
     void aDocumentedScenarioIsVariedAroundAwsFigures() throws Exception {

@@ -16,7 +16,7 @@ class AssumptionsTest {
                 new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml);
     }
 
-    private static final String BASE = """
+    static final String BASE = """
             name: a
             duration: 10m
             vpcs:
