@@ -25,34 +25,89 @@ public record RunSummary(
         Map<String, KeySummary> eniKeys,
         List<Teardown> teardowns,
         Latency latencyMillis,
-        Map<String, AsyncSummary> async,
-        Map<String, SqsSummary> sqs,
-        Environments averageEnvironments,
-        ColdStarts coldStarts,
-        Cost cost,
-        String assumptions,
-        Region region,
-        Map<String, ProvisionedSummary> provisionedConcurrency,
-        Map<String, AccountSummary> accounts,
-        Map<String, DualStackSubnet> dualStack) {
+        Sections sections) {
 
-    /** A summary with its asynchronous section, without SQS event source mappings. */
+    /**
+     * What the run adds to the recorder's figures, each section null when the run has none (then left out of
+     * summary.json, in this order after {@code latencyMillis}). A new section is one more component here, given
+     * where the run makes its {@code Sections}; readers take it from {@link #sections()}.
+     *
+     * @param async                  per asynchronous function
+     * @param sqs                    per function fed by an SQS queue
+     * @param averageEnvironments    the account's time-averaged execution environments
+     * @param coldStarts             the account's cold starts
+     * @param cost                   the run's cost estimate
+     * @param assumptions            the assumption preset the scenario ran under ({@code documented}, {@code field})
+     * @param region                 the Region's network interfaces
+     * @param provisionedConcurrency per function with provisioned concurrency
+     * @param accounts               per account (several accounts on shared VPCs)
+     * @param dualStack              per dual-stack subnet
+     */
+    public record Sections(Map<String, AsyncSummary> async, Map<String, SqsSummary> sqs,
+            Environments averageEnvironments, ColdStarts coldStarts, Cost cost, String assumptions, Region region,
+            Map<String, ProvisionedSummary> provisionedConcurrency, Map<String, AccountSummary> accounts,
+            Map<String, DualStackSubnet> dualStack) {
+
+        /** A run without any: the recorder's figures only. */
+        public static final Sections NONE = new Sections(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The recorder's figures, without {@link Sections}. */
     public RunSummary(String scenario, long seed, int replication, double simulatedSeconds, Events events,
             Invocations invocations, int peakConcurrentExecutions, double averageConcurrentExecutions,
             Map<String, FunctionSummary> functions, Enis enis, Map<String, VpcSummary> vpcs,
             Map<String, SubnetSummary> subnets, Map<String, KeySummary> eniKeys, List<Teardown> teardowns,
-            Latency latencyMillis, Map<String, AsyncSummary> async) {
+            Latency latencyMillis) {
         this(scenario, seed, replication, simulatedSeconds, events, invocations, peakConcurrentExecutions,
-                averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys, teardowns, latencyMillis, async,
-                null, null, null, null, null, null, null, null, null);
+                averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys, teardowns, latencyMillis,
+                Sections.NONE);
     }
 
-    /** The same summary with its SQS section (per function fed by a queue). */
-    public RunSummary withSqs(Map<String, SqsSummary> q) {
+    /** This summary with each function's environment averages, cold starts and cost, and the run's sections. */
+    public RunSummary with(Map<String, FunctionSummary> withUsage, Sections newSections) {
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
-                peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, async, q, averageEnvironments, coldStarts, cost, assumptions, region,
-                provisionedConcurrency, accounts, dualStack);
+                peakConcurrentExecutions, averageConcurrentExecutions, withUsage, enis, vpcs, subnets, eniKeys,
+                teardowns, latencyMillis, newSections);
+    }
+
+    public Map<String, AsyncSummary> async() {
+        return sections.async();
+    }
+
+    public Map<String, SqsSummary> sqs() {
+        return sections.sqs();
+    }
+
+    public Environments averageEnvironments() {
+        return sections.averageEnvironments();
+    }
+
+    public ColdStarts coldStarts() {
+        return sections.coldStarts();
+    }
+
+    public Cost cost() {
+        return sections.cost();
+    }
+
+    public String assumptions() {
+        return sections.assumptions();
+    }
+
+    public Region region() {
+        return sections.region();
+    }
+
+    public Map<String, ProvisionedSummary> provisionedConcurrency() {
+        return sections.provisionedConcurrency();
+    }
+
+    public Map<String, AccountSummary> accounts() {
+        return sections.accounts();
+    }
+
+    public Map<String, DualStackSubnet> dualStack() {
+        return sections.dualStack();
     }
 
     /**
@@ -66,27 +121,6 @@ public record RunSummary(
     public record SqsSummary(long sent, long deleted, long movedToDeadLetterQueue, long returnedToQueue,
             long functionErrorBatches, long invokeErrorBatches, long throttledAttempts, long visibleAtEnd,
             long inFlightAtEnd, long peakConcurrentBatches, long peakVisible, double maxAgeOfOldestMessageSeconds) {
-    }
-
-    /** A summary without asynchronous invocations ({@code async} null, left out of summary.json), environment
-     * averages, cold starts and cost (added by {@link #with}). */
-    public RunSummary(String scenario, long seed, int replication, double simulatedSeconds, Events events,
-            Invocations invocations, int peakConcurrentExecutions, double averageConcurrentExecutions,
-            Map<String, FunctionSummary> functions, Enis enis, Map<String, VpcSummary> vpcs,
-            Map<String, SubnetSummary> subnets, Map<String, KeySummary> eniKeys, List<Teardown> teardowns,
-            Latency latencyMillis) {
-        this(scenario, seed, replication, simulatedSeconds, events, invocations, peakConcurrentExecutions,
-                averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys, teardowns, latencyMillis, null,
-                null, null, null, null, null, null, null, null, null);
-    }
-
-    /** This summary with each function's and the account's environment averages, cold starts and cost. */
-    public RunSummary with(Map<String, FunctionSummary> withUsage, Environments accountEnvironments,
-            ColdStarts accountColdStarts, Cost totalCost) {
-        return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
-                peakConcurrentExecutions, averageConcurrentExecutions, withUsage, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, async, sqs, accountEnvironments, accountColdStarts, totalCost,
-                assumptions, region, provisionedConcurrency, accounts, dualStack);
     }
 
     /**
@@ -118,22 +152,6 @@ public record RunSummary(
             double provisioned, double provisionedDuration, double natGateway, double total) {
     }
 
-    /** The same summary naming the assumption preset its scenario ran under ({@code documented}, {@code field}). */
-    public RunSummary withAssumptions(String preset) {
-        return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
-                peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, async, sqs, averageEnvironments, coldStarts, cost, preset, region,
-                provisionedConcurrency, accounts, dualStack);
-    }
-
-    /** The same summary with the Region's network interfaces. */
-    public RunSummary withRegion(Region r) {
-        return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
-                peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, async, sqs, averageEnvironments, coldStarts, cost, assumptions, r,
-                provisionedConcurrency, accounts, dualStack);
-    }
-
     /**
      * EC2's "Network interfaces per Region" (every VPC's ENIs, Lambda's and other services'), against its limit.
      *
@@ -144,30 +162,6 @@ public record RunSummary(
      */
     public record Region(int networkInterfacesPerRegion, long peakNetworkInterfaces, long finalLambdaEnis,
             long finalOtherUsedEnis) {
-    }
-
-    /** The same summary with its provisioned-concurrency section (per function that has some). */
-    public RunSummary withProvisioned(Map<String, ProvisionedSummary> p) {
-        return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
-                peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, async, sqs, averageEnvironments, coldStarts, cost, assumptions, region, p,
-                accounts, dualStack);
-    }
-
-    /** The same summary with its per-account section (several accounts on shared VPCs). */
-    public RunSummary withAccounts(Map<String, AccountSummary> a) {
-        return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
-                peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, async, sqs, averageEnvironments, coldStarts, cost, assumptions, region,
-                provisionedConcurrency, a, dualStack);
-    }
-
-    /** The same summary with its dual-stack section (per dual-stack subnet). */
-    public RunSummary withDualStack(Map<String, DualStackSubnet> d) {
-        return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
-                peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, async, sqs, averageEnvironments, coldStarts, cost, assumptions, region,
-                provisionedConcurrency, accounts, d);
     }
 
     /**
@@ -213,14 +207,6 @@ public record RunSummary(
      */
     public record ProvisionedSummary(long requested, long allocatedAtEnd, long peakAllocated,
             long allocationsCompleted, long invocations, long spilloverInvocations) {
-    }
-
-    /** The same summary with its asynchronous section (per asynchronous function). */
-    public RunSummary withAsync(Map<String, AsyncSummary> a) {
-        return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
-                peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
-                teardowns, latencyMillis, a, sqs, averageEnvironments, coldStarts, cost, assumptions, region,
-                provisionedConcurrency, accounts, dualStack);
     }
 
     /**

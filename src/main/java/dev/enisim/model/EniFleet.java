@@ -52,29 +52,35 @@ final class EniFleet implements KeyPorts {
      * Subnets in several VPCs give InvalidSubnet, a security group of another VPC InvalidSecurityGroup (as Lambda
      * reports them); ids unknown to the scenario are a bug of the caller.
      */
-    Binding resolveFor(String function, int memoryMb, List<String> subnetIds, List<String> groupIds) {
-        return resolveFor(function, "", memoryMb, subnetIds, groupIds);
+    Binding resolveFor(String function, int memoryMb, SimEvent.VpcConfig vpcConfig) {
+        return resolveFor(function, "", memoryMb, vpcConfig);
     }
 
     /** The same for a function of {@code account} (its keys are its account's: "" for the only account). */
-    Binding resolveFor(String function, String account, int memoryMb, List<String> subnetIds,
-            List<String> groupIds) {
-        return resolve(subnetIds, groupIds, networking.keyOwner(function), account,
+    Binding resolveFor(String function, String account, int memoryMb, SimEvent.VpcConfig vpcConfig) {
+        return resolve(vpcConfig, networking.keyOwner(function), account,
                 networking.eniCapacity(memoryMb, settings.connectionsPerEni()));
     }
 
-    private Binding resolve(List<String> subnetIds, List<String> groupIds, String owner, String account,
-            int capacity) {
-        if (subnetIds.isEmpty()) {
+    private Binding resolve(SimEvent.VpcConfig config, String owner, String account, int capacity) {
+        if (config.subnets().isEmpty()) {
             return Binding.NONE;
         }
-        int vpc = network.subnets.get(network.subnet(subnetIds.get(0))).vpc();
-        for (String s : subnetIds) {
-            if (network.subnets.get(network.subnet(s)).vpc() != vpc) {
+        List<String> subnetIds = new ArrayList<>();
+        for (int s : config.subnets()) {
+            subnetIds.add(network.subnets.get(s).id());
+        }
+        List<String> groupIds = new ArrayList<>();
+        for (int g : config.securityGroups()) {
+            groupIds.add(network.groups.get(g));
+        }
+        int vpc = network.subnets.get(config.subnets().get(0)).vpc();
+        for (int s : config.subnets()) {
+            if (network.subnets.get(s).vpc() != vpc) {
                 return new Binding(subnetIds, groupIds, new int[0], new int[0][], EniFailure.INVALID_SUBNET.reason());
             }
         }
-        for (String g : groupIds) {
+        for (int g : config.securityGroups()) {
             if (network.groupVpc(g) != vpc) {
                 return new Binding(subnetIds, groupIds, new int[0], new int[0][],
                         EniFailure.INVALID_SECURITY_GROUP.reason());
@@ -82,9 +88,9 @@ final class EniFleet implements KeyPorts {
         }
         List<Integer> keys = new ArrayList<>();
         Map<String, List<Integer>> byAz = new LinkedHashMap<>();
-        for (String s : subnetIds) {
-            IpPool subnet = network.subnets.get(network.subnet(s));
-            int k = key(new EniKey(network.vpcs.get(vpc).id(), s, groupIds, owner, account), subnet.index(), vpc,
+        for (int s : config.subnets()) {
+            IpPool subnet = network.subnets.get(s);
+            int k = key(new EniKey(network.vpcs.get(vpc).id(), subnet.id(), groupIds, owner, account), s, vpc,
                     capacity);
             if (!keys.contains(k)) {
                 keys.add(k);

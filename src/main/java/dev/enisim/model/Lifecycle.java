@@ -8,6 +8,7 @@ import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The function lifecycle of domain.md section 2: creation (Pending until every key has a ready ENI), idle
@@ -45,14 +46,15 @@ final class Lifecycle {
 
     // ---- creation, restore, update ------------------------------------------------------------------------
 
-    void create(LambdaFunction f, List<String> subnetIds, List<String> groupIds, long now) {
+    /** CreateFunction: with a new VpcConfig, or (empty) the one the function has. */
+    void create(LambdaFunction f, Optional<SimEvent.VpcConfig> vpcConfig, long now) {
         if (f.state() != null && f.state() != State.Deleted) {
             listener.controlAction("CreateFunction " + f.name() + " rejected: ResourceConflictException (it exists)",
                     now);
             return;
         }
-        if (subnetIds != null) {
-            f.setBinding(fleet.resolveFor(f.name(), f.accountId(), f.memoryMb(), subnetIds, groupIds));
+        if (vpcConfig.isPresent()) {
+            f.setBinding(fleet.resolveFor(f.name(), f.accountId(), f.memoryMb(), vpcConfig.get()));
         }
         Binding b = f.binding();
         listener.controlAction("CreateFunction " + f.name() + describe(b), now);
@@ -129,7 +131,7 @@ final class Lifecycle {
         attach(f, Purpose.RESTORE, f.binding(), now);
     }
 
-    void update(LambdaFunction f, List<String> subnetIds, List<String> groupIds, long now) {
+    void update(LambdaFunction f, SimEvent.VpcConfig vpcConfig, long now) {
         String what = "UpdateFunctionConfiguration " + f.name();
         State s = f.state();
         if (s == null || s == State.Deleted) {
@@ -144,7 +146,7 @@ final class Lifecycle {
                     + (f.attachment() != null ? ", update in progress" : "") + ")", now);
             return;
         }
-        Binding b = fleet.resolveFor(f.name(), f.accountId(), f.memoryMb(), subnetIds, groupIds);
+        Binding b = fleet.resolveFor(f.name(), f.accountId(), f.memoryMb(), vpcConfig);
         listener.controlAction(what + describe(b), now);
         if (b.configError() != null) {
             setLastUpdate(f, LastUpdateStatus.Failed, b.configError(), now);

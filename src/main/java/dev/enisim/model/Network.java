@@ -20,7 +20,10 @@ final class Network {
     final List<IpPool> subnets = new ArrayList<>();
     private final Map<String, Integer> vpcIndex = new LinkedHashMap<>();
     private final Map<String, Integer> subnetIndex = new LinkedHashMap<>();
-    private final Map<String, Integer> groupVpc = new LinkedHashMap<>();
+    /** Security group ids by index (every VPC's, in the order they were added), and each one's VPC. */
+    final List<String> groups = new ArrayList<>();
+    private int[] groupVpc = new int[0];
+    private final Map<String, Integer> groupIndex = new LinkedHashMap<>();
     final List<String> azs = new ArrayList<>();   // in the order subnets first name them
     private boolean[] azDown = new boolean[0];
     private int azsDown;
@@ -34,8 +37,13 @@ final class Network {
         return i;
     }
 
-    void addSecurityGroup(String vpcId, String groupId) {
-        groupVpc.put(groupId, vpc(vpcId));
+    int addSecurityGroup(String vpcId, String groupId) {
+        int i = groups.size();
+        groups.add(groupId);
+        groupVpc = java.util.Arrays.copyOf(groupVpc, i + 1);
+        groupVpc[i] = vpc(vpcId);
+        groupIndex.put(groupId, i);
+        return i;
     }
 
     int addSubnet(String vpcId, String id, Cidr cidr, String az, int otherUsedIps) {
@@ -50,6 +58,19 @@ final class Network {
         subnetAz = java.util.Arrays.copyOf(subnetAz, subnets.size());
         subnetAz[i] = azs.indexOf(az);
         return i;
+    }
+
+    /**
+     * Other services' ENIs in a VPC (they count against its ENI quota and the Region's); as many as fit beside
+     * Lambda's. Returns how many were set.
+     */
+    int otherUsedEnis(int vpc, int count) {
+        EniQuota v = vpcs.get(vpc);
+        int fits = Math.max(0, Math.min(count, Math.min(v.eniQuota() - v.enis(),
+                v.otherUsedEnis() + region.free())));
+        region.addOther(fits - v.otherUsedEnis());
+        v.setOtherUsedEnis(fits);
+        return fits;
     }
 
     int vpc(String id) {
@@ -68,13 +89,30 @@ final class Network {
         return i;
     }
 
-    /** The VPC of a security group. */
-    int groupVpc(String groupId) {
-        Integer v = groupVpc.get(groupId);
-        if (v == null) {
-            throw new IllegalArgumentException("unknown security group " + groupId);
+    int group(String id) {
+        Integer i = groupIndex.get(id);
+        if (i == null) {
+            throw new IllegalArgumentException("unknown security group " + id);
         }
-        return v;
+        return i;
+    }
+
+    /** The VPC of security group {@code group} (an index into {@link #groups}). */
+    int groupVpc(int group) {
+        return groupVpc[group];
+    }
+
+    /** A VpcConfig of subnet and security group ids as indices (ids unknown to the world are a bug of the caller). */
+    SimEvent.VpcConfig vpcConfig(List<String> subnetIds, List<String> groupIds) {
+        List<Integer> s = new ArrayList<>();
+        for (String id : subnetIds) {
+            s.add(subnet(id));
+        }
+        List<Integer> g = new ArrayList<>();
+        for (String id : groupIds) {
+            g.add(group(id));
+        }
+        return new SimEvent.VpcConfig(s, g);
     }
 
     /** Availability Zone {@code az} (an index into {@link #azs}) goes down or comes back. */

@@ -1,6 +1,7 @@
 package dev.enisim.model;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every event of the simulation: small immutable records behind one sealed interface, dispatched in one place
@@ -89,11 +90,32 @@ public sealed interface SimEvent {
     sealed interface Control extends SimEvent {
     }
 
-    /** CreateFunction (also re-creates a deleted function, with a new VpcConfig when one is given). */
-    record CreateFunction(int function, List<String> subnetIds, List<String> securityGroupIds) implements Control {
-        /** Creation with the function's configured VpcConfig. */
+    /**
+     * A VpcConfig as the world's indices: subnets and security groups numbered in the order the scenario defines
+     * them (every VPC's, in VPC order). Empty lists: not attached to a VPC.
+     */
+    record VpcConfig(List<Integer> subnets, List<Integer> securityGroups) {
+        public static final VpcConfig NONE = new VpcConfig(List.of(), List.of());
+
+        public VpcConfig {
+            subnets = List.copyOf(subnets);
+            securityGroups = List.copyOf(securityGroups);
+        }
+    }
+
+    /**
+     * CreateFunction (also re-creates a deleted function): with a new VpcConfig, or, when {@code vpcConfig} is
+     * empty, the one the function has (its configured one, or the last it was given).
+     */
+    record CreateFunction(int function, Optional<VpcConfig> vpcConfig) implements Control {
+        /** Creation with the function's current VpcConfig. */
         public CreateFunction(int function) {
-            this(function, null, null);
+            this(function, Optional.empty());
+        }
+
+        /** Creation with a new VpcConfig. */
+        public CreateFunction(int function, VpcConfig vpcConfig) {
+            this(function, Optional.of(vpcConfig));
         }
     }
 
@@ -102,8 +124,7 @@ public sealed interface SimEvent {
     }
 
     /** UpdateFunctionConfiguration with a new VpcConfig (empty lists detach the function). */
-    record UpdateVpcConfig(int function, List<String> subnetIds, List<String> securityGroupIds)
-            implements Control {
+    record UpdateVpcConfig(int function, VpcConfig vpcConfig) implements Control {
     }
 
     record PublishVersion(int function) implements Control {

@@ -15,20 +15,13 @@ import dev.enisim.model.SimEvent.PublishVersion;
 import dev.enisim.model.SimEvent.SetOtherUsedIps;
 import dev.enisim.model.SimEvent.SetRolePermissions;
 import dev.enisim.model.SimEvent.UpdateVpcConfig;
-import dev.enisim.model.function.FunctionConfiguration;
 import dev.enisim.model.function.State;
-import dev.enisim.model.network.Cidr;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.LongSupplier;
-import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * The Lambda/VPC world of one simulation. Built once (VPCs, subnets, security groups, functions), then driven
- * by events: {@link #handle} for the model's own events and timeline actions, {@link #invoke} for arrivals.
+ * The Lambda/VPC world of one simulation, as {@link WorldBuilder} built it (VPCs, subnets, security groups,
+ * functions), driven by events: {@link #handle} for the model's own events and timeline actions, {@link #invoke} for arrivals.
  *
  * <p>Capacity rules have one owner each: a {@link IpPool} owns its addresses, a {@link EniQuota} its ENI quota
  * count, a {@link HyperplaneEni} its ports, the {@link EniFleet} the ENIs and who uses each key, the
@@ -46,114 +39,30 @@ public final class World {
     private final Admission admission;
     private final NatGateways nat;
     private final WorldListener listener;
-    private final List<LambdaFunction> functionList = new ArrayList<>();
-    private final List<String> roles = new ArrayList<>(); // in the order functions first name them
-    private final Set<String> knownRoles = new HashSet<>(); // the same, for a constant-time check
-    private final List<String> accountIds = new ArrayList<>(); // empty in a single-account world
-    private LambdaFunction[] functions = new LambdaFunction[0];
+    private final List<LambdaFunction> functionList;
+    private final List<String> roles; // in the order functions first name them
+    private final LambdaFunction[] functions;
 
-    /**
-     * Builds the parts bottom-up, each given only what it uses: the fleet the network, the environment pool the
-     * fleet, the lifecycle and admission both. Nothing points back up, so nothing is injected later.
-     */
-    public World(WorldSettings settings, Port port, WorldListener listener) {
+    /** The parts {@link WorldBuilder} made and filled; {@code functions} in index order. */
+    World(Network network, Concurrency concurrency, EniFleet fleet, EnvironmentPool environments, Lifecycle lifecycle,
+            Admission admission, NatGateways nat, WorldListener listener, List<LambdaFunction> functions,
+            List<String> roles) {
+        this.network = network;
+        this.concurrency = concurrency;
+        this.fleet = fleet;
+        this.environments = environments;
+        this.lifecycle = lifecycle;
+        this.admission = admission;
+        this.nat = nat;
         this.listener = listener;
-        this.network = new Network(settings.networkInterfacesPerRegion());
-        this.concurrency = new Concurrency(settings.accountConcurrencyLimit());
-        this.fleet = new EniFleet(settings, network, port, listener);
-        this.environments = new EnvironmentPool(settings, network, fleet, port, listener);
-        this.lifecycle = new Lifecycle(settings, fleet, environments, port, listener, functionList);
-        this.nat = new NatGateways(network, port, listener);
-        this.admission = new Admission(settings, fleet, environments, concurrency, nat, port, listener);
-    }
-
-    // ---- building -------------------------------------------------------------------------------------
-
-    public int addVpc(String id, int eniQuota) {
-        return network.addVpc(id, eniQuota);
-    }
-
-    /** A VPC whose quota other services' ENIs already share ({@code otherUsedEnis}, as many as fit). */
-    public int addVpc(String id, int eniQuota, int otherUsedEnis) {
-        int vpc = network.addVpc(id, eniQuota);
-        otherUsedEnis(vpc, otherUsedEnis);
-        return vpc;
-    }
-
-    /** A NAT gateway in a VPC's Availability Zone with {@code addresses} IPv4 addresses (1 to 8). */
-    public int addNatGateway(String vpcId, String id, String az, int addresses) {
-        return nat.add(id, network.vpc(vpcId), az, addresses);
-    }
-
-    /**
-     * Function {@code function} sends {@code share} of its connections to {@code destination} through its VPC's NAT
-     * gateway; {@code keptOpen}: it leaves them open after each invocation, so the gateway drops them when idle.
-     */
-    public void addEgress(int function, String destination, double share, boolean keptOpen) {
-        nat.route(function, destination, share, keptOpen);
+        this.functionList = functions;
+        this.functions = functions.toArray(new LambdaFunction[0]);
+        this.roles = roles;
     }
 
     /** Connections now from a NAT gateway to a destination, per address (for tests). */
     int[] natConnections(int gateway, int destination) {
         return nat.connections(gateway, destination);
-    }
-
-    public void addSecurityGroup(String vpcId, String groupId) {
-        network.addSecurityGroup(vpcId, groupId);
-    }
-
-    public int addSubnet(String vpcId, String id, Cidr cidr, String az, int otherUsedIps) {
-        return network.addSubnet(vpcId, id, cidr, az, otherUsedIps);
-    }
-
-    /**
-     * Adds a function (not yet created: schedule {@link CreateFunction} at its creation time). Subnets in
-     * several VPCs make it fail with InvalidSubnet on creation, a security group of another VPC with
-     * InvalidSecurityGroup, as Lambda would.
-     *
-     * @param subnetChoice the function's stream for choosing a subnet
-     * @param initMicros   draws a cold start's init duration
-     */
-    public int addFunction(FunctionConfiguration config, RandomGenerator subnetChoice, LongSupplier initMicros) {
-        return addFunction(config, subnetChoice, initMicros, 0);
-    }
-
-    /**
-     * Another account over the same VPCs (a scenario with several accounts; account 0 is the first, with the
-     * world's concurrency limit): returns its index. Its id is in its ENI keys.
-     */
-    public int addAccount(String id, int concurrencyLimit) {
-        if (accountIds.isEmpty()) {
-            throw new IllegalStateException("name account 0 first (setFirstAccount)");
-        }
-        accountIds.add(id);
-        return concurrency.addAccount(concurrencyLimit);
-    }
-
-    /** Names account 0 (in a scenario with several accounts; a single-account world's has no id). */
-    public void setFirstAccount(String id) {
-        accountIds.clear();
-        accountIds.add(id);
-    }
-
-    /** Adds a function of account {@code account} (an index from {@link #addAccount}; 0 for the first). */
-    public int addFunction(FunctionConfiguration config, RandomGenerator subnetChoice, LongSupplier initMicros,
-            int account) {
-        int index = functionList.size();
-        String accountId = accountIds.isEmpty() ? "" : accountIds.get(account);
-        if (knownRoles.add(config.role())) {
-            roles.add(config.role());
-        }
-        LambdaFunction f = new LambdaFunction(index, config, subnetChoice, initMicros, fleet.resolveFor(config.name(),
-                accountId, config.memoryMb(), config.subnetIds(), config.securityGroupIds()));
-        f.setAccount(account, accountId);
-        concurrency.reserve(f);
-        functionList.add(f);
-        if (index == functions.length) { // doubling: adding n functions copies O(n), not O(n^2)
-            functions = Arrays.copyOf(functions, Math.max(16, 2 * index));
-        }
-        functions[index] = f;
-        return index;
     }
 
     // ---- events -----------------------------------------------------------------------------------------
@@ -179,11 +88,11 @@ public final class World {
         } else if (event instanceof SimEvent.PutProvisionedConcurrency p) {
             environments.putProvisioned(functions[p.function()], p.amount(), now);
         } else if (event instanceof CreateFunction c) {
-            lifecycle.create(functions[c.function()], c.subnetIds(), c.securityGroupIds(), now);
+            lifecycle.create(functions[c.function()], c.vpcConfig(), now);
         } else if (event instanceof SimEvent.ExistingFunction x) {
             lifecycle.existing(functions[x.function()], x.active(), now);
         } else if (event instanceof UpdateVpcConfig u) {
-            lifecycle.update(functions[u.function()], u.subnetIds(), u.securityGroupIds(), now);
+            lifecycle.update(functions[u.function()], u.vpcConfig(), now);
         } else if (event instanceof PublishVersion p) {
             lifecycle.publishVersion(functions[p.function()], now);
         } else if (event instanceof DeleteVersion d) {
@@ -215,22 +124,9 @@ public final class World {
 
     /** {@code setOtherUsedEnis}: the timeline changes other services' ENIs in a VPC. */
     private void setOtherUsedEnis(int vpc, int count, long now) {
-        int fits = otherUsedEnis(vpc, count);
+        int fits = network.otherUsedEnis(vpc, count);
         listener.controlAction("Other services' ENIs in " + network.vpcs.get(vpc).id() + " now number " + fits
                 + (fits < count ? " (asked " + count + "; Lambda's ENIs hold the rest of the quota)" : ""), now);
-    }
-
-    /**
-     * Other services' ENIs in a VPC (they count against its ENI quota and the Region's); as many as fit beside
-     * Lambda's. Returns how many were set.
-     */
-    private int otherUsedEnis(int vpc, int count) {
-        EniQuota v = network.vpcs.get(vpc);
-        int fits = Math.max(0, Math.min(count, Math.min(v.eniQuota() - v.enis(),
-                v.otherUsedEnis() + network.region.free())));
-        network.region.addOther(fits - v.otherUsedEnis());
-        v.setOtherUsedEnis(fits);
-        return fits;
     }
 
     private void setOtherUsedIps(SetOtherUsedIps o, long now) {

@@ -30,6 +30,7 @@ import dev.enisim.model.NetworkModel;
 import dev.enisim.model.Networking;
 import dev.enisim.model.Teardown;
 import dev.enisim.model.World;
+import dev.enisim.model.WorldBuilder;
 import dev.enisim.model.WorldSettings;
 import dev.enisim.model.WorldSnapshot;
 import dev.enisim.model.eni.EniId;
@@ -99,41 +100,20 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         this.levels = new EnvironmentLevels(scenario.durationMicros(), scenario.bucketMicros());
         this.provisioned = provisionedRecorder(scenario);
         this.accountsRecorder = accountsRecorder(scenario);
-        this.world = new World(settings, loop::schedule, new Observers(recorder, latency, journal, nat, levels,
-                executions, provisioned, accountsRecorder));
+        // functions are added in scenario order, so function i of the world is function i of the scenario
+        this.world = world(scenario, streams, new WorldBuilder(settings, loop::schedule, new Observers(recorder,
+                latency, journal, nat, levels, executions, provisioned, accountsRecorder)));
         this.asyncRecorder = new AsyncRecorder(scenario.durationMicros(), scenario.bucketMicros());
         this.async = new AsyncInvocations(world, loop::schedule, asyncRecorder, scenario.functions().size());
         this.sqsRecorder = new SqsRecorder(scenario.durationMicros(), scenario.bucketMicros());
         this.sqs = new SqsEventSource[scenario.functions().size()];
-        boolean legacyModel = scenario.networkModel() == NetworkModel.LEGACY;
-        for (Scenario.Vpc v : scenario.vpcs()) {
-            // before Hyperplane, Lambda's ENIs met only the Region's limit: a VPC could hold as many
-            world.addVpc(v.id(), legacyModel ? regionLimit(scenario) : v.eniQuota(), v.otherUsedEnis());
-            for (Scenario.NatGateway g : v.natGateways()) {
-                world.addNatGateway(v.id(), g.id(), g.az(), g.addresses());
-            }
-            for (String g : v.securityGroups()) {
-                world.addSecurityGroup(v.id(), g);
-            }
-            for (Scenario.Subnet s : v.subnets()) {
-                world.addSubnet(v.id(), s.id(), s.cidr(), s.az(), s.otherUsedIps());
-            }
-        }
-        Scenario.Accounts accounts = scenario.accounts();
-        if (scenario.multiAccount()) {
-            world.setFirstAccount(accounts.list().get(0).id());
-            for (Scenario.Account a : accounts.list().subList(1, accounts.list().size())) {
-                world.addAccount(a.id(), a.concurrencyLimit());
-            }
-        }
         int n = scenario.functions().size();
         arrivals = new ArrivalProcess[n];
         durations = new Sampler[n];
         arrivalSources = new int[n];
-        for (Scenario.Function f : scenario.functions()) {
+        for (int i = 0; i < n; i++) {
+            Scenario.Function f = scenario.functions().get(i);
             String prefix = "function/" + f.name() + "/";
-            int i = world.addFunction(f, streams.stream(prefix + "subnet"),
-                    Sampler.of(f.initDuration(), streams.stream(prefix + "init")), accounts.index(accounts.of(f.name())));
             // the first process keeps the plain name, so adding a second process changes nothing of the first
             arrivals[i] = new ArrivalProcess(f.arrivals(), part -> streams.stream(part == 0 ? prefix + "arrivals"
                     : prefix + "arrivals/" + part), f.createdAtMicros());
@@ -145,9 +125,6 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 async.add(i, f.async(), durations[i], streams.stream(prefix + "async-delivery"));
             }
             arrivalSources[i] = loop.addSource(new Arrival(i));
-            for (Scenario.Route r : f.egress().routes()) {
-                world.addEgress(i, r.destination(), r.share(), f.egress().keptOpen());
-            }
         }
         List<String> names = scenario.functions().stream().map(Scenario.Function::name).toList();
         recorder.attach(world.snapshot());
@@ -165,7 +142,6 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             fed[i] = sqs[i] != null;
         }
         sqsRecorder.attach(names, fed);
-        // functions were added in scenario order, so function i of the world is function i of the scenario
         for (int i = 0; i < n; i++) {
             Scenario.Function f = scenario.functions().get(i);
             SimEvent first = switch (f.existing()) {
@@ -180,6 +156,40 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         for (Scenario.At a : scenario.timeline()) {
             loop.schedule(a.atMicros(), SimEvent.PRIORITY_CONTROL, a.action());
         }
+    }
+
+    /** The scenario's VPCs, NAT gateways, security groups, subnets, accounts and functions, in its order. */
+    private static World world(Scenario scenario, RandomStreams streams, WorldBuilder build) {
+        boolean legacyModel = scenario.networkModel() == NetworkModel.LEGACY;
+        for (Scenario.Vpc v : scenario.vpcs()) {
+            // before Hyperplane, Lambda's ENIs met only the Region's limit: a VPC could hold as many
+            build.addVpc(v.id(), legacyModel ? regionLimit(scenario) : v.eniQuota(), v.otherUsedEnis());
+            for (Scenario.NatGateway g : v.natGateways()) {
+                build.addNatGateway(v.id(), g.id(), g.az(), g.addresses());
+            }
+            for (String g : v.securityGroups()) {
+                build.addSecurityGroup(v.id(), g);
+            }
+            for (Scenario.Subnet s : v.subnets()) {
+                build.addSubnet(v.id(), s.id(), s.cidr(), s.az(), s.otherUsedIps());
+            }
+        }
+        Scenario.Accounts accounts = scenario.accounts();
+        if (scenario.multiAccount()) {
+            build.setFirstAccount(accounts.list().get(0).id());
+            for (Scenario.Account a : accounts.list().subList(1, accounts.list().size())) {
+                build.addAccount(a.id(), a.concurrencyLimit());
+            }
+        }
+        for (Scenario.Function f : scenario.functions()) {
+            String prefix = "function/" + f.name() + "/";
+            int i = build.addFunction(f, streams.stream(prefix + "subnet"),
+                    Sampler.of(f.initDuration(), streams.stream(prefix + "init")), accounts.index(accounts.of(f.name())));
+            for (Scenario.Route r : f.egress().routes()) {
+                build.addEgress(i, r.destination(), r.share(), f.egress().keptOpen());
+            }
+        }
+        return build.build();
     }
 
     /**
@@ -353,16 +363,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         long total = loop.deliveredEvents();
         RunSummary.Events events = new RunSummary.Events(total, arrivalCount, completionCount,
                 total - arrivalCount - completionCount);
-        RunSummary summary = recorder.summary(scenario.name(), scenario.seed(), replication,
+        RunSummary summary = withUsage(recorder.summary(scenario.name(), scenario.seed(), replication,
                 Seconds.of(scenario.durationMicros()), events, Seconds.of(hp().stuckPendingAfterMicros()),
-                teardowns(end), latency, end).withAsync(asyncRecorder.summary())
-                .withSqs(sqsRecorder.summary())
-                .withProvisioned(provisioned == null ? null : provisioned.summary())
-                .withAccounts(accountsRecorder == null ? null : accountsRecorder.summary())
-                .withDualStack(DualStack.summary(scenario, end));
-        summary = withUsage(summary).withAssumptions(scenario.assumptions().label()).withRegion(
-                new RunSummary.Region(end.region().limit(), end.region().peak(), end.region().lambdaEnis(),
-                        end.region().otherEnis()));
+                teardowns(end), latency, end), end);
         List<RunResult.EniLifetime> lifetimes = new ArrayList<>();
         for (WorldSnapshot.EniView e : end.enis()) {
             lifetimes.add(new RunResult.EniLifetime(e.id().name(), e.id().keyLabel(),
@@ -394,8 +397,11 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                 journal.entries(scenario.durationMicros()));
     }
 
-    /** The summary with each function's environment averages, cold starts and cost, and their account totals. */
-    private RunSummary withUsage(RunSummary s) {
+    /**
+     * The summary with each function's environment averages, cold starts and cost, and the run's sections: the
+     * account's usage, and those of the features it uses.
+     */
+    private RunSummary withUsage(RunSummary s, WorldSnapshot end) {
         Map<String, RunSummary.FunctionSummary> functions = new LinkedHashMap<>();
         List<RunSummary.Cost> costs = new ArrayList<>();
         for (int i = 0; i < scenario.functions().size(); i++) {
@@ -413,8 +419,12 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             gateways += v.natGateways().size();
         }
         double nat = CostEstimate.natGateway(scenario.prices(), gateways * (scenario.durationMicros() / 3.6e9), 0);
-        return s.with(functions, levels.account(), executions.coldStarts(-1),
-                CostEstimate.total(scenario.prices(), costs, nat));
+        return s.with(functions, new RunSummary.Sections(asyncRecorder.summary(), sqsRecorder.summary(),
+                levels.account(), executions.coldStarts(-1), CostEstimate.total(scenario.prices(), costs, nat),
+                scenario.assumptions().label(), new RunSummary.Region(end.region().limit(), end.region().peak(),
+                        end.region().lambdaEnis(), end.region().otherEnis()),
+                provisioned == null ? null : provisioned.summary(),
+                accountsRecorder == null ? null : accountsRecorder.summary(), DualStack.summary(scenario, end)));
     }
 
     private Scenario.Hyperplane hp() {

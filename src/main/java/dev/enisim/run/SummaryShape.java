@@ -3,6 +3,7 @@ package dev.enisim.run;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -23,25 +24,18 @@ public final class SummaryShape {
         abstract long fin();
     }
 
-    /**
-     * Leaves the sections of features a run does not use out of its summary: asynchronous invocations, SQS,
-     * provisioned concurrency over time, several accounts, dual-stack.
-     */
+    /** The run's {@link RunSummary.Sections} are keys of the summary itself, after {@code latencyMillis}. */
     abstract static class SummaryMixin {
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        abstract Object async();
+        @JsonUnwrapped
+        abstract Object sections();
+    }
 
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        abstract Object sqs();
-
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        abstract Object provisionedConcurrency();
-
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        abstract Object accounts();
-
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        abstract Object dualStack();
+    /**
+     * Leaves the sections a run does not have out of its summary (asynchronous invocations, SQS, provisioned
+     * concurrency over time, several accounts, dual-stack...): a new section needs nothing here.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract static class SectionsMixin {
     }
 
     /** The mapper that gives a summary its JSON shape (indented; keys in the records' order). */
@@ -49,6 +43,7 @@ public final class SummaryShape {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .addMixIn(RunSummary.Enis.class, EnisMixin.class)
             .addMixIn(RunSummary.class, SummaryMixin.class)
+            .addMixIn(RunSummary.Sections.class, SectionsMixin.class)
             .build();
 
     private SummaryShape() {

@@ -71,6 +71,21 @@ public record Scenario(
         return new Builder(this);
     }
 
+    /**
+     * The ids of a timeline's VpcConfig (its subnets and security groups are indices: every VPC's, in the
+     * scenario's order, as the world numbers them).
+     */
+    public VpcConfig vpcConfig(SimEvent.VpcConfig v) {
+        List<String> subnets = new java.util.ArrayList<>();
+        List<String> groups = new java.util.ArrayList<>();
+        for (Vpc vpc : vpcs) {
+            vpc.subnets().forEach(s -> subnets.add(s.id()));
+            groups.addAll(vpc.securityGroups());
+        }
+        return new VpcConfig(v.subnets().stream().map(subnets::get).toList(),
+                v.securityGroups().stream().map(groups::get).toList());
+    }
+
     /** Whether several accounts share the scenario's VPCs. */
     public boolean multiAccount() {
         return !accounts.list().isEmpty();

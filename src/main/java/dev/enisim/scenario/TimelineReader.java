@@ -67,8 +67,8 @@ final class TimelineReader {
                 a.allowOnly("at", "action", "function", "vpcConfig");
                 String f = function(a);
                 Scenario.VpcConfig v = a.has("vpcConfig") ? FunctionReader.vpcConfig(a, "vpcConfig", refs) : null;
-                return f == null ? null : at(at, new SimEvent.CreateFunction(functions.get(f),
-                        v == null ? null : v.subnetIds(), v == null ? null : v.securityGroupIds()));
+                return f == null ? null : at(at, v == null ? new SimEvent.CreateFunction(functions.get(f))
+                        : new SimEvent.CreateFunction(functions.get(f), indices(v)));
             }
             case "updateVpcConfig" -> {
                 a.allowOnly("at", "action", "function", "vpcConfig");
@@ -79,7 +79,7 @@ final class TimelineReader {
                 }
                 Scenario.VpcConfig v = FunctionReader.vpcConfig(a, "vpcConfig", refs);
                 return f == null || v == null ? null : at(at, new SimEvent.UpdateVpcConfig(functions.get(f),
-                        v.subnetIds(), v.securityGroupIds()));
+                        indices(v)));
             }
             case "publishVersion", "deleteFunction" -> {
                 a.allowOnly("at", "action", "function");
@@ -177,6 +177,12 @@ final class TimelineReader {
                 return null;
             }
         }
+    }
+
+    /** A checked VpcConfig's ids as the world's indices (subnets and security groups in scenario order). */
+    private SimEvent.VpcConfig indices(Scenario.VpcConfig v) {
+        return new SimEvent.VpcConfig(v.subnetIds().stream().map(refs.subnets::indexOf).toList(),
+                v.securityGroupIds().stream().map(refs.groups::indexOf).toList());
     }
 
     private String function(Fields a) {

@@ -22,7 +22,8 @@ class AsyncInvocationsTest {
     /** A world, the queue on the same loop, and what the queue reported. */
     static final class Harness implements AsyncListener {
         final WorldHarness h = WorldHarness.standard();
-        final AsyncInvocations async = new AsyncInvocations(h.world, h.loop::schedule, this, 4);
+        /** Made with the first function: the world is built then (add VPCs and subnets before). */
+        AsyncInvocations async;
         final List<Long> attempts = new ArrayList<>();
         final List<String> ends = new ArrayList<>();
         long delivered;
@@ -30,6 +31,9 @@ class AsyncInvocationsTest {
 
         int function(String name, List<String> subnets, int reserved, AsyncConfig c) {
             int f = h.function(name, subnets, List.of("sg-a"), reserved, 1);
+            if (async == null) {
+                async = new AsyncInvocations(h.world(), h.loop::schedule, this, 4);
+            }
             async.add(f, c, () -> duration, new MersenneTwister(1));
             return f;
         }
@@ -39,9 +43,9 @@ class AsyncInvocationsTest {
                 if (e instanceof SimEvent.AsyncAttempt a) {
                     async.attempt(a, now);
                 } else {
-                    h.world.handle(e, now);
+                    h.world().handle(e, now);
                 }
-                h.world.checkInvariants();
+                h.world().checkInvariants();
                 async.checkInvariants();
             });
         }
@@ -103,8 +107,8 @@ class AsyncInvocationsTest {
     @Test
     void systemErrorsAreRetriedOnTheBackOffScheduleUntilTheMaximumAge() {
         Harness a = new Harness();
-        a.h.world.addVpc("vpc-2", 500);
-        a.h.world.addSubnet("vpc-2", "subnet-other-vpc", dev.enisim.model.network.Cidr.parse("10.9.0.0/24"), "az-1", 0);
+        a.h.build.addVpc("vpc-2", 500);
+        a.h.build.addSubnet("vpc-2", "subnet-other-vpc", dev.enisim.model.network.Cidr.parse("10.9.0.0/24"), "az-1", 0);
         int f = a.function("broken", List.of("subnet-2", "subnet-other-vpc"), -1, config(2, 6 * HOUR, true, false));
         a.h.create(f, 0);
         a.run(10 * SEC);

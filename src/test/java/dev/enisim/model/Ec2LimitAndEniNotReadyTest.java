@@ -20,11 +20,11 @@ class Ec2LimitAndEniNotReadyTest {
 
     private static WorldHarness world(HyperplaneNetworking networking, int connectionsPerEni) {
         WorldHarness h = WorldHarness.hyperplane(1000, connectionsPerEni, 60 * SEC, 5 * SEC, networking);
-        h.world.addVpc("vpc-1", 500);
+        h.build.addVpc("vpc-1", 500);
         for (String g : List.of("sg-a", "sg-b", "sg-c")) {
-            h.world.addSecurityGroup("vpc-1", g);
+            h.build.addSecurityGroup("vpc-1", g);
         }
-        h.world.addSubnet("vpc-1", "subnet-2", dev.enisim.model.network.Cidr.parse("10.0.2.0/24"), "az-2", 0);
+        h.build.addSubnet("vpc-1", "subnet-2", dev.enisim.model.network.Cidr.parse("10.0.2.0/24"), "az-2", 0);
         return h;
     }
 
@@ -46,8 +46,8 @@ class Ec2LimitAndEniNotReadyTest {
         assertEquals(State.Active, h.state(a));
         assertEquals(State.Active, h.state(b));
         assertEquals(State.Failed, h.state(c));
-        assertEquals(StateReasonCode.EC2RequestLimitExceeded, h.world.snapshot().functions().get(c).reason());
-        assertEquals(2, h.world.snapshot().enis().size(), "the refused call made no ENI");
+        assertEquals(StateReasonCode.EC2RequestLimitExceeded, h.world().snapshot().functions().get(c).reason());
+        assertEquals(2, h.world().snapshot().enis().size(), "the refused call made no ENI");
         assertEquals(Outcome.EC2_THROTTLED, h.invoke(c, SEC));
         assertEquals("EC2ThrottledException", Outcome.EC2_THROTTLED.exception());
     }
@@ -80,9 +80,9 @@ class Ec2LimitAndEniNotReadyTest {
         h.create(f, 0);
         h.advanceTo(90 * SEC);
         assertEquals(State.Active, h.state(f));
-        h.at(100 * SEC, new SimEvent.UpdateVpcConfig(f, List.of("subnet-2"), List.of("sg-b")));
+        h.at(100 * SEC, new SimEvent.UpdateVpcConfig(f, h.vpc(List.of("subnet-2"), List.of("sg-b"))));
         h.advanceTo(200 * SEC);
-        WorldSnapshot.FunctionView v = h.world.snapshot().functions().get(f);
+        WorldSnapshot.FunctionView v = h.world().snapshot().functions().get(f);
         assertEquals(State.Active, v.state());
         assertEquals(LastUpdateStatus.Failed, v.lastUpdateStatus());
         assertEquals(List.of("100s api LastUpdateStatus Failed/EC2RequestLimitExceeded"),
@@ -107,7 +107,7 @@ class Ec2LimitAndEniNotReadyTest {
             Outcome expected = notReady ? Outcome.ENI_NOT_READY : Outcome.FUNCTION_ERROR_NO_PORT;
             assertEquals(expected, h.invoke(f, SEC), "the third starts the scale-out");
             assertEquals(expected, h.invoke(f, SEC), "the fourth meets it");
-            assertEquals(2, h.world.snapshot().enis().size(), "one new ENI, not two");
+            assertEquals(2, h.world().snapshot().enis().size(), "one new ENI, not two");
             h.advanceTo(170 * SEC);
             assertEquals(Outcome.SUCCESS, h.invoke(f, SEC), "the new ENI is ready");
             if (notReady) {

@@ -32,12 +32,12 @@ class Ec2LimitProperties {
     void enisNeverOutrunEc2sRate(@ForAll("chains") List<int[]> steps) {
         WorldHarness h = WorldHarness.hyperplane(50, 3, 20 * SEC, 2 * SEC,
                 new HyperplaneNetworking(2, 1.0 / 30, true));
-        h.world.addVpc("vpc", 50);
+        h.build.addVpc("vpc", 50);
         for (String g : GROUPS) {
-            h.world.addSecurityGroup("vpc", g);
+            h.build.addSecurityGroup("vpc", g);
         }
-        h.world.addSubnet("vpc", "s-a", Cidr.parse("10.0.0.0/26"), "az-1", 0);
-        h.world.addSubnet("vpc", "s-b", Cidr.parse("10.0.1.0/26"), "az-2", 0);
+        h.build.addSubnet("vpc", "s-a", Cidr.parse("10.0.0.0/26"), "az-1", 0);
+        h.build.addSubnet("vpc", "s-b", Cidr.parse("10.0.1.0/26"), "az-2", 0);
         for (int i = 0; i < 4; i++) {
             h.function("f" + i, i % 2 == 0 ? List.of("s-a", "s-b") : List.of("s-b"), List.of(GROUPS[i % 3]));
         }
@@ -47,7 +47,7 @@ class Ec2LimitProperties {
             long now = h.loop.nowMicros();
             switch (step[0] % 6) {
                 case 0 -> h.create(f, now);
-                case 1 -> h.at(now, new SimEvent.UpdateVpcConfig(f, List.of("s-a"), List.of(GROUPS[step[2] % 3])));
+                case 1 -> h.at(now, new SimEvent.UpdateVpcConfig(f, h.vpc(List.of("s-a"), List.of(GROUPS[step[2] % 3]))));
                 case 2 -> h.at(now, new SimEvent.DeleteFunction(f));
                 case 3 -> {
                     for (int k = 0; k < 1 + step[2] % 12; k++) {
@@ -58,12 +58,12 @@ class Ec2LimitProperties {
                 default -> h.advanceTo(now + (1 + step[2] % 120) * SEC);
             }
             h.advanceTo(h.loop.nowMicros());
-            h.world.checkInvariants();
+            h.world().checkInvariants();
             assertEquals(invocations, h.outcomes.values().stream().mapToLong(Integer::longValue).sum(),
                     "every invocation has exactly one outcome");
             long allowed = 2 + h.loop.nowMicros() / (30 * SEC);
-            assertTrue(h.world.snapshot().enis().size() <= allowed,
-                    h.world.snapshot().enis().size() + " ENIs created by " + h.loop.nowMicros() / SEC + " s");
+            assertTrue(h.world().snapshot().enis().size() <= allowed,
+                    h.world().snapshot().enis().size() + " ENIs created by " + h.loop.nowMicros() / SEC + " s");
         }
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class EnvironmentsTest {
 
     private static Environments envs(WorldHarness h, int f) {
-        return h.world.function(f).environments();
+        return h.world().function(f).environments();
     }
 
     @Test
@@ -24,7 +24,7 @@ class EnvironmentsTest {
         assertEquals(Outcome.SUCCESS, h.invoke(f, SEC));
         assertEquals(1_400_000L, h.latencies.get(0), "cold: init 400 ms + duration 1 s");
         h.advanceTo(1_399_999);
-        assertEquals(1, h.world.accountInFlight(), "the environment is busy during init and the run");
+        assertEquals(1, h.world().accountInFlight(), "the environment is busy during init and the run");
         h.advanceTo(2 * SEC);
         assertEquals(Outcome.SUCCESS, h.invoke(f, SEC));
         assertEquals(1_000_000L, h.latencies.get(1), "warm: no init");
@@ -75,25 +75,25 @@ class EnvironmentsTest {
         h.create(f, 0);
         h.advanceTo(60 * SEC);
         assertEquals(3, envs(h, f).provisioned());
-        assertEquals(30, h.world.snapshot().keys().get(0).connections(), "3 pools of 10 connections");
+        assertEquals(30, h.world().snapshot().keys().get(0).connections(), "3 pools of 10 connections");
         for (int i = 0; i < 3; i++) {
             assertEquals(Outcome.SUCCESS, h.invoke(f, 10 * SEC));
         }
         assertEquals(0, h.coldStarts);
         assertEquals(Outcome.SUCCESS, h.invoke(f, 10 * SEC));
         assertEquals(1, h.coldStarts, "the fourth needs an on-demand environment");
-        assertEquals(44, h.world.snapshot().keys().get(0).connections(), "4 pools + 4 invocations");
+        assertEquals(44, h.world().snapshot().keys().get(0).connections(), "4 pools + 4 invocations");
         h.advanceTo(60 * SEC + KEEP_ALIVE + 20 * SEC);
         assertEquals(3, envs(h, f).total(), "provisioned environments never expire");
-        assertEquals(30, h.world.snapshot().keys().get(0).connections());
+        assertEquals(30, h.world().snapshot().keys().get(0).connections());
     }
 
     @Test
     void databasePoolsFillASharedEniAndScaleItOut() {
         WorldHarness h = new WorldHarness(1000, 100, 60 * SEC, 5 * SEC);
-        h.world.addVpc("vpc", 500);
-        h.world.addSecurityGroup("vpc", "sg");
-        h.world.addSubnet("vpc", "s", Cidr.parse("10.0.0.0/24"), "az", 0);
+        h.build.addVpc("vpc", 500);
+        h.build.addSecurityGroup("vpc", "sg");
+        h.build.addSubnet("vpc", "s", Cidr.parse("10.0.0.0/24"), "az", 0);
         int a = h.function("a", 128, List.of("s"), List.of("sg"), 40, 0, 0);
         int b = h.function("b", 128, List.of("s"), List.of("sg"), 40, 0, 0);
         h.create(a, 0);
@@ -101,9 +101,9 @@ class EnvironmentsTest {
         h.advanceTo(65 * SEC);
         assertEquals(Outcome.SUCCESS, h.invoke(a, 100 * SEC));
         assertEquals(Outcome.SUCCESS, h.invoke(b, 100 * SEC));
-        assertEquals(82, h.world.snapshot().keys().get(0).connections());
+        assertEquals(82, h.world().snapshot().keys().get(0).connections());
         assertEquals(Outcome.FUNCTION_ERROR_NO_PORT, h.invoke(a, 100 * SEC), "no room for a third pool of 40");
-        assertEquals(2, h.world.snapshot().enis().size(), "the shared key scales out");
+        assertEquals(2, h.world().snapshot().enis().size(), "the shared key scales out");
     }
 
     @Test

@@ -30,23 +30,23 @@ class InvariantsTest {
         assertEquals(Outcome.SUCCESS, h.invoke(api, 100 * SEC));
         assertEquals(Outcome.SUCCESS, h.invoke(db, SEC));
         h.advanceTo(62 * SEC); // db's environment is idle now, holding its pool of 10 on ENI 2
-        h.world.checkInvariants();
+        h.world().checkInvariants();
         return h;
     }
 
     private static void broken(String expected, Consumer<WorldHarness> breakIt) {
         WorldHarness h = sound();
         breakIt.accept(h);
-        IllegalStateException e = assertThrows(IllegalStateException.class, h.world::checkInvariants);
+        IllegalStateException e = assertThrows(IllegalStateException.class, h.world()::checkInvariants);
         assertTrue(e.getMessage().contains(expected), () -> "expected '" + expected + "' in: " + e.getMessage());
     }
 
     private static HyperplaneEni eni(WorldHarness h, int id) {
-        return h.world.fleet().all.get(id - 1);
+        return h.world().fleet().all.get(id - 1);
     }
 
     private static EniPool pool(WorldHarness h, int key) {
-        return h.world.fleet().pools.get(key);
+        return h.world().fleet().pools.get(key);
     }
 
     @Test
@@ -89,12 +89,12 @@ class InvariantsTest {
 
     @Test
     void aVpcCountingAnEniThatDoesNotExist() {
-        broken("counts 3 ENIs, holds 2", h -> h.world.network().vpcs.get(0).tryTakeEniSlot());
+        broken("counts 3 ENIs, holds 2", h -> h.world().network().vpcs.get(0).tryTakeEniSlot());
     }
 
     @Test
     void aSubnetCountingAnIpNoEniHolds() {
-        broken("counts 2 Lambda IPs, ENIs hold 1", h -> h.world.network().subnets.get(0).allocateIp());
+        broken("counts 2 Lambda IPs, ENIs hold 1", h -> h.world().network().subnets.get(0).allocateIp());
     }
 
     @Test
@@ -115,55 +115,55 @@ class InvariantsTest {
     @Test
     void anEniInUseOnAKeyWithNoUsers() {
         broken("is in use on key", h -> {
-            h.world.function(1).setHoldsKeys(false);
+            h.world().function(1).setHoldsKeys(false);
             pool(h, 1).removeUser("db-role");
         });
     }
 
     @Test
     void aFunctionWithMoreBusyEnvironmentsThanInvocations() {
-        broken("1 in flight but 2 busy environments", h -> h.world.function(0).environments().started());
+        broken("1 in flight but 2 busy environments", h -> h.world().function(0).environments().started());
     }
 
     @Test
     void brokenEnvironmentCounts() {
-        broken("environment counts broken", h -> h.world.function(1).environments().discardBusy(false));
+        broken("environment counts broken", h -> h.world().function(1).environments().discardBusy(false));
     }
 
     @Test
     void theAccountCountingOtherInvocationsThanItsFunctions() {
         broken("in-flight counts disagree", h -> {
-            h.world.function(0).admitted(); // the function counts one more, the account does not
-            h.world.function(0).environments().started();
+            h.world().function(0).admitted(); // the function counts one more, the account does not
+            h.world().function(0).environments().started();
         });
     }
 
     @Test
     void theAccountCountingOtherEnvironmentsThanItsFunctions() {
         broken("environments: functions hold", h -> {
-            h.world.function(1).requestProvisioned(1);
-            h.world.function(1).setProvisionedConcurrency(1);
-            h.world.function(1).environments().addProvisioned(1, null); // the function counts it, the account not
+            h.world().function(1).requestProvisioned(1);
+            h.world().function(1).setProvisionedConcurrency(1);
+            h.world().function(1).environments().addProvisioned(1, null); // the function counts it, the account not
         });
     }
 
     @Test
     void moreIdleProvisionedEnvironmentsThanAllocated() {
         broken("1 provisioned environments (1 idle) but 0 allocated", h ->
-                h.world.function(1).environments().addProvisioned(1, null));
+                h.world().function(1).environments().addProvisioned(1, null));
     }
 
     @Test
     void moreAllocatedThanRequested() {
-        broken("but 1 allocated, 0 requested", h -> h.world.function(1).setProvisionedConcurrency(1));
+        broken("but 1 allocated, 0 requested", h -> h.world().function(1).setProvisionedConcurrency(1));
     }
 
     @Test
     void aFunctionOverItsReservedConcurrency() {
         broken("in flight > reserved 5", h -> {
             for (int i = 0; i < 5; i++) {
-                h.world.concurrency().started(h.world.function(0));
-                h.world.function(0).environments().started();
+                h.world().concurrency().started(h.world().function(0));
+                h.world().function(0).environments().started();
             }
         });
     }
@@ -177,15 +177,15 @@ class InvariantsTest {
         assertEquals(Outcome.SUCCESS, h.invoke(f, SEC));
         assertEquals(Outcome.SUCCESS, h.invoke(f, SEC));
         assertEquals(Outcome.THROTTLED_ACCOUNT, h.invoke(f, SEC));
-        h.world.concurrency().started(h.world.function(f));
-        h.world.environments().started(h.world.function(f), 0);
-        IllegalStateException e = assertThrows(IllegalStateException.class, h.world::checkInvariants);
+        h.world().concurrency().started(h.world().function(f));
+        h.world().environments().started(h.world().function(f), 0);
+        IllegalStateException e = assertThrows(IllegalStateException.class, h.world()::checkInvariants);
         assertTrue(e.getMessage().contains("concurrency over limit: 3"), e.getMessage());
     }
 
     @Test
     void aFunctionThatIsNoLongerActiveKeepingItsIdleEnvironments() {
-        broken("is Deleted but keeps 1 idle", h -> h.world.function(1).transition(State.Deleted, null, "test", 0));
+        broken("is Deleted but keeps 1 idle", h -> h.world().function(1).transition(State.Deleted, null, "test", 0));
     }
 
 }

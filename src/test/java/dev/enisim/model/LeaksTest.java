@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 class LeaksTest {
 
     private static int available(WorldHarness h, int subnet) {
-        return h.world.snapshot().subnets().get(subnet).availableIps();
+        return h.world().snapshot().subnets().get(subnet).availableIps();
     }
 
     private static int keyConnections(WorldHarness h, int key) {
-        return h.world.snapshot().keys().get(key).connections();
+        return h.world().snapshot().keys().get(key).connections();
     }
 
     @Test
@@ -42,7 +42,7 @@ class LeaksTest {
         h.advanceTo(660 * SEC);
         assertEquals(EniState.Deleted, h.eni(1).state());
         assertEquals(8, available(h, 0), "its IP comes back");
-        assertEquals(0, h.world.snapshot().vpcs().get(0).enis(), "and its quota slot");
+        assertEquals(0, h.world().snapshot().vpcs().get(0).enis(), "and its quota slot");
     }
 
     @Test
@@ -56,15 +56,15 @@ class LeaksTest {
         h.create(second, 100 * SEC);
         h.advanceTo(100 * SEC);
         assertEquals(State.Failed, h.state(first));
-        assertEquals(StateReasonCode.SubnetOutOfIPAddresses, h.world.snapshot().functions().get(first).reason());
+        assertEquals(StateReasonCode.SubnetOutOfIPAddresses, h.world().snapshot().functions().get(first).reason());
         assertEquals(State.Failed, h.state(second), "within the back-off (10 s + 300 s) Lambda does not try again");
-        assertEquals(StateReasonCode.SubnetOutOfIPAddresses, h.world.snapshot().functions().get(second).reason());
-        assertEquals(0, h.world.snapshot().enis().size());
+        assertEquals(StateReasonCode.SubnetOutOfIPAddresses, h.world().snapshot().functions().get(second).reason());
+        assertEquals(0, h.world().snapshot().enis().size());
         h.at(310 * SEC, new SimEvent.DeleteFunction(second));
         h.at(310 * SEC, new SimEvent.CreateFunction(second));
         h.advanceTo(310 * SEC);
         assertEquals(State.Pending, h.state(second), "the back-off has passed: an ENI is being created");
-        assertEquals(1, h.world.snapshot().enis().size());
+        assertEquals(1, h.world().snapshot().enis().size());
         h.advanceTo(370 * SEC);
         assertEquals(State.Active, h.state(second));
     }
@@ -92,12 +92,12 @@ class LeaksTest {
         WorldHarness h = WorldHarness.standard();
         int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
         h.create(f, 0);
-        h.at(100 * SEC, new SimEvent.UpdateVpcConfig(f, List.of("subnet-2"), List.of("sg-a")));
+        h.at(100 * SEC, new SimEvent.UpdateVpcConfig(f, h.vpc(List.of("subnet-2"), List.of("sg-a"))));
         h.at(120 * SEC, new SimEvent.DeleteFunction(f));
         h.advanceTo(160 * SEC);
         assertEquals(EniState.Deleting, h.eni(1).state());
         assertEquals(EniState.Deleting, h.eni(2).state(), "the update's new ENI has no user once it is ready");
-        assertEquals(0, h.world.snapshot().keys().get(1).connections());
+        assertEquals(0, h.world().snapshot().keys().get(1).connections());
         h.advanceTo(760 * SEC);
         assertEquals(EniState.Deleted, h.eni(2).state());
         assertEquals(251, available(h, 1), "subnet-2 (/24) has all its addresses back");
@@ -139,7 +139,7 @@ class LeaksTest {
         assertEquals(Outcome.SUCCESS, h.invoke(0, 300 * SEC)); // busy across the update, ends at 360 s
         h.advanceTo(62 * SEC);
         assertEquals(2 * 10 + 1, keyConnections(h, 0), "2 pools + the busy invocation's own connection");
-        h.at(100 * SEC, new SimEvent.UpdateVpcConfig(0, List.of("subnet-2"), List.of("sg-a")));
+        h.at(100 * SEC, new SimEvent.UpdateVpcConfig(0, h.vpc(List.of("subnet-2"), List.of("sg-a"))));
         h.advanceTo(160 * SEC);
         assertEquals(11, keyConnections(h, 0), "the idle pool is closed when the new key is in use");
         h.advanceTo(360 * SEC);
@@ -169,7 +169,7 @@ class LeaksTest {
         h.create(f, 0);
         h.advanceTo(1);
         assertEquals(Outcome.THROTTLED_RESERVED, h.invoke(f, SEC));
-        assertEquals(0, h.world.accountInFlight());
+        assertEquals(0, h.world().accountInFlight());
     }
 
     @Test
@@ -213,7 +213,7 @@ class LeaksTest {
         h.advanceTo(1000 * SEC);
         assertEquals(EniState.Deleted, h.eni(1).state());
         assertEquals(8, available(h, 0));
-        assertFalse(h.world.snapshot().vpcs().get(0).enis() > 0);
+        assertFalse(h.world().snapshot().vpcs().get(0).enis() > 0);
     }
 
     @Test

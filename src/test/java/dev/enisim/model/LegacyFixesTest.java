@@ -19,10 +19,10 @@ class LegacyFixesTest {
     void aSubnetOutOfIpsSendsColdStartsToTheOtherAz() {
         WorldHarness h = new WorldHarness(5000, 65_000, 60 * SEC, 5 * SEC, Scaling.DEFAULT,
                 new Legacy(() -> 0L, 10_000, 10_000));
-        h.world.addVpc("vpc", 5000);
-        h.world.addSecurityGroup("vpc", "sg");
-        h.world.addSubnet("vpc", "small", Cidr.parse("10.0.1.0/28"), "az-1", 3);
-        h.world.addSubnet("vpc", "large", Cidr.parse("10.0.2.0/24"), "az-2", 0);
+        h.build.addVpc("vpc", 5000);
+        h.build.addSecurityGroup("vpc", "sg");
+        h.build.addSubnet("vpc", "small", Cidr.parse("10.0.1.0/28"), "az-1", 3);
+        h.build.addSubnet("vpc", "large", Cidr.parse("10.0.2.0/24"), "az-2", 0);
         int f = h.function("legacy", 3072, List.of("small", "large"), List.of("sg"), 0, 0, 0);
         h.create(f, 0);
         h.advanceTo(0);
@@ -53,15 +53,15 @@ class LegacyFixesTest {
     private static int enisFor1000Environments(int memoryMb) {
         WorldHarness h = new WorldHarness(5000, 65_000, 60 * SEC, 5 * SEC, Scaling.DEFAULT,
                 new Legacy(() -> 0L, 10_000, 10_000));
-        h.world.addVpc("vpc", 5000);
-        h.world.addSecurityGroup("vpc", "sg");
-        h.world.addSubnet("vpc", "big", Cidr.parse("10.0.0.0/20"), "az-1", 0);
+        h.build.addVpc("vpc", 5000);
+        h.build.addSecurityGroup("vpc", "sg");
+        h.build.addSubnet("vpc", "big", Cidr.parse("10.0.0.0/20"), "az-1", 0);
         int f = h.function("legacy", memoryMb, List.of("big"), List.of("sg"), 0, 0, 0);
         h.create(f, 0);
         h.advanceTo(0);
         for (int i = 0; i < 1000; i++) {
             assertEquals(Outcome.SUCCESS, h.invoke(f, 600 * SEC));
         }
-        return h.world.snapshot().enis().size();
+        return h.world().snapshot().enis().size();
     }
 }

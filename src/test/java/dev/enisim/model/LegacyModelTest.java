@@ -16,9 +16,9 @@ class LegacyModelTest {
     private static WorldHarness legacy(int ec2Burst, double refill, String cidr) {
         WorldHarness h = new WorldHarness(5000, 65_000, 60 * SEC, 5 * SEC, Scaling.DEFAULT,
                 new Legacy(() -> 10 * SEC, ec2Burst, refill));
-        h.world.addVpc("vpc", 5000);
-        h.world.addSecurityGroup("vpc", "sg");
-        h.world.addSubnet("vpc", "s", Cidr.parse(cidr), "az", 0);
+        h.build.addVpc("vpc", 5000);
+        h.build.addSecurityGroup("vpc", "sg");
+        h.build.addSubnet("vpc", "s", Cidr.parse(cidr), "az", 0);
         return h;
     }
 
@@ -34,8 +34,8 @@ class LegacyModelTest {
         for (int i = 0; i < concurrent; i++) {
             assertEquals(Outcome.SUCCESS, h.invoke(f, 60 * SEC));
         }
-        assertEquals(enis, h.world.snapshot().enis().size());
-        assertEquals(enis, 1019 - h.world.snapshot().subnets().get(0).availableIps(), "one IP per ENI");
+        assertEquals(enis, h.world().snapshot().enis().size());
+        assertEquals(enis, 1019 - h.world().snapshot().subnets().get(0).availableIps(), "one IP per ENI");
     }
 
     @Test

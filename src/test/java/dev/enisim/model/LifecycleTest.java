@@ -16,8 +16,16 @@ import org.junit.jupiter.api.Test;
 class LifecycleTest {
 
     private static WorldHarness activeFunction(String... groups) {
+        return activeFunction(List.of(groups), List.of());
+    }
+
+    /** "api" Active at 60 s; {@code others} (on subnet-1 and sg-a, functions 1, 2...) added but not yet created. */
+    private static WorldHarness activeFunction(List<String> groups, List<String> others) {
         WorldHarness h = WorldHarness.standard();
-        int f = h.function("api", List.of("subnet-1"), List.of(groups));
+        int f = h.function("api", List.of("subnet-1"), groups);
+        for (String o : others) {
+            h.function(o, List.of("subnet-1"), List.of("sg-a"));
+        }
         h.create(f, 0);
         h.advanceTo(60 * SEC);
         assertEquals(State.Active, h.state(f));
@@ -29,12 +37,12 @@ class LifecycleTest {
         WorldHarness h = activeFunction("sg-a");
         h.advanceTo(60 * SEC + 14 * DAY);
         assertEquals(State.Inactive, h.state(0));
-        assertEquals(StateReasonCode.Idle, h.world.snapshot().functions().get(0).reason());
+        assertEquals(StateReasonCode.Idle, h.world().snapshot().functions().get(0).reason());
         assertEquals(EniState.Deleting, h.eni(1).state());
-        assertEquals(7, h.world.snapshot().subnets().get(0).availableIps(), "the IP is freed only when deletion finishes");
+        assertEquals(7, h.world().snapshot().subnets().get(0).availableIps(), "the IP is freed only when deletion finishes");
         h.advanceTo(60 * SEC + 14 * DAY + 600 * SEC);
         assertEquals(EniState.Deleted, h.eni(1).state());
-        assertEquals(8, h.world.snapshot().subnets().get(0).availableIps());
+        assertEquals(8, h.world().snapshot().subnets().get(0).availableIps());
     }
 
     @Test
@@ -54,9 +62,9 @@ class LifecycleTest {
         h.advanceTo(30 * DAY);
         assertEquals(Outcome.RESOURCE_NOT_READY, h.invoke(0, SEC));
         assertEquals(State.Pending, h.state(0));
-        assertEquals(StateReasonCode.Restoring, h.world.snapshot().functions().get(0).reason());
+        assertEquals(StateReasonCode.Restoring, h.world().snapshot().functions().get(0).reason());
         assertEquals(Outcome.RESOURCE_NOT_READY, h.invoke(0, SEC), "invocations during restore fail the same way");
-        assertEquals(2, h.world.snapshot().enis().size(), "the old ENI was deleted: a new one is created");
+        assertEquals(2, h.world().snapshot().enis().size(), "the old ENI was deleted: a new one is created");
         h.advanceTo(30 * DAY + 60 * SEC);
         assertEquals(State.Active, h.state(0));
         assertEquals(Outcome.SUCCESS, h.invoke(0, SEC));
@@ -64,8 +72,8 @@ class LifecycleTest {
 
     @Test
     void aSharedKeyKeepsItsEniWhenOneUserGoesIdle() {
-        WorldHarness h = activeFunction("sg-a");
-        int other = h.function("busy", List.of("subnet-1"), List.of("sg-a"));
+        WorldHarness h = activeFunction(List.of("sg-a"), List.of("busy"));
+        int other = 1;
         h.create(other, 60 * SEC);
         for (long d = 1; d <= 20; d++) {
             h.advanceTo(d * DAY);
@@ -76,7 +84,7 @@ class LifecycleTest {
         h.invoke(0, SEC);
         h.advanceTo(20 * DAY + 5 * SEC);
         assertEquals(State.Active, h.state(0), "restore attaches to the existing ENI in 5 s");
-        assertEquals(1, h.world.snapshot().enis().size());
+        assertEquals(1, h.world().snapshot().enis().size());
     }
 
     @Test
@@ -97,7 +105,7 @@ class LifecycleTest {
         h.advanceTo(15 * DAY);
         h.at(15 * DAY, new SimEvent.SetOtherUsedIps(0, 11));
         h.advanceTo(16 * DAY);
-        assertEquals(11, h.world.snapshot().subnets().get(0).otherUsedIps());
+        assertEquals(11, h.world().snapshot().subnets().get(0).otherUsedIps());
         assertEquals(Outcome.RESOURCE_NOT_READY, h.invoke(0, SEC));
         assertEquals(State.Inactive, h.state(0), "restoring failed: back to Inactive");
         assertTrue(h.log.contains("1382400s api Inactive/Idle"), h.log.toString());
@@ -106,14 +114,14 @@ class LifecycleTest {
     @Test
     void vpcUpdateKeepsTheOldEnisUntilTheNewOnesAreReadyThenReleasesThem() {
         WorldHarness h = activeFunction("sg-a");
-        h.at(100 * SEC, new SimEvent.UpdateVpcConfig(0, List.of("subnet-2"), List.of("sg-a")));
+        h.at(100 * SEC, new SimEvent.UpdateVpcConfig(0, h.vpc(List.of("subnet-2"), List.of("sg-a"))));
         h.advanceTo(100 * SEC);
-        assertEquals(LastUpdateStatus.InProgress, h.world.snapshot().functions().get(0).lastUpdateStatus());
+        assertEquals(LastUpdateStatus.InProgress, h.world().snapshot().functions().get(0).lastUpdateStatus());
         assertEquals(State.Active, h.state(0));
         assertEquals(Outcome.SUCCESS, h.invoke(0, 50 * SEC));
         assertEquals(1, h.eni(1).connections(), "still on the old key's ENI");
         h.advanceTo(160 * SEC);
-        assertEquals(LastUpdateStatus.Successful, h.world.snapshot().functions().get(0).lastUpdateStatus());
+        assertEquals(LastUpdateStatus.Successful, h.world().snapshot().functions().get(0).lastUpdateStatus());
         assertEquals(EniState.Deleting, h.eni(1).state());
         h.invoke(0, SEC);
         assertEquals(1, h.eni(2).connections(), "now on the new key");
@@ -125,20 +133,20 @@ class LifecycleTest {
     void aFailedUpdateLeavesTheFunctionOnItsOldConfig() {
         WorldHarness h = activeFunction("sg-a");
         h.at(100 * SEC, new SimEvent.SetOtherUsedIps(0, 10));
-        h.at(100 * SEC, new SimEvent.UpdateVpcConfig(0, List.of("subnet-1"), List.of("sg-b")));
+        h.at(100 * SEC, new SimEvent.UpdateVpcConfig(0, h.vpc(List.of("subnet-1"), List.of("sg-b"))));
         h.advanceTo(100 * SEC);
-        assertEquals(LastUpdateStatus.Failed, h.world.snapshot().functions().get(0).lastUpdateStatus());
-        assertEquals(StateReasonCode.SubnetOutOfIPAddresses, h.world.function(0).lastUpdateReason());
-        assertEquals(List.of("sg-a"), h.world.function(0).binding().securityGroupIds());
+        assertEquals(LastUpdateStatus.Failed, h.world().snapshot().functions().get(0).lastUpdateStatus());
+        assertEquals(StateReasonCode.SubnetOutOfIPAddresses, h.world().function(0).lastUpdateReason());
+        assertEquals(List.of("sg-a"), h.world().function(0).binding().securityGroupIds());
         assertEquals(Outcome.SUCCESS, h.invoke(0, SEC));
     }
 
     @Test
     void detachingReleasesTheKeyAtOnce() {
         WorldHarness h = activeFunction("sg-a");
-        h.at(100 * SEC, new SimEvent.UpdateVpcConfig(0, List.of(), List.of()));
+        h.at(100 * SEC, new SimEvent.UpdateVpcConfig(0, h.vpc(List.of(), List.of())));
         h.advanceTo(100 * SEC);
-        assertEquals(LastUpdateStatus.Successful, h.world.snapshot().functions().get(0).lastUpdateStatus());
+        assertEquals(LastUpdateStatus.Successful, h.world().snapshot().functions().get(0).lastUpdateStatus());
         assertEquals(EniState.Deleting, h.eni(1).state());
         assertEquals(Outcome.SUCCESS, h.invoke(0, SEC));
     }
@@ -151,18 +159,18 @@ class LifecycleTest {
         assertEquals(State.Deleted, h.state(0));
         assertEquals(Outcome.RESOURCE_NOT_FOUND, h.invoke(0, SEC));
         assertEquals(EniState.Deleting, h.eni(1).state());
-        assertEquals(7, h.world.snapshot().subnets().get(0).availableIps());
+        assertEquals(7, h.world().snapshot().subnets().get(0).availableIps());
         h.advanceTo(700 * SEC);
         assertEquals(EniState.Deleted, h.eni(1).state());
-        assertEquals(8, h.world.snapshot().subnets().get(0).availableIps());
-        assertEquals(1, h.world.snapshot().teardowns().size());
-        assertEquals(100 * SEC, h.world.snapshot().teardowns().get(0).requestedMicros());
+        assertEquals(8, h.world().snapshot().subnets().get(0).availableIps());
+        assertEquals(1, h.world().snapshot().teardowns().size());
+        assertEquals(100 * SEC, h.world().snapshot().teardowns().get(0).requestedMicros());
     }
 
     @Test
     void aKeyReusedBeforeDeletionFinishesKeepsItsEni() {
-        WorldHarness h = activeFunction("sg-a");
-        int again = h.function("again", List.of("subnet-1"), List.of("sg-a"));
+        WorldHarness h = activeFunction(List.of("sg-a"), List.of("again"));
+        int again = 1;
         h.at(100 * SEC, new SimEvent.DeleteFunction(0));
         h.create(again, 300 * SEC);
         h.advanceTo(305 * SEC);
@@ -170,7 +178,7 @@ class LifecycleTest {
         assertEquals(State.Active, h.state(again));
         h.advanceTo(2000 * SEC);
         assertEquals(EniState.InUse, h.eni(1).state(), "the stale deletion did nothing");
-        assertEquals(1, h.world.snapshot().enis().size());
+        assertEquals(1, h.world().snapshot().enis().size());
     }
 
     @Test
@@ -182,12 +190,12 @@ class LifecycleTest {
         h.at(200 * SEC, new SimEvent.DeleteFunction(0));
         h.advanceTo(900 * SEC);
         assertEquals(EniState.Orphaned, h.eni(1).state());
-        assertEquals(7, h.world.snapshot().subnets().get(0).availableIps(), "an orphan keeps its IP");
-        assertEquals(1, h.world.snapshot().vpcs().get(0).enis(), "and its quota slot");
+        assertEquals(7, h.world().snapshot().subnets().get(0).availableIps(), "an orphan keeps its IP");
+        assertEquals(1, h.world().snapshot().vpcs().get(0).enis(), "and its quota slot");
         h.at(1000 * SEC, new SimEvent.DeleteOrphanedEnis(SimEvent.DeleteOrphanedEnis.ALL_SUBNETS));
         h.advanceTo(1000 * SEC);
         assertEquals(EniState.Deleted, h.eni(1).state());
-        assertEquals(8, h.world.snapshot().subnets().get(0).availableIps());
+        assertEquals(8, h.world().snapshot().subnets().get(0).availableIps());
     }
 
     @Test
@@ -198,7 +206,7 @@ class LifecycleTest {
         h.create(f, 0);
         h.advanceTo(1);
         assertEquals(State.Failed, h.state(f));
-        assertEquals(StateReasonCode.InsufficientRolePermissions, h.world.snapshot().functions().get(f).reason());
+        assertEquals(StateReasonCode.InsufficientRolePermissions, h.world().snapshot().functions().get(f).reason());
         assertEquals(Outcome.EC2_ACCESS_DENIED, h.invoke(f, SEC));
     }
 
@@ -216,8 +224,8 @@ class LifecycleTest {
             assertEquals(Outcome.SUCCESS, h.invoke(both, 10 * SEC));
             assertEquals(Outcome.SERVICE_EXCEPTION, h.invoke(one, SEC));
         }
-        assertEquals(0, h.world.snapshot().keys().get(0).connections(), "nothing goes to the AZ that is down");
-        assertEquals(50, h.world.snapshot().keys().get(1).connections());
+        assertEquals(0, h.world().snapshot().keys().get(0).connections(), "nothing goes to the AZ that is down");
+        assertEquals(50, h.world().snapshot().keys().get(1).connections());
         h.advanceTo(200 * SEC);
         assertEquals(Outcome.SUCCESS, h.invoke(one, SEC));
     }
@@ -228,9 +236,9 @@ class LifecycleTest {
         int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
         h.at(0, new SimEvent.SetOtherUsedIps(0, 11));
         h.create(f, 0);
-        h.at(10 * SEC, new SimEvent.UpdateVpcConfig(f, List.of("subnet-2"), List.of("sg-a")));
+        h.at(10 * SEC, new SimEvent.UpdateVpcConfig(f, h.vpc(List.of("subnet-2"), List.of("sg-a"))));
         h.at(20 * SEC, new SimEvent.DeleteFunction(f));
-        h.at(30 * SEC, new SimEvent.CreateFunction(f, List.of("subnet-2"), List.of("sg-a")));
+        h.at(30 * SEC, new SimEvent.CreateFunction(f, h.vpc(List.of("subnet-2"), List.of("sg-a"))));
         h.advanceTo(30 * SEC);
         assertEquals(State.Pending, h.state(f));
         h.advanceTo(90 * SEC);
@@ -248,7 +256,7 @@ class LifecycleTest {
         h.at(0, new SimEvent.ExistingFunction(idle, false));
         h.advanceTo(0);
         assertEquals(State.Active, h.state(live));
-        assertEquals(2, h.world.snapshot().enis().size());
+        assertEquals(2, h.world().snapshot().enis().size());
         assertEquals(EniState.InUse, h.eni(1).state(), "in place at once, not after eniCreateTime");
         assertEquals(Outcome.SUCCESS, h.invoke(live, SEC));
         assertEquals(State.Inactive, h.state(idle));

@@ -33,12 +33,12 @@ class NatGatewaysProperties {
         WorldHarness h = new WorldHarness(100_000, 10_000_000, 10 * SEC, 5 * SEC,
                 new Scaling(Scaling.Model.PER_FUNCTION, 1_000_000, 10 * SEC, 3000, 500, 60 * SEC, 10_000_000,
                         SEC), null);
-        h.world.addVpc("vpc", 500);
-        h.world.addSecurityGroup("vpc", "sg");
-        h.world.addSubnet("vpc", "s", Cidr.parse("10.0.0.0/24"), "az", 0);
-        h.world.addNatGateway("vpc", "nat", "az", addresses);
+        h.build.addVpc("vpc", 500);
+        h.build.addSecurityGroup("vpc", "sg");
+        h.build.addSubnet("vpc", "s", Cidr.parse("10.0.0.0/24"), "az", 0);
+        h.build.addNatGateway("vpc", "nat", "az", addresses);
         int f = h.function("f", List.of("s"), List.of("sg"), -1, 3000);
-        h.world.addEgress(f, "hot:443/tcp", quarters / 4.0, kept);
+        h.build.addEgress(f, "hot:443/tcp", quarters / 4.0, kept);
         h.create(f, 0);
         h.advanceTo(10 * SEC);
         long invocations = 0;
@@ -49,13 +49,13 @@ class NatGatewaysProperties {
             }
             invocations += n;
             h.advanceTo(h.loop.nowMicros() + (step[2] % 400) * SEC);
-            for (int c : h.world.natConnections(0, 0)) {
+            for (int c : h.world().natConnections(0, 0)) {
                 assertTrue(c <= NatGateways.CONNECTIONS_PER_ADDRESS, "NAT connections <= 55,000 per address: " + c);
             }
             assertEquals(invocations, h.outcomes.values().stream().mapToLong(Integer::longValue).sum());
         }
         h.advanceTo(h.loop.nowMicros() + 1000 * SEC);
-        for (int c : h.world.natConnections(0, 0)) {
+        for (int c : h.world().natConnections(0, 0)) {
             assertEquals(0, c, "every connection closed or timed out");
         }
     }

@@ -22,14 +22,14 @@ class NatGatewaysTest {
     /** As above, with ENIs of {@code portsPerEni} (large, to look at the NAT alone). */
     private static WorldHarness world(int addresses, double share, boolean kept, int portsPerEni) {
         WorldHarness h = new WorldHarness(1000, portsPerEni, 60 * SEC, 5 * SEC);
-        h.world.addVpc("vpc", 500);
-        h.world.addSecurityGroup("vpc", "sg");
-        h.world.addSubnet("vpc", "subnet-1", Cidr.parse("10.0.1.0/24"), "az-1", 0);
-        h.world.addSubnet("vpc", "subnet-2", Cidr.parse("10.0.2.0/24"), "az-2", 0);
-        h.world.addNatGateway("vpc", "nat-2", "az-2", 1);
-        h.world.addNatGateway("vpc", "nat-1", "az-1", addresses);
+        h.build.addVpc("vpc", 500);
+        h.build.addSecurityGroup("vpc", "sg");
+        h.build.addSubnet("vpc", "subnet-1", Cidr.parse("10.0.1.0/24"), "az-1", 0);
+        h.build.addSubnet("vpc", "subnet-2", Cidr.parse("10.0.2.0/24"), "az-2", 0);
+        h.build.addNatGateway("vpc", "nat-2", "az-2", 1);
+        h.build.addNatGateway("vpc", "nat-1", "az-1", addresses);
         int f = h.function("crawler", List.of("subnet-1"), List.of("sg"), -1, 1000);
-        h.world.addEgress(f, "api.partner.example:443/tcp", share, kept);
+        h.build.addEgress(f, "api.partner.example:443/tcp", share, kept);
         h.create(f, 0);
         h.advanceTo(60 * SEC);
         return h;
@@ -50,10 +50,10 @@ class NatGatewaysTest {
     void oneAddressCarries55000ConnectionsToADestinationThenErrorPortAllocation() {
         WorldHarness h = world(1, 1.0, false);
         assertEquals(55, invokeUntilFailure(h, 100), "55 x 1,000 = 55,000; the 56th would need 56,000");
-        assertArrayEquals(new int[] {55_000}, h.world.natConnections(1, 0), "through its own AZ's gateway");
-        assertArrayEquals(new int[] {0}, h.world.natConnections(0, 0));
+        assertArrayEquals(new int[] {55_000}, h.world().natConnections(1, 0), "through its own AZ's gateway");
+        assertArrayEquals(new int[] {0}, h.world().natConnections(0, 0));
         assertEquals("ErrorPortAllocation", Outcome.FUNCTION_ERROR_PORT_ALLOCATION.reason());
-        assertEquals(56_000, h.world.snapshot().keys().get(0).connections(),
+        assertEquals(56_000, h.world().snapshot().keys().get(0).connections(),
                 "the ENI (65,000 ports) still had room: the NAT fails first");
     }
 
@@ -74,13 +74,13 @@ class NatGatewaysTest {
         WorldHarness closing = world(1, 1.0, false);
         closing.invoke(0, 10 * SEC);
         closing.advanceTo(70 * SEC);
-        assertArrayEquals(new int[] {0}, closing.world.natConnections(1, 0));
+        assertArrayEquals(new int[] {0}, closing.world().natConnections(1, 0));
 
         WorldHarness keeping = world(1, 1.0, true);
         keeping.invoke(0, 10 * SEC);
         keeping.advanceTo(70 * SEC + 349 * SEC);
-        assertArrayEquals(new int[] {1000}, keeping.world.natConnections(1, 0), "idle, not yet timed out");
+        assertArrayEquals(new int[] {1000}, keeping.world().natConnections(1, 0), "idle, not yet timed out");
         keeping.advanceTo(70 * SEC + 350 * SEC);
-        assertArrayEquals(new int[] {0}, keeping.world.natConnections(1, 0), "dropped after 350 s idle");
+        assertArrayEquals(new int[] {0}, keeping.world().natConnections(1, 0), "dropped after 350 s idle");
     }
 }

@@ -39,10 +39,10 @@ class NewErrorNamesTest {
         h.create(f, 0);
         h.advanceTo(60 * SEC);
         h.at(100 * SEC, new SimEvent.SetOtherUsedIps(0, 11));
-        h.at(200 * SEC, new SimEvent.UpdateVpcConfig(f, List.of("subnet-1"), List.of("sg-a")));
+        h.at(200 * SEC, new SimEvent.UpdateVpcConfig(f, h.vpc(List.of("subnet-1"), List.of("sg-a"))));
         h.advanceTo(300 * SEC);
         assertEquals(State.Active, h.state(f));
-        WorldSnapshot.FunctionView v = h.world.snapshot().functions().get(f);
+        WorldSnapshot.FunctionView v = h.world().snapshot().functions().get(f);
         assertEquals(LastUpdateStatus.Failed, v.lastUpdateStatus());
         assertEquals(List.of("200s api LastUpdateStatus Failed/SubnetOutOfIPAddresses"),
                 h.log.stream().filter(l -> l.contains("LastUpdateStatus Failed")).toList());

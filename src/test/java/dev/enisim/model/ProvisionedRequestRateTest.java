@@ -24,7 +24,7 @@ class ProvisionedRequestRateTest {
         int served = 0;
         for (long t = SEC; t < 6 * SEC; t += 1000) {
             h.advanceTo(t);
-            if (h.world.invoke(f, t, 500) == Outcome.SUCCESS) {
+            if (h.world().invoke(f, t, 500) == Outcome.SUCCESS) {
                 served++;
             }
         }
@@ -39,7 +39,7 @@ class ProvisionedRequestRateTest {
         int f = created(h, 0);
         for (long t = SEC; t < 6 * SEC; t += 1000) {
             h.advanceTo(t);
-            assertEquals(Outcome.SUCCESS, h.world.invoke(f, t, 500));
+            assertEquals(Outcome.SUCCESS, h.world().invoke(f, t, 500));
         }
     }
 

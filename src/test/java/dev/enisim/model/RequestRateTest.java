@@ -18,7 +18,7 @@ class RequestRateTest {
         int served = 0;
         for (long t = from; t < to; t += gapMicros) {
             h.advanceTo(t);
-            if (h.world.invoke(f, t, durationMicros) == Outcome.SUCCESS) {
+            if (h.world().invoke(f, t, durationMicros) == Outcome.SUCCESS) {
                 served++;
             }
         }

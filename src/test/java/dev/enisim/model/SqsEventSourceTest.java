@@ -29,7 +29,7 @@ class SqsEventSourceTest {
 
         int function(SqsConfig c) {
             int f = h.function("consumer", List.of(), List.of(), -1, 0);
-            sqs = new SqsEventSource(f, c, h.world, h.loop::schedule, this, () -> duration);
+            sqs = new SqsEventSource(f, c, h.world(), h.loop::schedule, this, () -> duration);
             h.create(f, 0);
             return f;
         }
@@ -41,9 +41,9 @@ class SqsEventSourceTest {
                 } else if (e instanceof SimEvent.SqsBatchStep s) {
                     sqs.step(s, now);
                 } else {
-                    h.world.handle(e, now);
+                    h.world().handle(e, now);
                 }
-                h.world.checkInvariants();
+                h.world().checkInvariants();
                 sqs.checkInvariants();
             });
         }
@@ -138,7 +138,7 @@ class SqsEventSourceTest {
     void throttledBatchesAreRetriedUntilTheVisibilityTimeout() {
         Harness a = new Harness(1000);
         int f = a.h.function("consumer", List.of(), List.of(), 0, 0); // reserved concurrency 0: always throttled
-        a.sqs = new SqsEventSource(f, config(10, 1000, 20 * SEC, 0), a.h.world, a.h.loop::schedule, a,
+        a.sqs = new SqsEventSource(f, config(10, 1000, 20 * SEC, 0), a.h.world(), a.h.loop::schedule, a,
                 () -> SEC);
         a.h.create(f, 0);
         a.run(SEC);

@@ -9,7 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** A world on a real event loop with fixed delays, for model tests: build, then invoke and advance. */
+/** A world on a real event loop with fixed delays, for model tests: add to {@link #build}, then invoke and advance. */
 final class WorldHarness {
 
     static final long SEC = 1_000_000L;
@@ -23,7 +23,8 @@ final class WorldHarness {
     final EventLoop<SimEvent> loop = new EventLoop<>();
     final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
     final List<String> log = new ArrayList<>();
-    final World world;
+    final WorldBuilder build;
+    private World world;
     long timeoutMicros = 900 * SEC;
 
     WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros) {
@@ -98,21 +99,32 @@ final class WorldHarness {
             @Override
             public void functionUpdate(int function, dev.enisim.model.function.LastUpdateStatus status,
                     dev.enisim.model.function.StateReasonCode reason, long nowMicros) {
-                log.add(nowMicros / SEC + "s " + world.snapshot().functions().get(function).name() + " LastUpdateStatus "
+                log.add(nowMicros / SEC + "s " + world().snapshot().functions().get(function).name() + " LastUpdateStatus "
                         + status + (reason == null ? "" : "/" + reason));
             }
 
             @Override
             public void functionState(int function, State state, dev.enisim.model.function.StateReasonCode reason,
                     String cause, long nowMicros) {
-                log.add(nowMicros / SEC + "s " + world.snapshot().functions().get(function).name() + " " + state
+                log.add(nowMicros / SEC + "s " + world().snapshot().functions().get(function).name() + " " + state
                         + (reason == null ? "" : "/" + reason));
             }
         };
-        world = new World(new WorldSettings(accountLimit, connectionsPerEni, 300 * SEC, IDLE_AFTER,
+        build = new WorldBuilder(new WorldSettings(accountLimit, connectionsPerEni, 300 * SEC, IDLE_AFTER,
                 () -> createMicros, () -> attachMicros, () -> DELETE_MICROS, KEEP_ALIVE, 10 * SEC, scaling,
                 networking, WarmRouting.MOST_RECENTLY_USED, regionLimit, STUCK_PENDING_AFTER, WorldSettings.NO_DRAWS,
                 provisioning), loop::schedule, recorder);
+    }
+
+    /**
+     * The running world: built from {@link #build} on first use (add VPCs, subnets and functions before; a change
+     * afterwards is a timeline event).
+     */
+    World world() {
+        if (world == null) {
+            world = build.build();
+        }
+        return world;
     }
 
     static WorldHarness standard() {
@@ -122,11 +134,11 @@ final class WorldHarness {
     /** The standard harness with another provisioned-concurrency allocation. */
     static WorldHarness standard(ProvisionedAllocation provisioning) {
         WorldHarness h = new WorldHarness(1000, 65_000, 60 * SEC, 5 * SEC, Scaling.DEFAULT, null, provisioning);
-        h.world.addVpc("vpc-1", 500);
-        h.world.addSecurityGroup("vpc-1", "sg-a");
-        h.world.addSecurityGroup("vpc-1", "sg-b");
-        h.world.addSubnet("vpc-1", "subnet-1", Cidr.parse("10.0.1.0/28"), "az-1", 3);
-        h.world.addSubnet("vpc-1", "subnet-2", Cidr.parse("10.0.2.0/24"), "az-2", 0);
+        h.build.addVpc("vpc-1", 500);
+        h.build.addSecurityGroup("vpc-1", "sg-a");
+        h.build.addSecurityGroup("vpc-1", "sg-b");
+        h.build.addSubnet("vpc-1", "subnet-1", Cidr.parse("10.0.1.0/28"), "az-1", 3);
+        h.build.addSubnet("vpc-1", "subnet-2", Cidr.parse("10.0.2.0/24"), "az-2", 0);
         return h;
     }
 
@@ -137,14 +149,19 @@ final class WorldHarness {
     /** A function with cold-start init {@code initMicros}, a DB pool and provisioned concurrency. */
     int function(String name, int memoryMb, List<String> subnets, List<String> groups, int connectionsPerEnvironment,
             int provisioned, long initMicros) {
-        return world.addFunction(new TestFunction(name, memoryMb, timeoutMicros, java.util.OptionalInt.empty(), 1,
+        return build.addFunction(new TestFunction(name, memoryMb, timeoutMicros, java.util.OptionalInt.empty(), 1,
                 connectionsPerEnvironment, provisioned, name + "-role", subnets, groups),
                 new RandomStreams(1, 0).stream("function/" + name + "/subnet"), () -> initMicros);
     }
 
     int function(String name, List<String> subnets, List<String> groups, int reserved, int connections) {
-        return world.addFunction(TestFunction.of(name, timeoutMicros, reserved, connections, subnets, groups),
+        return build.addFunction(TestFunction.of(name, timeoutMicros, reserved, connections, subnets, groups),
                 new RandomStreams(1, 0).stream("function/" + name + "/subnet"), () -> 0L);
+    }
+
+    /** A VpcConfig of subnet and security group ids, as the world's indices (the world is built by then). */
+    SimEvent.VpcConfig vpc(List<String> subnetIds, List<String> groupIds) {
+        return world().network().vpcConfig(subnetIds, groupIds);
     }
 
     void create(int function, long atMicros) {
@@ -156,23 +173,23 @@ final class WorldHarness {
     }
 
     WorldSnapshot.EniView eni(int id) {
-        return world.snapshot().enis().get(id - 1);
+        return world().snapshot().enis().get(id - 1);
     }
 
     void advanceTo(long micros) {
         loop.runUntil(micros, (e, now) -> {
-            world.handle(e, now);
-            world.checkInvariants();
+            world().handle(e, now);
+            world().checkInvariants();
         });
     }
 
     Outcome invoke(int function, long durationMicros) {
-        Outcome o = world.invoke(function, loop.nowMicros(), durationMicros);
-        world.checkInvariants();
+        Outcome o = world().invoke(function, loop.nowMicros(), durationMicros);
+        world().checkInvariants();
         return o;
     }
 
     State state(int function) {
-        return world.snapshot().functions().get(function).state();
+        return world().snapshot().functions().get(function).state();
     }
 }

@@ -38,13 +38,13 @@ class WorldProperties {
     @Property(tries = 400)
     void invariantsHoldAfterEveryStep(@ForAll("chains") List<int[]> steps) {
         WorldHarness h = new WorldHarness(20, 4, 60 * SEC, 5 * SEC, Scaling.DEFAULT, null, REGION_LIMIT);
-        h.world.addVpc("vpc", 7);
+        h.build.addVpc("vpc", 7);
         for (String g : GROUPS) {
-            h.world.addSecurityGroup("vpc", g);
+            h.build.addSecurityGroup("vpc", g);
         }
-        h.world.addSubnet("vpc", "s-a", Cidr.parse("10.0.0.0/28"), "az-1", 6);
-        h.world.addSubnet("vpc", "s-b", Cidr.parse("10.0.1.0/28"), "az-2", 2);
-        h.world.addSubnet("vpc", "s-c", Cidr.parse("10.0.2.0/28"), "az-2", 0);
+        h.build.addSubnet("vpc", "s-a", Cidr.parse("10.0.0.0/28"), "az-1", 6);
+        h.build.addSubnet("vpc", "s-b", Cidr.parse("10.0.1.0/28"), "az-2", 2);
+        h.build.addSubnet("vpc", "s-c", Cidr.parse("10.0.2.0/28"), "az-2", 0);
         for (int i = 0; i < 4; i++) {
             h.function("f" + i, subnets(i * 5 + 1), List.of(GROUPS[i % 3]), i == 3 ? 3 : -1, 1 + i % 2);
         }
@@ -53,21 +53,21 @@ class WorldProperties {
         long invocations = 0;
         for (int[] step : steps) {
             invocations += apply(h, step);
-            h.world.checkInvariants();
+            h.world().checkInvariants();
             long outcomes = h.outcomes.values().stream().mapToLong(Integer::longValue).sum();
             assertEquals(invocations, outcomes, "every invocation has exactly one outcome");
-            for (WorldSnapshot.VpcView v : h.world.snapshot().vpcs()) {
+            for (WorldSnapshot.VpcView v : h.world().snapshot().vpcs()) {
                 assertTrue(v.enis() <= v.eniQuota() - v.otherUsedEnis(), "ENIs <= quota - other users");
                 assertTrue(v.enis() + v.otherUsedEnis() <= REGION_LIMIT, "ENIs per Region <= the Region limit");
             }
-            for (WorldSnapshot.EniView e : h.world.snapshot().enis()) {
+            for (WorldSnapshot.EniView e : h.world().snapshot().enis()) {
                 if (e.state() == EniState.Orphaned) {
                     assertEquals(true, e.state().holdsResources(), "orphans keep IP and slot");
                 }
             }
         }
         h.advanceTo(h.loop.nowMicros() + 4 * 3600 * SEC);
-        h.world.checkInvariants();
+        h.world().checkInvariants();
         drainedWorldHoldsNothing(h);
     }
 
@@ -83,8 +83,8 @@ class WorldProperties {
         h.advanceTo(now + 2 * 3600 * SEC); // > the 900 s timeout + 600 s deletion + a 60 s creation
         h.at(h.loop.nowMicros(), new SimEvent.DeleteOrphanedEnis(SimEvent.DeleteOrphanedEnis.ALL_SUBNETS));
         h.advanceTo(h.loop.nowMicros() + SEC);
-        WorldSnapshot w = h.world.snapshot();
-        assertEquals(0, h.world.accountInFlight());
+        WorldSnapshot w = h.world().snapshot();
+        assertEquals(0, h.world().accountInFlight());
         for (WorldSnapshot.SubnetView s : w.subnets()) {
             assertEquals(s.usableIps() - s.otherUsedIps(), s.availableIps(), s.id() + ": every Lambda IP is back");
         }
@@ -117,8 +117,8 @@ class WorldProperties {
         int f = step[1] % FUNCTIONS;
         switch (step[0] % 13) {
             case 0, 1 -> h.create(f, now);
-            case 2 -> h.at(now, new SimEvent.UpdateVpcConfig(f, step[2] % 5 == 0 ? List.of() : subnets(step[2] % 8),
-                    step[2] % 5 == 0 ? List.of() : List.of(GROUPS[step[3] % 3])));
+            case 2 -> h.at(now, new SimEvent.UpdateVpcConfig(f, h.vpc(step[2] % 5 == 0 ? List.of() : subnets(step[2] % 8),
+                    step[2] % 5 == 0 ? List.of() : List.of(GROUPS[step[3] % 3]))));
             case 3 -> h.at(now, new SimEvent.PublishVersion(f));
             case 4 -> h.at(now, new SimEvent.DeleteVersion(f, 1 + step[2] % 3));
             case 5 -> h.at(now, new SimEvent.DeleteFunction(f));

@@ -62,16 +62,16 @@ class SimulationProperties {
      */
     private static SimEvent.Control action(int[] a, int functions, int subnets) {
         int f = a[1] % functions;
-        List<String> someSubnets = new ArrayList<>();
+        List<Integer> someSubnets = new ArrayList<>(); // subnet-k is subnet k, sg-k security group k
         for (int k = 0; k < subnets; k++) {
             if ((a[2] >> k & 1) == 1) {
-                someSubnets.add("subnet-" + k);
+                someSubnets.add(k);
             }
         }
         return switch (a[0] % 11) {
             case 0 -> new SimEvent.CreateFunction(f);
-            case 1 -> new SimEvent.UpdateVpcConfig(f, someSubnets,
-                    someSubnets.isEmpty() ? List.of() : List.of("sg-" + a[3] % 3));
+            case 1 -> new SimEvent.UpdateVpcConfig(f, new SimEvent.VpcConfig(someSubnets,
+                    someSubnets.isEmpty() ? List.of() : List.of(a[3] % 3)));
             case 2 -> new SimEvent.PublishVersion(f);
             case 3 -> new SimEvent.DeleteVersion(f, 1 + a[3] % 3);
             case 4 -> new SimEvent.DeleteFunction(f);

@@ -59,10 +59,10 @@ class TimelineReaderTest {
                 "{ at: 90m, action: createFunction, function: api, vpcConfig: { subnetIds: [], securityGroupIds: [] } }");
         long min = 60_000_000L;
         // names resolved to indices in the scenario's order: function api 0, role api-role 0, subnet-a 0,
-        // subnet-b 1, us-east-1a 0, us-east-1b 1; an outage with an end is its down and up, together
+        // subnet-b 1, sg-1 0, sg-2 1, us-east-1a 0, us-east-1b 1; an outage with an end is its down and up, together
         assertEquals(List.of(
                 new Scenario.At(5 * min, new SimEvent.PublishVersion(0)),
-                new Scenario.At(10 * min, new SimEvent.UpdateVpcConfig(0, List.of("subnet-b"), List.of("sg-2"))),
+                new Scenario.At(10 * min, new SimEvent.UpdateVpcConfig(0, new SimEvent.VpcConfig(List.of(1), List.of(1)))),
                 new Scenario.At(20 * min, new SimEvent.DeleteVersion(0, 1)),
                 new Scenario.At(25 * min, new SimEvent.SetRolePermissions(0, false, false)),
                 new Scenario.At(26 * min, new SimEvent.SetRolePermissions(0, true, false)),
@@ -73,9 +73,9 @@ class TimelineReaderTest {
                 new Scenario.At(50 * min, new SimEvent.DeleteOrphanedEnis(SimEvent.DeleteOrphanedEnis.ALL_SUBNETS)),
                 new Scenario.At(50 * min, new SimEvent.DeleteOrphanedEnis(0)),
                 new Scenario.At(60 * min, new SimEvent.DeleteFunction(0)),
-                new Scenario.At(70 * min, new SimEvent.CreateFunction(0, null, null)),
+                new Scenario.At(70 * min, new SimEvent.CreateFunction(0)),
                 new Scenario.At(80 * min, new SimEvent.SetRolePermissions(0, false, true)),
-                new Scenario.At(90 * min, new SimEvent.CreateFunction(0, List.of(), List.of()))), t,
+                new Scenario.At(90 * min, new SimEvent.CreateFunction(0, SimEvent.VpcConfig.NONE))), t,
                 "sorted by start time, equal times in file order; the event loop orders the end of an outage");
     }
 

@@ -149,11 +149,12 @@ final class TopologyData {
         for (Scenario.At a : r.scenario().timeline()) {
             Scenario.VpcConfig v = null;
             double at = Seconds.of(a.atMicros());
-            if (a.action() instanceof SimEvent.CreateFunction c && functions.get(c.function()).name().equals(function)) {
-                v = new Scenario.VpcConfig(c.subnetIds(), c.securityGroupIds());
+            if (a.action() instanceof SimEvent.CreateFunction c && functions.get(c.function()).name().equals(function)
+                    && c.vpcConfig().isPresent()) { // without one, the function keeps its keys
+                v = r.scenario().vpcConfig(c.vpcConfig().get());
             } else if (a.action() instanceof SimEvent.UpdateVpcConfig u
                     && functions.get(u.function()).name().equals(function)) {
-                v = new Scenario.VpcConfig(u.subnetIds(), u.securityGroupIds());
+                v = r.scenario().vpcConfig(u.vpcConfig());
                 while (next < successes.size() && successes.get(next) < at) {
                     next++;
                 }

@@ -1,0 +1,154 @@
+package dev.enisim.model;
+
+import dev.enisim.model.SimEvent.CreateFunction;
+import dev.enisim.model.function.FunctionConfiguration;
+import dev.enisim.model.network.Cidr;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * Builds a {@link World}: the parts bottom-up, each given only what it uses (the fleet the network, the environment
+ * pool the fleet, the lifecycle and admission both; nothing points back up, so nothing is injected later), then the
+ * account's VPCs, subnets, security groups, NAT gateways, accounts and functions in scenario order, so that the
+ * world's indices are the scenario's. {@link #build()} hands the parts to the running world, once; a change during
+ * the run is a timeline event, never a call here. The one place that constructs the model's parts
+ * ({@code LayeringTest}).
+ */
+public final class WorldBuilder {
+
+    private final Network network;
+    private final Concurrency concurrency;
+    private final EniFleet fleet;
+    private final EnvironmentPool environments;
+    private final Lifecycle lifecycle;
+    private final Admission admission;
+    private final NatGateways nat;
+    private final WorldListener listener;
+    private final List<LambdaFunction> functions = new ArrayList<>();
+    private final List<String> roles = new ArrayList<>(); // in the order functions first name them
+    private final Set<String> knownRoles = new HashSet<>(); // the same, for a constant-time check
+    private final List<String> accountIds = new ArrayList<>(); // empty in a single-account world
+    private boolean built;
+
+    /**
+     * @param settings what does not change during a run (limits, the Region's ENI count, timings and their
+     *                 samplers, the network model, stuck-Pending time)
+     * @param port     where the model schedules its follow-up events
+     * @param listener told every fact the metrics need
+     */
+    public WorldBuilder(WorldSettings settings, Port port, WorldListener listener) {
+        this.listener = listener;
+        this.network = new Network(settings.networkInterfacesPerRegion());
+        this.concurrency = new Concurrency(settings.accountConcurrencyLimit());
+        this.fleet = new EniFleet(settings, network, port, listener);
+        this.environments = new EnvironmentPool(settings, network, fleet, port, listener);
+        this.lifecycle = new Lifecycle(settings, fleet, environments, port, listener, functions);
+        this.nat = new NatGateways(network, port, listener);
+        this.admission = new Admission(settings, fleet, environments, concurrency, nat, port, listener);
+    }
+
+    public int addVpc(String id, int eniQuota) {
+        open();
+        return network.addVpc(id, eniQuota);
+    }
+
+    /** A VPC whose quota other services' ENIs already share ({@code otherUsedEnis}, as many as fit). */
+    public int addVpc(String id, int eniQuota, int otherUsedEnis) {
+        int vpc = addVpc(id, eniQuota);
+        network.otherUsedEnis(vpc, otherUsedEnis);
+        return vpc;
+    }
+
+    /** A NAT gateway in a VPC's Availability Zone with {@code addresses} IPv4 addresses (1 to 8). */
+    public int addNatGateway(String vpcId, String id, String az, int addresses) {
+        open();
+        return nat.add(id, network.vpc(vpcId), az, addresses);
+    }
+
+    /**
+     * Function {@code function} sends {@code share} of its connections to {@code destination} through its VPC's NAT
+     * gateway; {@code keptOpen}: it leaves them open after each invocation, so the gateway drops them when idle.
+     */
+    public void addEgress(int function, String destination, double share, boolean keptOpen) {
+        open();
+        nat.route(function, destination, share, keptOpen);
+    }
+
+    /** A security group of a VPC; its index is the next of the world's (every VPC's groups, in the order added). */
+    public int addSecurityGroup(String vpcId, String groupId) {
+        open();
+        return network.addSecurityGroup(vpcId, groupId);
+    }
+
+    public int addSubnet(String vpcId, String id, Cidr cidr, String az, int otherUsedIps) {
+        open();
+        return network.addSubnet(vpcId, id, cidr, az, otherUsedIps);
+    }
+
+    /** Names account 0 (in a scenario with several accounts; a single-account world's has no id). */
+    public void setFirstAccount(String id) {
+        open();
+        accountIds.clear();
+        accountIds.add(id);
+    }
+
+    /**
+     * Another account over the same VPCs (a scenario with several accounts; account 0 is the first, with the
+     * world's concurrency limit): returns its index. Its id is in its ENI keys.
+     */
+    public int addAccount(String id, int concurrencyLimit) {
+        open();
+        if (accountIds.isEmpty()) {
+            throw new IllegalStateException("name account 0 first (setFirstAccount)");
+        }
+        accountIds.add(id);
+        return concurrency.addAccount(concurrencyLimit);
+    }
+
+    /**
+     * Adds a function (not yet created: schedule {@link CreateFunction} at its creation time). Subnets in
+     * several VPCs make it fail with InvalidSubnet on creation, a security group of another VPC with
+     * InvalidSecurityGroup, as Lambda would.
+     *
+     * @param subnetChoice the function's stream for choosing a subnet
+     * @param initMicros   draws a cold start's init duration
+     */
+    public int addFunction(FunctionConfiguration config, RandomGenerator subnetChoice, LongSupplier initMicros) {
+        return addFunction(config, subnetChoice, initMicros, 0);
+    }
+
+    /** Adds a function of account {@code account} (an index from {@link #addAccount}; 0 for the first). */
+    public int addFunction(FunctionConfiguration config, RandomGenerator subnetChoice, LongSupplier initMicros,
+            int account) {
+        open();
+        int index = functions.size();
+        String accountId = accountIds.isEmpty() ? "" : accountIds.get(account);
+        if (knownRoles.add(config.role())) {
+            roles.add(config.role());
+        }
+        LambdaFunction f = new LambdaFunction(index, config, subnetChoice, initMicros, fleet.resolveFor(config.name(),
+                accountId, config.memoryMb(), network.vpcConfig(config.subnetIds(), config.securityGroupIds())));
+        f.setAccount(account, accountId);
+        concurrency.reserve(f);
+        functions.add(f);
+        return index;
+    }
+
+    /** The running world, with everything added so far; the builder is spent. */
+    public World build() {
+        open();
+        built = true;
+        return new World(network, concurrency, fleet, environments, lifecycle, admission, nat, listener,
+                functions, List.copyOf(roles));
+    }
+
+    private void open() {
+        if (built) {
+            throw new IllegalStateException("the world is built: a change during the run is a timeline event");
+        }
+    }
+}
