@@ -1,5 +1,6 @@
 package dev.enisim.gate;
 
+import dev.enisim.model.function.StateReasonCode;
 import dev.enisim.iac.Change;
 import dev.enisim.metrics.RunSummary;
 import dev.enisim.model.function.LastUpdateStatus;
@@ -114,7 +115,7 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
             if (!actions.containsKey(name) && !failed) {
                 continue;
             }
-            String reason = a.finalReasonCode();
+            StateReasonCode reason = a.finalReasonCode();
             for (RunSummary.Transition t : a.transitions()) {
                 if (t.state() == State.Failed) {
                     reason = t.reasonCode();
@@ -143,7 +144,8 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
             }
             String state = failed && a.transitions().stream().anyMatch(t -> t.state() == State.Failed) ? "Failed"
                     : a.finalState();
-            out.add(new FunctionImpact(name, actions.getOrDefault(name, "unchanged"), state, reason,
+            out.add(new FunctionImpact(name, actions.getOrDefault(name, "unchanged"), state,
+                    reason == null ? null : reason.name(),
                     a.longestPendingSeconds(), a.lastUpdateStatus(), updateSeconds, teardown, b == null ? 0 : failures(b),
                     failures(a)));
         }

@@ -123,7 +123,7 @@ public final class Recorder implements WorldListener {
             int i = f.index();
             functions.put(f.name(), new RunSummary.FunctionSummary(InvocationCounts.summary(invocations.totals(i)),
                     f.state() == null ? "NotCreated" : f.state().name(),
-                    f.reason() == null ? null : f.reason().name(),
+                    f.reason(),
                     f.lastUpdateStatus() == null ? null : f.lastUpdateStatus().name(),
                     executions.peakConcurrency(i), history.longestPending(i, simulatedSeconds),
                     history.stuckPending(i, simulatedSeconds, stuckPendingAfterSeconds), history.transitions(i),

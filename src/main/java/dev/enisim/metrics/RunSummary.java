@@ -2,6 +2,7 @@ package dev.enisim.metrics;
 
 import dev.enisim.model.function.LastUpdateStatus;
 import dev.enisim.model.function.State;
+import dev.enisim.model.function.StateReasonCode;
 import java.util.List;
 import java.util.Map;
 
@@ -258,13 +259,13 @@ public record RunSummary(
      * @param longestPendingSeconds the longest spell in Pending
      * @param stuckPending          Pending spells longer than {@code hyperplane.stuckPendingAfter}
      */
-    public record FunctionSummary(Invocations invocations, String finalState, String finalReasonCode,
+    public record FunctionSummary(Invocations invocations, String finalState, StateReasonCode finalReasonCode,
             String lastUpdateStatus, int peakConcurrentExecutions, double longestPendingSeconds, int stuckPending,
             List<Transition> transitions, List<Update> updates, Latency latencyMillis, int peakEnvironments,
             Environments averageEnvironments, ColdStarts coldStarts, Cost cost) {
 
         /** Without environment averages, cold starts and cost. */
-        public FunctionSummary(Invocations invocations, String finalState, String finalReasonCode,
+        public FunctionSummary(Invocations invocations, String finalState, StateReasonCode finalReasonCode,
                 String lastUpdateStatus, int peakConcurrentExecutions, double longestPendingSeconds, int stuckPending,
                 List<Transition> transitions, List<Update> updates, Latency latencyMillis, int peakEnvironments) {
             this(invocations, finalState, finalReasonCode, lastUpdateStatus, peakConcurrentExecutions,
@@ -281,7 +282,7 @@ public record RunSummary(
     }
 
     /** A LastUpdateStatus change of a VPC config update. */
-    public record Update(double atSeconds, LastUpdateStatus lastUpdateStatus, String reasonCode) {
+    public record Update(double atSeconds, LastUpdateStatus lastUpdateStatus, StateReasonCode reasonCode) {
     }
 
     /** A control-plane action of the scenario's timeline, in words. */
@@ -301,7 +302,7 @@ public record RunSummary(
     }
 
     /** A state change: when, to what, why. */
-    public record Transition(double atSeconds, State state, String reasonCode, String cause) {
+    public record Transition(double atSeconds, State state, StateReasonCode reasonCode, String cause) {
     }
 
     /**

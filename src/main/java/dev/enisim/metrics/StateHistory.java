@@ -24,13 +24,11 @@ final class StateHistory {
     }
 
     void state(int function, State state, StateReasonCode reason, String cause, long nowMicros) {
-        transitions.get(function).add(new RunSummary.Transition(Seconds.of(nowMicros), state,
-                reason == null ? null : reason.name(), cause));
+        transitions.get(function).add(new RunSummary.Transition(Seconds.of(nowMicros), state, reason, cause));
     }
 
     void update(int function, LastUpdateStatus status, StateReasonCode reason, long nowMicros) {
-        updates.get(function).add(new RunSummary.Update(Seconds.of(nowMicros), status,
-                reason == null ? null : reason.name()));
+        updates.get(function).add(new RunSummary.Update(Seconds.of(nowMicros), status, reason));
     }
 
     void action(String description, long nowMicros) {

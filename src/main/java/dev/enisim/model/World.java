@@ -44,17 +44,15 @@ public final class World {
     private final LambdaFunction[] functions;
 
     /** The parts {@link WorldBuilder} made and filled; {@code functions} in index order. */
-    World(Network network, Concurrency concurrency, EniFleet fleet, EnvironmentPool environments, Lifecycle lifecycle,
-            Admission admission, NatGateways nat, WorldListener listener, List<LambdaFunction> functions,
-            List<String> roles) {
-        this.network = network;
-        this.concurrency = concurrency;
-        this.fleet = fleet;
-        this.environments = environments;
-        this.lifecycle = lifecycle;
-        this.admission = admission;
-        this.nat = nat;
-        this.listener = listener;
+    World(WorldParts parts, List<LambdaFunction> functions, List<String> roles) {
+        this.network = parts.network();
+        this.concurrency = parts.concurrency();
+        this.fleet = parts.fleet();
+        this.environments = parts.environments();
+        this.lifecycle = parts.lifecycle();
+        this.admission = parts.admission();
+        this.nat = parts.nat();
+        this.listener = parts.listener();
         this.functionList = functions;
         this.functions = functions.toArray(new LambdaFunction[0]);
         this.roles = roles;

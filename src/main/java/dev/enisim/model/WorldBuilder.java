@@ -20,14 +20,11 @@ import org.apache.commons.math3.random.RandomGenerator;
  */
 public final class WorldBuilder {
 
+    private final WorldParts parts;
     private final Network network;
     private final Concurrency concurrency;
     private final EniFleet fleet;
-    private final EnvironmentPool environments;
-    private final Lifecycle lifecycle;
-    private final Admission admission;
     private final NatGateways nat;
-    private final WorldListener listener;
     private final List<LambdaFunction> functions = new ArrayList<>();
     private final List<String> roles = new ArrayList<>(); // in the order functions first name them
     private final Set<String> knownRoles = new HashSet<>(); // the same, for a constant-time check
@@ -41,14 +38,14 @@ public final class WorldBuilder {
      * @param listener told every fact the metrics need
      */
     public WorldBuilder(WorldSettings settings, Port port, WorldListener listener) {
-        this.listener = listener;
         this.network = new Network(settings.networkInterfacesPerRegion());
         this.concurrency = new Concurrency(settings.accountConcurrencyLimit());
         this.fleet = new EniFleet(settings, network, port, listener);
-        this.environments = new EnvironmentPool(settings, network, fleet, port, listener);
-        this.lifecycle = new Lifecycle(settings, fleet, environments, port, listener, functions);
+        EnvironmentPool environments = new EnvironmentPool(settings, network, fleet, port, listener);
+        Lifecycle lifecycle = new Lifecycle(settings, fleet, environments, port, listener, functions);
         this.nat = new NatGateways(network, port, listener);
-        this.admission = new Admission(settings, fleet, environments, concurrency, nat, port, listener);
+        Admission admission = new Admission(settings, fleet, environments, concurrency, nat, port, listener);
+        this.parts = new WorldParts(network, concurrency, fleet, environments, lifecycle, admission, nat, listener);
     }
 
     public int addVpc(String id, int eniQuota) {
@@ -142,8 +139,7 @@ public final class WorldBuilder {
     public World build() {
         open();
         built = true;
-        return new World(network, concurrency, fleet, environments, lifecycle, admission, nat, listener,
-                functions, List.copyOf(roles));
+        return new World(parts, functions, List.copyOf(roles));
     }
 
     private void open() {

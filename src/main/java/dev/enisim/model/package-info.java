@@ -4,8 +4,11 @@
  * {@link dev.enisim.model.WorldListener} as values (indices, {@link dev.enisim.model.eni.EniId}, enums); at any
  * moment {@link dev.enisim.model.World#snapshot()} gives the world as immutable values.
  *
- * <p>Structure (no cycle; each rule has one owner): {@link dev.enisim.model.World} builds the parts bottom-up and
- * is the one dispatch point for events. {@code Network} (VPCs, subnets, AZ health) &lt;- {@code EniFleet} (ENIs per
+ * <p>Structure (no cycle; each rule has one owner): {@link dev.enisim.model.WorldBuilder} builds the parts
+ * bottom-up (the one place that constructs them), then the VPCs, subnets, security groups, accounts and functions
+ * in scenario order; its {@code build()} gives the running {@link dev.enisim.model.World}, the one dispatch point
+ * for events, with nothing left to add. Timeline actions ({@link dev.enisim.model.SimEvent.Control}) name
+ * functions, subnets, security groups, roles and AZs by index. {@code Network} (VPCs, subnets, AZ health) &lt;- {@code EniFleet} (ENIs per
  * key: creation, scale-out and its back-off, deletion, orphans) &lt;- {@code EnvironmentPool} (warm reuse,
  * keep-alive, provisioned) &lt;- {@code Lifecycle} (function states, versions, updates, idle reclaim) and {@code
  * Admission} (orders {@code Concurrency}, {@code ScalingRate}, environments and ports for each invocation). How

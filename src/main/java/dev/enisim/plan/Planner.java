@@ -1,5 +1,6 @@
 package dev.enisim.plan;
 
+import dev.enisim.model.function.StateReasonCode;
 import dev.enisim.metrics.RunSummary;
 import dev.enisim.model.Legacy;
 import dev.enisim.model.NetworkModel;
@@ -226,7 +227,7 @@ public final class Planner {
     static long ipFailures(RunSummary r) {
         long n = r.invocations().errors().getOrDefault("SubnetIPAddressLimitReachedException", 0L);
         for (RunSummary.FunctionSummary f : r.functions().values()) {
-            if ("SubnetOutOfIPAddresses".equals(f.finalReasonCode())) {
+            if (f.finalReasonCode() == StateReasonCode.SubnetOutOfIPAddresses) {
                 n++; // a function that could not be created at all counts too
             }
         }
@@ -310,8 +311,8 @@ public final class Planner {
         boolean eni = e.getOrDefault("ENILimitReachedException", 0L) > 0;
         boolean ip = e.getOrDefault("SubnetIPAddressLimitReachedException", 0L) > 0;
         for (RunSummary.FunctionSummary f : r.functions().values()) {
-            eni |= "EniLimitExceeded".equals(f.finalReasonCode());
-            ip |= "SubnetOutOfIPAddresses".equals(f.finalReasonCode());
+            eni |= f.finalReasonCode() == StateReasonCode.EniLimitExceeded;
+            ip |= f.finalReasonCode() == StateReasonCode.SubnetOutOfIPAddresses;
         }
         Map<String, Long> t = r.invocations().throttleReasons();
         if (eni) {

@@ -90,7 +90,7 @@ public final class HtmlReport {
             RunSummary.FunctionSummary f = e.getValue();
             b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"")
                     .append(f.finalState().equals("Failed") ? "bad" : "ok").append("\">").append(esc(f.finalState()))
-                    .append(f.finalReasonCode() == null ? "" : " (" + esc(f.finalReasonCode()) + ")")
+                    .append(f.finalReasonCode() == null ? "" : " (" + f.finalReasonCode().name() + ")")
                     .append("</td><td class=\"n\">").append(num(f.invocations().total())).append("</td><td class=\"n\">")
                     .append(num(f.invocations().succeeded())).append("</td></tr>\n");
         }

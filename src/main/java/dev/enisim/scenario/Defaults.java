@@ -13,7 +13,9 @@ import java.util.List;
  * every assumed one. Times are in microseconds, as in {@link Scenario}.
  *
  * <p>To add a default: a constant here (if the code needs it), an {@link Entry} in {@link #TABLE}, and its row in
- * scenarios/README.md (and in the README's assumptions table when it is not documented by AWS).
+ * scenarios/README.md (and in the README's assumptions table when it is not documented by AWS). A function's
+ * whole-number field has its default in its line of {@link Scenario.Function#COUNTS} instead, which the reader
+ * reads and this table lists.
  */
 public final class Defaults {
 
@@ -119,18 +121,14 @@ public final class Defaults {
     /** A Pending spell longer than this is reported as stuck: 6 min [doc]. */
     public static final long STUCK_PENDING_AFTER_MICROS = 360 * SEC;
 
-    // ---- functions[*] ----
-    public static final int MEMORY_MB = 128;
+    // ---- functions[*] (its whole-number fields: Scenario.Function.COUNTS) ----
     /** Lambda's default function timeout: 3 s [doc]. */
     public static final long TIMEOUT_MICROS = 3 * SEC;
-    public static final int CONNECTIONS_PER_INVOCATION = 1;
     public static final long CREATED_AT_MICROS = 0;
     /** A function's execution role when none is named: {@code <name>-role}. */
     public static final String ROLE_SUFFIX = "-role";
     /** Cold-start init without a runtime preset: log-normal, median 250 ms, p99 1.5 s, capped at 10 s [assumed]. */
     public static final DistributionSpec INIT_DURATION = new DistributionSpec.LogNormal(250e3, 1.5e6, 10e6);
-    public static final int CONNECTIONS_PER_ENVIRONMENT = 0;
-    public static final int PROVISIONED_CONCURRENCY = 0;
     public static final String ARCHITECTURE = "x86_64";
     public static final String PACKAGE_TYPE = "Zip";
 
@@ -164,8 +162,11 @@ public final class Defaults {
     /** First wait before re-invoking a throttled batch [assumed]. */
     public static final long SQS_THROTTLE_RETRY_MICROS = SEC;
 
-    /** Every defaulted field of the scenario file, block by block in the order of scenarios/README.md. */
-    public static final List<Entry> TABLE = List.of(
+    /**
+     * Every defaulted field of the scenario file, block by block in the order of scenarios/README.md (a function's
+     * whole-number fields after its others).
+     */
+    public static final List<Entry> TABLE = withCounts(List.of(
             new Entry("description", "\"\"", Unit.TEXT, Source.ENISIM),
             new Entry("seed", "1", Unit.COUNT, Source.ENISIM),
             new Entry("bucket", "1m", Unit.DURATION, Source.ENISIM),
@@ -200,18 +201,14 @@ public final class Defaults {
             new Entry("legacy.ec2ApiBurst", "200", Unit.COUNT, Source.ASSUMED),
             new Entry("legacy.ec2ApiRefill", "5/s", Unit.RATE, Source.ASSUMED),
             new Entry("legacy.eniLimit", "5000", Unit.COUNT, Source.DOCUMENTED),
-            new Entry("functions[*].memoryMb", "128", Unit.COUNT, Source.DOCUMENTED),
             new Entry("functions[*].timeout", "3s", Unit.DURATION, Source.DOCUMENTED),
-            new Entry("functions[*].connectionsPerInvocation", "1", Unit.COUNT, Source.ENISIM),
             new Entry("functions[*].createdAt", "0s", Unit.DURATION, Source.ENISIM),
             new Entry("functions[*].role", "<name>-role", Unit.TEXT, Source.ENISIM),
             new Entry("functions[*].initDuration", "{dist: lognormal, median: 250ms, p99: 1.5s, cap: 10s}",
                     Unit.DISTRIBUTION, Source.ASSUMED),
             new Entry("functions[*].architecture", "x86_64", Unit.TEXT, Source.DOCUMENTED),
             new Entry("functions[*].packageType", "Zip", Unit.TEXT, Source.DOCUMENTED),
-            new Entry("functions[*].connectionsPerEnvironment", "0", Unit.COUNT, Source.ENISIM),
             new Entry("functions[*].invocationType", "RequestResponse", Unit.TEXT, Source.DOCUMENTED),
-            new Entry("functions[*].provisionedConcurrency", "0", Unit.COUNT, Source.ENISIM),
             new Entry("async.firstRetryInterval", "1s", Unit.DURATION, Source.DOCUMENTED),
             new Entry("async.maxRetryInterval", "5m", Unit.DURATION, Source.DOCUMENTED),
             new Entry("async.backoffFactor", "2", Unit.NUMBER, Source.ASSUMED),
@@ -220,7 +217,21 @@ public final class Defaults {
             new Entry("sqs.scaleUpPerMinute", "300", Unit.COUNT, Source.DOCUMENTED),
             new Entry("sqs.maxBatches", "1000", Unit.COUNT, Source.DOCUMENTED),
             new Entry("sqs.errorBackoffFactor", "0.5", Unit.NUMBER, Source.ASSUMED),
-            new Entry("sqs.throttleRetry", "1s", Unit.DURATION, Source.ASSUMED));
+            new Entry("sqs.throttleRetry", "1s", Unit.DURATION, Source.ASSUMED)));
+
+    /** The table with the entries of {@link Scenario.Function#COUNTS} after the other function fields. */
+    private static List<Entry> withCounts(List<Entry> others) {
+        List<Entry> out = new java.util.ArrayList<>();
+        for (Entry e : others) {
+            if (e.path().startsWith("async.") && !out.get(out.size() - 1).path().startsWith("async.")) {
+                for (Scenario.Function.Count c : Scenario.Function.COUNTS) {
+                    out.add(new Entry("functions[*]." + c.name(), Integer.toString(c.dflt()), Unit.COUNT, c.source()));
+                }
+            }
+            out.add(e);
+        }
+        return List.copyOf(out);
+    }
 
     /** The entry of a field's path ({@code hyperplane.eniCreateTime}); throws for a path without a default. */
     public static Entry of(String path) {

@@ -58,12 +58,25 @@ final class FunctionReader {
         return out;
     }
 
+    /** The fields of {@code functions[*]}: those read by code below, then the table's whole numbers. */
+    private static final String[] FIELDS = fields("name", "timeout", "vpcConfig", "reservedConcurrency", "duration",
+            "arrivals", "createdAt", "role", "initDuration", "existing", "runtime", "architecture", "packageType",
+            "initExtra", "invocationType", "eventInvokeConfig", "deadLetterConfig", "egress", "eventSourceMapping",
+            "account");
+
+    private static String[] fields(String... read) {
+        List<String> all = new ArrayList<>(List.of(read));
+        Scenario.Function.COUNTS.forEach(c -> all.add(c.name()));
+        return all.toArray(new String[0]);
+    }
+
     private Scenario.Function function(Fields f) {
-        f.allowOnly("name", "memoryMb", "timeout", "vpcConfig", "reservedConcurrency", "duration",
-                "connectionsPerInvocation", "arrivals", "createdAt", "role", "initDuration",
-                "connectionsPerEnvironment", "provisionedConcurrency", "existing", "runtime", "architecture",
-                "packageType", "initExtra", "invocationType", "eventInvokeConfig", "deadLetterConfig", "egress",
-                "eventSourceMapping", "account");
+        f.allowOnly(FIELDS);
+        Scenario.Function.Builder b = Scenario.Function.builder(null, null, null);
+        for (Scenario.Function.Count c : Scenario.Function.COUNTS) {
+            c.set().accept(b, (int) f.integer(c.name(), c.dflt(), c.min(), c.max().applyAsInt(account, hyperplane)));
+        }
+        Scenario.Function counted = b.build(); // the whole numbers read, for the checks that use them
         String name = f.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
             f.problem("name", "expected 1 to 64 letters, digits, '-' or '_' (Lambda's function names), got '"
@@ -72,7 +85,6 @@ final class FunctionReader {
         if (!names.add(name) && name != null) {
             f.problem("name", "duplicate function name '" + name + "'");
         }
-        int memory = (int) f.integer("memoryMb", Defaults.MEMORY_MB, 128, 10_240);
         long timeout = f.duration("timeout", Defaults.TIMEOUT_MICROS);
         if (timeout < ScenarioLoader.SEC || timeout > 900 * ScenarioLoader.SEC) {
             f.problem("timeout", "expected 1s to 900s (Lambda's limits), got " + timeout / 1e6 + "s");
@@ -86,17 +98,11 @@ final class FunctionReader {
             f.problem("duration", "is required (a duration like 120ms, or {dist: lognormal, median: 120ms, p99: 2s})");
         }
         DistributionSpec duration = Distributions.read(f, "duration", null);
-        int connections = (int) f.integer("connectionsPerInvocation", Defaults.CONNECTIONS_PER_INVOCATION, 0,
-                hyperplane.connectionsPerEni());
         ArrivalSpec arrivals = Arrivals.read(f, baseDir);
         long createdAt = f.duration("createdAt", Defaults.CREATED_AT_MICROS);
         String role = f.text("role", name + Defaults.ROLE_SUFFIX);
-        DistributionSpec init = initDuration(f, memory);
-        int perEnvironment = (int) f.integer("connectionsPerEnvironment", Defaults.CONNECTIONS_PER_ENVIRONMENT, 0,
-                hyperplane.connectionsPerEni());
-        int provisioned = (int) f.integer("provisionedConcurrency", Defaults.PROVISIONED_CONCURRENCY, 0,
-                account.concurrencyLimit());
-        if (reservation.isPresent() && provisioned > reservation.getAsInt()) {
+        DistributionSpec init = initDuration(f, counted.memoryMb());
+        if (reservation.isPresent() && counted.provisionedConcurrency() > reservation.getAsInt()) {
             f.problem("provisionedConcurrency", "must not exceed reservedConcurrency (" + reservation.getAsInt()
                     + ")");
         }
@@ -107,9 +113,10 @@ final class FunctionReader {
             return null;
         }
         Scenario.Egress egress = egress(f, vpc);
-        return new Scenario.Function(name, memory, timeout, vpc, reservation, duration, connections, arrivals,
-                createdAt, role, init, perEnvironment, provisioned, existing(f, createdAt), async.config(),
-                egress, sqs.config(), f.text("architecture", Defaults.ARCHITECTURE));
+        return b.name(name).timeoutMicros(timeout).vpcConfig(vpc).reservedConcurrency(reservation).duration(duration)
+                .arrivals(arrivals).createdAtMicros(createdAt).role(role).initDuration(init)
+                .existing(existing(f, createdAt)).async(async.config()).egress(egress).sqs(sqs.config())
+                .architecture(f.text("architecture", Defaults.ARCHITECTURE)).build();
     }
 
     /** {@code egress}: shares of the connections to hot destinations through the VPC's NAT gateway. */

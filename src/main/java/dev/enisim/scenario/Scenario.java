@@ -12,6 +12,8 @@ import dev.enisim.model.network.Cidr;
 import dev.enisim.workload.ArrivalSpec;
 import dev.enisim.workload.DistributionSpec;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
+import java.util.function.ToIntBiFunction;
 import java.util.OptionalInt;
 
 /**
@@ -543,6 +545,28 @@ public record Scenario(
             return vpcConfig.securityGroupIds();
         }
 
+        /**
+         * A whole-number field of {@code functions[*]} read by the table, with no code of its own in the reader: its
+         * name in the file, its default (also {@link Defaults#TABLE}'s), its smallest and largest value (the largest
+         * may depend on the account or the {@code hyperplane} block) and where its default comes from. A new field of
+         * this kind is a component, its builder setter and a line in {@link #COUNTS}.
+         *
+         * @param set the builder's setter
+         */
+        public record Count(String name, int dflt, int min, ToIntBiFunction<Account, Hyperplane> max,
+                Defaults.Source source, ObjIntConsumer<Builder> set) {
+        }
+
+        /** The whole-number fields the reader reads from the table, in the order it reads them. */
+        public static final List<Count> COUNTS = List.of(
+                new Count("memoryMb", 128, 128, (a, h) -> 10_240, Defaults.Source.DOCUMENTED, Builder::memoryMb),
+                new Count("connectionsPerInvocation", 1, 0, (a, h) -> h.connectionsPerEni(), Defaults.Source.ENISIM,
+                        Builder::connectionsPerInvocation),
+                new Count("connectionsPerEnvironment", 0, 0, (a, h) -> h.connectionsPerEni(),
+                        Defaults.Source.ENISIM, Builder::connectionsPerEnvironment),
+                new Count("provisionedConcurrency", 0, 0, (a, h) -> a.concurrencyLimit(), Defaults.Source.ENISIM,
+                        Builder::provisionedConcurrency));
+
         /** Default cold-start init: log-normal, median 250 ms, p99 1.5 s (capped at 10 s by Lambda). */
         public static final DistributionSpec DEFAULT_INIT = Defaults.INIT_DURATION;
         /** A cold start without init time (code-built functions that leave init out of the picture). */
@@ -589,18 +613,18 @@ public record Scenario(
         /** Builds a {@link Function}; starts from the {@link Defaults} (or from a function's values). */
         public static final class Builder {
             private String name;
-            private int memoryMb = Defaults.MEMORY_MB;
+            private int memoryMb; // and the other COUNTS: their defaults, set by the constructor
             private long timeoutMicros = Defaults.TIMEOUT_MICROS;
             private VpcConfig vpcConfig = VpcConfig.NONE;
             private OptionalInt reservedConcurrency = OptionalInt.empty();
             private DistributionSpec duration;
-            private int connectionsPerInvocation = Defaults.CONNECTIONS_PER_INVOCATION;
+            private int connectionsPerInvocation;
             private ArrivalSpec arrivals;
             private long createdAtMicros = Defaults.CREATED_AT_MICROS;
             private String role; // null until set: <name>-role
             private DistributionSpec initDuration = Defaults.INIT_DURATION;
-            private int connectionsPerEnvironment = Defaults.CONNECTIONS_PER_ENVIRONMENT;
-            private int provisionedConcurrency = Defaults.PROVISIONED_CONCURRENCY;
+            private int connectionsPerEnvironment;
+            private int provisionedConcurrency;
             private Existing existing = Existing.NO;
             private AsyncConfig async;
             private Egress egress = Egress.NONE;
@@ -611,6 +635,9 @@ public record Scenario(
                 this.name = name;
                 this.duration = duration;
                 this.arrivals = arrivals;
+                for (Count c : COUNTS) {
+                    c.set().accept(this, c.dflt());
+                }
             }
 
             private Builder(Function f) {

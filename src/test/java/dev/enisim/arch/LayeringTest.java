@@ -105,6 +105,47 @@ class LayeringTest {
         assertTrue(stronglyConnected(graph).contains(new TreeSet<>(Set.of("A", "B", "C"))));
     }
 
+    /** The model's parts and the running world that the builder alone may construct. */
+    private static final List<String> PARTS = List.of("World", "Network", "Concurrency", "EniFleet",
+            "EnvironmentPool", "Lifecycle", "Admission", "NatGateways");
+
+    /**
+     * One place builds the model: only {@code WorldBuilder} constructs the world and its parts (the running world
+     * gets them made; nothing else wires them, so there is one order of construction and no setter injection).
+     */
+    @Test
+    void onlyTheWorldBuilderConstructsTheModelsParts() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Path f : javaFiles(root())) {
+            violations.addAll(partsConstructed(root().relativize(f).toString(), Files.readString(f)));
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+
+    /** The builder check itself sees a part constructed elsewhere (so that the test above can fail). */
+    @Test
+    void theBuilderCheckSeesAPartBuiltElsewhere() {
+        assertEquals(1, partsConstructed("model/World.java", "this.fleet = new EniFleet(settings, n, p, l);").size());
+        assertEquals(1, partsConstructed("run/Simulation.java", "World w = new World(parts, fs, roles);").size());
+        assertEquals(List.of(), partsConstructed("model/WorldBuilder.java", "new Lifecycle(s, f, e, p, l, fs)"));
+        assertEquals(List.of(), partsConstructed("run/Simulation.java", "new WorldBuilder(s, p, l) // new World("));
+    }
+
+    private static final Pattern NEW_PART = Pattern.compile("\\bnew (" + String.join("|", PARTS) + ")\\s*\\(");
+
+    /** The model's parts a file (path below dev/enisim) constructs, unless it is the builder. */
+    private static List<String> partsConstructed(String file, String code) {
+        List<String> out = new ArrayList<>();
+        if (file.replace('\\', '/').equals("model/WorldBuilder.java")) {
+            return out;
+        }
+        Matcher m = NEW_PART.matcher(code.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("//[^\n]*", " "));
+        while (m.find()) {
+            out.add(file + " constructs " + m.group(1) + ": the model is built by model.WorldBuilder");
+        }
+        return out;
+    }
+
     /**
      * Metrics observe values: from the model they may name only records, enums and interfaces (the listener,
      * outcomes, the snapshot, ids and states), never a class with state such as {@code World} or {@code EniPool},

@@ -104,7 +104,7 @@ class ExistingFunctionsTest {
         RunSummary.FunctionSummary warm = fn("warm");
         assertEquals("Active", warm.finalState());
         assertEquals("Failed", warm.lastUpdateStatus());
-        assertEquals(List.of(new RunSummary.Update(300.0, dev.enisim.model.function.LastUpdateStatus.Failed, "InvalidSecurityGroup")), warm.updates());
+        assertEquals(List.of(new RunSummary.Update(300.0, dev.enisim.model.function.LastUpdateStatus.Failed, dev.enisim.model.function.StateReasonCode.InvalidSecurityGroup)), warm.updates());
         assertEquals(1, result.summary().eniKeys().get("subnet-a+[sg-1]").finalEnis(), "the old ENI stays");
     }
 

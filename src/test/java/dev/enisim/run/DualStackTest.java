@@ -1,5 +1,6 @@
 package dev.enisim.run;
 
+import dev.enisim.model.function.StateReasonCode;
 import static dev.enisim.run.Scenarios.SEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -39,7 +40,7 @@ class DualStackTest {
         assertEquals(v4.subnets(), ds.subnets(), "the IPv4 figures do not change");
         assertEquals(v4.enis(), ds.enis());
         assertEquals("Failed", ds.functions().get("f4").finalState(), "the fourth key finds no IPv4 address");
-        assertEquals("SubnetOutOfIPAddresses", ds.functions().get("f4").finalReasonCode());
+        assertEquals(StateReasonCode.SubnetOutOfIPAddresses, ds.functions().get("f4").finalReasonCode());
         RunSummary.DualStackSubnet d = ds.dualStack().get("subnet-a");
         assertEquals(3, d.peakIpv4Addresses());
         assertEquals(3, d.peakIpv6Addresses(), "one IPv6 address per ENI");

@@ -1,5 +1,6 @@
 package dev.enisim.run;
 
+import dev.enisim.model.function.StateReasonCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -34,7 +35,7 @@ class ScenarioStoriesTest {
                 .peakEnis(), "orders-worker shares orders-api's two ENIs");
         assertEquals(0, s.subnets().get("subnet-a").minAvailableIps());
         assertEquals("Failed", s.functions().get("notifications").finalState());
-        assertEquals("SubnetOutOfIPAddresses", s.functions().get("notifications").finalReasonCode());
+        assertEquals(StateReasonCode.SubnetOutOfIPAddresses, s.functions().get("notifications").finalReasonCode());
     }
 
     @Test
@@ -44,7 +45,7 @@ class ScenarioStoriesTest {
         assertEquals(2, error(s.functions().get("batch-ledger").invocations(), "ResourceNotReadyException"));
         assertEquals(4, s.functions().get("ledger-ping").invocations().succeeded(), "kept warm: never Inactive");
         assertTrue(s.functions().get("batch-report").transitions().stream()
-                .anyMatch(t -> "Idle".equals(t.reasonCode())));
+                .anyMatch(t -> t.reasonCode() == StateReasonCode.Idle));
     }
 
     @Test
@@ -106,7 +107,7 @@ class ScenarioStoriesTest {
                 assertEquals("Active", f.finalState());
                 assertNull(f.finalReasonCode());
             } else {
-                assertEquals("EniLimitExceeded", f.finalReasonCode());
+                assertEquals(StateReasonCode.EniLimitExceeded, f.finalReasonCode());
             }
         }
         assertTrue(error(s.invocations(), "ENILimitReachedException") > 0);

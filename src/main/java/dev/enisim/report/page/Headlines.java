@@ -151,7 +151,7 @@ public final class Headlines {
                 RunSummary.Transition t = lastFailed(s.functions().get(name));
                 b.append("<tr><td>").append(esc(name)).append("</td><td class=\"n\">").append(t == null ? ""
                         : Narrative.clock(Seconds.toMicros(t.atSeconds()))).append("</td><td class=\"bad\">")
-                        .append(esc(t == null ? "" : t.reasonCode())).append("</td><td>")
+                        .append(t == null || t.reasonCode() == null ? "" : t.reasonCode().name()).append("</td><td>")
                         .append(esc(t == null ? "" : t.cause())).append("</td></tr>\n");
             }
             b.append("</table></div>\n");

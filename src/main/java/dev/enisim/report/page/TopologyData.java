@@ -102,7 +102,7 @@ final class TopologyData {
             RunSummary.FunctionSummary fs = s.functions().get(f);
             ArrayNode tr = Json.arr();
             for (RunSummary.Transition t : fs.transitions()) {
-                tr.add(Json.obj().put("t", t.atSeconds()).put("state", t.state().name()).put("reason", t.reasonCode())
+                tr.add(Json.obj().put("t", t.atSeconds()).put("state", t.state().name()).put("reason", t.reasonCode() == null ? null : t.reasonCode().name())
                         .put("cause", t.cause()));
             }
             ArrayNode ks = Json.arr();
