@@ -18,12 +18,9 @@ public final class EnvironmentLevels implements WorldListener {
     private final long durationMicros;
     private final long bucketMicros;
     private final int buckets;
-    private BucketedAverage[][] function; // [function][kind]
-    private final BucketedAverage[] account = new BucketedAverage[KINDS];
-    private int[][] current;
-    private final long[] accountCurrent = new long[KINDS];
-    private BucketedAverage[] functionTotal;
-    private BucketedAverage accountTotal;
+    private LevelAreas areas;   // a row per function, then the account's
+    private int accountRow;
+    private boolean finished;
 
     public EnvironmentLevels(long durationMicros, long bucketMicros) {
         this.durationMicros = durationMicros;
@@ -32,69 +29,97 @@ public final class EnvironmentLevels implements WorldListener {
     }
 
     public void attach(int functions) {
-        function = new BucketedAverage[functions][KINDS];
-        functionTotal = new BucketedAverage[functions];
-        current = new int[functions][KINDS];
-        for (int f = 0; f < functions; f++) {
-            for (int k = 0; k < KINDS; k++) {
-                function[f][k] = new BucketedAverage(bucketMicros, buckets);
-            }
-            functionTotal[f] = new BucketedAverage(bucketMicros, buckets);
-        }
-        for (int k = 0; k < KINDS; k++) {
-            account[k] = new BucketedAverage(bucketMicros, buckets);
-        }
-        accountTotal = new BucketedAverage(bucketMicros, buckets);
+        areas = new LevelAreas(functions + 1, bucketMicros, buckets);
+        accountRow = functions;
     }
 
+    /**
+     * Accrues the function's levels up to now and sets the new ones; the account's row moves only when some level
+     * changed (its area accrues lazily, at its next change or at the end).
+     */
     @Override
     public void environmentLevels(int f, int busyOnDemand, int idle, int provisioned, long nowMicros) {
-        set(f, 0, busyOnDemand, nowMicros);
-        set(f, 1, idle, nowMicros);
-        set(f, 2, provisioned, nowMicros);
-        int[] c = current[f];
-        functionTotal[f].update(c[0] + c[1] + c[2], nowMicros);
-        accountTotal.update(accountCurrent[0] + accountCurrent[1] + accountCurrent[2], nowMicros);
-    }
-
-    private void set(int f, int kind, int value, long nowMicros) {
-        int before = current[f][kind];
-        if (before == value) {
+        LevelAreas a = areas;
+        a.advance(f, nowMicros);
+        long busyDelta = busyOnDemand - a.level(f, 0);
+        long idleDelta = idle - a.level(f, 1);
+        long provisionedDelta = provisioned - a.level(f, 2);
+        if ((busyDelta | idleDelta | provisionedDelta) == 0) {
             return;
         }
-        current[f][kind] = value;
-        function[f][kind].update(value, nowMicros);
-        accountCurrent[kind] += value - before;
-        account[kind].update(accountCurrent[kind], nowMicros);
+        a.set(f, 0, busyOnDemand);
+        a.set(f, 1, idle);
+        a.set(f, 2, provisioned);
+        int acc = accountRow;
+        a.advance(acc, nowMicros);
+        a.set(acc, 0, a.level(acc, 0) + busyDelta);
+        a.set(acc, 1, a.level(acc, 1) + idleDelta);
+        a.set(acc, 2, a.level(acc, 2) + provisionedDelta);
+    }
+
+    /** Closes every row at the run's end (once, before the first figure is read). */
+    private LevelAreas finished() {
+        if (!finished) {
+            for (int r = 0; r <= accountRow; r++) {
+                areas.finish(r, durationMicros);
+            }
+            finished = true;
+        }
+        return areas;
     }
 
     /** A function's time averages over the run. */
     public RunSummary.Environments function(int f) {
-        return summary(functionTotal[f], function[f]);
+        return summary(f);
     }
 
     /** The account's time averages over the run. */
     public RunSummary.Environments account() {
-        return summary(accountTotal, account);
+        return summary(accountRow);
     }
 
     /** Provisioned environment-seconds of a function over the run (the allocated time). */
     public double provisionedSeconds(int f) {
-        return function[f][2].integralSeconds(durationMicros);
+        return Seconds.of((double) finished().total(f, 2));
     }
 
-    private RunSummary.Environments summary(BucketedAverage total, BucketedAverage[] kinds) {
-        return new RunSummary.Environments(total.mean(durationMicros), kinds[0].mean(durationMicros),
-                kinds[1].mean(durationMicros), kinds[2].mean(durationMicros));
+    private RunSummary.Environments summary(int row) {
+        LevelAreas a = finished();
+        long busy = a.total(row, 0);
+        long idle = a.total(row, 1);
+        long provisioned = a.total(row, 2);
+        return new RunSummary.Environments(mean(busy + idle + provisioned), mean(busy), mean(idle),
+                mean(provisioned));
+    }
+
+    private double mean(long area) {
+        return durationMicros <= 0 ? 0 : (double) area / durationMicros;
     }
 
     /** Per-bucket means (columns {@code Sim.Environments.Average} and {@code Sim.Environments.<Kind>.Average}), in thousandths. */
     public void addSeries(List<Series> out, Metric.Scope scope, String id, int f) {
-        BucketedAverage total = f < 0 ? accountTotal : functionTotal[f];
-        BucketedAverage[] kinds = f < 0 ? account : function[f];
-        out.add(Metric.ENVIRONMENTS_AVERAGE.series(scope, id, total.bucketMeansMilli(durationMicros)));
-        for (int k = 0; k < KINDS; k++) {
-            out.add(BY_KIND[k].series(scope, id, kinds[k].bucketMeansMilli(durationMicros)));
+        LevelAreas a = finished();
+        int row = f < 0 ? accountRow : f;
+        long[][] byKind = new long[KINDS][buckets];
+        long[] total = new long[buckets];
+        for (int b = 0; b < buckets; b++) {
+            long len = Math.min(bucketMicros, durationMicros - (long) b * bucketMicros);
+            long sum = 0;
+            for (int k = 0; k < KINDS; k++) {
+                long area = a.area(row, k, b);
+                sum += area;
+                byKind[k][b] = milli(area, len);
+            }
+            total[b] = milli(sum, len);
         }
+        out.add(Metric.ENVIRONMENTS_AVERAGE.series(scope, id, total));
+        for (int k = 0; k < KINDS; k++) {
+            out.add(BY_KIND[k].series(scope, id, byKind[k]));
+        }
+    }
+
+    /** A bucket's mean level in thousandths, as {@code BucketedAverage} rounds it. */
+    private static long milli(long area, long len) {
+        return len <= 0 ? 0 : Math.round((double) area / len * 1000);
     }
 }

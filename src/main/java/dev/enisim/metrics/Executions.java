@@ -14,43 +14,44 @@ public final class Executions implements WorldListener {
 
     private static final Outcome[] OUTCOMES = Outcome.all();
 
+    /** A function's counters side by side (one cache line per execution with thousands of functions). */
+    private static final int WARM = 0;
+    private static final int REQUESTS = 1;          // billed: invocations that ran (success and function errors)
+    private static final int ON_DEMAND_MILLIS = 2;
+    private static final int INIT_MILLIS = 3;
+    private static final int PROVISIONED_REQUESTS = 4;
+    private static final int PROVISIONED_MILLIS = 5;
+    private static final int STRIDE = 8;
+
     private long[][] cold;        // [function][outcome]
-    private long[] warm;
-    private long[] requests;      // billed: invocations that ran (success and function errors)
-    private long[] onDemandMillis;
-    private long[] initMillis;
-    private long[] provisionedRequests;
-    private long[] provisionedMillis;
+    private long[] counters;      // [function * STRIDE + counter]
 
     public void attach(int functions) {
         cold = new long[functions][OUTCOMES.length];
-        warm = new long[functions];
-        requests = new long[functions];
-        onDemandMillis = new long[functions];
-        initMillis = new long[functions];
-        provisionedRequests = new long[functions];
-        provisionedMillis = new long[functions];
+        counters = new long[functions * STRIDE];
     }
 
     @Override
     public void execution(int f, Outcome outcome, boolean coldStart, boolean provisioned, long initMicros,
             long runMicros, long nowMicros) {
+        long[] c = counters;
+        int o = f * STRIDE;
         if (coldStart) {
             cold[f][outcome.ordinal()]++;
         } else {
-            warm[f]++;
+            c[o + WARM]++;
         }
         if (!outcome.admitted()) {
             return;
         }
-        requests[f]++;
+        c[o + REQUESTS]++;
         long run = (runMicros + 999) / 1000;
         if (provisioned) {
-            provisionedRequests[f]++;
-            provisionedMillis[f] += run;
+            c[o + PROVISIONED_REQUESTS]++;
+            c[o + PROVISIONED_MILLIS] += run;
         } else {
-            onDemandMillis[f] += run;
-            initMillis[f] += (initMicros + 999) / 1000;
+            c[o + ON_DEMAND_MILLIS] += run;
+            c[o + INIT_MILLIS] += (initMicros + 999) / 1000;
         }
     }
 
@@ -58,12 +59,10 @@ public final class Executions implements WorldListener {
     public RunSummary.ColdStarts coldStarts(int f) {
         long[] byOutcome = new long[OUTCOMES.length];
         long warmStarts = 0;
-        for (int i = 0; i < cold.length; i++) {
-            if (f < 0 || f == i) {
-                warmStarts += warm[i];
-                for (int o = 0; o < OUTCOMES.length; o++) {
-                    byOutcome[o] += cold[i][o];
-                }
+        for (int i = f < 0 ? 0 : f, last = f < 0 ? cold.length - 1 : f; i <= last; i++) {
+            warmStarts += counters[i * STRIDE + WARM];
+            for (int o = 0; o < OUTCOMES.length; o++) {
+                byOutcome[o] += cold[i][o];
             }
         }
         long total = 0;
@@ -90,8 +89,9 @@ public final class Executions implements WorldListener {
 
     /** A function's billable usage. */
     public Usage usage(int f) {
-        return new Usage(requests[f], onDemandMillis[f], initMillis[f], provisionedRequests[f],
-                provisionedMillis[f]);
+        int o = f * STRIDE;
+        return new Usage(counters[o + REQUESTS], counters[o + ON_DEMAND_MILLIS], counters[o + INIT_MILLIS],
+                counters[o + PROVISIONED_REQUESTS], counters[o + PROVISIONED_MILLIS]);
     }
 
     /**

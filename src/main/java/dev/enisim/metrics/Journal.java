@@ -20,23 +20,23 @@ public final class Journal implements WorldListener {
 
     private final List<JournalEntry> entries = new ArrayList<>();
     private List<String> functionNames;
-    private long[][] spellCounts;   // [function][outcome] since the function's last state change
-    private long[][] firstAt;       // [function][outcome] first occurrence in the spell
+    private static final int OUTCOMES = Outcome.all().length;
+    private long[] spellCounts;     // [function * OUTCOMES + outcome] since the function's last state change
+    private long[] firstAt;         // [function * OUTCOMES + outcome] first occurrence in the spell
 
     /** Binds to the run's functions, by index. */
     public void attach(List<String> functionNames) {
         this.functionNames = List.copyOf(functionNames);
         int n = functionNames.size();
-        int o = Outcome.all().length;
-        spellCounts = new long[n][o];
-        firstAt = new long[n][o];
+        spellCounts = new long[n * OUTCOMES];
+        firstAt = new long[n * OUTCOMES];
     }
 
     @Override
     public void invocation(int function, Outcome outcome, long nowMicros) {
-        int o = outcome.ordinal();
-        if (spellCounts[function][o]++ == 0) {
-            firstAt[function][o] = nowMicros;
+        int i = function * OUTCOMES + outcome.ordinal();
+        if (spellCounts[i]++ == 0) {
+            firstAt[i] = nowMicros;
         }
     }
 
@@ -81,20 +81,21 @@ public final class Journal implements WorldListener {
     }
 
     private void closeSpell(int function, long now) {
-        long[] counts = spellCounts[function];
+        int base = function * OUTCOMES;
         for (Outcome o : Outcome.all()) {
-            long n = counts[o.ordinal()];
+            int i = base + o.ordinal();
+            long n = spellCounts[i];
             if (n > 0) {
-                entries.add(new JournalEntry(firstAt[function][o.ordinal()], JournalEntry.Kind.INVOCATIONS,
+                entries.add(new JournalEntry(firstAt[i], JournalEntry.Kind.INVOCATIONS,
                         name(function), o.name(), o.exception(), o.reason() == null ? "" : o.reason(), n, now));
-                counts[o.ordinal()] = 0;
+                spellCounts[i] = 0;
             }
         }
     }
 
     /** The entries in time order (stable), with each function's last spell closed at {@code endMicros}. */
     public List<JournalEntry> entries(long endMicros) {
-        for (int f = 0; f < spellCounts.length; f++) {
+        for (int f = 0; f < functionNames.size(); f++) {
             closeSpell(f, endMicros);
         }
         List<JournalEntry> out = new ArrayList<>(entries);

@@ -58,6 +58,11 @@ final class LatencyCounts {
         add(index(value), 1);
     }
 
+    /** Records a value by its bucket index (as {@link #index} gives it). */
+    void recordIndex(int index) {
+        add(index, 1);
+    }
+
     /** Adds a histogram's counts (the same as recording its values one by one). */
     void add(AbstractHistogram h) {
         for (HistogramIterationValue v : h.recordedValues()) {

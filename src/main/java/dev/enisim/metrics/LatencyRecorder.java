@@ -46,6 +46,7 @@ public final class LatencyRecorder implements WorldListener {
     private int currentBucket;
     private long bucketEnd;
     private final long[] sorted = new long[Track.PENDING]; // a closing bucket's pending values, sorted
+    private final int[] tally = new int[LatencyCounts.index(Long.MAX_VALUE) + 1]; // or counted by bucket index
     private int[] active;      // the functions that recorded in the current bucket, in first-record order
     private int activeCount;
 
@@ -76,7 +77,7 @@ public final class LatencyRecorder implements WorldListener {
         for (int i = 0; i < activeCount; i++) {
             Track t = functions[active[i]];
             t.active = false;
-            t.closeInto(currentBucket, account, sorted);
+            t.closeInto(currentBucket, account, sorted, tally);
         }
         activeCount = 0;
         account.close(currentBucket);
@@ -142,6 +143,8 @@ public final class LatencyRecorder implements WorldListener {
     private static final class Track {
         /** Values a function's bucket holds before it gets a histogram of its own. */
         static final int PENDING = 1024;
+        /** From this many pending values, a bucket's percentiles are read from counts per bucket index, not a sort. */
+        static final int TALLIED = 96;
         private static final long[] NONE = new long[0];
 
         private final LatencyCounts overall = new LatencyCounts();
@@ -203,9 +206,13 @@ public final class LatencyRecorder implements WorldListener {
         }
 
         /** Closes a function's bucket and adds it to {@code account}'s current bucket too. */
-        void closeInto(int bucket, Track account, long[] sorted) {
+        void closeInto(int bucket, Track account, long[] sorted, int[] tally) {
             if (current == null) {
-                closePending(bucket, account, sorted);
+                if (pendingCount >= TALLIED) {
+                    closeTallied(bucket, account, tally);
+                } else {
+                    closePending(bucket, account, sorted);
+                }
                 return;
             }
             Histogram h = current;
@@ -244,6 +251,51 @@ public final class LatencyRecorder implements WorldListener {
             }
             long max = sorted[n - 1];
             perBucket[PERCENTILES.length][bucket] = max == 0 ? 0 : LatencyCounts.highestEquivalentValue(max);
+            account.coldInBucket += coldInBucket;
+            coldStarts[bucket] += coldInBucket;
+            coldInBucket = 0;
+        }
+
+        /**
+         * As {@link #closePending}, for a bucket of many values: each value's histogram index is computed once and
+         * counted in {@code tally} (shared, all zero between calls), whose window of used indices is then walked
+         * for the ranks of the percentiles and cleared: the value at a rank has the rank's index, and the highest
+         * value equivalent to a value depends only on its index, so the figures are those of the sort.
+         */
+        private void closeTallied(int bucket, Track account, int[] tally) {
+            int n = pendingCount;
+            int lo = Integer.MAX_VALUE;
+            int hi = -1;
+            Histogram h = account.current;
+            for (int i = 0; i < n; i++) {
+                long v = pending[i];
+                if (v < 0) {
+                    v = ~v;
+                    cold.record(v);
+                }
+                int index = LatencyCounts.index(v);
+                tally[index]++;
+                lo = Math.min(lo, index);
+                hi = Math.max(hi, index);
+                overall.recordIndex(index);
+                h.recordValue(v);
+            }
+            pendingCount = 0;
+            int s = 0;
+            long rank = LatencyCounts.rank(PERCENTILES[0], n);
+            long seen = 0;
+            for (int index = lo; index <= hi; index++) {
+                seen += tally[index];
+                tally[index] = 0;
+                while (s < PERCENTILES.length && seen >= rank) {
+                    perBucket[s][bucket] = LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(index));
+                    if (++s < PERCENTILES.length) {
+                        rank = LatencyCounts.rank(PERCENTILES[s], n);
+                    }
+                }
+            }
+            perBucket[PERCENTILES.length][bucket] = hi == 0 ? 0
+                    : LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(hi));
             account.coldInBucket += coldInBucket;
             coldStarts[bucket] += coldInBucket;
             coldInBucket = 0;

@@ -81,4 +81,57 @@ class BucketLayoutProperties {
         }
         assertArrayEquals(expected, a.bucketMeansMilli(end));
     }
+
+    /**
+     * LevelAreas gives, per row and kind, BucketedAverage's per-bucket means and run mean (the straightforward
+     * objects, one per row and level, updated at every change), whatever the rows' interleaving, the gaps between
+     * changes (within a bucket, across several, exactly on an edge) and the levels (zero included).
+     */
+    @Property(tries = 300)
+    void levelAreasAreBucketedAverages(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int rows,
+            @ForAll @IntRange(min = 1, max = 30) int buckets) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        long bucketMicros = 1 + rng.nextInt(1000);
+        long end = buckets * bucketMicros - rng.nextLong(bucketMicros);
+        int kinds = LevelAreas.KINDS;
+        LevelAreas areas = new LevelAreas(rows, bucketMicros, buckets);
+        BucketedAverage[][] reference = new BucketedAverage[rows][kinds];
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < kinds; k++) {
+                reference[r][k] = new BucketedAverage(bucketMicros, buckets);
+            }
+        }
+        long t = 0;
+        for (int i = 0, n = rng.nextInt(300); i < n; i++) {
+            long next = t + (rng.nextInt(4) == 0 ? bucketMicros * rng.nextInt(3) : 0)
+                    + (rng.nextInt(3) == 0 ? 0 : rng.nextLong(bucketMicros + 1));
+            if (rng.nextInt(8) == 0) {
+                next = ((t / bucketMicros) + 1) * bucketMicros; // exactly on an edge
+            }
+            t = Math.min(end, next);
+            int r = rng.nextInt(rows);
+            areas.advance(r, t);
+            for (int k = 0; k < kinds; k++) {
+                if (rng.nextBoolean()) {
+                    long level = rng.nextInt(4) == 0 ? 0 : rng.nextInt(50);
+                    areas.set(r, k, level);
+                    reference[r][k].update(level, t);
+                }
+                assertEquals(reference[r][k].current(), areas.level(r, k));
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            areas.finish(r, end);
+            areas.finish(r, end); // twice: the same
+            for (int k = 0; k < kinds; k++) {
+                long[] means = new long[buckets];
+                for (int b = 0; b < buckets; b++) {
+                    long len = Math.min(bucketMicros, end - (long) b * bucketMicros);
+                    means[b] = len <= 0 ? 0 : Math.round((double) areas.area(r, k, b) / len * 1000);
+                }
+                assertArrayEquals(reference[r][k].bucketMeansMilli(end), means, "row " + r + ", kind " + k);
+                assertEquals(reference[r][k].mean(end), (double) areas.total(r, k) / end, "row " + r + ", kind " + k);
+            }
+        }
+    }
 }

@@ -3,6 +3,9 @@ package dev.enisim.metrics;
 /**
  * A level's time integral over the run and within each time bucket, so that both its mean over the run and
  * its mean within each bucket come out exactly (not from per-bucket maxima). O(buckets crossed) per change.
+ *
+ * <p>The straightforward layout (an object per level, areas added in doubles), kept as the reference that
+ * {@link LevelAreas}, the layout the recorder uses, is held to ({@code BucketLayoutProperties}).
  */
 final class BucketedAverage {
 
