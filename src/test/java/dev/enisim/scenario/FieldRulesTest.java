@@ -44,6 +44,9 @@ class FieldRulesTest {
                 // the top level
                 row("startsAt not a date-time", top("startsAt: yesterday\n"),
                         "startsAt: expected an ISO-8601 UTC date-time such as 2026-11-30T00:00:00Z, got 'yesterday'"),
+                row("a name of 129 characters", GOOD.replace("name: good", "name: " + "n".repeat(129)),
+                        "name: expected letters, digits, '.', '_' or '-' only, at most 128 (it names the report folder), "
+                                + "got '" + "n".repeat(129) + "'"),
                 row("bucket 0s", top("bucket: 0s\n"), "bucket: must be > 0"),
                 row("2,000,001 buckets", GOOD.replace("duration: 1h", "duration: 2000001ms").concat("bucket: 1ms\n"),
                         "bucket: too fine: 2000001 buckets (at most 2000000); use a longer bucket"),
@@ -116,6 +119,16 @@ class FieldRulesTest {
                 row("a blank security group", GOOD.replace("[sg-app, sg-db]", "[sg-app, ' ']"),
                         "vpcs[0].securityGroups[1]: expected a non-empty string, got ' '"),
                 // subnets
+                row("subnet without an id", GOOD.replace("id: subnet-b, ", ""), "vpcs[0].subnets[1].id: is required"),
+                row("subnet without an AZ", GOOD.replace(", az: us-east-1b", ""), "vpcs[0].subnets[1].az: is required"),
+                row("VPC without an id", GOOD.replace("  - id: vpc-main\n    subnets:", "  - subnets:"),
+                        "vpcs[0].id: is required"),
+                row("a bad CIDR before a good one", GOOD.replace("10.0.1.0/28", "10.0.1.0/33"),
+                        "vpcs[0].subnets[0].cidr: expected an IPv4 CIDR block like 10.0.1.0/24, got '10.0.1.0/33'"),
+                row("IPv6 CIDR of an IPv4-mapped address", GOOD.replace("az: us-east-1b }",
+                                "az: us-east-1b, ipv6Cidr: '::ffff:a00:0/64' }"),
+                        "vpcs[0].subnets[1].ipv6Cidr: expected an IPv6 /64 such as 2600:1f18:4a3b:c100::/64 (not an IPv6 "
+                                + "address), got '::ffff:a00:0/64'"),
                 row("subnet without a CIDR", GOOD.replace("cidr: 10.0.2.0/28, ", ""), "vpcs[0].subnets[1].cidr: is required"),
                 row("subnet with a blank id", GOOD.replace("id: subnet-b,", "id: '',"), "vpcs[0].subnets[1].id: must not be empty"),
                 row("subnets adjacent then overlapping by one /28", GOOD.replace("10.0.2.0/28", "10.0.1.0/27"),
