@@ -177,6 +177,10 @@ class QueueAccountAndPriceLimitsTest {
                 row("visibility 1ms under the timeout", SQS.replace("{ type: sqs }", "{ type: sqs, queue: { visibilityTimeout: 2999ms } }"),
                         "functions[0].eventSourceMapping.queue.visibilityTimeout: must be at least the function's timeout "
                                 + "(3.0s): Lambda refuses the mapping otherwise; AWS recommends six times the timeout"),
+                row("visibility 0s, within SQS's range but under the timeout",
+                        SQS.replace("{ type: sqs }", "{ type: sqs, queue: { visibilityTimeout: 0s } }"),
+                        "functions[0].eventSourceMapping.queue.visibilityTimeout: must be at least the function's timeout "
+                                + "(3.0s): Lambda refuses the mapping otherwise; AWS recommends six times the timeout"),
                 row("a mapping with an unknown key", SQS.replace("{ type: sqs }", "{ type: sqs, queueUrl: q }"),
                         "functions[0].eventSourceMapping.queueUrl: unknown key 'queueUrl' (expected one of: type, batchSize, "
                                 + "maximumConcurrency, queue)"),
