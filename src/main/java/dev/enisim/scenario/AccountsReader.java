@@ -74,21 +74,17 @@ final class AccountsReader {
     static Scenario.Accounts read(Fields root, List<Scenario.Account> accounts, List<Scenario.Function> functions) {
         List<String> ids = accounts.stream().map(Scenario.Account::id).toList();
         Map<String, String> owners = new LinkedHashMap<>();
-        if (root.has("vpcs") && !root.list("vpcs").isEmpty()) {
-            for (Fields v : root.objects("vpcs")) {
-                String owner = reference(v, "owner", ids);
-                if (owner != null && v.text("id", null) != null) {
-                    owners.put(v.text("id", null), owner);
-                }
+        for (Fields v : checkedObjects(root, "vpcs")) {
+            String owner = reference(v, "owner", ids);
+            if (owner != null && name(v, "id") != null) {
+                owners.put(name(v, "id"), owner);
             }
         }
         Map<String, String> byFunction = new LinkedHashMap<>();
-        if (root.has("functions") && !root.list("functions").isEmpty()) {
-            for (Fields f : root.objects("functions")) {
-                String account = reference(f, "account", ids);
-                if (account != null && f.text("name", null) != null) {
-                    byFunction.put(f.text("name", null), account);
-                }
+        for (Fields f : checkedObjects(root, "functions")) {
+            String account = reference(f, "account", ids);
+            if (account != null && name(f, "name") != null) {
+                byFunction.put(name(f, "name"), account);
             }
         }
         if (accounts.isEmpty()) {
@@ -109,6 +105,28 @@ final class AccountsReader {
             }
         }
         return new Scenario.Accounts(accounts, byFunction, owners);
+    }
+
+    /**
+     * The object elements of list {@code name}, without reporting anything: the list's own reader has reported a
+     * list that is not one, or an element that is not an object (reported twice otherwise).
+     */
+    private static List<Fields> checkedObjects(Fields root, String name) {
+        List<Fields> out = new ArrayList<>();
+        if (root.json().path(name).isArray()) {
+            for (Fields f : root.list(name)) {
+                if (f.json().isObject()) {
+                    out.add(f);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The text of an id field, or null, without reporting: the VPC and function readers have checked it. */
+    private static String name(Fields f, String field) {
+        com.fasterxml.jackson.databind.JsonNode n = f.json().get(field);
+        return n != null && (n.isTextual() || n.isNumber() || n.isBoolean()) ? n.asText() : null;
     }
 
     /** The account id a field names (default: none, i.e. the first account); null when absent or unknown. */

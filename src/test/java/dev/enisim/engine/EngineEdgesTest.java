@@ -1,0 +1,111 @@
+package dev.enisim.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The event loop's contract at its edges (its Javadoc): an occurrence at exactly the end of a run is delivered, a
+ * source may be given an occurrence now but never in the past, in the heap and in the calendar alike; and the
+ * calendar's documented sizing rule at its thresholds (doubled when more than half full, halved when under a
+ * sixteenth).
+ */
+class EngineEdgesTest {
+
+    /** Sources beyond this many are queued in the calendar rather than the heap: both paths are checked. */
+    private static final int[] SOURCE_COUNTS = {1, EventLoop.HEAP_SOURCES + 1};
+
+    private static List<String> log(EventLoop<String> loop, long end) {
+        List<String> seen = new ArrayList<>();
+        loop.runUntil(end, (e, now) -> seen.add(e + "@" + now));
+        return seen;
+    }
+
+    @Test
+    void anOccurrenceAtExactlyTheEndIsDelivered() {
+        for (int n : SOURCE_COUNTS) {
+            EventLoop<String> loop = new EventLoop<>();
+            int last = -1;
+            for (int i = 0; i < n; i++) {
+                last = loop.addSource("s" + i);
+            }
+            loop.scheduleSource(last, 100, 0);
+            assertEquals(List.of("s" + last + "@100"), log(loop, 100), n + " sources");
+            assertEquals(100, loop.nowMicros());
+            assertEquals(List.of(), log(loop, 100), "delivered once");
+        }
+    }
+
+    @Test
+    void aSourceMayOccurNowButNotInThePast() {
+        for (int n : SOURCE_COUNTS) {
+            EventLoop<String> loop = new EventLoop<>();
+            for (int i = 0; i < n; i++) {
+                loop.addSource("s" + i);
+            }
+            loop.schedule(50, 0, "e");
+            assertEquals(List.of("e@50"), log(loop, 50));
+            loop.scheduleSource(0, 50, 0);
+            assertEquals(List.of("s0@50"), log(loop, 60), n + " sources: an occurrence at the current time");
+            assertEquals(60, loop.nowMicros());
+            IllegalArgumentException past = assertThrows(IllegalArgumentException.class,
+                    () -> loop.scheduleSource(0, 59, 0));
+            assertEquals("cannot schedule in the past: source 0 (s0) at 59 us, now 60 us", past.getMessage());
+            assertEquals(List.of(), log(loop, 1_000), "nothing was scheduled");
+            assertThrows(IllegalArgumentException.class, () -> loop.scheduleSource(n, 2_000, 0), "no such source");
+            assertThrows(IllegalArgumentException.class, () -> loop.scheduleSource(-1, 2_000, 0), "no such source");
+        }
+    }
+
+    @Test
+    void theCalendarDoublesOnlyWhenMoreThanHalfFull() {
+        CalendarQueue q = new CalendarQueue(16);
+        for (int i = 1; i <= 8; i++) {
+            q.add(i * 10L, i, i);
+        }
+        assertEquals(16, buckets(q), "8 entries in 16 buckets: exactly half full");
+        q.add(90, 9, 9);
+        assertEquals(32, buckets(q), "the 9th: more than half full");
+        for (int i = 10; i <= 16; i++) {
+            q.add(i * 10L, i, i);
+        }
+        assertEquals(32, buckets(q), "16 in 32: half full");
+        q.add(170, 17, 17);
+        assertEquals(64, buckets(q));
+    }
+
+    @Test
+    void theCalendarHalvesOnlyWhenUnderASixteenth() {
+        CalendarQueue q = new CalendarQueue(16);
+        for (int i = 1; i <= 33; i++) {
+            q.add(i * 10L, i, i);
+        }
+        assertEquals(128, buckets(q), "33 entries: more than half of 64");
+        // 128 buckets: halved when 16 x size < 128, i.e. at 7 entries, not at 8
+        while (q.size() > 8) {
+            q.removeFirst();
+        }
+        assertEquals(128, buckets(q), "8 entries: 16 x 8 = 128, not under it");
+        q.removeFirst();
+        assertEquals(64, buckets(q), "7 entries: under a sixteenth");
+        // never below 16
+        while (q.size() > 0) {
+            q.removeFirst();
+        }
+        assertEquals(16, buckets(q));
+    }
+
+    private static int buckets(CalendarQueue q) {
+        try {
+            Field f = CalendarQueue.class.getDeclaredField("heads");
+            f.setAccessible(true);
+            return ((int[]) f.get(q)).length;
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

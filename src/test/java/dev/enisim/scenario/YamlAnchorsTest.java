@@ -1,0 +1,84 @@
+package dev.enisim.scenario;
+
+import static dev.enisim.scenario.FieldRulesTest.GOOD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * YAML's anchors, aliases and merge keys, as a scenario with many similar functions uses them (scenarios/README.md):
+ * an alias is its anchor's value, {@code <<: *base} gives the keys the map does not set itself, and what YAML
+ * cannot mean is one clear problem.
+ */
+class YamlAnchorsTest {
+
+    private static final String TWO = """
+            name: anchors
+            duration: 1h
+            functions:
+              - &base
+                name: a
+                duration: 100ms
+                memoryMb: 512
+                arrivals: &traffic { poisson: 5/s }
+              - <<: *base
+                name: b
+                memoryMb: 1024
+              - name: c
+                duration: 1s
+                arrivals: *traffic
+            """;
+
+    @Test
+    void aliasesAndMergeKeysGiveTheAnchoredValues() throws Exception {
+        Scenario s = ScenarioLoader.parse(TWO, "t.yaml");
+        Scenario.Function a = s.functions().get(0);
+        Scenario.Function b = s.functions().get(1);
+        Scenario.Function c = s.functions().get(2);
+        assertEquals(List.of("a", "b", "c"), s.functions().stream().map(Scenario.Function::name).toList());
+        // b: its own name and memory, the rest from a
+        assertEquals(1024, b.memoryMb());
+        assertEquals(512, a.memoryMb());
+        assertEquals(a.duration(), b.duration());
+        assertEquals(a.arrivals(), b.arrivals());
+        assertEquals(a.arrivals(), c.arrivals());
+        assertEquals(128, c.memoryMb(), "c merged nothing: the default");
+    }
+
+    @Test
+    void severalMapsMergeTheFirstWinning() throws Exception {
+        Scenario s = ScenarioLoader.parse(GOOD.replace("  - name: f\n", """
+                  - <<: [{memoryMb: 256, timeout: 10s}, {memoryMb: 512, timeout: 20s, createdAt: 1m}]
+                    name: f
+                    timeout: 5s
+                """), "t.yaml");
+        Scenario.Function f = s.functions().get(0);
+        assertEquals(256, f.memoryMb(), "the first merged map wins over the second");
+        assertEquals(5_000_000, f.timeoutMicros(), "the map's own key wins over every merged one");
+        assertEquals(60_000_000, f.createdAtMicros(), "a key only the second map has");
+    }
+
+    @Test
+    void whatYamlCannotMeanIsOneProblem() {
+        assertEquals(List.of(": malformed YAML: undefined alias *nowhere (an alias must come after its anchor "
+                + "&nowhere)"), problems(GOOD.replace("{ poisson: 5/s }", "*nowhere")));
+        assertEquals(List.of(": malformed YAML: '<<' merges maps (<<: *anchor), got string"),
+                problems(GOOD.replace("  - name: f\n", "  - <<: f\n    name: f\n")));
+        assertEquals(List.of(": malformed YAML: '<<' merges maps (<<: *anchor), got number"),
+                problems(GOOD.replace("  - name: f\n", "  - <<: [{memoryMb: 256}, 5]\n    name: f\n")));
+    }
+
+    /** SnakeYAML's own limit is 3 MB; enisim's is 64 MiB (a scenario of thousands of functions is that big). */
+    @Test
+    void aScenarioOfMoreThanThreeMegabytesIsRead() throws Exception {
+        String big = GOOD + "# " + "x".repeat(3_200_000) + "\n";
+        assertEquals("good", ScenarioLoader.parse(big, "big.yaml").name());
+    }
+
+    private static List<String> problems(String yaml) {
+        return assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(yaml, "t.yaml")).problems().stream()
+                .map(p -> p.path() + ": " + p.message()).toList();
+    }
+}
