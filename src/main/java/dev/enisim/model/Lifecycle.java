@@ -141,7 +141,8 @@ final class Lifecycle {
         }
         if (s == State.Pending || s == State.Failed || f.attachment() != null) {
             listener.controlAction(what + " rejected: ResourceConflictException (function " + s
-                    + (f.attachment() != null ? ", update in progress" : "") + ")", now);
+                    + (f.attachment() != null && f.attachment().purpose() == Purpose.UPDATE ? ", update in progress"
+                    : "") + ")", now);
             return;
         }
         Binding b = fleet.resolveFor(f.name(), f.accountId(), f.memoryMb(), subnetIds, groupIds);
