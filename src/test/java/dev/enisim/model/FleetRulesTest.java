@@ -39,15 +39,7 @@ class FleetRulesTest {
 
     @Test
     void orphansDeletedByHandInSubnetZeroLeaveTheOtherSubnetsOrphans() {
-        WorldHarness h = WorldHarness.standard();
-        int a = h.function("a", List.of("subnet-1"), List.of("sg-a"));
-        int b = h.function("b", List.of("subnet-2"), List.of("sg-a"));
-        h.create(a, 0);
-        h.create(b, 0);
-        h.at(100 * SEC, new SimEvent.SetRolePermissions(0, false, true));
-        h.at(100 * SEC, new SimEvent.SetRolePermissions(1, false, true));
-        h.at(200 * SEC, new SimEvent.DeleteFunction(a));
-        h.at(200 * SEC, new SimEvent.DeleteFunction(b));
+        WorldHarness h = LeaksTest.orphanInEachSubnet();
         h.at(900 * SEC, new SimEvent.DeleteOrphanedEnis(0));
         h.advanceTo(900 * SEC);
         assertEquals(EniState.Deleted, h.eni(1).state());
