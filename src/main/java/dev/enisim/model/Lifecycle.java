@@ -143,7 +143,8 @@ final class Lifecycle {
         }
         if (s == State.Pending || s == State.Failed || f.attachment() != null) {
             listener.controlAction(what + " rejected: ResourceConflictException (function " + s
-                    + (f.attachment() != null ? ", update in progress" : "") + ")", now);
+                    + (f.attachment() != null && f.attachment().purpose() == Purpose.UPDATE ? ", update in progress"
+                    : "") + ")", now);
             return;
         }
         Binding b = fleet.resolveFor(f.name(), f.accountId(), f.memoryMb(), vpcConfig);
@@ -223,6 +224,7 @@ final class Lifecycle {
                 }
                 environments.reset(f, now);
                 setLastUpdate(f, LastUpdateStatus.Successful, null, now);
+                scheduleIdleCheck(f, now); // an idle check that came during the update waited for it
             } else {
                 setState(f, State.Active, null, "all ENIs ready", now);
                 f.invokedAt(now);
@@ -302,8 +304,11 @@ final class Lifecycle {
         if (check.token() != f.idleToken() || f.state() != State.Active) {
             return;
         }
+        if (f.attachment() != null) {
+            return; // an update is under way: looked at again when it ends (keyReady); re-checking now would loop
+        }
         long idleFor = now - f.lastInvokedMicros();
-        if (idleFor < idleReclaimAfterMicros || f.attachment() != null || !f.binding().attached()) {
+        if (idleFor < idleReclaimAfterMicros || !f.binding().attached()) {
             scheduleIdleCheck(f, now);
             return;
         }

@@ -40,7 +40,8 @@ public final class SqsEventSource {
     private int inBatches; // messages in batches not yet deleted or returned
     private long base;
     private long sinceMicros;
-    private long lastBackoffMicros = Long.MIN_VALUE;
+    private boolean backedOff; // lastBackoffMicros is set
+    private long lastBackoffMicros;
     private boolean scaleUpScheduled;
     private long sentCount;
     private long deletedCount;
@@ -185,9 +186,10 @@ public final class SqsEventSource {
 
     /** After a failed batch, at most once a minute, the poller keeps only a part of its concurrency [assumed]. */
     private void backOff(long now) {
-        if (now - lastBackoffMicros < 60_000_000L) {
-            return;
+        if (backedOff && now - lastBackoffMicros < 60_000_000L) {
+            return; // (a Long.MIN_VALUE start overflowed here: now - MIN_VALUE < 0, so it never backed off)
         }
+        backedOff = true;
         lastBackoffMicros = now;
         base = Math.max(2, (long) (target(now) * c.errorBackoffFactor()));
         sinceMicros = now;

@@ -26,6 +26,8 @@ class AsyncInvocationsTest {
         AsyncInvocations async;
         final List<Long> attempts = new ArrayList<>();
         final List<String> ends = new ArrayList<>();
+        /** Each attempt's age ("invoked at T s, age A s"), retry kind and delivery, in order (seconds). */
+        final List<String> log = new ArrayList<>();
         long delivered;
         long duration = SEC;
 
@@ -52,11 +54,14 @@ class AsyncInvocationsTest {
 
         @Override
         public void invoked(int function, long eventAgeMicros, long nowMicros) {
+            log.add("invoked at " + nowMicros / SEC + " s, age " + eventAgeMicros / SEC + " s");
         }
 
         @Override
         public void retried(int function, boolean functionError, long nowMicros) {
             attempts.add(nowMicros);
+            log.add((functionError ? "retry after a function error" : "retry after a throttle or system error")
+                    + " at " + nowMicros / SEC + " s");
         }
 
         @Override
@@ -72,6 +77,7 @@ class AsyncInvocationsTest {
         @Override
         public void delivery(int function, boolean destination, boolean ok, long nowMicros) {
             delivered++;
+            log.add((destination ? "destination " : "dead-letter queue ") + (ok ? "delivered" : "failed"));
         }
 
         @Override

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class InvariantsTest {
 
     /** "api" Active on subnet-1 (ENI 1 in use, 1 connection in flight) and "db" Active on subnet-2. */
-    private static WorldHarness sound() {
+    static WorldHarness sound() {
         WorldHarness h = WorldHarness.standard();
         int api = h.function("api", List.of("subnet-1"), List.of("sg-a"), 5, 1);
         int db = h.function("db", 128, List.of("subnet-2"), List.of("sg-a"), 10, 0, 0);
@@ -34,18 +34,18 @@ class InvariantsTest {
         return h;
     }
 
-    private static void broken(String expected, Consumer<WorldHarness> breakIt) {
+    static void broken(String expected, Consumer<WorldHarness> breakIt) {
         WorldHarness h = sound();
         breakIt.accept(h);
         IllegalStateException e = assertThrows(IllegalStateException.class, h.world()::checkInvariants);
         assertTrue(e.getMessage().contains(expected), () -> "expected '" + expected + "' in: " + e.getMessage());
     }
 
-    private static HyperplaneEni eni(WorldHarness h, int id) {
+    static HyperplaneEni eni(WorldHarness h, int id) {
         return h.world().fleet().all.get(id - 1);
     }
 
-    private static EniPool pool(WorldHarness h, int key) {
+    static EniPool pool(WorldHarness h, int key) {
         return h.world().fleet().pools.get(key);
     }
 

@@ -188,8 +188,11 @@ class LeaksTest {
         assertEquals(State.Active, h.state(f), "and may create ENIs again");
     }
 
-    @Test
-    void deletingOrphansInOneSubnetLeavesTheOthers() {
+    /**
+     * "a" on subnet-1 and "b" on subnet-2, their roles deleted at 100 s, the functions at 200 s: their ENIs (1 and 2)
+     * are orphaned when deletion ends at 800 s.
+     */
+    static WorldHarness orphanInEachSubnet() {
         WorldHarness h = WorldHarness.standard();
         int a = h.function("a", List.of("subnet-1"), List.of("sg-a"));
         int b = h.function("b", List.of("subnet-2"), List.of("sg-a"));
@@ -199,6 +202,12 @@ class LeaksTest {
         h.at(100 * SEC, new SimEvent.SetRolePermissions(1, false, true));
         h.at(200 * SEC, new SimEvent.DeleteFunction(a));
         h.at(200 * SEC, new SimEvent.DeleteFunction(b));
+        return h;
+    }
+
+    @Test
+    void deletingOrphansInOneSubnetLeavesTheOthers() {
+        WorldHarness h = orphanInEachSubnet();
         h.advanceTo(800 * SEC);
         assertEquals(EniState.Orphaned, h.eni(1).state());
         assertEquals(EniState.Orphaned, h.eni(2).state());

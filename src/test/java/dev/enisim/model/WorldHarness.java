@@ -25,6 +25,8 @@ final class WorldHarness {
     final List<String> log = new ArrayList<>();
     final WorldBuilder build;
     private World world;
+    /** Every notification the world sent (the listener below sees them too). */
+    final Notifications seen;
     long timeoutMicros = 900 * SEC;
 
     WorldHarness(int accountLimit, int connectionsPerEni, long createMicros, long attachMicros) {
@@ -110,10 +112,11 @@ final class WorldHarness {
                         + (reason == null ? "" : "/" + reason));
             }
         };
+        seen = new Notifications(recorder);
         build = new WorldBuilder(new WorldSettings(accountLimit, connectionsPerEni, 300 * SEC, IDLE_AFTER,
                 () -> createMicros, () -> attachMicros, () -> DELETE_MICROS, KEEP_ALIVE, 10 * SEC, scaling,
                 networking, WarmRouting.MOST_RECENTLY_USED, regionLimit, STUCK_PENDING_AFTER, WorldSettings.NO_DRAWS,
-                provisioning), loop::schedule, recorder);
+                provisioning), loop::schedule, seen);
     }
 
     /**
@@ -133,7 +136,12 @@ final class WorldHarness {
 
     /** The standard harness with another provisioned-concurrency allocation. */
     static WorldHarness standard(ProvisionedAllocation provisioning) {
-        WorldHarness h = new WorldHarness(1000, 65_000, 60 * SEC, 5 * SEC, Scaling.DEFAULT, null, provisioning);
+        return standard(60 * SEC, provisioning);
+    }
+
+    /** The standard harness with ENIs taking {@code createMicros} to create. */
+    static WorldHarness standard(long createMicros, ProvisionedAllocation provisioning) {
+        WorldHarness h = new WorldHarness(1000, 65_000, createMicros, 5 * SEC, Scaling.DEFAULT, null, provisioning);
         h.build.addVpc("vpc-1", 500);
         h.build.addSecurityGroup("vpc-1", "sg-a");
         h.build.addSecurityGroup("vpc-1", "sg-b");
@@ -187,6 +195,16 @@ final class WorldHarness {
         Outcome o = world().invoke(function, loop.nowMicros(), durationMicros);
         world().checkInvariants();
         return o;
+    }
+
+    /** Free addresses of subnet {@code subnet} now. */
+    int availableIps(int subnet) {
+        return world().snapshot().subnets().get(subnet).availableIps();
+    }
+
+    /** Functions and versions using key {@code key} now. */
+    int users(int key) {
+        return world().fleet().pools.get(key).users();
     }
 
     State state(int function) {

@@ -1,0 +1,99 @@
+package dev.enisim.model;
+
+import static dev.enisim.model.SqsEventSourceTest.config;
+import static dev.enisim.model.WorldHarness.SEC;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * More of the SQS poller's rules, with times worked out by hand from its documented scaling (5 batches at once, one
+ * more every 60 / 300 = 0.2 s while messages remain) and its error handling: messages are deleted when their batch's
+ * invocation completes, a failed batch cuts the poller's concurrency (by {@code errorBackoffFactor} 0.5, at most once
+ * a minute [assumed]), and a message received {@code maxReceiveCount} times goes to the dead-letter queue.
+ */
+class SqsRulesTest {
+
+    /**
+     * 25 messages sent at 1 s, one by one: the first 5 each reach an idle poller alone; the other 20 wait for the
+     * scale-up, which takes a batch of 10 at 1.2 s and another at 1.4 s. Every invocation runs 2 s.
+     */
+    @Test
+    void messagesAreDeletedWhenTheirBatchsInvocationCompletes() {
+        SqsEventSourceTest.Harness a = new SqsEventSourceTest.Harness(1000);
+        a.duration = 2 * SEC;
+        a.function(config(10, 1000, 3600 * SEC, 0));
+        a.run(SEC);
+        for (int i = 0; i < 25; i++) {
+            a.sqs.send(SEC);
+        }
+        assertEquals(20, a.sqs.visible());
+        assertEquals(5, a.sqs.inBatches());
+        a.run(2_999_999);
+        assertEquals(0, a.deleted, "nothing deleted before the first invocations complete at 3 s");
+        assertEquals(7, a.batchesAt(2_999_999));
+        a.run(3 * SEC);
+        assertEquals(5, a.deleted);
+        a.run(3_200_000);
+        assertEquals(15, a.deleted);
+        a.run(3_400_000);
+        assertEquals(25, a.deleted);
+        assertEquals(0, a.sqs.visible() + a.sqs.inBatches());
+        assertEquals(0, a.batchesAt(3_400_000));
+    }
+
+    /**
+     * 1,000 messages at 1 s, every invocation timing out at 3 s: the poller grows from 5 by one batch every 0.2 s,
+     * so at 4 s, when the first batches fail, it may run 5 + 3 / 0.2 = 20; the failure halves that to 10 and growth
+     * starts again from there: 10 + 1 / 0.2 = 15 at 5 s, though batches fail every 0.2 s meanwhile (once a minute).
+     */
+    @Test
+    void aFailedBatchHalvesThePollersConcurrencyAtMostOnceAMinute() {
+        SqsEventSourceTest.Harness a = new SqsEventSourceTest.Harness(1000);
+        a.h.timeoutMicros = 3 * SEC;
+        a.duration = 10 * SEC;
+        a.function(config(10, 1000, 3600 * SEC, 0));
+        a.run(SEC);
+        for (int i = 0; i < 1000; i++) {
+            a.sqs.send(SEC);
+        }
+        a.run(3_999_999);
+        assertEquals(5 + 14, a.sqs.target(3_999_999), "grown for 2.8 s, not yet cut");
+        a.run(4 * SEC);
+        assertEquals(10, a.sqs.target(4 * SEC), "20 halved at the first failure");
+        a.run(5 * SEC);
+        assertEquals(15, a.sqs.target(5 * SEC), "the failures of 4.2 to 5 s do not cut it again");
+    }
+
+    /** Visibility 30 s, maxReceiveCount 2, every invocation timing out at 3 s. */
+    @Test
+    void aMessageReceivedMaxReceiveCountTimesGoesToTheDeadLetterQueue() {
+        SqsEventSourceTest.Harness a = new SqsEventSourceTest.Harness(1000);
+        a.h.timeoutMicros = 3 * SEC;
+        a.duration = 10 * SEC;
+        a.function(config(10, 1000, 30 * SEC, 2));
+        a.run(SEC);
+        a.sqs.send(SEC);
+        a.run(600 * SEC);
+        assertEquals(List.of("1s FUNCTION_ERROR_TIMEOUT", "31s returned 1, redriven 0", "31s FUNCTION_ERROR_TIMEOUT",
+                "61s returned 0, redriven 1"), a.log);
+        assertEquals(0, a.sqs.visible() + a.sqs.inBatches());
+        assertEquals(0, a.deleted);
+    }
+
+    @Test
+    void withoutARedrivePolicyAFailingMessageReappearsEveryVisibilityTimeout() {
+        SqsEventSourceTest.Harness a = new SqsEventSourceTest.Harness(1000);
+        a.h.timeoutMicros = 3 * SEC;
+        a.duration = 10 * SEC;
+        a.function(config(10, 1000, 30 * SEC, 0));
+        a.run(SEC);
+        a.sqs.send(SEC);
+        a.run(100 * SEC);
+        assertEquals(List.of("1s FUNCTION_ERROR_TIMEOUT", "31s returned 1, redriven 0", "31s FUNCTION_ERROR_TIMEOUT",
+                "61s returned 1, redriven 0", "61s FUNCTION_ERROR_TIMEOUT", "91s returned 1, redriven 0",
+                "91s FUNCTION_ERROR_TIMEOUT"), a.log);
+        assertEquals(1, a.sqs.inBatches());
+    }
+}
