@@ -58,9 +58,9 @@ final class LatencyCounts {
         add(index(value), 1);
     }
 
-    /** Records a value by its bucket index (as {@link #index} gives it). */
-    void recordIndex(int index) {
-        add(index, 1);
+    /** Records {@code count} values of a bucket index (as {@link #index} gives it). */
+    void recordIndex(int index, long count) {
+        add(index, count);
     }
 
     /** Adds a histogram's counts (the same as recording its values one by one). */

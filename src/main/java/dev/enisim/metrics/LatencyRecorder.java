@@ -27,9 +27,23 @@ public final class LatencyRecorder implements WorldListener {
     private Track account;
     private Track[] functions;
 
+    /** From this many functions on, latencies wait in the shared log (see {@link #log}). */
+    static final int LOGGED_FROM = 256;
+    private static final int LOG_CAPACITY = 1 << 15;
+
+    private final int loggedFrom;
+    private final int logCapacity;
+
     public LatencyRecorder(long durationMicros, long bucketMicros) {
+        this(durationMicros, bucketMicros, LOGGED_FROM, LOG_CAPACITY);
+    }
+
+    /** With the log used from {@code loggedFrom} functions on and holding up to {@code logCapacity} values (tests). */
+    LatencyRecorder(long durationMicros, long bucketMicros, int loggedFrom, int logCapacity) {
         this.bucketMicros = bucketMicros;
         this.buckets = (int) ((durationMicros + bucketMicros - 1) / bucketMicros);
+        this.loggedFrom = loggedFrom;
+        this.logCapacity = logCapacity;
     }
 
     /** Binds to the run's functions, by index. */
@@ -41,6 +55,11 @@ public final class LatencyRecorder implements WorldListener {
             functions[i] = Track.function(buckets);
         }
         active = new int[functions.length];
+        if (functions.length >= loggedFrom) {
+            logValues = new long[Math.min(1024, logCapacity)];
+            logFunctions = new int[logValues.length];
+            logStart = new int[functions.length];
+        }
     }
 
     private int currentBucket;
@@ -49,6 +68,12 @@ public final class LatencyRecorder implements WorldListener {
     private final int[] tally = new int[LatencyCounts.index(Long.MAX_VALUE) + 1]; // or counted by bucket index
     private int[] active;      // the functions that recorded in the current bucket, in first-record order
     private int activeCount;
+    // the shared log of latencies not yet in their functions' tracks (null with fewer than loggedFrom functions)
+    private long[] logValues;  // ~value for a cold start
+    private int[] logFunctions;
+    private int logCount;
+    private int[] logStart;    // per function, where its values go when the log is grouped
+    private long[] grouped;    // the log's values grouped by function
 
     /**
      * Records into the function's current-bucket histogram only; when a later bucket begins, every function's
@@ -64,6 +89,10 @@ public final class LatencyRecorder implements WorldListener {
             }
             bucketEnd = b == buckets - 1 ? Long.MAX_VALUE : (b + 1) * bucketMicros;
         }
+        if (logValues != null) {
+            log(function, coldStart ? ~latencyMicros : latencyMicros);
+            return;
+        }
         Track t = functions[function];
         if (!t.active) {
             t.active = true;
@@ -72,8 +101,77 @@ public final class LatencyRecorder implements WorldListener {
         t.record(latencyMicros, coldStart);
     }
 
+    /**
+     * With thousands of functions, recording into a function's track is a few cache misses (its track, its array of
+     * pending values) for each invocation; so the latency is appended to one log shared by all, and the log is
+     * grouped by function (a counting sort) when it is full or the bucket closes, each function's values then going
+     * into its track together: a track is touched once per grouping, not once per value. The values each track gets,
+     * and their order, are those of recording directly.
+     */
+    private void log(int function, long value) {
+        if (logCount == logValues.length) {
+            if (logCount < logCapacity) {
+                int n = Math.min(logCapacity, 2 * logCount);
+                logValues = java.util.Arrays.copyOf(logValues, n);
+                logFunctions = java.util.Arrays.copyOf(logFunctions, n);
+            } else {
+                drainLog();
+            }
+        }
+        logValues[logCount] = value;
+        logFunctions[logCount++] = function;
+    }
+
+    /** Moves the log's values into their functions' tracks, grouped by function, in the order they were logged. */
+    private void drainLog() {
+        int n = logCount;
+        if (n == 0) {
+            return;
+        }
+        int[] fn = logFunctions;
+        int[] start = logStart;
+        for (int i = 0; i < n; i++) { // count per function (in start), listing the functions new to the bucket
+            int f = fn[i];
+            if (start[f]++ == 0 && !functions[f].active) {
+                functions[f].active = true;
+                active[activeCount++] = f;
+            }
+        }
+        int at = 0;
+        for (int i = 0; i < activeCount; i++) { // counts into starts (zero for the bucket's earlier functions)
+            int f = active[i];
+            int c = start[f];
+            start[f] = at;
+            at += c;
+        }
+        if (grouped == null || grouped.length < n) {
+            grouped = new long[logValues.length];
+        }
+        long[] g = grouped;
+        long[] v = logValues;
+        for (int i = 0; i < n; i++) {
+            g[start[fn[i]]++] = v[i];
+        }
+        int from = 0;
+        for (int i = 0; i < activeCount; i++) { // start[f] is now the end of f's values
+            int f = active[i];
+            int to = start[f];
+            start[f] = 0;
+            Track t = functions[f];
+            for (int j = from; j < to; j++) {
+                long x = g[j];
+                t.record(x < 0 ? ~x : x, x < 0);
+            }
+            from = to;
+        }
+        logCount = 0;
+    }
+
     /** Closes the bucket of each function that recorded in it (the others have nothing to close), then the account's. */
     private void closeBucket() {
+        if (logValues != null) {
+            drainLog();
+        }
         for (int i = 0; i < activeCount; i++) {
             Track t = functions[active[i]];
             t.active = false;
@@ -259,8 +357,10 @@ public final class LatencyRecorder implements WorldListener {
         /**
          * As {@link #closePending}, for a bucket of many values: each value's histogram index is computed once and
          * counted in {@code tally} (shared, all zero between calls), whose window of used indices is then walked
-         * for the ranks of the percentiles and cleared: the value at a rank has the rank's index, and the highest
-         * value equivalent to a value depends only on its index, so the figures are those of the sort.
+         * for the ranks of the percentiles, added into the overall counts and the account's bucket once per index,
+         * and cleared: the value at a rank has the rank's index, and the highest value equivalent to a value (what a
+         * histogram reports, its maximum included) depends only on its index, so the figures are those of the sort
+         * and of recording each value.
          */
         private void closeTallied(int bucket, Track account, int[] tally) {
             int n = pendingCount;
@@ -277,16 +377,20 @@ public final class LatencyRecorder implements WorldListener {
                 tally[index]++;
                 lo = Math.min(lo, index);
                 hi = Math.max(hi, index);
-                overall.recordIndex(index);
-                h.recordValue(v);
             }
             pendingCount = 0;
             int s = 0;
             long rank = LatencyCounts.rank(PERCENTILES[0], n);
             long seen = 0;
             for (int index = lo; index <= hi; index++) {
-                seen += tally[index];
+                int count = tally[index];
+                if (count == 0) {
+                    continue;
+                }
                 tally[index] = 0;
+                seen += count;
+                overall.recordIndex(index, count);
+                h.recordValueWithCount(LatencyCounts.lowestValue(index), count); // same index: same figures
                 while (s < PERCENTILES.length && seen >= rank) {
                     perBucket[s][bucket] = LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(index));
                     if (++s < PERCENTILES.length) {

@@ -62,11 +62,26 @@ class LatencyRecorderTest {
      */
     @Test
     void figuresAreThoseOfPlainHistograms() {
+        figuresAreThoseOfPlainHistograms(LatencyRecorder.LOGGED_FROM, 1 << 15);
+    }
+
+    /**
+     * The same with the latencies going through the shared log (as with thousands of functions), drained into the
+     * tracks whenever it holds 1 to 200 values as well as when a bucket closes.
+     */
+    @Test
+    void figuresThroughTheLogAreThoseOfPlainHistograms() {
+        for (int capacity : new int[] {1, 7, 200}) {
+            figuresAreThoseOfPlainHistograms(1, capacity);
+        }
+    }
+
+    private static void figuresAreThoseOfPlainHistograms(int loggedFrom, int logCapacity) {
         for (int seed = 1; seed <= 20; seed++) {
             RandomGenerator rng = new RandomStreams(seed, 0).stream("lat");
             int functions = 1 + rng.nextInt(12);
             int buckets = 1 + rng.nextInt(6);
-            LatencyRecorder r = new LatencyRecorder(buckets * 60 * SEC, 60 * SEC);
+            LatencyRecorder r = new LatencyRecorder(buckets * 60 * SEC, 60 * SEC, loggedFrom, logCapacity);
             List<String> names = new java.util.ArrayList<>();
             for (int f = 0; f < functions; f++) {
                 names.add("f" + f);
