@@ -61,6 +61,25 @@ class EngineEdgesTest {
         }
     }
 
+    /** Same time, same priority: the order of scheduling decides, an event's or a source's occurrence alike. */
+    @Test
+    void atTheSameTimeTheEarlierScheduledGoesFirst() {
+        for (int n : SOURCE_COUNTS) {
+            EventLoop<String> loop = new EventLoop<>();
+            for (int i = 0; i < n; i++) {
+                loop.addSource("s" + i);
+            }
+            loop.schedule(100, 3, "event");
+            loop.scheduleSource(0, 100, 3);
+            loop.schedule(100, 3, "later");
+            assertEquals(List.of("event@100", "s0@100", "later@100"), log(loop, 100), n + " sources");
+            loop.scheduleSource(0, 200, 3);
+            loop.schedule(200, 3, "event");
+            loop.schedule(200, 2, "urgent");
+            assertEquals(List.of("urgent@200", "s0@200", "event@200"), log(loop, 200), n + " sources");
+        }
+    }
+
     @Test
     void theCalendarDoublesOnlyWhenMoreThanHalfFull() {
         CalendarQueue q = new CalendarQueue(16);

@@ -160,6 +160,11 @@ class FunctionRulesTest {
                         "functions[0].arrivals.trace.interval: applies to format: counts only (timestamps are instants)"),
                 row("a counts interval of 0s", arrivals("{ trace: { file: t.csv, format: counts, interval: 0s } }"),
                         "functions[0].arrivals.trace.interval: must be longer than 0s"),
+                row("a trace with an unknown key", arrivals("{ trace: { file: none.csv, separator: ';' } }"),
+                        "functions[0].arrivals.trace.separator: unknown key 'separator' (expected one of: file, format, "
+                                + "interval)",
+                        "functions[0].arrivals.trace.file: trace file not found: " + java.nio.file.Path.of("none.csv")
+                                .toAbsolutePath() + " ('none.csv', relative to the scenario's folder)"),
                 row("a trace without a file", arrivals("{ trace: { format: counts } }"),
                         "functions[0].arrivals.trace.file: is required"),
                 // the timeline
@@ -194,6 +199,13 @@ class FunctionRulesTest {
                 row("an orphan sweep of an unknown subnet", timeline("{at: 5m, action: deleteOrphanedEnis, subnet: subnet-c}"),
                         "timeline[1].subnet: unknown subnet 'subnet-c' (known: subnet-a, subnet-b); did you mean "
                                 + "'subnet-a'?"),
+                row("other ENIs with an unknown key", timeline("{at: 5m, action: setOtherUsedEnis, vpc: vpc-main, "
+                                + "otherUsedEnis: 1, subnet: subnet-a}"),
+                        "timeline[1].subnet: unknown key 'subnet' (expected one of: at, action, vpc, otherUsedEnis)"),
+                row("provisioned concurrency with an unknown key", timeline("{at: 5m, action: "
+                                + "putProvisionedConcurrencyConfig, function: f, provisionedConcurrency: 1, qualifier: live}"),
+                        "timeline[1].qualifier: unknown key 'qualifier' (expected one of: at, action, function, "
+                                + "provisionedConcurrency)"),
                 row("an outage without an AZ", timeline("{at: 5m, action: azOutage}"),
                         "timeline[1].az: is required"),
                 row("provisioned concurrency over the reservation", timeline("{at: 5m, action: "

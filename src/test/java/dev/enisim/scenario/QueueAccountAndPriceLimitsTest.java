@@ -90,6 +90,8 @@ class QueueAccountAndPriceLimitsTest {
                 problems(GOOD + "accounts:\n  - { id: \"111111111111\", concurrencyLimit: 150, unreservedMinimum: 151 }\n")
                         .stream().filter(p -> p.startsWith("accounts")).toList());
         assertEquals(List.of("accounts: at least one account is required"), problems(GOOD + "accounts: []\n"));
+        assertEquals(List.of("accounts: expected a list, got 5", "accounts: at least one account is required"),
+                problems(GOOD + "accounts: 5\n"), "each said once");
         assertEquals(List.of("accounts[0].limit: unknown key 'limit' (expected one of: id, concurrencyLimit, "
                 + "unreservedMinimum, networkInterfacesPerRegion)"), problems(GOOD
                 + "accounts:\n  - { id: \"111111111111\", limit: 5 }\n"));

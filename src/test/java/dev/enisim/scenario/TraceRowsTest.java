@@ -107,6 +107,15 @@ class TraceRowsTest {
     }
 
     @Test
+    void aTraceInAnotherEncodingSaysSo() throws Exception {
+        Path f = scenario("", "");
+        Files.write(dir.resolve("t.csv"), new byte[] {'1', '\n', (byte) 0xFF, (byte) 0xFE, '\n'});
+        assertEquals(List.of("functions[0].arrivals.trace.file: the trace " + dir.resolve("t.csv") + " is not UTF-8 "
+                + "text (a binary file, or another encoding: save it as UTF-8 CSV)"), assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.load(f)).problems().stream().map(p -> p.path() + ": " + p.message()).toList());
+    }
+
+    @Test
     void aFolderIsNotATrace() throws Exception {
         Files.createDirectory(dir.resolve("folder.csv"));
         Path f = dir.resolve("s.yaml");
