@@ -29,6 +29,7 @@ class AsyncInvocationsTest {
         /** Each attempt's age ("invoked at T s, age A s"), retry kind and delivery, in order (seconds). */
         final List<String> log = new ArrayList<>();
         long delivered;
+        long received;
         long duration = SEC;
 
         int function(String name, List<String> subnets, int reserved, AsyncConfig c) {
@@ -50,6 +51,11 @@ class AsyncInvocationsTest {
                 h.world().checkInvariants();
                 async.checkInvariants();
             });
+        }
+
+        @Override
+        public void received(int function, long nowMicros) {
+            received++;
         }
 
         @Override

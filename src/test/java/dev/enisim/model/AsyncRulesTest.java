@@ -100,4 +100,27 @@ class AsyncRulesTest {
         assertEquals(List.of("RESERVED_CONCURRENCY_ZERO at 2 s"), a.ends);
         assertEquals(List.of("destination failed", "dead-letter queue delivered"), a.log);
     }
+
+    /**
+     * A ServiceException (500: the function's only AZ is down) is a system error: the event is queued and retried at
+     * +1, +3, +7, +15 s; the AZ is back at 110 s, so the retry at 115 s succeeds.
+     */
+    @Test
+    void aServiceExceptionIsQueuedAndRetriedLikeAnyServerError() {
+        AsyncInvocationsTest.Harness a = new AsyncInvocationsTest.Harness();
+        int f = a.function("one-az", List.of("subnet-1"), -1, config(2, 6 * HOUR, false, false));
+        int sync = a.h.function("sync", List.of(), List.of("sg-a"));
+        a.h.create(f, 0);
+        a.h.at(90 * SEC, new SimEvent.AzAvailability(0, true));
+        a.h.at(110 * SEC, new SimEvent.AzAvailability(0, false));
+        a.run(100 * SEC);
+        a.async.receive(f, 100 * SEC);
+        assertEquals(1, a.received);
+        a.run(HOUR);
+        assertEquals(List.of(101 * SEC, 103 * SEC, 107 * SEC, 115 * SEC), a.attempts);
+        assertEquals(List.of("succeeded after 5 at 115 s, latency 16"), a.ends);
+        assertEquals(4, a.h.outcomes.get(Outcome.SERVICE_EXCEPTION));
+        assertTrue(a.async.isAsync(f));
+        assertTrue(!a.async.isAsync(sync));
+    }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class Ec2LimitAndEniNotReadyTest {
 
-    private static WorldHarness world(HyperplaneNetworking networking, int connectionsPerEni) {
+    static WorldHarness world(HyperplaneNetworking networking, int connectionsPerEni) {
         WorldHarness h = WorldHarness.hyperplane(1000, connectionsPerEni, 60 * SEC, 5 * SEC, networking);
         h.build.addVpc("vpc-1", 500);
         for (String g : List.of("sg-a", "sg-b", "sg-c")) {

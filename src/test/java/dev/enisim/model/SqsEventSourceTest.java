@@ -22,6 +22,9 @@ class SqsEventSourceTest {
         SqsEventSource sqs;
         long duration = 3600 * SEC;
         long deleted;
+        long sentCount;
+        long lastOldestMicros;
+        int lastTarget;
 
         Harness(int accountLimit) {
             h = new WorldHarness(accountLimit, 65_000, 60 * SEC, 5 * SEC);
@@ -51,6 +54,13 @@ class SqsEventSourceTest {
         @Override
         public void queue(int function, int visible, long oldest, int inFlight, int target, long nowMicros) {
             batches.put(nowMicros, inFlight);
+            lastOldestMicros = oldest;
+            lastTarget = target;
+        }
+
+        @Override
+        public void sent(int function, long nowMicros) {
+            sentCount++;
         }
 
         @Override

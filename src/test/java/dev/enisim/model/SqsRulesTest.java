@@ -96,4 +96,32 @@ class SqsRulesTest {
                 "91s FUNCTION_ERROR_TIMEOUT"), a.log);
         assertEquals(1, a.sqs.inBatches());
     }
+
+    /**
+     * MaximumConcurrency 5 and 800 s batches: after 5 messages at 1 s fill the poller, 100 more sent 1 ms apart
+     * from 2 s wait in the queue (past its first 64 slots, after its head has moved on by 5). The oldest is the one
+     * sent at 2 s, whatever the growth did; when the batches end at 801 s they leave oldest first, 10 at a time.
+     */
+    @Test
+    void waitingMessagesKeepTheirOrderAsTheQueueGrows() {
+        SqsEventSourceTest.Harness a = new SqsEventSourceTest.Harness(1000);
+        a.duration = 800 * SEC;
+        a.function(config(10, 5, 7200 * SEC, 0));
+        a.run(SEC);
+        for (int i = 0; i < 5; i++) {
+            a.sqs.send(SEC);
+        }
+        for (int i = 0; i < 100; i++) {
+            long t = 2 * SEC + i * 1000L;
+            a.run(t);
+            a.sqs.send(t);
+        }
+        assertEquals(105, a.sentCount);
+        assertEquals(100, a.sqs.visible());
+        assertEquals(99_000, a.lastOldestMicros, "sent at 2 s, looked at 2.099 s");
+        assertEquals(5, a.lastTarget, "MaximumConcurrency");
+        a.run(801 * SEC); // the five first batches end: five batches of 10 start
+        assertEquals(50, a.sqs.visible());
+        assertEquals(801 * SEC - (2 * SEC + 50_000), a.lastOldestMicros, "the 51st sent is now the oldest");
+    }
 }
