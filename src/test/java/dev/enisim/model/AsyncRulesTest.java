@@ -108,8 +108,8 @@ class AsyncRulesTest {
     @Test
     void aServiceExceptionIsQueuedAndRetriedLikeAnyServerError() {
         AsyncInvocationsTest.Harness a = new AsyncInvocationsTest.Harness();
+        int sync = a.h.function("sync", List.of(), List.of("sg-a")); // added before the world is built
         int f = a.function("one-az", List.of("subnet-1"), -1, config(2, 6 * HOUR, false, false));
-        int sync = a.h.function("sync", List.of(), List.of("sg-a"));
         a.h.create(f, 0);
         a.h.at(90 * SEC, new SimEvent.AzAvailability(0, true));
         a.h.at(110 * SEC, new SimEvent.AzAvailability(0, false));

@@ -27,11 +27,11 @@ class DetachAndVersionsTest {
         h.advanceTo(60 * SEC);
         assertEquals(Outcome.SUCCESS, h.invoke(f, SEC));
         h.advanceTo(100 * SEC);
-        assertEquals(10, h.world.snapshot().keys().get(0).connections(), "the idle environment's pool");
-        h.at(100 * SEC, new SimEvent.UpdateVpcConfig(f, List.of(), List.of()));
+        assertEquals(10, h.world().snapshot().keys().get(0).connections(), "the idle environment's pool");
+        h.at(100 * SEC, new SimEvent.UpdateVpcConfig(f, h.vpc(List.of(), List.of())));
         h.advanceTo(100 * SEC);
-        assertEquals(LastUpdateStatus.Successful, h.world.snapshot().functions().get(f).lastUpdateStatus());
-        assertEquals(0, h.world.snapshot().keys().get(0).connections(), "the pool is closed with its environment");
+        assertEquals(LastUpdateStatus.Successful, h.world().snapshot().functions().get(f).lastUpdateStatus());
+        assertEquals(0, h.world().snapshot().keys().get(0).connections(), "the pool is closed with its environment");
         assertEquals(EniState.Deleting, h.eni(1).state());
         assertEquals(0, h.users(0));
         assertTrue(h.seen.actions.contains("100s UpdateFunctionConfiguration db without VpcConfig"),
@@ -47,7 +47,7 @@ class DetachAndVersionsTest {
     }
 
     private static Teardown last(WorldHarness h) {
-        List<Teardown> all = h.world.snapshot().teardowns();
+        List<Teardown> all = h.world().snapshot().teardowns();
         return all.get(all.size() - 1);
     }
 
@@ -58,11 +58,11 @@ class DetachAndVersionsTest {
         int b = h.function("b", List.of("subnet-1"), List.of("sg-a"));
         h.create(a, 0);
         h.create(b, 0);
-        h.at(100 * SEC, new SimEvent.UpdateVpcConfig(a, List.of("subnet-2"), List.of("sg-a")));
-        h.at(200 * SEC, new SimEvent.UpdateVpcConfig(b, List.of(), List.of()));
+        h.at(100 * SEC, new SimEvent.UpdateVpcConfig(a, h.vpc(List.of("subnet-2"), List.of("sg-a"))));
+        h.at(200 * SEC, new SimEvent.UpdateVpcConfig(b, h.vpc(List.of(), List.of())));
         h.advanceTo(300 * SEC);
         assertEquals(EniState.Deleting, h.eni(1).state(), "b's detach released it last");
-        List<Teardown> t = h.world.snapshot().teardowns();
+        List<Teardown> t = h.world().snapshot().teardowns();
         assertEquals(1, t.size(), "a's update released nothing: b still used the key");
         assertEquals(b, t.get(0).function());
         assertEquals(200 * SEC, t.get(0).requestedMicros());
@@ -84,7 +84,7 @@ class DetachAndVersionsTest {
                 "30s DeleteFunction plain:0 rejected: ResourceNotFoundException",
                 "40s DeleteFunction plain:3 rejected: ResourceNotFoundException"), h.seen.actions);
         assertEquals(State.Active, h.state(f));
-        IllegalStateException none = assertThrows(IllegalStateException.class, () -> h.world.function(f).finished());
+        IllegalStateException none = assertThrows(IllegalStateException.class, () -> h.world().function(f).finished());
         assertEquals("plain: invocation finished with none in flight", none.getMessage());
     }
 
@@ -93,18 +93,18 @@ class DetachAndVersionsTest {
     void aLegacyUpdateSwitchesAtOnceAndTheNewSubnetsEnisComeWithColdStarts() {
         WorldHarness h = new WorldHarness(1000, 65_000, 60 * SEC, 5 * SEC, Scaling.DEFAULT,
                 new Legacy(() -> 10 * SEC, 100, 10));
-        h.world.addVpc("vpc", 500);
-        h.world.addSecurityGroup("vpc", "sg");
-        h.world.addSubnet("vpc", "s-1", Cidr.parse("10.0.1.0/24"), "az-1", 0);
-        h.world.addSubnet("vpc", "s-2", Cidr.parse("10.0.2.0/24"), "az-1", 0);
+        h.build.addVpc("vpc", 500);
+        h.build.addSecurityGroup("vpc", "sg");
+        h.build.addSubnet("vpc", "s-1", Cidr.parse("10.0.1.0/24"), "az-1", 0);
+        h.build.addSubnet("vpc", "s-2", Cidr.parse("10.0.2.0/24"), "az-1", 0);
         int f = h.function("old", 3072, List.of("s-1"), List.of("sg"), 0, 0, 0);
         h.create(f, 0);
         h.advanceTo(0);
         assertEquals(Outcome.SUCCESS, h.invoke(f, SEC)); // its ENI on s-1, made by the cold start
         h.advanceTo(20 * SEC);
-        h.at(20 * SEC, new SimEvent.UpdateVpcConfig(f, List.of("s-2"), List.of("sg")));
+        h.at(20 * SEC, new SimEvent.UpdateVpcConfig(f, h.vpc(List.of("s-2"), List.of("sg"))));
         h.advanceTo(20 * SEC);
-        assertEquals(LastUpdateStatus.Successful, h.world.snapshot().functions().get(f).lastUpdateStatus());
+        assertEquals(LastUpdateStatus.Successful, h.world().snapshot().functions().get(f).lastUpdateStatus());
         assertEquals(EniState.Deleting, h.eni(1).state(), "s-1's ENI: nobody uses the old key");
         assertEquals(1, h.users(1), "the function uses s-2's key from now");
         assertEquals(Outcome.SUCCESS, h.invoke(f, SEC));
@@ -114,7 +114,7 @@ class DetachAndVersionsTest {
     @Test
     void withOneOfThreeAzsDownTrafficSpreadsOverTheOtherTwo() {
         WorldHarness h = WorldHarness.standard();
-        h.world.addSubnet("vpc-1", "subnet-3", Cidr.parse("10.0.3.0/24"), "az-3", 0);
+        h.build.addSubnet("vpc-1", "subnet-3", Cidr.parse("10.0.3.0/24"), "az-3", 0);
         int f = h.function("wide", List.of("subnet-1", "subnet-2", "subnet-3"), List.of("sg-a"));
         h.create(f, 0);
         h.at(100 * SEC, new SimEvent.AzAvailability(1, true)); // az-2
@@ -124,7 +124,7 @@ class DetachAndVersionsTest {
         }
         int[] perKey = new int[3];
         for (int k = 0; k < 3; k++) {
-            perKey[k] = h.world.snapshot().keys().get(k).connections();
+            perKey[k] = h.world().snapshot().keys().get(k).connections();
         }
         assertEquals(0, perKey[1], "az-2 is down");
         assertEquals(20, perKey[0] + perKey[2]);

@@ -30,21 +30,21 @@ class GiveBackTest {
         assertEquals(Outcome.SUCCESS, h.invoke(f2, 600 * SEC));
         assertEquals(Outcome.SUCCESS, h.invoke(f2, 600 * SEC)); // 10 of 10 ports
         assertEquals(Outcome.ENI_NOT_READY, h.invoke(f1, SEC), "warm, no port: a second ENI is started");
-        assertEquals(1, h.world.function(f1).environments().idle(), "idle again");
-        assertEquals(0, h.world.function(f1).environments().busy());
+        assertEquals(1, h.world().function(f1).environments().idle(), "idle again");
+        assertEquals(0, h.world().function(f1).environments().busy());
         assertArrayEquals(new int[] {0, 1, 0}, h.seen.levels.get(f1));
         assertEquals(Outcome.ENI_NOT_READY, h.invoke(f3, SEC), "provisioned, no port");
-        assertEquals(1, h.world.function(f3).environments().provisionedIdle());
-        assertEquals(0, h.world.function(f3).environments().busy());
+        assertEquals(1, h.world().function(f3).environments().provisionedIdle());
+        assertEquals(0, h.world().function(f3).environments().busy());
         assertEquals(Outcome.ENI_NOT_READY, h.invoke(f2, SEC), "cold, no port");
-        assertEquals(2, h.world.function(f2).environments().total(), "the cold one was never made");
+        assertEquals(2, h.world().function(f2).environments().total(), "the cold one was never made");
         assertEquals(2, h.seen.environments.get(f2));
-        assertEquals(2, h.world.snapshot().enis().size());
-        assertEquals(2, h.world.accountInFlight(), "only f2's two run");
+        assertEquals(2, h.world().snapshot().enis().size());
+        assertEquals(2, h.world().accountInFlight(), "only f2's two run");
         h.advanceTo(162 * SEC); // the second ENI is ready
         assertEquals(Outcome.SUCCESS, h.invoke(f1, SEC));
         assertEquals(Outcome.SUCCESS, h.invoke(f3, SEC));
-        assertEquals(16, h.world.snapshot().keys().get(0).connections(),
+        assertEquals(16, h.world().snapshot().keys().get(0).connections(),
                 "f2's 10 on the first ENI, f1's 5 and f3's 1 on the second");
     }
 }
