@@ -61,9 +61,7 @@ class AccountsAndAdmissionTest {
     void anInvocationOfExactlyItsTimeoutSucceedsAndOneMicrosecondMoreTimesOut() {
         WorldHarness h = WorldHarness.standard();
         h.timeoutMicros = 3 * SEC;
-        int f = h.function("t", List.of(), List.of());
-        h.create(f, 0);
-        h.advanceTo(0);
+        int f = h.activeWithoutVpc("t");
         assertEquals(Outcome.SUCCESS, h.invoke(f, 3 * SEC));
         assertEquals(Outcome.FUNCTION_ERROR_TIMEOUT, h.invoke(f, 3 * SEC + 1));
         assertEquals(List.of("0 SUCCESS cold 0 3000000", "0 FUNCTION_ERROR_TIMEOUT cold 0 3000000"),

@@ -93,10 +93,9 @@ class DetachAndVersionsTest {
     void aLegacyUpdateSwitchesAtOnceAndTheNewSubnetsEnisComeWithColdStarts() {
         WorldHarness h = new WorldHarness(1000, 65_000, 60 * SEC, 5 * SEC, Scaling.DEFAULT,
                 new Legacy(() -> 10 * SEC, 100, 10));
-        h.build.addVpc("vpc", 500);
-        h.build.addSecurityGroup("vpc", "sg");
-        h.build.addSubnet("vpc", "s-1", Cidr.parse("10.0.1.0/24"), "az-1", 0);
-        h.build.addSubnet("vpc", "s-2", Cidr.parse("10.0.2.0/24"), "az-1", 0);
+        h.vpcWithSg(500);
+        h.subnet("s-1", "10.0.1.0/24", "az-1");
+        h.subnet("s-2", "10.0.2.0/24", "az-1");
         int f = h.function("old", 3072, List.of("s-1"), List.of("sg"), 0, 0, 0);
         h.create(f, 0);
         h.advanceTo(0);

@@ -4,7 +4,6 @@ import static dev.enisim.model.WorldHarness.KEEP_ALIVE;
 import static dev.enisim.model.WorldHarness.SEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.enisim.model.network.Cidr;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,9 +34,7 @@ class EnvironmentsTest {
     @Test
     void idleEnvironmentsAreReclaimedAfterTheKeepAlive() {
         WorldHarness h = WorldHarness.standard();
-        int f = h.function("api", 128, List.of(), List.of(), 0, 0, 0);
-        h.create(f, 0);
-        h.advanceTo(0);
+        int f = h.activeWithoutVpc("api");
         h.invoke(f, SEC);
         h.invoke(f, SEC);
         h.advanceTo(SEC);
@@ -53,9 +50,7 @@ class EnvironmentsTest {
     @Test
     void theMostRecentlyUsedEnvironmentIsReusedSoTheOldestExpire() {
         WorldHarness h = WorldHarness.standard();
-        int f = h.function("api", 128, List.of(), List.of(), 0, 0, 0);
-        h.create(f, 0);
-        h.advanceTo(0);
+        int f = h.activeWithoutVpc("api");
         h.invoke(f, SEC);
         h.invoke(f, 2 * SEC);
         h.advanceTo(2 * SEC);
@@ -91,9 +86,8 @@ class EnvironmentsTest {
     @Test
     void databasePoolsFillASharedEniAndScaleItOut() {
         WorldHarness h = new WorldHarness(1000, 100, 60 * SEC, 5 * SEC);
-        h.build.addVpc("vpc", 500);
-        h.build.addSecurityGroup("vpc", "sg");
-        h.build.addSubnet("vpc", "s", Cidr.parse("10.0.0.0/24"), "az", 0);
+        h.vpcWithSg(500);
+        h.subnet("s", "10.0.0.0/24", "az");
         int a = h.function("a", 128, List.of("s"), List.of("sg"), 40, 0, 0);
         int b = h.function("b", 128, List.of("s"), List.of("sg"), 40, 0, 0);
         h.create(a, 0);
@@ -109,9 +103,7 @@ class EnvironmentsTest {
     @Test
     void theScalingRateAllowsAThousandNewEnvironmentsPerTenSeconds() {
         WorldHarness h = new WorldHarness(5000, 65_000, SEC, SEC);
-        int f = h.function("burst", 128, List.of(), List.of(), 0, 0, 0);
-        h.create(f, 0);
-        h.advanceTo(0);
+        int f = h.activeWithoutVpc("burst");
         int ok = 0;
         for (int i = 0; i < 1500; i++) {
             ok += h.invoke(f, 600 * SEC) == Outcome.SUCCESS ? 1 : 0;

@@ -90,9 +90,7 @@ class GaugesTest {
     @Test
     void environmentsAreSentByKindAsTheyStartGoIdleAndExpire() {
         WorldHarness h = WorldHarness.standard();
-        int f = h.function("api", 128, List.of(), List.of(), 0, 0, 0);
-        h.create(f, 0);
-        h.advanceTo(0);
+        int f = h.activeWithoutVpc("api");
         h.invoke(f, SEC);
         h.invoke(f, 2 * SEC);
         assertEquals(2, h.seen.environments.get(f));

@@ -19,10 +19,9 @@ class LegacyFixesTest {
     void aSubnetOutOfIpsSendsColdStartsToTheOtherAz() {
         WorldHarness h = new WorldHarness(5000, 65_000, 60 * SEC, 5 * SEC, Scaling.DEFAULT,
                 new Legacy(() -> 0L, 10_000, 10_000));
-        h.build.addVpc("vpc", 5000);
-        h.build.addSecurityGroup("vpc", "sg");
+        h.vpcWithSg(5000);
         h.build.addSubnet("vpc", "small", Cidr.parse("10.0.1.0/28"), "az-1", 3);
-        h.build.addSubnet("vpc", "large", Cidr.parse("10.0.2.0/24"), "az-2", 0);
+        h.subnet("large", "10.0.2.0/24", "az-2");
         int f = h.function("legacy", 3072, List.of("small", "large"), List.of("sg"), 0, 0, 0);
         h.create(f, 0);
         h.advanceTo(0);
@@ -53,9 +52,8 @@ class LegacyFixesTest {
     private static int enisFor1000Environments(int memoryMb) {
         WorldHarness h = new WorldHarness(5000, 65_000, 60 * SEC, 5 * SEC, Scaling.DEFAULT,
                 new Legacy(() -> 0L, 10_000, 10_000));
-        h.build.addVpc("vpc", 5000);
-        h.build.addSecurityGroup("vpc", "sg");
-        h.build.addSubnet("vpc", "big", Cidr.parse("10.0.0.0/20"), "az-1", 0);
+        h.vpcWithSg(5000);
+        h.subnet("big", "10.0.0.0/20", "az-1");
         int f = h.function("legacy", memoryMb, List.of("big"), List.of("sg"), 0, 0, 0);
         h.create(f, 0);
         h.advanceTo(0);

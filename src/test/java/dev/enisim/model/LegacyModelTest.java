@@ -4,7 +4,6 @@ import static dev.enisim.model.WorldHarness.SEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.enisim.model.function.State;
-import dev.enisim.model.network.Cidr;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,9 +15,8 @@ class LegacyModelTest {
     private static WorldHarness legacy(int ec2Burst, double refill, String cidr) {
         WorldHarness h = new WorldHarness(5000, 65_000, 60 * SEC, 5 * SEC, Scaling.DEFAULT,
                 new Legacy(() -> 10 * SEC, ec2Burst, refill));
-        h.build.addVpc("vpc", 5000);
-        h.build.addSecurityGroup("vpc", "sg");
-        h.build.addSubnet("vpc", "s", Cidr.parse(cidr), "az", 0);
+        h.vpcWithSg(5000);
+        h.subnet("s", cidr, "az");
         return h;
     }
 

@@ -4,7 +4,6 @@ import static dev.enisim.model.WorldHarness.SEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.enisim.model.network.Cidr;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -33,9 +32,8 @@ class NatGatewaysProperties {
         WorldHarness h = new WorldHarness(100_000, 10_000_000, 10 * SEC, 5 * SEC,
                 new Scaling(Scaling.Model.PER_FUNCTION, 1_000_000, 10 * SEC, 3000, 500, 60 * SEC, 10_000_000,
                         SEC), null);
-        h.build.addVpc("vpc", 500);
-        h.build.addSecurityGroup("vpc", "sg");
-        h.build.addSubnet("vpc", "s", Cidr.parse("10.0.0.0/24"), "az", 0);
+        h.vpcWithSg(500);
+        h.subnet("s", "10.0.0.0/24", "az");
         h.build.addNatGateway("vpc", "nat", "az", addresses);
         int f = h.function("f", List.of("s"), List.of("sg"), -1, 3000);
         h.build.addEgress(f, "hot:443/tcp", quarters / 4.0, kept);

@@ -4,7 +4,6 @@ import static dev.enisim.model.WorldHarness.SEC;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.enisim.model.network.Cidr;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +21,9 @@ class NatGatewaysTest {
     /** As above, with ENIs of {@code portsPerEni} (large, to look at the NAT alone). */
     private static WorldHarness world(int addresses, double share, boolean kept, int portsPerEni) {
         WorldHarness h = new WorldHarness(1000, portsPerEni, 60 * SEC, 5 * SEC);
-        h.build.addVpc("vpc", 500);
-        h.build.addSecurityGroup("vpc", "sg");
-        h.build.addSubnet("vpc", "subnet-1", Cidr.parse("10.0.1.0/24"), "az-1", 0);
-        h.build.addSubnet("vpc", "subnet-2", Cidr.parse("10.0.2.0/24"), "az-2", 0);
+        h.vpcWithSg(500);
+        h.subnet("subnet-1", "10.0.1.0/24", "az-1");
+        h.subnet("subnet-2", "10.0.2.0/24", "az-2");
         h.build.addNatGateway("vpc", "nat-2", "az-2", 1);
         h.build.addNatGateway("vpc", "nat-1", "az-1", addresses);
         int f = h.function("crawler", List.of("subnet-1"), List.of("sg"), -1, 1000);

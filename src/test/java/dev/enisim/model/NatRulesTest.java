@@ -99,9 +99,8 @@ class NatRulesTest {
     @Test
     void anInvocationThatCannotOpenOneDestinationOpensNone() {
         WorldHarness h = new WorldHarness(1000, 10_000_000, 60 * SEC, 5 * SEC);
-        h.build.addVpc("vpc", 500);
-        h.build.addSecurityGroup("vpc", "sg");
-        h.build.addSubnet("vpc", "s", Cidr.parse("10.0.1.0/24"), "az-1", 0);
+        h.vpcWithSg(500);
+        h.subnet("s", "10.0.1.0/24", "az-1");
         int f = h.function("two", List.of("s"), List.of("sg"), -1, 1000);
         h.build.addEgress(f, "a", 1.0, false);
         h.build.addEgress(f, "b", 0.5, false);

@@ -50,11 +50,7 @@ class SqsRulesTest {
      */
     @Test
     void aFailedBatchHalvesThePollersConcurrencyAtMostOnceAMinute() {
-        SqsEventSourceTest.Harness a = new SqsEventSourceTest.Harness(1000);
-        a.h.timeoutMicros = 3 * SEC;
-        a.duration = 10 * SEC;
-        a.function(config(10, 1000, 3600 * SEC, 0));
-        a.run(SEC);
+        SqsEventSourceTest.Harness a = timingOut(3600 * SEC, 0);
         for (int i = 0; i < 1000; i++) {
             a.sqs.send(SEC);
         }
@@ -69,11 +65,7 @@ class SqsRulesTest {
     /** Visibility 30 s, maxReceiveCount 2, every invocation timing out at 3 s. */
     @Test
     void aMessageReceivedMaxReceiveCountTimesGoesToTheDeadLetterQueue() {
-        SqsEventSourceTest.Harness a = new SqsEventSourceTest.Harness(1000);
-        a.h.timeoutMicros = 3 * SEC;
-        a.duration = 10 * SEC;
-        a.function(config(10, 1000, 30 * SEC, 2));
-        a.run(SEC);
+        SqsEventSourceTest.Harness a = timingOut(30 * SEC, 2);
         a.sqs.send(SEC);
         a.run(600 * SEC);
         assertEquals(List.of("1s FUNCTION_ERROR_TIMEOUT", "31s returned 1, redriven 0", "31s FUNCTION_ERROR_TIMEOUT",
@@ -84,11 +76,7 @@ class SqsRulesTest {
 
     @Test
     void withoutARedrivePolicyAFailingMessageReappearsEveryVisibilityTimeout() {
-        SqsEventSourceTest.Harness a = new SqsEventSourceTest.Harness(1000);
-        a.h.timeoutMicros = 3 * SEC;
-        a.duration = 10 * SEC;
-        a.function(config(10, 1000, 30 * SEC, 0));
-        a.run(SEC);
+        SqsEventSourceTest.Harness a = timingOut(30 * SEC, 0);
         a.sqs.send(SEC);
         a.run(100 * SEC);
         assertEquals(List.of("1s FUNCTION_ERROR_TIMEOUT", "31s returned 1, redriven 0", "31s FUNCTION_ERROR_TIMEOUT",
@@ -123,5 +111,18 @@ class SqsRulesTest {
         a.run(801 * SEC); // the five first batches end: five batches of 10 start
         assertEquals(50, a.sqs.visible());
         assertEquals(801 * SEC - (2 * SEC + 50_000), a.lastOldestMicros, "the 51st sent is now the oldest");
+    }
+
+    /**
+     * A queue (batch 10, 1,000 pollers at most) whose messages stay hidden {@code visibilityMicros} after a receive,
+     * feeding a function whose every invocation runs 10 s and so times out at its 3 s timeout; run to 1 s.
+     */
+    private static SqsEventSourceTest.Harness timingOut(long visibilityMicros, int maxReceiveCount) {
+        SqsEventSourceTest.Harness a = new SqsEventSourceTest.Harness(1000);
+        a.h.timeoutMicros = 3 * SEC;
+        a.duration = 10 * SEC;
+        a.function(config(10, 1000, visibilityMicros, maxReceiveCount));
+        a.run(SEC);
+        return a;
     }
 }

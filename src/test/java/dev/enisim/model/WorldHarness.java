@@ -167,6 +167,28 @@ final class WorldHarness {
                 new RandomStreams(1, 0).stream("function/" + name + "/subnet"), () -> 0L);
     }
 
+    /** A VPC "vpc" with quota {@code eniQuota} and one security group "sg" (add subnets with {@link #subnet}). */
+    void vpcWithSg(int eniQuota) {
+        build.addVpc("vpc", eniQuota);
+        build.addSecurityGroup("vpc", "sg");
+    }
+
+    /** A subnet of VPC "vpc" with no other tenants' addresses. Returns its index. */
+    int subnet(String id, String cidr, String az) {
+        return build.addSubnet("vpc", id, Cidr.parse(cidr), az, 0);
+    }
+
+    /**
+     * A function without VpcConfig (128 MB, no reserved concurrency, no init time), created at 0 and run to 0: Active
+     * at once (a function without VpcConfig needs no ENI). Returns its index.
+     */
+    int activeWithoutVpc(String name) {
+        int f = function(name, List.of(), List.of());
+        create(f, 0);
+        advanceTo(0);
+        return f;
+    }
+
     /** A VpcConfig of subnet and security group ids, as the world's indices (the world is built by then). */
     SimEvent.VpcConfig vpc(List<String> subnetIds, List<String> groupIds) {
         return world().network().vpcConfig(subnetIds, groupIds);

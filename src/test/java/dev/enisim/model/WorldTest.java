@@ -16,9 +16,7 @@ class WorldTest {
     @Test
     void functionWithoutVpcIsActiveAtOnceAndNeedsNoEni() {
         WorldHarness h = WorldHarness.standard();
-        int f = h.function("plain", List.of(), List.of());
-        h.create(f, 0);
-        h.advanceTo(0);
+        int f = h.activeWithoutVpc("plain");
         assertEquals(State.Active, h.state(f));
         assertEquals(Outcome.SUCCESS, h.invoke(f, SEC));
         assertEquals(0, h.world().snapshot().enis().size());
@@ -208,9 +206,7 @@ class WorldTest {
     void anInvocationPastItsTimeoutIsAFunctionErrorAndHoldsOnlyUntilTheTimeout() {
         WorldHarness h = WorldHarness.standard();
         h.timeoutMicros = 3 * SEC;
-        int f = h.function("slow", List.of(), List.of());
-        h.create(f, 0);
-        h.advanceTo(0);
+        int f = h.activeWithoutVpc("slow");
         assertEquals(Outcome.FUNCTION_ERROR_TIMEOUT, h.invoke(f, 10 * SEC));
         h.advanceTo(3 * SEC);
         assertEquals(0, h.world().accountInFlight());

@@ -1,6 +1,8 @@
 package dev.enisim.scenario;
 
+import static dev.enisim.scenario.FieldRulesTest.DURATION;
 import static dev.enisim.scenario.FieldRulesTest.GOOD;
+import static dev.enisim.scenario.FieldRulesTest.durationRequired;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.enisim.workload.DistributionSpec;
@@ -61,32 +63,24 @@ class DistributionRulesTest {
     static Stream<Arguments> badEdits() {
         String at = "functions[0].duration";
         return Stream.of(
-                row("constant without a value", "{ dist: constant }", at + ".value: is required (expected a duration "
-                        + "with a unit (us, ms, s, m, h, d), like 90s or 250ms)"),
+                row("constant without a value", "{ dist: constant }", durationRequired(at + ".value")),
                 row("constant with an unknown key", "{ dist: constant, value: 1s, mean: 1s }",
                         at + ".mean: unknown key 'mean' (expected one of: dist, value, cap)"),
-                row("uniform without a min", "{ dist: uniform, max: 1s }", at + ".min: is required (expected a duration "
-                        + "with a unit (us, ms, s, m, h, d), like 90s or 250ms)"),
-                row("uniform without a max", "{ dist: uniform, min: 1s }", at + ".max: is required (expected a duration "
-                        + "with a unit (us, ms, s, m, h, d), like 90s or 250ms)"),
+                row("uniform without a min", "{ dist: uniform, max: 1s }", durationRequired(at + ".min")),
+                row("uniform without a max", "{ dist: uniform, min: 1s }", durationRequired(at + ".max")),
                 row("uniform max 1us under min", "{ dist: uniform, min: 1s, max: 999999us }", at + ".max: must be >= min"),
                 row("uniform with an unknown key", "{ dist: uniform, min: 1s, max: 2s, mean: 1s }",
                         at + ".mean: unknown key 'mean' (expected one of: dist, min, max, cap)"),
-                row("exponential without a mean", "{ dist: exponential }", at + ".mean: is required (expected a duration "
-                        + "with a unit (us, ms, s, m, h, d), like 90s or 250ms)"),
+                row("exponential without a mean", "{ dist: exponential }", durationRequired(at + ".mean")),
                 row("exponential with an unknown key", "{ dist: exponential, mean: 1s, median: 1s }",
                         at + ".median: unknown key 'median' (expected one of: dist, mean, cap); did you mean 'mean'?"),
-                row("lognormal without a p99", "{ dist: lognormal, median: 1s }", at + ".p99: is required (expected a "
-                        + "duration with a unit (us, ms, s, m, h, d), like 90s or 250ms)"),
-                row("lognormal without a median", "{ dist: lognormal, p99: 1s }", at + ".median: is required (expected a "
-                        + "duration with a unit (us, ms, s, m, h, d), like 90s or 250ms)"),
+                row("lognormal without a p99", "{ dist: lognormal, median: 1s }", durationRequired(at + ".p99")),
+                row("lognormal without a median", "{ dist: lognormal, p99: 1s }", durationRequired(at + ".median")),
                 row("lognormal median 0", "{ dist: lognormal, median: 0s, p99: 1s }", at + ".median: must be > 0"),
                 row("lognormal p99 1us under the median", "{ dist: lognormal, median: 1s, p99: 999999us }",
                         at + ".p99: must be >= median (a log-normal's 99th percentile is above its median)"),
-                row("normal without a stddev", "{ dist: normal, mean: 1s }", at + ".stddev: is required (expected a "
-                        + "duration with a unit (us, ms, s, m, h, d), like 90s or 250ms)"),
-                row("normal without a mean", "{ dist: normal, stddev: 1s }", at + ".mean: is required (expected a "
-                        + "duration with a unit (us, ms, s, m, h, d), like 90s or 250ms)"),
+                row("normal without a stddev", "{ dist: normal, mean: 1s }", durationRequired(at + ".stddev")),
+                row("normal without a mean", "{ dist: normal, stddev: 1s }", durationRequired(at + ".mean")),
                 row("normal with an unknown key", "{ dist: normal, mean: 1s, stddev: 1s, sd: 1s }",
                         at + ".sd: unknown key 'sd' (expected one of: dist, mean, stddev, cap)"),
                 row("a distribution nothing like a known one", "{ dist: zzzzzzzz, value: 1s }",
@@ -96,8 +90,7 @@ class DistributionRulesTest {
                         at + ".dist: expected a string, got a list"),
                 row("a negative cap", "{ dist: constant, value: 1s, cap: -1s }",
                         at + ".cap: a duration cannot be negative: '-1s'"),
-                row("a list for a duration", "[1s]", at + ": expected a duration with a unit (us, ms, s, m, h, d), like "
-                        + "90s or 250ms, got a list"));
+                row("a list for a duration", "[1s]", at + ": " + DURATION + ", got a list"));
     }
 
     @ParameterizedTest(name = "{0}")

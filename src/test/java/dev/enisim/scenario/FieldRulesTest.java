@@ -20,6 +20,16 @@ class FieldRulesTest {
 
     static final String GOOD = ScenarioValidationTest.GOOD;
 
+    /** Parts of the loader's messages, as scenarios/README.md states them. */
+    static final String DURATION = "expected a duration with a unit (us, ms, s, m, h, d), like 90s or 250ms";
+    static final String RATE = "expected a positive rate with a unit, like 50/s or 3000/m";
+    static final String IPV6_64 = "expected an IPv6 /64 such as 2600:1f18:4a3b:c100::/64";
+
+    /** The loader's problem for a missing duration at {@code path}. */
+    static String durationRequired(String path) {
+        return path + ": is required (" + DURATION + ")";
+    }
+
     /** Appends {@code block} under the function's other keys (four spaces in). */
     static String fn(String block) {
         return GOOD + block.indent(4);
@@ -127,7 +137,7 @@ class FieldRulesTest {
                         "vpcs[0].subnets[0].cidr: expected an IPv4 CIDR block like 10.0.1.0/24, got '10.0.1.0/33'"),
                 row("IPv6 CIDR of an IPv4-mapped address", GOOD.replace("az: us-east-1b }",
                                 "az: us-east-1b, ipv6Cidr: '::ffff:a00:0/64' }"),
-                        "vpcs[0].subnets[1].ipv6Cidr: expected an IPv6 /64 such as 2600:1f18:4a3b:c100::/64 (not an IPv6 "
+                        "vpcs[0].subnets[1].ipv6Cidr: " + IPV6_64 + " (not an IPv6 "
                                 + "address), got '::ffff:a00:0/64'"),
                 row("subnet without a CIDR", GOOD.replace("cidr: 10.0.2.0/28, ", ""), "vpcs[0].subnets[1].cidr: is required"),
                 row("subnet with a blank id", GOOD.replace("id: subnet-b,", "id: '',"), "vpcs[0].subnets[1].id: must not be empty"),
@@ -136,23 +146,23 @@ class FieldRulesTest {
                 row("a subnet inside the other's range, declared after it", GOOD.replace("10.0.1.0/28", "10.0.0.0/16"),
                         "vpcs[0].subnets[1].cidr: 10.0.2.0/28 overlaps subnet-a (10.0.0.0/16)"),
                 row("IPv6 CIDR without a prefix", GOOD.replace("az: us-east-1b }", "az: us-east-1b, ipv6Cidr: '2600:1f18::' }"),
-                        "vpcs[0].subnets[1].ipv6Cidr: expected an IPv6 /64 such as 2600:1f18:4a3b:c100::/64 (a subnet's "
+                        "vpcs[0].subnets[1].ipv6Cidr: " + IPV6_64 + " (a subnet's "
                                 + "IPv6 CIDR is a /64), got '2600:1f18::'"),
                 row("IPv6 CIDR of a /56", GOOD.replace("az: us-east-1b }", "az: us-east-1b, ipv6Cidr: '2600:1f18::/56' }"),
-                        "vpcs[0].subnets[1].ipv6Cidr: expected an IPv6 /64 such as 2600:1f18:4a3b:c100::/64 (a subnet's "
+                        "vpcs[0].subnets[1].ipv6Cidr: " + IPV6_64 + " (a subnet's "
                                 + "IPv6 CIDR is a /64), got '2600:1f18::/56'"),
                 row("IPv6 CIDR that is an IPv4 address", GOOD.replace("az: us-east-1b }", "az: us-east-1b, ipv6Cidr: 10.0.0.0/64 }"),
-                        "vpcs[0].subnets[1].ipv6Cidr: expected an IPv6 /64 such as 2600:1f18:4a3b:c100::/64 (not an IPv6 "
+                        "vpcs[0].subnets[1].ipv6Cidr: " + IPV6_64 + " (not an IPv6 "
                                 + "address), got '10.0.0.0/64'"),
                 row("IPv6 CIDR that is a name", GOOD.replace("az: us-east-1b }", "az: us-east-1b, ipv6Cidr: abc/64 }"),
-                        "vpcs[0].subnets[1].ipv6Cidr: expected an IPv6 /64 such as 2600:1f18:4a3b:c100::/64 (not an IPv6 "
+                        "vpcs[0].subnets[1].ipv6Cidr: " + IPV6_64 + " (not an IPv6 "
                                 + "address), got 'abc/64'"),
                 row("IPv6 CIDR with host bits", GOOD.replace("az: us-east-1b }", "az: us-east-1b, ipv6Cidr: '2600:1f18::1/64' }"),
-                        "vpcs[0].subnets[1].ipv6Cidr: expected an IPv6 /64 such as 2600:1f18:4a3b:c100::/64 (host bits "
+                        "vpcs[0].subnets[1].ipv6Cidr: " + IPV6_64 + " (host bits "
                                 + "set), got '2600:1f18::1/64'"),
                 row("IPv6 CIDR with the last host bit", GOOD.replace("az: us-east-1b }",
                                 "az: us-east-1b, ipv6Cidr: '2600:1f18:0:0:8000::/64' }"),
-                        "vpcs[0].subnets[1].ipv6Cidr: expected an IPv6 /64 such as 2600:1f18:4a3b:c100::/64 (host bits "
+                        "vpcs[0].subnets[1].ipv6Cidr: " + IPV6_64 + " (host bits "
                                 + "set), got '2600:1f18:0:0:8000::/64'"),
                 row("IPv6-only subnet without its CIDR", GOOD.replace("{ id: subnet-b, cidr: 10.0.2.0/28, az: us-east-1b }",
                                 "{ id: subnet-b, az: us-east-1b, ipv6Only: true }"),
@@ -184,9 +194,9 @@ class FieldRulesTest {
                 row("EC2 request limit without a burst", top("hyperplane: { ec2RequestLimit: { refill: 1/m } }\n"),
                         "hyperplane.ec2RequestLimit.burst: is required"),
                 row("EC2 request limit with a bad refill", top("hyperplane: { ec2RequestLimit: { burst: 10, refill: 1 } }\n"),
-                        "hyperplane.ec2RequestLimit.refill: expected a positive rate with a unit, like 50/s or 3000/m, got 1"),
+                        "hyperplane.ec2RequestLimit.refill: " + RATE + ", got 1"),
                 row("EC2 request limit without a refill", top("hyperplane: { ec2RequestLimit: { burst: 10 } }\n"),
-                        "hyperplane.ec2RequestLimit.refill: expected a positive rate with a unit, like 50/s or 3000/m, "
+                        "hyperplane.ec2RequestLimit.refill: " + RATE + ", "
                                 + "got nothing"),
                 row("EC2 request limit with an unknown key", top("hyperplane: { ec2RequestLimit: { burst: 10, refill: 1/s, size: 2 } }\n"),
                         "hyperplane.ec2RequestLimit.size: unknown key 'size' (expected one of: burst, refill)"),
@@ -197,11 +207,9 @@ class FieldRulesTest {
                 row("connections per ENI 0", top("hyperplane: { connectionsPerEni: 0 }\n"),
                         "hyperplane.connectionsPerEni: expected a whole number from 1 to 10000000, got 0"),
                 row("a bad ENI create time", top("hyperplane: { eniCreateTime: 5 }\n"),
-                        "hyperplane.eniCreateTime: expected a duration with a unit (us, ms, s, m, h, d), like 90s or "
-                                + "250ms, got 5"),
+                        "hyperplane.eniCreateTime: " + DURATION + ", got 5"),
                 row("a bad attach time", top("hyperplane: { attachExistingTime: { dist: constant } }\n"),
-                        "hyperplane.attachExistingTime.value: is required (expected a duration with a unit (us, ms, s, "
-                                + "m, h, d), like 90s or 250ms)"),
+                        durationRequired("hyperplane.attachExistingTime.value")),
                 row("a bad ENI delete time", top("hyperplane: { eniDeleteTime: { dist: exponential, mean: 0s } }\n"),
                         "hyperplane.eniDeleteTime.mean: must be > 0"),
                 // scaling
@@ -231,14 +239,13 @@ class FieldRulesTest {
                         "legacy.ec2Burst: unknown key 'ec2Burst' (expected one of: coldStartAttachTime, ec2ApiBurst, "
                                 + "ec2ApiRefill, eniLimit)"),
                 row("legacy refill without a unit", top("legacy: { ec2ApiRefill: 5 }\n"),
-                        "legacy.ec2ApiRefill: expected a positive rate with a unit, like 50/s or 3000/m, got 5"),
+                        "legacy.ec2ApiRefill: " + RATE + ", got 5"),
                 row("legacy ENI limit 0", top("legacy: { eniLimit: 0 }\n"),
                         "legacy.eniLimit: expected a whole number from 1 to 10000000, got 0"),
                 row("legacy burst 0", top("legacy: { ec2ApiBurst: 0 }\n"),
                         "legacy.ec2ApiBurst: expected a whole number from 1 to 1000000, got 0"),
                 row("legacy attach time without a unit", top("legacy: { coldStartAttachTime: 9 }\n"),
-                        "legacy.coldStartAttachTime: expected a duration with a unit (us, ms, s, m, h, d), like 90s or "
-                                + "250ms, got 9"));
+                        "legacy.coldStartAttachTime: " + DURATION + ", got 9"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,9 @@
 package dev.enisim.scenario;
 
+import static dev.enisim.scenario.FieldRulesTest.DURATION;
 import static dev.enisim.scenario.FieldRulesTest.GOOD;
+import static dev.enisim.scenario.FieldRulesTest.RATE;
+import static dev.enisim.scenario.FieldRulesTest.durationRequired;
 import static dev.enisim.scenario.FieldRulesTest.fn;
 import static dev.enisim.scenario.FieldRulesTest.row;
 import static dev.enisim.scenario.FieldRulesTest.top;
@@ -54,15 +57,14 @@ class FunctionRulesTest {
                         "functions[0].initExtra: adds to a runtime preset: set runtime too (e.g. runtime: python3.12), "
                                 + "or give initDuration"),
                 row("a bad initExtra", fn("runtime: python3.12\ninitExtra: 5"),
-                        "functions[0].initExtra: expected a duration with a unit (us, ms, s, m, h, d), like 90s or 250ms, "
+                        "functions[0].initExtra: " + DURATION + ", "
                                 + "got 5"),
                 row("a runtime with an unknown architecture", fn("runtime: python3.12\narchitecture: sparc"),
                         "functions[0].architecture: expected one of [x86_64, arm64] (Lambda's Architectures), got 'sparc'"),
                 row("a runtime with an unknown package type", fn("runtime: python3.12\npackageType: War"),
                         "functions[0].packageType: expected one of [Zip, Image] (Lambda's PackageType), got 'War'"),
                 row("a bad initDuration", fn("initDuration: 1"),
-                        "functions[0].initDuration: expected a duration with a unit (us, ms, s, m, h, d), like 90s or "
-                                + "250ms, got 1"),
+                        "functions[0].initDuration: " + DURATION + ", got 1"),
                 row("existing in an unknown state", fn("existing: Pending"),
                         "functions[0].existing: expected Active or Inactive (the state the function is in at time 0), got "
                                 + "'Pending'"),
@@ -109,7 +111,7 @@ class FunctionRulesTest {
                 row("diurnal period 0", arrivals("{ diurnal: { peak: 5/s, trough: 0/s, period: 0s } }"),
                         "functions[0].arrivals.diurnal.period: must be > 0"),
                 row("diurnal with a bad peak", arrivals("{ diurnal: { peak: 5, trough: 0/s } }"),
-                        "functions[0].arrivals.diurnal.peak: expected a positive rate with a unit, like 50/s or 3000/m, "
+                        "functions[0].arrivals.diurnal.peak: " + RATE + ", "
                                 + "got 5"),
                 row("diurnal not an object", arrivals("{ diurnal: 5/s }"),
                         "functions[0].arrivals.diurnal: expected an object (key: value pairs), got '5/s'"),
@@ -118,18 +120,16 @@ class FunctionRulesTest {
                 row("bursts without starts", arrivals("{ bursts: { rate: 5/s, duration: 1m } }"),
                         "functions[0].arrivals.bursts.at: is required: a list of burst start times"),
                 row("bursts with a bad start", arrivals("{ bursts: { rate: 5/s, duration: 1m, at: [5m, soon] } }"),
-                        "functions[0].arrivals.bursts.at[1]: expected a duration with a unit (us, ms, s, m, h, d), like "
-                                + "90s or 250ms, got 'soon'"),
+                        "functions[0].arrivals.bursts.at[1]: " + DURATION + ", got 'soon'"),
                 row("bursts lasting 0s", arrivals("{ bursts: { rate: 5/s, duration: 0s, at: [5m] } }"),
                         "functions[0].arrivals.bursts.duration: must be longer than 0s"),
                 row("bursts overlapping by 1us", arrivals("{ bursts: { rate: 5/s, duration: 1m, at: [6m, 5m1us] } }"),
                         "functions[0].arrivals.bursts.at: bursts overlap: the one at 360.0 s starts before the one at "
                                 + "300.000001 s ends (each lasts 60.0 s)"),
                 row("bursts with a bad base", arrivals("{ bursts: { base: 1, rate: 5/s, duration: 1m, at: [5m] } }"),
-                        "functions[0].arrivals.bursts.base: expected a positive rate with a unit, like 50/s or 3000/m, got 1"),
+                        "functions[0].arrivals.bursts.base: " + RATE + ", got 1"),
                 row("bursts without a duration", arrivals("{ bursts: { rate: 5/s, at: [5m] } }"),
-                        "functions[0].arrivals.bursts.duration: is required (expected a duration with a unit (us, ms, s, "
-                                + "m, h, d), like 90s or 250ms)"),
+                        durationRequired("functions[0].arrivals.bursts.duration")),
                 row("schedule without phases", arrivals("{ schedule: { repeat: true } }"),
                         "functions[0].arrivals.schedule.phases: is required: a list of {rate: RATE, for: DURATION} or "
                                 + "{quiet: DURATION}"),
@@ -169,8 +169,7 @@ class FunctionRulesTest {
                         "functions[0].arrivals.trace.file: is required"),
                 // the timeline
                 row("an action without a time", timeline("{action: deleteFunction, function: f}"),
-                        "timeline[1].at: is required (expected a duration with a unit (us, ms, s, m, h, d), like 90s or "
-                                + "250ms)"),
+                        durationRequired("timeline[1].at")),
                 row("an action without a name", timeline("{at: 1m, function: f}"),
                         "timeline[1].action: is required"),
                 row("an outage ending when it starts", timeline("{at: 5m, action: azOutage, az: us-east-1a, until: 5m}"),
