@@ -96,11 +96,11 @@ final class Admission {
     /** The invocation's own connections on its environment's key, then it runs (cut at the timeout). */
     private Outcome run(LambdaFunction f, Lease env, long now, long durationMicros) {
         Outcome result = Outcome.SUCCESS;
-        HyperplaneEni eni = null;
+        int portsRow = -1;
         int connections = networking.invocationConnections(f);
         if (connections > 0 && f.binding().keys().length > 0) {
-            eni = fleet.acquire(env.key, connections, now);
-            if (eni == null) {
+            portsRow = fleet.acquireRow(env.key, connections, now);
+            if (portsRow < 0) {
                 Outcome blocked = fleet.scaleOut(env.key, f.role(), now);
                 if (blocked != null) {
                     environments.giveBack(f, env, now);
@@ -130,8 +130,8 @@ final class Admission {
             listener.latency(f.index(), env.initMicros + durationMicros, !env.warm, now);
         }
         lastEndMicros = now + env.initMicros + run;
-        port.schedule(lastEndMicros, SimEvent.PRIORITY_COMPLETION, invocations.start(f.index(), eni,
-                connections, env.eni, env.key, f.environments().generation(), env.provisioned, env.createdMicros));
+        port.schedule(lastEndMicros, SimEvent.PRIORITY_COMPLETION, invocations.start(f.index(), portsRow,
+                connections, env.eni == null ? -1 : env.eni.row(), env.key, f.environments().generation(), env.provisioned, env.createdMicros));
         return result;
     }
 
@@ -145,12 +145,13 @@ final class Admission {
         int s = end.slot;
         concurrency.finished(f);
         listener.concurrency(f.index(), f.inFlight(), concurrency.accountInFlight(), now);
-        HyperplaneEni eni = invocations.eni(s);
-        if (eni != null) {
-            fleet.release(eni, invocations.connections(s), now);
+        int portsRow = invocations.portsRow(s);
+        if (portsRow >= 0) {
+            fleet.releaseRow(portsRow, invocations.connections(s), now);
         }
+        int envRow = invocations.envRow(s);
         environments.finished(f, invocations.generation(s), invocations.provisioned(s), invocations.envKey(s),
-                invocations.envEni(s), invocations.envCreatedMicros(s), now);
+                envRow < 0 ? null : fleet.eniAt(envRow), invocations.envCreatedMicros(s), now);
         invocations.finish(s);
     }
 

@@ -32,6 +32,9 @@ final class EniFleet implements KeyPorts {
     private final Map<EniKey, Integer> keyIndex = new LinkedHashMap<>();
     final List<EniPool> pools = new ArrayList<>();
     final List<HyperplaneEni> all = new ArrayList<>();
+    /** The ports of every ENI the fleet made, in creation order. */
+    private final EniPorts ports = new EniPorts();
+    private HyperplaneEni[] byRow = new HyperplaneEni[16]; // the ENI of each row
     final List<HyperplaneEni> orphans = new ArrayList<>();
     private final Set<String> deniedRoles = new HashSet<>();
     private EniFailure[] blocked = new EniFailure[8];   // per key: why its last scale-out failed, until it works
@@ -198,11 +201,40 @@ final class EniFleet implements KeyPorts {
         return eni;
     }
 
+    /**
+     * The same as {@link #acquire}, by rows of the ports table: the row of the ENI whose ports were taken, or -1
+     * (the hot path: no ENI object is read).
+     */
+    int acquireRow(int key, int n, long now) {
+        EniPool pool = pools.get(key);
+        int row = pool.acquireRow(n);
+        if (row >= 0) {
+            listener.connections(key, pool.connections(), now);
+        }
+        return row;
+    }
+
     /** Gives back {@code n} ports of {@code eni}. */
     void release(HyperplaneEni eni, int n, long now) {
         EniPool pool = pools.get(eni.key());
         pool.release(eni, n);
         listener.connections(pool.key(), pool.connections(), now);
+    }
+
+    /** Gives back {@code n} ports of the ENI of {@code row}. */
+    void releaseRow(int row, int n, long now) {
+        int key = ports.key(row);
+        EniPool pool = pools.get(key);
+        if (!pool.releaseRow(row, n)) {
+            throw new IllegalStateException(byRow[row].name() + ": releasing " + n + " connections of "
+                    + ports.connections(row));
+        }
+        listener.connections(key, pool.connections(), now);
+    }
+
+    /** The ENI of a row of the ports table. */
+    HyperplaneEni eniAt(int row) {
+        return byRow[row];
     }
 
     /**
@@ -310,8 +342,12 @@ final class EniFleet implements KeyPorts {
         int id = all.size() + 1;
         HyperplaneEni eni = new HyperplaneEni(new EniId(id, EniId.name(id), pool.key(), pool.eniKey().label(),
                 subnet.index(), subnet.vpc(), subnet.address(ip)), ip,
-                networking.nthEniCapacity(pool.capacity(), pool.enis().size() + 1), now);
+                networking.nthEniCapacity(pool.capacity(), pool.enis().size() + 1), now, ports);
         all.add(eni);
+        if (eni.row() == byRow.length) {
+            byRow = Arrays.copyOf(byRow, 2 * byRow.length);
+        }
+        byRow[eni.row()] = eni;
         pool.added(eni);
         listener.eniState(eni.ref(), null, EniState.Creating, now);
         listener.subnetIps(subnet.index(), subnet.availableIps(), now);

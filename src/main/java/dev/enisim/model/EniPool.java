@@ -18,6 +18,9 @@ final class EniPool {
     private final int subnet;
     private final int vpc;
     private final List<HyperplaneEni> enis = new ArrayList<>();
+    private int[] rows = new int[4];      // the same ENIs' rows in their ports table, in creation order
+    private EniPorts ports;               // the table of the ENIs' ports (the fleet's), set by the first one added
+    private boolean mixedTables;          // an ENI of another table was added (a test's broken state)
     private int users;
     private String lastReleasingRole;
     private int creating;
@@ -106,6 +109,15 @@ final class EniPool {
     }
 
     public void added(HyperplaneEni eni) {
+        if (ports == null) {
+            ports = eni.ports();
+        } else if (ports != eni.ports()) {
+            mixedTables = true;
+        }
+        if (enis.size() == rows.length) {
+            rows = java.util.Arrays.copyOf(rows, rows.length * 2);
+        }
+        rows[enis.size()] = eni.row();
         enis.add(eni);
         creating++;
     }
@@ -115,9 +127,12 @@ final class EniPool {
     }
 
     public void removed(HyperplaneEni eni) {
-        if (!enis.remove(eni)) {
+        int at = enis.indexOf(eni);
+        if (at < 0) {
             throw new IllegalStateException("key " + eniKey + ": " + eni.name() + " is not in its pool");
         }
+        enis.remove(at);
+        System.arraycopy(rows, at + 1, rows, at, enis.size() - at);
         if (eni.state() == EniState.Creating) {
             creating--;
         }
@@ -135,9 +150,36 @@ final class EniPool {
         return null;
     }
 
+    /**
+     * The same as {@link #acquire} on the ports table's rows: the row of the first in-use ENI with {@code n} free
+     * ports, with the ports taken; -1 when none has room.
+     */
+    int acquireRow(int n) {
+        if (mixedTables) {
+            throw new IllegalStateException("key " + eniKey + ": its ENIs' ports are in several tables");
+        }
+        int[] rs = rows;
+        for (int i = 0, size = enis.size(); i < size; i++) {
+            if (ports.tryAcquire(rs[i], n)) {
+                connections += n;
+                return rs[i];
+            }
+        }
+        return -1;
+    }
+
     public void release(HyperplaneEni eni, int n) {
         eni.release(n);
         connections -= n;
+    }
+
+    /** Gives back {@code n} ports of the ENI of row {@code row} of the ports table; false if it holds fewer. */
+    boolean releaseRow(int row, int n) {
+        if (!ports.release(row, n)) {
+            return false;
+        }
+        connections -= n;
+        return true;
     }
 
     /** A function waits for this key's ENI being created. */

@@ -5,8 +5,8 @@ import dev.enisim.model.eni.EniState;
 
 /**
  * One Hyperplane ENI: one IP of its subnet, one slot of its VPC's quota, and up to {@code capacity}
- * connections of every function sharing its key. It owns its port count: {@link #tryAcquire} never lets it
- * pass the capacity.
+ * connections of every function sharing its key. It owns its port count, kept in its row of its fleet's
+ * {@link EniPorts}: {@link #tryAcquire} never lets it pass the capacity.
  */
 final class HyperplaneEni {
 
@@ -14,18 +14,36 @@ final class HyperplaneEni {
     private final int ipIndex;
     private final int capacity;
     private final long createdMicros;
+    private final EniPorts ports;
+    private final int row;
     private EniState state = EniState.Creating;
-    private int connections;
     private long readyMicros = -1;
     private long deletionRequestedMicros = -1;
     private long endedMicros = -1;
     private long orphanedMicros = -1;
 
+    /** A standalone ENI, its ports in a table of its own. */
     HyperplaneEni(EniId ref, int ipIndex, int capacity, long createdMicros) {
+        this(ref, ipIndex, capacity, createdMicros, new EniPorts());
+    }
+
+    /** An ENI of a fleet: its ports in the next row of the fleet's table. */
+    HyperplaneEni(EniId ref, int ipIndex, int capacity, long createdMicros, EniPorts ports) {
         this.ref = ref;
         this.ipIndex = ipIndex;
         this.capacity = capacity;
         this.createdMicros = createdMicros;
+        this.ports = ports;
+        this.row = ports.add(ref.key(), capacity);
+    }
+
+    /** Its row in {@link #ports()}. */
+    int row() {
+        return row;
+    }
+
+    EniPorts ports() {
+        return ports;
     }
 
     /** Who it is and where it sits (what observers are told). */
@@ -63,7 +81,7 @@ final class HyperplaneEni {
     }
 
     public int connections() {
-        return connections;
+        return ports.connections(row);
     }
 
     public long createdMicros() {
@@ -89,18 +107,13 @@ final class HyperplaneEni {
 
     /** Takes {@code n} ports if the ENI is in use and has room. */
     public boolean tryAcquire(int n) {
-        if (state != EniState.InUse || connections + n > capacity) {
-            return false;
-        }
-        connections += n;
-        return true;
+        return ports.tryAcquire(row, n);
     }
 
     public void release(int n) {
-        if (n > connections) {
-            throw new IllegalStateException(name() + ": releasing " + n + " connections of " + connections);
+        if (!ports.release(row, n)) {
+            throw new IllegalStateException(name() + ": releasing " + n + " connections of " + connections());
         }
-        connections -= n;
     }
 
     /** Moves along the lifecycle; an illegal move is a bug and throws with ids and time. */
@@ -110,6 +123,7 @@ final class HyperplaneEni {
                     + " at " + nowMicros + " us");
         }
         state = next;
+        ports.setInUse(row, next == EniState.InUse);
         switch (next) {
             case InUse -> {
                 if (readyMicros < 0) {
@@ -126,6 +140,7 @@ final class HyperplaneEni {
     }
 
     public void checkInvariants() {
+        int connections = connections();
         if (connections < 0 || connections > capacity) {
             throw new IllegalStateException(name() + ": " + connections + " connections outside 0.." + capacity);
         }
@@ -137,6 +152,6 @@ final class HyperplaneEni {
 
     @Override
     public String toString() {
-        return name() + "[" + state + ", key " + ref.key() + ", " + connections + "/" + capacity + "]";
+        return name() + "[" + state + ", key " + ref.key() + ", " + connections() + "/" + capacity + "]";
     }
 }

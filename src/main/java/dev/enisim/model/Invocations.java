@@ -4,30 +4,32 @@ import dev.enisim.model.SimEvent.InvocationEnd;
 import java.util.Arrays;
 
 /**
- * The admitted invocations in flight, held column by column in arrays indexed by a slot: what each one's end
- * gives back (its function, its ports on {@code eni}, its environment on {@code envEni} of {@code envKey}, made for
- * configuration {@code generation}, provisioned or not). A slot's {@link InvocationEnd} is made once, when the
- * table first grows to it, and scheduled again each time the slot is reused: in steady state an invocation
- * allocates nothing. Slots are reused last-freed first.
+ * The admitted invocations in flight, one row of a shared {@code long[]} per slot (4 longs: what each one's end
+ * gives back: its function, its ports on the ENI of a row of the fleet's ports table, its environment's ENI row and
+ * key, the configuration generation it was made for, whether it is provisioned, and when it was made), so that an
+ * invocation's start and end write and read one row rather than a column per field. A slot's {@link
+ * InvocationEnd} is made once, when the table first grows to it, and scheduled again each time the slot is reused:
+ * in steady state an invocation allocates nothing. Slots are reused last-freed first.
  */
 final class Invocations {
 
-    private int[] function = new int[16];
-    private HyperplaneEni[] eni = new HyperplaneEni[16];
-    private int[] connections = new int[16];
-    private HyperplaneEni[] envEni = new HyperplaneEni[16];
-    private int[] envKey = new int[16];
-    private int[] generation = new int[16];
-    private boolean[] provisioned = new boolean[16];
-    private long[] envCreated = new long[16];  // when the environment was made (its lifetime, for averages)
+    private static final int STRIDE = 4;
+    private long[] row = new long[16 * STRIDE]; // function|portsRow, connections|envRow, envKey|generation*2+prov, created
     private InvocationEnd[] ends = new InvocationEnd[16];
     private int[] free = new int[16];   // a stack of free slots below size
     private int freeCount;
     private int size;                   // slots ever used
 
-    /** Takes a slot for an admitted invocation and returns the event that ends it. */
-    InvocationEnd start(int fn, HyperplaneEni portsEni, int ports, HyperplaneEni environmentEni, int key, int gen,
-            boolean prov, long envCreatedMicros) {
+    private static long pair(int high, int low) {
+        return ((long) high << 32) | (low & 0xFFFF_FFFFL);
+    }
+
+    /**
+     * Takes a slot for an admitted invocation and returns the event that ends it; {@code portsRow} and {@code
+     * envRow} are rows of the fleet's ports table, -1 for none.
+     */
+    InvocationEnd start(int fn, int portsRow, int ports, int envRow, int key, int gen, boolean prov,
+            long envCreatedMicros) {
         int s;
         if (freeCount > 0) {
             s = free[--freeCount];
@@ -38,66 +40,57 @@ final class Invocations {
             s = size++;
             ends[s] = new InvocationEnd(s);
         }
-        function[s] = fn;
-        eni[s] = portsEni;
-        connections[s] = ports;
-        envEni[s] = environmentEni;
-        envKey[s] = key;
-        generation[s] = gen;
-        provisioned[s] = prov;
-        envCreated[s] = envCreatedMicros;
+        int b = s * STRIDE;
+        long[] r = row;
+        r[b] = pair(fn, portsRow);
+        r[b + 1] = pair(ports, envRow);
+        r[b + 2] = pair(key, gen * 2 + (prov ? 1 : 0));
+        r[b + 3] = envCreatedMicros;
         return ends[s];
     }
 
     /** Frees the slot (after its end was handled). */
     void finish(int s) {
-        eni[s] = null;
-        envEni[s] = null;
         free[freeCount++] = s;
     }
 
     int function(int s) {
-        return function[s];
+        return (int) (row[s * STRIDE] >> 32);
     }
 
-    HyperplaneEni eni(int s) {
-        return eni[s];
+    /** The row of the ENI holding the invocation's own ports, -1 for none. */
+    int portsRow(int s) {
+        return (int) row[s * STRIDE];
     }
 
     int connections(int s) {
-        return connections[s];
+        return (int) (row[s * STRIDE + 1] >> 32);
     }
 
-    HyperplaneEni envEni(int s) {
-        return envEni[s];
+    /** The row of the ENI holding the environment's connections, -1 for none. */
+    int envRow(int s) {
+        return (int) row[s * STRIDE + 1];
     }
 
     int envKey(int s) {
-        return envKey[s];
+        return (int) (row[s * STRIDE + 2] >> 32);
     }
 
     int generation(int s) {
-        return generation[s];
+        return ((int) row[s * STRIDE + 2]) >>> 1;
     }
 
     boolean provisioned(int s) {
-        return provisioned[s];
+        return (row[s * STRIDE + 2] & 1) != 0;
     }
 
     long envCreatedMicros(int s) {
-        return envCreated[s];
+        return row[s * STRIDE + 3];
     }
 
     private void grow() {
         int n = ends.length * 2;
-        function = Arrays.copyOf(function, n);
-        eni = Arrays.copyOf(eni, n);
-        connections = Arrays.copyOf(connections, n);
-        envEni = Arrays.copyOf(envEni, n);
-        envKey = Arrays.copyOf(envKey, n);
-        generation = Arrays.copyOf(generation, n);
-        provisioned = Arrays.copyOf(provisioned, n);
-        envCreated = Arrays.copyOf(envCreated, n);
+        row = Arrays.copyOf(row, n * STRIDE);
         ends = Arrays.copyOf(ends, n);
         free = Arrays.copyOf(free, n);
     }
