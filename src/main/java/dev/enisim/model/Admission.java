@@ -131,7 +131,7 @@ final class Admission {
         }
         lastEndMicros = now + env.initMicros + run;
         port.schedule(lastEndMicros, SimEvent.PRIORITY_COMPLETION, invocations.start(f.index(), portsRow,
-                connections, env.eni == null ? -1 : env.eni.row(), env.key, f.environments().generation(), env.provisioned, env.createdMicros));
+                connections, env.eni, env.key, f.environments().generation(), env.provisioned, env.createdMicros));
         return result;
     }
 
@@ -149,9 +149,8 @@ final class Admission {
         if (portsRow >= 0) {
             fleet.releaseRow(portsRow, invocations.connections(s), now);
         }
-        int envRow = invocations.envRow(s);
         environments.finished(f, invocations.generation(s), invocations.provisioned(s), invocations.envKey(s),
-                envRow < 0 ? null : fleet.eniAt(envRow), invocations.envCreatedMicros(s), now);
+                invocations.envRow(s), invocations.envCreatedMicros(s), now);
         invocations.finish(s);
     }
 

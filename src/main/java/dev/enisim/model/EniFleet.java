@@ -214,13 +214,6 @@ final class EniFleet implements KeyPorts {
         return row;
     }
 
-    /** Gives back {@code n} ports of {@code eni}. */
-    void release(HyperplaneEni eni, int n, long now) {
-        EniPool pool = pools.get(eni.key());
-        pool.release(eni, n);
-        listener.connections(pool.key(), pool.connections(), now);
-    }
-
     /** Gives back {@code n} ports of the ENI of {@code row}. */
     void releaseRow(int row, int n, long now) {
         int key = ports.key(row);
@@ -232,10 +225,6 @@ final class EniFleet implements KeyPorts {
         listener.connections(key, pool.connections(), now);
     }
 
-    /** The ENI of a row of the ports table. */
-    HyperplaneEni eniAt(int row) {
-        return byRow[row];
-    }
 
     /**
      * A key's ENIs have no free port for a request. If another ENI is on its way the request just fails to

@@ -53,7 +53,7 @@ final class EnvironmentPool {
      */
     boolean takeWarm(LambdaFunction f, Lease lease, long now) {
         Environments envs = f.environments();
-        boolean anyDown = f.binding().keys().length > 0 && network.anyAzDown();
+        boolean anyDown = network.anyAzDown() && f.binding().keys().length > 0;
         if (envs.provisionedIdle() > 0 && (!anyDown || health.up(envs.topProvisionedKey()))) {
             lease.warm = true;
             lease.provisioned = true;
@@ -100,9 +100,9 @@ final class EnvironmentPool {
 
     /**
      * An invocation finished on an environment made for configuration {@code generation} (provisioned or not,
-     * holding {@code envEni} of {@code envKey}): it goes idle, or ends if its configuration is gone.
+     * holding the ENI of row {@code envEni} of {@code envKey}): it goes idle, or ends if its configuration is gone.
      */
-    void finished(LambdaFunction f, int generation, boolean provisioned, int envKey, HyperplaneEni envEni,
+    void finished(LambdaFunction f, int generation, boolean provisioned, int envKey, int envEni,
             long envCreatedMicros, long now) {
         Environments envs = f.environments();
         if (generation != envs.generation()) {
@@ -146,7 +146,7 @@ final class EnvironmentPool {
 
     private void discardIdle(LambdaFunction f, int position, long now) {
         Environments envs = f.environments();
-        HyperplaneEni e = envs.takeIdle(position);
+        int e = envs.takeIdle(position);
         envs.discardBusy(false);
         release(f, e, now);
         changed(f, -1, now);
@@ -173,7 +173,7 @@ final class EnvironmentPool {
     private void reprovision(LambdaFunction f, int keep, long now) {
         Environments envs = f.environments();
         while (envs.provisionedIdle() > 0 && envs.provisioned() > keep) {
-            HyperplaneEni e = envs.takeProvisioned();
+            int e = envs.takeProvisioned();
             envs.discardBusy(true);
             release(f, e, now);
             changed(f, -1, now);
@@ -189,15 +189,15 @@ final class EnvironmentPool {
         boolean attached = f.binding().keys().length > 0;
         while (envs.provisioned() < f.provisionedConcurrency()) {
             int key = -1;
-            HyperplaneEni e = null;
+            int e = Environments.NO_ENI;
             if (attached) {
                 key = f.pickKey(healthIfAnyDown());
                 if (key < 0) {
                     return;
                 }
                 if (f.connectionsPerEnvironment() > 0) {
-                    e = fleet.acquire(key, f.connectionsPerEnvironment(), now);
-                    if (e == null) {
+                    e = fleet.acquireRow(key, f.connectionsPerEnvironment(), now);
+                    if (e < 0) {
                         fleet.scaleOut(key, f.role(), now);
                         return; // the rest are made when the function is next reset
                     }
@@ -249,9 +249,10 @@ final class EnvironmentPool {
         listener.provisionedConcurrency(f.index(), f.provisionedRequested(), amount, now);
     }
 
-    private void release(LambdaFunction f, HyperplaneEni e, long now) {
-        if (e != null) {
-            fleet.release(e, networking.environmentConnections(f), now);
+    /** Gives back the connections an environment held on the ENI of row {@code e} (if any). */
+    private void release(LambdaFunction f, int e, long now) {
+        if (e != Environments.NO_ENI) {
+            fleet.releaseRow(e, networking.environmentConnections(f), now);
         }
     }
 

@@ -8,22 +8,46 @@ import java.util.Arrays;
  * search the deque), keep-alive expiry removes the oldest ones (the bottom), so both ends are O(1). Provisioned environments sit in their own stack and never expire. Each
  * environment remembers the key and ENI that hold its persistent connections (its database pool), and the
  * configuration generation it was made for: environments of an older generation are discarded, not reused.
+ *
+ * <p>Laid out for many functions: an idle environment is one row of three longs in one array (its key and its
+ * ENI's row in the fleet's ports table, when it went idle, when it was made), so taking or returning one touches one
+ * or two cache lines; the array starts with room for two and doubles; the provisioned stack is made on first use.
+ * An ENI is its row in the fleet's {@link EniPorts} ({@link #NO_ENI} when the environment holds none).
  */
 final class Environments {
 
-    private int[] key = new int[16];
-    private HyperplaneEni[] eni = new HyperplaneEni[16];
-    private long[] idleSince = new long[16];
-    private long[] createdAt = new long[16];
-    private int head;   // index of the oldest idle environment
+    /** The ENI row of an environment that holds no ENI (not attached, or nothing persistent). */
+    static final int NO_ENI = -1;
+    private static final int STRIDE = 3; // key|eni, idle since, created at
+    private static final long[] NONE = new long[0];
+
+    private long[] idleRow = new long[2 * STRIDE]; // a ring of idle environments, capacity a power of two
+    private int capacity = 2;
+    private int head;   // position in the ring of the oldest idle environment
     private int size;   // idle on-demand environments
-    private int[] provKey = new int[4];
-    private HyperplaneEni[] provEni = new HyperplaneEni[4];
+    private long[] prov = NONE; // the provisioned stack: key|eni
     private int provIdle;
     private int provisioned;
     private int busy;
     private int generation;
     private boolean expiryScheduled;
+
+    private static long pair(int key, int eni) {
+        return ((long) key << 32) | (eni & 0xFFFF_FFFFL);
+    }
+
+    private static int keyOf(long pair) {
+        return (int) (pair >> 32);
+    }
+
+    private static int eniOf(long pair) {
+        return (int) pair;
+    }
+
+    /** The row offset of the idle environment at {@code position} (0 = idle longest). */
+    private int at(int position) {
+        return ((head + position) & (capacity - 1)) * STRIDE;
+    }
 
     /** Idle on-demand environments. */
     public int idle() {
@@ -62,7 +86,7 @@ final class Environments {
 
     /** Key of the idle environment {@link #takeIdle} would return (top of the deque); -1 when none. */
     public int topIdleKey() {
-        return size == 0 ? -1 : key[(head + size - 1) & (key.length - 1)];
+        return size == 0 ? -1 : keyOf(idleRow[at(size - 1)]);
     }
 
     /**
@@ -77,7 +101,7 @@ final class Environments {
                 int best = size - 1;
                 long newest = Long.MIN_VALUE;
                 for (int p = size - 1; p >= 0; p--) {
-                    long c = createdAt[(head + p) & (key.length - 1)];
+                    long c = idleRow[at(p) + 2];
                     if (c > newest) {
                         newest = c;
                         best = p;
@@ -90,51 +114,48 @@ final class Environments {
 
     /** Key of the idle environment at {@code position} (see {@link #choose}). */
     public int idleKey(int position) {
-        return key[(head + position) & (key.length - 1)];
+        return keyOf(idleRow[at(position)]);
     }
 
     /** When the idle environment at {@code position} was created (its cold start). */
     public long idleCreatedAt(int position) {
-        return createdAt[(head + position) & (key.length - 1)];
+        return idleRow[at(position) + 2];
     }
 
-    /** Takes the most recently used idle on-demand environment; returns its ENI (null if none or not attached). */
-    public HyperplaneEni takeIdle() {
+    /** Takes the most recently used idle on-demand environment; returns its ENI row ({@link #NO_ENI} if none). */
+    public int takeIdle() {
         return takeIdle(size - 1);
     }
 
     /**
      * Takes the idle on-demand environment at {@code position}; the ones above it move down, so the deque stays
-     * ordered by when they went idle. Returns its ENI (null if not attached).
+     * ordered by when they went idle. Returns its ENI row ({@link #NO_ENI} if it holds none).
      */
-    public HyperplaneEni takeIdle(int position) {
-        int mask = key.length - 1;
-        int i = (head + position) & mask;
-        HyperplaneEni e = eni[i];
+    public int takeIdle(int position) {
+        long[] r = idleRow;
+        int i = at(position);
+        int e = eniOf(r[i]);
         for (int p = position; p < size - 1; p++) {
-            int from = (head + p + 1) & mask;
-            key[i] = key[from];
-            eni[i] = eni[from];
-            idleSince[i] = idleSince[from];
-            createdAt[i] = createdAt[from];
+            int from = at(p + 1);
+            r[i] = r[from];
+            r[i + 1] = r[from + 1];
+            r[i + 2] = r[from + 2];
             i = from;
         }
-        eni[i] = null;
         size--;
         busy++;
         return e;
     }
 
     public int topProvisionedKey() {
-        return provIdle == 0 ? -1 : provKey[provIdle - 1];
+        return provIdle == 0 ? -1 : keyOf(prov[provIdle - 1]);
     }
 
-    public HyperplaneEni takeProvisioned() {
+    /** Takes the provisioned environment on top of the stack; returns its ENI row. */
+    public int takeProvisioned() {
         provIdle--;
-        HyperplaneEni e = provEni[provIdle];
-        provEni[provIdle] = null;
         busy++;
-        return e;
+        return eniOf(prov[provIdle]);
     }
 
     /** A new on-demand environment starts (cold) and is busy. */
@@ -143,23 +164,23 @@ final class Environments {
     }
 
     /**
-     * A busy on-demand environment created at {@code created} goes idle at {@code now} (most recent: top of the
-     * deque).
+     * A busy on-demand environment created at {@code created}, holding ENI row {@code e}, goes idle at {@code now}
+     * (most recent: top of the deque).
      */
-    public void returnIdle(int k, HyperplaneEni e, long created, long now) {
+    public void returnIdle(int k, int e, long created, long now) {
         busy--;
-        if (size == key.length) {
+        if (size == capacity) {
             grow();
         }
-        int i = (head + size) & (key.length - 1);
-        key[i] = k;
-        eni[i] = e;
-        idleSince[i] = now;
-        createdAt[i] = created;
+        int i = at(size);
+        long[] r = idleRow;
+        r[i] = pair(k, e);
+        r[i + 1] = now;
+        r[i + 2] = created;
         size++;
     }
 
-    public void returnProvisioned(int k, HyperplaneEni e) {
+    public void returnProvisioned(int k, int e) {
         busy--;
         pushProvisioned(k, e);
     }
@@ -172,19 +193,17 @@ final class Environments {
         }
     }
 
-    /** Adds a provisioned environment (idle). */
-    public void addProvisioned(int k, HyperplaneEni e) {
+    /** Adds a provisioned environment (idle), holding ENI row {@code e}. */
+    public void addProvisioned(int k, int e) {
         provisioned++;
         pushProvisioned(k, e);
     }
 
-    private void pushProvisioned(int k, HyperplaneEni e) {
-        if (provIdle == provKey.length) {
-            provKey = Arrays.copyOf(provKey, provIdle * 2);
-            provEni = Arrays.copyOf(provEni, provIdle * 2);
+    private void pushProvisioned(int k, int e) {
+        if (provIdle == prov.length) {
+            prov = Arrays.copyOf(prov, Math.max(4, provIdle * 2));
         }
-        provKey[provIdle] = k;
-        provEni[provIdle] = e;
+        prov[provIdle] = pair(k, e);
         provIdle++;
     }
 
@@ -192,18 +211,17 @@ final class Environments {
 
     /** When the oldest idle environment went idle; {@link Long#MAX_VALUE} when none is idle. */
     public long oldestIdleSince() {
-        return size == 0 ? Long.MAX_VALUE : idleSince[head];
+        return size == 0 ? Long.MAX_VALUE : idleRow[head * STRIDE + 1];
     }
 
     public int oldestKey() {
-        return key[head];
+        return keyOf(idleRow[head * STRIDE]);
     }
 
-    /** Removes the oldest idle environment and returns its ENI (may be null). */
-    public HyperplaneEni expireOldest() {
-        HyperplaneEni e = eni[head];
-        eni[head] = null;
-        head = (head + 1) & (key.length - 1);
+    /** Removes the oldest idle environment and returns its ENI row (may be {@link #NO_ENI}). */
+    public int expireOldest() {
+        int e = eniOf(idleRow[head * STRIDE]);
+        head = (head + 1) & (capacity - 1);
         size--;
         return e;
     }
@@ -226,22 +244,12 @@ final class Environments {
     }
 
     private void grow() {
-        int n = key.length;
-        int[] k = new int[n * 2];
-        HyperplaneEni[] e = new HyperplaneEni[n * 2];
-        long[] t = new long[n * 2];
-        long[] c = new long[n * 2];
-        for (int i = 0; i < size; i++) {
-            int j = (head + i) & (n - 1);
-            k[i] = key[j];
-            e[i] = eni[j];
-            t[i] = idleSince[j];
-            c[i] = createdAt[j];
+        long[] r = new long[capacity * 2 * STRIDE];
+        for (int p = 0; p < size; p++) {
+            System.arraycopy(idleRow, at(p), r, p * STRIDE, STRIDE);
         }
-        key = k;
-        eni = e;
-        idleSince = t;
-        createdAt = c;
+        idleRow = r;
+        capacity *= 2;
         head = 0;
     }
 

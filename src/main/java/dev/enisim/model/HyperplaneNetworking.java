@@ -70,7 +70,7 @@ public final class HyperplaneNetworking implements Networking {
                 Outcome blocked = fleet.scaleOut(key, f.role(), now);
                 return blocked != null ? blocked : Outcome.FUNCTION_ERROR_NO_PORT;
             }
-            start.eni = eni;
+            start.eni = eni.row();
         }
         return null;
     }

@@ -8,7 +8,8 @@ package dev.enisim.model;
  */
 final class Lease {
     int key;
-    HyperplaneEni eni;
+    /** The row of the ENI holding the environment's connections in the fleet's ports table, or {@link Environments#NO_ENI}. */
+    int eni;
     boolean warm;
     boolean provisioned;
     long initMicros;
@@ -21,7 +22,7 @@ final class Lease {
 
     void clear() {
         key = -1;
-        eni = null;
+        eni = Environments.NO_ENI;
         warm = false;
         provisioned = false;
         initMicros = 0;

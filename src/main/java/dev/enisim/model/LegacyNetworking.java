@@ -84,7 +84,7 @@ public final class LegacyNetworking implements Networking {
     }
 
     private Outcome attached(HyperplaneEni e, Lease start) {
-        start.eni = e;
+        start.eni = e.row();
         start.initMicros += parameters.attachMicros().getAsLong();
         return null;
     }

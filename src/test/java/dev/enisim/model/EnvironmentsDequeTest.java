@@ -1,9 +1,7 @@
 package dev.enisim.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.enisim.model.eni.EniId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,16 +10,18 @@ import org.junit.jupiter.api.Test;
  * A function's execution environments as a deque: which idle one a warm invocation takes under each warm-routing
  * policy (most recently used, newest, random), which ones keep-alive expiry removes (the longest idle), that the order
  * survives taking one from the middle and growing past 16, and the provisioned stack. Which environment is taken
- * decides which ENI (and subnet) an invocation's pool is on, and which ones expire.
+ * decides which ENI (and subnet) an invocation's pool is on, and which ones expire. An environment's ENI is its row in
+ * the fleet's ports table.
  */
 class EnvironmentsDequeTest {
 
-    private static HyperplaneEni eni(int id) {
-        return new HyperplaneEni(new EniId(id, EniId.name(id), id, "k", 0, 0, "10.0.0." + id), id, 65_000, 0);
+    /** The ENI row of ENI {@code id} (rows differ from ids, so that a mix-up shows). */
+    private static int eni(int id) {
+        return 100 + id;
     }
 
     /** Three idle environments: keys 10, 11, 12 created at 1, 3, 2 and idle since 5, 6, 7. */
-    private static Environments three(HyperplaneEni a, HyperplaneEni b, HyperplaneEni c) {
+    private static Environments three(int a, int b, int c) {
         Environments e = new Environments();
         e.started();
         e.started();
@@ -57,28 +57,28 @@ class EnvironmentsDequeTest {
         e.started();
         e.started();
         e.started();
-        e.returnIdle(10, null, 4, 5);
-        e.returnIdle(11, null, 4, 6);
-        e.returnIdle(12, null, 1, 7);
+        e.returnIdle(10, Environments.NO_ENI, 4, 5);
+        e.returnIdle(11, Environments.NO_ENI, 4, 6);
+        e.returnIdle(12, Environments.NO_ENI, 1, 7);
         assertEquals(1, e.choose(WarmRouting.NEWEST, WorldSettings.NO_DRAWS));
     }
 
     @Test
     void takingFromTheMiddleKeepsTheOthersInIdleOrder() {
-        HyperplaneEni a = eni(1);
-        HyperplaneEni b = eni(2);
-        HyperplaneEni c = eni(3);
+        int a = eni(1);
+        int b = eni(2);
+        int c = eni(3);
         Environments e = three(a, b, c);
-        assertSame(b, e.takeIdle(1));
+        assertEquals(b, e.takeIdle(1));
         assertEquals(2, e.idle());
         assertEquals(1, e.busy());
         assertEquals(10, e.idleKey(0));
         assertEquals(12, e.idleKey(1), "moved down into the gap");
         assertEquals(2, e.idleCreatedAt(1));
         assertEquals(5, e.oldestIdleSince());
-        assertSame(a, e.expireOldest(), "the one idle longest");
+        assertEquals(a, e.expireOldest(), "the one idle longest");
         assertEquals(7, e.oldestIdleSince());
-        assertSame(c, e.takeIdle());
+        assertEquals(c, e.takeIdle());
         assertEquals(Long.MAX_VALUE, e.oldestIdleSince(), "none idle");
         assertEquals(2, e.busy());
     }
@@ -89,7 +89,7 @@ class EnvironmentsDequeTest {
         for (int i = 0; i < 21; i++) {
             e.started();
         }
-        e.returnIdle(0, null, 0, 0);
+        e.returnIdle(0, Environments.NO_ENI, 0, 0);
         e.expireOldest(); // the head is now at slot 1: the next 16 wrap around the array
         for (int i = 1; i <= 20; i++) {
             e.returnIdle(i, eni(i), i, 100 + i);
@@ -102,8 +102,8 @@ class EnvironmentsDequeTest {
         assertEquals(101, e.oldestIdleSince());
         assertEquals(1, e.oldestKey());
         assertEquals(20, e.topIdleKey());
-        assertEquals(20, e.takeIdle().id());
-        assertEquals(1, e.expireOldest().id());
+        assertEquals(eni(20), e.takeIdle());
+        assertEquals(eni(1), e.expireOldest());
         assertEquals(102, e.oldestIdleSince());
     }
 
@@ -116,7 +116,7 @@ class EnvironmentsDequeTest {
         assertEquals(6, e.provisioned());
         assertEquals(6, e.provisionedIdle());
         assertEquals(5, e.topProvisionedKey());
-        assertEquals(6, e.takeProvisioned().id(), "the last made");
+        assertEquals(eni(6), e.takeProvisioned(), "the last made");
         assertEquals(4, e.topProvisionedKey());
         e.started(); // an on-demand cold start beside it
         assertEquals(2, e.busy());

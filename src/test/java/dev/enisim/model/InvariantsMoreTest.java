@@ -93,7 +93,7 @@ class InvariantsMoreTest {
         broken("environment counts broken", h -> {
             Environments envs = h.world().function(0).environments();
             envs.started();
-            envs.returnProvisioned(0, null); // back as provisioned, though none was made
+            envs.returnProvisioned(0, Environments.NO_ENI); // back as provisioned, though none was made
         });
     }
 
@@ -101,7 +101,7 @@ class InvariantsMoreTest {
     void aBusyProvisionedEnvironmentCountedAsOnDemandGone() {
         broken("environment counts broken: idle 1, busy 0, provisioned 0/1", h -> {
             Environments envs = h.world().function(1).environments();
-            envs.addProvisioned(0, null);
+            envs.addProvisioned(0, Environments.NO_ENI);
             envs.takeProvisioned();
             envs.discardBusy(false); // ends an on-demand one: the busy provisioned one is left uncounted
         });

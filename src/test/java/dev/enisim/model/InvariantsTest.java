@@ -143,14 +143,14 @@ class InvariantsTest {
         broken("environments: functions hold", h -> {
             h.world().function(1).requestProvisioned(1);
             h.world().function(1).setProvisionedConcurrency(1);
-            h.world().function(1).environments().addProvisioned(1, null); // the function counts it, the account not
+            h.world().function(1).environments().addProvisioned(1, Environments.NO_ENI); // the function counts it, the account not
         });
     }
 
     @Test
     void moreIdleProvisionedEnvironmentsThanAllocated() {
         broken("1 provisioned environments (1 idle) but 0 allocated", h ->
-                h.world().function(1).environments().addProvisioned(1, null));
+                h.world().function(1).environments().addProvisioned(1, Environments.NO_ENI));
     }
 
     @Test
