@@ -70,7 +70,7 @@ final class Admission {
 
     /** A new environment: a subnet, the scaling rate, what the network model holds for it, its init time. */
     private Outcome coldStart(LambdaFunction f, Lease env, long now) {
-        boolean attached = f.binding().keys().length > 0;
+        boolean attached = f.hasKeys();
         if (attached) {
             env.key = f.pickKey(environments.healthIfAnyDown());
             if (env.key < 0) {
@@ -98,7 +98,7 @@ final class Admission {
         Outcome result = Outcome.SUCCESS;
         int portsRow = -1;
         int connections = networking.invocationConnections(f);
-        if (connections > 0 && f.binding().keys().length > 0) {
+        if (connections > 0 && f.hasKeys()) {
             portsRow = fleet.acquireRow(env.key, connections, now);
             if (portsRow < 0) {
                 Outcome blocked = fleet.scaleOut(env.key, f.role(), now);

@@ -53,7 +53,7 @@ final class EnvironmentPool {
      */
     boolean takeWarm(LambdaFunction f, Lease lease, long now) {
         Environments envs = f.environments();
-        boolean anyDown = network.anyAzDown() && f.binding().keys().length > 0;
+        boolean anyDown = network.anyAzDown() && f.hasKeys();
         if (envs.provisionedIdle() > 0 && (!anyDown || health.up(envs.topProvisionedKey()))) {
             lease.warm = true;
             lease.provisioned = true;
@@ -186,7 +186,7 @@ final class EnvironmentPool {
     /** Makes the function's provisioned environments (as many as fit: each needs its persistent ports). */
     private void provision(LambdaFunction f, long now) {
         Environments envs = f.environments();
-        boolean attached = f.binding().keys().length > 0;
+        boolean attached = f.hasKeys();
         while (envs.provisioned() < f.provisionedConcurrency()) {
             int key = -1;
             int e = Environments.NO_ENI;

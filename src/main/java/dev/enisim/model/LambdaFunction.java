@@ -35,6 +35,7 @@ final class LambdaFunction {
     private final RandomGenerator subnetChoice;
     private final List<Binding> versions = new ArrayList<>(); // version n at index n-1; null once deleted
     private Binding binding;
+    private boolean attached; // the binding has keys: read on every invocation, kept here beside the hot state
     private Attachment attachment;
     private boolean holdsKeys;
     private State state;
@@ -61,7 +62,7 @@ final class LambdaFunction {
         this.provisionedConcurrency = config.provisionedConcurrency();
         this.provisionedRequested = config.provisionedConcurrency();
         this.initMicros = initMicros;
-        this.binding = binding;
+        setBinding(binding);
         this.subnetChoice = subnetChoice;
     }
 
@@ -168,6 +169,12 @@ final class LambdaFunction {
 
     public void setBinding(Binding b) {
         binding = b;
+        attached = b.keys().length > 0;
+    }
+
+    /** The binding invocations use has keys (a VpcConfig that resolved): {@code binding().keys().length > 0}. */
+    boolean hasKeys() {
+        return attached;
     }
 
     /** The binding being attached (creation, restore, update), or null. */

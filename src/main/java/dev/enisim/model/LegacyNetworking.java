@@ -84,7 +84,7 @@ public final class LegacyNetworking implements Networking {
     }
 
     private Outcome attached(HyperplaneEni e, Lease start) {
-        start.eni = e.row();
+        start.eni = e == null ? Environments.NO_ENI : e.row();
         start.initMicros += parameters.attachMicros().getAsLong();
         return null;
     }

@@ -23,9 +23,13 @@ final class RequestRate {
     private TokenBucket[] reserved = new TokenBucket[0];
     private TokenBucket[] provisioned = new TokenBucket[0];
     private int[] provisionedOf = new int[0];     // the provisioned concurrency each bucket was made for
-    private long[] windowStart = new long[0];
-    private long[] inWindow = new long[0];
-    private long[] allowance = new long[0];
+    /** Per function, one row: its window's start, the requests admitted in it, its allowance (one cache line). */
+    private static final int WINDOW_START = 0;
+    private static final int IN_WINDOW = 1;
+    private static final int ALLOWANCE = 2;
+    private static final int STRIDE = 4;
+    private long[] window = new long[0];
+    private int functions;
 
     RequestRate(Scaling scaling, int accountConcurrencyLimit) {
         this.scaling = scaling;
@@ -47,8 +51,8 @@ final class RequestRate {
      */
     Outcome throttle(LambdaFunction f, long now) {
         int i = f.index();
-        if (i >= allowance.length) {
-            grow(i + 1);
+        if (i >= functions) {
+            grow(Math.max(i + 1, 2 * functions));
         }
         boolean isReserved = f.reserved();
         TokenBucket own = null;
@@ -76,7 +80,7 @@ final class RequestRate {
         }
         account.take();
         if (rising) {
-            inWindow[i]++;
+            window[i * STRIDE + IN_WINDOW]++;
         }
         return null;
     }
@@ -97,26 +101,27 @@ final class RequestRate {
     /** The function's rate may rise further in this window: rolls the window over first. */
     private boolean roomToRise(int i, long now) {
         long w = scaling.requestRateWindowMicros();
-        if (now - windowStart[i] >= w) {
-            long elapsed = (now - windowStart[i]) / w;
-            long previous = elapsed == 1 ? inWindow[i] : 0;
-            windowStart[i] += elapsed * w;
-            inWindow[i] = 0;
-            allowance[i] = Math.max(startPerWindow, previous + risePerWindow);
+        long[] r = window;
+        int b = i * STRIDE;
+        if (now - r[b + WINDOW_START] >= w) {
+            long elapsed = (now - r[b + WINDOW_START]) / w;
+            long previous = elapsed == 1 ? r[b + IN_WINDOW] : 0;
+            r[b + WINDOW_START] += elapsed * w;
+            r[b + IN_WINDOW] = 0;
+            r[b + ALLOWANCE] = Math.max(startPerWindow, previous + risePerWindow);
         }
-        return inWindow[i] < allowance[i];
+        return r[b + IN_WINDOW] < r[b + ALLOWANCE];
     }
 
     private void grow(int n) {
-        int old = allowance.length;
+        int old = functions;
         reserved = Arrays.copyOf(reserved, n);
         provisioned = Arrays.copyOf(provisioned, n);
         provisionedOf = Arrays.copyOf(provisionedOf, n);
-        windowStart = Arrays.copyOf(windowStart, n);
-        inWindow = Arrays.copyOf(inWindow, n);
-        allowance = Arrays.copyOf(allowance, n);
+        window = Arrays.copyOf(window, n * STRIDE);
         for (int k = old; k < n; k++) {
-            allowance[k] = startPerWindow;
+            window[k * STRIDE + ALLOWANCE] = startPerWindow;
         }
+        functions = n;
     }
 }

@@ -17,7 +17,7 @@ final class ScalingRate {
     boolean tryScale(LambdaFunction f, int environments, long now) {
         if (scaling.model() == Scaling.Model.PER_FUNCTION) {
             if (f.index() >= buckets.length) {
-                buckets = Arrays.copyOf(buckets, f.index() + 1);
+                buckets = Arrays.copyOf(buckets, Math.max(f.index() + 1, 2 * buckets.length));
             }
             TokenBucket b = buckets[f.index()];
             if (b == null) {
