@@ -156,6 +156,8 @@ class BenchCommandTest {
         assertEquals(30, cost.get(2).get("functions").asInt());
         assertEquals(1, cost.get(2).get("keys").asInt());
         assertTrue(cost.get(1).get("nsPerEvent").asDouble() > 0);
+        assertTrue(cost.get(1).get("cpuNsPerEvent").asDouble() > 0);
+        assertTrue(r.out().contains("wall ns/event") && r.out().contains("CPU ns/event"), "both named: " + r.out());
         JsonNode refs = root.get("references");
         assertEquals(2, refs.size(), "the PriorityQueue and SSJ simulators beside the tiny loss workload: " + refs);
         assertEquals("priority-queue", refs.get(0).get("name").asText());
