@@ -112,18 +112,21 @@ final class CalendarQueue {
     /** Removes the first entry (the one {@link #firstTime} describes). */
     void removeFirst() {
         int n = first();
-        int b = (int) ((times[n] >>> shift) & mask);
-        heads[b] = next[n]; // the first entry of the queue is the head of its bucket
         long t = times[n];
+        int b = (int) ((t >>> shift) & mask);
+        int following = next[n];
+        heads[b] = following; // the first entry of the queue is the head of its bucket
         gapEstimate = 0.9 * gapEstimate + 0.1 * Math.max(0, t - lastTime);
         lastTime = t;
         bucket = b;
-        dayEnd = ((t >>> shift) + 1) << shift;
+        long end = ((t >>> shift) + 1) << shift;
+        dayEnd = end;
         events[n] = null;
         next[n] = free;
         free = n;
         size--;
-        minEntry = NIL;
+        // the bucket's next entry, when inside the same day, is the new minimum: the scan would stop at it at once
+        minEntry = following != NIL && times[following] < end ? following : NIL;
         if (16 * size < heads.length && heads.length > 16) {
             resize(heads.length / 2);
         } else if (++removalsSinceTuning > 2 * heads.length) {
