@@ -91,6 +91,9 @@ class BenchCommandTest {
         assertTrue(Math.abs(w.get("retainedHeapBytes").asLong()) < peak, "retained " + w.get("retainedHeapBytes"));
         double perEvent = w.get("bytesPerEvent").asDouble();
         assertTrue(perEvent > 5 && perEvent < 1000, "bytes per event " + perEvent);
+        // the steady state leaves out building the simulation and its result: what most of the tiny run allocates
+        double steady = w.get("steadyBytesPerEvent").asDouble();
+        assertTrue(steady >= 0 && steady < perEvent, "steady bytes per event " + steady + ", whole run " + perEvent);
 
         // Erlang B(5, 3) = (3^5 / 5!) / sum_{k=0..5} 3^k / k! = 2.025 / 18.4, computed by hand here
         JsonNode e = w.get("erlangB");
