@@ -4,6 +4,7 @@ import dev.enisim.experiment.ValidationSuite;
 import dev.enisim.metrics.RunSummary;
 import dev.enisim.metrics.Metric;
 import dev.enisim.metrics.Series;
+import dev.enisim.run.Progress;
 import dev.enisim.run.RunResult;
 import dev.enisim.run.Simulation;
 import dev.enisim.scenario.Scenario;
@@ -31,11 +32,23 @@ public final class Bench {
 
     /** One timed run. */
     public record Sample(double wallSeconds, long events, long invocations, long allocatedBytes, long peakHeapBytes,
-            long retainedHeapBytes, double cpuSeconds) {
+            long retainedHeapBytes, double cpuSeconds, long steadyAllocatedBytes, long steadyEvents) {
         /** A run whose CPU time was not measured apart (taken as its wall time). */
         public Sample(double wallSeconds, long events, long invocations, long allocatedBytes, long peakHeapBytes,
                 long retainedHeapBytes) {
             this(wallSeconds, events, invocations, allocatedBytes, peakHeapBytes, retainedHeapBytes, wallSeconds);
+        }
+
+        /** A run whose steady state was not measured apart (taken as the whole run). */
+        public Sample(double wallSeconds, long events, long invocations, long allocatedBytes, long peakHeapBytes,
+                long retainedHeapBytes, double cpuSeconds) {
+            this(wallSeconds, events, invocations, allocatedBytes, peakHeapBytes, retainedHeapBytes, cpuSeconds,
+                    allocatedBytes, events);
+        }
+
+        /** Bytes allocated per event in the steady state (the whole run's when it had none apart). */
+        public double steadyBytesPerEvent() {
+            return steadyEvents > 0 ? (double) steadyAllocatedBytes / steadyEvents : (double) allocatedBytes / events;
         }
 
         /** Events per second of this thread's CPU time: what other processes on the machine disturb least. */
@@ -58,7 +71,10 @@ public final class Bench {
      *
      * @param events        arrivals + completions + the model's other events (also given separately)
      * @param invocations   arrivals (every invocation, whatever its outcome)
-     * @param bytesPerEvent allocated by the simulating thread per event, in the median run
+     * @param bytesPerEvent allocated by the simulating thread per event, in the median run (the whole run: building
+     *                      the simulation and its result included)
+     * @param steadyBytesPerEvent the same in the steady state: from a tenth of the simulated time to its end, not
+     *                      counting the building of the simulation and of its result (median run)
      * @param eventsPerCpuSecond events per second of the simulating thread's CPU time, median over the repeats:
      *                      steadier than the wall rate when other processes share the cores
      * @param erlangB       for a pure loss workload: the theory, the simulated throttled fraction and its 95% CI
@@ -68,7 +84,7 @@ public final class Bench {
             long invocations, double simulatedSeconds, double wallSeconds, double eventsPerSecond,
             double eventsPerSecondMin, double eventsPerSecondMax, double invocationsPerSecond,
             double invocationsPerSecondMin, double invocationsPerSecondMax, long peakHeapBytes, long retainedHeapBytes,
-            double bytesPerEvent, ErlangCheck erlangB, double eventsPerCpuSecond) {
+            double bytesPerEvent, ErlangCheck erlangB, double eventsPerCpuSecond, double steadyBytesPerEvent) {
     }
 
     /** The loss check: Erlang B(servers, offered) against the simulated throttled fraction and its interval. */
@@ -113,7 +129,34 @@ public final class Bench {
             double wall = (System.nanoTime() - t0) / 1e9;
             double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
             long allocated = threads.getThreadAllocatedBytes(tid) - allocated0;
-            return new Sample(wall, events, invocations, allocated, peak, retained, cpu);
+            return new Sample(wall, events, invocations, allocated, peak, retained, cpu, steadyBytes, steadyEvents);
+        }
+
+        private long steadyBytes;
+        private long steadyEvents;
+
+        /**
+         * A progress listener that measures the steady state: this thread's allocation and the events delivered from
+         * the first slice at or past a tenth of the simulated time to the end of the last (two counter reads a run).
+         */
+        Progress steady() {
+            steadyBytes = 0;
+            steadyEvents = 0;
+            return new Progress() {
+                private long bytes0 = -1;
+                private long events0;
+
+                @Override
+                public void update(long simulatedMicros, long totalMicros, long events) {
+                    if (bytes0 < 0 && simulatedMicros >= totalMicros / 10 && simulatedMicros < totalMicros) {
+                        bytes0 = threads.getThreadAllocatedBytes(tid);
+                        events0 = events;
+                    } else if (bytes0 >= 0 && simulatedMicros >= totalMicros) {
+                        steadyBytes = threads.getThreadAllocatedBytes(tid) - bytes0;
+                        steadyEvents = events - events0;
+                    }
+                }
+            };
         }
     }
 
@@ -172,12 +215,13 @@ public final class Bench {
             resetPeaks();
             meter.start();
             Simulation sim = new Simulation(scenario, 0);
-            last = sim.run();
+            last = sim.run(meter.steady());
             RunSummary.Events e = last.summary().events();
             Sample sample = meter.stop(e.total(), e.arrivals(), peakHeap(), 0);
             long retained = liveHeap(sim) - before;
             samples.add(new Sample(sample.wallSeconds(), sample.events(), sample.invocations(),
-                    sample.allocatedBytes(), sample.peakHeapBytes(), retained, sample.cpuSeconds()));
+                    sample.allocatedBytes(), sample.peakHeapBytes(), retained, sample.cpuSeconds(),
+                    sample.steadyAllocatedBytes(), sample.steadyEvents()));
         }
         return summarize(name, scenario, samples, last);
     }
@@ -202,7 +246,8 @@ public final class Bench {
                 scenario.durationMicros() / 1e6, median.wallSeconds(), median.eventsPerSecond(),
                 byRate.get(0).eventsPerSecond(), byRate.get(byRate.size() - 1).eventsPerSecond(),
                 median.invocationsPerSecond(), invMin, invMax, peak, live,
-                (double) median.allocatedBytes() / median.events(), erlang(last), medianCpuRate(samples));
+                (double) median.allocatedBytes() / median.events(), erlang(last), medianCpuRate(samples),
+                median.steadyBytesPerEvent());
     }
 
     private static double medianCpuRate(List<Sample> samples) {

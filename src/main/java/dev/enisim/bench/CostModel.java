@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The cost model: wall ns per event of the {@code loss} workload split over 1, 100, 1,000 and 10,000 functions
+ * The cost model: CPU ns per event (the simulating thread's CPU time; wall ns too) of the {@code loss} workload
+ * split over 1, 100, 1,000 and 10,000 functions
  * ({@link Workloads#lossSplit}), once with an ENI key per function and once with one key for all, the same
  * traffic and event count throughout, so that the curve is what functions and keys cost.
  */
@@ -17,7 +18,10 @@ public final class CostModel {
     /** The function counts measured. */
     public static final int[] FUNCTIONS = {1, 100, 1_000, 10_000};
 
-    /** One point: {@code functions} functions over {@code keys} keys, its bench figures. */
+    /**
+     * One point: {@code functions} functions over {@code keys} keys, its bench figures: {@code nsPerEvent} wall,
+     * {@code cpuNsPerEvent} the simulating thread's CPU time (what the chart draws).
+     */
     public record Point(int functions, int keys, double nsPerEvent, double cpuNsPerEvent, double bytesPerEvent,
             long peakHeapBytes, long retainedHeapBytes, Bench.Result result) {
     }

@@ -77,9 +77,10 @@ final class BenchCommand implements Callable<Integer> {
         + "per draw."})
     boolean samplers;
 
-    @Option(names = "--cost-model", paramLabel = "SVG", description = {"Also measure the cost model: wall ns per "
-        + "event of loss's traffic split over 1, 100, 1,000 and 10,000 functions (a key each, and one key for "
-        + "all), and draw it into SVG (default: not written)."})
+    @Option(names = "--cost-model", paramLabel = "SVG", description = {"Also measure the cost model: CPU ns per "
+        + "event (the simulating thread's CPU time; wall ns beside it in the table and the JSON) of loss's traffic "
+        + "split over 1, 100, 1,000 and 10,000 functions (a key each, and one key for all), and draw the CPU ns "
+        + "into SVG (default: not written)."})
     Path costModel;
 
     @Option(names = "--cost-model-arrivals", paramLabel = "N", defaultValue = "2000000", description = "Arrivals "
@@ -126,9 +127,9 @@ final class BenchCommand implements Callable<Integer> {
         Consumer<String> progress = line -> err.println("  " + line);
         out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MiB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        out.printf(Locale.ROOT, "%-14s %12s %12s %7s %28s %26s %5s %8s %7s %12s%n", "workload", "events",
+        out.printf(Locale.ROOT, "%-14s %12s %12s %7s %28s %26s %5s %8s %7s %12s %8s%n", "workload", "events",
                 "invocations", "wall s", "events/s (min-max)", "invocations/s (min-max)", "peak", "retained", "B/event",
-                "events/CPU-s");
+                "events/CPU-s", "steady B");
         ObjectMapper mapper = SummaryJson.mapper();
         ArrayNode all = mapper.createArrayNode();
         ArrayNode refs = mapper.createArrayNode();
@@ -150,7 +151,9 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         out.println("(peak: heap MiB at its highest, garbage included; retained: MiB the finished run still holds after a"
-                + " full collection)");
+                + " full collection; B/event: bytes the simulating thread allocated per event over the whole run, building"
+                + " the simulation and its result included; steady B: the same from a tenth of the simulated time to its"
+                + " end, without the building)");
         ArrayNode draws = mapper.createArrayNode();
         if (samplers) {
             out.printf(Locale.ROOT, "%n%-15s %-66s %12s%n", "draw", "candidate", "CPU ns (min-max)");
@@ -163,10 +166,10 @@ final class BenchCommand implements Callable<Integer> {
         ArrayNode cost = mapper.createArrayNode();
         if (costModel != null) {
             List<CostModel.Point> points = CostModel.measure(costModelFunctions, costModelArrivals, repeat, progress);
-            out.printf(Locale.ROOT, "%n%-10s %6s %12s %12s %10s %8s %10s%n", "functions", "keys", "ns/event",
-                    "CPU ns/event", "B/event", "peak MiB", "retained");
+            out.printf(Locale.ROOT, "%n%-10s %6s %13s %12s %10s %8s %10s%n", "functions", "keys",
+                    "wall ns/event", "CPU ns/event", "B/event", "peak MiB", "retained");
             for (CostModel.Point p : points) {
-                out.printf(Locale.ROOT, "%,10d %,6d %12.1f %12.1f %10.1f %8d %10.1f%n", p.functions(), p.keys(),
+                out.printf(Locale.ROOT, "%,10d %,6d %13.1f %12.1f %10.1f %8d %10.1f%n", p.functions(), p.keys(),
                         p.nsPerEvent(), p.cpuNsPerEvent(), p.bytesPerEvent(), p.peakHeapBytes() >> 20, p.retainedHeapBytes() / 1048576.0);
                 cost.add(mapper.valueToTree(p));
             }
@@ -214,11 +217,11 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, Bench.Result r) {
-        out.printf(Locale.ROOT, "%-14s %,12d %,12d %7.2f %,10.0f (%,.0f-%,.0f) %,9.0f (%,.0f-%,.0f) %5d %8.1f %7.1f %,12.0f%n",
+        out.printf(Locale.ROOT, "%-14s %,12d %,12d %7.2f %,10.0f (%,.0f-%,.0f) %,9.0f (%,.0f-%,.0f) %5d %8.1f %7.1f %,12.0f %8.3f%n",
                 r.workload(), r.events(), r.invocations(), r.wallSeconds(), r.eventsPerSecond(),
                 r.eventsPerSecondMin(), r.eventsPerSecondMax(), r.invocationsPerSecond(), r.invocationsPerSecondMin(),
                 r.invocationsPerSecondMax(), r.peakHeapBytes() >> 20, r.retainedHeapBytes() / 1048576.0, r.bytesPerEvent(),
-                r.eventsPerCpuSecond());
+                r.eventsPerCpuSecond(), r.steadyBytesPerEvent());
         if (r.erlangB() != null) {
             Bench.ErlangCheck e = r.erlangB();
             out.printf(Locale.ROOT, "%14s throttled fraction %.5f (95%% CI %.5f-%.5f) vs Erlang B(%d, %.0f) = %.5f: %s%n",

@@ -1,5 +1,6 @@
 package dev.enisim.cli;
 
+import dev.enisim.experiment.MetricStats;
 import dev.enisim.experiment.Replications;
 import dev.enisim.report.ReplicatedSummary;
 import dev.enisim.report.ReportWriter;
@@ -12,6 +13,7 @@ import dev.enisim.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,11 +73,13 @@ final class RunCommand implements Callable<Integer> {
         SafeOutput.checkFolder(dir, home);
         budget.check(scenario, replications, spec.commandLine().getErr());
         if (replications > 1) {
-            List<RunResult> runs = Replications.run(scenario, replications,
-                    parallelism.threads());
-            List<Path> written = ReportWriter.writeFiles(ReplicatedSummary.render(scenario, runs), dir, home);
+            // each run's summary is digested on its own thread; only the statistics across runs are left for here
+            List<ReplicatedSummary.Prepared> runs = Replications.run(scenario, replications, parallelism.threads(),
+                    ReplicatedSummary::prepare);
+            Map<String, MetricStats> stats = ReplicatedSummary.stats(runs);
+            List<Path> written = ReportWriter.writeFiles(ReplicatedSummary.files(scenario, runs, stats), dir, home);
             if (!quiet) {
-                spec.commandLine().getOut().println(ReplicatedSummary.text(scenario, runs));
+                spec.commandLine().getOut().println(ReplicatedSummary.text(scenario, replications, stats));
                 spec.commandLine().getOut().println("Report: " + dir + " (" + written.size() + " files)");
             }
             return 0;

@@ -112,18 +112,21 @@ final class CalendarQueue {
     /** Removes the first entry (the one {@link #firstTime} describes). */
     void removeFirst() {
         int n = first();
-        int b = (int) ((times[n] >>> shift) & mask);
-        heads[b] = next[n]; // the first entry of the queue is the head of its bucket
         long t = times[n];
+        int b = (int) ((t >>> shift) & mask);
+        int following = next[n];
+        heads[b] = following; // the first entry of the queue is the head of its bucket
         gapEstimate = 0.9 * gapEstimate + 0.1 * Math.max(0, t - lastTime);
         lastTime = t;
         bucket = b;
-        dayEnd = ((t >>> shift) + 1) << shift;
+        long end = ((t >>> shift) + 1) << shift;
+        dayEnd = end;
         events[n] = null;
         next[n] = free;
         free = n;
         size--;
-        minEntry = NIL;
+        // the bucket's next entry, when inside the same day, is the new minimum: the scan would stop at it at once
+        minEntry = following != NIL && times[following] < end ? following : NIL;
         if (16 * size < heads.length && heads.length > 16) {
             resize(heads.length / 2);
         } else if (++removalsSinceTuning > 2 * heads.length) {
@@ -184,23 +187,36 @@ final class CalendarQueue {
         return used++;
     }
 
-    /** Rebuilds with {@code buckets} buckets and a width of about three average gaps. */
+    /**
+     * Rebuilds with {@code buckets} buckets and a width of about three average gaps. A re-tuning keeps the number of
+     * buckets and only changes the width: the bucket array is then reused, so that a long run's re-tunings (the
+     * width can go back and forth as the gap estimate wanders around a power of two) allocate nothing.
+     */
     private void resize(int buckets) {
         removalsSinceTuning = 0;
-        int[] old = heads;
-        heads = new int[buckets];
+        // every entry into one chain (through next), so that the bucket array can be refilled in place
+        int chain = NIL;
+        for (int h : heads) {
+            int cur = h;
+            while (cur != NIL) {
+                int nxt = next[cur];
+                next[cur] = chain;
+                chain = cur;
+                cur = nxt;
+            }
+        }
+        if (buckets != heads.length) {
+            heads = new int[buckets];
+        }
         Arrays.fill(heads, NIL);
         mask = buckets - 1;
         shift = 63 - Long.numberOfLeadingZeros(Math.max(1, (long) (3 * gapEstimate)));
         width = 1L << shift;
         minEntry = NIL;
-        for (int h : old) {
-            int cur = h;
-            while (cur != NIL) {
-                int nxt = next[cur];
-                insert(cur);
-                cur = nxt;
-            }
+        while (chain != NIL) {
+            int nxt = next[chain];
+            insert(chain);
+            chain = nxt;
         }
         bucket = (int) ((lastTime >>> shift) & mask);
         dayEnd = ((lastTime >>> shift) + 1) << shift;

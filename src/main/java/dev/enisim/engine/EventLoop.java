@@ -197,15 +197,17 @@ public final class EventLoop<E> {
                     break;
                 }
                 Object next = q.firstEvent();
-                long key = q.firstKey();
-                q.removeFirst();
-                if (next instanceof Occurrence o) {
+                if (!(next instanceof Occurrence o)) {
+                    q.removeFirst();
+                } else {
+                    long key = q.firstKey();
+                    q.removeFirst();
                     if (queuedKey[o.source] != key) {
                         staleQueued--; // replaced since: not an event any more
                         continue;
                     }
                     queuedKey[o.source] = -1;
-                    next = sources.event(o.source);
+                    next = src.event(o.source);
                 }
                 event = (E) next;
             }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
@@ -15,6 +16,13 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  * confidence interval of the mean (degenerate when n = 1 or every value is equal).
  */
 public record MetricStats(long n, double mean, double sd, double ciLow, double ciHigh) {
+
+    /**
+     * Student's t 97.5% quantile by degrees of freedom: Commons Math finds it by a root search (a Brent solver over
+     * the regularized beta), which a replicated summary of a large account paid once per metric path (thousands);
+     * it depends on the degrees of freedom only, so it is found once per count and kept (the same double).
+     */
+    private static final Map<Integer, Double> T975 = new ConcurrentHashMap<>();
 
     public static MetricStats of(double[] values) {
         SummaryStatistics s = new SummaryStatistics();
@@ -26,7 +34,8 @@ public record MetricStats(long n, double mean, double sd, double ciLow, double c
             return new MetricStats(values.length, mean, 0, mean, mean);
         }
         double sd = s.getStandardDeviation();
-        double half = new TDistribution(null, values.length - 1).inverseCumulativeProbability(0.975) * sd
+        double half = T975.computeIfAbsent(values.length - 1,
+                df -> new TDistribution(null, df).inverseCumulativeProbability(0.975)) * sd
                 / Math.sqrt(values.length);
         return new MetricStats(values.length, mean, sd, mean - half, mean + half);
     }
@@ -52,8 +61,18 @@ public record MetricStats(long n, double mean, double sd, double ciLow, double c
     public static Map<String, MetricStats> of(List<JsonNode> summaries) {
         List<Map<String, JsonNode>> leaves = new ArrayList<>();
         for (JsonNode s : summaries) {
-            leaves.add(MetricPaths.leaves(s));
+            leaves.add(leaves(s));
         }
+        return ofLeaves(leaves);
+    }
+
+    /** A summary's numeric and other leaves by metric path, as {@link #of(List)} reads them. */
+    public static Map<String, JsonNode> leaves(JsonNode summary) {
+        return MetricPaths.leaves(summary);
+    }
+
+    /** As {@link #of(List)}, from each summary's {@link #leaves} (made beforehand, e.g. on the run's own thread). */
+    public static Map<String, MetricStats> ofLeaves(List<Map<String, JsonNode>> leaves) {
         Map<String, MetricStats> out = new LinkedHashMap<>();
         for (String path : leaves.get(0).keySet()) {
             double[] v = values(leaves, path);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Runs replications 0..n-1 of a scenario. Replication r draws every stream from (scenario seed, r, stream name),
@@ -20,25 +21,34 @@ public final class Replications {
 
     /** Runs {@code n} replications, on up to {@code threads} threads (1 = sequential), in replication order. */
     public static List<RunResult> run(Scenario scenario, int n, int threads) {
+        return run(scenario, n, threads, Function.identity());
+    }
+
+    /**
+     * Runs {@code n} replications and applies {@code then} to each result on the thread that ran it (so that
+     * the work each replication needs afterwards, e.g. its summary's JSON, is done in parallel too, and a result
+     * can be dropped as soon as it is digested); returns the digests in replication order.
+     */
+    public static <T> List<T> run(Scenario scenario, int n, int threads, Function<RunResult, T> then) {
         if (n < 1) {
             throw new IllegalArgumentException("replications must be >= 1: " + n);
         }
         if (threads <= 1 || n == 1) {
-            List<RunResult> out = new ArrayList<>();
+            List<T> out = new ArrayList<>();
             for (int r = 0; r < n; r++) {
-                out.add(new Simulation(scenario, r).run());
+                out.add(then.apply(new Simulation(scenario, r).run()));
             }
             return out;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n));
         try {
-            List<Future<RunResult>> futures = new ArrayList<>();
+            List<Future<T>> futures = new ArrayList<>();
             for (int r = 0; r < n; r++) {
                 int rep = r;
-                futures.add(pool.submit(() -> new Simulation(scenario, rep).run()));
+                futures.add(pool.submit(() -> then.apply(new Simulation(scenario, rep).run())));
             }
-            List<RunResult> out = new ArrayList<>();
-            for (Future<RunResult> f : futures) {
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) {
                 out.add(Tasks.await(f::get));
             }
             return out;

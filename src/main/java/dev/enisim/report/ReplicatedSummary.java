@@ -8,7 +8,6 @@ import dev.enisim.run.RunResult;
 import dev.enisim.run.SummaryShape;
 import dev.enisim.scenario.Scenario;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,26 +23,53 @@ public final class ReplicatedSummary {
     private ReplicatedSummary() {
     }
 
+    /**
+     * What the replicated report needs of one run: its summary's metric leaves and its own summary JSON. Made by
+     * {@link #prepare} on the thread that ran the replication (in parallel with the others), so that only the
+     * statistics across runs are left for the end, and the run's result can go as soon as it is digested.
+     */
+    public record Prepared(Map<String, JsonNode> leaves, byte[] json) {
+    }
+
+    /** One run's part of the replicated report. */
+    public static Prepared prepare(RunResult run) {
+        return new Prepared(MetricStats.leaves(SummaryShape.tree(run.summary())),
+                SummaryJson.render(run.summary()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<Prepared> prepareAll(List<RunResult> runs) {
+        return runs.stream().map(ReplicatedSummary::prepare).toList();
+    }
+
     public static Map<String, byte[]> render(Scenario scenario, List<RunResult> runs) {
+        List<Prepared> prepared = prepareAll(runs);
+        return files(scenario, prepared, stats(prepared));
+    }
+
+    /** The report's files: summary.json over the runs (from their {@code stats}), each replication's own summary. */
+    public static Map<String, byte[]> files(Scenario scenario, List<Prepared> runs, Map<String, MetricStats> stats) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("summary.json", json(scenario, runs).getBytes(StandardCharsets.UTF_8));
+        files.put("summary.json", json(scenario, runs.size(), stats).getBytes(StandardCharsets.UTF_8));
         for (int r = 0; r < runs.size(); r++) {
-            files.put("summary-replication-" + r + ".json",
-                    SummaryJson.render(runs.get(r).summary()).getBytes(StandardCharsets.UTF_8));
+            files.put("summary-replication-" + r + ".json", runs.get(r).json());
         }
         return files;
     }
 
     /** The replicated summary.json (also what {@code check --replications N --baseline} compares). */
     public static String json(Scenario scenario, List<RunResult> runs) {
+        return json(scenario, runs.size(), stats(prepareAll(runs)));
+    }
+
+    private static String json(Scenario scenario, int replications, Map<String, MetricStats> stats) {
         ObjectNode root = SummaryJson.mapper().createObjectNode();
         root.put("scenario", scenario.name());
         root.put("seed", scenario.seed());
-        root.put("replications", runs.size());
-        root.put("seeds", "replication r draws every stream from (seed, r, stream name), r = 0.." + (runs.size() - 1));
+        root.put("replications", replications);
+        root.put("seeds", "replication r draws every stream from (seed, r, stream name), r = 0.." + (replications - 1));
         root.put("confidence", 0.95);
         ObjectNode metrics = root.putObject("metrics");
-        stats(runs).forEach((path, s) -> {
+        stats.forEach((path, s) -> {
             ObjectNode m = metrics.putObject(path);
             m.put("n", s.n());
             m.put("mean", s.mean());
@@ -58,19 +84,20 @@ public final class ReplicatedSummary {
         }
     }
 
-    static Map<String, MetricStats> stats(List<RunResult> runs) {
-        List<JsonNode> trees = new ArrayList<>();
-        for (RunResult r : runs) {
-            trees.add(SummaryShape.tree(r.summary()));
-        }
-        return MetricStats.of(trees);
+    /** The statistics of every metric over the runs, by path. */
+    public static Map<String, MetricStats> stats(List<Prepared> runs) {
+        return MetricStats.ofLeaves(runs.stream().map(Prepared::leaves).toList());
     }
 
     /** The headline metrics with their intervals, for the terminal. */
     public static String text(Scenario scenario, List<RunResult> runs) {
-        Map<String, MetricStats> s = stats(runs);
+        return text(scenario, runs.size(), stats(prepareAll(runs)));
+    }
+
+    /** As {@link #text(Scenario, List)}, from the runs' {@code stats}. */
+    public static String text(Scenario scenario, int replications, Map<String, MetricStats> s) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s: %d replications (seed %d), mean and 95%%"
-                + " confidence interval%n", scenario.name(), runs.size(), scenario.seed()));
+                + " confidence interval%n", scenario.name(), replications, scenario.seed()));
         for (String path : List.of("invocations.total", "invocations.succeeded", "invocations.throttled",
                 "invocations.functionErrors", "enis.peak", "peakConcurrentExecutions", "latencyMillis.p99")) {
             MetricStats m = s.get(path);

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,6 +62,36 @@ public final class SafeOutput {
     private static final Set<Path> IN_FLIGHT = ConcurrentHashMap.newKeySet();
     private static final Map<Path, Path> MOVED_ASIDE = new ConcurrentHashMap<>();
     private static final AtomicBoolean HOOK = new AtomicBoolean();
+    /**
+     * Orders the shutdown hook's clean-up against the writes: every step that creates or moves an entry of ours
+     * holds the read lock (writes go on side by side), the clean-up takes the write lock. Without it, a SIGTERM
+     * while a report was being written raced the main thread, which goes on running during shutdown: the hook
+     * deleted the temporary folder's files while the writer added more (the folder then could not be removed) or
+     * recreated it with {@code createDirectories} right after the hook removed it, so a terminated run could leave
+     * a {@code .NAME.tmp-PID-N} behind. Once the clean-up has run, {@link #closing} is set and every further write
+     * fails (an {@link IOException}) before touching the file system.
+     */
+    private static final ReentrantReadWriteLock GUARD = new ReentrantReadWriteLock();
+    private static boolean closing; // guarded by GUARD
+
+    /** A step that creates, writes or moves our entries. */
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs {@code step} unless the shutdown clean-up has run (then it fails without touching anything). */
+    private static <T> T guarded(Step<T> step) throws IOException {
+        GUARD.readLock().lock();
+        try {
+            if (closing) {
+                throw new IOException("enisim is shutting down (SIGINT or SIGTERM): nothing more is written");
+            }
+            return step.run();
+        } finally {
+            GUARD.readLock().unlock();
+        }
+    }
 
     private SafeOutput() {
     }
@@ -204,10 +235,12 @@ public final class SafeOutput {
         sweepStale(parent, name);
         Path temp = parent.resolve(tempName(name, "tmp"));
         hook();
-        IN_FLIGHT.add(temp);
         try {
-            Files.createDirectory(temp);
-            Files.writeString(temp.resolve(MARKER), MARKER_HEADER, StandardCharsets.UTF_8);
+            guarded(() -> {
+                IN_FLIGHT.add(temp);
+                Files.createDirectory(temp);
+                return Files.writeString(temp.resolve(MARKER), MARKER_HEADER, StandardCharsets.UTF_8);
+            });
         } catch (IOException | RuntimeException e) {
             IN_FLIGHT.remove(temp);
             deleteQuietly(temp);
@@ -247,8 +280,10 @@ public final class SafeOutput {
                 throw new IllegalArgumentException("not a file name inside the output folder: '" + name + "'");
             }
             try {
-                Files.createDirectories(file.getParent());
-                Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                guarded(() -> {
+                    Files.createDirectories(file.getParent());
+                    return Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                });
             } catch (IOException e) {
                 throw failed(asked, e);
             }
@@ -258,7 +293,7 @@ public final class SafeOutput {
         /** Moves the folder into place, replacing the earlier one enisim wrote there; returns the files. */
         public List<Path> commit() throws IOException {
             try {
-                return moveIntoPlace();
+                return guarded(this::moveIntoPlace);
             } catch (IOException e) {
                 throw failed(asked, e);
             }
@@ -379,12 +414,14 @@ public final class SafeOutput {
         sweepStale(parent, target.getFileName().toString());
         Path temp = parent.resolve(tempName(target.getFileName().toString(), "tmp"));
         hook();
-        IN_FLIGHT.add(temp);
         try {
-            Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            checkFile(file, workingDir, signature, atStart);
-            move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            return target;
+            return guarded(() -> {
+                IN_FLIGHT.add(temp);
+                Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                checkFile(file, workingDir, signature, atStart);
+                move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                return target;
+            });
         } catch (IOException | RuntimeException e) {
             deleteQuietly(temp);
             removeEmpty(parent, created);
@@ -448,6 +485,26 @@ public final class SafeOutput {
     }
 
     static void cleanUp() {
+        GUARD.writeLock().lock(); // waits for a write under way; none starts after
+        try {
+            closing = true;
+            removeOurs();
+        } finally {
+            GUARD.writeLock().unlock();
+        }
+    }
+
+    /** Tests only: allows writes again after a test called {@link #cleanUp} (the JVM goes on to other tests). */
+    static void reopenAfterCleanUp() {
+        GUARD.writeLock().lock();
+        try {
+            closing = false;
+        } finally {
+            GUARD.writeLock().unlock();
+        }
+    }
+
+    private static void removeOurs() {
         for (Map.Entry<Path, Path> e : MOVED_ASIDE.entrySet()) {
             try {
                 if (!Files.exists(e.getValue(), LinkOption.NOFOLLOW_LINKS)) {

@@ -91,6 +91,9 @@ class BenchCommandTest {
         assertTrue(Math.abs(w.get("retainedHeapBytes").asLong()) < peak, "retained " + w.get("retainedHeapBytes"));
         double perEvent = w.get("bytesPerEvent").asDouble();
         assertTrue(perEvent > 5 && perEvent < 1000, "bytes per event " + perEvent);
+        // the steady state leaves out building the simulation and its result: what most of the tiny run allocates
+        double steady = w.get("steadyBytesPerEvent").asDouble();
+        assertTrue(steady >= 0 && steady < perEvent, "steady bytes per event " + steady + ", whole run " + perEvent);
 
         // Erlang B(5, 3) = (3^5 / 5!) / sum_{k=0..5} 3^k / k! = 2.025 / 18.4, computed by hand here
         JsonNode e = w.get("erlangB");
@@ -156,6 +159,8 @@ class BenchCommandTest {
         assertEquals(30, cost.get(2).get("functions").asInt());
         assertEquals(1, cost.get(2).get("keys").asInt());
         assertTrue(cost.get(1).get("nsPerEvent").asDouble() > 0);
+        assertTrue(cost.get(1).get("cpuNsPerEvent").asDouble() > 0);
+        assertTrue(r.out().contains("wall ns/event") && r.out().contains("CPU ns/event"), "both named: " + r.out());
         JsonNode refs = root.get("references");
         assertEquals(2, refs.size(), "the PriorityQueue and SSJ simulators beside the tiny loss workload: " + refs);
         assertEquals("priority-queue", refs.get(0).get("name").asText());
