@@ -176,4 +176,29 @@ class LevelsAndBucketsTest {
         c.set(0, 5, 3);
         assertEquals(3, c.peak(0));
     }
+
+    /**
+     * Level areas of one row in buckets [0, 10) and [10, 20] (microseconds): level 3 from 4 to 12, then 1 to the
+     * end: 3 x 6 = 18 in bucket 0, 3 x 2 + 1 x 8 = 14 in bucket 1. An instant earlier than the row's last adds
+     * nothing; a row never touched has no area.
+     */
+    @Test
+    void levelAreasSplitAtTheEdgeAndIgnoreAnEarlierInstant() {
+        LevelAreas a = new LevelAreas(2, 10, 2);
+        a.advance(0, 4);
+        a.set(0, 0, 3);
+        a.advance(0, 12);
+        a.advance(0, 8);
+        a.set(0, 0, 1);
+        a.finish(0, 20);
+        a.finish(1, 20);
+        assertEquals(18, a.area(0, 0, 0));
+        assertEquals(14, a.area(0, 0, 1));
+        assertEquals(32, a.total(0, 0));
+        assertEquals(0, a.total(0, 1));
+        assertEquals(0, a.area(1, 2, 1));
+        assertEquals(0, a.total(1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new LevelAreas(1, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new LevelAreas(1, 10, 0));
+    }
 }

@@ -119,5 +119,8 @@ class MetricTest {
         assertEquals("Maximum", Metric.CONCURRENT_EXECUTIONS.statistic());
         assertEquals("Sim.Environments.Busy.Average", Metric.ENVIRONMENTS_BUSY_AVERAGE.column());
         assertEquals(List.of(), new TimeSeries(1, 1, List.of()).all(Metric.INVOCATIONS, Metric.Scope.ACCOUNT));
+        TimeSeries accountOnly = new TimeSeries(1, 1,
+                List.of(Metric.HYPERPLANE_ENI_COUNT.series(Metric.Scope.ACCOUNT, "", new long[] {1})));
+        assertEquals(List.of(), accountOnly.all(Metric.HYPERPLANE_ENI_COUNT, Metric.Scope.VPC));
     }
 }

@@ -15,6 +15,7 @@ import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
 import dev.enisim.model.network.Cidr;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -360,6 +361,11 @@ class RecorderTest {
         assertEquals(1, h.stuckPending(0, 100, 10));
         assertEquals(0, h.stuckPending(0, 100, 30));
         assertEquals(30.0, h.longestPending(0, 100), 1e-12);
+        // Pending from the very start to the end: one spell of the whole run
+        StateHistory always = new StateHistory(1);
+        always.state(0, State.Pending, StateReasonCode.Creating, "", 0);
+        assertEquals(100.0, always.longestPending(0, 100), 1e-12);
+        assertEquals(1, always.stuckPending(0, 100, 99.5));
     }
 
     /** The run's header figures pass through as given. */
@@ -372,5 +378,62 @@ class RecorderTest {
         assertEquals(new RunSummary.Events(9, 8, 1, 0), summary.events());
         assertEquals(List.of(), summary.teardowns());
         assertEquals(0, summary.latencyMillis().count());
+    }
+
+    /**
+     * A key that is in the world from the start (an existing ENI) carries connections before any ENI of it changes
+     * state: 2 from 15 s to the end of 60 s, a mean of 1.5 and a variance of 4 x 0.75 - 2.25 = 0.75. A key that
+     * appears only in the world at the end is in the summary (read first here) and the series, with nothing.
+     */
+    @Test
+    void keysFromTheStartAndKeysSeenOnlyAtTheEnd() {
+        Recorder r = new Recorder(60 * S, 30 * S);
+        r.attach(world(AT_START, List.of(new WorldSnapshot.KeyView(0, KEY_A, 0)), 251, 11));
+        r.connections(0, 2, 15 * S);
+        WorldSnapshot atEnd = world(AT_END, List.of(new WorldSnapshot.KeyView(0, KEY_A, 2),
+                new WorldSnapshot.KeyView(1, KEY_B, 0)), 251, 11);
+        RunSummary s = r.summary("keys", 1, 0, 60, new RunSummary.Events(0, 0, 0, 0), 300, List.of(),
+                attachedLatency(60 * S), atEnd);
+        assertEquals(1.5, s.eniKeys().get(KEY_A.label()).meanConnections(), 1e-12);
+        assertEquals(0.75, s.eniKeys().get(KEY_A.label()).connectionsVariance(), 1e-12);
+        assertEquals(new RunSummary.KeySummary("vpc-1", "subnet-b", List.of("sg-2"), 0, 0, 0, 0, 0),
+                s.eniKeys().get(KEY_B.label()));
+        TimeSeries ts = r.timeSeries(atEnd);
+        assertArrayEquals(new long[] {2, 2}, ts.get(Metric.ENI_CONNECTIONS, Metric.Scope.ENI_KEY, KEY_A.label())
+                .values());
+        assertArrayEquals(new long[] {0, 0}, ts.get(Metric.ENI_CONNECTIONS, Metric.Scope.ENI_KEY, KEY_B.label())
+                .values());
+    }
+
+    /** The optional sections a run adds reach the summary's readers as given. */
+    @Test
+    void theSummaryHandsOutItsSections() {
+        RunSummary.Percentiles none = new RunSummary.Percentiles(0, 0, 0, 0);
+        var async = Map.of("a", new RunSummary.AsyncSummary(1, 0, 1, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, none,
+                none));
+        var sqs = Map.of("q", new RunSummary.SqsSummary(1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0));
+        var environments = new RunSummary.Environments(1, 1, 0, 0);
+        var cold = new RunSummary.ColdStarts(1, 0, 1, Map.of("Success", 1L));
+        var cost = new RunSummary.Cost("r", "d", 1, 0, 0, 0, 0, 0, 1);
+        var region = new RunSummary.Region(5000, 3, 1, 2);
+        var provisioned = Map.of("p", new RunSummary.ProvisionedSummary(1, 1, 1, 0, 0, 0));
+        var accounts = Map.of("111111111111", new RunSummary.AccountSummary(List.of("a"), 1, 1, 0, 0, 0, 1, 0, 0,
+                List.of()));
+        var dualStack = Map.of("subnet-a", new RunSummary.DualStackSubnet("2600::/64", "18446744073709551611", 1, 1,
+                List.of(), Map.of()));
+        RunSummary s = summary.with(summary.functions(), new RunSummary.Sections(async, sqs, environments, cold, cost,
+                "field", region, provisioned, accounts, dualStack));
+        assertEquals(async, s.async());
+        assertEquals(sqs, s.sqs());
+        assertEquals(environments, s.averageEnvironments());
+        assertEquals(cold, s.coldStarts());
+        assertEquals(cost, s.cost());
+        assertEquals("field", s.assumptions());
+        assertEquals(region, s.region());
+        assertEquals(provisioned, s.provisionedConcurrency());
+        assertEquals(accounts, s.accounts());
+        assertEquals(dualStack, s.dualStack());
+        assertEquals(summary.invocations(), s.invocations());
+        assertNull(summary.async(), "a run without asynchronous functions has no section");
     }
 }
