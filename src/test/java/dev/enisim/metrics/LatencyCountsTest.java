@@ -87,4 +87,52 @@ class LatencyCountsTest {
         }
         assertEquals(h.getMaxValue(), c.maxValue());
     }
+
+    /**
+     * Values decades apart, arriving upwards, downwards and after the counts went wide (past an int): the window
+     * of counts grows to cover each, and every figure is still a Histogram(2)'s.
+     */
+    @Test
+    void valuesFarApartInEveryOrder() {
+        long[][] orders = {
+            {1, 1L << 40, 7, 1L << 20},      // up far, then down
+            {1L << 40, 1, 1L << 30, 300},    // down far first
+            {5_000, 3, 1L << 44, 0},         // up from the middle, down to 0
+        };
+        for (long[] values : orders) {
+            Histogram h = new Histogram(2);
+            LatencyCounts c = new LatencyCounts();
+            for (long v : values) {
+                h.recordValue(v);
+                c.record(v);
+            }
+            assertFigures(h, c, java.util.Arrays.toString(values));
+        }
+        // wide first (a count past an int's range), then values far below and far above its window
+        Histogram h = new Histogram(2);
+        h.recordValueWithCount(5_000, 3_000_000_000L);
+        LatencyCounts c = new LatencyCounts();
+        c.add(h);
+        for (long v : new long[] {1, 1L << 42, 2}) {
+            h.recordValue(v);
+            c.record(v);
+        }
+        assertFigures(h, c, "wide");
+    }
+
+    private static void assertFigures(Histogram h, LatencyCounts c, String what) {
+        assertEquals(h.getTotalCount(), c.totalCount(), what);
+        assertEquals(h.getMaxValue(), c.maxValue(), what);
+        for (double p : new double[] {1, 25, 50, 75, 99, 100}) {
+            assertEquals(h.getValueAtPercentile(p), c.valueAtPercentile(p), what + " p" + p);
+        }
+    }
+
+    /** A latency is never negative: refused, not counted in some bucket. */
+    @Test
+    void aNegativeLatencyIsRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> LatencyCounts.index(-1));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new LatencyCounts().record(-5));
+    }
 }

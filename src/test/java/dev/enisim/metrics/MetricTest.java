@@ -59,4 +59,68 @@ class MetricTest {
         assertEquals(1.5, Seconds.of(1_500_000L));
         assertEquals(1_500_000L, Seconds.toMicros(1.5));
     }
+
+    /**
+     * What timeseries.csv says for each unit: a latency kept in microseconds shown in milliseconds with up to three
+     * decimals (50,175 us: "50.175"; 2,000 us: "2"), an empty cell where no invocation succeeded (-1), an average
+     * kept in thousandths shown in units (2,250: "2.25"), counts as they are; the
+     * columns in catalogue order after time, scope and id, the per-exception column after the run's.
+     */
+    @Test
+    void csvCellsShowEachValueInItsUnit() {
+        TimeSeries ts = new TimeSeries(30_000_000, 2, List.of(
+                Metric.DURATION_P50.series(Metric.Scope.FUNCTION, "f", new long[] {50_175, -1}),
+                Metric.DURATION_MAXIMUM.series(Metric.Scope.FUNCTION, "f", new long[] {2_000, 0}),
+                Metric.ENVIRONMENTS_AVERAGE.series(Metric.Scope.FUNCTION, "f", new long[] {2_250, 1}),
+                Metric.INVOCATIONS.series(Metric.Scope.FUNCTION, "f", new long[] {3, 0}),
+                Metric.invokeErrors(Metric.Scope.FUNCTION, "f", "EC2ThrottledException", new long[] {0, 4})));
+        String[] lines = dev.enisim.report.TimeSeriesCsv.render(ts).split("\n");
+        List<String> header = List.of(lines[0].split(",", -1));
+        assertEquals(List.of("timeSeconds", "scope", "id", "Invocations"), header.subList(0, 4));
+        assertEquals("Sim.InvokeErrors.EC2ThrottledException", header.get(header.size() - 1));
+        assertEquals(3, lines.length, "a header and a row per bucket");
+        List<String> first = List.of(lines[1].split(",", -1));
+        List<String> second = List.of(lines[2].split(",", -1));
+        assertEquals("0", first.get(0));
+        assertEquals("30", second.get(0));
+        assertEquals("function", first.get(1));
+        assertEquals("f", first.get(2));
+        int p50 = header.indexOf("Duration.p50");
+        int max = header.indexOf("Duration.Maximum");
+        int average = header.indexOf("Sim.Environments.Average");
+        assertEquals("50.175", first.get(p50));
+        assertEquals("", second.get(p50));
+        assertEquals("2", first.get(max));
+        assertEquals("0", second.get(max));
+        assertEquals("2.25", first.get(average));
+        assertEquals("0.001", second.get(average));
+        assertEquals("3", first.get(header.indexOf("Invocations")));
+        assertEquals("", first.get(header.indexOf("Errors")), "no Errors series for f: an empty cell");
+        assertEquals("4", second.get(header.indexOf("Sim.InvokeErrors.EC2ThrottledException")));
+    }
+
+    /** Each unit's decimals, and a group's metrics in catalogue order. */
+    @Test
+    void unitsAndGroups() {
+        assertEquals(0, Metric.Unit.COUNT.decimals());
+        assertEquals(3, Metric.Unit.MICROSECONDS.decimals());
+        assertEquals(3, Metric.Unit.THOUSANDTHS.decimals());
+        assertTrue(!Metric.Unit.MICROSECONDS.missing(0), "0 us is a value");
+        assertTrue(!Metric.Unit.THOUSANDTHS.missing(-1));
+        assertEquals(List.of(Metric.NAT_CONNECTIONS, Metric.ERROR_PORT_ALLOCATION), Metric.of(Metric.Group.NAT));
+        assertEquals(List.of(Metric.PROVISIONED_CONCURRENCY_INVOCATIONS,
+                Metric.PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS, Metric.PROVISIONED_CONCURRENCY_ALLOCATED),
+                Metric.of(Metric.Group.PROVISIONED));
+        assertEquals(Metric.Group.SQS, Metric.SQS_CONCURRENT_BATCHES.group());
+        assertEquals(List.of("account", "function", "vpc", "eniKey", "subnet", "natGateway"),
+                java.util.Arrays.stream(Metric.Scope.values()).map(Metric.Scope::id).toList());
+        assertEquals(List.of(Metric.Scope.ACCOUNT, Metric.Scope.VPC, Metric.Scope.ENI_KEY),
+                Metric.HYPERPLANE_ENI_COUNT.scopes());
+        assertEquals("Maximum", Metric.CONCURRENT_EXECUTIONS.statistic());
+        assertEquals("Sim.Environments.Busy.Average", Metric.ENVIRONMENTS_BUSY_AVERAGE.column());
+        assertEquals(List.of(), new TimeSeries(1, 1, List.of()).all(Metric.INVOCATIONS, Metric.Scope.ACCOUNT));
+        TimeSeries accountOnly = new TimeSeries(1, 1,
+                List.of(Metric.HYPERPLANE_ENI_COUNT.series(Metric.Scope.ACCOUNT, "", new long[] {1})));
+        assertEquals(List.of(), accountOnly.all(Metric.HYPERPLANE_ENI_COUNT, Metric.Scope.VPC));
+    }
 }
