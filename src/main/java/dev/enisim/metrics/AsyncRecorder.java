@@ -11,7 +11,7 @@ import org.HdrHistogram.Histogram;
 /**
  * Observes Lambda's asynchronous event queue: per asynchronous function, per time bucket, the CloudWatch metrics
  * AsyncEventsReceived, AsyncEventsDropped, DeadLetterErrors, DestinationDeliveryFailures (sums) and
- * AsyncEventAge (maximum, ms), plus the events waiting in the queue; and the summary's {@code async} section.
+ * AsyncEventAge (maximum, kept in microseconds and shown in whole milliseconds), plus the events waiting in the queue; and the summary's {@code async} section.
  * Memory grows with functions and buckets, not with events.
  */
 public final class AsyncRecorder implements AsyncListener {
@@ -78,9 +78,8 @@ public final class AsyncRecorder implements AsyncListener {
         Track t = byFunction[function];
         t.age.recordValue(Math.max(0, eventAgeMicros));
         int b = bucket(nowMicros);
-        long ms = eventAgeMicros / 1000;
-        if (ms > t.ageMax[b]) {
-            t.ageMax[b] = ms;
+        if (eventAgeMicros > t.ageMax[b]) {
+            t.ageMax[b] = eventAgeMicros; // kept in microseconds: the outputs show whole milliseconds
         }
     }
 

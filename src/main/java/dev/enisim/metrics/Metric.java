@@ -47,7 +47,7 @@ public enum Metric {
 
     ASYNC_EVENTS_RECEIVED("AsyncEventsReceived", "Sum", Unit.COUNT, Group.ASYNC, Scope.ACCOUNT, Scope.FUNCTION),
     /** Queueing to invocation, the bucket's maximum. */
-    ASYNC_EVENT_AGE("AsyncEventAge", "Maximum", Unit.MILLISECONDS, Group.ASYNC, Scope.ACCOUNT, Scope.FUNCTION),
+    ASYNC_EVENT_AGE("AsyncEventAge", "Maximum", Unit.MICROSECONDS_AS_WHOLE_MILLISECONDS, Group.ASYNC, Scope.ACCOUNT, Scope.FUNCTION),
     ASYNC_EVENTS_DROPPED("AsyncEventsDropped", "Sum", Unit.COUNT, Group.ASYNC, Scope.ACCOUNT, Scope.FUNCTION),
     DEAD_LETTER_ERRORS("DeadLetterErrors", "Sum", Unit.COUNT, Group.ASYNC, Scope.ACCOUNT, Scope.FUNCTION),
     DESTINATION_DELIVERY_FAILURES("DestinationDeliveryFailures", "Sum", Unit.COUNT, Group.ASYNC, Scope.ACCOUNT,
@@ -58,8 +58,8 @@ public enum Metric {
     NUMBER_OF_MESSAGES_DELETED("NumberOfMessagesDeleted", "Sum", Unit.COUNT, Group.SQS, Scope.FUNCTION),
     APPROXIMATE_NUMBER_OF_MESSAGES_VISIBLE("ApproximateNumberOfMessagesVisible", "Maximum", Unit.COUNT, Group.SQS,
             Scope.FUNCTION),
-    APPROXIMATE_AGE_OF_OLDEST_MESSAGE("ApproximateAgeOfOldestMessage", "Maximum", Unit.SECONDS, Group.SQS,
-            Scope.FUNCTION),
+    APPROXIMATE_AGE_OF_OLDEST_MESSAGE("ApproximateAgeOfOldestMessage", "Maximum", Unit.MICROSECONDS_AS_WHOLE_SECONDS,
+            Group.SQS, Scope.FUNCTION),
     SQS_CONCURRENT_BATCHES("Sim.SqsConcurrentBatches", "Maximum", Unit.COUNT, Group.SQS, Scope.FUNCTION),
     SQS_MESSAGES_TO_DEAD_LETTER_QUEUE("Sim.SqsMessagesToDeadLetterQueue", "Sum", Unit.COUNT, Group.SQS,
             Scope.FUNCTION),
@@ -97,30 +97,56 @@ public enum Metric {
      */
     public enum Group { RUN, NAT, ASYNC, SQS, PROVISIONED }
 
-    /** The unit values are kept in, and how an output shows them (no decimals, or three). */
+    /**
+     * The unit values are kept in, and how an output shows them: with three decimals (the kept value times 10^-3),
+     * or as whole numbers (the kept value, or whole milliseconds or seconds of microseconds, rounded down). Outputs
+     * convert with {@link #rounded} and {@link #scale}, once, where they write the value.
+     */
     public enum Unit {
-        COUNT(0),
-        /** shown in milliseconds with three decimals; a negative value means "nothing in this bucket" */
-        MICROSECONDS(3),
-        /** whole milliseconds */
-        MILLISECONDS(0),
-        /** whole seconds */
-        SECONDS(0),
+        COUNT(0, 1),
+        /** kept in microseconds, shown in milliseconds with three decimals; negative means "nothing in this bucket" */
+        MICROSECONDS(3, 1),
+        /** kept in microseconds, shown in whole milliseconds rounded down (AsyncEventAge) */
+        MICROSECONDS_AS_WHOLE_MILLISECONDS(0, 1_000),
+        /** kept in microseconds, shown in whole seconds rounded down (SQS's ApproximateAgeOfOldestMessage) */
+        MICROSECONDS_AS_WHOLE_SECONDS(0, 1_000_000),
         /** a mean kept in thousandths, shown with three decimals */
-        THOUSANDTHS(3);
+        THOUSANDTHS(3, 1);
 
         private final int decimals;
+        private final long perShown;
 
-        Unit(int decimals) {
+        Unit(int decimals, long perShown) {
             this.decimals = decimals;
+            this.perShown = perShown;
         }
 
-        /** The shown value is the kept value times 10^-decimals (microseconds to milliseconds, thousandths to units). */
+        /**
+         * The shown value is {@link #rounded} times 10^-decimals (microseconds to milliseconds, thousandths to
+         * units).
+         */
         public int decimals() {
             return decimals;
         }
 
-        /** The factor from the kept value to the shown value. */
+        /** The kept value in whole shown units: rounded down for the units of whole milliseconds or seconds. */
+        public long rounded(long kept) {
+            return perShown == 1 ? kept : Math.floorDiv(kept, perShown);
+        }
+
+        /** Every value of a series {@link #rounded}; the same array when the unit needs no rounding. */
+        public long[] rounded(long[] kept) {
+            if (perShown == 1) {
+                return kept;
+            }
+            long[] out = new long[kept.length];
+            for (int i = 0; i < kept.length; i++) {
+                out[i] = rounded(kept[i]);
+            }
+            return out;
+        }
+
+        /** The factor from a {@link #rounded} value to the shown value. */
         public double scale() {
             return decimals == 3 ? 1e-3 : 1;
         }

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Observes SQS event source mappings: per function fed by a queue, per time bucket, SQS's NumberOfMessagesSent,
  * NumberOfMessagesDeleted (sums), ApproximateNumberOfMessagesVisible and ApproximateAgeOfOldestMessage (maxima,
- * the age in seconds), the poller's concurrent batches and the messages redriven to the queue's DLQ; and the
+ * the age kept in microseconds and shown in whole seconds), the poller's concurrent batches and the messages redriven to the queue's DLQ; and the
  * summary's {@code sqs} section. Memory grows with functions and buckets, not with messages.
  */
 public final class SqsRecorder implements SqsListener {
@@ -82,7 +82,7 @@ public final class SqsRecorder implements SqsListener {
         Track t = byFunction[function];
         int b = bucket(nowMicros);
         max(t.values[2], b, visible);
-        max(t.values[3], b, oldestAgeMicros / Seconds.MICROS);
+        max(t.values[3], b, oldestAgeMicros); // kept in microseconds: the outputs show whole seconds
         max(t.values[4], b, batches);
         t.visible = visible;
         t.batches = batches;

@@ -2,6 +2,7 @@ package dev.enisim.model;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Every event of the simulation: small immutable records behind one sealed interface, dispatched in one place
@@ -89,6 +90,89 @@ public sealed interface SimEvent {
      */
     sealed interface Control extends SimEvent {
     }
+
+    /**
+     * A timeline action as the scenario file names it ({@code setOtherUsedIps}: AWS's vocabulary) and how its record
+     * is read from the action's fields. Declared here, next to the records, so that a new action is its record, its
+     * line in {@link #ACTIONS}, its case in {@link World#handle} and the owner's method: the loader gives every
+     * action the same {@link ActionFields}.
+     */
+    record Action(String name, java.util.function.Function<ActionFields, Control> read) {
+    }
+
+    /**
+     * What an action's reading asks of its fields in the file, names already resolved to the world's indices (in
+     * the order the scenario defines them). The loader implements it: a field that is missing, unknown or out of
+     * bounds is reported with its path (the action is then left out, so the value given back does not matter), and
+     * the keys asked for are the action's allowed keys.
+     */
+    interface ActionFields {
+        /** A required function name, as its index. */
+        int function(String key);
+
+        /** A required execution role name, as its index (roles in the order functions first name them). */
+        int role(String key);
+
+        /** A required subnet id, as its index (every VPC's, in VPC order). */
+        int subnet(String key);
+
+        /** An optional subnet id: empty when the key is absent. */
+        OptionalInt optionalSubnet(String key);
+
+        /** A required VPC id, as its index. */
+        int vpc(String key);
+
+        /** A required Availability Zone name, as its index (in the order subnets first name them). */
+        int az(String key);
+
+        /** A required whole number from {@code min} to {@code max}. */
+        int count(String key, int min, int max);
+
+        /**
+         * A required provisioned concurrency for {@code function}: at least 1, at most the function's reserved
+         * concurrency, or the account's unreserved concurrency when it has none.
+         */
+        int provisionedConcurrency(String key, int function);
+
+        /** An optional VpcConfig ({@code {subnetIds, securityGroupIds}}, both empty: none): empty when absent. */
+        Optional<VpcConfig> vpcConfig(String key);
+
+        /** A required VpcConfig; {@code hint} says what to write when it is missing. */
+        VpcConfig requiredVpcConfig(String key, String hint);
+
+        /** When {@code key} is given, a time after the action's at which {@code end} happens. */
+        void until(String key, Control end);
+    }
+
+    /** The timeline's actions, in the order the loader lists them in its messages. */
+    List<Action> ACTIONS = List.of(
+            new Action("createFunction", a -> new CreateFunction(a.function("function"), a.vpcConfig("vpcConfig"))),
+            new Action("updateVpcConfig", a -> new UpdateVpcConfig(a.function("function"),
+                    a.requiredVpcConfig("vpcConfig", "{subnetIds: [], securityGroupIds: []} detaches"))),
+            new Action("publishVersion", a -> new PublishVersion(a.function("function"))),
+            new Action("deleteVersion", a -> new DeleteVersion(a.function("function"),
+                    a.count("version", 1, Integer.MAX_VALUE))),
+            new Action("deleteFunction", a -> new DeleteFunction(a.function("function"))),
+            new Action("deleteRole", a -> new SetRolePermissions(a.role("role"), false, true)),
+            new Action("revokeRolePermissions", a -> new SetRolePermissions(a.role("role"), false, false)),
+            new Action("grantRolePermissions", a -> new SetRolePermissions(a.role("role"), true, false)),
+            new Action("setOtherUsedIps", a -> new SetOtherUsedIps(a.subnet("subnet"),
+                    a.count("otherUsedIps", 0, 65_536))),
+            new Action("setOtherUsedEnis", a -> new SetOtherUsedEnis(a.vpc("vpc"),
+                    a.count("otherUsedEnis", 0, 10_000_000))),
+            new Action("azOutage", a -> {
+                int az = a.az("az");
+                a.until("until", new AzAvailability(az, false));
+                return new AzAvailability(az, true);
+            }),
+            new Action("deleteOrphanedEnis", a -> new DeleteOrphanedEnis(a.optionalSubnet("subnet")
+                    .orElse(DeleteOrphanedEnis.ALL_SUBNETS))),
+            new Action("putProvisionedConcurrencyConfig", a -> {
+                int f = a.function("function");
+                return new PutProvisionedConcurrency(f, a.provisionedConcurrency("provisionedConcurrency", f));
+            }),
+            new Action("deleteProvisionedConcurrencyConfig", a -> new PutProvisionedConcurrency(a.function("function"),
+                    0)));
 
     /**
      * A VpcConfig as the world's indices: subnets and security groups numbered in the order the scenario defines

@@ -4,44 +4,105 @@ import java.util.function.IntUnaryOperator;
 import java.util.function.LongSupplier;
 
 /**
- * What the world is built with: limits, the ENI timings (samplers with their own streams), scaling and the
- * network model.
+ * What the world is built with: the scenario's settings, read through {@link Configuration} (the scenario's own
+ * record, no copy), and what the run makes for them: the ENI timings' samplers (each with its own random stream),
+ * the network model's strategy and the warm routing's draws. The accessors are the ones the model's owners call;
+ * each owner reads them once, when it is built (the samplers when it draws), never per invocation.
  *
- * @param accountConcurrencyLimit account ConcurrentExecutions limit
- * @param connectionsPerEni       ports per ENI
- * @param eniRetryBackoffMicros   wait before retrying an ENI creation that failed
- * @param idleReclaimAfterMicros  a VPC function not invoked for this long goes Inactive
- * @param eniCreateMicros         draws the time to create a new ENI
- * @param attachExistingMicros    draws the time to attach to a key that already has a ready ENI
- * @param eniDeleteMicros         draws the time Lambda takes to delete an ENI nobody uses
- * @param keepAliveMicros         an idle execution environment is reclaimed after this long
- * @param initCapMicros           a cold start's init duration is cut here (10 s)
- * @param scaling                 how fast environments may be added
- * @param networking              how functions reach their VPC (Hyperplane or the pre-2019 model)
- * @param warmRouting             which idle environment a warm invocation takes
- * @param networkInterfacesPerRegion EC2's network interfaces per Region, shared by every VPC (5,000 by default [doc])
- * @param stuckPendingAfterMicros an update or PublishVersion on a function Pending for longer than this puts it in
- *                                Failed (6 min [doc])
- * @param routingRandom           uniform draws below a bound, for {@link WarmRouting#RANDOM} (no other policy
- *                                draws; {@link #NO_DRAWS} when the routing never draws)
- * @param provisioning            how provisioned concurrency requested on the timeline is allocated
+ * @param config               the scenario's settings
+ * @param eniCreateMicros      draws the time to create a new ENI
+ * @param attachExistingMicros draws the time to attach to a key that already has a ready ENI
+ * @param eniDeleteMicros      draws the time Lambda takes to delete an ENI nobody uses
+ * @param networking           how functions reach their VPC (Hyperplane or the pre-2019 model)
+ * @param routingRandom        uniform draws below a bound, for {@link WarmRouting#RANDOM} (no other policy draws;
+ *                             {@link #NO_DRAWS} when the routing never draws)
  */
-public record WorldSettings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
-        long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
-        LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling,
-        Networking networking, WarmRouting warmRouting, int networkInterfacesPerRegion, long stuckPendingAfterMicros,
-        IntUnaryOperator routingRandom, ProvisionedAllocation provisioning) {
+public record WorldSettings(Configuration config, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
+        LongSupplier eniDeleteMicros, Networking networking, IntUnaryOperator routingRandom) {
 
-    /** Settings with provisioned concurrency allocated at AWS's documented pace. */
-    public WorldSettings(int accountConcurrencyLimit, int connectionsPerEni, long eniRetryBackoffMicros,
-            long idleReclaimAfterMicros, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
-            LongSupplier eniDeleteMicros, long keepAliveMicros, long initCapMicros, Scaling scaling,
-            Networking networking, WarmRouting warmRouting, int networkInterfacesPerRegion, long stuckPendingAfterMicros,
-            IntUnaryOperator routingRandom) {
-        this(accountConcurrencyLimit, connectionsPerEni, eniRetryBackoffMicros, idleReclaimAfterMicros,
-                eniCreateMicros, attachExistingMicros, eniDeleteMicros, keepAliveMicros, initCapMicros, scaling,
-                networking, warmRouting, networkInterfacesPerRegion, stuckPendingAfterMicros, routingRandom,
-                ProvisionedAllocation.DEFAULT);
+    /**
+     * What the model reads of the scenario's settings (the scenario's record is one: the model reads the values the
+     * loader validated, not a copy of them). A setting the model needs is a method here, one of
+     * {@link WorldSettings} named as its owner calls it, and the scenario's component (or a method of the scenario
+     * that reads it from its block).
+     */
+    public interface Configuration {
+        /** The account's ConcurrentExecutions limit. */
+        int accountConcurrencyLimit();
+
+        /** Ports per ENI. */
+        int connectionsPerEni();
+
+        /** Wait before retrying an ENI creation that failed. */
+        long eniRetryBackoffMicros();
+
+        /** A VPC function not invoked for this long goes Inactive. */
+        long idleReclaimAfterMicros();
+
+        /** An idle execution environment is reclaimed after this long. */
+        long keepAliveMicros();
+
+        /** How fast environments may be added. */
+        Scaling scalingRule();
+
+        /** Which idle environment a warm invocation takes. */
+        WarmRouting warmRouting();
+
+        /** EC2's network interfaces per Region, shared by every VPC (5,000 by default [doc]). */
+        int networkInterfacesPerRegion();
+
+        /**
+         * An update or PublishVersion on a function Pending for longer than this puts it in Failed (6 min [doc]).
+         */
+        long stuckPendingAfterMicros();
+
+        /** How provisioned concurrency requested on the timeline is allocated. */
+        ProvisionedAllocation provisioning();
+    }
+
+    public int accountConcurrencyLimit() {
+        return config.accountConcurrencyLimit();
+    }
+
+    public int connectionsPerEni() {
+        return config.connectionsPerEni();
+    }
+
+    public long eniRetryBackoffMicros() {
+        return config.eniRetryBackoffMicros();
+    }
+
+    public long idleReclaimAfterMicros() {
+        return config.idleReclaimAfterMicros();
+    }
+
+    public long keepAliveMicros() {
+        return config.keepAliveMicros();
+    }
+
+    public Scaling scaling() {
+        return config.scalingRule();
+    }
+
+    public WarmRouting warmRouting() {
+        return config.warmRouting();
+    }
+
+    public int networkInterfacesPerRegion() {
+        return config.networkInterfacesPerRegion();
+    }
+
+    public long stuckPendingAfterMicros() {
+        return config.stuckPendingAfterMicros();
+    }
+
+    public ProvisionedAllocation provisioning() {
+        return config.provisioning();
+    }
+
+    /** A cold start's init duration is cut here: 10 s [doc]. */
+    public long initCapMicros() {
+        return INIT_CAP_MICROS;
     }
 
     /** Draws for a warm routing that never draws: fails if asked. */

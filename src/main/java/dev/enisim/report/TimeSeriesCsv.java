@@ -91,13 +91,16 @@ public final class TimeSeriesCsv {
         return out.toString();
     }
 
-    /** A value in its metric's unit as shown: microseconds as milliseconds, thousandths as units. */
+    /**
+     * A value in its metric's unit as shown: microseconds as milliseconds (or whole milliseconds or seconds, rounded
+     * down), thousandths as units.
+     */
     static String cell(Metric.Unit unit, long value) {
         if (unit.missing(value)) {
             return "";
         }
         if (unit.decimals() == 0) {
-            return Long.toString(value);
+            return Long.toString(unit.rounded(value));
         }
         return BigDecimal.valueOf(value, unit.decimals()).stripTrailingZeros().toPlainString();
     }

@@ -86,15 +86,12 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         RandomStreams streams = new RandomStreams(scenario.seed(), replication);
         this.recorder = new Recorder(scenario.durationMicros(), scenario.bucketMicros());
         Scenario.Hyperplane hp = scenario.hyperplane();
-        WorldSettings settings = new WorldSettings(scenario.account().concurrencyLimit(), hp.connectionsPerEni(),
-                hp.eniRetryBackoffMicros(), hp.idleReclaimAfterMicros(),
+        // the scenario is the model's configuration (read, not copied); the run adds the samplers and strategies
+        WorldSettings settings = new WorldSettings(scenario,
                 Sampler.of(hp.eniCreateTime(), streams.stream("hyperplane/eni-create")),
                 Sampler.of(hp.attachExistingTime(), streams.stream("hyperplane/attach-existing")),
                 Sampler.of(hp.eniDeleteTime(), streams.stream("hyperplane/eni-delete")),
-                scenario.scaling().keepAliveMicros(), WorldSettings.INIT_CAP_MICROS, scenario.scaling().scaling(),
-                networking(scenario, streams), scenario.scaling().warmRouting(), regionLimit(scenario),
-                hp.stuckPendingAfterMicros(), routingDraws(streams.stream("scaling/warm-routing")),
-                scenario.scaling().provisioned());
+                networking(scenario, streams), routingDraws(streams.stream("scaling/warm-routing")));
         this.latency = new LatencyRecorder(scenario.durationMicros(), scenario.bucketMicros());
         this.nat = natRecorder(scenario);
         this.levels = new EnvironmentLevels(scenario.durationMicros(), scenario.bucketMicros());
@@ -163,7 +160,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         boolean legacyModel = scenario.networkModel() == NetworkModel.LEGACY;
         for (Scenario.Vpc v : scenario.vpcs()) {
             // before Hyperplane, Lambda's ENIs met only the Region's limit: a VPC could hold as many
-            build.addVpc(v.id(), legacyModel ? regionLimit(scenario) : v.eniQuota(), v.otherUsedEnis());
+            build.addVpc(v.id(), legacyModel ? scenario.networkInterfacesPerRegion() : v.eniQuota(),
+                    v.otherUsedEnis());
             for (Scenario.NatGateway g : v.natGateways()) {
                 build.addNatGateway(v.id(), g.id(), g.az(), g.addresses());
             }
@@ -264,15 +262,6 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         Scenario.Legacy l = scenario.legacy();
         return new LegacyNetworking(new Legacy(Sampler.of(l.coldStartAttachTime(), streams.stream("legacy/attach")),
                 l.ec2ApiBurst(), l.ec2ApiRefillPerSecond()));
-    }
-
-    /**
-     * EC2's network interfaces per Region, across all VPCs: the account's; under the legacy model the legacy
-     * block's {@code eniLimit}.
-     */
-    private static int regionLimit(Scenario scenario) {
-        return scenario.networkModel() == NetworkModel.LEGACY ? scenario.legacy().eniLimit()
-                : scenario.account().networkInterfacesPerRegion();
     }
 
     /** Uniform draws below a bound, for random warm routing. */

@@ -14,8 +14,8 @@ import java.util.List;
  *
  * <p>To add a default: a constant here (if the code needs it), an {@link Entry} in {@link #TABLE}, and its row in
  * scenarios/README.md (and in the README's assumptions table when it is not documented by AWS). A function's
- * whole-number field has its default in its line of {@link Scenario.Function#COUNTS} instead, which the reader
- * reads and this table lists.
+ * field read by a table of {@link Setting}s (a block's {@code SETTINGS} in {@link Scenario}) has its default in its
+ * row instead, which the reader reads and this table lists.
  */
 public final class Defaults {
 
@@ -76,11 +76,8 @@ public final class Defaults {
     }
 
     static final long SEC = 1_000_000L;
-    static final long DAY = 86_400 * SEC;
 
     // ---- the scenario ----
-    public static final String DESCRIPTION = "";
-    public static final long SEED = 1;
     public static final long BUCKET_MICROS = 60 * SEC;
 
     // ---- account ----
@@ -105,31 +102,17 @@ public final class Defaults {
      * p99 5 min [assumed]); {@code assumptions: documented} picks the other preset's.
      */
     public static final DistributionSpec ENI_CREATE_TIME = AssumptionPreset.DEFAULT.eniCreateTime();
-    /** Time to attach to a key that already has an ENI: 5 s [assumed]. */
-    public static final DistributionSpec ATTACH_EXISTING_TIME = new DistributionSpec.Constant(5 * SEC);
-    /** Ports of one ENI [assumed]. */
-    public static final int CONNECTIONS_PER_ENI = 65_000;
-    /** Wait before Lambda retries a failed ENI creation: 5 min [assumed]. */
-    public static final long ENI_RETRY_BACKOFF_MICROS = 300 * SEC;
     /**
      * ENI deletion time under the default {@link AssumptionPreset} (field: log-normal, median 10 min, p99 35 min,
      * capped at 45 min [assumed]).
      */
     public static final DistributionSpec ENI_DELETE_TIME = AssumptionPreset.DEFAULT.eniDeleteTime();
-    /** A VPC function not invoked this long goes Inactive: 14 days [assumed]. */
-    public static final long IDLE_RECLAIM_AFTER_MICROS = 14 * DAY;
-    /** A Pending spell longer than this is reported as stuck: 6 min [doc]. */
-    public static final long STUCK_PENDING_AFTER_MICROS = 360 * SEC;
 
-    // ---- functions[*] (its whole-number fields: Scenario.Function.COUNTS) ----
-    /** Lambda's default function timeout: 3 s [doc]. */
-    public static final long TIMEOUT_MICROS = 3 * SEC;
-    public static final long CREATED_AT_MICROS = 0;
+    // ---- functions[*] (the fields of Scenario.Function.SETTINGS have their defaults there) ----
     /** A function's execution role when none is named: {@code <name>-role}. */
     public static final String ROLE_SUFFIX = "-role";
     /** Cold-start init without a runtime preset: log-normal, median 250 ms, p99 1.5 s, capped at 10 s [assumed]. */
     public static final DistributionSpec INIT_DURATION = new DistributionSpec.LogNormal(250e3, 1.5e6, 10e6);
-    public static final String ARCHITECTURE = "x86_64";
     public static final String PACKAGE_TYPE = "Zip";
 
     // ---- scaling ----
@@ -163,12 +146,10 @@ public final class Defaults {
     public static final long SQS_THROTTLE_RETRY_MICROS = SEC;
 
     /**
-     * Every defaulted field of the scenario file, block by block in the order of scenarios/README.md (a function's
-     * whole-number fields after its others).
+     * Every defaulted field of the scenario file, block by block in the order of scenarios/README.md (the rows of
+     * the blocks' {@link Setting} tables after their blocks' other fields).
      */
-    public static final List<Entry> TABLE = withCounts(List.of(
-            new Entry("description", "\"\"", Unit.TEXT, Source.ENISIM),
-            new Entry("seed", "1", Unit.COUNT, Source.ENISIM),
+    public static final List<Entry> TABLE = withSettings(List.of(
             new Entry("bucket", "1m", Unit.DURATION, Source.ENISIM),
             new Entry("networkModel", "hyperplane", Unit.TEXT, Source.ENISIM),
             new Entry("account.concurrencyLimit", "1000", Unit.COUNT, Source.DOCUMENTED),
@@ -181,13 +162,8 @@ public final class Defaults {
             new Entry("vpcs[*].subnets[*].otherUsedIps", "0", Unit.COUNT, Source.ENISIM),
             new Entry("hyperplane.eniCreateTime", AssumptionPreset.DEFAULT.eniCreateTimeText(), Unit.DISTRIBUTION,
                     Source.ASSUMED),
-            new Entry("hyperplane.attachExistingTime", "5s", Unit.DISTRIBUTION, Source.ASSUMED),
-            new Entry("hyperplane.connectionsPerEni", "65000", Unit.COUNT, Source.DOCUMENTED),
-            new Entry("hyperplane.eniRetryBackoff", "5m", Unit.DURATION, Source.DOCUMENTED_OLD),
             new Entry("hyperplane.eniDeleteTime", AssumptionPreset.DEFAULT.eniDeleteTimeText(), Unit.DISTRIBUTION,
                     Source.ASSUMED),
-            new Entry("hyperplane.idleReclaimAfter", "14d", Unit.DURATION, Source.ASSUMED),
-            new Entry("hyperplane.stuckPendingAfter", "6m", Unit.DURATION, Source.DOCUMENTED),
             new Entry("scaling.model", "per-function", Unit.TEXT, Source.DOCUMENTED),
             new Entry("scaling.newEnvironmentsPer10s", "1000", Unit.COUNT, Source.DOCUMENTED),
             new Entry("scaling.burst", "3000", Unit.COUNT, Source.DOCUMENTED_OLD),
@@ -201,12 +177,9 @@ public final class Defaults {
             new Entry("legacy.ec2ApiBurst", "200", Unit.COUNT, Source.ASSUMED),
             new Entry("legacy.ec2ApiRefill", "5/s", Unit.RATE, Source.ASSUMED),
             new Entry("legacy.eniLimit", "5000", Unit.COUNT, Source.DOCUMENTED),
-            new Entry("functions[*].timeout", "3s", Unit.DURATION, Source.DOCUMENTED),
-            new Entry("functions[*].createdAt", "0s", Unit.DURATION, Source.ENISIM),
             new Entry("functions[*].role", "<name>-role", Unit.TEXT, Source.ENISIM),
             new Entry("functions[*].initDuration", "{dist: lognormal, median: 250ms, p99: 1.5s, cap: 10s}",
                     Unit.DISTRIBUTION, Source.ASSUMED),
-            new Entry("functions[*].architecture", "x86_64", Unit.TEXT, Source.DOCUMENTED),
             new Entry("functions[*].packageType", "Zip", Unit.TEXT, Source.DOCUMENTED),
             new Entry("functions[*].invocationType", "RequestResponse", Unit.TEXT, Source.DOCUMENTED),
             new Entry("async.firstRetryInterval", "1s", Unit.DURATION, Source.DOCUMENTED),
@@ -219,14 +192,20 @@ public final class Defaults {
             new Entry("sqs.errorBackoffFactor", "0.5", Unit.NUMBER, Source.ASSUMED),
             new Entry("sqs.throttleRetry", "1s", Unit.DURATION, Source.ASSUMED)));
 
-    /** The table with the entries of {@link Scenario.Function#COUNTS} after the other function fields. */
-    private static List<Entry> withCounts(List<Entry> others) {
+    /**
+     * The table with the rows of the blocks' tables of {@link Setting}s ({@code Scenario.SETTINGS},
+     * {@code Scenario.Hyperplane.SETTINGS}, {@code Scenario.Function.SETTINGS}), each after its block's other
+     * entries.
+     */
+    private static List<Entry> withSettings(List<Entry> others) {
         List<Entry> out = new java.util.ArrayList<>();
+        Scenario.SETTINGS.forEach(t -> out.add(t.entry("")));
         for (Entry e : others) {
+            if (e.path().startsWith("scaling.") && !out.get(out.size() - 1).path().startsWith("scaling.")) {
+                Scenario.Hyperplane.SETTINGS.forEach(t -> out.add(t.entry("hyperplane.")));
+            }
             if (e.path().startsWith("async.") && !out.get(out.size() - 1).path().startsWith("async.")) {
-                for (Scenario.Function.Count c : Scenario.Function.COUNTS) {
-                    out.add(new Entry("functions[*]." + c.name(), Integer.toString(c.dflt()), Unit.COUNT, c.source()));
-                }
+                Scenario.Function.SETTINGS.forEach(t -> out.add(t.entry("functions[*].")));
             }
             out.add(e);
         }

@@ -43,6 +43,11 @@ final class Fields {
         problems.add(new Problem(pathOf(name), message));
     }
 
+    /** Adds problems found reading a part on its own (with their own paths). */
+    void addAll(List<Problem> found) {
+        problems.addAll(found);
+    }
+
     /** Problems found so far in the whole file (to tell whether a part read cleanly). */
     int problemCount() {
         return problems.size();

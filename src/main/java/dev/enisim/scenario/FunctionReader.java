@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
 /** Reads and checks {@code functions[*]}. */
 final class FunctionReader {
 
-    private static final List<String> ARCHITECTURES = List.of("x86_64", "arm64");
     private static final List<String> PACKAGE_TYPES = List.of("Zip", "Image");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private final Fields root;
     private final References refs;
     private final Scenario.Account account;
-    private final Scenario.Hyperplane hyperplane;
+    /** What the table's bounds depend on: the account and the hyperplane block. */
+    private final Setting.Limits limits;
     private final java.nio.file.Path baseDir;
     /** Names and reservations of every function read, valid or not, so that their checks do not hide. */
     private final java.util.Set<String> names = new java.util.HashSet<>();
@@ -31,7 +31,7 @@ final class FunctionReader {
         this.root = root;
         this.refs = refs;
         this.account = account;
-        this.hyperplane = hyperplane;
+        this.limits = new Setting.Limits(account, hyperplane);
         this.asyncReader = new AsyncReader(root);
         this.sqsReader = new SqsReader(root);
     }
@@ -58,25 +58,17 @@ final class FunctionReader {
         return out;
     }
 
-    /** The fields of {@code functions[*]}: those read by code below, then the table's whole numbers. */
-    private static final String[] FIELDS = fields("name", "timeout", "vpcConfig", "reservedConcurrency", "duration",
-            "arrivals", "createdAt", "role", "initDuration", "existing", "runtime", "architecture", "packageType",
-            "initExtra", "invocationType", "eventInvokeConfig", "deadLetterConfig", "egress", "eventSourceMapping",
-            "account");
-
-    private static String[] fields(String... read) {
-        List<String> all = new ArrayList<>(List.of(read));
-        Scenario.Function.COUNTS.forEach(c -> all.add(c.name()));
-        return all.toArray(new String[0]);
-    }
+    /** The fields of {@code functions[*]}: those read by code below, then the table's. */
+    private static final String[] FIELDS = Setting.names(Scenario.Function.SETTINGS, "name", "vpcConfig",
+            "reservedConcurrency", "duration", "arrivals", "role", "initDuration", "existing", "runtime",
+            "packageType", "initExtra", "invocationType", "eventInvokeConfig", "deadLetterConfig", "egress",
+            "eventSourceMapping", "account");
 
     private Scenario.Function function(Fields f) {
         f.allowOnly(FIELDS);
         Scenario.Function.Builder b = Scenario.Function.builder(null, null, null);
-        for (Scenario.Function.Count c : Scenario.Function.COUNTS) {
-            c.set().accept(b, (int) f.integer(c.name(), c.dflt(), c.min(), c.max().applyAsInt(account, hyperplane)));
-        }
-        Scenario.Function counted = b.build(); // the whole numbers read, for the checks that use them
+        Setting.readAll(Scenario.Function.SETTINGS, f, limits, b);
+        Scenario.Function table = b.build(); // the table's fields read, for the checks that use them
         String name = f.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
             f.problem("name", "expected 1 to 64 letters, digits, '-' or '_' (Lambda's function names), got '"
@@ -84,10 +76,6 @@ final class FunctionReader {
         }
         if (!names.add(name) && name != null) {
             f.problem("name", "duplicate function name '" + name + "'");
-        }
-        long timeout = f.duration("timeout", Defaults.TIMEOUT_MICROS);
-        if (timeout < ScenarioLoader.SEC || timeout > 900 * ScenarioLoader.SEC) {
-            f.problem("timeout", "expected 1s to 900s (Lambda's limits), got " + timeout / 1e6 + "s");
         }
         Scenario.VpcConfig vpc = vpcConfig(f, "vpcConfig", refs);
         OptionalInt reservation = f.has("reservedConcurrency")
@@ -99,24 +87,22 @@ final class FunctionReader {
         }
         DistributionSpec duration = Distributions.read(f, "duration", null);
         ArrivalSpec arrivals = Arrivals.read(f, baseDir);
-        long createdAt = f.duration("createdAt", Defaults.CREATED_AT_MICROS);
         String role = f.text("role", name + Defaults.ROLE_SUFFIX);
-        DistributionSpec init = initDuration(f, counted.memoryMb());
-        if (reservation.isPresent() && counted.provisionedConcurrency() > reservation.getAsInt()) {
+        DistributionSpec init = initDuration(f, table.memoryMb(), table.architecture());
+        if (reservation.isPresent() && table.provisionedConcurrency() > reservation.getAsInt()) {
             f.problem("provisionedConcurrency", "must not exceed reservedConcurrency (" + reservation.getAsInt()
                     + ")");
         }
         AsyncReader.Read async = asyncReader.read(f);
-        SqsReader.Read sqs = sqsReader.read(f, timeout, async.config() != null);
+        SqsReader.Read sqs = sqsReader.read(f, table.timeoutMicros(), async.config() != null);
         if (name == null || vpc == null || duration == null || arrivals == null || init == null || !async.ok()
                 || !sqs.ok()) {
             return null;
         }
         Scenario.Egress egress = egress(f, vpc);
-        return b.name(name).timeoutMicros(timeout).vpcConfig(vpc).reservedConcurrency(reservation).duration(duration)
-                .arrivals(arrivals).createdAtMicros(createdAt).role(role).initDuration(init)
-                .existing(existing(f, createdAt)).async(async.config()).egress(egress).sqs(sqs.config())
-                .architecture(f.text("architecture", Defaults.ARCHITECTURE)).build();
+        return b.name(name).vpcConfig(vpc).reservedConcurrency(reservation).duration(duration).arrivals(arrivals)
+                .role(role).initDuration(init).existing(existing(f, table.createdAtMicros())).async(async.config())
+                .egress(egress).sqs(sqs.config()).build();
     }
 
     /** {@code egress}: shares of the connections to hot destinations through the VPC's NAT gateway. */
@@ -156,13 +142,7 @@ final class FunctionReader {
      * A cold start's init: {@code initDuration} when given; else the measured preset of {@code runtime} (with
      * {@code architecture}, {@code packageType} and the memory size) plus {@code initExtra}; else the default.
      */
-    private static DistributionSpec initDuration(Fields f, int memory) {
-        String arch = f.text("architecture", Defaults.ARCHITECTURE);
-        if (!ARCHITECTURES.contains(arch)) {
-            f.problem("architecture", "expected one of " + ARCHITECTURES + " (Lambda's Architectures), got '" + arch
-                    + "'");
-            arch = null;
-        }
+    private static DistributionSpec initDuration(Fields f, int memory, String arch) {
         String pkg = f.text("packageType", Defaults.PACKAGE_TYPE);
         if (!PACKAGE_TYPES.contains(pkg)) {
             f.problem("packageType", "expected one of " + PACKAGE_TYPES + " (Lambda's PackageType), got '" + pkg
@@ -186,7 +166,7 @@ final class FunctionReader {
             }
             return Defaults.INIT_DURATION;
         }
-        if (arch == null || pkg == null || (f.has("initExtra") && extra == null)) {
+        if (pkg == null || (f.has("initExtra") && extra == null)) {
             return null;
         }
         DistributionSpec preset;

@@ -7,13 +7,12 @@ import dev.enisim.model.ProvisionedAllocation;
 import dev.enisim.model.Scaling;
 import dev.enisim.model.SimEvent;
 import dev.enisim.model.WarmRouting;
+import dev.enisim.model.WorldSettings;
 import dev.enisim.model.function.FunctionConfiguration;
 import dev.enisim.model.network.Cidr;
 import dev.enisim.workload.ArrivalSpec;
 import dev.enisim.workload.DistributionSpec;
 import java.util.List;
-import java.util.function.ObjIntConsumer;
-import java.util.function.ToIntBiFunction;
 import java.util.OptionalInt;
 
 /**
@@ -52,12 +51,75 @@ public record Scenario(
         String source,
         java.time.Instant startsAt,
         AssumptionPreset assumptions,
-        Accounts accounts) {
+        Accounts accounts) implements WorldSettings.Configuration {
+
+    /**
+     * The top-level fields read by the table (the others have checks of their own in the loader). A new top-level
+     * field of a kind the table knows is a component, its builder setter and a row here; when the model uses it,
+     * a method of {@link WorldSettings.Configuration} too (the component implements it).
+     */
+    static final List<Setting<Builder, ?>> SETTINGS = List.of(
+            Setting.of("description", Setting.text(), "\"\"", Defaults.Source.ENISIM, Builder::description),
+            Setting.of("seed", Setting.whole(Long.MIN_VALUE, Long.MAX_VALUE), "1", Defaults.Source.ENISIM,
+                    Builder::seed));
 
     public Scenario {
         vpcs = List.copyOf(vpcs);
         functions = List.copyOf(functions);
         timeline = List.copyOf(timeline);
+    }
+
+    // ---- what the model reads (WorldSettings.Configuration): the blocks' values, not copies -------------------
+
+    @Override
+    public int accountConcurrencyLimit() {
+        return account.concurrencyLimit();
+    }
+
+    /** EC2's network interfaces per Region: the account's; under the legacy model the legacy block's eniLimit. */
+    @Override
+    public int networkInterfacesPerRegion() {
+        return networkModel == NetworkModel.LEGACY ? legacy.eniLimit() : account.networkInterfacesPerRegion();
+    }
+
+    @Override
+    public int connectionsPerEni() {
+        return hyperplane.connectionsPerEni();
+    }
+
+    @Override
+    public long eniRetryBackoffMicros() {
+        return hyperplane.eniRetryBackoffMicros();
+    }
+
+    @Override
+    public long idleReclaimAfterMicros() {
+        return hyperplane.idleReclaimAfterMicros();
+    }
+
+    @Override
+    public long stuckPendingAfterMicros() {
+        return hyperplane.stuckPendingAfterMicros();
+    }
+
+    @Override
+    public long keepAliveMicros() {
+        return scaling.keepAliveMicros();
+    }
+
+    @Override
+    public Scaling scalingRule() {
+        return scaling.scaling();
+    }
+
+    @Override
+    public WarmRouting warmRouting() {
+        return scaling.warmRouting();
+    }
+
+    @Override
+    public ProvisionedAllocation provisioning() {
+        return scaling.provisioned();
     }
 
     /**
@@ -137,8 +199,8 @@ public record Scenario(
     /** Builds a {@link Scenario}; starts from the {@link Defaults} (or from a scenario's values). */
     public static final class Builder {
         private String name;
-        private String description = Defaults.DESCRIPTION;
-        private long seed = Defaults.SEED;
+        private String description; // and seed: the SETTINGS' defaults, set by the constructor
+        private long seed;
         private long durationMicros;
         private long bucketMicros;
         private Account account = Account.DEFAULT;
@@ -156,6 +218,7 @@ public record Scenario(
         private Accounts accounts = Accounts.SINGLE;
 
         private Builder(String name, long durationMicros) {
+            Setting.resetAll(SETTINGS, this);
             this.name = name;
             this.durationMicros = durationMicros;
             this.bucketMicros = Math.min(durationMicros, Defaults.BUCKET_MICROS);
@@ -471,23 +534,121 @@ public record Scenario(
             Ec2RequestLimit ec2RequestLimit,
             boolean eniNotReadyOnScaleOut) {
 
-        public static final Hyperplane DEFAULT = new Hyperplane(Defaults.ENI_CREATE_TIME,
-                Defaults.ATTACH_EXISTING_TIME, Defaults.CONNECTIONS_PER_ENI, Defaults.ENI_RETRY_BACKOFF_MICROS,
-                Defaults.ENI_DELETE_TIME, Defaults.IDLE_RECLAIM_AFTER_MICROS, Defaults.STUCK_PENDING_AFTER_MICROS,
-                null, false);
+        /**
+         * The fields of {@code hyperplane} read by the table (the two preset-dependent times and
+         * {@code ec2RequestLimit} are read by the loader's code).
+         */
+        static final List<Setting<Builder, ?>> SETTINGS = List.of(
+                Setting.of("attachExistingTime", Setting.distribution(), "5s", Defaults.Source.ASSUMED,
+                        Builder::attachExistingTime),
+                Setting.of("connectionsPerEni", Setting.count(1, 10_000_000), "65000", Defaults.Source.DOCUMENTED,
+                        Builder::connectionsPerEni),
+                Setting.of("eniRetryBackoff", Setting.duration(), "5m", Defaults.Source.DOCUMENTED_OLD,
+                        Builder::eniRetryBackoffMicros),
+                Setting.of("idleReclaimAfter", Setting.duration(), "14d", Defaults.Source.ASSUMED,
+                        Builder::idleReclaimAfterMicros),
+                Setting.of("stuckPendingAfter", Setting.duration(), "6m", Defaults.Source.DOCUMENTED,
+                        Builder::stuckPendingAfterMicros),
+                Setting.of("eniNotReadyOnScaleOut", Setting.flag(), "false", Defaults.Source.ASSUMED,
+                        Builder::eniNotReadyOnScaleOut));
 
-        /** Without an EC2 request limit, a key's scale-out answered as a function error (the defaults). */
-        public Hyperplane(DistributionSpec eniCreateTime, DistributionSpec attachExistingTime, int connectionsPerEni,
-                long eniRetryBackoffMicros, DistributionSpec eniDeleteTime, long idleReclaimAfterMicros,
-                long stuckPendingAfterMicros) {
-            this(eniCreateTime, attachExistingTime, connectionsPerEni, eniRetryBackoffMicros, eniDeleteTime,
-                    idleReclaimAfterMicros, stuckPendingAfterMicros, null, false);
+        /** Every parameter at its default (the default {@link AssumptionPreset}'s ENI times). */
+        public static final Hyperplane DEFAULT = builder().build();
+
+        /** Parameters at their defaults, to set what differs. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        public Builder toBuilder() {
+            return new Builder(this);
         }
 
         /** The same parameters with other ENI creation and attachment times and ENI capacity. */
         public Hyperplane withEniTimes(DistributionSpec create, DistributionSpec attach, int connections) {
-            return new Hyperplane(create, attach, connections, eniRetryBackoffMicros, eniDeleteTime,
-                    idleReclaimAfterMicros, stuckPendingAfterMicros, ec2RequestLimit, eniNotReadyOnScaleOut);
+            return toBuilder().eniCreateTime(create).attachExistingTime(attach).connectionsPerEni(connections)
+                    .build();
+        }
+
+        /** Builds a {@link Hyperplane}; starts from the defaults (or from a block's values). */
+        public static final class Builder {
+            private DistributionSpec eniCreateTime = Defaults.ENI_CREATE_TIME;
+            private DistributionSpec attachExistingTime;
+            private int connectionsPerEni;
+            private long eniRetryBackoffMicros;
+            private DistributionSpec eniDeleteTime = Defaults.ENI_DELETE_TIME;
+            private long idleReclaimAfterMicros;
+            private long stuckPendingAfterMicros;
+            private Ec2RequestLimit ec2RequestLimit;
+            private boolean eniNotReadyOnScaleOut;
+
+            private Builder() {
+                Setting.resetAll(SETTINGS, this);
+            }
+
+            private Builder(Hyperplane h) {
+                eniCreateTime = h.eniCreateTime;
+                attachExistingTime = h.attachExistingTime;
+                connectionsPerEni = h.connectionsPerEni;
+                eniRetryBackoffMicros = h.eniRetryBackoffMicros;
+                eniDeleteTime = h.eniDeleteTime;
+                idleReclaimAfterMicros = h.idleReclaimAfterMicros;
+                stuckPendingAfterMicros = h.stuckPendingAfterMicros;
+                ec2RequestLimit = h.ec2RequestLimit;
+                eniNotReadyOnScaleOut = h.eniNotReadyOnScaleOut;
+            }
+
+            public Builder eniCreateTime(DistributionSpec v) {
+                eniCreateTime = v;
+                return this;
+            }
+
+            public Builder attachExistingTime(DistributionSpec v) {
+                attachExistingTime = v;
+                return this;
+            }
+
+            public Builder connectionsPerEni(int v) {
+                connectionsPerEni = v;
+                return this;
+            }
+
+            public Builder eniRetryBackoffMicros(long v) {
+                eniRetryBackoffMicros = v;
+                return this;
+            }
+
+            public Builder eniDeleteTime(DistributionSpec v) {
+                eniDeleteTime = v;
+                return this;
+            }
+
+            public Builder idleReclaimAfterMicros(long v) {
+                idleReclaimAfterMicros = v;
+                return this;
+            }
+
+            public Builder stuckPendingAfterMicros(long v) {
+                stuckPendingAfterMicros = v;
+                return this;
+            }
+
+            /** EC2's rate for Lambda's ENI creations; null (the default) when not limited. */
+            public Builder ec2RequestLimit(Ec2RequestLimit v) {
+                ec2RequestLimit = v;
+                return this;
+            }
+
+            public Builder eniNotReadyOnScaleOut(boolean v) {
+                eniNotReadyOnScaleOut = v;
+                return this;
+            }
+
+            public Hyperplane build() {
+                return new Hyperplane(eniCreateTime, attachExistingTime, connectionsPerEni, eniRetryBackoffMicros,
+                        eniDeleteTime, idleReclaimAfterMicros, stuckPendingAfterMicros, ec2RequestLimit,
+                        eniNotReadyOnScaleOut);
+            }
         }
     }
 
@@ -546,26 +707,24 @@ public record Scenario(
         }
 
         /**
-         * A whole-number field of {@code functions[*]} read by the table, with no code of its own in the reader: its
-         * name in the file, its default (also {@link Defaults#TABLE}'s), its smallest and largest value (the largest
-         * may depend on the account or the {@code hyperplane} block) and where its default comes from. A new field of
-         * this kind is a component, its builder setter and a line in {@link #COUNTS}.
-         *
-         * @param set the builder's setter
+         * The fields of {@code functions[*]} read by the table, with no code of their own in the reader, in the
+         * order it reads them (a count's largest value may depend on the account or the {@code hyperplane} block).
+         * A new field of a kind the table knows is a component, its builder setter and a row here.
          */
-        public record Count(String name, int dflt, int min, ToIntBiFunction<Account, Hyperplane> max,
-                Defaults.Source source, ObjIntConsumer<Builder> set) {
-        }
-
-        /** The whole-number fields the reader reads from the table, in the order it reads them. */
-        public static final List<Count> COUNTS = List.of(
-                new Count("memoryMb", 128, 128, (a, h) -> 10_240, Defaults.Source.DOCUMENTED, Builder::memoryMb),
-                new Count("connectionsPerInvocation", 1, 0, (a, h) -> h.connectionsPerEni(), Defaults.Source.ENISIM,
-                        Builder::connectionsPerInvocation),
-                new Count("connectionsPerEnvironment", 0, 0, (a, h) -> h.connectionsPerEni(),
-                        Defaults.Source.ENISIM, Builder::connectionsPerEnvironment),
-                new Count("provisionedConcurrency", 0, 0, (a, h) -> a.concurrencyLimit(), Defaults.Source.ENISIM,
-                        Builder::provisionedConcurrency));
+        static final List<Setting<Builder, ?>> SETTINGS = List.of(
+                Setting.of("memoryMb", Setting.count(128, 10_240), "128", Defaults.Source.DOCUMENTED,
+                        Builder::memoryMb),
+                Setting.of("connectionsPerInvocation", Setting.count(0, l -> l.hyperplane().connectionsPerEni()), "1",
+                        Defaults.Source.ENISIM, Builder::connectionsPerInvocation),
+                Setting.of("connectionsPerEnvironment", Setting.count(0, l -> l.hyperplane().connectionsPerEni()),
+                        "0", Defaults.Source.ENISIM, Builder::connectionsPerEnvironment),
+                Setting.of("provisionedConcurrency", Setting.count(0, l -> l.account().concurrencyLimit()), "0",
+                        Defaults.Source.ENISIM, Builder::provisionedConcurrency),
+                Setting.of("timeout", Setting.duration("1s", "900s", "Lambda's limits"), "3s",
+                        Defaults.Source.DOCUMENTED, Builder::timeoutMicros),
+                Setting.of("createdAt", Setting.duration(), "0s", Defaults.Source.ENISIM, Builder::createdAtMicros),
+                Setting.of("architecture", Setting.text(List.of("x86_64", "arm64"), "Lambda's Architectures"),
+                        "x86_64", Defaults.Source.DOCUMENTED, Builder::architecture));
 
         /** Default cold-start init: log-normal, median 250 ms, p99 1.5 s (capped at 10 s by Lambda). */
         public static final DistributionSpec DEFAULT_INIT = Defaults.INIT_DURATION;
@@ -613,14 +772,14 @@ public record Scenario(
         /** Builds a {@link Function}; starts from the {@link Defaults} (or from a function's values). */
         public static final class Builder {
             private String name;
-            private int memoryMb; // and the other COUNTS: their defaults, set by the constructor
-            private long timeoutMicros = Defaults.TIMEOUT_MICROS;
+            private int memoryMb; // and the other SETTINGS: their defaults, set by the constructor
+            private long timeoutMicros;
             private VpcConfig vpcConfig = VpcConfig.NONE;
             private OptionalInt reservedConcurrency = OptionalInt.empty();
             private DistributionSpec duration;
             private int connectionsPerInvocation;
             private ArrivalSpec arrivals;
-            private long createdAtMicros = Defaults.CREATED_AT_MICROS;
+            private long createdAtMicros;
             private String role; // null until set: <name>-role
             private DistributionSpec initDuration = Defaults.INIT_DURATION;
             private int connectionsPerEnvironment;
@@ -629,15 +788,13 @@ public record Scenario(
             private AsyncConfig async;
             private Egress egress = Egress.NONE;
             private SqsConfig sqs;
-            private String architecture = Defaults.ARCHITECTURE;
+            private String architecture;
 
             private Builder(String name, DistributionSpec duration, ArrivalSpec arrivals) {
                 this.name = name;
                 this.duration = duration;
                 this.arrivals = arrivals;
-                for (Count c : COUNTS) {
-                    c.set().accept(this, c.dflt());
-                }
+                Setting.resetAll(SETTINGS, this);
             }
 
             private Builder(Function f) {

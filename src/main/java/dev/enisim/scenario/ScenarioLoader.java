@@ -190,18 +190,18 @@ public final class ScenarioLoader {
 
     private static Scenario read(Fields root, String source) {
         // "expect" belongs to the check command, which reads and validates it itself
-        root.allowOnly("name", "description", "seed", "duration", "bucket", "account", "vpcs", "hyperplane",
-                "functions", "timeline", "expect", "networkModel", "scaling", "legacy", "async", "startsAt", "sqs",
-                "prices", "assumptions", "accounts");
+        root.allowOnly(Setting.names(Scenario.SETTINGS, "name", "duration", "bucket", "account", "vpcs",
+                "hyperplane", "functions", "timeline", "expect", "networkModel", "scaling", "legacy", "async",
+                "startsAt", "sqs", "prices", "assumptions", "accounts"));
         String name = root.requireText("name");
         if (name != null && !NAME.matcher(name).matches()) {
             root.problem("name", "expected letters, digits, '.', '_' or '-' only" + (name.length() > 128
                     ? ", at most 128" : ", starting with a letter or a digit") + " (it names the report folder), got '"
                     + name + "'");
         }
-        String description = root.text("description", Defaults.DESCRIPTION);
+        Scenario.Builder scenario = Scenario.builder(name, 1);
+        Setting.readAll(Scenario.SETTINGS, root, Setting.Limits.DEFAULT, scenario);
         java.time.Instant startsAt = startsAt(root);
-        long seed = root.integer("seed", Defaults.SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         Long duration = root.requireDuration("duration");
         long bucket = root.duration("bucket", Defaults.BUCKET_MICROS);
         if (duration != null && duration <= 0) {
@@ -233,9 +233,10 @@ public final class ScenarioLoader {
         Scenario.Legacy legacy = legacy(root);
         long d = duration == null ? 1 : duration;
         Scenario.Accounts shared = AccountsReader.read(root, accounts, functions);
-        return new Scenario(name, description, seed, d, bucket, accounts.isEmpty() ? account : accounts.get(0),
-                vpcs, hyperplane, functions, timeline, model, scaling, legacy, PricesReader.read(root), source,
-                startsAt, preset, shared);
+        return scenario.duration(d, bucket).account(accounts.isEmpty() ? account : accounts.get(0)).vpcs(vpcs)
+                .hyperplane(hyperplane).functions(functions).timeline(timeline).networkModel(model).scaling(scaling)
+                .legacy(legacy).prices(PricesReader.read(root)).source(source).startsAt(startsAt).assumptions(preset)
+                .accounts(shared).build();
     }
 
     /** The optional {@code assumptions}: which preset gives the undocumented defaults. */
@@ -553,28 +554,22 @@ public final class ScenarioLoader {
     private static Scenario.Hyperplane hyperplane(Fields root, AssumptionPreset preset) {
         Fields h = root.object("hyperplane");
         DistributionSpec create = preset.eniCreateTime();
-        DistributionSpec attach = Defaults.ATTACH_EXISTING_TIME;
-        DistributionSpec deleteDefault = preset.eniDeleteTime();
+        DistributionSpec delete = preset.eniDeleteTime();
+        Scenario.Hyperplane.Builder b = Scenario.Hyperplane.builder().eniCreateTime(create).eniDeleteTime(delete);
         if (h == null) {
-            return new Scenario.Hyperplane(create, attach, Defaults.CONNECTIONS_PER_ENI,
-                    Defaults.ENI_RETRY_BACKOFF_MICROS, deleteDefault, Defaults.IDLE_RECLAIM_AFTER_MICROS,
-                    Defaults.STUCK_PENDING_AFTER_MICROS);
+            return b.build();
         }
-        h.allowOnly("eniCreateTime", "attachExistingTime", "connectionsPerEni", "eniRetryBackoff", "eniDeleteTime",
-                "idleReclaimAfter", "stuckPendingAfter", "ec2RequestLimit", "eniNotReadyOnScaleOut");
+        h.allowOnly(Setting.names(Scenario.Hyperplane.SETTINGS, "eniCreateTime", "eniDeleteTime", "ec2RequestLimit"));
+        Setting.readAll(Scenario.Hyperplane.SETTINGS, h, Setting.Limits.DEFAULT, b);
         DistributionSpec c = Distributions.read(h, "eniCreateTime", create);
-        DistributionSpec a = Distributions.read(h, "attachExistingTime", attach);
-        int cap = (int) h.integer("connectionsPerEni", Defaults.CONNECTIONS_PER_ENI, 1, 10_000_000);
-        long backoff = h.duration("eniRetryBackoff", Defaults.ENI_RETRY_BACKOFF_MICROS);
-        DistributionSpec delete = Distributions.read(h, "eniDeleteTime", deleteDefault);
-        long idle = h.duration("idleReclaimAfter", Defaults.IDLE_RECLAIM_AFTER_MICROS);
-        long stuck = h.duration("stuckPendingAfter", Defaults.STUCK_PENDING_AFTER_MICROS);
-        if (idle <= 0) {
+        DistributionSpec d = Distributions.read(h, "eniDeleteTime", delete);
+        Scenario.Hyperplane read = b.eniCreateTime(c == null ? create : c).eniDeleteTime(d == null ? delete : d)
+                .ec2RequestLimit(ec2RequestLimit(h)).build();
+        if (read.idleReclaimAfterMicros() <= 0) {
             h.problem("idleReclaimAfter", "must be > 0");
+            return read.toBuilder().idleReclaimAfterMicros(1).build();
         }
-        return new Scenario.Hyperplane(c == null ? create : c, a == null ? attach : a, cap, backoff,
-                delete == null ? deleteDefault : delete, Math.max(1, idle), stuck, ec2RequestLimit(h),
-                h.flag("eniNotReadyOnScaleOut", false));
+        return read;
     }
 
     /** The optional {@code hyperplane.ec2RequestLimit: {burst: N, refill: RATE}}; null when absent. */

@@ -5,17 +5,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Reads {@code timeline[*]}: control-plane actions at simulated times, each {@code {at: DURATION, action: NAME,
- * ...}}. Actions are kept in time order (stable for equal times).
+ * ...}}. Which actions there are and which fields each reads is declared next to their records
+ * ({@link SimEvent#ACTIONS}); this reader gives them the file's fields, names resolved to the world's indices, and
+ * reports what is missing, unknown or out of bounds with its path. Actions are kept in time order (stable for
+ * equal times).
  */
 final class TimelineReader {
 
-    static final List<String> ACTIONS = List.of("createFunction", "updateVpcConfig", "publishVersion",
-            "deleteVersion", "deleteFunction", "deleteRole", "revokeRolePermissions", "grantRolePermissions",
-            "setOtherUsedIps", "setOtherUsedEnis", "azOutage", "deleteOrphanedEnis", "putProvisionedConcurrencyConfig",
-            "deleteProvisionedConcurrencyConfig");
+    static final List<String> ACTIONS = SimEvent.ACTIONS.stream().map(SimEvent.Action::name).toList();
 
     private final Fields root;
     private final References refs;
@@ -52,141 +54,149 @@ final class TimelineReader {
         return flat;
     }
 
-    private static List<Scenario.At> at(long atMicros, SimEvent.Control action) {
-        return List.of(new Scenario.At(atMicros, action));
-    }
-
+    /** One action (and its end, if it has one); null when it has a problem. */
     private List<Scenario.At> action(Fields a) {
         Long at = a.requireDuration("at");
         String name = a.requireText("action");
         if (at == null || name == null) {
             return null;
         }
-        switch (name) {
-            case "createFunction" -> {
-                a.allowOnly("at", "action", "function", "vpcConfig");
-                String f = function(a);
-                Scenario.VpcConfig v = a.has("vpcConfig") ? FunctionReader.vpcConfig(a, "vpcConfig", refs) : null;
-                return f == null ? null : at(at, v == null ? new SimEvent.CreateFunction(functions.get(f))
-                        : new SimEvent.CreateFunction(functions.get(f), indices(v)));
-            }
-            case "updateVpcConfig" -> {
-                a.allowOnly("at", "action", "function", "vpcConfig");
-                String f = function(a);
-                if (!a.has("vpcConfig")) {
-                    a.problem("vpcConfig", "is required ({subnetIds: [], securityGroupIds: []} detaches)");
-                    return null;
-                }
-                Scenario.VpcConfig v = FunctionReader.vpcConfig(a, "vpcConfig", refs);
-                return f == null || v == null ? null : at(at, new SimEvent.UpdateVpcConfig(functions.get(f),
-                        indices(v)));
-            }
-            case "publishVersion", "deleteFunction" -> {
-                a.allowOnly("at", "action", "function");
-                String f = function(a);
-                if (f == null) {
-                    return null;
-                }
-                return at(at, name.equals("publishVersion") ? new SimEvent.PublishVersion(functions.get(f))
-                        : new SimEvent.DeleteFunction(functions.get(f)));
-            }
-            case "deleteVersion" -> {
-                a.allowOnly("at", "action", "function", "version");
-                String f = function(a);
-                Long v = a.requireInteger("version", 1, Integer.MAX_VALUE);
-                return f == null || v == null ? null
-                        : at(at, new SimEvent.DeleteVersion(functions.get(f), v.intValue()));
-            }
-            case "deleteRole", "revokeRolePermissions", "grantRolePermissions" -> {
-                a.allowOnly("at", "action", "role");
-                String role = a.requireText("role");
-                if (role == null || !References.check(a, "role", "role", role, roles.keySet())) {
-                    return null;
-                }
-                return at(at, new SimEvent.SetRolePermissions(roles.get(role), name.equals("grantRolePermissions"),
-                        name.equals("deleteRole")));
-            }
-            case "setOtherUsedIps" -> {
-                a.allowOnly("at", "action", "subnet", "otherUsedIps");
-                String s = a.requireText("subnet");
-                Long n = a.requireInteger("otherUsedIps", 0, 65_536);
-                if (s == null || n == null || !References.check(a, "subnet", "subnet", s, refs.subnets)) {
-                    return null;
-                }
-                return at(at, new SimEvent.SetOtherUsedIps(refs.subnets.indexOf(s), n.intValue()));
-            }
-            case "setOtherUsedEnis" -> {
-                a.allowOnly("at", "action", "vpc", "otherUsedEnis");
-                String v = a.requireText("vpc");
-                Long n = a.requireInteger("otherUsedEnis", 0, 10_000_000);
-                if (v == null || n == null || !References.check(a, "vpc", "VPC", v, refs.vpcs)) {
-                    return null;
-                }
-                return at(at, new SimEvent.SetOtherUsedEnis(refs.vpcs.indexOf(v), n.intValue()));
-            }
-            case "azOutage" -> {
-                a.allowOnly("at", "action", "az", "until");
-                String az = a.requireText("az");
-                long until = a.duration("until", Long.MAX_VALUE);
-                if (until <= at) {
-                    a.problem("until", "must be after at");
-                    return null;
-                }
-                if (az == null || !References.check(a, "az", "Availability Zone", az, refs.azs)) {
-                    return null;
-                }
-                SimEvent.AzAvailability down = new SimEvent.AzAvailability(refs.azs.indexOf(az), true);
-                return until == Long.MAX_VALUE ? at(at, down) : List.of(new Scenario.At(at, down),
-                        new Scenario.At(until, new SimEvent.AzAvailability(refs.azs.indexOf(az), false)));
-            }
-            case "deleteOrphanedEnis" -> {
-                a.allowOnly("at", "action", "subnet");
-                String s = a.text("subnet", null);
-                if (s != null && !References.check(a, "subnet", "subnet", s, refs.subnets)) {
-                    return null;
-                }
-                return at(at, new SimEvent.DeleteOrphanedEnis(s == null ? SimEvent.DeleteOrphanedEnis.ALL_SUBNETS
-                        : refs.subnets.indexOf(s)));
-            }
-            case "putProvisionedConcurrencyConfig" -> {
-                a.allowOnly("at", "action", "function", "provisionedConcurrency");
-                String f = function(a);
-                Long n = a.requireInteger("provisionedConcurrency", 1, 10_000_000);
-                if (f == null || n == null) {
-                    return null;
-                }
-                Scenario.Function fn = fns.get(functions.get(f));
-                int ceiling = fn.reservedConcurrency().orElse(provisionedCeiling);
-                if (n > ceiling) {
-                    a.problem("provisionedConcurrency", "must not exceed " + (fn.reservedConcurrency().isPresent()
-                            ? "the function's reservedConcurrency (" : "the account's unreserved concurrency (")
-                            + ceiling + "), got " + n);
-                    return null;
-                }
-                return at(at, new SimEvent.PutProvisionedConcurrency(functions.get(f), n.intValue()));
-            }
-            case "deleteProvisionedConcurrencyConfig" -> {
-                a.allowOnly("at", "action", "function");
-                String f = function(a);
-                return f == null ? null : at(at, new SimEvent.PutProvisionedConcurrency(functions.get(f), 0));
-            }
-            default -> {
-                String close = Suggest.closest(name, ACTIONS);
-                a.problem("action", "unknown action '" + name + "' (expected one of: " + String.join(", ", ACTIONS)
-                        + ")" + (close == null ? "" : "; did you mean '" + close + "'?"));
-                return null;
-            }
+        SimEvent.Action action = SimEvent.ACTIONS.stream().filter(x -> x.name().equals(name)).findFirst()
+                .orElse(null);
+        if (action == null) {
+            String close = Suggest.closest(name, ACTIONS);
+            a.problem("action", "unknown action '" + name + "' (expected one of: " + String.join(", ", ACTIONS)
+                    + ")" + (close == null ? "" : "; did you mean '" + close + "'?"));
+            return null;
         }
+        // the fields' problems come after the unknown keys', which are known once the action has asked for its own
+        List<Problem> found = new ArrayList<>();
+        Read read = new Read(new Fields(a.json(), a.path(), found), at);
+        SimEvent.Control control = action.read().apply(read);
+        a.allowOnly(read.keys.toArray(new String[0]));
+        a.addAll(found);
+        if (!found.isEmpty()) {
+            return null;
+        }
+        Scenario.At start = new Scenario.At(at, control);
+        return read.end == null ? List.of(start) : List.of(start, new Scenario.At(read.endMicros, read.end));
     }
 
-    /** A checked VpcConfig's ids as the world's indices (subnets and security groups in scenario order). */
-    private SimEvent.VpcConfig indices(Scenario.VpcConfig v) {
-        return new SimEvent.VpcConfig(v.subnetIds().stream().map(refs.subnets::indexOf).toList(),
-                v.securityGroupIds().stream().map(refs.groups::indexOf).toList());
-    }
+    /** An action's fields as its record's reading asks for them; a problem is recorded with the field's path. */
+    private final class Read implements SimEvent.ActionFields {
+        private final Fields a;
+        private final long atMicros;
+        private final List<String> keys = new ArrayList<>(List.of("at", "action"));
+        private SimEvent.Control end;
+        private long endMicros;
 
-    private String function(Fields a) {
-        String f = a.requireText("function");
-        return f != null && References.check(a, "function", "function", f, functions.keySet()) ? f : null;
+        Read(Fields a, long atMicros) {
+            this.a = a;
+            this.atMicros = atMicros;
+        }
+
+        private String key(String k) {
+            keys.add(k);
+            return k;
+        }
+
+        /** The index of a required name among {@code known} (as the world numbers them); -1 when missing or unknown. */
+        private int name(String key, String what, Map<String, Integer> known) {
+            String v = a.requireText(key(key));
+            return v != null && References.check(a, key, what, v, known.keySet()) ? known.get(v) : -1;
+        }
+
+        private int name(String key, String what, List<String> known) {
+            String v = a.requireText(key(key));
+            return v != null && References.check(a, key, what, v, known) ? known.indexOf(v) : -1;
+        }
+
+        @Override
+        public int function(String key) {
+            return name(key, "function", functions);
+        }
+
+        @Override
+        public int role(String key) {
+            return name(key, "role", roles);
+        }
+
+        @Override
+        public int subnet(String key) {
+            return name(key, "subnet", refs.subnets);
+        }
+
+        @Override
+        public OptionalInt optionalSubnet(String key) {
+            return a.has(key) ? OptionalInt.of(subnet(key)) : OptionalInt.empty();
+        }
+
+        @Override
+        public int vpc(String key) {
+            return name(key, "VPC", refs.vpcs);
+        }
+
+        @Override
+        public int az(String key) {
+            return name(key, "Availability Zone", refs.azs);
+        }
+
+        @Override
+        public int count(String key, int min, int max) {
+            Long n = a.requireInteger(key(key), min, max);
+            return n == null ? min : n.intValue();
+        }
+
+        @Override
+        public int provisionedConcurrency(String key, int function) {
+            Long read = a.requireInteger(key(key), 1, 10_000_000);
+            if (read == null || function < 0) {
+                return 0;
+            }
+            int n = read.intValue();
+            Scenario.Function fn = fns.get(function);
+            int ceiling = fn.reservedConcurrency().orElse(provisionedCeiling);
+            if (n > ceiling) {
+                a.problem(key, "must not exceed " + (fn.reservedConcurrency().isPresent()
+                        ? "the function's reservedConcurrency (" : "the account's unreserved concurrency (") + ceiling
+                        + "), got " + n);
+            }
+            return n;
+        }
+
+        @Override
+        public Optional<SimEvent.VpcConfig> vpcConfig(String key) {
+            return a.has(key(key)) ? Optional.of(indices(FunctionReader.vpcConfig(a, key, refs))) : Optional.empty();
+        }
+
+        @Override
+        public SimEvent.VpcConfig requiredVpcConfig(String key, String hint) {
+            if (!a.has(key(key))) {
+                a.problem(key, "is required (" + hint + ")");
+                return SimEvent.VpcConfig.NONE;
+            }
+            return indices(FunctionReader.vpcConfig(a, key, refs));
+        }
+
+        @Override
+        public void until(String key, SimEvent.Control then) {
+            long until = a.duration(key(key), Long.MAX_VALUE);
+            if (until == Long.MAX_VALUE) {
+                return;
+            }
+            if (until <= atMicros) {
+                a.problem(key, "must be after at");
+                return;
+            }
+            end = then;
+            endMicros = until;
+        }
+
+        /** A checked VpcConfig's ids as the world's indices (subnets and security groups in scenario order). */
+        private SimEvent.VpcConfig indices(Scenario.VpcConfig v) {
+            return v == null ? SimEvent.VpcConfig.NONE : new SimEvent.VpcConfig(
+                    v.subnetIds().stream().map(refs.subnets::indexOf).toList(),
+                    v.securityGroupIds().stream().map(refs.groups::indexOf).toList());
+        }
     }
 }

@@ -123,4 +123,32 @@ class MetricTest {
                 List.of(Metric.HYPERPLANE_ENI_COUNT.series(Metric.Scope.ACCOUNT, "", new long[] {1})));
         assertEquals(List.of(), accountOnly.all(Metric.HYPERPLANE_ENI_COUNT, Metric.Scope.VPC));
     }
+
+    /**
+     * Event ages are kept in microseconds and shown as their outputs always showed them: AsyncEventAge in whole
+     * milliseconds, SQS's ApproximateAgeOfOldestMessage in whole seconds, both rounded down, converted by the unit.
+     */
+    @Test
+    void agesAreKeptInMicrosecondsAndShownRoundedDown() {
+        AsyncRecorder async = new AsyncRecorder(120_000_000L, 60_000_000L);
+        async.attach(List.of("f"), new boolean[] {true});
+        async.invoked(0, 1_999L, 1_000_000L);
+        async.invoked(0, 1_500L, 2_000_000L);
+        Series age = async.series().stream().filter(x -> x.metric() == Metric.ASYNC_EVENT_AGE
+                && x.scope() == Metric.Scope.FUNCTION).findFirst().orElseThrow();
+        assertEquals(1_999L, age.values()[0], "the bucket's maximum, in microseconds");
+        assertEquals(1L, age.metric().unit().rounded(age.values()[0]), "shown: 1 ms");
+        SqsRecorder sqs = new SqsRecorder(120_000_000L, 60_000_000L);
+        sqs.attach(List.of("f"), new boolean[] {true});
+        sqs.queue(0, 3, 2_999_999L, 1, 1, 1_000_000L);
+        Series oldest = sqs.series().stream().filter(x -> x.metric() == Metric.APPROXIMATE_AGE_OF_OLDEST_MESSAGE)
+                .findFirst().orElseThrow();
+        assertEquals(2_999_999L, oldest.values()[0]);
+        assertEquals(2L, oldest.metric().unit().rounded(oldest.values()[0]), "shown: 2 s");
+        assertEquals(-1L, Metric.Unit.MICROSECONDS_AS_WHOLE_MILLISECONDS.rounded(-1L), "rounded down, not to zero");
+        long[] counts = {1, 2};
+        assertSame(counts, Metric.Unit.COUNT.rounded(counts), "a unit without rounding copies nothing");
+        assertEquals(List.of(3L, 0L), java.util.Arrays.stream(Metric.Unit.MICROSECONDS_AS_WHOLE_SECONDS
+                .rounded(new long[] {3_000_000L, 999_999L})).boxed().toList());
+    }
 }

@@ -113,10 +113,10 @@ final class WorldHarness {
             }
         };
         seen = new Notifications(recorder);
-        build = new WorldBuilder(new WorldSettings(accountLimit, connectionsPerEni, 300 * SEC, IDLE_AFTER,
-                () -> createMicros, () -> attachMicros, () -> DELETE_MICROS, KEEP_ALIVE, 10 * SEC, scaling,
-                networking, WarmRouting.MOST_RECENTLY_USED, regionLimit, STUCK_PENDING_AFTER, WorldSettings.NO_DRAWS,
-                provisioning), loop::schedule, seen);
+        build = new WorldBuilder(new WorldSettings(new TestSettings(accountLimit, connectionsPerEni, 300 * SEC,
+                IDLE_AFTER, KEEP_ALIVE, scaling, WarmRouting.MOST_RECENTLY_USED, regionLimit, STUCK_PENDING_AFTER,
+                provisioning), () -> createMicros, () -> attachMicros, () -> DELETE_MICROS, networking,
+                WorldSettings.NO_DRAWS), loop::schedule, seen);
     }
 
     /**

@@ -67,4 +67,17 @@ class TimeSeriesCsvTest {
         assertEquals("7", first[header.indexOf("Invocations")]);
         assertTrue(first[header.indexOf("Sim.SubnetAvailableIps")].isEmpty(), "not a function's metric");
     }
+
+    /** Event ages kept in microseconds are written as whole milliseconds and seconds, rounded down. */
+    @Test
+    void agesAreWrittenInWholeUnitsRoundedDown() {
+        TimeSeries ts = new TimeSeries(1_000_000, 1, List.of(
+                Metric.ASYNC_EVENT_AGE.series(F, "api", new long[] {1_999}),
+                Metric.APPROXIMATE_AGE_OF_OLDEST_MESSAGE.series(F, "api", new long[] {2_999_999})));
+        String[] lines = TimeSeriesCsv.render(ts).split("\n");
+        List<String> header = List.of(lines[0].replace("\"", "").split(","));
+        String[] row = lines[1].split(",", -1);
+        assertEquals("1", row[header.indexOf("AsyncEventAge")]);
+        assertEquals("2", row[header.indexOf("ApproximateAgeOfOldestMessage")]);
+    }
 }

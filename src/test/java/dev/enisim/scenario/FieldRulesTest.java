@@ -100,12 +100,12 @@ class FieldRulesTest {
                 row("a VPC that is not an object", GOOD.replace("vpcs:\n", "vpcs:\n  - vpc-x\n"),
                         "vpcs[0]: expected an object (key: value pairs), got 'vpc-x'"),
                 row("vpcs not a list", GOOD.replace("duration: 1h", "duration: 1h\nvpcs2: x").replace("vpcs:", "vpcs: 3\nvpcsOld:"),
-                        "vpcs2: unknown key 'vpcs2' (expected one of: name, description, seed, duration, bucket, "
-                                + "account, vpcs, hyperplane, functions, timeline, expect, networkModel, scaling, legacy, "
-                                + "async, startsAt, sqs, prices, assumptions, accounts); did you mean 'vpcs'?",
-                        "vpcsOld: unknown key 'vpcsOld' (expected one of: name, description, seed, duration, bucket, "
-                                + "account, vpcs, hyperplane, functions, timeline, expect, networkModel, scaling, legacy, "
-                                + "async, startsAt, sqs, prices, assumptions, accounts)",
+                        "vpcs2: unknown key 'vpcs2' (expected one of: name, duration, bucket, account, vpcs, "
+                                + "hyperplane, functions, timeline, expect, networkModel, scaling, legacy, async, "
+                                + "startsAt, sqs, prices, assumptions, accounts, description, seed); did you mean 'vpcs'?",
+                        "vpcsOld: unknown key 'vpcsOld' (expected one of: name, duration, bucket, account, vpcs, "
+                                + "hyperplane, functions, timeline, expect, networkModel, scaling, legacy, async, "
+                                + "startsAt, sqs, prices, assumptions, accounts, description, seed)",
                         "vpcs: expected a list, got 3",
                         "functions[0].vpcConfig.subnetIds[0]: unknown subnet 'subnet-a' (known: none)",
                         "functions[0].vpcConfig.securityGroupIds[0]: unknown security group 'sg-app' (known: none)"),
@@ -202,8 +202,8 @@ class FieldRulesTest {
                         "hyperplane.ec2RequestLimit.size: unknown key 'size' (expected one of: burst, refill)"),
                 row("hyperplane with an unknown key", top("hyperplane: { eniCreationTime: 5s }\n"),
                         "hyperplane.eniCreationTime: unknown key 'eniCreationTime' (expected one of: eniCreateTime, "
-                                + "attachExistingTime, connectionsPerEni, eniRetryBackoff, eniDeleteTime, idleReclaimAfter, "
-                                + "stuckPendingAfter, ec2RequestLimit, eniNotReadyOnScaleOut); did you mean 'eniCreateTime'?"),
+                                + "eniDeleteTime, ec2RequestLimit, attachExistingTime, connectionsPerEni, eniRetryBackoff, "
+                                + "idleReclaimAfter, stuckPendingAfter, eniNotReadyOnScaleOut); did you mean 'eniCreateTime'?"),
                 row("connections per ENI 0", top("hyperplane: { connectionsPerEni: 0 }\n"),
                         "hyperplane.connectionsPerEni: expected a whole number from 1 to 10000000, got 0"),
                 row("a bad ENI create time", top("hyperplane: { eniCreateTime: 5 }\n"),

@@ -40,11 +40,11 @@ class FunctionRulesTest {
                         "functions[0].duration: is required (a duration like 120ms, or {dist: lognormal, median: 120ms, "
                                 + "p99: 2s})"),
                 row("function with an unknown key", fn("memory: 512"),
-                        "functions[0].memory: unknown key 'memory' (expected one of: name, timeout, vpcConfig, "
-                                + "reservedConcurrency, duration, arrivals, createdAt, role, initDuration, existing, "
-                                + "runtime, architecture, packageType, initExtra, invocationType, eventInvokeConfig, "
-                                + "deadLetterConfig, egress, eventSourceMapping, account, memoryMb, "
-                                + "connectionsPerInvocation, connectionsPerEnvironment, provisionedConcurrency); "
+                        "functions[0].memory: unknown key 'memory' (expected one of: name, vpcConfig, "
+                                + "reservedConcurrency, duration, arrivals, role, initDuration, existing, runtime, "
+                                + "packageType, initExtra, invocationType, eventInvokeConfig, deadLetterConfig, egress, "
+                                + "eventSourceMapping, account, memoryMb, connectionsPerInvocation, "
+                                + "connectionsPerEnvironment, provisionedConcurrency, timeout, createdAt, architecture); "
                                 + "did you mean 'memoryMb'?"),
                 row("unknown architecture", fn("architecture: x86"),
                         "functions[0].architecture: expected one of [x86_64, arm64] (Lambda's Architectures), got 'x86'"),

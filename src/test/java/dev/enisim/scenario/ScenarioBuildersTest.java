@@ -117,8 +117,8 @@ class ScenarioBuildersTest {
         assertEquals(new Scenario.Vpc("vpc-a", 9, List.of(subnet), List.of("sg-a"), 0, List.of()), vpc);
         assertEquals(List.of(), vpc.withSubnets(List.of()).subnets());
         assertEquals(vpc, vpc.withSubnets(List.of()).withSubnets(List.of(subnet)));
-        assertEquals(new Scenario.Hyperplane(RUN, RUN, 9, Defaults.ENI_RETRY_BACKOFF_MICROS, Defaults.ENI_DELETE_TIME,
-                Defaults.IDLE_RECLAIM_AFTER_MICROS, Defaults.STUCK_PENDING_AFTER_MICROS), hyperplane);
+        assertEquals(new Scenario.Hyperplane(RUN, RUN, 9, 300 * SEC, Defaults.ENI_DELETE_TIME, 14 * 86_400 * SEC,
+                360 * SEC, null, false), hyperplane);
         assertEquals(new Scenario.Account(7, 1, 60), account.withConcurrency(7, 1));
     }
 

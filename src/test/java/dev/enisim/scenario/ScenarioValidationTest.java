@@ -37,7 +37,7 @@ class ScenarioValidationTest {
         "unknown key, suggested       | '{ subnetIds: [subnet-a],'  | '{ subnetId: [subnet-a],'   | functions[0].vpcConfig.subnetId | "
             + "unknown key 'subnetId' (expected one of: subnetIds, securityGroupIds, ipv6AllowedForDualStack); "
             + "did you mean 'subnetIds'?",
-        "unknown top-level key        | 'duration: 1h'              | 'duraton: 1h'              | duraton | unknown key 'duraton' (expected one of: name, description,",
+        "unknown top-level key        | 'duration: 1h'              | 'duraton: 1h'              | duraton | unknown key 'duraton' (expected one of: name, duration,",
         "unknown key, nothing close   | 'name: good'                | 'name: good\nzzz: 1'       | zzz | unknown key 'zzz' (expected one of: name,",
         "bad CIDR                     | 10.0.1.0/28                 | 10.0.1.300/28              | vpcs[0].subnets[0].cidr | expected an IPv4 CIDR block like 10.0.1.0/24, got '10.0.1.300/28'",
         "CIDR with host bits          | 10.0.1.0/28                 | 10.0.1.1/28                | vpcs[0].subnets[0].cidr | '10.0.1.1/28' has host bits set; did you mean 10.0.1.0/28?",

@@ -234,8 +234,14 @@ public final class Charts {
         return c;
     }
 
+    /** The function series of a metric that are not all zero, in the unit shown (ages in whole ms or s). */
     private static List<Series> functionSeries(RunResult r, Metric metric) {
-        return nonZero(r.timeSeries().all(metric, Metric.Scope.FUNCTION));
+        List<Series> shown = new ArrayList<>();
+        for (Series s : r.timeSeries().all(metric, Metric.Scope.FUNCTION)) {
+            long[] v = metric.unit().rounded(s.values());
+            shown.add(v == s.values() ? s : new Series(s.scope(), s.id(), s.metric(), s.exception(), v));
+        }
+        return nonZero(shown);
     }
 
     /** Latency p50 (ms) of each of the busiest functions on its own: one slow function no longer hides the rest. */
