@@ -34,35 +34,26 @@ public final class EnvironmentLevels implements WorldListener {
     }
 
     /**
-     * Accrues the function's levels up to now and sets the new ones; the account's row moves only when some level
-     * changed (its area accrues lazily, at its next change or at the end).
+     * Accrues the function's levels up to now and sets the new ones. The account's row is not touched during the
+     * run: its level is the functions' summed, so its area in each bucket is the sum of theirs (exact integers: the
+     * same figures), made once at the end ({@link #finished}) rather than at every change.
      */
     @Override
     public void environmentLevels(int f, int busyOnDemand, int idle, int provisioned, long nowMicros) {
         LevelAreas a = areas;
         a.advance(f, nowMicros);
-        long busyDelta = busyOnDemand - a.level(f, 0);
-        long idleDelta = idle - a.level(f, 1);
-        long provisionedDelta = provisioned - a.level(f, 2);
-        if ((busyDelta | idleDelta | provisionedDelta) == 0) {
-            return;
-        }
         a.set(f, 0, busyOnDemand);
         a.set(f, 1, idle);
         a.set(f, 2, provisioned);
-        int acc = accountRow;
-        a.advance(acc, nowMicros);
-        a.set(acc, 0, a.level(acc, 0) + busyDelta);
-        a.set(acc, 1, a.level(acc, 1) + idleDelta);
-        a.set(acc, 2, a.level(acc, 2) + provisionedDelta);
     }
 
-    /** Closes every row at the run's end (once, before the first figure is read). */
+    /** Closes every function's row at the run's end and sums them into the account's (once, before any figure). */
     private LevelAreas finished() {
         if (!finished) {
-            for (int r = 0; r <= accountRow; r++) {
+            for (int r = 0; r < accountRow; r++) {
                 areas.finish(r, durationMicros);
             }
+            areas.sumRows(0, accountRow, accountRow);
             finished = true;
         }
         return areas;

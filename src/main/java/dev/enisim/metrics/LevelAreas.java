@@ -116,6 +116,27 @@ final class LevelAreas {
         }
     }
 
+    /**
+     * Makes row {@code into}'s buckets the sum of rows {@code from} to {@code to - 1} (after {@link #finish}): the
+     * areas of a level that is their levels' sum. Row {@code into} must not have been advanced itself.
+     */
+    void sumRows(int from, int to, int into) {
+        long[] sum = null;
+        for (int r = from; r < to; r++) {
+            long[] c = closed[r];
+            if (c == null) {
+                continue;
+            }
+            if (sum == null) {
+                sum = new long[c.length];
+            }
+            for (int i = 0; i < c.length; i++) {
+                sum[i] += c[i];
+            }
+        }
+        closed[into] = sum;
+    }
+
     /** Row {@code r}'s area of {@code kind} in bucket {@code b}, in level x microseconds (after {@link #finish}). */
     long area(int r, int kind, int b) {
         long[] c = closed[r];
