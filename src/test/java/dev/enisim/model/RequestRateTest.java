@@ -25,6 +25,15 @@ class RequestRateTest {
         return served;
     }
 
+    /** Successes in each of the first three seconds, at 50,000 requests per second of 0.5 ms. */
+    private static int[] firstThreeSeconds(WorldHarness h, int f) {
+        int[] perSecond = new int[3];
+        for (int s = 0; s < 3; s++) {
+            perSecond[s] = drive(h, f, s * SEC, (s + 1) * SEC, 20, 500);
+        }
+        return perSecond;
+    }
+
     @Test
     void anAccountLimitOf10Serves100RequestsPerSecondOf10000() {
         WorldHarness h = new WorldHarness(10, 65_000, 60 * SEC, 5 * SEC);
@@ -60,10 +69,7 @@ class RequestRateTest {
         int f = h.function("hot", List.of(), List.of());
         h.create(f, 0);
         // 50,000 requests/s offered (account cap 100,000/s): the function starts at 10,000/s and adds 1,000/s each s
-        int[] perSecond = new int[3];
-        for (int s = 0; s < 3; s++) {
-            perSecond[s] = drive(h, f, s * SEC, (s + 1) * SEC, 20, 500);
-        }
+        int[] perSecond = firstThreeSeconds(h, f);
         assertEquals(10_000, perSecond[0]);
         assertEquals(11_000, perSecond[1]);
         assertEquals(12_000, perSecond[2]);
@@ -96,10 +102,7 @@ class RequestRateTest {
         WorldHarness h = new WorldHarness(10_000, 65_000, 60 * SEC, 5 * SEC, HALF_SECOND_WINDOW, null);
         int f = h.function("hot", List.of(), List.of());
         h.create(f, 0);
-        int[] perSecond = new int[3];
-        for (int s = 0; s < 3; s++) {
-            perSecond[s] = drive(h, f, s * SEC, (s + 1) * SEC, 20, 500);
-        }
+        int[] perSecond = firstThreeSeconds(h, f);
         assertEquals(10_250, perSecond[0]);
         assertEquals(11_250, perSecond[1]);
         assertEquals(12_250, perSecond[2]);
