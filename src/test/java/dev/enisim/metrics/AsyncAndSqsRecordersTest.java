@@ -178,7 +178,7 @@ class AsyncAndSqsRecordersTest {
      * consumer, fed by a queue: 3 messages sent in bucket 0, 2 at 40 s; 2 deleted at 10 s and 1 at 95 s; failed
      * batches (a timeout, two throttles, an invoke error); 1 message returned and 1 redriven to the DLQ at 50 s.
      * The queue's reports: 3 visible aged 2.5 s with 1 batch (3 s), 1 visible aged 9 s with 2 batches (10 s),
-     * 2 visible aged 31 s with 1 batch (40 s), empty at 96 s. plain: no queue.
+     * 2 visible aged 31 s with 1 batch (40 s), 1 visible aged 4 s and no batch at 96 s. plain: no queue.
      */
     @Test
     void sqsSeriesAndSummary() {
@@ -199,21 +199,21 @@ class AsyncAndSqsRecordersTest {
         r.queue(0, 2, 31_000_000, 1, 1, 40 * S);
         r.visibilityExpired(0, 1, 1, 50 * S);
         r.deleted(0, 1, 95 * S);
-        r.queue(0, 0, 0, 0, 1, 96 * S);
+        r.queue(0, 1, 4_000_000, 0, 1, 96 * S);
         List<Series> s = r.series();
         assertTrue(s.stream().noneMatch(x -> x.id().equals("plain")), "plain has no queue");
         assertEquals(6, s.size());
         assertArrayEquals(cells("3", "2", "0", "0"), csv(s, 4, "function", "consumer", "NumberOfMessagesSent"));
         assertArrayEquals(cells("2", "0", "0", "1"), csv(s, 4, "function", "consumer", "NumberOfMessagesDeleted"));
-        assertArrayEquals(cells("3", "2", "0", "0"),
+        assertArrayEquals(cells("3", "2", "0", "1"),
                 csv(s, 4, "function", "consumer", "ApproximateNumberOfMessagesVisible"));
-        assertArrayEquals(cells("9", "31", "0", "0"),
+        assertArrayEquals(cells("9", "31", "0", "4"),
                 csv(s, 4, "function", "consumer", "ApproximateAgeOfOldestMessage"));
         assertArrayEquals(cells("2", "1", "0", "0"), csv(s, 4, "function", "consumer", "Sim.SqsConcurrentBatches"));
         assertArrayEquals(cells("0", "1", "0", "0"),
                 csv(s, 4, "function", "consumer", "Sim.SqsMessagesToDeadLetterQueue"));
-        // sent 5 = deleted 3 + redriven 1 + visible 0 + in flight 1
-        assertEquals(new RunSummary.SqsSummary(5, 3, 1, 1, 1, 1, 2, 0, 1, 2, 3, 31.0),
+        // sent 5 = deleted 3 + redriven 1 + visible 1 + in flight 0
+        assertEquals(new RunSummary.SqsSummary(5, 3, 1, 1, 1, 1, 2, 1, 0, 2, 3, 31.0),
                 r.summary().get("consumer"));
         assertEquals(List.of("consumer"), List.copyOf(r.summary().keySet()));
     }

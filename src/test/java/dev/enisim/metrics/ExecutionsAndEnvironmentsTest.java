@@ -84,7 +84,7 @@ class ExecutionsAndEnvironmentsTest {
 
     /**
      * 100 s in buckets of 30 s (the last one 10 s long). api: busy 1 from 0 to 10 s, idle 1 from 10 s to 95 s, busy
-     * 2 from 30 s (an edge) to 95 s, then nothing; worker: 2 provisioned throughout. Per bucket, level-seconds over
+     * 2 from 30 s (an edge) to 95 s, then nothing; worker: 2 provisioned, 1 from 60 s. Per bucket, level-seconds over
      * the bucket's length, in thousandths: api busy 10/30, 60/30, 60/30, 10/10; idle 20/30, 30/30, 30/30, 5/10.
      */
     @Test
@@ -96,6 +96,7 @@ class ExecutionsAndEnvironmentsTest {
         l.environmentLevels(0, 0, 1, 0, 10 * S);
         l.environmentLevels(0, 2, 1, 0, 30 * S);
         l.environmentLevels(0, 2, 1, 0, 50 * S); // no change
+        l.environmentLevels(1, 0, 0, 1, 60 * S);
         l.environmentLevels(0, 0, 0, 0, 95 * S);
         List<Series> out = new ArrayList<>();
         l.addSeries(out, Metric.Scope.FUNCTION, "api", 0);
@@ -110,18 +111,18 @@ class ExecutionsAndEnvironmentsTest {
                 ts.get(Metric.ENVIRONMENTS_PROVISIONED_AVERAGE, Metric.Scope.FUNCTION, "api").values());
         assertArrayEquals(new long[] {1000, 3000, 3000, 1500},
                 ts.get(Metric.ENVIRONMENTS_AVERAGE, Metric.Scope.FUNCTION, "api").values());
-        assertArrayEquals(new long[] {2000, 2000, 2000, 2000},
+        assertArrayEquals(new long[] {2000, 2000, 1000, 1000},
                 ts.get(Metric.ENVIRONMENTS_PROVISIONED_AVERAGE, Metric.Scope.FUNCTION, "worker").values());
-        assertArrayEquals(new long[] {3000, 5000, 5000, 3500}, ts.account(Metric.ENVIRONMENTS_AVERAGE).values());
+        assertArrayEquals(new long[] {3000, 5000, 4000, 2500}, ts.account(Metric.ENVIRONMENTS_AVERAGE).values());
         assertArrayEquals(new long[] {333, 2000, 2000, 1000}, ts.account(Metric.ENVIRONMENTS_BUSY_AVERAGE).values());
         assertArrayEquals(new long[] {667, 1000, 1000, 500}, ts.account(Metric.ENVIRONMENTS_IDLE_AVERAGE).values());
-        assertArrayEquals(new long[] {2000, 2000, 2000, 2000},
+        assertArrayEquals(new long[] {2000, 2000, 1000, 1000},
                 ts.account(Metric.ENVIRONMENTS_PROVISIONED_AVERAGE).values());
-        // over the run: api busy (10 + 130) / 100, idle 85 / 100; worker 2 provisioned for all 100 s
+        // over the run: api busy (10 + 130) / 100, idle 85 / 100; worker provisioned (2 x 60 + 1 x 40) / 100
         assertEquals(new RunSummary.Environments(2.25, 1.4, 0.85, 0), l.function(0));
-        assertEquals(new RunSummary.Environments(2, 0, 0, 2), l.function(1));
-        assertEquals(new RunSummary.Environments(4.25, 1.4, 0.85, 2), l.account());
-        assertEquals(200.0, l.provisionedSeconds(1), 1e-9);
+        assertEquals(new RunSummary.Environments(1.6, 0, 0, 1.6), l.function(1));
+        assertEquals(new RunSummary.Environments(3.85, 1.4, 0.85, 1.6), l.account());
+        assertEquals(160.0, l.provisionedSeconds(1), 1e-9);
         assertEquals(0.0, l.provisionedSeconds(0));
     }
 

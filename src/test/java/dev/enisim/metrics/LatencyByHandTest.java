@@ -148,4 +148,22 @@ class LatencyByHandTest {
         spread.series();
         assertTrue(spread.footprintBytes() > small.footprintBytes(), "values across 30 powers of two hold more counts");
     }
+
+    /**
+     * A run in which nothing succeeded (every invocation throttled, say): no latency in any bucket, for the
+     * function or the account (empty cells, not zeros), and a summary of zeros.
+     */
+    @Test
+    void aRunWithoutASuccessHasNoLatencyAnywhere() {
+        LatencyRecorder r = new LatencyRecorder(120 * S, 60 * S);
+        r.attach(List.of("api"));
+        List<Series> all = r.series();
+        for (Metric m : new Metric[] {Metric.DURATION_P50, Metric.DURATION_P90, Metric.DURATION_P99,
+            Metric.DURATION_MAXIMUM}) {
+            assertArrayEquals(new long[] {-1, -1}, series(all, m, Metric.Scope.ACCOUNT, ""), m.toString());
+            assertArrayEquals(new long[] {-1, -1}, series(all, m, Metric.Scope.FUNCTION, "api"), m.toString());
+        }
+        assertArrayEquals(new long[] {0, 0}, series(all, Metric.COLD_STARTS, Metric.Scope.ACCOUNT, ""));
+        assertEquals(new RunSummary.Latency(0, 0, 0, 0, 0, 0, 0, 0), r.accountLatency());
+    }
 }

@@ -53,6 +53,9 @@ class LevelsAndBucketsTest {
         assertEquals(2, g.of(25 * S));
         assertEquals(5, g.of(59 * S));
         assertEquals(6, g.of(60 * S));
+        assertEquals(0, g.of(5 * S));
+        assertEquals(9, g.of(99 * S));
+        assertEquals(6, g.of(65 * S));
     }
 
     @Test

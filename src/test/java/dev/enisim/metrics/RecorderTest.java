@@ -192,6 +192,19 @@ class RecorderTest {
                 attachedLatency(60 * S), world(AT_END, List.of(), 251, 11)).invocations().total());
     }
 
+    /** The account's totals include the bucket still being counted, whether or not a function's were read first. */
+    @Test
+    void accountTotalsIncludeTheCurrentBucket() {
+        InvocationCounts c = new InvocationCounts(2, 3);
+        c.count(0, Outcome.SUCCESS, 0);
+        c.count(1, Outcome.THROTTLED_RATE, 2);
+        c.count(1, Outcome.THROTTLED_RATE, 2);
+        long[] all = c.accountTotals();
+        assertEquals(1, all[Outcome.SUCCESS.ordinal()]);
+        assertEquals(2, all[Outcome.THROTTLED_RATE.ordinal()]);
+        assertEquals(2, c.totals(1)[Outcome.THROTTLED_RATE.ordinal()]);
+    }
+
     private static LatencyRecorder attachedLatency(long duration) {
         LatencyRecorder l = new LatencyRecorder(duration, 30 * S);
         l.attach(List.of("api", "worker", "never"));

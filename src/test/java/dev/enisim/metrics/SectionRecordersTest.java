@@ -164,4 +164,33 @@ class SectionRecordersTest {
         assertEquals(new RunSummary.AccountSummary(List.of("b1", "b2"), 4, 1, 1, 1, 1, 5, 2, 2,
                 List.of(two + ":subnet-a+[sg-1]")), summary.get(two));
     }
+
+    /**
+     * A run of whole buckets (60 s in two of 30 s): what happens at exactly the end counts in the last bucket, and
+     * there is no third. Provisioned: 1 configured, re-requested at 30 s (nothing to allocate: not a completed
+     * allocation), 2 requested and allocated at the end.
+     */
+    @Test
+    void aRunOfWholeBucketsCountsItsEndInTheLastBucket() {
+        ProvisionedRecorder p = new ProvisionedRecorder(60 * S, 30 * S);
+        p.attach(List.of("api"), new int[] {1});
+        p.changed(0, 1, 1, 30 * S);
+        p.execution(0, true, 60 * S);
+        p.spillover(0, 60 * S);
+        p.changed(0, 2, 2, 60 * S);
+        assertProvisioned(p.series(), Metric.Scope.FUNCTION, "api", new long[] {0, 1}, new long[] {0, 1},
+                new long[] {1, 2});
+        assertEquals(new RunSummary.ProvisionedSummary(2, 2, 2, 1, 1, 1), p.summary().get("api"));
+        String one = "111111111111";
+        AccountsRecorder a = new AccountsRecorder(60 * S, 30 * S, List.of(one), List.of("a1"), new int[] {0});
+        a.invocation(0, Outcome.SUCCESS, 60 * S);
+        a.invocation(0, Outcome.THROTTLED_RATE, 60 * S);
+        a.concurrency(0, 3, 60 * S);
+        a.eniState(eni(1, 0, one + ":subnet-a+[sg-1]"), null, EniState.Creating, 60 * S);
+        List<Series> out = a.series();
+        assertArrayEquals(new long[] {0, 1}, values(out, Metric.INVOCATIONS, Metric.Scope.ACCOUNT, one));
+        assertArrayEquals(new long[] {0, 1}, values(out, Metric.THROTTLES, Metric.Scope.ACCOUNT, one));
+        assertArrayEquals(new long[] {0, 3}, values(out, Metric.CONCURRENT_EXECUTIONS, Metric.Scope.ACCOUNT, one));
+        assertArrayEquals(new long[] {0, 1}, values(out, Metric.HYPERPLANE_ENI_COUNT, Metric.Scope.ACCOUNT, one));
+    }
 }

@@ -52,6 +52,18 @@ class AzOutageTest {
         assertEquals(List.of("0 SUCCESS warm provisioned 0 1000000"), h.seen.executions);
     }
 
+    /** A function without a VPC is in no AZ: an AZ outage leaves its provisioned environment in use. */
+    @Test
+    void aFunctionWithoutAVpcKeepsUsingItsProvisionedEnvironmentDuringAnOutage() {
+        WorldHarness h = WorldHarness.standard();
+        int f = h.function("plain", 128, List.of(), List.of(), 0, 1, 0);
+        h.create(f, 0);
+        h.at(100 * SEC, new SimEvent.AzAvailability(0, true));
+        h.advanceTo(100 * SEC);
+        assertEquals(Outcome.SUCCESS, h.invoke(f, SEC));
+        assertEquals(List.of("0 SUCCESS warm provisioned 0 1000000"), h.seen.executions);
+    }
+
     @Test
     void coldStartsGoToTheHealthyAzsSubnetsOnly() {
         WorldHarness h = WorldHarness.standard();

@@ -54,6 +54,16 @@ class CountersTest {
         r.checkInvariants(1);
     }
 
+    /** The peak counts other services' ENIs already there when Lambda takes one: 2 others, then 1: 3 at once. */
+    @Test
+    void theRegionsPeakCountsOthersPresentWhenLambdaTakesOne() {
+        RegionEnis r = new RegionEnis(5);
+        r.addOther(2);
+        assertEquals(2, r.peak());
+        assertTrue(r.tryTake());
+        assertEquals(3, r.peak());
+    }
+
     @Test
     void aVpcsQuotaIsSharedWithOtherServicesAndKeepsItsPeak() {
         assertThrows(IllegalArgumentException.class, () -> new EniQuota(0, "vpc-0", 0));

@@ -46,6 +46,22 @@ class DetachAndVersionsTest {
         assertEquals(0, h.users(0));
     }
 
+    /**
+     * Idle reclaim is for ENIs: a function whose VpcConfig was removed after its idle check was scheduled (Active at
+     * 60 s, the check due 14 days later) stays Active when that check comes, never invoked.
+     */
+    @Test
+    void aFunctionWithoutAVpcConfigIsNotReclaimedByAnIdleCheckScheduledBefore() {
+        WorldHarness h = WorldHarness.standard();
+        int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
+        h.create(f, 0);
+        h.advanceTo(60 * SEC);
+        assertEquals(State.Active, h.state(f));
+        h.at(100 * SEC, new SimEvent.UpdateVpcConfig(f, h.vpc(List.of(), List.of())));
+        h.advanceTo(WorldHarness.IDLE_AFTER + 3600 * SEC);
+        assertEquals(State.Active, h.state(f), "no ENIs to reclaim: never Inactive");
+    }
+
     private static Teardown last(WorldHarness h) {
         List<Teardown> all = h.world().snapshot().teardowns();
         return all.get(all.size() - 1);

@@ -2,6 +2,7 @@ package dev.enisim.model;
 
 import static dev.enisim.model.WorldHarness.KEEP_ALIVE;
 import static dev.enisim.model.WorldHarness.SEC;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -146,5 +147,26 @@ class EnvironmentsTest {
                 assertEquals(servedExpected[c][minute], served, "case " + (c + 1) + ", minute " + (minute + 1));
             }
         }
+    }
+
+    /**
+     * The legacy burst counts from the start of a scaling episode (the first environment made while the account had
+     * none), not from time 0: a burst of 2, then 2 more per minute. Nothing runs until 1,000 s; then 3 requests (of
+     * 600 s) get 2 environments, and a minute later 3 more get 2 (the cap is 4).
+     */
+    @Test
+    void theLegacyBurstCountsFromTheStartOfTheEpisode() {
+        Scaling burst = new Scaling(Scaling.Model.LEGACY_BURST, 1000, 10 * SEC, 2, 2, 60 * SEC);
+        WorldHarness h = new WorldHarness(10_000, 65_000, SEC, SEC, burst, null);
+        int f = h.function("api", 128, List.of(), List.of(), 0, 0, 0);
+        h.create(f, 0);
+        int[] served = new int[2];
+        for (int minute = 0; minute < 2; minute++) {
+            h.advanceTo(1000 * SEC + minute * 60 * SEC);
+            for (int i = 0; i < 3; i++) {
+                served[minute] += h.invoke(f, 600 * SEC) == Outcome.SUCCESS ? 1 : 0;
+            }
+        }
+        assertArrayEquals(new int[] {2, 2}, served);
     }
 }

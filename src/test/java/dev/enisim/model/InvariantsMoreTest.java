@@ -107,8 +107,8 @@ class InvariantsMoreTest {
         });
     }
 
-    @Test
-    void aFunctionUsingAKeyOfAnotherAccount() {
+    /** Two accounts with a function each on the same subnet and group: one ENI each, a sound world. */
+    private static WorldHarness twoAccounts() {
         WorldHarness h = WorldHarness.standard();
         h.build.setFirstAccount("111111111111");
         h.build.addAccount("222222222222", 100);
@@ -120,8 +120,34 @@ class InvariantsMoreTest {
         h.advanceTo(60 * SEC);
         assertEquals(2, h.world().snapshot().enis().size(), "one ENI per account on the same subnet and group");
         h.world().checkInvariants();
-        h.world().function(b).setBinding(h.world().function(a).binding());
+        return h;
+    }
+
+    private static void assertAnotherAccountsKey(WorldHarness h) {
         IllegalStateException e = assertThrows(IllegalStateException.class, h.world()::checkInvariants);
         assertTrue(e.getMessage().contains("b of account '222222222222' uses key"), e.getMessage());
+    }
+
+    @Test
+    void aFunctionUsingAKeyOfAnotherAccount() {
+        WorldHarness h = twoAccounts();
+        h.world().function(1).setBinding(h.world().function(0).binding());
+        assertAnotherAccountsKey(h);
+    }
+
+    /** The same rule for the binding a function is being attached to, and for a published version's. */
+    @Test
+    void anAttachmentOrAVersionOnAKeyOfAnotherAccount() {
+        WorldHarness h = twoAccounts();
+        h.world().function(1).setAttachment(new Attachment(Attachment.Purpose.CREATE,
+                h.world().function(0).binding()));
+        assertAnotherAccountsKey(h);
+        WorldHarness v = twoAccounts();
+        LambdaFunction b = v.world().function(1);
+        Binding own = b.binding();
+        b.setBinding(v.world().function(0).binding());
+        b.publishVersion();
+        b.setBinding(own);
+        assertAnotherAccountsKey(v);
     }
 }

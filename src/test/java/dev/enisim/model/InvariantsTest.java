@@ -188,4 +188,16 @@ class InvariantsTest {
         broken("is Deleted but keeps 1 idle", h -> h.world().function(1).transition(State.Deleted, null, "test", 0));
     }
 
+    /** The same for provisioned environments: "api" (none idle on demand) Inactive while one provisioned is idle. */
+    @Test
+    void aFunctionThatIsNoLongerActiveKeepingItsProvisionedEnvironments() {
+        broken("api is Inactive but keeps 0 idle and 1 provisioned environments", h -> {
+            LambdaFunction api = h.world().function(0);
+            api.requestProvisioned(1);
+            api.setProvisionedConcurrency(1);
+            api.environments().addProvisioned(1, null);
+            api.transition(State.Inactive, null, "test", 0);
+        });
+    }
+
 }

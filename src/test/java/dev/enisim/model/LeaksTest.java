@@ -28,6 +28,26 @@ class LeaksTest {
         return h.world().snapshot().keys().get(key).connections();
     }
 
+    /**
+     * A function deleted while it attaches to a key's ENI (attach 5 s): the attachment's completion, arriving after
+     * the deletion, changes nothing: the function stays deleted and the key keeps its one other user and its ENI.
+     */
+    @Test
+    void anAttachmentCompletingAfterItsFunctionWasDeletedChangesNothing() {
+        WorldHarness h = WorldHarness.standard();
+        int a = h.function("api", List.of("subnet-1"), List.of("sg-a"));
+        int b = h.function("worker", List.of("subnet-1"), List.of("sg-a"));
+        h.create(a, 0);
+        h.create(b, 100 * SEC);
+        h.at(102 * SEC, new SimEvent.DeleteFunction(b));
+        h.advanceTo(200 * SEC);
+        h.world().checkInvariants();
+        assertEquals(State.Deleted, h.state(b));
+        assertEquals(State.Active, h.state(a));
+        assertEquals(1, h.users(0), "api alone");
+        assertEquals(EniState.InUse, h.eni(1).state());
+    }
+
     @Test
     void anEniFinishingItsCreationAfterItsFunctionWasDeletedIsDeleted() {
         WorldHarness h = WorldHarness.standard();

@@ -55,6 +55,26 @@ class NatGatewaysTest {
                 "the ENI (65,000 ports) still had room: the NAT fails first");
     }
 
+    /**
+     * A subnet in an AZ without a NAT gateway: its traffic leaves by the VPC's first gateway (nat-2, declared first),
+     * not by a later one.
+     */
+    @Test
+    void aSubnetWithoutAGatewayInItsAzLeavesByTheVpcsFirst() {
+        WorldHarness h = new WorldHarness(1000, 65_000, 60 * SEC, 5 * SEC);
+        h.vpcWithSg(500);
+        h.subnet("subnet-3", "10.0.3.0/24", "az-3");
+        h.build.addNatGateway("vpc", "nat-2", "az-2", 1);
+        h.build.addNatGateway("vpc", "nat-1", "az-1", 1);
+        int f = h.function("crawler", List.of("subnet-3"), List.of("sg"), -1, 1000);
+        h.build.addEgress(f, "api.partner.example:443/tcp", 1.0, false);
+        h.create(f, 0);
+        h.advanceTo(60 * SEC);
+        assertEquals(Outcome.SUCCESS, h.invoke(f, 600 * SEC));
+        assertArrayEquals(new int[] {1000}, h.world().natConnections(0, 0), "nat-2, the VPC's first");
+        assertArrayEquals(new int[] {0}, h.world().natConnections(1, 0));
+    }
+
     @Test
     void eightAddressesCarryEightTimesAsMany() {
         WorldHarness h = world(8, 1.0, false, 10_000_000);
