@@ -42,9 +42,8 @@ public final class Assumptions {
             out.add(new Row("hyperplane.eniDeleteTime", distribution(h.eniDeleteTime())));
             out.add(new Row("hyperplane.idleReclaimAfter", duration(h.idleReclaimAfterMicros())));
             out.add(new Row("hyperplane.stuckPendingAfter", duration(h.stuckPendingAfterMicros())));
-            Scenario.Ec2RequestLimit ec2 = h.ec2RequestLimit();
-            out.add(new Row("hyperplane.ec2RequestLimit", ec2 == null ? "none" : "{burst: " + ec2.burst()
-                    + ", refill: " + number(ec2.perSecond()) + "/s}"));
+            out.add(new Row("hyperplane.ec2RequestLimit", h.ec2RequestLimit().map(ec2 -> "{burst: " + ec2.burst()
+                    + ", refill: " + number(ec2.perSecond()) + "/s}").orElse("none")));
             out.add(new Row("hyperplane.eniNotReadyOnScaleOut", String.valueOf(h.eniNotReadyOnScaleOut())));
         }
         Scaling s = sc.scaling().scaling();

@@ -254,10 +254,10 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
     private static Networking networking(Scenario scenario, RandomStreams streams) {
         if (scenario.networkModel() != NetworkModel.LEGACY) {
             Scenario.Hyperplane h = scenario.hyperplane();
-            Scenario.Ec2RequestLimit ec2 = h.ec2RequestLimit();
-            return ec2 == null && !h.eniNotReadyOnScaleOut() ? HyperplaneNetworking.INSTANCE
-                    : new HyperplaneNetworking(ec2 == null ? 0 : ec2.burst(), ec2 == null ? 0 : ec2.perSecond(),
-                            h.eniNotReadyOnScaleOut());
+            java.util.Optional<Scenario.Ec2RequestLimit> ec2 = h.ec2RequestLimit();
+            return ec2.isEmpty() && !h.eniNotReadyOnScaleOut() ? HyperplaneNetworking.INSTANCE
+                    : new HyperplaneNetworking(ec2.map(Scenario.Ec2RequestLimit::burst).orElse(0),
+                            ec2.map(Scenario.Ec2RequestLimit::perSecond).orElse(0.0), h.eniNotReadyOnScaleOut());
         }
         Scenario.Legacy l = scenario.legacy();
         return new LegacyNetworking(new Legacy(Sampler.of(l.coldStartAttachTime(), streams.stream("legacy/attach")),

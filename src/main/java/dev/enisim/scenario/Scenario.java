@@ -518,7 +518,7 @@ public record Scenario(
      *                           {@link AssumptionPreset})
      * @param idleReclaimAfterMicros a VPC function not invoked for this long goes Inactive (default 14 days)
      * @param stuckPendingAfterMicros a Pending spell longer than this is reported as stuck (default 6 min)
-     * @param ec2RequestLimit    EC2's rate for Lambda's CreateNetworkInterface calls, null when not limited (the
+     * @param ec2RequestLimit    EC2's rate for Lambda's CreateNetworkInterface calls, empty when not limited (the
      *                           default: AWS gives no figure) [assumed]
      * @param eniNotReadyOnScaleOut a request that finds every ENI of its key full while Lambda creates another
      *                           gets ENINotReadyException (502) instead of running without a connection [assumed]
@@ -531,7 +531,7 @@ public record Scenario(
             DistributionSpec eniDeleteTime,
             long idleReclaimAfterMicros,
             long stuckPendingAfterMicros,
-            Ec2RequestLimit ec2RequestLimit,
+            java.util.Optional<Ec2RequestLimit> ec2RequestLimit,
             boolean eniNotReadyOnScaleOut) {
 
         /**
@@ -579,7 +579,7 @@ public record Scenario(
             private DistributionSpec eniDeleteTime = Defaults.ENI_DELETE_TIME;
             private long idleReclaimAfterMicros;
             private long stuckPendingAfterMicros;
-            private Ec2RequestLimit ec2RequestLimit;
+            private java.util.Optional<Ec2RequestLimit> ec2RequestLimit = java.util.Optional.empty();
             private boolean eniNotReadyOnScaleOut;
 
             private Builder() {
@@ -633,8 +633,8 @@ public record Scenario(
                 return this;
             }
 
-            /** EC2's rate for Lambda's ENI creations; null (the default) when not limited. */
-            public Builder ec2RequestLimit(Ec2RequestLimit v) {
+            /** EC2's rate for Lambda's ENI creations; empty (the default) when not limited. */
+            public Builder ec2RequestLimit(java.util.Optional<Ec2RequestLimit> v) {
                 ec2RequestLimit = v;
                 return this;
             }

@@ -572,19 +572,20 @@ public final class ScenarioLoader {
         return read;
     }
 
-    /** The optional {@code hyperplane.ec2RequestLimit: {burst: N, refill: RATE}}; null when absent. */
-    private static Scenario.Ec2RequestLimit ec2RequestLimit(Fields h) {
+    /** The optional {@code hyperplane.ec2RequestLimit: {burst: N, refill: RATE}}; empty when absent or bad. */
+    private static java.util.Optional<Scenario.Ec2RequestLimit> ec2RequestLimit(Fields h) {
         Fields f = h.object("ec2RequestLimit");
         if (f == null) {
-            return null;
+            return java.util.Optional.empty();
         }
         f.allowOnly("burst", "refill");
         Long burst = f.requireInteger("burst", 1, 1_000_000);
         double rate = f.rate("refill");
         if (!Double.isNaN(rate) && rate <= 0) {
             f.problem("refill", "must be > 0");
-            return null;
+            return java.util.Optional.empty();
         }
-        return burst == null || Double.isNaN(rate) ? null : new Scenario.Ec2RequestLimit(burst.intValue(), rate);
+        return burst == null || Double.isNaN(rate) ? java.util.Optional.empty()
+                : java.util.Optional.of(new Scenario.Ec2RequestLimit(burst.intValue(), rate));
     }
 }

@@ -142,8 +142,8 @@ class FieldLimitsAcceptedTest {
         assertEquals(new DistributionSpec.Exponential(60 * SEC, Double.POSITIVE_INFINITY), h.eniDeleteTime());
         assertEquals(1, h.idleReclaimAfterMicros(), "1us is > 0: the smallest accepted");
         assertEquals(420 * SEC, h.stuckPendingAfterMicros());
-        assertEquals(10, h.ec2RequestLimit().burst());
-        assertEquals(0.1, h.ec2RequestLimit().perSecond(), 1e-12, "6 per minute");
+        assertEquals(10, h.ec2RequestLimit().orElseThrow().burst());
+        assertEquals(0.1, h.ec2RequestLimit().orElseThrow().perSecond(), 1e-12, "6 per minute");
         assertTrue(h.eniNotReadyOnScaleOut());
         // the README's defaults: attach 5s, 65,000 connections, back-off 5m, idle reclaim 14d, stuck after 6m,
         // no EC2 request limit, eniNotReadyOnScaleOut false; an empty hyperplane block is the same as none
@@ -154,7 +154,7 @@ class FieldLimitsAcceptedTest {
             assertEquals(300 * SEC, dh.eniRetryBackoffMicros());
             assertEquals(14 * 86_400 * SEC, dh.idleReclaimAfterMicros());
             assertEquals(360 * SEC, dh.stuckPendingAfterMicros());
-            assertNull(dh.ec2RequestLimit());
+            assertTrue(dh.ec2RequestLimit().isEmpty());
             assertFalse(dh.eniNotReadyOnScaleOut());
             // field preset: creation log-normal median 75 s, p99 5 min; deletion median 10 min, p99 35, cap 45
             assertEquals(new DistributionSpec.LogNormal(75 * SEC, 300 * SEC, Double.POSITIVE_INFINITY),

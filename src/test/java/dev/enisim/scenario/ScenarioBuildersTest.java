@@ -118,7 +118,7 @@ class ScenarioBuildersTest {
         assertEquals(List.of(), vpc.withSubnets(List.of()).subnets());
         assertEquals(vpc, vpc.withSubnets(List.of()).withSubnets(List.of(subnet)));
         assertEquals(new Scenario.Hyperplane(RUN, RUN, 9, 300 * SEC, Defaults.ENI_DELETE_TIME, 14 * 86_400 * SEC,
-                360 * SEC, null, false), hyperplane);
+                360 * SEC, java.util.Optional.empty(), false), hyperplane);
         assertEquals(new Scenario.Account(7, 1, 60), account.withConcurrency(7, 1));
     }
 

@@ -149,4 +149,68 @@ class TimelineReaderTest {
                 + "deleteProvisionedConcurrencyConfig); did you mean "
                 + "'deleteFunction'?", problems("{ at: 1m, action: deleteFunctoin, function: api }").get(0));
     }
+
+    /**
+     * The action table covers the timeline: every control record but the run's own {@code ExistingFunction} is
+     * made by some action of {@link SimEvent#ACTIONS}, each name once, and scenarios/README.md documents each one.
+     */
+    @Test
+    void theActionTableMakesEveryControlRecord() throws Exception {
+        SimEvent.ActionFields zeros = new SimEvent.ActionFields() {
+            public int function(String key) {
+                return 0;
+            }
+
+            public int role(String key) {
+                return 0;
+            }
+
+            public int subnet(String key) {
+                return 0;
+            }
+
+            public java.util.OptionalInt optionalSubnet(String key) {
+                return java.util.OptionalInt.empty();
+            }
+
+            public int vpc(String key) {
+                return 0;
+            }
+
+            public int az(String key) {
+                return 0;
+            }
+
+            public int count(String key, int min, int max) {
+                return min;
+            }
+
+            public int provisionedConcurrency(String key, int function) {
+                return 1;
+            }
+
+            public java.util.Optional<SimEvent.VpcConfig> vpcConfig(String key) {
+                return java.util.Optional.empty();
+            }
+
+            public SimEvent.VpcConfig requiredVpcConfig(String key, String hint) {
+                return SimEvent.VpcConfig.NONE;
+            }
+
+            public void until(String key, SimEvent.Control end) {
+            }
+        };
+        java.util.Set<Class<?>> made = new java.util.HashSet<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("scenarios/README.md"));
+        for (SimEvent.Action a : SimEvent.ACTIONS) {
+            made.add(a.read().apply(zeros).getClass());
+            assertEquals(true, names.add(a.name()), a.name() + " twice");
+            assertEquals(true, doc.contains("`" + a.name() + "`"), a.name() + " not in scenarios/README.md");
+        }
+        java.util.Set<Class<?>> records = new java.util.HashSet<>(List.of(SimEvent.Control.class
+                .getPermittedSubclasses()));
+        records.remove(SimEvent.ExistingFunction.class);
+        assertEquals(records, made);
+    }
 }
