@@ -195,7 +195,7 @@ class InvariantsTest {
             LambdaFunction api = h.world().function(0);
             api.requestProvisioned(1);
             api.setProvisionedConcurrency(1);
-            api.environments().addProvisioned(1, null);
+            api.environments().addProvisioned(1, Environments.NO_ENI);
             api.transition(State.Inactive, null, "test", 0);
         });
     }
