@@ -103,12 +103,7 @@ class BucketLayoutProperties {
         }
         long t = 0;
         for (int i = 0, n = rng.nextInt(300); i < n; i++) {
-            long next = t + (rng.nextInt(4) == 0 ? bucketMicros * rng.nextInt(3) : 0)
-                    + (rng.nextInt(3) == 0 ? 0 : rng.nextLong(bucketMicros + 1));
-            if (rng.nextInt(8) == 0) {
-                next = ((t / bucketMicros) + 1) * bucketMicros; // exactly on an edge
-            }
-            t = Math.min(end, next);
+            t = nextInstant(rng, t, bucketMicros, end);
             int r = rng.nextInt(rows);
             areas.advance(r, t);
             for (int k = 0; k < kinds; k++) {
@@ -133,5 +128,18 @@ class BucketLayoutProperties {
                 assertEquals(reference[r][k].mean(end), (double) areas.total(r, k) / end, "row " + r + ", kind " + k);
             }
         }
+    }
+
+    /**
+     * A random next instant after {@code t}, never past {@code end}: often the same instant, sometimes a bucket or two
+     * later, one time in eight exactly on the next bucket edge (shared by the level-area properties).
+     */
+    static long nextInstant(SplittableRandom rng, long t, long bucketMicros, long end) {
+        long next = t + (rng.nextInt(4) == 0 ? bucketMicros * rng.nextInt(3) : 0)
+                + (rng.nextInt(3) == 0 ? 0 : rng.nextLong(bucketMicros + 1));
+        if (rng.nextInt(8) == 0) {
+            next = ((t / bucketMicros) + 1) * bucketMicros; // exactly on an edge
+        }
+        return Math.min(end, next);
     }
 }

@@ -27,12 +27,7 @@ class LevelAreasSumProperties {
         int moved = rows + 1;
         long t = 0;
         for (int i = 0, n = rng.nextInt(300); i < n; i++) {
-            long next = t + (rng.nextInt(4) == 0 ? bucketMicros * rng.nextInt(3) : 0)
-                    + (rng.nextInt(3) == 0 ? 0 : rng.nextLong(bucketMicros + 1));
-            if (rng.nextInt(8) == 0) {
-                next = ((t / bucketMicros) + 1) * bucketMicros; // exactly on an edge
-            }
-            t = Math.min(end, next);
+            t = BucketLayoutProperties.nextInstant(rng, t, bucketMicros, end);
             int r = rng.nextInt(rows);
             areas.advance(r, t);
             areas.advance(moved, t);
