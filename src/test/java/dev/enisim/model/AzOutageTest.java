@@ -23,10 +23,7 @@ class AzOutageTest {
     @Test
     void aWarmEnvironmentInTheDownAzIsLostWithItsPool() {
         WorldHarness h = WorldHarness.standard();
-        int f = h.function("one", 128, List.of("subnet-1"), List.of("sg-a"), 10, 0, 0);
-        h.create(f, 0);
-        h.advanceTo(60 * SEC);
-        assertEquals(Outcome.SUCCESS, h.invoke(f, SEC));
+        int f = h.warmWithPool("one");
         h.advanceTo(61 * SEC);
         assertEquals(10, keyConnections(h, 0), "the idle environment's pool");
         h.at(100 * SEC, new SimEvent.AzAvailability(0, true));

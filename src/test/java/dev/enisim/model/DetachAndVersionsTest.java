@@ -22,10 +22,7 @@ class DetachAndVersionsTest {
     @Test
     void removingTheVpcConfigReleasesTheKeyAndThePoolsAtOnce() {
         WorldHarness h = WorldHarness.standard();
-        int f = h.function("db", 128, List.of("subnet-1"), List.of("sg-a"), 10, 0, 0);
-        h.create(f, 0);
-        h.advanceTo(60 * SEC);
-        assertEquals(Outcome.SUCCESS, h.invoke(f, SEC));
+        int f = h.warmWithPool("db");
         h.advanceTo(100 * SEC);
         assertEquals(10, h.world().snapshot().keys().get(0).connections(), "the idle environment's pool");
         h.at(100 * SEC, new SimEvent.UpdateVpcConfig(f, h.vpc(List.of(), List.of())));

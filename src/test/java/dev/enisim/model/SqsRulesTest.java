@@ -21,10 +21,7 @@ class SqsRulesTest {
      */
     @Test
     void messagesAreDeletedWhenTheirBatchsInvocationCompletes() {
-        SqsEventSourceTest.Harness a = new SqsEventSourceTest.Harness(1000);
-        a.duration = 2 * SEC;
-        a.function(config(10, 1000, 3600 * SEC, 0));
-        a.run(SEC);
+        SqsEventSourceTest.Harness a = started(2 * SEC, 900 * SEC, config(10, 1000, 3600 * SEC, 0));
         for (int i = 0; i < 25; i++) {
             a.sqs.send(SEC);
         }
@@ -92,10 +89,7 @@ class SqsRulesTest {
      */
     @Test
     void waitingMessagesKeepTheirOrderAsTheQueueGrows() {
-        SqsEventSourceTest.Harness a = new SqsEventSourceTest.Harness(1000);
-        a.duration = 800 * SEC;
-        a.function(config(10, 5, 7200 * SEC, 0));
-        a.run(SEC);
+        SqsEventSourceTest.Harness a = started(800 * SEC, 900 * SEC, config(10, 5, 7200 * SEC, 0));
         for (int i = 0; i < 5; i++) {
             a.sqs.send(SEC);
         }
@@ -118,10 +112,19 @@ class SqsRulesTest {
      * feeding a function whose every invocation runs 10 s and so times out at its 3 s timeout; run to 1 s.
      */
     private static SqsEventSourceTest.Harness timingOut(long visibilityMicros, int maxReceiveCount) {
+        return started(10 * SEC, 3 * SEC, config(10, 1000, visibilityMicros, maxReceiveCount));
+    }
+
+    /**
+     * A queue feeding one function (1,000 pollers at most) whose every invocation runs {@code durationMicros} under
+     * a {@code timeoutMicros} timeout; run to 1 s.
+     */
+    private static SqsEventSourceTest.Harness started(long durationMicros, long timeoutMicros,
+            SqsConfig config) {
         SqsEventSourceTest.Harness a = new SqsEventSourceTest.Harness(1000);
-        a.h.timeoutMicros = 3 * SEC;
-        a.duration = 10 * SEC;
-        a.function(config(10, 1000, visibilityMicros, maxReceiveCount));
+        a.h.timeoutMicros = timeoutMicros;
+        a.duration = durationMicros;
+        a.function(config);
         a.run(SEC);
         return a;
     }

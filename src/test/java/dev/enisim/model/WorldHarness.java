@@ -189,6 +189,18 @@ final class WorldHarness {
         return f;
     }
 
+    /**
+     * A function in subnet-1 with sg-a holding a pool of 10 connections per environment (128 MB), created at 0, and at
+     * 60 s (its ENI ready) one invocation of 1 s that succeeds: one warm environment holding its pool. Returns its index.
+     */
+    int warmWithPool(String name) {
+        int f = function(name, 128, List.of("subnet-1"), List.of("sg-a"), 10, 0, 0);
+        create(f, 0);
+        advanceTo(60 * SEC);
+        org.junit.jupiter.api.Assertions.assertEquals(Outcome.SUCCESS, invoke(f, SEC), "the first invocation");
+        return f;
+    }
+
     /** A VpcConfig of subnet and security group ids, as the world's indices (the world is built by then). */
     SimEvent.VpcConfig vpc(List<String> subnetIds, List<String> groupIds) {
         return world().network().vpcConfig(subnetIds, groupIds);
