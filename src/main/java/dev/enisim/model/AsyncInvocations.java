@@ -25,7 +25,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * event ending twice is a bug and throws. The first attempt is made at once and needs no allocation; an event
  * that must wait gets a small mutable {@link AsyncEvent}, alive only while it waits.
  */
-public final class AsyncInvocations {
+final class AsyncInvocations {
 
     /** Waits before the retries of a function error: one minute, then two [doc]. */
     public static final long[] FUNCTION_ERROR_WAITS_MICROS = {60_000_000L, 120_000_000L};
@@ -40,7 +40,7 @@ public final class AsyncInvocations {
     private long received;
     private long ended;
 
-    public AsyncInvocations(World world, Port port, AsyncListener listener, int functions) {
+    AsyncInvocations(World world, Port port, AsyncListener listener, int functions) {
         this.world = world;
         this.port = port;
         this.listener = listener;

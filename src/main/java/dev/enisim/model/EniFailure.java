@@ -7,7 +7,7 @@ import dev.enisim.model.function.StateReasonCode;
  * function's {@code StateReasonCode} when it fails because of it (creation, restore, update), and the Invoke error
  * an invocation gets. One type for the whole chain, so a new cause is one constant here.
  */
-public enum EniFailure {
+enum EniFailure {
     /** The subnet has no free address for a new ENI. */
     SUBNET_OUT_OF_IPS(StateReasonCode.SubnetOutOfIPAddresses, Outcome.SUBNET_IP_LIMIT_REACHED),
     /** The VPC's ENI quota is used up. */

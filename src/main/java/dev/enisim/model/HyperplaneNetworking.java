@@ -5,10 +5,10 @@ package dev.enisim.model;
  * Hyperplane (since September 2019): one set of ENIs per key (VPC, subnet, security groups) shared by every
  * function that uses it, made when the function is created; invocations and environments hold ports on them.
  */
-public final class HyperplaneNetworking implements Networking {
+final class HyperplaneNetworking implements Networking {
 
     /** EC2 calls unlimited; a request meeting a key's scale-out runs without its connection. */
-    public static final HyperplaneNetworking INSTANCE = new HyperplaneNetworking(0, 0, false);
+    static final HyperplaneNetworking INSTANCE = new HyperplaneNetworking(0, 0, false);
 
     private final TokenBucket ec2;
     private final boolean eniNotReadyOnScaleOut;
@@ -19,9 +19,17 @@ public final class HyperplaneNetworking implements Networking {
      * @param eniNotReadyOnScaleOut a request that finds its key's ENIs full while another is created gets
      *                              ENINotReadyException
      */
-    public HyperplaneNetworking(int ec2Burst, double ec2RefillPerSecond, boolean eniNotReadyOnScaleOut) {
+    HyperplaneNetworking(int ec2Burst, double ec2RefillPerSecond, boolean eniNotReadyOnScaleOut) {
         this.ec2 = ec2Burst > 0 ? new TokenBucket(ec2Burst, ec2RefillPerSecond) : null;
         this.eniNotReadyOnScaleOut = eniNotReadyOnScaleOut;
+    }
+
+    /** The strategy for {@code limits}: the shared stateless one when nothing is limited. */
+    static HyperplaneNetworking of(HyperplaneLimits limits) {
+        return limits.ec2RequestLimit().isEmpty() && !limits.eniNotReadyOnScaleOut() ? INSTANCE
+                : new HyperplaneNetworking(limits.ec2RequestLimit().map(HyperplaneLimits.Ec2Rate::burst).orElse(0),
+                        limits.ec2RequestLimit().map(HyperplaneLimits.Ec2Rate::perSecond).orElse(0.0),
+                        limits.eniNotReadyOnScaleOut());
     }
 
     @Override

@@ -7,12 +7,12 @@ package dev.enisim.model;
  * token bucket) when all are full, and pays for the attachment in its init time. Functions are Active at once
  * and never go idle-Inactive.
  */
-public final class LegacyNetworking implements Networking {
+final class LegacyNetworking implements Networking {
 
     private final Legacy parameters;
     private final TokenBucket ec2;
 
-    public LegacyNetworking(Legacy parameters) {
+    LegacyNetworking(Legacy parameters) {
         this.parameters = parameters;
         this.ec2 = new TokenBucket(parameters.ec2Burst(), parameters.ec2RefillPerSecond());
     }

@@ -8,7 +8,7 @@ package dev.enisim.model;
  * serving a few execution environments, made during cold starts through EC2's API. A third model (NAT egress,
  * say) is one more implementation; the fleet, admission and lifecycle ask this interface, never which model it is.
  */
-public interface Networking {
+interface Networking {
 
 
     /** Who owns the ENI keys a function's VpcConfig resolves to: "" for keys shared by every function. */

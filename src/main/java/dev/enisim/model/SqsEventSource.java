@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
  * A message that reappears after {@code maxReceiveCount} receipts goes to the queue's dead-letter queue. Every
  * message sent is deleted, redriven, visible or in a batch: {@link #checkInvariants()}.
  */
-public final class SqsEventSource {
+final class SqsEventSource {
 
     private final int function;
     private final SqsConfig c;
@@ -47,7 +47,7 @@ public final class SqsEventSource {
     private long deletedCount;
     private long redrivenCount;
 
-    public SqsEventSource(int function, SqsConfig config, World world, Port port, SqsListener listener,
+    SqsEventSource(int function, SqsConfig config, World world, Port port, SqsListener listener,
             LongSupplier duration) {
         this.function = function;
         this.c = config;

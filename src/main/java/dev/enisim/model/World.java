@@ -29,7 +29,7 @@ import java.util.List;
  * in-flight counts, and {@link Admission} puts them in order for each invocation. {@link #checkInvariants()} verifies them
  * all and throws on the first broken one.
  */
-public final class World {
+final class World {
 
     private final Network network;
     private final Concurrency concurrency;

@@ -18,7 +18,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * the run is a timeline event, never a call here. The one place that constructs the model's parts
  * ({@code LayeringTest}).
  */
-public final class WorldBuilder {
+final class WorldBuilder {
 
     private final WorldParts parts;
     private final Network network;
@@ -37,7 +37,7 @@ public final class WorldBuilder {
      * @param port     where the model schedules its follow-up events
      * @param listener told every fact the metrics need
      */
-    public WorldBuilder(WorldSettings settings, Port port, WorldListener listener) {
+    WorldBuilder(WorldSettings settings, Port port, WorldListener listener) {
         this.network = new Network(settings.networkInterfacesPerRegion());
         this.concurrency = new Concurrency(settings.accountConcurrencyLimit());
         this.fleet = new EniFleet(settings, network, port, listener);

@@ -13,12 +13,28 @@ import java.util.function.LongSupplier;
  * @param eniCreateMicros      draws the time to create a new ENI
  * @param attachExistingMicros draws the time to attach to a key that already has a ready ENI
  * @param eniDeleteMicros      draws the time Lambda takes to delete an ENI nobody uses
- * @param networking           how functions reach their VPC (Hyperplane or the pre-2019 model)
+ * @param networking           how functions reach their VPC (Hyperplane or the pre-2019 model): a strategy with
+ *                             state, package-private; from outside, the constructors below make it from the
+ *                             network model's parameters ({@link HyperplaneLimits}, {@link Legacy})
  * @param routingRandom        uniform draws below a bound, for {@link WarmRouting#RANDOM} (no other policy draws;
  *                             {@link #NO_DRAWS} when the routing never draws)
  */
 public record WorldSettings(Configuration config, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
         LongSupplier eniDeleteMicros, Networking networking, IntUnaryOperator routingRandom) {
+
+    /** Settings of a world of the Hyperplane network model. */
+    public WorldSettings(Configuration config, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
+            LongSupplier eniDeleteMicros, HyperplaneLimits hyperplane, IntUnaryOperator routingRandom) {
+        this(config, eniCreateMicros, attachExistingMicros, eniDeleteMicros, HyperplaneNetworking.of(hyperplane),
+                routingRandom);
+    }
+
+    /** Settings of a world of the pre-2019 network model. */
+    public WorldSettings(Configuration config, LongSupplier eniCreateMicros, LongSupplier attachExistingMicros,
+            LongSupplier eniDeleteMicros, Legacy legacy, IntUnaryOperator routingRandom) {
+        this(config, eniCreateMicros, attachExistingMicros, eniDeleteMicros, new LegacyNetworking(legacy),
+                routingRandom);
+    }
 
     /**
      * What the model reads of the scenario's settings (the scenario's record is one: the model reads the values the

@@ -21,16 +21,11 @@ import dev.enisim.model.SimEvent.Arrival;
 import dev.enisim.model.SimEvent.InvocationEnd;
 import dev.enisim.metrics.AsyncRecorder;
 import dev.enisim.metrics.SqsRecorder;
-import dev.enisim.model.SqsEventSource;
-import dev.enisim.model.AsyncInvocations;
-import dev.enisim.model.HyperplaneNetworking;
+import dev.enisim.model.HyperplaneLimits;
 import dev.enisim.model.Legacy;
-import dev.enisim.model.LegacyNetworking;
+import dev.enisim.model.LambdaService;
 import dev.enisim.model.NetworkModel;
-import dev.enisim.model.Networking;
 import dev.enisim.model.Teardown;
-import dev.enisim.model.World;
-import dev.enisim.model.WorldBuilder;
 import dev.enisim.model.WorldSettings;
 import dev.enisim.model.WorldSnapshot;
 import dev.enisim.model.eni.EniId;
@@ -69,12 +64,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
     private final AsyncRecorder asyncRecorder;
     private final ProvisionedRecorder provisioned;
     private final AccountsRecorder accountsRecorder;
-    private final AsyncInvocations async;
     private final SqsRecorder sqsRecorder;
-    private final SqsEventSource[] sqs;
-    private final World world;
+    private final LambdaService lambda;
     private final ArrivalProcess[] arrivals;
-    private final Sampler[] durations;
     private final int[] arrivalSources;     // each function's next arrival: a source of the loop, not queued
     private long arrivalCount;
     private long completionCount;
@@ -87,26 +79,24 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         this.recorder = new Recorder(scenario.durationMicros(), scenario.bucketMicros());
         Scenario.Hyperplane hp = scenario.hyperplane();
         // the scenario is the model's configuration (read, not copied); the run adds the samplers and strategies
-        WorldSettings settings = new WorldSettings(scenario,
+        WorldSettings settings = settings(scenario, streams,
                 Sampler.of(hp.eniCreateTime(), streams.stream("hyperplane/eni-create")),
                 Sampler.of(hp.attachExistingTime(), streams.stream("hyperplane/attach-existing")),
                 Sampler.of(hp.eniDeleteTime(), streams.stream("hyperplane/eni-delete")),
-                networking(scenario, streams), routingDraws(streams.stream("scaling/warm-routing")));
+                routingDraws(streams.stream("scaling/warm-routing")));
         this.latency = new LatencyRecorder(scenario.durationMicros(), scenario.bucketMicros());
         this.nat = natRecorder(scenario);
         this.levels = new EnvironmentLevels(scenario.durationMicros(), scenario.bucketMicros());
         this.provisioned = provisionedRecorder(scenario);
         this.accountsRecorder = accountsRecorder(scenario);
-        // functions are added in scenario order, so function i of the world is function i of the scenario
-        this.world = world(scenario, streams, new WorldBuilder(settings, loop::schedule, new Observers(recorder,
-                latency, journal, nat, levels, executions, provisioned, accountsRecorder)));
         this.asyncRecorder = new AsyncRecorder(scenario.durationMicros(), scenario.bucketMicros());
-        this.async = new AsyncInvocations(world, loop::schedule, asyncRecorder, scenario.functions().size());
         this.sqsRecorder = new SqsRecorder(scenario.durationMicros(), scenario.bucketMicros());
-        this.sqs = new SqsEventSource[scenario.functions().size()];
+        // functions are added in scenario order, so function i of the model is function i of the scenario
+        this.lambda = lambda(scenario, streams, LambdaService.builder(settings, loop::schedule, new Observers(
+                recorder, latency, journal, nat, levels, executions, provisioned, accountsRecorder), asyncRecorder,
+                sqsRecorder));
         int n = scenario.functions().size();
         arrivals = new ArrivalProcess[n];
-        durations = new Sampler[n];
         arrivalSources = new int[n];
         for (int i = 0; i < n; i++) {
             Scenario.Function f = scenario.functions().get(i);
@@ -114,17 +104,10 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             // the first process keeps the plain name, so adding a second process changes nothing of the first
             arrivals[i] = new ArrivalProcess(f.arrivals(), part -> streams.stream(part == 0 ? prefix + "arrivals"
                     : prefix + "arrivals/" + part), f.createdAtMicros());
-            durations[i] = Sampler.of(f.duration(), streams.stream(prefix + "duration"));
-            if (f.fedByQueue()) {
-                sqs[i] = new SqsEventSource(i, f.sqs(), world, loop::schedule, sqsRecorder, durations[i]);
-            }
-            if (f.asynchronous()) {
-                async.add(i, f.async(), durations[i], streams.stream(prefix + "async-delivery"));
-            }
             arrivalSources[i] = loop.addSource(new Arrival(i));
         }
         List<String> names = scenario.functions().stream().map(Scenario.Function::name).toList();
-        recorder.attach(world.snapshot());
+        recorder.attach(lambda.snapshot());
         journal.attach(names);
         latency.attach(names);
         levels.attach(n);
@@ -136,7 +119,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         asyncRecorder.attach(names, asynchronous);
         boolean[] fed = new boolean[n];
         for (int i = 0; i < n; i++) {
-            fed[i] = sqs[i] != null;
+            fed[i] = scenario.functions().get(i).fedByQueue();
         }
         sqsRecorder.attach(names, fed);
         for (int i = 0; i < n; i++) {
@@ -155,8 +138,11 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         }
     }
 
-    /** The scenario's VPCs, NAT gateways, security groups, subnets, accounts and functions, in its order. */
-    private static World world(Scenario scenario, RandomStreams streams, WorldBuilder build) {
+    /**
+     * The scenario's VPCs, NAT gateways, security groups, subnets, accounts and functions (with their durations,
+     * and how they are invoked), in its order.
+     */
+    private static LambdaService lambda(Scenario scenario, RandomStreams streams, LambdaService.Builder build) {
         boolean legacyModel = scenario.networkModel() == NetworkModel.LEGACY;
         for (Scenario.Vpc v : scenario.vpcs()) {
             // before Hyperplane, Lambda's ENIs met only the Region's limit: a VPC could hold as many
@@ -182,9 +168,16 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         for (Scenario.Function f : scenario.functions()) {
             String prefix = "function/" + f.name() + "/";
             int i = build.addFunction(f, streams.stream(prefix + "subnet"),
-                    Sampler.of(f.initDuration(), streams.stream(prefix + "init")), accounts.index(accounts.of(f.name())));
+                    Sampler.of(f.initDuration(), streams.stream(prefix + "init")),
+                    accounts.index(accounts.of(f.name())), Sampler.of(f.duration(), streams.stream(prefix + "duration")));
             for (Scenario.Route r : f.egress().routes()) {
                 build.addEgress(i, r.destination(), r.share(), f.egress().keptOpen());
+            }
+            if (f.fedByQueue()) {
+                build.fedByQueue(i, f.sqs());
+            }
+            if (f.asynchronous()) {
+                build.asynchronous(i, f.async(), streams.stream(prefix + "async-delivery"));
             }
         }
         return build.build();
@@ -250,18 +243,22 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         return new NatRecorder(scenario.durationMicros(), scenario.bucketMicros(), gateways, destinations);
     }
 
-    /** The scenario's network model as the world's strategy: the one place that asks which model it is. */
-    private static Networking networking(Scenario scenario, RandomStreams streams) {
+    /**
+     * The model's settings: the scenario itself, the ENI timings' samplers, the warm routing's draws, and its
+     * network model's parameters (the one place that asks which model it is).
+     */
+    private static WorldSettings settings(Scenario scenario, RandomStreams streams, Sampler eniCreate,
+            Sampler attachExisting, Sampler eniDelete, java.util.function.IntUnaryOperator routing) {
         if (scenario.networkModel() != NetworkModel.LEGACY) {
             Scenario.Hyperplane h = scenario.hyperplane();
-            java.util.Optional<Scenario.Ec2RequestLimit> ec2 = h.ec2RequestLimit();
-            return ec2.isEmpty() && !h.eniNotReadyOnScaleOut() ? HyperplaneNetworking.INSTANCE
-                    : new HyperplaneNetworking(ec2.map(Scenario.Ec2RequestLimit::burst).orElse(0),
-                            ec2.map(Scenario.Ec2RequestLimit::perSecond).orElse(0.0), h.eniNotReadyOnScaleOut());
+            return new WorldSettings(scenario, eniCreate, attachExisting, eniDelete, new HyperplaneLimits(
+                    h.ec2RequestLimit().map(l -> new HyperplaneLimits.Ec2Rate(l.burst(), l.perSecond())),
+                    h.eniNotReadyOnScaleOut()), routing);
         }
         Scenario.Legacy l = scenario.legacy();
-        return new LegacyNetworking(new Legacy(Sampler.of(l.coldStartAttachTime(), streams.stream("legacy/attach")),
-                l.ec2ApiBurst(), l.ec2ApiRefillPerSecond()));
+        return new WorldSettings(scenario, eniCreate, attachExisting, eniDelete, new Legacy(Sampler.of(
+                l.coldStartAttachTime(), streams.stream("legacy/attach")), l.ec2ApiBurst(), l.ec2ApiRefillPerSecond()),
+                routing);
     }
 
     /** Uniform draws below a bound, for random warm routing. */
@@ -274,11 +271,6 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
     public Simulation checkingInvariants() {
         this.checkInvariants = true;
         return this;
-    }
-
-    /** The world, for tests that inspect the model directly. */
-    World world() {
-        return world;
     }
 
     /** The event loop, for tests that observe events. */
@@ -298,34 +290,16 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         if (event instanceof Arrival a) {
             arrivalCount++;
             int f = a.function();
-            if (sqs[f] != null) {
-                sqs[f].send(nowMicros); // an arrival is a message sent to the function's queue
-            } else if (async.isAsync(f)) {
-                async.receive(f, nowMicros);
-            } else {
-                world.invoke(f, nowMicros, durations[f].getAsLong());
-            }
+            lambda.arrive(f, nowMicros);
             scheduleNextArrival(f);
-        } else if (event instanceof SimEvent.AsyncAttempt attempt) {
-            async.attempt(attempt, nowMicros);
-        } else if (event instanceof SimEvent.SqsBatchStep step) {
-            sqs[step.function()].step(step, nowMicros);
-        } else if (event instanceof SimEvent.SqsScaleUp up) {
-            sqs[up.function()].scaleUp(nowMicros);
         } else {
             if (event instanceof InvocationEnd) {
                 completionCount++;
             }
-            world.handle(event, nowMicros);
+            lambda.handle(event, nowMicros);
         }
         if (checkInvariants) {
-            world.checkInvariants();
-            async.checkInvariants();
-            for (SqsEventSource q : sqs) {
-                if (q != null) {
-                    q.checkInvariants();
-                }
-            }
+            lambda.checkInvariants();
         }
     }
 
@@ -348,7 +322,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
     }
 
     private RunResult result() {
-        WorldSnapshot end = world.snapshot();
+        WorldSnapshot end = lambda.snapshot();
         long total = loop.deliveredEvents();
         RunSummary.Events events = new RunSummary.Events(total, arrivalCount, completionCount,
                 total - arrivalCount - completionCount);

@@ -1,0 +1,202 @@
+package dev.enisim.model;
+
+import dev.enisim.model.SimEvent.AsyncAttempt;
+import dev.enisim.model.SimEvent.SqsBatchStep;
+import dev.enisim.model.SimEvent.SqsScaleUp;
+import dev.enisim.model.function.FunctionConfiguration;
+import dev.enisim.model.network.Cidr;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * The model as a run sees it, its one public class with state: declared through {@link Builder} in scenario order,
+ * then driven by events ({@link #arrive} for arrivals, {@link #handle} for the rest) and read as values
+ * ({@link #snapshot()}). Behind it, package-private: the running {@link World}, the asynchronous queue
+ * ({@link AsyncInvocations}) and the SQS pollers ({@link SqsEventSource}), the two sources of invocations layered
+ * above the world's admission. Nothing outside this package holds a mutable part of the model.
+ */
+public final class LambdaService {
+
+    private final World world;
+    private final AsyncInvocations async;
+    private final SqsEventSource[] sqs;          // null where the function is not fed by a queue
+    private final LongSupplier[] durations;      // each function's invocation durations (synchronous arrivals)
+
+    private LambdaService(World world, AsyncInvocations async, SqsEventSource[] sqs, LongSupplier[] durations) {
+        this.world = world;
+        this.async = async;
+        this.sqs = sqs;
+        this.durations = durations;
+    }
+
+    /**
+     * Starts declaring a model.
+     *
+     * @param settings what does not change during a run (limits, timings and their samplers, the network model)
+     * @param port     where the model schedules its follow-up events
+     * @param listener told every fact of the world the metrics need
+     * @param async    told what the asynchronous queue does
+     * @param sqs      told what the SQS pollers do
+     */
+    public static Builder builder(WorldSettings settings, Port port, WorldListener listener, AsyncListener async,
+            SqsListener sqs) {
+        return new Builder(settings, port, listener, async, sqs);
+    }
+
+    /**
+     * An arrival for {@code function}: a message sent to its queue, an event queued for it (asynchronous), or
+     * else a synchronous invocation, its duration drawn now from the function's durations.
+     */
+    public void arrive(int function, long nowMicros) {
+        if (sqs[function] != null) {
+            sqs[function].send(nowMicros); // an arrival is a message sent to the function's queue
+        } else if (async.isAsync(function)) {
+            async.receive(function, nowMicros);
+        } else {
+            world.invoke(function, nowMicros, durations[function].getAsLong());
+        }
+    }
+
+    /** Dispatches one of the model's own events or a timeline action (arrivals come through {@link #arrive}). */
+    public void handle(SimEvent event, long nowMicros) {
+        if (event instanceof AsyncAttempt attempt) {
+            async.attempt(attempt, nowMicros);
+        } else if (event instanceof SqsBatchStep step) {
+            sqs[step.function()].step(step, nowMicros);
+        } else if (event instanceof SqsScaleUp up) {
+            sqs[up.function()].scaleUp(nowMicros);
+        } else {
+            world.handle(event, nowMicros);
+        }
+    }
+
+    /** The world now, as immutable values (names, states, ENIs and their lifetimes, teardowns). */
+    public WorldSnapshot snapshot() {
+        return world.snapshot();
+    }
+
+    /**
+     * Checks every capacity rule and conservation law of the world, the asynchronous queue and the SQS pollers;
+     * throws {@link IllegalStateException} naming the first one broken (slow: for tests).
+     */
+    public void checkInvariants() {
+        world.checkInvariants();
+        async.checkInvariants();
+        for (SqsEventSource q : sqs) {
+            if (q != null) {
+                q.checkInvariants();
+            }
+        }
+    }
+
+    /**
+     * Declares the model in scenario order, so that its indices are the scenario's (VPC, subnet, security group,
+     * account, function i); {@link #build()} once. Nothing is added afterwards: a change during the run is a
+     * timeline event. The world's parts are built by {@link WorldBuilder}, which this declares into.
+     */
+    public static final class Builder {
+
+        private final WorldBuilder world;
+        private final Port port;
+        private final AsyncListener asyncListener;
+        private final SqsListener sqsListener;
+        private final List<LongSupplier> durations = new ArrayList<>();
+        private final List<AsyncConfig> asyncConfigs = new ArrayList<>();
+        private final List<RandomGenerator> deliveryFailures = new ArrayList<>();
+        private final List<SqsConfig> queues = new ArrayList<>();
+
+        private Builder(WorldSettings settings, Port port, WorldListener listener, AsyncListener async,
+                SqsListener sqs) {
+            this.world = new WorldBuilder(settings, port, listener);
+            this.port = port;
+            this.asyncListener = async;
+            this.sqsListener = sqs;
+        }
+
+        /** A VPC whose quota other services' ENIs already share ({@code otherUsedEnis}, as many as fit). */
+        public int addVpc(String id, int eniQuota, int otherUsedEnis) {
+            return world.addVpc(id, eniQuota, otherUsedEnis);
+        }
+
+        /** A NAT gateway in a VPC's Availability Zone with {@code addresses} IPv4 addresses (1 to 8). */
+        public int addNatGateway(String vpcId, String id, String az, int addresses) {
+            return world.addNatGateway(vpcId, id, az, addresses);
+        }
+
+        /** A security group of a VPC; its index is the next of the world's (every VPC's, in the order added). */
+        public int addSecurityGroup(String vpcId, String groupId) {
+            return world.addSecurityGroup(vpcId, groupId);
+        }
+
+        public int addSubnet(String vpcId, String id, Cidr cidr, String az, int otherUsedIps) {
+            return world.addSubnet(vpcId, id, cidr, az, otherUsedIps);
+        }
+
+        /** Names account 0 (in a scenario with several accounts; a single-account world's has no id). */
+        public void setFirstAccount(String id) {
+            world.setFirstAccount(id);
+        }
+
+        /** Another account over the same VPCs (after {@link #setFirstAccount}): returns its index. */
+        public int addAccount(String id, int concurrencyLimit) {
+            return world.addAccount(id, concurrencyLimit);
+        }
+
+        /**
+         * Adds a function of account {@code account} (0 for the first), invoked synchronously unless declared
+         * {@link #asynchronous} or {@link #fedByQueue}; it is created by the {@link SimEvent.CreateFunction} (or
+         * {@link SimEvent.ExistingFunction}) the run schedules.
+         *
+         * @param subnetChoice the function's stream for choosing a subnet
+         * @param initMicros   draws a cold start's init duration
+         * @param durations    draws an invocation's duration
+         */
+        public int addFunction(FunctionConfiguration config, RandomGenerator subnetChoice, LongSupplier initMicros,
+                int account, LongSupplier durations) {
+            int i = world.addFunction(config, subnetChoice, initMicros, account);
+            this.durations.add(durations);
+            asyncConfigs.add(null);
+            deliveryFailures.add(null);
+            queues.add(null);
+            return i;
+        }
+
+        /**
+         * Function {@code function} sends {@code share} of its connections to {@code destination} through its VPC's
+         * NAT gateway; {@code keptOpen}: it leaves them open after each invocation.
+         */
+        public void addEgress(int function, String destination, double share, boolean keptOpen) {
+            world.addEgress(function, destination, share, keptOpen);
+        }
+
+        /** Function {@code function} is invoked asynchronously: its arrivals are events queued by Lambda. */
+        public void asynchronous(int function, AsyncConfig config, RandomGenerator deliveryFailures) {
+            asyncConfigs.set(function, config);
+            this.deliveryFailures.set(function, deliveryFailures);
+        }
+
+        /** Function {@code function} is fed by an SQS queue: its arrivals are messages sent to the queue. */
+        public void fedByQueue(int function, SqsConfig config) {
+            queues.set(function, config);
+        }
+
+        /** The model, with everything declared; the builder is spent. */
+        public LambdaService build() {
+            World w = world.build();
+            int n = durations.size();
+            AsyncInvocations async = new AsyncInvocations(w, port, asyncListener, n);
+            SqsEventSource[] sqs = new SqsEventSource[n];
+            for (int i = 0; i < n; i++) {
+                if (queues.get(i) != null) {
+                    sqs[i] = new SqsEventSource(i, queues.get(i), w, port, sqsListener, durations.get(i));
+                }
+                if (asyncConfigs.get(i) != null) {
+                    async.add(i, asyncConfigs.get(i), durations.get(i), deliveryFailures.get(i));
+                }
+            }
+            return new LambdaService(w, async, sqs, durations.toArray(new LongSupplier[0]));
+        }
+    }
+}
