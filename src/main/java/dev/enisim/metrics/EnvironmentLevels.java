@@ -87,10 +87,21 @@ public final class EnvironmentLevels implements WorldListener {
         return durationMicros <= 0 ? 0 : (double) area / durationMicros;
     }
 
-    /** Per-bucket means (columns {@code Sim.Environments.Average} and {@code Sim.Environments.<Kind>.Average}), in thousandths. */
-    public void addSeries(List<Series> out, Metric.Scope scope, String id, int f) {
+    /**
+     * Function {@code f}'s per-bucket means (columns {@code Sim.Environments.Average} and
+     * {@code Sim.Environments.<Kind>.Average}), in thousandths.
+     */
+    public void addFunctionSeries(List<Series> out, String name, int f) {
+        addSeries(out, Metric.Scope.FUNCTION, name, f);
+    }
+
+    /** The account's per-bucket means, as {@link #addFunctionSeries}. */
+    public void addAccountSeries(List<Series> out) {
+        addSeries(out, Metric.Scope.ACCOUNT, "", accountRow);
+    }
+
+    private void addSeries(List<Series> out, Metric.Scope scope, String id, int row) {
         LevelAreas a = finished();
-        int row = f < 0 ? accountRow : f;
         long[][] byKind = new long[KINDS][buckets];
         long[] total = new long[buckets];
         for (int b = 0; b < buckets; b++) {

@@ -55,11 +55,21 @@ public final class Executions implements WorldListener {
         }
     }
 
-    /** A function's cold starts (or the account's with {@code f < 0}). */
+    /** A function's cold starts. */
     public RunSummary.ColdStarts coldStarts(int f) {
+        return coldStarts(f, f);
+    }
+
+    /** The account's cold starts: every function's. */
+    public RunSummary.ColdStarts accountColdStarts() {
+        return coldStarts(0, cold.length - 1);
+    }
+
+    /** The cold starts of functions {@code first} to {@code last}. */
+    private RunSummary.ColdStarts coldStarts(int first, int last) {
         long[] byOutcome = new long[OUTCOMES.length];
         long warmStarts = 0;
-        for (int i = f < 0 ? 0 : f, last = f < 0 ? cold.length - 1 : f; i <= last; i++) {
+        for (int i = first; i <= last; i++) {
             warmStarts += counters[i * STRIDE + WARM];
             for (int o = 0; o < OUTCOMES.length; o++) {
                 byOutcome[o] += cold[i][o];

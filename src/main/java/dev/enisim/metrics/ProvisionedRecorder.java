@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Observes provisioned concurrency: per function that has some (configured or requested on the timeline), per
@@ -28,15 +29,15 @@ public final class ProvisionedRecorder {
     }
 
     /**
-     * Binds to the run's functions (by index): {@code configured[i]} is function i's provisioned concurrency at
-     * the start (allocated before the run), -1 for a function that never has any (not tracked).
+     * Binds to the run's functions (by index): {@code configured.get(i)} is function i's provisioned concurrency
+     * at the start (allocated before the run), empty for a function that never has any (not tracked).
      */
-    public void attach(List<String> functionNames, int[] configured) {
+    public void attach(List<String> functionNames, List<OptionalInt> configured) {
         names.addAll(functionNames);
         byFunction = new Track[functionNames.size()];
         for (int i = 0; i < byFunction.length; i++) {
-            if (configured[i] >= 0) {
-                byFunction[i] = new Track(buckets, configured[i]);
+            if (configured.get(i).isPresent()) {
+                byFunction[i] = new Track(buckets, configured.get(i).getAsInt());
                 tracks.put(i, byFunction[i]);
             }
         }

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -391,10 +392,10 @@ final class EniFleet implements KeyPorts {
     }
 
     /** Deletes orphaned ENIs by hand (those of {@code subnet}, or all: a negative subnet); returns how many. */
-    int deleteOrphans(int subnet, long now) {
+    int deleteOrphans(OptionalInt subnet, long now) {
         int n = 0;
         for (HyperplaneEni eni : List.copyOf(orphans)) {
-            if (subnet < 0 || eni.subnet() == subnet) {
+            if (subnet.isEmpty() || eni.subnet() == subnet.getAsInt()) {
                 orphans.remove(eni);
                 free(eni, now);
                 n++;

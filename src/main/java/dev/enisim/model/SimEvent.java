@@ -165,8 +165,7 @@ public sealed interface SimEvent {
                 a.until("until", new AzAvailability(az, false));
                 return new AzAvailability(az, true);
             }),
-            new Action("deleteOrphanedEnis", a -> new DeleteOrphanedEnis(a.optionalSubnet("subnet")
-                    .orElse(DeleteOrphanedEnis.ALL_SUBNETS))),
+            new Action("deleteOrphanedEnis", a -> new DeleteOrphanedEnis(a.optionalSubnet("subnet"))),
             new Action("putProvisionedConcurrencyConfig", a -> {
                 int f = a.function("function");
                 return new PutProvisionedConcurrency(f, a.provisionedConcurrency("provisionedConcurrency", f));
@@ -239,9 +238,8 @@ public sealed interface SimEvent {
     record AzAvailability(int az, boolean down) implements Control {
     }
 
-    /** The account deletes orphaned ENIs by hand: those of one subnet, or of all ({@link #ALL_SUBNETS}). */
-    record DeleteOrphanedEnis(int subnet) implements Control {
-        public static final int ALL_SUBNETS = -1;
+    /** The account deletes orphaned ENIs by hand: those of one subnet, or of all ({@code subnet} empty). */
+    record DeleteOrphanedEnis(OptionalInt subnet) implements Control {
     }
 
     /**

@@ -93,7 +93,7 @@ public final class Narrative {
         }
         presets.sort(Comparator.comparingLong(Scenario.Function::createdAtMicros));
         int nextPreset = 0;
-        java.time.Instant start = r.scenario().startsAt();
+        java.util.Optional<java.time.Instant> start = r.scenario().startsAt();
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry e = entries.get(i);
             while (nextPreset < presets.size() && presets.get(nextPreset).createdAtMicros() <= e.atMicros()) {
@@ -160,7 +160,7 @@ public final class Narrative {
     }
 
     /** What became of each asynchronous function's events, with the queue's rule told once. */
-    private static void asyncEvents(RunResult r, List<String> out, java.time.Instant start) {
+    private static void asyncEvents(RunResult r, List<String> out, java.util.Optional<java.time.Instant> start) {
         if (r.summary().async() == null) {
             return;
         }
@@ -186,7 +186,7 @@ public final class Narrative {
     }
 
     /** Dual-stack subnets: the IPv6 addresses their ENIs took beside the IPv4 ones, with the rule told once. */
-    private static void dualStack(RunResult r, List<String> out, java.time.Instant start) {
+    private static void dualStack(RunResult r, List<String> out, java.util.Optional<java.time.Instant> start) {
         if (r.summary().dualStack() == null) {
             return;
         }
@@ -204,7 +204,7 @@ public final class Narrative {
     }
 
     /** Several accounts on shared VPCs: what each account used, with the per-account key rule told once. */
-    private static void accounts(RunResult r, List<String> out, java.time.Instant start) {
+    private static void accounts(RunResult r, List<String> out, java.util.Optional<java.time.Instant> start) {
         if (r.summary().accounts() == null) {
             return;
         }
@@ -224,7 +224,7 @@ public final class Narrative {
     }
 
     /** What each function's provisioned concurrency served, with its allocation rule told once. */
-    private static void provisioned(RunResult r, List<String> out, java.time.Instant start) {
+    private static void provisioned(RunResult r, List<String> out, java.util.Optional<java.time.Instant> start) {
         if (r.summary().provisionedConcurrency() == null) {
             return;
         }
@@ -245,7 +245,7 @@ public final class Narrative {
     }
 
     /** What each SQS-fed function's queue went through, with the poller's rule told once. */
-    private static void sqsQueues(RunResult r, List<String> out, java.time.Instant start) {
+    private static void sqsQueues(RunResult r, List<String> out, java.util.Optional<java.time.Instant> start) {
         if (r.summary().sqs() == null) {
             return;
         }
@@ -275,7 +275,7 @@ public final class Narrative {
 
     /** "f's cold starts: init from the measured preset ...", told when the function appears. */
     private static void preset(List<String> out, Map<String, String> whys, Set<String> explained, Scenario.Function f,
-            java.time.Instant start) {
+            java.util.Optional<java.time.Instant> start) {
         DistributionSpec d = f.initDuration();
         out.add(clock(f.createdAtMicros(), start) + "  " + f.name() + "'s cold starts: init from the measured preset "
                 + presetLabel(d) + (d instanceof DistributionSpec.Sum ? " + its own initExtra" : ""));
@@ -430,11 +430,11 @@ public final class Narrative {
      * The wall-clock form when the scenario says when it starts ({@code startsAt}): {@code Mon 14:00:05} (UTC);
      * without it, simulated time as {@link #clock(long)}.
      */
-    public static String clock(long micros, java.time.Instant startsAt) {
-        if (startsAt == null) {
+    public static String clock(long micros, java.util.Optional<java.time.Instant> startsAt) {
+        if (startsAt.isEmpty()) {
             return clock(micros);
         }
-        java.time.ZonedDateTime t = startsAt.plusMillis(micros / 1000).atZone(java.time.ZoneOffset.UTC);
+        java.time.ZonedDateTime t = startsAt.get().plusMillis(micros / 1000).atZone(java.time.ZoneOffset.UTC);
         return t.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ROOT) + " "
                 + String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
     }

@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * One replication of one scenario: builds the world from the scenario, runs the event loop to the scenario's
@@ -173,12 +174,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             for (Scenario.Route r : f.egress().routes()) {
                 build.addEgress(i, r.destination(), r.share(), f.egress().keptOpen());
             }
-            if (f.fedByQueue()) {
-                build.fedByQueue(i, f.sqs());
-            }
-            if (f.asynchronous()) {
-                build.asynchronous(i, f.async(), streams.stream(prefix + "async-delivery"));
-            }
+            f.sqs().ifPresent(queue -> build.fedByQueue(i, queue));
+            f.async().ifPresent(async -> build.asynchronous(i, async, streams.stream(prefix + "async-delivery")));
         }
         return build.build();
     }
@@ -188,17 +185,16 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
      * (configured, or requested on the timeline); null otherwise.
      */
     private static ProvisionedRecorder provisionedRecorder(Scenario scenario) {
-        int n = scenario.functions().size();
-        int[] configured = new int[n];
+        List<OptionalInt> configured = new ArrayList<>();
         boolean any = false;
-        for (int i = 0; i < n; i++) {
-            int pc = scenario.functions().get(i).provisionedConcurrency();
-            configured[i] = pc > 0 ? pc : -1;
+        for (Scenario.Function f : scenario.functions()) {
+            int pc = f.provisionedConcurrency();
+            configured.add(pc > 0 ? OptionalInt.of(pc) : OptionalInt.empty());
             any |= pc > 0;
         }
         for (Scenario.At a : scenario.timeline()) {
-            if (a.action() instanceof SimEvent.PutProvisionedConcurrency p && configured[p.function()] < 0) {
-                configured[p.function()] = 0;
+            if (a.action() instanceof SimEvent.PutProvisionedConcurrency p && configured.get(p.function()).isEmpty()) {
+                configured.set(p.function(), OptionalInt.of(0));
                 any = true;
             }
         }
@@ -344,9 +340,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             all.addAll(nat.series());
         }
         for (int f = 0; f < scenario.functions().size(); f++) {
-            levels.addSeries(all, Metric.Scope.FUNCTION, scenario.functions().get(f).name(), f);
+            levels.addFunctionSeries(all, scenario.functions().get(f).name(), f);
         }
-        levels.addSeries(all, Metric.Scope.ACCOUNT, "", -1);
+        levels.addAccountSeries(all);
         all.addAll(asyncRecorder.series());
         all.addAll(sqsRecorder.series());
         if (provisioned != null) {
@@ -383,7 +379,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         }
         double nat = CostEstimate.natGateway(scenario.prices(), gateways * (scenario.durationMicros() / 3.6e9), 0);
         return s.with(functions, new RunSummary.Sections(asyncRecorder.summary(), sqsRecorder.summary(),
-                levels.account(), executions.coldStarts(-1), CostEstimate.total(scenario.prices(), costs, nat),
+                levels.account(), executions.accountColdStarts(), CostEstimate.total(scenario.prices(), costs, nat),
                 scenario.assumptions().label(), new RunSummary.Region(end.region().limit(), end.region().peak(),
                         end.region().lambdaEnis(), end.region().otherEnis()),
                 provisioned == null ? null : provisioned.summary(),

@@ -3,6 +3,7 @@ package dev.enisim.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.enisim.model.AsyncConfig;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a function's {@code invocationType}, {@code eventInvokeConfig} and {@code deadLetterConfig}, and the
@@ -10,8 +11,8 @@ import java.util.List;
  */
 final class AsyncReader {
 
-    /** A function's asynchronous configuration: null for RequestResponse; {@code ok} false when it had problems. */
-    record Read(AsyncConfig config, boolean ok) {
+    /** A function's asynchronous configuration: empty for RequestResponse; {@code ok} false when it had problems. */
+    record Read(Optional<AsyncConfig> config, boolean ok) {
     }
 
     private static final long SEC = ScenarioLoader.SEC;
@@ -54,7 +55,7 @@ final class AsyncReader {
         if (!event && !type.equals("RequestResponse")) {
             f.problem("invocationType", "expected RequestResponse (synchronous, the default) or Event"
                     + " (asynchronous: Lambda's event queue with retries), got '" + type + "'");
-            return new Read(null, false);
+            return new Read(Optional.empty(), false);
         }
         if (!event) {
             boolean ok = true;
@@ -64,7 +65,7 @@ final class AsyncReader {
                     ok = false;
                 }
             }
-            return new Read(null, ok);
+            return new Read(Optional.empty(), ok);
         }
         int before = f.problemCount();
         Fields c = f.object("eventInvokeConfig");
@@ -81,9 +82,9 @@ final class AsyncReader {
         Target onFailure = target(c, "onFailure", DESTINATIONS);
         Target dlq = target(f, "deadLetterConfig", DEAD_LETTER_TARGETS);
         boolean ok = f.problemCount() == before && queueOk;
-        return new Read(new AsyncConfig(retries, age, onFailure != null, onFailure == null ? 0
+        return new Read(Optional.of(new AsyncConfig(retries, age, onFailure != null, onFailure == null ? 0
                 : onFailure.failureProbability, dlq != null, dlq == null ? 0 : dlq.failureProbability,
-                firstRetryMicros, maxRetryMicros, backoffFactor, retryPending), ok);
+                firstRetryMicros, maxRetryMicros, backoffFactor, retryPending)), ok);
     }
 
     private record Target(double failureProbability) {

@@ -94,7 +94,7 @@ final class FunctionReader {
                     + ")");
         }
         AsyncReader.Read async = asyncReader.read(f);
-        SqsReader.Read sqs = sqsReader.read(f, table.timeoutMicros(), async.config() != null);
+        SqsReader.Read sqs = sqsReader.read(f, table.timeoutMicros(), async.config().isPresent());
         if (name == null || vpc == null || duration == null || arrivals == null || init == null || !async.ok()
                 || !sqs.ok()) {
             return null;

@@ -27,7 +27,7 @@ import java.util.OptionalInt;
  * @param timeline       control-plane actions in the order they are scheduled: by time (stable), an AZ outage's
  *                       end right after its start
  * @param source         where the scenario came from (a file path as given), for messages
- * @param startsAt       the wall-clock instant (UTC) the run starts at, from the optional {@code startsAt}; null
+ * @param startsAt       the wall-clock instant (UTC) the run starts at, from the optional {@code startsAt}; empty
  *                       when not given: the report then shows simulated time ({@code day 3 14:00}, {@code 00:10:05})
  * @param assumptions    where the defaults of undocumented figures come from ({@code assumptions:}, default
  *                       {@link AssumptionPreset#DEFAULT}); fields the scenario sets itself win over it
@@ -49,7 +49,7 @@ public record Scenario(
         Legacy legacy,
         PriceTable prices,
         String source,
-        java.time.Instant startsAt,
+        java.util.Optional<java.time.Instant> startsAt,
         AssumptionPreset assumptions,
         Accounts accounts) implements WorldSettings.Configuration {
 
@@ -213,7 +213,7 @@ public record Scenario(
         private Legacy legacy = Legacy.DEFAULT;
         private PriceTable prices = PriceTable.DEFAULT;
         private String source = "code";
-        private java.time.Instant startsAt;
+        private java.util.Optional<java.time.Instant> startsAt = java.util.Optional.empty();
         private AssumptionPreset assumptions = AssumptionPreset.DEFAULT;
         private Accounts accounts = Accounts.SINGLE;
 
@@ -318,9 +318,9 @@ public record Scenario(
             return this;
         }
 
-        /** The wall-clock start of the run; null (the default) for simulated time. */
-        public Builder startsAt(java.time.Instant v) {
-            startsAt = v;
+        /** The wall-clock start of the run; empty (the default) for simulated time. */
+        public Builder startsAt(java.util.Optional<java.time.Instant> v) {
+            startsAt = java.util.Objects.requireNonNull(v);
             return this;
         }
 
@@ -674,6 +674,9 @@ public record Scenario(
      * @param connectionsPerEnvironment persistent connections each environment holds for its whole life
      * @param provisionedConcurrency   environments kept initialised while the function is Active
      * @param existing                 whether the function already exists at time 0 (Active or Inactive)
+     * @param async                    its asynchronous (Event) invocations' queue config; empty: RequestResponse
+     * @param egress                   its connections' shares through its VPC's NAT gateway
+     * @param sqs                      the SQS event source mapping that feeds it; empty: none
      * @param architecture             {@code x86_64} (default) or {@code arm64}: its init preset and its prices
      */
     public record Function(
@@ -691,9 +694,9 @@ public record Scenario(
             int connectionsPerEnvironment,
             int provisionedConcurrency,
             Existing existing,
-            AsyncConfig async,
+            java.util.Optional<AsyncConfig> async,
             Egress egress,
-            SqsConfig sqs,
+            java.util.Optional<SqsConfig> sqs,
             String architecture) implements FunctionConfiguration {
 
         @Override
@@ -751,12 +754,12 @@ public record Scenario(
 
         /** True when its arrivals are {@code invocationType: Event} (then {@link #async} is its queue's config). */
         public boolean asynchronous() {
-            return async != null;
+            return async.isPresent();
         }
 
         /** True when an SQS event source mapping feeds it (then {@link #sqs} is its queue's config). */
         public boolean fedByQueue() {
-            return sqs != null;
+            return sqs.isPresent();
         }
 
         /** A function that already exists when the simulation starts (imported from an account), and how. */
@@ -785,9 +788,9 @@ public record Scenario(
             private int connectionsPerEnvironment;
             private int provisionedConcurrency;
             private Existing existing = Existing.NO;
-            private AsyncConfig async;
+            private java.util.Optional<AsyncConfig> async = java.util.Optional.empty();
             private Egress egress = Egress.NONE;
-            private SqsConfig sqs;
+            private java.util.Optional<SqsConfig> sqs = java.util.Optional.empty();
             private String architecture;
 
             private Builder(String name, DistributionSpec duration, ArrivalSpec arrivals) {
@@ -890,9 +893,9 @@ public record Scenario(
                 return this;
             }
 
-            /** Asynchronous (Event) invocations through this queue config; null for RequestResponse. */
-            public Builder async(AsyncConfig v) {
-                async = v;
+            /** Asynchronous (Event) invocations through this queue config; empty (the default) for RequestResponse. */
+            public Builder async(java.util.Optional<AsyncConfig> v) {
+                async = java.util.Objects.requireNonNull(v);
                 return this;
             }
 
@@ -901,9 +904,9 @@ public record Scenario(
                 return this;
             }
 
-            /** Fed by an SQS event source mapping with this config; null for none. */
-            public Builder sqs(SqsConfig v) {
-                sqs = v;
+            /** Fed by an SQS event source mapping with this config; empty (the default) for none. */
+            public Builder sqs(java.util.Optional<SqsConfig> v) {
+                sqs = java.util.Objects.requireNonNull(v);
                 return this;
             }
 

@@ -201,7 +201,7 @@ public final class ScenarioLoader {
         }
         Scenario.Builder scenario = Scenario.builder(name, 1);
         Setting.readAll(Scenario.SETTINGS, root, Setting.Limits.DEFAULT, scenario);
-        java.time.Instant startsAt = startsAt(root);
+        java.util.Optional<java.time.Instant> startsAt = startsAt(root);
         Long duration = root.requireDuration("duration");
         long bucket = root.duration("bucket", Defaults.BUCKET_MICROS);
         if (duration != null && duration <= 0) {
@@ -251,18 +251,18 @@ public final class ScenarioLoader {
         return p;
     }
 
-    /** The optional {@code startsAt}: an ISO-8601 UTC date-time such as 2026-11-30T00:00:00Z; null when absent. */
-    private static java.time.Instant startsAt(Fields root) {
+    /** The optional {@code startsAt}: an ISO-8601 UTC date-time such as 2026-11-30T00:00:00Z; empty when absent. */
+    private static java.util.Optional<java.time.Instant> startsAt(Fields root) {
         String text = root.text("startsAt", null);
         if (text == null) {
-            return null;
+            return java.util.Optional.empty();
         }
         try {
-            return java.time.Instant.parse(text);
+            return java.util.Optional.of(java.time.Instant.parse(text));
         } catch (java.time.format.DateTimeParseException e) {
             root.problem("startsAt", "expected an ISO-8601 UTC date-time such as 2026-11-30T00:00:00Z, got '" + text
                     + "'");
-            return null;
+            return java.util.Optional.empty();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.enisim.scenario;
 
 import dev.enisim.model.SqsConfig;
+import java.util.Optional;
 
 /**
  * Reads a function's {@code eventSourceMapping} (an SQS queue feeding it) and the scenario's {@code sqs} block of
@@ -8,8 +9,8 @@ import dev.enisim.model.SqsConfig;
  */
 final class SqsReader {
 
-    /** A function's mapping: null without one; {@code ok} false when it had problems. */
-    record Read(SqsConfig config, boolean ok) {
+    /** A function's mapping: empty without one; {@code ok} false when it had problems. */
+    record Read(Optional<SqsConfig> config, boolean ok) {
     }
 
     private static final long SEC = ScenarioLoader.SEC;
@@ -44,7 +45,7 @@ final class SqsReader {
     Read read(Fields f, long functionTimeoutMicros, boolean asynchronous) {
         Fields m = f.object("eventSourceMapping");
         if (m == null) {
-            return new Read(null, !f.has("eventSourceMapping"));
+            return new Read(Optional.empty(), !f.has("eventSourceMapping"));
         }
         int before = f.problemCount();
         if (asynchronous) {
@@ -72,7 +73,7 @@ final class SqsReader {
         }
         int maxReceiveCount = (int) q.integer("maxReceiveCount", 0, 1, 1000);
         boolean ok = f.problemCount() == before && blockOk;
-        return new Read(new SqsConfig(batchSize, maximumConcurrency, visibility, maxReceiveCount, initialBatches,
-                scaleUpPerMinute, maxBatches, errorBackoffFactor, throttleRetryMicros), ok);
+        return new Read(Optional.of(new SqsConfig(batchSize, maximumConcurrency, visibility, maxReceiveCount,
+                initialBatches, scaleUpPerMinute, maxBatches, errorBackoffFactor, throttleRetryMicros)), ok);
     }
 }

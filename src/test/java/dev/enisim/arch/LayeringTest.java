@@ -170,10 +170,84 @@ class LayeringTest {
                 + "import dev.enisim.model.WorldSnapshot;\nimport dev.enisim.model.function.State;\nclass D {}"));
     }
 
+    /** The model's one class with state that other packages may name: what the run builds and drives. */
+    private static final String MODEL_ENTRY = "dev.enisim.model.LambdaService";
+
+    /**
+     * The model's public surface is read-only: outside {@code model}, a file names only the model's records, enums
+     * and interfaces (values, events, listeners, settings), and the one entry the run drives ({@code LambdaService},
+     * whose builder declares the scenario in order); never a class with state such as {@code World},
+     * {@code WorldBuilder}, {@code AsyncInvocations} or {@code EniPool}, however it is named.
+     */
+    @Test
+    void outsideTheModelOnlyItsValuesAndItsEntryAreNamed() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Path f : javaFiles(root())) {
+            String file = root().relativize(f).toString().replace('\\', '/');
+            if (!file.startsWith("model/")) {
+                violations.addAll(mutableModelTypes(file, Files.readString(f), MODEL_ENTRY));
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+
+    /** The outside check itself sees the world named from the run (so the test above can fail). */
+    @Test
+    void theOutsideCheckSeesTheWorldNamedFromTheRun() {
+        assertEquals(1, mutableModelTypes("run/Simulation.java", "import dev.enisim.model.World;\nclass S {}",
+                MODEL_ENTRY).size());
+        assertEquals(1, mutableModelTypes("run/Simulation.java", "class S { dev.enisim.model.WorldBuilder b; }",
+                MODEL_ENTRY).size());
+        assertEquals(List.of(), mutableModelTypes("run/Simulation.java", "import dev.enisim.model.LambdaService;\n"
+                + "import dev.enisim.model.WorldSettings;\nimport dev.enisim.model.SimEvent.Arrival;\nclass S {}",
+                MODEL_ENTRY));
+        assertEquals(1, mutableModelTypes("metrics/R.java", "import dev.enisim.model.LambdaService;\nclass R {}")
+                .size(), "metrics may not name the entry either");
+    }
+
+    /**
+     * The model's public top-level types are records, enums and interfaces, and the one entry: a class with state
+     * made public again (say {@code World}) fails here even before another package imports it.
+     */
+    @Test
+    void theModelsPublicClassesAreValuesOrTheEntry() throws IOException, ClassNotFoundException {
+        List<String> violations = new ArrayList<>();
+        Path model = root().resolve("model");
+        for (Path f : javaFiles(model)) {
+            String type = "dev.enisim." + root().relativize(f).toString().replace('\\', '/').replace(".java", "")
+                    .replace('/', '.');
+            if (!publicValueOrEntry(Class.forName(type))) {
+                violations.add(type + " is public and has state: make it package-private, or a record behind "
+                        + "LambdaService");
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+
+    /** The public-class check itself refuses a public class with state (so the test above can fail). */
+    @Test
+    void thePublicClassCheckRefusesAPublicClassWithState() throws ClassNotFoundException {
+        assertTrue(!publicValueOrEntry(java.util.ArrayList.class), "a public class with state");
+        assertTrue(publicValueOrEntry(Class.forName("dev.enisim.model.World")), "package-private: fine");
+        assertTrue(publicValueOrEntry(Class.forName(MODEL_ENTRY)), "the entry");
+        assertTrue(publicValueOrEntry(Class.forName("dev.enisim.model.WorldSnapshot")), "a record");
+    }
+
+    /** Not public, or a record, enum or interface, or the model's entry. */
+    private static boolean publicValueOrEntry(Class<?> c) {
+        return !java.lang.reflect.Modifier.isPublic(c.getModifiers()) || c.isRecord() || c.isEnum()
+                || c.isInterface() || c.getName().equals(MODEL_ENTRY);
+    }
+
     private static final Pattern MODEL_TYPE = Pattern.compile("\\bdev\\.enisim\\.model\\.((?:[a-z]\\w*\\.)*)([A-Z]\\w*|\\*)");
 
     /** The model types {@code code} names that hold state (classes that are not records, enums or interfaces). */
     private static List<String> mutableModelTypes(String file, String code) {
+        return mutableModelTypes(file, code, null);
+    }
+
+    /** The same, {@code allowed} (a qualified class name, or null) left out. */
+    private static List<String> mutableModelTypes(String file, String code, String allowed) {
         List<String> out = new ArrayList<>();
         Matcher m = MODEL_TYPE.matcher(code.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("//[^\n]*", " "));
         while (m.find()) {
@@ -184,7 +258,7 @@ class LayeringTest {
             }
             try {
                 Class<?> c = Class.forName(type);
-                if (!c.isRecord() && !c.isEnum() && !c.isInterface()) {
+                if (!c.isRecord() && !c.isEnum() && !c.isInterface() && !type.equals(allowed)) {
                     out.add(file + " names " + type + ", which has state");
                 }
             } catch (ClassNotFoundException e) {

@@ -60,7 +60,7 @@ class ExecutionsAndEnvironmentsTest {
         RunSummary.ColdStarts worker = e.coldStarts(1);
         assertEquals(new RunSummary.ColdStarts(1, 2, 1.0 / 3, map("Success", 1)), worker);
         // the account: every function's
-        RunSummary.ColdStarts account = e.coldStarts(-1);
+        RunSummary.ColdStarts account = e.accountColdStarts();
         assertEquals(4, account.total());
         assertEquals(5, account.warmStarts());
         assertEquals(4.0 / 9, account.probability(), 1e-15);
@@ -99,9 +99,9 @@ class ExecutionsAndEnvironmentsTest {
         l.environmentLevels(1, 0, 0, 1, 60 * S);
         l.environmentLevels(0, 0, 0, 0, 95 * S);
         List<Series> out = new ArrayList<>();
-        l.addSeries(out, Metric.Scope.FUNCTION, "api", 0);
-        l.addSeries(out, Metric.Scope.FUNCTION, "worker", 1);
-        l.addSeries(out, Metric.Scope.ACCOUNT, "", -1);
+        l.addFunctionSeries(out, "api", 0);
+        l.addFunctionSeries(out, "worker", 1);
+        l.addAccountSeries(out);
         TimeSeries ts = new TimeSeries(30 * S, 4, out);
         assertArrayEquals(new long[] {333, 2000, 2000, 1000},
                 ts.get(Metric.ENVIRONMENTS_BUSY_AVERAGE, Metric.Scope.FUNCTION, "api").values());
@@ -135,7 +135,7 @@ class ExecutionsAndEnvironmentsTest {
         assertEquals(new RunSummary.Environments(2.25, 2.25, 0, 0), l.account());
         assertEquals(0.0, l.provisionedSeconds(0));
         List<Series> out = new ArrayList<>();
-        l.addSeries(out, Metric.Scope.FUNCTION, "f", 0);
+        l.addFunctionSeries(out, "f", 0);
         // 3 from 15 s: 45 level-seconds in [0, 30), 90 in [30, 60)
         assertArrayEquals(new long[] {1500, 3000}, out.get(0).values());
         assertEquals(new RunSummary.Environments(2.25, 2.25, 0, 0), l.function(0));

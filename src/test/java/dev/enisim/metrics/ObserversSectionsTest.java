@@ -9,6 +9,7 @@ import dev.enisim.model.eni.EniId;
 import dev.enisim.model.eni.EniKey;
 import dev.enisim.model.eni.EniState;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,7 +56,7 @@ class ObserversSectionsTest {
     @Test
     void provisionedAccountsLevelsAndExecutionsAreForwarded() {
         ProvisionedRecorder provisioned = new ProvisionedRecorder(60 * S, 30 * S);
-        provisioned.attach(List.of("a1", "b1"), new int[] {2, -1});
+        provisioned.attach(List.of("a1", "b1"), List.of(OptionalInt.of(2), OptionalInt.empty()));
         AccountsRecorder accounts = new AccountsRecorder(60 * S, 30 * S, List.of(ONE, TWO), List.of("a1", "b1"),
                 new int[] {0, 1});
         EnvironmentLevels levels = new EnvironmentLevels(60 * S, 30 * S);

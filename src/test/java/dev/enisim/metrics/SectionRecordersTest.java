@@ -10,6 +10,7 @@ import dev.enisim.model.Outcome;
 import dev.enisim.model.eni.EniId;
 import dev.enisim.model.eni.EniState;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,7 +65,8 @@ class SectionRecordersTest {
     @Test
     void provisionedConcurrencyPerFunctionAndForTheAccount() {
         ProvisionedRecorder p = new ProvisionedRecorder(100 * S, 30 * S);
-        p.attach(List.of("api", "worker", "plain"), new int[] {5, 0, -1});
+        p.attach(List.of("api", "worker", "plain"), List.of(OptionalInt.of(5), OptionalInt.of(0),
+                OptionalInt.empty()));
         assertTrue(p.any());
         p.changed(1, 2, 2, 0);
         p.execution(0, true, 10 * S);
@@ -104,7 +106,7 @@ class SectionRecordersTest {
     @Test
     void noProvisionedConcurrencyNoSeriesNoSection() {
         ProvisionedRecorder p = new ProvisionedRecorder(100 * S, 30 * S);
-        p.attach(List.of("plain"), new int[] {-1});
+        p.attach(List.of("plain"), List.of(OptionalInt.empty()));
         assertFalse(p.any());
         p.execution(0, false, S);
         assertEquals(List.of(), p.series());
@@ -173,7 +175,7 @@ class SectionRecordersTest {
     @Test
     void aRunOfWholeBucketsCountsItsEndInTheLastBucket() {
         ProvisionedRecorder p = new ProvisionedRecorder(60 * S, 30 * S);
-        p.attach(List.of("api"), new int[] {1});
+        p.attach(List.of("api"), List.of(OptionalInt.of(1)));
         p.changed(0, 1, 1, 30 * S);
         p.execution(0, true, 60 * S);
         p.spillover(0, 60 * S);

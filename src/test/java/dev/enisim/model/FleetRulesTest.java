@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.enisim.model.eni.EniState;
 import dev.enisim.model.function.State;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +41,7 @@ class FleetRulesTest {
     @Test
     void orphansDeletedByHandInSubnetZeroLeaveTheOtherSubnetsOrphans() {
         WorldHarness h = LeaksTest.orphanInEachSubnet();
-        h.at(900 * SEC, new SimEvent.DeleteOrphanedEnis(0));
+        h.at(900 * SEC, new SimEvent.DeleteOrphanedEnis(OptionalInt.of(0)));
         h.advanceTo(900 * SEC);
         assertEquals(EniState.Deleted, h.eni(1).state());
         assertEquals(EniState.Orphaned, h.eni(2).state(), "subnet-2's orphan is not touched");

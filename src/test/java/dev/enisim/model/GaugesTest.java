@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.model.function.State;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -125,8 +126,8 @@ class GaugesTest {
         h.at(50 * SEC, new SimEvent.AzAvailability(0, false));
         h.at(60 * SEC, new SimEvent.SetOtherUsedEnis(0, 499));
         h.at(70 * SEC, new SimEvent.SetOtherUsedEnis(0, 3));
-        h.at(80 * SEC, new SimEvent.DeleteOrphanedEnis(1));
-        h.at(90 * SEC, new SimEvent.DeleteOrphanedEnis(SimEvent.DeleteOrphanedEnis.ALL_SUBNETS));
+        h.at(80 * SEC, new SimEvent.DeleteOrphanedEnis(OptionalInt.of(1)));
+        h.at(90 * SEC, new SimEvent.DeleteOrphanedEnis(OptionalInt.empty()));
         h.advanceTo(90 * SEC);
         assertEquals(List.of(
                 "0s CreateFunction a with subnets subnet-1 and security groups [sg-a]",

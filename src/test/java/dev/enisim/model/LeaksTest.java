@@ -10,6 +10,7 @@ import dev.enisim.model.eni.EniState;
 import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -231,14 +232,14 @@ class LeaksTest {
         h.advanceTo(800 * SEC);
         assertEquals(EniState.Orphaned, h.eni(1).state());
         assertEquals(EniState.Orphaned, h.eni(2).state());
-        h.at(900 * SEC, new SimEvent.DeleteOrphanedEnis(1));
+        h.at(900 * SEC, new SimEvent.DeleteOrphanedEnis(OptionalInt.of(1)));
         h.advanceTo(900 * SEC);
         assertEquals(EniState.Orphaned, h.eni(1).state(), "subnet-1's orphan is not touched");
         assertEquals(EniState.Deleted, h.eni(2).state());
         assertEquals(7, available(h, 0));
         assertEquals(251, available(h, 1));
         assertTrue(h.log.stream().noneMatch(l -> l.startsWith("900s eni-1")), h.log.toString());
-        h.at(1000 * SEC, new SimEvent.DeleteOrphanedEnis(SimEvent.DeleteOrphanedEnis.ALL_SUBNETS));
+        h.at(1000 * SEC, new SimEvent.DeleteOrphanedEnis(OptionalInt.empty()));
         h.advanceTo(1000 * SEC);
         assertEquals(EniState.Deleted, h.eni(1).state());
         assertEquals(8, available(h, 0));

@@ -10,6 +10,7 @@ import dev.enisim.model.function.LastUpdateStatus;
 import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /** One test per lifecycle rule of domain.md section 2 (create 60 s, attach 5 s, delete 600 s, idle 14 d). */
@@ -192,7 +193,7 @@ class LifecycleTest {
         assertEquals(EniState.Orphaned, h.eni(1).state());
         assertEquals(7, h.world().snapshot().subnets().get(0).availableIps(), "an orphan keeps its IP");
         assertEquals(1, h.world().snapshot().vpcs().get(0).enis(), "and its quota slot");
-        h.at(1000 * SEC, new SimEvent.DeleteOrphanedEnis(SimEvent.DeleteOrphanedEnis.ALL_SUBNETS));
+        h.at(1000 * SEC, new SimEvent.DeleteOrphanedEnis(OptionalInt.empty()));
         h.advanceTo(1000 * SEC);
         assertEquals(EniState.Deleted, h.eni(1).state());
         assertEquals(8, h.world().snapshot().subnets().get(0).availableIps());

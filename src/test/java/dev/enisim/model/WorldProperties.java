@@ -8,6 +8,7 @@ import dev.enisim.model.eni.EniState;
 import dev.enisim.model.network.Cidr;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -81,7 +82,7 @@ class WorldProperties {
             h.at(now, new SimEvent.DeleteFunction(f));
         }
         h.advanceTo(now + 2 * 3600 * SEC); // > the 900 s timeout + 600 s deletion + a 60 s creation
-        h.at(h.loop.nowMicros(), new SimEvent.DeleteOrphanedEnis(SimEvent.DeleteOrphanedEnis.ALL_SUBNETS));
+        h.at(h.loop.nowMicros(), new SimEvent.DeleteOrphanedEnis(OptionalInt.empty()));
         h.advanceTo(h.loop.nowMicros() + SEC);
         WorldSnapshot w = h.world().snapshot();
         assertEquals(0, h.world().accountInFlight());
@@ -128,7 +129,7 @@ class WorldProperties {
                     : new SimEvent.SetOtherUsedEnis(0, step[3] % 5));
             case 8 -> h.at(now, new SimEvent.AzAvailability(step[2] % 2, step[3] % 2 == 0));
             case 9 -> h.at(now, new SimEvent.DeleteOrphanedEnis(step[2] % 2 == 0
-                    ? SimEvent.DeleteOrphanedEnis.ALL_SUBNETS : step[3] % 3));
+                    ? OptionalInt.empty() : OptionalInt.of(step[3] % 3)));
             default -> {
                 int n = 1 + step[2] % 12;
                 for (int i = 0; i < n; i++) {

@@ -2,7 +2,6 @@ package dev.enisim.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.run.RunResult;
@@ -13,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The optional top-level startsAt: the report's clock in weekday form when set, simulated time otherwise. */
@@ -34,7 +34,7 @@ class StartsAtTest {
     @Test
     void theNarrativeAndTheAxisUseWeekdaysOnlyWhenStartsAtIsSet() throws Exception {
         RunResult monday = run("startsAt: 2026-11-30T00:00:00Z"); // a Monday
-        assertEquals(Instant.parse("2026-11-30T00:00:00Z"), monday.scenario().startsAt());
+        assertEquals(Optional.of(Instant.parse("2026-11-30T00:00:00Z")), monday.scenario().startsAt());
         List<String> lines = Narrative.lines(monday);
         // created at 38h: Tuesday 14:00
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("Tue 14:00:00  a's cold starts")), lines.toString());
@@ -44,7 +44,7 @@ class StartsAtTest {
                 "the page's axis is told when the run starts");
 
         RunResult plain = run("");
-        assertNull(plain.scenario().startsAt());
+        assertEquals(Optional.empty(), plain.scenario().startsAt());
         List<String> simulated = Narrative.lines(plain);
         assertTrue(simulated.stream().anyMatch(l -> l.startsWith("1d 14:00:00  a's cold starts")), simulated.toString());
         String page = new String(ReportWriter.render(plain).get("report.html"), StandardCharsets.UTF_8);

@@ -13,6 +13,7 @@ import dev.enisim.workload.DistributionSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -79,8 +80,8 @@ class SimulationProperties {
             case 6 -> new SimEvent.SetRolePermissions(f, true, false);
             case 7 -> new SimEvent.SetRolePermissions(f, false, true);
             case 8 -> new SimEvent.AzAvailability(a[2] % Math.min(2, subnets), a[3] % 2 == 0);
-            case 9 -> new SimEvent.DeleteOrphanedEnis(a[3] % 2 == 0 ? SimEvent.DeleteOrphanedEnis.ALL_SUBNETS
-                    : a[2] % subnets);
+            case 9 -> new SimEvent.DeleteOrphanedEnis(a[3] % 2 == 0 ? OptionalInt.empty()
+                    : OptionalInt.of(a[2] % subnets));
             default -> new SimEvent.SetOtherUsedIps(a[2] % subnets, a[3] % 64);
         };
     }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.enisim.model.SimEvent;
 import dev.enisim.workload.ArrivalSpec;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,7 +100,7 @@ class ArrivalsAndFunctionsAcceptedTest {
                 new Scenario.At(MIN + 1, new SimEvent.AzAvailability(1, false)),
                 new Scenario.At(5 * MIN, new SimEvent.PutProvisionedConcurrency(0, 100)),
                 new Scenario.At(5 * MIN, new SimEvent.PutProvisionedConcurrency(0, 0)),
-                new Scenario.At(5 * MIN, new SimEvent.DeleteOrphanedEnis(1)),
+                new Scenario.At(5 * MIN, new SimEvent.DeleteOrphanedEnis(OptionalInt.of(1))),
                 new Scenario.At(5 * MIN, new SimEvent.SetOtherUsedEnis(0, 0)),
                 new Scenario.At(10 * MIN, new SimEvent.DeleteFunction(0))), s.timeline());
         // without a reservation, provisioned concurrency up to the unreserved 900

@@ -2,11 +2,11 @@ package dev.enisim.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.model.AsyncConfig;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,10 +19,11 @@ class AsyncReaderTest {
 
     @Test
     void eventInvocationsGetAwsDefaults() throws Exception {
-        AsyncConfig c = ScenarioLoader.parse(ASYNC, "t.yaml").functions().get(0).async();
+        AsyncConfig c = ScenarioLoader.parse(ASYNC, "t.yaml").functions().get(0).async().orElseThrow();
         assertEquals(new AsyncConfig(2, 21_600_000_000L, false, 0, false, 0, 1_000_000L, 300_000_000L,
                 2, false), c);
-        assertNull(ScenarioLoader.parse(ScenarioValidationTest.GOOD, "t.yaml").functions().get(0).async());
+        assertEquals(Optional.empty(), ScenarioLoader.parse(ScenarioValidationTest.GOOD, "t.yaml").functions().get(0)
+                .async());
     }
 
     @Test
@@ -32,7 +33,7 @@ class AsyncReaderTest {
                     eventInvokeConfig: { maximumRetryAttempts: 0, maximumEventAge: 90s, onFailure: { type: sqs, deliveryFailureProbability: 0.25 } }
                     deadLetterConfig: { type: sns, deliveryFailureProbability: 0.5 }""")
                 + "async: { firstRetryInterval: 2s, maxRetryInterval: 1m, backoffFactor: 3, onPending: retry }\n";
-        AsyncConfig c = ScenarioLoader.parse(text, "t.yaml").functions().get(0).async();
+        AsyncConfig c = ScenarioLoader.parse(text, "t.yaml").functions().get(0).async().orElseThrow();
         assertEquals(new AsyncConfig(0, 90_000_000L, true, 0.25, true, 0.5, 2_000_000L, 60_000_000L, 3,
                 true), c);
     }

@@ -28,11 +28,12 @@ class QueueAccountAndPriceLimitsTest {
 
     private static AsyncConfig async(String eventInvokeConfig, String block) throws Exception {
         return ScenarioLoader.parse(ASYNC.replace("invocationType: Event", "invocationType: Event\n    eventInvokeConfig: "
-                + eventInvokeConfig) + block, "t.yaml").functions().get(0).async();
+                + eventInvokeConfig) + block, "t.yaml").functions().get(0).async().orElseThrow();
     }
 
     private static SqsConfig sqs(String mapping, String block) throws Exception {
-        return ScenarioLoader.parse(SQS.replace("{ type: sqs }", mapping) + block, "t.yaml").functions().get(0).sqs();
+        return ScenarioLoader.parse(SQS.replace("{ type: sqs }", mapping) + block, "t.yaml").functions().get(0).sqs()
+                .orElseThrow();
     }
 
     @Test

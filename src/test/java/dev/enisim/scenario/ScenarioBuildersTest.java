@@ -16,6 +16,7 @@ import dev.enisim.workload.DistributionSpec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
@@ -65,10 +66,10 @@ class ScenarioBuildersTest {
         Scenario.Function f = Scenario.Function.builder("x", RUN, FIVE).name("g").memoryMb(512).timeoutMicros(30 * SEC)
                 .vpcConfig(vpc).reservedConcurrency(7).duration(run2).connectionsPerInvocation(2).arrivals(one)
                 .createdAtMicros(5 * SEC).role("shared").initDuration(init).connectionsPerEnvironment(3)
-                .provisionedConcurrency(4).existing(Scenario.Function.Existing.INACTIVE).async(async).egress(egress)
-                .sqs(sqs).architecture("arm64").build();
+                .provisionedConcurrency(4).existing(Scenario.Function.Existing.INACTIVE).async(Optional.of(async))
+                .egress(egress).sqs(Optional.of(sqs)).architecture("arm64").build();
         assertEquals(new Scenario.Function("g", 512, 30 * SEC, vpc, OptionalInt.of(7), run2, 2, one, 5 * SEC, "shared",
-                init, 3, 4, Scenario.Function.Existing.INACTIVE, async, egress, sqs, "arm64"), f);
+                init, 3, 4, Scenario.Function.Existing.INACTIVE, Optional.of(async), egress, Optional.of(sqs), "arm64"), f);
         assertTrue(f.asynchronous());
         assertTrue(f.fedByQueue());
         assertEquals(List.of("subnet-a"), f.subnetIds());
@@ -105,9 +106,9 @@ class ScenarioBuildersTest {
         Scenario s = Scenario.builder("x", SEC).name("s").description("d").seed(9).duration(7 * SEC, SEC)
                 .account(account).vpcs(List.of(vpc)).hyperplane(hyperplane).functions(List.of(f)).timeline(timeline)
                 .networkModel(NetworkModel.LEGACY).scaling(scaling).legacy(legacy).prices(prices).source("src")
-                .startsAt(start).assumptions(AssumptionPreset.DOCUMENTED).accounts(accounts).build();
+                .startsAt(Optional.of(start)).assumptions(AssumptionPreset.DOCUMENTED).accounts(accounts).build();
         assertEquals(new Scenario("s", "d", 9, 7 * SEC, SEC, account, List.of(vpc), hyperplane, List.of(f), timeline,
-                NetworkModel.LEGACY, scaling, legacy, prices, "src", start, AssumptionPreset.DOCUMENTED, accounts), s);
+                NetworkModel.LEGACY, scaling, legacy, prices, "src", Optional.of(start), AssumptionPreset.DOCUMENTED, accounts), s);
         assertEquals(s, s.toBuilder().build());
         assertTrue(s.multiAccount());
         assertEquals("111111111111", s.accounts().of("f"));

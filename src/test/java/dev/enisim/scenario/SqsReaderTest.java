@@ -15,7 +15,7 @@ class SqsReaderTest {
 
     @Test
     void documentedDefaults() throws Exception {
-        SqsConfig c = ScenarioLoader.parse(SQS, "t.yaml").functions().get(0).sqs();
+        SqsConfig c = ScenarioLoader.parse(SQS, "t.yaml").functions().get(0).sqs().orElseThrow();
         assertEquals(new SqsConfig(10, 1000, 30_000_000L, 0, 5, 300, 1000, 0.5, 1_000_000L), c);
     }
 
@@ -26,7 +26,7 @@ class SqsReaderTest {
                 + "sqs: { initialBatches: 2, scaleUpPerMinute: 60, maxBatches: 1250, errorBackoffFactor: 0.8,"
                 + " throttleRetry: 2s }\n";
         assertEquals(new SqsConfig(100, 20, 120_000_000L, 4, 2, 60, 1250, 0.8, 2_000_000L),
-                ScenarioLoader.parse(text, "t.yaml").functions().get(0).sqs());
+                ScenarioLoader.parse(text, "t.yaml").functions().get(0).sqs().orElseThrow());
     }
 
     @ParameterizedTest(name = "{0}")

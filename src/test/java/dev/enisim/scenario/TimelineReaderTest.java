@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.enisim.model.SimEvent;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -70,8 +71,8 @@ class TimelineReaderTest {
                 new Scenario.At(40 * min, new SimEvent.AzAvailability(1, true)),
                 new Scenario.At(45 * min, new SimEvent.AzAvailability(1, false)), // an outage's end follows its start
                 new Scenario.At(41 * min, new SimEvent.AzAvailability(0, true)),
-                new Scenario.At(50 * min, new SimEvent.DeleteOrphanedEnis(SimEvent.DeleteOrphanedEnis.ALL_SUBNETS)),
-                new Scenario.At(50 * min, new SimEvent.DeleteOrphanedEnis(0)),
+                new Scenario.At(50 * min, new SimEvent.DeleteOrphanedEnis(OptionalInt.empty())),
+                new Scenario.At(50 * min, new SimEvent.DeleteOrphanedEnis(OptionalInt.of(0))),
                 new Scenario.At(60 * min, new SimEvent.DeleteFunction(0)),
                 new Scenario.At(70 * min, new SimEvent.CreateFunction(0)),
                 new Scenario.At(80 * min, new SimEvent.SetRolePermissions(0, false, true)),

@@ -34,10 +34,10 @@ final class ChartStyle {
 
     /**
      * The time unit that keeps axis labels readable: minutes up to 3 h, hours up to 3 days, then days; and the
-     * scenario's {@code startsAt} (null: none), which puts the axis in weekday form as on the interactive page.
+     * scenario's {@code startsAt} (empty: none), which puts the axis in weekday form as on the interactive page.
      */
-    record TimeUnit(String name, double seconds, java.time.Instant startsAt) {
-        static TimeUnit forDuration(double seconds, java.time.Instant startsAt) {
+    record TimeUnit(String name, double seconds, java.util.Optional<java.time.Instant> startsAt) {
+        static TimeUnit forDuration(double seconds, java.util.Optional<java.time.Instant> startsAt) {
             if (seconds <= 3 * 3600) {
                 return new TimeUnit("min", 60, startsAt);
             }
@@ -87,12 +87,12 @@ final class ChartStyle {
      * otherwise simulated time, 00:10 within a day, "day 3" or "day 3 14:00" beyond.
      */
     static void timeAxis(NumberAxis x, TimeUnit unit) {
-        x.setLabel(unit.startsAt() != null ? "Time (UTC, the run starts " + unit.startsAt() + ")"
+        x.setLabel(unit.startsAt().isPresent() ? "Time (UTC, the run starts " + unit.startsAt().get() + ")"
                 : "Simulated time" + (unit.seconds() >= 86_400 ? " (day 1 is the first day)" : " (hh:mm)"));
         x.setLabelFont(LABEL);
         x.setTickLabelFont(TICK);
         x.setNumberFormatOverride(new ClockFormat(unit));
-        if (unit.startsAt() != null) { // ticks on the clock's own steps (Mon 06:00, Mon 12:00), not every 5 h
+        if (unit.startsAt().isPresent()) { // ticks on the clock's own steps (Mon 06:00, Mon 12:00), not every 5 h
             org.jfree.chart.axis.TickUnits steps = new org.jfree.chart.axis.TickUnits();
             for (long s : CLOCK_STEPS) {
                 steps.add(new org.jfree.chart.axis.NumberTickUnit(s / unit.seconds(), new ClockFormat(unit)));
@@ -117,7 +117,7 @@ final class ChartStyle {
         public StringBuffer format(double number, StringBuffer to, java.text.FieldPosition pos) {
             long seconds = Math.round(number * unit.seconds());
             boolean days = unit.seconds() >= 86_400;
-            return to.append(unit.startsAt() == null ? clock(seconds, days) : weekday(seconds, days, unit.startsAt()));
+            return to.append(unit.startsAt().isEmpty() ? clock(seconds, days) : weekday(seconds, days, unit.startsAt().get()));
         }
 
         @Override

@@ -59,8 +59,8 @@ final class ChartData {
         }
         o.put("stepSeconds", step);
         o.put("durationSeconds", r.summary().simulatedSeconds());
-        if (r.scenario().startsAt() != null) { // the axis in weekday form (Mon 14:00); absent: simulated time
-            o.put("startsAtEpochSeconds", r.scenario().startsAt().getEpochSecond());
+        if (r.scenario().startsAt().isPresent()) { // the axis in weekday form (Mon 14:00); absent: simulated time
+            o.put("startsAtEpochSeconds", r.scenario().startsAt().get().getEpochSecond());
         }
         ArrayNode charts = o.putArray("charts");
         charts.add(invocations());
