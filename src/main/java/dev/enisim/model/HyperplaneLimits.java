@@ -11,12 +11,16 @@ import java.util.Optional;
  * @param eniNotReadyOnScaleOut a request that finds its key's ENIs full while another is created gets
  *                              ENINotReadyException (else it runs without its connection)
  */
-public record HyperplaneLimits(Optional<Ec2Rate> ec2RequestLimit, boolean eniNotReadyOnScaleOut) {
+public record HyperplaneLimits(Optional<Ec2RequestLimit> ec2RequestLimit, boolean eniNotReadyOnScaleOut) {
 
     /** No EC2 limit, and a request meeting a scale-out runs without its connection. */
     public static final HyperplaneLimits NONE = new HyperplaneLimits(Optional.empty(), false);
 
-    /** EC2's token bucket for CreateNetworkInterface calls: {@code burst} at once, {@code perSecond} refilled. */
-    public record Ec2Rate(int burst, double perSecond) {
+    /**
+     * A token bucket for Lambda's EC2 calls that create Hyperplane ENIs: {@code burst} calls at once, refilled at
+     * {@code perSecond}; a creation refused by it fails with EC2RequestLimitExceeded. The scenario's
+     * {@code hyperplane.ec2RequestLimit} is one.
+     */
+    public record Ec2RequestLimit(int burst, double perSecond) {
     }
 }

@@ -27,8 +27,8 @@ final class HyperplaneNetworking implements Networking {
     /** The strategy for {@code limits}: the shared stateless one when nothing is limited. */
     static HyperplaneNetworking of(HyperplaneLimits limits) {
         return limits.ec2RequestLimit().isEmpty() && !limits.eniNotReadyOnScaleOut() ? INSTANCE
-                : new HyperplaneNetworking(limits.ec2RequestLimit().map(HyperplaneLimits.Ec2Rate::burst).orElse(0),
-                        limits.ec2RequestLimit().map(HyperplaneLimits.Ec2Rate::perSecond).orElse(0.0),
+                : new HyperplaneNetworking(limits.ec2RequestLimit().map(HyperplaneLimits.Ec2RequestLimit::burst).orElse(0),
+                        limits.ec2RequestLimit().map(HyperplaneLimits.Ec2RequestLimit::perSecond).orElse(0.0),
                         limits.eniNotReadyOnScaleOut());
     }
 

@@ -113,7 +113,7 @@ final class World {
         } else if (event instanceof DeleteOrphanedEnis d) {
             int n = fleet.deleteOrphans(d.subnet(), now);
             listener.controlAction("DeleteNetworkInterface by hand: " + n + " orphaned ENI(s)"
-                    + (d.subnet() == DeleteOrphanedEnis.ALL_SUBNETS ? "" : " in " + network.subnets.get(d.subnet()).id()),
+                    + (d.subnet().isEmpty() ? "" : " in " + network.subnets.get(d.subnet().getAsInt()).id()),
                     now);
         } else {
             throw new IllegalArgumentException("World cannot handle " + event + " at " + now + " us");

@@ -9,7 +9,7 @@
  *
  * <p>May import: {@code java.*}, Jackson, JFreeChart, JFreeSVG, everything below it ({@code run},
  * {@code metrics}, {@code scenario}, {@code workload}, the model's value types), experiments' results
- * ({@code Comparison}, {@code Sweep}, {@code Sensitivity}, {@code MetricStats}; not their shapes:
+ * ({@code Comparison}, {@code Sweep}, {@code Sensitivity}, {@code Factor}, {@code MetricStats}; not their shapes:
  * {@code Replications}, {@code MetricPaths}, LayeringTest), {@code check}, {@code plan}, {@code bench}.
  */
 package dev.enisim.report;

@@ -247,9 +247,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             Sampler attachExisting, Sampler eniDelete, java.util.function.IntUnaryOperator routing) {
         if (scenario.networkModel() != NetworkModel.LEGACY) {
             Scenario.Hyperplane h = scenario.hyperplane();
-            return new WorldSettings(scenario, eniCreate, attachExisting, eniDelete, new HyperplaneLimits(
-                    h.ec2RequestLimit().map(l -> new HyperplaneLimits.Ec2Rate(l.burst(), l.perSecond())),
-                    h.eniNotReadyOnScaleOut()), routing);
+            return new WorldSettings(scenario, eniCreate, attachExisting, eniDelete,
+                    new HyperplaneLimits(h.ec2RequestLimit(), h.eniNotReadyOnScaleOut()), routing);
         }
         Scenario.Legacy l = scenario.legacy();
         return new WorldSettings(scenario, eniCreate, attachExisting, eniDelete, new Legacy(Sampler.of(

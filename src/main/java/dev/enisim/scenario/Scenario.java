@@ -1,6 +1,7 @@
 package dev.enisim.scenario;
 
 import dev.enisim.model.AsyncConfig;
+import dev.enisim.model.HyperplaneLimits;
 import dev.enisim.model.SqsConfig;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.ProvisionedAllocation;
@@ -531,7 +532,7 @@ public record Scenario(
             DistributionSpec eniDeleteTime,
             long idleReclaimAfterMicros,
             long stuckPendingAfterMicros,
-            java.util.Optional<Ec2RequestLimit> ec2RequestLimit,
+            java.util.Optional<HyperplaneLimits.Ec2RequestLimit> ec2RequestLimit,
             boolean eniNotReadyOnScaleOut) {
 
         /**
@@ -579,7 +580,7 @@ public record Scenario(
             private DistributionSpec eniDeleteTime = Defaults.ENI_DELETE_TIME;
             private long idleReclaimAfterMicros;
             private long stuckPendingAfterMicros;
-            private java.util.Optional<Ec2RequestLimit> ec2RequestLimit = java.util.Optional.empty();
+            private java.util.Optional<HyperplaneLimits.Ec2RequestLimit> ec2RequestLimit = java.util.Optional.empty();
             private boolean eniNotReadyOnScaleOut;
 
             private Builder() {
@@ -634,7 +635,7 @@ public record Scenario(
             }
 
             /** EC2's rate for Lambda's ENI creations; empty (the default) when not limited. */
-            public Builder ec2RequestLimit(java.util.Optional<Ec2RequestLimit> v) {
+            public Builder ec2RequestLimit(java.util.Optional<HyperplaneLimits.Ec2RequestLimit> v) {
                 ec2RequestLimit = v;
                 return this;
             }
@@ -650,13 +651,6 @@ public record Scenario(
                         eniNotReadyOnScaleOut);
             }
         }
-    }
-
-    /**
-     * A token bucket for Lambda's EC2 calls that create Hyperplane ENIs: {@code burst} calls at once, refilled at
-     * {@code perSecond}; a creation refused by it fails with EC2RequestLimitExceeded.
-     */
-    public record Ec2RequestLimit(int burst, double perSecond) {
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.enisim.model.HyperplaneLimits;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.ProvisionedAllocation;
 import dev.enisim.model.Scaling;
@@ -573,7 +574,7 @@ public final class ScenarioLoader {
     }
 
     /** The optional {@code hyperplane.ec2RequestLimit: {burst: N, refill: RATE}}; empty when absent or bad. */
-    private static java.util.Optional<Scenario.Ec2RequestLimit> ec2RequestLimit(Fields h) {
+    private static java.util.Optional<HyperplaneLimits.Ec2RequestLimit> ec2RequestLimit(Fields h) {
         Fields f = h.object("ec2RequestLimit");
         if (f == null) {
             return java.util.Optional.empty();
@@ -586,6 +587,6 @@ public final class ScenarioLoader {
             return java.util.Optional.empty();
         }
         return burst == null || Double.isNaN(rate) ? java.util.Optional.empty()
-                : java.util.Optional.of(new Scenario.Ec2RequestLimit(burst.intValue(), rate));
+                : java.util.Optional.of(new HyperplaneLimits.Ec2RequestLimit(burst.intValue(), rate));
     }
 }
