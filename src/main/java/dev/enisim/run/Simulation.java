@@ -18,7 +18,6 @@ import dev.enisim.metrics.Recorder;
 import dev.enisim.metrics.RunSummary;
 import dev.enisim.model.SimEvent;
 import dev.enisim.model.SimEvent.Arrival;
-import dev.enisim.model.SimEvent.InvocationEnd;
 import dev.enisim.metrics.AsyncRecorder;
 import dev.enisim.metrics.SqsRecorder;
 import dev.enisim.model.SqsEventSource;
@@ -27,6 +26,7 @@ import dev.enisim.model.HyperplaneNetworking;
 import dev.enisim.model.Legacy;
 import dev.enisim.model.LegacyNetworking;
 import dev.enisim.model.NetworkModel;
+import dev.enisim.model.Port;
 import dev.enisim.model.Networking;
 import dev.enisim.model.Teardown;
 import dev.enisim.model.World;
@@ -55,7 +55,7 @@ import java.util.List;
  * {@code scaling/warm-routing} (drawn only by {@code warmRouting: random}), {@code legacy/attach} (legacy model
  * only).
  */
-public final class Simulation implements EventLoop.Handler<SimEvent> {
+public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.PlainHandler {
 
     private final Scenario scenario;
     private final int replication;
@@ -98,10 +98,12 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         this.provisioned = provisionedRecorder(scenario);
         this.accountsRecorder = accountsRecorder(scenario);
         // functions are added in scenario order, so function i of the world is function i of the scenario
-        this.world = world(scenario, streams, new WorldBuilder(settings, loop::schedule, new Observers(recorder,
+        Port port = Port.of(loop);
+        loop.setPlainHandler(this);
+        this.world = world(scenario, streams, new WorldBuilder(settings, port, new Observers(recorder,
                 latency, journal, nat, levels, executions, provisioned, accountsRecorder)));
         this.asyncRecorder = new AsyncRecorder(scenario.durationMicros(), scenario.bucketMicros());
-        this.async = new AsyncInvocations(world, loop::schedule, asyncRecorder, scenario.functions().size());
+        this.async = new AsyncInvocations(world, port, asyncRecorder, scenario.functions().size());
         this.sqsRecorder = new SqsRecorder(scenario.durationMicros(), scenario.bucketMicros());
         this.sqs = new SqsEventSource[scenario.functions().size()];
         int n = scenario.functions().size();
@@ -116,7 +118,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
                     : prefix + "arrivals/" + part), f.createdAtMicros());
             durations[i] = Sampler.of(f.duration(), streams.stream(prefix + "duration"));
             if (f.fedByQueue()) {
-                sqs[i] = new SqsEventSource(i, f.sqs(), world, loop::schedule, sqsRecorder, durations[i]);
+                sqs[i] = new SqsEventSource(i, f.sqs(), world, port, sqsRecorder, durations[i]);
             }
             if (f.asynchronous()) {
                 async.add(i, f.async(), durations[i], streams.stream(prefix + "async-delivery"));
@@ -313,11 +315,22 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         } else if (event instanceof SimEvent.SqsScaleUp up) {
             sqs[up.function()].scaleUp(nowMicros);
         } else {
-            if (event instanceof InvocationEnd) {
-                completionCount++;
-            }
             world.handle(event, nowMicros);
         }
+        afterEvent();
+    }
+
+    /** An invocation's end: the model's only plain event. */
+    @Override
+    public void handle(int kind, long payload, long nowMicros) {
+        if (kind == SimEvent.INVOCATION_END) {
+            completionCount++;
+        }
+        world.handle(kind, payload, nowMicros);
+        afterEvent();
+    }
+
+    private void afterEvent() {
         if (checkInvariants) {
             world.checkInvariants();
             async.checkInvariants();
