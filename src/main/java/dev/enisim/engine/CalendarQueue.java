@@ -3,26 +3,41 @@ package dev.enisim.engine;
 import java.util.Arrays;
 
 /**
- * A calendar queue (Brown, 1988) of (time, key, event) entries, ordered by time then key: an array of buckets,
+ * A calendar queue (Brown, 1988) of (time, key, entry) entries, ordered by time then key: an array of buckets,
  * each a "day" of {@code width} microseconds in a repeating "year", each holding its entries in a short sorted
  * list. When the bucket width suits the spacing of the events, inserting and removing the first entry cost O(1)
  * on average, whatever the number of entries; the width and the number of buckets adapt as the queue grows and
- * shrinks. Entries live in parallel primitive arrays with a free list: nothing is allocated per entry.
+ * shrinks.
+ *
+ * <p>An entry is an event object ({@link #OBJECT}) or a plain event: a kind (0 or more, or the loop's own
+ * negative kinds) and a {@code long} payload, with no object at all. Entries live in one {@code long[]}, four
+ * longs each (time, key, payload, then the next entry of the bucket's list and the kind in one long), so that
+ * walking a bucket's list reads one cache line per entry passed; event objects sit apart and are read only for
+ * object entries. Each bucket holds its first entry's time beside the entry's index, so that an insertion into an
+ * empty bucket or before its first entry, and the scan for the next minimum, read no entry at all. Nothing is
+ * allocated per entry (a free list).
  */
 final class CalendarQueue {
 
-    private static final int NIL = -1;
+    static final int NIL = -1;
+    /** The kind of an entry holding an event object. */
+    static final int OBJECT = -1;
+
+    // an entry's four longs
+    private static final int STRIDE = 4;
+    private static final int KEY = 1;
+    private static final int PAYLOAD = 2;
+    private static final int LINK = 3;             // next entry (low 32 bits), kind (high 32 bits)
+    private static final long NEXT_BITS = 0xFFFF_FFFFL;
 
     // entries
-    private long[] times;
-    private long[] keys;
+    private long[] entries;
     private Object[] events;
-    private int[] next;
     private int free = NIL;
     private int used;
 
-    // buckets
-    private int[] heads;
+    // buckets: two longs each, the time of the first entry (Long.MAX_VALUE when empty) and the entry (NIL)
+    private long[] heads;
     private int mask;
     // the day width is a power of two, 1 << shift, so that a time's day is a shift, not a division
     private int shift;
@@ -42,13 +57,11 @@ final class CalendarQueue {
     private int removalsSinceTuning;
 
     CalendarQueue(int capacity) {
-        times = new long[capacity];
-        keys = new long[capacity];
+        entries = new long[capacity * STRIDE];
         events = new Object[capacity];
-        next = new int[capacity];
-        heads = new int[16];
-        Arrays.fill(heads, NIL);
-        mask = heads.length - 1;
+        heads = new long[2 * 16];
+        clearHeads();
+        mask = 15;
         width = 1;
         dayEnd = width;
     }
@@ -57,36 +70,72 @@ final class CalendarQueue {
         return size;
     }
 
+    /** Adds an event object. */
     void add(long t, long k, Object e) {
-        int n = allocate();
-        times[n] = t;
-        keys[n] = k;
+        int n = add(t, k, OBJECT, 0);
         events[n] = e;
+    }
+
+    /** Adds a plain event of kind {@code kind} and returns its entry (valid until it is removed). */
+    int add(long t, long k, int kind, long payload) {
+        int n = allocate();
+        int o = n * STRIDE;
+        long[] e = entries;
+        e[o] = t;
+        e[o + KEY] = k;
+        e[o + PAYLOAD] = payload;
+        e[o + LINK] = (long) kind << 32;
         insert(n);
         size++;
-        if (minEntry != NIL && (t < times[minEntry] || (t == times[minEntry] && k < keys[minEntry]))) {
-            minEntry = n;
+        if (minEntry != NIL) {
+            int m = minEntry * STRIDE;
+            if (t < e[m] || (t == e[m] && k < e[m + KEY])) {
+                minEntry = n;
+            }
         }
-        if (2 * size > heads.length) {
-            resize(heads.length * 2); // then a quarter full: it shrinks only below a sixteenth, no thrashing
+        if (2 * size > heads.length / 2) {
+            resize(heads.length); // twice the buckets: then a quarter full; it shrinks only below a sixteenth
         }
+        return n;
+    }
+
+    private static int next(long[] e, int n) {
+        return (int) e[n * STRIDE + LINK];
+    }
+
+    private static void setNext(long[] e, int n, int next) {
+        int o = n * STRIDE + LINK;
+        e[o] = (e[o] & ~NEXT_BITS) | (next & NEXT_BITS);
     }
 
     private void insert(int n) {
-        long t = times[n];
-        long k = keys[n];
+        long[] e = entries;
+        long[] hd = heads;
+        int o = n * STRIDE;
+        long t = e[o];
+        long k = e[o + KEY];
         int b = (int) ((t >>> shift) & mask);
-        int prev = NIL;
-        int cur = heads[b];
-        while (cur != NIL && (times[cur] < t || (times[cur] == t && keys[cur] < k))) {
-            prev = cur;
-            cur = next[cur];
-        }
-        next[n] = cur;
-        if (prev == NIL) {
-            heads[b] = n;
+        long headTime = hd[2 * b];
+        int head = (int) hd[2 * b + 1];
+        if (t < headTime || (t == headTime && (head == NIL || k < e[head * STRIDE + KEY]))) {
+            // the bucket's new first entry
+            setNext(e, n, head);
+            hd[2 * b] = t;
+            hd[2 * b + 1] = n;
         } else {
-            next[prev] = n;
+            int prev = head;
+            int cur = next(e, prev);
+            while (cur != NIL) {
+                int c = cur * STRIDE;
+                long ct = e[c];
+                if (ct > t || (ct == t && e[c + KEY] > k)) {
+                    break;
+                }
+                prev = cur;
+                cur = (int) e[c + LINK];
+            }
+            setNext(e, n, cur);
+            setNext(e, prev, n);
         }
         if (t < lastTime) {
             // an entry before the scan position (scheduled at the current time): restart the scan at it
@@ -96,45 +145,78 @@ final class CalendarQueue {
         }
     }
 
+    /** The first entry, or {@link #NIL} when empty. */
+    int peek() {
+        return size == 0 ? NIL : first();
+    }
+
+    long time(int n) {
+        return entries[n * STRIDE];
+    }
+
+    long key(int n) {
+        return entries[n * STRIDE + KEY];
+    }
+
+    long payload(int n) {
+        return entries[n * STRIDE + PAYLOAD];
+    }
+
+    int kind(int n) {
+        return (int) (entries[n * STRIDE + LINK] >> 32);
+    }
+
+    Object event(int n) {
+        return events[n];
+    }
+
     /** Time of the first entry; call only when not empty. */
     long firstTime() {
-        return times[first()];
+        return time(first());
     }
 
     long firstKey() {
-        return keys[first()];
+        return key(first());
     }
 
     Object firstEvent() {
         return events[first()];
     }
 
-    /** Removes the first entry (the one {@link #firstTime} describes). */
+    /** Removes the first entry (the one {@link #peek} gives). */
     void removeFirst() {
         int n = first();
-        long t = times[n];
+        long[] e = entries;
+        int o = n * STRIDE;
+        long t = e[o];
         int b = (int) ((t >>> shift) & mask);
-        int following = next[n];
-        heads[b] = following; // the first entry of the queue is the head of its bucket
+        long link = e[o + LINK];
+        int following = (int) link;
+        // the first entry of the queue is the first of its bucket
+        long followingTime = following == NIL ? Long.MAX_VALUE : e[following * STRIDE];
+        heads[2 * b] = followingTime;
+        heads[2 * b + 1] = following;
         gapEstimate = 0.9 * gapEstimate + 0.1 * Math.max(0, t - lastTime);
         lastTime = t;
         bucket = b;
         long end = ((t >>> shift) + 1) << shift;
         dayEnd = end;
-        events[n] = null;
-        next[n] = free;
+        if ((int) (link >> 32) == OBJECT) {
+            events[n] = null;
+        }
+        e[o + LINK] = free; // the kind goes with the entry: a free entry's link is its next free one
         free = n;
         size--;
         // the bucket's next entry, when inside the same day, is the new minimum: the scan would stop at it at once
-        minEntry = following != NIL && times[following] < end ? following : NIL;
-        if (16 * size < heads.length && heads.length > 16) {
-            resize(heads.length / 2);
-        } else if (++removalsSinceTuning > 2 * heads.length) {
+        minEntry = followingTime < end ? following : NIL;
+        if (16 * size < heads.length / 2 && heads.length > 2 * 16) {
+            resize(heads.length / 4);
+        } else if (++removalsSinceTuning > heads.length) {
             // the spacing of events drifts (traffic changes): re-tune the width when it is off by 2x
             removalsSinceTuning = 0;
             double ideal = Math.max(1, 3 * gapEstimate);
             if (width > 2 * ideal || 2 * width < ideal) {
-                resize(heads.length);
+                resize(heads.length / 2);
             }
         }
     }
@@ -144,11 +226,12 @@ final class CalendarQueue {
             return minEntry;
         }
         // scan the year from the last minimum's day: the first head inside its own day is the minimum
+        long[] hd = heads;
         int b = bucket;
         long end = dayEnd;
         for (int i = 0; i <= mask; i++) {
-            int h = heads[b];
-            if (h != NIL && times[h] < end) {
+            if (hd[2 * b] < end) {
+                int h = (int) hd[2 * b + 1];
                 minEntry = h;
                 bucket = b;
                 dayEnd = end;
@@ -158,33 +241,41 @@ final class CalendarQueue {
             end += width;
         }
         // nothing within a year: the minimum is far ahead; find it directly among the heads
+        long[] e = entries;
         int best = NIL;
-        for (int h : heads) {
-            if (h != NIL && (best == NIL || times[h] < times[best]
-                    || (times[h] == times[best] && keys[h] < keys[best]))) {
+        for (int i = 0; i <= mask; i++) {
+            int h = (int) hd[2 * i + 1];
+            if (h != NIL && (best == NIL || hd[2 * i] < e[best * STRIDE]
+                    || (hd[2 * i] == e[best * STRIDE] && e[h * STRIDE + KEY] < e[best * STRIDE + KEY]))) {
                 best = h;
             }
         }
         minEntry = best;
-        bucket = (int) ((times[best] >>> shift) & mask);
-        dayEnd = ((times[best] >>> shift) + 1) << shift;
+        long bt = e[best * STRIDE];
+        bucket = (int) ((bt >>> shift) & mask);
+        dayEnd = ((bt >>> shift) + 1) << shift;
         return best;
     }
 
     private int allocate() {
         if (free != NIL) {
             int n = free;
-            free = next[n];
+            free = (int) entries[n * STRIDE + LINK];
             return n;
         }
-        if (used == times.length) {
-            int capacity = times.length * 2;
-            times = Arrays.copyOf(times, capacity);
-            keys = Arrays.copyOf(keys, capacity);
+        if (used == events.length) {
+            int capacity = events.length * 2;
+            entries = Arrays.copyOf(entries, capacity * STRIDE);
             events = Arrays.copyOf(events, capacity);
-            next = Arrays.copyOf(next, capacity);
         }
         return used++;
+    }
+
+    private void clearHeads() {
+        for (int i = 0; i < heads.length; i += 2) {
+            heads[i] = Long.MAX_VALUE;
+            heads[i + 1] = NIL;
+        }
     }
 
     /**
@@ -194,27 +285,28 @@ final class CalendarQueue {
      */
     private void resize(int buckets) {
         removalsSinceTuning = 0;
+        long[] e = entries;
         // every entry into one chain (through next), so that the bucket array can be refilled in place
         int chain = NIL;
-        for (int h : heads) {
-            int cur = h;
+        for (int i = 1; i < heads.length; i += 2) {
+            int cur = (int) heads[i];
             while (cur != NIL) {
-                int nxt = next[cur];
-                next[cur] = chain;
+                int nxt = next(e, cur);
+                setNext(e, cur, chain);
                 chain = cur;
                 cur = nxt;
             }
         }
-        if (buckets != heads.length) {
-            heads = new int[buckets];
+        if (2 * buckets != heads.length) {
+            heads = new long[2 * buckets];
         }
-        Arrays.fill(heads, NIL);
+        clearHeads();
         mask = buckets - 1;
         shift = 63 - Long.numberOfLeadingZeros(Math.max(1, (long) (3 * gapEstimate)));
         width = 1L << shift;
         minEntry = NIL;
         while (chain != NIL) {
-            int nxt = next[chain];
+            int nxt = next(e, chain);
             insert(chain);
             chain = nxt;
         }

@@ -9,6 +9,11 @@ package dev.enisim.engine;
  * ({@link CalendarQueue}) held in primitive arrays: O(1) per event on average, and scheduling and delivering an
  * event allocates nothing (the event object itself is the caller's) and nothing is boxed.
  *
+ * <p>An event is an object of type {@code E}, delivered to the {@link Handler} given to {@link #runUntil}, or a
+ * <em>plain event</em> ({@link #schedule(long, int, int, long)}): a kind and a {@code long} payload that the caller
+ * gives meaning to (say, the row of a table of its own), stored in the queue's primitive arrays and delivered to
+ * the {@link PlainHandler}: no object at all, hence no allocation, no pointer store and no type test per event.
+ *
  * <p>A <em>source</em> ({@link #addSource}) is a recurring event with at most one occurrence pending, such as a
  * process's next arrival. Its occurrences are ordered exactly like scheduled events (same sequence numbers) but
  * wait in a small heap of their own ({@link SourceHeap}: 4-ary, entries inline) instead of the main queue: a
@@ -30,11 +35,27 @@ public final class EventLoop<E> {
         void handle(E event, long nowMicros);
     }
 
+    /**
+     * Receives each plain event ({@link #schedule(long, int, int, long)}) when its time comes: the kind and the
+     * payload it was scheduled with.
+     */
+    @FunctionalInterface
+    public interface PlainHandler {
+        void handle(int kind, long payload, long nowMicros);
+    }
+
     /** Sees each event just before it is handled: for tracing and progress, never for model logic. */
     @FunctionalInterface
     public interface Observer<E> {
         void beforeEvent(E event, long nowMicros);
+
+        /** Sees a plain event just before it is handled. */
+        default void beforePlainEvent(int kind, long payload, long nowMicros) {
+        }
     }
+
+    /** Highest kind of a plain event. */
+    public static final int MAX_KIND = Integer.MAX_VALUE;
 
     /** Highest priority value accepted (priorities take the top bits of the tie-break key). */
     public static final int MAX_PRIORITY = (1 << 19) - 1;
@@ -50,18 +71,11 @@ public final class EventLoop<E> {
      */
     static final int HEAP_SOURCES = 192;
 
-    /** A source's occurrence queued in the calendar: one instance per source, reused. */
-    private static final class Occurrence {
-        final int source;
-
-        Occurrence(int source) {
-            this.source = source;
-        }
-    }
+    /** The kind of a source's occurrence queued in the calendar (beyond the heap): its payload is the source. */
+    private static final int OCCURRENCE = -2;
 
     private final CalendarQueue queue;
     private final SourceHeap sources = new SourceHeap();
-    private Occurrence[] occurrences = new Occurrence[4];
     private long[] queuedKey = new long[4];   // key of the source's live occurrence in the calendar, or -1
     private int staleQueued;                  // replaced occurrences still in the calendar
     private long sequence;
@@ -69,6 +83,7 @@ public final class EventLoop<E> {
     private long delivered;
     private boolean stopped;
     private Observer<? super E> observer;
+    private PlainHandler plainHandler;
 
     public EventLoop() {
         this(1024);
@@ -95,6 +110,31 @@ public final class EventLoop<E> {
 
     public void setObserver(Observer<? super E> observer) {
         this.observer = observer;
+    }
+
+    /**
+     * Sets the receiver of plain events (before the first is due). {@link #runUntil} delivers event objects to
+     * its handler, plain events to this one.
+     */
+    public void setPlainHandler(PlainHandler handler) {
+        this.plainHandler = handler;
+    }
+
+    /**
+     * Schedules a plain event at absolute time {@code atMicros}: a {@code kind} (0 to {@link #MAX_KIND}) and a
+     * {@code payload} the caller gives meaning to, with no object, so that a model can schedule what is in its own
+     * primitive tables (a row's index) and allocate nothing. Ordered with event objects by time, priority and the
+     * order of scheduling, as any event.
+     */
+    public void schedule(long atMicros, int priority, int kind, long payload) {
+        if (atMicros < nowMicros) {
+            throw new IllegalArgumentException("cannot schedule in the past: event of kind " + kind + " (" + payload
+                    + ") at " + atMicros + " us, now " + nowMicros + " us");
+        }
+        if (kind < 0) {
+            throw new IllegalArgumentException("kind out of range 0.." + MAX_KIND + ": " + kind);
+        }
+        queue.add(atMicros, key(priority), kind, payload);
     }
 
     /** Schedules {@code event} at absolute time {@code atMicros}. */
@@ -125,11 +165,9 @@ public final class EventLoop<E> {
             throw new NullPointerException("event");
         }
         int source = sources.add(event);
-        if (source == occurrences.length) {
-            occurrences = java.util.Arrays.copyOf(occurrences, 2 * source);
+        if (source == queuedKey.length) {
             queuedKey = java.util.Arrays.copyOf(queuedKey, 2 * source);
         }
-        occurrences[source] = new Occurrence(source);
         queuedKey[source] = -1;
         return source;
     }
@@ -156,7 +194,7 @@ public final class EventLoop<E> {
             staleQueued++;
         }
         queuedKey[source] = key;
-        queue.add(atMicros, key, occurrences[source]);
+        queue.add(atMicros, key, OCCURRENCE, source);
     }
 
     /** Asks {@link #runUntil} to return after the event being handled. */
@@ -180,39 +218,51 @@ public final class EventLoop<E> {
         SourceHeap src = sources;
         while (!stopped) {
             // the earlier of the queue's first event and the sources' first occurrence, by (time, key)
-            boolean queued = q.size() > 0;
-            long at = queued ? q.firstTime() : Long.MAX_VALUE;
+            int n = q.peek();
+            long at = n == CalendarQueue.NIL ? Long.MAX_VALUE : q.time(n);
             long st = src.firstTime();
-            boolean fromSource = src.size() > 0
-                    && (!queued || st < at || (st == at && src.firstKey() < q.firstKey()));
-            E event;
-            if (fromSource) {
+            if (src.size() > 0 && (n == CalendarQueue.NIL || st < at || (st == at && src.firstKey() < q.key(n)))) {
                 if (st > endMicros) {
                     break;
                 }
-                at = st;
-                event = (E) src.event(src.takeFirst());
-            } else {
-                if (!queued || at > endMicros) {
-                    break;
+                E event = (E) src.event(src.takeFirst());
+                deliver(st);
+                if (obs != null) {
+                    obs.beforeEvent(event, st);
                 }
-                Object next = q.firstEvent();
-                if (!(next instanceof Occurrence o)) {
-                    q.removeFirst();
-                } else {
-                    long key = q.firstKey();
-                    q.removeFirst();
-                    if (queuedKey[o.source] != key) {
-                        staleQueued--; // replaced since: not an event any more
-                        continue;
-                    }
-                    queuedKey[o.source] = -1;
-                    next = src.event(o.source);
-                }
-                event = (E) next;
+                handler.handle(event, st);
+                continue;
             }
-            nowMicros = at;
-            delivered++;
+            if (n == CalendarQueue.NIL || at > endMicros) {
+                break;
+            }
+            int kind = q.kind(n);
+            if (kind >= 0) {
+                long payload = q.payload(n);
+                q.removeFirst();
+                deliver(at);
+                if (obs != null) {
+                    obs.beforePlainEvent(kind, payload, at);
+                }
+                plainHandler(kind).handle(kind, payload, at);
+                continue;
+            }
+            E event;
+            if (kind == CalendarQueue.OBJECT) {
+                event = (E) q.event(n);
+                q.removeFirst();
+            } else {
+                int source = (int) q.payload(n);
+                long key = q.key(n);
+                q.removeFirst();
+                if (queuedKey[source] != key) {
+                    staleQueued--; // replaced since: not an event any more
+                    continue;
+                }
+                queuedKey[source] = -1;
+                event = (E) src.event(source);
+            }
+            deliver(at);
             if (obs != null) {
                 obs.beforeEvent(event, at);
             }
@@ -224,10 +274,23 @@ public final class EventLoop<E> {
         return delivered - before;
     }
 
+    private void deliver(long at) {
+        nowMicros = at;
+        delivered++;
+    }
+
+    private PlainHandler plainHandler(int kind) {
+        if (plainHandler == null) {
+            throw new IllegalStateException("a plain event of kind " + kind + " is due and no plain handler is set");
+        }
+        return plainHandler;
+    }
+
     /** Time of the next event, or {@link Long#MAX_VALUE} when the queue is empty. */
     public long nextEventMicros() {
-        while (staleQueued > 0 && queue.size() > 0 && queue.firstEvent() instanceof Occurrence o
-                && queuedKey[o.source] != queue.firstKey()) {
+        int n;
+        while (staleQueued > 0 && (n = queue.peek()) != CalendarQueue.NIL && queue.kind(n) == OCCURRENCE
+                && queuedKey[(int) queue.payload(n)] != queue.key(n)) {
             queue.removeFirst();
             staleQueued--;
         }

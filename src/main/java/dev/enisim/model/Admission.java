@@ -1,6 +1,5 @@
 package dev.enisim.model;
 
-import dev.enisim.model.SimEvent.InvocationEnd;
 
 /**
  * Admits invocations of Active functions: concurrency (reserved, else the unreserved pool), the request rates,
@@ -130,8 +129,10 @@ final class Admission {
             listener.latency(f.index(), env.initMicros + durationMicros, !env.warm, now);
         }
         lastEndMicros = now + env.initMicros + run;
-        port.schedule(lastEndMicros, SimEvent.PRIORITY_COMPLETION, invocations.start(f.index(), portsRow,
-                connections, env.eni, env.key, f.environments().generation(), env.provisioned, env.createdMicros));
+        int slot = invocations.start(f.index(), portsRow, connections, env.eni, env.key,
+                f.environments().generation(), env.provisioned, env.createdMicros);
+        port.schedule(lastEndMicros, SimEvent.PRIORITY_COMPLETION, SimEvent.INVOCATION_END,
+                Invocations.end(f.index(), slot));
         return result;
     }
 
@@ -141,8 +142,7 @@ final class Admission {
     }
 
     /** An admitted invocation ends: its concurrency, its ports and its environment go back. */
-    void end(LambdaFunction f, InvocationEnd end, long now) {
-        int s = end.slot;
+    void end(LambdaFunction f, int s, long now) {
         concurrency.finished(f);
         listener.concurrency(f.index(), f.inFlight(), concurrency.accountInFlight(), now);
         int portsRow = invocations.portsRow(s);
@@ -152,10 +152,5 @@ final class Admission {
         environments.finished(f, invocations.generation(s), invocations.provisioned(s), invocations.envKey(s),
                 invocations.envRow(s), invocations.envCreatedMicros(s), now);
         invocations.finish(s);
-    }
-
-    /** The function whose invocation {@code end} ends. */
-    int functionOf(InvocationEnd end) {
-        return invocations.function(end.slot);
     }
 }

@@ -1,21 +1,19 @@
 package dev.enisim.model;
 
-import dev.enisim.model.SimEvent.InvocationEnd;
 import java.util.Arrays;
 
 /**
  * The admitted invocations in flight, one row of a shared {@code long[]} per slot (4 longs: what each one's end
  * gives back: its function, its ports on the ENI of a row of the fleet's ports table, its environment's ENI row and
  * key, the configuration generation it was made for, whether it is provisioned, and when it was made), so that an
- * invocation's start and end write and read one row rather than a column per field. A slot's {@link
- * InvocationEnd} is made once, when the table first grows to it, and scheduled again each time the slot is reused:
- * in steady state an invocation allocates nothing. Slots are reused last-freed first.
+ * invocation's start and end write and read one row rather than a column per field. An invocation's end is a
+ * plain event ({@link SimEvent#INVOCATION_END}) whose payload is its function and its slot ({@link #end}): no
+ * object, so that an invocation allocates nothing. Slots are reused last-freed first.
  */
 final class Invocations {
 
     private static final int STRIDE = 4;
     private long[] row = new long[16 * STRIDE]; // function|portsRow, connections|envRow, envKey|generation*2+prov, created
-    private InvocationEnd[] ends = new InvocationEnd[16];
     private int[] free = new int[16];   // a stack of free slots below size
     private int freeCount;
     private int size;                   // slots ever used
@@ -24,21 +22,35 @@ final class Invocations {
         return ((long) high << 32) | (low & 0xFFFF_FFFFL);
     }
 
+    /** The payload of the plain event that ends the invocation of function {@code fn} in slot {@code slot}. */
+    static long end(int fn, int slot) {
+        return pair(fn, slot);
+    }
+
+    /** The function of an end's payload ({@link #end}). */
+    static int function(long end) {
+        return (int) (end >>> 32);
+    }
+
+    /** The slot of an end's payload ({@link #end}). */
+    static int slot(long end) {
+        return (int) end;
+    }
+
     /**
-     * Takes a slot for an admitted invocation and returns the event that ends it; {@code portsRow} and {@code
-     * envRow} are rows of the fleet's ports table, -1 for none.
+     * Takes a slot for an admitted invocation and returns it; {@code portsRow} and {@code envRow} are rows of the
+     * fleet's ports table, -1 for none.
      */
-    InvocationEnd start(int fn, int portsRow, int ports, int envRow, int key, int gen, boolean prov,
+    int start(int fn, int portsRow, int ports, int envRow, int key, int gen, boolean prov,
             long envCreatedMicros) {
         int s;
         if (freeCount > 0) {
             s = free[--freeCount];
         } else {
-            if (size == ends.length) {
+            if (size == free.length) {
                 grow();
             }
             s = size++;
-            ends[s] = new InvocationEnd(s);
         }
         int b = s * STRIDE;
         long[] r = row;
@@ -46,16 +58,12 @@ final class Invocations {
         r[b + 1] = pair(ports, envRow);
         r[b + 2] = pair(key, gen * 2 + (prov ? 1 : 0));
         r[b + 3] = envCreatedMicros;
-        return ends[s];
+        return s;
     }
 
     /** Frees the slot (after its end was handled). */
     void finish(int s) {
         free[freeCount++] = s;
-    }
-
-    int function(int s) {
-        return (int) (row[s * STRIDE] >> 32);
     }
 
     /** The row of the ENI holding the invocation's own ports, -1 for none. */
@@ -89,9 +97,8 @@ final class Invocations {
     }
 
     private void grow() {
-        int n = ends.length * 2;
+        int n = free.length * 2;
         row = Arrays.copyOf(row, n * STRIDE);
-        ends = Arrays.copyOf(ends, n);
         free = Arrays.copyOf(free, n);
     }
 }

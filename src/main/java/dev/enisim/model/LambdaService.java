@@ -72,6 +72,11 @@ public final class LambdaService {
         }
     }
 
+    /** Dispatches one of the model's plain events: an invocation's end ({@link SimEvent#INVOCATION_END}). */
+    public void handle(int kind, long payload, long nowMicros) {
+        world.handle(kind, payload, nowMicros);
+    }
+
     /** The world now, as immutable values (names, states, ENIs and their lifetimes, teardowns). */
     public WorldSnapshot snapshot() {
         return world.snapshot();

@@ -22,24 +22,13 @@ public sealed interface SimEvent {
     }
 
     /**
-     * An admitted invocation ends and gives back its concurrency and connections, and its execution environment.
-     * Not a record: what it gives back is in the model's table of invocations in flight ({@link Invocations}),
-     * column by column, under {@code slot}; the table keeps one instance per slot and schedules it again when the
-     * slot is reused, so that an invocation allocates nothing.
+     * The kind of the plain event (no object: {@link Port#schedule(long, int, int, long)}, handled by {@link
+     * World#handle(int, long, long)}) that ends an admitted invocation, which gives back its concurrency and
+     * connections, and its execution environment. What it gives back is in the model's table of invocations in
+     * flight ({@link Invocations}); the payload is the function's index and the invocation's slot in that table
+     * ({@link Invocations#end}), so that an invocation allocates nothing.
      */
-    final class InvocationEnd implements SimEvent {
-        /** The invocation's slot in the model's table of invocations in flight. */
-        final int slot;
-
-        InvocationEnd(int slot) {
-            this.slot = slot;
-        }
-
-        @Override
-        public String toString() {
-            return "InvocationEnd[slot=" + slot + "]";
-        }
-    }
+    int INVOCATION_END = 0;
 
     /** Connections through a NAT gateway close (invocation over, or dropped after the idle timeout). */
     record NatRelease(int gateway, int destination, int address, int count) implements SimEvent {

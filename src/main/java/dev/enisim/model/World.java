@@ -10,7 +10,6 @@ import dev.enisim.model.SimEvent.EniDeletionDone;
 import dev.enisim.model.SimEvent.EniReady;
 import dev.enisim.model.SimEvent.EnvironmentExpiry;
 import dev.enisim.model.SimEvent.IdleCheck;
-import dev.enisim.model.SimEvent.InvocationEnd;
 import dev.enisim.model.SimEvent.PublishVersion;
 import dev.enisim.model.SimEvent.SetOtherUsedIps;
 import dev.enisim.model.SimEvent.SetRolePermissions;
@@ -65,11 +64,17 @@ final class World {
 
     // ---- events -----------------------------------------------------------------------------------------
 
+    /** Handles one of the model's plain events: an invocation's end ({@link SimEvent#INVOCATION_END}). */
+    public void handle(int kind, long payload, long now) {
+        if (kind != SimEvent.INVOCATION_END) {
+            throw new IllegalArgumentException("no plain event of kind " + kind);
+        }
+        admission.end(functions[Invocations.function(payload)], Invocations.slot(payload), now);
+    }
+
     /** Dispatches one of the model's own events or timeline actions. Arrivals come through {@link #invoke}. */
     public void handle(SimEvent event, long now) {
-        if (event instanceof InvocationEnd end) {
-            admission.end(functions[admission.functionOf(end)], end, now);
-        } else if (event instanceof SimEvent.NatRelease r) {
+        if (event instanceof SimEvent.NatRelease r) {
             nat.release(r, now);
         } else if (event instanceof EniReady ready) {
             lifecycle.eniReady(ready.eni(), now);

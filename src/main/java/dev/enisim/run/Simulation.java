@@ -18,13 +18,13 @@ import dev.enisim.metrics.Recorder;
 import dev.enisim.metrics.RunSummary;
 import dev.enisim.model.SimEvent;
 import dev.enisim.model.SimEvent.Arrival;
-import dev.enisim.model.SimEvent.InvocationEnd;
 import dev.enisim.metrics.AsyncRecorder;
 import dev.enisim.metrics.SqsRecorder;
 import dev.enisim.model.HyperplaneLimits;
 import dev.enisim.model.Legacy;
 import dev.enisim.model.LambdaService;
 import dev.enisim.model.NetworkModel;
+import dev.enisim.model.Port;
 import dev.enisim.model.Teardown;
 import dev.enisim.model.WorldSettings;
 import dev.enisim.model.WorldSnapshot;
@@ -51,7 +51,7 @@ import java.util.OptionalInt;
  * {@code scaling/warm-routing} (drawn only by {@code warmRouting: random}), {@code legacy/attach} (legacy model
  * only).
  */
-public final class Simulation implements EventLoop.Handler<SimEvent> {
+public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.PlainHandler {
 
     private final Scenario scenario;
     private final int replication;
@@ -91,9 +91,10 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
         this.provisioned = provisionedRecorder(scenario);
         this.accountsRecorder = accountsRecorder(scenario);
         this.asyncRecorder = new AsyncRecorder(scenario.durationMicros(), scenario.bucketMicros());
+        loop.setPlainHandler(this);
         this.sqsRecorder = new SqsRecorder(scenario.durationMicros(), scenario.bucketMicros());
         // functions are added in scenario order, so function i of the model is function i of the scenario
-        this.lambda = lambda(scenario, streams, LambdaService.builder(settings, loop::schedule, new Observers(
+        this.lambda = lambda(scenario, streams, LambdaService.builder(settings, Port.of(loop), new Observers(
                 recorder, latency, journal, nat, levels, executions, provisioned, accountsRecorder), asyncRecorder,
                 sqsRecorder));
         int n = scenario.functions().size();
@@ -288,11 +289,22 @@ public final class Simulation implements EventLoop.Handler<SimEvent> {
             lambda.arrive(f, nowMicros);
             scheduleNextArrival(f);
         } else {
-            if (event instanceof InvocationEnd) {
-                completionCount++;
-            }
             lambda.handle(event, nowMicros);
         }
+        afterEvent();
+    }
+
+    /** An invocation's end: the model's only plain event. */
+    @Override
+    public void handle(int kind, long payload, long nowMicros) {
+        if (kind == SimEvent.INVOCATION_END) {
+            completionCount++;
+        }
+        lambda.handle(kind, payload, nowMicros);
+        afterEvent();
+    }
+
+    private void afterEvent() {
         if (checkInvariants) {
             lambda.checkInvariants();
         }

@@ -38,14 +38,12 @@ class CalendarQueueModelProperties {
                     t = r.nextLong(last); // before the last removed entry
                 }
                 long key = ((long) r.nextInt(4) << 44) | seq++;
-                q.add(t, key, id);
+                CalendarQueueProperties.add(q, t, key, id);
                 model.add(new CalendarQueueProperties.Entry(t, key, id++));
             } else {
                 model.sort(ORDER);
                 CalendarQueueProperties.Entry first = model.get(0);
-                assertEquals(first.time(), q.firstTime());
-                assertEquals(first.key(), q.firstKey());
-                assertEquals(first.id(), q.firstEvent());
+                CalendarQueueProperties.assertFirst(q, first);
                 if (op < 8) { // else only looked at
                     q.removeFirst();
                     model.remove(0);

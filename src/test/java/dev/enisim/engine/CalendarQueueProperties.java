@@ -13,7 +13,8 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * The calendar queue against a sorted list, under interleaved adds and removals with a monotone clock, gaps from
- * microseconds to weeks (resizes, re-tuning, far-future entries, "direct search" years).
+ * microseconds to weeks (resizes, re-tuning, far-future entries, "direct search" years). Entries with even ids
+ * are plain ({@link #add}: a kind and a payload), the others objects.
  */
 class CalendarQueueProperties {
 
@@ -37,14 +38,12 @@ class CalendarQueueProperties {
             if (action < 3 || model.isEmpty()) {
                 long t = now + gap % (3 * factor + 1);
                 long key = ((long) (i % 4) << 44) | seq++;
-                q.add(t, key, id);
+                add(q, t, key, id);
                 model.add(new Entry(t, key, id++));
             } else {
                 model.sort(order);
                 Entry expected = model.remove(0);
-                assertEquals(expected.time(), q.firstTime());
-                assertEquals(expected.key(), q.firstKey());
-                assertEquals(expected.id(), q.firstEvent());
+                assertFirst(q, expected);
                 q.removeFirst();
                 now = expected.time();
             }
@@ -53,12 +52,37 @@ class CalendarQueueProperties {
         drain(q, model);
     }
 
+    /** Adds entry {@code id}: plain (kind id % 3, payload id) when id is even, else the object {@code id}. */
+    static void add(CalendarQueue q, long t, long key, int id) {
+        if (id % 2 == 0) {
+            q.add(t, key, id % 3, id);
+        } else {
+            q.add(t, key, id);
+        }
+    }
+
+    /** The queue's first entry is {@code expected}, as {@link #add} added it. */
+    static void assertFirst(CalendarQueue q, Entry expected) {
+        int n = q.peek();
+        assertEquals(expected.time(), q.time(n));
+        assertEquals(expected.key(), q.key(n));
+        assertEquals(expected.time(), q.firstTime());
+        assertEquals(expected.key(), q.firstKey());
+        if (expected.id() % 2 == 0) {
+            assertEquals(expected.id() % 3, q.kind(n));
+            assertEquals(expected.id(), q.payload(n));
+            assertEquals(null, q.firstEvent());
+        } else {
+            assertEquals(CalendarQueue.OBJECT, q.kind(n));
+            assertEquals(expected.id(), q.firstEvent());
+        }
+    }
+
     /** Removes everything left, checking that it comes out in order. */
     static void drain(CalendarQueue q, List<Entry> model) {
         model.sort(Comparator.comparingLong(Entry::time).thenComparingLong(Entry::key));
         for (Entry expected : model) {
-            assertEquals(expected.time(), q.firstTime());
-            assertEquals(expected.id(), q.firstEvent());
+            assertFirst(q, expected);
             q.removeFirst();
         }
         assertEquals(0, q.size());

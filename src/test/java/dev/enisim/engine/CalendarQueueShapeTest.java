@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CalendarQueueShapeTest {
 
     private static long buckets(CalendarQueue q) {
-        return ((int[]) field(q, "heads")).length;
+        return ((long[]) field(q, "heads")).length / 2; // two longs per bucket
     }
 
     private static long width(CalendarQueue q) {
@@ -90,7 +90,7 @@ class CalendarQueueShapeTest {
             q.removeFirst();
             q.add(now + 10, i, i);
         }
-        assertEquals(16, ((long[]) field(q, "times")).length, "10 held at once, in the initial 16 slots");
+        assertEquals(16 * 4, ((long[]) field(q, "entries")).length, "10 held at once, in the initial 16 slots of 4 longs");
         assertEquals(10, q.size());
     }
 }

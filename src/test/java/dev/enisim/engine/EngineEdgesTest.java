@@ -41,6 +41,30 @@ class EngineEdgesTest {
     }
 
     @Test
+    void plainEventsAreCheckedAsObjectsAreAndNeedTheirHandler() {
+        EventLoop<String> loop = new EventLoop<>();
+        loop.schedule(10, 0, 7, 42L);
+        IllegalStateException none = assertThrows(IllegalStateException.class, () -> log(loop, 10));
+        assertEquals("a plain event of kind 7 is due and no plain handler is set", none.getMessage());
+        List<String> seen = new ArrayList<>();
+        loop.setPlainHandler((kind, payload, now) -> seen.add(kind + ":" + payload + "@" + now));
+        loop.schedule(20, 1, 0, -1L);
+        loop.schedule(20, 0, "e");
+        loop.schedule(20, 1, EventLoop.MAX_KIND, Long.MIN_VALUE);
+        assertEquals(List.of("e@20"), log(loop, 20));
+        assertEquals(List.of("0:-1@20", EventLoop.MAX_KIND + ":" + Long.MIN_VALUE + "@20"), seen,
+                "after the object of a lower priority, in the order scheduled");
+        IllegalArgumentException past = assertThrows(IllegalArgumentException.class,
+                () -> loop.schedule(19, 0, 1, 5L));
+        assertEquals("cannot schedule in the past: event of kind 1 (5) at 19 us, now 20 us", past.getMessage());
+        IllegalArgumentException kind = assertThrows(IllegalArgumentException.class,
+                () -> loop.schedule(30, 0, -1, 5L));
+        assertEquals("kind out of range 0.." + EventLoop.MAX_KIND + ": -1", kind.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> loop.schedule(30, -1, 1, 5L), "priority out of range");
+        assertEquals(0, loop.pendingEvents(), "nothing was scheduled");
+    }
+
+    @Test
     void aSourceMayOccurNowButNotInThePast() {
         for (int n : SOURCE_COUNTS) {
             EventLoop<String> loop = new EventLoop<>();
@@ -122,7 +146,7 @@ class EngineEdgesTest {
         try {
             Field f = CalendarQueue.class.getDeclaredField("heads");
             f.setAccessible(true);
-            return ((int[]) f.get(q)).length;
+            return ((long[]) f.get(q)).length / 2; // two longs per bucket
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }

@@ -14,7 +14,8 @@ import net.jqwik.api.constraints.IntRange;
  * sequence) entry, a source's replaced occurrence dropped): handlers schedule events and set or replace the
  * occurrences of any source (their own or others, earlier or later), sources are added while others are pending
  * (crossing {@link EventLoop#HEAP_SOURCES}, so pending occurrences move from the heap to the calendar), and the
- * loop runs in slices. Both deliver the same events at the same times; pending counts, the next event's time,
+ * loop runs in slices. Events are objects or plain events (a kind and a payload, no object), interleaved. Both
+ * deliver the same events at the same times; pending counts, the next event's time,
  * each slice's delivered count and the clock agree at every step.
  */
 class EventLoopModelProperties {
@@ -96,6 +97,8 @@ class EventLoopModelProperties {
     }
 
     private static final int[] PRIORITIES = {0, 1, 2, EventLoop.MAX_PRIORITY};
+    /** The source of a plain event's {@link Ev}: none, and not an object's either. */
+    private static final int PLAIN = -2;
 
     @Property(tries = 150)
     void deliversWhatTheReferenceDelivers(@ForAll long seed, @ForAll @IntRange(min = 1, max = 20) int initialSources,
@@ -122,12 +125,16 @@ class EventLoopModelProperties {
             for (int a = 0; a < actions; a++) {
                 long at = loop.nowMicros() + r.nextInt(spread);
                 int priority = PRIORITIES[r.nextInt(PRIORITIES.length)];
-                int choice = r.nextInt(6);
+                int choice = r.nextInt(8);
                 if (choice < 2) {
                     Ev e = new Ev(ids[0]++, -1);
                     loop.schedule(at, priority, e);
                     ref.schedule(at, priority, e);
-                } else if (choice < 5 || sources.size() >= initialSources + laterSources) {
+                } else if (choice < 4) {
+                    Ev e = new Ev(ids[0]++, PLAIN);
+                    loop.schedule(at, priority, e.id() % 3, (long) e.id() << 20);
+                    ref.schedule(at, priority, e);
+                } else if (choice < 7 || sources.size() >= initialSources + laterSources) {
                     int s = sources.get(r.nextInt(sources.size()));
                     loop.scheduleSource(s, at, priority);
                     ref.scheduleSource(s, at, priority);
@@ -154,6 +161,12 @@ class EventLoopModelProperties {
                 act.run();
             }
         };
+        loop.setPlainHandler((kind, payload, now) -> {
+            assertEquals(0, payload & ((1 << 20) - 1), "payload " + payload);
+            Ev e = new Ev((int) (payload >> 20), PLAIN);
+            assertEquals(e.id() % 3, kind, "kind of plain event " + e.id());
+            handler.handle(e, now);
+        });
         long t = 0;
         for (int slice = 0; slice < 400 && ref.pending() > 0; slice++) {
             t += r.nextInt(2 * spread);

@@ -35,13 +35,18 @@ class AsyncInvocationsTest {
         int function(String name, List<String> subnets, int reserved, AsyncConfig c) {
             int f = h.function(name, subnets, List.of("sg-a"), reserved, 1);
             if (async == null) {
-                async = new AsyncInvocations(h.world(), h.loop::schedule, this, 4);
+                async = new AsyncInvocations(h.world(), h.port, this, 4);
             }
             async.add(f, c, () -> duration, new MersenneTwister(1));
             return f;
         }
 
         void run(long until) {
+            h.loop.setPlainHandler((kind, payload, now) -> { // invocations' ends
+                h.world().handle(kind, payload, now);
+                h.world().checkInvariants();
+                async.checkInvariants();
+            });
             h.loop.runUntil(until, (e, now) -> {
                 if (e instanceof SimEvent.AsyncAttempt a) {
                     async.attempt(a, now);

@@ -32,12 +32,17 @@ class SqsEventSourceTest {
 
         int function(SqsConfig c) {
             int f = h.function("consumer", List.of(), List.of(), -1, 0);
-            sqs = new SqsEventSource(f, c, h.world(), h.loop::schedule, this, () -> duration);
+            sqs = new SqsEventSource(f, c, h.world(), h.port, this, () -> duration);
             h.create(f, 0);
             return f;
         }
 
         void run(long until) {
+            h.loop.setPlainHandler((kind, payload, now) -> { // invocations' ends
+                h.world().handle(kind, payload, now);
+                h.world().checkInvariants();
+                sqs.checkInvariants();
+            });
             h.loop.runUntil(until, (e, now) -> {
                 if (e instanceof SimEvent.SqsScaleUp) {
                     sqs.scaleUp(now);
@@ -148,7 +153,7 @@ class SqsEventSourceTest {
     void throttledBatchesAreRetriedUntilTheVisibilityTimeout() {
         Harness a = new Harness(1000);
         int f = a.h.function("consumer", List.of(), List.of(), 0, 0); // reserved concurrency 0: always throttled
-        a.sqs = new SqsEventSource(f, config(10, 1000, 20 * SEC, 0), a.h.world(), a.h.loop::schedule, a,
+        a.sqs = new SqsEventSource(f, config(10, 1000, 20 * SEC, 0), a.h.world(), a.h.port, a,
                 () -> SEC);
         a.h.create(f, 0);
         a.run(SEC);

@@ -21,6 +21,7 @@ final class WorldHarness {
     static final int REGION_DEFAULT = 5000;
 
     final EventLoop<SimEvent> loop = new EventLoop<>();
+    final Port port = Port.of(loop);
     final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
     final List<String> log = new ArrayList<>();
     final WorldBuilder build;
@@ -116,7 +117,11 @@ final class WorldHarness {
         build = new WorldBuilder(new WorldSettings(new TestSettings(accountLimit, connectionsPerEni, 300 * SEC,
                 IDLE_AFTER, KEEP_ALIVE, scaling, WarmRouting.MOST_RECENTLY_USED, regionLimit, STUCK_PENDING_AFTER,
                 provisioning), () -> createMicros, () -> attachMicros, () -> DELETE_MICROS, networking,
-                WorldSettings.NO_DRAWS), loop::schedule, seen);
+                WorldSettings.NO_DRAWS), port, seen);
+        loop.setPlainHandler((kind, payload, now) -> {
+            world().handle(kind, payload, now);
+            world().checkInvariants();
+        });
     }
 
     /**
