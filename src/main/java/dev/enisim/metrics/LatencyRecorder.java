@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.AbstractHistogram;
-import org.HdrHistogram.Histogram;
 
 /**
  * Latency of successful invocations (init when cold + duration), per function and for the account: overall and
@@ -26,6 +25,11 @@ public final class LatencyRecorder implements WorldListener {
     private List<String> functionNames;
     private Track account;
     private Track[] functions;
+
+    /** Histogram indices of all latencies (0 to {@code Long.MAX_VALUE}). */
+    static final int INDICES = LatencyCounts.index(Long.MAX_VALUE) + 1;
+    /** A bucket's counts by index start this long (about 1 ms; they grow to cover the values counted). */
+    private static final int COUNTS_FIRST = 1024;
 
     /** From this many functions on, latencies wait in the shared log (see {@link #log}). */
     static final int LOGGED_FROM = 256;
@@ -65,7 +69,7 @@ public final class LatencyRecorder implements WorldListener {
     private int currentBucket;
     private long bucketEnd;
     private final long[] sorted = new long[Track.PENDING]; // a closing bucket's pending values, sorted
-    private final int[] tally = new int[LatencyCounts.index(Long.MAX_VALUE) + 1]; // or counted by bucket index
+    private final long[] tally = new long[INDICES]; // or counted by bucket index
     private int[] active;      // the functions that recorded in the current bucket, in first-record order
     private int activeCount;
     // the shared log of latencies not yet in their functions' tracks (null with fewer than loggedFrom functions)
@@ -178,7 +182,7 @@ public final class LatencyRecorder implements WorldListener {
             t.closeInto(currentBucket, account, sorted, tally);
         }
         activeCount = 0;
-        account.close(currentBucket);
+        account.closeCounted(currentBucket, null);
     }
 
     /** Duration percentile series (microseconds) and cold starts, per function then for the account. */
@@ -235,11 +239,12 @@ public final class LatencyRecorder implements WorldListener {
      * that many functions cost little: a function's invocations of the current bucket wait in a small array
      * ({@link #pending}, up to {@link #PENDING} values) and, when the bucket closes, its percentiles are read from
      * them sorted and they are counted into the overall and cold-start {@link LatencyCounts} (a window of counts:
-     * none for a function never invoked); a function whose bucket outgrows the array gets a histogram of its own for
-     * it. The counts, hence every percentile, are those of plain {@code Histogram(2)}s.
+     * none for a function never invoked); a function whose bucket outgrows the array counts its values by histogram
+     * index ({@link #counts}, as the account's bucket always does). The counts, hence every percentile, are those of
+     * plain {@code Histogram(2)}s.
      */
     private static final class Track {
-        /** Values a function's bucket holds before it gets a histogram of its own. */
+        /** Values a function's bucket holds before they are counted by histogram index. */
         static final int PENDING = 1024;
         /** From this many pending values, a bucket's percentiles are read from counts per bucket index, not a sort. */
         static final int TALLIED = 96;
@@ -247,16 +252,24 @@ public final class LatencyRecorder implements WorldListener {
 
         private final LatencyCounts overall = new LatencyCounts();
         private final LatencyCounts cold = new LatencyCounts();
-        private Histogram current;          // the account's always; a function's once its bucket outgrew pending
-        private long[] pending = NONE;      // this bucket's values not yet in a histogram; ~value for a cold start
+        private long[] pending = NONE;      // this bucket's values not yet counted; ~value for a cold start
         private int pendingCount;
+        /**
+         * This bucket's values counted by histogram index (the account's always; a function's once a bucket of
+         * its outgrew pending, null before): indices {@link #countsLo} to {@link #countsHi} may be non-zero,
+         * {@link #countsN} values in all; cleared when the bucket closes.
+         */
+        private long[] counts;
+        private int countsLo = Integer.MAX_VALUE;
+        private int countsHi = -1;
+        private long countsN;
         private final long[][] perBucket;   // [statistic][bucket], -1 where no invocation succeeded
         private final long[] coldStarts;
         private long coldInBucket;
         private boolean active;             // recorded in the current bucket (the recorder's list holds it)
 
         private Track(int buckets, boolean account) {
-            current = account ? new Histogram(2) : null;
+            counts = account ? new long[COUNTS_FIRST] : null;
             perBucket = new long[STATISTICS.length][buckets];
             for (long[] p : perBucket) {
                 java.util.Arrays.fill(p, -1);
@@ -277,10 +290,10 @@ public final class LatencyRecorder implements WorldListener {
                 if (pending.length < PENDING) {
                     pending = java.util.Arrays.copyOf(pending, Math.max(8, 2 * pending.length));
                 } else {
-                    if (current == null) {
-                        current = new Histogram(2);
+                    if (counts == null) {
+                        counts = new long[COUNTS_FIRST];
                     }
-                    flush(current);
+                    countPending();
                 }
             }
             pending[pendingCount++] = coldStart ? ~micros : micros;
@@ -289,41 +302,47 @@ public final class LatencyRecorder implements WorldListener {
             }
         }
 
-        /** Moves the pending values into {@code h} (and the cold starts' into the cold counts). */
-        private void flush(Histogram h) {
-            for (int i = 0; i < pendingCount; i++) {
-                long v = pending[i];
+        /** Moves the pending values into this bucket's counts (and the cold starts' into the cold counts). */
+        private void countPending() {
+            long[] p = pending;
+            for (int i = 0, n = pendingCount; i < n; i++) {
+                long v = p[i];
                 if (v < 0) {
-                    h.recordValue(~v);
-                    cold.record(~v);
-                } else {
-                    h.recordValue(v);
+                    v = ~v;
+                    cold.record(v);
                 }
+                count(LatencyCounts.index(v), 1);
             }
             pendingCount = 0;
         }
 
+        /** Counts {@code n} values of a histogram index into this bucket's counts (growing them to cover it). */
+        void count(int index, long n) {
+            long[] c = counts;
+            if (index >= c.length) {
+                c = java.util.Arrays.copyOf(c, Math.min(INDICES, Math.max(index + 1, 2 * c.length)));
+                counts = c;
+            }
+            c[index] += n;
+            countsLo = Math.min(countsLo, index);
+            countsHi = Math.max(countsHi, index);
+            countsN += n;
+        }
+
         /** Closes a function's bucket and adds it to {@code account}'s current bucket too. */
-        void closeInto(int bucket, Track account, long[] sorted, int[] tally) {
-            if (current == null) {
-                if (pendingCount >= TALLIED) {
-                    closeTallied(bucket, account, tally);
-                } else {
-                    closePending(bucket, account, sorted);
-                }
-                return;
+        void closeInto(int bucket, Track account, long[] sorted, long[] tally) {
+            if (counts != null) {
+                countPending();
+                closeCounted(bucket, account);
+            } else if (pendingCount >= TALLIED) {
+                closeTallied(bucket, account, tally);
+            } else {
+                closePending(bucket, account, sorted);
             }
-            Histogram h = current;
-            flush(h);
-            if (h.getTotalCount() > 0) {
-                account.current.add(h);
-                account.coldInBucket += coldInBucket;
-            }
-            close(bucket, h);
         }
 
         /**
-         * Closes a bucket whose values are all pending (no histogram of the function's own): its percentiles and
+         * Closes a bucket whose values are all pending (no counts of the function's own): its percentiles and
          * maximum read from the values sorted, as {@link AbstractHistogram#getValueAtPercentile} and
          * {@link AbstractHistogram#getMaxValue} give them (the highest value equivalent to the value at the
          * histogram's rank), and each value counted into the overall, cold-start and account figures: the same
@@ -338,8 +357,9 @@ public final class LatencyRecorder implements WorldListener {
                     cold.record(v);
                 }
                 sorted[i] = v;
-                overall.record(v);
-                account.current.recordValue(v);
+                int index = LatencyCounts.index(v);
+                overall.recordIndex(index, 1);
+                account.count(index, 1);
             }
             pendingCount = 0;
             java.util.Arrays.sort(sorted, 0, n);
@@ -349,24 +369,17 @@ public final class LatencyRecorder implements WorldListener {
             }
             long max = sorted[n - 1];
             perBucket[PERCENTILES.length][bucket] = max == 0 ? 0 : LatencyCounts.highestEquivalentValue(max);
-            account.coldInBucket += coldInBucket;
-            coldStarts[bucket] += coldInBucket;
-            coldInBucket = 0;
+            closeColdStarts(bucket, account);
         }
 
         /**
          * As {@link #closePending}, for a bucket of many values: each value's histogram index is computed once and
-         * counted in {@code tally} (shared, all zero between calls), whose window of used indices is then walked
-         * for the ranks of the percentiles, added into the overall counts and the account's bucket once per index,
-         * and cleared: the value at a rank has the rank's index, and the highest value equivalent to a value (what a
-         * histogram reports, its maximum included) depends only on its index, so the figures are those of the sort
-         * and of recording each value.
+         * counted in {@code tally} (shared, all zero between calls), which is then read as {@link #closeCounts} does.
          */
-        private void closeTallied(int bucket, Track account, int[] tally) {
+        private void closeTallied(int bucket, Track account, long[] tally) {
             int n = pendingCount;
             int lo = Integer.MAX_VALUE;
             int hi = -1;
-            Histogram h = account.current;
             for (int i = 0; i < n; i++) {
                 long v = pending[i];
                 if (v < 0) {
@@ -379,18 +392,43 @@ public final class LatencyRecorder implements WorldListener {
                 hi = Math.max(hi, index);
             }
             pendingCount = 0;
+            closeCounts(bucket, tally, lo, hi, n, account);
+        }
+
+        /** Closes the bucket from its own counts (the account's; a busy function's), into {@code account} if any. */
+        void closeCounted(int bucket, Track account) {
+            if (countsN > 0) {
+                closeCounts(bucket, counts, countsLo, countsHi, countsN, account);
+            } else {
+                closeColdStarts(bucket, account);
+            }
+            countsLo = Integer.MAX_VALUE;
+            countsHi = -1;
+            countsN = 0;
+        }
+
+        /**
+         * Closes a bucket of {@code n > 0} values counted by histogram index in {@code c} (non-zero only from
+         * {@code lo} to {@code hi}): the window is walked once for the ranks of the percentiles, added into the
+         * overall counts and the account's bucket once per index, and cleared. The value at a rank has the rank's
+         * index, and the highest value equivalent to a value (what a histogram reports, its maximum included)
+         * depends only on its index, so the figures are those of a histogram of the values (and of a sort).
+         */
+        private void closeCounts(int bucket, long[] c, int lo, int hi, long n, Track account) {
             int s = 0;
             long rank = LatencyCounts.rank(PERCENTILES[0], n);
             long seen = 0;
             for (int index = lo; index <= hi; index++) {
-                int count = tally[index];
+                long count = c[index];
                 if (count == 0) {
                     continue;
                 }
-                tally[index] = 0;
+                c[index] = 0;
                 seen += count;
                 overall.recordIndex(index, count);
-                h.recordValueWithCount(LatencyCounts.lowestValue(index), count); // same index: same figures
+                if (account != null) {
+                    account.count(index, count);
+                }
                 while (s < PERCENTILES.length && seen >= rank) {
                     perBucket[s][bucket] = LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(index));
                     if (++s < PERCENTILES.length) {
@@ -400,27 +438,15 @@ public final class LatencyRecorder implements WorldListener {
             }
             perBucket[PERCENTILES.length][bucket] = hi == 0 ? 0
                     : LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(hi));
-            account.coldInBucket += coldInBucket;
-            coldStarts[bucket] += coldInBucket;
-            coldInBucket = 0;
+            closeColdStarts(bucket, account);
         }
 
-        /** Closes the account's bucket. */
-        void close(int bucket) {
-            close(bucket, current);
-        }
-
-        private void close(int bucket, Histogram h) {
-            coldStarts[bucket] += coldInBucket;
-            coldInBucket = 0;
-            if (h.getTotalCount() > 0) {
-                for (int s = 0; s < PERCENTILES.length; s++) {
-                    perBucket[s][bucket] = h.getValueAtPercentile(PERCENTILES[s]);
-                }
-                perBucket[PERCENTILES.length][bucket] = h.getMaxValue();
-                overall.add(h);
-                h.reset();
+        private void closeColdStarts(int bucket, Track account) {
+            if (account != null) {
+                account.coldInBucket += coldInBucket;
             }
+            coldStarts[bucket] += coldInBucket;
+            coldInBucket = 0;
         }
 
         void addSeries(List<Series> out, Metric.Scope scope, String id) {
@@ -431,9 +457,8 @@ public final class LatencyRecorder implements WorldListener {
         }
 
         long footprintBytes() {
-            return overall.footprintBytes() + cold.footprintBytes()
-                    + (current == null ? 0 : current.getEstimatedFootprintInBytes()) + 8L * pending.length
-                    + 8L * (perBucket.length + 1) * coldStarts.length;
+            return overall.footprintBytes() + cold.footprintBytes() + (counts == null ? 0 : 8L * counts.length)
+                    + 8L * pending.length + 8L * (perBucket.length + 1) * coldStarts.length;
         }
 
         RunSummary.Latency summary() {
