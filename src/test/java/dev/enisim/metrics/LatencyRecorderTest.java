@@ -92,6 +92,7 @@ class LatencyRecorderTest {
             org.HdrHistogram.Histogram[] cold = new org.HdrHistogram.Histogram[functions];
             org.HdrHistogram.Histogram account = new org.HdrHistogram.Histogram(2);
             org.HdrHistogram.Histogram accountCold = new org.HdrHistogram.Histogram(2);
+            long[][] coldPerBucket = new long[functions + 1][buckets]; // the account's last
             org.HdrHistogram.Histogram[] accountPlain = new org.HdrHistogram.Histogram[buckets];
             for (int b = 0; b < buckets; b++) {
                 accountPlain[b] = new org.HdrHistogram.Histogram(2);
@@ -116,12 +117,20 @@ class LatencyRecorderTest {
                 overall[f].recordValue(v);
                 account.recordValue(v);
                 if (c) {
+                    coldPerBucket[f][(int) (now / (60 * SEC))]++;
+                    coldPerBucket[functions][(int) (now / (60 * SEC))]++;
                     cold[f].recordValue(v);
                     accountCold.recordValue(v);
                 }
             }
             int checked = 0;
             for (Series s : r.series()) {
+                if (s.metric() == Metric.COLD_STARTS) {
+                    long[] expected = coldPerBucket[s.scope() == Metric.Scope.ACCOUNT ? functions : names.indexOf(s.id())];
+                    assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(s.values()),
+                            "seed " + seed + " cold starts of " + s.id());
+                    continue;
+                }
                 if (s.metric().unit() != Metric.Unit.MICROSECONDS) {
                     continue;
                 }
@@ -143,6 +152,7 @@ class LatencyRecorderTest {
             for (int f = 0; f < functions; f++) {
                 RunSummary.Latency l = r.functionLatency().get("f" + f);
                 assertEquals(overall[f].getTotalCount(), l.count());
+                assertEquals(cold[f].getTotalCount(), l.coldStarts(), "seed " + seed + " cold starts of f" + f);
                 if (l.count() > 0) {
                     assertEquals(overall[f].getValueAtPercentile(50) / 1000.0, l.p50(), "seed " + seed);
                     assertEquals(overall[f].getValueAtPercentile(90) / 1000.0, l.p90(), "seed " + seed);
@@ -156,6 +166,7 @@ class LatencyRecorderTest {
             }
             RunSummary.Latency a = r.accountLatency();
             assertEquals(account.getTotalCount(), a.count());
+            assertEquals(accountCold.getTotalCount(), a.coldStarts(), "seed " + seed + " the account's cold starts");
             if (a.count() > 0) {
                 assertEquals(account.getValueAtPercentile(50) / 1000.0, a.p50());
                 assertEquals(account.getValueAtPercentile(90) / 1000.0, a.p90());
