@@ -21,22 +21,32 @@ public final class Journal implements WorldListener {
     private final List<JournalEntry> entries = new ArrayList<>();
     private List<String> functionNames;
     private static final int OUTCOMES = Outcome.all().length;
-    private long[] spellCounts;     // [function * OUTCOMES + outcome] since the function's last state change
-    private long[] firstAt;         // [function * OUTCOMES + outcome] first occurrence in the spell
+    /**
+     * Per outcome (a row made on its first use), per function: invocations since the function's last state change,
+     * and the instant of the spell's first. Outcome-major, so that with thousands of functions an invocation touches
+     * the dense rows of its outcome (one shared by all functions), not a block of counters per function.
+     */
+    private long[][] spellCounts;   // [outcome][function]
+    private long[][] firstAt;       // [outcome][function]
 
     /** Binds to the run's functions, by index. */
     public void attach(List<String> functionNames) {
         this.functionNames = List.copyOf(functionNames);
-        int n = functionNames.size();
-        spellCounts = new long[n * OUTCOMES];
-        firstAt = new long[n * OUTCOMES];
+        spellCounts = new long[OUTCOMES][];
+        firstAt = new long[OUTCOMES][];
     }
 
     @Override
     public void invocation(int function, Outcome outcome, long nowMicros) {
-        int i = function * OUTCOMES + outcome.ordinal();
-        if (spellCounts[i]++ == 0) {
-            firstAt[i] = nowMicros;
+        int o = outcome.ordinal();
+        long[] counts = spellCounts[o];
+        if (counts == null) {
+            counts = new long[functionNames.size()];
+            spellCounts[o] = counts;
+            firstAt[o] = new long[counts.length];
+        }
+        if (counts[function]++ == 0) {
+            firstAt[o][function] = nowMicros;
         }
     }
 
@@ -81,14 +91,13 @@ public final class Journal implements WorldListener {
     }
 
     private void closeSpell(int function, long now) {
-        int base = function * OUTCOMES;
         for (Outcome o : Outcome.all()) {
-            int i = base + o.ordinal();
-            long n = spellCounts[i];
+            long[] counts = spellCounts[o.ordinal()];
+            long n = counts == null ? 0 : counts[function];
             if (n > 0) {
-                entries.add(new JournalEntry(firstAt[i], JournalEntry.Kind.INVOCATIONS,
+                entries.add(new JournalEntry(firstAt[o.ordinal()][function], JournalEntry.Kind.INVOCATIONS,
                         name(function), o.name(), o.exception(), o.reason() == null ? "" : o.reason(), n, now));
-                spellCounts[i] = 0;
+                counts[function] = 0;
             }
         }
     }

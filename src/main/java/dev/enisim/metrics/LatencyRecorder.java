@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.AbstractHistogram;
-import org.HdrHistogram.Histogram;
 
 /**
  * Latency of successful invocations (init when cold + duration), per function and for the account: overall and
@@ -25,7 +24,24 @@ public final class LatencyRecorder implements WorldListener {
     private final int buckets;
     private List<String> functionNames;
     private Track account;
-    private Track[] functions;
+    private Track[] functions;   // null until the function records a latency
+
+    /**
+     * A closed bucket's statistics, per function that recorded in it ({@link #ENTRY} longs each: the function, then
+     * its p50, p90, p99, maximum and cold starts), bucket-major and sparse: closing a bucket writes one entry per
+     * function that had invocations, side by side, and an idle function costs nothing. Null for a bucket in which no
+     * function recorded.
+     */
+    private long[][] closed;
+    /** The account's statistics per bucket ({@link #STATS} longs each: p50, p90, p99, maximum, cold starts). */
+    private long[] accountStats;
+    static final int STATS = STATISTICS.length + 1;
+    private static final int ENTRY = 1 + STATS;
+
+    /** Histogram indices of all latencies (0 to {@code Long.MAX_VALUE}). */
+    static final int INDICES = LatencyCounts.index(Long.MAX_VALUE) + 1;
+    /** A bucket's counts by index start this long (about 1 ms; they grow to cover the values counted). */
+    private static final int COUNTS_FIRST = 1024;
 
     /** From this many functions on, latencies wait in the shared log (see {@link #log}). */
     static final int LOGGED_FROM = 256;
@@ -49,11 +65,10 @@ public final class LatencyRecorder implements WorldListener {
     /** Binds to the run's functions, by index. */
     public void attach(List<String> functionNames) {
         this.functionNames = List.copyOf(functionNames);
-        account = Track.account(buckets);
+        account = Track.account();
         functions = new Track[functionNames.size()];
-        for (int i = 0; i < functions.length; i++) {
-            functions[i] = Track.function(buckets);
-        }
+        closed = new long[buckets][];
+        accountStats = noStatistics(buckets);
         active = new int[functions.length];
         if (functions.length >= loggedFrom) {
             logValues = new long[Math.min(1024, logCapacity)];
@@ -65,7 +80,7 @@ public final class LatencyRecorder implements WorldListener {
     private int currentBucket;
     private long bucketEnd;
     private final long[] sorted = new long[Track.PENDING]; // a closing bucket's pending values, sorted
-    private final int[] tally = new int[LatencyCounts.index(Long.MAX_VALUE) + 1]; // or counted by bucket index
+    private final long[] tally = new long[INDICES]; // or counted by bucket index
     private int[] active;      // the functions that recorded in the current bucket, in first-record order
     private int activeCount;
     // the shared log of latencies not yet in their functions' tracks (null with fewer than loggedFrom functions)
@@ -94,11 +109,31 @@ public final class LatencyRecorder implements WorldListener {
             return;
         }
         Track t = functions[function];
-        if (!t.active) {
-            t.active = true;
-            active[activeCount++] = function;
+        if (t == null || !t.active) {
+            t = activate(function);
         }
         t.record(latencyMicros, coldStart);
+    }
+
+    /** Lists the function as recording in the current bucket (making its track on its first latency). */
+    private Track activate(int function) {
+        Track t = functions[function];
+        if (t == null) {
+            t = Track.function();
+            functions[function] = t;
+        }
+        t.active = true;
+        active[activeCount++] = function;
+        return t;
+    }
+
+    /** {@code n} rows of statistics as a bucket without invocations has them: no percentiles (-1), no cold starts. */
+    private static long[] noStatistics(int n) {
+        long[] s = new long[n * STATS];
+        for (int i = 0; i < n; i++) {
+            java.util.Arrays.fill(s, i * STATS, i * STATS + STATISTICS.length, -1);
+        }
+        return s;
     }
 
     /**
@@ -132,9 +167,8 @@ public final class LatencyRecorder implements WorldListener {
         int[] start = logStart;
         for (int i = 0; i < n; i++) { // count per function (in start), listing the functions new to the bucket
             int f = fn[i];
-            if (start[f]++ == 0 && !functions[f].active) {
-                functions[f].active = true;
-                active[activeCount++] = f;
+            if (start[f]++ == 0 && (functions[f] == null || !functions[f].active)) {
+                activate(f);
             }
         }
         int at = 0;
@@ -172,31 +206,70 @@ public final class LatencyRecorder implements WorldListener {
         if (logValues != null) {
             drainLog();
         }
+        long[] entries = activeCount == 0 ? null : new long[activeCount * ENTRY];
         for (int i = 0; i < activeCount; i++) {
-            Track t = functions[active[i]];
+            int f = active[i];
+            Track t = functions[f];
             t.active = false;
-            t.closeInto(currentBucket, account, sorted, tally);
+            int at = i * ENTRY;
+            entries[at] = f;
+            java.util.Arrays.fill(entries, at + 1, at + 1 + STATISTICS.length, -1);
+            t.closeInto(entries, at + 1, account, sorted, tally);
         }
+        closed[currentBucket] = entries;
         activeCount = 0;
-        account.close(currentBucket);
+        account.closeCounted(accountStats, currentBucket * STATS, null);
     }
 
     /** Duration percentile series (microseconds) and cold starts, per function then for the account. */
     public List<Series> series() {
         finish();
+        long[][] byFunction = byFunction();
+        long[] none = noStatistics(buckets);
         List<Series> out = new ArrayList<>();
         for (int i = 0; i < functions.length; i++) {
-            functions[i].addSeries(out, Metric.Scope.FUNCTION, functionNames.get(i));
+            addSeries(out, Metric.Scope.FUNCTION, functionNames.get(i), byFunction[i] == null ? none : byFunction[i]);
         }
-        account.addSeries(out, Metric.Scope.ACCOUNT, "");
+        addSeries(out, Metric.Scope.ACCOUNT, "", accountStats);
         return out;
     }
 
-    /** Bytes held by the histograms and per-bucket arrays: grows with buckets and functions, not invocations. */
+    /** The closed buckets' entries gathered per function ({@link #STATS} longs per bucket; null: none). */
+    private long[][] byFunction() {
+        long[][] out = new long[functions.length][];
+        for (int b = 0; b < buckets; b++) {
+            long[] entries = closed[b];
+            for (int at = 0; entries != null && at < entries.length; at += ENTRY) {
+                int f = (int) entries[at];
+                if (out[f] == null) {
+                    out[f] = noStatistics(buckets);
+                }
+                System.arraycopy(entries, at + 1, out[f], b * STATS, STATS);
+            }
+        }
+        return out;
+    }
+
+    /** A scope's statistics ({@link #STATS} longs per bucket) as its series: the percentiles, maximum, cold starts. */
+    private void addSeries(List<Series> out, Metric.Scope scope, String id, long[] stats) {
+        for (int s = 0; s < STATS; s++) {
+            long[] v = new long[buckets];
+            for (int b = 0; b < buckets; b++) {
+                v[b] = stats[b * STATS + s];
+            }
+            out.add((s < STATISTICS.length ? STATISTICS[s] : Metric.COLD_STARTS).series(scope, id, v));
+        }
+    }
+
+    /** Bytes held by the counts and per-bucket statistics: grows with buckets and functions, not invocations. */
     public long footprintBytes() {
-        long n = account.footprintBytes();
+        long n = account.footprintBytes() + 16 + 8L * accountStats.length + 16 + 8L * closed.length
+                + 16 + 4L * functions.length;
         for (Track t : functions) {
-            n += t.footprintBytes();
+            n += t == null ? 0 : t.footprintBytes();
+        }
+        for (long[] entries : closed) {
+            n += entries == null ? 0 : 16 + 8L * entries.length;
         }
         return n;
     }
@@ -204,7 +277,11 @@ public final class LatencyRecorder implements WorldListener {
     /** Overall latency of the account's successful invocations. */
     public RunSummary.Latency accountLatency() {
         finish();
-        return account.summary();
+        long cold = 0;
+        for (int b = 0; b < buckets; b++) {
+            cold += accountStats[b * STATS + STATISTICS.length];
+        }
+        return account.summary(cold);
     }
 
     private boolean finished;
@@ -214,7 +291,9 @@ public final class LatencyRecorder implements WorldListener {
         if (!finished) {
             closeBucket();
             for (Track t : functions) {
-                account.cold.add(t.cold);
+                if (t != null) {
+                    account.cold.add(t.cold);
+                }
             }
             finished = true;
         }
@@ -223,9 +302,16 @@ public final class LatencyRecorder implements WorldListener {
     /** Overall latency per function, in function order. */
     public Map<String, RunSummary.Latency> functionLatency() {
         finish();
+        long[] cold = new long[functions.length];
+        for (long[] entries : closed) {
+            for (int at = 0; entries != null && at < entries.length; at += ENTRY) {
+                cold[(int) entries[at]] += entries[at + ENTRY - 1];
+            }
+        }
+        Track idle = Track.function();
         Map<String, RunSummary.Latency> out = new LinkedHashMap<>();
         for (int i = 0; i < functions.length; i++) {
-            out.put(functionNames.get(i), functions[i].summary());
+            out.put(functionNames.get(i), (functions[i] == null ? idle : functions[i]).summary(cold[i]));
         }
         return out;
     }
@@ -235,11 +321,12 @@ public final class LatencyRecorder implements WorldListener {
      * that many functions cost little: a function's invocations of the current bucket wait in a small array
      * ({@link #pending}, up to {@link #PENDING} values) and, when the bucket closes, its percentiles are read from
      * them sorted and they are counted into the overall and cold-start {@link LatencyCounts} (a window of counts:
-     * none for a function never invoked); a function whose bucket outgrows the array gets a histogram of its own for
-     * it. The counts, hence every percentile, are those of plain {@code Histogram(2)}s.
+     * none for a function never invoked); a function whose bucket outgrows the array counts its values by histogram
+     * index ({@link #counts}, as the account's bucket always does). The counts, hence every percentile, are those of
+     * plain {@code Histogram(2)}s.
      */
     private static final class Track {
-        /** Values a function's bucket holds before it gets a histogram of its own. */
+        /** Values a function's bucket holds before they are counted by histogram index. */
         static final int PENDING = 1024;
         /** From this many pending values, a bucket's percentiles are read from counts per bucket index, not a sort. */
         static final int TALLIED = 96;
@@ -247,29 +334,30 @@ public final class LatencyRecorder implements WorldListener {
 
         private final LatencyCounts overall = new LatencyCounts();
         private final LatencyCounts cold = new LatencyCounts();
-        private Histogram current;          // the account's always; a function's once its bucket outgrew pending
-        private long[] pending = NONE;      // this bucket's values not yet in a histogram; ~value for a cold start
+        private long[] pending = NONE;      // this bucket's values not yet counted; ~value for a cold start
         private int pendingCount;
-        private final long[][] perBucket;   // [statistic][bucket], -1 where no invocation succeeded
-        private final long[] coldStarts;
+        /**
+         * This bucket's values counted by histogram index (the account's always; a function's once a bucket of
+         * its outgrew pending, null before): indices {@link #countsLo} to {@link #countsHi} may be non-zero,
+         * {@link #countsN} values in all; cleared when the bucket closes.
+         */
+        private long[] counts;
+        private int countsLo = Integer.MAX_VALUE;
+        private int countsHi = -1;
+        private long countsN;
         private long coldInBucket;
         private boolean active;             // recorded in the current bucket (the recorder's list holds it)
 
-        private Track(int buckets, boolean account) {
-            current = account ? new Histogram(2) : null;
-            perBucket = new long[STATISTICS.length][buckets];
-            for (long[] p : perBucket) {
-                java.util.Arrays.fill(p, -1);
-            }
-            coldStarts = new long[buckets];
+        private Track(boolean account) {
+            counts = account ? new long[COUNTS_FIRST] : null;
         }
 
-        static Track account(int buckets) {
-            return new Track(buckets, true);
+        static Track account() {
+            return new Track(true);
         }
 
-        static Track function(int buckets) {
-            return new Track(buckets, false);
+        static Track function() {
+            return new Track(false);
         }
 
         void record(long micros, boolean coldStart) {
@@ -277,10 +365,10 @@ public final class LatencyRecorder implements WorldListener {
                 if (pending.length < PENDING) {
                     pending = java.util.Arrays.copyOf(pending, Math.max(8, 2 * pending.length));
                 } else {
-                    if (current == null) {
-                        current = new Histogram(2);
+                    if (counts == null) {
+                        counts = new long[COUNTS_FIRST];
                     }
-                    flush(current);
+                    countPending();
                 }
             }
             pending[pendingCount++] = coldStart ? ~micros : micros;
@@ -289,47 +377,56 @@ public final class LatencyRecorder implements WorldListener {
             }
         }
 
-        /** Moves the pending values into {@code h} (and the cold starts' into the cold counts). */
-        private void flush(Histogram h) {
-            for (int i = 0; i < pendingCount; i++) {
-                long v = pending[i];
+        /** Moves the pending values into this bucket's counts (and the cold starts' into the cold counts). */
+        private void countPending() {
+            long[] p = pending;
+            for (int i = 0, n = pendingCount; i < n; i++) {
+                long v = p[i];
                 if (v < 0) {
-                    h.recordValue(~v);
-                    cold.record(~v);
-                } else {
-                    h.recordValue(v);
+                    v = ~v;
+                    cold.record(v);
                 }
+                count(LatencyCounts.index(v), 1);
             }
             pendingCount = 0;
         }
 
-        /** Closes a function's bucket and adds it to {@code account}'s current bucket too. */
-        void closeInto(int bucket, Track account, long[] sorted, int[] tally) {
-            if (current == null) {
-                if (pendingCount >= TALLIED) {
-                    closeTallied(bucket, account, tally);
-                } else {
-                    closePending(bucket, account, sorted);
-                }
-                return;
+        /** Counts {@code n} values of a histogram index into this bucket's counts (growing them to cover it). */
+        void count(int index, long n) {
+            long[] c = counts;
+            if (index >= c.length) {
+                c = java.util.Arrays.copyOf(c, Math.min(INDICES, Math.max(index + 1, 2 * c.length)));
+                counts = c;
             }
-            Histogram h = current;
-            flush(h);
-            if (h.getTotalCount() > 0) {
-                account.current.add(h);
-                account.coldInBucket += coldInBucket;
-            }
-            close(bucket, h);
+            c[index] += n;
+            countsLo = Math.min(countsLo, index);
+            countsHi = Math.max(countsHi, index);
+            countsN += n;
         }
 
         /**
-         * Closes a bucket whose values are all pending (no histogram of the function's own): its percentiles and
+         * Closes a function's bucket into {@code stats} from {@code at} (p50, p90, p99, maximum, then cold starts
+         * added: {@link #STATS} longs, the statistics -1 beforehand) and adds it to {@code account}'s current bucket.
+         */
+        void closeInto(long[] stats, int at, Track account, long[] sorted, long[] tally) {
+            if (counts != null) {
+                countPending();
+                closeCounted(stats, at, account);
+            } else if (pendingCount >= TALLIED) {
+                closeTallied(stats, at, account, tally);
+            } else {
+                closePending(stats, at, account, sorted);
+            }
+        }
+
+        /**
+         * Closes a bucket whose values are all pending (no counts of the function's own): its percentiles and
          * maximum read from the values sorted, as {@link AbstractHistogram#getValueAtPercentile} and
          * {@link AbstractHistogram#getMaxValue} give them (the highest value equivalent to the value at the
          * histogram's rank), and each value counted into the overall, cold-start and account figures: the same
          * counts as adding a histogram of the bucket, without one (work in proportion to the bucket's values).
          */
-        private void closePending(int bucket, Track account, long[] sorted) {
+        private void closePending(long[] stats, int at, Track account, long[] sorted) {
             int n = pendingCount;
             for (int i = 0; i < n; i++) {
                 long v = pending[i];
@@ -338,35 +435,29 @@ public final class LatencyRecorder implements WorldListener {
                     cold.record(v);
                 }
                 sorted[i] = v;
-                overall.record(v);
-                account.current.recordValue(v);
+                int index = LatencyCounts.index(v);
+                overall.recordIndex(index, 1);
+                account.count(index, 1);
             }
             pendingCount = 0;
             java.util.Arrays.sort(sorted, 0, n);
             for (int s = 0; s < PERCENTILES.length; s++) {
                 long v = sorted[(int) LatencyCounts.rank(PERCENTILES[s], n) - 1];
-                perBucket[s][bucket] = LatencyCounts.highestEquivalentValue(v);
+                stats[at + s] = LatencyCounts.highestEquivalentValue(v);
             }
             long max = sorted[n - 1];
-            perBucket[PERCENTILES.length][bucket] = max == 0 ? 0 : LatencyCounts.highestEquivalentValue(max);
-            account.coldInBucket += coldInBucket;
-            coldStarts[bucket] += coldInBucket;
-            coldInBucket = 0;
+            stats[at + PERCENTILES.length] = max == 0 ? 0 : LatencyCounts.highestEquivalentValue(max);
+            closeColdStarts(stats, at, account);
         }
 
         /**
          * As {@link #closePending}, for a bucket of many values: each value's histogram index is computed once and
-         * counted in {@code tally} (shared, all zero between calls), whose window of used indices is then walked
-         * for the ranks of the percentiles, added into the overall counts and the account's bucket once per index,
-         * and cleared: the value at a rank has the rank's index, and the highest value equivalent to a value (what a
-         * histogram reports, its maximum included) depends only on its index, so the figures are those of the sort
-         * and of recording each value.
+         * counted in {@code tally} (shared, all zero between calls), which is then read as {@link #closeCounts} does.
          */
-        private void closeTallied(int bucket, Track account, int[] tally) {
+        private void closeTallied(long[] stats, int at, Track account, long[] tally) {
             int n = pendingCount;
             int lo = Integer.MAX_VALUE;
             int hi = -1;
-            Histogram h = account.current;
             for (int i = 0; i < n; i++) {
                 long v = pending[i];
                 if (v < 0) {
@@ -379,68 +470,70 @@ public final class LatencyRecorder implements WorldListener {
                 hi = Math.max(hi, index);
             }
             pendingCount = 0;
+            closeCounts(stats, at, tally, lo, hi, n, account);
+        }
+
+        /** Closes the bucket from its own counts (the account's; a busy function's), into {@code account} if any. */
+        void closeCounted(long[] stats, int at, Track account) {
+            if (countsN > 0) {
+                closeCounts(stats, at, counts, countsLo, countsHi, countsN, account);
+            } else {
+                closeColdStarts(stats, at, account);
+            }
+            countsLo = Integer.MAX_VALUE;
+            countsHi = -1;
+            countsN = 0;
+        }
+
+        /**
+         * Closes a bucket of {@code n > 0} values counted by histogram index in {@code c} (non-zero only from
+         * {@code lo} to {@code hi}): the window is walked once for the ranks of the percentiles, added into the
+         * overall counts and the account's bucket once per index, and cleared. The value at a rank has the rank's
+         * index, and the highest value equivalent to a value (what a histogram reports, its maximum included)
+         * depends only on its index, so the figures are those of a histogram of the values (and of a sort).
+         */
+        private void closeCounts(long[] stats, int at, long[] c, int lo, int hi, long n, Track account) {
             int s = 0;
             long rank = LatencyCounts.rank(PERCENTILES[0], n);
             long seen = 0;
             for (int index = lo; index <= hi; index++) {
-                int count = tally[index];
+                long count = c[index];
                 if (count == 0) {
                     continue;
                 }
-                tally[index] = 0;
+                c[index] = 0;
                 seen += count;
                 overall.recordIndex(index, count);
-                h.recordValueWithCount(LatencyCounts.lowestValue(index), count); // same index: same figures
+                if (account != null) {
+                    account.count(index, count);
+                }
                 while (s < PERCENTILES.length && seen >= rank) {
-                    perBucket[s][bucket] = LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(index));
+                    stats[at + s] = LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(index));
                     if (++s < PERCENTILES.length) {
                         rank = LatencyCounts.rank(PERCENTILES[s], n);
                     }
                 }
             }
-            perBucket[PERCENTILES.length][bucket] = hi == 0 ? 0
+            stats[at + PERCENTILES.length] = hi == 0 ? 0
                     : LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(hi));
-            account.coldInBucket += coldInBucket;
-            coldStarts[bucket] += coldInBucket;
-            coldInBucket = 0;
+            closeColdStarts(stats, at, account);
         }
 
-        /** Closes the account's bucket. */
-        void close(int bucket) {
-            close(bucket, current);
-        }
-
-        private void close(int bucket, Histogram h) {
-            coldStarts[bucket] += coldInBucket;
-            coldInBucket = 0;
-            if (h.getTotalCount() > 0) {
-                for (int s = 0; s < PERCENTILES.length; s++) {
-                    perBucket[s][bucket] = h.getValueAtPercentile(PERCENTILES[s]);
-                }
-                perBucket[PERCENTILES.length][bucket] = h.getMaxValue();
-                overall.add(h);
-                h.reset();
+        private void closeColdStarts(long[] stats, int at, Track account) {
+            if (account != null) {
+                account.coldInBucket += coldInBucket;
             }
-        }
-
-        void addSeries(List<Series> out, Metric.Scope scope, String id) {
-            for (int s = 0; s < STATISTICS.length; s++) {
-                out.add(STATISTICS[s].series(scope, id, perBucket[s].clone()));
-            }
-            out.add(Metric.COLD_STARTS.series(scope, id, coldStarts.clone()));
+            stats[at + STATISTICS.length] += coldInBucket;
+            coldInBucket = 0;
         }
 
         long footprintBytes() {
-            return overall.footprintBytes() + cold.footprintBytes()
-                    + (current == null ? 0 : current.getEstimatedFootprintInBytes()) + 8L * pending.length
-                    + 8L * (perBucket.length + 1) * coldStarts.length;
+            return 48 + overall.footprintBytes() + cold.footprintBytes()
+                    + (counts == null ? 0 : 16 + 8L * counts.length) + 16 + 8L * pending.length;
         }
 
-        RunSummary.Latency summary() {
-            long coldCount = 0;
-            for (long c : coldStarts) {
-                coldCount += c;
-            }
+        /** The overall figures, with {@code coldCount} cold starts (the sum of the closed buckets'). */
+        RunSummary.Latency summary(long coldCount) {
             return new RunSummary.Latency(overall.totalCount(), millis(overall, 50), millis(overall, 90),
                     millis(overall, 99), overall.maxValue() / 1000.0, coldCount, millis(cold, 50), millis(cold, 99));
         }

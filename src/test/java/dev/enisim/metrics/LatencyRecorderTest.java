@@ -92,6 +92,11 @@ class LatencyRecorderTest {
             org.HdrHistogram.Histogram[] cold = new org.HdrHistogram.Histogram[functions];
             org.HdrHistogram.Histogram account = new org.HdrHistogram.Histogram(2);
             org.HdrHistogram.Histogram accountCold = new org.HdrHistogram.Histogram(2);
+            long[][] coldPerBucket = new long[functions + 1][buckets]; // the account's last
+            org.HdrHistogram.Histogram[] accountPlain = new org.HdrHistogram.Histogram[buckets];
+            for (int b = 0; b < buckets; b++) {
+                accountPlain[b] = new org.HdrHistogram.Histogram(2);
+            }
             for (int f = 0; f < functions; f++) {
                 overall[f] = new org.HdrHistogram.Histogram(2);
                 cold[f] = new org.HdrHistogram.Histogram(2);
@@ -108,22 +113,31 @@ class LatencyRecorderTest {
                 boolean c = rng.nextInt(9) == 0;
                 r.latency(f, v, c, now);
                 plain[f][(int) (now / (60 * SEC))].recordValue(v);
+                accountPlain[(int) (now / (60 * SEC))].recordValue(v);
                 overall[f].recordValue(v);
                 account.recordValue(v);
                 if (c) {
+                    coldPerBucket[f][(int) (now / (60 * SEC))]++;
+                    coldPerBucket[functions][(int) (now / (60 * SEC))]++;
                     cold[f].recordValue(v);
                     accountCold.recordValue(v);
                 }
             }
             int checked = 0;
             for (Series s : r.series()) {
-                if (s.scope() != Metric.Scope.FUNCTION || s.metric().unit() != Metric.Unit.MICROSECONDS) {
+                if (s.metric() == Metric.COLD_STARTS) {
+                    long[] expected = coldPerBucket[s.scope() == Metric.Scope.ACCOUNT ? functions : names.indexOf(s.id())];
+                    assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(s.values()),
+                            "seed " + seed + " cold starts of " + s.id());
+                    continue;
+                }
+                if (s.metric().unit() != Metric.Unit.MICROSECONDS) {
                     continue;
                 }
                 checked++;
                 int f = names.indexOf(s.id());
                 for (int b = 0; b < buckets; b++) {
-                    org.HdrHistogram.Histogram h = plain[f][b];
+                    org.HdrHistogram.Histogram h = s.scope() == Metric.Scope.ACCOUNT ? accountPlain[b] : plain[f][b];
                     long expected = h.getTotalCount() == 0 ? -1 : switch (s.metric()) {
                         case DURATION_P50 -> h.getValueAtPercentile(50);
                         case DURATION_P90 -> h.getValueAtPercentile(90);
@@ -134,10 +148,11 @@ class LatencyRecorderTest {
                     assertEquals(expected, s.values()[b], "seed " + seed + " " + s.id() + " " + s.metric() + " " + b);
                 }
             }
-            assertEquals(4 * functions, checked, "four latency statistics per function");
+            assertEquals(4 * (functions + 1), checked, "four latency statistics per function and the account's");
             for (int f = 0; f < functions; f++) {
                 RunSummary.Latency l = r.functionLatency().get("f" + f);
                 assertEquals(overall[f].getTotalCount(), l.count());
+                assertEquals(cold[f].getTotalCount(), l.coldStarts(), "seed " + seed + " cold starts of f" + f);
                 if (l.count() > 0) {
                     assertEquals(overall[f].getValueAtPercentile(50) / 1000.0, l.p50(), "seed " + seed);
                     assertEquals(overall[f].getValueAtPercentile(90) / 1000.0, l.p90(), "seed " + seed);
@@ -151,6 +166,7 @@ class LatencyRecorderTest {
             }
             RunSummary.Latency a = r.accountLatency();
             assertEquals(account.getTotalCount(), a.count());
+            assertEquals(accountCold.getTotalCount(), a.coldStarts(), "seed " + seed + " the account's cold starts");
             if (a.count() > 0) {
                 assertEquals(account.getValueAtPercentile(50) / 1000.0, a.p50());
                 assertEquals(account.getValueAtPercentile(90) / 1000.0, a.p90());
