@@ -3,24 +3,24 @@ package dev.enisim.model;
 import java.util.Arrays;
 
 /**
- * The functions' hot state, one row of a shared {@code long[]} per function (16 longs, 128 bytes): what an
+ * The functions' hot state, one row of a shared {@code long[]} per function (24 longs, 192 bytes): what an
  * invocation's start and end read and write (its state is Active, whether its binding has keys, its in-flight
  * count, reservation, account and provisioned concurrency, its timeout and connections, when it was last invoked,
  * its request-rate window, its environments' counts), so that they touch a row or two of cache lines rather than
  * several objects per function. The hot path names a function by its index; {@link LambdaFunction} and {@link
  * Environments} read and write the same rows for everything else.
  *
- * <p>A function's idle on-demand environments sit in a ring of one shared {@code long[]} (the slab: three longs per
- * environment, its key and ENI row, when it went idle, when it was made), ordered by when they went idle: by default
- * an invocation takes the most recently used one (the top), keep-alive expiry removes the oldest (the bottom), so
- * both ends are O(1). A ring is made at a function's first idle environment with room for two, and moves to a ring
- * twice its size when full (the smaller one is kept for the next ring of its size: the slab never holds more than
- * twice what the rings ever held at once). Provisioned environments sit in a stack of their own per function, made
+ * <p>A function's idle on-demand environments sit in a ring (three longs per environment: its key and ENI row, when
+ * it went idle, when it was made), ordered by when they went idle: by default an invocation takes the most recently
+ * used one (the top), keep-alive expiry removes the oldest (the bottom), so both ends are O(1). The first ring, room
+ * for two, is in the function's row itself (most functions seldom have more idle: taking one reads no other line);
+ * a full ring moves to one twice its size in a shared {@code long[]} (the slab; a ring given up there is kept for
+ * the next ring of its size: the slab never holds more than twice what the rings ever held at once). Provisioned environments sit in a stack of their own per function, made
  * on first use. An ENI is its row in the fleet's {@link EniPorts} ({@link Environments#NO_ENI} when none).
  */
 final class FunctionRows {
 
-    private static final int STRIDE = 16;
+    private static final int STRIDE = 24;
     private static final int IN_FLIGHT = 0;
     private static final int RESERVED_ACCOUNT = 1;  // reserved concurrency (low; UNRESERVED when none) | account
     private static final int GENERATION = 2;        // the environments' configuration generation
@@ -36,8 +36,9 @@ final class FunctionRows {
     private static final int BUSY = 11;             // environments running an invocation
     private static final int IDLE = 12;             // idle on-demand environments
     private static final int HEAD = 13;             // ring position of the one idle longest
-    private static final int RING = 14;             // the ring's slab offset (low) | capacity (0 before the first)
+    private static final int RING = 14;             // the ring's offset (low: in the row, else the slab) | capacity
     private static final int PROV_COUNTS = 15;      // provisioned environments idle (low) | in existence
+    private static final int INLINE_RING = 16;      // the first ring: two idle environments (6 longs)
 
     private static final long ACTIVE = 1;
     private static final long HAS_KEYS = 2;
@@ -49,7 +50,7 @@ final class FunctionRows {
 
     private long[] row;
     private int functions;
-    private long[] slab = new long[64 * ENV];
+    private long[] slab = new long[0];
     private int slabUsed;
     private int[] freeRings = new int[0];           // by log2(capacity): the offset of a ring given up, -1 when none
     private long[][] provisioned = new long[0][];   // per function: the provisioned stack (key|eni), NONE until used
@@ -81,6 +82,7 @@ final class FunctionRows {
         int b = f * STRIDE;
         row[b + RESERVED_ACCOUNT] = pair(0, reservedConcurrency);
         row[b + TIMEOUT] = timeoutMicros;
+        row[b + RING] = pair(FIRST_RING, b + INLINE_RING);
         return f;
     }
 
@@ -267,16 +269,25 @@ final class FunctionRows {
         return pair(key, eni);
     }
 
-    /** The slab offset of the idle environment at {@code position} (0 = idle longest) of the row at {@code b}. */
+    /**
+     * The offset of the idle environment at {@code position} (0 = idle longest) of the row at {@code b}, in {@link
+     * #ring}.
+     */
     private int at(int b, int position) {
         long ring = row[b + RING];
         return low(ring) + ((int) (row[b + HEAD] + position) & (high(ring) - 1)) * ENV;
     }
 
+    /** The array holding the ring of the row at {@code b}: the row's own while it is the first. */
+    private long[] ring(int b) {
+        return high(row[b + RING]) == FIRST_RING ? row : slab;
+    }
+
     /** Key of the idle environment {@link #takeIdle} would return (top of the deque); -1 when none. */
     int topIdleKey(int f) {
         int size = idle(f);
-        return size == 0 ? -1 : high(slab[at(f * STRIDE, size - 1)]);
+        int b = f * STRIDE;
+        return size == 0 ? -1 : high(ring(b)[at(b, size - 1)]);
     }
 
     /**
@@ -293,8 +304,9 @@ final class FunctionRows {
                 int best = size - 1;
                 long newest = Long.MIN_VALUE;
                 int b = f * STRIDE;
+                long[] s = ring(b);
                 for (int p = size - 1; p >= 0; p--) {
-                    long c = slab[at(b, p) + 2];
+                    long c = s[at(b, p) + 2];
                     if (c > newest) {
                         newest = c;
                         best = p;
@@ -307,12 +319,14 @@ final class FunctionRows {
 
     /** Key of the idle environment at {@code position}. */
     int idleKey(int f, int position) {
-        return high(slab[at(f * STRIDE, position)]);
+        int b = f * STRIDE;
+        return high(ring(b)[at(b, position)]);
     }
 
     /** When the idle environment at {@code position} was created (its cold start). */
     long idleCreatedAt(int f, int position) {
-        return slab[at(f * STRIDE, position) + 2];
+        int b = f * STRIDE;
+        return ring(b)[at(b, position) + 2];
     }
 
     /**
@@ -321,7 +335,7 @@ final class FunctionRows {
      */
     int takeIdle(int f, int position) {
         int b = f * STRIDE;
-        long[] s = slab;
+        long[] s = ring(b);
         int size = (int) row[b + IDLE];
         int i = at(b, position);
         int e = low(s[i]);
@@ -349,7 +363,7 @@ final class FunctionRows {
             grow(b, size);
         }
         int i = at(b, size);
-        long[] s = slab;
+        long[] s = ring(b);
         s[i] = keyEni(k, e);
         s[i + 1] = now;
         s[i + 2] = created;
@@ -359,35 +373,33 @@ final class FunctionRows {
     /** When the oldest idle environment went idle; {@link Long#MAX_VALUE} when none is idle. */
     long oldestIdleSince(int f) {
         int b = f * STRIDE;
-        return row[b + IDLE] == 0 ? Long.MAX_VALUE : slab[at(b, 0) + 1];
+        return row[b + IDLE] == 0 ? Long.MAX_VALUE : ring(b)[at(b, 0) + 1];
     }
 
     int oldestKey(int f) {
-        return high(slab[at(f * STRIDE, 0)]);
+        int b = f * STRIDE;
+        return high(ring(b)[at(b, 0)]);
     }
 
     /** Removes the oldest idle environment and returns its ENI row. */
     int expireOldest(int f) {
         int b = f * STRIDE;
-        int capacity = high(row[b + RING]);
+        int e = low(ring(b)[at(b, 0)]);
+        row[b + HEAD] = (row[b + HEAD] + 1) & (high(row[b + RING]) - 1);
         row[b + IDLE]--;
-        if (capacity == 0) {
-            return Environments.NO_ENI; // none was ever idle (a broken count: the invariants tell)
-        }
-        int e = low(slab[at(b, 0)]);
-        row[b + HEAD] = (row[b + HEAD] + 1) & (capacity - 1);
         return e;
     }
 
-    /** The row at {@code b}'s ring is full ({@code size} idle, or none made yet): it moves to one twice as big. */
+    /** The row at {@code b}'s ring is full ({@code size} idle): it moves to one twice as big in the slab. */
     private void grow(int b, int size) {
         long ring = row[b + RING];
-        int capacity = high(ring) == 0 ? FIRST_RING : 2 * high(ring);
+        int capacity = 2 * high(ring);
         int offset = takeRing(capacity);
+        long[] from = ring(b);
         for (int p = 0; p < size; p++) {
-            System.arraycopy(slab, at(b, p), slab, offset + p * ENV, ENV);
+            System.arraycopy(from, at(b, p), slab, offset + p * ENV, ENV);
         }
-        if (high(ring) > 0) {
+        if (high(ring) > FIRST_RING) {
             giveRing(low(ring), high(ring));
         }
         row[b + RING] = pair(capacity, offset);
@@ -422,7 +434,7 @@ final class FunctionRows {
         freeRings[log] = offset;
     }
 
-    /** Longs of the slab in use or kept for reuse (for tests: bounded by what the rings hold). */
+    /** Longs of the slab in use or kept for reuse (for tests: bounded by what the rings beyond the first hold). */
     int slabLongs() {
         return slabUsed;
     }

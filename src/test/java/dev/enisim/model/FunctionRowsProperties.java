@@ -129,7 +129,8 @@ class FunctionRowsProperties {
         }
         int bound = 0;
         for (Reference r : refs) {
-            // a function's rings: 2, 4, ... up to the power of two that held its most idle, less than twice that
+            // a function's rings beyond the first (in its row): 4, 8, ... up to the power of two that held its most
+            // idle, less than twice that
             int largest = r.mostIdle == 0 ? 0 : Math.max(2, Integer.highestOneBit(r.mostIdle - 1) * 2);
             bound += 3 * 2 * largest;
         }
@@ -169,6 +170,13 @@ class FunctionRowsProperties {
         FunctionRows rows = new FunctionRows();
         int a = rows.add(LambdaFunction.UNRESERVED, 1);
         int b = rows.add(LambdaFunction.UNRESERVED, 1);
+        for (int i = 0; i < 2; i++) {
+            rows.started(a);
+            rows.returnIdle(a, 1, i, i, i);
+        }
+        assertEquals(0, rows.slabLongs(), "two idle environments fit in the function's row");
+        rows.expireOldest(a);
+        rows.expireOldest(a);
         for (int i = 0; i < 16; i++) {
             rows.started(a);
             rows.returnIdle(a, 1, i, i, i); // rings of 2, 4, 8, then 16: the smaller ones are given up
