@@ -1,5 +1,6 @@
 package dev.enisim.model;
 
+import java.util.List;
 
 /**
  * Admits invocations of Active functions: concurrency (reserved, else the unreserved pool), the request rates,
@@ -7,7 +8,9 @@ package dev.enisim.model;
  * AZ-balanced among healthy AZs, holding what the network model gives it), then the invocation's own ports on that
  * key's ENIs. Each rule has its owner ({@link Concurrency}, {@link RequestRate}, {@link EnvironmentPool}, {@link
  * ScalingRate}, {@link Networking}, {@link EniFleet}); this class only puts them in order. This is the hot path:
- * nothing is allocated (the completion event of a slot of {@link Invocations} is made once and reused).
+ * nothing is allocated (the completion event of a slot of {@link Invocations} is made once and reused), and a
+ * warm invocation names its function by index, reading and writing its row of {@link FunctionRows}, never its
+ * object (read for a cold start's subnet and init time, and the rare paths).
  */
 final class Admission {
 
@@ -24,9 +27,15 @@ final class Admission {
     private final NatGateways nat;
     private long lastEndMicros = -1;
     private final Invocations invocations = new Invocations();
+    private final FunctionRows rows;
+    private final List<LambdaFunction> functions;
 
-    Admission(WorldSettings settings, EniFleet fleet, EnvironmentPool environments, Concurrency concurrency,
-            NatGateways nat, Port port, WorldListener listener) {
+    /** @param functions the world's functions by index (read only here) */
+    Admission(WorldSettings settings, FunctionRows rows, List<LambdaFunction> functions, EniFleet fleet,
+            EnvironmentPool environments, Concurrency concurrency, NatGateways nat, Port port,
+            WorldListener listener) {
+        this.rows = rows;
+        this.functions = functions;
         this.nat = nat;
         this.initCapMicros = settings.initCapMicros();
         this.networking = settings.networking();
@@ -34,14 +43,14 @@ final class Admission {
         this.environments = environments;
         this.concurrency = concurrency;
         this.scaling = new ScalingRate(settings.scaling());
-        this.requests = new RequestRate(settings.scaling(), settings.accountConcurrencyLimit());
+        this.requests = new RequestRate(rows, settings.scaling(), settings.accountConcurrencyLimit());
         this.port = port;
         this.listener = listener;
     }
 
     /** An invocation of the Active function {@code f}: its one outcome; if admitted, its end is scheduled. */
-    Outcome admit(LambdaFunction f, long now, long durationMicros) {
-        f.invokedAt(now);
+    Outcome admit(int f, long now, long durationMicros) {
+        rows.invokedAt(f, now);
         Outcome throttled = concurrency.throttle(f);
         if (throttled == null) {
             throttled = requests.throttle(f, now);
@@ -59,24 +68,25 @@ final class Admission {
             result = run(f, env, now, durationMicros);
         }
         if (env.warm || env.coldStarted) {
-            listener.execution(f.index(), result, !env.warm, env.provisioned, env.initMicros, env.runMicros, now);
-            if (!env.provisioned && f.provisionedConcurrency() > 0) {
-                listener.provisionedSpillover(f.index(), now);
+            listener.execution(f, result, !env.warm, env.provisioned, env.initMicros, env.runMicros, now);
+            if (!env.provisioned && rows.provisionedConcurrency(f) > 0) {
+                listener.provisionedSpillover(f, now);
             }
         }
         return result;
     }
 
     /** A new environment: a subnet, the scaling rate, what the network model holds for it, its init time. */
-    private Outcome coldStart(LambdaFunction f, Lease env, long now) {
-        boolean attached = f.hasKeys();
+    private Outcome coldStart(int fi, Lease env, long now) {
+        LambdaFunction f = functions.get(fi);
+        boolean attached = rows.hasKeys(fi);
         if (attached) {
             env.key = f.pickKey(environments.healthIfAnyDown());
             if (env.key < 0) {
                 return Outcome.SERVICE_EXCEPTION;
             }
         }
-        if (!scaling.tryScale(f, environments.accountEnvironments(), now)) {
+        if (!scaling.tryScale(fi, environments.accountEnvironments(), now)) {
             return f.reserved() ? Outcome.THROTTLED_RESERVED_RATE : Outcome.THROTTLED_RATE;
         }
         env.coldStarted = true;
@@ -87,20 +97,20 @@ final class Admission {
                 return failed;
             }
         }
-        environments.started(f, now);
+        environments.started(fi, now);
         env.initMicros += Math.min(f.sampleInitMicros(), initCapMicros);
         return null;
     }
 
     /** The invocation's own connections on its environment's key, then it runs (cut at the timeout). */
-    private Outcome run(LambdaFunction f, Lease env, long now, long durationMicros) {
+    private Outcome run(int f, Lease env, long now, long durationMicros) {
         Outcome result = Outcome.SUCCESS;
         int portsRow = -1;
-        int connections = networking.invocationConnections(f);
-        if (connections > 0 && f.hasKeys()) {
+        int connections = rows.invocationConnections(f);
+        if (connections > 0 && rows.hasKeys(f)) {
             portsRow = fleet.acquireRow(env.key, connections, now);
             if (portsRow < 0) {
-                Outcome blocked = fleet.scaleOut(env.key, f.role(), now);
+                Outcome blocked = fleet.scaleOut(env.key, functions.get(f).role(), now);
                 if (blocked != null) {
                     environments.giveBack(f, env, now);
                     return blocked;
@@ -110,29 +120,30 @@ final class Admission {
             }
         }
         long run = durationMicros;
-        if (durationMicros > f.timeoutMicros()) {
-            run = f.timeoutMicros();
+        long timeout = rows.timeoutMicros(f);
+        if (durationMicros > timeout) {
+            run = timeout;
             if (result == Outcome.SUCCESS) {
                 result = Outcome.FUNCTION_ERROR_TIMEOUT;
             }
         }
-        if (result == Outcome.SUCCESS) {
-            Outcome egress = nat.open(f, env.key, fleet, now, now + env.initMicros + run);
+        if (result == Outcome.SUCCESS && nat.routes(f)) {
+            Outcome egress = nat.open(functions.get(f), env.key, fleet, now, now + env.initMicros + run);
             if (egress != null) {
                 result = egress;
             }
         }
         env.runMicros = run;
         concurrency.started(f);
-        listener.concurrency(f.index(), f.inFlight(), concurrency.accountInFlight(), now);
+        listener.concurrency(f, rows.inFlight(f), concurrency.accountInFlight(), now);
         if (result == Outcome.SUCCESS) {
-            listener.latency(f.index(), env.initMicros + durationMicros, !env.warm, now);
+            listener.latency(f, env.initMicros + durationMicros, !env.warm, now);
         }
         lastEndMicros = now + env.initMicros + run;
-        int slot = invocations.start(f.index(), portsRow, connections, env.eni, env.key,
-                f.environments().generation(), env.provisioned, env.createdMicros);
+        int slot = invocations.start(f, portsRow, connections, env.eni, env.key, rows.generation(f),
+                env.provisioned, env.createdMicros);
         port.schedule(lastEndMicros, SimEvent.PRIORITY_COMPLETION, SimEvent.INVOCATION_END,
-                Invocations.end(f.index(), slot));
+                Invocations.end(f, slot));
         return result;
     }
 
@@ -142,9 +153,11 @@ final class Admission {
     }
 
     /** An admitted invocation ends: its concurrency, its ports and its environment go back. */
-    void end(LambdaFunction f, int s, long now) {
-        concurrency.finished(f);
-        listener.concurrency(f.index(), f.inFlight(), concurrency.accountInFlight(), now);
+    void end(int f, int s, long now) {
+        if (!concurrency.finished(f)) {
+            throw functions.get(f).noneInFlight();
+        }
+        listener.concurrency(f, rows.inFlight(f), concurrency.accountInFlight(), now);
         int portsRow = invocations.portsRow(s);
         if (portsRow >= 0) {
             fleet.releaseRow(portsRow, invocations.connections(s), now);

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Owns each account's concurrency: a function with reserved concurrency runs up to its reservation, the others
  * share what is left of their account's limit (its unreserved pool). Account 0 exists from the start; a scenario
- * with several accounts over shared VPCs adds the others ({@link #addAccount}).
+ * with several accounts over shared VPCs adds the others ({@link #addAccount}). A function's own count and
+ * reservation are in its row of {@link FunctionRows}: the hot path names it by index.
  */
 final class Concurrency {
 
@@ -15,8 +16,10 @@ final class Concurrency {
     private int[] inFlight = new int[1];
     private int[] unreservedInFlight = new int[1];
     private int totalInFlight;
+    private final FunctionRows rows;
 
-    Concurrency(int accountLimit) {
+    Concurrency(FunctionRows rows, int accountLimit) {
+        this.rows = rows;
         this.accountLimit[0] = accountLimit;
         this.unreservedLimit[0] = accountLimit;
     }
@@ -50,33 +53,38 @@ final class Concurrency {
         }
     }
 
-    /** The throttle that stops one more invocation of {@code f}, or null when it may run. */
-    Outcome throttle(LambdaFunction f) {
-        if (f.reserved()) {
-            return f.inFlight() >= f.reservedConcurrency() ? Outcome.THROTTLED_RESERVED : null;
+    /** The throttle that stops one more invocation of function {@code f}, or null when it may run. */
+    Outcome throttle(int f) {
+        int reserved = rows.reservedConcurrency(f);
+        if (reserved != LambdaFunction.UNRESERVED) {
+            return rows.inFlight(f) >= reserved ? Outcome.THROTTLED_RESERVED : null;
         }
-        int a = f.account();
+        int a = rows.account(f);
         return unreservedInFlight[a] >= unreservedLimit[a] ? Outcome.THROTTLED_ACCOUNT : null;
     }
 
-    void started(LambdaFunction f) {
-        f.admitted();
-        int a = f.account();
+    void started(int f) {
+        rows.admitted(f);
+        int a = rows.account(f);
         inFlight[a]++;
         totalInFlight++;
-        if (!f.reserved()) {
+        if (rows.reservedConcurrency(f) == LambdaFunction.UNRESERVED) {
             unreservedInFlight[a]++;
         }
     }
 
-    void finished(LambdaFunction f) {
-        f.finished();
-        int a = f.account();
+    /** An invocation of function {@code f} ends; false (and nothing changes) when none of its was in flight. */
+    boolean finished(int f) {
+        if (!rows.finished(f)) {
+            return false;
+        }
+        int a = rows.account(f);
         inFlight[a]--;
         totalInFlight--;
-        if (!f.reserved()) {
+        if (rows.reservedConcurrency(f) == LambdaFunction.UNRESERVED) {
             unreservedInFlight[a]--;
         }
+        return true;
     }
 
     /** In flight in every account together (the only account's, in a single-account world). */

@@ -7,27 +7,29 @@ import dev.enisim.model.function.State;
  * Owns the account's execution environments: warm reuse (provisioned first, then the most recently used), the
  * keep-alive expiry of idle ones, provisioned concurrency, discarding environments made for a configuration that
  * is gone, and giving back the connections an environment holds on its ENI. Counts the account's environments
- * (which the scaling rule reads).
+ * (which the scaling rule reads). A function's environments are in its row of {@link FunctionRows}: the hot path
+ * names the function by index.
  */
 final class EnvironmentPool {
 
     private final long keepAliveMicros;
     private final Network network;
     private final EniFleet fleet;
-    private final Networking networking;
     private final Port port;
     private final WorldListener listener;
     private final LambdaFunction.AzHealth health;
     private final WarmRouting routing;
     private final java.util.function.IntUnaryOperator routingRandom;
     private final ProvisionedAllocation provisioning;
+    private final FunctionRows rows;
     private int accountEnvironments;
 
-    EnvironmentPool(WorldSettings settings, Network network, EniFleet fleet, Port port, WorldListener listener) {
+    EnvironmentPool(WorldSettings settings, FunctionRows rows, Network network, EniFleet fleet, Port port,
+            WorldListener listener) {
+        this.rows = rows;
         this.keepAliveMicros = settings.keepAliveMicros();
         this.network = network;
         this.fleet = fleet;
-        this.networking = settings.networking();
         this.port = port;
         this.listener = listener;
         this.health = key -> !network.subnetDown(fleet.pools.get(key).subnet());
@@ -51,25 +53,25 @@ final class EnvironmentPool {
      * the warm-routing policy picks (by default the most recently used); idle ones in an AZ that is down are lost
      * on the way. False when there is none.
      */
-    boolean takeWarm(LambdaFunction f, Lease lease, long now) {
-        Environments envs = f.environments();
-        boolean anyDown = network.anyAzDown() && f.hasKeys();
-        if (envs.provisionedIdle() > 0 && (!anyDown || health.up(envs.topProvisionedKey()))) {
+    boolean takeWarm(int f, Lease lease, long now) {
+        FunctionRows envs = rows;
+        boolean anyDown = network.anyAzDown() && envs.hasKeys(f);
+        if (envs.provisionedIdle(f) > 0 && (!anyDown || health.up(envs.topProvisionedKey(f)))) {
             lease.warm = true;
             lease.provisioned = true;
-            lease.key = envs.topProvisionedKey();
-            lease.eni = envs.takeProvisioned();
+            lease.key = envs.topProvisionedKey(f);
+            lease.eni = envs.takeProvisioned(f);
             return true;
         }
-        while (envs.idle() > 0) {
-            int pick = envs.choose(routing, routingRandom);
-            if (anyDown && !health.up(envs.idleKey(pick))) {
+        while (envs.idle(f) > 0) {
+            int pick = envs.choose(f, routing, routingRandom);
+            if (anyDown && !health.up(envs.idleKey(f, pick))) {
                 discardIdle(f, pick, now); // its AZ is down: the environment is lost
             } else {
                 lease.warm = true;
-                lease.key = envs.idleKey(pick);
-                lease.createdMicros = envs.idleCreatedAt(pick);
-                lease.eni = envs.takeIdle(pick);
+                lease.key = envs.idleKey(f, pick);
+                lease.createdMicros = envs.idleCreatedAt(f, pick);
+                lease.eni = envs.takeIdle(f, pick);
                 levels(f, now);
                 return true;
             }
@@ -78,21 +80,20 @@ final class EnvironmentPool {
     }
 
     /** A cold start made a new (busy) environment. */
-    void started(LambdaFunction f, long now) {
-        f.environments().started();
+    void started(int f, long now) {
+        rows.started(f);
         changed(f, 1, now);
     }
 
     /** An invocation that took an environment cannot run after all: the environment goes back unused. */
-    void giveBack(LambdaFunction f, Lease lease, long now) {
-        Environments envs = f.environments();
+    void giveBack(int f, Lease lease, long now) {
         if (lease.provisioned) {
-            envs.returnProvisioned(lease.key, lease.eni);
+            rows.returnProvisioned(f, lease.key, lease.eni);
         } else if (lease.warm) {
-            envs.returnIdle(lease.key, lease.eni, lease.createdMicros, now);
+            rows.returnIdle(f, lease.key, lease.eni, lease.createdMicros, now);
             levels(f, now);
         } else {
-            envs.discardBusy(false);
+            rows.discardBusy(f, false);
             release(f, lease.eni, now);
             changed(f, -1, now);
         }
@@ -102,52 +103,51 @@ final class EnvironmentPool {
      * An invocation finished on an environment made for configuration {@code generation} (provisioned or not,
      * holding the ENI of row {@code envEni} of {@code envKey}): it goes idle, or ends if its configuration is gone.
      */
-    void finished(LambdaFunction f, int generation, boolean provisioned, int envKey, int envEni,
-            long envCreatedMicros, long now) {
-        Environments envs = f.environments();
-        if (generation != envs.generation()) {
+    void finished(int f, int generation, boolean provisioned, int envKey, int envEni, long envCreatedMicros,
+            long now) {
+        FunctionRows envs = rows;
+        if (generation != envs.generation(f)) {
             // made for a configuration that is gone (update, idle, deletion): the environment ends with it
-            envs.discardBusy(provisioned);
+            envs.discardBusy(f, provisioned);
             release(f, envEni, now);
             changed(f, -1, now);
-        } else if (provisioned && envs.provisioned() > f.provisionedConcurrency()) {
+        } else if (provisioned && envs.provisioned(f) > envs.provisionedConcurrency(f)) {
             // provisioned concurrency was lowered while it ran: the environment ends with its invocation
-            envs.discardBusy(true);
+            envs.discardBusy(f, true);
             release(f, envEni, now);
             changed(f, -1, now);
         } else if (provisioned) {
-            envs.returnProvisioned(envKey, envEni);
+            envs.returnProvisioned(f, envKey, envEni);
         } else {
-            envs.returnIdle(envKey, envEni, envCreatedMicros, now);
+            envs.returnIdle(f, envKey, envEni, envCreatedMicros, now);
             levels(f, now);
             scheduleExpiry(f, now);
         }
     }
 
-    private void scheduleExpiry(LambdaFunction f, long now) {
-        Environments envs = f.environments();
-        if (!envs.expiryScheduled() && envs.idle() > 0) {
-            envs.setExpiryScheduled(true);
-            port.schedule(Math.max(now, envs.oldestIdleSince() + keepAliveMicros), SimEvent.PRIORITY_ENI,
-                    new EnvironmentExpiry(f.index()));
+    private void scheduleExpiry(int f, long now) {
+        FunctionRows envs = rows;
+        if (!envs.expiryScheduled(f) && envs.idle(f) > 0) {
+            envs.setExpiryScheduled(f, true);
+            port.schedule(Math.max(now, envs.oldestIdleSince(f) + keepAliveMicros), SimEvent.PRIORITY_ENI,
+                    new EnvironmentExpiry(f));
         }
     }
 
-    /** Reclaims the function's idle environments that have outlived the keep-alive. */
-    void expire(LambdaFunction f, long now) {
-        Environments envs = f.environments();
-        envs.setExpiryScheduled(false);
-        while (envs.idle() > 0 && envs.oldestIdleSince() + keepAliveMicros <= now) {
-            release(f, envs.expireOldest(), now);
+    /** Reclaims function {@code f}'s idle environments that have outlived the keep-alive. */
+    void expire(int f, long now) {
+        FunctionRows envs = rows;
+        envs.setExpiryScheduled(f, false);
+        while (envs.idle(f) > 0 && envs.oldestIdleSince(f) + keepAliveMicros <= now) {
+            release(f, envs.expireOldest(f), now);
             changed(f, -1, now);
         }
         scheduleExpiry(f, now);
     }
 
-    private void discardIdle(LambdaFunction f, int position, long now) {
-        Environments envs = f.environments();
-        int e = envs.takeIdle(position);
-        envs.discardBusy(false);
+    private void discardIdle(int f, int position, long now) {
+        int e = rows.takeIdle(f, position);
+        rows.discardBusy(f, false);
         release(f, e, now);
         changed(f, -1, now);
     }
@@ -160,8 +160,8 @@ final class EnvironmentPool {
         Environments envs = f.environments();
         envs.newGeneration();
         while (envs.idle() > 0) {
-            release(f, envs.expireOldest(), now);
-            changed(f, -1, now);
+            release(f.index(), envs.expireOldest(), now);
+            changed(f.index(), -1, now);
         }
         reprovision(f, 0, now);
     }
@@ -175,8 +175,8 @@ final class EnvironmentPool {
         while (envs.provisionedIdle() > 0 && envs.provisioned() > keep) {
             int e = envs.takeProvisioned();
             envs.discardBusy(true);
-            release(f, e, now);
-            changed(f, -1, now);
+            release(f.index(), e, now);
+            changed(f.index(), -1, now);
         }
         if (f.state() == State.Active) {
             provision(f, now);
@@ -204,7 +204,7 @@ final class EnvironmentPool {
                 }
             }
             envs.addProvisioned(key, e);
-            changed(f, 1, now);
+            changed(f.index(), 1, now);
         }
     }
 
@@ -249,22 +249,22 @@ final class EnvironmentPool {
         listener.provisionedConcurrency(f.index(), f.provisionedRequested(), amount, now);
     }
 
-    /** Gives back the connections an environment held on the ENI of row {@code e} (if any). */
-    private void release(LambdaFunction f, int e, long now) {
+    /** Gives back the connections an environment of function {@code f} held on the ENI of row {@code e} (if any). */
+    private void release(int f, int e, long now) {
         if (e != Environments.NO_ENI) {
-            fleet.releaseRow(e, networking.environmentConnections(f), now);
+            fleet.releaseRow(e, rows.environmentConnections(f), now);
         }
     }
 
-    private void changed(LambdaFunction f, int delta, long now) {
+    private void changed(int f, int delta, long now) {
         accountEnvironments += delta;
-        listener.environments(f.index(), f.environments().total(), now);
+        listener.environments(f, rows.total(f), now);
         levels(f, now);
     }
 
     /** Reports the function's busy on-demand, idle on-demand and provisioned environments. */
-    private void levels(LambdaFunction f, long now) {
-        Environments envs = f.environments();
-        listener.environmentLevels(f.index(), envs.busyOnDemand(), envs.idle(), envs.provisioned(), now);
+    private void levels(int f, long now) {
+        FunctionRows envs = rows;
+        listener.environmentLevels(f, envs.busyOnDemand(f), envs.idle(f), envs.provisioned(f), now);
     }
 }

@@ -1,7 +1,5 @@
 package dev.enisim.model;
 
-import java.util.Arrays;
-
 /**
  * A function's execution environments. Idle on-demand environments sit in a deque ordered by when they went
  * idle: by default an invocation takes the most recently used one (the top; other {@link WarmRouting} policies
@@ -9,84 +7,69 @@ import java.util.Arrays;
  * environment remembers the key and ENI that hold its persistent connections (its database pool), and the
  * configuration generation it was made for: environments of an older generation are discarded, not reused.
  *
- * <p>Laid out for many functions: an idle environment is one row of three longs in one array (its key and its
- * ENI's row in the fleet's ports table, when it went idle, when it was made), so taking or returning one touches one
- * or two cache lines; the array starts with room for two and doubles; the provisioned stack is made on first use.
- * An ENI is its row in the fleet's {@link EniPorts} ({@link #NO_ENI} when the environment holds none).
+ * <p>Laid out for many functions: the counts are in the function's row of the world's {@link FunctionRows} and the
+ * idle environments in its shared ring store; this is a view of one function's, for everything but the hot path
+ * (which names the function by index). An ENI is its row in the fleet's {@link EniPorts} ({@link #NO_ENI} when
+ * the environment holds none).
  */
 final class Environments {
 
     /** The ENI row of an environment that holds no ENI (not attached, or nothing persistent). */
     static final int NO_ENI = -1;
-    private static final int STRIDE = 3; // key|eni, idle since, created at
-    private static final long[] NONE = new long[0];
 
-    private long[] idleRow = new long[2 * STRIDE]; // a ring of idle environments, capacity a power of two
-    private int capacity = 2;
-    private int head;   // position in the ring of the oldest idle environment
-    private int size;   // idle on-demand environments
-    private long[] prov = NONE; // the provisioned stack: key|eni
-    private int provIdle;
-    private int provisioned;
-    private int busy;
-    private int generation;
-    private boolean expiryScheduled;
+    private final FunctionRows rows;
+    private final int f;
 
-    private static long pair(int key, int eni) {
-        return ((long) key << 32) | (eni & 0xFFFF_FFFFL);
+    /** The environments of a function of its own (for tests). */
+    Environments() {
+        this(new FunctionRows(), 0);
+        rows.add(LambdaFunction.UNRESERVED, 0);
     }
 
-    private static int keyOf(long pair) {
-        return (int) (pair >> 32);
-    }
-
-    private static int eniOf(long pair) {
-        return (int) pair;
-    }
-
-    /** The row offset of the idle environment at {@code position} (0 = idle longest). */
-    private int at(int position) {
-        return ((head + position) & (capacity - 1)) * STRIDE;
+    /** The environments of function {@code f} of {@code rows}. */
+    Environments(FunctionRows rows, int f) {
+        this.rows = rows;
+        this.f = f;
     }
 
     /** Idle on-demand environments. */
     public int idle() {
-        return size;
+        return rows.idle(f);
     }
 
     public int provisionedIdle() {
-        return provIdle;
+        return rows.provisionedIdle(f);
     }
 
     /** Provisioned environments in existence (busy or idle). */
     public int provisioned() {
-        return provisioned;
+        return rows.provisioned(f);
     }
 
     /** Environments running an invocation. */
     public int busy() {
-        return busy;
+        return rows.busy(f);
     }
 
     /** All environments in existence. */
     public int total() {
-        return size + provisioned + busyOnDemand();
+        return rows.total(f);
     }
 
     /** On-demand environments running an invocation. */
     public int busyOnDemand() {
-        return busy - (provisioned - provIdle);
+        return rows.busyOnDemand(f);
     }
 
     public int generation() {
-        return generation;
+        return rows.generation(f);
     }
 
     // ---- taking and returning ------------------------------------------------------------------------
 
     /** Key of the idle environment {@link #takeIdle} would return (top of the deque); -1 when none. */
     public int topIdleKey() {
-        return size == 0 ? -1 : keyOf(idleRow[at(size - 1)]);
+        return rows.topIdleKey(f);
     }
 
     /**
@@ -94,37 +77,22 @@ final class Environments {
      * invocation takes under {@code routing}; {@code random} (a uniform draw below its argument) is used only under {@link WarmRouting#RANDOM}.
      */
     public int choose(WarmRouting routing, java.util.function.IntUnaryOperator random) {
-        return switch (routing) {
-            case MOST_RECENTLY_USED -> size - 1;
-            case RANDOM -> random.applyAsInt(size);
-            case NEWEST -> {
-                int best = size - 1;
-                long newest = Long.MIN_VALUE;
-                for (int p = size - 1; p >= 0; p--) {
-                    long c = idleRow[at(p) + 2];
-                    if (c > newest) {
-                        newest = c;
-                        best = p;
-                    }
-                }
-                yield best;
-            }
-        };
+        return rows.choose(f, routing, random);
     }
 
     /** Key of the idle environment at {@code position} (see {@link #choose}). */
     public int idleKey(int position) {
-        return keyOf(idleRow[at(position)]);
+        return rows.idleKey(f, position);
     }
 
     /** When the idle environment at {@code position} was created (its cold start). */
     public long idleCreatedAt(int position) {
-        return idleRow[at(position) + 2];
+        return rows.idleCreatedAt(f, position);
     }
 
     /** Takes the most recently used idle on-demand environment; returns its ENI row ({@link #NO_ENI} if none). */
     public int takeIdle() {
-        return takeIdle(size - 1);
+        return takeIdle(idle() - 1);
     }
 
     /**
@@ -132,35 +100,21 @@ final class Environments {
      * ordered by when they went idle. Returns its ENI row ({@link #NO_ENI} if it holds none).
      */
     public int takeIdle(int position) {
-        long[] r = idleRow;
-        int i = at(position);
-        int e = eniOf(r[i]);
-        for (int p = position; p < size - 1; p++) {
-            int from = at(p + 1);
-            r[i] = r[from];
-            r[i + 1] = r[from + 1];
-            r[i + 2] = r[from + 2];
-            i = from;
-        }
-        size--;
-        busy++;
-        return e;
+        return rows.takeIdle(f, position);
     }
 
     public int topProvisionedKey() {
-        return provIdle == 0 ? -1 : keyOf(prov[provIdle - 1]);
+        return rows.topProvisionedKey(f);
     }
 
     /** Takes the provisioned environment on top of the stack; returns its ENI row. */
     public int takeProvisioned() {
-        provIdle--;
-        busy++;
-        return eniOf(prov[provIdle]);
+        return rows.takeProvisioned(f);
     }
 
     /** A new on-demand environment starts (cold) and is busy. */
     public void started() {
-        busy++;
+        rows.started(f);
     }
 
     /**
@@ -168,70 +122,45 @@ final class Environments {
      * (most recent: top of the deque).
      */
     public void returnIdle(int k, int e, long created, long now) {
-        busy--;
-        if (size == capacity) {
-            grow();
-        }
-        int i = at(size);
-        long[] r = idleRow;
-        r[i] = pair(k, e);
-        r[i + 1] = now;
-        r[i + 2] = created;
-        size++;
+        rows.returnIdle(f, k, e, created, now);
     }
 
     public void returnProvisioned(int k, int e) {
-        busy--;
-        pushProvisioned(k, e);
+        rows.returnProvisioned(f, k, e);
     }
 
     /** A busy environment ends for good (its generation is gone, or it was on-demand and discarded). */
     public void discardBusy(boolean wasProvisioned) {
-        busy--;
-        if (wasProvisioned) {
-            provisioned--;
-        }
+        rows.discardBusy(f, wasProvisioned);
     }
 
     /** Adds a provisioned environment (idle), holding ENI row {@code e}. */
     public void addProvisioned(int k, int e) {
-        provisioned++;
-        pushProvisioned(k, e);
-    }
-
-    private void pushProvisioned(int k, int e) {
-        if (provIdle == prov.length) {
-            prov = Arrays.copyOf(prov, Math.max(4, provIdle * 2));
-        }
-        prov[provIdle] = pair(k, e);
-        provIdle++;
+        rows.addProvisioned(f, k, e);
     }
 
     // ---- expiry ---------------------------------------------------------------------------------------
 
     /** When the oldest idle environment went idle; {@link Long#MAX_VALUE} when none is idle. */
     public long oldestIdleSince() {
-        return size == 0 ? Long.MAX_VALUE : idleRow[head * STRIDE + 1];
+        return rows.oldestIdleSince(f);
     }
 
     public int oldestKey() {
-        return keyOf(idleRow[head * STRIDE]);
+        return rows.oldestKey(f);
     }
 
     /** Removes the oldest idle environment and returns its ENI row (may be {@link #NO_ENI}). */
     public int expireOldest() {
-        int e = eniOf(idleRow[head * STRIDE]);
-        head = (head + 1) & (capacity - 1);
-        size--;
-        return e;
+        return rows.expireOldest(f);
     }
 
     public boolean expiryScheduled() {
-        return expiryScheduled;
+        return rows.expiryScheduled(f);
     }
 
     public void setExpiryScheduled(boolean b) {
-        expiryScheduled = b;
+        rows.setExpiryScheduled(f, b);
     }
 
     /**
@@ -240,23 +169,10 @@ final class Environments {
      * they finish. Returns the new generation.
      */
     public int newGeneration() {
-        return ++generation;
-    }
-
-    private void grow() {
-        long[] r = new long[capacity * 2 * STRIDE];
-        for (int p = 0; p < size; p++) {
-            System.arraycopy(idleRow, at(p), r, p * STRIDE, STRIDE);
-        }
-        idleRow = r;
-        capacity *= 2;
-        head = 0;
+        return rows.newGeneration(f);
     }
 
     public void checkInvariants(String function) {
-        if (size < 0 || busy < 0 || provIdle < 0 || provIdle > provisioned || busyOnDemand() < 0) {
-            throw new IllegalStateException(function + ": environment counts broken: idle " + size + ", busy " + busy
-                    + ", provisioned " + provIdle + "/" + provisioned);
-        }
+        rows.checkEnvironments(f, function);
     }
 }

@@ -11,7 +11,9 @@ import org.apache.commons.math3.random.RandomGenerator;
 /**
  * One Lambda function: its configuration, its {@link State} (changed only through {@link #transition}, which
  * enforces the state table), its binding to ENI keys (current, being attached, pinned by versions), its
- * in-flight invocations and when it was last invoked.
+ * in-flight invocations and when it was last invoked. What every invocation reads and writes (whether it is Active,
+ * its in-flight count, account, provisioned concurrency, environments) lives in its row of the world's {@link
+ * FunctionRows}, which the hot path reads by index; the getters here read the same row.
  */
 final class LambdaFunction {
 
@@ -25,25 +27,21 @@ final class LambdaFunction {
     private final long timeoutMicros;
     private final int connectionsPerInvocation;
     private final int connectionsPerEnvironment;
-    private int provisionedConcurrency; // allocated: the configured amount, then as the timeline changes it
-    private int account;
+    private final FunctionRows rows; // in-flight count, account, provisioned concurrency allocated, Active, environments
     private String accountId = "";
     private int provisionedRequested;
     private long provisionedToken;
     private final java.util.function.LongSupplier initMicros;
-    private final Environments environments = new Environments();
+    private final Environments environments;
     private final RandomGenerator subnetChoice;
     private final List<Binding> versions = new ArrayList<>(); // version n at index n-1; null once deleted
     private Binding binding;
-    private boolean attached; // the binding has keys: read on every invocation, kept here beside the hot state
     private Attachment attachment;
     private boolean holdsKeys;
     private State state;
     private StateReasonCode reason;
     private LastUpdateStatus lastUpdateStatus;
     private StateReasonCode lastUpdateReason;
-    private int inFlight;
-    private long lastInvokedMicros;
     private long idleToken;
     private long stateSinceMicros;
 
@@ -53,13 +51,28 @@ final class LambdaFunction {
      */
     LambdaFunction(int index, FunctionConfiguration config, RandomGenerator subnetChoice,
             java.util.function.LongSupplier initMicros, Binding binding) {
+        this(new FunctionRows(), index, config, subnetChoice, initMicros, binding);
+    }
+
+    /**
+     * A function whose hot state is the next row of {@code rows} (its index: {@code index} must be the number of
+     * rows so far).
+     */
+    LambdaFunction(FunctionRows rows, int index, FunctionConfiguration config, RandomGenerator subnetChoice,
+            java.util.function.LongSupplier initMicros, Binding binding) {
         this.index = index;
         this.config = config;
         this.reservedConcurrency = config.reservedConcurrency().orElse(UNRESERVED);
         this.timeoutMicros = config.timeoutMicros();
         this.connectionsPerInvocation = config.connectionsPerInvocation();
         this.connectionsPerEnvironment = config.connectionsPerEnvironment();
-        this.provisionedConcurrency = config.provisionedConcurrency();
+        this.rows = rows;
+        if (rows.add(reservedConcurrency, timeoutMicros) != index) {
+            throw new IllegalArgumentException("function " + config.name() + ": index " + index + ", row "
+                    + (rows.functions() - 1));
+        }
+        this.environments = new Environments(rows, index);
+        rows.setProvisionedConcurrency(index, config.provisionedConcurrency());
         this.provisionedRequested = config.provisionedConcurrency();
         this.initMicros = initMicros;
         setBinding(binding);
@@ -111,7 +124,7 @@ final class LambdaFunction {
 
     /** The index of the function's account (0 in a single-account world). */
     public int account() {
-        return account;
+        return rows.account(index);
     }
 
     /** The function's account id ("" in a single-account world): part of its ENI keys. */
@@ -119,14 +132,14 @@ final class LambdaFunction {
         return accountId;
     }
 
-    void setAccount(int index, String id) {
-        account = index;
+    void setAccount(int account, String id) {
+        rows.setAccount(index, account);
         accountId = id;
     }
 
     /** Provisioned concurrency allocated (usable while the function is Active). */
     public int provisionedConcurrency() {
-        return provisionedConcurrency;
+        return rows.provisionedConcurrency(index);
     }
 
     /** Provisioned concurrency last requested (allocated, or still being allocated). */
@@ -150,7 +163,7 @@ final class LambdaFunction {
 
     /** The provisioned concurrency allocated is now {@code n}. */
     void setProvisionedConcurrency(int n) {
-        provisionedConcurrency = n;
+        rows.setProvisionedConcurrency(index, n);
     }
 
     /** Draws a cold start's init duration in microseconds. */
@@ -169,12 +182,12 @@ final class LambdaFunction {
 
     public void setBinding(Binding b) {
         binding = b;
-        attached = b.keys().length > 0;
+        rows.setHasKeys(index, b.keys().length > 0);
     }
 
     /** The binding invocations use has keys (a VpcConfig that resolved): {@code binding().keys().length > 0}. */
     boolean hasKeys() {
-        return attached;
+        return rows.hasKeys(index);
     }
 
     /** The binding being attached (creation, restore, update), or null. */
@@ -237,18 +250,22 @@ final class LambdaFunction {
     }
 
     public int inFlight() {
-        return inFlight;
+        return rows.inFlight(index);
     }
 
     public void admitted() {
-        inFlight++;
+        rows.admitted(index);
     }
 
     public void finished() {
-        if (inFlight <= 0) {
-            throw new IllegalStateException(name() + ": invocation finished with none in flight");
+        if (!rows.finished(index)) {
+            throw noneInFlight();
         }
-        inFlight--;
+    }
+
+    /** The bug of an invocation ending with none of the function's in flight. */
+    IllegalStateException noneInFlight() {
+        return new IllegalStateException(name() + ": invocation finished with none in flight");
     }
 
     /** When the function entered its current state. */
@@ -257,11 +274,11 @@ final class LambdaFunction {
     }
 
     public long lastInvokedMicros() {
-        return lastInvokedMicros;
+        return rows.lastInvokedMicros(index);
     }
 
     public void invokedAt(long nowMicros) {
-        lastInvokedMicros = nowMicros;
+        rows.invokedAt(index, nowMicros);
     }
 
     /** A new token for the idle check; older checks become stale. */
@@ -322,10 +339,11 @@ final class LambdaFunction {
         }
         state = next;
         reason = nextReason;
+        rows.setActive(index, next == State.Active);
     }
 
     @Override
     public String toString() {
-        return name() + "[" + state + (reason == null ? "" : "/" + reason) + ", in flight " + inFlight + "]";
+        return name() + "[" + state + (reason == null ? "" : "/" + reason) + ", in flight " + inFlight() + "]";
     }
 }

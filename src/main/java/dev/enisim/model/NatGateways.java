@@ -105,6 +105,11 @@ final class NatGateways {
         return first;
     }
 
+    /** Function {@code fi} sends connections through a NAT gateway (else {@link #open} has nothing to do). */
+    boolean routes(int fi) {
+        return fi < routes.length && routes[fi] != null;
+    }
+
     /**
      * An invocation of {@code f} on {@code key} ending at {@code endMicros} opens its connections to its
      * destinations; returns the function error when a destination has no address with room (nothing is opened

@@ -23,15 +23,12 @@ final class RequestRate {
     private TokenBucket[] reserved = new TokenBucket[0];
     private TokenBucket[] provisioned = new TokenBucket[0];
     private int[] provisionedOf = new int[0];     // the provisioned concurrency each bucket was made for
-    /** Per function, one row: its window's start, the requests admitted in it, its allowance (one cache line). */
-    private static final int WINDOW_START = 0;
-    private static final int IN_WINDOW = 1;
-    private static final int ALLOWANCE = 2;
-    private static final int STRIDE = 4;
-    private long[] window = new long[0];
-    private int functions;
+    /** Per function, in its row: its window's start, the requests admitted in it, its allowance. */
+    private final FunctionRows rows;
+    private int functions;                        // rows whose window was set up
 
-    RequestRate(Scaling scaling, int accountConcurrencyLimit) {
+    RequestRate(FunctionRows rows, Scaling scaling, int accountConcurrencyLimit) {
+        this.rows = rows;
         this.scaling = scaling;
         this.windowSeconds = scaling.requestRateWindowMicros() / 1e6;
         this.account = bucket(accountConcurrencyLimit);
@@ -49,21 +46,21 @@ final class RequestRate {
      * The throttle that stops this request of {@code f}, or null when every rate allows it (and then it is counted
      * against each). A function with reserved concurrency is told apart by its Reason, as AWS's names do.
      */
-    Outcome throttle(LambdaFunction f, long now) {
-        int i = f.index();
+    Outcome throttle(int i, long now) {
         if (i >= functions) {
-            grow(Math.max(i + 1, 2 * functions));
+            grow();
         }
-        boolean isReserved = f.reserved();
+        int reservedConcurrency = rows.reservedConcurrency(i);
+        boolean isReserved = reservedConcurrency != LambdaFunction.UNRESERVED;
         TokenBucket own = null;
         if (isReserved) {
             own = reserved[i];
             if (own == null) {
-                own = bucket(f.reservedConcurrency());
+                own = bucket(reservedConcurrency);
                 reserved[i] = own;
             }
         }
-        TokenBucket prov = provisionedBucket(f, i);
+        TokenBucket prov = provisionedBucket(i);
         Outcome limited = isReserved ? Outcome.THROTTLED_RESERVED_RATE : Outcome.THROTTLED_RATE;
         boolean rising = scaling.model() == Scaling.Model.PER_FUNCTION;
         if (rising && !roomToRise(i, now)) {
@@ -80,14 +77,14 @@ final class RequestRate {
         }
         account.take();
         if (rising) {
-            window[i * STRIDE + IN_WINDOW]++;
+            rows.set(i, FunctionRows.IN_WINDOW, rows.get(i, FunctionRows.IN_WINDOW) + 1);
         }
         return null;
     }
 
     /** The bucket of 10 x the function's provisioned concurrency (remade when that changes), null without any. */
-    private TokenBucket provisionedBucket(LambdaFunction f, int i) {
-        int pc = f.provisionedConcurrency();
+    private TokenBucket provisionedBucket(int i) {
+        int pc = rows.provisionedConcurrency(i);
         if (pc <= 0) {
             return null;
         }
@@ -101,26 +98,30 @@ final class RequestRate {
     /** The function's rate may rise further in this window: rolls the window over first. */
     private boolean roomToRise(int i, long now) {
         long w = scaling.requestRateWindowMicros();
-        long[] r = window;
-        int b = i * STRIDE;
-        if (now - r[b + WINDOW_START] >= w) {
-            long elapsed = (now - r[b + WINDOW_START]) / w;
-            long previous = elapsed == 1 ? r[b + IN_WINDOW] : 0;
-            r[b + WINDOW_START] += elapsed * w;
-            r[b + IN_WINDOW] = 0;
-            r[b + ALLOWANCE] = Math.max(startPerWindow, previous + risePerWindow);
+        FunctionRows r = rows;
+        long start = r.get(i, FunctionRows.WINDOW_START);
+        if (now - start >= w) {
+            long elapsed = (now - start) / w;
+            long previous = elapsed == 1 ? r.get(i, FunctionRows.IN_WINDOW) : 0;
+            r.set(i, FunctionRows.WINDOW_START, start + elapsed * w);
+            r.set(i, FunctionRows.IN_WINDOW, 0);
+            r.set(i, FunctionRows.ALLOWANCE, Math.max(startPerWindow, previous + risePerWindow));
+            return true; // 0 admitted in the new window, and the allowance is at least 1
         }
-        return r[b + IN_WINDOW] < r[b + ALLOWANCE];
+        return r.get(i, FunctionRows.IN_WINDOW) < r.get(i, FunctionRows.ALLOWANCE);
     }
 
-    private void grow(int n) {
-        int old = functions;
-        reserved = Arrays.copyOf(reserved, n);
-        provisioned = Arrays.copyOf(provisioned, n);
-        provisionedOf = Arrays.copyOf(provisionedOf, n);
-        window = Arrays.copyOf(window, n * STRIDE);
-        for (int k = old; k < n; k++) {
-            window[k * STRIDE + ALLOWANCE] = startPerWindow;
+    /** Sets up the windows of the functions added since the last call (allowance: the starting rate). */
+    private void grow() {
+        int n = rows.functions();
+        if (n > reserved.length) {
+            int capacity = Math.max(n, 2 * reserved.length);
+            reserved = Arrays.copyOf(reserved, capacity);
+            provisioned = Arrays.copyOf(provisioned, capacity);
+            provisionedOf = Arrays.copyOf(provisionedOf, capacity);
+        }
+        for (int k = functions; k < n; k++) {
+            rows.set(k, FunctionRows.ALLOWANCE, startPerWindow);
         }
         functions = n;
     }

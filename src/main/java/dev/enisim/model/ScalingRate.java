@@ -13,16 +13,16 @@ final class ScalingRate {
         this.scaling = scaling;
     }
 
-    /** The rule allows one more new environment for {@code f} (and takes it); the account holds {@code environments}. */
-    boolean tryScale(LambdaFunction f, int environments, long now) {
+    /** The rule allows one more new environment for function {@code f} (and takes it); the account holds {@code environments}. */
+    boolean tryScale(int f, int environments, long now) {
         if (scaling.model() == Scaling.Model.PER_FUNCTION) {
-            if (f.index() >= buckets.length) {
-                buckets = Arrays.copyOf(buckets, Math.max(f.index() + 1, 2 * buckets.length));
+            if (f >= buckets.length) {
+                buckets = Arrays.copyOf(buckets, Math.max(f + 1, 2 * buckets.length));
             }
-            TokenBucket b = buckets[f.index()];
+            TokenBucket b = buckets[f];
             if (b == null) {
                 b = new TokenBucket(scaling.newEnvironments(), scaling.newEnvironments() * 1e6 / scaling.periodMicros());
-                buckets[f.index()] = b;
+                buckets[f] = b;
             }
             return b.tryTake(now);
         }

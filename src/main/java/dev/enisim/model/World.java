@@ -14,7 +14,6 @@ import dev.enisim.model.SimEvent.PublishVersion;
 import dev.enisim.model.SimEvent.SetOtherUsedIps;
 import dev.enisim.model.SimEvent.SetRolePermissions;
 import dev.enisim.model.SimEvent.UpdateVpcConfig;
-import dev.enisim.model.function.State;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,6 +40,7 @@ final class World {
     private final List<LambdaFunction> functionList;
     private final List<String> roles; // in the order functions first name them
     private final LambdaFunction[] functions;
+    private final FunctionRows rows;
 
     /** The parts {@link WorldBuilder} made and filled; {@code functions} in index order. */
     World(WorldParts parts, List<LambdaFunction> functions, List<String> roles) {
@@ -52,6 +52,7 @@ final class World {
         this.admission = parts.admission();
         this.nat = parts.nat();
         this.listener = parts.listener();
+        this.rows = parts.rows();
         this.functionList = functions;
         this.functions = functions.toArray(new LambdaFunction[0]);
         this.roles = roles;
@@ -69,7 +70,7 @@ final class World {
         if (kind != SimEvent.INVOCATION_END) {
             throw new IllegalArgumentException("no plain event of kind " + kind);
         }
-        admission.end(functions[Invocations.function(payload)], Invocations.slot(payload), now);
+        admission.end(Invocations.function(payload), Invocations.slot(payload), now);
     }
 
     /** Dispatches one of the model's own events or timeline actions. Arrivals come through {@link #invoke}. */
@@ -83,7 +84,7 @@ final class World {
         } else if (event instanceof EniDeletionDone done) {
             fleet.deletionDone(done, now);
         } else if (event instanceof EnvironmentExpiry expiry) {
-            environments.expire(functions[expiry.function()], now);
+            environments.expire(expiry.function(), now);
         } else if (event instanceof IdleCheck check) {
             lifecycle.idleCheck(check, now);
         } else if (event instanceof SimEvent.ProvisionedReady p) {
@@ -146,9 +147,8 @@ final class World {
      * timeout). Returns its one outcome, which is also reported to the listener.
      */
     public Outcome invoke(int function, long nowMicros, long durationMicros) {
-        LambdaFunction f = functions[function];
-        Outcome outcome = f.state() == State.Active ? admission.admit(f, nowMicros, durationMicros)
-                : lifecycle.rejected(f, nowMicros);
+        Outcome outcome = rows.active(function) ? admission.admit(function, nowMicros, durationMicros)
+                : lifecycle.rejected(functions[function], nowMicros);
         listener.invocation(function, outcome, nowMicros);
         return outcome;
     }

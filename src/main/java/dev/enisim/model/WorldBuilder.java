@@ -21,6 +21,8 @@ import org.apache.commons.math3.random.RandomGenerator;
 final class WorldBuilder {
 
     private final WorldParts parts;
+    private final FunctionRows rows = new FunctionRows();
+    private final Networking networking;
     private final Network network;
     private final Concurrency concurrency;
     private final EniFleet fleet;
@@ -38,14 +40,17 @@ final class WorldBuilder {
      * @param listener told every fact the metrics need
      */
     WorldBuilder(WorldSettings settings, Port port, WorldListener listener) {
+        this.networking = settings.networking();
         this.network = new Network(settings.networkInterfacesPerRegion());
-        this.concurrency = new Concurrency(settings.accountConcurrencyLimit());
+        this.concurrency = new Concurrency(rows, settings.accountConcurrencyLimit());
         this.fleet = new EniFleet(settings, network, port, listener);
-        EnvironmentPool environments = new EnvironmentPool(settings, network, fleet, port, listener);
+        EnvironmentPool environments = new EnvironmentPool(settings, rows, network, fleet, port, listener);
         Lifecycle lifecycle = new Lifecycle(settings, fleet, environments, port, listener, functions);
         this.nat = new NatGateways(network, port, listener);
-        Admission admission = new Admission(settings, fleet, environments, concurrency, nat, port, listener);
-        this.parts = new WorldParts(network, concurrency, fleet, environments, lifecycle, admission, nat, listener);
+        Admission admission = new Admission(settings, rows, functions, fleet, environments, concurrency, nat, port,
+                listener);
+        this.parts = new WorldParts(rows, network, concurrency, fleet, environments, lifecycle, admission, nat,
+                listener);
     }
 
     public int addVpc(String id, int eniQuota) {
@@ -127,9 +132,11 @@ final class WorldBuilder {
         if (knownRoles.add(config.role())) {
             roles.add(config.role());
         }
-        LambdaFunction f = new LambdaFunction(index, config, subnetChoice, initMicros, fleet.resolveFor(config.name(),
-                accountId, config.memoryMb(), network.vpcConfig(config.subnetIds(), config.securityGroupIds())));
+        LambdaFunction f = new LambdaFunction(rows, index, config, subnetChoice, initMicros, fleet.resolveFor(
+                config.name(), accountId, config.memoryMb(),
+                network.vpcConfig(config.subnetIds(), config.securityGroupIds())));
         f.setAccount(account, accountId);
+        rows.setConnections(index, networking.invocationConnections(f), networking.environmentConnections(f));
         concurrency.reserve(f);
         functions.add(f);
         return index;

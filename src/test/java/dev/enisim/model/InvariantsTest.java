@@ -162,7 +162,7 @@ class InvariantsTest {
     void aFunctionOverItsReservedConcurrency() {
         broken("in flight > reserved 5", h -> {
             for (int i = 0; i < 5; i++) {
-                h.world().concurrency().started(h.world().function(0));
+                h.world().concurrency().started(0);
                 h.world().function(0).environments().started();
             }
         });
@@ -177,8 +177,8 @@ class InvariantsTest {
         assertEquals(Outcome.SUCCESS, h.invoke(f, SEC));
         assertEquals(Outcome.SUCCESS, h.invoke(f, SEC));
         assertEquals(Outcome.THROTTLED_ACCOUNT, h.invoke(f, SEC));
-        h.world().concurrency().started(h.world().function(f));
-        h.world().environments().started(h.world().function(f), 0);
+        h.world().concurrency().started(f);
+        h.world().environments().started(f, 0);
         IllegalStateException e = assertThrows(IllegalStateException.class, h.world()::checkInvariants);
         assertTrue(e.getMessage().contains("concurrency over limit: 3"), e.getMessage());
     }

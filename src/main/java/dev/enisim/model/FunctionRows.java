@@ -1,0 +1,491 @@
+package dev.enisim.model;
+
+import java.util.Arrays;
+
+/**
+ * The functions' hot state, one row of a shared {@code long[]} per function (24 longs, 192 bytes): what an
+ * invocation's start and end read and write (its state is Active, whether its binding has keys, its in-flight
+ * count, reservation, account and provisioned concurrency, its timeout and connections, when it was last invoked,
+ * its request-rate window, its environments' counts), so that they touch a row or two of cache lines rather than
+ * several objects per function. The hot path names a function by its index; {@link LambdaFunction} and {@link
+ * Environments} read and write the same rows for everything else.
+ *
+ * <p>A function's idle on-demand environments sit in a ring (three longs per environment: its key and ENI row, when
+ * it went idle, when it was made), ordered by when they went idle: by default an invocation takes the most recently
+ * used one (the top), keep-alive expiry removes the oldest (the bottom), so both ends are O(1). The first ring, room
+ * for two, is in the function's row itself (most functions seldom have more idle: taking one reads no other line);
+ * a full ring moves to one twice its size in a shared {@code long[]} (the slab; a ring given up there is kept for
+ * the next ring of its size: the slab never holds more than twice what the rings ever held at once). Provisioned environments sit in a stack of their own per function, made
+ * on first use. An ENI is its row in the fleet's {@link EniPorts} ({@link Environments#NO_ENI} when none).
+ */
+final class FunctionRows {
+
+    private static final int STRIDE = 24;
+    private static final int IN_FLIGHT = 0;
+    private static final int RESERVED_ACCOUNT = 1;  // reserved concurrency (low; UNRESERVED when none) | account
+    private static final int GENERATION = 2;        // the environments' configuration generation
+    private static final int PROVISIONED = 3;       // provisioned concurrency allocated
+    private static final int FLAGS = 4;
+    private static final int CONNECTIONS = 5;       // the network model's per invocation (low) | per environment
+    private static final int TIMEOUT = 6;
+    private static final int LAST_INVOKED = 7;
+    /** The request-rate window: its start, the requests admitted in it, its allowance ({@link RequestRate}). */
+    static final int WINDOW_START = 8;
+    static final int IN_WINDOW = 9;
+    static final int ALLOWANCE = 10;
+    private static final int BUSY = 11;             // environments running an invocation
+    private static final int IDLE = 12;             // idle on-demand environments
+    private static final int HEAD = 13;             // ring position of the one idle longest
+    private static final int RING = 14;             // the ring's offset (low: in the row, else the slab) | capacity
+    private static final int PROV_COUNTS = 15;      // provisioned environments idle (low) | in existence
+    private static final int INLINE_RING = 16;      // the first ring: two idle environments (6 longs)
+
+    private static final long ACTIVE = 1;
+    private static final long HAS_KEYS = 2;
+    private static final long EXPIRY_SCHEDULED = 4;
+
+    private static final int ENV = 3;               // longs per idle environment: key|eni, idle since, created at
+    private static final int FIRST_RING = 2;
+    private static final long[] NONE = new long[0];
+
+    private long[] row;
+    private int functions;
+    private long[] slab = new long[0];
+    private int slabUsed;
+    private int[] freeRings = new int[0];           // by log2(capacity): the offset of a ring given up, -1 when none
+    private long[][] provisioned = new long[0][];   // per function: the provisioned stack (key|eni), NONE until used
+
+    FunctionRows() {
+        this(1);
+    }
+
+    /** Rows for {@code expected} functions at first (more are added as needed). */
+    FunctionRows(int expected) {
+        row = new long[Math.max(1, expected) * STRIDE];
+    }
+
+    /**
+     * A new function's row: its reservation ({@link LambdaFunction#UNRESERVED} when none), timeout and the network
+     * model's connections per invocation and per environment. Returns its index (the next).
+     */
+    int add(int reservedConcurrency, long timeoutMicros) {
+        int f = functions;
+        if ((f + 1) * STRIDE > row.length) {
+            row = Arrays.copyOf(row, 2 * row.length);
+        }
+        if (f >= provisioned.length) {
+            int old = provisioned.length;
+            provisioned = Arrays.copyOf(provisioned, Math.max(4, 2 * old));
+            Arrays.fill(provisioned, old, provisioned.length, NONE);
+        }
+        functions++;
+        int b = f * STRIDE;
+        row[b + RESERVED_ACCOUNT] = pair(0, reservedConcurrency);
+        row[b + TIMEOUT] = timeoutMicros;
+        row[b + RING] = pair(FIRST_RING, b + INLINE_RING);
+        return f;
+    }
+
+    int functions() {
+        return functions;
+    }
+
+    private static long pair(int high, int low) {
+        return ((long) high << 32) | (low & 0xFFFF_FFFFL);
+    }
+
+    private static int high(long pair) {
+        return (int) (pair >> 32);
+    }
+
+    private static int low(long pair) {
+        return (int) pair;
+    }
+
+    /** The row's long at {@code field} (the request-rate window's fields), for its owner. */
+    long get(int f, int field) {
+        return row[f * STRIDE + field];
+    }
+
+    void set(int f, int field, long value) {
+        row[f * STRIDE + field] = value;
+    }
+
+    // ---- the function ---------------------------------------------------------------------------------------
+
+    boolean active(int f) {
+        return (row[f * STRIDE + FLAGS] & ACTIVE) != 0;
+    }
+
+    void setActive(int f, boolean active) {
+        flag(f, ACTIVE, active);
+    }
+
+    boolean hasKeys(int f) {
+        return (row[f * STRIDE + FLAGS] & HAS_KEYS) != 0;
+    }
+
+    void setHasKeys(int f, boolean hasKeys) {
+        flag(f, HAS_KEYS, hasKeys);
+    }
+
+    private void flag(int f, long bit, boolean on) {
+        int b = f * STRIDE + FLAGS;
+        row[b] = on ? row[b] | bit : row[b] & ~bit;
+    }
+
+    int inFlight(int f) {
+        return (int) row[f * STRIDE + IN_FLIGHT];
+    }
+
+    /** One more invocation of the function in flight. */
+    void admitted(int f) {
+        row[f * STRIDE + IN_FLIGHT]++;
+    }
+
+    /** One invocation of the function ends; false (and nothing changes) when none was in flight. */
+    boolean finished(int f) {
+        int b = f * STRIDE + IN_FLIGHT;
+        if (row[b] <= 0) {
+            return false;
+        }
+        row[b]--;
+        return true;
+    }
+
+    /** Reserved concurrency, {@link LambdaFunction#UNRESERVED} when none. */
+    int reservedConcurrency(int f) {
+        return low(row[f * STRIDE + RESERVED_ACCOUNT]);
+    }
+
+    int account(int f) {
+        return high(row[f * STRIDE + RESERVED_ACCOUNT]);
+    }
+
+    void setAccount(int f, int account) {
+        int b = f * STRIDE + RESERVED_ACCOUNT;
+        row[b] = pair(account, low(row[b]));
+    }
+
+    int provisionedConcurrency(int f) {
+        return (int) row[f * STRIDE + PROVISIONED];
+    }
+
+    void setProvisionedConcurrency(int f, int n) {
+        row[f * STRIDE + PROVISIONED] = n;
+    }
+
+    long timeoutMicros(int f) {
+        return row[f * STRIDE + TIMEOUT];
+    }
+
+    /** The network model's connections per invocation and per environment of the function (read once). */
+    void setConnections(int f, int perInvocation, int perEnvironment) {
+        row[f * STRIDE + CONNECTIONS] = pair(perEnvironment, perInvocation);
+    }
+
+    int invocationConnections(int f) {
+        return low(row[f * STRIDE + CONNECTIONS]);
+    }
+
+    int environmentConnections(int f) {
+        return high(row[f * STRIDE + CONNECTIONS]);
+    }
+
+    long lastInvokedMicros(int f) {
+        return row[f * STRIDE + LAST_INVOKED];
+    }
+
+    void invokedAt(int f, long now) {
+        row[f * STRIDE + LAST_INVOKED] = now;
+    }
+
+    // ---- the function's environments: counts ----------------------------------------------------------------
+
+    /** Idle on-demand environments. */
+    int idle(int f) {
+        return (int) row[f * STRIDE + IDLE];
+    }
+
+    int provisionedIdle(int f) {
+        return low(row[f * STRIDE + PROV_COUNTS]);
+    }
+
+    /** Provisioned environments in existence (busy or idle). */
+    int provisioned(int f) {
+        return high(row[f * STRIDE + PROV_COUNTS]);
+    }
+
+    /** Environments running an invocation. */
+    int busy(int f) {
+        return (int) row[f * STRIDE + BUSY];
+    }
+
+    /** On-demand environments running an invocation. */
+    int busyOnDemand(int f) {
+        long p = row[f * STRIDE + PROV_COUNTS];
+        return busy(f) - (high(p) - low(p));
+    }
+
+    /** All environments in existence. */
+    int total(int f) {
+        return idle(f) + provisioned(f) + busyOnDemand(f);
+    }
+
+    int generation(int f) {
+        return (int) row[f * STRIDE + GENERATION];
+    }
+
+    /** A new configuration: environments made for the old one are not reused. Returns the new generation. */
+    int newGeneration(int f) {
+        return (int) ++row[f * STRIDE + GENERATION];
+    }
+
+    boolean expiryScheduled(int f) {
+        return (row[f * STRIDE + FLAGS] & EXPIRY_SCHEDULED) != 0;
+    }
+
+    void setExpiryScheduled(int f, boolean b) {
+        flag(f, EXPIRY_SCHEDULED, b);
+    }
+
+    /** A new on-demand environment starts (cold) and is busy. */
+    void started(int f) {
+        row[f * STRIDE + BUSY]++;
+    }
+
+    /** A busy environment ends for good (its generation is gone, or it was on-demand and discarded). */
+    void discardBusy(int f, boolean wasProvisioned) {
+        int b = f * STRIDE;
+        row[b + BUSY]--;
+        if (wasProvisioned) {
+            row[b + PROV_COUNTS] = pair(high(row[b + PROV_COUNTS]) - 1, low(row[b + PROV_COUNTS]));
+        }
+    }
+
+    // ---- idle on-demand environments: the ring --------------------------------------------------------------
+
+    private static long keyEni(int key, int eni) {
+        return pair(key, eni);
+    }
+
+    /**
+     * The offset of the idle environment at {@code position} (0 = idle longest) of the row at {@code b}, in {@link
+     * #ring}.
+     */
+    private int at(int b, int position) {
+        long ring = row[b + RING];
+        return low(ring) + ((int) (row[b + HEAD] + position) & (high(ring) - 1)) * ENV;
+    }
+
+    /** The array holding the ring of the row at {@code b}: the row's own while it is the first. */
+    private long[] ring(int b) {
+        return high(row[b + RING]) == FIRST_RING ? row : slab;
+    }
+
+    /** Key of the idle environment {@link #takeIdle} would return (top of the deque); -1 when none. */
+    int topIdleKey(int f) {
+        int size = idle(f);
+        int b = f * STRIDE;
+        return size == 0 ? -1 : high(ring(b)[at(b, size - 1)]);
+    }
+
+    /**
+     * The position (0 = idle longest, {@code idle - 1} = most recently used) of the idle environment a warm
+     * invocation takes under {@code routing}; {@code random} (a uniform draw below its argument) is used only under
+     * {@link WarmRouting#RANDOM}.
+     */
+    int choose(int f, WarmRouting routing, java.util.function.IntUnaryOperator random) {
+        int size = idle(f);
+        return switch (routing) {
+            case MOST_RECENTLY_USED -> size - 1;
+            case RANDOM -> random.applyAsInt(size);
+            case NEWEST -> {
+                int best = size - 1;
+                long newest = Long.MIN_VALUE;
+                int b = f * STRIDE;
+                long[] s = ring(b);
+                for (int p = size - 1; p >= 0; p--) {
+                    long c = s[at(b, p) + 2];
+                    if (c > newest) {
+                        newest = c;
+                        best = p;
+                    }
+                }
+                yield best;
+            }
+        };
+    }
+
+    /** Key of the idle environment at {@code position}. */
+    int idleKey(int f, int position) {
+        int b = f * STRIDE;
+        return high(ring(b)[at(b, position)]);
+    }
+
+    /** When the idle environment at {@code position} was created (its cold start). */
+    long idleCreatedAt(int f, int position) {
+        int b = f * STRIDE;
+        return ring(b)[at(b, position) + 2];
+    }
+
+    /**
+     * Takes the idle on-demand environment at {@code position}; the ones above it move down, so the deque stays
+     * ordered by when they went idle. Returns its ENI row.
+     */
+    int takeIdle(int f, int position) {
+        int b = f * STRIDE;
+        long[] s = ring(b);
+        int size = (int) row[b + IDLE];
+        int i = at(b, position);
+        int e = low(s[i]);
+        for (int p = position; p < size - 1; p++) {
+            int from = at(b, p + 1);
+            s[i] = s[from];
+            s[i + 1] = s[from + 1];
+            s[i + 2] = s[from + 2];
+            i = from;
+        }
+        row[b + IDLE] = size - 1;
+        row[b + BUSY]++;
+        return e;
+    }
+
+    /**
+     * A busy on-demand environment created at {@code created}, holding ENI row {@code e} of key {@code k}, goes
+     * idle at {@code now} (most recent: top of the deque).
+     */
+    void returnIdle(int f, int k, int e, long created, long now) {
+        int b = f * STRIDE;
+        row[b + BUSY]--;
+        int size = (int) row[b + IDLE];
+        if (size == high(row[b + RING])) {
+            grow(b, size);
+        }
+        int i = at(b, size);
+        long[] s = ring(b);
+        s[i] = keyEni(k, e);
+        s[i + 1] = now;
+        s[i + 2] = created;
+        row[b + IDLE] = size + 1;
+    }
+
+    /** When the oldest idle environment went idle; {@link Long#MAX_VALUE} when none is idle. */
+    long oldestIdleSince(int f) {
+        int b = f * STRIDE;
+        return row[b + IDLE] == 0 ? Long.MAX_VALUE : ring(b)[at(b, 0) + 1];
+    }
+
+    int oldestKey(int f) {
+        int b = f * STRIDE;
+        return high(ring(b)[at(b, 0)]);
+    }
+
+    /** Removes the oldest idle environment and returns its ENI row. */
+    int expireOldest(int f) {
+        int b = f * STRIDE;
+        int e = low(ring(b)[at(b, 0)]);
+        row[b + HEAD] = (row[b + HEAD] + 1) & (high(row[b + RING]) - 1);
+        row[b + IDLE]--;
+        return e;
+    }
+
+    /** The row at {@code b}'s ring is full ({@code size} idle): it moves to one twice as big in the slab. */
+    private void grow(int b, int size) {
+        long ring = row[b + RING];
+        int capacity = 2 * high(ring);
+        int offset = takeRing(capacity);
+        long[] from = ring(b);
+        for (int p = 0; p < size; p++) {
+            System.arraycopy(from, at(b, p), slab, offset + p * ENV, ENV);
+        }
+        if (high(ring) > FIRST_RING) {
+            giveRing(low(ring), high(ring));
+        }
+        row[b + RING] = pair(capacity, offset);
+        row[b + HEAD] = 0;
+    }
+
+    /** A ring of {@code capacity} environments: one given up earlier, else new at the slab's end. */
+    private int takeRing(int capacity) {
+        int log = Integer.numberOfTrailingZeros(capacity);
+        if (log < freeRings.length && freeRings[log] >= 0) {
+            int offset = freeRings[log];
+            freeRings[log] = (int) slab[offset]; // the next free ring of that size
+            return offset;
+        }
+        int need = slabUsed + capacity * ENV;
+        if (need > slab.length) {
+            slab = Arrays.copyOf(slab, Math.max(need, 2 * slab.length));
+        }
+        int offset = slabUsed;
+        slabUsed = need;
+        return offset;
+    }
+
+    private void giveRing(int offset, int capacity) {
+        int log = Integer.numberOfTrailingZeros(capacity);
+        if (log >= freeRings.length) {
+            int old = freeRings.length;
+            freeRings = Arrays.copyOf(freeRings, log + 1);
+            Arrays.fill(freeRings, old, log + 1, -1);
+        }
+        slab[offset] = freeRings[log];
+        freeRings[log] = offset;
+    }
+
+    /** Longs of the slab in use or kept for reuse (for tests: bounded by what the rings beyond the first hold). */
+    int slabLongs() {
+        return slabUsed;
+    }
+
+    // ---- provisioned environments: a stack per function -----------------------------------------------------
+
+    int topProvisionedKey(int f) {
+        int idle = provisionedIdle(f);
+        return idle == 0 ? -1 : high(provisioned[f][idle - 1]);
+    }
+
+    /** Takes the provisioned environment on top of the stack; returns its ENI row. */
+    int takeProvisioned(int f) {
+        int b = f * STRIDE;
+        int idle = low(row[b + PROV_COUNTS]) - 1;
+        row[b + PROV_COUNTS] = pair(high(row[b + PROV_COUNTS]), idle);
+        row[b + BUSY]++;
+        return low(provisioned[f][idle]);
+    }
+
+    void returnProvisioned(int f, int k, int e) {
+        row[f * STRIDE + BUSY]--;
+        pushProvisioned(f, k, e);
+    }
+
+    /** Adds a provisioned environment (idle), holding ENI row {@code e}. */
+    void addProvisioned(int f, int k, int e) {
+        int b = f * STRIDE + PROV_COUNTS;
+        row[b] = pair(high(row[b]) + 1, low(row[b]));
+        pushProvisioned(f, k, e);
+    }
+
+    private void pushProvisioned(int f, int k, int e) {
+        int idle = provisionedIdle(f);
+        long[] stack = provisioned[f];
+        if (idle == stack.length) {
+            stack = Arrays.copyOf(stack, Math.max(4, idle * 2));
+            provisioned[f] = stack;
+        }
+        stack[idle] = keyEni(k, e);
+        int b = f * STRIDE + PROV_COUNTS;
+        row[b] = pair(high(row[b]), idle + 1);
+    }
+
+    void checkEnvironments(int f, String function) {
+        int size = idle(f);
+        int busy = busy(f);
+        int provIdle = provisionedIdle(f);
+        if (size < 0 || busy < 0 || provIdle < 0 || provIdle > provisioned(f) || busyOnDemand(f) < 0) {
+            throw new IllegalStateException(function + ": environment counts broken: idle " + size + ", busy " + busy
+                    + ", provisioned " + provIdle + "/" + provisioned(f));
+        }
+    }
+}

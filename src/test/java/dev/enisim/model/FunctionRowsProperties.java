@@ -1,0 +1,197 @@
+package dev.enisim.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The functions' rows ({@link FunctionRows}) against a plain reference: random operations on several functions'
+ * environments (cold starts, going idle, warm takes from any position, expiry, provisioned ones, discards) give, after
+ * every step, the same counts, the same idle deque (keys, ENIs, when idle, when made, in order) and the same
+ * provisioned stack as lists per function would; rings given up when a function's grows are reused, so the shared
+ * store stays bounded; in-flight counts, flags and the packed fields do not disturb one another.
+ */
+class FunctionRowsProperties {
+
+    /** One function's environments as plain lists: the reference. */
+    private static final class Reference {
+        final List<long[]> idle = new ArrayList<>(); // key, eni, idle since, created; oldest first
+        final List<int[]> prov = new ArrayList<>();  // key, eni; top last
+        int provisioned;
+        int busy;
+        int mostIdle;
+    }
+
+    @Provide
+    Arbitrary<List<int[]>> operations() {
+        return Arbitraries.integers().between(0, 1 << 20).array(int[].class).ofSize(4).list().ofMinSize(1)
+                .ofMaxSize(300);
+    }
+
+    @Property(tries = 200)
+    void environmentsBehaveAsListsPerFunction(@ForAll("operations") List<int[]> ops,
+            @ForAll @IntRange(min = 1, max = 5) int functions) {
+        FunctionRows rows = new FunctionRows(2);
+        List<Reference> refs = new ArrayList<>();
+        for (int f = 0; f < functions; f++) {
+            assertEquals(f, rows.add(LambdaFunction.UNRESERVED, 1000 + f));
+            refs.add(new Reference());
+        }
+        long now = 0;
+        for (int[] op : ops) {
+            int f = op[1] % functions;
+            Reference r = refs.get(f);
+            int key = op[2] % 7;
+            int eni = op[3] % 11 - 1;
+            now += op[2] % 3;
+            switch (op[0] % 8) {
+                case 0, 1 -> { // a cold start, or a warm take when some are idle
+                    if (r.idle.isEmpty() || op[0] % 8 == 0) {
+                        rows.started(f);
+                        r.busy++;
+                    } else {
+                        int p = op[3] % r.idle.size();
+                        long[] e = r.idle.remove(p);
+                        assertEquals((int) e[1], rows.takeIdle(f, p), "the ENI taken");
+                        r.busy++;
+                    }
+                }
+                case 2, 3 -> { // a busy on-demand environment goes idle
+                    if (r.busy - (r.provisioned - r.prov.size()) > 0) {
+                        long created = now - op[3] % 5;
+                        rows.returnIdle(f, key, eni, created, now);
+                        r.idle.add(new long[] {key, eni, now, created});
+                        r.busy--;
+                        r.mostIdle = Math.max(r.mostIdle, r.idle.size());
+                    }
+                }
+                case 4 -> { // the oldest expires
+                    if (!r.idle.isEmpty()) {
+                        assertEquals((int) r.idle.remove(0)[1], rows.expireOldest(f));
+                    }
+                }
+                case 5 -> { // a provisioned environment is made, or one is taken
+                    if (op[3] % 2 == 0 || r.prov.isEmpty()) {
+                        rows.addProvisioned(f, key, eni);
+                        r.prov.add(new int[] {key, eni});
+                        r.provisioned++;
+                    } else {
+                        assertEquals(r.prov.get(r.prov.size() - 1)[0], rows.topProvisionedKey(f));
+                        assertEquals(r.prov.remove(r.prov.size() - 1)[1], rows.takeProvisioned(f));
+                        r.busy++;
+                    }
+                }
+                case 6 -> { // a busy provisioned one comes back, or a busy one is discarded
+                    int busyProvisioned = r.provisioned - r.prov.size();
+                    if (busyProvisioned > 0 && op[3] % 2 == 0) {
+                        rows.returnProvisioned(f, key, eni);
+                        r.prov.add(new int[] {key, eni});
+                        r.busy--;
+                    } else if (r.busy > 0) {
+                        boolean wasProvisioned = busyProvisioned > 0 && op[3] % 3 == 0;
+                        rows.discardBusy(f, wasProvisioned);
+                        r.busy--;
+                        if (wasProvisioned) {
+                            r.provisioned--;
+                        }
+                    }
+                }
+                default -> { // in flight, flags and the packed fields beside the environments
+                    rows.admitted(f);
+                    rows.setActive(f, op[3] % 2 == 0);
+                    rows.setHasKeys(f, op[3] % 3 == 0);
+                    rows.setExpiryScheduled(f, op[3] % 5 == 0);
+                    rows.setAccount(f, op[3] % 4);
+                    rows.setConnections(f, key, eni + 1);
+                    assertEquals(op[3] % 2 == 0, rows.active(f));
+                    assertEquals(op[3] % 3 == 0, rows.hasKeys(f));
+                    assertEquals(op[3] % 5 == 0, rows.expiryScheduled(f));
+                    assertEquals(op[3] % 4, rows.account(f));
+                    assertEquals(LambdaFunction.UNRESERVED, rows.reservedConcurrency(f));
+                    assertEquals(key, rows.invocationConnections(f));
+                    assertEquals(eni + 1, rows.environmentConnections(f));
+                    assertEquals(1000 + f, rows.timeoutMicros(f));
+                    assertEquals(true, rows.finished(f));
+                    assertEquals(false, rows.finished(f), "none in flight any more");
+                }
+            }
+            for (int g = 0; g < functions; g++) {
+                same(refs.get(g), rows, g);
+            }
+        }
+        int bound = 0;
+        for (Reference r : refs) {
+            // a function's rings beyond the first (in its row): 4, 8, ... up to the power of two that held its most
+            // idle, less than twice that
+            int largest = r.mostIdle == 0 ? 0 : Math.max(2, Integer.highestOneBit(r.mostIdle - 1) * 2);
+            bound += 3 * 2 * largest;
+        }
+        assertEquals(true, rows.slabLongs() <= bound,
+                "the shared store holds at most twice the largest rings: " + rows.slabLongs() + " > " + bound);
+    }
+
+    private static void same(Reference r, FunctionRows rows, int f) {
+        assertEquals(r.idle.size(), rows.idle(f), "idle");
+        assertEquals(r.busy, rows.busy(f), "busy");
+        assertEquals(r.provisioned, rows.provisioned(f), "provisioned");
+        assertEquals(r.prov.size(), rows.provisionedIdle(f), "provisioned idle");
+        assertEquals(r.busy - (r.provisioned - r.prov.size()), rows.busyOnDemand(f), "busy on demand");
+        assertEquals(r.idle.size() + r.provisioned + rows.busyOnDemand(f), rows.total(f), "total");
+        assertEquals(r.idle.isEmpty() ? Long.MAX_VALUE : r.idle.get(0)[2], rows.oldestIdleSince(f));
+        assertEquals(r.idle.isEmpty() ? -1 : (int) r.idle.get(r.idle.size() - 1)[0], rows.topIdleKey(f));
+        assertEquals(r.prov.isEmpty() ? -1 : r.prov.get(r.prov.size() - 1)[0], rows.topProvisionedKey(f));
+        long newest = Long.MIN_VALUE;
+        int newestAt = r.idle.size() - 1;
+        for (int p = r.idle.size() - 1; p >= 0; p--) {
+            assertEquals((int) r.idle.get(p)[0], rows.idleKey(f, p), "key at " + p);
+            assertEquals(r.idle.get(p)[3], rows.idleCreatedAt(f, p), "created at " + p);
+            if (r.idle.get(p)[3] > newest) {
+                newest = r.idle.get(p)[3];
+                newestAt = p;
+            }
+        }
+        assertEquals(newestAt, rows.choose(f, WarmRouting.NEWEST, WorldSettings.NO_DRAWS));
+        assertEquals(r.idle.size() - 1, rows.choose(f, WarmRouting.MOST_RECENTLY_USED, WorldSettings.NO_DRAWS));
+        if (!r.idle.isEmpty()) {
+            assertEquals((int) r.idle.get(0)[0], rows.oldestKey(f));
+        }
+    }
+
+    @Test
+    void aRingGivenUpIsReusedByTheNextFunctionToGrow() {
+        FunctionRows rows = new FunctionRows();
+        int a = rows.add(LambdaFunction.UNRESERVED, 1);
+        int b = rows.add(LambdaFunction.UNRESERVED, 1);
+        for (int i = 0; i < 2; i++) {
+            rows.started(a);
+            rows.returnIdle(a, 1, i, i, i);
+        }
+        assertEquals(0, rows.slabLongs(), "two idle environments fit in the function's row");
+        rows.expireOldest(a);
+        rows.expireOldest(a);
+        for (int i = 0; i < 16; i++) {
+            rows.started(a);
+            rows.returnIdle(a, 1, i, i, i); // rings of 2, 4, 8, then 16: the smaller ones are given up
+        }
+        int used = rows.slabLongs();
+        for (int i = 0; i < 8; i++) {
+            rows.started(b);
+            rows.returnIdle(b, 2, i, i, i); // rings of 2, 4, 8: those a gave up
+        }
+        assertEquals(used, rows.slabLongs(), "b's rings are the ones a gave up: the store did not grow");
+        for (int i = 0; i < 8; i++) {
+            assertEquals(i, rows.takeIdle(b, 0), "b's environments in order");
+        }
+        for (int i = 0; i < 16; i++) {
+            assertEquals(i, rows.expireOldest(a), "a's environments in order");
+        }
+    }
+}
