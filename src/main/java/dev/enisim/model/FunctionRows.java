@@ -20,6 +20,9 @@ import java.util.Arrays;
  */
 final class FunctionRows {
 
+    /** The reservation of a function that has none: it draws from the unreserved pool. */
+    static final int UNRESERVED = -1;
+
     private static final int STRIDE = 24;
     private static final int IN_FLIGHT = 0;
     private static final int RESERVED_ACCOUNT = 1;  // reserved concurrency (low; UNRESERVED when none) | account
