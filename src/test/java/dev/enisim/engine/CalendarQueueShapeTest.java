@@ -64,6 +64,7 @@ class CalendarQueueShapeTest {
         }
         // steady traffic, 200 pending, one removed and one added each step: the spacing changes, the size does
         // not (so only the re-tuning can follow it), denser and sparser in turn
+        Object bucketArray = field(q, "heads");
         for (long gap : new long[] {1_000, 1_000_000, 50, 20_000_000_000L, 3}) {
             for (int i = 0; i < 20_000; i++) {
                 q.removeFirst();
@@ -74,7 +75,21 @@ class CalendarQueueShapeTest {
             assertTrue(width(q) >= gap && width(q) <= 8 * gap, "gap " + gap + ": width " + width(q));
             assertEquals(1, Long.bitCount(width(q)), "a power of two");
             assertEquals(512, buckets(q), "200 entries: the size never changed the buckets");
+            assertTrue(bucketArray == field(q, "heads"), "a re-tuning refills the same bucket array");
         }
+    }
+
+    /** A removed entry's event object is let go (the queue does not keep it alive); a plain entry has none. */
+    @Test
+    void removedEventsAreNotHeld() {
+        CalendarQueue q = new CalendarQueue(16);
+        q.add(1, 1, "first");
+        q.add(2, 2, 7, 70);
+        q.add(3, 3, "third");
+        q.removeFirst();
+        q.removeFirst();
+        assertEquals(java.util.Arrays.asList(null, null, "third"),
+                java.util.Arrays.asList((Object[]) field(q, "events")).subList(0, 3));
     }
 
     /** Removed entries' slots are reused: the entry arrays grow with what is held at once, not with the traffic. */

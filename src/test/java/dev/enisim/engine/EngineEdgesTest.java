@@ -65,6 +65,34 @@ class EngineEdgesTest {
     }
 
     @Test
+    void theObserverSeesPlainEventsAndEventsAtTheEndOfTime() {
+        EventLoop<String> loop = new EventLoop<>();
+        List<String> seen = new ArrayList<>();
+        loop.setObserver(new EventLoop.Observer<>() {
+            @Override
+            public void beforeEvent(String event, long now) {
+                seen.add("saw " + event + "@" + now);
+            }
+
+            @Override
+            public void beforePlainEvent(int kind, long payload, long now) {
+                seen.add("saw " + kind + ":" + payload + "@" + now);
+            }
+        });
+        loop.setPlainHandler((kind, payload, now) -> seen.add(kind + ":" + payload + "@" + now));
+        // the last representable instant, into empty buckets and tied there: ordered by priority, then sequence
+        loop.schedule(Long.MAX_VALUE, 2, 3, 30L);
+        loop.schedule(Long.MAX_VALUE, 1, "late");
+        loop.schedule(Long.MAX_VALUE, 2, 4, 40L);
+        loop.schedule(5, 0, 1, 10L);
+        loop.scheduleSource(loop.addSource("source"), 7, 0);
+        loop.runUntil(Long.MAX_VALUE, (e, now) -> seen.add(e + "@" + now));
+        long end = Long.MAX_VALUE;
+        assertEquals(List.of("saw 1:10@5", "1:10@5", "saw source@7", "source@7", "saw late@" + end, "late@" + end,
+                "saw 3:30@" + end, "3:30@" + end, "saw 4:40@" + end, "4:40@" + end), seen);
+    }
+
+    @Test
     void aSourceMayOccurNowButNotInThePast() {
         for (int n : SOURCE_COUNTS) {
             EventLoop<String> loop = new EventLoop<>();
