@@ -23,7 +23,7 @@ final class Environments {
     /** The environments of a function of its own (for tests). */
     Environments() {
         this(new FunctionRows(), 0);
-        rows.add(LambdaFunction.UNRESERVED, 0);
+        rows.add(FunctionRows.UNRESERVED, 0);
     }
 
     /** The environments of function {@code f} of {@code rows}. */

@@ -18,7 +18,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 final class LambdaFunction {
 
     /** {@link #reservedConcurrency()} of a function without reserved concurrency. */
-    static final int UNRESERVED = -1;
+    static final int UNRESERVED = FunctionRows.UNRESERVED;
 
     private final int index;
     private final FunctionConfiguration config;
