@@ -56,7 +56,7 @@ final class Concurrency {
     /** The throttle that stops one more invocation of function {@code f}, or null when it may run. */
     Outcome throttle(int f) {
         int reserved = rows.reservedConcurrency(f);
-        if (reserved != LambdaFunction.UNRESERVED) {
+        if (reserved != FunctionRows.UNRESERVED) {
             return rows.inFlight(f) >= reserved ? Outcome.THROTTLED_RESERVED : null;
         }
         int a = rows.account(f);
@@ -68,7 +68,7 @@ final class Concurrency {
         int a = rows.account(f);
         inFlight[a]++;
         totalInFlight++;
-        if (rows.reservedConcurrency(f) == LambdaFunction.UNRESERVED) {
+        if (rows.reservedConcurrency(f) == FunctionRows.UNRESERVED) {
             unreservedInFlight[a]++;
         }
     }
@@ -81,7 +81,7 @@ final class Concurrency {
         int a = rows.account(f);
         inFlight[a]--;
         totalInFlight--;
-        if (rows.reservedConcurrency(f) == LambdaFunction.UNRESERVED) {
+        if (rows.reservedConcurrency(f) == FunctionRows.UNRESERVED) {
             unreservedInFlight[a]--;
         }
         return true;

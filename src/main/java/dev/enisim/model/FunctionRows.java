@@ -20,7 +20,7 @@ import java.util.Arrays;
  */
 final class FunctionRows {
 
-    /** The reservation of a function that has none: it draws from the unreserved pool. */
+    /** {@link #reservedConcurrency} of a function without reserved concurrency. */
     static final int UNRESERVED = -1;
 
     private static final int STRIDE = 24;
@@ -68,7 +68,7 @@ final class FunctionRows {
     }
 
     /**
-     * A new function's row: its reservation ({@link LambdaFunction#UNRESERVED} when none), timeout and the network
+     * A new function's row: its reservation ({@link #UNRESERVED} when none), timeout and the network
      * model's connections per invocation and per environment. Returns its index (the next).
      */
     int add(int reservedConcurrency, long timeoutMicros) {
@@ -156,7 +156,7 @@ final class FunctionRows {
         return true;
     }
 
-    /** Reserved concurrency, {@link LambdaFunction#UNRESERVED} when none. */
+    /** Reserved concurrency, {@link #UNRESERVED} when none. */
     int reservedConcurrency(int f) {
         return low(row[f * STRIDE + RESERVED_ACCOUNT]);
     }

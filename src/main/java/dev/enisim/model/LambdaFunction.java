@@ -46,6 +46,8 @@ final class LambdaFunction {
     private long stateSinceMicros;
 
     /**
+     * A function with rows of its own (for tests: {@code index} must be 0, its row's).
+     *
      * @param subnetChoice the function's stream for choosing a subnet
      * @param initMicros   draws a cold start's init duration
      */

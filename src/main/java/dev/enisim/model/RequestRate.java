@@ -51,7 +51,7 @@ final class RequestRate {
             grow();
         }
         int reservedConcurrency = rows.reservedConcurrency(i);
-        boolean isReserved = reservedConcurrency != LambdaFunction.UNRESERVED;
+        boolean isReserved = reservedConcurrency != FunctionRows.UNRESERVED;
         TokenBucket own = null;
         if (isReserved) {
             own = reserved[i];
