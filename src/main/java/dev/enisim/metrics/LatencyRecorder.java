@@ -29,8 +29,8 @@ public final class LatencyRecorder implements WorldListener {
     /**
      * A closed bucket's statistics, per function that recorded in it ({@link #ENTRY} longs each: the function, then
      * its p50, p90, p99, maximum and cold starts), bucket-major and sparse: closing a bucket writes one entry per
-     * function that had invocations, side by side, and an idle function costs nothing. Null for a bucket in which no
-     * function recorded.
+     * function that had invocations, side by side, and an idle function costs nothing. Null for a bucket the run passed
+     * without a latency.
      */
     private long[][] closed;
     /** The account's statistics per bucket ({@link #STATS} longs each: p50, p90, p99, maximum, cold starts). */
@@ -206,7 +206,7 @@ public final class LatencyRecorder implements WorldListener {
         if (logValues != null) {
             drainLog();
         }
-        long[] entries = activeCount == 0 ? null : new long[activeCount * ENTRY];
+        long[] entries = new long[activeCount * ENTRY];
         for (int i = 0; i < activeCount; i++) {
             int f = active[i];
             Track t = functions[f];
@@ -471,15 +471,15 @@ public final class LatencyRecorder implements WorldListener {
             }
             pendingCount = 0;
             closeCounts(stats, at, tally, lo, hi, n, account);
+            closeColdStarts(stats, at, account);
         }
 
         /** Closes the bucket from its own counts (the account's; a busy function's), into {@code account} if any. */
         void closeCounted(long[] stats, int at, Track account) {
             if (countsN > 0) {
                 closeCounts(stats, at, counts, countsLo, countsHi, countsN, account);
-            } else {
-                closeColdStarts(stats, at, account);
             }
+            closeColdStarts(stats, at, account);
             countsLo = Integer.MAX_VALUE;
             countsHi = -1;
             countsN = 0;
@@ -516,7 +516,6 @@ public final class LatencyRecorder implements WorldListener {
             }
             stats[at + PERCENTILES.length] = hi == 0 ? 0
                     : LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(hi));
-            closeColdStarts(stats, at, account);
         }
 
         private void closeColdStarts(long[] stats, int at, Track account) {

@@ -56,6 +56,61 @@ class LatencyRecorderTest {
     }
 
     /**
+     * Idle functions cost next to nothing (a track is made on a function's first latency, a bucket's statistics
+     * hold an entry per function that recorded in it): 10,000 functions of which 10 are invoked hold far less than
+     * 10,000 invoked, and the footprint grows with the functions invoked and the buckets they ran in.
+     */
+    @Test
+    void idleFunctionsCostNextToNothing() {
+        List<String> names = new java.util.ArrayList<>();
+        for (int f = 0; f < 10_000; f++) {
+            names.add("f" + f);
+        }
+        LatencyRecorder idle = new LatencyRecorder(3600 * SEC, 60 * SEC);
+        idle.attach(names);
+        long none = idle.footprintBytes();
+        LatencyRecorder few = new LatencyRecorder(3600 * SEC, 60 * SEC);
+        few.attach(names);
+        LatencyRecorder all = new LatencyRecorder(3600 * SEC, 60 * SEC);
+        all.attach(names);
+        for (int b = 0; b < 3; b++) {
+            for (int f = 0; f < 10_000; f++) {
+                all.latency(f, 1_000 + f, false, b * 60 * SEC + f);
+                if (f % 1_000 == 0) {
+                    few.latency(f, 1_000 + f, false, b * 60 * SEC + f);
+                }
+            }
+        }
+        all.accountLatency();
+        few.accountLatency();
+        assertTrue(none < 10_000 * 16L, none + " bytes for 10,000 idle functions");
+        assertTrue(few.footprintBytes() > none, "recording adds to the footprint");
+        assertTrue(few.footprintBytes() < none + 10 * 2_000L, few.footprintBytes() + " bytes with 10 invoked");
+        // each invoked function: its track (object, overall counts of 64 ints, cold counts, pending array of 8
+        // values: about 500 bytes) and an entry of 48 bytes per bucket it ran in
+        long perFunction = (all.footprintBytes() - none) / 10_000;
+        assertTrue(perFunction >= 3 * 48 + 450 && perFunction <= 3 * 48 + 700, perFunction + " bytes per invoked function");
+    }
+
+    /** An idle recorder grows by 48 bytes per bucket (the account's statistics, a reference) and 4 per function. */
+    @Test
+    void footprintGrowsWithBucketsAndFunctions() {
+        assertEquals(48, idleFootprint(10, 61) - idleFootprint(10, 60));
+        assertEquals(48 * 40, idleFootprint(10, 100) - idleFootprint(10, 60));
+        assertEquals(4 * 1_000, idleFootprint(1_010, 60) - idleFootprint(10, 60));
+    }
+
+    private static long idleFootprint(int functions, int buckets) {
+        LatencyRecorder r = new LatencyRecorder(buckets * 60 * SEC, 60 * SEC);
+        List<String> names = new java.util.ArrayList<>();
+        for (int f = 0; f < functions; f++) {
+            names.add("f" + f);
+        }
+        r.attach(names);
+        return r.footprintBytes();
+    }
+
+    /**
      * The compact layout (pending values, packed overall and cold histograms) gives exactly the figures of plain
      * histograms: per function and bucket, per function overall, for the account, cold starts apart; functions
      * quiet and busy (past the pending array), buckets empty and full.
