@@ -111,6 +111,7 @@ public final class LambdaService {
         private final List<AsyncConfig> asyncConfigs = new ArrayList<>();
         private final List<RandomGenerator> deliveryFailures = new ArrayList<>();
         private final List<SqsConfig> queues = new ArrayList<>();
+        private boolean built;
 
         private Builder(WorldSettings settings, Port port, WorldListener listener, AsyncListener async,
                 SqsListener sqs) {
@@ -156,12 +157,12 @@ public final class LambdaService {
          *
          * @param subnetChoice the function's stream for choosing a subnet
          * @param initMicros   draws a cold start's init duration
-         * @param durations    draws an invocation's duration
+         * @param duration     draws an invocation's duration
          */
         public int addFunction(FunctionConfiguration config, RandomGenerator subnetChoice, LongSupplier initMicros,
-                int account, LongSupplier durations) {
+                int account, LongSupplier duration) {
             int i = world.addFunction(config, subnetChoice, initMicros, account);
-            this.durations.add(durations);
+            durations.add(duration);
             asyncConfigs.add(null);
             deliveryFailures.add(null);
             queues.add(null);
@@ -178,18 +179,27 @@ public final class LambdaService {
 
         /** Function {@code function} is invoked asynchronously: its arrivals are events queued by Lambda. */
         public void asynchronous(int function, AsyncConfig config, RandomGenerator deliveryFailures) {
+            open();
             asyncConfigs.set(function, config);
             this.deliveryFailures.set(function, deliveryFailures);
         }
 
         /** Function {@code function} is fed by an SQS queue: its arrivals are messages sent to the queue. */
         public void fedByQueue(int function, SqsConfig config) {
+            open();
             queues.set(function, config);
+        }
+
+        private void open() {
+            if (built) {
+                throw new IllegalStateException("the model is built: a change during the run is a timeline event");
+            }
         }
 
         /** The model, with everything declared; the builder is spent. */
         public LambdaService build() {
-            World w = world.build();
+            World w = world.build(); // throws if built already
+            built = true;
             int n = durations.size();
             AsyncInvocations async = new AsyncInvocations(w, port, asyncListener, n);
             SqsEventSource[] sqs = new SqsEventSource[n];

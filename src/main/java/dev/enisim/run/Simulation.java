@@ -79,7 +79,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         RandomStreams streams = new RandomStreams(scenario.seed(), replication);
         this.recorder = new Recorder(scenario.durationMicros(), scenario.bucketMicros());
         Scenario.Hyperplane hp = scenario.hyperplane();
-        // the scenario is the model's configuration (read, not copied); the run adds the samplers and strategies
+        // the scenario is the model's configuration (read, not copied); the run adds the samplers, the network
+        // model's parameters and the routing draws
         WorldSettings settings = settings(scenario, streams,
                 Sampler.of(hp.eniCreateTime(), streams.stream("hyperplane/eni-create")),
                 Sampler.of(hp.attachExistingTime(), streams.stream("hyperplane/attach-existing")),
