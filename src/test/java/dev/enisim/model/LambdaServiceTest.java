@@ -46,7 +46,7 @@ class LambdaServiceTest {
                 facts.add("sent " + function);
             }
         };
-        LambdaService.Builder b = LambdaService.builder(settings, loop::schedule, world, async, sqs);
+        LambdaService.Builder b = LambdaService.builder(settings, Port.of(loop), world, async, sqs);
         b.addVpc("vpc-1", 500, 0);
         b.addSecurityGroup("vpc-1", "sg-1");
         b.addSubnet("vpc-1", "subnet-1", Cidr.parse("10.0.1.0/24"), "az-1", 0);
@@ -64,6 +64,7 @@ class LambdaServiceTest {
     /** The three functions created at 0 and Active once their ENI is ready (1 s). */
     private LambdaService active() {
         LambdaService s = declared().build();
+        loop.setPlainHandler(s::handle); // invocations' ends
         for (int f = 0; f < 3; f++) {
             loop.schedule(0, SimEvent.PRIORITY_CONTROL, new SimEvent.CreateFunction(f));
         }
@@ -103,6 +104,7 @@ class LambdaServiceTest {
                     return SEC;
                 });
         LambdaService s = b.build();
+        loop.setPlainHandler(s::handle);
         loop.schedule(0, SimEvent.PRIORITY_CONTROL, new SimEvent.CreateFunction(3));
         loop.runUntil(10 * SEC, s::handle);
         s.arrive(3, 10 * SEC);
