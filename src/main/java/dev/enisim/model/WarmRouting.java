@@ -1,5 +1,7 @@
 package dev.enisim.model;
 
+import java.util.Optional;
+
 /**
  * Which idle on-demand execution environment a warm invocation takes [assumed: AWS does not document it; AWS says
  * only that Lambda "may reuse" an environment it keeps for "a non-deterministic period of time"]. Provisioned
@@ -24,13 +26,13 @@ public enum WarmRouting {
         return label;
     }
 
-    /** The policy named {@code label}, or null when there is none. */
-    public static WarmRouting of(String label) {
+    /** The policy named {@code label}; empty when there is none. */
+    public static Optional<WarmRouting> of(String label) {
         for (WarmRouting r : values()) {
             if (r.label.equals(label)) {
-                return r;
+                return Optional.of(r);
             }
         }
-        return null;
+        return Optional.empty();
     }
 }

@@ -16,6 +16,7 @@ import dev.enisim.model.SimEvent.SetRolePermissions;
 import dev.enisim.model.SimEvent.UpdateVpcConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The Lambda/VPC world of one simulation, as {@link WorldBuilder} built it (VPCs, subnets, security groups,
@@ -176,12 +177,18 @@ final class World {
         }
         List<WorldSnapshot.EniView> es = new ArrayList<>();
         for (HyperplaneEni e : fleet.all) {
-            es.add(new WorldSnapshot.EniView(e.ref(), e.state(), e.connections(), e.createdMicros(), e.readyMicros(),
-                    e.deletionRequestedMicros(), e.orphanedMicros(), e.endedMicros()));
+            es.add(new WorldSnapshot.EniView(e.ref(), e.state(), e.connections(), e.createdMicros(),
+                    step(e.readyMicros()), step(e.deletionRequestedMicros()), step(e.orphanedMicros()),
+                    step(e.endedMicros())));
         }
         RegionEnis r = network.region;
         return new WorldSnapshot(fs, vs, ss, ks, es, lifecycle.teardowns,
                 new WorldSnapshot.RegionView(r.limit(), r.lambdaEnis(), r.otherEnis(), r.peak()));
+    }
+
+    /** An ENI's lifetime step as the snapshot gives it: the ENI keeps -1 for "not yet" (a primitive, per event). */
+    private static OptionalLong step(long micros) {
+        return micros < 0 ? OptionalLong.empty() : OptionalLong.of(micros);
     }
 
     /** When the invocation last admitted by {@link #invoke} completes. */

@@ -8,6 +8,7 @@ import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
 import dev.enisim.model.network.Cidr;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The world as it is at one moment, as immutable values: what metrics and the run read at the start (sizes,
@@ -58,10 +59,15 @@ public record WorldSnapshot(List<FunctionView> functions, List<VpcView> vpcs, Li
     }
 
     /**
-     * An ENI's state, the connections it holds and its lifetime; times in microseconds, -1 where the step has not
-     * happened.
+     * An ENI's state, the connections it holds and its lifetime; times in microseconds, each step empty where it has
+     * not happened.
+     *
+     * @param readyMicros             when it first became InUse
+     * @param deletionRequestedMicros when its last deletion was requested (empty again if it was reused since)
+     * @param orphanedMicros          when its deletion failed and left it orphaned
+     * @param endedMicros             when it was deleted
      */
-    public record EniView(EniId id, EniState state, int connections, long createdMicros, long readyMicros,
-            long deletionRequestedMicros, long orphanedMicros, long endedMicros) {
+    public record EniView(EniId id, EniState state, int connections, long createdMicros, OptionalLong readyMicros,
+            OptionalLong deletionRequestedMicros, OptionalLong orphanedMicros, OptionalLong endedMicros) {
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /** {@code enis.csv}: one row per ENI ever created, with its key, address and lifetime (seconds, empty if not reached). */
 public final class EnisCsv {
@@ -42,6 +43,11 @@ public final class EnisCsv {
     }
 
     private static String time(double seconds) {
-        return seconds < 0 ? "" : TimeSeriesCsv.seconds(Seconds.toMicros(seconds));
+        return TimeSeriesCsv.seconds(Seconds.toMicros(seconds));
+    }
+
+    /** A step's time, or an empty cell where the ENI did not reach it. */
+    private static String time(OptionalDouble seconds) {
+        return seconds.isPresent() ? time(seconds.getAsDouble()) : "";
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The summary's {@code dualStack} section. In a dual-stack subnet (one with an IPv6 /64 as well) every Hyperplane
@@ -23,8 +24,8 @@ final class DualStack {
     private DualStack() {
     }
 
-    /** Per dual-stack subnet; null when the scenario has none (the section is then left out). */
-    static Map<String, RunSummary.DualStackSubnet> summary(Scenario scenario, WorldSnapshot end) {
+    /** Per dual-stack subnet; empty when the scenario has none (the section is then left out). */
+    static Optional<Map<String, RunSummary.DualStackSubnet>> summary(Scenario scenario, WorldSnapshot end) {
         Map<String, RunSummary.DualStackSubnet> out = new LinkedHashMap<>();
         for (Scenario.Vpc v : scenario.vpcs()) {
             for (Scenario.Subnet s : v.subnets()) {
@@ -37,8 +38,7 @@ final class DualStack {
                 for (WorldSnapshot.EniView e : end.enis()) {
                     if (e.id().subnet() == index) {
                         addresses.put(e.id().name(), address(s.ipv6Cidr(), 4 + addresses.size()));
-                        spans.add(new long[] {e.createdMicros(), e.endedMicros() < 0 ? Long.MAX_VALUE
-                                : e.endedMicros()});
+                        spans.add(new long[] {e.createdMicros(), e.endedMicros().orElse(Long.MAX_VALUE)});
                     }
                 }
                 List<String> allowing = new ArrayList<>();
@@ -52,7 +52,7 @@ final class DualStack {
                         addresses));
             }
         }
-        return out.isEmpty() ? null : out;
+        return out.isEmpty() ? Optional.empty() : Optional.of(out);
     }
 
     private static int subnetIndex(WorldSnapshot end, String id) {

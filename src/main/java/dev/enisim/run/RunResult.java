@@ -5,6 +5,7 @@ import dev.enisim.metrics.RunSummary;
 import dev.enisim.metrics.TimeSeries;
 import dev.enisim.scenario.Scenario;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * Everything a report may read about one finished run: the scenario as run, its summary, its time series and
@@ -20,12 +21,12 @@ public record RunResult(Scenario scenario, RunSummary summary, TimeSeries timeSe
     }
 
     /**
-     * One ENI's life. Times in seconds; -1 where the step did not happen (yet).
+     * One ENI's life. Times in seconds; each step after its creation empty where it did not happen (yet).
      *
      * @param finalState {@code Creating}, {@code InUse}, {@code Deleting}, {@code Deleted}, {@code Orphaned}
      */
     public record EniLifetime(String id, String key, String subnet, String ip, double createdSeconds,
-            double readySeconds, double deletionRequestedSeconds, double orphanedSeconds, double endedSeconds,
-            String finalState) {
+            OptionalDouble readySeconds, OptionalDouble deletionRequestedSeconds, OptionalDouble orphanedSeconds,
+            OptionalDouble endedSeconds, String finalState) {
     }
 }

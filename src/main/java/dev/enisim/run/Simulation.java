@@ -37,7 +37,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * One replication of one scenario: builds the world from the scenario, runs the event loop to the scenario's
@@ -59,12 +62,12 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     private final Recorder recorder;
     private final Journal journal = new Journal();
     private final LatencyRecorder latency;
-    private final NatRecorder nat;
+    private final Optional<NatRecorder> nat;
     private final EnvironmentLevels levels;
     private final Executions executions = new Executions();
     private final AsyncRecorder asyncRecorder;
-    private final ProvisionedRecorder provisioned;
-    private final AccountsRecorder accountsRecorder;
+    private final Optional<ProvisionedRecorder> provisioned;
+    private final Optional<AccountsRecorder> accountsRecorder;
     private final SqsRecorder sqsRecorder;
     private final LambdaService lambda;
     private final ArrivalProcess[] arrivals;
@@ -95,9 +98,10 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         loop.setPlainHandler(this);
         this.sqsRecorder = new SqsRecorder(scenario.durationMicros(), scenario.bucketMicros());
         // functions are added in scenario order, so function i of the model is function i of the scenario
+        // the observers hold an absent recorder as null: one test per event, cheaper than a no-op recorder's call
         this.lambda = lambda(scenario, streams, LambdaService.builder(settings, Port.of(loop), new Observers(
-                recorder, latency, journal, nat, levels, executions, provisioned, accountsRecorder), asyncRecorder,
-                sqsRecorder));
+                recorder, latency, journal, nat.orElse(null), levels, executions, provisioned.orElse(null),
+                accountsRecorder.orElse(null)), asyncRecorder, sqsRecorder));
         int n = scenario.functions().size();
         arrivals = new ArrivalProcess[n];
         arrivalSources = new int[n];
@@ -184,9 +188,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
 
     /**
      * Provisioned-concurrency observations, for a scenario where some function has provisioned concurrency
-     * (configured, or requested on the timeline); null otherwise.
+     * (configured, or requested on the timeline); empty otherwise.
      */
-    private static ProvisionedRecorder provisionedRecorder(Scenario scenario) {
+    private static Optional<ProvisionedRecorder> provisionedRecorder(Scenario scenario) {
         List<OptionalInt> configured = new ArrayList<>();
         boolean any = false;
         for (Scenario.Function f : scenario.functions()) {
@@ -201,34 +205,37 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
             }
         }
         if (!any) {
-            return null;
+            return Optional.empty();
         }
         ProvisionedRecorder r = new ProvisionedRecorder(scenario.durationMicros(), scenario.bucketMicros());
         r.attach(scenario.functions().stream().map(Scenario.Function::name).toList(), configured);
-        return r;
+        return Optional.of(r);
     }
 
-    /** The per-account breakdown, for a scenario with several accounts; null otherwise. */
-    private static AccountsRecorder accountsRecorder(Scenario scenario) {
+    /** The per-account breakdown, for a scenario with several accounts; empty otherwise. */
+    private static Optional<AccountsRecorder> accountsRecorder(Scenario scenario) {
         if (!scenario.multiAccount()) {
-            return null;
+            return Optional.empty();
         }
         Scenario.Accounts accounts = scenario.accounts();
         int[] of = new int[scenario.functions().size()];
         for (int i = 0; i < of.length; i++) {
             of[i] = accounts.index(accounts.of(scenario.functions().get(i).name()));
         }
-        return new AccountsRecorder(scenario.durationMicros(), scenario.bucketMicros(),
+        return Optional.of(new AccountsRecorder(scenario.durationMicros(), scenario.bucketMicros(),
                 accounts.list().stream().map(Scenario.Account::id).toList(),
-                scenario.functions().stream().map(Scenario.Function::name).toList(), of);
+                scenario.functions().stream().map(Scenario.Function::name).toList(), of));
     }
 
-    /** NAT egress series, for a scenario with NAT gateways; gateways and destinations in the world's order. */
-    private static NatRecorder natRecorder(Scenario scenario) {
+    /**
+     * NAT egress series, for a scenario with NAT gateways (empty otherwise); gateways and destinations in the
+     * world's order.
+     */
+    private static Optional<NatRecorder> natRecorder(Scenario scenario) {
         List<String> gateways = new ArrayList<>();
         scenario.vpcs().forEach(v -> v.natGateways().forEach(g -> gateways.add(g.id())));
         if (gateways.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
         List<String> destinations = new ArrayList<>();
         for (Scenario.Function f : scenario.functions()) {
@@ -238,7 +245,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
                 }
             }
         }
-        return new NatRecorder(scenario.durationMicros(), scenario.bucketMicros(), gateways, destinations);
+        return Optional.of(new NatRecorder(scenario.durationMicros(), scenario.bucketMicros(), gateways, destinations));
     }
 
     /**
@@ -340,7 +347,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         List<RunResult.EniLifetime> lifetimes = new ArrayList<>();
         for (WorldSnapshot.EniView e : end.enis()) {
             lifetimes.add(new RunResult.EniLifetime(e.id().name(), e.id().keyLabel(),
-                    end.subnets().get(e.id().subnet()).id(), e.id().address(), seconds(e.createdMicros()),
+                    end.subnets().get(e.id().subnet()).id(), e.id().address(), Seconds.of(e.createdMicros()),
                     seconds(e.readyMicros()),
                     seconds(e.deletionRequestedMicros()), seconds(e.orphanedMicros()), seconds(e.endedMicros()),
                     e.state().name()));
@@ -348,21 +355,15 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         TimeSeries recorded = recorder.timeSeries(end);
         List<Series> all = new ArrayList<>(recorded.series());
         all.addAll(latency.series());
-        if (nat != null) {
-            all.addAll(nat.series());
-        }
+        nat.ifPresent(r -> all.addAll(r.series()));
         for (int f = 0; f < scenario.functions().size(); f++) {
             levels.addFunctionSeries(all, scenario.functions().get(f).name(), f);
         }
         levels.addAccountSeries(all);
         all.addAll(asyncRecorder.series());
         all.addAll(sqsRecorder.series());
-        if (provisioned != null) {
-            all.addAll(provisioned.series());
-        }
-        if (accountsRecorder != null) {
-            all.addAll(accountsRecorder.series());
-        }
+        provisioned.ifPresent(r -> all.addAll(r.series()));
+        accountsRecorder.ifPresent(r -> all.addAll(r.series()));
         TimeSeries series = new TimeSeries(recorded.bucketMicros(), recorded.buckets(), all);
         return new RunResult(scenario, summary, series, lifetimes, recorder.actions(),
                 journal.entries(scenario.durationMicros()));
@@ -394,8 +395,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
                 levels.account(), executions.accountColdStarts(), CostEstimate.total(scenario.prices(), costs, nat),
                 scenario.assumptions().label(), new RunSummary.Region(end.region().limit(), end.region().peak(),
                         end.region().lambdaEnis(), end.region().otherEnis()),
-                provisioned == null ? null : provisioned.summary(),
-                accountsRecorder == null ? null : accountsRecorder.summary(), DualStack.summary(scenario, end)));
+                provisioned.map(ProvisionedRecorder::summary).orElse(null),
+                accountsRecorder.map(AccountsRecorder::summary).orElse(null),
+                DualStack.summary(scenario, end).orElse(null))); // null: a section left out of summary.json
     }
 
     private Scenario.Hyperplane hp() {
@@ -414,14 +416,14 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
             int orphaned = 0;
             for (EniId id : t.enis()) {
                 WorldSnapshot.EniView e = end.enis().get(id.id() - 1);
-                if (e.orphanedMicros() >= 0) {
+                if (e.orphanedMicros().isPresent()) {
                     orphaned++;
                 }
                 if (e.state() != dev.enisim.model.eni.EniState.Deleted
-                        || e.deletionRequestedMicros() != t.requestedMicros()) {
+                        || !e.deletionRequestedMicros().equals(OptionalLong.of(t.requestedMicros()))) {
                     done = false; // still deleting, or kept because its key was used again
                 } else {
-                    last = Math.max(last, e.endedMicros());
+                    last = Math.max(last, e.endedMicros().getAsLong());
                 }
             }
             out.add(new RunSummary.Teardown(scenario.functions().get(t.function()).name(), t.action(),
@@ -431,7 +433,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         return out;
     }
 
-    private static double seconds(long micros) {
-        return micros < 0 ? -1 : Seconds.of(micros);
+    private static OptionalDouble seconds(OptionalLong micros) {
+        return micros.isPresent() ? OptionalDouble.of(Seconds.of(micros.getAsLong())) : OptionalDouble.empty();
     }
 }

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -341,13 +342,13 @@ public final class ScenarioLoader {
 
     private static WarmRouting routing(Fields f) {
         String r = f.text("warmRouting", Defaults.WARM_ROUTING.label());
-        WarmRouting routing = WarmRouting.of(r);
-        if (routing == null) {
+        Optional<WarmRouting> routing = WarmRouting.of(r);
+        if (routing.isEmpty()) {
             f.problem("warmRouting", "expected 'mostRecentlyUsed' (the default), 'newest' or 'random', got '" + r
                     + "'");
             return Defaults.WARM_ROUTING;
         }
-        return routing;
+        return routing.get();
     }
 
     private static Scenario.Legacy legacy(Fields root) {

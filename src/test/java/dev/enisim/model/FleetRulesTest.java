@@ -9,6 +9,7 @@ import dev.enisim.model.eni.EniState;
 import dev.enisim.model.function.State;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +35,7 @@ class FleetRulesTest {
         assertEquals(7, h.availableIps(0));
         h.advanceTo(900 * SEC);
         assertEquals(EniState.Deleted, h.eni(1).state());
-        assertEquals(900 * SEC, h.eni(1).endedMicros());
+        assertEquals(OptionalLong.of(900 * SEC), h.eni(1).endedMicros());
         assertEquals(8, h.availableIps(0));
     }
 

@@ -64,7 +64,7 @@ class LambdaServiceTest {
     /** The three functions created at 0 and Active once their ENI is ready (1 s). */
     private LambdaService active() {
         LambdaService s = declared().build();
-        loop.setPlainHandler(s::handle);
+        loop.setPlainHandler(s::handle); // invocations' ends
         for (int f = 0; f < 3; f++) {
             loop.schedule(0, SimEvent.PRIORITY_CONTROL, new SimEvent.CreateFunction(f));
         }

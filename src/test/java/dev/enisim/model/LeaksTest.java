@@ -11,6 +11,7 @@ import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,7 +105,7 @@ class LeaksTest {
         assertEquals(7, available(h, 0));
         h.advanceTo(861 * SEC);
         assertEquals(EniState.Deleted, h.eni(1).state(), "re-checked every second once the delay has passed");
-        assertEquals(861 * SEC, h.eni(1).endedMicros());
+        assertEquals(OptionalLong.of(861 * SEC), h.eni(1).endedMicros());
         assertEquals(8, available(h, 0));
     }
 

@@ -54,21 +54,18 @@ public final class StateTimeline {
                 break;
             }
             String lane = e.id() + " " + e.key();
-            double ready = e.readySeconds() < 0 ? end : e.readySeconds();
+            double ended = e.endedSeconds().orElse(end);
+            double ready = e.readySeconds().orElse(end);
             out.add(new Spell(lane, "Creating", e.createdSeconds(), ready));
-            if (e.readySeconds() >= 0) {
-                double inUseEnd = e.deletionRequestedSeconds() >= 0 ? e.deletionRequestedSeconds()
-                        : e.endedSeconds() >= 0 ? e.endedSeconds() : end;
-                out.add(new Spell(lane, "InUse", ready, inUseEnd));
+            if (e.readySeconds().isPresent()) {
+                out.add(new Spell(lane, "InUse", ready, e.deletionRequestedSeconds().orElse(ended)));
             }
-            if (e.deletionRequestedSeconds() >= 0) {
-                double deletingEnd = e.orphanedSeconds() >= 0 ? e.orphanedSeconds()
-                        : e.endedSeconds() >= 0 ? e.endedSeconds() : end;
-                out.add(new Spell(lane, "Deleting", e.deletionRequestedSeconds(), deletingEnd));
+            if (e.deletionRequestedSeconds().isPresent()) {
+                out.add(new Spell(lane, "Deleting", e.deletionRequestedSeconds().getAsDouble(),
+                        e.orphanedSeconds().orElse(ended)));
             }
-            if (e.orphanedSeconds() >= 0) {
-                out.add(new Spell(lane, "Orphaned", e.orphanedSeconds(), e.endedSeconds() >= 0 ? e.endedSeconds()
-                        : end));
+            if (e.orphanedSeconds().isPresent()) {
+                out.add(new Spell(lane, "Orphaned", e.orphanedSeconds().getAsDouble(), ended));
             }
         }
         return out;

@@ -37,6 +37,8 @@ final class TopologyData {
     static final int MAX_STEPS = 2_000;
     static final int MAX_EVENTS = 6_000;
     private static final int MAX_FILL_POINTS = 4_000;
+    /** An ENI's step it did not reach, as the player's script reads it ({@code player.js}: {@code >= 0}). */
+    private static final double NOT_REACHED = -1;
 
     private TopologyData() {
     }
@@ -93,9 +95,10 @@ final class TopologyData {
         ArrayNode ea = o.putArray("enis");
         for (RunResult.EniLifetime e : enis) {
             ea.add(Json.obj().put("id", e.id()).put("key", e.key()).put("subnet", e.subnet()).put("ip", e.ip())
-                    .put("created", e.createdSeconds()).put("ready", e.readySeconds())
-                    .put("deleting", e.deletionRequestedSeconds()).put("orphaned", e.orphanedSeconds())
-                    .put("ended", e.endedSeconds()));
+                    .put("created", e.createdSeconds()).put("ready", e.readySeconds().orElse(NOT_REACHED))
+                    .put("deleting", e.deletionRequestedSeconds().orElse(NOT_REACHED))
+                    .put("orphaned", e.orphanedSeconds().orElse(NOT_REACHED))
+                    .put("ended", e.endedSeconds().orElse(NOT_REACHED)));
         }
         ArrayNode fa = o.putArray("functions");
         for (String f : shownFns) {
@@ -195,9 +198,7 @@ final class TopologyData {
         for (RunResult.EniLifetime e : r.enis()) {
             TreeMap<Double, Integer> d = deltas.computeIfAbsent(e.subnet(), k -> new TreeMap<>());
             d.merge(e.createdSeconds(), 1, Integer::sum);
-            if (e.endedSeconds() >= 0) {
-                d.merge(e.endedSeconds(), -1, Integer::sum);
-            }
+            e.endedSeconds().ifPresent(t -> d.merge(t, -1, Integer::sum));
         }
         Set<String> keySubnets = new HashSet<>();
         keys.forEach(k -> keySubnets.add(r.summary().eniKeys().get(k).subnet()));
