@@ -50,8 +50,7 @@ class DetachAndVersionsTest {
     @Test
     void aFunctionWithoutAVpcConfigIsNotReclaimedByAnIdleCheckScheduledBefore() {
         WorldHarness h = WorldHarness.standard();
-        int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
-        h.create(f, 0);
+        int f = h.createdApi();
         h.advanceTo(60 * SEC);
         assertEquals(State.Active, h.state(f));
         h.at(100 * SEC, new SimEvent.UpdateVpcConfig(f, h.vpc(List.of(), List.of())));

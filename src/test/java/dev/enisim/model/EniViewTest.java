@@ -4,7 +4,6 @@ import static dev.enisim.model.WorldHarness.SEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.enisim.model.eni.EniState;
-import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +16,7 @@ class EniViewTest {
     @Test
     void eachStepIsEmptyUntilItHappens() {
         WorldHarness h = WorldHarness.standard();
-        int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
-        h.create(f, 0);
+        int f = h.createdApi();
         h.advanceTo(30 * SEC);
         WorldSnapshot.EniView creating = h.eni(1);
         assertEquals(EniState.Creating, creating.state());

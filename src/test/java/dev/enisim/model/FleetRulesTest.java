@@ -22,8 +22,7 @@ class FleetRulesTest {
     @Test
     void anEniReleasedTwiceIsDeletedAtTheSecondReleasesTimeNotTheFirsts() {
         WorldHarness h = WorldHarness.standard();
-        int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
-        h.create(f, 0);
+        int f = h.createdApi();
         h.at(100 * SEC, new SimEvent.DeleteFunction(f)); // deletion would finish at 700 s
         h.at(200 * SEC, new SimEvent.CreateFunction(f)); // the key is used again: the ENI is kept
         h.at(300 * SEC, new SimEvent.DeleteFunction(f)); // released again: deletion finishes at 900 s

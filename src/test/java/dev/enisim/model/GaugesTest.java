@@ -23,8 +23,7 @@ class GaugesTest {
     @Test
     void aSubnetsFreeAddressesAreSentWhenAnEniTakesItsIpAndWhenDeletionGivesItBack() {
         WorldHarness h = WorldHarness.standard();
-        int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
-        h.create(f, 0);
+        int f = h.createdApi();
         h.advanceTo(0);
         assertEquals(7, h.seen.subnetIps.get(0), "8 free - 1 taken by the new ENI, at its creation");
         h.at(100 * SEC, new SimEvent.DeleteFunction(f));
@@ -37,8 +36,7 @@ class GaugesTest {
     @Test
     void otherTenantsGrowingAreSentAndCappedAtWhatLambdasEnisLeave() {
         WorldHarness h = WorldHarness.standard();
-        int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
-        h.create(f, 0);
+        int f = h.createdApi();
         h.at(10 * SEC, new SimEvent.SetOtherUsedIps(0, 5));
         h.advanceTo(10 * SEC);
         assertEquals(11 - 5 - 1, h.seen.subnetIps.get(0));

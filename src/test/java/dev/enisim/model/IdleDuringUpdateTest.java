@@ -45,8 +45,7 @@ class IdleDuringUpdateTest {
     void anEarlierUpdateNeitherPostponesNorAdvancesTheReclaim() {
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             WorldHarness h = WorldHarness.standard();
-            int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
-            h.create(f, 0);
+            int f = h.createdApi();
             h.at(10 * DAY, new SimEvent.UpdateVpcConfig(f, h.vpc(List.of("subnet-2"), List.of("sg-a"))));
             h.advanceTo(14 * DAY + 60 * SEC - 1);
             assertEquals(State.Active, h.state(f));

@@ -53,8 +53,7 @@ class LeaksTest {
     @Test
     void anEniFinishingItsCreationAfterItsFunctionWasDeletedIsDeleted() {
         WorldHarness h = WorldHarness.standard();
-        int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
-        h.create(f, 0);
+        int f = h.createdApi();
         h.at(10 * SEC, new SimEvent.DeleteFunction(f));
         h.advanceTo(59 * SEC);
         assertEquals(EniState.Creating, h.eni(1).state());
@@ -94,8 +93,7 @@ class LeaksTest {
     @Test
     void anEniIsNotDeletedWhileConnectionsAreStillOpenOnIt() {
         WorldHarness h = WorldHarness.standard();
-        int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
-        h.create(f, 0);
+        int f = h.createdApi();
         h.advanceTo(60 * SEC);
         assertEquals(Outcome.SUCCESS, h.invoke(f, 800 * SEC)); // runs until 860 s
         h.at(100 * SEC, new SimEvent.DeleteFunction(f));
@@ -112,8 +110,7 @@ class LeaksTest {
     @Test
     void aFunctionDeletedMidUpdateReleasesTheNewKey() {
         WorldHarness h = WorldHarness.standard();
-        int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
-        h.create(f, 0);
+        int f = h.createdApi();
         h.at(100 * SEC, new SimEvent.UpdateVpcConfig(f, h.vpc(List.of("subnet-2"), List.of("sg-a"))));
         h.at(120 * SEC, new SimEvent.DeleteFunction(f));
         h.advanceTo(160 * SEC);
@@ -197,8 +194,7 @@ class LeaksTest {
     @Test
     void aRoleGrantedItsPermissionsAgainDeletesItsEnisNormally() {
         WorldHarness h = WorldHarness.standard();
-        int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
-        h.create(f, 0);
+        int f = h.createdApi();
         h.at(100 * SEC, new SimEvent.SetRolePermissions(0, false, false));
         h.at(200 * SEC, new SimEvent.SetRolePermissions(0, true, false));
         h.at(300 * SEC, new SimEvent.DeleteFunction(f));

@@ -27,8 +27,7 @@ class LifecycleRulesTest {
     @Test
     void aSecondCreateFunctionIsRejectedAndChangesNothing() {
         WorldHarness h = WorldHarness.standard();
-        int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
-        h.create(f, 0);
+        int f = h.createdApi();
         h.create(f, 10 * SEC);
         h.create(f, 70 * SEC);
         h.advanceTo(10 * SEC);
@@ -67,8 +66,7 @@ class LifecycleRulesTest {
     @Test
     void anUpdateOfAnInactiveFunctionSwitchesAtOnceAndItsRestoreUsesTheNewSubnet() {
         WorldHarness h = WorldHarness.standard();
-        int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
-        h.create(f, 0);
+        int f = h.createdApi();
         h.advanceTo(15 * DAY);
         assertEquals(State.Inactive, h.state(f), "idle since 60 s: Inactive at 14 d + 60 s");
         assertEquals(EniState.Deleted, h.eni(1).state());
@@ -91,8 +89,7 @@ class LifecycleRulesTest {
     @Test
     void aRestorePendingForMoreThanSixMinutesIsCancelledByAnUpdateAndGivesItsKeyBack() {
         WorldHarness h = WorldHarness.standard(600 * SEC, ProvisionedAllocation.DEFAULT);
-        int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
-        h.create(f, 0);
+        int f = h.createdApi();
         h.advanceTo(15 * DAY);
         assertEquals(State.Inactive, h.state(f));
         assertEquals(Outcome.RESOURCE_NOT_READY, h.invoke(f, SEC)); // restore: ENI 2 ready at 15 d + 600 s
@@ -177,8 +174,7 @@ class LifecycleRulesTest {
     @Test
     void deletingAFunctionReleasesItsVersionsKeysAndIsRecordedAsOneTeardown() {
         WorldHarness h = WorldHarness.standard();
-        int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
-        h.create(f, 0);
+        int f = h.createdApi();
         h.at(100 * SEC, new SimEvent.PublishVersion(f));
         h.at(200 * SEC, new SimEvent.UpdateVpcConfig(f, h.vpc(List.of("subnet-2"), List.of("sg-a"))));
         h.at(300 * SEC, new SimEvent.DeleteFunction(f));

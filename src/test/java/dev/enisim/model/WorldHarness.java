@@ -206,6 +206,13 @@ final class WorldHarness {
         return f;
     }
 
+    /** The function "api" in subnet-1 with sg-a (one connection per invocation), created at 0. Returns its index. */
+    int createdApi() {
+        int f = function("api", List.of("subnet-1"), List.of("sg-a"));
+        create(f, 0);
+        return f;
+    }
+
     /** A VpcConfig of subnet and security group ids, as the world's indices (the world is built by then). */
     SimEvent.VpcConfig vpc(List<String> subnetIds, List<String> groupIds) {
         return world().network().vpcConfig(subnetIds, groupIds);

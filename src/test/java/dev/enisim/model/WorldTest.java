@@ -25,8 +25,7 @@ class WorldTest {
     @Test
     void vpcFunctionIsPendingUntilItsEniIsReadyAndInvocationsConflictMeanwhile() {
         WorldHarness h = WorldHarness.standard();
-        int f = h.function("api", List.of("subnet-1"), List.of("sg-a"));
-        h.create(f, 0);
+        int f = h.createdApi();
         h.advanceTo(10 * SEC);
         assertEquals(State.Pending, h.state(f));
         assertEquals(StateReasonCode.Creating, h.world().snapshot().functions().get(f).reason());
