@@ -110,7 +110,7 @@ final class EniFleet implements KeyPorts {
         Integer k = keyIndex.get(key);
         if (k == null) {
             k = pools.size();
-            pools.add(new EniPool(k, key, subnet, vpc, capacity));
+            pools.add(new EniPool(k, key, subnet, vpc, capacity, ports));
             if (k == blocked.length) {
                 blocked = Arrays.copyOf(blocked, 2 * k);
                 retryAtMicros = Arrays.copyOf(retryAtMicros, 2 * k);
@@ -204,26 +204,30 @@ final class EniFleet implements KeyPorts {
 
     /**
      * The same as {@link #acquire}, by rows of the ports table: the row of the ENI whose ports were taken, or -1
-     * (the hot path: no ENI object is read).
+     * (the hot path: the key's row and its ENIs' rows are read, no object; the key's pool only when its first
+     * {@link EniPorts#INLINE} ENIs are full).
      */
     int acquireRow(int key, int n, long now) {
-        EniPool pool = pools.get(key);
-        int row = pool.acquireRow(n);
+        EniPorts p = ports;
+        int row = p.acquireKey(key, n);
+        if (row == EniPorts.MORE) {
+            row = pools.get(key).acquireRow(EniPorts.INLINE, n);
+        }
         if (row >= 0) {
-            listener.connections(key, pool.connections(), now);
+            listener.connections(key, p.keyConnections(key), now);
         }
         return row;
     }
 
     /** Gives back {@code n} ports of the ENI of {@code row}. */
     void releaseRow(int row, int n, long now) {
-        int key = ports.key(row);
-        EniPool pool = pools.get(key);
-        if (!pool.releaseRow(row, n)) {
+        EniPorts p = ports;
+        int key = p.releaseKey(row, n);
+        if (key < 0) {
             throw new IllegalStateException(byRow[row].name() + ": releasing " + n + " connections of "
-                    + ports.connections(row));
+                    + p.connections(row));
         }
-        listener.connections(key, pool.connections(), now);
+        listener.connections(key, p.keyConnections(key), now);
     }
 
 

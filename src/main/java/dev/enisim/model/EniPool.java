@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * The ENIs of one key (VPC + subnet + security-group set), shared by every function and version that uses the
  * key. It tracks who uses the key and the functions waiting for its first ENI, and finds an ENI with free ports
- * for a connection (first fit, in creation order). Why a scale-out failed, and the back-off, are the fleet's.
+ * for a connection (first fit, in creation order). Its connections and its first ENIs' rows are its row of the
+ * ports table ({@link EniPorts}: the hot path reads that row, not this object). Why a scale-out failed, and the
+ * back-off, are the fleet's.
  */
 final class EniPool {
 
@@ -19,16 +21,24 @@ final class EniPool {
     private final int vpc;
     private final List<HyperplaneEni> enis = new ArrayList<>();
     private int[] rows = new int[4];      // the same ENIs' rows in their ports table, in creation order
-    private EniPorts ports;               // the table of the ENIs' ports (the fleet's), set by the first one added
-    private boolean mixedTables;          // an ENI of another table was added (a test's broken state)
+    private final EniPorts ports;         // the table of the key's row and its ENIs' ports (the fleet's)
+    private final int keyRow;             // its row in that table
+    private boolean mixedTables;          // an ENI of another table was added (a standalone pool, or a broken state)
     private int users;
     private String lastReleasingRole;
     private int creating;
-    private int connections;
     private int[] waiters = new int[4];
     private int waiterCount;
 
+    /** A standalone key (tests): its row in a table of its own. */
     EniPool(int key, EniKey eniKey, int subnet, int vpc, int capacity) {
+        this(key, eniKey, subnet, vpc, capacity, new EniPorts());
+    }
+
+    /** A key of a fleet: its row the next of the fleet's ports table (its index there is {@code key}'s). */
+    EniPool(int key, EniKey eniKey, int subnet, int vpc, int capacity, EniPorts ports) {
+        this.ports = ports;
+        this.keyRow = ports.addKey();
         this.capacity = capacity;
         this.key = key;
         this.eniKey = eniKey;
@@ -105,13 +115,16 @@ final class EniPool {
 
     /** Connections held on the key's ENIs now. */
     public int connections() {
-        return connections;
+        return ports.keyConnections(keyRow);
+    }
+
+    /** Its row in the ports table. */
+    int keyRow() {
+        return keyRow;
     }
 
     public void added(HyperplaneEni eni) {
-        if (ports == null) {
-            ports = eni.ports();
-        } else if (ports != eni.ports()) {
+        if (ports != eni.ports()) {
             mixedTables = true;
         }
         if (enis.size() == rows.length) {
@@ -120,6 +133,7 @@ final class EniPool {
         rows[enis.size()] = eni.row();
         enis.add(eni);
         creating++;
+        ports.keyEnis(keyRow, rows, enis.size(), mixedTables);
     }
 
     public void becameReady(HyperplaneEni eni) {
@@ -133,6 +147,7 @@ final class EniPool {
         }
         enis.remove(at);
         System.arraycopy(rows, at + 1, rows, at, enis.size() - at);
+        ports.keyEnis(keyRow, rows, enis.size(), mixedTables);
         if (eni.state() == EniState.Creating) {
             creating--;
         }
@@ -143,7 +158,7 @@ final class EniPool {
         for (int i = 0, size = enis.size(); i < size; i++) {
             HyperplaneEni eni = enis.get(i);
             if (eni.tryAcquire(n)) {
-                connections += n;
+                ports.addKeyConnections(keyRow, n);
                 return eni;
             }
         }
@@ -151,17 +166,18 @@ final class EniPool {
     }
 
     /**
-     * The same as {@link #acquire} on the ports table's rows: the row of the first in-use ENI with {@code n} free
-     * ports, with the ports taken; -1 when none has room.
+     * The same as {@link #acquire} on the ports table's rows, after its key row's first {@code from} ENIs had no
+     * room ({@link EniPorts#acquireKey}): the row of the first in-use ENI from the {@code from}-th on with {@code n}
+     * free ports, with the ports taken; -1 when none has room.
      */
-    int acquireRow(int n) {
+    int acquireRow(int from, int n) {
         if (mixedTables) {
             throw new IllegalStateException("key " + eniKey + ": its ENIs' ports are in several tables");
         }
         int[] rs = rows;
-        for (int i = 0, size = enis.size(); i < size; i++) {
+        for (int i = from, size = enis.size(); i < size; i++) {
             if (ports.tryAcquire(rs[i], n)) {
-                connections += n;
+                ports.addKeyConnections(keyRow, n);
                 return rs[i];
             }
         }
@@ -170,16 +186,7 @@ final class EniPool {
 
     public void release(HyperplaneEni eni, int n) {
         eni.release(n);
-        connections -= n;
-    }
-
-    /** Gives back {@code n} ports of the ENI of row {@code row} of the ports table; false if it holds fewer. */
-    boolean releaseRow(int row, int n) {
-        if (!ports.release(row, n)) {
-            return false;
-        }
-        connections -= n;
-        return true;
+        ports.addKeyConnections(keyRow, -n);
     }
 
     /** A function waits for this key's ENI being created. */
@@ -210,8 +217,8 @@ final class EniPool {
                 throw new IllegalStateException(eni.name() + " of key " + eni.key() + " in pool of key " + key);
             }
         }
-        if (sum != connections) {
-            throw new IllegalStateException("key " + eniKey + ": pool counts " + connections
+        if (sum != connections()) {
+            throw new IllegalStateException("key " + eniKey + ": pool counts " + connections()
                     + " connections, its ENIs " + sum);
         }
         if (c != creating) {

@@ -3,10 +3,13 @@ package dev.enisim.model;
 import java.util.Arrays;
 
 /**
- * The ports of a fleet's ENIs, one row of a shared {@code int[]} per ENI (its connections, its capacity, its key
- * and whether it is in use), so that finding a port and giving it back reads one row of a dense array rather than
- * an ENI object per candidate. An ENI's row is its index in the fleet's creation order; {@link HyperplaneEni}
- * reads and changes its own row. A standalone ENI (tests) has a table of its own.
+ * The ports of a fleet's ENIs and keys. Each ENI is one row of a shared {@code int[]} (its connections, its
+ * capacity, its key and whether it is in use); each key is one row of another (the connections held on its ENIs,
+ * how many ENIs it has, and the rows of its first {@link #INLINE} ENIs in creation order), so that taking a port
+ * reads the key's row and one ENI row, and giving it back the ENI's row and its key's: two dense arrays rather than
+ * the key's objects and an ENI object per candidate. An ENI's row is its index in the fleet's creation order, a
+ * key's row its index; {@link HyperplaneEni} and {@link EniPool} read and change their own rows. A standalone ENI or
+ * key (tests) has a table of its own.
  */
 final class EniPorts {
 
@@ -16,8 +19,23 @@ final class EniPorts {
     private static final int IN_USE = 3;
     private static final int STRIDE = 4;
 
+    /** ENIs of a key whose rows its key row holds (the rest are the pool's: {@link EniPool#acquireRow}). */
+    static final int INLINE = 6;
+    /** {@link #acquireKey}: none of the key's ENIs has room. */
+    static final int NONE = -1;
+    /** {@link #acquireKey}: none of the key's first ENIs has room, and it has more (or ENIs of another table). */
+    static final int MORE = -2;
+
+    private static final int KEY_CONNECTIONS = 0;
+    private static final int KEY_ENIS = 1;         // ENIs of the key; MIXED when one is of another table
+    private static final int KEY_FIRST = 2;        // the first INLINE ENIs' rows
+    private static final int KEY_STRIDE = 8;
+    private static final int MIXED = -1;
+
     private int[] row = new int[16 * STRIDE];
     private int rows;
+    private int[] keyRow = new int[4 * KEY_STRIDE];
+    private int keys;
 
     /** A new ENI's row: no connections, not in use. */
     int add(int key, int capacity) {
@@ -64,5 +82,72 @@ final class EniPorts {
 
     void setInUse(int r, boolean inUse) {
         row[r * STRIDE + IN_USE] = inUse ? 1 : 0;
+    }
+
+    // ---- keys -----------------------------------------------------------------------------------------------
+
+    /** A new key's row: no ENIs, no connections. Returns its index (the next). */
+    int addKey() {
+        if ((keys + 1) * KEY_STRIDE > keyRow.length) {
+            keyRow = Arrays.copyOf(keyRow, keyRow.length * 2);
+        }
+        return keys++;
+    }
+
+    /** Connections held on key {@code k}'s ENIs. */
+    int keyConnections(int k) {
+        return keyRow[k * KEY_STRIDE + KEY_CONNECTIONS];
+    }
+
+    /** {@code n} connections more (or fewer: negative) on key {@code k}'s ENIs (taken or given back by row or object). */
+    void addKeyConnections(int k, int n) {
+        keyRow[k * KEY_STRIDE + KEY_CONNECTIONS] += n;
+    }
+
+    /**
+     * Key {@code k}'s ENIs changed: {@code count} of them, their rows {@code enis} in creation order, or {@code
+     * mixed} when one is of another table (then {@link #acquireKey} leaves the search to the pool).
+     */
+    void keyEnis(int k, int[] enis, int count, boolean mixed) {
+        int b = k * KEY_STRIDE;
+        keyRow[b + KEY_ENIS] = mixed ? MIXED : count;
+        System.arraycopy(enis, 0, keyRow, b + KEY_FIRST, Math.min(count, INLINE));
+    }
+
+    /**
+     * Takes {@code n} ports of the first of key {@code k}'s first {@link #INLINE} ENIs that is in use and has room:
+     * its row; {@link #NONE} when the key has no other ENI, {@link #MORE} when its other ENIs are to be tried.
+     */
+    int acquireKey(int k, int n) {
+        int[] kr = keyRow;
+        int b = k * KEY_STRIDE;
+        int count = kr[b + KEY_ENIS];
+        if (count == MIXED) {
+            return MORE;
+        }
+        for (int i = 0, m = Math.min(count, INLINE); i < m; i++) {
+            int r = kr[b + KEY_FIRST + i];
+            if (tryAcquire(r, n)) {
+                kr[b + KEY_CONNECTIONS] += n;
+                return r;
+            }
+        }
+        return count > INLINE ? MORE : NONE;
+    }
+
+    /**
+     * Gives back {@code n} ports of ENI {@code r} and its key's count: returns its key, or -1 (nothing changed) when
+     * it holds fewer.
+     */
+    int releaseKey(int r, int n) {
+        int b = r * STRIDE;
+        int[] a = row;
+        if (n > a[b + CONNECTIONS]) {
+            return -1;
+        }
+        a[b + CONNECTIONS] -= n;
+        int k = a[b + KEY];
+        keyRow[k * KEY_STRIDE + KEY_CONNECTIONS] -= n;
+        return k;
     }
 }

@@ -3,52 +3,53 @@ package dev.enisim.model;
 import java.util.Arrays;
 
 /**
- * The functions' hot state, one row of a shared {@code long[]} per function (24 longs, 192 bytes): what an
- * invocation's start and end read and write (its state is Active, whether its binding has keys, its in-flight
- * count, reservation, account and provisioned concurrency, its timeout and connections, when it was last invoked,
- * its request-rate window, its environments' counts), so that they touch a row or two of cache lines rather than
- * several objects per function. The hot path names a function by its index; {@link LambdaFunction} and {@link
+ * The functions' hot state, one row of a shared {@code long[]} per function (16 longs, 128 bytes: two cache lines
+ * when the row is aligned, three at most): what an invocation's start and end read and write (its state is
+ * Active, whether its binding has keys, its in-flight count, reservation, account and provisioned concurrency, its
+ * timeout and connections, when it was last invoked, its request-rate window, its environments' counts, packed two
+ * to a long), so that they touch a line or two rather than several objects per function. An end reads and writes
+ * only the row's first 88 bytes. The hot path names a function by its index; {@link LambdaFunction} and {@link
  * Environments} read and write the same rows for everything else.
  *
  * <p>A function's idle on-demand environments sit in a ring (three longs per environment: its key and ENI row, when
  * it went idle, when it was made), ordered by when they went idle: by default an invocation takes the most recently
  * used one (the top), keep-alive expiry removes the oldest (the bottom), so both ends are O(1). The first ring, room
- * for two, is in the function's row itself (most functions seldom have more idle: taking one reads no other line);
- * a full ring moves to one twice its size in a shared {@code long[]} (the slab; a ring given up there is kept for
- * the next ring of its size: the slab never holds more than twice what the rings ever held at once). Provisioned environments sit in a stack of their own per function, made
- * on first use. An ENI is its row in the fleet's {@link EniPorts} ({@link Environments#NO_ENI} when none).
+ * for one, is in the function's row itself (a function seldom idle more than one environment at a time: taking it
+ * reads no other line); a full ring moves to one twice its size in a shared {@code long[]} (the slab; a ring given
+ * up there is kept for the next ring of its size: the slab never holds more than twice what the rings ever held at
+ * once). Provisioned environments sit in a stack of their own per function, made on first use. An ENI is its row in
+ * the fleet's {@link EniPorts} ({@link Environments#NO_ENI} when none).
  */
 final class FunctionRows {
 
     /** {@link #reservedConcurrency} of a function without reserved concurrency. */
     static final int UNRESERVED = -1;
 
-    private static final int STRIDE = 24;
-    private static final int IN_FLIGHT = 0;
+    private static final int STRIDE = 16;
+    // what an end reads and writes: the first 11 longs
+    private static final int COUNTS = 0;            // invocations in flight (low) | environments busy (high)
     private static final int RESERVED_ACCOUNT = 1;  // reserved concurrency (low; UNRESERVED when none) | account
-    private static final int GENERATION = 2;        // the environments' configuration generation
-    private static final int PROVISIONED = 3;       // provisioned concurrency allocated
-    private static final int FLAGS = 4;
-    private static final int CONNECTIONS = 5;       // the network model's per invocation (low) | per environment
-    private static final int TIMEOUT = 6;
-    private static final int LAST_INVOKED = 7;
+    private static final int FLAGS_GENERATION = 2;  // flags (low) | the environments' configuration generation
+    private static final int CONNECTIONS = 3;       // the network model's per invocation (low) | per environment
+    private static final int IDLE_HEAD = 4;         // idle on-demand environments (low) | ring position of the oldest
+    private static final int RING = 5;              // the ring's offset (low: in the row, else the slab) | capacity
+    private static final int PROVISIONED = 6;      // provisioned concurrency allocated (low) | environments made
+    private static final int PROV_IDLE = 7;         // provisioned environments idle
+    private static final int INLINE_RING = 8;       // the first ring: one idle environment (3 longs)
+    // what a start reads besides
+    private static final int TIMEOUT = 11;
+    private static final int LAST_INVOKED = 12;
     /** The request-rate window: its start, the requests admitted in it, its allowance ({@link RequestRate}). */
-    static final int WINDOW_START = 8;
-    static final int IN_WINDOW = 9;
-    static final int ALLOWANCE = 10;
-    private static final int BUSY = 11;             // environments running an invocation
-    private static final int IDLE = 12;             // idle on-demand environments
-    private static final int HEAD = 13;             // ring position of the one idle longest
-    private static final int RING = 14;             // the ring's offset (low: in the row, else the slab) | capacity
-    private static final int PROV_COUNTS = 15;      // provisioned environments idle (low) | in existence
-    private static final int INLINE_RING = 16;      // the first ring: two idle environments (6 longs)
+    static final int WINDOW_START = 13;
+    static final int IN_WINDOW = 14;
+    static final int ALLOWANCE = 15;
 
-    private static final long ACTIVE = 1;
-    private static final long HAS_KEYS = 2;
-    private static final long EXPIRY_SCHEDULED = 4;
+    private static final int ACTIVE = 1;
+    private static final int HAS_KEYS = 2;
+    private static final int EXPIRY_SCHEDULED = 4;
 
     private static final int ENV = 3;               // longs per idle environment: key|eni, idle since, created at
-    private static final int FIRST_RING = 2;
+    private static final int FIRST_RING = 1;
     private static final long[] NONE = new long[0];
 
     private long[] row;
@@ -68,8 +69,8 @@ final class FunctionRows {
     }
 
     /**
-     * A new function's row: its reservation ({@link #UNRESERVED} when none), timeout and the network
-     * model's connections per invocation and per environment. Returns its index (the next).
+     * A new function's row: its reservation ({@link #UNRESERVED} when none) and timeout. Returns its index (the
+     * next).
      */
     int add(int reservedConcurrency, long timeoutMicros) {
         int f = functions;
@@ -105,6 +106,18 @@ final class FunctionRows {
         return (int) pair;
     }
 
+    /** The long at {@code field} of row {@code b} with its low half moved by {@code delta}. */
+    private long addLow(int b, int field, int delta) {
+        long p = row[b + field];
+        return row[b + field] = pair(high(p), low(p) + delta);
+    }
+
+    /** The long at {@code field} of row {@code b} with its high half moved by {@code delta}. */
+    private long addHigh(int b, int field, int delta) {
+        long p = row[b + field];
+        return row[b + field] = pair(high(p) + delta, low(p));
+    }
+
     /** The row's long at {@code field} (the request-rate window's fields), for its owner. */
     long get(int f, int field) {
         return row[f * STRIDE + field];
@@ -117,7 +130,7 @@ final class FunctionRows {
     // ---- the function ---------------------------------------------------------------------------------------
 
     boolean active(int f) {
-        return (row[f * STRIDE + FLAGS] & ACTIVE) != 0;
+        return (row[f * STRIDE + FLAGS_GENERATION] & ACTIVE) != 0;
     }
 
     void setActive(int f, boolean active) {
@@ -125,34 +138,34 @@ final class FunctionRows {
     }
 
     boolean hasKeys(int f) {
-        return (row[f * STRIDE + FLAGS] & HAS_KEYS) != 0;
+        return (row[f * STRIDE + FLAGS_GENERATION] & HAS_KEYS) != 0;
     }
 
     void setHasKeys(int f, boolean hasKeys) {
         flag(f, HAS_KEYS, hasKeys);
     }
 
-    private void flag(int f, long bit, boolean on) {
-        int b = f * STRIDE + FLAGS;
+    private void flag(int f, int bit, boolean on) {
+        int b = f * STRIDE + FLAGS_GENERATION;
         row[b] = on ? row[b] | bit : row[b] & ~bit;
     }
 
     int inFlight(int f) {
-        return (int) row[f * STRIDE + IN_FLIGHT];
+        return low(row[f * STRIDE + COUNTS]);
     }
 
     /** One more invocation of the function in flight. */
     void admitted(int f) {
-        row[f * STRIDE + IN_FLIGHT]++;
+        addLow(f * STRIDE, COUNTS, 1);
     }
 
     /** One invocation of the function ends; false (and nothing changes) when none was in flight. */
     boolean finished(int f) {
-        int b = f * STRIDE + IN_FLIGHT;
-        if (row[b] <= 0) {
+        int b = f * STRIDE;
+        if (low(row[b + COUNTS]) <= 0) {
             return false;
         }
-        row[b]--;
+        addLow(b, COUNTS, -1);
         return true;
     }
 
@@ -171,11 +184,12 @@ final class FunctionRows {
     }
 
     int provisionedConcurrency(int f) {
-        return (int) row[f * STRIDE + PROVISIONED];
+        return low(row[f * STRIDE + PROVISIONED]);
     }
 
     void setProvisionedConcurrency(int f, int n) {
-        row[f * STRIDE + PROVISIONED] = n;
+        int b = f * STRIDE + PROVISIONED;
+        row[b] = pair(high(row[b]), n);
     }
 
     long timeoutMicros(int f) {
@@ -207,27 +221,27 @@ final class FunctionRows {
 
     /** Idle on-demand environments. */
     int idle(int f) {
-        return (int) row[f * STRIDE + IDLE];
+        return low(row[f * STRIDE + IDLE_HEAD]);
     }
 
     int provisionedIdle(int f) {
-        return low(row[f * STRIDE + PROV_COUNTS]);
+        return (int) row[f * STRIDE + PROV_IDLE];
     }
 
     /** Provisioned environments in existence (busy or idle). */
     int provisioned(int f) {
-        return high(row[f * STRIDE + PROV_COUNTS]);
+        return high(row[f * STRIDE + PROVISIONED]);
     }
 
     /** Environments running an invocation. */
     int busy(int f) {
-        return (int) row[f * STRIDE + BUSY];
+        return high(row[f * STRIDE + COUNTS]);
     }
 
     /** On-demand environments running an invocation. */
     int busyOnDemand(int f) {
-        long p = row[f * STRIDE + PROV_COUNTS];
-        return busy(f) - (high(p) - low(p));
+        int b = f * STRIDE;
+        return high(row[b + COUNTS]) - (high(row[b + PROVISIONED]) - (int) row[b + PROV_IDLE]);
     }
 
     /** All environments in existence. */
@@ -236,16 +250,16 @@ final class FunctionRows {
     }
 
     int generation(int f) {
-        return (int) row[f * STRIDE + GENERATION];
+        return high(row[f * STRIDE + FLAGS_GENERATION]);
     }
 
     /** A new configuration: environments made for the old one are not reused. Returns the new generation. */
     int newGeneration(int f) {
-        return (int) ++row[f * STRIDE + GENERATION];
+        return high(addHigh(f * STRIDE, FLAGS_GENERATION, 1));
     }
 
     boolean expiryScheduled(int f) {
-        return (row[f * STRIDE + FLAGS] & EXPIRY_SCHEDULED) != 0;
+        return (row[f * STRIDE + FLAGS_GENERATION] & EXPIRY_SCHEDULED) != 0;
     }
 
     void setExpiryScheduled(int f, boolean b) {
@@ -254,15 +268,15 @@ final class FunctionRows {
 
     /** A new on-demand environment starts (cold) and is busy. */
     void started(int f) {
-        row[f * STRIDE + BUSY]++;
+        addHigh(f * STRIDE, COUNTS, 1);
     }
 
     /** A busy environment ends for good (its generation is gone, or it was on-demand and discarded). */
     void discardBusy(int f, boolean wasProvisioned) {
         int b = f * STRIDE;
-        row[b + BUSY]--;
+        addHigh(b, COUNTS, -1);
         if (wasProvisioned) {
-            row[b + PROV_COUNTS] = pair(high(row[b + PROV_COUNTS]) - 1, low(row[b + PROV_COUNTS]));
+            addHigh(b, PROVISIONED, -1);
         }
     }
 
@@ -278,7 +292,7 @@ final class FunctionRows {
      */
     private int at(int b, int position) {
         long ring = row[b + RING];
-        return low(ring) + ((int) (row[b + HEAD] + position) & (high(ring) - 1)) * ENV;
+        return low(ring) + ((high(row[b + IDLE_HEAD]) + position) & (high(ring) - 1)) * ENV;
     }
 
     /** The array holding the ring of the row at {@code b}: the row's own while it is the first. */
@@ -339,7 +353,7 @@ final class FunctionRows {
     int takeIdle(int f, int position) {
         int b = f * STRIDE;
         long[] s = ring(b);
-        int size = (int) row[b + IDLE];
+        int size = idle(f);
         int i = at(b, position);
         int e = low(s[i]);
         for (int p = position; p < size - 1; p++) {
@@ -349,8 +363,8 @@ final class FunctionRows {
             s[i + 2] = s[from + 2];
             i = from;
         }
-        row[b + IDLE] = size - 1;
-        row[b + BUSY]++;
+        addLow(b, IDLE_HEAD, -1);
+        addHigh(b, COUNTS, 1);
         return e;
     }
 
@@ -360,8 +374,8 @@ final class FunctionRows {
      */
     void returnIdle(int f, int k, int e, long created, long now) {
         int b = f * STRIDE;
-        row[b + BUSY]--;
-        int size = (int) row[b + IDLE];
+        addHigh(b, COUNTS, -1);
+        int size = idle(f);
         if (size == high(row[b + RING])) {
             grow(b, size);
         }
@@ -370,13 +384,13 @@ final class FunctionRows {
         s[i] = keyEni(k, e);
         s[i + 1] = now;
         s[i + 2] = created;
-        row[b + IDLE] = size + 1;
+        addLow(b, IDLE_HEAD, 1);
     }
 
     /** When the oldest idle environment went idle; {@link Long#MAX_VALUE} when none is idle. */
     long oldestIdleSince(int f) {
         int b = f * STRIDE;
-        return row[b + IDLE] == 0 ? Long.MAX_VALUE : ring(b)[at(b, 0) + 1];
+        return idle(f) == 0 ? Long.MAX_VALUE : ring(b)[at(b, 0) + 1];
     }
 
     int oldestKey(int f) {
@@ -388,8 +402,8 @@ final class FunctionRows {
     int expireOldest(int f) {
         int b = f * STRIDE;
         int e = low(ring(b)[at(b, 0)]);
-        row[b + HEAD] = (row[b + HEAD] + 1) & (high(row[b + RING]) - 1);
-        row[b + IDLE]--;
+        long p = row[b + IDLE_HEAD];
+        row[b + IDLE_HEAD] = pair((high(p) + 1) & (high(row[b + RING]) - 1), low(p) - 1);
         return e;
     }
 
@@ -406,7 +420,7 @@ final class FunctionRows {
             giveRing(low(ring), high(ring));
         }
         row[b + RING] = pair(capacity, offset);
-        row[b + HEAD] = 0;
+        row[b + IDLE_HEAD] = pair(0, low(row[b + IDLE_HEAD]));
     }
 
     /** A ring of {@code capacity} environments: one given up earlier, else new at the slab's end. */
@@ -452,21 +466,19 @@ final class FunctionRows {
     /** Takes the provisioned environment on top of the stack; returns its ENI row. */
     int takeProvisioned(int f) {
         int b = f * STRIDE;
-        int idle = low(row[b + PROV_COUNTS]) - 1;
-        row[b + PROV_COUNTS] = pair(high(row[b + PROV_COUNTS]), idle);
-        row[b + BUSY]++;
+        int idle = (int) --row[b + PROV_IDLE];
+        addHigh(b, COUNTS, 1);
         return low(provisioned[f][idle]);
     }
 
     void returnProvisioned(int f, int k, int e) {
-        row[f * STRIDE + BUSY]--;
+        addHigh(f * STRIDE, COUNTS, -1);
         pushProvisioned(f, k, e);
     }
 
     /** Adds a provisioned environment (idle), holding ENI row {@code e}. */
     void addProvisioned(int f, int k, int e) {
-        int b = f * STRIDE + PROV_COUNTS;
-        row[b] = pair(high(row[b]) + 1, low(row[b]));
+        addHigh(f * STRIDE, PROVISIONED, 1);
         pushProvisioned(f, k, e);
     }
 
@@ -478,8 +490,7 @@ final class FunctionRows {
             provisioned[f] = stack;
         }
         stack[idle] = keyEni(k, e);
-        int b = f * STRIDE + PROV_COUNTS;
-        row[b] = pair(high(row[b]), idle + 1);
+        row[f * STRIDE + PROV_IDLE] = idle + 1;
     }
 
     void checkEnvironments(int f, String function) {

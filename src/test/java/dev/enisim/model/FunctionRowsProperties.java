@@ -28,6 +28,8 @@ class FunctionRowsProperties {
         int provisioned;
         int busy;
         int mostIdle;
+        int generation;
+        int provisionedConcurrency;
     }
 
     @Provide
@@ -106,6 +108,14 @@ class FunctionRowsProperties {
                 }
                 default -> { // in flight, flags and the packed fields beside the environments
                     rows.admitted(f);
+                    assertEquals(1, rows.inFlight(f));
+                    assertEquals(r.busy, rows.busy(f), "in flight and busy share a long");
+                    if (op[2] % 2 == 0) {
+                        r.generation++;
+                        assertEquals(r.generation, rows.newGeneration(f));
+                    }
+                    r.provisionedConcurrency = op[2] % 9;
+                    rows.setProvisionedConcurrency(f, r.provisionedConcurrency);
                     rows.setActive(f, op[3] % 2 == 0);
                     rows.setHasKeys(f, op[3] % 3 == 0);
                     rows.setExpiryScheduled(f, op[3] % 5 == 0);
@@ -119,6 +129,9 @@ class FunctionRowsProperties {
                     assertEquals(key, rows.invocationConnections(f));
                     assertEquals(eni + 1, rows.environmentConnections(f));
                     assertEquals(1000 + f, rows.timeoutMicros(f));
+                    assertEquals(r.generation, rows.generation(f), "the flags share a long with the generation");
+                    rows.invokedAt(f, now);
+                    assertEquals(now, rows.lastInvokedMicros(f));
                     assertEquals(true, rows.finished(f));
                     assertEquals(false, rows.finished(f), "none in flight any more");
                 }
@@ -129,8 +142,8 @@ class FunctionRowsProperties {
         }
         int bound = 0;
         for (Reference r : refs) {
-            // a function's rings beyond the first (in its row): 4, 8, ... up to the power of two that held its most
-            // idle, less than twice that
+            // a function's rings beyond the first (in its row, room for one): 2, 4, ... up to the power of two that
+            // held its most idle, less than twice that
             int largest = r.mostIdle == 0 ? 0 : Math.max(2, Integer.highestOneBit(r.mostIdle - 1) * 2);
             bound += 3 * 2 * largest;
         }
@@ -143,6 +156,9 @@ class FunctionRowsProperties {
         assertEquals(r.busy, rows.busy(f), "busy");
         assertEquals(r.provisioned, rows.provisioned(f), "provisioned");
         assertEquals(r.prov.size(), rows.provisionedIdle(f), "provisioned idle");
+        assertEquals(r.provisionedConcurrency, rows.provisionedConcurrency(f), "provisioned concurrency allocated");
+        assertEquals(r.generation, rows.generation(f), "generation");
+        assertEquals(0, rows.inFlight(f), "in flight");
         assertEquals(r.busy - (r.provisioned - r.prov.size()), rows.busyOnDemand(f), "busy on demand");
         assertEquals(r.idle.size() + r.provisioned + rows.busyOnDemand(f), rows.total(f), "total");
         assertEquals(r.idle.isEmpty() ? Long.MAX_VALUE : r.idle.get(0)[2], rows.oldestIdleSince(f));
@@ -170,11 +186,14 @@ class FunctionRowsProperties {
         FunctionRows rows = new FunctionRows();
         int a = rows.add(LambdaFunction.UNRESERVED, 1);
         int b = rows.add(LambdaFunction.UNRESERVED, 1);
-        for (int i = 0; i < 2; i++) {
-            rows.started(a);
-            rows.returnIdle(a, 1, i, i, i);
-        }
-        assertEquals(0, rows.slabLongs(), "two idle environments fit in the function's row");
+        rows.started(a);
+        rows.returnIdle(a, 1, 0, 0, 0);
+        assertEquals(0, rows.slabLongs(), "one idle environment fits in the function's row");
+        assertEquals(0, rows.takeIdle(a, 0));
+        rows.returnIdle(a, 1, 0, 0, 0);
+        rows.started(a);
+        rows.returnIdle(a, 1, 1, 1, 1);
+        assertEquals(6, rows.slabLongs(), "a second moves the ring to the shared store: room for two");
         rows.expireOldest(a);
         rows.expireOldest(a);
         for (int i = 0; i < 16; i++) {
