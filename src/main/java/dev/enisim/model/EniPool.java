@@ -221,6 +221,19 @@ final class EniPool {
             throw new IllegalStateException("key " + eniKey + ": pool counts " + connections()
                     + " connections, its ENIs " + sum);
         }
+        if (!mixedTables) {
+            if (ports.keyEniCount(keyRow) != enis.size()) {
+                throw new IllegalStateException("key " + eniKey + ": its row counts " + ports.keyEniCount(keyRow)
+                        + " ENIs, its pool " + enis.size());
+            }
+            for (int i = 0; i < Math.min(enis.size(), EniPorts.INLINE); i++) {
+                if (ports.keyEni(keyRow, i) != enis.get(i).row()) {
+                    throw new IllegalStateException("key " + eniKey + ": its row's ENI " + i + " is row "
+                            + ports.keyEni(keyRow, i) + ", its pool's " + enis.get(i).name() + " row "
+                            + enis.get(i).row());
+                }
+            }
+        }
         if (c != creating) {
             throw new IllegalStateException("key " + eniKey + ": pool counts " + creating + " creating, found " + c);
         }

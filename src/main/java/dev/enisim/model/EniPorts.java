@@ -114,6 +114,16 @@ final class EniPorts {
         System.arraycopy(enis, 0, keyRow, b + KEY_FIRST, Math.min(count, INLINE));
     }
 
+    /** ENIs of key {@code k} as its row counts them; -1 when one is of another table. */
+    int keyEniCount(int k) {
+        return keyRow[k * KEY_STRIDE + KEY_ENIS];
+    }
+
+    /** The row of key {@code k}'s {@code i}-th ENI as its row holds it ({@code i < INLINE}). */
+    int keyEni(int k, int i) {
+        return keyRow[k * KEY_STRIDE + KEY_FIRST + i];
+    }
+
     /**
      * Takes {@code n} ports of the first of key {@code k}'s first {@link #INLINE} ENIs that is in use and has room:
      * its row; {@link #NONE} when the key has no other ENI, {@link #MORE} when its other ENIs are to be tried.
