@@ -30,6 +30,17 @@ public final class Workloads {
      * staggered by 5 minutes over 12 groups, 1/s on average: n invocations/s in all (10,000/s, 36 M in the hour).
      */
     public static ObjectNode manyFunctions(int n) {
+        return manyFunctions(n, 500);
+    }
+
+    /**
+     * The same with {@code groups} security-group sets (a multiple of 10, e.g. 50: 2 x {@code groups}
+     * ENI keys when {@code n >= groups}): function i uses set i % {@code groups}, whose functions share its subnet pair.
+     */
+    public static ObjectNode manyFunctions(int n, int groups) {
+        if (groups < 10 || groups % 10 != 0) {
+            throw new IllegalArgumentException("security-group sets: a multiple of 10, got " + groups);
+        }
         ObjectNode root = JSON.createObjectNode();
         root.put("name", "bench-many-functions");
         root.put("seed", 16);
@@ -48,9 +59,9 @@ public final class Workloads {
             subnet.put("cidr", String.format(Locale.ROOT, "10.%d.%d.0/20", 20 + s / 16, (s % 16) * 16));
             subnet.put("az", "us-east-1" + (char) ('a' + s % 3));
         }
-        ArrayNode groups = vpc.putArray("securityGroups");
-        for (int g = 0; g < 500; g++) {
-            groups.add(String.format(Locale.ROOT, "sg-%03d", g));
+        ArrayNode groupIds = vpc.putArray("securityGroups");
+        for (int g = 0; g < groups; g++) {
+            groupIds.add(String.format(Locale.ROOT, "sg-%03d", g));
         }
         ArrayNode functions = root.putArray("functions");
         for (int i = 0; i < n; i++) {
@@ -60,7 +71,7 @@ public final class Workloads {
             f.put("timeout", "30s");
             int pair = i % 10;
             vpcConfig(f, new String[] {String.format(Locale.ROOT, "sub-%02d", 2 * pair),
-                String.format(Locale.ROOT, "sub-%02d", 2 * pair + 1)}, String.format(Locale.ROOT, "sg-%03d", i % 500));
+                String.format(Locale.ROOT, "sub-%02d", 2 * pair + 1)}, String.format(Locale.ROOT, "sg-%03d", i % groups));
             ObjectNode d = f.putObject("duration");
             d.put("dist", "lognormal");
             d.put("median", (50 << (i % 4)) + "ms");

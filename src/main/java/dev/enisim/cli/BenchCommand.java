@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enisim.bench.Bench;
 import dev.enisim.bench.CostModel;
+import dev.enisim.bench.MemoryModel;
+import dev.enisim.bench.ParallelScaling;
 import dev.enisim.bench.ReferenceSimulator;
 import dev.enisim.bench.SamplerBench;
 import dev.enisim.bench.Workloads;
@@ -42,7 +44,8 @@ import picocli.CommandLine.Spec;
             + "are scenarios/bench/<name>.yaml; many-functions (10,000 functions, 500 keys, an hour: not run by "
             + "default) is generated; a scenario path works too. For a pure loss workload the throttled fraction is "
             + "printed beside Erlang B, and the reference simulators run on the same workload (--no-references to "
-            + "skip).",
+            + "skip). --parallel-scaling and --memory-model add the issue's other figures: how replications scale "
+            + "with cores, and memory per function and per ENI key.",
             "Exit codes: 0 done, 1 internal error, 2 bad input (an unknown workload, a bad --set)."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -52,7 +55,8 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "WORKLOAD", arity = "0..*", description = "loss, account, month, many-functions (any name of "
-            + "scenarios/bench/), or scenario files (default: loss account month).")
+            + "scenarios/bench/), or scenario files (default: loss account month; none when --parallel-scaling or "
+            + "--memory-model is given).")
     List<String> workloads = new ArrayList<>();
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "3", description = "Timed runs per workload "
@@ -91,6 +95,30 @@ final class BenchCommand implements Callable<Integer> {
             + "cost model measures (default: 1,100,1000,10000).")
     int[] costModelFunctions = CostModel.FUNCTIONS.clone();
 
+    @Option(names = "--parallel-scaling", paramLabel = "N", defaultValue = "0", description = {"Also measure how "
+        + "replications scale with cores: N replications (at least 2) of --parallel-workload cut to "
+        + "--parallel-duration, in-process after a warm-up, one after another and then on every core (what run "
+        + "--replications N --parallel does); prints the wall seconds each way, their ratio, the process's CPU "
+        + "seconds, the cores, and whether both ways gave every replication the same numbers (default: not "
+        + "measured)."})
+    int parallelScaling;
+
+    @Option(names = "--parallel-workload", paramLabel = "WORKLOAD", defaultValue = "account", description =
+            "The workload --parallel-scaling runs, a name or a scenario file, with --set applied (default: "
+            + "${DEFAULT-VALUE}).")
+    String parallelWorkload;
+
+    @Option(names = "--parallel-duration", paramLabel = "DURATION", defaultValue = "60m", description = "Simulated "
+            + "time of each replication --parallel-scaling runs; the ratio grows with it, the JVM's fixed costs "
+            + "(compilation) weighing less (default: ${DEFAULT-VALUE}).")
+    String parallelDuration;
+
+    @Option(names = "--memory-model", description = {"Also measure memory per function and per ENI key: the heap "
+        + "a finished many-functions run retains at 1,000 and 2,000 functions (1,000 keys) and at 1,000 functions "
+        + "with 100 keys, with --set applied (e.g. --set duration=10m for a quicker, smaller figure; default: the "
+        + "hour, 60 one-minute buckets)."})
+    boolean memoryModel;
+
     @Override
     public Integer call() throws ScenarioException, IOException {
         if (repeat < 1) {
@@ -101,6 +129,9 @@ final class BenchCommand implements Callable<Integer> {
             if (n < 1) {
                 throw new UserInputException("--cost-model-functions: " + n + " is not a function count (>= 1)");
             }
+        }
+        if (parallelScaling == 1 || parallelScaling < 0) {
+            throw new UserInputException("--parallel-scaling needs at least 2 replications, got " + parallelScaling);
         }
         if (costModelArrivals < 60_000) {
             throw new UserInputException("--cost-model-arrivals must be at least 60000 (a minute of loss traffic: the runs keep 1-minute buckets)");
@@ -117,19 +148,29 @@ final class BenchCommand implements Callable<Integer> {
         if (costModel != null) {
             SafeOutput.checkFile(costModel, home, SVG_SIGNATURE);
         }
-        List<String> names = workloads.isEmpty() ? STANDARD : workloads;
+        boolean extrasOnly = workloads.isEmpty() && (parallelScaling > 0 || memoryModel);
+        List<String> names = extrasOnly ? List.of() : workloads.isEmpty() ? STANDARD : workloads;
         List<JsonNode> trees = new ArrayList<>();
         for (String name : names) {
             trees.add(tree(home, name)); // every name checked before the first (long) run
+        }
+        Scenario parallelScenario = null;
+        if (parallelScaling > 0) {
+            JsonNode tree = Overrides.apply(tree(home, parallelWorkload), sets, parallelWorkload);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tree).put("duration", parallelDuration);
+            parallelScenario = ScenarioLoader.parseTree(tree, parallelWorkload + " (--parallel-duration "
+                    + parallelDuration + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> progress = line -> err.println("  " + line);
         out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MiB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        out.printf(Locale.ROOT, "%-14s %12s %12s %7s %28s %26s %5s %8s %7s %12s %8s%n", "workload", "events",
-                "invocations", "wall s", "events/s (min-max)", "invocations/s (min-max)", "peak", "retained", "B/event",
-                "events/CPU-s", "steady B");
+        if (!names.isEmpty()) {
+            out.printf(Locale.ROOT, "%-14s %12s %12s %7s %28s %26s %5s %8s %7s %12s %8s%n", "workload", "events",
+                    "invocations", "wall s", "events/s (min-max)", "invocations/s (min-max)", "peak", "retained",
+                    "B/event", "events/CPU-s", "steady B");
+        }
         ObjectMapper mapper = SummaryJson.mapper();
         ArrayNode all = mapper.createArrayNode();
         ArrayNode refs = mapper.createArrayNode();
@@ -150,10 +191,12 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        out.println("(peak: heap MiB at its highest, garbage included; retained: MiB the finished run still holds after a"
+        if (!names.isEmpty()) {
+            out.println("(peak: heap MiB at its highest, garbage included; retained: MiB the finished run still holds after a"
                 + " full collection; B/event: bytes the simulating thread allocated per event over the whole run, building"
                 + " the simulation and its result included; steady B: the same from a tenth of the simulated time to its"
                 + " end, without the building)");
+        }
         ArrayNode draws = mapper.createArrayNode();
         if (samplers) {
             out.printf(Locale.ROOT, "%n%-15s %-66s %12s%n", "draw", "candidate", "CPU ns (min-max)");
@@ -176,6 +219,30 @@ final class BenchCommand implements Callable<Integer> {
             SafeOutput.writeFile(costModel, home, SVG_SIGNATURE, ChartFiles.svg(CostModelChart.of(points), 720, 420));
             out.println("cost model chart: " + costModel);
         }
+        ObjectNode scaling = null;
+        if (parallelScenario != null) {
+            ParallelScaling.Figure f = ParallelScaling.measure(parallelWorkload, parallelScenario, parallelScaling,
+                    progress);
+            out.printf(Locale.ROOT, "%nparallel scaling: %s cut to %s, %d replications of %,d events, %d cores: serially"
+                    + " %.2f s wall (%.2f s CPU), on %d threads %.2f s wall (%.2f s CPU): %.2fx; the same numbers both"
+                    + " ways: %s%n", f.workload(), parallelDuration, f.replications(), f.eventsPerReplication(),
+                    f.cores(), f.serialWallSeconds(), f.serialCpuSeconds(), f.threads(), f.parallelWallSeconds(),
+                    f.parallelCpuSeconds(), f.speedup(), f.identical() ? "yes" : "NO");
+            scaling = mapper.valueToTree(f);
+        }
+        ObjectNode memory = null;
+        if (memoryModel) {
+            MemoryModel.Figure m = MemoryModel.measure(t -> Overrides.apply(t, sets, "many-functions"), progress);
+            out.printf(Locale.ROOT, "%nmemory (many-functions, %.0f s simulated):%n%10s %6s %12s %10s %9s%n",
+                    m.simulatedSeconds(), "functions", "keys", "events", "retained", "peak MiB");
+            for (MemoryModel.Point p : m.points()) {
+                out.printf(Locale.ROOT, "%,10d %,6d %,12d %8.1f MiB %9d%n", p.functions(), p.keys(), p.events(),
+                        p.retainedHeapBytes() / 1048576.0, p.peakHeapBytes() >> 20);
+            }
+            out.printf(Locale.ROOT, "per function %.1f KiB, per key %.1f KiB (retained, the run's result included)%n",
+                    m.bytesPerFunction() / 1024, m.bytesPerKey() / 1024);
+            memory = mapper.valueToTree(m);
+        }
         if (json != null) {
             ObjectNode root = mapper.createObjectNode();
             root.put("java", System.getProperty("java.version"));
@@ -185,6 +252,12 @@ final class BenchCommand implements Callable<Integer> {
             root.set("references", refs);
             root.set("samplers", draws);
             root.set("costModel", cost);
+            if (scaling != null) {
+                root.set("parallelScaling", scaling);
+            }
+            if (memory != null) {
+                root.set("memoryModel", memory);
+            }
             SafeOutput.writeFile(json, home, JSON_SIGNATURE, (mapper.writeValueAsString(root) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
         }

@@ -27,10 +27,11 @@ class BenchCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
+    /** What a bench command gave (for this package's tests). */
+    record Run(int code, String out, String err) {
     }
 
-    private static Run bench(String... args) {
+    static Run bench(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         String[] all = new String[args.length + 1];

@@ -1,0 +1,124 @@
+package dev.enisim.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.enisim.experiment.Replications;
+import dev.enisim.run.Simulation;
+import dev.enisim.scenario.Scenario;
+import dev.enisim.scenario.ScenarioLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code enisim bench --parallel-scaling} and {@code --memory-model}: the figures the issue asks to be shown, written
+ * to the JSON, computed from what was measured; the serial and parallel ways give every replication the same
+ * numbers, and a digest tells different runs apart.
+ */
+class ParallelScalingTest {
+
+    @TempDir
+    Path dir;
+
+    private static String[] run(String... args) {
+        BenchCommandTest.Run r = BenchCommandTest.bench(args);
+        return new String[] {Integer.toString(r.code()), r.out(), r.err()};
+    }
+
+    @Test
+    void theParallelFigureIsMeasuredBothWaysAndWrittenToTheJson() throws Exception {
+        Path scenario = dir.resolve("tiny.yaml");
+        Files.writeString(scenario, BenchTest.TINY_LOSS);
+        Path json = dir.resolve("bench.json");
+        String[] r = run("--parallel-scaling", "3", "--parallel-workload", scenario.toString(),
+                "--parallel-duration", "3000s", "--json", json.toString());
+        assertEquals("0", r[0], r[2]);
+        assertFalse(r[1].contains("events/s (min-max)"), "no workload table when only the extra figures are asked");
+        assertTrue(r[1].contains("3 replications") && r[1].contains("the same numbers both ways: yes"), r[1]);
+        assertTrue(r[2].contains("serially") && r[2].contains("threads"), r[2]);
+
+        JsonNode p = new ObjectMapper().readTree(json.toFile()).get("parallelScaling");
+        assertEquals(3, p.get("replications").asInt());
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(cores, p.get("cores").asInt());
+        assertEquals(Math.min(cores, 3), p.get("threads").asInt());
+        assertEquals(3000, p.get("simulatedSeconds").asDouble(), "--parallel-duration applies");
+        double serial = p.get("serialWallSeconds").asDouble();
+        double parallel = p.get("parallelWallSeconds").asDouble();
+        assertTrue(serial > 0 && parallel > 0, p.toString());
+        assertEquals(serial / parallel, p.get("speedup").asDouble(), 1e-9, "the ratio of the measured times");
+        assertTrue(p.get("serialCpuSeconds").asDouble() >= 0 && p.get("parallelCpuSeconds").asDouble() >= 0);
+        assertTrue(p.get("identical").asBoolean());
+
+        // the digests are the replications' own: those of the same replications run directly, all different
+        Scenario cut = ScenarioLoader.parse(BenchTest.TINY_LOSS.replace("duration: 20000s", "duration: 3000s"), "t");
+        List<ParallelScaling.Digested> direct = Replications.run(cut, 3, 1, ParallelScaling::digest);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(direct.get(i).sha256(), p.get("digests").get(i).asText());
+        }
+        assertNotEquals(direct.get(0).sha256(), direct.get(1).sha256(), "replications are independent");
+        assertEquals(direct.get(0).events(), p.get("eventsPerReplication").asLong());
+    }
+
+    @Test
+    void aDigestTellsRunsApartAndGivesTheSameRunTheSameDigest() throws Exception {
+        Scenario s = BenchTest.tinyLoss();
+        Scenario shorter = s.withDuration(s.durationMicros() / 2, s.bucketMicros());
+        assertEquals(ParallelScaling.digest(new Simulation(s, 0).run()),
+                ParallelScaling.digest(new Simulation(s, 0).run()));
+        assertNotEquals(ParallelScaling.digest(new Simulation(s, 0).run()).sha256(),
+                ParallelScaling.digest(new Simulation(shorter, 0).run()).sha256());
+        assertThrows(IllegalArgumentException.class, () -> ParallelScaling.measure("t", s, 1, line -> { }));
+    }
+
+    @Test
+    void badParallelOptionsAreBadInputBeforeAnythingRuns() throws Exception {
+        String[] one = run("--parallel-scaling", "1");
+        assertEquals("2", one[0]);
+        assertTrue(one[2].contains("--parallel-scaling needs at least 2 replications, got 1"), one[2]);
+        String[] duration = run("--parallel-scaling", "2", "--parallel-duration", "soon");
+        assertEquals("2", duration[0]);
+        assertTrue(duration[2].contains("duration") && duration[2].contains("--parallel-duration soon"), duration[2]);
+        assertFalse(duration[2].contains("warm-up"), "nothing ran");
+        assertFalse(duration[2].contains("Exception"), duration[2]);
+    }
+
+    @Test
+    void memoryPerFunctionAndPerKeyIsMeasuredAndWrittenToTheJson() throws Exception {
+        Path json = dir.resolve("bench.json");
+        String[] r = run("--memory-model", "--set", "duration=1m", "--json", json.toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("per function") && r[1].contains("per key"), r[1]);
+        JsonNode m = new ObjectMapper().readTree(json.toFile()).get("memoryModel");
+        JsonNode points = m.get("points");
+        assertEquals(3, points.size());
+        assertEquals(60, m.get("simulatedSeconds").asDouble(), "--set applies");
+        int[][] expected = {{1000, 1000}, {2000, 1000}, {1000, 100}};
+        for (int i = 0; i < 3; i++) {
+            assertEquals(expected[i][0], points.get(i).get("functions").asInt());
+            assertEquals(expected[i][1], points.get(i).get("keys").asInt());
+            assertTrue(points.get(i).get("events").asLong() > expected[i][0] * 30L, "about 1/s per function");
+        }
+        long few = points.get(0).get("retainedHeapBytes").asLong();
+        long many = points.get(1).get("retainedHeapBytes").asLong();
+        long fewKeys = points.get(2).get("retainedHeapBytes").asLong();
+        assertEquals((many - few) / 1000.0, m.get("bytesPerFunction").asDouble(), 1e-9);
+        assertEquals((few - fewKeys) / 900.0, m.get("bytesPerKey").asDouble(), 1e-9);
+    }
+
+    @Test
+    void theManyFunctionsWorkloadTakesItsSecurityGroupSets() throws Exception {
+        Scenario s = ScenarioLoader.parseTree(Workloads.manyFunctions(100, 50), "m");
+        assertEquals(100, s.functions().size());
+        assertEquals(Workloads.manyFunctions(100).toString(), Workloads.manyFunctions(100, 500).toString());
+        assertThrows(IllegalArgumentException.class, () -> Workloads.manyFunctions(100, 55));
+    }
+}
