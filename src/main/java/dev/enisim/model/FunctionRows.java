@@ -106,17 +106,11 @@ final class FunctionRows {
         return (int) pair;
     }
 
-    /** The long at {@code field} of row {@code b} with its low half moved by {@code delta}. */
-    private long addLow(int b, int field, int delta) {
-        long p = row[b + field];
-        return row[b + field] = pair(high(p), low(p) + delta);
-    }
-
-    /** The long at {@code field} of row {@code b} with its high half moved by {@code delta}. */
-    private long addHigh(int b, int field, int delta) {
-        long p = row[b + field];
-        return row[b + field] = pair(high(p) + delta, low(p));
-    }
+    /**
+     * One in the high half of a packed long: adding or subtracting it moves the high half alone (a count in the low
+     * half moves by plus or minus one the same way, as long as it neither passes -1 nor goes below 0: counts do not).
+     */
+    private static final long HIGH_ONE = 1L << 32;
 
     /** The row's long at {@code field} (the request-rate window's fields), for its owner. */
     long get(int f, int field) {
@@ -156,16 +150,16 @@ final class FunctionRows {
 
     /** One more invocation of the function in flight. */
     void admitted(int f) {
-        addLow(f * STRIDE, COUNTS, 1);
+        row[f * STRIDE + COUNTS]++;
     }
 
     /** One invocation of the function ends; false (and nothing changes) when none was in flight. */
     boolean finished(int f) {
-        int b = f * STRIDE;
-        if (low(row[b + COUNTS]) <= 0) {
+        int b = f * STRIDE + COUNTS;
+        if (low(row[b]) <= 0) {
             return false;
         }
-        addLow(b, COUNTS, -1);
+        row[b]--;
         return true;
     }
 
@@ -255,7 +249,7 @@ final class FunctionRows {
 
     /** A new configuration: environments made for the old one are not reused. Returns the new generation. */
     int newGeneration(int f) {
-        return high(addHigh(f * STRIDE, FLAGS_GENERATION, 1));
+        return high(row[f * STRIDE + FLAGS_GENERATION] += HIGH_ONE);
     }
 
     boolean expiryScheduled(int f) {
@@ -268,15 +262,15 @@ final class FunctionRows {
 
     /** A new on-demand environment starts (cold) and is busy. */
     void started(int f) {
-        addHigh(f * STRIDE, COUNTS, 1);
+        row[f * STRIDE + COUNTS] += HIGH_ONE;
     }
 
     /** A busy environment ends for good (its generation is gone, or it was on-demand and discarded). */
     void discardBusy(int f, boolean wasProvisioned) {
         int b = f * STRIDE;
-        addHigh(b, COUNTS, -1);
+        row[b + COUNTS] -= HIGH_ONE;
         if (wasProvisioned) {
-            addHigh(b, PROVISIONED, -1);
+            row[b + PROVISIONED] -= HIGH_ONE;
         }
     }
 
@@ -363,8 +357,8 @@ final class FunctionRows {
             s[i + 2] = s[from + 2];
             i = from;
         }
-        addLow(b, IDLE_HEAD, -1);
-        addHigh(b, COUNTS, 1);
+        row[b + IDLE_HEAD]--;
+        row[b + COUNTS] += HIGH_ONE;
         return e;
     }
 
@@ -374,8 +368,8 @@ final class FunctionRows {
      */
     void returnIdle(int f, int k, int e, long created, long now) {
         int b = f * STRIDE;
-        addHigh(b, COUNTS, -1);
-        int size = idle(f);
+        row[b + COUNTS] -= HIGH_ONE;
+        int size = low(row[b + IDLE_HEAD]);
         if (size == high(row[b + RING])) {
             grow(b, size);
         }
@@ -384,7 +378,7 @@ final class FunctionRows {
         s[i] = keyEni(k, e);
         s[i + 1] = now;
         s[i + 2] = created;
-        addLow(b, IDLE_HEAD, 1);
+        row[b + IDLE_HEAD]++;
     }
 
     /** When the oldest idle environment went idle; {@link Long#MAX_VALUE} when none is idle. */
@@ -467,18 +461,18 @@ final class FunctionRows {
     int takeProvisioned(int f) {
         int b = f * STRIDE;
         int idle = (int) --row[b + PROV_IDLE];
-        addHigh(b, COUNTS, 1);
+        row[b + COUNTS] += HIGH_ONE;
         return low(provisioned[f][idle]);
     }
 
     void returnProvisioned(int f, int k, int e) {
-        addHigh(f * STRIDE, COUNTS, -1);
+        row[f * STRIDE + COUNTS] -= HIGH_ONE;
         pushProvisioned(f, k, e);
     }
 
     /** Adds a provisioned environment (idle), holding ENI row {@code e}. */
     void addProvisioned(int f, int k, int e) {
-        addHigh(f * STRIDE, PROVISIONED, 1);
+        row[f * STRIDE + PROVISIONED] += HIGH_ONE;
         pushProvisioned(f, k, e);
     }
 
