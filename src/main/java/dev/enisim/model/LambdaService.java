@@ -23,11 +23,16 @@ public final class LambdaService {
     private final AsyncInvocations async;
     private final SqsEventSource[] sqs;          // null where the function is not fed by a queue
     private final LongSupplier[] durations;      // each function's invocation durations (synchronous arrivals)
+    private final boolean[] synchronous;         // neither fed by a queue nor invoked asynchronously (one load)
 
     private LambdaService(World world, AsyncInvocations async, SqsEventSource[] sqs, LongSupplier[] durations) {
         this.world = world;
         this.async = async;
         this.sqs = sqs;
+        this.synchronous = new boolean[sqs.length];
+        for (int f = 0; f < sqs.length; f++) {
+            synchronous[f] = sqs[f] == null && !async.isAsync(f);
+        }
         this.durations = durations;
     }
 
@@ -50,12 +55,12 @@ public final class LambdaService {
      * else a synchronous invocation, its duration drawn now from the function's durations.
      */
     public void arrive(int function, long nowMicros) {
-        if (sqs[function] != null) {
-            sqs[function].send(nowMicros); // an arrival is a message sent to the function's queue
-        } else if (async.isAsync(function)) {
-            async.receive(function, nowMicros);
-        } else {
+        if (synchronous[function]) {
             world.invoke(function, nowMicros, durations[function].getAsLong());
+        } else if (sqs[function] != null) {
+            sqs[function].send(nowMicros); // an arrival is a message sent to the function's queue
+        } else {
+            async.receive(function, nowMicros);
         }
     }
 

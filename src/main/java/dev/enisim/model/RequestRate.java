@@ -15,11 +15,12 @@ import java.util.Arrays;
  */
 final class RequestRate {
 
-    private final Scaling scaling;
     private final TokenBucket account;
     private final double windowSeconds;
     private final long startPerWindow;
     private final long risePerWindow;
+    private final long windowMicros;
+    private final boolean rising;                 // the per-function scaling rule: the rate rises by windows
     private TokenBucket[] reserved = new TokenBucket[0];
     private TokenBucket[] provisioned = new TokenBucket[0];
     private int[] provisionedOf = new int[0];     // the provisioned concurrency each bucket was made for
@@ -29,8 +30,9 @@ final class RequestRate {
 
     RequestRate(FunctionRows rows, Scaling scaling, int accountConcurrencyLimit) {
         this.rows = rows;
-        this.scaling = scaling;
         this.windowSeconds = scaling.requestRateWindowMicros() / 1e6;
+        this.windowMicros = scaling.requestRateWindowMicros();
+        this.rising = scaling.model() == Scaling.Model.PER_FUNCTION;
         this.account = bucket(accountConcurrencyLimit);
         double perSecondPerSecond = scaling.newRequestsPerSecond() * 1e6 / scaling.periodMicros();
         this.startPerWindow = Math.max(1, Math.round(scaling.newRequestsPerSecond() * windowSeconds));
@@ -62,7 +64,6 @@ final class RequestRate {
         }
         TokenBucket prov = provisionedBucket(i);
         Outcome limited = isReserved ? Outcome.THROTTLED_RESERVED_RATE : Outcome.THROTTLED_RATE;
-        boolean rising = scaling.model() == Scaling.Model.PER_FUNCTION;
         if (rising && !roomToRise(i, now)) {
             return limited;
         }
@@ -97,7 +98,7 @@ final class RequestRate {
 
     /** The function's rate may rise further in this window: rolls the window over first. */
     private boolean roomToRise(int i, long now) {
-        long w = scaling.requestRateWindowMicros();
+        long w = windowMicros;
         FunctionRows r = rows;
         long start = r.get(i, FunctionRows.WINDOW_START);
         if (now - start >= w) {
