@@ -97,10 +97,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--parallel-scaling", paramLabel = "N", defaultValue = "0", description = {"Also measure how "
         + "replications scale with cores: N replications (at least 2) of --parallel-workload cut to "
-        + "--parallel-duration, in-process after a warm-up, one after another and then on every core (what run "
-        + "--replications N --parallel does); prints the wall seconds each way, their ratio, the process's CPU "
-        + "seconds, the cores, and whether both ways gave every replication the same numbers (default: not "
-        + "measured)."})
+        + "--parallel-duration, in-process after one untimed warm-up replication, one after another and then on "
+        + "every core (what run --replications N --parallel does); prints the wall seconds each way, their "
+        + "ratio, the process's CPU seconds, the cores, and whether both ways gave every replication the same "
+        + "numbers (default: not measured)."})
     int parallelScaling;
 
     @Option(names = "--parallel-workload", paramLabel = "WORKLOAD", defaultValue = "account", description =
