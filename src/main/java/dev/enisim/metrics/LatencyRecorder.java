@@ -322,8 +322,8 @@ public final class LatencyRecorder implements WorldListener {
      * ({@link #pending}, up to {@link #PENDING} values) and, when the bucket closes, its percentiles are read from
      * them sorted and they are counted into the overall and cold-start {@link LatencyCounts} (a window of counts:
      * none for a function never invoked); a function whose bucket outgrows the array counts its values by histogram
-     * index from then on, as they come ({@link #counts}, as the account's bucket always does; the array is dropped).
-     * The counts, hence every percentile, are those of plain {@code Histogram(2)}s.
+     * index ({@link #counts}, as the account's bucket always does). The counts, hence every percentile, are those of
+     * plain {@code Histogram(2)}s.
      */
     private static final class Track {
         /** Values a function's bucket holds before they are counted by histogram index. */
@@ -361,32 +361,20 @@ public final class LatencyRecorder implements WorldListener {
         }
 
         void record(long micros, boolean coldStart) {
-            if (counts == null) {
-                if (pendingCount == pending.length) {
-                    if (pending.length < PENDING) {
-                        pending = java.util.Arrays.copyOf(pending, Math.max(8, 2 * pending.length));
-                    } else {
-                        // the bucket outgrew pending: from now on the function's values are counted at once
+            if (pendingCount == pending.length) {
+                if (pending.length < PENDING) {
+                    pending = java.util.Arrays.copyOf(pending, Math.max(8, 2 * pending.length));
+                } else {
+                    if (counts == null) {
                         counts = new long[COUNTS_FIRST];
-                        countPending();
-                        pending = NONE;
-                        record(micros, coldStart);
-                        return;
                     }
+                    countPending();
                 }
-                pending[pendingCount++] = coldStart ? ~micros : micros;
-                if (coldStart) {
-                    coldInBucket++;
-                }
-                return;
             }
-            // counted by index: what closing the bucket would do with a pending value, done now (a store, a load
-            // and, with hundreds of busy functions, cache misses saved; no count depends on the order)
+            pending[pendingCount++] = coldStart ? ~micros : micros;
             if (coldStart) {
-                cold.record(micros);
                 coldInBucket++;
             }
-            count(LatencyCounts.index(micros), 1);
         }
 
         /** Moves the pending values into this bucket's counts (and the cold starts' into the cold counts). */
