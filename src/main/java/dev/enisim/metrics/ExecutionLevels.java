@@ -25,6 +25,13 @@ final class ExecutionLevels {
         concurrencyArea.update(accountInFlight, nowMicros);
     }
 
+    /** As {@link #concurrency}, for levels no higher than the last ones (an invocation ended): no maximum moves. */
+    void lowered(int function, int functionInFlight, int accountInFlight, int bucket, long nowMicros) {
+        functionConcurrency.lower(function, bucket, functionInFlight);
+        accountConcurrency.lower(bucket, accountInFlight);
+        concurrencyArea.update(accountInFlight, nowMicros);
+    }
+
     void environments(int function, int total, int bucket) {
         functionEnvironments.set(function, bucket, total);
     }

@@ -37,6 +37,21 @@ final class Gauge {
         }
     }
 
+    /**
+     * As {@link #set}, for a maximum gauge's level no higher than its current one (the bucket's maximum is at least
+     * that): only the level moves. A higher one, or a minimum gauge's, is {@link #set}.
+     */
+    void lower(int bucket, long value) {
+        if (bucket > lastBucket) {
+            carryTo(bucket);
+        }
+        if (!max || value > current) {
+            set(bucket, value);
+        } else {
+            current = value;
+        }
+    }
+
     private void carryTo(int bucket) {
         Arrays.fill(extremes, lastBucket + 1, bucket + 1, current);
         lastBucket = bucket;

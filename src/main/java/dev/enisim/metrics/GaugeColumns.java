@@ -35,6 +35,22 @@ final class GaugeColumns {
         }
     }
 
+    /**
+     * As {@link #set}, for a level no higher than dimension {@code d}'s current one (the bucket's maximum is at
+     * least that): only the level moves. A higher one is {@link #set}.
+     */
+    void lower(int d, int bucket, int value) {
+        if (bucket > lastBucket) {
+            carryTo(bucket);
+        }
+        int[] now = current;
+        if (value > now[d]) {
+            set(d, bucket, value);
+        } else {
+            now[d] = value;
+        }
+    }
+
     /** Begins {@code bucket}: the buckets skipped share one copy of the levels; the new one starts from them. */
     private void carryTo(int bucket) {
         if (bucket - lastBucket > 1) {

@@ -6,11 +6,14 @@ import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * A latency histogram with the buckets of HdrHistogram's {@code new Histogram(2)} (two significant digits, unit
- * 1 µs) kept as counts over the window of bucket indices actually used: a function whose latencies span three
- * decades holds about 1,300 counts (5 KB), one never invoked holds none, and recording is an index computation
- * and an increment (a {@link org.HdrHistogram.PackedHistogram}, as compact, pays a packed-array lookup for each
- * and is slow to scan). {@link #valueAtPercentile} and {@link #maxValue} give exactly what the same values in a
- * {@code Histogram(2)} give ({@link AbstractHistogram#getValueAtPercentile}, {@link AbstractHistogram#getMaxValue}).
+ * 1 µs) kept as counts in pages of {@link #PAGE} bucket indices, a page made when one of its indices is first
+ * counted: a function whose latencies span three decades holds about 1,300 counts (5 KB), one never invoked holds
+ * none, and recording is an index computation and an increment (a {@link org.HdrHistogram.PackedHistogram}, as
+ * compact, pays a packed-array lookup for each and is slow to scan). Counts reaching a new range add a page and
+ * copy nothing (a window of counts grown by copying allocated about three times what it kept, with thousands of
+ * functions the bulk of a run's allocation). {@link #valueAtPercentile} and {@link #maxValue} give exactly what
+ * the same values in a {@code Histogram(2)} give ({@link AbstractHistogram#getValueAtPercentile},
+ * {@link AbstractHistogram#getMaxValue}).
  */
 final class LatencyCounts {
 
@@ -22,9 +25,13 @@ final class LatencyCounts {
     /** Highest values equivalent to a bucket's (HdrHistogram computes them; the layout is the same). */
     private static final Histogram EQUIVALENCE = new Histogram(2);
 
-    private int lo;            // the index of counts[0]
-    private int[] counts;      // null until a value is recorded; see wide
-    private long[] wide;       // replaces counts once a count would overflow an int
+    /** Bucket indices per page. */
+    static final int PAGE = 64;
+    private static final int PAGE_BITS = Integer.numberOfTrailingZeros(PAGE);
+
+    private int firstPage;     // the page number of pages[0]
+    private int[][] pages;     // null until a value is recorded; a page null until one of its indices is counted
+    private long[][] wide;     // replaces pages (same layout) once a count would overflow an int
     private long total;
     private int maxIndex = -1;
 
@@ -72,28 +79,26 @@ final class LatencyCounts {
 
     /** Adds another's counts. */
     void add(LatencyCounts other) {
-        for (int j = 0; other.counts != null && j < other.length(); j++) {
-            long n = other.count(j);
-            if (n > 0) {
-                add(other.lo + j, n);
+        for (int t = 0, n = other.pageCount(); t < n; t++) {
+            for (int j = 0; j < PAGE; j++) {
+                long c = other.count(t, j);
+                if (c > 0) {
+                    add(((other.firstPage + t) << PAGE_BITS) + j, c);
+                }
             }
         }
     }
 
     private void add(int index, long n) {
-        cover(index);
-        int j = index - lo;
+        int t = cover(index >> PAGE_BITS);
+        int j = index & (PAGE - 1);
         if (wide != null) {
-            wide[j] += n;
-        } else if (counts[j] + n < Integer.MAX_VALUE) {
-            counts[j] += (int) n;
+            wide[t][j] += n;
+        } else if (pages[t][j] + n < Integer.MAX_VALUE) {
+            pages[t][j] += (int) n;
         } else {
-            wide = new long[counts.length];
-            for (int i = 0; i < counts.length; i++) {
-                wide[i] = counts[i];
-            }
-            wide[j] += n;
-            counts = new int[0];
+            widen();
+            wide[t][j] += n;
         }
         total += n;
         if (index > maxIndex) {
@@ -101,40 +106,66 @@ final class LatencyCounts {
         }
     }
 
-    private int length() {
-        return wide != null ? wide.length : counts.length;
+    /** Moves every count to longs (a count would overflow an int). */
+    private void widen() {
+        wide = new long[pages.length][];
+        for (int t = 0; t < pages.length; t++) {
+            if (pages[t] != null) {
+                wide[t] = new long[PAGE];
+                for (int j = 0; j < PAGE; j++) {
+                    wide[t][j] = pages[t][j];
+                }
+            }
+        }
+        pages = new int[wide.length][];
     }
 
-    private long count(int j) {
-        return wide != null ? wide[j] : counts[j];
+    /** Pages in the table (made or not), from {@link #firstPage}. */
+    private int pageCount() {
+        return pages == null ? 0 : pages.length;
     }
 
-    /** Makes the window cover {@code index}, growing it by at least half (indices run 0 to a few thousand). */
-    private void cover(int index) {
-        if (counts == null) {
-            lo = Math.max(0, index - 32);
-            counts = new int[64];
-            return;
-        }
-        int n = length();
-        if (index >= lo && index < lo + n) {
-            return;
-        }
-        int grow = Math.max(n / 2, 32);
-        int newLo = index < lo ? Math.max(0, Math.min(index, lo - grow)) : lo;
-        int newHi = index >= lo + n ? Math.max(index + 1, lo + n + grow) : lo + n;
-        int shift = lo - newLo;
+    /** The count of index {@code j} of the table's page {@code t} (0 for a page not made). */
+    private long count(int t, int j) {
         if (wide != null) {
-            long[] w = new long[newHi - newLo];
-            System.arraycopy(wide, 0, w, shift, n);
-            wide = w;
-            counts = new int[0];
-        } else {
-            int[] c = new int[newHi - newLo];
-            System.arraycopy(counts, 0, c, shift, n);
-            counts = c;
+            return wide[t] == null ? 0 : wide[t][j];
         }
-        lo = newLo;
+        return pages[t] == null ? 0 : pages[t][j];
+    }
+
+    /**
+     * Makes page {@code page} (a page number) exist: the table of pages grown to reach it (the pages themselves are
+     * kept, not copied), the page made if it was not. Returns its place in the table.
+     */
+    private int cover(int page) {
+        if (pages == null) {
+            firstPage = page;
+            pages = new int[1][];
+        }
+        int n = pages.length;
+        if (page < firstPage || page >= firstPage + n) {
+            int from = Math.min(page, firstPage);
+            int to = Math.max(page + 1, firstPage + n);
+            int shift = firstPage - from;
+            int[][] table = new int[to - from][];
+            System.arraycopy(pages, 0, table, shift, n);
+            pages = table;
+            if (wide != null) {
+                long[][] w = new long[to - from][];
+                System.arraycopy(wide, 0, w, shift, n);
+                wide = w;
+            }
+            firstPage = from;
+        }
+        int t = page - firstPage;
+        if (wide != null) {
+            if (wide[t] == null) {
+                wide[t] = new long[PAGE];
+            }
+        } else if (pages[t] == null) {
+            pages[t] = new int[PAGE];
+        }
+        return t;
     }
 
     long totalCount() {
@@ -148,10 +179,12 @@ final class LatencyCounts {
         }
         long rank = rank(percentile, total);
         long seen = 0;
-        for (int j = 0, n = length(); j < n; j++) {
-            seen += count(j);
-            if (seen >= rank) {
-                return highestEquivalentValue(lowestValue(lo + j));
+        for (int t = 0, n = pageCount(); t < n; t++) {
+            for (int j = 0; j < PAGE; j++) {
+                seen += count(t, j);
+                if (seen >= rank) {
+                    return highestEquivalentValue(lowestValue(((firstPage + t) << PAGE_BITS) + j));
+                }
             }
         }
         throw new IllegalStateException("percentile beyond the recorded values");
@@ -172,7 +205,12 @@ final class LatencyCounts {
         return Math.max((long) Math.ceil(p * n / 100.0), 1);
     }
 
+    /** Bytes held: the object, the table of pages and the pages made. */
     long footprintBytes() {
-        return 40 + (counts == null ? 0 : 16 + 4L * counts.length) + (wide == null ? 0 : 16 + 8L * wide.length);
+        long n = 40;
+        for (int t = 0, tables = pageCount(); t < tables; t++) {
+            n += pages[t] != null ? 16 + 4L * PAGE : wide != null && wide[t] != null ? 16 + 8L * PAGE : 0;
+        }
+        return n + (pages == null ? 0 : 16 + 4L * pages.length) + (wide == null ? 0 : 16 + 4L * wide.length);
     }
 }

@@ -61,7 +61,7 @@ final class NetworkLevels {
         keyEniCount = Arrays.copyOf(keyEniCount, size);
         connectionsArea = Arrays.copyOf(connectionsArea, size);
         for (int i = n; i < size; i++) {
-            connectionsArea[i] = new TimeAverage();
+            connectionsArea[i] = TimeAverage.withVariance();
             keyEnis[i] = new Gauge(buckets, true, 0);
             keyConnections[i] = new Gauge(buckets, true, 0);
         }

@@ -89,6 +89,44 @@ public final class Observers implements WorldListener {
         provisioned.changed(function, requested, allocated, nowMicros);
     }
 
+    /**
+     * An invocation started: everything it changed, each observer told once (the recorder finds the bucket once for
+     * its concurrency and its outcome). The same figures as the fine-grained calls {@link WorldListener#started}
+     * stands for.
+     */
+    @Override
+    public void started(int function, Outcome outcome, boolean coldStart, boolean provisioned, long initMicros,
+            long runMicros, int functionInFlight, int accountInFlight, boolean spillover, long nowMicros) {
+        recorder.started(function, outcome, coldStart, provisioned, initMicros, runMicros, functionInFlight,
+                accountInFlight, spillover, nowMicros);
+        if (outcome == Outcome.SUCCESS) {
+            latency.latency(function, initMicros + runMicros, coldStart, nowMicros);
+        }
+        if (executions != null) {
+            executions.execution(function, outcome, coldStart, provisioned, initMicros, runMicros, nowMicros);
+        }
+        if (this.provisioned != null) {
+            this.provisioned.execution(function, provisioned, nowMicros);
+        }
+        if (spillover) {
+            this.provisioned.spillover(function, nowMicros);
+        }
+        journal.invocation(function, outcome, nowMicros);
+        if (accounts != null) {
+            accounts.concurrency(function, functionInFlight, nowMicros);
+            accounts.invocation(function, outcome, nowMicros);
+        }
+    }
+
+    /** An invocation ended: the concurrency it gave back. */
+    @Override
+    public void ended(int function, int functionInFlight, int accountInFlight, long nowMicros) {
+        recorder.ended(function, functionInFlight, accountInFlight, nowMicros);
+        if (accounts != null) {
+            accounts.concurrency(function, functionInFlight, nowMicros);
+        }
+    }
+
     @Override
     public void invocation(int function, Outcome outcome, long nowMicros) {
         recorder.invocation(function, outcome, nowMicros);

@@ -48,7 +48,10 @@ final class Admission {
         this.listener = listener;
     }
 
-    /** An invocation of the Active function {@code f}: its one outcome; if admitted, its end is scheduled. */
+    /**
+     * An invocation of the Active function {@code f}: its one outcome, reported to the listener (one that runs by
+     * {@link WorldListener#started}, with everything it changed); if admitted, its end is scheduled.
+     */
     Outcome admit(int f, long now, long durationMicros) {
         rows.invokedAt(f, now);
         Outcome throttled = concurrency.throttle(f);
@@ -56,6 +59,7 @@ final class Admission {
             throttled = requests.throttle(f, now);
         }
         if (throttled != null) {
+            listener.invocation(f, throttled, now);
             return throttled;
         }
         Lease env = lease;
@@ -66,14 +70,23 @@ final class Admission {
         }
         if (result == null) {
             result = run(f, env, now, durationMicros);
+            if (result.admitted()) {
+                return result; // it runs: reported by run()
+            }
         }
         if (env.warm || env.coldStarted) {
             listener.execution(f, result, !env.warm, env.provisioned, env.initMicros, env.runMicros, now);
-            if (!env.provisioned && rows.provisionedConcurrency(f) > 0) {
+            if (spillover(f, env)) {
                 listener.provisionedSpillover(f, now);
             }
         }
+        listener.invocation(f, result, now);
         return result;
+    }
+
+    /** Whether an invocation on {@code env} spills over: on demand while {@code f} has provisioned concurrency. */
+    private boolean spillover(int f, Lease env) {
+        return !env.provisioned && rows.provisionedConcurrency(f) > 0;
     }
 
     /** A new environment: a subnet, the scaling rate, what the network model holds for it, its init time. */
@@ -102,7 +115,11 @@ final class Admission {
         return null;
     }
 
-    /** The invocation's own connections on its environment's key, then it runs (cut at the timeout). */
+    /**
+     * The invocation's own connections on its environment's key, then it runs (cut at the timeout) and is reported
+     * ({@link WorldListener#started}): its outcome, an admitted one; or the invoke error that stops it (its
+     * environment given back, nothing reported).
+     */
     private Outcome run(int f, Lease env, long now, long durationMicros) {
         Outcome result = Outcome.SUCCESS;
         int portsRow = -1;
@@ -135,15 +152,14 @@ final class Admission {
         }
         env.runMicros = run;
         concurrency.started(f);
-        listener.concurrency(f, rows.inFlight(f), concurrency.accountInFlight(), now);
-        if (result == Outcome.SUCCESS) {
-            listener.latency(f, env.initMicros + durationMicros, !env.warm, now);
-        }
         lastEndMicros = now + env.initMicros + run;
         int slot = invocations.start(f, portsRow, connections, env.eni, env.key, rows.generation(f),
                 env.provisioned, env.createdMicros);
         port.schedule(lastEndMicros, SimEvent.PRIORITY_COMPLETION, SimEvent.INVOCATION_END,
                 Invocations.end(f, slot));
+        // a success ran its whole duration (run == durationMicros): its latency is init + run
+        listener.started(f, result, !env.warm, env.provisioned, env.initMicros, run, rows.inFlight(f),
+                concurrency.accountInFlight(), spillover(f, env), now);
         return result;
     }
 
@@ -157,7 +173,7 @@ final class Admission {
         if (!concurrency.finished(f)) {
             throw functions.get(f).noneInFlight();
         }
-        listener.concurrency(f, rows.inFlight(f), concurrency.accountInFlight(), now);
+        listener.ended(f, rows.inFlight(f), concurrency.accountInFlight(), now);
         int portsRow = invocations.portsRow(s);
         if (portsRow >= 0) {
             fleet.releaseRow(portsRow, invocations.connections(s), now);

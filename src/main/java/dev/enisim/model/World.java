@@ -145,11 +145,14 @@ final class World {
 
     /**
      * An invocation of {@code function} arrives; if admitted it runs for {@code durationMicros} (cut at the
-     * timeout). Returns its one outcome, which is also reported to the listener.
+     * timeout). Returns its one outcome, which is also reported to the listener (by {@link Admission} for an Active
+     * function's).
      */
     public Outcome invoke(int function, long nowMicros, long durationMicros) {
-        Outcome outcome = rows.active(function) ? admission.admit(function, nowMicros, durationMicros)
-                : lifecycle.rejected(functions[function], nowMicros);
+        if (rows.active(function)) {
+            return admission.admit(function, nowMicros, durationMicros);
+        }
+        Outcome outcome = lifecycle.rejected(functions[function], nowMicros);
         listener.invocation(function, outcome, nowMicros);
         return outcome;
     }

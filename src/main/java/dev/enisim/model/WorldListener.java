@@ -8,17 +8,61 @@ import dev.enisim.model.function.StateReasonCode;
 
 /**
  * What the world reports as it changes. Called synchronously from the hot loop: implementations must be cheap
- * and allocation-free on the per-invocation calls ({@link #invocation}, {@link #concurrency},
- * {@link #connections}). Every method does nothing by default, so an observer implements only what it needs
- * and new notifications do not break existing observers.
+ * and allocation-free on the per-invocation calls ({@link #started}, {@link #ended}, {@link #invocation},
+ * {@link #connections}, {@link #environmentLevels}). Every fine-grained method does nothing by default, so an
+ * observer implements only what it needs and new notifications do not break existing observers.
+ *
+ * <p>An invocation that runs is reported in two calls that carry what it changed together: {@link #started} (its
+ * outcome, execution, concurrency, latency) and {@link #ended} (its concurrency given back). By default each
+ * forwards to the fine-grained methods, in the order the model used to call them one by one, so an observer that
+ * implements only those sees the same calls in the same order; the run's metrics override the combined ones and do
+ * their per-invocation bookkeeping in one pass. Between the two, the model still reports the key's connections
+ * ({@link #connections}, as the invocation takes and gives back its ports) and the function's environments
+ * ({@link #environmentLevels}) as they change.
  */
 public interface WorldListener {
 
-    /** An invocation arrived and got {@code outcome} (decided at admission). */
+    /**
+     * An admitted invocation started running (outcome {@link Outcome#admitted()}: success, or a function error it
+     * will end in): it got an environment (a warm one, or a cold start with {@code initMicros} of init), it runs
+     * {@code runMicros} (cut at the timeout), and the in-flight counts are now {@code functionInFlight} and
+     * {@code accountInFlight}. {@code spillover}: it runs on an on-demand environment while the function has
+     * provisioned concurrency allocated. Its latency (a success's) is {@code initMicros + runMicros}.
+     *
+     * <p>The same as {@link #concurrency}, {@link #latency} (a success), {@link #execution},
+     * {@link #provisionedSpillover} (when {@code spillover}) and {@link #invocation}, in that order, which is
+     * what it does by default.
+     */
+    default void started(int function, Outcome outcome, boolean coldStart, boolean provisioned, long initMicros,
+            long runMicros, int functionInFlight, int accountInFlight, boolean spillover, long nowMicros) {
+        concurrency(function, functionInFlight, accountInFlight, nowMicros);
+        if (outcome == Outcome.SUCCESS) {
+            latency(function, initMicros + runMicros, coldStart, nowMicros);
+        }
+        execution(function, outcome, coldStart, provisioned, initMicros, runMicros, nowMicros);
+        if (spillover) {
+            provisionedSpillover(function, nowMicros);
+        }
+        invocation(function, outcome, nowMicros);
+    }
+
+    /**
+     * A started invocation ended: the in-flight counts are now {@code functionInFlight} and {@code accountInFlight}
+     * (one fewer than before, for the function and for the account). The same as {@link #concurrency}, which is
+     * what it does by default.
+     */
+    default void ended(int function, int functionInFlight, int accountInFlight, long nowMicros) {
+        concurrency(function, functionInFlight, accountInFlight, nowMicros);
+    }
+
+    /**
+     * An invocation arrived and got {@code outcome} (decided at admission). Called directly for one that did not
+     * run (a throttle, an invoke error); one that ran is reported by {@link #started}.
+     */
     default void invocation(int function, Outcome outcome, long nowMicros) {
     }
 
-    /** In-flight counts after an invocation started or ended. */
+    /** In-flight counts after an invocation started or ended (from {@link #started} and {@link #ended}). */
     default void concurrency(int function, int functionInFlight, int accountInFlight, long nowMicros) {
     }
 

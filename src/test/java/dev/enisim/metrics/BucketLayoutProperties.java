@@ -37,6 +37,44 @@ class BucketLayoutProperties {
         }
     }
 
+    /**
+     * {@code lower} (an invocation's end: the level usually drops, so no maximum moves) gives what {@code set}
+     * gives, whatever the level: a gauge and a column told by {@code lower} at random against ones told by
+     * {@code set} only (maximum and minimum gauges; levels up and down, quiet stretches).
+     */
+    @Property(tries = 300)
+    void lowerIsSet(@ForAll long seed, @ForAll boolean max, @ForAll @IntRange(min = 1, max = 40) int buckets) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Gauge bySet = new Gauge(buckets, max, 5);
+        Gauge byLower = new Gauge(buckets, max, 5);
+        GaugeColumns columnsBySet = new GaugeColumns(2, buckets);
+        GaugeColumns columnsByLower = new GaugeColumns(2, buckets);
+        int bucket = 0;
+        for (int i = 0, n = rng.nextInt(200); i < n; i++) {
+            if (rng.nextInt(8) == 0) {
+                bucket = Math.min(buckets - 1, bucket + rng.nextInt(1, 4));
+            }
+            int v = rng.nextInt(12);
+            int d = rng.nextInt(2);
+            bySet.set(bucket, v);
+            columnsBySet.set(d, bucket, v);
+            if (rng.nextBoolean()) {
+                byLower.lower(bucket, v);
+                columnsByLower.lower(d, bucket, v);
+            } else {
+                byLower.set(bucket, v);
+                columnsByLower.set(d, bucket, v);
+            }
+            assertEquals(bySet.current(), byLower.current());
+        }
+        assertEquals(max ? bySet.peak() : bySet.low(), max ? byLower.peak() : byLower.low());
+        assertArrayEquals(bySet.values(), byLower.values());
+        for (int d = 0; d < 2; d++) {
+            assertEquals(columnsBySet.peak(d), columnsByLower.peak(d));
+            assertArrayEquals(columnsBySet.values(d), columnsByLower.values(d), "dimension " + d);
+        }
+    }
+
     /** BucketedAverage's per-bucket areas are the level's integral split at bucket edges, added in time order. */
     @Property(tries = 300)
     void bucketedAverageSplitsAtEdges(@ForAll long seed, @ForAll @IntRange(min = 1, max = 30) int buckets) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -116,7 +117,7 @@ class LevelsAndBucketsTest {
      */
     @Test
     void aTimeAverageWeighsEachLevelByHowLongItHeld() {
-        TimeAverage a = new TimeAverage();
+        TimeAverage a = TimeAverage.withVariance();
         a.update(2, 10 * S);
         a.update(5, 30 * S);
         a.update(0, 40 * S);
@@ -128,7 +129,7 @@ class LevelsAndBucketsTest {
     /** A level still held at the end counts up to the end: 4 from 25 s to the end of 100 s is a mean of 3. */
     @Test
     void aTimeAverageCountsTheLastIntervalUpToTheEnd() {
-        TimeAverage a = new TimeAverage();
+        TimeAverage a = TimeAverage.withVariance();
         a.update(4, 25 * S);
         assertEquals(4, a.current());
         a.update(a.current(), 100 * S);
@@ -146,15 +147,32 @@ class LevelsAndBucketsTest {
     /** Over no time at all, the mean and variance are 0, not a division by zero. */
     @Test
     void aTimeAverageOverNoTimeIsZero() {
-        TimeAverage a = new TimeAverage();
+        TimeAverage a = TimeAverage.withVariance();
         assertEquals(0.0, a.mean(0));
         assertEquals(0.0, a.variance(0));
+    }
+
+    /**
+     * A mean-only average (the account's concurrency) keeps no squares: asking it for a variance is a bug. Its mean
+     * is the same as the one with a variance.
+     */
+    @Test
+    void aMeanOnlyAverageHasTheSameMeanAndNoVariance() {
+        TimeAverage meanOnly = new TimeAverage();
+        TimeAverage both = TimeAverage.withVariance();
+        for (TimeAverage a : List.of(meanOnly, both)) {
+            a.update(2, 10 * S);
+            a.update(5, 30 * S);
+            a.update(0, 40 * S);
+        }
+        assertEquals(both.mean(100 * S), meanOnly.mean(100 * S));
+        assertThrows(IllegalStateException.class, () -> meanOnly.variance(100 * S));
     }
 
     /** A constant level has no variance (never a negative one from rounding). */
     @Test
     void aConstantLevelHasNoVariance() {
-        TimeAverage a = new TimeAverage();
+        TimeAverage a = TimeAverage.withVariance();
         a.update(3, 0);
         a.update(3, 7 * S);
         a.update(3, 10 * S);

@@ -40,34 +40,62 @@ final class Notifications implements WorldListener {
     final List<String> nat = new ArrayList<>();
     int natErrors;
 
+    /**
+     * The per-invocation calls in order (invocation, concurrency, latency, environments, environmentLevels,
+     * execution, provisionedSpillover, connections), each as "name arguments..." without the instant; null until
+     * {@link #recordCalls}. This listener implements only the fine-grained calls: an invocation's start and end
+     * reach it through {@link WorldListener#started} and {@link WorldListener#ended}'s defaults.
+     */
+    List<String> calls;
+
     Notifications(WorldListener next) {
         this.next = next;
     }
 
+    /** Starts recording {@link #calls} (from an empty list). */
+    void recordCalls() {
+        calls = new ArrayList<>();
+    }
+
+    private void call(String name, Object... arguments) {
+        if (calls != null) {
+            StringBuilder b = new StringBuilder(name);
+            for (Object a : arguments) {
+                b.append(' ').append(a);
+            }
+            calls.add(b.toString());
+        }
+    }
+
     @Override
     public void invocation(int function, Outcome outcome, long nowMicros) {
+        call("invocation", function, outcome);
         next.invocation(function, outcome, nowMicros);
     }
 
     @Override
     public void concurrency(int function, int functionInFlight, int accountInFlight, long nowMicros) {
+        call("concurrency", function, functionInFlight, accountInFlight);
         concurrency.put(function, new int[] {functionInFlight, accountInFlight});
         next.concurrency(function, functionInFlight, accountInFlight, nowMicros);
     }
 
     @Override
     public void latency(int function, long latencyMicros, boolean coldStart, long nowMicros) {
+        call("latency", function, latencyMicros, coldStart);
         next.latency(function, latencyMicros, coldStart, nowMicros);
     }
 
     @Override
     public void environments(int function, int total, long nowMicros) {
+        call("environments", function, total);
         environments.put(function, total);
         next.environments(function, total, nowMicros);
     }
 
     @Override
     public void environmentLevels(int function, int busyOnDemand, int idle, int provisioned, long nowMicros) {
+        call("environmentLevels", function, busyOnDemand, idle, provisioned);
         levels.put(function, new int[] {busyOnDemand, idle, provisioned});
         next.environmentLevels(function, busyOnDemand, idle, provisioned, nowMicros);
     }
@@ -75,6 +103,7 @@ final class Notifications implements WorldListener {
     @Override
     public void execution(int function, Outcome outcome, boolean coldStart, boolean provisioned, long initMicros,
             long runMicros, long nowMicros) {
+        call("execution", function, outcome, coldStart, provisioned, initMicros, runMicros);
         executions.add(function + " " + outcome + " " + (coldStart ? "cold" : "warm") + (provisioned ? " provisioned"
                 : "") + " " + initMicros + " " + runMicros);
         next.execution(function, outcome, coldStart, provisioned, initMicros, runMicros, nowMicros);
@@ -88,12 +117,14 @@ final class Notifications implements WorldListener {
 
     @Override
     public void provisionedSpillover(int function, long nowMicros) {
+        call("provisionedSpillover", function);
         spillovers++;
         next.provisionedSpillover(function, nowMicros);
     }
 
     @Override
     public void connections(int key, int keyConnections, long nowMicros) {
+        call("connections", key, keyConnections);
         this.keyConnections.put(key, keyConnections);
         next.connections(key, keyConnections, nowMicros);
     }
