@@ -36,7 +36,8 @@ final class CalendarQueue {
     private int free = NIL;
     private int used;
 
-    // buckets: two longs each, the time of the first entry (Long.MAX_VALUE when empty) and the entry (NIL)
+    // buckets: two longs each, the time of the first entry (Long.MAX_VALUE when empty), and the first entry (low 32
+    // bits, NIL when empty) with the last (high 32 bits, meaningful only when not empty)
     private long[] heads;
     private int mask;
     // the day width is a power of two, 1 << shift, so that a time's day is a shift, not a division
@@ -116,26 +117,38 @@ final class CalendarQueue {
         long k = e[o + KEY];
         int b = (int) ((t >>> shift) & mask);
         long headTime = hd[2 * b];
-        int head = (int) hd[2 * b + 1];
+        long ends = hd[2 * b + 1];
+        int head = (int) ends;
         if (t < headTime || (t == headTime && (head == NIL || k < e[head * STRIDE + KEY]))) {
-            // the bucket's new first entry
+            // the bucket's new first entry (and its last too when the bucket was empty)
             setNext(e, n, head);
             hd[2 * b] = t;
-            hd[2 * b + 1] = n;
+            hd[2 * b + 1] = head == NIL ? ((long) n << 32) | n : (ends & ~NEXT_BITS) | n;
         } else {
-            int prev = head;
-            int cur = next(e, prev);
-            while (cur != NIL) {
-                int c = cur * STRIDE;
-                long ct = e[c];
-                if (ct > t || (ct == t && e[c + KEY] > k)) {
-                    break;
+            int tail = (int) (ends >>> 32);
+            int l = tail * STRIDE;
+            long lt = e[l];
+            if (t > lt || (t == lt && k >= e[l + KEY])) {
+                // not before the bucket's last entry (events at one time come in the order of their keys): no walk
+                setNext(e, n, NIL);
+                setNext(e, tail, n);
+                hd[2 * b + 1] = ((long) n << 32) | (ends & NEXT_BITS);
+            } else {
+                // between the first and the last: the walk stops at the last entry at the latest, with no end test
+                int prev = head;
+                int cur = next(e, prev);
+                while (true) {
+                    int c = cur * STRIDE;
+                    long ct = e[c];
+                    if (ct > t || (ct == t && e[c + KEY] > k)) {
+                        break;
+                    }
+                    prev = cur;
+                    cur = (int) e[c + LINK];
                 }
-                prev = cur;
-                cur = (int) e[c + LINK];
+                setNext(e, n, cur);
+                setNext(e, prev, n);
             }
-            setNext(e, n, cur);
-            setNext(e, prev, n);
         }
         if (t < lastTime) {
             // an entry before the scan position (scheduled at the current time): restart the scan at it
@@ -192,10 +205,11 @@ final class CalendarQueue {
         int b = (int) ((t >>> shift) & mask);
         long link = e[o + LINK];
         int following = (int) link;
-        // the first entry of the queue is the first of its bucket
+        // the first entry of the queue is the first of its bucket; the bucket's last stays (unread when empty)
         long followingTime = following == NIL ? Long.MAX_VALUE : e[following * STRIDE];
-        heads[2 * b] = followingTime;
-        heads[2 * b + 1] = following;
+        long[] hd = heads;
+        hd[2 * b] = followingTime;
+        hd[2 * b + 1] = (hd[2 * b + 1] & ~NEXT_BITS) | (following & NEXT_BITS);
         gapEstimate = 0.9 * gapEstimate + 0.1 * Math.max(0, t - lastTime);
         lastTime = t;
         bucket = b;
@@ -274,7 +288,7 @@ final class CalendarQueue {
     private void clearHeads() {
         for (int i = 0; i < heads.length; i += 2) {
             heads[i] = Long.MAX_VALUE;
-            heads[i + 1] = NIL;
+            heads[i + 1] = -1L; // no first entry, no last
         }
     }
 
