@@ -23,6 +23,11 @@ final class CalendarQueue {
     /** The kind of an entry holding an event object. */
     static final int OBJECT = -1;
 
+    /** Removals between two checks of the width, at most (as many as buckets while they are fewer). */
+    static final int TUNING_WINDOW = 4096;
+    /** Removals a gap is measured over, at least: a resize sooner keeps the previous estimate. */
+    static final int MIN_WINDOW = 64;
+
     // an entry's four longs
     private static final int STRIDE = 4;
     private static final int KEY = 1;
@@ -53,9 +58,12 @@ final class CalendarQueue {
     // the cached minimum (NIL when unknown)
     private int minEntry = NIL;
 
-    // the average gap between removed entries, to choose the bucket width on resize
+    // the average gap between removed entries, to choose the bucket width on resize: measured over a window of
+    // removals (from windowStart's time), nothing computed per removal
     private double gapEstimate = 1;
     private int removalsSinceTuning;
+    private long windowStart;
+    private int tuningWindow = MIN_WINDOW;   // removals between two checks of the width
 
     CalendarQueue(int capacity) {
         entries = new long[capacity * STRIDE];
@@ -210,7 +218,6 @@ final class CalendarQueue {
         long[] hd = heads;
         hd[2 * b] = followingTime;
         hd[2 * b + 1] = (hd[2 * b + 1] & ~NEXT_BITS) | (following & NEXT_BITS);
-        gapEstimate = 0.9 * gapEstimate + 0.1 * Math.max(0, t - lastTime);
         lastTime = t;
         bucket = b;
         long end = ((t >>> shift) + 1) << shift;
@@ -223,15 +230,28 @@ final class CalendarQueue {
         size--;
         // the bucket's next entry, when inside the same day, is the new minimum: the scan would stop at it at once
         minEntry = followingTime < end ? following : NIL;
+        removalsSinceTuning++;
         if (16 * size < heads.length / 2 && heads.length > 2 * 16) {
             resize(heads.length / 4);
-        } else if (++removalsSinceTuning > heads.length) {
+        } else if (removalsSinceTuning >= tuningWindow) {
             // the spacing of events drifts (traffic changes): re-tune the width when it is off by 2x
-            removalsSinceTuning = 0;
+            measureGap();
             double ideal = Math.max(1, 3 * gapEstimate);
             if (width > 2 * ideal || 2 * width < ideal) {
                 resize(heads.length / 2);
             }
+        }
+    }
+
+    /**
+     * Takes the average gap of the removals since the window began, when there were enough of them to say, and
+     * begins a new window.
+     */
+    private void measureGap() {
+        if (removalsSinceTuning >= MIN_WINDOW) {
+            gapEstimate = Math.max(0, lastTime - windowStart) / (double) removalsSinceTuning;
+            removalsSinceTuning = 0;
+            windowStart = lastTime;
         }
     }
 
@@ -298,7 +318,7 @@ final class CalendarQueue {
      * width can go back and forth as the gap estimate wanders around a power of two) allocate nothing.
      */
     private void resize(int buckets) {
-        removalsSinceTuning = 0;
+        measureGap();
         long[] e = entries;
         // every entry into one chain (through next), so that the bucket array can be refilled in place
         int chain = NIL;
@@ -314,6 +334,7 @@ final class CalendarQueue {
         if (2 * buckets != heads.length) {
             heads = new long[2 * buckets];
         }
+        tuningWindow = Math.max(MIN_WINDOW, Math.min(buckets, TUNING_WINDOW));
         clearHeads();
         mask = buckets - 1;
         shift = 63 - Long.numberOfLeadingZeros(Math.max(1, (long) (3 * gapEstimate)));
