@@ -254,9 +254,10 @@ public final class EventLoop<E> {
             // the earlier of the queue's first event and the sources' first occurrence, by (time, key)
             int n = q.peek();
             long at = n == CalendarQueue.NIL ? Long.MAX_VALUE : q.time(n);
-            if (heap && src.size() > 0) {
+            if (heap) {
+                // Long.MAX_VALUE when none is pending: only a tie needs to know whether one is
                 long st = src.firstTime();
-                if (n == CalendarQueue.NIL || st < at || (st == at && src.firstKey() < q.key(n))) {
+                if (st < at || (st == at && src.size() > 0 && (n == CalendarQueue.NIL || src.firstKey() < q.key(n)))) {
                     if (st > endMicros) {
                         break;
                     }

@@ -140,6 +140,11 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
             };
             loop.schedule(f.existing() == Scenario.Function.Existing.NO ? f.createdAtMicros() : 0,
                     SimEvent.PRIORITY_CONTROL, first);
+        }
+        // the first arrivals after every function's first event, not in between: the same order (an arrival never
+        // ties with a control event: its priority is another), and the first events, usually all at 0, go to the
+        // end of one calendar bucket with no arrival there to walk past
+        for (int i = 0; i < n; i++) {
             scheduleNextArrival(i);
         }
         for (Scenario.At a : scenario.timeline()) {
