@@ -23,6 +23,11 @@ final class CalendarQueue {
     /** The kind of an entry holding an event object. */
     static final int OBJECT = -1;
 
+    /** Removals between two checks of the width, at most (as many as buckets while they are fewer). */
+    static final int TUNING_WINDOW = 4096;
+    /** Removals a gap is measured over, at least: a resize sooner keeps the previous estimate. */
+    static final int MIN_WINDOW = 64;
+
     // an entry's four longs
     private static final int STRIDE = 4;
     private static final int KEY = 1;
@@ -36,7 +41,8 @@ final class CalendarQueue {
     private int free = NIL;
     private int used;
 
-    // buckets: two longs each, the time of the first entry (Long.MAX_VALUE when empty) and the entry (NIL)
+    // buckets: two longs each, the time of the first entry (Long.MAX_VALUE when empty), and the first entry (low 32
+    // bits, NIL when empty) with the last (high 32 bits, meaningful only when not empty)
     private long[] heads;
     private int mask;
     // the day width is a power of two, 1 << shift, so that a time's day is a shift, not a division
@@ -52,9 +58,12 @@ final class CalendarQueue {
     // the cached minimum (NIL when unknown)
     private int minEntry = NIL;
 
-    // the average gap between removed entries, to choose the bucket width on resize
+    // the average gap between removed entries, to choose the bucket width on resize: measured over a window of
+    // removals (from windowStart's time), nothing computed per removal
     private double gapEstimate = 1;
     private int removalsSinceTuning;
+    private long windowStart;
+    private int tuningWindow = MIN_WINDOW;   // removals between two checks of the width
 
     CalendarQueue(int capacity) {
         entries = new long[capacity * STRIDE];
@@ -116,26 +125,38 @@ final class CalendarQueue {
         long k = e[o + KEY];
         int b = (int) ((t >>> shift) & mask);
         long headTime = hd[2 * b];
-        int head = (int) hd[2 * b + 1];
+        long ends = hd[2 * b + 1];
+        int head = (int) ends;
         if (t < headTime || (t == headTime && (head == NIL || k < e[head * STRIDE + KEY]))) {
-            // the bucket's new first entry
+            // the bucket's new first entry (and its last too when the bucket was empty)
             setNext(e, n, head);
             hd[2 * b] = t;
-            hd[2 * b + 1] = n;
+            hd[2 * b + 1] = head == NIL ? ((long) n << 32) | n : (ends & ~NEXT_BITS) | n;
         } else {
-            int prev = head;
-            int cur = next(e, prev);
-            while (cur != NIL) {
-                int c = cur * STRIDE;
-                long ct = e[c];
-                if (ct > t || (ct == t && e[c + KEY] > k)) {
-                    break;
+            int tail = (int) (ends >>> 32);
+            int l = tail * STRIDE;
+            long lt = e[l];
+            if (t > lt || (t == lt && k >= e[l + KEY])) {
+                // not before the bucket's last entry (events at one time come in the order of their keys): no walk
+                setNext(e, n, NIL);
+                setNext(e, tail, n);
+                hd[2 * b + 1] = ((long) n << 32) | (ends & NEXT_BITS);
+            } else {
+                // between the first and the last: the walk stops at the last entry at the latest, with no end test
+                int prev = head;
+                int cur = next(e, prev);
+                while (true) {
+                    int c = cur * STRIDE;
+                    long ct = e[c];
+                    if (ct > t || (ct == t && e[c + KEY] > k)) {
+                        break;
+                    }
+                    prev = cur;
+                    cur = (int) e[c + LINK];
                 }
-                prev = cur;
-                cur = (int) e[c + LINK];
+                setNext(e, n, cur);
+                setNext(e, prev, n);
             }
-            setNext(e, n, cur);
-            setNext(e, prev, n);
         }
         if (t < lastTime) {
             // an entry before the scan position (scheduled at the current time): restart the scan at it
@@ -192,11 +213,11 @@ final class CalendarQueue {
         int b = (int) ((t >>> shift) & mask);
         long link = e[o + LINK];
         int following = (int) link;
-        // the first entry of the queue is the first of its bucket
+        // the first entry of the queue is the first of its bucket; the bucket's last stays (unread when empty)
         long followingTime = following == NIL ? Long.MAX_VALUE : e[following * STRIDE];
-        heads[2 * b] = followingTime;
-        heads[2 * b + 1] = following;
-        gapEstimate = 0.9 * gapEstimate + 0.1 * Math.max(0, t - lastTime);
+        long[] hd = heads;
+        hd[2 * b] = followingTime;
+        hd[2 * b + 1] = (hd[2 * b + 1] & ~NEXT_BITS) | (following & NEXT_BITS);
         lastTime = t;
         bucket = b;
         long end = ((t >>> shift) + 1) << shift;
@@ -209,15 +230,28 @@ final class CalendarQueue {
         size--;
         // the bucket's next entry, when inside the same day, is the new minimum: the scan would stop at it at once
         minEntry = followingTime < end ? following : NIL;
+        removalsSinceTuning++;
         if (16 * size < heads.length / 2 && heads.length > 2 * 16) {
             resize(heads.length / 4);
-        } else if (++removalsSinceTuning > heads.length) {
+        } else if (removalsSinceTuning >= tuningWindow) {
             // the spacing of events drifts (traffic changes): re-tune the width when it is off by 2x
-            removalsSinceTuning = 0;
+            measureGap();
             double ideal = Math.max(1, 3 * gapEstimate);
             if (width > 2 * ideal || 2 * width < ideal) {
                 resize(heads.length / 2);
             }
+        }
+    }
+
+    /**
+     * Takes the average gap of the removals since the window began, when there were enough of them to say, and
+     * begins a new window.
+     */
+    private void measureGap() {
+        if (removalsSinceTuning >= MIN_WINDOW) {
+            gapEstimate = Math.max(0, lastTime - windowStart) / (double) removalsSinceTuning;
+            removalsSinceTuning = 0;
+            windowStart = lastTime;
         }
     }
 
@@ -274,7 +308,7 @@ final class CalendarQueue {
     private void clearHeads() {
         for (int i = 0; i < heads.length; i += 2) {
             heads[i] = Long.MAX_VALUE;
-            heads[i + 1] = NIL;
+            heads[i + 1] = -1L; // no first entry, no last
         }
     }
 
@@ -284,7 +318,7 @@ final class CalendarQueue {
      * width can go back and forth as the gap estimate wanders around a power of two) allocate nothing.
      */
     private void resize(int buckets) {
-        removalsSinceTuning = 0;
+        measureGap();
         long[] e = entries;
         // every entry into one chain (through next), so that the bucket array can be refilled in place
         int chain = NIL;
@@ -300,6 +334,7 @@ final class CalendarQueue {
         if (2 * buckets != heads.length) {
             heads = new long[2 * buckets];
         }
+        tuningWindow = Math.max(MIN_WINDOW, Math.min(buckets, TUNING_WINDOW));
         clearHeads();
         mask = buckets - 1;
         shift = 63 - Long.numberOfLeadingZeros(Math.max(1, (long) (3 * gapEstimate)));

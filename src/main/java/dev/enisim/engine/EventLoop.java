@@ -20,8 +20,9 @@ package dev.enisim.engine;
  * process that schedules its own next step each time it runs then costs one sift in a heap of as many entries as
  * there are sources, not an insertion and a removal in the queue of everything else. That pays while sources are
  * few; beyond {@link #HEAP_SOURCES} the heap's log n costs more than the calendar's O(1), and occurrences are
- * queued in the calendar like any event (a replaced one stays there, marked stale, and is skipped when its time
- * comes).
+ * queued in the calendar like any event (those pending in the heap move there when the sources outgrow it; a
+ * replaced one stays there, marked stale, and is skipped when its time comes). A {@link SourceHandler} takes the
+ * occurrences by source id, with no event object.
  *
  * <p>Scheduling an event before the current time is a bug in the caller and throws at once.
  *
@@ -42,6 +43,16 @@ public final class EventLoop<E> {
     @FunctionalInterface
     public interface PlainHandler {
         void handle(int kind, long payload, long nowMicros);
+    }
+
+    /**
+     * Receives each source's occurrence by the source's id ({@link #setSourceHandler}), in place of the source's
+     * event object: a process that is a source (an arrival process) is then dispatched with no object read and no
+     * type test.
+     */
+    @FunctionalInterface
+    public interface SourceHandler {
+        void handleSource(int source, long nowMicros);
     }
 
     /** Sees each event just before it is handled: for tracing and progress, never for model logic. */
@@ -84,6 +95,7 @@ public final class EventLoop<E> {
     private boolean stopped;
     private Observer<? super E> observer;
     private PlainHandler plainHandler;
+    private SourceHandler sourceHandler;
 
     public EventLoop() {
         this(1024);
@@ -118,6 +130,14 @@ public final class EventLoop<E> {
      */
     public void setPlainHandler(PlainHandler handler) {
         this.plainHandler = handler;
+    }
+
+    /**
+     * Sets the receiver of the sources' occurrences (by source id; the observer still sees the source's event
+     * object). Without one, {@link #runUntil} delivers a source's event object to its handler.
+     */
+    public void setSourceHandler(SourceHandler handler) {
+        this.sourceHandler = handler;
     }
 
     /**
@@ -169,6 +189,18 @@ public final class EventLoop<E> {
             queuedKey = java.util.Arrays.copyOf(queuedKey, 2 * source);
         }
         queuedKey[source] = -1;
+        if (source == HEAP_SOURCES) {
+            // one source too many for the heap: its pending occurrences move to the calendar, same times and keys
+            for (int s = 0; s < source; s++) {
+                if (sources.pending(s)) {
+                    long t = sources.pendingTime(s);
+                    long k = sources.pendingKey(s);
+                    sources.remove(s);
+                    queuedKey[s] = k;
+                    queue.add(t, k, OCCURRENCE, s);
+                }
+            }
+        }
         return source;
     }
 
@@ -189,7 +221,6 @@ public final class EventLoop<E> {
             sources.set(source, atMicros, key);
             return;
         }
-        sources.remove(source); // pending since before the sources outgrew the heap
         if (queuedKey[source] >= 0) {
             staleQueued++;
         }
@@ -214,24 +245,25 @@ public final class EventLoop<E> {
         stopped = false;
         long before = delivered;
         Observer<? super E> obs = observer;
+        SourceHandler sh = sourceHandler;
         CalendarQueue q = queue;
         SourceHeap src = sources;
+        // past HEAP_SOURCES the heap stays empty (sources are never removed): not even looked at
+        boolean heap = src.sources() <= HEAP_SOURCES;
         while (!stopped) {
             // the earlier of the queue's first event and the sources' first occurrence, by (time, key)
             int n = q.peek();
             long at = n == CalendarQueue.NIL ? Long.MAX_VALUE : q.time(n);
-            long st = src.firstTime();
-            if (src.size() > 0 && (n == CalendarQueue.NIL || st < at || (st == at && src.firstKey() < q.key(n)))) {
-                if (st > endMicros) {
-                    break;
+            if (heap) {
+                // Long.MAX_VALUE when none is pending: only a tie needs to know whether one is
+                long st = src.firstTime();
+                if (st < at || (st == at && src.size() > 0 && (n == CalendarQueue.NIL || src.firstKey() < q.key(n)))) {
+                    if (st > endMicros) {
+                        break;
+                    }
+                    deliverSource(src.takeFirst(), st, handler, sh, obs);
+                    continue;
                 }
-                E event = (E) src.event(src.takeFirst());
-                deliver(st);
-                if (obs != null) {
-                    obs.beforeEvent(event, st);
-                }
-                handler.handle(event, st);
-                continue;
             }
             if (n == CalendarQueue.NIL || at > endMicros) {
                 break;
@@ -247,31 +279,44 @@ public final class EventLoop<E> {
                 plainHandler(kind).handle(kind, payload, at);
                 continue;
             }
-            E event;
             if (kind == CalendarQueue.OBJECT) {
-                event = (E) q.event(n);
+                E event = (E) q.event(n);
                 q.removeFirst();
-            } else {
-                int source = (int) q.payload(n);
-                long key = q.key(n);
-                q.removeFirst();
-                if (queuedKey[source] != key) {
-                    staleQueued--; // replaced since: not an event any more
-                    continue;
+                deliver(at);
+                if (obs != null) {
+                    obs.beforeEvent(event, at);
                 }
-                queuedKey[source] = -1;
-                event = (E) src.event(source);
+                handler.handle(event, at);
+                continue;
             }
-            deliver(at);
-            if (obs != null) {
-                obs.beforeEvent(event, at);
+            int source = (int) q.payload(n);
+            long key = q.key(n);
+            q.removeFirst();
+            if (queuedKey[source] != key) {
+                staleQueued--; // replaced since: not an event any more
+                continue;
             }
-            handler.handle(event, at);
+            queuedKey[source] = -1;
+            deliverSource(source, at, handler, sh, obs);
         }
         if (!stopped) {
             nowMicros = endMicros;
         }
         return delivered - before;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void deliverSource(int source, long at, Handler<? super E> handler, SourceHandler sh,
+            Observer<? super E> obs) {
+        deliver(at);
+        if (obs != null) {
+            obs.beforeEvent((E) sources.event(source), at);
+        }
+        if (sh != null) {
+            sh.handleSource(source, at);
+        } else {
+            handler.handle((E) sources.event(source), at);
+        }
     }
 
     private void deliver(long at) {

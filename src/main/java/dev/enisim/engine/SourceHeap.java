@@ -60,6 +60,16 @@ final class SourceHeap {
         return position[source] >= 0;
     }
 
+    /** Time of the source's pending occurrence; call only when {@link #pending}. */
+    long pendingTime(int source) {
+        return times[position[source]];
+    }
+
+    /** Key of the source's pending occurrence; call only when {@link #pending}. */
+    long pendingKey(int source) {
+        return keys[position[source]];
+    }
+
     /** Time of the first occurrence, or {@link Long#MAX_VALUE} when none is pending. */
     long firstTime() {
         settle();

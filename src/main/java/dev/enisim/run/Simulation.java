@@ -54,7 +54,8 @@ import java.util.OptionalLong;
  * {@code scaling/warm-routing} (drawn only by {@code warmRouting: random}), {@code legacy/attach} (legacy model
  * only).
  */
-public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.PlainHandler {
+public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.PlainHandler,
+        EventLoop.SourceHandler {
 
     private final Scenario scenario;
     private final int replication;
@@ -70,8 +71,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     private final Optional<AccountsRecorder> accountsRecorder;
     private final SqsRecorder sqsRecorder;
     private final LambdaService lambda;
-    private final ArrivalProcess[] arrivals;
-    private final int[] arrivalSources;     // each function's next arrival: a source of the loop, not queued
+    private final ArrivalProcess[] arrivals; // function i's next arrival: source i of the loop, not queued
     private long arrivalCount;
     private long completionCount;
     private boolean checkInvariants;
@@ -96,6 +96,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         this.accountsRecorder = accountsRecorder(scenario);
         this.asyncRecorder = new AsyncRecorder(scenario.durationMicros(), scenario.bucketMicros());
         loop.setPlainHandler(this);
+        loop.setSourceHandler(this);
         this.sqsRecorder = new SqsRecorder(scenario.durationMicros(), scenario.bucketMicros());
         // functions are added in scenario order, so function i of the model is function i of the scenario
         // the observers hold an absent recorder as null: one test per event, cheaper than a no-op recorder's call
@@ -104,14 +105,15 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
                 accountsRecorder.orElse(null)), asyncRecorder, sqsRecorder));
         int n = scenario.functions().size();
         arrivals = new ArrivalProcess[n];
-        arrivalSources = new int[n];
         for (int i = 0; i < n; i++) {
             Scenario.Function f = scenario.functions().get(i);
             String prefix = "function/" + f.name() + "/";
             // the first process keeps the plain name, so adding a second process changes nothing of the first
             arrivals[i] = new ArrivalProcess(f.arrivals(), part -> streams.stream(part == 0 ? prefix + "arrivals"
                     : prefix + "arrivals/" + part), f.createdAtMicros());
-            arrivalSources[i] = loop.addSource(new Arrival(i));
+            if (loop.addSource(new Arrival(i)) != i) {
+                throw new IllegalStateException("function " + i + "'s arrivals are not source " + i);
+            }
         }
         List<String> names = scenario.functions().stream().map(Scenario.Function::name).toList();
         recorder.attach(lambda.snapshot());
@@ -138,6 +140,11 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
             };
             loop.schedule(f.existing() == Scenario.Function.Existing.NO ? f.createdAtMicros() : 0,
                     SimEvent.PRIORITY_CONTROL, first);
+        }
+        // the first arrivals after every function's first event, not in between: the same order (an arrival never
+        // ties with a control event: its priority is another), and the first events, usually all at 0, go to the
+        // end of one calendar bucket with no arrival there to walk past
+        for (int i = 0; i < n; i++) {
             scheduleNextArrival(i);
         }
         for (Scenario.At a : scenario.timeline()) {
@@ -285,20 +292,23 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     private void scheduleNextArrival(int function) {
         long at = arrivals[function].next();
         if (at != ArrivalProcess.NONE && at <= scenario.durationMicros()) {
-            loop.scheduleSource(arrivalSources[function], at, SimEvent.PRIORITY_ARRIVAL);
+            loop.scheduleSource(function, at, SimEvent.PRIORITY_ARRIVAL);
         }
     }
 
+    /** A function's next arrival (source i is function i's arrivals): no event object is read. */
+    @Override
+    public void handleSource(int function, long nowMicros) {
+        arrivalCount++;
+        lambda.arrive(function, nowMicros);
+        scheduleNextArrival(function);
+        afterEvent();
+    }
+
+    /** The model's other events (arrivals come as sources, {@link #handleSource}). */
     @Override
     public void handle(SimEvent event, long nowMicros) {
-        if (event instanceof Arrival a) {
-            arrivalCount++;
-            int f = a.function();
-            lambda.arrive(f, nowMicros);
-            scheduleNextArrival(f);
-        } else {
-            lambda.handle(event, nowMicros);
-        }
+        lambda.handle(event, nowMicros);
         afterEvent();
     }
 

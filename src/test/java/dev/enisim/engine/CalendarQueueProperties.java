@@ -31,7 +31,6 @@ class CalendarQueueProperties {
         long seq = 0;
         int id = 0;
         long factor = new long[] {1, 1000, 1_000_000, 86_400_000_000L}[scale];
-        Comparator<Entry> order = Comparator.comparingLong(Entry::time).thenComparingLong(Entry::key);
         for (int i = 0; i < Math.max(gaps.size(), actions.size()); i++) {
             long gap = gaps.get(i % gaps.size()) * (i % 7 == 0 ? factor : 1);
             int action = actions.get(i % actions.size());
@@ -41,15 +40,54 @@ class CalendarQueueProperties {
                 add(q, t, key, id);
                 model.add(new Entry(t, key, id++));
             } else {
-                model.sort(order);
-                Entry expected = model.remove(0);
-                assertFirst(q, expected);
-                q.removeFirst();
-                now = expected.time();
+                now = removeFirst(q, model);
             }
             assertEquals(model.size(), q.size());
         }
         drain(q, model);
+    }
+
+    /**
+     * Bursts of entries at one time (as a loop's events at one instant: keys mostly rising, with lower priorities
+     * among them), interleaved with removals, against a sorted list: each bucket's last entry, where an entry not
+     * before it is appended, stays right as entries come and go.
+     */
+    @Property(tries = 200)
+    void burstsAtOneTimeKeepTheirOrder(@ForAll @Size(min = 1, max = 300) List<@IntRange(min = 0, max = 9) Integer> actions,
+            @ForAll @IntRange(min = 1, max = 64) int burst, @ForAll @IntRange(min = 0, max = 5_000) int spread) {
+        CalendarQueue q = new CalendarQueue(4);
+        List<Entry> model = new ArrayList<>();
+        long now = 0;
+        long seq = 0;
+        int id = 0;
+        for (int i = 0; i < actions.size(); i++) {
+            int action = actions.get(i);
+            if (action < 6 || model.isEmpty()) {
+                // a burst at one time: now, or a little later (the same bucket or another)
+                long t = now + (action % 3 == 0 ? 0 : (i * 7919L) % (spread + 1));
+                for (int j = 0; j < burst; j++) {
+                    long priority = (j + action) % 5 == 0 ? 0 : 2;
+                    long key = (priority << 44) | seq++;
+                    add(q, t, key, id);
+                    model.add(new Entry(t, key, id++));
+                }
+            } else {
+                for (int j = 0; j < action && !model.isEmpty(); j++) {
+                    now = removeFirst(q, model);
+                }
+            }
+            assertEquals(model.size(), q.size());
+        }
+        drain(q, model);
+    }
+
+    /** Removes the queue's first entry, checked against the model's least; returns its time. */
+    private static long removeFirst(CalendarQueue q, List<Entry> model) {
+        model.sort(Comparator.comparingLong(Entry::time).thenComparingLong(Entry::key));
+        Entry expected = model.remove(0);
+        assertFirst(q, expected);
+        q.removeFirst();
+        return expected.time();
     }
 
     /** Adds entry {@code id}: plain (kind id % 3, payload id) when id is even, else the object {@code id}. */

@@ -113,6 +113,57 @@ class EngineEdgesTest {
         }
     }
 
+    /**
+     * With a source handler, a source's occurrence comes by id and never as its object to the event handler; the
+     * observer still sees the object. In the heap and in the calendar alike, and for occurrences set while the
+     * sources fitted the heap and delivered after they outgrew it (same order as before).
+     */
+    @Test
+    void aSourceHandlerTakesOccurrencesByIdAndTheObserverStillSeesTheObject() {
+        for (int n : new int[] {2, EventLoop.HEAP_SOURCES + 1}) {
+            EventLoop<String> loop = new EventLoop<>();
+            List<String> seen = new ArrayList<>();
+            loop.setObserver((e, now) -> seen.add("saw " + e + "@" + now));
+            loop.setSourceHandler((source, now) -> seen.add("source " + source + "@" + now));
+            for (int i = 0; i < n; i++) {
+                loop.addSource("s" + i);
+            }
+            loop.scheduleSource(n - 1, 30, 0);
+            loop.schedule(30, 0, "e");
+            loop.scheduleSource(0, 20, 0);
+            loop.runUntil(30, (e, now) -> seen.add(e + "@" + now));
+            assertEquals(List.of("saw s0@20", "source 0@20", "saw s" + (n - 1) + "@30", "source " + (n - 1) + "@30",
+                    "saw e@30", "e@30"), seen, n + " sources");
+        }
+        EventLoop<String> loop = new EventLoop<>();
+        List<String> seen = new ArrayList<>();
+        loop.setSourceHandler((source, now) -> seen.add(source + "@" + now));
+        for (int i = 0; i < EventLoop.HEAP_SOURCES; i++) {
+            loop.addSource("s" + i);
+            loop.scheduleSource(i, 1_000 - 5L * (i % 7), 0); // ties at each time, in the order of scheduling
+        }
+        loop.addSource("one too many"); // the heap's pending occurrences move to the calendar
+        assertEquals(EventLoop.HEAP_SOURCES, loop.pendingEvents());
+        assertEquals(1_000 - 30, loop.nextEventMicros());
+        loop.scheduleSource(EventLoop.HEAP_SOURCES, 970, 0);
+        loop.scheduleSource(5, 970, 0); // replaces the occurrence at 1,000 - 25 moved from the heap
+        loop.runUntil(2_000, (e, now) -> seen.add(e));
+        List<String> expected = new ArrayList<>();
+        for (int back = 6; back >= 0; back--) {
+            for (int i = 0; i < EventLoop.HEAP_SOURCES; i++) {
+                if (i % 7 == back && i != 5) {
+                    expected.add(i + "@" + (1_000 - 5 * back));
+                }
+            }
+            if (back == 6) {
+                expected.add(EventLoop.HEAP_SOURCES + "@970");
+                expected.add("5@970");
+            }
+        }
+        assertEquals(expected, seen);
+        assertEquals(0, loop.pendingEvents());
+    }
+
     /** Same time, same priority: the order of scheduling decides, an event's or a source's occurrence alike. */
     @Test
     void atTheSameTimeTheEarlierScheduledGoesFirst() {

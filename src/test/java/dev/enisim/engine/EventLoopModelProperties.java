@@ -14,7 +14,8 @@ import net.jqwik.api.constraints.IntRange;
  * sequence) entry, a source's replaced occurrence dropped): handlers schedule events and set or replace the
  * occurrences of any source (their own or others, earlier or later), sources are added while others are pending
  * (crossing {@link EventLoop#HEAP_SOURCES}, so pending occurrences move from the heap to the calendar), and the
- * loop runs in slices. Events are objects or plain events (a kind and a payload, no object), interleaved. Both
+ * loop runs in slices. Events are objects or plain events (a kind and a payload, no object), interleaved; sources'
+ * occurrences come to the handler as their objects or, with a {@link EventLoop.SourceHandler}, by source id. Both
  * deliver the same events at the same times; pending counts, the next event's time,
  * each slice's delivered count and the clock agree at every step.
  */
@@ -102,7 +103,8 @@ class EventLoopModelProperties {
 
     @Property(tries = 150)
     void deliversWhatTheReferenceDelivers(@ForAll long seed, @ForAll @IntRange(min = 1, max = 20) int initialSources,
-            @ForAll @IntRange(min = 0, max = 220) int laterSources, @ForAll @IntRange(min = 1, max = 50) int spread) {
+            @ForAll @IntRange(min = 0, max = 220) int laterSources, @ForAll @IntRange(min = 1, max = 50) int spread,
+            @ForAll boolean bySourceId) {
         SplittableRandom r = new SplittableRandom(seed);
         EventLoop<Ev> loop = new EventLoop<>(1);
         Reference ref = new Reference();
@@ -147,7 +149,7 @@ class EventLoopModelProperties {
             act.run();
         }
         long[] end = {0};
-        EventLoop.Handler<Ev> handler = (e, now) -> {
+        EventLoop.Handler<Ev> checked = (e, now) -> {
             assertEquals(true, now <= end[0], "delivered at " + now + " in a slice ending at " + end[0]);
             int f = ref.first();
             Entry want = ref.take(f);
@@ -165,8 +167,18 @@ class EventLoopModelProperties {
             assertEquals(0, payload & ((1 << 20) - 1), "payload " + payload);
             Ev e = new Ev((int) (payload >> 20), PLAIN);
             assertEquals(e.id() % 3, kind, "kind of plain event " + e.id());
-            handler.handle(e, now);
+            checked.handle(e, now);
         });
+        EventLoop.Handler<Ev> handler = checked;
+        if (bySourceId) {
+            // the source's id names its event: the handler must never see a source's object then
+            EventLoop.Handler<Ev> objects = handler;
+            loop.setSourceHandler((source, now) -> objects.handle(ref.sourceEvents.get(source), now));
+            handler = (e, now) -> {
+                assertEquals(-1, e.source(), "a source's occurrence came as its object: " + e);
+                objects.handle(e, now);
+            };
+        }
         long t = 0;
         for (int slice = 0; slice < 400 && ref.pending() > 0; slice++) {
             t += r.nextInt(2 * spread);
