@@ -9,7 +9,10 @@ package dev.enisim.bench;
  */
 public interface Draws {
 
-    /** What is drawn: {@code uniform-long}, {@code uniform-double}, {@code seeding}, {@code exponential}, {@code lognormal}. */
+    /**
+     * What is drawn: {@code uniform-long}, {@code uniform-double}, {@code seeding}, {@code exponential},
+     * {@code lognormal}, {@code poisson-arrival}, {@code diurnal-arrival}.
+     */
     String group();
 
     /** Whose draws, e.g. {@code enisim Xoshiro256} or {@code commons-rng XO_SHI_RO_256_SS}. */

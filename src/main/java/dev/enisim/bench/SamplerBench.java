@@ -2,6 +2,8 @@ package dev.enisim.bench;
 
 import dev.enisim.random.SplitMix;
 import dev.enisim.random.Xoshiro256;
+import dev.enisim.workload.ArrivalProcess;
+import dev.enisim.workload.ArrivalSpec;
 import dev.enisim.workload.DistributionSpec;
 import dev.enisim.workload.Sampler;
 import java.util.ArrayList;
@@ -12,8 +14,9 @@ import java.util.function.Consumer;
 
 /**
  * Times random draws: enisim's hand-written generators and samplers (xoshiro256**, SplitMix64, the exponential
- * and log-normal duration samplers exactly as the model uses them: {@link Sampler} over {@link Xoshiro256}) beside
- * any other {@link Draws} on the class path. Each candidate is warmed up, then timed {@code rounds} times in this
+ * and log-normal duration samplers exactly as the model uses them: {@link Sampler} over {@link Xoshiro256}; and
+ * the arrival processes, a draw being one arrival of {@link ArrivalProcess}) beside any other {@link Draws} on the
+ * class path. Each candidate is warmed up, then timed {@code rounds} times in this
  * thread's CPU time (steadier than wall time on a shared machine); the median round gives its ns per draw.
  */
 public final class SamplerBench {
@@ -26,6 +29,11 @@ public final class SamplerBench {
     public static final double LOGNORMAL_MEDIAN_MICROS = 100_000;
     public static final double LOGNORMAL_P99_MICROS = 1_000_000;
     public static final double EXPONENTIAL_MEAN_MICROS = 1_000_000;
+    /** The arrivals timed, one draw being one arrival: loss's Poisson, and account's diurnal day (2 hours). */
+    public static final double POISSON_PER_SECOND = 950;
+    public static final double DIURNAL_PEAK_PER_SECOND = 40;
+    public static final double DIURNAL_TROUGH_PER_SECOND = 10;
+    public static final long DIURNAL_PERIOD_MICROS = 7_200_000_000L;
 
     /** enisim's own candidates. */
     public static final List<Draws> OWN = List.of(
@@ -71,7 +79,22 @@ public final class SamplerBench {
                     s += d.sample();
                 }
                 return s;
-            }));
+            }),
+            draws("poisson-arrival", "enisim ArrivalProcess (Poisson: StepPoisson, -ln(1 - u) gaps)", (seed, n) ->
+                    arrivals(new ArrivalSpec.Poisson(POISSON_PER_SECOND, 0, Long.MAX_VALUE), seed, n)),
+            draws("diurnal-arrival", "enisim ArrivalProcess (diurnal: thinning, bounded segments)", (seed, n) ->
+                    arrivals(new ArrivalSpec.Diurnal(DIURNAL_PEAK_PER_SECOND, DIURNAL_TROUGH_PER_SECOND, 0,
+                            DIURNAL_PERIOD_MICROS, 0, Long.MAX_VALUE), seed, n)));
+
+    /** n arrivals of the process on a stream seeded with seed: the sum of their times in seconds. */
+    private static double arrivals(ArrivalSpec spec, long seed, int n) {
+        ArrivalProcess p = new ArrivalProcess(spec, new Xoshiro256(seed), 0);
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += p.next() * 1e-6;
+        }
+        return s;
+    }
 
     private interface Body {
         double run(long seed, int n);

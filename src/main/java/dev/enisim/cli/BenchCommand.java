@@ -76,9 +76,9 @@ final class BenchCommand implements Callable<Integer> {
                 + "minimal java.util.PriorityQueue simulator; .ci/bench adds SSJ 3.3.2 (test scope)."})
     boolean references;
 
-    @Option(names = "--samplers", description = {"Also time random draws: enisim's xoshiro256**, SplitMix64 and "
-        + "duration samplers beside any others on the class path (.ci/bench adds Apache Commons RNG 1.7), in ns "
-        + "per draw."})
+    @Option(names = "--samplers", description = {"Also time random draws: enisim's xoshiro256**, SplitMix64, "
+        + "duration samplers and arrival processes (a draw: one arrival) beside any others on the class path "
+        + "(.ci/bench adds Apache Commons RNG 1.7), in ns per draw."})
     boolean samplers;
 
     @Option(names = "--cost-model", paramLabel = "SVG", description = {"Also measure the cost model: CPU ns per "

@@ -18,6 +18,12 @@ public final class ArrivalProcess {
 
     private final ArrivalSpec spec;
     private final Source source;
+    /**
+     * The next arrival, drawn one call early: the process's stream is its own, so drawing ahead gives the same
+     * arrivals, and the draw's latency (a logarithm, for Poisson and thinning) overlaps the caller's work on the
+     * arrival it was just handed instead of delaying it.
+     */
+    private long ahead;
 
     /** One process: the next arrival time after the previous one, or {@link #NONE}. */
     interface Source {
@@ -31,6 +37,7 @@ public final class ArrivalProcess {
         this.spec = spec;
         this.source = spec instanceof ArrivalSpec.Superposition s ? superpose(s.parts(), streams, notBeforeMicros)
                 : single(spec, streams.apply(0), notBeforeMicros);
+        this.ahead = source.next();
     }
 
     /** A single process on one stream. */
@@ -42,9 +49,13 @@ public final class ArrivalProcess {
         return spec;
     }
 
-    /** The time of the next arrival in microseconds, or {@link #NONE}. */
+    /** The time of the next arrival in microseconds, or {@link #NONE} (then for good). */
     public long next() {
-        return source.next();
+        long at = ahead;
+        if (at != NONE) {
+            ahead = source.next();
+        }
+        return at;
     }
 
     private static Source single(ArrivalSpec spec, RandomGenerator stream, long notBefore) {
@@ -113,18 +124,43 @@ public final class ArrivalProcess {
 
     /**
      * Non-homogeneous Poisson by thinning (Lewis and Shedler): candidates at the peak rate, kept with r(t)/peak.
-     * The rate r(t) = a + b cos(phase) lies within [a - |b|, a + |b|] as computed in doubles (rounding is
-     * monotonic and |cos| <= 1), so a candidate whose draw falls below the trough is kept without computing the
-     * cosine: the same decision, the same numbers, a third fewer cosines at a 3:1 peak to trough.
+     *
+     * <p>The decision, a draw v below r(t) = a + b cos(phase) as {@link ArrivalSpec.Diurnal#rateAt} computes it, is
+     * mostly taken without the cosine, by bounds that hold for the computed rate (so that the decisions, hence the
+     * numbers, are the plain formula's; {@code ArrivalDrawsProperties} holds them to it):
+     * <ul>
+     *   <li>the whole day: r(t) >= a - |b| as computed in doubles (rounding is monotonic and |cos| <= 1);</li>
+     *   <li>a segment of the day, from a candidate on for {@code length} microseconds: where no extremum of the
+     *       cosine lies within it, the exact rate is monotonic across it, so it lies between its values at the two
+     *       ends; the computed rate differs from the exact one by far less than {@link #RELATIVE_MARGIN} of
+     *       |a| + |b| per radian of phase (a few ulps from the phase's two roundings and the cosine's 1 ulp), so
+     *       the ends' computed rates widened by that margin bound every candidate's computed rate in the segment.
+     *       A draw below the lower bound is kept, one at or above the upper bound is not, and only a draw between
+     *       them (a band about |b| x 2 pi x length / period wide) computes the cosine.</li>
+     * </ul>
+     * The segment's length balances its one cosine at entry against the band:
+     * sqrt(mean gap x period x peak / 4|b|), within [1 us, period / 16].
      */
-    private static final class Thinning implements Source {
+    static final class Thinning implements Source {
+        /** The margin per radian of phase, relative to |a| + |b|: about a thousand times the rounding error. */
+        static final double RELATIVE_MARGIN = 1e-12;
+        /** Beyond this distance from the peak (2^52 us, 142 years) the phase is not exact in a double: no segments. */
+        private static final long FAR = 1L << 52;
+
         private final RandomGenerator stream;
         private final long until;
         private final ArrivalSpec.Diurnal d;
         private final double meanGap;
         private final double max;
         private final double lowest;
+        private final double scale;
+        private final long length;
         private double clock;
+        // the current segment: candidates before segmentEnd with a draw below keepBelow are kept, those with a draw
+        // at or above rejectFrom are not
+        private long segmentEnd = Long.MIN_VALUE;
+        private double keepBelow;
+        private double rejectFrom;
 
         Thinning(RandomGenerator stream, long from, long until, ArrivalSpec.Diurnal d) {
             this.stream = stream;
@@ -136,7 +172,17 @@ public final class ArrivalProcess {
             double a = (d.peakPerSecond() + d.troughPerSecond()) / 2;
             double b = (d.peakPerSecond() - d.troughPerSecond()) / 2;
             this.lowest = a - Math.abs(b);
+            this.scale = Math.abs(a) + Math.abs(b);
+            this.length = segmentLength(meanGap, d.periodMicros(), max, Math.abs(b));
             this.clock = from;
+        }
+
+        private static long segmentLength(double meanGap, long period, double max, double amplitude) {
+            if (period <= 0 || !(amplitude > 0)) {
+                return Long.MAX_VALUE; // a flat day (or no cosine to bound): one segment, the trough bound only
+            }
+            double best = Math.sqrt(meanGap * period * max / (4 * amplitude));
+            return Math.max(1, Math.min(period / 16, best >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) best));
         }
 
         @Override
@@ -148,10 +194,62 @@ public final class ArrivalProcess {
                     return NONE;
                 }
                 double v = stream.nextDouble() * max;
-                if (v < lowest || v < d.rateAt(at)) {
+                if (at >= segmentEnd) {
+                    enter(at);
+                }
+                if (v < keepBelow) {
+                    return at;
+                }
+                if (v < rejectFrom && v < d.rateAt(at)) {
                     return at;
                 }
             }
+        }
+
+        /**
+         * Starts a segment at {@code start} (a candidate's time: candidates only move forward) and bounds it.
+         * Package-private for the tests, which check the bounds against every candidate time of a segment.
+         */
+        void enter(long start) {
+            long end = start + length;
+            segmentEnd = end < start ? Long.MAX_VALUE : end;
+            keepBelow = lowest;
+            rejectFrom = Double.POSITIVE_INFINITY;
+            long period = d.periodMicros();
+            long last = segmentEnd - 1;
+            long first = start - d.peakAtMicros();
+            long late = last - d.peakAtMicros();
+            if (length == Long.MAX_VALUE || Math.abs(first) >= FAR || Math.abs(late) >= FAR || late < first) {
+                return;
+            }
+            // an extremum of the cosine where t - peakAt = k x period / 2 for an integer k: the segment holds one
+            // if the largest such k x period not above 2 x late is at or above 2 x first
+            if (Math.floorDiv(2 * late, period) * period >= 2 * first) {
+                return;
+            }
+            double r0 = d.rateAt(start);
+            double r1 = d.rateAt(last);
+            double phases = Math.abs(phase(first, period)) + Math.abs(phase(late, period));
+            double margin = scale * RELATIVE_MARGIN * (4 + phases);
+            keepBelow = Math.max(lowest, Math.min(r0, r1) - margin);
+            rejectFrom = Math.max(r0, r1) + margin;
+        }
+
+        /** The current segment's end (exclusive) and bounds: for {@code ArrivalDrawsProperties}. */
+        long segmentEnd() {
+            return segmentEnd;
+        }
+
+        double keepBelow() {
+            return keepBelow;
+        }
+
+        double rejectFrom() {
+            return rejectFrom;
+        }
+
+        private static double phase(long fromPeak, long period) {
+            return 2 * Math.PI * fromPeak / period;
         }
     }
 }

@@ -31,6 +31,7 @@ public final class Sampler implements LongSupplier {
     private final double shift;   // added to every draw of distribution (ShiftedLogNormal's floor)
     private final Sampler base;   // Sum: first term, or null
     private final Sampler extra;  // Sum: second term, drawn from the same stream after the first
+    private double ahead;         // the next draw, drawn one call early (see of)
 
     private Sampler(DistributionSpec spec, RealDistribution distribution, double constant) {
         this(spec, distribution, null, constant, 0, null, null);
@@ -53,7 +54,19 @@ public final class Sampler implements LongSupplier {
         this.extra = extra;
     }
 
+    /**
+     * The sampler of {@code spec} drawing from {@code stream}, which becomes its own: it draws one value ahead (at
+     * once, then at each draw the next), which gives the same values since nothing else draws from the stream, and
+     * lets the next value's latency (a Gaussian and an {@code exp}, or a ziggurat exponential) overlap the caller's
+     * work instead of delaying it.
+     */
     public static Sampler of(DistributionSpec spec, RandomGenerator stream) {
+        Sampler s = build(spec, stream);
+        s.ahead = s.draw();
+        return s;
+    }
+
+    private static Sampler build(DistributionSpec spec, RandomGenerator stream) {
         if (spec instanceof DistributionSpec.Constant c) {
             return new Sampler(spec, null, Math.min(c.value(), c.max()));
         }
@@ -88,7 +101,8 @@ public final class Sampler implements LongSupplier {
             return ziggurat(spec, logNormal(stream, l.mu(), l.sigma()), l.shift());
         }
         if (spec instanceof DistributionSpec.Sum sum) {
-            return new Sampler(spec, null, null, 0, 0, of(sum.base(), stream), of(sum.extra(), stream));
+            // the terms draw in turn from the one stream, each when the sum draws (never ahead on their own)
+            return new Sampler(spec, null, null, 0, 0, build(sum.base(), stream), build(sum.extra(), stream));
         }
         throw new IllegalArgumentException("unhandled distribution " + spec);
     }
@@ -103,8 +117,14 @@ public final class Sampler implements LongSupplier {
 
     /** One draw, in the spec's unit (microseconds), as a double before rounding. */
     public double sample() {
+        double x = ahead;
+        ahead = draw();
+        return x;
+    }
+
+    private double draw() {
         if (base != null) {
-            double x = base.sample() + extra.sample();
+            double x = base.draw() + extra.draw();
             return x > max ? max : x;
         }
         if (ziggurat != null) {

@@ -102,8 +102,9 @@ class ReferencesTest {
             groups.add(f.group());
             assertTrue(f.nsPerDraw() > 0, f.toString());
         }
-        assertEquals(Set.of("uniform-long", "uniform-double", "seeding", "exponential", "lognormal"), groups);
-        assertEquals(10, figures.size(), "enisim's five and Commons RNG's five: " + figures);
+        assertEquals(Set.of("uniform-long", "uniform-double", "seeding", "exponential", "lognormal", "poisson-arrival",
+                "diurnal-arrival"), groups);
+        assertEquals(12, figures.size(), "enisim's seven and Commons RNG's five: " + figures);
         double sigma = Math.log(SamplerBench.LOGNORMAL_P99_MICROS / SamplerBench.LOGNORMAL_MEDIAN_MICROS) / 2.3263;
         for (Draws d : SamplerBench.candidates()) {
             int n = 400_000;
@@ -116,6 +117,14 @@ class ReferencesTest {
                 assertEquals(expected, mean, 0.03 * expected, d.name());
             } else if (d.group().equals("uniform-double")) {
                 assertEquals(0.5, mean, 0.01, d.name());
+            } else if (d.group().equals("poisson-arrival")) {
+                // the i-th arrival near i / rate: the mean of n arrival times near (n + 1) / 2 / rate
+                double expected = (n + 1) / 2.0 / SamplerBench.POISSON_PER_SECOND;
+                assertEquals(expected, mean, 0.01 * expected, d.name());
+            } else if (d.group().equals("diurnal-arrival")) {
+                double rate = (SamplerBench.DIURNAL_PEAK_PER_SECOND + SamplerBench.DIURNAL_TROUGH_PER_SECOND) / 2;
+                double expected = (n + 1) / 2.0 / rate;
+                assertEquals(expected, mean, 0.02 * expected, d.name() + ": about the mean rate over 2.2 days");
             }
         }
     }

@@ -87,6 +87,62 @@ class SamplerTest {
         }
     }
 
+    /**
+     * Draw for draw, the samplers give Commons RNG's samplers' values over the same stream, in the same order,
+     * although they draw one value ahead; a sum draws its terms in turn from its one stream; getAsLong rounds the
+     * same sequence. Every output and baseline depends on these numbers.
+     */
+    @Test
+    void drawsAreTheLibrarysSamplersDrawForDraw() {
+        DistributionSpec.LogNormal l = new DistributionSpec.LogNormal(100e3, 1e6, 3e6);
+        DistributionSpec.ShiftedLogNormal sl = new DistributionSpec.ShiftedLogNormal("init", 50e3, 11.0, 0.8, INF);
+        DistributionSpec.Exponential e = new DistributionSpec.Exponential(250e3, 2e6);
+        for (long seed = 1; seed <= 3; seed++) {
+            Sampler exp = Sampler.of(e, new Xoshiro256(seed));
+            Sampler logNormal = Sampler.of(l, new Xoshiro256(seed));
+            Sampler shifted = Sampler.of(sl, new Xoshiro256(seed));
+            Sampler sum = Sampler.of(new DistributionSpec.Sum(sl, e, INF), new Xoshiro256(seed));
+            org.apache.commons.rng.sampling.distribution.ContinuousSampler exp0 =
+                    org.apache.commons.rng.sampling.distribution.ZigguratSampler.Exponential.of(new Xoshiro256(seed),
+                            e.mean());
+            org.apache.commons.rng.sampling.distribution.ContinuousSampler logNormal0 = logNormal(seed, l.mu(),
+                    l.sigma());
+            org.apache.commons.rng.sampling.distribution.ContinuousSampler shifted0 = logNormal(seed, sl.mu(),
+                    sl.sigma());
+            Xoshiro256 sumStream = new Xoshiro256(seed);
+            org.apache.commons.rng.sampling.distribution.ContinuousSampler sumBase0 =
+                    org.apache.commons.rng.sampling.distribution.LogNormalSampler.of(
+                            org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(sumStream),
+                            sl.mu(), sl.sigma());
+            org.apache.commons.rng.sampling.distribution.ContinuousSampler sumExtra0 =
+                    org.apache.commons.rng.sampling.distribution.ZigguratSampler.Exponential.of(sumStream, e.mean());
+            for (int i = 0; i < 20_000; i++) {
+                boolean rounded = i % 3 == 0;
+                assertEquals(value(Math.min(exp0.sample(), 2e6), rounded), value(exp, rounded), "exponential " + i);
+                assertEquals(value(Math.min(logNormal0.sample(), 3e6), rounded), value(logNormal, rounded),
+                        "log-normal " + i);
+                assertEquals(value(shifted0.sample() + 50e3, rounded), value(shifted, rounded), "shifted " + i);
+                double base = sumBase0.sample() + 50e3;
+                assertEquals(value(base + Math.min(sumExtra0.sample(), 2e6), rounded), value(sum, rounded), "sum " + i);
+            }
+        }
+    }
+
+    private static org.apache.commons.rng.sampling.distribution.ContinuousSampler logNormal(long seed, double mu,
+            double sigma) {
+        return org.apache.commons.rng.sampling.distribution.LogNormalSampler.of(
+                org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(new Xoshiro256(seed)),
+                mu, sigma);
+    }
+
+    private static double value(double x, boolean rounded) {
+        return rounded ? Math.round(x) : x;
+    }
+
+    private static double value(Sampler s, boolean rounded) {
+        return rounded ? s.getAsLong() : s.sample();
+    }
+
     private static double[] draws(Sampler s, int n) {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
