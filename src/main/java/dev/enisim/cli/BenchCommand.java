@@ -174,12 +174,14 @@ final class BenchCommand implements Callable<Integer> {
         ObjectMapper mapper = SummaryJson.mapper();
         ArrayNode all = mapper.createArrayNode();
         ArrayNode refs = mapper.createArrayNode();
+        java.util.Map<String, Bench.Result> results = new java.util.HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             String source = names.get(i);
             Scenario scenario = ScenarioLoader.parseTree(Overrides.apply(trees.get(i), sets, source), source);
             Bench.Result r = Bench.run(names.get(i), scenario, repeat, progress);
             print(out, r);
             all.add(mapper.valueToTree(r));
+            results.put(r.workload(), r);
             if (references && r.erlangB() != null) {
                 for (ReferenceSimulator sim : Bench.references()) {
                     Bench.ReferenceResult ref = Bench.reference(sim, r, repeat, progress);
@@ -190,6 +192,17 @@ final class BenchCommand implements Callable<Integer> {
                     refs.add(mapper.valueToTree(ref));
                 }
             }
+        }
+        ObjectNode split = null;
+        Bench.Result loss = results.get("loss");
+        Bench.Result loss100 = results.get("loss-100");
+        if (loss != null && loss100 != null) {
+            // issue 16: the same traffic over 100 functions and keys at least 0.8x as fast as over one
+            split = mapper.createObjectNode();
+            split.put("eventsPerCpuSecond", loss100.eventsPerCpuSecond() / loss.eventsPerCpuSecond());
+            split.put("eventsPerSecond", loss100.eventsPerSecond() / loss.eventsPerSecond());
+            out.printf(Locale.ROOT, "loss-100 over loss: %.2fx per CPU second (%.2fx wall)%n",
+                    split.get("eventsPerCpuSecond").asDouble(), split.get("eventsPerSecond").asDouble());
         }
         if (!names.isEmpty()) {
             out.println("(peak: heap MiB at its highest, garbage included; retained: MiB the finished run still holds after a"
@@ -252,6 +265,9 @@ final class BenchCommand implements Callable<Integer> {
             root.set("references", refs);
             root.set("samplers", draws);
             root.set("costModel", cost);
+            if (split != null) {
+                root.set("loss100OverLoss", split);
+            }
             if (scaling != null) {
                 root.set("parallelScaling", scaling);
             }

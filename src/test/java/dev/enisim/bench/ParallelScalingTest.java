@@ -121,4 +121,21 @@ class ParallelScalingTest {
         assertEquals(Workloads.manyFunctions(100).toString(), Workloads.manyFunctions(100, 500).toString());
         assertThrows(IllegalArgumentException.class, () -> Workloads.manyFunctions(100, 55));
     }
+
+    @Test
+    void lossOneHundredIsGivenOverLossWhenBothRun() throws Exception {
+        Path json = dir.resolve("bench.json");
+        String[] r = run("loss", "loss-100", "--repeat", "1", "--no-references", "--set", "duration=100s", "--json",
+                json.toString());
+        assertEquals("0", r[0], r[2]);
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        JsonNode w = root.get("workloads");
+        double cpu = w.get(1).get("eventsPerCpuSecond").asDouble() / w.get(0).get("eventsPerCpuSecond").asDouble();
+        double wall = w.get(1).get("eventsPerSecond").asDouble() / w.get(0).get("eventsPerSecond").asDouble();
+        assertEquals(cpu, root.get("loss100OverLoss").get("eventsPerCpuSecond").asDouble(), 1e-12);
+        assertEquals(wall, root.get("loss100OverLoss").get("eventsPerSecond").asDouble(), 1e-12);
+        assertTrue(r[1].contains(String.format(java.util.Locale.ROOT, "loss-100 over loss: %.2fx per CPU second",
+                cpu)), r[1]);
+        assertFalse(new ObjectMapper().readTree(json.toFile()).has("parallelScaling"), "not asked");
+    }
 }
