@@ -113,6 +113,12 @@ final class BenchCommand implements Callable<Integer> {
             + "(compilation) weighing less (default: ${DEFAULT-VALUE}).")
     String parallelDuration;
 
+    @Option(names = "--report-time", description = {"Also time the report of a 30-day run: month (with --set "
+        + "applied) simulated once, then its whole report (summary, time series, ENI list, narrative, charts, HTML) "
+        + "rendered in memory after one untimed rendering, --repeat times: wall seconds, median with min and max "
+        + "(issue 16: under 2 s)."})
+    boolean reportTime;
+
     @Option(names = "--memory-model", description = {"Also measure memory per function and per ENI key: the heap "
         + "a finished many-functions run retains at 1,000 and 2,000 functions (1,000 keys) and at 1,000 functions "
         + "with 100 keys, with --set applied (e.g. --set duration=10m for a quicker, smaller figure; default: the "
@@ -148,12 +154,14 @@ final class BenchCommand implements Callable<Integer> {
         if (costModel != null) {
             SafeOutput.checkFile(costModel, home, SVG_SIGNATURE);
         }
-        boolean extrasOnly = workloads.isEmpty() && (parallelScaling > 0 || memoryModel);
+        boolean extrasOnly = workloads.isEmpty() && (parallelScaling > 0 || memoryModel || reportTime);
         List<String> names = extrasOnly ? List.of() : workloads.isEmpty() ? STANDARD : workloads;
         List<JsonNode> trees = new ArrayList<>();
         for (String name : names) {
             trees.add(tree(home, name)); // every name checked before the first (long) run
         }
+        Scenario monthScenario = reportTime
+                ? ScenarioLoader.parseTree(Overrides.apply(tree(home, "month"), sets, "month"), "month") : null;
         Scenario parallelScenario = null;
         if (parallelScaling > 0) {
             JsonNode tree = Overrides.apply(tree(home, parallelWorkload), sets, parallelWorkload);
@@ -243,6 +251,14 @@ final class BenchCommand implements Callable<Integer> {
                     f.parallelCpuSeconds(), f.speedup(), f.identical() ? "yes" : "NO");
             scaling = mapper.valueToTree(f);
         }
+        ObjectNode report = null;
+        if (monthScenario != null) {
+            report = reportTiming(monthScenario, mapper, progress);
+            out.printf(Locale.ROOT, "%nreport of month (%.0f days simulated): %d files, %,d bytes, rendered in %.3f s"
+                    + " (%.3f-%.3f s over %d)%n", monthScenario.durationMicros() / 86_400e6,
+                    report.get("files").asInt(), report.get("bytes").asLong(), report.get("seconds").asDouble(),
+                    report.get("secondsMin").asDouble(), report.get("secondsMax").asDouble(), repeat);
+        }
         ObjectNode memory = null;
         if (memoryModel) {
             MemoryModel.Figure m = MemoryModel.measure(t -> Overrides.apply(t, sets, "many-functions"), progress);
@@ -274,10 +290,42 @@ final class BenchCommand implements Callable<Integer> {
             if (memory != null) {
                 root.set("memoryModel", memory);
             }
+            if (report != null) {
+                root.set("reportWriting", report);
+            }
             SafeOutput.writeFile(json, home, JSON_SIGNATURE, (mapper.writeValueAsString(root) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
         return 0;
+    }
+
+    /**
+     * The month's run simulated once, then its report rendered in memory (no disk: what the time is spent on is
+     * drawing and formatting) once untimed and {@code repeat} times timed: wall seconds, median, min and max.
+     */
+    private ObjectNode reportTiming(Scenario month, ObjectMapper mapper, Consumer<String> progress) {
+        progress.accept("month: simulated for its report");
+        dev.enisim.run.RunResult result = new dev.enisim.run.Simulation(month, 0).run();
+        java.util.Map<String, byte[]> files = dev.enisim.report.ReportWriter.render(result);
+        double[] seconds = new double[repeat];
+        for (int i = 0; i < repeat; i++) {
+            progress.accept("month's report: rendering " + (i + 1) + " of " + repeat);
+            long t0 = System.nanoTime();
+            files = dev.enisim.report.ReportWriter.render(result);
+            seconds[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        double[] sorted = seconds.clone();
+        java.util.Arrays.sort(sorted);
+        ObjectNode n = mapper.createObjectNode();
+        n.put("workload", "month");
+        n.put("simulatedSeconds", month.durationMicros() / 1e6);
+        n.put("files", files.size());
+        n.put("bytes", files.values().stream().mapToLong(b -> b.length).sum());
+        n.put("repeats", repeat);
+        n.put("seconds", sorted[repeat / 2]);
+        n.put("secondsMin", sorted[0]);
+        n.put("secondsMax", sorted[repeat - 1]);
+        return n;
     }
 
     /** An existing --json file is replaced only if it holds bench figures. */
