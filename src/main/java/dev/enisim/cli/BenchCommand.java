@@ -113,6 +113,12 @@ final class BenchCommand implements Callable<Integer> {
             + "(compilation) weighing less (default: ${DEFAULT-VALUE}).")
     String parallelDuration;
 
+    @Option(names = "--report-time", description = {"Also time the report of a 30-day run: month (with --set "
+        + "applied) simulated once, then its whole report (summary, time series, ENI list, narrative, charts, HTML) "
+        + "rendered in memory after one untimed rendering, --repeat times: wall seconds, median with min and max "
+        + "(issue 16: under 2 s)."})
+    boolean reportTime;
+
     @Option(names = "--memory-model", description = {"Also measure memory per function and per ENI key: the heap "
         + "a finished many-functions run retains at 1,000 and 2,000 functions (1,000 keys) and at 1,000 functions "
         + "with 100 keys, with --set applied (e.g. --set duration=10m for a quicker, smaller figure; default: the "
@@ -148,12 +154,14 @@ final class BenchCommand implements Callable<Integer> {
         if (costModel != null) {
             SafeOutput.checkFile(costModel, home, SVG_SIGNATURE);
         }
-        boolean extrasOnly = workloads.isEmpty() && (parallelScaling > 0 || memoryModel);
+        boolean extrasOnly = workloads.isEmpty() && (parallelScaling > 0 || memoryModel || reportTime);
         List<String> names = extrasOnly ? List.of() : workloads.isEmpty() ? STANDARD : workloads;
         List<JsonNode> trees = new ArrayList<>();
         for (String name : names) {
             trees.add(tree(home, name)); // every name checked before the first (long) run
         }
+        Scenario monthScenario = reportTime
+                ? ScenarioLoader.parseTree(Overrides.apply(tree(home, "month"), sets, "month"), "month") : null;
         Scenario parallelScenario = null;
         if (parallelScaling > 0) {
             JsonNode tree = Overrides.apply(tree(home, parallelWorkload), sets, parallelWorkload);
@@ -174,12 +182,14 @@ final class BenchCommand implements Callable<Integer> {
         ObjectMapper mapper = SummaryJson.mapper();
         ArrayNode all = mapper.createArrayNode();
         ArrayNode refs = mapper.createArrayNode();
+        java.util.Map<String, Bench.Result> results = new java.util.HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             String source = names.get(i);
             Scenario scenario = ScenarioLoader.parseTree(Overrides.apply(trees.get(i), sets, source), source);
             Bench.Result r = Bench.run(names.get(i), scenario, repeat, progress);
             print(out, r);
             all.add(mapper.valueToTree(r));
+            results.put(r.workload(), r);
             if (references && r.erlangB() != null) {
                 for (ReferenceSimulator sim : Bench.references()) {
                     Bench.ReferenceResult ref = Bench.reference(sim, r, repeat, progress);
@@ -190,6 +200,17 @@ final class BenchCommand implements Callable<Integer> {
                     refs.add(mapper.valueToTree(ref));
                 }
             }
+        }
+        ObjectNode split = null;
+        Bench.Result loss = results.get("loss");
+        Bench.Result loss100 = results.get("loss-100");
+        if (loss != null && loss100 != null) {
+            // issue 16: the same traffic over 100 functions and keys at least 0.8x as fast as over one
+            split = mapper.createObjectNode();
+            split.put("eventsPerCpuSecond", loss100.eventsPerCpuSecond() / loss.eventsPerCpuSecond());
+            split.put("eventsPerSecond", loss100.eventsPerSecond() / loss.eventsPerSecond());
+            out.printf(Locale.ROOT, "loss-100 over loss: %.2fx per CPU second (%.2fx wall)%n",
+                    split.get("eventsPerCpuSecond").asDouble(), split.get("eventsPerSecond").asDouble());
         }
         if (!names.isEmpty()) {
             out.println("(peak: heap MiB at its highest, garbage included; retained: MiB the finished run still holds after a"
@@ -230,6 +251,14 @@ final class BenchCommand implements Callable<Integer> {
                     f.parallelCpuSeconds(), f.speedup(), f.identical() ? "yes" : "NO");
             scaling = mapper.valueToTree(f);
         }
+        ObjectNode report = null;
+        if (monthScenario != null) {
+            report = reportTiming(monthScenario, mapper, progress);
+            out.printf(Locale.ROOT, "%nreport of month (%.0f days simulated): %d files, %,d bytes, rendered in %.3f s"
+                    + " (%.3f-%.3f s over %d)%n", monthScenario.durationMicros() / 86_400e6,
+                    report.get("files").asInt(), report.get("bytes").asLong(), report.get("seconds").asDouble(),
+                    report.get("secondsMin").asDouble(), report.get("secondsMax").asDouble(), repeat);
+        }
         ObjectNode memory = null;
         if (memoryModel) {
             MemoryModel.Figure m = MemoryModel.measure(t -> Overrides.apply(t, sets, "many-functions"), progress);
@@ -252,16 +281,51 @@ final class BenchCommand implements Callable<Integer> {
             root.set("references", refs);
             root.set("samplers", draws);
             root.set("costModel", cost);
+            if (split != null) {
+                root.set("loss100OverLoss", split);
+            }
             if (scaling != null) {
                 root.set("parallelScaling", scaling);
             }
             if (memory != null) {
                 root.set("memoryModel", memory);
             }
+            if (report != null) {
+                root.set("reportWriting", report);
+            }
             SafeOutput.writeFile(json, home, JSON_SIGNATURE, (mapper.writeValueAsString(root) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
         return 0;
+    }
+
+    /**
+     * The month's run simulated once, then its report rendered in memory (no disk: what the time is spent on is
+     * drawing and formatting) once untimed and {@code repeat} times timed: wall seconds, median, min and max.
+     */
+    private ObjectNode reportTiming(Scenario month, ObjectMapper mapper, Consumer<String> progress) {
+        progress.accept("month: simulated for its report");
+        dev.enisim.run.RunResult result = new dev.enisim.run.Simulation(month, 0).run();
+        java.util.Map<String, byte[]> files = dev.enisim.report.ReportWriter.render(result);
+        double[] seconds = new double[repeat];
+        for (int i = 0; i < repeat; i++) {
+            progress.accept("month's report: rendering " + (i + 1) + " of " + repeat);
+            long t0 = System.nanoTime();
+            files = dev.enisim.report.ReportWriter.render(result);
+            seconds[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        double[] sorted = seconds.clone();
+        java.util.Arrays.sort(sorted);
+        ObjectNode n = mapper.createObjectNode();
+        n.put("workload", "month");
+        n.put("simulatedSeconds", month.durationMicros() / 1e6);
+        n.put("files", files.size());
+        n.put("bytes", files.values().stream().mapToLong(b -> b.length).sum());
+        n.put("repeats", repeat);
+        n.put("seconds", sorted[repeat / 2]);
+        n.put("secondsMin", sorted[0]);
+        n.put("secondsMax", sorted[repeat - 1]);
+        return n;
     }
 
     /** An existing --json file is replaced only if it holds bench figures. */

@@ -118,11 +118,6 @@ final class EniPool {
         return ports.keyConnections(keyRow);
     }
 
-    /** Its row in the ports table. */
-    int keyRow() {
-        return keyRow;
-    }
-
     public void added(HyperplaneEni eni) {
         if (ports != eni.ports()) {
             mixedTables = true;

@@ -76,10 +76,6 @@ final class EniPorts {
         return row[r * STRIDE + CONNECTIONS];
     }
 
-    int key(int r) {
-        return row[r * STRIDE + KEY];
-    }
-
     void setInUse(int r, boolean inUse) {
         row[r * STRIDE + IN_USE] = inUse ? 1 : 0;
     }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code enisim bench --parallel-scaling} and {@code --memory-model}: the figures the issue asks to be shown, written
- * to the JSON, computed from what was measured; the serial and parallel ways give every replication the same
+ * {@code enisim bench --parallel-scaling}, {@code --memory-model}, {@code --report-time} and {@code loss-100} over
+ * {@code loss}: the figures the issue asks to be shown, written to the JSON, computed from what was measured; the serial and parallel ways give every replication the same
  * numbers, and a digest tells different runs apart.
  */
 class ParallelScalingTest {
@@ -120,5 +120,45 @@ class ParallelScalingTest {
         assertEquals(100, s.functions().size());
         assertEquals(Workloads.manyFunctions(100).toString(), Workloads.manyFunctions(100, 500).toString());
         assertThrows(IllegalArgumentException.class, () -> Workloads.manyFunctions(100, 55));
+    }
+
+    @Test
+    void lossOneHundredIsGivenOverLossWhenBothRun() throws Exception {
+        Path json = dir.resolve("bench.json");
+        String[] r = run("loss", "loss-100", "--repeat", "1", "--no-references", "--set", "duration=100s", "--json",
+                json.toString());
+        assertEquals("0", r[0], r[2]);
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        JsonNode w = root.get("workloads");
+        double cpu = w.get(1).get("eventsPerCpuSecond").asDouble() / w.get(0).get("eventsPerCpuSecond").asDouble();
+        double wall = w.get(1).get("eventsPerSecond").asDouble() / w.get(0).get("eventsPerSecond").asDouble();
+        assertEquals(cpu, root.get("loss100OverLoss").get("eventsPerCpuSecond").asDouble(), 1e-12);
+        assertEquals(wall, root.get("loss100OverLoss").get("eventsPerSecond").asDouble(), 1e-12);
+        assertTrue(r[1].contains(String.format(java.util.Locale.ROOT, "loss-100 over loss: %.2fx per CPU second",
+                cpu)), r[1]);
+        assertFalse(new ObjectMapper().readTree(json.toFile()).has("parallelScaling"), "not asked");
+    }
+
+    @Test
+    void theMonthsReportIsTimedAndWrittenToTheJson() throws Exception {
+        Path json = dir.resolve("bench.json");
+        String[] r = run("--report-time", "--repeat", "3", "--set", "duration=3d", "--json", json.toString());
+        assertEquals("0", r[0], r[2]);
+        assertFalse(r[1].contains("events/s (min-max)"), "no workload table when only the extra figures are asked");
+        assertTrue(r[1].contains("report of month (3 days simulated)"), r[1]);
+        JsonNode t = new ObjectMapper().readTree(json.toFile()).get("reportWriting");
+        assertEquals("month", t.get("workload").asText());
+        assertEquals(3 * 86_400, t.get("simulatedSeconds").asDouble(), "--set applies");
+        assertEquals(3, t.get("repeats").asInt());
+        double min = t.get("secondsMin").asDouble();
+        double median = t.get("seconds").asDouble();
+        assertTrue(0 < min && min <= median && median <= t.get("secondsMax").asDouble(), t.toString());
+        // the files are the month's whole report, as enisim run writes it
+        Scenario month = ScenarioLoader.parseTree(dev.enisim.scenario.Overrides.apply(
+                ScenarioLoader.readTree(Path.of("scenarios/bench/month.yaml")), List.of("duration=3d"), "month"), "month");
+        java.util.Map<String, byte[]> files = dev.enisim.report.ReportWriter.render(new Simulation(month, 0).run());
+        assertEquals(files.size(), t.get("files").asInt());
+        assertTrue(files.containsKey("report.html") && files.containsKey("summary.json"), files.keySet().toString());
+        assertEquals(files.values().stream().mapToLong(b -> b.length).sum(), t.get("bytes").asLong());
     }
 }
