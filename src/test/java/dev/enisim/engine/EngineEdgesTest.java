@@ -16,8 +16,11 @@ import org.junit.jupiter.api.Test;
  */
 class EngineEdgesTest {
 
-    /** Sources beyond this many are queued in the calendar rather than the heap: both paths are checked. */
-    private static final int[] SOURCE_COUNTS = {1, EventLoop.HEAP_SOURCES + 1};
+    /**
+     * Sources beyond this many are queued in the calendar rather than the heap: both paths are checked, and the
+     * heap full to the threshold.
+     */
+    private static final int[] SOURCE_COUNTS = {1, EventLoop.HEAP_SOURCES, EventLoop.HEAP_SOURCES + 1};
 
     private static List<String> log(EventLoop<String> loop, long end) {
         List<String> seen = new ArrayList<>();
