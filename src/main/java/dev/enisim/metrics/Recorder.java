@@ -51,15 +51,6 @@ public final class Recorder implements WorldListener {
         executions.concurrency(function, functionInFlight, accountInFlight, grid.of(nowMicros), nowMicros);
     }
 
-    /** An invocation started: the concurrency it raised and its outcome, in the bucket of {@code nowMicros} found once. */
-    @Override
-    public void started(int function, Outcome outcome, boolean coldStart, boolean provisioned, long initMicros,
-            long runMicros, int functionInFlight, int accountInFlight, boolean spillover, long nowMicros) {
-        int bucket = grid.of(nowMicros);
-        executions.concurrency(function, functionInFlight, accountInFlight, bucket, nowMicros);
-        invocations.count(function, outcome, bucket);
-    }
-
     /** An invocation ended: the concurrency it gave back (a level lower than before: no new maximum). */
     @Override
     public void ended(int function, int functionInFlight, int accountInFlight, long nowMicros) {

@@ -98,6 +98,8 @@ class LatencyCountsTest {
             {1, 1L << 40, 7, 1L << 20},      // up far, then down
             {1L << 40, 1, 1L << 30, 300},    // down far first
             {5_000, 3, 1L << 44, 0},         // up from the middle, down to 0
+            {5_000, 70_000, 2_000, 60_000},  // pages 12, 20 (up from page 12), 9 (down, not to 0), 20 again
+            {70_000, 2_000, 1L << 30, 3},    // down from page 20 to 9, up past the table, down to page 0
         };
         for (long[] values : orders) {
             Histogram h = new Histogram(2);
@@ -118,6 +120,28 @@ class LatencyCountsTest {
             c.record(v);
         }
         assertFigures(h, c, "wide");
+    }
+
+    /**
+     * What a histogram holds: 40 bytes, then a table of pages (16 + 4 per page it spans) and each page made (16 +
+     * 4 x 64 ints, or 16 + 8 x 64 longs once counts went past an int). 5,000 µs is in page 12, 70,000 in page 20,
+     * 2,000 in page 9.
+     */
+    @Test
+    void footprintIsTheTableAndThePagesMade() {
+        LatencyCounts c = new LatencyCounts();
+        assertEquals(40, c.footprintBytes());
+        c.record(5_000);
+        assertEquals(40 + (16 + 4) + (16 + 4 * 64), c.footprintBytes());
+        c.record(5_001);
+        assertEquals(40 + (16 + 4) + (16 + 4 * 64), c.footprintBytes(), "the same page");
+        c.record(70_000);
+        assertEquals(40 + (16 + 4 * 9) + 2 * (16 + 4 * 64), c.footprintBytes(), "pages 12 to 20, two made");
+        c.record(2_000);
+        assertEquals(40 + (16 + 4 * 12) + 3 * (16 + 4 * 64), c.footprintBytes(), "pages 9 to 20, three made");
+        c.recordIndex(LatencyCounts.index(2_000), Integer.MAX_VALUE);
+        assertEquals(40 + 2 * (16 + 4 * 12) + 3 * (16 + 8 * 64), c.footprintBytes(), "wide: longs, both tables");
+        assertEquals(Integer.MAX_VALUE + 4L, c.totalCount());
     }
 
     private static void assertFigures(Histogram h, LatencyCounts c, String what) {

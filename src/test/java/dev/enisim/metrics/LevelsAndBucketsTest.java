@@ -85,6 +85,30 @@ class LevelsAndBucketsTest {
         assertThrows(IllegalStateException.class, g::low);
     }
 
+    /**
+     * {@code lower} moves only the level of a maximum gauge whose level drops (its bucket's maximum already counts a
+     * higher one), and is {@code set} otherwise: a level that rises, a minimum gauge's, a later bucket.
+     */
+    @Test
+    void lowerIsSetWhereAMaximumOrALowCanMove() {
+        Gauge max = new Gauge(3, true, 5);
+        max.lower(0, 2);
+        max.lower(0, 9);
+        max.lower(1, 4);
+        assertEquals(4, max.current());
+        assertArrayEquals(new long[] {9, 9, 4}, max.values());
+        Gauge min = new Gauge(3, false, 5);
+        min.lower(0, 2);
+        min.lower(1, 3);
+        assertArrayEquals(new long[] {2, 2, 3}, min.values());
+        GaugeColumns c = new GaugeColumns(2, 3);
+        c.lower(1, 0, 3);
+        c.lower(1, 0, 1);
+        c.lower(1, 2, 0);
+        assertArrayEquals(new long[] {3, 1, 1}, c.values(1));
+        assertArrayEquals(new long[] {0, 0, 0}, c.values(0));
+    }
+
     /** A minimum gauge (free IPs) starting at 10: 8 then 9 in bucket 0, 4 in bucket 2: lows 8, 9, 4, 4. */
     @Test
     void aMinimumGaugeKeepsEachBucketsLowestLevel() {

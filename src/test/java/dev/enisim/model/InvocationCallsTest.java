@@ -72,6 +72,28 @@ class InvocationCallsTest {
     }
 
     /**
+     * An invocation refused after it got an environment: one provisioned environment and two ports per ENI; the
+     * first invocation runs on the provisioned environment, the second cold-starts on demand (a spillover), the
+     * third cold-starts too but finds the key's ports taken while its scale-out begins: ENINotReadyException, its
+     * environment given back. It is reported as an execution (cold, no run), a spillover and its outcome, never as
+     * a start.
+     */
+    @Test
+    void aRefusalAfterAColdStartIsItsExecutionAndOutcome() {
+        WorldHarness h = Ec2LimitAndEniNotReadyTest.world(new HyperplaneNetworking(0, 0, true), 2);
+        int f = h.function("db", 128, List.of("subnet-2"), List.of("sg-a"), 0, 1, 0);
+        h.create(f, 0);
+        h.advanceTo(100 * SEC);
+        assertEquals(Outcome.SUCCESS, h.invoke(f, 600 * SEC));
+        assertEquals(Outcome.SUCCESS, h.invoke(f, 600 * SEC));
+        h.seen.recordCalls();
+        assertEquals(Outcome.ENI_NOT_READY, h.invoke(f, SEC));
+        assertEquals(List.of("environments 0 3", "environmentLevels 0 2 0 1", "environments 0 2",
+                "environmentLevels 0 1 0 1", "execution 0 ENI_NOT_READY true false 0 0", "provisionedSpillover 0",
+                "invocation 0 ENI_NOT_READY"), h.seen.calls);
+    }
+
+    /**
      * On provisioned concurrency: a start on a provisioned environment says so; one more, on demand while the
      * provisioned one is busy, spills over.
      */
