@@ -111,12 +111,10 @@ public final class Observers implements WorldListener {
         if (spillover) {
             this.provisioned.spillover(function, nowMicros);
         }
-        recorder.invocation(function, outcome, nowMicros);
-        journal.invocation(function, outcome, nowMicros);
         if (accounts != null) {
             accounts.concurrency(function, functionInFlight, nowMicros);
-            accounts.invocation(function, outcome, nowMicros);
         }
+        invocation(function, outcome, nowMicros);
     }
 
     /** An invocation ended: the concurrency it gave back. */
