@@ -85,6 +85,13 @@ public final class Bench {
             double eventsPerSecondMin, double eventsPerSecondMax, double invocationsPerSecond,
             double invocationsPerSecondMin, double invocationsPerSecondMax, long peakHeapBytes, long retainedHeapBytes,
             double bytesPerEvent, ErlangCheck erlangB, double eventsPerCpuSecond, double steadyBytesPerEvent) {
+        /** The same figures under another workload name (a generated scenario measured from a file). */
+        public Result named(String name) {
+            return new Result(name, repeats, events, arrivals, completions, otherEvents, invocations,
+                    simulatedSeconds, wallSeconds, eventsPerSecond, eventsPerSecondMin, eventsPerSecondMax,
+                    invocationsPerSecond, invocationsPerSecondMin, invocationsPerSecondMax, peakHeapBytes,
+                    retainedHeapBytes, bytesPerEvent, erlangB, eventsPerCpuSecond, steadyBytesPerEvent);
+        }
     }
 
     /** The loss check: Erlang B(servers, offered) against the simulated throttled fraction and its interval. */

@@ -1,8 +1,9 @@
 package dev.enisim.bench;
 
-import dev.enisim.scenario.Scenario;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.enisim.scenario.ScenarioException;
 import dev.enisim.scenario.ScenarioLoader;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -29,12 +30,26 @@ public final class CostModel {
     private CostModel() {
     }
 
+    /** Measures one point's scenario: its bench figures under the point's name. */
+    @FunctionalInterface
+    public interface Runner {
+        Bench.Result run(String name, JsonNode scenario) throws ScenarioException, IOException;
+    }
+
     /**
-     * Measures every point: for each count of {@code functions} (ascending), a key per function, then one key for
-     * all (a single function is measured once); {@code arrivals} arrivals per run, {@code repeat} timed runs each.
+     * Measures every point in this JVM: for each count of {@code functions} (ascending), a key per function, then
+     * one key for all (a single function is measured once); {@code arrivals} arrivals per run, {@code repeat} timed
+     * runs each.
      */
     public static List<Point> measure(int[] functions, long arrivals, int repeat, Consumer<String> progress)
-            throws ScenarioException {
+            throws ScenarioException, IOException {
+        return measure(functions, arrivals,
+                (name, tree) -> Bench.run(name, ScenarioLoader.parseTree(tree, name), repeat, progress));
+    }
+
+    /** Measures every point (in the order above) with {@code runner}: e.g. each in a JVM of its own. */
+    public static List<Point> measure(int[] functions, long arrivals, Runner runner)
+            throws ScenarioException, IOException {
         List<Point> points = new ArrayList<>();
         for (boolean ownKeys : new boolean[] {true, false}) {
             for (int n : functions) {
@@ -42,8 +57,7 @@ public final class CostModel {
                     continue; // one function has one key either way
                 }
                 String name = "cost-" + n + (ownKeys ? "-keys" : "-1key");
-                Scenario s = ScenarioLoader.parseTree(Workloads.lossSplit(n, ownKeys, arrivals), name);
-                Bench.Result r = Bench.run(name, s, repeat, progress);
+                Bench.Result r = runner.run(name, Workloads.lossSplit(n, ownKeys, arrivals));
                 points.add(new Point(n, ownKeys ? n : 1, 1e9 / r.eventsPerSecond(),
                         1e9 / r.eventsPerCpuSecond(), r.bytesPerEvent(),
                         r.peakHeapBytes(), r.retainedHeapBytes(), r));

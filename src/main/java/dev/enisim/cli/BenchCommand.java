@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enisim.bench.Bench;
 import dev.enisim.bench.CostModel;
+import dev.enisim.bench.ForkedJvm;
 import dev.enisim.bench.MemoryModel;
 import dev.enisim.bench.ParallelScaling;
 import dev.enisim.bench.ReferenceSimulator;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures the simulator's speed and memory on standard workloads.", "",
-            "Runs each workload in-process after a warm-up and prints: simulated events (arrivals + completions + "
+            "Runs each workload in a JVM of its own (--no-fork: in this one) after a warm-up and prints: simulated events (arrivals + completions + "
             + "the model's other events), invocations, wall seconds, events/s and invocations/s (median over "
             + "--repeat runs, with min and max), peak heap (garbage included), the heap the finished run retains, and bytes "
             + "allocated per event (this thread's allocation counter). Workloads loss, account and month (and loss-100) "
@@ -75,6 +76,15 @@ final class BenchCommand implements Callable<Integer> {
                 + "M/M/c/c workload and print the model's events/s over theirs (default: on). The jar carries a "
                 + "minimal java.util.PriorityQueue simulator; .ci/bench adds SSJ 3.3.2 (test scope)."})
     boolean references;
+
+    @Option(names = "--fork", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = {"Measure each workload (with its reference simulators) and each --cost-model point in "
+                + "a JVM of its own, started with this JVM's options and class path, as JMH forks: in one JVM a "
+                + "workload inherits the JIT profiles of those before it and runs slower than a user's run of it "
+                + "would (loss-100 after loss: 0.7x). The other extras (--samplers, --parallel-scaling, "
+                + "--report-time, --memory-model) run in this JVM. --no-fork measures everything in this JVM (e.g. "
+                + "under a profiler; default: on)."})
+    boolean fork;
 
     @Option(names = "--samplers", description = {"Also time random draws: enisim's xoshiro256**, SplitMix64, "
         + "duration samplers and arrival processes (a draw: one arrival) beside any others on the class path "
@@ -127,6 +137,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ScenarioException, IOException {
+        try {
+            return measure();
+        } catch (ForkFailed f) {
+            return f.code;
+        }
+    }
+
+    private int measure() throws ScenarioException, IOException {
         if (repeat < 1) {
             throw new UserInputException("--repeat must be at least 1");
         }
@@ -156,9 +174,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         boolean extrasOnly = workloads.isEmpty() && (parallelScaling > 0 || memoryModel || reportTime);
         List<String> names = extrasOnly ? List.of() : workloads.isEmpty() ? STANDARD : workloads;
-        List<JsonNode> trees = new ArrayList<>();
+        List<Scenario> scenarios = new ArrayList<>();
         for (String name : names) {
-            trees.add(tree(home, name)); // every name checked before the first (long) run
+            // every workload read and checked (with --set) before the first (long) run, forked or not
+            scenarios.add(ScenarioLoader.parseTree(Overrides.apply(tree(home, name), sets, name), name));
         }
         Scenario monthScenario = reportTime
                 ? ScenarioLoader.parseTree(Overrides.apply(tree(home, "month"), sets, "month"), "month") : null;
@@ -185,20 +204,31 @@ final class BenchCommand implements Callable<Integer> {
         java.util.Map<String, Bench.Result> results = new java.util.HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             String source = names.get(i);
-            Scenario scenario = ScenarioLoader.parseTree(Overrides.apply(trees.get(i), sets, source), source);
-            Bench.Result r = Bench.run(names.get(i), scenario, repeat, progress);
+            Bench.Result r;
+            List<Bench.ReferenceResult> rs = new ArrayList<>();
+            if (fork) {
+                JsonNode child = forked(home, source, references, sets, mapper, err);
+                r = mapper.treeToValue(child.get("workloads").get(0), Bench.Result.class);
+                for (JsonNode ref : child.get("references")) {
+                    rs.add(mapper.treeToValue(ref, Bench.ReferenceResult.class));
+                }
+            } else {
+                r = Bench.run(source, scenarios.get(i), repeat, progress);
+                if (references && r.erlangB() != null) {
+                    for (ReferenceSimulator sim : Bench.references()) {
+                        rs.add(Bench.reference(sim, r, repeat, progress));
+                    }
+                }
+            }
             print(out, r);
             all.add(mapper.valueToTree(r));
             results.put(r.workload(), r);
-            if (references && r.erlangB() != null) {
-                for (ReferenceSimulator sim : Bench.references()) {
-                    Bench.ReferenceResult ref = Bench.reference(sim, r, repeat, progress);
-                    out.printf(Locale.ROOT, "%14s vs %-16s %,10.0f events/s (%,.0f-%,.0f), %.1f B/event, lost %.5f:"
-                            + " enisim is %.2fx (%.2fx per CPU second)%n", "", ref.name(), ref.eventsPerSecond(),
-                            ref.eventsPerSecondMin(), ref.eventsPerSecondMax(), ref.bytesPerEvent(),
-                            ref.lostFraction(), ref.modelOverReference(), ref.modelOverReferenceCpu());
-                    refs.add(mapper.valueToTree(ref));
-                }
+            for (Bench.ReferenceResult ref : rs) {
+                out.printf(Locale.ROOT, "%14s vs %-16s %,10.0f events/s (%,.0f-%,.0f), %.1f B/event, lost %.5f:"
+                        + " enisim is %.2fx (%.2fx per CPU second)%n", "", ref.name(), ref.eventsPerSecond(),
+                        ref.eventsPerSecondMin(), ref.eventsPerSecondMax(), ref.bytesPerEvent(),
+                        ref.lostFraction(), ref.modelOverReference(), ref.modelOverReferenceCpu());
+                refs.add(mapper.valueToTree(ref));
             }
         }
         ObjectNode split = null;
@@ -229,7 +259,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         ArrayNode cost = mapper.createArrayNode();
         if (costModel != null) {
-            List<CostModel.Point> points = CostModel.measure(costModelFunctions, costModelArrivals, repeat, progress);
+            CostModel.Runner runner = fork ? (name, tree) -> forkedTree(name, tree, mapper, err)
+                    : (name, tree) -> Bench.run(name, ScenarioLoader.parseTree(tree, name), repeat, progress);
+            List<CostModel.Point> points = CostModel.measure(costModelFunctions, costModelArrivals, runner);
             out.printf(Locale.ROOT, "%n%-10s %6s %13s %12s %10s %8s %10s%n", "functions", "keys",
                     "wall ns/event", "CPU ns/event", "B/event", "peak MiB", "retained");
             for (CostModel.Point p : points) {
@@ -326,6 +358,68 @@ final class BenchCommand implements Callable<Integer> {
         n.put("secondsMin", sorted[0]);
         n.put("secondsMax", sorted[repeat - 1]);
         return n;
+    }
+
+    /** A forked JVM failed (it said why, and this command said which): the command exits with its code. */
+    private static final class ForkFailed extends RuntimeException {
+        private final int code;
+
+        ForkFailed(int code) {
+            super(null, null, false, false);
+            this.code = code;
+        }
+    }
+
+    /**
+     * Measures one workload (and, with {@code refs}, for a loss workload the reference simulators) in a JVM of its
+     * own started in {@code workingDir}: this command with {@code --no-fork}, this workload only, its figures
+     * written to a JSON file in a temporary folder this method creates and deletes. The fork's progress and
+     * messages go to {@code err}. Returns the fork's JSON; when the fork fails, says so and throws
+     * {@link ForkFailed}.
+     */
+    private JsonNode forked(Path workingDir, String source, boolean refs, List<String> overrides, ObjectMapper mapper,
+            PrintWriter err) throws IOException {
+        Path tmp = Files.createTempDirectory("enisim-bench-");
+        Path file = tmp.resolve("bench.json");
+        try {
+            List<String> args = new ArrayList<>(List.of("bench", "--no-fork", "--repeat", Integer.toString(repeat),
+                    "--json", file.toString(), refs ? "--references" : "--no-references"));
+            for (String s : overrides) {
+                args.add("--set");
+                args.add(s);
+            }
+            args.add("--");
+            args.add(source);
+            int code = ForkedJvm.run(workingDir, Main.class.getName(), args, err::println);
+            if (code != 0) {
+                err.println("enisim: the JVM forked to measure " + source + " exited with code " + code
+                        + " (--no-fork measures in this JVM)");
+                throw new ForkFailed(code);
+            }
+            return mapper.readTree(file.toFile());
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A generated scenario (a cost-model point) measured in a JVM of its own: written to {@code <name>.yaml} in a
+     * temporary folder (JSON is YAML), measured there by {@link #forked} without references or overrides, both
+     * files deleted; the result carries {@code name}.
+     */
+    private Bench.Result forkedTree(String name, JsonNode tree, ObjectMapper mapper, PrintWriter err)
+            throws IOException {
+        Path tmp = Files.createTempDirectory("enisim-bench-");
+        Path file = tmp.resolve(name + ".yaml");
+        try {
+            Files.write(file, mapper.writeValueAsBytes(tree));
+            JsonNode child = forked(tmp, file.getFileName().toString(), false, List.of(), mapper, err);
+            return mapper.treeToValue(child.get("workloads").get(0), Bench.Result.class).named(name);
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** An existing --json file is replaced only if it holds bench figures. */

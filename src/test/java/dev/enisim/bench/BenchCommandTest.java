@@ -111,6 +111,56 @@ class BenchCommandTest {
                 e.get("passed").asBoolean() ? "PASS" : "FAIL")), r.out());
     }
 
+    @Test
+    void aForkedMeasurementCountsWhatOneInThisJvmCountsAndLeavesNoTemporaryFileBehind() throws Exception {
+        Path scenario = dir.resolve("tiny.yaml");
+        Files.writeString(scenario, BenchTest.TINY_LOSS);
+        Path forkedJson = dir.resolve("forked.json");
+        Path hereJson = dir.resolve("here.json");
+        List<Path> before = benchTemporaries();
+        Run forked = bench(scenario.toString(), "--repeat", "1", "--json", forkedJson.toString(),
+                "--set", "duration=5000s");
+        assertEquals(0, forked.code(), forked.err());
+        assertEquals(before, benchTemporaries(), "the fork's JSON and its folder are deleted");
+        Run here = bench(scenario.toString(), "--no-fork", "--repeat", "1", "--json", hereJson.toString(),
+                "--set", "duration=5000s");
+        assertEquals(0, here.code(), here.err());
+        // the fork's progress reaches this command's standard error, as the in-process run's does
+        assertTrue(forked.err().contains("tiny.yaml: run 1 of 1"), forked.err());
+        assertTrue(here.err().contains("tiny.yaml: run 1 of 1"), here.err());
+
+        ObjectMapper m = new ObjectMapper();
+        JsonNode f = m.readTree(forkedJson.toFile());
+        JsonNode h = m.readTree(hereJson.toFile());
+        JsonNode fw = f.get("workloads").get(0);
+        JsonNode hw = h.get("workloads").get(0);
+        for (String field : List.of("workload", "repeats", "events", "arrivals", "completions", "otherEvents",
+                "invocations", "simulatedSeconds")) {
+            assertEquals(hw.get(field), fw.get(field), field);
+        }
+        assertEquals(hw.get("erlangB"), fw.get("erlangB"), "the same run, so the same throttled fraction and CI");
+        assertEquals(h.get("references").size(), f.get("references").size());
+        for (int i = 0; i < h.get("references").size(); i++) {
+            JsonNode fr = f.get("references").get(i);
+            JsonNode hr = h.get("references").get(i);
+            for (String field : List.of("name", "workload", "events", "arrivals", "lostFraction")) {
+                assertEquals(hr.get(field), fr.get(field), "reference " + i + ": " + field);
+            }
+            // the ratio is recomputed from the fork's own figures
+            assertEquals(fw.get("eventsPerSecond").asDouble() / fr.get("eventsPerSecond").asDouble(),
+                    fr.get("modelOverReference").asDouble(), 1e-9 * fr.get("modelOverReference").asDouble());
+        }
+        // the table's row is printed from the fork's figures
+        assertTrue(forked.out().contains(String.format(Locale.ROOT, "%,d", fw.get("events").asLong())), forked.out());
+    }
+
+    /** The bench's temporary folders now in the system's temporary folder. */
+    private static List<Path> benchTemporaries() throws java.io.IOException {
+        try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("enisim-bench-")).sorted().toList();
+        }
+    }
+
     private static void assertOrdered(JsonNode w, String min, String median, String max) {
         double a = w.get(min).asDouble();
         double b = w.get(median).asDouble();
@@ -143,6 +193,22 @@ class BenchCommandTest {
     }
 
     @Test
+    void aBadSecondWorkloadIsBadInputBeforeTheFirstRunsForkedOrNot() throws Exception {
+        Path good = dir.resolve("tiny.yaml");
+        Files.writeString(good, BenchTest.TINY_LOSS);
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, BenchTest.TINY_LOSS.replace("duration:", "duration: soon\nignored:"));
+        for (String fork : List.of("--fork", "--no-fork")) {
+            Run r = bench(good.toString(), bad.toString(), fork, "--repeat", "1");
+            assertEquals(2, r.code(), fork + ": " + r.err());
+            assertTrue(r.err().contains("bad.yaml"), fork + ": the file is named: " + r.err());
+            assertFalse(r.err().contains("warm-up"), fork + ": nothing ran: " + r.err());
+            assertFalse(r.err().contains("forked"), fork + ": no JVM was forked: " + r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+    }
+
+    @Test
     void theCostModelIsMeasuredChartedAndWrittenToTheJson() throws Exception {
         Path svg = dir.resolve("cost.svg");
         Path json = dir.resolve("bench.json");
@@ -167,5 +233,19 @@ class BenchCommandTest {
         assertEquals("priority-queue", refs.get(0).get("name").asText());
         assertEquals(root.get("workloads").get(0).get("arrivals").asLong(), refs.get(0).get("arrivals").asLong());
         assertTrue(r.out().contains("vs ssj"), r.out());
+
+        // each point was measured in a JVM of its own, under its own name, and counted what one measured in this
+        // JVM counts (the run is deterministic)
+        assertEquals("cost-30-1key", cost.get(2).get("result").get("workload").asText());
+        Path hereJson = dir.resolve("here.json");
+        Run here = bench(scenario.toString(), "--no-fork", "--no-references", "--repeat", "1", "--set",
+                "duration=2000s", "--cost-model", dir.resolve("here.svg").toString(), "--cost-model-arrivals", "60000",
+                "--cost-model-functions", "1,30", "--json", hereJson.toString());
+        assertEquals(0, here.code(), here.err());
+        JsonNode hereCost = new ObjectMapper().readTree(hereJson.toFile()).get("costModel");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(hereCost.get(i).get("result").get("workload"), cost.get(i).get("result").get("workload"));
+            assertEquals(hereCost.get(i).get("result").get("events"), cost.get(i).get("result").get("events"));
+        }
     }
 }
