@@ -40,6 +40,19 @@ final class ExperimentRun {
         }
     }
 
+    /**
+     * An experiment that writes nothing (its points failed on bad values: re-running it would fail them again) leaves
+     * nothing behind either: its progress file goes.
+     */
+    static void discard(Path outDir) {
+        try {
+            Files.deleteIfExists(Experiment.progressFile(outDir));
+        } catch (IOException e) {
+            throw new UserInputException("cannot delete the progress file " + Experiment.progressFile(outDir) + ": "
+                    + e.getMessage());
+        }
+    }
+
     static void write(Map<String, byte[]> files, Path outDir, Path workingDir) {
         try {
             ReportWriter.writeFiles(files, outDir, workingDir);

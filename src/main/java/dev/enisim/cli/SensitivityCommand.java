@@ -119,6 +119,7 @@ final class SensitivityCommand implements Callable<Integer> {
             }
         }
         if (!problems.isEmpty()) {
+            ExperimentRun.discard(dir);
             throw new UserInputException("some points of the design failed, so no indices can be computed (narrow"
                     + " the ranges):\n  " + String.join("\n  ", problems));
         }

@@ -116,6 +116,7 @@ final class SweepCommand implements Callable<Integer> {
                 d.points(), engine, dir, quiet, err);
         long failed = points.stream().filter(p -> p.problem() != null).count();
         if (failed == points.size()) {
+            ExperimentRun.discard(dir);
             err.printf("enisim: every one of the %d points failed (bad values), nothing written; the first: %s%n",
                     points.size(), points.get(0).problem());
             return Main.BAD_INPUT;

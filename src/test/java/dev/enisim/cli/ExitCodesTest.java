@@ -145,11 +145,14 @@ class ExitCodesTest extends InScratch {
         assertExit(2, all);
         assertTrue(all.err().contains("every one of the 2 points failed"), all.err());
         assertFalse(Files.exists(s.work.resolve("reports/scratch-sweep")));
+        assertFalse(Files.exists(s.work.resolve("reports/.scratch-sweep.progress.jsonl")),
+                "nothing written: no progress file either");
         Scratch.Result some = s.run("sweep", "scenario.yaml", "-q", "--vary", "functions[api].memoryMb=1,512");
         assertExit(1, some);
         assertTrue(some.err().contains("1 of 2 points failed"), some.err());
         assertTrue(Files.exists(s.work.resolve("reports/scratch-sweep/sweep.csv")));
         assertTrue(some.out().contains("one replication: no interval"), some.out());
+        assertFalse(Files.exists(s.work.resolve("reports/.scratch-sweep.progress.jsonl")), "gone once written");
     }
 
     @Test

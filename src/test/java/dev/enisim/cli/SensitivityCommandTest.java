@@ -1,6 +1,7 @@
 package dev.enisim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.cli.CliTest.Result;
@@ -59,6 +60,17 @@ class SensitivityCommandTest {
         assertTrue(Files.size(out.resolve("sensitivity-1.png")) > 1000);
         assertEquals(1 + 3 * 8, Files.readAllLines(out.resolve("points.csv")).size(), "3 trajectories of 8 points");
         assertTrue(r.out().contains("hyperplane.eniCreateTime.median"), r.out());
+    }
+
+    @Test
+    void aDesignWithFailedPointsWritesNothingAndLeavesNoProgressFile() throws Exception {
+        Path out = dir.resolve("failing");
+        Result r = CliTest.run("sensitivity", scenario().toString(), "--metric", "enis.peak", "--samples", "2", "-q",
+                "--vary", "functions[api].memoryMb=1..512", "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("some points of the design failed"), r.err());
+        assertFalse(Files.exists(out), "no output folder");
+        assertFalse(Files.exists(dir.resolve(".failing.progress.jsonl")), "no progress file: " + r.err());
     }
 
     @Test
