@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -41,15 +42,43 @@ final class ExperimentRun {
     }
 
     /**
-     * An experiment that writes nothing (its points failed on bad values: re-running it would fail them again) leaves
-     * nothing behind either: its progress file goes.
+     * The folders that the progress file of {@code outDir} will need and that do not exist yet, deepest first:
+     * taken before the experiment runs, so that {@link #discard} removes only what the run created.
      */
-    static void discard(Path outDir) {
+    static List<Path> missingFolders(Path outDir) {
+        List<Path> missing = new ArrayList<>();
+        for (Path p = Experiment.progressFile(outDir).getParent(); p != null && !Files.exists(p); p = p.getParent()) {
+            missing.add(p);
+        }
+        return missing;
+    }
+
+    /**
+     * An experiment that writes nothing (its points failed on bad values: re-running it would fail them again) leaves
+     * nothing behind either: its progress file goes, and of the folders it created ({@code created}, from
+     * {@link #missingFolders} before the run) those left empty.
+     */
+    static void discard(Path outDir, List<Path> created) {
         try {
             Files.deleteIfExists(Experiment.progressFile(outDir));
+            for (Path folder : created) {
+                if (!isEmptyFolder(folder)) {
+                    break;
+                }
+                Files.delete(folder);
+            }
         } catch (IOException e) {
             throw new UserInputException("cannot delete the progress file " + Experiment.progressFile(outDir) + ": "
                     + e.getMessage());
+        }
+    }
+
+    private static boolean isEmptyFolder(Path folder) throws IOException {
+        if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (var entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
         }
     }
 

@@ -110,6 +110,7 @@ final class SensitivityCommand implements Callable<Integer> {
         Path home = Main.workingDir(spec);
         Path dir = out != null ? out : home.resolve("reports").resolve(name + "-sensitivity");
         SafeOutput.checkFolder(dir, home);
+        List<Path> created = ExperimentRun.missingFolders(dir);
         List<Sweep.Point> points = ExperimentRun.points(PointSpec.of(tree, file.toString(), metrics, replications),
                 design.points(), engine, dir, quiet, spec.commandLine().getErr());
         List<String> problems = new ArrayList<>();
@@ -119,7 +120,7 @@ final class SensitivityCommand implements Callable<Integer> {
             }
         }
         if (!problems.isEmpty()) {
-            ExperimentRun.discard(dir);
+            ExperimentRun.discard(dir, created);
             throw new UserInputException("some points of the design failed, so no indices can be computed (narrow"
                     + " the ranges):\n  " + String.join("\n  ", problems));
         }

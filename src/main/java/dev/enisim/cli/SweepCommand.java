@@ -112,11 +112,12 @@ final class SweepCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         budget.check(base, (long) d.points().size() * replications, err);
+        List<Path> created = ExperimentRun.missingFolders(dir);
         List<Sweep.Point> points = ExperimentRun.points(PointSpec.of(tree, file.toString(), chosen, replications),
                 d.points(), engine, dir, quiet, err);
         long failed = points.stream().filter(p -> p.problem() != null).count();
         if (failed == points.size()) {
-            ExperimentRun.discard(dir);
+            ExperimentRun.discard(dir, created);
             err.printf("enisim: every one of the %d points failed (bad values), nothing written; the first: %s%n",
                     points.size(), points.get(0).problem());
             return Main.BAD_INPUT;

@@ -145,8 +145,12 @@ class ExitCodesTest extends InScratch {
         assertExit(2, all);
         assertTrue(all.err().contains("every one of the 2 points failed"), all.err());
         assertFalse(Files.exists(s.work.resolve("reports/scratch-sweep")));
-        assertFalse(Files.exists(s.work.resolve("reports/.scratch-sweep.progress.jsonl")),
-                "nothing written: no progress file either");
+        assertFalse(Files.exists(s.work.resolve("reports")), "nothing written: no progress file, nor its folder");
+        Scratch.Result deep = s.run("sweep", "scenario.yaml", "-q", "--vary", "functions[api].memoryMb=1,2", "--out",
+                "data/new/deeper/out");
+        assertExit(2, deep);
+        assertFalse(Files.exists(s.work.resolve("data/new")), "the folders this run created went too");
+        assertTrue(Files.exists(s.work.resolve("data/keep.csv")), "the user's folder and file stay");
         Scratch.Result some = s.run("sweep", "scenario.yaml", "-q", "--vary", "functions[api].memoryMb=1,512");
         assertExit(1, some);
         assertTrue(some.err().contains("1 of 2 points failed"), some.err());
