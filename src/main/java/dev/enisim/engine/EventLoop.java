@@ -295,9 +295,10 @@ public final class EventLoop<E> {
                 continue;
             }
             int source = (int) q.payload(n);
-            long key = q.key(n);
+            // with no replaced occurrence queued, this one is live: its source's key is not even read
+            boolean stale = staleQueued > 0 && queuedKey[source] != q.key(n);
             q.removeFirst();
-            if (queuedKey[source] != key) {
+            if (stale) {
                 staleQueued--; // replaced since: not an event any more
                 continue;
             }
