@@ -19,7 +19,7 @@ package dev.enisim.engine;
  * wait in a small heap of their own ({@link SourceHeap}: 4-ary, entries inline) instead of the main queue: a
  * process that schedules its own next step each time it runs then costs one sift in a heap of as many entries as
  * there are sources, not an insertion and a removal in the queue of everything else. That pays while sources are
- * few; beyond {@link #HEAP_SOURCES} the heap's log n costs more than the calendar's O(1), and occurrences are
+ * few; beyond {@link #HEAP_SOURCES} (32) the heap costs more than the calendar's O(1), and occurrences are
  * queued in the calendar like any event (those pending in the heap move there when the sources outgrow it; a
  * replaced one stays there, marked stale, and is skipped when its time comes). A {@link SourceHandler} takes the
  * occurrences by source id, with no event object.
@@ -77,10 +77,15 @@ public final class EventLoop<E> {
      * Up to this many sources, their occurrences wait in the source heap; beyond, in the calendar. Measured with
      * n self-rescheduling sources alone in the loop (CPU ns per event, the 4-ary heap against the calendar,
      * including an exponential draw each): n = 64 42 against 44, n = 128 46 against 52, n = 200 about equal
-     * (49), n = 256 52.5 against 47, n = 1,000 66 against 48, n = 10,000 108 against 66. The heap's log n
-     * loses to the calendar's O(1) from about 200 sources on, so the calendar is what stays cheap at 10,000.
+     * (49), n = 256 52.5 against 47, n = 1,000 66 against 48, n = 10,000 108 against 66. Inside a simulation the
+     * calendar wins much earlier: with the heap, every event is a choice between two structures (the heap's first
+     * and the calendar's, a coin toss when arrivals and completions alternate) and a sift of several
+     * data-dependent branches per level, where the calendar's occurrence is mostly an insertion at a bucket's
+     * head. {@code loss}'s traffic split over n functions, the two alternated run by run in one JVM (CPU ms per
+     * run, medians): n = 30 about equal (heap 2.7 s, calendar 3.0 s, noisy), n = 60 calendar 9% faster, n = 100
+     * 4% faster (and 5 to 8% more events/CPU-s for {@code bench loss-100}, each in its own JVM). So 32.
      */
-    static final int HEAP_SOURCES = 192;
+    static final int HEAP_SOURCES = 32;
 
     /** The kind of a source's occurrence queued in the calendar (beyond the heap): its payload is the source. */
     private static final int OCCURRENCE = -2;
@@ -290,9 +295,10 @@ public final class EventLoop<E> {
                 continue;
             }
             int source = (int) q.payload(n);
-            long key = q.key(n);
+            // with no replaced occurrence queued, this one is live: its source's key is not even read
+            boolean stale = staleQueued > 0 && queuedKey[source] != q.key(n);
             q.removeFirst();
-            if (queuedKey[source] != key) {
+            if (stale) {
                 staleQueued--; // replaced since: not an event any more
                 continue;
             }
