@@ -79,8 +79,8 @@ public final class LatencyRecorder implements WorldListener {
 
     private int currentBucket;
     private long bucketEnd;
-    private final long[] sorted = new long[Track.PENDING]; // a closing bucket's pending values, sorted
-    private final long[] tally = new long[INDICES]; // or counted by bucket index
+    private final long[] tally = new long[INDICES]; // a closing bucket's pending values counted by index
+    private final long[] occupied = new long[(INDICES + 63) >>> 6]; // and the indices counted, a bit each
     private int[] active;      // the functions that recorded in the current bucket, in first-record order
     private int activeCount;
     // the shared log of latencies not yet in their functions' tracks (null with fewer than loggedFrom functions)
@@ -214,7 +214,7 @@ public final class LatencyRecorder implements WorldListener {
             int at = i * ENTRY;
             entries[at] = f;
             java.util.Arrays.fill(entries, at + 1, at + 1 + STATISTICS.length, -1);
-            t.closeInto(entries, at + 1, account, sorted, tally);
+            t.closeInto(entries, at + 1, account, tally, occupied);
         }
         closed[currentBucket] = entries;
         activeCount = 0;
@@ -320,7 +320,7 @@ public final class LatencyRecorder implements WorldListener {
      * One latency track: the current bucket, and overall (the sum of closed buckets); cold starts apart. Laid out so
      * that many functions cost little: a function's invocations of the current bucket wait in a small array
      * ({@link #pending}, up to {@link #PENDING} values) and, when the bucket closes, its percentiles are read from
-     * them sorted and they are counted into the overall and cold-start {@link LatencyCounts} (a window of counts:
+     * them tallied by histogram index and they are counted into the overall and cold-start {@link LatencyCounts} (a window of counts:
      * none for a function never invoked); a function whose bucket outgrows the array counts its values by histogram
      * index ({@link #counts}, as the account's bucket always does). The counts, hence every percentile, are those of
      * plain {@code Histogram(2)}s.
@@ -328,8 +328,6 @@ public final class LatencyRecorder implements WorldListener {
     private static final class Track {
         /** Values a function's bucket holds before they are counted by histogram index. */
         static final int PENDING = 1024;
-        /** From this many pending values, a bucket's percentiles are read from counts per bucket index, not a sort. */
-        static final int TALLIED = 96;
         private static final long[] NONE = new long[0];
 
         private final LatencyCounts overall = new LatencyCounts();
@@ -408,69 +406,72 @@ public final class LatencyRecorder implements WorldListener {
          * Closes a function's bucket into {@code stats} from {@code at} (p50, p90, p99, maximum, then cold starts
          * added: {@link #STATS} longs, the statistics -1 beforehand) and adds it to {@code account}'s current bucket.
          */
-        void closeInto(long[] stats, int at, Track account, long[] sorted, long[] tally) {
+        void closeInto(long[] stats, int at, Track account, long[] tally, long[] occupied) {
             if (counts != null) {
                 countPending();
                 closeCounted(stats, at, account);
-            } else if (pendingCount >= TALLIED) {
-                closeTallied(stats, at, account, tally);
             } else {
-                closePending(stats, at, account, sorted);
+                closeTallied(stats, at, account, tally, occupied);
             }
         }
 
         /**
-         * Closes a bucket whose values are all pending (no counts of the function's own): its percentiles and
-         * maximum read from the values sorted, as {@link AbstractHistogram#getValueAtPercentile} and
-         * {@link AbstractHistogram#getMaxValue} give them (the highest value equivalent to the value at the
-         * histogram's rank), and each value counted into the overall, cold-start and account figures: the same
-         * counts as adding a histogram of the bucket, without one (work in proportion to the bucket's values).
+         * Closes a bucket whose values are all pending (no counts of the function's own): each value's histogram
+         * index is computed once and counted in {@code tally} (shared, all zero between calls), the indices used
+         * marked in {@code occupied} (a bit per index, shared, all zero between calls), and the marked indices are
+         * then visited in increasing order as {@link #closeCounts} visits a window: the value at a rank has the
+         * rank's index, and what a histogram reports for a value (its maximum included) depends only on its index,
+         * so the percentiles and maximum are those of {@link AbstractHistogram#getValueAtPercentile} and
+         * {@link AbstractHistogram#getMaxValue}, without a sort and without walking the indices between the values
+         * (a bucket of 60 values spans some 2,000 indices; a sort of them cost more than the rest of the close).
+         * Each value is counted into the overall, cold-start and account figures once per index.
          */
-        private void closePending(long[] stats, int at, Track account, long[] sorted) {
+        private void closeTallied(long[] stats, int at, Track account, long[] tally, long[] occupied) {
             int n = pendingCount;
-            for (int i = 0; i < n; i++) {
-                long v = pending[i];
-                if (v < 0) {
-                    v = ~v;
-                    cold.record(v);
-                }
-                sorted[i] = v;
-                int index = LatencyCounts.index(v);
-                overall.recordIndex(index, 1);
-                account.count(index, 1);
-            }
-            pendingCount = 0;
-            java.util.Arrays.sort(sorted, 0, n);
-            for (int s = 0; s < PERCENTILES.length; s++) {
-                long v = sorted[(int) LatencyCounts.rank(PERCENTILES[s], n) - 1];
-                stats[at + s] = LatencyCounts.highestEquivalentValue(v);
-            }
-            long max = sorted[n - 1];
-            stats[at + PERCENTILES.length] = max == 0 ? 0 : LatencyCounts.highestEquivalentValue(max);
-            closeColdStarts(stats, at, account);
-        }
-
-        /**
-         * As {@link #closePending}, for a bucket of many values: each value's histogram index is computed once and
-         * counted in {@code tally} (shared, all zero between calls), which is then read as {@link #closeCounts} does.
-         */
-        private void closeTallied(long[] stats, int at, Track account, long[] tally) {
-            int n = pendingCount;
+            long[] p = pending;
             int lo = Integer.MAX_VALUE;
             int hi = -1;
             for (int i = 0; i < n; i++) {
-                long v = pending[i];
+                long v = p[i];
                 if (v < 0) {
                     v = ~v;
                     cold.record(v);
                 }
                 int index = LatencyCounts.index(v);
-                tally[index]++;
+                if (tally[index]++ == 0) {
+                    occupied[index >>> 6] |= 1L << index;
+                }
                 lo = Math.min(lo, index);
                 hi = Math.max(hi, index);
             }
             pendingCount = 0;
-            closeCounts(stats, at, tally, lo, hi, n, account);
+            int s = 0;
+            long rank = LatencyCounts.rank(PERCENTILES[0], n);
+            long seen = 0;
+            for (int w = lo >>> 6, last = hi >>> 6; w <= last; w++) {
+                long bits = occupied[w];
+                if (bits == 0) {
+                    continue;
+                }
+                occupied[w] = 0;
+                do {
+                    int index = (w << 6) | Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    long count = tally[index];
+                    tally[index] = 0;
+                    seen += count;
+                    overall.recordIndex(index, count);
+                    account.count(index, count);
+                    while (s < PERCENTILES.length && seen >= rank) {
+                        stats[at + s] = LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(index));
+                        if (++s < PERCENTILES.length) {
+                            rank = LatencyCounts.rank(PERCENTILES[s], n);
+                        }
+                    }
+                } while (bits != 0);
+            }
+            stats[at + PERCENTILES.length] = hi == 0 ? 0
+                    : LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(hi));
             closeColdStarts(stats, at, account);
         }
 
