@@ -70,6 +70,7 @@ public final class LatencyRecorder implements WorldListener {
         closed = new long[buckets][];
         accountStats = noStatistics(buckets);
         active = new int[functions.length];
+        isActive = new boolean[functions.length];
         if (functions.length >= loggedFrom) {
             logValues = new long[Math.min(1024, logCapacity)];
             logFunctions = new int[logValues.length];
@@ -83,6 +84,11 @@ public final class LatencyRecorder implements WorldListener {
     private final long[] occupied = new long[(INDICES + 63) >>> 6]; // and the indices counted, a bit each
     private int[] active;      // the functions that recorded in the current bucket, in first-record order
     private int activeCount;
+    /**
+     * Per function, whether it is in {@link #active} (beside the list rather than in the track: the log's grouping
+     * asks for every function it holds, and with thousands of functions a track is a cache miss).
+     */
+    private boolean[] isActive;
     // the shared log of latencies not yet in their functions' tracks (null with fewer than loggedFrom functions)
     private long[] logValues;  // ~value for a cold start
     private int[] logFunctions;
@@ -109,7 +115,7 @@ public final class LatencyRecorder implements WorldListener {
             return;
         }
         Track t = functions[function];
-        if (t == null || !t.active) {
+        if (!isActive[function]) {
             t = activate(function);
         }
         t.record(latencyMicros, coldStart);
@@ -122,7 +128,7 @@ public final class LatencyRecorder implements WorldListener {
             t = Track.function();
             functions[function] = t;
         }
-        t.active = true;
+        isActive[function] = true;
         active[activeCount++] = function;
         return t;
     }
@@ -167,7 +173,7 @@ public final class LatencyRecorder implements WorldListener {
         int[] start = logStart;
         for (int i = 0; i < n; i++) { // count per function (in start), listing the functions new to the bucket
             int f = fn[i];
-            if (start[f]++ == 0 && (functions[f] == null || !functions[f].active)) {
+            if (start[f]++ == 0 && !isActive[f]) {
                 activate(f);
             }
         }
@@ -210,7 +216,7 @@ public final class LatencyRecorder implements WorldListener {
         for (int i = 0; i < activeCount; i++) {
             int f = active[i];
             Track t = functions[f];
-            t.active = false;
+            isActive[f] = false;
             int at = i * ENTRY;
             entries[at] = f;
             java.util.Arrays.fill(entries, at + 1, at + 1 + STATISTICS.length, -1);
@@ -344,7 +350,6 @@ public final class LatencyRecorder implements WorldListener {
         private int countsHi = -1;
         private long countsN;
         private long coldInBucket;
-        private boolean active;             // recorded in the current bucket (the recorder's list holds it)
 
         private Track(boolean account) {
             counts = account ? new long[COUNTS_FIRST] : null;
