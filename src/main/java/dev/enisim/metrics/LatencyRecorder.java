@@ -38,7 +38,7 @@ public final class LatencyRecorder implements WorldListener {
     static final int STATS = STATISTICS.length + 1;
     private static final int ENTRY = 1 + STATS;
 
-    /** Histogram indices of all latencies (0 to {@code Long.MAX_VALUE}). */
+    /** Histogram indices of all latencies (0 to {@code Long.MAX_VALUE}): 7,296, so a {@code short} holds one. */
     static final int INDICES = LatencyCounts.index(Long.MAX_VALUE) + 1;
     /** A bucket's counts by index start this long (about 1 ms; they grow to cover the values counted). */
     private static final int COUNTS_FIRST = 1024;
@@ -72,7 +72,7 @@ public final class LatencyRecorder implements WorldListener {
         active = new int[functions.length];
         isActive = new boolean[functions.length];
         if (functions.length >= loggedFrom) {
-            logValues = new long[Math.min(1024, logCapacity)];
+            logValues = new short[Math.min(1024, logCapacity)];
             logFunctions = new int[logValues.length];
             logStart = new int[functions.length];
         }
@@ -90,11 +90,11 @@ public final class LatencyRecorder implements WorldListener {
      */
     private boolean[] isActive;
     // the shared log of latencies not yet in their functions' tracks (null with fewer than loggedFrom functions)
-    private long[] logValues;  // ~value for a cold start
+    private short[] logValues; // histogram indices, ~index for a cold start
     private int[] logFunctions;
     private int logCount;
     private int[] logStart;    // per function, where its values go when the log is grouped
-    private long[] grouped;    // the log's values grouped by function
+    private short[] grouped;   // the log's values grouped by function
 
     /**
      * Records into the function's current-bucket histogram only; when a later bucket begins, every function's
@@ -110,15 +110,17 @@ public final class LatencyRecorder implements WorldListener {
             }
             bucketEnd = b == buckets - 1 ? Long.MAX_VALUE : (b + 1) * bucketMicros;
         }
+        int index = LatencyCounts.index(latencyMicros);
+        short value = (short) (coldStart ? ~index : index);
         if (logValues != null) {
-            log(function, coldStart ? ~latencyMicros : latencyMicros);
+            log(function, value);
             return;
         }
         Track t = functions[function];
         if (!isActive[function]) {
             t = activate(function);
         }
-        t.record(latencyMicros, coldStart);
+        t.record(value);
     }
 
     /** Lists the function as recording in the current bucket (making its track on its first latency). */
@@ -149,7 +151,7 @@ public final class LatencyRecorder implements WorldListener {
      * into its track together: a track is touched once per grouping, not once per value. The values each track gets,
      * and their order, are those of recording directly.
      */
-    private void log(int function, long value) {
+    private void log(int function, short value) {
         if (logCount == logValues.length) {
             if (logCount < logCapacity) {
                 int n = Math.min(logCapacity, 2 * logCount);
@@ -185,10 +187,10 @@ public final class LatencyRecorder implements WorldListener {
             at += c;
         }
         if (grouped == null || grouped.length < n) {
-            grouped = new long[logValues.length];
+            grouped = new short[logValues.length];
         }
-        long[] g = grouped;
-        long[] v = logValues;
+        short[] g = grouped;
+        short[] v = logValues;
         for (int i = 0; i < n; i++) {
             g[start[fn[i]]++] = v[i];
         }
@@ -199,8 +201,7 @@ public final class LatencyRecorder implements WorldListener {
             start[f] = 0;
             Track t = functions[f];
             for (int j = from; j < to; j++) {
-                long x = g[j];
-                t.record(x < 0 ? ~x : x, x < 0);
+                t.record(g[j]);
             }
             from = to;
         }
@@ -334,11 +335,12 @@ public final class LatencyRecorder implements WorldListener {
     private static final class Track {
         /** Values a function's bucket holds before they are counted by histogram index. */
         static final int PENDING = 1024;
-        private static final long[] NONE = new long[0];
+        private static final short[] NONE = new short[0];
 
         private final LatencyCounts overall = new LatencyCounts();
         private final LatencyCounts cold = new LatencyCounts();
-        private long[] pending = NONE;      // this bucket's values not yet counted; ~value for a cold start
+        private short[] pending = NONE;     // this bucket's values not yet counted, as histogram indices; ~index
+                                            // for a cold start (what a value's figures depend on: 2 bytes, not 8)
         private int pendingCount;
         /**
          * This bucket's values counted by histogram index (the account's always; a function's once a bucket of
@@ -363,7 +365,8 @@ public final class LatencyRecorder implements WorldListener {
             return new Track(false);
         }
 
-        void record(long micros, boolean coldStart) {
+        /** Records a value by its histogram index, {@code ~index} for a cold start. */
+        void record(short value) {
             if (pendingCount == pending.length) {
                 if (pending.length < PENDING) {
                     pending = java.util.Arrays.copyOf(pending, Math.max(8, 2 * pending.length));
@@ -374,22 +377,22 @@ public final class LatencyRecorder implements WorldListener {
                     countPending();
                 }
             }
-            pending[pendingCount++] = coldStart ? ~micros : micros;
-            if (coldStart) {
+            pending[pendingCount++] = value;
+            if (value < 0) {
                 coldInBucket++;
             }
         }
 
         /** Moves the pending values into this bucket's counts (and the cold starts' into the cold counts). */
         private void countPending() {
-            long[] p = pending;
+            short[] p = pending;
             for (int i = 0, n = pendingCount; i < n; i++) {
-                long v = p[i];
-                if (v < 0) {
-                    v = ~v;
-                    cold.record(v);
+                int index = p[i];
+                if (index < 0) {
+                    index = ~index;
+                    cold.recordIndex(index, 1);
                 }
-                count(LatencyCounts.index(v), 1);
+                count(index, 1);
             }
             pendingCount = 0;
         }
@@ -422,7 +425,7 @@ public final class LatencyRecorder implements WorldListener {
 
         /**
          * Closes a bucket whose values are all pending (no counts of the function's own): each value's histogram
-         * index is computed once and counted in {@code tally} (shared, all zero between calls), the indices used
+         * index (as pending holds it) is counted in {@code tally} (shared, all zero between calls), the indices used
          * marked in {@code occupied} (a bit per index, shared, all zero between calls), and the marked indices are
          * then visited in increasing order as {@link #closeCounts} visits a window: the value at a rank has the
          * rank's index, and what a histogram reports for a value (its maximum included) depends only on its index,
@@ -433,16 +436,15 @@ public final class LatencyRecorder implements WorldListener {
          */
         private void closeTallied(long[] stats, int at, Track account, long[] tally, long[] occupied) {
             int n = pendingCount;
-            long[] p = pending;
+            short[] p = pending;
             int lo = Integer.MAX_VALUE;
             int hi = -1;
             for (int i = 0; i < n; i++) {
-                long v = p[i];
-                if (v < 0) {
-                    v = ~v;
-                    cold.record(v);
+                int index = p[i];
+                if (index < 0) {
+                    index = ~index;
+                    cold.recordIndex(index, 1);
                 }
-                int index = LatencyCounts.index(v);
                 if (tally[index]++ == 0) {
                     occupied[index >>> 6] |= 1L << index;
                 }
@@ -534,7 +536,7 @@ public final class LatencyRecorder implements WorldListener {
 
         long footprintBytes() {
             return 48 + overall.footprintBytes() + cold.footprintBytes()
-                    + (counts == null ? 0 : 16 + 8L * counts.length) + 16 + 8L * pending.length;
+                    + (counts == null ? 0 : 16 + 8L * counts.length) + 16 + 2L * pending.length;
         }
 
         /** The overall figures, with {@code coldCount} cold starts (the sum of the closed buckets'). */
