@@ -48,8 +48,7 @@ final class InvocationCounts {
             row = new long[isActive.length];
             scratch[outcome.ordinal()] = row;
         }
-        row[function]++;
-        if (!isActive[function]) {
+        if (row[function]++ == 0 && !isActive[function]) { // a count already there: the function is listed
             isActive[function] = true;
             active[activeCount++] = function;
         }

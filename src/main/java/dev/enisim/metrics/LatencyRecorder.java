@@ -38,7 +38,7 @@ public final class LatencyRecorder implements WorldListener {
     static final int STATS = STATISTICS.length + 1;
     private static final int ENTRY = 1 + STATS;
 
-    /** Histogram indices of all latencies (0 to {@code Long.MAX_VALUE}). */
+    /** Histogram indices of all latencies (0 to {@code Long.MAX_VALUE}): 7,296, so a {@code short} holds one. */
     static final int INDICES = LatencyCounts.index(Long.MAX_VALUE) + 1;
     /** A bucket's counts by index start this long (about 1 ms; they grow to cover the values counted). */
     private static final int COUNTS_FIRST = 1024;
@@ -70,8 +70,9 @@ public final class LatencyRecorder implements WorldListener {
         closed = new long[buckets][];
         accountStats = noStatistics(buckets);
         active = new int[functions.length];
+        isActive = new boolean[functions.length];
         if (functions.length >= loggedFrom) {
-            logValues = new long[Math.min(1024, logCapacity)];
+            logValues = new short[Math.min(1024, logCapacity)];
             logFunctions = new int[logValues.length];
             logStart = new int[functions.length];
         }
@@ -79,16 +80,21 @@ public final class LatencyRecorder implements WorldListener {
 
     private int currentBucket;
     private long bucketEnd;
-    private final long[] sorted = new long[Track.PENDING]; // a closing bucket's pending values, sorted
-    private final long[] tally = new long[INDICES]; // or counted by bucket index
+    private final long[] tally = new long[INDICES]; // a closing bucket's pending values counted by index
+    private final long[] occupied = new long[(INDICES + 63) >>> 6]; // and the indices counted, a bit each
     private int[] active;      // the functions that recorded in the current bucket, in first-record order
     private int activeCount;
+    /**
+     * Per function, whether it is in {@link #active} (beside the list rather than in the track: the log's grouping
+     * asks for every function it holds, and with thousands of functions a track is a cache miss).
+     */
+    private boolean[] isActive;
     // the shared log of latencies not yet in their functions' tracks (null with fewer than loggedFrom functions)
-    private long[] logValues;  // ~value for a cold start
+    private short[] logValues; // histogram indices, ~index for a cold start
     private int[] logFunctions;
     private int logCount;
     private int[] logStart;    // per function, where its values go when the log is grouped
-    private long[] grouped;    // the log's values grouped by function
+    private short[] grouped;   // the log's values grouped by function
 
     /**
      * Records into the function's current-bucket histogram only; when a later bucket begins, every function's
@@ -104,15 +110,17 @@ public final class LatencyRecorder implements WorldListener {
             }
             bucketEnd = b == buckets - 1 ? Long.MAX_VALUE : (b + 1) * bucketMicros;
         }
+        int index = LatencyCounts.index(latencyMicros);
+        short value = (short) (coldStart ? ~index : index);
         if (logValues != null) {
-            log(function, coldStart ? ~latencyMicros : latencyMicros);
+            log(function, value);
             return;
         }
         Track t = functions[function];
-        if (t == null || !t.active) {
+        if (!isActive[function]) {
             t = activate(function);
         }
-        t.record(latencyMicros, coldStart);
+        t.record(value);
     }
 
     /** Lists the function as recording in the current bucket (making its track on its first latency). */
@@ -122,7 +130,7 @@ public final class LatencyRecorder implements WorldListener {
             t = Track.function();
             functions[function] = t;
         }
-        t.active = true;
+        isActive[function] = true;
         active[activeCount++] = function;
         return t;
     }
@@ -143,7 +151,7 @@ public final class LatencyRecorder implements WorldListener {
      * into its track together: a track is touched once per grouping, not once per value. The values each track gets,
      * and their order, are those of recording directly.
      */
-    private void log(int function, long value) {
+    private void log(int function, short value) {
         if (logCount == logValues.length) {
             if (logCount < logCapacity) {
                 int n = Math.min(logCapacity, 2 * logCount);
@@ -167,7 +175,7 @@ public final class LatencyRecorder implements WorldListener {
         int[] start = logStart;
         for (int i = 0; i < n; i++) { // count per function (in start), listing the functions new to the bucket
             int f = fn[i];
-            if (start[f]++ == 0 && (functions[f] == null || !functions[f].active)) {
+            if (start[f]++ == 0 && !isActive[f]) {
                 activate(f);
             }
         }
@@ -179,10 +187,10 @@ public final class LatencyRecorder implements WorldListener {
             at += c;
         }
         if (grouped == null || grouped.length < n) {
-            grouped = new long[logValues.length];
+            grouped = new short[logValues.length];
         }
-        long[] g = grouped;
-        long[] v = logValues;
+        short[] g = grouped;
+        short[] v = logValues;
         for (int i = 0; i < n; i++) {
             g[start[fn[i]]++] = v[i];
         }
@@ -193,8 +201,7 @@ public final class LatencyRecorder implements WorldListener {
             start[f] = 0;
             Track t = functions[f];
             for (int j = from; j < to; j++) {
-                long x = g[j];
-                t.record(x < 0 ? ~x : x, x < 0);
+                t.record(g[j]);
             }
             from = to;
         }
@@ -210,11 +217,11 @@ public final class LatencyRecorder implements WorldListener {
         for (int i = 0; i < activeCount; i++) {
             int f = active[i];
             Track t = functions[f];
-            t.active = false;
+            isActive[f] = false;
             int at = i * ENTRY;
             entries[at] = f;
             java.util.Arrays.fill(entries, at + 1, at + 1 + STATISTICS.length, -1);
-            t.closeInto(entries, at + 1, account, sorted, tally);
+            t.closeInto(entries, at + 1, account, tally, occupied);
         }
         closed[currentBucket] = entries;
         activeCount = 0;
@@ -320,7 +327,7 @@ public final class LatencyRecorder implements WorldListener {
      * One latency track: the current bucket, and overall (the sum of closed buckets); cold starts apart. Laid out so
      * that many functions cost little: a function's invocations of the current bucket wait in a small array
      * ({@link #pending}, up to {@link #PENDING} values) and, when the bucket closes, its percentiles are read from
-     * them sorted and they are counted into the overall and cold-start {@link LatencyCounts} (a window of counts:
+     * them tallied by histogram index and they are counted into the overall and cold-start {@link LatencyCounts} (a window of counts:
      * none for a function never invoked); a function whose bucket outgrows the array counts its values by histogram
      * index ({@link #counts}, as the account's bucket always does). The counts, hence every percentile, are those of
      * plain {@code Histogram(2)}s.
@@ -328,13 +335,12 @@ public final class LatencyRecorder implements WorldListener {
     private static final class Track {
         /** Values a function's bucket holds before they are counted by histogram index. */
         static final int PENDING = 1024;
-        /** From this many pending values, a bucket's percentiles are read from counts per bucket index, not a sort. */
-        static final int TALLIED = 96;
-        private static final long[] NONE = new long[0];
+        private static final short[] NONE = new short[0];
 
         private final LatencyCounts overall = new LatencyCounts();
         private final LatencyCounts cold = new LatencyCounts();
-        private long[] pending = NONE;      // this bucket's values not yet counted; ~value for a cold start
+        private short[] pending = NONE;     // this bucket's values not yet counted, as histogram indices; ~index
+                                            // for a cold start (what a value's figures depend on: 2 bytes, not 8)
         private int pendingCount;
         /**
          * This bucket's values counted by histogram index (the account's always; a function's once a bucket of
@@ -346,7 +352,6 @@ public final class LatencyRecorder implements WorldListener {
         private int countsHi = -1;
         private long countsN;
         private long coldInBucket;
-        private boolean active;             // recorded in the current bucket (the recorder's list holds it)
 
         private Track(boolean account) {
             counts = account ? new long[COUNTS_FIRST] : null;
@@ -360,7 +365,8 @@ public final class LatencyRecorder implements WorldListener {
             return new Track(false);
         }
 
-        void record(long micros, boolean coldStart) {
+        /** Records a value by its histogram index, {@code ~index} for a cold start. */
+        void record(short value) {
             if (pendingCount == pending.length) {
                 if (pending.length < PENDING) {
                     pending = java.util.Arrays.copyOf(pending, Math.max(8, 2 * pending.length));
@@ -371,22 +377,22 @@ public final class LatencyRecorder implements WorldListener {
                     countPending();
                 }
             }
-            pending[pendingCount++] = coldStart ? ~micros : micros;
-            if (coldStart) {
+            pending[pendingCount++] = value;
+            if (value < 0) {
                 coldInBucket++;
             }
         }
 
         /** Moves the pending values into this bucket's counts (and the cold starts' into the cold counts). */
         private void countPending() {
-            long[] p = pending;
+            short[] p = pending;
             for (int i = 0, n = pendingCount; i < n; i++) {
-                long v = p[i];
-                if (v < 0) {
-                    v = ~v;
-                    cold.record(v);
+                int index = p[i];
+                if (index < 0) {
+                    index = ~index;
+                    cold.recordIndex(index, 1);
                 }
-                count(LatencyCounts.index(v), 1);
+                count(index, 1);
             }
             pendingCount = 0;
         }
@@ -408,69 +414,71 @@ public final class LatencyRecorder implements WorldListener {
          * Closes a function's bucket into {@code stats} from {@code at} (p50, p90, p99, maximum, then cold starts
          * added: {@link #STATS} longs, the statistics -1 beforehand) and adds it to {@code account}'s current bucket.
          */
-        void closeInto(long[] stats, int at, Track account, long[] sorted, long[] tally) {
+        void closeInto(long[] stats, int at, Track account, long[] tally, long[] occupied) {
             if (counts != null) {
                 countPending();
                 closeCounted(stats, at, account);
-            } else if (pendingCount >= TALLIED) {
-                closeTallied(stats, at, account, tally);
             } else {
-                closePending(stats, at, account, sorted);
+                closeTallied(stats, at, account, tally, occupied);
             }
         }
 
         /**
-         * Closes a bucket whose values are all pending (no counts of the function's own): its percentiles and
-         * maximum read from the values sorted, as {@link AbstractHistogram#getValueAtPercentile} and
-         * {@link AbstractHistogram#getMaxValue} give them (the highest value equivalent to the value at the
-         * histogram's rank), and each value counted into the overall, cold-start and account figures: the same
-         * counts as adding a histogram of the bucket, without one (work in proportion to the bucket's values).
+         * Closes a bucket whose values are all pending (no counts of the function's own): each value's histogram
+         * index (as pending holds it) is counted in {@code tally} (shared, all zero between calls), the indices used
+         * marked in {@code occupied} (a bit per index, shared, all zero between calls), and the marked indices are
+         * then visited in increasing order as {@link #closeCounts} visits a window: the value at a rank has the
+         * rank's index, and what a histogram reports for a value (its maximum included) depends only on its index,
+         * so the percentiles and maximum are those of {@link AbstractHistogram#getValueAtPercentile} and
+         * {@link AbstractHistogram#getMaxValue}, without a sort and without walking the indices between the values
+         * (a bucket of 60 values spans some 2,000 indices; a sort of them cost more than the rest of the close).
+         * Each value is counted into the overall, cold-start and account figures once per index.
          */
-        private void closePending(long[] stats, int at, Track account, long[] sorted) {
+        private void closeTallied(long[] stats, int at, Track account, long[] tally, long[] occupied) {
             int n = pendingCount;
-            for (int i = 0; i < n; i++) {
-                long v = pending[i];
-                if (v < 0) {
-                    v = ~v;
-                    cold.record(v);
-                }
-                sorted[i] = v;
-                int index = LatencyCounts.index(v);
-                overall.recordIndex(index, 1);
-                account.count(index, 1);
-            }
-            pendingCount = 0;
-            java.util.Arrays.sort(sorted, 0, n);
-            for (int s = 0; s < PERCENTILES.length; s++) {
-                long v = sorted[(int) LatencyCounts.rank(PERCENTILES[s], n) - 1];
-                stats[at + s] = LatencyCounts.highestEquivalentValue(v);
-            }
-            long max = sorted[n - 1];
-            stats[at + PERCENTILES.length] = max == 0 ? 0 : LatencyCounts.highestEquivalentValue(max);
-            closeColdStarts(stats, at, account);
-        }
-
-        /**
-         * As {@link #closePending}, for a bucket of many values: each value's histogram index is computed once and
-         * counted in {@code tally} (shared, all zero between calls), which is then read as {@link #closeCounts} does.
-         */
-        private void closeTallied(long[] stats, int at, Track account, long[] tally) {
-            int n = pendingCount;
+            short[] p = pending;
             int lo = Integer.MAX_VALUE;
             int hi = -1;
             for (int i = 0; i < n; i++) {
-                long v = pending[i];
-                if (v < 0) {
-                    v = ~v;
-                    cold.record(v);
+                int index = p[i];
+                if (index < 0) {
+                    index = ~index;
+                    cold.recordIndex(index, 1);
                 }
-                int index = LatencyCounts.index(v);
-                tally[index]++;
+                if (tally[index]++ == 0) {
+                    occupied[index >>> 6] |= 1L << index;
+                }
                 lo = Math.min(lo, index);
                 hi = Math.max(hi, index);
             }
             pendingCount = 0;
-            closeCounts(stats, at, tally, lo, hi, n, account);
+            int s = 0;
+            long rank = LatencyCounts.rank(PERCENTILES[0], n);
+            long seen = 0;
+            for (int w = lo >>> 6, last = hi >>> 6; w <= last; w++) {
+                long bits = occupied[w];
+                if (bits == 0) {
+                    continue;
+                }
+                occupied[w] = 0;
+                do {
+                    int index = (w << 6) | Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    long count = tally[index];
+                    tally[index] = 0;
+                    seen += count;
+                    overall.recordIndex(index, count);
+                    account.count(index, count);
+                    while (s < PERCENTILES.length && seen >= rank) {
+                        stats[at + s] = LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(index));
+                        if (++s < PERCENTILES.length) {
+                            rank = LatencyCounts.rank(PERCENTILES[s], n);
+                        }
+                    }
+                } while (bits != 0);
+            }
+            stats[at + PERCENTILES.length] = hi == 0 ? 0
+                    : LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(hi));
             closeColdStarts(stats, at, account);
         }
 
@@ -528,7 +536,7 @@ public final class LatencyRecorder implements WorldListener {
 
         long footprintBytes() {
             return 48 + overall.footprintBytes() + cold.footprintBytes()
-                    + (counts == null ? 0 : 16 + 8L * counts.length) + 16 + 8L * pending.length;
+                    + (counts == null ? 0 : 16 + 8L * counts.length) + 16 + 2L * pending.length;
         }
 
         /** The overall figures, with {@code coldCount} cold starts (the sum of the closed buckets'). */

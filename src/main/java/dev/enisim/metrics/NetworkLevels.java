@@ -21,9 +21,8 @@ final class NetworkLevels {
     private final Gauge[] vpcEnis;
     private final long[] vpcEniCount;
     private Gauge[] keyEnis;
-    private Gauge[] keyConnections;
+    private final KeyConnections keyConnections;
     private long[] keyEniCount;
-    private TimeAverage[] connectionsArea;
     private long liveEnis;
     private long enisCreated;
     private long enisDeleted;
@@ -34,9 +33,8 @@ final class NetworkLevels {
         this.buckets = buckets;
         accountEnis = new Gauge(buckets, true, 0);
         keyEnis = new Gauge[0];
-        keyConnections = new Gauge[0];
+        keyConnections = new KeyConnections(buckets);
         keyEniCount = new long[0];
-        connectionsArea = new TimeAverage[0];
         ensureKey(w.keys().size() - 1);
         subnetIps = new Gauge[w.subnets().size()];
         for (WorldSnapshot.SubnetView s : w.subnets()) {
@@ -57,19 +55,15 @@ final class NetworkLevels {
         }
         int size = key + 1;
         keyEnis = Arrays.copyOf(keyEnis, size);
-        keyConnections = Arrays.copyOf(keyConnections, size);
+        keyConnections.ensureKey(key);
         keyEniCount = Arrays.copyOf(keyEniCount, size);
-        connectionsArea = Arrays.copyOf(connectionsArea, size);
         for (int i = n; i < size; i++) {
-            connectionsArea[i] = TimeAverage.withVariance();
             keyEnis[i] = new Gauge(buckets, true, 0);
-            keyConnections[i] = new Gauge(buckets, true, 0);
         }
     }
 
     void connections(int key, int connections, int bucket, long nowMicros) {
-        keyConnections[key].set(bucket, connections);
-        connectionsArea[key].update(connections, nowMicros);
+        keyConnections.set(key, connections, bucket, nowMicros);
     }
 
     void subnetIps(int subnet, int availableIps, int bucket) {
@@ -113,7 +107,7 @@ final class NetworkLevels {
             out.add(Metric.HYPERPLANE_ENI_COUNT.series(Metric.Scope.ENI_KEY, p.key().label(),
                     keyEnis[p.index()].values()));
             out.add(Metric.ENI_CONNECTIONS.series(Metric.Scope.ENI_KEY, p.key().label(),
-                    keyConnections[p.index()].values()));
+                    keyConnections.values(p.index())));
         }
         for (WorldSnapshot.SubnetView s : end.subnets()) {
             out.add(Metric.SUBNET_AVAILABLE_IPS.series(Metric.Scope.SUBNET, s.id(), subnetIps[s.index()].values()));
@@ -151,11 +145,11 @@ final class NetworkLevels {
         ensureKey(world.keys().size() - 1);
         Map<String, RunSummary.KeySummary> out = new LinkedHashMap<>();
         for (WorldSnapshot.KeyView p : world.keys()) {
-            TimeAverage c = connectionsArea[p.index()];
-            c.update(c.current(), endMicros);
+            int k = p.index();
             out.put(p.key().label(), new RunSummary.KeySummary(p.key().vpcId(), p.key().subnetId(),
-                    p.key().securityGroupIds(), keyEnis[p.index()].peak(), keyEnis[p.index()].current(),
-                    keyConnections[p.index()].peak(), c.mean(endMicros), c.variance(endMicros)));
+                    p.key().securityGroupIds(), keyEnis[k].peak(), keyEnis[k].current(),
+                    keyConnections.peak(k), keyConnections.mean(k, endMicros),
+                    keyConnections.variance(k, endMicros)));
         }
         return out;
     }

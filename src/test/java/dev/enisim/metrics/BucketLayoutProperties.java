@@ -38,6 +38,52 @@ class BucketLayoutProperties {
     }
 
     /**
+     * KeyConnections holds, per key, what a maximum Gauge and a TimeAverage with variance of its own would: the
+     * per-bucket maxima, the peak, the mean and the variance (bit for bit), keys added during the run as well,
+     * changes at shared instants, quiet stretches, the last bucket, and values read back more than once.
+     */
+    @Property(tries = 300)
+    void keyConnectionsAreGaugesAndTimeAverages(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int keys,
+            @ForAll @IntRange(min = 1, max = 30) int buckets) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        long bucketMicros = 1_000;
+        KeyConnections rows = new KeyConnections(buckets);
+        Gauge[] gauges = new Gauge[keys];
+        TimeAverage[] averages = new TimeAverage[keys];
+        int known = 1 + rng.nextInt(keys);
+        rows.ensureKey(known - 1);
+        for (int k = 0; k < keys; k++) {
+            gauges[k] = new Gauge(buckets, true, 0);
+            averages[k] = TimeAverage.withVariance();
+        }
+        long now = 0;
+        for (int i = 0, n = rng.nextInt(300); i < n; i++) {
+            now += rng.nextInt(4) == 0 ? 0 : rng.nextLong(1, rng.nextInt(10) == 0 ? 5 * bucketMicros : 400);
+            int bucket = (int) Math.min(buckets - 1, now / bucketMicros);
+            if (known < keys && rng.nextInt(20) == 0) {
+                known += rng.nextInt(1, keys - known + 1);
+                rows.ensureKey(known - 1);
+            }
+            int k = rng.nextInt(known);
+            int v = rng.nextInt(1_000_000);
+            rows.set(k, v, bucket, now);
+            gauges[k].set(bucket, v);
+            averages[k].update(v, now);
+        }
+        rows.ensureKey(keys - 1);
+        long end = now + rng.nextLong(0, 3 * bucketMicros);
+        for (int k = 0; k < keys; k++) {
+            assertEquals(gauges[k].peak(), rows.peak(k), "key " + k);
+            assertArrayEquals(gauges[k].values(), rows.values(k), "key " + k);
+            assertArrayEquals(gauges[k].values(), rows.values(k), "key " + k + ", read again");
+            averages[k].update(averages[k].current(), end);
+            assertEquals(Double.doubleToLongBits(averages[k].mean(end)), Double.doubleToLongBits(rows.mean(k, end)));
+            assertEquals(Double.doubleToLongBits(averages[k].variance(end)),
+                    Double.doubleToLongBits(rows.variance(k, end)), "key " + k);
+        }
+    }
+
+    /**
      * {@code lower} (an invocation's end: the level usually drops, so no maximum moves) gives what {@code set}
      * gives, whatever the level: a gauge and a column told by {@code lower} at random against ones told by
      * {@code set} only (maximum and minimum gauges; levels up and down, quiet stretches).

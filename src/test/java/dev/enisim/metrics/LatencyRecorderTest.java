@@ -38,6 +38,24 @@ class LatencyRecorderTest {
         assertEquals(1_000_000, p50.values()[1], 10_000);
     }
 
+    /** Pending values are histogram indices in shorts: every index, and its complement for a cold start, fits. */
+    @Test
+    void everyIndexFitsAShort() {
+        assertEquals(7_296, LatencyRecorder.INDICES);
+        assertTrue(LatencyRecorder.INDICES - 1 <= Short.MAX_VALUE && ~(LatencyRecorder.INDICES - 1) >= Short.MIN_VALUE);
+        LatencyRecorder top = recorder(60 * SEC); // the highest index, cold: ~7,295 is -7,296
+        top.latency(0, Long.MAX_VALUE, true, 0);
+        top.latency(0, 0, false, 0);
+        assertEquals(2, top.accountLatency().count());
+        assertEquals(1, top.accountLatency().coldStarts());
+        LatencyRecorder day = recorder(60 * SEC);
+        day.latency(0, 86_400_000_000L, true, 0);
+        day.latency(0, 1, false, 0);
+        RunSummary.Latency all = day.accountLatency();
+        assertEquals(LatencyCounts.highestEquivalentValue(86_400_000_000L) / 1000.0, all.max());
+        assertEquals(LatencyCounts.highestEquivalentValue(86_400_000_000L) / 1000.0, all.coldStartP99());
+    }
+
     /** Memory is bounded by buckets, whatever the number of invocations. */
     @Test
     void footprintDoesNotGrowWithInvocations() {
