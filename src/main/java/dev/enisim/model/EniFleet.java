@@ -221,15 +221,25 @@ final class EniFleet implements KeyPorts {
 
     /** Gives back {@code n} ports of the ENI of {@code row}. */
     void releaseRow(int row, int n, long now) {
-        EniPorts p = ports;
-        int key = p.releaseKey(row, n);
-        if (key < 0) {
-            throw new IllegalStateException(byRow[row].name() + ": releasing " + n + " connections of "
-                    + p.connections(row));
-        }
-        listener.connections(key, p.keyConnections(key), now);
+        int key = ports.key(row);
+        listener.connections(key, releasePorts(row, key, n), now);
     }
 
+    /**
+     * Gives back {@code n} ports of the ENI of {@code row}, of key {@code key} (checked), without reporting them:
+     * returns the connections left on the key's ENIs, which the caller reports ({@link WorldListener#connections}).
+     * The key's row is read beside the ENI's, not after it (an invocation's end: its slot holds its environment's
+     * key).
+     */
+    int releasePorts(int row, int key, int n) {
+        EniPorts p = ports;
+        int connections = p.releaseKey(row, key, n);
+        if (connections < 0) {
+            throw new IllegalStateException(byRow[row].name() + ": releasing " + n + " connections of "
+                    + p.connections(row) + " of key " + key + " (its key: " + p.key(row) + ")");
+        }
+        return connections;
+    }
 
     /**
      * A key's ENIs have no free port for a request. If another ENI is on its way the request just fails to

@@ -146,14 +146,31 @@ final class EniPorts {
      * it holds fewer.
      */
     int releaseKey(int r, int n) {
+        int k = key(r);
+        return releaseKey(r, k, n) < 0 ? -1 : k;
+    }
+
+    /**
+     * Gives back {@code n} ports of ENI {@code r} of key {@code k} and its key's count: returns the connections left
+     * on the key's ENIs, or -1 (nothing changed) when the ENI holds fewer or is not {@code k}'s. The key's row is
+     * read without waiting for the ENI's.
+     */
+    int releaseKey(int r, int k, int n) {
         int b = r * STRIDE;
         int[] a = row;
-        if (n > a[b + CONNECTIONS]) {
+        int[] kr = keyRow;
+        int kb = k * KEY_STRIDE + KEY_CONNECTIONS;
+        int left = kr[kb] - n;
+        if (n > a[b + CONNECTIONS] || a[b + KEY] != k) {
             return -1;
         }
         a[b + CONNECTIONS] -= n;
-        int k = a[b + KEY];
-        keyRow[k * KEY_STRIDE + KEY_CONNECTIONS] -= n;
-        return k;
+        kr[kb] = left;
+        return left;
+    }
+
+    /** The key of ENI {@code r}. */
+    int key(int r) {
+        return row[r * STRIDE + KEY];
     }
 }

@@ -69,9 +69,7 @@ final class EnvironmentPool {
                 discardIdle(f, pick, now); // its AZ is down: the environment is lost
             } else {
                 lease.warm = true;
-                lease.key = envs.idleKey(f, pick);
-                lease.createdMicros = envs.idleCreatedAt(f, pick);
-                lease.eni = envs.takeIdle(f, pick);
+                envs.takeIdle(f, pick, lease);
                 levels(f, now);
                 return true;
             }

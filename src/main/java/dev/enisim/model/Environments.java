@@ -15,7 +15,7 @@ package dev.enisim.model;
 final class Environments {
 
     /** The ENI row of an environment that holds no ENI (not attached, or nothing persistent). */
-    static final int NO_ENI = -1;
+    static final int NO_ENI = Lease.NO_ENI;
 
     private final FunctionRows rows;
     private final int f;

@@ -286,7 +286,12 @@ final class FunctionRows {
      */
     private int at(int b, int position) {
         long ring = row[b + RING];
-        return low(ring) + ((high(row[b + IDLE_HEAD]) + position) & (high(ring) - 1)) * ENV;
+        int capacity = high(ring);
+        if (capacity == FIRST_RING) {
+            // the row's own ring, room for one: its address is known before the row's longs are (no wait on them)
+            return b + INLINE_RING;
+        }
+        return low(ring) + ((high(row[b + IDLE_HEAD]) + position) & (capacity - 1)) * ENV;
     }
 
     /** The array holding the ring of the row at {@code b}: the row's own while it is the first. */
@@ -347,9 +352,30 @@ final class FunctionRows {
     int takeIdle(int f, int position) {
         int b = f * STRIDE;
         long[] s = ring(b);
-        int size = idle(f);
         int i = at(b, position);
         int e = low(s[i]);
+        removeIdle(b, s, i, position);
+        return e;
+    }
+
+    /**
+     * Takes the idle on-demand environment at {@code position} into {@code lease} (its key, ENI row and when it was
+     * made), as {@link #idleKey}, {@link #idleCreatedAt} and {@link #takeIdle} would, finding it once.
+     */
+    void takeIdle(int f, int position, Lease lease) {
+        int b = f * STRIDE;
+        long[] s = ring(b);
+        int i = at(b, position);
+        long keyEni = s[i];
+        lease.key = high(keyEni);
+        lease.eni = low(keyEni);
+        lease.createdMicros = s[i + 2];
+        removeIdle(b, s, i, position);
+    }
+
+    /** The idle environment at {@code position} (offset {@code i} of ring array {@code s}) becomes busy. */
+    private void removeIdle(int b, long[] s, int i, int position) {
+        int size = low(row[b + IDLE_HEAD]);
         for (int p = position; p < size - 1; p++) {
             int from = at(b, p + 1);
             s[i] = s[from];
@@ -359,7 +385,6 @@ final class FunctionRows {
         }
         row[b + IDLE_HEAD]--;
         row[b + COUNTS] += HIGH_ONE;
-        return e;
     }
 
     /**

@@ -7,6 +7,9 @@ package dev.enisim.model;
  * One instance per world, reused for every admission: the hot path allocates nothing but the completion event.
  */
 final class Lease {
+    /** An environment holding no ENI's ports ({@link Environments#NO_ENI} is this). */
+    static final int NO_ENI = -1;
+
     int key;
     /** The row of the ENI holding the environment's connections in the fleet's ports table, or {@link Environments#NO_ENI}. */
     int eni;
@@ -22,7 +25,7 @@ final class Lease {
 
     void clear() {
         key = -1;
-        eni = Environments.NO_ENI;
+        eni = NO_ENI;
         warm = false;
         provisioned = false;
         initMicros = 0;

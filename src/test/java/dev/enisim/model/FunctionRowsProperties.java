@@ -62,7 +62,15 @@ class FunctionRowsProperties {
                     } else {
                         int p = op[3] % r.idle.size();
                         long[] e = r.idle.remove(p);
-                        assertEquals((int) e[1], rows.takeIdle(f, p), "the ENI taken");
+                        if (op[2] % 2 == 0) {
+                            assertEquals((int) e[1], rows.takeIdle(f, p), "the ENI taken");
+                        } else { // into a lease, as a warm invocation takes it
+                            Lease lease = new Lease();
+                            rows.takeIdle(f, p, lease);
+                            assertEquals((int) e[0], lease.key, "the key taken");
+                            assertEquals((int) e[1], lease.eni, "the ENI taken");
+                            assertEquals(e[3], lease.createdMicros, "when it was made");
+                        }
                         r.busy++;
                     }
                 }

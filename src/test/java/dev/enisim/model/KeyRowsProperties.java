@@ -105,7 +105,13 @@ class KeyRowsProperties {
                 default -> { // a connection given back by its ENI's row
                     if (!held.isEmpty()) {
                         int[] c = held.remove(op[2] % held.size());
-                        assertEquals(byRow.get(c[0]).key(), ports.releaseKey(c[0], c[1]), "its key");
+                        int key = byRow.get(c[0]).key();
+                        if (op[0] / 6 % 2 == 0) {
+                            assertEquals(key, ports.releaseKey(c[0], c[1]), "its key");
+                        } else { // by its key, as an invocation's end gives them back
+                            int left = pools.get(key).connections() - c[1];
+                            assertEquals(left, ports.releaseKey(c[0], key, c[1]), "the key's connections left");
+                        }
                     }
                 }
             }
@@ -150,6 +156,34 @@ class KeyRowsProperties {
         assertEquals(3, eni.connections());
         assertEquals(3, pool.connections());
         assertEquals(EniPorts.NONE, ports.acquireKey(0, 8), "3 + 8 > 10");
+    }
+
+    @Test
+    void givingBackByAnotherKeyOrMoreThanHeldChangesNothing() {
+        EniPorts ports = new EniPorts();
+        List<EniPool> pools = new ArrayList<>();
+        List<HyperplaneEni> enis = new ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            EniPool pool = new EniPool(k, new EniKey("vpc", "s", List.of("sg-" + k), "", ""), 0, 0, 10, ports);
+            HyperplaneEni eni = new HyperplaneEni(new EniId(1 + k, "eni-000" + k, k, "k", 0, 0, "10.0.0." + k), k, 10,
+                    0, ports);
+            pool.added(eni);
+            eni.transition(EniState.InUse, 0);
+            pool.becameReady(eni);
+            pools.add(pool);
+            enis.add(eni);
+        }
+        int row = ports.acquireKey(0, 3);
+        assertEquals(enis.get(0).row(), row);
+        assertEquals(enis.get(1).row(), ports.acquireKey(1, 4));
+        assertEquals(-1, ports.releaseKey(row, 1, 2), "not key 1's ENI");
+        assertEquals(-1, ports.releaseKey(row, 0, 4), "holds 3");
+        assertEquals(3, enis.get(0).connections());
+        assertEquals(3, pools.get(0).connections());
+        assertEquals(4, pools.get(1).connections());
+        assertEquals(1, ports.releaseKey(row, 0, 2), "1 left on key 0's ENIs");
+        assertEquals(1, enis.get(0).connections());
+        assertEquals(4, pools.get(1).connections(), "the other key untouched");
     }
 
     @Test
