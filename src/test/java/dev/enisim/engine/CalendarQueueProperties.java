@@ -81,6 +81,62 @@ class CalendarQueueProperties {
         drain(q, model);
     }
 
+    /**
+     * Entries crowded into few buckets, in any key order: a handful of times near the clock (ties, often at the very
+     * same instant), and far ones a multiple of 2^40 us later, which fall into the same buckets as the near ones
+     * whatever the width and the number of buckets. So a bucket's two inline places and its overflow list are
+     * filled, emptied and refilled in every order (a new first, a new second, the overflow's front, its back, the
+     * middle), the queue is drained to empty and filled again, and it grows and shrinks (resizes) meanwhile.
+     */
+    @Property(tries = 300)
+    void crowdedBucketsKeepTheOrder(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int times,
+            @ForAll @IntRange(min = 1, max = 300) int wave) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        CalendarQueue q = new CalendarQueue(4);
+        List<Entry> model = new ArrayList<>();
+        long now = 0;
+        long seq = 0;
+        int id = 0;
+        for (int round = 0; round < 4; round++) {
+            // a wave of adds with removals among them, then everything removed: sizes rise and fall past resizes
+            for (int i = 0; i < wave; i++) {
+                if (r.nextInt(4) == 0 && !model.isEmpty()) {
+                    now = removeFirst(q, model);
+                } else {
+                    long t = now + r.nextInt(times) * (1L + r.nextInt(3)) + (r.nextInt(5) == 0 ? (1L + r.nextInt(3)) << 40 : 0);
+                    long key = ((long) r.nextInt(1 << 19) << 44) | seq++; // any order, unique
+                    add(q, t, key, id);
+                    model.add(new Entry(t, key, id++));
+                }
+                assertEquals(model.size(), q.size());
+            }
+            drain(q, model);
+            model.clear();
+        }
+    }
+
+    /** A bucket holding more than its two inline entries keeps the rest in order in the overflow list. */
+    @Property(tries = 50)
+    void oneBucketHoldsAnyNumber(@ForAll @Size(min = 1, max = 200) List<@IntRange(min = 0, max = 1_000_000) Integer> keys) {
+        CalendarQueue q = new CalendarQueue(4);
+        List<Entry> model = new ArrayList<>();
+        long seq = 0;
+        int id = 0;
+        for (int k : keys) {
+            long key = ((long) k << 20) | seq++;
+            add(q, 5, key, id); // all at one time: one bucket, whatever the width
+            model.add(new Entry(5, key, id++));
+        }
+        drain(q, model);
+        for (int k : keys) { // again into the emptied queue, its buckets and pool reused
+            long key = ((long) k << 20) | seq++;
+            add(q, 7, key, id);
+            model.add(new Entry(7, key, id++));
+        }
+        model.removeIf(e -> e.time() == 5);
+        drain(q, model);
+    }
+
     /** Removes the queue's first entry, checked against the model's least; returns its time. */
     private static long removeFirst(CalendarQueue q, List<Entry> model) {
         model.sort(Comparator.comparingLong(Entry::time).thenComparingLong(Entry::key));
