@@ -11,13 +11,14 @@ import java.util.Arrays;
  * only the row's first 88 bytes. The hot path names a function by its index; {@link LambdaFunction} and {@link
  * Environments} read and write the same rows for everything else.
  *
- * <p>A function's idle on-demand environments sit in a ring (three longs per environment: its key and ENI row, when
- * it went idle, when it was made), ordered by when they went idle: by default an invocation takes the most recently
- * used one (the top), keep-alive expiry removes the oldest (the bottom), so both ends are O(1). The first ring, room
- * for one, is in the function's row itself (a function seldom idle more than one environment at a time: taking it
- * reads no other line); a full ring moves to one twice its size in a shared {@code long[]} (the slab; a ring given
- * up there is kept for the next ring of its size: the slab never holds more than twice what the rings ever held at
- * once). Provisioned environments sit in a stack of their own per function, made on first use. An ENI is its row in
+ * <p>A function's idle on-demand environments are ordered by when they went idle (three longs per environment:
+ * its key and ENI row, when it went idle, when it was made): by default an invocation takes the most recently used
+ * one (the top), keep-alive expiry removes the oldest (the bottom), so both ends are O(1). The top is always in the
+ * function's row, at a fixed offset, so that a warm start reads it without first reading where it is (and a
+ * function seldom idle more than one environment at a time reads no other line); the others sit in a ring in a
+ * shared {@code long[]} (the slab), made when a second goes idle, moved to one twice its size when full (a ring
+ * given up there is kept for the next ring of its size: the slab never holds more than twice what the rings ever
+ * held at once). Provisioned environments sit in a stack of their own per function, made on first use. An ENI is its row in
  * the fleet's {@link EniPorts} ({@link Environments#NO_ENI} when none).
  */
 final class FunctionRows {
@@ -26,16 +27,23 @@ final class FunctionRows {
     static final int UNRESERVED = -1;
 
     private static final int STRIDE = 16;
+    /**
+     * Longs before the first row: 112 bytes, which with the array's 16-byte header make 128. A large table (at
+     * least half a G1 region: 2 MiB with this machine's 4 MiB regions, 16,384 rows) is allocated at a region's
+     * start and never moved, so there every row is one aligned pair of cache lines (two lines, fetched together)
+     * instead of straddling three; a smaller one is wherever the collector puts it (in cache anyway, mostly).
+     */
+    private static final int FIRST = 14;
     // what an end reads and writes: the first 11 longs
     private static final int COUNTS = 0;            // invocations in flight (low) | environments busy (high)
     private static final int RESERVED_ACCOUNT = 1;  // reserved concurrency (low; UNRESERVED when none) | account
     private static final int FLAGS_GENERATION = 2;  // flags (low) | the environments' configuration generation
     private static final int CONNECTIONS = 3;       // the network model's per invocation (low) | per environment
     private static final int IDLE_HEAD = 4;         // idle on-demand environments (low) | ring position of the oldest
-    private static final int RING = 5;              // the ring's offset (low: in the row, else the slab) | capacity
+    private static final int RING = 5;              // the ring's offset in the slab (low) | capacity (0: none yet)
     private static final int PROVISIONED = 6;      // provisioned concurrency allocated (low) | environments made
     private static final int PROV_IDLE = 7;         // provisioned environments idle
-    private static final int INLINE_RING = 8;       // the first ring: one idle environment (3 longs)
+    private static final int INLINE_RING = 8;       // the top idle environment (3 longs), when any is idle
     // what a start reads besides
     private static final int TIMEOUT = 11;
     private static final int LAST_INVOKED = 12;
@@ -49,7 +57,6 @@ final class FunctionRows {
     private static final int EXPIRY_SCHEDULED = 4;
 
     private static final int ENV = 3;               // longs per idle environment: key|eni, idle since, created at
-    private static final int FIRST_RING = 1;
     private static final long[] NONE = new long[0];
 
     private long[] row;
@@ -65,7 +72,12 @@ final class FunctionRows {
 
     /** Rows for {@code expected} functions at first (more are added as needed). */
     FunctionRows(int expected) {
-        row = new long[Math.max(1, expected) * STRIDE];
+        row = new long[FIRST + Math.max(1, expected) * STRIDE];
+    }
+
+    /** The offset of function {@code f}'s row. */
+    private static int base(int f) {
+        return FIRST + f * STRIDE;
     }
 
     /**
@@ -74,8 +86,8 @@ final class FunctionRows {
      */
     int add(int reservedConcurrency, long timeoutMicros) {
         int f = functions;
-        if ((f + 1) * STRIDE > row.length) {
-            row = Arrays.copyOf(row, 2 * row.length);
+        if (base(f + 1) > row.length) {
+            row = Arrays.copyOf(row, FIRST + 2 * (row.length - FIRST)); // twice the rows
         }
         if (f >= provisioned.length) {
             int old = provisioned.length;
@@ -83,10 +95,9 @@ final class FunctionRows {
             Arrays.fill(provisioned, old, provisioned.length, NONE);
         }
         functions++;
-        int b = f * STRIDE;
+        int b = base(f);
         row[b + RESERVED_ACCOUNT] = pair(0, reservedConcurrency);
         row[b + TIMEOUT] = timeoutMicros;
-        row[b + RING] = pair(FIRST_RING, b + INLINE_RING);
         return f;
     }
 
@@ -114,17 +125,17 @@ final class FunctionRows {
 
     /** The row's long at {@code field} (the request-rate window's fields), for its owner. */
     long get(int f, int field) {
-        return row[f * STRIDE + field];
+        return row[base(f) + field];
     }
 
     void set(int f, int field, long value) {
-        row[f * STRIDE + field] = value;
+        row[base(f) + field] = value;
     }
 
     // ---- the function ---------------------------------------------------------------------------------------
 
     boolean active(int f) {
-        return (row[f * STRIDE + FLAGS_GENERATION] & ACTIVE) != 0;
+        return (row[base(f) + FLAGS_GENERATION] & ACTIVE) != 0;
     }
 
     void setActive(int f, boolean active) {
@@ -132,7 +143,7 @@ final class FunctionRows {
     }
 
     boolean hasKeys(int f) {
-        return (row[f * STRIDE + FLAGS_GENERATION] & HAS_KEYS) != 0;
+        return (row[base(f) + FLAGS_GENERATION] & HAS_KEYS) != 0;
     }
 
     void setHasKeys(int f, boolean hasKeys) {
@@ -140,22 +151,22 @@ final class FunctionRows {
     }
 
     private void flag(int f, int bit, boolean on) {
-        int b = f * STRIDE + FLAGS_GENERATION;
+        int b = base(f) + FLAGS_GENERATION;
         row[b] = on ? row[b] | bit : row[b] & ~bit;
     }
 
     int inFlight(int f) {
-        return low(row[f * STRIDE + COUNTS]);
+        return low(row[base(f) + COUNTS]);
     }
 
     /** One more invocation of the function in flight. */
     void admitted(int f) {
-        row[f * STRIDE + COUNTS]++;
+        row[base(f) + COUNTS]++;
     }
 
     /** One invocation of the function ends; false (and nothing changes) when none was in flight. */
     boolean finished(int f) {
-        int b = f * STRIDE + COUNTS;
+        int b = base(f) + COUNTS;
         if (low(row[b]) <= 0) {
             return false;
         }
@@ -165,76 +176,76 @@ final class FunctionRows {
 
     /** Reserved concurrency, {@link #UNRESERVED} when none. */
     int reservedConcurrency(int f) {
-        return low(row[f * STRIDE + RESERVED_ACCOUNT]);
+        return low(row[base(f) + RESERVED_ACCOUNT]);
     }
 
     int account(int f) {
-        return high(row[f * STRIDE + RESERVED_ACCOUNT]);
+        return high(row[base(f) + RESERVED_ACCOUNT]);
     }
 
     void setAccount(int f, int account) {
-        int b = f * STRIDE + RESERVED_ACCOUNT;
+        int b = base(f) + RESERVED_ACCOUNT;
         row[b] = pair(account, low(row[b]));
     }
 
     int provisionedConcurrency(int f) {
-        return low(row[f * STRIDE + PROVISIONED]);
+        return low(row[base(f) + PROVISIONED]);
     }
 
     void setProvisionedConcurrency(int f, int n) {
-        int b = f * STRIDE + PROVISIONED;
+        int b = base(f) + PROVISIONED;
         row[b] = pair(high(row[b]), n);
     }
 
     long timeoutMicros(int f) {
-        return row[f * STRIDE + TIMEOUT];
+        return row[base(f) + TIMEOUT];
     }
 
     /** The network model's connections per invocation and per environment of the function (read once). */
     void setConnections(int f, int perInvocation, int perEnvironment) {
-        row[f * STRIDE + CONNECTIONS] = pair(perEnvironment, perInvocation);
+        row[base(f) + CONNECTIONS] = pair(perEnvironment, perInvocation);
     }
 
     int invocationConnections(int f) {
-        return low(row[f * STRIDE + CONNECTIONS]);
+        return low(row[base(f) + CONNECTIONS]);
     }
 
     int environmentConnections(int f) {
-        return high(row[f * STRIDE + CONNECTIONS]);
+        return high(row[base(f) + CONNECTIONS]);
     }
 
     long lastInvokedMicros(int f) {
-        return row[f * STRIDE + LAST_INVOKED];
+        return row[base(f) + LAST_INVOKED];
     }
 
     void invokedAt(int f, long now) {
-        row[f * STRIDE + LAST_INVOKED] = now;
+        row[base(f) + LAST_INVOKED] = now;
     }
 
     // ---- the function's environments: counts ----------------------------------------------------------------
 
     /** Idle on-demand environments. */
     int idle(int f) {
-        return low(row[f * STRIDE + IDLE_HEAD]);
+        return low(row[base(f) + IDLE_HEAD]);
     }
 
     int provisionedIdle(int f) {
-        return (int) row[f * STRIDE + PROV_IDLE];
+        return (int) row[base(f) + PROV_IDLE];
     }
 
     /** Provisioned environments in existence (busy or idle). */
     int provisioned(int f) {
-        return high(row[f * STRIDE + PROVISIONED]);
+        return high(row[base(f) + PROVISIONED]);
     }
 
     /** Environments running an invocation. */
     int busy(int f) {
-        return high(row[f * STRIDE + COUNTS]);
+        return high(row[base(f) + COUNTS]);
     }
 
     /** On-demand environments running an invocation. */
     int busyOnDemand(int f) {
-        int b = f * STRIDE;
+        int b = base(f);
         return high(row[b + COUNTS]) - (high(row[b + PROVISIONED]) - (int) row[b + PROV_IDLE]);
     }
 
@@ -244,16 +255,16 @@ final class FunctionRows {
     }
 
     int generation(int f) {
-        return high(row[f * STRIDE + FLAGS_GENERATION]);
+        return high(row[base(f) + FLAGS_GENERATION]);
     }
 
     /** A new configuration: environments made for the old one are not reused. Returns the new generation. */
     int newGeneration(int f) {
-        return high(row[f * STRIDE + FLAGS_GENERATION] += HIGH_ONE);
+        return high(row[base(f) + FLAGS_GENERATION] += HIGH_ONE);
     }
 
     boolean expiryScheduled(int f) {
-        return (row[f * STRIDE + FLAGS_GENERATION] & EXPIRY_SCHEDULED) != 0;
+        return (row[base(f) + FLAGS_GENERATION] & EXPIRY_SCHEDULED) != 0;
     }
 
     void setExpiryScheduled(int f, boolean b) {
@@ -262,48 +273,50 @@ final class FunctionRows {
 
     /** A new on-demand environment starts (cold) and is busy. */
     void started(int f) {
-        row[f * STRIDE + COUNTS] += HIGH_ONE;
+        row[base(f) + COUNTS] += HIGH_ONE;
     }
 
     /** A busy environment ends for good (its generation is gone, or it was on-demand and discarded). */
     void discardBusy(int f, boolean wasProvisioned) {
-        int b = f * STRIDE;
+        int b = base(f);
         row[b + COUNTS] -= HIGH_ONE;
         if (wasProvisioned) {
             row[b + PROVISIONED] -= HIGH_ONE;
         }
     }
 
-    // ---- idle on-demand environments: the ring --------------------------------------------------------------
+    // ---- idle on-demand environments: the top in the row, the others in a ring ---------------------------------
 
     private static long keyEni(int key, int eni) {
         return pair(key, eni);
     }
 
     /**
-     * The offset of the idle environment at {@code position} (0 = idle longest) of the row at {@code b}, in {@link
-     * #ring}.
+     * The offset of the idle environment at {@code position} (0 = idle longest) of the row at {@code b} in {@link
+     * #store}: the top ({@code idle - 1}) is the row's own, at a fixed offset; the others are in the ring.
      */
     private int at(int b, int position) {
-        long ring = row[b + RING];
-        int capacity = high(ring);
-        if (capacity == FIRST_RING) {
-            // the row's own ring, room for one: its address is known before the row's longs are (no wait on them)
+        long idle = row[b + IDLE_HEAD];
+        if (position == low(idle) - 1) {
             return b + INLINE_RING;
         }
-        return low(ring) + ((high(row[b + IDLE_HEAD]) + position) & (capacity - 1)) * ENV;
+        return ringAt(b, high(idle), position);
     }
 
-    /** The array holding the ring of the row at {@code b}: the row's own while it is the first. */
-    private long[] ring(int b) {
-        return high(row[b + RING]) == FIRST_RING ? row : slab;
+    /** The array holding the idle environment at {@code position} of the row at {@code b}: the row for the top. */
+    private long[] store(int b, int position) {
+        return position == low(row[b + IDLE_HEAD]) - 1 ? row : slab;
+    }
+
+    /** The offset in the slab of position {@code position} of the ring of the row at {@code b} (oldest at head). */
+    private int ringAt(int b, int head, int position) {
+        long ring = row[b + RING];
+        return low(ring) + ((head + position) & (high(ring) - 1)) * ENV;
     }
 
     /** Key of the idle environment {@link #takeIdle} would return (top of the deque); -1 when none. */
     int topIdleKey(int f) {
-        int size = idle(f);
-        int b = f * STRIDE;
-        return size == 0 ? -1 : high(ring(b)[at(b, size - 1)]);
+        return idle(f) == 0 ? -1 : high(row[base(f) + INLINE_RING]);
     }
 
     /**
@@ -319,10 +332,9 @@ final class FunctionRows {
             case NEWEST -> {
                 int best = size - 1;
                 long newest = Long.MIN_VALUE;
-                int b = f * STRIDE;
-                long[] s = ring(b);
+                int b = base(f);
                 for (int p = size - 1; p >= 0; p--) {
-                    long c = s[at(b, p) + 2];
+                    long c = store(b, p)[at(b, p) + 2];
                     if (c > newest) {
                         newest = c;
                         best = p;
@@ -335,14 +347,14 @@ final class FunctionRows {
 
     /** Key of the idle environment at {@code position}. */
     int idleKey(int f, int position) {
-        int b = f * STRIDE;
-        return high(ring(b)[at(b, position)]);
+        int b = base(f);
+        return high(store(b, position)[at(b, position)]);
     }
 
     /** When the idle environment at {@code position} was created (its cold start). */
     long idleCreatedAt(int f, int position) {
-        int b = f * STRIDE;
-        return ring(b)[at(b, position) + 2];
+        int b = base(f);
+        return store(b, position)[at(b, position) + 2];
     }
 
     /**
@@ -350,92 +362,124 @@ final class FunctionRows {
      * ordered by when they went idle. Returns its ENI row.
      */
     int takeIdle(int f, int position) {
-        int b = f * STRIDE;
-        long[] s = ring(b);
-        int i = at(b, position);
-        int e = low(s[i]);
-        removeIdle(b, s, i, position);
+        int b = base(f);
+        int e = low(store(b, position)[at(b, position)]);
+        removeIdle(b, position);
         return e;
     }
 
     /**
      * Takes the idle on-demand environment at {@code position} into {@code lease} (its key, ENI row and when it was
-     * made), as {@link #idleKey}, {@link #idleCreatedAt} and {@link #takeIdle} would, finding it once.
+     * made), as {@link #idleKey}, {@link #idleCreatedAt} and {@link #takeIdle} would, finding it once. The top (the
+     * most recently used, the default routing's) is read from the row at a fixed offset: no wait on the row's
+     * fields or the ring for its address.
      */
     void takeIdle(int f, int position, Lease lease) {
-        int b = f * STRIDE;
-        long[] s = ring(b);
+        int b = base(f);
+        long[] s = store(b, position);
         int i = at(b, position);
         long keyEni = s[i];
         lease.key = high(keyEni);
         lease.eni = low(keyEni);
         lease.createdMicros = s[i + 2];
-        removeIdle(b, s, i, position);
+        removeIdle(b, position);
     }
 
-    /** The idle environment at {@code position} (offset {@code i} of ring array {@code s}) becomes busy. */
-    private void removeIdle(int b, long[] s, int i, int position) {
-        int size = low(row[b + IDLE_HEAD]);
-        for (int p = position; p < size - 1; p++) {
-            int from = at(b, p + 1);
-            s[i] = s[from];
-            s[i + 1] = s[from + 1];
-            s[i + 2] = s[from + 2];
-            i = from;
+    /**
+     * The idle environment at {@code position} of the row at {@code b} becomes busy. The top is refilled from the
+     * ring's top (a copy whose value nothing waits on); below the top, the ring's ones above it move down.
+     */
+    private void removeIdle(int b, int position) {
+        long idle = row[b + IDLE_HEAD];
+        int size = low(idle);
+        int head = high(idle);
+        long[] s = slab;
+        if (position == size - 1) {
+            if (size > 1) {
+                int from = ringAt(b, head, size - 2);
+                row[b + INLINE_RING] = s[from];
+                row[b + INLINE_RING + 1] = s[from + 1];
+                row[b + INLINE_RING + 2] = s[from + 2];
+            }
+        } else {
+            int i = ringAt(b, head, position);
+            for (int p = position; p < size - 2; p++) {
+                int from = ringAt(b, head, p + 1);
+                s[i] = s[from];
+                s[i + 1] = s[from + 1];
+                s[i + 2] = s[from + 2];
+                i = from;
+            }
         }
-        row[b + IDLE_HEAD]--;
+        row[b + IDLE_HEAD] = idle - 1;
         row[b + COUNTS] += HIGH_ONE;
     }
 
     /**
      * A busy on-demand environment created at {@code created}, holding ENI row {@code e} of key {@code k}, goes
-     * idle at {@code now} (most recent: top of the deque).
+     * idle at {@code now} (most recent: top of the deque, in the row; the one that was there goes on top of the
+     * ring).
      */
     void returnIdle(int f, int k, int e, long created, long now) {
-        int b = f * STRIDE;
+        int b = base(f);
         row[b + COUNTS] -= HIGH_ONE;
         int size = low(row[b + IDLE_HEAD]);
-        if (size == high(row[b + RING])) {
-            grow(b, size);
+        if (size > 0) {
+            int inRing = size - 1;
+            if (inRing == high(row[b + RING])) {
+                grow(b, inRing);
+            }
+            int i = ringAt(b, high(row[b + IDLE_HEAD]), inRing);
+            long[] s = slab;
+            s[i] = row[b + INLINE_RING];
+            s[i + 1] = row[b + INLINE_RING + 1];
+            s[i + 2] = row[b + INLINE_RING + 2];
         }
-        int i = at(b, size);
-        long[] s = ring(b);
-        s[i] = keyEni(k, e);
-        s[i + 1] = now;
-        s[i + 2] = created;
+        row[b + INLINE_RING] = keyEni(k, e);
+        row[b + INLINE_RING + 1] = now;
+        row[b + INLINE_RING + 2] = created;
         row[b + IDLE_HEAD]++;
     }
 
     /** When the oldest idle environment went idle; {@link Long#MAX_VALUE} when none is idle. */
     long oldestIdleSince(int f) {
-        int b = f * STRIDE;
-        return idle(f) == 0 ? Long.MAX_VALUE : ring(b)[at(b, 0) + 1];
+        int b = base(f);
+        return idle(f) == 0 ? Long.MAX_VALUE : store(b, 0)[at(b, 0) + 1];
     }
 
     int oldestKey(int f) {
-        int b = f * STRIDE;
-        return high(ring(b)[at(b, 0)]);
+        int b = base(f);
+        return high(store(b, 0)[at(b, 0)]);
     }
 
     /** Removes the oldest idle environment and returns its ENI row. */
     int expireOldest(int f) {
-        int b = f * STRIDE;
-        int e = low(ring(b)[at(b, 0)]);
-        long p = row[b + IDLE_HEAD];
-        row[b + IDLE_HEAD] = pair((high(p) + 1) & (high(row[b + RING]) - 1), low(p) - 1);
+        int b = base(f);
+        long idle = row[b + IDLE_HEAD];
+        int size = low(idle);
+        if (size == 1) {
+            row[b + IDLE_HEAD] = idle - 1; // the top, the only one: the ring stays empty
+            return low(row[b + INLINE_RING]);
+        }
+        int head = high(idle);
+        int e = low(slab[ringAt(b, head, 0)]);
+        row[b + IDLE_HEAD] = pair((head + 1) & (high(row[b + RING]) - 1), size - 1);
         return e;
     }
 
-    /** The row at {@code b}'s ring is full ({@code size} idle): it moves to one twice as big in the slab. */
+    /**
+     * The ring of the row at {@code b} is full ({@code size} in it; none yet when its capacity is 0): it moves to
+     * one twice as big (two at first) in the slab.
+     */
     private void grow(int b, int size) {
         long ring = row[b + RING];
-        int capacity = 2 * high(ring);
+        int head = high(row[b + IDLE_HEAD]);
+        int capacity = Math.max(2, 2 * high(ring));
         int offset = takeRing(capacity);
-        long[] from = ring(b);
         for (int p = 0; p < size; p++) {
-            System.arraycopy(from, at(b, p), slab, offset + p * ENV, ENV);
+            System.arraycopy(slab, ringAt(b, head, p), slab, offset + p * ENV, ENV);
         }
-        if (high(ring) > FIRST_RING) {
+        if (high(ring) > 0) {
             giveRing(low(ring), high(ring));
         }
         row[b + RING] = pair(capacity, offset);
@@ -484,20 +528,20 @@ final class FunctionRows {
 
     /** Takes the provisioned environment on top of the stack; returns its ENI row. */
     int takeProvisioned(int f) {
-        int b = f * STRIDE;
+        int b = base(f);
         int idle = (int) --row[b + PROV_IDLE];
         row[b + COUNTS] += HIGH_ONE;
         return low(provisioned[f][idle]);
     }
 
     void returnProvisioned(int f, int k, int e) {
-        row[f * STRIDE + COUNTS] -= HIGH_ONE;
+        row[base(f) + COUNTS] -= HIGH_ONE;
         pushProvisioned(f, k, e);
     }
 
     /** Adds a provisioned environment (idle), holding ENI row {@code e}. */
     void addProvisioned(int f, int k, int e) {
-        row[f * STRIDE + PROVISIONED] += HIGH_ONE;
+        row[base(f) + PROVISIONED] += HIGH_ONE;
         pushProvisioned(f, k, e);
     }
 
@@ -509,7 +553,7 @@ final class FunctionRows {
             provisioned[f] = stack;
         }
         stack[idle] = keyEni(k, e);
-        row[f * STRIDE + PROV_IDLE] = idle + 1;
+        row[base(f) + PROV_IDLE] = idle + 1;
     }
 
     void checkEnvironments(int f, String function) {
