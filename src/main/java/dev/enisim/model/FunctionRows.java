@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The functions' hot state, one row of a shared {@code long[]} per function (16 longs, 128 bytes: two cache lines
- * when the row is aligned, three at most): what an invocation's start and end read and write (its state is
+ * when the row is aligned, as in a large table, three at most): what an invocation's start and end read and write (its state is
  * Active, whether its binding has keys, its in-flight count, reservation, account and provisioned concurrency, its
  * timeout and connections, when it was last invoked, its request-rate window, its environments' counts, packed two
  * to a long), so that they touch a line or two rather than several objects per function. An end reads and writes
@@ -13,13 +13,15 @@ import java.util.Arrays;
  *
  * <p>A function's idle on-demand environments are ordered by when they went idle (three longs per environment:
  * its key and ENI row, when it went idle, when it was made): by default an invocation takes the most recently used
- * one (the top), keep-alive expiry removes the oldest (the bottom), so both ends are O(1). The top is always in the
- * function's row, at a fixed offset, so that a warm start reads it without first reading where it is (and a
- * function seldom idle more than one environment at a time reads no other line); the others sit in a ring in a
- * shared {@code long[]} (the slab), made when a second goes idle, moved to one twice its size when full (a ring
- * given up there is kept for the next ring of its size: the slab never holds more than twice what the rings ever
- * held at once). Provisioned environments sit in a stack of their own per function, made on first use. An ENI is its row in
- * the fleet's {@link EniPorts} ({@link Environments#NO_ENI} when none).
+ * one (the top), keep-alive expiry removes the oldest (the bottom), so both ends are O(1). An environment going idle
+ * goes into the function's row, at a fixed offset (the one there before, if still there, onto the ring's top), so
+ * that the next warm start reads it without first reading where it is; the others sit in a ring in a shared {@code
+ * long[]} (the slab), made when a second goes idle, moved to one twice its size when full. A take of the row's top
+ * only marks it gone (the ring's top is then the top, where it is): a function whose environments go and come one
+ * at a time reads and writes its row alone. A ring given up in the slab is kept for the next ring of its size: the
+ * slab never holds more than twice what the rings ever held at once. Provisioned environments sit in a stack of
+ * their own per function, made on first use. An ENI is its row in the fleet's {@link EniPorts} ({@link
+ * Environments#NO_ENI} when none).
  */
 final class FunctionRows {
 
@@ -37,13 +39,14 @@ final class FunctionRows {
     // what an end reads and writes: the first 11 longs
     private static final int COUNTS = 0;            // invocations in flight (low) | environments busy (high)
     private static final int RESERVED_ACCOUNT = 1;  // reserved concurrency (low; UNRESERVED when none) | account
-    private static final int FLAGS_GENERATION = 2;  // flags (low) | the environments' configuration generation
+    private static final int FLAGS_GENERATION = 2;  // flags (low: Active, has keys, expiry, top idle in the row)
+                                                    // | the environments' configuration generation (high)
     private static final int CONNECTIONS = 3;       // the network model's per invocation (low) | per environment
     private static final int IDLE_HEAD = 4;         // idle on-demand environments (low) | ring position of the oldest
     private static final int RING = 5;              // the ring's offset in the slab (low) | capacity (0: none yet)
     private static final int PROVISIONED = 6;      // provisioned concurrency allocated (low) | environments made
     private static final int PROV_IDLE = 7;         // provisioned environments idle
-    private static final int INLINE_RING = 8;       // the top idle environment (3 longs), when any is idle
+    private static final int INLINE_RING = 8;       // the latest idle environment (3 longs) while TOP_IN_ROW
     // what a start reads besides
     private static final int TIMEOUT = 11;
     private static final int LAST_INVOKED = 12;
@@ -55,6 +58,8 @@ final class FunctionRows {
     private static final int ACTIVE = 1;
     private static final int HAS_KEYS = 2;
     private static final int EXPIRY_SCHEDULED = 4;
+    /** The top idle environment is in the row (else every idle one is in the ring). */
+    private static final int TOP_IN_ROW = 8;
 
     private static final int ENV = 3;               // longs per idle environment: key|eni, idle since, created at
     private static final long[] NONE = new long[0];
@@ -291,21 +296,22 @@ final class FunctionRows {
         return pair(key, eni);
     }
 
-    /**
-     * The offset of the idle environment at {@code position} (0 = idle longest) of the row at {@code b} in {@link
-     * #store}: the top ({@code idle - 1}) is the row's own, at a fixed offset; the others are in the ring.
-     */
-    private int at(int b, int position) {
-        long idle = row[b + IDLE_HEAD];
-        if (position == low(idle) - 1) {
-            return b + INLINE_RING;
-        }
-        return ringAt(b, high(idle), position);
+    /** Whether the idle environment at {@code position} of the row at {@code b} is the row's own (the top). */
+    private boolean inRow(int b, int position) {
+        return position == low(row[b + IDLE_HEAD]) - 1 && (row[b + FLAGS_GENERATION] & TOP_IN_ROW) != 0;
     }
 
-    /** The array holding the idle environment at {@code position} of the row at {@code b}: the row for the top. */
+    /**
+     * The offset of the idle environment at {@code position} (0 = idle longest) of the row at {@code b} in {@link
+     * #store}: the row's own slot for the top when it is there, else its place in the ring.
+     */
+    private int at(int b, int position) {
+        return inRow(b, position) ? b + INLINE_RING : ringAt(b, high(row[b + IDLE_HEAD]), position);
+    }
+
+    /** The array holding the idle environment at {@code position} of the row at {@code b}. */
     private long[] store(int b, int position) {
-        return position == low(row[b + IDLE_HEAD]) - 1 ? row : slab;
+        return inRow(b, position) ? row : slab;
     }
 
     /** The offset in the slab of position {@code position} of the ring of the row at {@code b} (oldest at head). */
@@ -316,7 +322,9 @@ final class FunctionRows {
 
     /** Key of the idle environment {@link #takeIdle} would return (top of the deque); -1 when none. */
     int topIdleKey(int f) {
-        return idle(f) == 0 ? -1 : high(row[base(f) + INLINE_RING]);
+        int size = idle(f);
+        int b = base(f);
+        return size == 0 ? -1 : high(store(b, size - 1)[at(b, size - 1)]);
     }
 
     /**
@@ -386,24 +394,19 @@ final class FunctionRows {
     }
 
     /**
-     * The idle environment at {@code position} of the row at {@code b} becomes busy. The top is refilled from the
-     * ring's top (a copy whose value nothing waits on); below the top, the ring's ones above it move down.
+     * The idle environment at {@code position} of the row at {@code b} becomes busy. The row's own top is just
+     * marked gone (the ring's top becomes the top, where it is); in the ring, the ones above it move down.
      */
     private void removeIdle(int b, int position) {
         long idle = row[b + IDLE_HEAD];
-        int size = low(idle);
-        int head = high(idle);
-        long[] s = slab;
-        if (position == size - 1) {
-            if (size > 1) {
-                int from = ringAt(b, head, size - 2);
-                row[b + INLINE_RING] = s[from];
-                row[b + INLINE_RING + 1] = s[from + 1];
-                row[b + INLINE_RING + 2] = s[from + 2];
-            }
+        if (inRow(b, position)) {
+            row[b + FLAGS_GENERATION] &= ~TOP_IN_ROW;
         } else {
+            int head = high(idle);
+            int inRing = low(idle) - ((row[b + FLAGS_GENERATION] & TOP_IN_ROW) != 0 ? 1 : 0);
+            long[] s = slab;
             int i = ringAt(b, head, position);
-            for (int p = position; p < size - 2; p++) {
+            for (int p = position; p < inRing - 1; p++) {
                 int from = ringAt(b, head, p + 1);
                 s[i] = s[from];
                 s[i + 1] = s[from + 1];
@@ -417,15 +420,14 @@ final class FunctionRows {
 
     /**
      * A busy on-demand environment created at {@code created}, holding ENI row {@code e} of key {@code k}, goes
-     * idle at {@code now} (most recent: top of the deque, in the row; the one that was there goes on top of the
-     * ring).
+     * idle at {@code now} (most recent: top of the deque, in the row; a top still there goes on top of the ring).
      */
     void returnIdle(int f, int k, int e, long created, long now) {
         int b = base(f);
         row[b + COUNTS] -= HIGH_ONE;
-        int size = low(row[b + IDLE_HEAD]);
-        if (size > 0) {
-            int inRing = size - 1;
+        long flags = row[b + FLAGS_GENERATION];
+        if ((flags & TOP_IN_ROW) != 0) {
+            int inRing = low(row[b + IDLE_HEAD]) - 1;
             if (inRing == high(row[b + RING])) {
                 grow(b, inRing);
             }
@@ -438,6 +440,7 @@ final class FunctionRows {
         row[b + INLINE_RING] = keyEni(k, e);
         row[b + INLINE_RING + 1] = now;
         row[b + INLINE_RING + 2] = created;
+        row[b + FLAGS_GENERATION] = flags | TOP_IN_ROW;
         row[b + IDLE_HEAD]++;
     }
 
@@ -456,14 +459,14 @@ final class FunctionRows {
     int expireOldest(int f) {
         int b = base(f);
         long idle = row[b + IDLE_HEAD];
-        int size = low(idle);
-        if (size == 1) {
-            row[b + IDLE_HEAD] = idle - 1; // the top, the only one: the ring stays empty
+        if (inRow(b, 0)) {
+            row[b + FLAGS_GENERATION] &= ~TOP_IN_ROW; // the only one
+            row[b + IDLE_HEAD] = idle - 1;
             return low(row[b + INLINE_RING]);
         }
         int head = high(idle);
         int e = low(slab[ringAt(b, head, 0)]);
-        row[b + IDLE_HEAD] = pair((head + 1) & (high(row[b + RING]) - 1), size - 1);
+        row[b + IDLE_HEAD] = pair((head + 1) & (high(row[b + RING]) - 1), low(idle) - 1);
         return e;
     }
 
