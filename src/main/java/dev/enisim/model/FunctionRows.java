@@ -459,8 +459,10 @@ final class FunctionRows {
     int expireOldest(int f) {
         int b = base(f);
         long idle = row[b + IDLE_HEAD];
-        if (inRow(b, 0)) {
-            row[b + FLAGS_GENERATION] &= ~TOP_IN_ROW; // the only one
+        if (inRow(b, 0) || high(row[b + RING]) == 0) {
+            // the only one, in the row (or none at all, a caller's bug: the count goes below 0, which
+            // checkEnvironments reports, as it did before the ring could be empty of a slab)
+            row[b + FLAGS_GENERATION] &= ~TOP_IN_ROW;
             row[b + IDLE_HEAD] = idle - 1;
             return low(row[b + INLINE_RING]);
         }
