@@ -4,24 +4,21 @@ import java.util.Arrays;
 
 /**
  * The functions' hot state, one row of a shared {@code long[]} per function (16 longs, 128 bytes: two cache lines
- * when the row is aligned, as in a large table, three at most): what an invocation's start and end read and write (its state is
- * Active, whether its binding has keys, its in-flight count, reservation, account and provisioned concurrency, its
- * timeout and connections, when it was last invoked, its request-rate window, its environments' counts, packed two
- * to a long), so that they touch a line or two rather than several objects per function. An end reads and writes
- * only the row's first 88 bytes. The hot path names a function by its index; {@link LambdaFunction} and {@link
+ * when the row is aligned, as in a large table ({@link #FIRST}), three at most): what an invocation's start and end
+ * read and write (its state is Active, whether its binding has keys, its in-flight count, reservation, account and
+ * provisioned concurrency, its timeout and connections, when it was last invoked, its request-rate window, its
+ * environments' counts, packed two to a long), so that they touch a line or two rather than several objects per
+ * function. An end reads and writes only the row's first 88 bytes. The hot path names a function by its index; {@link LambdaFunction} and {@link
  * Environments} read and write the same rows for everything else.
  *
- * <p>A function's idle on-demand environments are ordered by when they went idle (three longs per environment:
- * its key and ENI row, when it went idle, when it was made): by default an invocation takes the most recently used
- * one (the top), keep-alive expiry removes the oldest (the bottom), so both ends are O(1). An environment going idle
- * goes into the function's row, at a fixed offset (the one there before, if still there, onto the ring's top), so
- * that the next warm start reads it without first reading where it is; the others sit in a ring in a shared {@code
- * long[]} (the slab), made when a second goes idle, moved to one twice its size when full. A take of the row's top
- * only marks it gone (the ring's top is then the top, where it is): a function whose environments go and come one
- * at a time reads and writes its row alone. A ring given up in the slab is kept for the next ring of its size: the
- * slab never holds more than twice what the rings ever held at once. Provisioned environments sit in a stack of
- * their own per function, made on first use. An ENI is its row in the fleet's {@link EniPorts} ({@link
- * Environments#NO_ENI} when none).
+ * <p>A function's idle on-demand environments sit in a ring (three longs per environment: its key and ENI row, when
+ * it went idle, when it was made), ordered by when they went idle: by default an invocation takes the most recently
+ * used one (the top), keep-alive expiry removes the oldest (the bottom), so both ends are O(1). The first ring, room
+ * for one, is in the function's row itself (a function seldom idle more than one environment at a time: taking it
+ * reads no other line); a full ring moves to one twice its size in a shared {@code long[]} (the slab; a ring given
+ * up there is kept for the next ring of its size: the slab never holds more than twice what the rings ever held at
+ * once). Provisioned environments sit in a stack of their own per function, made on first use. An ENI is its row in
+ * the fleet's {@link EniPorts} ({@link Environments#NO_ENI} when none).
  */
 final class FunctionRows {
 
@@ -39,14 +36,13 @@ final class FunctionRows {
     // what an end reads and writes: the first 11 longs
     private static final int COUNTS = 0;            // invocations in flight (low) | environments busy (high)
     private static final int RESERVED_ACCOUNT = 1;  // reserved concurrency (low; UNRESERVED when none) | account
-    private static final int FLAGS_GENERATION = 2;  // flags (low: Active, has keys, expiry, top idle in the row)
-                                                    // | the environments' configuration generation (high)
+    private static final int FLAGS_GENERATION = 2;  // flags (low) | the environments' configuration generation
     private static final int CONNECTIONS = 3;       // the network model's per invocation (low) | per environment
     private static final int IDLE_HEAD = 4;         // idle on-demand environments (low) | ring position of the oldest
-    private static final int RING = 5;              // the ring's offset in the slab (low) | capacity (0: none yet)
+    private static final int RING = 5;              // the ring's offset (low: in the row, else the slab) | capacity
     private static final int PROVISIONED = 6;      // provisioned concurrency allocated (low) | environments made
     private static final int PROV_IDLE = 7;         // provisioned environments idle
-    private static final int INLINE_RING = 8;       // the latest idle environment (3 longs) while TOP_IN_ROW
+    private static final int INLINE_RING = 8;       // the first ring: one idle environment (3 longs)
     // what a start reads besides
     private static final int TIMEOUT = 11;
     private static final int LAST_INVOKED = 12;
@@ -58,10 +54,9 @@ final class FunctionRows {
     private static final int ACTIVE = 1;
     private static final int HAS_KEYS = 2;
     private static final int EXPIRY_SCHEDULED = 4;
-    /** The top idle environment is in the row (else every idle one is in the ring). */
-    private static final int TOP_IN_ROW = 8;
 
     private static final int ENV = 3;               // longs per idle environment: key|eni, idle since, created at
+    private static final int FIRST_RING = 1;
     private static final long[] NONE = new long[0];
 
     private long[] row;
@@ -103,6 +98,7 @@ final class FunctionRows {
         int b = base(f);
         row[b + RESERVED_ACCOUNT] = pair(0, reservedConcurrency);
         row[b + TIMEOUT] = timeoutMicros;
+        row[b + RING] = pair(FIRST_RING, b + INLINE_RING);
         return f;
     }
 
@@ -290,41 +286,36 @@ final class FunctionRows {
         }
     }
 
-    // ---- idle on-demand environments: the top in the row, the others in a ring ---------------------------------
+    // ---- idle on-demand environments: the ring --------------------------------------------------------------
 
     private static long keyEni(int key, int eni) {
         return pair(key, eni);
     }
 
-    /** Whether the idle environment at {@code position} of the row at {@code b} is the row's own (the top). */
-    private boolean inRow(int b, int position) {
-        return position == low(row[b + IDLE_HEAD]) - 1 && (row[b + FLAGS_GENERATION] & TOP_IN_ROW) != 0;
-    }
-
     /**
-     * The offset of the idle environment at {@code position} (0 = idle longest) of the row at {@code b} in {@link
-     * #store}: the row's own slot for the top when it is there, else its place in the ring.
+     * The offset of the idle environment at {@code position} (0 = idle longest) of the row at {@code b}, in {@link
+     * #ring}.
      */
     private int at(int b, int position) {
-        return inRow(b, position) ? b + INLINE_RING : ringAt(b, high(row[b + IDLE_HEAD]), position);
-    }
-
-    /** The array holding the idle environment at {@code position} of the row at {@code b}. */
-    private long[] store(int b, int position) {
-        return inRow(b, position) ? row : slab;
-    }
-
-    /** The offset in the slab of position {@code position} of the ring of the row at {@code b} (oldest at head). */
-    private int ringAt(int b, int head, int position) {
         long ring = row[b + RING];
-        return low(ring) + ((head + position) & (high(ring) - 1)) * ENV;
+        int capacity = high(ring);
+        if (capacity == FIRST_RING) {
+            // the row's own ring, room for one: its address is known before the row's longs are (no wait on them)
+            return b + INLINE_RING;
+        }
+        return low(ring) + ((high(row[b + IDLE_HEAD]) + position) & (capacity - 1)) * ENV;
+    }
+
+    /** The array holding the ring of the row at {@code b}: the row's own while it is the first. */
+    private long[] ring(int b) {
+        return high(row[b + RING]) == FIRST_RING ? row : slab;
     }
 
     /** Key of the idle environment {@link #takeIdle} would return (top of the deque); -1 when none. */
     int topIdleKey(int f) {
         int size = idle(f);
         int b = base(f);
-        return size == 0 ? -1 : high(store(b, size - 1)[at(b, size - 1)]);
+        return size == 0 ? -1 : high(ring(b)[at(b, size - 1)]);
     }
 
     /**
@@ -341,8 +332,9 @@ final class FunctionRows {
                 int best = size - 1;
                 long newest = Long.MIN_VALUE;
                 int b = base(f);
+                long[] s = ring(b);
                 for (int p = size - 1; p >= 0; p--) {
-                    long c = store(b, p)[at(b, p) + 2];
+                    long c = s[at(b, p) + 2];
                     if (c > newest) {
                         newest = c;
                         best = p;
@@ -356,13 +348,13 @@ final class FunctionRows {
     /** Key of the idle environment at {@code position}. */
     int idleKey(int f, int position) {
         int b = base(f);
-        return high(store(b, position)[at(b, position)]);
+        return high(ring(b)[at(b, position)]);
     }
 
     /** When the idle environment at {@code position} was created (its cold start). */
     long idleCreatedAt(int f, int position) {
         int b = base(f);
-        return store(b, position)[at(b, position) + 2];
+        return ring(b)[at(b, position) + 2];
     }
 
     /**
@@ -371,120 +363,91 @@ final class FunctionRows {
      */
     int takeIdle(int f, int position) {
         int b = base(f);
-        int e = low(store(b, position)[at(b, position)]);
-        removeIdle(b, position);
+        long[] s = ring(b);
+        int i = at(b, position);
+        int e = low(s[i]);
+        removeIdle(b, s, i, position);
         return e;
     }
 
     /**
      * Takes the idle on-demand environment at {@code position} into {@code lease} (its key, ENI row and when it was
-     * made), as {@link #idleKey}, {@link #idleCreatedAt} and {@link #takeIdle} would, finding it once. The top (the
-     * most recently used, the default routing's) is read from the row at a fixed offset: no wait on the row's
-     * fields or the ring for its address.
+     * made), as {@link #idleKey}, {@link #idleCreatedAt} and {@link #takeIdle} would, finding it once.
      */
     void takeIdle(int f, int position, Lease lease) {
         int b = base(f);
-        long[] s = store(b, position);
+        long[] s = ring(b);
         int i = at(b, position);
         long keyEni = s[i];
         lease.key = high(keyEni);
         lease.eni = low(keyEni);
         lease.createdMicros = s[i + 2];
-        removeIdle(b, position);
+        removeIdle(b, s, i, position);
     }
 
-    /**
-     * The idle environment at {@code position} of the row at {@code b} becomes busy. The row's own top is just
-     * marked gone (the ring's top becomes the top, where it is); in the ring, the ones above it move down.
-     */
-    private void removeIdle(int b, int position) {
-        long idle = row[b + IDLE_HEAD];
-        if (inRow(b, position)) {
-            row[b + FLAGS_GENERATION] &= ~TOP_IN_ROW;
-        } else {
-            int head = high(idle);
-            int inRing = low(idle) - ((row[b + FLAGS_GENERATION] & TOP_IN_ROW) != 0 ? 1 : 0);
-            long[] s = slab;
-            int i = ringAt(b, head, position);
-            for (int p = position; p < inRing - 1; p++) {
-                int from = ringAt(b, head, p + 1);
-                s[i] = s[from];
-                s[i + 1] = s[from + 1];
-                s[i + 2] = s[from + 2];
-                i = from;
-            }
+    /** The idle environment at {@code position} (offset {@code i} of ring array {@code s}) becomes busy. */
+    private void removeIdle(int b, long[] s, int i, int position) {
+        int size = low(row[b + IDLE_HEAD]);
+        for (int p = position; p < size - 1; p++) {
+            int from = at(b, p + 1);
+            s[i] = s[from];
+            s[i + 1] = s[from + 1];
+            s[i + 2] = s[from + 2];
+            i = from;
         }
-        row[b + IDLE_HEAD] = idle - 1;
+        row[b + IDLE_HEAD]--;
         row[b + COUNTS] += HIGH_ONE;
     }
 
     /**
      * A busy on-demand environment created at {@code created}, holding ENI row {@code e} of key {@code k}, goes
-     * idle at {@code now} (most recent: top of the deque, in the row; a top still there goes on top of the ring).
+     * idle at {@code now} (most recent: top of the deque).
      */
     void returnIdle(int f, int k, int e, long created, long now) {
         int b = base(f);
         row[b + COUNTS] -= HIGH_ONE;
-        long flags = row[b + FLAGS_GENERATION];
-        if ((flags & TOP_IN_ROW) != 0) {
-            int inRing = low(row[b + IDLE_HEAD]) - 1;
-            if (inRing == high(row[b + RING])) {
-                grow(b, inRing);
-            }
-            int i = ringAt(b, high(row[b + IDLE_HEAD]), inRing);
-            long[] s = slab;
-            s[i] = row[b + INLINE_RING];
-            s[i + 1] = row[b + INLINE_RING + 1];
-            s[i + 2] = row[b + INLINE_RING + 2];
+        int size = low(row[b + IDLE_HEAD]);
+        if (size == high(row[b + RING])) {
+            grow(b, size);
         }
-        row[b + INLINE_RING] = keyEni(k, e);
-        row[b + INLINE_RING + 1] = now;
-        row[b + INLINE_RING + 2] = created;
-        row[b + FLAGS_GENERATION] = flags | TOP_IN_ROW;
+        int i = at(b, size);
+        long[] s = ring(b);
+        s[i] = keyEni(k, e);
+        s[i + 1] = now;
+        s[i + 2] = created;
         row[b + IDLE_HEAD]++;
     }
 
     /** When the oldest idle environment went idle; {@link Long#MAX_VALUE} when none is idle. */
     long oldestIdleSince(int f) {
         int b = base(f);
-        return idle(f) == 0 ? Long.MAX_VALUE : store(b, 0)[at(b, 0) + 1];
+        return idle(f) == 0 ? Long.MAX_VALUE : ring(b)[at(b, 0) + 1];
     }
 
     int oldestKey(int f) {
         int b = base(f);
-        return high(store(b, 0)[at(b, 0)]);
+        return high(ring(b)[at(b, 0)]);
     }
 
     /** Removes the oldest idle environment and returns its ENI row. */
     int expireOldest(int f) {
         int b = base(f);
-        long idle = row[b + IDLE_HEAD];
-        if (inRow(b, 0) || high(row[b + RING]) == 0) {
-            // the only one, in the row (or none at all, a caller's bug: the count goes below 0, which
-            // checkEnvironments reports, as it did before the ring could be empty of a slab)
-            row[b + FLAGS_GENERATION] &= ~TOP_IN_ROW;
-            row[b + IDLE_HEAD] = idle - 1;
-            return low(row[b + INLINE_RING]);
-        }
-        int head = high(idle);
-        int e = low(slab[ringAt(b, head, 0)]);
-        row[b + IDLE_HEAD] = pair((head + 1) & (high(row[b + RING]) - 1), low(idle) - 1);
+        int e = low(ring(b)[at(b, 0)]);
+        long p = row[b + IDLE_HEAD];
+        row[b + IDLE_HEAD] = pair((high(p) + 1) & (high(row[b + RING]) - 1), low(p) - 1);
         return e;
     }
 
-    /**
-     * The ring of the row at {@code b} is full ({@code size} in it; none yet when its capacity is 0): it moves to
-     * one twice as big (two at first) in the slab.
-     */
+    /** The row at {@code b}'s ring is full ({@code size} idle): it moves to one twice as big in the slab. */
     private void grow(int b, int size) {
         long ring = row[b + RING];
-        int head = high(row[b + IDLE_HEAD]);
-        int capacity = Math.max(2, 2 * high(ring));
+        int capacity = 2 * high(ring);
         int offset = takeRing(capacity);
+        long[] from = ring(b);
         for (int p = 0; p < size; p++) {
-            System.arraycopy(slab, ringAt(b, head, p), slab, offset + p * ENV, ENV);
+            System.arraycopy(from, at(b, p), slab, offset + p * ENV, ENV);
         }
-        if (high(ring) > 0) {
+        if (high(ring) > FIRST_RING) {
             giveRing(low(ring), high(ring));
         }
         row[b + RING] = pair(capacity, offset);
