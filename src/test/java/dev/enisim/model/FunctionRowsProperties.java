@@ -239,7 +239,7 @@ class FunctionRowsProperties {
             assertEquals(1000 + f, rows.timeoutMicros(f), "timeout of " + f);
             for (int i = idle - 1; i >= 0; i--) {
                 Lease lease = new Lease();
-                rows.takeIdle(f, i, lease); // the top each time: the row's, then the ring's
+                rows.takeIdle(f, i, lease); // the top each time
                 assertEquals(10 * f + i, lease.eni, "ENI of " + f + " at " + i);
                 assertEquals(100 * f + i, lease.createdMicros, "made at of " + f + " at " + i);
                 assertEquals(i == 0 ? -1 : f, rows.topIdleKey(f));
