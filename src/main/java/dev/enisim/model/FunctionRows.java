@@ -4,11 +4,11 @@ import java.util.Arrays;
 
 /**
  * The functions' hot state, one row of a shared {@code long[]} per function (16 longs, 128 bytes: two cache lines
- * when the row is aligned, three at most): what an invocation's start and end read and write (its state is
- * Active, whether its binding has keys, its in-flight count, reservation, account and provisioned concurrency, its
- * timeout and connections, when it was last invoked, its request-rate window, its environments' counts, packed two
- * to a long), so that they touch a line or two rather than several objects per function. An end reads and writes
- * only the row's first 88 bytes. The hot path names a function by its index; {@link LambdaFunction} and {@link
+ * when the row is aligned, as in a large table ({@link #FIRST}), three at most): what an invocation's start and end
+ * read and write (its state is Active, whether its binding has keys, its in-flight count, reservation, account and
+ * provisioned concurrency, its timeout and connections, when it was last invoked, its request-rate window, its
+ * environments' counts, packed two to a long), so that they touch a line or two rather than several objects per
+ * function. An end reads and writes only the row's first 88 bytes. The hot path names a function by its index; {@link LambdaFunction} and {@link
  * Environments} read and write the same rows for everything else.
  *
  * <p>A function's idle on-demand environments sit in a ring (three longs per environment: its key and ENI row, when
@@ -26,6 +26,13 @@ final class FunctionRows {
     static final int UNRESERVED = -1;
 
     private static final int STRIDE = 16;
+    /**
+     * Longs before the first row: 112 bytes, which with the array's 16-byte header make 128. A large table (at
+     * least half a G1 region: 2 MiB with this machine's 4 MiB regions, 16,384 rows) is allocated at a region's
+     * start and never moved, so there every row is one aligned pair of cache lines (two lines, fetched together)
+     * instead of straddling three; a smaller one is wherever the collector puts it (in cache anyway, mostly).
+     */
+    private static final int FIRST = 14;
     // what an end reads and writes: the first 11 longs
     private static final int COUNTS = 0;            // invocations in flight (low) | environments busy (high)
     private static final int RESERVED_ACCOUNT = 1;  // reserved concurrency (low; UNRESERVED when none) | account
@@ -65,7 +72,12 @@ final class FunctionRows {
 
     /** Rows for {@code expected} functions at first (more are added as needed). */
     FunctionRows(int expected) {
-        row = new long[Math.max(1, expected) * STRIDE];
+        row = new long[FIRST + Math.max(1, expected) * STRIDE];
+    }
+
+    /** The offset of function {@code f}'s row. */
+    private static int base(int f) {
+        return FIRST + f * STRIDE;
     }
 
     /**
@@ -74,8 +86,8 @@ final class FunctionRows {
      */
     int add(int reservedConcurrency, long timeoutMicros) {
         int f = functions;
-        if ((f + 1) * STRIDE > row.length) {
-            row = Arrays.copyOf(row, 2 * row.length);
+        if (base(f + 1) > row.length) {
+            row = Arrays.copyOf(row, FIRST + 2 * (row.length - FIRST)); // twice the rows
         }
         if (f >= provisioned.length) {
             int old = provisioned.length;
@@ -83,7 +95,7 @@ final class FunctionRows {
             Arrays.fill(provisioned, old, provisioned.length, NONE);
         }
         functions++;
-        int b = f * STRIDE;
+        int b = base(f);
         row[b + RESERVED_ACCOUNT] = pair(0, reservedConcurrency);
         row[b + TIMEOUT] = timeoutMicros;
         row[b + RING] = pair(FIRST_RING, b + INLINE_RING);
@@ -114,17 +126,17 @@ final class FunctionRows {
 
     /** The row's long at {@code field} (the request-rate window's fields), for its owner. */
     long get(int f, int field) {
-        return row[f * STRIDE + field];
+        return row[base(f) + field];
     }
 
     void set(int f, int field, long value) {
-        row[f * STRIDE + field] = value;
+        row[base(f) + field] = value;
     }
 
     // ---- the function ---------------------------------------------------------------------------------------
 
     boolean active(int f) {
-        return (row[f * STRIDE + FLAGS_GENERATION] & ACTIVE) != 0;
+        return (row[base(f) + FLAGS_GENERATION] & ACTIVE) != 0;
     }
 
     void setActive(int f, boolean active) {
@@ -132,7 +144,7 @@ final class FunctionRows {
     }
 
     boolean hasKeys(int f) {
-        return (row[f * STRIDE + FLAGS_GENERATION] & HAS_KEYS) != 0;
+        return (row[base(f) + FLAGS_GENERATION] & HAS_KEYS) != 0;
     }
 
     void setHasKeys(int f, boolean hasKeys) {
@@ -140,22 +152,22 @@ final class FunctionRows {
     }
 
     private void flag(int f, int bit, boolean on) {
-        int b = f * STRIDE + FLAGS_GENERATION;
+        int b = base(f) + FLAGS_GENERATION;
         row[b] = on ? row[b] | bit : row[b] & ~bit;
     }
 
     int inFlight(int f) {
-        return low(row[f * STRIDE + COUNTS]);
+        return low(row[base(f) + COUNTS]);
     }
 
     /** One more invocation of the function in flight. */
     void admitted(int f) {
-        row[f * STRIDE + COUNTS]++;
+        row[base(f) + COUNTS]++;
     }
 
     /** One invocation of the function ends; false (and nothing changes) when none was in flight. */
     boolean finished(int f) {
-        int b = f * STRIDE + COUNTS;
+        int b = base(f) + COUNTS;
         if (low(row[b]) <= 0) {
             return false;
         }
@@ -165,76 +177,76 @@ final class FunctionRows {
 
     /** Reserved concurrency, {@link #UNRESERVED} when none. */
     int reservedConcurrency(int f) {
-        return low(row[f * STRIDE + RESERVED_ACCOUNT]);
+        return low(row[base(f) + RESERVED_ACCOUNT]);
     }
 
     int account(int f) {
-        return high(row[f * STRIDE + RESERVED_ACCOUNT]);
+        return high(row[base(f) + RESERVED_ACCOUNT]);
     }
 
     void setAccount(int f, int account) {
-        int b = f * STRIDE + RESERVED_ACCOUNT;
+        int b = base(f) + RESERVED_ACCOUNT;
         row[b] = pair(account, low(row[b]));
     }
 
     int provisionedConcurrency(int f) {
-        return low(row[f * STRIDE + PROVISIONED]);
+        return low(row[base(f) + PROVISIONED]);
     }
 
     void setProvisionedConcurrency(int f, int n) {
-        int b = f * STRIDE + PROVISIONED;
+        int b = base(f) + PROVISIONED;
         row[b] = pair(high(row[b]), n);
     }
 
     long timeoutMicros(int f) {
-        return row[f * STRIDE + TIMEOUT];
+        return row[base(f) + TIMEOUT];
     }
 
     /** The network model's connections per invocation and per environment of the function (read once). */
     void setConnections(int f, int perInvocation, int perEnvironment) {
-        row[f * STRIDE + CONNECTIONS] = pair(perEnvironment, perInvocation);
+        row[base(f) + CONNECTIONS] = pair(perEnvironment, perInvocation);
     }
 
     int invocationConnections(int f) {
-        return low(row[f * STRIDE + CONNECTIONS]);
+        return low(row[base(f) + CONNECTIONS]);
     }
 
     int environmentConnections(int f) {
-        return high(row[f * STRIDE + CONNECTIONS]);
+        return high(row[base(f) + CONNECTIONS]);
     }
 
     long lastInvokedMicros(int f) {
-        return row[f * STRIDE + LAST_INVOKED];
+        return row[base(f) + LAST_INVOKED];
     }
 
     void invokedAt(int f, long now) {
-        row[f * STRIDE + LAST_INVOKED] = now;
+        row[base(f) + LAST_INVOKED] = now;
     }
 
     // ---- the function's environments: counts ----------------------------------------------------------------
 
     /** Idle on-demand environments. */
     int idle(int f) {
-        return low(row[f * STRIDE + IDLE_HEAD]);
+        return low(row[base(f) + IDLE_HEAD]);
     }
 
     int provisionedIdle(int f) {
-        return (int) row[f * STRIDE + PROV_IDLE];
+        return (int) row[base(f) + PROV_IDLE];
     }
 
     /** Provisioned environments in existence (busy or idle). */
     int provisioned(int f) {
-        return high(row[f * STRIDE + PROVISIONED]);
+        return high(row[base(f) + PROVISIONED]);
     }
 
     /** Environments running an invocation. */
     int busy(int f) {
-        return high(row[f * STRIDE + COUNTS]);
+        return high(row[base(f) + COUNTS]);
     }
 
     /** On-demand environments running an invocation. */
     int busyOnDemand(int f) {
-        int b = f * STRIDE;
+        int b = base(f);
         return high(row[b + COUNTS]) - (high(row[b + PROVISIONED]) - (int) row[b + PROV_IDLE]);
     }
 
@@ -244,16 +256,16 @@ final class FunctionRows {
     }
 
     int generation(int f) {
-        return high(row[f * STRIDE + FLAGS_GENERATION]);
+        return high(row[base(f) + FLAGS_GENERATION]);
     }
 
     /** A new configuration: environments made for the old one are not reused. Returns the new generation. */
     int newGeneration(int f) {
-        return high(row[f * STRIDE + FLAGS_GENERATION] += HIGH_ONE);
+        return high(row[base(f) + FLAGS_GENERATION] += HIGH_ONE);
     }
 
     boolean expiryScheduled(int f) {
-        return (row[f * STRIDE + FLAGS_GENERATION] & EXPIRY_SCHEDULED) != 0;
+        return (row[base(f) + FLAGS_GENERATION] & EXPIRY_SCHEDULED) != 0;
     }
 
     void setExpiryScheduled(int f, boolean b) {
@@ -262,12 +274,12 @@ final class FunctionRows {
 
     /** A new on-demand environment starts (cold) and is busy. */
     void started(int f) {
-        row[f * STRIDE + COUNTS] += HIGH_ONE;
+        row[base(f) + COUNTS] += HIGH_ONE;
     }
 
     /** A busy environment ends for good (its generation is gone, or it was on-demand and discarded). */
     void discardBusy(int f, boolean wasProvisioned) {
-        int b = f * STRIDE;
+        int b = base(f);
         row[b + COUNTS] -= HIGH_ONE;
         if (wasProvisioned) {
             row[b + PROVISIONED] -= HIGH_ONE;
@@ -302,7 +314,7 @@ final class FunctionRows {
     /** Key of the idle environment {@link #takeIdle} would return (top of the deque); -1 when none. */
     int topIdleKey(int f) {
         int size = idle(f);
-        int b = f * STRIDE;
+        int b = base(f);
         return size == 0 ? -1 : high(ring(b)[at(b, size - 1)]);
     }
 
@@ -319,7 +331,7 @@ final class FunctionRows {
             case NEWEST -> {
                 int best = size - 1;
                 long newest = Long.MIN_VALUE;
-                int b = f * STRIDE;
+                int b = base(f);
                 long[] s = ring(b);
                 for (int p = size - 1; p >= 0; p--) {
                     long c = s[at(b, p) + 2];
@@ -335,13 +347,13 @@ final class FunctionRows {
 
     /** Key of the idle environment at {@code position}. */
     int idleKey(int f, int position) {
-        int b = f * STRIDE;
+        int b = base(f);
         return high(ring(b)[at(b, position)]);
     }
 
     /** When the idle environment at {@code position} was created (its cold start). */
     long idleCreatedAt(int f, int position) {
-        int b = f * STRIDE;
+        int b = base(f);
         return ring(b)[at(b, position) + 2];
     }
 
@@ -350,7 +362,7 @@ final class FunctionRows {
      * ordered by when they went idle. Returns its ENI row.
      */
     int takeIdle(int f, int position) {
-        int b = f * STRIDE;
+        int b = base(f);
         long[] s = ring(b);
         int i = at(b, position);
         int e = low(s[i]);
@@ -363,7 +375,7 @@ final class FunctionRows {
      * made), as {@link #idleKey}, {@link #idleCreatedAt} and {@link #takeIdle} would, finding it once.
      */
     void takeIdle(int f, int position, Lease lease) {
-        int b = f * STRIDE;
+        int b = base(f);
         long[] s = ring(b);
         int i = at(b, position);
         long keyEni = s[i];
@@ -392,7 +404,7 @@ final class FunctionRows {
      * idle at {@code now} (most recent: top of the deque).
      */
     void returnIdle(int f, int k, int e, long created, long now) {
-        int b = f * STRIDE;
+        int b = base(f);
         row[b + COUNTS] -= HIGH_ONE;
         int size = low(row[b + IDLE_HEAD]);
         if (size == high(row[b + RING])) {
@@ -408,18 +420,18 @@ final class FunctionRows {
 
     /** When the oldest idle environment went idle; {@link Long#MAX_VALUE} when none is idle. */
     long oldestIdleSince(int f) {
-        int b = f * STRIDE;
+        int b = base(f);
         return idle(f) == 0 ? Long.MAX_VALUE : ring(b)[at(b, 0) + 1];
     }
 
     int oldestKey(int f) {
-        int b = f * STRIDE;
+        int b = base(f);
         return high(ring(b)[at(b, 0)]);
     }
 
     /** Removes the oldest idle environment and returns its ENI row. */
     int expireOldest(int f) {
-        int b = f * STRIDE;
+        int b = base(f);
         int e = low(ring(b)[at(b, 0)]);
         long p = row[b + IDLE_HEAD];
         row[b + IDLE_HEAD] = pair((high(p) + 1) & (high(row[b + RING]) - 1), low(p) - 1);
@@ -484,20 +496,20 @@ final class FunctionRows {
 
     /** Takes the provisioned environment on top of the stack; returns its ENI row. */
     int takeProvisioned(int f) {
-        int b = f * STRIDE;
+        int b = base(f);
         int idle = (int) --row[b + PROV_IDLE];
         row[b + COUNTS] += HIGH_ONE;
         return low(provisioned[f][idle]);
     }
 
     void returnProvisioned(int f, int k, int e) {
-        row[f * STRIDE + COUNTS] -= HIGH_ONE;
+        row[base(f) + COUNTS] -= HIGH_ONE;
         pushProvisioned(f, k, e);
     }
 
     /** Adds a provisioned environment (idle), holding ENI row {@code e}. */
     void addProvisioned(int f, int k, int e) {
-        row[f * STRIDE + PROVISIONED] += HIGH_ONE;
+        row[base(f) + PROVISIONED] += HIGH_ONE;
         pushProvisioned(f, k, e);
     }
 
@@ -509,7 +521,7 @@ final class FunctionRows {
             provisioned[f] = stack;
         }
         stack[idle] = keyEni(k, e);
-        row[f * STRIDE + PROV_IDLE] = idle + 1;
+        row[base(f) + PROV_IDLE] = idle + 1;
     }
 
     void checkEnvironments(int f, String function) {

@@ -221,4 +221,30 @@ class FunctionRowsProperties {
             assertEquals(i, rows.expireOldest(a), "a's environments in order");
         }
     }
+
+    @Test
+    void takesFromTheTopDownAndRowsStayApartAsTheTableGrows() {
+        FunctionRows rows = new FunctionRows(1);
+        int n = 100; // several doublings of the table, each keeping the rows after the first's offset
+        for (int f = 0; f < n; f++) {
+            assertEquals(f, rows.add(LambdaFunction.UNRESERVED, 1000 + f));
+            for (int i = 0; i < 1 + f % 3; i++) {
+                rows.started(f);
+                rows.returnIdle(f, f, 10 * f + i, 100 * f + i, i);
+            }
+        }
+        for (int f = 0; f < n; f++) {
+            int idle = 1 + f % 3;
+            assertEquals(idle, rows.idle(f), "idle of " + f);
+            assertEquals(1000 + f, rows.timeoutMicros(f), "timeout of " + f);
+            for (int i = idle - 1; i >= 0; i--) {
+                Lease lease = new Lease();
+                rows.takeIdle(f, i, lease); // the top each time
+                assertEquals(10 * f + i, lease.eni, "ENI of " + f + " at " + i);
+                assertEquals(100 * f + i, lease.createdMicros, "made at of " + f + " at " + i);
+                assertEquals(i == 0 ? -1 : f, rows.topIdleKey(f));
+            }
+        }
+        assertEquals(0, rows.idle(n - 1));
+    }
 }
