@@ -188,13 +188,7 @@ class CombinedCallsProperties {
     void startsAndEndsInOneCallBuildTheMetricsOfTheFineGrainedCalls(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 4) int functions, @ForAll @IntRange(min = 1, max = 8) int buckets,
             @ForAll @IntRange(min = 0, max = 400) int steps) throws JsonProcessingException {
-        SplittableRandom rng = new SplittableRandom(seed);
-        long bucket = 1 + rng.nextInt(2_000_000);
-        long duration = buckets * bucket - rng.nextLong(bucket);
-        Observed combined = new Observed(functions, duration, bucket);
-        Observed forwarded = new Observed(functions, duration, bucket);
-        drive(rng, functions, bucket, duration, steps, combined.observers, new FineGrained(forwarded.observers));
-        assertEquals(forwarded.outputs(), combined.outputs());
+        assertSameOutputs(seed, functions, buckets, steps, false, true);
     }
 
     /**
@@ -206,13 +200,24 @@ class CombinedCallsProperties {
     void levelsAndExecutionsInSharedRowsBuildTheSameMetrics(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 4) int functions, @ForAll @IntRange(min = 1, max = 8) int buckets,
             @ForAll @IntRange(min = 0, max = 400) int steps) throws JsonProcessingException {
+        assertSameOutputs(seed, functions, buckets, steps, true, false);
+    }
+
+    /**
+     * Two sets of observers told the same random calls build the same outputs: the first made with its
+     * {@link Observers} before attaching if {@code observersFirst}, the second after, and told through
+     * {@link FineGrained} if {@code fineGrained}.
+     */
+    private static void assertSameOutputs(long seed, int functions, int buckets, int steps, boolean observersFirst,
+            boolean fineGrained) throws JsonProcessingException {
         SplittableRandom rng = new SplittableRandom(seed);
         long bucket = 1 + rng.nextInt(2_000_000);
         long duration = buckets * bucket - rng.nextLong(bucket);
-        Observed shared = new Observed(functions, duration, bucket, true);
-        Observed own = new Observed(functions, duration, bucket, false);
-        drive(rng, functions, bucket, duration, steps, shared.observers, own.observers);
-        assertEquals(own.outputs(), shared.outputs());
+        Observed first = new Observed(functions, duration, bucket, observersFirst);
+        Observed second = new Observed(functions, duration, bucket, false);
+        drive(rng, functions, bucket, duration, steps, first.observers,
+                fineGrained ? new FineGrained(second.observers) : second.observers);
+        assertEquals(second.outputs(), first.outputs());
     }
 
     /** Random starts, ends, refusals, levels and connections, each told to {@code a} then {@code b}. */

@@ -29,6 +29,12 @@ class ExecutionsAndEnvironmentsTest {
     private static Executions executions() {
         Executions e = new Executions();
         e.attach(3);
+        execute(e);
+        return e;
+    }
+
+    /** The executions of {@link #executions()}. */
+    private static void execute(Executions e) {
         e.execution(0, Outcome.SUCCESS, true, false, 200_000, 100_000, S);
         e.execution(0, Outcome.SUCCESS, false, false, 0, 1, 2 * S);
         e.execution(0, Outcome.SUCCESS, false, false, 0, 1_000, 3 * S);
@@ -38,7 +44,6 @@ class ExecutionsAndEnvironmentsTest {
         e.execution(1, Outcome.SUCCESS, true, false, 0, 0, 7 * S);
         e.execution(1, Outcome.SUCCESS, false, true, 0, 2_500, 8 * S);
         e.execution(1, Outcome.SUCCESS, false, true, 0, 500, 9 * S);
-        return e;
     }
 
     private static Map<String, Long> map(Object... labelsAndCounts) {
@@ -160,15 +165,7 @@ class ExecutionsAndEnvironmentsTest {
         for (int f = 0; f < 3; f++) {
             l.environmentLevels(f, 7, 5, 3, f * S); // levels beside the counters leave them alone
         }
-        e.execution(0, Outcome.SUCCESS, true, false, 200_000, 100_000, S);
-        e.execution(0, Outcome.SUCCESS, false, false, 0, 1, 2 * S);
-        e.execution(0, Outcome.SUCCESS, false, false, 0, 1_000, 3 * S);
-        e.execution(0, Outcome.SUCCESS, false, false, 0, 1_001, 4 * S);
-        e.execution(0, Outcome.FUNCTION_ERROR_TIMEOUT, true, false, 999, 3_000_000, 5 * S);
-        e.execution(0, Outcome.ENI_LIMIT_REACHED, true, false, 50_000, 70_000, 6 * S);
-        e.execution(1, Outcome.SUCCESS, true, false, 0, 0, 7 * S);
-        e.execution(1, Outcome.SUCCESS, false, true, 0, 2_500, 8 * S);
-        e.execution(1, Outcome.SUCCESS, false, true, 0, 500, 9 * S);
+        execute(e);
         for (int f = 0; f < 3; f++) {
             assertEquals(own.usage(f), e.usage(f));
             assertEquals(own.coldStarts(f), e.coldStarts(f));
