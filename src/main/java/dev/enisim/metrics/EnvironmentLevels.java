@@ -18,6 +18,7 @@ public final class EnvironmentLevels implements WorldListener {
     private final long durationMicros;
     private final long bucketMicros;
     private final int buckets;
+    private final FunctionLines lines = new FunctionLines(); // the areas' rows, perhaps shared (shareRows)
     private LevelAreas areas;   // a row per function, then the account's
     private int accountRow;
     private boolean finished;
@@ -29,8 +30,21 @@ public final class EnvironmentLevels implements WorldListener {
     }
 
     public void attach(int functions) {
-        areas = new LevelAreas(functions + 1, bucketMicros, buckets);
+        areas = new LevelAreas(lines.rows(functions), functions + 1, bucketMicros, buckets);
         accountRow = functions;
+    }
+
+    /**
+     * Keeps {@code executions}' counters in this one's rows, beside each function's levels ({@link FunctionLines}:
+     * a start updates both). Call before either is attached.
+     */
+    void shareRows(Executions executions) {
+        executions.useRows(lines);
+    }
+
+    /** The rows the areas are kept in (tests). */
+    FunctionLines rows() {
+        return lines;
     }
 
     /**

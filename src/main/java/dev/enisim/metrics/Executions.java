@@ -14,21 +14,40 @@ public final class Executions implements WorldListener {
 
     private static final Outcome[] OUTCOMES = Outcome.all();
 
-    /** A function's counters side by side (one cache line per execution with thousands of functions). */
-    private static final int WARM = 0;
-    private static final int REQUESTS = 1;          // billed: invocations that ran (success and function errors)
-    private static final int ON_DEMAND_MILLIS = 2;
-    private static final int INIT_MILLIS = 3;
-    private static final int PROVISIONED_REQUESTS = 4;
-    private static final int PROVISIONED_MILLIS = 5;
-    private static final int STRIDE = 8;
+    /**
+     * A function's counters side by side, in its {@link FunctionLines} row (beside its environment levels when
+     * {@link EnvironmentLevels#shareRows} shares theirs: one miss per start rather than two).
+     */
+    private static final int WARM = FunctionLines.EXECUTIONS;
+    private static final int REQUESTS = WARM + 1;   // billed: invocations that ran (success and function errors)
+    private static final int ON_DEMAND_MILLIS = WARM + 2;
+    private static final int INIT_MILLIS = WARM + 3;
+    private static final int PROVISIONED_REQUESTS = WARM + 4;
+    private static final int PROVISIONED_MILLIS = WARM + 5;
+    private static final int STRIDE = FunctionLines.STRIDE;
 
+    private FunctionLines lines = new FunctionLines();
     private long[][] cold;        // [function][outcome]
     private long[] counters;      // [function * STRIDE + counter]
 
     public void attach(int functions) {
         cold = new long[functions][OUTCOMES.length];
-        counters = new long[functions * STRIDE];
+        counters = lines.rows(functions);
+    }
+
+    /** The rows the counters are kept in (tests). */
+    FunctionLines rows() {
+        return lines;
+    }
+
+    /**
+     * Keeps the counters in {@code shared}'s rows ({@link EnvironmentLevels#shareRows}); once attached, they stay
+     * where they are (the same figures either way).
+     */
+    void useRows(FunctionLines shared) {
+        if (counters == null) {
+            lines = shared;
+        }
     }
 
     @Override

@@ -80,8 +80,7 @@ public final class LatencyRecorder implements WorldListener {
 
     private int currentBucket;
     private long bucketEnd;
-    private final long[] tally = new long[INDICES]; // a closing bucket's pending values counted by index
-    private final long[] occupied = new long[(INDICES + 63) >>> 6]; // and the indices counted, a bit each
+    private final Tally tally = new Tally(); // a closing bucket's pending values counted by index
     private int[] active;      // the functions that recorded in the current bucket, in first-record order
     private int activeCount;
     /**
@@ -195,17 +194,58 @@ public final class LatencyRecorder implements WorldListener {
             g[start[fn[i]]++] = v[i];
         }
         int from = 0;
-        for (int i = 0; i < activeCount; i++) { // start[f] is now the end of f's values
-            int f = active[i];
-            int to = start[f];
-            start[f] = 0;
-            Track t = functions[f];
-            for (int j = from; j < to; j++) {
-                t.record(g[j]);
+        for (int c = 0; c < activeCount; c += FETCHED) { // start[f] is now the end of f's values
+            int e = Math.min(activeCount, c + FETCHED);
+            fetch(c, e, from);
+            for (int i = c; i < e; i++) {
+                int f = active[i];
+                int to = start[f];
+                start[f] = 0;
+                Track t = functions[f];
+                for (int j = from; j < to; j++) {
+                    t.record(g[j]);
+                }
+                from = to;
             }
-            from = to;
         }
         logCount = 0;
+    }
+
+    /** Functions whose tracks {@link #fetch} reads ahead of moving their values. */
+    private static final int FETCHED = 64;
+    private long fetched; // what fetch read, summed: kept, so that its reads are
+
+    /**
+     * Reads the tracks of the listed functions {@code c} to {@code e - 1} that have values in the log's grouping
+     * (their first from {@code from}), then the slot of each one's pending array its first value goes to, in two
+     * short loops: with thousands of functions each is a cache miss, and a loop of a few instructions has many of
+     * them in flight at once, where moving a function's values (a few dozen instructions) had one or two.
+     */
+    private void fetch(int c, int e, int from) {
+        Track[] tracks = functions;
+        int[] list = active;
+        int[] end = logStart;
+        long sum = 0;
+        for (int i = c, last = from; i < e; i++) {
+            int to = end[list[i]];
+            if (to > last) {
+                sum += tracks[list[i]].pendingCount;
+            }
+            last = to;
+        }
+        for (int i = c, last = from; i < e; i++) {
+            int to = end[list[i]];
+            if (to > last) {
+                Track t = tracks[list[i]];
+                short[] p = t.pending;
+                int k = t.pendingCount;
+                if (k < p.length) {
+                    sum += p[k];
+                }
+            }
+            last = to;
+        }
+        fetched += sum;
     }
 
     /** Closes the bucket of each function that recorded in it (the others have nothing to close), then the account's. */
@@ -221,7 +261,7 @@ public final class LatencyRecorder implements WorldListener {
             int at = i * ENTRY;
             entries[at] = f;
             java.util.Arrays.fill(entries, at + 1, at + 1 + STATISTICS.length, -1);
-            t.closeInto(entries, at + 1, account, tally, occupied);
+            t.closeInto(entries, at + 1, account, tally);
         }
         closed[currentBucket] = entries;
         activeCount = 0;
@@ -414,12 +454,12 @@ public final class LatencyRecorder implements WorldListener {
          * Closes a function's bucket into {@code stats} from {@code at} (p50, p90, p99, maximum, then cold starts
          * added: {@link #STATS} longs, the statistics -1 beforehand) and adds it to {@code account}'s current bucket.
          */
-        void closeInto(long[] stats, int at, Track account, long[] tally, long[] occupied) {
+        void closeInto(long[] stats, int at, Track account, Tally tally) {
             if (counts != null) {
                 countPending();
                 closeCounted(stats, at, account);
             } else {
-                closeTallied(stats, at, account, tally, occupied);
+                closeTallied(stats, at, account, tally);
             }
         }
 
@@ -432,9 +472,16 @@ public final class LatencyRecorder implements WorldListener {
          * so the percentiles and maximum are those of {@link AbstractHistogram#getValueAtPercentile} and
          * {@link AbstractHistogram#getMaxValue}, without a sort and without walking the indices between the values
          * (a bucket of 60 values spans some 2,000 indices; a sort of them cost more than the rest of the close).
-         * Each value is counted into the overall, cold-start and account figures once per index.
+         * Each value is counted into the overall, cold-start and account figures once per index; into the overall ones
+         * after the walk, from the indices used and their counts listed in increasing order
+         * ({@link LatencyCounts#recordIncreasing}: its pages are cache misses, and its short loop has many in flight).
          */
-        private void closeTallied(long[] stats, int at, Track account, long[] tally, long[] occupied) {
+        private void closeTallied(long[] stats, int at, Track account, Tally scratch) {
+            long[] tally = scratch.counts;
+            long[] occupied = scratch.occupied;
+            int[] used = scratch.used;
+            long[] usedCounts = scratch.usedCounts;
+            int m = 0;
             int n = pendingCount;
             short[] p = pending;
             int lo = Integer.MAX_VALUE;
@@ -467,7 +514,8 @@ public final class LatencyRecorder implements WorldListener {
                     long count = tally[index];
                     tally[index] = 0;
                     seen += count;
-                    overall.recordIndex(index, count);
+                    used[m] = index;
+                    usedCounts[m++] = count;
                     account.count(index, count);
                     while (s < PERCENTILES.length && seen >= rank) {
                         stats[at + s] = LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(index));
@@ -477,6 +525,7 @@ public final class LatencyRecorder implements WorldListener {
                     }
                 } while (bits != 0);
             }
+            overall.recordIncreasing(used, usedCounts, m);
             stats[at + PERCENTILES.length] = hi == 0 ? 0
                     : LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(hi));
             closeColdStarts(stats, at, account);
@@ -548,5 +597,17 @@ public final class LatencyRecorder implements WorldListener {
         private static double millis(LatencyCounts h, double percentile) {
             return h.valueAtPercentile(percentile) / 1000.0;
         }
+    }
+
+    /**
+     * What closing a function's bucket from its pending values works in (shared by all, all zero between closes):
+     * counts by histogram index, a bit per index counted, then the indices used in increasing order and their
+     * counts.
+     */
+    private static final class Tally {
+        final long[] counts = new long[INDICES];
+        final long[] occupied = new long[(INDICES + 63) >>> 6];
+        final int[] used = new int[INDICES];
+        final long[] usedCounts = new long[INDICES];
     }
 }

@@ -4,7 +4,7 @@ package dev.enisim.metrics;
  * Time integrals of three levels per row (a function's busy, idle and provisioned environments; a row for the
  * account), per time bucket, kept so that a change costs a few multiply-adds into one row of a shared array.
  *
- * <p>Each row holds, side by side ({@link #STRIDE} longs: one or two cache lines), the instant it was last
+ * <p>Each row holds, side by side ({@link #LONGS} longs, the start of a {@link FunctionLines} row), the instant it was last
  * advanced to, its bucket, the three levels and the three areas (level x microseconds) accrued in that bucket
  * so far. A change within the row's bucket adds {@code level x dt} to those areas; the first change in a later
  * bucket closes the row's bucket (and fills the buckets passed in between, at the levels that held) into the row's
@@ -20,12 +20,14 @@ final class LevelAreas {
 
     /** Levels per row. */
     static final int KINDS = 3;
-    /** Longs per row: last instant, bucket, the levels, the current bucket's areas. */
-    private static final int STRIDE = 2 + 2 * KINDS;
-    private static final int LAST = 0;
-    private static final int BUCKET = 1;
-    private static final int LEVEL = 2;
-    private static final int OPEN = 2 + KINDS;
+    /** Longs of a row used: last instant, bucket, the levels, the current bucket's areas. */
+    static final int LONGS = 2 + 2 * KINDS;
+    /** Rows are {@link FunctionLines}' (shared with other observers' longs), these from {@link FunctionLines#LEVELS}. */
+    private static final int STRIDE = FunctionLines.STRIDE;
+    private static final int LAST = FunctionLines.LEVELS;
+    private static final int BUCKET = LAST + 1;
+    private static final int LEVEL = LAST + 2;
+    private static final int OPEN = LAST + 2 + KINDS;
 
     private final long bucketMicros;
     private final int buckets;
@@ -33,12 +35,23 @@ final class LevelAreas {
     private final long[][] closed; // [row][kind * buckets + bucket], null while all zero
 
     LevelAreas(int rows, long bucketMicros, int buckets) {
+        this(new long[rows * STRIDE], rows, bucketMicros, buckets);
+    }
+
+    /**
+     * On {@code shared}, rows of {@link FunctionLines#STRIDE} longs (all zero where this uses them, at least
+     * {@code rows} of them), whose longs {@link FunctionLines#LEVELS} to {@code + }{@link #LONGS} this owns.
+     */
+    LevelAreas(long[] shared, int rows, long bucketMicros, int buckets) {
         if (buckets < 1 || bucketMicros <= 0) {
             throw new IllegalArgumentException("buckets and their length must be positive");
         }
+        if (shared.length < rows * STRIDE) {
+            throw new IllegalArgumentException("rows for " + shared.length / STRIDE + ", not " + rows);
+        }
         this.bucketMicros = bucketMicros;
         this.buckets = buckets;
-        this.rows = new long[rows * STRIDE];
+        this.rows = shared;
         this.closed = new long[rows][];
     }
 
@@ -153,9 +166,9 @@ final class LevelAreas {
         return sum;
     }
 
-    /** Bytes held: the rows, and the bucket arrays of those that had a non-zero level. */
+    /** Bytes held: the rows' longs this uses, and the bucket arrays of those that had a non-zero level. */
     long footprintBytes() {
-        long n = 16 + 8L * rows.length + 16 + 8L * closed.length;
+        long n = 16 + 8L * LONGS * closed.length + 16 + 8L * closed.length;
         for (long[] c : closed) {
             n += c == null ? 0 : 16 + 8L * c.length;
         }

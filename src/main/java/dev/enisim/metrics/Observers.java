@@ -49,6 +49,9 @@ public final class Observers implements WorldListener {
         this.nat = nat;
         this.levels = levels;
         this.executions = executions;
+        if (levels != null && executions != null) {
+            levels.shareRows(executions); // a start updates both: one row of longs per function for the two
+        }
     }
 
     @Override

@@ -48,6 +48,14 @@ class CombinedCallsProperties {
         final Observers observers;
 
         Observed(int functions, long duration, long bucket) {
+            this(functions, duration, bucket, false);
+        }
+
+        /**
+         * @param observersFirst the {@link Observers} made before the environment levels and executions are attached
+         *                       (as a run does: they share rows, {@link FunctionLines}), else after (each its own)
+         */
+        Observed(int functions, long duration, long bucket, boolean observersFirst) {
             this.functions = functions;
             this.duration = duration;
             this.bucket = bucket;
@@ -58,8 +66,10 @@ class CombinedCallsProperties {
             latency.attach(names);
             journal.attach(names);
             levels = new EnvironmentLevels(duration, bucket);
-            levels.attach(functions);
-            executions.attach(functions);
+            if (!observersFirst) {
+                levels.attach(functions);
+                executions.attach(functions);
+            }
             provisioned = new ProvisionedRecorder(duration, bucket);
             List<OptionalInt> configured = new ArrayList<>();
             int[] account = new int[functions];
@@ -70,6 +80,10 @@ class CombinedCallsProperties {
             provisioned.attach(names, configured);
             accounts = new AccountsRecorder(duration, bucket, List.of(ONE, TWO), names, account);
             observers = new Observers(recorder, latency, journal, null, levels, executions, provisioned, accounts);
+            if (observersFirst) {
+                executions.attach(functions);
+                levels.attach(functions);
+            }
         }
 
         /** Every output, as text: the summary (JSON), every series, the journal, executions, levels, sections. */
@@ -174,13 +188,41 @@ class CombinedCallsProperties {
     void startsAndEndsInOneCallBuildTheMetricsOfTheFineGrainedCalls(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 4) int functions, @ForAll @IntRange(min = 1, max = 8) int buckets,
             @ForAll @IntRange(min = 0, max = 400) int steps) throws JsonProcessingException {
+        assertSameOutputs(seed, functions, buckets, steps, false, true);
+    }
+
+    /**
+     * The environment levels and the executions keeping their longs in one row per function ({@link FunctionLines},
+     * as {@link Observers} makes them when it comes before their attachment, as in a run) build the same metrics as
+     * each with rows of its own: the same random calls as above.
+     */
+    @Property(tries = 200)
+    void levelsAndExecutionsInSharedRowsBuildTheSameMetrics(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 4) int functions, @ForAll @IntRange(min = 1, max = 8) int buckets,
+            @ForAll @IntRange(min = 0, max = 400) int steps) throws JsonProcessingException {
+        assertSameOutputs(seed, functions, buckets, steps, true, false);
+    }
+
+    /**
+     * Two sets of observers told the same random calls build the same outputs: the first made with its
+     * {@link Observers} before attaching if {@code observersFirst}, the second after, and told through
+     * {@link FineGrained} if {@code fineGrained}.
+     */
+    private static void assertSameOutputs(long seed, int functions, int buckets, int steps, boolean observersFirst,
+            boolean fineGrained) throws JsonProcessingException {
         SplittableRandom rng = new SplittableRandom(seed);
         long bucket = 1 + rng.nextInt(2_000_000);
         long duration = buckets * bucket - rng.nextLong(bucket);
-        Observed combined = new Observed(functions, duration, bucket);
-        Observed forwarded = new Observed(functions, duration, bucket);
-        WorldListener a = combined.observers;
-        WorldListener b = new FineGrained(forwarded.observers);
+        Observed first = new Observed(functions, duration, bucket, observersFirst);
+        Observed second = new Observed(functions, duration, bucket, false);
+        drive(rng, functions, bucket, duration, steps, first.observers,
+                fineGrained ? new FineGrained(second.observers) : second.observers);
+        assertEquals(second.outputs(), first.outputs());
+    }
+
+    /** Random starts, ends, refusals, levels and connections, each told to {@code a} then {@code b}. */
+    private static void drive(SplittableRandom rng, int functions, long bucket, long duration, int steps,
+            WorldListener a, WorldListener b) {
         int[] inFlight = new int[functions];
         int total = 0;
         long now = 0;
@@ -235,7 +277,6 @@ class CombinedCallsProperties {
                 }
             }
         }
-        assertEquals(forwarded.outputs(), combined.outputs());
     }
 
     /** The next instant: on the next bucket edge, a few buckets on, the same, or a little later. */

@@ -2,6 +2,9 @@ package dev.enisim.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.enisim.model.Outcome;
 import java.util.ArrayList;
@@ -26,6 +29,12 @@ class ExecutionsAndEnvironmentsTest {
     private static Executions executions() {
         Executions e = new Executions();
         e.attach(3);
+        execute(e);
+        return e;
+    }
+
+    /** The executions of {@link #executions()}. */
+    private static void execute(Executions e) {
         e.execution(0, Outcome.SUCCESS, true, false, 200_000, 100_000, S);
         e.execution(0, Outcome.SUCCESS, false, false, 0, 1, 2 * S);
         e.execution(0, Outcome.SUCCESS, false, false, 0, 1_000, 3 * S);
@@ -35,7 +44,6 @@ class ExecutionsAndEnvironmentsTest {
         e.execution(1, Outcome.SUCCESS, true, false, 0, 0, 7 * S);
         e.execution(1, Outcome.SUCCESS, false, true, 0, 2_500, 8 * S);
         e.execution(1, Outcome.SUCCESS, false, true, 0, 500, 9 * S);
-        return e;
     }
 
     private static Map<String, Long> map(Object... labelsAndCounts) {
@@ -139,5 +147,47 @@ class ExecutionsAndEnvironmentsTest {
         // 3 from 15 s: 45 level-seconds in [0, 30), 90 in [30, 60)
         assertArrayEquals(new long[] {1500, 3000}, out.get(0).values());
         assertEquals(new RunSummary.Environments(2.25, 2.25, 0, 0), l.function(0));
+    }
+
+    /**
+     * The run's observers keep the executions' counters in the environment levels' rows (a start updates both: one
+     * row of longs per function, {@link FunctionLines}), and the figures are those of {@link #executions()}.
+     */
+    @Test
+    void observersPutExecutionsInTheLevelsRows() {
+        EnvironmentLevels l = new EnvironmentLevels(60 * S, 30 * S);
+        Executions e = new Executions();
+        new Observers(new Recorder(60 * S, 30 * S), new LatencyRecorder(60 * S, 30 * S), new Journal(), null, l, e);
+        l.attach(3);
+        e.attach(3);
+        assertSame(l.rows(), e.rows());
+        Executions own = executions();
+        for (int f = 0; f < 3; f++) {
+            l.environmentLevels(f, 7, 5, 3, f * S); // levels beside the counters leave them alone
+        }
+        execute(e);
+        for (int f = 0; f < 3; f++) {
+            assertEquals(own.usage(f), e.usage(f));
+            assertEquals(own.coldStarts(f), e.coldStarts(f));
+        }
+        assertEquals(own.accountColdStarts(), e.accountColdStarts());
+        // the counters beside them leave the levels alone: 7, 5, 3 from f s to the end (60 s)
+        assertEquals(new RunSummary.Environments(15 * 59.0 / 60, 7 * 59.0 / 60, 5 * 59.0 / 60, 3 * 59.0 / 60),
+                l.function(1));
+    }
+
+    /** Executions attached before the observers are made keep their own rows; rows are made for one count only. */
+    @Test
+    void rowsAreSharedOnlyBeforeAttachingAndForOneCount() {
+        EnvironmentLevels l = new EnvironmentLevels(60 * S, 30 * S);
+        Executions e = new Executions();
+        e.attach(2);
+        new Observers(new Recorder(60 * S, 30 * S), new LatencyRecorder(60 * S, 30 * S), new Journal(), null, l, e);
+        l.attach(2);
+        assertNotSame(l.rows(), e.rows());
+        FunctionLines lines = new FunctionLines();
+        assertEquals(3 * FunctionLines.STRIDE, lines.rows(2).length);
+        assertSame(lines.rows(2), lines.rows(2));
+        assertThrows(IllegalStateException.class, () -> lines.rows(3));
     }
 }

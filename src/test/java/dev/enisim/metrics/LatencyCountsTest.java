@@ -159,4 +159,42 @@ class LatencyCountsTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new LatencyCounts().record(-5));
     }
+
+    /**
+     * Counts recorded a close's way ({@link LatencyCounts#recordIncreasing}: increasing indices with their counts,
+     * pages found once per run) leave what recording each index alone leaves: batches of random indices (near each
+     * other, or decades apart, below and above what is already counted), sometimes with counts that take the total
+     * past an int (one by one then, and longs from there on), every figure and the footprint compared.
+     */
+    @Property(tries = 300)
+    void countsRecordedInIncreasingRunsAreCountsRecordedOneByOne(@ForAll long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        LatencyCounts runs = new LatencyCounts();
+        LatencyCounts single = new LatencyCounts();
+        int[] indices = new int[LatencyRecorder.INDICES];
+        long[] counts = new long[LatencyRecorder.INDICES];
+        for (int batch = rng.nextInt(1, 12); batch > 0; batch--) {
+            int centre = rng.nextInt(LatencyRecorder.INDICES);
+            int spread = rng.nextBoolean() ? 200 : LatencyRecorder.INDICES;
+            java.util.TreeSet<Integer> picked = new java.util.TreeSet<>();
+            for (int k = rng.nextInt(0, 80); k > 0; k--) {
+                picked.add(Math.floorMod(centre + rng.nextInt(-spread, spread + 1), LatencyRecorder.INDICES));
+            }
+            int n = 0;
+            for (int index : picked) {
+                indices[n] = index;
+                counts[n++] = rng.nextInt(30) == 0 ? rng.nextLong(1, 1L << 32) : rng.nextLong(1, 5);
+            }
+            runs.recordIncreasing(indices, counts, n);
+            for (int i = 0; i < n; i++) {
+                single.recordIndex(indices[i], counts[i]);
+            }
+            assertEquals(single.totalCount(), runs.totalCount());
+            assertEquals(single.maxValue(), runs.maxValue());
+            assertEquals(single.footprintBytes(), runs.footprintBytes());
+            for (double p = 0.5; p <= 100; p += 0.5) {
+                assertEquals(single.valueAtPercentile(p), runs.valueAtPercentile(p), "p" + p);
+            }
+        }
+    }
 }
