@@ -127,7 +127,7 @@ public final class FunctionDraws implements IntToLongFunction {
         rows[r + D_SIGMA] = ArrivalProcess.bits(sigma);
         rows[r + D_SHIFT] = ArrivalProcess.bits(shift);
         rows[r + D_MAX] = ArrivalProcess.bits(spec.max());
-        rows[r + D_AHEAD] = ArrivalProcess.bits(sample(r));
+        rows[r + D_AHEAD] = ArrivalProcess.bits(sample(r, rows[r + D_KIND]));
     }
 
     /** Whether {@code function}'s arrivals are drawn in its row (not by an object): for the tests. */
@@ -158,25 +158,23 @@ public final class FunctionDraws implements IntToLongFunction {
     private long draw(int r, int kind) {
         long[] s = rows;
         RowStream stream = cursor;
-        stream.load(s, r + A_WORDS);
-        long at = kind == THINNING ? ArrivalProcess.Thinning.next(stream, s, r + A_STATE, r + THINNING_COLD)
+        stream.point(s, r + A_WORDS);
+        return kind == THINNING ? ArrivalProcess.Thinning.next(stream, s, r + A_STATE, r + THINNING_COLD)
                 : StepPoisson.Homogeneous.next(stream, s, r + A_STATE);
-        stream.save(s, r + A_WORDS);
-        return at;
     }
 
     /** One of {@code function}'s durations, in whole microseconds, as {@link Sampler#getAsLong()} draws it. */
     public long duration(int function) {
         int r = row(function);
         long[] s = rows;
-        if (s[r + D_KIND] == OBJECT) {
+        long kind = s[r + D_KIND];
+        if (kind == OBJECT) {
             return samplers[function].getAsLong();
         }
         double x = ArrivalProcess.value(s[r + D_AHEAD]);
-        s[r + D_AHEAD] = ArrivalProcess.bits(sample(r));
+        s[r + D_AHEAD] = ArrivalProcess.bits(sample(r, kind));
         return Math.round(x);
     }
-
     /** {@link #duration}: the table as the model's durations by function. */
     @Override
     public long applyAsLong(int function) {
@@ -188,22 +186,29 @@ public final class FunctionDraws implements IntToLongFunction {
         return () -> duration(function);
     }
 
-    /** The next draw, as Sampler's draw() computes it from its Commons RNG sampler: shifted, then clamped. */
-    private double sample(int r) {
-        long[] s = rows;
-        RowStream stream = cursor;
-        stream.load(s, r + D_WORDS);
-        double mu = ArrivalProcess.value(s[r + D_MU]);
-        // LogNormalSampler: exp(mu + sigma x g); ZigguratSampler.Exponential.of(rng, mean): the unit draw x mean
-        double y = s[r + D_KIND] == LOG_NORMAL
-                ? Math.exp(mu + ArrivalProcess.value(s[r + D_SIGMA]) * gaussian.sample())
-                : exponential.sample() * mu;
-        stream.save(s, r + D_WORDS);
-        double x = y + ArrivalProcess.value(s[r + D_SHIFT]);
-        double max = ArrivalProcess.value(s[r + D_MAX]);
+    /**
+     * The next draw, as Sampler's draw() computes it from its Commons RNG sampler: shifted, then clamped. Each kind's
+     * draw is a method of its own, so that each compiles small and inlines into its caller (the model's arrival):
+     * one method holding both ziggurats compiles too big to be inlined, and the call cost loss about 7%.
+     */
+    private double sample(int r, long kind) {
+        double x = (kind == LOG_NORMAL ? logNormal(r) : exponential(r)) + ArrivalProcess.value(rows[r + D_SHIFT]);
+        double max = ArrivalProcess.value(rows[r + D_MAX]);
         if (x > max) {
             return max;
         }
         return x < 0 ? 0 : x;
+    }
+
+    /** LogNormalSampler's exp(mu + sigma x g), g from the shared ziggurat Gaussian on the row's stream. */
+    private double logNormal(int r) {
+        cursor.point(rows, r + D_WORDS);
+        return Math.exp(ArrivalProcess.value(rows[r + D_MU]) + ArrivalProcess.value(rows[r + D_SIGMA]) * gaussian.sample());
+    }
+
+    /** ZigguratSampler.Exponential.of(rng, mean): the shared unit ziggurat's draw on the row's stream, x mean. */
+    private double exponential(int r) {
+        cursor.point(rows, r + D_WORDS);
+        return exponential.sample() * ArrivalProcess.value(rows[r + D_MU]);
     }
 }

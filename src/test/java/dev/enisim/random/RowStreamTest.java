@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** A row's words, taken over part-way through a stream, draw the rest of that stream; rows do not mix. */
+/** A row's words, taken over part-way through a stream, draw the rest of that stream in place; rows do not mix. */
 class RowStreamTest {
 
     @Test
@@ -25,14 +25,13 @@ class RowStreamTest {
         RowStream cursor = new RowStream();
         for (int i = 0; i < 1_000; i++) {
             int at = i % 3 == 0 ? 6 : 1;
-            cursor.load(rows, at);
+            cursor.point(rows, at);
             if (at == 6) {
                 assertEquals(bRest.nextDouble(), cursor.nextDouble());
             } else {
                 assertEquals(aRest.nextLong(), cursor.nextLong());
                 assertEquals(aRest.nextLong(), cursor.nextLong());
             }
-            cursor.save(rows, at);
         }
         assertEquals(0, rows[0]);
         assertEquals(0, rows[5]);
