@@ -7,6 +7,7 @@ import dev.enisim.model.function.FunctionConfiguration;
 import dev.enisim.model.network.Cidr;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 import java.util.function.LongSupplier;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -22,10 +23,10 @@ public final class LambdaService {
     private final World world;
     private final AsyncInvocations async;
     private final SqsEventSource[] sqs;          // null where the function is not fed by a queue
-    private final LongSupplier[] durations;      // each function's invocation durations (synchronous arrivals)
+    private final IntToLongFunction durations;   // a function's invocation durations, by index (synchronous arrivals)
     private final boolean[] synchronous;         // neither fed by a queue nor invoked asynchronously (one load)
 
-    private LambdaService(World world, AsyncInvocations async, SqsEventSource[] sqs, LongSupplier[] durations) {
+    private LambdaService(World world, AsyncInvocations async, SqsEventSource[] sqs, IntToLongFunction durations) {
         this.world = world;
         this.async = async;
         this.sqs = sqs;
@@ -56,7 +57,7 @@ public final class LambdaService {
      */
     public void arrive(int function, long nowMicros) {
         if (synchronous[function]) {
-            world.invoke(function, nowMicros, durations[function].getAsLong());
+            world.invoke(function, nowMicros, durations.applyAsLong(function));
         } else if (sqs[function] != null) {
             sqs[function].send(nowMicros); // an arrival is a message sent to the function's queue
         } else {
@@ -116,6 +117,7 @@ public final class LambdaService {
         private final List<AsyncConfig> asyncConfigs = new ArrayList<>();
         private final List<RandomGenerator> deliveryFailures = new ArrayList<>();
         private final List<SqsConfig> queues = new ArrayList<>();
+        private IntToLongFunction byIndex;
         private boolean built;
 
         private Builder(WorldSettings settings, Port port, WorldListener listener, AsyncListener async,
@@ -182,6 +184,17 @@ public final class LambdaService {
             world.addEgress(function, destination, share, keptOpen);
         }
 
+        /**
+         * Every function's durations drawn by index, {@code all.applyAsLong(function)}, where a synchronous arrival
+         * draws one (one call for all functions, whose draws a table may keep together): each must draw what the
+         * function's own duration given to {@link #addFunction} draws, which the asynchronous queue and the SQS
+         * pollers still use.
+         */
+        public void durations(IntToLongFunction all) {
+            open();
+            byIndex = all;
+        }
+
         /** Function {@code function} is invoked asynchronously: its arrivals are events queued by Lambda. */
         public void asynchronous(int function, AsyncConfig config, RandomGenerator deliveryFailures) {
             open();
@@ -216,7 +229,8 @@ public final class LambdaService {
                     async.add(i, asyncConfigs.get(i), durations.get(i), deliveryFailures.get(i));
                 }
             }
-            return new LambdaService(w, async, sqs, durations.toArray(new LongSupplier[0]));
+            LongSupplier[] each = durations.toArray(new LongSupplier[0]);
+            return new LambdaService(w, async, sqs, byIndex != null ? byIndex : f -> each[f].getAsLong());
         }
     }
 }

@@ -20,4 +20,25 @@ public final class Uniform {
         }
         return stream::nextLong;
     }
+
+    /**
+     * The stream itself when it is a provider already (a {@link Xoshiro256}), else a view of its {@code nextLong()}
+     * and its own {@code nextDouble()} (not Commons RNG's from the long: the draws of uniforms stay the stream's).
+     */
+    public static UniformRandomProvider withDoubles(RandomGenerator stream) {
+        if (stream instanceof UniformRandomProvider u) {
+            return u;
+        }
+        return new UniformRandomProvider() {
+            @Override
+            public long nextLong() {
+                return stream.nextLong();
+            }
+
+            @Override
+            public double nextDouble() {
+                return stream.nextDouble();
+            }
+        };
+    }
 }

@@ -49,6 +49,17 @@ public final class Xoshiro256 implements RandomGenerator, UniformRandomProvider 
         nextGaussian = Double.NaN;
     }
 
+    /**
+     * Copies the four words of state into {@code rows[at..at + 3]}, for a {@link RowStream} to draw the rest of this
+     * stream there: this generator must not be drawn from again (its words are left as they were).
+     */
+    public void copyWords(long[] rows, int at) {
+        rows[at] = s0;
+        rows[at + 1] = s1;
+        rows[at + 2] = s2;
+        rows[at + 3] = s3;
+    }
+
     @Override
     public long nextLong() {
         long result = Long.rotateLeft(s1 * 5, 7) * 9;

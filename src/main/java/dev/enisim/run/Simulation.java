@@ -32,6 +32,7 @@ import dev.enisim.model.eni.EniId;
 import dev.enisim.random.RandomStreams;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.workload.ArrivalProcess;
+import dev.enisim.workload.FunctionDraws;
 import dev.enisim.workload.Sampler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     private final Optional<AccountsRecorder> accountsRecorder;
     private final SqsRecorder sqsRecorder;
     private final LambdaService lambda;
-    private final ArrivalProcess[] arrivals; // function i's next arrival: source i of the loop, not queued
+    private final FunctionDraws draws; // function i's arrivals (source i of the loop, not queued) and durations
     private long arrivalCount;
     private long completionCount;
     private boolean checkInvariants;
@@ -98,19 +99,22 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         loop.setPlainHandler(this);
         loop.setSourceHandler(this);
         this.sqsRecorder = new SqsRecorder(scenario.durationMicros(), scenario.bucketMicros());
-        // functions are added in scenario order, so function i of the model is function i of the scenario
-        // the observers hold an absent recorder as null: one test per event, cheaper than a no-op recorder's call
-        this.lambda = lambda(scenario, streams, LambdaService.builder(settings, Port.of(loop), new Observers(
-                recorder, latency, journal, nat.orElse(null), levels, executions, provisioned.orElse(null),
-                accountsRecorder.orElse(null)), asyncRecorder, sqsRecorder));
         int n = scenario.functions().size();
-        arrivals = new ArrivalProcess[n];
+        this.draws = new FunctionDraws(n);
         for (int i = 0; i < n; i++) {
             Scenario.Function f = scenario.functions().get(i);
             String prefix = "function/" + f.name() + "/";
             // the first process keeps the plain name, so adding a second process changes nothing of the first
-            arrivals[i] = new ArrivalProcess(f.arrivals(), part -> streams.stream(part == 0 ? prefix + "arrivals"
+            draws.arrivals(i, f.arrivals(), part -> streams.stream(part == 0 ? prefix + "arrivals"
                     : prefix + "arrivals/" + part), f.createdAtMicros());
+            draws.durations(i, f.duration(), streams.stream(prefix + "duration"));
+        }
+        // functions are added in scenario order, so function i of the model is function i of the scenario
+        // the observers hold an absent recorder as null: one test per event, cheaper than a no-op recorder's call
+        this.lambda = lambda(scenario, streams, draws, LambdaService.builder(settings, Port.of(loop), new Observers(
+                recorder, latency, journal, nat.orElse(null), levels, executions, provisioned.orElse(null),
+                accountsRecorder.orElse(null)), asyncRecorder, sqsRecorder));
+        for (int i = 0; i < n; i++) {
             if (loop.addSource(new Arrival(i)) != i) {
                 throw new IllegalStateException("function " + i + "'s arrivals are not source " + i);
             }
@@ -156,7 +160,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
      * The scenario's VPCs, NAT gateways, security groups, subnets, accounts and functions (with their durations,
      * and how they are invoked), in its order.
      */
-    private static LambdaService lambda(Scenario scenario, RandomStreams streams, LambdaService.Builder build) {
+    private static LambdaService lambda(Scenario scenario, RandomStreams streams, FunctionDraws draws,
+            LambdaService.Builder build) {
         boolean legacyModel = scenario.networkModel() == NetworkModel.LEGACY;
         for (Scenario.Vpc v : scenario.vpcs()) {
             // before Hyperplane, Lambda's ENIs met only the Region's limit: a VPC could hold as many
@@ -179,17 +184,20 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
                 build.addAccount(a.id(), a.concurrencyLimit());
             }
         }
-        for (Scenario.Function f : scenario.functions()) {
+        List<Scenario.Function> functions = scenario.functions();
+        for (int index = 0; index < functions.size(); index++) {
+            Scenario.Function f = functions.get(index);
             String prefix = "function/" + f.name() + "/";
             int i = build.addFunction(f, streams.stream(prefix + "subnet"),
                     Sampler.of(f.initDuration(), streams.stream(prefix + "init")),
-                    accounts.index(accounts.of(f.name())), Sampler.of(f.duration(), streams.stream(prefix + "duration")));
+                    accounts.index(accounts.of(f.name())), draws.durationsOf(index));
             for (Scenario.Route r : f.egress().routes()) {
                 build.addEgress(i, r.destination(), r.share(), f.egress().keptOpen());
             }
             f.sqs().ifPresent(queue -> build.fedByQueue(i, queue));
             f.async().ifPresent(async -> build.asynchronous(i, async, streams.stream(prefix + "async-delivery")));
         }
+        build.durations(draws);
         return build.build();
     }
 
@@ -290,18 +298,26 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     }
 
     private void scheduleNextArrival(int function) {
-        long at = arrivals[function].next();
+        schedule(function, draws.nextArrival(function));
+    }
+
+    private void schedule(int function, long at) {
         if (at != ArrivalProcess.NONE && at <= scenario.durationMicros()) {
             loop.scheduleSource(function, at, SimEvent.PRIORITY_ARRIVAL);
         }
     }
 
-    /** A function's next arrival (source i is function i's arrivals): no event object is read. */
+    /**
+     * A function's arrival (source i is function i's arrivals): no event object is read. Its next arrival is drawn
+     * first (from its own stream: the same numbers), so that the function's row of draws is fetched at once and its
+     * duration, drawn by the model, finds it in cache; it is scheduled after the model's own events, as before.
+     */
     @Override
     public void handleSource(int function, long nowMicros) {
         arrivalCount++;
+        long next = draws.nextArrival(function);
         lambda.arrive(function, nowMicros);
-        scheduleNextArrival(function);
+        schedule(function, next);
         afterEvent();
     }
 

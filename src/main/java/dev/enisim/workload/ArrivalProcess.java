@@ -1,8 +1,10 @@
 package dev.enisim.workload;
 
+import dev.enisim.random.Uniform;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * An {@link ArrivalSpec} bound to random streams: yields arrival times one at a time, so that only the next
@@ -147,34 +149,57 @@ public final class ArrivalProcess {
         /** Beyond this distance from the peak (2^52 us, 142 years) the phase is not exact in a double: no segments. */
         private static final long FAR = 1L << 52;
 
-        private final RandomGenerator stream;
-        private final long until;
-        private final ArrivalSpec.Diurnal d;
-        private final double meanGap;
-        private final double max;
-        private final double lowest;
-        private final double scale;
-        private final long length;
-        private double clock;
-        // the current segment: candidates before segmentEnd with a draw below keepBelow are kept, those with a draw
-        // at or above rejectFrom are not
-        private long segmentEnd = Long.MIN_VALUE;
-        private double keepBelow;
-        private double rejectFrom;
+        // The state, in longs (doubles as their bits) so that a table of functions keeps it in its rows
+        // (FunctionDraws): from a hot base, what each candidate reads; the current segment: candidates before
+        // SEGMENT_END with a draw below KEEP_BELOW are kept, those with a draw at or above REJECT_FROM are not
+        static final int CLOCK = 0;
+        static final int MEAN_GAP = 1;
+        static final int MAX = 2;
+        static final int UNTIL = 3;
+        static final int SEGMENT_END = 4;
+        static final int KEEP_BELOW = 5;
+        static final int REJECT_FROM = 6;
+        static final int HOT = 7;
+        // from a cold base, what only a segment's start or a cosine reads: rateAt's a - |b| and |a| + |b|, the
+        // segment's length, and the day's parameters
+        static final int LOWEST = 0;
+        static final int SCALE = 1;
+        static final int LENGTH = 2;
+        static final int PEAK_AT = 3;
+        static final int PERIOD = 4;
+        static final int PEAK = 5;
+        static final int TROUGH = 6;
+        static final int COLD = 7;
+
+        private final UniformRandomProvider stream;
+        private final long[] state = new long[HOT + COLD];
 
         Thinning(RandomGenerator stream, long from, long until, ArrivalSpec.Diurnal d) {
-            this.stream = stream;
-            this.until = until;
-            this.d = d;
-            this.max = Math.max(d.peakPerSecond(), d.troughPerSecond());
-            this.meanGap = 1e6 / max;
+            this.stream = Uniform.withDoubles(stream);
+            init(state, 0, HOT, from, until, d);
+        }
+
+        /** Writes the state of {@code d}'s process from {@code from} into {@code s} at bases {@code hot}, {@code cold}. */
+        static void init(long[] s, int hot, int cold, long from, long until, ArrivalSpec.Diurnal d) {
+            double max = Math.max(d.peakPerSecond(), d.troughPerSecond());
+            double meanGap = 1e6 / max;
             // rateAt's a and b, computed as it computes them
             double a = (d.peakPerSecond() + d.troughPerSecond()) / 2;
             double b = (d.peakPerSecond() - d.troughPerSecond()) / 2;
-            this.lowest = a - Math.abs(b);
-            this.scale = Math.abs(a) + Math.abs(b);
-            this.length = segmentLength(meanGap, d.periodMicros(), max, Math.abs(b));
-            this.clock = from;
+            s[hot + CLOCK] = bits(from);
+            s[hot + MEAN_GAP] = bits(meanGap);
+            s[hot + MAX] = bits(max);
+            s[hot + UNTIL] = until;
+            s[hot + SEGMENT_END] = Long.MIN_VALUE;
+            s[hot + KEEP_BELOW] = bits(0);
+            s[hot + REJECT_FROM] = bits(0);
+            s[cold + LOWEST] = bits(a - Math.abs(b));
+            s[cold + SCALE] = bits(Math.abs(a) + Math.abs(b));
+            s[cold + LENGTH] = segmentLength(meanGap, d.periodMicros(), max, Math.abs(b));
+            s[cold + PEAK_AT] = d.peakAtMicros();
+            s[cold + PERIOD] = d.periodMicros();
+            s[cold + PEAK] = bits(d.peakPerSecond());
+            s[cold + TROUGH] = bits(d.troughPerSecond());
         }
 
         private static long segmentLength(double meanGap, long period, double max, double amplitude) {
@@ -187,23 +212,36 @@ public final class ArrivalProcess {
 
         @Override
         public long next() {
+            return next(stream, state, 0, HOT);
+        }
+
+        /** The next arrival of the process whose state is in {@code s} at {@code hot}, {@code cold}, or NONE. */
+        static long next(UniformRandomProvider stream, long[] s, int hot, int cold) {
+            double clock = value(s[hot + CLOCK]);
+            double meanGap = value(s[hot + MEAN_GAP]);
+            double max = value(s[hot + MAX]);
+            long until = s[hot + UNTIL];
             while (true) {
                 clock -= meanGap * Math.log(1.0 - stream.nextDouble());
                 long at = (long) Math.ceil(clock);
                 if (at >= until) {
+                    s[hot + CLOCK] = bits(clock);
                     return NONE;
                 }
                 double v = stream.nextDouble() * max;
-                if (at >= segmentEnd) {
-                    enter(at);
+                if (at >= s[hot + SEGMENT_END]) {
+                    enter(s, hot, cold, at);
                 }
-                if (v < keepBelow) {
-                    return at;
-                }
-                if (v < rejectFrom && v < d.rateAt(at)) {
+                if (v < value(s[hot + KEEP_BELOW]) || v < value(s[hot + REJECT_FROM]) && v < rateAt(s, cold, at)) {
+                    s[hot + CLOCK] = bits(clock);
                     return at;
                 }
             }
+        }
+
+        private static double rateAt(long[] s, int cold, long at) {
+            return ArrivalSpec.Diurnal.rateAt(value(s[cold + PEAK]), value(s[cold + TROUGH]), s[cold + PEAK_AT],
+                    s[cold + PERIOD], at);
         }
 
         /**
@@ -211,14 +249,22 @@ public final class ArrivalProcess {
          * Package-private for the tests, which check the bounds against every candidate time of a segment.
          */
         void enter(long start) {
+            enter(state, 0, HOT, start);
+        }
+
+        private static void enter(long[] s, int hot, int cold, long start) {
+            long length = s[cold + LENGTH];
             long end = start + length;
-            segmentEnd = end < start ? Long.MAX_VALUE : end;
-            keepBelow = lowest;
-            rejectFrom = Double.POSITIVE_INFINITY;
-            long period = d.periodMicros();
+            long segmentEnd = end < start ? Long.MAX_VALUE : end;
+            double lowest = value(s[cold + LOWEST]);
+            s[hot + SEGMENT_END] = segmentEnd;
+            s[hot + KEEP_BELOW] = bits(lowest);
+            s[hot + REJECT_FROM] = bits(Double.POSITIVE_INFINITY);
+            long period = s[cold + PERIOD];
+            long peakAt = s[cold + PEAK_AT];
             long last = segmentEnd - 1;
-            long first = start - d.peakAtMicros();
-            long late = last - d.peakAtMicros();
+            long first = start - peakAt;
+            long late = last - peakAt;
             if (length == Long.MAX_VALUE || Math.abs(first) >= FAR || Math.abs(late) >= FAR || late < first) {
                 return;
             }
@@ -227,29 +273,38 @@ public final class ArrivalProcess {
             if (Math.floorDiv(2 * late, period) * period >= 2 * first) {
                 return;
             }
-            double r0 = d.rateAt(start);
-            double r1 = d.rateAt(last);
+            double r0 = rateAt(s, cold, start);
+            double r1 = rateAt(s, cold, last);
             double phases = Math.abs(phase(first, period)) + Math.abs(phase(late, period));
-            double margin = scale * RELATIVE_MARGIN * (4 + phases);
-            keepBelow = Math.max(lowest, Math.min(r0, r1) - margin);
-            rejectFrom = Math.max(r0, r1) + margin;
+            double margin = value(s[cold + SCALE]) * RELATIVE_MARGIN * (4 + phases);
+            s[hot + KEEP_BELOW] = bits(Math.max(lowest, Math.min(r0, r1) - margin));
+            s[hot + REJECT_FROM] = bits(Math.max(r0, r1) + margin);
         }
 
         /** The current segment's end (exclusive) and bounds: for {@code ArrivalDrawsProperties}. */
         long segmentEnd() {
-            return segmentEnd;
+            return state[SEGMENT_END];
         }
 
         double keepBelow() {
-            return keepBelow;
+            return value(state[KEEP_BELOW]);
         }
 
         double rejectFrom() {
-            return rejectFrom;
+            return value(state[REJECT_FROM]);
         }
 
         private static double phase(long fromPeak, long period) {
             return 2 * Math.PI * fromPeak / period;
         }
+    }
+
+    /** A double kept in a long slot of a state row. */
+    static long bits(double x) {
+        return Double.doubleToRawLongBits(x);
+    }
+
+    static double value(long bits) {
+        return Double.longBitsToDouble(bits);
     }
 }

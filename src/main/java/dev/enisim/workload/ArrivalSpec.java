@@ -65,8 +65,13 @@ public sealed interface ArrivalSpec {
     record Diurnal(double peakPerSecond, double troughPerSecond, long peakAtMicros, long periodMicros,
             long fromMicros, long untilMicros) implements ArrivalSpec {
         public double rateAt(long micros) {
-            double phase = 2 * Math.PI * (micros - peakAtMicros) / periodMicros;
-            return (peakPerSecond + troughPerSecond) / 2 + (peakPerSecond - troughPerSecond) / 2 * Math.cos(phase);
+            return rateAt(peakPerSecond, troughPerSecond, peakAtMicros, periodMicros, micros);
+        }
+
+        /** The rate at {@code micros} of the day these parameters give (for the draws, which keep them in rows). */
+        static double rateAt(double peak, double trough, long peakAt, long period, long micros) {
+            double phase = 2 * Math.PI * (micros - peakAt) / period;
+            return (peak + trough) / 2 + (peak - trough) / 2 * Math.cos(phase);
         }
 
         public double meanPerSecond() {

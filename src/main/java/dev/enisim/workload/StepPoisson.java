@@ -1,6 +1,8 @@
 package dev.enisim.workload;
 
+import dev.enisim.random.Uniform;
 import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Poisson arrivals whose rate is constant between change points (bursts, schedules), exactly: an exponential gap
@@ -131,9 +133,66 @@ final class StepPoisson implements ArrivalProcess.Source {
         return ArrivalProcess.NONE;
     }
 
-    /** One rate throughout: a plain Poisson process. */
-    static StepPoisson homogeneous(double ratePerSecond, RandomGenerator stream, long from, long until) {
-        return new StepPoisson(stream, from, until, from, new long[0], new double[0], 0, ratePerSecond, 0);
+    /**
+     * One rate throughout: a plain Poisson process, drawn as the steps would draw it with none ({@link Homogeneous};
+     * a quiet one is the steps', which never draw).
+     */
+    static ArrivalProcess.Source homogeneous(double ratePerSecond, RandomGenerator stream, long from, long until) {
+        if (!(ratePerSecond > 0)) {
+            return new StepPoisson(stream, from, until, from, new long[0], new double[0], 0, ratePerSecond, 0);
+        }
+        return new Homogeneous(ratePerSecond, Uniform.withDoubles(stream), from, until);
+    }
+
+    /**
+     * A Poisson process at one rate (> 0): the steps' draw without their branches (no change ahead, no quiet step).
+     * Its state is three longs (the clock's and the mean gap's bits, the end), so that a table of functions keeps it
+     * in its rows ({@link FunctionDraws}).
+     */
+    static final class Homogeneous implements ArrivalProcess.Source {
+        static final int CLOCK = 0;
+        static final int GAP = 1;
+        static final int UNTIL = 2;
+        static final int SIZE = 3;
+
+        private final UniformRandomProvider stream;
+        private final long[] state = new long[SIZE];
+
+        Homogeneous(double ratePerSecond, UniformRandomProvider stream, long from, long until) {
+            this.stream = stream;
+            init(state, 0, ratePerSecond, from, until);
+        }
+
+        static void init(long[] s, int at, double ratePerSecond, long from, long until) {
+            s[at + CLOCK] = ArrivalProcess.bits(from);
+            s[at + GAP] = ArrivalProcess.bits(1e6 / ratePerSecond);
+            s[at + UNTIL] = until;
+        }
+
+        @Override
+        public long next() {
+            return next(stream, state, 0);
+        }
+
+        /**
+         * As {@link StepPoisson#next()} with no steps: a candidate at or beyond 2^63 us crosses the "change" at
+         * Long.MAX_VALUE, which ends the process (the clock is then never below the end).
+         */
+        static long next(UniformRandomProvider stream, long[] s, int at) {
+            double clock = ArrivalProcess.value(s[at + CLOCK]);
+            long until = s[at + UNTIL];
+            if (!(clock < until)) {
+                return ArrivalProcess.NONE;
+            }
+            double candidate = clock - ArrivalProcess.value(s[at + GAP]) * Math.log(1.0 - stream.nextDouble());
+            if (candidate >= Long.MAX_VALUE) {
+                s[at + CLOCK] = ArrivalProcess.bits(Long.MAX_VALUE);
+                return ArrivalProcess.NONE;
+            }
+            s[at + CLOCK] = ArrivalProcess.bits(candidate);
+            long t = (long) Math.ceil(candidate);
+            return t >= until ? ArrivalProcess.NONE : t;
+        }
     }
 
     /** Bursts as steps: base, then burst and base in turn from the first burst's start. */

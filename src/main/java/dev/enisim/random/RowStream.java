@@ -1,0 +1,53 @@
+package dev.enisim.random;
+
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * xoshiro256** over words kept in rows of a shared {@code long[]} (a table of many streams, one a row): pointed at
+ * a row with {@link #point}, it draws that row's stream in place. One cursor serves every row of its table, so that
+ * Commons RNG's samplers built once over it draw from whichever stream it points at: with thousands of streams, a
+ * draw touches its row (where its other state sits too) and no object of its own.
+ *
+ * <p>The numbers are {@link Xoshiro256}'s: the words are copied from one ({@link Xoshiro256#copyWords}). Not
+ * thread-safe.
+ */
+public final class RowStream implements UniformRandomProvider {
+
+    private long[] rows = new long[4];
+    private int at;
+
+    /** Points at the stream whose four words are {@code rows[at..at + 3]}: the following draws are its. */
+    public void point(long[] rows, int at) {
+        this.rows = rows;
+        this.at = at;
+    }
+
+    /** The next 64 bits: xoshiro256** as {@link Xoshiro256#nextLong()} computes it, on the row's words. */
+    @Override
+    public long nextLong() {
+        long[] w = rows;
+        int i = at;
+        long s0 = w[i];
+        long s1 = w[i + 1];
+        long s2 = w[i + 2];
+        long s3 = w[i + 3];
+        long result = Long.rotateLeft(s1 * 5, 7) * 9;
+        long t = s1 << 17;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        w[i] = s0;
+        w[i + 1] = s1;
+        w[i + 2] = s2;
+        w[i + 3] = Long.rotateLeft(s3, 45);
+        return result;
+    }
+
+    /** Uniform in [0, 1) with 53 random bits, as {@link Xoshiro256#nextDouble()}. */
+    @Override
+    public double nextDouble() {
+        return (nextLong() >>> 11) * 0x1.0p-53;
+    }
+}
