@@ -24,8 +24,9 @@ public final class Workloads {
      * security-group sets, one hour. Function i has memoryMb 128 << (i % 5), a log-normal duration with median
      * 50 << (i % 4) ms and p99 ten times that, the default cold start (no initDuration: the documented default
      * init distribution), a database pool (connectionsPerEnvironment: 10) when i % 4 == 0, security-group set
-     * i % 500 (sg-000..sg-499) and the subnet pair i % 10 (sub-00 + sub-01, ..., sub-18 + sub-19): 500 ENI keys,
-     * 1,000 ENIs (eniQuota 1,000).
+     * i % 500 (sg-000..sg-499) and the subnet pair i % 10 (sub-00 + sub-01, ..., sub-18 + sub-19): a set's
+     * functions all share one pair, so 1,000 ENI keys (a key is a subnet and a security-group set) and 1,000 ENIs
+     * (eniQuota 1,000).
      * Traffic is diurnal with the day compressed into the hour: each function between 0.5/s and 1.5/s, peaks
      * staggered by 5 minutes over 12 groups, 1/s on average: n invocations/s in all (10,000/s, 36 M in the hour).
      */
