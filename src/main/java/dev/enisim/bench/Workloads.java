@@ -52,7 +52,9 @@ public final class Workloads {
         account.put("unreservedMinimum", 100);
         ObjectNode vpc = root.putArray("vpcs").addObject();
         vpc.put("id", "vpc-many");
-        vpc.put("eniQuota", 1000); // 500 keys x 2 subnets: a quota increase, as such an account would ask for
+        // 1,000 keys (500 security-group sets x 2 subnets each), an ENI each: a quota increase, as such an account
+        // would ask for
+        vpc.put("eniQuota", 1000);
         ArrayNode subnets = vpc.putArray("subnets");
         for (int s = 0; s < 20; s++) {
             ObjectNode subnet = subnets.addObject();
