@@ -26,7 +26,7 @@ final class FunctionLines {
 
     /**
      * Reads function {@code f}'s longs that the observers use (the first {@link #EXECUTIONS} + 6: two lines, or
-     * three when the row straddles them) and returns them folded together (meaningless: kept by the caller so that
+     * three when the row straddles them) and returns their sum (meaningless: kept by the caller so that
      * the reads stay): a look ahead that fetches the row while another event is handled. 0 before the rows exist.
      */
     long touch(int f) {
@@ -35,7 +35,7 @@ final class FunctionLines {
             return 0;
         }
         int o = f * STRIDE;
-        return r[o] ^ r[o + 7] ^ r[o + EXECUTIONS + 5];
+        return r[o] + r[o + 7] + r[o + EXECUTIONS + 5];
     }
 
     /** The rows for {@code functions} functions and the account (made on the first call; later calls must agree). */

@@ -57,11 +57,11 @@ final class InvocationCounts {
 
     /**
      * Reads what counting a success of {@code function} reads (its slot of the current bucket's successes, whether it
-     * is listed) and returns them folded together: a look ahead, changes nothing.
+     * is listed) and returns their sum: a look ahead, changes nothing.
      */
     long touch(int function) {
         long[] row = scratch[SUCCESS];
-        return (row == null ? 0 : row[function]) ^ (isActive[function] ? 1 : 0);
+        return (row == null ? 0 : row[function]) + (isActive[function] ? 1 : 0);
     }
 
     /** Moves the scratch's counts into the functions' totals and rows (work per function that had invocations). */

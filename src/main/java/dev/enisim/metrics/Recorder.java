@@ -43,10 +43,10 @@ public final class Recorder implements WorldListener {
 
     /**
      * Reads what the function's next invocation and concurrency change update (its current counts and gauge) and
-     * returns them folded together: a look ahead, changes nothing. 0 before {@link #attach}.
+     * returns their sum: a look ahead, changes nothing. 0 before {@link #attach}.
      */
     long touch(int function) {
-        return invocations == null ? 0 : invocations.touch(function) ^ executions.touch(function);
+        return invocations == null ? 0 : invocations.touch(function) + executions.touch(function);
     }
 
     @Override

@@ -148,7 +148,7 @@ public final class FunctionDraws implements IntToLongFunction {
     public long touch(int function) {
         long[] s = rows;
         int r = row(function);
-        return s[r] ^ s[r + 8] ^ s[r + 16];
+        return s[r + A_AHEAD] ^ s[r + D_AHEAD] ^ s[r + D_WORDS]; // lines 1, 2 and 3 of the row
     }
 
     /** The time of {@code function}'s next arrival in microseconds, or {@link ArrivalProcess#NONE} (then for good). */
