@@ -24,6 +24,9 @@ package dev.enisim.engine;
  * replaced one stays there, marked stale, and is skipped when its time comes). A {@link SourceHandler} takes the
  * occurrences by source id, with no event object.
  *
+ * <p>A {@link Lookahead} ({@link #setLookahead}) is told, before each event is delivered, which event is queued
+ * next, so that a caller with large tables can start fetching that event's rows while the current one is handled.
+ *
  * <p>Scheduling an event before the current time is a bug in the caller and throws at once.
  *
  * @param <E> the event type, usually a sealed interface of records

@@ -52,7 +52,8 @@ final class GaugeColumns {
     }
 
     /**
-     * Reads dimension {@code d}'s level and its maximum in the latest bucket begun, and returns their sum: a look ahead of its next {@link #set} or {@link #lower}, changes nothing.
+     * Reads dimension {@code d}'s level and its maximum in the latest bucket begun, and returns their sum: a look
+     * ahead of its next {@link #set} or {@link #lower}, changes nothing.
      */
     long touch(int d) {
         return current[d] + columns[lastBucket][d];

@@ -74,7 +74,10 @@ public final class LambdaService {
         return world.touchInvocation(function);
     }
 
-    /** As {@link #touchArrival}, for the plain event ({@code kind}, {@code payload}) of {@link #handle(int, long, long)}. */
+    /**
+     * As {@link #touchArrival}, for the plain event ({@code kind}, {@code payload}) of
+     * {@link #handle(int, long, long)}.
+     */
     public long touch(int kind, long payload) {
         return world.touch(kind, payload);
     }

@@ -82,7 +82,10 @@ final class World {
         return kind == SimEvent.INVOCATION_END ? admission.touchEnd(payload) : 0;
     }
 
-    /** Reads the rows an invocation of {@code function} reads first (its row, its idle ring's top): as {@link #touch}. */
+    /**
+     * Reads the rows an invocation of {@code function} reads first (its row, its idle ring's top): as
+     * {@link #touch}.
+     */
     long touchInvocation(int function) {
         return rows.touch(function);
     }
