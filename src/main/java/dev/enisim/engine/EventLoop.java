@@ -24,6 +24,9 @@ package dev.enisim.engine;
  * replaced one stays there, marked stale, and is skipped when its time comes). A {@link SourceHandler} takes the
  * occurrences by source id, with no event object.
  *
+ * <p>A {@link Lookahead} ({@link #setLookahead}) is told, before each event is delivered, which event is queued
+ * next, so that a caller with large tables can start fetching that event's rows while the current one is handled.
+ *
  * <p>Scheduling an event before the current time is a bug in the caller and throws at once.
  *
  * @param <E> the event type, usually a sealed interface of records
@@ -53,6 +56,23 @@ public final class EventLoop<E> {
     @FunctionalInterface
     public interface SourceHandler {
         void handleSource(int source, long nowMicros);
+    }
+
+    /**
+     * Told, just before each event is delivered, which event is queued next, when that is a plain event or a
+     * source's occurrence: a hint, so that the next event's data can be fetched while the current one is handled
+     * (with thousands of rows, each event's first touch of its rows is a cache miss; told ahead, the misses of two
+     * events overlap instead of adding up). Never for model logic: the event being delivered may schedule an
+     * earlier one, and then the hint named an event that is not the next. Given only while the sources' occurrences
+     * are queued in the calendar (more than {@link #HEAP_SOURCES} sources): with fewer, a run's rows are few and
+     * in cache anyway. Called once per delivered event at most, so it must be cheap: loads, no work.
+     */
+    public interface Lookahead {
+        /** The next event queued is an occurrence of source {@code source}. */
+        void nextSource(int source);
+
+        /** The next event queued is a plain event of kind {@code kind} with {@code payload}. */
+        void nextPlain(int kind, long payload);
     }
 
     /** Sees each event just before it is handled: for tracing and progress, never for model logic. */
@@ -101,6 +121,7 @@ public final class EventLoop<E> {
     private Observer<? super E> observer;
     private PlainHandler plainHandler;
     private SourceHandler sourceHandler;
+    private Lookahead lookahead;
 
     public EventLoop() {
         this(1024);
@@ -143,6 +164,14 @@ public final class EventLoop<E> {
      */
     public void setSourceHandler(SourceHandler handler) {
         this.sourceHandler = handler;
+    }
+
+    /**
+     * Sets the hook told which event comes next ({@link Lookahead}), or null for none (the default: then the loop
+     * does not even look).
+     */
+    public void setLookahead(Lookahead lookahead) {
+        this.lookahead = lookahead;
     }
 
     /**
@@ -255,6 +284,8 @@ public final class EventLoop<E> {
         SourceHeap src = sources;
         // past HEAP_SOURCES the heap stays empty (sources are never removed): not even looked at
         boolean heap = src.sources() <= HEAP_SOURCES;
+        // with the heap in use the next event may be its first: no hint then (few sources, rows in cache)
+        Lookahead ahead = heap ? null : lookahead;
         while (!stopped) {
             // the earlier of the queue's first event and the sources' first occurrence, by (time, key)
             int n = q.peek();
@@ -277,6 +308,9 @@ public final class EventLoop<E> {
             if (kind >= 0) {
                 long payload = q.payload(n);
                 q.removeFirst();
+                if (ahead != null) {
+                    lookAhead(q, ahead);
+                }
                 deliver(at);
                 if (obs != null) {
                     obs.beforePlainEvent(kind, payload, at);
@@ -287,6 +321,9 @@ public final class EventLoop<E> {
             if (kind == CalendarQueue.OBJECT) {
                 E event = (E) q.event(n);
                 q.removeFirst();
+                if (ahead != null) {
+                    lookAhead(q, ahead);
+                }
                 deliver(at);
                 if (obs != null) {
                     obs.beforeEvent(event, at);
@@ -303,12 +340,35 @@ public final class EventLoop<E> {
                 continue;
             }
             queuedKey[source] = -1;
+            if (ahead != null) {
+                lookAhead(q, ahead);
+            }
             deliverSource(source, at, handler, sh, obs);
         }
         if (!stopped) {
             nowMicros = endMicros;
         }
         return delivered - before;
+    }
+
+    /**
+     * Tells {@code ahead} the calendar's first entry (the next event, unless the one about to be delivered schedules
+     * an earlier one) when it is a plain event or a live source's occurrence.
+     */
+    private void lookAhead(CalendarQueue q, Lookahead ahead) {
+        int m = q.peek();
+        if (m == CalendarQueue.NIL) {
+            return;
+        }
+        int kind = q.kind(m);
+        if (kind >= 0) {
+            ahead.nextPlain(kind, q.payload(m));
+        } else if (kind == OCCURRENCE) {
+            int source = (int) q.payload(m);
+            if (staleQueued == 0 || queuedKey[source] == q.key(m)) {
+                ahead.nextSource(source);
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -42,6 +42,11 @@ public final class EnvironmentLevels implements WorldListener {
         executions.useRows(lines);
     }
 
+    /** Reads function {@code f}'s row ahead of its next change ({@link FunctionLines#touch}). */
+    long touch(int f) {
+        return lines.touch(f);
+    }
+
     /** The rows the areas are kept in (tests). */
     FunctionLines rows() {
         return lines;

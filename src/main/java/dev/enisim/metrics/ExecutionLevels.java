@@ -32,6 +32,11 @@ final class ExecutionLevels {
         concurrencyArea.update(accountInFlight, nowMicros);
     }
 
+    /** Reads the function's concurrency gauge ahead of its next change ({@link GaugeColumns#touch}). */
+    long touch(int function) {
+        return functionConcurrency.touch(function);
+    }
+
     void environments(int function, int total, int bucket) {
         functionEnvironments.set(function, bucket, total);
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 final class InvocationCounts {
 
     private static final Outcome[] OUTCOMES = Outcome.all();
+    private static final int SUCCESS = Outcome.SUCCESS.ordinal();
 
     private final int buckets;
     private final long[][] totals;        // [function][outcome]
@@ -52,6 +53,15 @@ final class InvocationCounts {
             isActive[function] = true;
             active[activeCount++] = function;
         }
+    }
+
+    /**
+     * Reads what counting a success of {@code function} reads (its slot of the current bucket's successes, whether it
+     * is listed) and returns their sum: a look ahead, changes nothing.
+     */
+    long touch(int function) {
+        long[] row = scratch[SUCCESS];
+        return (row == null ? 0 : row[function]) + (isActive[function] ? 1 : 0);
     }
 
     /** Moves the scratch's counts into the functions' totals and rows (work per function that had invocations). */

@@ -41,6 +41,14 @@ public final class Recorder implements WorldListener {
         history = new StateHistory(nf);
     }
 
+    /**
+     * Reads what the function's next invocation and concurrency change update (its current counts and gauge) and
+     * returns their sum: a look ahead, changes nothing. 0 before {@link #attach}.
+     */
+    long touch(int function) {
+        return invocations == null ? 0 : invocations.touch(function) + executions.touch(function);
+    }
+
     @Override
     public void invocation(int function, Outcome outcome, long nowMicros) {
         invocations.count(function, outcome, grid.of(nowMicros));

@@ -188,6 +188,15 @@ final class Admission {
     }
 
     /**
+     * Reads what the end with {@code payload} ({@link Invocations#end}) reads first, the slot's row and its
+     * function's row (and the idle ring's line it puts the environment back to), and returns the values folded
+     * together: a look ahead that fetches them while another event is handled.
+     */
+    long touchEnd(long payload) {
+        return invocations.touch(Invocations.slot(payload)) ^ rows.touch(Invocations.function(payload));
+    }
+
+    /**
      * An admitted invocation ends: its concurrency, its ports and its environment go back, reported in that order.
      * The slot is read first and the ports given back before anything is reported, so that the rows they touch
      * (the function's, the ENI's and its key's: the invocation's ports are its environment's key's) are reached

@@ -61,6 +61,15 @@ final class Invocations {
         return s;
     }
 
+    /**
+     * Reads slot {@code s}'s row (its first and last longs: it may straddle two lines) and returns them folded
+     * together: a look ahead that fetches the row before the slot's end is handled.
+     */
+    long touch(int s) {
+        long[] r = row;
+        return r[s * STRIDE] ^ r[s * STRIDE + STRIDE - 1];
+    }
+
     /** Frees the slot (after its end was handled). */
     void finish(int s) {
         free[freeCount++] = s;

@@ -65,6 +65,28 @@ public final class LambdaService {
         }
     }
 
+    /**
+     * Reads the model's rows that an arrival of {@code function} reads first and returns them folded together
+     * (meaningless: the caller keeps it so that the reads stay): a look ahead, so that the rows are fetched while
+     * another event is handled. Changes nothing.
+     */
+    public long touchArrival(int function) {
+        return world.touchInvocation(function);
+    }
+
+    /**
+     * As {@link #touchArrival}, for the plain event ({@code kind}, {@code payload}) of
+     * {@link #handle(int, long, long)}.
+     */
+    public long touch(int kind, long payload) {
+        return world.touch(kind, payload);
+    }
+
+    /** The function the plain event ({@code kind}, {@code payload}) is of (an invocation's end), or -1. */
+    public int functionOf(int kind, long payload) {
+        return kind == SimEvent.INVOCATION_END ? Invocations.function(payload) : -1;
+    }
+
     /** Dispatches one of the model's own events or a timeline action (arrivals come through {@link #arrive}). */
     public void handle(SimEvent event, long nowMicros) {
         if (event instanceof AsyncAttempt attempt) {

@@ -74,6 +74,22 @@ final class World {
         admission.end(Invocations.function(payload), Invocations.slot(payload), now);
     }
 
+    /**
+     * Reads the rows the plain event ({@code kind}, {@code payload}) reads first (an invocation's end: its slot's,
+     * its function's) and returns the values folded together: a look ahead, never state.
+     */
+    long touch(int kind, long payload) {
+        return kind == SimEvent.INVOCATION_END ? admission.touchEnd(payload) : 0;
+    }
+
+    /**
+     * Reads the rows an invocation of {@code function} reads first (its row, its idle ring's top): as
+     * {@link #touch}.
+     */
+    long touchInvocation(int function) {
+        return rows.touch(function);
+    }
+
     /** Dispatches one of the model's own events or timeline actions. Arrivals come through {@link #invoke}. */
     public void handle(SimEvent event, long now) {
         if (event instanceof SimEvent.NatRelease r) {

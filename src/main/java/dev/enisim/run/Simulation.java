@@ -56,7 +56,17 @@ import java.util.OptionalLong;
  * only).
  */
 public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.PlainHandler,
-        EventLoop.SourceHandler {
+        EventLoop.SourceHandler, EventLoop.Lookahead {
+
+    /**
+     * From this many functions on, the loop tells the run which event comes next ({@link EventLoop.Lookahead}) and
+     * the run reads that event's rows ahead ({@link #nextSource}, {@link #nextPlain}): they are out of cache only
+     * when the functions' rows (about 700 hot bytes a function: draws, model, metrics) outgrow the core's 1 MiB
+     * L2. Measured with {@code many-functions} of n functions in one JVM, rounds with and without alternated (CPU ns
+     * per event, with/without, median of 8 rounds at load 12 to 16): n = 1,000 1.03 (no gain: the reads are only
+     * instructions), n = 3,000 0.91, n = 10,000 0.93 (16 rounds). So 2,000.
+     */
+    static final int LOOKAHEAD_FUNCTIONS = 2000;
 
     private final Scenario scenario;
     private final int replication;
@@ -73,6 +83,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     private final SqsRecorder sqsRecorder;
     private final LambdaService lambda;
     private final FunctionDraws draws; // function i's arrivals (source i of the loop, not queued) and durations
+    private final Observers observers;
+    private long touched;              // the rows read ahead, folded: kept so that the reads are not optimised away
     private long arrivalCount;
     private long completionCount;
     private boolean checkInvariants;
@@ -111,9 +123,10 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         }
         // functions are added in scenario order, so function i of the model is function i of the scenario
         // the observers hold an absent recorder as null: one test per event, cheaper than a no-op recorder's call
-        this.lambda = lambda(scenario, streams, draws, LambdaService.builder(settings, Port.of(loop), new Observers(
-                recorder, latency, journal, nat.orElse(null), levels, executions, provisioned.orElse(null),
-                accountsRecorder.orElse(null)), asyncRecorder, sqsRecorder));
+        this.observers = new Observers(recorder, latency, journal, nat.orElse(null), levels, executions,
+                provisioned.orElse(null), accountsRecorder.orElse(null));
+        this.lambda = lambda(scenario, streams, draws, LambdaService.builder(settings, Port.of(loop), observers,
+                asyncRecorder, sqsRecorder));
         for (int i = 0; i < n; i++) {
             if (loop.addSource(new Arrival(i)) != i) {
                 throw new IllegalStateException("function " + i + "'s arrivals are not source " + i);
@@ -124,6 +137,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         journal.attach(names);
         latency.attach(names);
         levels.attach(n);
+        if (n >= LOOKAHEAD_FUNCTIONS) {
+            loop.setLookahead(this);
+        }
         executions.attach(n);
         boolean[] asynchronous = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -292,6 +308,11 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         return this;
     }
 
+    /** The rows read ahead so far, folded together (for tests: 0 when the loop never told what came next). */
+    long touched() {
+        return touched;
+    }
+
     /** The event loop, for tests that observe events. */
     EventLoop<SimEvent> loop() {
         return loop;
@@ -319,6 +340,22 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         lambda.arrive(function, nowMicros);
         schedule(function, next);
         afterEvent();
+    }
+
+    /**
+     * The next event is function {@code function}'s arrival: its rows (draws, model, metrics) are read now, so that
+     * they are fetched while the current event is handled.
+     */
+    @Override
+    public void nextSource(int function) {
+        touched ^= draws.touch(function) ^ lambda.touchArrival(function) ^ observers.touch(function);
+    }
+
+    /** The next event is a plain one (an invocation's end): its slot's and function's rows are read now. */
+    @Override
+    public void nextPlain(int kind, long payload) {
+        int function = lambda.functionOf(kind, payload);
+        touched ^= lambda.touch(kind, payload) ^ (function < 0 ? 0 : observers.touch(function));
     }
 
     /** The model's other events (arrivals come as sources, {@link #handleSource}). */

@@ -1,0 +1,88 @@
+package dev.enisim.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.enisim.model.Outcome;
+import dev.enisim.model.WorldSnapshot;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reads ahead of the observers' rows ({@link Observers#touch} and the parts'): their value means nothing, but
+ * it must come from what the function's next start or end updates (a read the JIT keeps), so it moves when those
+ * move and only then.
+ */
+class TouchAheadTest {
+
+    private static final long S = Seconds.MICROS;
+
+    @Test
+    void aFunctionsLinesAreReadWhereTheObserversKeepTheirLongs() {
+        FunctionLines lines = new FunctionLines();
+        assertEquals(0, lines.touch(1), "no rows yet");
+        long[] rows = lines.rows(3);
+        int o = FunctionLines.STRIDE;
+        rows[2 * o] = 1;
+        rows[o + FunctionLines.EXECUTIONS + 6] = 2; // not an observer's
+        rows[o - 1] = 4;
+        assertEquals(0, lines.touch(1), "other rows and unused longs are not read");
+        long seen = 0;
+        for (int i : new int[] {0, 7, FunctionLines.EXECUTIONS + 5}) {
+            rows[o + i] += 1L << i;
+            assertNotEquals(seen, lines.touch(1), "long " + i + " of the row is read");
+            seen = lines.touch(1);
+        }
+    }
+
+    @Test
+    void theCurrentCountsAndGaugeAreRead() {
+        InvocationCounts counts = new InvocationCounts(3, 4);
+        assertEquals(0, counts.touch(1));
+        counts.count(0, Outcome.SUCCESS, 0);
+        assertEquals(0, counts.touch(1), "another function's count");
+        counts.count(1, Outcome.THROTTLED_ACCOUNT, 0);
+        assertEquals(1, counts.touch(1), "listed in the bucket");
+        counts.count(1, Outcome.SUCCESS, 0);
+        assertEquals(2, counts.touch(1), "and one success");
+
+        GaugeColumns gauge = new GaugeColumns(3, 4);
+        gauge.set(0, 0, 9);
+        assertEquals(0, gauge.touch(1));
+        gauge.set(1, 0, 5);
+        assertEquals(10, gauge.touch(1), "its level and the bucket's maximum");
+        gauge.lower(1, 0, 2);
+        assertEquals(7, gauge.touch(1));
+        gauge.set(1, 2, 3);
+        assertEquals(6, gauge.touch(1), "the latest bucket's maximum");
+    }
+
+    @Test
+    void theObserversReadWhatAStartUpdates() {
+        Recorder recorder = new Recorder(120 * S, 30 * S);
+        assertEquals(0, recorder.touch(1), "not attached yet");
+        recorder.attach(RecorderTest.world(List.of(
+                new WorldSnapshot.FunctionView(0, "a", null, null, null),
+                new WorldSnapshot.FunctionView(1, "b", null, null, null)), List.of(), 251, 11));
+        LatencyRecorder latency = new LatencyRecorder(120 * S, 30 * S);
+        latency.attach(List.of("a", "b"));
+        Journal journal = new Journal();
+        journal.attach(List.of("a", "b"));
+        EnvironmentLevels levels = new EnvironmentLevels(120 * S, 30 * S);
+        Executions executions = new Executions();
+        Observers o = new Observers(recorder, latency, journal, null, levels, executions);
+        levels.attach(2);
+        executions.attach(2);
+        Observers noLevels = new Observers(recorder, latency, journal, null, null, null);
+        long before = o.touch(1);
+        o.started(0, Outcome.SUCCESS, true, false, 0, S, 1, 1, false, S);
+        assertEquals(before, o.touch(1), "another function's start");
+        o.started(1, Outcome.SUCCESS, true, false, 0, S, 1, 2, false, S);
+        long started = o.touch(1);
+        assertNotEquals(before, started, "its counts, gauge and counters");
+        assertEquals(recorder.touch(1), noLevels.touch(1), "without levels: the recorder's alone");
+        o.environmentLevels(1, 1, 0, 0, 2 * S);
+        assertNotEquals(started, o.touch(1), "its levels' row");
+        assertEquals(levels.rows().touch(1), levels.touch(1));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.enisim.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reads ahead of the model's rows ({@link FunctionRows#touch}, {@link Invocations#touch}): their value means
+ * nothing, but it must come from the rows the next event reads (a read the JIT keeps), so it moves when those
+ * longs move and only then; and reading changes nothing.
+ */
+class TouchAheadTest {
+
+    @Test
+    void aFunctionsTouchReadsItsRowsFirstAndLastLongs() {
+        FunctionRows rows = new FunctionRows(3);
+        for (int f = 0; f < 3; f++) {
+            rows.add(FunctionRows.UNRESERVED, 1000 + f);
+        }
+        long before = rows.touch(1);
+        rows.admitted(0);
+        rows.admitted(2);
+        rows.set(2, FunctionRows.ALLOWANCE, 77);
+        assertEquals(before, rows.touch(1), "other functions' rows are not read");
+        rows.admitted(1); // the row's first long
+        long admitted = rows.touch(1);
+        assertNotEquals(before, admitted);
+        rows.set(1, FunctionRows.ALLOWANCE, 5); // its last
+        assertNotEquals(admitted, rows.touch(1));
+        assertEquals(1, rows.inFlight(1), "reading changes nothing");
+    }
+
+    @Test
+    void aFunctionsTouchReadsItsTopIdleEnvironmentInTheSlab() {
+        FunctionRows rows = new FunctionRows(2);
+        rows.add(FunctionRows.UNRESERVED, 1000);
+        rows.add(FunctionRows.UNRESERVED, 1000);
+        for (int i = 0; i < 3; i++) {
+            rows.started(0);
+        }
+        // three idle: the ring moved from the row to the slab (room for 4)
+        rows.returnIdle(0, 1, 10, 0, 5);
+        rows.returnIdle(0, 2, 20, 0, 6);
+        rows.returnIdle(0, 3, 30, 0, 7);
+        long three = rows.touch(0);
+        // the same counts and ring, another environment on top: only the slab's line tells them apart
+        assertEquals(30, rows.takeIdle(0, 2));
+        rows.returnIdle(0, 4, 40, 0, 7);
+        assertNotEquals(three, rows.touch(0), "the top idle environment (key|ENI) is read");
+        assertEquals(3, rows.idle(0));
+        // the oldest expired (the ring's head moves on), one more idle: the top is at the ring's end now
+        rows.expireOldest(0);
+        rows.returnIdle(0, 5, 50, 0, 8);
+        long wrapped = rows.touch(0);
+        assertEquals(50, rows.takeIdle(0, 2));
+        rows.returnIdle(0, 6, 60, 0, 8);
+        assertNotEquals(wrapped, rows.touch(0), "the top, not the oldest, is read");
+    }
+
+    @Test
+    void aSlotsTouchReadsItsFirstAndLastLongs() {
+        Invocations inv = new Invocations();
+        int a = inv.start(1, 2, 3, 4, 5, 6, false, 100);
+        int b = inv.start(7, 8, 9, 10, 11, 12, true, 200);
+        long ta = inv.touch(a);
+        inv.finish(b);
+        assertEquals(b, inv.start(7, 8, 9, 10, 11, 12, true, 300));
+        assertEquals(ta, inv.touch(a), "another slot's row is not read");
+        inv.finish(a);
+        assertEquals(a, inv.start(1, 2, 3, 4, 5, 6, false, 101)); // the row's last long: when made
+        assertNotEquals(ta, inv.touch(a));
+        inv.finish(a);
+        assertEquals(a, inv.start(1, 9, 3, 4, 5, 6, false, 100)); // its first: the function and ports row
+        assertNotEquals(ta, inv.touch(a));
+    }
+}
