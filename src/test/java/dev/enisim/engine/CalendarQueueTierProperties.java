@@ -1,0 +1,138 @@
+package dev.enisim.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Field;
+import java.util.Comparator;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The calendar queue with its far tier (started at a few entries instead of thousands, so that every path is
+ * taken often) against a {@link TreeSet} of (time, key), over random interleavings of adds, peeks and removals:
+ * ties in time, entries near the clock and far ahead (in the current slot, later slots of the turn, the overflow
+ * after it, and weeks away), bursts at the current time, entries before the last removed one (as a queue used
+ * directly allows), growth past the far tier's start and shrinkage below its stop, again and again.
+ */
+class CalendarQueueTierProperties {
+
+    private static final Comparator<CalendarQueueProperties.Entry> ORDER = Comparator.comparingLong(
+            CalendarQueueProperties.Entry::time).thenComparingLong(CalendarQueueProperties.Entry::key);
+
+    @Property(tries = 400)
+    void theTiersKeepTheOrder(@ForAll long seed, @ForAll @IntRange(min = 1, max = 64) int farOn,
+            @ForAll @IntRange(min = 0, max = 4) int scale, @ForAll @IntRange(min = 20, max = 600) int wave) {
+        SplittableRandom r = new SplittableRandom(seed);
+        long spread = new long[] {1, 16, 1000, 1_000_000, 86_400_000_000L}[scale];
+        CalendarQueue q = new CalendarQueue(1, farOn);
+        TreeSet<CalendarQueueProperties.Entry> model = new TreeSet<>(ORDER);
+        long last = 0;
+        long seq = 0;
+        int id = 0;
+        for (int round = 0; round < 3; round++) {
+            // a wave that grows past the far tier's start, then one that mostly removes (below its stop)
+            for (int phase = 0; phase < 2; phase++) {
+                int addPercent = phase == 0 ? 75 : 30;
+                for (int step = 0; step < wave; step++) {
+                    if (r.nextInt(100) < addPercent || model.isEmpty()) {
+                        int burst = r.nextInt(8) == 0 ? 1 + r.nextInt(20) : 1;
+                        long t = time(r, last, spread);
+                        for (int j = 0; j < burst; j++) {
+                            long key = ((long) r.nextInt(4) << 44) | seq++;
+                            CalendarQueueProperties.add(q, t, key, id);
+                            model.add(new CalendarQueueProperties.Entry(t, key, id++));
+                        }
+                    } else {
+                        CalendarQueueProperties.Entry first = model.first();
+                        CalendarQueueProperties.assertFirst(q, first);
+                        if (r.nextInt(5) > 0) { // else only looked at
+                            q.removeFirst();
+                            model.pollFirst();
+                            last = first.time();
+                        }
+                    }
+                    assertEquals(model.size(), q.size());
+                }
+            }
+        }
+        while (!model.isEmpty()) {
+            CalendarQueueProperties.assertFirst(q, model.pollFirst());
+            q.removeFirst();
+        }
+        assertEquals(0, q.size());
+    }
+
+    /** A time for a new entry: at the clock, near it, a few spreads ahead, far ahead, or before the clock. */
+    private static long time(SplittableRandom r, long last, long spread) {
+        switch (r.nextInt(10)) {
+            case 0:
+                return last; // a burst at the current time
+            case 1:
+                return last + r.nextLong(4); // ties near the clock
+            case 2:
+                return last + spread * (50 + r.nextInt(2000)); // far: later slots, the overflow
+            case 3:
+                return last + ((1L + r.nextInt(3)) << 40); // weeks away: the overflow, new turns
+            case 4:
+                return last > 0 && r.nextInt(4) == 0 ? r.nextLong(last) : last + r.nextLong(spread + 1);
+            default:
+                return last + r.nextLong(spread * 20 + 1);
+        }
+    }
+
+    /**
+     * The far tier takes entries, when on, and gives them all back when the queue shrinks: with a steady
+     * population past the start, most entries are far (the buckets hold about one slot), and after draining
+     * below the stop none is.
+     */
+    @Property(tries = 10)
+    void theFarTierStartsAndStops(@ForAll long seed, @ForAll @IntRange(min = 8, max = 200) int farOn) {
+        SplittableRandom r = new SplittableRandom(seed);
+        CalendarQueue q = new CalendarQueue(16, farOn);
+        TreeSet<CalendarQueueProperties.Entry> model = new TreeSet<>(ORDER);
+        long now = 0;
+        long seq = 0;
+        int id = 0;
+        // a slot holds about 3 << SLOT_BITS entries: with a few slots' worth, most are in later slots
+        int population = 8 * farOn + (12 << CalendarQueue.SLOT_BITS);
+        while (model.size() < population) {
+            long t = now + r.nextLong(1_000_000);
+            CalendarQueueProperties.add(q, t, seq, id);
+            model.add(new CalendarQueueProperties.Entry(t, seq++, id++));
+        }
+        assertTrue(nearSize(q) < q.size(), "far tier on: " + nearSize(q) + " of " + q.size() + " in the buckets");
+        for (int i = 0; i < 4 * population; i++) {
+            CalendarQueueProperties.Entry first = model.pollFirst();
+            CalendarQueueProperties.assertFirst(q, first);
+            q.removeFirst();
+            now = first.time();
+            long t = now + r.nextLong(1_000_000);
+            CalendarQueueProperties.add(q, t, seq, id);
+            model.add(new CalendarQueueProperties.Entry(t, seq++, id++));
+        }
+        assertTrue(4 * nearSize(q) < q.size(), "steady: " + nearSize(q) + " of " + q.size() + " in the buckets");
+        while (4 * model.size() >= farOn) {
+            CalendarQueueProperties.assertFirst(q, model.pollFirst());
+            q.removeFirst();
+        }
+        assertEquals(q.size(), nearSize(q), "far tier off: everything in the buckets");
+        while (!model.isEmpty()) {
+            CalendarQueueProperties.assertFirst(q, model.pollFirst());
+            q.removeFirst();
+        }
+    }
+
+    private static int nearSize(CalendarQueue q) {
+        try {
+            Field f = CalendarQueue.class.getDeclaredField("nearSize");
+            f.setAccessible(true);
+            return (int) f.get(q);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
