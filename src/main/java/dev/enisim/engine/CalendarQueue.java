@@ -48,7 +48,9 @@ final class CalendarQueue {
     // entries
     private long[] entries;
     private Object[] events;
-    private int free = NIL;
+    // free entries, a stack: taking one reads this array, not the entry (a batch of takes is not a chain of misses)
+    private int[] freeStack;
+    private int freeTop;
     private int used;
 
     // buckets: two longs each, the time of the first entry (Long.MAX_VALUE when empty), and the first entry (low 32
@@ -68,11 +70,11 @@ final class CalendarQueue {
     // the cached minimum (NIL when unknown)
     private int minEntry = NIL;
 
-    // the far tier: entries at or after the boundary, as records in blocks, unsorted, one chain of blocks per slot
+    // the far tier: entries after nearEnd, as records in blocks, unsorted, one chain of blocks per slot
     // of the current turn (slot s holds [turnStart + s << slotShift, turnStart + (s + 1) << slotShift)) and one
-    // for the overflow (after the turn); every entry in the buckets is before the boundary
+    // for the overflow (after the turn); every entry in the buckets is at or before nearEnd
     private final int farOn;
-    private long boundary = Long.MAX_VALUE;   // Long.MAX_VALUE while the far tier is off
+    private long nearEnd = Long.MAX_VALUE;    // Long.MAX_VALUE while the far tier is off
     private long turnStart;
     private int slotShift;
     private int nextSlot;                      // the first slot not yet poured into the buckets
@@ -104,6 +106,7 @@ final class CalendarQueue {
         Arrays.fill(slotFill, BLOCK);
         entries = new long[capacity * STRIDE];
         events = new Object[capacity];
+        freeStack = new int[capacity];
         heads = new long[2 * 16];
         clearHeads();
         mask = 15;
@@ -126,7 +129,7 @@ final class CalendarQueue {
     }
 
     private void put(long t, long k, int kind, long payload, Object event) {
-        if (t >= boundary) {
+        if (t > nearEnd) {
             addFar(t, k, kind, payload, event);
         } else {
             int n = addNear(t, k, kind, payload, event);
@@ -262,7 +265,7 @@ final class CalendarQueue {
             }
             long start = turnStart + ((long) s << slotShift);
             nextSlot = s + 1;
-            boundary = start + (1L << slotShift);
+            nearEnd = start + ((1L << slotShift) - 1);
             pour(s, true);
             if (start > lastTime) {
                 lastTime = start;
@@ -287,12 +290,12 @@ final class CalendarQueue {
         }
         int s = Math.min(shift + SLOT_BITS, 62 - Integer.numberOfTrailingZeros(SLOTS));
         if (min > Long.MAX_VALUE - ((long) SLOTS << s)) {
-            boundary = Long.MAX_VALUE;
+            nearEnd = Long.MAX_VALUE;
             pour(OVERFLOW, true);
             return;
         }
         turnStart = min;
-        boundary = min;
+        nearEnd = min - 1;
         slotShift = s;
         nextSlot = 0;
         pour(OVERFLOW, false);
@@ -415,8 +418,7 @@ final class CalendarQueue {
         if ((int) (link >> 32) == OBJECT) {
             events[n] = null;
         }
-        e[o + LINK] = free; // the kind goes with the entry: a free entry's link is its next free one
-        free = n;
+        freeStack[freeTop++] = n;
         size--;
         nearSize--;
         // the bucket's next entry, when inside the same day, is the new minimum: the scan would stop at it at once
@@ -424,7 +426,7 @@ final class CalendarQueue {
         removalsSinceTuning++;
         if (16 * size < heads.length / 2 && heads.length > 2 * 16) {
             resize(heads.length / 4);
-        } else if (4 * size < farOn && boundary != Long.MAX_VALUE) {
+        } else if (4 * size < farOn && nearEnd != Long.MAX_VALUE) {
             resize(heads.length / 2); // the far tier stops: the same buckets, everything in them
         } else if (removalsSinceTuning >= tuningWindow) {
             // the spacing of events drifts (traffic changes): re-tune the width when it is off by 2x
@@ -488,15 +490,14 @@ final class CalendarQueue {
     }
 
     private int allocate() {
-        if (free != NIL) {
-            int n = free;
-            free = (int) entries[n * STRIDE + LINK];
-            return n;
+        if (freeTop > 0) {
+            return freeStack[--freeTop];
         }
         if (used == events.length) {
             int capacity = events.length * 2;
             entries = Arrays.copyOf(entries, capacity * STRIDE);
             events = Arrays.copyOf(events, capacity);
+            freeStack = Arrays.copyOf(freeStack, capacity);
         }
         return used++;
     }
@@ -537,26 +538,26 @@ final class CalendarQueue {
         width = 1L << shift;
         minEntry = NIL;
         boolean off = false;
-        if (boundary == Long.MAX_VALUE && size >= farOn && lastTime >= 0) {
+        if (nearEnd == Long.MAX_VALUE && size >= farOn && lastTime >= 0) {
             // the far tier starts at the next slot's start (if a turn from there stays below Long.MAX_VALUE)
             int s = Math.min(shift + SLOT_BITS, 62 - Integer.numberOfTrailingZeros(SLOTS));
-            long start = ((lastTime >>> s) + 1) << s;
-            if (start <= Long.MAX_VALUE - ((long) SLOTS << s)) {
+            long start = ((lastTime >>> s) + 1) << s; // wraps below lastTime past Long.MAX_VALUE
+            if (start > lastTime && start <= Long.MAX_VALUE - ((long) SLOTS << s)) {
                 slotShift = s;
                 turnStart = start;
-                boundary = start;
+                nearEnd = start - 1;
                 nextSlot = 0;
             }
-        } else if (boundary != Long.MAX_VALUE && 4 * size < farOn) {
-            boundary = Long.MAX_VALUE;
+        } else if (nearEnd != Long.MAX_VALUE && 4 * size < farOn) {
+            nearEnd = Long.MAX_VALUE;
             off = true;
         }
         while (chain != NIL) {
             int nxt = next(e, chain);
             int o = chain * STRIDE;
             long t = e[o];
-            if (t >= boundary) {
-                // after the far tier's new boundary: a record there, the entry freed
+            if (t > nearEnd) {
+                // after the far tier's new start: a record there, the entry freed
                 long link = e[o + LINK];
                 int kind = (int) (link >> 32);
                 Object event = null;
@@ -565,8 +566,7 @@ final class CalendarQueue {
                     events[chain] = null;
                 }
                 addFar(t, e[o + KEY], kind, e[o + PAYLOAD], event);
-                e[o + LINK] = free;
-                free = chain;
+                freeStack[freeTop++] = chain;
                 nearSize--;
             } else {
                 insert(chain);

@@ -126,6 +126,59 @@ class CalendarQueueTierProperties {
         }
     }
 
+    /**
+     * Times at and near Long.MAX_VALUE with the far tier on: a turn that would pass Long.MAX_VALUE is not begun
+     * (the tier stops and the overflow goes into the buckets), and the order holds to the very last entry.
+     */
+    @Property(tries = 100)
+    void timesNearTheEndOfTime(@ForAll long seed, @ForAll @IntRange(min = 1, max = 16) int farOn) {
+        SplittableRandom r = new SplittableRandom(seed);
+        CalendarQueue q = new CalendarQueue(4, farOn);
+        TreeSet<CalendarQueueProperties.Entry> model = new TreeSet<>(ORDER);
+        long seq = 0;
+        int id = 0;
+        long[] ends = {Long.MAX_VALUE, Long.MAX_VALUE - 1, Long.MAX_VALUE - (1L << 20), Long.MAX_VALUE - (1L << 50),
+            Long.MAX_VALUE / 2};
+        for (int i = 0; i < 200; i++) {
+            long t = r.nextInt(3) == 0 ? ends[r.nextInt(ends.length)] : r.nextLong(1_000_000);
+            long key = ((long) r.nextInt(4) << 44) | seq++;
+            CalendarQueueProperties.add(q, t, key, id);
+            model.add(new CalendarQueueProperties.Entry(t, key, id++));
+        }
+        while (!model.isEmpty()) {
+            CalendarQueueProperties.Entry first = model.pollFirst();
+            CalendarQueueProperties.assertFirst(q, first);
+            q.removeFirst();
+            if (r.nextInt(3) == 0) { // one more at the clock or at the end of time, as the queue empties
+                long t = r.nextBoolean() ? first.time() : Long.MAX_VALUE;
+                long key = ((long) r.nextInt(4) << 44) | seq++;
+                if (model.size() < 400) {
+                    CalendarQueueProperties.add(q, t, key, id);
+                    model.add(new CalendarQueueProperties.Entry(t, key, id++));
+                }
+            }
+            assertEquals(model.size(), q.size());
+        }
+    }
+
+    /** The far tier starts with the resize past {@link CalendarQueue#FAR_ON} entries, not before. */
+    @org.junit.jupiter.api.Test
+    void theDefaultStartIsFarOn() {
+        CalendarQueue q = new CalendarQueue(16);
+        int n = 0;
+        while (q.size() < CalendarQueue.FAR_ON) {
+            q.add(n * 100L, n, n);
+            n++;
+        }
+        assertEquals(q.size(), nearSize(q), "at FAR_ON entries, all in the buckets");
+        q.add(n * 100L, n, n);
+        assertTrue(nearSize(q) < q.size() / 2, "past FAR_ON: " + nearSize(q) + " of " + q.size() + " in the buckets");
+        for (int i = 0; i <= n; i++) {
+            assertEquals(i * 100L, q.firstTime());
+            q.removeFirst();
+        }
+    }
+
     private static int nearSize(CalendarQueue q) {
         try {
             Field f = CalendarQueue.class.getDeclaredField("nearSize");
