@@ -7,7 +7,7 @@ import java.util.Arrays;
  * each a "day" of {@code width} microseconds in a repeating "year", each holding its entries in a short sorted
  * list. When the bucket width suits the spacing of the events, inserting and removing the first entry cost O(1)
  * on average, whatever the number of entries; the width and the number of buckets adapt as the queue grows and
- * shrinks.
+ * shrinks. A large queue adds a far tier in front of the buckets (below).
  *
  * <p>An entry is an event object ({@link #OBJECT}) or a plain event: a kind (0 or more, or the loop's own
  * negative kinds) and a {@code long} payload, with no object at all. Entries live in one {@code long[]}, four
@@ -15,7 +15,27 @@ import java.util.Arrays;
  * walking a bucket's list reads one cache line per entry passed; event objects sit apart and are read only for
  * object entries. Each bucket holds its first entry's time beside the entry's index, so that an insertion into an
  * empty bucket or before its first entry, and the scan for the next minimum, read no entry at all. Nothing is
- * allocated per entry (a free list).
+ * allocated per entry (free entries are a stack of indices).
+ *
+ * <p><b>The far tier</b> (a two-tier calendar, after the ladder queue of Tang, Goh and Thng, 2005). With many
+ * entries, the bucket array and the entries outgrow the caches, and an insertion into a random bucket is a miss
+ * on the bucket and one on the bucket's last entry, paid one after the other. From {@link #FAR_ON} entries, the
+ * buckets hold only the entries up to {@code nearEnd}; a later entry becomes a record (time, key, payload, kind)
+ * appended, unsorted, to the last block of its <i>slot</i>: a turn is {@link #SLOTS} slots of 2^{@link #SLOT_BITS}
+ * days each, and an entry past the turn goes to the overflow. An append writes where the previous append to that
+ * slot wrote, memory that is still in cache. When the buckets are empty, the first non-empty slot is poured into
+ * them (its blocks read in order, the writes of one record independent of the next, so the processor overlaps
+ * their misses) and {@code nearEnd} moves to that slot's end; when the turn's slots are spent, a new turn begins at
+ * the overflow's earliest time and the overflow is sorted into its slots. The order is unchanged: every entry in
+ * the buckets is at or before {@code nearEnd}, every far one after it. Blocks go back to a free list as they are
+ * poured, so the far tier's memory follows what it holds. Below a quarter of {@code FAR_ON} entries the tier stops
+ * and everything goes back into the buckets.
+ *
+ * <p>Measured (replayed calendar traces of the bench workloads, session 9): with {@code many-functions}' 26,000
+ * entries the tier takes about a quarter off the calendar's CPU time per operation; with {@code loss}' 950 and
+ * {@code loss-100}'s 1,240 entries (all in cache) it cost 11 to 36% more per operation when started at 256, hence
+ * {@code FAR_ON} = 4,096. Slots of 2^7 or 2^8 days, 64 or 256 of them, measured alike; see README, "Round 2, ninth
+ * pass".
  */
 final class CalendarQueue {
 
@@ -28,11 +48,11 @@ final class CalendarQueue {
     /** Removals a gap is measured over, at least: a resize sooner keeps the previous estimate. */
     static final int MIN_WINDOW = 64;
 
-    /** Entries at which the far tier starts (see the class comment for the measured reason). */
+    /** Entries at which the far tier starts (and a quarter of it where it stops): the class comment says why. */
     static final int FAR_ON = 4096;
     /** The far tier's slots (a turn); beyond the turn, entries wait in the overflow. */
     static final int SLOTS = 64;
-    /** A slot is this many days: 2^8 days of about three gaps, some 770 entries. */
+    /** A slot is 2^SLOT_BITS days: with days of about three gaps, some 770 entries. */
     static final int SLOT_BITS = 8;
     /** Records per block of the far tier's storage. */
     static final int BLOCK = 32;

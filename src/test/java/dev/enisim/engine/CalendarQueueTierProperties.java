@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * The calendar queue with its far tier (started at a few entries instead of thousands, so that every path is
@@ -23,47 +24,69 @@ class CalendarQueueTierProperties {
     private static final Comparator<CalendarQueueProperties.Entry> ORDER = Comparator.comparingLong(
             CalendarQueueProperties.Entry::time).thenComparingLong(CalendarQueueProperties.Entry::key);
 
+    /** The queue under test and its oracle, side by side. */
+    private static final class Both {
+        final CalendarQueue q;
+        final TreeSet<CalendarQueueProperties.Entry> model = new TreeSet<>(ORDER);
+        long seq;
+        int id;
+
+        Both(CalendarQueue q) {
+            this.q = q;
+        }
+
+        /** Adds an entry at {@code t} with priority {@code priority} (the key's high bits) to both. */
+        void add(long t, int priority) {
+            long key = ((long) priority << 44) | seq++;
+            CalendarQueueProperties.add(q, t, key, id);
+            model.add(new CalendarQueueProperties.Entry(t, key, id++));
+            assertEquals(model.size(), q.size());
+        }
+
+        /** Checks the queue's first entry against the oracle's, removes it from both and returns it. */
+        CalendarQueueProperties.Entry removeFirst() {
+            CalendarQueueProperties.Entry first = model.pollFirst();
+            CalendarQueueProperties.assertFirst(q, first);
+            q.removeFirst();
+            assertEquals(model.size(), q.size());
+            return first;
+        }
+
+        void drain() {
+            while (!model.isEmpty()) {
+                removeFirst();
+            }
+            assertEquals(0, q.size());
+        }
+    }
+
     @Property(tries = 400)
     void theTiersKeepTheOrder(@ForAll long seed, @ForAll @IntRange(min = 1, max = 64) int farOn,
             @ForAll @IntRange(min = 0, max = 4) int scale, @ForAll @IntRange(min = 20, max = 600) int wave) {
         SplittableRandom r = new SplittableRandom(seed);
         long spread = new long[] {1, 16, 1000, 1_000_000, 86_400_000_000L}[scale];
-        CalendarQueue q = new CalendarQueue(1, farOn);
-        TreeSet<CalendarQueueProperties.Entry> model = new TreeSet<>(ORDER);
+        Both b = new Both(new CalendarQueue(1, farOn));
         long last = 0;
-        long seq = 0;
-        int id = 0;
         for (int round = 0; round < 3; round++) {
             // a wave that grows past the far tier's start, then one that mostly removes (below its stop)
             for (int phase = 0; phase < 2; phase++) {
                 int addPercent = phase == 0 ? 75 : 30;
                 for (int step = 0; step < wave; step++) {
-                    if (r.nextInt(100) < addPercent || model.isEmpty()) {
+                    if (r.nextInt(100) < addPercent || b.model.isEmpty()) {
                         int burst = r.nextInt(8) == 0 ? 1 + r.nextInt(20) : 1;
                         long t = time(r, last, spread);
                         for (int j = 0; j < burst; j++) {
-                            long key = ((long) r.nextInt(4) << 44) | seq++;
-                            CalendarQueueProperties.add(q, t, key, id);
-                            model.add(new CalendarQueueProperties.Entry(t, key, id++));
+                            b.add(t, r.nextInt(4));
                         }
-                    } else {
-                        CalendarQueueProperties.Entry first = model.first();
-                        CalendarQueueProperties.assertFirst(q, first);
-                        if (r.nextInt(5) > 0) { // else only looked at
-                            q.removeFirst();
-                            model.pollFirst();
-                            last = first.time();
-                        }
+                    } else if (r.nextInt(5) > 0) {
+                        last = b.removeFirst().time();
+                    } else { // only looked at
+                        CalendarQueueProperties.assertFirst(b.q, b.model.first());
                     }
-                    assertEquals(model.size(), q.size());
                 }
             }
         }
-        while (!model.isEmpty()) {
-            CalendarQueueProperties.assertFirst(q, model.pollFirst());
-            q.removeFirst();
-        }
-        assertEquals(0, q.size());
+        b.drain();
     }
 
     /** A time for a new entry: at the clock, near it, a few spreads ahead, far ahead, or before the clock. */
@@ -92,38 +115,23 @@ class CalendarQueueTierProperties {
     @Property(tries = 10)
     void theFarTierStartsAndStops(@ForAll long seed, @ForAll @IntRange(min = 8, max = 200) int farOn) {
         SplittableRandom r = new SplittableRandom(seed);
-        CalendarQueue q = new CalendarQueue(16, farOn);
-        TreeSet<CalendarQueueProperties.Entry> model = new TreeSet<>(ORDER);
-        long now = 0;
-        long seq = 0;
-        int id = 0;
+        Both b = new Both(new CalendarQueue(16, farOn));
         // a slot holds about 3 << SLOT_BITS entries: with a few slots' worth, most are in later slots
         int population = 8 * farOn + (12 << CalendarQueue.SLOT_BITS);
-        while (model.size() < population) {
-            long t = now + r.nextLong(1_000_000);
-            CalendarQueueProperties.add(q, t, seq, id);
-            model.add(new CalendarQueueProperties.Entry(t, seq++, id++));
+        while (b.model.size() < population) {
+            b.add(r.nextLong(1_000_000), 0);
         }
-        assertTrue(nearSize(q) < q.size(), "far tier on: " + nearSize(q) + " of " + q.size() + " in the buckets");
+        assertTrue(nearSize(b.q) < b.q.size(), "far tier on: " + nearSize(b.q) + " of " + b.q.size() + " in the buckets");
         for (int i = 0; i < 4 * population; i++) {
-            CalendarQueueProperties.Entry first = model.pollFirst();
-            CalendarQueueProperties.assertFirst(q, first);
-            q.removeFirst();
-            now = first.time();
-            long t = now + r.nextLong(1_000_000);
-            CalendarQueueProperties.add(q, t, seq, id);
-            model.add(new CalendarQueueProperties.Entry(t, seq++, id++));
+            long now = b.removeFirst().time();
+            b.add(now + r.nextLong(1_000_000), 0);
         }
-        assertTrue(4 * nearSize(q) < q.size(), "steady: " + nearSize(q) + " of " + q.size() + " in the buckets");
-        while (4 * model.size() >= farOn) {
-            CalendarQueueProperties.assertFirst(q, model.pollFirst());
-            q.removeFirst();
+        assertTrue(4 * nearSize(b.q) < b.q.size(), "steady: " + nearSize(b.q) + " of " + b.q.size() + " in the buckets");
+        while (4 * b.model.size() >= farOn) {
+            b.removeFirst();
         }
-        assertEquals(q.size(), nearSize(q), "far tier off: everything in the buckets");
-        while (!model.isEmpty()) {
-            CalendarQueueProperties.assertFirst(q, model.pollFirst());
-            q.removeFirst();
-        }
+        assertEquals(b.q.size(), nearSize(b.q), "far tier off: everything in the buckets");
+        b.drain();
     }
 
     /**
@@ -133,36 +141,22 @@ class CalendarQueueTierProperties {
     @Property(tries = 100)
     void timesNearTheEndOfTime(@ForAll long seed, @ForAll @IntRange(min = 1, max = 16) int farOn) {
         SplittableRandom r = new SplittableRandom(seed);
-        CalendarQueue q = new CalendarQueue(4, farOn);
-        TreeSet<CalendarQueueProperties.Entry> model = new TreeSet<>(ORDER);
-        long seq = 0;
-        int id = 0;
+        Both b = new Both(new CalendarQueue(4, farOn));
         long[] ends = {Long.MAX_VALUE, Long.MAX_VALUE - 1, Long.MAX_VALUE - (1L << 20), Long.MAX_VALUE - (1L << 50),
             Long.MAX_VALUE / 2};
         for (int i = 0; i < 200; i++) {
-            long t = r.nextInt(3) == 0 ? ends[r.nextInt(ends.length)] : r.nextLong(1_000_000);
-            long key = ((long) r.nextInt(4) << 44) | seq++;
-            CalendarQueueProperties.add(q, t, key, id);
-            model.add(new CalendarQueueProperties.Entry(t, key, id++));
+            b.add(r.nextInt(3) == 0 ? ends[r.nextInt(ends.length)] : r.nextLong(1_000_000), r.nextInt(4));
         }
-        while (!model.isEmpty()) {
-            CalendarQueueProperties.Entry first = model.pollFirst();
-            CalendarQueueProperties.assertFirst(q, first);
-            q.removeFirst();
-            if (r.nextInt(3) == 0) { // one more at the clock or at the end of time, as the queue empties
-                long t = r.nextBoolean() ? first.time() : Long.MAX_VALUE;
-                long key = ((long) r.nextInt(4) << 44) | seq++;
-                if (model.size() < 400) {
-                    CalendarQueueProperties.add(q, t, key, id);
-                    model.add(new CalendarQueueProperties.Entry(t, key, id++));
-                }
+        while (!b.model.isEmpty()) {
+            long now = b.removeFirst().time();
+            if (r.nextInt(3) == 0 && b.model.size() < 400) { // one more at the clock or at the end of time
+                b.add(r.nextBoolean() ? now : Long.MAX_VALUE, r.nextInt(4));
             }
-            assertEquals(model.size(), q.size());
         }
     }
 
     /** The far tier starts with the resize past {@link CalendarQueue#FAR_ON} entries, not before. */
-    @org.junit.jupiter.api.Test
+    @Test
     void theDefaultStartIsFarOn() {
         CalendarQueue q = new CalendarQueue(16);
         int n = 0;
