@@ -558,7 +558,7 @@ final class CalendarQueue {
         width = 1L << shift;
         minEntry = NIL;
         boolean off = false;
-        if (nearEnd == Long.MAX_VALUE && size >= farOn && lastTime >= 0) {
+        if (nearEnd == Long.MAX_VALUE && size >= farOn) {
             // the far tier starts at the next slot's start (if a turn from there stays below Long.MAX_VALUE)
             int s = Math.min(shift + SLOT_BITS, 62 - Integer.numberOfTrailingZeros(SLOTS));
             long start = ((lastTime >>> s) + 1) << s; // wraps below lastTime past Long.MAX_VALUE

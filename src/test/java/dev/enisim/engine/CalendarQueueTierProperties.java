@@ -173,13 +173,33 @@ class CalendarQueueTierProperties {
         }
     }
 
-    private static int nearSize(CalendarQueue q) {
+    /** Event objects that went through the far tier are not held once poured (nor after their removal). */
+    @Test
+    void pouredEventsAreNotHeld() {
+        Both b = new Both(new CalendarQueue(16, 4));
+        for (int i = 0; i < 2_000; i++) {
+            b.add(i * 1_000L, 0);
+        }
+        assertTrue(nearSize(b.q) < b.q.size(), "far tier on");
+        b.drain();
+        for (String name : new String[] {"recordEvents", "events"}) {
+            for (Object o : (Object[]) field(b.q, name)) {
+                assertEquals(null, o, name);
+            }
+        }
+    }
+
+    private static Object field(CalendarQueue q, String name) {
         try {
-            Field f = CalendarQueue.class.getDeclaredField("nearSize");
+            Field f = CalendarQueue.class.getDeclaredField(name);
             f.setAccessible(true);
-            return (int) f.get(q);
+            return f.get(q);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static int nearSize(CalendarQueue q) {
+        return (int) field(q, "nearSize");
     }
 }
