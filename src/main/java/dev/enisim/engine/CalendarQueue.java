@@ -7,7 +7,7 @@ import java.util.Arrays;
  * each a "day" of {@code width} microseconds in a repeating "year", each holding its entries in a short sorted
  * list. When the bucket width suits the spacing of the events, inserting and removing the first entry cost O(1)
  * on average, whatever the number of entries; the width and the number of buckets adapt as the queue grows and
- * shrinks.
+ * shrinks. A large queue adds a far tier in front of the buckets (below).
  *
  * <p>An entry is an event object ({@link #OBJECT}) or a plain event: a kind (0 or more, or the loop's own
  * negative kinds) and a {@code long} payload, with no object at all. Entries live in one {@code long[]}, four
@@ -15,7 +15,27 @@ import java.util.Arrays;
  * walking a bucket's list reads one cache line per entry passed; event objects sit apart and are read only for
  * object entries. Each bucket holds its first entry's time beside the entry's index, so that an insertion into an
  * empty bucket or before its first entry, and the scan for the next minimum, read no entry at all. Nothing is
- * allocated per entry (a free list).
+ * allocated per entry (free entries are a stack of indices).
+ *
+ * <p><b>The far tier</b> (a two-tier calendar, after the ladder queue of Tang, Goh and Thng, 2005). With many
+ * entries, the bucket array and the entries outgrow the caches, and an insertion into a random bucket is a miss
+ * on the bucket and one on the bucket's last entry, paid one after the other. From {@link #FAR_ON} entries, the
+ * buckets hold only the entries up to {@code nearEnd}; a later entry becomes a record (time, key, payload, kind)
+ * appended, unsorted, to the last block of its <i>slot</i>: a turn is {@link #SLOTS} slots of 2^{@link #SLOT_BITS}
+ * days each, and an entry past the turn goes to the overflow. An append writes where the previous append to that
+ * slot wrote, memory that is still in cache. When the buckets are empty, the first non-empty slot is poured into
+ * them (its blocks read in order, the writes of one record independent of the next, so the processor overlaps
+ * their misses) and {@code nearEnd} moves to that slot's end; when the turn's slots are spent, a new turn begins at
+ * the overflow's earliest time and the overflow is sorted into its slots. The order is unchanged: every entry in
+ * the buckets is at or before {@code nearEnd}, every far one after it. Blocks go back to a free list as they are
+ * poured, so the far tier's memory follows what it holds. Below a quarter of {@code FAR_ON} entries the tier stops
+ * and everything goes back into the buckets.
+ *
+ * <p>Measured (replayed calendar traces of the bench workloads, session 9): with {@code many-functions}' 26,000
+ * entries the tier takes about a quarter off the calendar's CPU time per operation; with {@code loss}' 950 and
+ * {@code loss-100}'s 1,240 entries (all in cache) it cost 11 to 36% more per operation when started at 256, hence
+ * {@code FAR_ON} = 4,096. Slots of 2^7 or 2^8 days, 64 or 256 of them, measured alike; see README, "Round 2, ninth
+ * pass".
  */
 final class CalendarQueue {
 
@@ -28,6 +48,16 @@ final class CalendarQueue {
     /** Removals a gap is measured over, at least: a resize sooner keeps the previous estimate. */
     static final int MIN_WINDOW = 64;
 
+    /** Entries at which the far tier starts (and a quarter of it where it stops): the class comment says why. */
+    static final int FAR_ON = 4096;
+    /** The far tier's slots (a turn); beyond the turn, entries wait in the overflow. */
+    static final int SLOTS = 64;
+    /** A slot is 2^SLOT_BITS days: with days of about three gaps, some 770 entries. */
+    static final int SLOT_BITS = 8;
+    /** Records per block of the far tier's storage. */
+    static final int BLOCK = 32;
+    private static final int OVERFLOW = SLOTS;
+
     // an entry's four longs
     private static final int STRIDE = 4;
     private static final int KEY = 1;
@@ -38,7 +68,9 @@ final class CalendarQueue {
     // entries
     private long[] entries;
     private Object[] events;
-    private int free = NIL;
+    // free entries, a stack: taking one reads this array, not the entry (a batch of takes is not a chain of misses)
+    private int[] freeStack;
+    private int freeTop;
     private int used;
 
     // buckets: two longs each, the time of the first entry (Long.MAX_VALUE when empty), and the first entry (low 32
@@ -58,6 +90,24 @@ final class CalendarQueue {
     // the cached minimum (NIL when unknown)
     private int minEntry = NIL;
 
+    // the far tier: entries after nearEnd, as records in blocks, unsorted, one chain of blocks per slot
+    // of the current turn (slot s holds [turnStart + s << slotShift, turnStart + (s + 1) << slotShift)) and one
+    // for the overflow (after the turn); every entry in the buckets is at or before nearEnd
+    private final int farOn;
+    private long nearEnd = Long.MAX_VALUE;    // Long.MAX_VALUE while the far tier is off
+    private long turnStart;
+    private int slotShift;
+    private int nextSlot;                      // the first slot not yet poured into the buckets
+    private int nearSize;                      // entries in the buckets (the rest are far)
+    private long[] records;                    // four longs a record: time, key, payload, kind
+    private Object[] recordEvents;
+    private int[] blockNext;
+    private int freeBlock = NIL;
+    private int usedBlocks;
+    private final int[] slotHead = new int[SLOTS + 1];
+    private final int[] slotTail = new int[SLOTS + 1];
+    private final int[] slotFill = new int[SLOTS + 1];   // records in the tail block; BLOCK when it has none
+
     // the average gap between removed entries, to choose the bucket width on resize: measured over a window of
     // removals (from windowStart's time), nothing computed per removal
     private double gapEstimate = 1;
@@ -66,8 +116,17 @@ final class CalendarQueue {
     private int tuningWindow = MIN_WINDOW;   // removals between two checks of the width
 
     CalendarQueue(int capacity) {
+        this(capacity, FAR_ON);
+    }
+
+    /** A queue whose far tier starts at {@code farOn} entries (tests start it small). */
+    CalendarQueue(int capacity, int farOn) {
+        this.farOn = farOn;
+        Arrays.fill(slotHead, NIL);
+        Arrays.fill(slotFill, BLOCK);
         entries = new long[capacity * STRIDE];
         events = new Object[capacity];
+        freeStack = new int[capacity];
         heads = new long[2 * 16];
         clearHeads();
         mask = 15;
@@ -81,12 +140,35 @@ final class CalendarQueue {
 
     /** Adds an event object. */
     void add(long t, long k, Object e) {
-        int n = add(t, k, OBJECT, 0);
-        events[n] = e;
+        put(t, k, OBJECT, 0, e);
     }
 
-    /** Adds a plain event of kind {@code kind} and returns its entry (valid until it is removed). */
-    int add(long t, long k, int kind, long payload) {
+    /** Adds a plain event of kind {@code kind}. */
+    void add(long t, long k, int kind, long payload) {
+        put(t, k, kind, payload, null);
+    }
+
+    private void put(long t, long k, int kind, long payload, Object event) {
+        if (t > nearEnd) {
+            addFar(t, k, kind, payload, event);
+        } else {
+            int n = addNear(t, k, kind, payload, event);
+            if (minEntry != NIL) {
+                long[] e = entries;
+                int m = minEntry * STRIDE;
+                if (t < e[m] || (t == e[m] && k < e[m + KEY])) {
+                    minEntry = n;
+                }
+            }
+        }
+        size++;
+        if (2 * size > heads.length / 2) {
+            resize(heads.length); // twice the buckets: then a quarter full; it shrinks only below a sixteenth
+        }
+    }
+
+    /** Puts an entry into the buckets (the minimum is the caller's business) and returns it. */
+    private int addNear(long t, long k, int kind, long payload, Object event) {
         int n = allocate();
         int o = n * STRIDE;
         long[] e = entries;
@@ -94,18 +176,149 @@ final class CalendarQueue {
         e[o + KEY] = k;
         e[o + PAYLOAD] = payload;
         e[o + LINK] = (long) kind << 32;
+        if (event != null) {
+            events[n] = event;
+        }
         insert(n);
-        size++;
-        if (minEntry != NIL) {
-            int m = minEntry * STRIDE;
-            if (t < e[m] || (t == e[m] && k < e[m + KEY])) {
-                minEntry = n;
+        nearSize++;
+        return n;
+    }
+
+    /** Appends a record to its slot's last block (or the overflow's): a store into memory touched lately. */
+    private void addFar(long t, long k, int kind, long payload, Object event) {
+        long d = (t - turnStart) >>> slotShift;
+        int s = d < SLOTS ? (int) d : OVERFLOW;
+        int b = slotTail[s];
+        int f = slotFill[s];
+        if (f == BLOCK) {
+            int nb = allocateBlock();
+            if (slotHead[s] == NIL) {
+                slotHead[s] = nb;
+            } else {
+                blockNext[b] = nb;
+            }
+            slotTail[s] = nb;
+            b = nb;
+            f = 0;
+        }
+        int r = b * BLOCK + f;
+        long[] rc = records;
+        int o = r * STRIDE;
+        rc[o] = t;
+        rc[o + KEY] = k;
+        rc[o + PAYLOAD] = payload;
+        rc[o + LINK] = kind;
+        if (event != null) {
+            recordEvents[r] = event;
+        }
+        slotFill[s] = f + 1;
+    }
+
+    private int allocateBlock() {
+        int b = freeBlock;
+        if (b != NIL) {
+            freeBlock = blockNext[b];
+        } else {
+            if (records == null) {
+                records = new long[16 * BLOCK * STRIDE];
+                recordEvents = new Object[16 * BLOCK];
+                blockNext = new int[16];
+            } else if (usedBlocks == blockNext.length) {
+                int blocks = 2 * usedBlocks;
+                records = Arrays.copyOf(records, blocks * BLOCK * STRIDE);
+                recordEvents = Arrays.copyOf(recordEvents, blocks * BLOCK);
+                blockNext = Arrays.copyOf(blockNext, blocks);
+            }
+            b = usedBlocks++;
+        }
+        blockNext[b] = NIL;
+        return b;
+    }
+
+    /**
+     * Takes slot {@code s}'s records out of the far tier, in the order they came: into the buckets, or (the
+     * overflow at a new turn) back into the far tier by their times. Its blocks go back to the free list as they
+     * are read (an append may take one again, once read).
+     */
+    private void pour(int s, boolean near) {
+        int b = slotHead[s];
+        int tail = slotTail[s];
+        int last = slotFill[s];
+        slotHead[s] = NIL;
+        slotFill[s] = BLOCK;
+        long[] rc = records;
+        Object[] ev = recordEvents;
+        while (b != NIL) {
+            int count = b == tail ? last : BLOCK;
+            for (int r = b * BLOCK, end = r + count; r < end; r++) {
+                int o = r * STRIDE;
+                Object event = ev[r];
+                if (event != null) {
+                    recordEvents[r] = null; // the field: an append may have grown the arrays
+                }
+                if (near) {
+                    addNear(rc[o], rc[o + KEY], (int) rc[o + LINK], rc[o + PAYLOAD], event);
+                } else {
+                    addFar(rc[o], rc[o + KEY], (int) rc[o + LINK], rc[o + PAYLOAD], event);
+                }
+            }
+            int nxt = blockNext[b];
+            blockNext[b] = freeBlock;
+            freeBlock = b;
+            b = nxt;
+        }
+    }
+
+    /**
+     * The buckets are empty and the far tier is not: pours its first non-empty slot into the buckets (after a new
+     * turn from the overflow when the turn's slots are all empty), and moves the scan to that slot's start.
+     */
+    private void refill() {
+        while (nearSize == 0) {
+            int s = nextSlot;
+            while (s < SLOTS && slotHead[s] == NIL) {
+                s++;
+            }
+            if (s == SLOTS) {
+                newTurn();
+                continue;
+            }
+            long start = turnStart + ((long) s << slotShift);
+            nextSlot = s + 1;
+            nearEnd = start + ((1L << slotShift) - 1);
+            pour(s, true);
+            if (start > lastTime) {
+                lastTime = start;
+                bucket = (int) ((start >>> shift) & mask);
+                dayEnd = ((start >>> shift) + 1) << shift;
             }
         }
-        if (2 * size > heads.length / 2) {
-            resize(heads.length); // twice the buckets: then a quarter full; it shrinks only below a sixteenth
+    }
+
+    /**
+     * Begins a turn at the overflow's earliest time, with slots of the current day width times 2^SLOT_BITS, and
+     * sorts the overflow into it. When a turn from there would pass Long.MAX_VALUE, the far tier stops instead
+     * and everything goes into the buckets.
+     */
+    private void newTurn() {
+        long min = Long.MAX_VALUE;
+        for (int b = slotHead[OVERFLOW]; b != NIL; b = blockNext[b]) {
+            int count = b == slotTail[OVERFLOW] ? slotFill[OVERFLOW] : BLOCK;
+            for (int r = b * BLOCK, end = r + count; r < end; r++) {
+                min = Math.min(min, records[r * STRIDE]);
+            }
         }
-        return n;
+        int s = Math.min(shift + SLOT_BITS, 62 - Integer.numberOfTrailingZeros(SLOTS));
+        if (min > Long.MAX_VALUE - ((long) SLOTS << s)) {
+            nearEnd = Long.MAX_VALUE;
+            pour(OVERFLOW, true);
+            return;
+        }
+        turnStart = min;
+        nearEnd = min - 1;
+        slotShift = s;
+        nextSlot = 0;
+        pour(OVERFLOW, false);
     }
 
     private static int next(long[] e, int n) {
@@ -225,14 +438,16 @@ final class CalendarQueue {
         if ((int) (link >> 32) == OBJECT) {
             events[n] = null;
         }
-        e[o + LINK] = free; // the kind goes with the entry: a free entry's link is its next free one
-        free = n;
+        freeStack[freeTop++] = n;
         size--;
+        nearSize--;
         // the bucket's next entry, when inside the same day, is the new minimum: the scan would stop at it at once
         minEntry = followingTime < end ? following : NIL;
         removalsSinceTuning++;
         if (16 * size < heads.length / 2 && heads.length > 2 * 16) {
             resize(heads.length / 4);
+        } else if (4 * size < farOn && nearEnd != Long.MAX_VALUE) {
+            resize(heads.length / 2); // the far tier stops: the same buckets, everything in them
         } else if (removalsSinceTuning >= tuningWindow) {
             // the spacing of events drifts (traffic changes): re-tune the width when it is off by 2x
             measureGap();
@@ -258,6 +473,9 @@ final class CalendarQueue {
     private int first() {
         if (minEntry != NIL) {
             return minEntry;
+        }
+        if (nearSize == 0) {
+            refill();
         }
         // scan the year from the last minimum's day: the first head inside its own day is the minimum
         long[] hd = heads;
@@ -292,15 +510,14 @@ final class CalendarQueue {
     }
 
     private int allocate() {
-        if (free != NIL) {
-            int n = free;
-            free = (int) entries[n * STRIDE + LINK];
-            return n;
+        if (freeTop > 0) {
+            return freeStack[--freeTop];
         }
         if (used == events.length) {
             int capacity = events.length * 2;
             entries = Arrays.copyOf(entries, capacity * STRIDE);
             events = Arrays.copyOf(events, capacity);
+            freeStack = Arrays.copyOf(freeStack, capacity);
         }
         return used++;
     }
@@ -340,12 +557,49 @@ final class CalendarQueue {
         shift = 63 - Long.numberOfLeadingZeros(Math.max(1, (long) (3 * gapEstimate)));
         width = 1L << shift;
         minEntry = NIL;
+        boolean off = false;
+        if (nearEnd == Long.MAX_VALUE && size >= farOn) {
+            // the far tier starts at the next slot's start (if a turn from there stays below Long.MAX_VALUE)
+            int s = Math.min(shift + SLOT_BITS, 62 - Integer.numberOfTrailingZeros(SLOTS));
+            long start = ((lastTime >>> s) + 1) << s; // wraps below lastTime past Long.MAX_VALUE
+            if (start > lastTime && start <= Long.MAX_VALUE - ((long) SLOTS << s)) {
+                slotShift = s;
+                turnStart = start;
+                nearEnd = start - 1;
+                nextSlot = 0;
+            }
+        } else if (nearEnd != Long.MAX_VALUE && 4 * size < farOn) {
+            nearEnd = Long.MAX_VALUE;
+            off = true;
+        }
         while (chain != NIL) {
             int nxt = next(e, chain);
-            insert(chain);
+            int o = chain * STRIDE;
+            long t = e[o];
+            if (t > nearEnd) {
+                // after the far tier's new start: a record there, the entry freed
+                long link = e[o + LINK];
+                int kind = (int) (link >> 32);
+                Object event = null;
+                if (kind == OBJECT) {
+                    event = events[chain];
+                    events[chain] = null;
+                }
+                addFar(t, e[o + KEY], kind, e[o + PAYLOAD], event);
+                freeStack[freeTop++] = chain;
+                nearSize--;
+            } else {
+                insert(chain);
+            }
             chain = nxt;
         }
         bucket = (int) ((lastTime >>> shift) & mask);
         dayEnd = ((lastTime >>> shift) + 1) << shift;
+        if (off) {
+            // the far tier stops: everything into the buckets
+            for (int s = nextSlot; s <= OVERFLOW; s++) {
+                pour(s, true);
+            }
+        }
     }
 }
