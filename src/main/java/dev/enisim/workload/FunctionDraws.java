@@ -2,6 +2,9 @@ package dev.enisim.workload;
 
 import dev.enisim.random.RowStream;
 import dev.enisim.random.Xoshiro256;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.function.IntFunction;
 import java.util.function.IntToLongFunction;
 import java.util.function.LongSupplier;
@@ -62,6 +65,22 @@ public final class FunctionDraws implements IntToLongFunction {
     private final RowStream cursor = new RowStream();
     private final ContinuousSampler gaussian = ZigguratSampler.NormalizedGaussian.of(cursor);
     private final ContinuousSampler exponential = ZigguratSampler.Exponential.of(cursor);
+    /**
+     * {@link #edge}, called through a handle held in an instance field (not a constant to the JIT: never inlined).
+     * The JIT (JDK 17) inlines every call made a hundred times or more, so a plain call would bring the samplers'
+     * edges, a few kilobytes of compiled code, into {@link #sample}, whose own compiled code then grew too big for
+     * the JIT to inline it into the model's arrival: a call on every duration, where this is one on 1.5% of them.
+     */
+    private final MethodHandle edgeCall = edgeHandle();
+
+    private static MethodHandle edgeHandle() {
+        try {
+            return MethodHandles.lookup().findVirtual(FunctionDraws.class, "edge",
+                    MethodType.methodType(double.class, int.class, long.class));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public FunctionDraws(int functions) {
         this.rows = new long[PAD + functions * STRIDE];
@@ -187,9 +206,10 @@ public final class FunctionDraws implements IntToLongFunction {
     }
 
     /**
-     * The next draw, as Sampler's draw() computes it from its Commons RNG sampler: shifted, then clamped. Each kind's
-     * draw is a method of its own, so that each compiles small and inlines into its caller (the model's arrival):
-     * one method holding both ziggurats compiles too big to be inlined, and the call cost loss about 7%.
+     * The next draw, as Sampler's draw() computes it from its Commons RNG sampler: shifted, then clamped. The
+     * ziggurats' fast paths are taken here ({@link ZigguratFast}), in line; only their edges (about 1.5% of draws) call
+     * the Commons RNG samplers, whose compiled code is large: drawn through them every time, this method compiled too
+     * big for the JIT to inline it into the model's arrival, and each duration cost a call.
      */
     private double sample(int r, long kind) {
         double x = (kind == LOG_NORMAL ? logNormal(r) : exponential(r)) + ArrivalProcess.value(rows[r + D_SHIFT]);
@@ -200,15 +220,54 @@ public final class FunctionDraws implements IntToLongFunction {
         return x < 0 ? 0 : x;
     }
 
-    /** LogNormalSampler's exp(mu + sigma x g), g from the shared ziggurat Gaussian on the row's stream. */
+    /** LogNormalSampler's exp(mu + sigma x g), g the ziggurat Gaussian of the row's stream. */
     private double logNormal(int r) {
-        cursor.point(rows, r + D_WORDS);
-        return Math.exp(ArrivalProcess.value(rows[r + D_MU]) + ArrivalProcess.value(rows[r + D_SIGMA]) * gaussian.sample());
+        long[] s = rows;
+        int w = r + D_WORDS;
+        long z = RowStream.peek(s, w);
+        int i = (int) z & 0xff;
+        double g;
+        if (i < ZigguratFast.GAUSS_FAST) {
+            RowStream.step(s, w);
+            g = ZigguratFast.GAUSS_X[i] * z;
+        } else {
+            g = edgeOf(w, LOG_NORMAL);
+        }
+        return Math.exp(ArrivalProcess.value(s[r + D_MU]) + ArrivalProcess.value(s[r + D_SIGMA]) * g);
     }
 
-    /** ZigguratSampler.Exponential.of(rng, mean): the shared unit ziggurat's draw on the row's stream, x mean. */
+    /** ZigguratSampler.Exponential.of(rng, mean): the unit ziggurat exponential of the row's stream, x mean. */
     private double exponential(int r) {
-        cursor.point(rows, r + D_WORDS);
-        return exponential.sample() * ArrivalProcess.value(rows[r + D_MU]);
+        long[] s = rows;
+        int w = r + D_WORDS;
+        long z = RowStream.peek(s, w);
+        int i = (int) z & 0xff;
+        double u;
+        if (i < ZigguratFast.EXP_FAST) {
+            RowStream.step(s, w);
+            u = ZigguratFast.EXP_X[i] * (z >>> 1);
+        } else {
+            u = edgeOf(w, EXPONENTIAL);
+        }
+        return u * ArrivalProcess.value(s[r + D_MU]);
+    }
+
+    /** A ziggurat draw of {@code kind} whose first draw is in an edge region: {@link #edge} through its handle. */
+    private double edgeOf(int words, long kind) {
+        try {
+            return (double) edgeCall.invokeExact(this, words, kind);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A draw of {@code kind} (the Gaussian of a log-normal, or the unit exponential) from the stream in
+     * {@code rows[words..words + 3]}, whose next value is not in a fast region: the Commons RNG sampler draws it all,
+     * that value first (still the stream's next).
+     */
+    private double edge(int words, long kind) {
+        cursor.point(rows, words);
+        return kind == LOG_NORMAL ? gaussian.sample() : exponential.sample();
     }
 }
