@@ -47,7 +47,10 @@ public final class RowStream implements UniformRandomProvider {
         return Long.rotateLeft(w[i + 1] * 5, 7) * 9;
     }
 
-    /** Moves the stream in {@code w[i..i + 3]} past its next value (xoshiro256**'s linear step). */
+    /**
+     * Moves the stream in {@code w[i..i + 3]} past its next value: xoshiro256**'s linear step, the one of the code
+     * base ({@link Xoshiro256} draws with it too, from its own four words).
+     */
     public static void step(long[] w, int i) {
         long s0 = w[i];
         long s1 = w[i + 1];
