@@ -222,34 +222,34 @@ public final class FunctionDraws implements IntToLongFunction {
 
     /** LogNormalSampler's exp(mu + sigma x g), g the ziggurat Gaussian of the row's stream. */
     private double logNormal(int r) {
-        long[] s = rows;
-        int w = r + D_WORDS;
-        long z = RowStream.peek(s, w);
-        int i = (int) z & 0xff;
-        double g;
-        if (i < ZigguratFast.GAUSS_FAST) {
-            RowStream.step(s, w);
-            g = ZigguratFast.GAUSS_X[i] * z;
-        } else {
-            g = edgeOf(w, LOG_NORMAL);
-        }
-        return Math.exp(ArrivalProcess.value(s[r + D_MU]) + ArrivalProcess.value(s[r + D_SIGMA]) * g);
+        double g = ziggurat(r + D_WORDS, LOG_NORMAL);
+        return Math.exp(ArrivalProcess.value(rows[r + D_MU]) + ArrivalProcess.value(rows[r + D_SIGMA]) * g);
     }
 
     /** ZigguratSampler.Exponential.of(rng, mean): the unit ziggurat exponential of the row's stream, x mean. */
     private double exponential(int r) {
+        return ziggurat(r + D_WORDS, EXPONENTIAL) * ArrivalProcess.value(rows[r + D_MU]);
+    }
+
+    /**
+     * The standard Gaussian ({@code kind} {@link #LOG_NORMAL}) or the unit exponential of the stream in
+     * {@code rows[words..words + 3]}: in line when its next value falls in a fast region ({@link ZigguratFast}),
+     * else through the Commons RNG sampler ({@link #edgeOf}).
+     */
+    private double ziggurat(int words, long kind) {
         long[] s = rows;
-        int w = r + D_WORDS;
-        long z = RowStream.peek(s, w);
+        long z = RowStream.peek(s, words);
         int i = (int) z & 0xff;
-        double u;
-        if (i < ZigguratFast.EXP_FAST) {
-            RowStream.step(s, w);
-            u = ZigguratFast.EXP_X[i] * (z >>> 1);
-        } else {
-            u = edgeOf(w, EXPONENTIAL);
+        if (kind == LOG_NORMAL) {
+            if (i < ZigguratFast.GAUSS_FAST) {
+                RowStream.step(s, words);
+                return ZigguratFast.GAUSS_X[i] * z;
+            }
+        } else if (i < ZigguratFast.EXP_FAST) {
+            RowStream.step(s, words);
+            return ZigguratFast.EXP_X[i] * (z >>> 1);
         }
-        return u * ArrivalProcess.value(s[r + D_MU]);
+        return edgeOf(words, kind);
     }
 
     /** A ziggurat draw of {@code kind} whose first draw is in an edge region: {@link #edge} through its handle. */
