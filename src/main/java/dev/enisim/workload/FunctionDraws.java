@@ -20,9 +20,10 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * they are three adjacent cache lines whose addresses are known from the function's index alone.
  *
  * <p>The common shapes are drawn here by the processes' own kernels ({@link StepPoisson.Homogeneous},
- * {@link ArrivalProcess.Thinning}) and by Commons RNG's ziggurat samplers, built once over a {@link RowStream}
- * pointed at the row before each draw (log-normal, shifted log-normal, exponential: the numbers of {@link Sampler},
- * which builds the same samplers over the function's own stream). Any other shape, or a stream that is not a
+ * {@link ArrivalProcess.Thinning}) and by Commons RNG's ziggurat samplers (log-normal, shifted log-normal,
+ * exponential: the numbers of {@link Sampler}, which builds the same samplers over the function's own stream): their
+ * fast paths in line, on the row's words ({@link ZigguratFast}), their edges by the samplers themselves, built once over
+ * a {@link RowStream} pointed at the row before each edge. Any other shape, or a stream that is not a
  * {@link Xoshiro256} whose words can be taken over, keeps its {@link ArrivalProcess} or {@link Sampler}. Both draw
  * one value ahead, as those do (the next value's latency overlaps the caller's work).
  *
