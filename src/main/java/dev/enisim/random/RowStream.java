@@ -8,9 +8,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Commons RNG's samplers built once over it draw from whichever stream it points at: with thousands of streams, a
  * draw touches its row (where its other state sits too) and no object of its own.
  *
- * <p>The static kernel ({@link #peek}, {@link #step}) draws from a row without a cursor: xoshiro256**'s output
- * depends on the second word only, so a caller can look at the next value and decide whether to take it (then
- * {@link #step}) or to leave it for a sampler that draws it again through a cursor.
+ * <p>The static kernel ({@link #peek}, {@link #step}) is the code base's one xoshiro256** step: it draws from any
+ * four words without a cursor, and {@link Xoshiro256} draws with it from its own.
  *
  * <p>The numbers are {@link Xoshiro256}'s: the words are copied from one ({@link Xoshiro256#copyWords}). Not
  * thread-safe.

@@ -2,9 +2,6 @@ package dev.enisim.workload;
 
 import dev.enisim.random.RowStream;
 import dev.enisim.random.Xoshiro256;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.function.IntFunction;
 import java.util.function.IntToLongFunction;
 import java.util.function.LongSupplier;
@@ -20,10 +17,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * they are three adjacent cache lines whose addresses are known from the function's index alone.
  *
  * <p>The common shapes are drawn here by the processes' own kernels ({@link StepPoisson.Homogeneous},
- * {@link ArrivalProcess.Thinning}) and by Commons RNG's ziggurat samplers (log-normal, shifted log-normal,
- * exponential: the numbers of {@link Sampler}, which builds the same samplers over the function's own stream): their
- * fast paths in line, on the row's words ({@link ZigguratFast}), their edges by the samplers themselves, built once over
- * a {@link RowStream} pointed at the row before each edge. Any other shape, or a stream that is not a
+ * {@link ArrivalProcess.Thinning}) and by Commons RNG's ziggurat samplers, built once over a {@link RowStream}
+ * pointed at the row before each draw (log-normal, shifted log-normal, exponential: the numbers of {@link Sampler},
+ * which builds the same samplers over the function's own stream). Any other shape, or a stream that is not a
  * {@link Xoshiro256} whose words can be taken over, keeps its {@link ArrivalProcess} or {@link Sampler}. Both draw
  * one value ahead, as those do (the next value's latency overlaps the caller's work).
  *
@@ -66,22 +62,6 @@ public final class FunctionDraws implements IntToLongFunction {
     private final RowStream cursor = new RowStream();
     private final ContinuousSampler gaussian = ZigguratSampler.NormalizedGaussian.of(cursor);
     private final ContinuousSampler exponential = ZigguratSampler.Exponential.of(cursor);
-    /**
-     * {@link #edge}, called through a handle held in an instance field (not a constant to the JIT: never inlined).
-     * The JIT (JDK 17) inlines every call made a hundred times or more, so a plain call would bring the samplers'
-     * edges, a few kilobytes of compiled code, into {@link #sample}, whose own compiled code then grew too big for
-     * the JIT to inline it into the model's arrival: a call on every duration, where this is one on 1.5% of them.
-     */
-    private final MethodHandle edgeCall = edgeHandle();
-
-    private static MethodHandle edgeHandle() {
-        try {
-            return MethodHandles.lookup().findVirtual(FunctionDraws.class, "edge",
-                    MethodType.methodType(double.class, int.class, long.class));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     public FunctionDraws(int functions) {
         this.rows = new long[PAD + functions * STRIDE];
@@ -207,10 +187,9 @@ public final class FunctionDraws implements IntToLongFunction {
     }
 
     /**
-     * The next draw, as Sampler's draw() computes it from its Commons RNG sampler: shifted, then clamped. The
-     * ziggurats' fast paths are taken here ({@link ZigguratFast}), in line; only their edges (about 1.5% of draws) call
-     * the Commons RNG samplers, whose compiled code is large: drawn through them every time, this method compiled too
-     * big for the JIT to inline it into the model's arrival, and each duration cost a call.
+     * The next draw, as Sampler's draw() computes it from its Commons RNG sampler: shifted, then clamped. Each kind's
+     * draw is a method of its own, so that each compiles small and inlines into its caller (the model's arrival):
+     * one method holding both ziggurats compiles too big to be inlined, and the call cost loss about 7%.
      */
     private double sample(int r, long kind) {
         double x = (kind == LOG_NORMAL ? logNormal(r) : exponential(r)) + ArrivalProcess.value(rows[r + D_SHIFT]);
@@ -221,54 +200,15 @@ public final class FunctionDraws implements IntToLongFunction {
         return x < 0 ? 0 : x;
     }
 
-    /** LogNormalSampler's exp(mu + sigma x g), g the ziggurat Gaussian of the row's stream. */
+    /** LogNormalSampler's exp(mu + sigma x g), g from the shared ziggurat Gaussian on the row's stream. */
     private double logNormal(int r) {
-        double g = ziggurat(r + D_WORDS, LOG_NORMAL);
-        return Math.exp(ArrivalProcess.value(rows[r + D_MU]) + ArrivalProcess.value(rows[r + D_SIGMA]) * g);
+        cursor.point(rows, r + D_WORDS);
+        return Math.exp(ArrivalProcess.value(rows[r + D_MU]) + ArrivalProcess.value(rows[r + D_SIGMA]) * gaussian.sample());
     }
 
-    /** ZigguratSampler.Exponential.of(rng, mean): the unit ziggurat exponential of the row's stream, x mean. */
+    /** ZigguratSampler.Exponential.of(rng, mean): the shared unit ziggurat's draw on the row's stream, x mean. */
     private double exponential(int r) {
-        return ziggurat(r + D_WORDS, EXPONENTIAL) * ArrivalProcess.value(rows[r + D_MU]);
-    }
-
-    /**
-     * The standard Gaussian ({@code kind} {@link #LOG_NORMAL}) or the unit exponential of the stream in
-     * {@code rows[words..words + 3]}: in line when its next value falls in a fast region ({@link ZigguratFast}),
-     * else through the Commons RNG sampler ({@link #edgeOf}).
-     */
-    private double ziggurat(int words, long kind) {
-        long[] s = rows;
-        long z = RowStream.peek(s, words);
-        int i = (int) z & 0xff;
-        if (kind == LOG_NORMAL) {
-            if (i < ZigguratFast.GAUSS_FAST) {
-                RowStream.step(s, words);
-                return ZigguratFast.GAUSS_X[i] * z;
-            }
-        } else if (i < ZigguratFast.EXP_FAST) {
-            RowStream.step(s, words);
-            return ZigguratFast.EXP_X[i] * (z >>> 1);
-        }
-        return edgeOf(words, kind);
-    }
-
-    /** A ziggurat draw of {@code kind} whose first draw is in an edge region: {@link #edge} through its handle. */
-    private double edgeOf(int words, long kind) {
-        try {
-            return (double) edgeCall.invokeExact(this, words, kind);
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * A draw of {@code kind} (the Gaussian of a log-normal, or the unit exponential) from the stream in
-     * {@code rows[words..words + 3]}, whose next value is not in a fast region: the Commons RNG sampler draws it all,
-     * that value first (still the stream's next).
-     */
-    private double edge(int words, long kind) {
-        cursor.point(rows, words);
-        return kind == LOG_NORMAL ? gaussian.sample() : exponential.sample();
+        cursor.point(rows, r + D_WORDS);
+        return exponential.sample() * ArrivalProcess.value(rows[r + D_MU]);
     }
 }
