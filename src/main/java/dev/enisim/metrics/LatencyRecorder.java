@@ -492,9 +492,8 @@ public final class LatencyRecorder implements WorldListener {
                     index = ~index;
                     cold.recordIndex(index, 1);
                 }
-                if (tally[index]++ == 0) {
-                    occupied[index >>> 6] |= 1L << index;
-                }
+                tally[index]++;
+                occupied[index >>> 6] |= 1L << index; // always: a branch on the first of an index mispredicts often
                 lo = Math.min(lo, index);
                 hi = Math.max(hi, index);
             }

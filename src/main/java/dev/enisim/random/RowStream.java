@@ -8,6 +8,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Commons RNG's samplers built once over it draw from whichever stream it points at: with thousands of streams, a
  * draw touches its row (where its other state sits too) and no object of its own.
  *
+ * <p>The static kernel ({@link #peek}, {@link #step}) is the code base's one xoshiro256** step: it draws from any
+ * four words without a cursor, and {@link Xoshiro256} draws with it from its own.
+ *
  * <p>The numbers are {@link Xoshiro256}'s: the words are copied from one ({@link Xoshiro256#copyWords}). Not
  * thread-safe.
  */
@@ -27,11 +30,31 @@ public final class RowStream implements UniformRandomProvider {
     public long nextLong() {
         long[] w = rows;
         int i = at;
+        long result = peek(w, i);
+        step(w, i);
+        return result;
+    }
+
+    /** Uniform in [0, 1) with 53 random bits, as {@link Xoshiro256#nextDouble()}. */
+    @Override
+    public double nextDouble() {
+        return (nextLong() >>> 11) * 0x1.0p-53;
+    }
+
+    /** The next 64 bits of the stream in {@code w[i..i + 3]}, leaving it where it is (the scrambler of xoshiro256**). */
+    public static long peek(long[] w, int i) {
+        return Long.rotateLeft(w[i + 1] * 5, 7) * 9;
+    }
+
+    /**
+     * Moves the stream in {@code w[i..i + 3]} past its next value: xoshiro256**'s linear step, the one of the code
+     * base ({@link Xoshiro256} draws with it too, from its own four words).
+     */
+    public static void step(long[] w, int i) {
         long s0 = w[i];
         long s1 = w[i + 1];
         long s2 = w[i + 2];
         long s3 = w[i + 3];
-        long result = Long.rotateLeft(s1 * 5, 7) * 9;
         long t = s1 << 17;
         s2 ^= s0;
         s3 ^= s1;
@@ -42,12 +65,5 @@ public final class RowStream implements UniformRandomProvider {
         w[i + 1] = s1;
         w[i + 2] = s2;
         w[i + 3] = Long.rotateLeft(s3, 45);
-        return result;
-    }
-
-    /** Uniform in [0, 1) with 53 random bits, as {@link Xoshiro256#nextDouble()}. */
-    @Override
-    public double nextDouble() {
-        return (nextLong() >>> 11) * 0x1.0p-53;
     }
 }

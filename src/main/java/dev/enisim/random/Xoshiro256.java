@@ -11,10 +11,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class Xoshiro256 implements RandomGenerator, UniformRandomProvider {
 
-    private long s0;
-    private long s1;
-    private long s2;
-    private long s3;
+    /** The four words of state, drawn by {@link RowStream}'s kernel: the one xoshiro256** step of the code base. */
+    private final long[] s = new long[4];
     private double nextGaussian = Double.NaN;
 
     /** Seeds the four words of state from {@code seed} with SplitMix64, as the authors recommend. */
@@ -39,12 +37,12 @@ public final class Xoshiro256 implements RandomGenerator, UniformRandomProvider 
     @Override
     public void setSeed(long seed) {
         long x = seed;
-        s0 = SplitMix.mix(x += 0x9E3779B97F4A7C15L);
-        s1 = SplitMix.mix(x += 0x9E3779B97F4A7C15L);
-        s2 = SplitMix.mix(x += 0x9E3779B97F4A7C15L);
-        s3 = SplitMix.mix(x + 0x9E3779B97F4A7C15L);
-        if ((s0 | s1 | s2 | s3) == 0) {
-            s0 = 1;
+        s[0] = SplitMix.mix(x += 0x9E3779B97F4A7C15L);
+        s[1] = SplitMix.mix(x += 0x9E3779B97F4A7C15L);
+        s[2] = SplitMix.mix(x += 0x9E3779B97F4A7C15L);
+        s[3] = SplitMix.mix(x + 0x9E3779B97F4A7C15L);
+        if ((s[0] | s[1] | s[2] | s[3]) == 0) {
+            s[0] = 1;
         }
         nextGaussian = Double.NaN;
     }
@@ -54,22 +52,14 @@ public final class Xoshiro256 implements RandomGenerator, UniformRandomProvider 
      * stream there: this generator must not be drawn from again (its words are left as they were).
      */
     public void copyWords(long[] rows, int at) {
-        rows[at] = s0;
-        rows[at + 1] = s1;
-        rows[at + 2] = s2;
-        rows[at + 3] = s3;
+        System.arraycopy(s, 0, rows, at, 4);
     }
 
     @Override
     public long nextLong() {
-        long result = Long.rotateLeft(s1 * 5, 7) * 9;
-        long t = s1 << 17;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = Long.rotateLeft(s3, 45);
+        long[] w = s;
+        long result = RowStream.peek(w, 0);
+        RowStream.step(w, 0);
         return result;
     }
 
