@@ -22,7 +22,8 @@ class CalendarQueueShapeTest {
         return (long) field(q, "width");
     }
 
-    private static Object field(CalendarQueue q, String name) {
+    /** The private field {@code name} of the queue (the tier properties read it too). */
+    static Object field(CalendarQueue q, String name) {
         try {
             Field f = CalendarQueue.class.getDeclaredField(name);
             f.setAccessible(true);

@@ -3,7 +3,6 @@ package dev.enisim.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Field;
 import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -116,8 +115,8 @@ class CalendarQueueTierProperties {
     void theFarTierStartsAndStops(@ForAll long seed, @ForAll @IntRange(min = 8, max = 200) int farOn) {
         SplittableRandom r = new SplittableRandom(seed);
         Both b = new Both(new CalendarQueue(16, farOn));
-        // a slot holds about 3 << SLOT_BITS entries: with a few slots' worth, most are in later slots
-        int population = 8 * farOn + (12 << CalendarQueue.SLOT_BITS);
+        // a slot holds about 3 << SLOT_BITS entries: with eight slots' worth, most are in later slots
+        int population = 8 * farOn + (24 << CalendarQueue.SLOT_BITS);
         while (b.model.size() < population) {
             b.add(r.nextLong(1_000_000), 0);
         }
@@ -183,23 +182,13 @@ class CalendarQueueTierProperties {
         assertTrue(nearSize(b.q) < b.q.size(), "far tier on");
         b.drain();
         for (String name : new String[] {"recordEvents", "events"}) {
-            for (Object o : (Object[]) field(b.q, name)) {
+            for (Object o : (Object[]) CalendarQueueShapeTest.field(b.q, name)) {
                 assertEquals(null, o, name);
             }
         }
     }
 
-    private static Object field(CalendarQueue q, String name) {
-        try {
-            Field f = CalendarQueue.class.getDeclaredField(name);
-            f.setAccessible(true);
-            return f.get(q);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private static int nearSize(CalendarQueue q) {
-        return (int) field(q, "nearSize");
+        return (int) CalendarQueueShapeTest.field(q, "nearSize");
     }
 }
