@@ -186,8 +186,7 @@ final class CalendarQueue {
 
     /** Appends a record to its slot's last block (or the overflow's): a store into memory touched lately. */
     private void addFar(long t, long k, int kind, long payload, Object event) {
-        long d = (t - turnStart) >>> slotShift;
-        int s = d < SLOTS ? (int) d : OVERFLOW;
+        int s = (int) Math.min((t - turnStart) >>> slotShift, OVERFLOW); // past the turn: the overflow
         int b = slotTail[s];
         int f = slotFill[s];
         if (f == BLOCK) {
@@ -275,11 +274,12 @@ final class CalendarQueue {
      */
     private void refill() {
         while (nearSize == 0) {
+            // the far tier holds something: the scan stops at the overflow (slot SLOTS) at the latest
             int s = nextSlot;
-            while (s < SLOTS && slotHead[s] == NIL) {
+            while (slotHead[s] == NIL) {
                 s++;
             }
-            if (s == SLOTS) {
+            if (s == OVERFLOW) {
                 newTurn();
                 continue;
             }
@@ -287,11 +287,10 @@ final class CalendarQueue {
             nextSlot = s + 1;
             nearEnd = start + ((1L << slotShift) - 1);
             pour(s, true);
-            if (start > lastTime) {
-                lastTime = start;
-                bucket = (int) ((start >>> shift) & mask);
-                dayEnd = ((start >>> shift) + 1) << shift;
-            }
+            // the scan moves to the slot's start (after the last removal, which was at or before the old nearEnd)
+            lastTime = start;
+            bucket = (int) ((start >>> shift) & mask);
+            dayEnd = ((start >>> shift) + 1) << shift;
         }
     }
 
@@ -314,8 +313,7 @@ final class CalendarQueue {
             pour(OVERFLOW, true);
             return;
         }
-        turnStart = min;
-        nearEnd = min - 1;
+        turnStart = min; // nearEnd is set by the pour of the turn's first slot, which follows at once
         slotShift = s;
         nextSlot = 0;
         pour(OVERFLOW, false);

@@ -188,6 +188,83 @@ class CalendarQueueTierProperties {
         }
     }
 
+    /**
+     * Entries at the far tier's edge: right at, before and after {@code nearEnd} (the last time the buckets hold),
+     * whatever it is at the moment (the tier's start, a slot poured, a new turn), so that an entry one microsecond
+     * on the wrong side of the edge comes out of order.
+     */
+    @Property(tries = 200)
+    void entriesAtTheEdgeOfTheTiers(@ForAll long seed, @ForAll @IntRange(min = 1, max = 32) int farOn,
+            @ForAll @IntRange(min = 0, max = 2) int scale) {
+        SplittableRandom r = new SplittableRandom(seed);
+        long spread = new long[] {1, 100, 100_000}[scale];
+        Both b = new Both(new CalendarQueue(1, farOn));
+        long last = 0;
+        for (int step = 0; step < 3_000; step++) {
+            long edge = nearEnd(b.q);
+            int what = r.nextInt(10);
+            if (what < 4 && edge != Long.MAX_VALUE) {
+                b.add(edge - 1 + r.nextInt(4), r.nextInt(4)); // nearEnd - 1 to nearEnd + 2
+            } else if (what < 7 || b.model.isEmpty()) {
+                b.add(last + r.nextLong(spread * 400 + 1), r.nextInt(4));
+            } else {
+                last = b.removeFirst().time();
+            }
+        }
+        b.drain();
+    }
+
+    /**
+     * When a turn's slots are spent, the next turn begins at the overflow's earliest entry and the far tier stays
+     * on (it stops only below a quarter of its start): the overflow is sorted into the new turn's slots.
+     */
+    @Test
+    void aNewTurnBeginsAtTheOverflowsEarliestEntry() {
+        Both b = new Both(new CalendarQueue(16, 64));
+        for (int i = 0; i < 1_000; i++) {
+            b.add(i * 1_000L, 0);
+        }
+        long far = 1_000_000_000_000L; // about 11 days on: past the turn, in the overflow
+        for (int i = 999; i >= 0; i--) {
+            b.add(far + i * 1_000L, 0);
+        }
+        assertTrue(nearEnd(b.q) < far, "the far tier is on, its turn ends before the overflow's entries");
+        for (int i = 0; i < 1_001; i++) {
+            b.removeFirst(); // the first turn, then the overflow's earliest entry, in a new turn
+        }
+        assertEquals(far, (long) CalendarQueueShapeTest.field(b.q, "turnStart"), "the new turn's start");
+        assertTrue(nearEnd(b.q) != Long.MAX_VALUE, "the far tier stays on");
+        assertTrue(nearSize(b.q) < b.q.size(), "later slots of the new turn hold entries");
+        b.drain();
+    }
+
+    /**
+     * The far tier's blocks go back to a free list as they are poured and are taken again: with a steady
+     * population churning through the tier, the number of blocks ever allocated stays in proportion to the
+     * population, not to the traffic.
+     */
+    @Test
+    void theFarTiersBlocksAreReused() {
+        Both b = new Both(new CalendarQueue(16, 64));
+        SplittableRandom r = new SplittableRandom(7);
+        for (int i = 0; i < 2_000; i++) {
+            b.add(r.nextLong(1_000_000), 0);
+        }
+        for (int i = 0; i < 200_000; i++) { // 100 times the population
+            long now = b.removeFirst().time();
+            b.add(now + r.nextLong(1_000_000), 0);
+        }
+        int blocks = (int) CalendarQueueShapeTest.field(b.q, "usedBlocks");
+        // 2,000 records fill 63 blocks; each of the 65 chains leaves at most one partly filled
+        assertTrue(blocks <= 2 * (2_000 / CalendarQueue.BLOCK + CalendarQueue.SLOTS + 1),
+                blocks + " blocks for 2,000 entries");
+        b.drain();
+    }
+
+    private static long nearEnd(CalendarQueue q) {
+        return (long) CalendarQueueShapeTest.field(q, "nearEnd");
+    }
+
     private static int nearSize(CalendarQueue q) {
         return (int) CalendarQueueShapeTest.field(q, "nearSize");
     }
