@@ -100,8 +100,9 @@ public final class EventLoop<E> {
      * calendar it is an insertion and a removal among all other events, about the same whatever the number of
      * sources. Measured (session 10), {@code loss}'s traffic split over n functions, the tree against the calendar,
      * each in its own JVM, alternated, CPU ns per event (medians of 3 runs): n = 100 ({@code loss-100}) 116, 113, 108
-     * against 124, 117, 117 (the tree 3 to 9% faster); n = 200 125 against 125 and 155 against 154 (equal). So 128,
-     * the largest tree of seven levels; {@code account} (200 functions) stays in the calendar.
+     * against 124, 117, 117 (the tree 3 to 9% faster; in one JVM, the two alternated run by run, 117.0 against
+     * 129.1, six rounds, the tree ahead in each); n = 200 125 against 125 and 155 against 154, n = 400 147 against
+     * 148 (equal). So 128, the largest tree of seven levels; {@code account} (200 functions) stays in the calendar.
      */
     static final int TREE_SOURCES = 128;
 

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * sibling's winner, which sits next to it in memory: a fixed number of levels (7 for 100 sources), each without a
  * branch. The winner is chosen arithmetically (the sign of the difference of the two times), because a match is
  * often a coin toss (at the lowest levels a new occurrence beats its sibling about half the time, and a
- * mispredicted branch per level made the tree four times slower: 41 against 14.5 ns per replacement with 100
+ * mispredicted branch per level made the tree about three times slower: 41 against 14.5 ns per replacement with 100
  * sources alone). A tie in time anywhere on the path (two sources at the same microsecond, or two empty leaves)
  * is noticed as it goes and the path is then played again comparing keys.
  *
