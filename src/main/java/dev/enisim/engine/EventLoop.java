@@ -16,13 +16,13 @@ package dev.enisim.engine;
  *
  * <p>A <em>source</em> ({@link #addSource}) is a recurring event with at most one occurrence pending, such as a
  * process's next arrival. Its occurrences are ordered exactly like scheduled events (same sequence numbers) but
- * wait in a small heap of their own ({@link SourceHeap}: 4-ary, entries inline) instead of the main queue: a
- * process that schedules its own next step each time it runs then costs one sift in a heap of as many entries as
- * there are sources, not an insertion and a removal in the queue of everything else. That pays while sources are
- * few; beyond {@link #HEAP_SOURCES} (32) the heap costs more than the calendar's O(1), and occurrences are
- * queued in the calendar like any event (those pending in the heap move there when the sources outgrow it; a
- * replaced one stays there, marked stale, and is skipped when its time comes). A {@link SourceHandler} takes the
- * occurrences by source id, with no event object.
+ * wait in a tournament tree of their own ({@link SourceTree}: a leaf per source, each node the first occurrence
+ * below it) instead of the main queue: a process that schedules its own next step each time it runs then costs
+ * one pass from its leaf to the root, one match per level without a branch, not an insertion and a removal in the
+ * queue of everything else. That pays up to a few hundred sources; beyond {@link #TREE_SOURCES} the calendar's
+ * O(1) is cheaper, and occurrences are queued in the calendar like any event (those pending in the tree move there
+ * when the sources outgrow it; a replaced one stays there, marked stale, and is skipped when its time comes). A
+ * {@link SourceHandler} takes the occurrences by source id, with no event object.
  *
  * <p>A {@link Lookahead} ({@link #setLookahead}) is told, before each event is delivered, which event is queued
  * next, so that a caller with large tables can start fetching that event's rows while the current one is handled.
@@ -64,7 +64,7 @@ public final class EventLoop<E> {
      * (with thousands of rows, each event's first touch of its rows is a cache miss; told ahead, the misses of two
      * events overlap instead of adding up). Never for model logic: the event being delivered may schedule an
      * earlier one, and then the hint named an event that is not the next. Given only while the sources' occurrences
-     * are queued in the calendar (more than {@link #HEAP_SOURCES} sources): with fewer, a run's rows are few and
+     * are queued in the calendar (more than {@link #TREE_SOURCES} sources): with fewer, a run's rows are few and
      * in cache anyway. Called once per delivered event at most, so it must be cheap: loads, no work.
      */
     public interface Lookahead {
@@ -94,24 +94,23 @@ public final class EventLoop<E> {
     private static final long SEQ_MASK = (1L << SEQ_BITS) - 1;
 
     /**
-     * Up to this many sources, their occurrences wait in the source heap; beyond, in the calendar. Measured with
-     * n self-rescheduling sources alone in the loop (CPU ns per event, the 4-ary heap against the calendar,
-     * including an exponential draw each): n = 64 42 against 44, n = 128 46 against 52, n = 200 about equal
-     * (49), n = 256 52.5 against 47, n = 1,000 66 against 48, n = 10,000 108 against 66. Inside a simulation the
-     * calendar wins much earlier: with the heap, every event is a choice between two structures (the heap's first
-     * and the calendar's, a coin toss when arrivals and completions alternate) and a sift of several
-     * data-dependent branches per level, where the calendar's occurrence is mostly an insertion at a bucket's
-     * head. {@code loss}'s traffic split over n functions, the two alternated run by run in one JVM (CPU ms per
-     * run, medians): n = 30 about equal (heap 2.7 s, calendar 3.0 s, noisy), n = 60 calendar 9% faster, n = 100
-     * 4% faster (and 5 to 8% more events/CPU-s for {@code bench loss-100}, each in its own JVM). So 32.
+     * Up to this many sources, their occurrences wait in the source tree; beyond, in the calendar. With the tree,
+     * every event is a choice between two structures (the tree's first and the calendar's), and an occurrence costs
+     * a pass of log2(leaves) levels, about 2 ns each (14.5 ns per replacement with 100 sources alone); in the
+     * calendar it is an insertion and a removal among all other events, about the same whatever the number of
+     * sources. Measured (session 10), {@code loss}'s traffic split over n functions, the tree against the calendar,
+     * each in its own JVM, alternated, CPU ns per event (medians of 3 runs): n = 100 ({@code loss-100}) 116, 113, 108
+     * against 124, 117, 117 (the tree 3 to 9% faster; in one JVM, the two alternated run by run, 117.0 against
+     * 129.1, six rounds, the tree ahead in each); n = 200 125 against 125 and 155 against 154, n = 400 147 against
+     * 148 (equal). So 128, the largest tree of seven levels; {@code account} (200 functions) stays in the calendar.
      */
-    static final int HEAP_SOURCES = 32;
+    static final int TREE_SOURCES = 128;
 
-    /** The kind of a source's occurrence queued in the calendar (beyond the heap): its payload is the source. */
+    /** The kind of a source's occurrence queued in the calendar (beyond the tree): its payload is the source. */
     private static final int OCCURRENCE = -2;
 
     private final CalendarQueue queue;
-    private final SourceHeap sources = new SourceHeap();
+    private final SourceTree sources = new SourceTree();
     private long[] queuedKey = new long[4];   // key of the source's live occurrence in the calendar, or -1
     private int staleQueued;                  // replaced occurrences still in the calendar
     private long sequence;
@@ -223,8 +222,8 @@ public final class EventLoop<E> {
             queuedKey = java.util.Arrays.copyOf(queuedKey, 2 * source);
         }
         queuedKey[source] = -1;
-        if (source == HEAP_SOURCES) {
-            // one source too many for the heap: its pending occurrences move to the calendar, same times and keys
+        if (source == TREE_SOURCES) {
+            // one source too many for the tree: its pending occurrences move to the calendar, same times and keys
             for (int s = 0; s < source; s++) {
                 if (sources.pending(s)) {
                     long t = sources.pendingTime(s);
@@ -251,7 +250,7 @@ public final class EventLoop<E> {
                     + sources.event(source) + ") at " + atMicros + " us, now " + nowMicros + " us");
         }
         long key = key(priority);
-        if (sources.sources() <= HEAP_SOURCES) {
+        if (sources.sources() <= TREE_SOURCES) {
             sources.set(source, atMicros, key);
             return;
         }
@@ -281,16 +280,16 @@ public final class EventLoop<E> {
         Observer<? super E> obs = observer;
         SourceHandler sh = sourceHandler;
         CalendarQueue q = queue;
-        SourceHeap src = sources;
-        // past HEAP_SOURCES the heap stays empty (sources are never removed): not even looked at
-        boolean heap = src.sources() <= HEAP_SOURCES;
-        // with the heap in use the next event may be its first: no hint then (few sources, rows in cache)
-        Lookahead ahead = heap ? null : lookahead;
+        SourceTree src = sources;
+        // past TREE_SOURCES the tree stays empty (sources are never removed): not even looked at
+        boolean tree = src.sources() <= TREE_SOURCES;
+        // with the tree in use the next event may be its first: no hint then (few sources, rows in cache)
+        Lookahead ahead = tree ? null : lookahead;
         while (!stopped) {
             // the earlier of the queue's first event and the sources' first occurrence, by (time, key)
             int n = q.peek();
             long at = n == CalendarQueue.NIL ? Long.MAX_VALUE : q.time(n);
-            if (heap) {
+            if (tree) {
                 // Long.MAX_VALUE when none is pending: only a tie needs to know whether one is
                 long st = src.firstTime();
                 if (st < at || (st == at && src.size() > 0 && (n == CalendarQueue.NIL || src.firstKey() < q.key(n)))) {

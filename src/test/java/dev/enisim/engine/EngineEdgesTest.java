@@ -10,17 +10,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The event loop's contract at its edges (its Javadoc): an occurrence at exactly the end of a run is delivered, a
- * source may be given an occurrence now but never in the past, in the heap and in the calendar alike; and the
+ * source may be given an occurrence now but never in the past, in the source tree and in the calendar alike; and the
  * calendar's documented sizing rule at its thresholds (doubled when more than half full, halved when under a
  * sixteenth).
  */
 class EngineEdgesTest {
 
     /**
-     * Sources beyond this many are queued in the calendar rather than the heap: both paths are checked, and the
-     * heap full to the threshold.
+     * Sources beyond this many are queued in the calendar rather than the tree: both paths are checked, and the
+     * tree full to the threshold.
      */
-    private static final int[] SOURCE_COUNTS = {1, EventLoop.HEAP_SOURCES, EventLoop.HEAP_SOURCES + 1};
+    private static final int[] SOURCE_COUNTS = {1, EventLoop.TREE_SOURCES, EventLoop.TREE_SOURCES + 1};
 
     private static List<String> log(EventLoop<String> loop, long end) {
         List<String> seen = new ArrayList<>();
@@ -118,12 +118,12 @@ class EngineEdgesTest {
 
     /**
      * With a source handler, a source's occurrence comes by id and never as its object to the event handler; the
-     * observer still sees the object. In the heap and in the calendar alike, and for occurrences set while the
-     * sources fitted the heap and delivered after they outgrew it (same order as before).
+     * observer still sees the object. In the tree and in the calendar alike, and for occurrences set while the
+     * sources fitted the tree and delivered after they outgrew it (same order as before).
      */
     @Test
     void aSourceHandlerTakesOccurrencesByIdAndTheObserverStillSeesTheObject() {
-        for (int n : new int[] {2, EventLoop.HEAP_SOURCES + 1}) {
+        for (int n : new int[] {2, EventLoop.TREE_SOURCES + 1}) {
             EventLoop<String> loop = new EventLoop<>();
             List<String> seen = new ArrayList<>();
             loop.setObserver((e, now) -> seen.add("saw " + e + "@" + now));
@@ -141,25 +141,25 @@ class EngineEdgesTest {
         EventLoop<String> loop = new EventLoop<>();
         List<String> seen = new ArrayList<>();
         loop.setSourceHandler((source, now) -> seen.add(source + "@" + now));
-        for (int i = 0; i < EventLoop.HEAP_SOURCES; i++) {
+        for (int i = 0; i < EventLoop.TREE_SOURCES; i++) {
             loop.addSource("s" + i);
             loop.scheduleSource(i, 1_000 - 5L * (i % 7), 0); // ties at each time, in the order of scheduling
         }
-        loop.addSource("one too many"); // the heap's pending occurrences move to the calendar
-        assertEquals(EventLoop.HEAP_SOURCES, loop.pendingEvents());
+        loop.addSource("one too many"); // the tree's pending occurrences move to the calendar
+        assertEquals(EventLoop.TREE_SOURCES, loop.pendingEvents());
         assertEquals(1_000 - 30, loop.nextEventMicros());
-        loop.scheduleSource(EventLoop.HEAP_SOURCES, 970, 0);
-        loop.scheduleSource(5, 970, 0); // replaces the occurrence at 1,000 - 25 moved from the heap
+        loop.scheduleSource(EventLoop.TREE_SOURCES, 970, 0);
+        loop.scheduleSource(5, 970, 0); // replaces the occurrence at 1,000 - 25 moved from the tree
         loop.runUntil(2_000, (e, now) -> seen.add(e));
         List<String> expected = new ArrayList<>();
         for (int back = 6; back >= 0; back--) {
-            for (int i = 0; i < EventLoop.HEAP_SOURCES; i++) {
+            for (int i = 0; i < EventLoop.TREE_SOURCES; i++) {
                 if (i % 7 == back && i != 5) {
                     expected.add(i + "@" + (1_000 - 5 * back));
                 }
             }
             if (back == 6) {
-                expected.add(EventLoop.HEAP_SOURCES + "@970");
+                expected.add(EventLoop.TREE_SOURCES + "@970");
                 expected.add("5@970");
             }
         }

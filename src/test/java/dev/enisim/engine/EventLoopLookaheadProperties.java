@@ -162,7 +162,7 @@ class EventLoopLookaheadProperties {
     }
 
     /**
-     * Sources beyond the heap (their occurrences in the calendar), plain events and objects, with replaced
+     * Sources beyond the tree (their occurrences in the calendar), plain events and objects, with replaced
      * occurrences (stale entries in the calendar) and handlers scheduling at the current time: each delivered event
      * is preceded by exactly one hint naming the model's next event, or none when that is an object, a stale entry
      * or nothing.
@@ -170,7 +170,7 @@ class EventLoopLookaheadProperties {
     @Property(tries = 60)
     void theHintNamesTheNextEventQueued(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int extra,
             @ForAll @IntRange(min = 1, max = 300) int maxGap) {
-        Run run = new Run(seed, EventLoop.HEAP_SOURCES + extra, maxGap);
+        Run run = new Run(seed, EventLoop.TREE_SOURCES + extra, maxGap);
         SplittableRandom r = new SplittableRandom(seed + 1);
         for (int s = 0; s < run.sourceKey.length; s++) {
             run.scheduleSource(s, r.nextInt(maxGap), r.nextInt(3));
@@ -183,10 +183,10 @@ class EventLoopLookaheadProperties {
         assertEquals(true, run.hinted > run.sourceKey.length, "most events are hinted: " + run.hinted);
     }
 
-    /** With the sources in the heap (few of them), no hint at all: the next event may be the heap's. */
+    /** With the sources in the tree (few of them), no hint at all: the next event may be the tree's. */
     @Example
-    void noHintWhileTheSourcesAreInTheHeap() {
-        Run run = new Run(7, EventLoop.HEAP_SOURCES, 50);
+    void noHintWhileTheSourcesAreInTheTree() {
+        Run run = new Run(7, EventLoop.TREE_SOURCES, 50);
         List<String> hints = new ArrayList<>();
         run.loop.setLookahead(new EventLoop.Lookahead() {
             @Override
@@ -205,14 +205,14 @@ class EventLoopLookaheadProperties {
         run.loop.schedule(3, 0, 1, 2L);
         run.loop.setSourceHandler((s, now) -> { });
         run.loop.setPlainHandler((k, p, now) -> { });
-        assertEquals(EventLoop.HEAP_SOURCES + 1, run.loop.runUntil(1000, (e, now) -> { }));
+        assertEquals(EventLoop.TREE_SOURCES + 1, run.loop.runUntil(1000, (e, now) -> { }));
         assertEquals(List.of(), hints);
     }
 
     /** Without a hook (the default, or set back to null) the loop delivers as before and tells nobody. */
     @Example
     void noHookNoHint() {
-        Run run = new Run(3, EventLoop.HEAP_SOURCES + 1, 10);
+        Run run = new Run(3, EventLoop.TREE_SOURCES + 1, 10);
         run.loop.setLookahead(null);
         run.loop.schedule(5, 0, 1, 9L);
         run.loop.schedule(6, 0, 2, 8L);
@@ -228,7 +228,7 @@ class EventLoopLookaheadProperties {
     /** A replaced occurrence left stale in the calendar is never hinted: its source is not due then. */
     @Example
     void aStaleOccurrenceIsNotHinted() {
-        Run run = new Run(5, EventLoop.HEAP_SOURCES + 1, 10);
+        Run run = new Run(5, EventLoop.TREE_SOURCES + 1, 10);
         run.loop.scheduleSource(0, 20, 0);
         run.loop.scheduleSource(0, 40, 0); // the entry at 20 is stale now
         run.loop.schedule(10, 0, 1, 5L);

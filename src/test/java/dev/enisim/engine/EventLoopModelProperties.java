@@ -13,7 +13,7 @@ import net.jqwik.api.constraints.IntRange;
  * The loop against a reference written the slow, obvious way (a list searched for its least (time, priority,
  * sequence) entry, a source's replaced occurrence dropped): handlers schedule events and set or replace the
  * occurrences of any source (their own or others, earlier or later), sources are added while others are pending
- * (crossing {@link EventLoop#HEAP_SOURCES}, so pending occurrences move from the heap to the calendar), and the
+ * (crossing {@link EventLoop#TREE_SOURCES}, so pending occurrences move from the tree to the calendar), and the
  * loop runs in slices. Events are objects or plain events (a kind and a payload, no object), interleaved; sources'
  * occurrences come to the handler as their objects or, with a {@link EventLoop.SourceHandler}, by source id. Both
  * deliver the same events at the same times; pending counts, the next event's time,

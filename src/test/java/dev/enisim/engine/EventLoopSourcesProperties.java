@@ -30,11 +30,11 @@ class EventLoopSourcesProperties {
         assertEquals(true, queued.size() > processes);
     }
 
-    /** The same with more sources than the heap takes: their occurrences go through the calendar. */
+    /** The same with more sources than the tree takes: their occurrences go through the calendar. */
     @Property(tries = 30)
     void manySourcesDeliverInTheSameOrderAsQueuedEvents(@ForAll long seed,
             @ForAll @IntRange(min = 1, max = 40) int extra, @ForAll @IntRange(min = 1, max = 300) int maxGap) {
-        int processes = EventLoop.HEAP_SOURCES + extra;
+        int processes = EventLoop.TREE_SOURCES + extra;
         assertEquals(run(seed, processes, maxGap, false), run(seed, processes, maxGap, true));
     }
 
@@ -108,8 +108,8 @@ class EventLoopSourcesProperties {
     void aReplacedOccurrenceInTheCalendarIsSkipped() {
         EventLoop<Ev> loop = new EventLoop<>();
         int first = loop.addSource(new Ev("first", 0));
-        loop.scheduleSource(first, 5, 0); // in the heap: few sources yet
-        for (int i = 1; i <= EventLoop.HEAP_SOURCES; i++) {
+        loop.scheduleSource(first, 5, 0); // in the tree: few sources yet
+        for (int i = 1; i <= EventLoop.TREE_SOURCES; i++) {
             loop.addSource(new Ev("s" + i, i));
         }
         loop.scheduleSource(first, 50, 0); // now many: moves to the calendar
@@ -145,7 +145,7 @@ class EventLoopSourcesProperties {
     @Example
     void replacingTheFirstKeyInTheCalendarLeavesOneOccurrence() {
         EventLoop<Ev> loop = new EventLoop<>();
-        for (int i = 0; i <= EventLoop.HEAP_SOURCES; i++) {
+        for (int i = 0; i <= EventLoop.TREE_SOURCES; i++) {
             loop.addSource(new Ev("s" + i, i));
         }
         loop.scheduleSource(0, 10, 0); // the loop's first key: 0
