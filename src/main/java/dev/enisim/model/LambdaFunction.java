@@ -341,7 +341,7 @@ final class LambdaFunction {
         }
         state = next;
         reason = nextReason;
-        rows.setActive(index, next == State.Active);
+        rows.setState(index, next == State.Active, Lifecycle.rejection(next, nextReason));
     }
 
     @Override

@@ -275,17 +275,36 @@ final class Lifecycle {
      */
     Outcome rejected(LambdaFunction f, long now) {
         State state = f.state();
-        if (state == State.Pending) {
-            return f.reason() == StateReasonCode.Restoring ? Outcome.RESOURCE_NOT_READY : Outcome.RESOURCE_CONFLICT;
+        Outcome rejection = rejection(state, f.reason());
+        if (rejection != null) {
+            return rejection;
         }
         if (state == State.Inactive) {
             restore(f, now);
             return Outcome.RESOURCE_NOT_READY;
         }
-        if (state == State.Deleted || state == null) {
+        return EniFailure.of(f.reason()).invokeError(); // Failed for no failure of ENIs: throws
+    }
+
+    /**
+     * The Invoke error an invocation gets from a function in {@code state} (null before it is created) for
+     * {@code reason}, when that is all it does; null when the invocation does more (an Inactive function is
+     * restored), when the function is Active, or when the reason names no failure ({@link #rejected} then
+     * throws). The function's row keeps it ({@link FunctionRows#rejection}), so that a rejected invocation need not
+     * read the function object.
+     */
+    static Outcome rejection(State state, StateReasonCode reason) {
+        if (state == null || state == State.Deleted) {
             return Outcome.RESOURCE_NOT_FOUND;
         }
-        return EniFailure.of(f.reason()).invokeError(); // Failed: the failure that stopped it
+        if (state == State.Pending) {
+            return reason == StateReasonCode.Restoring ? Outcome.RESOURCE_NOT_READY : Outcome.RESOURCE_CONFLICT;
+        }
+        if (state == State.Failed) {
+            EniFailure why = EniFailure.find(reason); // the failure that stopped it
+            return why == null ? null : why.invokeError();
+        }
+        return null;
     }
 
     // ---- idle reclaim ------------------------------------------------------------------------------------
