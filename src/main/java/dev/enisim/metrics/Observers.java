@@ -56,13 +56,21 @@ public final class Observers implements WorldListener {
 
     /**
      * Reads the rows that the observers update at an invocation's start or end of {@code function} (its levels' and
-     * counters' row, its current counts and concurrency gauge) and returns their sum (meaningless: the
-     * caller keeps it so that the reads stay): a look ahead, so that they are fetched while another event is
-     * handled. Changes nothing.
+     * counters' row, its current counts and concurrency gauge, its count of successes in the journal) and returns
+     * their sum (meaningless: the caller keeps it so that the reads stay): a look ahead, so that they are fetched
+     * while another event is handled. Changes nothing.
      */
     public long touch(int function) {
-        long t = recorder.touch(function);
+        long t = recorder.touch(function) + journal.touch(function);
         return levels == null ? t : t + levels.touch(function);
+    }
+
+    /**
+     * Reads the row that the observers update when key {@code key}'s connections change (a port taken or given
+     * back) and returns it: a look ahead, as {@link #touch}. 0 for a key not known (-1 included).
+     */
+    public long touchKey(int key) {
+        return recorder.touchKey(key);
     }
 
     @Override

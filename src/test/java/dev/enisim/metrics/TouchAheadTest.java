@@ -80,9 +80,54 @@ class TouchAheadTest {
         o.started(1, Outcome.SUCCESS, true, false, 0, S, 1, 2, false, S);
         long started = o.touch(1);
         assertNotEquals(before, started, "its counts, gauge and counters");
-        assertEquals(recorder.touch(1), noLevels.touch(1), "without levels: the recorder's alone");
+        assertEquals(recorder.touch(1) + journal.touch(1), noLevels.touch(1),
+                "without levels: the recorder's and the journal's alone");
         o.environmentLevels(1, 1, 0, 0, 2 * S);
         assertNotEquals(started, o.touch(1), "its levels' row");
         assertEquals(levels.rows().touch(1), levels.touch(1));
+    }
+
+    @Test
+    void theJournalsCountOfSuccessesIsRead() {
+        Journal journal = new Journal();
+        assertEquals(0, journal.touch(1), "not attached yet");
+        journal.attach(List.of("a", "b", "c"));
+        assertEquals(0, journal.touch(1), "no success yet");
+        journal.invocation(1, Outcome.THROTTLED_ACCOUNT, S);
+        assertEquals(0, journal.touch(1), "another outcome's count");
+        journal.invocation(0, Outcome.SUCCESS, S);
+        journal.invocation(2, Outcome.SUCCESS, S);
+        assertEquals(0, journal.touch(1), "other functions' successes");
+        journal.invocation(1, Outcome.SUCCESS, S);
+        journal.invocation(1, Outcome.SUCCESS, 2 * S);
+        assertEquals(2, journal.touch(1), "its successes in the spell");
+        assertEquals(2, journal.touch(1), "reading changes nothing");
+    }
+
+    @Test
+    void aKeysConnectionsRowIsRead() {
+        KeyConnections keys = new KeyConnections(4);
+        assertEquals(0, keys.touch(0), "no key covered yet");
+        keys.ensureKey(2);
+        keys.set(1, 5, 0, S);
+        keys.set(2, 9, 0, S);
+        assertEquals(5, keys.touch(1), "its level");
+        assertEquals(9, keys.touch(2));
+        assertEquals(0, keys.touch(0));
+        assertEquals(0, keys.touch(3), "not covered");
+        assertEquals(0, keys.touch(-1), "no key");
+        assertEquals(5, keys.touch(1), "reading changes nothing");
+    }
+
+    @Test
+    void theObserversReadWhatAKeysChangeUpdates() {
+        Recorder recorder = new Recorder(120 * S, 30 * S);
+        Observers o = new Observers(recorder, new LatencyRecorder(120 * S, 30 * S), new Journal(), null, null, null);
+        assertEquals(0, o.touchKey(0), "not attached yet");
+        recorder.attach(RecorderTest.world(List.of(new WorldSnapshot.FunctionView(0, "a", null, null, null)),
+                List.of(new WorldSnapshot.KeyView(0, RecorderTest.KEY_A, 0)), 251, 11));
+        o.connections(0, 4, S);
+        assertEquals(4, o.touchKey(0));
+        assertEquals(0, o.touchKey(-1), "no key");
     }
 }
