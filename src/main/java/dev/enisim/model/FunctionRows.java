@@ -529,8 +529,7 @@ final class FunctionRows {
         int e = low(ring(b)[at(b, 0)]);
         long p = row[b + IDLE_HEAD];
         row[b + IDLE_HEAD] = pair((high(p) + 1) & (high(row[b + RING]) - 1), low(p) - 1);
-        placeTop(b);
-        return e;
+        return e; // the top (head + idle - 1) has not moved: topAt stays
     }
 
     /** The row at {@code b}'s ring is full ({@code size} idle): it moves to one twice as big in the slab. */

@@ -85,6 +85,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     private final FunctionDraws draws; // function i's arrivals (source i of the loop, not queued) and durations
     private final Observers observers;
     private long touched;              // the rows read ahead, folded: kept so that the reads are not optimised away
+    private long touchedKeys;          // the same for the second level (readAheadKeys)
     // the next event read ahead, for the second level ({@link #readAheadKeys}): an arrival of aheadFunction (>= 0),
     // or the plain event (aheadKind >= 0, aheadPayload); -1 when none
     private int aheadFunction = -1;
@@ -318,6 +319,11 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         return touched;
     }
 
+    /** The second level's reads folded together ({@link #readAheadKeys}; for tests, as {@link #touched}). */
+    long touchedKeys() {
+        return touchedKeys;
+    }
+
     /** The event loop, for tests that observe events. */
     EventLoop<SimEvent> loop() {
         return loop;
@@ -383,7 +389,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
             key = lambda.plainKey(aheadKind, aheadPayload);
             ports = lambda.touchPlainPorts(aheadKind, aheadPayload);
         }
-        touched ^= ports ^ observers.touchKey(key);
+        touchedKeys += ports ^ observers.touchKey(key);
         aheadFunction = -1;
         aheadKind = -1;
     }

@@ -18,15 +18,38 @@ import org.junit.jupiter.api.Test;
 class LookaheadTest {
 
     private static Scenario manyFunctions(int n) throws Exception {
+        return manyFunctions(n, false);
+    }
+
+    /** {@code existing}: the functions are Active from the start (else Pending, their invocations rejected). */
+    private static Scenario manyFunctions(int n, boolean existing) throws Exception {
         ObjectNode tree = Workloads.manyFunctions(n, 50);
         tree.put("duration", "20s");
         tree.put("bucket", "5s");
+        if (existing) {
+            tree.get("functions").forEach(f -> ((ObjectNode) f).put("existing", "Active"));
+        }
         return ScenarioLoader.parseTree(tree, "many-functions");
     }
 
+    /**
+     * Created at the start, the functions are Pending for the whole run (their ENIs take longer): every invocation
+     * is rejected, its error read from the function's row.
+     */
     @Test
     void readingAheadChangesNoFigure() throws Exception {
-        Scenario s = manyFunctions(Simulation.LOOKAHEAD_FUNCTIONS);
+        sameFigures(manyFunctions(Simulation.LOOKAHEAD_FUNCTIONS));
+    }
+
+    /** Active from the start: warm starts and ends, and the rows of their keys read ahead (the second level). */
+    @Test
+    void readingAheadTheKeysChangesNoFigure() throws Exception {
+        Simulation ahead = sameFigures(manyFunctions(Simulation.LOOKAHEAD_FUNCTIONS, true));
+        assertNotEquals(0, ahead.touchedKeys(), "the rows of the next events' keys were read");
+    }
+
+    /** Runs {@code s} with the loop's look ahead and without: the same figures. Returns the one with. */
+    private static Simulation sameFigures(Scenario s) {
         Simulation ahead = new Simulation(s, 0);
         RunResult a = ahead.run();
         Simulation plain = new Simulation(s, 0);
@@ -34,9 +57,11 @@ class LookaheadTest {
         RunResult b = plain.run();
         assertNotEquals(0, ahead.touched(), "the loop told the run its next events, and their rows were read");
         assertEquals(0, plain.touched());
+        assertEquals(0, plain.touchedKeys());
         assertEquals(b.summary(), a.summary());
         assertEquals(TimeSeriesCsv.render(b.timeSeries()), TimeSeriesCsv.render(a.timeSeries()));
         assertEquals(b.enis(), a.enis());
+        return ahead;
     }
 
     @Test
@@ -44,5 +69,6 @@ class LookaheadTest {
         Simulation few = new Simulation(manyFunctions(Simulation.LOOKAHEAD_FUNCTIONS - 1), 0);
         few.run();
         assertEquals(0, few.touched());
+        assertEquals(0, few.touchedKeys());
     }
 }
