@@ -56,16 +56,6 @@ final class KeyConnections {
         }
     }
 
-    /**
-     * Reads key {@code key}'s row (its level: the line {@link #set} reads and writes) and returns it: a look ahead,
-     * changes nothing. 0 for a key not yet covered.
-     */
-    long touch(int key) {
-        long[] r = rows;
-        int o = key * STRIDE;
-        return key >= 0 && o < r.length ? r[o + LEVEL] : 0;
-    }
-
     /** Closes the row's bucket into its array, fills the buckets passed with the level, and opens {@code bucket}. */
     private void carryTo(int key, int o, int bucket) {
         long[] r = rows;

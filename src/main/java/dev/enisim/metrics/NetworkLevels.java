@@ -62,11 +62,6 @@ final class NetworkLevels {
         }
     }
 
-    /** Reads key {@code key}'s connections row ahead of its next change ({@link KeyConnections#touch}). */
-    long touchKey(int key) {
-        return keyConnections.touch(key);
-    }
-
     void connections(int key, int connections, int bucket, long nowMicros) {
         keyConnections.set(key, connections, bucket, nowMicros);
     }

@@ -65,14 +65,6 @@ public final class Observers implements WorldListener {
         return levels == null ? t : t + levels.touch(function);
     }
 
-    /**
-     * Reads the row that the observers update when key {@code key}'s connections change (a port taken or given
-     * back) and returns it: a look ahead, as {@link #touch}. 0 for a key not known (-1 included).
-     */
-    public long touchKey(int key) {
-        return recorder.touchKey(key);
-    }
-
     @Override
     public void natConnections(int gateway, int destination, int connections, long nowMicros) {
         nat.connections(gateway, destination, connections, nowMicros);

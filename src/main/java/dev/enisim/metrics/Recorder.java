@@ -49,11 +49,6 @@ public final class Recorder implements WorldListener {
         return invocations == null ? 0 : invocations.touch(function) + executions.touch(function);
     }
 
-    /** Reads what a change of key {@code key}'s connections updates: a look ahead, 0 before {@link #attach}. */
-    long touchKey(int key) {
-        return network == null ? 0 : network.touchKey(key);
-    }
-
     @Override
     public void invocation(int function, Outcome outcome, long nowMicros) {
         invocations.count(function, outcome, grid.of(nowMicros));

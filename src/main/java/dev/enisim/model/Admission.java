@@ -197,23 +197,6 @@ final class Admission {
     }
 
     /**
-     * The key of the invocation ending with {@code payload} ({@link Invocations#end}), read from its slot's row
-     * (after {@link #touchEnd}: in cache). -1 when it holds no key.
-     */
-    int keyOfEnd(long payload) {
-        return invocations.envKey(Invocations.slot(payload));
-    }
-
-    /**
-     * Reads the ports rows the end with {@code payload} gives its port back to (its key's and its ENI's), once
-     * its slot's row has come ({@link #touchEnd}): the look ahead's second level.
-     */
-    long touchEndPorts(long payload) {
-        int s = Invocations.slot(payload);
-        return fleet.touchPorts(invocations.envKey(s), invocations.portsRow(s));
-    }
-
-    /**
      * An admitted invocation ends: its concurrency, its ports and its environment go back, reported in that order.
      * The slot is read first and the ports given back before anything is reported, so that the rows they touch
      * (the function's, the ENI's and its key's: the invocation's ports are its environment's key's) are reached

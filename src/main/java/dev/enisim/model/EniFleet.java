@@ -219,14 +219,6 @@ final class EniFleet implements KeyPorts {
         return row;
     }
 
-    /**
-     * Reads the ports rows of key {@code key} and of ENI {@code row} (-1: the key's first ENI) ahead of a port
-     * taken or given back ({@link EniPorts#touch}).
-     */
-    long touchPorts(int key, int row) {
-        return ports.touch(key, row);
-    }
-
     /** Gives back {@code n} ports of the ENI of {@code row}. */
     void releaseRow(int row, int n, long now) {
         int key = ports.key(row);

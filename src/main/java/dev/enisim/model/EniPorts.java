@@ -169,28 +169,6 @@ final class EniPorts {
         return left;
     }
 
-    /**
-     * Reads key {@code k}'s row and the row of ENI {@code r} ({@code r} < 0: the key's first ENI, the first a port
-     * is taken from) and returns them folded together: a look ahead of a port taken or given back, changes
-     * nothing. A key or ENI that does not exist is not read (0).
-     */
-    long touch(int k, int r) {
-        int[] kr = keyRow;
-        long t = 0;
-        int e = r;
-        if (k >= 0 && k < keys) {
-            int b = k * KEY_STRIDE;
-            t = kr[b + KEY_CONNECTIONS];
-            if (e < 0 && kr[b + KEY_ENIS] > 0) {
-                e = kr[b + KEY_FIRST];
-            }
-        }
-        if (e >= 0 && e < rows) {
-            t += (long) row[e * STRIDE + CONNECTIONS] << 32;
-        }
-        return t;
-    }
-
     /** The key of ENI {@code r}. */
     int key(int r) {
         return row[r * STRIDE + KEY];

@@ -184,16 +184,6 @@ final class FunctionRows {
         topAt[(b - FIRST) / STRIDE] = at;
     }
 
-    /**
-     * The key of the environment {@link #touch} read in the slab (a warm start of {@code f} takes it, when one is
-     * idle): -1 while the ring is the row's own. Read after the touch, when the line has come; a hint only (with
-     * none idle, the key of the last taken; 0 in a ring never written).
-     */
-    int topKey(int f) {
-        int at = topAt[f];
-        return at < 0 ? -1 : high(slab[at]);
-    }
-
     /** {@link #topAt} of function {@code f} (for tests: what {@link #touch} reads in the slab, -1 for nothing). */
     int topAt(int f) {
         return topAt[f];

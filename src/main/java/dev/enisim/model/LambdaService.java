@@ -82,35 +82,6 @@ public final class LambdaService {
         return world.touch(kind, payload);
     }
 
-    /**
-     * The look ahead's second level, once the rows {@link #touchArrival} read have come: the key whose rows an
-     * arrival of {@code function} reads (its warm start's environment's; a hint, -1 when unknown).
-     */
-    public int arrivalKey(int function) {
-        return world.arrivalKey(function);
-    }
-
-    /**
-     * Reads the ports rows an arrival with key {@code key} ({@link #arrivalKey}) reads and returns them folded
-     * together: a look ahead, changes nothing.
-     */
-    public long touchArrivalPorts(int key) {
-        return world.touchArrivalPorts(key);
-    }
-
-    /**
-     * As {@link #arrivalKey}, for the plain event ({@code kind}, {@code payload}) read ahead by {@link #touch}: an
-     * end's invocation's key; -1 for none.
-     */
-    public int plainKey(int kind, long payload) {
-        return kind == SimEvent.INVOCATION_END ? world.endKey(payload) : -1;
-    }
-
-    /** As {@link #touchArrivalPorts}, for the plain event ({@code kind}, {@code payload}): an end's ports rows. */
-    public long touchPlainPorts(int kind, long payload) {
-        return kind == SimEvent.INVOCATION_END ? world.touchEndPorts(payload) : 0;
-    }
-
     /** The function the plain event ({@code kind}, {@code payload}) is of (an invocation's end), or -1. */
     public int functionOf(int kind, long payload) {
         return kind == SimEvent.INVOCATION_END ? Invocations.function(payload) : -1;

@@ -90,30 +90,6 @@ final class World {
         return rows.touch(function);
     }
 
-    /**
-     * The key of the idle environment a warm start of {@code function} takes, from the slab's line {@link
-     * #touchInvocation} fetched (read after it, when the line has come): a hint for the look ahead's second level,
-     * -1 when unknown.
-     */
-    int arrivalKey(int function) {
-        return rows.topKey(function);
-    }
-
-    /** The look ahead's second level for an arrival: the ports rows of {@code key} (a port is taken on its first ENI). */
-    long touchArrivalPorts(int key) {
-        return fleet.touchPorts(key, -1);
-    }
-
-    /** The key of the invocation ending with {@code payload}, from its slot's row ({@link #touch} fetched it). */
-    int endKey(long payload) {
-        return admission.keyOfEnd(payload);
-    }
-
-    /** The look ahead's second level for an end: the ports rows it gives its port back to. */
-    long touchEndPorts(long payload) {
-        return admission.touchEndPorts(payload);
-    }
-
     /** Dispatches one of the model's own events or timeline actions. Arrivals come through {@link #invoke}. */
     public void handle(SimEvent event, long now) {
         if (event instanceof SimEvent.NatRelease r) {

@@ -85,12 +85,6 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     private final FunctionDraws draws; // function i's arrivals (source i of the loop, not queued) and durations
     private final Observers observers;
     private long touched;              // the rows read ahead, folded: kept so that the reads are not optimised away
-    private long touchedKeys;          // the same for the second level (readAheadKeys)
-    // the next event read ahead, for the second level ({@link #readAheadKeys}): an arrival of aheadFunction (>= 0),
-    // or the plain event (aheadKind >= 0, aheadPayload); -1 when none
-    private int aheadFunction = -1;
-    private int aheadKind = -1;
-    private long aheadPayload;
     private long arrivalCount;
     private long completionCount;
     private boolean checkInvariants;
@@ -319,11 +313,6 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         return touched;
     }
 
-    /** The second level's reads folded together ({@link #readAheadKeys}; for tests, as {@link #touched}). */
-    long touchedKeys() {
-        return touchedKeys;
-    }
-
     /** The event loop, for tests that observe events. */
     EventLoop<SimEvent> loop() {
         return loop;
@@ -360,7 +349,6 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     @Override
     public void nextSource(int function) {
         touched ^= draws.touch(function) ^ lambda.touchArrival(function) ^ observers.touch(function);
-        aheadFunction = function;
     }
 
     /** The next event is a plain one (an invocation's end): its slot's and function's rows are read now. */
@@ -368,30 +356,6 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     public void nextPlain(int kind, long payload) {
         int function = lambda.functionOf(kind, payload);
         touched ^= lambda.touch(kind, payload) ^ (function < 0 ? 0 : observers.touch(function));
-        aheadKind = kind;
-        aheadPayload = payload;
-    }
-
-    /**
-     * The look ahead's second level, once the current event is handled: the rows the next event reaches through
-     * the rows its first level fetched (now in cache), its key's: for an arrival the ports rows of the key of the
-     * environment a warm start takes, for an end those its port goes back to, and the key's connections row. Read
-     * here, not with the first level (they would wait for its misses, one latency after another), so that they
-     * come while the loop takes the next event and reads the one after it ahead.
-     */
-    private void readAheadKeys() {
-        int key;
-        long ports;
-        if (aheadFunction >= 0) {
-            key = lambda.arrivalKey(aheadFunction);
-            ports = lambda.touchArrivalPorts(key);
-        } else {
-            key = lambda.plainKey(aheadKind, aheadPayload);
-            ports = lambda.touchPlainPorts(aheadKind, aheadPayload);
-        }
-        touchedKeys += ports ^ observers.touchKey(key);
-        aheadFunction = -1;
-        aheadKind = -1;
     }
 
     /** The model's other events (arrivals come as sources, {@link #handleSource}). */
@@ -414,9 +378,6 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     private void afterEvent() {
         if (checkInvariants) {
             lambda.checkInvariants();
-        }
-        if ((aheadFunction & aheadKind) >= 0) { // either is set (both are -1 otherwise)
-            readAheadKeys();
         }
     }
 

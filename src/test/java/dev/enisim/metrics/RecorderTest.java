@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class RecorderTest {
 
     private static final long S = Seconds.MICROS;
-    static final EniKey KEY_A = new EniKey("vpc-1", "subnet-a", List.of("sg-1"));
+    private static final EniKey KEY_A = new EniKey("vpc-1", "subnet-a", List.of("sg-1"));
     private static final EniKey KEY_B = new EniKey("vpc-1", "subnet-b", List.of("sg-2"));
     private static final EniKey KEY_C = new EniKey("vpc-1", "subnet-b", List.of("sg-3"));
 

@@ -103,31 +103,4 @@ class TouchAheadTest {
         assertEquals(2, journal.touch(1), "its successes in the spell");
         assertEquals(2, journal.touch(1), "reading changes nothing");
     }
-
-    @Test
-    void aKeysConnectionsRowIsRead() {
-        KeyConnections keys = new KeyConnections(4);
-        assertEquals(0, keys.touch(0), "no key covered yet");
-        keys.ensureKey(2);
-        keys.set(1, 5, 0, S);
-        keys.set(2, 9, 0, S);
-        assertEquals(5, keys.touch(1), "its level");
-        assertEquals(9, keys.touch(2));
-        assertEquals(0, keys.touch(0));
-        assertEquals(0, keys.touch(3), "not covered");
-        assertEquals(0, keys.touch(-1), "no key");
-        assertEquals(5, keys.touch(1), "reading changes nothing");
-    }
-
-    @Test
-    void theObserversReadWhatAKeysChangeUpdates() {
-        Recorder recorder = new Recorder(120 * S, 30 * S);
-        Observers o = new Observers(recorder, new LatencyRecorder(120 * S, 30 * S), new Journal(), null, null, null);
-        assertEquals(0, o.touchKey(0), "not attached yet");
-        recorder.attach(RecorderTest.world(List.of(new WorldSnapshot.FunctionView(0, "a", null, null, null)),
-                List.of(new WorldSnapshot.KeyView(0, RecorderTest.KEY_A, 0)), 251, 11));
-        o.connections(0, 4, S);
-        assertEquals(4, o.touchKey(0));
-        assertEquals(0, o.touchKey(-1), "no key");
-    }
 }
