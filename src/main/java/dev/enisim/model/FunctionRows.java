@@ -206,7 +206,7 @@ final class FunctionRows {
 
     /**
      * The function's state changed: whether it is Active now, and {@code rejection}, the Invoke error an invocation
-     * gets while it is not (null when the function object is to be asked: {@link Lifecycle#rejection}).
+     * gets while it is not (null when the function object is to be asked: {@link LambdaFunction#rejection}).
      */
     void setState(int f, boolean active, Outcome rejection) {
         int b = base(f) + FLAGS_GENERATION;

@@ -9,34 +9,34 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Invoke error a function that is not Active gives, as its row keeps it ({@link Lifecycle#rejection},
+ * The Invoke error a function that is not Active gives, as its row keeps it ({@link LambdaFunction#rejection},
  * {@link FunctionRows#rejection}): the same as the function object gives, and none where the invocation does more.
  */
 class RejectionTest {
 
     @Test
     void eachStateGivesItsInvokeError() {
-        assertEquals(Outcome.RESOURCE_NOT_FOUND, Lifecycle.rejection(null, null), "not created yet");
-        assertEquals(Outcome.RESOURCE_NOT_FOUND, Lifecycle.rejection(State.Deleted, null));
-        assertEquals(Outcome.RESOURCE_CONFLICT, Lifecycle.rejection(State.Pending, StateReasonCode.Creating));
-        assertEquals(Outcome.RESOURCE_NOT_READY, Lifecycle.rejection(State.Pending, StateReasonCode.Restoring));
+        assertEquals(Outcome.RESOURCE_NOT_FOUND, LambdaFunction.rejection(null, null), "not created yet");
+        assertEquals(Outcome.RESOURCE_NOT_FOUND, LambdaFunction.rejection(State.Deleted, null));
+        assertEquals(Outcome.RESOURCE_CONFLICT, LambdaFunction.rejection(State.Pending, StateReasonCode.Creating));
+        assertEquals(Outcome.RESOURCE_NOT_READY, LambdaFunction.rejection(State.Pending, StateReasonCode.Restoring));
         assertEquals(Outcome.SUBNET_IP_LIMIT_REACHED,
-                Lifecycle.rejection(State.Failed, StateReasonCode.SubnetOutOfIPAddresses));
-        assertEquals(Outcome.ENI_LIMIT_REACHED, Lifecycle.rejection(State.Failed, StateReasonCode.EniLimitExceeded));
+                LambdaFunction.rejection(State.Failed, StateReasonCode.SubnetOutOfIPAddresses));
+        assertEquals(Outcome.ENI_LIMIT_REACHED, LambdaFunction.rejection(State.Failed, StateReasonCode.EniLimitExceeded));
         assertEquals(Outcome.EC2_ACCESS_DENIED,
-                Lifecycle.rejection(State.Failed, StateReasonCode.InsufficientRolePermissions));
-        assertEquals(Outcome.EC2_THROTTLED, Lifecycle.rejection(State.Failed, StateReasonCode.EC2RequestLimitExceeded));
-        assertEquals(Outcome.RESOURCE_CONFLICT, Lifecycle.rejection(State.Failed, StateReasonCode.InternalError),
+                LambdaFunction.rejection(State.Failed, StateReasonCode.InsufficientRolePermissions));
+        assertEquals(Outcome.EC2_THROTTLED, LambdaFunction.rejection(State.Failed, StateReasonCode.EC2RequestLimitExceeded));
+        assertEquals(Outcome.RESOURCE_CONFLICT, LambdaFunction.rejection(State.Failed, StateReasonCode.InternalError),
                 "a cancelled operation");
-        assertEquals(Outcome.EC2_THROTTLED, Lifecycle.rejection(State.Failed, null),
+        assertEquals(Outcome.EC2_THROTTLED, LambdaFunction.rejection(State.Failed, null),
                 "no reason: the transient failure's error, as EniFailure.of gives it");
     }
 
     @Test
     void noneWhereTheFunctionObjectIsToBeAsked() {
-        assertNull(Lifecycle.rejection(State.Active, null), "an Active function runs its invocations");
-        assertNull(Lifecycle.rejection(State.Inactive, StateReasonCode.Idle), "an Inactive one is restored");
-        assertNull(Lifecycle.rejection(State.Failed, StateReasonCode.Idle), "no failure has that reason");
+        assertNull(LambdaFunction.rejection(State.Active, null), "an Active function runs its invocations");
+        assertNull(LambdaFunction.rejection(State.Inactive, StateReasonCode.Idle), "an Inactive one is restored");
+        assertNull(LambdaFunction.rejection(State.Failed, StateReasonCode.Idle), "no failure has that reason");
     }
 
     @Test
