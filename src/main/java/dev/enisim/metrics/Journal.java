@@ -21,6 +21,7 @@ public final class Journal implements WorldListener {
     private final List<JournalEntry> entries = new ArrayList<>();
     private List<String> functionNames;
     private static final int OUTCOMES = Outcome.all().length;
+    private static final int SUCCESS = Outcome.SUCCESS.ordinal();
     /**
      * Per outcome (a row made on its first use), per function: invocations since the function's last state change,
      * and the instant of the spell's first. Outcome-major, so that with thousands of functions an invocation touches
@@ -34,6 +35,16 @@ public final class Journal implements WorldListener {
         this.functionNames = List.copyOf(functionNames);
         spellCounts = new long[OUTCOMES][];
         firstAt = new long[OUTCOMES][];
+    }
+
+    /**
+     * Reads what counting a success of {@code function} reads (its count in the successes' row, once that row is
+     * made) and returns it: a look ahead, changes nothing. 0 before {@link #attach}.
+     */
+    long touch(int function) {
+        long[][] counts = spellCounts;
+        long[] row = counts == null ? null : counts[SUCCESS];
+        return row == null ? 0 : row[function];
     }
 
     @Override

@@ -55,11 +55,20 @@ enum EniFailure {
 
     /** The failure behind a Failed function's StateReasonCode. */
     public static EniFailure of(StateReasonCode reason) {
+        EniFailure f = find(reason);
+        if (f == null) {
+            throw new IllegalArgumentException("no failure has StateReasonCode " + reason);
+        }
+        return f;
+    }
+
+    /** As {@link #of}, null when no failure has that StateReasonCode. */
+    static EniFailure find(StateReasonCode reason) {
         for (EniFailure f : values()) {
             if (f.reason == reason) {
                 return f;
             }
         }
-        throw new IllegalArgumentException("no failure has StateReasonCode " + reason);
+        return null;
     }
 }

@@ -54,6 +54,13 @@ final class FunctionRows {
     private static final int ACTIVE = 1;
     private static final int HAS_KEYS = 2;
     private static final int EXPIRY_SCHEDULED = 4;
+    /**
+     * The flags' bits 8 to 15: the Invoke error an invocation of the function gets while it is not Active (its
+     * {@link Outcome}'s ordinal plus one), 0 when the function object is to be asked ({@link #rejection}).
+     */
+    private static final int REJECTION_SHIFT = 8;
+    private static final int REJECTION_MASK = 0xFF << REJECTION_SHIFT;
+    private static final Outcome[] OUTCOMES = Outcome.all();
 
     private static final int ENV = 3;               // longs per idle environment: key|eni, idle since, created at
     private static final int FIRST_RING = 1;
@@ -65,6 +72,12 @@ final class FunctionRows {
     private int slabUsed;
     private int[] freeRings = new int[0];           // by log2(capacity): the offset of a ring given up, -1 when none
     private long[][] provisioned = new long[0][];   // per function: the provisioned stack (key|eni), NONE until used
+    /**
+     * Per function: the slab offset of its ring's top environment ({@link #touch}), -1 while its ring is the row's
+     * own. Kept beside the row (a small dense array, in cache) so that the look ahead finds the slab's line without
+     * waiting for the row's.
+     */
+    private int[] topAt = new int[0];
 
     FunctionRows() {
         this(1);
@@ -93,7 +106,9 @@ final class FunctionRows {
             int old = provisioned.length;
             provisioned = Arrays.copyOf(provisioned, Math.max(4, 2 * old));
             Arrays.fill(provisioned, old, provisioned.length, NONE);
+            topAt = Arrays.copyOf(topAt, provisioned.length);
         }
+        topAt[f] = -1;
         functions++;
         int b = base(f);
         row[b + RESERVED_ACCOUNT] = pair(0, reservedConcurrency);
@@ -136,21 +151,47 @@ final class FunctionRows {
     /**
      * Reads function {@code f}'s row (its first and last longs: each of its lines, when it spans two) and the line
      * of the slab where its idle ring has its most recently idled environment (the one a warm start takes, next to
-     * where an end puts one back) when the ring has moved there (a load that waits for the row's), and returns them
-     * folded together (meaningless: kept by the caller so that the reads stay): a look ahead that fetches them
-     * while another event is handled. Changes nothing.
+     * where an end puts one back) when the ring has moved there, and returns them folded together (meaningless:
+     * kept by the caller so that the reads stay): a look ahead that fetches them while another event is handled.
+     * Changes nothing. The slab's offset comes from {@link #topAt}, not from the row: read from the row it was a
+     * load that waited for the row's, a second miss after the first (with 10,000 functions nearly every ring has
+     * moved to the slab within seconds: two of a function's environments idle at once).
      */
     long touch(int f) {
         long[] r = row;
         int b = base(f);
-        long ring = r[b + RING];
-        long t = r[b] ^ r[b + STRIDE - 1] ^ ring;
-        int capacity = high(ring);
-        if (capacity != FIRST_RING) {
-            int top = (high(r[b + IDLE_HEAD]) + low(r[b + IDLE_HEAD]) - 1) & (capacity - 1);
-            t ^= slab[low(ring) + top * ENV];
+        long t = r[b] ^ r[b + STRIDE - 1];
+        int top = topAt[f];
+        if (top >= 0) {
+            t ^= slab[top];
         }
         return t;
+    }
+
+    /**
+     * Sets {@link #topAt} of the function of the row at {@code b} after its ring or its idle count changed: the
+     * offset of its top environment in the slab (of the position below its head when none is idle), -1 while the
+     * ring is the row's own.
+     */
+    private void placeTop(int b) {
+        long ring = row[b + RING];
+        int capacity = high(ring);
+        int at = -1;
+        if (capacity != FIRST_RING) {
+            long head = row[b + IDLE_HEAD];
+            at = low(ring) + ((high(head) + low(head) - 1) & (capacity - 1)) * ENV;
+        }
+        topAt[(b - FIRST) / STRIDE] = at;
+    }
+
+    /** {@link #topAt} of function {@code f} (for tests: what {@link #touch} reads in the slab, -1 for nothing). */
+    int topAt(int f) {
+        return topAt[f];
+    }
+
+    /** The slab's long at {@code offset} (for tests: the key and ENI row of the environment {@link #topAt} names). */
+    long slabLong(int offset) {
+        return slab[offset];
     }
 
     // ---- the function ---------------------------------------------------------------------------------------
@@ -161,6 +202,27 @@ final class FunctionRows {
 
     void setActive(int f, boolean active) {
         flag(f, ACTIVE, active);
+    }
+
+    /**
+     * The function's state changed: whether it is Active now, and {@code rejection}, the Invoke error an invocation
+     * gets while it is not (null when the function object is to be asked: {@link LambdaFunction#rejection}).
+     */
+    void setState(int f, boolean active, Outcome rejection) {
+        int b = base(f) + FLAGS_GENERATION;
+        long flags = row[b] & ~(long) (ACTIVE | REJECTION_MASK);
+        int code = rejection == null ? 0 : (rejection.ordinal() + 1) << REJECTION_SHIFT;
+        row[b] = flags | (active ? ACTIVE : 0) | code;
+    }
+
+    /**
+     * The Invoke error an invocation of the function gets while it is not Active, as {@link #setState} last set
+     * it; null when the function object is to be asked (so that a rejected invocation reads the row it reads
+     * anyway, not the object: with thousands of functions, another cache miss).
+     */
+    Outcome rejection(int f) {
+        int code = ((int) row[base(f) + FLAGS_GENERATION] & REJECTION_MASK) >>> REJECTION_SHIFT;
+        return code == 0 ? null : OUTCOMES[code - 1];
     }
 
     boolean hasKeys(int f) {
@@ -417,6 +479,7 @@ final class FunctionRows {
         }
         row[b + IDLE_HEAD]--;
         row[b + COUNTS] += HIGH_ONE;
+        placeTop(b);
     }
 
     /**
@@ -436,6 +499,7 @@ final class FunctionRows {
         s[i + 1] = now;
         s[i + 2] = created;
         row[b + IDLE_HEAD]++;
+        placeTop(b);
     }
 
     /** When the oldest idle environment went idle; {@link Long#MAX_VALUE} when none is idle. */
@@ -455,7 +519,7 @@ final class FunctionRows {
         int e = low(ring(b)[at(b, 0)]);
         long p = row[b + IDLE_HEAD];
         row[b + IDLE_HEAD] = pair((high(p) + 1) & (high(row[b + RING]) - 1), low(p) - 1);
-        return e;
+        return e; // the top (head + idle - 1) has not moved: topAt stays
     }
 
     /** The row at {@code b}'s ring is full ({@code size} idle): it moves to one twice as big in the slab. */

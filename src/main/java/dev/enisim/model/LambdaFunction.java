@@ -341,7 +341,28 @@ final class LambdaFunction {
         }
         state = next;
         reason = nextReason;
-        rows.setActive(index, next == State.Active);
+        rows.setState(index, next == State.Active, rejection(next, nextReason));
+    }
+
+    /**
+     * The Invoke error an invocation gets from a function in {@code state} (null before it is created) for
+     * {@code reason}, when that is all it does; null when the invocation does more (an Inactive function is
+     * restored), when the function is Active, or when the reason names no failure ({@link Lifecycle#rejected} then
+     * throws). The function's row keeps it ({@link FunctionRows#rejection}), so that a rejected invocation need not
+     * read the function object.
+     */
+    static Outcome rejection(State state, StateReasonCode reason) {
+        if (state == null || state == State.Deleted) {
+            return Outcome.RESOURCE_NOT_FOUND;
+        }
+        if (state == State.Pending) {
+            return reason == StateReasonCode.Restoring ? Outcome.RESOURCE_NOT_READY : Outcome.RESOURCE_CONFLICT;
+        }
+        if (state == State.Failed) {
+            EniFailure why = EniFailure.find(reason); // the failure that stopped it
+            return why == null ? null : why.invokeError();
+        }
+        return null;
     }
 
     @Override

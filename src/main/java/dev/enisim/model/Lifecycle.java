@@ -275,17 +275,15 @@ final class Lifecycle {
      */
     Outcome rejected(LambdaFunction f, long now) {
         State state = f.state();
-        if (state == State.Pending) {
-            return f.reason() == StateReasonCode.Restoring ? Outcome.RESOURCE_NOT_READY : Outcome.RESOURCE_CONFLICT;
+        Outcome rejection = LambdaFunction.rejection(state, f.reason());
+        if (rejection != null) {
+            return rejection;
         }
         if (state == State.Inactive) {
             restore(f, now);
             return Outcome.RESOURCE_NOT_READY;
         }
-        if (state == State.Deleted || state == null) {
-            return Outcome.RESOURCE_NOT_FOUND;
-        }
-        return EniFailure.of(f.reason()).invokeError(); // Failed: the failure that stopped it
+        return EniFailure.of(f.reason()).invokeError(); // Failed for no failure of ENIs: throws
     }
 
     // ---- idle reclaim ------------------------------------------------------------------------------------

@@ -168,7 +168,10 @@ final class World {
         if (rows.active(function)) {
             return admission.admit(function, nowMicros, durationMicros);
         }
-        Outcome outcome = lifecycle.rejected(functions[function], nowMicros);
+        Outcome outcome = rows.rejection(function); // in the row it has just read: not the function object
+        if (outcome == null) {
+            outcome = lifecycle.rejected(functions[function], nowMicros);
+        }
         listener.invocation(function, outcome, nowMicros);
         return outcome;
     }

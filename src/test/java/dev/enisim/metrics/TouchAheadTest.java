@@ -80,9 +80,27 @@ class TouchAheadTest {
         o.started(1, Outcome.SUCCESS, true, false, 0, S, 1, 2, false, S);
         long started = o.touch(1);
         assertNotEquals(before, started, "its counts, gauge and counters");
-        assertEquals(recorder.touch(1), noLevels.touch(1), "without levels: the recorder's alone");
+        assertEquals(recorder.touch(1) + journal.touch(1), noLevels.touch(1),
+                "without levels: the recorder's and the journal's alone");
         o.environmentLevels(1, 1, 0, 0, 2 * S);
         assertNotEquals(started, o.touch(1), "its levels' row");
         assertEquals(levels.rows().touch(1), levels.touch(1));
+    }
+
+    @Test
+    void theJournalsCountOfSuccessesIsRead() {
+        Journal journal = new Journal();
+        assertEquals(0, journal.touch(1), "not attached yet");
+        journal.attach(List.of("a", "b", "c"));
+        assertEquals(0, journal.touch(1), "no success yet");
+        journal.invocation(1, Outcome.THROTTLED_ACCOUNT, S);
+        assertEquals(0, journal.touch(1), "another outcome's count");
+        journal.invocation(0, Outcome.SUCCESS, S);
+        journal.invocation(2, Outcome.SUCCESS, S);
+        assertEquals(0, journal.touch(1), "other functions' successes");
+        journal.invocation(1, Outcome.SUCCESS, S);
+        journal.invocation(1, Outcome.SUCCESS, 2 * S);
+        assertEquals(2, journal.touch(1), "its successes in the spell");
+        assertEquals(2, journal.touch(1), "reading changes nothing");
     }
 }

@@ -124,9 +124,17 @@ class FunctionRowsProperties {
                     }
                     r.provisionedConcurrency = op[2] % 9;
                     rows.setProvisionedConcurrency(f, r.provisionedConcurrency);
-                    rows.setActive(f, op[3] % 2 == 0);
+                    Outcome rejection = op[2] % 3 == 0 ? null : Outcome.all()[op[2] % Outcome.all().length];
+                    if (op[2] % 4 == 0) {
+                        rows.setActive(f, op[3] % 2 == 0);
+                    } else {
+                        rows.setState(f, op[3] % 2 == 0, rejection);
+                    }
                     rows.setHasKeys(f, op[3] % 3 == 0);
                     rows.setExpiryScheduled(f, op[3] % 5 == 0);
+                    if (op[2] % 4 != 0) {
+                        assertEquals(rejection, rows.rejection(f), "the rejection shares the flags' long");
+                    }
                     rows.setAccount(f, op[3] % 4);
                     rows.setConnections(f, key, eni + 1);
                     assertEquals(op[3] % 2 == 0, rows.active(f));
@@ -186,6 +194,12 @@ class FunctionRowsProperties {
         assertEquals(r.idle.size() - 1, rows.choose(f, WarmRouting.MOST_RECENTLY_USED, WorldSettings.NO_DRAWS));
         if (!r.idle.isEmpty()) {
             assertEquals((int) r.idle.get(0)[0], rows.oldestKey(f));
+        }
+        // the look ahead's line: none while the ring is the row's own, else the top's (key | ENI row) in the slab
+        assertEquals(r.mostIdle <= 1, rows.topAt(f) < 0, "the ring has moved to the slab");
+        if (!r.idle.isEmpty() && rows.topAt(f) >= 0) {
+            long[] top = r.idle.get(r.idle.size() - 1);
+            assertEquals((top[0] << 32) | (top[1] & 0xFFFF_FFFFL), rows.slabLong(rows.topAt(f)), "the top is read ahead");
         }
     }
 

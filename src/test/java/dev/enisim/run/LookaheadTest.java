@@ -18,15 +18,37 @@ import org.junit.jupiter.api.Test;
 class LookaheadTest {
 
     private static Scenario manyFunctions(int n) throws Exception {
+        return manyFunctions(n, false);
+    }
+
+    /** {@code existing}: the functions are Active from the start (else Pending, their invocations rejected). */
+    private static Scenario manyFunctions(int n, boolean existing) throws Exception {
         ObjectNode tree = Workloads.manyFunctions(n, 50);
         tree.put("duration", "20s");
         tree.put("bucket", "5s");
+        if (existing) {
+            tree.get("functions").forEach(f -> ((ObjectNode) f).put("existing", "Active"));
+        }
         return ScenarioLoader.parseTree(tree, "many-functions");
     }
 
+    /**
+     * Created at the start, the functions are Pending for the whole run (their ENIs take longer): every invocation
+     * is rejected, its error read from the function's row.
+     */
     @Test
     void readingAheadChangesNoFigure() throws Exception {
-        Scenario s = manyFunctions(Simulation.LOOKAHEAD_FUNCTIONS);
+        sameFigures(manyFunctions(Simulation.LOOKAHEAD_FUNCTIONS));
+    }
+
+    /** Active from the start: warm starts and ends read ahead. */
+    @Test
+    void readingAheadWarmStartsAndEndsChangesNoFigure() throws Exception {
+        sameFigures(manyFunctions(Simulation.LOOKAHEAD_FUNCTIONS, true));
+    }
+
+    /** Runs {@code s} with the loop's look ahead and without: the same figures. Returns the one with. */
+    private static Simulation sameFigures(Scenario s) {
         Simulation ahead = new Simulation(s, 0);
         RunResult a = ahead.run();
         Simulation plain = new Simulation(s, 0);
@@ -37,6 +59,7 @@ class LookaheadTest {
         assertEquals(b.summary(), a.summary());
         assertEquals(TimeSeriesCsv.render(b.timeSeries()), TimeSeriesCsv.render(a.timeSeries()));
         assertEquals(b.enis(), a.enis());
+        return ahead;
     }
 
     @Test
