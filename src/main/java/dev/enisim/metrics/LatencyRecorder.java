@@ -43,8 +43,11 @@ public final class LatencyRecorder implements WorldListener {
     /** A bucket's counts by index start this long (about 1 ms; they grow to cover the values counted). */
     private static final int COUNTS_FIRST = 1024;
 
+    /** Values a function's bucket holds before they are counted by histogram index (see {@link Track}). */
+    static final int PENDING = 4096;
+
     /** From this many functions on, latencies wait in the shared log (see {@link #log}). */
-    static final int LOGGED_FROM = 256;
+    static final int LOGGED_FROM = 64;
     private static final int LOG_CAPACITY = 1 << 15;
 
     private final int loggedFrom;
@@ -120,6 +123,11 @@ public final class LatencyRecorder implements WorldListener {
             t = activate(function);
         }
         t.record(value);
+    }
+
+    /** Whether latencies go through the shared log (from {@code loggedFrom} functions on). */
+    boolean logged() {
+        return logValues != null;
     }
 
     /** Lists the function as recording in the current bucket (making its track on its first latency). */
@@ -201,10 +209,7 @@ public final class LatencyRecorder implements WorldListener {
                 int f = active[i];
                 int to = start[f];
                 start[f] = 0;
-                Track t = functions[f];
-                for (int j = from; j < to; j++) {
-                    t.record(g[j]);
-                }
+                functions[f].recordAll(g, from, to);
                 from = to;
             }
         }
@@ -373,8 +378,6 @@ public final class LatencyRecorder implements WorldListener {
      * plain {@code Histogram(2)}s.
      */
     private static final class Track {
-        /** Values a function's bucket holds before they are counted by histogram index. */
-        static final int PENDING = 1024;
         private static final short[] NONE = new short[0];
 
         private final LatencyCounts overall = new LatencyCounts();
@@ -421,6 +424,28 @@ public final class LatencyRecorder implements WorldListener {
             if (value < 0) {
                 coldInBucket++;
             }
+        }
+
+        /**
+         * Records {@code values[from]} to {@code values[to - 1]} in that order, as {@link #record} would one by one: a
+         * copy when they fit in the pending array as it is, and the cold starts (negative values) counted in a
+         * loop without a branch.
+         */
+        void recordAll(short[] values, int from, int to) {
+            int n = to - from;
+            if (n > pending.length - pendingCount) {
+                for (int j = from; j < to; j++) {
+                    record(values[j]);
+                }
+                return;
+            }
+            System.arraycopy(values, from, pending, pendingCount, n);
+            pendingCount += n;
+            int c = 0;
+            for (int j = from; j < to; j++) {
+                c += values[j] >>> 31;
+            }
+            coldInBucket += c;
         }
 
         /** Moves the pending values into this bucket's counts (and the cold starts' into the cold counts). */
