@@ -63,7 +63,7 @@ public final class LatencyRecorder implements WorldListener {
      * arrays and its grouping touches each track once per run of values. Measured in the simulator (JFR,
      * {@code --no-fork}, 2 runs each, alternated, {@link #PENDING} 4,096 in both): {@code account} (200 functions),
      * the latency recorder 8.4%, 7.4% of the samples directly, 5.0%, 4.2% through the log ({@code Track.record}
-     * 122 of 2,535 samples -> gone; the log and its grouping 35 of 2,288); {@code loss-100} (100 functions) 8.0%,
+     * 122 of 2,535 samples -> 3 of 2,288; the log, its grouping and copies 41); {@code loss-100} (100 functions) 8.0%,
      * 7.7% against 7.0%, 7.8% (no difference resolved). The recorder alone, outside the simulator (the caches its
      * own), resolves neither side: per latency, directly against through the log, 15.6 against 17.5 ns at
      * {@code loss-100}'s shape, 15.9 against 14.8 at {@code account}'s, 16.6 against 20.4 at 64 functions (the
