@@ -62,15 +62,16 @@ class LatencyRecorderTest {
         LatencyRecorder few = recorder(3600 * SEC);
         LatencyRecorder many = recorder(3600 * SEC);
         RandomGenerator rng = new RandomStreams(3, 0).stream("lat");
-        // both past the point where a function's bucket gets a histogram of its own (Track.PENDING values)
-        for (int i = 0; i < 100_000; i++) {
-            few.latency(0, 1 + (long) (rng.nextDouble() * 60_000_000), i % 7 == 0, i * 36_000L);
+        // both past the point where a function's bucket counts by histogram index (PENDING values: 5,000 and
+        // 100,000 a bucket)
+        for (int i = 0; i < 300_000; i++) {
+            few.latency(0, 1 + (long) (rng.nextDouble() * 60_000_000), i % 7 == 0, i * 12_000L);
         }
-        for (int i = 0; i < 2_000_000; i++) {
-            many.latency(0, 1 + (long) (rng.nextDouble() * 60_000_000), i % 7 == 0, i * 1_800L);
+        for (int i = 0; i < 6_000_000; i++) {
+            many.latency(0, 1 + (long) (rng.nextDouble() * 60_000_000), i % 7 == 0, i * 600L);
         }
         assertTrue(many.footprintBytes() <= few.footprintBytes() * 1.5,
-                few.footprintBytes() + " bytes for 100,000 vs " + many.footprintBytes() + " for 2,000,000");
+                few.footprintBytes() + " bytes for 300,000 vs " + many.footprintBytes() + " for 6,000,000");
     }
 
     /**
@@ -149,12 +150,60 @@ class LatencyRecorderTest {
         }
     }
 
+    /**
+     * The log's threshold: 63 functions record directly, 64 through the log (the javadoc of
+     * {@link LatencyRecorder#LOGGED_FROM} gives the measurements behind it), and both give plain histograms' figures.
+     */
+    @Test
+    void belowAndAtTheLogsThresholdFiguresAreThoseOfPlainHistograms() {
+        assertEquals(64, LatencyRecorder.LOGGED_FROM);
+        for (int functions : new int[] {LatencyRecorder.LOGGED_FROM - 1, LatencyRecorder.LOGGED_FROM}) {
+            for (int seed = 1; seed <= 4; seed++) {
+                RandomGenerator rng = new RandomStreams(seed, 0).stream("lat");
+                int buckets = 1 + rng.nextInt(4);
+                LatencyRecorder r = new LatencyRecorder(buckets * 60 * SEC, 60 * SEC);
+                checkAgainstPlainHistograms(r, rng, seed, functions, buckets, 30_000 + rng.nextInt(30_000));
+                assertEquals(functions >= 64, r.logged(), functions + " functions");
+            }
+        }
+    }
+
+    /**
+     * A function's bucket of up to {@link LatencyRecorder#PENDING} values is closed from its pending values; one
+     * more, and they are counted by histogram index as they come: both sides, directly and through the log, give
+     * plain histograms' figures. (4,096: `account`'s functions, 600 to 2,400 values a bucket, all close from their
+     * pending values, which cost less per value than counting them into each function's own counts.)
+     */
+    @Test
+    void belowAndAtThePendingThresholdFiguresAreThoseOfPlainHistograms() {
+        assertEquals(4_096, LatencyRecorder.PENDING);
+        int n = LatencyRecorder.PENDING;
+        for (int values : new int[] {n - 1, n, n + 1, 3 * n + 5}) {
+            for (int loggedFrom : new int[] {1, 2}) {
+                RandomGenerator rng = new RandomStreams(values, 0).stream("lat");
+                LatencyRecorder r = new LatencyRecorder(60 * SEC, 60 * SEC, loggedFrom, 1 << 15);
+                checkAgainstPlainHistograms(r, rng, values, 1, 1, values);
+            }
+        }
+    }
+
     private static void figuresAreThoseOfPlainHistograms(int loggedFrom, int logCapacity) {
         for (int seed = 1; seed <= 20; seed++) {
             RandomGenerator rng = new RandomStreams(seed, 0).stream("lat");
             int functions = 1 + rng.nextInt(12);
             int buckets = 1 + rng.nextInt(6);
             LatencyRecorder r = new LatencyRecorder(buckets * 60 * SEC, 60 * SEC, loggedFrom, logCapacity);
+            checkAgainstPlainHistograms(r, rng, seed, functions, buckets, rng.nextInt(20_000));
+        }
+    }
+
+    /**
+     * Records {@code events} random latencies (function 0 busy, some 0, some cold) spread evenly over the buckets
+     * into {@code r} (not yet attached) and into plain histograms, and checks every figure against them.
+     */
+    private static void checkAgainstPlainHistograms(LatencyRecorder r, RandomGenerator rng, int seed, int functions,
+            int buckets, int events) {
+        {
             List<String> names = new java.util.ArrayList<>();
             for (int f = 0; f < functions; f++) {
                 names.add("f" + f);
@@ -177,7 +226,6 @@ class LatencyRecorderTest {
                     plain[f][b] = new org.HdrHistogram.Histogram(2);
                 }
             }
-            int events = rng.nextInt(20_000);
             long step = buckets * 60 * SEC / (events + 1);
             for (int i = 0; i < events; i++) {
                 long now = i * step;
