@@ -78,6 +78,8 @@ final class FunctionRows {
      * waiting for the row's.
      */
     private int[] topAt = new int[0];
+    /** Whether {@link #topAt} is kept: only a look ahead reads it ({@link #keepTops}). */
+    private boolean tops = true;
 
     FunctionRows() {
         this(1);
@@ -174,6 +176,9 @@ final class FunctionRows {
      * ring is the row's own.
      */
     private void placeTop(int b) {
+        if (!tops) {
+            return;
+        }
         long ring = row[b + RING];
         int capacity = high(ring);
         int at = -1;
@@ -182,6 +187,20 @@ final class FunctionRows {
             at = low(ring) + ((high(head) + low(head) - 1) & (capacity - 1)) * ENV;
         }
         topAt[(b - FIRST) / STRIDE] = at;
+    }
+
+    /**
+     * Whether {@link #topAt} is kept (it is at first): only {@link #touch} reads it, so a run that does not look
+     * ahead (fewer functions than its threshold) saves its store at every take and return of an idle environment.
+     * Turned off, every function's entry reads -1 (nothing in the slab to read ahead); turned on again, the entries
+     * are placed anew.
+     */
+    void keepTops(boolean on) {
+        tops = on;
+        for (int f = 0; f < functions; f++) {
+            topAt[f] = -1;
+            placeTop(base(f));
+        }
     }
 
     /** {@link #topAt} of function {@code f} (for tests: what {@link #touch} reads in the slab, -1 for nothing). */

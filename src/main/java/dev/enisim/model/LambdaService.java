@@ -75,6 +75,14 @@ public final class LambdaService {
     }
 
     /**
+     * Whether the run reads rows ahead ({@link #touchArrival}, {@link #touch(int, long)}): off, the model does not
+     * keep what only the reads ahead use (one store less per take and return of an idle environment).
+     */
+    public void readAhead(boolean on) {
+        world.readAhead(on);
+    }
+
+    /**
      * As {@link #touchArrival}, for the plain event ({@code kind}, {@code payload}) of
      * {@link #handle(int, long, long)}.
      */

@@ -90,6 +90,11 @@ final class World {
         return rows.touch(function);
     }
 
+    /** Whether the run reads the rows ahead ({@link #touchInvocation}): what only the look ahead reads is kept then. */
+    void readAhead(boolean on) {
+        rows.keepTops(on);
+    }
+
     /** Dispatches one of the model's own events or timeline actions. Arrivals come through {@link #invoke}. */
     public void handle(SimEvent event, long now) {
         if (event instanceof SimEvent.NatRelease r) {

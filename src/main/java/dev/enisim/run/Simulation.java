@@ -140,6 +140,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         if (n >= LOOKAHEAD_FUNCTIONS) {
             loop.setLookahead(this);
         }
+        lambda.readAhead(n >= LOOKAHEAD_FUNCTIONS);
         executions.attach(n);
         boolean[] asynchronous = new boolean[n];
         for (int i = 0; i < n; i++) {

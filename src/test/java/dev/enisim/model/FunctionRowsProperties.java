@@ -1,6 +1,7 @@
 package dev.enisim.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -260,5 +261,30 @@ class FunctionRowsProperties {
             }
         }
         assertEquals(0, rows.idle(n - 1));
+    }
+
+    /**
+     * Without a look ahead the top's place is not kept (no store per take and return): every function reads -1;
+     * turned on again, each function's top is placed anew, the line the look ahead then reads.
+     */
+    @Test
+    void theTopsPlaceIsKeptOnlyForALookAhead() {
+        FunctionRows rows = new FunctionRows(1);
+        int f = rows.add(LambdaFunction.UNRESERVED, 1);
+        rows.add(LambdaFunction.UNRESERVED, 1);
+        rows.keepTops(false);
+        for (int i = 0; i < 3; i++) {
+            rows.started(f);
+            rows.returnIdle(f, 7, i, i, i); // the third moves the ring to the slab
+        }
+        assertEquals(-1, rows.topAt(f), "not kept while off");
+        rows.keepTops(true);
+        assertTrue(rows.topAt(f) >= 0, "placed when turned on");
+        assertEquals((7L << 32) | 2, rows.slabLong(rows.topAt(f)), "the top: key 7, ENI row 2");
+        assertEquals(-1, rows.topAt(f + 1), "a function with no ring in the slab");
+        rows.keepTops(false);
+        assertEquals(-1, rows.topAt(f), "cleared when turned off");
+        rows.takeIdle(f, 0);
+        assertEquals(-1, rows.topAt(f), "still not kept");
     }
 }
