@@ -175,10 +175,7 @@ class CalendarQueueTierProperties {
     /** Event objects that went through the far tier are not held once poured (nor after their removal). */
     @Test
     void pouredEventsAreNotHeld() {
-        Both b = new Both(new CalendarQueue(16, 4));
-        for (int i = 0; i < 2_000; i++) {
-            b.add(i * 1_000L, 0);
-        }
+        Both b = spaced(4, 2_000);
         assertTrue(nearSize(b.q) < b.q.size(), "far tier on");
         b.drain();
         for (String name : new String[] {"recordEvents", "events"}) {
@@ -220,10 +217,7 @@ class CalendarQueueTierProperties {
      */
     @Test
     void aNewTurnBeginsAtTheOverflowsEarliestEntry() {
-        Both b = new Both(new CalendarQueue(16, 64));
-        for (int i = 0; i < 1_000; i++) {
-            b.add(i * 1_000L, 0);
-        }
+        Both b = spaced(64, 1_000);
         long far = 1_000_000_000_000L; // about 11 days on: past the turn, in the overflow
         for (int i = 999; i >= 0; i--) {
             b.add(far + i * 1_000L, 0);
@@ -259,6 +253,15 @@ class CalendarQueueTierProperties {
         assertTrue(blocks <= 2 * (2_000 / CalendarQueue.BLOCK + CalendarQueue.SLOTS + 1),
                 blocks + " blocks for 2,000 entries");
         b.drain();
+    }
+
+    /** A queue whose far tier starts at {@code farOn}, holding {@code n} entries a millisecond apart from 0. */
+    private static Both spaced(int farOn, int n) {
+        Both b = new Both(new CalendarQueue(16, farOn));
+        for (int i = 0; i < n; i++) {
+            b.add(i * 1_000L, 0);
+        }
+        return b;
     }
 
     private static long nearEnd(CalendarQueue q) {
