@@ -32,7 +32,8 @@ public final class Bench {
 
     /** One timed run. */
     public record Sample(double wallSeconds, long events, long invocations, long allocatedBytes, long peakHeapBytes,
-            long retainedHeapBytes, double cpuSeconds, long steadyAllocatedBytes, long steadyEvents) {
+            long retainedHeapBytes, double cpuSeconds, long steadyAllocatedBytes, long steadyEvents,
+            double steadyCpuSeconds) {
         /** A run whose CPU time was not measured apart (taken as its wall time). */
         public Sample(double wallSeconds, long events, long invocations, long allocatedBytes, long peakHeapBytes,
                 long retainedHeapBytes) {
@@ -43,12 +44,21 @@ public final class Bench {
         public Sample(double wallSeconds, long events, long invocations, long allocatedBytes, long peakHeapBytes,
                 long retainedHeapBytes, double cpuSeconds) {
             this(wallSeconds, events, invocations, allocatedBytes, peakHeapBytes, retainedHeapBytes, cpuSeconds,
-                    allocatedBytes, events);
+                    allocatedBytes, events, cpuSeconds);
         }
 
         /** Bytes allocated per event in the steady state (the whole run's when it had none apart). */
         public double steadyBytesPerEvent() {
             return steadyEvents > 0 ? (double) steadyAllocatedBytes / steadyEvents : (double) allocatedBytes / events;
+        }
+
+        /**
+         * Events per second of this thread's CPU time in the steady state (the whole run's when it had none apart):
+         * without the building of the simulation and of its result, and without the first tenth of the simulated
+         * time, so that a run of many functions and few events each is not measured by its set-up.
+         */
+        public double steadyEventsPerCpuSecond() {
+            return steadyEvents > 0 && steadyCpuSeconds > 0 ? steadyEvents / steadyCpuSeconds : eventsPerCpuSecond();
         }
 
         /** Events per second of this thread's CPU time: what other processes on the machine disturb least. */
@@ -77,6 +87,8 @@ public final class Bench {
      *                      counting the building of the simulation and of its result (median run)
      * @param eventsPerCpuSecond events per second of the simulating thread's CPU time, median over the repeats:
      *                      steadier than the wall rate when other processes share the cores
+     * @param steadyEventsPerCpuSecond the same in the steady state (from a tenth of the simulated time to its end,
+     *                      without the building of the simulation and of its result), median over the repeats
      * @param erlangB       for a pure loss workload: the theory, the simulated throttled fraction and its 95% CI
      *                      by batch means; null otherwise
      */
@@ -84,13 +96,15 @@ public final class Bench {
             long invocations, double simulatedSeconds, double wallSeconds, double eventsPerSecond,
             double eventsPerSecondMin, double eventsPerSecondMax, double invocationsPerSecond,
             double invocationsPerSecondMin, double invocationsPerSecondMax, long peakHeapBytes, long retainedHeapBytes,
-            double bytesPerEvent, ErlangCheck erlangB, double eventsPerCpuSecond, double steadyBytesPerEvent) {
+            double bytesPerEvent, ErlangCheck erlangB, double eventsPerCpuSecond, double steadyBytesPerEvent,
+            double steadyEventsPerCpuSecond) {
         /** The same figures under another workload name (a generated scenario measured from a file). */
         public Result named(String name) {
             return new Result(name, repeats, events, arrivals, completions, otherEvents, invocations,
                     simulatedSeconds, wallSeconds, eventsPerSecond, eventsPerSecondMin, eventsPerSecondMax,
                     invocationsPerSecond, invocationsPerSecondMin, invocationsPerSecondMax, peakHeapBytes,
-                    retainedHeapBytes, bytesPerEvent, erlangB, eventsPerCpuSecond, steadyBytesPerEvent);
+                    retainedHeapBytes, bytesPerEvent, erlangB, eventsPerCpuSecond, steadyBytesPerEvent,
+                    steadyEventsPerCpuSecond);
         }
     }
 
@@ -136,29 +150,36 @@ public final class Bench {
             double wall = (System.nanoTime() - t0) / 1e9;
             double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
             long allocated = threads.getThreadAllocatedBytes(tid) - allocated0;
-            return new Sample(wall, events, invocations, allocated, peak, retained, cpu, steadyBytes, steadyEvents);
+            return new Sample(wall, events, invocations, allocated, peak, retained, cpu, steadyBytes, steadyEvents,
+                    steadyCpuNanos / 1e9);
         }
 
         private long steadyBytes;
         private long steadyEvents;
+        private long steadyCpuNanos;
 
         /**
-         * A progress listener that measures the steady state: this thread's allocation and the events delivered from
-         * the first slice at or past a tenth of the simulated time to the end of the last (two counter reads a run).
+         * A progress listener that measures the steady state: this thread's allocation, its CPU time and the events
+         * delivered from the first slice at or past a tenth of the simulated time to the end of the last (four
+         * counter reads a run).
          */
         Progress steady() {
             steadyBytes = 0;
             steadyEvents = 0;
+            steadyCpuNanos = 0;
             return new Progress() {
                 private long bytes0 = -1;
                 private long events0;
+                private long cpu0;
 
                 @Override
                 public void update(long simulatedMicros, long totalMicros, long events) {
                     if (bytes0 < 0 && simulatedMicros >= totalMicros / 10 && simulatedMicros < totalMicros) {
                         bytes0 = threads.getThreadAllocatedBytes(tid);
+                        cpu0 = threads.getThreadCpuTime(tid);
                         events0 = events;
                     } else if (bytes0 >= 0 && simulatedMicros >= totalMicros) {
+                        steadyCpuNanos = threads.getThreadCpuTime(tid) - cpu0;
                         steadyBytes = threads.getThreadAllocatedBytes(tid) - bytes0;
                         steadyEvents = events - events0;
                     }
@@ -228,7 +249,7 @@ public final class Bench {
             long retained = liveHeap(sim) - before;
             samples.add(new Sample(sample.wallSeconds(), sample.events(), sample.invocations(),
                     sample.allocatedBytes(), sample.peakHeapBytes(), retained, sample.cpuSeconds(),
-                    sample.steadyAllocatedBytes(), sample.steadyEvents()));
+                    sample.steadyAllocatedBytes(), sample.steadyEvents(), sample.steadyCpuSeconds()));
         }
         return summarize(name, scenario, samples, last);
     }
@@ -254,13 +275,18 @@ public final class Bench {
                 byRate.get(0).eventsPerSecond(), byRate.get(byRate.size() - 1).eventsPerSecond(),
                 median.invocationsPerSecond(), invMin, invMax, peak, live,
                 (double) median.allocatedBytes() / median.events(), erlang(last), medianCpuRate(samples),
-                median.steadyBytesPerEvent());
+                median.steadyBytesPerEvent(), median(samples, Sample::steadyEventsPerCpuSecond));
     }
 
     private static double medianCpuRate(List<Sample> samples) {
+        return median(samples, Sample::eventsPerCpuSecond);
+    }
+
+    /** The median of {@code figure} over {@code samples} (the upper one of an even count). */
+    private static double median(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> figure) {
         double[] r = new double[samples.size()];
         for (int i = 0; i < r.length; i++) {
-            r[i] = samples.get(i).eventsPerCpuSecond();
+            r[i] = figure.applyAsDouble(samples.get(i));
         }
         Arrays.sort(r);
         return r[r.length / 2];

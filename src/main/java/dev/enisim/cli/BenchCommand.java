@@ -195,9 +195,9 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MiB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         if (!names.isEmpty()) {
-            out.printf(Locale.ROOT, "%-14s %12s %12s %7s %28s %26s %5s %8s %7s %12s %8s%n", "workload", "events",
+            out.printf(Locale.ROOT, "%-14s %12s %12s %7s %28s %26s %5s %8s %7s %12s %8s %12s%n", "workload", "events",
                     "invocations", "wall s", "events/s (min-max)", "invocations/s (min-max)", "peak", "retained",
-                    "B/event", "events/CPU-s", "steady B");
+                    "B/event", "events/CPU-s", "steady B", "steady/CPU-s");
         }
         ObjectMapper mapper = SummaryJson.mapper();
         ArrayNode all = mapper.createArrayNode();
@@ -247,7 +247,7 @@ final class BenchCommand implements Callable<Integer> {
             out.println("(peak: heap MiB at its highest, garbage included; retained: MiB the finished run still holds after a"
                 + " full collection; B/event: bytes the simulating thread allocated per event over the whole run, building"
                 + " the simulation and its result included; steady B: the same from a tenth of the simulated time to its"
-                + " end, without the building)");
+                + " end, without the building; steady/CPU-s: events per CPU second over that same part)");
         }
         ArrayNode draws = mapper.createArrayNode();
         if (samplers) {
@@ -263,11 +263,12 @@ final class BenchCommand implements Callable<Integer> {
             CostModel.Runner runner = fork ? (name, tree) -> forkedTree(name, tree, mapper, err)
                     : (name, tree) -> Bench.run(name, ScenarioLoader.parseTree(tree, name), repeat, progress);
             List<CostModel.Point> points = CostModel.measure(costModelFunctions, costModelArrivals, runner);
-            out.printf(Locale.ROOT, "%n%-10s %6s %13s %12s %10s %8s %10s%n", "functions", "keys",
-                    "wall ns/event", "CPU ns/event", "B/event", "peak MiB", "retained");
+            out.printf(Locale.ROOT, "%n%-10s %6s %13s %12s %12s %10s %8s %10s%n", "functions", "keys",
+                    "wall ns/event", "CPU ns/event", "steady CPU", "B/event", "peak MiB", "retained");
             for (CostModel.Point p : points) {
-                out.printf(Locale.ROOT, "%,10d %,6d %13.1f %12.1f %10.1f %8d %10.1f%n", p.functions(), p.keys(),
-                        p.nsPerEvent(), p.cpuNsPerEvent(), p.bytesPerEvent(), p.peakHeapBytes() >> 20, p.retainedHeapBytes() / 1048576.0);
+                out.printf(Locale.ROOT, "%,10d %,6d %13.1f %12.1f %12.1f %10.1f %8d %10.1f%n", p.functions(), p.keys(),
+                        p.nsPerEvent(), p.cpuNsPerEvent(), p.steadyCpuNsPerEvent(), p.bytesPerEvent(),
+                        p.peakHeapBytes() >> 20, p.retainedHeapBytes() / 1048576.0);
                 cost.add(mapper.valueToTree(p));
             }
             SafeOutput.writeFile(costModel, home, SVG_SIGNATURE, ChartFiles.svg(CostModelChart.of(points), 720, 420));
@@ -449,11 +450,11 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, Bench.Result r) {
-        out.printf(Locale.ROOT, "%-14s %,12d %,12d %7.2f %,10.0f (%,.0f-%,.0f) %,9.0f (%,.0f-%,.0f) %5d %8.1f %7.1f %,12.0f %8.3f%n",
+        out.printf(Locale.ROOT, "%-14s %,12d %,12d %7.2f %,10.0f (%,.0f-%,.0f) %,9.0f (%,.0f-%,.0f) %5d %8.1f %7.1f %,12.0f %8.3f %,12.0f%n",
                 r.workload(), r.events(), r.invocations(), r.wallSeconds(), r.eventsPerSecond(),
                 r.eventsPerSecondMin(), r.eventsPerSecondMax(), r.invocationsPerSecond(), r.invocationsPerSecondMin(),
                 r.invocationsPerSecondMax(), r.peakHeapBytes() >> 20, r.retainedHeapBytes() / 1048576.0, r.bytesPerEvent(),
-                r.eventsPerCpuSecond(), r.steadyBytesPerEvent());
+                r.eventsPerCpuSecond(), r.steadyBytesPerEvent(), r.steadyEventsPerCpuSecond());
         if (r.erlangB() != null) {
             Bench.ErlangCheck e = r.erlangB();
             out.printf(Locale.ROOT, "%14s throttled fraction %.5f (95%% CI %.5f-%.5f) vs Erlang B(%d, %.0f) = %.5f: %s%n",

@@ -95,6 +95,9 @@ class BenchCommandTest {
         // the steady state leaves out building the simulation and its result: what most of the tiny run allocates
         double steady = w.get("steadyBytesPerEvent").asDouble();
         assertTrue(steady >= 0 && steady < perEvent, "steady bytes per event " + steady + ", whole run " + perEvent);
+        double steadyRate = w.get("steadyEventsPerCpuSecond").asDouble();
+        assertTrue(steadyRate > 0 && Double.isFinite(steadyRate), "steady events per CPU second " + steadyRate);
+        assertTrue(r.out().contains("steady/CPU-s"), r.out());
 
         // Erlang B(5, 3) = (3^5 / 5!) / sum_{k=0..5} 3^k / k! = 2.025 / 18.4, computed by hand here
         JsonNode e = w.get("erlangB");
@@ -227,7 +230,11 @@ class BenchCommandTest {
         assertEquals(1, cost.get(2).get("keys").asInt());
         assertTrue(cost.get(1).get("nsPerEvent").asDouble() > 0);
         assertTrue(cost.get(1).get("cpuNsPerEvent").asDouble() > 0);
-        assertTrue(r.out().contains("wall ns/event") && r.out().contains("CPU ns/event"), "both named: " + r.out());
+        assertTrue(cost.get(1).get("steadyCpuNsPerEvent").asDouble() > 0);
+        assertEquals(1e9 / cost.get(1).get("result").get("steadyEventsPerCpuSecond").asDouble(),
+                cost.get(1).get("steadyCpuNsPerEvent").asDouble(), 1e-6, "the point's steady rate, inverted");
+        assertTrue(r.out().contains("wall ns/event") && r.out().contains("CPU ns/event")
+                && r.out().contains("steady CPU"), "all three named: " + r.out());
         JsonNode refs = root.get("references");
         assertEquals(2, refs.size(), "the PriorityQueue and SSJ simulators beside the tiny loss workload: " + refs);
         assertEquals("priority-queue", refs.get(0).get("name").asText());

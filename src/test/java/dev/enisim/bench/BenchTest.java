@@ -86,6 +86,39 @@ class BenchTest {
     }
 
     @Test
+    void theSteadyRateIsTheSteadyPartsEventsOverItsCpuTimeAndItsMedianIsTakenApart() throws Exception {
+        Scenario s = tinyLoss();
+        RunResult result = new Simulation(Bench.shortened(s, 20), 0).run();
+        long events = result.summary().events().total();
+        long arrivals = result.summary().events().arrivals();
+        // CPU seconds 2, 1, 4 (whole run); the steady part's rates 900/0.5, 800/0.1, 700/1.0: 1,800, 8,000, 700
+        List<Bench.Sample> samples = List.of(
+                new Bench.Sample(2.0, events, arrivals, 100 * events, 5_000, 700, 2.0, 0, 900, 0.5),
+                new Bench.Sample(1.0, events, arrivals, 300 * events, 9_000, 900, 1.0, 0, 800, 0.1),
+                new Bench.Sample(4.0, events, arrivals, 200 * events, 7_000, 800, 4.0, 0, 700, 1.0));
+        assertEquals(1_800.0, samples.get(0).steadyEventsPerCpuSecond(), 1e-9);
+        Bench.Result r = Bench.summarize("x", s, samples, result);
+        assertEquals(events / 2.0, r.eventsPerCpuSecond(), 1e-9, "the median of the whole runs' CPU rates");
+        assertEquals(1_800.0, r.steadyEventsPerCpuSecond(), 1e-9, "the median of the steady rates, taken apart");
+        // a run measured without a steady part: its whole run's CPU rate
+        Bench.Sample whole = new Bench.Sample(2.0, events, arrivals, 100 * events, 5_000, 700, 0.5);
+        assertEquals(events / 0.5, whole.steadyEventsPerCpuSecond(), 1e-9);
+        assertEquals(events / 0.5, new Bench.Sample(2.0, events, arrivals, 100 * events, 5_000, 700, 0.5, 0, 0, 0)
+                .steadyEventsPerCpuSecond(), 1e-9, "no steady events: the whole run");
+        assertEquals(events / 0.5, new Bench.Sample(2.0, events, arrivals, 100 * events, 5_000, 700, 0.5, 0, 10, 0)
+                .steadyEventsPerCpuSecond(), 1e-9, "no steady CPU time measured: the whole run");
+    }
+
+    @Test
+    void theSteadyRateLeavesOutBuildingManyFunctions() throws Exception {
+        // 2,000 functions with 60 arrivals each (126 s): building the functions and their result is much of the CPU
+        Scenario s = ScenarioLoader.parseTree(Workloads.lossSplit(2_000, true, 120_000), "split");
+        Bench.Result r = Bench.run("split", s, 1, m -> { });
+        assertTrue(r.steadyEventsPerCpuSecond() > 1.5 * r.eventsPerCpuSecond(),
+                "steady " + r.steadyEventsPerCpuSecond() + " against the whole run's " + r.eventsPerCpuSecond());
+    }
+
+    @Test
     void aLossSystemIsCheckedAgainstErlangB() throws Exception {
         Bench.ErlangCheck e = Bench.erlang(new Simulation(tinyLoss(), 0).run());
         assertNotNull(e);
