@@ -381,7 +381,7 @@ final class BenchCommand implements Callable<Integer> {
      */
     private JsonNode forked(Path workingDir, String source, boolean refs, List<String> overrides, ObjectMapper mapper,
             PrintWriter err) throws IOException {
-        Path tmp = Files.createTempDirectory("enisim-bench-");
+        Path tmp = temporaryFolder();
         Path file = tmp.resolve("bench.json");
         try {
             List<String> args = new ArrayList<>(List.of("bench", "--no-fork", "--repeat", Integer.toString(repeat),
@@ -412,7 +412,7 @@ final class BenchCommand implements Callable<Integer> {
      */
     private Bench.Result forkedTree(String name, JsonNode tree, ObjectMapper mapper, PrintWriter err)
             throws IOException {
-        Path tmp = Files.createTempDirectory("enisim-bench-");
+        Path tmp = temporaryFolder();
         Path file = tmp.resolve(name + ".yaml");
         try {
             Files.write(file, mapper.writeValueAsBytes(tree));
@@ -422,6 +422,14 @@ final class BenchCommand implements Callable<Integer> {
             Files.deleteIfExists(file);
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * A temporary folder for a fork's files, named after this process ({@code enisim-bench-<pid>-...}), so that what
+     * one bench leaves or deletes is told apart from another's running at the same time.
+     */
+    static Path temporaryFolder() throws IOException {
+        return Files.createTempDirectory("enisim-bench-" + ProcessHandle.current().pid() + "-");
     }
 
     /** An existing --json file is replaced only if it holds bench figures. */

@@ -158,9 +158,11 @@ class BenchCommandTest {
     }
 
     /** The bench's temporary folders now in the system's temporary folder. */
+    /** This JVM's bench folders in the temporary folder (other benches may run beside the tests). */
     private static List<Path> benchTemporaries() throws java.io.IOException {
+        String mine = "enisim-bench-" + ProcessHandle.current().pid() + "-";
         try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return s.filter(p -> p.getFileName().toString().startsWith("enisim-bench-")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().startsWith(mine)).sorted().toList();
         }
     }
 
