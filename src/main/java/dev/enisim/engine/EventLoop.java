@@ -102,9 +102,13 @@ public final class EventLoop<E> {
      * each in its own JVM, alternated, CPU ns per event (medians of 3 runs): n = 100 ({@code loss-100}) 116, 113, 108
      * against 124, 117, 117 (the tree 3 to 9% faster; in one JVM, the two alternated run by run, 117.0 against
      * 129.1, six rounds, the tree ahead in each); n = 200 125 against 125 and 155 against 154, n = 400 147 against
-     * 148 (equal). So 128, the largest tree of seven levels; {@code account} (200 functions) stays in the calendar.
+     * 148 (equal). Session 11, {@code account} (200 functions, 20 minutes), the tree (eight levels) against the
+     * calendar in one JVM, alternated run by run: 154.5 against 173.2 ns per event (medians of 6 rounds, the tree
+     * ahead in every one; in another JVM at the same time, the 4-ary tree tried then, 168.1 against 194.9, also six
+     * of six), where {@code loss}'s split over 200 functions had measured them equal. So 256, the largest tree
+     * of eight levels.
      */
-    static final int TREE_SOURCES = 128;
+    static final int TREE_SOURCES = 256;
 
     /** The kind of a source's occurrence queued in the calendar (beyond the tree): its payload is the source. */
     private static final int OCCURRENCE = -2;
