@@ -84,14 +84,18 @@ final class LevelAreas {
             s[o + OPEN + 1] += s[o + LEVEL + 1] * dt;
             s[o + OPEN + 2] += s[o + LEVEL + 2] * dt;
         } else {
-            crossBuckets(r, o, bucketEndingAt(end), last, end, nowMicros);
+            crossBuckets(r, o, last, end, nowMicros);
         }
         s[o + LAST] = nowMicros;
     }
 
-    /** Closes bucket {@code b} (ending at {@code end}), fills the ones passed, and opens the bucket of {@code now}. */
-    private void crossBuckets(int r, int o, int b, long last, long end, long nowMicros) {
+    /**
+     * Closes the row's bucket (ending at {@code end}), fills the ones passed, and opens the bucket of {@code now}
+     * (apart from {@link #advance}, which stays small enough to be inlined where it is called).
+     */
+    private void crossBuckets(int r, int o, long last, long end, long nowMicros) {
         long[] s = rows;
+        int b = bucketEndingAt(end);
         int nb = (int) Math.min(nowMicros / bucketMicros, buckets - 1);
         for (int k = 0; k < KINDS; k++) {
             long level = s[o + LEVEL + k];
