@@ -178,8 +178,9 @@ public final class LatencyRecorder implements WorldListener {
      * With many functions (from {@link #LOGGED_FROM}), recording into a function's track is a few cache misses (its
      * track, its array of pending values) for each invocation; so the latency is appended to one log shared by all,
      * and the log is grouped by function (a counting sort) when it is full or the bucket closes, each function's
-     * values then going into its track together (copied: {@link Track#recordAll}): a track is touched once per
-     * grouping, not once per value. The values each track gets, and their order, are those of recording directly.
+     * values then going into its track together (copied: {@link Track#recordAll}; at a bucket's close, tallied where
+     * they are: {@link #closeBucket}): a track is touched once per grouping, not once per value. The values each
+     * track gets, and their order, are those of recording directly.
      */
     private void log(int function, short value) {
         if (logCount == logValues.length) {
