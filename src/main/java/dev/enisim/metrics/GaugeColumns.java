@@ -16,11 +16,13 @@ final class GaugeColumns {
     private final int[][] columns;   // [bucket][dimension], filled up to lastBucket
     private final int[] current;
     private int lastBucket;
+    private int[] open;              // columns[lastBucket]: the one array a change writes its maximum to
 
     GaugeColumns(int dimensions, int buckets) {
         columns = new int[buckets][];
         current = new int[dimensions];
         columns[0] = new int[dimensions];
+        open = columns[0];
     }
 
     /** Dimension {@code d}'s level becomes {@code value} in {@code bucket} (never earlier than the last call's). */
@@ -29,7 +31,7 @@ final class GaugeColumns {
             carryTo(bucket);
         }
         current[d] = value;
-        int[] c = columns[bucket];
+        int[] c = open;
         if (value > c[d]) {
             c[d] = value;
         }
@@ -56,7 +58,7 @@ final class GaugeColumns {
      * ahead of its next {@link #set} or {@link #lower}, changes nothing.
      */
     long touch(int d) {
-        return current[d] + columns[lastBucket][d];
+        return current[d] + open[d];
     }
 
     /** Begins {@code bucket}: the buckets skipped share one copy of the levels; the new one starts from them. */
@@ -64,7 +66,8 @@ final class GaugeColumns {
         if (bucket - lastBucket > 1) {
             Arrays.fill(columns, lastBucket + 1, bucket, current.clone());
         }
-        columns[bucket] = current.clone();
+        open = current.clone();
+        columns[bucket] = open;
         lastBucket = bucket;
     }
 

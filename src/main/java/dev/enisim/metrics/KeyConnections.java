@@ -17,9 +17,19 @@ final class KeyConnections {
     private static final int LEVEL = 0;
     private static final int LAST = 1;     // the instant the integrals reach
     private static final int AREA = 2;     // level x microseconds, exact
-    private static final int SQUARES = 3;  // level^2 x microseconds, a double's bits (it passes 2^53 soon)
+    /**
+     * level^2 x microseconds as a double accumulates it (see {@link #integrate}): while that double is an integer
+     * of at most {@link #EXACT}, the integer itself; past it, the double's bits (whose value as a long is beyond
+     * {@link #EXACT}, so {@link #squares} tells the two apart).
+     */
+    private static final int SQUARES = 3;
     private static final int BUCKET = 4;   // the bucket of the last change
     private static final int MAXIMUM = 5;  // that bucket's maximum so far
+
+    /** 2^53: up to it, every integer is a double, and a sum of such integers is exact in doubles. */
+    static final long EXACT = 1L << 53;
+    /** Below this, a level's square (level < 46,341) times the time passed (< 35 minutes) is a long, and exact. */
+    private static final long SMALL = 1L << 31;
 
     private final int buckets;
     private long[] rows = new long[0];
@@ -97,19 +107,47 @@ final class KeyConnections {
     /** The key's time variance over [0, {@code endMicros}) (as {@link TimeAverage#variance}; call at the end). */
     double variance(int key, long endMicros) {
         double m = mean(key, endMicros);
-        return endMicros <= 0 ? 0
-                : Math.max(0, Double.longBitsToDouble(rows[key * STRIDE + SQUARES]) / endMicros - m * m);
+        return endMicros <= 0 ? 0 : Math.max(0, squares(rows[key * STRIDE + SQUARES]) / endMicros - m * m);
     }
 
-    /** Integrates row {@code o}'s level up to {@code nowMicros} (a no-op at or before the last instant). */
+    /** The key's squares' integral as its row stores it (tests: an exact integer up to {@link #EXACT}). */
+    long storedSquares(int key) {
+        return rows[key * STRIDE + SQUARES];
+    }
+
+    /** The squares' integral that {@code stored} holds (the integer itself, or a double's bits past EXACT). */
+    static double squares(long stored) {
+        return stored <= EXACT ? (double) stored : Double.longBitsToDouble(stored);
+    }
+
+    /**
+     * Integrates row {@code o}'s level up to {@code nowMicros} (a no-op at or before the last instant). The square's
+     * integral is the double that {@code squares += (double) level * level * dt} accumulates ({@link TimeAverage}'s
+     * figure, bit for bit), computed in longs while that is exact: a level's square (an {@code int}'s: an exact
+     * long) rounds to the double {@code (double) level * level} is (both round the same integer once), a product
+     * and a sum of integers up to 2^53 are exact in doubles, so while the sum stays there, the long sum is the double
+     * sum. Past it (or for a square or a gap too large for the long product), the same double sum as before.
+     */
     private static void integrate(long[] r, int o, long nowMicros) {
         long dt = nowMicros - r[o + LAST];
         if (dt > 0) {
             long level = r[o + LEVEL];
             r[o + AREA] += level * dt;
-            r[o + SQUARES] = Double.doubleToRawLongBits(
-                    Double.longBitsToDouble(r[o + SQUARES]) + (double) level * level * dt);
+            long square = level * level;
+            long sum = r[o + SQUARES];
+            long term;
+            if ((square | dt) < SMALL && (term = square * dt) <= EXACT - sum) {
+                r[o + SQUARES] = sum + term;
+            } else {
+                r[o + SQUARES] = inexact(sum, square, dt);
+            }
             r[o + LAST] = nowMicros;
         }
+    }
+
+    /** The squares' sum as stored after adding {@code square * dt} in doubles to the sum {@code stored} holds. */
+    static long inexact(long stored, long square, long dt) {
+        double d = squares(stored) + (double) square * dt;
+        return d <= EXACT ? (long) d : Double.doubleToRawLongBits(d);
     }
 }

@@ -178,8 +178,9 @@ public final class LatencyRecorder implements WorldListener {
      * With many functions (from {@link #LOGGED_FROM}), recording into a function's track is a few cache misses (its
      * track, its array of pending values) for each invocation; so the latency is appended to one log shared by all,
      * and the log is grouped by function (a counting sort) when it is full or the bucket closes, each function's
-     * values then going into its track together (copied: {@link Track#recordAll}): a track is touched once per
-     * grouping, not once per value. The values each track gets, and their order, are those of recording directly.
+     * values then going into its track together (copied: {@link Track#recordAll}; at a bucket's close, tallied where
+     * they are: {@link #closeBucket}): a track is touched once per grouping, not once per value. The values each
+     * track gets, and their order, are those of recording directly.
      */
     private void log(int function, short value) {
         if (logCount == logValues.length) {
@@ -197,10 +198,34 @@ public final class LatencyRecorder implements WorldListener {
 
     /** Moves the log's values into their functions' tracks, grouped by function, in the order they were logged. */
     private void drainLog() {
-        int n = logCount;
-        if (n == 0) {
+        if (logCount == 0) {
             return;
         }
+        short[] g = groupLog();
+        int[] start = logStart;
+        int from = 0;
+        for (int c = 0; c < activeCount; c += FETCHED) { // start[f] is now the end of f's values
+            int e = Math.min(activeCount, c + FETCHED);
+            fetch(c, e, from);
+            for (int i = c; i < e; i++) {
+                int f = active[i];
+                int to = start[f];
+                start[f] = 0;
+                functions[f].recordAll(g, from, to);
+                from = to;
+            }
+        }
+        logCount = 0;
+    }
+
+    /**
+     * Groups the log's values by function (a counting sort, listing the functions new to the bucket) into
+     * {@link #grouped}, which it returns: function {@code active[i]}'s values, in the order they were logged, end at
+     * {@code logStart[active[i]]} and begin where the previous listed function's end (0 for the first). The log
+     * and {@code logStart}'s entries stay for the caller to clear.
+     */
+    private short[] groupLog() {
+        int n = logCount;
         int[] fn = logFunctions;
         int[] start = logStart;
         for (int i = 0; i < n; i++) { // count per function (in start), listing the functions new to the bucket
@@ -224,19 +249,7 @@ public final class LatencyRecorder implements WorldListener {
         for (int i = 0; i < n; i++) {
             g[start[fn[i]]++] = v[i];
         }
-        int from = 0;
-        for (int c = 0; c < activeCount; c += FETCHED) { // start[f] is now the end of f's values
-            int e = Math.min(activeCount, c + FETCHED);
-            fetch(c, e, from);
-            for (int i = c; i < e; i++) {
-                int f = active[i];
-                int to = start[f];
-                start[f] = 0;
-                functions[f].recordAll(g, from, to);
-                from = to;
-            }
-        }
-        logCount = 0;
+        return g;
     }
 
     /** Functions whose tracks {@link #fetch} reads ahead of moving their values. */
@@ -276,11 +289,15 @@ public final class LatencyRecorder implements WorldListener {
         fetched += sum;
     }
 
-    /** Closes the bucket of each function that recorded in it (the others have nothing to close), then the account's. */
+    /**
+     * Closes the bucket of each function that recorded in it (the others have nothing to close), then the account's.
+     * Through the log, the values still in it are grouped by function and each function's bucket is closed from
+     * them and its pending ones together ({@link Track#closeWith}): not copied into its pending array first.
+     */
     private void closeBucket() {
-        if (logValues != null) {
-            drainLog();
-        }
+        short[] g = logValues != null && logCount > 0 ? groupLog() : null;
+        int[] end = logStart;
+        int from = 0;
         long[] entries = new long[activeCount * ENTRY];
         for (int i = 0; i < activeCount; i++) {
             int f = active[i];
@@ -289,11 +306,24 @@ public final class LatencyRecorder implements WorldListener {
             int at = i * ENTRY;
             entries[at] = f;
             java.util.Arrays.fill(entries, at + 1, at + 1 + STATISTICS.length, -1);
-            t.closeInto(entries, at + 1, account, tally);
+            if (g == null) {
+                t.closeInto(entries, at + 1, account, tally);
+            } else {
+                int to = end[f];
+                end[f] = 0;
+                t.closeWith(g, from, to, entries, at + 1, account, tally);
+                from = to;
+            }
         }
+        logCount = 0;
         closed[currentBucket] = entries;
         activeCount = 0;
         account.closeCounted(accountStats, currentBucket * STATS, null);
+    }
+
+    /** The length of the function's pending array (tests: 0 while none was needed). */
+    int pendingCapacity(int function) {
+        return functions[function] == null ? 0 : functions[function].pending.length;
     }
 
     /** Duration percentile series (microseconds) and cold starts, per function then for the account. */
@@ -507,13 +537,28 @@ public final class LatencyRecorder implements WorldListener {
                 countPending();
                 closeCounted(stats, at, account);
             } else {
-                closeTallied(stats, at, account, tally);
+                closeTallied(stats, at, account, tally, NONE, 0, 0);
             }
         }
 
         /**
-         * Closes a bucket whose values are all pending (no counts of the function's own): each value's histogram
-         * index (as pending holds it) is counted in {@code tally} (shared, all zero between calls), the indices used
+         * As {@link #recordAll}({@code values, from, to}) then {@link #closeInto}, the same figures: when the bucket's
+         * values (pending and these) fit in {@link #PENDING} and the function has no counts of its own, they are
+         * tallied where they are, the pending array neither written nor grown.
+         */
+        void closeWith(short[] values, int from, int to, long[] stats, int at, Track account, Tally tally) {
+            if (counts == null && to - from <= PENDING - pendingCount) {
+                closeTallied(stats, at, account, tally, values, from, to);
+            } else {
+                recordAll(values, from, to);
+                closeInto(stats, at, account, tally);
+            }
+        }
+
+        /**
+         * Closes a bucket whose values are all pending or in {@code more[from]} to {@code more[to - 1]} (the log's
+         * grouped values not yet recorded; their cold starts are added to the bucket's here) with no counts of the
+         * function's own: each value's histogram index (as pending holds it) is counted in {@code tally} (shared, all zero between calls), the indices used
          * marked in {@code occupied} (a bit per index, shared, all zero between calls), and the marked indices are
          * then visited in increasing order as {@link #closeCounts} visits a window: the value at a rank has the
          * rank's index, and what a histogram reports for a value (its maximum included) depends only on its index,
@@ -524,27 +569,20 @@ public final class LatencyRecorder implements WorldListener {
          * after the walk, from the indices used and their counts listed in increasing order
          * ({@link LatencyCounts#recordIncreasing}: its pages are cache misses, and its short loop has many in flight).
          */
-        private void closeTallied(long[] stats, int at, Track account, Tally scratch) {
+        private void closeTallied(long[] stats, int at, Track account, Tally scratch, short[] more, int from,
+                int to) {
             long[] tally = scratch.counts;
             long[] occupied = scratch.occupied;
             int[] used = scratch.used;
             long[] usedCounts = scratch.usedCounts;
             int m = 0;
-            int n = pendingCount;
-            short[] p = pending;
-            int lo = Integer.MAX_VALUE;
-            int hi = -1;
-            for (int i = 0; i < n; i++) {
-                int index = p[i];
-                if (index < 0) {
-                    index = ~index;
-                    cold.recordIndex(index, 1);
-                }
-                tally[index]++;
-                occupied[index >>> 6] |= 1L << index; // always: a branch on the first of an index mispredicts often
-                lo = Math.min(lo, index);
-                hi = Math.max(hi, index);
-            }
+            int n = pendingCount + to - from;
+            scratch.lo = Integer.MAX_VALUE;
+            scratch.hi = -1;
+            tally(pending, 0, pendingCount, scratch);
+            coldInBucket += tally(more, from, to, scratch);
+            int lo = scratch.lo;
+            int hi = scratch.hi;
             pendingCount = 0;
             int s = 0;
             long rank = LatencyCounts.rank(PERCENTILES[0], n);
@@ -576,6 +614,34 @@ public final class LatencyRecorder implements WorldListener {
             stats[at + PERCENTILES.length] = hi == 0 ? 0
                     : LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(hi));
             closeColdStarts(stats, at, account);
+        }
+
+        /**
+         * Counts {@code values[from]} to {@code values[to - 1]} (histogram indices, {@code ~index} for a cold start)
+         * into {@code scratch}'s tally and marks, and the cold starts into the cold counts; widens {@code scratch}'s
+         * {@code lo} and {@code hi} to the indices seen. Returns the cold starts among them.
+         */
+        private int tally(short[] values, int from, int to, Tally scratch) {
+            long[] tally = scratch.counts;
+            long[] occupied = scratch.occupied;
+            int lo = scratch.lo;
+            int hi = scratch.hi;
+            int colds = 0;
+            for (int i = from; i < to; i++) {
+                int index = values[i];
+                if (index < 0) {
+                    index = ~index;
+                    cold.recordIndex(index, 1);
+                    colds++;
+                }
+                tally[index]++;
+                occupied[index >>> 6] |= 1L << index; // always: a branch on the first of an index mispredicts often
+                lo = Math.min(lo, index);
+                hi = Math.max(hi, index);
+            }
+            scratch.lo = lo;
+            scratch.hi = hi;
+            return colds;
         }
 
         /** Closes the bucket from its own counts (the account's; a busy function's), into {@code account} if any. */
@@ -656,5 +722,7 @@ public final class LatencyRecorder implements WorldListener {
         final long[] occupied = new long[(INDICES + 63) >>> 6];
         final int[] used = new int[INDICES];
         final long[] usedCounts = new long[INDICES];
+        int lo;  // the lowest and highest index tallied in the close under way
+        int hi;
     }
 }

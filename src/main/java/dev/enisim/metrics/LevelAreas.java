@@ -5,7 +5,7 @@ package dev.enisim.metrics;
  * account), per time bucket, kept so that a change costs a few multiply-adds into one row of a shared array.
  *
  * <p>Each row holds, side by side ({@link #LONGS} longs, the start of a {@link FunctionLines} row), the instant it was last
- * advanced to, its bucket, the three levels and the three areas (level x microseconds) accrued in that bucket
+ * advanced to, the instant its bucket ends (so that a change within it is told by one comparison), the three levels and the three areas (level x microseconds) accrued in that bucket
  * so far. A change within the row's bucket adds {@code level x dt} to those areas; the first change in a later
  * bucket closes the row's bucket (and fills the buckets passed in between, at the levels that held) into the row's
  * per-bucket array, which exists only once the row had a non-zero area. So the work per change does not depend on
@@ -20,12 +20,12 @@ final class LevelAreas {
 
     /** Levels per row. */
     static final int KINDS = 3;
-    /** Longs of a row used: last instant, bucket, the levels, the current bucket's areas. */
+    /** Longs of a row used: last instant, its bucket's end, the levels, the current bucket's areas. */
     static final int LONGS = 2 + 2 * KINDS;
     /** Rows are {@link FunctionLines}' (shared with other observers' longs), these from {@link FunctionLines#LEVELS}. */
     private static final int STRIDE = FunctionLines.STRIDE;
     private static final int LAST = FunctionLines.LEVELS;
-    private static final int BUCKET = LAST + 1;
+    private static final int END = LAST + 1;  // (bucket + 1) x bucketMicros, Long.MAX_VALUE in the last bucket
     private static final int LEVEL = LAST + 2;
     private static final int OPEN = LAST + 2 + KINDS;
 
@@ -40,7 +40,8 @@ final class LevelAreas {
 
     /**
      * On {@code shared}, rows of {@link FunctionLines#STRIDE} longs (all zero where this uses them, at least
-     * {@code rows} of them), whose longs {@link FunctionLines#LEVELS} to {@code + }{@link #LONGS} this owns.
+     * {@code rows} of them), whose longs {@link FunctionLines#LEVELS} to {@code + }{@link #LONGS} this owns (and
+     * sets: each row in the first bucket, at time 0).
      */
     LevelAreas(long[] shared, int rows, long bucketMicros, int buckets) {
         if (buckets < 1 || bucketMicros <= 0) {
@@ -53,6 +54,19 @@ final class LevelAreas {
         this.buckets = buckets;
         this.rows = shared;
         this.closed = new long[rows][];
+        for (int r = 0; r < rows; r++) {
+            shared[r * STRIDE + END] = endOf(0);
+        }
+    }
+
+    /** The instant bucket {@code b} ends: Long.MAX_VALUE for the last one (which takes everything after it). */
+    private long endOf(int b) {
+        return b == buckets - 1 ? Long.MAX_VALUE : (b + 1) * bucketMicros;
+    }
+
+    /** The bucket that ends at {@code end} ({@link #endOf}'s inverse). */
+    private int bucketEndingAt(long end) {
+        return end == Long.MAX_VALUE ? buckets - 1 : (int) (end / bucketMicros) - 1;
     }
 
     /** Accrues row {@code r}'s levels up to {@code nowMicros} (no earlier than the last call's, or nothing). */
@@ -63,22 +77,25 @@ final class LevelAreas {
         if (nowMicros <= last) {
             return;
         }
-        int b = (int) s[o + BUCKET];
-        long end = b == buckets - 1 ? Long.MAX_VALUE : (b + 1) * bucketMicros;
+        long end = s[o + END];
         if (nowMicros <= end) {
             long dt = nowMicros - last;
             s[o + OPEN] += s[o + LEVEL] * dt;
             s[o + OPEN + 1] += s[o + LEVEL + 1] * dt;
             s[o + OPEN + 2] += s[o + LEVEL + 2] * dt;
         } else {
-            crossBuckets(r, o, b, last, end, nowMicros);
+            crossBuckets(r, o, last, end, nowMicros);
         }
         s[o + LAST] = nowMicros;
     }
 
-    /** Closes bucket {@code b} (ending at {@code end}), fills the ones passed, and opens the bucket of {@code now}. */
-    private void crossBuckets(int r, int o, int b, long last, long end, long nowMicros) {
+    /**
+     * Closes the row's bucket (ending at {@code end}), fills the ones passed, and opens the bucket of {@code now}
+     * (apart from {@link #advance}, which stays small enough to be inlined where it is called).
+     */
+    private void crossBuckets(int r, int o, long last, long end, long nowMicros) {
         long[] s = rows;
+        int b = bucketEndingAt(end);
         int nb = (int) Math.min(nowMicros / bucketMicros, buckets - 1);
         for (int k = 0; k < KINDS; k++) {
             long level = s[o + LEVEL + k];
@@ -94,7 +111,7 @@ final class LevelAreas {
             }
             s[o + OPEN + k] = level * (nowMicros - nb * bucketMicros);
         }
-        s[o + BUCKET] = nb;
+        s[o + END] = endOf(nb);
     }
 
     private long[] closedRow(int r) {
@@ -119,7 +136,7 @@ final class LevelAreas {
     void finish(int r, long endMicros) {
         advance(r, endMicros);
         int o = r * STRIDE;
-        int b = (int) rows[o + BUCKET];
+        int b = bucketEndingAt(rows[o + END]);
         for (int k = 0; k < KINDS; k++) {
             long area = rows[o + OPEN + k];
             if (area != 0) {

@@ -105,10 +105,11 @@ class LatencyRecorderTest {
         assertTrue(none < 10_000 * 16L, none + " bytes for 10,000 idle functions");
         assertTrue(few.footprintBytes() > none, "recording adds to the footprint");
         assertTrue(few.footprintBytes() < none + 10 * 2_000L, few.footprintBytes() + " bytes with 10 invoked");
-        // each invoked function: its track (object, overall counts of 64 ints, cold counts, pending array of 8
-        // values: about 500 bytes) and an entry of 48 bytes per bucket it ran in
+        // each invoked function: its track (object, overall counts of 64 ints, cold counts: about 430 bytes; no
+        // pending array, its values tallied from the log at each close) and an entry of 48 bytes per bucket it ran in
         long perFunction = (all.footprintBytes() - none) / 10_000;
-        assertTrue(perFunction >= 3 * 48 + 450 && perFunction <= 3 * 48 + 700, perFunction + " bytes per invoked function");
+        assertTrue(perFunction >= 3 * 48 + 420 && perFunction <= 3 * 48 + 700, perFunction + " bytes per invoked function");
+        assertEquals(0, all.pendingCapacity(0));
     }
 
     /** An idle recorder grows by 48 bytes per bucket (the account's statistics, a reference) and 4 per function. */
@@ -184,6 +185,37 @@ class LatencyRecorderTest {
                 LatencyRecorder r = new LatencyRecorder(60 * SEC, 60 * SEC, loggedFrom, 1 << 15);
                 checkAgainstPlainHistograms(r, rng, values, 1, 1, values);
             }
+        }
+    }
+
+    /**
+     * Through the log, a closing bucket's values still in the log are tallied where they are (grouped by function),
+     * with the function's pending ones, when together they fit in {@link LatencyRecorder#PENDING}: the figures are
+     * plain histograms', and the pending arrays are neither written nor grown for them. Past {@code PENDING} they
+     * are recorded first (the function then counts by index), the same figures.
+     */
+    @Test
+    void aClosingBucketIsTalliedFromTheLogWithoutItsPendingArray() {
+        int n = LatencyRecorder.PENDING;
+        // one function, one bucket: all its values in the log at the close
+        for (int values : new int[] {1, 100, n}) {
+            LatencyRecorder r = new LatencyRecorder(60 * SEC, 60 * SEC, 1, 1 << 15);
+            checkAgainstPlainHistograms(r, new RandomStreams(values, 0).stream("lat"), values, 1, 1, values);
+            assertEquals(0, r.pendingCapacity(0), values + " values: no pending array");
+        }
+        LatencyRecorder over = new LatencyRecorder(60 * SEC, 60 * SEC, 1, 1 << 15);
+        checkAgainstPlainHistograms(over, new RandomStreams(7, 0).stream("lat"), 7, 1, 1, n + 1);
+        assertEquals(n, over.pendingCapacity(0), "one value past PENDING: recorded, then counted by index");
+        // a log of 1,000: 3,000 values drain twice into the pending array (2,000 there, 2,048 long); the last 1,000
+        // are tallied from the log with them (recorded, the array would have grown to 4,096)
+        LatencyRecorder mixed = new LatencyRecorder(60 * SEC, 60 * SEC, 1, 1_000);
+        checkAgainstPlainHistograms(mixed, new RandomStreams(11, 0).stream("lat"), 11, 1, 1, 3_000);
+        assertEquals(2_048, mixed.pendingCapacity(0));
+        // many functions, several buckets, the log drained within buckets too
+        for (int seed = 1; seed <= 6; seed++) {
+            RandomGenerator rng = new RandomStreams(seed, 0).stream("lat");
+            LatencyRecorder r = new LatencyRecorder(3 * 60 * SEC, 60 * SEC, 1, 1 + rng.nextInt(5_000));
+            checkAgainstPlainHistograms(r, rng, seed, 1 + rng.nextInt(80), 3, 20_000 + rng.nextInt(20_000));
         }
     }
 

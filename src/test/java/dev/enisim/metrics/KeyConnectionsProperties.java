@@ -1,0 +1,136 @@
+package dev.enisim.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+/**
+ * {@link KeyConnections} sums the squares' integral in longs while that is exact and in doubles past 2^53: bit for bit
+ * the double that {@link TimeAverage} (the straightforward {@code squares += (double) level * level * dt}) sums,
+ * across the switch, for levels and gaps beyond the long product's range, and at int's edges.
+ */
+class KeyConnectionsProperties {
+
+    private static final int[] EDGE_LEVELS = {0, 1, 2, 46_340, 46_341, 65_535, 65_536, 94_906_265, 94_906_266,
+        94_906_267, 134_217_727, 134_217_728, 134_217_729, Integer.MAX_VALUE - 1, Integer.MAX_VALUE};
+
+    /** An int's square rounds to the same double either way: the long square converted, or the doubles multiplied. */
+    @Property(tries = 2000)
+    void anIntsSquareRoundsOnce(@ForAll int level, @ForAll @LongRange(min = 1, max = Long.MAX_VALUE) long dt) {
+        long square = (long) level * level;
+        assertEquals(Double.doubleToRawLongBits((double) level * level), Double.doubleToRawLongBits((double) square));
+        assertEquals(Double.doubleToRawLongBits((double) level * level * dt),
+                Double.doubleToRawLongBits((double) square * dt));
+    }
+
+    @Example
+    void anIntsSquareRoundsOnceAtTheEdges() {
+        long[] gaps = {1, 3, (1L << 31) - 1, 1L << 31, (1L << 53) - 1, 1L << 53, (1L << 53) + 1, Long.MAX_VALUE};
+        for (int level : EDGE_LEVELS) {
+            for (int sign = -1; sign <= 1; sign += 2) {
+                int l = sign * level;
+                long square = (long) l * l;
+                assertEquals(Double.doubleToRawLongBits((double) l * l), Double.doubleToRawLongBits((double) square),
+                        "level " + l);
+                for (long dt : gaps) {
+                    assertEquals(Double.doubleToRawLongBits((double) l * l * dt),
+                            Double.doubleToRawLongBits((double) square * dt), "level " + l + ", dt " + dt);
+                }
+            }
+        }
+    }
+
+    /**
+     * Levels and gaps drawn so that the sum crosses 2^53 during the run (many steps in longs, then doubles), with
+     * levels and gaps past the long product's range now and then: the mean and the variance bit for bit those of a
+     * TimeAverage told the same changes.
+     */
+    @Property(tries = 500)
+    void squaresAreTheDoubleSumAcrossTwoToThe53(@ForAll long seed, @ForAll @IntRange(min = 0, max = 4) int scale) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int maxLevel = new int[] {100, 5_000, 46_341, 1_000_000, Integer.MAX_VALUE}[scale];
+        long maxGap = new long[] {1L << 40, 1L << 30, 5_000_000, 1L << 31, 1_000}[scale];
+        KeyConnections rows = oneKey();
+        TimeAverage reference = TimeAverage.withVariance();
+        long now = 0;
+        for (int i = 0, n = rng.nextInt(1, 400); i < n; i++) {
+            now += rng.nextInt(5) == 0 ? 0 : rng.nextLong(1, maxGap);
+            int v = rng.nextInt(10) == 0 ? EDGE_LEVELS[rng.nextInt(EDGE_LEVELS.length)] : rng.nextInt(maxLevel);
+            rows.set(0, v, 0, now);
+            reference.update(v, now);
+        }
+        long end = now + rng.nextLong(0, maxGap);
+        reference.update(reference.current(), end);
+        assertEquals(Double.doubleToRawLongBits(reference.mean(end)), Double.doubleToRawLongBits(rows.mean(0, end)));
+        assertEquals(Double.doubleToRawLongBits(reference.variance(end)),
+                Double.doubleToRawLongBits(rows.variance(0, end)));
+    }
+
+    /**
+     * The row keeps the integer while the sum is exact, and a double's bits past 2^53: level 1,000 (a square of
+     * 10^6) for 9,007,199,254 microseconds is 9,007,199,254 x 10^6, 740,992 under 2^53; one microsecond more passes
+     * it.
+     */
+    @Example
+    void theRowHoldsTheIntegerUpTo2To53ThenTheDouble() {
+        KeyConnections rows = oneKey();
+        rows.set(0, 1_000, 0, 0);
+        rows.set(0, 1_000, 0, 1_000_000_000L);            // 10^6 x 10^9 = 10^15: exact, in the fast path
+        assertEquals(1_000_000_000_000_000L, rows.storedSquares(0));
+        rows.set(0, 1_000, 0, 9_007_199_254L);            // 10^6 x 9,007,199,254 in all: still at most 2^53
+        assertEquals(9_007_199_254_000_000L, rows.storedSquares(0));
+        assertTrue(rows.storedSquares(0) <= KeyConnections.EXACT);
+        rows.set(0, 1_000, 0, 9_007_199_255L);            // 2^53 + 259,008: past it, a double's bits
+        double expected = 9_007_199_254_000_000d + 1_000_000d;
+        assertEquals(Double.doubleToRawLongBits(expected), rows.storedSquares(0));
+        assertEquals(expected, KeyConnections.squares(rows.storedSquares(0)));
+    }
+
+    /** A square too large for the long product (level 46,341 and beyond) goes through doubles, the figure the same. */
+    @Example
+    void largeLevelsAndGapsTakeTheDoublePath() {
+        KeyConnections rows = oneKey();
+        TimeAverage reference = TimeAverage.withVariance();
+        long[] instants = {0, 10, (1L << 31) + 20, (1L << 31) + 25, 1L << 40};
+        int[] levels = {46_341, 3, 7, Integer.MAX_VALUE, 0};
+        for (int i = 0; i < instants.length; i++) {
+            rows.set(0, levels[i], 0, instants[i]);
+            reference.update(levels[i], instants[i]);
+        }
+        long end = (1L << 40) + 1;
+        reference.update(0, end);
+        assertEquals(Double.doubleToRawLongBits(reference.variance(end)),
+                Double.doubleToRawLongBits(rows.variance(0, end)));
+        // 46,341^2 x 10 = 21,475,077,810 is still an exact integer: stored as such after the first step
+        KeyConnections one = oneKey();
+        one.set(0, 46_341, 0, 0);
+        one.set(0, 0, 0, 10);
+        assertEquals(46_341L * 46_341 * 10, one.storedSquares(0));
+    }
+
+    /** {@code inexact} stores an integer at most 2^53 as itself, and beyond as its double's bits. */
+    @Example
+    void inexactStoresTheIntegerOrTheBits() {
+        assertEquals(KeyConnections.EXACT, KeyConnections.inexact(KeyConnections.EXACT - 1, 1, 1));
+        assertEquals(Double.doubleToRawLongBits(KeyConnections.EXACT + 2d),
+                KeyConnections.inexact(KeyConnections.EXACT, 2, 1));
+        assertEquals(Double.doubleToRawLongBits(1e30 + (double) 2_000_000_000_000_000L * 1_000_000_000_000_000L),
+                KeyConnections.inexact(Double.doubleToRawLongBits(1e30), 2_000_000_000_000_000L,
+                        1_000_000_000_000_000L));
+        assertEquals(12L, KeyConnections.inexact(0, 4, 3));
+        assertEquals(5d, KeyConnections.squares(5));
+        assertEquals(1e30, KeyConnections.squares(Double.doubleToRawLongBits(1e30)));
+    }
+
+    private static KeyConnections oneKey() {
+        KeyConnections rows = new KeyConnections(1);
+        rows.ensureKey(0);
+        return rows;
+    }
+}
