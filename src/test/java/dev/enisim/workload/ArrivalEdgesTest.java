@@ -40,6 +40,7 @@ class ArrivalEdgesTest {
     void noArrivalAtOrAfterTheWindowsEnd() {
         long until = 1_000 * SEC + 100;
         List<ArrivalSpec> shapes = List.of(new ArrivalSpec.Poisson(1e6, 1_000 * SEC, until),
+                new ArrivalSpec.Diurnal(1e6, 5e5, 0, 3_600 * SEC, 1_000 * SEC, until),
                 new ArrivalSpec.Schedule(new long[] {50, SEC}, new double[] {1e6, 1e6}, false, 1_000 * SEC, until),
                 new ArrivalSpec.Bursts(1e6, 2e6, 30, new long[] {1_000 * SEC + 10}, 1_000 * SEC, until));
         for (ArrivalSpec spec : shapes) {
