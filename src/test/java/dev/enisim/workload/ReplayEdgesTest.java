@@ -1,0 +1,64 @@
+package dev.enisim.workload;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.enisim.random.Xoshiro256;
+import org.apache.commons.math3.random.AbstractRandomGenerator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A trace's replay at its edges: unscaled it draws nothing from its stream (each recorded arrival once), scaled by 0
+ * it replays nothing and ends, and a process entered after the last row has nothing left.
+ */
+class ReplayEdgesTest {
+
+    private static final long SEC = 1_000_000L;
+
+    /** Counts the uniforms drawn. */
+    private static final class Counting extends AbstractRandomGenerator {
+        private final Xoshiro256 inner = new Xoshiro256(4);
+        long draws;
+
+        @Override
+        public void setSeed(long seed) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public double nextDouble() {
+            draws++;
+            return inner.nextDouble();
+        }
+    }
+
+    private static ArrivalSpec.Trace trace(double factor) {
+        return new ArrivalSpec.Trace(new long[] {0, 10 * SEC}, new long[] {5, 3}, SEC, factor, "t.csv", 0,
+                Long.MAX_VALUE);
+    }
+
+    @Test
+    void anUnscaledTraceReplaysEachArrivalOnceAndDrawsNothing() {
+        Counting stream = new Counting();
+        ArrivalProcess p = new ArrivalProcess(trace(1), stream, 0);
+        long[] expected = {0, 200_000, 400_000, 600_000, 800_000, 10 * SEC, 10 * SEC + 333_333, 10 * SEC + 666_666};
+        for (long t : expected) {
+            assertEquals(t, p.next());
+        }
+        assertEquals(ArrivalProcess.NONE, p.next());
+        assertEquals(0, stream.draws);
+    }
+
+    @Test
+    void aTraceScaledByZeroReplaysNothing() {
+        Counting stream = new Counting();
+        ArrivalProcess p = new ArrivalProcess(trace(1).scaled(0), stream, 0);
+        assertEquals(ArrivalProcess.NONE, p.next());
+        assertEquals(8, stream.draws, "one draw per recorded arrival, none kept");
+    }
+
+    @Test
+    void aTraceEnteredAfterItsLastRowHasNothingLeft() {
+        assertEquals(ArrivalProcess.NONE, new ArrivalProcess(trace(1), new Counting(), 11 * SEC).next());
+        assertEquals(ArrivalProcess.NONE, new ArrivalProcess(trace(2.5), new Counting(), 11 * SEC).next());
+    }
+}
