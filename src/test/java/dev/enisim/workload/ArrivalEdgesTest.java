@@ -71,7 +71,9 @@ class ArrivalEdgesTest {
 
     @Test
     void ratesThatNeverArrive() {
-        assertEquals(ArrivalProcess.NONE, process(new ArrivalSpec.Poisson(0, 0, NEVER), 1, 0).next());
+        ReplayEdgesTest.Counting stream = new ReplayEdgesTest.Counting();
+        assertEquals(ArrivalProcess.NONE, new ArrivalProcess(new ArrivalSpec.Poisson(0, 0, NEVER), stream, 0).next());
+        assertEquals(0, stream.draws, "a quiet process draws nothing");
         assertEquals(ArrivalProcess.NONE, process(new ArrivalSpec.Poisson(-3, 0, NEVER), 1, 0).next());
         // one arrival per 3e7 years on average: the first lies beyond the last microsecond a long holds
         assertEquals(ArrivalProcess.NONE, process(new ArrivalSpec.Poisson(1e-15, 0, NEVER), 1, 0).next());

@@ -15,7 +15,7 @@ class ReplayEdgesTest {
     private static final long SEC = 1_000_000L;
 
     /** Counts the uniforms drawn. */
-    private static final class Counting extends AbstractRandomGenerator {
+    static final class Counting extends AbstractRandomGenerator {
         private final Xoshiro256 inner = new Xoshiro256(4);
         long draws;
 
