@@ -79,6 +79,14 @@ class ArrivalEdgesTest {
         assertEquals(ArrivalProcess.NONE, process(new ArrivalSpec.Poisson(1e-15, 0, NEVER), 1, 0).next());
     }
 
+    /** One arrival per 3e5 years, evenly: the first at the window's start, the next beyond the long range. */
+    @Test
+    void anEvenRateEndsWhereItsNextArrivalLeavesTheLongRange() {
+        ArrivalProcess p = process(new ArrivalSpec.Constant(1e-13, 5 * SEC, NEVER), 1, 0);
+        assertEquals(5 * SEC, p.next());
+        assertEquals(ArrivalProcess.NONE, p.next());
+    }
+
     /**
      * Started exactly where a rate begins (a burst's start, a phase's start, a repeat of the cycle), the process's
      * first gap is drawn at that rate from that instant: the first arrival is a Poisson process's at that rate.
