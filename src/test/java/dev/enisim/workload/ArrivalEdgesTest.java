@@ -71,7 +71,7 @@ class ArrivalEdgesTest {
 
     @Test
     void ratesThatNeverArrive() {
-        ReplayEdgesTest.Counting stream = new ReplayEdgesTest.Counting();
+        ArrivalDisciplineTest.Counting stream = new ArrivalDisciplineTest.Counting();
         assertEquals(ArrivalProcess.NONE, new ArrivalProcess(new ArrivalSpec.Poisson(0, 0, NEVER), stream, 0).next());
         assertEquals(0, stream.draws, "a quiet process draws nothing");
         assertEquals(ArrivalProcess.NONE, process(new ArrivalSpec.Poisson(-3, 0, NEVER), 1, 0).next());

@@ -2,8 +2,6 @@ package dev.enisim.workload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.enisim.random.Xoshiro256;
-import org.apache.commons.math3.random.AbstractRandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,23 +12,6 @@ class ReplayEdgesTest {
 
     private static final long SEC = 1_000_000L;
 
-    /** Counts the uniforms drawn. */
-    static final class Counting extends AbstractRandomGenerator {
-        private final Xoshiro256 inner = new Xoshiro256(4);
-        long draws;
-
-        @Override
-        public void setSeed(long seed) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public double nextDouble() {
-            draws++;
-            return inner.nextDouble();
-        }
-    }
-
     private static ArrivalSpec.Trace trace(double factor) {
         return new ArrivalSpec.Trace(new long[] {0, 10 * SEC}, new long[] {5, 3}, SEC, factor, "t.csv", 0,
                 Long.MAX_VALUE);
@@ -38,7 +19,7 @@ class ReplayEdgesTest {
 
     @Test
     void anUnscaledTraceReplaysEachArrivalOnceAndDrawsNothing() {
-        Counting stream = new Counting();
+        ArrivalDisciplineTest.Counting stream = new ArrivalDisciplineTest.Counting();
         ArrivalProcess p = new ArrivalProcess(trace(1), stream, 0);
         long[] expected = {0, 200_000, 400_000, 600_000, 800_000, 10 * SEC, 10 * SEC + 333_333, 10 * SEC + 666_666};
         for (long t : expected) {
@@ -50,7 +31,7 @@ class ReplayEdgesTest {
 
     @Test
     void aTraceScaledByZeroReplaysNothing() {
-        Counting stream = new Counting();
+        ArrivalDisciplineTest.Counting stream = new ArrivalDisciplineTest.Counting();
         ArrivalProcess p = new ArrivalProcess(trace(1).scaled(0), stream, 0);
         assertEquals(ArrivalProcess.NONE, p.next());
         assertEquals(8, stream.draws, "one draw per recorded arrival, none kept");
@@ -58,7 +39,7 @@ class ReplayEdgesTest {
 
     @Test
     void aTraceEnteredAfterItsLastRowHasNothingLeft() {
-        assertEquals(ArrivalProcess.NONE, new ArrivalProcess(trace(1), new Counting(), 11 * SEC).next());
-        assertEquals(ArrivalProcess.NONE, new ArrivalProcess(trace(2.5), new Counting(), 11 * SEC).next());
+        assertEquals(ArrivalProcess.NONE, new ArrivalProcess(trace(1), new ArrivalDisciplineTest.Counting(), 11 * SEC).next());
+        assertEquals(ArrivalProcess.NONE, new ArrivalProcess(trace(2.5), new ArrivalDisciplineTest.Counting(), 11 * SEC).next());
     }
 }

@@ -90,21 +90,17 @@ class ThinningSegmentsTest {
         assertEquals(Double.POSITIVE_INFINITY, t.rejectFrom());
     }
 
-    /** A slow rate on a short day: the balance would be longer than period / 16, which caps it. */
+    /**
+     * The balance capped: a slow rate on a short day would have segments longer than period / 16; a fast one, shorter
+     * than a microsecond.
+     */
     @Test
-    void aSegmentIsAtMostASixteenthOfThePeriod() {
-        ArrivalSpec.Diurnal d = new ArrivalSpec.Diurnal(0.01, 0.005, 0, 1_600, 0, Long.MAX_VALUE);
-        ArrivalProcess.Thinning t = thinning(d);
-        t.enter(1_000_000);
-        assertEquals(1_000_100, t.segmentEnd());
-    }
-
-    /** A fast rate on a short day: the balance is under a microsecond, and a segment is at least one. */
-    @Test
-    void aSegmentIsAtLeastAMicrosecond() {
-        ArrivalSpec.Diurnal d = new ArrivalSpec.Diurnal(1e9, 0, 0, 64, 0, Long.MAX_VALUE);
-        ArrivalProcess.Thinning t = thinning(d);
-        t.enter(1_000);
-        assertEquals(1_001, t.segmentEnd());
+    void aSegmentIsAtMostASixteenthOfThePeriodAndAtLeastAMicrosecond() {
+        ArrivalProcess.Thinning slow = thinning(new ArrivalSpec.Diurnal(0.01, 0.005, 0, 1_600, 0, Long.MAX_VALUE));
+        slow.enter(1_000_000);
+        assertEquals(1_000_100, slow.segmentEnd());
+        ArrivalProcess.Thinning fast = thinning(new ArrivalSpec.Diurnal(1e9, 0, 0, 64, 0, Long.MAX_VALUE));
+        fast.enter(1_000);
+        assertEquals(1_001, fast.segmentEnd());
     }
 }
