@@ -46,7 +46,8 @@ class ArrivalSpecTest {
         String shape = "a trace needs one count per row and an interval >= 0";
         assertRefused(shape, () -> trace(new long[] {0}, new long[] {1, 2}, 0));
         assertRefused(shape, () -> trace(new long[] {0}, new long[] {1}, -1));
-        assertRefused("a trace row's count must be in [0, 2^31], got -1", () -> trace(new long[] {0, 5}, new long[] {1, -1}, 0));
+        assertRefused("a trace row's count must be in [0, 2^31], got -1",
+                () -> trace(new long[] {0, 5}, new long[] {1, -1}, 0));
         long over = ArrivalSpec.Trace.MAX_COUNT + 1;
         assertRefused("a trace row's count must be in [0, 2^31], got " + over,
                 () -> trace(new long[] {0}, new long[] {over}, 0));
@@ -74,7 +75,8 @@ class ArrivalSpecTest {
         assertEquals(0, t.meanCount(10, 100));
         // a factor multiplies the recorded count; the trace's own window cuts it
         assertEquals(13 * 2.5, t.scaled(2.5).meanCount(0, 200));
-        ArrivalSpec.Trace windowed = new ArrivalSpec.Trace(new long[] {0, 100}, new long[] {10, 3}, 10, 1, "t.csv", 4, 103);
+        ArrivalSpec.Trace windowed = new ArrivalSpec.Trace(new long[] {0, 100}, new long[] {10, 3}, 10, 1, "t.csv", 4,
+                103);
         assertEquals(7, windowed.meanCount(0, 200));
         assertEquals(13, windowed.recorded(), "recorded counts the whole file");
     }

@@ -26,7 +26,8 @@ class DistributionSpecTest {
     @Test
     void aLogNormalsMeanIsExpOfMuPlusHalfSigmaSquared() {
         // median 100 and a p99 at z99 x 0.5 above it in logs: mu = ln 100, sigma = 0.5, mean = 100 e^0.125
-        DistributionSpec.LogNormal l = new DistributionSpec.LogNormal(100, 100 * Math.exp(0.5 * DistributionSpec.LogNormal.Z99), INF);
+        double p99 = 100 * Math.exp(0.5 * DistributionSpec.LogNormal.Z99);
+        DistributionSpec.LogNormal l = new DistributionSpec.LogNormal(100, p99, INF);
         assertEquals(Math.log(100), l.mu(), 1e-12);
         assertEquals(0.5, l.sigma(), 1e-12);
         assertEquals(100 * Math.exp(0.125), l.mean(), 1e-9);

@@ -39,7 +39,9 @@ class ReplayEdgesTest {
 
     @Test
     void aTraceEnteredAfterItsLastRowHasNothingLeft() {
-        assertEquals(ArrivalProcess.NONE, new ArrivalProcess(trace(1), new ArrivalDisciplineTest.Counting(), 11 * SEC).next());
-        assertEquals(ArrivalProcess.NONE, new ArrivalProcess(trace(2.5), new ArrivalDisciplineTest.Counting(), 11 * SEC).next());
+        for (double factor : new double[] {1, 2.5}) {
+            ArrivalProcess p = new ArrivalProcess(trace(factor), new ArrivalDisciplineTest.Counting(), 11 * SEC);
+            assertEquals(ArrivalProcess.NONE, p.next(), "x" + factor);
+        }
     }
 }
