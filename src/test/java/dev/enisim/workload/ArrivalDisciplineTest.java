@@ -22,8 +22,11 @@ import org.junit.jupiter.api.Test;
  */
 class ArrivalDisciplineTest {
 
-    /** Counts the uniforms drawn, to show that quiet time costs nothing. */
-    private static final class Counting extends AbstractRandomGenerator {
+    /**
+     * Counts the uniforms drawn, to show that quiet time costs nothing (also for {@code ReplayEdgesTest} and
+     * {@code ArrivalEdgesTest}).
+     */
+    static final class Counting extends AbstractRandomGenerator {
         private final RandomGenerator inner = new RandomStreams(3, 0).stream("counting");
         long draws;
 
