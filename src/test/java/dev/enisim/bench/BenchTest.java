@@ -63,10 +63,15 @@ class BenchTest {
         assertTrue(r.bytesPerEvent() > 0 && r.bytesPerEvent() < 1000, "bytes per event " + r.bytesPerEvent());
     }
 
+    /** The tiny loss workload cut to a twentieth, run once: the counts the hand-made samples below carry. */
+    private static RunResult tinyRun() throws Exception {
+        return new Simulation(Bench.shortened(tinyLoss(), 20), 0).run();
+    }
+
     @Test
     void theMedianRunGivesTheRateAndTheExtremesItsRange() throws Exception {
         Scenario s = tinyLoss();
-        RunResult result = new Simulation(Bench.shortened(s, 20), 0).run();
+        RunResult result = tinyRun();
         long events = result.summary().events().total();
         long arrivals = result.summary().events().arrivals();
         List<Bench.Sample> samples = List.of(
@@ -88,7 +93,7 @@ class BenchTest {
     @Test
     void theSteadyRateIsTheSteadyPartsEventsOverItsCpuTimeAndItsMedianIsTakenApart() throws Exception {
         Scenario s = tinyLoss();
-        RunResult result = new Simulation(Bench.shortened(s, 20), 0).run();
+        RunResult result = tinyRun();
         long events = result.summary().events().total();
         long arrivals = result.summary().events().arrivals();
         // CPU seconds 2, 1, 4 (whole run); the steady part's rates 900/0.5, 800/0.1, 700/1.0: 1,800, 8,000, 700
