@@ -131,25 +131,51 @@ public final class Bench {
     private Bench() {
     }
 
+    /** This thread's CPU time and allocated bytes: HotSpot's counters ({@link #HOTSPOT}), or a test's own. */
+    interface ThreadCounters {
+        long cpuNanos();
+
+        long allocatedBytes();
+    }
+
+    /** The counters of the thread that creates it (HotSpot's per-thread CPU time and allocation). */
+    static ThreadCounters hotspot() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        return new ThreadCounters() {
+            @Override
+            public long cpuNanos() {
+                return threads.getThreadCpuTime(tid);
+            }
+
+            @Override
+            public long allocatedBytes() {
+                return threads.getThreadAllocatedBytes(tid);
+            }
+        };
+    }
+
     /** Wall time, this thread's CPU time and its allocated bytes over one timed run. */
-    private static final class Meter {
-        private final com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        private final long tid = Thread.currentThread().getId();
+    static final class Meter {
+        private final ThreadCounters threads;
         private long allocated0;
         private long cpu0;
         private long t0;
 
+        Meter(ThreadCounters threads) {
+            this.threads = threads;
+        }
+
         void start() {
-            allocated0 = threads.getThreadAllocatedBytes(tid);
-            cpu0 = threads.getCurrentThreadCpuTime();
+            allocated0 = threads.allocatedBytes();
+            cpu0 = threads.cpuNanos();
             t0 = System.nanoTime();
         }
 
         Sample stop(long events, long invocations, long peak, long retained) {
             double wall = (System.nanoTime() - t0) / 1e9;
-            double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-            long allocated = threads.getThreadAllocatedBytes(tid) - allocated0;
+            double cpu = (threads.cpuNanos() - cpu0) / 1e9;
+            long allocated = threads.allocatedBytes() - allocated0;
             return new Sample(wall, events, invocations, allocated, peak, retained, cpu, steadyBytes, steadyEvents,
                     steadyCpuNanos / 1e9);
         }
@@ -175,12 +201,12 @@ public final class Bench {
                 @Override
                 public void update(long simulatedMicros, long totalMicros, long events) {
                     if (bytes0 < 0 && simulatedMicros >= totalMicros / 10 && simulatedMicros < totalMicros) {
-                        bytes0 = threads.getThreadAllocatedBytes(tid);
-                        cpu0 = threads.getThreadCpuTime(tid);
+                        bytes0 = threads.allocatedBytes();
+                        cpu0 = threads.cpuNanos();
                         events0 = events;
                     } else if (bytes0 >= 0 && simulatedMicros >= totalMicros) {
-                        steadyCpuNanos = threads.getThreadCpuTime(tid) - cpu0;
-                        steadyBytes = threads.getThreadAllocatedBytes(tid) - bytes0;
+                        steadyCpuNanos = threads.cpuNanos() - cpu0;
+                        steadyBytes = threads.allocatedBytes() - bytes0;
                         steadyEvents = events - events0;
                     }
                 }
@@ -197,7 +223,7 @@ public final class Bench {
         }
         progress.accept(model.workload() + " on " + sim.name() + ": warm-up");
         sim.run(e.servers(), e.offered(), Math.max(1, model.arrivals() / 10), 0);
-        Meter meter = new Meter();
+        Meter meter = new Meter(hotspot());
         List<Sample> samples = new ArrayList<>();
         ReferenceSimulator.LossRun last = null;
         for (int i = 0; i < repeat; i++) {
@@ -233,7 +259,7 @@ public final class Bench {
         }
         progress.accept(name + ": warm-up");
         new Simulation(shortened(scenario, 10), 0).run();
-        Meter meter = new Meter();
+        Meter meter = new Meter(hotspot());
         List<Sample> samples = new ArrayList<>();
         RunResult last = null;
         for (int i = 0; i < repeat; i++) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.experiment.ValidationSuite;
+import dev.enisim.run.Progress;
 import dev.enisim.run.RunResult;
 import dev.enisim.run.Simulation;
 import dev.enisim.scenario.Scenario;
@@ -114,13 +115,63 @@ class BenchTest {
                 .steadyEventsPerCpuSecond(), 1e-9, "no steady CPU time measured: the whole run");
     }
 
+    /** Counters the test sets by hand. */
+    private static final class HandCounters implements Bench.ThreadCounters {
+        long cpu;
+        long allocated;
+
+        @Override
+        public long cpuNanos() {
+            return cpu;
+        }
+
+        @Override
+        public long allocatedBytes() {
+            return allocated;
+        }
+    }
+
     @Test
-    void theSteadyRateLeavesOutBuildingManyFunctions() throws Exception {
-        // 2,000 functions with 60 arrivals each (126 s): building the functions and their result is much of the CPU
-        Scenario s = ScenarioLoader.parseTree(Workloads.lossSplit(2_000, true, 120_000), "split");
-        Bench.Result r = Bench.run("split", s, 1, m -> { });
-        assertTrue(r.steadyEventsPerCpuSecond() > 1.5 * r.eventsPerCpuSecond(),
-                "steady " + r.steadyEventsPerCpuSecond() + " against the whole run's " + r.eventsPerCpuSecond());
+    void theSteadyPartBeginsAtTheFirstSlicePastATenthAndEndsWithTheRun() {
+        HandCounters c = new HandCounters();
+        Bench.Meter meter = new Bench.Meter(c);
+        c.cpu = 100;
+        c.allocated = 1_000;
+        meter.start();
+        Progress p = meter.steady();
+        c.cpu = 150;
+        c.allocated = 5_000; // building the simulation: left out of the steady part
+        p.update(9, 100, 10); // before a tenth of the simulated time
+        c.cpu = 200;
+        c.allocated = 6_000;
+        p.update(10, 100, 40); // the first slice at a tenth: the steady part begins here
+        c.cpu = 900;
+        c.allocated = 6_500;
+        p.update(50, 100, 200); // within it
+        c.cpu = 1_200;
+        c.allocated = 7_000;
+        p.update(100, 100, 440); // the end of the simulated time: 400 events over 1,000 ns and 1,000 bytes
+        c.cpu = 1_500;
+        c.allocated = 9_000; // building the result: left out too
+        Bench.Sample s = meter.stop(440, 220, 0, 0);
+        assertEquals(1_400e-9, s.cpuSeconds(), 1e-18, "the whole run");
+        assertEquals(8_000, s.allocatedBytes());
+        assertEquals(400, s.steadyEvents());
+        assertEquals(1_000e-9, s.steadyCpuSeconds(), 1e-18);
+        assertEquals(1_000, s.steadyAllocatedBytes());
+        assertEquals(400 / 1e-6, s.steadyEventsPerCpuSecond(), 1e-3);
+        assertEquals(2.5, s.steadyBytesPerEvent(), 1e-12);
+        assertEquals(440 / 1.4e-6, s.eventsPerCpuSecond(), 1e-3);
+
+        // a run that never reaches a tenth's slice before its end has no steady part apart: the whole run's figures
+        Bench.Meter brief = new Bench.Meter(c);
+        brief.start();
+        Progress q = brief.steady();
+        c.cpu = 2_000;
+        q.update(100, 100, 30);
+        Bench.Sample t = brief.stop(30, 15, 0, 0);
+        assertEquals(0, t.steadyEvents());
+        assertEquals(30 / 500e-9, t.steadyEventsPerCpuSecond(), 1e-3);
     }
 
     @Test
