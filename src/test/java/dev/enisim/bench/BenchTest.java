@@ -65,21 +65,34 @@ class BenchTest {
     }
 
     /** The tiny loss workload cut to a twentieth, run once: the counts the hand-made samples below carry. */
-    private static RunResult tinyRun() throws Exception {
-        return new Simulation(Bench.shortened(tinyLoss(), 20), 0).run();
+    private record TinyRun(RunResult result, long events, long arrivals) {
+        static TinyRun of() throws Exception {
+            RunResult r = new Simulation(Bench.shortened(tinyLoss(), 20), 0).run();
+            return new TinyRun(r, r.summary().events().total(), r.summary().events().arrivals());
+        }
+
+        /** A hand-made sample of this run: its wall and CPU seconds, and its steady part's events and CPU seconds. */
+        Bench.Sample steady(double seconds, long steadyEvents, double steadyCpuSeconds) {
+            return new Bench.Sample(seconds, events, arrivals, 100 * events, 5_000, 700, seconds, 0, steadyEvents,
+                    steadyCpuSeconds);
+        }
+
+        /** The figures of {@code samples} of this run, under the full tiny workload. */
+        Bench.Result summarize(List<Bench.Sample> samples) throws Exception {
+            return Bench.summarize("x", tinyLoss(), samples, result);
+        }
     }
 
     @Test
     void theMedianRunGivesTheRateAndTheExtremesItsRange() throws Exception {
-        Scenario s = tinyLoss();
-        RunResult result = tinyRun();
-        long events = result.summary().events().total();
-        long arrivals = result.summary().events().arrivals();
+        TinyRun run = TinyRun.of();
+        long events = run.events();
+        long arrivals = run.arrivals();
         List<Bench.Sample> samples = List.of(
                 new Bench.Sample(2.0, events, arrivals, 100 * events, 5_000, 700),
                 new Bench.Sample(1.0, events, arrivals, 300 * events, 9_000, 900),
                 new Bench.Sample(4.0, events, arrivals, 200 * events, 7_000, 800));
-        Bench.Result r = Bench.summarize("x", s, samples, result);
+        Bench.Result r = run.summarize(samples);
         assertEquals(2.0, r.wallSeconds());
         assertEquals(events / 2.0, r.eventsPerSecond());
         assertEquals(events / 4.0, r.eventsPerSecondMin());
@@ -93,17 +106,14 @@ class BenchTest {
 
     @Test
     void theSteadyRateIsTheSteadyPartsEventsOverItsCpuTimeAndItsMedianIsTakenApart() throws Exception {
-        Scenario s = tinyLoss();
-        RunResult result = tinyRun();
-        long events = result.summary().events().total();
-        long arrivals = result.summary().events().arrivals();
+        TinyRun run = TinyRun.of();
         // CPU seconds 2, 1, 4 (whole run); the steady part's rates 900/0.5, 800/0.1, 700/1.0: 1,800, 8,000, 700
-        List<Bench.Sample> samples = List.of(
-                new Bench.Sample(2.0, events, arrivals, 100 * events, 5_000, 700, 2.0, 0, 900, 0.5),
-                new Bench.Sample(1.0, events, arrivals, 300 * events, 9_000, 900, 1.0, 0, 800, 0.1),
-                new Bench.Sample(4.0, events, arrivals, 200 * events, 7_000, 800, 4.0, 0, 700, 1.0));
+        List<Bench.Sample> samples = List.of(run.steady(2.0, 900, 0.5), run.steady(1.0, 800, 0.1),
+                run.steady(4.0, 700, 1.0));
+        long events = run.events();
+        long arrivals = run.arrivals();
         assertEquals(1_800.0, samples.get(0).steadyEventsPerCpuSecond(), 1e-9);
-        Bench.Result r = Bench.summarize("x", s, samples, result);
+        Bench.Result r = run.summarize(samples);
         assertEquals(events / 2.0, r.eventsPerCpuSecond(), 1e-9, "the median of the whole runs' CPU rates");
         assertEquals(1_800.0, r.steadyEventsPerCpuSecond(), 1e-9, "the median of the steady rates, taken apart");
         // a run measured without a steady part: its whole run's CPU rate
