@@ -1,0 +1,138 @@
+package dev.enisim.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code .ci/pair}: two builds in one JVM, each in a loader of its own, alternated run by run. */
+class PairedJarsTest {
+
+    @TempDir
+    Path dir;
+
+    /** This test's own class path: a build of enisim (target/classes and its dependencies). */
+    private static String ownClassPath() {
+        List<String> parts = new ArrayList<>();
+        for (String p : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!p.isEmpty() && Files.exists(Path.of(p))) {
+                parts.add(p);
+            }
+        }
+        return String.join(File.pathSeparator, parts);
+    }
+
+    @Test
+    void runsBothBuildsAlternatelyAndPrintsEachRoundAndTheMedian() throws Exception {
+        Path scenario = dir.resolve("tiny.yaml");
+        Files.writeString(scenario, BenchTest.TINY_LOSS);
+        String cp = ownClassPath();
+        StringWriter text = new StringWriter();
+        PairedJars.Options options = PairedJars.Options.parse(cp, cp, scenario.toString(), "--rounds", "3",
+                "--set", "duration=2000s");
+        double[] ratios = new PairedJars(options, new PrintWriter(text, true)).run();
+
+        String out = text.toString();
+        assertEquals(3, ratios.length);
+        for (double r : ratios) {
+            assertTrue(r > 0 && Double.isFinite(r), out);
+        }
+        assertTrue(out.contains("round 1 (base first)"), out);
+        assertTrue(out.contains("round 2 (new first)"), out);
+        assertTrue(out.contains("round 3 (base first)"), out);
+        assertTrue(out.contains("whole run: new / base median"), out);
+        assertTrue(out.contains("steady: new / base median"), out);
+        assertTrue(out.contains("of 3 rounds"), out);
+        // the tool's temporary folder is gone, and it wrote nothing beside the scenario
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(scenario), files.toList());
+        }
+    }
+
+    @Test
+    void eachBuildHasItsOwnClassesAndRunsTheBenchOfThatBuild() throws Exception {
+        List<Path> cp = new ArrayList<>();
+        for (String p : ownClassPath().split(File.pathSeparator)) {
+            cp.add(Path.of(p));
+        }
+        try (PairedJars.Build a = new PairedJars.Build("a", cp); PairedJars.Build b = new PairedJars.Build("b", cp)) {
+            Class<?> mainA = a.execute.getDeclaringClass();
+            Class<?> mainB = b.execute.getDeclaringClass();
+            assertEquals("dev.enisim.cli.Main", mainA.getName());
+            assertNotSame(mainA, mainB, "one class per build");
+            assertNotSame(dev.enisim.cli.Main.class, mainA, "not this tool's own");
+            assertTrue(mainA.getClassLoader() == a.loader);
+
+            StringWriter log = new StringWriter();
+            assertEquals(2, a.run(log, "bench", "no-such-workload"), "the build's own exit code comes back");
+            assertTrue(log.toString().contains("no-such-workload"), log.toString());
+            assertEquals(Thread.currentThread().getContextClassLoader(),
+                    PairedJarsTest.class.getClassLoader(), "the context loader is put back");
+        }
+    }
+
+    @Test
+    void measureReadsTheRatesTheBuildWrote() throws Exception {
+        Path scenario = dir.resolve("tiny.yaml");
+        Files.writeString(scenario, BenchTest.TINY_LOSS);
+        String cp = ownClassPath();
+        PairedJars.Options options = PairedJars.Options.parse(cp, cp, scenario.toString(), "--set",
+                "duration=2000s");
+        PairedJars tool = new PairedJars(options, new PrintWriter(new StringWriter()));
+        List<Path> paths = new ArrayList<>();
+        for (String p : cp.split(File.pathSeparator)) {
+            paths.add(Path.of(p));
+        }
+        try (PairedJars.Build a = new PairedJars.Build("a", paths)) {
+            PairedJars.Rate rate = tool.measure(a, dir);
+            assertTrue(rate.whole() > 0, "events per CPU second: " + rate);
+            assertTrue(rate.steady() > 0, "steady: " + rate);
+            assertFalse(Files.exists(dir.resolve("a.json")), "its JSON is deleted once read");
+        }
+    }
+
+    @Test
+    void summaryGivesTheMedianRangeAndRoundsAhead() {
+        assertEquals("x: new / base median 1.100 (0.900-1.300), new ahead in 2 of 3 rounds",
+                PairedJars.summary("x", new double[] {1.3, 0.9, 1.1}));
+        // an even count: the mean of the middle two; exactly 1 is not ahead
+        assertEquals("y: new / base median 1.050 (1.000-1.200), new ahead in 2 of 4 rounds",
+                PairedJars.summary("y", new double[] {1.0, 1.2, 1.1, 1.0}));
+    }
+
+    @Test
+    void badArgumentsAreNamed() {
+        String cp = ownClassPath();
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> PairedJars.Options.parse(cp, cp))
+                .getMessage().contains("expected BASE NEW WORKLOAD, got 2"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> PairedJars.Options.parse(cp, cp, "loss", "--rounds", "x")).getMessage()
+                .contains("--rounds needs a whole number, not 'x'"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> PairedJars.Options.parse(cp, cp, "loss", "--rounds", "0")).getMessage()
+                .contains("at least 1"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> PairedJars.Options.parse(cp, cp, "loss", "--set")).getMessage().contains("--set needs a value"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> PairedJars.Options.parse(cp, cp, "loss", "--fast")).getMessage().contains("unknown option --fast"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> PairedJars.Options.parse(dir.resolve("none.jar").toString(), cp, "loss")).getMessage()
+                .contains("no such jar or folder"));
+        PairedJars.Options o = PairedJars.Options.parse(cp, cp, "loss", "--set", "a=1", "--set", "b=2");
+        assertEquals(6, o.rounds(), "six rounds by default");
+        assertEquals(List.of("a=1", "b=2"), o.sets());
+        assertEquals("loss", o.workload());
+    }
+}
