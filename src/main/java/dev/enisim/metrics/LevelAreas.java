@@ -4,12 +4,16 @@ package dev.enisim.metrics;
  * Time integrals of three levels per row (a function's busy, idle and provisioned environments; a row for the
  * account), per time bucket, kept so that a change costs a few multiply-adds into one row of a shared array.
  *
- * <p>Each row holds, side by side ({@link #LONGS} longs, the start of a {@link FunctionLines} row), the instant it was last
- * advanced to, the instant its bucket ends (so that a change within it is told by one comparison), the three levels and the three areas (level x microseconds) accrued in that bucket
- * so far. A change within the row's bucket adds {@code level x dt} to those areas; the first change in a later
- * bucket closes the row's bucket (and fills the buckets passed in between, at the levels that held) into the row's
- * per-bucket array, which exists only once the row had a non-zero area. So the work per change does not depend on
- * the number of rows, and a row never touched costs its {@link #STRIDE} longs.
+ * <p>Each row holds, side by side ({@link #LONGS} longs, the start of a {@link FunctionLines} row), the instant it was
+ * last advanced to, the three levels and the three areas (level x microseconds) accrued in the current bucket so far.
+ * A change adds {@code level x dt} to those areas. The buckets are crossed by all rows at once: the first change past
+ * the current bucket's end closes every row's bucket (and fills the buckets passed in between, at the levels that
+ * held) into the row's per-bucket array, which exists only once the row had a non-zero area, and opens the new
+ * bucket at its start. So a change is one comparison with one field (the bucket's end) and the multiply-adds: a rare
+ * call outside {@link #advance}, which stays small enough to be inlined where it is called (with a crossing per row,
+ * C2 compiled that crossing into it and then refused to inline it, "already compiled into a big method"). The work
+ * per change does not depend on the number of rows; a crossing is work per row and bucket, and a row never touched
+ * costs its {@link #STRIDE} longs.
  *
  * <p>The areas are exact integers (longs). They equal what {@code BucketedAverage} (the straightforward per-level
  * object, kept in the tests as the reference) accumulates in doubles whenever that accumulation is exact, i.e.
@@ -20,19 +24,21 @@ final class LevelAreas {
 
     /** Levels per row. */
     static final int KINDS = 3;
-    /** Longs of a row used: last instant, its bucket's end, the levels, the current bucket's areas. */
-    static final int LONGS = 2 + 2 * KINDS;
+    /** Longs of a row used: last instant, the levels, the current bucket's areas. */
+    static final int LONGS = 1 + 2 * KINDS;
     /** Rows are {@link FunctionLines}' (shared with other observers' longs), these from {@link FunctionLines#LEVELS}. */
     private static final int STRIDE = FunctionLines.STRIDE;
     private static final int LAST = FunctionLines.LEVELS;
-    private static final int END = LAST + 1;  // (bucket + 1) x bucketMicros, Long.MAX_VALUE in the last bucket
-    private static final int LEVEL = LAST + 2;
-    private static final int OPEN = LAST + 2 + KINDS;
+    private static final int LEVEL = LAST + 1;
+    private static final int OPEN = LAST + 1 + KINDS;
 
     private final long bucketMicros;
     private final int buckets;
     private final long[] rows;
     private final long[][] closed; // [row][kind * buckets + bucket], null while all zero
+    private final int rowCount;
+    private int bucket;            // the bucket every row is in
+    private long end;              // the instant it ends: (bucket + 1) x bucketMicros, Long.MAX_VALUE in the last
 
     LevelAreas(int rows, long bucketMicros, int buckets) {
         this(new long[rows * STRIDE], rows, bucketMicros, buckets);
@@ -40,8 +46,8 @@ final class LevelAreas {
 
     /**
      * On {@code shared}, rows of {@link FunctionLines#STRIDE} longs (all zero where this uses them, at least
-     * {@code rows} of them), whose longs {@link FunctionLines#LEVELS} to {@code + }{@link #LONGS} this owns (and
-     * sets: each row in the first bucket, at time 0).
+     * {@code rows} of them), whose longs {@link FunctionLines#LEVELS} to {@code + }{@link #LONGS} this owns (each
+     * row in the first bucket, at time 0).
      */
     LevelAreas(long[] shared, int rows, long bucketMicros, int buckets) {
         if (buckets < 1 || bucketMicros <= 0) {
@@ -54,9 +60,8 @@ final class LevelAreas {
         this.buckets = buckets;
         this.rows = shared;
         this.closed = new long[rows][];
-        for (int r = 0; r < rows; r++) {
-            shared[r * STRIDE + END] = endOf(0);
-        }
+        this.rowCount = rows;
+        this.end = endOf(0);
     }
 
     /** The instant bucket {@code b} ends: Long.MAX_VALUE for the last one (which takes everything after it). */
@@ -64,54 +69,56 @@ final class LevelAreas {
         return b == buckets - 1 ? Long.MAX_VALUE : (b + 1) * bucketMicros;
     }
 
-    /** The bucket that ends at {@code end} ({@link #endOf}'s inverse). */
-    private int bucketEndingAt(long end) {
-        return end == Long.MAX_VALUE ? buckets - 1 : (int) (end / bucketMicros) - 1;
-    }
-
-    /** Accrues row {@code r}'s levels up to {@code nowMicros} (no earlier than the last call's, or nothing). */
+    /**
+     * Accrues row {@code r}'s levels up to {@code nowMicros} (no earlier than the last call's, or nothing); past the
+     * current bucket's end, every row first crosses into the bucket of {@code nowMicros} ({@link #crossAll}).
+     */
     void advance(int r, long nowMicros) {
+        if (nowMicros > end) {
+            crossAll(nowMicros);
+        }
         long[] s = rows;
         int o = r * STRIDE;
-        long last = s[o + LAST];
-        if (nowMicros <= last) {
-            return;
-        }
-        long end = s[o + END];
-        if (nowMicros <= end) {
-            long dt = nowMicros - last;
+        long dt = nowMicros - s[o + LAST];
+        if (dt > 0) {
             s[o + OPEN] += s[o + LEVEL] * dt;
             s[o + OPEN + 1] += s[o + LEVEL + 1] * dt;
             s[o + OPEN + 2] += s[o + LEVEL + 2] * dt;
-        } else {
-            crossBuckets(r, o, last, end, nowMicros);
+            s[o + LAST] = nowMicros;
         }
-        s[o + LAST] = nowMicros;
     }
 
     /**
-     * Closes the row's bucket (ending at {@code end}), fills the ones passed, and opens the bucket of {@code now}
-     * (apart from {@link #advance}, which stays small enough to be inlined where it is called).
+     * Every row closes the current bucket (its areas up to the bucket's end), fills the buckets passed with its levels
+     * and opens the bucket of {@code nowMicros} (past the current one's end) at that bucket's start, with no area yet.
      */
-    private void crossBuckets(int r, int o, long last, long end, long nowMicros) {
+    private void crossAll(long nowMicros) {
         long[] s = rows;
-        int b = bucketEndingAt(end);
+        int b = bucket;
+        long e = end;
         int nb = (int) Math.min(nowMicros / bucketMicros, buckets - 1);
-        for (int k = 0; k < KINDS; k++) {
-            long level = s[o + LEVEL + k];
-            long area = s[o + OPEN + k] + level * (end - last);
-            if (area != 0) {
-                closedRow(r)[k * buckets + b] += area;
-            }
-            if (level != 0) {
-                long[] c = closedRow(r);
-                for (int i = b + 1; i < nb; i++) {
-                    c[k * buckets + i] += level * bucketMicros;
+        long start = nb * bucketMicros;
+        for (int r = 0; r < rowCount; r++) {
+            int o = r * STRIDE;
+            long dt = e - s[o + LAST];
+            for (int k = 0; k < KINDS; k++) {
+                long level = s[o + LEVEL + k];
+                long area = s[o + OPEN + k] + level * dt;
+                if (area != 0) {
+                    closedRow(r)[k * buckets + b] += area;
                 }
+                if (level != 0) {
+                    long[] c = closedRow(r);
+                    for (int i = b + 1; i < nb; i++) {
+                        c[k * buckets + i] += level * bucketMicros;
+                    }
+                }
+                s[o + OPEN + k] = 0;
             }
-            s[o + OPEN + k] = level * (nowMicros - nb * bucketMicros);
+            s[o + LAST] = start;
         }
-        s[o + END] = endOf(nb);
+        bucket = nb;
+        end = endOf(nb);
     }
 
     private long[] closedRow(int r) {
@@ -136,7 +143,7 @@ final class LevelAreas {
     void finish(int r, long endMicros) {
         advance(r, endMicros);
         int o = r * STRIDE;
-        int b = bucketEndingAt(rows[o + END]);
+        int b = bucket;
         for (int k = 0; k < KINDS; k++) {
             long area = rows[o + OPEN + k];
             if (area != 0) {

@@ -62,8 +62,9 @@ final class NetworkLevels {
         }
     }
 
-    void connections(int key, int connections, int bucket, long nowMicros) {
-        keyConnections.set(key, connections, bucket, nowMicros);
+    /** The connections per key (the recorder sets them directly; the keys the levels cover, it covers). */
+    KeyConnections keyConnections() {
+        return keyConnections;
     }
 
     void subnetIps(int subnet, int availableIps, int bucket) {

@@ -107,12 +107,14 @@ public final class Observers implements WorldListener {
      * An invocation started: everything it changed, each observer told once, in one method (the same figures as
      * the fine-grained calls {@link WorldListener#started} stands for). The recorder gets its two small calls
      * ({@link Recorder#concurrency}, {@link Recorder#invocation}) rather than one that does both: the JIT inlines
-     * those here, where a larger one was compiled apart and called (measured: {@code many-functions} 13% slower).
+     * those here, where a larger one was compiled apart and called (measured: {@code many-functions} 13% slower);
+     * both in the one bucket looked up here ({@link Recorder#bucket}), not each looking it up.
      */
     @Override
     public void started(int function, Outcome outcome, boolean coldStart, boolean provisioned, long initMicros,
             long runMicros, int functionInFlight, int accountInFlight, boolean spillover, long nowMicros) {
-        recorder.concurrency(function, functionInFlight, accountInFlight, nowMicros);
+        int bucket = recorder.bucket(nowMicros); // one lookup for the recorder's two calls
+        recorder.concurrency(function, functionInFlight, accountInFlight, bucket, nowMicros);
         if (outcome == Outcome.SUCCESS) {
             latency.latency(function, initMicros + runMicros, coldStart, nowMicros);
         }
@@ -128,7 +130,7 @@ public final class Observers implements WorldListener {
         if (accounts != null) {
             accounts.concurrency(function, functionInFlight, nowMicros);
         }
-        invocation(function, outcome, nowMicros);
+        invocation(function, outcome, bucket, nowMicros);
     }
 
     /** An invocation ended: the concurrency it gave back. */
@@ -142,7 +144,12 @@ public final class Observers implements WorldListener {
 
     @Override
     public void invocation(int function, Outcome outcome, long nowMicros) {
-        recorder.invocation(function, outcome, nowMicros);
+        invocation(function, outcome, recorder.bucket(nowMicros), nowMicros);
+    }
+
+    /** As {@link #invocation(int, Outcome, long)}, with the bucket of {@code nowMicros} looked up. */
+    private void invocation(int function, Outcome outcome, int bucket, long nowMicros) {
+        recorder.invocation(function, outcome, bucket);
         journal.invocation(function, outcome, nowMicros);
         if (accounts != null) {
             accounts.invocation(function, outcome, nowMicros);

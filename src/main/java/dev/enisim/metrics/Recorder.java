@@ -26,6 +26,7 @@ public final class Recorder implements WorldListener {
     private InvocationCounts invocations;
     private ExecutionLevels executions;
     private NetworkLevels network;
+    private KeyConnections keyConnections; // the network's, called directly: one load less per change
     private StateHistory history;
 
     public Recorder(long durationMicros, long bucketMicros) {
@@ -38,6 +39,7 @@ public final class Recorder implements WorldListener {
         invocations = new InvocationCounts(nf, grid.count());
         executions = new ExecutionLevels(nf, grid.count());
         network = new NetworkLevels(w, grid.count());
+        keyConnections = network.keyConnections();
         history = new StateHistory(nf);
     }
 
@@ -49,14 +51,29 @@ public final class Recorder implements WorldListener {
         return invocations == null ? 0 : invocations.touch(function) + executions.touch(function);
     }
 
+    /** The bucket of {@code nowMicros}, for the calls below that take it (one lookup for several of an event). */
+    int bucket(long nowMicros) {
+        return grid.of(nowMicros);
+    }
+
     @Override
     public void invocation(int function, Outcome outcome, long nowMicros) {
-        invocations.count(function, outcome, grid.of(nowMicros));
+        invocation(function, outcome, grid.of(nowMicros));
+    }
+
+    /** As {@link #invocation(int, Outcome, long)}, in {@code bucket} ({@link #bucket} of the instant). */
+    void invocation(int function, Outcome outcome, int bucket) {
+        invocations.count(function, outcome, bucket);
     }
 
     @Override
     public void concurrency(int function, int functionInFlight, int accountInFlight, long nowMicros) {
-        executions.concurrency(function, functionInFlight, accountInFlight, grid.of(nowMicros), nowMicros);
+        concurrency(function, functionInFlight, accountInFlight, grid.of(nowMicros), nowMicros);
+    }
+
+    /** As {@link #concurrency(int, int, int, long)}, in {@code bucket} ({@link #bucket} of {@code nowMicros}). */
+    void concurrency(int function, int functionInFlight, int accountInFlight, int bucket, long nowMicros) {
+        executions.concurrency(function, functionInFlight, accountInFlight, bucket, nowMicros);
     }
 
     /** An invocation ended: the concurrency it gave back (a level lower than before: no new maximum). */
@@ -67,7 +84,7 @@ public final class Recorder implements WorldListener {
 
     @Override
     public void connections(int key, int keyConnections, long nowMicros) {
-        network.connections(key, keyConnections, grid.of(nowMicros), nowMicros);
+        this.keyConnections.set(key, keyConnections, grid.of(nowMicros), nowMicros);
     }
 
     @Override

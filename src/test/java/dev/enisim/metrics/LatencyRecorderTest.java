@@ -112,6 +112,57 @@ class LatencyRecorderTest {
         assertEquals(0, all.pendingCapacity(0));
     }
 
+    /**
+     * The log's capacity: 128 values per function, within 2^15 and 2^21 ({@link LatencyRecorder#logCapacity}), so that
+     * {@code many-functions}' buckets (10,000 functions, some 600,000 values a bucket) close from the log without a
+     * drain; a capacity given (tests) is kept, and a run of fewer than {@link LatencyRecorder#LOGGED_FROM} functions
+     * has no log.
+     */
+    @Test
+    void theLogHoldsValuesByFunctions() {
+        assertEquals(1 << 15, LatencyRecorder.logCapacity(1));
+        assertEquals(1 << 15, LatencyRecorder.logCapacity(256));
+        assertEquals(257 * 128, LatencyRecorder.logCapacity(257));
+        assertEquals(1_280_000, LatencyRecorder.logCapacity(10_000));
+        assertEquals(1 << 21, LatencyRecorder.logCapacity(16_384));
+        assertEquals(1 << 21, LatencyRecorder.logCapacity(16_385));
+        assertEquals(1 << 21, LatencyRecorder.logCapacity(Integer.MAX_VALUE));
+        assertEquals(1_280_000, attached(new LatencyRecorder(60 * SEC, 60 * SEC), 10_000).logLimit());
+        assertEquals(0, attached(new LatencyRecorder(60 * SEC, 60 * SEC), 63).logLimit());
+        assertEquals(1_000, attached(new LatencyRecorder(60 * SEC, 60 * SEC, 1, 1_000), 10_000).logLimit());
+    }
+
+    /**
+     * 10,000 functions with 5 values each in one bucket (50,000 values: more than a log of 2^15): by functions, the
+     * log holds them all and the bucket closes from it, no function making a pending array; with a log of 2^15 it
+     * drains into the functions' pending arrays first. Both give plain histograms' figures.
+     */
+    @Test
+    void aBucketOfManyFunctionsClosesFromTheLogWithoutADrain() {
+        LatencyRecorder byFunctions = attached(new LatencyRecorder(60 * SEC, 60 * SEC), 10_000);
+        LatencyRecorder small = attached(new LatencyRecorder(60 * SEC, 60 * SEC, LatencyRecorder.LOGGED_FROM, 1 << 15),
+                10_000);
+        for (int i = 0; i < 50_000; i++) {
+            byFunctions.latency(i % 10_000, 1_000 + i, i % 3 == 0, i);
+            small.latency(i % 10_000, 1_000 + i, i % 3 == 0, i);
+        }
+        assertEquals(small.functionLatency(), byFunctions.functionLatency());
+        assertEquals(small.accountLatency(), byFunctions.accountLatency());
+        assertEquals(0, byFunctions.pendingCapacity(0));
+        assertEquals(0, byFunctions.pendingCapacity(9_999));
+        assertTrue(small.pendingCapacity(0) > 0, "drained into the pending array");
+        assertTrue(byFunctions.logged());
+    }
+
+    private static LatencyRecorder attached(LatencyRecorder r, int functions) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int f = 0; f < functions; f++) {
+            names.add("f" + f);
+        }
+        r.attach(names);
+        return r;
+    }
+
     /** An idle recorder grows by 48 bytes per bucket (the account's statistics, a reference) and 4 per function. */
     @Test
     void footprintGrowsWithBucketsAndFunctions() {
