@@ -59,6 +59,31 @@ class TouchAheadTest {
     }
 
     @Test
+    void anEndsTouchReadsItsFunctionsFirstLineOnly() {
+        FunctionRows rows = new FunctionRows(2);
+        rows.add(FunctionRows.UNRESERVED, 1000);
+        rows.add(FunctionRows.UNRESERVED, 1000);
+        for (int i = 0; i < 3; i++) {
+            rows.started(0);
+        }
+        rows.returnIdle(0, 1, 10, 0, 5);
+        rows.returnIdle(0, 2, 20, 0, 6);
+        rows.returnIdle(0, 3, 30, 0, 7); // the ring in the slab
+        long before = rows.touchEnd(0);
+        rows.admitted(1);
+        assertEquals(before, rows.touchEnd(0), "another function's row is not read");
+        rows.set(0, FunctionRows.ALLOWANCE, 9); // the row's last long: an end does not read it
+        assertEquals(9, rows.get(0, FunctionRows.ALLOWANCE));
+        assertEquals(before, rows.touchEnd(0), "the row's second line is not read");
+        assertEquals(30, rows.takeIdle(0, 2));
+        rows.returnIdle(0, 4, 40, 0, 7); // the same counts, another environment on top in the slab
+        assertEquals(before, rows.touchEnd(0), "the slab is not read");
+        rows.admitted(0); // the row's first long
+        assertNotEquals(before, rows.touchEnd(0));
+        assertEquals(1, rows.inFlight(0), "reading changes nothing");
+    }
+
+    @Test
     void aSlotsTouchReadsItsFirstAndLastLongs() {
         Invocations inv = new Invocations();
         int a = inv.start(1, 2, 3, 4, 5, 6, false, 100);
