@@ -31,8 +31,8 @@ class TouchAheadTest {
         assertEquals(1, rows.inFlight(1), "reading changes nothing");
     }
 
-    @Test
-    void aFunctionsTouchReadsItsTopIdleEnvironmentInTheSlab() {
+    /** Two functions; function 0 with three idle environments (ENI rows 10, 20, 30): its ring moved to the slab. */
+    private static FunctionRows threeIdleInTheSlab() {
         FunctionRows rows = new FunctionRows(2);
         rows.add(FunctionRows.UNRESERVED, 1000);
         rows.add(FunctionRows.UNRESERVED, 1000);
@@ -43,6 +43,12 @@ class TouchAheadTest {
         rows.returnIdle(0, 1, 10, 0, 5);
         rows.returnIdle(0, 2, 20, 0, 6);
         rows.returnIdle(0, 3, 30, 0, 7);
+        return rows;
+    }
+
+    @Test
+    void aFunctionsTouchReadsItsTopIdleEnvironmentInTheSlab() {
+        FunctionRows rows = threeIdleInTheSlab();
         long three = rows.touch(0);
         // the same counts and ring, another environment on top: only the slab's line tells them apart
         assertEquals(30, rows.takeIdle(0, 2));
@@ -60,15 +66,7 @@ class TouchAheadTest {
 
     @Test
     void anEndsTouchReadsItsFunctionsFirstLineOnly() {
-        FunctionRows rows = new FunctionRows(2);
-        rows.add(FunctionRows.UNRESERVED, 1000);
-        rows.add(FunctionRows.UNRESERVED, 1000);
-        for (int i = 0; i < 3; i++) {
-            rows.started(0);
-        }
-        rows.returnIdle(0, 1, 10, 0, 5);
-        rows.returnIdle(0, 2, 20, 0, 6);
-        rows.returnIdle(0, 3, 30, 0, 7); // the ring in the slab
+        FunctionRows rows = threeIdleInTheSlab();
         long before = rows.touchEnd(0);
         rows.admitted(1);
         assertEquals(before, rows.touchEnd(0), "another function's row is not read");
