@@ -189,11 +189,11 @@ final class Admission {
 
     /**
      * Reads what the end with {@code payload} ({@link Invocations#end}) reads first, the slot's row and its
-     * function's row's first line ({@link FunctionRows#touchEnd}), and returns the values folded together: a look
-     * ahead that fetches them while another event is handled.
+     * function's row (and the idle ring's line it puts the environment back to), and returns the values folded
+     * together: a look ahead that fetches them while another event is handled.
      */
     long touchEnd(long payload) {
-        return invocations.touch(Invocations.slot(payload)) ^ rows.touchEnd(Invocations.function(payload));
+        return invocations.touch(Invocations.slot(payload)) ^ rows.touch(Invocations.function(payload));
     }
 
     /**

@@ -171,20 +171,6 @@ final class FunctionRows {
     }
 
     /**
-     * Reads what an invocation's end of function {@code f} reads of its rows, the row's first line (its counts,
-     * reservation and account, flags and generation, idle count and ring), and returns it (meaningless: kept by the
-     * caller so that the read stays): a look ahead, as {@link #touch} is for an arrival. Changes nothing. An end
-     * reads nothing more of the function's: the row's second line only while an idle ring is the row's own, when it
-     * writes its one environment there (and reads it only to schedule its expiry), and the slab only by stores,
-     * where it puts the environment back, above the top: a store that misses waits in the store buffer, not at the
-     * head of the reorder buffer as a load that misses does, so reading those lines ahead only added misses to the
-     * batch the event waits for.
-     */
-    long touchEnd(int f) {
-        return row[base(f)];
-    }
-
-    /**
      * Sets {@link #topAt} of the function of the row at {@code b} after its ring or its idle count changed: the
      * offset of its top environment in the slab (of the position below its head when none is idle), -1 while the
      * ring is the row's own.

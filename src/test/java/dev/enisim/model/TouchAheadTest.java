@@ -65,23 +65,6 @@ class TouchAheadTest {
     }
 
     @Test
-    void anEndsTouchReadsItsFunctionsFirstLineOnly() {
-        FunctionRows rows = threeIdleInTheSlab();
-        long before = rows.touchEnd(0);
-        rows.admitted(1);
-        assertEquals(before, rows.touchEnd(0), "another function's row is not read");
-        rows.set(0, FunctionRows.ALLOWANCE, 9); // the row's last long: an end does not read it
-        assertEquals(9, rows.get(0, FunctionRows.ALLOWANCE));
-        assertEquals(before, rows.touchEnd(0), "the row's second line is not read");
-        assertEquals(30, rows.takeIdle(0, 2));
-        rows.returnIdle(0, 4, 40, 0, 7); // the same counts, another environment on top in the slab
-        assertEquals(before, rows.touchEnd(0), "the slab is not read");
-        rows.admitted(0); // the row's first long
-        assertNotEquals(before, rows.touchEnd(0));
-        assertEquals(1, rows.inFlight(0), "reading changes nothing");
-    }
-
-    @Test
     void aSlotsTouchReadsItsFirstAndLastLongs() {
         Invocations inv = new Invocations();
         int a = inv.start(1, 2, 3, 4, 5, 6, false, 100);
