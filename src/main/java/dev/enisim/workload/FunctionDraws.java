@@ -59,12 +59,15 @@ public final class FunctionDraws implements IntToLongFunction {
     private final long[] rows;
     private final ArrivalProcess[] processes; // OBJECT arrivals
     private final Sampler[] samplers;         // OBJECT durations
-    private final RowStream cursor = new RowStream();
-    private final ContinuousSampler gaussian = ZigguratSampler.NormalizedGaussian.of(cursor);
-    private final ContinuousSampler exponential = ZigguratSampler.Exponential.of(cursor);
+    private final RowStream cursor;  // over rows: pointed at a row's stream by its offset alone
+    private final ContinuousSampler gaussian;
+    private final ContinuousSampler exponential;
 
     public FunctionDraws(int functions) {
         this.rows = new long[PAD + functions * STRIDE];
+        this.cursor = new RowStream(rows);
+        this.gaussian = ZigguratSampler.NormalizedGaussian.of(cursor);
+        this.exponential = ZigguratSampler.Exponential.of(cursor);
         this.processes = new ArrivalProcess[functions];
         this.samplers = new Sampler[functions];
     }
@@ -169,7 +172,7 @@ public final class FunctionDraws implements IntToLongFunction {
     private long draw(int r, int kind) {
         long[] s = rows;
         RowStream stream = cursor;
-        stream.point(s, r + A_WORDS);
+        stream.point(r + A_WORDS);
         return kind == THINNING ? ArrivalProcess.Thinning.next(stream, s, r + A_STATE, r + THINNING_COLD)
                 : StepPoisson.Homogeneous.next(stream, s, r + A_STATE);
     }
@@ -213,13 +216,13 @@ public final class FunctionDraws implements IntToLongFunction {
 
     /** LogNormalSampler's exp(mu + sigma x g), g from the shared ziggurat Gaussian on the row's stream. */
     private double logNormal(int r) {
-        cursor.point(rows, r + D_WORDS);
+        cursor.point(r + D_WORDS);
         return Math.exp(ArrivalProcess.value(rows[r + D_MU]) + ArrivalProcess.value(rows[r + D_SIGMA]) * gaussian.sample());
     }
 
     /** ZigguratSampler.Exponential.of(rng, mean): the shared unit ziggurat's draw on the row's stream, x mean. */
     private double exponential(int r) {
-        cursor.point(rows, r + D_WORDS);
+        cursor.point(r + D_WORDS);
         return exponential.sample() * ArrivalProcess.value(rows[r + D_MU]);
     }
 }

@@ -31,8 +31,8 @@ class TouchAheadTest {
         assertEquals(1, rows.inFlight(1), "reading changes nothing");
     }
 
-    @Test
-    void aFunctionsTouchReadsItsTopIdleEnvironmentInTheSlab() {
+    /** Two functions; function 0 with three idle environments (ENI rows 10, 20, 30): its ring moved to the slab. */
+    private static FunctionRows threeIdleInTheSlab() {
         FunctionRows rows = new FunctionRows(2);
         rows.add(FunctionRows.UNRESERVED, 1000);
         rows.add(FunctionRows.UNRESERVED, 1000);
@@ -43,6 +43,12 @@ class TouchAheadTest {
         rows.returnIdle(0, 1, 10, 0, 5);
         rows.returnIdle(0, 2, 20, 0, 6);
         rows.returnIdle(0, 3, 30, 0, 7);
+        return rows;
+    }
+
+    @Test
+    void aFunctionsTouchReadsItsTopIdleEnvironmentInTheSlab() {
+        FunctionRows rows = threeIdleInTheSlab();
         long three = rows.touch(0);
         // the same counts and ring, another environment on top: only the slab's line tells them apart
         assertEquals(30, rows.takeIdle(0, 2));

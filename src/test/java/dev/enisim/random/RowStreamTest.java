@@ -36,4 +36,23 @@ class RowStreamTest {
         assertEquals(0, rows[0]);
         assertEquals(0, rows[5]);
     }
+    @Test
+    void aCursorOverOneTableMovesBetweenItsRowsByOffset() {
+        long[] rows = new long[12];
+        new Xoshiro256(3).copyWords(rows, 0);
+        new Xoshiro256(4).copyWords(rows, 7);
+        Xoshiro256 first = new Xoshiro256(3);
+        Xoshiro256 second = new Xoshiro256(4);
+        RowStream cursor = new RowStream(rows);
+        assertEquals(first.nextLong(), cursor.nextLong()); // pointed at the table's first words from the start
+        for (int i = 0; i < 100; i++) {
+            cursor.point(7);
+            assertEquals(second.nextLong(), cursor.nextLong());
+            assertEquals(second.nextDouble(), cursor.nextDouble());
+            cursor.point(0);
+            assertEquals(first.nextLong(), cursor.nextLong());
+        }
+        assertEquals(0, rows[4]);
+        assertEquals(0, rows[11]);
+    }
 }
