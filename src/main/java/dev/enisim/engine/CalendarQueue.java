@@ -175,11 +175,10 @@ final class CalendarQueue {
         e[o] = t;
         e[o + KEY] = k;
         e[o + PAYLOAD] = payload;
-        e[o + LINK] = (long) kind << 32;
         if (event != null) {
             events[n] = event;
         }
-        insert(n);
+        insert(n, t, k, (long) kind << 32);
         nearSize++;
         return n;
     }
@@ -328,19 +327,21 @@ final class CalendarQueue {
         e[o] = (e[o] & ~NEXT_BITS) | (next & NEXT_BITS);
     }
 
-    private void insert(int n) {
+    /**
+     * Links entry {@code n} (time {@code t}, key {@code k}, its kind in the high half of {@code kindBits}) into its
+     * bucket's list; its link is written here, in one store.
+     */
+    private void insert(int n, long t, long k, long kindBits) {
         long[] e = entries;
         long[] hd = heads;
         int o = n * STRIDE;
-        long t = e[o];
-        long k = e[o + KEY];
         int b = (int) ((t >>> shift) & mask);
         long headTime = hd[2 * b];
         long ends = hd[2 * b + 1];
         int head = (int) ends;
         if (t < headTime || (t == headTime && (head == NIL || k < e[head * STRIDE + KEY]))) {
             // the bucket's new first entry (and its last too when the bucket was empty)
-            setNext(e, n, head);
+            e[o + LINK] = kindBits | (head & NEXT_BITS);
             hd[2 * b] = t;
             hd[2 * b + 1] = head == NIL ? ((long) n << 32) | n : (ends & ~NEXT_BITS) | n;
         } else {
@@ -349,7 +350,7 @@ final class CalendarQueue {
             long lt = e[l];
             if (t > lt || (t == lt && k >= e[l + KEY])) {
                 // not before the bucket's last entry (events at one time come in the order of their keys): no walk
-                setNext(e, n, NIL);
+                e[o + LINK] = kindBits | NEXT_BITS;
                 setNext(e, tail, n);
                 hd[2 * b + 1] = ((long) n << 32) | (ends & NEXT_BITS);
             } else {
@@ -365,7 +366,7 @@ final class CalendarQueue {
                     prev = cur;
                     cur = (int) e[c + LINK];
                 }
-                setNext(e, n, cur);
+                e[o + LINK] = kindBits | (cur & NEXT_BITS);
                 setNext(e, prev, n);
             }
         }
@@ -587,7 +588,7 @@ final class CalendarQueue {
                 freeStack[freeTop++] = chain;
                 nearSize--;
             } else {
-                insert(chain);
+                insert(chain, t, e[o + KEY], e[o + LINK] & ~NEXT_BITS);
             }
             chain = nxt;
         }

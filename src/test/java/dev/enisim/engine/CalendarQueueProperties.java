@@ -116,6 +116,40 @@ class CalendarQueueProperties {
         }
     }
 
+    /**
+     * Every way into a bucket's list (into an empty bucket, before its first entry, after its last, between two)
+     * keeps the entry's kind and payload: the insertion writes the kind and the link to the next entry in one
+     * store, so a kind lost or a link bleeding into it on one path would show here. Kinds from the loop's own
+     * negative ones (-2, and the object kind) to {@link EventLoop#MAX_KIND}, payloads of any sign; the times are
+     * one day apart in one bucket (multiples of 2^40 us, whatever the width and the bucket count), so every
+     * insertion goes through the list of a single bucket.
+     */
+    @Property(tries = 200)
+    void everyWayIntoABucketKeepsKindAndPayload(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int count) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        CalendarQueue q = new CalendarQueue(4);
+        List<long[]> model = new ArrayList<>(); // time, key, kind, payload
+        int[] kinds = {-2, 0, 1, 7, 1 << 20, EventLoop.MAX_KIND};
+        for (int i = 0; i < count; i++) {
+            long t = (long) r.nextInt(8) << 40;
+            long key = ((long) r.nextInt(4) << 44) | i;
+            int kind = kinds[r.nextInt(kinds.length)];
+            long payload = r.nextLong();
+            q.add(t, key, kind, payload);
+            model.add(new long[] {t, key, kind, payload});
+        }
+        model.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
+        for (long[] expected : model) {
+            int n = q.peek();
+            assertEquals(expected[0], q.time(n));
+            assertEquals(expected[1], q.key(n));
+            assertEquals(expected[2], q.kind(n));
+            assertEquals(expected[3], q.payload(n));
+            q.removeFirst();
+        }
+        assertEquals(0, q.size());
+    }
+
     /** One bucket holding any number of entries, at one time in any key order, keeps them in order. */
     @Property(tries = 50)
     void oneBucketHoldsAnyNumber(@ForAll @Size(min = 1, max = 200) List<@IntRange(min = 0, max = 1_000_000) Integer> keys) {
