@@ -30,4 +30,12 @@ class PointRunnersTest {
                 () -> PointRunners.create("ray", 1, null, 0));
         assertTrue(e.getMessage().contains("expected in-process or spark"), e.getMessage());
     }
+
+    @Test
+    void theInProcessEngineRunsNothingWhenThereIsNothingAndCountsItsThreads() {
+        new InProcessRunner(2).run(new PointSpec("{}", "none", java.util.List.of("m"), 1), java.util.List.of(),
+                line -> { throw new AssertionError(line); });
+        assertEquals("in-process, 1 thread", new InProcessRunner(0).describe());
+        assertEquals("in-process, 1 thread", new InProcessRunner(1).describe());
+    }
 }
