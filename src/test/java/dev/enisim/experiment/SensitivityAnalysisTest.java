@@ -71,26 +71,27 @@ class SensitivityAnalysisTest {
     }
 
     /**
-     * mu* 50, 5, 1 and 0 (the top 50): 5 is exactly a tenth of the top (it hangs on it), 1 exactly 2% (it matters
-     * a little: negligible is below 2%), 0 does not matter. Given least important first, ranked most important first.
+     * mu* 50, 5, 1, 0.5 and 0 (the top 50): 5 is exactly a tenth of the top (it hangs on it), 1 exactly 2% (it
+     * matters a little: negligible is below 2%), 0.5 and 0 do not matter. Given least important first, ranked most important first.
      */
     @Test
     void morrisVerdictsFollowMuStarAgainstTheTopFactorAtTheirExactThresholds() {
-        double[] e = {0, 1, 5, 50};
-        Sensitivity.MetricResult r = analyzeMorris(new double[][] {e, e}, "z", "c", "b", "a");
-        assertEquals(List.of("a HANGS_ON", "b HANGS_ON", "c MINOR", "z NEGLIGIBLE"), ranking(r));
+        double[] e = {0, 0.5, 1, 5, 50};
+        Sensitivity.MetricResult r = analyzeMorris(new double[][] {e, e}, "z", "y", "c", "b", "a");
+        assertEquals(List.of("a HANGS_ON", "b HANGS_ON", "c MINOR", "y NEGLIGIBLE", "z NEGLIGIBLE"), ranking(r));
         assertEquals(new Morris.Index(50, 50, 0, 50, 50), r.ranking().get(0).morris());
         assertEquals(50, r.ranking().get(0).importance());
         assertEquals(null, r.ranking().get(0).sobol());
         assertEquals("m", r.metric());
         assertEquals(0, r.min());
-        assertEquals(156, r.max());
-        assertEquals((0 + 0 + 1 + 6 + 56 + 100 + 100 + 101 + 106 + 156) / 10.0, r.mean(), 1e-12);
+        assertEquals(156.5, r.max());
+        assertEquals((0 + 0 + 0.5 + 1.5 + 6.5 + 56.5 + 100 + 100 + 100.5 + 101.5 + 106.5 + 156.5) / 12.0, r.mean(),
+                1e-12);
         assertTrue(!r.constant());
-        assertEquals(List.of("m ranged from 0 to 156 (mean 62.6) over the design.",
+        assertEquals(List.of("m ranged from 0 to 156.5 (mean 60.8333) over the design.",
                 "The answer hangs on a (0..1), mu* 50 [50, 50]; b (0..1), mu* 5 [5, 5].",
                 "It depends a little on c (0..1), mu* 1 [1, 1].",
-                "It does not depend on z within their ranges."), Sensitivity.sentences(r, Sensitivity.Method.MORRIS));
+                "It does not depend on y, z within their ranges."), Sensitivity.sentences(r, Sensitivity.Method.MORRIS));
     }
 
     /** Every effect zero but the trajectories at different levels: nothing matters though the metric varies. */

@@ -60,6 +60,8 @@ class SweepTest {
                 assertThrows(IllegalArgumentException.class, () -> Sweep.axis("x=1..2:0")).getMessage());
         assertEquals("'x= , ,': no values", assertThrows(IllegalArgumentException.class,
                 () -> Sweep.axis("x= , ,")).getMessage());
+        assertEquals("'x=5..1:1': the range needs FROM <= TO and STEP > 0",
+                assertThrows(IllegalArgumentException.class, () -> Sweep.axis("x=5..1:1")).getMessage());
         assertEquals(List.of("5s"), Sweep.axis("x=5..5:1s").values(), "FROM = TO: one value");
         assertEquals(1000, Sweep.axis("x=1..1000:1").values().size());
         assertEquals("'x=1..1001:1': more than 1,000 values",
