@@ -19,14 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class SparkRunnerTest {
 
-    private static final String TINY = """
-            name: tiny
-            seed: 3
-            duration: 30s
-            functions:
-              - { name: f, duration: 10ms, initDuration: 0s, arrivals: { poisson: 10/s } }
-            """;
-
     private static List<String> lines(PointRunner runner, PointSpec spec, List<PointTask> tasks) {
         List<String> out = new ArrayList<>();
         runner.run(spec, tasks, out::add);
@@ -36,7 +28,7 @@ class SparkRunnerTest {
 
     @Test
     void sparkReturnsTheInProcessLinesAndStopsOnClose() throws Exception {
-        JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(TINY);
+        JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(SweepTest.TINY);
         PointSpec spec = PointSpec.of(tree, "tiny", List.of("invocations.total"), 1);
         List<PointTask> tasks = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

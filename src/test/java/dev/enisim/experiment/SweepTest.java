@@ -68,7 +68,8 @@ class SweepTest {
                 assertThrows(IllegalArgumentException.class, () -> Sweep.axis("x=1..1001:1")).getMessage());
     }
 
-    private static final String TINY = """
+    /** One function, one minute: a point costs little. */
+    static final String TINY = """
             name: tiny
             seed: 3
             duration: 1m
