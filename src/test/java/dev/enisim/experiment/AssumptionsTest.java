@@ -75,4 +75,14 @@ class AssumptionsTest {
             assertEquals(null, Sweep.point(p.tree(), "a", corner, List.of("enis.peak"), 1).problem(), corner.toString());
         }
     }
+
+    /** A p99 that is not a duration does not cut the range: the scenario's validation names it instead. */
+    @Test
+    void aP99ThatIsNotADurationLeavesTheRangeAlone() throws Exception {
+        Assumptions.Prepared p = Assumptions.prepare(tree(BASE + """
+                hyperplane:
+                  eniCreateTime: { dist: lognormal, median: 40s, p99: soon }
+                """));
+        assertEquals(Assumptions.prepare(tree(BASE)).factors().get(0), p.factors().get(0));
+    }
 }

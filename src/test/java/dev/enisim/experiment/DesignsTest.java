@@ -112,4 +112,56 @@ class DesignsTest {
         assertTrue(b.contains(lhs.points().get(0).get("b")));
         assertThrows(IllegalArgumentException.class, () -> SweepDesign.of(List.of("a=1,2"), Designs.Kind.SOBOL, 5, 1));
     }
+
+    @Test
+    void factorsRefuseAnEmptyRangeAMissingPathAndListsAndTellIntegersFromReals() {
+        assertEquals("'x': the range needs LOW < HIGH", assertThrows(IllegalArgumentException.class,
+                () -> new Factor("x", 1, 1, Factor.Kind.REAL)).getMessage());
+        assertEquals("expected PATH=LOW..HIGH, got '=1..2'", assertThrows(IllegalArgumentException.class,
+                () -> Factor.parse("=1..2")).getMessage());
+        for (String listy : new String[] {"x=1..4:1", "x=1..2,3"}) {
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> Factor.parse(listy)).getMessage()
+                    .contains("expected a range LOW..HIGH"), listy);
+        }
+        assertEquals(new Factor("x", 1, 2.5, Factor.Kind.REAL), Factor.parse("x=1..2.5"));
+        assertEquals(new Factor("x", 1.5, 3, Factor.Kind.REAL), Factor.parse("x=1.5..3"));
+        assertEquals(new Factor("x", 1, 3, Factor.Kind.INTEGER), Factor.parse("x=1..3"));
+    }
+
+    /** The design of a seed is fixed: this Latin hypercube, drawn once and kept (sweeps are reproducible). */
+    @Test
+    void theLatinHypercubeOfASeedIsFixed() {
+        double[][] x = Designs.latinHypercube(3, 2, 1);
+        double[][] pinned = LHS_3_2_1;
+        for (int i = 0; i < pinned.length; i++) {
+            assertArrayEquals(pinned[i], x[i], 0, "point " + i);
+        }
+    }
+
+    private static final double[][] LHS_3_2_1 = {{0.19136856667324084, 0.4603948155635392},
+        {0.4637762006806348, 0.9557174949228667}, {0.8990594721866539, 0.1839032878035284}};
+
+    /** A grid of 10,000 points is allowed, 10,100 are not; a space-filling design has 1 to 10,000 points. */
+    @Test
+    void designsHaveAtMostTenThousandPoints() {
+        List<String> values = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            values.add(Integer.toString(i));
+        }
+        String hundred = String.join(",", values);
+        assertEquals(10_000, SweepDesign.of(List.of("a=" + hundred, "b=" + hundred), Designs.Kind.GRID, 0, 1)
+                .points().size());
+        assertEquals("the grid has 10100 points, more than 10000; vary fewer parameters or fewer values",
+                assertThrows(IllegalArgumentException.class, () -> SweepDesign.of(List.of("a=" + hundred,
+                        "b=" + hundred + ",100"), Designs.Kind.GRID, 0, 1)).getMessage());
+        assertEquals("expected PATH=V1,V2,... or PATH=FROM..TO:STEP, got '=1..2'", assertThrows(
+                IllegalArgumentException.class, () -> SweepDesign.of(List.of("=1..2"), Designs.Kind.GRID, 0, 1))
+                .getMessage(), "no path: not taken for a range");
+        assertEquals(1, SweepDesign.of(List.of("a=0..1"), Designs.Kind.LHS, 1, 1).points().size());
+        assertEquals(10_000, SweepDesign.of(List.of("a=0..1"), Designs.Kind.LHS, 10_000, 1).points().size());
+        for (int n : new int[] {0, 10_001}) {
+            assertEquals("--points must be 1 to 10000 for --design sobol", assertThrows(IllegalArgumentException.class,
+                    () -> SweepDesign.of(List.of("a=0..1"), Designs.Kind.SOBOL, n, 1)).getMessage());
+        }
+    }
 }

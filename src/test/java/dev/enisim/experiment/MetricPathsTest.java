@@ -89,4 +89,82 @@ class MetricPathsTest {
         assertEquals("-7194.4", MetricStats.format(-7194.4));
         assertEquals("1.23457E+15", MetricStats.format(1.23456789e15));
     }
+
+    @Test
+    void theLongestMatchingKeyWinsWhereverItStandsAndABadIndexFindsNothing() throws Exception {
+        assertEquals(2, MetricPaths.find(tree("{'a': {'b': {'x': 1}}, 'a.b': {'x': 2}}"), "a.b.x").asInt());
+        assertEquals(2, MetricPaths.find(tree("{'a.b': {'x': 2}, 'a': {'b': {'x': 1}}}"), "a.b.x").asInt());
+        JsonNode s = summary(0, 8, "{'waitSeconds': 600}");
+        assertNull(MetricPaths.find(s, "teardowns[0"), "no closing bracket");
+        assertNull(MetricPaths.find(s, "teardowns[first].waitSeconds"));
+        assertNull(MetricPaths.find(s, "enis[0]"), "not a list");
+    }
+
+    @Test
+    void anIndexPastTheEndSaysHowLongTheListIs() throws Exception {
+        JsonNode s = summary(0, 8, "{'waitSeconds': 600}, {'waitSeconds': 5}");
+        assertEquals("unknown metric 'teardowns[2].waitSeconds': 'teardowns' has 2 element(s) in this run ([0] to"
+                + " [1])", MetricPaths.unknown(s, "teardowns[2].waitSeconds"));
+    }
+
+    /** Five suggestions at most (then "..."); with nothing known, the top-level metrics; with none, no list. */
+    @Test
+    void suggestionsAreTheNeighboursOfWhereThePathStopsMatching() throws Exception {
+        JsonNode g = tree("{'peak': 1, 'total': 2, 'g': {'a1': 1, 'a2': 2, 'a3': 3, 'a4': 4, 'a5': 5, 'a6': 6},"
+                + " 'g[x]': 7, 'h': {'b': {'c': 1}}}");
+        assertEquals("unknown metric 'g.zzzz' (did you mean: g.a1, g.a2, g.a3, g.a4, g.a5, ...)",
+                MetricPaths.unknown(g, "g.zzzz"));
+        assertEquals("unknown metric 'nothing' (did you mean: peak, total, g[x])", MetricPaths.unknown(g, "nothing"));
+        assertEquals("unknown metric 'h.zz' (did you mean: h.b.c)", MetricPaths.unknown(g, "h.zz"));
+        assertEquals("unknown metric 'nothing'", MetricPaths.unknown(tree("{'g': {'a': 1}}"), "nothing"));
+        JsonNode five = tree("{'g': {'a1': 1, 'a2': 2, 'a3': 3, 'a4': 4, 'a5': 5}, 'gg': 1}");
+        assertEquals("unknown metric 'g.zzzz' (did you mean: g.a1, g.a2, g.a3, g.a4, g.a5, ...)",
+                MetricPaths.unknown(five, "g.zzzz"), "five: the list may go on");
+        JsonNode four = tree("{'g': {'a1': 1, 'a2': 2, 'a3': 3, 'a4': 4}}");
+        assertEquals("unknown metric 'g.zzzz' (did you mean: g.a1, g.a2, g.a3, g.a4)",
+                MetricPaths.unknown(four, "g.zzzz"));
+        assertEquals("unknown metric 'g.zzzz' (did you mean: g.a1, g[0])",
+                MetricPaths.unknown(tree("{'g': {'a1': 1}, 'g[0]': 1}"), "g.zzzz"), "a key with a bracket");
+    }
+
+    @Test
+    void aGroupListsFiveOfItsMetricsAndAListsElementsByIndex() throws Exception {
+        JsonNode g = tree("{'g': {'a1': 1, 'a2': 2, 'a3': 3, 'a4': 4, 'a5': 5, 'a6': 6}}");
+        assertEquals("'g' is a group of metrics (g.a1, g.a2, g.a3, g.a4, g.a5, ...): name one of them",
+                MetricPaths.group(g, "g"));
+        assertEquals("'teardowns' is a group of metrics (teardowns[0].waitSeconds): name one of them",
+                MetricPaths.group(summary(0, 8, "{'waitSeconds': 600}"), "teardowns"));
+    }
+
+    @Test
+    void figuresThatAreNotFiniteHugeOrTinyPrintAsJavaWritesThem() {
+        assertEquals("NaN", MetricStats.format(Double.NaN));
+        assertEquals("-Infinity", MetricStats.format(Double.NEGATIVE_INFINITY));
+        assertEquals("1E+15", MetricStats.format(1e15), "from 1e15 on, not a whole number");
+        assertEquals("999999999999999", MetricStats.format(999_999_999_999_999.0));
+        assertEquals("1234570", MetricStats.format(1_234_567.5), "six digits, written out");
+        assertEquals("-1234570", MetricStats.format(-1_234_567.5));
+        assertEquals("1.5E-7", MetricStats.format(1.5e-7));
+        assertEquals("0.0001", MetricStats.format(1e-4));
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger FRESH = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * The t quantile is found once per count and kept: each run of this test takes a count no run has used yet in
+     * this JVM, so the value checked is the one computed now, not one kept from before.
+     */
+    @Test
+    void theIntervalOfAnyCountIsStudentTsFoundOnce() {
+        int n = 200 + FRESH.getAndIncrement();
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = i % 2;
+        }
+        MetricStats m = MetricStats.of(v);
+        double t = new org.apache.commons.math3.distribution.TDistribution(null, n - 1)
+                .inverseCumulativeProbability(0.975);
+        assertEquals(m.mean() + t * m.sd() / Math.sqrt(n), m.ciHigh(), 1e-12);
+        assertEquals(m, MetricStats.of(v), "the second time from the kept quantile: the same");
+    }
 }

@@ -30,4 +30,31 @@ class PointRunnersTest {
                 () -> PointRunners.create("ray", 1, null, 0));
         assertTrue(e.getMessage().contains("expected in-process or spark"), e.getMessage());
     }
+
+    @Test
+    void theInProcessEngineRunsNothingWhenThereIsNothingAndCountsItsThreads() {
+        new InProcessRunner(2).run(new PointSpec("{}", "none", java.util.List.of("m"), 1), java.util.List.of(),
+                line -> { throw new AssertionError(line); });
+        assertEquals("in-process, 1 thread", new InProcessRunner(0).describe());
+        assertEquals("in-process, 1 thread", new InProcessRunner(1).describe());
+    }
+
+    /** A task's RuntimeException comes back as it is, anything else wrapped; an interrupt is kept. */
+    @Test
+    void waitingRethrowsATasksFailureAndKeepsAnInterrupt() {
+        IllegalArgumentException own = new IllegalArgumentException("bad point");
+        assertEquals(own, assertThrows(IllegalArgumentException.class, () -> Tasks.await(() -> {
+            throw new java.util.concurrent.ExecutionException(own);
+        })));
+        java.io.IOException io = new java.io.IOException("disk");
+        assertEquals(io, assertThrows(IllegalStateException.class, () -> Tasks.await(() -> {
+            throw new java.util.concurrent.ExecutionException(io);
+        })).getCause());
+        IllegalStateException stop = assertThrows(IllegalStateException.class, () -> Tasks.await(() -> {
+            throw new InterruptedException();
+        }));
+        assertEquals("interrupted", stop.getMessage());
+        assertTrue(Thread.interrupted(), "the interrupt is kept (and cleared here)");
+        assertEquals("done", Tasks.await(() -> "done"));
+    }
 }

@@ -86,4 +86,33 @@ class ReplicationsTest {
                 "functions.payments.invocations.total")).findFirst().orElseThrow();
         assertEquals(0, payments.difference().mean(), 0, "the other function's arrivals are the same numbers");
     }
+
+    @Test
+    void nReplicationsGiveNResultsAndNoneIsAnError() throws Exception {
+        Scenario s = ScenarioLoader.parse(ARRIVALS.formatted(1), "count");
+        assertEquals(1, Replications.run(s, 1, 4).size());
+        assertEquals(3, Replications.run(s, 3, 1).size());
+        assertEquals(3, Replications.run(s, 3, 2).size());
+        assertEquals("replications must be >= 1: 0", org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> Replications.run(s, 0, 1)).getMessage());
+    }
+
+    /**
+     * Metrics only variant A has (a function B does not run) are left out; with one replication even a doubled
+     * load is not called significant, with two it is.
+     */
+    @Test
+    void comparisonRowsPairWhatBothHaveAndNeedTwoReplicationsForAVerdict() throws Exception {
+        Scenario a = ScenarioLoader.parse(ARRIVALS.formatted(1) + "  - { name: g, duration: 10ms, initDuration: 0s,"
+                + " arrivals: { poisson: 10/s } }\n", "a");
+        Scenario b = ScenarioLoader.parse(ARRIVALS.formatted(1).replace("10/s", "20/s"), "b");
+        for (int n : new int[] {1, 2}) {
+            List<Comparison.Row> rows = Comparison.compare(a, b, n, 1);
+            assertTrue(rows.stream().noneMatch(r -> r.metric().startsWith("functions.g.")), rows.toString());
+            Comparison.Row f = rows.stream().filter(r -> r.metric().equals("functions.f.invocations.total"))
+                    .findFirst().orElseThrow();
+            assertTrue(f.meanB() > 1.5 * f.meanA(), f.toString());
+            assertEquals(n == 2, f.significant(), f.toString());
+        }
+    }
 }

@@ -51,4 +51,50 @@ class SweepTest {
                 List.of("enis.peek"), 1, 1, line -> { });
         assertTrue(badMetric.get(0).problem().contains("did you mean: enis.peak"), badMetric.get(0).problem());
     }
+
+    @Test
+    void axesRefuseWhatTheyCannotRead() {
+        assertEquals("expected PATH=V1,V2,... or PATH=FROM..TO:STEP, got '=1,2'",
+                assertThrows(IllegalArgumentException.class, () -> Sweep.axis("=1,2")).getMessage());
+        assertEquals("'x=1..2:0': the range needs FROM <= TO and STEP > 0",
+                assertThrows(IllegalArgumentException.class, () -> Sweep.axis("x=1..2:0")).getMessage());
+        assertEquals("'x= , ,': no values", assertThrows(IllegalArgumentException.class,
+                () -> Sweep.axis("x= , ,")).getMessage());
+        assertEquals("'x=5..1:1': the range needs FROM <= TO and STEP > 0",
+                assertThrows(IllegalArgumentException.class, () -> Sweep.axis("x=5..1:1")).getMessage());
+        assertEquals(List.of("5s"), Sweep.axis("x=5..5:1s").values(), "FROM = TO: one value");
+        assertEquals(1000, Sweep.axis("x=1..1000:1").values().size());
+        assertEquals("'x=1..1001:1': more than 1,000 values",
+                assertThrows(IllegalArgumentException.class, () -> Sweep.axis("x=1..1001:1")).getMessage());
+    }
+
+    /** One function, one minute: a point costs little. */
+    static final String TINY = """
+            name: tiny
+            seed: 3
+            duration: 1m
+            functions:
+              - { name: f, duration: 10ms, initDuration: 0s, arrivals: { poisson: 10/s } }
+            """;
+
+    /** A misspelt metric, or a group, is refused before any point runs; a list element is left to the points. */
+    @Test
+    void metricsAreCheckedOnAShortRunFirst() throws Exception {
+        dev.enisim.scenario.Scenario s = ScenarioLoader.parse(TINY, "tiny");
+        Sweep.checkMetrics(s, List.of("invocations.total", "teardowns[3].waitSeconds"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Sweep.checkMetrics(s, List.of("invocations.totl", "invocations", "enis.peak")));
+        assertEquals("unknown metric 'invocations.totl' (did you mean: invocations.total, ", e.getMessage()
+                .substring(0, "unknown metric 'invocations.totl' (did you mean: invocations.total, ".length()));
+        assertTrue(e.getMessage().endsWith("; 'invocations' is not a number"), e.getMessage());
+    }
+
+    @Test
+    void aTrafficFactorThatIsNotANumberFailsItsPoint() throws Exception {
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(TINY);
+        Sweep.Point p = Sweep.point(tree, "tiny", Map.of("traffic", "lots"), List.of("enis.peak"), 1);
+        assertEquals("traffic: expected a number, got 'lots'", p.problem());
+        assertEquals(Map.of(), p.metrics());
+    }
 }

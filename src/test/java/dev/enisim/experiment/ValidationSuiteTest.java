@@ -15,7 +15,12 @@ class ValidationSuiteTest {
         assertEquals(10, cases.size());
         for (ValidationSuite.Case c : cases) {
             assertTrue(c.passed(), c.name() + ": theory " + c.theory() + ", simulated " + c.simulated());
+            assertTrue(c.theory() > 0.01 && c.simulated().n() == 5, c.toString());
         }
+        ValidationSuite.Case legacy = cases.stream().filter(c -> c.name().startsWith("Legacy formula")).findFirst()
+                .orElseThrow();
+        assertEquals(legacy.theory(), legacy.simulated().mean(), 0, "the formula holds in every replication");
+        assertTrue(legacy.theory() > 100, "ENIs for about 130 environments of 1.5 GB: " + legacy);
     }
 
     @Test

@@ -1,0 +1,291 @@
+package dev.enisim.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Sensitivity#analyze} and {@link Sensitivity#sentences} on designs whose elementary effects and indices
+ * are exact binary fractions, so each verdict's threshold is met exactly where the test puts it; the estimators'
+ * arithmetic ({@link SobolIndices#estimate}, Morris' sigma, the bootstrap percentiles) against hand-computed values.
+ */
+class SensitivityAnalysisTest {
+
+    private static List<Factor> factors(String... names) {
+        List<Factor> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(Factor.parse(n + "=0..1"));
+        }
+        return out;
+    }
+
+    private static List<Sweep.Point> points(double[] y) {
+        List<Sweep.Point> out = new ArrayList<>();
+        for (double v : y) {
+            out.add(new Sweep.Point(Map.of(), Map.of("m", new MetricStats(1, v, 0, v, v)), null));
+        }
+        return out;
+    }
+
+    /**
+     * A Morris design whose trajectory t starts at the origin and moves factor 0, 1, ... from 0 to 1 in turn, with
+     * elementary effects {@code ee[t][j]}: the unit design in {@code unit}, the outputs returned.
+     */
+    private static double[] morris(double[][] ee, double[][] unit) {
+        int d = ee[0].length;
+        double[] y = new double[ee.length * (d + 1)];
+        for (int t = 0; t < ee.length; t++) {
+            double[] u = new double[d];
+            double v = 100 * t;
+            unit[t * (d + 1)] = u.clone();
+            y[t * (d + 1)] = v;
+            for (int j = 0; j < d; j++) {
+                u[j] = 1;
+                v += ee[t][j];
+                unit[t * (d + 1) + j + 1] = u.clone();
+                y[t * (d + 1) + j + 1] = v;
+            }
+        }
+        return y;
+    }
+
+    private static Sensitivity.MetricResult analyzeMorris(double[][] ee, String... names) {
+        double[][] unit = new double[ee.length * (names.length + 1)][];
+        double[] y = morris(ee, unit);
+        List<Factor> f = factors(names);
+        Sensitivity.Design design = new Sensitivity.Design(Sensitivity.Method.MORRIS, f, ee.length, 1, unit,
+                Designs.values(f, unit));
+        List<Sensitivity.MetricResult> r = Sensitivity.analyze(design, List.of("m"), points(y));
+        assertEquals(1, r.size());
+        return r.get(0);
+    }
+
+    private static List<String> ranking(Sensitivity.MetricResult r) {
+        return r.ranking().stream().map(f -> f.factor().path() + " " + f.verdict()).toList();
+    }
+
+    /**
+     * mu* 50, 5, 1, 0.5 and 0 (the top 50): 5 is exactly a tenth of the top (it hangs on it), 1 exactly 2% (it
+     * matters a little: negligible is below 2%), 0.5 and 0 do not matter. Given least important first, ranked most important first.
+     */
+    @Test
+    void morrisVerdictsFollowMuStarAgainstTheTopFactorAtTheirExactThresholds() {
+        double[] e = {0, 0.5, 1, 5, 50};
+        Sensitivity.MetricResult r = analyzeMorris(new double[][] {e, e}, "z", "y", "c", "b", "a");
+        assertEquals(List.of("a HANGS_ON", "b HANGS_ON", "c MINOR", "y NEGLIGIBLE", "z NEGLIGIBLE"), ranking(r));
+        assertEquals(new Morris.Index(50, 50, 0, 50, 50), r.ranking().get(0).morris());
+        assertEquals(50, r.ranking().get(0).importance());
+        assertEquals(null, r.ranking().get(0).sobol());
+        assertEquals("m", r.metric());
+        assertEquals(0, r.min());
+        assertEquals(156.5, r.max());
+        assertEquals((0 + 0 + 0.5 + 1.5 + 6.5 + 56.5 + 100 + 100 + 100.5 + 101.5 + 106.5 + 156.5) / 12.0, r.mean(),
+                1e-12);
+        assertTrue(!r.constant());
+        assertEquals(List.of("m ranged from 0 to 156.5 (mean 60.8333) over the design.",
+                "The answer hangs on a (0..1), mu* 50 [50, 50]; b (0..1), mu* 5 [5, 5].",
+                "It depends a little on c (0..1), mu* 1 [1, 1].",
+                "It does not depend on y, z within their ranges."), Sensitivity.sentences(r, Sensitivity.Method.MORRIS));
+    }
+
+    /** Every effect zero but the trajectories at different levels: nothing matters though the metric varies. */
+    @Test
+    void noEffectAtAllIsNegligibleAndNothingDominates() {
+        Sensitivity.MetricResult r = analyzeMorris(new double[][] {{0, 0}, {0, 0}}, "a", "b");
+        assertEquals(List.of("a NEGLIGIBLE", "b NEGLIGIBLE"), ranking(r));
+        assertEquals(List.of("m ranged from 0 to 100 (mean 50) over the design.", "No single assumption dominates it.",
+                "It does not depend on a, b within their ranges."), Sensitivity.sentences(r, Sensitivity.Method.MORRIS));
+    }
+
+    /** A metric that took one value everywhere: no factor matters, whatever its indices say, and one sentence. */
+    @Test
+    void aConstantMetricDependsOnNothing() {
+        double[][] unit = new double[6][];
+        morris(new double[][] {{1, 2}, {3, 4}}, unit);
+        List<Factor> f = factors("a", "b");
+        for (Sensitivity.Method method : Sensitivity.Method.values()) {
+            Sensitivity.Design design = new Sensitivity.Design(method, f, 2, 1, unit, Designs.values(f, unit));
+            double[] y = new double[method == Sensitivity.Method.MORRIS ? 6 : 8];
+            java.util.Arrays.fill(y, 7.5);
+            Sensitivity.MetricResult r = Sensitivity.analyze(design, List.of("m"), points(y)).get(0);
+            assertTrue(r.constant());
+            assertEquals(List.of("a NEGLIGIBLE", "b NEGLIGIBLE"), ranking(r));
+            assertEquals(List.of("m was 7.5 at every point of the design: within these ranges it does not depend on"
+                    + " any of the assumptions varied."), Sensitivity.sentences(r, method));
+        }
+    }
+
+    /** Morris flags a factor that hangs on it with sigma above mu* (not one equal, not a minor one). */
+    @Test
+    void aFactorWhoseEffectsSpreadMoreThanTheirMeanIsCalledNonLinear() {
+        // b: effects 4, -4, 4, -4: mu* 4, sigma 4.62; a: 2, 2, 2, -2: mu* 2 and sigma exactly 2;
+        // c: 0.25, -0.25, ...: sigma > mu* but only 6% of the top: minor
+        double[][] ee = {{2, 4, 0.25}, {2, -4, -0.25}, {2, 4, 0.25}, {-2, -4, -0.25}};
+        Sensitivity.MetricResult r = analyzeMorris(ee, "a", "b", "c");
+        assertEquals(List.of("b HANGS_ON", "a HANGS_ON", "c MINOR"), ranking(r));
+        Morris.Index a = r.ranking().get(1).morris();
+        assertEquals(2, a.muStar());
+        assertEquals(2, a.sigma());
+        assertEquals(1, a.mu());
+        List<String> s = Sensitivity.sentences(r, Sensitivity.Method.MORRIS);
+        assertEquals("b acts non-linearly or through other assumptions (sigma > mu*): its effect depends on where"
+                + " the others are.", s.get(s.size() - 1));
+        assertEquals(1, s.stream().filter(l -> l.contains("non-linearly")).count(), s.toString());
+    }
+
+    /** Morris' sigma is the sample standard deviation of the effects; with one trajectory it is zero. */
+    @Test
+    void morrisSigmaIsTheSampleStandardDeviationOfTheEffects() {
+        double[][] unit = new double[8][];
+        double[] y = morris(new double[][] {{2}, {2}, {2}, {-2}}, unit);
+        Morris.Index ix = Morris.analyze(unit, y, 1, 100, 1).get(0);
+        assertEquals(new Morris.Index(1, 2, 2, 2, 2), ix);
+        double[][] one = new double[2][];
+        double[] y1 = morris(new double[][] {{3}}, one);
+        assertEquals(new Morris.Index(3, 3, 0, 3, 3), Morris.analyze(one, y1, 1, 100, 1).get(0));
+    }
+
+    @Test
+    void twoEqualConsecutivePointsOfATrajectoryAreRefused() {
+        double[][] x = {{0.5, 0.5}, {0.5, 0.5}, {0.5, 1}};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Morris.effects(x, new double[] {1, 2, 3}, 2));
+        assertEquals("two consecutive points of a trajectory are equal", e.getMessage());
+    }
+
+    /** The design of a seed is fixed (sensitivity outputs are reproducible): this one, drawn once and kept. */
+    @Test
+    void theMorrisDesignOfASeedIsFixed() {
+        double[][] x = Morris.design(2, 3, 1);
+        assertEquals(PINNED.length, x.length);
+        for (int i = 0; i < x.length; i++) {
+            assertArrayEquals(PINNED[i], x[i], 1e-12, "point " + i);
+        }
+    }
+
+    /** The factors move in a random order: over many trajectories each factor is moved first in some. */
+    @Test
+    void theMorrisMovesAreShuffled() {
+        int d = 4;
+        double[][] x = Morris.design(40, d, 2);
+        boolean[] first = new boolean[d];
+        for (int t = 0; t < 40; t++) {
+            double[] a = x[t * (d + 1)];
+            double[] b = x[t * (d + 1) + 1];
+            for (int j = 0; j < d; j++) {
+                first[j] |= a[j] != b[j];
+            }
+        }
+        assertArrayEquals(new boolean[] {true, true, true, true}, first);
+    }
+
+    private static final double T = 1 / 3.0;
+    private static final double[][] PINNED = {{2 * T, 2 * T, 2 * T}, {0, 2 * T, 2 * T}, {0, 2 * T, 0}, {0, 0, 0},
+        {0, 0, T}, {2 * T, 0, T}, {2 * T, 2 * T, T}, {2 * T, 2 * T, 1}};
+
+    /** Saltelli's S1 and Jansen's ST by hand: rows (f(A), f(B), f(AB)) = (1, 3, 2) and (5, 2, 7), d = 1. */
+    @Test
+    void sobolEstimatesMatchTheFormulasComputedByHand() {
+        double[] y = {1, 3, 2, 5, 2, 7};
+        // mean 2.75, V = 39/4 - 2.75^2 = 2.1875; S1 = ((3 - 2.75)(2 - 1) + (2 - 2.75)(7 - 5)) / 2 / V;
+        // ST = ((1 - 2)^2 + (5 - 7)^2) / 4 / V
+        double v = 2.1875;
+        double[][] e = SobolIndices.estimate(y, 1, new int[] {0, 1});
+        assertEquals(-1.25 / 2 / v, e[0][0], 1e-12);
+        assertEquals(5 / 4.0 / v, e[1][0], 1e-12);
+        // a bootstrap sample: row 1 twice, mean 3.5, V = 29/2 - 3.5^2 = 2.25
+        double[][] b = SobolIndices.estimate(y, 1, new int[] {1, 1});
+        assertEquals(2 * (2 - 3.5) * (7 - 5) / 2 / 2.25, b[0][0], 1e-12);
+        assertEquals(2 * 4 / 4.0 / 2.25, b[1][0], 1e-12);
+        // two factors: row j is f(A), f(B), f(AB_1), f(AB_2)
+        double[] y2 = {1, 3, 2, 0, 5, 2, 7, 4};
+        double[][] e2 = SobolIndices.estimate(y2, 2, new int[] {0, 1});
+        assertEquals(-1.25 / 2 / v, e2[0][0], 1e-12);
+        assertEquals(((3 - 2.75) * (0 - 1) + (2 - 2.75) * (4 - 5)) / 2 / v, e2[0][1], 1e-12);
+        assertEquals((1 + 1) / 4.0 / v, e2[1][1], 1e-12);
+    }
+
+    @Test
+    void anOutputWithNoVarianceHasIndicesOfZeroNotNaN() {
+        double[][] e = SobolIndices.estimate(new double[] {4, 4, 4, 4, 4, 4}, 1, new int[] {0, 1});
+        assertEquals(0, e[0][0]);
+        assertEquals(0, e[1][0]);
+    }
+
+    /**
+     * Rows (-3, -1, -2) and (1, 3, 2): V = 5 and ST = 2 / 4 / 5, exactly a tenth (the answer hangs on it); the
+     * bootstrap's upper bound is far above 5%.
+     */
+    @Test
+    void sobolVerdictAtExactlyATenthHangsOnIt() {
+        double[] y = {-3, -1, -2, 1, 3, 2};
+        List<Factor> f = factors("a");
+        double[][] unit = {{0}, {1}, {1}, {0}, {1}, {1}};
+        Sensitivity.Design design = new Sensitivity.Design(Sensitivity.Method.SOBOL, f, 2, 1, unit,
+                Designs.values(f, unit));
+        Sensitivity.MetricResult r = Sensitivity.analyze(design, List.of("m"), points(y)).get(0);
+        Sensitivity.FactorResult a = r.ranking().get(0);
+        assertEquals(0.1, a.sobol().st());
+        assertEquals(0.1, a.importance());
+        assertEquals(Sensitivity.Verdict.HANGS_ON, a.verdict());
+        assertEquals(null, a.morris());
+    }
+
+    /** y = 4 u1 + 1.2 u2 over a Sobol design: ST 16/17.44, 1.44/17.44 and 0; hangs on, a little, not at all. */
+    @Test
+    void sobolOnALinearFunctionRanksAndWordsItsFactors() {
+        List<Factor> f = factors("a", "b", "c");
+        Sensitivity.Design design = Sensitivity.design(Sensitivity.Method.SOBOL, f, 256, 3);
+        assertEquals(256 * 5, design.points().size());
+        double[] y = new double[design.unit().length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = 4 * design.unit()[i][0] + 1.2 * design.unit()[i][1];
+        }
+        Sensitivity.MetricResult r = Sensitivity.analyze(design, List.of("m"), points(y)).get(0);
+        assertEquals(List.of("a HANGS_ON", "b MINOR", "c NEGLIGIBLE"), ranking(r));
+        assertEquals(16 / 17.44, r.ranking().get(0).sobol().st(), 0.03);
+        assertEquals(1.44 / 17.44, r.ranking().get(1).sobol().st(), 0.02);
+        assertEquals(0, r.ranking().get(2).sobol().st(), 1e-12);
+        List<String> s = Sensitivity.sentences(r, Sensitivity.Method.SOBOL);
+        SobolIndices.Index a = r.ranking().get(0).sobol();
+        assertEquals(String.format(java.util.Locale.ROOT, "The answer hangs on a (0..1), ST %.2f [%.2f, %.2f], S1 %.2f.",
+                a.st(), a.stLow(), a.stHigh(), a.s1()), s.get(1));
+        assertTrue(s.get(2).startsWith("It depends a little on b (0..1), ST 0.0"), s.get(2));
+        assertEquals("It does not depend on c within their ranges.", s.get(3));
+        assertEquals(4, s.size(), "no non-linearity sentence for Sobol");
+    }
+
+    @Test
+    void aDesignNeedsTwoSamplesAndHasTheMethodsSize() {
+        List<Factor> f = factors("a", "b", "c");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Sensitivity.design(Sensitivity.Method.MORRIS, f, 1, 1));
+        assertEquals("--samples must be at least 2", e.getMessage());
+        Sensitivity.Design m = Sensitivity.design(Sensitivity.Method.MORRIS, f, 2, 5);
+        assertEquals(2 * 4, m.points().size());
+        assertArrayEquals(Morris.design(2, 3, 5), m.unit());
+        assertEquals(Designs.values(f, m.unit()), m.points());
+        assertEquals(List.of(Sensitivity.Method.MORRIS, 2, 5L), List.of(m.method(), m.samples(), m.seed()));
+        Sensitivity.Design s = Sensitivity.design(Sensitivity.Method.SOBOL, f, 2, 5);
+        assertArrayEquals(SobolIndices.design(2, 3), s.unit());
+    }
+
+    /** The 2.5% and 97.5% percentiles of 0..999 given shuffled: the 25th and 976th smallest. */
+    @Test
+    void bootstrapPercentilesAreTheOrderStatistics() {
+        double[] v = new double[1000];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (i * 389) % 1000;
+        }
+        assertArrayEquals(new double[] {24, 975}, Bootstrap.percentile95(v));
+        assertArrayEquals(new double[] {7, 7}, Bootstrap.percentile95(new double[] {7}));
+        double[] none = Bootstrap.percentile95(new double[0]);
+        assertTrue(Double.isNaN(none[0]) && Double.isNaN(none[1]));
+    }
+}
