@@ -23,16 +23,18 @@ import java.util.Locale;
  *
  * <p>On a shared machine the same jar's rate moves by 10 to 35% between two runs minutes apart, more than most
  * single changes gain, and two JVMs started one after the other meet different neighbours. Here each build is
- * loaded by a class loader of its own (its own classes, its own statics, its own JIT profiles), and the two run
- * the workload alternately in the same process, each round's first build swapped: a slow minute slows both. Each
- * run is {@code enisim bench WORKLOAD --no-fork --no-references --repeat 1} of that build (a warm-up, then one
+ * loaded by class loaders of its own (its own classes, its own statics, its own JIT profiles), and they run the
+ * workload alternately in the same process: a slow minute slows both. A build loaded later can run a few per cent
+ * faster or slower throughout (the JIT's choices differ from loader to loader), so each build is loaded twice, in
+ * the order base, new, new, base, and a round runs the four in that order or its reverse (alternately); a build's
+ * rate in a round is the geometric mean of its two runs. Each run is {@code enisim bench WORKLOAD --no-fork --no-references --repeat 1} of that build (a warm-up, then one
  * timed run) and gives its events per CPU second, whole and steady; a round's ratio is new over base. Printed:
  * every round, then the median ratio with its range and how many rounds the new build was ahead.
  *
  * <p>A build is a jar ({@code target/enisim.jar} is shaded: everything it needs) or a class path. The two builds'
  * classes never meet: each loader's parent is the platform loader, not this tool's.
  */
-public final class PairedJars {
+public class PairedJars {
 
     /** One build: its loader and its {@code Main.execute(PrintWriter, PrintWriter, String...)}. */
     static final class Build implements AutoCloseable {
@@ -73,6 +75,11 @@ public final class PairedJars {
 
     /** One run's figures: events per CPU second, whole and steady (NaN where the build does not give it). */
     record Rate(double whole, double steady) {
+
+        /** The geometric mean of two runs' figures (each build runs twice a round, loaded twice). */
+        static Rate geometricMean(Rate a, Rate b) {
+            return new Rate(Math.sqrt(a.whole() * b.whole()), Math.sqrt(a.steady() * b.steady()));
+        }
     }
 
     /** The command line: two builds, a workload, rounds and {@code --set}s. */
@@ -160,23 +167,32 @@ public final class PairedJars {
     /** Runs the rounds and prints them and the summary; returns the rounds' ratios (new over base, whole). */
     double[] run() throws Exception {
         Path folder = Files.createTempDirectory("enisim-pair-");
-        try (Build base = new Build("base", options.base());
-                Build candidate = new Build("new", options.candidate())) {
+        // ABBA: each build loaded twice, base, new, new, base, so that the order of loading (the JIT's choices differ
+        // from loader to loader, by a few per cent) weighs on both builds alike
+        try (Build base1 = new Build("base-1", options.base());
+                Build new1 = new Build("new-1", options.candidate());
+                Build new2 = new Build("new-2", options.candidate());
+                Build base2 = new Build("base-2", options.base())) {
             out.printf(Locale.ROOT, "%s, %d rounds, events per CPU second (whole run; steady)%n",
                     options.workload(), options.rounds());
             double[] ratios = new double[options.rounds()];
             double[] steadyRatios = new double[options.rounds()];
             for (int r = 0; r < options.rounds(); r++) {
-                boolean baseFirst = r % 2 == 0;
-                Rate first = measure(baseFirst ? base : candidate, folder);
-                Rate second = measure(baseFirst ? candidate : base, folder);
-                Rate b = baseFirst ? first : second;
-                Rate n = baseFirst ? second : first;
+                // run in the order of loading, then the reverse: a trend within a round weighs on both alike too
+                boolean forward = r % 2 == 0;
+                Rate[] rates = new Rate[4];
+                Build[] order = forward ? new Build[] {base1, new1, new2, base2}
+                        : new Build[] {base2, new2, new1, base1};
+                for (int i = 0; i < 4; i++) {
+                    rates[forward ? i : 3 - i] = measure(order[i], folder);
+                }
+                Rate b = Rate.geometricMean(rates[0], rates[3]);
+                Rate n = Rate.geometricMean(rates[1], rates[2]);
                 ratios[r] = n.whole() / b.whole();
                 steadyRatios[r] = n.steady() / b.steady();
-                out.printf(Locale.ROOT, "round %d (%s first): base %.2f M (%.2f M), new %.2f M (%.2f M): %.3f (%.3f)%n",
-                        r + 1, baseFirst ? "base" : "new", b.whole() / 1e6, b.steady() / 1e6, n.whole() / 1e6,
-                        n.steady() / 1e6, ratios[r], steadyRatios[r]);
+                out.printf(Locale.ROOT, "round %d (%s): base %.2f M (%.2f M), new %.2f M (%.2f M): %.3f (%.3f)%n",
+                        r + 1, forward ? "base, new, new, base" : "base, new, new, base reversed", b.whole() / 1e6,
+                        b.steady() / 1e6, n.whole() / 1e6, n.steady() / 1e6, ratios[r], steadyRatios[r]);
             }
             out.println(summary("whole run", ratios));
             out.println(summary("steady", steadyRatios));

@@ -49,9 +49,9 @@ class PairedJarsTest {
         for (double r : ratios) {
             assertTrue(r > 0 && Double.isFinite(r), out);
         }
-        assertTrue(out.contains("round 1 (base first)"), out);
-        assertTrue(out.contains("round 2 (new first)"), out);
-        assertTrue(out.contains("round 3 (base first)"), out);
+        assertTrue(out.contains("round 1 (base, new, new, base):"), out);
+        assertTrue(out.contains("round 2 (base, new, new, base reversed):"), out);
+        assertTrue(out.contains("round 3 (base, new, new, base):"), out);
         assertTrue(out.contains("whole run: new / base median"), out);
         assertTrue(out.contains("steady: new / base median"), out);
         assertTrue(out.contains("of 3 rounds"), out);
@@ -101,6 +101,43 @@ class PairedJarsTest {
             assertTrue(rate.steady() > 0, "steady: " + rate);
             assertFalse(Files.exists(dir.resolve("a.json")), "its JSON is deleted once read");
         }
+    }
+
+    @Test
+    void eachBuildIsLoadedTwiceAndRunsInTheOrderBaseNewNewBaseThenReversed() throws Exception {
+        String cp = ownClassPath();
+        List<String> calls = new ArrayList<>();
+        PairedJars.Options options = PairedJars.Options.parse(cp, cp, "tiny.yaml", "--rounds", "2");
+        StringWriter text = new StringWriter();
+        PairedJars tool = new PairedJars(options, new PrintWriter(text, true)) {
+            @Override
+            Rate measure(Build build, Path folder) {
+                calls.add(build.name);
+                // whole: base 4 and 1 (mean 2), new 9 and 4 (mean 6); steady: base 1 and 1, new 4 and 1 (mean 2)
+                return switch (build.name) {
+                    case "base-1" -> new Rate(4, 1);
+                    case "new-1" -> new Rate(9, 4);
+                    case "new-2" -> new Rate(4, 1);
+                    case "base-2" -> new Rate(1, 1);
+                    default -> throw new AssertionError(build.name);
+                };
+            }
+        };
+        double[] ratios = tool.run();
+        assertEquals(List.of("base-1", "new-1", "new-2", "base-2", "base-2", "new-2", "new-1", "base-1"), calls);
+        assertEquals(3.0, ratios[0], 1e-12, "geometric means: 6 over 2");
+        assertEquals(3.0, ratios[1], 1e-12, "the same figures, run in reverse");
+        String out = text.toString();
+        assertTrue(out.contains("round 1 (base, new, new, base): base 0.00 M (0.00 M), new 0.00 M (0.00 M): 3.000 (2.000)"),
+                out);
+        assertTrue(out.contains("steady: new / base median 2.000 (2.000-2.000), new ahead in 2 of 2 rounds"), out);
+    }
+
+    @Test
+    void aRatesGeometricMean() {
+        PairedJars.Rate m = PairedJars.Rate.geometricMean(new PairedJars.Rate(2, 9), new PairedJars.Rate(8, 1));
+        assertEquals(4.0, m.whole(), 1e-12);
+        assertEquals(3.0, m.steady(), 1e-12);
     }
 
     @Test
