@@ -42,9 +42,9 @@ public final class EnvironmentLevels implements WorldListener {
         executions.useRows(lines);
     }
 
-    /** Reads function {@code f}'s row ahead of its next change ({@link FunctionLines#touch}). */
-    long touch(int f) {
-        return lines.touch(f);
+    /** Fetches function {@code f}'s row ahead of its next change, by stores ({@link FunctionLines#touch}). */
+    void touch(int f) {
+        lines.touch(f);
     }
 
     /** The rows the areas are kept in (tests). */

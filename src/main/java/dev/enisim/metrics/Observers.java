@@ -55,14 +55,17 @@ public final class Observers implements WorldListener {
     }
 
     /**
-     * Reads the rows that the observers update at an invocation's start or end of {@code function} (its levels' and
-     * counters' row, its current counts and concurrency gauge, its count of successes in the journal) and returns
-     * their sum (meaningless: the caller keeps it so that the reads stay): a look ahead, so that they are fetched
-     * while another event is handled. Changes nothing.
+     * Reads the rows that the observers update at an invocation's start or end of {@code function} (its current
+     * counts and concurrency gauge, its count of successes in the journal) and returns their sum (meaningless: the
+     * caller keeps it so that the reads stay), and stores to spare longs of its levels' and counters' row
+     * ({@link FunctionLines#touch}): a look ahead, so that they are fetched while another event is handled. Changes
+     * no figure.
      */
     public long touch(int function) {
-        long t = recorder.touch(function) + journal.touch(function);
-        return levels == null ? t : t + levels.touch(function);
+        if (levels != null) {
+            levels.touch(function); // stores
+        }
+        return recorder.touch(function) + journal.touch(function);
     }
 
     @Override

@@ -349,7 +349,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
      */
     @Override
     public void nextSource(int function) {
-        touched ^= draws.touch(function) ^ lambda.touchArrival(function) ^ observers.touch(function);
+        draws.touch(function); // stores: nothing to fold
+        touched ^= lambda.touchArrival(function) ^ observers.touch(function);
     }
 
     /** The next event is a plain one (an invocation's end): its slot's and function's rows are read now. */

@@ -28,20 +28,21 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 public final class FunctionDraws implements IntToLongFunction {
 
     // a row, in longs (doubles as their bits); the hot part (what every arrival and duration reads) in the first
-    // three cache lines, what only a thinning segment's start or cosine reads in the fourth. The kinds come first in
-    // the code and last in the row: an arrival's first load is its third line, and the loads of the first two, whose
-    // addresses do not wait for it, follow at once (the branch on the kind predicted): three misses in flight at once
+    // three cache lines, what only a thinning segment's start or cosine reads in the fourth. Each hot line keeps one
+    // long that nothing reads (SPARE_1 to SPARE_3): the look ahead stores to them (touch). The kinds are not in the
+    // row (kinds[]): a small dense array, in cache
     private static final int A_AHEAD = 0;
     private static final int A_WORDS = 1;
-    private static final int A_STATE = 5;           // Homogeneous.SIZE or Thinning.HOT longs, up to 11
-    private static final int D_AHEAD = 12;
-    private static final int D_MU = 13;             // the exponential's mean
-    private static final int D_SIGMA = 14;
-    private static final int D_SHIFT = 15;
-    private static final int D_MAX = 16;
-    private static final int D_WORDS = 17;
-    private static final int A_KIND = 21;
-    private static final int D_KIND = 22;
+    private static final int SPARE_1 = 5;
+    private static final int A_STATE = 6;           // Homogeneous.SIZE or Thinning.HOT longs, up to 7
+    private static final int D_AHEAD = 13;
+    private static final int D_MU = 14;             // the exponential's mean
+    private static final int SPARE_2 = 15;
+    private static final int D_SIGMA = 16;
+    private static final int D_SHIFT = 17;
+    private static final int D_MAX = 18;
+    private static final int D_WORDS = 19;
+    private static final int SPARE_3 = 23;
     private static final int THINNING_COLD = 24;    // Thinning.COLD longs
     private static final int STRIDE = 32;
     /**
@@ -57,6 +58,8 @@ public final class FunctionDraws implements IntToLongFunction {
     private static final int EXPONENTIAL = 2;
 
     private final long[] rows;
+    /** Per function, its arrivals' kind (at 2 f) and its durations' kind (at 2 f + 1). */
+    private final byte[] kinds;
     private final ArrivalProcess[] processes; // OBJECT arrivals
     private final Sampler[] samplers;         // OBJECT durations
     private final RowStream cursor;  // over rows: pointed at a row's stream by its offset alone
@@ -65,6 +68,7 @@ public final class FunctionDraws implements IntToLongFunction {
 
     public FunctionDraws(int functions) {
         this.rows = new long[PAD + functions * STRIDE];
+        this.kinds = new byte[2 * functions];
         this.cursor = new RowStream(rows);
         this.gaussian = ZigguratSampler.NormalizedGaussian.of(cursor);
         this.exponential = ZigguratSampler.Exponential.of(cursor);
@@ -85,19 +89,19 @@ public final class FunctionDraws implements IntToLongFunction {
         long from = Math.max(spec.fromMicros(), notBeforeMicros);
         if (spec instanceof ArrivalSpec.Poisson p && p.ratePerSecond() > 0
                 && streams.apply(0) instanceof Xoshiro256 stream) {
-            rows[r + A_KIND] = POISSON;
+            kinds[2 * function] = POISSON;
             stream.copyWords(rows, r + A_WORDS);
             StepPoisson.Homogeneous.init(rows, r + A_STATE, p.ratePerSecond(), from, spec.untilMicros());
         } else if (spec instanceof ArrivalSpec.Diurnal d && streams.apply(0) instanceof Xoshiro256 stream) {
-            rows[r + A_KIND] = THINNING;
+            kinds[2 * function] = THINNING;
             stream.copyWords(rows, r + A_WORDS);
             ArrivalProcess.Thinning.init(rows, r + A_STATE, r + THINNING_COLD, from, spec.untilMicros(), d);
         } else {
-            rows[r + A_KIND] = OBJECT;
+            kinds[2 * function] = OBJECT;
             processes[function] = new ArrivalProcess(spec, streams, notBeforeMicros);
             return;
         }
-        rows[r + A_AHEAD] = draw(r, (int) rows[r + A_KIND]);
+        rows[r + A_AHEAD] = draw(r, kinds[2 * function]);
     }
 
     /** Function {@code function}'s durations: {@code spec} drawn from {@code stream}, which becomes the table's. */
@@ -107,21 +111,21 @@ public final class FunctionDraws implements IntToLongFunction {
         double sigma = 0;
         double shift = 0;
         if (spec instanceof DistributionSpec.LogNormal l && l.sigma() > 0 && stream instanceof Xoshiro256) {
-            rows[r + D_KIND] = LOG_NORMAL;
+            kinds[2 * function + 1] = LOG_NORMAL;
             mu = l.mu();
             sigma = l.sigma();
         } else if (spec instanceof DistributionSpec.ShiftedLogNormal l && l.sigma() > 0
                 && stream instanceof Xoshiro256) {
-            rows[r + D_KIND] = LOG_NORMAL;
+            kinds[2 * function + 1] = LOG_NORMAL;
             mu = l.mu();
             sigma = l.sigma();
             shift = l.shift();
         } else if (spec instanceof DistributionSpec.Exponential e && e.mean() > 0 && !Double.isInfinite(e.mean())
                 && stream instanceof Xoshiro256) {
-            rows[r + D_KIND] = EXPONENTIAL;
+            kinds[2 * function + 1] = EXPONENTIAL;
             mu = e.mean();
         } else {
-            rows[r + D_KIND] = OBJECT;
+            kinds[2 * function + 1] = OBJECT;
             samplers[function] = Sampler.of(spec, stream);
             return;
         }
@@ -130,35 +134,51 @@ public final class FunctionDraws implements IntToLongFunction {
         rows[r + D_SIGMA] = ArrivalProcess.bits(sigma);
         rows[r + D_SHIFT] = ArrivalProcess.bits(shift);
         rows[r + D_MAX] = ArrivalProcess.bits(spec.max());
-        rows[r + D_AHEAD] = ArrivalProcess.bits(sample(r, rows[r + D_KIND]));
+        rows[r + D_AHEAD] = ArrivalProcess.bits(sample(r, kinds[2 * function + 1]));
     }
 
     /** Whether {@code function}'s arrivals are drawn in its row (not by an object): for the tests. */
     boolean arrivalsInRow(int function) {
-        return rows[row(function) + A_KIND] != OBJECT;
+        return kinds[2 * function] != OBJECT;
     }
 
     /** Whether {@code function}'s durations are drawn in its row (not by a {@link Sampler}): for the tests. */
     boolean durationsInRow(int function) {
-        return rows[row(function) + D_KIND] != OBJECT;
+        return kinds[2 * function + 1] != OBJECT;
     }
 
     /**
-     * Reads one long of each of the three cache lines that {@code function}'s next arrival and duration read, and
-     * returns them folded together (meaningless: the caller keeps it so that the reads are not optimised away): a
-     * look ahead ({@code EventLoop.Lookahead}) that fetches the row while another event is handled.
+     * Stores to a long that nothing reads on each of the three cache lines that {@code function}'s next arrival and
+     * duration read: a look ahead ({@code EventLoop.Lookahead}) that fetches the row while another event is handled.
+     * A store, not a load: a load that misses holds the reorder buffer's head until its line comes, and the event
+     * being handled stops once the buffer is full; a store that misses retires and waits in the store buffer, so the
+     * event goes on. Changes nothing that is drawn.
      */
-    public long touch(int function) {
+    public void touch(int function) {
         long[] s = rows;
         int r = row(function);
-        return s[r + A_AHEAD] ^ s[r + D_AHEAD] ^ s[r + D_WORDS]; // lines 1, 2 and 3 of the row
+        s[r + SPARE_1] = -1; // lines 1, 2 and 3 of the row
+        s[r + SPARE_2] = -1;
+        s[r + SPARE_3] = -1;
+    }
+
+    /**
+     * The spare long of {@code function}'s row on its hot line {@code line} (0 to 2), and the offset of that long
+     * within the row: for the tests ({@link #touch} stores there; {@code offset / 8} is its line).
+     */
+    long spare(int function, int line) {
+        return rows[row(function) + spareOffset(line)];
+    }
+
+    static int spareOffset(int line) {
+        return line == 0 ? SPARE_1 : line == 1 ? SPARE_2 : SPARE_3;
     }
 
     /** The time of {@code function}'s next arrival in microseconds, or {@link ArrivalProcess#NONE} (then for good). */
     public long nextArrival(int function) {
         int r = row(function);
         long[] s = rows;
-        int kind = (int) s[r + A_KIND];
+        int kind = kinds[2 * function];
         if (kind == OBJECT) {
             return processes[function].next();
         }
@@ -181,7 +201,7 @@ public final class FunctionDraws implements IntToLongFunction {
     public long duration(int function) {
         int r = row(function);
         long[] s = rows;
-        long kind = s[r + D_KIND];
+        long kind = kinds[2 * function + 1];
         if (kind == OBJECT) {
             return samplers[function].getAsLong();
         }

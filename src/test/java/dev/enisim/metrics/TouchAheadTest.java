@@ -18,21 +18,36 @@ class TouchAheadTest {
     private static final long S = Seconds.MICROS;
 
     @Test
-    void aFunctionsLinesAreReadWhereTheObserversKeepTheirLongs() {
+    void aFunctionsLinesAreFetchedByStoresToTheirSpareLongs() {
         FunctionLines lines = new FunctionLines();
-        assertEquals(0, lines.touch(1), "no rows yet");
+        lines.touch(1); // no rows yet: nothing to store to
         long[] rows = lines.rows(3);
         int o = FunctionLines.STRIDE;
-        rows[2 * o] = 1;
-        rows[o + FunctionLines.EXECUTIONS + 6] = 2; // not an observer's
-        rows[o - 1] = 4;
-        assertEquals(0, lines.touch(1), "other rows and unused longs are not read");
-        long seen = 0;
-        for (int i : new int[] {0, 7, FunctionLines.EXECUTIONS + 5}) {
-            rows[o + i] += 1L << i;
-            assertNotEquals(seen, lines.touch(1), "long " + i + " of the row is read");
-            seen = lines.touch(1);
+        lines.touch(1);
+        for (int i = 0; i < rows.length; i++) {
+            boolean spare = i == o - 1 || i == o + FunctionLines.SPARE_1 || i == o + FunctionLines.SPARE_2;
+            assertEquals(spare ? -1 : 0, rows[i], "long " + i);
         }
+        lines.touch(2);
+        assertEquals(-1, rows[2 * o + FunctionLines.SPARE_1]);
+        assertEquals(-1, rows[2 * o + FunctionLines.SPARE_2]);
+        java.util.Arrays.fill(rows, 0);
+        lines.touch(0); // no row before the first: its own spares
+        for (int i = 0; i < rows.length; i++) {
+            boolean spare = i == FunctionLines.SPARE_1 || i == FunctionLines.SPARE_2;
+            assertEquals(spare ? -1 : 0, rows[i], "long " + i);
+        }
+    }
+
+    /** Any 8 longs in a row of the table hold a spare: then a store to the spares reaches each line of a row. */
+    @Test
+    void theObserversLongsLeaveASpareInEveryEight() {
+        assertEquals(FunctionLines.SPARE_1 + 8, FunctionLines.SPARE_2);
+        assertEquals(2 * 8, FunctionLines.STRIDE);
+        assertEquals(true, LevelAreas.LONGS <= FunctionLines.SPARE_1, "the levels before the first spare");
+        assertEquals(FunctionLines.SPARE_1 + 1, FunctionLines.EXECUTIONS);
+        // Executions' six counters, EXECUTIONS to + 5, before the second spare
+        assertEquals(true, FunctionLines.EXECUTIONS + 6 <= FunctionLines.SPARE_2);
     }
 
     @Test
@@ -82,9 +97,9 @@ class TouchAheadTest {
         assertNotEquals(before, started, "its counts, gauge and counters");
         assertEquals(recorder.touch(1) + journal.touch(1), noLevels.touch(1),
                 "without levels: the recorder's and the journal's alone");
-        o.environmentLevels(1, 1, 0, 0, 2 * S);
-        assertNotEquals(started, o.touch(1), "its levels' row");
-        assertEquals(levels.rows().touch(1), levels.touch(1));
+        long[] rows = levels.rows().rows(2);
+        assertEquals(-1, rows[FunctionLines.STRIDE + FunctionLines.SPARE_2], "its levels' row, by a store");
+        assertEquals(0, noLevels.touch(1) - o.touch(1), "the levels add nothing to the sum");
     }
 
     @Test

@@ -1,14 +1,13 @@
 package dev.enisim.workload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.enisim.random.RandomStreams;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link FunctionDraws#touch} reads the function's row (the value means nothing but must come from the row, so that
- * the JIT keeps the reads): it moves when the function draws, not when another does, and reading draws nothing.
+ * {@link FunctionDraws#touch} stores to the one spare long of each of the function's three hot cache lines (a look
+ * ahead by stores) and to nothing else: no draw changes, and no other row is written.
  */
 class FunctionDrawsTouchTest {
 
@@ -25,17 +24,49 @@ class FunctionDrawsTouchTest {
     }
 
     @Test
-    void aTouchReadsTheFunctionsRowOnly() {
+    void theSparesAreOnePerHotLine() {
+        for (int line = 0; line < 3; line++) {
+            // the row starts on a line (PAD): long k of the row is on its line k / 8
+            assertEquals(line, FunctionDraws.spareOffset(line) / 8, "spare of line " + line);
+        }
+    }
+
+    @Test
+    void aTouchStoresToTheFunctionsSparesOnly() {
         FunctionDraws draws = table();
-        long before = draws.touch(1);
-        draws.nextArrival(0);
-        draws.duration(2);
-        assertEquals(before, draws.touch(1), "other rows are not read");
-        draws.nextArrival(1); // the value ahead and the stream's words: the row's first line
-        long arrival = draws.touch(1);
-        assertNotEquals(before, arrival);
-        draws.duration(1); // the duration's value ahead and words: its second and third lines
-        assertNotEquals(arrival, draws.touch(1));
+        draws.touch(2);
+        for (int line = 0; line < 3; line++) {
+            assertEquals(-1, draws.spare(2, line), "line " + line + " of function 2's row");
+            assertEquals(0, draws.spare(1, line), "function 1's row is not written");
+        }
+        draws.touch(1);
+        for (int line = 0; line < 3; line++) {
+            assertEquals(-1, draws.spare(1, line), "line " + line + " of function 1's row");
+        }
+    }
+
+    /** Diurnal arrivals (the thinning's seven hot longs) and exponential durations: no state sits in a spare. */
+    @Test
+    void drawingLeavesTheSparesAlone() {
+        RandomStreams streams = new RandomStreams(2, 0);
+        FunctionDraws d = new FunctionDraws(2);
+        for (int f = 0; f < 2; f++) {
+            String name = "g" + f;
+            d.arrivals(f, new ArrivalSpec.Diurnal(3, 1, 0, 3_600_000_000L, 0, Long.MAX_VALUE),
+                    part -> streams.stream(name + "/a"), 0);
+            d.durations(f, f == 0 ? new DistributionSpec.Exponential(1e5, Double.POSITIVE_INFINITY)
+                    : new DistributionSpec.ShiftedLogNormal("t", 2e4, 11, 0.5, Double.POSITIVE_INFINITY),
+                    streams.stream(name + "/d"));
+        }
+        for (int i = 0; i < 2000; i++) {
+            d.nextArrival(i % 2);
+            d.duration(i % 2);
+        }
+        for (int f = 0; f < 2; f++) {
+            for (int line = 0; line < 3; line++) {
+                assertEquals(0, d.spare(f, line), "function " + f + ", line " + line);
+            }
+        }
     }
 
     @Test
