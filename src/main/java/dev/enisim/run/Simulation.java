@@ -350,16 +350,14 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     @Override
     public void nextSource(int function) {
         draws.touch(function); // stores: nothing to fold
-        lambda.touchArrival(function);
-        touched ^= observers.touch(function);
+        touched ^= lambda.touchArrival(function) ^ observers.touch(function);
     }
 
     /** The next event is a plain one (an invocation's end): its slot's and function's rows are read now. */
     @Override
     public void nextPlain(int kind, long payload) {
         int function = lambda.functionOf(kind, payload);
-        lambda.touch(kind, payload);
-        touched ^= function < 0 ? 0 : observers.touch(function);
+        touched ^= lambda.touch(kind, payload) ^ (function < 0 ? 0 : observers.touch(function));
     }
 
     /** The model's other events (arrivals come as sources, {@link #handleSource}). */
