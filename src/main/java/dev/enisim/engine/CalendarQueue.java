@@ -58,11 +58,11 @@ final class CalendarQueue {
     static final int BLOCK = 32;
     private static final int OVERFLOW = SLOTS;
 
-    // an entry's four longs
+    // an entry's four longs: the time and the link, which every insertion, walk and removal reads, side by side
     private static final int STRIDE = 4;
-    private static final int KEY = 1;
-    private static final int PAYLOAD = 2;
-    private static final int LINK = 3;             // next entry (low 32 bits), kind (high 32 bits)
+    private static final int LINK = 1;             // next entry (low 32 bits), kind (high 32 bits)
+    private static final int KEY = 2;
+    private static final int PAYLOAD = 3;
     private static final long NEXT_BITS = 0xFFFF_FFFFL;
 
     // entries
@@ -418,7 +418,11 @@ final class CalendarQueue {
 
     /** Removes the first entry (the one {@link #peek} gives). */
     void removeFirst() {
-        int n = first();
+        removeFirst(first());
+    }
+
+    /** Removes the first entry, {@code n}: the one {@link #peek} gave, with nothing added or removed since. */
+    void removeFirst(int n) {
         long[] e = entries;
         int o = n * STRIDE;
         long t = e[o];
