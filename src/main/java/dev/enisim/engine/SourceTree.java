@@ -222,13 +222,13 @@ final class SourceTree {
      */
     private void play(int leaf, int p) {
         int[] ns = nodes;
-        int b = bits;
+        int sourceBits = leaves;             // 1 << bits: nodes whose xor is below it have equal offsets
         int node = leaf;
         ns[node] = p;
         int tie = 0;
         while (node > 1) {
             int q = ns[node ^ 1];
-            tie |= ((q ^ p) >>> b) - 1;      // negative when the offsets are equal
+            tie |= (q ^ p) - sourceBits;     // negative when the offsets are equal (no node is negative)
             p = Math.min(p, q);              // an intrinsic: a conditional move, whatever the profile
             node >>>= 1;
             ns[node] = p;
@@ -238,13 +238,18 @@ final class SourceTree {
             for (node = leaf >>> 1; node >= 1; node >>>= 1) {
                 match(node);
             }
+            p = ns[1];
         }
-        rooted();
+        rooted(p);
     }
 
     /** Notes the root's exact time. */
     private void rooted() {
-        int root = nodes[1];
+        rooted(nodes[1]);
+    }
+
+    /** Notes the exact time of {@code root}, the root. */
+    private void rooted(int root) {
         int offset = root >>> bits;
         first = offset < maxField ? base + offset : root == NONE ? Long.MAX_VALUE : times[source(root)];
     }
