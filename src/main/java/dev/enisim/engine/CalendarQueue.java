@@ -11,8 +11,10 @@ import java.util.Arrays;
  *
  * <p>An entry is an event object ({@link #OBJECT}) or a plain event: a kind (0 or more, or the loop's own
  * negative kinds) and a {@code long} payload, with no object at all. Entries live in one {@code long[]}, four
- * longs each (time, key, payload, then the next entry of the bucket's list and the kind in one long), so that
- * walking a bucket's list reads one cache line per entry passed; event objects sit apart and are read only for
+ * longs each (time, then the next entry of the bucket's list and the kind in one long, then key and payload), so
+ * that walking a bucket's list reads one cache line per entry passed, and the two longs every insertion, walk and
+ * removal reads share a line more often than not (the array is only 8-byte aligned: an entry spans two lines in
+ * three cases of eight, its first two longs in one); event objects sit apart and are read only for
  * object entries. Each bucket holds its first entry's time beside the entry's index, so that an insertion into an
  * empty bucket or before its first entry, and the scan for the next minimum, read no entry at all. Nothing is
  * allocated per entry (free entries are a stack of indices).
@@ -20,7 +22,7 @@ import java.util.Arrays;
  * <p><b>The far tier</b> (a two-tier calendar, after the ladder queue of Tang, Goh and Thng, 2005). With many
  * entries, the bucket array and the entries outgrow the caches, and an insertion into a random bucket is a miss
  * on the bucket and one on the bucket's last entry, paid one after the other. From {@link #FAR_ON} entries, the
- * buckets hold only the entries up to {@code nearEnd}; a later entry becomes a record (time, key, payload, kind)
+ * buckets hold only the entries up to {@code nearEnd}; a later entry becomes a record (time, kind, key, payload)
  * appended, unsorted, to the last block of its <i>slot</i>: a turn is {@link #SLOTS} slots of 2^{@link #SLOT_BITS}
  * days each, and an entry past the turn goes to the overflow. An append writes where the previous append to that
  * slot wrote, memory that is still in cache. When the buckets are empty, the first non-empty slot is poured into
@@ -58,11 +60,11 @@ final class CalendarQueue {
     static final int BLOCK = 32;
     private static final int OVERFLOW = SLOTS;
 
-    // an entry's four longs
+    // an entry's four longs: the time and the link, which every insertion, walk and removal reads, side by side
     private static final int STRIDE = 4;
-    private static final int KEY = 1;
-    private static final int PAYLOAD = 2;
-    private static final int LINK = 3;             // next entry (low 32 bits), kind (high 32 bits)
+    private static final int LINK = 1;             // next entry (low 32 bits), kind (high 32 bits)
+    private static final int KEY = 2;
+    private static final int PAYLOAD = 3;
     private static final long NEXT_BITS = 0xFFFF_FFFFL;
 
     // entries
@@ -99,7 +101,7 @@ final class CalendarQueue {
     private int slotShift;
     private int nextSlot;                      // the first slot not yet poured into the buckets
     private int nearSize;                      // entries in the buckets (the rest are far)
-    private long[] records;                    // four longs a record: time, key, payload, kind
+    private long[] records;                    // four longs a record: time, kind, key, payload
     private Object[] recordEvents;
     private int[] blockNext;
     private int freeBlock = NIL;
@@ -418,7 +420,11 @@ final class CalendarQueue {
 
     /** Removes the first entry (the one {@link #peek} gives). */
     void removeFirst() {
-        int n = first();
+        removeFirst(first());
+    }
+
+    /** Removes the first entry, {@code n}: the one {@link #peek} gave, with nothing added or removed since. */
+    void removeFirst(int n) {
         long[] e = entries;
         int o = n * STRIDE;
         long t = e[o];

@@ -255,7 +255,7 @@ public final class EventLoop<E> {
         }
         long key = key(priority);
         if (sources.sources() <= TREE_SOURCES) {
-            sources.set(source, atMicros, key);
+            sources.set(source, atMicros, key, nowMicros);
             return;
         }
         if (queuedKey[source] >= 0) {
@@ -310,7 +310,7 @@ public final class EventLoop<E> {
             int kind = q.kind(n);
             if (kind >= 0) {
                 long payload = q.payload(n);
-                q.removeFirst();
+                q.removeFirst(n);
                 if (ahead != null) {
                     lookAhead(q, ahead);
                 }
@@ -323,7 +323,7 @@ public final class EventLoop<E> {
             }
             if (kind == CalendarQueue.OBJECT) {
                 E event = (E) q.event(n);
-                q.removeFirst();
+                q.removeFirst(n);
                 if (ahead != null) {
                     lookAhead(q, ahead);
                 }
@@ -337,7 +337,7 @@ public final class EventLoop<E> {
             int source = (int) q.payload(n);
             // with no replaced occurrence queued, this one is live: its source's key is not even read
             boolean stale = staleQueued > 0 && queuedKey[source] != q.key(n);
-            q.removeFirst();
+            q.removeFirst(n);
             if (stale) {
                 staleQueued--; // replaced since: not an event any more
                 continue;

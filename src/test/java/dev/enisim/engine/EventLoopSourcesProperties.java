@@ -45,7 +45,23 @@ class EventLoopSourcesProperties {
         assertEquals(run(seed, processes, maxGap, false), run(seed, processes, maxGap, true));
     }
 
+    /**
+     * The same with a quarter of the gaps up to 2^far microseconds: occurrences past the source tree's bound on
+     * offsets (clamped, then played again by exact time), and its base moved to the clock as the clock advances.
+     */
+    @Property(tries = 200)
+    void farOccurrencesDeliverInTheSameOrderAsQueuedEvents(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 40) int processes, @ForAll @IntRange(min = 1, max = 30) int maxGap,
+            @ForAll @IntRange(min = 20, max = 44) int far) {
+        List<String> queued = run(seed, processes, maxGap, false, far);
+        assertEquals(queued, run(seed, processes, maxGap, true, far));
+    }
+
     private static List<String> run(long seed, int processes, int maxGap, boolean useSources) {
+        return run(seed, processes, maxGap, useSources, 0);
+    }
+
+    private static List<String> run(long seed, int processes, int maxGap, boolean useSources, int far) {
         EventLoop<Ev> loop = new EventLoop<>(1);
         SplittableRandom r = new SplittableRandom(seed);
         int[] source = new int[processes];
@@ -56,7 +72,7 @@ class EventLoopSourcesProperties {
             int id = useSources ? loop.addSource(e) : -1;
             source[p] = id;
             next[p] = () -> {
-                long at = loop.nowMicros() + r.nextInt(maxGap);
+                long at = loop.nowMicros() + (far > 0 && r.nextInt(4) == 0 ? r.nextLong(1L << far) : r.nextInt(maxGap));
                 int priority = r.nextInt(3);
                 if (useSources) {
                     loop.scheduleSource(id, at, priority);
@@ -79,7 +95,7 @@ class EventLoopSourcesProperties {
             }
         };
         SplittableRandom slices = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        for (long t = 0; loop.pendingEvents() > 0; t += slices.nextInt(40)) {
+        for (long t = 0; loop.pendingEvents() > 0; t += far > 0 ? slices.nextLong(1L << far) : slices.nextInt(40)) {
             loop.runUntil(t, handler);
         }
         return seen;

@@ -29,7 +29,23 @@ class SourceTreeProperties {
         check(seed, n, spread, 6 * n);
     }
 
+    /**
+     * The same with a quarter of the occurrences set far ahead (up to 2^far microseconds, some at the end of time):
+     * past the tree's bound on offsets from its base, clamped, tied with each other and played again by exact time,
+     * and the base moved to the clock as it advances.
+     */
+    @Property(tries = 200)
+    void farOccurrencesBehaveLikeAnArrayOfPendingOccurrences(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 300) int n, @ForAll @IntRange(min = 1, max = 40) int spread,
+            @ForAll @IntRange(min = 20, max = 62) int far) {
+        check(seed, n, spread, 6 * n + 200, far);
+    }
+
     private static void check(long seed, int n, int spread, int steps) {
+        check(seed, n, spread, steps, 0);
+    }
+
+    private static void check(long seed, int n, int spread, int steps, int far) {
         SplittableRandom r = new SplittableRandom(seed);
         SourceTree tree = new SourceTree();
         // the model: by source, its pending occurrence's time and key
@@ -40,9 +56,10 @@ class SourceTreeProperties {
         int[] added = {0};
         // set or replace: keys only grow (the loop's sequence numbers); times from now on, many ties
         IntLongConsumer set = (source, now) -> {
-            long t = now + r.nextInt(spread);
+            long ahead = far > 0 && r.nextInt(4) == 0 ? r.nextLong(1L << far) : r.nextInt(spread);
+            long t = now + Math.min(ahead, Long.MAX_VALUE - now);
             long k = ((long) r.nextInt(3) << 44) | nextKey[0]++;
-            tree.set(source, t, k);
+            tree.set(source, t, k, now);
             time[source] = t;
             key[source] = k;
             pending[source] = true;
@@ -112,13 +129,13 @@ class SourceTreeProperties {
         long[] times = {50, 40, 60, 10, 70, 30, 20, 80, 90};
         for (int s = 0; s < times.length; s++) {
             tree.add("e" + s);
-            tree.set(s, times[s], 100 - s);
+            tree.set(s, times[s], 100 - s, 0);
             assertEquals(s + 1, tree.size());
             long min = Arrays.stream(times, 0, s + 1).min().orElseThrow();
             assertEquals(min, tree.firstTime(), "after adding source " + s);
         }
         tree.add("e9"); // 10 sources in 16 leaves
-        tree.set(8, 5, 1);
+        tree.set(8, 5, 1, 0);
         long[] order = new long[times.length];
         int[] sources = new int[times.length];
         for (int i = 0; i < times.length; i++) {
@@ -138,13 +155,13 @@ class SourceTreeProperties {
         for (int s = 0; s < 4; s++) {
             tree.add("e" + s);
         }
-        tree.set(1, 10, 5);
-        tree.set(0, 10, 6); // the left leaf's key is higher: its sibling keeps the match
+        tree.set(1, 10, 5, 0);
+        tree.set(0, 10, 6, 0); // the left leaf's key is higher: its sibling keeps the match
         assertEquals(1, tree.takeFirst());
         assertEquals(0, tree.takeFirst());
-        tree.set(2, 10, 7);
-        tree.set(3, 10, 3);
-        tree.set(0, 10, 4);
+        tree.set(2, 10, 7, 0);
+        tree.set(3, 10, 3, 0);
+        tree.set(0, 10, 4, 0);
         assertEquals(10, tree.firstTime());
         assertEquals(3, tree.firstKey());
         assertEquals(3, tree.takeFirst());
@@ -154,12 +171,12 @@ class SourceTreeProperties {
         assertEquals(2, tree.takeFirst());
         assertEquals(0, tree.size());
         // an occurrence at the end of time still beats an empty leaf
-        tree.set(3, Long.MAX_VALUE, 9);
+        tree.set(3, Long.MAX_VALUE, 9, 0);
         assertEquals(1, tree.size());
         assertEquals(Long.MAX_VALUE, tree.firstTime());
         assertEquals(9, tree.firstKey());
         assertEquals(3, tree.takeFirst());
-        tree.set(0, Long.MAX_VALUE, 8); // from the left as well
+        tree.set(0, Long.MAX_VALUE, 8, 0); // from the left as well
         assertEquals(Long.MAX_VALUE, tree.firstTime());
         assertEquals(8, tree.firstKey());
         assertEquals(0, tree.takeFirst());
@@ -177,19 +194,19 @@ class SourceTreeProperties {
         long[] times = {50, 20, 70, 10, 60, 30, 80, 40};
         for (int s = 0; s < times.length; s++) {
             tree.add("e" + s);
-            tree.set(s, times[s], s);
+            tree.set(s, times[s], s, 0);
         }
         // each delivered source's next occurrence, later than every initial one: it wins some matches, loses others
         long[] next = {95, 125, 100, 115, 90, 105, 85, 120};
         int[] order = new int[times.length];
         for (int i = 0; i < times.length; i++) {
             order[i] = tree.takeFirst();
-            tree.set(order[i], next[order[i]], 10 + order[i]);
+            tree.set(order[i], next[order[i]], 10 + order[i], 0);
         }
         assertEquals("[3, 1, 5, 7, 0, 4, 2, 6]", Arrays.toString(order));
         assertEquals(0, tree.replays(), "no two times alike");
         assertEquals(85, tree.firstTime());
-        tree.set(1, 85, 9); // a tie with source 6 (key 16) at the root's match, won by the lower key
+        tree.set(1, 85, 9, 0); // a tie with source 6 (key 16) at the root's match, won by the lower key
         assertEquals(1, tree.replays());
         assertEquals(85, tree.firstTime());
         assertEquals(9, tree.firstKey());
@@ -201,6 +218,53 @@ class SourceTreeProperties {
         assertEquals(2, tree.replays());
         assertEquals(6, tree.takeFirst());
         assertEquals(5, tree.size());
+    }
+
+    /**
+     * A node holds its time as an offset from the tree's base, exact up to a bound (2^30 - 2 with two leaves): an
+     * occurrence past it is clamped to the bound (two clamped ones tie and are played again by exact time), and the
+     * base moves to the clock only when an occurrence is set past the bound while the clock is more than half the
+     * bound past the base; clamped occurrences that then fit are exact again.
+     */
+    @Example
+    void theBaseMovesToTheClockOnlyPastHalfTheBound() {
+        SourceTree tree = new SourceTree();
+        tree.add("a");
+        tree.add("b");
+        long bound = (1L << 30) - 2;
+        long half = bound / 2;
+        tree.set(0, 10, 1, 0);
+        tree.set(1, bound + 1, 2, 0); // clamped: the clock has not moved
+        assertEquals(10, tree.firstTime());
+        assertEquals(0, tree.takeFirst());
+        tree.set(0, bound + 5, 3, 10); // clamped too: a tie with source 1, played again by exact time
+        assertEquals(1, tree.replays());
+        assertEquals(bound + 1, tree.firstTime());
+        assertEquals(2, tree.firstKey());
+        tree.set(0, bound + 5, 4, half); // the clock exactly half the bound past the base: not moved
+        assertEquals(0, tree.rebases());
+        assertEquals(2, tree.replays());
+        tree.set(0, bound + 5, 5, half + 1); // one more microsecond: the base moves, both offsets fit
+        assertEquals(1, tree.rebases());
+        assertEquals(2, tree.replays());
+        assertEquals(bound + 1, tree.firstTime());
+        assertEquals(1, tree.takeFirst());
+        long base = half + 1;
+        tree.set(1, base + bound, 6, bound + 1); // exactly the bound from the base: not past it
+        assertEquals(1, tree.rebases());
+        assertEquals(bound + 5, tree.firstTime());
+        assertEquals(0, tree.takeFirst());
+        assertEquals(base + bound, tree.firstTime()); // the largest offset is a time like any other
+        tree.set(0, base + bound + 1, 7, bound + 5); // past it, the clock past half the bound: the base moves
+        assertEquals(2, tree.rebases());
+        assertEquals(2, tree.replays());
+        assertEquals(base + bound, tree.firstTime());
+        assertEquals(6, tree.firstKey());
+        assertEquals(1, tree.takeFirst());
+        assertEquals(base + bound + 1, tree.firstTime());
+        assertEquals(0, tree.takeFirst());
+        assertEquals(Long.MAX_VALUE, tree.firstTime());
+        assertEquals(0, tree.size());
     }
 
     @FunctionalInterface
