@@ -3,6 +3,7 @@ package dev.enisim.metrics;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * {@link LevelAreas#footprintBytes}: the memory model's figure per function (README, "memory per function") counts
@@ -36,5 +37,15 @@ class LevelAreasFootprintTest {
         areas.set(0, 2, 1);
         areas.finish(0, 1);
         assertEquals(16 + 8 * 7 * 2 + 16 + 8 * 2 + 16 + 8 * 3 * 60, areas.footprintBytes());
+    }
+
+    @Test
+    void aSharedTableMustHoldEveryRow() {
+        int stride = FunctionLines.STRIDE;
+        new LevelAreas(new long[3 * stride], 3, 1_000, 4); // exactly three rows: accepted
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new LevelAreas(new long[3 * stride - 1], 3, 1_000, 4));
+        assertEquals("rows for 2, not 3", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new LevelAreas(new long[stride], 2, 1_000, 4));
     }
 }
