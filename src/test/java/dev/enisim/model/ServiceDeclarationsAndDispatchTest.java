@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.enisim.engine.EventLoop;
+import dev.enisim.model.function.State;
+import dev.enisim.model.function.StateReasonCode;
 import dev.enisim.model.network.Cidr;
 import dev.enisim.random.RandomStreams;
 import java.util.ArrayList;
@@ -25,6 +27,8 @@ class ServiceDeclarationsAndDispatchTest {
     private final EventLoop<SimEvent> loop = new EventLoop<>();
     /** "seconds fact" for each invocation, concurrency change, message deleted and NAT connection count. */
     private final List<String> facts = new ArrayList<>();
+    /** "seconds function state/reason: cause" for each change of a function's state. */
+    private final List<String> states = new ArrayList<>();
 
     private String at(long nowMicros) {
         return nowMicros % SEC == 0 ? nowMicros / SEC + "s " : nowMicros / 1000 + "ms ";
@@ -55,6 +59,12 @@ class ServiceDeclarationsAndDispatchTest {
             @Override
             public void natConnections(int gateway, int destination, int connections, long nowMicros) {
                 facts.add(at(nowMicros) + "nat " + gateway + "/" + destination + " " + connections);
+            }
+
+            @Override
+            public void functionState(int function, State state, StateReasonCode reason, String cause,
+                    long nowMicros) {
+                states.add(at(nowMicros) + function + " " + state + "/" + reason + ": " + cause);
             }
         };
         SqsListener sqs = new SqsListener() {
@@ -198,6 +208,36 @@ class ServiceDeclarationsAndDispatchTest {
         run(s, 30 * SEC);
         assertEquals(List.of("20s in flight 0: 1", "20s invoked 0 SUCCESS", "21s in flight 0: 0"),
                 facts.subList(facts.indexOf("20s in flight 0: 1"), facts.size()));
+    }
+
+    /**
+     * "sync", Active at 1 s (when its key's first ENI is ready) and never invoked, is reclaimed 14 days later: its
+     * state says for how long it was not invoked, in seconds.
+     */
+    @Test
+    void anIdleFunctionGoesInactiveSayingHowLongItWasNotInvoked() {
+        LambdaService s = created(declared(SEC));
+        run(s, 20 * WorldHarness.DAY);
+        assertEquals("1s 0 Active/null: all ENIs ready",
+                states.stream().filter(t -> t.contains(" 0 Active")).findFirst().orElseThrow());
+        long reclaimed = 1 + 14 * 86_400;
+        assertEquals(reclaimed + "s 0 Inactive/Idle: not invoked for 1209600 s",
+                states.stream().filter(t -> t.contains(" 0 Inactive")).findFirst().orElseThrow());
+    }
+
+    /** A slot's read ahead reads that slot's row: slot 1's moves with slot 1's row, not with slot 0's. */
+    @Test
+    void aSlotsReadAheadReadsItsOwnRow() {
+        Invocations inv = new Invocations();
+        int zero = inv.start(1, 2, 3, 4, 5, 6, false, 100);
+        int one = inv.start(7, 8, 9, 10, 11, 12, true, 200);
+        long before = inv.touch(one);
+        inv.finish(zero);
+        assertEquals(zero, inv.start(1, 2, 3, 4, 5, 6, false, 999));
+        assertEquals(before, inv.touch(one), "slot 0's row is not read");
+        inv.finish(one);
+        assertEquals(one, inv.start(7, 8, 9, 10, 11, 12, true, 201));
+        assertNotEquals(before, inv.touch(one));
     }
 
     @Test
