@@ -1,5 +1,6 @@
 package dev.enisim.model;
 
+import static dev.enisim.model.UnblockPublishAndIdleRulesTest.actionsAt;
 import static dev.enisim.model.WorldHarness.SEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,10 +29,6 @@ class ProvisioningPortsAndRatesTest {
         h.advanceTo(60 * SEC);
         assertEquals(State.Active, h.state(f));
         return h;
-    }
-
-    private static List<String> actionsAt(WorldHarness h, long seconds) {
-        return h.seen.actions.stream().filter(a -> a.startsWith(seconds + "s ")).toList();
     }
 
     /** 3 allocated at 190 s; a raise to 5 at 300 s adds 2 (allocated in 90 s + 2 x 10 ms). */

@@ -165,12 +165,8 @@ class ServiceDeclarationsAndDispatchTest {
 
     @Test
     void aSynchronousArrivalRunsForTheDurationItsFunctionDraws() {
-        LambdaService s = created(declared(7 * SEC));
-        run(s, 20 * SEC);
-        facts.clear();
-        s.arrive(0, 20 * SEC);
-        run(s, 30 * SEC);
-        assertEquals(List.of("20s in flight 0: 1", "20s invoked 0 SUCCESS", "27s in flight 0: 0"), facts);
+        assertEquals(List.of("20s in flight 0: 1", "20s invoked 0 SUCCESS", "27s in flight 0: 0"),
+                syncArrivalAt20s(declared(7 * SEC)));
     }
 
     /** A table of durations for all functions is what a synchronous arrival draws from, not the function's own. */
@@ -178,12 +174,18 @@ class ServiceDeclarationsAndDispatchTest {
     void aSynchronousArrivalRunsForTheDurationTheTableDrawsWhenOneIsGiven() {
         LambdaService.Builder b = declared(7 * SEC);
         b.durations(f -> 3 * SEC);
+        assertEquals(List.of("20s in flight 0: 1", "20s invoked 0 SUCCESS", "23s in flight 0: 0"),
+                syncArrivalAt20s(b));
+    }
+
+    /** The facts of an arrival of "sync" at 20 s in the model built from {@code b}, to 30 s. */
+    private List<String> syncArrivalAt20s(LambdaService.Builder b) {
         LambdaService s = created(b);
         run(s, 20 * SEC);
         facts.clear();
         s.arrive(0, 20 * SEC);
         run(s, 30 * SEC);
-        assertEquals(List.of("20s in flight 0: 1", "20s invoked 0 SUCCESS", "23s in flight 0: 0"), facts);
+        return facts;
     }
 
     /**

@@ -30,7 +30,8 @@ class UnblockPublishAndIdleRulesTest {
         return h;
     }
 
-    private static List<String> actionsAt(WorldHarness h, long seconds) {
+    /** The control actions reported at {@code seconds} (whole seconds), in order. */
+    static List<String> actionsAt(WorldHarness h, long seconds) {
         return h.seen.actions.stream().filter(a -> a.startsWith(seconds + "s ")).toList();
     }
 
