@@ -111,6 +111,27 @@ class UnblockPublishAndIdleRulesTest {
     }
 
     /**
+     * Functions that existed when the run started, Active, never invoked: one without VpcConfig and one of the legacy
+     * model keep no Hyperplane ENIs, so 30 days later they are still Active (and their idle checks do not spin).
+     */
+    @Test
+    void existingFunctionsWithoutHyperplaneEnisStayActiveWhenIdle() {
+        WorldHarness h = WorldHarness.standard();
+        int plain = h.function("plain", List.of(), List.of());
+        h.at(0, new SimEvent.ExistingFunction(plain, true));
+        WorldHarness legacy = new WorldHarness(1000, 65_000, 60 * SEC, 5 * SEC, Scaling.DEFAULT,
+                new Legacy(() -> SEC, 100, 10));
+        legacy.vpcWithSg(500);
+        legacy.subnet("s", "10.0.0.0/24", "az-1");
+        int old = legacy.function("old", List.of("s"), List.of("sg"));
+        legacy.at(0, new SimEvent.ExistingFunction(old, true));
+        h.advanceTo(30 * DAY);
+        legacy.advanceTo(30 * DAY);
+        assertEquals(State.Active, h.state(plain));
+        assertEquals(State.Active, legacy.state(old));
+    }
+
+    /**
      * A legacy function (Active at its creation) with provisioned concurrency 2: its two environments are
      * allocated from its creation, as a Hyperplane function's are from its activation; an hour later both are idle.
      */
