@@ -485,8 +485,13 @@ public final class LatencyRecorder implements WorldListener {
         private long countsN;
         private long coldInBucket;
 
+        /**
+         * The account's counts cover every index from the start ({@link #INDICES}, 57 KiB once), so that a function's
+         * close adds its counts into them directly ({@link #closeTallied}, {@link #closeCounts}): one add per index
+         * used, no call, no bounds to grow and no window to widen per index (that once per close, {@link #widen}).
+         */
         private Track(boolean account) {
-            counts = account ? new long[COUNTS_FIRST] : null;
+            counts = account ? new long[INDICES] : null;
         }
 
         static Track account() {
@@ -497,16 +502,25 @@ public final class LatencyRecorder implements WorldListener {
             return new Track(false);
         }
 
-        /** Records a value by its histogram index, {@code ~index} for a cold start. */
+        /**
+         * Records a value by its histogram index, {@code ~index} for a cold start: pending, or counted at once once
+         * the function has counts of its own (a bucket of its outgrew {@link #PENDING}: {@code loss}'s one function
+         * from its first bucket on), which its values then go to without the round trip through the pending array
+         * (a store, and a load when the array is counted).
+         */
         void record(short value) {
+            if (counts != null) {
+                countValue(value);
+                return;
+            }
             if (pendingCount == pending.length) {
                 if (pending.length < PENDING) {
                     pending = java.util.Arrays.copyOf(pending, Math.max(8, 2 * pending.length));
                 } else {
-                    if (counts == null) {
-                        counts = new long[COUNTS_FIRST];
-                    }
+                    counts = new long[COUNTS_FIRST];
                     countPending();
+                    countValue(value);
+                    return;
                 }
             }
             pending[pendingCount++] = value;
@@ -515,14 +529,25 @@ public final class LatencyRecorder implements WorldListener {
             }
         }
 
+        /** Counts a value ({@code ~index} for a cold start) into this bucket's counts, not through pending. */
+        private void countValue(short value) {
+            int index = value;
+            if (index < 0) {
+                index = ~index;
+                cold.recordIndex(index, 1);
+                coldInBucket++;
+            }
+            count(index, 1);
+        }
+
         /**
          * Records {@code values[from]} to {@code values[to - 1]} in that order, as {@link #record} would one by one: a
-         * copy when they fit in the pending array as it is, and the cold starts (negative values) counted in a
-         * loop without a branch.
+         * copy when they fit in the pending array as it is (and the function has no counts), and the cold starts
+         * (negative values) counted in a loop without a branch.
          */
         void recordAll(short[] values, int from, int to) {
             int n = to - from;
-            if (n > pending.length - pendingCount) {
+            if (counts != null || n > pending.length - pendingCount) {
                 for (int j = from; j < to; j++) {
                     record(values[j]);
                 }
@@ -549,6 +574,17 @@ public final class LatencyRecorder implements WorldListener {
                 count(index, 1);
             }
             pendingCount = 0;
+        }
+
+        /**
+         * Makes this bucket's window of counts reach indices {@code lo} to {@code hi} and adds {@code n} to its values:
+         * after {@code n} values with those indices were added into {@link #counts} directly (the account's, which
+         * cover every index).
+         */
+        void widen(int lo, int hi, long n) {
+            countsLo = Math.min(countsLo, lo);
+            countsHi = Math.max(countsHi, hi);
+            countsN += n;
         }
 
         /** Counts {@code n} values of a histogram index into this bucket's counts (growing them to cover it). */
@@ -620,6 +656,7 @@ public final class LatencyRecorder implements WorldListener {
             int lo = scratch.lo;
             int hi = scratch.hi;
             pendingCount = 0;
+            long[] accountCounts = account.counts; // every index: added to in the walk, the window widened after it
             int s = 0;
             long rank = LatencyCounts.rank(PERCENTILES[0], n);
             long seen = 0;
@@ -637,7 +674,7 @@ public final class LatencyRecorder implements WorldListener {
                     seen += count;
                     used[m] = index;
                     usedCounts[m++] = count;
-                    account.count(index, count);
+                    accountCounts[index] += count;
                     while (s < PERCENTILES.length && seen >= rank) {
                         stats[at + s] = LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(index));
                         if (++s < PERCENTILES.length) {
@@ -646,7 +683,8 @@ public final class LatencyRecorder implements WorldListener {
                     }
                 } while (bits != 0);
             }
-            overall.recordIncreasing(used, usedCounts, m);
+            account.widen(lo, hi, n);
+            overall.recordIncreasing(used, usedCounts, m, n);
             stats[at + PERCENTILES.length] = hi == 0 ? 0
                     : LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(hi));
             closeColdStarts(stats, at, account);
@@ -702,6 +740,7 @@ public final class LatencyRecorder implements WorldListener {
             int s = 0;
             long rank = LatencyCounts.rank(PERCENTILES[0], n);
             long seen = 0;
+            long[] accountCounts = account == null ? null : account.counts;
             for (int index = lo; index <= hi; index++) {
                 long count = c[index];
                 if (count == 0) {
@@ -710,8 +749,8 @@ public final class LatencyRecorder implements WorldListener {
                 c[index] = 0;
                 seen += count;
                 overall.recordIndex(index, count);
-                if (account != null) {
-                    account.count(index, count);
+                if (accountCounts != null) {
+                    accountCounts[index] += count;
                 }
                 while (s < PERCENTILES.length && seen >= rank) {
                     stats[at + s] = LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(index));
@@ -722,6 +761,9 @@ public final class LatencyRecorder implements WorldListener {
             }
             stats[at + PERCENTILES.length] = hi == 0 ? 0
                     : LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(hi));
+            if (account != null) {
+                account.widen(lo, hi, n);
+            }
         }
 
         private void closeColdStarts(long[] stats, int at, Track account) {

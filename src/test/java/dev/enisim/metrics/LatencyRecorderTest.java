@@ -240,6 +240,25 @@ class LatencyRecorderTest {
     }
 
     /**
+     * Once a function's bucket outgrew {@link LatencyRecorder#PENDING} (it has counts of its own), its later values
+     * are counted as they come, not through the pending array, in later buckets too (cold starts among them): the
+     * figures are plain histograms', directly and through the log (drained into the track and tallied at the
+     * close), and the pending array never grows past {@code PENDING}.
+     */
+    @Test
+    void aFunctionWithCountsCountsItsLaterValuesAsTheyCome() {
+        int n = LatencyRecorder.PENDING;
+        for (int loggedFrom : new int[] {1, 2}) {
+            for (int capacity : new int[] {100, 1 << 15}) {
+                LatencyRecorder r = new LatencyRecorder(4 * 60 * SEC, 60 * SEC, loggedFrom, capacity);
+                checkAgainstPlainHistograms(r, new RandomStreams(loggedFrom, 0).stream("lat"), capacity, 1, 4,
+                        4 * (n + 900));
+                assertEquals(n, r.pendingCapacity(0), "logged from " + loggedFrom + ", log of " + capacity);
+            }
+        }
+    }
+
+    /**
      * Through the log, a closing bucket's values still in the log are tallied where they are (grouped by function),
      * with the function's pending ones, when together they fit in {@link LatencyRecorder#PENDING}: the figures are
      * plain histograms', and the pending arrays are neither written nor grown for them. Past {@code PENDING} they
