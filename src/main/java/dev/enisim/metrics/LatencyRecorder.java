@@ -74,15 +74,18 @@ public final class LatencyRecorder implements WorldListener {
 
     /**
      * The log holds up to {@link #LOG_PER_FUNCTION} values per function, at least {@link #LOG_LEAST} and at most
-     * {@link #LOG_MOST} ({@link #logCapacity(int)}): 32,768 for up to 256 functions (all of them until round 2's
-     * twelfth pass), 1,280,000 for {@code many-functions}' 10,000, whose buckets (about 600,000 values) then close
-     * straight from the log: with a log of 32,768, each of a bucket's 18 or so drains touched every function's track
-     * and pending array (20,000 cache misses a drain; {@code fetch} and {@code recordAll} 3.4% of the samples), now
-     * each track is touched once per bucket, at its close. Measured ({@code many-functions}, 20 minutes): the latency
-     * recorder 10.9% -> 7.3% of the JFR samples (a log of 2^20). Memory: 8 bytes a value (the log and its grouping),
-     * 10 MiB at 10,000 functions, let go when the run ends.
+     * {@link #LOG_MOST} ({@link #logCapacity(int)}), growing by doubling as a bucket needs it: 2,048 a function
+     * (128 in round 2's twelfth pass, 32,768 for up to 256 functions before it), so that a bucket of {@code account}
+     * (200 functions, some 300,000 values) or {@code loss-100} (100 functions, 57,000) closes straight from the log
+     * (grouped once, tallied where the grouping put them) without draining into the functions' pending arrays
+     * within it (a copy of every value drained, and a pass over the listed functions' tracks each drain: 9 drains a
+     * bucket in {@code account} with a log of 32,768, 1 in {@code loss-100}); and {@code many-functions}' 10,000 (about
+     * 600,000 values a bucket), which drained 18 times a bucket with 32,768 (each drain touching every function's
+     * track and pending array: 20,000 cache misses), close from a log of 2^20. Measured: {@code many-functions} 20
+     * minutes, the latency recorder 10.9% -> 7.3% of the JFR samples (a log of 2^20, twelfth pass). Memory: 8 bytes a
+     * value (the log and its grouping) while the run lasts: up to 3.2 MiB at 200 functions, 16 MiB at the most.
      */
-    static final int LOG_PER_FUNCTION = 128;
+    static final int LOG_PER_FUNCTION = 2048;
     static final int LOG_LEAST = 1 << 15;
     static final int LOG_MOST = 1 << 21;
     /** The log's capacity by the run's functions ({@link #logCapacity(int)}). */
@@ -176,7 +179,7 @@ public final class LatencyRecorder implements WorldListener {
         return logging;
     }
 
-    /** The log's capacity for a run of {@code functions} functions: 128 values each, within 2^15 to 2^21. */
+    /** The log's capacity for a run of {@code functions} functions: 2,048 values each, within 2^15 to 2^21. */
     static int logCapacity(int functions) {
         return (int) Math.min(LOG_MOST, Math.max(LOG_LEAST, (long) functions * LOG_PER_FUNCTION));
     }
