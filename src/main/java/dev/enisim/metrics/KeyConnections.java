@@ -6,10 +6,14 @@ import java.util.Arrays;
  * The connections of each ENI key: per bucket their maximum (as a maximum {@link Gauge} keeps it, counting the level
  * the bucket began with) and over the run their time average and variance (as {@link TimeAverage#withVariance}
  * integrates them), laid out so that a change touches one row of one shared array: the level, the instant it
- * was last integrated to, its integral and its square's, the row's bucket and that bucket's maximum so far
- * ({@link #STRIDE} longs, a cache line). A gauge and an average per key were three objects and an array per key,
- * a chain of dependent loads on every start and end of an invocation. A later bucket moves the row's maximum into
- * the key's per-bucket array (and the level into the buckets passed): work per bucket, not per change.
+ * was last integrated to, its integral and its square's, and the current bucket's maximum so far ({@link #STRIDE}
+ * longs, a cache line). A gauge and an average per key were three objects and an array per key, a chain of dependent
+ * loads on every start and end of an invocation.
+ *
+ * <p>The buckets are crossed by all rows at once, as {@link LevelAreas} crosses them: the first change at or past the
+ * current bucket's end moves every row's maximum into its key's per-bucket array (and the level into the buckets
+ * passed) and opens the bucket of the change ({@link #crossAll}). So a change needs no bucket looked up (the caller
+ * passes none) and reads no bucket of its row: one comparison with one field. Work per bucket and key, not per change.
  */
 final class KeyConnections {
 
@@ -23,20 +27,36 @@ final class KeyConnections {
      * {@link #EXACT}, so {@link #squares} tells the two apart).
      */
     private static final int SQUARES = 3;
-    private static final int BUCKET = 4;   // the bucket of the last change
-    private static final int MAXIMUM = 5;  // that bucket's maximum so far
+    private static final int MAXIMUM = 4;  // the current bucket's maximum so far
 
     /** 2^53: up to it, every integer is a double, and a sum of such integers is exact in doubles. */
     static final long EXACT = 1L << 53;
     /** Below this, a level's square (level < 46,341) times the time passed (< 35 minutes) is a long, and exact. */
     private static final long SMALL = 1L << 31;
 
+    private final long bucketMicros;
     private final int buckets;
     private long[] rows = new long[0];
-    private long[][] maxima = new long[0][]; // [key][bucket], up to the row's bucket (excluded)
+    private long[][] maxima = new long[0][]; // [key][bucket], up to the current bucket (excluded)
+    private int bucket;                      // the bucket every row is in
+    private long end;                        // the instant the next one begins: Long.MAX_VALUE in the last
 
-    KeyConnections(int buckets) {
+    /**
+     * Buckets of {@code bucketMicros} ({@code [i x bucketMicros, (i + 1) x bucketMicros)}, the last one taking every
+     * later instant, as {@link BucketGrid} cuts them), {@code buckets} of them.
+     */
+    KeyConnections(long bucketMicros, int buckets) {
+        if (buckets < 1 || bucketMicros <= 0) {
+            throw new IllegalArgumentException("buckets and their length must be positive");
+        }
+        this.bucketMicros = bucketMicros;
         this.buckets = buckets;
+        this.end = endOf(0);
+    }
+
+    /** The instant bucket {@code b} ends: Long.MAX_VALUE for the last one (which takes everything after it). */
+    private long endOf(int b) {
+        return b == buckets - 1 ? Long.MAX_VALUE : (b + 1) * bucketMicros;
     }
 
     /** Grows to cover keys 0 to {@code key}, the new ones at level 0 from time 0. */
@@ -52,35 +72,52 @@ final class KeyConnections {
         }
     }
 
-    /** Key {@code key}'s connections become {@code value} at {@code nowMicros}, in {@code bucket} (never earlier). */
-    void set(int key, int value, int bucket, long nowMicros) {
+    /**
+     * Key {@code key}'s connections become {@code value} at {@code nowMicros} (no earlier than the last change of any
+     * key); at or past the current bucket's end, every row first crosses into the bucket of {@code nowMicros}.
+     */
+    void set(int key, int value, long nowMicros) {
+        if (nowMicros >= end) {
+            crossAll(nowMicros);
+        }
         long[] r = rows;
         int o = key * STRIDE;
         integrate(r, o, nowMicros);
-        if (bucket > r[o + BUCKET]) {
-            carryTo(key, o, bucket);
-        }
         r[o + LEVEL] = value;
         if (value > r[o + MAXIMUM]) {
             r[o + MAXIMUM] = value;
         }
     }
 
-    /** Closes the row's bucket into its array, fills the buckets passed with the level, and opens {@code bucket}. */
-    private void carryTo(int key, int o, int bucket) {
+    /**
+     * Every row closes the current bucket (its maximum into its key's array), fills the buckets passed with its level
+     * and opens the bucket of {@code nowMicros} (at or past the current one's end) at its level.
+     */
+    private void crossAll(long nowMicros) {
         long[] r = rows;
-        int b = (int) r[o + BUCKET];
-        long[] m = maxima[key];
-        m[b] = r[o + MAXIMUM];
-        Arrays.fill(m, b + 1, bucket, r[o + LEVEL]);
-        r[o + BUCKET] = bucket;
-        r[o + MAXIMUM] = r[o + LEVEL];
+        long[][] m = maxima;
+        int b = bucket;
+        int nb = (int) Math.min(nowMicros / bucketMicros, buckets - 1);
+        for (int k = 0; k < m.length; k++) {
+            int o = k * STRIDE;
+            long level = r[o + LEVEL];
+            m[k][b] = r[o + MAXIMUM];
+            Arrays.fill(m[k], b + 1, nb, level);
+            r[o + MAXIMUM] = level;
+        }
+        bucket = nb;
+        end = endOf(nb);
+    }
+
+    /** The bucket every row is in (tests). */
+    int bucket() {
+        return bucket;
     }
 
     /** The key's per-bucket maxima, every bucket filled up to the end (the level carried forward). */
     long[] values(int key) {
         int o = key * STRIDE;
-        int b = (int) rows[o + BUCKET];
+        int b = bucket;
         long[] v = maxima[key].clone();
         v[b] = rows[o + MAXIMUM];
         Arrays.fill(v, b + 1, buckets, rows[o + LEVEL]);
@@ -92,7 +129,7 @@ final class KeyConnections {
         int o = key * STRIDE;
         long[] m = maxima[key];
         long p = rows[o + MAXIMUM];
-        for (int b = 0, n = (int) rows[o + BUCKET]; b < n; b++) {
+        for (int b = 0, n = bucket; b < n; b++) {
             p = Math.max(p, m[b]);
         }
         return p;

@@ -93,15 +93,12 @@ final class LatencyCounts {
      * Records {@code counts[i]} values of bucket index {@code indices[i]} for {@code i < n}, the indices increasing
      * (a closing bucket's, by index): the same as {@code n} calls of {@link #recordIndex}, in a loop of a few
      * instructions per index that finds a page once per run of its indices. With thousands of functions each page is
-     * a cache miss; the short loop lets the processor have many of them in flight at once.
+     * a cache miss; the short loop lets the processor have many of them in flight at once. {@code added} is the sum
+     * of the counts (a closing bucket's values: the caller has it, so no pass adds them up).
      */
-    void recordIncreasing(int[] indices, long[] counts, int n) {
+    void recordIncreasing(int[] indices, long[] counts, int n, long added) {
         if (n == 0) {
             return;
-        }
-        long added = 0;
-        for (int i = 0; i < n; i++) {
-            added += counts[i];
         }
         if (wide != null || total + added >= Integer.MAX_VALUE) { // a count might pass an int: one by one
             for (int i = 0; i < n; i++) {

@@ -74,15 +74,18 @@ public final class LatencyRecorder implements WorldListener {
 
     /**
      * The log holds up to {@link #LOG_PER_FUNCTION} values per function, at least {@link #LOG_LEAST} and at most
-     * {@link #LOG_MOST} ({@link #logCapacity(int)}): 32,768 for up to 256 functions (all of them until round 2's
-     * twelfth pass), 1,280,000 for {@code many-functions}' 10,000, whose buckets (about 600,000 values) then close
-     * straight from the log: with a log of 32,768, each of a bucket's 18 or so drains touched every function's track
-     * and pending array (20,000 cache misses a drain; {@code fetch} and {@code recordAll} 3.4% of the samples), now
-     * each track is touched once per bucket, at its close. Measured ({@code many-functions}, 20 minutes): the latency
-     * recorder 10.9% -> 7.3% of the JFR samples (a log of 2^20). Memory: 8 bytes a value (the log and its grouping),
-     * 10 MiB at 10,000 functions, let go when the run ends.
+     * {@link #LOG_MOST} ({@link #logCapacity(int)}), growing by doubling as a bucket needs it: 2,048 a function
+     * (128 in round 2's twelfth pass, 32,768 for up to 256 functions before it), so that a bucket of {@code account}
+     * (200 functions, some 300,000 values) or {@code loss-100} (100 functions, 57,000) closes straight from the log
+     * (grouped once, tallied where the grouping put them) without draining into the functions' pending arrays
+     * within it (a copy of every value drained, and a pass over the listed functions' tracks each drain: 9 drains a
+     * bucket in {@code account} with a log of 32,768, 1 in {@code loss-100}); and {@code many-functions}' 10,000 (about
+     * 600,000 values a bucket), which drained 18 times a bucket with 32,768 (each drain touching every function's
+     * track and pending array: 20,000 cache misses), close from a log of 2^20. Measured: {@code many-functions} 20
+     * minutes, the latency recorder 10.9% -> 7.3% of the JFR samples (a log of 2^20, twelfth pass). Memory: 8 bytes a
+     * value (the log and its grouping) while the run lasts: up to 3.2 MiB at 200 functions, 16 MiB at the most.
      */
-    static final int LOG_PER_FUNCTION = 128;
+    static final int LOG_PER_FUNCTION = 2048;
     static final int LOG_LEAST = 1 << 15;
     static final int LOG_MOST = 1 << 21;
     /** The log's capacity by the run's functions ({@link #logCapacity(int)}). */
@@ -176,7 +179,7 @@ public final class LatencyRecorder implements WorldListener {
         return logging;
     }
 
-    /** The log's capacity for a run of {@code functions} functions: 128 values each, within 2^15 to 2^21. */
+    /** The log's capacity for a run of {@code functions} functions: 2,048 values each, within 2^15 to 2^21. */
     static int logCapacity(int functions) {
         return (int) Math.min(LOG_MOST, Math.max(LOG_LEAST, (long) functions * LOG_PER_FUNCTION));
     }
@@ -485,8 +488,13 @@ public final class LatencyRecorder implements WorldListener {
         private long countsN;
         private long coldInBucket;
 
+        /**
+         * The account's counts cover every index from the start ({@link #INDICES}, 57 KiB once), so that a function's
+         * close adds its counts into them directly ({@link #closeTallied}, {@link #closeCounts}): one add per index
+         * used, no call, no bounds to grow and no window to widen per index (that once per close, {@link #widen}).
+         */
         private Track(boolean account) {
-            counts = account ? new long[COUNTS_FIRST] : null;
+            counts = account ? new long[INDICES] : null;
         }
 
         static Track account() {
@@ -497,16 +505,25 @@ public final class LatencyRecorder implements WorldListener {
             return new Track(false);
         }
 
-        /** Records a value by its histogram index, {@code ~index} for a cold start. */
+        /**
+         * Records a value by its histogram index, {@code ~index} for a cold start: pending, or counted at once once
+         * the function has counts of its own (a bucket of its outgrew {@link #PENDING}: {@code loss}'s one function
+         * from its first bucket on), which its values then go to without the round trip through the pending array
+         * (a store, and a load when the array is counted).
+         */
         void record(short value) {
+            if (counts != null) {
+                countValue(value);
+                return;
+            }
             if (pendingCount == pending.length) {
                 if (pending.length < PENDING) {
                     pending = java.util.Arrays.copyOf(pending, Math.max(8, 2 * pending.length));
                 } else {
-                    if (counts == null) {
-                        counts = new long[COUNTS_FIRST];
-                    }
+                    counts = new long[COUNTS_FIRST];
                     countPending();
+                    countValue(value);
+                    return;
                 }
             }
             pending[pendingCount++] = value;
@@ -515,14 +532,25 @@ public final class LatencyRecorder implements WorldListener {
             }
         }
 
+        /** Counts a value ({@code ~index} for a cold start) into this bucket's counts, not through pending. */
+        private void countValue(short value) {
+            int index = value;
+            if (index < 0) {
+                index = ~index;
+                cold.recordIndex(index, 1);
+                coldInBucket++;
+            }
+            count(index, 1);
+        }
+
         /**
          * Records {@code values[from]} to {@code values[to - 1]} in that order, as {@link #record} would one by one: a
-         * copy when they fit in the pending array as it is, and the cold starts (negative values) counted in a
-         * loop without a branch.
+         * copy when they fit in the pending array as it is (and the function has no counts), and the cold starts
+         * (negative values) counted in a loop without a branch.
          */
         void recordAll(short[] values, int from, int to) {
             int n = to - from;
-            if (n > pending.length - pendingCount) {
+            if (counts != null || n > pending.length - pendingCount) {
                 for (int j = from; j < to; j++) {
                     record(values[j]);
                 }
@@ -549,6 +577,17 @@ public final class LatencyRecorder implements WorldListener {
                 count(index, 1);
             }
             pendingCount = 0;
+        }
+
+        /**
+         * Makes this bucket's window of counts reach indices {@code lo} to {@code hi} and adds {@code n} to its values:
+         * after {@code n} values with those indices were added into {@link #counts} directly (the account's, which
+         * cover every index).
+         */
+        void widen(int lo, int hi, long n) {
+            countsLo = Math.min(countsLo, lo);
+            countsHi = Math.max(countsHi, hi);
+            countsN += n;
         }
 
         /** Counts {@code n} values of a histogram index into this bucket's counts (growing them to cover it). */
@@ -620,6 +659,7 @@ public final class LatencyRecorder implements WorldListener {
             int lo = scratch.lo;
             int hi = scratch.hi;
             pendingCount = 0;
+            long[] accountCounts = account.counts; // every index: added to in the walk, the window widened after it
             int s = 0;
             long rank = LatencyCounts.rank(PERCENTILES[0], n);
             long seen = 0;
@@ -637,7 +677,7 @@ public final class LatencyRecorder implements WorldListener {
                     seen += count;
                     used[m] = index;
                     usedCounts[m++] = count;
-                    account.count(index, count);
+                    accountCounts[index] += count;
                     while (s < PERCENTILES.length && seen >= rank) {
                         stats[at + s] = LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(index));
                         if (++s < PERCENTILES.length) {
@@ -646,7 +686,8 @@ public final class LatencyRecorder implements WorldListener {
                     }
                 } while (bits != 0);
             }
-            overall.recordIncreasing(used, usedCounts, m);
+            account.widen(lo, hi, n);
+            overall.recordIncreasing(used, usedCounts, m, n);
             stats[at + PERCENTILES.length] = hi == 0 ? 0
                     : LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(hi));
             closeColdStarts(stats, at, account);
@@ -702,6 +743,7 @@ public final class LatencyRecorder implements WorldListener {
             int s = 0;
             long rank = LatencyCounts.rank(PERCENTILES[0], n);
             long seen = 0;
+            long[] accountCounts = account == null ? null : account.counts;
             for (int index = lo; index <= hi; index++) {
                 long count = c[index];
                 if (count == 0) {
@@ -710,8 +752,8 @@ public final class LatencyRecorder implements WorldListener {
                 c[index] = 0;
                 seen += count;
                 overall.recordIndex(index, count);
-                if (account != null) {
-                    account.count(index, count);
+                if (accountCounts != null) {
+                    accountCounts[index] += count;
                 }
                 while (s < PERCENTILES.length && seen >= rank) {
                     stats[at + s] = LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(index));
@@ -722,6 +764,9 @@ public final class LatencyRecorder implements WorldListener {
             }
             stats[at + PERCENTILES.length] = hi == 0 ? 0
                     : LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(hi));
+            if (account != null) {
+                account.widen(lo, hi, n);
+            }
         }
 
         private void closeColdStarts(long[] stats, int at, Track account) {

@@ -28,12 +28,15 @@ final class NetworkLevels {
     private long enisDeleted;
     private long enisOrphaned;
 
-    /** Levels for the world as built: its keys, subnets (and their free addresses) and VPCs. */
-    NetworkLevels(WorldSnapshot w, int buckets) {
+    /**
+     * Levels for the world as built: its keys, subnets (and their free addresses) and VPCs; {@code buckets} buckets
+     * of {@code bucketMicros}.
+     */
+    NetworkLevels(WorldSnapshot w, long bucketMicros, int buckets) {
         this.buckets = buckets;
         accountEnis = new Gauge(buckets, true, 0);
         keyEnis = new Gauge[0];
-        keyConnections = new KeyConnections(buckets);
+        keyConnections = new KeyConnections(bucketMicros, buckets);
         keyEniCount = new long[0];
         ensureKey(w.keys().size() - 1);
         subnetIps = new Gauge[w.subnets().size()];
@@ -62,7 +65,7 @@ final class NetworkLevels {
         }
     }
 
-    /** The connections per key (the recorder sets them directly; the keys the levels cover, it covers). */
+    /** The connections per key (the recorder sets them directly, no bucket looked up; the keys the levels cover, it covers). */
     KeyConnections keyConnections() {
         return keyConnections;
     }

@@ -38,7 +38,7 @@ public final class Recorder implements WorldListener {
         int nf = w.functions().size();
         invocations = new InvocationCounts(nf, grid.count());
         executions = new ExecutionLevels(nf, grid.count());
-        network = new NetworkLevels(w, grid.count());
+        network = new NetworkLevels(w, grid.bucketMicros(), grid.count());
         keyConnections = network.keyConnections();
         history = new StateHistory(nf);
     }
@@ -84,7 +84,7 @@ public final class Recorder implements WorldListener {
 
     @Override
     public void connections(int key, int keyConnections, long nowMicros) {
-        this.keyConnections.set(key, keyConnections, grid.of(nowMicros), nowMicros);
+        this.keyConnections.set(key, keyConnections, nowMicros); // it crosses its buckets itself
     }
 
     @Override

@@ -47,7 +47,7 @@ class BucketLayoutProperties {
             @ForAll @IntRange(min = 1, max = 30) int buckets) {
         SplittableRandom rng = new SplittableRandom(seed);
         long bucketMicros = 1_000;
-        KeyConnections rows = new KeyConnections(buckets);
+        KeyConnections rows = new KeyConnections(bucketMicros, buckets);
         Gauge[] gauges = new Gauge[keys];
         TimeAverage[] averages = new TimeAverage[keys];
         int known = 1 + rng.nextInt(keys);
@@ -59,6 +59,9 @@ class BucketLayoutProperties {
         long now = 0;
         for (int i = 0, n = rng.nextInt(300); i < n; i++) {
             now += rng.nextInt(4) == 0 ? 0 : rng.nextLong(1, rng.nextInt(10) == 0 ? 5 * bucketMicros : 400);
+            if (rng.nextInt(12) == 0) {
+                now = (now / bucketMicros + rng.nextInt(1, 3)) * bucketMicros; // exactly on an edge
+            }
             int bucket = (int) Math.min(buckets - 1, now / bucketMicros);
             if (known < keys && rng.nextInt(20) == 0) {
                 known += rng.nextInt(1, keys - known + 1);
@@ -66,7 +69,7 @@ class BucketLayoutProperties {
             }
             int k = rng.nextInt(known);
             int v = rng.nextInt(1_000_000);
-            rows.set(k, v, bucket, now);
+            rows.set(k, v, now);
             gauges[k].set(bucket, v);
             averages[k].update(v, now);
         }

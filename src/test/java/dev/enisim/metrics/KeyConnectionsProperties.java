@@ -62,7 +62,7 @@ class KeyConnectionsProperties {
         for (int i = 0, n = rng.nextInt(1, 400); i < n; i++) {
             now += rng.nextInt(5) == 0 ? 0 : rng.nextLong(1, maxGap);
             int v = rng.nextInt(10) == 0 ? EDGE_LEVELS[rng.nextInt(EDGE_LEVELS.length)] : rng.nextInt(maxLevel);
-            rows.set(0, v, 0, now);
+            rows.set(0, v, now);
             reference.update(v, now);
         }
         long end = now + rng.nextLong(0, maxGap);
@@ -80,13 +80,13 @@ class KeyConnectionsProperties {
     @Example
     void theRowHoldsTheIntegerUpTo2To53ThenTheDouble() {
         KeyConnections rows = oneKey();
-        rows.set(0, 1_000, 0, 0);
-        rows.set(0, 1_000, 0, 1_000_000_000L);            // 10^6 x 10^9 = 10^15: exact, in the fast path
+        rows.set(0, 1_000, 0);
+        rows.set(0, 1_000, 1_000_000_000L);            // 10^6 x 10^9 = 10^15: exact, in the fast path
         assertEquals(1_000_000_000_000_000L, rows.storedSquares(0));
-        rows.set(0, 1_000, 0, 9_007_199_254L);            // 10^6 x 9,007,199,254 in all: still at most 2^53
+        rows.set(0, 1_000, 9_007_199_254L);            // 10^6 x 9,007,199,254 in all: still at most 2^53
         assertEquals(9_007_199_254_000_000L, rows.storedSquares(0));
         assertTrue(rows.storedSquares(0) <= KeyConnections.EXACT);
-        rows.set(0, 1_000, 0, 9_007_199_255L);            // 2^53 + 259,008: past it, a double's bits
+        rows.set(0, 1_000, 9_007_199_255L);            // 2^53 + 259,008: past it, a double's bits
         double expected = 9_007_199_254_000_000d + 1_000_000d;
         assertEquals(Double.doubleToRawLongBits(expected), rows.storedSquares(0));
         assertEquals(expected, KeyConnections.squares(rows.storedSquares(0)));
@@ -100,7 +100,7 @@ class KeyConnectionsProperties {
         long[] instants = {0, 10, (1L << 31) + 20, (1L << 31) + 25, 1L << 40};
         int[] levels = {46_341, 3, 7, Integer.MAX_VALUE, 0};
         for (int i = 0; i < instants.length; i++) {
-            rows.set(0, levels[i], 0, instants[i]);
+            rows.set(0, levels[i], instants[i]);
             reference.update(levels[i], instants[i]);
         }
         long end = (1L << 40) + 1;
@@ -109,8 +109,8 @@ class KeyConnectionsProperties {
                 Double.doubleToRawLongBits(rows.variance(0, end)));
         // 46,341^2 x 10 = 21,475,077,810 is still an exact integer: stored as such after the first step
         KeyConnections one = oneKey();
-        one.set(0, 46_341, 0, 0);
-        one.set(0, 0, 0, 10);
+        one.set(0, 46_341, 0);
+        one.set(0, 0, 10);
         assertEquals(46_341L * 46_341 * 10, one.storedSquares(0));
     }
 
@@ -129,7 +129,7 @@ class KeyConnectionsProperties {
     }
 
     private static KeyConnections oneKey() {
-        KeyConnections rows = new KeyConnections(1);
+        KeyConnections rows = new KeyConnections(1_000, 1);
         rows.ensureKey(0);
         return rows;
     }

@@ -181,11 +181,13 @@ class LatencyCountsTest {
                 picked.add(Math.floorMod(centre + rng.nextInt(-spread, spread + 1), LatencyRecorder.INDICES));
             }
             int n = 0;
+            long added = 0;
             for (int index : picked) {
                 indices[n] = index;
-                counts[n++] = rng.nextInt(30) == 0 ? rng.nextLong(1, 1L << 32) : rng.nextLong(1, 5);
+                counts[n] = rng.nextInt(30) == 0 ? rng.nextLong(1, 1L << 32) : rng.nextLong(1, 5);
+                added += counts[n++];
             }
-            runs.recordIncreasing(indices, counts, n);
+            runs.recordIncreasing(indices, counts, n, added);
             for (int i = 0; i < n; i++) {
                 single.recordIndex(indices[i], counts[i]);
             }

@@ -113,21 +113,23 @@ class LatencyRecorderTest {
     }
 
     /**
-     * The log's capacity: 128 values per function, within 2^15 and 2^21 ({@link LatencyRecorder#logCapacity}), so that
-     * {@code many-functions}' buckets (10,000 functions, some 600,000 values a bucket) close from the log without a
-     * drain; a capacity given (tests) is kept, and a run of fewer than {@link LatencyRecorder#LOGGED_FROM} functions
-     * has no log.
+     * The log's capacity: 2,048 values per function, within 2^15 and 2^21 ({@link LatencyRecorder#logCapacity}), so
+     * that {@code account}'s buckets (200 functions, some 300,000 values a bucket) and {@code many-functions}' (10,000
+     * functions, some 600,000) close from the log without a drain; a capacity given (tests) is kept, and a run of
+     * fewer than {@link LatencyRecorder#LOGGED_FROM} functions has no log.
      */
     @Test
     void theLogHoldsValuesByFunctions() {
         assertEquals(1 << 15, LatencyRecorder.logCapacity(1));
-        assertEquals(1 << 15, LatencyRecorder.logCapacity(256));
-        assertEquals(257 * 128, LatencyRecorder.logCapacity(257));
-        assertEquals(1_280_000, LatencyRecorder.logCapacity(10_000));
-        assertEquals(1 << 21, LatencyRecorder.logCapacity(16_384));
-        assertEquals(1 << 21, LatencyRecorder.logCapacity(16_385));
+        assertEquals(1 << 15, LatencyRecorder.logCapacity(16));
+        assertEquals(17 * 2_048, LatencyRecorder.logCapacity(17));
+        assertEquals(409_600, LatencyRecorder.logCapacity(200));
+        assertEquals(1 << 21, LatencyRecorder.logCapacity(1_024));
+        assertEquals(1 << 21, LatencyRecorder.logCapacity(1_025));
+        assertEquals(1 << 21, LatencyRecorder.logCapacity(10_000));
         assertEquals(1 << 21, LatencyRecorder.logCapacity(Integer.MAX_VALUE));
-        assertEquals(1_280_000, attached(new LatencyRecorder(60 * SEC, 60 * SEC), 10_000).logLimit());
+        assertEquals(1 << 21, attached(new LatencyRecorder(60 * SEC, 60 * SEC), 10_000).logLimit());
+        assertEquals(131_072, attached(new LatencyRecorder(60 * SEC, 60 * SEC), 64).logLimit());
         assertEquals(0, attached(new LatencyRecorder(60 * SEC, 60 * SEC), 63).logLimit());
         assertEquals(1_000, attached(new LatencyRecorder(60 * SEC, 60 * SEC, 1, 1_000), 10_000).logLimit());
     }
@@ -235,6 +237,25 @@ class LatencyRecorderTest {
                 RandomGenerator rng = new RandomStreams(values, 0).stream("lat");
                 LatencyRecorder r = new LatencyRecorder(60 * SEC, 60 * SEC, loggedFrom, 1 << 15);
                 checkAgainstPlainHistograms(r, rng, values, 1, 1, values);
+            }
+        }
+    }
+
+    /**
+     * Once a function's bucket outgrew {@link LatencyRecorder#PENDING} (it has counts of its own), its later values
+     * are counted as they come, not through the pending array, in later buckets too (cold starts among them): the
+     * figures are plain histograms', directly and through the log (drained into the track and tallied at the
+     * close), and the pending array never grows past {@code PENDING}.
+     */
+    @Test
+    void aFunctionWithCountsCountsItsLaterValuesAsTheyCome() {
+        int n = LatencyRecorder.PENDING;
+        for (int loggedFrom : new int[] {1, 2}) {
+            for (int capacity : new int[] {100, 1 << 15}) {
+                LatencyRecorder r = new LatencyRecorder(4 * 60 * SEC, 60 * SEC, loggedFrom, capacity);
+                checkAgainstPlainHistograms(r, new RandomStreams(loggedFrom, 0).stream("lat"), capacity, 1, 4,
+                        4 * (n + 900));
+                assertEquals(n, r.pendingCapacity(0), "logged from " + loggedFrom + ", log of " + capacity);
             }
         }
     }
