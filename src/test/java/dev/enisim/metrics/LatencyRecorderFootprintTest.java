@@ -22,14 +22,14 @@ class LatencyRecorderFootprintTest {
     void countsWhatTheFunctionsThatRecordedHold() {
         LatencyRecorder r = new LatencyRecorder(4_000_000, 1_000_000); // 4 buckets of 1 s
         r.attach(List.of("a", "b", "c"));
-        // a track: 48 bytes, its overall and cold-start counts, its counts by index (the account's: 1,024 longs), its
-        // pending values (none yet: an empty array's 16 bytes)
-        long accountTrack = 48 + 2 * EMPTY_COUNTS + (16 + 8 * 1024) + 16;
+        // a track: 48 bytes, its overall and cold-start counts, its counts by index (the account's: one long for each
+        // of the 7,296 histogram indices), its pending values (none yet: an empty array's 16 bytes)
+        long accountTrack = 48 + 2 * EMPTY_COUNTS + (16 + 8 * LatencyRecorder.INDICES) + 16;
         long fixed = accountTrack
                 + 16 + 8 * 4 * LatencyRecorder.STATS   // the account's statistics: 4 buckets of 5 longs
                 + 16 + 8 * 4                           // the closed buckets' table: 4 references
                 + 16 + 4 * 3;                          // the tracks' table: 3 references
-        assertEquals(8_604, fixed);
+        assertEquals(58_780, fixed);
         assertEquals(fixed, r.footprintBytes(), "no function recorded yet: no track");
 
         r.latency(1, 5_000, false, 10);
@@ -50,7 +50,7 @@ class LatencyRecorderFootprintTest {
     void growsWithTheBucketsAndTheFunctions() {
         LatencyRecorder r = new LatencyRecorder(60_000_000, 1_000_000); // 60 buckets
         r.attach(List.of("a", "b", "c", "d", "e"));
-        long accountTrack = 48 + 2 * EMPTY_COUNTS + (16 + 8 * 1024) + 16;
+        long accountTrack = 48 + 2 * EMPTY_COUNTS + (16 + 8 * 7_296) + 16;
         assertEquals(accountTrack + (16 + 8 * 60 * 5) + (16 + 8 * 60) + (16 + 4 * 5), r.footprintBytes());
     }
 }
