@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class ProvisionedOverTimeTest {
 
-    private static WorldHarness db() {
+    /** "db" (pool 10, 1 connection an invocation) in the standard world's subnet-1, Active at 60 s. */
+    static WorldHarness db() {
         WorldHarness h = WorldHarness.standard();
         int f = h.function("db", 128, List.of("subnet-1"), List.of("sg-a"), 10, 0, 0);
         h.create(f, 0);

@@ -23,12 +23,7 @@ class ProvisioningPortsAndRatesTest {
 
     /** "db" (pool 10, 1 connection an invocation) in the standard world's subnet-1, Active at 60 s. */
     private static WorldHarness db() {
-        WorldHarness h = WorldHarness.standard();
-        int f = h.function("db", 128, List.of("subnet-1"), List.of("sg-a"), 10, 0, 0);
-        h.create(f, 0);
-        h.advanceTo(60 * SEC);
-        assertEquals(State.Active, h.state(f));
-        return h;
+        return ProvisionedOverTimeTest.db();
     }
 
     /** 3 allocated at 190 s; a raise to 5 at 300 s adds 2 (allocated in 90 s + 2 x 10 ms). */
