@@ -22,12 +22,17 @@ class LambdaServiceTest {
     private final EventLoop<SimEvent> loop = new EventLoop<>();
     private final List<String> facts = new ArrayList<>();
 
-    /** Three functions in one subnet: 0 synchronous, 1 asynchronous, 2 fed by an SQS queue; each runs 1 s. */
-    private LambdaService.Builder declared() {
-        WorldSettings settings = new WorldSettings(new TestSettings(1000, 65_000, 300 * SEC, WorldHarness.IDLE_AFTER,
+    /** The harness's standard settings, every ENI creation, deletion and init taking 1 s, no draws. */
+    static WorldSettings settingsOfOneSecond() {
+        return new WorldSettings(new TestSettings(1000, 65_000, 300 * SEC, WorldHarness.IDLE_AFTER,
                 WorldHarness.KEEP_ALIVE, Scaling.DEFAULT, WarmRouting.MOST_RECENTLY_USED, WorldHarness.REGION_DEFAULT,
                 WorldHarness.STUCK_PENDING_AFTER, ProvisionedAllocation.DEFAULT), () -> SEC, () -> SEC, () -> SEC,
                 HyperplaneLimits.NONE, WorldSettings.NO_DRAWS);
+    }
+
+    /** Three functions in one subnet: 0 synchronous, 1 asynchronous, 2 fed by an SQS queue; each runs 1 s. */
+    private LambdaService.Builder declared() {
+        WorldSettings settings = settingsOfOneSecond();
         WorldListener world = new WorldListener() {
             @Override
             public void invocation(int function, Outcome outcome, long nowMicros) {

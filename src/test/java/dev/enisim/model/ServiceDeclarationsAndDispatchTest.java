@@ -41,10 +41,7 @@ class ServiceDeclarationsAndDispatchTest {
      * but "sync" running 1 s. ENIs take 1 s to create.
      */
     private LambdaService.Builder declared(long syncMicros) {
-        WorldSettings settings = new WorldSettings(new TestSettings(1000, 65_000, 300 * SEC, WorldHarness.IDLE_AFTER,
-                WorldHarness.KEEP_ALIVE, Scaling.DEFAULT, WarmRouting.MOST_RECENTLY_USED, WorldHarness.REGION_DEFAULT,
-                WorldHarness.STUCK_PENDING_AFTER, ProvisionedAllocation.DEFAULT), () -> SEC, () -> SEC, () -> SEC,
-                HyperplaneLimits.NONE, WorldSettings.NO_DRAWS);
+        WorldSettings settings = LambdaServiceTest.settingsOfOneSecond();
         WorldListener world = new WorldListener() {
             @Override
             public void invocation(int function, Outcome outcome, long nowMicros) {
