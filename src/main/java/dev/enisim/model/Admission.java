@@ -60,14 +60,6 @@ final class Admission {
         scaling.addBuckets(rows.functions());
     }
 
-    /** Throws unless the rates' per-function tables cover functions 0 to {@code functions - 1} ({@link #functionsAdded}). */
-    void checkRatesMade(int functions) {
-        if (requests.functionsSetUp() < functions || !scaling.bucketsMade(functions)) {
-            throw new IllegalStateException("the request and scaling rates were not set up for the world's "
-                    + functions + " functions when it was built (" + requests.functionsSetUp() + " set up)");
-        }
-    }
-
     /**
      * An invocation of the Active function {@code f}: its one outcome, reported to the listener (one that runs by
      * {@link WorldListener#started}, with everything it changed); if admitted, its end is scheduled.

@@ -116,11 +116,6 @@ final class RequestRate {
         return r.get(i, FunctionRows.IN_WINDOW) < r.get(i, FunctionRows.ALLOWANCE);
     }
 
-    /** Functions whose window and tables are set up ({@link #grow}). */
-    int functionsSetUp() {
-        return functions;
-    }
-
     /**
      * Sets up the windows of the functions added since the last call (allowance: the starting rate). Called once
      * the world's functions are all added ({@link Admission#functionsAdded}), so that {@link #throttle}'s own call

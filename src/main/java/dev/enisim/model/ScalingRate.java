@@ -34,22 +34,6 @@ final class ScalingRate {
         }
     }
 
-    /** Whether functions 0 to {@code functions - 1} have their bucket (always, under the account's rule: none needed). */
-    boolean bucketsMade(int functions) {
-        if (scaling.model() != Scaling.Model.PER_FUNCTION) {
-            return true;
-        }
-        if (functions > buckets.length) {
-            return false;
-        }
-        for (int f = 0; f < functions; f++) {
-            if (buckets[f] == null) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private TokenBucket bucket() {
         return new TokenBucket(scaling.newEnvironments(), scaling.newEnvironments() * 1e6 / scaling.periodMicros());
     }

@@ -256,14 +256,8 @@ final class World {
      * Checks every capacity rule and conservation law; throws {@link IllegalStateException} naming the first
      * one broken. Cheap enough to call after every event in property tests.
      */
-    /** The admission's parts (for tests of how the world was built). */
-    Admission admission() {
-        return admission;
-    }
-
     public void checkInvariants() {
         Invariants.check(network, fleet, functionList, concurrency, environments);
         nat.checkInvariants();
-        admission.checkRatesMade(functions.length);
     }
 }
