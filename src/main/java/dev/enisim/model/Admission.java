@@ -49,18 +49,6 @@ final class Admission {
     }
 
     /**
-     * The world's functions are all added (it is being built): the request and scaling rates' per-function tables
-     * are made now rather than at a function's first invocation or cold start. What they hold is the same either
-     * way; what changes is that the hot path never takes a branch that only a run's first invocations take, which
-     * C2's compiled arrival code (a profile gathered after those first invocations) would trap on at the start of
-     * every later run in the same JVM, thrown away and compiled again (HISTORY, fourteenth pass).
-     */
-    void functionsAdded() {
-        requests.grow();
-        scaling.addBuckets(rows.functions());
-    }
-
-    /**
      * An invocation of the Active function {@code f}: its one outcome, reported to the listener (one that runs by
      * {@link WorldListener#started}, with everything it changed); if admitted, its end is scheduled.
      */

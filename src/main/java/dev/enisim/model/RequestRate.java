@@ -50,10 +50,6 @@ final class RequestRate {
      */
     Outcome throttle(int i, long now) {
         if (i >= functions) {
-            // never in a built world: its functions were set up when it was built. Were this taken by each run's
-            // first invocations (as when the tables grew here, lazily), C2's code compiled from a profile that had
-            // never seen it taken would be thrown away at the start of every later run in the same JVM (bench
-            // repeats, replications, sweeps), with all the arrival's code it is inlined in
             grow();
         }
         int reservedConcurrency = rows.reservedConcurrency(i);
@@ -116,12 +112,8 @@ final class RequestRate {
         return r.get(i, FunctionRows.IN_WINDOW) < r.get(i, FunctionRows.ALLOWANCE);
     }
 
-    /**
-     * Sets up the windows of the functions added since the last call (allowance: the starting rate). Called once
-     * the world's functions are all added ({@link Admission#functionsAdded}), so that {@link #throttle}'s own call
-     * is never taken in a built world (see there).
-     */
-    void grow() {
+    /** Sets up the windows of the functions added since the last call (allowance: the starting rate). */
+    private void grow() {
         int n = rows.functions();
         if (n > reserved.length) {
             int capacity = Math.max(n, 2 * reserved.length);

@@ -146,7 +146,6 @@ final class WorldBuilder {
     public World build() {
         open();
         built = true;
-        parts.admission().functionsAdded();
         return new World(parts, functions, List.copyOf(roles));
     }
 
