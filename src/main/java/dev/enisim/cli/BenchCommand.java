@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enisim.bench.Bench;
 import dev.enisim.bench.CostModel;
 import dev.enisim.bench.ForkedJvm;
+import dev.enisim.bench.Forks;
 import dev.enisim.bench.MemoryModel;
 import dev.enisim.bench.ParallelScaling;
 import dev.enisim.bench.ReferenceSimulator;
@@ -87,6 +88,14 @@ final class BenchCommand implements Callable<Integer> {
                 + "under a profiler; default: on)."})
     boolean fork;
 
+    @Option(names = "--forks", paramLabel = "N", defaultValue = "1", description = {"Measure each workload in N "
+        + "JVMs of its own, one after the other, and print each fork's events/CPU-s with their median, min and max "
+        + "(JSON: the workload's \"forks\"); the workload's figures are then the median fork's, as JMH reports: "
+        + "the JIT's choices, and with them the rate, differ from one JVM to the next (loss-100: 6.3 to 9.1 M "
+        + "events/CPU-s). Workloads only, not --cost-model points; not with --no-fork (default: "
+        + "${DEFAULT-VALUE})."})
+    int forks;
+
     @Option(names = "--samplers", description = {"Also time random draws: enisim's xoshiro256**, SplitMix64, "
         + "duration samplers and arrival processes (a draw: one arrival) beside any others on the class path "
         + "(.ci/bench adds Apache Commons RNG 1.7), in ns per draw."})
@@ -149,6 +158,12 @@ final class BenchCommand implements Callable<Integer> {
         if (repeat < 1) {
             throw new UserInputException("--repeat must be at least 1");
         }
+        if (forks < 1) {
+            throw new UserInputException("--forks must be at least 1");
+        }
+        if (forks > 1 && !fork) {
+            throw new UserInputException("--forks " + forks + " needs forked JVMs: --no-fork measures in this JVM");
+        }
         Path home = Main.workingDir(spec);
         for (int n : costModelFunctions) {
             if (n < 1) {
@@ -207,12 +222,20 @@ final class BenchCommand implements Callable<Integer> {
             String source = names.get(i);
             Bench.Result r;
             List<Bench.ReferenceResult> rs = new ArrayList<>();
+            Forks.Spread spread = null;
             if (fork) {
-                JsonNode child = forked(home, source, references, sets, mapper, err);
-                r = mapper.treeToValue(child.get("workloads").get(0), Bench.Result.class);
-                for (JsonNode ref : child.get("references")) {
-                    rs.add(mapper.treeToValue(ref, Bench.ReferenceResult.class));
-                }
+                Forks.Measured m = Forks.measure(source, forks, k -> {
+                    JsonNode child = forked(home, source, references, sets, mapper, err);
+                    List<Bench.ReferenceResult> childRefs = new ArrayList<>();
+                    for (JsonNode ref : child.get("references")) {
+                        childRefs.add(mapper.treeToValue(ref, Bench.ReferenceResult.class));
+                    }
+                    return new Forks.Fork(mapper.treeToValue(child.get("workloads").get(0), Bench.Result.class),
+                            childRefs);
+                }, progress);
+                r = m.median().result();
+                rs.addAll(m.median().references());
+                spread = forks > 1 ? m.spread() : null;
             } else {
                 r = Bench.run(source, scenarios.get(i), repeat, progress);
                 if (references && r.erlangB() != null) {
@@ -222,7 +245,12 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             print(out, r);
-            all.add(mapper.valueToTree(r));
+            ObjectNode node = mapper.valueToTree(r);
+            if (spread != null) {
+                printForks(out, spread);
+                node.set("forks", mapper.valueToTree(spread));
+            }
+            all.add(node);
             results.put(r.workload(), r);
             for (Bench.ReferenceResult ref : rs) {
                 out.printf(Locale.ROOT, "%14s vs %-16s %,10.0f events/s (%,.0f-%,.0f), %.1f B/event, lost %.5f:"
@@ -455,6 +483,18 @@ final class BenchCommand implements Callable<Integer> {
                     + " does not exist");
         }
         return file;
+    }
+
+    /** The forks' rates in the order they ran, then their median, min and max (the table's row is the median fork's). */
+    private static void printForks(PrintWriter out, Forks.Spread s) {
+        StringBuilder rates = new StringBuilder();
+        for (double rate : s.eventsPerCpuSecond()) {
+            rates.append(rates.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", rate / 1e6));
+        }
+        out.printf(Locale.ROOT, "%14s %d forks, events/CPU-s (M): %s; median %.2f (min %.2f, max %.2f), steady median"
+                + " %.2f (min %.2f, max %.2f); the row above is the median fork's%n", "", s.forks(), rates,
+                s.median() / 1e6, s.min() / 1e6, s.max() / 1e6, s.steadyMedian() / 1e6, s.steadyMin() / 1e6,
+                s.steadyMax() / 1e6);
     }
 
     private static void print(PrintWriter out, Bench.Result r) {

@@ -157,6 +157,62 @@ class BenchCommandTest {
         assertTrue(forked.out().contains(String.format(Locale.ROOT, "%,d", fw.get("events").asLong())), forked.out());
     }
 
+    @Test
+    void forksMeasureTheWorkloadInSeveralJvmsAndReportTheMedianForkWithTheSpread() throws Exception {
+        Path scenario = dir.resolve("tiny.yaml");
+        Files.writeString(scenario, BenchTest.TINY_LOSS);
+        Path json = dir.resolve("forks.json");
+        List<Path> before = benchTemporaries();
+        Run r = bench(scenario.toString(), "--forks", "3", "--repeat", "1", "--no-references", "--json",
+                json.toString(), "--set", "duration=2000s");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(before, benchTemporaries(), "each fork's JSON and folder are deleted");
+        for (int i = 1; i <= 3; i++) {
+            assertTrue(r.err().contains("tiny.yaml: fork " + i + " of 3"), r.err());
+        }
+        assertEquals(3, r.err().split("tiny.yaml: run 1 of 1", -1).length - 1, "one run in each fork: " + r.err());
+        JsonNode w = new ObjectMapper().readTree(json.toFile()).get("workloads").get(0);
+        JsonNode f = w.get("forks");
+        assertEquals(3, f.get("forks").asInt());
+        assertEquals(3, f.get("eventsPerCpuSecond").size());
+        assertEquals(3, f.get("steadyEventsPerCpuSecond").size());
+        double[] rates = new double[3];
+        for (int i = 0; i < 3; i++) {
+            rates[i] = f.get("eventsPerCpuSecond").get(i).asDouble();
+            assertTrue(rates[i] > 0, f.toString());
+        }
+        java.util.Arrays.sort(rates);
+        assertEquals(rates[0], f.get("min").asDouble());
+        assertEquals(rates[1], f.get("median").asDouble());
+        assertEquals(rates[2], f.get("max").asDouble());
+        // the workload's figures are the median fork's
+        assertEquals(rates[1], w.get("eventsPerCpuSecond").asDouble());
+        assertTrue(r.out().contains("3 forks, events/CPU-s (M): "), r.out());
+        assertTrue(r.out().contains(String.format(Locale.ROOT, "median %.2f (min %.2f, max %.2f)", rates[1] / 1e6,
+                rates[0] / 1e6, rates[2] / 1e6)), r.out());
+
+        // one fork (the default) writes no spread, as before --forks
+        Run one = bench(scenario.toString(), "--repeat", "1", "--no-references", "--json", json.toString(), "--set",
+                "duration=2000s");
+        assertEquals(0, one.code(), one.err());
+        assertFalse(new ObjectMapper().readTree(json.toFile()).get("workloads").get(0).has("forks"));
+        assertFalse(one.out().contains("forks,"), one.out());
+        assertFalse(one.err().contains("fork 1 of"), one.err());
+    }
+
+    @Test
+    void forksBelowOneOrWithoutForkingAreBadInputBeforeAnythingRuns() throws Exception {
+        Path scenario = dir.resolve("tiny.yaml");
+        Files.writeString(scenario, BenchTest.TINY_LOSS);
+        Run zero = bench(scenario.toString(), "--forks", "0", "--repeat", "1");
+        assertEquals(2, zero.code());
+        assertTrue(zero.err().contains("--forks must be at least 1"), zero.err());
+        Run here = bench(scenario.toString(), "--forks", "2", "--no-fork", "--repeat", "1");
+        assertEquals(2, here.code());
+        assertTrue(here.err().contains("--forks 2 needs forked JVMs"), here.err());
+        assertFalse(here.err().contains("warm-up"), "nothing ran: " + here.err());
+    }
+
     /** The bench's temporary folders now in the system's temporary folder. */
     /** This JVM's bench folders in the temporary folder (other benches may run beside the tests). */
     private static List<Path> benchTemporaries() throws java.io.IOException {

@@ -1,0 +1,87 @@
+package dev.enisim.bench;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A workload measured in several JVMs of its own, as JMH's forks: the JIT's choices differ from one JVM to the next
+ * (which method C2 compiles first decides what it inlines where), and for some workloads so does the rate, by up to
+ * 45% ({@code loss-100}: 6.3 to 9.1 M events per CPU second in separate JVMs of the same jar minutes apart). One
+ * fork gives one draw of that; several give its spread, and the figure reported is the median fork's.
+ */
+public final class Forks {
+
+    /** Measures the workload in one fresh JVM ({@code index}: 0 for the first). */
+    @FunctionalInterface
+    public interface Runner {
+        Fork run(int index) throws IOException;
+    }
+
+    /** What one fork measured: the workload's figures and its reference simulators'. */
+    public record Fork(Bench.Result result, List<Bench.ReferenceResult> references) {
+        public Fork {
+            references = List.copyOf(references);
+        }
+    }
+
+    /**
+     * Each fork's rate (events per CPU second of the simulating thread, the median of its repeats, whole run and
+     * steady part), in the order the forks ran, with their median (the upper one of an even count, as the bench's
+     * repeats), min and max.
+     */
+    public record Spread(int forks, double[] eventsPerCpuSecond, double[] steadyEventsPerCpuSecond, double median,
+            double min, double max, double steadyMedian, double steadyMin, double steadyMax) {
+    }
+
+    /** The forks of one workload: the median fork (by events per CPU second) and the spread of all. */
+    public record Measured(Fork median, Spread spread) {
+    }
+
+    private Forks() {
+    }
+
+    /**
+     * Runs {@code forks} forks one after the other (fork {@code i} told to {@code progress} before it starts when
+     * there are several) and returns the median one with the spread of all.
+     */
+    public static Measured measure(String workload, int forks, Runner runner, Consumer<String> progress)
+            throws IOException {
+        if (forks < 1) {
+            throw new IllegalArgumentException("forks must be at least 1: " + forks);
+        }
+        List<Fork> all = new ArrayList<>(forks);
+        for (int i = 0; i < forks; i++) {
+            if (forks > 1) {
+                progress.accept(workload + ": fork " + (i + 1) + " of " + forks);
+            }
+            all.add(runner.run(i));
+        }
+        return of(all);
+    }
+
+    /** The median fork of {@code forks} (at least one) by events per CPU second, and their spread. */
+    static Measured of(List<Fork> forks) {
+        int n = forks.size();
+        double[] rates = new double[n];
+        double[] steady = new double[n];
+        for (int i = 0; i < n; i++) {
+            rates[i] = forks.get(i).result().eventsPerCpuSecond();
+            steady[i] = forks.get(i).result().steadyEventsPerCpuSecond();
+        }
+        double[] byRate = rates.clone();
+        Arrays.sort(byRate);
+        double[] bySteady = steady.clone();
+        Arrays.sort(bySteady);
+        Fork median = null;
+        for (int i = 0; median == null; i++) {
+            if (rates[i] == byRate[n / 2]) {
+                median = forks.get(i);
+            }
+        }
+        return new Measured(median, new Spread(n, rates, steady, byRate[n / 2], byRate[0], byRate[n - 1],
+                bySteady[n / 2], bySteady[0], bySteady[n - 1]));
+    }
+}
