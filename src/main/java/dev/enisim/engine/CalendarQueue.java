@@ -48,10 +48,11 @@ final class CalendarQueue {
     /** Removals between two checks of the width, at most (as many as buckets while they are fewer). */
     static final int TUNING_WINDOW = 4096;
     /**
-     * The day width is the power of two at or below this many average gaps: the one nearest 1.5 gaps by ratio (1.5
-     * times the square root of two), so the width is 1.06 to 2.12 gaps. The class comment says why.
+     * The day width is the power of two at or below this many average gaps (1.5 to 3 gaps). The power of two nearest
+     * 1.5 gaps (1.06 to 2.12 gaps) halves {@code account}'s walks and adds half again as many scans: measured no
+     * faster (README, "Round 2, fourteenth pass").
      */
-    static final double IDEAL_WIDTH_GAPS = 1.5 * 1.4142135623730951;
+    static final double IDEAL_WIDTH_GAPS = 3;
     /** Removals a gap is measured over, at least: a resize sooner keeps the previous estimate. */
     static final int MIN_WINDOW = 64;
 
@@ -59,7 +60,7 @@ final class CalendarQueue {
     static final int FAR_ON = 4096;
     /** The far tier's slots (a turn); beyond the turn, entries wait in the overflow. */
     static final int SLOTS = 64;
-    /** A slot is 2^SLOT_BITS days: with days of 1.06 to 2.12 gaps, some 270 to 540 entries. */
+    /** A slot is 2^SLOT_BITS days: with days of about three gaps, some 770 entries. */
     static final int SLOT_BITS = 8;
     /** Records per block of the far tier's storage. */
     static final int BLOCK = 32;
@@ -121,7 +122,6 @@ final class CalendarQueue {
     private int removalsSinceTuning;
     private long windowStart;
     private int tuningWindow = MIN_WINDOW;   // removals between two checks of the width
-    private int shrinkBelow;                 // the size below which a removal checks for a shrink (setShrinkBelow)
 
     CalendarQueue(int capacity) {
         this(capacity, FAR_ON);
@@ -317,7 +317,6 @@ final class CalendarQueue {
         int s = Math.min(shift + SLOT_BITS, 62 - Integer.numberOfTrailingZeros(SLOTS));
         if (min > Long.MAX_VALUE - ((long) SLOTS << s)) {
             nearEnd = Long.MAX_VALUE;
-            setShrinkBelow();
             pour(OVERFLOW, true);
             return;
         }
@@ -456,14 +455,6 @@ final class CalendarQueue {
         // the bucket's next entry, when inside the same day, is the new minimum: the scan would stop at it at once
         minEntry = followingTime < end ? following : NIL;
         removalsSinceTuning++;
-        // one test per removal: below shrinkBelow entries a shrink may be due, and a re-tuning after a window
-        if (size < shrinkBelow || removalsSinceTuning >= tuningWindow) {
-            afterRemoval();
-        }
-    }
-
-    /** The checks behind {@link #removeFirst}'s one test: a shrink, the far tier's stop, a re-tuning of the width. */
-    private void afterRemoval() {
         if (16 * size < heads.length / 2 && heads.length > 2 * 16) {
             resize(heads.length / 4);
         } else if (4 * size < farOn && nearEnd != Long.MAX_VALUE) {
@@ -476,17 +467,6 @@ final class CalendarQueue {
                 resize(heads.length / 2);
             }
         }
-    }
-
-    /**
-     * Sets {@link #shrinkBelow} from the buckets and the far tier: the size below which a removal may have to shrink
-     * the buckets (fewer than a sixteenth of them used) or stop the far tier (fewer than a quarter of {@code farOn}).
-     */
-    private void setShrinkBelow() {
-        int buckets = heads.length / 2;
-        int fewBuckets = buckets > 16 ? (buckets + 15) / 16 : 0;   // 16 * size < buckets
-        int fewFar = nearEnd != Long.MAX_VALUE ? (farOn + 3) / 4 : 0;  // 4 * size < farOn
-        shrinkBelow = Math.max(fewBuckets, fewFar);
     }
 
     /**
@@ -561,7 +541,7 @@ final class CalendarQueue {
     }
 
     /**
-     * Rebuilds with {@code buckets} buckets and a width of about 1.5 average gaps. A re-tuning keeps the number of
+     * Rebuilds with {@code buckets} buckets and a width of about three average gaps. A re-tuning keeps the number of
      * buckets and only changes the width: the bucket array is then reused, so that a long run's re-tunings (the
      * width can go back and forth as the gap estimate wanders around a power of two) allocate nothing.
      */
@@ -626,7 +606,6 @@ final class CalendarQueue {
         }
         bucket = (int) ((lastTime >>> shift) & mask);
         dayEnd = ((lastTime >>> shift) + 1) << shift;
-        setShrinkBelow();
         if (off) {
             // the far tier stops: everything into the buckets
             for (int s = nextSlot; s <= OVERFLOW; s++) {

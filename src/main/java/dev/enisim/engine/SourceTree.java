@@ -19,10 +19,10 @@ import java.util.Arrays;
  * <p>The offsets are exact but bounded: {@code maxField} = 2^(31 - bits) - 2 microseconds (8.4 s with 256 leaves,
  * 36 minutes with one). A later occurrence is stored with the largest offset (clamped), its exact time kept by
  * source ({@code times[s]}) like its key ({@code keys[s]}); when one is set past the bound and the loop's clock has
- * moved half the bound since the base, the base moves to the clock and every node is written again, each on its own
- * (exact offsets shifted, clamped ones worked out again from the exact times; no match is played). Two nodes with
- * equal offsets (the same microsecond, two clamped times, or two empty leaves) are noticed as a path is played,
- * and the path is then played again comparing exact times and keys: the low bits' order of sources never decides.
+ * moved half the bound since the base, the base moves to the clock and every node is written again from its source's
+ * exact time, each on its own (no match is played). Two nodes with equal offsets (the same microsecond, two clamped
+ * times, or two empty leaves) are noticed as a path is played, and the path is then played again comparing exact
+ * times and keys: the low bits' order of sources never decides.
  *
  * <p>Delivering the first occurrence only marks it ({@link #takeFirst}); when the handler sets the same source's
  * next occurrence, as a process scheduling its own next step does, that is one pass from its leaf to the root
@@ -223,22 +223,20 @@ final class SourceTree {
     }
 
     /**
-     * Moves the base to {@code now} (at most every pending occurrence's time) and writes every node again, each on its
-     * own: an exact offset drops by the move, a clamped one is worked out again from its source's exact time (exact
-     * now, or still clamped). No match is played again: the order of two nodes is kept (exact ones keep their
-     * differences, and a clamped one stays after every exact one), and two equal offsets, still equal or now apart in
-     * the order their exact times gave them, are told apart as any tie is.
+     * Moves the base to {@code now} (at most every pending occurrence's time) and writes every node again from its
+     * source's exact time, each on its own: no match is played again. The order of two nodes is kept (exact offsets
+     * drop alike, and a clamped one stays after every exact one); two equal offsets, still equal or now apart in the
+     * order their exact times gave them, are told apart as any tie is. The nodes of a source being set now hold its
+     * new time for a moment: they are on its path, which the caller plays next.
      */
     private void moveBase(long now) {
-        long move = now - base;
         base = now;
         int[] ns = nodes;
         for (int i = 1; i < ns.length; i++) {
             int node = ns[i];
             if (node != NONE) {
                 int source = source(node);
-                int offset = node >>> bits;
-                ns[i] = node(offset < maxField ? (int) (offset - move) : offset(times[source]), source);
+                ns[i] = node(offset(times[source]), source);
             }
         }
         rooted();
