@@ -50,7 +50,7 @@ final class CalendarQueue {
     /**
      * The day width is the power of two at or below this many average gaps (1.5 to 3 gaps). The power of two nearest
      * 1.5 gaps (1.06 to 2.12 gaps) halves {@code account}'s walks and adds half again as many scans: measured no
-     * faster (README, "Round 2, fourteenth pass").
+     * faster (reports/perf/HISTORY.md, "Round 2, fourteenth pass").
      */
     static final double IDEAL_WIDTH_GAPS = 3;
     /** Removals a gap is measured over, at least: a resize sooner keeps the previous estimate. */
