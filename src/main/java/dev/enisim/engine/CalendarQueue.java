@@ -47,6 +47,12 @@ final class CalendarQueue {
 
     /** Removals between two checks of the width, at most (as many as buckets while they are fewer). */
     static final int TUNING_WINDOW = 4096;
+    /**
+     * The day width is the power of two at or below this many average gaps (1.5 to 3 gaps). The power of two nearest
+     * 1.5 gaps (1.06 to 2.12 gaps) halves {@code account}'s walks and adds half again as many scans: measured no
+     * faster (reports/perf/HISTORY.md, "Round 2, fourteenth pass").
+     */
+    static final double IDEAL_WIDTH_GAPS = 3;
     /** Removals a gap is measured over, at least: a resize sooner keeps the previous estimate. */
     static final int MIN_WINDOW = 64;
 
@@ -456,7 +462,7 @@ final class CalendarQueue {
         } else if (removalsSinceTuning >= tuningWindow) {
             // the spacing of events drifts (traffic changes): re-tune the width when it is off by 2x
             measureGap();
-            double ideal = Math.max(1, 3 * gapEstimate);
+            double ideal = Math.max(1, IDEAL_WIDTH_GAPS * gapEstimate);
             if (width > 2 * ideal || 2 * width < ideal) {
                 resize(heads.length / 2);
             }
@@ -559,7 +565,7 @@ final class CalendarQueue {
         tuningWindow = Math.max(MIN_WINDOW, Math.min(buckets, TUNING_WINDOW));
         clearHeads();
         mask = buckets - 1;
-        shift = 63 - Long.numberOfLeadingZeros(Math.max(1, (long) (3 * gapEstimate)));
+        shift = 63 - Long.numberOfLeadingZeros(Math.max(1, (long) (IDEAL_WIDTH_GAPS * gapEstimate)));
         width = 1L << shift;
         minEntry = NIL;
         boolean off = false;

@@ -19,9 +19,10 @@ import java.util.Arrays;
  * <p>The offsets are exact but bounded: {@code maxField} = 2^(31 - bits) - 2 microseconds (8.4 s with 256 leaves,
  * 36 minutes with one). A later occurrence is stored with the largest offset (clamped), its exact time kept by
  * source ({@code times[s]}) like its key ({@code keys[s]}); when one is set past the bound and the loop's clock has
- * moved half the bound since the base, the base moves to the clock and every leaf is written again. Two nodes with
- * equal offsets (the same microsecond, two clamped times, or two empty leaves) are noticed as a path is played,
- * and the path is then played again comparing exact times and keys: the low bits' order of sources never decides.
+ * moved half the bound since the base, the base moves to the clock and every node is written again from its source's
+ * exact time, each on its own (no match is played). Two nodes with equal offsets (the same microsecond, two clamped
+ * times, or two empty leaves) are noticed as a path is played, and the path is then played again comparing exact
+ * times and keys: the low bits' order of sources never decides.
  *
  * <p>Delivering the first occurrence only marks it ({@link #takeFirst}); when the handler sets the same source's
  * next occurrence, as a process scheduling its own next step does, that is one pass from its leaf to the root
@@ -143,6 +144,32 @@ final class SourceTree {
         return rebases;
     }
 
+    /**
+     * Throws unless every node is what writing the leaves from the exact times and playing every match by exact time
+     * and key would give, and the root's time is its exact time (tests call it after every step).
+     */
+    void checkNodes() {
+        int[] ns = nodes;
+        for (int s = 0; s < leaves; s++) {
+            int leaf = ns[leaves + s];
+            if (leaf != NONE && (s >= sources || leaf != node(offset(times[s]), s))) {
+                throw new IllegalStateException("leaf of source " + s + ": " + leaf + ", time " + times[s]
+                        + ", base " + base);
+            }
+        }
+        for (int node = leaves - 1; node >= 1; node--) {
+            int a = ns[2 * node + 1];
+            int b = ns[2 * node];
+            if (ns[node] != (before(a, b) ? a : b)) {
+                throw new IllegalStateException("node " + node + ": " + ns[node] + ", children " + b + " and " + a);
+            }
+        }
+        long rootTime = ns[1] == NONE ? Long.MAX_VALUE : times[source(ns[1])];
+        if (first != rootTime) {
+            throw new IllegalStateException("root time " + first + ", exact " + rootTime);
+        }
+    }
+
     /** Time of the first occurrence, or {@link Long#MAX_VALUE} when none is pending. */
     long firstTime() {
         settle();
@@ -190,10 +217,29 @@ final class SourceTree {
     private int far(long t, long now) {
         if (now - base > maxField / 2) {
             rebases++;
-            base = now;
-            rebuild(nodes, leaves);
+            moveBase(now);
         }
         return offset(t);
+    }
+
+    /**
+     * Moves the base to {@code now} (at most every pending occurrence's time) and writes every node again from its
+     * source's exact time, each on its own: no match is played again. The order of two nodes is kept (exact offsets
+     * drop alike, and a clamped one stays after every exact one); two equal offsets, still equal or now apart in the
+     * order their exact times gave them, are told apart as any tie is. The nodes of a source being set now hold its
+     * new time for a moment: they are on its path, which the caller plays next.
+     */
+    private void moveBase(long now) {
+        base = now;
+        int[] ns = nodes;
+        for (int i = 1; i < ns.length; i++) {
+            int node = ns[i];
+            if (node != NONE) {
+                int source = source(node);
+                ns[i] = node(offset(times[source]), source);
+            }
+        }
+        rooted();
     }
 
     /** Removes the source's pending occurrence, if any. */

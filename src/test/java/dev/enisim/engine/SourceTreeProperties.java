@@ -100,6 +100,7 @@ class SourceTreeProperties {
                     set.accept(r.nextInt(added[0]), now); // or another source's
                 }
             }
+            tree.checkNodes();
             assertEquals(added[0], tree.sources());
             assertEquals(size(pending), tree.size());
             int probe = r.nextInt(added[0]);
@@ -246,6 +247,7 @@ class SourceTreeProperties {
         assertEquals(2, tree.replays());
         tree.set(0, bound + 5, 5, half + 1); // one more microsecond: the base moves, both offsets fit
         assertEquals(1, tree.rebases());
+        tree.checkNodes();
         assertEquals(2, tree.replays());
         assertEquals(bound + 1, tree.firstTime());
         assertEquals(1, tree.takeFirst());
@@ -257,6 +259,7 @@ class SourceTreeProperties {
         assertEquals(base + bound, tree.firstTime()); // the largest offset is a time like any other
         tree.set(0, base + bound + 1, 7, bound + 5); // past it, the clock past half the bound: the base moves
         assertEquals(2, tree.rebases());
+        tree.checkNodes();
         assertEquals(2, tree.replays());
         assertEquals(base + bound, tree.firstTime());
         assertEquals(6, tree.firstKey());
