@@ -350,14 +350,18 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     @Override
     public void nextSource(int function) {
         draws.touch(function); // stores: nothing to fold
-        touched ^= lambda.touchArrival(function) ^ observers.touch(function);
+        observers.touch(function); // stores
+        touched ^= lambda.touchArrival(function);
     }
 
     /** The next event is a plain one (an invocation's end): its slot's and function's rows are read now. */
     @Override
     public void nextPlain(int kind, long payload) {
         int function = lambda.functionOf(kind, payload);
-        touched ^= lambda.touch(kind, payload) ^ (function < 0 ? 0 : observers.touch(function));
+        touched ^= lambda.touch(kind, payload);
+        if (function >= 0) {
+            observers.touch(function); // stores
+        }
     }
 
     /** The model's other events (arrivals come as sources, {@link #handleSource}). */
