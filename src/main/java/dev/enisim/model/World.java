@@ -75,19 +75,21 @@ final class World {
     }
 
     /**
-     * Reads the rows the plain event ({@code kind}, {@code payload}) reads first (an invocation's end: its slot's,
-     * its function's) and returns the values folded together: a look ahead, never state.
+     * Fetches the rows the plain event ({@code kind}, {@code payload}) reads first (an invocation's end: its slot's,
+     * its function's), by stores to their spare longs: a look ahead, never state.
      */
-    long touch(int kind, long payload) {
-        return kind == SimEvent.INVOCATION_END ? admission.touchEnd(payload) : 0;
+    void touch(int kind, long payload) {
+        if (kind == SimEvent.INVOCATION_END) {
+            admission.touchEnd(payload);
+        }
     }
 
     /**
-     * Reads the rows an invocation of {@code function} reads first (its row, its idle ring's top): as
+     * Fetches the rows an invocation of {@code function} reads first (its row, its idle ring's top): as
      * {@link #touch}.
      */
-    long touchInvocation(int function) {
-        return rows.touch(function);
+    void touchInvocation(int function) {
+        rows.touch(function);
     }
 
     /** Whether the run reads the rows ahead ({@link #touchInvocation}): what only the look ahead reads is kept then. */
