@@ -46,9 +46,8 @@ public final class Recorder implements WorldListener {
     }
 
     /**
-     * Keeps the functions' current counts and concurrency in {@code shared}'s rows ({@link
-     * EnvironmentLevels#shareRows}, beside the levels a start and an end update too). Call before {@link #attach};
-     * after it, they stay where they are.
+     * Keeps the functions' current counts and concurrency in {@code shared}'s rows ({@link EnvironmentLevels#shareRows},
+     * beside the levels a start and an end update too). Call before {@link #attach}; after it, they stay where they are.
      */
     void useRows(FunctionLines shared) {
         if (invocations == null) {

@@ -188,13 +188,12 @@ final class Admission {
     }
 
     /**
-     * Fetches what the end with {@code payload} ({@link Invocations#end}) reads first, the slot's row and its
-     * function's row (and the idle ring's line it puts the environment back to), by stores to their spare longs: a
-     * look ahead that fetches them while another event is handled.
+     * Reads what the end with {@code payload} ({@link Invocations#end}) reads first, the slot's row and its
+     * function's row (and the idle ring's line it puts the environment back to), and returns the values folded
+     * together: a look ahead that fetches them while another event is handled.
      */
-    void touchEnd(long payload) {
-        invocations.touch(Invocations.slot(payload));
-        rows.touch(Invocations.function(payload));
+    long touchEnd(long payload) {
+        return invocations.touch(Invocations.slot(payload)) ^ rows.touch(Invocations.function(payload));
     }
 
     /**

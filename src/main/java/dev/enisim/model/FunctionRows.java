@@ -6,17 +6,14 @@ import java.util.Arrays;
  * The functions' hot state, one row of a shared {@code long[]} per function (16 longs, 128 bytes: two cache lines
  * when the row is aligned, as in a large table ({@link #FIRST}), three at most): what an invocation's start and end
  * read and write (its state is Active, whether its binding has keys, its in-flight count, reservation, account and
- * provisioned concurrency, its timeout and connections, its request-rate window, its environments' counts, packed
- * two to a long), so that they touch a line or two rather than several objects per function. An end reads and
- * writes only the row's first line (and the second while the function's idle ring is the row's own). Each line
- * keeps one long that nothing reads, for the look ahead's stores ({@link #touch}). When the function was last
- * invoked, which a start only writes, is kept beside the rows ({@link #lastInvoked}). The hot path names a function
- * by its index; {@link LambdaFunction} and {@link Environments} read and write the same rows for everything else.
+ * provisioned concurrency, its timeout and connections, when it was last invoked, its request-rate window, its
+ * environments' counts, packed two to a long), so that they touch a line or two rather than several objects per
+ * function. An end reads and writes only the row's first 88 bytes. The hot path names a function by its index; {@link LambdaFunction} and {@link
+ * Environments} read and write the same rows for everything else.
  *
  * <p>A function's idle on-demand environments sit in a ring (three longs per environment: its key and ENI row, when
- * it went idle, when it was made; in the slab, a fourth that nothing reads, for the look ahead), ordered by when
- * they went idle: by default an invocation takes the most recently used one (the top), keep-alive expiry removes
- * the oldest (the bottom), so both ends are O(1). The first ring, room
+ * it went idle, when it was made), ordered by when they went idle: by default an invocation takes the most recently
+ * used one (the top), keep-alive expiry removes the oldest (the bottom), so both ends are O(1). The first ring, room
  * for one, is in the function's row itself (a function seldom idle more than one environment at a time: taking it
  * reads no other line); a full ring moves to one twice its size in a shared {@code long[]} (the slab; a ring given
  * up there is kept for the next ring of its size: the slab never holds more than twice what the rings ever held at
@@ -36,24 +33,23 @@ final class FunctionRows {
      * instead of straddling three; a smaller one is wherever the collector puts it (in cache anyway, mostly).
      */
     private static final int FIRST = 14;
-    // what an end reads and writes: the first line (and the inline ring while it is the ring)
+    // what an end reads and writes: the first 11 longs
     private static final int COUNTS = 0;            // invocations in flight (low) | environments busy (high)
     private static final int RESERVED_ACCOUNT = 1;  // reserved concurrency (low; UNRESERVED when none) | account
     private static final int FLAGS_GENERATION = 2;  // flags (low) | the environments' configuration generation
-    private static final int IDLE_HEAD = 3;         // idle on-demand environments (low) | ring position of the oldest
-    private static final int RING = 4;              // the ring's offset (low: in the row, else the slab) | capacity
-    private static final int PROVISIONED = 5;       // provisioned concurrency allocated (low) | environments made
-    private static final int PROV_IDLE_TIMEOUT = 6; // provisioned environments idle (low) | timeout in micros (high)
-    /** Longs that nothing reads, one on each line of an aligned row: the look ahead stores to them. */
-    static final int SPARE_1 = 7;
+    private static final int CONNECTIONS = 3;       // the network model's per invocation (low) | per environment
+    private static final int IDLE_HEAD = 4;         // idle on-demand environments (low) | ring position of the oldest
+    private static final int RING = 5;              // the ring's offset (low: in the row, else the slab) | capacity
+    private static final int PROVISIONED = 6;      // provisioned concurrency allocated (low) | environments made
+    private static final int PROV_IDLE = 7;         // provisioned environments idle
     private static final int INLINE_RING = 8;       // the first ring: one idle environment (3 longs)
     // what a start reads besides
-    private static final int CONNECTIONS = 11;      // the network model's per invocation (low) | per environment
+    private static final int TIMEOUT = 11;
+    private static final int LAST_INVOKED = 12;
     /** The request-rate window: its start, the requests admitted in it, its allowance ({@link RequestRate}). */
-    static final int WINDOW_START = 12;
-    static final int IN_WINDOW = 13;
-    static final int ALLOWANCE = 14;
-    static final int SPARE_2 = 15;
+    static final int WINDOW_START = 13;
+    static final int IN_WINDOW = 14;
+    static final int ALLOWANCE = 15;
 
     private static final int ACTIVE = 1;
     private static final int HAS_KEYS = 2;
@@ -66,22 +62,14 @@ final class FunctionRows {
     private static final int REJECTION_MASK = 0xFF << REJECTION_SHIFT;
     private static final Outcome[] OUTCOMES = Outcome.all();
 
-    /**
-     * Longs per idle environment in the slab: key|eni, idle since, created at, and a spare (nothing reads it; the
-     * look ahead stores to it). An environment's three longs share their lines with its own spare or the one just
-     * before it (the entry below's, or the ring before's last, or the slab's first long: {@link #SLAB_START}).
-     */
-    private static final int ENV = 4;
-    private static final int ENV_LONGS = 3;        // what an environment holds (the row's own ring: no spare)
-    /** The slab's first ring starts after one spare long (the spare before its first environment). */
-    private static final int SLAB_START = 1;
+    private static final int ENV = 3;               // longs per idle environment: key|eni, idle since, created at
     private static final int FIRST_RING = 1;
     private static final long[] NONE = new long[0];
 
     private long[] row;
     private int functions;
     private long[] slab = new long[0];
-    private int slabUsed = SLAB_START;
+    private int slabUsed;
     private int[] freeRings = new int[0];           // by log2(capacity): the offset of a ring given up, -1 when none
     private long[][] provisioned = new long[0][];   // per function: the provisioned stack (key|eni), NONE until used
     /**
@@ -90,11 +78,6 @@ final class FunctionRows {
      * waiting for the row's.
      */
     private int[] topAt = new int[0];
-    /**
-     * Per function: when it was last invoked. Beside the rows, not in them: a start only writes it (a store to a line
-     * out of cache does not hold the event up), and only the idle reclaim reads it.
-     */
-    private long[] lastInvoked = new long[0];
     /** Whether {@link #topAt} is kept: only a look ahead reads it ({@link #keepTops}). */
     private boolean tops = true;
 
@@ -117,9 +100,6 @@ final class FunctionRows {
      * next).
      */
     int add(int reservedConcurrency, long timeoutMicros) {
-        if (timeoutMicros < 0 || timeoutMicros > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("timeout " + timeoutMicros + " us: a function's is 1 to 900 s");
-        }
         int f = functions;
         if (base(f + 1) > row.length) {
             row = Arrays.copyOf(row, FIRST + 2 * (row.length - FIRST)); // twice the rows
@@ -129,13 +109,12 @@ final class FunctionRows {
             provisioned = Arrays.copyOf(provisioned, Math.max(4, 2 * old));
             Arrays.fill(provisioned, old, provisioned.length, NONE);
             topAt = Arrays.copyOf(topAt, provisioned.length);
-            lastInvoked = Arrays.copyOf(lastInvoked, provisioned.length);
         }
         topAt[f] = -1;
         functions++;
         int b = base(f);
         row[b + RESERVED_ACCOUNT] = pair(0, reservedConcurrency);
-        row[b + PROV_IDLE_TIMEOUT] = pair((int) timeoutMicros, 0);
+        row[b + TIMEOUT] = timeoutMicros;
         row[b + RING] = pair(FIRST_RING, b + INLINE_RING);
         return f;
     }
@@ -172,24 +151,23 @@ final class FunctionRows {
     }
 
     /**
-     * Stores to the spare long of each line of function {@code f}'s row and, when its idle ring has moved to the
-     * slab, to the spares around its most recently idled environment (the one a warm start takes, next to where an
-     * end puts one back): a look ahead that fetches those lines while another event is handled. Stores, not loads: a
-     * load that misses holds the reorder buffer's head until its line comes, and the event being handled stops once
-     * the buffer is full; a store that misses retires and waits in the store buffer. Changes nothing the model reads.
-     * The slab's offset comes from {@link #topAt}, not from the row: read from the row it waited for the row's line.
+     * Reads function {@code f}'s row (its first and last longs: each of its lines, when it spans two) and the line
+     * of the slab where its idle ring has its most recently idled environment (the one a warm start takes, next to
+     * where an end puts one back) when the ring has moved there, and returns them folded together (meaningless:
+     * kept by the caller so that the reads stay): a look ahead that fetches them while another event is handled.
+     * Changes nothing. The slab's offset comes from {@link #topAt}, not from the row: read from the row it was a
+     * load that waited for the row's, a second miss after the first (with 10,000 functions nearly every ring has
+     * moved to the slab within seconds: two of a function's environments idle at once).
      */
-    void touch(int f) {
+    long touch(int f) {
         long[] r = row;
         int b = base(f);
-        r[b + SPARE_1] = -1;
-        r[b + SPARE_2] = -1;
+        long t = r[b] ^ r[b + STRIDE - 1];
         int top = topAt[f];
         if (top >= 0) {
-            long[] s = slab;
-            s[top - 1] = -1;          // the spare before the environment
-            s[top + ENV_LONGS] = -1;  // its own
+            t ^= slab[top];
         }
+        return t;
     }
 
     /**
@@ -322,7 +300,7 @@ final class FunctionRows {
     }
 
     long timeoutMicros(int f) {
-        return high(row[base(f) + PROV_IDLE_TIMEOUT]);
+        return row[base(f) + TIMEOUT];
     }
 
     /** The network model's connections per invocation and per environment of the function (read once). */
@@ -339,11 +317,11 @@ final class FunctionRows {
     }
 
     long lastInvokedMicros(int f) {
-        return lastInvoked[f];
+        return row[base(f) + LAST_INVOKED];
     }
 
     void invokedAt(int f, long now) {
-        lastInvoked[f] = now;
+        row[base(f) + LAST_INVOKED] = now;
     }
 
     // ---- the function's environments: counts ----------------------------------------------------------------
@@ -354,7 +332,7 @@ final class FunctionRows {
     }
 
     int provisionedIdle(int f) {
-        return low(row[base(f) + PROV_IDLE_TIMEOUT]);
+        return (int) row[base(f) + PROV_IDLE];
     }
 
     /** Provisioned environments in existence (busy or idle). */
@@ -370,7 +348,7 @@ final class FunctionRows {
     /** On-demand environments running an invocation. */
     int busyOnDemand(int f) {
         int b = base(f);
-        return high(row[b + COUNTS]) - (high(row[b + PROVISIONED]) - low(row[b + PROV_IDLE_TIMEOUT]));
+        return high(row[b + COUNTS]) - (high(row[b + PROVISIONED]) - (int) row[b + PROV_IDLE]);
     }
 
     /** All environments in existence. */
@@ -570,7 +548,7 @@ final class FunctionRows {
         int offset = takeRing(capacity);
         long[] from = ring(b);
         for (int p = 0; p < size; p++) {
-            System.arraycopy(from, at(b, p), slab, offset + p * ENV, ENV_LONGS);
+            System.arraycopy(from, at(b, p), slab, offset + p * ENV, ENV);
         }
         if (high(ring) > FIRST_RING) {
             giveRing(low(ring), high(ring));
@@ -607,12 +585,9 @@ final class FunctionRows {
         freeRings[log] = offset;
     }
 
-    /**
-     * Longs of the slab's rings in use or kept for reuse, four per environment (for tests: bounded by what the rings
-     * beyond the first hold); the slab's first long, a spare, is not counted.
-     */
+    /** Longs of the slab in use or kept for reuse (for tests: bounded by what the rings beyond the first hold). */
     int slabLongs() {
-        return slabUsed - SLAB_START;
+        return slabUsed;
     }
 
     // ---- provisioned environments: a stack per function -----------------------------------------------------
@@ -625,7 +600,7 @@ final class FunctionRows {
     /** Takes the provisioned environment on top of the stack; returns its ENI row. */
     int takeProvisioned(int f) {
         int b = base(f);
-        int idle = low(--row[b + PROV_IDLE_TIMEOUT]); // the low half, at least 1: no borrow from the timeout
+        int idle = (int) --row[b + PROV_IDLE];
         row[b + COUNTS] += HIGH_ONE;
         return low(provisioned[f][idle]);
     }
@@ -649,8 +624,7 @@ final class FunctionRows {
             provisioned[f] = stack;
         }
         stack[idle] = keyEni(k, e);
-        int b = base(f) + PROV_IDLE_TIMEOUT;
-        row[b] = pair(high(row[b]), idle + 1);
+        row[base(f) + PROV_IDLE] = idle + 1;
     }
 
     void checkEnvironments(int f, String function) {

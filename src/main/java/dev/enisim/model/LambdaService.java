@@ -66,12 +66,12 @@ public final class LambdaService {
     }
 
     /**
-     * Fetches the model's rows that an arrival of {@code function} reads first, by stores to longs of their lines that
-     * nothing reads: a look ahead, so that the rows are fetched while another event is handled. Changes nothing the
-     * model reads.
+     * Reads the model's rows that an arrival of {@code function} reads first and returns them folded together
+     * (meaningless: the caller keeps it so that the reads stay): a look ahead, so that the rows are fetched while
+     * another event is handled. Changes nothing.
      */
-    public void touchArrival(int function) {
-        world.touchInvocation(function);
+    public long touchArrival(int function) {
+        return world.touchInvocation(function);
     }
 
     /**
@@ -86,8 +86,8 @@ public final class LambdaService {
      * As {@link #touchArrival}, for the plain event ({@code kind}, {@code payload}) of
      * {@link #handle(int, long, long)}.
      */
-    public void touch(int kind, long payload) {
-        world.touch(kind, payload);
+    public long touch(int kind, long payload) {
+        return world.touch(kind, payload);
     }
 
     /** The function the plain event ({@code kind}, {@code payload}) is of (an invocation's end), or -1. */

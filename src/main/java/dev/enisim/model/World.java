@@ -75,21 +75,19 @@ final class World {
     }
 
     /**
-     * Fetches the rows the plain event ({@code kind}, {@code payload}) reads first (an invocation's end: its slot's,
-     * its function's), by stores to their spare longs: a look ahead, never state.
+     * Reads the rows the plain event ({@code kind}, {@code payload}) reads first (an invocation's end: its slot's,
+     * its function's) and returns the values folded together: a look ahead, never state.
      */
-    void touch(int kind, long payload) {
-        if (kind == SimEvent.INVOCATION_END) {
-            admission.touchEnd(payload);
-        }
+    long touch(int kind, long payload) {
+        return kind == SimEvent.INVOCATION_END ? admission.touchEnd(payload) : 0;
     }
 
     /**
-     * Fetches the rows an invocation of {@code function} reads first (its row, its idle ring's top): as
+     * Reads the rows an invocation of {@code function} reads first (its row, its idle ring's top): as
      * {@link #touch}.
      */
-    void touchInvocation(int function) {
-        rows.touch(function);
+    long touchInvocation(int function) {
+        return rows.touch(function);
     }
 
     /** Whether the run reads the rows ahead ({@link #touchInvocation}): what only the look ahead reads is kept then. */

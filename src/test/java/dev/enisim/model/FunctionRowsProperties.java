@@ -162,7 +162,7 @@ class FunctionRowsProperties {
             // a function's rings beyond the first (in its row, room for one): 2, 4, ... up to the power of two that
             // held its most idle, less than twice that
             int largest = r.mostIdle == 0 ? 0 : Math.max(2, Integer.highestOneBit(r.mostIdle - 1) * 2);
-            bound += 4 * 2 * largest; // four longs per environment in the store
+            bound += 3 * 2 * largest;
         }
         assertEquals(true, rows.slabLongs() <= bound,
                 "the shared store holds at most twice the largest rings: " + rows.slabLongs() + " > " + bound);
@@ -216,7 +216,7 @@ class FunctionRowsProperties {
         rows.returnIdle(a, 1, 0, 0, 0);
         rows.started(a);
         rows.returnIdle(a, 1, 1, 1, 1);
-        assertEquals(8, rows.slabLongs(), "a second moves the ring to the shared store: room for two (4 longs each)");
+        assertEquals(6, rows.slabLongs(), "a second moves the ring to the shared store: room for two");
         rows.expireOldest(a);
         rows.expireOldest(a);
         for (int i = 0; i < 16; i++) {

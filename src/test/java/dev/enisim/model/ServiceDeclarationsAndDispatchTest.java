@@ -196,11 +196,11 @@ class ServiceDeclarationsAndDispatchTest {
         long payload = Invocations.end(3, 0);
         assertEquals(3, s.functionOf(SimEvent.INVOCATION_END, payload));
         assertEquals(-1, s.functionOf(SimEvent.INVOCATION_END + 1, payload));
-        s.touchArrival(0);
+        long idle = s.touchArrival(0);
         s.arrive(0, 20 * SEC); // slot 0: the first invocation of the run
-        s.touchArrival(0);
-        s.touch(SimEvent.INVOCATION_END, Invocations.end(0, 0)); // stores to spares: nothing the end reads
-        s.touch(SimEvent.INVOCATION_END + 1, payload); // no other plain event is read ahead: nothing happens
+        assertNotEquals(idle, s.touchArrival(0), "its row's in-flight count is read");
+        assertNotEquals(0, s.touch(SimEvent.INVOCATION_END, Invocations.end(0, 0)));
+        assertEquals(0, s.touch(SimEvent.INVOCATION_END + 1, payload), "no other plain event is read ahead");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> s.handle(SimEvent.INVOCATION_END + 1, payload, 20 * SEC));
         assertEquals("no plain event of kind " + (SimEvent.INVOCATION_END + 1), e.getMessage());
@@ -224,21 +224,19 @@ class ServiceDeclarationsAndDispatchTest {
                 states.stream().filter(t -> t.contains(" 0 Inactive")).findFirst().orElseThrow());
     }
 
-    /** A slot's read ahead stores around that slot's row: slot 1's spares, not slot 0's longs. */
+    /** A slot's read ahead reads that slot's row: slot 1's moves with slot 1's row, not with slot 0's. */
     @Test
-    void aSlotsReadAheadReachesItsOwnRow() {
+    void aSlotsReadAheadReadsItsOwnRow() {
         Invocations inv = new Invocations();
         int zero = inv.start(1, 2, 3, 4, 5, 6, false, 100);
         int one = inv.start(7, 8, 9, 10, 11, 12, true, 200);
-        inv.touch(one);
-        assertEquals(2, inv.portsRow(zero), "slot 0's row is not written");
-        assertEquals(100, inv.envCreatedMicros(zero));
-        assertEquals(-1, inv.longAt(Invocations.offset(one) + 4), "slot 1's own spare");
+        long before = inv.touch(one);
+        inv.finish(zero);
+        assertEquals(zero, inv.start(9, 2, 3, 4, 5, 6, false, 999)); // slot 0's first and last longs change
+        assertEquals(before, inv.touch(one), "slot 0's row is not read");
         inv.finish(one);
         assertEquals(one, inv.start(7, 8, 9, 10, 11, 12, true, 201));
-        inv.touch(one);
-        assertEquals(201, inv.envCreatedMicros(one), "a fresh start's longs stay");
-        assertEquals(-1, inv.longAt(Invocations.offset(one) - 1), "the spare before it");
+        assertNotEquals(before, inv.touch(one));
     }
 
     @Test
