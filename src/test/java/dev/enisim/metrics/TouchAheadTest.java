@@ -124,6 +124,8 @@ class TouchAheadTest {
         executions.attach(2);
         assertEquals(levels.rows(), recorder.rows(), "the recorder's counts in the levels' rows");
         assertEquals(levels.rows(), executions.rows());
+        recorder.useRows(new FunctionLines()); // attached: its rows stay
+        assertEquals(levels.rows(), recorder.rows());
         long[] rows = levels.rows().rows(2);
         int r = FunctionLines.STRIDE;
         o.started(1, Outcome.SUCCESS, true, false, 0, S, 1, 2, false, S);
