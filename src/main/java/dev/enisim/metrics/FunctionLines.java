@@ -11,7 +11,7 @@ package dev.enisim.metrics;
  * {@link #LEVELS} to {@link #SPARE_2}, 14 used and a spare on each line) and nothing else per function. Plus one
  * row after the functions': the account's ({@link EnvironmentLevels}' summed areas).
  *
- * <p>The table is laid out for a large one (at least {@link #ALIGNED_BYTES}: 8,192 functions or more), which G1
+ * <p>The table is laid out for a large one (at least {@link #ALIGNED_BYTES}: 8,191 functions or more), which G1
  * allocates at the start of a region (a humongous object, never moved): a row's used longs begin {@link #LEVELS}
  * longs into its {@link #STRIDE}, 16 + 8 x 14 = 128 bytes into its 256 (the array's header is 16 bytes), so that they
  * are one aligned pair of cache lines. A smaller table is wherever the collector puts it, its rows on any lines;
