@@ -42,6 +42,15 @@ public final class EnvironmentLevels implements WorldListener {
         executions.useRows(lines);
     }
 
+    /**
+     * Keeps {@code recorder}'s current counts and concurrency and {@code journal}'s successes in this one's rows too
+     * ({@link FunctionLines}: a start updates them all). Call before any of them is attached.
+     */
+    void shareRows(Recorder recorder, Journal journal) {
+        recorder.useRows(lines);
+        journal.useRows(lines);
+    }
+
     /** Fetches function {@code f}'s row ahead of its next change, by stores ({@link FunctionLines#touch}). */
     void touch(int f) {
         lines.touch(f);

@@ -8,13 +8,14 @@ import java.util.List;
  */
 final class ExecutionLevels {
 
-    private final GaugeColumns functionConcurrency;
+    private final GaugeRows functionConcurrency; // in the functions' rows: a start and an end update it
     private final GaugeColumns functionEnvironments;
     private final Gauge accountConcurrency;
     private final TimeAverage concurrencyArea = new TimeAverage();
 
-    ExecutionLevels(int functions, int buckets) {
-        functionConcurrency = new GaugeColumns(functions, buckets);
+    /** On {@code lines}' rows ({@link FunctionLines#rows} of {@code functions}) for the functions' concurrency. */
+    ExecutionLevels(FunctionLines lines, int functions, int buckets) {
+        functionConcurrency = new GaugeRows(lines.rows(functions), functions, buckets);
         functionEnvironments = new GaugeColumns(functions, buckets);
         accountConcurrency = new Gauge(buckets, true, 0);
     }
@@ -30,11 +31,6 @@ final class ExecutionLevels {
         functionConcurrency.lower(function, bucket, functionInFlight);
         accountConcurrency.lower(bucket, accountInFlight);
         concurrencyArea.update(accountInFlight, nowMicros);
-    }
-
-    /** Reads the function's concurrency gauge ahead of its next change ({@link GaugeColumns#touch}). */
-    long touch(int function) {
-        return functionConcurrency.touch(function);
     }
 
     void environments(int function, int total, int bucket) {

@@ -22,8 +22,8 @@ public final class Executions implements WorldListener {
     private static final int REQUESTS = WARM + 1;   // billed: invocations that ran (success and function errors)
     private static final int ON_DEMAND_MILLIS = WARM + 2;
     private static final int INIT_MILLIS = WARM + 3;
-    private static final int PROVISIONED_REQUESTS = WARM + 4;
-    private static final int PROVISIONED_MILLIS = WARM + 5;
+    private static final int PROVISIONED_REQUESTS = FunctionLines.PROVISIONED; // apart: only provisioned starts
+    private static final int PROVISIONED_MILLIS = FunctionLines.PROVISIONED + 1;
     private static final int STRIDE = FunctionLines.STRIDE;
 
     private FunctionLines lines = new FunctionLines();

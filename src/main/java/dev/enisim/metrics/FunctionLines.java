@@ -1,43 +1,69 @@
 package dev.enisim.metrics;
 
 /**
- * One row of longs per function ({@link #STRIDE} of them: two cache lines) shared by the observers that an
- * invocation's start updates one after the other: {@link LevelAreas}' (the function's environment levels and their
- * areas, from {@link #LEVELS}) and {@link Executions}' counters (from {@link #EXECUTIONS}). With thousands of
- * functions each observer's own array was a cache miss per start (the counters' one line, the levels' one or two);
- * side by side, the lines the environment levels fetch when the start takes an environment hold the counters its
- * execution then adds to. Plus one row after the functions': the account's ({@link EnvironmentLevels}' summed
- * areas).
+ * One row of longs per function ({@link #STRIDE} of them) shared by the observers that an invocation's start and
+ * end update one after the other: {@link LevelAreas}' (the function's environment levels and their areas, from
+ * {@link #LEVELS}), {@link Executions}' counters (from {@link #EXECUTIONS}; the two provisioned ones apart, at
+ * {@link #PROVISIONED}), the concurrency gauge's level and open maximum ({@link #CONCURRENCY}, {@link GaugeRows}),
+ * the current bucket's successes ({@link #SUCCESSES}, {@link InvocationCounts}) and the journal's successes in the
+ * spell ({@link #SPELL}, {@link Journal}). With thousands of functions each observer's own array was a cache miss
+ * per start; side by side, an invocation's start and end touch two lines of the function's (the 15 longs from
+ * {@link #LEVELS} to {@link #SPARE_2}, 14 used and a spare on each line) and nothing else per function. Plus one
+ * row after the functions': the account's ({@link EnvironmentLevels}' summed areas).
  *
- * <p>Each observer makes its own until {@link EnvironmentLevels#shareRows} gives the executions the levels' (before
+ * <p>The table is laid out for a large one (at least {@link #ALIGNED_BYTES}: 8,191 functions or more), which G1
+ * allocates at the start of a region (a humongous object, never moved): a row's used longs begin {@link #LEVELS}
+ * longs into its {@link #STRIDE}, 16 + 8 x 14 = 128 bytes into its 256 (the array's header is 16 bytes), so that they
+ * are one aligned pair of cache lines. A smaller table is wherever the collector puts it, its rows on any lines;
+ * every 8 longs of the table hold one that nothing reads (longs 0 to 13 of a row are unused, and {@link #SPARE_1}
+ * and {@link #SPARE_2} are spares), so the look ahead's stores reach each line of a row either way ({@link #touch}).
+ *
+ * <p>Each observer makes its own until {@link EnvironmentLevels#shareRows} gives the others the levels' (before
  * either is attached); either way the figures are the same, only where the longs live changes.
  */
 final class FunctionLines {
 
-    /** Longs per row. */
-    static final int STRIDE = 16;
-    /** Where {@link LevelAreas}' longs of a row begin ({@link LevelAreas#LONGS} of them). */
-    static final int LEVELS = 0;
-    /** Where {@link Executions}' counters of a row begin (up to {@link #STRIDE} - 8: six of them). */
-    static final int EXECUTIONS = 8;
+    /** Longs per row: 32 (256 bytes), 16 of them used. */
+    static final int STRIDE = 32;
+    /**
+     * Bytes from which a table is taken to start a G1 region (a humongous object: half of this machine's 4 MiB
+     * regions), so that its rows' used longs sit on aligned lines. With larger regions the table is not aligned and a
+     * row's used longs straddle three lines, one of which the look ahead does not reach; the figures are the same.
+     */
+    static final long ALIGNED_BYTES = 2L << 20;
+
+    /** The long before a row's used ones (longs 0 to 13 are unused): on their first line when it is not aligned. */
+    static final int SPARE_BEFORE = 13;
+    /** Where {@link LevelAreas}' longs of a row begin ({@link LevelAreas#LONGS} of them: 14 to 20). */
+    static final int LEVELS = 14;
+    /** The spare of the first line (longs 14 to 21): nothing reads it, the look ahead stores to it. */
+    static final int SPARE_1 = 21;
+    /** Where {@link Executions}' four counters of every invocation begin (22 to 25). */
+    static final int EXECUTIONS = 22;
+    /** The function's concurrency: its level (low int) and its maximum in the open bucket (high int). */
+    static final int CONCURRENCY = 26;
+    /** The function's successes in the current bucket ({@link InvocationCounts}). */
+    static final int SUCCESSES = 27;
+    /** The function's successes since its last state change ({@link Journal}). */
+    static final int SPELL = 28;
+    /** The spare of the second line (longs 22 to 29). */
+    static final int SPARE_2 = 29;
+    /** {@link Executions}' provisioned requests and their billed milliseconds (30, 31): only provisioned starts. */
+    static final int PROVISIONED = 30;
 
     private long[] rows;
     private int functions = -1;
-
-    /** The longs of a row that no observer uses: every 8 longs of the table in a row hold one of them. */
-    static final int SPARE_1 = 7;
-    static final int SPARE_2 = 15;
+    /** Where the look ahead's first store goes: {@link #SPARE_BEFORE}, or {@link #SPARE_1} on an aligned table. */
+    private int lead = SPARE_BEFORE;
 
     /**
      * Stores to longs that no observer uses on each cache line where function {@code f}'s observers keep theirs
-     * (longs 0 to 6 and {@link #EXECUTIONS} to + 5: two lines, or three when the row straddles them): a look ahead
-     * that fetches the row while another event is handled. A store, not a load: a load that misses holds the reorder
+     * (longs {@link #LEVELS} to {@link #SPELL}: two lines when the table is aligned, else three): a look ahead that
+     * fetches the row while another event is handled. A store, not a load: a load that misses holds the reorder
      * buffer's head until its line comes, and the event being handled stops once the buffer is full; a store that
-     * misses retires and waits in the store buffer. The table is not aligned to lines (1.28 MB for 10,000 functions:
-     * not a humongous object), so the line of each long is not known; but any 8 longs in a row of the table hold a
-     * spare ({@link #SPARE_1} or {@link #SPARE_2}), so the spares just before the row, and at 7 and 15, share a line
-     * with each long the observers use (function 0 has no spare before it: its first line may still be read). Does
-     * nothing before the rows exist.
+     * misses retires and waits in the store buffer. On an aligned table the two spares {@link #SPARE_1} and {@link
+     * #SPARE_2}; on another, {@link #SPARE_BEFORE} too (the line the row's first longs share with the longs before
+     * them). Does nothing before the rows exist.
      */
     void touch(int f) {
         long[] r = rows;
@@ -45,7 +71,7 @@ final class FunctionLines {
             return;
         }
         int o = f * STRIDE;
-        r[Math.max(o - 1, SPARE_1)] = -1; // the row before's SPARE_2
+        r[o + lead] = -1;
         r[o + SPARE_1] = -1;
         r[o + SPARE_2] = -1;
     }
@@ -55,9 +81,20 @@ final class FunctionLines {
         if (rows == null) {
             rows = new long[(functions + 1) * STRIDE];
             this.functions = functions;
+            lead = aligned(functions + 1) ? SPARE_1 : SPARE_BEFORE;
         } else if (functions != this.functions) {
             throw new IllegalStateException("rows made for " + this.functions + " functions, asked for " + functions);
         }
         return rows;
+    }
+
+    /** Whether a table of {@code rows} rows is taken to start a G1 region ({@link #ALIGNED_BYTES}). */
+    static boolean aligned(int rows) {
+        return 16 + 8L * STRIDE * rows >= ALIGNED_BYTES;
+    }
+
+    /** Where the look ahead's first store goes in a row (tests). */
+    int lead() {
+        return lead;
     }
 }

@@ -53,14 +53,6 @@ final class GaugeColumns {
         }
     }
 
-    /**
-     * Reads dimension {@code d}'s level and its maximum in the latest bucket begun, and returns their sum: a look
-     * ahead of its next {@link #set} or {@link #lower}, changes nothing.
-     */
-    long touch(int d) {
-        return current[d] + open[d];
-    }
-
     /** Begins {@code bucket}: the buckets skipped share one copy of the levels; the new one starts from them. */
     private void carryTo(int bucket) {
         if (bucket - lastBucket > 1) {

@@ -15,22 +15,29 @@ final class InvocationCounts {
     private static final Outcome[] OUTCOMES = Outcome.all();
     private static final int SUCCESS = Outcome.SUCCESS.ordinal();
 
+    private static final int STRIDE = FunctionLines.STRIDE;
+    private static final int SUCCESSES = FunctionLines.SUCCESSES;
+
     private final int buckets;
     private final long[][] totals;        // [function][outcome]
     private final Counter[][] byBucket;   // [function][outcome], created on first use
     /**
-     * The current bucket's counts, outcome-major ([outcome][function], a row created on the outcome's first use):
-     * an invocation increments a slot of a dense array shared by all functions (with thousands of functions, their
-     * own rows miss the caches); when the bucket ends, the functions that had invocations in it (and only they) move
-     * their counts into their rows.
+     * The current bucket's counts but successes, outcome-major ([outcome][function], a row created on the outcome's
+     * first use): an invocation increments a slot of a dense array shared by all functions (with thousands of
+     * functions, their own rows miss the caches); when the bucket ends, the functions that had invocations in it (and
+     * only they) move their counts into their rows. Successes, nearly every invocation, are counted in the function's
+     * {@link FunctionLines} row instead ({@link FunctionLines#SUCCESSES}), on the line its start updates anyway.
      */
     private final long[][] scratch;
+    private final long[] lines;           // the functions' rows: the current bucket's successes
     private final int[] active;           // functions with counts in the scratch, in first-count order
     private final boolean[] isActive;
     private int activeCount;
     private int scratchBucket;
 
-    InvocationCounts(int functions, int buckets) {
+    /** On {@code lines}' rows ({@link FunctionLines#rows} of {@code functions}) for the current successes. */
+    InvocationCounts(FunctionLines lines, int functions, int buckets) {
+        this.lines = lines.rows(functions);
         this.buckets = buckets;
         this.totals = new long[functions][OUTCOMES.length];
         this.byBucket = new Counter[functions][OUTCOMES.length];
@@ -44,6 +51,13 @@ final class InvocationCounts {
             flush();
             scratchBucket = bucket;
         }
+        if (outcome == Outcome.SUCCESS) {
+            if (lines[function * STRIDE + SUCCESSES]++ == 0 && !isActive[function]) {
+                isActive[function] = true;
+                active[activeCount++] = function;
+            }
+            return;
+        }
         long[] row = scratch[outcome.ordinal()];
         if (row == null) {
             row = new long[isActive.length];
@@ -55,27 +69,27 @@ final class InvocationCounts {
         }
     }
 
-    /**
-     * Reads what counting a success of {@code function} reads (its slot of the current bucket's successes, whether it
-     * is listed) and returns their sum: a look ahead, changes nothing.
-     */
-    long touch(int function) {
-        long[] row = scratch[SUCCESS];
-        return (row == null ? 0 : row[function]) + (isActive[function] ? 1 : 0);
-    }
-
     /** Moves the scratch's counts into the functions' totals and rows (work per function that had invocations). */
     private void flush() {
         for (int i = 0; i < activeCount; i++) {
             int f = active[i];
             isActive[f] = false;
             for (int o = 0; o < OUTCOMES.length; o++) {
-                long[] row = scratch[o];
-                if (row == null || row[f] == 0) {
+                long n;
+                if (o == SUCCESS) {
+                    int at = f * STRIDE + SUCCESSES;
+                    n = lines[at];
+                    lines[at] = 0;
+                } else {
+                    long[] row = scratch[o];
+                    n = row == null ? 0 : row[f];
+                    if (n != 0) {
+                        row[f] = 0;
+                    }
+                }
+                if (n == 0) {
                     continue;
                 }
-                long n = row[f];
-                row[f] = 0;
                 totals[f][o] += n;
                 Counter c = byBucket[f][o];
                 if (c == null) {

@@ -22,34 +22,48 @@ public final class Journal implements WorldListener {
     private List<String> functionNames;
     private static final int OUTCOMES = Outcome.all().length;
     private static final int SUCCESS = Outcome.SUCCESS.ordinal();
+    private static final int STRIDE = FunctionLines.STRIDE;
+    private static final int SPELL = FunctionLines.SPELL;
     /**
      * Per outcome (a row made on its first use), per function: invocations since the function's last state change,
      * and the instant of the spell's first. Outcome-major, so that with thousands of functions an invocation touches
-     * the dense rows of its outcome (one shared by all functions), not a block of counters per function.
+     * the dense rows of its outcome (one shared by all functions), not a block of counters per function. Successes,
+     * nearly every invocation, are counted in the function's {@link FunctionLines} row instead ({@link
+     * FunctionLines#SPELL}), on the line its start updates anyway: their row here stays null.
      */
     private long[][] spellCounts;   // [outcome][function]
     private long[][] firstAt;       // [outcome][function]
+    private FunctionLines lines = new FunctionLines(); // its own, or the levels' (useRows)
+    private long[] rows;            // lines' rows: the successes in the spell
 
     /** Binds to the run's functions, by index. */
     public void attach(List<String> functionNames) {
         this.functionNames = List.copyOf(functionNames);
         spellCounts = new long[OUTCOMES][];
         firstAt = new long[OUTCOMES][];
+        rows = lines.rows(functionNames.size());
+        firstAt[SUCCESS] = new long[functionNames.size()];
     }
 
     /**
-     * Reads what counting a success of {@code function} reads (its count in the successes' row, once that row is
-     * made) and returns it: a look ahead, changes nothing. 0 before {@link #attach}.
+     * Counts the successes in {@code shared}'s rows ({@link EnvironmentLevels#shareRows}, beside the levels a start
+     * updates too). Call before {@link #attach}; after it, they stay where they are.
      */
-    long touch(int function) {
-        long[][] counts = spellCounts;
-        long[] row = counts == null ? null : counts[SUCCESS];
-        return row == null ? 0 : row[function];
+    void useRows(FunctionLines shared) {
+        if (rows == null) {
+            lines = shared;
+        }
     }
 
     @Override
     public void invocation(int function, Outcome outcome, long nowMicros) {
         int o = outcome.ordinal();
+        if (o == SUCCESS) {
+            if (rows[function * STRIDE + SPELL]++ == 0) {
+                firstAt[SUCCESS][function] = nowMicros;
+            }
+            return;
+        }
         long[] counts = spellCounts[o];
         if (counts == null) {
             counts = new long[functionNames.size()];
@@ -103,12 +117,14 @@ public final class Journal implements WorldListener {
 
     private void closeSpell(int function, long now) {
         for (Outcome o : Outcome.all()) {
-            long[] counts = spellCounts[o.ordinal()];
-            long n = counts == null ? 0 : counts[function];
+            boolean success = o.ordinal() == SUCCESS;
+            long[] counts = success ? rows : spellCounts[o.ordinal()];
+            int at = success ? function * STRIDE + SPELL : function;
+            long n = counts == null ? 0 : counts[at];
             if (n > 0) {
                 entries.add(new JournalEntry(firstAt[o.ordinal()][function], JournalEntry.Kind.INVOCATIONS,
                         name(function), o.name(), o.exception(), o.reason() == null ? "" : o.reason(), n, now));
-                counts[function] = 0;
+                counts[at] = 0;
             }
         }
     }

@@ -49,23 +49,24 @@ public final class Observers implements WorldListener {
         this.nat = nat;
         this.levels = levels;
         this.executions = executions;
-        if (levels != null && executions != null) {
-            levels.shareRows(executions); // a start updates both: one row of longs per function for the two
+        if (levels != null) { // a start updates them all: one row of longs per function for them
+            if (executions != null) {
+                levels.shareRows(executions);
+            }
+            levels.shareRows(recorder, journal);
         }
     }
 
     /**
-     * Reads the rows that the observers update at an invocation's start or end of {@code function} (its current
-     * counts and concurrency gauge, its count of successes in the journal) and returns their sum (meaningless: the
-     * caller keeps it so that the reads stay), and stores to spare longs of its levels' and counters' row
-     * ({@link FunctionLines#touch}): a look ahead, so that they are fetched while another event is handled. Changes
-     * no figure.
+     * Fetches the row that the observers update at an invocation's start or end of {@code function} (its levels,
+     * counters, current successes and concurrency, its successes in the journal: {@link FunctionLines}) by stores to
+     * its spare longs ({@link FunctionLines#touch}): a look ahead, so that it is fetched while another event is
+     * handled. Changes no figure. Without levels, nothing (the rows are not shared).
      */
-    public long touch(int function) {
+    public void touch(int function) {
         if (levels != null) {
-            levels.touch(function); // stores
+            levels.touch(function);
         }
-        return recorder.touch(function) + journal.touch(function);
     }
 
     @Override

@@ -23,6 +23,8 @@ import java.util.Map;
 public final class Recorder implements WorldListener {
 
     private final BucketGrid grid;
+    /** The functions' rows the current counts and concurrency live in: its own, or the levels' ({@link #useRows}). */
+    private FunctionLines lines = new FunctionLines();
     private InvocationCounts invocations;
     private ExecutionLevels executions;
     private NetworkLevels network;
@@ -36,19 +38,26 @@ public final class Recorder implements WorldListener {
     /** Binds to the world as built: its functions, keys, subnets (and their free addresses) and VPCs. */
     public void attach(WorldSnapshot w) {
         int nf = w.functions().size();
-        invocations = new InvocationCounts(nf, grid.count());
-        executions = new ExecutionLevels(nf, grid.count());
+        invocations = new InvocationCounts(lines, nf, grid.count());
+        executions = new ExecutionLevels(lines, nf, grid.count());
         network = new NetworkLevels(w, grid.bucketMicros(), grid.count());
         keyConnections = network.keyConnections();
         history = new StateHistory(nf);
     }
 
     /**
-     * Reads what the function's next invocation and concurrency change update (its current counts and gauge) and
-     * returns their sum: a look ahead, changes nothing. 0 before {@link #attach}.
+     * Keeps the functions' current counts and concurrency in {@code shared}'s rows ({@link EnvironmentLevels#shareRows},
+     * beside the levels a start and an end update too). Call before {@link #attach}; after it, they stay where they are.
      */
-    long touch(int function) {
-        return invocations == null ? 0 : invocations.touch(function) + executions.touch(function);
+    void useRows(FunctionLines shared) {
+        if (invocations == null) {
+            lines = shared;
+        }
+    }
+
+    /** The rows the current counts and concurrency are kept in (tests). */
+    FunctionLines rows() {
+        return lines;
     }
 
     /** The bucket of {@code nowMicros}, for the calls below that take it (one lookup for several of an event). */

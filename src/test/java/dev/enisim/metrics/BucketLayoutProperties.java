@@ -124,6 +124,54 @@ class BucketLayoutProperties {
         }
     }
 
+    /**
+     * GaugeRows (the level and the open bucket's maximum in one long of a function's row) gives GaugeColumns' figures
+     * whatever the calls (set and lower, levels up and down, quiet stretches, values and peaks read mid-run and again),
+     * and writes no other long of the rows.
+     */
+    @Property(tries = 300)
+    void gaugeRowsAreGaugeColumns(@ForAll long seed, @ForAll @IntRange(min = 1, max = 9) int dims,
+            @ForAll @IntRange(min = 1, max = 40) int buckets) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        GaugeColumns columns = new GaugeColumns(dims, buckets);
+        long[] rows = new long[(dims + 1) * FunctionLines.STRIDE];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i % FunctionLines.STRIDE == FunctionLines.CONCURRENCY ? 0 : rng.nextLong();
+        }
+        long[] before = rows.clone();
+        GaugeRows gauge = new GaugeRows(rows, dims, buckets);
+        int bucket = 0;
+        for (int i = 0, n = rng.nextInt(400); i < n; i++) {
+            if (rng.nextInt(10) == 0) {
+                bucket = Math.min(buckets - 1, bucket + rng.nextInt(1, 6));
+            }
+            int d = rng.nextInt(dims);
+            int v = rng.nextInt(1 << rng.nextInt(1, 31)); // levels up to 2^30
+            if (rng.nextBoolean()) {
+                columns.lower(d, bucket, v);
+                gauge.lower(d, bucket, v);
+            } else {
+                columns.set(d, bucket, v);
+                gauge.set(d, bucket, v);
+            }
+            if (rng.nextInt(20) == 0) {
+                int e = rng.nextInt(dims);
+                assertEquals(columns.peak(e), gauge.peak(e));
+                assertArrayEquals(columns.values(e), gauge.values(e), "mid-run, dimension " + e);
+            }
+        }
+        for (int d = 0; d < dims; d++) {
+            assertEquals(columns.peak(d), gauge.peak(d));
+            assertArrayEquals(columns.values(d), gauge.values(d), "dimension " + d);
+            assertArrayEquals(columns.values(d), gauge.values(d), "read again");
+        }
+        for (int i = 0; i < rows.length; i++) {
+            if (i % FunctionLines.STRIDE != FunctionLines.CONCURRENCY || i / FunctionLines.STRIDE >= dims) {
+                assertEquals(before[i], rows[i], "long " + i);
+            }
+        }
+    }
+
     /** BucketedAverage's per-bucket areas are the level's integral split at bucket edges, added in time order. */
     @Property(tries = 300)
     void bucketedAverageSplitsAtEdges(@ForAll long seed, @ForAll @IntRange(min = 1, max = 30) int buckets) {

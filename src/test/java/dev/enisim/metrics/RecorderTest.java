@@ -195,7 +195,7 @@ class RecorderTest {
     /** The account's totals include the bucket still being counted, whether or not a function's were read first. */
     @Test
     void accountTotalsIncludeTheCurrentBucket() {
-        InvocationCounts c = new InvocationCounts(2, 3);
+        InvocationCounts c = new InvocationCounts(new FunctionLines(), 2, 3);
         c.count(0, Outcome.SUCCESS, 0);
         c.count(1, Outcome.THROTTLED_RATE, 2);
         c.count(1, Outcome.THROTTLED_RATE, 2);

@@ -1,0 +1,116 @@
+package dev.enisim.metrics;
+
+import java.util.Arrays;
+
+/**
+ * Maximum gauges of many dimensions (one per function) as {@link GaugeColumns} keeps them (the same figures), with the
+ * changing part in the functions' {@link FunctionLines} rows: a dimension's level and its maximum in the open bucket
+ * share one long ({@link FunctionLines#CONCURRENCY}: the level in the low int, the maximum in the high), on the line
+ * that the start's and end's other observers update, so that a change touches no line of its own (with thousands of
+ * functions, the columns' level and maximum were two more misses per event). A bucket's column of maxima is made when
+ * the next bucket begins, from the rows (work per dimension and bucket, as the columns' copy of the levels was);
+ * buckets the run passes without a change share one array of the levels as they stood. Levels are {@code int}s
+ * (in-flight invocations).
+ */
+final class GaugeRows {
+
+    private static final int STRIDE = FunctionLines.STRIDE;
+    private static final int AT = FunctionLines.CONCURRENCY;
+    private static final long LOW = 0xFFFF_FFFFL;
+
+    private final long[] rows;
+    private final int dimensions;
+    private final int[][] columns;   // [bucket][dimension], made up to lastBucket - 1; the open one is in the rows
+    private int lastBucket;
+
+    /** On {@code rows}' {@link FunctionLines#CONCURRENCY} longs (all zero) of its first {@code dimensions} rows. */
+    GaugeRows(long[] rows, int dimensions, int buckets) {
+        if (rows.length < dimensions * STRIDE) {
+            throw new IllegalArgumentException("rows for " + rows.length / STRIDE + ", not " + dimensions);
+        }
+        this.rows = rows;
+        this.dimensions = dimensions;
+        this.columns = new int[buckets][];
+    }
+
+    /** Dimension {@code d}'s level becomes {@code value} in {@code bucket} (never earlier than the last call's). */
+    void set(int d, int bucket, int value) {
+        if (bucket > lastBucket) {
+            carryTo(bucket);
+        }
+        long[] r = rows;
+        int i = d * STRIDE + AT;
+        int max = Math.max((int) (r[i] >> 32), value);
+        r[i] = (long) max << 32 | (value & LOW);
+    }
+
+    /**
+     * As {@link #set}, for a level no higher than dimension {@code d}'s current one (the bucket's maximum is at least
+     * that): only the level moves. A higher one is {@link #set}.
+     */
+    void lower(int d, int bucket, int value) {
+        if (bucket > lastBucket) {
+            carryTo(bucket);
+        }
+        long[] r = rows;
+        int i = d * STRIDE + AT;
+        long v = r[i];
+        if (value > (int) v) {
+            set(d, bucket, value);
+        } else {
+            r[i] = v & ~LOW | (value & LOW);
+        }
+    }
+
+    /**
+     * Closes the open bucket into its column (each dimension's maximum), fills the buckets skipped with one array of
+     * the levels, and opens {@code bucket} at the levels.
+     */
+    private void carryTo(int bucket) {
+        long[] r = rows;
+        int[] closed = new int[dimensions];
+        int[] levels = bucket - lastBucket > 1 ? new int[dimensions] : null;
+        for (int d = 0, i = AT; d < dimensions; d++, i += STRIDE) {
+            long v = r[i];
+            int level = (int) v;
+            closed[d] = (int) (v >> 32);
+            if (levels != null) {
+                levels[d] = level;
+            }
+            r[i] = (long) level << 32 | (level & LOW);
+        }
+        columns[lastBucket] = closed;
+        if (levels != null) {
+            Arrays.fill(columns, lastBucket + 1, bucket, levels);
+        }
+        lastBucket = bucket;
+    }
+
+    /** Dimension {@code d}'s level now. */
+    private int level(int d) {
+        return (int) rows[d * STRIDE + AT];
+    }
+
+    /** Dimension {@code d}'s maximum in the open bucket. */
+    private int open(int d) {
+        return (int) (rows[d * STRIDE + AT] >> 32);
+    }
+
+    /** Dimension {@code d}'s highest level so far. */
+    int peak(int d) {
+        int p = open(d);
+        for (int b = 0; b < lastBucket; b++) {
+            p = Math.max(p, columns[b][d]);
+        }
+        return p;
+    }
+
+    /** Dimension {@code d}'s per-bucket maxima, every bucket filled up to the end (levels carried forward). */
+    long[] values(int d) {
+        long[] out = new long[columns.length];
+        for (int b = 0; b < columns.length; b++) {
+            out[b] = b < lastBucket ? columns[b][d] : b == lastBucket ? open(d) : level(d);
+        }
+        return out;
+    }
+}
