@@ -4,8 +4,8 @@ package dev.enisim.metrics;
  * Time integrals of three levels per row (a function's busy, idle and provisioned environments; a row for the
  * account), per time bucket, kept so that a change costs a few multiply-adds into one row of a shared array.
  *
- * <p>Each row holds, side by side ({@link #LONGS} longs, the start of a {@link FunctionLines} row), the instant it was
- * last advanced to, the three levels and the three areas (level x microseconds) accrued in the current bucket so far.
+ * <p>Each row holds, side by side ({@link #LONGS} longs of a {@link FunctionLines} row, from its long
+ * {@link FunctionLines#LEVELS}), the instant it was last advanced to, the three levels and the three areas (level x microseconds) accrued in the current bucket so far.
  * A change adds {@code level x dt} to those areas. The buckets are crossed by all rows at once: the first change past
  * the current bucket's end closes every row's bucket (and fills the buckets passed in between, at the levels that
  * held) into the row's per-bucket array, which exists only once the row had a non-zero area, and opens the new
