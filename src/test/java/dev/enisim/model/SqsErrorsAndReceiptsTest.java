@@ -120,10 +120,7 @@ class SqsErrorsAndReceiptsTest {
      */
     @Test
     void eachMessageOfABatchKeepsItsOwnReceiveCount() {
-        SqsEventSourceTest.Harness a = new SqsEventSourceTest.Harness(1000);
-        a.h.timeoutMicros = 3 * SEC;
-        a.duration = 10 * SEC;
-        a.function(config(2, 1, 5 * SEC, 2));
+        SqsEventSourceTest.Harness a = SqsEventSourceTest.Harness.failingEveryBatch(config(2, 1, 5 * SEC, 2));
         a.run(SEC);
         a.sqs.send(SEC);
         a.run(7 * SEC);

@@ -30,6 +30,18 @@ class SqsEventSourceTest {
             h = new WorldHarness(accountLimit, 65_000, 60 * SEC, 5 * SEC);
         }
 
+        /**
+         * A harness (account limit 1,000) with one consumer of {@code c} whose every invocation fails: it lasts 10 s
+         * past its 3 s timeout (TaskTimedOut), so every batch comes back.
+         */
+        static Harness failingEveryBatch(SqsConfig c) {
+            Harness a = new Harness(1000);
+            a.h.timeoutMicros = 3 * SEC;
+            a.duration = 10 * SEC;
+            a.function(c);
+            return a;
+        }
+
         int function(SqsConfig c) {
             int f = h.function("consumer", List.of(), List.of(), -1, 0);
             sqs = new SqsEventSource(f, c, h.world(), h.port, this, () -> duration);
@@ -129,10 +141,7 @@ class SqsEventSourceTest {
      */
     @Test
     void failedBatchesReappearAfterTheVisibilityTimeoutThenAreRedriven() {
-        Harness a = new Harness(1000);
-        a.h.timeoutMicros = 3 * SEC;
-        a.duration = 10 * SEC; // past the timeout: every batch fails (TaskTimedOut)
-        a.function(config(10, 1000, 30 * SEC, 3));
+        Harness a = Harness.failingEveryBatch(config(10, 1000, 30 * SEC, 3));
         a.run(SEC);
         for (int i = 0; i < 10; i++) {
             a.sqs.send(SEC);

@@ -25,10 +25,7 @@ class SqsRingGrowthKeepsReceiveCountsTest {
      */
     @Test
     void aMessageReturnedBeforeTheRingGrowsKeepsItsReceiveCount() {
-        SqsEventSourceTest.Harness a = new SqsEventSourceTest.Harness(1000);
-        a.h.timeoutMicros = 3 * SEC;
-        a.duration = 10 * SEC;
-        a.function(config(1, 2, 30 * SEC, 2));
+        SqsEventSourceTest.Harness a = SqsEventSourceTest.Harness.failingEveryBatch(config(1, 2, 30 * SEC, 2));
         a.run(SEC);
         a.sqs.send(SEC); // m1
         a.run(20 * SEC);
