@@ -293,8 +293,8 @@ public final class Bench {
         }
         progress.accept(name + ": warm-up");
         Scenario tenth = shortened(scenario, 10);
-        Warmup.Done warmed = Warmup.run(warmup, () -> new Simulation(tenth, 0).run(), Warmup.hotspot(), hotspot(),
-                n -> progress.accept(name + ": warm-up, tenth " + n));
+        Warmup.Done warmed = Warmup.run(warmup, () -> new Simulation(tenth, 0).run(), Warmup.hotspot(),
+                System::nanoTime, n -> progress.accept(name + ": warm-up, tenth " + n));
         Meter meter = new Meter(hotspot());
         List<Sample> samples = new ArrayList<>();
         RunResult last = null;

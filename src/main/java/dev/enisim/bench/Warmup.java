@@ -3,15 +3,19 @@ package dev.enisim.bench;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
+import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * The bench's warm-up before a workload's timed runs: runs of a tenth of its simulated time, each a new world as a
  * timed run is. Up to pass 14 it was one tenth, which ends before C2 has finished: the arrival's and completion's
  * units are compiled, thrown away at the next world's first branches (traps) and compiled again during the first
  * timed runs, so those measured in part how far the JIT had got (HISTORY, fourteenth pass). {@link Mode#AUTO} runs
- * tenths until the JIT is quiet: {@link #QUIET_TENTHS} tenths in a row in each of which the JVM's compilers spent
- * less than {@link #QUIET_SHARE} of the tenth's own CPU time (the simulating thread's), at most {@link #MAX_TENTHS}
- * tenths (a whole run's simulated time). In the compilation logs behind the rule (HISTORY, fifteenth pass) a
+ * tenths until the JIT is quiet: {@link #QUIET_TENTHS} tenths in a row during each of which the JVM's compilers
+ * worked for less than {@link #QUIET_SHARE} of the tenth's wall time, at most {@link #MAX_TENTHS} tenths (a whole
+ * run's simulated time). Wall time on both sides: the JVM's compile time is elapsed time, which a loaded machine
+ * stretches as it stretches the tenth's (against the tenth's CPU time, at load 16 on 2 cores, every tenth looked busy
+ * and the warm-up always ran to the cap). In the compilation logs behind the rule (HISTORY, fifteenth pass) a
  * {@code loss-100} tenth's compile time fell from 1.9-2.5 s (the first) through 0.6-1.2 s (C2 compiling the hot
  * units again after the second world's traps) to 0.05-0.3 s from about the seventh on, where only small methods
  * were still being compiled, and no hot unit was made not entrant after it; two tenths in a row, because a long C2
@@ -39,7 +43,7 @@ public final class Warmup {
     /** Quiet tenths in a row that end the warm-up. */
     public static final int QUIET_TENTHS = 2;
 
-    /** A tenth is quiet when the compilers spent less than this share of its CPU time. */
+    /** A tenth is quiet when the compilers worked for less than this share of its wall time. */
     public static final double QUIET_SHARE = 0.5;
 
     /** Milliseconds the JVM's compilers have spent so far, all threads (a test's own clock in tests). */
@@ -61,18 +65,18 @@ public final class Warmup {
      * What a warm-up did.
      *
      * @param tenths         tenths run
-     * @param compileSeconds the compilers' time while they ran (all compiler threads, C1 and C2)
-     * @param cpuSeconds     the simulating thread's CPU time they took
+     * @param compileSeconds the compilers' time while they ran (elapsed, all compiler threads, C1 and C2)
+     * @param seconds        the tenths' wall time
      * @param quiet          whether the last {@link #QUIET_TENTHS} were quiet (in {@link Mode#TENTH}: whether the one
      *                       tenth was)
      */
-    public record Done(Mode mode, int tenths, double compileSeconds, double cpuSeconds, boolean quiet) {
+    public record Done(Mode mode, int tenths, double compileSeconds, double seconds, boolean quiet) {
 
-        /** "7 tenths (auto, the JIT quiet), 3.21 s compiling, 1.94 s CPU". */
+        /** "7 tenths (auto, the JIT quiet) in 3.21 s, 1.94 s compiling". */
         public String describe() {
-            return String.format(Locale.ROOT, "%d tenth%s (%s%s), %.2f s compiling, %.2f s CPU", tenths,
+            return String.format(Locale.ROOT, "%d tenth%s (%s%s) in %.2f s, %.2f s compiling", tenths,
                     tenths == 1 ? "" : "s", mode, mode == Mode.TENTH ? "" : quiet ? ", the JIT quiet"
-                            : ", the JIT still compiling at the cap", compileSeconds, cpuSeconds);
+                            : ", the JIT still compiling at the cap", seconds, compileSeconds);
         }
     }
 
@@ -81,12 +85,12 @@ public final class Warmup {
 
     /**
      * Runs {@code tenth} (one tenth of the workload, a new world) as {@code mode} says, measuring each by
-     * {@code compiles} and {@code thread}'s CPU time; {@code progress} is told of each tenth after the first.
+     * {@code compiles} and the wall clock {@code nanos} ({@code System::nanoTime}); {@code progress} is told of each
+     * tenth after the first.
      */
-    static Done run(Mode mode, Runnable tenth, CompileClock compiles, Bench.ThreadCounters thread,
-            java.util.function.IntConsumer progress) {
+    static Done run(Mode mode, Runnable tenth, CompileClock compiles, LongSupplier nanos, IntConsumer progress) {
         long compile0 = compiles.totalMillis();
-        long cpu0 = thread.cpuNanos();
+        long wall0 = nanos.getAsLong();
         int tenths = 0;
         int quietInARow = 0;
         int limit = mode == Mode.AUTO ? MAX_TENTHS : 1;
@@ -95,14 +99,14 @@ public final class Warmup {
                 progress.accept(tenths + 1);
             }
             long compiled = compiles.totalMillis();
-            long cpu = thread.cpuNanos();
+            long wall = nanos.getAsLong();
             tenth.run();
             tenths++;
-            boolean quiet = (compiles.totalMillis() - compiled) * 1e6 < QUIET_SHARE * (thread.cpuNanos() - cpu);
+            boolean quiet = (compiles.totalMillis() - compiled) * 1e6 < QUIET_SHARE * (nanos.getAsLong() - wall);
             quietInARow = quiet ? quietInARow + 1 : 0;
         }
         boolean quiet = mode == Mode.AUTO ? quietInARow >= QUIET_TENTHS : quietInARow > 0;
-        return new Done(mode, tenths, (compiles.totalMillis() - compile0) / 1e3, (thread.cpuNanos() - cpu0) / 1e9,
+        return new Done(mode, tenths, (compiles.totalMillis() - compile0) / 1e3, (nanos.getAsLong() - wall0) / 1e9,
                 quiet);
     }
 }

@@ -99,8 +99,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", paramLabel = "auto|tenth", defaultValue = "auto", converter = WarmupMode.class,
             description = {"The warm-up before each workload's timed runs (and each --cost-model point's): auto runs "
-                + "tenths of its simulated time (each a new world) until the JIT is quiet (two tenths in a row in "
-                + "which the compilers took less than half the tenth's CPU time), at most 10; tenth runs one, as the "
+                + "tenths of its simulated time (each a new world) until the JIT is quiet (two tenths in a row "
+                + "during which the compilers worked for less than half the tenth's wall time), at most 10; tenth runs one, as the "
                 + "bench did up to pass 15, when the first timed runs still measured in part how far C2 had got. "
                 + "The warm-up's tenths and compile time are printed under the workload's row and written to the "
                 + "JSON (\"warmup\") (default: ${DEFAULT-VALUE})."})

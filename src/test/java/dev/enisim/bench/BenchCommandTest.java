@@ -226,7 +226,7 @@ class BenchCommandTest {
         JsonNode o = new ObjectMapper().readTree(json.toFile()).get("workloads").get(0).get("warmup");
         assertEquals("TENTH", o.get("mode").asText());
         assertEquals(1, o.get("tenths").asInt());
-        assertTrue(one.out().contains("warm-up: 1 tenth (tenth), "), one.out());
+        assertTrue(one.out().contains("warm-up: 1 tenth (tenth) in "), one.out());
         assertFalse(one.err().contains("warm-up, tenth 2"), one.err());
 
         // a fork is told the mode: its result says one tenth too

@@ -9,17 +9,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Warmup} with a fake compile clock and a fake thread: each tenth advances the thread's CPU time by 100 ms
- * and the compilers' time by the script's next figure, so the rule is checked tenth by tenth without timing anything.
+ * {@link Warmup} with a fake compile clock and a fake wall clock: each tenth advances the wall clock by 100 ms and the
+ * compilers' time by the script's next figure, so the rule is checked tenth by tenth without timing anything.
  */
 class WarmupTest {
 
-    /** Tenths whose compile times (ms) are {@code compileMillis} in turn, each taking 100 ms of CPU. */
-    static final class Script implements Runnable, Warmup.CompileClock, Bench.ThreadCounters {
+    /** Tenths whose compile times (ms) are {@code compileMillis} in turn, each taking 100 ms. */
+    static final class Script implements Runnable, Warmup.CompileClock, java.util.function.LongSupplier {
         private final long[] compileMillis;
         int ran;
         long compiled;
-        long cpuNanos;
+        long nanos;
 
         Script(long... compileMillis) {
             this.compileMillis = compileMillis;
@@ -28,7 +28,7 @@ class WarmupTest {
         @Override
         public void run() {
             compiled += compileMillis[Math.min(ran, compileMillis.length - 1)];
-            cpuNanos += 100_000_000L;
+            nanos += 100_000_000L;
             ran++;
         }
 
@@ -38,13 +38,8 @@ class WarmupTest {
         }
 
         @Override
-        public long cpuNanos() {
-            return cpuNanos;
-        }
-
-        @Override
-        public long allocatedBytes() {
-            return 0;
+        public long getAsLong() {
+            return nanos;
         }
     }
 
@@ -53,7 +48,7 @@ class WarmupTest {
     }
 
     @Test
-    void autoRunsTenthsUntilTwoInARowCompiledForLessThanHalfTheirCpuTime() {
+    void autoRunsTenthsUntilTwoInARowCompiledForLessThanHalfTheirWallTime() {
         // busy, busy, quiet, busy (the streak starts again), quiet, quiet: six tenths
         Script s = new Script(900, 300, 20, 60, 49, 0, 0, 0);
         List<Integer> progress = new ArrayList<>();
@@ -63,12 +58,12 @@ class WarmupTest {
         assertTrue(d.quiet());
         assertEquals(Warmup.Mode.AUTO, d.mode());
         assertEquals((900 + 300 + 20 + 60 + 49) / 1e3, d.compileSeconds(), 1e-9);
-        assertEquals(0.6, d.cpuSeconds(), 1e-9);
+        assertEquals(0.6, d.seconds(), 1e-9);
         assertEquals(List.of(2, 3, 4, 5, 6), progress, "each tenth after the first is told");
     }
 
     @Test
-    void aTenthCompilingForExactlyHalfItsCpuTimeIsNotQuiet() {
+    void aTenthCompilingForExactlyHalfItsWallTimeIsNotQuiet() {
         // 50 ms of 100 ms is not under half: the streak starts only at the third tenth
         Script s = new Script(50, 50, 49, 49);
         assertEquals(4, run(Warmup.Mode.AUTO, s, new ArrayList<>()).tenths());
@@ -83,7 +78,7 @@ class WarmupTest {
         assertEquals(Warmup.MAX_TENTHS, d.tenths());
         assertEquals(10, s.ran, "a whole run's simulated time at most");
         assertFalse(d.quiet());
-        assertEquals("10 tenths (auto, the JIT still compiling at the cap), 0.41 s compiling, 1.00 s CPU",
+        assertEquals("10 tenths (auto, the JIT still compiling at the cap) in 1.00 s, 0.41 s compiling",
                 d.describe());
     }
 
@@ -107,9 +102,9 @@ class WarmupTest {
         Warmup.Done d = run(Warmup.Mode.TENTH, busy, progress);
         assertEquals(1, d.tenths());
         assertEquals(1, busy.ran);
-        assertFalse(d.quiet(), "900 ms compiling in 100 ms of CPU");
+        assertFalse(d.quiet(), "900 ms compiling in 100 ms");
         assertEquals(List.of(), progress);
-        assertEquals("1 tenth (tenth), 0.90 s compiling, 0.10 s CPU", d.describe());
+        assertEquals("1 tenth (tenth) in 0.10 s, 0.90 s compiling", d.describe());
         Script calm = new Script(10);
         Warmup.Done c = run(Warmup.Mode.TENTH, calm, progress);
         assertEquals(1, calm.ran);
@@ -119,7 +114,7 @@ class WarmupTest {
     @Test
     void describesAQuietAutoWarmUp() {
         Warmup.Done d = new Warmup.Done(Warmup.Mode.AUTO, 7, 3.214, 1.938, true);
-        assertEquals("7 tenths (auto, the JIT quiet), 3.21 s compiling, 1.94 s CPU", d.describe());
+        assertEquals("7 tenths (auto, the JIT quiet) in 1.94 s, 3.21 s compiling", d.describe());
     }
 
     @Test
