@@ -240,17 +240,7 @@ class BenchCommandTest {
     }
 
     @Test
-    void anUnknownWarmUpIsBadInputBeforeAnythingRuns() throws Exception {
-        Path scenario = dir.resolve("tiny.yaml");
-        Files.writeString(scenario, BenchTest.TINY_LOSS);
-        Run r = bench(scenario.toString(), "--warmup", "long", "--repeat", "1");
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("expected auto or tenth, not 'long'"), r.err());
-        assertFalse(r.err().contains("tiny.yaml: warm-up"), "nothing ran: " + r.err());
-    }
-
-    @Test
-    void forksBelowOneOrWithoutForkingAreBadInputBeforeAnythingRuns() throws Exception {
+    void forksBelowOneOrWithoutForkingOrAnUnknownWarmUpAreBadInputBeforeAnythingRuns() throws Exception {
         Path scenario = dir.resolve("tiny.yaml");
         Files.writeString(scenario, BenchTest.TINY_LOSS);
         Run zero = bench(scenario.toString(), "--forks", "0", "--repeat", "1");
@@ -260,6 +250,10 @@ class BenchCommandTest {
         assertEquals(2, here.code());
         assertTrue(here.err().contains("--forks 2 needs forked JVMs"), here.err());
         assertFalse(here.err().contains("warm-up"), "nothing ran: " + here.err());
+        Run warm = bench(scenario.toString(), "--warmup", "long", "--repeat", "1");
+        assertEquals(2, warm.code());
+        assertTrue(warm.err().contains("expected auto or tenth, not 'long'"), warm.err());
+        assertFalse(warm.err().contains("tiny.yaml: warm-up"), "nothing ran: " + warm.err());
     }
 
     /** The bench's temporary folders now in the system's temporary folder. */
