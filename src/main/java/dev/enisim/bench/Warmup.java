@@ -15,11 +15,12 @@ import java.util.function.LongSupplier;
  * worked for less than {@link #QUIET_SHARE} of the tenth's wall time, at most {@link #MAX_TENTHS} tenths (a whole
  * run's simulated time). Wall time on both sides: the JVM's compile time is elapsed time, which a loaded machine
  * stretches as it stretches the tenth's (against the tenth's CPU time, at load 16 on 2 cores, every tenth looked busy
- * and the warm-up always ran to the cap). In the compilation logs behind the rule (HISTORY, fifteenth pass) a
- * {@code loss-100} tenth's compile time fell from 1.9-2.5 s (the first) through 0.6-1.2 s (C2 compiling the hot
- * units again after the second world's traps) to 0.05-0.3 s from about the seventh on, where only small methods
- * were still being compiled, and no hot unit was made not entrant after it; two tenths in a row, because a long C2
- * compile counts only when it ends.
+ * and the warm-up ran to the cap). In the compilation logs behind the rule (HISTORY, fifteenth pass; load 14 to 20) a
+ * {@code loss-100} tenth's compile time fell from 5 to 7 s (the first) through 1 to 3.7 s (the second to the fifth:
+ * C2 compiling the hot units again after the second world's traps, then the intermediate methods on their own) to
+ * 0.1 to 0.4 s from the eighth on, and no hot unit was made not entrant after the second; the rule stopped after the
+ * seventh and the ninth. Two tenths in a row, because a long C2 compile counts only when it ends. Branches that only
+ * a whole run takes (a sum past 2^53, a clock far from the sources' base) are never seen by a tenth.
  */
 public final class Warmup {
 
