@@ -22,7 +22,8 @@ import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
- * Runs a workload scenario: a warm-up (a tenth of its simulated time), then {@code repeat} timed runs. Each run
+ * Runs a workload scenario: a warm-up (a tenth of its simulated time, or tenths until the JIT is quiet: {@link
+ * Warmup}), then {@code repeat} timed runs. Each run
  * measures wall time, events, invocations, the bytes this thread allocated (HotSpot's counter) and the heap's
  * peak (the heap pools' peak usage, reset before the run, garbage included); after it, outside the timing, what
  * the finished simulation retains (the live heap after a full collection with the simulation held, less the live
@@ -91,20 +92,43 @@ public final class Bench {
      *                      without the building of the simulation and of its result), median over the repeats
      * @param erlangB       for a pure loss workload: the theory, the simulated throttled fraction and its 95% CI
      *                      by batch means; null otherwise
+     * @param warmup        what the warm-up before the timed runs did (tenths, compile time); null where not known
      */
     public record Result(String workload, int repeats, long events, long arrivals, long completions, long otherEvents,
             long invocations, double simulatedSeconds, double wallSeconds, double eventsPerSecond,
             double eventsPerSecondMin, double eventsPerSecondMax, double invocationsPerSecond,
             double invocationsPerSecondMin, double invocationsPerSecondMax, long peakHeapBytes, long retainedHeapBytes,
             double bytesPerEvent, ErlangCheck erlangB, double eventsPerCpuSecond, double steadyBytesPerEvent,
-            double steadyEventsPerCpuSecond) {
+            double steadyEventsPerCpuSecond, Warmup.Done warmup) {
+        /** Figures without a warm-up's account (a test's, or one measured before pass 15). */
+        public Result(String workload, int repeats, long events, long arrivals, long completions, long otherEvents,
+                long invocations, double simulatedSeconds, double wallSeconds, double eventsPerSecond,
+                double eventsPerSecondMin, double eventsPerSecondMax, double invocationsPerSecond,
+                double invocationsPerSecondMin, double invocationsPerSecondMax, long peakHeapBytes,
+                long retainedHeapBytes, double bytesPerEvent, ErlangCheck erlangB, double eventsPerCpuSecond,
+                double steadyBytesPerEvent, double steadyEventsPerCpuSecond) {
+            this(workload, repeats, events, arrivals, completions, otherEvents, invocations, simulatedSeconds,
+                    wallSeconds, eventsPerSecond, eventsPerSecondMin, eventsPerSecondMax, invocationsPerSecond,
+                    invocationsPerSecondMin, invocationsPerSecondMax, peakHeapBytes, retainedHeapBytes, bytesPerEvent,
+                    erlangB, eventsPerCpuSecond, steadyBytesPerEvent, steadyEventsPerCpuSecond, null);
+        }
+
         /** The same figures under another workload name (a generated scenario measured from a file). */
         public Result named(String name) {
             return new Result(name, repeats, events, arrivals, completions, otherEvents, invocations,
                     simulatedSeconds, wallSeconds, eventsPerSecond, eventsPerSecondMin, eventsPerSecondMax,
                     invocationsPerSecond, invocationsPerSecondMin, invocationsPerSecondMax, peakHeapBytes,
                     retainedHeapBytes, bytesPerEvent, erlangB, eventsPerCpuSecond, steadyBytesPerEvent,
-                    steadyEventsPerCpuSecond);
+                    steadyEventsPerCpuSecond, warmup);
+        }
+
+        /** The same figures with the account of the warm-up that preceded them. */
+        Result warmedBy(Warmup.Done done) {
+            return new Result(workload, repeats, events, arrivals, completions, otherEvents, invocations,
+                    simulatedSeconds, wallSeconds, eventsPerSecond, eventsPerSecondMin, eventsPerSecondMax,
+                    invocationsPerSecond, invocationsPerSecondMin, invocationsPerSecondMax, peakHeapBytes,
+                    retainedHeapBytes, bytesPerEvent, erlangB, eventsPerCpuSecond, steadyBytesPerEvent,
+                    steadyEventsPerCpuSecond, done);
         }
     }
 
@@ -253,12 +277,24 @@ public final class Bench {
         return all;
     }
 
+    /** {@link #run(String, Scenario, int, Warmup.Mode, Consumer)} after a warm-up of one tenth. */
     public static Result run(String name, Scenario scenario, int repeat, Consumer<String> progress) {
+        return run(name, scenario, repeat, Warmup.Mode.TENTH, progress);
+    }
+
+    /**
+     * Measures {@code scenario}: the warm-up {@code warmup} says ({@link Warmup}), then {@code repeat} timed runs;
+     * the result carries the warm-up's account.
+     */
+    public static Result run(String name, Scenario scenario, int repeat, Warmup.Mode warmup,
+            Consumer<String> progress) {
         if (repeat < 1) {
             throw new IllegalArgumentException("repeat must be at least 1: " + repeat);
         }
         progress.accept(name + ": warm-up");
-        new Simulation(shortened(scenario, 10), 0).run();
+        Scenario tenth = shortened(scenario, 10);
+        Warmup.Done warmed = Warmup.run(warmup, () -> new Simulation(tenth, 0).run(), Warmup.hotspot(),
+                System::nanoTime, n -> progress.accept(name + ": warm-up, tenth " + n));
         Meter meter = new Meter(hotspot());
         List<Sample> samples = new ArrayList<>();
         RunResult last = null;
@@ -277,7 +313,7 @@ public final class Bench {
                     sample.allocatedBytes(), sample.peakHeapBytes(), retained, sample.cpuSeconds(),
                     sample.steadyAllocatedBytes(), sample.steadyEvents(), sample.steadyCpuSeconds()));
         }
-        return summarize(name, scenario, samples, last);
+        return summarize(name, scenario, samples, last).warmedBy(warmed);
     }
 
     /** The figures of {@code samples} (at least one), with the last run's counts and Erlang check. */

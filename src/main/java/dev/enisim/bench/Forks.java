@@ -30,10 +30,10 @@ public final class Forks {
     /**
      * Each fork's rate (events per CPU second of the simulating thread, the median of its repeats, whole run and
      * steady part), in the order the forks ran, with their median (the upper one of an even count, as the bench's
-     * repeats), min and max.
+     * repeats), min and max; and each fork's warm-up in tenths (0 where its result does not say).
      */
     public record Spread(int forks, double[] eventsPerCpuSecond, double[] steadyEventsPerCpuSecond, double median,
-            double min, double max, double steadyMedian, double steadyMin, double steadyMax) {
+            double min, double max, double steadyMedian, double steadyMin, double steadyMax, int[] warmupTenths) {
     }
 
     /** The forks of one workload: the median fork (by events per CPU second) and the spread of all. */
@@ -67,9 +67,12 @@ public final class Forks {
         int n = forks.size();
         double[] rates = new double[n];
         double[] steady = new double[n];
+        int[] tenths = new int[n];
         for (int i = 0; i < n; i++) {
-            rates[i] = forks.get(i).result().eventsPerCpuSecond();
-            steady[i] = forks.get(i).result().steadyEventsPerCpuSecond();
+            Bench.Result r = forks.get(i).result();
+            rates[i] = r.eventsPerCpuSecond();
+            steady[i] = r.steadyEventsPerCpuSecond();
+            tenths[i] = r.warmup() == null ? 0 : r.warmup().tenths();
         }
         double[] byRate = rates.clone();
         Arrays.sort(byRate);
@@ -82,6 +85,6 @@ public final class Forks {
             }
         }
         return new Measured(median, new Spread(n, rates, steady, byRate[n / 2], byRate[0], byRate[n - 1],
-                bySteady[n / 2], bySteady[0], bySteady[n - 1]));
+                bySteady[n / 2], bySteady[0], bySteady[n - 1], tenths));
     }
 }

@@ -12,6 +12,7 @@ import dev.enisim.bench.MemoryModel;
 import dev.enisim.bench.ParallelScaling;
 import dev.enisim.bench.ReferenceSimulator;
 import dev.enisim.bench.SamplerBench;
+import dev.enisim.bench.Warmup;
 import dev.enisim.bench.Workloads;
 import dev.enisim.report.SafeOutput;
 import dev.enisim.report.chart.ChartFiles;
@@ -95,6 +96,15 @@ final class BenchCommand implements Callable<Integer> {
         + "events/CPU-s). Workloads only, not --cost-model points; not with --no-fork (default: "
         + "${DEFAULT-VALUE})."})
     int forks;
+
+    @Option(names = "--warmup", paramLabel = "auto|tenth", defaultValue = "auto", converter = WarmupMode.class,
+            description = {"The warm-up before each workload's timed runs (and each --cost-model point's): auto runs "
+                + "tenths of its simulated time (each a new world) until the JIT is quiet (two tenths in a row "
+                + "during which the compilers worked for less than half the tenth's wall time), at most 10; tenth runs one, as the "
+                + "bench did up to pass 15, when the first timed runs still measured in part how far C2 had got. "
+                + "The warm-up's tenths and compile time are printed under the workload's row and written to the "
+                + "JSON (\"warmup\") (default: ${DEFAULT-VALUE})."})
+    Warmup.Mode warmup;
 
     @Option(names = "--samplers", description = {"Also time random draws: enisim's xoshiro256**, SplitMix64, "
         + "duration samplers and arrival processes (a draw: one arrival) beside any others on the class path "
@@ -237,7 +247,7 @@ final class BenchCommand implements Callable<Integer> {
                 rs.addAll(m.median().references());
                 spread = forks > 1 ? m.spread() : null;
             } else {
-                r = Bench.run(source, scenarios.get(i), repeat, progress);
+                r = Bench.run(source, scenarios.get(i), repeat, warmup, progress);
                 if (references && r.erlangB() != null) {
                     for (ReferenceSimulator sim : Bench.references()) {
                         rs.add(Bench.reference(sim, r, repeat, progress));
@@ -289,7 +299,8 @@ final class BenchCommand implements Callable<Integer> {
         ArrayNode cost = mapper.createArrayNode();
         if (costModel != null) {
             CostModel.Runner runner = fork ? (name, tree) -> forkedTree(name, tree, mapper, err)
-                    : (name, tree) -> Bench.run(name, ScenarioLoader.parseTree(tree, name), repeat, progress);
+                    : (name, tree) -> Bench.run(name, ScenarioLoader.parseTree(tree, name), repeat, warmup,
+                            progress);
             List<CostModel.Point> points = CostModel.measure(costModelFunctions, costModelArrivals, runner);
             out.printf(Locale.ROOT, "%n%-10s %6s %13s %12s %12s %10s %8s %10s%n", "functions", "keys",
                     "wall ns/event", "CPU ns/event", "steady CPU", "B/event", "peak MiB", "retained");
@@ -413,7 +424,8 @@ final class BenchCommand implements Callable<Integer> {
         Path file = tmp.resolve("bench.json");
         try {
             List<String> args = new ArrayList<>(List.of("bench", "--no-fork", "--repeat", Integer.toString(repeat),
-                    "--json", file.toString(), refs ? "--references" : "--no-references"));
+                    "--warmup", warmup.toString(), "--json", file.toString(),
+                    refs ? "--references" : "--no-references"));
             for (String s : overrides) {
                 args.add("--set");
                 args.add(s);
@@ -492,9 +504,31 @@ final class BenchCommand implements Callable<Integer> {
             rates.append(rates.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", rate / 1e6));
         }
         out.printf(Locale.ROOT, "%14s %d forks, events/CPU-s (M): %s; median %.2f (min %.2f, max %.2f), steady median"
-                + " %.2f (min %.2f, max %.2f); the row above is the median fork's%n", "", s.forks(), rates,
-                s.median() / 1e6, s.min() / 1e6, s.max() / 1e6, s.steadyMedian() / 1e6, s.steadyMin() / 1e6,
-                s.steadyMax() / 1e6);
+                + " %.2f (min %.2f, max %.2f); warm-up tenths %s; the row above is the median fork's%n", "",
+                s.forks(), rates, s.median() / 1e6, s.min() / 1e6, s.max() / 1e6, s.steadyMedian() / 1e6,
+                s.steadyMin() / 1e6, s.steadyMax() / 1e6, tenths(s.warmupTenths()));
+    }
+
+    /** "7, 10, 8": each fork's warm-up in tenths, in the order they ran. */
+    private static String tenths(int[] tenths) {
+        StringBuilder b = new StringBuilder();
+        for (int t : tenths) {
+            b.append(b.length() == 0 ? "" : ", ").append(t);
+        }
+        return b.toString();
+    }
+
+    /** {@code --warmup}'s value: auto or tenth, in any case; anything else is bad input. */
+    static final class WarmupMode implements picocli.CommandLine.ITypeConverter<Warmup.Mode> {
+        @Override
+        public Warmup.Mode convert(String value) {
+            for (Warmup.Mode m : Warmup.Mode.values()) {
+                if (m.toString().equalsIgnoreCase(value)) {
+                    return m;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("expected auto or tenth, not '" + value + "'");
+        }
     }
 
     private static void print(PrintWriter out, Bench.Result r) {
@@ -503,6 +537,9 @@ final class BenchCommand implements Callable<Integer> {
                 r.eventsPerSecondMin(), r.eventsPerSecondMax(), r.invocationsPerSecond(), r.invocationsPerSecondMin(),
                 r.invocationsPerSecondMax(), r.peakHeapBytes() >> 20, r.retainedHeapBytes() / 1048576.0, r.bytesPerEvent(),
                 r.eventsPerCpuSecond(), r.steadyBytesPerEvent(), r.steadyEventsPerCpuSecond());
+        if (r.warmup() != null) {
+            out.printf(Locale.ROOT, "%14s warm-up: %s%n", "", r.warmup().describe());
+        }
         if (r.erlangB() != null) {
             Bench.ErlangCheck e = r.erlangB();
             out.printf(Locale.ROOT, "%14s throttled fraction %.5f (95%% CI %.5f-%.5f) vs Erlang B(%d, %.0f) = %.5f: %s%n",

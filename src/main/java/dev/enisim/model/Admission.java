@@ -64,16 +64,38 @@ final class Admission {
         }
         Lease env = lease;
         env.clear();
-        Outcome result = null;
-        if (!environments.takeWarm(f, env, now)) {
-            result = coldStart(f, env, now);
+        if (environments.takeWarm(f, env, now)) {
+            Outcome result = run(f, env, now, durationMicros);
+            return result.admitted() ? result : refused(f, env, result, now); // admitted: reported by run()
         }
+        return coldAdmit(f, env, now, durationMicros);
+    }
+
+    /*
+     * The warm path comes first in admit() and the cold start's after it, in a method of its own: C2 inlines in the
+     * order it parses, so the warm path's calls (the completion's scheduling, the metrics' start) are inlined before
+     * its node budget runs out, which the cold start's (a subnet, the scaling rate, the init time: hot in a warm-up's
+     * ramp) used to spend first (NodeCountInliningCutoff at Port.schedule and Observers.started; HISTORY, fifteenth
+     * pass).
+     */
+
+    /** No warm environment: a cold start, then the run; or the outcome that stopped it (reported). */
+    private Outcome coldAdmit(int f, Lease env, long now, long durationMicros) {
+        Outcome result = coldStart(f, env, now);
         if (result == null) {
             result = run(f, env, now, durationMicros);
             if (result.admitted()) {
                 return result; // it runs: reported by run()
             }
         }
+        return refused(f, env, result, now);
+    }
+
+    /**
+     * An invocation that does not run: its outcome reported, with the execution it had (a warm environment or a
+     * cold start) when it had one.
+     */
+    private Outcome refused(int f, Lease env, Outcome result, long now) {
         if (env.warm || env.coldStarted) {
             listener.execution(f, result, !env.warm, env.provisioned, env.initMicros, env.runMicros, now);
             if (spillover(f, env)) {

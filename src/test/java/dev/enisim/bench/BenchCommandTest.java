@@ -201,7 +201,46 @@ class BenchCommandTest {
     }
 
     @Test
-    void forksBelowOneOrWithoutForkingAreBadInputBeforeAnythingRuns() throws Exception {
+    void theWarmUpRunsTenthsUntilTheJitIsQuietByDefaultOrOneTenthAndSaysWhatItDid() throws Exception {
+        Path scenario = dir.resolve("tiny.yaml");
+        Files.writeString(scenario, BenchTest.TINY_LOSS);
+        Path json = dir.resolve("warm.json");
+        Run auto = bench(scenario.toString(), "--no-fork", "--repeat", "1", "--no-references", "--json",
+                json.toString(), "--set", "duration=2000s");
+        assertEquals(0, auto.code(), auto.err());
+        JsonNode w = new ObjectMapper().readTree(json.toFile()).get("workloads").get(0).get("warmup");
+        assertEquals("AUTO", w.get("mode").asText());
+        int tenths = w.get("tenths").asInt();
+        assertTrue(tenths >= Warmup.QUIET_TENTHS && tenths <= Warmup.MAX_TENTHS, w.toString());
+        assertTrue(auto.out().contains(w.get("quiet").asBoolean() ? "(auto, the JIT quiet)"
+                : "(auto, the JIT still compiling at the cap)"), auto.out());
+        assertTrue(auto.out().contains("warm-up: " + tenths + " tenths (auto"), auto.out());
+        for (int n = 2; n <= tenths; n++) {
+            assertTrue(auto.err().contains("tiny.yaml: warm-up, tenth " + n), auto.err());
+        }
+        assertFalse(auto.err().contains("tiny.yaml: warm-up, tenth " + (tenths + 1)), auto.err());
+
+        Run one = bench(scenario.toString(), "--no-fork", "--warmup", "TENTH", "--repeat", "1", "--no-references",
+                "--json", json.toString(), "--set", "duration=2000s");
+        assertEquals(0, one.code(), one.err());
+        JsonNode o = new ObjectMapper().readTree(json.toFile()).get("workloads").get(0).get("warmup");
+        assertEquals("TENTH", o.get("mode").asText());
+        assertEquals(1, o.get("tenths").asInt());
+        assertTrue(one.out().contains("warm-up: 1 tenth (tenth) in "), one.out());
+        assertFalse(one.err().contains("warm-up, tenth 2"), one.err());
+
+        // a fork is told the mode: its result says one tenth too
+        Run forked = bench(scenario.toString(), "--warmup", "tenth", "--forks", "2", "--repeat", "1",
+                "--no-references", "--json", json.toString(), "--set", "duration=2000s");
+        assertEquals(0, forked.code(), forked.err());
+        JsonNode f = new ObjectMapper().readTree(json.toFile()).get("workloads").get(0);
+        assertEquals(1, f.get("warmup").get("tenths").asInt());
+        assertEquals("[1,1]", f.get("forks").get("warmupTenths").toString());
+        assertTrue(forked.out().contains("warm-up tenths 1, 1;"), forked.out());
+    }
+
+    @Test
+    void forksBelowOneOrWithoutForkingOrAnUnknownWarmUpAreBadInputBeforeAnythingRuns() throws Exception {
         Path scenario = dir.resolve("tiny.yaml");
         Files.writeString(scenario, BenchTest.TINY_LOSS);
         Run zero = bench(scenario.toString(), "--forks", "0", "--repeat", "1");
@@ -211,6 +250,10 @@ class BenchCommandTest {
         assertEquals(2, here.code());
         assertTrue(here.err().contains("--forks 2 needs forked JVMs"), here.err());
         assertFalse(here.err().contains("warm-up"), "nothing ran: " + here.err());
+        Run warm = bench(scenario.toString(), "--warmup", "long", "--repeat", "1");
+        assertEquals(2, warm.code());
+        assertTrue(warm.err().contains("expected auto or tenth, not 'long'"), warm.err());
+        assertFalse(warm.err().contains("tiny.yaml: warm-up"), "nothing ran: " + warm.err());
     }
 
     /** The bench's temporary folders now in the system's temporary folder. */

@@ -28,7 +28,9 @@ import java.util.Locale;
  * faster or slower throughout (the JIT's choices differ from loader to loader), so each build is loaded twice, in
  * the order base, new, new, base, and a round runs the four in that order or its reverse (alternately); a build's
  * rate in a round is the geometric mean of its two runs. Each run is {@code enisim bench WORKLOAD --no-fork --no-references --repeat 1} of that build (a warm-up, then one
- * timed run) and gives its events per CPU second, whole and steady; a round's ratio is new over base. Printed:
+ * timed run) and gives its events per CPU second, whole and steady; a round's ratio is new over base. Both builds
+ * warm up alike ({@link #warmupOfBoth}): tenths until the JIT is quiet where both builds have {@code --warmup} (pass
+ * 15 on), else one tenth each. Printed:
  * every round, then the median ratio with its range and how many rounds the new build was ahead.
  *
  * <p>A build is a jar ({@code target/enisim.jar} is shaded: everything it needs) or a class path. The two builds'
@@ -41,6 +43,8 @@ public class PairedJars {
         final String name;
         final URLClassLoader loader;
         final Method execute;
+        /** Whether its bench has {@code --warmup} ({@link #knowsWarmup()}, asked once). */
+        boolean knowsWarmup;
 
         Build(String name, List<Path> classPath) throws ReflectiveOperationException, IOException {
             this.name = name;
@@ -67,6 +71,13 @@ public class PairedJars {
             }
         }
 
+        /** Whether this build's bench has {@code --warmup} (pass 15 on): its help says so. */
+        boolean knowsWarmup() throws ReflectiveOperationException {
+            StringWriter help = new StringWriter();
+            run(help, "bench", "--help");
+            return help.toString().contains("--warmup");
+        }
+
         @Override
         public void close() throws IOException {
             loader.close();
@@ -82,22 +93,32 @@ public class PairedJars {
         }
     }
 
-    /** The command line: two builds, a workload, rounds and {@code --set}s. */
-    record Options(List<Path> base, List<Path> candidate, String workload, int rounds, List<String> sets) {
+    /**
+     * The command line: two builds, a workload, rounds, {@code --set}s and the warm-up ({@code --warmup auto|tenth};
+     * null: auto where both builds have the option, else the one tenth both have).
+     */
+    record Options(List<Path> base, List<Path> candidate, String workload, int rounds, List<String> sets,
+            String warmup) {
 
         static Options parse(String... args) {
             List<String> positional = new ArrayList<>();
             List<String> sets = new ArrayList<>();
             int rounds = 6;
+            String warmup = null;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
-                if (a.equals("--rounds") || a.equals("--set")) {
+                if (a.equals("--rounds") || a.equals("--set") || a.equals("--warmup")) {
                     if (i + 1 == args.length) {
                         throw new IllegalArgumentException(a + " needs a value");
                     }
                     String v = args[++i];
                     if (a.equals("--set")) {
                         sets.add(v);
+                    } else if (a.equals("--warmup")) {
+                        if (!v.equals("auto") && !v.equals("tenth")) {
+                            throw new IllegalArgumentException("--warmup needs auto or tenth, not '" + v + "'");
+                        }
+                        warmup = v;
                     } else {
                         try {
                             rounds = Integer.parseInt(v);
@@ -119,7 +140,7 @@ public class PairedJars {
                         + " argument(s)");
             }
             return new Options(classPath(positional.get(0)), classPath(positional.get(1)), positional.get(2),
-                    rounds, List.copyOf(sets));
+                    rounds, List.copyOf(sets), warmup);
         }
 
         private static List<Path> classPath(String text) {
@@ -144,6 +165,8 @@ public class PairedJars {
     private final Options options;
     private final PrintWriter out;
     private final ObjectMapper mapper = new ObjectMapper();
+    /** The warm-up every run makes: auto or tenth (builds before pass 15 make their one tenth untold). */
+    String warmup;
 
     PairedJars(Options options, PrintWriter out) {
         this.options = options;
@@ -157,7 +180,7 @@ public class PairedJars {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("pair: " + e.getMessage());
-            System.err.println("usage: .ci/pair BASE NEW WORKLOAD [--rounds N] [--set PATH=VALUE]...");
+            System.err.println("usage: .ci/pair BASE NEW WORKLOAD [--rounds N] [--set PATH=VALUE]... [--warmup auto|tenth]");
             System.exit(2);
             return;
         }
@@ -173,8 +196,12 @@ public class PairedJars {
                 Build new1 = new Build("new-1", options.candidate());
                 Build new2 = new Build("new-2", options.candidate());
                 Build base2 = new Build("base-2", options.base())) {
-            out.printf(Locale.ROOT, "%s, %d rounds, events per CPU second (whole run; steady)%n",
-                    options.workload(), options.rounds());
+            for (Build b : new Build[] {base1, new1, new2, base2}) {
+                b.knowsWarmup = b.knowsWarmup();
+            }
+            warmup = warmupOfBoth(options.warmup(), base1.knowsWarmup, new1.knowsWarmup);
+            out.printf(Locale.ROOT, "%s, %d rounds, events per CPU second (whole run; steady); warm-up: %s, both "
+                    + "builds%n", options.workload(), options.rounds(), warmup);
             double[] ratios = new double[options.rounds()];
             double[] steadyRatios = new double[options.rounds()];
             for (int r = 0; r < options.rounds(); r++) {
@@ -205,14 +232,8 @@ public class PairedJars {
     /** One run of the workload by {@code build}: its figures, read back from the JSON it wrote. */
     Rate measure(Build build, Path folder) throws Exception {
         Path json = folder.resolve(build.name + ".json");
-        List<String> args = new ArrayList<>(List.of("bench", options.workload(), "--no-fork", "--no-references",
-                "--repeat", "1", "--json", json.toString()));
-        for (String s : options.sets()) {
-            args.add("--set");
-            args.add(s);
-        }
         StringWriter log = new StringWriter();
-        int code = build.run(log, args.toArray(String[]::new));
+        int code = build.run(log, arguments(build, json).toArray(String[]::new));
         if (code != 0) {
             throw new IllegalStateException(build.name + " exited " + code + ":\n" + log);
         }
@@ -221,6 +242,37 @@ public class PairedJars {
         JsonNode steady = w.get("steadyEventsPerCpuSecond");
         Files.delete(json);
         return new Rate(whole, steady == null ? Double.NaN : steady.asDouble());
+    }
+
+    /** The bench command a run of {@code build} is: one timed run after the warm-up both builds make. */
+    List<String> arguments(Build build, Path json) {
+        List<String> args = new ArrayList<>(List.of("bench", options.workload(), "--no-fork", "--no-references",
+                "--repeat", "1", "--json", json.toString()));
+        if (build.knowsWarmup) {
+            args.add("--warmup");
+            args.add(warmup);
+        }
+        for (String s : options.sets()) {
+            args.add("--set");
+            args.add(s);
+        }
+        return args;
+    }
+
+    /**
+     * The warm-up both builds run, so that they warm up alike: {@code asked} (auto by default) where both have
+     * {@code --warmup}; else a tenth, a build before pass 15's only warm-up (the other build is given {@code
+     * --warmup tenth}). Asking for auto of a build without it is an error.
+     */
+    static String warmupOfBoth(String asked, boolean baseKnows, boolean newKnows) {
+        if (baseKnows && newKnows) {
+            return asked == null ? "auto" : asked;
+        }
+        if (asked != null && !asked.equals("tenth")) {
+            throw new IllegalArgumentException("--warmup " + asked + ": the " + (baseKnows ? "new" : "base")
+                    + " build has no --warmup (before pass 15: one tenth)");
+        }
+        return "tenth";
     }
 
     /** "label: median r (min-max), new ahead in k of n rounds". */

@@ -55,6 +55,7 @@ class PairedJarsTest {
         assertTrue(out.contains("whole run: new / base median"), out);
         assertTrue(out.contains("steady: new / base median"), out);
         assertTrue(out.contains("of 3 rounds"), out);
+        assertTrue(out.contains("warm-up: auto, both builds"), out);
         // the tool's temporary folder is gone, and it wrote nothing beside the scenario
         try (var files = Files.list(dir)) {
             assertEquals(List.of(scenario), files.toList());
@@ -134,6 +135,41 @@ class PairedJarsTest {
     }
 
     @Test
+    void bothBuildsWarmUpAlikeAutoWhereBothHaveTheOptionElseOneTenth() {
+        assertEquals("auto", PairedJars.warmupOfBoth(null, true, true), "auto by default");
+        assertEquals("tenth", PairedJars.warmupOfBoth("tenth", true, true));
+        assertEquals("auto", PairedJars.warmupOfBoth("auto", true, true));
+        assertEquals("tenth", PairedJars.warmupOfBoth(null, false, true), "a build before pass 15: its one tenth");
+        assertEquals("tenth", PairedJars.warmupOfBoth(null, true, false));
+        assertEquals("tenth", PairedJars.warmupOfBoth("tenth", false, false));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> PairedJars.warmupOfBoth("auto", false, true))
+                .getMessage().contains("the base build has no --warmup"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> PairedJars.warmupOfBoth("auto", true, false))
+                .getMessage().contains("the new build has no --warmup"));
+    }
+
+    @Test
+    void aBuildWithTheOptionIsToldTheWarmUpAndOneWithoutIsNot() throws Exception {
+        String cp = ownClassPath();
+        List<Path> paths = new ArrayList<>();
+        for (String p : cp.split(File.pathSeparator)) {
+            paths.add(Path.of(p));
+        }
+        PairedJars tool = new PairedJars(PairedJars.Options.parse(cp, cp, "loss", "--set", "a=1"),
+                new PrintWriter(new StringWriter()));
+        tool.warmup = "tenth";
+        try (PairedJars.Build b = new PairedJars.Build("b", paths)) {
+            assertTrue(b.knowsWarmup(), "this build's bench has --warmup");
+            Path json = dir.resolve("b.json");
+            assertEquals(List.of("bench", "loss", "--no-fork", "--no-references", "--repeat", "1", "--json",
+                    json.toString(), "--set", "a=1"), tool.arguments(b, json), "not yet asked: told nothing");
+            b.knowsWarmup = true;
+            assertEquals(List.of("bench", "loss", "--no-fork", "--no-references", "--repeat", "1", "--json",
+                    json.toString(), "--warmup", "tenth", "--set", "a=1"), tool.arguments(b, json));
+        }
+    }
+
+    @Test
     void aRatesGeometricMean() {
         PairedJars.Rate m = PairedJars.Rate.geometricMean(new PairedJars.Rate(2, 9), new PairedJars.Rate(8, 1));
         assertEquals(4.0, m.whole(), 1e-12);
@@ -167,7 +203,13 @@ class PairedJarsTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> PairedJars.Options.parse(dir.resolve("none.jar").toString(), cp, "loss")).getMessage()
                 .contains("no such jar or folder"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> PairedJars.Options.parse(cp, cp, "loss", "--warmup", "long")).getMessage()
+                .contains("--warmup needs auto or tenth, not 'long'"));
+        assertEquals("tenth", PairedJars.Options.parse(cp, cp, "loss", "--warmup", "tenth").warmup());
+        assertEquals("auto", PairedJars.Options.parse(cp, cp, "loss", "--warmup", "auto").warmup());
         PairedJars.Options o = PairedJars.Options.parse(cp, cp, "loss", "--set", "a=1", "--set", "b=2");
+        assertEquals(null, o.warmup(), "chosen by the builds");
         assertEquals(6, o.rounds(), "six rounds by default");
         assertEquals(List.of("a=1", "b=2"), o.sets());
         assertEquals("loss", o.workload());
