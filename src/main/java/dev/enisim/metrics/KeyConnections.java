@@ -12,7 +12,7 @@ import java.util.Arrays;
  *
  * <p>The buckets are crossed by all rows at once, as {@link LevelAreas} crosses them: the first change at or past the
  * current bucket's end moves every row's maximum into its key's per-bucket array (and the level into the buckets
- * passed) and opens the bucket of the change ({@link #crossAll}). So a change needs no bucket looked up (the caller
+ * passed) and opens the bucket of the change ({@link #crossTo}). So a change needs no bucket looked up (the caller
  * passes none) and reads no bucket of its row: one comparison with one field. Work per bucket and key, not per change.
  */
 final class KeyConnections {
@@ -78,8 +78,16 @@ final class KeyConnections {
      */
     void set(int key, int value, long nowMicros) {
         if (nowMicros >= end) {
-            crossAll(nowMicros);
+            crossTo((int) Math.min(nowMicros / bucketMicros, buckets - 1));
         }
+        put(key, value, nowMicros);
+    }
+
+    /**
+     * As {@link #set}, with every row already in the bucket of {@code nowMicros} ({@link #crossTo}: the caller crosses
+     * the buckets for all the metrics at once, {@link Observers}): no edge of its own to test.
+     */
+    void put(int key, int value, long nowMicros) {
         long[] r = rows;
         int o = key * STRIDE;
         integrate(r, o, nowMicros);
@@ -91,13 +99,13 @@ final class KeyConnections {
 
     /**
      * Every row closes the current bucket (its maximum into its key's array), fills the buckets passed with its level
-     * and opens the bucket of {@code nowMicros} (at or past the current one's end) at its level.
+     * and opens bucket {@code nb} (a later one) at its level: the same figures whenever before a key's next change in
+     * bucket {@code nb} it is called.
      */
-    private void crossAll(long nowMicros) {
+    void crossTo(int nb) {
         long[] r = rows;
         long[][] m = maxima;
         int b = bucket;
-        int nb = (int) Math.min(nowMicros / bucketMicros, buckets - 1);
         for (int k = 0; k < m.length; k++) {
             int o = k * STRIDE;
             long level = r[o + LEVEL];

@@ -71,12 +71,25 @@ final class LevelAreas {
 
     /**
      * Accrues row {@code r}'s levels up to {@code nowMicros} (no earlier than the last call's, or nothing); past the
-     * current bucket's end, every row first crosses into the bucket of {@code nowMicros} ({@link #crossAll}).
+     * current bucket's end, every row first crosses into the bucket of {@code nowMicros} ({@link #crossTo}).
      */
     void advance(int r, long nowMicros) {
+        reach(nowMicros);
+        accrue(r, nowMicros);
+    }
+
+    /** Past the current bucket's end, every row crosses into the bucket of {@code nowMicros} ({@link #crossTo}). */
+    void reach(long nowMicros) {
         if (nowMicros > end) {
-            crossAll(nowMicros);
+            crossTo(bucketOf(nowMicros));
         }
+    }
+
+    /**
+     * As {@link #advance}, with every row already in the bucket of {@code nowMicros} ({@link #crossTo}: the caller
+     * crosses the buckets for all the metrics at once, {@link Observers}): no edge of its own to test.
+     */
+    void accrue(int r, long nowMicros) {
         long[] s = rows;
         int o = r * STRIDE;
         long dt = nowMicros - s[o + LAST];
@@ -88,15 +101,21 @@ final class LevelAreas {
         }
     }
 
+    /** The bucket of an instant (the last one takes every later instant). */
+    private int bucketOf(long nowMicros) {
+        return (int) Math.min(nowMicros / bucketMicros, buckets - 1);
+    }
+
     /**
      * Every row closes the current bucket (its areas up to the bucket's end), fills the buckets passed with its levels
-     * and opens the bucket of {@code nowMicros} (past the current one's end) at that bucket's start, with no area yet.
+     * and opens bucket {@code nb} (a later one) at its start, with no area yet. No row may have been advanced past
+     * the current bucket's end; the figures are the same whenever before a row's next change past that end it is
+     * called.
      */
-    private void crossAll(long nowMicros) {
+    void crossTo(int nb) {
         long[] s = rows;
         int b = bucket;
         long e = end;
-        int nb = (int) Math.min(nowMicros / bucketMicros, buckets - 1);
         long start = nb * bucketMicros;
         for (int r = 0; r < rowCount; r++) {
             int o = r * STRIDE;
