@@ -112,6 +112,15 @@ final class GaugeRows {
         return (int) (rows[d * STRIDE + AT] >> 32);
     }
 
+    /** The arrays the buckets begun so far hold their columns in (tests: buckets alike may share one). */
+    int columnArrays() {
+        java.util.Set<int[]> held = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int b = 0; b < lastBucket; b++) {
+            held.add(columns[b]);
+        }
+        return held.size();
+    }
+
     /** Dimension {@code d}'s highest level so far. */
     int peak(int d) {
         int p = open(d);

@@ -30,6 +30,7 @@ public final class Observers implements WorldListener {
     private int bucket;
     /** The instant the next bucket begins: Long.MAX_VALUE in the last. */
     private long edge;
+    private long crossedAtCalls;
 
     /**
      * @param nat NAT gateway egress, or null when the scenario declares no NAT gateway
@@ -87,12 +88,9 @@ public final class Observers implements WorldListener {
     /**
      * Brings the series of the recorder, the latency recorder and the levels into the bucket of {@code nowMicros} (no
      * earlier than any instant told before): at or past the current bucket's end, all of them cross it at once ({@link
-     * #crossTo}, a rare call out of line), so that every call below that writes to a bucket makes this one test and
-     * those series none of their own (one per metric and call was eight branches on an invocation's start and end, each
-     * a place where the JIT's compiled code could meet an edge its profile never saw taken and be thrown away). Each
-     * crossing closes what the crossed series hold of the bucket, and nothing else: it gives the same figures whenever
-     * it comes before their next change in the new bucket, here at the first call past the edge or earlier, at the
-     * edge itself ({@link #nextBucketMicros}).
+     * #crossTo}, a rare call out of line). A run calls it at each bucket's first instant ({@link #nextBucketMicros}),
+     * before the bucket's first event, so that the test every call below makes for an edge ({@link #at}) is never
+     * taken in a run.
      */
     public void reach(long nowMicros) {
         if (nowMicros >= edge) {
@@ -103,6 +101,28 @@ public final class Observers implements WorldListener {
     /** The instant the next bucket begins (Long.MAX_VALUE in the last): {@link #reach} it to cross it there. */
     public long nextBucketMicros() {
         return edge;
+    }
+
+    /**
+     * The crossings a call past a bucket's edge made ({@link #at}), not {@link #reach} at the edge: none in a run,
+     * which reaches every edge first (tests).
+     */
+    public long crossedAtCalls() {
+        return crossedAtCalls;
+    }
+
+    /**
+     * As {@link #reach}, for a call that writes to the series: the one test of an edge on their path (one per metric
+     * and call was eight branches on an invocation's start and end, each a place where the JIT's compiled code could
+     * meet an edge its profile never saw taken and be thrown away), the series themselves testing none. Each
+     * crossing closes what the crossed series hold of the bucket, and nothing else: it gives the same figures
+     * whenever it comes before their next change in the new bucket, here or at the edge itself.
+     */
+    private void at(long nowMicros) {
+        if (nowMicros >= edge) {
+            crossedAtCalls++;
+            crossTo(nowMicros);
+        }
     }
 
     /** The series cross into the bucket of {@code nowMicros}, a later one than theirs. */
@@ -130,7 +150,7 @@ public final class Observers implements WorldListener {
     @Override
     public void environmentLevels(int function, int busyOnDemand, int idle, int provisioned, long nowMicros) {
         if (levels != null) {
-            reach(nowMicros);
+            at(nowMicros);
             levels.levelsNow(function, busyOnDemand, idle, provisioned, nowMicros);
         }
     }
@@ -161,12 +181,12 @@ public final class Observers implements WorldListener {
      * the fine-grained calls {@link WorldListener#started} stands for). The recorder gets its two small calls
      * ({@link Recorder#concurrency}, {@link Recorder#invocation}) rather than one that does both: the JIT inlines
      * those here, where a larger one was compiled apart and called (measured: {@code many-functions} 13% slower);
-     * all of them in the bucket {@link #reach} brought them to, none looking its bucket up.
+     * all of them in the bucket {@link #at} brought them to, none looking its bucket up.
      */
     @Override
     public void started(int function, Outcome outcome, boolean coldStart, boolean provisioned, long initMicros,
             long runMicros, int functionInFlight, int accountInFlight, boolean spillover, long nowMicros) {
-        reach(nowMicros);
+        at(nowMicros);
         recorder.concurrencyNow(function, functionInFlight, accountInFlight, nowMicros);
         if (outcome == Outcome.SUCCESS) {
             latency.record(function, initMicros + runMicros, coldStart);
@@ -189,7 +209,7 @@ public final class Observers implements WorldListener {
     /** An invocation ended: the concurrency it gave back. */
     @Override
     public void ended(int function, int functionInFlight, int accountInFlight, long nowMicros) {
-        reach(nowMicros);
+        at(nowMicros);
         recorder.endedNow(function, functionInFlight, accountInFlight, nowMicros);
         if (accounts != null) {
             accounts.concurrency(function, functionInFlight, nowMicros);
@@ -198,11 +218,11 @@ public final class Observers implements WorldListener {
 
     @Override
     public void invocation(int function, Outcome outcome, long nowMicros) {
-        reach(nowMicros);
+        at(nowMicros);
         invocationNow(function, outcome, nowMicros);
     }
 
-    /** As {@link #invocation(int, Outcome, long)}, the series in the bucket of {@code nowMicros} ({@link #reach}). */
+    /** As {@link #invocation(int, Outcome, long)}, the series in the bucket of {@code nowMicros} ({@link #at}). */
     private void invocationNow(int function, Outcome outcome, long nowMicros) {
         recorder.invocation(function, outcome);
         journal.invocation(function, outcome, nowMicros);
@@ -213,19 +233,19 @@ public final class Observers implements WorldListener {
 
     @Override
     public void latency(int function, long latencyMicros, boolean coldStart, long nowMicros) {
-        reach(nowMicros);
+        at(nowMicros);
         latency.record(function, latencyMicros, coldStart);
     }
 
     @Override
     public void environments(int function, int total, long nowMicros) {
-        reach(nowMicros);
+        at(nowMicros);
         recorder.environmentsNow(function, total);
     }
 
     @Override
     public void concurrency(int function, int functionInFlight, int accountInFlight, long nowMicros) {
-        reach(nowMicros);
+        at(nowMicros);
         recorder.concurrencyNow(function, functionInFlight, accountInFlight, nowMicros);
         if (accounts != null) {
             accounts.concurrency(function, functionInFlight, nowMicros);
@@ -234,13 +254,13 @@ public final class Observers implements WorldListener {
 
     @Override
     public void connections(int key, int keyConnections, long nowMicros) {
-        reach(nowMicros);
+        at(nowMicros);
         recorder.connectionsNow(key, keyConnections, nowMicros);
     }
 
     @Override
     public void eniState(EniId eni, EniState from, EniState to, long nowMicros) {
-        reach(nowMicros);
+        at(nowMicros);
         recorder.eniState(eni, from, to, bucket);
         journal.eniState(eni, from, to, nowMicros);
         if (accounts != null) {
@@ -250,7 +270,7 @@ public final class Observers implements WorldListener {
 
     @Override
     public void subnetIps(int subnet, int availableIps, long nowMicros) {
-        reach(nowMicros);
+        at(nowMicros);
         recorder.subnetIps(subnet, availableIps, bucket);
     }
 
