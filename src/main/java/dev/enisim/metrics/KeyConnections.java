@@ -10,10 +10,12 @@ import java.util.Arrays;
  * longs, a cache line). A gauge and an average per key were three objects and an array per key, a chain of dependent
  * loads on every start and end of an invocation.
  *
- * <p>The buckets are crossed by all rows at once, as {@link LevelAreas} crosses them: the first change at or past the
- * current bucket's end moves every row's maximum into its key's per-bucket array (and the level into the buckets
- * passed) and opens the bucket of the change ({@link #crossTo}). So a change needs no bucket looked up (the caller
- * passes none) and reads no bucket of its row: one comparison with one field. Work per bucket and key, not per change.
+ * <p>The buckets are crossed by all rows at once, as {@link LevelAreas} crosses them ({@link #crossTo}): every row's
+ * maximum moves into its key's per-bucket array (and the level into the buckets passed) and the new bucket opens at
+ * the level. In a run {@link Observers} crosses every metric's buckets at once, at the bucket's first instant, and a
+ * change tests no edge of its own ({@link #put}); used on its own, the first change at or past the current bucket's end
+ * crosses first ({@link #set}: one comparison with one field). Either way a change needs no bucket looked up and reads
+ * no bucket of its row. Work per bucket and key, not per change.
  */
 final class KeyConnections {
 

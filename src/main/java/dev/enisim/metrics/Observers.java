@@ -12,6 +12,13 @@ import dev.enisim.model.function.StateReasonCode;
  * The run's observers behind one listener, called directly (final fields of concrete types, so the JIT
  * inlines each call on the hot path; a generic fan-out through interfaces costs a virtual call per observer per
  * event).
+ *
+ * <p>The time buckets of the recorder's, the latency recorder's and the levels' series (one grid: they must cut the
+ * run alike) are crossed here, for all of them at once: a call that writes to them tests the current bucket's end once
+ * ({@link #at}) and they test none of their own (until round 2's fifteenth pass each tested its own, up to seven
+ * edge branches on an invocation's start and five on its end); a run crosses each edge at its first instant ({@link
+ * #reach}), so that the calls' test is never taken. The NAT, provisioned, accounts' and network gauges' series keep
+ * their own (not on an invocation's path, or not in a bench workload).
  */
 public final class Observers implements WorldListener {
 
