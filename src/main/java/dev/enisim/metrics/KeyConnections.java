@@ -164,7 +164,13 @@ final class KeyConnections {
 
     /** The squares' integral that {@code stored} holds (the integer itself, or a double's bits past EXACT). */
     static double squares(long stored) {
-        return stored <= EXACT ? (double) stored : Double.longBitsToDouble(stored);
+        long asDouble = exactMask(stored); // no branch: see integrate
+        return Double.longBitsToDouble(Double.doubleToRawLongBits((double) stored) & asDouble | stored & ~asDouble);
+    }
+
+    /** -1 (all ones) when {@code stored} is the integer itself (at most {@link #EXACT}), else 0. */
+    private static long exactMask(long stored) {
+        return ~((EXACT - stored) >> 63);
     }
 
     /**
@@ -174,6 +180,11 @@ final class KeyConnections {
      * long) rounds to the double {@code (double) level * level} is (both round the same integer once), a product
      * and a sum of integers up to 2^53 are exact in doubles, so while the sum stays there, the long sum is the double
      * sum. Past it (or for a square or a gap too large for the long product), the same double sum as before.
+     *
+     * <p>Which of the two it is, is chosen without a branch (masks of all ones or zeros, both computed): a run whose
+     * squares' sum passes 2^53 (one key at about 1,000 connections for 2.5 hours: {@code loss}) took the other side of
+     * a branch its compiled code had never seen taken, and every compiled unit that had inlined this one was thrown
+     * away at once, near each run's end (14 units in {@code loss}, round 2's fifteenth pass).
      */
     private static void integrate(long[] r, int o, long nowMicros) {
         long dt = nowMicros - r[o + LAST];
@@ -182,12 +193,11 @@ final class KeyConnections {
             r[o + AREA] += level * dt;
             long square = level * level;
             long sum = r[o + SQUARES];
-            long term;
-            if ((square | dt) < SMALL && (term = square * dt) <= EXACT - sum) {
-                r[o + SQUARES] = sum + term;
-            } else {
-                r[o + SQUARES] = inexact(sum, square, dt);
-            }
+            long term = square * dt;
+            // all ones when the long sum is exact: the sum is the integer (at most EXACT), the product fits a long
+            // (both factors under 2^31) and the new sum is at most EXACT (no overflow: both under 2^62 then)
+            long exact = exactMask(sum) & ((square | dt) - SMALL) >> 63 & ~((EXACT - sum - term) >> 63);
+            r[o + SQUARES] = (sum + term) & exact | inexact(sum, square, dt) & ~exact;
             r[o + LAST] = nowMicros;
         }
     }
@@ -195,6 +205,8 @@ final class KeyConnections {
     /** The squares' sum as stored after adding {@code square * dt} in doubles to the sum {@code stored} holds. */
     static long inexact(long stored, long square, long dt) {
         double d = squares(stored) + (double) square * dt;
-        return d <= EXACT ? (long) d : Double.doubleToRawLongBits(d);
+        long integer = (long) d; // d is an integer; past EXACT (or past 2^63, Long.MAX_VALUE) its bits are stored
+        long beyond = (EXACT - integer) >> 63;
+        return integer & ~beyond | Double.doubleToRawLongBits(d) & beyond;
     }
 }
