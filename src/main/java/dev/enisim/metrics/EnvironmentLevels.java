@@ -68,11 +68,30 @@ public final class EnvironmentLevels implements WorldListener {
      */
     @Override
     public void environmentLevels(int f, int busyOnDemand, int idle, int provisioned, long nowMicros) {
+        areas.reach(nowMicros);
+        levelsNow(f, busyOnDemand, idle, provisioned, nowMicros);
+    }
+
+    /**
+     * As {@link #environmentLevels}, with every row in the bucket of {@code nowMicros} ({@link #crossTo}: {@link
+     * Observers} crosses every metric's buckets at once): no edge of its own to test.
+     */
+    void levelsNow(int f, int busyOnDemand, int idle, int provisioned, long nowMicros) {
         LevelAreas a = areas;
-        a.advance(f, nowMicros);
+        a.accrue(f, nowMicros);
         a.set(f, 0, busyOnDemand);
         a.set(f, 1, idle);
         a.set(f, 2, provisioned);
+    }
+
+    /** Every row begins {@code bucket}, a later one than theirs. */
+    void crossTo(int bucket) {
+        areas.crossTo(bucket);
+    }
+
+    /** The length of a bucket and the buckets of the run (those {@link Observers} crosses them by must agree). */
+    boolean sameBuckets(BucketGrid grid) {
+        return grid.bucketMicros() == bucketMicros && grid.count() == buckets;
     }
 
     /** Closes every function's row at the run's end and sums them into the account's (once, before any figure). */

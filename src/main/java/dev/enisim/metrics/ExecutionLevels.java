@@ -37,6 +37,35 @@ final class ExecutionLevels {
         functionEnvironments.set(function, bucket, total);
     }
 
+    /**
+     * As {@link #concurrency}, in the bucket begun last ({@link #crossTo}: the caller crosses the buckets for all the
+     * metrics at once, {@link Observers}): no edge of their own to test.
+     */
+    void concurrency(int function, int functionInFlight, int accountInFlight, long nowMicros) {
+        functionConcurrency.raise(function, functionInFlight);
+        accountConcurrency.put(accountInFlight);
+        concurrencyArea.update(accountInFlight, nowMicros);
+    }
+
+    /** As {@link #lowered}, in the bucket begun last (as {@link #concurrency(int, int, int, long)}). */
+    void lowered(int function, int functionInFlight, int accountInFlight, long nowMicros) {
+        functionConcurrency.drop(function, functionInFlight);
+        accountConcurrency.drop(accountInFlight);
+        concurrencyArea.update(accountInFlight, nowMicros);
+    }
+
+    /** As {@link #environments}, in the bucket begun last (as {@link #concurrency(int, int, int, long)}). */
+    void environments(int function, int total) {
+        functionEnvironments.raise(function, total);
+    }
+
+    /** Every gauge begins {@code bucket}, a later one. */
+    void crossTo(int bucket) {
+        functionConcurrency.crossTo(bucket);
+        functionEnvironments.crossTo(bucket);
+        accountConcurrency.crossTo(bucket);
+    }
+
     void addFunctionSeries(List<Series> out, int function, String name) {
         out.add(Metric.CONCURRENT_EXECUTIONS.series(Metric.Scope.FUNCTION, name,
                 functionConcurrency.values(function)));

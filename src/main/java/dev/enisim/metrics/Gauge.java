@@ -28,8 +28,20 @@ final class Gauge {
      */
     void set(int bucket, long value) {
         if (bucket > lastBucket) {
-            carryTo(bucket);
+            crossTo(bucket);
         }
+        write(bucket, value);
+    }
+
+    /**
+     * As {@link #set}, in the last bucket begun ({@link #crossTo}: the caller crosses the buckets for all the metrics
+     * at once, {@link Observers}): no edge of its own to test.
+     */
+    void put(long value) {
+        write(lastBucket, value);
+    }
+
+    private void write(int bucket, long value) {
         current = value;
         long[] x = extremes;
         if (max ? value > x[bucket] : value < x[bucket]) {
@@ -43,16 +55,26 @@ final class Gauge {
      */
     void lower(int bucket, long value) {
         if (bucket > lastBucket) {
-            carryTo(bucket);
+            crossTo(bucket);
         }
         if (!max || value > current) {
-            set(bucket, value);
+            write(bucket, value);
         } else {
             current = value;
         }
     }
 
-    private void carryTo(int bucket) {
+    /** As {@link #lower}, in the last bucket begun (as {@link #put}). */
+    void drop(long value) {
+        if (!max || value > current) {
+            put(value);
+        } else {
+            current = value;
+        }
+    }
+
+    /** Begins {@code bucket} (no earlier one): the buckets up to it carry the level they began with. */
+    void crossTo(int bucket) {
         Arrays.fill(extremes, lastBucket + 1, bucket + 1, current);
         lastBucket = bucket;
     }
@@ -87,7 +109,7 @@ final class Gauge {
 
     /** The per-bucket extremes, every bucket filled up to the end. */
     long[] values() {
-        carryTo(extremes.length - 1);
+        crossTo(extremes.length - 1);
         return extremes.clone();
     }
 }

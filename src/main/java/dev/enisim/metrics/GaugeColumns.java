@@ -28,8 +28,16 @@ final class GaugeColumns {
     /** Dimension {@code d}'s level becomes {@code value} in {@code bucket} (never earlier than the last call's). */
     void set(int d, int bucket, int value) {
         if (bucket > lastBucket) {
-            carryTo(bucket);
+            crossTo(bucket);
         }
+        raise(d, value);
+    }
+
+    /**
+     * As {@link #set}, in the open bucket ({@link #crossTo}: the caller crosses the buckets for all the metrics at
+     * once, {@link Observers}): no edge of its own to test.
+     */
+    void raise(int d, int value) {
         current[d] = value;
         int[] c = open;
         if (value > c[d]) {
@@ -38,12 +46,12 @@ final class GaugeColumns {
     }
 
     /**
-     * As {@link #set}, for a level no higher than dimension {@code d}'s current one (the bucket's maximum is at
-     * least that): only the level moves. A higher one is {@link #set}.
+     * As {@link #set}, for a level no higher than dimension {@code d}'s current one (the bucket's maximum is at least
+     * that): only the level moves. A higher one is {@link #set}.
      */
     void lower(int d, int bucket, int value) {
         if (bucket > lastBucket) {
-            carryTo(bucket);
+            crossTo(bucket);
         }
         int[] now = current;
         if (value > now[d]) {
@@ -53,14 +61,35 @@ final class GaugeColumns {
         }
     }
 
-    /** Begins {@code bucket}: the buckets skipped share one copy of the levels; the new one starts from them. */
-    private void carryTo(int bucket) {
+    /**
+     * Begins {@code bucket} (a later one): the buckets skipped share one copy of the levels; the new one starts from
+     * them. A closed column equal to the one before it shares that one's array, and its own is the new bucket's (a
+     * quiet bucket's is its levels: crossed one bucket at a time, a quiet stretch still costs one array).
+     */
+    void crossTo(int bucket) {
+        int[] closed = open;
+        int[] before = lastBucket == 0 ? null : columns[lastBucket - 1];
         if (bucket - lastBucket > 1) {
             Arrays.fill(columns, lastBucket + 1, bucket, current.clone());
         }
-        open = current.clone();
+        if (Arrays.equals(closed, before)) {
+            columns[lastBucket] = before;
+            System.arraycopy(current, 0, closed, 0, closed.length);
+            open = closed;
+        } else {
+            open = current.clone();
+        }
         columns[bucket] = open;
         lastBucket = bucket;
+    }
+
+    /** The arrays the buckets begun so far hold their columns in (tests: buckets alike may share one). */
+    int columnArrays() {
+        java.util.Set<int[]> held = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int b = 0; b <= lastBucket; b++) {
+            held.add(columns[b]);
+        }
+        return held.size();
     }
 
     /** Dimension {@code d}'s highest level so far. */

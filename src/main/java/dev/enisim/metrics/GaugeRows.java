@@ -36,8 +36,16 @@ final class GaugeRows {
     /** Dimension {@code d}'s level becomes {@code value} in {@code bucket} (never earlier than the last call's). */
     void set(int d, int bucket, int value) {
         if (bucket > lastBucket) {
-            carryTo(bucket);
+            crossTo(bucket);
         }
+        raise(d, value);
+    }
+
+    /**
+     * As {@link #set}, in the open bucket ({@link #crossTo}: the caller crosses the buckets for all the metrics at
+     * once, {@link Observers}): no edge of its own to test.
+     */
+    void raise(int d, int value) {
         long[] r = rows;
         int i = d * STRIDE + AT;
         int max = Math.max((int) (r[i] >> 32), value);
@@ -50,13 +58,18 @@ final class GaugeRows {
      */
     void lower(int d, int bucket, int value) {
         if (bucket > lastBucket) {
-            carryTo(bucket);
+            crossTo(bucket);
         }
+        drop(d, value);
+    }
+
+    /** As {@link #lower}, in the open bucket (as {@link #raise}). */
+    void drop(int d, int value) {
         long[] r = rows;
         int i = d * STRIDE + AT;
         long v = r[i];
         if (value > (int) v) {
-            set(d, bucket, value);
+            raise(d, value);
         } else {
             r[i] = v & ~LOW | (value & LOW);
         }
@@ -64,9 +77,11 @@ final class GaugeRows {
 
     /**
      * Closes the open bucket into its column (each dimension's maximum), fills the buckets skipped with one array of
-     * the levels, and opens {@code bucket} at the levels.
+     * the levels, and opens {@code bucket} (a later one) at the levels. A closed column equal to the one before it
+     * shares that one's array (a quiet bucket's is its levels: crossed one bucket at a time, a quiet stretch still
+     * costs one array, as when it is skipped at once).
      */
-    private void carryTo(int bucket) {
+    void crossTo(int bucket) {
         long[] r = rows;
         int[] closed = new int[dimensions];
         int[] levels = bucket - lastBucket > 1 ? new int[dimensions] : null;
@@ -79,7 +94,8 @@ final class GaugeRows {
             }
             r[i] = (long) level << 32 | (level & LOW);
         }
-        columns[lastBucket] = closed;
+        int[] before = lastBucket == 0 ? null : columns[lastBucket - 1];
+        columns[lastBucket] = Arrays.equals(closed, before) ? before : closed;
         if (levels != null) {
             Arrays.fill(columns, lastBucket + 1, bucket, levels);
         }
@@ -94,6 +110,15 @@ final class GaugeRows {
     /** Dimension {@code d}'s maximum in the open bucket. */
     private int open(int d) {
         return (int) (rows[d * STRIDE + AT] >> 32);
+    }
+
+    /** The arrays the buckets begun so far hold their columns in (tests: buckets alike may share one). */
+    int columnArrays() {
+        java.util.Set<int[]> held = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int b = 0; b < lastBucket; b++) {
+            held.add(columns[b]);
+        }
+        return held.size();
     }
 
     /** Dimension {@code d}'s highest level so far. */

@@ -48,9 +48,22 @@ final class InvocationCounts {
 
     void count(int function, Outcome outcome, int bucket) {
         if (bucket != scratchBucket) {
-            flush();
-            scratchBucket = bucket;
+            crossTo(bucket);
         }
+        add(function, outcome);
+    }
+
+    /** Moves the current bucket's counts into their rows and begins {@code bucket}. */
+    void crossTo(int bucket) {
+        flush();
+        scratchBucket = bucket;
+    }
+
+    /**
+     * As {@link #count}, in the bucket begun last ({@link #crossTo}: the caller crosses the buckets for all the metrics
+     * at once, {@link Observers}): no edge of its own to test.
+     */
+    void add(int function, Outcome outcome) {
         if (outcome == Outcome.SUCCESS) {
             if (lines[function * STRIDE + SUCCESSES]++ == 0 && !isActive[function]) {
                 isActive[function] = true;

@@ -10,10 +10,12 @@ import java.util.Arrays;
  * longs, a cache line). A gauge and an average per key were three objects and an array per key, a chain of dependent
  * loads on every start and end of an invocation.
  *
- * <p>The buckets are crossed by all rows at once, as {@link LevelAreas} crosses them: the first change at or past the
- * current bucket's end moves every row's maximum into its key's per-bucket array (and the level into the buckets
- * passed) and opens the bucket of the change ({@link #crossAll}). So a change needs no bucket looked up (the caller
- * passes none) and reads no bucket of its row: one comparison with one field. Work per bucket and key, not per change.
+ * <p>The buckets are crossed by all rows at once, as {@link LevelAreas} crosses them ({@link #crossTo}): every row's
+ * maximum moves into its key's per-bucket array (and the level into the buckets passed) and the new bucket opens at
+ * the level. In a run {@link Observers} crosses every metric's buckets at once, at the bucket's first instant, and a
+ * change tests no edge of its own ({@link #put}); used on its own, the first change at or past the current bucket's end
+ * crosses first ({@link #set}: one comparison with one field). Either way a change needs no bucket looked up and reads
+ * no bucket of its row. Work per bucket and key, not per change.
  */
 final class KeyConnections {
 
@@ -78,8 +80,16 @@ final class KeyConnections {
      */
     void set(int key, int value, long nowMicros) {
         if (nowMicros >= end) {
-            crossAll(nowMicros);
+            crossTo((int) Math.min(nowMicros / bucketMicros, buckets - 1));
         }
+        put(key, value, nowMicros);
+    }
+
+    /**
+     * As {@link #set}, with every row already in the bucket of {@code nowMicros} ({@link #crossTo}: the caller crosses
+     * the buckets for all the metrics at once, {@link Observers}): no edge of its own to test.
+     */
+    void put(int key, int value, long nowMicros) {
         long[] r = rows;
         int o = key * STRIDE;
         integrate(r, o, nowMicros);
@@ -91,13 +101,13 @@ final class KeyConnections {
 
     /**
      * Every row closes the current bucket (its maximum into its key's array), fills the buckets passed with its level
-     * and opens the bucket of {@code nowMicros} (at or past the current one's end) at its level.
+     * and opens bucket {@code nb} (a later one) at its level: the same figures whenever before a key's next change in
+     * bucket {@code nb} it is called.
      */
-    private void crossAll(long nowMicros) {
+    void crossTo(int nb) {
         long[] r = rows;
         long[][] m = maxima;
         int b = bucket;
-        int nb = (int) Math.min(nowMicros / bucketMicros, buckets - 1);
         for (int k = 0; k < m.length; k++) {
             int o = k * STRIDE;
             long level = r[o + LEVEL];
@@ -154,7 +164,13 @@ final class KeyConnections {
 
     /** The squares' integral that {@code stored} holds (the integer itself, or a double's bits past EXACT). */
     static double squares(long stored) {
-        return stored <= EXACT ? (double) stored : Double.longBitsToDouble(stored);
+        long asDouble = exactMask(stored); // no branch: see integrate
+        return Double.longBitsToDouble(Double.doubleToRawLongBits((double) stored) & asDouble | stored & ~asDouble);
+    }
+
+    /** -1 (all ones) when {@code stored} is the integer itself (at most {@link #EXACT}), else 0. */
+    private static long exactMask(long stored) {
+        return ~((EXACT - stored) >> 63);
     }
 
     /**
@@ -164,6 +180,11 @@ final class KeyConnections {
      * long) rounds to the double {@code (double) level * level} is (both round the same integer once), a product
      * and a sum of integers up to 2^53 are exact in doubles, so while the sum stays there, the long sum is the double
      * sum. Past it (or for a square or a gap too large for the long product), the same double sum as before.
+     *
+     * <p>Which of the two it is, is chosen without a branch (masks of all ones or zeros, both computed): a run whose
+     * squares' sum passes 2^53 (one key at about 1,000 connections for 2.5 hours: {@code loss}) took the other side of
+     * a branch its compiled code had never seen taken, and every compiled unit that had inlined this one was thrown
+     * away at once, near each run's end (14 units in {@code loss}, round 2's fifteenth pass).
      */
     private static void integrate(long[] r, int o, long nowMicros) {
         long dt = nowMicros - r[o + LAST];
@@ -172,12 +193,11 @@ final class KeyConnections {
             r[o + AREA] += level * dt;
             long square = level * level;
             long sum = r[o + SQUARES];
-            long term;
-            if ((square | dt) < SMALL && (term = square * dt) <= EXACT - sum) {
-                r[o + SQUARES] = sum + term;
-            } else {
-                r[o + SQUARES] = inexact(sum, square, dt);
-            }
+            long term = square * dt;
+            // all ones when the long sum is exact: the sum is the integer (at most EXACT), the product fits a long
+            // (both factors under 2^31) and the new sum is at most EXACT (no overflow: both under 2^62 then)
+            long exact = exactMask(sum) & ((square | dt) - SMALL) >> 63 & ~((EXACT - sum - term) >> 63);
+            r[o + SQUARES] = (sum + term) & exact | inexact(sum, square, dt) & ~exact;
             r[o + LAST] = nowMicros;
         }
     }
@@ -185,6 +205,8 @@ final class KeyConnections {
     /** The squares' sum as stored after adding {@code square * dt} in doubles to the sum {@code stored} holds. */
     static long inexact(long stored, long square, long dt) {
         double d = squares(stored) + (double) square * dt;
-        return d <= EXACT ? (long) d : Double.doubleToRawLongBits(d);
+        long integer = (long) d; // d is an integer; past EXACT (or past 2^63, Long.MAX_VALUE) its bits are stored
+        long beyond = (EXACT - integer) >> 63;
+        return integer & ~beyond | Double.doubleToRawLongBits(d) & beyond;
     }
 }

@@ -161,6 +161,27 @@ public final class LatencyRecorder implements WorldListener {
             }
             bucketEnd = b == buckets - 1 ? Long.MAX_VALUE : (b + 1) * bucketMicros;
         }
+        record(function, latencyMicros, coldStart);
+    }
+
+    /**
+     * Closes the current bucket (of every function that recorded in it; nothing when none did: a bucket without
+     * latencies keeps no statistics, as one the run skips) and begins bucket {@code b}, a later one: the same figures
+     * whenever before the next latency in bucket {@code b} it is called.
+     */
+    void crossTo(int b) {
+        if (activeCount > 0 || logCount > 0) {
+            closeBucket();
+        }
+        currentBucket = b;
+        bucketEnd = b == buckets - 1 ? Long.MAX_VALUE : (b + 1) * bucketMicros;
+    }
+
+    /**
+     * As {@link #latency}, in the bucket begun last ({@link #crossTo}: the caller crosses the buckets for all the
+     * metrics at once, {@link Observers}): no edge of its own to test.
+     */
+    void record(int function, long latencyMicros, boolean coldStart) {
         int index = LatencyCounts.index(latencyMicros);
         short value = (short) (coldStart ? ~index : index);
         if (logValues != null) {
@@ -172,6 +193,11 @@ public final class LatencyRecorder implements WorldListener {
             t = activate(function);
         }
         t.record(value);
+    }
+
+    /** The length of a bucket and the buckets of the run (those {@link Observers} crosses them by must agree). */
+    boolean sameBuckets(BucketGrid grid) {
+        return grid.bucketMicros() == bucketMicros && grid.count() == buckets;
     }
 
     /** Whether latencies go through the shared log (from {@code loggedFrom} functions on). */

@@ -6,14 +6,15 @@ package dev.enisim.metrics;
  *
  * <p>Each row holds, side by side ({@link #LONGS} longs of a {@link FunctionLines} row, from its long
  * {@link FunctionLines#LEVELS}), the instant it was last advanced to, the three levels and the three areas (level x microseconds) accrued in the current bucket so far.
- * A change adds {@code level x dt} to those areas. The buckets are crossed by all rows at once: the first change past
- * the current bucket's end closes every row's bucket (and fills the buckets passed in between, at the levels that
- * held) into the row's per-bucket array, which exists only once the row had a non-zero area, and opens the new
- * bucket at its start. So a change is one comparison with one field (the bucket's end) and the multiply-adds: a rare
- * call outside {@link #advance}, which stays small enough to be inlined where it is called (with a crossing per row,
- * C2 compiled that crossing into it and then refused to inline it, "already compiled into a big method"). The work
- * per change does not depend on the number of rows; a crossing is work per row and bucket, and a row never touched
- * costs its {@link #STRIDE} longs.
+ * A change adds {@code level x dt} to those areas. The buckets are crossed by all rows at once ({@link #crossTo}):
+ * every row's bucket closes (the buckets passed in between filled at the levels that held) into the row's per-bucket
+ * array, which exists only once the row had a non-zero area, and the new bucket opens at its start. In a run the
+ * crossing is {@link Observers}', for every metric at once, at the bucket's first instant: a change is then the
+ * multiply-adds alone ({@link #accrue}), with no edge of its own to test. Used on its own, a change past the current
+ * bucket's end crosses first ({@link #advance}: one comparison with one field, the crossing a rare call outside it;
+ * with a crossing per row, C2 compiled that crossing into it and then refused to inline it, "already compiled into a
+ * big method"). The work per change does not depend on the number of rows; a crossing is work per row and bucket,
+ * and a row never touched costs its {@link #STRIDE} longs.
  *
  * <p>The areas are exact integers (longs). They equal what {@code BucketedAverage} (the straightforward per-level
  * object, kept in the tests as the reference) accumulates in doubles whenever that accumulation is exact, i.e.
@@ -71,12 +72,25 @@ final class LevelAreas {
 
     /**
      * Accrues row {@code r}'s levels up to {@code nowMicros} (no earlier than the last call's, or nothing); past the
-     * current bucket's end, every row first crosses into the bucket of {@code nowMicros} ({@link #crossAll}).
+     * current bucket's end, every row first crosses into the bucket of {@code nowMicros} ({@link #crossTo}).
      */
     void advance(int r, long nowMicros) {
+        reach(nowMicros);
+        accrue(r, nowMicros);
+    }
+
+    /** Past the current bucket's end, every row crosses into the bucket of {@code nowMicros} ({@link #crossTo}). */
+    void reach(long nowMicros) {
         if (nowMicros > end) {
-            crossAll(nowMicros);
+            crossTo(bucketOf(nowMicros));
         }
+    }
+
+    /**
+     * As {@link #advance}, with every row already in the bucket of {@code nowMicros} ({@link #crossTo}: the caller
+     * crosses the buckets for all the metrics at once, {@link Observers}): no edge of its own to test.
+     */
+    void accrue(int r, long nowMicros) {
         long[] s = rows;
         int o = r * STRIDE;
         long dt = nowMicros - s[o + LAST];
@@ -88,15 +102,21 @@ final class LevelAreas {
         }
     }
 
+    /** The bucket of an instant (the last one takes every later instant). */
+    private int bucketOf(long nowMicros) {
+        return (int) Math.min(nowMicros / bucketMicros, buckets - 1);
+    }
+
     /**
      * Every row closes the current bucket (its areas up to the bucket's end), fills the buckets passed with its levels
-     * and opens the bucket of {@code nowMicros} (past the current one's end) at that bucket's start, with no area yet.
+     * and opens bucket {@code nb} (a later one) at its start, with no area yet. No row may have been advanced past
+     * the current bucket's end; the figures are the same whenever before a row's next change past that end it is
+     * called.
      */
-    private void crossAll(long nowMicros) {
+    void crossTo(int nb) {
         long[] s = rows;
         int b = bucket;
         long e = end;
-        int nb = (int) Math.min(nowMicros / bucketMicros, buckets - 1);
         long start = nb * bucketMicros;
         for (int r = 0; r < rowCount; r++) {
             int o = r * STRIDE;

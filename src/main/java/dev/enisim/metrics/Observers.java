@@ -12,6 +12,13 @@ import dev.enisim.model.function.StateReasonCode;
  * The run's observers behind one listener, called directly (final fields of concrete types, so the JIT
  * inlines each call on the hot path; a generic fan-out through interfaces costs a virtual call per observer per
  * event).
+ *
+ * <p>The time buckets of the recorder's, the latency recorder's and the levels' series (one grid: they must cut the
+ * run alike) are crossed here, for all of them at once: a call that writes to them tests the current bucket's end once
+ * ({@link #at}) and they test none of their own (until round 2's fifteenth pass each tested its own, up to seven
+ * edge branches on an invocation's start and five on its end); a run crosses each edge at its first instant ({@link
+ * #reach}), so that the calls' test is never taken. The NAT, provisioned, accounts' and network gauges' series keep
+ * their own (not on an invocation's path, or not in a bench workload).
  */
 public final class Observers implements WorldListener {
 
@@ -23,6 +30,14 @@ public final class Observers implements WorldListener {
     private final Executions executions;
     private final ProvisionedRecorder provisioned;
     private final AccountsRecorder accounts;
+    /** The run's time buckets: their length, and the last one (which takes every later instant). */
+    private final long bucketMicros;
+    private final int lastBucket;
+    /** The bucket the recorder's, the latency recorder's and the levels' series are in. */
+    private int bucket;
+    /** The instant the next bucket begins: Long.MAX_VALUE in the last. */
+    private long edge;
+    private long crossedAtCalls;
 
     /**
      * @param nat NAT gateway egress, or null when the scenario declares no NAT gateway
@@ -49,6 +64,14 @@ public final class Observers implements WorldListener {
         this.nat = nat;
         this.levels = levels;
         this.executions = executions;
+        BucketGrid grid = recorder.grid();
+        if (!latency.sameBuckets(grid) || levels != null && !levels.sameBuckets(grid)) {
+            throw new IllegalArgumentException("the recorder, the latency recorder and the levels cut the run into"
+                    + " different buckets");
+        }
+        this.bucketMicros = grid.bucketMicros();
+        this.lastBucket = grid.count() - 1;
+        this.edge = lastBucket == 0 ? Long.MAX_VALUE : bucketMicros;
         if (levels != null) { // a start updates them all: one row of longs per function for them
             if (executions != null) {
                 levels.shareRows(executions);
@@ -69,6 +92,58 @@ public final class Observers implements WorldListener {
         }
     }
 
+    /**
+     * Brings the series of the recorder, the latency recorder and the levels into the bucket of {@code nowMicros} (no
+     * earlier than any instant told before): at or past the current bucket's end, all of them cross it at once ({@link
+     * #crossTo}, a rare call out of line). A run calls it at each bucket's first instant ({@link #nextBucketMicros}),
+     * before the bucket's first event, so that the test every call below makes for an edge ({@link #at}) is never
+     * taken in a run.
+     */
+    public void reach(long nowMicros) {
+        if (nowMicros >= edge) {
+            crossTo(nowMicros);
+        }
+    }
+
+    /** The instant the next bucket begins (Long.MAX_VALUE in the last): {@link #reach} it to cross it there. */
+    public long nextBucketMicros() {
+        return edge;
+    }
+
+    /**
+     * The crossings a call past a bucket's edge made ({@link #at}), not {@link #reach} at the edge: none in a run,
+     * which reaches every edge first (tests).
+     */
+    public long crossedAtCalls() {
+        return crossedAtCalls;
+    }
+
+    /**
+     * As {@link #reach}, for a call that writes to the series: the one test of an edge on their path (one per metric
+     * and call was eight branches on an invocation's start and end, each a place where the JIT's compiled code could
+     * meet an edge its profile never saw taken and be thrown away), the series themselves testing none. Each
+     * crossing closes what the crossed series hold of the bucket, and nothing else: it gives the same figures
+     * whenever it comes before their next change in the new bucket, here or at the edge itself.
+     */
+    private void at(long nowMicros) {
+        if (nowMicros >= edge) {
+            crossedAtCalls++;
+            crossTo(nowMicros);
+        }
+    }
+
+    /** The series cross into the bucket of {@code nowMicros}, a later one than theirs. */
+    private void crossTo(long nowMicros) {
+        int b = (int) Math.min(nowMicros / bucketMicros, lastBucket);
+        recorder.crossTo(b);
+        latency.crossTo(b);
+        if (levels != null) {
+            levels.crossTo(b);
+        }
+        bucket = b;
+        edge = b == lastBucket ? Long.MAX_VALUE : (b + 1) * bucketMicros;
+    }
+
     @Override
     public void natConnections(int gateway, int destination, int connections, long nowMicros) {
         nat.connections(gateway, destination, connections, nowMicros);
@@ -82,7 +157,8 @@ public final class Observers implements WorldListener {
     @Override
     public void environmentLevels(int function, int busyOnDemand, int idle, int provisioned, long nowMicros) {
         if (levels != null) {
-            levels.environmentLevels(function, busyOnDemand, idle, provisioned, nowMicros);
+            at(nowMicros);
+            levels.levelsNow(function, busyOnDemand, idle, provisioned, nowMicros);
         }
     }
 
@@ -112,15 +188,15 @@ public final class Observers implements WorldListener {
      * the fine-grained calls {@link WorldListener#started} stands for). The recorder gets its two small calls
      * ({@link Recorder#concurrency}, {@link Recorder#invocation}) rather than one that does both: the JIT inlines
      * those here, where a larger one was compiled apart and called (measured: {@code many-functions} 13% slower);
-     * both in the one bucket looked up here ({@link Recorder#bucket}), not each looking it up.
+     * all of them in the bucket {@link #at} brought them to, none looking its bucket up.
      */
     @Override
     public void started(int function, Outcome outcome, boolean coldStart, boolean provisioned, long initMicros,
             long runMicros, int functionInFlight, int accountInFlight, boolean spillover, long nowMicros) {
-        int bucket = recorder.bucket(nowMicros); // one lookup for the recorder's two calls
-        recorder.concurrency(function, functionInFlight, accountInFlight, bucket, nowMicros);
+        at(nowMicros);
+        recorder.concurrencyNow(function, functionInFlight, accountInFlight, nowMicros);
         if (outcome == Outcome.SUCCESS) {
-            latency.latency(function, initMicros + runMicros, coldStart, nowMicros);
+            latency.record(function, initMicros + runMicros, coldStart);
         }
         if (executions != null) {
             executions.execution(function, outcome, coldStart, provisioned, initMicros, runMicros, nowMicros);
@@ -134,13 +210,14 @@ public final class Observers implements WorldListener {
         if (accounts != null) {
             accounts.concurrency(function, functionInFlight, nowMicros);
         }
-        invocation(function, outcome, bucket, nowMicros);
+        invocationNow(function, outcome, nowMicros);
     }
 
     /** An invocation ended: the concurrency it gave back. */
     @Override
     public void ended(int function, int functionInFlight, int accountInFlight, long nowMicros) {
-        recorder.ended(function, functionInFlight, accountInFlight, nowMicros);
+        at(nowMicros);
+        recorder.endedNow(function, functionInFlight, accountInFlight, nowMicros);
         if (accounts != null) {
             accounts.concurrency(function, functionInFlight, nowMicros);
         }
@@ -148,12 +225,13 @@ public final class Observers implements WorldListener {
 
     @Override
     public void invocation(int function, Outcome outcome, long nowMicros) {
-        invocation(function, outcome, recorder.bucket(nowMicros), nowMicros);
+        at(nowMicros);
+        invocationNow(function, outcome, nowMicros);
     }
 
-    /** As {@link #invocation(int, Outcome, long)}, with the bucket of {@code nowMicros} looked up. */
-    private void invocation(int function, Outcome outcome, int bucket, long nowMicros) {
-        recorder.invocation(function, outcome, bucket);
+    /** As {@link #invocation(int, Outcome, long)}, the series in the bucket of {@code nowMicros} ({@link #at}). */
+    private void invocationNow(int function, Outcome outcome, long nowMicros) {
+        recorder.invocation(function, outcome);
         journal.invocation(function, outcome, nowMicros);
         if (accounts != null) {
             accounts.invocation(function, outcome, nowMicros);
@@ -162,17 +240,20 @@ public final class Observers implements WorldListener {
 
     @Override
     public void latency(int function, long latencyMicros, boolean coldStart, long nowMicros) {
-        latency.latency(function, latencyMicros, coldStart, nowMicros);
+        at(nowMicros);
+        latency.record(function, latencyMicros, coldStart);
     }
 
     @Override
     public void environments(int function, int total, long nowMicros) {
-        recorder.environments(function, total, nowMicros);
+        at(nowMicros);
+        recorder.environmentsNow(function, total);
     }
 
     @Override
     public void concurrency(int function, int functionInFlight, int accountInFlight, long nowMicros) {
-        recorder.concurrency(function, functionInFlight, accountInFlight, nowMicros);
+        at(nowMicros);
+        recorder.concurrencyNow(function, functionInFlight, accountInFlight, nowMicros);
         if (accounts != null) {
             accounts.concurrency(function, functionInFlight, nowMicros);
         }
@@ -180,12 +261,14 @@ public final class Observers implements WorldListener {
 
     @Override
     public void connections(int key, int keyConnections, long nowMicros) {
-        recorder.connections(key, keyConnections, nowMicros);
+        at(nowMicros);
+        recorder.connectionsNow(key, keyConnections, nowMicros);
     }
 
     @Override
     public void eniState(EniId eni, EniState from, EniState to, long nowMicros) {
-        recorder.eniState(eni, from, to, nowMicros);
+        at(nowMicros);
+        recorder.eniState(eni, from, to, bucket);
         journal.eniState(eni, from, to, nowMicros);
         if (accounts != null) {
             accounts.eniState(eni, from, to, nowMicros);
@@ -194,7 +277,8 @@ public final class Observers implements WorldListener {
 
     @Override
     public void subnetIps(int subnet, int availableIps, long nowMicros) {
-        recorder.subnetIps(subnet, availableIps, nowMicros);
+        at(nowMicros);
+        recorder.subnetIps(subnet, availableIps, bucket);
     }
 
     @Override

@@ -60,29 +60,40 @@ public final class Recorder implements WorldListener {
         return lines;
     }
 
-    /** The bucket of {@code nowMicros}, for the calls below that take it (one lookup for several of an event). */
-    int bucket(long nowMicros) {
-        return grid.of(nowMicros);
+    /** The run's time buckets (the one grid {@link Observers} crosses every metric's buckets by). */
+    BucketGrid grid() {
+        return grid;
+    }
+
+    /**
+     * The invocation counts, the concurrency and environment gauges and the key connections begin {@code bucket}, a
+     * later one than theirs ({@link Observers} crosses every metric's buckets at once; the calls below that take no
+     * instant, or no bucket, then write to it).
+     */
+    void crossTo(int bucket) {
+        invocations.crossTo(bucket);
+        executions.crossTo(bucket);
+        keyConnections.crossTo(bucket);
     }
 
     @Override
     public void invocation(int function, Outcome outcome, long nowMicros) {
-        invocation(function, outcome, grid.of(nowMicros));
+        invocations.count(function, outcome, grid.of(nowMicros));
     }
 
-    /** As {@link #invocation(int, Outcome, long)}, in {@code bucket} ({@link #bucket} of the instant). */
-    void invocation(int function, Outcome outcome, int bucket) {
-        invocations.count(function, outcome, bucket);
+    /** As {@link #invocation(int, Outcome, long)}, in the bucket begun last ({@link #crossTo}). */
+    void invocation(int function, Outcome outcome) {
+        invocations.add(function, outcome);
     }
 
     @Override
     public void concurrency(int function, int functionInFlight, int accountInFlight, long nowMicros) {
-        concurrency(function, functionInFlight, accountInFlight, grid.of(nowMicros), nowMicros);
+        executions.concurrency(function, functionInFlight, accountInFlight, grid.of(nowMicros), nowMicros);
     }
 
-    /** As {@link #concurrency(int, int, int, long)}, in {@code bucket} ({@link #bucket} of {@code nowMicros}). */
-    void concurrency(int function, int functionInFlight, int accountInFlight, int bucket, long nowMicros) {
-        executions.concurrency(function, functionInFlight, accountInFlight, bucket, nowMicros);
+    /** As {@link #concurrency(int, int, int, long)}, in the bucket begun last ({@link #crossTo}). */
+    void concurrencyNow(int function, int functionInFlight, int accountInFlight, long nowMicros) {
+        executions.concurrency(function, functionInFlight, accountInFlight, nowMicros);
     }
 
     /** An invocation ended: the concurrency it gave back (a level lower than before: no new maximum). */
@@ -91,9 +102,19 @@ public final class Recorder implements WorldListener {
         executions.lowered(function, functionInFlight, accountInFlight, grid.of(nowMicros), nowMicros);
     }
 
+    /** As {@link #ended}, in the bucket begun last ({@link #crossTo}). */
+    void endedNow(int function, int functionInFlight, int accountInFlight, long nowMicros) {
+        executions.lowered(function, functionInFlight, accountInFlight, nowMicros);
+    }
+
     @Override
     public void connections(int key, int keyConnections, long nowMicros) {
         this.keyConnections.set(key, keyConnections, nowMicros); // it crosses its buckets itself
+    }
+
+    /** As {@link #connections}, in the bucket begun last ({@link #crossTo}). */
+    void connectionsNow(int key, int keyConnections, long nowMicros) {
+        this.keyConnections.put(key, keyConnections, nowMicros);
     }
 
     @Override
@@ -101,14 +122,29 @@ public final class Recorder implements WorldListener {
         executions.environments(function, total, grid.of(nowMicros));
     }
 
+    /** As {@link #environments}, in the bucket begun last ({@link #crossTo}). */
+    void environmentsNow(int function, int total) {
+        executions.environments(function, total);
+    }
+
     @Override
     public void eniState(EniId eni, EniState from, EniState to, long nowMicros) {
-        network.eniState(eni, from, to, grid.of(nowMicros));
+        eniState(eni, from, to, grid.of(nowMicros));
+    }
+
+    /** As {@link #eniState(EniId, EniState, EniState, long)}, in {@code bucket} (the instant's). */
+    void eniState(EniId eni, EniState from, EniState to, int bucket) {
+        network.eniState(eni, from, to, bucket);
     }
 
     @Override
     public void subnetIps(int subnet, int availableIps, long nowMicros) {
-        network.subnetIps(subnet, availableIps, grid.of(nowMicros));
+        subnetIps(subnet, availableIps, grid.of(nowMicros));
+    }
+
+    /** As {@link #subnetIps(int, int, long)}, in {@code bucket} (the instant's). */
+    void subnetIps(int subnet, int availableIps, int bucket) {
+        network.subnetIps(subnet, availableIps, bucket);
     }
 
     @Override

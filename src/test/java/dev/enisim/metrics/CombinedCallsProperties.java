@@ -223,11 +223,18 @@ class CombinedCallsProperties {
     /** Random starts, ends, refusals, levels and connections, each told to {@code a} then {@code b}. */
     private static void drive(SplittableRandom rng, int functions, long bucket, long duration, int steps,
             WorldListener a, WorldListener b) {
+        drive(rng, functions, bucket, duration, steps, a, b, now -> { });
+    }
+
+    /** As above, {@code before} told each step's instant before the step's calls. */
+    static void drive(SplittableRandom rng, int functions, long bucket, long duration, int steps,
+            WorldListener a, WorldListener b, java.util.function.LongConsumer before) {
         int[] inFlight = new int[functions];
         int total = 0;
         long now = 0;
         for (int i = 0; i < steps; i++) {
             now = next(rng, now, bucket, duration);
+            before.accept(now);
             int f = rng.nextInt(functions);
             int what = rng.nextInt(20);
             if (what < 8) {
