@@ -65,6 +65,11 @@ final class CalendarQueue {
     /** Records per block of the far tier's storage. */
     static final int BLOCK = 32;
     private static final int OVERFLOW = SLOTS;
+    /**
+     * Buckets after the first entry's that {@link #peekSecond} looks at: with days of about three gaps, the second
+     * entry is in the first's bucket or one of the next few.
+     */
+    static final int SECOND_SCAN = 4;
 
     // an entry's four longs: the time and the link, which every insertion, walk and removal reads, side by side
     private static final int STRIDE = 4;
@@ -389,6 +394,39 @@ final class CalendarQueue {
     /** The first entry, or {@link #NIL} when empty. */
     int peek() {
         return size == 0 ? NIL : first();
+    }
+
+    /**
+     * The entry after the first ({@link #peek}'s, which must be called first with nothing added or removed since),
+     * or {@link #NIL} when there is none or it is not found cheaply: a hint for reading ahead, changing nothing. It
+     * is the first's bucket's next entry when that one is in the same day (the day's entries are all in that bucket,
+     * in order), else the first entry within its own day of the next {@link #SECOND_SCAN} buckets (entries in the
+     * buckets all come before the far tier's). Past those buckets, or with the rest of the queue in the far tier
+     * (a pour would be needed), {@link #NIL}.
+     */
+    int peekSecond() {
+        int m = minEntry;
+        if (m == NIL) {
+            return NIL;
+        }
+        long[] e = entries;
+        int o = m * STRIDE;
+        long t = e[o];
+        int following = (int) e[o + LINK];
+        long end = ((t >>> shift) + 1) << shift;
+        if (following != NIL && e[following * STRIDE] < end) {
+            return following;
+        }
+        long[] hd = heads;
+        int b = (int) ((t >>> shift) & mask);
+        for (int i = 0; i < SECOND_SCAN; i++) {
+            b = (b + 1) & mask;
+            end += width;
+            if (hd[2 * b] < end) {
+                return (int) hd[2 * b + 1];
+            }
+        }
+        return NIL;
     }
 
     long time(int n) {

@@ -125,6 +125,7 @@ public final class EventLoop<E> {
     private PlainHandler plainHandler;
     private SourceHandler sourceHandler;
     private Lookahead lookahead;
+    private boolean secondAhead;
 
     public EventLoop() {
         this(1024);
@@ -174,7 +175,16 @@ public final class EventLoop<E> {
      * does not even look).
      */
     public void setLookahead(Lookahead lookahead) {
+        setLookahead(lookahead, false);
+    }
+
+    /**
+     * Sets the hook ({@link Lookahead}), told the event after the next one when {@code secondAhead} (the queue's
+     * second entry once the event about to be delivered is taken), else the next one.
+     */
+    public void setLookahead(Lookahead lookahead, boolean secondAhead) {
         this.lookahead = lookahead;
+        this.secondAhead = secondAhead;
     }
 
     /**
@@ -362,6 +372,12 @@ public final class EventLoop<E> {
         int m = q.peek();
         if (m == CalendarQueue.NIL) {
             return;
+        }
+        if (secondAhead) {
+            m = q.peekSecond();
+            if (m == CalendarQueue.NIL) {
+                return;
+            }
         }
         int kind = q.kind(m);
         if (kind >= 0) {

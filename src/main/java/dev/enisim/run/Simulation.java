@@ -139,7 +139,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         latency.attach(names);
         levels.attach(n);
         if (n >= LOOKAHEAD_FUNCTIONS) {
-            loop.setLookahead(this);
+            loop.setLookahead(this, true);
         }
         lambda.readAhead(n >= LOOKAHEAD_FUNCTIONS);
         executions.attach(n);
