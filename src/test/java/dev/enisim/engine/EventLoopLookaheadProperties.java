@@ -152,6 +152,18 @@ class EventLoopLookaheadProperties {
             }
         }
 
+        /** An occurrence for every source, 20 plain events and 20 objects, at random times. */
+        void scheduleAll(long seed, int maxGap) {
+            SplittableRandom start = new SplittableRandom(seed + 1);
+            for (int s = 0; s < sourceKey.length; s++) {
+                scheduleSource(s, start.nextInt(maxGap), start.nextInt(3));
+            }
+            for (int i = 0; i < 20; i++) {
+                schedulePlain(start.nextInt(100), start.nextInt(3), start.nextInt(4), start.nextLong());
+                scheduleObject(start.nextInt(100), start.nextInt(3), "o" + i);
+            }
+        }
+
         void runAll(long seed) {
             SplittableRandom slices = new SplittableRandom(seed ^ 0x5DEECE66DL);
             for (long t = 0; loop.pendingEvents() > 0; t += slices.nextInt(40)) {
@@ -171,14 +183,7 @@ class EventLoopLookaheadProperties {
     void theHintNamesTheNextEventQueued(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int extra,
             @ForAll @IntRange(min = 1, max = 300) int maxGap) {
         Run run = new Run(seed, EventLoop.TREE_SOURCES + extra, maxGap);
-        SplittableRandom r = new SplittableRandom(seed + 1);
-        for (int s = 0; s < run.sourceKey.length; s++) {
-            run.scheduleSource(s, r.nextInt(maxGap), r.nextInt(3));
-        }
-        for (int i = 0; i < 20; i++) {
-            run.schedulePlain(r.nextInt(100), r.nextInt(3), r.nextInt(4), r.nextLong());
-            run.scheduleObject(r.nextInt(100), r.nextInt(3), "o" + i);
-        }
+        run.scheduleAll(seed, maxGap);
         run.runAll(seed);
         assertEquals(true, run.hinted > run.sourceKey.length, "most events are hinted: " + run.hinted);
     }
@@ -232,30 +237,10 @@ class EventLoopLookaheadProperties {
                 told.clear();
             }
         };
-        run.loop.setLookahead(new EventLoop.Lookahead() {
-            @Override
-            public void nextSource(int source) {
-                told.add("s" + source);
-            }
-
-            @Override
-            public void nextPlain(int kind, long payload) {
-                told.add("p" + kind + ":" + payload);
-            }
-        }, batch);
-        SplittableRandom r = new SplittableRandom(seed + 1);
-        for (int s = 0; s < run.sourceKey.length; s++) {
-            run.scheduleSource(s, r.nextInt(maxGap), r.nextInt(3));
-        }
-        for (int i = 0; i < 20; i++) {
-            run.schedulePlain(r.nextInt(100), r.nextInt(3), r.nextInt(4), r.nextLong());
-            run.scheduleObject(r.nextInt(100), r.nextInt(3), "o" + i);
-        }
-        SplittableRandom slices = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        for (long t = 0; run.loop.pendingEvents() > 0; t += slices.nextInt(40)) {
-            run.loop.runUntil(t, run::object);
-            assertEquals(List.of(), told, "no hint for an event that was not delivered");
-        }
+        run.loop.setLookahead(recording(told), batch);
+        run.scheduleAll(seed, maxGap);
+        run.runAll(seed);
+        assertEquals(List.of(), told, "no hint for an event that was not delivered");
         assertEquals(true, 4 * whole[0] > batches[0], "most batches whole: " + whole[0] + " of " + batches[0]);
     }
 
@@ -267,24 +252,14 @@ class EventLoopLookaheadProperties {
             loop.addSource(new Ev("s" + s, s)); // sources in the calendar: the hook is on
         }
         List<String> seen = new ArrayList<>();
-        loop.setLookahead(new EventLoop.Lookahead() {
-            @Override
-            public void nextSource(int source) {
-                seen.add("s" + source);
-            }
-
-            @Override
-            public void nextPlain(int kind, long payload) {
-                seen.add("p" + payload);
-            }
-        }, 3);
+        loop.setLookahead(recording(seen), 3);
         for (int i = 1; i <= 8; i++) {
             loop.schedule(i, 0, 0, i);
         }
         loop.setPlainHandler((k, p, now) -> seen.add("at " + now));
         assertEquals(8, loop.runUntil(100, (e, now) -> { }));
-        assertEquals(List.of("p2", "p3", "p4", "at 1", "at 2", "at 3", "p5", "p6", "p7", "at 4", "at 5", "at 6",
-                "p8", "at 7", "at 8"), seen);
+        assertEquals(List.of("p0:2", "p0:3", "p0:4", "at 1", "at 2", "at 3", "p0:5", "p0:6", "p0:7", "at 4", "at 5",
+                "at 6", "p0:8", "at 7", "at 8"), seen);
     }
 
     /** A batch of less than one event is refused. */
@@ -310,21 +285,26 @@ class EventLoopLookaheadProperties {
         assertEquals(List.of(), hintsWithSources(200));
     }
 
-    /** The hints given over a run of {@code n} sources, each with an occurrence, and a plain event among them. */
-    private static List<String> hintsWithSources(int n) {
-        Run run = new Run(7, n, 50);
-        List<String> hints = new ArrayList<>();
-        run.loop.setLookahead(new EventLoop.Lookahead() {
+    /** A hook that names each event it is told of in {@code into}, as the model does ("s3", "p7:42"). */
+    private static EventLoop.Lookahead recording(List<String> into) {
+        return new EventLoop.Lookahead() {
             @Override
             public void nextSource(int source) {
-                hints.add("s" + source);
+                into.add("s" + source);
             }
 
             @Override
             public void nextPlain(int kind, long payload) {
-                hints.add("p" + kind);
+                into.add("p" + kind + ":" + payload);
             }
-        });
+        };
+    }
+
+    /** The hints given over a run of {@code n} sources, each with an occurrence, and a plain event among them. */
+    private static List<String> hintsWithSources(int n) {
+        Run run = new Run(7, n, 50);
+        List<String> hints = new ArrayList<>();
+        run.loop.setLookahead(recording(hints));
         for (int s = 0; s < run.sourceKey.length; s++) {
             run.loop.scheduleSource(s, s, 0);
         }
