@@ -65,6 +65,11 @@ final class CalendarQueue {
     /** Records per block of the far tier's storage. */
     static final int BLOCK = 32;
     private static final int OVERFLOW = SLOTS;
+    /**
+     * Days after an entry's that {@link #after} looks at: with days of about three gaps, the entry after is in the
+     * same bucket or one of the next few.
+     */
+    static final int AFTER_SCAN = 4;
 
     // an entry's four longs: the time and the link, which every insertion, walk and removal reads, side by side
     private static final int STRIDE = 4;
@@ -389,6 +394,39 @@ final class CalendarQueue {
     /** The first entry, or {@link #NIL} when empty. */
     int peek() {
         return size == 0 ? NIL : first();
+    }
+
+    /**
+     * The entry after entry {@code n} in the queue's order, or {@link #NIL} when there is none or it is not found
+     * cheaply: a hint for reading ahead, changing nothing. {@code n} is the first entry ({@link #peek}'s, nothing
+     * added or removed since) or one this method gave, walking on from it. The entry after is {@code n}'s bucket's
+     * next when that one is in the same day (a day's entries are all in its bucket, in order), else the first entry
+     * within its own day of the next {@link #AFTER_SCAN} days' buckets (entries in the buckets all come before the
+     * far tier's). Past those days, or with the rest of the queue in the far tier (a pour would be needed),
+     * {@link #NIL}.
+     */
+    int after(int n) {
+        long[] e = entries;
+        int o = n * STRIDE;
+        long t = e[o];
+        int following = (int) e[o + LINK];
+        long end = ((t >>> shift) + 1) << shift;
+        if (following != NIL && e[following * STRIDE] < end) {
+            return following;
+        }
+        long[] hd = heads;
+        int b = (int) ((t >>> shift) & mask);
+        for (int i = 0; i < AFTER_SCAN; i++) {
+            b = (b + 1) & mask;
+            long start = end;
+            end += width;
+            long h = hd[2 * b];
+            // within its own day: not an entry of an earlier day in the same bucket (one before n, walked past)
+            if (h < end && h >= start) {
+                return (int) hd[2 * b + 1];
+            }
+        }
+        return NIL;
     }
 
     long time(int n) {

@@ -25,7 +25,8 @@ package dev.enisim.engine;
  * {@link SourceHandler} takes the occurrences by source id, with no event object.
  *
  * <p>A {@link Lookahead} ({@link #setLookahead}) is told, before each event is delivered, which event is queued
- * next, so that a caller with large tables can start fetching that event's rows while the current one is handled.
+ * next (or every n events, the next n: {@link #setLookahead(Lookahead, int)}), so that a caller with large tables
+ * can start fetching those events' rows while the current one is handled.
  *
  * <p>Scheduling an event before the current time is a bug in the caller and throws at once.
  *
@@ -65,7 +66,8 @@ public final class EventLoop<E> {
      * events overlap instead of adding up). Never for model logic: the event being delivered may schedule an
      * earlier one, and then the hint named an event that is not the next. Given only while the sources' occurrences
      * are queued in the calendar (more than {@link #TREE_SOURCES} sources): with fewer, a run's rows are few and
-     * in cache anyway. Called once per delivered event at most, so it must be cheap: loads, no work.
+     * in cache anyway. Called once per delivered event at most, or with a batch of n events
+     * ({@link #setLookahead(Lookahead, int)}) up to n times every n events, so it must be cheap: loads, no work.
      */
     public interface Lookahead {
         /** The next event queued is an occurrence of source {@code source}. */
@@ -125,6 +127,8 @@ public final class EventLoop<E> {
     private PlainHandler plainHandler;
     private SourceHandler sourceHandler;
     private Lookahead lookahead;
+    private int batch = 1;                    // events told at once ({@link #setLookahead(Lookahead, int)})
+    private int hintedAhead;                  // events still to come of the last batch told, this one included
 
     public EventLoop() {
         this(1024);
@@ -174,7 +178,21 @@ public final class EventLoop<E> {
      * does not even look).
      */
     public void setLookahead(Lookahead lookahead) {
+        setLookahead(lookahead, 1);
+    }
+
+    /**
+     * Sets the hook ({@link Lookahead}) told the next {@code batch} events at once, every {@code batch} deliveries:
+     * with tables out of cache, a read ahead that is a load holds the processor's retirement until its line comes,
+     * once per batch of lines, so one batch for several events pays that wait once for them all.
+     */
+    public void setLookahead(Lookahead lookahead, int batch) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("a look ahead of " + batch + " events");
+        }
         this.lookahead = lookahead;
+        this.batch = batch;
+        this.hintedAhead = 0;
     }
 
     /**
@@ -355,14 +373,27 @@ public final class EventLoop<E> {
     }
 
     /**
-     * Tells {@code ahead} the calendar's first entry (the next event, unless the one about to be delivered schedules
-     * an earlier one) when it is a plain event or a live source's occurrence.
+     * Tells {@code ahead} the events queued after the one about to be delivered, {@link #batch} of them at once
+     * every {@link #batch} deliveries (the next one only, at each, when 1): each that is a plain event or a live
+     * source's occurrence. They are the calendar's first entries (the next events, unless the one about to be
+     * delivered schedules an earlier one), walked with {@link CalendarQueue#after}, which may stop short.
      */
     private void lookAhead(CalendarQueue q, Lookahead ahead) {
-        int m = q.peek();
-        if (m == CalendarQueue.NIL) {
-            return;
+        if (--hintedAhead > 0) {
+            return; // this event's rows were fetched with an earlier batch
         }
+        hintedAhead = batch;
+        int m = q.peek();
+        for (int i = 0; m != CalendarQueue.NIL; m = q.after(m)) {
+            hint(q, m, ahead);
+            if (++i == batch) {
+                break;
+            }
+        }
+    }
+
+    /** Tells {@code ahead} entry {@code m} when it is a plain event or a live source's occurrence. */
+    private void hint(CalendarQueue q, int m, Lookahead ahead) {
         int kind = q.kind(m);
         if (kind >= 0) {
             ahead.nextPlain(kind, q.payload(m));

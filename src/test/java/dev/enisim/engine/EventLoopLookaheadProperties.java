@@ -41,7 +41,7 @@ class EventLoopLookaheadProperties {
     private static final String STALE = "x";
 
     /** A loop, the model of its pending events, and what the hook and the handlers saw. */
-    private static final class Run implements EventLoop.Lookahead {
+    private static class Run implements EventLoop.Lookahead {
         final EventLoop<Ev> loop = new EventLoop<>(1);
         final TreeMap<Key, String> pending = new TreeMap<>();
         final Key[] sourceKey;
@@ -152,6 +152,18 @@ class EventLoopLookaheadProperties {
             }
         }
 
+        /** An occurrence for every source, 20 plain events and 20 objects, at random times. */
+        void scheduleAll(long seed, int maxGap) {
+            SplittableRandom start = new SplittableRandom(seed + 1);
+            for (int s = 0; s < sourceKey.length; s++) {
+                scheduleSource(s, start.nextInt(maxGap), start.nextInt(3));
+            }
+            for (int i = 0; i < 20; i++) {
+                schedulePlain(start.nextInt(100), start.nextInt(3), start.nextInt(4), start.nextLong());
+                scheduleObject(start.nextInt(100), start.nextInt(3), "o" + i);
+            }
+        }
+
         void runAll(long seed) {
             SplittableRandom slices = new SplittableRandom(seed ^ 0x5DEECE66DL);
             for (long t = 0; loop.pendingEvents() > 0; t += slices.nextInt(40)) {
@@ -171,16 +183,91 @@ class EventLoopLookaheadProperties {
     void theHintNamesTheNextEventQueued(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int extra,
             @ForAll @IntRange(min = 1, max = 300) int maxGap) {
         Run run = new Run(seed, EventLoop.TREE_SOURCES + extra, maxGap);
-        SplittableRandom r = new SplittableRandom(seed + 1);
-        for (int s = 0; s < run.sourceKey.length; s++) {
-            run.scheduleSource(s, r.nextInt(maxGap), r.nextInt(3));
-        }
-        for (int i = 0; i < 20; i++) {
-            run.schedulePlain(r.nextInt(100), r.nextInt(3), r.nextInt(4), r.nextLong());
-            run.scheduleObject(r.nextInt(100), r.nextInt(3), "o" + i);
-        }
+        run.scheduleAll(seed, maxGap);
         run.runAll(seed);
         assertEquals(true, run.hinted > run.sourceKey.length, "most events are hinted: " + run.hinted);
+    }
+
+    /**
+     * With a batch of {@code batch} events ({@link EventLoop#setLookahead(EventLoop.Lookahead, int)}), the hook is told
+     * at the first delivery and every {@code batch} deliveries after it, and only then, the events the model has
+     * queued next, in order: those of its first j entries (j at most {@code batch}; fewer when the calendar's walk
+     * stops short) that are plain events or live occurrences. Over a run most batches are whole.
+     */
+    @Property(tries = 40)
+    void aBatchNamesTheNextEventsQueued(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int batch,
+            @ForAll @IntRange(min = 1, max = 40) int extra, @ForAll @IntRange(min = 1, max = 300) int maxGap) {
+        List<String> told = new ArrayList<>();
+        int[] deliveries = {0};
+        int[] whole = {0};
+        int[] batches = {0};
+        Run run = new Run(seed, EventLoop.TREE_SOURCES + extra, maxGap) {
+            @Override
+            void delivered(String name) {
+                while (pending.firstEntry().getValue().equals(STALE)) {
+                    pending.pollFirstEntry();
+                }
+                assertEquals(pending.pollFirstEntry().getValue(), name, "the model's first event is the one delivered");
+                if (name.startsWith("s")) {
+                    sourceKey[Integer.parseInt(name.substring(1))] = null;
+                }
+                List<String> queued = new ArrayList<>(pending.values());
+                if (deliveries[0]++ % batch == 0) {
+                    batches[0]++;
+                    List<String> named = new ArrayList<>();
+                    boolean matched = false;
+                    for (int j = 0; j <= Math.min(batch, queued.size()) && !matched; j++) {
+                        if (j > 0) {
+                            String q = queued.get(j - 1);
+                            if (!q.startsWith("o") && !q.equals(STALE)) {
+                                named.add(q);
+                            }
+                        }
+                        if (named.equals(told)) {
+                            matched = true;
+                            if (j == Math.min(batch, queued.size())) {
+                                whole[0]++;
+                            }
+                        }
+                    }
+                    assertEquals(true, matched, "the batch " + told + " names the next events queued: " + queued);
+                } else {
+                    assertEquals(List.of(), told, "no hint between batches");
+                }
+                told.clear();
+            }
+        };
+        run.loop.setLookahead(recording(told), batch);
+        run.scheduleAll(seed, maxGap);
+        run.runAll(seed);
+        assertEquals(List.of(), told, "no hint for an event that was not delivered");
+        assertEquals(true, 4 * whole[0] > batches[0], "most batches whole: " + whole[0] + " of " + batches[0]);
+    }
+
+    /** Batches of 3, events a microsecond apart: told at deliveries 1, 4 and 7, the next three each time. */
+    @Example
+    void aBatchOfThree() {
+        EventLoop<Ev> loop = new EventLoop<>(1);
+        for (int s = 0; s <= EventLoop.TREE_SOURCES; s++) {
+            loop.addSource(new Ev("s" + s, s)); // sources in the calendar: the hook is on
+        }
+        List<String> seen = new ArrayList<>();
+        loop.setLookahead(recording(seen), 3);
+        for (int i = 1; i <= 8; i++) {
+            loop.schedule(i, 0, 0, i);
+        }
+        loop.setPlainHandler((k, p, now) -> seen.add("at " + now));
+        assertEquals(8, loop.runUntil(100, (e, now) -> { }));
+        assertEquals(List.of("p0:2", "p0:3", "p0:4", "at 1", "at 2", "at 3", "p0:5", "p0:6", "p0:7", "at 4", "at 5",
+                "at 6", "p0:8", "at 7", "at 8"), seen);
+    }
+
+    /** A batch of less than one event is refused. */
+    @Example
+    void aBatchOfNoneIsRefused() {
+        EventLoop<Ev> loop = new EventLoop<>(1);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> loop.setLookahead((EventLoop.Lookahead) null, 0));
     }
 
     /** With the sources in the tree (few of them), no hint at all: the next event may be the tree's. */
@@ -198,21 +285,26 @@ class EventLoopLookaheadProperties {
         assertEquals(List.of(), hintsWithSources(200));
     }
 
-    /** The hints given over a run of {@code n} sources, each with an occurrence, and a plain event among them. */
-    private static List<String> hintsWithSources(int n) {
-        Run run = new Run(7, n, 50);
-        List<String> hints = new ArrayList<>();
-        run.loop.setLookahead(new EventLoop.Lookahead() {
+    /** A hook that names each event it is told of in {@code into}, as the model does ("s3", "p7:42"). */
+    private static EventLoop.Lookahead recording(List<String> into) {
+        return new EventLoop.Lookahead() {
             @Override
             public void nextSource(int source) {
-                hints.add("s" + source);
+                into.add("s" + source);
             }
 
             @Override
             public void nextPlain(int kind, long payload) {
-                hints.add("p" + kind);
+                into.add("p" + kind + ":" + payload);
             }
-        });
+        };
+    }
+
+    /** The hints given over a run of {@code n} sources, each with an occurrence, and a plain event among them. */
+    private static List<String> hintsWithSources(int n) {
+        Run run = new Run(7, n, 50);
+        List<String> hints = new ArrayList<>();
+        run.loop.setLookahead(recording(hints));
         for (int s = 0; s < run.sourceKey.length; s++) {
             run.loop.scheduleSource(s, s, 0);
         }

@@ -1,0 +1,180 @@
+package dev.enisim.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * {@link CalendarQueue#after}, the walk that tells the loop's look ahead the next events, against a sorted set: from
+ * the first entry ({@link CalendarQueue#peek}) on, each step gives the model's next entry or {@link CalendarQueue#NIL},
+ * never another entry; it changes nothing (the queue keeps its order whatever is walked); and it finds the next
+ * entry whenever that is in the same day or within {@link CalendarQueue#AFTER_SCAN} days after it, with or without
+ * the far tier.
+ */
+class CalendarQueueAfterProperties {
+
+    private static final Comparator<CalendarQueueProperties.Entry> ORDER = Comparator.comparingLong(
+            CalendarQueueProperties.Entry::time).thenComparingLong(CalendarQueueProperties.Entry::key);
+
+    @Property(tries = 300)
+    void eachStepIsTheModelsNextOrNone(@ForAll long seed, @ForAll @IntRange(min = 1, max = 200) int farOn,
+            @ForAll @IntRange(min = 0, max = 3) int scale, @ForAll @IntRange(min = 20, max = 800) int steps) {
+        SplittableRandom r = new SplittableRandom(seed);
+        long spread = new long[] {1, 16, 1000, 1_000_000}[scale];
+        CalendarQueue q = new CalendarQueue(1, farOn);
+        TreeSet<CalendarQueueProperties.Entry> model = new TreeSet<>(ORDER);
+        long last = 0;
+        long seq = 0;
+        int id = 0;
+        int found = 0;
+        int near = 0;
+        for (int step = 0; step < steps; step++) {
+            if (r.nextInt(100) < 55 || model.isEmpty()) {
+                int burst = r.nextInt(6) == 0 ? 1 + r.nextInt(8) : 1;
+                long t = r.nextInt(8) == 0 ? last + spread * (10 + r.nextInt(500)) : last + r.nextLong(4 * spread + 1);
+                for (int j = 0; j < burst; j++) {
+                    long key = ((long) r.nextInt(3) << 44) | seq++;
+                    CalendarQueueProperties.add(q, t, key, id);
+                    model.add(new CalendarQueueProperties.Entry(t, key, id++));
+                }
+            } else {
+                CalendarQueueProperties.assertFirst(q, model.first());
+                int walk = 1 + r.nextInt(8);
+                int m = q.peek();
+                Iterator<CalendarQueueProperties.Entry> it = model.iterator();
+                CalendarQueueProperties.Entry at = it.next();
+                for (int i = 0; i < walk; i++) {
+                    int next = q.after(m);
+                    if (!it.hasNext()) {
+                        assertEquals(CalendarQueue.NIL, next, "nothing after the last entry");
+                        break;
+                    }
+                    CalendarQueueProperties.Entry expected = it.next();
+                    boolean close = expected.time() - at.time() < width(q);
+                    if (close) {
+                        near++;
+                    }
+                    if (next == CalendarQueue.NIL) {
+                        break;
+                    }
+                    assertEquals(expected.time(), q.time(next), "the next entry's time");
+                    assertEquals(expected.key(), q.key(next), "the next entry's key");
+                    if (close) {
+                        found++;
+                    }
+                    m = next;
+                    at = expected;
+                }
+                if (r.nextInt(4) > 0) {
+                    CalendarQueueProperties.Entry first = model.pollFirst();
+                    q.removeFirst();
+                    last = first.time();
+                }
+            }
+            assertEquals(model.size(), q.size());
+        }
+        assertTrue(found >= near / 2, "the next entry is found in most of the cases it is near: " + found + " of " + near);
+        while (!model.isEmpty()) {
+            CalendarQueueProperties.assertFirst(q, model.pollFirst());
+            int m = q.peek();
+            while (m != CalendarQueue.NIL) {
+                m = q.after(m); // walks to the end of the near days or of the scan
+            }
+            q.removeFirst();
+        }
+        assertEquals(0, q.size());
+    }
+
+    /** The second in the first's own bucket and day: the first's next link. */
+    @Example
+    void theNextInTheSameDay() {
+        CalendarQueue q = new CalendarQueue(16);
+        q.add(100, 2, 7, 70L);
+        q.add(100, 1, 6, 60L);
+        q.add(100, 3, 8, 80L);
+        int first = q.peek();
+        assertEquals(60L, q.payload(first));
+        assertEquals(70L, q.payload(q.after(first)));
+        assertEquals(80L, q.payload(q.after(q.after(first))));
+        assertEquals(CalendarQueue.NIL, q.after(q.after(q.after(first))), "nothing after the last");
+        assertEquals(first, q.peek(), "looking changes nothing");
+    }
+
+    /**
+     * The second within the days the scan covers (the first's next bucket, or up to {@link CalendarQueue#AFTER_SCAN}
+     * days on) is found; one day further is not ({@link CalendarQueue#NIL}); an empty queue or a lone entry has none.
+     */
+    @Example
+    void theNextWithinTheScanAndBeyond() {
+        for (int days = 1; days <= CalendarQueue.AFTER_SCAN + 1; days++) {
+            CalendarQueue q = new CalendarQueue(16);
+            q.add(0, 0, 1, 10L);
+            assertEquals(CalendarQueue.NIL, q.after(q.peek()), "a lone entry");
+            long w = width(q);
+            q.add(days * w, 1, 2, 20L);
+            assertEquals(10L, q.payload(q.peek()));
+            int second = q.after(q.peek());
+            if (days <= CalendarQueue.AFTER_SCAN) {
+                assertEquals(20L, q.payload(second), days + " days on");
+            } else {
+                assertEquals(CalendarQueue.NIL, second, days + " days on: past the scan");
+            }
+            q.removeFirst();
+            assertEquals(20L, q.payload(q.peek()), "the order is kept");
+        }
+    }
+
+    /**
+     * The first's bucket holding a later year's entry after it (the same bucket, a year on) while the second is in
+     * the next day: the next link is not the second, the scan's is.
+     */
+    @Example
+    void aLaterYearInTheSameBucketIsNotNext() {
+        CalendarQueue q = new CalendarQueue(16);
+        q.add(0, 0, 1, 10L);
+        long w = width(q);
+        long year = w * (mask(q) + 1);
+        q.add(year, 1, 3, 30L);
+        q.add(w, 2, 2, 20L);
+        assertEquals(10L, q.payload(q.peek()));
+        assertEquals(20L, q.payload(q.after(q.peek())));
+    }
+
+    /**
+     * A walk a year round the buckets: from the entry at 15 (16 buckets a day wide), the scan's first day, 16, is
+     * the bucket of the entry at 0, the first, walked past long ago: not taken (it is not in its own day); the
+     * entry at 18 is.
+     */
+    @Example
+    void aWalkRoundTheYearSkipsTheEntriesWalkedPast() {
+        CalendarQueue q = new CalendarQueue(16);
+        long[] times = {0, 4, 8, 12, 15, 18};
+        for (int i = 0; i < times.length; i++) {
+            q.add(times[i], i, 1, times[i]);
+        }
+        assertEquals(1L, width(q));
+        assertEquals(15, mask(q));
+        int m = q.peek();
+        for (int i = 1; i < times.length; i++) {
+            m = q.after(m);
+            assertEquals(times[i], q.payload(m));
+        }
+        assertEquals(CalendarQueue.NIL, q.after(m));
+    }
+
+    private static long width(CalendarQueue q) {
+        return (long) CalendarQueueShapeTest.field(q, "width");
+    }
+
+    private static int mask(CalendarQueue q) {
+        return (int) CalendarQueueShapeTest.field(q, "mask");
+    }
+}
