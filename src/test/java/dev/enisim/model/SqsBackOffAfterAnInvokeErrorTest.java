@@ -63,17 +63,6 @@ class SqsBackOffAfterAnInvokeErrorTest {
     }
 
     private static void run(WorldHarness h, SqsEventSource sqs, long until) {
-        h.loop.setPlainHandler((kind, payload, now) -> h.world().handle(kind, payload, now));
-        h.loop.runUntil(until, (e, now) -> {
-            if (e instanceof SimEvent.SqsScaleUp) {
-                sqs.scaleUp(now);
-            } else if (e instanceof SimEvent.SqsBatchStep s) {
-                sqs.step(s, now);
-            } else {
-                h.world().handle(e, now);
-            }
-            h.world().checkInvariants();
-            sqs.checkInvariants();
-        });
+        SqsEventSourceTest.Harness.runChecked(h, sqs, until);
     }
 }

@@ -50,6 +50,14 @@ class SqsEventSourceTest {
         }
 
         void run(long until) {
+            runChecked(h, sqs, until);
+        }
+
+        /**
+         * Runs {@code h}'s loop until {@code until}, the SQS events to {@code sqs} and the rest to the world, checking
+         * the world's and the poller's invariants after every event.
+         */
+        static void runChecked(WorldHarness h, SqsEventSource sqs, long until) {
             h.loop.setPlainHandler((kind, payload, now) -> { // invocations' ends
                 h.world().handle(kind, payload, now);
                 h.world().checkInvariants();
