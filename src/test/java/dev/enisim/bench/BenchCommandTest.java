@@ -43,8 +43,7 @@ class BenchCommandTest {
 
     @Test
     void printsTheTableAndWritesTheJson() throws Exception {
-        Path scenario = dir.resolve("tiny.yaml");
-        Files.writeString(scenario, BenchTest.TINY_LOSS);
+        Path scenario = tiny();
         Path json = dir.resolve("bench.json");
         Run r = bench(scenario.toString(), "--repeat", "2", "--json", json.toString(),
                 "--set", "duration=10000s");
@@ -116,8 +115,7 @@ class BenchCommandTest {
 
     @Test
     void aForkedMeasurementCountsWhatOneInThisJvmCountsAndLeavesNoTemporaryFileBehind() throws Exception {
-        Path scenario = dir.resolve("tiny.yaml");
-        Files.writeString(scenario, BenchTest.TINY_LOSS);
+        Path scenario = tiny();
         Path forkedJson = dir.resolve("forked.json");
         Path hereJson = dir.resolve("here.json");
         List<Path> before = benchTemporaries();
@@ -159,8 +157,7 @@ class BenchCommandTest {
 
     @Test
     void forksMeasureTheWorkloadInSeveralJvmsAndReportTheMedianForkWithTheSpread() throws Exception {
-        Path scenario = dir.resolve("tiny.yaml");
-        Files.writeString(scenario, BenchTest.TINY_LOSS);
+        Path scenario = tiny();
         Path json = dir.resolve("forks.json");
         List<Path> before = benchTemporaries();
         Run r = bench(scenario.toString(), "--forks", "3", "--repeat", "1", "--no-references", "--json",
@@ -202,8 +199,7 @@ class BenchCommandTest {
 
     @Test
     void theWarmUpRunsTenthsUntilTheJitIsQuietByDefaultOrOneTenthAndSaysWhatItDid() throws Exception {
-        Path scenario = dir.resolve("tiny.yaml");
-        Files.writeString(scenario, BenchTest.TINY_LOSS);
+        Path scenario = tiny();
         Path json = dir.resolve("warm.json");
         Run auto = bench(scenario.toString(), "--no-fork", "--repeat", "1", "--no-references", "--json",
                 json.toString(), "--set", "duration=2000s");
@@ -241,8 +237,7 @@ class BenchCommandTest {
 
     @Test
     void forksBelowOneOrWithoutForkingOrAnUnknownWarmUpAreBadInputBeforeAnythingRuns() throws Exception {
-        Path scenario = dir.resolve("tiny.yaml");
-        Files.writeString(scenario, BenchTest.TINY_LOSS);
+        Path scenario = tiny();
         Run zero = bench(scenario.toString(), "--forks", "0", "--repeat", "1");
         assertEquals(2, zero.code());
         assertTrue(zero.err().contains("--forks must be at least 1"), zero.err());
@@ -283,8 +278,7 @@ class BenchCommandTest {
 
     @Test
     void badOptionsAreBadInput() throws Exception {
-        Path scenario = dir.resolve("tiny.yaml");
-        Files.writeString(scenario, BenchTest.TINY_LOSS);
+        Path scenario = tiny();
         Run zero = bench(scenario.toString(), "--repeat", "0");
         assertEquals(2, zero.code());
         assertTrue(zero.err().contains("--repeat must be at least 1"), zero.err());
@@ -298,8 +292,7 @@ class BenchCommandTest {
 
     @Test
     void aBadSecondWorkloadIsBadInputBeforeTheFirstRunsForkedOrNot() throws Exception {
-        Path good = dir.resolve("tiny.yaml");
-        Files.writeString(good, BenchTest.TINY_LOSS);
+        Path good = tiny();
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, BenchTest.TINY_LOSS.replace("duration:", "duration: soon\nignored:"));
         for (String fork : List.of("--fork", "--no-fork")) {
@@ -316,8 +309,7 @@ class BenchCommandTest {
     void theCostModelIsMeasuredChartedAndWrittenToTheJson() throws Exception {
         Path svg = dir.resolve("cost.svg");
         Path json = dir.resolve("bench.json");
-        Path scenario = dir.resolve("tiny.yaml");
-        Files.writeString(scenario, BenchTest.TINY_LOSS);
+        Path scenario = tiny();
         Run r = bench(scenario.toString(), "--repeat", "1", "--set", "duration=2000s", "--cost-model", svg.toString(),
                 "--cost-model-arrivals", "60000", "--cost-model-functions", "1,30", "--json", json.toString());
         assertEquals(0, r.code(), r.err());
@@ -355,5 +347,12 @@ class BenchCommandTest {
             assertEquals(hereCost.get(i).get("result").get("workload"), cost.get(i).get("result").get("workload"));
             assertEquals(hereCost.get(i).get("result").get("events"), cost.get(i).get("result").get("events"));
         }
+    }
+
+    /** The tiny `loss` scenario ({@link BenchTest#TINY_LOSS}) written to the test's folder. */
+    private Path tiny() throws java.io.IOException {
+        Path scenario = dir.resolve("tiny.yaml");
+        Files.writeString(scenario, BenchTest.TINY_LOSS);
+        return scenario;
     }
 }
