@@ -16,7 +16,7 @@ import java.util.Map;
  * for a single-account run (whose account row, id "", is the whole run). Memory grows with accounts, functions,
  * keys and buckets, not with events.
  */
-public final class AccountsRecorder {
+public final class AccountsRecorder implements Bucketed {
 
     private final int buckets;
     private final long bucketMicros;
@@ -34,6 +34,8 @@ public final class AccountsRecorder {
     private final int[] lastFunctionInFlight;
     private final Map<Integer, String> keyLabels = new LinkedHashMap<>();
     private int[] keyAccount = new int[0];
+    /** The bucket begun last by {@link #crossTo} (the one crossing, {@link Observers}). */
+    private int bucket;
 
     /**
      * @param ids             the accounts' ids, in the scenario's order
@@ -73,24 +75,59 @@ public final class AccountsRecorder {
     }
 
     void invocation(int function, Outcome outcome, long nowMicros) {
+        invocationIn(function, outcome, bucket(nowMicros));
+    }
+
+    /** As {@link #invocation(int, Outcome, long)}, in the bucket begun last ({@link #crossTo}). */
+    void invocationNow(int function, Outcome outcome) {
+        invocationIn(function, outcome, bucket);
+    }
+
+    private void invocationIn(int function, Outcome outcome, int b) {
         int a = functionAccount[function];
         outcomes[a][outcome.kind().ordinal()]++;
         if (outcome.admitted()) {
-            invocations[a].add(bucket(nowMicros), 1);
+            invocations[a].add(b, 1);
         } else if (outcome.kind() == Outcome.Kind.THROTTLE) {
-            throttles[a].add(bucket(nowMicros), 1);
+            throttles[a].add(b, 1);
         }
     }
 
     void concurrency(int function, int functionInFlight, long nowMicros) {
         int a = functionAccount[function];
+        concurrency[a].set(bucket(nowMicros), inFlight(a, function, functionInFlight));
+    }
+
+    /** As {@link #concurrency}, in the bucket begun last ({@link #crossTo}). */
+    void concurrencyNow(int function, int functionInFlight) {
+        int a = functionAccount[function];
+        concurrency[a].put(inFlight(a, function, functionInFlight));
+    }
+
+    /** Account {@code a}'s invocations in flight, {@code function}'s now {@code functionInFlight}. */
+    private long inFlight(int a, int function, int functionInFlight) {
         inFlight[a] += functionInFlight - lastFunctionInFlight[function];
         lastFunctionInFlight[function] = functionInFlight;
-        concurrency[a].set(bucket(nowMicros), inFlight[a]);
+        return inFlight[a];
     }
 
     void eniState(EniId eni, EniState from, EniState to, long nowMicros) {
         int a = account(eni);
+        if (eniCounted(a, from, to)) {
+            enis[a].set(bucket(nowMicros), liveEnis[a]);
+        }
+    }
+
+    /** As {@link #eniState(EniId, EniState, EniState, long)}, in the bucket begun last ({@link #crossTo}). */
+    void eniStateNow(EniId eni, EniState from, EniState to) {
+        int a = account(eni);
+        if (eniCounted(a, from, to)) {
+            enis[a].put(liveEnis[a]);
+        }
+    }
+
+    /** Counts an ENI's change in account {@code a}: whether its ENIs holding an address changed. */
+    private boolean eniCounted(int a, EniState from, EniState to) {
         int delta = 0;
         if (from == null) {
             enisCreated[a]++;
@@ -98,10 +135,22 @@ public final class AccountsRecorder {
         } else if (!to.holdsResources() && from.holdsResources()) {
             delta = -1;
         }
-        if (delta != 0) {
-            liveEnis[a] += delta;
-            enis[a].set(bucket(nowMicros), liveEnis[a]);
+        liveEnis[a] += delta;
+        return delta != 0;
+    }
+
+    @Override
+    public boolean sameBuckets(BucketGrid grid) {
+        return grid.bucketMicros() == bucketMicros && grid.count() == buckets;
+    }
+
+    @Override
+    public void crossTo(int b) {
+        for (int a = 0; a < concurrency.length; a++) {
+            concurrency[a].crossTo(b);
+            enis[a].crossTo(b);
         }
+        bucket = b;
     }
 
     /** A key's account, from its label ({@code <account>:subnet+[groups]}), looked up once per key. */

@@ -14,7 +14,7 @@ import org.HdrHistogram.Histogram;
  * AsyncEventAge (maximum, kept in microseconds and shown in whole milliseconds), plus the events waiting in the queue; and the summary's {@code async} section.
  * Memory grows with functions and buckets, not with events.
  */
-public final class AsyncRecorder implements AsyncListener {
+public final class AsyncRecorder implements AsyncListener, Bucketed {
 
     private final BucketGrid grid;
     private final int buckets;
@@ -23,6 +23,8 @@ public final class AsyncRecorder implements AsyncListener {
     private Track[] byFunction;
     private Gauge accountQueued;
     private long queuedNow;
+    /** The bucket begun last by {@link #crossTo} (the one crossing, {@link Observers}). */
+    private int bucket;
 
     public AsyncRecorder(long durationMicros, long bucketMicros) {
         this.grid = new BucketGrid(durationMicros, bucketMicros);
@@ -59,13 +61,28 @@ public final class AsyncRecorder implements AsyncListener {
         queued(t, nowMicros);
     }
 
+    /** As {@link #received}, in the bucket begun last ({@link #crossTo}). */
+    void receivedNow(int function) {
+        Track t = byFunction[function];
+        t.received++;
+        t.receivedSeries.add(bucket, 1);
+        queuedNow(t);
+    }
+
     private void queued(Track t, long nowMicros) {
         int b = bucket(nowMicros);
-        long before = t.queued.current();
         long now = t.received - t.succeeded - t.dropped;
+        queuedNow += now - t.queued.current();
         t.queued.set(b, now);
-        queuedNow += now - before;
         accountQueued.set(b, queuedNow);
+    }
+
+    /** As {@link #queued}, in the bucket begun last ({@link #crossTo}). */
+    private void queuedNow(Track t) {
+        long now = t.received - t.succeeded - t.dropped;
+        queuedNow += now - t.queued.current();
+        t.queued.put(now);
+        accountQueued.put(queuedNow);
     }
 
     @Override
@@ -75,9 +92,17 @@ public final class AsyncRecorder implements AsyncListener {
 
     @Override
     public void invoked(int function, long eventAgeMicros, long nowMicros) {
+        invokedIn(function, eventAgeMicros, bucket(nowMicros));
+    }
+
+    /** As {@link #invoked(int, long, long)}, in the bucket begun last ({@link #crossTo}). */
+    void invokedNow(int function, long eventAgeMicros) {
+        invokedIn(function, eventAgeMicros, bucket);
+    }
+
+    private void invokedIn(int function, long eventAgeMicros, int b) {
         Track t = byFunction[function];
         t.age.recordValue(Math.max(0, eventAgeMicros));
-        int b = bucket(nowMicros);
         if (eventAgeMicros > t.ageMax[b]) {
             t.ageMax[b] = eventAgeMicros; // kept in microseconds: the outputs show whole milliseconds
         }
@@ -95,40 +120,88 @@ public final class AsyncRecorder implements AsyncListener {
 
     @Override
     public void succeeded(int function, long latencyMicros, int attempts, long nowMicros) {
+        queued(countSuccess(function, latencyMicros, attempts), nowMicros);
+    }
+
+    /** As {@link #succeeded(int, long, int, long)}, in the bucket begun last ({@link #crossTo}). */
+    void succeededNow(int function, long latencyMicros, int attempts) {
+        queuedNow(countSuccess(function, latencyMicros, attempts));
+    }
+
+    /** Counts a success of {@code function}'s: its track, returned. */
+    private Track countSuccess(int function, long latencyMicros, int attempts) {
         Track t = byFunction[function];
         t.succeeded++;
         if (attempts > 1) {
             t.succeededAfterRetries++;
         }
         t.latency.recordValue(Math.max(0, latencyMicros));
-        queued(t, nowMicros);
+        return t;
     }
 
     @Override
     public void dropped(int function, AsyncDrop reason, long nowMicros) {
+        queued(countDrop(function, reason, bucket(nowMicros)), nowMicros);
+    }
+
+    /** As {@link #dropped(int, AsyncDrop, long)}, in the bucket begun last ({@link #crossTo}). */
+    void droppedNow(int function, AsyncDrop reason) {
+        queuedNow(countDrop(function, reason, bucket));
+    }
+
+    /** Counts a drop of {@code function}'s in bucket {@code b}: its track, returned. */
+    private Track countDrop(int function, AsyncDrop reason, int b) {
         Track t = byFunction[function];
         t.dropped++;
         t.dropReasons[reason.ordinal()]++;
-        t.droppedSeries.add(bucket(nowMicros), 1);
-        queued(t, nowMicros);
+        t.droppedSeries.add(b, 1);
+        return t;
     }
 
     @Override
     public void delivery(int function, boolean destination, boolean delivered, long nowMicros) {
+        deliveryIn(function, destination, delivered, bucket(nowMicros));
+    }
+
+    /** As {@link #delivery(int, boolean, boolean, long)}, in the bucket begun last ({@link #crossTo}). */
+    void deliveryNow(int function, boolean destination, boolean delivered) {
+        deliveryIn(function, destination, delivered, bucket);
+    }
+
+    private void deliveryIn(int function, boolean destination, boolean delivered, int b) {
         Track t = byFunction[function];
         if (destination) {
             if (delivered) {
                 t.toDestination++;
             } else {
                 t.destinationFailures++;
-                t.destinationFailureSeries.add(bucket(nowMicros), 1);
+                t.destinationFailureSeries.add(b, 1);
             }
         } else if (delivered) {
             t.toDeadLetterQueue++;
         } else {
             t.deadLetterErrors++;
-            t.deadLetterErrorSeries.add(bucket(nowMicros), 1);
+            t.deadLetterErrorSeries.add(b, 1);
         }
+    }
+
+    @Override
+    public boolean sameBuckets(BucketGrid other) {
+        return grid.sameAs(other);
+    }
+
+    /** Crosses the queued events' gauges (the counts need no crossing); before {@link #attach}, only the bucket. */
+    @Override
+    public void crossTo(int b) {
+        if (byFunction != null) {
+            for (Track t : byFunction) {
+                if (t != null) {
+                    t.queued.crossTo(b);
+                }
+            }
+            accountQueued.crossTo(b);
+        }
+        bucket = b;
     }
 
     // ---- results ----------------------------------------------------------------------------------------

@@ -32,6 +32,11 @@ final class BucketGrid {
         return count;
     }
 
+    /** Whether {@code other} cuts the run into the same buckets. */
+    boolean sameAs(BucketGrid other) {
+        return other.bucketMicros == bucketMicros && other.count == count;
+    }
+
     /** The bucket of an instant. */
     int of(long nowMicros) {
         if (nowMicros >= cachedStart && nowMicros < cachedEnd) {

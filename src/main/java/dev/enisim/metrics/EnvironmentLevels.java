@@ -8,7 +8,7 @@ import java.util.List;
  * invocation), on-demand idle (kept alive), provisioned (busy or idle); their sum is all environments. The
  * cost-relevant figure beside the per-bucket maxima of {@code Sim.Environments}.
  */
-public final class EnvironmentLevels implements WorldListener {
+public final class EnvironmentLevels implements WorldListener, Bucketed {
 
     /** The kinds (busy, idle, provisioned) by index, as their catalogue entries. */
     private static final Metric[] BY_KIND = {Metric.ENVIRONMENTS_BUSY_AVERAGE, Metric.ENVIRONMENTS_IDLE_AVERAGE,
@@ -85,12 +85,14 @@ public final class EnvironmentLevels implements WorldListener {
     }
 
     /** Every row begins {@code bucket}, a later one than theirs. */
-    void crossTo(int bucket) {
+    @Override
+    public void crossTo(int bucket) {
         areas.crossTo(bucket);
     }
 
     /** The length of a bucket and the buckets of the run (those {@link Observers} crosses them by must agree). */
-    boolean sameBuckets(BucketGrid grid) {
+    @Override
+    public boolean sameBuckets(BucketGrid grid) {
         return grid.bucketMicros() == bucketMicros && grid.count() == buckets;
     }
 

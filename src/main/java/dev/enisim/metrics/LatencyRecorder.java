@@ -13,7 +13,7 @@ import org.HdrHistogram.AbstractHistogram;
  * a later bucket begins, its percentiles are written into arrays and it is reset, so memory is bounded by the
  * number of buckets whatever the number of invocations.
  */
-public final class LatencyRecorder implements WorldListener {
+public final class LatencyRecorder implements WorldListener, Bucketed {
 
     /** Percentiles reported, and the series statistic names for them. */
     static final double[] PERCENTILES = {50, 90, 99};
@@ -169,7 +169,8 @@ public final class LatencyRecorder implements WorldListener {
      * latencies keeps no statistics, as one the run skips) and begins bucket {@code b}, a later one: the same figures
      * whenever before the next latency in bucket {@code b} it is called.
      */
-    void crossTo(int b) {
+    @Override
+    public void crossTo(int b) {
         if (activeCount > 0 || logCount > 0) {
             closeBucket();
         }
@@ -196,7 +197,8 @@ public final class LatencyRecorder implements WorldListener {
     }
 
     /** The length of a bucket and the buckets of the run (those {@link Observers} crosses them by must agree). */
-    boolean sameBuckets(BucketGrid grid) {
+    @Override
+    public boolean sameBuckets(BucketGrid grid) {
         return grid.bucketMicros() == bucketMicros && grid.count() == buckets;
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
  * (maximum; 55,000 per address is the limit) and the connections it refused ({@code ErrorPortAllocation}, the NAT
  * gateway's own CloudWatch metric, summed). Series exist only for a scenario that declares NAT gateways.
  */
-public final class NatRecorder {
+public final class NatRecorder implements Bucketed {
 
     private final BucketGrid grid;
     private final int buckets;
@@ -16,6 +16,8 @@ public final class NatRecorder {
     private final List<String> destinations;
     private final Gauge[][] connections;
     private final Counter[] refused;
+    /** The bucket begun last by {@link #crossTo} (the one crossing, {@link Observers}). */
+    private int bucket;
 
     /** @param gateways NAT gateway ids by index; @param destinations destinations by index (the world's order) */
     public NatRecorder(long durationMicros, long bucketMicros, List<String> gateways, List<String> destinations) {
@@ -43,6 +45,31 @@ public final class NatRecorder {
 
     void refused(int gateway, long nowMicros) {
         refused[gateway].add(bucket(nowMicros), 1);
+    }
+
+    @Override
+    public boolean sameBuckets(BucketGrid other) {
+        return grid.sameAs(other);
+    }
+
+    @Override
+    public void crossTo(int b) {
+        for (Gauge[] byDestination : connections) {
+            for (Gauge g : byDestination) {
+                g.crossTo(b);
+            }
+        }
+        bucket = b;
+    }
+
+    /** As {@link #connections}, in the bucket begun last ({@link #crossTo}). */
+    void connectionsNow(int gateway, int destination, int n) {
+        connections[gateway][destination].put(n);
+    }
+
+    /** As {@link #refused}, in the bucket begun last ({@link #crossTo}). */
+    void refusedNow(int gateway) {
+        refused[gateway].add(bucket, 1);
     }
 
     /** Total connections each gateway refused over the run. */

@@ -27,6 +27,8 @@ final class NetworkLevels {
     private long enisCreated;
     private long enisDeleted;
     private long enisOrphaned;
+    /** The bucket begun last by {@link #crossTo} (the one crossing, {@link Observers}): keys added later begin there. */
+    private int bucket;
 
     /**
      * Levels for the world as built: its keys, subnets (and their free addresses) and VPCs; {@code buckets} buckets
@@ -62,6 +64,7 @@ final class NetworkLevels {
         keyEniCount = Arrays.copyOf(keyEniCount, size);
         for (int i = n; i < size; i++) {
             keyEnis[i] = new Gauge(buckets, true, 0);
+            keyEnis[i].crossTo(bucket);
         }
     }
 
@@ -74,10 +77,36 @@ final class NetworkLevels {
         subnetIps[subnet].set(bucket, availableIps);
     }
 
+    /** As {@link #subnetIps(int, int, int)}, in the bucket begun last ({@link #crossTo}). */
+    void subnetIpsNow(int subnet, int availableIps) {
+        subnetIps[subnet].put(availableIps);
+    }
+
     /** An ENI changed state: creation and the loss of its IP move the levels; deletions and orphans count. */
     void eniState(EniId eni, EniState from, EniState to, int bucket) {
+        if (counted(eni, from, to)) {
+            int key = eni.key();
+            int vpc = eni.vpc();
+            accountEnis.set(bucket, liveEnis);
+            keyEnis[key].set(bucket, keyEniCount[key]);
+            vpcEnis[vpc].set(bucket, vpcEniCount[vpc]);
+        }
+    }
+
+    /** As {@link #eniState(EniId, EniState, EniState, int)}, in the bucket begun last ({@link #crossTo}). */
+    void eniStateNow(EniId eni, EniState from, EniState to) {
+        if (counted(eni, from, to)) {
+            int key = eni.key();
+            int vpc = eni.vpc();
+            accountEnis.put(liveEnis);
+            keyEnis[key].put(keyEniCount[key]);
+            vpcEnis[vpc].put(vpcEniCount[vpc]);
+        }
+    }
+
+    /** Counts an ENI's change (its key covered): whether the ENIs holding an address changed. */
+    private boolean counted(EniId eni, EniState from, EniState to) {
         ensureKey(eni.key());
-        int vpc = eni.vpc();
         int delta = 0;
         if (from == null) {
             enisCreated++;
@@ -90,14 +119,26 @@ final class NetworkLevels {
         } else if (to == EniState.Orphaned) {
             enisOrphaned++;
         }
-        if (delta != 0) {
-            liveEnis += delta;
-            keyEniCount[eni.key()] += delta;
-            vpcEniCount[vpc] += delta;
-            accountEnis.set(bucket, liveEnis);
-            keyEnis[eni.key()].set(bucket, keyEniCount[eni.key()]);
-            vpcEnis[vpc].set(bucket, vpcEniCount[vpc]);
+        liveEnis += delta;
+        keyEniCount[eni.key()] += delta;
+        vpcEniCount[eni.vpc()] += delta;
+        return delta != 0;
+    }
+
+    /** Every level (and the keys' connections) begins {@code b}, a later bucket: the levels carried through. */
+    void crossTo(int b) {
+        accountEnis.crossTo(b);
+        for (Gauge g : keyEnis) {
+            g.crossTo(b);
         }
+        for (Gauge g : subnetIps) {
+            g.crossTo(b);
+        }
+        for (Gauge g : vpcEnis) {
+            g.crossTo(b);
+        }
+        keyConnections.crossTo(b);
+        bucket = b;
     }
 
     void addAccountSeries(List<Series> out) {

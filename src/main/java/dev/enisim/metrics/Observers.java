@@ -1,26 +1,32 @@
 package dev.enisim.metrics;
 
+import dev.enisim.model.AsyncDrop;
+import dev.enisim.model.AsyncListener;
 import dev.enisim.model.Outcome;
+import dev.enisim.model.SqsListener;
 import dev.enisim.model.WorldListener;
 import dev.enisim.model.eni.EniState;
 import dev.enisim.model.eni.EniId;
 import dev.enisim.model.function.LastUpdateStatus;
 import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The run's observers behind one listener, called directly (final fields of concrete types, so the JIT
- * inlines each call on the hot path; a generic fan-out through interfaces costs a virtual call per observer per
- * event).
+ * The run's observers behind one listener (the world's, the asynchronous queue's and the SQS event sources'), called
+ * directly (final fields of concrete types, so the JIT inlines each call on the hot path; a generic fan-out through
+ * interfaces costs a virtual call per observer per event).
  *
- * <p>The time buckets of the recorder's, the latency recorder's and the levels' series (one grid: they must cut the
- * run alike) are crossed here, for all of them at once: a call that writes to them tests the current bucket's end once
- * ({@link #at}) and they test none of their own (until round 2's fifteenth pass each tested its own, up to seven
- * edge branches on an invocation's start and five on its end); a run crosses each edge at its first instant ({@link
- * #reach}), so that the calls' test is never taken. The NAT, provisioned, accounts' and network gauges' series keep
- * their own (not on an invocation's path, or not in a bench workload).
+ * <p>The time buckets of every observer's series ({@link Bucketed}: the recorder's with the network's levels, the
+ * latency recorder's, the levels', the NAT, provisioned, accounts', asynchronous and SQS recorders'; one grid: they
+ * must cut the run alike) are crossed here, for all of them at once: a call that writes to them tests the current
+ * bucket's end once ({@link #at}) and they test none of their own (until round 2's fifteenth pass each tested its own,
+ * up to seven edge branches on an invocation's start and five on its end; until the sixteenth the NAT, provisioned,
+ * accounts', asynchronous, SQS and network gauges' series did); a run crosses each edge at its first instant ({@link
+ * #reach}), so that the calls' test is never taken.
  */
-public final class Observers implements WorldListener {
+public final class Observers implements WorldListener, AsyncListener, SqsListener {
 
     private final Recorder recorder;
     private final LatencyRecorder latency;
@@ -30,11 +36,13 @@ public final class Observers implements WorldListener {
     private final Executions executions;
     private final ProvisionedRecorder provisioned;
     private final AccountsRecorder accounts;
+    private final AsyncRecorder async;
+    private final SqsRecorder sqs;
+    /** Every observer with time buckets, crossed together ({@link #crossTo}). */
+    private final Bucketed[] crossed;
     /** The run's time buckets: their length, and the last one (which takes every later instant). */
     private final long bucketMicros;
     private final int lastBucket;
-    /** The bucket the recorder's, the latency recorder's and the levels' series are in. */
-    private int bucket;
     /** The instant the next bucket begins: Long.MAX_VALUE in the last. */
     private long edge;
     private long crossedAtCalls;
@@ -56,6 +64,18 @@ public final class Observers implements WorldListener {
     public Observers(Recorder recorder, LatencyRecorder latency, Journal journal, NatRecorder nat,
             EnvironmentLevels levels, Executions executions, ProvisionedRecorder provisioned,
             AccountsRecorder accounts) {
+        this(recorder, latency, journal, nat, levels, executions, provisioned, accounts, null, null);
+    }
+
+    /**
+     * @param async the asynchronous queue's recorder, or null (then this is not the run's {@link AsyncListener})
+     * @param sqs   the SQS event sources' recorder, or null (then this is not the run's {@link SqsListener})
+     */
+    public Observers(Recorder recorder, LatencyRecorder latency, Journal journal, NatRecorder nat,
+            EnvironmentLevels levels, Executions executions, ProvisionedRecorder provisioned,
+            AccountsRecorder accounts, AsyncRecorder async, SqsRecorder sqs) {
+        this.async = async;
+        this.sqs = sqs;
         this.provisioned = provisioned;
         this.accounts = accounts;
         this.recorder = recorder;
@@ -65,10 +85,17 @@ public final class Observers implements WorldListener {
         this.levels = levels;
         this.executions = executions;
         BucketGrid grid = recorder.grid();
-        if (!latency.sameBuckets(grid) || levels != null && !levels.sameBuckets(grid)) {
-            throw new IllegalArgumentException("the recorder, the latency recorder and the levels cut the run into"
-                    + " different buckets");
+        List<Bucketed> all = new ArrayList<>();
+        for (Bucketed b : new Bucketed[] {recorder, latency, levels, nat, provisioned, accounts, async, sqs}) {
+            if (b != null) {
+                if (!b.sameBuckets(grid)) {
+                    throw new IllegalArgumentException("the observers cut the run into different buckets: "
+                            + b.getClass().getSimpleName() + "'s are not the recorder's");
+                }
+                all.add(b);
+            }
         }
+        this.crossed = all.toArray(new Bucketed[0]);
         this.bucketMicros = grid.bucketMicros();
         this.lastBucket = grid.count() - 1;
         this.edge = lastBucket == 0 ? Long.MAX_VALUE : bucketMicros;
@@ -93,7 +120,7 @@ public final class Observers implements WorldListener {
     }
 
     /**
-     * Brings the series of the recorder, the latency recorder and the levels into the bucket of {@code nowMicros} (no
+     * Brings the series of every observer with buckets ({@link Bucketed}) into the bucket of {@code nowMicros} (no
      * earlier than any instant told before): at or past the current bucket's end, all of them cross it at once ({@link
      * #crossTo}, a rare call out of line). A run calls it at each bucket's first instant ({@link #nextBucketMicros}),
      * before the bucket's first event, so that the test every call below makes for an edge ({@link #at}) is never
@@ -135,23 +162,22 @@ public final class Observers implements WorldListener {
     /** The series cross into the bucket of {@code nowMicros}, a later one than theirs. */
     private void crossTo(long nowMicros) {
         int b = (int) Math.min(nowMicros / bucketMicros, lastBucket);
-        recorder.crossTo(b);
-        latency.crossTo(b);
-        if (levels != null) {
-            levels.crossTo(b);
+        for (Bucketed s : crossed) {
+            s.crossTo(b);
         }
-        bucket = b;
         edge = b == lastBucket ? Long.MAX_VALUE : (b + 1) * bucketMicros;
     }
 
     @Override
     public void natConnections(int gateway, int destination, int connections, long nowMicros) {
-        nat.connections(gateway, destination, connections, nowMicros);
+        at(nowMicros);
+        nat.connectionsNow(gateway, destination, connections);
     }
 
     @Override
     public void natPortAllocationError(int gateway, int destination, long nowMicros) {
-        nat.refused(gateway, nowMicros);
+        at(nowMicros);
+        nat.refusedNow(gateway);
     }
 
     @Override
@@ -169,18 +195,21 @@ public final class Observers implements WorldListener {
             executions.execution(function, outcome, coldStart, provisioned, initMicros, runMicros, nowMicros);
         }
         if (this.provisioned != null) {
-            this.provisioned.execution(function, provisioned, nowMicros);
+            at(nowMicros);
+            this.provisioned.executionNow(function, provisioned);
         }
     }
 
     @Override
     public void provisionedSpillover(int function, long nowMicros) {
-        provisioned.spillover(function, nowMicros);
+        at(nowMicros);
+        provisioned.spilloverNow(function);
     }
 
     @Override
     public void provisionedConcurrency(int function, int requested, int allocated, long nowMicros) {
-        provisioned.changed(function, requested, allocated, nowMicros);
+        at(nowMicros);
+        provisioned.changedNow(function, requested, allocated, nowMicros);
     }
 
     /**
@@ -202,13 +231,13 @@ public final class Observers implements WorldListener {
             executions.execution(function, outcome, coldStart, provisioned, initMicros, runMicros, nowMicros);
         }
         if (this.provisioned != null) {
-            this.provisioned.execution(function, provisioned, nowMicros);
+            this.provisioned.executionNow(function, provisioned);
         }
         if (spillover) {
-            this.provisioned.spillover(function, nowMicros);
+            this.provisioned.spilloverNow(function);
         }
         if (accounts != null) {
-            accounts.concurrency(function, functionInFlight, nowMicros);
+            accounts.concurrencyNow(function, functionInFlight);
         }
         invocationNow(function, outcome, nowMicros);
     }
@@ -219,7 +248,7 @@ public final class Observers implements WorldListener {
         at(nowMicros);
         recorder.endedNow(function, functionInFlight, accountInFlight, nowMicros);
         if (accounts != null) {
-            accounts.concurrency(function, functionInFlight, nowMicros);
+            accounts.concurrencyNow(function, functionInFlight);
         }
     }
 
@@ -234,7 +263,7 @@ public final class Observers implements WorldListener {
         recorder.invocation(function, outcome);
         journal.invocation(function, outcome, nowMicros);
         if (accounts != null) {
-            accounts.invocation(function, outcome, nowMicros);
+            accounts.invocationNow(function, outcome);
         }
     }
 
@@ -255,7 +284,7 @@ public final class Observers implements WorldListener {
         at(nowMicros);
         recorder.concurrencyNow(function, functionInFlight, accountInFlight, nowMicros);
         if (accounts != null) {
-            accounts.concurrency(function, functionInFlight, nowMicros);
+            accounts.concurrencyNow(function, functionInFlight);
         }
     }
 
@@ -268,17 +297,17 @@ public final class Observers implements WorldListener {
     @Override
     public void eniState(EniId eni, EniState from, EniState to, long nowMicros) {
         at(nowMicros);
-        recorder.eniState(eni, from, to, bucket);
+        recorder.eniStateNow(eni, from, to);
         journal.eniState(eni, from, to, nowMicros);
         if (accounts != null) {
-            accounts.eniState(eni, from, to, nowMicros);
+            accounts.eniStateNow(eni, from, to);
         }
     }
 
     @Override
     public void subnetIps(int subnet, int availableIps, long nowMicros) {
         at(nowMicros);
-        recorder.subnetIps(subnet, availableIps, bucket);
+        recorder.subnetIpsNow(subnet, availableIps);
     }
 
     @Override
@@ -302,5 +331,78 @@ public final class Observers implements WorldListener {
     public void controlAction(String description, long nowMicros) {
         recorder.controlAction(description, nowMicros);
         journal.controlAction(description, nowMicros);
+    }
+
+    // ---- the asynchronous queue's calls ({@link AsyncListener}): the async recorder's series, crossed here ----
+
+    @Override
+    public void received(int function, long nowMicros) {
+        at(nowMicros);
+        async.receivedNow(function);
+    }
+
+    @Override
+    public void refused(int function, long nowMicros) {
+        async.refused(function, nowMicros); // a count with no bucket
+    }
+
+    @Override
+    public void invoked(int function, long eventAgeMicros, long nowMicros) {
+        at(nowMicros);
+        async.invokedNow(function, eventAgeMicros);
+    }
+
+    @Override
+    public void retried(int function, boolean functionError, long nowMicros) {
+        async.retried(function, functionError, nowMicros); // a count with no bucket
+    }
+
+    @Override
+    public void succeeded(int function, long latencyMicros, int attempts, long nowMicros) {
+        at(nowMicros);
+        async.succeededNow(function, latencyMicros, attempts);
+    }
+
+    @Override
+    public void dropped(int function, AsyncDrop reason, long nowMicros) {
+        at(nowMicros);
+        async.droppedNow(function, reason);
+    }
+
+    @Override
+    public void delivery(int function, boolean destination, boolean delivered, long nowMicros) {
+        at(nowMicros);
+        async.deliveryNow(function, destination, delivered);
+    }
+
+    // ---- the SQS event sources' calls ({@link SqsListener}): the SQS recorder's series, crossed here ----
+
+    @Override
+    public void sent(int function, long nowMicros) {
+        at(nowMicros);
+        sqs.sentNow(function);
+    }
+
+    @Override
+    public void deleted(int function, int messages, long nowMicros) {
+        at(nowMicros);
+        sqs.deletedNow(function, messages);
+    }
+
+    @Override
+    public void batchFailed(int function, Outcome outcome, long nowMicros) {
+        sqs.batchFailed(function, outcome, nowMicros); // a count with no bucket
+    }
+
+    @Override
+    public void visibilityExpired(int function, int returned, int toDeadLetterQueue, long nowMicros) {
+        at(nowMicros);
+        sqs.visibilityExpiredNow(function, returned, toDeadLetterQueue);
+    }
+
+    @Override
+    public void queue(int function, int visible, long oldestAgeMicros, int batches, int target, long nowMicros) {
+        at(nowMicros);
+        sqs.queueNow(function, visible, oldestAgeMicros, batches);
     }
 }

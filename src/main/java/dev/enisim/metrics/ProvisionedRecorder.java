@@ -13,7 +13,7 @@ import java.util.OptionalInt;
  * provisionedConcurrency} section. No series and no section for a run without provisioned concurrency. Memory
  * grows with functions and buckets, not with invocations.
  */
-public final class ProvisionedRecorder {
+public final class ProvisionedRecorder implements Bucketed {
 
     private static final Metric[] METRICS = Metric.of(Metric.Group.PROVISIONED).toArray(new Metric[0]);
 
@@ -22,6 +22,8 @@ public final class ProvisionedRecorder {
     private final List<String> names = new ArrayList<>();
     private final Map<Integer, Track> tracks = new LinkedHashMap<>();
     private Track[] byFunction = new Track[0];
+    /** The bucket begun last by {@link #crossTo} (the one crossing, {@link Observers}). */
+    private int bucket;
 
     public ProvisionedRecorder(long durationMicros, long bucketMicros) {
         this.bucketMicros = bucketMicros;
@@ -69,12 +71,44 @@ public final class ProvisionedRecorder {
 
     void changed(int function, int requested, int allocated, long nowMicros) {
         Track t = byFunction[function];
-        if (allocated > t.allocated.current() && requested == allocated && nowMicros > 0) {
-            t.allocationsCompleted++;
+        t.allocated.set(bucket(nowMicros), t.change(requested, allocated, nowMicros));
+    }
+
+    @Override
+    public boolean sameBuckets(BucketGrid grid) {
+        return grid.bucketMicros() == bucketMicros && grid.count() == buckets;
+    }
+
+    @Override
+    public void crossTo(int b) {
+        for (Track t : byFunction) {
+            if (t != null) {
+                t.allocated.crossTo(b);
+            }
         }
-        t.requested = requested;
-        t.allocated.set(bucket(nowMicros), allocated);
-        t.peak = Math.max(t.peak, allocated);
+        bucket = b;
+    }
+
+    /** As {@link #execution}, in the bucket begun last ({@link #crossTo}). */
+    void executionNow(int function, boolean provisioned) {
+        Track t = byFunction[function];
+        if (t != null && provisioned) {
+            t.invocations++;
+            t.invocationSeries.add(bucket, 1);
+        }
+    }
+
+    /** As {@link #spillover}, in the bucket begun last ({@link #crossTo}). */
+    void spilloverNow(int function) {
+        Track t = byFunction[function];
+        t.spillover++;
+        t.spilloverSeries.add(bucket, 1);
+    }
+
+    /** As {@link #changed}, in the bucket begun last ({@link #crossTo}). */
+    void changedNow(int function, int requested, int allocated, long nowMicros) {
+        Track t = byFunction[function];
+        t.allocated.put(t.change(requested, allocated, nowMicros));
     }
 
     /** The provisioned-concurrency series, per tracked function then for the account (none without one). */
@@ -134,6 +168,16 @@ public final class ProvisionedRecorder {
             allocated = new Gauge(buckets, true, configured);
             requested = configured;
             peak = configured;
+        }
+
+        /** The counts of a change to {@code allocated} of {@code requested}: the allocation to record, returned. */
+        int change(int requested, int allocated, long nowMicros) {
+            if (allocated > this.allocated.current() && requested == allocated && nowMicros > 0) {
+                allocationsCompleted++;
+            }
+            this.requested = requested;
+            peak = Math.max(peak, allocated);
+            return allocated;
         }
     }
 }

@@ -20,7 +20,7 @@ import java.util.Map;
  * {@link TimeSeries} and {@link RunSummary} from them. Call {@link #attach} after the world is built and before
  * it runs.
  */
-public final class Recorder implements WorldListener {
+public final class Recorder implements WorldListener, Bucketed {
 
     private final BucketGrid grid;
     /** The functions' rows the current counts and concurrency live in: its own, or the levels' ({@link #useRows}). */
@@ -70,10 +70,16 @@ public final class Recorder implements WorldListener {
      * later one than theirs ({@link Observers} crosses every metric's buckets at once; the calls below that take no
      * instant, or no bucket, then write to it).
      */
-    void crossTo(int bucket) {
+    @Override
+    public void crossTo(int bucket) {
         invocations.crossTo(bucket);
         executions.crossTo(bucket);
-        keyConnections.crossTo(bucket);
+        network.crossTo(bucket);
+    }
+
+    @Override
+    public boolean sameBuckets(BucketGrid other) {
+        return grid.sameAs(other);
     }
 
     @Override
@@ -129,22 +135,22 @@ public final class Recorder implements WorldListener {
 
     @Override
     public void eniState(EniId eni, EniState from, EniState to, long nowMicros) {
-        eniState(eni, from, to, grid.of(nowMicros));
+        network.eniState(eni, from, to, grid.of(nowMicros));
     }
 
-    /** As {@link #eniState(EniId, EniState, EniState, long)}, in {@code bucket} (the instant's). */
-    void eniState(EniId eni, EniState from, EniState to, int bucket) {
-        network.eniState(eni, from, to, bucket);
+    /** As {@link #eniState(EniId, EniState, EniState, long)}, in the bucket begun last ({@link #crossTo}). */
+    void eniStateNow(EniId eni, EniState from, EniState to) {
+        network.eniStateNow(eni, from, to);
     }
 
     @Override
     public void subnetIps(int subnet, int availableIps, long nowMicros) {
-        subnetIps(subnet, availableIps, grid.of(nowMicros));
+        network.subnetIps(subnet, availableIps, grid.of(nowMicros));
     }
 
-    /** As {@link #subnetIps(int, int, long)}, in {@code bucket} (the instant's). */
-    void subnetIps(int subnet, int availableIps, int bucket) {
-        network.subnetIps(subnet, availableIps, bucket);
+    /** As {@link #subnetIps(int, int, long)}, in the bucket begun last ({@link #crossTo}). */
+    void subnetIpsNow(int subnet, int availableIps) {
+        network.subnetIpsNow(subnet, availableIps);
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.Map;
  * the age kept in microseconds and shown in whole seconds), the poller's concurrent batches and the messages redriven to the queue's DLQ; and the
  * summary's {@code sqs} section. Memory grows with functions and buckets, not with messages.
  */
-public final class SqsRecorder implements SqsListener {
+public final class SqsRecorder implements SqsListener, Bucketed {
 
     /** The series in the order of a track's values: the catalogue's SQS group. */
     private static final List<Metric> METRICS = Metric.of(Metric.Group.SQS);
@@ -23,6 +23,8 @@ public final class SqsRecorder implements SqsListener {
     private final List<String> names = new ArrayList<>();
     private final Map<Integer, Track> tracks = new LinkedHashMap<>();
     private Track[] byFunction;
+    /** The bucket begun last by {@link #crossTo} (the one crossing, {@link Observers}). */
+    private int bucket;
 
     public SqsRecorder(long durationMicros, long bucketMicros) {
         this.grid = new BucketGrid(durationMicros, bucketMicros);
@@ -47,16 +49,34 @@ public final class SqsRecorder implements SqsListener {
 
     @Override
     public void sent(int function, long nowMicros) {
+        sentIn(function, bucket(nowMicros));
+    }
+
+    /** As {@link #sent}, in the bucket begun last ({@link #crossTo}). */
+    void sentNow(int function) {
+        sentIn(function, bucket);
+    }
+
+    private void sentIn(int function, int b) {
         Track t = byFunction[function];
         t.sent++;
-        t.values[0][bucket(nowMicros)]++;
+        t.values[0][b]++;
     }
 
     @Override
     public void deleted(int function, int messages, long nowMicros) {
+        deletedIn(function, messages, bucket(nowMicros));
+    }
+
+    /** As {@link #deleted}, in the bucket begun last ({@link #crossTo}). */
+    void deletedNow(int function, int messages) {
+        deletedIn(function, messages, bucket);
+    }
+
+    private void deletedIn(int function, int messages, int b) {
         Track t = byFunction[function];
         t.deleted += messages;
-        t.values[1][bucket(nowMicros)] += messages;
+        t.values[1][b] += messages;
     }
 
     @Override
@@ -71,16 +91,33 @@ public final class SqsRecorder implements SqsListener {
 
     @Override
     public void visibilityExpired(int function, int returned, int toDeadLetterQueue, long nowMicros) {
+        visibilityExpiredIn(function, returned, toDeadLetterQueue, bucket(nowMicros));
+    }
+
+    /** As {@link #visibilityExpired}, in the bucket begun last ({@link #crossTo}). */
+    void visibilityExpiredNow(int function, int returned, int toDeadLetterQueue) {
+        visibilityExpiredIn(function, returned, toDeadLetterQueue, bucket);
+    }
+
+    private void visibilityExpiredIn(int function, int returned, int toDeadLetterQueue, int b) {
         Track t = byFunction[function];
         t.returned += returned;
         t.redriven += toDeadLetterQueue;
-        t.values[5][bucket(nowMicros)] += toDeadLetterQueue;
+        t.values[5][b] += toDeadLetterQueue;
     }
 
     @Override
     public void queue(int function, int visible, long oldestAgeMicros, int batches, int target, long nowMicros) {
+        queueIn(function, visible, oldestAgeMicros, batches, bucket(nowMicros));
+    }
+
+    /** As {@link #queue}, in the bucket begun last ({@link #crossTo}). */
+    void queueNow(int function, int visible, long oldestAgeMicros, int batches) {
+        queueIn(function, visible, oldestAgeMicros, batches, bucket);
+    }
+
+    private void queueIn(int function, int visible, long oldestAgeMicros, int batches, int b) {
         Track t = byFunction[function];
-        int b = bucket(nowMicros);
         max(t.values[2], b, visible);
         max(t.values[3], b, oldestAgeMicros); // kept in microseconds: the outputs show whole seconds
         max(t.values[4], b, batches);
@@ -89,6 +126,17 @@ public final class SqsRecorder implements SqsListener {
         t.peakBatches = Math.max(t.peakBatches, batches);
         t.peakVisible = Math.max(t.peakVisible, visible);
         t.maxAgeMicros = Math.max(t.maxAgeMicros, oldestAgeMicros);
+    }
+
+    @Override
+    public boolean sameBuckets(BucketGrid other) {
+        return grid.sameAs(other);
+    }
+
+    /** Begins {@code b}: the series are counts and maxima within a bucket, nothing to carry. */
+    @Override
+    public void crossTo(int b) {
+        bucket = b;
     }
 
     private static void max(long[] v, int b, long x) {

@@ -134,9 +134,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         // functions are added in scenario order, so function i of the model is function i of the scenario
         // the observers hold an absent recorder as null: one test per event, cheaper than a no-op recorder's call
         this.observers = new Observers(recorder, latency, journal, nat.orElse(null), levels, executions,
-                provisioned.orElse(null), accountsRecorder.orElse(null));
+                provisioned.orElse(null), accountsRecorder.orElse(null), asyncRecorder, sqsRecorder);
         this.lambda = lambda(scenario, streams, draws, LambdaService.builder(settings, Port.of(loop), observers,
-                asyncRecorder, sqsRecorder));
+                observers, observers)); // the async and SQS recorders behind the observers: their one crossing
         for (int i = 0; i < n; i++) {
             if (loop.addSource(new Arrival(i)) != i) {
                 throw new IllegalStateException("function " + i + "'s arrivals are not source " + i);
