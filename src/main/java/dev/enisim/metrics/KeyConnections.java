@@ -24,17 +24,11 @@ final class KeyConnections {
     private static final int LAST = 1;     // the instant the integrals reach
     private static final int AREA = 2;     // level x microseconds, exact
     /**
-     * level^2 x microseconds as a double accumulates it (see {@link #integrate}): while that double is an integer
-     * of at most {@link #EXACT}, the integer itself; past it, the double's bits (whose value as a long is beyond
-     * {@link #EXACT}, so {@link #squares} tells the two apart).
+     * level^2 x microseconds as a double accumulates it ({@link TimeAverage}'s figure, bit for bit: see {@link
+     * #integrate}), its raw bits.
      */
     private static final int SQUARES = 3;
     private static final int MAXIMUM = 4;  // the current bucket's maximum so far
-
-    /** 2^53: up to it, every integer is a double, and a sum of such integers is exact in doubles. */
-    static final long EXACT = 1L << 53;
-    /** Below this, a level's square (level < 46,341) times the time passed (< 35 minutes) is a long, and exact. */
-    private static final long SMALL = 1L << 31;
 
     private final long bucketMicros;
     private final int buckets;
@@ -154,59 +148,35 @@ final class KeyConnections {
     /** The key's time variance over [0, {@code endMicros}) (as {@link TimeAverage#variance}; call at the end). */
     double variance(int key, long endMicros) {
         double m = mean(key, endMicros);
-        return endMicros <= 0 ? 0 : Math.max(0, squares(rows[key * STRIDE + SQUARES]) / endMicros - m * m);
+        return endMicros <= 0 ? 0 : Math.max(0, squares(key) / endMicros - m * m);
     }
 
-    /** The key's squares' integral as its row stores it (tests: an exact integer up to {@link #EXACT}). */
-    long storedSquares(int key) {
-        return rows[key * STRIDE + SQUARES];
-    }
-
-    /** The squares' integral that {@code stored} holds (the integer itself, or a double's bits past EXACT). */
-    static double squares(long stored) {
-        long asDouble = exactMask(stored); // no branch: see integrate
-        return Double.longBitsToDouble(Double.doubleToRawLongBits((double) stored) & asDouble | stored & ~asDouble);
-    }
-
-    /** -1 (all ones) when {@code stored} is the integer itself (at most {@link #EXACT}), else 0. */
-    private static long exactMask(long stored) {
-        return ~((EXACT - stored) >> 63);
+    /** The key's squares' integral so far (level^2 x microseconds, as a double sums it). */
+    double squares(int key) {
+        return Double.longBitsToDouble(rows[key * STRIDE + SQUARES]);
     }
 
     /**
      * Integrates row {@code o}'s level up to {@code nowMicros} (a no-op at or before the last instant). The square's
      * integral is the double that {@code squares += (double) level * level * dt} accumulates ({@link TimeAverage}'s
-     * figure, bit for bit), computed in longs while that is exact: a level's square (an {@code int}'s: an exact
-     * long) rounds to the double {@code (double) level * level} is (both round the same integer once), a product
-     * and a sum of integers up to 2^53 are exact in doubles, so while the sum stays there, the long sum is the double
-     * sum. Past it (or for a square or a gap too large for the long product), the same double sum as before.
+     * expression, so its figure bit for bit), kept as its raw bits in the row of longs.
      *
-     * <p>Which of the two it is, is chosen without a branch (masks of all ones or zeros, both computed): a run whose
-     * squares' sum passes 2^53 (one key at about 1,000 connections for 2.5 hours: {@code loss}) took the other side of
-     * a branch its compiled code had never seen taken, and every compiled unit that had inlined this one was thrown
-     * away at once, near each run's end (14 units in {@code loss}, round 2's fifteenth pass).
+     * <p>From round 2's eleventh to its fifteenth pass it was summed in longs while that double was an exact integer
+     * (up to 2^53), and in doubles past it; the fifteenth chose between the two without a branch (a run whose sum
+     * passes 2^53, {@code loss}, took a branch its compiled code had never seen taken, and every unit that had inlined
+     * this one was thrown away), so both sums were computed at every change, the double one with a conversion back to
+     * a long (a third of the connections' cost, about 5% of {@code loss-100}'s and {@code account}'s samples in the
+     * sixteenth pass' profiles). The double sum alone is the figure, with no branch, nothing to convert back and
+     * nothing to trap.
      */
     private static void integrate(long[] r, int o, long nowMicros) {
         long dt = nowMicros - r[o + LAST];
         if (dt > 0) {
             long level = r[o + LEVEL];
             r[o + AREA] += level * dt;
-            long square = level * level;
-            long sum = r[o + SQUARES];
-            long term = square * dt;
-            // all ones when the long sum is exact: the sum is the integer (at most EXACT), the product fits a long
-            // (both factors under 2^31) and the new sum is at most EXACT (no overflow: both under 2^62 then)
-            long exact = exactMask(sum) & ((square | dt) - SMALL) >> 63 & ~((EXACT - sum - term) >> 63);
-            r[o + SQUARES] = (sum + term) & exact | inexact(sum, square, dt) & ~exact;
+            r[o + SQUARES] = Double.doubleToRawLongBits(Double.longBitsToDouble(r[o + SQUARES])
+                    + (double) level * level * dt);
             r[o + LAST] = nowMicros;
         }
-    }
-
-    /** The squares' sum as stored after adding {@code square * dt} in doubles to the sum {@code stored} holds. */
-    static long inexact(long stored, long square, long dt) {
-        double d = squares(stored) + (double) square * dt;
-        long integer = (long) d; // d is an integer; past EXACT (or past 2^63, Long.MAX_VALUE) its bits are stored
-        long beyond = (EXACT - integer) >> 63;
-        return integer & ~beyond | Double.doubleToRawLongBits(d) & beyond;
     }
 }

@@ -103,14 +103,19 @@ class CombinedCallsProperties {
                         .append('\n');
             }
             levels.addAccountSeries(series);
-            for (Series s : series) {
-                out.append(s.scope()).append(' ').append(s.id()).append(' ').append(s.metric()).append(' ')
-                        .append(s.exception()).append(' ').append(Arrays.toString(s.values())).append('\n');
-            }
+            append(out, series);
             out.append(executions.accountColdStarts()).append(levels.account()).append('\n');
             out.append(journal.entries(duration)).append('\n');
             out.append(provisioned.summary()).append(accounts.summary()).append('\n');
             return out.toString();
+        }
+    }
+
+    /** Every series of {@code series}, a line each: scope, id, metric, exception, values. */
+    static void append(StringBuilder out, List<Series> series) {
+        for (Series s : series) {
+            out.append(s.scope()).append(' ').append(s.id()).append(' ').append(s.metric()).append(' ')
+                    .append(s.exception()).append(' ').append(Arrays.toString(s.values())).append('\n');
         }
     }
 

@@ -15,7 +15,6 @@ import dev.enisim.model.eni.EniKey;
 import dev.enisim.model.eni.EniState;
 import dev.enisim.report.SummaryJson;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
@@ -106,10 +105,7 @@ class EveryRecorderCrossingProperties {
             series.addAll(accounts.series());
             series.addAll(async.series());
             series.addAll(sqs.series());
-            for (Series s : series) {
-                out.append(s.scope()).append(' ').append(s.id()).append(' ').append(s.metric()).append(' ')
-                        .append(Arrays.toString(s.values())).append('\n');
-            }
+            CombinedCallsProperties.append(out, series);
             for (int g = 0; g < GATEWAYS; g++) {
                 out.append(nat.refusedTotal(g)).append(' ');
             }
@@ -148,58 +144,15 @@ class EveryRecorderCrossingProperties {
 
     /**
      * Each recorder told directly through its own listener methods, each crossing its own buckets at its own calls
-     * (the reference: the way before).
+     * (the reference: the way before): the world's recorders as {@link OneCrossingProperties.PerMetric} tells them,
+     * and the sections'.
      */
-    static final class Direct implements WorldListener, AsyncListener, SqsListener {
+    static final class Direct extends OneCrossingProperties.PerMetric implements AsyncListener, SqsListener {
         private final Recorders r;
 
         Direct(Recorders r) {
+            super(r.recorder, r.latency, r.journal, null, null, r.provisioned, r.accounts);
             this.r = r;
-        }
-
-        @Override
-        public void invocation(int function, Outcome outcome, long nowMicros) {
-            r.recorder.invocation(function, outcome, nowMicros);
-            r.journal.invocation(function, outcome, nowMicros);
-            r.accounts.invocation(function, outcome, nowMicros);
-        }
-
-        @Override
-        public void concurrency(int function, int functionInFlight, int accountInFlight, long nowMicros) {
-            r.recorder.concurrency(function, functionInFlight, accountInFlight, nowMicros);
-            r.accounts.concurrency(function, functionInFlight, nowMicros);
-        }
-
-        @Override
-        public void ended(int function, int functionInFlight, int accountInFlight, long nowMicros) {
-            r.recorder.ended(function, functionInFlight, accountInFlight, nowMicros);
-            r.accounts.concurrency(function, functionInFlight, nowMicros);
-        }
-
-        @Override
-        public void latency(int function, long latencyMicros, boolean coldStart, long nowMicros) {
-            r.latency.latency(function, latencyMicros, coldStart, nowMicros);
-        }
-
-        @Override
-        public void environments(int function, int total, long nowMicros) {
-            r.recorder.environments(function, total, nowMicros);
-        }
-
-        @Override
-        public void connections(int key, int keyConnections, long nowMicros) {
-            r.recorder.connections(key, keyConnections, nowMicros);
-        }
-
-        @Override
-        public void execution(int function, Outcome outcome, boolean coldStart, boolean provisioned,
-                long initMicros, long runMicros, long nowMicros) {
-            r.provisioned.execution(function, provisioned, nowMicros);
-        }
-
-        @Override
-        public void provisionedSpillover(int function, long nowMicros) {
-            r.provisioned.spillover(function, nowMicros);
         }
 
         @Override
@@ -215,18 +168,6 @@ class EveryRecorderCrossingProperties {
         @Override
         public void natPortAllocationError(int gateway, int destination, long nowMicros) {
             r.nat.refused(gateway, nowMicros);
-        }
-
-        @Override
-        public void eniState(EniId eni, EniState from, EniState to, long nowMicros) {
-            r.recorder.eniState(eni, from, to, nowMicros);
-            r.journal.eniState(eni, from, to, nowMicros);
-            r.accounts.eniState(eni, from, to, nowMicros);
-        }
-
-        @Override
-        public void subnetIps(int subnet, int availableIps, long nowMicros) {
-            r.recorder.subnetIps(subnet, availableIps, nowMicros);
         }
 
         @Override

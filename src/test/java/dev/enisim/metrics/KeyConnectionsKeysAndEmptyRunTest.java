@@ -34,7 +34,7 @@ class KeyConnectionsKeysAndEmptyRunTest {
         rows.set(0, 3, 0);
         assertEquals(0.0, rows.mean(0, 0));
         assertEquals(0.0, rows.variance(0, 0));
-        assertEquals(0, rows.storedSquares(0));
+        assertEquals(0.0, rows.squares(0));
     }
 
     @Test
@@ -45,8 +45,8 @@ class KeyConnectionsKeysAndEmptyRunTest {
         rows.set(1, 3, 0);
         assertEquals(2.0, rows.mean(0, 10));
         assertEquals(3.0, rows.mean(1, 10));
-        assertEquals(40, rows.storedSquares(0)); // 2^2 x 10
-        assertEquals(90, rows.storedSquares(1)); // 3^2 x 10
+        assertEquals(40.0, rows.squares(0)); // 2^2 x 10
+        assertEquals(90.0, rows.squares(1)); // 3^2 x 10
         assertEquals(0.0, rows.variance(1, 10));
     }
 }

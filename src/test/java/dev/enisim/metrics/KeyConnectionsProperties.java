@@ -11,9 +11,10 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
 /**
- * {@link KeyConnections} sums the squares' integral in longs while that is exact and in doubles past 2^53: bit for bit
- * the double that {@link TimeAverage} (the straightforward {@code squares += (double) level * level * dt}) sums,
- * across the switch, for levels and gaps beyond the long product's range, and at int's edges.
+ * {@link KeyConnections}' squares' integral is bit for bit the double that {@link TimeAverage} (the straightforward
+ * {@code squares += (double) level * level * dt}) sums, below and past 2^53, for levels and gaps beyond a long product's
+ * range, and at int's edges. (From round 2's eleventh to its fifteenth pass it was summed in longs while exact; since
+ * the sixteenth, in doubles: these properties, kept, hold both.)
  */
 class KeyConnectionsProperties {
 
@@ -73,23 +74,20 @@ class KeyConnectionsProperties {
     }
 
     /**
-     * The row keeps the integer while the sum is exact, and a double's bits past 2^53: level 1,000 (a square of
-     * 10^6) for 9,007,199,254 microseconds is 9,007,199,254 x 10^6, 740,992 under 2^53; one microsecond more passes
-     * it.
+     * The sum is exact up to 2^53 and rounds past it as a double does: level 1,000 (a square of 10^6) for
+     * 9,007,199,254 microseconds is 9,007,199,254 x 10^6, 740,992 under 2^53; one microsecond more passes it.
      */
     @Example
-    void theRowHoldsTheIntegerUpTo2To53ThenTheDouble() {
+    void theSquaresAreExactUpTo2To53ThenADoublesSum() {
         KeyConnections rows = oneKey();
         rows.set(0, 1_000, 0);
-        rows.set(0, 1_000, 1_000_000_000L);            // 10^6 x 10^9 = 10^15: exact, in the fast path
-        assertEquals(1_000_000_000_000_000L, rows.storedSquares(0));
+        rows.set(0, 1_000, 1_000_000_000L);            // 10^6 x 10^9 = 10^15
+        assertEquals(1e15, rows.squares(0));
         rows.set(0, 1_000, 9_007_199_254L);            // 10^6 x 9,007,199,254 in all: still at most 2^53
-        assertEquals(9_007_199_254_000_000L, rows.storedSquares(0));
-        assertTrue(rows.storedSquares(0) <= KeyConnections.EXACT);
-        rows.set(0, 1_000, 9_007_199_255L);            // 2^53 + 259,008: past it, a double's bits
-        double expected = 9_007_199_254_000_000d + 1_000_000d;
-        assertEquals(Double.doubleToRawLongBits(expected), rows.storedSquares(0));
-        assertEquals(expected, KeyConnections.squares(rows.storedSquares(0)));
+        assertEquals(9_007_199_254_000_000d, rows.squares(0));
+        assertTrue(rows.squares(0) <= 1L << 53);
+        rows.set(0, 1_000, 9_007_199_255L);            // 2^53 + 259,008: past it, a double's sum
+        assertEquals(9_007_199_254_000_000d + 1_000_000d, rows.squares(0));
     }
 
     /** A square too large for the long product (level 46,341 and beyond) goes through doubles, the figure the same. */
@@ -107,25 +105,11 @@ class KeyConnectionsProperties {
         reference.update(0, end);
         assertEquals(Double.doubleToRawLongBits(reference.variance(end)),
                 Double.doubleToRawLongBits(rows.variance(0, end)));
-        // 46,341^2 x 10 = 21,475,077,810 is still an exact integer: stored as such after the first step
+        // 46,341^2 x 10 = 21,475,077,810: an exact integer after the first step
         KeyConnections one = oneKey();
         one.set(0, 46_341, 0);
         one.set(0, 0, 10);
-        assertEquals(46_341L * 46_341 * 10, one.storedSquares(0));
-    }
-
-    /** {@code inexact} stores an integer at most 2^53 as itself, and beyond as its double's bits. */
-    @Example
-    void inexactStoresTheIntegerOrTheBits() {
-        assertEquals(KeyConnections.EXACT, KeyConnections.inexact(KeyConnections.EXACT - 1, 1, 1));
-        assertEquals(Double.doubleToRawLongBits(KeyConnections.EXACT + 2d),
-                KeyConnections.inexact(KeyConnections.EXACT, 2, 1));
-        assertEquals(Double.doubleToRawLongBits(1e30 + (double) 2_000_000_000_000_000L * 1_000_000_000_000_000L),
-                KeyConnections.inexact(Double.doubleToRawLongBits(1e30), 2_000_000_000_000_000L,
-                        1_000_000_000_000_000L));
-        assertEquals(12L, KeyConnections.inexact(0, 4, 3));
-        assertEquals(5d, KeyConnections.squares(5));
-        assertEquals(1e30, KeyConnections.squares(Double.doubleToRawLongBits(1e30)));
+        assertEquals(46_341d * 46_341 * 10, one.squares(0));
     }
 
     private static KeyConnections oneKey() {

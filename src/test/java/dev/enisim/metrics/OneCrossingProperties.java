@@ -27,76 +27,97 @@ class OneCrossingProperties {
 
     /**
      * Each observer of {@code o} told directly through its own listener methods, each crossing its own buckets (the
-     * reference): what {@link Observers} does, less its one crossing.
+     * reference): what {@link Observers} does, less its one crossing. (Levels and executions may be null: not told.)
      */
-    static final class PerMetric implements WorldListener {
-        private final Observed o;
+    static class PerMetric implements WorldListener {
+        private final Recorder recorder;
+        private final LatencyRecorder latency;
+        private final Journal journal;
+        private final EnvironmentLevels levels;
+        private final Executions executions;
+        private final ProvisionedRecorder provisioned;
+        private final AccountsRecorder accounts;
 
         PerMetric(Observed o) {
-            this.o = o;
+            this(o.recorder, o.latency, o.journal, o.levels, o.executions, o.provisioned, o.accounts);
+        }
+
+        PerMetric(Recorder recorder, LatencyRecorder latency, Journal journal, EnvironmentLevels levels,
+                Executions executions, ProvisionedRecorder provisioned, AccountsRecorder accounts) {
+            this.recorder = recorder;
+            this.latency = latency;
+            this.journal = journal;
+            this.levels = levels;
+            this.executions = executions;
+            this.provisioned = provisioned;
+            this.accounts = accounts;
         }
 
         @Override
         public void invocation(int function, Outcome outcome, long nowMicros) {
-            o.recorder.invocation(function, outcome, nowMicros);
-            o.journal.invocation(function, outcome, nowMicros);
-            o.accounts.invocation(function, outcome, nowMicros);
+            recorder.invocation(function, outcome, nowMicros);
+            journal.invocation(function, outcome, nowMicros);
+            accounts.invocation(function, outcome, nowMicros);
         }
 
         @Override
         public void concurrency(int function, int functionInFlight, int accountInFlight, long nowMicros) {
-            o.recorder.concurrency(function, functionInFlight, accountInFlight, nowMicros);
-            o.accounts.concurrency(function, functionInFlight, nowMicros);
+            recorder.concurrency(function, functionInFlight, accountInFlight, nowMicros);
+            accounts.concurrency(function, functionInFlight, nowMicros);
         }
 
         @Override
         public void ended(int function, int functionInFlight, int accountInFlight, long nowMicros) {
-            o.recorder.ended(function, functionInFlight, accountInFlight, nowMicros);
-            o.accounts.concurrency(function, functionInFlight, nowMicros);
+            recorder.ended(function, functionInFlight, accountInFlight, nowMicros);
+            accounts.concurrency(function, functionInFlight, nowMicros);
         }
 
         @Override
         public void latency(int function, long latencyMicros, boolean coldStart, long nowMicros) {
-            o.latency.latency(function, latencyMicros, coldStart, nowMicros);
+            latency.latency(function, latencyMicros, coldStart, nowMicros);
         }
 
         @Override
         public void environments(int function, int total, long nowMicros) {
-            o.recorder.environments(function, total, nowMicros);
+            recorder.environments(function, total, nowMicros);
         }
 
         @Override
         public void environmentLevels(int function, int busyOnDemand, int idle, int provisioned, long nowMicros) {
-            o.levels.environmentLevels(function, busyOnDemand, idle, provisioned, nowMicros);
+            if (levels != null) {
+                levels.environmentLevels(function, busyOnDemand, idle, provisioned, nowMicros);
+            }
         }
 
         @Override
         public void execution(int function, Outcome outcome, boolean coldStart, boolean provisioned, long initMicros,
                 long runMicros, long nowMicros) {
-            o.executions.execution(function, outcome, coldStart, provisioned, initMicros, runMicros, nowMicros);
-            o.provisioned.execution(function, provisioned, nowMicros);
+            if (executions != null) {
+                executions.execution(function, outcome, coldStart, provisioned, initMicros, runMicros, nowMicros);
+            }
+            this.provisioned.execution(function, provisioned, nowMicros);
         }
 
         @Override
         public void provisionedSpillover(int function, long nowMicros) {
-            o.provisioned.spillover(function, nowMicros);
+            provisioned.spillover(function, nowMicros);
         }
 
         @Override
         public void connections(int key, int keyConnections, long nowMicros) {
-            o.recorder.connections(key, keyConnections, nowMicros);
+            recorder.connections(key, keyConnections, nowMicros);
         }
 
         @Override
         public void eniState(EniId eni, EniState from, EniState to, long nowMicros) {
-            o.recorder.eniState(eni, from, to, nowMicros);
-            o.journal.eniState(eni, from, to, nowMicros);
-            o.accounts.eniState(eni, from, to, nowMicros);
+            recorder.eniState(eni, from, to, nowMicros);
+            journal.eniState(eni, from, to, nowMicros);
+            accounts.eniState(eni, from, to, nowMicros);
         }
 
         @Override
         public void subnetIps(int subnet, int availableIps, long nowMicros) {
-            o.recorder.subnetIps(subnet, availableIps, nowMicros);
+            recorder.subnetIps(subnet, availableIps, nowMicros);
         }
     }
 
