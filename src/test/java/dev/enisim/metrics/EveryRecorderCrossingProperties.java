@@ -428,12 +428,7 @@ class EveryRecorderCrossingProperties {
         Both both = new Both(observers, new Direct(each));
         Calls calls = new Calls(rng, functions);
         CombinedCallsProperties.drive(rng, functions, bucket, duration, steps, observers, both.each(), now -> {
-            for (long edge; (edge = observers.nextBucketMicros()) <= now && edges > 0; ) {
-                if (edges == 2 && rng.nextBoolean()) {
-                    break;
-                }
-                observers.reach(edge);
-            }
+            OneCrossingProperties.reachEdges(observers, rng, now, edges);
             calls.one(now, both);
         });
         assertEquals(each.outputs(), one.outputs());

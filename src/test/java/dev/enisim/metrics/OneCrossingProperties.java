@@ -174,6 +174,19 @@ class OneCrossingProperties {
     }
 
     /**
+     * Brings {@code observers} to the edges up to {@code now} at the edges themselves ({@link Observers#reach}):
+     * {@code edges} 0 none (the calls past them cross them), 1 all (as a run does), 2 each at random.
+     */
+    static void reachEdges(Observers observers, SplittableRandom rng, long now, int edges) {
+        for (long edge; (edge = observers.nextBucketMicros()) <= now && edges > 0; ) {
+            if (edges == 2 && rng.nextBoolean()) {
+                break;
+            }
+            observers.reach(edge);
+        }
+    }
+
+    /**
      * Random calls to observers behind {@link Observers} and to the same observers told directly: the same outputs.
      * {@code edges}: 0 none reached at the edge, 1 all, 2 each at random.
      */
@@ -188,12 +201,7 @@ class OneCrossingProperties {
         PerMetric reference = new PerMetric(each);
         Network network = new Network();
         CombinedCallsProperties.drive(rng, functions, bucket, duration, steps, observers, reference, now -> {
-            for (long edge; (edge = observers.nextBucketMicros()) <= now && edges > 0; ) {
-                if (edges == 2 && rng.nextBoolean()) {
-                    break;
-                }
-                observers.reach(edge);
-            }
+            reachEdges(observers, rng, now, edges);
             network.maybe(rng, now, observers, reference);
         });
         assertEquals(each.outputs(), one.outputs());
