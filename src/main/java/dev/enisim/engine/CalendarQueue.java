@@ -11,16 +11,13 @@ import java.util.Arrays;
  *
  * <p>An entry is an event object ({@link #OBJECT}) or a plain event: a kind (0 or more, or the loop's own
  * negative kinds) and a {@code long} payload, with no object at all. Entries live in one {@code long[]}, four
- * longs each (time, then the next entry of the bucket's list and the kind in one long, then the next entry's time
- * and the payload), so that walking a bucket's list reads one cache line per entry passed, and the longs every
- * insertion, walk and removal reads share a line more often than not (the array is only 8-byte aligned: an entry
- * spans two lines in three cases of eight, its first two longs in one); the keys (read only on a tie of times) and
- * the event objects (read only for object entries) sit apart. Each entry holds its next entry's time, so that a
- * removal sets its bucket's first time, and a walk decides to go on, without reading the next entry (session 16);
- * each bucket holds its first entry's time beside the entry's index, so that an insertion into an empty bucket or
- * before its first entry, and the scan for the next minimum, read no entry at all; and the queue holds its first
- * entry's time ({@link #peekTime}), so that the loop's choice of its next event waits for no entry's line. Nothing
- * is allocated per entry (free entries are a stack of indices).
+ * longs each (time, then the next entry of the bucket's list and the kind in one long, then key and payload), so
+ * that walking a bucket's list reads one cache line per entry passed, and the two longs every insertion, walk and
+ * removal reads share a line more often than not (the array is only 8-byte aligned: an entry spans two lines in
+ * three cases of eight, its first two longs in one); event objects sit apart and are read only for
+ * object entries. Each bucket holds its first entry's time beside the entry's index, so that an insertion into an
+ * empty bucket or before its first entry, and the scan for the next minimum, read no entry at all. Nothing is
+ * allocated per entry (free entries are a stack of indices).
  *
  * <p><b>The far tier</b> (a two-tier calendar, after the ladder queue of Tang, Goh and Thng, 2005). With many
  * entries, the bucket array and the entries outgrow the caches, and an insertion into a random bucket is a miss
@@ -74,22 +71,15 @@ final class CalendarQueue {
      */
     static final int AFTER_SCAN = 4;
 
-    // an entry's four longs: the time and the link, which every insertion, walk and removal reads, side by side, then
-    // the next entry's time (so that a removal sets its bucket's first time without reading the next entry) and the
-    // payload; the key, read only on a tie, is apart
+    // an entry's four longs: the time and the link, which every insertion, walk and removal reads, side by side
     private static final int STRIDE = 4;
     private static final int LINK = 1;             // next entry (low 32 bits), kind (high 32 bits)
-    private static final int NEXT_TIME = 2;        // the next entry's time, Long.MAX_VALUE when last in its bucket
+    private static final int KEY = 2;
     private static final int PAYLOAD = 3;
     private static final long NEXT_BITS = 0xFFFF_FFFFL;
-    // a far record's four longs
-    private static final int R_KIND = 1;
-    private static final int R_KEY = 2;
-    private static final int R_PAYLOAD = 3;
 
     // entries
     private long[] entries;
-    private long[] keys;
     private Object[] events;
     // free entries, a stack: taking one reads this array, not the entry (a batch of takes is not a chain of misses)
     private int[] freeStack;
@@ -110,10 +100,8 @@ final class CalendarQueue {
     private long dayEnd;
     private long lastTime;
 
-    // the cached minimum (NIL when unknown) and its time (meaningful only when it is known), so that the loop's choice
-    // of its next event waits for no entry's line
+    // the cached minimum (NIL when unknown)
     private int minEntry = NIL;
-    private long minTime;
 
     // the far tier: entries after nearEnd, as records in blocks, unsorted, one chain of blocks per slot
     // of the current turn (slot s holds [turnStart + s << slotShift, turnStart + (s + 1) << slotShift)) and one
@@ -150,7 +138,6 @@ final class CalendarQueue {
         Arrays.fill(slotHead, NIL);
         Arrays.fill(slotFill, BLOCK);
         entries = new long[capacity * STRIDE];
-        keys = new long[capacity];
         events = new Object[capacity];
         freeStack = new int[capacity];
         heads = new long[2 * 16];
@@ -179,9 +166,12 @@ final class CalendarQueue {
             addFar(t, k, kind, payload, event);
         } else {
             int n = addNear(t, k, kind, payload, event);
-            if (minEntry != NIL && (t < minTime || (t == minTime && k < keys[minEntry]))) {
-                minEntry = n;
-                minTime = t;
+            if (minEntry != NIL) {
+                long[] e = entries;
+                int m = minEntry * STRIDE;
+                if (t < e[m] || (t == e[m] && k < e[m + KEY])) {
+                    minEntry = n;
+                }
             }
         }
         size++;
@@ -196,7 +186,7 @@ final class CalendarQueue {
         int o = n * STRIDE;
         long[] e = entries;
         e[o] = t;
-        keys[n] = k;
+        e[o + KEY] = k;
         e[o + PAYLOAD] = payload;
         if (event != null) {
             events[n] = event;
@@ -226,9 +216,9 @@ final class CalendarQueue {
         long[] rc = records;
         int o = r * STRIDE;
         rc[o] = t;
-        rc[o + R_KEY] = k;
-        rc[o + R_PAYLOAD] = payload;
-        rc[o + R_KIND] = kind;
+        rc[o + KEY] = k;
+        rc[o + PAYLOAD] = payload;
+        rc[o + LINK] = kind;
         if (event != null) {
             recordEvents[r] = event;
         }
@@ -278,9 +268,9 @@ final class CalendarQueue {
                     recordEvents[r] = null; // the field: an append may have grown the arrays
                 }
                 if (near) {
-                    addNear(rc[o], rc[o + R_KEY], (int) rc[o + R_KIND], rc[o + R_PAYLOAD], event);
+                    addNear(rc[o], rc[o + KEY], (int) rc[o + LINK], rc[o + PAYLOAD], event);
                 } else {
-                    addFar(rc[o], rc[o + R_KEY], (int) rc[o + R_KIND], rc[o + R_PAYLOAD], event);
+                    addFar(rc[o], rc[o + KEY], (int) rc[o + LINK], rc[o + PAYLOAD], event);
                 }
             }
             int nxt = blockNext[b];
@@ -352,8 +342,7 @@ final class CalendarQueue {
 
     /**
      * Links entry {@code n} (time {@code t}, key {@code k}, its kind in the high half of {@code kindBits}) into its
-     * bucket's list; its link and its next entry's time are written here, and the previous entry's (in the line
-     * where its link is written).
+     * bucket's list; its link is written here, in one store.
      */
     private void insert(int n, long t, long k, long kindBits) {
         long[] e = entries;
@@ -363,37 +352,35 @@ final class CalendarQueue {
         long headTime = hd[2 * b];
         long ends = hd[2 * b + 1];
         int head = (int) ends;
-        if (t < headTime || (t == headTime && (head == NIL || k < keys[head]))) {
+        if (t < headTime || (t == headTime && (head == NIL || k < e[head * STRIDE + KEY]))) {
             // the bucket's new first entry (and its last too when the bucket was empty)
             e[o + LINK] = kindBits | (head & NEXT_BITS);
-            e[o + NEXT_TIME] = headTime;
             hd[2 * b] = t;
             hd[2 * b + 1] = head == NIL ? ((long) n << 32) | n : (ends & ~NEXT_BITS) | n;
         } else {
             int tail = (int) (ends >>> 32);
             int l = tail * STRIDE;
             long lt = e[l];
-            if (t > lt || (t == lt && k >= keys[tail])) {
+            if (t > lt || (t == lt && k >= e[l + KEY])) {
                 // not before the bucket's last entry (events at one time come in the order of their keys): no walk
                 e[o + LINK] = kindBits | NEXT_BITS;
-                e[o + NEXT_TIME] = Long.MAX_VALUE;
-                link(e, l, n, t);
+                setNext(e, tail, n);
                 hd[2 * b + 1] = ((long) n << 32) | (ends & NEXT_BITS);
             } else {
-                // between the first and the last: the walk stops before the last entry at the latest, with no end
-                // test; each entry's next time says whether to go on, so the entry the walk stops before is not read
-                int p = head * STRIDE;
+                // between the first and the last: the walk stops at the last entry at the latest, with no end test
+                int prev = head;
+                int cur = next(e, prev);
                 while (true) {
-                    long nt = e[p + NEXT_TIME];
-                    int cur = (int) e[p + LINK];
-                    if (nt > t || (nt == t && keys[cur] > k)) {
-                        e[o + LINK] = kindBits | (cur & NEXT_BITS);
-                        e[o + NEXT_TIME] = nt;
-                        link(e, p, n, t);
+                    int c = cur * STRIDE;
+                    long ct = e[c];
+                    if (ct > t || (ct == t && e[c + KEY] > k)) {
                         break;
                     }
-                    p = cur * STRIDE;
+                    prev = cur;
+                    cur = (int) e[c + LINK];
                 }
+                e[o + LINK] = kindBits | (cur & NEXT_BITS);
+                setNext(e, prev, n);
             }
         }
         if (t < lastTime) {
@@ -402,12 +389,6 @@ final class CalendarQueue {
             bucket = b;
             dayEnd = ((t >>> shift) + 1) << shift;
         }
-    }
-
-    /** Makes entry {@code n}, at time {@code t}, the next of the entry at offset {@code p}: its link and next time. */
-    private static void link(long[] e, int p, int n, long t) {
-        e[p + LINK] = (e[p + LINK] & ~NEXT_BITS) | (n & NEXT_BITS);
-        e[p + NEXT_TIME] = t;
     }
 
     /** The first entry, or {@link #NIL} when empty. */
@@ -430,7 +411,7 @@ final class CalendarQueue {
         long t = e[o];
         int following = (int) e[o + LINK];
         long end = ((t >>> shift) + 1) << shift;
-        if (e[o + NEXT_TIME] < end) {
+        if (following != NIL && e[following * STRIDE] < end) {
             return following;
         }
         long[] hd = heads;
@@ -452,13 +433,8 @@ final class CalendarQueue {
         return entries[n * STRIDE];
     }
 
-    /** The time of the first entry, the one {@link #peek} gave (not {@link #NIL}), with nothing added or removed since. */
-    long peekTime() {
-        return minTime;
-    }
-
     long key(int n) {
-        return keys[n];
+        return entries[n * STRIDE + KEY];
     }
 
     long payload(int n) {
@@ -499,9 +475,8 @@ final class CalendarQueue {
         int b = (int) ((t >>> shift) & mask);
         long link = e[o + LINK];
         int following = (int) link;
-        // the first entry of the queue is the first of its bucket; the bucket's last stays (unread when empty); the
-        // following entry's time is beside the link (Long.MAX_VALUE when none follows): that entry is not read
-        long followingTime = e[o + NEXT_TIME];
+        // the first entry of the queue is the first of its bucket; the bucket's last stays (unread when empty)
+        long followingTime = following == NIL ? Long.MAX_VALUE : e[following * STRIDE];
         long[] hd = heads;
         hd[2 * b] = followingTime;
         hd[2 * b + 1] = (hd[2 * b + 1] & ~NEXT_BITS) | (following & NEXT_BITS);
@@ -517,7 +492,6 @@ final class CalendarQueue {
         nearSize--;
         // the bucket's next entry, when inside the same day, is the new minimum: the scan would stop at it at once
         minEntry = followingTime < end ? following : NIL;
-        minTime = followingTime;
         removalsSinceTuning++;
         if (16 * size < heads.length / 2 && heads.length > 2 * 16) {
             resize(heads.length / 4);
@@ -557,11 +531,9 @@ final class CalendarQueue {
         int b = bucket;
         long end = dayEnd;
         for (int i = 0; i <= mask; i++) {
-            long h0 = hd[2 * b];
-            if (h0 < end) {
+            if (hd[2 * b] < end) {
                 int h = (int) hd[2 * b + 1];
                 minEntry = h;
-                minTime = h0;
                 bucket = b;
                 dayEnd = end;
                 return h;
@@ -575,13 +547,12 @@ final class CalendarQueue {
         for (int i = 0; i <= mask; i++) {
             int h = (int) hd[2 * i + 1];
             if (h != NIL && (best == NIL || hd[2 * i] < e[best * STRIDE]
-                    || (hd[2 * i] == e[best * STRIDE] && keys[h] < keys[best]))) {
+                    || (hd[2 * i] == e[best * STRIDE] && e[h * STRIDE + KEY] < e[best * STRIDE + KEY]))) {
                 best = h;
             }
         }
         minEntry = best;
         long bt = e[best * STRIDE];
-        minTime = bt;
         bucket = (int) ((bt >>> shift) & mask);
         dayEnd = ((bt >>> shift) + 1) << shift;
         return best;
@@ -589,9 +560,8 @@ final class CalendarQueue {
 
     /**
      * A self-check for tests: every bucket's list in order and in its bucket, its first time and last entry as the
-     * bucket says, each entry's next time its next entry's ({@code Long.MAX_VALUE} for the last), the entries in
-     * the buckets as many as counted, and the cached minimum, when known, the least of the buckets' first entries
-     * with its time. Throws {@link IllegalStateException} at the first thing wrong.
+     * bucket says, the entries in the buckets as many as counted, and the cached minimum, when known, the least of
+     * the buckets' first entries. Throws {@link IllegalStateException} at the first thing wrong.
      */
     void checkBuckets() {
         long[] e = entries;
@@ -606,7 +576,7 @@ final class CalendarQueue {
             }
             check(heads[2 * b] == e[cur * STRIDE], "bucket " + b + "'s first time");
             if (least == NIL || e[cur * STRIDE] < e[least * STRIDE]
-                    || (e[cur * STRIDE] == e[least * STRIDE] && keys[cur] < keys[least])) {
+                    || (e[cur * STRIDE] == e[least * STRIDE] && e[cur * STRIDE + KEY] < e[least * STRIDE + KEY])) {
                 least = cur;
             }
             int last = NIL;
@@ -615,19 +585,15 @@ final class CalendarQueue {
                 long t = e[cur * STRIDE];
                 check((int) ((t >>> shift) & mask) == b, "entry " + cur + " in bucket " + b);
                 int nx = next(e, cur);
-                long nt = nx == NIL ? Long.MAX_VALUE : e[nx * STRIDE];
-                check(e[cur * STRIDE + NEXT_TIME] == nt, "entry " + cur + "'s next time");
-                check(nx == NIL || t < nt || (t == nt && keys[cur] < keys[nx]), "bucket " + b + " out of order");
+                check(nx == NIL || t < e[nx * STRIDE] || (t == e[nx * STRIDE] && e[cur * STRIDE + KEY] < e[nx * STRIDE + KEY]),
+                        "bucket " + b + " out of order");
                 last = cur;
                 cur = nx;
             }
             check((int) (ends >>> 32) == last, "bucket " + b + "'s last entry");
         }
         check(count == nearSize, count + " entries in the buckets, not " + nearSize);
-        if (minEntry != NIL) {
-            check(minEntry == least, "the cached minimum " + minEntry + ", not " + least);
-            check(minTime == e[minEntry * STRIDE], "the cached minimum's time");
-        }
+        check(minEntry == NIL || minEntry == least, "the cached minimum " + minEntry + ", not " + least);
     }
 
     private static void check(boolean ok, String what) {
@@ -643,7 +609,6 @@ final class CalendarQueue {
         if (used == events.length) {
             int capacity = events.length * 2;
             entries = Arrays.copyOf(entries, capacity * STRIDE);
-            keys = Arrays.copyOf(keys, capacity);
             events = Arrays.copyOf(events, capacity);
             freeStack = Arrays.copyOf(freeStack, capacity);
         }
@@ -713,11 +678,11 @@ final class CalendarQueue {
                     event = events[chain];
                     events[chain] = null;
                 }
-                addFar(t, keys[chain], kind, e[o + PAYLOAD], event);
+                addFar(t, e[o + KEY], kind, e[o + PAYLOAD], event);
                 freeStack[freeTop++] = chain;
                 nearSize--;
             } else {
-                insert(chain, t, keys[chain], e[o + LINK] & ~NEXT_BITS);
+                insert(chain, t, e[o + KEY], e[o + LINK] & ~NEXT_BITS);
             }
             chain = nxt;
         }

@@ -310,7 +310,7 @@ public final class EventLoop<E> {
         while (!stopped) {
             // the earlier of the queue's first event and the sources' first occurrence, by (time, key)
             int n = q.peek();
-            long at = n == CalendarQueue.NIL ? Long.MAX_VALUE : q.peekTime(); // a field: no entry's line waited for
+            long at = n == CalendarQueue.NIL ? Long.MAX_VALUE : q.time(n);
             if (tree) {
                 // Long.MAX_VALUE when none is pending: only a tie needs to know whether one is
                 long st = src.firstTime();

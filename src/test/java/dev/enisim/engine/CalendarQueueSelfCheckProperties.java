@@ -13,21 +13,20 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each calendar entry holds its next entry's time (so that a removal and a walk read no next entry), and the queue
- * holds its first entry's time ({@link CalendarQueue#peekTime}, so that the loop's choice waits for no entry's
- * line; session 16). Against a {@link TreeSet} of (time, key), over random interleavings of adds (ties in time
- * with keys on either side, the same bucket a year or more later, far ahead), peeks and removals, with the far
- * tier started at a few entries or not at all: after every step {@link CalendarQueue#checkBuckets} (every list in
- * order, every next time its next entry's, every bucket's first time and last entry, the cached minimum the least
- * with its time) and the first entry and its time are the model's.
+ * The calendar's buckets checked after every step ({@link CalendarQueue#checkBuckets}: every list in order and in
+ * its bucket, every bucket's first time and last entry, the entries counted, the cached minimum the least of the
+ * buckets' first entries), against a {@link TreeSet} of (time, key), over random interleavings of adds (ties in
+ * time with keys on either side, bursts, the same bucket a year or more later, far ahead), peeks and removals, with
+ * the far tier started at a few entries or not at all. The order properties see only what comes out first; this
+ * sees a bucket's last entry or first time gone wrong before it shows in the order (session 16).
  */
-class CalendarQueueNextTimeProperties {
+class CalendarQueueSelfCheckProperties {
 
     private static final Comparator<CalendarQueueProperties.Entry> ORDER = Comparator.comparingLong(
             CalendarQueueProperties.Entry::time).thenComparingLong(CalendarQueueProperties.Entry::key);
 
     @Property(tries = 300)
-    void nextTimesAndTheFirstTimeFollowEveryStep(@ForAll long seed, @ForAll @IntRange(min = 0, max = 3) int tier,
+    void theBucketsHoldAfterEveryStep(@ForAll long seed, @ForAll @IntRange(min = 0, max = 3) int tier,
             @ForAll @IntRange(min = 1, max = 400) int steps, @ForAll @IntRange(min = 0, max = 3) int spread) {
         SplittableRandom r = new SplittableRandom(seed);
         CalendarQueue q = new CalendarQueue(4, new int[] {4, 16, 64, CalendarQueue.FAR_ON}[tier]);
@@ -49,11 +48,11 @@ class CalendarQueueNextTimeProperties {
                     }
                 } else if (action < 9) {
                     CalendarQueueProperties.Entry first = model.pollFirst();
-                    assertFirstTime(q, first);
+                    CalendarQueueProperties.assertFirst(q, first);
                     q.removeFirst();
                     now = first.time();
                 } else {
-                    assertFirstTime(q, model.first()); // a peek alone, the minimum cached for the next step
+                    CalendarQueueProperties.assertFirst(q, model.first()); // a peek alone: the minimum cached
                 }
                 assertEquals(model.size(), q.size());
                 q.checkBuckets();
@@ -61,7 +60,7 @@ class CalendarQueueNextTimeProperties {
             // drained to empty, then filled again (the buckets and the entries reused)
             while (!model.isEmpty()) {
                 CalendarQueueProperties.Entry first = model.pollFirst();
-                assertFirstTime(q, first);
+                CalendarQueueProperties.assertFirst(q, first);
                 q.removeFirst();
                 now = first.time();
                 q.checkBuckets();
@@ -86,55 +85,17 @@ class CalendarQueueNextTimeProperties {
         }
     }
 
-    private static void assertFirstTime(CalendarQueue q, CalendarQueueProperties.Entry expected) {
-        int n = q.peek();
-        assertEquals(expected.time(), q.peekTime(), "the first entry's time, cached");
-        assertEquals(expected.time(), q.time(n));
-        assertEquals(expected.key(), q.key(n));
-    }
-
-    /** The cached first time follows an add before the first, at its time with a lower key, and a removal. */
-    @Test
-    void theFirstTimeFollowsAnEarlierAddAndTheNextBucket() {
-        CalendarQueue q = new CalendarQueue(16);
-        q.add(1_000, 10, 0, 1);
-        assertEquals(1_000, q.time(q.peek()));
-        assertEquals(1_000, q.peekTime());
-        q.add(500, 11, 0, 2); // earlier: the new first
-        assertEquals(2, q.payload(q.peek()));
-        assertEquals(500, q.peekTime());
-        q.add(500, 9, 0, 3); // at the same time with a lower key: the new first again
-        assertEquals(3, q.payload(q.peek()));
-        assertEquals(500, q.peekTime());
-        q.add(500, 12, 0, 4); // at the same time with a higher key: not the first
-        assertEquals(3, q.payload(q.peek()));
-        q.checkBuckets();
-        q.removeFirst(); // the next in the same bucket (500, key 11)
-        assertEquals(2, q.payload(q.peek()));
-        assertEquals(500, q.peekTime());
-        q.removeFirst();
-        q.removeFirst(); // the bucket's last at 500: the next is in another bucket, found by the scan
-        assertEquals(1, q.payload(q.peek()));
-        assertEquals(1_000, q.peekTime());
-        q.checkBuckets();
-        q.add(1_000L + (1L << 45), 13, 0, 5); // a year or more later, found only by the direct search
-        q.removeFirst();
-        assertEquals(5, q.payload(q.peek()));
-        assertEquals(1_000L + (1L << 45), q.peekTime());
-        q.checkBuckets();
-    }
-
     /**
-     * An entry walked into the middle of its bucket takes the next entry's time, and gives its own to the one before
-     * it: removed in order, each removal sets the bucket's first time from the entry alone.
+     * Every way into one bucket's list (empty, a new first, after the last, a walk of one and of two, a tie in time
+     * with a lower key), then each removal: the bucket holds after each.
      */
     @Test
-    void aWalkLinksBothNextTimes() {
+    void everyWayIntoOneBucketHolds() {
         CalendarQueue q = new CalendarQueue(16);
         long year = 1L << 40; // one bucket whatever the width and the bucket count
-        q.add(0, 1, 0, 0);
-        q.add(3 * year, 2, 0, 3);
-        q.add(year, 3, 0, 1);         // between the first and the last: a walk of one
+        q.add(year, 1, 0, 1);         // into the empty bucket
+        q.add(0, 2, 0, 0);            // a new first
+        q.add(3 * year, 3, 0, 3);     // after the last
         q.add(2 * year, 4, 0, 2);     // a walk of two
         q.add(2 * year, 0, 0, 4);     // at the same time as one, with a lower key: before it
         q.checkBuckets();
@@ -147,18 +108,22 @@ class CalendarQueueNextTimeProperties {
         assertEquals(0, q.size());
     }
 
-    /** The self-check finds a next time that is wrong (so that the properties above can fail). */
+    /** The self-check finds a bucket's first time that is wrong, and a cached minimum that is not the least. */
     @Test
-    void theSelfCheckFindsAWrongNextTime() {
+    void theSelfCheckFindsWhatIsWrong() {
         CalendarQueue q = new CalendarQueue(16);
-        long year = 1L << 40;
         q.add(0, 1, 0, 0);
-        q.add(year, 2, 0, 1);
+        q.add(1L << 40, 2, 0, 1);
+        q.checkBuckets();
+        long[] heads = (long[]) CalendarQueueShapeTest.field(q, "heads");
+        heads[0]++; // bucket 0's first time, one off
+        IllegalStateException e = assertThrows(IllegalStateException.class, q::checkBuckets);
+        assertTrue(e.getMessage().contains("first time"), e.getMessage());
+        heads[0]--;
         q.checkBuckets();
         long[] entries = (long[]) CalendarQueueShapeTest.field(q, "entries");
-        int first = q.peek();
-        entries[first * 4 + 2]++; // its next time, one off
-        IllegalStateException e = assertThrows(IllegalStateException.class, q::checkBuckets);
-        assertTrue(e.getMessage().contains("next time"), e.getMessage());
+        int first = q.peek(); // the minimum cached
+        entries[first * 4] = 1L << 41; // the first entry moved past the other: no longer the least, nor in order
+        assertThrows(IllegalStateException.class, q::checkBuckets);
     }
 }
