@@ -558,6 +558,50 @@ final class CalendarQueue {
         return best;
     }
 
+    /**
+     * A self-check for tests: every bucket's list in order and in its bucket, its first time and last entry as the
+     * bucket says, the entries in the buckets as many as counted, and the cached minimum, when known, the least of
+     * the buckets' first entries. Throws {@link IllegalStateException} at the first thing wrong.
+     */
+    void checkBuckets() {
+        long[] e = entries;
+        int count = 0;
+        int least = NIL;
+        for (int b = 0; b <= mask; b++) {
+            long ends = heads[2 * b + 1];
+            int cur = (int) ends;
+            if (cur == NIL) {
+                check(heads[2 * b] == Long.MAX_VALUE, "empty bucket " + b + " with a first time");
+                continue;
+            }
+            check(heads[2 * b] == e[cur * STRIDE], "bucket " + b + "'s first time");
+            if (least == NIL || e[cur * STRIDE] < e[least * STRIDE]
+                    || (e[cur * STRIDE] == e[least * STRIDE] && e[cur * STRIDE + KEY] < e[least * STRIDE + KEY])) {
+                least = cur;
+            }
+            int last = NIL;
+            while (cur != NIL) {
+                check(++count <= nearSize, "more entries in the buckets than " + nearSize);
+                long t = e[cur * STRIDE];
+                check((int) ((t >>> shift) & mask) == b, "entry " + cur + " in bucket " + b);
+                int nx = next(e, cur);
+                check(nx == NIL || t < e[nx * STRIDE] || (t == e[nx * STRIDE] && e[cur * STRIDE + KEY] < e[nx * STRIDE + KEY]),
+                        "bucket " + b + " out of order");
+                last = cur;
+                cur = nx;
+            }
+            check((int) (ends >>> 32) == last, "bucket " + b + "'s last entry");
+        }
+        check(count == nearSize, count + " entries in the buckets, not " + nearSize);
+        check(minEntry == NIL || minEntry == least, "the cached minimum " + minEntry + ", not " + least);
+    }
+
+    private static void check(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalStateException(what);
+        }
+    }
+
     private int allocate() {
         if (freeTop > 0) {
             return freeStack[--freeTop];
