@@ -22,17 +22,7 @@ class LookaheadBesideTheTreeTest {
         loop.schedule(2, 0, 2, 22L);
         loop.schedule(3, 0, 3, 33L);
         List<String> seen = new ArrayList<>();
-        loop.setLookahead(new EventLoop.Lookahead() {
-            @Override
-            public void nextSource(int source) {
-                seen.add("hint s" + source);
-            }
-
-            @Override
-            public void nextPlain(int kind, long payload) {
-                seen.add("hint p" + kind + ":" + payload);
-            }
-        }, batch);
+        loop.setLookahead(EventLoopLookaheadProperties.recording(seen), batch); // hints "s3", "p7:42"
         loop.setPlainHandler((kind, payload, now) -> seen.add("p" + kind + "@" + now));
         loop.setSourceHandler((source, now) -> {
             if (source == 0) {
@@ -55,7 +45,7 @@ class LookaheadBesideTheTreeTest {
     @Test
     void pastTheTreeTheNextEventsAreHinted() {
         List<String> seen = run(EventLoop.TREE_SOURCES + 1, 1);
-        assertEquals(List.of("hint p2:22", "p1@1", "hint p3:33", "p2@2", "hint s0", "p3@3"), seen.subList(0, 6));
+        assertEquals(List.of("p2:22", "p1@1", "p3:33", "p2@2", "s0", "p3@3"), seen.subList(0, 6));
         assertEquals("s0@10", seen.get(7), "the source's own hint first");
     }
 }

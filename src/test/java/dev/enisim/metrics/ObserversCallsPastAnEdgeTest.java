@@ -29,14 +29,7 @@ class ObserversCallsPastAnEdgeTest {
 
     private static Observers observers(long durationMicros, long bucketMicros, LatencyRecorder latency,
             EnvironmentLevels levels) {
-        Recorder recorder = new Recorder(durationMicros, bucketMicros);
-        Observers o = new Observers(recorder, latency, new Journal(), null, levels, null);
-        recorder.attach(CombinedCallsProperties.world(1));
-        latency.attach(List.of("f0"));
-        if (levels != null) {
-            levels.attach(1);
-        }
-        return o;
+        return OneCrossingTest.observers(new Recorder(durationMicros, bucketMicros), latency, levels);
     }
 
     /** Buckets of 30 s: 100 us at 10 s, then 7 us at 40 s, no edge reached: bucket 1 holds the 7 us alone. */
