@@ -286,7 +286,7 @@ class EventLoopLookaheadProperties {
     }
 
     /** A hook that names each event it is told of in {@code into}, as the model does ("s3", "p7:42"). */
-    private static EventLoop.Lookahead recording(List<String> into) {
+    static EventLoop.Lookahead recording(List<String> into) {
         return new EventLoop.Lookahead() {
             @Override
             public void nextSource(int source) {

@@ -144,7 +144,7 @@ class OneCrossingTest {
         return out.toString();
     }
 
-    private static Observers observers(Recorder recorder, LatencyRecorder latency, EnvironmentLevels levels) {
+    static Observers observers(Recorder recorder, LatencyRecorder latency, EnvironmentLevels levels) {
         Observers o = new Observers(recorder, latency, new Journal(), null, levels, null);
         recorder.attach(CombinedCallsProperties.world(1));
         latency.attach(List.of("f0"));
