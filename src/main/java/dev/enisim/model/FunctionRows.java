@@ -166,14 +166,24 @@ final class FunctionRows {
      * a warm start took the row's top while others were idle.
      */
     long touch(int f) {
-        long[] r = row;
-        int b = base(f);
-        long t = r[b] ^ r[b + INLINE_RING] ^ r[b + STRIDE - 1];
+        long t = touchRow(f);
         int top = topAt[f];
         if (top >= 0) {
             t ^= slab[top];
         }
         return t;
+    }
+
+    /**
+     * Reads function {@code f}'s row as {@link #touch} does, without the slab's line: the read ahead of an
+     * invocation's end, which puts its environment back into the row when the row does not hold the top (the state
+     * the warm start that took the row's top leaves) and else moves the row's top to the slab by stores (a store
+     * that misses waits in the store buffer, not at the reorder buffer's head): it never reads the slab.
+     */
+    long touchRow(int f) {
+        long[] r = row;
+        int b = base(f);
+        return r[b] ^ r[b + INLINE_RING] ^ r[b + STRIDE - 1];
     }
 
     /**

@@ -67,6 +67,7 @@ class TouchAheadTest {
         assertEquals(30, rows.takeIdle(0, 2)); // the row's top taken: 20, the slab's top, is the top
         assertEquals(false, rows.topInRow(0));
         long twenty = rows.touch(0);
+        long twentyRow = rows.touchRow(0);
         // the same counts, ring and row, another environment on top in the slab: only the slab's line tells them apart
         assertEquals(20, rows.takeIdle(0, 1));
         rows.returnIdle(0, 6, 60, 0, 9);
@@ -75,6 +76,7 @@ class TouchAheadTest {
         assertEquals(2, rows.idle(0));
         assertEquals((6L << 32) | 60, rows.slabLong(rows.topAt(0)), "the slab's top");
         assertNotEquals(twenty, rows.touch(0), "the top idle environment in the slab (key|ENI) is read");
+        assertEquals(twentyRow, rows.touchRow(0), "an end's read ahead reads the row alone, not the slab");
         // the oldest expired (the ring's head moves on), two more idle: the slab's top wraps round the ring's end
         assertEquals(10, rows.expireOldest(0));
         rows.returnIdle(0, 7, 70, 0, 10);
