@@ -13,8 +13,8 @@ import java.util.Arrays;
  *
  * <p>A function's idle on-demand environments sit in a ring (three longs per environment: its key and ENI row, when
  * it went idle, when it was made), ordered by when they went idle: by default an invocation takes the most recently
- * used one (the top), keep-alive expiry removes the oldest (the bottom), so both ends are O(1). The top is held
- * in the function's row itself whenever the last change was a return (an environment going idle goes into the row;
+ * used one (the top), keep-alive expiry removes the oldest (the bottom), so both ends are O(1). In a run that reads
+ * ahead ({@link #keepTops}) the top is held in the function's row itself whenever the last change was a return (an environment going idle goes into the row;
  * the one the row held moves to the top of the rest: stores), so that the usual warm start, the environment that
  * went idle last taken again, and the end after it read and write no line but the row's (sixteenth pass: with
  * thousands of functions the slab's line was one more miss per event). The rest sit in a ring in a shared
@@ -199,10 +199,14 @@ final class FunctionRows {
     }
 
     /**
-     * Whether {@link #topAt} is kept (it is at first): only {@link #touch} reads it, so a run that does not look
-     * ahead (fewer functions than its threshold) saves its store at every take and return of an idle environment.
-     * Turned off, every function's entry reads -1 (nothing in the slab to read ahead); turned on again, the entries
-     * are placed anew.
+     * Whether {@link #topAt} is kept and the row holds the top idle environment (both are at first): only {@link
+     * #touch} reads {@link #topAt}, so a run that does not look ahead (fewer functions than its threshold) saves its
+     * store at every take and return of an idle environment; and there, where the rows are in cache, a return goes
+     * onto the ring in the slab, as the top did before the sixteenth pass: with one function or a hundred, a
+     * function's warm starts and ends come in any order, so whether the row holds the top would be a branch taken
+     * half the time at each take and return (`loss-100` leaned behind with it: HISTORY, sixteenth pass). Turned off, every function's entry
+     * reads -1 (nothing in the slab to read ahead) and a top the row holds stays there until taken; turned on again,
+     * the entries are placed anew.
      */
     void keepTops(boolean on) {
         tops = on;
@@ -550,16 +554,13 @@ final class FunctionRows {
         long[] r = row;
         r[b + COUNTS] -= HIGH_ONE;
         long flags = r[b + FLAGS_GENERATION];
+        int idle = low(r[b + IDLE_HEAD]);
         if ((flags & TOP_IN_ROW) != 0) {
-            int inSlab = low(r[b + IDLE_HEAD]) - 1;
-            if (inSlab == high(r[b + RING])) {
-                grow(b, inSlab);
-            }
-            int i = slabAt(b, inSlab);
-            long[] s = slab;
-            s[i] = r[b + INLINE_RING];
-            s[i + 1] = r[b + INLINE_RING + 1];
-            s[i + 2] = r[b + INLINE_RING + 2];
+            toSlab(b, idle - 1, r[b + INLINE_RING], r[b + INLINE_RING + 1], r[b + INLINE_RING + 2]);
+        } else if (!tops) { // no look ahead: the top stays in the slab ({@link #keepTops})
+            toSlab(b, idle, keyEni(k, e), now, created);
+            r[b + IDLE_HEAD]++;
+            return;
         } else {
             r[b + FLAGS_GENERATION] = flags | TOP_IN_ROW;
         }
@@ -568,6 +569,18 @@ final class FunctionRows {
         r[b + INLINE_RING + 2] = created;
         r[b + IDLE_HEAD]++;
         placeTop(b);
+    }
+
+    /** An idle environment onto the top of the row at {@code b}'s ring in the slab, which holds {@code inSlab}. */
+    private void toSlab(int b, int inSlab, long keyEni, long idleSince, long created) {
+        if (inSlab == high(row[b + RING])) {
+            grow(b, inSlab);
+        }
+        int i = slabAt(b, inSlab);
+        long[] s = slab;
+        s[i] = keyEni;
+        s[i + 1] = idleSince;
+        s[i + 2] = created;
     }
 
     /** When the oldest idle environment went idle; {@link Long#MAX_VALUE} when none is idle. */
@@ -584,7 +597,7 @@ final class FunctionRows {
     /** Removes the oldest idle environment and returns its ENI row. */
     int expireOldest(int f) {
         int b = base(f);
-        if (inRow(b, 0)) { // the only one idle
+        if (inRow(b, 0) || high(row[b + RING]) == 0) { // the only one idle (or none, no ring yet: counts broken)
             int e = low(row[b + INLINE_RING]);
             row[b + FLAGS_GENERATION] &= ~TOP_IN_ROW;
             row[b + IDLE_HEAD]--;

@@ -44,7 +44,19 @@ class FunctionRowsProperties {
     @Property(tries = 200)
     void environmentsBehaveAsListsPerFunction(@ForAll("operations") List<int[]> ops,
             @ForAll @IntRange(min = 1, max = 5) int functions) {
+        behaveAsLists(ops, functions, true);
+    }
+
+    /** Without a look ahead ({@link FunctionRows#keepTops} off) the row never holds the top: the same lists. */
+    @Property(tries = 100)
+    void withoutALookAheadTheTopStaysInTheSlab(@ForAll("operations") List<int[]> ops,
+            @ForAll @IntRange(min = 1, max = 5) int functions) {
+        behaveAsLists(ops, functions, false);
+    }
+
+    private static void behaveAsLists(List<int[]> ops, int functions, boolean tops) {
         FunctionRows rows = new FunctionRows(2);
+        rows.keepTops(tops);
         List<Reference> refs = new ArrayList<>();
         for (int f = 0; f < functions; f++) {
             assertEquals(f, rows.add(LambdaFunction.UNRESERVED, 1000 + f));
@@ -85,7 +97,7 @@ class FunctionRowsProperties {
                         long created = now - op[3] % 5;
                         rows.returnIdle(f, key, eni, created, now);
                         r.idle.add(new long[] {key, eni, now, created});
-                        r.topInRow = true;
+                        r.topInRow = tops;
                         r.busy--;
                         r.mostIdle = Math.max(r.mostIdle, r.idle.size());
                     }
@@ -163,14 +175,14 @@ class FunctionRowsProperties {
                 }
             }
             for (int g = 0; g < functions; g++) {
-                same(refs.get(g), rows, g);
+                same(refs.get(g), rows, g, tops);
             }
         }
         int bound = 0;
         for (Reference r : refs) {
             // the row holds one (the top); a function's rings in the slab: 2, 4, ... up to the power of two that held
             // the rest of its most idle (at most mostIdle - 1 at once), less than twice that
-            int rest = r.mostIdle - 1;
+            int rest = tops ? r.mostIdle - 1 : r.mostIdle; // without a look ahead the slab holds them all
             int largest = rest <= 0 ? 0 : Math.max(2, rest == 1 ? 1 : Integer.highestOneBit(rest - 1) * 2);
             bound += 3 * 2 * largest;
         }
@@ -178,7 +190,7 @@ class FunctionRowsProperties {
                 "the shared store holds at most twice the largest rings: " + rows.slabLongs() + " > " + bound);
     }
 
-    private static void same(Reference r, FunctionRows rows, int f) {
+    private static void same(Reference r, FunctionRows rows, int f, boolean tops) {
         assertEquals(r.idle.size(), rows.idle(f), "idle");
         assertEquals(r.busy, rows.busy(f), "busy");
         assertEquals(r.provisioned, rows.provisioned(f), "provisioned");
@@ -206,10 +218,10 @@ class FunctionRowsProperties {
         if (!r.idle.isEmpty()) {
             assertEquals((int) r.idle.get(0)[0], rows.oldestKey(f));
         }
-        // the look ahead's line: none while the row holds the top or none is idle, else the top's (key | ENI row) in
-        // the slab
+        // the look ahead's line: none while the row holds the top or none is idle (or without a look ahead), else the
+        // top's (key | ENI row) in the slab
         assertEquals(r.topInRow, rows.topInRow(f), "the row holds the top since the last return, until it is taken");
-        assertEquals(r.idle.isEmpty() || r.topInRow, rows.topAt(f) < 0, "the top is in the slab");
+        assertEquals(r.idle.isEmpty() || r.topInRow || !tops, rows.topAt(f) < 0, "the top is in the slab");
         if (rows.topAt(f) >= 0) {
             long[] top = r.idle.get(r.idle.size() - 1);
             assertEquals((top[0] << 32) | (top[1] & 0xFFFF_FFFFL), rows.slabLong(rows.topAt(f)), "the top is read ahead");
@@ -289,7 +301,8 @@ class FunctionRowsProperties {
             rows.started(f);
             rows.returnIdle(f, 7, i, i, i); // the second and third move the one before to the slab
         }
-        assertEquals(2, rows.takeIdle(f, 2), "the row's top");
+        assertEquals(false, rows.topInRow(f), "without a look ahead the slab holds the top");
+        assertEquals(2, rows.takeIdle(f, 2), "the top");
         assertEquals(-1, rows.topAt(f), "not kept while off");
         rows.keepTops(true);
         assertTrue(rows.topAt(f) >= 0, "placed when turned on");
