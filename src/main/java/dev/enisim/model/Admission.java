@@ -211,11 +211,11 @@ final class Admission {
 
     /**
      * Reads what the end with {@code payload} ({@link Invocations#end}) reads first, the slot's row and its
-     * function's row (and the idle ring's line it puts the environment back to), and returns the values folded
-     * together: a look ahead that fetches them while another event is handled.
+     * function's row (not the slab: an end puts its environment back into the row, {@link FunctionRows#touchRow}),
+     * and returns the values folded together: a look ahead that fetches them while another event is handled.
      */
     long touchEnd(long payload) {
-        return invocations.touch(Invocations.slot(payload)) ^ rows.touch(Invocations.function(payload));
+        return invocations.touch(Invocations.slot(payload)) ^ rows.touchRow(Invocations.function(payload));
     }
 
     /**

@@ -13,11 +13,13 @@ import java.util.Arrays;
  *
  * <p>A function's idle on-demand environments sit in a ring (three longs per environment: its key and ENI row, when
  * it went idle, when it was made), ordered by when they went idle: by default an invocation takes the most recently
- * used one (the top), keep-alive expiry removes the oldest (the bottom), so both ends are O(1). The first ring, room
- * for one, is in the function's row itself (a function seldom idle more than one environment at a time: taking it
- * reads no other line); a full ring moves to one twice its size in a shared {@code long[]} (the slab; a ring given
- * up there is kept for the next ring of its size: the slab never holds more than twice what the rings ever held at
- * once). Provisioned environments sit in a stack of their own per function, made on first use. An ENI is its row in
+ * used one (the top), keep-alive expiry removes the oldest (the bottom), so both ends are O(1). In a run that reads
+ * ahead ({@link #keepTops}) the top is held in the function's row itself whenever the last change was a return (an environment going idle goes into the row;
+ * the one the row held moves to the top of the rest: stores), so that the usual warm start, the environment that
+ * went idle last taken again, and the end after it read and write no line but the row's (sixteenth pass: with
+ * thousands of functions the slab's line was one more miss per event). The rest sit in a ring in a shared
+ * {@code long[]} (the slab), room for two at first, moved to one twice its size when full (a ring given up there
+ * is kept for the next ring of its size: the slab never holds more than twice what the rings ever held at once). Provisioned environments sit in a stack of their own per function, made on first use. An ENI is its row in
  * the fleet's {@link EniPorts} ({@link Environments#NO_ENI} when none).
  */
 final class FunctionRows {
@@ -39,10 +41,10 @@ final class FunctionRows {
     private static final int FLAGS_GENERATION = 2;  // flags (low) | the environments' configuration generation
     private static final int CONNECTIONS = 3;       // the network model's per invocation (low) | per environment
     private static final int IDLE_HEAD = 4;         // idle on-demand environments (low) | ring position of the oldest
-    private static final int RING = 5;              // the ring's offset (low: in the row, else the slab) | capacity
+    private static final int RING = 5;              // the ring's offset in the slab (low) | capacity (0: none yet)
     private static final int PROVISIONED = 6;      // provisioned concurrency allocated (low) | environments made
     private static final int PROV_IDLE = 7;         // provisioned environments idle
-    private static final int INLINE_RING = 8;       // the first ring: one idle environment (3 longs)
+    private static final int INLINE_RING = 8;       // the top idle environment, when the row holds it (3 longs)
     // what a start reads besides
     private static final int TIMEOUT = 11;
     private static final int LAST_INVOKED = 12;
@@ -54,6 +56,8 @@ final class FunctionRows {
     private static final int ACTIVE = 1;
     private static final int HAS_KEYS = 2;
     private static final int EXPIRY_SCHEDULED = 4;
+    /** The top idle environment is the row's own ({@link #INLINE_RING}), not the ring's top in the slab. */
+    private static final int TOP_IN_ROW = 8;
     /**
      * The flags' bits 8 to 15: the Invoke error an invocation of the function gets while it is not Active (its
      * {@link Outcome}'s ordinal plus one), 0 when the function object is to be asked ({@link #rejection}).
@@ -63,7 +67,7 @@ final class FunctionRows {
     private static final Outcome[] OUTCOMES = Outcome.all();
 
     private static final int ENV = 3;               // longs per idle environment: key|eni, idle since, created at
-    private static final int FIRST_RING = 1;
+    private static final int FIRST_RING = 2;        // the first ring in the slab: room for two
     private static final long[] NONE = new long[0];
 
     private long[] row;
@@ -115,7 +119,7 @@ final class FunctionRows {
         int b = base(f);
         row[b + RESERVED_ACCOUNT] = pair(0, reservedConcurrency);
         row[b + TIMEOUT] = timeoutMicros;
-        row[b + RING] = pair(FIRST_RING, b + INLINE_RING);
+        row[b + RING] = 0; // no ring in the slab yet
         return f;
     }
 
@@ -151,18 +155,18 @@ final class FunctionRows {
     }
 
     /**
-     * Reads function {@code f}'s row (its first and last longs: each of its lines, when it spans two) and the line
-     * of the slab where its idle ring has its most recently idled environment (the one a warm start takes, next to
-     * where an end puts one back) when the ring has moved there, and returns them folded together (meaningless:
-     * kept by the caller so that the reads stay): a look ahead that fetches them while another event is handled.
-     * Changes nothing. The slab's offset comes from {@link #topAt}, not from the row: read from the row it was a
-     * load that waited for the row's, a second miss after the first (with 10,000 functions nearly every ring has
-     * moved to the slab within seconds: two of a function's environments idle at once).
+     * Reads function {@code f}'s row (its first long, the top idle environment the row holds and its last long: each
+     * of its lines, two when the row is aligned, three when not) and, when the top idle environment is not the row's
+     * own but the ring's in the slab, that line of the slab (the one a warm start takes), and returns them folded
+     * together (meaningless: kept by the caller so that the reads stay): a look ahead that fetches them while
+     * another event is handled. Changes nothing. The slab's offset comes from {@link #topAt}, not from the row: read
+     * from the row it was a load that waited for the row's, a second miss after the first. Since the sixteenth pass
+     * the row holds the top idle environment whenever the last change to the function's idle ones was a return (a
+     * function's usual case with 10,000 functions: one invocation at a time), so the slab's line is read only after
+     * a warm start took the row's top while others were idle.
      */
     long touch(int f) {
-        long[] r = row;
-        int b = base(f);
-        long t = r[b] ^ r[b + STRIDE - 1];
+        long t = touchRow(f);
         int top = topAt[f];
         if (top >= 0) {
             t ^= slab[top];
@@ -171,29 +175,38 @@ final class FunctionRows {
     }
 
     /**
-     * Sets {@link #topAt} of the function of the row at {@code b} after its ring or its idle count changed: the
-     * offset of its top environment in the slab (of the position below its head when none is idle), -1 while the
-     * ring is the row's own.
+     * Reads function {@code f}'s row as {@link #touch} does, without the slab's line: the read ahead of an
+     * invocation's end, which puts its environment back into the row when the row does not hold the top (the state
+     * the warm start that took the row's top leaves) and else moves the row's top to the slab by stores (a store
+     * that misses waits in the store buffer, not at the reorder buffer's head): it never reads the slab.
+     */
+    long touchRow(int f) {
+        long[] r = row;
+        int b = base(f);
+        return r[b] ^ r[b + INLINE_RING] ^ r[b + STRIDE - 1];
+    }
+
+    /**
+     * Sets {@link #topAt} of the function of the row at {@code b} after its idle environments changed: the offset of
+     * its top environment in the slab when the top is there, -1 when the row holds it or none is idle.
      */
     private void placeTop(int b) {
         if (!tops) {
             return;
         }
-        long ring = row[b + RING];
-        int capacity = high(ring);
-        int at = -1;
-        if (capacity != FIRST_RING) {
-            long head = row[b + IDLE_HEAD];
-            at = low(ring) + ((high(head) + low(head) - 1) & (capacity - 1)) * ENV;
-        }
-        topAt[(b - FIRST) / STRIDE] = at;
+        int idle = low(row[b + IDLE_HEAD]);
+        topAt[(b - FIRST) / STRIDE] = idle > 0 && !rowHoldsTop(b) ? slabAt(b, idle - 1) : -1;
     }
 
     /**
-     * Whether {@link #topAt} is kept (it is at first): only {@link #touch} reads it, so a run that does not look
-     * ahead (fewer functions than its threshold) saves its store at every take and return of an idle environment.
-     * Turned off, every function's entry reads -1 (nothing in the slab to read ahead); turned on again, the entries
-     * are placed anew.
+     * Whether {@link #topAt} is kept and the row holds the top idle environment (both are at first): only {@link
+     * #touch} reads {@link #topAt}, so a run that does not look ahead (fewer functions than its threshold) saves its
+     * store at every take and return of an idle environment; and there, where the rows are in cache, a return goes
+     * onto the ring in the slab, as the top did before the sixteenth pass: with one function or a hundred, a
+     * function's warm starts and ends come in any order, so whether the row holds the top would be a branch taken
+     * half the time at each take and return (`loss-100` leaned behind with it: HISTORY, sixteenth pass). Turned off, every function's entry
+     * reads -1 (nothing in the slab to read ahead) and a top the row holds stays there until taken; turned on again,
+     * the entries are placed anew.
      */
     void keepTops(boolean on) {
         tops = on;
@@ -201,6 +214,11 @@ final class FunctionRows {
             topAt[f] = -1;
             placeTop(base(f));
         }
+    }
+
+    /** Whether function {@code f}'s top idle environment is held in its row (for tests: none in the slab to read). */
+    boolean topInRow(int f) {
+        return rowHoldsTop(base(f));
     }
 
     /** {@link #topAt} of function {@code f} (for tests: what {@link #touch} reads in the slab, -1 for nothing). */
@@ -393,30 +411,40 @@ final class FunctionRows {
         return pair(key, eni);
     }
 
-    /**
-     * The offset of the idle environment at {@code position} (0 = idle longest) of the row at {@code b}, in {@link
-     * #ring}.
-     */
-    private int at(int b, int position) {
-        long ring = row[b + RING];
-        int capacity = high(ring);
-        if (capacity == FIRST_RING) {
-            // the row's own ring, room for one: its address is known before the row's longs are (no wait on them)
-            return b + INLINE_RING;
-        }
-        return low(ring) + ((high(row[b + IDLE_HEAD]) + position) & (capacity - 1)) * ENV;
+    /** Whether the row at {@code b}'s top idle environment is in the row itself ({@link #INLINE_RING}). */
+    private boolean rowHoldsTop(int b) {
+        return (row[b + FLAGS_GENERATION] & TOP_IN_ROW) != 0;
     }
 
-    /** The array holding the ring of the row at {@code b}: the row's own while it is the first. */
-    private long[] ring(int b) {
-        return high(row[b + RING]) == FIRST_RING ? row : slab;
+    /** Whether position {@code position} of the row at {@code b} is the top held in the row. */
+    private boolean inRow(int b, int position) {
+        return position == low(row[b + IDLE_HEAD]) - 1 && rowHoldsTop(b);
+    }
+
+    /** The offset in the slab of the row at {@code b}'s ring position {@code p} (0 = idle longest). */
+    private int slabAt(int b, int p) {
+        long ring = row[b + RING];
+        return low(ring) + ((high(row[b + IDLE_HEAD]) + p) & (high(ring) - 1)) * ENV;
+    }
+
+    /**
+     * The offset of the idle environment at {@code position} (0 = idle longest) of the row at {@code b}, in {@link
+     * #ring}: the row's own top, or a place of the ring in the slab.
+     */
+    private int at(int b, int position) {
+        return inRow(b, position) ? b + INLINE_RING : slabAt(b, position);
+    }
+
+    /** The array holding the row at {@code b}'s idle environment at {@code position}: the row, or the slab. */
+    private long[] ring(int b, int position) {
+        return inRow(b, position) ? row : slab;
     }
 
     /** Key of the idle environment {@link #takeIdle} would return (top of the deque); -1 when none. */
     int topIdleKey(int f) {
         int size = idle(f);
         int b = base(f);
-        return size == 0 ? -1 : high(ring(b)[at(b, size - 1)]);
+        return size == 0 ? -1 : high(ring(b, size - 1)[at(b, size - 1)]);
     }
 
     /**
@@ -433,9 +461,8 @@ final class FunctionRows {
                 int best = size - 1;
                 long newest = Long.MIN_VALUE;
                 int b = base(f);
-                long[] s = ring(b);
                 for (int p = size - 1; p >= 0; p--) {
-                    long c = s[at(b, p) + 2];
+                    long c = ring(b, p)[at(b, p) + 2];
                     if (c > newest) {
                         newest = c;
                         best = p;
@@ -449,13 +476,13 @@ final class FunctionRows {
     /** Key of the idle environment at {@code position}. */
     int idleKey(int f, int position) {
         int b = base(f);
-        return high(ring(b)[at(b, position)]);
+        return high(ring(b, position)[at(b, position)]);
     }
 
     /** When the idle environment at {@code position} was created (its cold start). */
     long idleCreatedAt(int f, int position) {
         int b = base(f);
-        return ring(b)[at(b, position) + 2];
+        return ring(b, position)[at(b, position) + 2];
     }
 
     /**
@@ -464,37 +491,53 @@ final class FunctionRows {
      */
     int takeIdle(int f, int position) {
         int b = base(f);
-        long[] s = ring(b);
-        int i = at(b, position);
-        int e = low(s[i]);
-        removeIdle(b, s, i, position);
+        int e = low(ring(b, position)[at(b, position)]);
+        removeIdle(b, position);
         return e;
     }
 
     /**
      * Takes the idle on-demand environment at {@code position} into {@code lease} (its key, ENI row and when it was
-     * made), as {@link #idleKey}, {@link #idleCreatedAt} and {@link #takeIdle} would, finding it once.
+     * made), as {@link #idleKey}, {@link #idleCreatedAt} and {@link #takeIdle} would, finding it once. The top, when
+     * the row holds it (a function's usual case: it went idle last and nothing else did since), is read from the
+     * row: no line of the slab.
      */
     void takeIdle(int f, int position, Lease lease) {
         int b = base(f);
-        long[] s = ring(b);
-        int i = at(b, position);
+        long[] s;
+        int i;
+        if (inRow(b, position)) {
+            s = row;
+            i = b + INLINE_RING;
+        } else {
+            s = slab;
+            i = slabAt(b, position);
+        }
         long keyEni = s[i];
         lease.key = high(keyEni);
         lease.eni = low(keyEni);
         lease.createdMicros = s[i + 2];
-        removeIdle(b, s, i, position);
+        removeIdle(b, position);
     }
 
-    /** The idle environment at {@code position} (offset {@code i} of ring array {@code s}) becomes busy. */
-    private void removeIdle(int b, long[] s, int i, int position) {
-        int size = low(row[b + IDLE_HEAD]);
-        for (int p = position; p < size - 1; p++) {
-            int from = at(b, p + 1);
-            s[i] = s[from];
-            s[i + 1] = s[from + 1];
-            s[i + 2] = s[from + 2];
-            i = from;
+    /**
+     * The idle environment at {@code position} becomes busy: the top held in the row leaves it (the ring's top in
+     * the slab becomes the top); one in the slab's ring has the ones above it there move down.
+     */
+    private void removeIdle(int b, int position) {
+        if (inRow(b, position)) {
+            row[b + FLAGS_GENERATION] &= ~TOP_IN_ROW;
+        } else {
+            long[] s = slab;
+            int inSlab = low(row[b + IDLE_HEAD]) - (rowHoldsTop(b) ? 1 : 0);
+            int i = slabAt(b, position);
+            for (int p = position; p < inSlab - 1; p++) {
+                int from = slabAt(b, p + 1);
+                s[i] = s[from];
+                s[i + 1] = s[from + 1];
+                s[i + 2] = s[from + 2];
+                i = from;
+            }
         }
         row[b + IDLE_HEAD]--;
         row[b + COUNTS] += HIGH_ONE;
@@ -503,54 +546,82 @@ final class FunctionRows {
 
     /**
      * A busy on-demand environment created at {@code created}, holding ENI row {@code e} of key {@code k}, goes
-     * idle at {@code now} (most recent: top of the deque).
+     * idle at {@code now} (most recent: top of the deque), into the row; the top the row held before (if any) moves
+     * to the top of the ring in the slab (stores only).
      */
     void returnIdle(int f, int k, int e, long created, long now) {
         int b = base(f);
-        row[b + COUNTS] -= HIGH_ONE;
-        int size = low(row[b + IDLE_HEAD]);
-        if (size == high(row[b + RING])) {
-            grow(b, size);
+        long[] r = row;
+        r[b + COUNTS] -= HIGH_ONE;
+        long flags = r[b + FLAGS_GENERATION];
+        int idle = low(r[b + IDLE_HEAD]);
+        if ((flags & TOP_IN_ROW) != 0) {
+            toSlab(b, idle - 1, r[b + INLINE_RING], r[b + INLINE_RING + 1], r[b + INLINE_RING + 2]);
+        } else if (!tops) { // no look ahead: the top stays in the slab ({@link #keepTops})
+            toSlab(b, idle, keyEni(k, e), now, created);
+            r[b + IDLE_HEAD]++;
+            return;
+        } else {
+            r[b + FLAGS_GENERATION] = flags | TOP_IN_ROW;
         }
-        int i = at(b, size);
-        long[] s = ring(b);
-        s[i] = keyEni(k, e);
-        s[i + 1] = now;
-        s[i + 2] = created;
-        row[b + IDLE_HEAD]++;
+        r[b + INLINE_RING] = keyEni(k, e);
+        r[b + INLINE_RING + 1] = now;
+        r[b + INLINE_RING + 2] = created;
+        r[b + IDLE_HEAD]++;
         placeTop(b);
+    }
+
+    /** An idle environment onto the top of the row at {@code b}'s ring in the slab, which holds {@code inSlab}. */
+    private void toSlab(int b, int inSlab, long keyEni, long idleSince, long created) {
+        if (inSlab == high(row[b + RING])) {
+            grow(b, inSlab);
+        }
+        int i = slabAt(b, inSlab);
+        long[] s = slab;
+        s[i] = keyEni;
+        s[i + 1] = idleSince;
+        s[i + 2] = created;
     }
 
     /** When the oldest idle environment went idle; {@link Long#MAX_VALUE} when none is idle. */
     long oldestIdleSince(int f) {
         int b = base(f);
-        return idle(f) == 0 ? Long.MAX_VALUE : ring(b)[at(b, 0) + 1];
+        return idle(f) == 0 ? Long.MAX_VALUE : ring(b, 0)[at(b, 0) + 1];
     }
 
     int oldestKey(int f) {
         int b = base(f);
-        return high(ring(b)[at(b, 0)]);
+        return high(ring(b, 0)[at(b, 0)]);
     }
 
     /** Removes the oldest idle environment and returns its ENI row. */
     int expireOldest(int f) {
         int b = base(f);
-        int e = low(ring(b)[at(b, 0)]);
+        if (inRow(b, 0) || high(row[b + RING]) == 0) { // the only one idle (or none, no ring yet: counts broken)
+            int e = low(row[b + INLINE_RING]);
+            row[b + FLAGS_GENERATION] &= ~TOP_IN_ROW;
+            row[b + IDLE_HEAD]--;
+            return e; // nothing in the slab: topAt stays -1
+        }
+        int e = low(slab[slabAt(b, 0)]);
         long p = row[b + IDLE_HEAD];
         row[b + IDLE_HEAD] = pair((high(p) + 1) & (high(row[b + RING]) - 1), low(p) - 1);
-        return e; // the top (head + idle - 1) has not moved: topAt stays
+        placeTop(b); // the ring's top has not moved, unless the ring is empty now
+        return e;
     }
 
-    /** The row at {@code b}'s ring is full ({@code size} idle): it moves to one twice as big in the slab. */
+    /**
+     * The row at {@code b}'s ring in the slab is full ({@code size} environments; none yet at first): it moves to one
+     * twice as big (2 at first).
+     */
     private void grow(int b, int size) {
         long ring = row[b + RING];
-        int capacity = 2 * high(ring);
+        int capacity = Math.max(FIRST_RING, 2 * high(ring));
         int offset = takeRing(capacity);
-        long[] from = ring(b);
         for (int p = 0; p < size; p++) {
-            System.arraycopy(from, at(b, p), slab, offset + p * ENV, ENV);
+            System.arraycopy(slab, slabAt(b, p), slab, offset + p * ENV, ENV);
         }
-        if (high(ring) > FIRST_RING) {
+        if (high(ring) > 0) {
             giveRing(low(ring), high(ring));
         }
         row[b + RING] = pair(capacity, offset);

@@ -31,6 +31,8 @@ class FunctionRowsProperties {
         int mostIdle;
         int generation;
         int provisionedConcurrency;
+        /** Whether the row holds the top idle environment: since the last return, until the top is taken. */
+        boolean topInRow;
     }
 
     @Provide
@@ -42,7 +44,19 @@ class FunctionRowsProperties {
     @Property(tries = 200)
     void environmentsBehaveAsListsPerFunction(@ForAll("operations") List<int[]> ops,
             @ForAll @IntRange(min = 1, max = 5) int functions) {
+        behaveAsLists(ops, functions, true);
+    }
+
+    /** Without a look ahead ({@link FunctionRows#keepTops} off) the row never holds the top: the same lists. */
+    @Property(tries = 100)
+    void withoutALookAheadTheTopStaysInTheSlab(@ForAll("operations") List<int[]> ops,
+            @ForAll @IntRange(min = 1, max = 5) int functions) {
+        behaveAsLists(ops, functions, false);
+    }
+
+    private static void behaveAsLists(List<int[]> ops, int functions, boolean tops) {
         FunctionRows rows = new FunctionRows(2);
+        rows.keepTops(tops);
         List<Reference> refs = new ArrayList<>();
         for (int f = 0; f < functions; f++) {
             assertEquals(f, rows.add(LambdaFunction.UNRESERVED, 1000 + f));
@@ -62,6 +76,9 @@ class FunctionRowsProperties {
                         r.busy++;
                     } else {
                         int p = op[3] % r.idle.size();
+                        if (p == r.idle.size() - 1) {
+                            r.topInRow = false; // the top taken: the slab's top is the top
+                        }
                         long[] e = r.idle.remove(p);
                         if (op[2] % 2 == 0) {
                             assertEquals((int) e[1], rows.takeIdle(f, p), "the ENI taken");
@@ -80,12 +97,16 @@ class FunctionRowsProperties {
                         long created = now - op[3] % 5;
                         rows.returnIdle(f, key, eni, created, now);
                         r.idle.add(new long[] {key, eni, now, created});
+                        r.topInRow = tops;
                         r.busy--;
                         r.mostIdle = Math.max(r.mostIdle, r.idle.size());
                     }
                 }
                 case 4 -> { // the oldest expires
                     if (!r.idle.isEmpty()) {
+                        if (r.idle.size() == 1) {
+                            r.topInRow = false;
+                        }
                         assertEquals((int) r.idle.remove(0)[1], rows.expireOldest(f));
                     }
                 }
@@ -154,21 +175,22 @@ class FunctionRowsProperties {
                 }
             }
             for (int g = 0; g < functions; g++) {
-                same(refs.get(g), rows, g);
+                same(refs.get(g), rows, g, tops);
             }
         }
         int bound = 0;
         for (Reference r : refs) {
-            // a function's rings beyond the first (in its row, room for one): 2, 4, ... up to the power of two that
-            // held its most idle, less than twice that
-            int largest = r.mostIdle == 0 ? 0 : Math.max(2, Integer.highestOneBit(r.mostIdle - 1) * 2);
+            // the row holds one (the top); a function's rings in the slab: 2, 4, ... up to the power of two that held
+            // the rest of its most idle (at most mostIdle - 1 at once), less than twice that
+            int rest = tops ? r.mostIdle - 1 : r.mostIdle; // without a look ahead the slab holds them all
+            int largest = rest <= 0 ? 0 : Math.max(2, rest == 1 ? 1 : Integer.highestOneBit(rest - 1) * 2);
             bound += 3 * 2 * largest;
         }
         assertEquals(true, rows.slabLongs() <= bound,
                 "the shared store holds at most twice the largest rings: " + rows.slabLongs() + " > " + bound);
     }
 
-    private static void same(Reference r, FunctionRows rows, int f) {
+    private static void same(Reference r, FunctionRows rows, int f, boolean tops) {
         assertEquals(r.idle.size(), rows.idle(f), "idle");
         assertEquals(r.busy, rows.busy(f), "busy");
         assertEquals(r.provisioned, rows.provisioned(f), "provisioned");
@@ -196,9 +218,11 @@ class FunctionRowsProperties {
         if (!r.idle.isEmpty()) {
             assertEquals((int) r.idle.get(0)[0], rows.oldestKey(f));
         }
-        // the look ahead's line: none while the ring is the row's own, else the top's (key | ENI row) in the slab
-        assertEquals(r.mostIdle <= 1, rows.topAt(f) < 0, "the ring has moved to the slab");
-        if (!r.idle.isEmpty() && rows.topAt(f) >= 0) {
+        // the look ahead's line: none while the row holds the top or none is idle (or without a look ahead), else the
+        // top's (key | ENI row) in the slab
+        assertEquals(r.topInRow, rows.topInRow(f), "the row holds the top since the last return, until it is taken");
+        assertEquals(r.idle.isEmpty() || r.topInRow || !tops, rows.topAt(f) < 0, "the top is in the slab");
+        if (rows.topAt(f) >= 0) {
             long[] top = r.idle.get(r.idle.size() - 1);
             assertEquals((top[0] << 32) | (top[1] & 0xFFFF_FFFFL), rows.slabLong(rows.topAt(f)), "the top is read ahead");
         }
@@ -216,17 +240,17 @@ class FunctionRowsProperties {
         rows.returnIdle(a, 1, 0, 0, 0);
         rows.started(a);
         rows.returnIdle(a, 1, 1, 1, 1);
-        assertEquals(6, rows.slabLongs(), "a second moves the ring to the shared store: room for two");
+        assertEquals(6, rows.slabLongs(), "a second moves the first to a ring in the shared store: room for two");
         rows.expireOldest(a);
         rows.expireOldest(a);
         for (int i = 0; i < 16; i++) {
             rows.started(a);
-            rows.returnIdle(a, 1, i, i, i); // rings of 2, 4, 8, then 16: the smaller ones are given up
+            rows.returnIdle(a, 1, i, i, i); // rings of 2, 4, 8, then 16 (15 and the row's): the smaller given up
         }
         int used = rows.slabLongs();
         for (int i = 0; i < 8; i++) {
             rows.started(b);
-            rows.returnIdle(b, 2, i, i, i); // rings of 2, 4, 8: those a gave up
+            rows.returnIdle(b, 2, i, i, i); // rings of 2, 4, 8 (7 and the row's): those a gave up
         }
         assertEquals(used, rows.slabLongs(), "b's rings are the ones a gave up: the store did not grow");
         for (int i = 0; i < 8; i++) {
@@ -275,12 +299,14 @@ class FunctionRowsProperties {
         rows.keepTops(false);
         for (int i = 0; i < 3; i++) {
             rows.started(f);
-            rows.returnIdle(f, 7, i, i, i); // the third moves the ring to the slab
+            rows.returnIdle(f, 7, i, i, i); // the second and third move the one before to the slab
         }
+        assertEquals(false, rows.topInRow(f), "without a look ahead the slab holds the top");
+        assertEquals(2, rows.takeIdle(f, 2), "the top");
         assertEquals(-1, rows.topAt(f), "not kept while off");
         rows.keepTops(true);
         assertTrue(rows.topAt(f) >= 0, "placed when turned on");
-        assertEquals((7L << 32) | 2, rows.slabLong(rows.topAt(f)), "the top: key 7, ENI row 2");
+        assertEquals((7L << 32) | 1, rows.slabLong(rows.topAt(f)), "the top: key 7, ENI row 1");
         assertEquals(-1, rows.topAt(f + 1), "a function with no ring in the slab");
         rows.keepTops(false);
         assertEquals(-1, rows.topAt(f), "cleared when turned off");

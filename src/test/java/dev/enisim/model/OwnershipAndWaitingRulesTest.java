@@ -171,8 +171,9 @@ class OwnershipAndWaitingRulesTest {
     }
 
     /**
-     * A function whose ring moved to the slab's start (two idle environments, then the top one taken): its top is
-     * at the slab's first long, which the read ahead reads too.
+     * A function whose ring moved to the slab's start (two idle environments: the first moves to the slab when the
+     * second goes into the row; then the row's taken): its top is at the slab's first long, which the read ahead
+     * reads too.
      */
     @Test
     void theReadAheadReadsATopIdleEnvironmentAtTheSlabsStart() {
@@ -181,12 +182,16 @@ class OwnershipAndWaitingRulesTest {
         rows.started(0);
         rows.started(0);
         rows.returnIdle(0, 1, 10, 0, 5);
-        rows.returnIdle(0, 2, 20, 0, 6); // the ring moves to the slab: room for 2, at offset 0
+        rows.returnIdle(0, 2, 20, 0, 6); // 10 moves to the slab (a ring of 2, at offset 0), 20 is the row's
         assertEquals(20, rows.takeIdle(0, 1));
         assertEquals(0, rows.topAt(0), "the one left idle is at the slab's first long");
         long before = rows.touch(0);
         assertEquals(10, rows.takeIdle(0, 0));
-        rows.returnIdle(0, 3, 30, 0, 7); // the same counts and ring: only the slab's first long differs
+        assertEquals(-1, rows.topAt(0), "none idle");
+        rows.returnIdle(0, 3, 30, 0, 7);
+        assertEquals(-1, rows.topAt(0), "the row holds the top");
+        rows.returnIdle(0, 4, 40, 0, 8); // 30 moves to the slab's first long
+        assertEquals(40, rows.takeIdle(0, 1));
         assertEquals(0, rows.topAt(0));
         assertNotEquals(before, rows.touch(0));
     }
