@@ -34,6 +34,20 @@ class CombinedCallsProperties {
     private static final String TWO = "222222222222";
 
     /** Every observer of a run, behind one {@link Observers}. */
+    /**
+     * The run's summary as one line of JSON into {@code out}, then the recorder's and the latency recorder's series
+     * (a list the caller adds its other series to): the outputs both crossing properties compare.
+     */
+    static List<Series> summaryAndSeries(StringBuilder out, Recorder recorder, LatencyRecorder latency,
+            WorldSnapshot end, long duration) throws JsonProcessingException {
+        RunSummary summary = recorder.summary("p", 1, 0, Seconds.of(duration), new RunSummary.Events(0, 0, 0, 0),
+                300, List.of(), latency, end);
+        out.append(SummaryJson.mapper().writeValueAsString(summary)).append('\n');
+        List<Series> series = new ArrayList<>(recorder.timeSeries(end).series());
+        series.addAll(latency.series());
+        return series;
+    }
+
     static final class Observed {
         final int functions;
         final long duration;
@@ -90,11 +104,7 @@ class CombinedCallsProperties {
         String outputs() throws JsonProcessingException {
             WorldSnapshot end = world(functions);
             StringBuilder out = new StringBuilder();
-            RunSummary summary = recorder.summary("p", 1, 0, Seconds.of(duration), new RunSummary.Events(0, 0, 0, 0),
-                    300, List.of(), latency, end);
-            out.append(SummaryJson.mapper().writeValueAsString(summary)).append('\n');
-            List<Series> series = new ArrayList<>(recorder.timeSeries(end).series());
-            series.addAll(latency.series());
+            List<Series> series = CombinedCallsProperties.summaryAndSeries(out, recorder, latency, end, duration);
             series.addAll(provisioned.series());
             series.addAll(accounts.series());
             for (int f = 0; f < functions; f++) {

@@ -13,7 +13,6 @@ import dev.enisim.model.WorldSnapshot;
 import dev.enisim.model.eni.EniId;
 import dev.enisim.model.eni.EniKey;
 import dev.enisim.model.eni.EniState;
-import dev.enisim.report.SummaryJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -95,11 +94,7 @@ class EveryRecorderCrossingProperties {
         String outputs() throws JsonProcessingException {
             WorldSnapshot end = world(functions, KEYS.length);
             StringBuilder out = new StringBuilder();
-            RunSummary summary = recorder.summary("p", 1, 0, Seconds.of(duration), new RunSummary.Events(0, 0, 0, 0),
-                    300, List.of(), latency, end);
-            out.append(SummaryJson.mapper().writeValueAsString(summary)).append('\n');
-            List<Series> series = new ArrayList<>(recorder.timeSeries(end).series());
-            series.addAll(latency.series());
+            List<Series> series = CombinedCallsProperties.summaryAndSeries(out, recorder, latency, end, duration);
             series.addAll(nat.series());
             series.addAll(provisioned.series());
             series.addAll(accounts.series());
