@@ -8,7 +8,7 @@ import java.util.Arrays;
  * read and write (its state is Active, whether its binding has keys, its in-flight count, reservation, account and
  * provisioned concurrency, its timeout and connections, when it was last invoked, its request-rate window, its
  * environments' counts, packed two to a long), so that they touch a line or two rather than several objects per
- * function. An end reads and writes only the row's first 88 bytes. The hot path names a function by its index; {@link LambdaFunction} and {@link
+ * function. The hot path names a function by its index; {@link LambdaFunction} and {@link
  * Environments} read and write the same rows for everything else.
  *
  * <p>A function's idle on-demand environments sit in a ring (three longs per environment: its key and ENI row, when
@@ -35,23 +35,29 @@ final class FunctionRows {
      * instead of straddling three; a smaller one is wherever the collector puts it (in cache anyway, mostly).
      */
     private static final int FIRST = 14;
-    // what an end reads and writes: the first 11 longs
-    private static final int COUNTS = 0;            // invocations in flight (low) | environments busy (high)
-    private static final int RESERVED_ACCOUNT = 1;  // reserved concurrency (low; UNRESERVED when none) | account
+    /*
+     * The row's three longs that change only by their setters (the function's configuration), one at each of its
+     * first, ninth and last longs: whatever line the row starts at, each of its lines (two when aligned, three at
+     * most) holds one of them, so that a read ahead can fetch every line by stores of their values ({@link
+     * #touchRow}).
+     */
+    private static final int CONNECTIONS = 0;       // the network model's per invocation (low) | per environment
+    private static final int TIMEOUT = 8;
+    private static final int RESERVED_ACCOUNT = 15; // reserved concurrency (low; UNRESERVED when none) | account
+    private static final int COUNTS = 1;            // invocations in flight (low) | environments busy (high)
     private static final int FLAGS_GENERATION = 2;  // flags (low) | the environments' configuration generation
-    private static final int CONNECTIONS = 3;       // the network model's per invocation (low) | per environment
-    private static final int IDLE_HEAD = 4;         // idle on-demand environments (low) | ring position of the oldest
-    private static final int RING = 5;              // the ring's offset in the slab (low) | capacity (0: none yet)
-    private static final int PROVISIONED = 6;      // provisioned concurrency allocated (low) | environments made
-    private static final int PROV_IDLE = 7;         // provisioned environments idle
-    private static final int INLINE_RING = 8;       // the top idle environment, when the row holds it (3 longs)
-    // what a start reads besides
-    private static final int TIMEOUT = 11;
+    private static final int IDLE_HEAD = 3;         // idle on-demand environments (low) | ring position of the oldest
+    private static final int RING = 4;              // the ring's offset in the slab (low) | capacity (0: none yet)
+    private static final int PROVISIONED = 5;       // provisioned concurrency allocated (low) | environments made
+    private static final int PROV_IDLE = 6;         // provisioned environments idle
+    private static final int INLINE_RING = 9;       // the top idle environment, when the row holds it (3 longs)
     private static final int LAST_INVOKED = 12;
     /** The request-rate window: its start, the requests admitted in it, its allowance ({@link RequestRate}). */
     static final int WINDOW_START = 13;
     static final int IN_WINDOW = 14;
-    static final int ALLOWANCE = 15;
+    static final int ALLOWANCE = 7;
+    /** Longs per function in {@link #fixed}: the copies of {@link #CONNECTIONS}, {@link #TIMEOUT}, {@link #RESERVED_ACCOUNT}. */
+    private static final int FIXED = 3;
 
     private static final int ACTIVE = 1;
     private static final int HAS_KEYS = 2;
@@ -82,6 +88,12 @@ final class FunctionRows {
      * waiting for the row's.
      */
     private int[] topAt = new int[0];
+    /**
+     * Per function, {@link #FIXED} longs: copies of its row's {@link #CONNECTIONS}, {@link #TIMEOUT} and {@link
+     * #RESERVED_ACCOUNT}, always equal to them (their setters write both), so that {@link #touchRow} stores into
+     * the row what it holds: a small dense array (in cache), read without waiting for the row's lines.
+     */
+    private long[] fixed = new long[0];
     /** Whether {@link #topAt} is kept: only a look ahead reads it ({@link #keepTops}). */
     private boolean tops = true;
 
@@ -113,18 +125,26 @@ final class FunctionRows {
             provisioned = Arrays.copyOf(provisioned, Math.max(4, 2 * old));
             Arrays.fill(provisioned, old, provisioned.length, NONE);
             topAt = Arrays.copyOf(topAt, provisioned.length);
+            fixed = Arrays.copyOf(fixed, FIXED * provisioned.length);
         }
         topAt[f] = -1;
         functions++;
         int b = base(f);
-        row[b + RESERVED_ACCOUNT] = pair(0, reservedConcurrency);
-        row[b + TIMEOUT] = timeoutMicros;
+        setFixed(f, CONNECTIONS, 0);
+        setFixed(f, RESERVED_ACCOUNT, pair(0, reservedConcurrency));
+        setFixed(f, TIMEOUT, timeoutMicros);
         row[b + RING] = 0; // no ring in the slab yet
         return f;
     }
 
     int functions() {
         return functions;
+    }
+
+    /** Sets {@code field} of function {@code f}'s row ({@link #CONNECTIONS}, {@link #TIMEOUT} or {@link #RESERVED_ACCOUNT}) and its copy. */
+    private void setFixed(int f, int field, long value) {
+        row[base(f) + field] = value;
+        fixed[FIXED * f + (field == CONNECTIONS ? 0 : field == TIMEOUT ? 1 : 2)] = value;
     }
 
     private static long pair(int high, int low) {
@@ -155,35 +175,45 @@ final class FunctionRows {
     }
 
     /**
-     * Reads function {@code f}'s row (its first long, the top idle environment the row holds and its last long: each
-     * of its lines, two when the row is aligned, three when not) and, when the top idle environment is not the row's
-     * own but the ring's in the slab, that line of the slab (the one a warm start takes), and returns them folded
-     * together (meaningless: kept by the caller so that the reads stay): a look ahead that fetches them while
-     * another event is handled. Changes nothing. The slab's offset comes from {@link #topAt}, not from the row: read
-     * from the row it was a load that waited for the row's, a second miss after the first. Since the sixteenth pass
-     * the row holds the top idle environment whenever the last change to the function's idle ones was a return (a
-     * function's usual case with 10,000 functions: one invocation at a time), so the slab's line is read only after
-     * a warm start took the row's top while others were idle.
+     * Fetches function {@code f}'s row ({@link #touchRow}: by stores) and, when the top idle environment is not the
+     * row's own but the ring's in the slab, reads that line of the slab (the one a warm start takes), and returns what
+     * it read (0 when nothing: meaningless, kept by the caller so that the read stays): a look ahead that fetches
+     * them while another event is handled. Changes nothing. The slab's offset comes from {@link #topAt}, not from the
+     * row: read from the row it was a load that waited for the row's, a second miss after the first. Since the
+     * sixteenth pass the row holds the top idle environment whenever the last change to the function's idle ones was
+     * a return (a function's usual case with 10,000 functions: one invocation at a time), so the slab's line is read
+     * only after a warm start took the row's top while others were idle.
      */
     long touch(int f) {
-        long t = touchRow(f);
+        touchRow(f);
         int top = topAt[f];
-        if (top >= 0) {
-            t ^= slab[top];
-        }
-        return t;
+        return top >= 0 ? slab[top] : 0;
     }
 
     /**
-     * Reads function {@code f}'s row as {@link #touch} does, without the slab's line: the read ahead of an
-     * invocation's end, which puts its environment back into the row when the row does not hold the top (the state
-     * the warm start that took the row's top leaves) and else moves the row's top to the slab by stores (a store
-     * that misses waits in the store buffer, not at the reorder buffer's head): it never reads the slab.
+     * Fetches function {@code f}'s row by stores, reading none of it: each of its lines (two when the row is aligned,
+     * three when not) holds one of the three longs that change only by their setters ({@link #CONNECTIONS}, {@link
+     * #TIMEOUT}, {@link #RESERVED_ACCOUNT}), and the touch stores into each the value it holds, from its copy in
+     * {@link #fixed} (dense: in cache). A store that misses retires and waits in the store buffer; a load that
+     * misses (the reads ahead until the seventeenth pass) held the reorder buffer's head until its line came, so
+     * the batch of events read ahead waited for the rows' lines in the touch itself. Also an invocation's end's read
+     * ahead: an end puts its environment back into the row when the row does not hold the top, else moves the row's
+     * top to the slab by stores; it never reads the slab. Returns 0 (nothing read).
      */
     long touchRow(int f) {
         long[] r = row;
+        long[] c = fixed;
         int b = base(f);
-        return r[b] ^ r[b + INLINE_RING] ^ r[b + STRIDE - 1];
+        int i = FIXED * f;
+        r[b + CONNECTIONS] = c[i];
+        r[b + TIMEOUT] = c[i + 1];
+        r[b + RESERVED_ACCOUNT] = c[i + 2];
+        return 0;
+    }
+
+    /** The row's longs {@link #touchRow} stores to (for tests: one in each line of the row wherever it starts). */
+    static int[] touchedLongs() {
+        return new int[] {CONNECTIONS, TIMEOUT, RESERVED_ACCOUNT};
     }
 
     /**
@@ -304,8 +334,7 @@ final class FunctionRows {
     }
 
     void setAccount(int f, int account) {
-        int b = base(f) + RESERVED_ACCOUNT;
-        row[b] = pair(account, low(row[b]));
+        setFixed(f, RESERVED_ACCOUNT, pair(account, low(row[base(f) + RESERVED_ACCOUNT])));
     }
 
     int provisionedConcurrency(int f) {
@@ -323,7 +352,7 @@ final class FunctionRows {
 
     /** The network model's connections per invocation and per environment of the function (read once). */
     void setConnections(int f, int perInvocation, int perEnvironment) {
-        row[base(f) + CONNECTIONS] = pair(perEnvironment, perInvocation);
+        setFixed(f, CONNECTIONS, pair(perEnvironment, perInvocation));
     }
 
     int invocationConnections(int f) {

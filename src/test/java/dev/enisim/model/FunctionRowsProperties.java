@@ -31,6 +31,9 @@ class FunctionRowsProperties {
         int mostIdle;
         int generation;
         int provisionedConcurrency;
+        int account;
+        int invocationConnections;
+        int environmentConnections;
         /** Whether the row holds the top idle environment: since the last return, until the top is taken. */
         boolean topInRow;
     }
@@ -59,7 +62,7 @@ class FunctionRowsProperties {
         rows.keepTops(tops);
         List<Reference> refs = new ArrayList<>();
         for (int f = 0; f < functions; f++) {
-            assertEquals(f, rows.add(LambdaFunction.UNRESERVED, 1000 + f));
+            assertEquals(f, rows.add(reserved(f), 1000 + f));
             refs.add(new Reference());
         }
         long now = 0;
@@ -159,11 +162,14 @@ class FunctionRowsProperties {
                     }
                     rows.setAccount(f, op[3] % 4);
                     rows.setConnections(f, key, eni + 1);
+                    r.account = op[3] % 4;
+                    r.invocationConnections = key;
+                    r.environmentConnections = eni + 1;
                     assertEquals(op[3] % 2 == 0, rows.active(f));
                     assertEquals(op[3] % 3 == 0, rows.hasKeys(f));
                     assertEquals(op[3] % 5 == 0, rows.expiryScheduled(f));
                     assertEquals(op[3] % 4, rows.account(f));
-                    assertEquals(LambdaFunction.UNRESERVED, rows.reservedConcurrency(f));
+                    assertEquals(reserved(f), rows.reservedConcurrency(f));
                     assertEquals(key, rows.invocationConnections(f));
                     assertEquals(eni + 1, rows.environmentConnections(f));
                     assertEquals(1000 + f, rows.timeoutMicros(f));
@@ -175,6 +181,8 @@ class FunctionRowsProperties {
                 }
             }
             for (int g = 0; g < functions; g++) {
+                long read = rows.touch(g); // the look ahead's: stores the row's fixed longs, changing nothing
+                assertEquals(rows.topAt(g) < 0 ? 0 : rows.slabLong(rows.topAt(g)), read, "the touch reads the slab's top alone");
                 same(refs.get(g), rows, g, tops);
             }
         }
@@ -190,6 +198,11 @@ class FunctionRowsProperties {
                 "the shared store holds at most twice the largest rings: " + rows.slabLongs() + " > " + bound);
     }
 
+    /** Function {@code f}'s reserved concurrency: none for the even ones. */
+    private static int reserved(int f) {
+        return f % 2 == 0 ? LambdaFunction.UNRESERVED : 10 + f;
+    }
+
     private static void same(Reference r, FunctionRows rows, int f, boolean tops) {
         assertEquals(r.idle.size(), rows.idle(f), "idle");
         assertEquals(r.busy, rows.busy(f), "busy");
@@ -197,6 +210,11 @@ class FunctionRowsProperties {
         assertEquals(r.prov.size(), rows.provisionedIdle(f), "provisioned idle");
         assertEquals(r.provisionedConcurrency, rows.provisionedConcurrency(f), "provisioned concurrency allocated");
         assertEquals(r.generation, rows.generation(f), "generation");
+        assertEquals(r.account, rows.account(f), "account");
+        assertEquals(reserved(f), rows.reservedConcurrency(f), "reserved concurrency");
+        assertEquals(r.invocationConnections, rows.invocationConnections(f), "connections per invocation");
+        assertEquals(r.environmentConnections, rows.environmentConnections(f), "connections per environment");
+        assertEquals(1000 + f, rows.timeoutMicros(f), "timeout");
         assertEquals(0, rows.inFlight(f), "in flight");
         assertEquals(r.busy - (r.provisioned - r.prov.size()), rows.busyOnDemand(f), "busy on demand");
         assertEquals(r.idle.size() + r.provisioned + rows.busyOnDemand(f), rows.total(f), "total");

@@ -12,23 +12,57 @@ import org.junit.jupiter.api.Test;
  */
 class TouchAheadTest {
 
+    /**
+     * A function's touch stores into its row the three longs only their setters change ({@link
+     * FunctionRows#touchRow}), from their copies: a copy that fell behind its setter would show as a getter's
+     * value changed by the touch.
+     */
     @Test
-    void aFunctionsTouchReadsItsRowsFirstAndLastLongs() {
+    void aFunctionsTouchStoresItsRowsFixedLongsAsTheyAre() {
         FunctionRows rows = new FunctionRows(3);
         for (int f = 0; f < 3; f++) {
-            rows.add(FunctionRows.UNRESERVED, 1000 + f);
+            rows.add(f == 1 ? 7 : FunctionRows.UNRESERVED, 1000 + f);
         }
-        long before = rows.touch(1);
-        rows.admitted(0);
-        rows.admitted(2);
-        rows.set(2, FunctionRows.ALLOWANCE, 77);
-        assertEquals(before, rows.touch(1), "other functions' rows are not read");
-        rows.admitted(1); // the row's first long
-        long admitted = rows.touch(1);
-        assertNotEquals(before, admitted);
-        rows.set(1, FunctionRows.ALLOWANCE, 5); // its last
-        assertNotEquals(admitted, rows.touch(1));
-        assertEquals(1, rows.inFlight(1), "reading changes nothing");
+        rows.setConnections(1, 3, 40);
+        rows.setAccount(1, 5);
+        rows.setConnections(2, 6, 80);
+        rows.admitted(1);
+        rows.set(1, FunctionRows.ALLOWANCE, 77);
+        for (int f = 0; f < 3; f++) {
+            assertEquals(0, rows.touch(f), "no idle environment in the slab: nothing read");
+        }
+        assertEquals(7, rows.reservedConcurrency(1));
+        assertEquals(5, rows.account(1));
+        assertEquals(3, rows.invocationConnections(1));
+        assertEquals(40, rows.environmentConnections(1));
+        assertEquals(1001, rows.timeoutMicros(1));
+        assertEquals(6, rows.invocationConnections(2));
+        assertEquals(80, rows.environmentConnections(2));
+        assertEquals(FunctionRows.UNRESERVED, rows.reservedConcurrency(2));
+        assertEquals(0, rows.account(2));
+        assertEquals(1002, rows.timeoutMicros(2));
+        assertEquals(0, rows.invocationConnections(0));
+        assertEquals(1, rows.inFlight(1), "the touch changes nothing");
+        assertEquals(77, rows.get(1, FunctionRows.ALLOWANCE));
+    }
+
+    /**
+     * The longs the touch stores to are one in each line of the row, wherever the row starts: two lines when the row
+     * is aligned to them, three when it starts at any other of a line's eight longs.
+     */
+    @Test
+    void theStoredLongsHitEveryLineOfTheRowWhereverItStarts() {
+        int[] stored = FunctionRows.touchedLongs();
+        for (int start = 0; start < 8; start++) {
+            int lines = start == 0 ? 2 : 3;
+            boolean[] hit = new boolean[lines];
+            for (int field : stored) {
+                hit[(start + field) / 8] = true;
+            }
+            for (int line = 0; line < lines; line++) {
+                assertEquals(true, hit[line], "line " + line + " of a row starting at long " + start + " of a line");
+            }
+        }
     }
 
     /**
@@ -49,16 +83,14 @@ class TouchAheadTest {
     }
 
     @Test
-    void aFunctionsTouchReadsTheTopIdleEnvironmentItsRowHolds() {
+    void aFunctionsTouchReadsNoSlabWhileItsRowHoldsTheTop() {
         FunctionRows rows = threeIdle();
         assertEquals(true, rows.topInRow(0));
         assertEquals(-1, rows.topAt(0), "nothing to read in the slab");
-        long three = rows.touch(0);
-        // the same counts and ring, another environment on top in the row: only the row's top tells them apart
+        assertEquals(0, rows.touch(0), "the row's lines are fetched by stores: nothing read");
+        assertEquals(3, rows.idle(0), "touching changes nothing");
+        assertEquals(3, rows.topIdleKey(0));
         assertEquals(30, rows.takeIdle(0, 2));
-        rows.returnIdle(0, 4, 40, 0, 7);
-        assertNotEquals(three, rows.touch(0), "the row's top idle environment (key|ENI) is read");
-        assertEquals(3, rows.idle(0), "reading changes nothing");
     }
 
     @Test
@@ -67,7 +99,7 @@ class TouchAheadTest {
         assertEquals(30, rows.takeIdle(0, 2)); // the row's top taken: 20, the slab's top, is the top
         assertEquals(false, rows.topInRow(0));
         long twenty = rows.touch(0);
-        long twentyRow = rows.touchRow(0);
+        assertEquals((2L << 32) | 20, twenty, "the slab's top (key|ENI) is read");
         // the same counts, ring and row, another environment on top in the slab: only the slab's line tells them apart
         assertEquals(20, rows.takeIdle(0, 1));
         rows.returnIdle(0, 6, 60, 0, 9);
@@ -76,7 +108,7 @@ class TouchAheadTest {
         assertEquals(2, rows.idle(0));
         assertEquals((6L << 32) | 60, rows.slabLong(rows.topAt(0)), "the slab's top");
         assertNotEquals(twenty, rows.touch(0), "the top idle environment in the slab (key|ENI) is read");
-        assertEquals(twentyRow, rows.touchRow(0), "an end's read ahead reads the row alone, not the slab");
+        assertEquals(0, rows.touchRow(0), "an end's read ahead stores into the row alone, it reads no slab");
         // the oldest expired (the ring's head moves on), two more idle: the slab's top wraps round the ring's end
         assertEquals(10, rows.expireOldest(0));
         rows.returnIdle(0, 7, 70, 0, 10);
