@@ -56,7 +56,10 @@ final class FunctionRows {
     static final int WINDOW_START = 13;
     static final int IN_WINDOW = 14;
     static final int ALLOWANCE = 7;
-    /** Longs per function in {@link #fixed}: the copies of {@link #CONNECTIONS}, {@link #TIMEOUT}, {@link #RESERVED_ACCOUNT}. */
+    /**
+     * Longs per function in {@link #fixed}: copies of the row's {@link #CONNECTIONS}, {@link #TIMEOUT} and {@link
+     * #RESERVED_ACCOUNT}.
+     */
     private static final int FIXED = 3;
 
     private static final int ACTIVE = 1;
@@ -141,7 +144,10 @@ final class FunctionRows {
         return functions;
     }
 
-    /** Sets {@code field} of function {@code f}'s row ({@link #CONNECTIONS}, {@link #TIMEOUT} or {@link #RESERVED_ACCOUNT}) and its copy. */
+    /**
+     * Sets {@code field} of function {@code f}'s row ({@link #CONNECTIONS}, {@link #TIMEOUT} or {@link
+     * #RESERVED_ACCOUNT}) and its copy in {@link #fixed}.
+     */
     private void setFixed(int f, int field, long value) {
         row[base(f) + field] = value;
         fixed[FIXED * f + (field == CONNECTIONS ? 0 : field == TIMEOUT ? 1 : 2)] = value;

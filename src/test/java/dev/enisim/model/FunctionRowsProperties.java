@@ -182,7 +182,8 @@ class FunctionRowsProperties {
             }
             for (int g = 0; g < functions; g++) {
                 long read = rows.touch(g); // the look ahead's: stores the row's fixed longs, changing nothing
-                assertEquals(rows.topAt(g) < 0 ? 0 : rows.slabLong(rows.topAt(g)), read, "the touch reads the slab's top alone");
+                assertEquals(rows.topAt(g) < 0 ? 0 : rows.slabLong(rows.topAt(g)), read,
+                        "the touch reads the slab's top alone");
                 same(refs.get(g), rows, g, tops);
             }
         }
