@@ -17,11 +17,7 @@ import java.util.Arrays;
  * three cases of eight, its first two longs in one); event objects sit apart and are read only for
  * object entries. Each bucket holds its first entry's time beside the entry's index, so that an insertion into an
  * empty bucket or before its first entry, and the scan for the next minimum, read no entry at all. Nothing is
- * allocated per entry (free entries are a stack of indices). The array begins with a sentinel, {@link #NIL}'s
- * entry, whose time is {@code Long.MAX_VALUE}: a removal reads "no following entry" as that time, and an insertion
- * that goes before its bucket's first entry writes the link it would write into the bucket's last entry into the
- * sentinel's, so that its two ways without a walk are taken by masks, not by a branch (session 17). Times are
- * never negative (the loop's clock starts at 0).
+ * allocated per entry (free entries are a stack of indices).
  *
  * <p><b>The far tier</b> (a two-tier calendar, after the ladder queue of Tang, Goh and Thng, 2005). With many
  * entries, the bucket array and the entries outgrow the caches, and an insertion into a random bucket is a miss
@@ -141,8 +137,7 @@ final class CalendarQueue {
         this.farOn = farOn;
         Arrays.fill(slotHead, NIL);
         Arrays.fill(slotFill, BLOCK);
-        entries = new long[(capacity + 1) * STRIDE];
-        entries[at(NIL)] = Long.MAX_VALUE; // the sentinel's time: after every entry
+        entries = new long[capacity * STRIDE];
         events = new Object[capacity];
         freeStack = new int[capacity];
         heads = new long[2 * 16];
@@ -173,7 +168,7 @@ final class CalendarQueue {
             int n = addNear(t, k, kind, payload, event);
             if (minEntry != NIL) {
                 long[] e = entries;
-                int m = at(minEntry);
+                int m = minEntry * STRIDE;
                 if (t < e[m] || (t == e[m] && k < e[m + KEY])) {
                     minEntry = n;
                 }
@@ -188,7 +183,7 @@ final class CalendarQueue {
     /** Puts an entry into the buckets (the minimum is the caller's business) and returns it. */
     private int addNear(long t, long k, int kind, long payload, Object event) {
         int n = allocate();
-        int o = at(n);
+        int o = n * STRIDE;
         long[] e = entries;
         e[o] = t;
         e[o + KEY] = k;
@@ -336,22 +331,12 @@ final class CalendarQueue {
         pour(OVERFLOW, false);
     }
 
-    /**
-     * Entry {@code n}'s offset in {@link #entries}: the entries start one entry in, after the sentinel of
-     * {@link #NIL} (offset 0), whose time is {@code Long.MAX_VALUE} and whose link takes the stores of insertions
-     * that have no previous entry, so that "no next entry" and "no previous entry" are read and written without a
-     * branch.
-     */
-    private static int at(int n) {
-        return (n + 1) * STRIDE;
-    }
-
     private static int next(long[] e, int n) {
-        return (int) e[at(n) + LINK];
+        return (int) e[n * STRIDE + LINK];
     }
 
     private static void setNext(long[] e, int n, int next) {
-        int o = at(n) + LINK;
+        int o = n * STRIDE + LINK;
         e[o] = (e[o] & ~NEXT_BITS) | (next & NEXT_BITS);
     }
 
@@ -362,55 +347,19 @@ final class CalendarQueue {
     private void insert(int n, long t, long k, long kindBits) {
         long[] e = entries;
         long[] hd = heads;
-        int o = at(n);
+        int o = n * STRIDE;
         int b = (int) ((t >>> shift) & mask);
         long headTime = hd[2 * b];
         long ends = hd[2 * b + 1];
-        // all ones when n goes before the bucket's first entry or into an empty bucket (whose first time is
-        // Long.MAX_VALUE), else zero: the two ways that need no walk are then taken by masks, not by a branch whose
-        // outcome is a coin toss (a new first entry or a new last one, about 70 and 27% of `loss`' insertions)
-        long before = (t - headTime) >> 63;
-        // the entry whose link takes n: the bucket's last when n goes after it, else the sentinel (its time is
-        // Long.MAX_VALUE, so that the test below sends nothing to the walk then)
-        int prev = (int) (ends >>> 32) | (int) before;
-        int p = at(prev);
-        long prevTime = e[p];
-        if (t != headTime && (~before & ((t - 1 - prevTime) >> 63)) == 0) {
-            // n's link: the bucket's first entry (NIL when it was empty) when n goes first, else NIL
-            e[o + LINK] = kindBits | ((ends | ~before) & NEXT_BITS);
-            e[p + LINK] = (e[p + LINK] & ~NEXT_BITS) | (n & NEXT_BITS);
-            hd[2 * b] = t + ((headTime - t) & ~before);
-            // the bucket's last entry stays only when n goes first into a bucket that was not empty
-            long keep = before & ~((long) (int) ends >> 63);
-            hd[2 * b + 1] = (((ends & keep) | ((long) n << 32 & ~keep)) & ~NEXT_BITS)
-                    | ((((long) n & before) | (ends & ~before)) & NEXT_BITS);
-        } else {
-            insertSlow(n, o, b, t, k, kindBits, headTime, ends);
-        }
-        if (t < this.lastTime) {
-            // an entry before the scan position (scheduled at the current time): restart the scan at it
-            this.lastTime = t;
-            bucket = b;
-            dayEnd = ((t >>> shift) + 1) << shift;
-        }
-    }
-
-    /**
-     * The insertion's ways with a tie of times (with the bucket's first or last entry: the keys decide) or a walk
-     * (n goes between the first and the last).
-     */
-    private void insertSlow(int n, int o, int b, long t, long k, long kindBits, long headTime, long ends) {
-        long[] e = entries;
-        long[] hd = heads;
         int head = (int) ends;
-        if (t < headTime || (t == headTime && (head == NIL || k < e[at(head) + KEY]))) {
+        if (t < headTime || (t == headTime && (head == NIL || k < e[head * STRIDE + KEY]))) {
             // the bucket's new first entry (and its last too when the bucket was empty)
             e[o + LINK] = kindBits | (head & NEXT_BITS);
             hd[2 * b] = t;
             hd[2 * b + 1] = head == NIL ? ((long) n << 32) | n : (ends & ~NEXT_BITS) | n;
         } else {
             int tail = (int) (ends >>> 32);
-            int l = at(tail);
+            int l = tail * STRIDE;
             long lt = e[l];
             if (t > lt || (t == lt && k >= e[l + KEY])) {
                 // not before the bucket's last entry (events at one time come in the order of their keys): no walk
@@ -422,7 +371,7 @@ final class CalendarQueue {
                 int prev = head;
                 int cur = next(e, prev);
                 while (true) {
-                    int c = at(cur);
+                    int c = cur * STRIDE;
                     long ct = e[c];
                     if (ct > t || (ct == t && e[c + KEY] > k)) {
                         break;
@@ -433,6 +382,12 @@ final class CalendarQueue {
                 e[o + LINK] = kindBits | (cur & NEXT_BITS);
                 setNext(e, prev, n);
             }
+        }
+        if (t < lastTime) {
+            // an entry before the scan position (scheduled at the current time): restart the scan at it
+            lastTime = t;
+            bucket = b;
+            dayEnd = ((t >>> shift) + 1) << shift;
         }
     }
 
@@ -452,11 +407,11 @@ final class CalendarQueue {
      */
     int after(int n) {
         long[] e = entries;
-        int o = at(n);
+        int o = n * STRIDE;
         long t = e[o];
         int following = (int) e[o + LINK];
         long end = ((t >>> shift) + 1) << shift;
-        if (e[at(following)] < end) { // the sentinel's Long.MAX_VALUE when none follows
+        if (following != NIL && e[following * STRIDE] < end) {
             return following;
         }
         long[] hd = heads;
@@ -475,19 +430,19 @@ final class CalendarQueue {
     }
 
     long time(int n) {
-        return entries[at(n)];
+        return entries[n * STRIDE];
     }
 
     long key(int n) {
-        return entries[at(n) + KEY];
+        return entries[n * STRIDE + KEY];
     }
 
     long payload(int n) {
-        return entries[at(n) + PAYLOAD];
+        return entries[n * STRIDE + PAYLOAD];
     }
 
     int kind(int n) {
-        return (int) (entries[at(n) + LINK] >> 32);
+        return (int) (entries[n * STRIDE + LINK] >> 32);
     }
 
     Object event(int n) {
@@ -515,13 +470,13 @@ final class CalendarQueue {
     /** Removes the first entry, {@code n}: the one {@link #peek} gave, with nothing added or removed since. */
     void removeFirst(int n) {
         long[] e = entries;
-        int o = at(n);
+        int o = n * STRIDE;
         long t = e[o];
         int b = (int) ((t >>> shift) & mask);
         long link = e[o + LINK];
         int following = (int) link;
         // the first entry of the queue is the first of its bucket; the bucket's last stays (unread when empty)
-        long followingTime = e[at(following)]; // the sentinel's Long.MAX_VALUE when none follows
+        long followingTime = following == NIL ? Long.MAX_VALUE : e[following * STRIDE];
         long[] hd = heads;
         hd[2 * b] = followingTime;
         hd[2 * b + 1] = (hd[2 * b + 1] & ~NEXT_BITS) | (following & NEXT_BITS);
@@ -591,13 +546,13 @@ final class CalendarQueue {
         int best = NIL;
         for (int i = 0; i <= mask; i++) {
             int h = (int) hd[2 * i + 1];
-            if (h != NIL && (best == NIL || hd[2 * i] < e[at(best)]
-                    || (hd[2 * i] == e[at(best)] && e[at(h) + KEY] < e[at(best) + KEY]))) {
+            if (h != NIL && (best == NIL || hd[2 * i] < e[best * STRIDE]
+                    || (hd[2 * i] == e[best * STRIDE] && e[h * STRIDE + KEY] < e[best * STRIDE + KEY]))) {
                 best = h;
             }
         }
         minEntry = best;
-        long bt = e[at(best)];
+        long bt = e[best * STRIDE];
         bucket = (int) ((bt >>> shift) & mask);
         dayEnd = ((bt >>> shift) + 1) << shift;
         return best;
@@ -619,18 +574,18 @@ final class CalendarQueue {
                 check(heads[2 * b] == Long.MAX_VALUE, "empty bucket " + b + " with a first time");
                 continue;
             }
-            check(heads[2 * b] == e[at(cur)], "bucket " + b + "'s first time");
-            if (least == NIL || e[at(cur)] < e[at(least)]
-                    || (e[at(cur)] == e[at(least)] && e[at(cur) + KEY] < e[at(least) + KEY])) {
+            check(heads[2 * b] == e[cur * STRIDE], "bucket " + b + "'s first time");
+            if (least == NIL || e[cur * STRIDE] < e[least * STRIDE]
+                    || (e[cur * STRIDE] == e[least * STRIDE] && e[cur * STRIDE + KEY] < e[least * STRIDE + KEY])) {
                 least = cur;
             }
             int last = NIL;
             while (cur != NIL) {
                 check(++count <= nearSize, "more entries in the buckets than " + nearSize);
-                long t = e[at(cur)];
+                long t = e[cur * STRIDE];
                 check((int) ((t >>> shift) & mask) == b, "entry " + cur + " in bucket " + b);
                 int nx = next(e, cur);
-                check(nx == NIL || t < e[at(nx)] || (t == e[at(nx)] && e[at(cur) + KEY] < e[at(nx) + KEY]),
+                check(nx == NIL || t < e[nx * STRIDE] || (t == e[nx * STRIDE] && e[cur * STRIDE + KEY] < e[nx * STRIDE + KEY]),
                         "bucket " + b + " out of order");
                 last = cur;
                 cur = nx;
@@ -638,7 +593,6 @@ final class CalendarQueue {
             check((int) (ends >>> 32) == last, "bucket " + b + "'s last entry");
         }
         check(count == nearSize, count + " entries in the buckets, not " + nearSize);
-        check(e[at(NIL)] == Long.MAX_VALUE, "the sentinel's time " + e[at(NIL)]);
         check(minEntry == NIL || minEntry == least, "the cached minimum " + minEntry + ", not " + least);
     }
 
@@ -654,7 +608,7 @@ final class CalendarQueue {
         }
         if (used == events.length) {
             int capacity = events.length * 2;
-            entries = Arrays.copyOf(entries, (capacity + 1) * STRIDE);
+            entries = Arrays.copyOf(entries, capacity * STRIDE);
             events = Arrays.copyOf(events, capacity);
             freeStack = Arrays.copyOf(freeStack, capacity);
         }
@@ -713,7 +667,7 @@ final class CalendarQueue {
         }
         while (chain != NIL) {
             int nxt = next(e, chain);
-            int o = at(chain);
+            int o = chain * STRIDE;
             long t = e[o];
             if (t > nearEnd) {
                 // after the far tier's new start: a record there, the entry freed

@@ -1,8 +1,6 @@
 package dev.enisim.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Comparator;
 import java.util.SplittableRandom;
@@ -13,14 +11,13 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * The insertion's two ways without a walk, taken by masks since session 17 (a new first entry, the entry after the
- * last, the previous entry's link the bucket's last or the {@code NIL} sentinel's), and its other ways (ties with
- * the first or the last entry, walks), all into a few buckets: every entry's time is one of a few days a whole
- * number of years (2^40 us: the same bucket whatever the width and the bucket count) apart, with keys in any order,
- * so that each insertion meets a bucket that is empty, holds one entry or many, and ties its first or its last
- * entry in time on either side of its key. Checked after every step against a {@link TreeSet} of (time, key) and by
- * {@link CalendarQueue#checkBuckets} (which sees a wrong last entry, first time or link at once, and the sentinel's
- * time changed).
+ * Every way of the insertion (a new first entry, after the last, ties with the first or the last entry, walks), all
+ * into a few buckets: every entry's time is one of a few days a whole number of years (2^40 us: the same bucket
+ * whatever the width and the bucket count) apart, with keys in any order, so that each insertion meets a bucket
+ * that is empty, holds one entry or many, and ties its first or its last entry in time on either side of its key.
+ * Checked after every step against a {@link TreeSet} of (time, key) and by {@link CalendarQueue#checkBuckets} (which
+ * sees a wrong last entry, first time or link at once). Written for session 17's insertion by masks (tried, not
+ * kept: HISTORY, seventeenth pass); kept for the calendar as it is.
  */
 class CalendarQueueOneBucketProperties {
 
@@ -90,21 +87,5 @@ class CalendarQueueOneBucketProperties {
             q.checkBuckets();
         }
         assertEquals(0, q.size());
-    }
-
-    /** The self-check sees the sentinel's time changed (an insertion before a first entry reads it). */
-    @Test
-    void theSelfCheckSeesTheSentinel() {
-        CalendarQueue q = new CalendarQueue(16);
-        q.add(YEAR, 1, 0, 1);
-        q.add(0, 2, 0, 0); // a new first: its previous entry is the sentinel, whose link takes the store
-        q.checkBuckets();
-        long[] entries = (long[]) CalendarQueueShapeTest.field(q, "entries");
-        entries[0] = YEAR + 1;
-        IllegalStateException e = assertThrows(IllegalStateException.class, q::checkBuckets);
-        assertTrue(e.getMessage().contains("sentinel"), e.getMessage());
-        entries[0] = Long.MAX_VALUE;
-        q.checkBuckets();
-        assertEquals(0, q.payload(q.peek()));
     }
 }
