@@ -77,11 +77,7 @@ public final class EnvironmentLevels implements WorldListener, Bucketed {
      * Observers} crosses every metric's buckets at once): no edge of its own to test.
      */
     void levelsNow(int f, int busyOnDemand, int idle, int provisioned, long nowMicros) {
-        LevelAreas a = areas;
-        a.accrue(f, nowMicros);
-        a.set(f, 0, busyOnDemand);
-        a.set(f, 1, idle);
-        a.set(f, 2, provisioned);
+        areas.levels(f, nowMicros, busyOnDemand, idle, provisioned);
     }
 
     /** Every row begins {@code bucket}, a later one than theirs. */

@@ -11,7 +11,15 @@ final class ExecutionLevels {
     private final GaugeRows functionConcurrency; // in the functions' rows: a start and an end update it
     private final GaugeColumns functionEnvironments;
     private final Gauge accountConcurrency;
-    private final TimeAverage concurrencyArea = new TimeAverage();
+    /**
+     * The account's concurrency's changes weighed by their instants: the sum of (new level - old) x instant, so that its
+     * integral over {@code [0, end)} is {@code level x end} minus it ({@link #averageAccountConcurrency}). The level
+     * is the gauge's ({@link Gauge#current}): a change reads it and adds one product, with no instant of the last
+     * change kept (until round 2's seventeenth pass a {@link TimeAverage} kept the level a second time, its last
+     * instant and its area, each read and written at every change). Exact in longs (wrapping on the way is harmless:
+     * the difference is exact modulo 2^64), so the same integral as the average's.
+     */
+    private long weighedChanges;
 
     /** On {@code lines}' rows ({@link FunctionLines#rows} of {@code functions}) for the functions' concurrency. */
     ExecutionLevels(FunctionLines lines, int functions, int buckets) {
@@ -22,15 +30,15 @@ final class ExecutionLevels {
 
     void concurrency(int function, int functionInFlight, int accountInFlight, int bucket, long nowMicros) {
         functionConcurrency.set(function, bucket, functionInFlight);
+        weighedChanges += (accountInFlight - accountConcurrency.current()) * nowMicros;
         accountConcurrency.set(bucket, accountInFlight);
-        concurrencyArea.update(accountInFlight, nowMicros);
     }
 
     /** As {@link #concurrency}, for levels no higher than the last ones (an invocation ended): no maximum moves. */
     void lowered(int function, int functionInFlight, int accountInFlight, int bucket, long nowMicros) {
         functionConcurrency.lower(function, bucket, functionInFlight);
+        weighedChanges += (accountInFlight - accountConcurrency.current()) * nowMicros;
         accountConcurrency.lower(bucket, accountInFlight);
-        concurrencyArea.update(accountInFlight, nowMicros);
     }
 
     void environments(int function, int total, int bucket) {
@@ -43,15 +51,15 @@ final class ExecutionLevels {
      */
     void concurrency(int function, int functionInFlight, int accountInFlight, long nowMicros) {
         functionConcurrency.raise(function, functionInFlight);
+        weighedChanges += (accountInFlight - accountConcurrency.current()) * nowMicros;
         accountConcurrency.put(accountInFlight);
-        concurrencyArea.update(accountInFlight, nowMicros);
     }
 
     /** As {@link #lowered}, in the bucket begun last (as {@link #concurrency(int, int, int, long)}). */
     void lowered(int function, int functionInFlight, int accountInFlight, long nowMicros) {
         functionConcurrency.drop(function, functionInFlight);
+        weighedChanges += (accountInFlight - accountConcurrency.current()) * nowMicros;
         accountConcurrency.drop(accountInFlight);
-        concurrencyArea.update(accountInFlight, nowMicros);
     }
 
     /** As {@link #environments}, in the bucket begun last (as {@link #concurrency(int, int, int, long)}). */
@@ -88,9 +96,12 @@ final class ExecutionLevels {
         return (int) accountConcurrency.peak();
     }
 
-    /** The account's mean concurrency over [0, end) (call once, at the end). */
+    /**
+     * The account's mean concurrency over [0, end) ({@code endMicros} no earlier than any change), as {@link
+     * TimeAverage#mean} gives it for the same changes.
+     */
     double averageAccountConcurrency(long endMicros) {
-        concurrencyArea.update(concurrencyArea.current(), endMicros);
-        return concurrencyArea.mean(endMicros);
+        long area = accountConcurrency.current() * endMicros - weighedChanges;
+        return endMicros <= 0 ? 0 : (double) area / endMicros;
     }
 }

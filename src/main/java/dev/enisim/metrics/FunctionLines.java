@@ -8,7 +8,7 @@ package dev.enisim.metrics;
  * the current bucket's successes ({@link #SUCCESSES}, {@link InvocationCounts}) and the journal's successes in the
  * spell ({@link #SPELL}, {@link Journal}). With thousands of functions each observer's own array was a cache miss
  * per start; side by side, an invocation's start and end touch two lines of the function's (the 15 longs from
- * {@link #LEVELS} to {@link #SPARE_2}, 14 used and a spare on each line) and nothing else per function. Plus one
+ * {@link #LEVELS} to {@link #SPARE_2}, 13 used, a spare on each line and long 20 unused) and nothing else per function. Plus one
  * row after the functions': the account's ({@link EnvironmentLevels}' summed areas).
  *
  * <p>The table is laid out for a large one (at least {@link #ALIGNED_BYTES}: 8,191 functions or more), which G1
@@ -23,7 +23,7 @@ package dev.enisim.metrics;
  */
 final class FunctionLines {
 
-    /** Longs per row: 32 (256 bytes), 16 of them used. */
+    /** Longs per row: 32 (256 bytes), 15 of them used. */
     static final int STRIDE = 32;
     /**
      * Bytes from which a table is taken to start a G1 region (a humongous object: half of this machine's 4 MiB
@@ -34,7 +34,8 @@ final class FunctionLines {
 
     /** The long before a row's used ones (longs 0 to 13 are unused): on their first line when it is not aligned. */
     static final int SPARE_BEFORE = 13;
-    /** Where {@link LevelAreas}' longs of a row begin ({@link LevelAreas#LONGS} of them: 14 to 20). */
+    /** Where {@link LevelAreas}' longs of a row begin ({@link LevelAreas#LONGS} of them: 14 to 19; 20 unused since round 2's
+     * seventeenth pass, when they lost the row's last instant). */
     static final int LEVELS = 14;
     /** The spare of the first line (longs 14 to 21): nothing reads it, the look ahead stores to it. */
     static final int SPARE_1 = 21;

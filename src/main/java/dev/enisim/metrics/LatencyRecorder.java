@@ -507,8 +507,11 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
         private int pendingCount;
         /**
          * This bucket's values counted by histogram index (the account's always; a function's once a bucket of
-         * its outgrew pending, null before): indices {@link #countsLo} to {@link #countsHi} may be non-zero,
-         * {@link #countsN} values in all; cleared when the bucket closes.
+         * its outgrew pending, null before); cleared when the bucket closes. The account's: indices {@link #countsLo}
+         * to {@link #countsHi} may be non-zero, {@link #countsN} values in all ({@link #widen}). A function's counts a
+         * value with one increment, no window moved (since round 2's seventeenth pass: the window's two ends and the
+         * values' number were three read-modify-writes per value of {@code loss}'s one function); its close finds
+         * the window in one pass over the counts ({@link #findWindow}, work per bucket, not per value).
          */
         private long[] counts;
         private int countsLo = Integer.MAX_VALUE;
@@ -618,7 +621,10 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
             countsN += n;
         }
 
-        /** Counts {@code n} values of a histogram index into this bucket's counts (growing them to cover it). */
+        /**
+         * Counts {@code n} values of a histogram index into a function's bucket counts (growing them to cover it); the
+         * window is found at the close ({@link #findWindow}).
+         */
         void count(int index, long n) {
             long[] c = counts;
             if (index >= c.length) {
@@ -626,9 +632,29 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
                 counts = c;
             }
             c[index] += n;
-            countsLo = Math.min(countsLo, index);
-            countsHi = Math.max(countsHi, index);
-            countsN += n;
+        }
+
+        /**
+         * Sets the window of a function's bucket counts ({@link #countsLo}, {@link #countsHi}: the lowest and highest
+         * index counted) and their number ({@link #countsN}) from the counts themselves: what moving them at every
+         * value gave (each count is of at least one value).
+         */
+        private void findWindow() {
+            long[] c = counts;
+            int lo = Integer.MAX_VALUE;
+            int hi = -1;
+            long n = 0;
+            for (int i = 0; i < c.length; i++) {
+                long k = c[i];
+                if (k != 0) {
+                    lo = Math.min(lo, i);
+                    hi = i;
+                    n += k;
+                }
+            }
+            countsLo = lo;
+            countsHi = hi;
+            countsN = n;
         }
 
         /**
@@ -638,6 +664,7 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
         void closeInto(long[] stats, int at, Track account, Tally tally) {
             if (counts != null) {
                 countPending();
+                findWindow();
                 closeCounted(stats, at, account);
             } else {
                 closeTallied(stats, at, account, tally, NONE, 0, 0);

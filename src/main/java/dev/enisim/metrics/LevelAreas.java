@@ -5,33 +5,40 @@ package dev.enisim.metrics;
  * account), per time bucket, kept so that a change costs a few multiply-adds into one row of a shared array.
  *
  * <p>Each row holds, side by side ({@link #LONGS} longs of a {@link FunctionLines} row, from its long
- * {@link FunctionLines#LEVELS}), the instant it was last advanced to, the three levels and the three areas (level x microseconds) accrued in the current bucket so far.
- * A change adds {@code level x dt} to those areas. The buckets are crossed by all rows at once ({@link #crossTo}):
- * every row's bucket closes (the buckets passed in between filled at the levels that held) into the row's per-bucket
- * array, which exists only once the row had a non-zero area, and the new bucket opens at its start. In a run the
- * crossing is {@link Observers}', for every metric at once, at the bucket's first instant: a change is then the
- * multiply-adds alone ({@link #accrue}), with no edge of its own to test. Used on its own, a change past the current
- * bucket's end crosses first ({@link #advance}: one comparison with one field, the crossing a rare call outside it;
- * with a crossing per row, C2 compiled that crossing into it and then refused to inline it, "already compiled into a
- * big method"). The work per change does not depend on the number of rows; a crossing is work per row and bucket,
- * and a row never touched costs its {@link #STRIDE} longs.
+ * {@link FunctionLines#LEVELS}), the three levels and, per level, its <em>weighted changes</em> in the current bucket:
+ * the level the bucket began with times the bucket's first instant, plus each change since (new level minus old) times
+ * its instant. A level's area over {@code [a, e)} is {@code level(e) x e} minus that sum (the integral of a step
+ * function, each step weighed by the time from it to {@code e}): so a change needs no instant of the row's last change
+ * and reads no clock of its own, only the level it replaces ({@link #levels}: three subtract-multiply-adds; until
+ * round 2's seventeenth pass a change read the row's last instant, added level x elapsed to each area, and wrote the
+ * instant back, a read-modify-write chain per change). The sums are longs and may wrap past 2^63 on the way: the
+ * area, the difference, is exact whenever it fits a long (two's complement arithmetic is exact modulo 2^64), the
+ * same integers as before. The buckets are crossed by all rows at once ({@link #crossTo}): every row's bucket closes
+ * (the buckets passed in between filled at the levels that held) into the row's per-bucket array, which exists only
+ * once the row had a non-zero area, and the new bucket opens at its start. In a run the crossing is {@link
+ * Observers}', for every metric at once, at the bucket's first instant: a change then tests no edge of its own
+ * ({@link #levels}). Used on its own, a change past the current bucket's end crosses first ({@link #advance}: one
+ * comparison with one field, the crossing a rare call outside it; with a crossing per row, C2 compiled that crossing
+ * into it and then refused to inline it, "already compiled into a big method"). The work per change does not depend
+ * on the number of rows; a crossing is work per row and bucket, and a row never touched costs its {@link #STRIDE}
+ * longs.
  *
- * <p>The areas are exact integers (longs). They equal what {@code BucketedAverage} (the straightforward per-level
- * object, kept in the tests as the reference) accumulates in doubles whenever that accumulation is exact, i.e.
- * while a level's integral over the run stays below 2^53 level-microseconds (a level of 1,000 for 104 days): the
- * same figures, hence the same outputs.
+ * <p>Instants never go back: each change's is no earlier than the last change's of any row (a run's clock). The
+ * areas are exact integers (longs). They equal what {@code BucketedAverage} (the straightforward per-level object,
+ * kept in the tests as the reference) accumulates in doubles whenever that accumulation is exact, i.e. while a level's
+ * integral over the run stays below 2^53 level-microseconds (a level of 1,000 for 104 days): the same figures, hence
+ * the same outputs.
  */
 final class LevelAreas {
 
     /** Levels per row. */
     static final int KINDS = 3;
-    /** Longs of a row used: last instant, the levels, the current bucket's areas. */
-    static final int LONGS = 1 + 2 * KINDS;
+    /** Longs of a row used: the levels, the current bucket's weighted changes. */
+    static final int LONGS = 2 * KINDS;
     /** Rows are {@link FunctionLines}' (shared with other observers' longs), these from {@link FunctionLines#LEVELS}. */
     private static final int STRIDE = FunctionLines.STRIDE;
-    private static final int LAST = FunctionLines.LEVELS;
-    private static final int LEVEL = LAST + 1;
-    private static final int OPEN = LAST + 1 + KINDS;
+    private static final int LEVEL = FunctionLines.LEVELS;
+    private static final int WEIGHED = LEVEL + KINDS;
 
     private final long bucketMicros;
     private final int buckets;
@@ -40,6 +47,7 @@ final class LevelAreas {
     private final int rowCount;
     private int bucket;            // the bucket every row is in
     private long end;              // the instant it ends: (bucket + 1) x bucketMicros, Long.MAX_VALUE in the last
+    private long at;               // the instant of the last advance (the changes of set are at it)
 
     LevelAreas(int rows, long bucketMicros, int buckets) {
         this(new long[rows * STRIDE], rows, bucketMicros, buckets);
@@ -71,12 +79,13 @@ final class LevelAreas {
     }
 
     /**
-     * Accrues row {@code r}'s levels up to {@code nowMicros} (no earlier than the last call's, or nothing); past the
-     * current bucket's end, every row first crosses into the bucket of {@code nowMicros} ({@link #crossTo}).
+     * The changes {@link #set} makes next are at {@code nowMicros} (no earlier than any change before); past the
+     * current bucket's end, every row first crosses into the bucket of {@code nowMicros} ({@link #crossTo}). Row
+     * {@code r} needs nothing of its own: the argument stays for the callers' reading.
      */
     void advance(int r, long nowMicros) {
         reach(nowMicros);
-        accrue(r, nowMicros);
+        at = nowMicros;
     }
 
     /** Past the current bucket's end, every row crosses into the bucket of {@code nowMicros} ({@link #crossTo}). */
@@ -87,19 +96,20 @@ final class LevelAreas {
     }
 
     /**
-     * As {@link #advance}, with every row already in the bucket of {@code nowMicros} ({@link #crossTo}: the caller
-     * crosses the buckets for all the metrics at once, {@link Observers}): no edge of its own to test.
+     * Row {@code r}'s levels become {@code l0}, {@code l1}, {@code l2} at {@code nowMicros} (no earlier than any change
+     * before), every row already in the bucket of {@code nowMicros} ({@link #crossTo}: the caller crosses the buckets
+     * for all the metrics at once, {@link Observers}): no edge of its own to test. Each level's weighted changes grow by
+     * (new - old) x {@code nowMicros}: nothing when it does not change.
      */
-    void accrue(int r, long nowMicros) {
+    void levels(int r, long nowMicros, long l0, long l1, long l2) {
         long[] s = rows;
         int o = r * STRIDE;
-        long dt = nowMicros - s[o + LAST];
-        if (dt > 0) {
-            s[o + OPEN] += s[o + LEVEL] * dt;
-            s[o + OPEN + 1] += s[o + LEVEL + 1] * dt;
-            s[o + OPEN + 2] += s[o + LEVEL + 2] * dt;
-            s[o + LAST] = nowMicros;
-        }
+        s[o + WEIGHED] += (l0 - s[o + LEVEL]) * nowMicros;
+        s[o + WEIGHED + 1] += (l1 - s[o + LEVEL + 1]) * nowMicros;
+        s[o + WEIGHED + 2] += (l2 - s[o + LEVEL + 2]) * nowMicros;
+        s[o + LEVEL] = l0;
+        s[o + LEVEL + 1] = l1;
+        s[o + LEVEL + 2] = l2;
     }
 
     /** The bucket of an instant (the last one takes every later instant). */
@@ -109,7 +119,7 @@ final class LevelAreas {
 
     /**
      * Every row closes the current bucket (its areas up to the bucket's end), fills the buckets passed with its levels
-     * and opens bucket {@code nb} (a later one) at its start, with no area yet. No row may have been advanced past
+     * and opens bucket {@code nb} (a later one) at its start, with no change yet. No change may have been made past
      * the current bucket's end; the figures are the same whenever before a row's next change past that end it is
      * called.
      */
@@ -120,10 +130,9 @@ final class LevelAreas {
         long start = nb * bucketMicros;
         for (int r = 0; r < rowCount; r++) {
             int o = r * STRIDE;
-            long dt = e - s[o + LAST];
             for (int k = 0; k < KINDS; k++) {
                 long level = s[o + LEVEL + k];
-                long area = s[o + OPEN + k] + level * dt;
+                long area = level * e - s[o + WEIGHED + k];
                 if (area != 0) {
                     closedRow(r)[k * buckets + b] += area;
                 }
@@ -133,9 +142,8 @@ final class LevelAreas {
                         c[k * buckets + i] += level * bucketMicros;
                     }
                 }
-                s[o + OPEN + k] = 0;
+                s[o + WEIGHED + k] = level * start;
             }
-            s[o + LAST] = start;
         }
         bucket = nb;
         end = endOf(nb);
@@ -154,22 +162,31 @@ final class LevelAreas {
         return rows[r * STRIDE + LEVEL + kind];
     }
 
-    /** Row {@code r}'s level of {@code kind} becomes {@code value} (call {@link #advance} to the instant first). */
+    /**
+     * Row {@code r}'s level of {@code kind} becomes {@code value} at the instant of the last {@link #advance} (call it
+     * to the instant first).
+     */
     void set(int r, int kind, long value) {
-        rows[r * STRIDE + LEVEL + kind] = value;
+        int i = r * STRIDE + LEVEL + kind;
+        rows[i + KINDS] += (value - rows[i]) * at;
+        rows[i] = value;
     }
 
-    /** Advances row {@code r} to {@code endMicros} and moves its open areas into its buckets (after the run). */
+    /**
+     * Closes row {@code r}'s areas of the current bucket at {@code endMicros} (no earlier than any change; after the
+     * run) into its buckets; the row's later areas then begin there (a second call at the same instant adds nothing).
+     */
     void finish(int r, long endMicros) {
-        advance(r, endMicros);
+        reach(endMicros);
         int o = r * STRIDE;
         int b = bucket;
         for (int k = 0; k < KINDS; k++) {
-            long area = rows[o + OPEN + k];
+            long level = rows[o + LEVEL + k];
+            long area = level * endMicros - rows[o + WEIGHED + k];
             if (area != 0) {
                 closedRow(r)[k * buckets + b] += area;
-                rows[o + OPEN + k] = 0;
             }
+            rows[o + WEIGHED + k] = level * endMicros;
         }
     }
 
