@@ -78,7 +78,6 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     static final int LOOKAHEAD_BATCH = 4;
 
     private final Scenario scenario;
-    private final long endMicros;          // the scenario's duration: no arrival is scheduled past it
     private final int replication;
     private final EventLoop<SimEvent> loop = new EventLoop<>();
     private final Recorder recorder;
@@ -102,7 +101,6 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
 
     public Simulation(Scenario scenario, int replication) {
         this.scenario = scenario;
-        this.endMicros = scenario.durationMicros();
         this.replication = replication;
         RandomStreams streams = new RandomStreams(scenario.seed(), replication);
         this.recorder = new Recorder(scenario.durationMicros(), scenario.bucketMicros());
@@ -178,7 +176,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         // ties with a control event: its priority is another), and the first events, usually all at 0, go to the
         // end of one calendar bucket with no arrival there to walk past
         for (int i = 0; i < n; i++) {
-            scheduleFirstArrival(i);
+            scheduleNextArrival(i);
         }
         for (Scenario.At a : scenario.timeline()) {
             loop.schedule(a.atMicros(), SimEvent.PRIORITY_CONTROL, a.action());
@@ -339,30 +337,14 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         return loop;
     }
 
-    /**
-     * A function's first arrival, as the world is built: scheduled here, not by {@link #schedule}, which only the
-     * run's arrivals call. A source's first scheduling in a new world takes a branch of the loop's that no later one
-     * takes (a replacement of the occurrence just delivered): through the arrivals' own method, every world after
-     * the first would take it in the code C2 had compiled for the arrivals, from a profile that never saw it, and
-     * throw that code away (an uncommon trap at the start of a timed run: HISTORY, seventeenth pass).
-     */
-    private void scheduleFirstArrival(int function) {
-        long at = draws.nextArrival(function);
-        if (inRun(at)) {
-            loop.scheduleSource(function, at, SimEvent.PRIORITY_ARRIVAL);
-        }
+    private void scheduleNextArrival(int function) {
+        schedule(function, draws.nextArrival(function));
     }
 
-    /** The next arrival of {@code function}, after the one just delivered: scheduled if it comes by the run's end. */
     private void schedule(int function, long at) {
-        if (inRun(at)) {
+        if (at != ArrivalProcess.NONE && at <= scenario.durationMicros()) {
             loop.scheduleSource(function, at, SimEvent.PRIORITY_ARRIVAL);
         }
-    }
-
-    /** Whether an arrival at {@code at} comes by the run's end ({@link ArrivalProcess#NONE}, never, does not). */
-    private boolean inRun(long at) {
-        return at != ArrivalProcess.NONE && at <= endMicros;
     }
 
     /**

@@ -30,7 +30,6 @@ class InlinableLayersTest {
         assertSmall(simulation, "handleSource(IJ)V");
         assertSmall(simulation, "arrived(IJ)V");
         assertSmall(simulation, "schedule(IJ)V");
-        assertSmall(simulation, "inRun(J)Z");
         Map<String, Integer> service = codeSizes("dev.enisim.model.LambdaService");
         assertSmall(service, "arrive(IJ)V");
         assertSmall(service, "invoke(IJ)V");
