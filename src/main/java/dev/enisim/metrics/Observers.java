@@ -236,12 +236,10 @@ public final class Observers implements WorldListener, AsyncListener, SqsListene
         if (spillover) {
             this.provisioned.spilloverNow(function);
         }
-        recorder.invocation(function, outcome);
-        journal.invocation(function, outcome, nowMicros);
-        if (accounts != null) { // its concurrency, then its invocation, as before: each observer's calls in order
+        if (accounts != null) {
             accounts.concurrencyNow(function, functionInFlight);
-            accounts.invocationNow(function, outcome);
         }
+        invocationNow(function, outcome, nowMicros);
     }
 
     /** An invocation ended: the concurrency it gave back. */

@@ -57,27 +57,8 @@ public final class LambdaService {
      */
     public void arrive(int function, long nowMicros) {
         if (synchronous[function]) {
-            invoke(function, nowMicros);
-        } else {
-            arriveQueued(function, nowMicros);
-        }
-    }
-
-    /*
-     * arrive(), invoke() and World.invoke stay within 35 bytes of bytecode each (the queued arrivals and a rejected
-     * invocation are methods of their own): C1 inlines a callee that small into its caller's code, so the arrival's
-     * layers between the run and Admission.admit are not hot methods of their own, each compiled by C2 apart and
-     * then called ("already compiled into a big method") from a unit compiled after it (HISTORY, seventeenth pass).
-     */
-
-    /** A synchronous invocation of {@code function}, its duration drawn now. */
-    private void invoke(int function, long nowMicros) {
-        world.invoke(function, nowMicros, durations.applyAsLong(function));
-    }
-
-    /** An arrival for a function fed by a queue or invoked asynchronously. */
-    private void arriveQueued(int function, long nowMicros) {
-        if (sqs[function] != null) {
+            world.invoke(function, nowMicros, durations.applyAsLong(function));
+        } else if (sqs[function] != null) {
             sqs[function].send(nowMicros); // an arrival is a message sent to the function's queue
         } else {
             async.receive(function, nowMicros);

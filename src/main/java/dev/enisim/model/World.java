@@ -69,19 +69,9 @@ final class World {
     /** Handles one of the model's plain events: an invocation's end ({@link SimEvent#INVOCATION_END}). */
     public void handle(int kind, long payload, long now) {
         if (kind != SimEvent.INVOCATION_END) {
-            throw noPlainEvent(kind);
+            throw new IllegalArgumentException("no plain event of kind " + kind);
         }
         admission.end(Invocations.function(payload), Invocations.slot(payload), now);
-    }
-
-    /*
-     * handle(int, long, long) and invoke stay within 35 bytes of bytecode (their rare turns are methods of their
-     * own): C1 inlines them into their callers' code, so the completion's and the arrival's layers are not hot
-     * methods of their own (as LambdaService.arrive's).
-     */
-
-    private static IllegalArgumentException noPlainEvent(int kind) {
-        return new IllegalArgumentException("no plain event of kind " + kind);
     }
 
     /**
@@ -183,11 +173,6 @@ final class World {
         if (rows.active(function)) {
             return admission.admit(function, nowMicros, durationMicros);
         }
-        return rejected(function, nowMicros);
-    }
-
-    /** An invocation of {@code function}, not Active: its Invoke error, reported. */
-    Outcome rejected(int function, long nowMicros) {
         Outcome outcome = rows.rejection(function); // in the row it has just read: not the function object
         if (outcome == null) {
             outcome = lifecycle.rejected(functions[function], nowMicros);

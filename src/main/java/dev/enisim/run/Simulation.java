@@ -354,19 +354,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
      */
     @Override
     public void handleSource(int function, long nowMicros) {
+        arrivalCount++;
         long next = draws.nextArrival(function);
         lambda.arrive(function, nowMicros);
-        arrived(function, next);
-    }
-
-    /*
-     * handleSource and arrived stay within 35 bytes of bytecode: C1 inlines them (and schedule) into the loop's
-     * delivery, so that they are not hot methods of their own (as LambdaService.arrive's layers).
-     */
-
-    /** After an arrival: counted, the function's next one scheduled (after the model's own events). */
-    private void arrived(int function, long next) {
-        arrivalCount++;
         schedule(function, next);
         afterEvent();
     }
