@@ -1,0 +1,71 @@
+package dev.enisim.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The far tier's documented start and stop, at exactly their thresholds (the class comment of {@link CalendarQueue}:
+ * "from {@code FAR_ON} entries" the buckets hold only the near ones; "below a quarter of {@code FAR_ON} entries the
+ * tier stops"): on at the resize that finds {@code farOn} entries, not one later; still on at exactly a quarter of
+ * {@code farOn}, even when a shrink rebuilds the buckets there, and off at the first removal below it. The order is
+ * the tier properties' business; this pins where the memory goes.
+ */
+class CalendarQueueTierEdgeTest {
+
+    private static boolean tierOn(CalendarQueue q) {
+        return (long) CalendarQueueShapeTest.field(q, "nearEnd") != Long.MAX_VALUE;
+    }
+
+    private static long buckets(CalendarQueue q) {
+        return ((long[]) CalendarQueueShapeTest.field(q, "heads")).length / 2;
+    }
+
+    /**
+     * With a tier start of 33: 16 buckets double at 9 entries, 17 and 33 (more than half full), so the resize at the
+     * 33rd entry is the first to find 33 and starts the tier; nothing before.
+     */
+    @Test
+    void theTierStartsAtTheResizeThatFindsFarOnEntries() {
+        CalendarQueue q = new CalendarQueue(16, 33);
+        for (int i = 0; i < 32; i++) {
+            q.add(i * 1_000L, i, i);
+            assertEquals(false, tierOn(q), (i + 1) + " entries");
+        }
+        q.add(32_000L, 32, 32);
+        assertEquals(128, buckets(q), "33 entries: more than half of 64 buckets");
+        assertEquals(true, tierOn(q), "33 entries: the tier starts");
+        for (int i = 0; i < 33; i++) {
+            assertEquals(i * 1_000L, q.firstTime());
+            assertEquals(i, q.firstEvent());
+            q.removeFirst();
+        }
+        assertEquals(0, q.size());
+    }
+
+    /**
+     * With a tier start of 60, the stop is below 15 entries. Draining 300 entries (1,024 buckets) halves the buckets
+     * at 63, 31 and 15 entries (16 x size under the buckets): the rebuild at exactly 15 keeps the tier on, and the
+     * removal that leaves 14 stops it, everything back in the buckets.
+     */
+    @Test
+    void theTierStopsAtTheFirstRemovalBelowAQuarterOfFarOn() {
+        CalendarQueue q = new CalendarQueue(16, 60);
+        int n = 300;
+        for (int i = 0; i < n; i++) {
+            q.add(i * 1_000L, i, i);
+        }
+        assertEquals(1_024, buckets(q));
+        assertEquals(true, tierOn(q));
+        for (int i = 0; i < n; i++) {
+            assertEquals(i * 1_000L, q.firstTime());
+            assertEquals(i, q.firstEvent());
+            q.removeFirst();
+            int size = n - 1 - i;
+            if (size == 15) {
+                assertEquals(128, buckets(q), "halved at 15 entries: 16 x 15 under 256");
+            }
+            assertEquals(4 * size >= 60, tierOn(q), size + " entries left");
+        }
+    }
+}
