@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -177,5 +178,19 @@ class WeighedChangesProperties {
         reference.update(reference.current(), end);
         assertEquals(Double.doubleToRawLongBits(reference.mean(end)),
                 Double.doubleToRawLongBits(levels.averageAccountConcurrency(end)));
+    }
+
+    /**
+     * A span of no time (an end at 0, with or without changes at 0) has mean 0, as {@link TimeAverage#mean} says, not
+     * 0 / 0: the guard before the division is what keeps NaN out of a summary.
+     */
+    @Example
+    void theAccountsMeanOverNoTimeIsZeroAsTimeAveragesIs() {
+        ExecutionLevels idle = new ExecutionLevels(new FunctionLines(), 1, 1);
+        assertEquals(new TimeAverage().mean(0), idle.averageAccountConcurrency(0));
+        assertEquals(0.0, idle.averageAccountConcurrency(0));
+        ExecutionLevels busy = new ExecutionLevels(new FunctionLines(), 1, 1);
+        busy.concurrency(0, 3, 3, 0, 0);
+        assertEquals(0.0, busy.averageAccountConcurrency(0));
     }
 }
