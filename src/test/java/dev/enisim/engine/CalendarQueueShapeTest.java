@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What keeps the calendar O(1) per event and its memory in proportion to what it holds (the order itself is the
- * properties' business): the number of buckets follows the number of entries (at most half full, shrunk below
- * a sixteenth), and the day width follows the spacing of the events (the power of two at or below three average
+ * properties' business): the number of buckets follows the number of entries in them (at most half full, shrunk
+ * below a sixteenth of all the entries; with the far tier on, a slot's entries, not all), and the day width follows the spacing of the events (the power of two at or below three average
  * gaps, re-tuned when the traffic changes). Read from the private fields: nothing else can tell a mis-sized calendar from
  * a good one.
  */
