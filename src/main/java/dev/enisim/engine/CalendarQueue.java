@@ -62,6 +62,14 @@ final class CalendarQueue {
     static final int SLOTS = 64;
     /** A slot is 2^SLOT_BITS days: with days of about three gaps, some 770 entries. */
     static final int SLOT_BITS = 8;
+    /**
+     * Buckets when the far tier starts (fewer if there were fewer): the buckets then hold only the entries up to
+     * {@code nearEnd}, a slot's 2^SLOT_BITS days, so four days of buckets for each of those, 16 KiB, where a
+     * bucket array sized for all the entries (131,072 buckets, 2 MiB, for {@code many-functions}' 26,000) had each
+     * pour's 256 days land on lines last touched a year (17 s) before. From there the buckets double when the
+     * entries in them fill more than half, as before.
+     */
+    static final int FAR_BUCKETS = 4 << SLOT_BITS;
     /** Records per block of the far tier's storage. */
     static final int BLOCK = 32;
     private static final int OVERFLOW = SLOTS;
@@ -175,7 +183,8 @@ final class CalendarQueue {
             }
         }
         size++;
-        if (2 * size > heads.length / 2) {
+        // the entries in the buckets: all of them while the far tier is off
+        if (2 * nearSize > heads.length / 2) {
             resize(heads.length); // twice the buckets: then a quarter full; it shrinks only below a sixteenth
         }
     }
@@ -641,15 +650,8 @@ final class CalendarQueue {
                 cur = nxt;
             }
         }
-        if (2 * buckets != heads.length) {
-            heads = new long[2 * buckets];
-        }
-        tuningWindow = Math.max(MIN_WINDOW, Math.min(buckets, TUNING_WINDOW));
-        clearHeads();
-        mask = buckets - 1;
         shift = 63 - Long.numberOfLeadingZeros(Math.max(1, (long) (IDEAL_WIDTH_GAPS * gapEstimate)));
         width = 1L << shift;
-        minEntry = NIL;
         boolean off = false;
         if (nearEnd == Long.MAX_VALUE && size >= farOn) {
             // the far tier starts at the next slot's start (if a turn from there stays below Long.MAX_VALUE)
@@ -660,11 +662,20 @@ final class CalendarQueue {
                 turnStart = start;
                 nearEnd = start - 1;
                 nextSlot = 0;
+                // the buckets hold a slot's entries from now on, not all of them: as many buckets as a slot's days
+                buckets = Math.min(buckets, FAR_BUCKETS);
             }
         } else if (nearEnd != Long.MAX_VALUE && 4 * size < farOn) {
             nearEnd = Long.MAX_VALUE;
             off = true;
         }
+        if (2 * buckets != heads.length) {
+            heads = new long[2 * buckets];
+        }
+        tuningWindow = Math.max(MIN_WINDOW, Math.min(buckets, TUNING_WINDOW));
+        clearHeads();
+        mask = buckets - 1;
+        minEntry = NIL;
         while (chain != NIL) {
             int nxt = next(e, chain);
             int o = chain * STRIDE;

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What keeps the calendar O(1) per event and its memory in proportion to what it holds (the order itself is the
- * properties' business): the number of buckets follows the number of entries (at most half full, shrunk below
- * a sixteenth), and the day width follows the spacing of the events (the power of two at or below three average
+ * properties' business): the number of buckets follows the number of entries in them (at most half full, shrunk
+ * below a sixteenth of all the entries; with the far tier on, a slot's entries, not all), and the day width follows the spacing of the events (the power of two at or below three average
  * gaps, re-tuned when the traffic changes). Read from the private fields: nothing else can tell a mis-sized calendar from
  * a good one.
  */
@@ -40,11 +40,23 @@ class CalendarQueueShapeTest {
         assertEquals(16, buckets(q));
         for (int i = 1; i <= 10_000; i++) {
             q.add(i * 100L, i, i);
-            // doubled when more than half full: between two and four buckets per entry once past the first 16
-            assertTrue(2L * q.size() <= buckets(q), q.size() + " entries, " + buckets(q) + " buckets");
-            assertTrue(buckets(q) <= Math.max(16, 4L * q.size()), q.size() + " entries, " + buckets(q) + " buckets");
+            // doubled when the entries in the buckets fill more than half: all the entries while the far tier is off,
+            // between two and four buckets per entry once past the first 16
+            int near = (int) field(q, "nearSize");
+            assertTrue(2L * near <= buckets(q), near + " entries in the buckets, " + buckets(q) + " buckets");
+            if ((long) field(q, "nearEnd") == Long.MAX_VALUE) {
+                assertEquals(q.size(), near, "the tier off: every entry in the buckets");
+                assertTrue(2L * q.size() <= buckets(q), q.size() + " entries, " + buckets(q) + " buckets");
+                assertTrue(buckets(q) <= Math.max(16, 4L * q.size()), q.size() + " entries, " + buckets(q) + " buckets");
+            } else {
+                // from the tier's start (the resize that finds FAR_ON entries) the buckets hold a slot's entries only
+                assertTrue(q.size() > CalendarQueue.FAR_ON, q.size() + " entries: the tier started early");
+                assertTrue(buckets(q) <= CalendarQueue.FAR_BUCKETS, q.size() + " entries, " + buckets(q) + " buckets");
+            }
         }
-        assertEquals(32_768, buckets(q), "the smallest power of two at least twice 10,000");
+        // the resize at 4,097 entries asked for 16,384 buckets and started the tier: FAR_BUCKETS, as the entries up
+        // to nearEnd (the first slot's, a few here: no removal yet, so days of 2 us) never filled half of them
+        assertEquals(CalendarQueue.FAR_BUCKETS, buckets(q), "the far tier's buckets, not twice 10,000 entries");
         while (q.size() > 0) {
             q.removeFirst();
             // halved when under a sixteenth full, never below 16: at most 32 buckets per entry (one removal after
