@@ -1,9 +1,14 @@
 package dev.enisim.metrics;
 
 import dev.enisim.model.Outcome;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * Invocation outcomes per function: totals and counts per bucket, and their roll-ups: outcomes into the
@@ -13,6 +18,7 @@ import java.util.Map;
 final class InvocationCounts {
 
     private static final Outcome[] OUTCOMES = Outcome.all();
+    private static final Outcome[] NONE = {};
     private static final int SUCCESS = Outcome.SUCCESS.ordinal();
 
     private static final int STRIDE = FunctionLines.STRIDE;
@@ -145,7 +151,7 @@ final class InvocationCounts {
         long[] errors = new long[buckets];
         long[] throttles = new long[buckets];
         long[] invokeErrors = new long[buckets];
-        Map<String, long[]> byException = new LinkedHashMap<>();
+        Map<String, long[]> byException = null; // made for the first invoke error (few functions have one)
         for (Outcome o : OUTCOMES) {
             long[] v = byOutcome[o.ordinal()];
             if (v == null) {
@@ -160,6 +166,9 @@ final class InvocationCounts {
                 case THROTTLE -> sum(throttles, v);
                 case INVOKE_ERROR -> {
                     sum(invokeErrors, v);
+                    if (byException == null) {
+                        byException = new LinkedHashMap<>();
+                    }
                     sum(byException.computeIfAbsent(o.exception(), k -> new long[buckets]), v);
                 }
             }
@@ -168,7 +177,7 @@ final class InvocationCounts {
         out.add(Metric.ERRORS.series(scope, id, errors));
         out.add(Metric.THROTTLES.series(scope, id, throttles));
         out.add(Metric.INVOKE_ERRORS.series(scope, id, invokeErrors));
-        for (Outcome o : OUTCOMES) {
+        for (Outcome o : byException == null ? NONE : OUTCOMES) {
             if (o.kind() == Outcome.Kind.INVOKE_ERROR && byException.containsKey(o.exception())) {
                 out.add(Metric.invokeErrors(scope, id, o.exception(), byException.remove(o.exception())));
             }
@@ -200,31 +209,146 @@ final class InvocationCounts {
         return all;
     }
 
-    /** Totals by outcome rolled up into the summary's figures. */
+    /**
+     * The summary's maps' layout, the same for every function: per outcome, the map its count goes to ({@link #ERRORS},
+     * {@link #REASONS}, {@link #CAUSES}; -1 for a success) and its key's place there; per map, its keys in the order
+     * of their first outcome (the order a map merged outcome by outcome has).
+     */
+    private static final int ERRORS = 0;
+    private static final int REASONS = 1;
+    private static final int CAUSES = 2;
+    private static final int[] MAP_OF = new int[OUTCOMES.length];
+    private static final int[] PLACE_OF = new int[OUTCOMES.length];
+    private static final String[][] KEYS = new String[3][];
+
+    static {
+        List<List<String>> keys = List.of(new java.util.ArrayList<>(), new java.util.ArrayList<>(),
+                new java.util.ArrayList<>());
+        for (Outcome o : OUTCOMES) {
+            int map = switch (o.kind()) {
+                case SUCCESS -> -1;
+                case THROTTLE -> REASONS;
+                case FUNCTION_ERROR -> CAUSES;
+                case INVOKE_ERROR -> ERRORS;
+            };
+            MAP_OF[o.ordinal()] = map;
+            if (map < 0) {
+                continue;
+            }
+            String key = map == ERRORS ? o.exception() : o.reason();
+            List<String> k = keys.get(map);
+            if (!k.contains(key)) {
+                k.add(key);
+            }
+            PLACE_OF[o.ordinal()] = k.indexOf(key);
+        }
+        for (int m = 0; m < KEYS.length; m++) {
+            KEYS[m] = keys.get(m).toArray(new String[0]);
+        }
+    }
+
+    /**
+     * Totals by outcome rolled up into the summary's figures: each map holds every key of its kind, in outcome order,
+     * with the sum of its outcomes' counts (0 for none).
+     */
     static RunSummary.Invocations summary(long[] byOutcome) {
         long total = 0;
         long succeeded = 0;
         long throttled = 0;
         long functionErrors = 0;
-        Map<String, Long> errors = new LinkedHashMap<>();
-        Map<String, Long> reasons = new LinkedHashMap<>();
-        Map<String, Long> causes = new LinkedHashMap<>();
-        for (Outcome o : OUTCOMES) {
-            long n = byOutcome[o.ordinal()];
+        long[][] sums = {new long[KEYS[ERRORS].length], new long[KEYS[REASONS].length], new long[KEYS[CAUSES].length]};
+        for (int o = 0; o < OUTCOMES.length; o++) {
+            long n = byOutcome[o];
             total += n;
-            switch (o.kind()) {
-                case SUCCESS -> succeeded += n;
-                case THROTTLE -> {
-                    throttled += n;
-                    reasons.merge(o.reason(), n, Long::sum);
-                }
-                case FUNCTION_ERROR -> {
-                    functionErrors += n;
-                    causes.merge(o.reason(), n, Long::sum);
-                }
-                case INVOKE_ERROR -> errors.merge(o.exception(), n, Long::sum);
+            int map = MAP_OF[o];
+            if (map < 0) {
+                succeeded += n;
+                continue;
             }
+            if (map == REASONS) {
+                throttled += n;
+            } else if (map == CAUSES) {
+                functionErrors += n;
+            }
+            sums[map][PLACE_OF[o]] += n;
         }
-        return new RunSummary.Invocations(total, succeeded, throttled, functionErrors, errors, reasons, causes);
+        return new RunSummary.Invocations(total, succeeded, throttled, functionErrors, map(ERRORS, sums),
+                map(REASONS, sums), map(CAUSES, sums));
+    }
+
+    /** Map {@code m} of the summary: its keys in order with their sums. */
+    private static Map<String, Long> map(int m, long[][] sums) {
+        return new Counts(KEYS[m], sums[m]);
+    }
+
+    /**
+     * An unmodifiable map of counts over keys shared by every function's summary (a function's summary holds three,
+     * 10,000 functions 30,000: two arrays each, not a hash table of boxed entries): its keys in their order, each
+     * with its count. Equal to any map of the same entries, as a {@link LinkedHashMap} filled in that order.
+     */
+    static final class Counts extends AbstractMap<String, Long> {
+        private final String[] keys;
+        private final long[] counts;
+
+        Counts(String[] keys, long[] counts) {
+            this.keys = keys;
+            this.counts = counts;
+        }
+
+        @Override
+        public int size() {
+            return keys.length;
+        }
+
+        private int indexOf(Object key) {
+            for (int i = 0; i < keys.length; i++) {
+                if (java.util.Objects.equals(keys[i], key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return indexOf(key) >= 0;
+        }
+
+        @Override
+        public Long get(Object key) {
+            int i = indexOf(key);
+            return i < 0 ? null : counts[i];
+        }
+
+        @Override
+        public Set<Map.Entry<String, Long>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public int size() {
+                    return keys.length;
+                }
+
+                @Override
+                public Iterator<Map.Entry<String, Long>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < keys.length;
+                        }
+
+                        @Override
+                        public Map.Entry<String, Long> next() {
+                            if (next >= keys.length) {
+                                throw new NoSuchElementException();
+                            }
+                            int i = next++;
+                            return new AbstractMap.SimpleImmutableEntry<>(keys[i], counts[i]);
+                        }
+                    };
+                }
+            };
+        }
     }
 }

@@ -180,6 +180,14 @@ public final class Recorder implements WorldListener, Bucketed {
      * then the account, then per key, subnet and VPC.
      */
     public TimeSeries timeSeries(WorldSnapshot end) {
+        return new TimeSeries(grid.bucketMicros(), grid.count(), series(end));
+    }
+
+    /**
+     * The series of {@link #timeSeries} without their index (call once, after the run): for a caller that adds
+     * others' series and indexes them all at once.
+     */
+    public List<Series> series(WorldSnapshot end) {
         List<Series> out = new ArrayList<>();
         long[][] account = InvocationCounts.rollUp();
         for (WorldSnapshot.FunctionView f : end.functions()) {
@@ -190,7 +198,17 @@ public final class Recorder implements WorldListener, Bucketed {
         executions.addAccountSeries(out);
         network.addAccountSeries(out);
         network.addSeries(out, end);
-        return new TimeSeries(grid.bucketMicros(), grid.count(), out);
+        return out;
+    }
+
+    /** The length of a bucket of the run's series. */
+    public long bucketMicros() {
+        return grid.bucketMicros();
+    }
+
+    /** The buckets of the run's series. */
+    public int buckets() {
+        return grid.count();
     }
 
     /** The summary of the run. */
@@ -200,7 +218,7 @@ public final class Recorder implements WorldListener, Bucketed {
         Map<String, RunSummary.Latency> latencies = latency.functionLatency();
         long end = Seconds.toMicros(simulatedSeconds);
         double averageConcurrency = executions.averageAccountConcurrency(end);
-        Map<String, RunSummary.FunctionSummary> functions = new LinkedHashMap<>();
+        Map<String, RunSummary.FunctionSummary> functions = new LinkedHashMap<>(world.functions().size() * 4 / 3 + 1);
         for (WorldSnapshot.FunctionView f : world.functions()) {
             int i = f.index();
             functions.put(f.name(), new RunSummary.FunctionSummary(InvocationCounts.summary(invocations.totals(i)),

@@ -21,6 +21,15 @@ record Binding(List<String> subnetIds, List<String> securityGroupIds, int[] keys
         securityGroupIds = List.copyOf(securityGroupIds);
     }
 
+    /** The same binding with arrays of its own (the lists are immutable: shared). */
+    Binding copy() {
+        int[][] byAz = new int[keysByAz.length][];
+        for (int i = 0; i < byAz.length; i++) {
+            byAz[i] = keysByAz[i].clone();
+        }
+        return new Binding(subnetIds, securityGroupIds, keys.clone(), byAz, configError);
+    }
+
     /** True when the function is configured for a VPC (even a broken config). */
     public boolean attached() {
         return !subnetIds.isEmpty();

@@ -8,6 +8,7 @@ import dev.enisim.model.eni.EniKey;
 import dev.enisim.model.eni.EniState;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ final class EniFleet implements KeyPorts {
     private final Port port;
     private final WorldListener listener;
     private final Map<EniKey, Integer> keyIndex = new LinkedHashMap<>();
+    private final Map<Resolution, Binding> resolved = new HashMap<>(); // shared keys' VpcConfigs resolved so far
     final List<EniPool> pools = new ArrayList<>();
     final List<HyperplaneEni> all = new ArrayList<>();
     /** The ports of every ENI the fleet made, in creation order. */
@@ -70,6 +72,26 @@ final class EniFleet implements KeyPorts {
         if (config.subnets().isEmpty()) {
             return Binding.NONE;
         }
+        if (!owner.isEmpty()) { // a legacy key: the function's own, not shared: nothing to keep
+            return resolveNew(config, owner, account, capacity);
+        }
+        Resolution r = new Resolution(config, account);
+        Binding b = resolved.get(r);
+        if (b == null) {
+            b = resolveNew(config, owner, account, capacity);
+            resolved.put(r, b);
+        }
+        return b.copy();
+    }
+
+    /**
+     * A shared VpcConfig resolved before gives the same binding: its keys were made then, and a key's index never
+     * changes (the capacity of a new pool is the only thing {@link #key} takes from the function).
+     */
+    private record Resolution(SimEvent.VpcConfig config, String account) {
+    }
+
+    private Binding resolveNew(SimEvent.VpcConfig config, String owner, String account, int capacity) {
         List<String> subnetIds = new ArrayList<>();
         for (int s : config.subnets()) {
             subnetIds.add(network.subnets.get(s).id());

@@ -123,9 +123,11 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         this.sqsRecorder = new SqsRecorder(scenario.durationMicros(), scenario.bucketMicros());
         int n = scenario.functions().size();
         this.draws = new FunctionDraws(n);
+        String[] prefixes = new String[n]; // each function's streams' names begin so
         for (int i = 0; i < n; i++) {
             Scenario.Function f = scenario.functions().get(i);
             String prefix = "function/" + f.name() + "/";
+            prefixes[i] = prefix;
             // the first process keeps the plain name, so adding a second process changes nothing of the first
             draws.arrivals(i, f.arrivals(), part -> streams.stream(part == 0 ? prefix + "arrivals"
                     : prefix + "arrivals/" + part), f.createdAtMicros());
@@ -135,7 +137,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         // the observers hold an absent recorder as null: one test per event, cheaper than a no-op recorder's call
         this.observers = new Observers(recorder, latency, journal, nat.orElse(null), levels, executions,
                 provisioned.orElse(null), accountsRecorder.orElse(null), asyncRecorder, sqsRecorder);
-        this.lambda = lambda(scenario, streams, draws, LambdaService.builder(settings, Port.of(loop), observers,
+        this.lambda = lambda(scenario, streams, prefixes, draws, LambdaService.builder(settings, Port.of(loop), observers,
                 observers, observers)); // the async and SQS recorders behind the observers: their one crossing
         for (int i = 0; i < n; i++) {
             if (loop.addSource(new Arrival(i)) != i) {
@@ -187,8 +189,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
      * The scenario's VPCs, NAT gateways, security groups, subnets, accounts and functions (with their durations,
      * and how they are invoked), in its order.
      */
-    private static LambdaService lambda(Scenario scenario, RandomStreams streams, FunctionDraws draws,
-            LambdaService.Builder build) {
+    private static LambdaService lambda(Scenario scenario, RandomStreams streams, String[] prefixes,
+            FunctionDraws draws, LambdaService.Builder build) {
         boolean legacyModel = scenario.networkModel() == NetworkModel.LEGACY;
         for (Scenario.Vpc v : scenario.vpcs()) {
             // before Hyperplane, Lambda's ENIs met only the Region's limit: a VPC could hold as many
@@ -214,7 +216,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         List<Scenario.Function> functions = scenario.functions();
         for (int index = 0; index < functions.size(); index++) {
             Scenario.Function f = functions.get(index);
-            String prefix = "function/" + f.name() + "/";
+            String prefix = prefixes[index];
             int i = build.addFunction(f, streams.stream(prefix + "subnet"),
                     Sampler.of(f.initDuration(), streams.stream(prefix + "init")),
                     accounts.index(accounts.of(f.name())), draws.durationsOf(index));
@@ -450,8 +452,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
                     seconds(e.deletionRequestedMicros()), seconds(e.orphanedMicros()), seconds(e.endedMicros()),
                     e.state().name()));
         }
-        TimeSeries recorded = recorder.timeSeries(end);
-        List<Series> all = new ArrayList<>(recorded.series());
+        List<Series> all = recorder.series(end); // indexed once, below, with the other recorders' series
         all.addAll(latency.series());
         nat.ifPresent(r -> all.addAll(r.series()));
         for (int f = 0; f < scenario.functions().size(); f++) {
@@ -462,7 +463,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         all.addAll(sqsRecorder.series());
         provisioned.ifPresent(r -> all.addAll(r.series()));
         accountsRecorder.ifPresent(r -> all.addAll(r.series()));
-        TimeSeries series = new TimeSeries(recorded.bucketMicros(), recorded.buckets(), all);
+        TimeSeries series = new TimeSeries(recorder.bucketMicros(), recorder.buckets(), all);
         return new RunResult(scenario, summary, series, lifetimes, recorder.actions(),
                 journal.entries(scenario.durationMicros()));
     }
@@ -472,8 +473,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
      * account's usage, and those of the features it uses.
      */
     private RunSummary withUsage(RunSummary s, WorldSnapshot end) {
-        Map<String, RunSummary.FunctionSummary> functions = new LinkedHashMap<>();
-        List<RunSummary.Cost> costs = new ArrayList<>();
+        int n = scenario.functions().size();
+        Map<String, RunSummary.FunctionSummary> functions = new LinkedHashMap<>(n * 4 / 3 + 1);
+        List<RunSummary.Cost> costs = new ArrayList<>(n);
         for (int i = 0; i < scenario.functions().size(); i++) {
             Scenario.Function f = scenario.functions().get(i);
             RunSummary.Cost cost = CostEstimate.function(scenario.prices(), f.memoryMb(), f.architecture(),
