@@ -6,8 +6,8 @@ import java.util.Arrays;
  * The connections of each ENI key: per bucket their maximum (as a maximum {@link Gauge} keeps it, counting the level
  * the bucket began with) and over the run their time average and variance (as {@link TimeAverage#withVariance}
  * integrates them), laid out so that a change touches one row of one shared array: the level, the instant it
- * was last integrated to, its integral and its square's, the current bucket's maximum so far and the level's square
- * ({@link #STRIDE} longs, a cache line). A gauge and an average per key were three objects and an array per key, a chain of dependent
+ * was last integrated to, its integral and its square's, and the current bucket's maximum so far ({@link #STRIDE}
+ * longs, a cache line). A gauge and an average per key were three objects and an array per key, a chain of dependent
  * loads on every start and end of an invocation.
  *
  * <p>The buckets are crossed by all rows at once, as {@link LevelAreas} crosses them ({@link #crossTo}): every row's
@@ -29,12 +29,6 @@ final class KeyConnections {
      */
     private static final int SQUARES = 3;
     private static final int MAXIMUM = 4;  // the current bucket's maximum so far
-    /**
-     * The level's square as a double, {@code (double) level * level} (its raw bits): the first product of {@link
-     * #integrate}'s, made when the level is set (from the value given, off the chain of loads that a change waits
-     * for), so that a change's squares need one multiplication of what the row holds by the time passed.
-     */
-    private static final int LEVEL_SQUARED = 5;
 
     private final long bucketMicros;
     private final int buckets;
@@ -94,7 +88,6 @@ final class KeyConnections {
         int o = key * STRIDE;
         integrate(r, o, nowMicros);
         r[o + LEVEL] = value;
-        r[o + LEVEL_SQUARED] = Double.doubleToRawLongBits((double) value * value);
         if (value > r[o + MAXIMUM]) {
             r[o + MAXIMUM] = value;
         }
@@ -181,9 +174,8 @@ final class KeyConnections {
         if (dt > 0) {
             long level = r[o + LEVEL];
             r[o + AREA] += level * dt;
-            // (double) level * level * dt, its first product made when the level was set (the same double)
             r[o + SQUARES] = Double.doubleToRawLongBits(Double.longBitsToDouble(r[o + SQUARES])
-                    + Double.longBitsToDouble(r[o + LEVEL_SQUARED]) * dt);
+                    + (double) level * level * dt);
             r[o + LAST] = nowMicros;
         }
     }
