@@ -63,16 +63,6 @@ final class ExecutionLevels {
     }
 
     /**
-     * As {@link #concurrency(int, int, int, long)}, for levels each one higher than the last (an invocation started):
-     * read from the levels kept here rather than told (the account's weighed changes grow by +1 x {@code nowMicros}).
-     */
-    void started(int function, long nowMicros) {
-        functionConcurrency.increment(function);
-        weighedChanges += nowMicros;
-        accountConcurrency.increment();
-    }
-
-    /**
      * As {@link #lowered(int, int, int, long)}, for levels each one lower than the last (an invocation ended; the
      * function's was at least 1): what a change to them would compute, read from the levels kept here rather than
      * told (the account's weighed changes grow by -1 x {@code nowMicros}, the same long).

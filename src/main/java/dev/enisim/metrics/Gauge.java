@@ -73,11 +73,6 @@ final class Gauge {
         }
     }
 
-    /** As {@link #put}, the level plus one. */
-    void increment() {
-        write(lastBucket, current + 1);
-    }
-
     /**
      * As {@link #drop}, to a maximum gauge's level less one (a lower level moves no maximum). A minimum gauge's is
      * {@link #put}.

@@ -75,16 +75,6 @@ final class GaugeRows {
         }
     }
 
-    /** As {@link #raise}, to dimension {@code d}'s level plus one (read from its row). */
-    void increment(int d) {
-        long[] r = rows;
-        int i = d * STRIDE + AT;
-        long v = r[i] + 1; // the level's int is the low half: the long's increment moves it alone
-        int level = (int) v;
-        int max = Math.max((int) (v >> 32), level);
-        r[i] = (long) max << 32 | (level & LOW);
-    }
-
     /**
      * As {@link #drop}, to dimension {@code d}'s level less one (its level at least 1): the level's int is the
      * row's low half, so the long's decrement moves it alone, the maximum (high half) kept.

@@ -245,7 +245,7 @@ public final class Observers implements WorldListener, AsyncListener, SqsListene
     public void started(int function, Outcome outcome, boolean coldStart, boolean provisioned, long initMicros,
             long runMicros, int functionInFlight, int accountInFlight, boolean spillover, long nowMicros) {
         at(nowMicros);
-        recorder.startedNow(function, nowMicros); // one more in flight: the counts given not read (as ended)
+        recorder.concurrencyNow(function, functionInFlight, accountInFlight, nowMicros);
         if (outcome == Outcome.SUCCESS) {
             latency.record(function, initMicros + runMicros, coldStart);
         }

@@ -102,14 +102,6 @@ public final class Recorder implements WorldListener, Bucketed {
         executions.concurrency(function, functionInFlight, accountInFlight, nowMicros);
     }
 
-    /**
-     * As {@link #concurrency}, in the bucket begun last ({@link #crossTo}), the function's and the account's in-flight
-     * counts each one higher than their last (an invocation started: {@link ExecutionLevels#started}).
-     */
-    void startedNow(int function, long nowMicros) {
-        executions.started(function, nowMicros);
-    }
-
     /** An invocation ended: the concurrency it gave back (a level lower than before: no new maximum). */
     @Override
     public void ended(int function, int functionInFlight, int accountInFlight, long nowMicros) {
