@@ -80,6 +80,19 @@ public final class EnvironmentLevels implements WorldListener, Bucketed {
         areas.levels(f, nowMicros, busyOnDemand, idle, provisioned);
     }
 
+    /**
+     * As {@link #levelsNow}, one on-demand environment of {@code f} now busy that was idle: the levels kept moved by
+     * one ({@link LevelAreas#idleToBusy}).
+     */
+    void takenNow(int f, long nowMicros) {
+        areas.idleToBusy(f, nowMicros);
+    }
+
+    /** As {@link #levelsNow}, one busy on-demand environment of {@code f} now idle ({@link LevelAreas#busyToIdle}). */
+    void idledNow(int f, long nowMicros) {
+        areas.busyToIdle(f, nowMicros);
+    }
+
     /** Every row begins {@code bucket}, a later one than theirs. */
     @Override
     public void crossTo(int bucket) {

@@ -62,6 +62,17 @@ final class ExecutionLevels {
         accountConcurrency.drop(accountInFlight);
     }
 
+    /**
+     * As {@link #lowered(int, int, int, long)}, for levels each one lower than the last (an invocation ended; the
+     * function's was at least 1): what a change to them would compute, read from the levels kept here rather than
+     * told (the account's weighed changes grow by -1 x {@code nowMicros}, the same long).
+     */
+    void ended(int function, long nowMicros) {
+        functionConcurrency.decrement(function);
+        weighedChanges -= nowMicros;
+        accountConcurrency.decrement();
+    }
+
     /** As {@link #environments}, in the bucket begun last (as {@link #concurrency(int, int, int, long)}). */
     void environments(int function, int total) {
         functionEnvironments.raise(function, total);

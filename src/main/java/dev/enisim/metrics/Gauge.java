@@ -73,6 +73,17 @@ final class Gauge {
         }
     }
 
+    /**
+     * As {@link #drop}, to a maximum gauge's level less one (a lower level moves no maximum). A minimum gauge's is
+     * {@link #put}.
+     */
+    void decrement() {
+        if (!max) {
+            throw new IllegalStateException("a minimum gauge's lower level is put");
+        }
+        current--;
+    }
+
     /** Begins {@code bucket} (no earlier one): the buckets up to it carry the level they began with. */
     void crossTo(int bucket) {
         Arrays.fill(extremes, lastBucket + 1, bucket + 1, current);

@@ -76,6 +76,14 @@ final class GaugeRows {
     }
 
     /**
+     * As {@link #drop}, to dimension {@code d}'s level less one (its level at least 1): the level's int is the
+     * row's low half, so the long's decrement moves it alone, the maximum (high half) kept.
+     */
+    void decrement(int d) {
+        rows[d * STRIDE + AT]--;
+    }
+
+    /**
      * Closes the open bucket into its column (each dimension's maximum), fills the buckets skipped with one array of
      * the levels, and opens {@code bucket} (a later one) at the levels. A closed column equal to the one before it
      * shares that one's array (a quiet bucket's is its levels: crossed one bucket at a time, a quiet stretch still

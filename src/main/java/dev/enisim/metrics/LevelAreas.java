@@ -112,6 +112,30 @@ final class LevelAreas {
         s[o + LEVEL + 2] = l2;
     }
 
+    /**
+     * As {@link #levels}, row {@code r}'s level 0 one higher and its level 1 one lower (level 2 kept): what {@link
+     * #levels} computes for them (weighted changes grow by +1 and -1 times {@code nowMicros}, the same longs),
+     * from the row alone (a warm start: an idle environment now busy).
+     */
+    void idleToBusy(int r, long nowMicros) {
+        long[] s = rows;
+        int o = r * STRIDE;
+        s[o + WEIGHED] += nowMicros;
+        s[o + WEIGHED + 1] -= nowMicros;
+        s[o + LEVEL]++;
+        s[o + LEVEL + 1]--;
+    }
+
+    /** As {@link #idleToBusy}, the other way: level 0 one lower, level 1 one higher (an environment gone idle). */
+    void busyToIdle(int r, long nowMicros) {
+        long[] s = rows;
+        int o = r * STRIDE;
+        s[o + WEIGHED] -= nowMicros;
+        s[o + WEIGHED + 1] += nowMicros;
+        s[o + LEVEL]--;
+        s[o + LEVEL + 1]++;
+    }
+
     /** The bucket of an instant (the last one takes every later instant). */
     private int bucketOf(long nowMicros) {
         return (int) Math.min(nowMicros / bucketMicros, buckets - 1);

@@ -188,6 +188,28 @@ public final class Observers implements WorldListener, AsyncListener, SqsListene
         }
     }
 
+    /**
+     * As {@link #environmentLevels}, one idle environment now busy: the levels moved by one ({@link
+     * EnvironmentLevels#takenNow}), the arguments not read (inlined into the model's warm start, their loads of the
+     * model's counts go; the levels, told every change, are the model's).
+     */
+    @Override
+    public void environmentTaken(int function, int busyOnDemand, int idle, int provisioned, long nowMicros) {
+        if (levels != null) {
+            at(nowMicros);
+            levels.takenNow(function, nowMicros);
+        }
+    }
+
+    /** As {@link #environmentTaken}, one busy environment now idle ({@link EnvironmentLevels#idledNow}). */
+    @Override
+    public void environmentIdled(int function, int busyOnDemand, int idle, int provisioned, long nowMicros) {
+        if (levels != null) {
+            at(nowMicros);
+            levels.idledNow(function, nowMicros);
+        }
+    }
+
     @Override
     public void execution(int function, Outcome outcome, boolean coldStart, boolean provisioned, long initMicros,
             long runMicros, long nowMicros) {
@@ -242,11 +264,15 @@ public final class Observers implements WorldListener, AsyncListener, SqsListene
         invocationNow(function, outcome, nowMicros);
     }
 
-    /** An invocation ended: the concurrency it gave back. */
+    /**
+     * An invocation ended: the concurrency it gave back, one for the function and one for the account, lowered by
+     * one in the recorder ({@link Recorder#endedNow}: the in-flight counts given are not read there, so that the
+     * model's, just written, are not read back for it; the accounts' breakdown reads the function's).
+     */
     @Override
     public void ended(int function, int functionInFlight, int accountInFlight, long nowMicros) {
         at(nowMicros);
-        recorder.endedNow(function, functionInFlight, accountInFlight, nowMicros);
+        recorder.endedNow(function, nowMicros);
         if (accounts != null) {
             accounts.concurrencyNow(function, functionInFlight);
         }

@@ -108,9 +108,12 @@ public final class Recorder implements WorldListener, Bucketed {
         executions.lowered(function, functionInFlight, accountInFlight, grid.of(nowMicros), nowMicros);
     }
 
-    /** As {@link #ended}, in the bucket begun last ({@link #crossTo}). */
-    void endedNow(int function, int functionInFlight, int accountInFlight, long nowMicros) {
-        executions.lowered(function, functionInFlight, accountInFlight, nowMicros);
+    /**
+     * As {@link #ended}, in the bucket begun last ({@link #crossTo}), the function's and the account's in-flight
+     * counts each one lower than their last ({@link ExecutionLevels#ended}).
+     */
+    void endedNow(int function, long nowMicros) {
+        executions.ended(function, nowMicros);
     }
 
     @Override

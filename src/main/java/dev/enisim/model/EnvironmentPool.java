@@ -70,7 +70,7 @@ final class EnvironmentPool {
             } else {
                 lease.warm = true;
                 envs.takeIdle(f, pick, lease);
-                levels(f, now);
+                taken(f, now);
                 return true;
             }
         }
@@ -89,7 +89,7 @@ final class EnvironmentPool {
             rows.returnProvisioned(f, lease.key, lease.eni);
         } else if (lease.warm) {
             rows.returnIdle(f, lease.key, lease.eni, lease.createdMicros, now);
-            levels(f, now);
+            idled(f, now);
         } else {
             rows.discardBusy(f, false);
             release(f, lease.eni, now);
@@ -118,7 +118,7 @@ final class EnvironmentPool {
             envs.returnProvisioned(f, envKey, envEni);
         } else {
             envs.returnIdle(f, envKey, envEni, envCreatedMicros, now);
-            levels(f, now);
+            idled(f, now);
             scheduleExpiry(f, now);
         }
     }
@@ -264,5 +264,17 @@ final class EnvironmentPool {
     private void levels(int f, long now) {
         FunctionRows envs = rows;
         listener.environmentLevels(f, envs.busyOnDemand(f), envs.idle(f), envs.provisioned(f), now);
+    }
+
+    /** As {@link #levels}, after an idle on-demand environment became busy ({@link WorldListener#environmentTaken}). */
+    private void taken(int f, long now) {
+        FunctionRows envs = rows;
+        listener.environmentTaken(f, envs.busyOnDemand(f), envs.idle(f), envs.provisioned(f), now);
+    }
+
+    /** As {@link #levels}, after a busy on-demand environment went idle ({@link WorldListener#environmentIdled}). */
+    private void idled(int f, long now) {
+        FunctionRows envs = rows;
+        listener.environmentIdled(f, envs.busyOnDemand(f), envs.idle(f), envs.provisioned(f), now);
     }
 }

@@ -48,8 +48,8 @@ public interface WorldListener {
 
     /**
      * A started invocation ended: the in-flight counts are now {@code functionInFlight} and {@code accountInFlight}
-     * (one fewer than before, for the function and for the account). The same as {@link #concurrency}, which is
-     * what it does by default.
+     * (one fewer than before, for the function and for the account: an observer that keeps them may lower them by
+     * one instead of reading these). The same as {@link #concurrency}, which is what it does by default.
      */
     default void ended(int function, int functionInFlight, int accountInFlight, long nowMicros) {
         concurrency(function, functionInFlight, accountInFlight, nowMicros);
@@ -79,6 +79,26 @@ public interface WorldListener {
      * idle (kept alive), provisioned (busy or idle). Their sum is the total of {@link #environments}.
      */
     default void environmentLevels(int function, int busyOnDemand, int idle, int provisioned, long nowMicros) {
+    }
+
+    /**
+     * An idle on-demand environment of the function took an invocation (a warm start): one more busy on demand and
+     * one fewer idle than the levels last reported, which are now {@code busyOnDemand}, {@code idle} and {@code
+     * provisioned}. The same as {@link #environmentLevels}, which it does by default; an observer that keeps the
+     * levels may move them by one instead, reading none of the arguments (the run's metrics: so that the model's
+     * counts, just written, are not read back for them).
+     */
+    default void environmentTaken(int function, int busyOnDemand, int idle, int provisioned, long nowMicros) {
+        environmentLevels(function, busyOnDemand, idle, provisioned, nowMicros);
+    }
+
+    /**
+     * A busy on-demand environment of the function went idle (its invocation ended, or did not run after all): one
+     * fewer busy on demand and one more idle than the levels last reported, as {@link #environmentTaken} (the
+     * same as {@link #environmentLevels} by default).
+     */
+    default void environmentIdled(int function, int busyOnDemand, int idle, int provisioned, long nowMicros) {
+        environmentLevels(function, busyOnDemand, idle, provisioned, nowMicros);
     }
 
     /**

@@ -21,8 +21,10 @@ import net.jqwik.api.constraints.IntRange;
  * The run's observers told of an invocation's start and end in one call each ({@link WorldListener#started},
  * {@link WorldListener#ended}, which {@link Observers} overrides to do its bookkeeping in one pass) build the same
  * metrics as when told through the interface's defaults, which forward to the fine-grained calls: random sequences
- * of starts, ends, throttles, failed executions, environment levels and connections over random buckets (edges,
- * shared instants and quiet stretches included), every output of every observer compared.
+ * of starts, ends, throttles, failed executions, environment levels (set, or moved by one between idle and busy:
+ * {@link WorldListener#environmentTaken}, {@link WorldListener#environmentIdled}, which {@link Observers} keeps
+ * by moving its levels, the defaults by telling them) and connections over random buckets (edges, shared instants
+ * and quiet stretches included), every output of every observer compared.
  */
 class CombinedCallsProperties {
 
@@ -245,13 +247,14 @@ class CombinedCallsProperties {
     static void drive(SplittableRandom rng, int functions, long bucket, long duration, int steps,
             WorldListener a, WorldListener b, java.util.function.LongConsumer before) {
         int[] inFlight = new int[functions];
+        int[][] levels = new int[functions][3]; // busy on demand, idle, provisioned: as last told
         int total = 0;
         long now = 0;
         for (int i = 0; i < steps; i++) {
             now = next(rng, now, bucket, duration);
             before.accept(now);
             int f = rng.nextInt(functions);
-            int what = rng.nextInt(20);
+            int what = rng.nextInt(23);
             if (what < 8) {
                 Outcome o = RAN[rng.nextInt(RAN.length)];
                 boolean cold = rng.nextBoolean();
@@ -288,9 +291,26 @@ class CombinedCallsProperties {
                 int busy = rng.nextInt(5);
                 int idle = rng.nextInt(5);
                 int provisioned = f == 0 ? rng.nextInt(3) : 0;
+                levels[f] = new int[] {busy, idle, provisioned};
                 for (WorldListener l : List.of(a, b)) {
                     l.environments(f, busy + idle + provisioned, now);
                     l.environmentLevels(f, busy, idle, provisioned, now);
+                }
+            } else if (what < 22) {
+                // an idle environment taken (a warm start) or a busy one gone idle: the levels moved by one
+                int[] v = levels[f];
+                boolean take = what == 19 || (what == 21 && v[0] == 0);
+                if (take ? v[1] == 0 : v[0] == 0) {
+                    continue;
+                }
+                v[0] += take ? 1 : -1;
+                v[1] += take ? -1 : 1;
+                for (WorldListener l : List.of(a, b)) {
+                    if (take) {
+                        l.environmentTaken(f, v[0], v[1], v[2], now);
+                    } else {
+                        l.environmentIdled(f, v[0], v[1], v[2], now);
+                    }
                 }
             } else {
                 int connections = rng.nextInt(50);
