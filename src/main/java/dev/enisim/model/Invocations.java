@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The admitted invocations in flight, one row of a shared {@code long[]} per slot (4 longs: what each one's end
- * gives back: its ports on the ENI of a row of the fleet's ports table, its environment's ENI row and key, the
- * configuration generation it was made for, whether it is provisioned, and when it was made), so that an
+ * gives back: its function, its ports on the ENI of a row of the fleet's ports table, its environment's ENI row and
+ * key, the configuration generation it was made for, whether it is provisioned, and when it was made), so that an
  * invocation's start and end write and read one row rather than a column per field. An invocation's end is a
  * plain event ({@link SimEvent#INVOCATION_END}) whose payload is its function and its slot ({@link #end}): no
  * object, so that an invocation allocates nothing. Slots are reused last-freed first.
@@ -13,13 +13,7 @@ import java.util.Arrays;
 final class Invocations {
 
     private static final int STRIDE = 4;
-    /*
-     * envKey|portsRow, connections|envRow, generation*2+prov, created. The function is not kept (the end's payload
-     * carries it): the key the end gives its ports back to is in the first long beside their row, so that the end's
-     * first reads, which the rest of it waits for, are one load of one line (a row straddles two lines for half the
-     * slots when the table is not 32-byte aligned; the key was in the third long).
-     */
-    private long[] row = new long[16 * STRIDE];
+    private long[] row = new long[16 * STRIDE]; // function|portsRow, connections|envRow, envKey|generation*2+prov, created
     private int[] free = new int[16];   // a stack of free slots below size
     private int freeCount;
     private int size;                   // slots ever used
@@ -44,9 +38,8 @@ final class Invocations {
     }
 
     /**
-     * Takes a slot for an admitted invocation of function {@code fn} (not kept: its end's payload carries it,
-     * {@link #end}) and returns it; {@code portsRow} and {@code envRow} are rows of the fleet's ports table, -1 for
-     * none.
+     * Takes a slot for an admitted invocation and returns it; {@code portsRow} and {@code envRow} are rows of the
+     * fleet's ports table, -1 for none.
      */
     int start(int fn, int portsRow, int ports, int envRow, int key, int gen, boolean prov,
             long envCreatedMicros) {
@@ -61,9 +54,9 @@ final class Invocations {
         }
         int b = s * STRIDE;
         long[] r = row;
-        r[b] = pair(key, portsRow);
+        r[b] = pair(fn, portsRow);
         r[b + 1] = pair(ports, envRow);
-        r[b + 2] = gen * 2 + (prov ? 1 : 0);
+        r[b + 2] = pair(key, gen * 2 + (prov ? 1 : 0));
         r[b + 3] = envCreatedMicros;
         return s;
     }
@@ -97,7 +90,7 @@ final class Invocations {
     }
 
     int envKey(int s) {
-        return (int) (row[s * STRIDE] >> 32);
+        return (int) (row[s * STRIDE + 2] >> 32);
     }
 
     int generation(int s) {
