@@ -77,34 +77,16 @@ final class FunctionLines {
         r[o + SPARE_2] = -1;
     }
 
-    /**
-     * From this many rows (64: 16 KiB of used longs, half a core's L1 data cache) a table is made at least {@link
-     * #ALIGNED_BYTES} long, whatever it needs, so that it starts a G1 region as a large one does and each row's used
-     * longs are two aligned lines, not three: an invocation's start and end touch one line of the function's fewer
-     * (2 MiB for a table of 64 to 8,190 functions; {@code account}'s 200 took 51 KiB). Measured in round 2's nineteenth
-     * pass (HISTORY). A smaller table is not worth its 2 MiB: its rows stay in cache.
-     */
-    static final int PADDED_FROM = 64;
-
     /** The rows for {@code functions} functions and the account (made on the first call; later calls must agree). */
     long[] rows(int functions) {
         if (rows == null) {
-            rows = new long[tableLongs(functions + 1)];
+            rows = new long[(functions + 1) * STRIDE];
             this.functions = functions;
-            lead = aligned(rows.length / STRIDE) ? SPARE_1 : SPARE_BEFORE;
+            lead = aligned(functions + 1) ? SPARE_1 : SPARE_BEFORE;
         } else if (functions != this.functions) {
             throw new IllegalStateException("rows made for " + this.functions + " functions, asked for " + functions);
         }
         return rows;
-    }
-
-    /**
-     * The longs a table of {@code rows} rows is made with: from {@link #PADDED_FROM} rows, at least the rows of the
-     * smallest aligned table ({@link #aligned}).
-     */
-    static int tableLongs(int rows) {
-        int made = rows < PADDED_FROM ? rows : Math.max(rows, (int) ((ALIGNED_BYTES - 16 + 8 * STRIDE - 1) / (8 * STRIDE)));
-        return made * STRIDE;
     }
 
     /** Whether a table of {@code rows} rows is taken to start a G1 region ({@link #ALIGNED_BYTES}). */

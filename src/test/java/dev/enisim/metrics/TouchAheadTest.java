@@ -54,31 +54,8 @@ class TouchAheadTest {
             assertEquals(spare ? -1 : 0, rows[i], "long " + i);
         }
         FunctionLines small = new FunctionLines();
-        small.rows(FunctionLines.PADDED_FROM - 2);
-        assertEquals(FunctionLines.SPARE_BEFORE, small.lead(), "a row less than padded: not aligned");
-    }
-
-    /**
-     * From {@link FunctionLines#PADDED_FROM} rows (the functions' and the account's) a table is made as long as the
-     * smallest aligned one (n rows: {@link #anAlignedTableIsFetchedByTwoStores}), so that it starts a G1 region and
-     * its rows' used longs are two aligned lines; one row fewer is made as it needs, and so is a larger one.
-     */
-    @Test
-    void aTableOfSixtyFourRowsOrMoreIsMadeAsLongAsAnAlignedOne() {
-        int n = (int) (FunctionLines.ALIGNED_BYTES / (8 * FunctionLines.STRIDE));
-        int stride = FunctionLines.STRIDE;
-        assertEquals(64, FunctionLines.PADDED_FROM);
-        FunctionLines padded = new FunctionLines();
-        long[] rows = padded.rows(FunctionLines.PADDED_FROM - 1);
-        assertEquals(n * stride, rows.length, "64 rows made as 8,192");
-        assertEquals(FunctionLines.SPARE_1, padded.lead(), "aligned");
-        assertEquals(n * stride, new FunctionLines().rows(n - 2).length);
-        assertEquals(n * stride, FunctionLines.tableLongs(n));
-        assertEquals((n + 5) * stride, new FunctionLines().rows(n + 4).length, "a larger table as it needs");
-        FunctionLines fewer = new FunctionLines();
-        assertEquals((FunctionLines.PADDED_FROM - 1) * stride, fewer.rows(FunctionLines.PADDED_FROM - 2).length);
-        assertEquals(FunctionLines.SPARE_BEFORE, fewer.lead());
-        assertEquals(stride, FunctionLines.tableLongs(1));
+        small.rows(n - 2);
+        assertEquals(FunctionLines.SPARE_BEFORE, small.lead(), "one row less: not aligned");
     }
 
     /**
