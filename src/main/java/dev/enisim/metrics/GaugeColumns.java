@@ -40,10 +40,9 @@ final class GaugeColumns {
     void raise(int d, int value) {
         current[d] = value;
         int[] c = open;
-        // no branch: a new maximum in the bucket (a function's environments rising past all it had in it) is rare in
-        // a run's steady part, and compiled as never taken it was an uncommon trap in a timed run (its unit, the
-        // cold start's, thrown away: HISTORY, round 2's seventeenth and nineteenth passes); the same maximum
-        c[d] = Math.max(c[d], value);
+        if (value > c[d]) {
+            c[d] = value;
+        }
     }
 
     /**

@@ -204,20 +204,6 @@ final class Admission {
         return egress != null ? egress : Outcome.SUCCESS;
     }
 
-    /**
-     * The world is built with its {@code functions} (none is added after): the request rates' windows and the
-     * scaling rate's buckets are set up now, not by each function's first request and cold start of the run.
-     */
-    void built(int functions) {
-        requests.setUp();
-        scaling.setUp(functions);
-    }
-
-    /** Request-rate windows and scaling buckets set up by a request or a cold start rather than {@link #built} (tests). */
-    int lateSetUps() {
-        return requests.lateSetUps() + scaling.lateBuckets();
-    }
-
     /** When the last admitted invocation ends (its completion), for sources that follow up on it. */
     long lastEndMicros() {
         return lastEndMicros;

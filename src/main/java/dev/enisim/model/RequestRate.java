@@ -27,7 +27,6 @@ final class RequestRate {
     /** Per function, in its row: its window's start, the requests admitted in it, its allowance. */
     private final FunctionRows rows;
     private int functions;                        // rows whose window was set up
-    private int lateSetUps;                       // set-ups by a request, not by setUp (tests)
 
     RequestRate(FunctionRows rows, Scaling scaling, int accountConcurrencyLimit) {
         this.rows = rows;
@@ -46,25 +45,11 @@ final class RequestRate {
     }
 
     /**
-     * Sets up the windows of every function added so far: a built world's (all its functions are added before it
-     * runs, {@link WorldBuilder}), so that {@link #throttle} never sets one up itself. Done at each run's first
-     * request of each function, that was a branch taken only in a world's first moments: a run's compiled arrival,
-     * profiled in an earlier world's steady state, met it as an uncommon trap at the start of every new world (the
-     * timed runs' included) and was thrown away and compiled again (HISTORY, round 2's nineteenth pass).
-     */
-    void setUp() {
-        if (functions < rows.functions()) {
-            grow();
-        }
-    }
-
-    /**
      * The throttle that stops this request of {@code f}, or null when every rate allows it (and then it is counted
      * against each). A function with reserved concurrency is told apart by its Reason, as AWS's names do.
      */
     Outcome throttle(int i, long now) {
         if (i >= functions) {
-            lateSetUps++;
             grow();
         }
         int reservedConcurrency = rows.reservedConcurrency(i);
@@ -125,11 +110,6 @@ final class RequestRate {
             return true; // 0 admitted in the new window, and the allowance is at least 1
         }
         return r.get(i, FunctionRows.IN_WINDOW) < r.get(i, FunctionRows.ALLOWANCE);
-    }
-
-    /** How many times a request found its function's window not set up ({@link #setUp}; tests). */
-    int lateSetUps() {
-        return lateSetUps;
     }
 
     /** Sets up the windows of the functions added since the last call (allowance: the starting rate). */

@@ -57,12 +57,6 @@ final class World {
         this.functionList = functions;
         this.functions = functions.toArray(new LambdaFunction[0]);
         this.roles = roles;
-        admission.built(this.functions.length);
-    }
-
-    /** Request-rate windows and scaling buckets a request or a cold start had to set up ({@link Admission#built}; tests). */
-    int lateSetUps() {
-        return admission.lateSetUps();
     }
 
     /** Connections now from a NAT gateway to a destination, per address (for tests). */

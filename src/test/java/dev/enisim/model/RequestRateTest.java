@@ -107,29 +107,4 @@ class RequestRateTest {
         assertEquals(11_250, perSecond[1]);
         assertEquals(12_250, perSecond[2]);
     }
-
-    /**
-     * A built world has set up every function's request-rate window and scaling bucket ({@link Admission#built}):
-     * no request or cold start of a run sets one up (each was a branch taken only in a world's first moments, where
-     * the compiled arrival of a run met an uncommon trap at every new world's start: HISTORY, round 2's nineteenth
-     * pass). A request rate or scaling rate used on its own still sets up what it meets.
-     */
-    @Test
-    void aBuiltWorldHasSetUpEveryFunctionsWindowAndBucketBeforeItsFirstRequest() {
-        WorldHarness h = WorldHarness.standard();
-        int[] fs = {h.function("a", List.of(), List.of()), h.function("b", List.of(), List.of()),
-                h.function("c", List.of(), List.of())};
-        for (int f : fs) {
-            h.create(f, 0);
-        }
-        int served = 0;
-        for (int f : fs) {
-            served += drive(h, f, (f + 1) * SEC, (f + 1) * SEC + 1_000, 100, 50); // the first of each a cold start
-        }
-        assertEquals(30, served);
-        assertEquals(0, h.world().lateSetUps(), "nothing set up by a request or a cold start");
-        ScalingRate alone = new ScalingRate(Scaling.DEFAULT);
-        alone.tryScale(2, 0, 0);
-        assertEquals(1, alone.lateBuckets());
-    }
 }
