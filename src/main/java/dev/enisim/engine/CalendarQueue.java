@@ -25,11 +25,20 @@ import java.util.Arrays;
  * buckets hold only the entries up to {@code nearEnd}; a later entry becomes a record (time, kind, key, payload)
  * appended, unsorted, to the last block of its <i>slot</i>: a turn is {@link #SLOTS} slots of 2^{@link #SLOT_BITS}
  * days each, and an entry past the turn goes to the overflow. An append writes where the previous append to that
- * slot wrote, memory that is still in cache. When the buckets are empty, the first non-empty slot is poured into
- * them (its blocks read in order, the writes of one record independent of the next, so the processor overlaps
- * their misses) and {@code nearEnd} moves to that slot's end; when the turn's slots are spent, a new turn begins at
- * the overflow's earliest time and the overflow is sorted into its slots. The order is unchanged: every entry in
- * the buckets is at or before {@code nearEnd}, every far one after it. Blocks go back to a free list as they are
+ * slot wrote, memory that is still in cache. When the buckets and the run (below) are empty, the first non-empty
+ * slot is poured into the <i>run</i> (its blocks read in order) and {@code nearEnd} moves to that slot's end; when
+ * the turn's slots are spent, a new turn begins at the overflow's earliest time and the overflow is sorted into its
+ * slots. The order is unchanged: every entry in the buckets and the run is at or before {@code nearEnd}, every far
+ * one after it.
+ *
+ * <p><b>The run</b> (nineteenth pass; the ladder queue's "bottom"). A poured slot is not inserted into the buckets
+ * one entry at a time (an entry taken from the free stack, its bucket's head and last entry read, a link written,
+ * and later unlinked): it is sorted, by a counting sort on the time's top bits within the slot and an insertion sort
+ * for the few records of one part, into a plain array of the entries' four longs, and taken from there in order,
+ * an index moving on. The buckets then hold only what is added into the slot being taken (with {@code
+ * many-functions}, a few per cent of the adds): the queue's first is the earlier of the run's first and the buckets'
+ * (cached: {@code bucketMin}). An entry of the run is named {@link #RUN} plus its position, so {@link #time}, {@link
+ * #kind} and the others tell it from a bucket's entry by its number. Blocks go back to a free list as they are
  * poured, so the far tier's memory follows what it holds. Below a quarter of {@code FAR_ON} entries the tier stops
  * and everything goes back into the buckets.
  *
@@ -42,6 +51,10 @@ import java.util.Arrays;
 final class CalendarQueue {
 
     static final int NIL = -1;
+    /** An entry of the run (the far tier's slot poured and sorted) is named RUN plus its position in the run. */
+    static final int RUN = 1 << 30;
+    /** The run's counting sort splits a slot into at most 2^RUN_PART_BITS parts (then an insertion sort). */
+    static final int RUN_PART_BITS = 12;
     /** The kind of an entry holding an event object. */
     static final int OBJECT = -1;
 
@@ -108,8 +121,19 @@ final class CalendarQueue {
     private long dayEnd;
     private long lastTime;
 
-    // the cached minimum (NIL when unknown)
+    // the cached minimum (NIL when unknown): an entry of the buckets, or the run's first (RUN + its position)
     private int minEntry = NIL;
+    // the buckets' first entry when known (NIL when unknown or the buckets are empty)
+    private int bucketMin = NIL;
+
+    // the run: the last slot poured, sorted by (time, key), four longs each as the entries (time, kind << 32, key,
+    // payload); its entries [runPos, runEnd) are in the queue, named RUN + their position
+    private long[] run = new long[0];
+    private Object[] runEvents = new Object[0];
+    private int runPos;
+    private int runEnd;
+    private int[] runCounts = new int[0];      // the pour's counting sort: records per part of the slot
+    private long scanLimit;                    // after's look at the buckets: nothing before this time but found
 
     // the far tier: entries after nearEnd, as records in blocks, unsorted, one chain of blocks per slot
     // of the current turn (slot s holds [turnStart + s << slotShift, turnStart + (s + 1) << slotShift)) and one
@@ -174,12 +198,19 @@ final class CalendarQueue {
             addFar(t, k, kind, payload, event);
         } else {
             int n = addNear(t, k, kind, payload, event);
-            if (minEntry != NIL) {
+            int bm = bucketMin;
+            if (bm != NIL) {
                 long[] e = entries;
-                int m = minEntry * STRIDE;
+                int m = bm * STRIDE;
                 if (t < e[m] || (t == e[m] && k < e[m + KEY])) {
-                    minEntry = n;
+                    bucketMin = n;
                 }
+            } else if (nearSize == 1) {
+                bucketMin = n; // the buckets were empty
+            }
+            int me = minEntry;
+            if (me != NIL && (t < time(me) || (t == time(me) && k < key(me)))) {
+                minEntry = n;
             }
         }
         size++;
@@ -256,8 +287,8 @@ final class CalendarQueue {
     }
 
     /**
-     * Takes slot {@code s}'s records out of the far tier, in the order they came: into the buckets, or (the
-     * overflow at a new turn) back into the far tier by their times. Its blocks go back to the free list as they
+     * Takes slot {@code s}'s records out of the far tier, in the order they came: into the buckets (the far tier
+     * stops), or (the overflow at a new turn) back into the far tier by their times. Its blocks go back to the free list as they
      * are read (an append may take one again, once read).
      */
     private void pour(int s, boolean near) {
@@ -290,11 +321,110 @@ final class CalendarQueue {
     }
 
     /**
-     * The buckets are empty and the far tier is not: pours its first non-empty slot into the buckets (after a new
-     * turn from the overflow when the turn's slots are all empty), and moves the scan to that slot's start.
+     * Takes slot {@code s}'s records (times in [{@code start}, start + 2^slotShift)) out of the far tier into the run,
+     * sorted by (time, key): a counting sort on the time's top bits within the slot (as many parts as records, about,
+     * up to 2^{@link #RUN_PART_BITS}), the records copied into the run in that order, then an insertion sort over the
+     * run for the order within a part (a few records each: few moves). The run is empty (all taken) when this is
+     * called; its entries are then taken in order, with no bucket, no link and no free entry.
+     */
+    private void pourRun(int s, long start) {
+        int head = slotHead[s];
+        int tail = slotTail[s];
+        int last = slotFill[s];
+        slotHead[s] = NIL;
+        slotFill[s] = BLOCK;
+        int count = 0;
+        for (int b = head; b != NIL; b = blockNext[b]) {
+            count += b == tail ? last : BLOCK;
+        }
+        if (run.length < count * STRIDE) {
+            int capacity = Math.max(count, 2 * run.length / STRIDE);
+            run = new long[capacity * STRIDE];
+            runEvents = new Object[capacity];
+        }
+        int bits = Math.min(Math.min(slotShift, RUN_PART_BITS), 32 - Integer.numberOfLeadingZeros(count));
+        int drop = slotShift - bits;
+        int parts = 1 << bits;
+        if (runCounts.length < parts + 1) {
+            runCounts = new int[(1 << RUN_PART_BITS) + 1];
+        }
+        int[] at = runCounts;
+        java.util.Arrays.fill(at, 0, parts + 1, 0);
+        long[] rc = records;
+        for (int b = head; b != NIL; b = blockNext[b]) {
+            for (int r = b * BLOCK, end = r + (b == tail ? last : BLOCK); r < end; r++) {
+                at[(int) ((rc[r * STRIDE] - start) >>> drop) + 1]++;
+            }
+        }
+        for (int i = 1; i <= parts; i++) {
+            at[i] += at[i - 1];
+        }
+        long[] ru = run;
+        Object[] rv = runEvents;
+        Object[] ev = recordEvents;
+        int b = head;
+        while (b != NIL) {
+            for (int r = b * BLOCK, end = r + (b == tail ? last : BLOCK); r < end; r++) {
+                int o = r * STRIDE;
+                long t = rc[o];
+                int p = at[(int) ((t - start) >>> drop)]++;
+                int q = p * STRIDE;
+                ru[q] = t;
+                ru[q + LINK] = rc[o + LINK] << 32;
+                ru[q + KEY] = rc[o + KEY];
+                ru[q + PAYLOAD] = rc[o + PAYLOAD];
+                Object event = ev[r];
+                if (event != null) {
+                    ev[r] = null;
+                    rv[p] = event;
+                }
+            }
+            int nxt = blockNext[b];
+            blockNext[b] = freeBlock;
+            freeBlock = b;
+            b = nxt;
+        }
+        // the order within a part: an insertion sort over the whole run (each record moves past the few of its part)
+        for (int i = 1; i < count; i++) {
+            int q = i * STRIDE;
+            long t = ru[q];
+            long k = ru[q + KEY];
+            int j = i - 1;
+            long pt = ru[j * STRIDE];
+            if (pt < t || (pt == t && ru[j * STRIDE + KEY] < k)) {
+                continue;
+            }
+            long link = ru[q + LINK];
+            long payload = ru[q + PAYLOAD];
+            Object event = rv[i];
+            do {
+                int from = j * STRIDE;
+                int to = from + STRIDE;
+                ru[to] = ru[from];
+                ru[to + LINK] = ru[from + LINK];
+                ru[to + KEY] = ru[from + KEY];
+                ru[to + PAYLOAD] = ru[from + PAYLOAD];
+                rv[j + 1] = rv[j];
+                j--;
+            } while (j >= 0 && (ru[j * STRIDE] > t || (ru[j * STRIDE] == t && ru[j * STRIDE + KEY] > k)));
+            int to = (j + 1) * STRIDE;
+            ru[to] = t;
+            ru[to + LINK] = link;
+            ru[to + KEY] = k;
+            ru[to + PAYLOAD] = payload;
+            rv[j + 1] = event;
+        }
+        runPos = 0;
+        runEnd = count;
+    }
+
+    /**
+     * The buckets and the run are empty and the far tier is not: pours its first non-empty slot into the run (after a
+     * new turn from the overflow when the turn's slots are all empty), and moves the buckets' scan to that slot's
+     * start.
      */
     private void refill() {
-        while (nearSize == 0) {
+        while (nearSize == 0 && runPos == runEnd) {
             // the far tier holds something: the scan stops at the overflow (slot SLOTS) at the latest
             int s = nextSlot;
             while (slotHead[s] == NIL) {
@@ -307,7 +437,7 @@ final class CalendarQueue {
             long start = turnStart + ((long) s << slotShift);
             nextSlot = s + 1;
             nearEnd = start + ((1L << slotShift) - 1);
-            pour(s, true);
+            pourRun(s, start);
             // the scan moves to the slot's start (after the last removal, which was at or before the old nearEnd)
             lastTime = start;
             bucket = (int) ((start >>> shift) & mask);
@@ -415,16 +545,39 @@ final class CalendarQueue {
      * {@link #NIL}.
      */
     int after(int n) {
+        if (n >= RUN) {
+            return afterInRun(n - RUN);
+        }
         long[] e = entries;
         int o = n * STRIDE;
         long t = e[o];
         int following = (int) e[o + LINK];
         long end = ((t >>> shift) + 1) << shift;
+        int found;
         if (following != NIL && e[following * STRIDE] < end) {
-            return following;
+            found = following;
+            scanLimit = end;
+        } else {
+            found = nextDays(t, end);
         }
+        if (runPos == runEnd) {
+            return found;
+        }
+        // the run's first entry after n, when it comes before the buckets' (or before the days looked at)
+        return earlier(found, runAfter(t, e[o + KEY]));
+    }
+
+    /**
+     * The first entry in its own day of the buckets' next {@link #AFTER_SCAN} days after the day of {@code t}, which
+     * ends at {@code end}, or {@link #NIL}; {@link #scanLimit} is then the time before which the buckets are known to
+     * hold nothing after that day: the end of the days looked at, or the start of the first whose bucket is headed
+     * by an entry of an earlier day (walked past: skipped, as before the run; what the bucket holds in the day is
+     * not known).
+     */
+    private int nextDays(long t, long end) {
         long[] hd = heads;
         int b = (int) ((t >>> shift) & mask);
+        long limit = Long.MAX_VALUE;
         for (int i = 0; i < AFTER_SCAN; i++) {
             b = (b + 1) & mask;
             long start = end;
@@ -434,28 +587,107 @@ final class CalendarQueue {
             if (h < end && h >= start) {
                 return (int) hd[2 * b + 1];
             }
+            if (h < start && limit == Long.MAX_VALUE) {
+                limit = start;
+            }
         }
+        scanLimit = Math.min(limit, end);
         return NIL;
     }
 
+    /**
+     * The earlier of the buckets' entry {@code found} (or, when {@link #NIL}, nothing in the buckets before {@link
+     * #scanLimit}) and the run's entry at {@code r} (none at runEnd): what {@link #after} gives.
+     */
+    private int earlier(int found, int r) {
+        if (r >= runEnd) {
+            return found;
+        }
+        long rt = run[r * STRIDE];
+        if (found == NIL) {
+            return rt < scanLimit ? RUN + r : NIL;
+        }
+        long[] e = entries;
+        long ft = e[found * STRIDE];
+        return rt < ft || (rt == ft && run[r * STRIDE + KEY] < e[found * STRIDE + KEY]) ? RUN + r : found;
+    }
+
+    /** The position of the run's first entry after (t, k), or runEnd when none. */
+    private int runAfter(long t, long k) {
+        long[] ru = run;
+        int lo = runPos;
+        int hi = runEnd;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            long mt = ru[mid * STRIDE];
+            if (mt > t || (mt == t && ru[mid * STRIDE + KEY] > k)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * {@link #after} for the run's entry at {@code p}: the run's next, unless an entry of the buckets comes between:
+     * the buckets' first when it is after the entry, else the first after the entry in its day's bucket or in the
+     * next days' ({@link #nextDays}).
+     */
+    private int afterInRun(int p) {
+        int next = p + 1;
+        if (nearSize == 0) {
+            return next < runEnd ? RUN + next : NIL;
+        }
+        long[] ru = run;
+        long t = ru[p * STRIDE];
+        long k = ru[p * STRIDE + KEY];
+        long[] e = entries;
+        int bm = bucketMin;
+        int found = NIL;
+        if (bm != NIL && (e[bm * STRIDE] > t || (e[bm * STRIDE] == t && e[bm * STRIDE + KEY] > k))) {
+            found = bm; // the buckets' first is after the entry: the buckets' next
+        } else {
+            long end = ((t >>> shift) + 1) << shift;
+            long[] hd = heads;
+            int b = (int) ((t >>> shift) & mask);
+            if (hd[2 * b] < end) {
+                for (int c = (int) hd[2 * b + 1]; c != NIL; c = next(e, c)) {
+                    long ct = e[c * STRIDE];
+                    if (ct >= end) {
+                        break;
+                    }
+                    if (ct > t || (ct == t && e[c * STRIDE + KEY] > k)) {
+                        found = c;
+                        break;
+                    }
+                }
+            }
+            if (found == NIL) {
+                found = nextDays(t, end);
+            }
+        }
+        return earlier(found, next);
+    }
+
     long time(int n) {
-        return entries[n * STRIDE];
+        return n < RUN ? entries[n * STRIDE] : run[(n - RUN) * STRIDE];
     }
 
     long key(int n) {
-        return entries[n * STRIDE + KEY];
+        return n < RUN ? entries[n * STRIDE + KEY] : run[(n - RUN) * STRIDE + KEY];
     }
 
     long payload(int n) {
-        return entries[n * STRIDE + PAYLOAD];
+        return n < RUN ? entries[n * STRIDE + PAYLOAD] : run[(n - RUN) * STRIDE + PAYLOAD];
     }
 
     int kind(int n) {
-        return (int) (entries[n * STRIDE + LINK] >> 32);
+        return (int) ((n < RUN ? entries[n * STRIDE + LINK] : run[(n - RUN) * STRIDE + LINK]) >> 32);
     }
 
     Object event(int n) {
-        return events[n];
+        return n < RUN ? events[n] : runEvents[n - RUN];
     }
 
     /** Time of the first entry; call only when not empty. */
@@ -468,7 +700,7 @@ final class CalendarQueue {
     }
 
     Object firstEvent() {
-        return events[first()];
+        return event(first());
     }
 
     /** Removes the first entry (the one {@link #peek} gives). */
@@ -478,6 +710,10 @@ final class CalendarQueue {
 
     /** Removes the first entry, {@code n}: the one {@link #peek} gave, with nothing added or removed since. */
     void removeFirst(int n) {
+        if (n >= RUN) {
+            removeRun(n - RUN);
+            return;
+        }
         long[] e = entries;
         int o = n * STRIDE;
         long t = e[o];
@@ -499,8 +735,43 @@ final class CalendarQueue {
         freeStack[freeTop++] = n;
         size--;
         nearSize--;
-        // the bucket's next entry, when inside the same day, is the new minimum: the scan would stop at it at once
-        minEntry = followingTime < end ? following : NIL;
+        // the bucket's next entry, when inside the same day, is the buckets' new first: the scan would stop at it at
+        // once; the queue's too, with no run
+        int bm = followingTime < end ? following : NIL;
+        bucketMin = bm;
+        minEntry = runPos == runEnd ? bm : NIL;
+        afterRemoval();
+    }
+
+    /** Removes the run's first entry, at {@code p}: the queue's first. */
+    private void removeRun(int p) {
+        int o = p * STRIDE;
+        long t = run[o];
+        if ((int) (run[o + LINK] >> 32) == OBJECT) {
+            runEvents[p] = null;
+        }
+        lastTime = t;
+        size--;
+        int next = p + 1;
+        runPos = next;
+        // the next first: the run's next when the buckets are empty or their first, known, comes after it
+        int bm = bucketMin;
+        if (next == runEnd) {
+            minEntry = bm;
+        } else if (nearSize == 0) {
+            minEntry = RUN + next;
+        } else if (bm != NIL) {
+            long nt = run[next * STRIDE];
+            long bt = entries[bm * STRIDE];
+            minEntry = nt < bt || (nt == bt && run[next * STRIDE + KEY] < entries[bm * STRIDE + KEY]) ? RUN + next : bm;
+        } else {
+            minEntry = NIL;
+        }
+        afterRemoval();
+    }
+
+    /** The size checks after a removal: a shrink, the far tier's stop, or the width's re-tuning. */
+    private void afterRemoval() {
         removalsSinceTuning++;
         if (16 * size < heads.length / 2 && heads.length > 2 * 16) {
             resize(heads.length / 4);
@@ -532,9 +803,32 @@ final class CalendarQueue {
         if (minEntry != NIL) {
             return minEntry;
         }
-        if (nearSize == 0) {
+        if (nearSize == 0 && runPos == runEnd) {
             refill();
         }
+        int m;
+        if (nearSize == 0) {
+            m = RUN + runPos; // the run's first (the buckets are empty)
+        } else {
+            int bm = bucketMin;
+            if (bm == NIL) {
+                bm = bucketMin = firstInBuckets();
+            }
+            m = bm;
+            if (runPos < runEnd) {
+                long rt = run[runPos * STRIDE];
+                long bt = entries[bm * STRIDE];
+                if (rt < bt || (rt == bt && run[runPos * STRIDE + KEY] < entries[bm * STRIDE + KEY])) {
+                    m = RUN + runPos;
+                }
+            }
+        }
+        minEntry = m;
+        return m;
+    }
+
+    /** The buckets' first entry (they are not empty): the scan from the last removal's day. */
+    private int firstInBuckets() {
         // scan the year from the last minimum's day: the first head inside its own day is the minimum
         long[] hd = heads;
         int b = bucket;
@@ -542,7 +836,6 @@ final class CalendarQueue {
         for (int i = 0; i <= mask; i++) {
             if (hd[2 * b] < end) {
                 int h = (int) hd[2 * b + 1];
-                minEntry = h;
                 bucket = b;
                 dayEnd = end;
                 return h;
@@ -560,7 +853,6 @@ final class CalendarQueue {
                 best = h;
             }
         }
-        minEntry = best;
         long bt = e[best * STRIDE];
         bucket = (int) ((bt >>> shift) & mask);
         dayEnd = ((bt >>> shift) + 1) << shift;
@@ -602,6 +894,19 @@ final class CalendarQueue {
             check((int) (ends >>> 32) == last, "bucket " + b + "'s last entry");
         }
         check(count == nearSize, count + " entries in the buckets, not " + nearSize);
+        check(bucketMin == NIL || bucketMin == least, "the buckets' cached first " + bucketMin + ", not " + least);
+        // the run: in order, at or before nearEnd, and the queue's first the earlier of its first and the buckets'
+        for (int p = runPos; p < runEnd; p++) {
+            long t = run[p * STRIDE];
+            check(t <= nearEnd, "the run's entry " + p + " after nearEnd");
+            check(p == runPos || run[(p - 1) * STRIDE] < t
+                    || (run[(p - 1) * STRIDE] == t && run[(p - 1) * STRIDE + KEY] < run[p * STRIDE + KEY]),
+                    "the run out of order at " + p);
+        }
+        if (runPos < runEnd && (least == NIL || run[runPos * STRIDE] < e[least * STRIDE]
+                || (run[runPos * STRIDE] == e[least * STRIDE] && run[runPos * STRIDE + KEY] < e[least * STRIDE + KEY]))) {
+            least = RUN + runPos;
+        }
         check(minEntry == NIL || minEntry == least, "the cached minimum " + minEntry + ", not " + least);
     }
 
@@ -676,6 +981,7 @@ final class CalendarQueue {
         clearHeads();
         mask = buckets - 1;
         minEntry = NIL;
+        bucketMin = NIL;
         while (chain != NIL) {
             int nxt = next(e, chain);
             int o = chain * STRIDE;
@@ -700,7 +1006,16 @@ final class CalendarQueue {
         bucket = (int) ((lastTime >>> shift) & mask);
         dayEnd = ((lastTime >>> shift) + 1) << shift;
         if (off) {
-            // the far tier stops: everything into the buckets
+            // the far tier stops: everything into the buckets, the run's entries first
+            long[] ru = run;
+            for (int p = runPos; p < runEnd; p++) {
+                int o = p * STRIDE;
+                Object event = runEvents[p];
+                runEvents[p] = null;
+                addNear(ru[o], ru[o + KEY], (int) (ru[o + LINK] >> 32), ru[o + PAYLOAD], event);
+            }
+            runPos = 0;
+            runEnd = 0;
             for (int s = nextSlot; s <= OVERFLOW; s++) {
                 pour(s, true);
             }
