@@ -123,7 +123,7 @@ final class CalendarQueue {
 
     // the cached minimum (NIL when unknown): an entry of the buckets, or the run's first (RUN + its position)
     private int minEntry = NIL;
-    // the buckets' first entry when known (NIL when unknown or the buckets are empty)
+    // the buckets' first entry when known (NIL when unknown or the buckets are empty), kept while there is a run
     private int bucketMin = NIL;
 
     // the run: the last slot poured, sorted by (time, key), four longs each as the entries (time, kind << 32, key,
@@ -198,25 +198,42 @@ final class CalendarQueue {
             addFar(t, k, kind, payload, event);
         } else {
             int n = addNear(t, k, kind, payload, event);
-            int bm = bucketMin;
-            if (bm != NIL) {
-                long[] e = entries;
-                int m = bm * STRIDE;
-                if (t < e[m] || (t == e[m] && k < e[m + KEY])) {
-                    bucketMin = n;
+            if (runPos == runEnd) {
+                // no run: the queue's first is the buckets' (bucketMin is not kept)
+                int me = minEntry;
+                if (me != NIL) {
+                    long[] e = entries;
+                    int m = me * STRIDE;
+                    if (t < e[m] || (t == e[m] && k < e[m + KEY])) {
+                        minEntry = n;
+                    }
                 }
-            } else if (nearSize == 1) {
-                bucketMin = n; // the buckets were empty
-            }
-            int me = minEntry;
-            if (me != NIL && (t < time(me) || (t == time(me) && k < key(me)))) {
-                minEntry = n;
+            } else {
+                addedBesideRun(n, t, k);
             }
         }
         size++;
         // the entries in the buckets: all of them while the far tier is off
         if (2 * nearSize > heads.length / 2) {
             resize(heads.length); // twice the buckets: then a quarter full; it shrinks only below a sixteenth
+        }
+    }
+
+    /** Entry {@code n} (t, k) was added into the buckets while the run is being taken: the cached firsts follow. */
+    private void addedBesideRun(int n, long t, long k) {
+        long[] e = entries;
+        int bm = bucketMin;
+        if (bm != NIL) {
+            int m = bm * STRIDE;
+            if (t < e[m] || (t == e[m] && k < e[m + KEY])) {
+                bucketMin = n;
+            }
+        } else if (nearSize == 1) {
+            bucketMin = n; // the buckets were empty
+        }
+        int me = minEntry;
+        if (me != NIL && (t < time(me) || (t == time(me) && k < key(me)))) {
+            minEntry = n;
         }
     }
 
@@ -416,6 +433,7 @@ final class CalendarQueue {
         }
         runPos = 0;
         runEnd = count;
+        bucketMin = NIL; // the buckets are empty
     }
 
     /**
@@ -738,8 +756,12 @@ final class CalendarQueue {
         // the bucket's next entry, when inside the same day, is the buckets' new first: the scan would stop at it at
         // once; the queue's too, with no run
         int bm = followingTime < end ? following : NIL;
-        bucketMin = bm;
-        minEntry = runPos == runEnd ? bm : NIL;
+        if (runPos == runEnd) {
+            minEntry = bm;
+        } else {
+            bucketMin = bm;
+            minEntry = NIL;
+        }
         afterRemoval();
     }
 
@@ -803,8 +825,14 @@ final class CalendarQueue {
         if (minEntry != NIL) {
             return minEntry;
         }
-        if (nearSize == 0 && runPos == runEnd) {
-            refill();
+        if (runPos == runEnd) {
+            // no run: the buckets' first (bucketMin is not kept then), after a pour if they are empty
+            if (nearSize == 0) {
+                refill();
+            }
+            if (runPos == runEnd) {
+                return minEntry = firstInBuckets();
+            }
         }
         int m;
         if (nearSize == 0) {
@@ -894,7 +922,9 @@ final class CalendarQueue {
             check((int) (ends >>> 32) == last, "bucket " + b + "'s last entry");
         }
         check(count == nearSize, count + " entries in the buckets, not " + nearSize);
-        check(bucketMin == NIL || bucketMin == least, "the buckets' cached first " + bucketMin + ", not " + least);
+        // the buckets' cached first is kept while the run is being taken
+        check(runPos == runEnd || bucketMin == NIL || bucketMin == least,
+                "the buckets' cached first " + bucketMin + ", not " + least);
         // the run: in order, at or before nearEnd, and the queue's first the earlier of its first and the buckets'
         for (int p = runPos; p < runEnd; p++) {
             long t = run[p * STRIDE];
