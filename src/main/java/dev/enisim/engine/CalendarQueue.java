@@ -29,18 +29,19 @@ import java.util.Arrays;
  * slot is poured into the <i>run</i> (its blocks read in order) and {@code nearEnd} moves to that slot's end; when
  * the turn's slots are spent, a new turn begins at the overflow's earliest time and the overflow is sorted into its
  * slots. The order is unchanged: every entry in the buckets and the run is at or before {@code nearEnd}, every far
- * one after it.
+ * one after it. Blocks go back to a free list as they are poured, so the far tier's memory follows what it holds.
+ * Below a quarter of {@code FAR_ON} entries the tier stops and everything goes back into the buckets.
  *
  * <p><b>The run</b> (nineteenth pass; the ladder queue's "bottom"). A poured slot is not inserted into the buckets
  * one entry at a time (an entry taken from the free stack, its bucket's head and last entry read, a link written,
  * and later unlinked): it is sorted, by a counting sort on the time's top bits within the slot and an insertion sort
- * for the few records of one part, into a plain array of the entries' four longs, and taken from there in order,
- * an index moving on. The buckets then hold only what is added into the slot being taken (with {@code
+ * for the few records of one part, into consecutive entries (no links), and taken from there in order, an index
+ * moving on. The buckets then hold only what is added into the slot being taken (with {@code
  * many-functions}, a few per cent of the adds): the queue's first is the earlier of the run's first and the buckets'
- * (cached: {@code bucketMin}). An entry of the run is named {@link #RUN} plus its position, so {@link #time}, {@link
- * #kind} and the others tell it from a bucket's entry by its number. Blocks go back to a free list as they are
- * poured, so the far tier's memory follows what it holds. Below a quarter of {@code FAR_ON} entries the tier stops
- * and everything goes back into the buckets.
+ * (cached: {@code bucketMin}). The run lives in the entries' first places (the buckets' entries after them), so
+ * {@link #time}, {@link #kind} and the others read an entry of either the same way; a removal tells them apart by
+ * the entry's number (below {@code runCap}: the run's). Measured (reports/perf/HISTORY.md, "Round 2, nineteenth
+ * pass"): the pours' share of {@code many-functions}' steady samples 17% -> 11%.
  *
  * <p>Measured (replayed calendar traces of the bench workloads, session 9): with {@code many-functions}' 26,000
  * entries the tier takes about a quarter off the calendar's CPU time per operation; with {@code loss}' 950 and
@@ -51,8 +52,6 @@ import java.util.Arrays;
 final class CalendarQueue {
 
     static final int NIL = -1;
-    /** An entry of the run (the far tier's slot poured and sorted) is named RUN plus its position in the run. */
-    static final int RUN = 1 << 30;
     /** The run's counting sort splits a slot into at most 2^RUN_PART_BITS parts (then an insertion sort). */
     static final int RUN_PART_BITS = 12;
     /** The kind of an entry holding an event object. */
@@ -121,15 +120,14 @@ final class CalendarQueue {
     private long dayEnd;
     private long lastTime;
 
-    // the cached minimum (NIL when unknown): an entry of the buckets, or the run's first (RUN + its position)
+    // the cached minimum (NIL when unknown): an entry of the buckets, or the run's first
     private int minEntry = NIL;
     // the buckets' first entry when known (NIL when unknown or the buckets are empty), kept while there is a run
     private int bucketMin = NIL;
 
-    // the run: the last slot poured, sorted by (time, key), four longs each as the entries (time, kind << 32, key,
-    // payload); its entries [runPos, runEnd) are in the queue, named RUN + their position
-    private long[] run = new long[0];
-    private Object[] runEvents = new Object[0];
+    // the run: the last slot poured, sorted by (time, key), in the entries' first runCap places (the buckets' entries
+    // come after them); its entries [runPos, runEnd) are in the queue
+    private int runCap;
     private int runPos;
     private int runEnd;
     private int[] runCounts = new int[0];      // the pour's counting sort: records per part of the slot
@@ -354,10 +352,16 @@ final class CalendarQueue {
         for (int b = head; b != NIL; b = blockNext[b]) {
             count += b == tail ? last : BLOCK;
         }
-        if (run.length < count * STRIDE) {
-            int capacity = Math.max(count, 2 * run.length / STRIDE);
-            run = new long[capacity * STRIDE];
-            runEvents = new Object[capacity];
+        if (runCap < count) {
+            // a larger run: the buckets are empty (all their entries free), so they start afresh after it
+            int newRun = Math.max(count, 2 * runCap);
+            int capacity = newRun + Math.max(16, events.length - runCap);
+            entries = new long[capacity * STRIDE];
+            events = new Object[capacity];
+            freeStack = new int[capacity];
+            freeTop = 0;
+            used = newRun;
+            runCap = newRun;
         }
         int bits = Math.min(Math.min(slotShift, RUN_PART_BITS), 32 - Integer.numberOfLeadingZeros(count));
         int drop = slotShift - bits;
@@ -376,8 +380,8 @@ final class CalendarQueue {
         for (int i = 1; i <= parts; i++) {
             at[i] += at[i - 1];
         }
-        long[] ru = run;
-        Object[] rv = runEvents;
+        long[] ru = entries;
+        Object[] rv = events;
         Object[] ev = recordEvents;
         int b = head;
         while (b != NIL) {
@@ -563,8 +567,8 @@ final class CalendarQueue {
      * {@link #NIL}.
      */
     int after(int n) {
-        if (n >= RUN) {
-            return afterInRun(n - RUN);
+        if (n < runCap) {
+            return afterInRun(n);
         }
         long[] e = entries;
         int o = n * STRIDE;
@@ -621,18 +625,18 @@ final class CalendarQueue {
         if (r >= runEnd) {
             return found;
         }
-        long rt = run[r * STRIDE];
+        long rt = entries[r * STRIDE];
         if (found == NIL) {
-            return rt < scanLimit ? RUN + r : NIL;
+            return rt < scanLimit ? r : NIL;
         }
         long[] e = entries;
         long ft = e[found * STRIDE];
-        return rt < ft || (rt == ft && run[r * STRIDE + KEY] < e[found * STRIDE + KEY]) ? RUN + r : found;
+        return rt < ft || (rt == ft && entries[r * STRIDE + KEY] < e[found * STRIDE + KEY]) ? r : found;
     }
 
     /** The position of the run's first entry after (t, k), or runEnd when none. */
     private int runAfter(long t, long k) {
-        long[] ru = run;
+        long[] ru = entries;
         int lo = runPos;
         int hi = runEnd;
         while (lo < hi) {
@@ -655,9 +659,9 @@ final class CalendarQueue {
     private int afterInRun(int p) {
         int next = p + 1;
         if (nearSize == 0) {
-            return next < runEnd ? RUN + next : NIL;
+            return next < runEnd ? next : NIL;
         }
-        long[] ru = run;
+        long[] ru = entries;
         long t = ru[p * STRIDE];
         long k = ru[p * STRIDE + KEY];
         long[] e = entries;
@@ -689,23 +693,23 @@ final class CalendarQueue {
     }
 
     long time(int n) {
-        return n < RUN ? entries[n * STRIDE] : run[(n - RUN) * STRIDE];
+        return entries[n * STRIDE];
     }
 
     long key(int n) {
-        return n < RUN ? entries[n * STRIDE + KEY] : run[(n - RUN) * STRIDE + KEY];
+        return entries[n * STRIDE + KEY];
     }
 
     long payload(int n) {
-        return n < RUN ? entries[n * STRIDE + PAYLOAD] : run[(n - RUN) * STRIDE + PAYLOAD];
+        return entries[n * STRIDE + PAYLOAD];
     }
 
     int kind(int n) {
-        return (int) ((n < RUN ? entries[n * STRIDE + LINK] : run[(n - RUN) * STRIDE + LINK]) >> 32);
+        return (int) (entries[n * STRIDE + LINK] >> 32);
     }
 
     Object event(int n) {
-        return n < RUN ? events[n] : runEvents[n - RUN];
+        return events[n];
     }
 
     /** Time of the first entry; call only when not empty. */
@@ -728,8 +732,8 @@ final class CalendarQueue {
 
     /** Removes the first entry, {@code n}: the one {@link #peek} gave, with nothing added or removed since. */
     void removeFirst(int n) {
-        if (n >= RUN) {
-            removeRun(n - RUN);
+        if (n < runCap) {
+            removeRun(n);
             return;
         }
         long[] e = entries;
@@ -768,9 +772,9 @@ final class CalendarQueue {
     /** Removes the run's first entry, at {@code p}: the queue's first. */
     private void removeRun(int p) {
         int o = p * STRIDE;
-        long t = run[o];
-        if ((int) (run[o + LINK] >> 32) == OBJECT) {
-            runEvents[p] = null;
+        long t = entries[o];
+        if ((int) (entries[o + LINK] >> 32) == OBJECT) {
+            events[p] = null;
         }
         lastTime = t;
         size--;
@@ -781,11 +785,11 @@ final class CalendarQueue {
         if (next == runEnd) {
             minEntry = bm;
         } else if (nearSize == 0) {
-            minEntry = RUN + next;
+            minEntry = next;
         } else if (bm != NIL) {
-            long nt = run[next * STRIDE];
+            long nt = entries[next * STRIDE];
             long bt = entries[bm * STRIDE];
-            minEntry = nt < bt || (nt == bt && run[next * STRIDE + KEY] < entries[bm * STRIDE + KEY]) ? RUN + next : bm;
+            minEntry = nt < bt || (nt == bt && entries[next * STRIDE + KEY] < entries[bm * STRIDE + KEY]) ? next : bm;
         } else {
             minEntry = NIL;
         }
@@ -836,7 +840,7 @@ final class CalendarQueue {
         }
         int m;
         if (nearSize == 0) {
-            m = RUN + runPos; // the run's first (the buckets are empty)
+            m = runPos; // the run's first (the buckets are empty)
         } else {
             int bm = bucketMin;
             if (bm == NIL) {
@@ -844,10 +848,10 @@ final class CalendarQueue {
             }
             m = bm;
             if (runPos < runEnd) {
-                long rt = run[runPos * STRIDE];
+                long rt = entries[runPos * STRIDE];
                 long bt = entries[bm * STRIDE];
-                if (rt < bt || (rt == bt && run[runPos * STRIDE + KEY] < entries[bm * STRIDE + KEY])) {
-                    m = RUN + runPos;
+                if (rt < bt || (rt == bt && entries[runPos * STRIDE + KEY] < entries[bm * STRIDE + KEY])) {
+                    m = runPos;
                 }
             }
         }
@@ -927,15 +931,15 @@ final class CalendarQueue {
                 "the buckets' cached first " + bucketMin + ", not " + least);
         // the run: in order, at or before nearEnd, and the queue's first the earlier of its first and the buckets'
         for (int p = runPos; p < runEnd; p++) {
-            long t = run[p * STRIDE];
+            long t = entries[p * STRIDE];
             check(t <= nearEnd, "the run's entry " + p + " after nearEnd");
-            check(p == runPos || run[(p - 1) * STRIDE] < t
-                    || (run[(p - 1) * STRIDE] == t && run[(p - 1) * STRIDE + KEY] < run[p * STRIDE + KEY]),
+            check(p == runPos || entries[(p - 1) * STRIDE] < t
+                    || (entries[(p - 1) * STRIDE] == t && entries[(p - 1) * STRIDE + KEY] < entries[p * STRIDE + KEY]),
                     "the run out of order at " + p);
         }
-        if (runPos < runEnd && (least == NIL || run[runPos * STRIDE] < e[least * STRIDE]
-                || (run[runPos * STRIDE] == e[least * STRIDE] && run[runPos * STRIDE + KEY] < e[least * STRIDE + KEY]))) {
-            least = RUN + runPos;
+        if (runPos < runEnd && (least == NIL || entries[runPos * STRIDE] < e[least * STRIDE]
+                || (entries[runPos * STRIDE] == e[least * STRIDE] && entries[runPos * STRIDE + KEY] < e[least * STRIDE + KEY]))) {
+            least = runPos;
         }
         check(minEntry == NIL || minEntry == least, "the cached minimum " + minEntry + ", not " + least);
     }
@@ -1037,12 +1041,12 @@ final class CalendarQueue {
         dayEnd = ((lastTime >>> shift) + 1) << shift;
         if (off) {
             // the far tier stops: everything into the buckets, the run's entries first
-            long[] ru = run;
             for (int p = runPos; p < runEnd; p++) {
                 int o = p * STRIDE;
-                Object event = runEvents[p];
-                runEvents[p] = null;
-                addNear(ru[o], ru[o + KEY], (int) (ru[o + LINK] >> 32), ru[o + PAYLOAD], event);
+                Object event = events[p];
+                events[p] = null;
+                // the fields each time: an entry taken for the buckets may grow the arrays (the run's places stay)
+                addNear(entries[o], entries[o + KEY], (int) (entries[o + LINK] >> 32), entries[o + PAYLOAD], event);
             }
             runPos = 0;
             runEnd = 0;

@@ -106,7 +106,7 @@ class CalendarQueueRunProperties {
         }
         assertEquals(0, q.size());
         assertTrue(!tierOn(q), "the tier stopped");
-        for (String name : new String[] {"events", "recordEvents", "runEvents"}) {
+        for (String name : new String[] {"events", "recordEvents"}) {
             Object[] held = (Object[]) CalendarQueueShapeTest.field(q, name);
             if (held != null) {
                 for (Object o : held) {
