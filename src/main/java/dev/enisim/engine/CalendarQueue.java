@@ -40,7 +40,7 @@ import java.util.Arrays;
  * many-functions}, a few per cent of the adds): the queue's first is the earlier of the run's first and the buckets'
  * (cached: {@code bucketMin}). The run lives in the entries' first places (the buckets' entries after them), so
  * {@link #time}, {@link #kind} and the others read an entry of either the same way; a removal tells them apart by
- * the entry's number (below {@code runCap}: the run's). Measured (reports/perf/HISTORY.md, "Round 2, nineteenth
+ * the entry's number (below {@code runEnd}: the run's). Measured (reports/perf/HISTORY.md, "Round 2, nineteenth
  * pass"): the pours' share of {@code many-functions}' steady samples 17% -> 11%.
  *
  * <p>Measured (replayed calendar traces of the bench workloads, session 9): with {@code many-functions}' 26,000
@@ -126,7 +126,8 @@ final class CalendarQueue {
     private int bucketMin = NIL;
 
     // the run: the last slot poured, sorted by (time, key), in the entries' first runCap places (the buckets' entries
-    // come after them); its entries [runPos, runEnd) are in the queue
+    // come after them); its entries [runPos, runEnd) are in the queue; runPos = runEnd = 0 when it is all taken (so
+    // that runEnd == 0 says "no run" and an entry below runEnd is the run's)
     private int runCap;
     private int runPos;
     private int runEnd;
@@ -196,7 +197,7 @@ final class CalendarQueue {
             addFar(t, k, kind, payload, event);
         } else {
             int n = addNear(t, k, kind, payload, event);
-            if (runPos == runEnd) {
+            if (runEnd == 0) {
                 // no run: the queue's first is the buckets' (bucketMin is not kept)
                 int me = minEntry;
                 if (me != NIL) {
@@ -446,7 +447,7 @@ final class CalendarQueue {
      * start.
      */
     private void refill() {
-        while (nearSize == 0 && runPos == runEnd) {
+        while (nearSize == 0 && runEnd == 0) {
             // the far tier holds something: the scan stops at the overflow (slot SLOTS) at the latest
             int s = nextSlot;
             while (slotHead[s] == NIL) {
@@ -567,7 +568,7 @@ final class CalendarQueue {
      * {@link #NIL}.
      */
     int after(int n) {
-        if (n < runCap) {
+        if (n < runEnd) {
             return afterInRun(n);
         }
         long[] e = entries;
@@ -582,7 +583,7 @@ final class CalendarQueue {
         } else {
             found = nextDays(t, end);
         }
-        if (runPos == runEnd) {
+        if (runEnd == 0) {
             return found;
         }
         // the run's first entry after n, when it comes before the buckets' (or before the days looked at)
@@ -732,10 +733,17 @@ final class CalendarQueue {
 
     /** Removes the first entry, {@code n}: the one {@link #peek} gave, with nothing added or removed since. */
     void removeFirst(int n) {
-        if (n < runCap) {
+        // two calls, as the removal was one before the run: the caller's inlining budget is kept for its own code
+        // (removeFirst whole, the run's test inside, inlined into the event loop took loss-100 3.5% slower)
+        if (n < runEnd) {
             removeRun(n);
-            return;
+        } else {
+            removeNear(n);
         }
+    }
+
+    /** Removes the buckets' entry {@code n}, the queue's first. */
+    private void removeNear(int n) {
         long[] e = entries;
         int o = n * STRIDE;
         long t = e[o];
@@ -760,7 +768,7 @@ final class CalendarQueue {
         // the bucket's next entry, when inside the same day, is the buckets' new first: the scan would stop at it at
         // once; the queue's too, with no run
         int bm = followingTime < end ? following : NIL;
-        if (runPos == runEnd) {
+        if (runEnd == 0) {
             minEntry = bm;
         } else {
             bucketMin = bm;
@@ -783,6 +791,8 @@ final class CalendarQueue {
         // the next first: the run's next when the buckets are empty or their first, known, comes after it
         int bm = bucketMin;
         if (next == runEnd) {
+            runPos = 0; // no run: runEnd 0, the one field the paths without a run test
+            runEnd = 0;
             minEntry = bm;
         } else if (nearSize == 0) {
             minEntry = next;
@@ -829,12 +839,12 @@ final class CalendarQueue {
         if (minEntry != NIL) {
             return minEntry;
         }
-        if (runPos == runEnd) {
+        if (runEnd == 0) {
             // no run: the buckets' first (bucketMin is not kept then), after a pour if they are empty
             if (nearSize == 0) {
                 refill();
             }
-            if (runPos == runEnd) {
+            if (runEnd == 0) {
                 return minEntry = firstInBuckets();
             }
         }
@@ -927,7 +937,7 @@ final class CalendarQueue {
         }
         check(count == nearSize, count + " entries in the buckets, not " + nearSize);
         // the buckets' cached first is kept while the run is being taken
-        check(runPos == runEnd || bucketMin == NIL || bucketMin == least,
+        check(runEnd == 0 || bucketMin == NIL || bucketMin == least,
                 "the buckets' cached first " + bucketMin + ", not " + least);
         // the run: in order, at or before nearEnd, and the queue's first the earlier of its first and the buckets'
         for (int p = runPos; p < runEnd; p++) {
