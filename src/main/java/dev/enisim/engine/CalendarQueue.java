@@ -936,6 +936,9 @@ final class CalendarQueue {
             check((int) (ends >>> 32) == last, "bucket " + b + "'s last entry");
         }
         check(count == nearSize, count + " entries in the buckets, not " + nearSize);
+        // a run all taken is no run: runEnd 0, the field the paths without a run test
+        check(runPos < runEnd || runPos == 0 && runEnd == 0, "a run taken to its end, not reset: runPos " + runPos
+                + ", runEnd " + runEnd);
         // the buckets' cached first is kept while the run is being taken
         check(runEnd == 0 || bucketMin == NIL || bucketMin == least,
                 "the buckets' cached first " + bucketMin + ", not " + least);

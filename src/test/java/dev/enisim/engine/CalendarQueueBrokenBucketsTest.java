@@ -104,6 +104,15 @@ class CalendarQueueBrokenBucketsTest {
     }
 
     @Test
+    void aRunTakenToItsEndThatIsNotReset() {
+        // the paths without a run test runEnd == 0 alone: an empty run left at 3..3 would send them the run's way
+        named("a run taken to its end, not reset: runPos 3, runEnd 3", q -> {
+            setInt(q, "runPos", 3);
+            setInt(q, "runEnd", 3);
+        });
+    }
+
+    @Test
     void aCachedMinimumThatIsNotTheLeast() {
         // entry 4 is the first of the first bucket read (bucket 1), not the least
         named("the cached minimum 4, not 0", q -> setInt(q, "minEntry", 4));
