@@ -24,8 +24,7 @@ class CalendarQueueAfterProperties {
     /** The fewest near cases on which "found in most of them" is judged. */
     private static final int MIN_NEAR = 20;
 
-    private static final Comparator<CalendarQueueProperties.Entry> ORDER = Comparator.comparingLong(
-            CalendarQueueProperties.Entry::time).thenComparingLong(CalendarQueueProperties.Entry::key);
+    private static final Comparator<CalendarQueueProperties.Entry> ORDER = CalendarQueueProperties.ORDER;
 
     @Property(tries = 300)
     void eachStepIsTheModelsNextOrNone(@ForAll long seed, @ForAll @IntRange(min = 1, max = 200) int farOn,

@@ -22,8 +22,7 @@ import net.jqwik.api.constraints.IntRange;
  */
 class CalendarQueueFarBucketsProperties {
 
-    private static final Comparator<CalendarQueueProperties.Entry> ORDER = Comparator.comparingLong(
-            CalendarQueueProperties.Entry::time).thenComparingLong(CalendarQueueProperties.Entry::key);
+    private static final Comparator<CalendarQueueProperties.Entry> ORDER = CalendarQueueProperties.ORDER;
 
     private static int buckets(CalendarQueue q) {
         return ((long[]) CalendarQueueShapeTest.field(q, "heads")).length / 2;

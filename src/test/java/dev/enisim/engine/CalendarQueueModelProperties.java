@@ -17,8 +17,7 @@ import net.jqwik.api.constraints.IntRange;
  */
 class CalendarQueueModelProperties {
 
-    private static final Comparator<CalendarQueueProperties.Entry> ORDER = Comparator.comparingLong(
-            CalendarQueueProperties.Entry::time).thenComparingLong(CalendarQueueProperties.Entry::key);
+    private static final Comparator<CalendarQueueProperties.Entry> ORDER = CalendarQueueProperties.ORDER;
 
     @Property(tries = 300)
     void peeksAddsAndEarlyEntriesKeepTheOrder(@ForAll long seed, @ForAll @IntRange(min = 0, max = 3) int scale,

@@ -18,6 +18,10 @@ import net.jqwik.api.constraints.Size;
  */
 class CalendarQueueProperties {
 
+    /** The queue's order: by time, then by key (the models' {@code TreeSet}s of the calendar's property tests). */
+    static final java.util.Comparator<Entry> ORDER = java.util.Comparator.comparingLong(Entry::time)
+            .thenComparingLong(Entry::key);
+
     record Entry(long time, long key, int id) {
     }
 

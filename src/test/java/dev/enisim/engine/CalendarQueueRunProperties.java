@@ -29,8 +29,7 @@ import net.jqwik.api.constraints.IntRange;
  */
 class CalendarQueueRunProperties {
 
-    private static final Comparator<CalendarQueueProperties.Entry> ORDER = Comparator.comparingLong(
-            CalendarQueueProperties.Entry::time).thenComparingLong(CalendarQueueProperties.Entry::key);
+    private static final Comparator<CalendarQueueProperties.Entry> ORDER = CalendarQueueProperties.ORDER;
 
     @Property(tries = 40)
     void theRunAndTheBucketsGiveTheModelsOrder(@ForAll long seed, @ForAll @IntRange(min = 0, max = 3) int farOnChoice,

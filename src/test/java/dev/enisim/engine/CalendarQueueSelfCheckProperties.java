@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class CalendarQueueSelfCheckProperties {
 
-    private static final Comparator<CalendarQueueProperties.Entry> ORDER = Comparator.comparingLong(
-            CalendarQueueProperties.Entry::time).thenComparingLong(CalendarQueueProperties.Entry::key);
+    private static final Comparator<CalendarQueueProperties.Entry> ORDER = CalendarQueueProperties.ORDER;
 
     @Property(tries = 300)
     void theBucketsHoldAfterEveryStep(@ForAll long seed, @ForAll @IntRange(min = 0, max = 3) int tier,
