@@ -108,13 +108,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--samplers", description = {"Also time random draws: enisim's xoshiro256**, SplitMix64, "
         + "duration samplers and arrival processes (a draw: one arrival) beside any others on the class path "
-        + "(.ci/bench adds Apache Commons RNG 1.7), in ns per draw."})
+        + "(.ci/bench adds Apache Commons RNG 1.7), in ns per draw; with no WORKLOAD, only the extras asked for "
+        + "run."})
     boolean samplers;
 
     @Option(names = "--cost-model", paramLabel = "SVG", description = {"Also measure the cost model: CPU ns per "
         + "event (the simulating thread's CPU time; wall ns beside it in the table and the JSON) of loss's traffic "
         + "split over 1, 100, 1,000 and 10,000 functions (a key each, and one key for all), and draw the CPU ns "
-        + "into SVG (default: not written)."})
+        + "into SVG; with no WORKLOAD, only the extras asked for run (default: not written)."})
     Path costModel;
 
     @Option(names = "--cost-model-arrivals", paramLabel = "N", defaultValue = "2000000", description = "Arrivals "
@@ -198,7 +199,9 @@ final class BenchCommand implements Callable<Integer> {
         if (costModel != null) {
             SafeOutput.checkFile(costModel, home, SVG_SIGNATURE);
         }
-        boolean extrasOnly = workloads.isEmpty() && (parallelScaling > 0 || memoryModel || reportTime);
+        // the extras asked for alone run alone: a chart or a figure of its own is not an hour of the default workloads
+        boolean extrasOnly = workloads.isEmpty()
+                && (samplers || costModel != null || parallelScaling > 0 || memoryModel || reportTime);
         List<String> names = extrasOnly ? List.of() : workloads.isEmpty() ? STANDARD : workloads;
         List<Scenario> scenarios = new ArrayList<>();
         for (String name : names) {

@@ -349,6 +349,26 @@ class BenchCommandTest {
         }
     }
 
+    @Test
+    void theCostModelOrTheSamplersAloneRunNoWorkload() throws Exception {
+        Path json = dir.resolve("alone.json");
+        Run cost = bench("--no-fork", "--cost-model", dir.resolve("alone.svg").toString(), "--cost-model-arrivals",
+                "60000", "--cost-model-functions", "1", "--json", json.toString());
+        assertEquals(0, cost.code(), cost.err());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals(0, root.get("workloads").size(), "no default workload ran: " + root.get("workloads"));
+        assertEquals(0, root.get("references").size(), root.get("references").toString());
+        assertEquals(1, root.get("costModel").size(), "one function: one point " + root.get("costModel"));
+        assertFalse(cost.out().contains("account") || cost.err().contains("account"), cost.out() + cost.err());
+
+        Path samplersJson = dir.resolve("samplers.json");
+        Run samplers = bench("--samplers", "--json", samplersJson.toString());
+        assertEquals(0, samplers.code(), samplers.err());
+        JsonNode s = new ObjectMapper().readTree(samplersJson.toFile());
+        assertEquals(0, s.get("workloads").size(), "no default workload ran: " + s.get("workloads"));
+        assertTrue(s.get("samplers").size() > 0, s.toString());
+    }
+
     /** The tiny `loss` scenario ({@link BenchTest#TINY_LOSS}) written to the test's folder. */
     private Path tiny() throws java.io.IOException {
         Path scenario = dir.resolve("tiny.yaml");
