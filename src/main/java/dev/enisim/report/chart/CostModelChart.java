@@ -1,12 +1,18 @@
 package dev.enisim.report.chart;
 
 import dev.enisim.bench.CostModel;
+import java.awt.BasicStroke;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -15,6 +21,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * functions (log scale), a line per key layout.
  */
 public final class CostModelChart {
+
+    private static final DecimalFormat COUNT = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
 
     private CostModelChart() {
     }
@@ -33,13 +41,29 @@ public final class CostModelChart {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(own);
         data.addSeries(shared);
-        LogAxis x = new LogAxis("functions");
+        LogAxis x = new LogAxis("functions (log scale)");
         x.setBase(10);
         x.setSmallestValue(1);
+        // a tick at each power of ten, written as a count (1, 10, 100, 1,000, 10,000), not as 10^2.0
+        x.setTickUnit(new NumberTickUnit(1));
+        x.setNumberFormatOverride(COUNT);
+        x.setLabelFont(ChartStyle.LABEL);
+        x.setTickLabelFont(ChartStyle.TICK);
         NumberAxis y = new NumberAxis("CPU ns per event (steady state)");
         y.setAutoRangeIncludesZero(true);
-        XYPlot plot = new XYPlot(data, x, y, new XYLineAndShapeRenderer(true, true));
-        return new JFreeChart("enisim cost per event (loss traffic split over n functions)",
-                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        y.setNumberFormatOverride(COUNT);
+        y.setLabelFont(ChartStyle.LABEL);
+        y.setTickLabelFont(ChartStyle.TICK);
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < 2; i++) {
+            lines.setSeriesPaint(i, ChartStyle.SERIES[i]);
+            lines.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        XYPlot plot = new XYPlot(data, x, y, lines);
+        JFreeChart chart = new JFreeChart("What an event costs as functions grow (loss traffic split over n functions)",
+                ChartStyle.TITLE, plot, true);
+        ChartStyle.base(chart);
+        chart.setPadding(new RectangleInsets(6, 6, 4, 12)); // the title off the top edge, the last label inside
+        return chart;
     }
 }

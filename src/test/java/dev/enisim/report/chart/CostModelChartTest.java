@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.enisim.bench.CostModel;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +32,16 @@ class CostModelChartTest {
         assertEquals(120.0, data.getSeries(1).getY(1).doubleValue());
         assertTrue(chart.getXYPlot().getRangeAxis().getLabel().contains("steady state"),
                 chart.getXYPlot().getRangeAxis().getLabel());
+    }
+
+    @Test
+    void theFunctionsAxisHasATickAtEachPowerOfTenWrittenAsACount() {
+        LogAxis x = (LogAxis) CostModelChart.of(List.of(point(1, 1, 500, 100), point(10_000, 1, 900, 300)))
+                .getXYPlot().getDomainAxis();
+        assertEquals(10.0, x.getBase());
+        assertEquals(1.0, x.getTickUnit().getSize(), "one tick per power of ten (the unit is in powers)");
+        assertEquals("1,000", x.getNumberFormatOverride().format(1000.0), "a count, not 10^3.0");
+        assertEquals("10,000", x.getNumberFormatOverride().format(10_000.0));
+        assertEquals("1", x.getNumberFormatOverride().format(1.0));
     }
 }
