@@ -8,6 +8,7 @@ import dev.enisim.bench.Bench;
 import dev.enisim.bench.CostModel;
 import dev.enisim.bench.ForkedJvm;
 import dev.enisim.bench.Forks;
+import dev.enisim.bench.HeapReferences;
 import dev.enisim.bench.MemoryModel;
 import dev.enisim.bench.ParallelScaling;
 import dev.enisim.bench.ReferenceSimulator;
@@ -220,8 +221,9 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> progress = line -> err.println("  " + line);
-        out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MiB%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MiB (object references: %s)%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, HeapReferences.mode());
         if (!names.isEmpty()) {
             out.printf(Locale.ROOT, "%-14s %12s %12s %7s %28s %26s %5s %8s %7s %12s %8s %12s%n", "workload", "events",
                     "invocations", "wall s", "events/s (min-max)", "invocations/s (min-max)", "peak", "retained",
@@ -353,6 +355,7 @@ final class BenchCommand implements Callable<Integer> {
             root.put("java", System.getProperty("java.version"));
             root.put("cores", Runtime.getRuntime().availableProcessors());
             root.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+            root.put("heapReferences", HeapReferences.mode());
             root.set("workloads", all);
             root.set("references", refs);
             root.set("samplers", draws);

@@ -56,6 +56,7 @@ class BenchCommandTest {
         assertEquals(Runtime.getRuntime().availableProcessors(), root.get("cores").asInt());
         assertEquals(System.getProperty("java.version"), root.get("java").asText());
         assertEquals(Runtime.getRuntime().maxMemory(), root.get("maxHeapBytes").asLong());
+        assertEquals(HeapReferences.mode(), root.get("heapReferences").asText(), "the references' mode beside the heap");
         JsonNode w = root.get("workloads").get(0);
         assertEquals(scenario.toString(), w.get("workload").asText());
         assertEquals(2, w.get("repeats").asInt());
