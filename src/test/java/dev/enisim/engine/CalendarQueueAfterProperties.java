@@ -176,6 +176,78 @@ class CalendarQueueAfterProperties {
         assertEquals(CalendarQueue.NIL, q.after(m));
     }
 
+    /**
+     * With a run being taken (its slot 512 to 1023 us, days of 2 us, 32 buckets: {@link
+     * CalendarQueueRunProperties#pouredRun}): the run's next, however far, when the buckets are empty; the buckets' first
+     * (kept beside the run from the first entry added) when it comes after the run's entry, though 48 days on; and,
+     * from that entry of the buckets, the run's next within the days looked at. Then nothing after the last.
+     */
+    @Example
+    void theNextBesideTheRun() {
+        CalendarQueue q = CalendarQueueRunProperties.pouredRun(new long[] {600, 0}, new long[] {700, 1});
+        int first = q.peek();
+        assertEquals(600, q.time(first));
+        assertEquals(700, q.time(q.after(first)), "the buckets empty: the run's next, 50 days on");
+        q.add(696, 2, 1, 696);
+        first = q.peek();
+        assertEquals(600, q.time(first));
+        int second = q.after(first);
+        assertEquals(696, q.time(second), "the buckets' first, after the run's entry");
+        int third = q.after(second);
+        assertEquals(700, q.time(third), "the run's next, 2 days after the buckets' entry");
+        assertEquals(CalendarQueue.NIL, q.after(third), "nothing after the last");
+        assertEquals(600, q.firstTime(), "looking changes nothing");
+    }
+
+    /**
+     * With a run being taken, the walk from the buckets' entry at 610 us: the next day's bucket (612 to 613 us) is
+     * headed by an entry of an earlier day (548 us, the walk's first), behind which the bucket holds (612, 10), the
+     * next entry; the run's (612, 50) comes after it. The scan cannot see behind the head, so the days from 612 on
+     * are not known empty: the answer is (612, 10) or NIL, never the run's entry. Each step before, 8 us (4 days) on,
+     * is found.
+     */
+    @Example
+    void aBucketHeadedByAnEarlierDayHidesItsDayFromTheRun() {
+        CalendarQueue q = CalendarQueueRunProperties.pouredRun(new long[] {612, 50}, new long[] {700, 51});
+        TreeSet<CalendarQueueProperties.Entry> model = new TreeSet<>(ORDER);
+        model.add(new CalendarQueueProperties.Entry(612, 50, 0));
+        model.add(new CalendarQueueProperties.Entry(700, 51, 0));
+        long key = 0;
+        for (long t = 548; t <= 604; t += 8) { // 548 us: bucket 18, as 612 us a year (64 us) later
+            q.add(t, ++key, 1, t);
+            model.add(new CalendarQueueProperties.Entry(t, key, 0));
+        }
+        q.add(610, 9, 1, 610);
+        q.add(612, 10, 1, 612);
+        model.add(new CalendarQueueProperties.Entry(610, 9, 0));
+        model.add(new CalendarQueueProperties.Entry(612, 10, 0));
+        q.checkBuckets();
+        int m = q.peek();
+        Iterator<CalendarQueueProperties.Entry> it = model.iterator();
+        CalendarQueueProperties.Entry at = it.next();
+        assertEquals(548, q.time(m));
+        while (at.time() < 610) {
+            CalendarQueueProperties.Entry expected = it.next();
+            m = q.after(m);
+            assertTrue(m != CalendarQueue.NIL, "found 4 days on, after " + at.time());
+            assertEquals(expected.time(), q.time(m));
+            assertEquals(expected.key(), q.key(m));
+            at = expected;
+        }
+        int next = q.after(m);
+        if (next != CalendarQueue.NIL) {
+            assertEquals(612, q.time(next));
+            assertEquals(10, q.key(next), "the bucket's hidden entry, not the run's after it");
+        }
+        for (CalendarQueueProperties.Entry e : model) {
+            assertEquals(e.time(), q.firstTime());
+            assertEquals(e.key(), q.firstKey());
+            assertEquals(e.time(), q.payload(q.peek()));
+            q.removeFirst();
+        }
+        assertEquals(0, q.size());
+    }
+
     private static long width(CalendarQueue q) {
         return (long) CalendarQueueShapeTest.field(q, "width");
     }

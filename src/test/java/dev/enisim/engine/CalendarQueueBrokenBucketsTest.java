@@ -53,9 +53,32 @@ class CalendarQueueBrokenBucketsTest {
         }
     }
 
+    /**
+     * A sound queue with a run being taken (the run and the buckets' cached first are checked only then): the run,
+     * entries 0 to 4, at 612 us (key 20), 700 us (keys 10 and 11), 800 and 900 us, all before nearEnd (1023 us); the
+     * buckets, added beside the run, holding 650 us (their cached first) and 660 us (another day); the queue's first,
+     * cached, the run's.
+     */
+    private static CalendarQueue soundQueueWithARun() {
+        CalendarQueue q = CalendarQueueRunProperties.pouredRun(new long[] {612, 20}, new long[] {700, 10},
+                new long[] {700, 11}, new long[] {800, 12}, new long[] {900, 13});
+        q.add(650, 30, 0, 5);
+        q.add(660, 31, 0, 6);
+        assertEquals(0, q.peek());
+        int bucketMin = (int) CalendarQueueShapeTest.field(q, "bucketMin");
+        assertEquals(650, q.time(bucketMin));
+        assertEquals(660, q.time(bucketMin + 1));
+        q.checkBuckets();
+        return q;
+    }
+
     /** Breaks a sound queue with {@code breakIt} and expects the check's message {@code message}. */
     private static void named(String message, Consumer<CalendarQueue> breakIt) {
-        CalendarQueue q = soundQueue();
+        named(message, soundQueue(), breakIt);
+    }
+
+    /** Breaks the sound queue {@code q} with {@code breakIt} and expects the check's message {@code message}. */
+    private static void named(String message, CalendarQueue q, Consumer<CalendarQueue> breakIt) {
         breakIt.accept(q);
         IllegalStateException e = assertThrows(IllegalStateException.class, q::checkBuckets);
         assertEquals(message, e.getMessage());
@@ -88,6 +111,12 @@ class CalendarQueueBrokenBucketsTest {
     }
 
     @Test
+    void aTieInTimeAndKeyInOneList() {
+        // entry 1 given entry 0's key at the same time: no order between them (keys are unique in the queue's use)
+        named("bucket 3 out of order", q -> entries(q)[STRIDE + 2] = 1);
+    }
+
+    @Test
     void aBucketsLastEntryThatIsNotItsLast() {
         // bucket 3 says entry 1 is its last; the list ends at entry 2
         named("bucket 3's last entry", q -> heads(q)[2 * 3 + 1] = (1L << 32) | 0);
@@ -110,6 +139,46 @@ class CalendarQueueBrokenBucketsTest {
             setInt(q, "runPos", 3);
             setInt(q, "runEnd", 3);
         });
+    }
+
+    @Test
+    void aSoundQueueWithARunPasses() {
+        CalendarQueue q = soundQueueWithARun();
+        long[] times = {612, 650, 660, 700, 700, 800, 900};
+        for (long t : times) {
+            assertEquals(t, q.firstTime());
+            q.removeFirst();
+            q.checkBuckets();
+        }
+        assertEquals(0, q.size());
+    }
+
+    @Test
+    void aRunOutOfOrder() {
+        // the run's two entries at 700 us, their keys swapped: 11 then 10
+        named("the run out of order at 2", soundQueueWithARun(), q -> {
+            entries(q)[STRIDE + 2] = 11;
+            entries(q)[2 * STRIDE + 2] = 10;
+        });
+    }
+
+    @Test
+    void aTieInTimeAndKeyInTheRun() {
+        named("the run out of order at 2", soundQueueWithARun(), q -> entries(q)[2 * STRIDE + 2] = 10);
+    }
+
+    @Test
+    void aRunEntryAfterNearEnd() {
+        // the run's last entry moved from 900 us to 1024 us: still in order, but past the buckets' and the run's end
+        named("the run's entry 4 after nearEnd", soundQueueWithARun(), q -> entries(q)[4 * STRIDE] = 1024);
+    }
+
+    @Test
+    void aBucketsCachedFirstThatIsNotTheirFirst() {
+        CalendarQueue q = soundQueueWithARun();
+        int first = (int) CalendarQueueShapeTest.field(q, "bucketMin");
+        named("the buckets' cached first " + (first + 1) + ", not " + first, q,
+                broken -> setInt(broken, "bucketMin", first + 1));
     }
 
     @Test

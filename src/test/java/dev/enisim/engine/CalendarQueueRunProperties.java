@@ -167,6 +167,38 @@ class CalendarQueueRunProperties {
         times.add(t);
     }
 
+    /**
+     * A queue (far tier from 4 entries) whose first slot, [512, 1023] us, has just been poured into a run of the given
+     * (time, key) pairs, all in that slot, in any order: entries at 0, 1, 2, ... and the run's fill the 16 buckets past
+     * half at the ninth add, whose resize starts the tier (no removal yet: days of 2 us, 32 buckets, a year of 64 us;
+     * slots of 512 us from 512); those near entries taken, the peek pours the slot. The run is then entries 0 to
+     * {@code run.length - 1} (the run's places, in order), the buckets are empty and the scan is at 512. Plain
+     * entries: kind 1, payload the time. The state is checked here, so that a test built on it cannot pass on another.
+     */
+    static CalendarQueue pouredRun(long[]... run) {
+        CalendarQueue q = new CalendarQueue(16, 4);
+        int near = Math.max(4, 9 - run.length);
+        for (int i = 0; i < near; i++) {
+            q.add(i, i, 1, i);
+        }
+        for (long[] e : run) {
+            q.add(e[0], e[1], 1, e[0]);
+        }
+        for (int i = 0; i < near; i++) {
+            assertEquals(i, q.firstTime());
+            q.removeFirst();
+        }
+        q.peek(); // the buckets are empty: the slot is poured
+        assertEquals(1023L, (long) CalendarQueueShapeTest.field(q, "nearEnd"), "the first slot's end");
+        assertEquals(2L, (long) CalendarQueueShapeTest.field(q, "width"), "days of 2 us");
+        assertEquals(31, (int) CalendarQueueShapeTest.field(q, "mask"), "32 buckets");
+        assertEquals(0, (int) CalendarQueueShapeTest.field(q, "nearSize"), "the buckets empty");
+        assertEquals(0, (int) CalendarQueueShapeTest.field(q, "runPos"));
+        assertEquals(run.length, (int) CalendarQueueShapeTest.field(q, "runEnd"), "the slot poured into the run");
+        q.checkBuckets();
+        return q;
+    }
+
     private static boolean tierOn(CalendarQueue q) {
         return (long) CalendarQueueShapeTest.field(q, "nearEnd") != Long.MAX_VALUE;
     }

@@ -154,6 +154,44 @@ class CalendarQueueTierProperties {
         }
     }
 
+    /**
+     * Entries 2^47 to 2^49 us apart (four to eighteen years), from time 0 or from 2^59 us before Long.MAX_VALUE, with
+     * the far tier on: the width re-tunes to days of 2^48 us and more, so a new turn's slots are the widest (2^56 us,
+     * {@code slotShift} at its cap) and hold hundreds of entries each, sorted into the run by the time's top bits
+     * within the slot; near the end of time a turn that would pass Long.MAX_VALUE is not begun (the tier stops) and
+     * the order holds to the last entry, entries at Long.MAX_VALUE itself among them.
+     */
+    @Property(tries = 4)
+    void entriesYearsApart(@ForAll long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int gapBits = 47; gapBits <= 49; gapBits++) {
+            for (boolean nearTheEnd : new boolean[] {false, true}) {
+                Both b = new Both(new CalendarQueue(16, 16));
+                int population = 600;
+                long span = population * (1L << gapBits); // entries about 2^gapBits apart, as are the removals
+                long now = nearTheEnd ? Long.MAX_VALUE - (1L << 59) : 0;
+                for (int i = 0; i < population; i++) {
+                    b.add(ahead(r, now, span), r.nextInt(4));
+                }
+                for (int i = 0; i < 3 * population; i++) {
+                    now = b.removeFirst().time();
+                    b.add(ahead(r, now, span), r.nextInt(4));
+                }
+                if (!nearTheEnd) { // (near it, the entries end up piled at Long.MAX_VALUE, 0 us apart)
+                    assertTrue((long) CalendarQueueShapeTest.field(b.q, "width") >= 1L << gapBits,
+                            "re-tuned to the gaps: 2^" + gapBits);
+                }
+                b.drain();
+            }
+        }
+    }
+
+    /** A time in [now, now + span), or Long.MAX_VALUE past it. */
+    private static long ahead(SplittableRandom r, long now, long span) {
+        long t = now + r.nextLong(span);
+        return t < now ? Long.MAX_VALUE : t;
+    }
+
     /** The far tier starts with the resize past {@link CalendarQueue#FAR_ON} entries, not before. */
     @Test
     void theDefaultStartIsFarOn() {
