@@ -70,4 +70,43 @@ class CalendarQueueTierEdgeTest {
             assertEquals(4 * size >= 60, tierOn(q), size + " entries left");
         }
     }
+
+    /**
+     * The tier stops with an entry still in its overflow (past the turn): that entry goes back into the buckets with
+     * the rest, so that an entry added after the stop, later than it, comes after it. With a tier start of 60, an entry
+     * 11.6 days on and 300 a millisecond apart: the turns (of 2^25 us once re-tuned) hold the latter, the overflow the
+     * former, until the removal that leaves 14 entries stops the tier.
+     */
+    @Test
+    void theTierStopsWithItsOverflowBackInTheBuckets() {
+        CalendarQueue q = new CalendarQueue(16, 60);
+        long far = 1_000_000_000_000L;
+        q.add(far, 1_000, 1_000);
+        for (int i = 0; i < 300; i++) {
+            q.add(i * 1_000L, i, i);
+        }
+        assertEquals(true, tierOn(q));
+        int i = 0;
+        for (; 4 * (q.size() - 1) >= 60; i++) {
+            assertEquals(i * 1_000L, q.firstTime());
+            q.removeFirst();
+        }
+        int[] slotHead = (int[]) CalendarQueueShapeTest.field(q, "slotHead");
+        assertEquals(true, slotHead[CalendarQueue.SLOTS] != CalendarQueue.NIL, "an entry in the overflow");
+        assertEquals(i * 1_000L, q.firstTime());
+        q.removeFirst(); // 14 left: the tier stops
+        assertEquals(false, tierOn(q), q.size() + " entries left");
+        q.add(2 * far, 1_001, 1_001);
+        long[] left = new long[15];
+        for (int j = 0; j < 13; j++) {
+            left[j] = (287 + j) * 1_000L;
+        }
+        left[13] = far;
+        left[14] = 2 * far;
+        for (long t : left) {
+            assertEquals(t, q.firstTime());
+            q.removeFirst();
+        }
+        assertEquals(0, q.size());
+    }
 }
