@@ -90,6 +90,10 @@ final class CalendarQueue {
      * same bucket or one of the next few.
      */
     static final int AFTER_SCAN = 4;
+    /** Entries of earlier days heading a bucket that {@link #after} walks past to find the day's own: a few. */
+    private static final int HIDDEN_WALK = 4;
+    /** {@link #hiddenInDay}'s answer when its walk ended before the day: not an entry's index. */
+    static final int NOT_KNOWN = -2;
 
     // an entry's four longs: the time and the link, which every insertion, walk and removal reads, side by side
     private static final int STRIDE = 4;
@@ -593,14 +597,15 @@ final class CalendarQueue {
     /**
      * The first entry in its own day of the buckets' next {@link #AFTER_SCAN} days after the day of {@code t}, which
      * ends at {@code end}, or {@link #NIL}; {@link #scanLimit} is then the time before which the buckets are known to
-     * hold nothing after that day: the end of the days looked at, or the start of the first whose bucket is headed
-     * by an entry of an earlier day (walked past: skipped, as before the run; what the bucket holds in the day is
-     * not known).
+     * hold nothing after that day: the end of the days looked at, or the start of a day whose bucket is headed by
+     * entries of earlier days (walked past) that {@link #HIDDEN_WALK} steps down its list do not get past: what the
+     * bucket holds in that day is not known, so no later day's entry may be given (it would pass over one). Until
+     * the twenty-first pass such a day was skipped and the scan went on, and an entry of that day behind the earlier
+     * one was passed over ({@code CalendarQueueAfterProperties.anEntryBehindAnEarlierDaysHeadIsNotPassedOver}).
      */
     private int nextDays(long t, long end) {
         long[] hd = heads;
         int b = (int) ((t >>> shift) & mask);
-        long limit = Long.MAX_VALUE;
         for (int i = 0; i < AFTER_SCAN; i++) {
             b = (b + 1) & mask;
             long start = end;
@@ -610,12 +615,40 @@ final class CalendarQueue {
             if (h < end && h >= start) {
                 return (int) hd[2 * b + 1];
             }
-            if (h < start && limit == Long.MAX_VALUE) {
-                limit = start;
+            if (h < start) {
+                // headed by earlier days' entries: the day's own, if any, follow them in the list
+                int c = hiddenInDay((int) hd[2 * b + 1], start, end);
+                if (c != NIL) {
+                    if (c == NOT_KNOWN) {
+                        scanLimit = start;
+                        return NIL;
+                    }
+                    return c;
+                }
             }
         }
-        scanLimit = Math.min(limit, end);
+        scanLimit = end;
         return NIL;
+    }
+
+    /**
+     * The first entry of the list from {@code c} (a bucket's head, before {@code start}) in [{@code start},
+     * {@code end}); {@link #NIL} when the list has none there; {@link #NOT_KNOWN} when {@link #HIDDEN_WALK} entries
+     * are all before {@code start}.
+     */
+    int hiddenInDay(int c, long start, long end) {
+        long[] e = entries;
+        for (int k = 0; k < HIDDEN_WALK; k++) {
+            c = next(e, c);
+            if (c == NIL) {
+                return NIL;
+            }
+            long ct = e[c * STRIDE];
+            if (ct >= start) {
+                return ct < end ? c : NIL;
+            }
+        }
+        return NOT_KNOWN;
     }
 
     /**

@@ -177,6 +177,55 @@ class CalendarQueueAfterProperties {
     }
 
     /**
+     * The walk round the year with an entry at 16 too, in the bucket of the entry at 0 (walked past, still queued)
+     * and behind it in that bucket's list: from 15, the scan's first day (16) is found behind 0, not passed over for
+     * 18 (until the twenty-first pass it was: the walk gave 0 4 8 12 15 18).
+     */
+    @Example
+    void anEntryBehindAnEarlierDaysHeadIsNotPassedOver() {
+        CalendarQueue q = new CalendarQueue(16);
+        long[] times = {0, 4, 8, 12, 15, 16, 18};
+        for (int i = 0; i < times.length; i++) {
+            q.add(times[i], i, 1, times[i]);
+        }
+        assertEquals(1L, width(q));
+        assertEquals(15, mask(q));
+        int m = q.peek();
+        for (int i = 1; i < times.length; i++) {
+            m = q.after(m);
+            assertEquals(times[i], q.payload(m), "the entry after " + times[i - 1]);
+        }
+        assertEquals(CalendarQueue.NIL, q.after(m));
+    }
+
+    /**
+     * The walk down a bucket's list past earlier days' entries: from a head at 0 (16 buckets of 1 us), day 16's
+     * entry is found behind three more entries at 0, and not known behind four ({@code HIDDEN_WALK}): and the
+     * scan then gives nothing rather than a later day's entry.
+     */
+    @Example
+    void theWalkPastEarlierEntriesIsBounded() {
+        for (int zeros = 1; zeros <= 5; zeros++) {
+            CalendarQueue q = new CalendarQueue(16);
+            for (int i = 0; i < zeros; i++) {
+                q.add(0, i, 1, 0L);
+            }
+            q.add(16, zeros, 1, 16L);
+            assertEquals(1L, width(q));
+            assertEquals(15, mask(q));
+            int found = q.hiddenInDay(q.peek(), 16, 17);
+            if (zeros <= 4) {
+                assertEquals(16L, q.payload(found), zeros + " entries at 0");
+            } else {
+                assertEquals(CalendarQueue.NOT_KNOWN, found, zeros + " entries at 0: past the walk");
+            }
+            // day 17: the list ends (nothing in the day) within the walk, or the walk ends first
+            assertEquals(zeros <= 3 ? CalendarQueue.NIL : CalendarQueue.NOT_KNOWN, q.hiddenInDay(q.peek(), 17, 18),
+                    zeros + " entries at 0, then 16: day 17");
+        }
+    }
+
+    /**
      * With a run being taken (its slot 512 to 1023 us, days of 2 us, 32 buckets: {@link
      * CalendarQueueRunProperties#pouredRun}): the run's next, however far, when the buckets are empty; the buckets' first
      * (kept beside the run from the first entry added) when it comes after the run's entry, though 48 days on; and,
