@@ -161,30 +161,15 @@ class CalendarQueueAfterProperties {
      */
     @Example
     void aWalkRoundTheYearSkipsTheEntriesWalkedPast() {
-        CalendarQueue q = new CalendarQueue(16);
-        long[] times = {0, 4, 8, 12, 15, 18};
-        for (int i = 0; i < times.length; i++) {
-            q.add(times[i], i, 1, times[i]);
-        }
-        assertEquals(1L, width(q));
-        assertEquals(15, mask(q));
-        int m = q.peek();
-        for (int i = 1; i < times.length; i++) {
-            m = q.after(m);
-            assertEquals(times[i], q.payload(m));
-        }
-        assertEquals(CalendarQueue.NIL, q.after(m));
+        assertWalksInOrder(0, 4, 8, 12, 15, 18);
     }
 
     /**
-     * The walk round the year with an entry at 16 too, in the bucket of the entry at 0 (walked past, still queued)
-     * and behind it in that bucket's list: from 15, the scan's first day (16) is found behind 0, not passed over for
-     * 18 (until the twenty-first pass it was: the walk gave 0 4 8 12 15 18).
+     * Entries at {@code times} (increasing, a key and payload each: the time) in a queue of 16 buckets of 1 us:
+     * {@code after} from the first gives each in turn, then nothing.
      */
-    @Example
-    void anEntryBehindAnEarlierDaysHeadIsNotPassedOver() {
+    private static void assertWalksInOrder(long... times) {
         CalendarQueue q = new CalendarQueue(16);
-        long[] times = {0, 4, 8, 12, 15, 16, 18};
         for (int i = 0; i < times.length; i++) {
             q.add(times[i], i, 1, times[i]);
         }
@@ -196,6 +181,16 @@ class CalendarQueueAfterProperties {
             assertEquals(times[i], q.payload(m), "the entry after " + times[i - 1]);
         }
         assertEquals(CalendarQueue.NIL, q.after(m));
+    }
+
+    /**
+     * The walk round the year with an entry at 16 too, in the bucket of the entry at 0 (walked past, still queued)
+     * and behind it in that bucket's list: from 15, the scan's first day (16) is found behind 0, not passed over for
+     * 18 (until the twenty-first pass it was: the walk gave 0 4 8 12 15 18).
+     */
+    @Example
+    void anEntryBehindAnEarlierDaysHeadIsNotPassedOver() {
+        assertWalksInOrder(0, 4, 8, 12, 15, 16, 18);
     }
 
     /**
