@@ -142,6 +142,7 @@ class BenchCommandTest {
         }
         assertEquals(hw.get("erlangB"), fw.get("erlangB"), "the same run, so the same throttled fraction and CI");
         assertEquals(h.get("references").size(), f.get("references").size());
+        assertTrue(h.get("references").size() >= 1, "the loss workload runs the reference simulators: " + h);
         for (int i = 0; i < h.get("references").size(); i++) {
             JsonNode fr = f.get("references").get(i);
             JsonNode hr = h.get("references").get(i);

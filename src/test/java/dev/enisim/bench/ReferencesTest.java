@@ -125,6 +125,15 @@ class ReferencesTest {
                 double rate = (SamplerBench.DIURNAL_PEAK_PER_SECOND + SamplerBench.DIURNAL_TROUGH_PER_SECOND) / 2;
                 double expected = (n + 1) / 2.0 / rate;
                 assertEquals(expected, mean, 0.02 * expected, d.name() + ": about the mean rate over 2.2 days");
+            } else {
+                // uniform longs and seeds: a wrapping sum, with no mean to check; it depends on every draw and the
+                // seed (a loop that drew nothing, or always the same, would not)
+                assertTrue(d.group().equals("uniform-long") || d.group().equals("seeding"), d.group());
+                double sum = d.run(9, n);
+                assertTrue(sum != 0, d.name());
+                assertEquals(sum, d.run(9, n), d.name() + ": the same seed, the same draws");
+                assertTrue(sum != d.run(10, n), d.name() + ": another seed, other draws");
+                assertTrue(sum != d.run(9, n + 1), d.name() + ": one draw more, another sum");
             }
         }
     }

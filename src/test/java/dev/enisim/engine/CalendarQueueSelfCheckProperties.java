@@ -112,7 +112,7 @@ class CalendarQueueSelfCheckProperties {
     void theSelfCheckFindsWhatIsWrong() {
         CalendarQueue q = new CalendarQueue(16);
         q.add(0, 1, 0, 0);
-        q.add(1L << 40, 2, 0, 1);
+        q.add(0, 2, 0, 1); // the same time, a higher key: the first's next in its bucket
         q.checkBuckets();
         long[] heads = (long[]) CalendarQueueShapeTest.field(q, "heads");
         heads[0]++; // bucket 0's first time, one off
@@ -120,9 +120,23 @@ class CalendarQueueSelfCheckProperties {
         assertTrue(e.getMessage().contains("first time"), e.getMessage());
         heads[0]--;
         q.checkBuckets();
-        long[] entries = (long[]) CalendarQueueShapeTest.field(q, "entries");
         int first = q.peek(); // the minimum cached
-        entries[first * 4] = 1L << 41; // the first entry moved past the other: no longer the least, nor in order
-        assertThrows(IllegalStateException.class, q::checkBuckets);
+        int second = q.after(first);
+        assertEquals(1, q.payload(second));
+        setMinEntry(q, second); // every bucket as it should be, the cached minimum not the least
+        e = assertThrows(IllegalStateException.class, q::checkBuckets);
+        assertTrue(e.getMessage().startsWith("the cached minimum"), e.getMessage());
+        setMinEntry(q, first);
+        q.checkBuckets();
+    }
+
+    private static void setMinEntry(CalendarQueue q, int entry) {
+        try {
+            java.lang.reflect.Field f = CalendarQueue.class.getDeclaredField("minEntry");
+            f.setAccessible(true);
+            f.setInt(q, entry);
+        } catch (ReflectiveOperationException ex) {
+            throw new AssertionError(ex);
+        }
     }
 }

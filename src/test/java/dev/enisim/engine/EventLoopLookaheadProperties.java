@@ -214,18 +214,19 @@ class EventLoopLookaheadProperties {
                 List<String> queued = new ArrayList<>(pending.values());
                 if (deliveries[0]++ % batch == 0) {
                     batches[0]++;
+                    // the first entry queued is always looked at (j from 1), the batch's whole when j reaches
+                    // min(batch, queued): a hint of nothing at all matches only an empty queue
+                    int all = Math.min(batch, queued.size());
                     List<String> named = new ArrayList<>();
-                    boolean matched = false;
-                    for (int j = 0; j <= Math.min(batch, queued.size()) && !matched; j++) {
-                        if (j > 0) {
-                            String q = queued.get(j - 1);
-                            if (!q.startsWith("o") && !q.equals(STALE)) {
-                                named.add(q);
-                            }
+                    boolean matched = all == 0 && told.isEmpty();
+                    for (int j = 1; j <= all; j++) {
+                        String q = queued.get(j - 1);
+                        if (!q.startsWith("o") && !q.equals(STALE)) {
+                            named.add(q);
                         }
                         if (named.equals(told)) {
                             matched = true;
-                            if (j == Math.min(batch, queued.size())) {
+                            if (j == all) {
                                 whole[0]++;
                             }
                         }
@@ -241,7 +242,8 @@ class EventLoopLookaheadProperties {
         run.scheduleAll(seed, maxGap);
         run.runAll(seed);
         assertEquals(List.of(), told, "no hint for an event that was not delivered");
-        assertEquals(true, 4 * whole[0] > batches[0], "most batches whole: " + whole[0] + " of " + batches[0]);
+        // 98% or more in 40 tries (the walk stops short only where the next is days away or hidden)
+        assertEquals(true, 4 * whole[0] >= 3 * batches[0], "most batches whole: " + whole[0] + " of " + batches[0]);
     }
 
     /** Batches of 3, events a microsecond apart: told at deliveries 1, 4 and 7, the next three each time. */

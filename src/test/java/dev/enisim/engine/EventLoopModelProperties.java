@@ -1,10 +1,12 @@
 package dev.enisim.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -104,7 +106,28 @@ class EventLoopModelProperties {
     @Property(tries = 150)
     void deliversWhatTheReferenceDelivers(@ForAll long seed, @ForAll @IntRange(min = 1, max = 20) int initialSources,
             @ForAll @IntRange(min = 0, max = 220) int laterSources, @ForAll @IntRange(min = 1, max = 50) int spread,
-            @ForAll boolean bySourceId) {
+            @ForAll boolean bySourceId, @ForAll boolean nearTheTreesLimit) {
+        // near the limit, the run starts a few sources under TREE_SOURCES and the sources it adds cross it
+        int initial = nearTheTreesLimit ? EventLoop.TREE_SOURCES - 20 + initialSources : initialSources;
+        deliverAsTheReference(seed, initial, laterSources, spread, bySourceId);
+    }
+
+    /**
+     * Sources added while others are pending carry the loop past {@link EventLoop#TREE_SOURCES}: the property above
+     * reaches it only from near the limit (a handler adds a source in about one action of eight, some 75 in a run),
+     * so this run is checked to cross it, by each way of delivering sources.
+     */
+    @Example
+    void sourcesAddedWhileOthersArePendingCrossTheTreesLimit() {
+        for (boolean bySourceId : new boolean[] {false, true}) {
+            int sources = deliverAsTheReference(42, EventLoop.TREE_SOURCES - 10, 200, 20, bySourceId);
+            assertTrue(sources > EventLoop.TREE_SOURCES + 20, "sources at the end: " + sources);
+        }
+    }
+
+    /** Runs the loop against the reference; returns the number of sources at the end. */
+    private static int deliverAsTheReference(long seed, int initialSources, int laterSources, int spread,
+            boolean bySourceId) {
         SplittableRandom r = new SplittableRandom(seed);
         EventLoop<Ev> loop = new EventLoop<>(1);
         Reference ref = new Reference();
@@ -198,5 +221,6 @@ class EventLoopModelProperties {
             }
         }
         assertEquals(expected, seen);
+        return sources.size();
     }
 }

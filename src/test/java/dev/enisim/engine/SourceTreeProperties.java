@@ -56,7 +56,9 @@ class SourceTreeProperties {
         int[] added = {0};
         // set or replace: keys only grow (the loop's sequence numbers); times from now on, many ties
         IntLongConsumer set = (source, now) -> {
-            long ahead = far > 0 && r.nextInt(4) == 0 ? r.nextLong(1L << far) : r.nextInt(spread);
+            int draw = far > 0 ? r.nextInt(32) : -1;
+            long ahead = draw == 0 ? Long.MAX_VALUE // the end of time itself, now and then
+                    : draw > 0 && draw < 8 ? r.nextLong(1L << far) : r.nextInt(spread);
             long t = now + Math.min(ahead, Long.MAX_VALUE - now);
             long k = ((long) r.nextInt(3) << 44) | nextKey[0]++;
             tree.set(source, t, k, now);
