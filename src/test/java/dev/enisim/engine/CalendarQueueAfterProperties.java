@@ -3,8 +3,10 @@ package dev.enisim.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import net.jqwik.api.Example;
@@ -366,6 +368,48 @@ class CalendarQueueAfterProperties {
             q.removeFirst();
         }
         assertEquals(0, q.size());
+    }
+
+    /**
+     * As {@link #aBucketHeadedByAnEarlierDayHidesItsDayFromTheRun}, the bucket of 612 us headed by five entries at
+     * 548 us (an earlier day's, walked past): more than the scan walks down a list, so day 612 is not known, and
+     * the scan's limit is its start. The run's (612, 50) is exactly at that limit and comes after the hidden (612,
+     * 10): from 610 the answer is nothing, not the run's entry (a run entry at the limit taken as before it would
+     * pass over the hidden one).
+     */
+    @Example
+    void aRunEntryAtTheStartOfADayNotKnownIsNotGiven() {
+        CalendarQueue q = CalendarQueueRunProperties.pouredRun(new long[] {612, 50}, new long[] {700, 51});
+        List<Long> walked = new ArrayList<>();
+        long key = 0;
+        for (int i = 0; i < 5; i++) {
+            q.add(548, ++key, 1, 548); // 548 us: bucket 18, as 612 us a year (64 us) later
+            walked.add(548L);
+        }
+        for (long t = 556; t <= 604; t += 8) {
+            q.add(t, ++key, 1, t);
+            walked.add(t);
+        }
+        q.add(610, ++key, 1, 610);
+        walked.add(610L);
+        q.add(612, 10, 1, 612);
+        q.checkBuckets();
+        assertEquals(2L, width(q));
+        assertEquals(31, mask(q));
+        int m = q.peek();
+        assertEquals(548, q.time(m));
+        for (int i = 1; i < walked.size(); i++) {
+            m = q.after(m);
+            assertTrue(m != CalendarQueue.NIL, "found after " + walked.get(i - 1));
+            assertEquals(walked.get(i), q.time(m));
+        }
+        assertEquals(CalendarQueue.NIL, q.after(m), "from 610: day 612 not known, and the run's (612, 50) not given");
+        for (long t : walked) {
+            assertEquals(t, q.firstTime());
+            q.removeFirst();
+        }
+        assertEquals(612, q.firstTime());
+        assertEquals(10, q.firstKey(), "the hidden entry first, then the run's");
     }
 
     private static long width(CalendarQueue q) {
