@@ -116,7 +116,8 @@ class Ec2LimitAndEniNotReadyTest {
                 assertEquals(2, h.outcomes.get(Outcome.ENI_NOT_READY));
                 assertNull(h.outcomes.get(Outcome.FUNCTION_ERROR_NO_PORT));
             } else {
-                assertTrue(h.outcomes.get(Outcome.FUNCTION_ERROR_NO_PORT) >= 2);
+                assertEquals(2, h.outcomes.get(Outcome.FUNCTION_ERROR_NO_PORT));
+                assertNull(h.outcomes.get(Outcome.ENI_NOT_READY));
             }
         }
     }

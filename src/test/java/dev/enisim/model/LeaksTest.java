@@ -235,7 +235,10 @@ class LeaksTest {
         assertEquals(EniState.Deleted, h.eni(2).state());
         assertEquals(7, available(h, 0));
         assertEquals(251, available(h, 1));
-        assertTrue(h.log.stream().noneMatch(l -> l.startsWith("900s eni-1")), h.log.toString());
+        String orphan = "900s " + h.eni(1).id().name() + " ";
+        String deleted = "900s " + h.eni(2).id().name() + " ";
+        assertTrue(h.log.stream().anyMatch(l -> l.startsWith(deleted)), "subnet-2's orphan logged: " + h.log);
+        assertTrue(h.log.stream().noneMatch(l -> l.startsWith(orphan)), "subnet-1's orphan not logged: " + h.log);
         h.at(1000 * SEC, new SimEvent.DeleteOrphanedEnis(OptionalInt.empty()));
         h.advanceTo(1000 * SEC);
         assertEquals(EniState.Deleted, h.eni(1).state());

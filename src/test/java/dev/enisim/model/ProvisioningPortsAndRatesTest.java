@@ -88,6 +88,13 @@ class ProvisioningPortsAndRatesTest {
         assertEquals(1, h.world().function(f).environments().provisioned());
         assertEquals(10, h.eni(1).connections());
         assertEquals(2, h.world().snapshot().enis().size(), "a second ENI started for the pool that did not fit");
+        // the second ENI is ready at 120 s (60 s to create): the environment is still not made then
+        h.advanceTo(300 * SEC);
+        assertEquals(1, h.world().function(f).environments().provisioned(), "not made when the ENI is ready");
+        // the function's next reset (an update of its VpcConfig to the same subnet and group) makes it
+        h.at(300 * SEC, new SimEvent.UpdateVpcConfig(f, h.vpc(List.of("s"), List.of("sg"))));
+        h.advanceTo(600 * SEC);
+        assertEquals(2, h.world().function(f).environments().provisioned(), "made at the next reset");
     }
 
     /** Provisioned environments of a function without pools (and no connections of its own) hold no ports. */

@@ -143,10 +143,14 @@ class UnblockPublishAndIdleRulesTest {
         h.subnet("s", "10.0.0.0/24", "az-1");
         int f = h.function("warm", 128, List.of("s"), List.of("sg"), 0, 2, 0);
         h.create(f, 0);
+        h.advanceTo(0);
+        assertEquals(State.Active, h.state(f), "Active at its creation");
+        assertEquals(2, h.world().function(f).environments().provisioned(), "both allocated at its creation");
         h.advanceTo(3600 * SEC);
         assertEquals(State.Active, h.state(f));
         int[] levels = h.seen.levels.get(f);
         assertTrue(levels != null, "environment levels reported");
+        assertEquals(0, levels[0], "none busy an hour later");
         assertEquals(2, levels[2], "provisioned environments");
     }
 }
