@@ -322,6 +322,16 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     }
 
     /**
+     * Turns every read ahead off before the run (for tests: the figures must not depend on it): the loop tells the
+     * run nothing of its next events, and the model keeps no function's top idle environment in its row.
+     */
+    Simulation withoutReadAhead() {
+        loop.setLookahead(null);
+        lambda.readAhead(false);
+        return this;
+    }
+
+    /**
      * The events whose rows were read ahead so far (for tests: 0 when the loop never told what came next; the rows'
      * folded values may be 0, e.g. a function's while it is Pending, now that the metrics' are stores).
      */

@@ -47,12 +47,14 @@ class LookaheadTest {
         sameFigures(manyFunctions(Simulation.LOOKAHEAD_FUNCTIONS, true));
     }
 
-    /** Runs {@code s} with the loop's look ahead and without: the same figures. Returns the one with. */
+    /**
+     * Runs {@code s} with the reads ahead (the loop's hints, the model's tops kept in the functions' rows) and
+     * without: the same figures. Returns the one with.
+     */
     private static Simulation sameFigures(Scenario s) {
         Simulation ahead = new Simulation(s, 0);
         RunResult a = ahead.run();
-        Simulation plain = new Simulation(s, 0);
-        plain.loop().setLookahead(null);
+        Simulation plain = new Simulation(s, 0).withoutReadAhead(); // the loop's and the model's rows' both off
         RunResult b = plain.run();
         assertNotEquals(0, ahead.touched(), "the loop told the run its next events, and their rows were read");
         assertEquals(0, plain.touched());
