@@ -137,7 +137,8 @@ class LatencyRecorderTest {
     /**
      * 10,000 functions with 5 values each in one bucket (50,000 values: more than a log of 2^15): by functions, the
      * log holds them all and the bucket closes from it, no function making a pending array; with a log of 2^15 it
-     * drains into the functions' pending arrays first. Both give plain histograms' figures.
+     * drains into the functions' pending arrays first. Both give the same figures (each path's against plain
+     * histograms: {@link #figuresThroughTheLogAreThoseOfPlainHistograms}).
      */
     @Test
     void aBucketOfManyFunctionsClosesFromTheLogWithoutADrain() {

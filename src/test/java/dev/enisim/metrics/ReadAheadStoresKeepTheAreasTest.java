@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
  * The read ahead's stores ({@link EnvironmentLevels#touch}, hence {@link FunctionLines#touch}) go to longs of a row
  * that no observer uses: a run whose rows are touched before every change, across bucket edges and up to the end,
  * has the time averages and per-bucket series of the same run untouched, and both are the levels' integrals worked
- * out by hand. (The spare long after a row's levels and areas is where a walk over one kind too many would read a
- * fourth area: a crossing or the run's end then meets the -1 the read ahead stored there.)
+ * out by hand. (The stores go to the row's spare longs, {@link FunctionLines#SPARE_1} and {@link
+ * FunctionLines#SPARE_2}, and the one before the row on an unaligned table: a store moved into the levels or
+ * areas, longs {@link FunctionLines#LEVELS} on, changes the figures and fails this test.)
  */
 class ReadAheadStoresKeepTheAreasTest {
 
