@@ -96,10 +96,16 @@ class RecorderProperties {
             assertArrayEquals(errors, ts.get(Metric.ERRORS, Metric.Scope.FUNCTION, id).values(), id);
             assertArrayEquals(throttles, ts.get(Metric.THROTTLES, Metric.Scope.FUNCTION, id).values(), id);
             assertArrayEquals(invokeErrors, ts.get(Metric.INVOKE_ERRORS, Metric.Scope.FUNCTION, id).values(), id);
+            // a series per exception met, each its outcome's counts; together every invoke error of each bucket
+            long[] byException = new long[buckets];
             for (Series s : ts.invokeErrorsByException(Metric.Scope.FUNCTION, id)) {
                 Outcome o = Outcome.valueOf(outcomeNamed(s.exception()));
                 assertArrayEquals(expected[f][o.ordinal()], s.values(), id + " " + s.exception());
+                for (int b = 0; b < buckets; b++) {
+                    byException[b] += s.values()[b];
+                }
             }
+            assertArrayEquals(invokeErrors, byException, id + ": the exceptions' series add up to the invoke errors");
         }
         assertArrayEquals(accountInvocations, ts.account(Metric.INVOCATIONS).values());
         assertArrayEquals(accountThrottles, ts.account(Metric.THROTTLES).values());
