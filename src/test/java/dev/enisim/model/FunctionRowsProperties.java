@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
  * The functions' rows ({@link FunctionRows}) against a plain reference: random operations on several functions'
  * environments (cold starts, going idle, warm takes from any position, expiry, provisioned ones, discards) give, after
  * every step, the same counts, the same idle deque (keys, ENIs, when idle, when made, in order) and the same
- * provisioned stack as lists per function would; rings given up when a function's grows are reused, so the shared
- * store stays bounded; in-flight counts, flags and the packed fields do not disturb one another.
+ * provisioned stack as lists per function would; the shared store stays within twice each function's largest ring
+ * (a bound that holds with or without the reuse of rings given up: that reuse is the example
+ * {@link #aRingGivenUpIsReusedByTheNextFunctionToGrow}); in-flight counts, flags and the packed fields do not disturb
+ * one another.
  */
 class FunctionRowsProperties {
 
