@@ -59,7 +59,13 @@ public final class Assumptions {
     private Assumptions() {
     }
 
-    /** The assumptions that apply to this scenario (legacy ones only under {@code networkModel: legacy}). */
+    /**
+     * The assumptions that apply to this scenario (legacy ones only under {@code networkModel: legacy}). A function
+     * whose init comes from a {@code runtime:} preset (measured figures, no {@code initDuration} of its own) has no
+     * assumed init: the init's assumption is varied in the other functions only (together, as {@code functions[*]}
+     * when that is all of them, else each by its index), and not at all when every function has a preset. Spelling
+     * an {@code initDuration} out for such a function would replace its preset (and refuse its {@code initExtra}).
+     */
     public static Prepared prepare(JsonNode tree) {
         ObjectNode copy = (ObjectNode) tree.deepCopy();
         boolean legacy = "legacy".equals(copy.path("networkModel").asText(""));
@@ -70,31 +76,67 @@ public final class Assumptions {
             if (a.legacyOnly() && !legacy) {
                 continue;
             }
-            String path = a.path();
-            String high = a.high();
-            if (a.distribution() != null) {
-                String parent = path.substring(0, path.lastIndexOf('.'));
-                List<ObjectNode> owners = owners(copy, parent.substring(0, parent.lastIndexOf('.')));
-                String field = parent.substring(parent.lastIndexOf('.') + 1);
-                boolean constant = false;
-                for (ObjectNode o : owners) {
-                    JsonNode d = o.get(field);
-                    if (d == null) {
-                        o.set(field, yaml(presetDefault(a, preset))); // the default, spelled out
-                    } else if (d.isTextual()) {
-                        constant = true;
-                    } else if (d.has("p99")) {
-                        high = shorter(high, d.get("p99").asText());
-                    }
-                }
-                if (constant) {
-                    path = parent;
-                }
+            List<String> paths = List.of(a.path());
+            if (a.path().startsWith(FUNCTIONS)) {
+                paths = functionPaths(copy, a.path().substring(FUNCTIONS.length()));
             }
-            factors.add(Factor.parse(path + "=" + a.low() + ".." + high));
-            why.add(a.why());
+            for (String path : paths) {
+                factors.add(factor(copy, a, path, preset));
+                why.add(a.why());
+            }
         }
         return new Prepared(copy, factors, why);
+    }
+
+    private static final String FUNCTIONS = "functions[*].";
+
+    /**
+     * {@code rest} (a function's field path) for the functions whose init is assumed: {@code functions[*].rest}
+     * when all are, {@code functions[i].rest} for each when only some are, none when none is.
+     */
+    private static List<String> functionPaths(ObjectNode root, String rest) {
+        JsonNode fs = root.path("functions");
+        List<String> some = new ArrayList<>();
+        int all = 0;
+        if (fs.isArray()) {
+            for (int i = 0; i < fs.size(); i++) {
+                JsonNode f = fs.get(i);
+                all++;
+                if (!(f.hasNonNull("runtime") && !f.has("initDuration"))) {
+                    some.add("functions[" + i + "]." + rest);
+                }
+            }
+        }
+        return some.size() == all ? List.of(FUNCTIONS + rest) : some;
+    }
+
+    /**
+     * The factor of assumption {@code a} at {@code path}: a distribution's default spelled out where the scenario
+     * leaves it, its median varied (cut at the scenario's p99), or the value itself when the scenario gives a
+     * constant.
+     */
+    private static Factor factor(ObjectNode copy, Assumption a, String path, AssumptionPreset preset) {
+        String high = a.high();
+        if (a.distribution() != null) {
+            String parent = path.substring(0, path.lastIndexOf('.'));
+            List<ObjectNode> owners = owners(copy, parent.substring(0, parent.lastIndexOf('.')));
+            String field = parent.substring(parent.lastIndexOf('.') + 1);
+            boolean constant = false;
+            for (ObjectNode o : owners) {
+                JsonNode d = o.get(field);
+                if (d == null) {
+                    o.set(field, yaml(presetDefault(a, preset))); // the default, spelled out
+                } else if (d.isTextual()) {
+                    constant = true;
+                } else if (d.has("p99")) {
+                    high = shorter(high, d.get("p99").asText());
+                }
+            }
+            if (constant) {
+                path = parent;
+            }
+        }
+        return Factor.parse(path + "=" + a.low() + ".." + high);
     }
 
     /** The default a scenario under {@code preset} (null: the default preset) has for this assumption. */
@@ -109,16 +151,28 @@ public final class Assumptions {
         return a.distribution();
     }
 
-    /** The objects at {@code path} (dotted names, {@code [*]} for every element), creating missing blocks. */
+    /**
+     * The objects at {@code path} (dotted names, {@code [*]} for every element, {@code [i]} for one), creating
+     * missing blocks.
+     */
     private static List<ObjectNode> owners(ObjectNode root, String path) {
         List<ObjectNode> nodes = List.of(root);
         for (String step : path.split("\\.")) {
             List<ObjectNode> next = new ArrayList<>();
             boolean all = step.endsWith("[*]");
+            int at = -1; // an element by its index: functions[2]
             String name = all ? step.substring(0, step.length() - 3) : step;
+            if (!all && step.endsWith("]") && step.indexOf('[') > 0) {
+                at = Integer.parseInt(step.substring(step.indexOf('[') + 1, step.length() - 1));
+                name = step.substring(0, step.indexOf('['));
+            }
             for (ObjectNode n : nodes) {
                 JsonNode c = n.get(name);
-                if (all) {
+                if (at >= 0) {
+                    if (c != null && c.isArray() && c.get(at) instanceof ObjectNode o) {
+                        next.add(o);
+                    }
+                } else if (all) {
                     if (c != null && c.isArray()) {
                         c.forEach(e -> {
                             if (e instanceof ObjectNode o) {

@@ -402,21 +402,31 @@ class CommandLineFuzzProperties {
         }
         for (String k : after.keySet()) {
             if (!before.containsKey(k)) {
-                boolean named = args.stream().anyMatch(a -> {
+                // only an output option's value names where to write: '.' or '..' elsewhere on the line (a
+                // scenario, a stray word) names no output, and would otherwise excuse any new entry
+                boolean named = false;
+                for (int i = 1; i < args.size() && !named; i++) {
+                    String a = args.get(i);
+                    if (!OUTPUT_OPTIONS.contains(args.get(i - 1)) || a.isBlank()) {
+                        continue;
+                    }
                     try {
                         String n = Path.of("work").resolve(a).normalize().toString();
                         // a folder named by the command line ('--baseline ..' names the scratch root), or a
                         // missing folder made on the way to an output file it names ('--junit a/b.xml' makes a/)
-                        return !a.isBlank() && (n.isEmpty() || k.equals(n) || k.startsWith(n + "/")
-                                || n.startsWith(k + "/"));
+                        named = n.isEmpty() || k.equals(n) || k.startsWith(n + "/") || n.startsWith(k + "/");
                     } catch (java.nio.file.InvalidPathException ex) {
-                        return false;
+                        // not a path: names nothing
                     }
-                });
-                assertTrue(named, "new entry " + k + " not named on the command line: " + what);
+                }
+                assertTrue(named, "new entry " + k + " not named by an output option: " + what);
             }
         }
     }
+
+    /** The options whose value is a place to write (a report folder, a JUnit file, a baseline folder, a trace). */
+    private static final java.util.Set<String> OUTPUT_OPTIONS = java.util.Set.of("--out", "--junit", "--baseline",
+            "--trace", "--html", "--markdown");
 
     /** Where the cases may write: out/ (given), reports/ (the default), and the scenario written for the case. */
     private static final String[] OUTPUTS = {"work/out", "work/reports", "work/fuzz.yaml", "work/fuzz.json"};

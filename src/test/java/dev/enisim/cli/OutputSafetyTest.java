@@ -152,7 +152,13 @@ class OutputSafetyTest extends InScratch {
     void aReportMovedAsideByAKilledRunIsPutBack() throws Exception {
         long dead = deadPid();
         assertExit(0, s.run("run", "scenario.yaml", "-q", "--out", "out"));
+        String summary = Files.readString(s.work.resolve("out/summary.json"));
         Files.move(s.work.resolve("out"), s.work.resolve(".out.old-" + dead + "-1"));
+        // the next writer of out/ sweeps first: the report is back before anything replaces it (not deleted)
+        try (SafeOutput.Staging unused = SafeOutput.stage(Path.of("out"), s.work)) {
+            assertEquals(summary, Files.readString(s.work.resolve("out/summary.json")), "put back as it was");
+        }
+        assertEquals(summary, Files.readString(s.work.resolve("out/summary.json")), "still there, not committed over");
         assertExit(0, s.run("run", "scenario.yaml", "-q", "--out", "out", "--seed", "3"));
         assertTrue(Files.readString(s.work.resolve("out/summary.json")).contains("\"seed\" : 3"));
         assertOnlyExpectedEntries();
@@ -175,7 +181,8 @@ class OutputSafetyTest extends InScratch {
             }
             p.destroy(); // SIGTERM
             p.waitFor();
-            if (temp != null) {
+            if (temp != null && p.exitValue() != 0 && !Files.exists(s.work.resolve("out"))) {
+                // terminated while writing (not after it had committed the report, when nothing is left to remove)
                 assertFalse(Files.exists(temp), "the shutdown hook removes " + temp);
                 assertOnlyExpectedEntries();
                 return;
