@@ -91,6 +91,42 @@ class AssumptionsTest {
         assertEquals(ScenarioLoader.parseTree(presetsOnly, "a"), ScenarioLoader.parseTree(q.tree(), "a"));
     }
 
+    /**
+     * Every scenario shipped in scenarios/: the defaults spelled out give the same scenario, and both corners of the
+     * ranges (every assumption at its low end, then at its high end) are valid scenarios, so `enisim sensitivity`
+     * can run each (one of them, with runtime presets, could not: {@link #aRuntimePresetsInitIsNotAnAssumption}).
+     */
+    @Test
+    void everyShippedScenariosCornersAreValid() throws Exception {
+        List<java.nio.file.Path> files;
+        try (java.util.stream.Stream<java.nio.file.Path> l = java.nio.file.Files.list(java.nio.file.Path.of("scenarios"))) {
+            files = l.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertTrue(files.size() >= 20, "the shipped scenarios: " + files);
+        for (java.nio.file.Path f : files) {
+            JsonNode tree = ScenarioLoader.readTree(f);
+            Assumptions.Prepared p = Assumptions.prepare(tree);
+            // as text: a record's arrays (start times, rates) compare by identity; the assumptions touch none
+            assertEquals(withoutArrayIds(ScenarioLoader.parseTree(tree, f.toString())),
+                    withoutArrayIds(ScenarioLoader.parseTree(p.tree(), f.toString())),
+                    f + ": the defaults spelled out change nothing");
+            for (double u : new double[] {0, 1}) {
+                List<String> sets = new ArrayList<>();
+                p.factors().forEach(x -> sets.add(x.path() + "=" + x.value(u)));
+                try {
+                    ScenarioLoader.parseTree(dev.enisim.scenario.Overrides.apply(p.tree(), sets, f.toString()),
+                            f.toString());
+                } catch (dev.enisim.scenario.ScenarioException e) {
+                    throw new AssertionError(f + " at " + sets + ": " + e.problems(), e);
+                }
+            }
+        }
+    }
+
+    private static String withoutArrayIds(Object scenario) {
+        return scenario.toString().replaceAll("\\[[A-Z]@[0-9a-f]+", "[array]");
+    }
+
     @Test
     void aMedianRangeStopsAtTheScenariosP99AndAConstantIsVariedAsOne() throws Exception {
         Assumptions.Prepared p = Assumptions.prepare(tree(BASE + """
