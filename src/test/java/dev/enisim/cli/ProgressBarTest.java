@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 class ProgressBarTest {
 
     @Test
-    void disabledProgressPrintsNothing() {
+    void disabledProgressPrintsNothing() throws Exception {
         StringWriter err = new StringWriter();
         ProgressBar p = new ProgressBar(new PrintWriter(err), false);
+        Thread.sleep(1100); // past the first second, when an enabled bar would draw
         for (int i = 0; i < 1000; i++) {
             p.update(i, 1000, i);
         }
@@ -37,6 +38,7 @@ class ProgressBarTest {
         p.update(3_600_000_000L, 7_200_000_000L, 123_456);
         assertTrue(err.toString().contains("simulated 01:00:00 of 02:00:00 ( 50%)"), err.toString());
         assertTrue(err.toString().contains("123,456 events"), err.toString());
+        assertTrue(err.toString().contains("events/s"), err.toString());
     }
 
     @Test

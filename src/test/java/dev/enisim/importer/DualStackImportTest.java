@@ -105,8 +105,11 @@ class DualStackImportTest {
         assertTrue(yaml.contains("ipv6Cidr: \"2600:1f18:4a3b:c100::/64\"") || yaml.contains(
                 "ipv6Cidr: 2600:1f18:4a3b:c100::/64"), yaml);
         assertTrue(yaml.contains("ipv6AllowedForDualStack: true"), yaml);
-        assertFalse(yaml.contains("subnet-0cc3333333333333c\""), "the IPv6-only subnet is left out: " + yaml);
+        assertFalse(yaml.contains("id: subnet-0cc3333333333333c"), "the IPv6-only subnet is left out: " + yaml);
+        assertTrue(yaml.contains("subnet subnet-0cc3333333333333c is IPv6-only"), "and said so: " + yaml);
         Scenario s = ScenarioLoader.load(ImporterTest.write(dir, "ds.yaml", yaml));
+        assertEquals(List.of("subnet-0aa1111111111111a", "subnet-0bb2222222222222b"),
+                s.vpcs().get(0).subnets().stream().map(Scenario.Subnet::id).sorted().toList(), "the two with IPv4");
         Scenario.Subnet a = s.vpcs().get(0).subnets().stream().filter(x -> x.id().equals("subnet-0aa1111111111111a"))
                 .findFirst().orElseThrow();
         assertEquals("2600:1f18:4a3b:c100::/64", a.ipv6Cidr());
