@@ -74,14 +74,14 @@ public final class SafeOutput {
     private static final ReentrantReadWriteLock GUARD = new ReentrantReadWriteLock();
     private static boolean closing; // guarded by GUARD
 
-    /** A step that creates, writes or moves our entries. */
+    /** A step that creates, writes or moves our entries (package-private: a test holds one open). */
     @FunctionalInterface
-    private interface Step<T> {
+    interface Step<T> {
         T run() throws IOException;
     }
 
     /** Runs {@code step} unless the shutdown clean-up has run (then it fails without touching anything). */
-    private static <T> T guarded(Step<T> step) throws IOException {
+    static <T> T guarded(Step<T> step) throws IOException {
         GUARD.readLock().lock();
         try {
             if (closing) {

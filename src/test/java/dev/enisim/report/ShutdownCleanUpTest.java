@@ -59,31 +59,54 @@ class ShutdownCleanUpTest {
         assertEquals(List.of(), entries());
     }
 
-    /** The clean-up waits for a write under way, then removes everything it made. */
+    /**
+     * The clean-up waits for a write under way, then removes everything it made: a write is held open (a step of
+     * SafeOutput's, as a file being written is), the clean-up started beside it does not finish while it is held,
+     * and finishes once it ends; the write held open completed, and nothing is left.
+     */
     @Test
     void theCleanUpWaitsForTheWriteUnderWay() throws Exception {
         try (SafeOutput.Staging s = SafeOutput.stage(Path.of("out"), dir)) {
-            CountDownLatch cleaned = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                SafeOutput.cleanUp();
-                cleaned.countDown();
-            });
-            // a big file, so that the hook starts while it is being written (or just before: both must end clean)
-            byte[] big = new byte[64 << 20];
+            CountDownLatch writing = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
             Thread writer = new Thread(() -> {
                 try {
-                    s.write("report.html", big);
-                    s.write("charts/a.png", bytes("png"));
-                } catch (IOException e) {
-                    // expected once the clean-up has run
+                    s.write("report.html", bytes("<html>"));
+                    SafeOutput.guarded(() -> { // a write under way, held until released
+                        writing.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            throw new IOException(e);
+                        }
+                        return null;
+                    });
+                } catch (Throwable e) {
+                    failed.set(e);
                 }
             });
+            writer.setDaemon(true); // a failing assertion below must not leave the JVM waiting for it
             writer.start();
-            hook.start();
-            assertTrue(cleaned.await(60, TimeUnit.SECONDS), "the clean-up finished");
+            CountDownLatch cleaned = new CountDownLatch(1);
+            try {
+                assertTrue(writing.await(60, TimeUnit.SECONDS), "the write is under way");
+                Thread hook = new Thread(() -> {
+                    SafeOutput.cleanUp();
+                    cleaned.countDown();
+                });
+                hook.setDaemon(true);
+                hook.start();
+                assertFalse(cleaned.await(300, TimeUnit.MILLISECONDS), "the clean-up waits while a write is under way");
+                assertEquals(1, entries().size(), "nothing removed yet: " + entries());
+            } finally {
+                release.countDown();
+            }
+            assertTrue(cleaned.await(60, TimeUnit.SECONDS), "the clean-up finished once the write ended");
             writer.join(60_000);
-            assertFalse(writer.isAlive());
-            assertEquals(List.of(), entries(), "no temporary folder left, whichever ran first");
+            assertEquals(null, failed.get(), "the write held open completed");
+            assertEquals(List.of(), entries(), "no temporary folder left");
+            assertThrows(IOException.class, () -> s.write("late.txt", bytes("x")), "no write after the clean-up");
         }
     }
 }
