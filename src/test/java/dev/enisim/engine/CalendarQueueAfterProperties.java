@@ -97,9 +97,9 @@ class CalendarQueueAfterProperties {
             }
             assertEquals(model.size(), q.size());
         }
-        // the same-day rule above is checked in a good share of the tries, not left to chance
+        // the same-day rule above is checked in most tries, not left to chance (82% seen; 40% asked)
         Statistics.label("same day, the far tier off").collect(sameDay > 0);
-        Statistics.label("same day, the far tier off").coverage(c -> c.check(true).percentage(p -> p >= 20));
+        Statistics.label("same day, the far tier off").coverage(c -> c.check(true).percentage(p -> p >= 40));
         // "Most" is a share: judged on a sample of 20 near cases or more (a run of 34 steps met 2 near cases, both
         // legitimately NIL with the far tier on, and failed on 0 of 2). Every step's entry is still checked above.
         if (near >= MIN_NEAR) {

@@ -103,6 +103,7 @@ class AsyncProperties {
             Statistics.label("events dropped to a destination").collect(onFailure && a.dropped() > 0);
             assertTrue(a.queuedAtEnd() >= 0);
         }
-        Statistics.label("events dropped to a destination").coverage(c -> c.check(true).percentage(p -> p >= 10));
+        // drops to a configured destination met in many functions' runs (55% seen; 20% asked), not left to chance
+        Statistics.label("events dropped to a destination").coverage(c -> c.check(true).percentage(p -> p >= 20));
     }
 }

@@ -25,16 +25,20 @@ class FunctionDrawsProperties {
 
     private static final long HOUR = 3_600_000_000L;
 
-    /** A random arrival shape: the two the rows draw (often), and others (kept as objects). */
+    /**
+     * A random arrival shape: the two the rows draw (often: a diurnal day flat, troughed or down to 0), and others
+     * (kept as objects: constant, bursts, a schedule, a superposition, none).
+     */
     private static ArrivalSpec arrivals(SplittableRandom r) {
         long from = r.nextInt(4) == 0 ? r.nextLong(HOUR) : 0;
         long until = r.nextInt(4) == 0 ? from + r.nextLong(1, HOUR) : Long.MAX_VALUE;
-        switch (r.nextInt(9)) {
+        switch (r.nextInt(11)) {
             case 0, 1, 2:
                 return new ArrivalSpec.Poisson(r.nextInt(10) == 0 ? 0 : r.nextDouble(0.01, 1e4), from, until);
             case 3, 4, 5: {
                 double peak = r.nextDouble(0.001, 100);
-                double trough = r.nextInt(5) == 0 ? 0 : r.nextDouble(0, peak);
+                int t = r.nextInt(6);
+                double trough = t == 0 ? 0 : t == 1 ? peak : r.nextDouble(0, peak); // none, a flat day, or a trough
                 long period = r.nextLong(1_000_000L, 2 * HOUR);
                 boolean swapped = r.nextBoolean();
                 return new ArrivalSpec.Diurnal(swapped ? trough : peak, swapped ? peak : trough,
@@ -42,6 +46,12 @@ class FunctionDrawsProperties {
             }
             case 6:
                 return new ArrivalSpec.Constant(r.nextDouble(0.1, 100), from, until);
+            case 8:
+                return new ArrivalSpec.Bursts(r.nextDouble(0, 5), r.nextDouble(1, 100), r.nextLong(1, 600_000_000L),
+                        new long[] {r.nextLong(HOUR), HOUR + r.nextLong(HOUR)}, from, until);
+            case 9:
+                return new ArrivalSpec.Schedule(new long[] {r.nextLong(1, HOUR), r.nextLong(1, HOUR)},
+                        new double[] {r.nextDouble(0, 50), r.nextDouble(0.1, 50)}, r.nextBoolean(), from, until);
             case 7:
                 return new ArrivalSpec.Superposition(List.of(new ArrivalSpec.Poisson(r.nextDouble(0.1, 10), from,
                         until), new ArrivalSpec.Diurnal(2, 1, 0, HOUR, from, until)));
