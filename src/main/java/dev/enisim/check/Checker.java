@@ -80,13 +80,24 @@ public final class Checker {
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < expectations.size(); i++) {
             Expectation e = expectations.get(i);
+            // the first replication that has the path (a list element may be in some replications only)
+            int at = 0;
             JsonNode value = MetricPaths.find(trees.get(0), e.path());
+            for (int t = 1; value == null && t < trees.size(); t++) {
+                value = MetricPaths.find(trees.get(t), e.path());
+                at = t;
+            }
             if (value == null || value.isContainerNode()) {
                 problems.add(new Problem("expect[" + i + "]", value == null ? MetricPaths.unknown(trees.get(0),
                         e.path()) : MetricPaths.group(trees.get(0), e.path())));
                 continue;
             }
-            String path = canonical(leaves.get(0), e.path(), value);
+            String path = canonical(leaves.get(at), e.path(), value);
+            if (at > 0 && value.isNumber()) {
+                // a number only some replications have has no mean (a text one is checked in each: "(none)")
+                problems.add(new Problem("expect[" + i + "]", notInEvery(path)));
+                continue;
+            }
             try {
                 out.add(value.isNumber() ? numeric(e, path, stats.get(path)) : text(e, path, leaves));
             } catch (IllegalArgumentException ex) {
@@ -116,10 +127,13 @@ public final class Checker {
         throw new IllegalStateException("a leaf that is not among the leaves");
     }
 
+    private static String notInEvery(String path) {
+        return "'" + path + "' is not in every replication (a list element only some have), so it has no mean";
+    }
+
     private static Result numeric(Expectation e, String path, MetricStats s) {
         if (s == null) {
-            throw new IllegalArgumentException("'" + path + "' is not in every replication (a list element only "
-                    + "some have), so it has no mean");
+            throw new IllegalArgumentException(notInEvery(path));
         }
         if (!e.numericOperand()) {
             throw new IllegalArgumentException("'" + e.text() + "': '" + path + "' is a number, compare it with one");

@@ -145,8 +145,37 @@ class CheckCommandTest {
                 + "Pending in [1-7] of 8\\).*"), r.out());
     }
 
+    /**
+     * A list element some replications have and others do not (the transition to Active, made in some of them
+     * within 80 s against a log-normal ENI creation of median 75 s) has no mean: bad input, said as such.
+     */
     @Test
-    void aListElementNeedsToBeInEveryReplication() throws Exception {
+    void aListElementOnlySomeReplicationsHaveHasNoMean() throws Exception {
+        Path f = scenario("functions.api.transitions[1].atSeconds >= 0");
+        Result r = CliTest.run("check", f.toString(), "--replications", "8", "--set", "duration=80s", "--set",
+                "hyperplane.eniCreateTime={dist: lognormal, median: 75s, p99: 5m}");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("'functions.api.transitions[1].atSeconds' is not in every replication (a list "
+                + "element only some have), so it has no mean"), r.err());
+    }
+
+    /**
+     * A text element only some replications have is checked in each, "(none)" where it is missing: the state the
+     * transition to Active names fails where it was not made (the first replication among them).
+     */
+    @Test
+    void aTextListElementOnlySomeReplicationsHaveIsNoneInTheOthers() throws Exception {
+        Path f = scenario("functions.api.transitions[1].state == Active");
+        Result r = CliTest.run("check", f.toString(), "--replications", "8", "--set", "duration=80s", "--set",
+                "hyperplane.eniCreateTime={dist: lognormal, median: 75s, p99: 5m}");
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().matches("(?s).*FAIL  functions.api.transitions\\[1\\].state == Active   \\(actual \\(none\\) in "
+                + "[1-7] of 8, Active in [1-7] of 8\\).*"), r.out());
+    }
+
+    /** A list element no replication has is an unknown metric, said with the list's length in this run. */
+    @Test
+    void aListElementNoReplicationHasIsUnknown() throws Exception {
         Path f = scenario("teardowns[0].waitSeconds >= 0");
         Result r = CliTest.run("check", f.toString());
         assertEquals(2, r.code());
