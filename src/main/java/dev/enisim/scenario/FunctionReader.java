@@ -234,7 +234,7 @@ final class FunctionReader {
                 ok = false;
                 continue;
             }
-            ok &= References.check(v, "subnetIds[" + i + "]", "subnet", subnets.get(i), refs.subnets);
+            ok &= refs.checkNetwork(v, "subnetIds[" + i + "]", "subnet", subnets.get(i), refs.subnets);
             if (ok && ipv6 && !refs.dualStack(subnets.get(i))) {
                 v.problem("ipv6AllowedForDualStack", "needs dual-stack subnets: '" + subnets.get(i)
                         + "' has no ipv6Cidr");
@@ -242,7 +242,7 @@ final class FunctionReader {
             }
         }
         for (int i = 0; i < groups.size(); i++) {
-            ok &= References.check(v, "securityGroupIds[" + i + "]", "security group", groups.get(i), refs.groups);
+            ok &= refs.checkNetwork(v, "securityGroupIds[" + i + "]", "security group", groups.get(i), refs.groups);
         }
         for (int i = 1; ok && i < subnets.size(); i++) {
             String first = refs.vpcOfSubnet(subnets.get(0));

@@ -15,6 +15,11 @@ final class References {
     final List<String> ipv6Only = new ArrayList<>();
     private final List<String> dualStack = new ArrayList<>();
     private final java.util.Map<String, String> subnetVpc = new java.util.LinkedHashMap<>();
+    /**
+     * The vpcs section had problems: its subnets and groups are not all known, so a function's reference to one that
+     * is not found is not reported (the problem is said where it is, once, not again for every function).
+     */
+    boolean networkIncomplete;
 
     References(List<Scenario.Vpc> vpcs) {
         for (Scenario.Vpc v : vpcs) {
@@ -49,6 +54,17 @@ final class References {
     /** The subnet's VPC has a NAT gateway. */
     boolean hasNat(String subnet) {
         return subnetsWithNat.contains(subnet);
+    }
+
+    /**
+     * As {@link #check}, for a subnet or security group of the vpcs section: when that section had problems of its
+     * own, one not found is not reported again (false: not usable).
+     */
+    boolean checkNetwork(Fields at, String field, String what, String id, java.util.Collection<String> known) {
+        if (networkIncomplete && !known.contains(id)) {
+            return false;
+        }
+        return check(at, field, what, id, known);
     }
 
     /**

@@ -225,6 +225,8 @@ public final class ScenarioLoader {
         AssumptionPreset preset = preset(root);
         Scenario.Hyperplane hyperplane = hyperplane(root, preset);
         References refs = new References(vpcs);
+        // a VPC, subnet or group whose shape could not be read is said once there, not again as every reference
+        refs.networkIncomplete = networkShapeBroken(root.json());
         refs.ipv6Only.addAll(ipv6OnlyIds(root));
         List<Scenario.Function> functions = new FunctionReader(root, refs, account, hyperplane, baseDir(source))
                 .read();
@@ -396,6 +398,49 @@ public final class ScenarioLoader {
         int region = (int) a.integer("networkInterfacesPerRegion", d.networkInterfacesPerRegion(), 1,
                 10_000_000);
         return new Scenario.Account(limit, Math.min(minimum, limit), region);
+    }
+
+    /**
+     * Whether the vpcs section is shaped so that some of its subnets or security groups could not be read at all (not
+     * a list, an entry not an object, a subnet without its id, a group not a text): the ids known are then not all
+     * the file's, and a function's reference to one not found says nothing more.
+     */
+    static boolean networkShapeBroken(JsonNode root) {
+        JsonNode vpcs = root == null ? null : root.get("vpcs");
+        if (vpcs == null || vpcs.isNull()) {
+            return false;
+        }
+        if (!vpcs.isArray()) {
+            return true;
+        }
+        for (JsonNode v : vpcs) {
+            if (!v.isObject()) {
+                return true;
+            }
+            JsonNode subnets = v.get("subnets");
+            if (subnets != null && !subnets.isNull()) {
+                if (!subnets.isArray()) {
+                    return true;
+                }
+                for (JsonNode sn : subnets) {
+                    if (!sn.isObject() || !sn.path("id").isTextual()) {
+                        return true;
+                    }
+                }
+            }
+            JsonNode groups = v.get("securityGroups");
+            if (groups != null && !groups.isNull()) {
+                if (!groups.isArray()) {
+                    return true;
+                }
+                for (JsonNode g : groups) {
+                    if (!g.isTextual()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static List<Scenario.Vpc> vpcs(Fields root) {
