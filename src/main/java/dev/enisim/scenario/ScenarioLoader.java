@@ -417,27 +417,25 @@ public final class ScenarioLoader {
             if (!v.isObject()) {
                 return true;
             }
-            JsonNode subnets = v.get("subnets");
-            if (subnets != null && !subnets.isNull()) {
-                if (!subnets.isArray()) {
-                    return true;
-                }
-                for (JsonNode sn : subnets) {
-                    if (!sn.isObject() || !sn.path("id").isTextual()) {
-                        return true;
-                    }
-                }
+            if (unreadable(v.get("subnets"), sn -> sn.isObject() && sn.path("id").isTextual())
+                    || unreadable(v.get("securityGroups"), JsonNode::isTextual)) {
+                return true;
             }
-            JsonNode groups = v.get("securityGroups");
-            if (groups != null && !groups.isNull()) {
-                if (!groups.isArray()) {
-                    return true;
-                }
-                for (JsonNode g : groups) {
-                    if (!g.isTextual()) {
-                        return true;
-                    }
-                }
+        }
+        return false;
+    }
+
+    /** A list given but not a list, or with an element {@code readable} refuses (absent or null: nothing given). */
+    private static boolean unreadable(JsonNode list, java.util.function.Predicate<JsonNode> readable) {
+        if (list == null || list.isNull()) {
+            return false;
+        }
+        if (!list.isArray()) {
+            return true;
+        }
+        for (JsonNode e : list) {
+            if (!readable.test(e)) {
+                return true;
             }
         }
         return false;

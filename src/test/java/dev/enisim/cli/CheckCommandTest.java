@@ -134,12 +134,19 @@ class CheckCommandTest {
         assertTrue(r.out().contains("n=8"), r.out());
     }
 
+    /**
+     * {@code check} of {@code expect} over 8 replications of 80 s against a log-normal ENI creation of median 75 s:
+     * the function is Active at the end in some replications only.
+     */
+    private Result activeInSomeReplications(String expect) throws Exception {
+        Path f = scenario(expect);
+        return CliTest.run("check", f.toString(), "--replications", "8", "--set", "duration=80s", "--set",
+                "hyperplane.eniCreateTime={dist: lognormal, median: 75s, p99: 5m}");
+    }
+
     @Test
     void aTextMetricMustHoldInEveryReplication() throws Exception {
-        // 80 s against a log-normal ENI creation of median 75 s: Active at the end in some replications only
-        Path f = scenario("functions.api.finalState == Active");
-        Result r = CliTest.run("check", f.toString(), "--replications", "8", "--set", "duration=80s", "--set",
-                "hyperplane.eniCreateTime={dist: lognormal, median: 75s, p99: 5m}");
+        Result r = activeInSomeReplications("functions.api.finalState == Active");
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().matches("(?s).*FAIL  functions.api.finalState == Active   \\(actual Active in [1-7] of 8, "
                 + "Pending in [1-7] of 8\\).*"), r.out());
@@ -151,9 +158,7 @@ class CheckCommandTest {
      */
     @Test
     void aListElementOnlySomeReplicationsHaveHasNoMean() throws Exception {
-        Path f = scenario("functions.api.transitions[1].atSeconds >= 0");
-        Result r = CliTest.run("check", f.toString(), "--replications", "8", "--set", "duration=80s", "--set",
-                "hyperplane.eniCreateTime={dist: lognormal, median: 75s, p99: 5m}");
+        Result r = activeInSomeReplications("functions.api.transitions[1].atSeconds >= 0");
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("'functions.api.transitions[1].atSeconds' is not in every replication (a list "
                 + "element only some have), so it has no mean"), r.err());
@@ -165,9 +170,7 @@ class CheckCommandTest {
      */
     @Test
     void aTextListElementOnlySomeReplicationsHaveIsNoneInTheOthers() throws Exception {
-        Path f = scenario("functions.api.transitions[1].state == Active");
-        Result r = CliTest.run("check", f.toString(), "--replications", "8", "--set", "duration=80s", "--set",
-                "hyperplane.eniCreateTime={dist: lognormal, median: 75s, p99: 5m}");
+        Result r = activeInSomeReplications("functions.api.transitions[1].state == Active");
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().matches("(?s).*FAIL  functions.api.transitions\\[1\\].state == Active   \\(actual \\(none\\) in "
                 + "[1-7] of 8, Active in [1-7] of 8\\).*"), r.out());
