@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -72,6 +73,35 @@ class AccountsAndProvisionedProperties {
                 Map.of("vpc-1", IDS.get(0))));
     }
 
+    /**
+     * The keys ("subnet+[groups]") account {@code account}'s functions may use, worked out from the scenario: each
+     * function's VpcConfig and each UpdateVpcConfig of its timeline (subnet k is subnet-k, group k sg-k there).
+     */
+    private static Set<String> keysOf(Scenario scenario, String account) {
+        Set<String> out = new java.util.TreeSet<>();
+        List<Scenario.Function> fns = scenario.functions();
+        for (Scenario.Function f : fns) {
+            if (account.equals(scenario.accounts().byFunction().get(f.name()))) {
+                addKeys(out, f.vpcConfig().subnetIds(), f.vpcConfig().securityGroupIds());
+            }
+        }
+        for (Scenario.At at : scenario.timeline()) {
+            if (at.action() instanceof SimEvent.UpdateVpcConfig u
+                    && account.equals(scenario.accounts().byFunction().get(fns.get(u.function()).name()))) {
+                addKeys(out, u.vpcConfig().subnets().stream().map(k -> "subnet-" + k).toList(),
+                        u.vpcConfig().securityGroups().stream().map(k -> "sg-" + k).toList());
+            }
+        }
+        return out;
+    }
+
+    private static void addKeys(Set<String> out, List<String> subnets, List<String> groups) {
+        String g = String.join(",", new java.util.TreeSet<>(groups));
+        for (String s : subnets) {
+            out.add(s + "+[" + g + "]");
+        }
+    }
+
     @Property(tries = 60)
     void keysArePerAccountAndProvisionedEnvironmentsAreConserved(@ForAll("scenarios") Scenario scenario) {
         RunSummary r = new Simulation(scenario, 0).checkingInvariants().run().summary();
@@ -80,8 +110,14 @@ class AccountsAndProvisionedProperties {
             RunSummary.AccountSummary a = e.getValue();
             total += a.invocations();
             assertEquals(a.invocations(), a.succeeded() + a.throttled() + a.functionErrors() + a.invokeErrors());
+            Set<String> allowed = keysOf(scenario, e.getKey());
             for (String key : a.eniKeys()) {
                 assertTrue(key.startsWith(e.getKey() + ":"), key + " listed under account " + e.getKey());
+                // the key's subnet and groups are those of a function of this account, as created or updated
+                String rest = key.substring(e.getKey().length() + 1);
+                rest = rest.substring(rest.indexOf('@') + 1); // a legacy key's owner ("fn@") left out
+                assertTrue(allowed.contains(rest), key + " is not a subnet and group set of account " + e.getKey()
+                        + "'s functions: " + allowed);
             }
             assertTrue(a.peakConcurrentExecutions() <= scenario.account().concurrencyLimit());
         }
