@@ -80,24 +80,16 @@ public final class Checker {
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < expectations.size(); i++) {
             Expectation e = expectations.get(i);
-            // the first replication that has the path (a list element may be in some replications only)
-            int at = 0;
-            JsonNode value = MetricPaths.find(trees.get(0), e.path());
-            for (int t = 1; value == null && t < trees.size(); t++) {
-                value = MetricPaths.find(trees.get(t), e.path());
-                at = t;
-            }
+            // the first replication that has the path (a list element may be in some replications only: a number
+            // there has no mean, which numeric() says; a text is "(none)" in the others, which text() checks)
+            int at = firstHaving(trees, e.path());
+            JsonNode value = at < 0 ? null : MetricPaths.find(trees.get(at), e.path());
             if (value == null || value.isContainerNode()) {
                 problems.add(new Problem("expect[" + i + "]", value == null ? MetricPaths.unknown(trees.get(0),
-                        e.path()) : MetricPaths.group(trees.get(0), e.path())));
+                        e.path()) : MetricPaths.group(trees.get(at), e.path())));
                 continue;
             }
             String path = canonical(leaves.get(at), e.path(), value);
-            if (at > 0 && value.isNumber()) {
-                // a number only some replications have has no mean (a text one is checked in each: "(none)")
-                problems.add(new Problem("expect[" + i + "]", notInEvery(path)));
-                continue;
-            }
             try {
                 out.add(value.isNumber() ? numeric(e, path, stats.get(path)) : text(e, path, leaves));
             } catch (IllegalArgumentException ex) {
@@ -127,13 +119,20 @@ public final class Checker {
         throw new IllegalStateException("a leaf that is not among the leaves");
     }
 
-    private static String notInEvery(String path) {
-        return "'" + path + "' is not in every replication (a list element only some have), so it has no mean";
+    /** The first of {@code trees} that has {@code path}, -1 when none has. */
+    private static int firstHaving(List<JsonNode> trees, String path) {
+        for (int t = 0; t < trees.size(); t++) {
+            if (MetricPaths.find(trees.get(t), path) != null) {
+                return t;
+            }
+        }
+        return -1;
     }
 
     private static Result numeric(Expectation e, String path, MetricStats s) {
         if (s == null) {
-            throw new IllegalArgumentException(notInEvery(path));
+            throw new IllegalArgumentException("'" + path + "' is not in every replication (a list element only "
+                    + "some have), so it has no mean");
         }
         if (!e.numericOperand()) {
             throw new IllegalArgumentException("'" + e.text() + "': '" + path + "' is a number, compare it with one");
