@@ -144,12 +144,20 @@ class CheckCommandTest {
                 "hyperplane.eniCreateTime={dist: lognormal, median: 75s, p99: 5m}");
     }
 
+    /**
+     * {@link #activeInSomeReplications} of {@code expect} fails (exit 1), its line giving the texts seen and in how
+     * many replications each ({@code actual}, a regular expression).
+     */
+    private void failsWithTextsSeen(String expect, String actual) throws Exception {
+        Result r = activeInSomeReplications(expect);
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().matches("(?s).*FAIL  " + java.util.regex.Pattern.quote(expect) + "   \\(actual " + actual
+                + "\\).*"), r.out());
+    }
+
     @Test
     void aTextMetricMustHoldInEveryReplication() throws Exception {
-        Result r = activeInSomeReplications("functions.api.finalState == Active");
-        assertEquals(1, r.code(), r.out() + r.err());
-        assertTrue(r.out().matches("(?s).*FAIL  functions.api.finalState == Active   \\(actual Active in [1-7] of 8, "
-                + "Pending in [1-7] of 8\\).*"), r.out());
+        failsWithTextsSeen("functions.api.finalState == Active", "Active in [1-7] of 8, Pending in [1-7] of 8");
     }
 
     /**
@@ -170,10 +178,8 @@ class CheckCommandTest {
      */
     @Test
     void aTextListElementOnlySomeReplicationsHaveIsNoneInTheOthers() throws Exception {
-        Result r = activeInSomeReplications("functions.api.transitions[1].state == Active");
-        assertEquals(1, r.code(), r.out() + r.err());
-        assertTrue(r.out().matches("(?s).*FAIL  functions.api.transitions\\[1\\].state == Active   \\(actual \\(none\\) in "
-                + "[1-7] of 8, Active in [1-7] of 8\\).*"), r.out());
+        failsWithTextsSeen("functions.api.transitions[1].state == Active",
+                "\\(none\\) in [1-7] of 8, Active in [1-7] of 8");
     }
 
     /** A list element no replication has is an unknown metric, said with the list's length in this run. */
