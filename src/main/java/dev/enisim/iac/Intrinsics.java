@@ -378,9 +378,17 @@ final class Intrinsics {
         }
         switch (key) {
             case "Fn::Equals":
-                return a.size() == 2 && a.get(0).asText().equals(a.get(1).asText());
+                if (a.size() != 2) {
+                    bad(path, "expected [VALUE, VALUE]");
+                    return null;
+                }
+                return a.get(0).asText().equals(a.get(1).asText());
             case "Fn::Not":
-                return a.size() == 1 && a.get(0).isBoolean() ? !a.get(0).asBoolean() : null;
+                if (a.size() != 1 || !a.get(0).isBoolean()) {
+                    bad(path, "expected [CONDITION]");
+                    return null;
+                }
+                return !a.get(0).asBoolean();
             case "Fn::And": {
                 boolean all = true;
                 for (JsonNode p : a) {

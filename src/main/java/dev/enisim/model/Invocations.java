@@ -70,6 +70,11 @@ final class Invocations {
         return r[s * STRIDE] ^ r[s * STRIDE + STRIDE - 1];
     }
 
+    /** The slots ever used: the most invocations in flight at once so far (slots are reused before new ones). */
+    int slotsUsed() {
+        return size;
+    }
+
     /** Frees the slot (after its end was handled). */
     void finish(int s) {
         free[freeCount++] = s;

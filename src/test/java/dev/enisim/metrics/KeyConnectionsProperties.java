@@ -3,6 +3,7 @@ package dev.enisim.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.util.SplittableRandom;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -21,30 +22,45 @@ class KeyConnectionsProperties {
     private static final int[] EDGE_LEVELS = {0, 1, 2, 46_340, 46_341, 65_535, 65_536, 94_906_265, 94_906_266,
         94_906_267, 134_217_727, 134_217_728, 134_217_729, Integer.MAX_VALUE - 1, Integer.MAX_VALUE};
 
-    /** An int's square rounds to the same double either way: the long square converted, or the doubles multiplied. */
+    /**
+     * One step at {@code level} for {@code dt} microseconds leaves in the row the double of {@link TimeAverage}'s
+     * expression, {@code (double) level * level * dt}, bit for bit, and the exact product whenever that product is
+     * below 2^53 (a double holds it then), for any level and gap (up to Long.MAX_VALUE - 1: Long.MAX_VALUE is the
+     * engine's "never", no change happens then).
+     */
     @Property(tries = 2000)
-    void anIntsSquareRoundsOnce(@ForAll int level, @ForAll @LongRange(min = 1, max = Long.MAX_VALUE) long dt) {
-        long square = (long) level * level;
-        assertEquals(Double.doubleToRawLongBits((double) level * level), Double.doubleToRawLongBits((double) square));
-        assertEquals(Double.doubleToRawLongBits((double) level * level * dt),
-                Double.doubleToRawLongBits((double) square * dt));
+    void oneStepsSquareIsTheDoubleExpression(@ForAll @IntRange(min = 0) int level,
+            @ForAll @LongRange(min = 1, max = Long.MAX_VALUE - 1) long dt) {
+        assertOneStep(level, dt);
     }
 
     @Example
-    void anIntsSquareRoundsOnceAtTheEdges() {
-        long[] gaps = {1, 3, (1L << 31) - 1, 1L << 31, (1L << 53) - 1, 1L << 53, (1L << 53) + 1, Long.MAX_VALUE};
+    void oneStepsSquareIsTheDoubleExpressionAtTheEdges() {
+        long[] gaps = {1, 3, (1L << 31) - 1, 1L << 31, (1L << 53) - 1, 1L << 53, (1L << 53) + 1, Long.MAX_VALUE - 1};
         for (int level : EDGE_LEVELS) {
-            for (int sign = -1; sign <= 1; sign += 2) {
-                int l = sign * level;
-                long square = (long) l * l;
-                assertEquals(Double.doubleToRawLongBits((double) l * l), Double.doubleToRawLongBits((double) square),
-                        "level " + l);
-                for (long dt : gaps) {
-                    assertEquals(Double.doubleToRawLongBits((double) l * l * dt),
-                            Double.doubleToRawLongBits((double) square * dt), "level " + l + ", dt " + dt);
-                }
+            for (long dt : gaps) {
+                assertOneStep(level, dt);
             }
         }
+    }
+
+    private static void assertOneStep(int level, long dt) {
+        KeyConnections rows = oneKey();
+        rows.set(0, level, 0);
+        rows.set(0, 0, dt);
+        String where = "level " + level + ", dt " + dt;
+        assertEquals(Double.doubleToRawLongBits((double) level * level * dt),
+                Double.doubleToRawLongBits(rows.squares(0)), where);
+        BigInteger exact = BigInteger.valueOf(level).pow(2).multiply(BigInteger.valueOf(dt));
+        if (exact.bitLength() <= 53) {
+            assertEquals(exact.doubleValue(), rows.squares(0), where);
+            assertEquals(exact.longValueExact(), (long) rows.squares(0), where);
+        }
+        TimeAverage reference = TimeAverage.withVariance();
+        reference.update(level, 0);
+        reference.update(0, dt);
+        assertEquals(Double.doubleToRawLongBits(reference.variance(dt)),
+                Double.doubleToRawLongBits(rows.variance(0, dt)), where);
     }
 
     /**

@@ -70,6 +70,6 @@ class InvocationsProperties {
                 freed.push(s);
             }
         }
-        assertTrue(slotsSeen <= mostLive, slotsSeen + " slots for at most " + mostLive + " in flight");
+        assertEquals(mostLive, invocations.slotsUsed(), "the slots used are the most in flight at once");
     }
 }
