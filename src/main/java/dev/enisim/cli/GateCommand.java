@@ -57,7 +57,7 @@ final class GateCommand implements Callable<Integer> {
     List<Path> plans = new ArrayList<>();
 
     @Option(names = "--parameters", arity = "1..*", paramLabel = "FILE",
-            description = "Template parameters: [{ParameterKey, ParameterValue}], {Parameters: {...}} or {K: V} (default: none).")
+            description = "Template parameters: [{ParameterKey, ParameterValue}] (create-stack), [\"K=V\", ...] (deploy --parameter-overrides), {Parameters: {...}} or {K: V} (default: none).")
     List<Path> parameters = new ArrayList<>();
 
     @Option(names = "--exports", arity = "1..*", paramLabel = "FILE",

@@ -82,14 +82,16 @@ public final class ChangeReader {
 
     /**
      * Parameter values from a file in one of the shapes CloudFormation tools use: {@code [{"ParameterKey": K,
-     * "ParameterValue": V}]} (aws cloudformation create-stack --parameters file://...), {@code {"Parameters": {K:
-     * V}}} (CodePipeline template configuration) or {@code {K: V}}.
+     * "ParameterValue": V}]} (aws cloudformation create-stack --parameters file://...), {@code ["K=V", ...]} (aws
+     * cloudformation deploy --parameter-overrides file://...), {@code {"Parameters": {K: V}}} (CodePipeline template
+     * configuration) or {@code {K: V}}.
      */
     public static Map<String, String> parameters(Path file) throws ScenarioException {
         JsonNode root = TemplateFile.readAny(file);
         List<Problem> problems = new ArrayList<>();
         if (root.isArray()) {
-            Map<String, String> list = parameterList(root, problems);
+            Map<String, String> list = root.size() > 0 && root.get(0).isTextual() ? overrides(root, problems)
+                    : parameterList(root, problems);
             if (!problems.isEmpty()) {
                 throw new ScenarioException(file.toString(), problems);
             }
@@ -111,6 +113,24 @@ public final class ChangeReader {
         }
         if (!problems.isEmpty()) {
             throw new ScenarioException(file.toString(), problems);
+        }
+        return out;
+    }
+
+    /**
+     * {@code ["K=V", ...]}, the parameter file of {@code aws cloudformation deploy --parameter-overrides}: each value is
+     * what follows the first '=' (it may hold more).
+     */
+    static Map<String, String> overrides(JsonNode list, List<Problem> problems) {
+        Map<String, String> out = new TreeMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode e = list.get(i);
+            int eq = e.isTextual() ? e.asText().indexOf('=') : -1;
+            if (eq < 1) {
+                problems.add(new Problem("[" + i + "]", "expected \"NAME=VALUE\", got " + e));
+            } else {
+                out.put(e.asText().substring(0, eq).strip(), e.asText().substring(eq + 1));
+            }
         }
         return out;
     }
