@@ -229,54 +229,143 @@ final class TerraformPlan {
         return all;
     }
 
-    /** The plan's resources that an attribute's expression references (module prefix kept), in order. */
+    /**
+     * The plan's resource instances an attribute's expression references, in order, each once: a reference to a
+     * resource of the same module instance ({@code aws_subnet.a.id}, {@code aws_subnet.a[0]}); every instance of a
+     * resource with {@code count} or {@code for_each} for a reference to all of them ({@code aws_subnet.a[*].id},
+     * a {@code for} expression over it); a module's output ({@code module.vpc.private_subnets}) through the output's
+     * expression in that module; a variable of a module ({@code var.subnet_ids}) through the argument its module call
+     * passes. Terraform lists a traversal's shorter forms after it ({@code aws_subnet.a[0].id}, {@code
+     * aws_subnet.a[0]}, {@code aws_subnet.a}): those name nothing more. Data sources, locals (the plan's
+     * configuration does not carry them) and root variables reach no resource.
+     */
     private List<String> references(JsonNode c, String attribute) {
+        String address = c.get("address").asText();
         List<String> out = new ArrayList<>();
-        String module = module(c.get("address").asText());
-        for (String r : rawReferences(c, attribute)) {
-            String base = r.endsWith(".id") ? r.substring(0, r.length() - 3) : r;
-            String address = module + base;
-            if (changes.containsKey(address) && !out.contains(address)) {
+        List<String> segments = new ArrayList<>();
+        List<String> calls = new ArrayList<>();
+        moduleSegments(address, segments, calls);
+        follow(calls, segments, rawReferences(c, attribute), 0, out);
+        return out;
+    }
+
+    private static final Pattern MODULE_SEGMENT = Pattern.compile("\\Gmodule\\.([A-Za-z0-9_-]+)(\\[[^]]*])?\\.");
+    private static final Pattern RESOURCE = Pattern.compile("([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)(\\[[^]]*])?.*");
+    private static final List<String> NO_RESOURCE = List.of("data", "local", "each", "count", "path", "self",
+            "terraform");
+
+    /** An address's module instances as patterns matching them exactly, and the module calls' names. */
+    private static void moduleSegments(String address, List<String> segments, List<String> calls) {
+        java.util.regex.Matcher m = MODULE_SEGMENT.matcher(address);
+        while (m.find()) {
+            segments.add(Pattern.quote(m.group()));
+            calls.add(m.group(1));
+        }
+    }
+
+    private void follow(List<String> calls, List<String> segments, List<String> refs, int depth, List<String> out) {
+        if (depth > 16) {
+            return; // a cycle through outputs and variables: Terraform refuses it; nothing more to find
+        }
+        for (int i = 0; i < refs.size(); i++) {
+            String r = refs.get(i);
+            if (shorterFormOfAnEarlier(refs, i)) {
+                continue;
+            }
+            String[] parts = r.split("\\.", 3);
+            if (parts[0].equals("var")) {
+                if (!calls.isEmpty() && parts.length > 1) {
+                    int last = calls.size() - 1;
+                    JsonNode argument = module(calls.subList(0, last)).path("module_calls").path(calls.get(last))
+                            .path("expressions").path(parts[1]);
+                    follow(calls.subList(0, last), segments.subList(0, last), texts(argument.path("references")),
+                            depth + 1, out);
+                }
+            } else if (parts[0].equals("module")) {
+                if (parts.length == 3) {
+                    java.util.regex.Matcher m = Pattern.compile("([A-Za-z0-9_-]+)(\\[[^]]*])?").matcher(parts[1]);
+                    if (m.matches()) {
+                        List<String> childCalls = new ArrayList<>(calls);
+                        childCalls.add(m.group(1));
+                        List<String> childSegments = new ArrayList<>(segments);
+                        childSegments.add(Pattern.quote("module." + m.group(1)) + (m.group(2) != null
+                                ? Pattern.quote(m.group(2)) : "(\\[[^]]*])?") + "\\.");
+                        String output = parts[2].split("[.\\[]", 2)[0];
+                        follow(childCalls, childSegments, texts(module(childCalls).path("outputs").path(output)
+                                .path("expression").path("references")), depth + 1, out);
+                    }
+                }
+            } else if (!NO_RESOURCE.contains(parts[0])) {
+                instances(segments, r, out);
+            }
+        }
+    }
+
+    /** Terraform lists {@code a.b[0].id}, then {@code a.b[0]}, then {@code a.b}: the later ones add nothing. */
+    private static boolean shorterFormOfAnEarlier(List<String> refs, int i) {
+        String r = refs.get(i);
+        for (int j = 0; j < i; j++) {
+            if (refs.get(j).startsWith(r + ".") || refs.get(j).startsWith(r + "[")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The plan's instances of the resource {@code ref} names, in the module instances {@code segments} match. */
+    private void instances(List<String> segments, String ref, List<String> out) {
+        java.util.regex.Matcher m = RESOURCE.matcher(ref);
+        if (!m.matches()) {
+            return;
+        }
+        Pattern p = Pattern.compile(String.join("", segments) + Pattern.quote(m.group(1)) + (m.group(2) != null
+                ? Pattern.quote(m.group(2)) : "(\\[[^]]*])?"));
+        for (String address : changes.keySet()) {
+            if (p.matcher(address).matches() && !out.contains(address)) {
                 out.add(address);
             }
         }
+    }
+
+    private static List<String> texts(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        list.forEach(r -> out.add(r.asText()));
         return out;
     }
 
     private List<String> rawReferences(JsonNode c, String attribute) {
         JsonNode resource = configuration(c.get("address").asText());
-        List<String> out = new ArrayList<>();
         if (resource == null) {
-            return out;
+            return new ArrayList<>();
         }
         JsonNode e = resource.path("expressions");
         for (String part : attribute.split("\\.")) {
             e = e.isArray() ? e.path(0).path(part) : e.path(part);
         }
-        e.path("references").forEach(r -> out.add(r.asText()));
-        return out;
+        return texts(e.path("references"));
     }
 
-    private static String module(String address) {
-        int at = address.lastIndexOf("module.");
-        if (at < 0) {
-            return "";
+    /** The configuration of the module the calls lead to from the root. */
+    private JsonNode module(List<String> calls) {
+        JsonNode m = plan.path("configuration").path("root_module");
+        for (String call : calls) {
+            m = m.path("module_calls").path(call).path("module");
         }
-        int end = address.indexOf('.', address.indexOf('.', at) + 1);
-        return address.substring(0, end + 1);
+        return m;
     }
 
     /** The configuration block of a resource: root_module, or the module_calls its address goes through. */
     private JsonNode configuration(String address) {
-        JsonNode m = plan.path("configuration").path("root_module");
-        String rest = address.replaceAll("\\[[^]]*]", "");
-        while (rest.startsWith("module.")) {
-            String call = rest.substring(7, rest.indexOf('.', 7));
-            m = m.path("module_calls").path(call).path("module");
-            rest = rest.substring(rest.indexOf('.', 7) + 1);
+        List<String> segments = new ArrayList<>();
+        List<String> calls = new ArrayList<>();
+        moduleSegments(address, segments, calls);
+        java.util.regex.Matcher rest = RESOURCE.matcher(address.replaceFirst("^(module\\.[A-Za-z0-9_-]+(\\[[^]]*])?\\.)*",
+                ""));
+        if (!rest.matches()) {
+            return null;
         }
-        for (JsonNode r : m.path("resources")) {
-            if (rest.equals(r.path("address").asText())) {
+        for (JsonNode r : module(calls).path("resources")) {
+            if (rest.group(1).equals(r.path("address").asText())) {
                 return r;
             }
         }

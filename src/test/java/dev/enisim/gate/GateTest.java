@@ -62,6 +62,25 @@ class GateTest {
                 one.markdown());
     }
 
+    /**
+     * A plan wired through registry modules: with the subnets and groups found through module outputs and variables,
+     * the gate simulates each function in them and catches a group of one VPC given to subnets of another (the
+     * splat function's: Failed, InvalidSecurityGroup), which a plan read as "unknown until apply" could not show.
+     */
+    @Test
+    void aPlanThroughModulesIsSimulatedAndACrossVpcGroupCaught() throws Exception {
+        Change c = ChangeReader.read(List.of(), List.of(Path.of("src/test/resources/iac/tfplan-modules.json")),
+                against(ACCOUNT));
+        Gate.Verdict v = Gate.run(ACCOUNT, c, new Gate.Options(300, Map.of(), "1/s", Gate.DEFAULT_RULES));
+        assertFalse(v.passed());
+        assertEquals("1 Failed: splat-fn (InvalidSecurityGroup)", v.results().get(0).actual());
+        assertTrue(v.markdown().contains("| modules-fn | create | Active |"), v.markdown());
+        assertTrue(v.markdown().contains("| module.vpc.aws_subnet.private[2] | 10.80.3.0/24 | 251 | 251 | 250 (99.6%)"
+                + " | 1 | 1 |"), v.markdown());
+        assertTrue(v.markdown().contains("| module.vpc.aws_vpc.this[0] | 500 | 0 | 3 | 497 |"), v.markdown());
+        assertTrue(v.markdown().contains("Not simulated: rootvar-fn"), v.markdown());
+    }
+
     @Test
     void thresholdsOnFreeIpsAndPendingAreCheckedAndSaySo() throws Exception {
         Gate.Verdict one = gate(DIR.resolve("one-group.yaml"), List.of("every subnet keeps 5% of its IPs at the"
