@@ -114,11 +114,24 @@ final class CloudFormation {
         functions.forEach(Runnable::run);
     }
 
-    /** The function a Version or Alias belongs to: a Ref to a function of the template (or its name). */
+    /**
+     * The function a Version or Alias belongs to: a Ref to a function of the template, its ARN (GetAtt Arn), or its
+     * name.
+     */
     private Optional<String> target(JsonNode props, String p, String id) {
         JsonNode fn = props.get("FunctionName");
         if (fn != null && fn.isObject() && fn.has("Ref")) {
             return Optional.of(fn.get("Ref").asText());
+        }
+        JsonNode att = fn == null ? null : fn.get("Fn::GetAtt");
+        if (att != null) {
+            String[] ra = att.isArray() && att.size() == 2 ? new String[] {att.get(0).asText(), att.get(1).asText()}
+                    : att.asText().split("\\.", 2);
+            String type = template.path("Resources").path(ra[0]).path("Type").asText();
+            if (ra.length == 2 && ra[1].equals("Arn") && (type.equals("AWS::Lambda::Function")
+                    || type.equals("AWS::Serverless::Function"))) {
+                return Optional.of(ra[0]);
+            }
         }
         JsonNode v = x.resolve(fn, p + ".Properties.FunctionName");
         if (v == null || !v.isTextual()) {

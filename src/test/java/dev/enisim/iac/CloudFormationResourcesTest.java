@@ -1,0 +1,285 @@
+package dev.enisim.iac;
+
+import static dev.enisim.iac.ChangeReaderTest.A;
+import static dev.enisim.iac.ChangeReaderTest.B;
+import static dev.enisim.iac.ChangeReaderTest.fn;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.scenario.ScenarioException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each resource type a template's change is read from, with what it contributes to the change (functions and their
+ * settings, versions and aliases with provisioned concurrency, the network it defines, other interfaces, nested
+ * stacks, conditions), and the template mistakes CloudFormation would refuse, all reported at once.
+ */
+class CloudFormationResourcesTest {
+
+    @TempDir
+    Path dir;
+
+    private static final Set<String> ACCOUNT_FUNCTIONS = Set.of("orders-api", "stack-Worker-ABC123");
+
+    private ChangeReader.Inputs inputs(boolean deleteStack, Map<String, String> pseudo) {
+        return new ChangeReader.Inputs(Map.of(), Map.of(), pseudo, Map.of(A, "vpc-1", B, "vpc-1"), ACCOUNT_FUNCTIONS,
+                deleteStack);
+    }
+
+    private Change read(String yaml, boolean deleteStack, Map<String, String> pseudo) throws Exception {
+        Path t = Files.writeString(dir.resolve("t.yaml"), yaml);
+        return ChangeReader.read(List.of(t), List.of(), inputs(deleteStack, pseudo));
+    }
+
+    private Change read(String yaml) throws Exception {
+        return read(yaml, false, Map.of());
+    }
+
+    private List<String> problems(String yaml) {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> read(yaml));
+        assertEquals(dir.resolve("t.yaml").toString(), e.source());
+        return e.problems().stream().map(Object::toString).toList();
+    }
+
+    private static final String FUNCTIONS = """
+            Resources:
+              Api:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: orders-api
+                  MemorySize: '512'
+                  Timeout: 30
+                  ReservedConcurrentExecutions: 7
+                  VpcConfig: { SubnetIds: [%s, %s, %s], SecurityGroupIds: [sg-1, sg-2] }
+              ApiVersion:
+                Type: AWS::Lambda::Version
+                Properties:
+                  FunctionName: !Ref Api
+                  ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 4 }
+              ApiAlias:
+                Type: AWS::Lambda::Alias
+                Properties:
+                  FunctionName: !GetAtt Api.Arn
+                  FunctionVersion: !GetAtt ApiVersion.Version
+                  ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: '6' }
+              ApiAlias2:
+                Type: AWS::Lambda::Alias
+                Properties:
+                  FunctionName: { 'Fn::GetAtt': Api.Arn }
+                  ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 5 }
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 2 }
+              Orphan:
+                Type: AWS::Lambda::Alias
+                Properties: { FunctionName: !GetAtt ApiVersion.Version }
+              Plain: { Type: AWS::Lambda::Function, Properties: { FunctionName: plain } }
+            """.formatted(A, B, A);
+
+    @Test
+    void aFunctionsSettingsVersionsAndAliases() throws Exception {
+        Change c = read(FUNCTIONS, false, Map.of("AWS::StackName", "stack"));
+        Change.Function api = fn(c, "orders-api");
+        assertEquals(Change.Action.UPDATE, api.action(), "in the account: an update");
+        assertEquals(List.of(A, B), api.subnets(), "a subnet listed twice counts once");
+        assertEquals(List.of("sg-1", "sg-2"), api.groups());
+        assertEquals(512, api.memoryMb(), "a number as a string, as CloudFormation takes it");
+        assertEquals(30, api.timeoutSeconds());
+        assertEquals(7, api.reserved());
+        assertEquals(6, api.provisioned(), "the most any version or alias of it provisions (an alias naming its ARN"
+                + " included)");
+        assertTrue(api.publishes(), "an AWS::Lambda::Version of it");
+        assertTrue(api.vpcKnown());
+
+        Change.Function worker = fn(c, "stack-Worker-ABC123");
+        assertEquals(Change.Action.UPDATE, worker.action(), "a generated name: the account's function with the"
+                + " stack's prefix");
+        assertEquals(2, worker.provisioned(), "SAM's own ProvisionedConcurrencyConfig");
+        assertFalse(worker.publishes());
+        assertEquals(List.of(), worker.subnets(), "no VpcConfig: not in a VPC");
+        assertTrue(worker.vpcKnown());
+        assertNull(worker.memoryMb(), "not given: Lambda's default, or the existing function's");
+
+        Change.Function plain = fn(c, "plain");
+        assertEquals(Change.Action.CREATE, plain.action());
+        assertEquals(0, plain.provisioned());
+        assertTrue(c.notes().stream().anyMatch(n -> n.endsWith("Resources.Orphan: cannot tell which function Orphan"
+                + " belongs to")), c.notes().toString());
+        assertEquals(3, c.functions().size());
+    }
+
+    @Test
+    void deletingTheStackDeletesEveryFunction() throws Exception {
+        Change c = read(FUNCTIONS, true, Map.of());
+        assertEquals(List.of(Change.Action.DELETE), c.functions().stream().map(Change.Function::action).distinct()
+                .toList());
+        assertEquals("Worker", fn(c, "Worker").name(), "no stack name: the logical id stands for the name");
+        assertTrue(c.notes().stream().anyMatch(n -> n.contains("Resources.Worker.Properties.FunctionName not given:"
+                + " CloudFormation generates a name; the function is called Worker here")), c.notes().toString());
+    }
+
+    @Test
+    void theNetworkTheTemplateDefinesAndOtherInterfaces() throws Exception {
+        Change c = read("""
+                Resources:
+                  Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.50.0.0/16 } }
+                  Sub: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.50.1.0/24,
+                         AvailabilityZone: eu-west-1a } }
+                  Sg: { Type: AWS::EC2::SecurityGroup, Properties: { VpcId: !Ref Vpc, GroupDescription: x } }
+                  Efs: { Type: AWS::EFS::MountTarget, Properties: { SubnetId: !Ref Sub, SecurityGroups: [!Ref Sg] } }
+                  Build: { Type: AWS::CodeBuild::Project, Properties: { VpcConfig: { Subnets: [!Ref Sub] } } }
+                  Quiet: { Type: AWS::CodeBuild::Project, Properties: { Name: q } }
+                  Cap: { Type: AWS::Lambda::CapacityProvider }
+                  Fn:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      FunctionName: new-fn
+                      VpcConfig: { SubnetIds: [!Ref Sub], SecurityGroupIds: [!GetAtt Sg.GroupId] }
+                """);
+        String t = dir.resolve("t.yaml").toString();
+        assertEquals(List.of(new Change.Vpc("Vpc", "10.50.0.0/16", t + ": Resources.Vpc")), c.vpcs());
+        assertEquals(List.of(new Change.Subnet("Sub", "Vpc", "10.50.1.0/24", "eu-west-1a", t + ": Resources.Sub")),
+                c.subnets());
+        assertEquals(List.of(new Change.Group("Sg", "Vpc", t + ": Resources.Sg")), c.groups());
+        assertEquals(List.of(new Change.Interface("Sub", "EFS mount target", t + ": Resources.Efs")), c.interfaces());
+        assertEquals(List.of("Sub"), fn(c, "new-fn").subnets(), "a subnet the template defines is known");
+        assertEquals(List.of("Sg"), fn(c, "new-fn").groups());
+        assertEquals(2, c.notes().size(), c.notes().toString());
+        assertTrue(c.notes().get(0).endsWith("Resources.Build (CodeBuild) has a VpcConfig: its builds use network"
+                + " interfaces of their own, not Lambda's; not simulated"), c.notes().toString());
+        assertTrue(c.notes().get(1).endsWith("Resources.Cap is a capacity provider (Lambda Managed Instances): its"
+                + " instances' network interfaces are not Hyperplane ENIs; not simulated"), c.notes().toString());
+    }
+
+    @Test
+    void resourcesUnderAFalseConditionAreNotCreatedAndAnUnknownOneIsAPlaceholder() throws Exception {
+        Change c = read("""
+                Parameters:
+                  Stage: { Type: String, Default: dev }
+                  Flag: { Type: String }
+                Conditions:
+                  IsProd: !Equals [!Ref Stage, prod]
+                  Flagged: !Equals [!Ref Flag, 'yes']
+                Resources:
+                  ProdOnly: { Type: AWS::Lambda::Function, Condition: IsProd, Properties: { FunctionName: p } }
+                  Maybe: { Type: AWS::Lambda::Function, Condition: Flagged, Properties: { FunctionName: m } }
+                  Always: { Type: AWS::Lambda::Function, Properties: { FunctionName: a } }
+                """);
+        assertEquals(List.of("a"), c.functions().stream().map(Change.Function::name).toList());
+        assertTrue(c.notes().stream().anyMatch(n -> n.endsWith("Resources.ProdOnly not created (condition IsProd is"
+                + " false)")), c.notes().toString());
+        assertEquals(1, c.placeholders().size(), c.placeholders().toString());
+        assertEquals("whether Maybe is created (condition Flagged)", c.placeholders().get(0).what());
+        assertTrue(c.placeholders().get(0).where().endsWith("Resources.Maybe.Condition"));
+    }
+
+    @Test
+    void anUnresolvedVpcConfigOrListElementIsAPlaceholderAndTheFunctionNotSimulated() throws Exception {
+        Change c = read("""
+                Parameters:
+                  Sn: { Type: String }
+                Resources:
+                  Whole:
+                    Type: AWS::Lambda::Function
+                    Properties: { FunctionName: whole, VpcConfig: !ImportValue net-config }
+                  Element:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      FunctionName: element
+                      VpcConfig: { SubnetIds: [%s, !Ref Sn], SecurityGroupIds: [sg-1] }
+                """.formatted(A));
+        assertFalse(fn(c, "whole").vpcKnown());
+        assertFalse(fn(c, "element").vpcKnown());
+        assertEquals(List.of(A), fn(c, "element").subnets(), "the known ones kept");
+        List<String> where = c.placeholders().stream().map(p -> p.where().substring(p.where().indexOf(": ") + 2))
+                .toList();
+        assertEquals(List.of("Resources.Whole.Properties.VpcConfig",
+                "Resources.Element.Properties.VpcConfig.SubnetIds[1]"), where);
+    }
+
+    @Test
+    void aNestedStackWithoutItsTemplateIsAPlaceholderWithItsParametersPassed() throws Exception {
+        Files.writeString(dir.resolve("child.json"), "{\"Parameters\": {\"Subnets\": {\"Type\":"
+                + " \"CommaDelimitedList\"}, \"Size\": {\"Type\": \"Number\"}}, \"Resources\": {\"F\": {\"Type\":"
+                + " \"AWS::Lambda::Function\", \"Properties\": {\"FunctionName\": \"child\", \"MemorySize\": {\"Ref\":"
+                + " \"Size\"}, \"VpcConfig\": {\"SubnetIds\": {\"Ref\": \"Subnets\"}, \"SecurityGroupIds\":"
+                + " [\"sg-1\"]}}}}}");
+        Change c = read("""
+                Parameters:
+                  Subnets: { Type: 'List<AWS::EC2::Subnet::Id>', Default: '%s,%s' }
+                Resources:
+                  Child:
+                    Type: AWS::CloudFormation::Stack
+                    Metadata: { 'aws:asset:path': child.json }
+                    Properties: { Parameters: { Subnets: !Ref Subnets, Size: 256 } }
+                  NoMeta: { Type: AWS::CloudFormation::Stack, Properties: { TemplateURL: https://x } }
+                  Gone: { Type: AWS::CloudFormation::Stack, Metadata: { 'aws:asset:path': gone.json } }
+                """.formatted(A, B));
+        assertEquals(List.of(A, B), fn(c, "child").subnets(), "a list passed to the nested stack");
+        assertEquals(256, fn(c, "child").memoryMb());
+        List<String> what = c.placeholders().stream().map(Change.Placeholder::what).toList();
+        assertEquals(List.of("nested stack NoMeta (no aws:asset:path metadata)", "nested stack Gone (gone.json not"
+                + " found)"), what);
+    }
+
+    @Test
+    void theMistakesCloudFormationRefusesAreAllReportedAtOnce() {
+        List<String> p = problems("""
+                Resources:
+                  NoType: { Properties: {} }
+                  BadName: { Type: AWS::Lambda::Function, Properties: { FunctionName: 'has space' } }
+                  Small:
+                    Type: AWS::Lambda::Function
+                    Properties: { FunctionName: small, MemorySize: 127, Timeout: 901, ReservedConcurrentExecutions: -1 }
+                  Half:
+                    Type: AWS::Lambda::Function
+                    Properties: { FunctionName: half, VpcConfig: { SubnetIds: [%s] } }
+                  NotAList:
+                    Type: AWS::Lambda::Function
+                    Properties: { FunctionName: nal, VpcConfig: { SubnetIds: %s, SecurityGroupIds: [sg-1, 3, ''] } }
+                  NotAnObject:
+                    Type: AWS::Lambda::Function
+                    Properties: { FunctionName: nao, VpcConfig: [a] }
+                """.formatted(A, A));
+        assertEquals(List.of(
+                "Resources.NoType.Type: missing (expected a resource type like AWS::Lambda::Function)",
+                "Resources.BadName.Properties.FunctionName: expected 1 to 64 letters, digits, '-' or '_', got 'has"
+                        + " space'",
+                "Resources.Small.Properties.MemorySize: expected a whole number from 128 to 10240, got 127",
+                "Resources.Small.Properties.Timeout: expected a whole number from 1 to 900, got 901",
+                "Resources.Small.Properties.ReservedConcurrentExecutions: expected a whole number from 0 to 10000000,"
+                        + " got -1",
+                "Resources.Half.Properties.VpcConfig: expected both SubnetIds and SecurityGroupIds, or neither; got 1"
+                        + " subnet(s) and 0 security group(s)",
+                "Resources.NotAList.Properties.VpcConfig.SubnetIds: expected a list of ids, got \"" + A + "\"",
+                "Resources.NotAList.Properties.VpcConfig.SecurityGroupIds[1]: expected an id, got 3",
+                "Resources.NotAList.Properties.VpcConfig.SecurityGroupIds[2]: expected an id, got \"\"",
+                "Resources.NotAnObject.Properties.VpcConfig: expected {SubnetIds: [...], SecurityGroupIds: [...]}, got"
+                        + " [\"a\"]"), p);
+        assertEquals(List.of("Resources: expected the template's resources (is this a CloudFormation template?)"),
+                problems("AWSTemplateFormatVersion: '2010-09-09'\n"));
+    }
+
+    @Test
+    void aFunctionDefinedTwiceIsANoteAndTheLastOneCounts() throws Exception {
+        Change c = read("""
+                Resources:
+                  One: { Type: AWS::Lambda::Function, Properties: { FunctionName: same, MemorySize: 256 } }
+                  Two: { Type: AWS::Lambda::Function, Properties: { FunctionName: same, MemorySize: 512 } }
+                """);
+        assertEquals(1, c.functions().size());
+        assertEquals(512, fn(c, "same").memoryMb());
+        assertTrue(c.notes().stream().anyMatch(n -> n.startsWith("function same is defined twice (")
+                && n.endsWith("Resources.Two): the last is used")), c.notes().toString());
+    }
+}
