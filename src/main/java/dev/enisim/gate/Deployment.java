@@ -47,6 +47,7 @@ final class Deployment {
     private final List<String> placeholders = new ArrayList<>();
     private final List<String> defaulted = new ArrayList<>();
     private final List<String> publishing = new ArrayList<>();
+    private boolean created; // a function is created (its invocations' duration is a placeholder)
 
     private Deployment(JsonNode before, Change change, Options options) {
         this.tree = before.deepCopy();
@@ -79,7 +80,7 @@ final class Deployment {
             d.placeholders.add("traffic " + options.defaultTraffic() + " (--default-traffic) of " + d.defaulted.size()
                     + " created function(s): " + String.join(", ", d.defaulted) + " (give --traffic NAME=RATE)");
         }
-        if (change.functions().stream().anyMatch(f -> f.action() != Change.Action.DELETE)) {
+        if (d.created) {
             d.placeholders.add("the duration of created functions' invocations: 100ms");
         }
         d.tree.put("name", (d.tree.path("name").asText() + "-after"));
@@ -201,6 +202,7 @@ final class Deployment {
     }
 
     private void create(Change.Function f) {
+        created = true;
         ObjectNode n = array(tree, "functions").addObject();
         n.put("name", f.name());
         n.put("createdAt", at());
