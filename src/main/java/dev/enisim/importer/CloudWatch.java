@@ -107,6 +107,7 @@ final class CloudWatch {
         String what = "result " + id + (label == null ? "" : " (" + label + ")") + " in " + j.file;
         if (fn == null || inv == dur) {
             notes.add(what + " left out: " + (fn == null ? "its Id and Label name no imported function"
+                    : inv ? "its Id and Label say both Invocations and Duration"
                     : "its Id and Label say neither Invocations nor Duration"));
             return null;
         }
