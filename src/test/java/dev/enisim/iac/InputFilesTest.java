@@ -132,6 +132,25 @@ class InputFilesTest {
         assertTrue(failure(dir).startsWith("cannot read: "), failure(dir));
     }
 
+    /** A YAML bomb (aliases of aliases) or a pathological nesting is refused before it costs memory or stack. */
+    @Test
+    void yamlBombsAndDeepNestingAreRefused() throws Exception {
+        StringBuilder bomb = new StringBuilder("a: &a [x, x]\n");
+        for (int i = 0; i < 60; i++) {
+            bomb.append("b").append(i).append(": *a\n");
+        }
+        String aliases = failure(file("bomb.yaml", bomb.toString()));
+        assertTrue(aliases.startsWith("malformed YAML") && aliases.contains("aliases"), aliases);
+        String deep = failure(file("deep.yaml", "a: " + "[".repeat(150) + "]".repeat(150) + "\n"));
+        assertTrue(deep.startsWith("malformed YAML") && deep.toLowerCase(java.util.Locale.ROOT).contains("nesting"),
+                deep);
+        StringBuilder fifty = new StringBuilder("a: &a [x, x]\n");
+        for (int i = 0; i < 40; i++) {
+            fifty.append("b").append(i).append(": *a\n");
+        }
+        assertEquals(41, TemplateFile.read(file("fine.yaml", fifty.toString())).size(), "40 aliases are fine");
+    }
+
     private static String failure(Path f) {
         ScenarioException e = assertThrows(ScenarioException.class, () -> TemplateFile.read(f));
         assertEquals(f.toString(), e.source());

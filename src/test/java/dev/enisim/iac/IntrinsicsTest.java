@@ -44,6 +44,10 @@ class IntrinsicsTest {
               Loop: !Not [!Condition Loop]
               WrongEquals: !Equals [a]
               WrongNot: !Not [a, b]
+              AllTrue: !And [!Condition IsProd, !Equals [a, a], !Condition NotDev]
+              NotDev: !Not [!Condition IsDev]
+              AllFalse: !Or [!Condition IsDev, !Equals [a, b]]
+              NotAList: !And x
             Resources:
               Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: 10.0.0.0/16 } }
               Sub: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: !Ref Vpc } }
@@ -150,7 +154,9 @@ class IntrinsicsTest {
         assertTrue(problems.isEmpty(), problemTexts().toString());
         assertEquals("GetAtt of undeclared Nope | fix the template", what(eval(x, "!GetAtt Nope.GroupId")));
         what(eval(x, "{ 'Fn::GetAtt': [Sg] }"));
+        what(eval(x, "{ 'Fn::GetAtt': Sg }"));
         assertEquals(List.of("V.Fn::GetAtt: GetAtt of 'Nope', which is not a resource of this template",
+                "V.Fn::GetAtt: expected [RESOURCE, ATTRIBUTE] or \"RESOURCE.ATTRIBUTE\"",
                 "V.Fn::GetAtt: expected [RESOURCE, ATTRIBUTE] or \"RESOURCE.ATTRIBUTE\""), problemTexts());
     }
 
@@ -195,6 +201,8 @@ class IntrinsicsTest {
         assertEquals(Boolean.FALSE, x.condition("NotProd", "c"));
         assertEquals(Boolean.FALSE, x.condition("ProdAndDev", "c"));
         assertEquals(Boolean.TRUE, x.condition("ProdOrDev", "c"));
+        assertEquals(Boolean.TRUE, x.condition("AllTrue", "c"), "an And of three true ones");
+        assertEquals(Boolean.FALSE, x.condition("AllFalse", "c"), "an Or of two false ones");
         assertTrue(problems.isEmpty(), problemTexts().toString());
 
         Intrinsics dev = intrinsics(Map.of("Stage", "dev"), Map.of(), Map.of());
@@ -225,10 +233,12 @@ class IntrinsicsTest {
         assertNull(x.condition("Missing", "Resources.A.Condition"));
         assertNull(x.condition("WrongEquals", "c"));
         assertNull(x.condition("WrongNot", "c"));
+        assertNull(x.condition("NotAList", "c"));
         assertEquals(List.of("Conditions.Loop: the condition refers to itself",
                 "Resources.A.Condition: condition 'Missing' is not declared under Conditions",
                 "Conditions.WrongEquals.Fn::Equals: expected [VALUE, VALUE]",
-                "Conditions.WrongNot.Fn::Not: expected [CONDITION]"), problemTexts());
+                "Conditions.WrongNot.Fn::Not: expected [CONDITION]",
+                "Conditions.NotAList.Fn::And: expected a list"), problemTexts());
     }
 
     @Test

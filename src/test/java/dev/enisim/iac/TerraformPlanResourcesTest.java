@@ -89,6 +89,9 @@ class TerraformPlanResourcesTest {
         Change.Function deleted = fn(c, "old");
         assertEquals(Change.Action.DELETE, deleted.action());
         assertEquals(List.of(A), deleted.subnets(), "a deleted function's network: from before");
+        assertEquals(List.of("sg-1"), deleted.groups());
+        assertTrue(c.notes().stream().noneMatch(n -> n.contains("defined twice")), "the data source is not a function"
+                + " of the change: " + c.notes());
         assertEquals(Change.Action.REPLACE, fn(c, "swap1").action());
         assertEquals(Change.Action.REPLACE, fn(c, "swap2").action());
         assertEquals(Change.Action.CREATE, fn(c, "existing2").action(), "not in the account");
@@ -121,6 +124,8 @@ class TerraformPlanResourcesTest {
                 change("aws_security_group.g", "aws_security_group", "[\"create\"]", "null", "{\"vpc_id\":"
                         + " \"vpc-1\"}"),
                 change("aws_security_group.u", "aws_security_group", "[\"update\"]", "{}", "{\"vpc_id\": \"vpc-1\"}"),
+                change("aws_security_group.r", "aws_security_group", "[\"create\", \"delete\"]", "{}",
+                        "{\"vpc_id\": \"vpc-1\"}"),
                 change("aws_efs_mount_target.m", "aws_efs_mount_target", "[\"create\"]", "null", "{\"subnet_id\": \""
                         + A + "\"}"),
                 change("aws_efs_mount_target.kept", "aws_efs_mount_target", "[\"update\"]", "{}", "{\"subnet_id\": \""
@@ -135,7 +140,8 @@ class TerraformPlanResourcesTest {
                 .where()), c.subnets().get(0));
         assertNull(c.subnets().get(1).cidr(), "an empty text is no value");
         assertNull(c.subnets().get(1).az());
-        assertEquals(List.of("aws_security_group.g"), c.groups().stream().map(Change.Group::id).toList());
+        assertEquals(List.of("aws_security_group.g", "aws_security_group.r"), c.groups().stream().map(Change.Group::id)
+                .toList(), "created or replaced");
         assertEquals(List.of(A), c.interfaces().stream().map(Change.Interface::subnet).toList(),
                 "a created mount target's address in its subnet");
         assertTrue(c.notes().stream().anyMatch(n -> n.endsWith("(aws_lambda_capacity_provider.p) is a capacity"

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Test;
  */
 class TerraformReferencesTest {
 
-    private static Change c;
+    private Change c;
 
-    @BeforeAll
-    static void read() throws Exception {
+    /** Read for each test (not once for the class), so that mutation testing sees which test covers what. */
+    @BeforeEach
+    void read() throws Exception {
         c = ChangeReader.read(List.of(), List.of(IAC.resolve("tfplan-modules.json")), account(Map.of(), Map.of()));
     }
 

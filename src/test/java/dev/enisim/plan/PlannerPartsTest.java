@@ -8,7 +8,7 @@ import dev.enisim.run.Simulation;
 import dev.enisim.scenario.ScenarioLoader;
 import dev.enisim.workload.DistributionSpec;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
  */
 class PlannerPartsTest {
 
-    private static RunSummary run;
+    private RunSummary run;
 
-    @BeforeAll
-    static void simulate() throws Exception {
+    /** Simulated for each test (a second each), so that mutation testing sees which test covers what. */
+    @BeforeEach
+    void simulate() throws Exception {
         run = new Simulation(ScenarioLoader.parse("""
                 name: limits
                 duration: 10m
