@@ -1,0 +1,108 @@
+package dev.enisim.importer;
+
+import static dev.enisim.importer.ImporterTest.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.scenario.ScenarioException;
+import dev.enisim.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code get-account-settings} and {@code get-function-concurrency} files beside the listings: what each gives the
+ * scenario (the account's limit, a function's reserved concurrency or none, a warning when the Region has more
+ * functions than were imported), and each way they can be wrong, with the file and path.
+ */
+class AccountSettingsAndConcurrencyTest {
+
+    @TempDir
+    Path dir;
+    private Path subnets;
+    private Path functions;
+
+    @BeforeEach
+    void account() throws Exception {
+        subnets = write(dir, "subnets.json", """
+                {"Subnets": [{"AvailabilityZone": "us-east-1a", "AvailableIpAddressCount": 200,
+                  "CidrBlock": "10.0.0.0/24", "SubnetId": "subnet-a", "VpcId": "vpc-1"}]}
+                """);
+        functions = write(dir, "functions.json", """
+                {"Functions": [
+                  {"FunctionName": "api", "VpcConfig": {"SubnetIds": ["subnet-a"], "SecurityGroupIds": ["sg-1"]}},
+                  {"FunctionName": "job"}]}
+                """);
+    }
+
+    private Importer.Result run(List<Path> settings, Map<String, Path> concurrency) throws Exception {
+        return Importer.run(new Importer.Inputs(List.of(subnets), List.of(functions), List.of(), List.of(), List.of(),
+                settings, concurrency), Importer.Options.named("settings", 600));
+    }
+
+    private ScenarioException refused(List<Path> settings, Map<String, Path> concurrency) {
+        return assertThrows(ScenarioException.class, () -> run(settings, concurrency));
+    }
+
+    private static String problems(ScenarioException e) {
+        return e.problems().stream().map(Object::toString).toList().toString();
+    }
+
+    @Test
+    void theAccountsLimitAndAReservationOrNone() throws Exception {
+        Path settings = write(dir, "settings.json", "{\"AccountLimit\": {\"ConcurrentExecutions\": 2500,"
+                + " \"UnreservedConcurrentExecutions\": 2400}, \"AccountUsage\": {\"FunctionCount\": 2}}");
+        Path reserved = write(dir, "api.json", "{\"ReservedConcurrentExecutions\": 100}");
+        Path none = write(dir, "job.json", "{}");
+        Importer.Result r = run(List.of(settings), Map.of("api", reserved, "job", none));
+        var s = ScenarioLoader.parse(r.yaml(), "settings");
+        assertEquals(2500, s.account().concurrencyLimit());
+        assertEquals(100, s.functions().stream().filter(f -> f.name().equals("api")).findFirst().orElseThrow()
+                .reservedConcurrency().getAsInt());
+        assertTrue(s.functions().stream().filter(f -> f.name().equals("job")).findFirst().orElseThrow()
+                .reservedConcurrency().isEmpty(), "{}: no reserved concurrency");
+        assertTrue(r.warnings().isEmpty(), "2 functions in the Region, 2 imported: " + r.warnings());
+    }
+
+    @Test
+    void moreFunctionsInTheRegionThanImportedIsAWarning() throws Exception {
+        Path settings = write(dir, "settings.json", "{\"AccountLimit\": {\"ConcurrentExecutions\": 1000},"
+                + " \"AccountUsage\": {\"FunctionCount\": 3}}");
+        Importer.Result r = run(List.of(settings), Map.of());
+        assertEquals(List.of("get-account-settings counts 3 functions in the Region; 2 are imported (a filtered or"
+                + " partial listing, or functions left out)"), r.warnings());
+    }
+
+    @Test
+    void brokenAccountSettings() throws Exception {
+        Path notObject = write(dir, "a.json", "{\"AccountLimit\": 5}");
+        ScenarioException a = refused(List.of(notObject), Map.of());
+        assertEquals(notObject.toString(), a.source());
+        assertEquals("[AccountLimit: expected an object {ConcurrentExecutions, ...}, as `aws lambda get-account-settings`"
+                + " prints]", problems(a));
+        Path zero = write(dir, "b.json", "{\"AccountLimit\": {\"ConcurrentExecutions\": 0}, \"AccountUsage\":"
+                + " {\"FunctionCount\": -1}}");
+        assertEquals("[AccountLimit.ConcurrentExecutions: expected 1 to 10000000, got 0, AccountUsage.FunctionCount:"
+                + " expected 0 to 2147483647, got -1]", problems(refused(List.of(zero), Map.of())));
+    }
+
+    @Test
+    void brokenConcurrencyFiles() throws Exception {
+        Path two = write(dir, "two.json", "{\"ReservedConcurrentExecutions\": 1}\n{\"ReservedConcurrentExecutions\": 2}");
+        ScenarioException t = refused(List.of(), Map.of("api", two));
+        assertEquals(two.toString(), t.source());
+        assertEquals("[[0]: expected one document ({\"ReservedConcurrentExecutions\": N}), got 2]", problems(t));
+        Path negative = write(dir, "neg.json", "{\"ReservedConcurrentExecutions\": -1}");
+        assertEquals("[ReservedConcurrentExecutions: expected 0 to 2147483647, got -1]",
+                problems(refused(List.of(), Map.of("api", negative))));
+        Path fine = write(dir, "fine.json", "{\"ReservedConcurrentExecutions\": 3}");
+        ScenarioException u = refused(List.of(), Map.of("nosuch", fine));
+        assertEquals(fine.toString(), u.source());
+        assertEquals("[(root): --concurrency names function 'nosuch', which no --functions file lists (known: api, job)]",
+                problems(u));
+    }
+}
