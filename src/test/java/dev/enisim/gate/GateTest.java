@@ -79,6 +79,35 @@ class GateTest {
                 + " | 1 | 1 |"), v.markdown());
         assertTrue(v.markdown().contains("| module.vpc.aws_vpc.this[0] | 500 | 0 | 3 | 497 |"), v.markdown());
         assertTrue(v.markdown().contains("Not simulated: rootvar-fn"), v.markdown());
+
+        // gate.html: the same verdict, rules coloured, before and after side by side, caveats listed and escaped
+        String html = v.html();
+        assertTrue(html.contains("<h1>enisim gate: <span class=\"fail\">FAILED</span></h1>"), html);
+        assertTrue(html.contains("<tr><td class=\"fail\">FAIL</td><td>no function Failed</td><td>1 Failed: splat-fn"
+                + " (InvalidSecurityGroup)</td></tr>"), html);
+        assertTrue(html.contains("<td class=\"pass\">pass</td><td>quota headroom &gt;= 0</td>"), html);
+        assertTrue(html.contains("<h2>Before</h2>") && html.contains("<h2>After</h2>"), html);
+        assertTrue(html.contains("<tr><td>ENIs created</td><td>" + v.before().enis().created() + "</td></tr>"), html);
+        assertTrue(html.contains("<tr><td>ENIs created</td><td>" + v.after().enis().created() + "</td></tr>"), html);
+        assertTrue(html.contains("<tr><td>module.vpc.aws_subnet.private[0] min free IPs</td><td>250</td></tr>"), html);
+        assertTrue(html.contains("<h2>What the gate could not know</h2><ul><li>Not simulated: rootvar-fn"), html);
+        assertTrue(html.contains("<li>Placeholder: traffic 1/s (--default-traffic) of 3 created function(s):"), html);
+        assertTrue(html.contains("<li>4 new ENI key(s) (subnet + security-group set), 4 new ENI(s) at the peak.</li>"),
+                html);
+        assertTrue(html.endsWith("</body></html>\n"));
+    }
+
+    /** How the gate prints durations: seconds, then minutes and seconds, then hours and minutes. */
+    @Test
+    void durationsArePrintedAtTheirScale() {
+        assertEquals("59s", Format.seconds(59.4));
+        assertEquals("1m", Format.seconds(59.5), "rounded to the second first");
+        assertEquals("1m15s", Format.seconds(75));
+        assertEquals("59m59s", Format.seconds(3599));
+        assertEquals("1h0m", Format.seconds(3600));
+        assertEquals("2h2m", Format.seconds(7325));
+        assertEquals("not done by the end of the run", Format.seconds(Double.POSITIVE_INFINITY));
+        assertEquals("12.3%", Format.percent(12.345));
     }
 
     @Test
