@@ -35,6 +35,16 @@ class RulesTest {
         return r;
     }
 
+    /** The rule at its limit holds with {@code fine}; one past it fails with {@code bad}. */
+    private static void boundary(Impact i, String atLimit, String fine, String pastLimit, String bad) {
+        Checker.Result at = check(atLimit, i);
+        assertTrue(at.passed(), at.actual());
+        assertEquals(fine, at.actual());
+        Checker.Result past = check(pastLimit, i);
+        assertFalse(past.passed());
+        assertEquals(bad, past.actual());
+    }
+
     private static final Impact.SubnetImpact SUBNET = new Impact.SubnetImpact("subnet-a", "vpc-1", "10.0.0.0/24",
             200, 30, 20, 1, 10);
 
@@ -59,12 +69,8 @@ class RulesTest {
     void quotaHeadroomHoldsAtExactlyN() {
         Impact i = impact(List.of(), List.of(new Impact.VpcImpact("vpc-1", 500, 480, 495),
                 new Impact.VpcImpact("vpc-2", 500, 0, 10)), List.of(), 15, 0);
-        Checker.Result five = check("quota headroom >= 5", i);
-        assertTrue(five.passed());
-        assertEquals("headroom vpc-1: 5, vpc-2: 490", five.actual());
-        Checker.Result six = check("quota headroom >= 6", i);
-        assertFalse(six.passed());
-        assertEquals("vpc-1: 495 of 500 ENIs at the peak, headroom 5", six.actual());
+        boundary(i, "quota headroom >= 5", "headroom vpc-1: 5, vpc-2: 490", "quota headroom >= 6",
+                "vpc-1: 495 of 500 ENIs at the peak, headroom 5");
         assertEquals("no VPC changed", check("quota headroom >= 6", impact(List.of(), List.of(), List.of(), 0, 0))
                 .actual());
     }
@@ -72,33 +78,19 @@ class RulesTest {
     @Test
     void newEnisAndFailingInvocationsHoldAtExactlyN() {
         Impact i = impact(List.of(), List.of(), List.of(), 4, 7);
-        assertTrue(check("new ENIs <= 4", i).passed());
-        assertEquals("4 new ENIs", check("new ENIs <= 4", i).actual());
-        Checker.Result three = check("new ENIs <= 3", i);
-        assertFalse(three.passed());
-        assertEquals("4 new ENIs (2 new keys)", three.actual());
-        assertTrue(check("failing invocations <= 7", i).passed());
-        assertEquals("7 more failed invocations", check("failing invocations <= 7", i).actual());
-        Checker.Result six = check("failing invocations <= 6", i);
-        assertFalse(six.passed());
-        assertEquals("7 more failed invocations of existing functions {ResourceNotReadyException=7}", six.actual());
+        boundary(i, "new ENIs <= 4", "4 new ENIs", "new ENIs <= 3", "4 new ENIs (2 new keys)");
+        boundary(i, "failing invocations <= 7", "7 more failed invocations", "failing invocations <= 6",
+                "7 more failed invocations of existing functions {ResourceNotReadyException=7}");
     }
 
     @Test
     void pendingAndTeardownHoldAtExactlyTheLimitAndNameTheFunction() {
         Impact i = impact(List.of(), List.of(), List.of(function("a", "Active", null, 300, null),
                 function("b", "Active", null, 120, 2700.0), function("c", "Active", null, 0, null)), 0, 0);
-        Checker.Result five = check("no function Pending longer than 5m", i);
-        assertTrue(five.passed());
-        assertEquals("longest Pending 5m", five.actual());
-        Checker.Result four = check("no function Pending longer than 4m", i);
-        assertFalse(four.passed());
-        assertEquals("a Pending for 5m", four.actual());
-        assertTrue(check("teardown wait <= 45m", i).passed());
-        assertEquals("longest teardown wait 45m", check("teardown wait <= 45m", i).actual());
-        Checker.Result forty = check("teardown wait <= 40m", i);
-        assertFalse(forty.passed());
-        assertEquals("b waits 45m", forty.actual(), "a function without a teardown waits 0");
+        boundary(i, "no function Pending longer than 5m", "longest Pending 5m", "no function Pending longer than 4m",
+                "a Pending for 5m");
+        // a function without a teardown waits 0
+        boundary(i, "teardown wait <= 45m", "longest teardown wait 45m", "teardown wait <= 40m", "b waits 45m");
     }
 
     @Test

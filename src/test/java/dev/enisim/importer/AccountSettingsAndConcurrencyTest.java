@@ -10,7 +10,6 @@ import dev.enisim.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,23 +22,17 @@ class AccountSettingsAndConcurrencyTest {
 
     @TempDir
     Path dir;
-    private Path subnets;
-    private Path functions;
 
-    @BeforeEach
-    void account() throws Exception {
-        subnets = write(dir, "subnets.json", """
-                {"Subnets": [{"AvailabilityZone": "us-east-1a", "AvailableIpAddressCount": 200,
-                  "CidrBlock": "10.0.0.0/24", "SubnetId": "subnet-a", "VpcId": "vpc-1"}]}
-                """);
-        functions = write(dir, "functions.json", """
-                {"Functions": [
-                  {"FunctionName": "api", "VpcConfig": {"SubnetIds": ["subnet-a"], "SecurityGroupIds": ["sg-1"]}},
-                  {"FunctionName": "job"}]}
-                """);
-    }
+    /** Two functions, api (in subnet-a) and job (no VPC), listed by list-functions. */
+    private static final String FUNCTIONS = """
+            {"Functions": [
+              {"FunctionName": "api", "VpcConfig": {"SubnetIds": ["subnet-a"], "SecurityGroupIds": ["sg-1"]}},
+              {"FunctionName": "job"}]}
+            """;
 
     private Importer.Result run(List<Path> settings, Map<String, Path> concurrency) throws Exception {
+        Path subnets = write(dir, "subnets.json", ImporterTest.ONE_SUBNET);
+        Path functions = write(dir, "functions.json", FUNCTIONS);
         return Importer.run(new Importer.Inputs(List.of(subnets), List.of(functions), List.of(), List.of(), List.of(),
                 settings, concurrency), Importer.Options.named("settings", 600));
     }

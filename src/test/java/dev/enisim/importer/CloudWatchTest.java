@@ -26,10 +26,7 @@ class CloudWatchTest {
 
     @BeforeEach
     void account() throws Exception {
-        subnets = write(dir, "subnets.json", """
-                {"Subnets": [{"AvailabilityZone": "us-east-1a", "AvailableIpAddressCount": 200,
-                  "CidrBlock": "10.0.0.0/24", "SubnetId": "subnet-a", "VpcId": "vpc-1"}]}
-                """);
+        subnets = write(dir, "subnets.json", ImporterTest.ONE_SUBNET);
         // "orders" is a prefix of "orders-api": results must go to the longest name they contain
         functions = write(dir, "functions.json", """
                 {"Functions": [

@@ -43,6 +43,12 @@ class ImporterTest {
         return new Importer.Inputs(List.of(subnets), List.of(functions), List.of(), List.of(), List.of());
     }
 
+    /** describe-subnets output with one subnet, subnet-a (10.0.0.0/24 in vpc-1, 200 addresses free). */
+    static final String ONE_SUBNET = """
+            {"Subnets": [{"AvailabilityZone": "us-east-1a", "AvailableIpAddressCount": 200,
+              "CidrBlock": "10.0.0.0/24", "SubnetId": "subnet-a", "VpcId": "vpc-1"}]}
+            """;
+
     static Path write(Path dir, String name, String text) throws Exception {
         Path p = dir.resolve(name);
         Files.writeString(p, text);
