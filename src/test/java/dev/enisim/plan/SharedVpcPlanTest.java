@@ -1,0 +1,87 @@
+package dev.enisim.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code enisim plan} of scenarios/shared-vpc-two-accounts.yaml (two accounts on the same two subnets of a shared
+ * VPC, 2 and 1 addresses free; payments-api, created at 30m, ends Failed for want of an address): who consumes each
+ * subnet, the ENIs per account, the first limit hit, the idle advice left out for the failed function, and the
+ * progress the planner reports as it runs each variant.
+ */
+class SharedVpcPlanTest {
+
+    private static final String ORDERS = "222222222222";
+    private static final String PAYMENTS = "333333333333";
+
+    private final List<String> progress = new ArrayList<>();
+    private Plan plan;
+
+    /** Planned for each test (2 s), so that mutation testing sees which test covers what. */
+    @BeforeEach
+    void plan() throws Exception {
+        plan = new Planner(ScenarioLoader.load(Path.of("scenarios/shared-vpc-two-accounts.yaml")), 1, progress::add)
+                .plan();
+    }
+
+    @Test
+    void eachSharedSubnetSaysWhoConsumesItAndTheAddressesEachAccountHeld() {
+        assertEquals(2, plan.sharedSubnets().size());
+        Plan.SharedSubnet a = plan.sharedSubnets().get(0);
+        assertEquals("subnet-shared-a", a.subnet());
+        assertEquals("vpc-shared", a.vpc());
+        assertEquals("111111111111", a.owner());
+        assertEquals(11, a.usableIps());
+        assertEquals(9, a.otherUsedIps());
+        assertEquals(0, a.minAvailableIps(), "both accounts' ENIs took the last two addresses");
+        assertEquals(List.of(new Plan.Consumer(ORDERS, List.of("orders-api", "orders-worker"),
+                List.of(ORDERS + ":subnet-shared-a+[sg-app]"), 1), new Plan.Consumer(PAYMENTS, List.of("payments-api"),
+                List.of(PAYMENTS + ":subnet-shared-a+[sg-app]"), 1)), a.consumers(),
+                "one ENI per account: the accounts never share one");
+        Plan.SharedSubnet b = plan.sharedSubnets().get(1);
+        assertEquals("subnet-shared-b", b.subnet());
+        assertEquals(10, b.otherUsedIps());
+        assertEquals(0, b.consumers().get(1).peakIps(), "payments found no address in subnet-shared-b");
+        assertEquals(1, b.consumers().get(0).peakIps());
+    }
+
+    @Test
+    void eachAccountsKeysAreConsolidatedApart() {
+        Plan.VpcAdvice v = plan.vpcs().get(0);
+        assertEquals("vpc-shared", v.vpc());
+        assertEquals(3, v.peakEnis());
+        assertEquals(3, v.consolidatedEnis(), "one security-group set already: two accounts' keys stay apart");
+        assertEquals(0, v.savedByConsolidating());
+        assertEquals(3, v.keys().size());
+        assertTrue(v.keys().stream().allMatch(k -> k.peakEnis() == 1), v.keys().toString());
+    }
+
+    @Test
+    void theFailedFunctionFailsAsItIsAndGetsNoKeepWarmAdvice() {
+        assertEquals(List.of("payments-api"), plan.failedFunctions());
+        assertEquals("payments-api ends Failed (SubnetOutOfIPAddresses)", plan.failsAsIs().get(0));
+        assertEquals(List.of("orders-api", "orders-worker"), plan.idle().stream().map(Plan.IdleAdvice::function)
+                .toList());
+        Plan.IdleAdvice i = plan.idle().get(0);
+        assertEquals(14 * 86_400.0, i.longestQuietSeconds(), 1e-6, "the idle rule's 14 days");
+        assertEquals(7 * 86_400.0, i.keepWarmEverySeconds(), 1e-6, "half of it");
+        assertTrue(i.failsAfterLongerQuiet() && i.passesAfterShorterQuiet());
+        assertEquals(1.0, plan.headroom().firstLimitAtMultiplier(), "the IPs run out as it is");
+        assertEquals(List.of("IP"), plan.headroom().limitsHit());
+    }
+
+    @Test
+    void theProgressNamesEachVariantAsItRuns() {
+        assertEquals(List.of("the scenario as it is", "every subnet at /16, to see the demand for IPs",
+                "every subnet at its recommended size", "subnet-shared-b one size smaller (/28)", "traffic x1.00",
+                "teardown, replication 1 of 1", "orders-api: quiet periods around the idle rule",
+                "orders-worker: quiet periods around the idle rule"), progress);
+    }
+}
