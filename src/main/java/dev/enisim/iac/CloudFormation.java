@@ -115,14 +115,12 @@ final class CloudFormation {
     }
 
     /**
-     * The function a Version or Alias belongs to: a Ref to a function of the template, its ARN (GetAtt Arn), or its
-     * name.
+     * The function a Version or Alias belongs to: a Ref to a function of the template (its logical id), its ARN
+     * (GetAtt Arn: its logical id too), or its name (a literal, or a parameter's value); {@link #function} looks a
+     * function's versions up by both its logical id and its name.
      */
     private Optional<String> target(JsonNode props, String p, String id) {
         JsonNode fn = props.get("FunctionName");
-        if (fn != null && fn.isObject() && fn.has("Ref")) {
-            return Optional.of(fn.get("Ref").asText());
-        }
         JsonNode att = fn == null ? null : fn.get("Fn::GetAtt");
         if (att != null) {
             String[] ra = att.isArray() && att.size() == 2 ? new String[] {att.get(0).asText(), att.get(1).asText()}
@@ -168,9 +166,10 @@ final class CloudFormation {
         List<String> subnets = new ArrayList<>();
         List<String> groups = new ArrayList<>();
         boolean known = vpc(x.resolve(props.get("VpcConfig"), pp + ".VpcConfig"), pp + ".VpcConfig", subnets, groups);
-        int prov = Math.max(provisioned.getOrDefault(id, 0), sam ? provisioned(props.path(
-                "ProvisionedConcurrencyConfig"), p) : 0);
-        boolean publish = publishes.getOrDefault(id, false) || sam && props.hasNonNull("AutoPublishAlias");
+        int prov = Math.max(Math.max(provisioned.getOrDefault(id, 0), provisioned.getOrDefault(name, 0)),
+                sam ? provisioned(props.path("ProvisionedConcurrencyConfig"), p) : 0);
+        boolean publish = publishes.getOrDefault(id, false) || publishes.getOrDefault(name, false)
+                || sam && props.hasNonNull("AutoPublishAlias");
         out.function(new Change.Function(name, file + ": " + p, action, known, subnets, groups,
                 integer(props.get("MemorySize"), pp + ".MemorySize", 128, 10_240),
                 integer(props.get("Timeout"), pp + ".Timeout", 1, 900),

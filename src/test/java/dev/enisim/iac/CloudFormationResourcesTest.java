@@ -51,6 +51,8 @@ class CloudFormationResourcesTest {
     }
 
     private static final String FUNCTIONS = """
+            Parameters:
+              PlainName: { Type: String, Default: plain }
             Resources:
               Api:
                 Type: AWS::Lambda::Function
@@ -84,6 +86,19 @@ class CloudFormationResourcesTest {
                 Type: AWS::Lambda::Alias
                 Properties: { FunctionName: !GetAtt ApiVersion.Version }
               Plain: { Type: AWS::Lambda::Function, Properties: { FunctionName: plain } }
+              ByParameter:
+                Type: AWS::Lambda::Alias
+                Properties:
+                  FunctionName: !Ref PlainName
+                  ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 9 }
+              PlainVersion: { Type: AWS::Lambda::Version, Properties: { FunctionName: plain } }
+              PlainAlias:
+                Type: AWS::Lambda::Alias
+                Properties:
+                  FunctionName: plain
+                  ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 8 }
+              NotAFunction: { Type: AWS::Lambda::Alias, Properties: { FunctionName: !GetAtt ApiVersion.Arn } }
+              NoFunction: { Type: AWS::Lambda::Version, Properties: {} }
             """.formatted(A, B, A);
 
     @Test
@@ -112,9 +127,13 @@ class CloudFormationResourcesTest {
 
         Change.Function plain = fn(c, "plain");
         assertEquals(Change.Action.CREATE, plain.action());
-        assertEquals(0, plain.provisioned());
-        assertTrue(c.notes().stream().anyMatch(n -> n.endsWith("Resources.Orphan: cannot tell which function Orphan"
-                + " belongs to")), c.notes().toString());
+        assertEquals(9, plain.provisioned(), "aliases naming the function by its name (not its logical id), one"
+                + " through a parameter's value (9), one literally (8)");
+        assertTrue(plain.publishes(), "a version naming it by its name");
+        for (String orphan : List.of("Orphan", "NotAFunction", "NoFunction")) {
+            assertTrue(c.notes().stream().anyMatch(n -> n.endsWith("Resources." + orphan + ": cannot tell which"
+                    + " function " + orphan + " belongs to")), orphan + ": " + c.notes());
+        }
         assertEquals(3, c.functions().size());
     }
 
