@@ -198,15 +198,17 @@ final class TerraformPlan {
     /** A list of ids of vpc_config: known elements as they are, unknown ones through the configuration. */
     private boolean ids(JsonNode c, JsonNode v, JsonNode u, String key, String p, List<String> into) {
         JsonNode known = v.path(key);
-        JsonNode unknown = u.path(key);
+        JsonNode unknown = u.isBoolean() ? u : u.path(key); // the whole block unknown (a dynamic block): each list too
         List<String> refs = references(c, "vpc_config." + key);
         boolean all = true;
         int size = Math.max(known.size(), unknown.isArray() ? unknown.size() : 0);
         if (unknown.asBoolean(false) && !unknown.isArray()) {
             if (refs.isEmpty()) {
+                List<String> raw = rawReferences(c, "vpc_config." + key);
                 out.placeholders.add(new Change.Placeholder(file + ": " + p + ".change.after_unknown.vpc_config[0]."
-                        + key, key + " of " + c.get("address").asText() + " is known only after apply, and comes from "
-                        + String.join(", ", rawReferences(c, "vpc_config." + key)), "give the ids in the plan"
+                        + key, key + " of " + c.get("address").asText() + " is known only after apply, and "
+                        + (raw.isEmpty() ? "the plan's configuration does not say where it comes from"
+                        : "comes from " + String.join(", ", raw)), "give the ids in the plan"
                         + " (-var) or plan the resources it references together with it"));
                 return false;
             }

@@ -97,6 +97,31 @@ class TerraformPlanResourcesTest {
         assertEquals(Change.Action.CREATE, fn(c, "existing2").action(), "not in the account");
     }
 
+    /**
+     * A vpc_config unknown as a whole until apply (a dynamic block over an unknown value) is not "no VPC": the
+     * function is not simulated and the placeholders say why; subnets known with groups unknown are not enough either.
+     */
+    @Test
+    void aVpcConfigNotKnownInFullIsNeverTakenForNone() throws Exception {
+        Change c = read(plan(
+                change("aws_lambda_function.dyn", "aws_lambda_function", "[\"create\"]", "null",
+                        "{\"function_name\": \"dyn\"}").replace("\"after_unknown\": {}",
+                        "\"after_unknown\": {\"vpc_config\": true}"),
+                change("aws_lambda_function.half", "aws_lambda_function", "[\"create\"]", "null",
+                        "{\"function_name\": \"half\", \"reserved_concurrent_executions\": 0, \"vpc_config\":"
+                                + " [{\"subnet_ids\": [\"" + A + "\"]}]}").replace("\"after_unknown\": {}",
+                        "\"after_unknown\": {\"vpc_config\": [{\"security_group_ids\": true}]}")));
+        assertFalse(fn(c, "dyn").vpcKnown(), c.placeholders().toString());
+        assertFalse(fn(c, "half").vpcKnown(), c.placeholders().toString());
+        assertEquals(List.of(A), fn(c, "half").subnets(), "the known part kept");
+        assertEquals(0, fn(c, "half").reserved(), "0 reserved: the function cannot run, not 'no reservation'");
+        List<String> what = c.placeholders().stream().map(Change.Placeholder::what).toList();
+        String nowhere = " is known only after apply, and the plan's configuration does not say where it comes from";
+        assertEquals(List.of("subnet_ids of aws_lambda_function.dyn" + nowhere,
+                "security_group_ids of aws_lambda_function.dyn" + nowhere,
+                "security_group_ids of aws_lambda_function.half" + nowhere), what);
+    }
+
     @Test
     void aCreatedFunctionWhoseNameTheAccountHasIsAnUpdate() throws Exception {
         Change c = read(plan(function("aws_lambda_function.x", "[\"create\"]", "{\"function_name\": \"existing\"}")));
