@@ -9,6 +9,7 @@ import dev.enisim.iac.Change;
 import dev.enisim.iac.ChangeReader;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.Test;
 class GateTest {
 
     static final Path DIR = Path.of("src/test/resources/gate");
+
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
     static final Path ACCOUNT = DIR.resolve("account.yaml");
     static final String FULL = "subnet-0f1e2d3c4b5a69788";
 
@@ -95,6 +99,29 @@ class GateTest {
         assertTrue(html.contains("<li>4 new ENI key(s) (subnet + security-group set), 4 new ENI(s) at the peak.</li>"),
                 html);
         assertTrue(html.endsWith("</body></html>\n"));
+    }
+
+    /**
+     * A created function that takes the account's concurrency throttles an existing one: its extra failed
+     * invocations cross "failing invocations <= 0" (the new function's own failures are not counted there).
+     */
+    @Test
+    void aNewFunctionThatTakesTheAccountsConcurrencyFailsTheExistingOnesRule() throws Exception {
+        Path t = Files.writeString(dir.resolve("hog.yaml"), """
+                Resources:
+                  Hog: { Type: AWS::Lambda::Function, Properties: { FunctionName: hog, Timeout: 30 } }
+                """);
+        Change c = ChangeReader.read(List.of(t), List.of(), against(ACCOUNT));
+        Gate.Verdict v = Gate.run(ACCOUNT, c, new Gate.Options(3500, Map.of("hog", "20000/s"), "1/s",
+                List.of("failing invocations <= 0", "failing invocations <= 1000000")));
+        Checker.Result r = v.results().get(0);
+        assertFalse(r.passed(), r.actual());
+        long existing = Impact.failures(v.after().functions().get("orders-api"))
+                - Impact.failures(v.before().functions().get("orders-api"));
+        assertTrue(existing > 0, "orders-api throttled after the change: " + existing);
+        assertTrue(r.actual().startsWith(existing + " more failed invocations of existing functions"), r.actual());
+        assertTrue(v.results().get(1).passed(), v.results().get(1).actual());
+        assertEquals(existing + " more failed invocations", v.results().get(1).actual());
     }
 
     /** How the gate prints durations: seconds, then minutes and seconds, then hours and minutes. */
