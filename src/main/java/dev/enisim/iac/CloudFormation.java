@@ -55,6 +55,13 @@ final class CloudFormation {
             String id = e.getKey();
             JsonNode r = e.getValue();
             String p = "Resources." + id;
+            if (id.startsWith("Fn::ForEach::")) {
+                problems.add(new Problem(p, "Fn::ForEach (the AWS::LanguageExtensions transform) is not expanded by"
+                        + " enisim: give the processed template (after `aws cloudformation create-change-set`, `aws"
+                        + " cloudformation get-template --stack-name STACK --change-set-name SET --template-stage"
+                        + " Processed`)"));
+                continue;
+            }
             if (!r.path("Type").isTextual()) {
                 problems.add(new Problem(p + ".Type", "missing (expected a resource type like AWS::Lambda::Function)"));
                 continue;

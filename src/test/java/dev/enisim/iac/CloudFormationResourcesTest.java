@@ -287,6 +287,17 @@ class CloudFormationResourcesTest {
                         + " [\"a\"]"), p);
         assertEquals(List.of("Resources: expected the template's resources (is this a CloudFormation template?)"),
                 problems("AWSTemplateFormatVersion: '2010-09-09'\n"));
+        assertEquals(List.of("Resources.Fn::ForEach::Workers: Fn::ForEach (the AWS::LanguageExtensions transform) is"
+                + " not expanded by enisim: give the processed template (after `aws cloudformation create-change-set`,"
+                + " `aws cloudformation get-template --stack-name STACK --change-set-name SET --template-stage"
+                + " Processed`)"), problems("""
+                Transform: AWS::LanguageExtensions
+                Resources:
+                  'Fn::ForEach::Workers':
+                    - Name
+                    - [a, b]
+                    - 'Worker${Name}': { Type: AWS::Lambda::Function, Properties: { FunctionName: !Sub 'w-${Name}' } }
+                """), "not 'missing Type': the loop is named for what it is");
     }
 
     @Test
