@@ -49,19 +49,17 @@ final class CloudFormation {
                     + " template?)"));
             return;
         }
+        if (ForEach.has(resources)) {
+            // AWS::LanguageExtensions' loops: expanded in place, so that references to the resources they make resolve
+            resources = ForEach.expand(resources, x, problems, out, file);
+            ((ObjectNode) template).set("Resources", resources);
+        }
         List<Runnable> functions = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             String id = e.getKey();
             JsonNode r = e.getValue();
             String p = "Resources." + id;
-            if (id.startsWith("Fn::ForEach::")) {
-                problems.add(new Problem(p, "Fn::ForEach (the AWS::LanguageExtensions transform) is not expanded by"
-                        + " enisim: give the processed template (after `aws cloudformation create-change-set`, `aws"
-                        + " cloudformation get-template --stack-name STACK --change-set-name SET --template-stage"
-                        + " Processed`)"));
-                continue;
-            }
             if (!r.path("Type").isTextual()) {
                 problems.add(new Problem(p + ".Type", "missing (expected a resource type like AWS::Lambda::Function)"));
                 continue;

@@ -287,17 +287,73 @@ class CloudFormationResourcesTest {
                         + " [\"a\"]"), p);
         assertEquals(List.of("Resources: expected the template's resources (is this a CloudFormation template?)"),
                 problems("AWSTemplateFormatVersion: '2010-09-09'\n"));
-        assertEquals(List.of("Resources.Fn::ForEach::Workers: Fn::ForEach (the AWS::LanguageExtensions transform) is"
-                + " not expanded by enisim: give the processed template (after `aws cloudformation create-change-set`,"
-                + " `aws cloudformation get-template --stack-name STACK --change-set-name SET --template-stage"
-                + " Processed`)"), problems("""
+
+    }
+
+    /**
+     * Fn::ForEach (AWS::LanguageExtensions), as CloudFormation expands it: a function and a security group per team
+     * from a list parameter, a nested loop per stage, the identifier through Ref, Fn::Sub and &{} in logical ids, and
+     * references to the resources a loop makes.
+     */
+    @Test
+    void languageExtensionsLoopsAreExpanded() throws Exception {
+        Change c = read("""
                 Transform: AWS::LanguageExtensions
+                Parameters:
+                  Teams: { Type: CommaDelimitedList, Default: 'blue,red' }
                 Resources:
-                  'Fn::ForEach::Workers':
-                    - Name
-                    - [a, b]
-                    - 'Worker${Name}': { Type: AWS::Lambda::Function, Properties: { FunctionName: !Sub 'w-${Name}' } }
-                """), "not 'missing Type': the loop is named for what it is");
+                  Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.60.0.0/16 } }
+                  'Fn::ForEach::Teams':
+                    - Team
+                    - !Ref Teams
+                    - 'Sg${Team}': { Type: AWS::EC2::SecurityGroup, Properties: { VpcId: !Ref Vpc } }
+                      'Fn::ForEach::Stages':
+                        - Stage
+                        - [dev, prod-1]
+                        - 'Fn${Team}&{Stage}':
+                            Type: AWS::Lambda::Function
+                            Properties:
+                              FunctionName: !Sub '${Team}-${Stage}-${AWS::Region}'
+                              MemorySize: 256
+                              VpcConfig:
+                                SubnetIds: [%s]
+                                SecurityGroupIds: [!GetAtt [!Sub 'Sg${Team}', GroupId]]
+                              Tags: [{ Key: team, Value: !Ref Team }]
+                """.formatted(A), false, Map.of("AWS::Region", "eu-west-1"));
+        assertEquals(List.of("blue-dev-eu-west-1", "blue-prod-1-eu-west-1", "red-dev-eu-west-1",
+                "red-prod-1-eu-west-1"), c.functions().stream().map(Change.Function::name).toList());
+        assertTrue(c.functions().get(1).where().endsWith("Resources.Fnblueprod1"),
+                "&{Stage}: the value without its non-alphanumeric characters: " + c.functions().get(1).where());
+        assertEquals(List.of("Sgblue", "Sgred"), c.groups().stream().map(Change.Group::id).toList());
+        assertEquals("Vpc", c.groups().get(1).vpc());
+        assertEquals(List.of("Sgred"), c.functions().get(3).groups(), "the loop's own group, through GetAtt of a Sub");
+        assertTrue(c.functions().stream().allMatch(f -> f.subnets().equals(List.of(A)) && f.memoryMb() == 256));
+    }
+
+    @Test
+    void aLoopOverAValueNotKnownBeforeDeploymentIsAPlaceholderAndABrokenOneAProblem() throws Exception {
+        Change c = read("""
+                Parameters:
+                  Teams: { Type: CommaDelimitedList }
+                Resources:
+                  'Fn::ForEach::Teams':
+                    - Team
+                    - !Ref Teams
+                    - 'Fn${Team}': { Type: AWS::Lambda::Function, Properties: { FunctionName: !Ref Team } }
+                  Kept: { Type: AWS::Lambda::Function, Properties: { FunctionName: kept } }
+                """);
+        assertEquals(List.of("kept"), c.functions().stream().map(Change.Function::name).toList());
+        assertEquals(1, c.placeholders().size(), c.placeholders().toString());
+        assertTrue(c.placeholders().get(0).where().endsWith("Resources.Fn::ForEach::Teams[1]"));
+        assertEquals("parameter Teams (CommaDelimitedList) has no value and no Default", c.placeholders().get(0).what());
+        assertEquals(List.of("Resources.Fn::ForEach::Bad: expected [Identifier, Collection, {OutputKey: Fragment}]",
+                "Resources.Fn::ForEach::Scalar[1]: expected a list of values to loop over, got \"one\"",
+                "Resources.Fn::ForEach::Twice[b].Same: the logical id Same is made twice"), problems("""
+                Resources:
+                  'Fn::ForEach::Bad': [X, [a]]
+                  'Fn::ForEach::Scalar': [X, one, { 'R${X}': { Type: AWS::SNS::Topic } }]
+                  'Fn::ForEach::Twice': [X, [a, b], { Same: { Type: AWS::SNS::Topic } }]
+                """));
     }
 
     @Test
