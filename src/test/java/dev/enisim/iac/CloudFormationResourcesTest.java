@@ -330,6 +330,28 @@ class CloudFormationResourcesTest {
         assertTrue(c.functions().stream().allMatch(f -> f.subnets().equals(List.of(A)) && f.memoryMb() == 256));
     }
 
+    /** The identifier through Ref and each form of Fn::Sub; a Sub's own variable of the same name wins. */
+    @Test
+    void aLoopsIdentifierReachesRefAndSubInTheFragment() throws Exception {
+        Change c = read("""
+                Resources:
+                  'Fn::ForEach::Jobs':
+                    - Job
+                    - [etl, report]
+                    - 'Job${Job}': { Type: AWS::Lambda::Function, Properties: { FunctionName: !Ref Job } }
+                      'Env${Job}':
+                        Type: AWS::Lambda::Function
+                        Properties: { FunctionName: !Sub ['${Job}-${Env}', { Env: prod }] }
+                      'Own${Job}':
+                        Type: AWS::Lambda::Function
+                        Properties: { FunctionName: !Sub ['own-${Job}', { Job: fixed }] }
+                """);
+        assertEquals(List.of("etl", "etl-prod", "own-fixed", "report", "report-prod"), c.functions().stream()
+                .map(Change.Function::name).toList(), "own-fixed made twice: the last kept, noted");
+        assertTrue(c.notes().stream().anyMatch(n -> n.startsWith("function own-fixed is defined twice")),
+                c.notes().toString());
+    }
+
     @Test
     void aLoopOverAValueNotKnownBeforeDeploymentIsAPlaceholderAndABrokenOneAProblem() throws Exception {
         Change c = read("""
