@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -252,13 +253,14 @@ final class TerraformPlan {
     }
 
     private static final Pattern MODULE_SEGMENT = Pattern.compile("\\Gmodule\\.([A-Za-z0-9_-]+)(\\[[^]]*])?\\.");
+    private static final Pattern MODULE_NAME = Pattern.compile("([A-Za-z0-9_-]+)(\\[[^]]*])?");
     private static final Pattern RESOURCE = Pattern.compile("([A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)(\\[[^]]*])?.*");
     private static final List<String> NO_RESOURCE = List.of("data", "local", "each", "count", "path", "self",
             "terraform");
 
     /** An address's module instances as patterns matching them exactly, and the module calls' names. */
     private static void moduleSegments(String address, List<String> segments, List<String> calls) {
-        java.util.regex.Matcher m = MODULE_SEGMENT.matcher(address);
+        Matcher m = MODULE_SEGMENT.matcher(address);
         while (m.find()) {
             segments.add(Pattern.quote(m.group()));
             calls.add(m.group(1));
@@ -285,7 +287,7 @@ final class TerraformPlan {
                 }
             } else if (parts[0].equals("module")) {
                 if (parts.length == 3) {
-                    java.util.regex.Matcher m = Pattern.compile("([A-Za-z0-9_-]+)(\\[[^]]*])?").matcher(parts[1]);
+                    Matcher m = MODULE_NAME.matcher(parts[1]);
                     if (m.matches()) {
                         List<String> childCalls = new ArrayList<>(calls);
                         childCalls.add(m.group(1));
@@ -316,7 +318,7 @@ final class TerraformPlan {
 
     /** The plan's instances of the resource {@code ref} names, in the module instances {@code segments} match. */
     private void instances(List<String> segments, String ref, List<String> out) {
-        java.util.regex.Matcher m = RESOURCE.matcher(ref);
+        Matcher m = RESOURCE.matcher(ref);
         if (!m.matches()) {
             return;
         }
@@ -361,7 +363,7 @@ final class TerraformPlan {
         List<String> segments = new ArrayList<>();
         List<String> calls = new ArrayList<>();
         moduleSegments(address, segments, calls);
-        java.util.regex.Matcher rest = RESOURCE.matcher(address.replaceFirst("^(module\\.[A-Za-z0-9_-]+(\\[[^]]*])?\\.)*",
+        Matcher rest = RESOURCE.matcher(address.replaceFirst("^(module\\.[A-Za-z0-9_-]+(\\[[^]]*])?\\.)*",
                 ""));
         if (!rest.matches()) {
             return null;
