@@ -1,0 +1,236 @@
+package dev.enisim.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link SafeOutput} called directly: which folders and files it agrees to replace and which it refuses (with the
+ * reason it gives), what a write leaves behind (nothing but the output), what a write that is abandoned leaves
+ * (nothing at all, the folders it made included), and which leftovers of a killed run it sweeps (only its own, of a
+ * process that is gone).
+ */
+class SafeOutputTest {
+
+    /** Beyond Linux's largest process id: never a live process. */
+    private static final long GONE = 99_999_999L;
+
+    @TempDir
+    Path work;
+
+    private static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String refusal(Path dir) {
+        return assertThrows(OutputRefused.class, () -> SafeOutput.checkFolder(dir, work)).getMessage();
+    }
+
+    private List<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void theRootTheWorkingFolderALinkAndAFileAreRefused() throws Exception {
+        assertTrue(refusal(Path.of("/")).startsWith("/ is the root folder"));
+        assertTrue(refusal(Path.of(".")).startsWith(". is the working folder or holds it"));
+        assertTrue(refusal(work.getParent()).startsWith(work.getParent() + " is the working folder or holds it"));
+        Files.createDirectories(work.resolve("real"));
+        Files.createSymbolicLink(work.resolve("link"), work.resolve("real"));
+        assertEquals("link is a symbolic link; give the folder itself, or a new one", refusal(Path.of("link")));
+        Files.writeString(work.resolve("notes.txt"), "mine");
+        assertTrue(refusal(Path.of("notes.txt")).startsWith("notes.txt is a file, not a folder enisim wrote"));
+        SafeOutput.checkFolder(Path.of("new/deeper"), work);
+        assertFalse(Files.exists(work.resolve("new")), "checking writes nothing");
+    }
+
+    @Test
+    void aFolderIsOursOnlyIfItsMarkerListsEveryFileOrItIsAnOldReport() throws Exception {
+        Path foreign = Files.createDirectories(work.resolve("foreign"));
+        Files.writeString(foreign.resolve("thesis.tex"), "mine");
+        assertEquals("foreign is not a folder enisim wrote (no .enisim-output file, and it holds thesis.tex), and enisim"
+                + " replaces its output folder as a whole; give a new folder for the output, or empty or remove this"
+                + " one yourself", refusal(Path.of("foreign")));
+
+        Path marked = Files.createDirectories(work.resolve("marked"));
+        Files.writeString(marked.resolve(SafeOutput.MARKER), "# header\nsummary.json\n");
+        Files.writeString(marked.resolve("summary.json"), "{}");
+        Files.createDirectories(marked.resolve("charts"));
+        SafeOutput.checkFolder(Path.of("marked"), work); // an empty folder holds nothing to lose
+        Files.writeString(marked.resolve("charts/mine.png"), "x");
+        assertTrue(refusal(Path.of("marked")).contains("(it holds charts/mine.png, which enisim did not write there)"));
+
+        Path old = Files.createDirectories(work.resolve("old"));
+        Files.writeString(old.resolve("summary.json"), "{}");
+        Files.createDirectories(old.resolve("charts"));
+        Files.writeString(old.resolve("charts/enis.png"), "x");
+        SafeOutput.checkFolder(Path.of("old"), work); // a report from before the marker existed
+        Files.writeString(old.resolve("charts/notes.md"), "x");
+        assertTrue(refusal(Path.of("old")).contains("(no .enisim-output file, and it holds charts/notes.md)"));
+
+        Path noProof = Files.createDirectories(work.resolve("noproof"));
+        Files.writeString(noProof.resolve("report.html"), "<html>");
+        assertTrue(refusal(Path.of("noproof")).contains("(no .enisim-output file, and none of summary.json, sweep.csv,"
+                + " plan.json, .enisim-gate)"), "report.html alone proves nothing");
+
+        Files.createDirectories(work.resolve("empty"));
+        SafeOutput.checkFolder(Path.of("empty"), work);
+    }
+
+    @Test
+    void aFolderIsWrittenWholeAndReplacedWholeLeavingNothingElse() throws Exception {
+        Map<String, byte[]> first = new LinkedHashMap<>();
+        first.put("summary.json", text("{}"));
+        first.put("charts/a.png", text("a"));
+        List<Path> written = SafeOutput.writeFolder(Path.of("reports/r"), work, first);
+        Path r = work.resolve("reports/r");
+        assertEquals(List.of(r.resolve("summary.json"), r.resolve("charts/a.png")), written);
+        assertEquals(List.of("r"), names(work.resolve("reports")), "no temporary sibling left");
+        assertEquals(List.of(SafeOutput.MARKER, "charts", "summary.json"), names(r));
+        String marker = Files.readString(r.resolve(SafeOutput.MARKER));
+        assertTrue(marker.startsWith("# written by enisim") && marker.endsWith("summary.json\ncharts/a.png\n"), marker);
+
+        SafeOutput.writeFolder(Path.of("reports/r"), work, Map.of("summary.json", text("{\"n\": 2}")));
+        assertEquals(List.of(SafeOutput.MARKER, "summary.json"), names(r), "the earlier output replaced as a whole");
+        assertEquals("{\"n\": 2}", Files.readString(r.resolve("summary.json")));
+        assertEquals(List.of("r"), names(work.resolve("reports")), "the earlier folder, moved aside, is gone too");
+    }
+
+    @Test
+    void anAbandonedFolderLeavesNothingNotEvenTheFoldersMadeForIt() throws Exception {
+        try (SafeOutput.Staging s = SafeOutput.stage(Path.of("a/b/c"), work)) {
+            s.write("x.txt", text("x"));
+            assertEquals(work.resolve("a/b/c"), s.target());
+            assertTrue(Files.isDirectory(work.resolve("a/b")), "the parents exist while it is written");
+        }
+        assertFalse(Files.exists(work.resolve("a")), "closed without commit: the folders made for it removed");
+
+        Files.createDirectories(work.resolve("kept"));
+        try (SafeOutput.Staging s = SafeOutput.stage(Path.of("kept/out"), work)) {
+            s.write("x.txt", text("x"));
+        }
+        assertEquals(List.of(), names(work.resolve("kept")), "a folder that was there stays, empty as it was");
+    }
+
+    @Test
+    void aNameOutsideTheFolderOrTheMarkerItselfIsNotWritten() throws Exception {
+        try (SafeOutput.Staging s = SafeOutput.stage(Path.of("out"), work)) {
+            for (String bad : List.of("", "../escape.txt", ".", "sub/../../escape.txt", SafeOutput.MARKER)) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.write(bad,
+                        text("x")));
+                assertEquals("not a file name inside the output folder: '" + bad + "'", e.getMessage());
+            }
+            s.write("sub/../inside.txt", text("x"));
+            s.commit();
+        }
+        assertEquals(List.of(SafeOutput.MARKER, "inside.txt"), names(work.resolve("out")));
+        assertFalse(Files.exists(work.resolve("escape.txt")));
+    }
+
+    @Test
+    void aFileIsReplacedOnlyWhenItLooksLikeOurs() throws Exception {
+        Path f = SafeOutput.writeFile(Path.of("dir/result.json"), work, "\"enisim\"", text("{\"enisim\": 1}"));
+        assertEquals(work.resolve("dir/result.json"), f);
+        SafeOutput.writeFile(Path.of("dir/result.json"), work, "\"enisim\"", text("{\"enisim\": 2}"));
+        assertEquals("{\"enisim\": 2}", Files.readString(f));
+        assertEquals(List.of("result.json"), names(work.resolve("dir")), "no temporary sibling left");
+
+        Files.writeString(work.resolve("mine.json"), "{\"other\": 1}");
+        OutputRefused r = assertThrows(OutputRefused.class, () -> SafeOutput.writeFile(Path.of("mine.json"), work,
+                "\"enisim\"", text("{}")));
+        assertEquals("mine.json exists and does not look like a file enisim wrote (it lacks '\"enisim\"'); enisim will"
+                + " not overwrite it. Give a new file name, or remove it yourself", r.getMessage());
+        assertEquals("{\"other\": 1}", Files.readString(work.resolve("mine.json")), "untouched");
+
+        Files.writeString(work.resolve("late.csv"), "data\n# enisim\n");
+        OutputRefused start = assertThrows(OutputRefused.class, () -> SafeOutput.writeFile(Path.of("late.csv"), work,
+                "# enisim", true, text("# enisim\n")));
+        assertTrue(start.getMessage().contains("(it does not begin with '# enisim')"), start.getMessage());
+        SafeOutput.writeFile(Path.of("late.csv"), work, "# enisim", false, text("# enisim\nnew\n"));
+        assertEquals("# enisim\nnew\n", Files.readString(work.resolve("late.csv")), "held anywhere: ours");
+
+        SafeOutput.writeFile(Path.of("named.txt"), work, null, text("1"));
+        SafeOutput.writeFile(Path.of("named.txt"), work, null, text("2"));
+        assertEquals("2", Files.readString(work.resolve("named.txt")), "no signature: the file the user named");
+
+        Files.createDirectories(work.resolve("folder"));
+        assertEquals("folder is a folder; give a file name", assertThrows(OutputRefused.class,
+                () -> SafeOutput.checkFile(Path.of("folder"), work, null)).getMessage());
+        Files.createSymbolicLink(work.resolve("flink"), work.resolve("named.txt"));
+        assertEquals("flink is a symbolic link; give the file itself, or a new name", assertThrows(
+                OutputRefused.class, () -> SafeOutput.checkFile(Path.of("flink"), work, null)).getMessage());
+    }
+
+    @Test
+    void anAbandonedFileLeavesNoFolderBehind() throws Exception {
+        Files.writeString(work.resolve("blocker"), "a file where a folder is needed");
+        IOException e = assertThrows(IOException.class, () -> SafeOutput.writeFile(Path.of("blocker/x/out.txt"), work,
+                null, text("x")));
+        assertTrue(e.getMessage().startsWith("cannot write blocker/x/out.txt: "), e.getMessage());
+        assertEquals(List.of("blocker"), names(work));
+    }
+
+    @Test
+    void aKilledRunsLeftoversAreSweptOnlyIfTheyAreOursAndTheirProcessIsGone() throws Exception {
+        Path deadTemp = Files.createDirectories(work.resolve(".out.tmp-" + GONE + "-1"));
+        Files.writeString(deadTemp.resolve(SafeOutput.MARKER), "# ours");
+        Path liveTemp = Files.createDirectories(work.resolve(".out.tmp-" + ProcessHandle.current().pid() + "-7"));
+        Path foreignTemp = Files.createDirectories(work.resolve(".out.tmp-" + GONE + "-2"));
+        Files.writeString(foreignTemp.resolve("thesis.tex"), "not ours: no marker");
+        Path emptyTemp = Files.createDirectories(work.resolve(".out.tmp-" + GONE + "-3"));
+        Path fileTemp = Files.writeString(work.resolve(".out.tmp-" + GONE + "-4"), "half a file");
+        Path otherName = Files.createDirectories(work.resolve(".other.tmp-" + GONE + "-1"));
+        Path notOurPattern = Files.writeString(work.resolve(".out.backup"), "x");
+        Path movedAside = Files.createDirectories(work.resolve(".out.old-" + GONE + "-5"));
+        Files.writeString(movedAside.resolve(SafeOutput.MARKER), "# ours\nsummary.json\n");
+        Files.writeString(movedAside.resolve("summary.json"), "{\"put\": \"back\"}");
+
+        SafeOutput.sweepStale(work, "out");
+
+        assertFalse(Files.exists(deadTemp), "ours, its process gone");
+        assertFalse(Files.exists(emptyTemp), "empty: nothing to lose");
+        assertFalse(Files.exists(fileTemp), "a temporary file of a process gone");
+        assertTrue(Files.exists(liveTemp), "a live process's (this one's): still being written");
+        assertTrue(Files.exists(foreignTemp), "a folder with our name's shape but no marker: not ours");
+        assertTrue(Files.exists(otherName), "another output's");
+        assertTrue(Files.exists(notOurPattern));
+        assertEquals("{\"put\": \"back\"}", Files.readString(work.resolve("out/summary.json")),
+                "a report moved aside by a killed run is put back when nothing took its place");
+
+        Path again = Files.createDirectories(work.resolve(".out.old-" + GONE + "-6"));
+        Files.writeString(again.resolve(SafeOutput.MARKER), "# ours");
+        SafeOutput.sweepStale(work, "out");
+        assertFalse(Files.exists(again), "something took its place: the old one removed");
+        assertEquals("{\"put\": \"back\"}", Files.readString(work.resolve("out/summary.json")));
+    }
+
+    @Test
+    void anEnvironmentFailureIsOneLineSayingWhatAndWhere() {
+        assertEquals("no such file or folder: /x", SafeOutput.reason(new NoSuchFileException("/x")));
+        assertEquals("permission denied: /y", SafeOutput.reason(new AccessDeniedException("/y")));
+        assertEquals("already exists: /z", SafeOutput.reason(new FileAlreadyExistsException("/z")));
+        assertEquals("No space left on device: /d", SafeOutput.reason(new FileSystemException("/d", null,
+                "No space left on device")));
+        assertEquals("FileSystemException", SafeOutput.reason(new FileSystemException(null)));
+        assertEquals("first line", SafeOutput.reason(new IOException("first line\nsecond line")));
+        assertEquals("IOException", SafeOutput.reason(new IOException((String) null)));
+    }
+}
