@@ -79,21 +79,28 @@ public final class Main implements Callable<Integer> {
         });
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            String message = userMessage(ex);
-            if (message != null) {
-                commandLine.getErr().println(message);
-                return BAD_INPUT;
-            }
-            if (ex instanceof ReportWriter.ChartsFailed cf && cf.outOfMemory()) {
-                commandLine.getErr().println("enisim: " + cf.getMessage());
-                return INTERNAL_ERROR;
-            }
-            commandLine.getErr().println("enisim: internal error: " + ex);
-            ex.printStackTrace(commandLine.getErr());
-            return INTERNAL_ERROR;
-        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> exitFor(ex, commandLine.getErr()));
         return cl.execute(args);
+    }
+
+    /**
+     * What a command's failure prints and its exit code: the user's or the environment's to fix (bad input, an
+     * output refused, an I/O failure) one line and 2; out of memory while drawing charts one line and 1; anything
+     * else is a bug: "internal error", the stack trace, and 1.
+     */
+    static int exitFor(Exception ex, PrintWriter err) {
+        String message = userMessage(ex);
+        if (message != null) {
+            err.println(message);
+            return BAD_INPUT;
+        }
+        if (ex instanceof ReportWriter.ChartsFailed cf && cf.outOfMemory()) {
+            err.println("enisim: " + cf.getMessage());
+            return INTERNAL_ERROR;
+        }
+        err.println("enisim: internal error: " + ex);
+        ex.printStackTrace(err);
+        return INTERNAL_ERROR;
     }
 
     /** The one-line message of a failure that is the user's or the environment's to fix, or null for a bug. */

@@ -1,0 +1,75 @@
+package dev.enisim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.report.OutputRefused;
+import dev.enisim.report.ReportWriter;
+import dev.enisim.scenario.Problem;
+import dev.enisim.scenario.ScenarioException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How each kind of failure ends a command ({@link Main#exitFor}): the user's and the environment's in one line with
+ * exit 2 and no stack trace, running out of memory while drawing charts in one line with exit 1, and a bug as an
+ * internal error with its stack trace and exit 1.
+ */
+class FailureExitTest {
+
+    private record Exit(int code, String err) {
+    }
+
+    private static Exit exit(Exception ex) {
+        StringWriter w = new StringWriter();
+        int code = Main.exitFor(ex, new PrintWriter(w, true));
+        return new Exit(code, w.toString());
+    }
+
+    private static void oneLine(Exit e, int code, String line) {
+        assertEquals(code, e.code());
+        assertEquals(line + System.lineSeparator(), e.err(), "one line, no stack trace");
+    }
+
+    @Test
+    void theUsersAndTheEnvironmentsFailuresAreOneLineAndExit2() {
+        oneLine(exit(new ScenarioException("s.yaml", List.of(new Problem("functions[0].memoryMb", "expected 128 to"
+                + " 10240, got 5")))), 2, new ScenarioException("s.yaml", List.of(new Problem("functions[0].memoryMb",
+                "expected 128 to 10240, got 5"))).getMessage());
+        oneLine(exit(new UserInputException("--replications must be at least 1")), 2,
+                "enisim: --replications must be at least 1");
+        oneLine(exit(new OutputRefused("notes is a file, not a folder enisim wrote")), 2,
+                "enisim: notes is a file, not a folder enisim wrote");
+        oneLine(exit(new NoSuchFileException("/gone/out")), 2, "enisim: no such file or folder: /gone/out");
+        oneLine(exit(new IOException("cannot write out: No space left on device")), 2,
+                "enisim: cannot write out: No space left on device");
+        oneLine(exit(new UncheckedIOException(new IOException("Read-only file system"))), 2,
+                "enisim: Read-only file system");
+    }
+
+    @Test
+    void runningOutOfMemoryDrawingChartsIsOneLineAndExit1() {
+        ReportWriter.ChartsFailed oom = new ReportWriter.ChartsFailed(Path.of("reports/r"), List.of(Path.of("a")),
+                new OutOfMemoryError("Java heap space"));
+        oneLine(exit(oom), 1, "enisim: " + oom.getMessage());
+        assertTrue(oom.getMessage().contains("give Java more memory"), oom.getMessage());
+    }
+
+    @Test
+    void aBugIsAnInternalErrorWithItsStackTraceAndExit1() {
+        Exit bug = exit(new IllegalStateException("unhandled action"));
+        assertEquals(1, bug.code());
+        assertTrue(bug.err().startsWith("enisim: internal error: java.lang.IllegalStateException: unhandled action"
+                + System.lineSeparator() + "java.lang.IllegalStateException: unhandled action"), bug.err());
+        assertTrue(bug.err().contains("\tat dev.enisim.cli.FailureExitTest"), "the stack trace: " + bug.err());
+        Exit charts = exit(new ReportWriter.ChartsFailed(Path.of("r"), List.of(), new IllegalArgumentException("x")));
+        assertEquals(1, charts.code());
+        assertTrue(charts.err().startsWith("enisim: internal error: "), "charts failing for a bug: " + charts.err());
+    }
+}
