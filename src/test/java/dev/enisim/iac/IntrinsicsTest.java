@@ -85,6 +85,11 @@ class IntrinsicsTest {
         return unresolved.get(Intrinsics.UNRESOLVED).asText() + " | " + unresolved.get(Intrinsics.HOW).asText();
     }
 
+    /** Nothing reported as a problem so far: what the test evaluated is a valid template's. */
+    private void noProblems() {
+        assertTrue(problems.isEmpty(), problemTexts().toString());
+    }
+
     private List<String> problemTexts() {
         return problems.stream().map(Problem::toString).toList();
     }
@@ -97,7 +102,7 @@ class IntrinsicsTest {
                 "a List<> parameter: split at commas, blanks stripped, empty parts dropped");
         assertEquals("[\"sg-1\",\"sg-2\"]", eval(x, "!Ref Groups").toString());
         assertEquals("3", eval(x, "!Ref Count").asText());
-        assertTrue(problems.isEmpty(), problemTexts().toString());
+        noProblems();
 
         Intrinsics given = intrinsics(Map.of("Stage", "dev", "Subnets", "subnet-z", "FromSsm", "subnet-s",
                 "NoDefault", "n"), Map.of(), Map.of());
@@ -105,7 +110,7 @@ class IntrinsicsTest {
         assertEquals("[\"subnet-z\"]", eval(given, "!Ref Subnets").toString());
         assertEquals("subnet-s", eval(given, "!Ref FromSsm").asText(), "an SSM parameter given a value");
         assertEquals("n", eval(given, "!Ref NoDefault").asText());
-        assertTrue(problems.isEmpty(), problemTexts().toString());
+        noProblems();
     }
 
     @Test
@@ -136,7 +141,7 @@ class IntrinsicsTest {
                 "AWS::NoValue leaves a list");
         assertEquals("{\"Keep\":1}", eval(x, "{ Keep: 1, Drop: !Ref 'AWS::NoValue' }").toString(),
                 "and an object");
-        assertTrue(problems.isEmpty(), problemTexts().toString());
+        noProblems();
         assertEquals("Ref to undeclared Nothing | fix the template", what(eval(x, "!Ref Nothing")));
         assertEquals(List.of("V.Ref: Ref to 'Nothing', which is neither a parameter nor a resource of this template"),
                 problemTexts());
@@ -151,7 +156,7 @@ class IntrinsicsTest {
         assertEquals("Sg.VpcId | known only after deployment", what(eval(x, "!GetAtt Sg.VpcId")));
         assertEquals("Db.Endpoint.Address | known only after deployment", what(eval(x, "!GetAtt Db.Endpoint.Address")),
                 "an attribute with dots: split at the first");
-        assertTrue(problems.isEmpty(), problemTexts().toString());
+        noProblems();
         assertEquals("GetAtt of undeclared Nope | fix the template", what(eval(x, "!GetAtt Nope.GroupId")));
         what(eval(x, "{ 'Fn::GetAtt': [Sg] }"));
         what(eval(x, "{ 'Fn::GetAtt': Sg }"));
@@ -170,7 +175,7 @@ class IntrinsicsTest {
                 "variables of its own first, replacement text taken literally");
         assertEquals("x-Sg", eval(x, "!Sub ['${A}', { A: !Sub 'x-${Sg}' }]").asText(), "a variable evaluated");
         assertEquals("no variables", eval(x, "!Sub no variables").asText());
-        assertTrue(problems.isEmpty(), problemTexts().toString());
+        noProblems();
         assertEquals("parameter NoDefault (String) has no value and no Default | give it with --parameters",
                 what(eval(x, "!Sub 'a-${NoDefault}'")), "an unresolved part spreads");
         what(eval(x, "{ 'Fn::Sub': 3 }"));
@@ -190,7 +195,7 @@ class IntrinsicsTest {
                 + " with --exports", what(eval(x, "!ImportValue other-subnets")));
         assertEquals("parameter NoDefault (String) has no value and no Default | give it with --parameters",
                 what(eval(x, "!ImportValue { 'Fn::Sub': '${NoDefault}-x' }")), "an unresolved name spreads");
-        assertTrue(problems.isEmpty(), problemTexts().toString());
+        noProblems();
     }
 
     @Test
@@ -203,7 +208,7 @@ class IntrinsicsTest {
         assertEquals(Boolean.TRUE, x.condition("ProdOrDev", "c"));
         assertEquals(Boolean.TRUE, x.condition("AllTrue", "c"), "an And of three true ones");
         assertEquals(Boolean.FALSE, x.condition("AllFalse", "c"), "an Or of two false ones");
-        assertTrue(problems.isEmpty(), problemTexts().toString());
+        noProblems();
 
         Intrinsics dev = intrinsics(Map.of("Stage", "dev"), Map.of(), Map.of());
         assertEquals(Boolean.FALSE, dev.condition("IsProd", "c"));
@@ -211,7 +216,7 @@ class IntrinsicsTest {
         assertEquals(Boolean.TRUE, dev.condition("NotProd", "c"));
         assertEquals(Boolean.FALSE, dev.condition("ProdAndDev", "c"));
         assertEquals(Boolean.TRUE, dev.condition("ProdOrDev", "c"));
-        assertTrue(problems.isEmpty(), problemTexts().toString());
+        noProblems();
     }
 
     @Test
@@ -223,7 +228,7 @@ class IntrinsicsTest {
                 what(eval(x, "!Condition Unknown")));
         assertEquals("condition Unknown (Fn::If) depends on unresolved values | give the parameters it reads with"
                 + " --parameters", what(eval(x, "!If [Unknown, a, b]")));
-        assertTrue(problems.isEmpty(), problemTexts().toString());
+        noProblems();
     }
 
     @Test
@@ -250,7 +255,7 @@ class IntrinsicsTest {
                 "the SAR templates' optional VpcConfig, left out");
         assertEquals("{\"VpcConfig\":{\"SubnetIds\":[\"subnet-a\",\"subnet-b\"]}}", eval(x, "{ VpcConfig: !If [IsProd,"
                 + " { SubnetIds: !Ref Subnets }, !Ref 'AWS::NoValue'] }").toString());
-        assertTrue(problems.isEmpty(), problemTexts().toString());
+        noProblems();
         what(eval(x, "!If [IsProd, a]"));
         what(eval(x, "!If [[IsProd], a, b]"));
         assertEquals(List.of("V.Fn::If: expected [CONDITION, VALUE_IF_TRUE, VALUE_IF_FALSE]",
@@ -268,7 +273,7 @@ class IntrinsicsTest {
         assertEquals("subnet-b", eval(x, "!Select [1, !Ref Subnets]").asText());
         assertEquals("subnet-a", eval(x, "!Select ['0', !Ref Subnets]").asText(), "an index as a string");
         assertEquals("1024", eval(x, "!FindInMap [Sizes, !Ref Stage, memory]").asText());
-        assertTrue(problems.isEmpty(), problemTexts().toString());
+        noProblems();
 
         what(eval(x, "!Select [2, !Ref Subnets]"));
         what(eval(x, "!Select [-1, [a]]"));
@@ -302,7 +307,7 @@ class IntrinsicsTest {
                 what(eval(x, "!Cidr [10.0.0.0/16, 4, 8]")));
         assertEquals("'{{resolve:ssm:/vpc/subnet}}' is a dynamic reference, resolved at deployment | give the value it"
                 + " resolves to with --parameters, through a parameter", what(eval(x, "'{{resolve:ssm:/vpc/subnet}}'")));
-        assertTrue(problems.isEmpty(), problemTexts().toString());
+        noProblems();
     }
 
     @Test
@@ -318,6 +323,6 @@ class IntrinsicsTest {
         assertFalse(Intrinsics.isNoValue(null));
         assertFalse(Intrinsics.isUnresolved(eval(x, "{ a: 1 }")));
         assertFalse(Intrinsics.isNoValue(eval(x, "{ a: 1 }")));
-        assertTrue(problems.isEmpty(), problemTexts().toString());
+        noProblems();
     }
 }

@@ -39,16 +39,22 @@ class CloudWatchResultsTest {
                 + timestamps + ", \"Values\": " + values + "}";
     }
 
+    /** A CloudWatch of the given period (0: found from the data) that has read one file of these results. */
+    private CloudWatch read(long period, String name, String... results) throws Exception {
+        CloudWatch c = cw(period);
+        c.read(results(name, results));
+        return c;
+    }
+
     private Path results(String name, String... results) throws Exception {
         return file(name, "{\"MetricDataResults\": [" + String.join(", ", results) + "], \"Messages\": []}");
     }
 
     @Test
     void everyTimeFormatTheCliPrintsIsTheSameInstant() throws Exception {
-        CloudWatch c = cw(0);
-        c.read(results("t.json", result("orders_api_inv", "Invocations",
+        CloudWatch c = read(0, "t.json", result("orders_api_inv", "Invocations",
                 "[\"2026-11-20T10:00:00+00:00\", \"2026-11-20 10:01:00+00:00\", 1795168920, 1795168980000,"
-                        + " \" 2026-11-20T10:04:00Z \"]", "[1, 2, 3, 4, 5]")));
+                        + " \" 2026-11-20T10:04:00Z \"]", "[1, 2, 3, 4, 5]"));
         CloudWatch.Traffic t = c.traffic().get("orders-api");
         assertEquals(List.of(1795168800L, 1795168860L, 1795168920L, 1795168980L, 1795169040L),
                 List.copyOf(t.invocations().keySet()), "ISO with a T or a space, epoch seconds, epoch milliseconds");
@@ -59,14 +65,13 @@ class CloudWatchResultsTest {
 
     @Test
     void resultsAreTheLongestFunctionNamedAsWholeWordsAndOneMetric() throws Exception {
-        CloudWatch c = cw(300);
-        c.read(results("r.json",
+        CloudWatch c = read(300, "r.json",
                 result("m1", "orders-api Invocations", "[0, 300]", "[5, 6]"),
                 result("billing_job_duration", "", "[0]", "[200]"),
                 result("m3", "ordersx Invocations", "[0]", "[1]"),
                 result("m4", "orders Invocations Duration", "[0]", "[1]"),
                 result("m5", "orders Errors", "[0]", "[1]"),
-                result("m6", "orders invocations", "[600]", "[9]")));
+                result("m6", "orders invocations", "[600]", "[9]"));
         Map<String, CloudWatch.Traffic> t = c.traffic();
         assertEquals(List.of(5.0, 6.0), List.copyOf(t.get("orders-api").invocations().values()));
         assertEquals(List.of(9.0), List.copyOf(t.get("orders").invocations().values()));
@@ -83,12 +88,11 @@ class CloudWatchResultsTest {
 
     @Test
     void durationsAreWeightedByThatPeriodsInvocationsOrAPlainMeanWhenNoneMatch() throws Exception {
-        CloudWatch c = cw(60);
-        c.read(results("w.json",
+        CloudWatch c = read(60, "w.json",
                 result("orders_inv", "Invocations", "[0, 60, 120]", "[1, 3, 0]"),
                 result("orders_dur", "Duration", "[0, 60, 120]", "[100, 200, 900]"),
                 result("orders_api_inv", "Invocations", "[0]", "[4]"),
-                result("orders_api_dur", "Duration", "[600, 660]", "[100, 300]")));
+                result("orders_api_dur", "Duration", "[600, 660]", "[100, 300]"));
         Map<String, CloudWatch.Traffic> t = c.traffic();
         assertEquals((1 * 100 + 3 * 200 + 0 * 900) / 4.0, t.get("orders").meanDurationMs(), 1e-12);
         assertEquals(200.0, t.get("orders-api").meanDurationMs(), 1e-12,
@@ -98,8 +102,7 @@ class CloudWatchResultsTest {
 
     @Test
     void aFunctionWithOnePointTakesTheDefaultPeriodAndSaysSo() throws Exception {
-        CloudWatch c = cw(0);
-        c.read(results("one.json", result("orders_inv", "Invocations", "[0]", "[3]")));
+        CloudWatch c = read(0, "one.json", result("orders_inv", "Invocations", "[0]", "[3]"));
         assertEquals(CloudWatch.DEFAULT_PERIOD_SECONDS, c.traffic().get("orders").periodSeconds());
         assertTrue(notes.contains("orders: no file of its results has two data points, so the period is unknown:"
                 + " taken as 5m (`--period` sets it)"), notes.toString());
@@ -107,8 +110,7 @@ class CloudWatchResultsTest {
 
     @Test
     void aFunctionTakesTheShortestPeriodOfTheFilesItsResultsAreIn() throws Exception {
-        CloudWatch c = cw(0);
-        c.read(results("a.json", result("orders_inv", "Invocations", "[0, 300]", "[1, 1]")));
+        CloudWatch c = read(0, "a.json", result("orders_inv", "Invocations", "[0, 300]", "[1, 1]"));
         c.read(results("b.json", result("orders_x", "Invocations", "[1000, 1060]", "[1, 1]")));
         c.read(results("c.json", result("orders_y", "Invocations", "[5000]", "[1]")));
         assertEquals(60, c.traffic().get("orders").periodSeconds(), "min(5m, 1m), a file with one point not counted");
