@@ -151,11 +151,13 @@ class MetricPathsTest {
     private static final java.util.concurrent.atomic.AtomicInteger FRESH = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
-     * The t quantile is found once per count and kept: each run of this test takes a count no run has used yet in
-     * this JVM, so the value checked is the one computed now, not one kept from before.
+     * The interval of a count the other tests do not use is Student's t at that count. MetricStats keeps each count's
+     * quantile once found (a speed-up no output can show): each run of this test takes a count no run has used yet in
+     * this JVM, so the first value checked is the one computed now, and the second, from the kept quantile, must be the
+     * same.
      */
     @Test
-    void theIntervalOfAnyCountIsStudentTsFoundOnce() {
+    void theIntervalOfAnyCountIsStudentTsTheFirstTimeAndFromTheKeptQuantile() {
         int n = 200 + FRESH.getAndIncrement();
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
