@@ -19,7 +19,8 @@ class RepositoryShapeTest {
     @Test
     void everyRelativeLinkOfTheReadmesResolves() throws Exception {
         List<String> broken = new ArrayList<>();
-        for (Path readme : List.of(Path.of("README.md"), Path.of("scenarios/README.md"))) {
+        for (Path readme : List.of(Path.of("README.md"), Path.of("scenarios/README.md"),
+                Path.of("reports/mutation/README.md"), Path.of("reports/perf/HISTORY.md"))) {
             Matcher m = LINK.matcher(Files.readString(readme));
             while (m.find()) {
                 String target = m.group(1);
