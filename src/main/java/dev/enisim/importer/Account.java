@@ -69,6 +69,8 @@ final class Account {
     final Map<String, String> groupVpc = new TreeMap<>();
     /** Security group id -> its GroupName, from describe-security-groups. */
     final Map<String, String> groupName = new TreeMap<>();
+    /** IPv6-only subnets (no CidrBlock), left out: id -> its VPC. */
+    final Map<String, String> ipv6OnlySubnets = new TreeMap<>();
     final List<String> notes = new ArrayList<>();
     /** Why functions were left out (also in {@link #notes}), for the message when none is left. */
     final List<String> functionsLeftOut = new ArrayList<>();
@@ -130,6 +132,9 @@ final class Account {
             String cidr = j.text(s, p, "CidrBlock", false);
             boolean ipv6 = s.path("Ipv6Native").asBoolean(false) || s.path("Ipv6CidrBlockAssociationSet").size() > 0;
             if (cidr == null && ipv6) {
+                if (id != null) {
+                    ipv6OnlySubnets.put(id, vpc);
+                }
                 notes.add("subnet " + id + " is IPv6-only (no CidrBlock): left out, Lambda's Hyperplane ENIs need"
                         + " an IPv4 address here");
                 continue;

@@ -39,6 +39,11 @@ final class CliJson {
     /** "" for a file of one document, else "[i]". */
     private final String document;
     private final List<Problem> problems;
+    /**
+     * Whether the file is one array of flat objects (none holding a list): a {@code --query} projection rather than
+     * documents appended with {@code jq -s}. Set on every document of the file (see {@link #readAll}).
+     */
+    private boolean projection;
 
     private CliJson(Path file, JsonNode root, String document, List<Problem> problems) {
         this.file = file;
@@ -57,17 +62,26 @@ final class CliJson {
     static List<CliJson> readAll(Path file, String command) throws ScenarioException {
         String text = decode(file, command);
         List<JsonNode> roots = new ArrayList<>();
+        boolean fromArray = false;
         try (JsonParser parser = JSON.getFactory().createParser(text);
                 MappingIterator<JsonNode> it = JSON.readValues(parser, JsonNode.class)) {
             while (it.hasNextValue()) {
                 JsonNode n = it.nextValue();
                 if (n.isArray()) { // jq -s: an array of documents
+                    fromArray = true;
                     n.forEach(roots::add);
                 } else {
                     roots.add(n);
                 }
             }
         } catch (JsonProcessingException e) {
+            String start = text.strip();
+            if (!start.isEmpty() && start.charAt(0) != '{' && start.charAt(0) != '[') {
+                String line = start.lines().findFirst().orElse("").replace('\t', ' ');
+                throw fail(file, "not JSON: it starts with '" + line.substring(0, Math.min(40, line.length())).strip()
+                        + "', as `--output text`, `table` or `yaml` print; expected the output of `" + command
+                        + "` saved with `--output json` (the default)");
+            }
             JsonLocation at = e.getLocation();
             throw fail(file, "malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column "
                     + at.getColumnNr()) + ": " + e.getOriginalMessage() + " (expected the output of `" + command + "`)");
@@ -87,7 +101,19 @@ final class CliJson {
         for (int i = 0; i < roots.size(); i++) {
             out.add(new CliJson(file, roots.get(i), roots.size() == 1 ? "" : "[" + i + "]", shared));
         }
+        boolean projection = fromArray && roots.stream().noneMatch(CliJson::holdsList);
+        out.forEach(c -> c.projection = projection);
         return out;
+    }
+
+    /** Whether a top-level field of the object is a list (every listing's output has one). */
+    private static boolean holdsList(JsonNode root) {
+        for (JsonNode v : root) {
+            if (v.isArray()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The file's text: UTF-16 when a byte-order mark (or every other byte zero) says so, else UTF-8. */
@@ -147,10 +173,22 @@ final class CliJson {
         return file + (document.isEmpty() ? "" : " document " + document);
     }
 
-    /** The array under {@code key} at the top, or a problem saying which command prints it. */
+    /**
+     * The array under {@code key} at the top, or a problem saying which command prints it. A file that is one array of
+     * objects of which none holds a list (as {@code --query 'Subnets[*].{...}'} writes) gets one problem for the
+     * whole file, saying so.
+     */
     List<JsonNode> list(String key, String command) {
         JsonNode n = root.get(key);
         if (n == null || !n.isArray()) {
+            if (projection) {
+                if (problems.stream().noneMatch(q -> q.path().isEmpty())) {
+                    problems.add(new Problem("", "expected the output of `" + command + "` with its list '" + key
+                            + "'; got a JSON array of objects without it, as `--query` writes (save the command's"
+                            + " whole output, without --query)"));
+                }
+                return List.of();
+            }
             problem(key, "expected a list '" + key + "', as `" + command
                     + "` prints (is this the output of another command?)");
             return List.of();

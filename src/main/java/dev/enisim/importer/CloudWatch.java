@@ -100,13 +100,17 @@ final class CloudWatch {
         String label = j.text(r, p, "Label", false);
         String status = j.text(r, p, "StatusCode", false);
         String text = normalise((id == null ? "" : id) + " " + (label == null ? "" : label));
-        String fn = function(text);
+        String fn = function(normalise(id == null ? "" : id), normalise(label == null ? "" : label));
         String rest = fn == null ? text : text.replace(normalise(fn), " ");
         boolean inv = hasWord(rest, "invocations");
         boolean dur = hasWord(rest, "duration");
         String what = "result " + id + (label == null ? "" : " (" + label + ")") + " in " + j.file;
         if (fn == null || inv == dur) {
-            notes.add(what + " left out: " + (fn == null ? "its Id and Label name no imported function"
+            String part = fn == null ? partOfLongerName(text) : null;
+            notes.add(what + " left out: " + (part != null ? "its Id and Label name " + part + " only as part of a"
+                    + " longer name (another function's?): name the function, then the metric, like "
+                    + part.replace('-', '_') + "_invocations"
+                    : fn == null ? "its Id and Label name no imported function"
                     : inv ? "its Id and Label say both Invocations and Duration"
                     : "its Id and Label say neither Invocations nor Duration"));
             return null;
@@ -223,23 +227,90 @@ final class CloudWatch {
         return sum / weights;
     }
 
-    /** The longest function name that appears in the text as whole words. */
-    private String function(String text) {
+    /**
+     * Words that may stand next to a function's name in an Id or Label without being part of a longer name: the
+     * metrics and statistics, and short query tags ({@code m}, {@code q}). Any other word joined to the name (as
+     * {@code api} in {@code orders_api_invocations} for a function {@code orders}) makes it part of a longer name:
+     * a function not imported, whose traffic must not be given to this one.
+     */
+    private static final java.util.Set<String> BESIDE = java.util.Set.of("invocations", "invocation", "inv", "invs",
+            "duration", "durations", "dur", "sum", "avg", "average", "mean", "count", "total", "ms", "metric", "stat",
+            "lambda", "fn", "function", "of", "for", "by", "per", "period",
+            // Lambda's other metrics, left out by the metric check that follows
+            "errors", "error", "throttles", "throttle", "concurrentexecutions", "concurrency", "iteratorage",
+            "deadlettererrors", "destinationdeliveryfailures", "provisionedconcurrencyutilization");
+
+    /**
+     * The function whose name appears whole in the Id or in the Label, not joined to another word that would make
+     * it part of a longer name (the longest such name; null when none).
+     */
+    private String function(String id, String label) {
         String best = null;
         for (String name : names) {
             String n = normalise(name);
-            int at = text.indexOf(n);
-            while (at >= 0) {
-                boolean start = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
-                int end = at + n.length();
-                boolean stop = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
-                if (start && stop && (best == null || n.length() > best.length())) {
-                    best = name;
-                }
-                at = text.indexOf(n, at + 1);
+            if ((standsAlone(id, n) || standsAlone(label, n)) && (best == null || n.length() > best.length())) {
+                best = name;
             }
         }
         return best;
+    }
+
+    /** Whether name {@code n} appears in {@code text} as whole words, its neighbours metric words or tags only. */
+    private static boolean standsAlone(String text, String n) {
+        for (int at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + 1)) {
+            int end = at + n.length();
+            if (wholeWords(text, at, end) && besideOk(wordBefore(text, at)) && besideOk(wordAfter(text, end))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first imported function named in the text as whole words but only joined to other words, or null. */
+    private String partOfLongerName(String text) {
+        for (String name : names) {
+            String n = normalise(name);
+            for (int at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + 1)) {
+                if (wholeWords(text, at, at + n.length())) {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean wholeWords(String text, int at, int end) {
+        return (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
+    }
+
+    /** A neighbour that leaves the name whole: none (a space or the end), a metric word, or a short tag. */
+    private static boolean besideOk(String word) {
+        return word == null || BESIDE.contains(word) || word.length() == 1 || word.matches("[a-z]\\d+|\\d+");
+    }
+
+    /** The word joined to the text before {@code at} by a dash (an Id's underscore, normalised), or null. */
+    private static String wordBefore(String text, int at) {
+        if (at < 2 || text.charAt(at - 1) != '-') {
+            return null;
+        }
+        int from = at - 1;
+        while (from > 0 && Character.isLetterOrDigit(text.charAt(from - 1))) {
+            from--;
+        }
+        return from == at - 1 ? null : text.substring(from, at - 1);
+    }
+
+    /** The word joined to the text after {@code end} by a dash, or null. */
+    private static String wordAfter(String text, int end) {
+        if (end + 1 >= text.length() || text.charAt(end) != '-') {
+            return null;
+        }
+        int to = end + 1;
+        while (to < text.length() && Character.isLetterOrDigit(text.charAt(to))) {
+            to++;
+        }
+        return to == end + 1 ? null : text.substring(end + 1, to);
     }
 
     private static boolean hasWord(String text, String word) {

@@ -207,6 +207,7 @@ final class FunctionsReader {
         if ("Deleting".equals(state)) {
             return null;
         }
+        lastUpdate(j, f, p, name);
         Map<String, String> placeholders = new TreeMap<>();
         int mb = bounded(memory, DEFAULT_MEMORY, MODEL_MAX_MEMORY, "memoryMb", "MemorySize", " MB", placeholders);
         int s = bounded(timeout, DEFAULT_TIMEOUT, MODEL_MAX_TIMEOUT, "timeout", "Timeout", " s", placeholders);
@@ -214,6 +215,24 @@ final class FunctionsReader {
                 : role.substring(role.lastIndexOf('/') + 1), mapped, reserved == null ? null : reserved.intValue(),
                 placeholders, j.file, j.at(p), new Account.Function.Package(runtime,
                         architectures.isEmpty() ? null : architectures.get(0), packageType), ipv6);
+    }
+
+    /**
+     * A configuration update under way ({@code LastUpdateStatus: InProgress}) or failed ({@code Failed}) when the
+     * output was saved: the scenario starts from the VpcConfig printed, and says so (the network interfaces of the
+     * configuration before it, if still there, count as other tenants' addresses and ENIs).
+     */
+    private void lastUpdate(CliJson j, JsonNode f, String p, String name) {
+        String status = j.text(f, p, "LastUpdateStatus", false);
+        if ("InProgress".equals(status)) {
+            a.notes.add(name + ": LastUpdateStatus InProgress, an update was under way when this was saved: the scenario"
+                    + " starts from the configuration printed; the ENIs of the one before it, if listed, are counted as"
+                    + " other tenants' addresses and ENIs (`updateVpcConfig` at 0s in the timeline models the switch)");
+        } else if ("Failed".equals(status)) {
+            String reason = j.text(f, p, "LastUpdateStatusReasonCode", false);
+            a.notes.add(name + ": LastUpdateStatus Failed" + (reason == null ? "" : " (" + reason + ")") + ": the last"
+                    + " update failed; the scenario starts from the configuration printed");
+        }
     }
 
     private void leftOut(String note) {

@@ -72,12 +72,15 @@ public final class Importer {
     /**
      * What the writer needs. {@code start}: function -> Active or Inactive, absent for one created at time 0;
      * {@code keysAtStart}: subnet -> keys with an ENI recreated at time 0; {@code lambdaEnis}: subnet -> Lambda
-     * ENIs seen; {@code groups}: VPC -> the security groups functions use in it.
+     * ENIs seen; {@code otherLambdaEnis}: VPC -> Lambda ENIs seen there beyond the one per key recreated at time 0
+     * (keys no function starts with: old versions, other functions, configurations since changed), which count
+     * against the VPC's quota as other ENIs; {@code groups}: VPC -> the security groups functions use in it.
      */
     record Derived(Account account, Map<String, CloudWatch.Traffic> traffic, Map<String, Double> durationOnly,
             List<String> sources, List<String> notes, long durationSeconds, long startEpochSeconds,
             Map<String, String> start, Map<String, String> startReason, Map<String, Integer> keysAtStart,
-            Map<String, Integer> lambdaEnis, Map<String, TreeSet<String>> groups) {
+            Map<String, Integer> lambdaEnis, Map<String, Integer> otherLambdaEnis,
+            Map<String, TreeSet<String>> groups) {
     }
 
     /** More phases than this per function make runs noticeably slower (each arrival looks at every phase). */
@@ -168,9 +171,13 @@ public final class Importer {
         Window w = window(a, in, options, sources);
         Map<String, String> start = new TreeMap<>();
         Map<String, String> reason = new TreeMap<>();
-        states(a, !in.enis().isEmpty(), start, reason);
+        states(a, !in.enis().isEmpty(), w.traffic(), start, reason);
+        Map<String, Integer> keysAtStart = keysAtStart(a, start);
+        Map<String, Integer> lambdaEnis = lambdaEnis(a);
+        Map<String, Integer> otherLambdaEnis = otherLambdaEnis(a, keysAtStart, lambdaEnis);
+        fewerInUse(a, keysAtStart);
         Derived d = new Derived(a, w.traffic(), w.durationOnly(), sources, a.notes, w.durationSeconds(),
-                w.startEpochSeconds(), start, reason, keysAtStart(a, start), lambdaEnis(a), groups);
+                w.startEpochSeconds(), start, reason, keysAtStart, lambdaEnis, otherLambdaEnis, groups);
         return new Result(new ScenarioWriter(d).write(options.name()), warnings);
     }
 
@@ -240,7 +247,12 @@ public final class Importer {
             Set<String> vpcs = new TreeSet<>();
             for (String s : f.subnets()) {
                 Account.Subnet sub = a.subnets.get(s);
-                if (sub == null) {
+                if (sub == null && a.ipv6OnlySubnets.containsKey(s)) {
+                    problems.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(new Problem(p + ".SubnetIds",
+                            f.name() + " uses subnet " + s + ", which describe-subnets shows IPv6-only (no CidrBlock):"
+                            + " enisim does not connect functions to IPv6-only subnets (a Hyperplane ENI needs an IPv4"
+                            + " address; scenarios/README.md, `ipv6Only`)"));
+                } else if (sub == null) {
                     problems.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(new Problem(p + ".SubnetIds",
                             f.name() + " uses subnet " + s + ", which no describe-subnets file lists (save the"
                             + " subnets of every VPC the functions use)"));
@@ -296,12 +308,20 @@ public final class Importer {
      * interfaces show an ENI for every key of the function (or none were saved), Inactive when one is missing.
      * Pending and Failed functions are created at time 0 instead, so the simulation redoes their ENIs.
      */
-    private static void states(Account a, boolean enisGiven, Map<String, String> start, Map<String, String> why) {
+    private static void states(Account a, boolean enisGiven, Map<String, CloudWatch.Traffic> traffic,
+            Map<String, String> start, Map<String, String> why) {
         for (Account.Function f : a.functions.values()) {
             String s = f.state();
+            String missing = enisGiven ? missingKey(a, f) : null;
             if ("Active".equals(s) || "Inactive".equals(s)) {
                 start.put(f.name(), s);
                 why.put(f.name(), "State " + s + " (get-function-configuration)");
+            } else if ("Pending".equals(s) && enisGiven && f.inVpc() && missing == null) {
+                start.put(f.name(), "Active");
+                why.put(f.name(), "State Pending, with a Lambda ENI for each of its " + f.subnets().size()
+                        + " key(s) already: Lambda uses them, so it starts Active");
+                a.notes.add(f.name() + " was Pending, but the network interfaces show a Lambda ENI for each of its"
+                        + " keys: it starts Active on them (as Lambda reuses a key's ENI), not Pending again");
             } else if (s != null) {
                 a.notes.add(f.name() + " was " + s + ": it is created at time 0, so it goes Pending again while its"
                         + " ENIs are created");
@@ -311,18 +331,69 @@ public final class Importer {
             } else if (!enisGiven) {
                 start.put(f.name(), "Active");
                 why.put(f.name(), "assumed: no describe-network-interfaces output to tell");
+            } else if (missing != null && invoked(traffic.get(f.name()))) {
+                start.put(f.name(), "Active");
+                why.put(f.name(), "invoked in the CloudWatch window, though no Lambda ENI was seen in " + missing);
+                a.notes.add(f.name() + ": no Lambda ENI seen in " + missing + " for " + f.groups() + ", yet CloudWatch"
+                        + " shows it invoked in the window saved: a function idle for weeks is Inactive, not this one,"
+                        + " so it starts Active (was the describe-network-interfaces output filtered, or saved at"
+                        + " another time?)");
             } else {
-                String missing = null;
-                for (String subnet : f.subnets()) {
-                    boolean seen = a.enis.values().stream().anyMatch(e -> e.subnet().equals(subnet)
-                            && e.groups().equals(f.groups()));
-                    if (!seen && missing == null) {
-                        missing = subnet;
-                    }
-                }
                 start.put(f.name(), missing == null ? "Active" : "Inactive");
                 why.put(f.name(), missing == null ? "a Lambda ENI seen for each of its " + f.subnets().size()
                         + " key(s)" : "no Lambda ENI seen in " + missing + " for " + f.groups() + ": reclaimed while idle");
+            }
+        }
+    }
+
+    /** The first of the function's subnets where no Lambda ENI of its security groups was seen, or null. */
+    private static String missingKey(Account a, Account.Function f) {
+        for (String subnet : f.subnets()) {
+            boolean seen = a.enis.values().stream().anyMatch(e -> e.subnet().equals(subnet)
+                    && e.groups().equals(f.groups()));
+            if (!seen) {
+                return subnet;
+            }
+        }
+        return null;
+    }
+
+    /** Whether CloudWatch counted any invocation in the window. */
+    private static boolean invoked(CloudWatch.Traffic t) {
+        return t != null && t.invocations().values().stream().anyMatch(n -> n > 0);
+    }
+
+    /**
+     * Per VPC, the Lambda ENIs seen beyond the one per key the simulation recreates at time 0 (the ENIs of keys no
+     * imported function starts with, and a key's ENIs beyond its first): they count against the VPC's Hyperplane ENI
+     * quota as {@code otherUsedEnis}, as their addresses count as other tenants'.
+     */
+    private static Map<String, Integer> otherLambdaEnis(Account a, Map<String, Integer> keysAtStart,
+            Map<String, Integer> lambdaEnis) {
+        Map<String, Integer> out = new TreeMap<>();
+        for (Map.Entry<String, Integer> e : lambdaEnis.entrySet()) {
+            int extra = e.getValue() - keysAtStart.getOrDefault(e.getKey(), 0);
+            if (extra > 0) {
+                out.merge(a.subnets.get(e.getKey()).vpc(), extra, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A subnet whose in-use addresses (usable - AvailableIpAddressCount) are fewer than the ENIs the simulation
+     * recreates there at time 0: the files disagree (saved at different times, or an update under way); the run starts
+     * with fewer free addresses than AWS showed, and the note says by how many.
+     */
+    private static void fewerInUse(Account a, Map<String, Integer> keysAtStart) {
+        for (Account.Subnet s : a.subnets.values()) {
+            long inUse = s.usableIps() - s.availableIps();
+            int recreated = keysAtStart.getOrDefault(s.id(), 0);
+            if (recreated > inUse) {
+                a.notes.add("subnet " + s.id() + ": AvailableIpAddressCount leaves " + inUse + " address(es) in use, but"
+                        + " the functions starting Active need " + recreated + " ENI(s) there: the run starts with "
+                        + (recreated - inUse) + " fewer free than describe-subnets showed (were the files saved at"
+                        + " different times, or was an update under way?)");
             }
         }
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import dev.enisim.scenario.Defaults;
 import dev.enisim.workload.InitPresets;
 import java.util.Map;
 import java.util.TreeMap;
@@ -116,7 +117,20 @@ final class ScenarioWriter {
         }
         b.append(byVpc.isEmpty() ? "vpcs: []   # no subnet in the saved output\n" : "vpcs:\n");
         for (Map.Entry<String, List<Account.Subnet>> v : byVpc.entrySet()) {
-            b.append("  - id: ").append(q(v.getKey())).append("\n    eniQuota: 500   # placeholder\n    subnets:\n");
+            int otherEnis = d.otherLambdaEnis().getOrDefault(v.getKey(), 0);
+            int recreated = 0;
+            for (Account.Subnet s : v.getValue()) {
+                recreated += d.keysAtStart().getOrDefault(s.id(), 0);
+            }
+            int quota = Math.max(Defaults.ENI_QUOTA, recreated + otherEnis);
+            b.append("  - id: ").append(q(v.getKey())).append("\n    eniQuota: ").append(quota)
+                    .append(quota == Defaults.ENI_QUOTA ? "   # placeholder\n"
+                    : "   # placeholder, raised to hold the " + quota + " Lambda ENIs listed\n");
+            if (otherEnis > 0) {
+                b.append("    otherUsedEnis: ").append(otherEnis).append("   # Lambda ENIs listed beyond one per key the"
+                        + " functions start with (old versions, other functions, changed VpcConfigs)\n");
+            }
+            b.append("    subnets:\n");
             List<Account.Subnet> subnets = new ArrayList<>(v.getValue());
             subnets.sort(Comparator.comparing(Account.Subnet::az).thenComparing(Account.Subnet::id));
             for (Account.Subnet s : subnets) {

@@ -109,7 +109,7 @@ class CliJsonTest {
 
     @Test
     void fieldReadersCheckTypesAndRangesAndCollectEveryProblem() throws Exception {
-        Path f = Files.writeString(dir.resolve("f.json"), "[{}, {\"N\": {\"s\": \"x\", \"i\": 5, \"big\": 99, \"f\":"
+        Path f = Files.writeString(dir.resolve("f.json"), "[{\"X\": []}, {\"N\": {\"s\": \"x\", \"i\": 5, \"big\": 99, \"f\":"
                 + " 1.5, \"txt\": \"7\", \"l\": [\"a\", 2, \"c\"], \"notl\": \"a\", \"nul\": null}}]");
         CliJson doc = CliJson.readAll(f, CMD).get(1);
         assertEquals(List.of(), doc.list("N", CMD), "an object where a list is expected");
