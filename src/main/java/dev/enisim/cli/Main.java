@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, ValidateCommand.class, ExplainCommand.class, CheckCommand.class, CompareCommand.class,
             CompareNetworkModelsCommand.class, SweepCommand.class, SensitivityCommand.class, PlanCommand.class, ImportCommand.class, GateCommand.class, ValidateModelCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 done, 1 internal error (or a check/sweep/validate-model verdict), 2 bad input, "
+        footer = {"", "Exit codes: 0 done, 1 internal error (or a check/sweep/validate-model/gate verdict), 2 bad input, "
             + "usage or an environment error (a full disk, a read-only folder).",
             "enisim replaces only files and folders it wrote itself (see README, Safety).",
             "Scenario format: scenarios/README.md", "Example: enisim run scenarios/quickstart.yaml"})

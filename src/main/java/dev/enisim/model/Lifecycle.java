@@ -316,7 +316,7 @@ final class Lifecycle {
                     f.nextIdleToken()));
             return;
         }
-        setState(f, State.Inactive, StateReasonCode.Idle, "not invoked for " + idleFor / 1_000_000 + " s", now);
+        setState(f, State.Inactive, StateReasonCode.Idle, "not invoked for " + span(idleFor), now);
         environments.reset(f, now);
         record(f, "idle reclaim", now, fleet.removeUsers(f.binding(), f.role(), now));
         f.setHoldsKeys(false);
@@ -401,5 +401,18 @@ final class Lifecycle {
         }
         return " with subnets " + String.join(", ", b.subnetIds()) + " and security groups ["
                 + String.join(", ", b.securityGroupIds()) + "]";
+    }
+
+    /** A span as people say it in the narrative: whole days, hours or minutes when it is one, else to a tenth. */
+    static String span(long micros) {
+        long s = micros / 1_000_000;
+        if (s >= 86_400) {
+            return s % 86_400 == 0 ? s / 86_400 + (s == 86_400 ? " day" : " days")
+                    : String.format(java.util.Locale.ROOT, "%.1f days", s / 86_400.0);
+        }
+        if (s >= 3_600) {
+            return s % 3_600 == 0 ? s / 3_600 + " h" : String.format(java.util.Locale.ROOT, "%.1f h", s / 3_600.0);
+        }
+        return s >= 60 && s % 60 == 0 ? s / 60 + " min" : s + " s";
     }
 }

@@ -50,11 +50,16 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      * @param recommendedPrefix    the smallest subnet (largest prefix) with no invocation failing for IPs
      * @param headroomIps          usable - others - peak Lambda IPs at the current size (negative: short)
      * @param failuresAtRecommended IP failures when re-run at the recommended size (expected 0)
-     * @param failuresOneSmaller   IP failures one prefix smaller (expected > 0), -1 when /28 is already the smallest
+     * @param failuresOneSmaller   IP failures one prefix smaller (expected > 0), -1 when /28 is already the smallest,
+     *                             {@link #OTHERS_DO_NOT_FIT} when one prefix smaller cannot even hold the subnet's
+     *                             other tenants' addresses (not run: no such subnet can be configured)
      */
     public record SubnetAdvice(String subnet, String cidr, int usableIps, int otherUsedIps, long peakLambdaIps,
             long analyticLambdaIps, int recommendedPrefix, int recommendedUsableIps, long headroomIps,
             long failuresAtRecommended, long failuresOneSmaller) {
+
+        /** {@link #failuresOneSmaller()} when the smaller subnet's usable addresses are fewer than its others'. */
+        public static final long OTHERS_DO_NOT_FIT = -2;
     }
 
     /**

@@ -164,7 +164,9 @@ public final class Planner {
             for (Scenario.Subnet s : v.subnets()) {
                 int p = recommended.get(s.id());
                 long failuresSmaller = -1;
-                if (p < SMALLEST_PREFIX) {
+                if (p < SMALLEST_PREFIX && usable(p + 1) < s.otherUsedIps()) {
+                    failuresSmaller = Plan.SubnetAdvice.OTHERS_DO_NOT_FIT; // a subnet no one could configure
+                } else if (p < SMALLEST_PREFIX) {
                     Map<String, Integer> smaller = new LinkedHashMap<>(recommended);
                     smaller.put(s.id(), p + 1);
                     progress.accept(s.id() + " one size smaller (/" + (p + 1) + ")");

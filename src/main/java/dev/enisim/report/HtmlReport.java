@@ -104,9 +104,11 @@ public final class HtmlReport {
     }
 
     private static void assumptions(StringBuilder b, Scenario sc) {
-        b.append("<section id=\"assumptions\">\n<h2>Assumptions in force</h2>\n<p>Figures AWS does not document, "
-                + "as this scenario sets them (in the scenario's own syntax; each one and its source: "
-                + "scenarios/README.md):</p>\n<div class=\"scroll\"><table>\n");
+        b.append("<section id=\"assumptions\">\n<h2>Assumptions in force</h2>\n<p>The model's figures that are "
+                + "not about your account, as this scenario sets them (in the scenario's own syntax): most are "
+                + "assumptions, as AWS does not document them; a few are AWS's documented figures, such as 65,000 "
+                + "connections per ENI, listed because a scenario can change them. Each one and its source: "
+                + "scenarios/README.md.</p>\n<div class=\"scroll\"><table>\n");
         for (Assumptions.Row a : Assumptions.rows(sc)) {
             row(b, a.field(), a.value());
         }

@@ -2,6 +2,7 @@ package dev.enisim.report;
 
 import dev.enisim.metrics.JournalEntry;
 import dev.enisim.metrics.Seconds;
+import dev.enisim.report.page.Headlines;
 import dev.enisim.run.RunResult;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.workload.DistributionSpec;
@@ -134,8 +135,9 @@ public final class Narrative {
                 }
                 case INVOCATIONS -> {
                     out.add(time + "  " + String.format(Locale.ROOT, "%,d", e.count()) + " invocation"
-                            + (e.count() == 1 ? "" : "s") + " of " + e.subject() + " " + outcome(e) + " between "
-                            + clock(e.atMicros(), start) + " and " + clock(e.untilMicros(), start)
+                            + (e.count() == 1 ? "" : "s") + " of " + e.subject() + " " + outcome(e) + (e.count() == 1
+                            ? " at " + clock(e.atMicros(), start) : " between " + clock(e.atMicros(), start) + " and "
+                            + clock(Headlines.lastOfSpell(r, e), start))
                             + (e.reason() != null && isAsync(r, e.subject()) ? " (asynchronous attempts: see below)"
                                     : ""));
                     if (e.reason() != null) {

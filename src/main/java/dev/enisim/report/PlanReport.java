@@ -31,9 +31,7 @@ public final class PlanReport {
         b.append(String.format("   %-26s %-16s %7s %7s %9s %9s %11s %9s %12s%n", "subnet", "now", "usable", "others",
                 "peak IPs", "formula", "recommended", "headroom", "check"));
         for (Plan.SubnetAdvice s : p.subnets()) {
-            String check = "0 failures at /" + s.recommendedPrefix()
-                    + (s.failuresOneSmaller() < 0 ? "" : ", " + s.failuresOneSmaller() + " at /"
-                            + (s.recommendedPrefix() + 1));
+            String check = "0 failures at /" + s.recommendedPrefix() + smallerText(s, ", ");
             b.append(String.format("   %-26s %-16s %7d %7d %9d %9d %11s %9d  %s%n", s.subnet(), s.cidr(),
                     s.usableIps(), s.otherUsedIps(), s.peakLambdaIps(), s.analyticLambdaIps(),
                     "/" + s.recommendedPrefix() + " (" + s.recommendedUsableIps() + ")", s.headroomIps(),
@@ -189,7 +187,8 @@ public final class PlanReport {
     private static void subnetsSection(StringBuilder b, Plan p) {
         b.append("<section id=\"subnets\"><h2>1. Subnet sizes</h2>\n<p>The smallest prefix with no invocation "
                 + "failing for IPs at this scenario's peak, checked by re-running the scenario at that size and one "
-                + "size smaller.</p>\n<div class=\"scroll\"><table>\n<tr><th>subnet</th><th>now</th><th>other "
+                + "size smaller (an IP failure: an invocation failing for want of an address, or a function that could not be created "
+                + "at all).</p>\n<div class=\"scroll\"><table>\n<tr><th>subnet</th><th>now</th><th>other "
                 + "tenants</th><th>Lambda's peak IPs</th><th>by the formula</th><th>recommended</th><th>headroom now"
                 + "</th><th>check</th></tr>\n");
         for (Plan.SubnetAdvice s : p.subnets()) {
@@ -202,8 +201,7 @@ public final class PlanReport {
                             : "ok\">" + ips(s.headroomIps()) + " spare").append("</td><td class=\"")
                     .append(s.failuresAtRecommended() == 0 ? "ok\">no IP failure at /" + s.recommendedPrefix()
                             : "bad\">" + s.failuresAtRecommended() + " IP failures at /" + s.recommendedPrefix())
-                    .append(s.failuresOneSmaller() < 0 ? "" : "; " + String.format("%,d", s.failuresOneSmaller())
-                            + " at /" + (s.recommendedPrefix() + 1)).append("</td></tr>\n");
+                    .append(escape(smallerText(s, "; "))).append("</td></tr>\n");
         }
         b.append("</table></div>\n");
         for (Plan.SubnetAdvice s : p.subnets()) {
@@ -320,5 +318,18 @@ public final class PlanReport {
 
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /**
+     * The check one prefix smaller: its IP failures (invocations failing for an address, plus functions that could
+     * not be created), why it was not run, or nothing when the recommended size is already the smallest.
+     */
+    static String smallerText(Plan.SubnetAdvice s, String separator) {
+        int smaller = s.recommendedPrefix() + 1;
+        if (s.failuresOneSmaller() == Plan.SubnetAdvice.OTHERS_DO_NOT_FIT) {
+            return separator + "/" + smaller + " cannot hold its " + s.otherUsedIps() + " other addresses";
+        }
+        return s.failuresOneSmaller() < 0 ? "" : separator + String.format(java.util.Locale.ROOT, "%,d",
+                s.failuresOneSmaller()) + " at /" + smaller;
     }
 }

@@ -220,7 +220,7 @@ class ServiceDeclarationsAndDispatchTest {
         assertEquals("1s 0 Active/null: all ENIs ready",
                 states.stream().filter(t -> t.contains(" 0 Active")).findFirst().orElseThrow());
         long reclaimed = 1 + 14 * 86_400;
-        assertEquals(reclaimed + "s 0 Inactive/Idle: not invoked for 1209600 s",
+        assertEquals(reclaimed + "s 0 Inactive/Idle: not invoked for 14 days",
                 states.stream().filter(t -> t.contains(" 0 Inactive")).findFirst().orElseThrow());
     }
 

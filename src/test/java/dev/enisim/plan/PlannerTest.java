@@ -69,6 +69,11 @@ class PlannerTest {
         assertEquals(0, a.failuresAtRecommended());
         assertTrue(a.failuresOneSmaller() > 0);
         assertEquals(-1, a.headroomIps());
+        Plan.SubnetAdvice b = p.subnets().get(1);
+        assertEquals("subnet-b", b.subnet());
+        assertEquals(26, b.recommendedPrefix());
+        assertEquals(Plan.SubnetAdvice.OTHERS_DO_NOT_FIT, b.failuresOneSmaller(),
+                "a /27 (27 usable) cannot hold subnet-b's 40 other addresses: not run, said so");
         assertEquals(List.of("IP"), p.headroom().limitsHit(), "the quickstart is already short of IPs");
         assertEquals(List.of("notifications"), p.failedFunctions());
         assertTrue(p.failsAsIs().contains("notifications ends Failed (SubnetOutOfIPAddresses)"), p.failsAsIs().toString());

@@ -73,6 +73,43 @@ public final class Headlines {
         return out;
     }
 
+    /**
+     * When a spell's invocations of one outcome ({@link JournalEntry.Kind#INVOCATIONS}) last happened, as the
+     * function's time series tell it: the end of the last bucket within the spell that counted one, never before the
+     * spell's start nor after its end (the function's next state change, which is what the entry holds); the spell's
+     * end when no series tells.
+     */
+    public static long lastOfSpell(RunResult r, JournalEntry e) {
+        TimeSeries ts = r.timeSeries();
+        String fn = e.subject();
+        Series s = null;
+        if (e.state().equals("SUCCESS")) {
+            s = ts.get(Metric.INVOCATIONS, Metric.Scope.FUNCTION, fn);
+        } else if (e.state().startsWith("FUNCTION_ERROR")) {
+            s = ts.get(Metric.ERRORS, Metric.Scope.FUNCTION, fn);
+        } else if ("TooManyRequestsException".equals(e.reason())) {
+            s = ts.get(Metric.THROTTLES, Metric.Scope.FUNCTION, fn);
+        } else {
+            for (Series x : ts.invokeErrorsByException(Metric.Scope.FUNCTION, fn)) {
+                if (x.exception().equals(e.reason())) {
+                    s = x;
+                }
+            }
+        }
+        if (s == null || e.untilMicros() <= e.atMicros()) {
+            return e.untilMicros();
+        }
+        long b = ts.bucketMicros();
+        int first = (int) Math.min(s.values().length, e.atMicros() / b);
+        int last = (int) Math.min(s.values().length - 1, (e.untilMicros() - 1) / b);
+        for (int i = last; i >= first; i--) {
+            if (s.values()[i] > 0) {
+                return Math.max(e.atMicros(), Math.min(e.untilMicros(), (i + 1) * b));
+            }
+        }
+        return e.untilMicros();
+    }
+
     /** The end of the last bucket in which the account counted this kind of failure. */
     private static long lastBucketEnd(RunResult r, String outcome) {
         TimeSeries ts = r.timeSeries();

@@ -270,7 +270,7 @@ final class TopologyData {
                 case ACTION -> e.detail();
                 case INVOCATIONS -> String.format(Locale.ROOT, "%,d", e.count()) + " invocation" + (e.count() == 1
                         ? "" : "s") + " of " + e.subject() + " " + Narrative.outcome(e) + ", " + Narrative.clock(e.atMicros())
-                        + " to " + Narrative.clock(e.untilMicros());
+                        + (e.count() == 1 ? "" : " to " + Narrative.clock(Headlines.lastOfSpell(r, e)));
             };
             if (e.kind() == JournalEntry.Kind.ENI_SHARED || e.kind() == JournalEntry.Kind.ENI_STATE) {
                 String where = e.detail() == null ? "" : e.detail();
