@@ -478,11 +478,14 @@ final class BenchCommand implements Callable<Integer> {
         return Files.createTempDirectory("enisim-bench-" + ProcessHandle.current().pid() + "-");
     }
 
-    /** An existing --json file is replaced only if it holds bench figures. */
-    static final String JSON_SIGNATURE = "\"workloads\"";
+    /**
+     * An existing --json file is replaced only if it holds bench figures: the heap's reference mode, which every bench
+     * JSON names and no other file does ("workloads" alone was a word any JSON may hold).
+     */
+    static final String JSON_SIGNATURE = "\"heapReferences\"";
 
-    /** An existing --cost-model file is replaced only if it is a chart enisim drew (JFreeSVG's namespace). */
-    static final String SVG_SIGNATURE = "xmlns:jfreesvg=";
+    /** An existing --cost-model file is replaced only if it is the cost-model chart enisim drew (its title). */
+    static final String SVG_SIGNATURE = "What an event costs as functions grow";
 
     /** The workload's scenario tree: generated for {@code many-functions}, else read from its file. */
     private static JsonNode tree(Path home, String name) throws ScenarioException {

@@ -149,7 +149,8 @@ final class CheckCommand implements Callable<Integer> {
         String actual = replications > 1 ? ReplicatedSummary.json(c.scenario(), c.runs())
                 : SummaryJson.render(c.runs().get(0).summary());
         if (updateBaseline) {
-            write(file, BASELINE_SIGNATURE, actual);
+            SafeOutput.writeFile(file, Main.workingDir(spec), baselineSignature(c.scenario().name()), true,
+                    actual.getBytes(StandardCharsets.UTF_8));
             out.println("  baseline written: " + file);
             return null;
         }
@@ -182,7 +183,14 @@ final class CheckCommand implements Callable<Integer> {
 
     /** An existing JUnit file or baseline is replaced only if it is one (enisim wrote it). */
     static final String JUNIT_SIGNATURE = "<testsuites name=\"enisim check\"";
-    static final String BASELINE_SIGNATURE = "\"scenario\"";
+    /**
+     * A baseline enisim wrote begins with its scenario's name, as summary.json does (with or without
+     * replications): {@code {\n  "scenario" : "quickstart",}. A file merely holding the word "scenario" is not one.
+     */
+    static String baselineSignature(String scenario) {
+        return "{\n  \"scenario\" : " + new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(scenario)
+                + ",\n";
+    }
 
     private void write(Path file, String signature, String text) throws IOException {
         SafeOutput.writeFile(file, Main.workingDir(spec), signature, text.getBytes(StandardCharsets.UTF_8));

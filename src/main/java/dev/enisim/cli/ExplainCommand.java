@@ -46,14 +46,17 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     Budget budget;
 
-    /** Every line of a trace names its kind: an existing file without it is not a trace enisim wrote. */
-    static final String TRACE_SIGNATURE = "\"kind\"";
+    /**
+     * Every line of a trace begins with its instant: an existing file that does not begin so is not a trace enisim
+     * wrote (a word such as "kind" found anywhere was not enough: every Kubernetes manifest holds it).
+     */
+    static final String TRACE_SIGNATURE = "{\"atMicros\":";
 
     @Override
     public Integer call() throws ScenarioException, IOException {
         Scenario s = ScenarioLoader.load(file, overriding.sets, seed);
         if (trace != null) {
-            SafeOutput.checkFile(trace, Main.workingDir(spec), TRACE_SIGNATURE);
+            SafeOutput.checkFile(trace, Main.workingDir(spec), TRACE_SIGNATURE, true);
         }
         budget.check(s, 1, spec.commandLine().getErr());
         RunResult r = new Simulation(s, 0).run();
@@ -66,7 +69,7 @@ final class ExplainCommand implements Callable<Integer> {
             out.println(line);
         }
         if (trace != null) {
-            SafeOutput.writeFile(trace, Main.workingDir(spec), TRACE_SIGNATURE,
+            SafeOutput.writeFile(trace, Main.workingDir(spec), TRACE_SIGNATURE, true,
                     Narrative.trace(r).getBytes(StandardCharsets.UTF_8));
         }
         return 0;

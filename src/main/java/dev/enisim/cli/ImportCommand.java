@@ -96,6 +96,11 @@ final class ImportCommand implements Callable<Integer> {
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new UserInputException("--name: expected letters, digits, '.', '_' or '-' only, got '" + name + "'");
         }
+        String outName = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (outName.endsWith(".json")) { // enisim reads a .json scenario as JSON, and this one is YAML with comments
+            throw new UserInputException("-o " + out + ": the scenario import writes is YAML (with comments saying where"
+                    + " each figure came from), and enisim reads a .json file as JSON: give a name ending in .yaml");
+        }
         Importer.Options options = new Importer.Options(name, seconds, period == null ? 0 : seconds("--period", period),
                 resample == null ? 0 : seconds("--resample", resample), allowPartial);
         checkOut();

@@ -32,10 +32,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>An output folder ({@link #stage}, {@link #writeFolder}) is written in a hidden sibling
  *       {@code .NAME.tmp-PID-N}, then moved into place. It replaces an existing folder only if enisim wrote that
- *       one: it holds the {@value #MARKER} file listing what enisim wrote there and nothing else (or, for folders
- *       written before the marker existed, only the files a report, sweep or plan has, summary.json, sweep.csv or
- *       plan.json among them). The root, the working folder or a folder holding it, a link and a file are
- *       refused.</li>
+ *       one: it holds the {@value #MARKER} file listing what enisim wrote there and nothing else (a folder without
+ *       the marker is replaced only when empty: file names alone prove nothing, a user's folder may hold a
+ *       summary.json and a report.html of its own). The root, the working folder or a folder holding it, a link and
+ *       a file are refused.</li>
  *   <li>A single output file ({@link #writeFile}) is written through a hidden sibling and moved into place; an
  *       existing file is replaced only if it looks like one enisim wrote (it holds the given signature).</li>
  *   <li>A run killed by SIGINT or SIGTERM removes its temporary files (a shutdown hook), and puts back a report it
@@ -52,10 +52,6 @@ public final class SafeOutput {
     public static final String MARKER = ".enisim-output";
     private static final String MARKER_HEADER = "# written by enisim; it replaces this folder as a whole when asked "
             + "to write here again, as long as it holds only the files listed below\n";
-    private static final Set<String> LEGACY_NAMES = Set.of("summary.json", "timeseries.csv", "enis.csv",
-            "report.html", "narrative.txt", "charts", "sweep.csv", "sweep.png", "sweep.svg", "sweep.html",
-            "plan.json", "plan.html", ".enisim-gate", "gate.md", "junit.xml", "gate.html", "after.yaml");
-    private static final Set<String> LEGACY_PROOF = Set.of("summary.json", "sweep.csv", "plan.json", ".enisim-gate");
     private static final Pattern TEMP = Pattern.compile("\\.(.+)\\.(tmp|old)-(\\d+)-\\d+");
     private static final long PID = ProcessHandle.current().pid();
     private static final AtomicLong COUNTER = new AtomicLong();
@@ -133,7 +129,7 @@ public final class SafeOutput {
         }
     }
 
-    /** Why {@code dir} is not ours, or null when it is (our marker lists everything, or an old report). */
+    /** Why {@code dir} is not ours, or null when it is (our marker lists everything, or it is empty). */
     private static String foreignEntry(Path dir) {
         Path marker = dir.resolve(MARKER);
         List<String> entries;
@@ -160,16 +156,9 @@ public final class SafeOutput {
             }
             return null;
         }
-        boolean proof = false;
-        for (String e : entries) {
-            String top = e.contains("/") ? e.substring(0, e.indexOf('/')) : e;
-            boolean chart = top.equals("charts") && (e.endsWith(".png") || e.endsWith(".svg"));
-            if (!LEGACY_NAMES.contains(top) || (top.equals("charts") && !chart)) {
-                return "no " + MARKER + " file, and it holds " + e;
-            }
-            proof |= LEGACY_PROOF.contains(e);
-        }
-        return proof ? null : "no " + MARKER + " file, and none of summary.json, sweep.csv, plan.json, .enisim-gate";
+        // Without the marker, file names prove nothing: a user's folder of summary.json, report.html and charts/
+        // (a test tool's, a notebook's) looks like a report by its names alone. Only an empty folder is replaced.
+        return "no " + MARKER + " file, and it holds " + entries.get(0);
     }
 
     /** Every file (and link, and empty folder) under {@code dir}, relative, '/'-separated. */

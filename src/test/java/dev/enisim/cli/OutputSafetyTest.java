@@ -100,14 +100,20 @@ class OutputSafetyTest extends InScratch {
         assertTrue(Files.exists(s.work.resolve("reports/scratch/charts/mine.png")));
     }
 
-    /** A report written before the marker existed holds only report files, summary.json among them. */
+    /**
+     * A folder without the marker is not enisim's, whatever its files are called: a user's test results (summary.json,
+     * report.html, charts/coverage.png) were replaced by a report when file names decided. Refused, every file kept.
+     */
     @Test
-    void aReportFromBeforeTheMarkerIsReplaced() throws Exception {
+    void aFolderOfReportLikeNamesWithoutTheMarkerIsRefusedAndKept() throws Exception {
         Path old = Files.createDirectories(s.work.resolve("old/charts"));
-        Files.writeString(old.resolve("../summary.json"), "{}");
-        Files.writeString(old.resolve("enis.png"), "png");
-        assertExit(0, s.run("run", "scenario.yaml", "-q", "--out", "old"));
-        assertTrue(Files.exists(s.work.resolve("old/" + SafeOutput.MARKER)));
+        Files.writeString(old.resolve("../summary.json"), "{\"myTool\": \"pytest\"}");
+        Files.writeString(old.resolve("../report.html"), "<html>coverage</html>");
+        Files.writeString(old.resolve("coverage.png"), "png");
+        assertExit(2, s.run("run", "scenario.yaml", "-q", "--out", "old"));
+        assertEquals("{\"myTool\": \"pytest\"}", Files.readString(s.work.resolve("old/summary.json")));
+        assertEquals("png", Files.readString(old.resolve("coverage.png")));
+        assertFalse(Files.exists(s.work.resolve("old/" + SafeOutput.MARKER)));
         Path notReport = Files.createDirectories(s.work.resolve("nr"));
         Files.writeString(notReport.resolve("summary.json"), "{}");
         Files.writeString(notReport.resolve("thesis.tex"), "mine");

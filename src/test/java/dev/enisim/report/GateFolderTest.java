@@ -1,6 +1,7 @@
 package dev.enisim.report;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
@@ -8,24 +9,31 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A gate folder written before gate went through SafeOutput (marked .enisim-gate) is enisim's; with more, not. */
+/**
+ * A gate folder is enisim's only by its {@code .enisim-output} marker: one named like an older gate folder, or a
+ * user's folder holding a gate.md and a plan.json of their own, is refused and left as it is.
+ */
 class GateFolderTest {
 
     @TempDir
     Path tmp;
 
     @Test
-    void anOlderGateFolderMayBeReplacedButNotWithAFileOfTheUsers() throws Exception {
+    void gateFileNamesWithoutTheMarkerDoNotMakeAFolderEnisims() throws Exception {
         Path gate = Files.createDirectories(tmp.resolve("gate"));
         for (String f : new String[] {".enisim-gate", "gate.md", "junit.xml", "gate.html", "after.yaml"}) {
             Files.writeString(gate.resolve(f), "x\n");
         }
-        assertDoesNotThrow(() -> SafeOutput.checkFolder(gate, tmp));
-        Files.writeString(gate.resolve("notes.md"), "mine\n");
         assertThrows(OutputRefused.class, () -> SafeOutput.checkFolder(gate, tmp));
         Path unmarked = Files.createDirectories(tmp.resolve("docs"));
         Files.writeString(unmarked.resolve("gate.md"), "my notes\n");
+        Files.writeString(unmarked.resolve("plan.json"), "{}\n");
         assertThrows(OutputRefused.class, () -> SafeOutput.checkFolder(unmarked, tmp),
-                "gate's file names alone, without a marker, do not make a folder enisim's");
+                "gate's and plan's file names alone, without a marker, do not make a folder enisim's");
+        assertEquals("my notes\n", Files.readString(unmarked.resolve("gate.md")));
+        Path marked = Files.createDirectories(tmp.resolve("marked"));
+        Files.writeString(marked.resolve(SafeOutput.MARKER), "# header\ngate.md\n");
+        Files.writeString(marked.resolve("gate.md"), "x\n");
+        assertDoesNotThrow(() -> SafeOutput.checkFolder(marked, tmp), "the marker lists every file: ours");
     }
 }

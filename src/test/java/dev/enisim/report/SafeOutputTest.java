@@ -63,7 +63,7 @@ class SafeOutputTest {
     }
 
     @Test
-    void aFolderIsOursOnlyIfItsMarkerListsEveryFileOrItIsAnOldReport() throws Exception {
+    void aFolderIsOursOnlyIfItsMarkerListsEveryFileOrItIsEmpty() throws Exception {
         Path foreign = Files.createDirectories(work.resolve("foreign"));
         Files.writeString(foreign.resolve("thesis.tex"), "mine");
         assertEquals("foreign is not a folder enisim wrote (no .enisim-output file, and it holds thesis.tex), and enisim"
@@ -78,18 +78,16 @@ class SafeOutputTest {
         Files.writeString(marked.resolve("charts/mine.png"), "x");
         assertTrue(refusal(Path.of("marked")).contains("(it holds charts/mine.png, which enisim did not write there)"));
 
+        // names alone prove nothing: a user's folder named like a report (a test tool's results) is not ours
         Path old = Files.createDirectories(work.resolve("old"));
         Files.writeString(old.resolve("summary.json"), "{}");
         Files.createDirectories(old.resolve("charts"));
         Files.writeString(old.resolve("charts/enis.png"), "x");
-        SafeOutput.checkFolder(Path.of("old"), work); // a report from before the marker existed
-        Files.writeString(old.resolve("charts/notes.md"), "x");
-        assertTrue(refusal(Path.of("old")).contains("(no .enisim-output file, and it holds charts/notes.md)"));
+        assertTrue(refusal(Path.of("old")).contains("(no .enisim-output file, and it holds "), refusal(Path.of("old")));
 
         Path noProof = Files.createDirectories(work.resolve("noproof"));
         Files.writeString(noProof.resolve("report.html"), "<html>");
-        assertTrue(refusal(Path.of("noproof")).contains("(no .enisim-output file, and none of summary.json, sweep.csv,"
-                + " plan.json, .enisim-gate)"), "report.html alone proves nothing");
+        assertTrue(refusal(Path.of("noproof")).contains("(no .enisim-output file, and it holds report.html)"));
 
         Files.createDirectories(work.resolve("empty"));
         SafeOutput.checkFolder(Path.of("empty"), work);

@@ -82,8 +82,9 @@ class StartsAtTest {
         }
         List<String> simulated = timeTicks(run(""), "invocations");
         assertTrue(simulated.contains("00:00") && simulated.stream().allMatch(
-                t -> t.matches("(day \\d )?\\d\\d:\\d\\d")), "simulated time without startsAt: " + simulated);
-        assertTrue(simulated.stream().anyMatch(t -> t.startsWith("day 2 ")), simulated.toString());
+                t -> t.matches("(\\d+d )?\\d\\d:\\d\\d")), "simulated time without startsAt: " + simulated);
+        assertTrue(simulated.stream().anyMatch(t -> t.startsWith("1d ")), "one day in: 1d, as the narrative says "
+                + simulated);
     }
 
     @Test

@@ -37,7 +37,16 @@ public final class ChartFiles {
         return files;
     }
 
+    static {
+        // PNGs are encoded into memory: no temporary cache file in java.io.tmpdir, so a full or read-only /tmp (a
+        // CI runner's) does not fail the charts with "Can't create cache file!" or "I/O error writing PNG file!"
+        ImageIO.setUseCache(false);
+    }
+
+    /** The chart as a PNG, encoded in memory. */
     public static byte[] png(JFreeChart chart, int width, int height) {
+        ImageIO.setUseCache(false); // also here: another class may have turned the cache back on
+
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

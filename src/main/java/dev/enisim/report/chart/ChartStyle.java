@@ -131,14 +131,17 @@ final class ChartStyle {
         }
     }
 
-    /** {@code hh:mm} in the first day, {@code day N hh:mm} after it; {@code day N} on a day axis. */
+    /**
+     * Elapsed simulated time as the narrative writes it: {@code hh:mm} in the first day, {@code 3d 04:05} after it
+     * (three days and four hours in); {@code 3d} on a day axis.
+     */
     static String clock(long seconds, boolean days) {
         long s = Math.max(0, seconds);
         String hm = String.format(java.util.Locale.ROOT, "%02d:%02d", s % 86_400 / 3600, s % 3600 / 60);
         if (!days) {
-            return s >= 86_400 ? "day " + (s / 86_400 + 1) + " " + hm : hm;
+            return s >= 86_400 ? s / 86_400 + "d " + hm : hm;
         }
-        return "day " + (s / 86_400 + 1) + (s % 86_400 == 0 ? "" : " " + hm);
+        return s / 86_400 + "d" + (s % 86_400 == 0 ? "" : " " + hm);
     }
 
     /** {@code Tue 14:00} (UTC), {@code startsAt} plus {@code seconds}; a day axis' midnight ticks say {@code Tue}. */

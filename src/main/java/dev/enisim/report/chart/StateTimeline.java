@@ -147,6 +147,8 @@ public final class StateTimeline {
         plot.getDomainAxis().setRange(0, Math.max(1e-9, r.summary().simulatedSeconds() / unit.seconds()));
         ChartStyle.markActions(plot, r.actions(), unit, false);
         Charts.note(chart, note(r));
+        // the time axis runs to the plot's right edge: room for the last tick's label (it was cut to "02:0")
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 20));
         return chart;
     }
 

@@ -20,19 +20,19 @@
     return DAYS[t.getUTCDay()] + ' ' + pad(t.getUTCHours()) + ':' + pad(t.getUTCMinutes())
       + (seconds ? ':' + pad(t.getUTCSeconds()) : '');
   }
-  /** Wall-clock form of simulated seconds: 00:10:05 in a day-long run, day 3 14:00:00 beyond. */
+  /** Elapsed simulated time, as the narrative writes it: 00:10:05 in a day-long run, 3d 14:00:00 beyond. */
   function clock(sec, seconds) {
     if (starts !== undefined) { return weekday(sec, seconds); }
     sec = Math.max(0, Math.round(sec));
     var d = Math.floor(sec / 86400), s = sec % 86400;
     var t = pad(Math.floor(s / 3600)) + ':' + pad(Math.floor(s % 3600 / 60)) + (seconds ? ':' + pad(s % 60) : '');
-    return multiDay ? 'day ' + (d + 1) + ' ' + t : t;
+    return multiDay ? d + 'd ' + t : t;
   }
   function tick(sec, step) {
     if (starts !== undefined) { return step >= 86400 ? weekday(sec, false).slice(0, 3) : weekday(sec, step < 60); }
     sec = Math.round(sec);
-    if (multiDay && step >= 86400) { return 'day ' + (Math.floor(sec / 86400) + 1); }
-    if (multiDay && sec % 86400 === 0) { return 'day ' + (sec / 86400 + 1); }
+    if (multiDay && step >= 86400) { return Math.floor(sec / 86400) + 'd'; }
+    if (multiDay && sec % 86400 === 0) { return sec / 86400 + 'd'; }
     var s = sec % 86400;
     var hm = pad(Math.floor(s / 3600)) + ':' + pad(Math.floor(s % 3600 / 60));
     return step < 60 ? hm + ':' + pad(s % 60) : hm;
