@@ -316,6 +316,8 @@ class BenchCommandTest {
                 "--cost-model-arrivals", "60000", "--cost-model-functions", "1,30", "--json", json.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.readString(svg).contains("<svg"), "an SVG chart");
+        assertTrue(Files.readString(svg).contains("What an event costs as functions grow"),
+                "its title: the mark by which a later --cost-model may replace it (BenchCommand.SVG_SIGNATURE)");
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         JsonNode cost = root.get("costModel");
         assertEquals(3, cost.size(), cost.toString());
