@@ -55,13 +55,38 @@ public final class Checker {
     /** As above, showing the validated scenario to {@code beforeRun} first (which may refuse it by throwing). */
     public static ScenarioCheck check(Path file, List<String> sets, int replications, int threads,
             java.util.function.Consumer<Scenario> beforeRun) throws ScenarioException {
-        JsonNode tree = Overrides.apply(ScenarioLoader.readTree(file), sets, file.toString());
-        Scenario scenario = ScenarioLoader.parseTree(tree, file.toString());
-        List<Expectation> expectations = ExpectReader.read(tree, file.toString());
+        Loaded loaded = load(file, sets);
+        Scenario scenario = loaded.scenario();
+        List<Expectation> expectations = loaded.expectations();
         beforeRun.accept(scenario);
         List<RunResult> runs = Replications.run(scenario, replications, threads);
         return new ScenarioCheck(scenario, file.toString(), replications,
                 evaluate(expectations, runs, file.toString()), runs);
+    }
+
+    /** A scenario and its expectations, both valid. */
+    public record Loaded(Scenario scenario, List<Expectation> expectations) {
+    }
+
+    /**
+     * Reads {@code file} with the {@code --set} assignments and validates the scenario and its expect block
+     * together: every problem of both (and of the assignments) at once, as one {@link ScenarioException}.
+     */
+    public static Loaded load(Path file, List<String> sets) throws ScenarioException {
+        String source = file.toString();
+        List<Problem> problems = new ArrayList<>();
+        JsonNode tree = Overrides.applyValid(ScenarioLoader.readTree(file), sets, problems);
+        Scenario scenario = ScenarioLoader.parseCollecting(tree, source, problems);
+        List<Expectation> expectations = List.of();
+        try {
+            expectations = ExpectReader.read(tree, source);
+        } catch (ScenarioException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(source, problems);
+        }
+        return new Loaded(scenario, expectations);
     }
 
     /** Evaluates expectations against runs (one run: its values; several: their statistics). */

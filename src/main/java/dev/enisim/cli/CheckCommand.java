@@ -7,7 +7,6 @@ import dev.enisim.check.JUnitXml;
 import dev.enisim.report.ReplicatedSummary;
 import dev.enisim.report.SummaryJson;
 import dev.enisim.scenario.ScenarioException;
-import dev.enisim.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import dev.enisim.report.SafeOutput;
@@ -100,7 +99,7 @@ final class CheckCommand implements Callable<Integer> {
         Map<String, List<Baseline.Diff>> drifts = new LinkedHashMap<>();
         List<Path> files = scenarioFiles();
         for (Path file : files) {
-            ScenarioLoader.load(file, overriding.sets, null); // every file valid before the first run writes
+            Checker.load(file, overriding.sets); // every file valid, expect blocks too, before the first run writes
         }
         for (Path file : files) {
             Checker.ScenarioCheck c = Checker.check(file, overriding.sets, replications, threads,

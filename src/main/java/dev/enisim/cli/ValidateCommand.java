@@ -30,7 +30,8 @@ final class ValidateCommand implements Callable<Integer> {
         int code = 0;
         for (Path f : files) {
             try {
-                Scenario s = ScenarioLoader.load(f, overriding.sets, null);
+                // the expect block too: validate is what a CI job runs before check
+                Scenario s = dev.enisim.check.Checker.load(f, overriding.sets).scenario();
                 spec.commandLine().getOut().printf("%s: ok (%s: %d functions, %d VPCs, %s simulated)%n", f,
                         s.name(), s.functions().size(), s.vpcs().size(), Format.duration(s.durationMicros()));
                 for (String w : ScenarioLoader.warnings(s)) {

@@ -29,8 +29,20 @@ public final class Overrides {
 
     /** Applies {@code path=value} assignments in order to a copy of {@code tree}. */
     public static JsonNode apply(JsonNode tree, List<String> assignments, String source) throws ScenarioException {
-        JsonNode copy = tree.deepCopy();
         List<Problem> problems = new ArrayList<>();
+        JsonNode copy = applyValid(tree, assignments, problems);
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(source, problems);
+        }
+        return copy;
+    }
+
+    /**
+     * A copy of {@code tree} with every assignment that can be applied; the others' problems are added to
+     * {@code problems}, so that a command can report them with the scenario's own, all at once.
+     */
+    public static JsonNode applyValid(JsonNode tree, List<String> assignments, List<Problem> problems) {
+        JsonNode copy = tree.deepCopy();
         for (String a : assignments) {
             int eq = a.indexOf('=');
             if (eq <= 0) {
@@ -51,9 +63,6 @@ public final class Overrides {
             if (error != null) {
                 problems.add(new Problem("--set " + path, error));
             }
-        }
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(source, problems);
         }
         return copy;
     }

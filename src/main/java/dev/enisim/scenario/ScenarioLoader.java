@@ -59,9 +59,34 @@ public final class ScenarioLoader {
      */
     public static Scenario load(Path file, List<String> sets, Long seed) throws ScenarioException {
         String source = file.toString();
-        JsonNode tree = readTree(file);
-        Scenario s = parseTree(sets.isEmpty() ? tree : Overrides.apply(tree, sets, source), source);
+        List<Problem> problems = new ArrayList<>();
+        JsonNode tree = Overrides.applyValid(readTree(file), sets, problems);
+        Scenario s = parseCollecting(tree, source, problems);
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(source, problems);
+        }
         return seed == null ? s : s.withSeed(seed);
+    }
+
+    /**
+     * Validates the tree; its problems are added to {@code problems} (after those found before it: a {@code --set}
+     * that could not be applied, say), so that all are reported at once. Returns the scenario, or null with problems.
+     * A problem of another file the scenario names (a trace) is thrown as it is when nothing else was found, else left
+     * for the next try (the source of a report is one file).
+     */
+    public static Scenario parseCollecting(JsonNode tree, String source, List<Problem> problems)
+            throws ScenarioException {
+        try {
+            return parseTree(tree, source);
+        } catch (ScenarioException e) {
+            if (!e.source().equals(source) && problems.isEmpty()) {
+                throw e;
+            }
+            if (e.source().equals(source)) {
+                problems.addAll(e.problems());
+            }
+            return null;
+        }
     }
 
     /**
