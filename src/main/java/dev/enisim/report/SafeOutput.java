@@ -228,6 +228,7 @@ public final class SafeOutput {
             guarded(() -> {
                 IN_FLIGHT.add(temp);
                 Files.createDirectory(temp);
+                inheritAccess(target, temp);
                 return Files.writeString(temp.resolve(MARKER), MARKER_HEADER, StandardCharsets.UTF_8);
             });
         } catch (IOException | RuntimeException e) {
@@ -237,6 +238,35 @@ public final class SafeOutput {
             throw e;
         }
         return new Staging(dir, workingDir, target, temp, created);
+    }
+
+    /**
+     * The folder that replaces an existing one gets its permissions (and, where this process may set them, its owner
+     * and group) before anything is written into it: a folder the user made private ({@code chmod 700}) stays
+     * private, during the write too, rather than taking the umask's.
+     */
+    private static void inheritAccess(Path existing, Path fresh) throws IOException {
+        if (!Files.isDirectory(existing, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        java.nio.file.attribute.PosixFileAttributes a;
+        try {
+            a = Files.readAttributes(existing, java.nio.file.attribute.PosixFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException e) {
+            return; // not a POSIX file system: nothing to carry over
+        }
+        Files.setPosixFilePermissions(fresh, a.permissions());
+        try {
+            java.nio.file.attribute.PosixFileAttributeView view = Files.getFileAttributeView(fresh,
+                    java.nio.file.attribute.PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.owner().equals(Files.getOwner(fresh, LinkOption.NOFOLLOW_LINKS))) {
+                view.setOwner(a.owner());
+            }
+            view.setGroup(a.group());
+        } catch (IOException | UnsupportedOperationException e) {
+            // only the owner may give a folder away: the permissions above are what keeps it private
+        }
     }
 
     /** An output folder being written; see {@link #stage}. */

@@ -93,6 +93,20 @@ class SafeOutputTest {
         SafeOutput.checkFolder(Path.of("empty"), work);
     }
 
+    /** An empty folder the user made private is used, and stays private: the report does not take the umask's. */
+    @Test
+    void aPrivateEmptyFolderKeepsItsPermissions() throws Exception {
+        Path mine = Files.createDirectories(work.resolve("private"));
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> owner = java.nio.file.attribute.PosixFilePermissions
+                .fromString("rwx------");
+        Files.setPosixFilePermissions(mine, owner);
+        SafeOutput.writeFolder(Path.of("private"), work, Map.of("summary.json", text("{}")));
+        assertEquals(owner, Files.getPosixFilePermissions(mine));
+        assertEquals("{}", Files.readString(mine.resolve("summary.json")));
+        SafeOutput.writeFolder(Path.of("private"), work, Map.of("summary.json", text("{\"n\": 2}")));
+        assertEquals(owner, Files.getPosixFilePermissions(mine), "and when enisim replaces its own report there");
+    }
+
     @Test
     void aFolderIsWrittenWholeAndReplacedWholeLeavingNothingElse() throws Exception {
         Map<String, byte[]> first = new LinkedHashMap<>();
