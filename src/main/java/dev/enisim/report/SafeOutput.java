@@ -221,7 +221,7 @@ public final class SafeOutput {
         Path created = firstMissing(parent);
         Files.createDirectories(parent);
         String name = target.getFileName().toString();
-        sweepStale(parent, name);
+        sweepStale(parent, name, true);
         Path temp = parent.resolve(tempName(name, "tmp"));
         hook();
         try {
@@ -430,7 +430,7 @@ public final class SafeOutput {
         Path parent = target.getParent();
         Path created = firstMissing(parent);
         Files.createDirectories(parent);
-        sweepStale(parent, target.getFileName().toString());
+        sweepStale(parent, target.getFileName().toString(), false);
         Path temp = parent.resolve(tempName(target.getFileName().toString(), "tmp"));
         hook();
         try {
@@ -459,9 +459,11 @@ public final class SafeOutput {
     /**
      * Removes what an earlier enisim process, killed hard, left next to {@code name}: temporary entries of a
      * process that is gone (a folder only if it holds our marker); a report it had moved aside is put back if
-     * nothing took its place, else removed.
+     * nothing took its place, else removed. {@code folders}: whether {@code name} is an output folder (its leftovers
+     * are folders) or a single file (its leftovers are regular files); an entry of the other kind is not ours, whatever
+     * its name, and is left alone.
      */
-    static void sweepStale(Path parent, String name) {
+    static void sweepStale(Path parent, String name, boolean folders) {
         // no glob: a name may hold glob characters ('[', '{')
         try (DirectoryStream<Path> s = Files.newDirectoryStream(parent,
                 p -> p.getFileName().toString().startsWith("." + name + "."))) {
@@ -471,7 +473,9 @@ public final class SafeOutput {
                     continue;
                 }
                 boolean dir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
-                if (dir && !Files.exists(p.resolve(MARKER)) && !isEmpty(p)) {
+                if (dir != folders || !folders && m.group(2).equals("old") // a file is never moved aside
+                        || !dir && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                        || dir && !Files.exists(p.resolve(MARKER)) && !isEmpty(p)) {
                     continue;
                 }
                 Path target = parent.resolve(name);

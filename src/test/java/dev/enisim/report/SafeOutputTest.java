@@ -215,11 +215,14 @@ class SafeOutputTest {
         Files.writeString(movedAside.resolve(SafeOutput.MARKER), "# ours\nsummary.json\n");
         Files.writeString(movedAside.resolve("summary.json"), "{\"put\": \"back\"}");
 
-        SafeOutput.sweepStale(work, "out");
+        Path usersFile = Files.writeString(work.resolve(".out.old-" + GONE + "-8"), "a user's file, named so");
+
+        SafeOutput.sweepStale(work, "out", true); // "out" an output folder: its leftovers are folders
 
         assertFalse(Files.exists(deadTemp), "ours, its process gone");
         assertFalse(Files.exists(emptyTemp), "empty: nothing to lose");
-        assertFalse(Files.exists(fileTemp), "a temporary file of a process gone");
+        assertTrue(Files.exists(fileTemp), "a file is no leftover of a folder output");
+        assertEquals("a user's file, named so", Files.readString(usersFile), "not moved back as a report: a file");
         assertTrue(Files.exists(liveTemp), "a live process's (this one's): still being written");
         assertTrue(Files.exists(foreignTemp), "a folder with our name's shape but no marker: not ours");
         assertTrue(Files.exists(otherName), "another output's");
@@ -229,9 +232,14 @@ class SafeOutputTest {
 
         Path again = Files.createDirectories(work.resolve(".out.old-" + GONE + "-6"));
         Files.writeString(again.resolve(SafeOutput.MARKER), "# ours");
-        SafeOutput.sweepStale(work, "out");
+        SafeOutput.sweepStale(work, "out", true);
         assertFalse(Files.exists(again), "something took its place: the old one removed");
         assertEquals("{\"put\": \"back\"}", Files.readString(work.resolve("out/summary.json")));
+
+        SafeOutput.sweepStale(work, "out", false); // "out" a single file: its leftovers are files
+        assertFalse(Files.exists(fileTemp), "a temporary file of a process gone");
+        assertTrue(Files.exists(foreignTemp) && Files.exists(liveTemp), "folders are no leftovers of a file");
+        assertEquals("a user's file, named so", Files.readString(usersFile), "a file is never moved aside: not ours");
     }
 
     @Test
