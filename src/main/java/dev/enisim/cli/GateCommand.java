@@ -169,11 +169,25 @@ final class GateCommand implements Callable<Integer> {
         }
         if (stepSummary != null && !stepSummary.isBlank()) {
             Path summaryFile = Main.workingDir(spec).resolve(stepSummary);
+            if (Files.exists(summaryFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isRegularFile(summaryFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new UserInputException("--step-summary " + stepSummary + ": expected a file to append the"
+                        + " gate's summary to (as $GITHUB_STEP_SUMMARY is), got a folder or a link");
+            }
+            boolean existed = Files.exists(summaryFile);
             try { // appended: the job summary is shared by the job's steps
                 Files.writeString(summaryFile, v.markdown(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
             } catch (IOException e) {
-                throw new UserInputException("cannot append to the step summary " + summaryFile + ": " + e);
+                if (!existed) { // ours, made for this append: not left behind empty or half-written
+                    try {
+                        Files.deleteIfExists(summaryFile);
+                    } catch (IOException gone) {
+                        // the append's failure is the one to report
+                    }
+                }
+                throw new UserInputException("cannot append to the step summary: "
+                        + dev.enisim.report.SafeOutput.reason(e));
             }
         }
         long failed = v.results().stream().filter(r -> !r.passed()).count();

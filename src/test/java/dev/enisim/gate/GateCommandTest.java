@@ -153,4 +153,19 @@ class GateCommandTest {
         assertTrue(Files.readString(out.resolve("gate.md")).contains("orders-api: updated, but its VpcConfig is"
                 + " unchanged: no new ENI"));
     }
+
+    @Test
+    void aStepSummaryThatCannotBeAppendedToIsOneClearLineAndLeavesNothing() throws Exception {
+        Path missing = dir.resolve("no-such-folder/summary.md");
+        Result r = run("gate", "--account", DIR + "/account.yaml", "--template", DIR + "/delete-stack.yaml",
+                "--out", dir.resolve("g1").toString(), "--step-summary", missing.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("cannot append to the step summary: no such file or folder: " + missing)
+                && !r.err().contains("java.nio"), r.err());
+        Path folder = Files.createDirectories(dir.resolve("a-folder"));
+        Result f = run("gate", "--account", DIR + "/account.yaml", "--template", DIR + "/delete-stack.yaml",
+                "--out", dir.resolve("g2").toString(), "--step-summary", folder.toString());
+        assertEquals(2, f.code(), f.err());
+        assertTrue(f.err().contains("expected a file to append the gate's summary to"), f.err());
+    }
 }
