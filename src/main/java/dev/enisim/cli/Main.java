@@ -75,7 +75,12 @@ public final class Main implements Callable<Integer> {
                 // An empty path would resolve to the working folder itself: never what a user means.
                 throw new CommandLine.TypeConversionException("a path is needed, not an empty string");
             }
-            return workingDir.resolve(text);
+            try {
+                return workingDir.resolve(text);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new CommandLine.TypeConversionException(pathRefused(text, e,
+                        System.getProperty("sun.jnu.encoding", "")));
+            }
         });
         cl.setOut(out);
         cl.setErr(err);
@@ -118,6 +123,20 @@ public final class Main implements Callable<Integer> {
             return "enisim: " + SafeOutput.reason(io.getCause());
         }
         return null;
+    }
+
+    /**
+     * Why a path cannot be used, in words: with a file-name encoding other than UTF-8 (a C or POSIX locale, as in many
+     * containers) a name of non-ASCII letters cannot be a file name at all, and the cure is the locale.
+     */
+    static String pathRefused(String text, java.nio.file.InvalidPathException e, String encoding) {
+        boolean ascii = text.chars().allMatch(c -> c < 128);
+        if (!ascii && !encoding.equalsIgnoreCase("UTF-8")) {
+            return "'" + text + "' cannot be a file name here: this JVM encodes file names as " + encoding
+                    + " (the locale, LANG/LC_ALL), which cannot write its non-ASCII letters; run with a UTF-8 locale,"
+                    + " e.g. LANG=C.UTF-8 java -jar enisim.jar ...";
+        }
+        return "'" + text + "' cannot be a file name: " + e.getReason();
     }
 
     /** The working folder of the command line that {@code spec} belongs to. */
