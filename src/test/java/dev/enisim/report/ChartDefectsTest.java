@@ -209,6 +209,32 @@ class ChartDefectsTest {
                 String.join("\n", page.subList(199, 203)));
     }
 
+    /**
+     * With more keys than lines, the ENI chart sums the others in one grey series, as the page does: quota-500's 500
+     * keys of one ENI each drew ten flat lines at 1 and nothing of the 500 that reached the VPC's quota.
+     */
+    @Test
+    void theEniChartSumsTheKeysItDoesNotDraw() throws Exception {
+        RunResult r = run(Path.of("scenarios/quota-500.yaml"));
+        org.jfree.chart.JFreeChart enis = dev.enisim.report.chart.Charts.all(r).stream()
+                .filter(c -> c.name().equals("enis")).findFirst().orElseThrow().chart();
+        org.jfree.data.xy.XYDataset d = enis.getXYPlot().getDataset();
+        int others = -1;
+        for (int i = 0; i < d.getSeriesCount(); i++) {
+            if (String.valueOf(d.getSeriesKey(i)).startsWith("others (")) {
+                others = i;
+            }
+        }
+        assertTrue(others >= 0, "an others series");
+        double max = 0;
+        for (int k = 0; k < d.getItemCount(others); k++) {
+            max = Math.max(max, d.getYValue(others, k));
+        }
+        int drawn = d.getSeriesCount() - 1;
+        assertEquals(500 - drawn, max, 1e-9, "the keys not drawn hold the rest of the quota's 500 ENIs");
+        assertEquals("others (" + (500 - drawn) + " keys, summed)", String.valueOf(d.getSeriesKey(others)));
+    }
+
     @Test
     void theStorySaysWhenFailuresWere() throws Exception {
         List<String> story = Narrative.lines(run(Path.of("scenarios/quickstart.yaml")));

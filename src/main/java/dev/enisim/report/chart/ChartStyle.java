@@ -27,7 +27,11 @@ final class ChartStyle {
     static final Font LABEL = new Font("SansSerif", Font.PLAIN, 12);
     static final Font TICK = new Font("SansSerif", Font.PLAIN, 11);
     static final Font MARKER = new Font("SansSerif", Font.PLAIN, 10);
-    private static final int MAX_MARKERS = 14;
+    /** The most actions marked (a line each); labels go where there is room (see {@link #markActions}). */
+    private static final int MAX_MARKERS = 1_000;
+    /** Rows of labels down the plot, and the plot's width in pixels they are laid out against (a 1,000-px chart). */
+    private static final int LABEL_ROWS = 5;
+    private static final double PLOT_PIXELS = 900;
 
     private ChartStyle() {
     }
@@ -155,12 +159,22 @@ final class ChartStyle {
     }
 
     /** Vertical markers for the timeline's actions (the first few, labelled briefly). */
-    static void markActions(XYPlot plot, List<RunSummary.Action> actions, TimeUnit unit) {
-        markActions(plot, actions, unit, true);
+    static void markActions(XYPlot plot, List<RunSummary.Action> actions, TimeUnit unit, double spanSeconds) {
+        markActions(plot, actions, unit, true, spanSeconds);
     }
 
-    /** Vertical markers, labelled or not (the state timeline's lanes already say when a function starts). */
-    static void markActions(XYPlot plot, List<RunSummary.Action> actions, TimeUnit unit, boolean labelled) {
+    /**
+     * Vertical markers, labelled or not (the state timeline's lanes already say when a function starts). Every action
+     * is a line; a label is drawn in the first of {@link #LABEL_ROWS} rows down the plot where it does not run into
+     * the label before it (its width estimated from its length against the run's span), else left out: fourteen
+     * labels at most, the first fourteen actions, hid quota-500's Failed creations at the end and wrote labels over
+     * each other ("svc-svc-svc-011 created").
+     */
+    static void markActions(XYPlot plot, List<RunSummary.Action> actions, TimeUnit unit, boolean labelled,
+            double spanSeconds) {
+        double[] freeFrom = new double[LABEL_ROWS];
+        java.util.Arrays.fill(freeFrom, Double.NEGATIVE_INFINITY);
+        double secondsPerPixel = Math.max(spanSeconds, 1e-9) / PLOT_PIXELS;
         int n = 0;
         for (RunSummary.Action a : actions) {
             if (n++ >= MAX_MARKERS) {
@@ -174,14 +188,23 @@ final class ChartStyle {
                 plot.addDomainMarker(m);
                 continue;
             }
-            m.setLabel(Palette.shortLabel(a.description()));
+            String label = Palette.shortLabel(a.description());
+            int row = 0;
+            while (row < LABEL_ROWS && freeFrom[row] > a.atSeconds()) {
+                row++;
+            }
+            if (row == LABEL_ROWS) { // no room: the line alone
+                plot.addDomainMarker(m);
+                continue;
+            }
+            freeFrom[row] = a.atSeconds() + (label.length() * 6 + 12) * secondsPerPixel;
+            m.setLabel(label);
             m.setLabelFont(MARKER);
             m.setLabelPaint(new Color(0x424242));
             m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
             m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            // stagger labels down the plot so that close actions do not overwrite each other
-            m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4 + 14 * ((n - 1) % 5), 2, 2, 2));
+            m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4 + 14 * row, 2, 2, 2));
             plot.addDomainMarker(m);
         }
     }

@@ -59,11 +59,18 @@ public final class Charts {
                         MAX_POINTS)) + ")", "Cold starts")));
         XYSeriesCollection enis = perKey(r, Metric.HYPERPLANE_ENI_COUNT);
         if (enis.getSeriesCount() > 0) {
+            int keysShown = enis.getSeriesCount();
+            String others = othersOfKeys(r, Metric.HYPERPLANE_ENI_COUNT, enis);
             JFreeChart c = line(r, w.enisTitle(), "ENIs", enis, true);
             integerAxis(c);
             keyColours(r, c);
-            note(c, Palette.legendNote(enis.getSeriesCount(), keyCount(r, Metric.HYPERPLANE_ENI_COUNT), "peak ENIs",
-                    "in summary.json eniKeys"));
+            if (others != null) { // the keys not drawn, summed, in grey: as the page's chart has them
+                int i = enis.getSeriesIndex(others);
+                c.getXYPlot().getRenderer().setSeriesPaint(i, java.awt.Color.decode(Palette.OTHERS));
+                c.getXYPlot().getRenderer().setSeriesStroke(i, new BasicStroke(2.5f));
+            }
+            note(c, Palette.legendNote(keysShown, keyCount(r, Metric.HYPERPLANE_ENI_COUNT), "peak ENIs",
+                    others == null ? "in summary.json eniKeys" : "in summary.json eniKeys (others: summed)"));
             out.add(new Chart("enis", w.enisTitle(), c));
             out.add(new Chart("connections", w.connectionsTitle(), connections(r)));
         }
@@ -169,6 +176,35 @@ public final class Charts {
             c.addSeries(series(s.id(), s.values(), r.timeSeries(), unit(r), Downsample.Mode.MAX, 1, false));
         }
         return c;
+    }
+
+    /**
+     * Adds to {@code shown} (the top keys) one series summing every other key's, per bucket, when there are any
+     * (quota-500's 500 keys of one ENI each drew ten flat lines at 1 and nothing of the 500 that reached the quota);
+     * returns its name, or null.
+     */
+    private static String othersOfKeys(RunResult r, Metric metric, XYSeriesCollection shown) {
+        List<Series> all = keySeries(r, metric);
+        if (all.size() <= shown.getSeriesCount()) {
+            return null;
+        }
+        java.util.Set<String> drawn = new java.util.HashSet<>();
+        for (int i = 0; i < shown.getSeriesCount(); i++) {
+            drawn.add(String.valueOf(shown.getSeriesKey(i)));
+        }
+        long[] sum = new long[r.timeSeries().buckets()];
+        int left = 0;
+        for (Series s : all) {
+            if (!drawn.contains(s.id())) {
+                left++;
+                for (int i = 0; i < sum.length && i < s.values().length; i++) {
+                    sum[i] += Math.max(0, s.values()[i]);
+                }
+            }
+        }
+        String name = "others (" + String.format(java.util.Locale.ROOT, "%,d", left) + " keys, summed)";
+        shown.addSeries(series(name, sum, r.timeSeries(), unit(r), Downsample.Mode.MAX, 1, false));
+        return name;
     }
 
     private static List<Series> keySeries(RunResult r, Metric metric) {
@@ -287,7 +323,7 @@ public final class Charts {
                 plot, true);
         ChartStyle.apply(chart, unit(r), "Invocations per " + bucketLabel(r, Downsample.factor(
                 r.timeSeries().buckets(), MAX_POINTS)));
-        ChartStyle.markActions(plot, r.actions(), unit(r));
+        ChartStyle.markActions(plot, r.actions(), unit(r), r.summary().simulatedSeconds());
         integerAxis(chart);
         return chart;
     }
@@ -553,7 +589,7 @@ public final class Charts {
         plot.setOrientation(PlotOrientation.VERTICAL);
         JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, plot, true);
         ChartStyle.apply(chart, unit(r), yLabel);
-        ChartStyle.markActions(plot, r.actions(), unit(r));
+        ChartStyle.markActions(plot, r.actions(), unit(r), r.summary().simulatedSeconds());
         return chart;
     }
 

@@ -145,7 +145,7 @@ public final class StateTimeline {
         JFreeChart chart = new JFreeChart("State timeline: functions and ENIs", ChartStyle.TITLE, plot, true);
         ChartStyle.apply(chart, unit, null);
         plot.getDomainAxis().setRange(0, Math.max(1e-9, r.summary().simulatedSeconds() / unit.seconds()));
-        ChartStyle.markActions(plot, r.actions(), unit, false);
+        ChartStyle.markActions(plot, r.actions(), unit, false, r.summary().simulatedSeconds());
         Charts.note(chart, note(r));
         // the time axis runs to the plot's right edge: room for the last tick's label (it was cut to "02:0")
         chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 20));

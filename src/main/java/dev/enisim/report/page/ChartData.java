@@ -26,6 +26,9 @@ import java.util.Map;
  */
 final class ChartData {
 
+    /** The most timeline actions marked on the page's charts (the page's size); the rest are said to be left out. */
+    static final int MARKERS = 200;
+
     static final int MAX_POINTS = 600;
     static final int TOP = 8;
     static final int CHOICES = 20;
@@ -81,14 +84,16 @@ final class ChartData {
             charts.add(connections());
         }
         subnets(charts);
+        // up to 200 actions are marker lines (a label where there is room; zooming in makes room): the first 60 alone left
+        // out quota-500's last 50 creations, the ten that go Failed among them
         ArrayNode markers = o.putArray("markers");
         for (RunSummary.Action a : r.actions()) {
-            if (markers.size() >= 60) {
+            if (markers.size() >= MARKERS) {
                 break;
             }
             markers.add(Json.obj().put("t", a.atSeconds()).put("label", Palette.shortLabel(a.description())));
         }
-        o.put("markersLeftOut", Math.max(0, r.actions().size() - 60));
+        o.put("markersLeftOut", Math.max(0, r.actions().size() - MARKERS));
         return o;
     }
 

@@ -75,9 +75,14 @@
         if (y < u.bbox.top || y > u.bbox.top + u.bbox.height) { return; }
         ctx.strokeStyle = l.color; ctx.lineWidth = 1.5 * dpr;
         ctx.beginPath(); ctx.moveTo(u.bbox.left, y); ctx.lineTo(u.bbox.left + u.bbox.width, y); ctx.stroke();
-        ctx.fillStyle = l.color; ctx.textBaseline = 'bottom';
-        ctx.fillText(l.label, u.bbox.left + 4 * dpr, y - 2 * dpr);
-        ctx.textBaseline = 'top';
+        // the label at the right end, on a backdrop: the actions' labels are at the top left, where a quota or
+        // "usable" line near the top ran under them
+        var lw = ctx.measureText(l.label).width, lx = u.bbox.left + u.bbox.width - 4 * dpr;
+        ctx.fillStyle = 'rgba(255,255,255,.85)';
+        ctx.fillRect(lx - lw - 2 * dpr, y - 2 * dpr - 12 * dpr, lw + 4 * dpr, 12 * dpr);
+        ctx.fillStyle = l.color; ctx.textBaseline = 'bottom'; ctx.textAlign = 'right';
+        ctx.fillText(l.label, lx, y - 2 * dpr);
+        ctx.textBaseline = 'top'; ctx.textAlign = 'left';
       });
       ctx.restore();
     }]}};
@@ -197,6 +202,13 @@
   }
 
   var list = document.getElementById('chart-list');
+  if (cd.markersLeftOut > 0) {
+    var left = document.createElement('p');
+    left.className = 'note';
+    left.textContent = 'The charts mark the first ' + cd.markers.length + ' timeline actions; '
+      + cd.markersLeftOut + ' later ones are not marked (the narrative lists every one).';
+    list.appendChild(left);
+  }
   cd.charts.forEach(function (spec) { add(spec, list); });
   var names = {};
   cd.charts.forEach(function (spec) {
