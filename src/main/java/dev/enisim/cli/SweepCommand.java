@@ -130,6 +130,9 @@ final class SweepCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("(one replication: no interval; ciLow and ciHigh are left empty. Use "
                     + "--replications 2 or more for intervals.)");
         }
+        for (String v : SweepReport.verdicts(axes, chosen, points)) {
+            spec.commandLine().getOut().println("=> " + v);
+        }
         if (failed > 0) {
             err.printf("enisim: %d of %d points failed (see FAILED above); the others are in %s%n", failed,
                     points.size(), dir);

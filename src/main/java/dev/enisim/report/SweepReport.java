@@ -110,6 +110,10 @@ public final class SweepReport {
         }
         xAxis.setAutoRangeIncludesZero(false);
         NumberAxis yAxis = new NumberAxis(metric + " (mean)");
+        if (wholeMeans(points, metric)) { // a count such as enis.peak: no 0.5 ticks
+            yAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            yAxis.setAutoRangeMinimumSize(2);
+        }
         XYLineAndShapeRenderer r;
         if (numericX) {
             org.jfree.chart.renderer.xy.DeviationRenderer d = new org.jfree.chart.renderer.xy.DeviationRenderer(true,
@@ -128,7 +132,11 @@ public final class SweepReport {
             r.setSeriesPaint(i, c);
             r.setSeriesFillPaint(i, c);
             r.setSeriesStroke(i, new BasicStroke(2f));
-            r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
+            // the first drawn largest (JFreeChart draws the last series first): series with the same values show as
+            // rings one inside the other, not as the one on top alone (five traffic levels with the same enis.peak
+            // showed one blue dot)
+            double size = Math.min(24, 8 + 4 * i);
+            r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-size / 2, -size / 2, size, size));
         }
         XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
         JFreeChart chart = new JFreeChart(metric + " by " + x.path(), plot);
@@ -136,6 +144,106 @@ public final class SweepReport {
                 : (numericX ? "Band" : "Whiskers") + ": 95% confidence interval of the mean; "
                 + replications(points, metric));
         return chart;
+    }
+
+    /** Whether every point's mean of {@code metric} is a whole number (a count, one replication). */
+    private static boolean wholeMeans(List<Sweep.Point> points, String metric) {
+        return points.stream().map(p -> p.metrics().get(metric)).allMatch(s -> s == null || s.mean() == Math.rint(s.mean()));
+    }
+
+    /**
+     * What the sweep shows, per metric, in a sentence: where it is 0 and where not (the question a sweep of subnet
+     * sizes or traffic asks: from which point on do invocations fail?), else its range and where each end is.
+     */
+    public static List<String> verdicts(List<Sweep.Axis> axes, List<String> metrics, List<Sweep.Point> points) {
+        List<String> out = new ArrayList<>();
+        for (String m : metrics) {
+            List<Sweep.Point> zero = new ArrayList<>();
+            Sweep.Point low = null;
+            Sweep.Point high = null;
+            int measured = 0;
+            for (Sweep.Point p : points) {
+                MetricStats s = p.metrics().get(m);
+                if (s == null) {
+                    continue;
+                }
+                measured++;
+                if (s.mean() == 0) {
+                    zero.add(p);
+                }
+                if (low == null || s.mean() < low.metrics().get(m).mean()) {
+                    low = p;
+                }
+                if (high == null || s.mean() > high.metrics().get(m).mean()) {
+                    high = p;
+                }
+            }
+            if (measured == 0) {
+                continue;
+            }
+            double lo = low.metrics().get(m).mean();
+            double hi = high.metrics().get(m).mean();
+            if (lo == hi) {
+                out.add(m + " is " + display(lo) + " at every point");
+            } else if (!zero.isEmpty()) {
+                String split = splitBy(axes, points, m);
+                out.add(m + (split != null ? split : " is 0 at " + zero.size() + " of " + measured + " points ("
+                        + points(axes, zero) + "); above 0 elsewhere") + ", up to " + display(hi) + " at "
+                        + point(axes, high));
+            } else {
+                out.add(m + " ranges from " + display(lo) + " at " + point(axes, low) + " to " + display(hi) + " at "
+                        + point(axes, high));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * When one parameter alone decides whether {@code metric} is 0 (each of its values gives 0 at every point, or above
+     * 0 at every point), says so: "is 0 wherever cidr is /27 or /26, above 0 wherever it is /28"; else null.
+     */
+    private static String splitBy(List<Sweep.Axis> axes, List<Sweep.Point> points, String metric) {
+        for (Sweep.Axis a : axes) {
+            List<String> zero = new ArrayList<>();
+            List<String> above = new ArrayList<>();
+            boolean clean = true;
+            for (String v : a.values()) {
+                boolean anyZero = false;
+                boolean anyAbove = false;
+                for (Sweep.Point p : points) {
+                    MetricStats s = p.metrics().get(metric);
+                    if (s != null && v.equals(p.values().get(a.path()))) {
+                        anyZero |= s.mean() == 0;
+                        anyAbove |= s.mean() != 0;
+                    }
+                }
+                if (anyZero && anyAbove) {
+                    clean = false;
+                    break;
+                }
+                (anyZero ? zero : above).add(v);
+            }
+            if (clean && !zero.isEmpty() && !above.isEmpty()) {
+                return " is 0 wherever " + a.path() + " is " + String.join(" or ", zero) + ", above 0 wherever it is "
+                        + String.join(" or ", above);
+            }
+        }
+        return null;
+    }
+
+    private static String point(List<Sweep.Axis> axes, Sweep.Point p) {
+        List<String> parts = new ArrayList<>();
+        axes.forEach(a -> parts.add(a.path() + " = " + p.values().get(a.path())));
+        return String.join(", ", parts);
+    }
+
+    /** Up to three points, then how many more. */
+    private static String points(List<Sweep.Axis> axes, List<Sweep.Point> ps) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < Math.min(3, ps.size()); i++) {
+            parts.add(point(axes, ps.get(i)));
+        }
+        return String.join("; ", parts) + (ps.size() > 3 ? "; " + (ps.size() - 3) + " more" : "");
     }
 
     /** Whether every point of {@code metric} has one replication (no interval to draw or print). */
@@ -224,6 +332,12 @@ public final class SweepReport {
                 .append("<h1>Sweep: ").append(HtmlReport.esc(scenario)).append("</h1>\n<p class=\"sub\">")
                 .append(points.size()).append(" points; seed ").append(seed).append("; ")
                 .append(metrics.isEmpty() ? "" : replications(points, metrics.get(0))).append("</p>\n");
+        List<String> verdicts = verdicts(axes, metrics, points);
+        if (!verdicts.isEmpty()) {
+            b.append("<h2>What the sweep shows</h2>\n<ul>\n");
+            verdicts.forEach(v -> b.append("<li>").append(HtmlReport.esc(v)).append("</li>\n"));
+            b.append("</ul>\n");
+        }
         pngs.forEach((m, png) -> b.append("<img style=\"max-width:100%\" alt=\"").append(HtmlReport.esc(m))
                 .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
                 .append("\"/>\n"));

@@ -65,4 +65,38 @@ class SweepReportTest {
         assertEquals("48.29", SweepReport.display(48.2938));
         assertEquals("1,234.6", SweepReport.display(1234.56));
     }
+
+    private static MetricStats one(double v) {
+        return new MetricStats(1, v, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /** The sweep says what it shows: where failures are 0 and which parameter decides it, or the metric's range. */
+    @Test
+    void theVerdictNamesTheParameterThatDecidesWhetherAMetricIsZero() {
+        Sweep.Axis cidr = new Sweep.Axis("cidr", List.of("/28", "/27", "/26"));
+        Sweep.Axis traffic = new Sweep.Axis("traffic", List.of("1", "2"));
+        double[][] failures = {{500, 900}, {0, 0}, {0, 0}};
+        double[][] enis = {{8, 8}, {10, 10}, {10, 10}};
+        List<Sweep.Point> points = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            for (int t = 0; t < 2; t++) {
+                points.add(new Sweep.Point(Map.of("cidr", cidr.values().get(c), "traffic", traffic.values().get(t)),
+                        Map.of("failures", one(failures[c][t]), "enis", one(enis[c][t]), "flat", one(4)), null));
+            }
+        }
+        List<String> v = SweepReport.verdicts(List.of(cidr, traffic), List.of("failures", "enis", "flat"), points);
+        assertEquals(List.of(
+                "failures is 0 wherever cidr is /27 or /26, above 0 wherever it is /28, up to 900 at cidr = /28,"
+                        + " traffic = 2",
+                "enis ranges from 8 at cidr = /28, traffic = 1 to 10 at cidr = /27, traffic = 1",
+                "flat is 4 at every point"), v);
+        // no one parameter decides it: the points where it is 0, counted
+        points.set(2, new Sweep.Point(points.get(2).values(), Map.of("failures", one(3), "enis", one(10),
+                "flat", one(4)), null));
+        assertEquals("failures is 0 at 3 of 6 points (cidr = /27, traffic = 2; cidr = /26, traffic = 1; cidr = /26,"
+                + " traffic = 2); above 0 elsewhere, up to 900 at cidr = /28, traffic = 2",
+                SweepReport.verdicts(List.of(cidr, traffic), List.of("failures"), points).get(0));
+        assertTrue(new String(SweepReport.render("s", 1, List.of(cidr, traffic), List.of("failures"), points)
+                .get("sweep.html"), StandardCharsets.UTF_8).contains("<h2>What the sweep shows</h2>"));
+    }
 }
