@@ -75,9 +75,23 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
     /**
      * The traffic multiplier at which a limit is first hit, and which ({@code ENI}, {@code IP},
      * {@code concurrency}, {@code scaling-rate}); null multiplier when none is hit up to the largest tried.
+     * {@code atRecommendedSizes}: when a limit is hit at today's traffic already and the plan resizes subnets, the same
+     * search with every subnet at its recommended size (the headroom once the plan is applied), else null.
      */
     public record Headroom(Double firstLimitAtMultiplier, List<String> limitsHit, double largestTried,
-            List<Probe> probes) {
+            List<Probe> probes,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Headroom atRecommendedSizes) {
+
+        public Headroom(Double firstLimitAtMultiplier, List<String> limitsHit, double largestTried,
+                List<Probe> probes) {
+            this(firstLimitAtMultiplier, limitsHit, largestTried, probes, null);
+        }
+
+        /** This search, and the one at the recommended sizes. */
+        Headroom withAtRecommendedSizes(Headroom after) {
+            return new Headroom(firstLimitAtMultiplier, limitsHit, largestTried, probes, after);
+        }
     }
 
     /** One run of the search: the multiplier and the limits it hit. */

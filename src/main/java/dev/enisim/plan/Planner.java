@@ -58,8 +58,21 @@ public final class Planner {
                 failed.add(name);
             }
         });
+        List<Plan.SubnetAdvice> subnets = subnets();
+        Plan.Headroom headroom = headroom(base, "");
+        Map<String, Integer> recommended = new LinkedHashMap<>();
+        boolean resized = false;
+        for (Plan.SubnetAdvice s : subnets) {
+            recommended.put(s.subnet(), s.recommendedPrefix());
+            resized |= !s.cidr().endsWith("/" + s.recommendedPrefix());
+        }
+        if (resized && headroom.firstLimitAtMultiplier() != null && headroom.firstLimitAtMultiplier() <= 1) {
+            // today's traffic hits a limit already: what the planner wants next is the headroom once the plan is applied
+            headroom = headroom.withAtRecommendedSizes(headroom(Variants.resize(base, recommended),
+                    "recommended sizes, "));
+        }
         return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(), failsAsIs(asIs), failed,
-                subnets(), other, vpcs(asIs), headroom(), teardown(asIs), idle(failed), base.assumptions().label(),
+                subnets, other, vpcs(asIs), headroom, teardown(asIs), idle(failed), base.assumptions().label(),
                 sharedSubnets(asIs));
     }
 
@@ -267,13 +280,14 @@ public final class Planner {
 
     // ---- traffic headroom -----------------------------------------------------------------------------------
 
-    private Plan.Headroom headroom() {
+    /** The traffic headroom of {@code s} ({@code label} prefixes the progress lines). */
+    private Plan.Headroom headroom(Scenario s, String label) {
         List<Plan.Probe> probes = new ArrayList<>();
         double low = 0;
         double high = Double.NaN;
         List<String> hitAtHigh = List.of();
         for (double m = 1; m <= 64; m *= 2) {
-            List<String> hit = probe(m, probes);
+            List<String> hit = probe(s, label, m, probes);
             if (!hit.isEmpty()) {
                 high = m;
                 hitAtHigh = hit;
@@ -287,7 +301,7 @@ public final class Planner {
         // bisect to within 5%
         while (low > 0 && high / low > 1.05) {
             double mid = Math.sqrt(low * high);
-            List<String> hit = probe(mid, probes);
+            List<String> hit = probe(s, label, mid, probes);
             if (hit.isEmpty()) {
                 low = mid;
             } else {
@@ -299,9 +313,9 @@ public final class Planner {
                 .orElse(1), probes);
     }
 
-    private List<String> probe(double m, List<Plan.Probe> probes) {
-        progress.accept(String.format("traffic x%.2f", m));
-        RunSummary r = run(dev.enisim.experiment.Sweep.scaleTraffic(base, m), 0);
+    private List<String> probe(Scenario s, String label, double m, List<Plan.Probe> probes) {
+        progress.accept(String.format("%straffic x%.2f", label, m));
+        RunSummary r = run(dev.enisim.experiment.Sweep.scaleTraffic(s, m), 0);
         List<String> hit = limitsHit(r);
         probes.add(new Plan.Probe(m, hit));
         return hit;

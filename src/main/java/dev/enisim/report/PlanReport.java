@@ -68,6 +68,10 @@ public final class PlanReport {
             b.append(String.format("   first limit at x%.2f: %s%n", h.firstLimitAtMultiplier(),
                     String.join(", ", h.limitsHit())));
         }
+        if (h.atRecommendedSizes() != null) {
+            b.append("   with every subnet at its recommended size: ").append(headroomText(h.atRecommendedSizes()))
+                    .append('\n');
+        }
         Plan.TeardownWait t = p.teardown();
         b.append(String.format("%n4. Teardown: deleting every function waits for Lambda to delete %d ENIs%n",
                 t.enis()));
@@ -265,7 +269,14 @@ public final class PlanReport {
                     ).append(String.format(java.util.Locale.ROOT, "The first limit is hit at %.2f times today's "
                     + "traffic: %s.", h.firstLimitAtMultiplier(), escape(String.join(", ", h.limitsHit()))));
         }
-        b.append("</p>\n<div class=\"scroll\"><table>\n<tr><th>traffic x</th><th>limits hit</th></tr>\n");
+        b.append("</p>\n");
+        Plan.Headroom after = h.atRecommendedSizes();
+        if (after != null) {
+            b.append("<p class=\"verdict ").append(after.firstLimitAtMultiplier() == null ? "ok"
+                    : after.firstLimitAtMultiplier() <= 1 ? "bad" : "warn").append("\">With every subnet at its"
+                    + " recommended size (section 1): ").append(escape(headroomText(after))).append("</p>\n");
+        }
+        b.append("<div class=\"scroll\"><table>\n<tr><th>traffic x</th><th>limits hit</th></tr>\n");
         for (Plan.Probe pr : h.probes()) {
             b.append("<tr><td class=\"n\">").append(String.format(java.util.Locale.ROOT, "%.2f", pr.multiplier()))
                     .append("</td><td class=\"").append(pr.limitsHit().isEmpty() ? "ok\">none" : "bad\">"
@@ -331,5 +342,12 @@ public final class PlanReport {
         }
         return s.failuresOneSmaller() < 0 ? "" : separator + String.format(java.util.Locale.ROOT, "%,d",
                 s.failuresOneSmaller()) + " at /" + smaller;
+    }
+
+    /** "first limit at x2.38: IP", or "no limit hit up to x64". */
+    static String headroomText(Plan.Headroom h) {
+        return h.firstLimitAtMultiplier() == null ? String.format(java.util.Locale.ROOT, "no ENI, IP, concurrency or"
+                + " scaling-rate limit hit up to x%.0f", h.largestTried()) : String.format(java.util.Locale.ROOT,
+                "first limit at x%.2f: %s", h.firstLimitAtMultiplier(), String.join(", ", h.limitsHit()));
     }
 }

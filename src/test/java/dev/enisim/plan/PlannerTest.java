@@ -75,6 +75,10 @@ class PlannerTest {
         assertEquals(Plan.SubnetAdvice.OTHERS_DO_NOT_FIT, b.failuresOneSmaller(),
                 "a /27 (27 usable) cannot hold subnet-b's 40 other addresses: not run, said so");
         assertEquals(List.of("IP"), p.headroom().limitsHit(), "the quickstart is already short of IPs");
+        Plan.Headroom after = p.headroom().atRecommendedSizes();
+        assertTrue(after != null && after.firstLimitAtMultiplier() != null && after.firstLimitAtMultiplier() > 2
+                && !after.limitsHit().contains("IP"), "at the recommended sizes the IP limit is gone and the"
+                + " headroom is the next limit's: " + after);
         assertEquals(List.of("notifications"), p.failedFunctions());
         assertTrue(p.failsAsIs().contains("notifications ends Failed (SubnetOutOfIPAddresses)"), p.failsAsIs().toString());
         assertTrue(p.failsAsIs().stream().anyMatch(f -> f.endsWith("fail with SubnetIPAddressLimitReachedException")),

@@ -81,6 +81,12 @@ class SharedVpcPlanTest {
     void theProgressNamesEachVariantAsItRuns() {
         assertEquals(List.of("the scenario as it is", "every subnet at /16, to see the demand for IPs",
                 "every subnet at its recommended size", "subnet-shared-b one size smaller (/28)", "traffic x1.00",
+                // a limit hit at today's traffic: the headroom again with the subnets at their recommended sizes
+                "recommended sizes, traffic x1.00", "recommended sizes, traffic x2.00",
+                "recommended sizes, traffic x4.00", "recommended sizes, traffic x8.00",
+                "recommended sizes, traffic x16.00", "recommended sizes, traffic x32.00",
+                "recommended sizes, traffic x22.63", "recommended sizes, traffic x26.91",
+                "recommended sizes, traffic x29.34", "recommended sizes, traffic x28.10",
                 "teardown, replication 1 of 1", "orders-api: quiet periods around the idle rule",
                 "orders-worker: quiet periods around the idle rule"), progress);
     }

@@ -64,4 +64,19 @@ public class PlanPageTest {
         assertTrue(PlanReport.html(fine).contains("As it is, the scenario fits"));
         assertFalse(PlanReport.text(fine).contains("already fails"));
     }
+
+    /** A limit hit today: the page gives the headroom once the plan's subnet sizes are applied too, and the text. */
+    @Test
+    void theHeadroomAtTheRecommendedSizesIsSaid() {
+        Plan p = shortPlan();
+        Plan.Headroom after = new Plan.Headroom(10.83, List.of("concurrency"), 16, List.of());
+        Plan withAfter = new Plan(p.scenario(), p.seed(), p.networkModel(), p.failsAsIs(), p.failedFunctions(),
+                p.subnets(), p.subnetsUnderOtherModel(), p.vpcs(), new Plan.Headroom(1.0, List.of("IP"), 1,
+                List.of(new Plan.Probe(1, List.of("IP"))), after), p.teardown(), p.idle(), p.assumptions());
+        assertTrue(PlanReport.html(withAfter).contains("With every subnet at its recommended size (section 1): first"
+                + " limit at x10.83: concurrency"));
+        assertTrue(PlanReport.text(withAfter).contains("   with every subnet at its recommended size: first limit at"
+                + " x10.83: concurrency\n"), PlanReport.text(withAfter));
+        assertFalse(PlanReport.html(p).contains("With every subnet at its recommended size"), "none: not said");
+    }
 }
