@@ -34,7 +34,8 @@ class CloudWatchResultsTest {
         return Files.writeString(dir.resolve(name), json);
     }
 
-    private static String result(String id, String label, String timestamps, String values) {
+    /** One get-metric-data result, StatusCode Complete (package-visible: other importer tests build theirs so too). */
+    static String result(String id, String label, String timestamps, String values) {
         return "{\"Id\": \"" + id + "\", \"Label\": \"" + label + "\", \"StatusCode\": \"Complete\", \"Timestamps\": "
                 + timestamps + ", \"Values\": " + values + "}";
     }

@@ -1,5 +1,6 @@
 package dev.enisim.importer;
 
+import static dev.enisim.importer.CloudWatchResultsTest.result;
 import static dev.enisim.importer.ImporterTest.unwrapped;
 import static dev.enisim.importer.ImporterTest.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,6 +43,8 @@ class ImportFidelityTest {
                 + " {\"SubnetIds\": [\"subnet-a\"], \"SecurityGroupIds\": [\"" + group + "\"], \"VpcId\": \"vpc-1\"}"
                 + extra + "}";
     }
+
+    private static final String TWO_PERIODS = "[\"2026-11-20T10:00:00Z\", \"2026-11-20T10:05:00Z\"]";
 
     private String importing(String functions, String enis, String metrics) throws Exception {
         List<Path> e = enis == null ? List.of() : List.of(write(dir, "enis.json", enis));
@@ -98,13 +101,8 @@ class ImportFidelityTest {
 
     @Test
     void aFunctionInvokedInTheWindowIsNotTakenForInactive() throws Exception {
-        String metrics = """
-                {"MetricDataResults": [
-                  {"Id": "api_invocations", "Label": "Invocations", "StatusCode": "Complete",
-                   "Timestamps": ["2026-11-20T10:00:00Z", "2026-11-20T10:05:00Z"], "Values": [3.0, 0.0]},
-                  {"Id": "idle_invocations", "Label": "Invocations", "StatusCode": "Complete",
-                   "Timestamps": ["2026-11-20T10:00:00Z", "2026-11-20T10:05:00Z"], "Values": [0.0, 0.0]}]}
-                """;
+        String metrics = "{\"MetricDataResults\": [" + result("api_invocations", "Invocations", TWO_PERIODS,
+                "[3.0, 0.0]") + ", " + result("idle_invocations", "Invocations", TWO_PERIODS, "[0.0, 0.0]") + "]}";
         String yaml = importing("{\"Functions\": [" + function("api", "sg-1", "") + ", " + function("idle", "sg-2", "")
                 + "]}", "{\"NetworkInterfaces\": []}", metrics);
         assertTrue(yaml.contains("existing: Active   # invoked in the CloudWatch window, though no Lambda ENI was seen"
@@ -157,15 +155,9 @@ class ImportFidelityTest {
 
     @Test
     void cloudWatchResultsOfALongerNameAreNotGivenToAFunctionNamedByPartOfIt() throws Exception {
-        String metrics = """
-                {"MetricDataResults": [
-                  {"Id": "orders_api_invocations", "Label": "orders-api Invocations", "StatusCode": "Complete",
-                   "Timestamps": ["2026-11-20T10:00:00Z", "2026-11-20T10:05:00Z"], "Values": [24.0, 12.0]},
-                  {"Id": "m1_orders_invocations", "Label": "Invocations", "StatusCode": "Complete",
-                   "Timestamps": ["2026-11-20T10:00:00Z", "2026-11-20T10:05:00Z"], "Values": [2.0, 4.0]},
-                  {"Id": "m2", "Label": "prod orders Duration", "StatusCode": "Complete",
-                   "Timestamps": ["2026-11-20T10:00:00Z", "2026-11-20T10:05:00Z"], "Values": [80.0, 80.0]}]}
-                """;
+        String metrics = "{\"MetricDataResults\": [" + result("orders_api_invocations", "orders-api Invocations",
+                TWO_PERIODS, "[24.0, 12.0]") + ", " + result("m1_orders_invocations", "Invocations", TWO_PERIODS,
+                "[2.0, 4.0]") + ", " + result("m2", "prod orders Duration", TWO_PERIODS, "[80.0, 80.0]") + "]}";
         String yaml = importing("{\"Functions\": [" + function("orders", "sg-1", "") + "]}", null, metrics);
         assertTrue(yaml.contains("result orders_api_invocations (orders-api Invocations) in " + dir.resolve(
                 "metrics.json") + " left out: its Id and Label name orders only as part of a longer name (another"
