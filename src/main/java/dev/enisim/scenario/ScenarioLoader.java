@@ -179,11 +179,28 @@ public final class ScenarioLoader {
             JsonLocation at = e.getLocation();
             String where = at == null || at.getLineNr() < 1 ? ""
                     : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            int[] tab = json || !String.valueOf(e.getMessage()).contains("(TAB)") ? null : indentTab(text);
+            if (tab != null) { // the parser places a tab at the end of the line before it
+                where = " at line " + tab[0] + ", column " + tab[1];
+            }
             throw new ScenarioException(source, List.of(new Problem("", "malformed " + (json ? "JSON" : "YAML/JSON")
                     + where + ": " + syntaxMessage(e))));
         } catch (java.io.IOException e) {
             throw problem(source, "malformed YAML: " + e.getMessage());
         }
+    }
+
+    /** The line and column (from 1) of the first tab in a line's indentation, or null. */
+    static int[] indentTab(String text) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            for (int c = 0; c < lines[i].length() && (lines[i].charAt(c) == ' ' || lines[i].charAt(c) == '\t'); c++) {
+                if (lines[i].charAt(c) == '\t') {
+                    return new int[] {i + 1, c + 1};
+                }
+            }
+        }
+        return null;
     }
 
     /**
