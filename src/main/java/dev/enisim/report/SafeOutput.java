@@ -106,6 +106,7 @@ public final class SafeOutput {
             throw new OutputRefused(dir + " is the root folder; give a new folder for the output, e.g. --out "
                     + "reports/mine");
         }
+        checkNameLength(dir, target);
         if (workingDir.toAbsolutePath().normalize().startsWith(target)
                 || Path.of("").toAbsolutePath().normalize().startsWith(target)) {
             throw new OutputRefused(dir + " is the working folder or holds it, and enisim replaces its output "
@@ -380,6 +381,7 @@ public final class SafeOutput {
         if (target.getParent() == null || Files.isDirectory(target)) {
             throw new OutputRefused(file + " is a folder; give a file name");
         }
+        checkNameLength(file, target);
         if (Files.isSymbolicLink(target)) {
             throw new OutputRefused(file + " is a symbolic link; give the file itself, or a new name");
         }
@@ -451,6 +453,24 @@ public final class SafeOutput {
     }
 
     // ---------------------------------------------------------------- temporary entries
+
+    /** The longest file name most file systems take (bytes). */
+    private static final int NAME_MAX = 255;
+
+    /**
+     * Everything is written through a hidden sibling {@code .NAME.tmp-PID-N}: a name that fits the file system but not
+     * with that around it would fail as "File name too long" for a name the user gave rightly. Said so instead.
+     */
+    private static void checkNameLength(Path asked, Path target) {
+        int bytes = target.getFileName().toString().getBytes(StandardCharsets.UTF_8).length;
+        // "." NAME ".tmp-" PID "-" N, N a counter of up to 10 digits
+        int around = 1 + ".tmp-".length() + String.valueOf(PID).length() + 1 + 10;
+        if (bytes + around > NAME_MAX) {
+            throw new OutputRefused(asked + ": a name of at most " + (NAME_MAX - around) + " bytes, please (it has "
+                    + bytes + "): enisim writes through a hidden temporary sibling named .NAME.tmp-PID-N, which must"
+                    + " fit the file system's " + NAME_MAX + " bytes too");
+        }
+    }
 
     private static String tempName(String name, String kind) {
         return "." + name + "." + kind + "-" + PID + "-" + COUNTER.incrementAndGet();

@@ -93,6 +93,17 @@ class SafeOutputTest {
         SafeOutput.checkFolder(Path.of("empty"), work);
     }
 
+    /** A name too long for the hidden temporary sibling is told so, not failed as "File name too long" half-way. */
+    @Test
+    void aNameTooLongForTheTemporarySiblingIsRefusedSayingHowLong() {
+        String longName = "a".repeat(250);
+        OutputRefused e = assertThrows(OutputRefused.class, () -> SafeOutput.checkFolder(Path.of(longName), work));
+        assertTrue(e.getMessage().contains(": a name of at most ") && e.getMessage().contains("(it has 250)"),
+                e.getMessage());
+        assertThrows(OutputRefused.class, () -> SafeOutput.checkFile(Path.of(longName + ".json"), work, null));
+        SafeOutput.checkFolder(Path.of("a".repeat(200)), work); // fits with its sibling's name around it
+    }
+
     /** An empty folder the user made private is used, and stays private: the report does not take the umask's. */
     @Test
     void aPrivateEmptyFolderKeepsItsPermissions() throws Exception {
