@@ -191,4 +191,38 @@ class ImportFidelityTest {
         a.readSecurityGroups(two);
         assertEquals(2, a.groupVpc.size());
     }
+
+    /** The words joined to a name, before and after it, at the edges of an Id or Label. */
+    @Test
+    void aNameJoinedToAnotherWordBeforeItIsPartOfALongerNameToo() throws Exception {
+        String metrics = "{\"MetricDataResults\": [" + result("orders_api_invocations", "Invocations", TWO_PERIODS,
+                "[5.0, 5.0]") + ", " + result("x_api_invocations", "Invocations", TWO_PERIODS, "[1.0, 2.0]") + ", "
+                + result("m7", "-api- Duration", TWO_PERIODS, "[30.0, 30.0]") + "]}";
+        String yaml = importing("{\"Functions\": [" + function("api", "sg-1", "") + "]}", null, metrics);
+        assertTrue(yaml.contains("result orders_api_invocations (Invocations) in " + dir.resolve("metrics.json")
+                + " left out: its Id and Label name api only as part of a longer name"), yaml);
+        assertTrue(yaml.contains("- { poisson: 0.2/m, from: 0s, until: 5m }   # 1\n"), "x_ is a tag: api's own\n" + yaml);
+        assertTrue(yaml.contains("mean: 30ms"), "a dash with no word beyond it joins nothing\n" + yaml);
+    }
+
+    @Test
+    void asManyAddressesInUseAsEnisRecreatedIsNoContradictionAndOneFewerIsCountedRight() throws Exception {
+        String two = "{\"Functions\": [" + function("a", "sg-1", "") + ", " + function("b", "sg-2", "") + "]}";
+        write(dir, "subnets.json", SUBNET.replace("240", "249")); // 2 in use: the two keys' ENIs
+        String equal = unwrapped(Importer.scenario(new Importer.Inputs(List.of(dir.resolve("subnets.json")),
+                List.of(write(dir, "functions.json", two)), List.of(), List.of(), List.of()), "t", 3600));
+        assertFalse(equal.contains("AvailableIpAddressCount leaves"), equal);
+        write(dir, "subnets.json", SUBNET.replace("240", "250")); // 1 in use, 2 keys
+        String short1 = unwrapped(Importer.scenario(new Importer.Inputs(List.of(dir.resolve("subnets.json")),
+                List.of(write(dir, "functions.json", two)), List.of(), List.of(), List.of()), "t", 3600));
+        assertTrue(short1.contains("leaves 1 address(es) in use, but the functions starting Active need 2 ENI(s)"
+                + " there: the run starts with 1 fewer free"), short1);
+    }
+
+    @Test
+    void aFailedUpdateWithoutAReasonCodeIsSaidWithoutOne() throws Exception {
+        String yaml = importing("{\"Functions\": [" + function("a", "sg-1", ", \"LastUpdateStatus\": \"Failed\"")
+                + "]}", null, null);
+        assertTrue(yaml.contains("a: LastUpdateStatus Failed: the last update failed"), yaml);
+    }
 }
