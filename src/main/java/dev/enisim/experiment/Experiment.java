@@ -43,6 +43,13 @@ public final class Experiment {
             Path progressFile, Consumer<String> progress) throws IOException {
         String id = fingerprint(spec, design);
         Sweep.Point[] results = new Sweep.Point[design.size()];
+        if (progressFile != null && (Files.isSymbolicLink(progressFile)
+                || Files.exists(progressFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(progressFile, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+            // followed, a link to another experiment's progress file had that file rewritten and the link deleted
+            throw new ExperimentException("the progress file " + progressFile + " is a link or a folder, not the file"
+                    + " enisim keeps there; move it away, or give another --out");
+        }
         int resumed = progressFile == null ? 0 : load(progressFile, id, results);
         if (resumed == 0 && progressFile != null && Files.exists(progressFile)) {
             progress.accept("the progress file " + progressFile + " is another experiment's (or has no point done):"

@@ -169,6 +169,18 @@ class ExperimentRunTest {
         assertEquals(4, read(file).size());
     }
 
+    /** A link in the progress file's place (to another experiment's file) is refused, the file it points at kept. */
+    @Test
+    void aLinkInTheProgressFilesPlaceIsRefusedAndItsTargetKept() throws Exception {
+        Path other = Files.writeString(dir.resolve("other.progress.jsonl"), "another experiment's points\n");
+        Path link = Files.createSymbolicLink(dir.resolve(".out.progress.jsonl"), other);
+        ExperimentException e = assertThrows(ExperimentException.class,
+                () -> Experiment.run(SPEC, design(2), new Engine(), link, l -> { }));
+        assertTrue(e.getMessage().contains("is a link or a folder, not the file enisim keeps there"), e.getMessage());
+        assertEquals("another experiment's points\n", Files.readString(other));
+        assertTrue(Files.isSymbolicLink(link));
+    }
+
     @Test
     void aResumedRunRunsOnlyTheMissingPointsAndEndsAsAnUninterruptedOne() throws Exception {
         Path file = dir.resolve(".out.progress.jsonl");
