@@ -122,11 +122,27 @@ public final class SafeOutput {
             throw new OutputRefused(dir + " is a file, not a folder enisim wrote; enisim will not replace it. Give "
                     + "a new folder for the output, or move the file away");
         }
+        if (mountPoint(target)) { // a rename over it fails with "Device or resource busy"
+            throw new OutputRefused(dir + " is a mount point, and enisim replaces its output folder as a whole (written"
+                    + " beside it, then moved into place), which a mount point cannot be; give a folder inside it, e.g. "
+                    + dir.resolve("report"));
+        }
         String foreign = foreignEntry(target);
         if (foreign != null) {
             throw new OutputRefused(dir + " is not a folder enisim wrote (" + foreign + "), and enisim replaces "
                     + "its output folder as a whole; give a new folder for the output, or empty or remove this one "
                     + "yourself");
+        }
+    }
+
+    /** Whether {@code dir} is on another file system than its parent (a mount point; false when that cannot be told). */
+    private static boolean mountPoint(Path dir) {
+        try {
+            Object here = Files.readAttributes(dir, "unix:dev", LinkOption.NOFOLLOW_LINKS).get("dev");
+            Object parent = Files.readAttributes(dir.getParent(), "unix:dev").get("dev");
+            return here != null && !here.equals(parent);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
         }
     }
 

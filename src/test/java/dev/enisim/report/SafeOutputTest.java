@@ -93,6 +93,18 @@ class SafeOutputTest {
         SafeOutput.checkFolder(Path.of("empty"), work);
     }
 
+    /** A mount point cannot be replaced by a rename: said so, with a folder inside it to give instead. */
+    @Test
+    void aMountPointIsRefusedWithAFolderInsideItToGive() throws Exception {
+        Path proc = Path.of("/proc");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc) && !Files.readAttributes(proc, "unix:dev")
+                .get("dev").equals(Files.readAttributes(Path.of("/"), "unix:dev").get("dev")), "/proc is a mount here");
+        OutputRefused e = assertThrows(OutputRefused.class, () -> SafeOutput.checkFolder(proc, work));
+        assertEquals("/proc is a mount point, and enisim replaces its output folder as a whole (written beside it, then"
+                + " moved into place), which a mount point cannot be; give a folder inside it, e.g. /proc/report",
+                e.getMessage());
+    }
+
     /** A name too long for the hidden temporary sibling is told so, not failed as "File name too long" half-way. */
     @Test
     void aNameTooLongForTheTemporarySiblingIsRefusedSayingHowLong() {
