@@ -92,7 +92,7 @@ final class ChartStyle {
      */
     static void timeAxis(NumberAxis x, TimeUnit unit) {
         x.setLabel(unit.startsAt().isPresent() ? "Time (UTC, the run starts " + unit.startsAt().get() + ")"
-                : "Simulated time" + (unit.seconds() >= 86_400 ? " (day 1 is the first day)" : " (hh:mm)"));
+                : "Simulated time" + (unit.seconds() >= 86_400 ? " (days since the start)" : " (hh:mm)"));
         x.setLabelFont(LABEL);
         x.setTickLabelFont(TICK);
         x.setNumberFormatOverride(new ClockFormat(unit));
