@@ -59,6 +59,17 @@ public final class ReportWriter {
     /** As above, with the charts drawn by {@code charts} (a test can make them fail). */
     static List<Path> write(RunResult result, Path dir, Path workingDir,
             java.util.function.Function<RunResult, Map<String, byte[]>> charts) throws IOException {
+        return write(result, dir, workingDir, charts, SafeOutput::shuttingDown);
+    }
+
+    /**
+     * As above, {@code shuttingDown} telling whether the JVM is shutting down (a test can say it is): charts failing
+     * then failed for that (a library refused a shutdown hook), and a report of data files alone must not replace a
+     * whole one already in place, so nothing is put in place.
+     */
+    static List<Path> write(RunResult result, Path dir, Path workingDir,
+            java.util.function.Function<RunResult, Map<String, byte[]>> charts,
+            java.util.function.BooleanSupplier shuttingDown) throws IOException {
         try (SafeOutput.Staging staging = SafeOutput.stage(dir, workingDir)) {
             staging.write("summary.json", SummaryJson.render(result.summary()).getBytes(StandardCharsets.UTF_8));
             staging.write("timeseries.csv", TimeSeriesCsv.render(result.timeSeries())
@@ -72,6 +83,9 @@ public final class ReportWriter {
                 drawn = charts.apply(result);
                 html = HtmlReport.render(result, drawn, version()).getBytes(StandardCharsets.UTF_8);
             } catch (RuntimeException | OutOfMemoryError e) {
+                if (shuttingDown.getAsBoolean()) {
+                    throw new IOException("enisim is shutting down (SIGINT or SIGTERM): nothing more is written", e);
+                }
                 List<Path> written = staging.commit();
                 throw new ChartsFailed(staging.target(), written, e);
             }

@@ -92,6 +92,18 @@ public final class SafeOutput {
     private SafeOutput() {
     }
 
+    /** Whether the JVM is shutting down (SIGINT, SIGTERM): it then refuses new shutdown hooks. */
+    public static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { }, "enisim-shutdown-probe");
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
+    }
+
     // ---------------------------------------------------------------- folders
 
     /**
