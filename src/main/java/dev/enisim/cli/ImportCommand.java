@@ -136,7 +136,10 @@ final class ImportCommand implements Callable<Integer> {
         try {
             SafeOutput.checkFile(out, Main.workingDir(spec), force ? null : GENERATED, true);
         } catch (OutputRefused e) {
-            throw force ? e : new OutputRefused(e.getMessage() + "; or pass --force to replace it");
+            // --force replaces a file of the user's; a folder, a link or a name too long it does not help
+            boolean userFile = java.nio.file.Files.isRegularFile(Main.workingDir(spec).resolve(out),
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            throw force || !userFile ? e : new OutputRefused(e.getMessage() + "; or pass --force to replace it");
         }
     }
 

@@ -142,6 +142,7 @@ public class ImportCommandTest {
         Result folder = run("import", "--subnets", EX + "/subnets.json", "--functions", EX + "/functions.json", "-o",
                 dir.toString());
         assertEquals(2, folder.code());
+        assertFalse(folder.err().contains("--force"), "--force does not replace a folder: not offered " + folder.err());
         assertTrue(Files.isDirectory(dir));
         assertEquals("my own notes\n", Files.readString(mine), "the folder named as the output kept with its files");
 
