@@ -83,6 +83,11 @@ final class CheckCommand implements Callable<Integer> {
         if (updateBaseline && baseline == null) {
             throw new UserInputException("--update-baseline needs --baseline DIR");
         }
+        if (baseline != null && java.nio.file.Files.exists(baseline)
+                && !java.nio.file.Files.isDirectory(baseline)) { // it said "already exists" when writing into it
+            throw new UserInputException("--baseline " + baseline + ": expected a folder of <scenario>.summary.json"
+                    + " files, got a file");
+        }
         if (junit != null) {
             SafeOutput.checkFile(junit, Main.workingDir(spec), JUNIT_SIGNATURE);
         }

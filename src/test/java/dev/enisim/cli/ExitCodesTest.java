@@ -239,6 +239,12 @@ class ExitCodesTest extends InScratch {
     }
 
     @Test
+    void aFileGivenAsTheBaselineFolderIsSaidToBeOne() throws IOException {
+        bad("notes.txt: expected a folder of <scenario>.summary.json files, got a file", "check",
+                "scenario.yaml", "--baseline", "notes.txt", "--update-baseline");
+    }
+
+    @Test
     void enisimAloneIsUsageAndExitTwo() {
         Scratch.Result r = s.run();
         assertExit(2, r);
