@@ -32,7 +32,8 @@ public final class Baseline {
      * Summary leaves that are the scenario's own values (its name, seed, length, quotas, subnets, keys): when one
      * differs, it is the cause of the other differences, so it is listed first.
      */
-    static final java.util.regex.Pattern INPUT = java.util.regex.Pattern.compile("^(scenario|seed|replications?"
+    // a baseline of replications holds them under "metrics." with their statistics after (".mean", ".sd", ...)
+    static final java.util.regex.Pattern INPUT = java.util.regex.Pattern.compile("^(metrics\\.)?(scenario|seed|replications?"
             + "|simulatedSeconds|vpcs\\.[^.]+\\.eniQuota|subnets\\.[^.]+\\.(cidr|az|usableIps|otherUsedIps)"
             + "|eniKeys\\..+\\.(vpc|subnet|securityGroups\\[\\d+\\]))(\\.|\\[|$)");
 

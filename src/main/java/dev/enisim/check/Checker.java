@@ -170,15 +170,25 @@ public final class Checker {
             return new Result(e, e.holds(s.ciLow(), s.ciHigh()),
                     "95% CI [" + format(s.ciLow()) + ", " + format(s.ciHigh()) + "]");
         }
-        String actual = s.n() == 1 ? format(s.mean()) : "mean " + format(s.mean()) + " (95% CI " + format(s.ciLow())
+        boolean holds = e.holds(s.mean());
+        // a failure whose figure prints as the bound ("== 1867.78 (actual 1867.78)") shows it in full
+        String shown = format(s.mean());
+        String mean = !holds && e.operands().stream().anyMatch(o -> format(Double.parseDouble(o)).equals(shown)
+                && Double.parseDouble(o) != s.mean()) ? Double.toString(s.mean()) : shown;
+        String actual = s.n() == 1 ? mean : "mean " + mean + " (95% CI " + format(s.ciLow())
                 + ".." + format(s.ciHigh()) + ", n=" + s.n() + ")";
-        return new Result(e, e.holds(s.mean()), actual);
+        return new Result(e, holds, actual);
     }
 
     /** A text metric (a state, a reason code) holds when it holds in every replication. */
     private static Result text(Expectation e, String path, List<Map<String, JsonNode>> leaves) {
         if (e.statistic() != Expectation.Statistic.VALUE) {
             throw new IllegalArgumentException("'" + e.text() + "': '" + path + "' is not a number");
+        }
+        if ((e.op() == Expectation.Op.EQ || e.op() == Expectation.Op.NE) && e.numericOperand()) {
+            // "finalState != 3" always held: a text is never a number
+            throw new IllegalArgumentException("'" + e.text() + "': '" + path + "' is a text (a state, a reason"
+                    + " code), compare it with one, e.g. == Active");
         }
         Map<String, Integer> seen = new TreeMap<>();
         boolean holds = true;

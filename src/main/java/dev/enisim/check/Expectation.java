@@ -80,7 +80,8 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
             operands = List.of(number(w.group(1), text), number(w.group(2), text));
         } else if (op == Op.EQ || op == Op.NE) {
             String digits = rest.replace(",", "");
-            operands = List.of(digits.matches("-?[0-9.]+(e-?[0-9]+)?") ? digits : rest);
+            boolean number = digits.matches("-?[0-9.]+(e-?[0-9]+)?");
+            operands = List.of(number && rest.contains(",") ? number(rest, text) : number ? digits : rest);
         } else {
             operands = List.of(number(rest, text));
         }
@@ -98,12 +99,20 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
 
     private static String number(String s, String text) {
         try {
+            if (s.contains(",") && !GROUPED.matcher(s.trim()).matches()) { // 5,3,27 is no number: a typo
+                throw new NumberFormatException();
+            }
             Double.parseDouble(s.replace(",", ""));
             return s.replace(",", "");
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a number, got '" + s + "' in '" + text + "'");
+            throw new IllegalArgumentException("expected a number, got '" + s + "' in '" + text + "'"
+                    + (s.contains(",") ? " (commas only between groups of three digits: 5,327 or 1,000,000)" : ""));
         }
     }
+
+    /** A number written with thousands separators: 5,327 or -1,000,000.5. */
+    private static final java.util.regex.Pattern GROUPED = java.util.regex.Pattern.compile(
+            "-?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?");
 
     /** Whether {@code actual} satisfies the assertion (numbers compared as numbers, else as text). */
     public boolean holds(double actual) {

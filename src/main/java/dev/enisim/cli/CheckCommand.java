@@ -103,8 +103,16 @@ final class CheckCommand implements Callable<Integer> {
         List<Checker.ScenarioCheck> checks = new ArrayList<>();
         Map<String, List<Baseline.Diff>> drifts = new LinkedHashMap<>();
         List<Path> files = scenarioFiles();
+        Map<String, Path> byName = new LinkedHashMap<>();
         for (Path file : files) {
-            Checker.load(file, overriding.sets); // every file valid, expect blocks too, before the first run writes
+            // every file valid, expect blocks too, before the first run writes
+            String name = Checker.load(file, overriding.sets).scenario().name();
+            Path other = byName.putIfAbsent(name, file);
+            if (other != null) { // one baseline file and one JUnit suite per name: the two would overwrite each other
+                throw new UserInputException(other + " and " + file + " are both scenario '" + name + "': each"
+                        + " scenario checked in one run needs its own name (its baseline file and JUnit suite are"
+                        + " named after it)");
+            }
         }
         for (Path file : files) {
             Checker.ScenarioCheck c = Checker.check(file, overriding.sets, replications, threads,
@@ -216,6 +224,9 @@ final class CheckCommand implements Callable<Integer> {
                 files.add(p);
             }
         }
+        // a file named twice (check scenarios scenarios/x.yaml) is checked once, as first named
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        files.removeIf(f -> !seen.add(f.toAbsolutePath().normalize()));
         return files;
     }
 }

@@ -23,7 +23,7 @@
   /** Elapsed simulated time, as the narrative writes it: 00:10:05 in a day-long run, 3d 14:00:00 beyond. */
   function clock(sec, seconds) {
     if (starts !== undefined) { return weekday(sec, seconds); }
-    sec = Math.max(0, Math.round(sec));
+    sec = Math.max(0, Math.floor(sec)); // truncated, as the narrative writes a time (01:03:40.9 is 01:03:40)
     var d = Math.floor(sec / 86400), s = sec % 86400;
     var t = pad(Math.floor(s / 3600)) + ':' + pad(Math.floor(s % 3600 / 60)) + (seconds ? ':' + pad(s % 60) : '');
     return multiDay ? d + 'd ' + t : t;

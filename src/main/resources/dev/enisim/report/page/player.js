@@ -218,12 +218,18 @@
     timeLabel.textContent = clock(t, true) + '  (step ' + (i + 1) + ' of ' + steps.length + ')';
     render(t);
     while (now.firstChild) { now.removeChild(now.firstChild); }
-    topo.events.filter(function (e) { return e.t > prev && e.t <= t; }).slice(0, 12).forEach(function (e) {
+    var inStep = topo.events.filter(function (e) { return e.t > prev && e.t <= t; });
+    inStep.slice(0, 12).forEach(function (e) {
       var li = document.createElement('li');
       li.textContent = clock(e.t, true) + '  ' + e.text;
       if (/Failed|failed|Orphaned/.test(e.text)) { li.className = 'bad'; }
       now.appendChild(li);
     });
+    if (inStep.length > 12) { // said, not dropped: the narrative ("What happened") has every line
+      var more = document.createElement('li');
+      more.textContent = '... ' + (inStep.length - 12) + ' more in this step (see What happened)';
+      now.appendChild(more);
+    }
   }
   slider.addEventListener('input', function () { stop(); show(+slider.value); });
   var timer = null;
