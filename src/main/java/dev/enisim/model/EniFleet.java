@@ -427,6 +427,17 @@ final class EniFleet implements KeyPorts {
         listener.subnetIps(subnet.index(), subnet.availableIps(), now);
     }
 
+    /** How many orphaned ENIs {@link #deleteOrphans} would delete. */
+    int orphansIn(OptionalInt subnet) {
+        int n = 0;
+        for (HyperplaneEni eni : orphans) {
+            if (subnet.isEmpty() || eni.subnet() == subnet.getAsInt()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Deletes orphaned ENIs by hand (those of {@code subnet}, or all: a negative subnet); returns how many. */
     int deleteOrphans(OptionalInt subnet, long now) {
         int n = 0;

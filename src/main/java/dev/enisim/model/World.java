@@ -139,10 +139,11 @@ final class World {
             listener.controlAction("Availability Zone " + network.azs.get(a.az()) + (a.down() ? " down" : " back up"),
                     now);
         } else if (event instanceof DeleteOrphanedEnis d) {
-            int n = fleet.deleteOrphans(d.subnet(), now);
-            listener.controlAction("DeleteNetworkInterface by hand: " + n + " orphaned ENI(s)"
+            // the action is told before what it does (the ENIs deleted), as every other action is
+            listener.controlAction("DeleteNetworkInterface by hand: " + fleet.orphansIn(d.subnet()) + " orphaned ENI(s)"
                     + (d.subnet().isEmpty() ? "" : " in " + network.subnets.get(d.subnet().getAsInt()).id()),
                     now);
+            fleet.deleteOrphans(d.subnet(), now);
         } else {
             throw new IllegalArgumentException("World cannot handle " + event + " at " + now + " us");
         }

@@ -61,7 +61,13 @@ public final class Narrative {
                     + " requests are refused with ENINotReadyException (502) until it is ready"
                     + " (hyperplane.eniNotReadyOnScaleOut)."),
             Map.entry("inv:ServiceException", "Every subnet of the function is in an unavailable Availability Zone:"
-                    + " the reason to give functions subnets in several AZs."));
+                    + " the reason to give functions subnets in several AZs."),
+            Map.entry("action:role", "Lambda needs the execution role's EC2 permissions only to create and delete"
+                    + " network interfaces: invocations go on, but an ENI Lambda can no longer delete is orphaned and"
+                    + " keeps its IP and quota slot."),
+            Map.entry("eni:ScaleOut", "One Hyperplane ENI carries at most 65,000 connections"
+                    + " (hyperplane.connectionsPerEni): beyond that Lambda creates another ENI for the same subnet +"
+                    + " security-group key, with an IP and a quota slot of its own."));
 
     /** The legacy (pre-2019) model's own explanations, where they differ from Hyperplane's. */
     private static final Map<String, String> WHY_LEGACY = Map.ofEntries(
@@ -83,8 +89,9 @@ public final class Narrative {
     public static List<String> lines(RunResult r) {
         List<String> out = new ArrayList<>();
         Set<String> explained = new HashSet<>();
-        Map<String, String> why = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY
-                ? legacyWhy() : WHY;
+        boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
+        Map<String, String> why = legacy ? legacyWhy() : WHY;
+        Map<String, Set<String>> live = new java.util.HashMap<>(); // per key, its ENIs created and not going away
         List<JournalEntry> entries = r.journal();
         List<Scenario.Function> presets = new ArrayList<>();
         for (Scenario.Function f : r.scenario().functions()) {
@@ -102,7 +109,12 @@ public final class Narrative {
             }
             String time = clock(e.atMicros(), start);
             switch (e.kind()) {
-                case ACTION -> out.add(time + "  " + e.detail());
+                case ACTION -> {
+                    out.add(time + "  " + e.detail());
+                    if (e.detail().startsWith("DeleteRole ") || e.detail().startsWith("Revoke EC2 permissions")) {
+                        explain(out, why, explained, "action:role");
+                    }
+                }
                 case FUNCTION_STATE -> {
                     String reason = e.reason() == null ? "" : " (" + e.reason() + ")";
                     out.add(time + "  " + e.subject() + " -> " + e.state() + reason + ": " + e.detail());
@@ -131,6 +143,19 @@ public final class Narrative {
                                 + " to " + entries.get(j).subject());
                     }
                     explain(out, why, explained, "eni:" + e.state());
+                    boolean scaleOut = false; // an ENI created for a key that has one in service: a scale-out
+                    for (int k = i; k <= j; k++) {
+                        Set<String> ids = live.computeIfAbsent(keyOf(entries.get(k).detail()), x -> new HashSet<>());
+                        if (e.state().equals("Creating")) {
+                            scaleOut |= !ids.isEmpty();
+                            ids.add(entries.get(k).subject());
+                        } else if (!e.state().equals("InUse")) { // going away (Deleting, Deleted, Orphaned)
+                            ids.remove(entries.get(k).subject());
+                        }
+                    }
+                    if (scaleOut && !legacy) {
+                        explain(out, why, explained, "eni:ScaleOut");
+                    }
                     i = j;
                 }
                 case INVOCATIONS -> {
@@ -396,6 +421,12 @@ public final class Narrative {
         if (why != null && explained.add(rule)) {
             out.add("          why: " + why);
         }
+    }
+
+    /** The key of an ENI entry's detail ("subnet-a+[sg-app] 10.0.1.14": the part before the address). */
+    private static String keyOf(String detail) {
+        int space = detail == null ? -1 : detail.lastIndexOf(' ');
+        return space < 0 ? String.valueOf(detail) : detail.substring(0, space);
     }
 
     private static String eniVerb(String state) {
