@@ -33,6 +33,7 @@ public final class Journal implements WorldListener {
      */
     private long[][] spellCounts;   // [outcome][function]
     private long[][] firstAt;       // [outcome][function]
+    private long[][] lastAt;        // [outcome][function], outcomes other than success (rare: failures)
     private FunctionLines lines = new FunctionLines(); // its own, or the levels' (useRows)
     private long[] rows;            // lines' rows: the successes in the spell
 
@@ -41,6 +42,7 @@ public final class Journal implements WorldListener {
         this.functionNames = List.copyOf(functionNames);
         spellCounts = new long[OUTCOMES][];
         firstAt = new long[OUTCOMES][];
+        lastAt = new long[OUTCOMES][];
         rows = lines.rows(functionNames.size());
         firstAt[SUCCESS] = new long[functionNames.size()];
     }
@@ -69,10 +71,12 @@ public final class Journal implements WorldListener {
             counts = new long[functionNames.size()];
             spellCounts[o] = counts;
             firstAt[o] = new long[counts.length];
+            lastAt[o] = new long[counts.length];
         }
         if (counts[function]++ == 0) {
             firstAt[o][function] = nowMicros;
         }
+        lastAt[o][function] = nowMicros;
     }
 
     @Override
@@ -123,7 +127,8 @@ public final class Journal implements WorldListener {
             long n = counts == null ? 0 : counts[at];
             if (n > 0) {
                 entries.add(new JournalEntry(firstAt[o.ordinal()][function], JournalEntry.Kind.INVOCATIONS,
-                        name(function), o.name(), o.exception(), o.reason() == null ? "" : o.reason(), n, now));
+                        name(function), o.name(), o.exception(), o.reason() == null ? "" : o.reason(), n, now,
+                        success ? now : lastAt[o.ordinal()][function]));
                 counts[at] = 0;
             }
         }

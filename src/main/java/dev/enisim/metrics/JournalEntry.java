@@ -9,9 +9,17 @@ package dev.enisim.metrics;
  * @param detail      why or context: the cause of a state change, the ENI's key and address, an action in words
  * @param count       for {@link Kind#INVOCATIONS}: how many invocations had this outcome in the spell
  * @param untilMicros for {@link Kind#INVOCATIONS}: when the spell ended (the function's next state change)
+ * @param lastMicros  for {@link Kind#INVOCATIONS} of an outcome other than success: when the last of them happened
+ *                    (successes, nearly every invocation, are not timed one by one: their spell's end)
  */
 public record JournalEntry(long atMicros, Kind kind, String subject, String state, String reason, String detail,
-        long count, long untilMicros) {
+        long count, long untilMicros, long lastMicros) {
+
+    /** An entry whose last invocation is not known apart from its spell's end. */
+    public JournalEntry(long atMicros, Kind kind, String subject, String state, String reason, String detail,
+            long count, long untilMicros) {
+        this(atMicros, kind, subject, state, reason, detail, count, untilMicros, untilMicros);
+    }
 
     public enum Kind { FUNCTION_STATE, FUNCTION_UPDATE, ENI_STATE, ENI_SHARED, ACTION, INVOCATIONS }
 }

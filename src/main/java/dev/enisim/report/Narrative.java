@@ -162,7 +162,7 @@ public final class Narrative {
                     out.add(time + "  " + String.format(Locale.ROOT, "%,d", e.count()) + " invocation"
                             + (e.count() == 1 ? "" : "s") + " of " + e.subject() + " " + outcome(e) + (e.count() == 1
                             ? " at " + clock(e.atMicros(), start) : " between " + clock(e.atMicros(), start) + " and "
-                            + clock(Headlines.lastOfSpell(r, e), start))
+                            + (Headlines.approximate(r, e) ? "about " : "") + clock(Headlines.lastOfSpell(r, e), start))
                             + (e.reason() != null && isAsync(r, e.subject()) ? " (asynchronous attempts: see below)"
                                     : ""));
                     if (e.reason() != null) {

@@ -45,7 +45,7 @@ class JournalTest {
                 new JournalEntry(0, JournalEntry.Kind.FUNCTION_STATE, "api", "Pending", "Creating", "created", 0, 0),
                 // the first spell's two ResourceConflictExceptions, from the first (1 s) to Active (10 s)
                 new JournalEntry(S, JournalEntry.Kind.INVOCATIONS, "api", "RESOURCE_CONFLICT",
-                        "ResourceConflictException", "", 2, 10 * S),
+                        "ResourceConflictException", "", 2, 10 * S, 2 * S), // the last of them at 2 s
                 new JournalEntry(3 * S, JournalEntry.Kind.ENI_STATE, "eni-0001", "Creating", null,
                         "subnet-a+[sg-1] 10.0.0.4", 0, 3 * S),
                 // worker's spell has no state change: it runs to the end
@@ -53,12 +53,12 @@ class JournalTest {
                 new JournalEntry(10 * S, JournalEntry.Kind.FUNCTION_STATE, "api", "Active", null, "", 0, 10 * S),
                 new JournalEntry(12 * S, JournalEntry.Kind.INVOCATIONS, "api", "SUCCESS", null, "", 2, 30 * S),
                 new JournalEntry(13 * S, JournalEntry.Kind.INVOCATIONS, "api", "FUNCTION_ERROR_TIMEOUT", "Unhandled",
-                        "TaskTimedOut", 1, 30 * S),
+                        "TaskTimedOut", 1, 30 * S, 13 * S),
                 new JournalEntry(15 * S, JournalEntry.Kind.ENI_SHARED, "worker", "eni-0001", null,
                         "subnet-a+[sg-1] 10.0.0.4", 0, 15 * S),
                 // a new spell counts from zero again
                 new JournalEntry(16 * S, JournalEntry.Kind.INVOCATIONS, "api", "RESOURCE_CONFLICT",
-                        "ResourceConflictException", "", 1, 30 * S),
+                        "ResourceConflictException", "", 1, 30 * S, 16 * S),
                 new JournalEntry(20 * S, JournalEntry.Kind.FUNCTION_UPDATE, "api", "InProgress", null, "", 0, 20 * S),
                 new JournalEntry(22 * S, JournalEntry.Kind.FUNCTION_UPDATE, "api", "Failed", "SubnetOutOfIPAddresses",
                         "", 0, 22 * S),

@@ -239,7 +239,7 @@ class ChartDefectsTest {
     void theStorySaysWhenFailuresWere() throws Exception {
         List<String> story = Narrative.lines(run(Path.of("scenarios/quickstart.yaml")));
         assertTrue(story.contains("01:00:00  35,936 invocations of notifications failed with "
-                + "SubnetIPAddressLimitReachedException between 01:00:00 and 02:00:00"), String.join("\n", story));
+                + "SubnetIPAddressLimitReachedException between 01:00:00 and 01:59:59"), String.join("\n", story));
     }
 
     /** Charts and page stay bounded whatever the number of functions: 1,000 functions make a page of < 400 kB. */

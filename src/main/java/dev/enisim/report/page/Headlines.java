@@ -62,7 +62,7 @@ public final class Headlines {
             long[] a = agg.computeIfAbsent(outcome, k -> new long[] {0, Long.MAX_VALUE, 0});
             a[0] += e.count();
             a[1] = Math.min(a[1], e.atMicros());
-            a[2] = Math.max(a[2], e.untilMicros());
+            a[2] = Math.max(a[2], e.lastMicros()); // the last failure of the spell, timed
             fns.computeIfAbsent(outcome, k -> new LinkedHashMap<>()).merge(e.subject(), e.count(), Long::sum);
             whys.put(outcome, why);
         }
@@ -74,12 +74,15 @@ public final class Headlines {
     }
 
     /**
-     * When a spell's invocations of one outcome ({@link JournalEntry.Kind#INVOCATIONS}) last happened, as the
-     * function's time series tell it: the end of the last bucket within the spell that counted one, never before the
-     * spell's start nor after its end (the function's next state change, which is what the entry holds); the spell's
-     * end when no series tells.
+     * When a spell's invocations of one outcome ({@link JournalEntry.Kind#INVOCATIONS}) last happened: for failures
+     * the last one's instant (the journal times them); for successes, as the function's time series tell it, the end
+     * of the last bucket within the spell that counted one, never before the spell's start nor after its end (the
+     * function's next state change); the spell's end when no series tells. {@link #approximate} says which.
      */
     public static long lastOfSpell(RunResult r, JournalEntry e) {
+        if (!e.state().equals("SUCCESS")) {
+            return e.lastMicros(); // failures are timed one by one: the last one's instant
+        }
         TimeSeries ts = r.timeSeries();
         String fn = e.subject();
         Series s = null;
@@ -108,6 +111,11 @@ public final class Headlines {
             }
         }
         return e.untilMicros();
+    }
+
+    /** Whether {@link #lastOfSpell} is a bucket's end before the spell's (successes: "about"), not an instant. */
+    public static boolean approximate(RunResult r, JournalEntry e) {
+        return e.state().equals("SUCCESS") && lastOfSpell(r, e) < e.untilMicros();
     }
 
     /** The end of the last bucket in which the account counted this kind of failure. */
