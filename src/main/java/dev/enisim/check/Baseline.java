@@ -52,7 +52,7 @@ public final class Baseline {
             JsonNode y = b.get(p);
             if (x == null || y == null) {
                 out.add(new Diff(p, x == null ? "(none)" : x.asText(), y == null ? "(none)" : y.asText()));
-            } else if (!same(x, y, relativeTolerance)) {
+            } else if (!same(x, y, relativeTolerance) && !unmeasuredInBoth(a, b, p, x, y)) {
                 out.add(new Diff(p, text(x), text(y)));
             }
         }
@@ -60,6 +60,29 @@ public final class Baseline {
         out.stream().filter(Diff::input).forEach(ordered::add);
         out.stream().filter(d -> !d.input()).forEach(ordered::add);
         return ordered;
+    }
+
+    /**
+     * A latency percentile that a baseline written by an older enisim holds as 0 and this run as {@code null} (or
+     * the other way), its count 0 in both: the same "nothing measured", written the old way (summary.json wrote 0
+     * for it then), so not a drift.
+     */
+    private static boolean unmeasuredInBoth(Map<String, JsonNode> a, Map<String, JsonNode> b, String path,
+            JsonNode x, JsonNode y) {
+        if (!(x.isNull() && y.isNumber() && y.asDouble() == 0 || y.isNull() && x.isNumber() && x.asDouble() == 0)) {
+            return false;
+        }
+        int dot = path.lastIndexOf('.');
+        if (dot < 0) {
+            return false;
+        }
+        String counted = path.substring(0, dot) + (path.substring(dot + 1).startsWith("coldStart") ? ".coldStarts"
+                : ".count");
+        return zero(a.get(counted)) && zero(b.get(counted));
+    }
+
+    private static boolean zero(JsonNode n) {
+        return n != null && n.isIntegralNumber() && n.asLong() == 0;
     }
 
     private static boolean same(JsonNode x, JsonNode y, double tolerance) {

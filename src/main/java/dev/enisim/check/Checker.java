@@ -116,6 +116,11 @@ public final class Checker {
             }
             String path = canonical(leaves.get(at), e.path(), value);
             try {
+                int nulls = nulls(leaves, path);
+                if (nulls > 0 && (e.numericOperand() || e.statistic() != Expectation.Statistic.VALUE)) {
+                    out.add(unmeasured(e, path, nulls, leaves.size()));
+                    continue;
+                }
                 out.add(value.isNumber() ? numeric(e, path, stats.get(path)) : text(e, path, leaves));
             } catch (IllegalArgumentException ex) {
                 problems.add(new Problem("expect[" + i + "]", ex.getMessage()));
@@ -142,6 +147,44 @@ public final class Checker {
             }
         }
         throw new IllegalStateException("a leaf that is not among the leaves");
+    }
+
+    /** In how many replications the metric at {@code path} is {@code null} (nothing was measured). */
+    private static int nulls(List<Map<String, JsonNode>> leaves, String path) {
+        int n = 0;
+        for (Map<String, JsonNode> l : leaves) {
+            JsonNode v = l.get(path);
+            n += v != null && v.isNull() ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * A number compared with a metric that has no value (a latency when no invocation succeeded, a teardown's
+     * wait when an ENI was still there at the end) fails, saying why: it held before as the 0 that stood for
+     * nothing, so {@code latencyMillis.p99 < 500} passed for a function that never succeeded.
+     */
+    private static Result unmeasured(Expectation e, String path, int nulls, int runs) {
+        String why = whyNone(path);
+        String actual = runs == 1 ? "none (" + why + ")"
+                : "none in " + nulls + " of " + runs + " replications (" + why + ")";
+        return new Result(e, false, actual);
+    }
+
+    /** Why the summary has no value at {@code path}, in the words of its neighbours. */
+    static String whyNone(String path) {
+        int dot = path.lastIndexOf('.');
+        String parent = dot < 0 ? "" : path.substring(0, dot);
+        String leaf = path.substring(dot + 1);
+        if (parent.endsWith("latencyMillis") || parent.endsWith("eventAgeMillis")) {
+            String counted = leaf.startsWith("coldStart") ? "coldStarts" : "count";
+            return (leaf.startsWith("coldStart") ? "no cold start" : parent.endsWith("eventAgeMillis")
+                    ? "no event completed" : "no invocation succeeded") + ": " + parent + "." + counted + " is 0";
+        }
+        if (leaf.equals("waitSeconds")) {
+            return "an ENI was still there at the end of the run";
+        }
+        return "the summary has null there";
     }
 
     /** The first of {@code trees} that has {@code path}, -1 when none has. */

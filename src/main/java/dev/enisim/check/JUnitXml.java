@@ -62,6 +62,21 @@ public final class JUnitXml {
         return b.append("</testsuites>\n").toString();
     }
 
+    /**
+     * The report of a check that ran nothing because its input was bad: one {@code testcase} in {@code error}
+     * with the message the terminal shows (every problem), so that a CI system reading the file sees the error,
+     * not the passes of an earlier run left in its place.
+     */
+    public static String badInput(String message) {
+        String first = message.lines().findFirst().orElse("");
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<testsuites name=\"enisim check\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
+                + "  <testsuite name=\"enisim check\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
+                + "    <testcase classname=\"enisim check\" name=\"input\">\n"
+                + "      <error message=\"" + esc(first) + "\" type=\"BadInput\">" + esc(message) + "</error>\n"
+                + "    </testcase>\n  </testsuite>\n</testsuites>\n";
+    }
+
     private static void baseline(StringBuilder b, Checker.ScenarioCheck c, List<Baseline.Diff> diffs) {
         b.append("    <testcase classname=\"").append(esc(c.name())).append("\" name=\"baseline\"");
         if (diffs.isEmpty()) {

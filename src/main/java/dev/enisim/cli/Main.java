@@ -109,7 +109,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** The one-line message of a failure that is the user's or the environment's to fix, or null for a bug. */
-    private static String userMessage(Exception ex) {
+    static String userMessage(Exception ex) {
         if (ex instanceof ScenarioException se) {
             return se.getMessage();
         }

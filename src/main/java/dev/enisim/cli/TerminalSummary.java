@@ -37,8 +37,13 @@ final class TerminalSummary {
                 r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY ? "Legacy" : "Hyperplane",
                 s.enis().created(), s.enis().peak(), s.enis().fin());
         RunSummary.Latency lat = s.latencyMillis();
-        out.printf("Latency (ms) p50 %.0f, p90 %.0f, p99 %.0f, max %.0f; %,d cold starts (p50 %.0f ms)%n", lat.p50(),
-                lat.p90(), lat.p99(), lat.max(), lat.coldStarts(), lat.coldStartP50());
+        if (lat.count() == 0) {
+            out.println("Latency: none (no invocation succeeded)");
+        } else {
+            out.printf("Latency (ms) p50 %.0f, p90 %.0f, p99 %.0f, max %.0f; %,d cold starts%s%n", lat.p50(),
+                    lat.p90(), lat.p99(), lat.max(), lat.coldStarts(), lat.coldStarts() == 0 ? ""
+                    : String.format(" (p50 %.0f ms)", lat.coldStartP50()));
+        }
         List<Map.Entry<String, RunSummary.VpcSummary>> vpcs = new ArrayList<>(s.vpcs().entrySet());
         vpcs.sort(Comparator.comparingDouble(e -> -e.getValue().peakEnis() / (double) Math.max(1,
                 e.getValue().eniQuota())));

@@ -136,12 +136,28 @@ public final class Sweep {
         Map<String, MetricStats> chosen = new LinkedHashMap<>();
         for (String m : metrics) {
             MetricStats ms = all.get(m);
+            if (ms == null && unmeasured(trees, m)) {
+                continue; // no value at this point (a latency where no invocation succeeded): a gap, not a problem
+            }
             if (ms == null) {
                 return new Point(values, Map.of(), MetricPaths.unknown(trees.get(0), m));
             }
             chosen.put(m, ms);
         }
         return new Point(values, chosen, null);
+    }
+
+    /** Whether some replication has {@code null} at {@code metric} (nothing measured there) and none lacks it. */
+    private static boolean unmeasured(List<JsonNode> trees, String metric) {
+        boolean none = false;
+        for (JsonNode t : trees) {
+            JsonNode n = MetricPaths.find(t, metric);
+            if (n == null || n.isContainerNode()) {
+                return false;
+            }
+            none |= n.isNull();
+        }
+        return none;
     }
 
     /**
@@ -158,7 +174,8 @@ public final class Sweep {
         List<String> unknown = new ArrayList<>();
         for (String m : metrics) {
             JsonNode n = MetricPaths.find(summary, m);
-            if (!m.contains("[") && (n == null || !n.isNumber())) {
+            // null: a number this short probe did not measure (a latency before any invocation succeeded)
+            if (!m.contains("[") && (n == null || !(n.isNumber() || n.isNull()))) {
                 unknown.add(n == null ? MetricPaths.unknown(summary, m) : "'" + m + "' is not a number");
             }
         }

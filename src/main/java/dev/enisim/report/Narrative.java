@@ -200,8 +200,9 @@ public final class Narrative {
                     + " to the dead-letter queue, " + n(a.sentToDestination()) + " to the on-failure destination)")
                     + ", " + n(a.queuedAtEnd()) + " still queued; " + n(a.systemRetries())
                     + " retries after throttles or system errors, " + n(a.functionErrorRetries())
-                    + " after function errors; queueing to completion p50 " + seconds(a.latencyMillis().p50())
-                    + ", p99 " + seconds(a.latencyMillis().p99()));
+                    + " after function errors; " + (a.latencyMillis().count() == 0 ? "none completed"
+                    : "queueing to completion p50 " + seconds(a.latencyMillis().p50()) + ", p99 "
+                    + seconds(a.latencyMillis().p99())));
         }
         out.add("          why: An asynchronous event that meets a throttle or a system error (a 5xx, such as"
                 + " ResourceNotReadyException while an Inactive function is restored) goes back to Lambda's event queue"

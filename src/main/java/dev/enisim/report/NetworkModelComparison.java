@@ -34,7 +34,7 @@ public final class NetworkModelComparison {
         perSubnet.forEach((id, v) -> rows.add(new Row("  peak Lambda IPs in " + id, v[0], v[1])));
         rows.add(new Row("Cold starts", num(h.latencyMillis().coldStarts()), num(l.latencyMillis().coldStarts())));
         rows.add(new Row("Cold-start latency p50 / p99 (ms)", pair(h.latencyMillis()), pair(l.latencyMillis())));
-        rows.add(new Row("Latency p99 (ms)", ms(h.latencyMillis().p99()), ms(l.latencyMillis().p99())));
+        rows.add(new Row("Latency p99 (ms)", p99(h.latencyMillis()), p99(l.latencyMillis())));
         rows.add(new Row("Succeeded", num(h.invocations().succeeded()), num(l.invocations().succeeded())));
         rows.add(new Row("Throttled", num(h.invocations().throttled()), num(l.invocations().throttled())));
         for (String error : h.invocations().errors().keySet()) {
@@ -85,7 +85,12 @@ public final class NetworkModelComparison {
         return String.format("%,.0f", v);
     }
 
+    /** "none" when no invocation succeeded (the summary's null), not a 0 that reads as instant. */
+    private static String p99(RunSummary.Latency l) {
+        return l.count() == 0 ? "none" : ms(l.p99());
+    }
+
     private static String pair(RunSummary.Latency l) {
-        return ms(l.coldStartP50()) + " / " + ms(l.coldStartP99());
+        return l.coldStarts() == 0 ? "none" : ms(l.coldStartP50()) + " / " + ms(l.coldStartP99());
     }
 }

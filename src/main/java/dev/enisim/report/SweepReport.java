@@ -162,9 +162,13 @@ public final class SweepReport {
             Sweep.Point low = null;
             Sweep.Point high = null;
             int measured = 0;
+            List<Sweep.Point> none = new ArrayList<>();
             for (Sweep.Point p : points) {
                 MetricStats s = p.metrics().get(m);
                 if (s == null) {
+                    if (p.problem() == null) {
+                        none.add(p); // run, but nothing measured (a latency where no invocation succeeded)
+                    }
                     continue;
                 }
                 measured++;
@@ -178,21 +182,27 @@ public final class SweepReport {
                     high = p;
                 }
             }
+            String unmeasured = none.isEmpty() ? "" : "; no value at " + none.size() + " point(s) (" + points(axes,
+                    none) + ": nothing measured there, e.g. no invocation succeeded)";
             if (measured == 0) {
+                if (!none.isEmpty()) {
+                    out.add(m + " has no value at any point (nothing measured, e.g. no invocation succeeded)");
+                }
                 continue;
             }
             double lo = low.metrics().get(m).mean();
             double hi = high.metrics().get(m).mean();
             if (lo == hi) {
-                out.add(m + " is " + display(lo) + " at every point");
+                out.add(m + " is " + display(lo) + " at every " + (none.isEmpty() ? "point" : "point measured")
+                        + unmeasured);
             } else if (!zero.isEmpty()) {
-                String split = splitBy(axes, points, m);
+                String split = none.isEmpty() ? splitBy(axes, points, m) : null;
                 out.add(m + (split != null ? split : " is 0 at " + zero.size() + " of " + measured + " points ("
                         + points(axes, zero) + "); above 0 elsewhere") + ", up to " + display(hi) + " at "
-                        + point(axes, high));
+                        + point(axes, high) + unmeasured);
             } else {
                 out.add(m + " ranges from " + display(lo) + " at " + point(axes, low) + " to " + display(hi) + " at "
-                        + point(axes, high));
+                        + point(axes, high) + unmeasured);
             }
         }
         return out;
@@ -351,7 +361,8 @@ public final class SweepReport {
             axes.forEach(a -> b.append("<td>").append(HtmlReport.esc(p.values().get(a.path()))).append("</td>"));
             for (String m : metrics) {
                 MetricStats s = p.metrics().get(m);
-                b.append("<td class=\"n\">").append(s == null ? HtmlReport.esc(p.problem() == null ? "" : p.problem())
+                b.append("<td class=\"n\">").append(s == null ? HtmlReport.esc(p.problem() == null ? "no value"
+                        : p.problem())
                         : s.n() < 2 ? display(s.mean())
                         : display(s.mean()) + " [" + display(s.ciLow()) + ", " + display(s.ciHigh()) + "]")
                         .append("</td>");

@@ -4,10 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
 import dev.enisim.metrics.RunSummary;
 
 /**
@@ -38,12 +43,68 @@ public final class SummaryShape {
     abstract static class SectionsMixin {
     }
 
+    /**
+     * A latency's percentiles are {@code null} when nothing was measured (no invocation succeeded; no cold start):
+     * a 0 there read as "0 ms", and an {@code expect: latencyMillis.p99 < 500} held for a function that never
+     * succeeded. The counts stay numbers; the keys keep the record's order.
+     */
+    static final class LatencyJson extends StdSerializer<RunSummary.Latency> {
+        LatencyJson() {
+            super(RunSummary.Latency.class);
+        }
+
+        @Override
+        public void serialize(RunSummary.Latency l, JsonGenerator g, SerializerProvider p) throws IOException {
+            g.writeStartObject();
+            g.writeNumberField("count", l.count());
+            boolean any = l.count() > 0;
+            measured(g, "p50", l.p50(), any);
+            measured(g, "p90", l.p90(), any);
+            measured(g, "p99", l.p99(), any);
+            measured(g, "max", l.max(), any);
+            g.writeNumberField("coldStarts", l.coldStarts());
+            boolean cold = l.coldStarts() > 0;
+            measured(g, "coldStartP50", l.coldStartP50(), cold);
+            measured(g, "coldStartP99", l.coldStartP99(), cold);
+            g.writeEndObject();
+        }
+    }
+
+    /** As {@link LatencyJson}, for the asynchronous invocations' event age and latency. */
+    static final class PercentilesJson extends StdSerializer<RunSummary.Percentiles> {
+        PercentilesJson() {
+            super(RunSummary.Percentiles.class);
+        }
+
+        @Override
+        public void serialize(RunSummary.Percentiles q, JsonGenerator g, SerializerProvider p) throws IOException {
+            g.writeStartObject();
+            g.writeNumberField("count", q.count());
+            boolean any = q.count() > 0;
+            measured(g, "p50", q.p50(), any);
+            measured(g, "p99", q.p99(), any);
+            measured(g, "max", q.max(), any);
+            g.writeEndObject();
+        }
+    }
+
+    private static void measured(JsonGenerator g, String name, double value, boolean any) throws IOException {
+        if (any) {
+            g.writeNumberField(name, value);
+        } else {
+            g.writeNullField(name);
+        }
+    }
+
     /** The mapper that gives a summary its JSON shape (indented; keys in the records' order). */
     public static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .addMixIn(RunSummary.Enis.class, EnisMixin.class)
             .addMixIn(RunSummary.class, SummaryMixin.class)
             .addMixIn(RunSummary.Sections.class, SectionsMixin.class)
+            .addModule(new SimpleModule("enisim-summary")
+                    .addSerializer(RunSummary.Latency.class, new LatencyJson())
+                    .addSerializer(RunSummary.Percentiles.class, new PercentilesJson()))
             .build();
 
     private SummaryShape() {

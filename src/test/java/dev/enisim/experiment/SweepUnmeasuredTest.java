@@ -1,0 +1,58 @@
+package dev.enisim.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.enisim.report.SweepReport;
+import dev.enisim.scenario.ScenarioLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A sweep point where a latency was not measured (nothing succeeded) is a gap, said so; not an unknown metric. */
+class SweepUnmeasuredTest {
+
+    private static final String BASE = """
+            name: sized
+            duration: 5m
+            vpcs: [{id: vpc-c, securityGroups: [sg-c], subnets: [{id: subnet-c, cidr: 10.8.0.0/28, az: a}]}]
+            functions: [{name: api, duration: 100ms, arrivals: {poisson: 5/s},
+                         vpcConfig: {subnetIds: [subnet-c], securityGroupIds: [sg-c]}}]
+            """;
+
+    private static JsonNode tree() throws Exception {
+        return new ObjectMapper(new YAMLFactory()).readTree(BASE);
+    }
+
+    @Test
+    void aPointWhereNothingSucceededHasNoValueAndNoProblem() throws Exception {
+        String others = "vpcs[0].subnets[0].otherUsedIps";
+        List<String> metrics = List.of("latencyMillis.p99", "invocations.succeeded");
+        List<Sweep.Point> points = new ArrayList<>();
+        for (String v : List.of("0", "11")) {
+            points.add(Sweep.point(tree(), "sized.yaml", Map.of(others, v), metrics, 1));
+        }
+        Sweep.Point full = points.get(1);
+        assertNull(full.problem(), full.problem());
+        assertEquals(null, full.metrics().get("latencyMillis.p99"), "no value: a gap");
+        assertEquals(0.0, full.metrics().get("invocations.succeeded").mean());
+        assertTrue(points.get(0).metrics().get("latencyMillis.p99").mean() > 0);
+        List<String> v = SweepReport.verdicts(List.of(new Sweep.Axis(others, List.of("0", "11"))), metrics, points);
+        assertTrue(v.get(0).startsWith("latencyMillis.p99 is ") && v.get(0).contains("; no value at 1 point(s) ("
+                + others + " = 11: nothing measured there"), v.get(0));
+    }
+
+    @Test
+    void aLatencyTheShortProbeDidNotMeasureIsStillAKnownMetric() throws Exception {
+        String full = BASE.replace("az: a}", "az: a, otherUsedIps: 11}");
+        Sweep.checkMetrics(ScenarioLoader.parse(full, "full.yaml"), List.of("latencyMillis.p99"));
+        IllegalArgumentException x = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Sweep.checkMetrics(ScenarioLoader.parse(full, "full.yaml"), List.of("latencyMillis.p98")));
+        assertTrue(x.getMessage().contains("unknown metric 'latencyMillis.p98'"), x.getMessage());
+    }
+}
