@@ -90,6 +90,17 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--allow-failed", description = "Drop the default rule 'no function Failed'.")
     boolean allowFailed;
 
+    @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
+            description = "Runs of the account before and after, each pair with its own random streams: every rule"
+                + " must hold in all N (a teardown wait or a Pending spell is one random draw per run) (default:"
+                + " ${DEFAULT-VALUE}).")
+    int replications;
+
+    @Option(names = "--allow-unsimulated", description = {"Pass even when functions of the change cannot be simulated"
+        + " (a VpcConfig or subnet the gate cannot resolve: see gate.md's \"What the gate could not know\"). Without"
+        + " it such a gate fails: it checked nothing for them."})
+    boolean allowUnsimulated;
+
     @Option(names = "--min-free-ips-percent", paramLabel = "P",
             description = "Every subnet keeps P%% of its IPs free at the peak (default: not checked).")
     Double minFreePercent;
@@ -106,7 +117,7 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--max-new-enis", paramLabel = "N", description = "At most N new ENIs (default: not checked).")
     Long maxNewEnis;
 
-    @Option(names = "--max-teardown-wait", paramLabel = "DURATION", description = "Deleted functions' ENIs gone by then (default: not checked).")
+    @Option(names = "--max-teardown-wait", paramLabel = "DURATION", description = "The ENIs the change releases (deleted functions', a VpcConfig removed or changed) gone by then (default: not checked).")
     String maxTeardown;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/gate",
@@ -124,6 +135,36 @@ final class GateCommand implements Callable<Integer> {
     public Integer call() throws ScenarioException, IOException {
         if (templates.isEmpty() && plans.isEmpty()) {
             throw new UserInputException("give the change: --template FILE and/or --plan FILE");
+        }
+        List<String> bad = new ArrayList<>(); // every option's problem at once, named as the user wrote it
+        for (Map.Entry<String, Number> n : java.util.Arrays.asList(Map.entry("--min-free-ips", (Number) (minFree
+                == null ? 0L : minFree)), Map.entry("--min-quota-headroom", (Number) (headroom == null ? 0L : headroom)),
+                Map.entry("--max-new-enis", (Number) (maxNewEnis == null ? 0L : maxNewEnis)),
+                Map.entry("--min-free-ips-percent", (Number) (minFreePercent == null ? 0.0 : minFreePercent)))) {
+            if (n.getValue().doubleValue() < 0) {
+                bad.add(n.getKey() + ": expected a number >= 0, got " + n.getValue());
+            }
+        }
+        if (replications < 1) {
+            bad.add("--replications: expected at least 1, got " + replications);
+        }
+        if (minFreePercent != null && minFreePercent > 100) {
+            bad.add("--min-free-ips-percent: a subnet keeps at most 100% of its IPs, got " + minFreePercent);
+        }
+        try {
+            Units.ratePerSecond(defaultTraffic);
+        } catch (IllegalArgumentException e) {
+            bad.add("--default-traffic " + defaultTraffic + ": " + e.getMessage());
+        }
+        for (Map.Entry<String, String> t : traffic.entrySet()) {
+            try {
+                Units.ratePerSecond(t.getValue());
+            } catch (IllegalArgumentException e) {
+                bad.add("--traffic " + t.getKey() + "=" + t.getValue() + ": " + e.getMessage());
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new UserInputException(String.join("\n  ", bad));
         }
         long at;
         try {
@@ -154,7 +195,8 @@ final class GateCommand implements Callable<Integer> {
         Change change = ChangeReader.read(templates, plans, new ChangeReader.Inputs(params, exported, pseudo, subnets,
                 functions, deleteStack));
         checkOut();
-        Gate.Verdict v = Gate.run(account, change, new Gate.Options(at, traffic, defaultTraffic, rules()));
+        Gate.Verdict v = Gate.run(account, change, new Gate.Options(at, traffic, defaultTraffic, rules(),
+                allowUnsimulated, rulesFile == null ? "gate rules" : rulesFile.toString(), replications));
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         files.put("gate.md", v.markdown().getBytes(StandardCharsets.UTF_8));
         files.put("junit.xml", v.junit().getBytes(StandardCharsets.UTF_8));
@@ -191,7 +233,7 @@ final class GateCommand implements Callable<Integer> {
             }
         }
         long failed = v.results().stream().filter(r -> !r.passed()).count();
-        spec.commandLine().getOut().println((v.passed() ? "PASSED" : "FAILED: " + failed + " of "
+        spec.commandLine().getOut().println((v.passed() ? v.headline() : "FAILED: " + failed + " of "
                 + v.results().size() + " rule(s) crossed") + "; " + out.resolve("gate.md"));
         v.results().stream().filter(r -> !r.passed()).forEach(r -> spec.commandLine().getOut().println("  "
                 + r.expectation().text() + ": " + r.actual()));

@@ -25,7 +25,8 @@ final class Deployment {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     /** The after scenario's tree, and what the deployment left out or assumed. */
-    record After(ObjectNode tree, List<String> notSimulated, List<String> notes, List<String> placeholders) {
+    record After(ObjectNode tree, List<String> notSimulated, List<String> notes, List<String> placeholders,
+            List<String> created) {
     }
 
     /**
@@ -48,6 +49,7 @@ final class Deployment {
     private final List<String> defaulted = new ArrayList<>();
     private final List<String> publishing = new ArrayList<>();
     private boolean created; // a function is created (its invocations' duration is a placeholder)
+    private final List<String> createdNames = new ArrayList<>();
 
     private Deployment(JsonNode before, Change change, Options options) {
         this.tree = before.deepCopy();
@@ -84,7 +86,7 @@ final class Deployment {
             d.placeholders.add("the duration of created functions' invocations: 100ms");
         }
         d.tree.put("name", (d.tree.path("name").asText() + "-after"));
-        return new After(d.tree, d.notSimulated, d.notes, d.placeholders);
+        return new After(d.tree, d.notSimulated, d.notes, d.placeholders, d.createdNames);
     }
 
     private static ArrayNode array(ObjectNode parent, String key) {
@@ -171,6 +173,16 @@ final class Deployment {
         ObjectNode existing = functions.get(f.name());
         Change.Action action = existing == null && f.action() != Change.Action.DELETE ? Change.Action.CREATE
                 : f.action();
+        if (existing == null && (f.action() == Change.Action.UPDATE || f.action() == Change.Action.REPLACE)) {
+            notes.add(f.name() + " (" + f.where() + "): " + (f.action() == Change.Action.UPDATE ? "updated"
+                    : "replaced") + " by the change but not in the account: simulated as created at the deployment");
+        }
+        if (existing != null && action == Change.Action.CREATE) { // a second function of one name cannot be
+            notes.add(f.name() + " (" + f.where() + "): created by the change but the account already has it"
+                    + " (creating it would fail with ResourceConflictException): simulated as an update of its"
+                    + " VpcConfig");
+            action = Change.Action.UPDATE;
+        }
         switch (action) {
             case CREATE -> create(f);
             case UPDATE -> update(f, existing);
@@ -203,6 +215,7 @@ final class Deployment {
 
     private void create(Change.Function f) {
         created = true;
+        createdNames.add(f.name());
         ObjectNode n = array(tree, "functions").addObject();
         n.put("name", f.name());
         n.put("createdAt", at());

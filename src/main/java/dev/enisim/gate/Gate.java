@@ -38,18 +38,35 @@ public final class Gate {
      * @param defaultTraffic  the rate of created functions without one (a placeholder)
      * @param rules           rule sentences (see {@link Rules}) and summary expectations
      */
+    /**
+     * @param allowUnsimulated pass even when functions of the change could not be simulated (their VpcConfig or
+     *                         subnets unresolved): without it such a gate fails, having checked nothing for them
+     * @param rulesSource      where the summary expectations among the rules come from (the rules file), for their
+     *                         problems
+     */
     public record Options(long deployAtSeconds, Map<String, String> traffic, String defaultTraffic,
-            List<String> rules) {
+            List<String> rules, boolean allowUnsimulated, String rulesSource, int replications) {
 
         public Options {
             traffic = Map.copyOf(traffic);
             rules = List.copyOf(rules);
+            if (replications < 1) {
+                throw new IllegalArgumentException("replications must be at least 1, got " + replications);
+            }
+        }
+
+        /** Functions that cannot be simulated fail the gate; rules from the options; one run each. */
+        public Options(long deployAtSeconds, Map<String, String> traffic, String defaultTraffic, List<String> rules) {
+            this(deployAtSeconds, traffic, defaultTraffic, rules, false, "gate rules", 1);
         }
     }
 
+    /** The verdict added when functions of the change could not be simulated (unless allowed). */
+    static final String SIMULATED = "every function of the change simulated";
+
     /** The verdict, its reports, and the two runs' summaries. */
     public record Verdict(boolean passed, List<Checker.Result> results, String markdown, String html, String junit,
-            String afterScenario, RunSummary before, RunSummary after) {
+            String afterScenario, RunSummary before, RunSummary after, String headline) {
     }
 
     private Gate() {
@@ -66,29 +83,94 @@ public final class Gate {
         }
         Deployment.After after = Deployment.apply(tree, change, new Deployment.Options(options.deployAtSeconds(),
                 options.traffic(), options.defaultTraffic()));
+        List<Problem> traffic = new ArrayList<>();
+        for (String name : new java.util.TreeSet<>(options.traffic().keySet())) {
+            if (!after.created().contains(name)) { // it was ignored: the created functions kept the placeholder
+                traffic.add(new Problem("--traffic " + name + "=" + options.traffic().get(name), "the change creates"
+                        + " no function " + name + (after.created().isEmpty() ? " (it creates none)"
+                        : " (it creates: " + String.join(", ", after.created()) + ")")));
+            }
+        }
+        if (!traffic.isEmpty()) {
+            throw new ScenarioException("gate", traffic);
+        }
         Scenario afterScenario;
         try {
             afterScenario = ScenarioLoader.parseTree(after.tree(), account.toString());
         } catch (ScenarioException e) {
             throw new ScenarioException(account + " with the change", problemsOf(e));
         }
-        RunResult b = new Simulation(before, 0).run();
-        RunResult a = new Simulation(afterScenario, 0).run();
-        Impact impact = Impact.of(b.summary(), a.summary(), change);
+        // replication r of both runs draws from the same streams: the change's effect, not the dice's; every rule
+        // must hold in every replication (a teardown wait or a Pending spell is one draw per run)
+        RunResult b = null;
+        RunResult a = null;
+        Impact impact = null;
+        List<Checker.Result> results = null;
+        int[] failedIn = null;
+        for (int r = 0; r < options.replications(); r++) {
+            RunResult br = new Simulation(before, r).run();
+            RunResult ar = new Simulation(afterScenario, r).run();
+            Impact ir = Impact.of(br.summary(), ar.summary(), change, options.deployAtSeconds());
+            List<Checker.Result> rr = rules(options, after, ir, expectations, ar);
+            if (r == 0) {
+                b = br;
+                a = ar;
+                impact = ir;
+                results = new ArrayList<>(rr);
+                failedIn = new int[rr.size()];
+            }
+            for (int i = 0; i < rr.size(); i++) {
+                if (!rr.get(i).passed()) {
+                    if (failedIn[i]++ == 0 && r > 0) { // the first failure's figures, with its replication
+                        results.set(i, rr.get(i));
+                    }
+                }
+            }
+        }
+        if (options.replications() > 1) {
+            for (int i = 0; i < results.size(); i++) {
+                Checker.Result x = results.get(i);
+                results.set(i, new Checker.Result(x.expectation(), x.passed() && failedIn[i] == 0, failedIn[i] == 0
+                        ? x.actual() + " (replication 0; holds in all " + options.replications() + ")"
+                        : x.actual() + " (crossed in " + failedIn[i] + " of " + options.replications()
+                        + " replications; the first shown)"));
+            }
+        }
+        boolean passed = results.stream().allMatch(Checker.Result::passed);
+        String junit = JUnitXml.render(List.of(new Checker.ScenarioCheck(afterScenario, String.join(", ",
+                change.sources()), 1, results, List.of(a))));
+        GateReport report = new GateReport(change, after, impact, results, passed, b.summary(), a.summary(),
+                options.deployAtSeconds(), options.allowUnsimulated() ? after.notSimulated().size() : 0,
+                options.replications());
+        return new Verdict(passed, results, report.markdown(), report.html(), junit, yaml(after.tree()), b.summary(),
+                a.summary(), report.headline());
+    }
+
+    /** The verdicts of one replication: the unsimulated functions', the gate's rules', the expectations'. */
+    private static List<Checker.Result> rules(Options options, Deployment.After after, Impact impact,
+            List<Expectation> expectations, RunResult a) throws ScenarioException {
         List<Checker.Result> results = new ArrayList<>();
+        if (!after.notSimulated().isEmpty() && !options.allowUnsimulated()) {
+            // a gate that could not simulate a function checked nothing for it: not a pass
+            results.add(Rules.verdict(SIMULATED, false, after.notSimulated().size() + " not simulated: "
+                    + String.join("; ", after.notSimulated()) + " (give what resolves them, or --allow-unsimulated)"));
+        }
         for (String rule : options.rules()) {
             if (Rules.isGateRule(rule)) {
                 results.add(Rules.evaluate(rule, impact));
             }
         }
-        results.addAll(Checker.evaluate(expectations, List.of(a), account.toString()));
-        boolean passed = results.stream().allMatch(Checker.Result::passed);
-        String junit = JUnitXml.render(List.of(new Checker.ScenarioCheck(afterScenario, String.join(", ",
-                change.sources()), 1, results, List.of(a))));
-        GateReport report = new GateReport(change, after, impact, results, passed, b.summary(), a.summary(),
-                options.deployAtSeconds());
-        return new Verdict(passed, results, report.markdown(), report.html(), junit, yaml(after.tree()), b.summary(),
-                a.summary());
+        try {
+            results.addAll(Checker.evaluate(expectations, List.of(a), options.rulesSource()));
+        } catch (ScenarioException e) { // "expect[0]" of the account said nothing of where the rule was written
+            List<Problem> named = new ArrayList<>();
+            for (Problem p : e.problems()) {
+                int i = Integer.parseInt(p.path().replaceAll("\\D", ""));
+                named.add(new Problem("rule '" + expectations.get(i).text() + "'", p.message()));
+            }
+            throw new ScenarioException(options.rulesSource(), named);
+        }
+        return results;
     }
 
     private static List<Problem> problemsOf(ScenarioException e) {

@@ -22,10 +22,18 @@ final class GateReport {
     private final RunSummary before;
     private final RunSummary afterRun;
     private final long deployAtSeconds;
+    private final int unsimulatedAllowed;
+    private final int replications;
 
+    /**
+     * @param unsimulatedAllowed functions not simulated that --allow-unsimulated let pass (said in the headline)
+     * @param replications       runs of each side: the rules over all, the tables replication 0's
+     */
     GateReport(Change change, Deployment.After after, Impact impact, List<Checker.Result> results, boolean passed,
-            RunSummary before, RunSummary afterRun, long deployAtSeconds) {
+            RunSummary before, RunSummary afterRun, long deployAtSeconds, int unsimulatedAllowed, int replications) {
         this.deployAtSeconds = deployAtSeconds;
+        this.unsimulatedAllowed = unsimulatedAllowed;
+        this.replications = replications;
         this.change = change;
         this.after = after;
         this.impact = impact;
@@ -37,6 +45,12 @@ final class GateReport {
 
     /** The tables, as rows of cells: the same content for Markdown and HTML. */
     private record Table(String title, List<String> header, List<List<String>> rows) {
+    }
+
+    /** PASSED or FAILED, and a pass with functions it could not simulate says so. */
+    String headline() {
+        return (passed ? "PASSED" : "FAILED") + (unsimulatedAllowed == 0 ? "" : " (" + unsimulatedAllowed
+                + " function(s) of the change not simulated: --allow-unsimulated)");
     }
 
     private List<Table> tables() {
@@ -102,11 +116,14 @@ final class GateReport {
 
     String markdown() {
         StringBuilder b = new StringBuilder(MARKER).append('\n');
-        b.append("## enisim gate: ").append(passed ? "PASSED" : "FAILED").append("\n\n");
+        b.append("## enisim gate: ").append(headline()).append("\n\n");
         b.append("Change: ").append(String.join(", ", change.sources())).append(". Account: `")
                 .append(before.scenario()).append("`, simulated ").append(Format.seconds(before.simulatedSeconds()))
                 .append(" without and with the change, deployed at ").append(Format.seconds(deployAtSeconds))
-                .append(" (same seed).\n\n");
+                .append(replications == 1 ? " (seed " + before.seed() + " for both; one run each: a Pending spell or"
+                + " a teardown wait is one random draw, `--replications N` checks N)" : " (seed " + before.seed()
+                + ", " + replications + " replications each: every rule must hold in all; the tables are"
+                + " replication 0's)").append(".\n\n");
         for (String f : findings()) {
             b.append("- ").append(f).append('\n');
         }
@@ -144,7 +161,7 @@ final class GateReport {
                 + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.3em .6em;"
                 + "text-align:left}.fail{color:#b00;font-weight:bold}.pass{color:#070}.side{display:flex;gap:2em}"
                 + "</style></head><body>\n");
-        b.append("<h1>enisim gate: <span class=\"").append(passed ? "pass\">PASSED" : "fail\">FAILED")
+        b.append("<h1>enisim gate: <span class=\"").append(passed ? "pass\">" : "fail\">").append(esc(headline()))
                 .append("</span></h1>\n<p>Change: ").append(esc(String.join(", ", change.sources()))).append("</p>\n");
         b.append("<ul>");
         findings().forEach(f -> b.append("<li>").append(esc(f)).append("</li>"));

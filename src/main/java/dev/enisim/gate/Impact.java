@@ -50,7 +50,7 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
         }
     }
 
-    static Impact of(RunSummary before, RunSummary after, Change change) {
+    static Impact of(RunSummary before, RunSummary after, Change change, long deployAtSeconds) {
         Set<String> changedGroups = new TreeSet<>();
         change.groups().forEach(g -> changedGroups.add(g.id()));
         Map<String, int[]> keysPerSubnet = new TreeMap<>();
@@ -98,11 +98,13 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
                 vpcs.add(new VpcImpact(v.getKey(), v.getValue().eniQuota(), peakBefore, v.getValue().peakEnis()));
             }
         }
-        return new Impact(subnets, vpcs, functions(before, after, change), newKeys, newEnis, fromNewGroups,
+        return new Impact(subnets, vpcs, functions(before, after, change, deployAtSeconds), newKeys, newEnis,
+                fromNewGroups,
                 subnetsOfNewGroupKeys.size(), extraFailures(before, after), extraErrors(before, after));
     }
 
-    private static List<FunctionImpact> functions(RunSummary before, RunSummary after, Change change) {
+    private static List<FunctionImpact> functions(RunSummary before, RunSummary after, Change change,
+            long deployAtSeconds) {
         Map<String, String> actions = new TreeMap<>();
         change.functions().forEach(f -> actions.put(f.name(), f.action().name().toLowerCase(java.util.Locale.ROOT)));
         List<FunctionImpact> out = new ArrayList<>();
@@ -126,10 +128,15 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
                     reason = u.reasonCode();
                 }
             }
+            // the ENIs the change releases: a deleted function's or version's, and those of a VpcConfig removed or
+            // changed (updateVpcConfig), once no one else uses their key; not an idle reclaim, nor the account's own
+            // actions before the deployment
             Double teardown = null;
             for (RunSummary.Teardown t : after.teardowns()) {
-                if (t.function().equals(name) && t.action().startsWith("delete")) {
-                    teardown = t.waitSeconds() == null ? Double.POSITIVE_INFINITY : t.waitSeconds();
+                if (t.function().equals(name) && !t.action().equals("idle reclaim")
+                        && t.requestedAtSeconds() >= deployAtSeconds) {
+                    double wait = t.waitSeconds() == null ? Double.POSITIVE_INFINITY : t.waitSeconds();
+                    teardown = teardown == null ? wait : Math.max(teardown, wait);
                 }
             }
             double updateSeconds = 0;

@@ -70,8 +70,16 @@ final class Rules {
             return impact == null ? null : failed(sentence, impact);
         }
         if ((m = KEEPS.matcher(s)).matches()) {
-            double n = Double.parseDouble(m.group(1));
+            double n;
+            try {
+                n = Double.parseDouble(m.group(1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + sentence + "': expected a number, got '" + m.group(1) + "'");
+            }
             boolean percent = !m.group(2).isEmpty();
+            if (percent && n > 100) { // it could never hold: a FAIL verdict for a rule that is a typo
+                throw new IllegalArgumentException("'" + sentence + "': a subnet keeps at most 100% of its IPs");
+            }
             return impact == null ? null : keeps(sentence, impact, n, percent);
         }
         if ((m = HEADROOM.matcher(s)).matches()) {
@@ -88,12 +96,34 @@ final class Rules {
                             + v.headroom());
                 }
             }
+            // a quota that refused an ENI shows a headroom of 0 at its peak: the demand it refused is the shortfall
+            for (Impact.FunctionImpact f : impact.functions()) {
+                if ("EniLimitExceeded".equals(f.reason()) && f.failed()) {
+                    bad.add(f.name() + " could not get an ENI (EniLimitExceeded): the quota is short by at least 1");
+                }
+            }
             return result(sentence, bad, all.length() == 0 ? "no VPC changed" : "headroom " + all);
         }
         if ((m = PENDING.matcher(s)).matches()) {
             double limit = seconds(m.group(1), sentence);
-            return impact == null ? null : longest(sentence, impact, limit, Impact.FunctionImpact::pendingSeconds,
-                    " Pending for ", "longest Pending ");
+            if (impact == null) {
+                return null;
+            }
+            Checker.Result r = longest(sentence, impact, limit, Impact.FunctionImpact::pendingSeconds, " Pending for ",
+                    "longest Pending ");
+            // a function still Pending when the run ends has a spell cut short there: how long it lasts is unknown
+            List<String> open = new ArrayList<>();
+            for (Impact.FunctionImpact f : impact.functions()) {
+                if ("Pending".equals(f.state()) && f.pendingSeconds() <= limit) {
+                    open.add(f.name() + " still Pending when the run ends (" + Format.seconds(f.pendingSeconds())
+                            + " so far)");
+                }
+            }
+            if (open.isEmpty()) {
+                return r;
+            }
+            return verdict(sentence, false, (r.passed() ? "" : r.actual() + "; ") + String.join("; ", open)
+                    + ": cannot tell; deploy earlier (--deploy-at) or run the account longer");
         }
         if ((m = NEW_ENIS.matcher(s)).matches()) {
             long n = Long.parseLong(m.group(1));
@@ -176,7 +206,7 @@ final class Rules {
         return verdict(sentence, bad.isEmpty(), bad.isEmpty() ? fine : String.join("; ", bad));
     }
 
-    private static Checker.Result verdict(String sentence, boolean passed, String actual) {
+    static Checker.Result verdict(String sentence, boolean passed, String actual) {
         return new Checker.Result(new Expectation(sentence, Expectation.Statistic.VALUE, "gate", Expectation.Op.EQ,
                 List.of()), passed, actual);
     }

@@ -207,8 +207,17 @@ final class CloudFormation {
             }
         }
         String fallback = id.length() > 64 ? id.substring(0, 64) : id;
-        out.notes.add(file + ": " + pp + ".FunctionName " + (n == null ? "not given" : "not resolved")
-                + ": CloudFormation generates a name; the function is called " + fallback + " here");
+        if (n == null) {
+            out.notes.add(file + ": " + pp + ".FunctionName not given: CloudFormation generates a name"
+                    + (stack == null ? " from the stack's (give --stack-name to match it to the account's function)"
+                    : "") + "; the function is called " + fallback + " here");
+        } else { // the template names it, from something not given: whether it is the account's decides create/update
+            boolean needsStack = props.get("FunctionName").toString().contains("AWS::StackName") && stack == null;
+            out.placeholders.add(new Change.Placeholder(file + ": " + pp + ".FunctionName", "not resolved: the"
+                    + " function is called " + fallback + " here, so it is taken as a function the change creates, not"
+                    + " one of the account's", needsStack ? "it is built from AWS::StackName: give --stack-name"
+                    : "give the --parameters or --exports it is built from"));
+        }
         return fallback;
     }
 

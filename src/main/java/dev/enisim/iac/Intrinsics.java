@@ -56,6 +56,21 @@ final class Intrinsics {
             String type = p.getValue().path("Type").asText("String");
             String value = given.containsKey(p.getKey()) ? given.get(p.getKey())
                     : p.getValue().path("Default").isValueNode() ? p.getValue().path("Default").asText() : null;
+            JsonNode allowed = p.getValue().path("AllowedValues");
+            if (value != null && allowed.isArray() && !allowed.isEmpty() && !type.startsWith("List<")
+                    && !type.contains("CommaDelimitedList")) {
+                boolean ok = false;
+                List<String> values = new java.util.ArrayList<>();
+                for (JsonNode a : allowed) {
+                    values.add(a.asText());
+                    ok |= a.asText().equals(value);
+                }
+                if (!ok) { // CloudFormation refuses the stack: the change would not deploy as simulated
+                    problems.add(new Problem("Parameters." + p.getKey(), (given.containsKey(p.getKey())
+                            ? "--parameters gives '" : "its Default '") + value + "', not one of its AllowedValues "
+                            + values + " (CloudFormation would refuse the stack)"));
+                }
+            }
             JsonNode v;
             if (value == null) {
                 v = unresolved("parameter " + p.getKey() + " (" + type + ") has no value and no Default",

@@ -35,6 +35,9 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class TemplateFile {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A key given twice is refused, as for YAML: Jackson kept the last one (a function replaced by a bucket). */
+    private static final ObjectMapper STRICT_JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final List<String> FUNCTIONS = List.of("Base64", "Cidr", "FindInMap", "GetAZs", "ImportValue",
             "Join", "Select", "Split", "Sub", "Transform", "And", "Equals", "If", "Not", "Or", "GetAtt", "Length",
             "ToJsonString");
@@ -69,7 +72,7 @@ final class TemplateFile {
         JsonNode tree;
         if (text.stripLeading().startsWith("{") || text.stripLeading().startsWith("[")) {
             try {
-                tree = JSON.readTree(text);
+                tree = STRICT_JSON.readTree(text);
             } catch (JsonProcessingException e) {
                 throw fail(file, "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
                         + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());

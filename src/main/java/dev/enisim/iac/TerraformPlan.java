@@ -190,6 +190,11 @@ final class TerraformPlan {
                 ? values.get("reserved_concurrent_executions").asInt() : null;
         Change.Action a = action == Change.Action.CREATE && out.in.functions().contains(name)
                 ? Change.Action.UPDATE : action;
+        if (a != action) { // not silently: Terraform's apply would fail on it
+            out.notes.add(where + ": the plan creates " + name + ", but the account already has a function of that"
+                    + " name (creating it would fail with ResourceConflictException unless it is imported into the"
+                    + " state): simulated as an update of its VpcConfig");
+        }
         out.function(new Change.Function(name, where, a, known, subnets, groups,
                 values.path("memory_size").isInt() ? values.get("memory_size").asInt() : null,
                 values.path("timeout").isInt() ? values.get("timeout").asInt() : null, reserved, 0,

@@ -77,7 +77,10 @@ class GateTest {
                 against(ACCOUNT));
         Gate.Verdict v = Gate.run(ACCOUNT, c, new Gate.Options(300, Map.of(), "1/s", Gate.DEFAULT_RULES));
         assertFalse(v.passed());
-        assertEquals("1 Failed: splat-fn (InvalidSecurityGroup)", v.results().get(0).actual());
+        assertEquals(Gate.SIMULATED, v.results().get(0).expectation().text(), "rootvar-fn's VpcConfig: unresolved");
+        assertTrue(v.results().get(0).actual().startsWith("1 not simulated: rootvar-fn ("), v.results().get(0).actual());
+        assertFalse(v.results().get(0).passed());
+        assertEquals("1 Failed: splat-fn (InvalidSecurityGroup)", v.results().get(1).actual());
         assertTrue(v.markdown().contains("| modules-fn | create | Active |"), v.markdown());
         assertTrue(v.markdown().contains("| module.vpc.aws_subnet.private[2] | 10.80.3.0/24 | 251 | 251 | 250 (99.6%)"
                 + " | 1 | 1 |"), v.markdown());

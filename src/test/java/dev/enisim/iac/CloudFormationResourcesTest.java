@@ -144,7 +144,8 @@ class CloudFormationResourcesTest {
                 .toList());
         assertEquals("Worker", fn(c, "Worker").name(), "no stack name: the logical id stands for the name");
         assertTrue(c.notes().stream().anyMatch(n -> n.contains("Resources.Worker.Properties.FunctionName not given:"
-                + " CloudFormation generates a name; the function is called Worker here")), c.notes().toString());
+                + " CloudFormation generates a name from the stack's (give --stack-name to match it to the account's"
+                + " function); the function is called Worker here")), c.notes().toString());
     }
 
     @Test
