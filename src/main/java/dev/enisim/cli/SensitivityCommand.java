@@ -107,6 +107,36 @@ final class SensitivityCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
+        // a misspelt --vary path or --metric is said before any point runs (it failed every point, and the message
+        // advised narrowing the ranges)
+        List<String> bad = new ArrayList<>();
+        for (Factor f : factors) {
+            if (f.path().equals(Sweep.TRAFFIC)) {
+                continue;
+            }
+            JsonNode varied;
+            try { // a path that selects nothing
+                varied = dev.enisim.scenario.Overrides.apply(tree, List.of(f.path() + "=" + f.value(0.0)),
+                        file.toString());
+            } catch (ScenarioException e) {
+                e.problems().forEach(p -> bad.add("--vary " + f.path() + ": " + p.message()));
+                continue;
+            }
+            try { // or a key the scenario does not have (a value out of range is the range's: said after the runs)
+                ScenarioLoader.parseTree(varied, file.toString());
+            } catch (ScenarioException e) {
+                e.problems().stream().filter(p -> p.message().startsWith("unknown key")).forEach(p -> bad.add(
+                        "--vary " + f.path() + ": " + p.message()));
+            }
+        }
+        try {
+            Sweep.checkMetrics(ScenarioLoader.parseTree(tree, file.toString()), metrics);
+        } catch (IllegalArgumentException e) {
+            bad.add("--metric " + e.getMessage());
+        }
+        if (!bad.isEmpty()) {
+            throw new UserInputException(String.join("\n  ", bad));
+        }
         Path home = Main.workingDir(spec);
         Path dir = out != null ? out : home.resolve("reports").resolve(name + "-sensitivity");
         SafeOutput.checkFolder(dir, home);

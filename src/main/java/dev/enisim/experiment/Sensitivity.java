@@ -51,7 +51,9 @@ public final class Sensitivity {
         }
         double[][] unit = method == Method.MORRIS ? Morris.design(samples, factors.size(), seed)
                 : SobolIndices.design(samples, factors.size());
-        return new Design(method, List.copyOf(factors), samples, seed, unit, Designs.values(factors, unit));
+        List<java.util.Map<String, String>> points = Designs.values(factors, unit);
+        Sweep.checkTraffic(points);
+        return new Design(method, List.copyOf(factors), samples, seed, unit, points);
     }
 
     /** The analysis of each metric from the points' results (every point must have succeeded). */

@@ -147,6 +147,31 @@ public final class Sweep {
         return new Point(values, chosen, null);
     }
 
+    /**
+     * Refuses a {@link #TRAFFIC} factor that is not a number above 0 at any point, before anything runs: a negative
+     * factor made negative rates, whose thinning never found an arrival (a sweep that hung) or scheduled one in the
+     * past (an internal error).
+     */
+    public static void checkTraffic(List<Map<String, String>> points) {
+        for (Map<String, String> p : points) {
+            String v = p.get(TRAFFIC);
+            if (v == null) {
+                continue;
+            }
+            double f;
+            try {
+                f = Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("traffic=" + v + ": expected a factor on every arrival rate, a"
+                        + " number above 0 (2 doubles the traffic)");
+            }
+            if (!(f > 0) || Double.isInfinite(f)) {
+                throw new IllegalArgumentException("traffic=" + v + ": a factor on every arrival rate must be above"
+                        + " 0 (0.5 halves the traffic, 2 doubles it)");
+            }
+        }
+    }
+
     /** Whether some replication has {@code null} at {@code metric} (nothing measured there) and none lacks it. */
     private static boolean unmeasured(List<JsonNode> trees, String metric) {
         boolean none = false;

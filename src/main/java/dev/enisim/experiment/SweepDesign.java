@@ -34,7 +34,9 @@ public record SweepDesign(List<Sweep.Axis> axes, List<Map<String, String>> point
                 throw new IllegalArgumentException("the grid has " + size + " points, more than " + MAX_POINTS
                         + "; vary fewer parameters or fewer values");
             }
-            return new SweepDesign(axes, Sweep.grid(axes));
+            List<Map<String, String>> grid = Sweep.grid(axes);
+            Sweep.checkTraffic(grid);
+            return new SweepDesign(axes, grid);
         }
         if (n < 1 || n > MAX_POINTS) {
             throw new IllegalArgumentException("--points must be 1 to " + MAX_POINTS + " for --design " + kind.name()
@@ -46,6 +48,7 @@ public record SweepDesign(List<Sweep.Axis> axes, List<Map<String, String>> point
         }
         double[][] unit = Designs.unit(kind, n, factors.size(), seed);
         List<Map<String, String>> points = Designs.values(factors, unit);
+        Sweep.checkTraffic(points);
         List<Sweep.Axis> axes = new ArrayList<>();
         for (int j = 0; j < factors.size(); j++) {
             int col = j;

@@ -44,57 +44,44 @@ public final class SummaryShape {
     }
 
     /**
-     * A latency's percentiles are {@code null} when nothing was measured (no invocation succeeded; no cold start):
-     * a 0 there read as "0 ms", and an {@code expect: latencyMillis.p99 < 500} held for a function that never
-     * succeeded. The counts stay numbers; the keys keep the record's order.
+     * Percentiles are {@code null} when nothing was measured (no invocation succeeded; no cold start): a 0 there
+     * read as "0 ms", and an {@code expect: latencyMillis.p99 < 500} held for a function that never succeeded. The
+     * counts stay numbers; the keys keep the records' order. {@code write} writes one record through {@link Fields}.
      */
-    static final class LatencyJson extends StdSerializer<RunSummary.Latency> {
-        LatencyJson() {
-            super(RunSummary.Latency.class);
-        }
+    static <T> StdSerializer<T> measured(Class<T> type, Writer<T> write) {
+        return new StdSerializer<>(type) {
+            @Override
+            public void serialize(T value, JsonGenerator g, SerializerProvider p) throws IOException {
+                g.writeStartObject();
+                write.write(value, new Fields(g));
+                g.writeEndObject();
+            }
+        };
+    }
 
-        @Override
-        public void serialize(RunSummary.Latency l, JsonGenerator g, SerializerProvider p) throws IOException {
-            g.writeStartObject();
-            g.writeNumberField("count", l.count());
-            boolean any = l.count() > 0;
-            measured(g, "p50", l.p50(), any);
-            measured(g, "p90", l.p90(), any);
-            measured(g, "p99", l.p99(), any);
-            measured(g, "max", l.max(), any);
-            g.writeNumberField("coldStarts", l.coldStarts());
-            boolean cold = l.coldStarts() > 0;
-            measured(g, "coldStartP50", l.coldStartP50(), cold);
-            measured(g, "coldStartP99", l.coldStartP99(), cold);
-            g.writeEndObject();
+    /** Writes one record's fields. */
+    interface Writer<T> {
+        void write(T value, Fields f) throws IOException;
+    }
+
+    /** A count, then the figures measured over what it counts: {@code null} each when it is 0. */
+    record Fields(JsonGenerator g) {
+        Fields count(String name, long count, String[] names, double... figures) throws IOException {
+            g.writeNumberField(name, count);
+            for (int i = 0; i < names.length; i++) {
+                if (count > 0) {
+                    g.writeNumberField(names[i], figures[i]);
+                } else {
+                    g.writeNullField(names[i]);
+                }
+            }
+            return this;
         }
     }
 
-    /** As {@link LatencyJson}, for the asynchronous invocations' event age and latency. */
-    static final class PercentilesJson extends StdSerializer<RunSummary.Percentiles> {
-        PercentilesJson() {
-            super(RunSummary.Percentiles.class);
-        }
-
-        @Override
-        public void serialize(RunSummary.Percentiles q, JsonGenerator g, SerializerProvider p) throws IOException {
-            g.writeStartObject();
-            g.writeNumberField("count", q.count());
-            boolean any = q.count() > 0;
-            measured(g, "p50", q.p50(), any);
-            measured(g, "p99", q.p99(), any);
-            measured(g, "max", q.max(), any);
-            g.writeEndObject();
-        }
-    }
-
-    private static void measured(JsonGenerator g, String name, double value, boolean any) throws IOException {
-        if (any) {
-            g.writeNumberField(name, value);
-        } else {
-            g.writeNullField(name);
-        }
-    }
+    private static final String[] LATENCY = {"p50", "p90", "p99", "max"};
+    private static final String[] COLD = {"coldStartP50", "coldStartP99"};
+    private static final String[] PERCENTILES = {"p50", "p99", "max"};
 
     /** The mapper that gives a summary its JSON shape (indented; keys in the records' order). */
     public static final ObjectMapper JSON = JsonMapper.builder()
@@ -103,8 +90,11 @@ public final class SummaryShape {
             .addMixIn(RunSummary.class, SummaryMixin.class)
             .addMixIn(RunSummary.Sections.class, SectionsMixin.class)
             .addModule(new SimpleModule("enisim-summary")
-                    .addSerializer(RunSummary.Latency.class, new LatencyJson())
-                    .addSerializer(RunSummary.Percentiles.class, new PercentilesJson()))
+                    .addSerializer(RunSummary.Latency.class, measured(RunSummary.Latency.class, (l, f) -> f
+                            .count("count", l.count(), LATENCY, l.p50(), l.p90(), l.p99(), l.max())
+                            .count("coldStarts", l.coldStarts(), COLD, l.coldStartP50(), l.coldStartP99())))
+                    .addSerializer(RunSummary.Percentiles.class, measured(RunSummary.Percentiles.class, (q, f) -> f
+                            .count("count", q.count(), PERCENTILES, q.p50(), q.p99(), q.max()))))
             .build();
 
     private SummaryShape() {

@@ -110,7 +110,33 @@ public final class ScenarioLoader {
                         + (t.startsMicros()[0] / 1e6) + " s" : ""));
             }
         }
+        // a mistyped time silently removed the action from the story (an AZ-outage study without its outage)
+        String end = spoken(s.durationMicros());
+        for (Scenario.Function f : s.functions()) {
+            if (f.createdAtMicros() >= s.durationMicros()) {
+                out.add(s.source() + ": functions[" + f.name() + "].createdAt: " + spoken(f.createdAtMicros())
+                        + " is at or after the run's end (" + end + "): the function is never created");
+            }
+        }
+        for (Scenario.At a : s.timeline()) { // in time order, not the file's: named by their time
+            boolean creation = a.action() instanceof dev.enisim.model.SimEvent.ExistingFunction
+                    || a.action() instanceof dev.enisim.model.SimEvent.CreateFunction c
+                    && s.functions().get(c.function()).createdAtMicros() == a.atMicros(); // its createdAt: above
+            if (a.atMicros() >= s.durationMicros() && !creation) {
+                out.add(s.source() + ": timeline: an action at " + spoken(a.atMicros()) + " is at or after the run's"
+                        + " end (" + end + "): it never happens");
+            }
+        }
         return out;
+    }
+
+    /** A time as a scenario writes it: "2h", "90m", "45s", else seconds. */
+    private static String spoken(long micros) {
+        long s = micros / 1_000_000;
+        if (micros % 1_000_000 != 0) {
+            return micros / 1e6 + "s";
+        }
+        return s % 3600 == 0 && s > 0 ? s / 3600 + "h" : s % 60 == 0 && s > 0 ? s / 60 + "m" : s + "s";
     }
 
     /** Reads a scenario file into its tree (YAML reads JSON too), or throws with the file's problem. */

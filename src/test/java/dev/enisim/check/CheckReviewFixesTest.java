@@ -19,14 +19,21 @@ class CheckReviewFixesTest {
     Path dir;
 
     private Path scenario(String... expectations) throws Exception {
-        StringBuilder b = new StringBuilder("name: small\nduration: 10m\n"
-                + "vpcs: [{id: vpc-c, securityGroups: [sg-c], subnets: [{id: subnet-c, cidr: 10.8.0.0/28, az: a}]}]\n"
+        return small(dir, "small", "10m", "", expectations);
+    }
+
+    /** One function at 5/s on a /28 (11 usable addresses; {@code subnetMore}: more of its fields) and an expect block. */
+    static Path small(Path dir, String name, String duration, String subnetMore, String... expectations)
+            throws Exception {
+        StringBuilder b = new StringBuilder("name: " + name + "\nduration: " + duration + "\n"
+                + "vpcs: [{id: vpc-c, securityGroups: [sg-c], subnets: [{id: subnet-c, cidr: 10.8.0.0/28, az: a"
+                + subnetMore + "}]}]\n"
                 + "functions: [{name: api, duration: 100ms, arrivals: {poisson: 5/s},"
                 + " vpcConfig: {subnetIds: [subnet-c], securityGroupIds: [sg-c]}}]\nexpect:\n");
         for (String e : expectations) {
             b.append("  - \"").append(e).append("\"\n");
         }
-        return Files.writeString(dir.resolve("small.yaml"), b.toString());
+        return Files.writeString(dir.resolve(name + ".yaml"), b.toString());
     }
 
     @Test

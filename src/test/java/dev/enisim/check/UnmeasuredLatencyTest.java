@@ -25,15 +25,7 @@ class UnmeasuredLatencyTest {
 
     /** subnet-c's 11 usable addresses all used by others: api never gets an ENI, so nothing succeeds. */
     private Path fullSubnet(String... expectations) throws Exception {
-        StringBuilder b = new StringBuilder("name: full\nduration: 5m\n"
-                + "vpcs: [{id: vpc-c, securityGroups: [sg-c], subnets: [{id: subnet-c, cidr: 10.8.0.0/28, az: a,"
-                + " otherUsedIps: 11}]}]\n"
-                + "functions: [{name: api, duration: 100ms, arrivals: {poisson: 5/s},"
-                + " vpcConfig: {subnetIds: [subnet-c], securityGroupIds: [sg-c]}}]\nexpect:\n");
-        for (String e : expectations) {
-            b.append("  - \"").append(e).append("\"\n");
-        }
-        return Files.writeString(dir.resolve("full.yaml"), b.toString());
+        return CheckReviewFixesTest.small(dir, "full", "5m", ", otherUsedIps: 11", expectations);
     }
 
     @Test

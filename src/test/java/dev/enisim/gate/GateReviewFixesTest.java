@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.enisim.check.Checker;
 import dev.enisim.iac.Change;
 import dev.enisim.iac.ChangeReader;
+import dev.enisim.iac.Templates;
 import dev.enisim.scenario.ScenarioException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,17 +22,6 @@ class GateReviewFixesTest {
 
     @TempDir
     Path dir;
-
-    private static final String FN = """
-              %s:
-                Type: AWS::Lambda::Function
-                Properties:
-                  FunctionName: %s
-                  Runtime: python3.12
-                  Handler: app.handler
-                  Role: arn:aws:iam::123456789012:role/r
-                  Code: { ZipFile: "x" }
-            %s""";
 
     private static String vpc(String subnet) {
         return "      VpcConfig:\n        SubnetIds: [" + subnet + "]\n"
@@ -58,7 +48,7 @@ class GateReviewFixesTest {
 
     @Test
     void aChangeWhoseFunctionsCannotBeSimulatedFailsUnlessAllowedAndThenSaysSo() throws Exception {
-        Path t = template(String.format(FN, "Unknown", "unknown-fn", vpc("!Ref Missing")));
+        Path t = template(Templates.function("Unknown", "unknown-fn", vpc("!Ref Missing")));
         Gate.Verdict v = gate(GateTest.ACCOUNT, t, rules("no function Failed"));
         assertFalse(v.passed(), "nothing was checked for unknown-fn");
         Checker.Result r = v.results().get(0);
@@ -75,7 +65,7 @@ class GateReviewFixesTest {
 
     @Test
     void removingAVpcConfigReleasesTheKeysEnisAndTheTeardownRuleSeesTheirWait() throws Exception {
-        Path t = template(String.format(FN, "Api", "orders-api", ""));
+        Path t = template(Templates.function("Api", "orders-api", ""));
         Gate.Verdict v = gate(GateTest.ACCOUNT, t, rules("teardown wait <= 1m"));
         Checker.Result r = v.results().get(0);
         assertFalse(r.passed(), r.actual());
@@ -91,7 +81,7 @@ class GateReviewFixesTest {
     void aQuotaThatRefusedAnEniFailsTheHeadroomRule() throws Exception {
         Path account = Files.writeString(dir.resolve("q.yaml"), Files.readString(GateTest.ACCOUNT)
                 .replace("eniQuota: 500", "eniQuota: 1"));
-        Path t = template(String.format(FN, "Other", "other-fn", vpc("subnet-09a8b7c6d5e4f3a21")));
+        Path t = template(Templates.function("Other", "other-fn", vpc("subnet-09a8b7c6d5e4f3a21")));
         Gate.Verdict v = gate(account, t, rules("quota headroom >= 0"));
         Checker.Result r = v.results().get(0);
         assertFalse(r.passed(), "headroom 0 at the peak, but only because the quota refused other-fn's ENI");
@@ -101,7 +91,7 @@ class GateReviewFixesTest {
 
     @Test
     void aFunctionStillPendingWhenTheRunEndsCannotPassThePendingRule() throws Exception {
-        Path t = template(String.format(FN, "Late", "late-fn", vpc("subnet-09a8b7c6d5e4f3a21")));
+        Path t = template(Templates.function("Late", "late-fn", vpc("subnet-09a8b7c6d5e4f3a21")));
         Gate.Verdict v = gate(GateTest.ACCOUNT, t, new Gate.Options(3590, Map.of(), "1/s",
                 List.of("no function Pending longer than 5m")));
         Checker.Result r = v.results().get(0);
@@ -115,7 +105,7 @@ class GateReviewFixesTest {
 
     @Test
     void everyReplicationMustHoldAndTheCrossedOneIsShown() throws Exception {
-        Path t = template(String.format(FN, "Api", "orders-api", ""));
+        Path t = template(Templates.function("Api", "orders-api", ""));
         Gate.Verdict v8 = gate(GateTest.ACCOUNT, t, new Gate.Options(300, Map.of(), "1/s",
                 List.of("teardown wait <= 2h", "no function Failed"), false, "gate rules", 8));
         assertTrue(v8.passed());
@@ -135,7 +125,7 @@ class GateReviewFixesTest {
 
     @Test
     void trafficForAFunctionTheChangeDoesNotCreateIsBadInput() throws Exception {
-        Path t = template(String.format(FN, "New", "new-fn", vpc("subnet-09a8b7c6d5e4f3a21")));
+        Path t = template(Templates.function("New", "new-fn", vpc("subnet-09a8b7c6d5e4f3a21")));
         ScenarioException x = assertThrows(ScenarioException.class, () -> gate(GateTest.ACCOUNT, t,
                 new Gate.Options(300, Map.of("nosuch", "5/s"), "1/s", List.of("no function Failed"))));
         assertEquals("--traffic nosuch=5/s: the change creates no function nosuch (it creates: new-fn)",
@@ -144,7 +134,7 @@ class GateReviewFixesTest {
 
     @Test
     void aRulesFilesUnknownMetricIsNamedInTheRulesFile() throws Exception {
-        Path t = template(String.format(FN, "New", "new-fn", vpc("subnet-09a8b7c6d5e4f3a21")));
+        Path t = template(Templates.function("New", "new-fn", vpc("subnet-09a8b7c6d5e4f3a21")));
         ScenarioException x = assertThrows(ScenarioException.class, () -> gate(GateTest.ACCOUNT, t,
                 new Gate.Options(300, Map.of(), "1/s", List.of("enis.nosuch <= 3"), false, "rules.yml", 1)));
         assertEquals("rules.yml", x.source());

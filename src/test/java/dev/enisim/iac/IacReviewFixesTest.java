@@ -19,17 +19,9 @@ class IacReviewFixesTest {
     @TempDir
     Path dir;
 
-    private static final String FN = """
-              Fn:
-                Type: AWS::Lambda::Function
-                Properties:
-                  FunctionName: %s
-                  Runtime: python3.12
-                  Handler: app.handler
-                  Role: arn:aws:iam::123456789012:role/r
-                  Code: { ZipFile: "x" }
-                  VpcConfig: { SubnetIds: [%s], SecurityGroupIds: [sg-1] }
-            """;
+    private static String fn(String name, String subnet) {
+        return Templates.function("Fn", name, "      VpcConfig: { SubnetIds: [" + subnet + "], SecurityGroupIds: [sg-1] }\n");
+    }
 
     private static ChangeReader.Inputs inputs(Map<String, String> parameters, Map<String, String> pseudo) {
         return new ChangeReader.Inputs(parameters, Map.of(), pseudo, Map.of(ChangeReaderTest.A,
@@ -48,8 +40,7 @@ class IacReviewFixesTest {
     @Test
     void aParameterOutsideItsAllowedValuesIsRefusedAsCloudFormationWould() throws Exception {
         Path t = Files.writeString(dir.resolve("t.yaml"), "Parameters:\n  Stage: { Type: String, Default: dev,"
-                + " AllowedValues: [dev, prod] }\nResources:\n" + String.format(FN, "orders-api",
-                ChangeReaderTest.A));
+                + " AllowedValues: [dev, prod] }\nResources:\n" + fn("orders-api", ChangeReaderTest.A));
         ScenarioException x = assertThrows(ScenarioException.class, () -> ChangeReader.read(List.of(t), List.of(),
                 inputs(Map.of("Stage", "staging"), Map.of())));
         assertEquals("Parameters.Stage: --parameters gives 'staging', not one of its AllowedValues [dev, prod]"
@@ -60,8 +51,8 @@ class IacReviewFixesTest {
 
     @Test
     void aFunctionNameBuiltFromTheStackNameAsksForItInsteadOfSayingCloudFormationGeneratesOne() throws Exception {
-        Path t = Files.writeString(dir.resolve("t.yaml"), "Resources:\n" + String.format(FN,
-                "!Sub \"${AWS::StackName}-api\"", ChangeReaderTest.A));
+        Path t = Files.writeString(dir.resolve("t.yaml"), "Resources:\n" + fn("!Sub \"${AWS::StackName}-api\"",
+                ChangeReaderTest.A));
         Change c = ChangeReader.read(List.of(t), List.of(), inputs(Map.of(), Map.of()));
         assertTrue(c.placeholders().stream().anyMatch(p -> p.toString().contains("Resources.Fn.Properties"
                 + ".FunctionName: not resolved: the function is called Fn here, so it is taken as a function the"

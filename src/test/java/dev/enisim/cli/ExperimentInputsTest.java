@@ -1,0 +1,70 @@
+package dev.enisim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A capacity planner's typos, said before any point runs: a negative traffic factor hung a sweep (a thinning that
+ * never found an arrival) or crashed it; a misspelt sensitivity metric or path failed every point and advised
+ * narrowing the ranges.
+ */
+class ExperimentInputsTest {
+
+    @TempDir
+    Path dir;
+
+    private Path scenario() throws Exception {
+        return Files.writeString(dir.resolve("small.yaml"), CheckCommandTest.SMALL);
+    }
+
+    @Test
+    void aTrafficFactorThatIsNotAboveZeroIsBadInputBeforeAnyPointRuns() throws Exception {
+        Path f = scenario();
+        for (String v : new String[] {"traffic=-1,2", "traffic=0,1", "traffic=x"}) {
+            CliTest.Result r = CliTest.run("sweep", f.toString(), "--vary", v, "--out", dir.resolve("s").toString(),
+                    "--quiet");
+            assertEquals(2, r.code(), v + ": " + r.err());
+            assertTrue(r.err().contains("traffic="), r.err());
+            assertTrue(r.err().contains("above 0"), r.err());
+            assertFalse(Files.exists(dir.resolve("s")), "nothing ran, nothing written");
+        }
+        CliTest.Result s = CliTest.run("sensitivity", f.toString(), "--metric", "enis.peak", "--vary",
+                "traffic=-1..2", "--out", dir.resolve("t").toString(), "--quiet");
+        assertEquals(2, s.code(), s.err());
+        assertTrue(s.err().contains("traffic=-1: a factor on every arrival rate must be above 0"), s.err());
+    }
+
+    @Test
+    void aSensitivityMetricOrPathThatNamesNothingIsSaidUpFront() throws Exception {
+        Path f = scenario();
+        CliTest.Result r = CliTest.run("sensitivity", f.toString(), "--metric", "enis.peek", "--vary",
+                "hyperplane.fooTime=1s..3s", "--vary", "functions[nosuch].memoryMb=128..256", "--out",
+                dir.resolve("t").toString(), "--quiet");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--vary hyperplane.fooTime: unknown key 'fooTime'"), r.err());
+        assertTrue(r.err().contains("--vary functions[nosuch].memoryMb: no element named 'nosuch'"), r.err());
+        assertTrue(r.err().contains("--metric unknown metric 'enis.peek' (did you mean: enis.peak"), r.err());
+        assertFalse(r.err().contains("narrow the ranges"), r.err());
+        assertFalse(Files.exists(dir.resolve("t")));
+    }
+
+    @Test
+    void anActionOrACreationAfterTheRunsEndIsWarnedOf() throws Exception {
+        Path f = scenario();
+        CliTest.Result r = CliTest.run("validate", f.toString(), "--set",
+                "timeline=[{at: 5h, action: azOutage, az: us-east-1a}, {at: 5m, action: azOutage, az: us-east-1a}]",
+                "--set", "functions[api].createdAt=10m");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains(f + ": timeline: an action at 5h is at or after the run's end (10m): it never"
+                + " happens"), r.err());
+        assertFalse(r.err().contains("at 5m"), "5m is within the run: " + r.err());
+        assertTrue(r.err().contains(f + ": functions[api].createdAt: 10m is at or after the run's end (10m): the"
+                + " function is never created"), r.err());
+    }
+}
