@@ -48,6 +48,8 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      * @param analyticLambdaIps    ENIs the keys in this subnet need by the formulas (peak connections / 65,000
      *                             per key, or the legacy 3 GB rule on peak environments)
      * @param recommendedPrefix    the smallest subnet (largest prefix) with no invocation failing for IPs
+     * @param otherUsedIps         the most addresses other tenants hold during the run (its otherUsedIps, or more set
+     *                             by the timeline's setOtherUsedIps): the size is for them at their most
      * @param headroomIps          usable - others - peak Lambda IPs at the current size (negative: short)
      * @param failuresAtRecommended IP failures when re-run at the recommended size (expected 0)
      * @param failuresOneSmaller   IP failures one prefix smaller (expected > 0), -1 when /28 is already the smallest,
@@ -64,9 +66,22 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
 
     /**
      * @param consolidatedEnis ENIs if every function used one security-group set (one key per subnet)
+     * @param otherUsedEnis    the most ENIs other services (EFS mount targets...) hold in the VPC during the run:
+     *                         its otherUsedEnis, or more set by the timeline; they count against the same quota
      */
     public record VpcAdvice(String vpc, int eniQuota, long peakEnis, List<KeyUse> keys, long consolidatedEnis,
-            long savedByConsolidating) {
+            long savedByConsolidating, int otherUsedEnis) {
+
+        /** Without other services' ENIs. */
+        public VpcAdvice(String vpc, int eniQuota, long peakEnis, List<KeyUse> keys, long consolidatedEnis,
+                long savedByConsolidating) {
+            this(vpc, eniQuota, peakEnis, keys, consolidatedEnis, savedByConsolidating, 0);
+        }
+
+        /** ENIs of the quota left at Lambda's peak, other services' at their most (both peaks taken together). */
+        public long room() {
+            return eniQuota - peakEnis - otherUsedEnis;
+        }
     }
 
     public record KeyUse(String key, long peakEnis, long peakConnections) {

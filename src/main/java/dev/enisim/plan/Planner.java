@@ -167,7 +167,7 @@ public final class Planner {
         for (Scenario.Vpc v : base.vpcs()) {
             for (Scenario.Subnet s : v.subnets()) {
                 long need = lambdaIps(unconstrained.subnets().get(s.id()));
-                recommended.put(s.id(), smallestPrefixFor(need + s.otherUsedIps()));
+                recommended.put(s.id(), smallestPrefixFor(need + mostOthers(s)));
             }
         }
         progress.accept("every subnet at its recommended size");
@@ -176,8 +176,9 @@ public final class Planner {
         for (Scenario.Vpc v : base.vpcs()) {
             for (Scenario.Subnet s : v.subnets()) {
                 int p = recommended.get(s.id());
+                int others = mostOthers(s);
                 long failuresSmaller = -1;
-                if (p < SMALLEST_PREFIX && usable(p + 1) < s.otherUsedIps()) {
+                if (p < SMALLEST_PREFIX && usable(p + 1) < others) {
                     failuresSmaller = Plan.SubnetAdvice.OTHERS_DO_NOT_FIT; // a subnet no one could configure
                 } else if (p < SMALLEST_PREFIX) {
                     Map<String, Integer> smaller = new LinkedHashMap<>(recommended);
@@ -187,12 +188,49 @@ public final class Planner {
                 }
                 long peak = lambdaIps(unconstrained.subnets().get(s.id()));
                 out.add(new Plan.SubnetAdvice(s.id(), s.cidr().toString(), s.cidr().usableAddresses(),
-                        s.otherUsedIps(), peak, analyticIps(unconstrained, s.id()), p, usable(p),
-                        s.cidr().usableAddresses() - s.otherUsedIps() - peak, ipFailures(atRecommended),
+                        others, peak, analyticIps(unconstrained, s.id()), p, usable(p),
+                        s.cidr().usableAddresses() - others - peak, ipFailures(atRecommended),
                         failuresSmaller));
             }
         }
         return out;
+    }
+
+    /**
+     * The most addresses other tenants hold in {@code s} during the run: its otherUsedIps, or more set by a
+     * timeline's setOtherUsedIps (a subnet sized for the start's tenants ran out when they grew).
+     */
+    private int mostOthers(Scenario.Subnet s) {
+        int index = 0;
+        for (Scenario.Vpc v : base.vpcs()) {
+            for (Scenario.Subnet x : v.subnets()) {
+                if (x == s) {
+                    int most = s.otherUsedIps();
+                    for (Scenario.At a : base.timeline()) {
+                        if (a.action() instanceof dev.enisim.model.SimEvent.SetOtherUsedIps o && o.subnet() == index
+                                && a.atMicros() < base.durationMicros()) {
+                            most = Math.max(most, o.count());
+                        }
+                    }
+                    return most;
+                }
+                index++;
+            }
+        }
+        return s.otherUsedIps();
+    }
+
+    /** As {@link #mostOthers}, other services' ENIs in a VPC (its otherUsedEnis, or more set by the timeline). */
+    private int mostOtherEnis(Scenario.Vpc v) {
+        int index = base.vpcs().indexOf(v);
+        int most = v.otherUsedEnis();
+        for (Scenario.At a : base.timeline()) {
+            if (a.action() instanceof dev.enisim.model.SimEvent.SetOtherUsedEnis o && o.vpc() == index
+                    && a.atMicros() < base.durationMicros()) {
+                most = Math.max(most, o.count());
+            }
+        }
+        return most;
     }
 
     /** The largest prefix (smallest subnet) from /16 to /28 whose usable addresses cover {@code addresses}. */
@@ -273,7 +311,7 @@ public final class Planner {
             }
             RunSummary.VpcSummary vs = r.vpcs().get(v.id());
             out.add(new Plan.VpcAdvice(v.id(), vs.eniQuota(), vs.peakEnis(), keys, consolidated,
-                    Math.max(0, vs.peakEnis() - consolidated)));
+                    Math.max(0, vs.peakEnis() - consolidated), mostOtherEnis(v)));
         }
         return out;
     }

@@ -48,8 +48,10 @@ public final class PlanReport {
         sharedSubnetsText(b, p);
         b.append("\n2. ENIs per VPC against the quota\n");
         for (Plan.VpcAdvice v : p.vpcs()) {
-            b.append(String.format("   %s: peak %d of %d; one security-group set per subnet would need %d (saves %d)%n",
-                    v.vpc(), v.peakEnis(), v.eniQuota(), v.consolidatedEnis(), v.savedByConsolidating()));
+            b.append(String.format("   %s: peak %d%s of %d; one security-group set per subnet would need %d (saves %d)%n",
+                    v.vpc(), v.peakEnis(), v.otherUsedEnis() == 0 ? "" : " + " + v.otherUsedEnis()
+                    + " other services' (at their most)", v.eniQuota(), v.consolidatedEnis(),
+                    v.savedByConsolidating()));
             List<Plan.KeyUse> keys = v.keys();
             for (int i = 0; i < Math.min(10, keys.size()); i++) {
                 b.append(String.format("     %-50s %4d ENIs, peak %,d connections%n", keys.get(i).key(),
@@ -171,8 +173,9 @@ public final class PlanReport {
             }
         }
         for (Plan.VpcAdvice v : p.vpcs()) {
-            if (v.peakEnis() >= v.eniQuota()) {
-                short_.add(v.vpc() + " reaches its quota of " + v.eniQuota() + " ENIs");
+            if (v.room() <= 0) {
+                short_.add(v.vpc() + " reaches its quota of " + v.eniQuota() + " ENIs" + (v.otherUsedEnis() == 0 ? ""
+                        : " (" + v.otherUsedEnis() + " of them other services')"));
             }
         }
         short_.addAll(p.failsAsIs());
@@ -230,10 +233,11 @@ public final class PlanReport {
                 + "\n<tr><th>VPC</th><th>peak ENIs</th><th>quota</th><th>used</th><th>headroom</th><th>one "
                 + "security-group set per subnet</th></tr>\n");
         for (Plan.VpcAdvice v : p.vpcs()) {
-            long room = v.eniQuota() - v.peakEnis();
+            long room = v.room();
             b.append("<tr><td>").append(escape(v.vpc())).append("</td><td class=\"n\">").append(v.peakEnis())
+                    .append(v.otherUsedEnis() == 0 ? "" : " + " + v.otherUsedEnis() + " other services'")
                     .append("</td><td class=\"n\">").append(v.eniQuota()).append("</td><td>")
-                    .append(PlanCharts.bar(v.peakEnis(), v.eniQuota())).append("</td><td class=\"")
+                    .append(PlanCharts.bar(v.peakEnis() + v.otherUsedEnis(), v.eniQuota())).append("</td><td class=\"")
                     .append(room <= 0 ? "bad\">at the quota" : "ok\">" + room + " ENIs spare")
                     .append("</td><td>would need ").append(v.consolidatedEnis()).append(" ENIs (saves ")
                     .append(v.savedByConsolidating()).append(")</td></tr>\n");

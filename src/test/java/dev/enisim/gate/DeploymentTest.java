@@ -98,7 +98,8 @@ class DeploymentTest {
         assertEquals("new3", fns.get(4).get("name").asText(), "an update of a function the account lacks: a creation");
         assertEquals("[\"sg-1\",\"sg-9\"]", a.tree().get("vpcs").get(0).get("securityGroups").toString());
         assertEquals(List.of("security group sg-9 (used by new1) is not in the account's scenario: taken to be in"
-                + " vpc-1"), a.notes());
+                + " vpc-1", "new3 (t.yaml: Resources.new3): updated by the change but not in the account: simulated as created at the"
+                + " deployment"), a.notes(), "the update of a function the account lacks is said, not silent");
         assertEquals(List.of("traffic 1/s (--default-traffic) of 2 created function(s): new2, new3 (give --traffic"
                 + " NAME=RATE)", "the duration of created functions' invocations: 100ms"), a.placeholders());
     }

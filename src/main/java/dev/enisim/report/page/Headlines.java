@@ -260,7 +260,8 @@ public final class Headlines {
     private static void capacity(StringBuilder b, RunResult r) {
         RunSummary s = r.summary();
         b.append("<h3>Capacity</h3>\n<div class=\"scroll\"><table>\n<tr><th>VPC</th><th>peak ENIs</th><th>quota</th>"
-                + "<th>used</th><th>other services' ENIs (end)</th><th>first reached (bucket)</th></tr>\n");
+                + "<th>used (with other services')</th><th>other services' ENIs (end)</th><th>first reached (bucket)</th>"
+                + "</tr>\n");
         int n = 0;
         for (var e : s.vpcs().entrySet()) {
             if (n++ >= ROWS) {
@@ -270,8 +271,10 @@ public final class Headlines {
             long at = firstAt(r, Metric.Scope.VPC, e.getKey(), Metric.HYPERPLANE_ENI_COUNT, v.peakEnis());
             b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"n\">").append(num(v.peakEnis()))
                     .append("</td><td class=\"n\">").append(num(v.eniQuota())).append("</td><td class=\"n")
-                    .append(v.peakEnis() >= v.eniQuota() ? " bad" : "").append("\">")
-                    .append(pct(v.peakEnis(), v.eniQuota())).append("</td><td class=\"n\">")
+                    // other services' ENIs count against the same quota: Lambda's 5 of 500 was "1.0%" beside 495 EFS
+                    // mount targets
+                    .append(v.peakEnis() + v.otherUsedEnis() >= v.eniQuota() ? " bad" : "").append("\">")
+                    .append(pct(v.peakEnis() + v.otherUsedEnis(), v.eniQuota())).append("</td><td class=\"n\">")
                     .append(num(v.otherUsedEnis())).append("</td><td class=\"n\">")
                     .append(at < 0 ? "" : Narrative.clock(at)).append("</td></tr>\n");
         }
