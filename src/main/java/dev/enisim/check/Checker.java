@@ -76,6 +76,7 @@ public final class Checker {
         String source = file.toString();
         List<Problem> problems = new ArrayList<>();
         JsonNode tree = Overrides.applyValid(ScenarioLoader.readTree(file), sets, problems);
+        double traffic = Overrides.traffic(sets, problems);
         Scenario scenario = ScenarioLoader.parseCollecting(tree, source, problems);
         List<Expectation> expectations = List.of();
         try {
@@ -86,7 +87,7 @@ public final class Checker {
         if (!problems.isEmpty()) {
             throw new ScenarioException(source, problems);
         }
-        return new Loaded(scenario, expectations);
+        return new Loaded(scenario.withTraffic(traffic), expectations);
     }
 
     /** Evaluates expectations against runs (one run: its values; several: their statistics). */

@@ -12,6 +12,7 @@ final class Overriding {
                 "  --set functions[orders-api].memoryMb=512",
                 "  --set 'vpcs[0].subnets[*].otherUsedIps=0'",
                 "  --set assumptions=documented",
+                "  --set traffic=10   (a factor on every arrival rate, as sweep --vary traffic)",
                 "(default: none)."})
     List<String> sets = new ArrayList<>();
 }

@@ -215,6 +215,6 @@ public final class Sweep {
         for (Scenario.Function f : s.functions()) {
             fns.add(f.withArrivals(f.arrivals().scaled(factor)));
         }
-        return s.withFunctions(fns);
+        return s.withFunctions(fns); // not withTraffic: a factor of 1 still copies, as every point did before
     }
 }

@@ -31,10 +31,52 @@ public final class Overrides {
     public static JsonNode apply(JsonNode tree, List<String> assignments, String source) throws ScenarioException {
         List<Problem> problems = new ArrayList<>();
         JsonNode copy = applyValid(tree, assignments, problems);
+        for (String a : assignments) {
+            if (isTraffic(a)) { // a tree has no such field: only the commands that load a scenario scale it
+                problems.add(new Problem("--set traffic", "a factor on every arrival rate, which run, check, compare,"
+                        + " explain and plan take; not here"));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ScenarioException(source, problems);
         }
         return copy;
+    }
+
+    /** The special path {@code traffic}: a factor on every arrival rate, as in {@code sweep --vary traffic=...}. */
+    public static final String TRAFFIC = "traffic";
+
+    private static boolean isTraffic(String assignment) {
+        int eq = assignment.indexOf('=');
+        return eq > 0 && assignment.substring(0, eq).trim().equals(TRAFFIC);
+    }
+
+    /**
+     * The factor of the {@code --set traffic=F} assignments (their product; 1 without one), for
+     * {@link Scenario#withTraffic}: "what happens at 10x" as a whole run, report and comparison. A factor that is
+     * not a number above 0 is a problem added to {@code problems}.
+     */
+    public static double traffic(List<String> assignments, List<Problem> problems) {
+        double factor = 1;
+        for (String a : assignments) {
+            if (!isTraffic(a)) {
+                continue;
+            }
+            String v = a.substring(a.indexOf('=') + 1).trim();
+            double f;
+            try {
+                f = Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                f = Double.NaN;
+            }
+            if (!(f > 0) || Double.isInfinite(f)) {
+                problems.add(new Problem("--set traffic", "expected a factor above 0 on every arrival rate (0.5"
+                        + " halves the traffic, 10 is ten times), got '" + v + "'"));
+                continue;
+            }
+            factor *= f;
+        }
+        return factor;
     }
 
     /**
@@ -44,6 +86,9 @@ public final class Overrides {
     public static JsonNode applyValid(JsonNode tree, List<String> assignments, List<Problem> problems) {
         JsonNode copy = tree.deepCopy();
         for (String a : assignments) {
+            if (isTraffic(a)) {
+                continue; // not a field: see traffic()
+            }
             int eq = a.indexOf('=');
             if (eq <= 0) {
                 problems.add(new Problem("--set " + a, "expected PATH=VALUE, e.g. functions[orders-api].memoryMb=512"));

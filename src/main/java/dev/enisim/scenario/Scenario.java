@@ -184,6 +184,18 @@ public record Scenario(
         return toBuilder().functions(newFunctions).build();
     }
 
+    /** Every arrival rate multiplied by {@code factor} (above 0): {@code --set traffic=10}, a sweep's traffic. */
+    public Scenario withTraffic(double factor) {
+        if (factor == 1) {
+            return this;
+        }
+        List<Function> fns = new java.util.ArrayList<>();
+        for (Function f : functions) {
+            fns.add(f.withArrivals(f.arrivals().scaled(factor)));
+        }
+        return withFunctions(fns);
+    }
+
     public Scenario withTimeline(List<At> newTimeline) {
         return toBuilder().timeline(newTimeline).build();
     }

@@ -61,10 +61,12 @@ public final class ScenarioLoader {
         String source = file.toString();
         List<Problem> problems = new ArrayList<>();
         JsonNode tree = Overrides.applyValid(readTree(file), sets, problems);
+        double traffic = Overrides.traffic(sets, problems);
         Scenario s = parseCollecting(tree, source, problems);
         if (!problems.isEmpty()) {
             throw new ScenarioException(source, problems);
         }
+        s = s.withTraffic(traffic);
         return seed == null ? s : s.withSeed(seed);
     }
 

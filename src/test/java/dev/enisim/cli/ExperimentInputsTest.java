@@ -67,4 +67,26 @@ class ExperimentInputsTest {
         assertTrue(r.err().contains(f + ": functions[api].createdAt: 10m is at or after the run's end (10m): the"
                 + " function is never created"), r.err());
     }
+
+    @Test
+    void setTrafficMultipliesEveryArrivalRateForARunAsASweepDoes() throws Exception {
+        Path f = scenario();
+        dev.enisim.scenario.Scenario one = dev.enisim.scenario.ScenarioLoader.load(f, java.util.List.of(), null);
+        dev.enisim.scenario.Scenario ten = dev.enisim.scenario.ScenarioLoader.load(f, java.util.List.of("traffic=10"),
+                null);
+        long d = one.durationMicros();
+        double a = one.functions().get(0).arrivals().meanCount(0, d);
+        assertEquals(10 * a, ten.functions().get(0).arrivals().meanCount(0, d), 1e-9 * a);
+        assertEquals(10 * a, dev.enisim.check.Checker.load(f, java.util.List.of("traffic=10")).scenario().functions()
+                .get(0).arrivals().meanCount(0, d), 1e-9 * a, "check takes it too");
+        CliTest.Result bad = CliTest.run("run", f.toString(), "--set", "traffic=-2", "--set", "duration=5 parsecs",
+                "--out", dir.resolve("r").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--set traffic: expected a factor above 0 on every arrival rate"), bad.err());
+        assertTrue(bad.err().contains("duration"), "all problems at once: " + bad.err());
+        dev.enisim.scenario.ScenarioException x = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.enisim.scenario.ScenarioException.class, () -> dev.enisim.scenario.Overrides.apply(
+                        dev.enisim.scenario.ScenarioLoader.readTree(f), java.util.List.of("traffic=2"), "bench"));
+        assertTrue(x.getMessage().contains("not here"), "not silently ignored where it cannot apply: " + x.getMessage());
+    }
 }
