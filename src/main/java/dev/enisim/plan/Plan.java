@@ -12,6 +12,8 @@ import java.util.List;
  * @param failedFunctions the functions that end Failed as it is: they get no keep-warm advice (keeping a Failed
  *                        function warm does not help; its failure must be fixed first)
  * @param assumptions     the assumption preset the answers hold under ({@code documented}, {@code field})
+ * @param sizingNotes     when the subnet sizes cannot be trusted as they stand: the demand was held down by a limit
+ *                        (the ENI quota refused ENIs even with every subnet at /16), or no size up to /16 fits
  */
 public record Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
         List<String> failedFunctions, List<SubnetAdvice> subnets,
@@ -19,7 +21,18 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
         List<IdleAdvice> idle,
         String assumptions,
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-        List<SharedSubnet> sharedSubnets) {
+        List<SharedSubnet> sharedSubnets,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<String> sizingNotes) {
+
+    /** Without sizing notes. */
+    public Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
+            List<String> failedFunctions, List<SubnetAdvice> subnets, List<SubnetAdvice> subnetsUnderOtherModel,
+            List<VpcAdvice> vpcs, Headroom headroom, TeardownWait teardown, List<IdleAdvice> idle,
+            String assumptions, List<SharedSubnet> sharedSubnets) {
+        this(scenario, seed, networkModel, failsAsIs, failedFunctions, subnets, subnetsUnderOtherModel, vpcs,
+                headroom, teardown, idle, assumptions, sharedSubnets, List.of());
+    }
 
     /** A plan of a single-account scenario (no shared subnets). */
     public Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
@@ -89,7 +102,7 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
 
     /**
      * The traffic multiplier at which a limit is first hit, and which ({@code ENI}, {@code IP},
-     * {@code concurrency}, {@code scaling-rate}); null multiplier when none is hit up to the largest tried.
+     * {@code concurrency}, {@code scaling-rate}, {@code connections}: 65,000 per ENI, NoFreePortOnEni); null multiplier when none is hit up to the largest tried.
      * {@code atRecommendedSizes}: when a limit is hit at today's traffic already and the plan resizes subnets, the same
      * search with every subnet at its recommended size (the headroom once the plan is applied), else null.
      */

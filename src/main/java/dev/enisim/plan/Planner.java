@@ -73,7 +73,7 @@ public final class Planner {
         }
         return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(), failsAsIs(asIs), failed,
                 subnets, other, vpcs(asIs), headroom, teardown(asIs), idle(failed), base.assumptions().label(),
-                sharedSubnets(asIs));
+                sharedSubnets(asIs), List.copyOf(sizingNotes));
     }
 
     /** Per subnet of a scenario with several accounts: who consumes it (null for a single-account scenario). */
@@ -154,6 +154,9 @@ public final class Planner {
 
     // ---- subnet sizes ---------------------------------------------------------------------------------------
 
+    /** Why the subnet sizes cannot be trusted as they stand (see {@link Plan#sizingNotes()}). */
+    private final List<String> sizingNotes = new ArrayList<>();
+
     private List<Plan.SubnetAdvice> subnets() {
         Map<String, Integer> widest = new LinkedHashMap<>();
         for (Scenario.Vpc v : base.vpcs()) {
@@ -163,11 +166,27 @@ public final class Planner {
         }
         progress.accept("every subnet at /16, to see the demand for IPs");
         RunSummary unconstrained = run(Variants.resize(base, widest), 0);
+        if (limitsHit(unconstrained).contains("ENI")) { // the quota, not the subnets, held the demand down
+            sizingNotes.add("the demand for IPs was measured while the ENI quota refused ENIs (EniLimitExceeded,"
+                    + " with every subnet at /16): these sizes are for what the quota let through; raise the quota"
+                    + " (section 2) and plan again");
+        }
         Map<String, Integer> recommended = new LinkedHashMap<>();
         for (Scenario.Vpc v : base.vpcs()) {
             for (Scenario.Subnet s : v.subnets()) {
                 long need = lambdaIps(unconstrained.subnets().get(s.id()));
                 recommended.put(s.id(), smallestPrefixFor(need + mostOthers(s)));
+                if (unconstrained.subnets().get(s.id()).minAvailableIps() == 0
+                        && limitsHit(unconstrained).contains("IP")) { // a /16 itself ran out: the demand is more
+                    sizingNotes.add(String.format(java.util.Locale.ROOT, "%s ran out of addresses even as a /%d"
+                            + " (%,d usable, other tenants' %,d): no subnet size fits; give the functions more"
+                            + " subnets", s.id(), LARGEST_PREFIX, usable(LARGEST_PREFIX), mostOthers(s)));
+                } else if (need + mostOthers(s) > usable(LARGEST_PREFIX)) {
+                    sizingNotes.add(String.format(java.util.Locale.ROOT, "%s needs %,d addresses (Lambda's %,d and"
+                            + " other tenants' %,d), more than a /%d holds (%,d): no subnet size fits; give the"
+                            + " functions more subnets", s.id(), need + mostOthers(s), need, mostOthers(s),
+                            LARGEST_PREFIX, usable(LARGEST_PREFIX)));
+                }
             }
         }
         progress.accept("every subnet at its recommended size");
@@ -381,6 +400,12 @@ public final class Planner {
         }
         if (t.getOrDefault("FunctionInvocationRateLimitExceeded", 0L) > 0) {
             hit.add("scaling-rate");
+        }
+        // every ENI of a key at its 65,000 connections: invocations fail with NoFreePortOnEni (shared-eni-65k
+        // failed 11,662 of them at x1 while the search said "first limit at x2.71: concurrency")
+        Map<String, Long> c = r.invocations().functionErrorCauses();
+        if (c.getOrDefault("NoFreePortOnEni", 0L) + c.getOrDefault("ErrorPortAllocation", 0L) > 0) {
+            hit.add("connections");
         }
         return hit;
     }

@@ -37,6 +37,7 @@ public final class PlanReport {
                     "/" + s.recommendedPrefix() + " (" + s.recommendedUsableIps() + ")", s.headroomIps(),
                     s.failuresAtRecommended() == 0 ? check : s.failuresAtRecommended() + " failures (!)"));
         }
+        p.sizingNotes().forEach(n -> b.append("   (!) ").append(n).append('\n'));
         if (!p.subnetsUnderOtherModel().isEmpty()) {
             b.append("   under the ").append(p.networkModel().equals("legacy") ? "hyperplane" : "legacy")
                     .append(" network model instead:\n");
@@ -64,7 +65,7 @@ public final class PlanReport {
         Plan.Headroom h = p.headroom();
         b.append("\n3. Traffic headroom: every arrival rate multiplied until a limit is hit\n");
         if (h.firstLimitAtMultiplier() == null) {
-            b.append(String.format("   no ENI, IP, concurrency or scaling-rate limit hit up to x%.0f%n",
+            b.append(String.format("   no ENI, IP, connections, concurrency or scaling-rate limit hit up to x%.0f%n",
                     h.largestTried()));
         } else {
             b.append(String.format("   first limit at x%.2f: %s%n", h.firstLimitAtMultiplier(),
@@ -211,6 +212,7 @@ public final class PlanReport {
                     .append(escape(smallerText(s, "; "))).append("</td></tr>\n");
         }
         b.append("</table></div>\n");
+        p.sizingNotes().forEach(n -> b.append("<p class=\"verdict bad\">").append(escape(n)).append("</p>\n"));
         for (Plan.SubnetAdvice s : p.subnets()) {
             b.append(PlanCharts.demandVersusPrefix(s));
         }
@@ -350,8 +352,8 @@ public final class PlanReport {
 
     /** "first limit at x2.38: IP", or "no limit hit up to x64". */
     static String headroomText(Plan.Headroom h) {
-        return h.firstLimitAtMultiplier() == null ? String.format(java.util.Locale.ROOT, "no ENI, IP, concurrency or"
-                + " scaling-rate limit hit up to x%.0f", h.largestTried()) : String.format(java.util.Locale.ROOT,
+        return h.firstLimitAtMultiplier() == null ? String.format(java.util.Locale.ROOT, "no ENI, IP, connections,"
+                + " concurrency or scaling-rate limit hit up to x%.0f", h.largestTried()) : String.format(java.util.Locale.ROOT,
                 "first limit at x%.2f: %s", h.firstLimitAtMultiplier(), String.join(", ", h.limitsHit()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.enisim.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.metrics.RunSummary;
@@ -54,6 +55,16 @@ class PlannerPartsTest {
     @Test
     void theLimitsARunHitsInTheirOrder() {
         assertEquals(List.of("ENI", "IP", "concurrency"), Planner.limitsHit(run));
+    }
+
+    /** An ENI at its connections (shared-eni-65k's NoFreePortOnEni at x1) is a limit hit: the search said x2.71. */
+    @Test
+    void enisOutOfConnectionsAreALimitHit() throws Exception {
+        var full = new dev.enisim.run.Simulation(dev.enisim.scenario.ScenarioLoader.load(
+                java.nio.file.Path.of("scenarios/shared-eni-65k.yaml")), 0).run().summary();
+        assertTrue(full.invocations().functionErrorCauses().get("NoFreePortOnEni") > 0, "the story's failures");
+        assertTrue(Planner.limitsHit(full).contains("connections"), Planner.limitsHit(full).toString());
+        assertFalse(Planner.limitsHit(run).contains("connections"));
     }
 
     @Test

@@ -1,0 +1,52 @@
+package dev.enisim.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.report.PlanReport;
+import dev.enisim.scenario.ScenarioLoader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Subnet sizes measured under a limit that held the demand down (the ENI quota), or that no size fits (past a /16):
+ * the plan printed them as answers, with nothing said.
+ */
+class PlanSizingNotesTest {
+
+    private static Plan plan(String quota, String cidr, int others) throws Exception {
+        return new Planner(ScenarioLoader.parse("""
+                name: held
+                duration: 20m
+                vpcs:
+                  - id: vpc-p
+                    eniQuota: %s
+                    subnets: [{ id: sn, cidr: %s, az: a, otherUsedIps: %d }]
+                    securityGroups: [sg-1, sg-2]
+                functions:
+                  - { name: one, vpcConfig: { subnetIds: [sn], securityGroupIds: [sg-1] }, duration: 100ms,
+                      arrivals: { poisson: 2/s } }
+                  - { name: two, vpcConfig: { subnetIds: [sn], securityGroupIds: [sg-2] }, duration: 100ms,
+                      arrivals: { poisson: 2/s } }
+                """.formatted(quota, cidr, others), "held.yaml"), 1, line -> { }).plan();
+    }
+
+    @Test
+    void aDemandTheQuotaHeldDownIsSaidBesideTheSizes() throws Exception {
+        Plan held = plan("1", "10.1.0.0/24", 0);
+        assertEquals(1, held.sizingNotes().size(), held.sizingNotes().toString());
+        assertTrue(held.sizingNotes().get(0).startsWith("the demand for IPs was measured while the ENI quota refused"
+                + " ENIs"), held.sizingNotes().toString());
+        assertTrue(PlanReport.text(held).contains("   (!) the demand for IPs was measured while the ENI quota"),
+                PlanReport.text(held));
+        assertEquals(List.of(), plan("10", "10.1.0.0/24", 0).sizingNotes(), "a quota that refused nothing");
+    }
+
+    @Test
+    void aSubnetNoSizeFitsIsSaid() throws Exception {
+        Plan full = plan("10", "10.1.0.0/16", 65_530);
+        assertTrue(full.sizingNotes().stream().anyMatch(n -> n.equals("sn ran out of addresses even as a /16 (65,531"
+                + " usable, other tenants' 65,530): no subnet size fits; give the functions more subnets")),
+                full.sizingNotes().toString());
+    }
+}
