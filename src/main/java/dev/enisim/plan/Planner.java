@@ -203,12 +203,12 @@ public final class Planner {
                     Map<String, Integer> smaller = new LinkedHashMap<>(recommended);
                     smaller.put(s.id(), p + 1);
                     progress.accept(s.id() + " one size smaller (/" + (p + 1) + ")");
-                    failuresSmaller = ipFailures(run(Variants.resize(base, smaller), 0));
+                    failuresSmaller = ipFailures(run(Variants.resize(base, smaller), 0), s.id());
                 }
                 long peak = lambdaIps(unconstrained.subnets().get(s.id()));
                 out.add(new Plan.SubnetAdvice(s.id(), s.cidr().toString(), s.cidr().usableAddresses(),
                         others, peak, analyticIps(unconstrained, s.id()), p, usable(p),
-                        s.cidr().usableAddresses() - others - peak, ipFailures(atRecommended),
+                        s.cidr().usableAddresses() - others - peak, ipFailures(atRecommended, s.id()),
                         failuresSmaller));
             }
         }
@@ -301,6 +301,26 @@ public final class Planner {
         for (RunSummary.FunctionSummary f : r.functions().values()) {
             if (f.finalReasonCode() == StateReasonCode.SubnetOutOfIPAddresses) {
                 n++; // a function that could not be created at all counts too
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The IP failures that are {@code subnet}'s: none when it never ran out in the run, else those of the functions
+     * configured in it (the whole run's were charged to every subnet: a subnet with room showed another's 18,015
+     * failures in red).
+     */
+    long ipFailures(RunSummary r, String subnet) {
+        if (r.subnets().get(subnet).minAvailableIps() > 0) {
+            return 0;
+        }
+        long n = 0;
+        for (Scenario.Function f : base.functions()) {
+            RunSummary.FunctionSummary fs = r.functions().get(f.name());
+            if (fs != null && f.vpcConfig().subnetIds().contains(subnet)) {
+                n += fs.invocations().errors().getOrDefault("SubnetIPAddressLimitReachedException", 0L)
+                        + (fs.finalReasonCode() == StateReasonCode.SubnetOutOfIPAddresses ? 1 : 0);
             }
         }
         return n;

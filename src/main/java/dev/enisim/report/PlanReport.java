@@ -35,7 +35,8 @@ public final class PlanReport {
             b.append(String.format("   %-26s %-16s %7d %7d %9d %9d %11s %9d  %s%n", s.subnet(), s.cidr(),
                     s.usableIps(), s.otherUsedIps(), s.peakLambdaIps(), s.analyticLambdaIps(),
                     "/" + s.recommendedPrefix() + " (" + s.recommendedUsableIps() + ")", s.headroomIps(),
-                    s.failuresAtRecommended() == 0 ? check : s.failuresAtRecommended() + " failures (!)"));
+                    s.failuresAtRecommended() == 0 ? check : String.format(java.util.Locale.ROOT, "%,d failures (!)",
+                    s.failuresAtRecommended())));
         }
         p.sizingNotes().forEach(n -> b.append("   (!) ").append(n).append('\n'));
         if (!p.subnetsUnderOtherModel().isEmpty()) {
@@ -208,7 +209,8 @@ public final class PlanReport {
                     .append(s.headroomIps() < 0 ? "bad\">" + ips(-s.headroomIps()) + " short"
                             : "ok\">" + ips(s.headroomIps()) + " spare").append("</td><td class=\"")
                     .append(s.failuresAtRecommended() == 0 ? "ok\">no IP failure at /" + s.recommendedPrefix()
-                            : "bad\">" + s.failuresAtRecommended() + " IP failures at /" + s.recommendedPrefix())
+                            : "bad\">" + String.format(java.util.Locale.ROOT, "%,d", s.failuresAtRecommended())
+                            + " IP failures at /" + s.recommendedPrefix())
                     .append(escape(smallerText(s, "; "))).append("</td></tr>\n");
         }
         b.append("</table></div>\n");
