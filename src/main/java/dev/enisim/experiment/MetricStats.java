@@ -40,13 +40,21 @@ public record MetricStats(long n, double mean, double sd, double ciLow, double c
         return new MetricStats(values.length, mean, sd, mean - half, mean + half);
     }
 
-    /** A figure as the terminal shows it: whole numbers as such (3741), others to six significant digits (37.8). */
+    /**
+     * A figure as the terminal shows it: whole numbers as such (3741), others to six significant digits (37.8), but
+     * never fewer than their whole digits and one decimal (1090241.3: a mean of 1,090,241.33 printed as 1090240
+     * beside a difference of 2 that it contradicted).
+     */
     public static String format(double v) {
         if (!Double.isFinite(v)) {
             return Double.toString(v);
         }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
+        }
+        if (Math.abs(v) >= 1e5 && Math.abs(v) < 1e15) {
+            return new BigDecimal(v).setScale(1, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+                    .toPlainString();
         }
         BigDecimal b = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros();
         return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e15 ? b.toPlainString() : b.toString();
