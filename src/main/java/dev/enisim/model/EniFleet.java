@@ -178,6 +178,28 @@ final class EniFleet implements KeyPorts {
         return deleting;
     }
 
+    /**
+     * The keys among {@code own} (the references a leaving function holds: a key once per binding) that other
+     * functions or versions still use and that have an ENI in service: those ENIs stay when it goes. Labels, in
+     * order of first reference.
+     */
+    List<String> keptByOthers(List<int[]> own) {
+        java.util.Map<Integer, Integer> count = new java.util.LinkedHashMap<>();
+        for (int[] keys : own) {
+            for (int k : keys) {
+                count.merge(k, 1, Integer::sum);
+            }
+        }
+        List<String> kept = new ArrayList<>();
+        count.forEach((k, n) -> {
+            EniPool pool = pools.get(k);
+            if (pool.users() > n && pool.hasInUse()) {
+                kept.add(pool.eniKey().label());
+            }
+        });
+        return kept;
+    }
+
     private void startDeletion(HyperplaneEni eni, long now) {
         transition(eni, EniState.Deleting, now);
         port.schedule(now + settings.eniDeleteMicros().getAsLong(), SimEvent.PRIORITY_ENI,

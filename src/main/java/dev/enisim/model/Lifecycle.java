@@ -355,7 +355,23 @@ final class Lifecycle {
             listener.controlAction("DeleteFunction " + f.name() + " rejected: ResourceNotFoundException", now);
             return;
         }
-        listener.controlAction("DeleteFunction " + f.name(), now);
+        List<int[]> own = new ArrayList<>(); // what it holds, to say which keys' ENIs stay for others
+        if (f.holdsKeys()) {
+            own.add(f.binding().keys());
+        }
+        if (f.attachment() != null && f.attachment().purpose() == Purpose.UPDATE) {
+            own.add(f.attachment().binding().keys());
+        }
+        for (Binding v : f.versions()) {
+            if (v != null) {
+                own.add(v.keys());
+            }
+        }
+        List<String> kept = fleet.keptByOthers(own);
+        // a teacher's "why is its ENI still there?": the ENI is the key's, not the function's
+        listener.controlAction("DeleteFunction " + f.name() + (kept.isEmpty() ? "" : " (the ENI" + (kept.size() == 1
+                ? " of " + kept.get(0) + " stays: another function or version uses that key"
+                : "s of " + String.join(", ", kept) + " stay: other functions or versions use those keys") + ")"), now);
         List<EniId> deleting = new ArrayList<>();
         if (f.holdsKeys()) {
             deleting.addAll(fleet.removeUsers(f.binding(), f.role(), now));

@@ -62,6 +62,9 @@ public final class Narrative {
                     + " (hyperplane.eniNotReadyOnScaleOut)."),
             Map.entry("inv:ServiceException", "Every subnet of the function is in an unavailable Availability Zone:"
                     + " the reason to give functions subnets in several AZs."),
+            Map.entry("action:kept", "A Hyperplane ENI belongs to its subnet + security-group key, not to a"
+                    + " function: deleting a function deletes a key's ENIs only when no other function or published"
+                    + " version uses the key; until then they stay, with their IPs."),
             Map.entry("action:role", "Lambda needs the execution role's EC2 permissions only to create and delete"
                     + " network interfaces: invocations go on, but an ENI Lambda can no longer delete is orphaned and"
                     + " keeps its IP and quota slot."),
@@ -113,6 +116,9 @@ public final class Narrative {
                     out.add(time + "  " + e.detail());
                     if (e.detail().startsWith("DeleteRole ") || e.detail().startsWith("Revoke EC2 permissions")) {
                         explain(out, why, explained, "action:role");
+                    }
+                    if (e.detail().startsWith("DeleteFunction ") && e.detail().contains(" stay")) {
+                        explain(out, why, explained, "action:kept");
                     }
                 }
                 case FUNCTION_STATE -> {
