@@ -4,6 +4,8 @@ import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioException;
 import dev.enisim.scenario.ScenarioLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,10 +33,14 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path f : files) {
             try {
                 // the expect block too: validate is what a CI job runs before check
-                Scenario s = dev.enisim.check.Checker.load(f, overriding.sets).scenario();
+                dev.enisim.check.Checker.Loaded loaded = dev.enisim.check.Checker.load(f, overriding.sets);
+                Scenario s = loaded.scenario();
                 spec.commandLine().getOut().printf("%s: ok (%s: %d functions, %d VPCs, %s simulated)%n", f,
                         s.name(), s.functions().size(), s.vpcs().size(), Format.duration(s.durationMicros()));
                 for (String w : ScenarioLoader.warnings(s)) {
+                    spec.commandLine().getErr().println("warning: " + w);
+                }
+                for (String w : unknownMetrics(f, s, loaded.expectations())) {
                     spec.commandLine().getErr().println("warning: " + w);
                 }
             } catch (ScenarioException e) {
@@ -43,5 +49,26 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         return code;
+    }
+
+    /**
+     * The expect block's metric paths that a one-second probe run does not have (a misspelt {@code enis.peek}):
+     * validate said ok and check failed on them after the whole run. A warning, not a problem: a list element
+     * ({@code teardowns[0]}) or a key made later in the run may exist only in the full run.
+     */
+    private static List<String> unknownMetrics(Path f, Scenario s, List<dev.enisim.check.Expectation> expectations) {
+        List<String> out = new ArrayList<>();
+        if (expectations.isEmpty()) {
+            return out;
+        }
+        com.fasterxml.jackson.databind.JsonNode probe = dev.enisim.experiment.Sweep.probe(s);
+        for (int i = 0; i < expectations.size(); i++) {
+            String path = expectations.get(i).path();
+            if (!path.contains("[") && dev.enisim.experiment.MetricPaths.find(probe, path) == null) {
+                out.add(f + ": expect[" + i + "]: " + dev.enisim.experiment.MetricPaths.unknown(probe, path)
+                        + "; check will say so after the run if the full run has no such metric either");
+            }
+        }
+        return out;
     }
 }

@@ -192,10 +192,7 @@ public final class Sweep {
      * is checked by each point instead.
      */
     public static void checkMetrics(Scenario base, List<String> metrics) {
-        long probe = Math.min(base.bucketMicros(), 1_000_000L);
-        List<Scenario.At> early = base.timeline().stream().filter(a -> a.atMicros() < probe).toList();
-        Scenario s = base.toBuilder().duration(probe, probe).timeline(early).build();
-        JsonNode summary = SummaryShape.tree(Replications.run(s, 1, 1).get(0).summary());
+        JsonNode summary = probe(base);
         List<String> unknown = new ArrayList<>();
         for (String m : metrics) {
             JsonNode n = MetricPaths.find(summary, m);
@@ -207,6 +204,14 @@ public final class Sweep {
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", unknown));
         }
+    }
+
+    /** The summary of a one-second run of {@code base} (cheap): the metric paths a run has, for checking names. */
+    public static JsonNode probe(Scenario base) {
+        long probe = Math.min(base.bucketMicros(), 1_000_000L);
+        List<Scenario.At> early = base.timeline().stream().filter(a -> a.atMicros() < probe).toList();
+        Scenario s = base.toBuilder().duration(probe, probe).timeline(early).build();
+        return SummaryShape.tree(Replications.run(s, 1, 1).get(0).summary());
     }
 
     /** Every arrival rate multiplied by {@code factor}. */

@@ -142,8 +142,9 @@ class MetricPathsTest {
         assertEquals("-Infinity", MetricStats.format(Double.NEGATIVE_INFINITY));
         assertEquals("1E+15", MetricStats.format(1e15), "from 1e15 on, not a whole number");
         assertEquals("999999999999999", MetricStats.format(999_999_999_999_999.0));
-        assertEquals("1234570", MetricStats.format(1_234_567.5), "six digits, written out");
-        assertEquals("-1234570", MetricStats.format(-1_234_567.5));
+        assertEquals("1234567.5", MetricStats.format(1_234_567.5), "whole digits and one decimal (six digits, 1234570,"
+                + " contradicted a difference of 2 beside it in compare)");
+        assertEquals("-1234567.5", MetricStats.format(-1_234_567.5));
         assertEquals("1.5E-7", MetricStats.format(1.5e-7));
         assertEquals("0.0001", MetricStats.format(1e-4));
     }
