@@ -195,6 +195,14 @@ final class GateCommand implements Callable<Integer> {
         Change change = ChangeReader.read(templates, plans, new ChangeReader.Inputs(params, exported, pseudo, subnets,
                 functions, deleteStack));
         checkOut();
+        Path summaryFile = stepSummary == null || stepSummary.isBlank() ? null
+                : Main.workingDir(spec).resolve(stepSummary);
+        if (summaryFile != null && Files.exists(summaryFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(summaryFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            // said before the runs: after them, its exit 2 replaced the verdict already written
+            throw new UserInputException("--step-summary " + stepSummary + ": expected a file to append the"
+                    + " gate's summary to (as $GITHUB_STEP_SUMMARY is), got a folder or a link");
+        }
         Gate.Verdict v = Gate.run(account, change, new Gate.Options(at, traffic, defaultTraffic, rules(),
                 allowUnsimulated, rulesFile == null ? "gate rules" : rulesFile.toString(), replications));
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();
@@ -209,13 +217,7 @@ final class GateCommand implements Callable<Integer> {
         } else { // the folder as a whole, replacing only one enisim wrote
             SafeOutput.writeFolder(out, Main.workingDir(spec), files);
         }
-        if (stepSummary != null && !stepSummary.isBlank()) {
-            Path summaryFile = Main.workingDir(spec).resolve(stepSummary);
-            if (Files.exists(summaryFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                    && !Files.isRegularFile(summaryFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                throw new UserInputException("--step-summary " + stepSummary + ": expected a file to append the"
-                        + " gate's summary to (as $GITHUB_STEP_SUMMARY is), got a folder or a link");
-            }
+        if (summaryFile != null) {
             boolean existed = Files.exists(summaryFile);
             try { // appended: the job summary is shared by the job's steps
                 Files.writeString(summaryFile, v.markdown(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -250,8 +252,11 @@ final class GateCommand implements Callable<Integer> {
             try {
                 SafeOutput.checkFolder(out, wd);
             } catch (dev.enisim.report.OutputRefused e) {
-                throw new dev.enisim.report.OutputRefused(e.getMessage() + "; or pass --force to write gate.md, "
-                        + "junit.xml, gate.html and after.yaml into it");
+                Path target = wd.resolve(out);
+                boolean folder = Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                // --force writes into a folder only: offered for a file, it then refused too
+                throw new dev.enisim.report.OutputRefused(e.getMessage() + (folder ? "; or pass --force to write"
+                        + " gate.md, junit.xml, gate.html and after.yaml into it" : ""));
             }
             return;
         }

@@ -87,7 +87,16 @@ public final class ChangeReader {
      * configuration) or {@code {K: V}}.
      */
     public static Map<String, String> parameters(Path file) throws ScenarioException {
-        JsonNode root = TemplateFile.readAny(file);
+        JsonNode root;
+        try {
+            root = TemplateFile.readAny(file);
+        } catch (ScenarioException e) { // it said "expected a template or plan" of a parameters file
+            if (e.problems().size() == 1 && e.problems().get(0).message().startsWith("expected a template or plan")) {
+                throw TemplateFile.fail(file, "expected template parameters: [{\"ParameterKey\": K, \"ParameterValue\":"
+                        + " V}], [\"K=V\", ...], {\"Parameters\": {K: V}} or {K: V}");
+            }
+            throw e;
+        }
         List<Problem> problems = new ArrayList<>();
         if (root.isArray()) {
             Map<String, String> list = root.size() > 0 && root.get(0).isTextual() ? overrides(root, problems)

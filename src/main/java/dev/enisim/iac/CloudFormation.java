@@ -230,9 +230,11 @@ final class CloudFormation {
             problems.add(new Problem(path, "expected {SubnetIds: [...], SecurityGroupIds: [...]}, got " + v));
             return false;
         }
+        int before = problems.size();
         boolean known = ids(v.get("SubnetIds"), path + ".SubnetIds", subnets, true);
         known &= ids(v.get("SecurityGroupIds"), path + ".SecurityGroupIds", groups, false);
-        if (known && subnets.isEmpty() != groups.isEmpty()) {
+        // a subnet refused just above is not "0 subnets": no second message about it
+        if (known && problems.size() == before && subnets.isEmpty() != groups.isEmpty()) {
             problems.add(new Problem(path, "expected both SubnetIds and SecurityGroupIds, or neither; got "
                     + subnets.size() + " subnet(s) and " + groups.size() + " security group(s)"));
         }

@@ -28,4 +28,36 @@ class GateOptionsTest {
         }
         assertTrue(!r.err().contains("Exception"), r.err());
     }
+
+    @Test
+    void aStepSummaryThatIsAFolderIsRefusedBeforeAnythingRunsOrIsWritten() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("summary-dir"));
+        CliTest.Result r = CliTest.run("gate", "--account", "src/test/resources/gate/account.yaml", "--template",
+                "src/test/resources/gate/one-group.yaml", "--step-summary", dir.resolve("summary-dir").toString(),
+                "--out", dir.resolve("g").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--step-summary"), r.err());
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("g")), "no report left behind a refused run");
+    }
+
+    @Test
+    void forceIsOfferedForAFolderOnlyAndAParametersFileIsCalledOne() throws Exception {
+        Path mine = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "mine\n");
+        CliTest.Result file = CliTest.run("gate", "--account", "src/test/resources/gate/account.yaml", "--template",
+                "src/test/resources/gate/one-group.yaml", "--out", mine.toString());
+        assertEquals(2, file.code());
+        assertTrue(!file.err().contains("--force"), "--force refuses a file too: " + file.err());
+        java.nio.file.Files.createDirectories(dir.resolve("folder"));
+        java.nio.file.Files.writeString(dir.resolve("folder/keep.txt"), "mine\n");
+        CliTest.Result folder = CliTest.run("gate", "--account", "src/test/resources/gate/account.yaml",
+                "--template", "src/test/resources/gate/one-group.yaml", "--out", dir.resolve("folder").toString());
+        assertEquals(2, folder.code());
+        assertTrue(folder.err().contains("or pass --force"), folder.err());
+        Path text = java.nio.file.Files.writeString(dir.resolve("p.txt"), "Stage is prod\n");
+        CliTest.Result p = CliTest.run("gate", "--account", "src/test/resources/gate/account.yaml", "--template",
+                "src/test/resources/gate/one-group.yaml", "--parameters", text.toString(), "--out",
+                dir.resolve("g2").toString());
+        assertEquals(2, p.code());
+        assertTrue(p.err().contains("expected template parameters: [{\"ParameterKey\""), p.err());
+    }
 }

@@ -77,4 +77,13 @@ class IacReviewFixesTest {
         assertTrue(c.notes().stream().anyMatch(n -> n.contains("the plan creates notifier, but the account already"
                 + " has a function of that name")), c.notes().toString());
     }
+
+    @Test
+    void anUnknownSubnetIsOneProblemNotAlsoZeroSubnets() throws Exception {
+        Path t = Files.writeString(dir.resolve("t.yaml"), "Resources:\n" + fn("orders-api", "subnet-nowhere"));
+        ScenarioException x = assertThrows(ScenarioException.class, () -> ChangeReader.read(List.of(t), List.of(),
+                inputs(Map.of(), Map.of())));
+        assertEquals(1, x.problems().size(), x.problems().toString());
+        assertTrue(x.problems().get(0).toString().contains("subnet 'subnet-nowhere'"), x.problems().toString());
+    }
 }
