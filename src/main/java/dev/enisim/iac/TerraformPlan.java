@@ -37,9 +37,13 @@ final class TerraformPlan {
 
     void read() {
         JsonNode list = plan.get("resource_changes");
+        if (list == null && plan.has("format_version")) { // Terraform leaves the key out of a plan with no changes
+            out.notes.add(file + ": the plan changes nothing (no resource_changes)");
+            return;
+        }
         if (list == null || !list.isArray()) {
-            problems.add(new Problem("resource_changes", plan.has("format_version") ? "missing: the plan changes"
-                    + " nothing" : "expected the output of `terraform show -json plan.out` (format_version,"
+            problems.add(new Problem("resource_changes", plan.has("format_version") ? "expected a list of the plan's"
+                    + " changes" : "expected the output of `terraform show -json plan.out` (format_version,"
                     + " resource_changes, configuration)"));
             return;
         }

@@ -209,8 +209,15 @@ class TerraformPlanResourcesTest {
                 "resource_changes[3].change.after.vpc_config[0].subnet_ids[0]: subnet 'subnet-elsewhere' is neither in"
                         + " the imported account nor created by this plan (known: " + A + ")"), problems);
 
+        // Terraform leaves resource_changes out of a plan with no changes (omitempty): a no-op plan, not bad input
+        // (it was exit 2 while "resource_changes": [] passed)
         Path empty = Files.writeString(dir.resolve("empty.json"), "{\"format_version\": \"1.2\"}");
-        ScenarioException n = assertThrows(ScenarioException.class, () -> read(empty));
-        assertEquals("resource_changes: missing: the plan changes nothing", n.problems().get(0).toString());
+        Change none = read(empty);
+        assertEquals(List.of(), none.functions());
+        assertEquals(List.of(empty + ": the plan changes nothing (no resource_changes)"), none.notes());
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"format_version\": \"1.2\","
+                + " \"resource_changes\": {}}");
+        ScenarioException n = assertThrows(ScenarioException.class, () -> read(broken));
+        assertEquals("resource_changes: expected a list of the plan's changes", n.problems().get(0).toString());
     }
 }
