@@ -145,11 +145,18 @@ public final class ChangeReader {
     }
 
     /** {@code [{"ParameterKey", "ParameterValue"}]}, the AWS CLI's parameter file, read by {@link #parameters}. */
+    /** A parameter given as {@code UsePreviousValue}: its value is the deployed stack's, which the gate cannot see. */
+    static final String PREVIOUS_VALUE = "\u0000UsePreviousValue";
+
     static Map<String, String> parameterList(JsonNode list, List<Problem> problems) {
         Map<String, String> out = new TreeMap<>();
         for (int i = 0; i < list.size(); i++) {
             JsonNode k = list.get(i).get("ParameterKey");
             JsonNode v = list.get(i).get("ParameterValue");
+            if (k != null && k.isTextual() && v == null && list.get(i).path("UsePreviousValue").asBoolean(false)) {
+                out.put(k.asText(), PREVIOUS_VALUE); // update-stack's: the stack's current value, not known here
+                continue;
+            }
             if (k == null || !k.isTextual() || v == null || !v.isValueNode()) {
                 problems.add(new Problem("[" + i + "]", "expected {\"ParameterKey\": NAME, \"ParameterValue\": VALUE}"));
             } else {

@@ -57,7 +57,7 @@ final class Intrinsics {
             String value = given.containsKey(p.getKey()) ? given.get(p.getKey())
                     : p.getValue().path("Default").isValueNode() ? p.getValue().path("Default").asText() : null;
             JsonNode allowed = p.getValue().path("AllowedValues");
-            if (value != null && allowed.isArray() && !allowed.isEmpty() && !type.startsWith("List<")
+            if (value != null && !ChangeReader.PREVIOUS_VALUE.equals(value) && allowed.isArray() && !allowed.isEmpty() && !type.startsWith("List<")
                     && !type.contains("CommaDelimitedList")) {
                 boolean ok = false;
                 List<String> values = new java.util.ArrayList<>();
@@ -72,7 +72,10 @@ final class Intrinsics {
                 }
             }
             JsonNode v;
-            if (value == null) {
+            if (ChangeReader.PREVIOUS_VALUE.equals(value)) {
+                v = unresolved("parameter " + p.getKey() + " keeps the stack's previous value (UsePreviousValue)",
+                        "give its ParameterValue in --parameters");
+            } else if (value == null) {
                 v = unresolved("parameter " + p.getKey() + " (" + type + ") has no value and no Default",
                         "give it with --parameters");
             } else if (type.startsWith("AWS::SSM::Parameter::Value") && !given.containsKey(p.getKey())) {

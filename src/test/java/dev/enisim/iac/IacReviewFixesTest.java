@@ -86,4 +86,17 @@ class IacReviewFixesTest {
         assertEquals(1, x.problems().size(), x.problems().toString());
         assertTrue(x.problems().get(0).toString().contains("subnet 'subnet-nowhere'"), x.problems().toString());
     }
+
+    @Test
+    void aParameterKeptAtItsPreviousValueIsUnresolvedNotRefused() throws Exception {
+        Path params = Files.writeString(dir.resolve("p.json"), "[{\"ParameterKey\": \"Sub\", \"UsePreviousValue\":"
+                + " true}]");
+        Path t = Files.writeString(dir.resolve("t.yaml"), "Parameters:\n  Sub: { Type: AWS::EC2::Subnet::Id }\n"
+                + "Resources:\n" + fn("orders-api", "!Ref Sub"));
+        Change c = ChangeReader.read(List.of(t), List.of(), inputs(ChangeReader.parameters(params), Map.of()));
+        assertTrue(c.placeholders().stream().anyMatch(p -> p.toString().contains("parameter Sub keeps the stack's"
+                + " previous value (UsePreviousValue)") && p.toString().contains("give its ParameterValue")),
+                c.placeholders().toString());
+        assertTrue(!c.functions().get(0).vpcKnown(), "its subnet is not known: not simulated, not guessed");
+    }
 }
