@@ -161,4 +161,61 @@ class GateReviewFixesTest {
         assertTrue(v.markdown().contains("Note: ghost-fn (plan.json: resource_changes[0]): updated by the change but"
                 + " not in the account: simulated as created at the deployment"), v.markdown());
     }
+
+    private static Change.Function change(String name, Change.Action action, String subnet) {
+        return new Change.Function(name, "plan.json: " + name, action, true, List.of(subnet),
+                List.of("sg-0a11aa11aa11aa11a"), null, null, null, 0, false);
+    }
+
+    private static Change of(Change.Function... fns) {
+        return new Change(List.of(fns), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of("plan.json"));
+    }
+
+    @Test
+    void aReplacementOfAMissingFunctionAndACreationOfAnExistingOneAreSaid() throws Exception {
+        Gate.Verdict v = Gate.run(GateTest.ACCOUNT, of(change("ghost-fn", Change.Action.REPLACE,
+                "subnet-09a8b7c6d5e4f3a21"), change("orders-api", Change.Action.CREATE, "subnet-09a8b7c6d5e4f3a21")),
+                rules("no function Failed"));
+        assertTrue(v.markdown().contains("Note: ghost-fn (plan.json: ghost-fn): replaced by the change but not in the"
+                + " account: simulated as created at the deployment"), v.markdown());
+        assertTrue(v.markdown().contains("Note: orders-api (plan.json: orders-api): created by the change but the"
+                + " account already has it (creating it would fail with ResourceConflictException): simulated as an"
+                + " update of its VpcConfig"), v.markdown());
+        assertTrue(v.afterScenario().contains("action: \"updateVpcConfig\"") || v.afterScenario().contains(
+                "action: updateVpcConfig"), v.afterScenario());
+        assertEquals(1, v.after().functions().keySet().stream().filter(n -> n.equals("orders-api")).count());
+        Gate.Verdict plain = Gate.run(GateTest.ACCOUNT, of(change("orders-api", Change.Action.UPDATE,
+                "subnet-09a8b7c6d5e4f3a21")), rules("no function Failed"));
+        assertTrue(!plain.markdown().contains("Note: orders-api"), plain.markdown());
+    }
+
+    @Test
+    void trafficForAChangeThatCreatesNothingSaysSo() {
+        ScenarioException x = assertThrows(ScenarioException.class, () -> Gate.run(GateTest.ACCOUNT,
+                of(change("orders-api", Change.Action.UPDATE, "subnet-09a8b7c6d5e4f3a21")), new Gate.Options(300,
+                        Map.of("orders-api", "5/s"), "1/s", List.of("no function Failed"))));
+        assertEquals("--traffic orders-api=5/s: the change creates no function orders-api (it creates none)",
+                x.problems().get(0).toString());
+    }
+
+    @Test
+    void replicationsBelowOneAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new Gate.Options(300, Map.of(), "1/s", List.of(), false,
+                "gate rules", 0));
+        assertEquals(1, new Gate.Options(300, Map.of(), "1/s", List.of(), false, "gate rules", 1).replications());
+    }
+
+    @Test
+    void aFunctionPastTheLimitAndAnotherStillPendingAreBothSaid() throws Exception {
+        Path t = template(Templates.function("Late", "late-fn", vpc("subnet-09a8b7c6d5e4f3a21")));
+        Gate.Verdict v = gate(GateTest.ACCOUNT, t, new Gate.Options(3590, Map.of(), "1/s",
+                List.of("no function Pending longer than 10s")));
+        assertEquals("late-fn still Pending when the run ends (10s so far): cannot tell; deploy earlier"
+                + " (--deploy-at) or run the account longer", v.results().get(0).actual(), "10 s is not past 10s");
+        Gate.Verdict past = gate(GateTest.ACCOUNT, t, new Gate.Options(3590, Map.of(), "1/s",
+                List.of("no function Pending longer than 5s")));
+        assertEquals("late-fn Pending for 10s", past.results().get(0).actual(), "past the limit: crossed, no need"
+                + " to tell more");
+    }
 }
