@@ -60,5 +60,9 @@ class UnmeasuredPartsTest {
         assertEquals(List.of("latencyMillis.p99"), drift(latency("0", "\"0\"", "0", "null"),
                 latency("0", "null", "0", "null")), "a text 0 is not a number");
         assertTrue(drift(latency("0", "null", "0", "null"), latency("0", "null", "0", "null")).isEmpty());
+        assertEquals(List.of(), drift(latency("3", "5.0", "0", "0.0"), latency("3", "5.0", "0", "null")),
+                "a cold-start figure is measured over the cold starts (0 here), not over every invocation (3)");
+        assertEquals(List.of("latencyMillis.coldStartP50"), drift(latency("0", "null", "2", "0.0"),
+                latency("0", "null", "2", "null")), "cold starts counted: its 0 was a measure");
     }
 }
