@@ -220,18 +220,13 @@ public final class Planner {
      * timeline's setOtherUsedIps (a subnet sized for the start's tenants ran out when they grew).
      */
     private int mostOthers(Scenario.Subnet s) {
-        int index = 0;
+        int index = 0; // subnets are numbered across the VPCs in the scenario's order, as the world numbers them
         for (Scenario.Vpc v : base.vpcs()) {
             for (Scenario.Subnet x : v.subnets()) {
                 if (x == s) {
-                    int most = s.otherUsedIps();
-                    for (Scenario.At a : base.timeline()) {
-                        if (a.action() instanceof dev.enisim.model.SimEvent.SetOtherUsedIps o && o.subnet() == index
-                                && a.atMicros() < base.durationMicros()) {
-                            most = Math.max(most, o.count());
-                        }
-                    }
-                    return most;
+                    int at = index;
+                    return most(s.otherUsedIps(), c -> c instanceof dev.enisim.model.SimEvent.SetOtherUsedIps o
+                            && o.subnet() == at ? o.count() : -1);
                 }
                 index++;
             }
@@ -242,11 +237,16 @@ public final class Planner {
     /** As {@link #mostOthers}, other services' ENIs in a VPC (its otherUsedEnis, or more set by the timeline). */
     private int mostOtherEnis(Scenario.Vpc v) {
         int index = base.vpcs().indexOf(v);
-        int most = v.otherUsedEnis();
+        return most(v.otherUsedEnis(), c -> c instanceof dev.enisim.model.SimEvent.SetOtherUsedEnis o
+                && o.vpc() == index ? o.count() : -1);
+    }
+
+    /** The largest of {@code initial} and the counts the run's actions set ({@code count}: -1 for other actions). */
+    private int most(int initial, java.util.function.ToIntFunction<dev.enisim.model.SimEvent.Control> count) {
+        int most = initial;
         for (Scenario.At a : base.timeline()) {
-            if (a.action() instanceof dev.enisim.model.SimEvent.SetOtherUsedEnis o && o.vpc() == index
-                    && a.atMicros() < base.durationMicros()) {
-                most = Math.max(most, o.count());
+            if (a.atMicros() < base.durationMicros()) {
+                most = Math.max(most, count.applyAsInt(a.action()));
             }
         }
         return most;
