@@ -230,6 +230,12 @@ final class Deployment {
         if (f.provisioned() > 0) {
             n.put("provisionedConcurrency", f.provisioned());
         }
+        if (f.runtime() != null && dev.enisim.workload.InitPresets.runtimes().contains(f.runtime())) {
+            n.put("runtime", f.runtime()); // its cold starts from the measured preset, not the default init
+        } else if (f.runtime() != null) {
+            notes.add(f.name() + " (" + f.where() + "): runtime " + f.runtime() + " has no measured preset: its cold"
+                    + " starts take the default init time");
+        }
         n.put("duration", "100ms");
         String rate = options.traffic().get(f.name());
         if (rate == null) {

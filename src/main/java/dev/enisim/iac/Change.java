@@ -32,14 +32,23 @@ public record Change(List<Function> functions, List<Vpc> vpcs, List<Subnet> subn
      *
      * @param where      file and path of its definition, for messages
      * @param publishes  a version is published with it (AWS::Lambda::Version, AutoPublishAlias, publish = true)
+     * @param runtime    its Runtime (SAM Globals' included), null when not given or not resolved
      */
     public record Function(String name, String where, Action action, boolean vpcKnown, List<String> subnets,
             List<String> groups, Integer memoryMb, Integer timeoutSeconds, Integer reserved, int provisioned,
-            boolean publishes) {
+            boolean publishes, String runtime) {
 
         public Function {
             subnets = List.copyOf(subnets);
             groups = List.copyOf(groups);
+        }
+
+        /** Without a runtime. */
+        public Function(String name, String where, Action action, boolean vpcKnown, List<String> subnets,
+                List<String> groups, Integer memoryMb, Integer timeoutSeconds, Integer reserved, int provisioned,
+                boolean publishes) {
+            this(name, where, action, vpcKnown, subnets, groups, memoryMb, timeoutSeconds, reserved, provisioned,
+                    publishes, null);
         }
     }
 

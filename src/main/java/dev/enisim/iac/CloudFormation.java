@@ -179,7 +179,7 @@ final class CloudFormation {
                 integer(props.get("MemorySize"), pp + ".MemorySize", 128, 10_240),
                 integer(props.get("Timeout"), pp + ".Timeout", 1, 900),
                 integer(props.get("ReservedConcurrentExecutions"), pp + ".ReservedConcurrentExecutions", 0,
-                        10_000_000), prov, publish));
+                        10_000_000), prov, publish, text(props.get("Runtime"), pp + ".Runtime")));
     }
 
     /**

@@ -202,7 +202,8 @@ final class TerraformPlan {
         out.function(new Change.Function(name, where, a, known, subnets, groups,
                 values.path("memory_size").isInt() ? values.get("memory_size").asInt() : null,
                 values.path("timeout").isInt() ? values.get("timeout").asInt() : null, reserved, 0,
-                values.path("publish").asBoolean(false)));
+                values.path("publish").asBoolean(false), values.path("runtime").isTextual()
+                ? values.get("runtime").asText() : null));
     }
 
     /** A list of ids of vpc_config: known elements as they are, unknown ones through the configuration. */
@@ -405,7 +406,7 @@ final class TerraformPlan {
                         + " this plan does not change; not simulated");
             } else {
                 out.functions.put(fn, new Change.Function(f.name(), f.where(), f.action(), f.vpcKnown(), f.subnets(),
-                        f.groups(), f.memoryMb(), f.timeoutSeconds(), f.reserved(), n, f.publishes()));
+                        f.groups(), f.memoryMb(), f.timeoutSeconds(), f.reserved(), n, f.publishes(), f.runtime()));
             }
         }
     }

@@ -218,4 +218,19 @@ class GateReviewFixesTest {
         assertEquals("late-fn Pending for 10s", past.results().get(0).actual(), "past the limit: crossed, no need"
                 + " to tell more");
     }
+
+    @Test
+    void aCreatedFunctionKeepsItsRuntimeGlobalsIncludedForItsColdStarts() throws Exception {
+        Path t = Files.writeString(dir.resolve("sam.yaml"), "Transform: AWS::Serverless-2016-10-31\n"
+                + "Globals:\n  Function:\n    Runtime: java21\n    MemorySize: 512\n"
+                + "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+                + "      FunctionName: new-java\n      Handler: x\n      CodeUri: .\n" + vpc("subnet-09a8b7c6d5e4f3a21")
+                + "  Odd:\n    Type: AWS::Serverless::Function\n    Properties:\n      FunctionName: new-odd\n"
+                + "      Runtime: cobol85\n      Handler: x\n      CodeUri: .\n");
+        Gate.Verdict v = gate(GateTest.ACCOUNT, t, rules("no function Failed"));
+        assertTrue(v.afterScenario().contains("runtime: \"java21\"") || v.afterScenario().contains("runtime: java21"),
+                "SAM's Globals runtime, for the measured preset's cold starts: " + v.afterScenario());
+        assertTrue(v.markdown().contains("runtime cobol85 has no measured preset: its cold starts take the default"
+                + " init time"), v.markdown());
+    }
 }
