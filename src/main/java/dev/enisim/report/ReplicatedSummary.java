@@ -98,13 +98,36 @@ public final class ReplicatedSummary {
     public static String text(Scenario scenario, int replications, Map<String, MetricStats> s) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s: %d replications (seed %d), mean and 95%%"
                 + " confidence interval%n", scenario.name(), replications, scenario.seed()));
-        for (String path : List.of("invocations.total", "invocations.succeeded", "invocations.throttled",
-                "invocations.functionErrors", "enis.peak", "peakConcurrentExecutions", "latencyMillis.p99")) {
+        List<String> paths = new java.util.ArrayList<>(List.of("invocations.total", "invocations.succeeded",
+                "invocations.throttled", "invocations.functionErrors"));
+        // every invoke error that happened, then the ENIs, the peak, the latency, and the fullest subnets: what the
+        // single run's summary says, with intervals (it printed seven figures, none of the subnets)
+        s.forEach((path, m) -> {
+            if (path.startsWith("invocations.errors.") && m.mean() > 0) {
+                paths.add(path);
+            }
+        });
+        paths.addAll(List.of("enis.peak", "peakConcurrentExecutions", "latencyMillis.p99"));
+        List<String> subnets = new java.util.ArrayList<>();
+        s.forEach((path, m) -> {
+            if (path.startsWith("subnets.") && path.endsWith(".minAvailableIps")) {
+                subnets.add(path);
+            }
+        });
+        subnets.sort(java.util.Comparator.comparingDouble(p -> s.get(p).mean()));
+        paths.addAll(subnets.subList(0, Math.min(5, subnets.size())));
+        int width = Math.max(28, paths.stream().mapToInt(String::length).max().orElse(0));
+        for (String path : paths) {
             MetricStats m = s.get(path);
             if (m != null) {
-                b.append(String.format(Locale.ROOT, "  %-28s %14.2f  [%.2f, %.2f]%n", path, m.mean(), m.ciLow(),
-                        m.ciHigh()));
+                b.append(String.format(Locale.ROOT, "  %-" + width + "s %,16.2f  [%,.2f, %,.2f]%n", path, m.mean(),
+                        m.ciLow(), m.ciHigh()));
+            } else if (path.equals("latencyMillis.p99")) {
+                b.append(String.format(Locale.ROOT, "  %-" + width + "s %16s%n", path, "none in some run"));
             }
+        }
+        if (subnets.size() > 5) {
+            b.append(String.format(Locale.ROOT, "  (%d more subnets in summary.json)%n", subnets.size() - 5));
         }
         return b.toString();
     }
