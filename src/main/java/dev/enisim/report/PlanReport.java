@@ -77,8 +77,8 @@ public final class PlanReport {
                     .append('\n');
         }
         Plan.TeardownWait t = p.teardown();
-        b.append(String.format("%n4. Teardown: deleting every function waits for Lambda to delete %d ENIs%n",
-                t.enis()));
+        b.append(String.format("%n4. Teardown: deleting every function waits for Lambda to delete %d ENI%s%n",
+                t.enis(), t.enis() == 1 ? "" : "s"));
         b.append(String.format("   simulated over %d replications: p50 %.0f min, p99 %.0f min;"
                 + " analytic (max of %d deletion times): p50 %.0f min, p99 %.0f min%n", t.replications(),
                 t.p50Seconds() / 60, t.p99Seconds() / 60, t.enis(), t.analyticP50Seconds() / 60,
@@ -296,7 +296,8 @@ public final class PlanReport {
     private static void teardownSection(StringBuilder b, Plan p) {
         Plan.TeardownWait t = p.teardown();
         b.append("<section id=\"teardown\"><h2>4. Teardown wait</h2>\n<p>Deleting every function waits for Lambda "
-                + "to delete its ").append(t.enis()).append(" ENIs (a stack deletion waits as long).</p>\n")
+                + "to delete its ").append(t.enis()).append(t.enis() == 1 ? " ENI" : " ENIs")
+                .append(" (a stack deletion waits as long).</p>\n")
                 .append(PlanCharts.teardown(t)).append("</section>\n");
     }
 

@@ -49,4 +49,16 @@ class PlanSizingNotesTest {
                 + " usable, other tenants' 65,530): no subnet size fits; give the functions more subnets")),
                 full.sizingNotes().toString());
     }
+
+    @Test
+    void oneEniIsOneEni() throws Exception {
+        Plan p = plan("10", "10.1.0.0/24", 0);
+        assertEquals(2, p.teardown().enis(), "two keys");
+        assertTrue(PlanReport.text(p).contains("waits for Lambda to delete 2 ENIs\n"), PlanReport.text(p));
+        Plan one = new Plan(p.scenario(), p.seed(), p.networkModel(), p.failsAsIs(), p.failedFunctions(), p.subnets(),
+                p.subnetsUnderOtherModel(), p.vpcs(), p.headroom(), new Plan.TeardownWait(20, 1, 900, 1900, 950,
+                2000), p.idle(), p.assumptions());
+        assertTrue(PlanReport.text(one).contains("waits for Lambda to delete 1 ENI\n"), PlanReport.text(one));
+        assertTrue(PlanReport.html(one).contains("to delete its 1 ENI (a stack"), "the page too");
+    }
 }
