@@ -383,9 +383,16 @@ public final class SweepReport {
         return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%,.1f" : "%,.4g", v);
     }
 
-    private static String num(double v) {
+    /**
+     * A figure of sweep.csv: whole numbers as such, others in full (the shortest decimal that reads back as the same
+     * double): a data file for spreadsheets and scripts, where six significant digits wrote 154,319.5 as 154320.
+     */
+    static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
-                : String.format(Locale.ROOT, "%.6g", v);
+                : java.math.BigDecimal.valueOf(v).toPlainString();
     }
 
     private static String quote(String s) {

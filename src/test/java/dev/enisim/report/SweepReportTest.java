@@ -38,7 +38,8 @@ class SweepReportTest {
         assertTrue(html.contains("5 replications per point"), "replications stated");
         assertTrue(html.contains("seed 42"), "seed stated");
         String csv = new String(files.get("sweep.csv"), StandardCharsets.UTF_8);
-        assertTrue(csv.contains("10.0.1.0/28,8,7,9,524600,523000,526000,"), "the CSV stays machine-readable: " + csv);
+        assertTrue(csv.contains("10.0.1.0/28,8,7,9,524599.5,523000,526000,"), "the CSV stays machine-readable, and"
+                + " exact (six significant digits wrote 524600): " + csv);
     }
 
     @Test
