@@ -35,12 +35,7 @@ class NarrativeKeptEnisTest {
     @Test
     void aDeletedFunctionsKeyStillUsedByAnotherKeepsItsEniAndTheStorySaysWhy() throws Exception {
         List<String> shared = story("sg-app");
-        int at = -1;
-        for (int i = 0; i < shared.size(); i++) {
-            if (shared.get(i).startsWith("00:10:00  DeleteFunction api")) {
-                at = i;
-            }
-        }
+        int at = NarrativeTeachesTest.lastLine(shared, l -> l.startsWith("00:10:00  DeleteFunction api"));
         assertTrue(at >= 0, String.join("\n", shared));
         assertEquals("00:10:00  DeleteFunction api (the ENI of subnet-a+[sg-app] stays: another function or version"
                 + " uses that key)", shared.get(at));

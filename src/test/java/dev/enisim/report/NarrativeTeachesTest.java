@@ -19,15 +19,21 @@ class NarrativeTeachesTest {
         return Narrative.lines(new Simulation(ScenarioLoader.load(Path.of("scenarios/" + scenario)), 0).run());
     }
 
+    /** The index of the story's last line that {@code is}, -1 when none is. */
+    static int lastLine(List<String> story, java.util.function.Predicate<String> is) {
+        int at = -1;
+        for (int i = 0; i < story.size(); i++) {
+            if (is.test(story.get(i))) {
+                at = i;
+            }
+        }
+        return at;
+    }
+
     @Test
     void aSecondEniForAKeyInServiceTellsThe65000ConnectionRule() throws Exception {
         List<String> s = story("shared-eni-65k.yaml");
-        int second = -1;
-        for (int i = 0; i < s.size(); i++) {
-            if (s.get(i).contains("ENI eni-0002 created (subnet-db+[sg-db]")) {
-                second = i;
-            }
-        }
+        int second = lastLine(s, l -> l.contains("ENI eni-0002 created (subnet-db+[sg-db]"));
         assertTrue(second > 0, String.join("\n", s));
         assertTrue(s.get(second + 1).startsWith("          why: One Hyperplane ENI carries at most 65,000 connections"),
                 s.get(second + 1));
