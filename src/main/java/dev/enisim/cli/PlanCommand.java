@@ -105,12 +105,15 @@ final class PlanCommand implements Callable<Integer> {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (Scenario sc : scenarios) {
             String label = sc.assumptions().label();
-            Plan plan = new Planner(sc, replications, bothModels, line -> {
-                if (!quiet) {
-                    spec.commandLine().getErr().println("  running" + (presets.size() > 1 ? " (" + label + ")" : "")
-                            + ": " + line);
+            int most = Planner.mostRuns(sc, replications, bothModels);
+            Planner[] planner = new Planner[1];
+            planner[0] = new Planner(sc, replications, bothModels, line -> {
+                if (!quiet) { // the run about to start, of the most the plan can take (searches often stop sooner)
+                    spec.commandLine().getErr().println("  run " + (planner[0].runsStarted() + 1) + " of at most "
+                            + most + (presets.size() > 1 ? " (" + label + ")" : "") + ": " + line);
                 }
-            }).plan();
+            });
+            Plan plan = planner[0].plan();
             plans.add(plan);
             String stem = presets.size() > 1 ? "plan-" + label : "plan";
             files.put(stem + ".json", PlanReport.json(plan).getBytes(StandardCharsets.UTF_8));

@@ -26,6 +26,8 @@ public final class Planner {
     private final int replications;
     private final Consumer<String> progress;
     private final boolean bothModels;
+    /** Runs started so far, shared with the planner of the other network model ({@link #runsStarted}). */
+    private final int[] runs;
 
     /**
      * @param replications runs for the teardown wait's quantiles
@@ -37,10 +39,41 @@ public final class Planner {
 
     /** @param bothModels also size the subnets under the other network model */
     public Planner(Scenario base, int replications, boolean bothModels, Consumer<String> progress) {
+        this(base, replications, bothModels, progress, new int[1]);
+    }
+
+    private Planner(Scenario base, int replications, boolean bothModels, Consumer<String> progress, int[] runs) {
         this.base = base;
         this.replications = replications;
         this.bothModels = bothModels;
         this.progress = progress;
+        this.runs = runs;
+    }
+
+    /** The simulation runs this planner (and the other network model's, when asked) has started so far. */
+    public int runsStarted() {
+        return runs[0];
+    }
+
+    /**
+     * The most runs {@link #plan()} can take for {@code base}: the run as it is; per sizing (the other network
+     * model's too, when asked) the /16 run, the run at the recommended sizes and one a size smaller per subnet; the
+     * traffic search (doubling to x64, then halving the gap to 5%: 7 + 4 runs, one more when a limit at today's
+     * traffic restarts it at the recommended sizes); the teardown's replications; two runs per VPC function for the
+     * idle rule. A search that stops early takes fewer.
+     */
+    public static int mostRuns(Scenario base, int replications, boolean bothModels) {
+        int subnets = 0;
+        for (Scenario.Vpc v : base.vpcs()) {
+            subnets += v.subnets().size();
+        }
+        int attached = 0;
+        for (Scenario.Function f : base.functions()) {
+            attached += f.vpcConfig().attached() ? 1 : 0;
+        }
+        int sizing = 2 + subnets;
+        return 1 + sizing * (bothModels ? 2 : 1) + 12 + replications
+                + (base.networkModel() == NetworkModel.LEGACY ? 0 : 2 * attached);
     }
 
     public Plan plan() {
@@ -49,8 +82,8 @@ public final class Planner {
         List<Plan.SubnetAdvice> other = List.of();
         if (bothModels) {
             NetworkModel o = base.networkModel() == NetworkModel.LEGACY ? NetworkModel.HYPERPLANE : NetworkModel.LEGACY;
-            other = new Planner(base.withNetworkModel(o), replications, line -> progress.accept(
-                    o.name().toLowerCase() + " model: " + line)).subnets();
+            other = new Planner(base.withNetworkModel(o), replications, false, line -> progress.accept(
+                    o.name().toLowerCase() + " model: " + line), runs).subnets();
         }
         List<String> failed = new ArrayList<>();
         asIs.functions().forEach((name, f) -> {
@@ -149,6 +182,7 @@ public final class Planner {
     }
 
     private RunSummary run(Scenario s, int replication) {
+        runs[0]++;
         return new Simulation(s, replication).run().summary();
     }
 

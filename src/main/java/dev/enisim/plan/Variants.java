@@ -36,15 +36,16 @@ final class Variants {
     }
 
     /**
-     * The scenario's functions as created, without traffic and without its own timeline, every one deleted at
-     * the scenario's end, run on for {@code extraMicros}: the teardown of the stack as configured.
+     * The scenario's functions as configured, with their traffic until the scenario's end (every ENI a key scales
+     * out to) but without its timeline (the scenario's own deletions, updates and outages: the question is the
+     * stack as configured), every one deleted at the end, run on for {@code extraMicros} with no traffic after.
      */
     static Scenario teardown(Scenario s, long extraMicros) {
         List<Scenario.Function> fns = new ArrayList<>();
         List<Scenario.At> actions = new ArrayList<>();
         for (Scenario.Function f : s.functions()) {
             actions.add(new Scenario.At(s.durationMicros(), new SimEvent.DeleteFunction(fns.size())));
-            fns.add(f.withArrivals(new ArrivalSpec.None()));
+            fns.add(f.withArrivals(f.arrivals().until(s.durationMicros())));
         }
         return with(s, s.vpcs(), fns, actions, s.durationMicros() + extraMicros);
     }

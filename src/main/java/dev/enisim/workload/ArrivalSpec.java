@@ -25,6 +25,13 @@ public sealed interface ArrivalSpec {
     /** The expected number of arrivals in [fromMicros, toMicros) (inside this process's window). */
     double meanCount(long fromMicros, long toMicros);
 
+    /**
+     * The same process with its window ending at {@code micros} at the latest: its arrivals before then are the
+     * same draws (planning's teardown runs the scenario as it is, then deletes every function with no traffic
+     * after). Every arrival shape must implement it.
+     */
+    ArrivalSpec until(long micros);
+
     /** The part of [a, b) inside the window, in seconds. */
     private static double overlapSeconds(long a, long b, long from, long until) {
         long lo = Math.max(a, from);
@@ -34,6 +41,11 @@ public sealed interface ArrivalSpec {
 
     /** Poisson process: exponential gaps with mean 1 / rate. */
     record Poisson(double ratePerSecond, long fromMicros, long untilMicros) implements ArrivalSpec {
+        @Override
+        public ArrivalSpec until(long micros) {
+            return new Poisson(ratePerSecond, fromMicros, Math.min(untilMicros, micros));
+        }
+
         @Override
         public ArrivalSpec scaled(double factor) {
             return new Poisson(ratePerSecond * factor, fromMicros, untilMicros);
@@ -47,6 +59,11 @@ public sealed interface ArrivalSpec {
 
     /** Evenly spaced arrivals, one every 1 / rate seconds, the first at fromMicros. */
     record Constant(double ratePerSecond, long fromMicros, long untilMicros) implements ArrivalSpec {
+        @Override
+        public ArrivalSpec until(long micros) {
+            return new Constant(ratePerSecond, fromMicros, Math.min(untilMicros, micros));
+        }
+
         @Override
         public ArrivalSpec scaled(double factor) {
             return new Constant(ratePerSecond * factor, fromMicros, untilMicros);
@@ -79,6 +96,12 @@ public sealed interface ArrivalSpec {
         }
 
         @Override
+        public ArrivalSpec until(long micros) {
+            return new Diurnal(peakPerSecond, troughPerSecond, peakAtMicros, periodMicros, fromMicros,
+                    Math.min(untilMicros, micros));
+        }
+
+        @Override
         public ArrivalSpec scaled(double factor) {
             return new Diurnal(peakPerSecond * factor, troughPerSecond * factor, peakAtMicros, periodMicros,
                     fromMicros, untilMicros);
@@ -105,6 +128,12 @@ public sealed interface ArrivalSpec {
      */
     record Bursts(double basePerSecond, double burstPerSecond, long burstMicros, long[] startsMicros,
             long fromMicros, long untilMicros) implements ArrivalSpec {
+        @Override
+        public ArrivalSpec until(long micros) {
+            return new Bursts(basePerSecond, burstPerSecond, burstMicros, startsMicros, fromMicros,
+                    Math.min(untilMicros, micros));
+        }
+
         @Override
         public ArrivalSpec scaled(double factor) {
             return new Bursts(basePerSecond * factor, burstPerSecond * factor, burstMicros, startsMicros, fromMicros,
@@ -148,6 +177,11 @@ public sealed interface ArrivalSpec {
                 sum += p;
             }
             return sum;
+        }
+
+        @Override
+        public ArrivalSpec until(long micros) {
+            return new Schedule(phaseMicros, ratesPerSecond, repeat, fromMicros, Math.min(untilMicros, micros));
         }
 
         @Override
@@ -222,6 +256,12 @@ public sealed interface ArrivalSpec {
         }
 
         @Override
+        public ArrivalSpec until(long micros) {
+            return new Trace(startsMicros, counts, intervalMicros, factor, file, fromMicros,
+                    Math.min(untilMicros, micros));
+        }
+
+        @Override
         public ArrivalSpec scaled(double by) {
             return new Trace(startsMicros, counts, intervalMicros, factor * by, file, fromMicros, untilMicros);
         }
@@ -264,6 +304,11 @@ public sealed interface ArrivalSpec {
         }
 
         @Override
+        public ArrivalSpec until(long micros) {
+            return new Superposition(parts.stream().map(p -> p.until(micros)).toList());
+        }
+
+        @Override
         public ArrivalSpec scaled(double factor) {
             return new Superposition(parts.stream().map(p -> p.scaled(factor)).toList());
         }
@@ -284,6 +329,11 @@ public sealed interface ArrivalSpec {
         @Override
         public long untilMicros() {
             return Long.MAX_VALUE;
+        }
+
+        @Override
+        public ArrivalSpec until(long micros) {
+            return this;
         }
 
         @Override

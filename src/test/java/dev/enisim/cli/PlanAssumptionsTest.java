@@ -45,6 +45,33 @@ class PlanAssumptionsTest {
                 documented.toString());
     }
 
+    /**
+     * The progress counts the runs, "run k of at most N", k rising by the runs each line's variant took (two per
+     * function for the idle rule), never past N, and the label of each preset's answer after the count.
+     */
+    @Test
+    void theProgressCountsRunsAgainstTheMostThePlanCanTake() throws Exception {
+        Path f = dir.resolve("small.yaml");
+        Files.writeString(f, CheckCommandTest.SMALL);
+        Result r = CliTest.run("plan", f.toString(), "--assumptions", "both", "--out", dir.resolve("plan").toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.err().lines().filter(l -> l.startsWith("  run ")).toList();
+        assertTrue(lines.get(0).matches("  run 1 of at most \\d+ \\(documented\\): the scenario as it is"),
+                lines.get(0));
+        java.util.regex.Pattern run = java.util.regex.Pattern.compile("  run (\\d+) of at most (\\d+) \\((\\w+)\\): ");
+        java.util.Map<String, Integer> last = new java.util.HashMap<>();
+        for (String l : lines) {
+            java.util.regex.Matcher m = run.matcher(l);
+            assertTrue(m.lookingAt(), l);
+            int k = Integer.parseInt(m.group(1));
+            assertTrue(k <= Integer.parseInt(m.group(2)), l);
+            Integer before = last.put(m.group(3), k);
+            assertTrue(before == null ? k == 1 : k > before, "each preset's count rises from 1: " + l);
+        }
+        assertEquals(java.util.Set.of("documented", "field"), last.keySet(), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("(field): teardown, replication 1 of 20")), lines.toString());
+    }
+
     /** Only the answers that differ between the presets are starred. */
     @Test
     void theSideBySideStarsWhatDiffers() {

@@ -22,13 +22,15 @@ class SharedVpcPlanTest {
     private static final String PAYMENTS = "333333333333";
 
     private final List<String> progress = new ArrayList<>();
+    private Planner planner;
     private Plan plan;
 
     /** Planned for each test (2 s), so that mutation testing sees which test covers what. */
     @BeforeEach
     void plan() throws Exception {
-        plan = new Planner(ScenarioLoader.load(Path.of("scenarios/shared-vpc-two-accounts.yaml")), 1, progress::add)
-                .plan();
+        planner = new Planner(ScenarioLoader.load(Path.of("scenarios/shared-vpc-two-accounts.yaml")), 1,
+                progress::add);
+        plan = planner.plan();
     }
 
     @Test
@@ -89,5 +91,19 @@ class SharedVpcPlanTest {
                 "recommended sizes, traffic x29.34", "recommended sizes, traffic x28.10",
                 "teardown, replication 1 of 1", "orders-api: quiet periods around the idle rule",
                 "orders-worker: quiet periods around the idle rule"), progress);
+    }
+
+    /**
+     * The runs counted for the progress's "run k of at most N": the 18 lines above start 20 runs (two per function
+     * for the idle rule), and the bound holds them: 1 as it is, 2 + 2 subnets sizing, 12 traffic, 1 teardown, 2 x 3
+     * VPC functions.
+     */
+    @Test
+    void everyRunIsCountedAndTheBoundHoldsThem() throws Exception {
+        assertEquals(20, planner.runsStarted());
+        assertEquals(24, Planner.mostRuns(ScenarioLoader.load(Path.of("scenarios/shared-vpc-two-accounts.yaml")),
+                1, false));
+        assertEquals(24 + 4 + 4, Planner.mostRuns(ScenarioLoader.load(Path.of(
+                "scenarios/shared-vpc-two-accounts.yaml")), 5, true), "4 more teardowns, the other model's sizing");
     }
 }
