@@ -420,7 +420,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     }
 
     /**
-     * Runs to the end of the scenario, reporting progress once per slice of simulated time. The metrics cross into
+     * Runs the scenario's time [0, duration), reporting progress once per slice of simulated time. The metrics cross into
      * each time bucket at its first instant, before its first event ({@link Observers#reach}): so the test each of
      * their calls makes for an edge is never taken in a run (a branch the JIT's code never meets taken, which it
      * would otherwise throw away at some edge after compiling it from a profile without one).
@@ -433,7 +433,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
                 loop.runUntil(edge - 1, this);
                 observers.reach(edge);
             }
-            loop.runUntil(t, this);
+            // the run is [0, end): an arrival at the end itself is the next window's (`constant: 1/s` for 10m is 600)
+            loop.runUntil(t < end ? t : end - 1, this);
             progress.update(t, end, loop.deliveredEvents());
             if (t >= end) {
                 break;
