@@ -26,8 +26,6 @@ public final class Narrative {
             Map.entry("Pending:Creating", "A function attached to a VPC stays Pending until Lambda has a Hyperplane"
                     + " ENI ready for every subnet + security-group set it uses; its invocations fail meanwhile with"
                     + " ResourceConflictException."),
-            Map.entry("eni:Creating", "A Hyperplane ENI takes one IP of its subnet and one slot of the VPC's ENI"
-                    + " quota as soon as Lambda starts creating it; creating one takes a minute or more."),
             Map.entry("shared", "Hyperplane ENIs are shared by every function and version with the same subnet and"
                     + " security groups: no new IP, no new quota slot, and attaching takes seconds."),
             Map.entry("Failed:SubnetOutOfIPAddresses", "The subnet had no free address for a new ENI. A function"
@@ -37,13 +35,9 @@ public final class Narrative {
                     + " default); invocations fail with ENILimitReachedException."),
             Map.entry("Failed:InsufficientRolePermissions", "The execution role cannot create network interfaces"
                     + " (EC2 permissions missing); invocations fail with EC2AccessDeniedException."),
-            Map.entry("Inactive:Idle", "Lambda reclaims the ENIs of a VPC function that has not been invoked for"
-                    + " weeks (idleReclaimAfter), unless another function or version still uses them."),
             Map.entry("Pending:Restoring", "The first invocation of an Inactive function fails with"
                     + " ResourceNotReadyException and starts restoring its ENIs; invocations fail the same way until"
                     + " it is Active again."),
-            Map.entry("eni:Deleting", "No function or version uses this ENI's key any more: Lambda deletes it after a"
-                    + " delay (minutes, up to 45), and only then frees its IP and quota slot."),
             Map.entry("eni:Orphaned", "The role Lambda would delete the ENI with has lost its EC2 permissions: the"
                     + " ENI is orphaned and keeps its IP and quota slot until someone deletes it by hand."),
             Map.entry("update:InProgress", "A VPC configuration update keeps the function Active on its old ENIs"
@@ -67,10 +61,7 @@ public final class Narrative {
                     + " version uses the key; until then they stay, with their IPs."),
             Map.entry("action:role", "Lambda needs the execution role's EC2 permissions only to create and delete"
                     + " network interfaces: invocations go on, but an ENI Lambda can no longer delete is orphaned and"
-                    + " keeps its IP and quota slot."),
-            Map.entry("eni:ScaleOut", "One Hyperplane ENI carries at most 65,000 connections"
-                    + " (hyperplane.connectionsPerEni): beyond that Lambda creates another ENI for the same subnet +"
-                    + " security-group key, with an IP and a quota slot of its own."));
+                    + " keeps its IP and quota slot."));
 
     /** The legacy (pre-2019) model's own explanations, where they differ from Hyperplane's. */
     private static final Map<String, String> WHY_LEGACY = Map.ofEntries(
@@ -93,7 +84,7 @@ public final class Narrative {
         List<String> out = new ArrayList<>();
         Set<String> explained = new HashSet<>();
         boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
-        Map<String, String> why = legacy ? legacyWhy() : WHY;
+        Map<String, String> why = why(r.scenario(), legacy);
         Map<String, Set<String>> live = new java.util.HashMap<>(); // per key, its ENIs created and not going away
         List<JournalEntry> entries = r.journal();
         List<Scenario.Function> presets = new ArrayList<>();
@@ -417,10 +408,42 @@ public final class Narrative {
                 + " (no failure among them): in narrative.txt";
     }
 
-    private static Map<String, String> legacyWhy() {
+    /**
+     * The explanations for this scenario: the figures they quote are its own (a deletion delay capped at 20
+     * minutes under {@code assumptions: documented} is not "up to 45"; an idle rule set to 3 days is not "weeks").
+     */
+    static Map<String, String> why(Scenario sc, boolean legacy) {
         Map<String, String> m = new java.util.HashMap<>(WHY);
-        m.putAll(WHY_LEGACY);
+        Scenario.Hyperplane h = sc.hyperplane();
+        m.put("eni:Creating", "A Hyperplane ENI takes one IP of its subnet and one slot of the VPC's ENI quota as soon"
+                + " as Lambda starts creating it; creating one takes " + typical(h.eniCreateTime())
+                + " (hyperplane.eniCreateTime).");
+        m.put("eni:Deleting", "No function or version uses this ENI's key any more: Lambda deletes it after a delay ("
+                + typical(h.eniDeleteTime()) + ": hyperplane.eniDeleteTime), and only then frees its IP and quota"
+                + " slot.");
+        m.put("Inactive:Idle", "Lambda reclaims the ENIs of a VPC function that has not been invoked for "
+                + Assumptions.duration(h.idleReclaimAfterMicros()) + " (hyperplane.idleReclaimAfter), unless another"
+                + " function or version still uses them.");
+        m.put("eni:ScaleOut", String.format(java.util.Locale.ROOT, "One Hyperplane ENI carries at most %,d"
+                + " connections (hyperplane.connectionsPerEni): beyond that Lambda creates another ENI for the same"
+                + " subnet + security-group key, with an IP and a quota slot of its own.", h.connectionsPerEni()));
+        if (legacy) {
+            m.putAll(WHY_LEGACY);
+        }
         return m;
+    }
+
+    /** A delay's distribution in words: "a median of 10m, 35m at the 99th percentile, at most 45m". */
+    static String typical(dev.enisim.workload.DistributionSpec d) {
+        String cap = Double.isInfinite(d.max()) ? "" : ", at most " + Assumptions.duration(d.max());
+        if (d instanceof dev.enisim.workload.DistributionSpec.Constant c) {
+            return Assumptions.duration(c.value());
+        }
+        if (d instanceof dev.enisim.workload.DistributionSpec.LogNormal l) {
+            return "a median of " + Assumptions.duration(l.median()) + ", " + Assumptions.duration(l.p99())
+                    + " at the 99th percentile" + cap;
+        }
+        return Assumptions.distribution(d);
     }
 
     private static void explain(List<String> out, Map<String, String> whys, Set<String> explained, String rule) {

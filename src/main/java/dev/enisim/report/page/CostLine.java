@@ -32,7 +32,7 @@ public final class CostLine {
             b.append(", NAT gateways ").append(dollars(c.natGateway()));
         }
         b.append(") at ").append(c.region()).append(" list prices of ").append(c.priceDate())
-                .append("; Hyperplane ENIs are free.");
+                .append("; ENIs are free (Hyperplane or not: EC2 charges nothing for a network interface).");
         RunSummary.Environments e = s.averageEnvironments();
         if (e != null) {
             b.append(String.format(Locale.ROOT, " Execution environments on average: %.1f (busy %.1f, idle %.1f, "
@@ -51,14 +51,9 @@ public final class CostLine {
         return t == null ? "" : "<p class=\"cost\">" + HtmlReport.esc(t) + "</p>\n";
     }
 
-    private static String span(double seconds) {
-        if (seconds >= 86_400 && seconds % 86_400 == 0) {
-            return (long) (seconds / 86_400) + " d";
-        }
-        if (seconds >= 3600) {
-            return String.format(Locale.ROOT, "%.4g h", seconds / 3600).replaceAll("\\.?0+ h$", " h");
-        }
-        return String.format(Locale.ROOT, "%.4g s", seconds).replaceAll("\\.?0+ s$", " s");
+    /** The simulated time as a scenario writes it ({@code 30m}, {@code 2h}, {@code 45d}, {@code 1h30m}). */
+    static String span(double seconds) {
+        return dev.enisim.report.Assumptions.duration(seconds * 1e6);
     }
 
     /** US dollars: cents from $1 up, four significant digits below. */
