@@ -229,7 +229,8 @@ public final class Charts {
     /**
      * The connections chart's data: per key (the busiest by peak connections) its connections and, under
      * Hyperplane and when the connections come within half of it, its capacity {@code "capacity <key>"}: the
-     * key's ENIs in each bucket times {@code connectionsPerEni} (so 2 ENIs hold 130,000 by default).
+     * key's ENIs in service in each bucket ({@link #readyEnis}) times {@code connectionsPerEni} (so 2 ENIs hold
+     * 130,000 by default).
      */
     public static XYSeriesCollection connectionsDataset(RunResult r) {
         XYSeriesCollection c = perKey(r, Metric.ENI_CONNECTIONS);
@@ -242,14 +243,49 @@ public final class Charts {
             String key = String.valueOf(c.getSeriesKey(i));
             Series enis = r.timeSeries().get(Metric.HYPERPLANE_ENI_COUNT, Metric.Scope.ENI_KEY, key);
             if (enis != null && c.getSeries(i).getMaxY() * 2 >= perEni) {
-                c.addSeries(series("capacity " + key, capacity(enis.values(), perEni), r.timeSeries(), unit(r),
+                c.addSeries(series("capacity " + key, capacity(readyEnis(r, key, enis.values().length), perEni),
+                        r.timeSeries(), unit(r),
                         Downsample.Mode.MAX, 1, false));
             }
         }
         return c;
     }
 
-    /** Capacity per bucket: the key's ENIs in that bucket times the connections one ENI holds. */
+    /**
+     * The key's ENIs in service in each of {@code buckets} buckets: ready before the bucket ends, and neither asked
+     * to be deleted nor orphaned before it starts (an ENI being created takes no connection: counting it showed a
+     * scale-out's capacity a minute and more before the ENI could carry any, while requests failed for want of a
+     * port).
+     */
+    public static long[] readyEnis(RunResult r, String key, int buckets) {
+        long bucket = r.scenario().bucketMicros();
+        long[] out = new long[buckets];
+        for (RunResult.EniLifetime e : r.enis()) {
+            if (!e.key().equals(key) || e.readySeconds().isEmpty()) {
+                continue;
+            }
+            long ready = micros(e.readySeconds().getAsDouble());
+            long gone = Long.MAX_VALUE; // out of service: deletion asked, orphaned or ended, whichever came first
+            for (java.util.OptionalDouble t : List.of(e.deletionRequestedSeconds(), e.orphanedSeconds(),
+                    e.endedSeconds())) {
+                if (t.isPresent()) {
+                    gone = Math.min(gone, micros(t.getAsDouble()));
+                }
+            }
+            int first = (int) Math.min(buckets, ready / bucket);
+            int last = gone == Long.MAX_VALUE ? buckets - 1 : (int) Math.min(buckets - 1, (gone - 1) / bucket);
+            for (int i = first; i <= last; i++) {
+                out[i]++;
+            }
+        }
+        return out;
+    }
+
+    private static long micros(double seconds) {
+        return Math.round(seconds * 1e6);
+    }
+
+    /** Capacity per bucket: the key's ENIs in service in that bucket times the connections one ENI holds. */
     public static long[] capacity(long[] enis, int perEni) {
         long[] out = new long[enis.length];
         for (int i = 0; i < enis.length; i++) {

@@ -31,7 +31,7 @@ public record Wording(boolean legacy) {
 
     public String connectionsTitle() {
         return legacy ? "Connections through each function's ENIs (legacy model: no per-ENI limit)"
-                : "Connections per key (capacity: ENIs x connectionsPerEni)";
+                : "Connections per key (capacity: ENIs in service x connectionsPerEni)";
     }
 
     /** Whether connections have a per-ENI capacity to draw. */

@@ -215,7 +215,7 @@ final class ChartData {
         return c;
     }
 
-    /** Connections per key, each shown key with its capacity (its ENIs x connectionsPerEni) when data come near. */
+    /** Connections per key, each shown key with its capacity (its ENIs in service x connectionsPerEni) when data come near. */
     private ObjectNode connections() {
         ObjectNode c = chart("connections", words.connectionsTitle() + " (maximum per " + bucket() + ")",
                 "connections", true);
@@ -226,8 +226,7 @@ final class ChartData {
         List<String> off = new ArrayList<>();
         if (words.connectionCapacity()) {
             for (Series k : top) {
-                Series enis = ts.get(Metric.HYPERPLANE_ENI_COUNT, Metric.Scope.ENI_KEY, k.id());
-                long[] cap = Charts.capacity(enis == null ? new long[k.values().length] : enis.values(), perEni);
+                long[] cap = Charts.capacity(Charts.readyEnis(r, k.id(), k.values().length), perEni);
                 if (Palette.max(k.values()) * 2 >= perEni) {
                     ObjectNode s = series("capacity " + k.id(), Metric.Scope.ENI_KEY.id(), k.id(),
                             palette.colour(Metric.Scope.ENI_KEY, k.id()), cap, Downsample.Mode.MAX, 1);
