@@ -127,7 +127,7 @@ final class ChartData {
         if (all.isEmpty()) {
             return null;
         }
-        ObjectNode c = chart("latency", "Latency of successful invocations, ms (init + duration; maximum per "
+        ObjectNode c = chart("latency", "Latency of successful invocations, ms (init + duration; p50, p90 and p99 per "
                 + bucket() + ")", "ms", false);
         c.put("stepped", false);
         ArrayNode choices = c.putArray("choices");

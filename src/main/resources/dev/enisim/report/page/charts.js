@@ -102,6 +102,17 @@
 
   function width(el) { return Math.max(280, el.clientWidth); }
 
+  // A value between two gaps draws no line (a stepped path needs a next point): it is drawn as a dot, so that
+  // four successful invocations in 45 days' buckets show on the latency chart rather than an empty plot.
+  function isolated(u, si, show) {
+    if (show) { return null; }
+    var d = u.data[si], out = [];
+    for (var i = 0; i < d.length; i++) {
+      if (d[i] != null && (i === 0 || d[i - 1] == null) && (i === d.length - 1 || d[i + 1] == null)) { out.push(i); }
+    }
+    return out.length ? out : null;
+  }
+
   function build(spec, el, series) {
     var stepped = spec.stepped ? uPlot.paths.stepped({align: 1}) : undefined;
     var opts = {
@@ -137,7 +148,7 @@
     series.forEach(function (s) {
       opts.series.push({label: s.label, stroke: s.color, width: s.dash ? 1.2 : 1.6, dash: s.dash ? [6, 4] : undefined,
         fill: spec.id === 'invocations' && s.label === 'Succeeded' ? 'rgba(46,125,50,.10)' : undefined,
-        paths: stepped, spanGaps: false, points: {show: false},
+        paths: stepped, spanGaps: false, points: {show: false, filter: isolated, size: 6},
         value: function (u, v) { return v == null ? '-' : NF.format(v); }});
       cols.push(s.values);
     });

@@ -58,6 +58,29 @@ class ReportBrowserTest {
         }
     }
 
+    /**
+     * A value between two empty buckets is drawn as a dot: idle-reclaim's latency chart (four successful
+     * invocations in 45 days) was an empty plot, a line needing two neighbouring points.
+     */
+    @Test
+    void aLoneValueBetweenGapsIsDrawnAsADot() throws Exception {
+        Path dir = Path.of("target/browser/idle-reclaim");
+        ReportWriter.write(new Simulation(ScenarioLoader.load(Path.of("scenarios/idle-reclaim.yaml")), 0).run(), dir,
+                Path.of("").toAbsolutePath());
+        browser.open(dir.resolve("report.html"));
+        assertEquals(java.util.List.of(), browser.consoleErrors());
+        @SuppressWarnings("unchecked")
+        List<Object> dots = (List<Object>) browser.driver.executeScript(
+                "var c = enisim.charts.filter(function (c) { return c.spec.id === 'latency'; })[0];"
+                + " return c.u.series.slice(1).map(function (s, i) { return s.points.filter(c.u, i + 1, false); })");
+        long values = (Long) browser.driver.executeScript(
+                "var c = enisim.charts.filter(function (c) { return c.spec.id === 'latency'; })[0];"
+                + " return c.u.data[1].filter(function (v) { return v != null; }).length");
+        assertTrue(values > 0 && values <= 4, "the premise: a few lone values, " + values);
+        assertEquals(values, ((List<?>) dots.get(0)).size(), "each lone value of the first series a dot: " + dots);
+        browser.elementShot("#chart-latency", "idle-reclaim-latency");
+    }
+
     /** Hovering a chart shows the value under the cursor in its legend, and the time in every chart's legend. */
     @Test
     void hoveringAChartShowsTheValueUnderTheCursorInEveryLegend() throws Exception {
