@@ -43,6 +43,7 @@ public final class Headlines {
         Map<String, long[]> agg = new LinkedHashMap<>(); // count, first, last
         Map<String, Map<String, Long>> fns = new LinkedHashMap<>();
         Map<String, String> whys = new LinkedHashMap<>();
+        boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
         for (JournalEntry e : r.journal()) {
             if (e.kind() != JournalEntry.Kind.INVOCATIONS || e.state().equals("SUCCESS")) {
                 continue;
@@ -57,7 +58,7 @@ public final class Headlines {
                 why = cause(e.detail());
             } else {
                 outcome = e.reason();
-                why = cause(e.reason());
+                why = legacy ? legacyCause(e.reason()) : cause(e.reason());
             }
             long[] a = agg.computeIfAbsent(outcome, k -> new long[] {0, Long.MAX_VALUE, 0});
             a[0] += e.count();
@@ -136,6 +137,20 @@ public final class Headlines {
             }
         }
         return Long.MAX_VALUE;
+    }
+
+    /**
+     * As {@link #cause}, under the legacy model: its ENIs are made at cold starts, per function, and a function
+     * never goes Failed for want of one (the cold start fails instead).
+     */
+    static String legacyCause(String what) {
+        return switch (what) {
+            case "SubnetIPAddressLimitReachedException" -> "a cold start found no free IP in the function's subnets"
+                    + " for a new ENI";
+            case "ENILimitReachedException" -> "a cold start's new ENI would pass the VPC's network-interface limit";
+            case "EC2ThrottledException" -> "EC2 throttled the cold start's CreateNetworkInterface call";
+            default -> cause(what);
+        };
     }
 
     /** Why an invocation ends with this exception, throttle reason or function-error cause, in a few words. */

@@ -86,11 +86,17 @@ final class TopologyData {
 
         vpcs(o, r, keys);
         ArrayNode ka = o.putArray("keys");
+        // each key's live ENIs over time, all of them: its label counted only the drawn ones (legacy-vs-hyperplane
+        // said "42 ENIs" of a subnet's 123)
+        Map<String, TreeMap<Double, Integer>> byKey = deltas(r, RunResult.EniLifetime::key);
         for (String k : keys) {
             RunSummary.KeySummary ks = s.eniKeys().get(k);
             ArrayNode sgs = Json.arr();
             ks.securityGroups().forEach(sgs::add);
-            ka.add(Json.obj().put("id", k).put("subnet", ks.subnet()).put("vpc", ks.vpc()).set("sgs", sgs));
+            ObjectNode ko = Json.obj().put("id", k).put("subnet", ks.subnet()).put("vpc", ks.vpc());
+            ko.set("sgs", sgs);
+            ko.set("live", steps(byKey.get(k)));
+            ka.add(ko);
         }
         ArrayNode ea = o.putArray("enis");
         for (RunResult.EniLifetime e : enis) {
@@ -190,16 +196,36 @@ final class TopologyData {
         return out;
     }
 
+    /** Per subnet or key ({@code by}), +1 at each ENI's creation and -1 at its end, by instant. */
+    private static Map<String, TreeMap<Double, Integer>> deltas(RunResult r,
+            java.util.function.Function<RunResult.EniLifetime, String> by) {
+        Map<String, TreeMap<Double, Integer>> out = new LinkedHashMap<>();
+        for (RunResult.EniLifetime e : r.enis()) {
+            TreeMap<Double, Integer> d = out.computeIfAbsent(by.apply(e), k -> new TreeMap<>());
+            d.merge(e.createdSeconds(), 1, Integer::sum);
+            e.endedSeconds().ifPresent(t -> d.merge(t, -1, Integer::sum));
+        }
+        return out;
+    }
+
+    /** The live ENIs as steps {@code [[t, n], ...]} from {@code deltas} (none: empty), at most MAX_FILL_POINTS. */
+    private static ArrayNode steps(TreeMap<Double, Integer> deltas) {
+        ArrayNode out = Json.arr();
+        int live = 0;
+        for (Map.Entry<Double, Integer> d : (deltas == null ? new TreeMap<Double, Integer>() : deltas).entrySet()) {
+            live += d.getValue();
+            if (out.size() < MAX_FILL_POINTS) {
+                out.add(Json.arr().add(d.getKey()).add(live));
+            }
+        }
+        return out;
+    }
+
     /** VPCs and their subnets, each subnet with its IPs in use over time (other tenants + live ENIs). */
     private static void vpcs(ObjectNode o, RunResult r, List<String> keys) {
         ArrayNode va = o.putArray("vpcs");
         ArrayNode sa = o.putArray("subnets");
-        Map<String, TreeMap<Double, Integer>> deltas = new LinkedHashMap<>();
-        for (RunResult.EniLifetime e : r.enis()) {
-            TreeMap<Double, Integer> d = deltas.computeIfAbsent(e.subnet(), k -> new TreeMap<>());
-            d.merge(e.createdSeconds(), 1, Integer::sum);
-            e.endedSeconds().ifPresent(t -> d.merge(t, -1, Integer::sum));
-        }
+        Map<String, TreeMap<Double, Integer>> deltas = deltas(r, RunResult.EniLifetime::subnet);
         Set<String> keySubnets = new HashSet<>();
         keys.forEach(k -> keySubnets.add(r.summary().eniKeys().get(k).subnet()));
         List<String> subnetIds = new ArrayList<>(); // by the timeline's subnet index: the scenario's order
@@ -225,14 +251,7 @@ final class TopologyData {
                         other.add(Json.arr().add(Seconds.of(a.atMicros())).add(x.count()));
                     }
                 }
-                ArrayNode enis = so.putArray("enis");
-                int live = 0;
-                for (Map.Entry<Double, Integer> d : deltas.getOrDefault(sub.id(), new TreeMap<>()).entrySet()) {
-                    live += d.getValue();
-                    if (enis.size() < MAX_FILL_POINTS) {
-                        enis.add(Json.arr().add(d.getKey()).add(live));
-                    }
-                }
+                so.set("enis", steps(deltas.get(sub.id())));
                 sa.add(so);
             }
         }

@@ -169,9 +169,7 @@
         NF.format(v.quota);
     });
     topo.keys.forEach(function (k) {
-      var live = (enisByKey[k.id] || []).filter(function (e) {
-        var s = eniState(e, t); return s && s !== 'Deleted';
-      }).length;
+      var live = stepAt(k.live, t); // every ENI of the key, drawn or not
       nodes[k.id].t2.textContent = k.subnet + ' \u00b7 ' + live + ' ENI' + (live === 1 ? '' : 's');
     });
     var want = {};

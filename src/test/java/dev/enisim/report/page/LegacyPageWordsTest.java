@@ -1,0 +1,34 @@
+package dev.enisim.report.page;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.run.RunResult;
+import dev.enisim.run.Simulation;
+import dev.enisim.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The legacy model's page in its own words: its SubnetIPAddressLimitReachedExceptions were explained as "the
+ * function is Failed" while ingest was Active all along (legacy cold starts fail instead), and its cost line said
+ * "Hyperplane ENIs are free".
+ */
+class LegacyPageWordsTest {
+
+    @Test
+    void aLegacyRunsFailuresAndCostAreToldInItsTerms() throws Exception {
+        RunResult r = new Simulation(ScenarioLoader.load(Path.of("scenarios/legacy-vs-hyperplane.yaml")), 0).run();
+        List<Headlines.Failure> ip = Headlines.failures(r).stream()
+                .filter(f -> f.outcome().equals("SubnetIPAddressLimitReachedException")).toList();
+        assertEquals(1, ip.size(), "the premise: the legacy run's subnets run out");
+        assertEquals("a cold start found no free IP in the function's subnets for a new ENI", ip.get(0).why());
+        assertFalse(r.summary().functions().values().stream().anyMatch(f -> "Failed".equals(f.finalState())));
+        String cost = CostLine.text(r.summary());
+        assertTrue(cost.contains("ENIs are free (Hyperplane or not"), cost);
+        assertEquals("the function is Failed: a subnet had no free IP for its ENI",
+                Headlines.cause("SubnetIPAddressLimitReachedException"), "Hyperplane's own words stay");
+    }
+}
