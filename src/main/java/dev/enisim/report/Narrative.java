@@ -96,6 +96,7 @@ public final class Narrative {
         presets.sort(Comparator.comparingLong(Scenario.Function::createdAtMicros));
         int nextPreset = 0;
         java.util.Optional<java.time.Instant> start = r.scenario().startsAt();
+        Set<String> inPlace = readyAtOnce(entries);
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry e = entries.get(i);
             while (nextPreset < presets.size() && presets.get(nextPreset).createdAtMicros() <= e.atMicros()) {
@@ -113,6 +114,9 @@ public final class Narrative {
                     }
                 }
                 case FUNCTION_STATE -> {
+                    if (passedThrough(entries, i)) {
+                        continue; // an existing Inactive function set up through Active at the same instant
+                    }
                     String reason = e.reason() == null ? "" : " (" + e.reason() + ")";
                     out.add(time + "  " + e.subject() + " -> " + e.state() + reason + ": " + e.detail());
                     explain(out, why, explained, e.state() + ":" + e.reason());
@@ -133,13 +137,23 @@ public final class Narrative {
                             && entries.get(j + 1).state().equals(e.state())) {
                         j++;
                     }
-                    if (j == i) {
-                        out.add(time + "  ENI " + e.subject() + " " + eniVerb(e.state()) + " (" + e.detail() + ")");
-                    } else {
-                        out.add(time + "  " + (j - i + 1) + " ENIs " + eniVerb(e.state()) + ": " + e.subject()
-                                + " to " + entries.get(j).subject());
+                    List<JournalEntry> group = entries.subList(i, j + 1);
+                    List<JournalEntry> told = group;
+                    if (!legacy && (e.state().equals("Creating") || e.state().equals("InUse"))) {
+                        // an existing function's ENIs, ready the instant they are made: told once, "in place"
+                        // (beside "creating one takes a median of 75s", "created" then "ready" in the same second
+                        // read as a contradiction)
+                        told = group.stream().filter(x -> !inPlace.contains(x.subject())).toList();
+                        List<JournalEntry> placed = group.stream().filter(x -> inPlace.contains(x.subject())).toList();
+                        if (e.state().equals("Creating") && !placed.isEmpty()) {
+                            tell(out, time, placed, "in place");
+                            explain(out, why, explained, "eni:InPlace");
+                        }
                     }
-                    explain(out, why, explained, "eni:" + e.state());
+                    if (!told.isEmpty()) {
+                        tell(out, time, told, eniVerb(e.state()));
+                        explain(out, why, explained, "eni:" + e.state());
+                    }
                     boolean scaleOut = false; // an ENI created for a key that has one in service: a scale-out
                     for (int k = i; k <= j; k++) {
                         Set<String> ids = live.computeIfAbsent(keyOf(entries.get(k).detail()), x -> new HashSet<>());
@@ -418,6 +432,8 @@ public final class Narrative {
         m.put("eni:Creating", "A Hyperplane ENI takes one IP of its subnet and one slot of the VPC's ENI quota as soon"
                 + " as Lambda starts creating it; creating one takes " + typical(h.eniCreateTime())
                 + " (hyperplane.eniCreateTime).");
+        m.put("eni:InPlace", "The function existed before the run (existing): its ENIs are in place from the start,"
+                + " each holding one IP of its subnet and one slot of the VPC's ENI quota.");
         m.put("eni:Deleting", "No function or version uses this ENI's key any more: Lambda deletes it after a delay ("
                 + typical(h.eniDeleteTime()) + ": hyperplane.eniDeleteTime), and only then frees its IP and quota"
                 + " slot.");
@@ -450,6 +466,53 @@ public final class Narrative {
         String why = whys.get(rule);
         if (why != null && explained.add(rule)) {
             out.add("          why: " + why);
+        }
+    }
+
+    /**
+     * Whether entry {@code i}, a function's state at the run's set-up, is left at once for another at the same
+     * instant: an existing Inactive function is made Active then Inactive (idle) at 00:00:00, which the story told
+     * as two changes ("-> Active", "-> Inactive") where the function simply starts Inactive.
+     */
+    private static boolean passedThrough(List<JournalEntry> entries, int i) {
+        JournalEntry e = entries.get(i);
+        if (!e.detail().startsWith("existing function")) {
+            return false;
+        }
+        for (int k = i + 1; k < entries.size() && entries.get(k).atMicros() == e.atMicros(); k++) {
+            JournalEntry n = entries.get(k);
+            if (n.kind() == JournalEntry.Kind.FUNCTION_STATE && n.subject().equals(e.subject())) {
+                return n.detail().startsWith("existing function");
+            }
+        }
+        return false;
+    }
+
+    /** ENIs whose InUse entry is at the instant of their Creating entry (an existing function's, made in place). */
+    private static Set<String> readyAtOnce(List<JournalEntry> entries) {
+        Map<String, Long> created = new java.util.HashMap<>();
+        Set<String> out = new HashSet<>();
+        for (JournalEntry e : entries) {
+            if (e.kind() != JournalEntry.Kind.ENI_STATE) {
+                continue;
+            }
+            if (e.state().equals("Creating")) {
+                created.put(e.subject(), e.atMicros());
+            } else if (e.state().equals("InUse") && Long.valueOf(e.atMicros()).equals(created.remove(e.subject()))) {
+                out.add(e.subject());
+            }
+        }
+        return out;
+    }
+
+    /** One line for ENIs of the same step at the same instant: "ENI x verb (key ip)" or "n ENIs verb: a to b". */
+    private static void tell(List<String> out, String time, List<JournalEntry> enis, String verb) {
+        JournalEntry first = enis.get(0);
+        if (enis.size() == 1) {
+            out.add(time + "  ENI " + first.subject() + " " + verb + " (" + first.detail() + ")");
+        } else {
+            out.add(time + "  " + enis.size() + " ENIs " + verb + ": " + first.subject() + " to "
+                    + enis.get(enis.size() - 1).subject());
         }
     }
 

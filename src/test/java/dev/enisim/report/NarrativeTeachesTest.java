@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class NarrativeTeachesTest {
 
-    private static List<String> story(String scenario) throws Exception {
+    static List<String> story(String scenario) throws Exception {
         return Narrative.lines(new Simulation(ScenarioLoader.load(Path.of("scenarios/" + scenario)), 0).run());
     }
 

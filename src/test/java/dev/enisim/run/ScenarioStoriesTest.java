@@ -43,7 +43,8 @@ class ScenarioStoriesTest {
         RunSummary s = run("idle-reclaim");
         assertEquals(2, error(s.functions().get("batch-report").invocations(), "ResourceNotReadyException"));
         assertEquals(2, error(s.functions().get("batch-ledger").invocations(), "ResourceNotReadyException"));
-        assertEquals(4, s.functions().get("ledger-ping").invocations().succeeded(), "kept warm: never Inactive");
+        assertEquals(5, s.functions().get("ledger-ping").invocations().succeeded(), "kept warm: never Inactive");
+        assertEquals(4, s.functions().get("batch-report").invocations().succeeded(), "the retry after each failure");
         assertTrue(s.functions().get("batch-report").transitions().stream()
                 .anyMatch(t -> t.reasonCode() == StateReasonCode.Idle));
     }
