@@ -95,13 +95,15 @@ final class FunctionReader {
         }
         AsyncReader.Read async = asyncReader.read(f);
         SqsReader.Read sqs = sqsReader.read(f, table.timeoutMicros(), async.config().isPresent());
+        // read before giving up on the function, so that its problems are all said at once
+        Scenario.Function.Existing existing = existing(f, table.createdAtMicros());
         if (name == null || vpc == null || duration == null || arrivals == null || init == null || !async.ok()
                 || !sqs.ok()) {
             return null;
         }
         Scenario.Egress egress = egress(f, vpc);
         return b.name(name).vpcConfig(vpc).reservedConcurrency(reservation).duration(duration).arrivals(arrivals)
-                .role(role).initDuration(init).existing(existing(f, table.createdAtMicros())).async(async.config())
+                .role(role).initDuration(init).existing(existing).async(async.config())
                 .egress(egress).sqs(sqs.config()).build();
     }
 

@@ -37,7 +37,19 @@ final class TimelineReader {
             functions.putIfAbsent(f.name(), functions.size());
             roles.putIfAbsent(f.role(), roles.size());
         }
+        // names the file declares, read or not: a function with a problem of its own is still known here (its
+        // problem is said there), where "unknown function 'report' (known: none)" pointed away from it
+        for (com.fasterxml.jackson.databind.JsonNode f : root.json().path("functions")) {
+            String name = f.path("name").isTextual() ? f.path("name").asText() : null;
+            if (name != null) {
+                declaredFunctions.add(name);
+                declaredRoles.add(f.path("role").isTextual() ? f.path("role").asText() : name + Defaults.ROLE_SUFFIX);
+            }
+        }
     }
+
+    private final java.util.Set<String> declaredFunctions = new java.util.LinkedHashSet<>();
+    private final java.util.Set<String> declaredRoles = new java.util.LinkedHashSet<>();
 
     /** The actions by time (stable); an outage's end follows right after its start. */
     List<Scenario.At> read() {
@@ -113,12 +125,33 @@ final class TimelineReader {
 
         @Override
         public int function(String key) {
-            return name(key, "function", functions);
+            return declared(key, "function", functions, declaredFunctions);
         }
 
         @Override
         public int role(String key) {
-            return name(key, "role", roles);
+            return declared(key, "role", roles, declaredRoles);
+        }
+
+        /**
+         * As {@link #name(String, String, Map)}, but a name the file declares on a function that could not be read
+         * is no problem of the timeline's (-1: the scenario fails on the function's own problem), and the names
+         * offered are every declared one.
+         */
+        private int declared(String key, String what, Map<String, Integer> known, java.util.Set<String> all) {
+            String v = a.requireText(key(key));
+            if (v == null) {
+                return -1;
+            }
+            if (known.containsKey(v)) {
+                return known.get(v);
+            }
+            if (!all.contains(v)) {
+                java.util.Set<String> offered = new java.util.LinkedHashSet<>(known.keySet());
+                offered.addAll(all);
+                References.check(a, key, what, v, offered);
+            }
+            return -1;
         }
 
         @Override
