@@ -95,7 +95,7 @@ public final class Narrative {
         }
         presets.sort(Comparator.comparingLong(Scenario.Function::createdAtMicros));
         int nextPreset = 0;
-        java.util.Optional<java.time.Instant> start = r.scenario().startsAt();
+        When start = When.of(r.scenario());
         Set<String> inPlace = readyAtOnce(entries);
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry e = entries.get(i);
@@ -198,7 +198,7 @@ public final class Narrative {
     }
 
     /** What became of each asynchronous function's events, with the queue's rule told once. */
-    private static void asyncEvents(RunResult r, List<String> out, java.util.Optional<java.time.Instant> start) {
+    private static void asyncEvents(RunResult r, List<String> out, When start) {
         if (r.summary().async() == null) {
             return;
         }
@@ -225,7 +225,7 @@ public final class Narrative {
     }
 
     /** Dual-stack subnets: the IPv6 addresses their ENIs took beside the IPv4 ones, with the rule told once. */
-    private static void dualStack(RunResult r, List<String> out, java.util.Optional<java.time.Instant> start) {
+    private static void dualStack(RunResult r, List<String> out, When start) {
         if (r.summary().dualStack() == null) {
             return;
         }
@@ -243,7 +243,7 @@ public final class Narrative {
     }
 
     /** Several accounts on shared VPCs: what each account used, with the per-account key rule told once. */
-    private static void accounts(RunResult r, List<String> out, java.util.Optional<java.time.Instant> start) {
+    private static void accounts(RunResult r, List<String> out, When start) {
         if (r.summary().accounts() == null) {
             return;
         }
@@ -263,7 +263,7 @@ public final class Narrative {
     }
 
     /** What each function's provisioned concurrency served, with its allocation rule told once. */
-    private static void provisioned(RunResult r, List<String> out, java.util.Optional<java.time.Instant> start) {
+    private static void provisioned(RunResult r, List<String> out, When start) {
         if (r.summary().provisionedConcurrency() == null) {
             return;
         }
@@ -284,7 +284,7 @@ public final class Narrative {
     }
 
     /** What each SQS-fed function's queue went through, with the poller's rule told once. */
-    private static void sqsQueues(RunResult r, List<String> out, java.util.Optional<java.time.Instant> start) {
+    private static void sqsQueues(RunResult r, List<String> out, When start) {
         if (r.summary().sqs() == null) {
             return;
         }
@@ -314,7 +314,7 @@ public final class Narrative {
 
     /** "f's cold starts: init from the measured preset ...", told when the function appears. */
     private static void preset(List<String> out, Map<String, String> whys, Set<String> explained, Scenario.Function f,
-            java.util.Optional<java.time.Instant> start) {
+            When start) {
         DistributionSpec d = f.initDuration();
         out.add(clock(f.createdAtMicros(), start) + "  " + f.name() + "'s cold starts: init from the measured preset "
                 + presetLabel(d) + (d instanceof DistributionSpec.Sum ? " + its own initExtra" : ""));
@@ -553,16 +553,34 @@ public final class Narrative {
     }
 
     /**
-     * The wall-clock form when the scenario says when it starts ({@code startsAt}): {@code Mon 14:00:05} (UTC);
-     * without it, simulated time as {@link #clock(long)}.
+     * The wall-clock form when the scenario says when it starts ({@code startsAt}): {@code Mon 14:00:05} (UTC), with
+     * the date in a run longer than a week ({@code Mon 2 Mar 14:00:05}: a weekday alone named day 0 and day 14
+     * alike); without it, simulated time as {@link #clock(long)}.
      */
-    public static String clock(long micros, java.util.Optional<java.time.Instant> startsAt) {
-        if (startsAt.isEmpty()) {
-            return clock(micros);
+    public static String clock(long micros, When when) {
+        return when.at(micros);
+    }
+
+    /** How one run's instants are told: simulated time, or wall-clock time from its {@code startsAt}. */
+    public record When(java.util.Optional<java.time.Instant> startsAt, boolean dated) {
+
+        /** A week: runs longer than this give the date with the weekday. */
+        static final long WEEK_MICROS = 7 * 86_400_000_000L;
+
+        public static When of(Scenario s) {
+            return new When(s.startsAt(), s.durationMicros() > WEEK_MICROS);
         }
-        java.time.ZonedDateTime t = startsAt.get().plusMillis(micros / 1000).atZone(java.time.ZoneOffset.UTC);
-        return t.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ROOT) + " "
-                + String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+
+        public String at(long micros) {
+            if (startsAt.isEmpty()) {
+                return clock(micros);
+            }
+            java.time.ZonedDateTime t = startsAt.get().plusMillis(micros / 1000).atZone(java.time.ZoneOffset.UTC);
+            return t.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ROOT) + " "
+                    + (dated ? t.getDayOfMonth() + " " + t.getMonth().getDisplayName(java.time.format.TextStyle.SHORT,
+                            Locale.ROOT) + " " : "")
+                    + String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+        }
     }
 
     /** The journal as JSON lines (trace.jsonl). */

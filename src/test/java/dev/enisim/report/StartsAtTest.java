@@ -52,6 +52,40 @@ class StartsAtTest {
         assertEquals(plain.summary(), monday.summary(), "startsAt changes nothing in the simulation");
     }
 
+    /**
+     * A run longer than a week gives the date with the weekday: "Mon 00:00:00" named day 0 and day 14 alike, and the
+     * page's Answers said "16d 00:00:00" where the narrative said "Wed 00:00:00": both now the same wall clock.
+     */
+    @Test
+    void aRunLongerThanAWeekDatesItsInstantsAndThePageAgreesWithTheStory() throws Exception {
+        RunResult r = new Simulation(ScenarioLoader.parse("""
+                name: long
+                duration: 17d
+                bucket: 1h
+                startsAt: 2026-11-30T00:00:00Z
+                vpcs:
+                  - id: v
+                    subnets: [{ id: subnet-a, cidr: 10.0.0.0/24, az: a }]
+                    securityGroups: [sg]
+                functions:
+                  - name: report
+                    existing: Active
+                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg] }
+                    duration: 1s
+                    arrivals: [{ constant: 1/m, until: 1m }, { constant: 1/m, from: 16d, until: 385h }]
+                """, "long.yaml"), 0).run();
+        List<String> lines = Narrative.lines(r);
+        String all = String.join("\n", lines);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Mon 14 Dec 00:00:00  report -> Inactive (Idle)")), all);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Wed 16 Dec 00:00:00  report -> Pending (Restoring)")),
+                all);
+        String html = new String(ReportWriter.render(r).get("report.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains(">Wed 16 Dec 00:00:00<"), "the Answers table's first failure, as the story says it");
+        assertFalse(html.contains(">16d 00:00:00<"), "not in simulated time beside the story's wall clock");
+        RunResult week = run("startsAt: 2026-11-30T00:00:00Z");
+        assertTrue(Narrative.lines(week).stream().anyMatch(l -> l.startsWith("Tue 14:00:00  ")), "two days: no date");
+    }
+
     /** The tick labels JFreeChart draws on a chart's time axis (read through its API, not from pixels). */
     private static List<String> timeTicks(RunResult r, String chart) {
         org.jfree.chart.JFreeChart c = dev.enisim.report.chart.Charts.all(r).stream()

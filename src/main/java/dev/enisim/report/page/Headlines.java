@@ -179,6 +179,9 @@ public final class Headlines {
     /** The section's HTML. */
     public static String html(RunResult r) {
         StringBuilder b = new StringBuilder("<section id=\"answers\">\n<h2>Answers</h2>\n");
+        // instants as the narrative tells them (wall-clock with startsAt): the page said 16d 00:00:00 where the
+        // narrative said Wed 00:00:00
+        Narrative.When when = Narrative.When.of(r.scenario());
         RunSummary s = r.summary();
         List<Failure> failures = failures(r);
         List<String> failed = new ArrayList<>();
@@ -187,7 +190,7 @@ public final class Headlines {
                 failed.add(name);
             }
         });
-        verdict(b, s, failures, failed);
+        verdict(b, s, failures, failed, when);
         b.append(CostLine.html(s));
         if (!failures.isEmpty()) {
             b.append("<h3>What failed, when and why</h3>\n<div class=\"scroll\"><table class=\"answers\">\n<tr><th>"
@@ -197,8 +200,8 @@ public final class Headlines {
                 b.append("<tr><td class=\"bad\">").append(esc(f.outcome())).append("</td><td class=\"n\" "
                         + "data-label=\"invocations\">").append(num(f.count())).append("</td><td data-label=\""
                         + "functions\">").append(esc(functions(f.byFunction()))).append("</td><td class=\"n\" "
-                        + "data-label=\"first\">").append(Narrative.clock(f.firstMicros())).append("</td><td "
-                        + "class=\"n\" data-label=\"last\">").append(Narrative.clock(f.lastMicros()))
+                        + "data-label=\"first\">").append(when.at(f.firstMicros())).append("</td><td "
+                        + "class=\"n\" data-label=\"last\">").append(when.at(f.lastMicros()))
                         .append("</td><td data-label=\"why\">").append(esc(f.why())).append("</td></tr>\n");
             }
             b.append("</table></div>\n");
@@ -210,7 +213,7 @@ public final class Headlines {
             for (String name : failed.subList(0, Math.min(ROWS, failed.size()))) {
                 RunSummary.Transition t = lastFailed(s.functions().get(name));
                 b.append("<tr><td>").append(esc(name)).append("</td><td class=\"n\">").append(t == null ? ""
-                        : Narrative.clock(Seconds.toMicros(t.atSeconds()))).append("</td><td class=\"bad\">")
+                        : when.at(Seconds.toMicros(t.atSeconds()))).append("</td><td class=\"bad\">")
                         .append(t == null || t.reasonCode() == null ? "" : t.reasonCode().name()).append("</td><td>")
                         .append(esc(t == null ? "" : t.cause())).append("</td></tr>\n");
             }
@@ -218,12 +221,13 @@ public final class Headlines {
             more(b, failed.size(), "functions", "summary.json functions");
         }
         stuckPending(b, r);
-        capacity(b, r);
-        teardowns(b, s);
+        capacity(b, r, when);
+        teardowns(b, s, when);
         return b.append("</section>\n").toString();
     }
 
-    private static void verdict(StringBuilder b, RunSummary s, List<Failure> failures, List<String> failed) {
+    private static void verdict(StringBuilder b, RunSummary s, List<Failure> failures, List<String> failed,
+            Narrative.When when) {
         long bad = s.invocations().total() - s.invocations().succeeded();
         b.append("<p class=\"verdict ").append(bad == 0 && failed.isEmpty() ? "ok\">" : "bad\">");
         if (bad == 0 && failed.isEmpty()) {
@@ -234,8 +238,8 @@ public final class Headlines {
             if (!failures.isEmpty()) {
                 Failure top = failures.get(0);
                 b.append("; most: ").append(esc(top.outcome())).append(", ").append(num(top.count())).append(" from ")
-                        .append(Narrative.clock(top.firstMicros())).append(" to ")
-                        .append(Narrative.clock(top.lastMicros()));
+                        .append(when.at(top.firstMicros())).append(" to ")
+                        .append(when.at(top.lastMicros()));
             }
             b.append('.');
             if (!failed.isEmpty()) {
@@ -272,7 +276,7 @@ public final class Headlines {
         more(b, stuck.size(), "functions", "summary.json functions");
     }
 
-    private static void capacity(StringBuilder b, RunResult r) {
+    private static void capacity(StringBuilder b, RunResult r, Narrative.When when) {
         RunSummary s = r.summary();
         b.append("<h3>Capacity</h3>\n<div class=\"scroll\"><table>\n<tr><th>VPC</th><th>peak ENIs</th><th>quota</th>"
                 + "<th>used (with other services')</th><th>other services' ENIs (end)</th><th>first reached (bucket)</th>"
@@ -291,7 +295,7 @@ public final class Headlines {
                     .append(v.peakEnis() + v.otherUsedEnis() >= v.eniQuota() ? " bad" : "").append("\">")
                     .append(pct(v.peakEnis() + v.otherUsedEnis(), v.eniQuota())).append("</td><td class=\"n\">")
                     .append(num(v.otherUsedEnis())).append("</td><td class=\"n\">")
-                    .append(at < 0 ? "" : Narrative.clock(at)).append("</td></tr>\n");
+                    .append(at < 0 ? "" : when.at(at)).append("</td></tr>\n");
         }
         b.append("</table></div>\n");
         more(b, s.vpcs().size(), "VPCs", "summary.json vpcs");
@@ -313,13 +317,13 @@ public final class Headlines {
                     .append("</td><td class=\"n").append(sub.minAvailableIps() == 0 ? " bad" : "").append("\">")
                     .append(num(sub.minAvailableIps())).append("</td><td class=\"n\">").append(num(sub.usableIps()))
                     .append("</td><td class=\"n\">").append(num(sub.otherUsedIps())).append("</td><td class=\"n\">")
-                    .append(at < 0 ? "" : Narrative.clock(at)).append("</td></tr>\n");
+                    .append(at < 0 ? "" : when.at(at)).append("</td></tr>\n");
         }
         b.append("</table></div>\n");
         more(b, subnets.size(), "subnets, the fullest shown", "summary.json subnets");
     }
 
-    private static void teardowns(StringBuilder b, RunSummary s) {
+    private static void teardowns(StringBuilder b, RunSummary s, Narrative.When when) {
         if (s.teardowns().isEmpty()) {
             return;
         }
@@ -329,7 +333,7 @@ public final class Headlines {
         List<RunSummary.Teardown> ts = s.teardowns();
         for (RunSummary.Teardown t : ts.subList(0, Math.min(ROWS, ts.size()))) {
             b.append("<tr><td>").append(esc(t.function())).append("</td><td>").append(esc(t.action()))
-                    .append("</td><td class=\"n\">").append(Narrative.clock(Seconds.toMicros(t.requestedAtSeconds())))
+                    .append("</td><td class=\"n\">").append(when.at(Seconds.toMicros(t.requestedAtSeconds())))
                     .append("</td><td class=\"n\">").append(t.enis()).append("</td><td class=\"n")
                     .append(t.waitSeconds() == null ? " bad\">still there at the end" : "\">"
                             + Narrative.clock(Seconds.toMicros(t.waitSeconds()))).append("</td><td class=\"n")
