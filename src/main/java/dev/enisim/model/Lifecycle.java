@@ -335,8 +335,9 @@ final class Lifecycle {
         }
         fleet.addUsers(f.binding(), now);
         int n = f.publishVersion();
-        listener.controlAction("PublishVersion " + f.name() + " -> version " + n + " pins" + describe(f.binding()),
-                now);
+        // "version 1 pins with subnets ..." did not parse as English: what the version keeps, said plainly
+        listener.controlAction("PublishVersion " + f.name() + " -> version " + n + ", published" + describe(
+                f.binding()) + (f.binding().attached() ? "; it keeps their ENIs while it exists" : ""), now);
     }
 
     void deleteVersion(LambdaFunction f, int version, long now) {

@@ -77,7 +77,8 @@ public final class HtmlReport {
         b.append("<tr><th>Latency p50 / p90 / p99 / max (ms)</th><td class=\"n\">").append(l.count() == 0
                 ? "none (no invocation succeeded)" : fmt(l.p50()) + " / " + fmt(l.p90()) + " / " + fmt(l.p99()) + " / "
                 + fmt(l.max()))
-                .append("</td></tr>\n<tr><th>Cold starts</th><td class=\"n\">").append(num(l.coldStarts()))
+                .append("</td></tr>\n<tr><th>Cold starts of the successful invocations</th><td class=\"n\">")
+                .append(num(l.coldStarts()))
                 .append("</td></tr>\n<tr><th>Peak ConcurrentExecutions</th><td class=\"n\">")
                 .append(num(s.peakConcurrentExecutions())).append("</td></tr>\n</table></div>\n");
         // VPCs and subnets are in the Answers (Capacity), the fullest first

@@ -56,6 +56,16 @@ public final class Narrative {
                     + " (hyperplane.eniNotReadyOnScaleOut)."),
             Map.entry("inv:ServiceException", "Every subnet of the function is in an unavailable Availability Zone:"
                     + " the reason to give functions subnets in several AZs."),
+            Map.entry("fn:TaskTimedOut", "The invocation ran past the function's timeout: Lambda stops it and"
+                    + " reports a function error (the caller sees Status: timeout), its concurrency held until then."
+                    + " TaskTimedOut is enisim's name for this cause."),
+            Map.entry("fn:NoFreePortOnEni", "The invocation ran but could not open its connection: every ENI of its"
+                    + " key already carried the most connections one holds (hyperplane.connectionsPerEni) while"
+                    + " Lambda created another. To the function it looks like a connection timeout; NoFreePortOnEni"
+                    + " is enisim's name for it, AWS reports nothing of its own."),
+            Map.entry("fn:ErrorPortAllocation", "The NAT gateway had no port left for this destination (55,000"
+                    + " connections per address and destination): the function's connection failed, and the gateway"
+                    + " counts it in its ErrorPortAllocation metric."),
             Map.entry("action:kept", "A Hyperplane ENI belongs to its subnet + security-group key, not to a"
                     + " function: deleting a function deletes a key's ENIs only when no other function or published"
                     + " version uses the key; until then they stay, with their IPs."),
@@ -174,10 +184,12 @@ public final class Narrative {
                             + (e.count() == 1 ? "" : "s") + " of " + e.subject() + " " + outcome(e) + (e.count() == 1
                             ? " at " + clock(e.atMicros(), start) : " between " + clock(e.atMicros(), start) + " and "
                             + (Headlines.approximate(r, e) ? "about " : "") + clock(Headlines.lastOfSpell(r, e), start))
-                            + (e.reason() != null && isAsync(r, e.subject()) ? " (asynchronous attempts: see below)"
-                                    : ""));
+                            + (e.reason() != null && isAsync(r, e.subject()) ? " (attempts at queued events, a"
+                                    + " first attempt or a retry: see below)" : ""));
                     if (e.reason() != null) {
                         explain(out, why, explained, "inv:" + e.reason());
+                    } else if (e.state().startsWith("FUNCTION_ERROR")) {
+                        explain(out, why, explained, "fn:" + e.detail());
                     }
                 }
             }
@@ -220,8 +232,8 @@ public final class Narrative {
                 + " and is retried after 1 s, 2 s, 4 s ... up to 5 minutes, for up to maximumEventAge (6 h by"
                 + " default); a function error is retried 1 then 2 minutes later (maximumRetryAttempts). An event out"
                 + " of retries or too old goes to the on-failure destination or dead-letter queue and is dropped. The"
-                + " caller got 202 Accepted when the event was queued: the failed attempts above were retries, not"
-                + " errors it saw.");
+                + " caller got 202 Accepted when the event was queued: the failed attempts above (an event's first"
+                + " attempt and its retries, so more attempts than events) are not errors it saw.");
     }
 
     /** Dual-stack subnets: the IPv6 addresses their ENIs took beside the IPv4 ones, with the rule told once. */

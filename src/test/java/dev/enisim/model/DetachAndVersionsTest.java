@@ -91,8 +91,8 @@ class DetachAndVersionsTest {
         h.at(40 * SEC, new SimEvent.DeleteVersion(f, 3));
         h.advanceTo(40 * SEC);
         assertEquals(List.of("0s CreateFunction plain without VpcConfig",
-                "10s PublishVersion plain -> version 1 pins without VpcConfig",
-                "20s PublishVersion plain -> version 2 pins without VpcConfig",
+                "10s PublishVersion plain -> version 1, published without VpcConfig",
+                "20s PublishVersion plain -> version 2, published without VpcConfig",
                 "30s DeleteFunction plain:0 rejected: ResourceNotFoundException",
                 "40s DeleteFunction plain:3 rejected: ResourceNotFoundException"), h.seen.actions);
         assertEquals(State.Active, h.state(f));

@@ -152,7 +152,8 @@ class LifecycleRulesTest {
         h.advanceTo(100 * SEC);
         assertAction(h, "0s PublishVersion api rejected: ResourceConflictException (function null)");
         assertAction(h, "30s PublishVersion api rejected: ResourceConflictException (function Pending)");
-        assertAction(h, "100s PublishVersion api -> version 1 pins with subnets subnet-1 and security groups [sg-a]");
+        assertAction(h, "100s PublishVersion api -> version 1, published with subnets subnet-1 and security groups"
+                + " [sg-a]; it keeps their ENIs while it exists");
         assertEquals(2, h.users(0), "the function and version 1");
         h.advanceTo(399 * SEC);
         assertAction(h, "300s DeleteFunction api:2 rejected: ResourceNotFoundException");

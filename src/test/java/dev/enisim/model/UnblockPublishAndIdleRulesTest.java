@@ -72,8 +72,8 @@ class UnblockPublishAndIdleRulesTest {
                 actionsAt(h, 10));
         assertEquals(List.of("110s PublishVersion api rejected: ResourceConflictException (function Active)"),
                 actionsAt(h, 110));
-        assertEquals(List.of("300s PublishVersion api -> version 1 pins with subnets subnet-2 and security groups"
-                + " [sg-a]"), actionsAt(h, 300));
+        assertEquals(List.of("300s PublishVersion api -> version 1, published with subnets subnet-2 and security groups"
+                + " [sg-a]; it keeps their ENIs while it exists"), actionsAt(h, 300));
     }
 
     @Test

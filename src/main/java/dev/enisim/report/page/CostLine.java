@@ -39,7 +39,7 @@ public final class CostLine {
                     + "provisioned %.1f).", e.mean(), e.busy(), e.idle(), e.provisioned()));
         }
         if (s.coldStarts() != null) {
-            b.append(String.format(Locale.ROOT, " Cold-start probability %.3f%% (%,d cold starts).",
+            b.append(String.format(Locale.ROOT, " Cold-start probability %.3f%% (%,d cold starts, failed ones included).",
                     100 * s.coldStarts().probability(), s.coldStarts().total()));
         }
         return b.toString();

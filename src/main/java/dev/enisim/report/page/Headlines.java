@@ -278,7 +278,11 @@ public final class Headlines {
 
     private static void capacity(StringBuilder b, RunResult r, Narrative.When when) {
         RunSummary s = r.summary();
-        b.append("<h3>Capacity</h3>\n<div class=\"scroll\"><table>\n<tr><th>VPC</th><th>peak ENIs</th><th>quota</th>"
+        // the legacy model's limit is EC2's network interfaces (legacy.eniLimit), not the Hyperplane ENI quota
+        boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
+        b.append("<h3>Capacity</h3>\n<div class=\"scroll\"><table>\n<tr><th>VPC</th><th>peak ENIs</th><th>"
+                + (legacy ? "limit (EC2 network interfaces, legacy.eniLimit)" : "quota (Hyperplane ENIs per VPC)")
+                + "</th>"
                 + "<th>used (with other services')</th><th>other services' ENIs (end)</th><th>first reached (bucket)</th>"
                 + "</tr>\n");
         int n = 0;
@@ -327,8 +331,11 @@ public final class Headlines {
         if (s.teardowns().isEmpty()) {
             return;
         }
-        b.append("<h3>Teardown waits (until Lambda had deleted the released ENIs)</h3>\n<div class=\"scroll\"><table>"
-                + "\n<tr><th>function</th><th>action</th><th>at</th><th>ENIs</th><th>waited</th><th>orphaned</th></tr>"
+        // "at" read as the action's time: an update's old ENIs are released when the new ones are ready, minutes later
+        b.append("<h3>Teardown waits (from the ENIs' release until the last was gone: deleted by Lambda, or by hand"
+                + " when orphaned)</h3>\n<div class=\"scroll\"><table>"
+                + "\n<tr><th>function</th><th>action</th><th>ENIs released at</th><th>ENIs</th><th>waited</th>"
+                + "<th>orphaned</th></tr>"
                 + "\n");
         List<RunSummary.Teardown> ts = s.teardowns();
         for (RunSummary.Teardown t : ts.subList(0, Math.min(ROWS, ts.size()))) {
