@@ -20,6 +20,14 @@ final class ExecutionLevels {
      * the difference is exact modulo 2^64), so the same integral as the average's.
      */
     private long weighedChanges;
+    /**
+     * Functions with reserved concurrency, null when none has any: UnreservedConcurrentExecutions is then the
+     * account's ConcurrentExecutions, and no event pays for a second account gauge (the bench's workloads reserve
+     * nothing).
+     */
+    private boolean[] reserved;
+    private Gauge unreservedConcurrency;
+    private int unreservedLevel;
 
     /** On {@code lines}' rows ({@link FunctionLines#rows} of {@code functions}) for the functions' concurrency. */
     ExecutionLevels(FunctionLines lines, int functions, int buckets) {
@@ -28,7 +36,40 @@ final class ExecutionLevels {
         accountConcurrency = new Gauge(buckets, true, 0);
     }
 
+    /** Which functions have reserved concurrency (fixed for the run): their invocations are not unreserved ones. */
+    void reserved(boolean[] functions, int buckets) {
+        for (boolean r : functions) {
+            if (r) {
+                reserved = functions.clone();
+                unreservedConcurrency = new Gauge(buckets, true, 0);
+                return;
+            }
+        }
+    }
+
+    /** The unreserved level moved by {@code delta} for {@code function}'s change, in {@code bucket} (-1: the last). */
+    private void unreserved(int function, int delta, int bucket) {
+        if (reserved[function] || delta == 0) {
+            return;
+        }
+        unreservedLevel += delta;
+        if (bucket < 0) {
+            if (delta > 0) {
+                unreservedConcurrency.put(unreservedLevel);
+            } else {
+                unreservedConcurrency.drop(unreservedLevel);
+            }
+        } else if (delta > 0) {
+            unreservedConcurrency.set(bucket, unreservedLevel);
+        } else {
+            unreservedConcurrency.lower(bucket, unreservedLevel);
+        }
+    }
+
     void concurrency(int function, int functionInFlight, int accountInFlight, int bucket, long nowMicros) {
+        if (reserved != null) {
+            unreserved(function, functionInFlight - functionConcurrency.level(function), bucket);
+        }
         functionConcurrency.set(function, bucket, functionInFlight);
         weighedChanges += (accountInFlight - accountConcurrency.current()) * nowMicros;
         accountConcurrency.set(bucket, accountInFlight);
@@ -36,6 +77,9 @@ final class ExecutionLevels {
 
     /** As {@link #concurrency}, for levels no higher than the last ones (an invocation ended): no maximum moves. */
     void lowered(int function, int functionInFlight, int accountInFlight, int bucket, long nowMicros) {
+        if (reserved != null) {
+            unreserved(function, functionInFlight - functionConcurrency.level(function), bucket);
+        }
         functionConcurrency.lower(function, bucket, functionInFlight);
         weighedChanges += (accountInFlight - accountConcurrency.current()) * nowMicros;
         accountConcurrency.lower(bucket, accountInFlight);
@@ -50,6 +94,9 @@ final class ExecutionLevels {
      * metrics at once, {@link Observers}): no edge of their own to test.
      */
     void concurrency(int function, int functionInFlight, int accountInFlight, long nowMicros) {
+        if (reserved != null) {
+            unreserved(function, functionInFlight - functionConcurrency.level(function), -1);
+        }
         functionConcurrency.raise(function, functionInFlight);
         weighedChanges += (accountInFlight - accountConcurrency.current()) * nowMicros;
         accountConcurrency.put(accountInFlight);
@@ -57,6 +104,9 @@ final class ExecutionLevels {
 
     /** As {@link #lowered}, in the bucket begun last (as {@link #concurrency(int, int, int, long)}). */
     void lowered(int function, int functionInFlight, int accountInFlight, long nowMicros) {
+        if (reserved != null) {
+            unreserved(function, functionInFlight - functionConcurrency.level(function), -1);
+        }
         functionConcurrency.drop(function, functionInFlight);
         weighedChanges += (accountInFlight - accountConcurrency.current()) * nowMicros;
         accountConcurrency.drop(accountInFlight);
@@ -68,6 +118,9 @@ final class ExecutionLevels {
      * told (the account's weighed changes grow by -1 x {@code nowMicros}, the same long).
      */
     void ended(int function, long nowMicros) {
+        if (reserved != null) {
+            unreserved(function, -1, -1);
+        }
         functionConcurrency.decrement(function);
         weighedChanges -= nowMicros;
         accountConcurrency.decrement();
@@ -83,6 +136,9 @@ final class ExecutionLevels {
         functionConcurrency.crossTo(bucket);
         functionEnvironments.crossTo(bucket);
         accountConcurrency.crossTo(bucket);
+        if (unreservedConcurrency != null) {
+            unreservedConcurrency.crossTo(bucket);
+        }
     }
 
     void addFunctionSeries(List<Series> out, int function, String name) {
@@ -92,7 +148,10 @@ final class ExecutionLevels {
     }
 
     void addAccountSeries(List<Series> out) {
-        out.add(Metric.CONCURRENT_EXECUTIONS.series(Metric.Scope.ACCOUNT, "", accountConcurrency.values()));
+        long[] account = accountConcurrency.values();
+        out.add(Metric.CONCURRENT_EXECUTIONS.series(Metric.Scope.ACCOUNT, "", account));
+        out.add(Metric.UNRESERVED_CONCURRENT_EXECUTIONS.series(Metric.Scope.ACCOUNT, "",
+                unreservedConcurrency == null ? account.clone() : unreservedConcurrency.values()));
     }
 
     int peakConcurrency(int function) {

@@ -111,7 +111,7 @@ final class GaugeRows {
     }
 
     /** Dimension {@code d}'s level now. */
-    private int level(int d) {
+    int level(int d) {
         return (int) rows[d * STRIDE + AT];
     }
 

@@ -15,6 +15,9 @@ public enum Metric {
     ERRORS("Errors", "Sum", Unit.COUNT, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
     THROTTLES("Throttles", "Sum", Unit.COUNT, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
     CONCURRENT_EXECUTIONS("ConcurrentExecutions", "Maximum", Unit.COUNT, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
+    /** The account's concurrency of functions without reserved concurrency: AWS's own account-level metric. */
+    UNRESERVED_CONCURRENT_EXECUTIONS("UnreservedConcurrentExecutions", "Maximum", Unit.COUNT, Group.RUN,
+            Scope.ACCOUNT),
     DURATION_P50("Duration", "p50", Unit.MICROSECONDS, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
     DURATION_P90("Duration", "p90", Unit.MICROSECONDS, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
     DURATION_P99("Duration", "p99", Unit.MICROSECONDS, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),

@@ -46,6 +46,14 @@ public final class Recorder implements WorldListener, Bucketed {
     }
 
     /**
+     * The functions with reserved concurrency (by index; call after {@link #attach}): the account's
+     * UnreservedConcurrentExecutions counts the others' invocations.
+     */
+    public void reserved(boolean[] functions) {
+        executions.reserved(functions, grid.count());
+    }
+
+    /**
      * Keeps the functions' current counts and concurrency in {@code shared}'s rows ({@link EnvironmentLevels#shareRows},
      * beside the levels a start and an end update too). Call before {@link #attach}; after it, they stay where they are.
      */

@@ -146,6 +146,11 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         }
         List<String> names = scenario.functions().stream().map(Scenario.Function::name).toList();
         recorder.attach(lambda.snapshot());
+        boolean[] reserved = new boolean[scenario.functions().size()];
+        for (int f = 0; f < reserved.length; f++) {
+            reserved[f] = scenario.functions().get(f).reservedConcurrency().isPresent();
+        }
+        recorder.reserved(reserved);
         journal.attach(names);
         latency.attach(names);
         levels.attach(n);
