@@ -13,12 +13,26 @@ package dev.enisim.model;
  * @param initialBatches            concurrent batches when messages appear: 5 [doc]
  * @param scaleUpPerMinute          more concurrent batches per minute while messages remain: 300 [doc]
  * @param maxBatches                the most concurrent batches of a mapping: 1,000 [doc]
- * @param errorBackoffFactor        concurrency kept after a failed batch, at most once per minute [assumed 0.5]
+ * @param errorBackoffFactor        concurrency kept after a failed batch, at most once per errorBackoffInterval
+ *                                  [assumed 0.5]
  * @param throttleRetryMicros       first wait before re-invoking a throttled batch, doubling [assumed 1 s]
+ * @param errorBackoffIntervalMicros the least time between two back-offs after failed batches [assumed 1 min]
  */
 public record SqsConfig(int batchSize, int maximumConcurrency, long visibilityTimeoutMicros, int maxReceiveCount,
         int initialBatches, int scaleUpPerMinute, int maxBatches, double errorBackoffFactor,
-        long throttleRetryMicros) {
+        long throttleRetryMicros, long errorBackoffIntervalMicros) {
+
+    /** The least time between two back-offs when a scenario does not say: a minute [assumed]. */
+    public static final long DEFAULT_ERROR_BACKOFF_INTERVAL_MICROS = 60_000_000L;
+
+    /** As the canonical constructor, with the default back-off interval (a minute). */
+    public SqsConfig(int batchSize, int maximumConcurrency, long visibilityTimeoutMicros, int maxReceiveCount,
+            int initialBatches, int scaleUpPerMinute, int maxBatches, double errorBackoffFactor,
+            long throttleRetryMicros) {
+        this(batchSize, maximumConcurrency, visibilityTimeoutMicros, maxReceiveCount, initialBatches,
+                scaleUpPerMinute, maxBatches, errorBackoffFactor, throttleRetryMicros,
+                DEFAULT_ERROR_BACKOFF_INTERVAL_MICROS);
+    }
 
     /** The most concurrent batches: the documented maximum, or MaximumConcurrency when lower. */
     public int cap() {

@@ -184,9 +184,12 @@ final class SqsEventSource {
         }
     }
 
-    /** After a failed batch, at most once a minute, the poller keeps only a part of its concurrency [assumed]. */
+    /**
+     * After a failed batch, at most once per {@code sqs.errorBackoffInterval} (a minute by default), the poller keeps
+     * only a part of its concurrency [assumed].
+     */
     private void backOff(long now) {
-        if (backedOff && now - lastBackoffMicros < 60_000_000L) {
+        if (backedOff && now - lastBackoffMicros < c.errorBackoffIntervalMicros()) {
             return; // (a Long.MIN_VALUE start overflowed here: now - MIN_VALUE < 0, so it never backed off)
         }
         backedOff = true;

@@ -39,12 +39,15 @@ public final class HtmlReport {
                 .append(String.format(Locale.ROOT, "%,d", s.events().total())).append(" events, ")
                 .append(r.scenario().networkModel().name().toLowerCase(Locale.ROOT)).append(" network model, enisim ")
                 .append(esc(version)).append("</p>\n<nav><a href=\"#answers\">Answers</a> <a href=\"#summary\">"
-                + "Summary</a> <a href=\"#charts\">Charts</a> <a href=\"#topology\">Topology</a> <a href=\"#story\">What happened</a> <a "
+                + "Summary</a> <a href=\"#charts\">Charts</a> <a href=\"#topology\">Topology</a> "
+                + (charts.containsKey("charts/timeline.svg") ? "<a href=\"#lifecycle\">Lifecycle</a> " : "")
+                + "<a href=\"#story\">What happened</a> <a "
                 + "href=\"#assumptions\">Assumptions</a> <a href=\"#scenario\">Scenario</a></nav></header>\n");
         b.append(Headlines.html(r));
         summary(b, s);
         b.append(Page.chartsSection(charts.keySet()));
         b.append(Page.topologySection());
+        b.append(Page.lifecycleFigure(charts.get("charts/timeline.svg")));
         b.append("<section id=\"story\">\n<h2>What happened</h2>\n<pre>");
         for (String line : Narrative.abridged(Narrative.lines(r), 400, 1_000)) {
             b.append(Narrative.failure(line) ? "<span class=\"bad\">" + esc(line) + "</span>" : esc(line))

@@ -144,6 +144,9 @@ public final class Defaults {
     public static final double SQS_ERROR_BACKOFF_FACTOR = 0.5;
     /** First wait before re-invoking a throttled batch [assumed]. */
     public static final long SQS_THROTTLE_RETRY_MICROS = SEC;
+    /** The least time between two of the poller's back-offs after failed batches [assumed]. */
+    public static final long SQS_ERROR_BACKOFF_INTERVAL_MICROS =
+            dev.enisim.model.SqsConfig.DEFAULT_ERROR_BACKOFF_INTERVAL_MICROS;
 
     /**
      * Every defaulted field of the scenario file, block by block in the order of scenarios/README.md (the rows of
@@ -190,7 +193,8 @@ public final class Defaults {
             new Entry("sqs.scaleUpPerMinute", "300", Unit.COUNT, Source.DOCUMENTED),
             new Entry("sqs.maxBatches", "1000", Unit.COUNT, Source.DOCUMENTED),
             new Entry("sqs.errorBackoffFactor", "0.5", Unit.NUMBER, Source.ASSUMED),
-            new Entry("sqs.throttleRetry", "1s", Unit.DURATION, Source.ASSUMED)));
+            new Entry("sqs.throttleRetry", "1s", Unit.DURATION, Source.ASSUMED),
+            new Entry("sqs.errorBackoffInterval", "1m", Unit.DURATION, Source.ASSUMED)));
 
     /**
      * The table with the rows of the blocks' tables of {@link Setting}s ({@code Scenario.SETTINGS},

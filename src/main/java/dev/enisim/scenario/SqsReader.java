@@ -20,6 +20,7 @@ final class SqsReader {
     private final int maxBatches;
     private final double errorBackoffFactor;
     private final long throttleRetryMicros;
+    private final long errorBackoffIntervalMicros;
     private final boolean blockOk;
 
     SqsReader(Fields root) {
@@ -28,7 +29,8 @@ final class SqsReader {
             s = root.child("sqs");
         }
         int before = root.problemCount();
-        s.allowOnly("initialBatches", "scaleUpPerMinute", "maxBatches", "errorBackoffFactor", "throttleRetry");
+        s.allowOnly("initialBatches", "scaleUpPerMinute", "maxBatches", "errorBackoffFactor", "throttleRetry",
+                "errorBackoffInterval");
         initialBatches = (int) s.integer("initialBatches", Defaults.SQS_INITIAL_BATCHES, 1, 10_000);
         scaleUpPerMinute = (int) s.integer("scaleUpPerMinute", Defaults.SQS_SCALE_UP_PER_MINUTE, 1, 60_000_000);
         maxBatches = (int) s.integer("maxBatches", Defaults.SQS_MAX_BATCHES, 1, 100_000);
@@ -37,6 +39,10 @@ final class SqsReader {
         throttleRetryMicros = s.duration("throttleRetry", Defaults.SQS_THROTTLE_RETRY_MICROS);
         if (throttleRetryMicros <= 0) {
             s.problem("throttleRetry", "must be > 0");
+        }
+        errorBackoffIntervalMicros = s.duration("errorBackoffInterval", Defaults.SQS_ERROR_BACKOFF_INTERVAL_MICROS);
+        if (errorBackoffIntervalMicros <= 0) {
+            s.problem("errorBackoffInterval", "must be > 0");
         }
         blockOk = root.problemCount() == before;
     }
@@ -74,6 +80,7 @@ final class SqsReader {
         int maxReceiveCount = (int) q.integer("maxReceiveCount", 0, 1, 1000);
         boolean ok = f.problemCount() == before && blockOk;
         return new Read(Optional.of(new SqsConfig(batchSize, maximumConcurrency, visibility, maxReceiveCount,
-                initialBatches, scaleUpPerMinute, maxBatches, errorBackoffFactor, throttleRetryMicros)), ok);
+                initialBatches, scaleUpPerMinute, maxBatches, errorBackoffFactor, throttleRetryMicros,
+                errorBackoffIntervalMicros)), ok);
     }
 }

@@ -59,6 +59,28 @@ class SqsRulesTest {
         assertEquals(15, a.sqs.target(5 * SEC), "the failures of 4.2 to 5 s do not cut it again");
     }
 
+    /**
+     * As above with {@code sqs.errorBackoffInterval: 500ms}: the failures from 4.6 s on cut the poller again (it
+     * was a constant minute in the code): (10 + 3) / 2 = 6 at 4.6 s, then growth to 8 by 5 s, where a minute's
+     * interval leaves 15.
+     */
+    @Test
+    void theBackoffIntervalIsTheScenarios() {
+        SqsConfig c = config(10, 1000, 3600 * SEC, 0);
+        SqsEventSourceTest.Harness a = started(10 * SEC, 3 * SEC, new SqsConfig(c.batchSize(), c.maximumConcurrency(),
+                c.visibilityTimeoutMicros(), c.maxReceiveCount(), c.initialBatches(), c.scaleUpPerMinute(),
+                c.maxBatches(), c.errorBackoffFactor(), c.throttleRetryMicros(), 500_000L));
+        for (int i = 0; i < 1000; i++) {
+            a.sqs.send(SEC);
+        }
+        a.run(4 * SEC);
+        assertEquals(10, a.sqs.target(4 * SEC), "20 halved at the first failure");
+        a.run(4_600_000);
+        assertEquals(6, a.sqs.target(4_600_000), "cut again half a second later");
+        a.run(5 * SEC);
+        assertEquals(8, a.sqs.target(5 * SEC));
+    }
+
     /** Visibility 30 s, maxReceiveCount 2, every invocation timing out at 3 s. */
     @Test
     void aMessageReceivedMaxReceiveCountTimesGoesToTheDeadLetterQueue() {

@@ -24,8 +24,8 @@ class SqsReaderTest {
         String text = SQS.replace("{ type: sqs }", "{ type: sqs, batchSize: 100, maximumConcurrency: 20,"
                 + " queue: { visibilityTimeout: 2m, maxReceiveCount: 4 } }")
                 + "sqs: { initialBatches: 2, scaleUpPerMinute: 60, maxBatches: 1250, errorBackoffFactor: 0.8,"
-                + " throttleRetry: 2s }\n";
-        assertEquals(new SqsConfig(100, 20, 120_000_000L, 4, 2, 60, 1250, 0.8, 2_000_000L),
+                + " throttleRetry: 2s, errorBackoffInterval: 30s }\n";
+        assertEquals(new SqsConfig(100, 20, 120_000_000L, 4, 2, 60, 1250, 0.8, 2_000_000L, 30_000_000L),
                 ScenarioLoader.parse(text, "t.yaml").functions().get(0).sqs().orElseThrow());
     }
 
@@ -37,6 +37,7 @@ class SqsReaderTest {
         "visibility < timeout | '{ type: sqs }' | '{ type: sqs, queue: { visibilityTimeout: 2s } }' | functions[0].eventSourceMapping.queue.visibilityTimeout | must be at least the function's timeout",
         "with Event          | '{ type: sqs }' | '{ type: sqs }\\n    invocationType: Event' | functions[0].eventSourceMapping | a function fed by an SQS event source mapping",
         "sqs typo            | '{ type: sqs }' | '{ type: sqs }\\nsqs: { scaleUpPerMin: 300 }' | sqs.scaleUpPerMin | unknown key 'scaleUpPerMin'",
+        "back-off interval 0 | '{ type: sqs }' | '{ type: sqs }\\nsqs: { errorBackoffInterval: 0s }' | sqs.errorBackoffInterval | must be > 0",
     })
     void badInputNamesTheField(String what, String from, String to, String path, String message) {
         AsyncReaderTest.assertOneProblem(SQS.replace(from, to.replace("\\n", "\n")), what, path, message);

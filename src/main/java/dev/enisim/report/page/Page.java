@@ -76,6 +76,35 @@ public final class Page {
                 + "a subnet, key, ENI or function for its history.</p></div>\n</section>\n").toString();
     }
 
+    /**
+     * The state timeline (every function's state and the ENIs' Creating, InUse, Deleting, Orphaned spells) drawn on
+     * the page from its SVG chart file: the lifecycle at a glance, which was only a link among the chart files.
+     * Empty when there is none.
+     */
+    public static String lifecycleFigure(byte[] svg) {
+        if (svg == null) {
+            return "";
+        }
+        String text = new String(svg, java.nio.charset.StandardCharsets.UTF_8);
+        int at = text.indexOf("<svg");
+        if (at < 0) {
+            return "";
+        }
+        // the file's own size as its view box, so that the figure scales to the page's width
+        String inline = text.substring(at).replaceFirst("<svg ", "<svg class=\"lifecycle-svg\" role=\"img\" "
+                + "aria-label=\"state timeline of the functions and ENIs\" ");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("width='([0-9.]+)' height='([0-9.]+)'")
+                .matcher(inline);
+        if (m.find()) {
+            inline = inline.substring(0, m.start()) + "viewBox='0 0 " + m.group(1) + " " + m.group(2) + "'"
+                    + inline.substring(m.end());
+        }
+        return "<section id=\"lifecycle\">\n<h2>Lifecycle</h2>\n<figure class=\"lifecycle\">\n<figcaption>The lifecycle at a glance: each function's"
+                + " state (Pending, Active, Inactive, Failed, Deleted) and each ENI's (Creating, InUse, Deleting,"
+                + " Orphaned) over the whole run; the same chart as charts/timeline.png.</figcaption>\n"
+                + "<div class=\"scroll\">" + inline.strip() + "</div>\n</figure>\n</section>\n";
+    }
+
     /** Charts of two runs on the same axes, drawn by the same script. */
     public static String compareScripts(RunResult a, String labelA, RunResult b, String labelB) {
         ObjectNode data = Json.obj();

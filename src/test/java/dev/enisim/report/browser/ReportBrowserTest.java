@@ -81,6 +81,21 @@ class ReportBrowserTest {
         browser.elementShot("#chart-latency", "idle-reclaim-latency");
     }
 
+    /**
+     * The lifecycle is drawn on the page, not only linked: the state timeline's lanes (functions, then ENIs with
+     * their Creating and InUse spells) as an inline figure scaled to the page's width.
+     */
+    @Test
+    void theLifecycleIsDrawnOnThePage() throws Exception {
+        browser.open(page);
+        WebElement svg = browser.driver.findElement(By.cssSelector("#lifecycle svg.lifecycle-svg"));
+        assertTrue(svg.getSize().getWidth() > 600 && svg.getSize().getHeight() > 200, svg.getSize().toString());
+        String text = svg.getText();
+        assertTrue(text.contains("orders-api") && text.contains("eni-0001"), text);
+        assertTrue(text.contains("Creating") && text.contains("InUse"), "the ENI states in its legend: " + text);
+        assertTrue(Files.size(browser.elementShot("#lifecycle", "quickstart-lifecycle")) > 10_000);
+    }
+
     /** Hovering a chart shows the value under the cursor in its legend, and the time in every chart's legend. */
     @Test
     void hoveringAChartShowsTheValueUnderTheCursorInEveryLegend() throws Exception {
