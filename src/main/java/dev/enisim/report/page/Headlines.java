@@ -208,14 +208,17 @@ public final class Headlines {
             more(b, failures.size(), "outcomes", "summary.json invocations");
         }
         if (!failed.isEmpty()) {
-            b.append("<h3>Functions that went Failed</h3>\n<div class=\"scroll\"><table>\n<tr><th>function</th><th>"
-                    + "at</th><th>StateReasonCode</th><th>why</th></tr>\n");
+            // cards on a phone, as the failures above: its long "why" wrapped into a tall blank row off screen
+            b.append("<h3>Functions that went Failed</h3>\n<div class=\"scroll\"><table class=\"answers\">\n<tr><th>"
+                    + "function</th><th>at</th><th>StateReasonCode</th><th>why</th></tr>\n");
             for (String name : failed.subList(0, Math.min(ROWS, failed.size()))) {
                 RunSummary.Transition t = lastFailed(s.functions().get(name));
-                b.append("<tr><td>").append(esc(name)).append("</td><td class=\"n\">").append(t == null ? ""
-                        : when.at(Seconds.toMicros(t.atSeconds()))).append("</td><td class=\"bad\">")
-                        .append(t == null || t.reasonCode() == null ? "" : t.reasonCode().name()).append("</td><td>")
-                        .append(esc(t == null ? "" : t.cause())).append("</td></tr>\n");
+                b.append("<tr><td class=\"bad\">").append(esc(name)).append("</td><td class=\"n\" data-label=\"at\">")
+                        .append(t == null ? "" : when.at(Seconds.toMicros(t.atSeconds())))
+                        .append("</td><td class=\"bad\" data-label=\"StateReasonCode\">")
+                        .append(t == null || t.reasonCode() == null ? "" : t.reasonCode().name())
+                        .append("</td><td data-label=\"why\">").append(esc(t == null ? "" : t.cause()))
+                        .append("</td></tr>\n");
             }
             b.append("</table></div>\n");
             more(b, failed.size(), "functions", "summary.json functions");

@@ -81,6 +81,9 @@ public final class Page {
      * the page from its SVG chart file: the lifecycle at a glance, which was only a link among the chart files.
      * Empty when there is none.
      */
+    /** Larger state timelines are linked, not drawn inline (a 1,000-function run's page stays under 400 kB). */
+    static final int MAX_INLINE_SVG_CHARS = 150_000;
+
     public static String lifecycleFigure(byte[] svg) {
         if (svg == null) {
             return "";
@@ -89,6 +92,12 @@ public final class Page {
         int at = text.indexOf("<svg");
         if (at < 0) {
             return "";
+        }
+        if (text.length() > MAX_INLINE_SVG_CHARS) { // many lanes of many spells: linked, the page stays light
+            return "<section id=\"lifecycle\">\n<h2>Lifecycle</h2>\n<p class=\"note\">The state timeline of the"
+                    + " functions and ENIs is too large to draw here (" + text.length() / 1000 + " kB): <a href=\""
+                    + "charts/timeline.svg\">charts/timeline.svg</a>, <a href=\"charts/timeline.png\">png</a>.</p>\n"
+                    + "</section>\n";
         }
         // the file's own size as its view box, so that the figure scales to the page's width
         String inline = text.substring(at).replaceFirst("<svg ", "<svg class=\"lifecycle-svg\" role=\"img\" "
