@@ -17,20 +17,8 @@ import org.junit.jupiter.api.Test;
 class NarrativeFiguresTest {
 
     private static Scenario load(String extra) throws Exception {
-        return ScenarioLoader.parse("""
-                name: figures
-                duration: 10m
-                %s
-                vpcs:
-                  - id: v
-                    subnets: [{ id: subnet-a, cidr: 10.0.0.0/24, az: a }]
-                    securityGroups: [sg]
-                functions:
-                  - name: f
-                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg] }
-                    duration: 100ms
-                    arrivals: { poisson: 1/s }
-                """.formatted(extra), "figures");
+        return ScenarioLoader.parse(dev.enisim.scenario.OneSubnetYaml.of("name: figures\nduration: 10m\n" + extra,
+                "name: f\nduration: 100ms\narrivals: { poisson: 1/s }"), "figures");
     }
 
     @Test

@@ -58,22 +58,11 @@ class StartsAtTest {
      */
     @Test
     void aRunLongerThanAWeekDatesItsInstantsAndThePageAgreesWithTheStory() throws Exception {
-        RunResult r = new Simulation(ScenarioLoader.parse("""
-                name: long
-                duration: 17d
-                bucket: 1h
-                startsAt: 2026-11-30T00:00:00Z
-                vpcs:
-                  - id: v
-                    subnets: [{ id: subnet-a, cidr: 10.0.0.0/24, az: a }]
-                    securityGroups: [sg]
-                functions:
-                  - name: report
-                    existing: Active
-                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg] }
-                    duration: 1s
-                    arrivals: [{ constant: 1/m, until: 1m }, { constant: 1/m, from: 16d, until: 385h }]
-                """, "long.yaml"), 0).run();
+        RunResult r = new Simulation(ScenarioLoader.parse(dev.enisim.scenario.OneSubnetYaml.of(
+                "name: long\nduration: 17d\nbucket: 1h\nstartsAt: 2026-11-30T00:00:00Z",
+                "name: report\nexisting: Active\nduration: 1s\n"
+                + "arrivals: [{ constant: 1/m, until: 1m }, { constant: 1/m, from: 16d, until: 385h }]"),
+                "long.yaml"), 0).run();
         List<String> lines = Narrative.lines(r);
         String all = String.join("\n", lines);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("Mon 14 Dec 00:00:00  report -> Inactive (Idle)")), all);

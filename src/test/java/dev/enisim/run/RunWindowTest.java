@@ -14,21 +14,8 @@ import org.junit.jupiter.api.Test;
 class RunWindowTest {
 
     private static RunSummary run(String arrivals, String duration, String bucket) throws Exception {
-        String y = """
-                name: window
-                duration: %s
-                bucket: %s
-                vpcs:
-                  - id: v
-                    subnets: [{ id: subnet-a, cidr: 10.0.0.0/24, az: a }]
-                    securityGroups: [sg]
-                functions:
-                  - name: f
-                    existing: Active
-                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg] }
-                    duration: 100ms
-                    arrivals: %s
-                """.formatted(duration, bucket, arrivals);
+        String y = dev.enisim.scenario.OneSubnetYaml.of("name: window\nduration: " + duration + "\nbucket: " + bucket,
+                "name: f\nexisting: Active\nduration: 100ms\narrivals: " + arrivals);
         return new Simulation(ScenarioLoader.parse(y, "window"), 0).run().summary();
     }
 

@@ -1,0 +1,20 @@
+package dev.enisim.scenario;
+
+/** Test scenarios on the smallest network: VPC v, subnet-a (10.0.0.0/24, AZ a), security group sg. */
+public final class OneSubnetYaml {
+
+    private OneSubnetYaml() {
+    }
+
+    /**
+     * {@code head} (the top-level fields: name, duration, ...), the network, then one function on subnet-a + [sg]
+     * whose other fields are {@code function}'s lines (name, duration, arrivals, ...).
+     */
+    public static String of(String head, String function) {
+        StringBuilder b = new StringBuilder(head.strip()).append("\nvpcs:\n  - id: v\n")
+                .append("    subnets: [{ id: subnet-a, cidr: 10.0.0.0/24, az: a }]\n    securityGroups: [sg]\n")
+                .append("functions:\n  - vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg] }\n");
+        function.strip().lines().forEach(l -> b.append("    ").append(l.strip()).append('\n'));
+        return b.toString();
+    }
+}
