@@ -111,8 +111,8 @@ public final class Checker {
             int at = firstHaving(trees, e.path());
             JsonNode value = at < 0 ? null : MetricPaths.find(trees.get(at), e.path());
             if (value == null || value.isContainerNode()) {
-                problems.add(new Problem("expect[" + i + "]", value == null ? MetricPaths.unknown(trees.get(0),
-                        e.path()) : MetricPaths.group(trees.get(at), e.path())));
+                problems.add(new Problem("expect[" + i + "]", Expectation.visible(value == null
+                        ? MetricPaths.unknown(trees.get(0), e.path()) : MetricPaths.group(trees.get(at), e.path()))));
                 continue;
             }
             String path = canonical(leaves.get(at), e.path(), value);

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  *       {@code ci(PATH) contains VALUE} / {@code ci(PATH) below VALUE} / {@code ci(PATH) above VALUE} on the 95%
  *       confidence interval.</li>
  * </ul>
+ * {@code text} is the sentence as written, trimmed, with any control character shown as Java escapes it
+ * ({@link #visible}): it is printed on the terminal and written into the JUnit XML, which such a character breaks.
  */
 public record Expectation(String text, Statistic statistic, String path, Op op, List<String> operands) {
 
@@ -44,8 +46,10 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
     private static final Pattern WITHIN = Pattern.compile("([0-9.]+)\\s*%\\s+of\\s+(\\S+)");
 
     /** Parses a sentence; throws {@link IllegalArgumentException} saying what was expected. */
-    public static Expectation parse(String text) {
-        Matcher m = SENTENCE.matcher(text);
+    public static Expectation parse(String written) {
+        // every message and the record quote the sentence as it can be shown; the sentence itself is parsed
+        String text = visible(written);
+        Matcher m = SENTENCE.matcher(written);
         if (!m.matches()) {
             throw new IllegalArgumentException("expected 'METRIC OP VALUE' (OP: == != <= < >= > between within), or "
                     + "mean(METRIC) / ci(METRIC) ..., got '" + text + "'");
@@ -88,6 +92,27 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
         return new Expectation(text.trim(), stat, path, op, operands);
     }
 
+    /**
+     * {@code s} with every control character (but a tab) and every code point XML 1.0 cannot hold (a lone
+     * surrogate, U+FFFE, U+FFFF) written as Java escapes it (a backslash, u, four hex digits): a sentence holding
+     * one came raw to the terminal and made the JUnit XML unreadable.
+     */
+    public static String visible(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                b.append(c).append(s.charAt(++i)); // a pair: one code point beyond U+FFFF, which XML holds
+            } else if (c != '\t' && Character.isISOControl(c) || Character.isSurrogate(c) || c == '\uFFFE'
+                    || c == '\uFFFF') {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
     private static Op op(String symbol) {
         for (Op op : Op.values()) {
             if (op.symbol.equals(symbol)) {
@@ -105,7 +130,7 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
             Double.parseDouble(s.replace(",", ""));
             return s.replace(",", "");
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a number, got '" + s + "' in '" + text + "'"
+            throw new IllegalArgumentException("expected a number, got '" + visible(s) + "' in '" + text + "'"
                     + (s.contains(",") ? " (commas only between groups of three digits: 5,327 or 1,000,000)" : ""));
         }
     }

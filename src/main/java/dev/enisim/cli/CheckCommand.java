@@ -139,8 +139,9 @@ final class CheckCommand implements Callable<Integer> {
                 out.println("  (no expectations)");
             }
             for (Checker.Result r : c.results()) {
+                // the sentence shows a control character as its escape already; a value of the run may hold one too
                 out.printf("  %s  %s   (actual %s)%n", r.passed() ? "PASS" : "FAIL", r.expectation().text(),
-                        r.actual());
+                        dev.enisim.check.Expectation.visible(r.actual()));
             }
             if (baseline != null) {
                 List<Baseline.Diff> d = baseline(c, out);
