@@ -65,6 +65,16 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
             throw new IllegalArgumentException("'" + m.group(4) + "' applies to ci(...), got '" + text + "'");
         }
         String rest = m.group(5).replaceAll("^[\"']|[\"']$", "");
+        if (rest.equals(NULL)) {
+            if (op != Op.EQ && op != Op.NE) {
+                throw new IllegalArgumentException("'" + text + "': null takes == or != (whether the metric has no "
+                        + "value), not '" + op.symbol + "'");
+            }
+            if (stat != Statistic.VALUE) {
+                throw new IllegalArgumentException("'" + text + "': a mean is a number, never null; compare the "
+                        + "metric itself, e.g. '" + path + " == null' (no value in any replication)");
+            }
+        }
         List<String> operands;
         if (op == Op.BETWEEN) {
             Matcher b = BETWEEN.matcher(rest);
@@ -91,6 +101,9 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
         }
         return new Expectation(text.trim(), stat, path, op, operands);
     }
+
+    /** The operand of {@code == null} and {@code != null}: the metric has no value (or has one). */
+    static final String NULL = "null";
 
     /**
      * {@code s} with every control character (but a tab) and every code point XML 1.0 cannot hold (a lone
@@ -187,6 +200,11 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /** {@code == null} or {@code != null}. */
+    boolean nullOperand() {
+        return (op == Op.EQ || op == Op.NE) && operands.equals(List.of(NULL));
     }
 
     private double parse0() {

@@ -39,6 +39,66 @@ class CheckUserReviewTest {
     }
 
     @Test
+    void aComparisonWithNullIsValidWhateverTheRunGives() throws Exception {
+        for (int replications : new int[] {1, 3}) {
+            List<Checker.Result> r = results(served("latencyMillis.p99 == null", "latencyMillis.p99 != null",
+                    "functions.api.latencyMillis.p50 == null"), replications);
+            assertFalse(r.get(0).passed(), "a number is not null");
+            assertTrue(r.get(0).actual().matches(replications == 1 ? "[0-9.]+" : "mean [0-9.]+ \\(95% CI .*, n=3\\)"),
+                    "the value it has: " + r.get(0).actual());
+            assertTrue(r.get(1).passed(), r.get(1).actual());
+            assertFalse(r.get(2).passed());
+
+            r = results(starved("latencyMillis.p99 == null", "latencyMillis.p99 != null",
+                    "functions.api.finalReasonCode == Idle"), replications);
+            assertTrue(r.get(0).passed(), r.get(0).actual());
+            assertFalse(r.get(1).passed());
+            assertEquals(replications == 1 ? "none (no invocation succeeded: latencyMillis.count is 0)"
+                    : "none in 3 of 3 replications (no invocation succeeded: latencyMillis.count is 0)",
+                    r.get(1).actual());
+        }
+    }
+
+    @Test
+    void nullIsComparedWithEqualityOnlyAndNotWithAMean() {
+        IllegalArgumentException lt = assertThrows(IllegalArgumentException.class,
+                () -> Expectation.parse("latencyMillis.p99 < null"));
+        assertEquals("'latencyMillis.p99 < null': null takes == or != (whether the metric has no value), not '<'",
+                lt.getMessage());
+        IllegalArgumentException mean = assertThrows(IllegalArgumentException.class,
+                () -> Expectation.parse("mean(latencyMillis.p99) != null"));
+        assertTrue(mean.getMessage().contains("compare the metric itself, e.g. 'latencyMillis.p99 == null'"),
+                mean.getMessage());
+    }
+
+    @Test
+    void aTextMetricThatIsNullFailsATextComparison() throws Exception {
+        Checker.Result r = results(served("functions.api.finalReasonCode == Idle",
+                "functions.api.finalReasonCode == null"), 1).get(0);
+        assertFalse(r.passed());
+        assertEquals("null", r.actual());
+    }
+
+    @Test
+    void seedAndReplicationAreComparedAsTheyAre() throws Exception {
+        Path f = served("seed == 7", "seed != 8", "replication == 0", "replication < 3", "seed == 8");
+        for (int replications : new int[] {1, 3}) {
+            List<Checker.Result> r = Checker.check(f, List.of("seed=7"), replications, 1).results();
+            assertTrue(r.get(0).passed() && r.get(1).passed(), r.toString());
+            assertEquals(replications == 1, r.get(2).passed(), r.get(2).actual());
+            assertTrue(r.get(3).passed());
+            assertFalse(r.get(4).passed());
+            assertEquals("7", r.get(4).actual());
+        }
+        assertEquals("0 in 1 of 3, 1 in 1 of 3, 2 in 1 of 3",
+                Checker.check(f, List.of("seed=7"), 3, 1).results().get(2).actual());
+        ScenarioException x = assertThrows(ScenarioException.class,
+                () -> results(served("mean(seed) == 7"), 2));
+        assertEquals("expect[0]: 'mean(seed) == 7': 'seed' names the run rather than measures it, so it has no mean"
+                + " or interval; compare it as it is, e.g. 'seed == 7'", x.problems().get(0).toString());
+    }
+
+    @Test
     void aControlCharacterIsShownAndNeverReachesTheXml() throws Exception {
         Expectation e = Expectation.parse("functions.api.finalState == Active\u0001");
         assertEquals("functions.api.finalState == Active\\u0001", e.text());
