@@ -57,6 +57,12 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
         Statistic stat = m.group(1) == null ? Statistic.VALUE
                 : m.group(1).equals("mean") ? Statistic.MEAN : Statistic.CI;
         String path = m.group(1) == null ? m.group(3) : m.group(2);
+        if (path.startsWith(".") || path.endsWith(".")) {
+            // "enis.peak." found enis.peak (the empty name after the dot was skipped) and passed
+            throw new IllegalArgumentException("expected a metric path like enis.peak, got '" + visible(path)
+                    + "' (an empty name " + (path.endsWith(".") ? "after its last" : "before its first") + " dot) in '"
+                    + text + "'");
+        }
         Op op = op(m.group(4));
         if (stat == Statistic.CI && op != Op.CONTAINS && op != Op.BELOW && op != Op.ABOVE) {
             throw new IllegalArgumentException("ci(...) takes 'contains', 'below' or 'above', got '" + text + "'");
@@ -94,8 +100,9 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
             operands = List.of(number(w.group(1), text), number(w.group(2), text));
         } else if (op == Op.EQ || op == Op.NE) {
             String digits = rest.replace(",", "");
-            boolean number = digits.matches("-?[0-9.]+(e-?[0-9]+)?");
-            operands = List.of(number && rest.contains(",") ? number(rest, text) : number ? digits : rest);
+            // NaN and Infinity are numbers to Java, and refused as such; any other word is a text (a state)
+            boolean number = NUMBER.matcher(digits).matches() || NOT_FINITE.matcher(digits).matches();
+            operands = List.of(number ? number(rest, text) : rest);
         } else {
             operands = List.of(number(rest, text));
         }
@@ -104,6 +111,10 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
 
     /** The operand of {@code == null} and {@code != null}: the metric has no value (or has one). */
     static final String NULL = "null";
+
+    /** A number as an expectation writes it: digits, a point, an exponent; not 0x10, 5d, NaN or Infinity. */
+    private static final Pattern NUMBER = Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+    private static final Pattern NOT_FINITE = Pattern.compile("[-+]?(NaN|Infinity)");
 
     /**
      * {@code s} with every control character (but a tab) and every code point XML 1.0 cannot hold (a lone
@@ -136,16 +147,21 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
     }
 
     private static String number(String s, String text) {
-        try {
-            if (s.contains(",") && !GROUPED.matcher(s.trim()).matches()) { // 5,3,27 is no number: a typo
-                throw new NumberFormatException();
-            }
-            Double.parseDouble(s.replace(",", ""));
-            return s.replace(",", "");
-        } catch (NumberFormatException e) {
+        String plain = s.replace(",", "");
+        if (NOT_FINITE.matcher(plain.trim()).matches()) {
+            // "!= NaN" always held, "> -Infinity" too
+            throw new IllegalArgumentException("expected a finite number, got '" + visible(s) + "' in '" + text + "'");
+        }
+        if (s.contains(",") && !GROUPED.matcher(s.trim()).matches() // 5,3,27 is no number: a typo
+                || !NUMBER.matcher(plain.trim()).matches()) {
             throw new IllegalArgumentException("expected a number, got '" + visible(s) + "' in '" + text + "'"
                     + (s.contains(",") ? " (commas only between groups of three digits: 5,327 or 1,000,000)" : ""));
         }
+        if (Double.isInfinite(Double.parseDouble(plain))) {
+            throw new IllegalArgumentException("expected a finite number, got '" + visible(s) + "' in '" + text
+                    + "' (beyond the largest number, about 1.8e308)");
+        }
+        return plain;
     }
 
     /** A number written with thousands separators: 5,327 or -1,000,000.5. */
@@ -194,12 +210,7 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
     }
 
     boolean numericOperand() {
-        try {
-            parse0();
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return !operands.isEmpty() && NUMBER.matcher(operands.get(0)).matches();
     }
 
     /** {@code == null} or {@code != null}. */

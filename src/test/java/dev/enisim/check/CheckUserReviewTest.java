@@ -79,6 +79,34 @@ class CheckUserReviewTest {
         assertEquals("null", r.actual());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"enis.peak != NaN", "enis.peak > -Infinity", "enis.peak < 1e309", "enis.peak == 1e309",
+        "enis.peak between 0 and Infinity", "enis.peak within 5% of 1e400", "enis.peak <= +Infinity"})
+    void aNumberThatIsNotFiniteIsRefused(String sentence) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Expectation.parse(sentence));
+        assertTrue(e.getMessage().startsWith("expected a finite number, got '"), e.getMessage());
+    }
+
+    @Test
+    void onlyDecimalNumbersAreNumbers() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Expectation.parse("enis.peak < 5d"));
+        assertEquals("expected a number, got '5d' in 'enis.peak < 5d'", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Expectation.parse("enis.peak <= 0x10"));
+        assertFalse(Expectation.parse("enis.peak == 0x10").numericOperand(), "a word, so bad input on a number");
+        assertEquals(List.of("1.5E3"), Expectation.parse("enis.peak <= 1.5E3").operands());
+        assertEquals(List.of("-.5"), Expectation.parse("enis.peak > -.5").operands());
+        assertTrue(Expectation.parse("enis.peak == +2").holds(2));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"enis.peak. == 3", "teardowns[0]. == 3", ".enis.peak == 3", "mean(enis.peak.) <= 3"})
+    void aPathWithAnEmptyNameAtEitherEndIsRefused(String sentence) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Expectation.parse(sentence));
+        assertTrue(e.getMessage().startsWith("expected a metric path like enis.peak, got '"), e.getMessage());
+        assertTrue(e.getMessage().contains("(an empty name"), e.getMessage());
+    }
+
     @Test
     void seedAndReplicationAreComparedAsTheyAre() throws Exception {
         Path f = served("seed == 7", "seed != 8", "replication == 0", "replication < 3", "seed == 8");
