@@ -5,9 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
@@ -30,5 +41,58 @@ class CheckUserReviewCliTest extends InScratch {
         Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(s.work.resolve("junit.xml").toFile());
         assertEquals("1", d.getDocumentElement().getAttribute("failures"));
+    }
+
+    /** A standard output that fails as a full disk does. */
+    private static final OutputStream FULL = new OutputStream() {
+        @Override
+        public void write(int b) throws IOException {
+            throw new IOException("No space left on device");
+        }
+    };
+
+    @Test
+    void aStandardOutputThatCannotBeWrittenSaysWhyInOneLine() {
+        StringWriter err = new StringWriter();
+        int code = Main.execute(s.work, new Main.StandardOutput(FULL), new PrintWriter(err, true), "validate",
+                "scenario.yaml");
+        assertEquals(2, code, err.toString());
+        assertEquals("enisim: cannot write to standard output (No space left on device)", err.toString().strip());
+    }
+
+    @Test
+    void anyCommandWhoseOutputFailsIsExitTwo() {
+        Writer failing = new Writer() {
+            @Override
+            public void write(char[] c, int off, int len) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        StringWriter err = new StringWriter();
+        int code = Main.execute(s.work, new PrintWriter(failing, true), new PrintWriter(err, true), "--version");
+        assertEquals(2, code, "any command, any writer: " + err);
+        assertEquals("enisim: cannot write to standard output (the stream reported an error)", err.toString().strip());
+    }
+
+    @Test
+    void checkIntoDevFullExitsTwo() throws Exception {
+        Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/full")), "/dev/full here");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "check", "scenarios/mine.yaml"));
+        Path err = s.root.resolve("stderr.log");
+        Process p = new ProcessBuilder(cmd).directory(s.work.toFile()).redirectOutput(new File("/dev/full"))
+                .redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue(), Files.readString(err));
+        assertEquals("enisim: cannot write to standard output (No space left on device)",
+                Files.readString(err, StandardCharsets.UTF_8).strip());
     }
 }
