@@ -77,11 +77,16 @@ final class CheckCommand implements Callable<Integer> {
         if (replications < 1) {
             throw new UserInputException("--replications must be at least 1");
         }
-        if (tolerancePercent < 0) {
+        if (!(tolerancePercent >= 0) || Double.isInfinite(tolerancePercent)) { // NaN compares as nothing: it passed
             throw new UserInputException("--tolerance must be a percentage >= 0, got " + tolerancePercent);
         }
         if (updateBaseline && baseline == null) {
             throw new UserInputException("--update-baseline needs --baseline DIR");
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--tolerance") && (baseline == null
+                || updateBaseline)) { // it was ignored: a check without a baseline compared exactly nothing
+            throw new UserInputException("--tolerance applies to the comparison with a baseline: it needs --baseline DIR"
+                    + " (and not --update-baseline)");
         }
         if (baseline != null && java.nio.file.Files.exists(baseline)
                 && !java.nio.file.Files.isDirectory(baseline)) { // it said "already exists" when writing into it

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -94,5 +95,38 @@ class CheckUserReviewCliTest extends InScratch {
         assertEquals(2, p.exitValue(), Files.readString(err));
         assertEquals("enisim: cannot write to standard output (No space left on device)",
                 Files.readString(err, StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
+    void aToleranceIsRefusedWithoutABaselineToCompareAndWhenItIsNoPercentage() throws Exception {
+        Map<String, String> before = s.snapshot();
+        for (String[] args : new String[][] {
+            {"check", "scenario.yaml", "--tolerance", "5"},
+            {"check", "scenario.yaml", "--tolerance", "0", "--baseline", "base", "--update-baseline"},
+        }) {
+            Scratch.Result r = s.run(args);
+            assertExit(2, r);
+            assertEquals("enisim: --tolerance applies to the comparison with a baseline: it needs --baseline DIR (and"
+                    + " not --update-baseline)", r.err().strip());
+        }
+        for (String t : new String[] {"NaN", "-1", "Infinity"}) {
+            Scratch.Result r = s.run("check", "scenario.yaml", "--baseline", "base", "--tolerance", t);
+            assertExit(2, r);
+            assertEquals("enisim: --tolerance must be a percentage >= 0, got " + Double.parseDouble(t),
+                    r.err().strip());
+        }
+        assertEquals(before, s.snapshot(), "nothing written");
+    }
+
+    @Test
+    void aMaxEventsThatIsNoCountIsRefused() throws Exception {
+        for (String n : new String[] {"-5", "0", "NaN", "-0.5"}) {
+            for (String command : new String[] {"run", "check"}) {
+                Scratch.Result r = s.run(command, "scenario.yaml", "--max-events", n, "--yes");
+                assertExit(2, r);
+                assertEquals("enisim: --max-events must be a number of events above 0, got " + (n.equals("-0.5")
+                        ? "-0.5" : n), r.err().strip());
+            }
+        }
     }
 }
