@@ -129,4 +129,26 @@ class CheckUserReviewCliTest extends InScratch {
             }
         }
     }
+
+    @Test
+    void aJUnitFileThatCannotBeWrittenIsRefusedBeforeAnyRun() throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc")), "/proc here");
+        Map<String, String> before = s.snapshot();
+        Scratch.Result r = s.run("check", "scenarios/mine.yaml", "--junit", "/proc/x.xml");
+        assertExit(2, r);
+        assertEquals("", r.out(), "nothing ran");
+        assertEquals("enisim: /proc/x.xml: /proc is on the kernel's proc file system, which takes no files; give a path"
+                + " in a folder you may write", r.err().strip());
+
+        r = s.run("check", "scenarios/mine.yaml", "--junit", "notes.txt/deeper/x.xml");
+        assertExit(2, r);
+        assertEquals("", r.out(), "nothing ran");
+        assertEquals("enisim: " + s.work.resolve("notes.txt/deeper/x.xml") + ": " + s.work.resolve("notes.txt")
+                + " is a file, not a folder, so nothing can be written under it; give a path in a folder",
+                r.err().strip());
+        r = s.run("run", "scenario.yaml", "-q", "--out", "notes.txt/report");
+        assertExit(2, r);
+        assertTrue(r.err().contains("notes.txt is a file, not a folder, so nothing can be written under it"), r.err());
+        assertEquals(before, s.snapshot());
+    }
 }
