@@ -56,16 +56,44 @@ public final class Checker {
     public static ScenarioCheck check(Path file, List<String> sets, int replications, int threads,
             java.util.function.Consumer<Scenario> beforeRun) throws ScenarioException {
         Loaded loaded = load(file, sets);
-        Scenario scenario = loaded.scenario();
-        List<Expectation> expectations = loaded.expectations();
-        beforeRun.accept(scenario);
-        List<RunResult> runs = Replications.run(scenario, replications, threads);
-        return new ScenarioCheck(scenario, file.toString(), replications,
-                evaluate(expectations, runs, file.toString()), runs);
+        beforeRun.accept(loaded.scenario());
+        return check(loaded, file.toString(), replications, threads);
+    }
+
+    /**
+     * Runs a scenario loaded beforehand ({@link #loadAll}) {@code replications} times and evaluates its expectations;
+     * a metric path the runs do not have is bad input ({@link ScenarioException}).
+     */
+    public static ScenarioCheck check(Loaded loaded, String file, int replications, int threads)
+            throws ScenarioException {
+        List<RunResult> runs = Replications.run(loaded.scenario(), replications, threads);
+        return new ScenarioCheck(loaded.scenario(), file, replications,
+                evaluate(loaded.expectations(), runs, file), runs);
     }
 
     /** A scenario and its expectations, both valid. */
     public record Loaded(Scenario scenario, List<Expectation> expectations) {
+    }
+
+    /** One file given: {@code loaded}, or null with its {@code problems} (every one, as {@link #load} finds them). */
+    public record Input(Path file, Loaded loaded, ScenarioException problems) {
+    }
+
+    /**
+     * Every file read and validated as {@link #load} does, a file's problems kept with it rather than thrown: what
+     * {@code validate} prints file by file, and what {@code check} refuses all at once before its first run (it
+     * named only the first broken file of several, after running the files before it).
+     */
+    public static List<Input> loadAll(List<Path> files, List<String> sets) {
+        List<Input> out = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                out.add(new Input(f, load(f, sets), null));
+            } catch (ScenarioException e) {
+                out.add(new Input(f, null, e));
+            }
+        }
+        return out;
     }
 
     /**

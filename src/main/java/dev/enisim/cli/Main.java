@@ -188,8 +188,8 @@ public final class Main implements Callable<Integer> {
 
     /** The one-line message of a failure that is the user's or the environment's to fix, or null for a bug. */
     static String userMessage(Exception ex) {
-        if (ex instanceof ScenarioException se) {
-            return se.getMessage();
+        if (ex instanceof ScenarioException || ex instanceof InputProblems) {
+            return ex.getMessage();
         }
         if (ex instanceof UserInputException || ex instanceof OutputRefused) {
             return "enisim: " + ex.getMessage();
