@@ -240,7 +240,8 @@ final class CheckCommand implements Callable<Integer> {
 
     /**
      * The baseline of a scenario is the summary.json that {@code run} would write with the same replications: one
-     * run's summary, or with {@code --replications N} the statistics of every metric.
+     * run's summary, or with {@code --replications N} the statistics of every metric. A file that is not one (JSON
+     * of something else) is bad input: it was compared, and every leaf of the run counted as a difference.
      */
     private JsonNode readBaseline(Path file) {
         if (!Files.exists(file)) {
@@ -252,12 +253,50 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserInputException("baseline " + file + " is not a summary.json: " + e.getMessage());
         }
+        String missing = notASummary(expected);
+        if (missing != null) {
+            throw new UserInputException("baseline " + file + " is not a summary.json: expected what enisim run or "
+                    + "check --update-baseline writes, an object with 'scenario', 'seed' and 'invocations' (with "
+                    + "replications: 'replications' and 'metrics'); " + missing);
+        }
         int written = expected.path("replications").asInt(1);
         if (written != replications) {
             throw new UserInputException("baseline " + file + " holds " + written + " replication(s), this check "
                     + "runs " + replications + " (use the same --replications, or rewrite it with --update-baseline)");
         }
         return expected;
+    }
+
+    /** What keeps {@code n} from being a summary (one run's or replicated), or null when it is one. */
+    static String notASummary(JsonNode n) {
+        if (n == null || n.isMissingNode()) {
+            return "the file is empty";
+        }
+        if (!n.isObject()) {
+            return "it holds " + (n.isArray() ? "a list" : n.isNumber() ? "a number" : n.isTextual() ? "a text"
+                    : "a " + n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+        }
+        boolean replicated = n.has("replications");
+        List<String> absent = new ArrayList<>();
+        for (String key : replicated ? List.of("scenario", "seed", "replications", "metrics")
+                : List.of("scenario", "seed", "invocations")) {
+            boolean ok = switch (key) {
+                case "scenario" -> n.path(key).isTextual();
+                case "seed", "replications" -> n.path(key).isIntegralNumber();
+                default -> n.path(key).isObject();
+            };
+            if (!ok) {
+                absent.add("'" + key + "'");
+            }
+        }
+        if (absent.isEmpty()) {
+            return null;
+        }
+        List<String> keys = new ArrayList<>();
+        n.fieldNames().forEachRemaining(k -> keys.add("'" + k + "'"));
+        return "it has no " + String.join(", ", absent) + " as a summary has them (its keys: " + (keys.isEmpty()
+                ? "none" : String.join(", ", keys.subList(0, Math.min(keys.size(), 5))) + (keys.size() > 5 ? ", ..."
+                : "")) + ")";
     }
 
     /** The run's summary against its baseline, leaf by leaf, printed. */

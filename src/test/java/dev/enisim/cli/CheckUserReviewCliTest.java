@@ -212,6 +212,29 @@ class CheckUserReviewCliTest extends InScratch {
     }
 
     @Test
+    void aBaselineThatIsJsonButNoSummaryIsBadInputNotADrift() throws Exception {
+        scenario("pass.yaml", "  - \"enis.peak >= 1\"\n");
+        Path base = Files.createDirectories(s.work.resolve("base"));
+        String[][] cases = {
+            {"{\"mine\":1}", "an object with 'scenario', 'seed' and 'invocations' (with replications: 'replications'"
+                + " and 'metrics'); it has no 'scenario', 'seed', 'invocations' as a summary has them (its keys:"
+                + " 'mine')"},
+            {"[1, 2]", "; it holds a list"},
+            {"", "; the file is empty"},
+            {"{\"scenario\": \"pass\", \"seed\": 1, \"replications\": 3}", "it has no 'metrics' as a summary"},
+        };
+        for (String[] c : cases) {
+            Files.writeString(base.resolve("pass.summary.json"), c[0]);
+            Scratch.Result r = s.run("check", "pass.yaml", "--baseline", "base");
+            assertExit(2, r);
+            assertEquals("", r.out(), "nothing ran");
+            assertTrue(r.err().startsWith("enisim: baseline " + base.resolve("pass.summary.json") + " is not a "
+                    + "summary.json: "), r.err());
+            assertTrue(r.err().contains(c[1]), c[0] + ": " + r.err());
+        }
+    }
+
+    @Test
     void aBaselineFolderThatCannotBeWrittenIsRefusedBeforeAnyRun() throws Exception {
         Scratch.Result r = s.run("check", "scenarios/mine.yaml", "--baseline", "notes.txt/base", "--update-baseline");
         assertExit(2, r);
