@@ -71,7 +71,8 @@ final class CheckCommand implements Callable<Integer> {
     Path html;
 
     @Option(names = "--tolerance", paramLabel = "PERCENT", defaultValue = "0",
-            description = "Relative tolerance for non-integer baseline values (default exact).")
+            description = "With --baseline: relative tolerance for non-integer baseline values, a percentage >= 0 "
+                + "(default exact).")
     double tolerancePercent;
 
     @Override

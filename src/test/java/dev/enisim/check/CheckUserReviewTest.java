@@ -143,6 +143,42 @@ class CheckUserReviewTest {
                 bad.getElementsByTagName("error").item(0).getTextContent(), "the lines stay lines");
     }
 
+    @Test
+    void visibleEscapesOnlyWhatCannotBeShownOrWritten() {
+        assertEquals("a\tb é \uD83D\uDE00", Expectation.visible("a\tb é \uD83D\uDE00"), "a tab, a letter, a pair");
+        assertEquals("\\u000A\\u000D\\u007F\\u0085", Expectation.visible("\n\r\u007F\u0085"));
+        assertEquals("\\uDE00\\uD83Dx\\uD83D", Expectation.visible("\uDE00\uD83Dx\uD83D"), "lone surrogates");
+        assertEquals("\\uFFFE\\uFFFF\uFFFD", Expectation.visible("\uFFFE\uFFFF\uFFFD"));
+        assertEquals("", Expectation.visible(""));
+    }
+
+    @Test
+    void everyFilesProblemsAreKeptWithIt() throws Exception {
+        Path good = served("enis.peak >= 1");
+        Path bad = CheckReviewFixesTest.small(dir, "bad", "10m", "", "enis.peak is one", "enis.peak < NaN");
+        List<Checker.Input> in = Checker.loadAll(List.of(bad, dir.resolve("missing.yaml"), good), List.of());
+        assertEquals(List.of(bad, dir.resolve("missing.yaml"), good), in.stream().map(Checker.Input::file).toList());
+        assertEquals(2, in.get(0).problems().problems().size(), "both sentences: " + in.get(0).problems());
+        assertEquals(null, in.get(0).loaded());
+        assertEquals("(root): file not found", in.get(1).problems().problems().get(0).toString());
+        assertEquals(null, in.get(2).problems());
+        assertEquals("served", in.get(2).loaded().scenario().name());
+        assertEquals(Checker.check(in.get(2).loaded(), good.toString(), 1, 1).results().get(0).passed(), true);
+    }
+
+    @Test
+    void anIdentifierTakesANumberAndNoInterval() throws Exception {
+        Path f = served("ci(seed) contains 7");
+        ScenarioException x = assertThrows(ScenarioException.class, () -> results(f, 2));
+        assertTrue(x.getMessage().contains("'seed' names the run rather than measures it"), x.getMessage());
+        ScenarioException text = assertThrows(ScenarioException.class, () -> results(served("replication == first"),
+                1));
+        assertEquals("expect[0]: 'replication == first': 'replication' is a number, compare it with one",
+                text.problems().get(0).toString());
+        assertEquals("expected a finite number, got 'NaN' in 'seed == NaN'",
+                assertThrows(IllegalArgumentException.class, () -> Expectation.parse("seed == NaN")).getMessage());
+    }
+
     private static Document parse(String xml) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
