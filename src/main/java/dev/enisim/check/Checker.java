@@ -346,8 +346,12 @@ public final class Checker {
         return actual.toString();
     }
 
-    /** A leaf as a text: "(none)" when the replication has no such element, "null" when it has no value. */
+    /**
+     * A leaf as a text: "(none)" when the replication has no such element, "null" when it has no value; a whole
+     * number in full (a 64-bit seed), another as the terminal shows figures.
+     */
     private static String shown(JsonNode n) {
-        return n == null ? "(none)" : n.isNull() ? "null" : n.isNumber() ? format(n.asDouble()) : n.asText();
+        return n == null ? "(none)" : n.isNull() ? "null" : n.isNumber() && !n.isIntegralNumber()
+                ? format(n.asDouble()) : n.asText();
     }
 }

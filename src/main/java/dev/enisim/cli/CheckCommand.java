@@ -88,8 +88,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (spec.commandLine().getParseResult().hasMatchedOption("--tolerance") && (baseline == null
                 || updateBaseline)) { // it was ignored: a check without a baseline compared exactly nothing
-            throw new UserInputException("--tolerance applies to the comparison with a baseline: it needs --baseline DIR"
-                    + " (and not --update-baseline)");
+            throw new UserInputException("--tolerance applies to the comparison with a baseline: it needs --baseline "
+                    + "DIR (and not --update-baseline)");
         }
         if (baseline != null && java.nio.file.Files.exists(baseline)
                 && !java.nio.file.Files.isDirectory(baseline)) { // it said "already exists" when writing into it

@@ -120,6 +120,10 @@ class CheckUserReviewTest {
         }
         assertEquals("0 in 1 of 3, 1 in 1 of 3, 2 in 1 of 3",
                 Checker.check(f, List.of("seed=7"), 3, 1).results().get(2).actual());
+        Checker.Result big = Checker.check(served("seed < 0"), List.of("seed=1234567890123456789"), 1, 1).results()
+                .get(0);
+        assertFalse(big.passed());
+        assertEquals("1234567890123456789", big.actual(), "a seed in full");
         ScenarioException x = assertThrows(ScenarioException.class,
                 () -> results(served("mean(seed) == 7"), 2));
         assertEquals("expect[0]: 'mean(seed) == 7': 'seed' names the run rather than measures it, so it has no mean"
