@@ -56,16 +56,44 @@ public final class Checker {
     public static ScenarioCheck check(Path file, List<String> sets, int replications, int threads,
             java.util.function.Consumer<Scenario> beforeRun) throws ScenarioException {
         Loaded loaded = load(file, sets);
-        Scenario scenario = loaded.scenario();
-        List<Expectation> expectations = loaded.expectations();
-        beforeRun.accept(scenario);
-        List<RunResult> runs = Replications.run(scenario, replications, threads);
-        return new ScenarioCheck(scenario, file.toString(), replications,
-                evaluate(expectations, runs, file.toString()), runs);
+        beforeRun.accept(loaded.scenario());
+        return check(loaded, file.toString(), replications, threads);
+    }
+
+    /**
+     * Runs a scenario loaded beforehand ({@link #loadAll}) {@code replications} times and evaluates its expectations;
+     * a metric path the runs do not have is bad input ({@link ScenarioException}).
+     */
+    public static ScenarioCheck check(Loaded loaded, String file, int replications, int threads)
+            throws ScenarioException {
+        List<RunResult> runs = Replications.run(loaded.scenario(), replications, threads);
+        return new ScenarioCheck(loaded.scenario(), file, replications,
+                evaluate(loaded.expectations(), runs, file), runs);
     }
 
     /** A scenario and its expectations, both valid. */
     public record Loaded(Scenario scenario, List<Expectation> expectations) {
+    }
+
+    /** One file given: {@code loaded}, or null with its {@code problems} (every one, as {@link #load} finds them). */
+    public record Input(Path file, Loaded loaded, ScenarioException problems) {
+    }
+
+    /**
+     * Every file read and validated as {@link #load} does, a file's problems kept with it rather than thrown: what
+     * {@code validate} prints file by file, and what {@code check} refuses all at once before its first run (it
+     * named only the first broken file of several, after running the files before it).
+     */
+    public static List<Input> loadAll(List<Path> files, List<String> sets) {
+        List<Input> out = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                out.add(new Input(f, load(f, sets), null));
+            } catch (ScenarioException e) {
+                out.add(new Input(f, null, e));
+            }
+        }
+        return out;
     }
 
     /**
@@ -98,7 +126,7 @@ public final class Checker {
             trees.add(SummaryShape.tree(r.summary()));
         }
         Map<String, MetricStats> stats = MetricStats.of(trees);
-        List<Map<String, JsonNode>> leaves = new ArrayList<>();
+        List<Map<String, JsonNode>> leaves = new ArrayList<>(); // in each replication, its values by path
         for (JsonNode t : trees) {
             leaves.add(MetricPaths.leaves(t));
         }
@@ -111,12 +139,20 @@ public final class Checker {
             int at = firstHaving(trees, e.path());
             JsonNode value = at < 0 ? null : MetricPaths.find(trees.get(at), e.path());
             if (value == null || value.isContainerNode()) {
-                problems.add(new Problem("expect[" + i + "]", value == null ? MetricPaths.unknown(trees.get(0),
-                        e.path()) : MetricPaths.group(trees.get(at), e.path())));
+                problems.add(new Problem("expect[" + i + "]", Expectation.visible(value == null
+                        ? MetricPaths.unknown(trees.get(0), e.path()) : MetricPaths.group(trees.get(at), e.path()))));
                 continue;
             }
             String path = canonical(leaves.get(at), e.path(), value);
             try {
+                if (e.nullOperand()) {
+                    out.add(againstNull(e, path, leaves, stats.get(path)));
+                    continue;
+                }
+                if (IDENTIFIERS.contains(path)) {
+                    out.add(identifier(e, path, leaves));
+                    continue;
+                }
                 int nulls = nulls(leaves, path);
                 if (nulls > 0 && (e.numericOperand() || e.statistic() != Expectation.Statistic.VALUE)) {
                     out.add(unmeasured(e, path, nulls, leaves.size()));
@@ -160,16 +196,66 @@ public final class Checker {
         return n;
     }
 
+    /** The summary's top-level numbers that name a run rather than measure it: they have no mean. */
+    private static final java.util.Set<String> IDENTIFIERS = java.util.Set.of("seed", "replication");
+
+    /**
+     * {@code METRIC == null} / {@code METRIC != null}: whether the summary has no value there (a latency nothing
+     * measured, the wait of a teardown still going at the end), in every replication. A valid sentence whatever the
+     * run gives: it was bad input ("a number, compare it with one") only when the run happened to have a number
+     * there, so the same expect block passed or stopped the check depending on the run; now that is a failure
+     * showing the number.
+     */
+    private static Result againstNull(Expectation e, String path, List<Map<String, JsonNode>> leaves, MetricStats s) {
+        int nulls = nulls(leaves, path);
+        int values = 0;
+        for (Map<String, JsonNode> l : leaves) {
+            values += l.get(path) != null && !l.get(path).isNull() ? 1 : 0;
+        }
+        boolean holds = e.op() == Expectation.Op.EQ ? nulls == leaves.size() : values == leaves.size();
+        String actual;
+        if (nulls == leaves.size()) {
+            actual = none(path, nulls, leaves.size());
+        } else if (values == leaves.size() && s != null) {
+            actual = figure(s, format(s.mean()));
+        } else {
+            actual = seen(path, leaves); // texts, or a mix of values, nulls and replications without the element
+        }
+        return new Result(e, holds, actual);
+    }
+
+    /**
+     * {@code seed} and {@code replication} name a run (they are no metric, so they have no mean, which said they were
+     * "not in every replication"): each replication's own value is compared, and must hold in every one, as a text.
+     */
+    private static Result identifier(Expectation e, String path, List<Map<String, JsonNode>> leaves) {
+        if (e.statistic() != Expectation.Statistic.VALUE) {
+            throw new IllegalArgumentException("'" + e.text() + "': '" + path + "' names the run rather than "
+                    + "measures it, so it has no mean or interval; compare it as it is, e.g. '" + path + " == 7'");
+        }
+        if (!e.numericOperand()) {
+            throw new IllegalArgumentException("'" + e.text() + "': '" + path + "' is a number, compare it with one");
+        }
+        boolean holds = true;
+        for (Map<String, JsonNode> l : leaves) {
+            holds &= e.holds(l.get(path).asDouble());
+        }
+        return new Result(e, holds, seen(path, leaves));
+    }
+
     /**
      * A number compared with a metric that has no value (a latency when no invocation succeeded, a teardown's
      * wait when an ENI was still there at the end) fails, saying why: it held before as the 0 that stood for
      * nothing, so {@code latencyMillis.p99 < 500} passed for a function that never succeeded.
      */
     private static Result unmeasured(Expectation e, String path, int nulls, int runs) {
+        return new Result(e, false, none(path, nulls, runs));
+    }
+
+    /** "none (why)", or with replications "none in 2 of 3 replications (why)". */
+    private static String none(String path, int nulls, int runs) {
         String why = whyNone(path);
-        String actual = runs == 1 ? "none (" + why + ")"
-                : "none in " + nulls + " of " + runs + " replications (" + why + ")";
-        return new Result(e, false, actual);
+        return runs == 1 ? "none (" + why + ")" : "none in " + nulls + " of " + runs + " replications (" + why + ")";
     }
 
     /** Why the summary has no value at {@code path}, in the words of its neighbours. */
@@ -219,9 +305,13 @@ public final class Checker {
         String shown = format(s.mean());
         String mean = !holds && e.operands().stream().anyMatch(o -> format(Double.parseDouble(o)).equals(shown)
                 && Double.parseDouble(o) != s.mean()) ? Double.toString(s.mean()) : shown;
-        String actual = s.n() == 1 ? mean : "mean " + mean + " (95% CI " + format(s.ciLow())
-                + ".." + format(s.ciHigh()) + ", n=" + s.n() + ")";
-        return new Result(e, holds, actual);
+        return new Result(e, holds, figure(s, mean));
+    }
+
+    /** One run's figure, or the mean of several with its interval. */
+    private static String figure(MetricStats s, String mean) {
+        return s.n() == 1 ? mean : "mean " + mean + " (95% CI " + format(s.ciLow()) + ".." + format(s.ciHigh())
+                + ", n=" + s.n() + ")";
     }
 
     /** A text metric (a state, a reason code) holds when it holds in every replication. */
@@ -234,20 +324,34 @@ public final class Checker {
             throw new IllegalArgumentException("'" + e.text() + "': '" + path + "' is a text (a state, a reason"
                     + " code), compare it with one, e.g. == Active");
         }
-        Map<String, Integer> seen = new TreeMap<>();
         boolean holds = true;
         for (Map<String, JsonNode> l : leaves) {
-            JsonNode n = l.get(path);
-            String actual = n == null ? "(none)" : n.isNull() ? "null" : n.asText();
-            holds &= e.holdsText(actual);
-            seen.merge(actual, 1, Integer::sum);
+            holds &= e.holdsText(shown(l.get(path)));
+        }
+        return new Result(e, holds, seen(path, leaves));
+    }
+
+    /** The values at {@code path}: the one value all replications have, or "Active in 5 of 8, Pending in 3 of 8". */
+    private static String seen(String path, List<Map<String, JsonNode>> leaves) {
+        Map<String, Integer> seen = new TreeMap<>();
+        for (Map<String, JsonNode> l : leaves) {
+            seen.merge(shown(l.get(path)), 1, Integer::sum);
         }
         if (seen.size() == 1) {
-            return new Result(e, holds, seen.keySet().iterator().next());
+            return seen.keySet().iterator().next();
         }
         StringBuilder actual = new StringBuilder();
         seen.forEach((v, count) -> actual.append(actual.length() == 0 ? "" : ", ").append(v).append(" in ")
                 .append(count).append(" of ").append(leaves.size()));
-        return new Result(e, holds, actual.toString());
+        return actual.toString();
+    }
+
+    /**
+     * A leaf as a text: "(none)" when the replication has no such element, "null" when it has no value; a whole
+     * number in full (a 64-bit seed), another as the terminal shows figures.
+     */
+    private static String shown(JsonNode n) {
+        return n == null ? "(none)" : n.isNull() ? "null" : n.isNumber() && !n.isIntegralNumber()
+                ? format(n.asDouble()) : n.asText();
     }
 }

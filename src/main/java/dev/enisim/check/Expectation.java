@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  *       {@code ci(PATH) contains VALUE} / {@code ci(PATH) below VALUE} / {@code ci(PATH) above VALUE} on the 95%
  *       confidence interval.</li>
  * </ul>
+ * {@code text} is the sentence as written, trimmed, with any control character shown as Java escapes it
+ * ({@link #visible}): it is printed on the terminal and written into the JUnit XML, which such a character breaks.
  */
 public record Expectation(String text, Statistic statistic, String path, Op op, List<String> operands) {
 
@@ -44,8 +46,10 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
     private static final Pattern WITHIN = Pattern.compile("([0-9.]+)\\s*%\\s+of\\s+(\\S+)");
 
     /** Parses a sentence; throws {@link IllegalArgumentException} saying what was expected. */
-    public static Expectation parse(String text) {
-        Matcher m = SENTENCE.matcher(text);
+    public static Expectation parse(String written) {
+        // every message and the record quote the sentence as it can be shown; the sentence itself is parsed
+        String text = visible(written);
+        Matcher m = SENTENCE.matcher(written);
         if (!m.matches()) {
             throw new IllegalArgumentException("expected 'METRIC OP VALUE' (OP: == != <= < >= > between within), or "
                     + "mean(METRIC) / ci(METRIC) ..., got '" + text + "'");
@@ -53,6 +57,12 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
         Statistic stat = m.group(1) == null ? Statistic.VALUE
                 : m.group(1).equals("mean") ? Statistic.MEAN : Statistic.CI;
         String path = m.group(1) == null ? m.group(3) : m.group(2);
+        if (path.startsWith(".") || path.endsWith(".")) {
+            // "enis.peak." found enis.peak (the empty name after the dot was skipped) and passed
+            throw new IllegalArgumentException("expected a metric path like enis.peak, got '" + visible(path)
+                    + "' (an empty name " + (path.endsWith(".") ? "after its last" : "before its first") + " dot) in '"
+                    + text + "'");
+        }
         Op op = op(m.group(4));
         if (stat == Statistic.CI && op != Op.CONTAINS && op != Op.BELOW && op != Op.ABOVE) {
             throw new IllegalArgumentException("ci(...) takes 'contains', 'below' or 'above', got '" + text + "'");
@@ -61,6 +71,16 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
             throw new IllegalArgumentException("'" + m.group(4) + "' applies to ci(...), got '" + text + "'");
         }
         String rest = m.group(5).replaceAll("^[\"']|[\"']$", "");
+        if (rest.equals(NULL)) {
+            if (op != Op.EQ && op != Op.NE) {
+                throw new IllegalArgumentException("'" + text + "': null takes == or != (whether the metric has no "
+                        + "value), not '" + op.symbol + "'");
+            }
+            if (stat != Statistic.VALUE) {
+                throw new IllegalArgumentException("'" + text + "': a mean is a number, never null; compare the "
+                        + "metric itself, e.g. '" + path + " == null' (no value in any replication)");
+            }
+        }
         List<String> operands;
         if (op == Op.BETWEEN) {
             Matcher b = BETWEEN.matcher(rest);
@@ -80,12 +100,41 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
             operands = List.of(number(w.group(1), text), number(w.group(2), text));
         } else if (op == Op.EQ || op == Op.NE) {
             String digits = rest.replace(",", "");
-            boolean number = digits.matches("-?[0-9.]+(e-?[0-9]+)?");
-            operands = List.of(number && rest.contains(",") ? number(rest, text) : number ? digits : rest);
+            // NaN and Infinity are numbers to Java, and refused as such; any other word is a text (a state)
+            boolean number = NUMBER.matcher(digits).matches() || NOT_FINITE.matcher(digits).matches();
+            operands = List.of(number ? number(rest, text) : rest);
         } else {
             operands = List.of(number(rest, text));
         }
         return new Expectation(text.trim(), stat, path, op, operands);
+    }
+
+    /** The operand of {@code == null} and {@code != null}: the metric has no value (or has one). */
+    static final String NULL = "null";
+
+    /** A number as an expectation writes it: digits, a point, an exponent; not 0x10, 5d, NaN or Infinity. */
+    private static final Pattern NUMBER = Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+    private static final Pattern NOT_FINITE = Pattern.compile("[-+]?(NaN|Infinity)");
+
+    /**
+     * {@code s} with every control character (but a tab) and every code point XML 1.0 cannot hold (a lone
+     * surrogate, U+FFFE, U+FFFF) written as Java escapes it (a backslash, u, four hex digits): a sentence holding
+     * one came raw to the terminal and made the JUnit XML unreadable.
+     */
+    public static String visible(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                b.append(c).append(s.charAt(++i)); // a pair: one code point beyond U+FFFF, which XML holds
+            } else if (c != '\t' && Character.isISOControl(c) || Character.isSurrogate(c) || c == '\uFFFE'
+                    || c == '\uFFFF') {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private static Op op(String symbol) {
@@ -98,16 +147,21 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
     }
 
     private static String number(String s, String text) {
-        try {
-            if (s.contains(",") && !GROUPED.matcher(s.trim()).matches()) { // 5,3,27 is no number: a typo
-                throw new NumberFormatException();
-            }
-            Double.parseDouble(s.replace(",", ""));
-            return s.replace(",", "");
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a number, got '" + s + "' in '" + text + "'"
+        String plain = s.replace(",", "");
+        if (NOT_FINITE.matcher(plain.trim()).matches()) {
+            // "!= NaN" always held, "> -Infinity" too
+            throw new IllegalArgumentException("expected a finite number, got '" + visible(s) + "' in '" + text + "'");
+        }
+        if (s.contains(",") && !GROUPED.matcher(s.trim()).matches() // 5,3,27 is no number: a typo
+                || !NUMBER.matcher(plain.trim()).matches()) {
+            throw new IllegalArgumentException("expected a number, got '" + visible(s) + "' in '" + text + "'"
                     + (s.contains(",") ? " (commas only between groups of three digits: 5,327 or 1,000,000)" : ""));
         }
+        if (Double.isInfinite(Double.parseDouble(plain))) {
+            throw new IllegalArgumentException("expected a finite number, got '" + visible(s) + "' in '" + text
+                    + "' (beyond the largest number, about 1.8e308)");
+        }
+        return plain;
     }
 
     /** A number written with thousands separators: 5,327 or -1,000,000.5. */
@@ -156,12 +210,12 @@ public record Expectation(String text, Statistic statistic, String path, Op op, 
     }
 
     boolean numericOperand() {
-        try {
-            parse0();
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return !operands.isEmpty() && NUMBER.matcher(operands.get(0)).matches();
+    }
+
+    /** {@code == null} or {@code != null}. */
+    boolean nullOperand() {
+        return (op == Op.EQ || op == Op.NE) && operands.equals(List.of(NULL));
     }
 
     private double parse0() {

@@ -91,7 +91,14 @@ public final class JUnitXml {
         b.append("</failure>\n    </testcase>\n");
     }
 
+    /**
+     * Text for an attribute or an element. A character XML 1.0 cannot hold (U+0001 in an expectation, a lone
+     * surrogate) made the whole file unreadable to CI: it is written as Java escapes it, as the terminal shows it;
+     * the line breaks of a message stay.
+     */
     static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        String shown = java.util.Arrays.stream(s.split("\n", -1)).map(Expectation::visible)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        return shown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -49,6 +49,11 @@ final class Budget {
     }
 
     void check(double events, String what, PrintWriter err) {
+        // -5 refused every run as too long, whatever its estimate; NaN compared as nothing and let any run start
+        if (!(maxEvents > 0)) {
+            throw new UserInputException("--max-events must be a number of events above 0, got " + (maxEvents
+                    == Math.rint(maxEvents) ? Long.toString((long) maxEvents) : Double.toString(maxEvents)));
+        }
         String estimate = String.format(Locale.ROOT, "~%.3g events, about %s", events,
                 Format.duration(1_000_000L * (long) Math.min(1e12, Math.max(1, Math.round(events / EVENTS_PER_SECOND)))));
         if (events > maxEvents && !yes) {

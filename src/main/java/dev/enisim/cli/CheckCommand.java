@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -69,7 +71,8 @@ final class CheckCommand implements Callable<Integer> {
     Path html;
 
     @Option(names = "--tolerance", paramLabel = "PERCENT", defaultValue = "0",
-            description = "Relative tolerance for non-integer baseline values (default exact).")
+            description = "With --baseline: relative tolerance for non-integer baseline values, a percentage >= 0 "
+                + "(default exact).")
     double tolerancePercent;
 
     @Override
@@ -77,11 +80,16 @@ final class CheckCommand implements Callable<Integer> {
         if (replications < 1) {
             throw new UserInputException("--replications must be at least 1");
         }
-        if (tolerancePercent < 0) {
+        if (!(tolerancePercent >= 0) || Double.isInfinite(tolerancePercent)) { // NaN compares as nothing: it passed
             throw new UserInputException("--tolerance must be a percentage >= 0, got " + tolerancePercent);
         }
         if (updateBaseline && baseline == null) {
             throw new UserInputException("--update-baseline needs --baseline DIR");
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--tolerance") && (baseline == null
+                || updateBaseline)) { // it was ignored: a check without a baseline compared exactly nothing
+            throw new UserInputException("--tolerance applies to the comparison with a baseline: it needs --baseline "
+                    + "DIR (and not --update-baseline)");
         }
         if (baseline != null && java.nio.file.Files.exists(baseline)
                 && !java.nio.file.Files.isDirectory(baseline)) { // it said "already exists" when writing into it
@@ -100,7 +108,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         try {
             return checkAll();
-        } catch (ScenarioException | UserInputException e) {
+        } catch (UserInputException | InputProblems e) {
             // a JUnit file of an earlier run must not stay behind to show its passes: CI reads this one
             if (junit != null) {
                 try {
@@ -113,41 +121,57 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private int checkAll() throws ScenarioException, IOException {
+    /** A scenario to check: its file as given, the scenario with its expectations, its baseline's summary. */
+    private record Checked(Path file, Checker.Loaded loaded, JsonNode baseline) {
+    }
+
+    private int checkAll() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         int threads = parallelism.threads();
+        List<Checked> inputs = inputs();
         List<Checker.ScenarioCheck> checks = new ArrayList<>();
         Map<String, List<Baseline.Diff>> drifts = new LinkedHashMap<>();
-        List<Path> files = scenarioFiles();
-        Map<String, Path> byName = new LinkedHashMap<>();
-        for (Path file : files) {
-            // every file valid, expect blocks too, before the first run writes
-            String name = Checker.load(file, overriding.sets).scenario().name();
-            Path other = byName.putIfAbsent(name, file);
-            if (other != null) { // one baseline file and one JUnit suite per name: the two would overwrite each other
-                throw new UserInputException(other + " and " + file + " are both scenario '" + name + "': each"
-                        + " scenario checked in one run needs its own name (its baseline file and JUnit suite are"
-                        + " named after it)");
+        Map<String, String> toWrite = new LinkedHashMap<>(); // by scenario name, the baselines to write
+        // a metric path the runs do not have is bad input too: found for every scenario, then said at once
+        Set<String> problems = new LinkedHashSet<>();
+        for (Checked in : inputs) {
+            Checker.ScenarioCheck c;
+            try {
+                c = Checker.check(in.loaded(), in.file().toString(), replications, threads);
+            } catch (ScenarioException e) {
+                problems.add(e.getMessage());
+                continue;
             }
-        }
-        for (Path file : files) {
-            Checker.ScenarioCheck c = Checker.check(file, overriding.sets, replications, threads,
-                    s -> budget.check(s, replications, spec.commandLine().getErr()));
             checks.add(c);
             out.printf("%s (%s)%n", c.name(), c.file());
             if (c.results().isEmpty()) {
                 out.println("  (no expectations)");
             }
             for (Checker.Result r : c.results()) {
+                // the sentence shows a control character as its escape already; a value of the run may hold one too
                 out.printf("  %s  %s   (actual %s)%n", r.passed() ? "PASS" : "FAIL", r.expectation().text(),
-                        r.actual());
+                        dev.enisim.check.Expectation.visible(r.actual()));
             }
-            if (baseline != null) {
-                List<Baseline.Diff> d = baseline(c, out);
-                if (d != null) {
-                    drifts.put(c.file(), d);
-                }
+            if (baseline == null) {
+                continue;
             }
+            String actual = replications > 1 ? ReplicatedSummary.json(c.scenario(), c.runs())
+                    : SummaryJson.render(c.runs().get(0).summary());
+            if (updateBaseline) {
+                toWrite.put(c.name(), actual);
+            } else {
+                drifts.put(c.file(), compare(in.baseline(), baselineFile(c.name()), actual, out));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputProblems(problems);
+        }
+        // written only now that every scenario ran with good input: bad input left some baselines new, others old
+        for (Map.Entry<String, String> w : toWrite.entrySet()) {
+            Path file = baselineFile(w.getKey());
+            SafeOutput.writeFile(file, Main.workingDir(spec), baselineSignature(w.getKey()), true,
+                    w.getValue().getBytes(StandardCharsets.UTF_8));
+            out.println("baseline written: " + file);
         }
         if (replications == 1 && checks.stream().anyMatch(c -> !c.results().isEmpty())) {
             out.println("(one replication: each value is one run's, with no confidence interval)");
@@ -169,19 +193,58 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /**
-     * The baseline of a scenario is the summary.json that {@code run} would write with the same replications: one
-     * run's summary, or with {@code --replications N} the statistics of every metric.
+     * Every input of the check, before its first run: each file read and validated with its expect block (as
+     * {@code validate} does), one name per scenario, each baseline to compare read and found to be a summary of as
+     * many replications, each one to write writable, each run within the budget. Every problem of every file is
+     * said at once (exit 2): the first broken file stopped the check after the runs of the files before it, and a
+     * bad file sorted after a good one left that one's baseline written.
      */
-    private List<Baseline.Diff> baseline(Checker.ScenarioCheck c, PrintWriter out) throws IOException {
-        Path file = baseline.resolve(c.name() + ".summary.json");
-        String actual = replications > 1 ? ReplicatedSummary.json(c.scenario(), c.runs())
-                : SummaryJson.render(c.runs().get(0).summary());
-        if (updateBaseline) {
-            SafeOutput.writeFile(file, Main.workingDir(spec), baselineSignature(c.scenario().name()), true,
-                    actual.getBytes(StandardCharsets.UTF_8));
-            out.println("  baseline written: " + file);
-            return null;
+    private List<Checked> inputs() throws IOException {
+        Set<String> problems = new LinkedHashSet<>();
+        Map<String, Path> byName = new LinkedHashMap<>();
+        List<Checked> out = new ArrayList<>();
+        for (Checker.Input in : Checker.loadAll(scenarioFiles(problems), overriding.sets)) {
+            if (in.problems() != null) {
+                problems.add(in.problems().getMessage());
+                continue;
+            }
+            String name = in.loaded().scenario().name();
+            Path other = byName.putIfAbsent(name, in.file());
+            if (other != null) { // one baseline file and one JUnit suite per name: the two would overwrite each other
+                problems.add("enisim: " + other + " and " + in.file() + " are both scenario '" + name + "': each"
+                        + " scenario checked in one run needs its own name (its baseline file and JUnit suite are"
+                        + " named after it)");
+                continue;
+            }
+            try {
+                JsonNode expected = null;
+                if (baseline != null && updateBaseline) {
+                    SafeOutput.checkFile(baselineFile(name), Main.workingDir(spec), baselineSignature(name), true);
+                } else if (baseline != null) {
+                    expected = readBaseline(baselineFile(name));
+                }
+                budget.check(in.loaded().scenario(), replications, spec.commandLine().getErr());
+                out.add(new Checked(in.file(), in.loaded(), expected));
+            } catch (UserInputException | dev.enisim.report.OutputRefused e) {
+                problems.add(Main.userMessage(e));
+            }
         }
+        if (!problems.isEmpty()) {
+            throw new InputProblems(problems);
+        }
+        return out;
+    }
+
+    private Path baselineFile(String scenario) {
+        return baseline.resolve(scenario + ".summary.json");
+    }
+
+    /**
+     * The baseline of a scenario is the summary.json that {@code run} would write with the same replications: one
+     * run's summary, or with {@code --replications N} the statistics of every metric. A file that is not one (JSON
+     * of something else) is bad input: it was compared, and every leaf of the run counted as a difference.
+     */
+    private JsonNode readBaseline(Path file) {
         if (!Files.exists(file)) {
             throw new UserInputException("no baseline " + file + " (create it with --update-baseline)");
         }
@@ -191,11 +254,55 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserInputException("baseline " + file + " is not a summary.json: " + e.getMessage());
         }
+        String missing = notASummary(expected);
+        if (missing != null) {
+            throw new UserInputException("baseline " + file + " is not a summary.json: expected what enisim run or "
+                    + "check --update-baseline writes, an object with 'scenario', 'seed' and 'invocations' (with "
+                    + "replications: 'replications' and 'metrics'); " + missing);
+        }
         int written = expected.path("replications").asInt(1);
         if (written != replications) {
             throw new UserInputException("baseline " + file + " holds " + written + " replication(s), this check "
                     + "runs " + replications + " (use the same --replications, or rewrite it with --update-baseline)");
         }
+        return expected;
+    }
+
+    /** What keeps {@code n} from being a summary (one run's or replicated), or null when it is one. */
+    static String notASummary(JsonNode n) {
+        if (n == null || n.isMissingNode()) {
+            return "the file is empty";
+        }
+        if (!n.isObject()) {
+            return "it holds " + (n.isArray() ? "a list" : n.isNumber() ? "a number" : n.isTextual() ? "a text"
+                    : "a " + n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+        }
+        boolean replicated = n.has("replications");
+        List<String> absent = new ArrayList<>();
+        for (String key : replicated ? List.of("scenario", "seed", "replications", "metrics")
+                : List.of("scenario", "seed", "invocations")) {
+            boolean ok = switch (key) {
+                case "scenario" -> n.path(key).isTextual();
+                case "seed", "replications" -> n.path(key).isIntegralNumber();
+                default -> n.path(key).isObject();
+            };
+            if (!ok) {
+                absent.add("'" + key + "'");
+            }
+        }
+        if (absent.isEmpty()) {
+            return null;
+        }
+        List<String> keys = new ArrayList<>();
+        n.fieldNames().forEachRemaining(k -> keys.add("'" + k + "'"));
+        return "it has no " + String.join(", ", absent) + " as a summary has them (its keys: " + (keys.isEmpty()
+                ? "none" : String.join(", ", keys.subList(0, Math.min(keys.size(), 5))) + (keys.size() > 5 ? ", ..."
+                : "")) + ")";
+    }
+
+    /** The run's summary against its baseline, leaf by leaf, printed. */
+    private List<Baseline.Diff> compare(JsonNode expected, Path file, String actual, PrintWriter out)
+            throws IOException {
         List<Baseline.Diff> diffs = Baseline.compare(expected, SummaryJson.mapper().readTree(actual),
                 tolerancePercent / 100);
         if (diffs.isEmpty()) {
@@ -224,7 +331,8 @@ final class CheckCommand implements Callable<Integer> {
         SafeOutput.writeFile(file, Main.workingDir(spec), signature, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private List<Path> scenarioFiles() throws IOException {
+    /** The files given and those of the folders given; a folder without any is a problem, kept in {@code problems}. */
+    private List<Path> scenarioFiles(Set<String> problems) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
@@ -232,7 +340,7 @@ final class CheckCommand implements Callable<Integer> {
                     List<Path> found = s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
                             .sorted().toList();
                     if (found.isEmpty()) {
-                        throw new UserInputException("no scenario files (*.yaml, *.yml) in " + p);
+                        problems.add("enisim: no scenario files (*.yaml, *.yml) in " + p);
                     }
                     files.addAll(found);
                 }

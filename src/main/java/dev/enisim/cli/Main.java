@@ -4,7 +4,11 @@ import dev.enisim.report.OutputRefused;
 import dev.enisim.report.ReportWriter;
 import dev.enisim.report.SafeOutput;
 import dev.enisim.scenario.ScenarioException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -51,7 +55,8 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
+        // the same bytes as a PrintWriter over System.out (the default charset), but with the reason of a failure
+        PrintWriter out = new StandardOutput(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(System.err, true);
         int code = execute(out, err, args);
         out.flush();
@@ -85,7 +90,80 @@ public final class Main implements Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> exitFor(ex, commandLine.getErr()));
-        return cl.execute(args);
+        int code = cl.execute(args);
+        if (out.checkError()) { // flushes, then tells whether any write failed
+            IOException why = out instanceof StandardOutput s ? s.failure() : null;
+            err.println("enisim: cannot write to standard output (" + (why == null ? "the stream reported an error"
+                    : SafeOutput.reason(why)) + ")");
+            return BAD_INPUT;
+        }
+        return code;
+    }
+
+    /**
+     * Standard output that keeps why a write failed. A PrintWriter swallows the IOException and keeps only that
+     * one happened ({@link PrintWriter#checkError}): {@code enisim check scenarios > /dev/full} printed nothing,
+     * said nothing and exited 0, its verdict lost. {@link #execute} now checks it after every command.
+     */
+    static final class StandardOutput extends PrintWriter {
+        private final Remembering stream;
+
+        StandardOutput(OutputStream stream) {
+            this(new Remembering(stream));
+        }
+
+        private StandardOutput(Remembering stream) {
+            super(stream, true);
+            this.stream = stream;
+        }
+
+        /** The first failure of a write, or null. */
+        IOException failure() {
+            return stream.failure;
+        }
+    }
+
+    /** An output stream that remembers its first failure (and still throws it). */
+    private static final class Remembering extends FilterOutputStream {
+        private volatile IOException failure;
+
+        Remembering(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw remember(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw remember(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw remember(e);
+            }
+        }
+
+        private IOException remember(IOException e) {
+            if (failure == null) {
+                failure = e;
+            }
+            return e;
+        }
     }
 
     /**
@@ -110,8 +188,8 @@ public final class Main implements Callable<Integer> {
 
     /** The one-line message of a failure that is the user's or the environment's to fix, or null for a bug. */
     static String userMessage(Exception ex) {
-        if (ex instanceof ScenarioException se) {
-            return se.getMessage();
+        if (ex instanceof ScenarioException || ex instanceof InputProblems) {
+            return ex.getMessage();
         }
         if (ex instanceof UserInputException || ex instanceof OutputRefused) {
             return "enisim: " + ex.getMessage();

@@ -1,7 +1,7 @@
 package dev.enisim.cli;
 
+import dev.enisim.check.Checker;
 import dev.enisim.scenario.Scenario;
-import dev.enisim.scenario.ScenarioException;
 import dev.enisim.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,22 +30,22 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int code = 0;
-        for (Path f : files) {
-            try {
-                // the expect block too: validate is what a CI job runs before check
-                dev.enisim.check.Checker.Loaded loaded = dev.enisim.check.Checker.load(f, overriding.sets);
-                Scenario s = loaded.scenario();
-                spec.commandLine().getOut().printf("%s: ok (%s: %d functions, %d VPCs, %s simulated)%n", f,
-                        s.name(), s.functions().size(), s.vpcs().size(), Format.duration(s.durationMicros()));
-                for (String w : ScenarioLoader.warnings(s)) {
-                    spec.commandLine().getErr().println("warning: " + w);
-                }
-                for (String w : unknownMetrics(f, s, loaded.expectations())) {
-                    spec.commandLine().getErr().println("warning: " + w);
-                }
-            } catch (ScenarioException e) {
-                spec.commandLine().getErr().println(e.getMessage());
+        // the expect block too: validate is what a CI job runs before check, which reads its files the same way
+        for (Checker.Input in : Checker.loadAll(List.of(files), overriding.sets)) {
+            Path f = in.file();
+            if (in.problems() != null) {
+                spec.commandLine().getErr().println(in.problems().getMessage());
                 code = Main.BAD_INPUT;
+                continue;
+            }
+            Scenario s = in.loaded().scenario();
+            spec.commandLine().getOut().printf("%s: ok (%s: %d functions, %d VPCs, %s simulated)%n", f,
+                    s.name(), s.functions().size(), s.vpcs().size(), Format.duration(s.durationMicros()));
+            for (String w : ScenarioLoader.warnings(s)) {
+                spec.commandLine().getErr().println("warning: " + w);
+            }
+            for (String w : unknownMetrics(f, s, in.loaded().expectations())) {
+                spec.commandLine().getErr().println("warning: " + w);
             }
         }
         return code;

@@ -113,6 +113,14 @@ public final class SafeOutput {
      * @param workingDir the folder relative paths are resolved against (never replaced, nor any folder holding it)
      */
     public static void checkFolder(Path dir, Path workingDir) {
+        checkFolder(dir, workingDir, true);
+    }
+
+    /**
+     * As {@link #checkFolder(Path, Path)}; {@code place}: whether the folder above is checked too (before a run: while
+     * writing, the write itself says what is wrong there).
+     */
+    private static void checkFolder(Path dir, Path workingDir, boolean place) {
         Path target = absolute(dir, workingDir);
         if (target.getParent() == null) {
             throw new OutputRefused(dir + " is the root folder; give a new folder for the output, e.g. --out "
@@ -128,6 +136,9 @@ public final class SafeOutput {
             throw new OutputRefused(dir + " is a symbolic link; give the folder itself, or a new one");
         }
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            if (place) {
+                checkPlace(dir, target, workingDir);
+            }
             return;
         }
         if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -144,6 +155,9 @@ public final class SafeOutput {
             throw new OutputRefused(dir + " is not a folder enisim wrote (" + foreign + "), and enisim replaces "
                     + "its output folder as a whole; give a new folder for the output, or empty or remove this one "
                     + "yourself");
+        }
+        if (place) {
+            checkPlace(dir, target, workingDir);
         }
     }
 
@@ -244,7 +258,7 @@ public final class SafeOutput {
     }
 
     private static Staging startStaging(Path dir, Path workingDir) throws IOException {
-        checkFolder(dir, workingDir);
+        checkFolder(dir, workingDir, false);
         Path target = absolute(dir, workingDir);
         Path parent = target.getParent();
         Path created = firstMissing(parent);
@@ -353,7 +367,7 @@ public final class SafeOutput {
                 marker.append(n).append('\n');
             }
             Files.writeString(temp.resolve(MARKER), marker, StandardCharsets.UTF_8);
-            checkFolder(asked, workingDir); // again: something may have appeared there while the run went on
+            checkFolder(asked, workingDir, false); // again: something may have appeared there while the run went on
             Path parent = target.getParent();
             Path old = null;
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -405,6 +419,11 @@ public final class SafeOutput {
      * (a header line), not merely hold it.
      */
     public static void checkFile(Path file, Path workingDir, String signature, boolean atStart) {
+        checkFile(file, workingDir, signature, atStart, true);
+    }
+
+    /** As above; {@code place}: whether the folder above is checked too (before a run; a write says it itself). */
+    private static void checkFile(Path file, Path workingDir, String signature, boolean atStart, boolean place) {
         Path target = absolute(file, workingDir);
         if (target.getParent() == null || Files.isDirectory(target)) {
             throw new OutputRefused(file + " is a folder; give a file name");
@@ -414,6 +433,9 @@ public final class SafeOutput {
             throw new OutputRefused(file + " is a symbolic link; give the file itself, or a new name");
         }
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            if (place) {
+                checkPlace(file, target, workingDir);
+            }
             return;
         }
         if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -424,6 +446,58 @@ public final class SafeOutput {
                     + (atStart ? "does not begin with '" : "lacks '") + signature + "'); enisim will not overwrite "
                     + "it. Give a new file name, or remove it yourself");
         }
+        if (place) {
+            checkPlace(file, target, workingDir);
+        }
+    }
+
+    /** File systems of the kernel's own entries: they take no file, even from root ({@code --junit /proc/x.xml}). */
+    private static final Set<String> KERNEL_FILE_SYSTEMS = Set.of("proc", "sysfs", "devpts", "cgroup", "cgroup2",
+            "debugfs", "tracefs", "securityfs", "pstore", "configfs", "bpf", "efivarfs", "binfmt_misc", "fusectl");
+
+    /**
+     * Checks, without writing anything, that {@code target} (a file or an output folder, written through a hidden
+     * sibling) can be made where it is: the nearest entry above it that exists is a folder, which this process may
+     * write into, on a file system that holds files. A check of many scenarios found these only when it wrote its
+     * JUnit file at the end, after every run, and a regular file on the way ({@code --junit base.yaml/x.xml}) was
+     * told as "already exists: base.yaml".
+     */
+    private static void checkPlace(Path asked, Path target, Path workingDir) {
+        Path above = target.getParent();
+        while (above != null && !Files.exists(above)) {
+            above = above.getParent();
+        }
+        if (above == null) {
+            return;
+        }
+        Path shown = asWritten(asked, target, above, workingDir);
+        if (!Files.isDirectory(above)) {
+            throw new OutputRefused(asked + ": " + shown + " is a file, not a folder, so nothing can be written "
+                    + "under it; give a path in a folder");
+        }
+        if (!Files.isWritable(above)) {
+            throw new OutputRefused(asked + ": cannot write into " + shown + " (permission denied, or a read-only "
+                    + "file system); give a path in a folder you may write");
+        }
+        String type;
+        try {
+            type = Files.getFileStore(above).type();
+        } catch (IOException | RuntimeException e) {
+            return; // not known: the write itself will say
+        }
+        if (KERNEL_FILE_SYSTEMS.contains(type)) {
+            throw new OutputRefused(asked + ": " + shown + " is on the kernel's " + type + " file system, which "
+                    + "takes no files; give a path in a folder you may write");
+        }
+    }
+
+    /** {@code above} (a folder above {@code target}) as the user's {@code asked} spells it, when it can be told. */
+    private static Path asWritten(Path asked, Path target, Path above, Path workingDir) {
+        Path p = asked;
+        for (int up = target.getNameCount() - above.getNameCount(); up > 0 && p != null; up--) {
+            p = p.getParent();
+        }
+        return p != null && absolute(p, workingDir).equals(above) ? p : above;
     }
 
     private static boolean holds(Path file, String signature, boolean atStart) {
@@ -455,7 +529,7 @@ public final class SafeOutput {
 
     private static Path replaceFile(Path file, Path workingDir, String signature, boolean atStart, byte[] content)
             throws IOException {
-        checkFile(file, workingDir, signature, atStart);
+        checkFile(file, workingDir, signature, atStart, false);
         Path target = absolute(file, workingDir);
         Path parent = target.getParent();
         Path created = firstMissing(parent);
@@ -467,7 +541,7 @@ public final class SafeOutput {
             return guarded(() -> {
                 IN_FLIGHT.add(temp);
                 Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                checkFile(file, workingDir, signature, atStart);
+                checkFile(file, workingDir, signature, atStart, false);
                 move(temp, target, StandardCopyOption.REPLACE_EXISTING);
                 return target;
             });
