@@ -39,7 +39,9 @@ class ParallelScalingTest {
         Files.writeString(scenario, BenchTest.TINY_LOSS);
         Path json = dir.resolve("bench.json");
         String[] r = run("--parallel-scaling", "3", "--parallel-workload", scenario.toString(),
-                "--parallel-duration", "3000s", "--json", json.toString());
+                // 40,000 simulated seconds: each part takes some 200 ms of CPU, where the 14 ms of 3,000 s could read
+                // as 0 (the process's CPU time counts in 10 ms ticks; a busy host flaked it)
+                "--parallel-duration", "40000s", "--json", json.toString());
         assertEquals("0", r[0], r[2]);
         assertFalse(r[1].contains("events/s (min-max)"), "no workload table when only the extra figures are asked");
         assertTrue(r[1].contains("3 replications") && r[1].contains("the same numbers both ways: yes"), r[1]);
@@ -50,7 +52,7 @@ class ParallelScalingTest {
         int cores = Runtime.getRuntime().availableProcessors();
         assertEquals(cores, p.get("cores").asInt());
         assertEquals(Math.min(cores, 3), p.get("threads").asInt());
-        assertEquals(3000, p.get("simulatedSeconds").asDouble(), "--parallel-duration applies");
+        assertEquals(40000, p.get("simulatedSeconds").asDouble(), "--parallel-duration applies");
         double serial = p.get("serialWallSeconds").asDouble();
         double parallel = p.get("parallelWallSeconds").asDouble();
         assertTrue(serial > 0 && parallel > 0, p.toString());
@@ -61,7 +63,7 @@ class ParallelScalingTest {
         assertTrue(p.get("identical").asBoolean());
 
         // the digests are the replications' own: those of the same replications run directly, all different
-        Scenario cut = ScenarioLoader.parse(BenchTest.TINY_LOSS.replace("duration: 20000s", "duration: 3000s"), "t");
+        Scenario cut = ScenarioLoader.parse(BenchTest.TINY_LOSS.replace("duration: 20000s", "duration: 40000s"), "t");
         List<ParallelScaling.Digested> direct = Replications.run(cut, 3, 1, ParallelScaling::digest);
         for (int i = 0; i < 3; i++) {
             assertEquals(direct.get(i).sha256(), p.get("digests").get(i).asText());
