@@ -112,6 +112,20 @@ public final class ScenarioLoader {
                         + (t.startsMicros()[0] / 1e6) + " s" : ""));
             }
         }
+        // figures set where nothing reads them: a planner's `--set legacy.eniLimit=1` on a Hyperplane scenario ran
+        // as if unset, with no word (the CI team's review)
+        if (s.networkModel() != dev.enisim.model.NetworkModel.LEGACY && !s.legacy().equals(Scenario.Legacy.DEFAULT)) {
+            out.add(s.source() + ": legacy: its figures apply only under networkModel: legacy (this scenario runs the"
+                    + " Hyperplane model; compare-network-models and plan --both-network-models use them for the"
+                    + " legacy side)");
+        }
+        dev.enisim.model.Scaling sc = s.scaling().scaling();
+        dev.enisim.model.Scaling d = Defaults.SCALING;
+        if (sc.model() == dev.enisim.model.Scaling.Model.PER_FUNCTION
+                && (sc.burst() != d.burst() || sc.burstIncrease() != d.burstIncrease())) {
+            out.add(s.source() + ": scaling: burst and burstIncreasePerMinute apply only with model: legacy-burst;"
+                    + " under per-function scaling they change nothing");
+        }
         // a mistyped time silently removed the action from the story (an AZ-outage study without its outage)
         String end = spoken(s.durationMicros());
         for (Scenario.Function f : s.functions()) {
