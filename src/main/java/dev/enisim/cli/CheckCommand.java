@@ -50,6 +50,11 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     Budget budget;
 
+    @Option(names = "--step-summary", paramLabel = "FILE", defaultValue = "${env:GITHUB_STEP_SUMMARY}",
+            description = "Append the verdicts as a Markdown table to this file (default: $GITHUB_STEP_SUMMARY, "
+                + "GitHub Actions' job summary; unset: none).")
+    String stepSummary; // text, not a Path: unset, the environment variable gives an empty default meaning "none"
+
     @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
             description = "Replications per scenario; assertions then apply to the mean (or ci(...)) (default: ${DEFAULT-VALUE}).")
     int replications;
@@ -99,6 +104,7 @@ final class CheckCommand implements Callable<Integer> {
         if (junit != null) {
             SafeOutput.checkFile(junit, Main.workingDir(spec), JUNIT_SIGNATURE);
         }
+        summaryFile = StepSummary.of(stepSummary, Main.workingDir(spec), "check's verdicts");
         if (html != null) {
             if (baseline == null || updateBaseline) {
                 throw new UserInputException("--html shows the drift from a baseline: it needs --baseline DIR (and "
@@ -124,6 +130,9 @@ final class CheckCommand implements Callable<Integer> {
     /** A scenario to check: its file as given, the scenario with its expectations, its baseline's summary. */
     private record Checked(Path file, Checker.Loaded loaded, JsonNode baseline) {
     }
+
+    /** Where the verdicts' Markdown is appended (null: nowhere), checked before any run. */
+    private Path summaryFile;
 
     private int checkAll() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -184,6 +193,7 @@ final class CheckCommand implements Callable<Integer> {
         if (junit != null) {
             write(junit, JUNIT_SIGNATURE, JUnitXml.render(checks, drifts));
         }
+        StepSummary.append(summaryFile, dev.enisim.check.CheckMarkdown.render(checks, drifts));
         if (html != null) {
             PageOutput.write(spec, html, dev.enisim.report.DriftPage.html(drifts, baseline.toString(),
                     tolerancePercent / 100));

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -195,14 +194,7 @@ final class GateCommand implements Callable<Integer> {
         Change change = ChangeReader.read(templates, plans, new ChangeReader.Inputs(params, exported, pseudo, subnets,
                 functions, deleteStack));
         checkOut();
-        Path summaryFile = stepSummary == null || stepSummary.isBlank() ? null
-                : Main.workingDir(spec).resolve(stepSummary);
-        if (summaryFile != null && Files.exists(summaryFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                && !Files.isRegularFile(summaryFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            // said before the runs: after them, its exit 2 replaced the verdict already written
-            throw new UserInputException("--step-summary " + stepSummary + ": expected a file to append the"
-                    + " gate's summary to (as $GITHUB_STEP_SUMMARY is), got a folder or a link");
-        }
+        Path summaryFile = StepSummary.of(stepSummary, Main.workingDir(spec), "gate's summary");
         Gate.Verdict v = Gate.run(account, change, new Gate.Options(at, traffic, defaultTraffic, rules(),
                 allowUnsimulated, rulesFile == null ? "gate rules" : rulesFile.toString(), replications));
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();
@@ -217,23 +209,7 @@ final class GateCommand implements Callable<Integer> {
         } else { // the folder as a whole, replacing only one enisim wrote
             SafeOutput.writeFolder(out, Main.workingDir(spec), files);
         }
-        if (summaryFile != null) {
-            boolean existed = Files.exists(summaryFile);
-            try { // appended: the job summary is shared by the job's steps
-                Files.writeString(summaryFile, v.markdown(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
-            } catch (IOException e) {
-                if (!existed) { // ours, made for this append: not left behind empty or half-written
-                    try {
-                        Files.deleteIfExists(summaryFile);
-                    } catch (IOException gone) {
-                        // the append's failure is the one to report
-                    }
-                }
-                throw new UserInputException("cannot append to the step summary: "
-                        + dev.enisim.report.SafeOutput.reason(e));
-            }
-        }
+        StepSummary.append(summaryFile, v.markdown());
         long failed = v.results().stream().filter(r -> !r.passed()).count();
         spec.commandLine().getOut().println((v.passed() ? v.headline() : "FAILED: " + failed + " of "
                 + v.results().size() + " rule(s) crossed") + "; " + out.resolve("gate.md"));
