@@ -501,7 +501,11 @@ public final class ScenarioLoader {
             if (!v.isObject()) {
                 return true;
             }
-            if (unreadable(v.get("subnets"), sn -> sn.isObject() && sn.path("id").isTextual())
+            // an id the subnet's reader takes (a number or boolean reads as its text): one it took, with no problem
+            // said, counted as unreadable dropped every reference to the other subnets silently, and with them a
+            // function and its timeline actions (a fuzzed `id: 0` crashed the run)
+            if (unreadable(v.get("subnets"), sn -> sn.isObject() && (sn.path("id").isTextual()
+                    || sn.path("id").isNumber() || sn.path("id").isBoolean()))
                     || unreadable(v.get("securityGroups"), JsonNode::isTextual)) {
                 return true;
             }

@@ -146,9 +146,11 @@ final class TimelineReader {
             if (known.containsKey(v)) {
                 return known.get(v);
             }
-            if (!all.contains(v)) {
+            if (!all.contains(v) || root.problemCount() == 0) { // declared, unread, and nothing said why: say this
                 java.util.Set<String> offered = new java.util.LinkedHashSet<>(known.keySet());
-                offered.addAll(all);
+                if (root.problemCount() > 0) {
+                    offered.addAll(all);
+                }
                 References.check(a, key, what, v, offered);
             }
             return -1;

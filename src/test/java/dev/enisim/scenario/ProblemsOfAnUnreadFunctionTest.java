@@ -41,4 +41,32 @@ class ProblemsOfAnUnreadFunctionTest {
                 "functions[0].createdAt: an existing function is there from the start: leave createdAt out",
                 "timeline[0].function: unknown function 'reports' (known: report); did you mean 'report'?"), p);
     }
+
+    /**
+     * A subnet id the reader takes as text (a number) was counted as a broken network, so the references to the
+     * other subnets were dropped silently, then the function, then -- once the timeline knew declared functions --
+     * its deleteFunction ran with no function: the fuzzer's `id: 0` crashed the run. Now each unknown reference is
+     * said.
+     */
+    @Test
+    void aNumberForASubnetIdIsAnIdAndTheUnknownSubnetIsSaid() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse("""
+                name: bad
+                duration: 20m
+                vpcs:
+                  - id: vpc-a
+                    subnets: [{ id: 0, cidr: 10.0.1.0/28, az: a }, { id: subnet-b, cidr: 10.0.2.0/24, az: b }]
+                    securityGroups: [sg-a]
+                functions:
+                  - name: api
+                    vpcConfig: { subnetIds: [subnet-a, subnet-b], securityGroupIds: [sg-a] }
+                    duration: 100ms
+                    arrivals: { poisson: 1/s }
+                timeline:
+                  - { at: 15m, action: deleteFunction, function: api }
+                """, "bad.yaml"));
+        List<String> p = e.problems().stream().map(x -> x.path() + ": " + x.message()).toList();
+        assertEquals(List.of("functions[0].vpcConfig.subnetIds[0]: unknown subnet 'subnet-a' (known: 0, subnet-b);"
+                + " did you mean 'subnet-b'?"), p);
+    }
 }
