@@ -36,6 +36,10 @@ public final class Journal implements WorldListener {
     private long[][] lastAt;        // [outcome][function], outcomes other than success (rare: failures)
     private FunctionLines lines = new FunctionLines(); // its own, or the levels' (useRows)
     private long[] rows;            // lines' rows: the successes in the spell
+    /** Failed restores that repeat the one before, counted instead of listed (one entry when they end). */
+    private RestoreRetries retries;
+    /** Per function, the held Pending change's entry ({@link RestoreRetries.Step#HOLD}), to take back on a fold. */
+    private JournalEntry[] held;
 
     /** Binds to the run's functions, by index. */
     public void attach(List<String> functionNames) {
@@ -45,6 +49,8 @@ public final class Journal implements WorldListener {
         lastAt = new long[OUTCOMES][];
         rows = lines.rows(functionNames.size());
         firstAt[SUCCESS] = new long[functionNames.size()];
+        retries = new RestoreRetries(functionNames.size());
+        held = new JournalEntry[functionNames.size()];
     }
 
     /**
@@ -66,6 +72,11 @@ public final class Journal implements WorldListener {
             }
             return;
         }
+        if (retries.held(function)) {
+            // the held restore started (the function is Pending): the spell before it ended when it began
+            closeSpell(function, retries.heldAt(function));
+            retries.release(function);
+        }
         long[] counts = spellCounts[o];
         if (counts == null) {
             counts = new long[functionNames.size()];
@@ -81,9 +92,53 @@ public final class Journal implements WorldListener {
 
     @Override
     public void functionState(int function, State state, StateReasonCode reason, String cause, long nowMicros) {
+        boolean wasHeld = retries.held(function);
+        long heldAt = retries.heldAt(function);
+        switch (retries.step(function, state, reason, nowMicros)) {
+            case FOLD -> {
+                // a retry failed as the one before: its Pending change goes, the spell of failures goes on
+                removeLast(held[function]);
+                held[function] = null;
+                return;
+            }
+            case HOLD -> {
+                // the spell is closed when the restore turns out to have started (not at a retry that fails)
+                held[function] = add(nowMicros, JournalEntry.Kind.FUNCTION_STATE, name(function), state.name(),
+                        reason.name(), cause);
+                return;
+            }
+            case RECORD -> {
+                if (wasHeld) {
+                    closeSpell(function, heldAt);
+                }
+                held[function] = null;
+                writeRetries(function);
+            }
+        }
         closeSpell(function, nowMicros);
         add(nowMicros, JournalEntry.Kind.FUNCTION_STATE, name(function), state.name(),
                 reason == null ? null : reason.name(), cause);
+    }
+
+    /** The folded retries of a function's failed restore, as one entry from the first retry to the last. */
+    private void writeRetries(int function) {
+        long n = retries.count(function);
+        if (n > 0) {
+            entries.add(new JournalEntry(retries.first(function), JournalEntry.Kind.RESTORE_RETRIES, name(function),
+                    State.Inactive.name(), retries.reason(function).name(), "restore tried again", n,
+                    retries.last(function), retries.last(function)));
+            retries.written(function);
+        }
+    }
+
+    private void removeLast(JournalEntry e) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (entries.get(i) == e) {
+                entries.remove(i);
+                return;
+            }
+        }
+        throw new IllegalStateException("held entry not found: " + e);
     }
 
     @Override
@@ -115,8 +170,11 @@ public final class Journal implements WorldListener {
         return functionNames.get(function);
     }
 
-    private void add(long at, JournalEntry.Kind kind, String subject, String state, String reason, String detail) {
-        entries.add(new JournalEntry(at, kind, subject, state, reason, detail, 0, at));
+    private JournalEntry add(long at, JournalEntry.Kind kind, String subject, String state, String reason,
+            String detail) {
+        JournalEntry e = new JournalEntry(at, kind, subject, state, reason, detail, 0, at);
+        entries.add(e);
+        return e;
     }
 
     private void closeSpell(int function, long now) {
@@ -137,6 +195,11 @@ public final class Journal implements WorldListener {
     /** The entries in time order (stable), with each function's last spell closed at {@code endMicros}. */
     public List<JournalEntry> entries(long endMicros) {
         for (int f = 0; f < functionNames.size(); f++) {
+            if (retries.held(f)) {
+                closeSpell(f, retries.heldAt(f));
+                retries.release(f);
+            }
+            writeRetries(f);
             closeSpell(f, endMicros);
         }
         List<JournalEntry> out = new ArrayList<>(entries);

@@ -301,8 +301,27 @@ public record RunSummary(
             Double waitSeconds, int orphaned) {
     }
 
-    /** A state change: when, to what, why. */
-    public record Transition(double atSeconds, State state, StateReasonCode reasonCode, String cause) {
+    /**
+     * A state change: when, to what, why. A restore that failed (Inactive, its reason code the failure's) may be
+     * followed by retries, each invocation while the function is Inactive trying again and failing at once for the
+     * same reason: they are counted on it, not listed ({@code retries}, and when the last was), so that the list
+     * grows with the function's lifecycle, not with its invocations. Null (left out of summary.json) otherwise.
+     */
+    public record Transition(double atSeconds, State state, StateReasonCode reasonCode, String cause,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Long retries,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Double lastRetryAtSeconds) {
+
+        public Transition(double atSeconds, State state, StateReasonCode reasonCode, String cause) {
+            this(atSeconds, state, reasonCode, cause, null, null);
+        }
+
+        /** This failed restore with {@code n} more retries, the last at {@code lastAtSeconds}. */
+        Transition retried(long n, double lastAtSeconds) {
+            return new Transition(atSeconds, state, reasonCode, cause, (retries == null ? 0 : retries) + n,
+                    lastAtSeconds);
+        }
     }
 
     /**

@@ -16,15 +16,45 @@ final class StateHistory {
     private final List<List<RunSummary.Update>> updates = new ArrayList<>();
     private final List<RunSummary.Action> actions = new ArrayList<>();
 
+    /** Failed restores that repeat the one before, counted on it ({@link RunSummary.Transition#retries}). */
+    private final RestoreRetries retries;
+    /** Per function, where in its transitions the failed restore its retries are counted on is. */
+    private final int[] failedRestore;
+
     StateHistory(int functions) {
         for (int i = 0; i < functions; i++) {
             transitions.add(new ArrayList<>());
             updates.add(new ArrayList<>());
         }
+        retries = new RestoreRetries(functions);
+        failedRestore = new int[functions];
     }
 
     void state(int function, State state, StateReasonCode reason, String cause, long nowMicros) {
-        transitions.get(function).add(new RunSummary.Transition(Seconds.of(nowMicros), state, reason, cause));
+        List<RunSummary.Transition> ts = transitions.get(function);
+        RestoreRetries.Step step = retries.step(function, state, reason, nowMicros);
+        if (step == RestoreRetries.Step.FOLD) {
+            ts.remove(ts.size() - 1); // the held Pending change of the retry
+            return;
+        }
+        if (step == RestoreRetries.Step.RECORD) {
+            writeRetries(function);
+        }
+        ts.add(new RunSummary.Transition(Seconds.of(nowMicros), state, reason, cause));
+        if (step == RestoreRetries.Step.RECORD && state == State.Inactive && reason != null
+                && reason != StateReasonCode.Idle) {
+            failedRestore[function] = ts.size() - 1;
+        }
+    }
+
+    private void writeRetries(int function) {
+        long n = retries.count(function);
+        if (n > 0) {
+            List<RunSummary.Transition> ts = transitions.get(function);
+            int at = failedRestore[function];
+            ts.set(at, ts.get(at).retried(n, Seconds.of(retries.last(function))));
+            retries.written(function);
+        }
     }
 
     void update(int function, LastUpdateStatus status, StateReasonCode reason, long nowMicros) {
@@ -40,6 +70,7 @@ final class StateHistory {
     }
 
     List<RunSummary.Transition> transitions(int function) {
+        writeRetries(function);
         return List.copyOf(transitions.get(function));
     }
 

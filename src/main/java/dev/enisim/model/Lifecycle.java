@@ -242,7 +242,9 @@ final class Lifecycle {
             case RESTORE -> {
                 fleet.removeUsers(a.binding(), f.role(), now);
                 f.setHoldsKeys(false);
-                setState(f, State.Inactive, StateReasonCode.Idle, "restoring failed: " + reason, now);
+                // back to Inactive (AWS's rule); the reason code is the failure's, as a Failed state's is: AWS does
+                // not document which code an Inactive function shows then, and Idle would hide the cause
+                setState(f, State.Inactive, reason, "restoring failed: " + reason, now);
             }
             case UPDATE -> {
                 fleet.removeUsers(a.binding(), f.role(), now);

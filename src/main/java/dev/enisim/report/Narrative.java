@@ -179,6 +179,7 @@ public final class Narrative {
                     }
                     i = j;
                 }
+                case RESTORE_RETRIES -> out.add(time + "  " + retries(e, at -> clock(at, start)));
                 case INVOCATIONS -> {
                     out.add(time + "  " + String.format(Locale.ROOT, "%,d", e.count()) + " invocation"
                             + (e.count() == 1 ? "" : "s") + " of " + e.subject() + " " + outcome(e) + (e.count() == 1
@@ -203,6 +204,14 @@ public final class Narrative {
         accounts(r, out, start);
         dualStack(r, out, start);
         return out;
+    }
+
+    /** A {@link JournalEntry.Kind#RESTORE_RETRIES} entry in words, its instants given by {@code clock}. */
+    public static String retries(JournalEntry e, java.util.function.LongFunction<String> clock) {
+        return e.subject() + " was invoked again while Inactive: its restore was tried again "
+                + (e.count() == 1 ? "once, at " + clock.apply(e.atMicros()) : String.format(Locale.ROOT, "%,d times",
+                e.count()) + " between " + clock.apply(e.atMicros()) + " and " + clock.apply(e.untilMicros()))
+                + ", failing at once each time as before (" + e.reason() + "): it stays Inactive";
     }
 
     private static boolean isAsync(RunResult r, String function) {
@@ -452,6 +461,7 @@ public final class Narrative {
         m.put("Inactive:Idle", "Lambda reclaims the ENIs of a VPC function that has not been invoked for "
                 + Assumptions.duration(h.idleReclaimAfterMicros()) + " (hyperplane.idleReclaimAfter), unless another"
                 + " function or version still uses them.");
+        restoreFailures(m, h.eniRetryBackoffMicros());
         m.put("eni:ScaleOut", String.format(java.util.Locale.ROOT, "One Hyperplane ENI carries at most %,d"
                 + " connections (hyperplane.connectionsPerEni): beyond that Lambda creates another ENI for the same"
                 + " subnet + security-group key, with an IP and a quota slot of its own.", h.connectionsPerEni()));
@@ -459,6 +469,20 @@ public final class Narrative {
             m.putAll(WHY_LEGACY);
         }
         return m;
+    }
+
+    /** Why an Inactive function whose restore failed (its reason code the failure's, not Idle) is Inactive again. */
+    private static void restoreFailures(Map<String, String> m, long backoffMicros) {
+        Map<String, String> causes = Map.of(
+                "SubnetOutOfIPAddresses", "the subnet had no free address for a new ENI",
+                "EniLimitExceeded", "the VPC had no room left in its ENI quota",
+                "InsufficientRolePermissions", "the execution role cannot create network interfaces",
+                "EC2RequestLimitExceeded", "EC2 refused Lambda's call to create the ENI for its request rate");
+        causes.forEach((code, cause) -> m.put("Inactive:" + code, "Restoring the function's ENIs failed: " + cause
+                + ". The function goes back to Inactive (its reason code the failure's, not Idle); its next invocation"
+                + " fails with ResourceNotReadyException and tries to restore it again. Lambda tries to create an ENI"
+                + " for the key again only " + Assumptions.duration(backoffMicros) + " after a failed creation"
+                + " (hyperplane.eniRetryBackoff): until then each restore fails at once."));
     }
 
     /** A delay's distribution in words: "a median of 10m, 35m at the 99th percentile, at most 45m". */

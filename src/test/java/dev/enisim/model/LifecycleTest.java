@@ -109,7 +109,9 @@ class LifecycleTest {
         assertEquals(11, h.world().snapshot().subnets().get(0).otherUsedIps());
         assertEquals(Outcome.RESOURCE_NOT_READY, h.invoke(0, SEC));
         assertEquals(State.Inactive, h.state(0), "restoring failed: back to Inactive");
-        assertTrue(h.log.contains("1382400s api Inactive/Idle"), h.log.toString());
+        assertTrue(h.log.contains("1382400s api Inactive/SubnetOutOfIPAddresses"), h.log.toString());
+        assertEquals(StateReasonCode.SubnetOutOfIPAddresses,
+                h.world().snapshot().functions().get(0).reason(), "the cause, not Idle");
     }
 
     @Test

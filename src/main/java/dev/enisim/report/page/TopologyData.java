@@ -287,6 +287,7 @@ final class TopologyData {
                 case ENI_STATE -> "ENI " + e.subject() + " " + e.state() + " (" + e.detail() + ")";
                 case ENI_SHARED -> e.subject() + " shares " + e.state() + " (" + e.detail() + ")";
                 case ACTION -> e.detail();
+                case RESTORE_RETRIES -> Narrative.retries(e, Narrative::clock);
                 case INVOCATIONS -> String.format(Locale.ROOT, "%,d", e.count()) + " invocation" + (e.count() == 1
                         ? "" : "s") + " of " + e.subject() + " " + Narrative.outcome(e) + ", " + Narrative.clock(e.atMicros())
                         + (e.count() == 1 ? "" : " to " + Narrative.clock(Headlines.lastOfSpell(r, e)));
