@@ -20,17 +20,36 @@ final class StepSummary {
 
     /**
      * The file {@code option} names (relative to {@code home}), null when none (unset: the environment variable
-     * gave an empty default). A folder or a link is refused before any run: after the runs, its exit 2 replaced
-     * the verdict already printed.
+     * gave an empty default). Whatever would stop the append is refused before any run (a folder, a link, a file
+     * this process may not write, a folder that does not exist or takes no file): after the runs, its exit 2
+     * replaced the verdict.
      */
     static Path of(String option, Path home, String what) {
         if (option == null || option.isBlank()) {
             return null;
         }
         Path file = home.resolve(option);
-        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            throw new UserInputException("--step-summary " + option + ": expected a file to append the " + what
-                    + " to (as $GITHUB_STEP_SUMMARY is), got a folder or a link");
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new UserInputException("--step-summary " + option + ": expected a file to append the " + what
+                        + " to (as $GITHUB_STEP_SUMMARY is), got a folder or a link");
+            }
+            if (!Files.isWritable(file)) {
+                throw new UserInputException("--step-summary " + option + ": cannot append the " + what + " to it"
+                        + " (permission denied, or a read-only file system)");
+            }
+            return file;
+        }
+        // appended to with CREATE, which makes no folder: the folder must be there, and take a new file
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new UserInputException("--step-summary " + option + ": no such folder: " + (folder == null ? option
+                    : folder) + " (the " + what + " is appended to a file in a folder that exists)");
+        }
+        try {
+            SafeOutput.checkFile(file, home, null);
+        } catch (dev.enisim.report.OutputRefused refused) { // a read-only folder, the kernel's /proc: before any run
+            throw new UserInputException("--step-summary " + refused.getMessage());
         }
         return file;
     }

@@ -52,6 +52,16 @@ class CheckStepSummaryTest {
     }
 
     @Test
+    void aFileInAFolderThatIsNotThereIsRefusedBeforeAnyRun() throws Exception {
+        Path missing = dir.resolve("nodir/x.md");
+        Result r = CliTest.run("check", scenario().toString(), "--step-summary", missing.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--step-summary " + missing + ": no such folder"), r.err());
+        assertFalse(r.out().contains("PASS"), "no scenario ran: " + r.out());
+        assertFalse(Files.exists(missing.getParent()));
+    }
+
+    @Test
     void aCellKeepsItsTableShape() {
         assertEquals("a \\| b 'c' d e", dev.enisim.check.CheckMarkdown.cell("a | b `c` d\ne"));
     }

@@ -160,8 +160,17 @@ class GateCommandTest {
         Result r = run("gate", "--account", DIR + "/account.yaml", "--template", DIR + "/delete-stack.yaml",
                 "--out", dir.resolve("g1").toString(), "--step-summary", missing.toString());
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains("cannot append to the step summary: no such file or folder: " + missing)
+        assertTrue(r.err().contains("--step-summary " + missing + ": no such folder: " + missing.getParent())
                 && !r.err().contains("java.nio"), r.err());
+        // said before the runs (a planner's review: both simulations ran, the four files were written, then exit 2)
+        assertFalse(Files.exists(dir.resolve("g1")), "nothing written");
+        assertEquals("", r.out(), "no verdict printed: nothing ran");
+        Result proc = run("gate", "--account", DIR + "/account.yaml", "--template", DIR + "/delete-stack.yaml",
+                "--out", dir.resolve("g3").toString(), "--step-summary", "/proc/enisim-summary.md");
+        assertEquals(2, proc.code(), proc.err());
+        assertTrue(proc.err().contains("--step-summary /proc/enisim-summary.md: /proc is on the kernel's proc file"
+                + " system"), proc.err());
+        assertFalse(Files.exists(dir.resolve("g3")), "nothing written");
         Path folder = Files.createDirectories(dir.resolve("a-folder"));
         Result f = run("gate", "--account", DIR + "/account.yaml", "--template", DIR + "/delete-stack.yaml",
                 "--out", dir.resolve("g2").toString(), "--step-summary", folder.toString());
