@@ -70,10 +70,10 @@ final class Deployment {
     static After apply(JsonNode before, Change change, Options options) {
         Deployment d = new Deployment(before, change, options);
         d.network();
+        d.interfaces(); // before the functions' actions at the same instant: a function that mounts EFS waits for it
         for (Change.Function f : change.functions()) {
             d.function(f);
         }
-        d.interfaces();
         if (!d.publishing.isEmpty()) {
             d.notes.add("versions published by " + String.join(", ", d.publishing) + ": a version pins its function's"
                     + " keys, which adds no ENI; not simulated apart");
@@ -274,12 +274,18 @@ final class Deployment {
         return a;
     }
 
-    /** EFS mount targets (and such) take one address each in their subnet, from the deployment on. */
+    /**
+     * EFS mount targets (and such) take, from the deployment on, one address each in their subnet and one slot each
+     * of their VPC's ENI quota, which Lambda's Hyperplane ENIs share with other services such as Amazon EFS [doc:
+     * Lambda quotas page] ({@code otherUsedEnis}).
+     */
     private void interfaces() {
         Map<String, Integer> count = new TreeMap<>();
+        Map<String, Integer> perVpc = new TreeMap<>();
         for (Change.Interface i : change.interfaces()) {
             if (subnets.containsKey(i.subnet())) {
                 count.merge(i.subnet(), 1, Integer::sum);
+                perVpc.merge(subnetVpc.get(i.subnet()), 1, Integer::sum);
             } else {
                 notes.add(i.kind() + " in " + i.subnet() + " (" + i.where() + "): subnet not known; not simulated");
             }
@@ -291,6 +297,15 @@ final class Deployment {
             a.put("subnet", s);
             a.put("otherUsedIps", subnets.get(s).path("otherUsedIps").asInt(0) + n);
             notes.add(n + " EFS mount target(s) or other interfaces in " + s + ": one address each");
+        });
+        perVpc.forEach((v, n) -> {
+            ObjectNode a = array(tree, "timeline").addObject();
+            a.put("at", at());
+            a.put("action", "setOtherUsedEnis");
+            a.put("vpc", v);
+            a.put("otherUsedEnis", vpcs.get(v).path("otherUsedEnis").asInt(0) + n);
+            notes.add(n + " EFS mount target(s) or other interfaces in " + v + ": one slot each of its ENI quota"
+                    + " (shared with other services such as Amazon EFS)");
         });
     }
 }

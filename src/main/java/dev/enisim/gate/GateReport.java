@@ -70,11 +70,12 @@ final class GateReport {
                 "free before", "free after", "new keys", "new ENIs"), subnets));
         List<List<String>> vpcs = new ArrayList<>();
         for (Impact.VpcImpact v : impact.vpcs()) {
-            vpcs.add(List.of(v.id(), Integer.toString(v.quota()), Long.toString(v.peakBefore()),
-                    Long.toString(v.peakAfter()), Long.toString(v.headroom())));
+            vpcs.add(List.of(v.id(), Integer.toString(v.quota()), Long.toString(v.otherAfter()),
+                    Long.toString(v.peakBefore()), Long.toString(v.peakAfter()), Long.toString(v.headroom())));
         }
-        out.add(new Table("VPCs: Lambda ENIs at the peak and quota headroom", List.of("VPC", "quota", "before",
-                "after", "headroom"), vpcs));
+        out.add(new Table("VPCs: Lambda ENIs at the peak and quota headroom (the quota less other services' ENIs"
+                + " and Lambda's)", List.of("VPC", "quota", "other services' ENIs", "before", "after", "headroom"),
+                vpcs));
         List<List<String>> fns = new ArrayList<>();
         for (Impact.FunctionImpact f : impact.functions()) {
             fns.add(List.of(f.name(), f.action(), f.state() + (f.reason() == null ? "" : " (" + f.reason() + ")")

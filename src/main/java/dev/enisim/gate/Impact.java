@@ -31,10 +31,18 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
         }
     }
 
-    record VpcImpact(String id, int quota, long peakBefore, long peakAfter) {
+    /**
+     * A VPC the change touches: its quota, Lambda's ENIs at the peak before and after, and other services' ENIs (EFS
+     * mount targets...) after, which share the quota [doc]: the headroom is what is left of the quota beside both.
+     */
+    record VpcImpact(String id, int quota, long peakBefore, long peakAfter, long otherAfter) {
+
+        VpcImpact(String id, int quota, long peakBefore, long peakAfter) {
+            this(id, quota, peakBefore, peakAfter, 0);
+        }
 
         long headroom() {
-            return quota - peakAfter;
+            return quota - peakAfter - otherAfter;
         }
     }
 
@@ -94,8 +102,9 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
         for (Map.Entry<String, RunSummary.VpcSummary> v : after.vpcs().entrySet()) {
             RunSummary.VpcSummary b = before.vpcs().get(v.getKey());
             long peakBefore = b == null ? 0 : b.peakEnis();
-            if (v.getValue().peakEnis() != peakBefore || b == null) {
-                vpcs.add(new VpcImpact(v.getKey(), v.getValue().eniQuota(), peakBefore, v.getValue().peakEnis()));
+            RunSummary.VpcSummary a = v.getValue();
+            if (a.peakEnis() != peakBefore || b == null || a.otherUsedEnis() != b.otherUsedEnis()) {
+                vpcs.add(new VpcImpact(v.getKey(), a.eniQuota(), peakBefore, a.peakEnis(), a.otherUsedEnis()));
             }
         }
         return new Impact(subnets, vpcs, functions(before, after, change, deployAtSeconds), newKeys, newEnis,

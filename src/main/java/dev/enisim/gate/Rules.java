@@ -92,7 +92,8 @@ final class Rules {
             for (Impact.VpcImpact v : impact.vpcs()) {
                 all.append(all.length() == 0 ? "" : ", ").append(v.id()).append(": ").append(v.headroom());
                 if (v.headroom() < n) {
-                    bad.add(v.id() + ": " + v.peakAfter() + " of " + v.quota() + " ENIs at the peak, headroom "
+                    bad.add(v.id() + ": " + v.peakAfter() + " of " + v.quota() + " ENIs at the peak" + (v.otherAfter()
+                            == 0 ? "" : " beside " + v.otherAfter() + " of other services") + ", headroom "
                             + v.headroom());
                 }
             }

@@ -146,16 +146,19 @@ class DeploymentTest {
     }
 
     @Test
-    void mountTargetsTakeAnAddressEachInTheirSubnetFromTheDeployment() throws Exception {
+    void mountTargetsTakeAnAddressEachInTheirSubnetAndASlotOfTheirVpcsQuotaFromTheDeployment() throws Exception {
         Change c = new Change(List.of(), List.of(), List.of(), List.of(), List.of(
                 new Change.Interface("subnet-a", "EFS mount target", "w1"),
                 new Change.Interface("subnet-a", "EFS mount target", "w2"),
                 new Change.Interface("subnet-q", "EFS mount target", "w3")), List.of(), List.of(), List.of());
         Deployment.After a = apply(c, Map.of());
         assertEquals(List.of("{\"at\":\"300s\",\"action\":\"setOtherUsedIps\",\"subnet\":\"subnet-a\","
-                + "\"otherUsedIps\":4}"), timeline(a.tree()), "2 used by others already, 2 more");
+                + "\"otherUsedIps\":4}", "{\"at\":\"300s\",\"action\":\"setOtherUsedEnis\",\"vpc\":\"vpc-1\","
+                + "\"otherUsedEnis\":2}"), timeline(a.tree()), "2 used by others already, 2 more; none in the quota, 2");
         assertEquals(List.of("EFS mount target in subnet-q (w3): subnet not known; not simulated",
-                "2 EFS mount target(s) or other interfaces in subnet-a: one address each"), a.notes());
+                "2 EFS mount target(s) or other interfaces in subnet-a: one address each",
+                "2 EFS mount target(s) or other interfaces in vpc-1: one slot each of its ENI quota (shared with other"
+                        + " services such as Amazon EFS)"), a.notes());
         assertTrue(a.placeholders().isEmpty());
     }
 }

@@ -155,6 +155,23 @@ class GateCommandTest {
     }
 
     @Test
+    void anEfsMountTargetTakesTheLastSlotOfTheVpcsEniQuota() throws Exception {
+        // 1 existing + 1 mount target + 1 new key = 3 > 2: the quota is shared with other services such as EFS [doc]
+        // (a planner's review: the gate passed with headroom 0, counting the mount target's address but no slot)
+        Path out = dir.resolve("efs");
+        Result r = run("gate", "--account", DIR + "/efs-quota-account.yaml", "--template", DIR + "/efs-quota.yaml",
+                "--out", out.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("no function Failed: 1 Failed"), r.out());
+        String md = Files.readString(out.resolve("gate.md"));
+        assertTrue(md.contains("efs-reader") && md.contains("EniLimitExceeded"), md);
+        assertTrue(md.contains("1 EFS mount target(s) or other interfaces in vpc-lab: one slot each of its ENI quota"),
+                md);
+        assertTrue(Files.readString(out.resolve("after.yaml")).contains("otherUsedEnis: 1"));
+        assertTrue(md.contains("| vpc-lab | 2 | 1 | 1 | 1 | 0 |"), "quota 2, 1 EFS, Lambda 1 and 1: " + md);
+    }
+
+    @Test
     void aStepSummaryThatCannotBeAppendedToIsOneClearLineAndLeavesNothing() throws Exception {
         Path missing = dir.resolve("no-such-folder/summary.md");
         Result r = run("gate", "--account", DIR + "/account.yaml", "--template", DIR + "/delete-stack.yaml",

@@ -84,7 +84,7 @@ class GateTest {
         assertTrue(v.markdown().contains("| modules-fn | create | Active |"), v.markdown());
         assertTrue(v.markdown().contains("| module.vpc.aws_subnet.private[2] | 10.80.3.0/24 | 251 | 251 | 250 (99.6%)"
                 + " | 1 | 1 |"), v.markdown());
-        assertTrue(v.markdown().contains("| module.vpc.aws_vpc.this[0] | 500 | 0 | 3 | 497 |"), v.markdown());
+        assertTrue(v.markdown().contains("| module.vpc.aws_vpc.this[0] | 500 | 0 | 0 | 3 | 497 |"), v.markdown());
         assertTrue(v.markdown().contains("Not simulated: rootvar-fn"), v.markdown());
 
         // gate.html: the same verdict, rules coloured, before and after side by side, caveats listed and escaped
@@ -191,7 +191,7 @@ class GateTest {
         assertTrue(v.passed(), v.markdown());
         assertTrue(v.markdown().contains("| aws_subnet.private[0] | 10.70.1.0/24 | 251 | 251 | 250 (99.6%) | 1 | 1 |"),
                 v.markdown());
-        assertTrue(v.markdown().contains("| aws_vpc.main | 500 | 0 | 1 | 499 |"), v.markdown());
+        assertTrue(v.markdown().contains("| aws_vpc.main | 500 | 0 | 0 | 1 | 499 |"), v.markdown());
     }
 
     @Test

@@ -71,6 +71,9 @@ class RulesTest {
                 new Impact.VpcImpact("vpc-2", 500, 0, 10)), List.of(), 15, 0);
         boundary(i, "quota headroom >= 5", "headroom vpc-1: 5, vpc-2: 490", "quota headroom >= 6",
                 "vpc-1: 495 of 500 ENIs at the peak, headroom 5");
+        Impact efs = impact(List.of(), List.of(new Impact.VpcImpact("vpc-1", 500, 480, 495, 3)), List.of(), 15, 0);
+        boundary(efs, "quota headroom >= 2", "headroom vpc-1: 2", "quota headroom >= 3",
+                "vpc-1: 495 of 500 ENIs at the peak beside 3 of other services, headroom 2");
         assertEquals("no VPC changed", check("quota headroom >= 6", impact(List.of(), List.of(), List.of(), 0, 0))
                 .actual());
     }
