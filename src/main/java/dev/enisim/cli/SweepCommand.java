@@ -134,7 +134,7 @@ final class SweepCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("=> " + v);
         }
         if (failed > 0) {
-            err.printf("enisim: %d of %d points failed (see FAILED above); the others are in %s%n", failed,
+            err.printf("enisim: %d of %d points failed (each one's problem in sweep.csv's problem column); the others are in %s%n", failed,
                     points.size(), dir);
             return Main.INTERNAL_ERROR;
         }

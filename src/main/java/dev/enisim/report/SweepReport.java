@@ -163,12 +163,12 @@ public final class SweepReport {
             Sweep.Point high = null;
             int measured = 0;
             List<Sweep.Point> none = new ArrayList<>();
+            List<Sweep.Point> failed = new ArrayList<>();
             for (Sweep.Point p : points) {
                 MetricStats s = p.metrics().get(m);
                 if (s == null) {
-                    if (p.problem() == null) {
-                        none.add(p); // run, but nothing measured (a latency where no invocation succeeded)
-                    }
+                    // failed (a value the scenario refuses), or run with nothing measured (no invocation succeeded)
+                    (p.problem() == null ? none : failed).add(p);
                     continue;
                 }
                 measured++;
@@ -182,8 +182,9 @@ public final class SweepReport {
                     high = p;
                 }
             }
-            String unmeasured = none.isEmpty() ? "" : "; no value at " + none.size() + " point(s) (" + points(axes,
-                    none) + ": nothing measured there, e.g. no invocation succeeded)";
+            String unmeasured = (none.isEmpty() ? "" : "; no value at " + none.size() + " point(s) (" + points(axes,
+                    none) + ": nothing measured there, e.g. no invocation succeeded)") + (failed.isEmpty() ? ""
+                    : "; " + failed.size() + " point(s) failed, no value (" + points(axes, failed) + ")");
             if (measured == 0) {
                 if (!none.isEmpty()) {
                     out.add(m + " has no value at any point (nothing measured, e.g. no invocation succeeded)");
@@ -193,8 +194,8 @@ public final class SweepReport {
             double lo = low.metrics().get(m).mean();
             double hi = high.metrics().get(m).mean();
             if (lo == hi) {
-                out.add(m + " is " + display(lo) + " at every " + (none.isEmpty() ? "point" : "point measured")
-                        + unmeasured);
+                out.add(m + " is " + display(lo) + " at every " + (none.isEmpty() && failed.isEmpty() ? "point"
+                        : "point measured") + unmeasured);
             } else if (!zero.isEmpty()) {
                 String split = none.isEmpty() ? splitBy(axes, points, m) : null;
                 out.add(m + (split != null ? split : " is 0 at " + zero.size() + " of " + measured + " points ("
@@ -231,7 +232,9 @@ public final class SweepReport {
                     clean = false;
                     break;
                 }
-                (anyZero ? zero : above).add(v);
+                if (anyZero || anyAbove) { // a value with no point measured (they failed) is neither
+                    (anyZero ? zero : above).add(v);
+                }
             }
             if (clean && !zero.isEmpty() && !above.isEmpty()) {
                 return " is 0 wherever " + a.path() + " is " + String.join(" or ", zero) + ", above 0 wherever it is "

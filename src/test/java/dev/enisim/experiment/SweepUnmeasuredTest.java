@@ -48,6 +48,29 @@ class SweepUnmeasuredTest {
     }
 
     @Test
+    void aFailedPointIsNoValueNotData() throws Exception {
+        // a planner's review: "enis.peak is 8 at every point" where one of two points failed (a value the scenario
+        // refuses), and "above 0 wherever it is ... or 252" with 252 a failed point
+        String others = "vpcs[0].subnets[0].otherUsedIps";
+        List<String> metrics = List.of("invocations.errors.SubnetIPAddressLimitReachedException", "enis.peak");
+        List<Sweep.Point> points = new ArrayList<>();
+        for (String v : List.of("0", "11", "12")) {
+            points.add(Sweep.point(tree(), "sized.yaml", Map.of(others, v), metrics, 1));
+        }
+        assertTrue(points.get(2).problem() != null, "12 of 11 usable: refused");
+        List<String> v = SweepReport.verdicts(List.of(new Sweep.Axis(others, List.of("0", "11", "12"))), metrics,
+                points);
+        assertEquals("invocations.errors.SubnetIPAddressLimitReachedException is 0 wherever " + others + " is 0,"
+                + " above 0 wherever it is 11, up to " + v.get(0).substring(v.get(0).indexOf("up to ") + 6,
+                v.get(0).indexOf(" at " + others)) + " at " + others + " = 11; 1 point(s) failed, no value (" + others
+                + " = 12)", v.get(0));
+        List<Sweep.Point> two = List.of(points.get(0), points.get(2));
+        assertEquals("enis.peak is 1 at every point measured; 1 point(s) failed, no value (" + others + " = 12)",
+                SweepReport.verdicts(List.of(new Sweep.Axis(others, List.of("0", "12"))), List.of("enis.peak"), two)
+                        .get(0));
+    }
+
+    @Test
     void aLatencyTheShortProbeDidNotMeasureIsStillAKnownMetric() throws Exception {
         String full = BASE.replace("az: a}", "az: a, otherUsedIps: 11}");
         Sweep.checkMetrics(ScenarioLoader.parse(full, "full.yaml"), List.of("latencyMillis.p99"));
