@@ -105,7 +105,7 @@ public final class Planner {
                     "recommended sizes, "));
         }
         return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(), failsAsIs(asIs), failed,
-                subnets, other, vpcs(asIs), headroom, teardown(asIs), idle(failed), base.assumptions().label(),
+                subnets, other, vpcs(demand), headroom, teardown(asIs), idle(failed), base.assumptions().label(),
                 sharedSubnets(asIs), List.copyOf(sizingNotes));
     }
 
@@ -190,6 +190,11 @@ public final class Planner {
 
     /** Why the subnet sizes cannot be trusted as they stand (see {@link Plan#sizingNotes()}). */
     private final List<String> sizingNotes = new ArrayList<>();
+    /**
+     * The demand run: every subnet at /16 and no VPC quota in the way, so that the IPs and the ENIs the design needs
+     * are measured, not what a full subnet or quota let through (sections 1 and 2).
+     */
+    private RunSummary demand;
 
     private List<Plan.SubnetAdvice> subnets() {
         Map<String, Integer> widest = new LinkedHashMap<>();
@@ -198,12 +203,13 @@ public final class Planner {
                 widest.put(s.id(), LARGEST_PREFIX);
             }
         }
-        progress.accept("every subnet at /16, to see the demand for IPs");
-        RunSummary unconstrained = run(Variants.resize(base, widest), 0);
-        if (limitsHit(unconstrained).contains("ENI")) { // the quota, not the subnets, held the demand down
-            sizingNotes.add("the demand for IPs was measured while the ENI quota refused ENIs (EniLimitExceeded,"
-                    + " with every subnet at /16): these sizes are for what the quota let through; raise the quota"
-                    + " (section 2) and plan again");
+        progress.accept("every subnet at /16 and no VPC ENI quota, to see the demand for IPs and ENIs");
+        RunSummary unconstrained = run(Variants.unlimitedQuotas(Variants.resize(base, widest)), 0);
+        demand = unconstrained;
+        if (limitsHit(unconstrained).contains("ENI")) { // the Region's quota, not the subnets, held the demand down
+            sizingNotes.add("the demand for IPs was measured while the Region's network-interface quota refused ENIs"
+                    + " (EniLimitExceeded, with every subnet at /16 and no VPC quota; networkInterfacesPerRegion):"
+                    + " these sizes are for what that quota let through; raise it and plan again");
         }
         Map<String, Integer> recommended = new LinkedHashMap<>();
         for (Scenario.Vpc v : base.vpcs()) {
@@ -383,7 +389,8 @@ public final class Planner {
                 consolidated += Math.max(1, (c + capacity - 1) / capacity);
             }
             RunSummary.VpcSummary vs = r.vpcs().get(v.id());
-            out.add(new Plan.VpcAdvice(v.id(), vs.eniQuota(), vs.peakEnis(), keys, consolidated,
+            // the scenario's quota: the demand run had none
+            out.add(new Plan.VpcAdvice(v.id(), v.eniQuota(), vs.peakEnis(), keys, consolidated,
                     Math.max(0, vs.peakEnis() - consolidated), mostOtherEnis(v)));
         }
         return out;

@@ -35,6 +35,19 @@ final class Variants {
         return with(s, vpcs, s.functions(), s.timeline(), s.durationMicros());
     }
 
+    /** A VPC quota no design reaches: what a plan's demand run sets, to measure the ENIs a design needs. */
+    static final int NO_QUOTA = 1_000_000;
+
+    /** The scenario with no VPC's ENI quota in the way ({@link #NO_QUOTA}; the Region's quota stays). */
+    static Scenario unlimitedQuotas(Scenario s) {
+        List<Scenario.Vpc> vpcs = new ArrayList<>();
+        for (Scenario.Vpc v : s.vpcs()) {
+            vpcs.add(new Scenario.Vpc(v.id(), NO_QUOTA, v.subnets(), v.securityGroups(), v.otherUsedEnis(),
+                    v.natGateways()));
+        }
+        return with(s, vpcs, s.functions(), s.timeline(), s.durationMicros());
+    }
+
     /**
      * The scenario's functions as configured, with their traffic until the scenario's end (every ENI a key scales
      * out to) but without its timeline (the scenario's own deletions, updates and outages: the question is the

@@ -48,11 +48,11 @@ public final class PlanReport {
             }
         }
         sharedSubnetsText(b, p);
-        b.append("\n2. ENIs per VPC against the quota\n");
+        b.append("\n2. ENIs per VPC against the quota: the design's peak (every subnet at /16, no quota in the way)\n");
         for (Plan.VpcAdvice v : p.vpcs()) {
-            b.append(String.format("   %s: peak %d%s of %d; one security-group set per subnet would need %d (saves %d)%n",
-                    v.vpc(), v.peakEnis(), v.otherUsedEnis() == 0 ? "" : " + " + v.otherUsedEnis()
-                    + " other services' (at their most)", v.eniQuota(), v.consolidatedEnis(),
+            b.append(String.format("   %s: peak %d%s of %d (%s); one security-group set per subnet would need %d"
+                    + " (saves %d)%n", v.vpc(), v.peakEnis(), v.otherUsedEnis() == 0 ? "" : " + " + v.otherUsedEnis()
+                    + " other services' (at their most)", v.eniQuota(), room(v.room()), v.consolidatedEnis(),
                     v.savedByConsolidating()));
             List<Plan.KeyUse> keys = v.keys();
             for (int i = 0; i < Math.min(10, keys.size()); i++) {
@@ -79,10 +79,13 @@ public final class PlanReport {
         Plan.TeardownWait t = p.teardown();
         b.append(String.format("%n4. Teardown: deleting every function waits for Lambda to delete %d ENI%s%n",
                 t.enis(), t.enis() == 1 ? "" : "s"));
-        b.append(String.format("   simulated over %d replications: p50 %.0f min, p99 %.0f min;"
+        b.append(String.format("   simulated over %d replications: p50 %.0f min, p99 %.0f min%s;"
                 + " analytic (max of %d deletion times): p50 %.0f min, p99 %.0f min%n", t.replications(),
-                t.p50Seconds() / 60, t.p99Seconds() / 60, t.enis(), t.analyticP50Seconds() / 60,
+                t.p50Seconds() / 60, t.p99Seconds() / 60, fewRuns(t), t.enis(), t.analyticP50Seconds() / 60,
                 t.analyticP99Seconds() / 60));
+        if (!fewRuns(t).isEmpty()) {
+            b.append("   plan a timeout (CloudFormation's, Terraform's) on the analytic p99\n");
+        }
         b.append("\n5. The idle rule: how long a function may stay quiet\n");
         if (p.idle().isEmpty() && p.failedFunctions().isEmpty()) {
             b.append("   no VPC function under the Hyperplane model: no Inactive state\n");
@@ -232,8 +235,16 @@ public final class PlanReport {
         b.append("</section>\n");
     }
 
+    /** A VPC's quota left beside the peak, in words: "3 ENIs spare", "at the quota", "2 ENIs short". */
+    static String room(long room) {
+        return room > 0 ? room + (room == 1 ? " ENI" : " ENIs") + " spare" : room == 0 ? "at the quota"
+                : -room + (room == -1 ? " ENI" : " ENIs") + " short";
+    }
+
     private static void quotaSection(StringBuilder b, Plan p) {
-        b.append("<section id=\"quota\"><h2>2. ENIs per VPC against the quota</h2>\n<div class=\"scroll\"><table>"
+        b.append("<section id=\"quota\"><h2>2. ENIs per VPC against the quota</h2>\n<p>The design's peak: every"
+                + " subnet at /16 and no VPC quota in the way, so that the ENIs it needs are counted, not those a full"
+                + " subnet or the quota let through.</p>\n<div class=\"scroll\"><table>"
                 + "\n<tr><th>VPC</th><th>peak ENIs</th><th>quota</th><th>used</th><th>headroom</th><th>one "
                 + "security-group set per subnet</th></tr>\n");
         for (Plan.VpcAdvice v : p.vpcs()) {
@@ -242,7 +253,7 @@ public final class PlanReport {
                     .append(v.otherUsedEnis() == 0 ? "" : " + " + v.otherUsedEnis() + " other services'")
                     .append("</td><td class=\"n\">").append(v.eniQuota()).append("</td><td>")
                     .append(PlanCharts.bar(v.peakEnis() + v.otherUsedEnis(), v.eniQuota())).append("</td><td class=\"")
-                    .append(room <= 0 ? "bad\">at the quota" : "ok\">" + room + " ENIs spare")
+                    .append(room <= 0 ? "bad\">" + room(room) : "ok\">" + room(room))
                     .append("</td><td>would need ").append(v.consolidatedEnis()).append(" ENIs (saves ")
                     .append(v.savedByConsolidating()).append(")</td></tr>\n");
         }
@@ -297,8 +308,18 @@ public final class PlanReport {
         Plan.TeardownWait t = p.teardown();
         b.append("<section id=\"teardown\"><h2>4. Teardown wait</h2>\n<p>Deleting every function waits for Lambda "
                 + "to delete its ").append(t.enis()).append(t.enis() == 1 ? " ENI" : " ENIs")
-                .append(" (a stack deletion waits as long).</p>\n")
-                .append(PlanCharts.teardown(t)).append("</section>\n");
+                .append(" (a stack deletion waits as long).").append(fewRuns(t).isEmpty() ? "" : " The simulated p99"
+                        + fewRuns(t) + ": plan a timeout (CloudFormation's, Terraform's) on the analytic p99.")
+                .append("</p>\n").append(PlanCharts.teardown(t)).append("</section>\n");
+    }
+
+    /**
+     * Under 100 replications a sample's 99th percentile is about its largest draw, which undershoots the real one
+     * (3 runs of quickstart: 36 min against 45): said beside it, "" from 100 on.
+     */
+    public static String fewRuns(Plan.TeardownWait t) {
+        return t.replications() >= 100 ? "" : " (of " + t.replications() + " run" + (t.replications() == 1 ? "" : "s")
+                + ": about the largest, not a p99)";
     }
 
     private static void idleSection(StringBuilder b, Plan p) {

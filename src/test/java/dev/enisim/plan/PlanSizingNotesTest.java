@@ -15,7 +15,11 @@ import org.junit.jupiter.api.Test;
 class PlanSizingNotesTest {
 
     private static Plan plan(String quota, String cidr, int others) throws Exception {
-        return new Planner(ScenarioLoader.parse("""
+        return plan(quota, cidr, others, "");
+    }
+
+    private static Plan plan(String quota, String cidr, int others, String head) throws Exception {
+        return new Planner(ScenarioLoader.parse(head + """
                 name: held
                 duration: 20m
                 vpcs:
@@ -32,12 +36,28 @@ class PlanSizingNotesTest {
     }
 
     @Test
-    void aDemandTheQuotaHeldDownIsSaidBesideTheSizes() throws Exception {
+    void aVpcQuotaThatHoldsTheDemandDownIsMeasuredPastAndSaidShort() throws Exception {
+        // a planner's review: with the quota one short, section 2 said "peak 1 of 1" (what the quota let through),
+        // where the design needs 2; the sizes were measured under the quota too, and a note said to plan again
         Plan held = plan("1", "10.1.0.0/24", 0);
+        assertEquals(List.of(), held.sizingNotes(), "the demand run has no VPC quota in the way");
+        Plan.VpcAdvice v = held.vpcs().get(0);
+        assertEquals(2, v.peakEnis(), "both keys' ENIs: the design's need");
+        assertEquals(1, v.eniQuota(), "the scenario's quota, not the demand run's");
+        assertEquals(-1, v.room());
+        assertTrue(PlanReport.text(held).contains("   vpc-p: peak 2 of 1 (1 ENI short);"), PlanReport.text(held));
+        assertEquals(2, held.subnets().get(0).peakLambdaIps(), "the IPs both ENIs need");
+        assertTrue(PlanReport.text(plan("3", "10.1.0.0/24", 0)).contains("   vpc-p: peak 2 of 3 (1 ENI spare);"));
+        assertTrue(PlanReport.text(plan("2", "10.1.0.0/24", 0)).contains("   vpc-p: peak 2 of 2 (at the quota);"));
+    }
+
+    @Test
+    void aDemandTheRegionsQuotaHeldDownIsSaidBesideTheSizes() throws Exception {
+        Plan held = plan("10", "10.1.0.0/24", 0, "account: { networkInterfacesPerRegion: 1 }\n");
         assertEquals(1, held.sizingNotes().size(), held.sizingNotes().toString());
-        assertTrue(held.sizingNotes().get(0).startsWith("the demand for IPs was measured while the ENI quota refused"
-                + " ENIs"), held.sizingNotes().toString());
-        assertTrue(PlanReport.text(held).contains("   (!) the demand for IPs was measured while the ENI quota"),
+        assertTrue(held.sizingNotes().get(0).startsWith("the demand for IPs was measured while the Region's"
+                + " network-interface quota refused ENIs"), held.sizingNotes().toString());
+        assertTrue(PlanReport.text(held).contains("   (!) the demand for IPs was measured while the Region's"),
                 PlanReport.text(held));
         assertEquals(List.of(), plan("10", "10.1.0.0/24", 0).sizingNotes(), "a quota that refused nothing");
     }
@@ -60,5 +80,15 @@ class PlanSizingNotesTest {
                 2000), p.idle(), p.assumptions());
         assertTrue(PlanReport.text(one).contains("waits for Lambda to delete 1 ENI\n"), PlanReport.text(one));
         assertTrue(PlanReport.html(one).contains("to delete its 1 ENI (a stack"), "the page too");
+    }
+
+    @Test
+    void theTeardownP99OfFewRunsIsSaidToBeAboutTheirLargest() throws Exception {
+        String text = PlanReport.text(plan("10", "10.1.0.0/24", 0));
+        assertTrue(text.contains("p99 ") && text.contains(" (of 1 run: about the largest, not a p99);"), text);
+        assertTrue(text.contains("   plan a timeout (CloudFormation's, Terraform's) on the analytic p99\n"), text);
+        assertEquals(" (of 20 runs: about the largest, not a p99)", PlanReport.fewRuns(new Plan.TeardownWait(20, 2,
+                600, 1500, 700, 2700)));
+        assertEquals("", PlanReport.fewRuns(new Plan.TeardownWait(100, 2, 600, 2600, 700, 2700)));
     }
 }
