@@ -120,10 +120,29 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
         Headroom withAtRecommendedSizes(Headroom after) {
             return new Headroom(firstLimitAtMultiplier, limitsHit, largestTried, probes, after);
         }
+
+        /** What the first limit was, in words (its probe's {@link Probe#details}); empty when none was hit. */
+        public List<String> firstLimitDetails() {
+            List<String> out = List.of();
+            for (Probe p : probes) {
+                if (firstLimitAtMultiplier != null && p.multiplier() == firstLimitAtMultiplier) {
+                    out = p.details();
+                }
+            }
+            return out;
+        }
     }
 
-    /** One run of the search: the multiplier and the limits it hit. */
-    public record Probe(double multiplier, List<String> limitsHit) {
+    /**
+     * One run of the search: the multiplier, the limits it hit, and each limit in words: which function or the
+     * account, the error or throttle reason AWS gives, and how many of how many invocations met it (a limit met
+     * by 4 invocations in 6 million is hit, and the planner should see that it was 4).
+     */
+    public record Probe(double multiplier, List<String> limitsHit, List<String> details) {
+
+        public Probe(double multiplier, List<String> limitsHit) {
+            this(multiplier, limitsHit, List.of());
+        }
     }
 
     /**

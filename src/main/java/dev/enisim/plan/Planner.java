@@ -435,8 +435,44 @@ public final class Planner {
         progress.accept(String.format("%straffic x%.2f", label, m));
         RunSummary r = run(dev.enisim.experiment.Sweep.scaleTraffic(s, m), 0);
         List<String> hit = limitsHit(r);
-        probes.add(new Plan.Probe(m, hit));
+        probes.add(new Plan.Probe(m, hit, hit.isEmpty() ? List.of() : hitDetails(r)));
         return hit;
+    }
+
+    /** Each limit a run hit ({@link #limitsHit}), in words: who met it, AWS's name for it, how often. */
+    static List<String> hitDetails(RunSummary r) {
+        List<String> out = new ArrayList<>();
+        long total = r.invocations().total();
+        Map<String, Long> t = r.invocations().throttleReasons();
+        count(out, t.getOrDefault("ConcurrentInvocationLimitExceeded", 0L), total, "concurrency: the account's"
+                + " concurrency limit", "throttled (ConcurrentInvocationLimitExceeded)");
+        r.functions().forEach((name, f) -> {
+            Map<String, Long> ft = f.invocations().throttleReasons();
+            long n = f.invocations().total();
+            count(out, ft.getOrDefault("ReservedFunctionConcurrentInvocationLimitExceeded", 0L), n, "concurrency: "
+                    + name + "'s reserved concurrency", "throttled (ReservedFunctionConcurrentInvocationLimitExceeded)");
+            count(out, ft.getOrDefault("FunctionInvocationRateLimitExceeded", 0L)
+                    + ft.getOrDefault("ReservedFunctionInvocationRateLimitExceeded", 0L), n, "scaling-rate: " + name,
+                    "throttled (FunctionInvocationRateLimitExceeded)");
+            Map<String, Long> fe = f.invocations().errors();
+            count(out, fe.getOrDefault("SubnetIPAddressLimitReachedException", 0L), n, "IP: " + name,
+                    "failed (SubnetIPAddressLimitReachedException)"
+                    + (f.finalReasonCode() == StateReasonCode.SubnetOutOfIPAddresses ? ", and it ends Failed" : ""));
+            count(out, fe.getOrDefault("ENILimitReachedException", 0L), n, "ENI: " + name,
+                    "failed (ENILimitReachedException)"
+                    + (f.finalReasonCode() == StateReasonCode.EniLimitExceeded ? ", and it ends Failed" : ""));
+            Map<String, Long> fc = f.invocations().functionErrorCauses();
+            count(out, fc.getOrDefault("NoFreePortOnEni", 0L) + fc.getOrDefault("ErrorPortAllocation", 0L), n,
+                    "connections: " + name, "could not open their connections (NoFreePortOnEni, ErrorPortAllocation)");
+        });
+        return out;
+    }
+
+    private static void count(List<String> out, long n, long of, String who, String what) {
+        if (n > 0) {
+            out.add(String.format(java.util.Locale.ROOT, "%s: %,d of %,d invocation%s %s", who, n, of,
+                    of == 1 ? "" : "s", what));
+        }
     }
 
     static List<String> limitsHit(RunSummary r) {

@@ -38,6 +38,10 @@ public final class PlanReport {
                     s.failuresAtRecommended() == 0 ? check : String.format(java.util.Locale.ROOT, "%,d failures (!)",
                     s.failuresAtRecommended())));
         }
+        if (p.subnets().stream().anyMatch(s -> s.failuresOneSmaller() > 0)) {
+            b.append("   (check: failures for IPs in a re-run: invocations that found no address, plus functions that"
+                    + " could not be created)\n");
+        }
         p.sizingNotes().forEach(n -> b.append("   (!) ").append(n).append('\n'));
         if (!p.subnetsUnderOtherModel().isEmpty()) {
             b.append("   under the ").append(p.networkModel().equals("legacy") ? "hyperplane" : "legacy")
@@ -71,10 +75,12 @@ public final class PlanReport {
         } else {
             b.append(String.format("   first limit at x%.2f: %s%n", h.firstLimitAtMultiplier(),
                     String.join(", ", h.limitsHit())));
+            h.firstLimitDetails().forEach(d -> b.append("     ").append(d).append('\n'));
         }
         if (h.atRecommendedSizes() != null) {
             b.append("   with every subnet at its recommended size: ").append(headroomText(h.atRecommendedSizes()))
                     .append('\n');
+            h.atRecommendedSizes().firstLimitDetails().forEach(d -> b.append("     ").append(d).append('\n'));
         }
         Plan.TeardownWait t = p.teardown();
         b.append(String.format("%n4. Teardown: deleting every function waits for Lambda to delete %d ENI%s%n",
@@ -289,11 +295,13 @@ public final class PlanReport {
                     + "traffic: %s.", h.firstLimitAtMultiplier(), escape(String.join(", ", h.limitsHit()))));
         }
         b.append("</p>\n");
+        details(b, h);
         Plan.Headroom after = h.atRecommendedSizes();
         if (after != null) {
             b.append("<p class=\"verdict ").append(after.firstLimitAtMultiplier() == null ? "ok"
                     : after.firstLimitAtMultiplier() <= 1 ? "bad" : "warn").append("\">With every subnet at its"
                     + " recommended size (section 1): ").append(escape(headroomText(after))).append("</p>\n");
+            details(b, after);
         }
         b.append("<div class=\"scroll\"><table>\n<tr><th>traffic x</th><th>limits hit</th></tr>\n");
         for (Plan.Probe pr : h.probes()) {
@@ -372,6 +380,15 @@ public final class PlanReport {
         }
         return s.failuresOneSmaller() < 0 ? "" : separator + String.format(java.util.Locale.ROOT, "%,d",
                 s.failuresOneSmaller()) + " at /" + smaller;
+    }
+
+    /** The first limit's details as a list (none when nothing was hit). */
+    private static void details(StringBuilder b, Plan.Headroom h) {
+        if (!h.firstLimitDetails().isEmpty()) {
+            b.append("<ul>\n");
+            h.firstLimitDetails().forEach(d -> b.append("<li>").append(escape(d)).append("</li>\n"));
+            b.append("</ul>\n");
+        }
     }
 
     /** "first limit at x2.38: IP", or "no limit hit up to x64". */

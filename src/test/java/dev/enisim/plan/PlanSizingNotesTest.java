@@ -91,4 +91,14 @@ class PlanSizingNotesTest {
                 600, 1500, 700, 2700)));
         assertEquals("", PlanReport.fewRuns(new Plan.TeardownWait(100, 2, 600, 2600, 700, 2700)));
     }
+
+    @Test
+    void theCheckColumnSaysWhatItCounts() throws Exception {
+        // two keys' ENIs beside 10 other addresses: /27 fits, /28 (11 usable) leaves one key without an address
+        Plan p = plan("10", "10.1.0.0/24", 10);
+        assertTrue(p.subnets().get(0).failuresOneSmaller() > 0, p.subnets().toString());
+        assertTrue(PlanReport.text(p).contains("   (check: failures for IPs in a re-run: invocations that found no"
+                + " address, plus functions that could not be created)\n"), PlanReport.text(p));
+        assertTrue(!PlanReport.text(plan("10", "10.1.0.0/24", 0)).contains("(check: "), "none to explain");
+    }
 }
