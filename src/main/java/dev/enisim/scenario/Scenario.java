@@ -52,7 +52,8 @@ public record Scenario(
         String source,
         java.util.Optional<java.time.Instant> startsAt,
         AssumptionPreset assumptions,
-        Accounts accounts) implements WorldSettings.Configuration {
+        Accounts accounts,
+        List<String> unreadBlocks) implements WorldSettings.Configuration {
 
     /**
      * The top-level fields read by the table (the others have checks of their own in the loader). A new top-level
@@ -64,10 +65,25 @@ public record Scenario(
             Setting.of("seed", Setting.whole(Long.MIN_VALUE, Long.MAX_VALUE), "1", Defaults.Source.ENISIM,
                     Builder::seed));
 
+    /**
+     * The rest as the components say; {@code unreadBlocks}: the top-level blocks the file sets that no function reads
+     * ({@code async} without a function of invocationType Event, {@code sqs} without an eventSourceMapping), for
+     * {@link ScenarioLoader#warnings}: their figures change nothing.
+     */
     public Scenario {
         vpcs = List.copyOf(vpcs);
         functions = List.copyOf(functions);
         timeline = List.copyOf(timeline);
+        unreadBlocks = List.copyOf(unreadBlocks);
+    }
+
+    /** As the canonical constructor, with no unread block. */
+    public Scenario(String name, String description, long seed, long durationMicros, long bucketMicros,
+            Account account, List<Vpc> vpcs, Hyperplane hyperplane, List<Function> functions, List<At> timeline,
+            NetworkModel networkModel, ScalingSpec scaling, Legacy legacy, PriceTable prices, String source,
+            java.util.Optional<java.time.Instant> startsAt, AssumptionPreset assumptions, Accounts accounts) {
+        this(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane, functions, timeline,
+                networkModel, scaling, legacy, prices, source, startsAt, assumptions, accounts, List.of());
     }
 
     // ---- what the model reads (WorldSettings.Configuration): the blocks' values, not copies -------------------
@@ -229,6 +245,7 @@ public record Scenario(
         private java.util.Optional<java.time.Instant> startsAt = java.util.Optional.empty();
         private AssumptionPreset assumptions = AssumptionPreset.DEFAULT;
         private Accounts accounts = Accounts.SINGLE;
+        private List<String> unreadBlocks = List.of();
 
         private Builder(String name, long durationMicros) {
             Setting.resetAll(SETTINGS, this);
@@ -256,6 +273,7 @@ public record Scenario(
             this.startsAt = s.startsAt;
             this.assumptions = s.assumptions;
             this.accounts = s.accounts;
+            this.unreadBlocks = s.unreadBlocks;
         }
 
         public Builder name(String v) {
@@ -349,10 +367,16 @@ public record Scenario(
             return this;
         }
 
+        /** Top-level blocks set that no function reads (see the record's constructor). */
+        public Builder unreadBlocks(List<String> v) {
+            unreadBlocks = v;
+            return this;
+        }
+
         public Scenario build() {
             return new Scenario(name, description, seed, durationMicros, bucketMicros, account, vpcs, hyperplane,
                     functions, timeline, networkModel, scaling, legacy, prices, source, startsAt, assumptions,
-                    accounts);
+                    accounts, unreadBlocks);
         }
     }
 

@@ -119,6 +119,14 @@ public final class ScenarioLoader {
                     + " Hyperplane model; compare-network-models and plan --both-network-models use them for the"
                     + " legacy side)");
         }
+        if (s.unreadBlocks().contains("async")) {
+            out.add(s.source() + ": async: its figures apply only to functions with invocationType: Event (none"
+                    + " here): they change nothing");
+        }
+        if (s.unreadBlocks().contains("sqs")) {
+            out.add(s.source() + ": sqs: its figures apply only to functions fed by an SQS queue (eventSourceMapping;"
+                    + " none here): they change nothing");
+        }
         dev.enisim.model.Scaling sc = s.scaling().scaling();
         dev.enisim.model.Scaling d = Defaults.SCALING;
         if (sc.model() == dev.enisim.model.Scaling.Model.PER_FUNCTION
@@ -321,6 +329,14 @@ public final class ScenarioLoader {
         Scenario.Legacy legacy = legacy(root);
         long d = duration == null ? 1 : duration;
         Scenario.Accounts shared = AccountsReader.read(root, accounts, functions);
+        List<String> unread = new ArrayList<>();
+        if (root.json().has("async") && functions.stream().noneMatch(Scenario.Function::asynchronous)) {
+            unread.add("async");
+        }
+        if (root.json().has("sqs") && functions.stream().noneMatch(Scenario.Function::fedByQueue)) {
+            unread.add("sqs");
+        }
+        scenario.unreadBlocks(unread);
         return scenario.duration(d, bucket).account(accounts.isEmpty() ? account : accounts.get(0)).vpcs(vpcs)
                 .hyperplane(hyperplane).functions(functions).timeline(timeline).networkModel(model).scaling(scaling)
                 .legacy(legacy).prices(PricesReader.read(root)).source(source).startsAt(startsAt).assumptions(preset)

@@ -34,4 +34,15 @@ class UnusedBlocksWarningTest {
                 + " legacy-burst"), w.get(0));
         assertEquals(List.of(), warnings("scaling: { model: legacy-burst, burst: 500 }"));
     }
+
+    @Test
+    void asyncAndSqsFiguresWithNoFunctionToReadThemAreWarnedOf() throws Exception {
+        assertEquals(List.of("u.yaml: async: its figures apply only to functions with invocationType: Event (none"
+                + " here): they change nothing"), warnings("async: { backoffFactor: 3 }"));
+        assertEquals(List.of("u.yaml: sqs: its figures apply only to functions fed by an SQS queue"
+                + " (eventSourceMapping; none here): they change nothing"), warnings("sqs: { maxBatches: 5 }"));
+        assertEquals(List.of(), ScenarioLoader.warnings(ScenarioLoader.parse(OneSubnetYaml.of("name: u\nduration:"
+                + " 10m\nasync: { backoffFactor: 3 }", "name: f\nduration: 100ms\ninvocationType: Event\narrivals:"
+                + " { poisson: 1/s }"), "u.yaml")), "read by an Event function: no warning");
+    }
 }
