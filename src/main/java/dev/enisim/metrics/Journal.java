@@ -158,6 +158,11 @@ public final class Journal implements WorldListener {
     }
 
     @Override
+    public void eniAwaited(int function, EniId eni, long nowMicros) {
+        add(nowMicros, JournalEntry.Kind.ENI_AWAITED, name(function), eni.name(), null, where(eni));
+    }
+
+    @Override
     public void controlAction(String description, long nowMicros) {
         add(nowMicros, JournalEntry.Kind.ACTION, "", "", null, description);
     }

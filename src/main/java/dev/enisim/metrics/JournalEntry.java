@@ -28,5 +28,9 @@ public record JournalEntry(long atMicros, Kind kind, String subject, String stat
      * again, and each restore failed at once for the same reason ({@code reason}); its state changes (Pending, then
      * Inactive at the same instant) are counted in one entry, from the first retry ({@code atMicros}) to the last.
      */
-    public enum Kind { FUNCTION_STATE, FUNCTION_UPDATE, ENI_STATE, ENI_SHARED, ACTION, INVOCATIONS, RESTORE_RETRIES }
+    public enum Kind {
+        FUNCTION_STATE, FUNCTION_UPDATE, ENI_STATE, ENI_SHARED, ACTION, INVOCATIONS, RESTORE_RETRIES,
+        /** A function attached to a key whose ENI ({@code state}) Lambda was still creating: it waits to share it. */
+        ENI_AWAITED
+    }
 }

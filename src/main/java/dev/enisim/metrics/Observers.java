@@ -348,6 +348,11 @@ public final class Observers implements WorldListener, AsyncListener, SqsListene
     }
 
     @Override
+    public void eniAwaited(int function, EniId eni, long nowMicros) {
+        journal.eniAwaited(function, eni, nowMicros);
+    }
+
+    @Override
     public void functionUpdate(int function, LastUpdateStatus status, StateReasonCode reason, long nowMicros) {
         recorder.functionUpdate(function, status, reason, nowMicros);
         journal.functionUpdate(function, status, reason, nowMicros);

@@ -228,6 +228,13 @@ final class EniFleet implements KeyPorts {
                 backOff(key, why, now);
                 return why;
             }
+        } else {
+            for (HyperplaneEni e : pool.enis()) { // another attachment's ENI: this function will share it
+                if (e.state() == EniState.Creating) {
+                    listener.eniAwaited(function, e.ref(), now);
+                    break;
+                }
+            }
         }
         pool.addWaiter(function);
         return null;

@@ -153,6 +153,13 @@ public interface WorldListener {
     default void eniShared(int function, EniId eni, long nowMicros) {
     }
 
+    /**
+     * A function attaches to a key whose ENI Lambda is already creating (for another function, or another version):
+     * it waits for {@code eni} and will share it, no new IP needed.
+     */
+    default void eniAwaited(int function, EniId eni, long nowMicros) {
+    }
+
     /** A function's LastUpdateStatus changed (a VPC config update started, succeeded or failed). */
     default void functionUpdate(int function, LastUpdateStatus status, StateReasonCode reason, long nowMicros) {
     }

@@ -140,6 +140,10 @@ public final class Narrative {
                     out.add(time + "  " + e.subject() + " shares " + e.state() + " (" + e.detail() + ")");
                     explain(out, why, explained, "shared");
                 }
+                case ENI_AWAITED -> {
+                    out.add(time + "  " + awaited(e));
+                    explain(out, why, explained, "shared");
+                }
                 case ENI_STATE -> {
                     int j = i;
                     while (j + 1 < entries.size() && entries.get(j + 1).kind() == JournalEntry.Kind.ENI_STATE
@@ -204,6 +208,12 @@ public final class Narrative {
         accounts(r, out, start);
         dualStack(r, out, start);
         return out;
+    }
+
+    /** A {@link JournalEntry.Kind#ENI_AWAITED} entry in words. */
+    public static String awaited(JournalEntry e) {
+        return e.subject() + " waits for " + e.state() + " (" + e.detail() + "), which Lambda is already creating for"
+                + " the same subnet and security groups: it will share it";
     }
 
     /** A {@link JournalEntry.Kind#RESTORE_RETRIES} entry in words, its instants given by {@code clock}. */

@@ -33,6 +33,8 @@ final class Notifications implements WorldListener {
     final List<String> actions = new ArrayList<>();
     /** "function eni-name at seconds" per {@code eniShared}. */
     final List<String> shared = new ArrayList<>();
+    /** Functions that attached to a key whose ENI was being created: "function eni at second". */
+    final List<String> awaited = new ArrayList<>();
     /** "function outcome cold|warm provisioned? init run" per {@code execution} (microseconds). */
     final List<String> executions = new ArrayList<>();
     int spillovers;
@@ -161,6 +163,12 @@ final class Notifications implements WorldListener {
     public void eniShared(int function, EniId eni, long nowMicros) {
         shared.add(function + " " + eni.name() + " at " + nowMicros / WorldHarness.SEC);
         next.eniShared(function, eni, nowMicros);
+    }
+
+    @Override
+    public void eniAwaited(int function, EniId eni, long nowMicros) {
+        awaited.add(function + " " + eni.name() + " at " + nowMicros / WorldHarness.SEC);
+        next.eniAwaited(function, eni, nowMicros);
     }
 
     @Override

@@ -288,13 +288,15 @@ final class TopologyData {
                 case ENI_SHARED -> e.subject() + " shares " + e.state() + " (" + e.detail() + ")";
                 case ACTION -> e.detail();
                 case RESTORE_RETRIES -> Narrative.retries(e, Narrative::clock);
+                case ENI_AWAITED -> Narrative.awaited(e);
                 case INVOCATIONS -> String.format(Locale.ROOT, "%,d", e.count()) + " invocation" + (e.count() == 1
                         ? "" : "s") + " of " + e.subject() + " " + Narrative.outcome(e) + ", " + Narrative.clock(e.atMicros())
                         + (e.count() == 1 ? "" : " to " + Narrative.clock(Headlines.lastOfSpell(r, e)));
             };
-            if (e.kind() == JournalEntry.Kind.ENI_SHARED || e.kind() == JournalEntry.Kind.ENI_STATE) {
+            if (e.kind() == JournalEntry.Kind.ENI_SHARED || e.kind() == JournalEntry.Kind.ENI_AWAITED
+                    || e.kind() == JournalEntry.Kind.ENI_STATE) {
                 String where = e.detail() == null ? "" : e.detail();
-                subjects.add(e.kind() == JournalEntry.Kind.ENI_SHARED ? e.state() : "");
+                subjects.add(e.kind() == JournalEntry.Kind.ENI_STATE ? "" : e.state());
                 subjects.add(where.contains(" ") ? where.substring(0, where.indexOf(' ')) : where);
             }
             ev.add(Json.obj().put("t", t).put("kind", e.kind().name()).put("text", text).set("subjects", subjects));
