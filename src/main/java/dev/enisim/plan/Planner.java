@@ -389,8 +389,10 @@ public final class Planner {
                 consolidated += Math.max(1, (c + capacity - 1) / capacity);
             }
             RunSummary.VpcSummary vs = r.vpcs().get(v.id());
-            // the scenario's quota: the demand run had none
-            out.add(new Plan.VpcAdvice(v.id(), v.eniQuota(), vs.peakEnis(), keys, consolidated,
+            // the scenario's quota (the demand run had none): under the legacy model the Region's limit is the VPC's
+            int quota = base.networkModel() == dev.enisim.model.NetworkModel.LEGACY
+                    ? base.networkInterfacesPerRegion() : v.eniQuota();
+            out.add(new Plan.VpcAdvice(v.id(), quota, vs.peakEnis(), keys, consolidated,
                     Math.max(0, vs.peakEnis() - consolidated), mostOtherEnis(v)));
         }
         return out;

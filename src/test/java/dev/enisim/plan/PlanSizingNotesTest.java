@@ -101,4 +101,10 @@ class PlanSizingNotesTest {
                 + " address, plus functions that could not be created)\n"), PlanReport.text(p));
         assertTrue(!PlanReport.text(plan("10", "10.1.0.0/24", 0)).contains("(check: "), "none to explain");
     }
+
+    @Test
+    void underTheLegacyModelTheQuotaIsTheRegionsLimit() throws Exception {
+        Plan legacy = plan("3", "10.1.0.0/24", 0, "networkModel: legacy\nlegacy: { eniLimit: 40 }\n");
+        assertEquals(40, legacy.vpcs().get(0).eniQuota(), "the limit the legacy run held the ENIs to");
+    }
 }
