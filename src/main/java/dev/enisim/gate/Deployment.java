@@ -290,22 +290,19 @@ final class Deployment {
                 notes.add(i.kind() + " in " + i.subnet() + " (" + i.where() + "): subnet not known; not simulated");
             }
         }
-        count.forEach((s, n) -> {
-            ObjectNode a = array(tree, "timeline").addObject();
-            a.put("at", at());
-            a.put("action", "setOtherUsedIps");
-            a.put("subnet", s);
-            a.put("otherUsedIps", subnets.get(s).path("otherUsedIps").asInt(0) + n);
-            notes.add(n + " EFS mount target(s) or other interfaces in " + s + ": one address each");
-        });
-        perVpc.forEach((v, n) -> {
-            ObjectNode a = array(tree, "timeline").addObject();
-            a.put("at", at());
-            a.put("action", "setOtherUsedEnis");
-            a.put("vpc", v);
-            a.put("otherUsedEnis", vpcs.get(v).path("otherUsedEnis").asInt(0) + n);
-            notes.add(n + " EFS mount target(s) or other interfaces in " + v + ": one slot each of its ENI quota"
-                    + " (shared with other services such as Amazon EFS)");
-        });
+        count.forEach((s, n) -> others("setOtherUsedIps", "subnet", s, "otherUsedIps", subnets.get(s), n,
+                "one address each"));
+        perVpc.forEach((v, n) -> others("setOtherUsedEnis", "vpc", v, "otherUsedEnis", vpcs.get(v), n,
+                "one slot each of its ENI quota (shared with other services such as Amazon EFS)"));
+    }
+
+    /** At the deployment, {@code n} more of other services' {@code field} in {@code where} (an action and a note). */
+    private void others(String action, String kind, String id, String field, ObjectNode where, int n, String each) {
+        ObjectNode a = array(tree, "timeline").addObject();
+        a.put("at", at());
+        a.put("action", action);
+        a.put(kind, id);
+        a.put(field, where.path(field).asInt(0) + n);
+        notes.add(n + " EFS mount target(s) or other interfaces in " + id + ": " + each);
     }
 }
