@@ -169,24 +169,31 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
             fed[i] = scenario.functions().get(i).fedByQueue();
         }
         sqsRecorder.attach(names, fed);
+        // functions deployed before the run first, then the timeline's actions, then the functions the run creates:
+        // at one instant (ties run in the order scheduled) an action comes before a creation (scenarios/README: "actions
+        // run in time order, before anything else that happens at the same instant"): an EFS mount target a gate adds
+        // at the deployment takes its quota slot before the function that mounts it asks for an ENI
         for (int i = 0; i < n; i++) {
             Scenario.Function f = scenario.functions().get(i);
-            SimEvent first = switch (f.existing()) {
-                case NO -> new SimEvent.CreateFunction(i);
-                case ACTIVE -> new SimEvent.ExistingFunction(i, true);
-                case INACTIVE -> new SimEvent.ExistingFunction(i, false);
-            };
-            loop.schedule(f.existing() == Scenario.Function.Existing.NO ? f.createdAtMicros() : 0,
-                    SimEvent.PRIORITY_CONTROL, first);
+            if (f.existing() != Scenario.Function.Existing.NO) {
+                loop.schedule(0, SimEvent.PRIORITY_CONTROL,
+                        new SimEvent.ExistingFunction(i, f.existing() == Scenario.Function.Existing.ACTIVE));
+            }
+        }
+        for (Scenario.At a : scenario.timeline()) {
+            loop.schedule(a.atMicros(), SimEvent.PRIORITY_CONTROL, a.action());
+        }
+        for (int i = 0; i < n; i++) {
+            Scenario.Function f = scenario.functions().get(i);
+            if (f.existing() == Scenario.Function.Existing.NO) {
+                loop.schedule(f.createdAtMicros(), SimEvent.PRIORITY_CONTROL, new SimEvent.CreateFunction(i));
+            }
         }
         // the first arrivals after every function's first event, not in between: the same order (an arrival never
         // ties with a control event: its priority is another), and the first events, usually all at 0, go to the
         // end of one calendar bucket with no arrival there to walk past
         for (int i = 0; i < n; i++) {
             scheduleNextArrival(i);
-        }
-        for (Scenario.At a : scenario.timeline()) {
-            loop.schedule(a.atMicros(), SimEvent.PRIORITY_CONTROL, a.action());
         }
     }
 
