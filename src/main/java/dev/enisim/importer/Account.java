@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -57,6 +58,28 @@ final class Account {
     record Eni(String id, String subnet, List<String> groups) {
     }
 
+    /**
+     * Another service's network interface that takes a slot of the VPC's Hyperplane ENI quota, which Lambda's quota
+     * page says is "shared with other services, such as Amazon EFS" [doc]. {@code kind} says what it is (an EFS
+     * mount target, or the InterfaceType of another Hyperplane-managed interface); {@code documented}: AWS names the
+     * service (EFS), else it is counted on an assumption (see {@link #HYPERPLANE_TYPES}). {@code subnet} and
+     * {@code vpc} as the output gives them (either may be null).
+     */
+    record OtherEni(String id, String subnet, String vpc, String kind, boolean documented) {
+    }
+
+    /** What an EFS mount target's interface is called in the notes and comments. */
+    static final String EFS = "EFS mount target";
+
+    /**
+     * InterfaceTypes of services AWS builds on Hyperplane, as Lambda's ENIs are (NAT gateways, interface VPC endpoints,
+     * Network and Gateway Load Balancers and their endpoints, transit gateway attachments): assumed to share the
+     * VPC's Hyperplane ENI quota as EFS does (AWS names only EFS). {@code natGateway} is the API's spelling of the
+     * CLI's {@code nat_gateway}.
+     */
+    static final Set<String> HYPERPLANE_TYPES = Set.of("nat_gateway", "natGateway", "vpc_endpoint",
+            "network_load_balancer", "gateway_load_balancer", "gateway_load_balancer_endpoint", "transit_gateway");
+
     static final String SUBNETS = "aws ec2 describe-subnets";
     static final String FUNCTIONS = "aws lambda list-functions";
     static final String ENIS = "aws ec2 describe-network-interfaces";
@@ -65,6 +88,10 @@ final class Account {
     final Map<String, Subnet> subnets = new TreeMap<>();
     final Map<String, Function> functions = new TreeMap<>();
     final Map<String, Eni> enis = new TreeMap<>();
+    /** Other services' interfaces counted against their VPC's Hyperplane ENI quota, by id. */
+    final Map<String, OtherEni> otherEnis = new TreeMap<>();
+    /** InterfaceType ("interface" when absent) -> other interfaces listed that are not counted against the quota. */
+    final Map<String, Integer> uncountedEnis = new TreeMap<>();
     /** Security group id -> its VPC, from describe-security-groups. */
     final Map<String, String> groupVpc = new TreeMap<>();
     /** Security group id -> its GroupName, from describe-security-groups. */
@@ -169,7 +196,10 @@ final class Account {
         }
     }
 
-    /** Lambda's own interfaces from {@code describe-network-interfaces}; other interfaces are other tenants'. */
+    /**
+     * Lambda's own interfaces from {@code describe-network-interfaces}; other interfaces are other tenants', and those
+     * that share the VPC's Hyperplane ENI quota are kept in {@link #otherEnis}.
+     */
     void readEnis(Path file) throws ScenarioException {
         pages(file, ENIS, this::readEnis);
     }
@@ -182,6 +212,7 @@ final class Account {
             String type = j.text(n, p, "InterfaceType", false);
             String description = j.text(n, p, "Description", false);
             if (!"lambda".equals(type) && (description == null || !description.startsWith("AWS Lambda VPC ENI"))) {
+                otherEni(n, type, description);
                 continue;
             }
             String id = j.text(n, p, "NetworkInterfaceId", true);
@@ -202,6 +233,38 @@ final class Account {
                 enis.put(id, new Eni(id, subnet, sorted(groups)));
             }
         }
+    }
+
+    /**
+     * Another service's interface, read leniently (other tenants' interfaces are not checked): an EFS mount target
+     * ({@code InterfaceType: efs}, or described {@code EFS mount target for fs-...}) is counted against the VPC's
+     * Hyperplane ENI quota as AWS documents; another Hyperplane-managed interface (an InterfaceType of
+     * {@link #HYPERPLANE_TYPES}, or an {@code Attachment.AttachmentId} {@code ela-attach-...}, the mark of a Hyperplane
+     * attachment) is counted on that assumption; any other (EC2 instances', RDS's, ECS and EKS tasks', a user's) holds
+     * an address only, which AvailableIpAddressCount already shows.
+     */
+    private void otherEni(JsonNode n, String type, String description) {
+        String attachment = textOrNull(n.path("Attachment").path("AttachmentId"));
+        String kind;
+        boolean documented = false;
+        if ("efs".equals(type) || description != null && description.startsWith("EFS mount target")) {
+            kind = EFS;
+            documented = true;
+        } else if (type != null && HYPERPLANE_TYPES.contains(type)) {
+            kind = type.equals("natGateway") ? "nat_gateway" : type;
+        } else if (attachment != null && attachment.startsWith("ela-attach-")) {
+            kind = (type == null ? "interface" : type) + " with a Hyperplane attachment (ela-attach-)";
+        } else {
+            uncountedEnis.merge(type == null ? "interface" : type, 1, Integer::sum);
+            return;
+        }
+        String id = textOrNull(n.get("NetworkInterfaceId"));
+        OtherEni e = new OtherEni(id, textOrNull(n.get("SubnetId")), textOrNull(n.get("VpcId")), kind, documented);
+        otherEnis.put(id != null ? id : "(no NetworkInterfaceId) " + otherEnis.size(), e);
+    }
+
+    private static String textOrNull(JsonNode n) {
+        return n != null && n.isTextual() && !n.asText().isEmpty() ? n.asText() : null;
     }
 
     void readSecurityGroups(Path file) throws ScenarioException {

@@ -74,13 +74,16 @@ public final class Importer {
      * {@code keysAtStart}: subnet -> keys with an ENI recreated at time 0; {@code lambdaEnis}: subnet -> Lambda
      * ENIs seen; {@code otherLambdaEnis}: VPC -> Lambda ENIs seen there beyond the one per key recreated at time 0
      * (keys no function starts with: old versions, other functions, configurations since changed), which count
-     * against the VPC's quota as other ENIs; {@code groups}: VPC -> the security groups functions use in it.
+     * against the VPC's quota as other ENIs; {@code otherServiceEnis}: VPC -> kind (an EFS mount target, an
+     * InterfaceType) -> other services' interfaces counted against the VPC's quota; {@code groups}: VPC -> the
+     * security groups functions use in it; {@code enisGiven}: describe-network-interfaces output was given.
      */
     record Derived(Account account, Map<String, CloudWatch.Traffic> traffic, Map<String, Double> durationOnly,
             List<String> sources, List<String> notes, long durationSeconds, long startEpochSeconds,
             Map<String, String> start, Map<String, String> startReason, Map<String, Integer> keysAtStart,
             Map<String, Integer> lambdaEnis, Map<String, Integer> otherLambdaEnis,
-            Map<String, TreeSet<String>> groups) {
+            Map<String, TreeMap<String, Integer>> otherServiceEnis, Map<String, TreeSet<String>> groups,
+            boolean enisGiven) {
     }
 
     /** More phases than this per function make runs noticeably slower (each arrival looks at every phase). */
@@ -175,9 +178,11 @@ public final class Importer {
         Map<String, Integer> keysAtStart = keysAtStart(a, start);
         Map<String, Integer> lambdaEnis = lambdaEnis(a);
         Map<String, Integer> otherLambdaEnis = otherLambdaEnis(a, keysAtStart, lambdaEnis);
+        Map<String, TreeMap<String, Integer>> otherServiceEnis = otherServiceEnis(a);
         fewerInUse(a, keysAtStart);
         Derived d = new Derived(a, w.traffic(), w.durationOnly(), sources, a.notes, w.durationSeconds(),
-                w.startEpochSeconds(), start, reason, keysAtStart, lambdaEnis, otherLambdaEnis, groups);
+                w.startEpochSeconds(), start, reason, keysAtStart, lambdaEnis, otherLambdaEnis, otherServiceEnis,
+                groups, !in.enis().isEmpty());
         return new Result(new ScenarioWriter(d).write(options.name()), warnings);
     }
 
@@ -378,6 +383,63 @@ public final class Importer {
             }
         }
         return out;
+    }
+
+    /**
+     * Per VPC, other services' interfaces counted against its Hyperplane ENI quota, by kind (see
+     * {@link Account#otherEnis}): in the VPC the output names when a described subnet is in it, else in the VPC of
+     * the described subnet it is in; one in neither is left out. The notes say what was counted and on what grounds
+     * (EFS: documented; other Hyperplane-managed interfaces: assumed), and what was not.
+     */
+    private static Map<String, TreeMap<String, Integer>> otherServiceEnis(Account a) {
+        Set<String> vpcs = new TreeSet<>();
+        a.subnets.values().forEach(s -> vpcs.add(s.vpc()));
+        Map<String, TreeMap<String, Integer>> out = new TreeMap<>();
+        int elsewhere = 0;
+        for (Account.OtherEni e : a.otherEnis.values()) {
+            Account.Subnet sub = e.subnet() == null ? null : a.subnets.get(e.subnet());
+            String vpc = e.vpc() != null && vpcs.contains(e.vpc()) ? e.vpc() : sub != null ? sub.vpc() : null;
+            if (vpc == null) {
+                elsewhere++;
+            } else {
+                out.computeIfAbsent(vpc, k -> new TreeMap<>()).merge(e.kind(), 1, Integer::sum);
+            }
+        }
+        for (Map.Entry<String, TreeMap<String, Integer>> v : out.entrySet()) {
+            int efs = v.getValue().getOrDefault(Account.EFS, 0);
+            String assumed = assumedKinds(v.getValue());
+            int n = v.getValue().values().stream().mapToInt(Integer::intValue).sum();
+            a.notes.add(v.getKey() + ": otherUsedEnis counts " + n + " other services' network interface(s) against the"
+                    + " VPC's Hyperplane ENI quota:" + (efs == 0 ? "" : " " + efs + " " + Account.EFS + " ENI(s), as"
+                    + " Lambda's quota is \"shared with other services, such as Amazon EFS\" [doc]"
+                    + (assumed.isEmpty() ? "" : "; and")) + (assumed.isEmpty() ? "" : " on an assumption, " + assumed
+                    + " (Hyperplane-managed, as Lambda's ENIs are; AWS names only EFS, so lower otherUsedEnis if these"
+                    + " do not count in your account)"));
+        }
+        if (elsewhere > 0) {
+            a.notes.add(elsewhere + " other services' ENI(s) of the Hyperplane ENI quota in VPCs no describe-subnets"
+                    + " file lists: left out");
+        }
+        if (!a.uncountedEnis.isEmpty()) {
+            int n = a.uncountedEnis.values().stream().mapToInt(Integer::intValue).sum();
+            List<String> kinds = new ArrayList<>();
+            a.uncountedEnis.forEach((k, c) -> kinds.add(c + " " + k));
+            a.notes.add(n + " other network interface(s) listed (" + String.join(", ", kinds) + ") are not counted in"
+                    + " otherUsedEnis: not EFS's nor Hyperplane-managed (EC2 instances', RDS's, ECS and EKS tasks',"
+                    + " yours), they do not share the VPC's Hyperplane ENI quota; their addresses are in otherUsedIps");
+        }
+        return out;
+    }
+
+    /** The kinds counted on the assumption, {@code 1 nat_gateway, 2 vpc_endpoint}; "" when only EFS's. */
+    static String assumedKinds(Map<String, Integer> kinds) {
+        List<String> out = new ArrayList<>();
+        kinds.forEach((k, c) -> {
+            if (!k.equals(Account.EFS)) {
+                out.add(c + " " + k);
+            }
+        });
+        return String.join(", ", out);
     }
 
     /**

@@ -117,7 +117,10 @@ final class ScenarioWriter {
         }
         b.append(byVpc.isEmpty() ? "vpcs: []   # no subnet in the saved output\n" : "vpcs:\n");
         for (Map.Entry<String, List<Account.Subnet>> v : byVpc.entrySet()) {
-            int otherEnis = d.otherLambdaEnis().getOrDefault(v.getKey(), 0);
+            int otherLambda = d.otherLambdaEnis().getOrDefault(v.getKey(), 0);
+            Map<String, Integer> services = d.otherServiceEnis().getOrDefault(v.getKey(), new TreeMap<>());
+            int otherServices = services.values().stream().mapToInt(Integer::intValue).sum();
+            int otherEnis = otherLambda + otherServices;
             int recreated = 0;
             for (Account.Subnet s : v.getValue()) {
                 recreated += d.keysAtStart().getOrDefault(s.id(), 0);
@@ -125,10 +128,25 @@ final class ScenarioWriter {
             int quota = Math.max(Defaults.ENI_QUOTA, recreated + otherEnis);
             b.append("  - id: ").append(q(v.getKey())).append("\n    eniQuota: ").append(quota)
                     .append(quota == Defaults.ENI_QUOTA ? "   # placeholder\n"
-                    : "   # placeholder, raised to hold the " + quota + " Lambda ENIs listed\n");
+                    : otherServices == 0 ? "   # placeholder, raised to hold the " + quota + " Lambda ENIs listed\n"
+                    : "   # placeholder, raised to hold the " + quota + " ENIs listed (" + (quota - otherServices)
+                    + " Lambda's, " + otherServices + " other services')\n");
             if (otherEnis > 0) {
-                b.append("    otherUsedEnis: ").append(otherEnis).append("   # Lambda ENIs listed beyond one per key the"
-                        + " functions start with (old versions, other functions, changed VpcConfigs)\n");
+                List<String> parts = new ArrayList<>();
+                int efs = services.getOrDefault(Account.EFS, 0);
+                if (efs > 0) {
+                    parts.add(efs + " " + Account.EFS + " ENI(s) (the quota is shared with EFS [doc])");
+                }
+                String assumed = Importer.assumedKinds(services);
+                if (!assumed.isEmpty()) {
+                    parts.add("assumed to share the quota: " + assumed);
+                }
+                if (otherLambda > 0) {
+                    parts.add(otherLambda + " Lambda ENI(s) listed beyond one per key the functions start with (old"
+                            + " versions, other functions, changed VpcConfigs)");
+                }
+                b.append("    otherUsedEnis: ").append(otherEnis).append("   # ").append(String.join("; ", parts))
+                        .append('\n');
             }
             b.append("    subnets:\n");
             List<Account.Subnet> subnets = new ArrayList<>(v.getValue());
@@ -158,11 +176,28 @@ final class ScenarioWriter {
         if (s.name() != null) {
             b.append(s.name()).append(": ");
         }
-        b.append(s.availableIps()).append(" of ").append(s.usableIps()).append(" free; ").append(inUse)
-                .append(" in use = ").append(recreated).append(" Lambda ENI(s) recreated at time 0 + ").append(others)
-                .append(" other");
-        if (seen > recreated) {
-            b.append(" (incl. ").append(seen - recreated).append(" Lambda ENI(s) of no imported key)");
+        b.append(s.availableIps()).append(" of ").append(s.usableIps()).append(" free; ").append(inUse);
+        if (recreated > inUse) { // the files disagree: say so, not a sum that does not add up
+            b.append(" in use, yet ").append(recreated).append(" Lambda ENI(s) are recreated here at time 0");
+            if (d.enisGiven()) {
+                b.append(seen == 0 ? " (none listed here)" : " (" + seen + " listed here)");
+            }
+            b.append(": ").append(recreated - inUse).append(" more than AvailableIpAddressCount accounts for, so the run"
+                    + " starts with ").append(s.usableIps() - recreated).append(" free; 0 other");
+        } else {
+            b.append(" in use = ").append(recreated).append(" Lambda ENI(s) recreated at time 0 + ").append(others)
+                    .append(" other");
+            int extra = seen - recreated;
+            if (extra > 0 && extra <= others) {
+                b.append(" (incl. ").append(extra).append(" Lambda ENI(s) of no imported key)");
+            } else if (extra > others && others > 0) {
+                b.append(" (incl. ").append(others).append(" of the ").append(extra).append(" Lambda ENI(s) of no"
+                        + " imported key listed here; AvailableIpAddressCount does not account for the other ")
+                        .append(extra - others).append(")");
+            } else if (extra > others) {
+                b.append("; the ENI list shows ").append(extra).append(" more Lambda ENI(s) here, of no imported key,"
+                        + " that AvailableIpAddressCount does not account for");
+            }
         }
         b.append('\n');
     }
