@@ -99,6 +99,8 @@ final class Account {
     /** IPv6-only subnets (no CidrBlock), left out: id -> its VPC. */
     final Map<String, String> ipv6OnlySubnets = new TreeMap<>();
     final List<String> notes = new ArrayList<>();
+    /** PARTIAL warnings: listings imported without their last page (allowPartial), told first in the file. */
+    final List<String> partial = new ArrayList<>();
     /** Why functions were left out (also in {@link #notes}), for the message when none is left. */
     final List<String> functionsLeftOut = new ArrayList<>();
     /** Account concurrency from get-account-settings (null: not given), and its function count. */

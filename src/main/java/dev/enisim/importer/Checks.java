@@ -24,7 +24,8 @@ final class Checks {
 
     /**
      * A listing of which some page carries a next-page token but no page is the last is one part of the account:
-     * refused, or (allowPartial) imported with a warning. Returns the warnings.
+     * refused, or (allowPartial) imported with a warning, on stderr and at the top of the file ({@link Account#partial}).
+     * Returns the warnings.
      */
     static List<String> pages(Account a, boolean allowPartial) throws ScenarioException {
         List<String> warnings = new ArrayList<>();
@@ -44,7 +45,7 @@ final class Checks {
             }
             String warning = "PARTIAL: " + message + "; imported as it is (--allow-partial): whatever is on the other"
                     + " pages is missing from this scenario";
-            a.notes.add(0, warning);
+            a.partial.add(warning);
             warnings.add(warning);
         }
         if (a.functionCount != null && a.functionCount > a.functions.size()) {
