@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What the saved EC2 and Lambda CLI output says about an account, parsed. Entities are kept in maps sorted by id
@@ -120,16 +121,33 @@ final class Account {
         }
     }
     final Map<String, Integer> lastPages = new TreeMap<>();
+    /**
+     * Listing commands of which a file could not be read at all (not JSON, not found): what it lists is unknown, so
+     * checks against it (a function's subnet not listed, a page without its last) are not made.
+     */
+    final Set<String> unreadable = new TreeSet<>();
+    /** Every SubnetId a describe-subnets file lists, read or refused: one refused was reported with its problem. */
+    final Set<String> listedSubnetIds = new TreeSet<>();
 
     /** Reads every document of a describe-* file, each a page of {@code command}'s listing; problems at once. */
     private void pages(Path file, String command, java.util.function.Consumer<CliJson> reader)
             throws ScenarioException {
-        List<CliJson> docs = CliJson.readAll(file, command);
+        List<CliJson> docs = readAll(file, command);
         for (CliJson j : docs) {
             page(j, command);
             reader.accept(j);
         }
         docs.get(0).throwIfProblems();
+    }
+
+    /** Every document of a file; a file that cannot be read as JSON at all is remembered in {@link #unreadable}. */
+    List<CliJson> readAll(Path file, String command) throws ScenarioException {
+        try {
+            return CliJson.readAll(file, command);
+        } catch (ScenarioException e) {
+            unreadable.add(command);
+            throw e;
+        }
     }
 
     /** Counts the document as a page of {@code command}'s listing: a last one, or one with a next-page token. */
@@ -155,6 +173,9 @@ final class Account {
             JsonNode s = list.get(i);
             String p = one ? "Subnet" : "Subnets[" + i + "]";
             String id = j.text(s, p, "SubnetId", true);
+            if (id != null) {
+                listedSubnetIds.add(id);
+            }
             String vpc = j.text(s, p, "VpcId", true);
             String az = j.text(s, p, "AvailabilityZone", true);
             Long available = j.integer(s, p, "AvailableIpAddressCount", true, 0, Integer.MAX_VALUE);

@@ -30,6 +30,9 @@ final class Checks {
     static List<String> pages(Account a, boolean allowPartial) throws ScenarioException {
         List<String> warnings = new ArrayList<>();
         for (Map.Entry<String, List<Account.Page>> e : a.pagesWithToken.entrySet()) {
+            if (a.unreadable.contains(e.getKey())) {
+                continue; // a file of the listing could not be read: it may be the last page
+            }
             int last = a.lastPages.getOrDefault(e.getKey(), 0);
             if (last > 0) {
                 a.notes.add("`" + e.getKey() + "`: " + (e.getValue().size() + last) + " pages read as one listing");
@@ -96,10 +99,7 @@ final class Checks {
             }
         }
         dropped.forEach(a.subnets::remove);
-        if (!problems.isEmpty()) {
-            Map.Entry<Path, List<Problem>> first = problems.entrySet().iterator().next();
-            throw new ScenarioException(first.getKey().toString(), first.getValue());
-        }
+        Importer.throwIfAny(problems);
     }
 
     private static boolean overlap(String a, String b) {

@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Turns saved AWS CLI output into a scenario file (YAML text). Every input file is read whole and all its
- * problems are reported at once (file, JSON path, what was expected); then the files are checked against each
- * other (a function's subnet must be described), and what the scenario needs is derived: each function's state
+ * Turns saved AWS CLI output into a scenario file (YAML text). Every input file is read whole and the files are
+ * checked against each other (a function's subnet must be described) as far as they could be read; all their
+ * problems are reported at once (each file, JSON path, what was expected). Then what the scenario needs is derived: each function's state
  * at time 0, the keys whose ENIs it recreates, other tenants' addresses, the security groups of each VPC and the
  * traffic window. Guesses are placeholders, listed at the top of the file.
  */
@@ -118,12 +118,63 @@ public final class Importer {
     /**
      * The scenario text.
      *
-     * @throws ScenarioException        with every problem of the first input file that has any
+     * @throws ScenarioException        with every problem of every input file that has any (see {@link Collected})
      * @throws IllegalArgumentException when {@code resampleSeconds} is not a multiple of a function's period (the
      *                                  message names the option, {@code --resample})
      */
     public static String scenario(Inputs in, Options options) throws ScenarioException {
         return run(in, options).yaml();
+    }
+
+    /**
+     * Every input file's problems, gathered in one pass in the order the files were read, then thrown together: a
+     * file's own problems, and those found between files (a function's subnet that no subnets file lists) wherever
+     * the files read far enough to tell.
+     */
+    static final class Collected {
+
+        /** A reading or a check that reports its problems as a ScenarioException. */
+        interface Step {
+            void run() throws ScenarioException;
+        }
+
+        private final Map<String, List<Problem>> byFile = new LinkedHashMap<>();
+
+        /** Runs the step; its problems are kept. Returns whether it had none. */
+        boolean run(Step step) {
+            try {
+                step.run();
+                return true;
+            } catch (ScenarioException e) {
+                for (ScenarioException part : e.parts()) {
+                    byFile.computeIfAbsent(part.source(), k -> new ArrayList<>()).addAll(part.problems());
+                }
+                return false;
+            }
+        }
+
+        boolean any() {
+            return !byFile.isEmpty();
+        }
+
+        void throwIfAny() throws ScenarioException {
+            List<ScenarioException> parts = new ArrayList<>();
+            byFile.forEach((file, problems) -> parts.add(new ScenarioException(file, problems)));
+            if (parts.size() == 1) {
+                throw parts.get(0);
+            } else if (!parts.isEmpty()) {
+                throw new ScenarioException(parts);
+            }
+        }
+    }
+
+    /** Throws the problems of every file that has some, together (see {@link Collected}). */
+    static void throwIfAny(Map<Path, List<Problem>> problems) throws ScenarioException {
+        Collected c = new Collected();
+        problems.forEach((file, list) -> c.run(() -> {
+            throw new ScenarioException(file.toString(), list);
+        }));
+        c.throwIfAny();
     }
 
     /** The scenario text and the warnings to show at once; see {@link #scenario(Inputs, Options)}. */
@@ -133,45 +184,73 @@ public final class Importer {
         }
         Account a = new Account();
         List<String> sources = new ArrayList<>();
+        Collected problems = new Collected();
         for (Path p : in.subnets()) {
-            a.readSubnets(p);
+            problems.run(() -> a.readSubnets(p));
             sources.add(p + " (" + Account.SUBNETS + ")");
         }
         FunctionsReader functions = new FunctionsReader(a);
+        boolean functionsRead = true;
         for (Path p : in.functions()) {
-            functions.read(p);
+            functionsRead &= problems.run(() -> functions.read(p));
             sources.add(p + " (" + Account.FUNCTIONS + ", get-function-configuration or get-function)");
         }
         functions.finish();
         for (Path p : in.accountSettings()) {
-            for (CliJson j : CliJson.readAll(p, "aws lambda get-account-settings")) {
-                functions.accountSettings(j);
-                j.throwIfProblems();
-            }
+            problems.run(() -> {
+                List<CliJson> docs = CliJson.readAll(p, "aws lambda get-account-settings");
+                docs.forEach(functions::accountSettings);
+                docs.get(0).throwIfProblems();
+            });
             sources.add(p + " (aws lambda get-account-settings)");
         }
+        boolean functionsComplete = functionsRead;
         for (Map.Entry<String, Path> c : in.concurrency().entrySet()) {
-            functions.concurrency(c.getKey(), c.getValue());
+            problems.run(() -> functions.concurrency(c.getKey(), c.getValue(), functionsComplete));
             sources.add(c.getValue() + " (aws lambda get-function-concurrency, " + c.getKey() + ")");
         }
         for (Path p : in.enis()) {
-            a.readEnis(p);
+            problems.run(() -> a.readEnis(p));
             sources.add(p + " (" + Account.ENIS + ")");
         }
         for (Path p : in.securityGroups()) {
-            a.readSecurityGroups(p);
+            problems.run(() -> a.readSecurityGroups(p));
             sources.add(p + " (" + Account.GROUPS + ")");
         }
-        if (a.functions.isEmpty()) {
-            throw new ScenarioException(in.functions().get(0).toString(), List.of(new Problem("Functions",
-                    "no function found: a scenario needs at least one" + (a.functionsLeftOut.isEmpty() ? ""
-                    : " (" + String.join("; ", a.functionsLeftOut) + ")"))));
+        CloudWatch cw = new CloudWatch(a.functions.keySet(), a.notes, options.periodSeconds());
+        boolean metricsRead = true;
+        for (Path p : in.metrics()) {
+            metricsRead &= problems.run(() -> cw.read(p));
+            sources.add(p + " (" + CloudWatch.COMMAND + ")");
         }
-        List<String> warnings = Checks.pages(a, options.allowPartial());
-        Checks.overlaps(a);
-        Map<String, TreeSet<String>> groups = checkVpcs(a, !in.securityGroups().isEmpty());
-        Checks.concurrency(a, in);
-        Window w = window(a, in, options, sources);
+        // between files, as far as they were read
+        if (functionsRead && a.functions.isEmpty()) {
+            problems.run(() -> {
+                throw new ScenarioException(in.functions().get(0).toString(), List.of(new Problem("Functions",
+                        "no function found: a scenario needs at least one" + (a.functionsLeftOut.isEmpty() ? ""
+                        : " (" + String.join("; ", a.functionsLeftOut) + ")"))));
+            });
+        }
+        List<String> warnings = new ArrayList<>();
+        problems.run(() -> warnings.addAll(Checks.pages(a, options.allowPartial())));
+        problems.run(() -> Checks.overlaps(a));
+        Map<String, TreeSet<String>> groups = new TreeMap<>();
+        problems.run(() -> groups.putAll(checkVpcs(a, !in.securityGroups().isEmpty())));
+        problems.run(() -> Checks.concurrency(a, in));
+        Map<String, CloudWatch.Traffic> traffic = new TreeMap<>();
+        if (metricsRead && functionsRead) {
+            problems.run(() -> {
+                traffic.putAll(cw.traffic());
+                if (!in.metrics().isEmpty() && traffic.isEmpty()) {
+                    throw new ScenarioException(in.metrics().get(0).toString(), List.of(new Problem(
+                            "MetricDataResults", "no Invocations result names an imported function: give each query"
+                            + " an Id or Label with the function's name and the metric, like"
+                            + " checkout_api_invocations")));
+                }
+            });
+        }
+        problems.throwIfAny();
+        Window w = window(a, in, options, cw, traffic);
         Map<String, String> start = new TreeMap<>();
         Map<String, String> reason = new TreeMap<>();
         states(a, !in.enis().isEmpty(), w.traffic(), start, reason);
@@ -191,19 +270,10 @@ public final class Importer {
             long startEpochSeconds, long durationSeconds) {
     }
 
-    private static Window window(Account a, Inputs in, Options options, List<String> sources)
-            throws ScenarioException {
-        CloudWatch cw = new CloudWatch(a.functions.keySet(), a.notes, options.periodSeconds());
-        for (Path p : in.metrics()) {
-            cw.read(p);
-            sources.add(p + " (" + CloudWatch.COMMAND + ")");
-        }
-        Map<String, CloudWatch.Traffic> traffic = cw.traffic();
-        if (!in.metrics().isEmpty() && traffic.isEmpty()) {
-            throw new ScenarioException(in.metrics().get(0).toString(), List.of(new Problem("MetricDataResults",
-                    "no Invocations result names an imported function: give each query an Id or Label with the"
-                    + " function's name and the metric, like checkout_api_invocations")));
-        }
+    /** The window of the CloudWatch traffic read (every metrics file read, its traffic checked). */
+    private static Window window(Account a, Inputs in, Options options, CloudWatch cw,
+            Map<String, CloudWatch.Traffic> read) {
+        Map<String, CloudWatch.Traffic> traffic = read;
         Map<String, Double> durationOnly = new TreeMap<>();
         for (String f : a.functions.keySet()) {
             Double mean = cw.durationOnly(f);
@@ -257,6 +327,8 @@ public final class Importer {
                             f.name() + " uses subnet " + s + ", which describe-subnets shows IPv6-only (no CidrBlock):"
                             + " enisim does not connect functions to IPv6-only subnets (a Hyperplane ENI needs an IPv4"
                             + " address; scenarios/README.md, `ipv6Only`)"));
+                } else if (sub == null && (a.listedSubnetIds.contains(s) || a.unreadable.contains(Account.SUBNETS))) {
+                    continue; // in a subnets file that was refused: its own problems say why
                 } else if (sub == null) {
                     problems.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(new Problem(p + ".SubnetIds",
                             f.name() + " uses subnet " + s + ", which no describe-subnets file lists (save the"
@@ -297,10 +369,7 @@ public final class Importer {
                 used.computeIfAbsent(vpc, k -> new TreeSet<>()).add(g);
             }
         }
-        if (!problems.isEmpty()) { // all of the first file's problems, as for a single file
-            Map.Entry<Path, List<Problem>> first = problems.entrySet().iterator().next();
-            throw new ScenarioException(first.getKey().toString(), first.getValue());
-        }
+        throwIfAny(problems);
         if (!unlisted.isEmpty()) {
             a.notes.add("security group(s) " + String.join(", ", unlisted) + " not in the describe-security-groups"
                     + " output: taken to be in the VPC of the subnets that use them");
