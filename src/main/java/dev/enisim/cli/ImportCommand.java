@@ -80,7 +80,7 @@ final class ImportCommand implements Callable<Integer> {
     String duration;
 
     @Option(names = "--period", paramLabel = "DURATION",
-            description = "The Period of the CloudWatch queries (default: the smallest gap between data points).")
+            description = "The Period of the CloudWatch queries (default: the smallest gap between data points); data that do not fit it (points all a multiple of it apart) are refused.")
     String period;
 
     @Option(names = "--resample", paramLabel = "DURATION",

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What the saved EC2 and Lambda CLI output says about an account, parsed. Entities are kept in maps sorted by id
@@ -57,6 +59,28 @@ final class Account {
     record Eni(String id, String subnet, List<String> groups) {
     }
 
+    /**
+     * Another service's network interface that takes a slot of the VPC's Hyperplane ENI quota, which Lambda's quota
+     * page says is "shared with other services, such as Amazon EFS" [doc]. {@code kind} says what it is (an EFS
+     * mount target, or the InterfaceType of another Hyperplane-managed interface); {@code documented}: AWS names the
+     * service (EFS), else it is counted on an assumption (see {@link #HYPERPLANE_TYPES}). {@code subnet} and
+     * {@code vpc} as the output gives them (either may be null).
+     */
+    record OtherEni(String id, String subnet, String vpc, String kind, boolean documented) {
+    }
+
+    /** What an EFS mount target's interface is called in the notes and comments. */
+    static final String EFS = "EFS mount target";
+
+    /**
+     * InterfaceTypes of services AWS builds on Hyperplane, as Lambda's ENIs are (NAT gateways, interface VPC endpoints,
+     * Network and Gateway Load Balancers and their endpoints, transit gateway attachments): assumed to share the
+     * VPC's Hyperplane ENI quota as EFS does (AWS names only EFS). {@code natGateway} is the API's spelling of the
+     * CLI's {@code nat_gateway}.
+     */
+    static final Set<String> HYPERPLANE_TYPES = Set.of("nat_gateway", "natGateway", "vpc_endpoint",
+            "network_load_balancer", "gateway_load_balancer", "gateway_load_balancer_endpoint", "transit_gateway");
+
     static final String SUBNETS = "aws ec2 describe-subnets";
     static final String FUNCTIONS = "aws lambda list-functions";
     static final String ENIS = "aws ec2 describe-network-interfaces";
@@ -65,6 +89,10 @@ final class Account {
     final Map<String, Subnet> subnets = new TreeMap<>();
     final Map<String, Function> functions = new TreeMap<>();
     final Map<String, Eni> enis = new TreeMap<>();
+    /** Other services' interfaces counted against their VPC's Hyperplane ENI quota, by id. */
+    final Map<String, OtherEni> otherEnis = new TreeMap<>();
+    /** InterfaceType ("interface" when absent) -> other interfaces listed that are not counted against the quota. */
+    final Map<String, Integer> uncountedEnis = new TreeMap<>();
     /** Security group id -> its VPC, from describe-security-groups. */
     final Map<String, String> groupVpc = new TreeMap<>();
     /** Security group id -> its GroupName, from describe-security-groups. */
@@ -72,6 +100,8 @@ final class Account {
     /** IPv6-only subnets (no CidrBlock), left out: id -> its VPC. */
     final Map<String, String> ipv6OnlySubnets = new TreeMap<>();
     final List<String> notes = new ArrayList<>();
+    /** PARTIAL warnings: listings imported without their last page (allowPartial), told first in the file. */
+    final List<String> partial = new ArrayList<>();
     /** Why functions were left out (also in {@link #notes}), for the message when none is left. */
     final List<String> functionsLeftOut = new ArrayList<>();
     /** Account concurrency from get-account-settings (null: not given), and its function count. */
@@ -91,16 +121,33 @@ final class Account {
         }
     }
     final Map<String, Integer> lastPages = new TreeMap<>();
+    /**
+     * Listing commands of which a file could not be read at all (not JSON, not found): what it lists is unknown, so
+     * checks against it (a function's subnet not listed, a page without its last) are not made.
+     */
+    final Set<String> unreadable = new TreeSet<>();
+    /** Every SubnetId a describe-subnets file lists, read or refused: one refused was reported with its problem. */
+    final Set<String> listedSubnetIds = new TreeSet<>();
 
     /** Reads every document of a describe-* file, each a page of {@code command}'s listing; problems at once. */
     private void pages(Path file, String command, java.util.function.Consumer<CliJson> reader)
             throws ScenarioException {
-        List<CliJson> docs = CliJson.readAll(file, command);
+        List<CliJson> docs = readAll(file, command);
         for (CliJson j : docs) {
             page(j, command);
             reader.accept(j);
         }
         docs.get(0).throwIfProblems();
+    }
+
+    /** Every document of a file; a file that cannot be read as JSON at all is remembered in {@link #unreadable}. */
+    List<CliJson> readAll(Path file, String command) throws ScenarioException {
+        try {
+            return CliJson.readAll(file, command);
+        } catch (ScenarioException e) {
+            unreadable.add(command);
+            throw e;
+        }
     }
 
     /** Counts the document as a page of {@code command}'s listing: a last one, or one with a next-page token. */
@@ -126,6 +173,9 @@ final class Account {
             JsonNode s = list.get(i);
             String p = one ? "Subnet" : "Subnets[" + i + "]";
             String id = j.text(s, p, "SubnetId", true);
+            if (id != null) {
+                listedSubnetIds.add(id);
+            }
             String vpc = j.text(s, p, "VpcId", true);
             String az = j.text(s, p, "AvailabilityZone", true);
             Long available = j.integer(s, p, "AvailableIpAddressCount", true, 0, Integer.MAX_VALUE);
@@ -169,7 +219,10 @@ final class Account {
         }
     }
 
-    /** Lambda's own interfaces from {@code describe-network-interfaces}; other interfaces are other tenants'. */
+    /**
+     * Lambda's own interfaces from {@code describe-network-interfaces}; other interfaces are other tenants', and those
+     * that share the VPC's Hyperplane ENI quota are kept in {@link #otherEnis}.
+     */
     void readEnis(Path file) throws ScenarioException {
         pages(file, ENIS, this::readEnis);
     }
@@ -182,6 +235,7 @@ final class Account {
             String type = j.text(n, p, "InterfaceType", false);
             String description = j.text(n, p, "Description", false);
             if (!"lambda".equals(type) && (description == null || !description.startsWith("AWS Lambda VPC ENI"))) {
+                otherEni(n, type, description);
                 continue;
             }
             String id = j.text(n, p, "NetworkInterfaceId", true);
@@ -202,6 +256,38 @@ final class Account {
                 enis.put(id, new Eni(id, subnet, sorted(groups)));
             }
         }
+    }
+
+    /**
+     * Another service's interface, read leniently (other tenants' interfaces are not checked): an EFS mount target
+     * ({@code InterfaceType: efs}, or described {@code EFS mount target for fs-...}) is counted against the VPC's
+     * Hyperplane ENI quota as AWS documents; another Hyperplane-managed interface (an InterfaceType of
+     * {@link #HYPERPLANE_TYPES}, or an {@code Attachment.AttachmentId} {@code ela-attach-...}, the mark of a Hyperplane
+     * attachment) is counted on that assumption; any other (EC2 instances', RDS's, ECS and EKS tasks', a user's) holds
+     * an address only, which AvailableIpAddressCount already shows.
+     */
+    private void otherEni(JsonNode n, String type, String description) {
+        String attachment = textOrNull(n.path("Attachment").path("AttachmentId"));
+        String kind;
+        boolean documented = false;
+        if ("efs".equals(type) || description != null && description.startsWith("EFS mount target")) {
+            kind = EFS;
+            documented = true;
+        } else if (type != null && HYPERPLANE_TYPES.contains(type)) {
+            kind = type.equals("natGateway") ? "nat_gateway" : type;
+        } else if (attachment != null && attachment.startsWith("ela-attach-")) {
+            kind = (type == null ? "interface" : type) + " with a Hyperplane attachment (ela-attach-)";
+        } else {
+            uncountedEnis.merge(type == null ? "interface" : type, 1, Integer::sum);
+            return;
+        }
+        String id = textOrNull(n.get("NetworkInterfaceId"));
+        OtherEni e = new OtherEni(id, textOrNull(n.get("SubnetId")), textOrNull(n.get("VpcId")), kind, documented);
+        otherEnis.put(id != null ? id : "(no NetworkInterfaceId) " + otherEnis.size(), e);
+    }
+
+    private static String textOrNull(JsonNode n) {
+        return n != null && n.isTextual() && !n.asText().isEmpty() ? n.asText() : null;
     }
 
     void readSecurityGroups(Path file) throws ScenarioException {

@@ -24,11 +24,15 @@ final class Checks {
 
     /**
      * A listing of which some page carries a next-page token but no page is the last is one part of the account:
-     * refused, or (allowPartial) imported with a warning. Returns the warnings.
+     * refused, or (allowPartial) imported with a warning, on stderr and at the top of the file ({@link Account#partial}).
+     * Returns the warnings.
      */
     static List<String> pages(Account a, boolean allowPartial) throws ScenarioException {
         List<String> warnings = new ArrayList<>();
         for (Map.Entry<String, List<Account.Page>> e : a.pagesWithToken.entrySet()) {
+            if (a.unreadable.contains(e.getKey())) {
+                continue; // a file of the listing could not be read: it may be the last page
+            }
             int last = a.lastPages.getOrDefault(e.getKey(), 0);
             if (last > 0) {
                 a.notes.add("`" + e.getKey() + "`: " + (e.getValue().size() + last) + " pages read as one listing");
@@ -44,7 +48,7 @@ final class Checks {
             }
             String warning = "PARTIAL: " + message + "; imported as it is (--allow-partial): whatever is on the other"
                     + " pages is missing from this scenario";
-            a.notes.add(0, warning);
+            a.partial.add(warning);
             warnings.add(warning);
         }
         if (a.functionCount != null && a.functionCount > a.functions.size()) {
@@ -95,10 +99,7 @@ final class Checks {
             }
         }
         dropped.forEach(a.subnets::remove);
-        if (!problems.isEmpty()) {
-            Map.Entry<Path, List<Problem>> first = problems.entrySet().iterator().next();
-            throw new ScenarioException(first.getKey().toString(), first.getValue());
-        }
+        Importer.throwIfAny(problems);
     }
 
     private static boolean overlap(String a, String b) {

@@ -53,15 +53,19 @@ final class CloudWatch {
     void read(Path file) throws ScenarioException {
         List<CliJson> docs = CliJson.readAll(file, COMMAND);
         List<String> functions = new ArrayList<>();
+        List<Series> series = new ArrayList<>();
         long gap = 0;
         int tokens = 0;
         for (CliJson j : docs) {
-            gap = read(j, functions, gap);
+            gap = read(j, functions, series, gap);
             tokens += j.nextPage() == null ? 0 : 1;
         }
         if (tokens == docs.size()) {
             notes.add(file + " has a NextToken: CloudWatch had more data points than this page; only the saved"
                     + " ones are used");
+        }
+        if (givenPeriod > 0) {
+            checkPeriod(series, gap);
         }
         docs.get(0).throwIfProblems();
         long period = givenPeriod > 0 ? givenPeriod : gap;
@@ -74,8 +78,64 @@ final class CloudWatch {
         }
     }
 
-    /** One document's results; returns the smallest gap so far. */
-    private long read(CliJson j, List<String> functions, long gapSoFar) {
+    /** One result's data points (epoch seconds, ascending), and where it is, for problems. */
+    private record Series(CliJson doc, String path, List<Long> times) {
+    }
+
+    /**
+     * The data must fit the {@code --period} given: no two points of a result closer than it, every gap a multiple of
+     * it, and the file's points not all spaced a multiple of it apart. The last is what a query of a longer Period
+     * gives (5-minute data read with {@code --period 1m}): taken as given, each 5-minute count would become a burst
+     * of one minute at five times the rate, with four quiet minutes after it, so it is refused, saying which period
+     * the data show. A period the data confirm anywhere in the file (two points one period apart, or a gap that is
+     * not a multiple of the smallest) is sparse data at that period: fine.
+     */
+    private void checkPeriod(List<Series> series, long fileGap) {
+        boolean fits = true;
+        for (Series r : series) {
+            long smallest = 0;
+            long offBeat = 0;
+            for (int k = 1; k < r.times().size(); k++) {
+                long g = r.times().get(k) - r.times().get(k - 1);
+                smallest = smallest == 0 || g < smallest ? g : smallest;
+                offBeat = offBeat == 0 && g % givenPeriod != 0 ? g : offBeat;
+            }
+            if (smallest > 0 && smallest < givenPeriod) {
+                r.doc().problem(r.path() + ".Timestamps", "data points " + smallest + " s apart, closer than the period"
+                        + " of " + givenPeriod + " s given (--period)");
+                fits = false;
+            } else if (offBeat > 0) {
+                r.doc().problem(r.path() + ".Timestamps", "data points " + offBeat + " s apart, not a multiple of the"
+                        + " period of " + givenPeriod + " s given (--period): expected points a whole number of periods"
+                        + " apart, as CloudWatch gives them (was the queries' Period another?)");
+                fits = false;
+            }
+        }
+        if (!fits || fileGap <= givenPeriod) {
+            return;
+        }
+        for (Series r : series) {
+            for (int k = 1; k < r.times().size(); k++) {
+                if ((r.times().get(k) - r.times().get(k - 1)) % fileGap != 0) {
+                    return; // sparse data at a shorter period: points that are not all fileGap apart
+                }
+            }
+        }
+        Series first = series.stream().filter(r -> r.times().size() > 1).findFirst().orElseThrow();
+        String given = ScenarioWriter.time(givenPeriod);
+        String data = ScenarioWriter.time(fileGap);
+        long times = fileGap / givenPeriod;
+        first.doc().problem(first.path() + ".Timestamps", "every data point in this file is a multiple of " + data
+                + " apart, " + times + " times the period of " + given + " given (--period): expected points " + given
+                + " apart somewhere, as queries with a Period of " + givenPeriod + " s give them. These look like " + data
+                + " sums, and read as " + given + " ones each would be a burst at " + times + " times the rate with quiet"
+                + " time after it. Pass --period " + data + ", or leave --period out to use the data's spacing (if the"
+                + " Period really was " + given + " and the function ran only every " + data + ", --period " + data
+                + " gives the same counts, each spread over its " + data + ")");
+    }
+
+    /** One document's results, each added to {@code series}; returns the smallest gap so far. */
+    private long read(CliJson j, List<String> functions, List<Series> series, long gapSoFar) {
         long gap = gapSoFar;
         List<JsonNode> list = j.list("MetricDataResults", COMMAND);
         for (int i = 0; i < list.size(); i++) {
@@ -85,10 +145,7 @@ final class CloudWatch {
                 functions.add(fn);
                 long g = smallestGap(points);
                 gap = g > 0 && (gap == 0 || g < gap) ? g : gap;
-                if (givenPeriod > 0 && g > 0 && g < givenPeriod) {
-                    j.problem("MetricDataResults[" + i + "].Timestamps", "data points " + g + " s apart, closer"
-                            + " than the period of " + givenPeriod + " s given (--period)");
-                }
+                series.add(new Series(j, "MetricDataResults[" + i + "]", List.copyOf(points.keySet())));
             }
         }
         return gap;

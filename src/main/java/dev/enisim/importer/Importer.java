@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Turns saved AWS CLI output into a scenario file (YAML text). Every input file is read whole and all its
- * problems are reported at once (file, JSON path, what was expected); then the files are checked against each
- * other (a function's subnet must be described), and what the scenario needs is derived: each function's state
+ * Turns saved AWS CLI output into a scenario file (YAML text). Every input file is read whole and the files are
+ * checked against each other (a function's subnet must be described) as far as they could be read; all their
+ * problems are reported at once (each file, JSON path, what was expected). Then what the scenario needs is derived: each function's state
  * at time 0, the keys whose ENIs it recreates, other tenants' addresses, the security groups of each VPC and the
  * traffic window. Guesses are placeholders, listed at the top of the file.
  */
@@ -74,13 +74,16 @@ public final class Importer {
      * {@code keysAtStart}: subnet -> keys with an ENI recreated at time 0; {@code lambdaEnis}: subnet -> Lambda
      * ENIs seen; {@code otherLambdaEnis}: VPC -> Lambda ENIs seen there beyond the one per key recreated at time 0
      * (keys no function starts with: old versions, other functions, configurations since changed), which count
-     * against the VPC's quota as other ENIs; {@code groups}: VPC -> the security groups functions use in it.
+     * against the VPC's quota as other ENIs; {@code otherServiceEnis}: VPC -> kind (an EFS mount target, an
+     * InterfaceType) -> other services' interfaces counted against the VPC's quota; {@code groups}: VPC -> the
+     * security groups functions use in it; {@code enisGiven}: describe-network-interfaces output was given.
      */
     record Derived(Account account, Map<String, CloudWatch.Traffic> traffic, Map<String, Double> durationOnly,
             List<String> sources, List<String> notes, long durationSeconds, long startEpochSeconds,
             Map<String, String> start, Map<String, String> startReason, Map<String, Integer> keysAtStart,
             Map<String, Integer> lambdaEnis, Map<String, Integer> otherLambdaEnis,
-            Map<String, TreeSet<String>> groups) {
+            Map<String, TreeMap<String, Integer>> otherServiceEnis, Map<String, TreeSet<String>> groups,
+            boolean enisGiven) {
     }
 
     /** More phases than this per function make runs noticeably slower (each arrival looks at every phase). */
@@ -115,12 +118,63 @@ public final class Importer {
     /**
      * The scenario text.
      *
-     * @throws ScenarioException        with every problem of the first input file that has any
+     * @throws ScenarioException        with every problem of every input file that has any (see {@link Collected})
      * @throws IllegalArgumentException when {@code resampleSeconds} is not a multiple of a function's period (the
      *                                  message names the option, {@code --resample})
      */
     public static String scenario(Inputs in, Options options) throws ScenarioException {
         return run(in, options).yaml();
+    }
+
+    /**
+     * Every input file's problems, gathered in one pass in the order the files were read, then thrown together: a
+     * file's own problems, and those found between files (a function's subnet that no subnets file lists) wherever
+     * the files read far enough to tell.
+     */
+    static final class Collected {
+
+        /** A reading or a check that reports its problems as a ScenarioException. */
+        interface Step {
+            void run() throws ScenarioException;
+        }
+
+        private final Map<String, List<Problem>> byFile = new LinkedHashMap<>();
+
+        /** Runs the step; its problems are kept. Returns whether it had none. */
+        boolean run(Step step) {
+            try {
+                step.run();
+                return true;
+            } catch (ScenarioException e) {
+                for (ScenarioException part : e.parts()) {
+                    byFile.computeIfAbsent(part.source(), k -> new ArrayList<>()).addAll(part.problems());
+                }
+                return false;
+            }
+        }
+
+        boolean any() {
+            return !byFile.isEmpty();
+        }
+
+        void throwIfAny() throws ScenarioException {
+            List<ScenarioException> parts = new ArrayList<>();
+            byFile.forEach((file, problems) -> parts.add(new ScenarioException(file, problems)));
+            if (parts.size() == 1) {
+                throw parts.get(0);
+            } else if (!parts.isEmpty()) {
+                throw new ScenarioException(parts);
+            }
+        }
+    }
+
+    /** Throws the problems of every file that has some, together (see {@link Collected}). */
+    static void throwIfAny(Map<Path, List<Problem>> problems) throws ScenarioException {
+        Collected c = new Collected();
+        problems.forEach((file, list) -> c.run(() -> {
+            throw new ScenarioException(file.toString(), list);
+        }));
+        c.throwIfAny();
     }
 
     /** The scenario text and the warnings to show at once; see {@link #scenario(Inputs, Options)}. */
@@ -130,54 +184,84 @@ public final class Importer {
         }
         Account a = new Account();
         List<String> sources = new ArrayList<>();
+        Collected problems = new Collected();
         for (Path p : in.subnets()) {
-            a.readSubnets(p);
+            problems.run(() -> a.readSubnets(p));
             sources.add(p + " (" + Account.SUBNETS + ")");
         }
         FunctionsReader functions = new FunctionsReader(a);
+        boolean functionsRead = true;
         for (Path p : in.functions()) {
-            functions.read(p);
+            functionsRead &= problems.run(() -> functions.read(p));
             sources.add(p + " (" + Account.FUNCTIONS + ", get-function-configuration or get-function)");
         }
         functions.finish();
         for (Path p : in.accountSettings()) {
-            for (CliJson j : CliJson.readAll(p, "aws lambda get-account-settings")) {
-                functions.accountSettings(j);
-                j.throwIfProblems();
-            }
+            problems.run(() -> {
+                List<CliJson> docs = CliJson.readAll(p, "aws lambda get-account-settings");
+                docs.forEach(functions::accountSettings);
+                docs.get(0).throwIfProblems();
+            });
             sources.add(p + " (aws lambda get-account-settings)");
         }
+        boolean functionsComplete = functionsRead;
         for (Map.Entry<String, Path> c : in.concurrency().entrySet()) {
-            functions.concurrency(c.getKey(), c.getValue());
+            problems.run(() -> functions.concurrency(c.getKey(), c.getValue(), functionsComplete));
             sources.add(c.getValue() + " (aws lambda get-function-concurrency, " + c.getKey() + ")");
         }
         for (Path p : in.enis()) {
-            a.readEnis(p);
+            problems.run(() -> a.readEnis(p));
             sources.add(p + " (" + Account.ENIS + ")");
         }
         for (Path p : in.securityGroups()) {
-            a.readSecurityGroups(p);
+            problems.run(() -> a.readSecurityGroups(p));
             sources.add(p + " (" + Account.GROUPS + ")");
         }
-        if (a.functions.isEmpty()) {
-            throw new ScenarioException(in.functions().get(0).toString(), List.of(new Problem("Functions",
-                    "no function found: a scenario needs at least one" + (a.functionsLeftOut.isEmpty() ? ""
-                    : " (" + String.join("; ", a.functionsLeftOut) + ")"))));
+        CloudWatch cw = new CloudWatch(a.functions.keySet(), a.notes, options.periodSeconds());
+        boolean metricsRead = true;
+        for (Path p : in.metrics()) {
+            metricsRead &= problems.run(() -> cw.read(p));
+            sources.add(p + " (" + CloudWatch.COMMAND + ")");
         }
-        List<String> warnings = Checks.pages(a, options.allowPartial());
-        Checks.overlaps(a);
-        Map<String, TreeSet<String>> groups = checkVpcs(a, !in.securityGroups().isEmpty());
-        Checks.concurrency(a, in);
-        Window w = window(a, in, options, sources);
+        // between files, as far as they were read
+        if (functionsRead && a.functions.isEmpty()) {
+            problems.run(() -> {
+                throw new ScenarioException(in.functions().get(0).toString(), List.of(new Problem("Functions",
+                        "no function found: a scenario needs at least one" + (a.functionsLeftOut.isEmpty() ? ""
+                        : " (" + String.join("; ", a.functionsLeftOut) + ")"))));
+            });
+        }
+        List<String> warnings = new ArrayList<>();
+        problems.run(() -> warnings.addAll(Checks.pages(a, options.allowPartial())));
+        problems.run(() -> Checks.overlaps(a));
+        Map<String, TreeSet<String>> groups = new TreeMap<>();
+        problems.run(() -> groups.putAll(checkVpcs(a, !in.securityGroups().isEmpty())));
+        problems.run(() -> Checks.concurrency(a, in));
+        Map<String, CloudWatch.Traffic> traffic = new TreeMap<>();
+        if (metricsRead && functionsRead) {
+            problems.run(() -> {
+                traffic.putAll(cw.traffic());
+                if (!in.metrics().isEmpty() && traffic.isEmpty()) {
+                    throw new ScenarioException(in.metrics().get(0).toString(), List.of(new Problem(
+                            "MetricDataResults", "no Invocations result names an imported function: give each query"
+                            + " an Id or Label with the function's name and the metric, like"
+                            + " checkout_api_invocations")));
+                }
+            });
+        }
+        problems.throwIfAny();
+        Window w = window(a, in, options, cw, traffic);
         Map<String, String> start = new TreeMap<>();
         Map<String, String> reason = new TreeMap<>();
         states(a, !in.enis().isEmpty(), w.traffic(), start, reason);
         Map<String, Integer> keysAtStart = keysAtStart(a, start);
         Map<String, Integer> lambdaEnis = lambdaEnis(a);
         Map<String, Integer> otherLambdaEnis = otherLambdaEnis(a, keysAtStart, lambdaEnis);
+        Map<String, TreeMap<String, Integer>> otherServiceEnis = otherServiceEnis(a);
         fewerInUse(a, keysAtStart);
         Derived d = new Derived(a, w.traffic(), w.durationOnly(), sources, a.notes, w.durationSeconds(),
-                w.startEpochSeconds(), start, reason, keysAtStart, lambdaEnis, otherLambdaEnis, groups);
+                w.startEpochSeconds(), start, reason, keysAtStart, lambdaEnis, otherLambdaEnis, otherServiceEnis,
+                groups, !in.enis().isEmpty());
         return new Result(new ScenarioWriter(d).write(options.name()), warnings);
     }
 
@@ -186,19 +270,10 @@ public final class Importer {
             long startEpochSeconds, long durationSeconds) {
     }
 
-    private static Window window(Account a, Inputs in, Options options, List<String> sources)
-            throws ScenarioException {
-        CloudWatch cw = new CloudWatch(a.functions.keySet(), a.notes, options.periodSeconds());
-        for (Path p : in.metrics()) {
-            cw.read(p);
-            sources.add(p + " (" + CloudWatch.COMMAND + ")");
-        }
-        Map<String, CloudWatch.Traffic> traffic = cw.traffic();
-        if (!in.metrics().isEmpty() && traffic.isEmpty()) {
-            throw new ScenarioException(in.metrics().get(0).toString(), List.of(new Problem("MetricDataResults",
-                    "no Invocations result names an imported function: give each query an Id or Label with the"
-                    + " function's name and the metric, like checkout_api_invocations")));
-        }
+    /** The window of the CloudWatch traffic read (every metrics file read, its traffic checked). */
+    private static Window window(Account a, Inputs in, Options options, CloudWatch cw,
+            Map<String, CloudWatch.Traffic> read) {
+        Map<String, CloudWatch.Traffic> traffic = read;
         Map<String, Double> durationOnly = new TreeMap<>();
         for (String f : a.functions.keySet()) {
             Double mean = cw.durationOnly(f);
@@ -252,6 +327,8 @@ public final class Importer {
                             f.name() + " uses subnet " + s + ", which describe-subnets shows IPv6-only (no CidrBlock):"
                             + " enisim does not connect functions to IPv6-only subnets (a Hyperplane ENI needs an IPv4"
                             + " address; scenarios/README.md, `ipv6Only`)"));
+                } else if (sub == null && (a.listedSubnetIds.contains(s) || a.unreadable.contains(Account.SUBNETS))) {
+                    continue; // in a subnets file that was refused: its own problems say why
                 } else if (sub == null) {
                     problems.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(new Problem(p + ".SubnetIds",
                             f.name() + " uses subnet " + s + ", which no describe-subnets file lists (save the"
@@ -292,10 +369,7 @@ public final class Importer {
                 used.computeIfAbsent(vpc, k -> new TreeSet<>()).add(g);
             }
         }
-        if (!problems.isEmpty()) { // all of the first file's problems, as for a single file
-            Map.Entry<Path, List<Problem>> first = problems.entrySet().iterator().next();
-            throw new ScenarioException(first.getKey().toString(), first.getValue());
-        }
+        throwIfAny(problems);
         if (!unlisted.isEmpty()) {
             a.notes.add("security group(s) " + String.join(", ", unlisted) + " not in the describe-security-groups"
                     + " output: taken to be in the VPC of the subnets that use them");
@@ -378,6 +452,63 @@ public final class Importer {
             }
         }
         return out;
+    }
+
+    /**
+     * Per VPC, other services' interfaces counted against its Hyperplane ENI quota, by kind (see
+     * {@link Account#otherEnis}): in the VPC the output names when a described subnet is in it, else in the VPC of
+     * the described subnet it is in; one in neither is left out. The notes say what was counted and on what grounds
+     * (EFS: documented; other Hyperplane-managed interfaces: assumed), and what was not.
+     */
+    private static Map<String, TreeMap<String, Integer>> otherServiceEnis(Account a) {
+        Set<String> vpcs = new TreeSet<>();
+        a.subnets.values().forEach(s -> vpcs.add(s.vpc()));
+        Map<String, TreeMap<String, Integer>> out = new TreeMap<>();
+        int elsewhere = 0;
+        for (Account.OtherEni e : a.otherEnis.values()) {
+            Account.Subnet sub = e.subnet() == null ? null : a.subnets.get(e.subnet());
+            String vpc = e.vpc() != null && vpcs.contains(e.vpc()) ? e.vpc() : sub != null ? sub.vpc() : null;
+            if (vpc == null) {
+                elsewhere++;
+            } else {
+                out.computeIfAbsent(vpc, k -> new TreeMap<>()).merge(e.kind(), 1, Integer::sum);
+            }
+        }
+        for (Map.Entry<String, TreeMap<String, Integer>> v : out.entrySet()) {
+            int efs = v.getValue().getOrDefault(Account.EFS, 0);
+            String assumed = assumedKinds(v.getValue());
+            int n = v.getValue().values().stream().mapToInt(Integer::intValue).sum();
+            a.notes.add(v.getKey() + ": otherUsedEnis counts " + n + " other services' network interface(s) against the"
+                    + " VPC's Hyperplane ENI quota:" + (efs == 0 ? "" : " " + efs + " " + Account.EFS + " ENI(s), as"
+                    + " Lambda's quota is \"shared with other services, such as Amazon EFS\" [doc]"
+                    + (assumed.isEmpty() ? "" : "; and")) + (assumed.isEmpty() ? "" : " on an assumption, " + assumed
+                    + " (Hyperplane-managed, as Lambda's ENIs are; AWS names only EFS, so lower otherUsedEnis if these"
+                    + " do not count in your account)"));
+        }
+        if (elsewhere > 0) {
+            a.notes.add(elsewhere + " other services' ENI(s) of the Hyperplane ENI quota in VPCs no describe-subnets"
+                    + " file lists: left out");
+        }
+        if (!a.uncountedEnis.isEmpty()) {
+            int n = a.uncountedEnis.values().stream().mapToInt(Integer::intValue).sum();
+            List<String> kinds = new ArrayList<>();
+            a.uncountedEnis.forEach((k, c) -> kinds.add(c + " " + k));
+            a.notes.add(n + " other network interface(s) listed (" + String.join(", ", kinds) + ") are not counted in"
+                    + " otherUsedEnis: not EFS's nor Hyperplane-managed (EC2 instances', RDS's, ECS and EKS tasks',"
+                    + " yours), they do not share the VPC's Hyperplane ENI quota; their addresses are in otherUsedIps");
+        }
+        return out;
+    }
+
+    /** The kinds counted on the assumption, {@code 1 nat_gateway, 2 vpc_endpoint}; "" when only EFS's. */
+    static String assumedKinds(Map<String, Integer> kinds) {
+        List<String> out = new ArrayList<>();
+        kinds.forEach((k, c) -> {
+            if (!k.equals(Account.EFS)) {
+                out.add(c + " " + k);
+            }
+        });
+        return String.join(", ", out);
     }
 
     /**

@@ -156,4 +156,83 @@ class BrokenInputTest {
                 "SecurityGroups[0].VpcId: missing (expected a string)"),
                 g.problems().stream().map(Object::toString).toList());
     }
+
+    // --- every file's problems in one pass ---
+
+    /** A subnets file with a refused entry (subnet-b: no CidrBlock) and one good subnet, subnet-a. */
+    private static final String HALF_BROKEN_SUBNETS = """
+            {"Subnets": [
+              {"SubnetId": "subnet-a", "VpcId": "vpc-1", "AvailabilityZone": "eu-west-1a",
+               "AvailableIpAddressCount": 200, "CidrBlock": "10.0.0.0/24"},
+              {"SubnetId": "subnet-b", "VpcId": "vpc-1", "AvailabilityZone": "eu-west-1b",
+               "AvailableIpAddressCount": 3}]}
+            """;
+
+    /** A functions file with a broken function and two that name subnets: one refused, one listed nowhere. */
+    private static final String HALF_BROKEN_FUNCTIONS = """
+            {"Functions": [
+              {"FunctionName": "small", "MemorySize": 64},
+              {"FunctionName": "on-b", "VpcConfig": {"SubnetIds": ["subnet-b"], "SecurityGroupIds": ["sg-1"]}},
+              {"FunctionName": "lost", "VpcConfig": {"SubnetIds": ["subnet-nowhere"], "SecurityGroupIds": ["sg-1"]}}]}
+            """;
+
+    @Test
+    void everyFilesProblemsAndTheProblemsBetweenThemComeInOnePass() throws Exception {
+        Path subnets = write(dir, "subnets.json", HALF_BROKEN_SUBNETS);
+        Path functions = write(dir, "functions.json", HALF_BROKEN_FUNCTIONS);
+        Path enis = write(dir, "enis.json", "{\"NetworkInterfaces\": [{\"InterfaceType\": \"lambda\","
+                + " \"NetworkInterfaceId\": \"eni-1\", \"Groups\": []}]}");
+        Path metrics = write(dir, "metrics.json", "{\"MetricDataResults\": [{\"Id\": \"lost_invocations\","
+                + " \"Timestamps\": [\"yesterday\"], \"Values\": [1]}]}");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> Importer.scenario(new Importer.Inputs(
+                List.of(subnets), List.of(functions), List.of(enis), List.of(), List.of(metrics)), "x", 60));
+        assertEquals(List.of(subnets.toString(), functions.toString(), enis.toString(), metrics.toString()),
+                e.parts().stream().map(ScenarioException::source).toList(), "each file, in the order given");
+        assertEquals(subnets.toString(), e.source(), "the first");
+        assertEquals(List.of("Subnets[1].CidrBlock: missing (expected the subnet's IPv4 CIDR, like 10.0.1.0/24)"),
+                e.problems().stream().map(Object::toString).toList());
+        assertEquals(List.of("Functions[0].MemorySize: expected 128 to 32768, got 64",
+                "Functions[2].VpcConfig.SubnetIds: lost uses subnet subnet-nowhere, which no describe-subnets file"
+                        + " lists (save the subnets of every VPC the functions use)"),
+                e.parts().get(1).problems().stream().map(Object::toString).toList(),
+                "its own problem, and the one between files; none for subnet-b, refused with its own problem");
+        assertEquals(List.of("NetworkInterfaces[0].SubnetId: missing (expected a string)"),
+                e.parts().get(2).problems().stream().map(Object::toString).toList());
+        assertTrue(e.parts().get(3).problems().get(0).toString().startsWith("MetricDataResults[0].Timestamps[0]:"
+                + " expected an ISO-8601 time"), e.getMessage());
+        List<String> lines = e.getMessage().lines().toList();
+        assertEquals(5, lines.size(), e.getMessage());
+        assertTrue(lines.get(0).startsWith(subnets + ": Subnets[1].CidrBlock"), e.getMessage());
+        assertTrue(lines.get(2).startsWith(functions + ": Functions[2].VpcConfig.SubnetIds"), e.getMessage());
+        assertTrue(lines.get(4).startsWith(metrics + ": MetricDataResults[0]"), e.getMessage());
+    }
+
+    @Test
+    void aSubnetsFileThatIsNotJsonDoesNotMakeEverySubnetUnknown() throws Exception {
+        Path subnets = write(dir, "subnets.json", "{\"Subnets\": [");
+        Path functions = write(dir, "functions.json", HALF_BROKEN_FUNCTIONS);
+        ScenarioException e = assertThrows(ScenarioException.class, () -> Importer.scenario(only(subnets, functions),
+                "x", 60));
+        assertEquals(2, e.parts().size(), e.getMessage());
+        assertTrue(e.parts().get(0).problems().get(0).toString().contains("malformed JSON"), e.getMessage());
+        assertEquals(List.of("Functions[0].MemorySize: expected 128 to 32768, got 64"),
+                e.parts().get(1).problems().stream().map(Object::toString).toList(),
+                "what the subnets file lists is unknown: no subnet is said to be missing");
+    }
+
+    @Test
+    void theCommandListsEveryFileAtOnceWithExitTwo() throws Exception {
+        Path subnets = write(dir, "subnets.json", HALF_BROKEN_SUBNETS);
+        Path functions = write(dir, "functions.json", HALF_BROKEN_FUNCTIONS);
+        Path out = dir.resolve("x.yaml");
+        ImportCommandTest.Result r = ImportCommandTest.run("import", "--subnets", subnets.toString(), "--functions",
+                functions.toString(), "-o", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(List.of(subnets + ": Subnets[1].CidrBlock: missing (expected the subnet's IPv4 CIDR, like"
+                + " 10.0.1.0/24)", functions + ": Functions[0].MemorySize: expected 128 to 32768, got 64",
+                functions + ": Functions[2].VpcConfig.SubnetIds: lost uses subnet subnet-nowhere, which no"
+                + " describe-subnets file lists (save the subnets of every VPC the functions use)"),
+                r.err().lines().toList());
+        assertTrue(!java.nio.file.Files.exists(out));
+    }
 }
