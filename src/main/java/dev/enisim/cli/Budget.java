@@ -48,6 +48,18 @@ final class Budget {
         check(events(s) * runs, s.name() + (runs > 1 ? " (" + runs + " runs)" : ""), err);
     }
 
+    /**
+     * Checks a design of {@code runs} runs whose events were estimated point by point ({@code events}: a sweep's
+     * values may change a point's traffic or duration; the base scenario's estimate times the runs said 22 seconds
+     * of a sweep to 10x the traffic that ran for hours), after the base scenario's warnings.
+     */
+    void check(Scenario base, double events, long runs, PrintWriter err) {
+        for (String w : ScenarioLoader.warnings(base)) {
+            err.println("warning: " + w);
+        }
+        check(events, base.name() + " (" + runs + " run" + (runs == 1 ? "" : "s") + ")", err);
+    }
+
     void check(double events, String what, PrintWriter err) {
         // -5 refused every run as too long, whatever its estimate; NaN compared as nothing and let any run start
         if (!(maxEvents > 0)) {

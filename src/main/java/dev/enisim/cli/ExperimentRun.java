@@ -87,7 +87,10 @@ final class ExperimentRun {
             ReportWriter.writeFiles(files, outDir, workingDir);
             Files.deleteIfExists(Experiment.progressFile(outDir));
         } catch (IOException e) {
-            throw new UserInputException("cannot write " + outDir + ": " + e.getMessage());
+            // the writer's message names the file already ("cannot write X: No space left on device"): said once
+            String m = e.getMessage();
+            throw new UserInputException(m != null && m.startsWith("cannot write ") ? m : "cannot write " + outDir
+                    + ": " + dev.enisim.report.SafeOutput.reason(e));
         }
     }
 }

@@ -111,7 +111,8 @@ final class SweepCommand implements Callable<Integer> {
             throw new UserInputException("--metric " + e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
-        budget.check(base, (long) d.points().size() * replications, err);
+        budget.check(base, Sweep.events(tree, file.toString(), d.points(), replications, Budget::events),
+                (long) d.points().size() * replications, err);
         List<Path> created = ExperimentRun.missingFolders(dir);
         List<Sweep.Point> points = ExperimentRun.points(PointSpec.of(tree, file.toString(), chosen, replications),
                 d.points(), engine, dir, quiet, err);

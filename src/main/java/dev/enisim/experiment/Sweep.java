@@ -102,8 +102,13 @@ public final class Sweep {
         }
     }
 
-    static Point point(JsonNode tree, String source, Map<String, String> values, List<String> metrics,
-            int replications) {
+    /**
+     * The scenario of one point: the base tree with the point's values set, its traffic scaled by a {@link #TRAFFIC}
+     * value. Throws a {@link ScenarioException} for values the scenario refuses, an {@link IllegalArgumentException}
+     * for a traffic value that is not a number.
+     */
+    public static Scenario scenario(JsonNode tree, String source, Map<String, String> values)
+            throws ScenarioException {
         List<String> sets = new ArrayList<>();
         double traffic = 1;
         for (Map.Entry<String, String> e : values.entrySet()) {
@@ -111,21 +116,61 @@ public final class Sweep {
                 try {
                     traffic = Double.parseDouble(e.getValue());
                 } catch (NumberFormatException ex) {
-                    return new Point(values, Map.of(), "traffic: expected a number, got '" + e.getValue() + "'");
+                    throw new IllegalArgumentException("traffic: expected a number, got '" + e.getValue() + "'");
                 }
             } else {
                 sets.add(e.getKey() + "=" + e.getValue());
             }
         }
+        Scenario s = ScenarioLoader.parseTree(Overrides.apply(tree, sets, source), source);
+        return traffic != 1 ? scaleTraffic(s, traffic) : s;
+    }
+
+    /**
+     * The events every point of a design will take, each point's own estimate ({@code perRun}, of its scenario:
+     * its values may change the traffic, the duration, the functions) times {@code replications}; a point the
+     * scenario refuses runs nothing. Points that differ only in their traffic are read once.
+     */
+    public static double events(JsonNode tree, String source, List<Map<String, String>> points, int replications,
+            java.util.function.ToDoubleFunction<Scenario> perRun) {
+        Map<Map<String, String>, Scenario> read = new java.util.HashMap<>();
+        double sum = 0;
+        for (Map<String, String> values : points) {
+            Map<String, String> rest = new java.util.TreeMap<>(values);
+            String traffic = rest.remove(TRAFFIC);
+            Scenario s = read.computeIfAbsent(rest, r -> {
+                try {
+                    return scenario(tree, source, r);
+                } catch (ScenarioException | IllegalArgumentException e) {
+                    return null;
+                }
+            });
+            if (s == null) {
+                continue;
+            }
+            double factor = 1;
+            if (traffic != null) {
+                try {
+                    factor = Double.parseDouble(traffic);
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+            }
+            sum += perRun.applyAsDouble(s) * factor * replications;
+        }
+        return sum;
+    }
+
+    static Point point(JsonNode tree, String source, Map<String, String> values, List<String> metrics,
+            int replications) {
         Scenario s;
         try {
-            s = ScenarioLoader.parseTree(Overrides.apply(tree, sets, source), source);
+            s = scenario(tree, source, values);
+        } catch (IllegalArgumentException ex) {
+            return new Point(values, Map.of(), ex.getMessage());
         } catch (ScenarioException ex) {
             return new Point(values, Map.of(), String.join("; ", ex.problems().stream().map(Object::toString)
                     .toList()));
-        }
-        if (traffic != 1) {
-            s = scaleTraffic(s, traffic);
         }
         List<RunResult> runs = Replications.run(s, replications, 1);
         List<JsonNode> trees = new ArrayList<>();
