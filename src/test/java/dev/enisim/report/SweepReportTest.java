@@ -100,4 +100,22 @@ class SweepReportTest {
         assertTrue(new String(SweepReport.render("s", 1, List.of(cidr, traffic), List.of("failures"), points)
                 .get("sweep.html"), StandardCharsets.UTF_8).contains("<h2>What the sweep shows</h2>"));
     }
+
+    @Test
+    void endsWhoseIntervalsOverlapAreSaidNotToBeToldApart() {
+        // an experimenter's review: "ranges from 4,600.6 at ...=6 to 4,620.3 at ...=8" with the intervals
+        // [4564, 4637] and [4592, 4649]: noise presented as an effect
+        Sweep.Axis rc = new Sweep.Axis("functions[f].reservedConcurrency", List.of("6", "8"));
+        String m = "latencyMillis.p99";
+        List<Sweep.Point> ps = List.of(
+                new Sweep.Point(Map.of(rc.path(), "6"), Map.of(m, new MetricStats(5, 4600.6, 30, 4564, 4637)), null),
+                new Sweep.Point(Map.of(rc.path(), "8"), Map.of(m, new MetricStats(5, 4620.3, 25, 4592, 4649)), null));
+        assertEquals(List.of(m + " ranges from 4,600.6 at " + rc.path() + " = 6 to 4,620.3 at " + rc.path() + " = 8,"
+                + " but their 95% intervals overlap ([4,564, 4,637] and [4,592, 4,649]): the sweep does not tell them"
+                + " apart"), SweepReport.verdicts(List.of(rc), List.of(m), ps));
+        List<Sweep.Point> apart = List.of(ps.get(0), new Sweep.Point(Map.of(rc.path(), "8"),
+                Map.of(m, new MetricStats(5, 4700, 25, 4660, 4740)), null));
+        assertEquals(List.of(m + " ranges from 4,600.6 at " + rc.path() + " = 6 to 4,700 at " + rc.path() + " = 8"),
+                SweepReport.verdicts(List.of(rc), List.of(m), apart), "apart: nothing added");
+    }
 }
