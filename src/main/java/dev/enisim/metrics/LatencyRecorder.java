@@ -17,8 +17,8 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
 
     /** Percentiles reported, and the series statistic names for them. */
     static final double[] PERCENTILES = {50, 90, 99};
-    static final Metric[] STATISTICS = {Metric.DURATION_P50, Metric.DURATION_P90, Metric.DURATION_P99,
-        Metric.DURATION_MAXIMUM};
+    static final Metric[] STATISTICS = {Metric.LATENCY_P50, Metric.LATENCY_P90, Metric.LATENCY_P99,
+        Metric.LATENCY_MAXIMUM};
 
     private final long bucketMicros;
     private final int buckets;

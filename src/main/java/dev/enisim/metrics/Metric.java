@@ -18,10 +18,10 @@ public enum Metric {
     /** The account's concurrency of functions without reserved concurrency: AWS's own account-level metric. */
     UNRESERVED_CONCURRENT_EXECUTIONS("UnreservedConcurrentExecutions", "Maximum", Unit.COUNT, Group.RUN,
             Scope.ACCOUNT),
-    DURATION_P50("Duration", "p50", Unit.MICROSECONDS, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
-    DURATION_P90("Duration", "p90", Unit.MICROSECONDS, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
-    DURATION_P99("Duration", "p99", Unit.MICROSECONDS, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
-    DURATION_MAXIMUM("Duration", "Maximum", Unit.MICROSECONDS, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
+    LATENCY_P50("Sim.Latency", "p50", Unit.MICROSECONDS, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
+    LATENCY_P90("Sim.Latency", "p90", Unit.MICROSECONDS, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
+    LATENCY_P99("Sim.Latency", "p99", Unit.MICROSECONDS, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
+    LATENCY_MAXIMUM("Sim.Latency", "Maximum", Unit.MICROSECONDS, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
     COLD_STARTS("Sim.ColdStarts", "Sum", Unit.COUNT, Group.RUN, Scope.ACCOUNT, Scope.FUNCTION),
     ENVIRONMENTS("Sim.Environments", "Maximum", Unit.COUNT, Group.RUN, Scope.FUNCTION),
     /** Time-averaged execution environments in the bucket: all, then by kind (see {@link EnvironmentLevels}). */
@@ -196,7 +196,7 @@ public enum Metric {
 
     /** The time-series CSV's column: the metric, with the statistic where one metric has several. */
     public String column() {
-        return metric.equals("Duration") ? metric + "." + statistic : metric;
+        return metric.equals("Sim.Latency") ? metric + "." + statistic : metric;
     }
 
     /** The series of this metric for one dimension ({@code id}: function name, key label, ...; "" for the account). */

@@ -70,10 +70,10 @@ class BusyFunctionWindowProperties {
                 Histogram h = plain[f][b];
                 long expected = s.metric() == Metric.COLD_STARTS ? colds[f][b] : h.getTotalCount() == 0 ? -1
                         : switch (s.metric()) {
-                            case DURATION_P50 -> h.getValueAtPercentile(50);
-                            case DURATION_P90 -> h.getValueAtPercentile(90);
-                            case DURATION_P99 -> h.getValueAtPercentile(99);
-                            case DURATION_MAXIMUM -> h.getMaxValue();
+                            case LATENCY_P50 -> h.getValueAtPercentile(50);
+                            case LATENCY_P90 -> h.getValueAtPercentile(90);
+                            case LATENCY_P99 -> h.getValueAtPercentile(99);
+                            case LATENCY_MAXIMUM -> h.getMaxValue();
                             default -> throw new AssertionError(s.metric());
                         };
                 assertEquals(expected, s.values()[b], s.id() + " " + s.metric() + " bucket " + b);

@@ -50,10 +50,10 @@ class LatencyByHandTest {
             // as 1,003
             for (Metric.Scope scope : new Metric.Scope[] {Metric.Scope.FUNCTION, Metric.Scope.ACCOUNT}) {
                 String id = scope == Metric.Scope.FUNCTION ? "api" : ""; // the account: its only function's
-                assertArrayEquals(new long[] {50, -1, 25, 101}, series(all, Metric.DURATION_P50, scope, id));
-                assertArrayEquals(new long[] {90, -1, 45, 181}, series(all, Metric.DURATION_P90, scope, id));
-                assertArrayEquals(new long[] {99, -1, 50, 199}, series(all, Metric.DURATION_P99, scope, id));
-                assertArrayEquals(new long[] {100, -1, 50, 1003}, series(all, Metric.DURATION_MAXIMUM, scope, id));
+                assertArrayEquals(new long[] {50, -1, 25, 101}, series(all, Metric.LATENCY_P50, scope, id));
+                assertArrayEquals(new long[] {90, -1, 45, 181}, series(all, Metric.LATENCY_P90, scope, id));
+                assertArrayEquals(new long[] {99, -1, 50, 199}, series(all, Metric.LATENCY_P99, scope, id));
+                assertArrayEquals(new long[] {100, -1, 50, 1003}, series(all, Metric.LATENCY_MAXIMUM, scope, id));
                 assertArrayEquals(new long[] {10, 0, 1, 20}, series(all, Metric.COLD_STARTS, scope, id));
             }
             assertEquals(31, r.accountLatency().coldStarts());
@@ -88,8 +88,8 @@ class LatencyByHandTest {
         r.latency(0, 9, false, 60 * S + 1);
         r.latency(0, 11, true, 180 * S);
         List<Series> all = r.series();
-        assertArrayEquals(new long[] {7, 9, 11}, series(all, Metric.DURATION_MAXIMUM, Metric.Scope.FUNCTION, "api"));
-        assertArrayEquals(new long[] {7, 8, 11}, series(all, Metric.DURATION_P50, Metric.Scope.FUNCTION, "api"));
+        assertArrayEquals(new long[] {7, 9, 11}, series(all, Metric.LATENCY_MAXIMUM, Metric.Scope.FUNCTION, "api"));
+        assertArrayEquals(new long[] {7, 8, 11}, series(all, Metric.LATENCY_P50, Metric.Scope.FUNCTION, "api"));
         assertArrayEquals(new long[] {1, 1, 1}, series(all, Metric.COLD_STARTS, Metric.Scope.FUNCTION, "api"));
     }
 
@@ -107,14 +107,14 @@ class LatencyByHandTest {
         }
         r.latency(1, 5, true, 70 * S);
         List<Series> all = r.series();
-        assertArrayEquals(new long[] {50, 5}, series(all, Metric.DURATION_P50, Metric.Scope.ACCOUNT, ""));
-        assertArrayEquals(new long[] {90, 5}, series(all, Metric.DURATION_P90, Metric.Scope.ACCOUNT, ""));
-        assertArrayEquals(new long[] {100, 5}, series(all, Metric.DURATION_MAXIMUM, Metric.Scope.ACCOUNT, ""));
-        assertArrayEquals(new long[] {20, -1}, series(all, Metric.DURATION_P50, Metric.Scope.FUNCTION, "api"));
-        assertArrayEquals(new long[] {40, -1}, series(all, Metric.DURATION_MAXIMUM, Metric.Scope.FUNCTION, "api"));
+        assertArrayEquals(new long[] {50, 5}, series(all, Metric.LATENCY_P50, Metric.Scope.ACCOUNT, ""));
+        assertArrayEquals(new long[] {90, 5}, series(all, Metric.LATENCY_P90, Metric.Scope.ACCOUNT, ""));
+        assertArrayEquals(new long[] {100, 5}, series(all, Metric.LATENCY_MAXIMUM, Metric.Scope.ACCOUNT, ""));
+        assertArrayEquals(new long[] {20, -1}, series(all, Metric.LATENCY_P50, Metric.Scope.FUNCTION, "api"));
+        assertArrayEquals(new long[] {40, -1}, series(all, Metric.LATENCY_MAXIMUM, Metric.Scope.FUNCTION, "api"));
         // worker: 41..100 (60 values), p50 the 30th: 70
-        assertArrayEquals(new long[] {70, 5}, series(all, Metric.DURATION_P50, Metric.Scope.FUNCTION, "worker"));
-        assertArrayEquals(new long[] {-1, -1}, series(all, Metric.DURATION_P50, Metric.Scope.FUNCTION, "idle"));
+        assertArrayEquals(new long[] {70, 5}, series(all, Metric.LATENCY_P50, Metric.Scope.FUNCTION, "worker"));
+        assertArrayEquals(new long[] {-1, -1}, series(all, Metric.LATENCY_P50, Metric.Scope.FUNCTION, "idle"));
         assertArrayEquals(new long[] {4, 0}, series(all, Metric.COLD_STARTS, Metric.Scope.FUNCTION, "api"));
         assertArrayEquals(new long[] {6, 1}, series(all, Metric.COLD_STARTS, Metric.Scope.FUNCTION, "worker"));
         assertArrayEquals(new long[] {10, 1}, series(all, Metric.COLD_STARTS, Metric.Scope.ACCOUNT, ""));
@@ -158,8 +158,8 @@ class LatencyByHandTest {
         LatencyRecorder r = new LatencyRecorder(120 * S, 60 * S);
         r.attach(List.of("api"));
         List<Series> all = r.series();
-        for (Metric m : new Metric[] {Metric.DURATION_P50, Metric.DURATION_P90, Metric.DURATION_P99,
-            Metric.DURATION_MAXIMUM}) {
+        for (Metric m : new Metric[] {Metric.LATENCY_P50, Metric.LATENCY_P90, Metric.LATENCY_P99,
+            Metric.LATENCY_MAXIMUM}) {
             assertArrayEquals(new long[] {-1, -1}, series(all, m, Metric.Scope.ACCOUNT, ""), m.toString());
             assertArrayEquals(new long[] {-1, -1}, series(all, m, Metric.Scope.FUNCTION, "api"), m.toString());
         }

@@ -78,13 +78,13 @@ class LatencyLogCrossedAtTheEdgeTest {
     }
 
     private static void assertBuckets(List<Series> all) {
-        assertArrayEquals(new long[] {100, -1, 7}, series(all, Metric.DURATION_P50, Metric.Scope.ACCOUNT, ""));
-        assertArrayEquals(new long[] {120, -1, 7}, series(all, Metric.DURATION_P90, Metric.Scope.ACCOUNT, ""));
-        assertArrayEquals(new long[] {120, -1, 7}, series(all, Metric.DURATION_P99, Metric.Scope.ACCOUNT, ""));
-        assertArrayEquals(new long[] {120, -1, 7}, series(all, Metric.DURATION_MAXIMUM, Metric.Scope.ACCOUNT, ""));
+        assertArrayEquals(new long[] {100, -1, 7}, series(all, Metric.LATENCY_P50, Metric.Scope.ACCOUNT, ""));
+        assertArrayEquals(new long[] {120, -1, 7}, series(all, Metric.LATENCY_P90, Metric.Scope.ACCOUNT, ""));
+        assertArrayEquals(new long[] {120, -1, 7}, series(all, Metric.LATENCY_P99, Metric.Scope.ACCOUNT, ""));
+        assertArrayEquals(new long[] {120, -1, 7}, series(all, Metric.LATENCY_MAXIMUM, Metric.Scope.ACCOUNT, ""));
         assertArrayEquals(new long[] {1, 0, 0}, series(all, Metric.COLD_STARTS, Metric.Scope.ACCOUNT, ""));
-        assertArrayEquals(new long[] {100, -1, 7}, series(all, Metric.DURATION_P50, Metric.Scope.FUNCTION, "f3"));
-        assertArrayEquals(new long[] {120, -1, 7}, series(all, Metric.DURATION_P99, Metric.Scope.FUNCTION, "f3"));
-        assertArrayEquals(new long[] {40, -1, -1}, series(all, Metric.DURATION_MAXIMUM, Metric.Scope.FUNCTION, "f60"));
+        assertArrayEquals(new long[] {100, -1, 7}, series(all, Metric.LATENCY_P50, Metric.Scope.FUNCTION, "f3"));
+        assertArrayEquals(new long[] {120, -1, 7}, series(all, Metric.LATENCY_P99, Metric.Scope.FUNCTION, "f3"));
+        assertArrayEquals(new long[] {40, -1, -1}, series(all, Metric.LATENCY_MAXIMUM, Metric.Scope.FUNCTION, "f60"));
     }
 }

@@ -32,7 +32,7 @@ class LatencyRecorderTest {
         assertEquals(10, all.coldStarts());
         assertEquals(100, all.p50(), 1.0);
         assertEquals(1000, all.p99(), 10.0);
-        Series p50 = r.series().stream().filter(s -> s.scope() == Metric.Scope.FUNCTION && s.metric() == Metric.DURATION_P50)
+        Series p50 = r.series().stream().filter(s -> s.scope() == Metric.Scope.FUNCTION && s.metric() == Metric.LATENCY_P50)
                 .findFirst().orElseThrow();
         assertEquals(50_000, p50.values()[0], 500, "bucket 0 median 50 ms (microseconds)");
         assertEquals(1_000_000, p50.values()[1], 10_000);
@@ -365,10 +365,10 @@ class LatencyRecorderTest {
                 for (int b = 0; b < buckets; b++) {
                     org.HdrHistogram.Histogram h = s.scope() == Metric.Scope.ACCOUNT ? accountPlain[b] : plain[f][b];
                     long expected = h.getTotalCount() == 0 ? -1 : switch (s.metric()) {
-                        case DURATION_P50 -> h.getValueAtPercentile(50);
-                        case DURATION_P90 -> h.getValueAtPercentile(90);
-                        case DURATION_P99 -> h.getValueAtPercentile(99);
-                        case DURATION_MAXIMUM -> h.getMaxValue();
+                        case LATENCY_P50 -> h.getValueAtPercentile(50);
+                        case LATENCY_P90 -> h.getValueAtPercentile(90);
+                        case LATENCY_P99 -> h.getValueAtPercentile(99);
+                        case LATENCY_MAXIMUM -> h.getMaxValue();
                         default -> throw new AssertionError(s.metric());
                     };
                     assertEquals(expected, s.values()[b], "seed " + seed + " " + s.id() + " " + s.metric() + " " + b);

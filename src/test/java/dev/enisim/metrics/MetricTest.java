@@ -16,11 +16,11 @@ class MetricTest {
     /** Every series the recorders write is named by the catalogue; no two metrics share a column. */
     @Test
     void seriesCarryTheCatalogueNames() {
-        Series s = Metric.DURATION_P99.series(Metric.Scope.FUNCTION, "f", new long[1]);
+        Series s = Metric.LATENCY_P99.series(Metric.Scope.FUNCTION, "f", new long[1]);
         assertEquals(Metric.Scope.FUNCTION, s.scope());
-        assertEquals("Duration", s.metric().metric());
+        assertEquals("Sim.Latency", s.metric().metric());
         assertEquals("p99", s.metric().statistic());
-        assertEquals("Duration.p99", s.column());
+        assertEquals("Sim.Latency.p99", s.column());
         assertEquals("Sim.InvokeErrors.EC2ThrottledException",
                 Metric.invokeErrors(Metric.Scope.ACCOUNT, "", "EC2ThrottledException", new long[1]).column());
         Set<String> columns = new HashSet<>();
@@ -51,10 +51,10 @@ class MetricTest {
     /** Values are converted once, by their unit: microseconds and thousandths shown with three decimals. */
     @Test
     void unitsSayHowValuesAreShown() {
-        assertEquals(1e-3, Metric.DURATION_P50.unit().scale());
+        assertEquals(1e-3, Metric.LATENCY_P50.unit().scale());
         assertEquals(1e-3, Metric.ENVIRONMENTS_AVERAGE.unit().scale());
         assertEquals(1, Metric.INVOCATIONS.unit().scale());
-        assertTrue(Metric.DURATION_P50.unit().missing(-1));
+        assertTrue(Metric.LATENCY_P50.unit().missing(-1));
         assertTrue(!Metric.SUBNET_AVAILABLE_IPS.unit().missing(-1));
         assertEquals(1.5, Seconds.of(1_500_000L));
         assertEquals(1_500_000L, Seconds.toMicros(1.5));
@@ -69,8 +69,8 @@ class MetricTest {
     @Test
     void csvCellsShowEachValueInItsUnit() {
         TimeSeries ts = new TimeSeries(30_000_000, 2, List.of(
-                Metric.DURATION_P50.series(Metric.Scope.FUNCTION, "f", new long[] {50_175, -1}),
-                Metric.DURATION_MAXIMUM.series(Metric.Scope.FUNCTION, "f", new long[] {2_000, 0}),
+                Metric.LATENCY_P50.series(Metric.Scope.FUNCTION, "f", new long[] {50_175, -1}),
+                Metric.LATENCY_MAXIMUM.series(Metric.Scope.FUNCTION, "f", new long[] {2_000, 0}),
                 Metric.ENVIRONMENTS_AVERAGE.series(Metric.Scope.FUNCTION, "f", new long[] {2_250, 1}),
                 Metric.INVOCATIONS.series(Metric.Scope.FUNCTION, "f", new long[] {3, 0}),
                 Metric.invokeErrors(Metric.Scope.FUNCTION, "f", "EC2ThrottledException", new long[] {0, 4})));
@@ -85,8 +85,8 @@ class MetricTest {
         assertEquals("30", second.get(0));
         assertEquals("function", first.get(1));
         assertEquals("f", first.get(2));
-        int p50 = header.indexOf("Duration.p50");
-        int max = header.indexOf("Duration.Maximum");
+        int p50 = header.indexOf("Sim.Latency.p50");
+        int max = header.indexOf("Sim.Latency.Maximum");
         int average = header.indexOf("Sim.Environments.Average");
         assertEquals("50.175", first.get(p50));
         assertEquals("", second.get(p50));

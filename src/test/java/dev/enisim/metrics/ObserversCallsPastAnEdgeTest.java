@@ -40,8 +40,8 @@ class ObserversCallsPastAnEdgeTest {
         o.latency(0, 100, false, 10 * S);
         o.latency(0, 7, true, 40 * S);
         List<Series> all = latency.series();
-        assertArrayEquals(new long[] {100, 7}, series(all, Metric.DURATION_P50, Metric.Scope.FUNCTION, "f0"));
-        assertArrayEquals(new long[] {100, 7}, series(all, Metric.DURATION_MAXIMUM, Metric.Scope.ACCOUNT, ""));
+        assertArrayEquals(new long[] {100, 7}, series(all, Metric.LATENCY_P50, Metric.Scope.FUNCTION, "f0"));
+        assertArrayEquals(new long[] {100, 7}, series(all, Metric.LATENCY_MAXIMUM, Metric.Scope.ACCOUNT, ""));
         assertArrayEquals(new long[] {0, 1}, series(all, Metric.COLD_STARTS, Metric.Scope.ACCOUNT, ""));
         assertEquals(1, o.crossedAtCalls());
     }
@@ -79,8 +79,8 @@ class ObserversCallsPastAnEdgeTest {
         o.reach(60 * S);
         assertEquals(0, o.crossedAtCalls());
         List<Series> all = latency.series();
-        assertArrayEquals(new long[] {100}, series(all, Metric.DURATION_P50, Metric.Scope.FUNCTION, "f0"));
-        assertArrayEquals(new long[] {200}, series(all, Metric.DURATION_MAXIMUM, Metric.Scope.FUNCTION, "f0"));
+        assertArrayEquals(new long[] {100}, series(all, Metric.LATENCY_P50, Metric.Scope.FUNCTION, "f0"));
+        assertArrayEquals(new long[] {200}, series(all, Metric.LATENCY_MAXIMUM, Metric.Scope.FUNCTION, "f0"));
         assertEquals(3, latency.functionLatency().get("f0").count());
         assertEquals(Long.MAX_VALUE, o.nextBucketMicros());
     }

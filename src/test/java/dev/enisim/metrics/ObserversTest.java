@@ -130,7 +130,7 @@ class ObserversTest {
     void latenciesReachTheLatencyRecorder() {
         assertEquals(count(summary.at("/invocations/succeeded")), count(summary.at("/latencyMillis/count")));
         assertEquals(100, summary.at("/functions/hot/latencyMillis/p50").asDouble(), 1.0);
-        long[] p50 = series("function", "hot", "Duration");
+        long[] p50 = series("function", "hot", "Sim.Latency");
         assertTrue(Arrays.stream(p50).anyMatch(v -> v > 0), "hot's duration series");
     }
 

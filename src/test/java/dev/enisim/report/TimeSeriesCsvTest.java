@@ -51,7 +51,7 @@ class TimeSeriesCsvTest {
     @Test
     void cellsAreConvertedByUnit() {
         TimeSeries ts = new TimeSeries(1_500_000, 2, List.of(
-                Metric.DURATION_P50.series(F, "api", new long[] {12_345, -1}),
+                Metric.LATENCY_P50.series(F, "api", new long[] {12_345, -1}),
                 Metric.ENVIRONMENTS_AVERAGE.series(F, "api", new long[] {1_500, 2_000}),
                 Metric.INVOCATIONS.series(F, "api", new long[] {7, 0})));
         String[] lines = TimeSeriesCsv.render(ts).split("\n");
@@ -60,8 +60,8 @@ class TimeSeriesCsvTest {
         String[] second = lines[2].split(",", -1);
         assertEquals("0", first[0]);
         assertEquals("1.5", second[0], "bucket starts in seconds");
-        assertEquals("12.345", first[header.indexOf("Duration.p50")]);
-        assertEquals("", second[header.indexOf("Duration.p50")], "no latency in the bucket: an empty cell");
+        assertEquals("12.345", first[header.indexOf("Sim.Latency.p50")]);
+        assertEquals("", second[header.indexOf("Sim.Latency.p50")], "no latency in the bucket: an empty cell");
         assertEquals("1.5", first[header.indexOf("Sim.Environments.Average")]);
         assertEquals("2", second[header.indexOf("Sim.Environments.Average")]);
         assertEquals("7", first[header.indexOf("Invocations")]);

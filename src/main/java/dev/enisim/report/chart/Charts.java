@@ -160,7 +160,7 @@ public final class Charts {
     public static XYSeriesCollection latencyDataset(RunResult r) {
         XYSeriesCollection c = new XYSeriesCollection();
         TimeSeries ts = r.timeSeries();
-        for (Metric m : List.of(Metric.DURATION_P50, Metric.DURATION_P90, Metric.DURATION_P99)) {
+        for (Metric m : List.of(Metric.LATENCY_P50, Metric.LATENCY_P90, Metric.LATENCY_P99)) {
             Series s = ts.account(m);
             if (s != null && java.util.Arrays.stream(s.values()).anyMatch(v -> v >= 0)) {
                 c.addSeries(series(m.statistic(), s.values(), ts, unit(r), Downsample.Mode.MAX, m.unit().scale(), true));
@@ -319,12 +319,12 @@ public final class Charts {
     /** Latency p50 (ms) of each of the busiest functions on its own: one slow function no longer hides the rest. */
     public static XYSeriesCollection latencyByFunctionDataset(RunResult r) {
         XYSeriesCollection c = new XYSeriesCollection();
-        List<Series> p50 = functionSeries(r, Metric.DURATION_P50);
+        List<Series> p50 = functionSeries(r, Metric.LATENCY_P50);
         java.util.Map<String, Long> invocations = new java.util.HashMap<>();
         r.summary().functions().forEach((f, s) -> invocations.put(f, s.invocations().succeeded()));
         for (Series s : Palette.top(p50, MAX_LINES, x -> invocations.getOrDefault(x.id(), 0L))) {
             c.addSeries(series(s.id(), s.values(), r.timeSeries(), unit(r), Downsample.Mode.MAX,
-                    Metric.DURATION_P50.unit().scale(), true));
+                    Metric.LATENCY_P50.unit().scale(), true));
         }
         return c;
     }
@@ -376,7 +376,7 @@ public final class Charts {
         JFreeChart chart = line(r, "Latency p50 per function (init + duration; maximum per bucket)", "Latency (ms)",
                 d, false);
         functionColours(r, chart);
-        note(chart, Palette.legendNote(d.getSeriesCount(), functionSeries(r, Metric.DURATION_P50).size(),
+        note(chart, Palette.legendNote(d.getSeriesCount(), functionSeries(r, Metric.LATENCY_P50).size(),
                 "successful invocations", "in summary.json functions"));
         return chart;
     }

@@ -148,7 +148,7 @@ final class ChartData {
     private ArrayNode latencySeries(Metric.Scope scope, String id) {
         ArrayNode out = Json.arr();
         String[] colours = {"#1565C0", "#EF6C00", "#C62828"};
-        Metric[] stats = {Metric.DURATION_P50, Metric.DURATION_P90, Metric.DURATION_P99};
+        Metric[] stats = {Metric.LATENCY_P50, Metric.LATENCY_P90, Metric.LATENCY_P99};
         for (int i = 0; i < stats.length; i++) {
             Series s = ts.get(stats[i], scope, id);
             if (s != null && Palette.max(s.values()) > 0) {

@@ -54,9 +54,9 @@ final class CompareData {
         charts.add(p.chart("enis", "ENIs, all keys (maximum per bucket)", "ENIs", true, Downsample.Mode.MAX,
                 r -> account(r, Metric.HYPERPLANE_ENI_COUNT)));
         ObjectNode lat = p.chart("latency", "Latency p99 of successful invocations, ms", "ms", false,
-                Downsample.Mode.MAX, r -> account(r, Metric.DURATION_P99));
+                Downsample.Mode.MAX, r -> account(r, Metric.LATENCY_P99));
         lat.put("stepped", false);
-        lat.withArray("series").forEach(s -> scale((ObjectNode) s, Metric.DURATION_P99.unit().scale()));
+        lat.withArray("series").forEach(s -> scale((ObjectNode) s, Metric.LATENCY_P99.unit().scale()));
         charts.add(lat);
         charts.add(p.chart("cold-starts", "Cold starts per bucket", "cold starts", true, Downsample.Mode.SUM,
                 r -> account(r, Metric.COLD_STARTS)));
