@@ -53,7 +53,8 @@ public final class ValidationSuite {
                     s, r -> (double) r.invocations().throttled() / r.invocations().total()));
         }
         DistributionSpec.LogNormal d = new DistributionSpec.LogNormal(100_000, 1_000_000, INF);
-        out.add(measure("Little's law: mean concurrency = 200/s x E[D] (log-normal, mean 162 ms)", 200 * d.mean() / 1e6,
+        out.add(measure(String.format(java.util.Locale.ROOT, "Little's law: mean concurrency = 200/s x E[D]"
+                + " (log-normal, mean %.1f ms)", d.mean() / 1000), 200 * d.mean() / 1e6,
                 0.02, function(noVpc(), d, 0, 200, 1000, 3000 * SEC),
                 RunSummary::averageConcurrentExecutions));
         Scenario mg = function(vpc(), new DistributionSpec.Uniform(500_000, 1_500_000, INF), 3, 100, 1000, 3000 * SEC);

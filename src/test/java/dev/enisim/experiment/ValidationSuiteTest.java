@@ -24,6 +24,15 @@ class ValidationSuiteTest {
     }
 
     @Test
+    void littlesLawCaseNamesTheMeanItsTheoryUses() {
+        // an experimenter's review: labelled "mean 162 ms" beside a theory of 32.6410 = 200/s x 163.2 ms
+        ValidationSuite.Case little = new ValidationSuite(2, 1).run().stream()
+                .filter(c -> c.name().startsWith("Little's law")).findFirst().orElseThrow();
+        assertTrue(little.name().endsWith("(log-normal, mean 163.2 ms)"), little.name());
+        assertEquals(little.theory(), 200 * 0.1632051, 1e-4);
+    }
+
+    @Test
     void erlangBRecursion() {
         assertEquals(0.2, ValidationSuite.erlangB(1, 0.25), 1e-12);
         assertEquals(0.00365, ValidationSuite.erlangB(1000, 950), 0.00001);
