@@ -34,6 +34,17 @@ public final class PointRunners {
         return create(name, threads, master, batch, PointRunners.class.getClassLoader());
     }
 
+    /** Why Spark did not start, in one line: the innermost cause, and what to check. */
+    static String sparkFailed(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return "cannot start Spark: " + root.getClass().getSimpleName() + (root.getMessage() == null ? ""
+                : ": " + root.getMessage()) + " (the Spark jars on the class path must be Spark 4.0 for Scala 2.13,"
+                + " with the netty and servlet jars of that Spark: README, Experiments on Apache Spark)";
+    }
+
     /** As above, looking for Spark in {@code loader} (a test passes one without Spark). */
     static PointRunner create(String name, int threads, String master, int batch, ClassLoader loader) {
         switch (name) {
@@ -44,10 +55,12 @@ public final class PointRunners {
                     throw new ExperimentException(NO_SPARK);
                 }
                 try {
-                    return (PointRunner) Class.forName("dev.enisim.experiment.SparkRunner")
+                    return (PointRunner) Class.forName("dev.enisim.experiment.SparkRunner", true, loader)
                             .getDeclaredConstructor(String.class, int.class).newInstance(master, batch);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot start Spark", e);
+                } catch (ReflectiveOperationException | LinkageError e) {
+                    // Spark is there but does not start: most often jars of another Spark (or netty) than the one
+                    // enisim is built against, which fail with a NoSuchMethodError; an environment error (exit 2)
+                    throw new ExperimentException(sparkFailed(e));
                 }
             default:
                 throw new ExperimentException("--engine: expected in-process or spark, got '" + name + "'");

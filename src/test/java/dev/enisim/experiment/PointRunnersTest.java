@@ -23,6 +23,17 @@ class PointRunnersTest {
     }
 
     @Test
+    void sparkThatDoesNotStartIsOneLineNamingItsRootCause() {
+        // an experimenter's review: Spark jars of another version made "internal error: ... IllegalStateException:
+        // cannot start Spark" with a stack trace and exit 1; it is the environment (exit 2, one line)
+        Throwable thrown = new java.lang.reflect.InvocationTargetException(new IllegalStateException("wrapper",
+                new NoSuchMethodError("'boolean PlatformDependent.isExplicitNoPreferDirect()'")));
+        assertEquals("cannot start Spark: NoSuchMethodError: 'boolean PlatformDependent.isExplicitNoPreferDirect()'"
+                + " (the Spark jars on the class path must be Spark 4.0 for Scala 2.13, with the netty and servlet"
+                + " jars of that Spark: README, Experiments on Apache Spark)", PointRunners.sparkFailed(thrown));
+    }
+
+    @Test
     void theDefaultEngineIsThisJvmAndAnUnknownOneIsNamed() {
         assertInstanceOf(InProcessRunner.class, PointRunners.create("in-process", 2, null, 0));
         assertEquals("in-process, 2 threads", PointRunners.create("in-process", 2, null, 0).describe());
