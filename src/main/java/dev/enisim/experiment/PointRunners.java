@@ -55,7 +55,7 @@ public final class PointRunners {
                     throw new ExperimentException(NO_SPARK);
                 }
                 try {
-                    return (PointRunner) Class.forName("dev.enisim.experiment.SparkRunner", true, loader)
+                    return (PointRunner) Class.forName("dev.enisim.experiment.SparkRunner")
                             .getDeclaredConstructor(String.class, int.class).newInstance(master, batch);
                 } catch (ReflectiveOperationException | LinkageError e) {
                     // Spark is there but does not start: most often jars of another Spark (or netty) than the one

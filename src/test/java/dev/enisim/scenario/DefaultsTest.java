@@ -52,7 +52,9 @@ class DefaultsTest {
                 wrong.add(e.path() + ": " + x.getMessage());
                 continue;
             }
-            if (!with.equals(base)) {
+            // an async or sqs block written with no function to read it is warned of (unreadBlocks): the figures are
+            // what this test compares, the warning is not one of them
+            if (!with.toBuilder().unreadBlocks(base.unreadBlocks()).build().equals(base)) {
                 wrong.add(e.path() + ": " + e.text() + " is not what the loader uses when the field is left out");
             }
         }
