@@ -8,11 +8,15 @@ import dev.enisim.experiment.Sensitivity;
 import dev.enisim.experiment.Sweep;
 import dev.enisim.report.SafeOutput;
 import dev.enisim.report.SensitivityReport;
+import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioException;
 import dev.enisim.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,15 +29,22 @@ import picocli.CommandLine.Spec;
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
         description = {"Which assumptions does an answer hang on? Global sensitivity of summary metrics to the"
             + " scenario's assumed parameters.", "",
-            "By default every assumption of the README's table that applies, over its plausible range (README:"
-            + " Sensitivity analysis); --vary gives your own ranges instead. Morris screening (default, "
-            + "SAMPLES x (d + 1) runs) ranks them cheaply; Sobol (SAMPLES x (d + 2) runs) gives first-order and total"
-            + " indices. Writes sensitivity.csv (the ranking), points.csv, a tornado chart per metric and"
-            + " sensitivity.html, which says in words what matters and what does not. Completed points are kept in"
-            + " .<out>.progress.jsonl beside the output folder: re-running the same command resumes.",
+            "By default every assumption of the README's table that can matter in the scenario, over its plausible"
+            + " range (README: Sensitivity analysis): the hyperplane.* and legacy.* ENI figures only when a function"
+            + " is attached to a VPC, legacy.* only under networkModel: legacy, hyperplane.idleReclaimAfter only in a"
+            + " run of 7 days or more; the ones left out are listed with the reason. --vary gives your own ranges"
+            + " instead. Morris screening (default, SAMPLES x (d + 1) runs) ranks them cheaply; Sobol (SAMPLES x"
+            + " (d + 2) runs) gives first-order and total indices. A metric whose range over the design is under 1%"
+            + " of its mean absolute value barely moves: no assumption is said to hang on it. Writes sensitivity.csv"
+            + " (the ranking), points.csv, a tornado chart per metric and sensitivity.html, which says in words what"
+            + " matters and what does not. Before any run, the design's events are estimated (the sum of its"
+            + " points' estimates x replications) and a design above --max-events is refused unless --yes."
+            + " Completed points are kept in .<out>.progress.jsonl beside the output folder: re-running the same"
+            + " command resumes.",
             "Example: enisim sensitivity scenarios/quickstart.yaml"
             + " --metric invocations.errors.SubnetIPAddressLimitReachedException",
-            "Exit codes: 0 done, 1 internal error, 2 bad input or an output folder enisim did not write."})
+            "Exit codes: 0 done, 1 internal error, 2 bad input, a design estimated above --max-events, or an output"
+            + " folder enisim did not write."})
 final class SensitivityCommand implements Callable<Integer> {
 
     @Spec
@@ -73,6 +84,9 @@ final class SensitivityCommand implements Callable<Integer> {
     boolean quiet;
 
     @Mixin
+    Budget budget;
+
+    @Mixin
     EngineOptions engine = new EngineOptions();
 
     @Override
@@ -87,10 +101,12 @@ final class SensitivityCommand implements Callable<Integer> {
         JsonNode tree = ScenarioLoader.readTree(file);
         String name = ScenarioLoader.parseTree(tree, file.toString()).name();
         List<Factor> factors = new ArrayList<>();
+        List<String> leftOut = List.of();
         if (vary.isEmpty()) {
             Assumptions.Prepared p = Assumptions.prepare(tree);
             tree = p.tree();
             factors.addAll(p.factors());
+            leftOut = p.leftOutLines();
         } else {
             for (String v : vary) {
                 try {
@@ -129,8 +145,9 @@ final class SensitivityCommand implements Callable<Integer> {
                         "--vary " + f.path() + ": " + p.message()));
             }
         }
+        Scenario base = ScenarioLoader.parseTree(tree, file.toString()); // with the defaults spelled out
         try {
-            Sweep.checkMetrics(ScenarioLoader.parseTree(tree, file.toString()), metrics);
+            Sweep.checkMetrics(base, metrics);
         } catch (IllegalArgumentException e) {
             bad.add("--metric " + e.getMessage());
         }
@@ -140,6 +157,12 @@ final class SensitivityCommand implements Callable<Integer> {
         Path home = Main.workingDir(spec);
         Path dir = out != null ? out : home.resolve("reports").resolve(name + "-sensitivity");
         SafeOutput.checkFolder(dir, home);
+        for (String w : ScenarioLoader.warnings(base)) {
+            spec.commandLine().getErr().println("warning: " + w);
+        }
+        long runs = (long) design.points().size() * replications;
+        budget.check(events(tree, base, file.toString(), factors, design.points()) * replications,
+                name + (runs > 1 ? " (" + runs + " runs)" : ""), spec.commandLine().getErr());
         List<Path> created = ExperimentRun.missingFolders(dir);
         List<Sweep.Point> points = ExperimentRun.points(PointSpec.of(tree, file.toString(), metrics, replications),
                 design.points(), engine, dir, quiet, spec.commandLine().getErr());
@@ -155,10 +178,51 @@ final class SensitivityCommand implements Callable<Integer> {
                     + " the ranges):\n  " + String.join("\n  ", problems));
         }
         List<Sensitivity.MetricResult> results = Sensitivity.analyze(design, metrics, points);
-        ExperimentRun.write(SensitivityReport.render(name, design, metrics, points, results), dir, home);
+        ExperimentRun.write(SensitivityReport.render(name, design, metrics, points, results, leftOut), dir, home);
         spec.commandLine().getOut().printf("%d points, %d assumptions -> %s%n", points.size(), factors.size(),
                 dir.resolve("sensitivity.html"));
+        for (String l : leftOut) {
+            spec.commandLine().getOut().println("not varied (cannot matter here): " + l);
+        }
         spec.commandLine().getOut().print(SensitivityReport.table(m, results));
         return 0;
+    }
+
+    /**
+     * The expected events of one replication of every point of the design, summed: each point's own scenario
+     * (its values applied, its traffic factor on every rate). A factor that is an assumption's timing
+     * ({@link Assumptions#timingOnly}) changes neither the arrivals nor the duration, so the points that differ only
+     * in those share one estimate (the default design: the base scenario's, once); a point whose values make an
+     * invalid scenario counts as the base (it fails at once, when run, and says why).
+     */
+    static double events(JsonNode tree, Scenario base, String source, List<Factor> factors,
+            List<Map<String, String>> points) {
+        double baseEvents = Budget.events(base);
+        Map<Map<String, String>, Scenario> parsed = new HashMap<>();
+        double sum = 0;
+        for (Map<String, String> p : points) {
+            Map<String, String> shaping = new LinkedHashMap<>(); // the values that may change the estimate
+            double traffic = 1;
+            for (Factor f : factors) {
+                String v = p.get(f.path());
+                if (f.path().equals(Sweep.TRAFFIC)) {
+                    traffic = Double.parseDouble(v); // checked by the design: a number above 0
+                } else if (!Assumptions.timingOnly(f.path())) {
+                    shaping.put(f.path(), v);
+                }
+            }
+            Scenario s = shaping.isEmpty() ? base : parsed.computeIfAbsent(shaping, k -> {
+                List<String> sets = new ArrayList<>();
+                k.forEach((path, v) -> sets.add(path + "=" + v));
+                try {
+                    return ScenarioLoader.parseTree(dev.enisim.scenario.Overrides.apply(tree, sets, source), source);
+                } catch (ScenarioException e) {
+                    return null;
+                }
+            });
+            sum += s == null ? baseEvents : traffic == 1 ? Budget.events(s) : Budget.events(Sweep.scaleTraffic(s,
+                    traffic));
+        }
+        return sum;
     }
 }

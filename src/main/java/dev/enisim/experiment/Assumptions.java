@@ -52,15 +52,34 @@ public final class Assumptions {
             new Assumption("legacy.ec2ApiRefill", "1/s", "20/s", null, true,
                     "EC2 refills 5/s; Lambda's share is unknown"));
 
-    /** The tree with the varied defaults spelled out, the factors to vary, and why each range. */
-    public record Prepared(JsonNode tree, List<Factor> factors, List<String> why) {
+    /**
+     * The tree with the varied defaults spelled out, the factors to vary, why each range, and the assumptions left
+     * out because they cannot matter in this scenario (with the reason).
+     */
+    public record Prepared(JsonNode tree, List<Factor> factors, List<String> why, List<LeftOut> leftOut) {
+
+        /** The left-out assumptions grouped by their reason, one line each: "a, b: reason". */
+        public List<String> leftOutLines() {
+            java.util.Map<String, List<String>> byReason = new java.util.LinkedHashMap<>();
+            for (LeftOut l : leftOut) {
+                byReason.computeIfAbsent(l.reason(), k -> new ArrayList<>()).add(l.path());
+            }
+            List<String> out = new ArrayList<>();
+            byReason.forEach((reason, paths) -> out.add(String.join(", ", paths) + ": " + reason));
+            return out;
+        }
+    }
+
+    /** An assumption not varied, and why it cannot matter in the scenario. */
+    public record LeftOut(String path, String reason) {
     }
 
     private Assumptions() {
     }
 
     /**
-     * The assumptions that apply to this scenario (legacy ones only under {@code networkModel: legacy}). A function
+     * The assumptions that apply to this scenario (legacy ones only under {@code networkModel: legacy}, the ENI ones
+     * only with a VPC function, the idle rule only in a run long enough: {@link #inapplicable}). A function
      * whose init comes from a {@code runtime:} preset (measured figures, no {@code initDuration} of its own) has no
      * assumed init: the init's assumption is varied in the other functions only (together, as {@code functions[*]}
      * when that is all of them, else each by its index), and not at all when every function has a preset. Spelling
@@ -72,20 +91,104 @@ public final class Assumptions {
         AssumptionPreset preset = AssumptionPreset.of(copy.path("assumptions").asText(""));
         List<Factor> factors = new ArrayList<>();
         List<String> why = new ArrayList<>();
+        List<LeftOut> left = new ArrayList<>();
         for (Assumption a : ALL) {
-            if (a.legacyOnly() && !legacy) {
+            String reason = inapplicable(copy, a, legacy);
+            if (reason != null) {
+                left.add(new LeftOut(a.path(), reason));
                 continue;
             }
             List<String> paths = List.of(a.path());
             if (a.path().startsWith(FUNCTIONS)) {
                 paths = functionPaths(copy, a.path().substring(FUNCTIONS.length()));
+                if (paths.isEmpty()) {
+                    left.add(new LeftOut(a.path(), "every function's init comes from its runtime preset (measured"
+                            + " figures, not an assumption)"));
+                }
             }
             for (String path : paths) {
                 factors.add(factor(copy, a, path, preset));
                 why.add(a.why());
             }
         }
-        return new Prepared(copy, factors, why);
+        return new Prepared(copy, factors, why, left);
+    }
+
+    /**
+     * Why assumption {@code a} cannot matter in the scenario {@code root}, or null when it can. The ENI assumptions
+     * ({@code hyperplane.*}, {@code legacy.*}) need a function attached to a VPC, in the file or by a timeline
+     * action (no ENI is ever made without one: the function runs outside any VPC); {@code legacy.*} the legacy
+     * network model; {@code hyperplane.idleReclaimAfter} a run at least as long as its range's low end (a VPC
+     * function goes Inactive only after that long without an invocation, counted from the run's start at the
+     * earliest). Conservative: what the tree cannot rule out is varied.
+     */
+    static String inapplicable(ObjectNode root, Assumption a, boolean legacy) {
+        if (a.legacyOnly() && !legacy) {
+            return "the scenario uses the Hyperplane network model (legacy.* figures are read only under"
+                    + " networkModel: legacy)";
+        }
+        boolean eni = a.legacyOnly() || a.path().startsWith("hyperplane.");
+        if (eni && !vpcAttached(root)) {
+            return "no function is attached to a VPC (no vpcConfig with subnets, in the functions or the timeline),"
+                    + " so no ENI is ever made";
+        }
+        if (a.path().equals("hyperplane.idleReclaimAfter")) {
+            try {
+                long run = Units.durationMicros(root.path("duration").asText(""));
+                long low = Units.durationMicros(a.low());
+                if (run < low) {
+                    return "the run (" + root.path("duration").asText() + ") is shorter than the range's low end ("
+                            + a.low() + "): no function can be idle that long within it";
+                }
+            } catch (IllegalArgumentException e) {
+                return null; // the validation says what is wrong with the duration
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a path is one of the assumptions' timings (ENI, init, keep-alive, legacy EC2 API figures), which
+     * change neither a run's arrivals nor its duration: the event estimate of a point does not depend on it.
+     */
+    public static boolean timingOnly(String path) {
+        return path.startsWith("hyperplane.") || path.startsWith("legacy.") || path.equals("scaling.keepAlive")
+                || path.matches("functions\\[[^\\]]*\\]\\.initDuration(\\..*)?");
+    }
+
+    /** Whether a function has a vpcConfig with subnets, or a timeline action gives one (a non-empty subnetIds). */
+    static boolean vpcAttached(ObjectNode root) {
+        for (JsonNode f : root.path("functions")) {
+            if (hasSubnets(f.path("vpcConfig"))) {
+                return true;
+            }
+        }
+        return anySubnets(root.path("timeline"));
+    }
+
+    private static boolean hasSubnets(JsonNode vpcConfig) {
+        JsonNode s = vpcConfig.path("subnetIds");
+        return s.isArray() ? !s.isEmpty() : !s.isMissingNode() && !s.isNull();
+    }
+
+    private static boolean anySubnets(JsonNode n) {
+        if (n.isObject()) {
+            if (n.has("subnetIds") && hasSubnets(n)) {
+                return true;
+            }
+            for (JsonNode c : n) {
+                if (anySubnets(c)) {
+                    return true;
+                }
+            }
+        } else if (n.isArray()) {
+            for (JsonNode c : n) {
+                if (anySubnets(c)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static final String FUNCTIONS = "functions[*].";

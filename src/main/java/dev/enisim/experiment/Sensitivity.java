@@ -22,6 +22,13 @@ public final class Sensitivity {
     /** Bootstrap resamples for the intervals. */
     static final int BOOTSTRAP = 1000;
 
+    /**
+     * The floor under "hangs on it": a metric whose range over the design (max - min) is under this share of its
+     * mean absolute value barely moves, and no assumption is said to decide it (at most "minor"), however the
+     * assumptions rank against each other. A count of 1,504 to 1,509 is the same answer at every point.
+     */
+    public static final double FLOOR = 0.01;
+
     /** The design of an analysis: the unit points and the values they stand for, in run order. */
     public record Design(Method method, List<Factor> factors, int samples, long seed, double[][] unit,
             List<Map<String, String>> points) {
@@ -32,12 +39,29 @@ public final class Sensitivity {
             double importance) {
     }
 
-    /** One metric's analysis: its spread over the design and every factor, most important first. */
-    public record MetricResult(String metric, double min, double mean, double max, List<FactorResult> ranking) {
+    /**
+     * One metric's analysis: its spread over the design and every factor, most important first ({@code meanAbs}:
+     * the mean of its absolute values over the design, the level {@link #FLOOR} is taken of).
+     */
+    public record MetricResult(String metric, double min, double mean, double max, double meanAbs,
+            List<FactorResult> ranking) {
 
         /** Did the metric take one value at every point (then no assumption matters)? */
         public boolean constant() {
             return min == max;
+        }
+
+        /**
+         * Did the metric move, but by less than {@link #FLOOR} of its mean absolute value over the design (then no
+         * assumption hangs on it)?
+         */
+        public boolean barelyMoves() {
+            return !constant() && max - min < FLOOR * meanAbs;
+        }
+
+        /** The range over the design as a share of the mean absolute value (0 for a metric that is 0 everywhere). */
+        public double relativeRange() {
+            return meanAbs > 0 ? (max - min) / meanAbs : 0;
         }
     }
 
@@ -65,12 +89,16 @@ public final class Sensitivity {
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             double sum = 0;
+            double sumAbs = 0;
             for (int i = 0; i < y.length; i++) {
                 y[i] = points.get(i).metrics().get(m).mean();
                 min = Math.min(min, y[i]);
                 max = Math.max(max, y[i]);
                 sum += y[i];
+                sumAbs += Math.abs(y[i]);
             }
+            // the floor: a metric that moves less than FLOOR of its level has no assumption that decides it
+            boolean barely = max != min && max - min < FLOOR * (sumAbs / y.length);
             List<FactorResult> ranking = new ArrayList<>();
             if (design.method() == Method.MORRIS) {
                 List<Morris.Index> ix = Morris.analyze(design.unit(), y, d, BOOTSTRAP, design.seed());
@@ -93,9 +121,12 @@ public final class Sensitivity {
             if (max == min) {
                 ranking.replaceAll(f -> new FactorResult(f.factor(), f.morris(), f.sobol(), Verdict.NEGLIGIBLE,
                         f.importance()));
+            } else if (barely) {
+                ranking.replaceAll(f -> f.verdict() != Verdict.HANGS_ON ? f : new FactorResult(f.factor(), f.morris(),
+                        f.sobol(), Verdict.MINOR, f.importance()));
             }
             ranking.sort(Comparator.comparingDouble(FactorResult::importance).reversed());
-            out.add(new MetricResult(m, min, sum / y.length, max, List.copyOf(ranking)));
+            out.add(new MetricResult(m, min, sum / y.length, max, sumAbs / y.length, List.copyOf(ranking)));
         }
         return out;
     }
@@ -121,8 +152,12 @@ public final class Sensitivity {
                 default -> none.add(f.factor().path());
             }
         }
-        out.add(hangs.isEmpty() ? "No single assumption dominates it."
-                : "The answer hangs on " + String.join("; ", hangs) + ".");
+        if (r.barelyMoves()) {
+            out.add(barely(r, method));
+        } else {
+            out.add(hangs.isEmpty() ? "No single assumption dominates it."
+                    : "The answer hangs on " + String.join("; ", hangs) + ".");
+        }
         if (!minor.isEmpty()) {
             out.add("It depends a little on " + String.join("; ", minor) + ".");
         }
@@ -138,6 +173,23 @@ public final class Sensitivity {
             }
         }
         return out;
+    }
+
+    /** The floor's words: how little the metric moved, against what, and the largest effect for the record. */
+    public static String barely(MetricResult r, Method method) {
+        FactorResult top = r.ranking().get(0);
+        return "It barely moves: its range over the design, " + MetricStats.format(r.max() - r.min()) + ", is "
+                + percent(r.relativeRange()) + " of its mean absolute value " + MetricStats.format(r.meanAbs())
+                + ", under the " + percent(FLOOR) + " floor, so no assumption matters much within these ranges"
+                + " (the largest effect, " + top.factor().path() + "'s, " + measure(top, method) + ").";
+    }
+
+    /** A share as a percentage with two significant figures or more: 0.33%, 1%, 12%. */
+    public static String percent(double share) {
+        double p = 100 * share;
+        return (p >= 10 ? String.format(Locale.ROOT, "%.0f", p)
+                : new java.math.BigDecimal(p).round(new java.math.MathContext(2)).stripTrailingZeros()
+                        .toPlainString()) + "%";
     }
 
     private static String measure(FactorResult f, Method method) {

@@ -28,6 +28,12 @@ public final class SensitivityReport {
 
     public static Map<String, byte[]> render(String scenario, Sensitivity.Design design, List<String> metrics,
             List<Sweep.Point> points, List<Sensitivity.MetricResult> results) {
+        return render(scenario, design, metrics, points, results, List.of());
+    }
+
+    /** {@code leftOut}: the assumptions not varied because they cannot matter here, "paths: reason" each. */
+    public static Map<String, byte[]> render(String scenario, Sensitivity.Design design, List<String> metrics,
+            List<Sweep.Point> points, List<Sensitivity.MetricResult> results, List<String> leftOut) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("sensitivity.csv", csv(design.method(), results).getBytes(StandardCharsets.UTF_8));
         List<Sweep.Axis> axes = new ArrayList<>();
@@ -44,7 +50,8 @@ public final class SensitivityReport {
             files.put("sensitivity-" + (i + 1) + ".png", png);
             files.put("sensitivity-" + (i + 1) + ".svg", ChartFiles.svg(chart, 1000, height));
         }
-        files.put("sensitivity.html", html(scenario, design, results, pngs).getBytes(StandardCharsets.UTF_8));
+        files.put("sensitivity.html", html(scenario, design, results, pngs, leftOut)
+                .getBytes(StandardCharsets.UTF_8));
         return files;
     }
 
@@ -82,6 +89,14 @@ public final class SensitivityReport {
         for (Sensitivity.MetricResult r : results) {
             b.append(r.metric()).append(method == Sensitivity.Method.MORRIS ? "   (Morris: mu* [95% CI], sigma)\n"
                     : "   (Sobol: ST [95% CI], S1)\n");
+            if (r.barelyMoves()) {
+                b.append("  barely moves: ").append(MetricStats.format(r.min())).append(" to ")
+                        .append(MetricStats.format(r.max())).append(", a range of ")
+                        .append(Sensitivity.percent(r.relativeRange())).append(" of its mean absolute value ")
+                        .append(MetricStats.format(r.meanAbs())).append(" (under the ")
+                        .append(Sensitivity.percent(Sensitivity.FLOOR))
+                        .append(" floor): no assumption matters much, none hangs on it\n");
+            }
             int width = r.ranking().stream().mapToInt(f -> f.factor().path().length()).max().orElse(10);
             for (Sensitivity.FactorResult f : r.ranking()) {
                 String figures = method == Sensitivity.Method.MORRIS
@@ -106,7 +121,7 @@ public final class SensitivityReport {
     }
 
     private static String html(String scenario, Sensitivity.Design design, List<Sensitivity.MetricResult> results,
-            List<byte[]> pngs) {
+            List<byte[]> pngs, List<String> leftOut) {
         boolean morris = design.method() == Sensitivity.Method.MORRIS;
         StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>"
                 + "enisim sensitivity: " + HtmlReport.esc(scenario) + "</title><style>body{font-family:system-ui,"
@@ -120,7 +135,16 @@ public final class SensitivityReport {
                 + " bootstrap intervals. " + (morris ? "mu* is how much the metric moves, on average, when the"
                     + " assumption goes across its range; sigma large against mu* means the effect depends on the"
                     + " other assumptions." : "ST is the share of the metric's variance that the assumption causes,"
-                    + " alone or with others; S1 the share it causes alone.") + "</p>\n");
+                    + " alone or with others; S1 the share it causes alone.") + " A metric whose range over the"
+                + " design is under " + Sensitivity.percent(Sensitivity.FLOOR) + " of its mean absolute value barely"
+                + " moves: no assumption is said to hang on it.</p>\n");
+        if (!leftOut.isEmpty()) {
+            b.append("<p>Not varied, as they cannot matter in this scenario:</p>\n<ul>\n");
+            for (String l : leftOut) {
+                b.append("<li>").append(HtmlReport.esc(l)).append("</li>\n");
+            }
+            b.append("</ul>\n");
+        }
         for (int i = 0; i < results.size(); i++) {
             Sensitivity.MetricResult r = results.get(i);
             b.append("<h2>").append(HtmlReport.esc(r.metric())).append("</h2>\n");

@@ -49,17 +49,115 @@ class SensitivityCommandTest {
         assertEquals(0, r.code(), r.err());
         List<String> rows = Files.readAllLines(out.resolve("sensitivity.csv"));
         assertEquals("metric,rank,parameter,range,mu,muStar,muStarLow,muStarHigh,sigma,verdict", rows.get(0));
-        assertEquals(1 + 7, rows.size(), "the seven assumptions of a Hyperplane scenario: " + rows);
+        // six: the seven of a Hyperplane scenario but the idle rule, which cannot fire in a ten-minute run (it was
+        // varied, and said not to matter, until the idle rule's applicability was checked; it is left out, with why)
+        assertEquals(1 + 6, rows.size(), "the assumptions of a ten-minute Hyperplane scenario: " + rows);
         assertTrue(rows.get(1).contains(",1,hyperplane.eniCreateTime.median,30s..240s,")
                 && rows.get(1).endsWith(",hangs on it"), rows.get(1));
-        String idle = rows.stream().filter(l -> l.contains("idleReclaimAfter")).findFirst().orElseThrow();
-        assertTrue(idle.endsWith(",0,0,0,0,0,does not matter"), idle);
+        assertTrue(rows.stream().noneMatch(l -> l.contains("idleReclaimAfter")), rows.toString());
+        String idle = "hyperplane.idleReclaimAfter: the run (10m) is shorter than the range's low end (7d): no"
+                + " function can be idle that long within it";
+        assertTrue(r.out().contains("not varied (cannot matter here): " + idle), r.out());
         String html = Files.readString(out.resolve("sensitivity.html"));
         assertTrue(html.contains("The answer hangs on hyperplane.eniCreateTime.median (30s..240s)"), html);
-        assertTrue(html.contains("hyperplane.idleReclaimAfter") && html.contains("It does not depend on"), html);
+        assertTrue(html.contains("<li>" + idle.replace("'", "&#39;") + "</li>") || html.contains("<li>" + idle
+                + "</li>"), html);
+        assertTrue(html.contains("It does not depend on"), html);
         assertTrue(Files.size(out.resolve("sensitivity-1.png")) > 1000);
-        assertEquals(1 + 3 * 8, Files.readAllLines(out.resolve("points.csv")).size(), "3 trajectories of 8 points");
+        assertEquals(1 + 3 * 7, Files.readAllLines(out.resolve("points.csv")).size(), "3 trajectories of 7 points");
         assertTrue(r.out().contains("hyperplane.eniCreateTime.median"), r.out());
+    }
+
+    /** A scenario whose function runs outside any VPC: no ENI, so no ENI assumption is varied, and the output says why. */
+    @Test
+    void withoutAVpcFunctionOnlyTheAssumptionsThatCanMatterAreVaried() throws Exception {
+        Path f = dir.resolve("novpc.yaml");
+        Files.writeString(f, """
+                name: novpc
+                seed: 2
+                duration: 10m
+                functions:
+                  - name: api
+                    duration: 100ms
+                    arrivals: { poisson: 50/s }
+                """);
+        Path out = dir.resolve("novpc-out");
+        Result r = CliTest.run("sensitivity", f.toString(), "--metric", "invocations.succeeded", "--samples", "2",
+                "--out", out.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(out.resolve("sensitivity.csv"));
+        assertEquals(java.util.Set.of("scaling.keepAlive", "functions[*].initDuration.median"),
+                java.util.Set.copyOf(rows.subList(1, rows.size()).stream().map(l -> l.split(",")[2]).toList()),
+                rows.toString());
+        assertEquals(3, rows.size(), rows.toString());
+        assertEquals(1 + 2 * 3, Files.readAllLines(out.resolve("points.csv")).size(), "2 trajectories of 3 points");
+        assertTrue(r.out().startsWith("6 points, 2 assumptions"), r.out());
+        assertTrue(r.out().contains("not varied (cannot matter here): hyperplane.eniCreateTime.median,"
+                + " hyperplane.attachExistingTime, hyperplane.eniDeleteTime.median, hyperplane.eniRetryBackoff,"
+                + " hyperplane.idleReclaimAfter: no function is attached to a VPC"), r.out());
+        assertTrue(r.out().contains("not varied (cannot matter here): legacy.coldStartAttachTime.median,"
+                + " legacy.ec2ApiBurst, legacy.ec2ApiRefill: the scenario uses the Hyperplane network model"), r.out());
+        assertTrue(Files.readString(out.resolve("sensitivity.html")).contains("Not varied, as they cannot matter in"
+                + " this scenario"));
+    }
+
+    /**
+     * The event budget of run and sweep: the whole design's estimate (points x replications) against --max-events,
+     * refused with exit 2 before any point runs (no output, no progress file), unless --yes.
+     */
+    @Test
+    void aDesignAboveMaxEventsIsRefusedBeforeAnyPointRuns() throws Exception {
+        String f = scenario().toString(); // 5/s for 10 minutes: ~3,000 arrivals, ~9,000 events a run
+        Path out = dir.resolve("budget");
+        // 3 trajectories of 7 points, 2 replications: 42 runs of ~9,000 events, ~378,000 in all
+        Result refused = CliTest.run("sensitivity", f, "--metric", "enis.peak", "--samples", "3", "--replications",
+                "2", "--max-events", "300000", "--out", out.toString(), "-q");
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().contains("pending (42 runs) would take ~3.78e+05 events, about 1s (at 5000000"
+                + " events/s); continue with --yes, or shorten its duration or lower its rates"), refused.err());
+        assertFalse(Files.exists(out), "no output folder");
+        assertFalse(Files.exists(dir.resolve(".budget.progress.jsonl")), "no progress file");
+        // under the budget it runs; above it, --yes runs it anyway
+        Result under = CliTest.run("sensitivity", f, "--metric", "enis.peak", "--samples", "3", "--replications",
+                "2", "--max-events", "400000", "--out", out.toString(), "-q");
+        assertEquals(0, under.code(), under.err());
+        Result yes = CliTest.run("sensitivity", f, "--metric", "enis.peak", "--samples", "2", "--max-events", "1",
+                "--yes", "--out", dir.resolve("yes").toString(), "-q");
+        assertEquals(0, yes.code(), yes.err());
+        Result bad = CliTest.run("sensitivity", f, "--metric", "enis.peak", "--max-events", "-5");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--max-events must be a number of events above 0, got -5"), bad.err());
+    }
+
+    /** A traffic factor scales each point's own estimate: the design's is the sum over its points. */
+    @Test
+    void theEstimateSumsEachPointsOwnScenario() throws Exception {
+        String f = scenario().toString();
+        // traffic 1..3: the Morris points' factors are 1, 5/3, 7/3 or 3 of the base, so at least the base x 6 and
+        // at most x 18 over 6 points: a budget of base x 6.5 (~58,500) passes the base x points but not the sum
+        Result r = CliTest.run("sensitivity", f, "--metric", "enis.peak", "--samples", "3", "--vary",
+                "traffic=1..3", "--max-events", "58500", "--out", dir.resolve("t").toString(), "-q");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("pending (6 runs) would take"), r.err());
+        // the sum itself, point by point
+        com.fasterxml.jackson.databind.JsonNode tree = dev.enisim.scenario.ScenarioLoader.readTree(Path.of(f));
+        dev.enisim.scenario.Scenario base = dev.enisim.scenario.ScenarioLoader.parseTree(tree, f);
+        double one = Budget.events(base);
+        List<dev.enisim.experiment.Factor> traffic = List.of(dev.enisim.experiment.Factor.parse("traffic=1..3"));
+        assertEquals(one * (1 + 2 + 3), SensitivityCommand.events(tree, base, f, traffic, List.of(
+                java.util.Map.of("traffic", "1"), java.util.Map.of("traffic", "2"), java.util.Map.of("traffic", "3"))),
+                1e-6 * one);
+        // a longer duration at one point: that point's scenario is estimated
+        List<dev.enisim.experiment.Factor> duration = List.of(dev.enisim.experiment.Factor.parse(
+                "duration=10m..20m"), dev.enisim.experiment.Factor.parse("scaling.keepAlive=5m..15m"));
+        assertEquals(one * (1 + 2), SensitivityCommand.events(tree, base, f, duration, List.of(
+                java.util.Map.of("duration", "600s", "scaling.keepAlive", "300s"),
+                java.util.Map.of("duration", "1200s", "scaling.keepAlive", "900s"))), 1e-6 * one);
+        // timings only (the default design): the base's estimate at every point
+        assertEquals(one * 4, SensitivityCommand.events(tree, base, f, List.of(duration.get(1)), List.of(
+                java.util.Map.of("scaling.keepAlive", "300s"), java.util.Map.of("scaling.keepAlive", "400s"),
+                java.util.Map.of("scaling.keepAlive", "500s"), java.util.Map.of("scaling.keepAlive", "900s"))),
+                1e-6 * one);
     }
 
     @Test

@@ -35,8 +35,10 @@ class AssumptionsTest {
         Assumptions.Prepared p = Assumptions.prepare(tree(BASE));
         List<String> paths = new ArrayList<>();
         p.factors().forEach(f -> paths.add(f.path()));
+        // the idle rule is left out of a ten-minute run: no function can be idle for 7 days in it (README); a run
+        // of a week or more varies it (theIdleRuleIsVariedOnlyInARunAsLongAsItsRangesLowEnd)
         assertEquals(List.of("hyperplane.eniCreateTime.median", "hyperplane.attachExistingTime",
-                "hyperplane.eniDeleteTime.median", "hyperplane.eniRetryBackoff", "hyperplane.idleReclaimAfter",
+                "hyperplane.eniDeleteTime.median", "hyperplane.eniRetryBackoff",
                 "scaling.keepAlive", "functions[*].initDuration.median"), paths);
         assertEquals("lognormal", p.tree().at("/hyperplane/eniCreateTime/dist").asText());
         assertEquals("75s", p.tree().at("/hyperplane/eniCreateTime/median").asText(), "the default, unchanged");
@@ -159,6 +161,96 @@ class AssumptionsTest {
             java.util.Map<String, String> corner = new java.util.LinkedHashMap<>();
             p.factors().forEach(f -> corner.put(f.path(), f.value(u)));
             assertEquals(null, Sweep.point(p.tree(), "a", corner, List.of("enis.peak"), 1).problem(), corner.toString());
+        }
+    }
+
+    /**
+     * A scenario with no function in a VPC makes no ENI: the five hyperplane.* assumptions cannot matter and are not
+     * varied (they took 5/7 of the runs and were reported as "does not matter"); the left-out list says why. A
+     * function attached by the timeline alone brings them back.
+     */
+    @Test
+    void withoutAVpcFunctionTheEniAssumptionsAreLeftOutAndSaidWhy() throws Exception {
+        String noVpc = """
+                name: a
+                duration: 10m
+                functions:
+                  - name: api
+                    duration: 100ms
+                    arrivals: { poisson: 1/s }
+                """;
+        Assumptions.Prepared p = Assumptions.prepare(tree(noVpc));
+        assertEquals(List.of("scaling.keepAlive", "functions[*].initDuration.median"),
+                p.factors().stream().map(Factor::path).toList());
+        assertEquals(p.factors().size(), p.why().size());
+        assertEquals(List.of("hyperplane.eniCreateTime.median", "hyperplane.attachExistingTime",
+                "hyperplane.eniDeleteTime.median", "hyperplane.eniRetryBackoff", "hyperplane.idleReclaimAfter",
+                "legacy.coldStartAttachTime.median", "legacy.ec2ApiBurst", "legacy.ec2ApiRefill"),
+                p.leftOut().stream().map(Assumptions.LeftOut::path).toList());
+        assertEquals(List.of("hyperplane.eniCreateTime.median, hyperplane.attachExistingTime,"
+                + " hyperplane.eniDeleteTime.median, hyperplane.eniRetryBackoff, hyperplane.idleReclaimAfter: no"
+                + " function is attached to a VPC (no vpcConfig with subnets, in the functions or the timeline), so no"
+                + " ENI is ever made", "legacy.coldStartAttachTime.median, legacy.ec2ApiBurst, legacy.ec2ApiRefill:"
+                + " the scenario uses the Hyperplane network model (legacy.* figures are read only under"
+                + " networkModel: legacy)"), p.leftOutLines());
+        assertTrue(p.tree().at("/hyperplane").isMissingNode(), "nothing spelled out for what is not varied");
+        // the legacy model without a VPC function: its ENI figures cannot matter either
+        assertTrue(Assumptions.prepare(tree(noVpc + "networkModel: legacy\n")).factors().stream()
+                .noneMatch(f -> f.path().startsWith("legacy") || f.path().startsWith("hyperplane")));
+        // an empty vpcConfig is no VPC (both lists empty = not attached)
+        assertEquals(2, Assumptions.prepare(tree(noVpc.replace("    duration: 100ms",
+                "    vpcConfig: { subnetIds: [], securityGroupIds: [] }\n    duration: 100ms"))).factors().size());
+        // attached by the timeline only: the ENI assumptions apply again
+        String vpc = """
+                vpcs:
+                  - id: vpc-1
+                    subnets: [{ id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a }]
+                    securityGroups: [sg-app]
+                timeline:
+                  - at: 5m
+                    action: updateVpcConfig
+                    function: api
+                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }
+                """;
+        JsonNode attachedLater = tree(noVpc + vpc);
+        ScenarioLoader.parseTree(attachedLater, "a"); // a valid scenario
+        List<String> later = Assumptions.prepare(attachedLater).factors().stream().map(Factor::path).toList();
+        assertEquals(List.of("hyperplane.eniCreateTime.median", "hyperplane.attachExistingTime",
+                "hyperplane.eniDeleteTime.median", "hyperplane.eniRetryBackoff", "scaling.keepAlive",
+                "functions[*].initDuration.median"), later);
+    }
+
+    /** The idle rule (7 d .. 28 d) cannot fire in a run shorter than 7 d; from 7 d on it is varied. */
+    @Test
+    void theIdleRuleIsVariedOnlyInARunAsLongAsItsRangesLowEnd() throws Exception {
+        String almost = BASE.replace("duration: 10m", "duration: 6d23h59m");
+        String week = BASE.replace("duration: 10m", "duration: 7d");
+        Assumptions.Prepared shorter = Assumptions.prepare(tree(almost));
+        assertTrue(shorter.factors().stream().noneMatch(f -> f.path().equals("hyperplane.idleReclaimAfter")));
+        assertEquals(List.of("hyperplane.idleReclaimAfter: the run (6d23h59m) is shorter than the range's low end"
+                + " (7d): no function can be idle that long within it"), shorter.leftOutLines().subList(0, 1));
+        Assumptions.Prepared p = Assumptions.prepare(tree(week));
+        assertEquals(1, p.factors().stream().filter(f -> f.path().equals("hyperplane.idleReclaimAfter")).count());
+        assertTrue(p.leftOut().stream().noneMatch(l -> l.path().startsWith("hyperplane.")), p.leftOutLines()
+                .toString());
+        for (double u : new double[] {0, 1}) { // both corners of the seven ranges make a valid scenario
+            List<String> sets = new ArrayList<>();
+            p.factors().forEach(x -> sets.add(x.path() + "=" + x.value(u)));
+            ScenarioLoader.parseTree(dev.enisim.scenario.Overrides.apply(p.tree(), sets, "a"), "a");
+        }
+    }
+
+    /** Only the assumptions' timings are known to leave the event estimate alone. */
+    @Test
+    void timingOnlyPathsAreTheAssumptionsTimings() {
+        for (Assumptions.Assumption a : Assumptions.ALL) {
+            assertTrue(Assumptions.timingOnly(a.path()), a.path());
+        }
+        assertTrue(Assumptions.timingOnly("functions[0].initDuration.median"));
+        assertTrue(Assumptions.timingOnly("functions[api].initDuration"));
+        for (String p : List.of("traffic", "duration", "functions[0].arrivals.poisson", "functions[*].duration",
+                "scaling.newEnvironmentsPer10s", "functions[0].initDurationX")) {
+            assertTrue(!Assumptions.timingOnly(p), p);
         }
     }
 

@@ -121,6 +121,93 @@ class SensitivityAnalysisTest {
         }
     }
 
+    /** A Morris design of two factors and two trajectories (a moved first, then b) with the outputs {@code y}. */
+    private static Sensitivity.MetricResult morrisOf(double[] y) {
+        double[][] unit = new double[6][];
+        morris(new double[][] {{0, 0}, {0, 0}}, unit);
+        List<Factor> f = factors("a", "b");
+        Sensitivity.Design design = new Sensitivity.Design(Sensitivity.Method.MORRIS, f, 2, 1, unit,
+                Designs.values(f, unit));
+        return Sensitivity.analyze(design, List.of("m"), points(y)).get(0);
+    }
+
+    /**
+     * The user's review: invocations.throttled from 1504 to 1509 over the design, and the largest mu* was called
+     * "hangs on it". A metric whose range is under 1% of its mean absolute value barely moves: no assumption hangs
+     * on it (the top ones are minor), and the words say how little it moved, against what. Elementary effects of a
+     * 3 and 4, of b 1 and 0; range 5, mean 1507: 0.33%.
+     */
+    @Test
+    void aMetricThatMovesLessThanTheFloorHangsOnNoAssumption() {
+        Sensitivity.MetricResult r = morrisOf(new double[] {1504, 1507, 1508, 1505, 1509, 1509});
+        assertTrue(r.barelyMoves());
+        assertEquals(1507, r.meanAbs(), 1e-9);
+        assertEquals(List.of("a MINOR", "b MINOR"), ranking(r), "without the floor both hang on it (0.5 >= 0.35)");
+        assertEquals(3.5, r.ranking().get(0).morris().muStar());
+        assertEquals(List.of("m ranged from 1504 to 1509 (mean 1507) over the design.",
+                "It barely moves: its range over the design, 5, is 0.33% of its mean absolute value 1507, under the 1%"
+                + " floor, so no assumption matters much within these ranges (the largest effect, a's, mu* 3.5 [3, 4]).",
+                "It depends a little on a (0..1), mu* 3.5 [3, 4]; b (0..1), mu* 0.5 [0, 1]."),
+                Sensitivity.sentences(r, Sensitivity.Method.MORRIS));
+        String table = dev.enisim.report.SensitivityReport.table(Sensitivity.Method.MORRIS, List.of(r));
+        assertTrue(table.contains("\n  barely moves: 1504 to 1509, a range of 0.33% of its mean absolute value 1507"
+                + " (under the 1% floor): no assumption matters much, none hangs on it\n"), table);
+        assertTrue(table.lines().noneMatch(l -> l.endsWith("  hangs on it")) && table.contains("  minor"), table);
+        assertTrue(dev.enisim.report.SensitivityReport.csv(Sensitivity.Method.MORRIS, List.of(r))
+                .lines().skip(1).allMatch(l -> l.endsWith(",minor")));
+    }
+
+    /** The same effects at a level where they are a large share of the metric: they decide it (the floor's other side). */
+    @Test
+    void theSameEffectsAboveTheFloorStillHangOnIt() {
+        Sensitivity.MetricResult r = morrisOf(new double[] {0, 3, 4, 1, 5, 5});
+        assertTrue(!r.barelyMoves());
+        assertEquals(List.of("a HANGS_ON", "b HANGS_ON"), ranking(r));
+        assertEquals("The answer hangs on a (0..1), mu* 3.5 [3, 4]; b (0..1), mu* 0.5 [0, 1].",
+                Sensitivity.sentences(r, Sensitivity.Method.MORRIS).get(1));
+        assertTrue(!dev.enisim.report.SensitivityReport.table(Sensitivity.Method.MORRIS, List.of(r))
+                .contains("barely moves"));
+        // either side of 1%: a range of 5 over a mean absolute value of 510 (0.98%) and of 490 (1.02%)
+        double[] y = {0, 3, 4, 1, 5, 5};
+        double[] under = y.clone();
+        double[] over = y.clone();
+        for (int i = 0; i < y.length; i++) {
+            under[i] += 507;
+            over[i] += 487;
+        }
+        assertTrue(morrisOf(under).barelyMoves());
+        assertEquals(List.of("a MINOR", "b MINOR"), ranking(morrisOf(under)));
+        assertTrue(!morrisOf(over).barelyMoves());
+        assertEquals(List.of("a HANGS_ON", "b HANGS_ON"), ranking(morrisOf(over)));
+        // a negative metric: the floor is of its absolute level
+        double[] negative = y.clone();
+        for (int i = 0; i < y.length; i++) {
+            negative[i] -= 1000;
+        }
+        assertTrue(morrisOf(negative).barelyMoves());
+    }
+
+    /** The floor holds for Sobol too: ST exactly a tenth hangs on it at level 0 (below), not at level 1000. */
+    @Test
+    void sobolVerdictsHaveTheSameFloor() {
+        List<Factor> f = factors("a");
+        double[][] unit = {{0}, {1}, {1}, {0}, {1}, {1}};
+        Sensitivity.Design design = new Sensitivity.Design(Sensitivity.Method.SOBOL, f, 2, 1, unit,
+                Designs.values(f, unit));
+        // range 6: 0.6% of 1000 (barely moves), 1.2% of 500 (it moves)
+        Sensitivity.MetricResult high = Sensitivity.analyze(design, List.of("m"), points(new double[] {997, 999, 998,
+            1001, 1003, 1002})).get(0);
+        assertTrue(high.barelyMoves());
+        assertEquals(Sensitivity.Verdict.MINOR, high.ranking().get(0).verdict());
+        assertEquals(0.1, high.ranking().get(0).sobol().st(), 1e-9, "the indices themselves are unchanged");
+        assertTrue(Sensitivity.sentences(high, Sensitivity.Method.SOBOL).get(1).startsWith("It barely moves: its range"
+                + " over the design, 6, is 0.6% of its mean absolute value 1000, under the 1% floor"));
+        Sensitivity.MetricResult moves = Sensitivity.analyze(design, List.of("m"), points(new double[] {497, 499, 498,
+            501, 503, 502})).get(0);
+        assertTrue(!moves.barelyMoves());
+        assertEquals(Sensitivity.Verdict.HANGS_ON, moves.ranking().get(0).verdict());
+    }
+
     /** Morris flags a factor that hangs on it with sigma above mu* (not one equal, not a minor one). */
     @Test
     void aFactorWhoseEffectsSpreadMoreThanTheirMeanIsCalledNonLinear() {
