@@ -67,6 +67,7 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
         long newEnis = 0;
         int fromNewGroups = 0;
         Set<String> subnetsOfNewGroupKeys = new TreeSet<>();
+        Set<String> vpcsOfNewKeys = new TreeSet<>();
         for (Map.Entry<String, RunSummary.KeySummary> k : after.eniKeys().entrySet()) {
             if (before.eniKeys().containsKey(k.getKey())) {
                 continue;
@@ -74,6 +75,7 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
             RunSummary.KeySummary s = k.getValue();
             newKeys++;
             newEnis += s.peakEnis();
+            vpcsOfNewKeys.add(s.vpc());
             keysPerSubnet.computeIfAbsent(s.subnet(), x -> new int[1])[0]++;
             enisPerSubnet.merge(s.subnet(), s.peakEnis(), Long::sum);
             if (s.securityGroups().stream().anyMatch(changedGroups::contains)) {
@@ -103,7 +105,10 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
             RunSummary.VpcSummary b = before.vpcs().get(v.getKey());
             long peakBefore = b == null ? 0 : b.peakEnis();
             RunSummary.VpcSummary a = v.getValue();
-            if (a.peakEnis() != peakBefore || b == null || a.otherUsedEnis() != b.otherUsedEnis()) {
+            // a VPC the change adds a key to is shown even when its peak did not move: the quota may have refused
+            // the key's ENI (the row then says the headroom the refusal met)
+            if (a.peakEnis() != peakBefore || b == null || a.otherUsedEnis() != b.otherUsedEnis()
+                    || vpcsOfNewKeys.contains(v.getKey())) {
                 vpcs.add(new VpcImpact(v.getKey(), a.eniQuota(), peakBefore, a.peakEnis(), a.otherUsedEnis()));
             }
         }

@@ -87,6 +87,10 @@ class GateReviewFixesTest {
         assertFalse(r.passed(), "headroom 0 at the peak, but only because the quota refused other-fn's ENI");
         assertTrue(r.actual().contains("other-fn could not get an ENI (EniLimitExceeded): the quota is short by at"
                 + " least 1"), r.actual());
+        // the VPC table shows the VPC whose quota refused the ENI (it said "(none)": its peak did not move)
+        String vpcs = v.markdown().split("### VPCs")[1].split("###")[0];
+        assertFalse(vpcs.contains("(none)"), vpcs);
+        assertTrue(vpcs.contains("| 1 | 0 | 1 | 1 | 0 |"), vpcs);
     }
 
     @Test
