@@ -2,6 +2,7 @@ package dev.enisim.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.enisim.experiment.Assumptions;
+import dev.enisim.experiment.Experiment;
 import dev.enisim.experiment.Factor;
 import dev.enisim.experiment.PointSpec;
 import dev.enisim.experiment.Sensitivity;
@@ -160,12 +161,14 @@ final class SensitivityCommand implements Callable<Integer> {
         for (String w : ScenarioLoader.warnings(base)) {
             spec.commandLine().getErr().println("warning: " + w);
         }
-        long runs = (long) design.points().size() * replications;
-        budget.check(events(tree, base, file.toString(), factors, design.points()) * replications,
+        PointSpec pointSpec = PointSpec.of(tree, file.toString(), metrics, replications);
+        List<Map<String, String>> toRun = Experiment.pending(pointSpec, design.points(), dir); // a resumed run's rest
+        long runs = (long) toRun.size() * replications;
+        budget.check(events(tree, base, file.toString(), factors, toRun) * replications,
                 name + (runs > 1 ? " (" + runs + " runs)" : ""), spec.commandLine().getErr());
         List<Path> created = ExperimentRun.missingFolders(dir);
-        List<Sweep.Point> points = ExperimentRun.points(PointSpec.of(tree, file.toString(), metrics, replications),
-                design.points(), engine, dir, quiet, spec.commandLine().getErr());
+        List<Sweep.Point> points = ExperimentRun.points(pointSpec, design.points(), engine, dir, quiet,
+                spec.commandLine().getErr());
         List<String> problems = new ArrayList<>();
         for (Sweep.Point p : points) {
             if (p.problem() != null && problems.size() < 5) {

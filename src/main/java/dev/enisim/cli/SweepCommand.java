@@ -1,6 +1,7 @@
 package dev.enisim.cli;
 
 import dev.enisim.experiment.Designs;
+import dev.enisim.experiment.Experiment;
 import dev.enisim.experiment.PointSpec;
 import dev.enisim.experiment.Sweep;
 import dev.enisim.experiment.SweepDesign;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -111,11 +113,12 @@ final class SweepCommand implements Callable<Integer> {
             throw new UserInputException("--metric " + e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
-        budget.check(base, Sweep.events(tree, file.toString(), d.points(), replications, Budget::events),
-                (long) d.points().size() * replications, err);
+        PointSpec pointSpec = PointSpec.of(tree, file.toString(), chosen, replications);
+        List<Map<String, String>> toRun = Experiment.pending(pointSpec, d.points(), dir); // less a resumed run's done
+        budget.check(base, Sweep.events(tree, file.toString(), toRun, replications, Budget::events),
+                (long) toRun.size() * replications, err);
         List<Path> created = ExperimentRun.missingFolders(dir);
-        List<Sweep.Point> points = ExperimentRun.points(PointSpec.of(tree, file.toString(), chosen, replications),
-                d.points(), engine, dir, quiet, err);
+        List<Sweep.Point> points = ExperimentRun.points(pointSpec, d.points(), engine, dir, quiet, err);
         long failed = points.stream().filter(p -> p.problem() != null).count();
         if (failed == points.size()) {
             ExperimentRun.discard(dir, created);

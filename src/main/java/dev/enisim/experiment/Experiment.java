@@ -36,6 +36,33 @@ public final class Experiment {
     }
 
     /**
+     * The points of {@code design} that a run into {@code outDir} would still run: those its progress file (if it is
+     * this experiment's) does not hold yet. For estimating a resumed run's work before it starts; a progress file
+     * that is not enisim's, or is another experiment's, leaves every point to run ({@link #run} says why).
+     */
+    public static List<Map<String, String>> pending(PointSpec spec, List<Map<String, String>> design, Path outDir) {
+        Path file = progressFile(outDir);
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return design;
+        }
+        Sweep.Point[] done = new Sweep.Point[design.size()];
+        try {
+            if (load(file, fingerprint(spec, design), done) == 0) {
+                return design;
+            }
+        } catch (IOException | RuntimeException e) {
+            return design; // unreadable or not enisim's: the run itself reports it
+        }
+        List<Map<String, String>> todo = new ArrayList<>();
+        for (int i = 0; i < design.size(); i++) {
+            if (done[i] == null) {
+                todo.add(design.get(i));
+            }
+        }
+        return todo;
+    }
+
+    /**
      * Runs every point of {@code design} not already in {@code progressFile} (null: keep no file) and returns all
      * the points' results in design order.
      */

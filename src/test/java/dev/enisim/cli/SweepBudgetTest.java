@@ -5,8 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.cli.CliTest.Result;
+import dev.enisim.experiment.Designs;
+import dev.enisim.experiment.Experiment;
+import dev.enisim.experiment.InProcessRunner;
+import dev.enisim.experiment.PointRunner;
+import dev.enisim.experiment.PointSpec;
+import dev.enisim.experiment.PointTask;
+import dev.enisim.experiment.SweepDesign;
+import dev.enisim.scenario.ScenarioLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,5 +60,51 @@ class SweepBudgetTest {
                 "functions[0].memoryMb=128,1", "--max-events", "1e4", "--out", dir.resolve("sw").toString(), "-q");
         assertEquals(1, r.code(), "a point failed (memoryMb 1), the others ran: " + r.out() + r.err());
         assertTrue(Files.exists(dir.resolve("sw/sweep.csv")), r.err());
+    }
+
+    /**
+     * A resumed sweep is estimated by the points it still has to run (it was estimated whole: a sweep whose big point
+     * was done before the interruption was refused on resuming by the budget it had passed).
+     */
+    @Test
+    void aResumedSweepIsEstimatedByThePointsLeftToRun() throws Exception {
+        Path f = scenario();
+        Path out = dir.resolve("sw");
+        List<String> vary = List.of("traffic=1000,1");
+        PointSpec spec = PointSpec.of(ScenarioLoader.readTree(f), f.toString(), List.of("invocations.succeeded",
+                "invocations.throttled", "enis.peak", "latencyMillis.p99"), 1);
+        // interrupted once the first point (the 1,000x one, ~1.8e6 events) is done
+        PointRunner dying = new PointRunner() {
+            @Override
+            public void run(PointSpec s, List<PointTask> tasks, Consumer<String> sink) {
+                int[] n = {0};
+                new InProcessRunner(1).run(s, tasks, line -> {
+                    if (n[0]++ == 1) {
+                        throw new IllegalStateException("killed");
+                    }
+                    sink.accept(line);
+                });
+            }
+
+            @Override
+            public String describe() {
+                return "dying";
+            }
+        };
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> Experiment.run(spec,
+                SweepDesign.of(vary, Designs.Kind.GRID, 0, 0).points(), dying, Experiment.progressFile(out),
+                line -> { }));
+
+        Result r = CliTest.run("sweep", f.toString(), "--vary", vary.get(0), "--max-events", "1e5", "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("resuming: 1 of 2 points already done"), r.err());
+        assertTrue(Files.exists(out.resolve("sweep.csv")), r.err());
+
+        // a fresh run of the same sweep is still estimated whole, and refused
+        Result fresh = CliTest.run("sweep", f.toString(), "--vary", vary.get(0), "--max-events", "1e5", "--out",
+                dir.resolve("again").toString());
+        assertEquals(2, fresh.code(), fresh.out() + fresh.err());
+        assertTrue(fresh.err().contains("small (2 runs) would take ~1.80e+06 events"), fresh.err());
     }
 }
