@@ -195,10 +195,10 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         if (json != null) {
-            SafeOutput.checkFile(json, home, JSON_SIGNATURE);
+            SafeOutput.checkMarkedFile(json, home, JSON_SIGNATURE);
         }
         if (costModel != null) {
-            SafeOutput.checkFile(costModel, home, SVG_SIGNATURE);
+            SafeOutput.checkMarkedFile(costModel, home, SVG_SIGNATURE);
         }
         // the extras asked for alone run alone: a chart or a figure of its own is not an hour of the default workloads
         boolean extrasOnly = workloads.isEmpty()
@@ -315,7 +315,7 @@ final class BenchCommand implements Callable<Integer> {
                         p.peakHeapBytes() >> 20, p.retainedHeapBytes() / 1048576.0);
                 cost.add(mapper.valueToTree(p));
             }
-            SafeOutput.writeFile(costModel, home, SVG_SIGNATURE, ChartFiles.svg(CostModelChart.of(points), 720, 420));
+            SafeOutput.writeMarkedFile(costModel, home, SVG_SIGNATURE, ChartFiles.svg(CostModelChart.of(points), 720, 420));
             out.println("cost model chart: " + costModel);
         }
         ObjectNode scaling = null;
@@ -372,7 +372,7 @@ final class BenchCommand implements Callable<Integer> {
             if (report != null) {
                 root.set("reportWriting", report);
             }
-            SafeOutput.writeFile(json, home, JSON_SIGNATURE, (mapper.writeValueAsString(root) + "\n")
+            SafeOutput.writeMarkedFile(json, home, JSON_SIGNATURE, (mapper.writeValueAsString(root) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
         return 0;
@@ -479,13 +479,19 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * An existing --json file is replaced only if it holds bench figures: the heap's reference mode, which every bench
-     * JSON names and no other file does ("workloads" alone was a word any JSON may hold).
+     * An existing --json file is replaced only if it is the bench's JSON: it opens with the Java version, as the
+     * bench writes it, and names the heap's reference mode ("workloads" alone was a word any JSON may hold; the
+     * field anywhere was held by a user's settings file and by the bench's own source).
      */
-    static final String JSON_SIGNATURE = "\"heapReferences\"";
+    static final SafeOutput.Mark JSON_SIGNATURE = SafeOutput.Mark.startingWith("{\n  \"java\" : \"",
+            "\"heapReferences\" : ");
 
-    /** An existing --cost-model file is replaced only if it is the cost-model chart enisim drew (its title). */
-    static final String SVG_SIGNATURE = "What an event costs as functions grow";
+    /**
+     * An existing --cost-model file is replaced only if it is the cost-model chart enisim drew: an SVG document
+     * (JFreeSVG's prolog) with the chart's title (the title alone was in enisim's own source).
+     */
+    static final SafeOutput.Mark SVG_SIGNATURE = SafeOutput.Mark.startingWith("<?xml version=\"1.0\"?>\n<!DOCTYPE svg",
+            "What an event costs as functions grow");
 
     /** The workload's scenario tree: generated for {@code many-functions}, else read from its file. */
     private static JsonNode tree(Path home, String name) throws ScenarioException {

@@ -102,7 +102,7 @@ final class CheckCommand implements Callable<Integer> {
                     + " files, got a file");
         }
         if (junit != null) {
-            SafeOutput.checkFile(junit, Main.workingDir(spec), JUNIT_SIGNATURE);
+            SafeOutput.checkMarkedFile(junit, Main.workingDir(spec), JUNIT_SIGNATURE);
         }
         summaryFile = StepSummary.of(stepSummary, Main.workingDir(spec), "check's verdicts");
         if (html != null) {
@@ -327,7 +327,8 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** An existing JUnit file or baseline is replaced only if it is one (enisim wrote it). */
-    static final String JUNIT_SIGNATURE = "<testsuites name=\"enisim check\"";
+    static final SafeOutput.Mark JUNIT_SIGNATURE = SafeOutput.Mark.startingWith(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"enisim check\"");
     /**
      * A baseline enisim wrote begins with its scenario's name, as summary.json does (with or without
      * replications): {@code {\n  "scenario" : "quickstart",}. A file merely holding the word "scenario" is not one.
@@ -337,8 +338,8 @@ final class CheckCommand implements Callable<Integer> {
                 + ",\n";
     }
 
-    private void write(Path file, String signature, String text) throws IOException {
-        SafeOutput.writeFile(file, Main.workingDir(spec), signature, text.getBytes(StandardCharsets.UTF_8));
+    private void write(Path file, SafeOutput.Mark signature, String text) throws IOException {
+        SafeOutput.writeMarkedFile(file, Main.workingDir(spec), signature, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The files given and those of the folders given; a folder without any is a problem, kept in {@code problems}. */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code --html FILE} of the compare commands, through {@link SafeOutput}: an existing file is replaced only if it
- * is an enisim page (it carries {@link Page#MARK}); a folder, a link or another file is refused (exit 2).
+ * is an enisim page (it opens as {@link Page#OPENING}, its mark included); a folder, a link or another file is refused (exit 2).
  */
 final class PageOutput {
 
@@ -18,10 +18,11 @@ final class PageOutput {
 
     /** Refuses at once (before the runs) a page file that may not be written. */
     static void check(CommandSpec spec, Path file) {
-        SafeOutput.checkFile(file, Main.workingDir(spec), Page.MARK);
+        SafeOutput.checkMarkedFile(file, Main.workingDir(spec), SafeOutput.Mark.startingWith(Page.OPENING));
     }
 
     static void write(CommandSpec spec, Path file, String html) throws IOException {
-        SafeOutput.writeFile(file, Main.workingDir(spec), Page.MARK, html.getBytes(StandardCharsets.UTF_8));
+        SafeOutput.writeMarkedFile(file, Main.workingDir(spec), SafeOutput.Mark.startingWith(Page.OPENING),
+                html.getBytes(StandardCharsets.UTF_8));
     }
 }

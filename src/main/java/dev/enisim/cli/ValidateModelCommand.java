@@ -41,7 +41,7 @@ final class ValidateModelCommand implements Callable<Integer> {
             throw new UserInputException("--replications must be at least 2 (for a confidence interval)");
         }
         if (markdown != null) {
-            SafeOutput.checkFile(markdown, Main.workingDir(spec), TABLE_SIGNATURE);
+            SafeOutput.checkMarkedFile(markdown, Main.workingDir(spec), TABLE_SIGNATURE);
         }
         List<ValidationSuite.Case> cases = new ValidationSuite(replications,
                 parallelism.threads()).run();
@@ -49,14 +49,15 @@ final class ValidateModelCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(table);
         if (markdown != null) {
-            SafeOutput.writeFile(markdown, Main.workingDir(spec), TABLE_SIGNATURE,
+            SafeOutput.writeMarkedFile(markdown, Main.workingDir(spec), TABLE_SIGNATURE,
                     table.getBytes(StandardCharsets.UTF_8));
         }
         return cases.stream().allMatch(ValidationSuite.Case::passed) ? 0 : 1;
     }
 
     /** The table's header: an existing --markdown file without it is not one enisim wrote. */
-    static final String TABLE_SIGNATURE = "| case | theory |";
+    /** An existing --markdown file is replaced only if it is the table: it opens with its header line. */
+    static final SafeOutput.Mark TABLE_SIGNATURE = SafeOutput.Mark.startingWith("| case | theory |");
 
     static String table(List<ValidationSuite.Case> cases, int replications) {
         StringBuilder b = new StringBuilder();

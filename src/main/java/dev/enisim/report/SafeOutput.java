@@ -419,11 +419,53 @@ public final class SafeOutput {
      * (a header line), not merely hold it.
      */
     public static void checkFile(Path file, Path workingDir, String signature, boolean atStart) {
-        checkFile(file, workingDir, signature, atStart, true);
+        checkFile(file, workingDir, Mark.of(signature, atStart), true);
+    }
+
+    /**
+     * How an existing file is known as one enisim wrote, and so may be replaced: it begins with {@code start} (a
+     * format's fixed opening: a prolog, a header line) and, unless {@code holds} is null, holds {@code holds} in its
+     * first 64 KiB too. A mark that may be anywhere in a file is no proof: a user's document, a copy of enisim's
+     * own source or a settings file naming one of its fields may hold it (a user review: {@code validate-model
+     * --markdown VALIDATION.md} replaced the project's hand-written VALIDATION.md, which quotes the table's header).
+     */
+    public record Mark(String start, String holds) {
+
+        public Mark {
+            java.util.Objects.requireNonNull(start, "start");
+        }
+
+        /** A file that begins with {@code start}. */
+        public static Mark startingWith(String start) {
+            return new Mark(start, null);
+        }
+
+        /** A file that begins with {@code start} and holds {@code holds} near its start. */
+        public static Mark startingWith(String start, String holds) {
+            return new Mark(start, holds);
+        }
+
+        static Mark of(String signature, boolean atStart) {
+            return signature == null ? null : atStart ? new Mark(signature, null) : new Mark("", signature);
+        }
+
+        boolean matches(String head) {
+            return head.startsWith(start) && (holds == null || head.contains(holds));
+        }
+
+        String describe() {
+            return start.isEmpty() ? "lacks '" + holds + "'" : "does not begin with '" + start.strip() + "'"
+                    + (holds == null ? "" : " and hold '" + holds + "'");
+        }
+    }
+
+    /** As {@link #checkFile(Path, Path, String)}, an existing file known by its {@link Mark}. */
+    public static void checkMarkedFile(Path file, Path workingDir, Mark mark) {
+        checkFile(file, workingDir, mark, true);
     }
 
     /** As above; {@code place}: whether the folder above is checked too (before a run; a write says it itself). */
-    private static void checkFile(Path file, Path workingDir, String signature, boolean atStart, boolean place) {
+    private static void checkFile(Path file, Path workingDir, Mark mark, boolean place) {
         Path target = absolute(file, workingDir);
         if (target.getParent() == null || Files.isDirectory(target)) {
             throw new OutputRefused(file + " is a folder; give a file name");
@@ -441,10 +483,10 @@ public final class SafeOutput {
         if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new OutputRefused(file + " is not a regular file; give a new file name");
         }
-        if (signature != null && !holds(target, signature, atStart)) {
+        if (mark != null && !holds(target, mark)) {
             throw new OutputRefused(file + " exists and does not look like a file enisim wrote (it "
-                    + (atStart ? "does not begin with '" : "lacks '") + signature + "'); enisim will not overwrite "
-                    + "it. Give a new file name, or remove it yourself");
+                    + mark.describe() + "); enisim will not overwrite it. Give a new file name, or remove it"
+                    + " yourself");
         }
         if (place) {
             checkPlace(file, target, workingDir);
@@ -500,10 +542,9 @@ public final class SafeOutput {
         return p != null && absolute(p, workingDir).equals(above) ? p : above;
     }
 
-    private static boolean holds(Path file, String signature, boolean atStart) {
+    private static boolean holds(Path file, Mark mark) {
         try (InputStream in = Files.newInputStream(file)) {
-            String head = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-            return atStart ? head.startsWith(signature) : head.contains(signature);
+            return mark.matches(new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return false;
         }
@@ -520,16 +561,20 @@ public final class SafeOutput {
     /** As {@link #writeFile(Path, Path, String, byte[])}, the signature checked as {@link #checkFile} does. */
     public static Path writeFile(Path file, Path workingDir, String signature, boolean atStart, byte[] content)
             throws IOException {
+        return writeMarkedFile(file, workingDir, Mark.of(signature, atStart), content);
+    }
+
+    /** As {@link #writeFile(Path, Path, String, byte[])}, an existing file known by its {@link Mark}. */
+    public static Path writeMarkedFile(Path file, Path workingDir, Mark mark, byte[] content) throws IOException {
         try {
-            return replaceFile(file, workingDir, signature, atStart, content);
+            return replaceFile(file, workingDir, mark, content);
         } catch (IOException e) {
             throw failed(file, e);
         }
     }
 
-    private static Path replaceFile(Path file, Path workingDir, String signature, boolean atStart, byte[] content)
-            throws IOException {
-        checkFile(file, workingDir, signature, atStart, false);
+    private static Path replaceFile(Path file, Path workingDir, Mark mark, byte[] content) throws IOException {
+        checkFile(file, workingDir, mark, false);
         Path target = absolute(file, workingDir);
         Path parent = target.getParent();
         Path created = firstMissing(parent);
@@ -541,7 +586,7 @@ public final class SafeOutput {
             return guarded(() -> {
                 IN_FLIGHT.add(temp);
                 Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                checkFile(file, workingDir, signature, atStart, false);
+                checkFile(file, workingDir, mark, false);
                 move(temp, target, StandardCopyOption.REPLACE_EXISTING);
                 return target;
             });

@@ -16,10 +16,16 @@ public final class Page {
     private Page() {
     }
 
+    /**
+     * How every page enisim writes opens, its {@link #MARK} included: an existing page file is replaced only if it
+     * opens so (a file holding the mark elsewhere, such as a copy of this source, is not a page enisim wrote).
+     */
+    public static final String OPENING = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n" + MARK + "\n";
+
     /** A page's start, up to and including {@code <body>}: charset, viewport, title and the report's style. */
     public static String head(String title) {
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" "
-                + "content=\"width=device-width, initial-scale=1\"/>\n" + MARK + "\n<title>"
+        return OPENING + "<title>"
                 + dev.enisim.report.HtmlReport.esc(title)
                 + "</title>\n" + styles() + "</head>\n<body>\n";
     }

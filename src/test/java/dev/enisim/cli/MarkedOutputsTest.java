@@ -1,0 +1,89 @@
+package dev.enisim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.cli.CliTest.Result;
+import dev.enisim.report.page.Page;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A single-file output replaces an existing file only if the file opens as enisim writes it: a mark anywhere in its
+ * first 64 KiB was taken as proof (a safety review: {@code validate-model --markdown VALIDATION.md} replaced the
+ * project's hand-written document, which quotes the table's header; {@code check --junit} a copy of a test's
+ * source; {@code bench --json} a user's settings file naming one of the bench's fields).
+ */
+class MarkedOutputsTest {
+
+    @TempDir
+    Path dir;
+
+    private Path scenario() throws Exception {
+        return Files.writeString(dir.resolve("small.yaml"), dev.enisim.scenario.OneSubnetYaml.of("name: small\n"
+                + "duration: 2m\nexpect:\n  - invocations.total > 0", "name: f\nduration: 100ms\n"
+                + "arrivals: { poisson: 1/s }"));
+    }
+
+    private void assertRefusedAndKept(Path file, String before, Result r) throws Exception {
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("does not look like a file enisim wrote"), r.err());
+        assertEquals(before, Files.readString(file), "the user's file is untouched");
+    }
+
+    @Test
+    void aDocumentQuotingTheValidationTablesHeaderIsNotReplaced() throws Exception {
+        String doc = "# Validation\n\nWhat the table below says.\n\n| case | theory | simulated mean |\n|---|---|---|\n";
+        Path f = Files.writeString(dir.resolve("VALIDATION.md"), doc);
+        assertRefusedAndKept(f, doc, CliTest.run("validate-model", "--replications", "2", "--markdown",
+                f.toString()));
+    }
+
+    @Test
+    void aSourceFileHoldingTheJUnitMarkIsNotReplacedButCheckReplacesItsOwnJUnitFile() throws Exception {
+        String source = "class JUnitXmlTest {\n  // check writes <testsuites name=\"enisim check\" tests=...>\n}\n";
+        Path java = Files.writeString(dir.resolve("JUnitXmlTest.java"), source);
+        assertRefusedAndKept(java, source, CliTest.run("check", scenario().toString(), "--junit", java.toString()));
+
+        Path xml = dir.resolve("check.xml");
+        assertEquals(0, CliTest.run("check", scenario().toString(), "--junit", xml.toString()).code());
+        Files.writeString(xml, Files.readString(xml).replace("</testsuites>", "<!-- seen -->\n</testsuites>"));
+        Result again = CliTest.run("check", scenario().toString(), "--junit", xml.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(!Files.readString(xml).contains("<!-- seen -->"), "enisim's own JUnit file is replaced");
+    }
+
+    @Test
+    void aSettingsFileNamingTheBenchsFieldIsNotReplaced() throws Exception {
+        String settings = "{\"config\":{\"heapReferences\":\"compressed\"},\"workloads\":[]}\n";
+        Path json = Files.writeString(dir.resolve("settings.json"), settings);
+        assertRefusedAndKept(json, settings, CliTest.run("bench", scenario().toString(), "--no-fork", "--repeat",
+                "1", "--json", json.toString()));
+        String pretty = "{\n  \"heapReferences\" : \"compressed\"\n}\n"; // the field, pretty-printed, is not enough
+        Files.writeString(json, pretty);
+        assertRefusedAndKept(json, pretty, CliTest.run("bench", scenario().toString(), "--no-fork", "--repeat",
+                "1", "--json", json.toString()));
+    }
+
+    @Test
+    void aSourceFileHoldingTheCostModelsTitleIsNotReplaced() throws Exception {
+        String source = "class CostModelChart { String t = \"What an event costs as functions grow\"; }\n";
+        Path svg = Files.writeString(dir.resolve("CostModelChart.java"), source);
+        assertRefusedAndKept(svg, source, CliTest.run("bench", "--no-fork", "--cost-model", svg.toString(),
+                "--cost-model-arrivals", "60000", "--cost-model-functions", "1,10"));
+    }
+
+    @Test
+    void aFileHoldingThePagesMarkInItsBodyIsNotReplaced() throws Exception {
+        String html = "<!DOCTYPE html>\n<html><head><title>mine</title></head><body><pre>" + Page.MARK
+                + "</pre></body></html>\n";
+        Path page = Files.writeString(dir.resolve("drift.html"), html);
+        Path base = dir.resolve("base");
+        assertEquals(0, CliTest.run("check", scenario().toString(), "--baseline", base.toString(),
+                "--update-baseline").code());
+        assertRefusedAndKept(page, html, CliTest.run("check", scenario().toString(), "--baseline", base.toString(),
+                "--html", page.toString()));
+    }
+}
