@@ -104,7 +104,10 @@ final class CheckCommand implements Callable<Integer> {
         if (junit != null) {
             SafeOutput.checkMarkedFile(junit, Main.workingDir(spec), JUNIT_SIGNATURE);
         }
-        summaryFile = StepSummary.of(stepSummary, Main.workingDir(spec), "check's verdicts");
+        List<Path> touched = new java.util.ArrayList<>(paths); // what the step summary must not be
+        touched.add(junit);
+        touched.add(html);
+        summaryFile = StepSummary.of(stepSummary, Main.workingDir(spec), "check's verdicts", touched);
         if (html != null) {
             if (baseline == null || updateBaseline) {
                 throw new UserInputException("--html shows the drift from a baseline: it needs --baseline DIR (and "

@@ -2,11 +2,15 @@ package dev.enisim.cli;
 
 import dev.enisim.report.SafeOutput;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * A CI job's summary file ({@code --step-summary}, GitHub Actions' {@code $GITHUB_STEP_SUMMARY} by default) that
@@ -25,14 +29,38 @@ final class StepSummary {
      * replaced the verdict.
      */
     static Path of(String option, Path home, String what) {
+        return of(option, home, what, List.of());
+    }
+
+    /**
+     * As {@link #of(String, Path, String)}, also refusing a file the command reads or writes ({@code files}: its
+     * inputs and other outputs) and a name that a scenario, a report or a JUnit file takes (a summary is Markdown). A
+     * safety review appended the verdicts to the scenario being checked ({@code check q.yaml --step-summary q.yaml}),
+     * which then no longer parsed, and to the JUnit file.
+     */
+    static Path of(String option, Path home, String what, List<Path> files) {
         if (option == null || option.isBlank()) {
             return null;
         }
         Path file = home.resolve(option);
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        for (String ext : DATA_EXTENSIONS) {
+            if (name.endsWith(ext)) {
+                throw new UserInputException("--step-summary " + option + ": expected the CI job's Markdown summary"
+                        + " file (as $GITHUB_STEP_SUMMARY names it), got a " + ext + " file; enisim appends Markdown"
+                        + " only to a summary file");
+            }
+        }
+        for (Path other : files) {
+            if (other != null && same(file, home.resolve(other))) {
+                throw new UserInputException("--step-summary " + option + ": it is " + other + ", which this "
+                        + "command reads or writes; give the CI job's summary file");
+            }
+        }
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 throw new UserInputException("--step-summary " + option + ": expected a file to append the " + what
-                        + " to (as $GITHUB_STEP_SUMMARY is), got a folder or a link");
+                        + " to (as $GITHUB_STEP_SUMMARY is), got " + kind(file));
             }
             if (!Files.isWritable(file)) {
                 throw new UserInputException("--step-summary " + option + ": cannot append the " + what + " to it"
@@ -54,15 +82,56 @@ final class StepSummary {
         return file;
     }
 
-    /** Appends {@code markdown} to {@code file} (null: nothing). */
+    /** Names a summary file never has: the formats enisim reads and writes (a scenario, a report, a JUnit file). */
+    private static final List<String> DATA_EXTENSIONS = List.of(".yaml", ".yml", ".json", ".xml", ".html", ".htm",
+            ".csv", ".svg", ".jsonl");
+
+    private static boolean same(Path a, Path b) {
+        Path x = a.toAbsolutePath().normalize();
+        Path y = b.toAbsolutePath().normalize();
+        if (x.equals(y)) {
+            return true;
+        }
+        try {
+            return Files.exists(x) && Files.exists(y) && Files.isSameFile(x, y);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String kind(Path file) {
+        return Files.isSymbolicLink(file) ? "a link" : Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)
+                ? "a folder" : "a device, a pipe or a socket";
+    }
+
+    /**
+     * Appends {@code markdown} to {@code file} (null: nothing). An append that fails part-way (a full disk) is undone:
+     * the file is cut back to the length it had, or removed if this append made it, so the job's summary never ends
+     * in half a table.
+     */
     static void append(Path file, String markdown) {
         if (file == null) {
             return;
         }
         boolean existed = Files.exists(file);
-        try {
-            Files.writeString(file, markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+        long before = -1;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            before = ch.size();
+            ch.position(before);
+            ByteBuffer bytes = ByteBuffer.wrap(markdown.getBytes(StandardCharsets.UTF_8));
+            try {
+                while (bytes.hasRemaining()) {
+                    ch.write(bytes);
+                }
+                ch.force(false);
+            } catch (IOException e) {
+                try {
+                    ch.truncate(before); // the summary as it was: no half-written table
+                } catch (IOException stays) {
+                    e.addSuppressed(stays);
+                }
+                throw e;
+            }
         } catch (IOException e) {
             if (!existed) { // ours, made for this append: not left behind empty or half-written
                 try {
@@ -71,7 +140,7 @@ final class StepSummary {
                     // the append's failure is the one to report
                 }
             }
-            throw new UserInputException("cannot append to the step summary: " + SafeOutput.reason(e));
+            throw new UserInputException("cannot append to the step summary " + file + ": " + SafeOutput.reason(e));
         }
     }
 }

@@ -65,4 +65,45 @@ class CheckStepSummaryTest {
     void aCellKeepsItsTableShape() {
         assertEquals("a \\| b 'c' d e", dev.enisim.check.CheckMarkdown.cell("a | b `c` d\ne"));
     }
+
+    /** A safety review appended the verdicts to the scenario being checked, which then no longer parsed. */
+    @Test
+    void theScenarioItselfOrTheJUnitFileIsRefusedAndLeftAsItWas() throws Exception {
+        Path f = scenario();
+        String before = Files.readString(f);
+        Result r = CliTest.run("check", f.toString(), "--step-summary", f.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("expected the CI job's Markdown summary file"), r.err());
+        assertEquals(before, Files.readString(f));
+
+        Path plain = Files.writeString(dir.resolve("scenario"), before); // a scenario without an extension
+        Result same = CliTest.run("check", plain.toString(), "--step-summary", dir.resolve("./scenario").toString());
+        assertEquals(2, same.code(), same.err());
+        assertTrue(same.err().contains("which this command reads or writes"), same.err());
+        assertEquals(before, Files.readString(plain));
+
+        Path junit = dir.resolve("check-results");
+        Result j = CliTest.run("check", f.toString(), "--junit", junit.toString(), "--step-summary", junit.toString());
+        assertEquals(2, j.code(), j.err());
+        assertTrue(j.err().contains("which this command reads or writes"), j.err());
+        assertFalse(Files.exists(junit), "refused before anything was written");
+    }
+
+    /**
+     * A full disk part-way through the append leaves the summary as it was (it kept half a table): a child JVM whose
+     * file-size limit (ulimit -f, 8 blocks of 512 bytes) stops the append past 4,096 bytes of a 4,000-byte summary.
+     */
+    @Test
+    void anAppendThatFailsPartWayIsUndone() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "a POSIX shell");
+        Path summary = Files.writeString(dir.resolve("summary.md"), "x".repeat(4000));
+        String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder("/bin/sh", "-c", "ulimit -f 8 && exec \"$0\" -XX:-UsePerfData -cp \"$1\" "
+                + "dev.enisim.cli.Main check \"$2\" --step-summary \"$3\"", jvm, System.getProperty(
+                "java.class.path"), scenario().toString(), summary.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(2, p.waitFor(), out);
+        assertTrue(out.contains("enisim: cannot append to the step summary " + summary + ": "), out);
+        assertEquals("x".repeat(4000), Files.readString(summary), "cut back to what it was");
+    }
 }
