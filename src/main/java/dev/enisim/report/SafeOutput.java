@@ -50,8 +50,15 @@ public final class SafeOutput {
 
     /** The file that marks a folder as enisim's, listing the files enisim wrote into it. */
     public static final String MARKER = ".enisim-output";
-    private static final String MARKER_HEADER = "# written by enisim; it replaces this folder as a whole when asked "
+    /**
+     * The marker's first line. Below it, a finished folder's marker lists each file enisim wrote there with its
+     * SHA-256, as {@code sha256sum} prints it ({@code <hex>  <name>}): the folder is replaced only if it holds those
+     * files, each as enisim wrote it, and nothing else. A folder still being written lists each file's name as it is
+     * begun, so that what a killed run leaves can be told from a user's folder named like it.
+     */
+    public static final String MARKER_HEADER = "# written by enisim; it replaces this folder as a whole when asked "
             + "to write here again, as long as it holds only the files listed below\n";
+    private static final Pattern CHECKSUM_LINE = Pattern.compile("([0-9a-f]{64})  (.+)");
     private static final Pattern TEMP = Pattern.compile("\\.(.+)\\.(tmp|old)-(\\d+)-\\d+");
     private static final long PID = ProcessHandle.current().pid();
     private static final AtomicLong COUNTER = new AtomicLong();
@@ -172,7 +179,12 @@ public final class SafeOutput {
         }
     }
 
-    /** Why {@code dir} is not ours, or null when it is (our marker lists everything, or it is empty). */
+    /**
+     * Why {@code dir} is not ours, or null when it is: empty, or its marker (with enisim's header) lists every file
+     * in it with the checksum of what enisim wrote. A marker is no proof by itself: a user's folder with a marker
+     * copied or written into it, listing the user's own files, was replaced (a safety review); and a listed file
+     * the user changed since (notes added to a page) is theirs too now.
+     */
     private static String foreignEntry(Path dir) {
         Path marker = dir.resolve(MARKER);
         List<String> entries;
@@ -185,16 +197,45 @@ public final class SafeOutput {
             return null;
         }
         if (Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
-            Set<String> listed;
+            List<String> lines;
             try {
-                listed = new LinkedHashSet<>(Files.readAllLines(marker, StandardCharsets.UTF_8));
+                lines = Files.readAllLines(marker, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 return "its " + MARKER + " cannot be read: " + reason(e);
             }
+            if (lines.isEmpty() || !(lines.get(0) + "\n").equals(MARKER_HEADER)) {
+                return "its " + MARKER + " does not begin with enisim's header";
+            }
+            Map<String, String> sums = new java.util.HashMap<>();
+            for (String line : lines.subList(1, lines.size())) {
+                Matcher m = CHECKSUM_LINE.matcher(line);
+                if (m.matches()) {
+                    sums.put(m.group(2), m.group(1));
+                } else if (!line.isEmpty() && !line.startsWith("#")) {
+                    return "its " + MARKER + " lists " + line + " without the checksum enisim writes (a folder written"
+                            + " by an enisim from before checksums, or being written by one that was stopped: remove "
+                            + "it yourself once)";
+                }
+            }
             for (String e : entries) {
                 // an empty folder holds nothing to lose (the user may have emptied charts/)
-                if (!e.equals(MARKER) && !e.endsWith("/") && !listed.contains(e)) {
+                if (e.equals(MARKER) || e.endsWith("/")) {
+                    continue;
+                }
+                String sum = sums.get(e);
+                if (sum == null) {
                     return "it holds " + e + ", which enisim did not write there";
+                }
+                Path file = dir.resolve(e);
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    return "its " + e + " is no longer the file enisim wrote (a link or another kind of entry now)";
+                }
+                try {
+                    if (!sum.equals(sha256(file))) {
+                        return "its " + e + " was changed since enisim wrote it";
+                    }
+                } catch (IOException x) {
+                    return "its " + e + " cannot be read: " + reason(x);
                 }
             }
             return null;
@@ -202,6 +243,72 @@ public final class SafeOutput {
         // Without the marker, file names prove nothing: a user's folder of summary.json, report.html and charts/
         // (a test tool's, a notebook's) looks like a report by its names alone. Only an empty folder is replaced.
         return "no " + MARKER + " file, and it holds " + entries.get(0);
+    }
+
+    /** The SHA-256 of {@code file}'s bytes, in lower-case hex. */
+    private static String sha256(Path file) throws IOException {
+        java.security.MessageDigest md = digest();
+        byte[] buf = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(md.digest());
+    }
+
+    private static String sha256(byte[] content) {
+        return java.util.HexFormat.of().formatHex(digest().digest(content));
+    }
+
+    private static java.security.MessageDigest digest() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /**
+     * A marker's text for a finished folder: the header, then each file's checksum and name as {@code sha256sum}
+     * prints them.
+     */
+    static String markerText(Map<String, byte[]> files) {
+        StringBuilder b = new StringBuilder(MARKER_HEADER);
+        files.forEach((name, content) -> b.append(sha256(content)).append("  ").append(name).append('\n'));
+        return b.toString();
+    }
+
+    /**
+     * Whether {@code dir}, a leftover named as ours, is ours: its marker begins with enisim's header and lists every
+     * file in it ({@code verified}: with the checksum of what it holds, as a finished folder's does; else by name, as
+     * a folder being written lists each file as it is begun). A folder with a marker and a file the marker does not
+     * list is a user's, whatever its name (a safety review: a thesis in a folder named as a leftover was deleted).
+     */
+    private static boolean ownLeftover(Path dir, boolean verified) throws IOException {
+        if (verified) {
+            return foreignEntry(dir) == null;
+        }
+        Path marker = dir.resolve(MARKER);
+        if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        List<String> lines = Files.readAllLines(marker, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !(lines.get(0) + "\n").equals(MARKER_HEADER)) {
+            return false;
+        }
+        Set<String> listed = new java.util.HashSet<>();
+        for (String line : lines.subList(1, lines.size())) {
+            Matcher m = CHECKSUM_LINE.matcher(line);
+            listed.add(m.matches() ? m.group(2) : line);
+        }
+        for (String e : relativeFiles(dir)) {
+            if (!e.equals(MARKER) && !e.endsWith("/") && (!listed.contains(e)
+                    || !Files.isRegularFile(dir.resolve(e), LinkOption.NOFOLLOW_LINKS))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every file (and link, and empty folder) under {@code dir}, relative, '/'-separated. */
@@ -319,7 +426,7 @@ public final class SafeOutput {
         private final Path target;
         private final Path temp;
         private final Path created;
-        private final Set<String> names = new LinkedHashSet<>();
+        private final Map<String, String> sums = new java.util.LinkedHashMap<>();
         private boolean committed;
 
         private Staging(Path asked, Path workingDir, Path target, Path temp, Path created) {
@@ -341,15 +448,19 @@ public final class SafeOutput {
             if (name.isEmpty() || !file.startsWith(temp) || file.equals(temp) || name.equals(MARKER)) {
                 throw new IllegalArgumentException("not a file name inside the output folder: '" + name + "'");
             }
+            String relative = temp.relativize(file).toString().replace('\\', '/');
             try {
                 guarded(() -> {
+                    // named in the marker before it is begun: a killed run's leftover lists everything it holds
+                    Files.writeString(temp.resolve(MARKER), relative + "\n", StandardCharsets.UTF_8,
+                            StandardOpenOption.APPEND);
                     Files.createDirectories(file.getParent());
                     return Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 });
             } catch (IOException e) {
                 throw failed(asked, e);
             }
-            names.add(temp.relativize(file).toString().replace('\\', '/'));
+            sums.put(relative, sha256(content));
         }
 
         /** Moves the folder into place, replacing the earlier one enisim wrote there; returns the files. */
@@ -363,9 +474,7 @@ public final class SafeOutput {
 
         private List<Path> moveIntoPlace() throws IOException {
             StringBuilder marker = new StringBuilder(MARKER_HEADER);
-            for (String n : names) {
-                marker.append(n).append('\n');
-            }
+            sums.forEach((n, sum) -> marker.append(sum).append("  ").append(n).append('\n'));
             Files.writeString(temp.resolve(MARKER), marker, StandardCharsets.UTF_8);
             checkFolder(asked, workingDir, false); // again: something may have appeared there while the run went on
             Path parent = target.getParent();
@@ -390,7 +499,7 @@ public final class SafeOutput {
                 deleteTree(old);
                 MOVED_ASIDE.remove(old);
             }
-            return names.stream().map(target::resolve).toList();
+            return sums.keySet().stream().map(target::resolve).toList();
         }
 
         /** Removes the temporary folder unless committed (and the folders made for it, if left empty). */
@@ -642,7 +751,7 @@ public final class SafeOutput {
                 boolean dir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
                 if (dir != folders || !folders && m.group(2).equals("old") // a file is never moved aside
                         || !dir && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
-                        || dir && !Files.exists(p.resolve(MARKER)) && !isEmpty(p)) {
+                        || dir && !isEmpty(p) && !ownLeftover(p, m.group(2).equals("old"))) {
                     continue;
                 }
                 Path target = parent.resolve(name);

@@ -136,7 +136,7 @@ class OutputSafetyTest extends InScratch {
     void staleTemporaryFoldersOfOurOwnAreSweptOthersAreKept() throws Exception {
         long dead = deadPid();
         Path stale = Files.createDirectories(s.work.resolve(".out.tmp-" + dead + "-1"));
-        Files.writeString(stale.resolve(SafeOutput.MARKER), "# written by enisim\n");
+        Files.writeString(stale.resolve(SafeOutput.MARKER), SafeOutput.MARKER_HEADER + "summary.json\n");
         Files.writeString(stale.resolve("summary.json"), "half");
         Path live = Files.createDirectories(s.work.resolve(".out.tmp-" + ProcessHandle.current().pid() + "-999"));
         Files.writeString(live.resolve(SafeOutput.MARKER), "in progress");

@@ -32,7 +32,8 @@ class GateFolderTest {
                 "gate's and plan's file names alone, without a marker, do not make a folder enisim's");
         assertEquals("my notes\n", Files.readString(unmarked.resolve("gate.md")));
         Path marked = Files.createDirectories(tmp.resolve("marked"));
-        Files.writeString(marked.resolve(SafeOutput.MARKER), "# header\ngate.md\n");
+        Files.writeString(marked.resolve(SafeOutput.MARKER), SafeOutput.markerText(java.util.Map.of("gate.md",
+                "x\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         Files.writeString(marked.resolve("gate.md"), "x\n");
         assertDoesNotThrow(() -> SafeOutput.checkFolder(marked, tmp), "the marker lists every file: ours");
     }

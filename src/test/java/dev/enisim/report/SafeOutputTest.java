@@ -71,7 +71,7 @@ class SafeOutputTest {
                 + " one yourself", refusal(Path.of("foreign")));
 
         Path marked = Files.createDirectories(work.resolve("marked"));
-        Files.writeString(marked.resolve(SafeOutput.MARKER), "# header\nsummary.json\n");
+        Files.writeString(marked.resolve(SafeOutput.MARKER), SafeOutput.markerText(Map.of("summary.json", text("{}"))));
         Files.writeString(marked.resolve("summary.json"), "{}");
         Files.createDirectories(marked.resolve("charts"));
         SafeOutput.checkFolder(Path.of("marked"), work); // an empty folder holds nothing to lose
@@ -141,7 +141,10 @@ class SafeOutputTest {
         assertEquals(List.of("r"), names(work.resolve("reports")), "no temporary sibling left");
         assertEquals(List.of(SafeOutput.MARKER, "charts", "summary.json"), names(r));
         String marker = Files.readString(r.resolve(SafeOutput.MARKER));
-        assertTrue(marker.startsWith("# written by enisim") && marker.endsWith("summary.json\ncharts/a.png\n"), marker);
+        assertEquals(SafeOutput.MARKER_HEADER
+                + "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a  summary.json\n"
+                + "ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb  charts/a.png\n", marker,
+                "each file with its SHA-256, as sha256sum prints it");
 
         SafeOutput.writeFolder(Path.of("reports/r"), work, Map.of("summary.json", text("{\"n\": 2}")));
         assertEquals(List.of(SafeOutput.MARKER, "summary.json"), names(r), "the earlier output replaced as a whole");
@@ -226,7 +229,8 @@ class SafeOutputTest {
     @Test
     void aKilledRunsLeftoversAreSweptOnlyIfTheyAreOursAndTheirProcessIsGone() throws Exception {
         Path deadTemp = Files.createDirectories(work.resolve(".out.tmp-" + GONE + "-1"));
-        Files.writeString(deadTemp.resolve(SafeOutput.MARKER), "# ours");
+        Files.writeString(deadTemp.resolve(SafeOutput.MARKER), SafeOutput.MARKER_HEADER + "summary.json\n");
+        Files.writeString(deadTemp.resolve("summary.json"), "{\"half"); // begun, then killed
         Path liveTemp = Files.createDirectories(work.resolve(".out.tmp-" + ProcessHandle.current().pid() + "-7"));
         Path foreignTemp = Files.createDirectories(work.resolve(".out.tmp-" + GONE + "-2"));
         Files.writeString(foreignTemp.resolve("thesis.tex"), "not ours: no marker");
@@ -235,7 +239,8 @@ class SafeOutputTest {
         Path otherName = Files.createDirectories(work.resolve(".other.tmp-" + GONE + "-1"));
         Path notOurPattern = Files.writeString(work.resolve(".out.backup"), "x");
         Path movedAside = Files.createDirectories(work.resolve(".out.old-" + GONE + "-5"));
-        Files.writeString(movedAside.resolve(SafeOutput.MARKER), "# ours\nsummary.json\n");
+        Files.writeString(movedAside.resolve(SafeOutput.MARKER), SafeOutput.markerText(Map.of("summary.json",
+                text("{\"put\": \"back\"}"))));
         Files.writeString(movedAside.resolve("summary.json"), "{\"put\": \"back\"}");
 
         Path usersFile = Files.writeString(work.resolve(".out.old-" + GONE + "-8"), "a user's file, named so");
@@ -254,7 +259,7 @@ class SafeOutputTest {
                 "a report moved aside by a killed run is put back when nothing took its place");
 
         Path again = Files.createDirectories(work.resolve(".out.old-" + GONE + "-6"));
-        Files.writeString(again.resolve(SafeOutput.MARKER), "# ours");
+        Files.writeString(again.resolve(SafeOutput.MARKER), SafeOutput.MARKER_HEADER);
         SafeOutput.sweepStale(work, "out", true);
         assertFalse(Files.exists(again), "something took its place: the old one removed");
         assertEquals("{\"put\": \"back\"}", Files.readString(work.resolve("out/summary.json")));
@@ -275,5 +280,55 @@ class SafeOutputTest {
         assertEquals("FileSystemException", SafeOutput.reason(new FileSystemException(null)));
         assertEquals("first line", SafeOutput.reason(new IOException("first line\nsecond line")));
         assertEquals("IOException", SafeOutput.reason(new IOException((String) null)));
+    }
+
+    /**
+     * A marker is no proof by itself (a safety review): one planted in a user's folder listing the user's files, one
+     * without enisim's header, a listed file the user changed since, a link put in place of a listed file: each is
+     * refused and left as it was.
+     */
+    @Test
+    void aMarkerProvesAFolderOursOnlyWithTheChecksumsOfWhatEnisimWrote() throws Exception {
+        Path planted = Files.createDirectories(work.resolve("planted"));
+        Files.writeString(planted.resolve("notes.txt"), "mine");
+        Files.writeString(planted.resolve("summary.json"), "{}");
+        Files.writeString(planted.resolve(SafeOutput.MARKER), SafeOutput.MARKER_HEADER + "notes.txt\nsummary.json\n");
+        assertTrue(refusal(Path.of("planted")).contains("lists notes.txt without the checksum enisim writes"),
+                refusal(Path.of("planted")));
+        Files.writeString(planted.resolve(SafeOutput.MARKER), "summary.json\nnotes.txt\n");
+        assertTrue(refusal(Path.of("planted")).contains("does not begin with enisim's header"),
+                refusal(Path.of("planted")));
+        assertEquals("mine", Files.readString(planted.resolve("notes.txt")));
+
+        SafeOutput.writeFolder(Path.of("mine"), work, Map.of("report.html", text("<html>enisim's</html>")));
+        Path mine = work.resolve("mine");
+        Files.writeString(mine.resolve("report.html"), "<html>enisim's</html><!-- my notes -->");
+        assertTrue(refusal(Path.of("mine")).contains("its report.html was changed since enisim wrote it"),
+                refusal(Path.of("mine")));
+
+        SafeOutput.writeFolder(Path.of("linked"), work, Map.of("summary.json", text("{}")));
+        Path linked = work.resolve("linked");
+        Files.delete(linked.resolve("summary.json"));
+        Path target = Files.writeString(work.resolve("elsewhere.json"), "{}");
+        Files.createSymbolicLink(linked.resolve("summary.json"), target);
+        assertTrue(refusal(Path.of("linked")).contains("its summary.json is no longer the file enisim wrote"),
+                refusal(Path.of("linked")));
+        assertTrue(Files.isSymbolicLink(linked.resolve("summary.json")), "the user's link is left");
+
+    }
+
+    /** A folder named as a killed run's leftover, with a marker, but holding a file the marker does not list. */
+    @Test
+    void aLeftoverIsSweptOnlyIfItsMarkerListsEverythingInIt() throws Exception {
+        Path named = Files.createDirectories(work.resolve(".results.tmp-" + GONE + "-1"));
+        Files.writeString(named.resolve(SafeOutput.MARKER), SafeOutput.MARKER_HEADER);
+        Files.writeString(named.resolve("thesis.doc"), "a year of work");
+        Path aside = Files.createDirectories(work.resolve(".results.old-" + GONE + "-2"));
+        Files.writeString(aside.resolve(SafeOutput.MARKER), SafeOutput.MARKER_HEADER + "summary.json\n");
+        Files.writeString(aside.resolve("summary.json"), "{} and the user's edits"); // no checksum: not a report of ours
+        Files.createDirectories(work.resolve("results"));
+        SafeOutput.sweepStale(work, "results", true);
+        assertEquals("a year of work", Files.readString(named.resolve("thesis.doc")));
+        assertTrue(Files.exists(aside.resolve("summary.json")), "a moved-aside report must check out to be removed");
     }
 }
