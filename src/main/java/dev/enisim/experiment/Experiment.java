@@ -183,9 +183,53 @@ public final class Experiment {
             for (Map<String, String> p : design) {
                 md.update((p + "\n").getBytes(StandardCharsets.UTF_8));
             }
+            // the traces the scenario reads: a sweep resumed after its trace was edited mixed points of both
+            for (String file : traceFiles(spec, design)) {
+                md.update(("trace " + file + "\n").getBytes(StandardCharsets.UTF_8));
+                digestFile(md, Path.of(spec.source()).toAbsolutePath().resolveSibling(file));
+            }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The trace files (as the scenario spells them) the base scenario and the design's values name, sorted. */
+    private static java.util.SortedSet<String> traceFiles(PointSpec spec, List<Map<String, String>> design) {
+        java.util.SortedSet<String> files = new java.util.TreeSet<>();
+        collectTraces(spec.tree(), files);
+        for (Map<String, String> p : design) {
+            p.forEach((path, value) -> {
+                if (path.endsWith("trace.file")) {
+                    files.add(value);
+                }
+            });
+        }
+        return files;
+    }
+
+    private static void collectTraces(com.fasterxml.jackson.databind.JsonNode node, java.util.Set<String> files) {
+        if (node == null) {
+            return;
+        }
+        if (node.isObject()) {
+            com.fasterxml.jackson.databind.JsonNode trace = node.get("trace");
+            if (trace != null && trace.isObject() && trace.path("file").isTextual()) {
+                files.add(trace.get("file").asText());
+            }
+        }
+        node.forEach(child -> collectTraces(child, files));
+    }
+
+    /** Adds a file's bytes to {@code md}; a file that cannot be read adds a word saying so (the run will say why). */
+    private static void digestFile(MessageDigest md, Path file) {
+        byte[] buf = new byte[64 * 1024];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+        } catch (IOException | RuntimeException e) {
+            md.update("unreadable\n".getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -126,4 +126,31 @@ class ResumeTest {
     private static int lines(Path p) throws java.io.IOException {
         return Files.exists(p) ? (int) Files.readAllLines(p).stream().filter(l -> l.endsWith("}")).count() : 0;
     }
+
+    /**
+     * A trace edited between an interrupted sweep and its resumption starts the sweep over: the progress file's
+     * fingerprint covers the traces the scenario reads (a safety review's resumed sweep mixed points of the old
+     * trace, 1,730,610 succeeded, with points of the new, 173,061).
+     */
+    @Test
+    void aTraceEditedBeforeTheResumptionStartsTheSweepOver() throws Exception {
+        Path trace = Files.writeString(dir.resolve("trace.csv"), "seconds,count\n0,600\n60,600\n120,600\n");
+        Path f = Files.writeString(dir.resolve("traced.yaml"), dev.enisim.scenario.OneSubnetYaml.of("name: traced\n"
+                + "duration: 3m", "name: f\nduration: 100ms\narrivals: { trace: { file: trace.csv, format: counts,"
+                + " interval: 1m } }"));
+        List<String> vary = List.of("functions[f].memoryMb=128,256,512");
+        Path out = dir.resolve("out");
+        PointSpec spec = PointSpec.of(ScenarioLoader.readTree(f), f.toString(), List.of("invocations.succeeded",
+                "invocations.throttled", "enis.peak", "latencyMillis.p99"), 1);
+        SweepDesign design = SweepDesign.of(vary, Designs.Kind.GRID, 0, 0);
+        assertThrows(IllegalStateException.class, () -> Experiment.run(spec, design.points(), new DyingRunner(1),
+                Experiment.progressFile(out), line -> { }));
+        assertEquals(1 + 1, Files.readAllLines(Experiment.progressFile(out)).size(), "one point done");
+
+        Files.writeString(trace, "seconds,count\n0,60\n60,60\n120,60\n");
+        Result r = CliTest.run("sweep", f.toString(), "--vary", vary.get(0), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("is another experiment's (or has no point done): starting over"), r.err());
+        assertTrue(r.err().contains("3 points to run"), r.err());
+    }
 }
