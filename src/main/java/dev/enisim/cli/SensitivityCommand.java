@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
             + " is attached to a VPC, legacy.* only under networkModel: legacy, hyperplane.idleReclaimAfter only in a"
             + " run of 7 days or more; the ones left out are listed with the reason. --vary gives your own ranges"
             + " instead. Morris screening (default, SAMPLES x (d + 1) runs) ranks them cheaply; Sobol (SAMPLES x"
-            + " (d + 2) runs) gives first-order and total indices. A metric whose range over the design is under 1%"
+            + " (d + 2) runs) gives first-order and total indices. A metric whose range over the design is under 1%%"
             + " of its mean absolute value barely moves: no assumption is said to hang on it. Writes sensitivity.csv"
             + " (the ranking), points.csv, a tornado chart per metric and sensitivity.html, which says in words what"
             + " matters and what does not. Before any run, the design's events are estimated (the sum of its"
