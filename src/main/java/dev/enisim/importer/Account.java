@@ -106,6 +106,9 @@ final class Account {
     final List<String> functionsLeftOut = new ArrayList<>();
     /** Account concurrency from get-account-settings (null: not given), and its function count. */
     Integer concurrencyLimit;
+    /** Where {@link #concurrencyLimit} was read (an --account-settings or a --functions file), for problems. */
+    Path concurrencyLimitFile;
+    String concurrencyLimitPath;
     Integer functionCount;
     /** The placeholder concurrency limit raised to fit the reserved concurrency (null: not raised). */
     Integer raisedConcurrency;

@@ -87,6 +87,8 @@ final class FunctionsReader {
         Long c = j.integer(limit, "AccountLimit", "ConcurrentExecutions", true, 1, 10_000_000);
         if (c != null) {
             a.concurrencyLimit = c.intValue();
+            a.concurrencyLimitFile = j.file;
+            a.concurrencyLimitPath = j.at("AccountLimit.ConcurrentExecutions");
         }
         JsonNode usage = j.root.get("AccountUsage");
         if (usage != null && usage.isObject()) {

@@ -236,7 +236,7 @@ public final class Importer {
         problems.run(() -> Checks.overlaps(a));
         Map<String, TreeSet<String>> groups = new TreeMap<>();
         problems.run(() -> groups.putAll(checkVpcs(a, !in.securityGroups().isEmpty())));
-        problems.run(() -> Checks.concurrency(a, in));
+        problems.run(() -> Checks.concurrency(a));
         Map<String, CloudWatch.Traffic> traffic = new TreeMap<>();
         if (metricsRead && functionsRead) {
             problems.run(() -> {
