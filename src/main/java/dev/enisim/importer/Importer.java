@@ -217,7 +217,7 @@ public final class Importer {
             problems.run(() -> a.readSecurityGroups(p));
             sources.add(p + " (" + Account.GROUPS + ")");
         }
-        CloudWatch cw = new CloudWatch(a.functions.keySet(), a.notes, options.periodSeconds());
+        CloudWatch cw = new CloudWatch(a.functions.keySet(), a.notes, options.periodSeconds()).pagesIn(a);
         boolean metricsRead = true;
         for (Path p : in.metrics()) {
             metricsRead &= problems.run(() -> cw.read(p));
@@ -233,6 +233,9 @@ public final class Importer {
         }
         List<String> warnings = new ArrayList<>();
         problems.run(() -> warnings.addAll(Checks.pages(a, options.allowPartial())));
+        boolean metricPagesMissing = a.pagesWithToken.containsKey(CloudWatch.COMMAND)
+                && a.lastPages.getOrDefault(CloudWatch.COMMAND, 0) == 0;
+        problems.run(() -> warnings.addAll(cw.partial(a, options.allowPartial(), metricPagesMissing)));
         problems.run(() -> Checks.overlaps(a));
         Map<String, TreeSet<String>> groups = new TreeMap<>();
         problems.run(() -> groups.putAll(checkVpcs(a, !in.securityGroups().isEmpty())));
