@@ -91,8 +91,11 @@ final class Account {
     final Map<String, Eni> enis = new TreeMap<>();
     /** Other services' interfaces counted against their VPC's Hyperplane ENI quota, by id. */
     final Map<String, OtherEni> otherEnis = new TreeMap<>();
-    /** InterfaceType ("interface" when absent) -> other interfaces listed that are not counted against the quota. */
-    final Map<String, Integer> uncountedEnis = new TreeMap<>();
+    /**
+     * Other interfaces listed that do not share a VPC's Hyperplane ENI quota (EC2 instances', ECS tasks'...), by id
+     * (each counted once, however often listed); their kind is the InterfaceType ("interface" when absent).
+     */
+    final Map<String, OtherEni> uncountedEnis = new TreeMap<>();
     /** Security group id -> its VPC, from describe-security-groups. */
     final Map<String, String> groupVpc = new TreeMap<>();
     /** Security group id -> its GroupName, from describe-security-groups. */
@@ -281,7 +284,10 @@ final class Account {
         } else if (attachment != null && attachment.startsWith("ela-attach-")) {
             kind = (type == null ? "interface" : type) + " with a Hyperplane attachment (ela-attach-)";
         } else {
-            uncountedEnis.merge(type == null ? "interface" : type, 1, Integer::sum);
+            String id = textOrNull(n.get("NetworkInterfaceId"));
+            uncountedEnis.put(id != null ? id : "(no NetworkInterfaceId) " + uncountedEnis.size(), new OtherEni(id,
+                    textOrNull(n.get("SubnetId")), textOrNull(n.get("VpcId")), type == null ? "interface" : type,
+                    false));
             return;
         }
         String id = textOrNull(n.get("NetworkInterfaceId"));

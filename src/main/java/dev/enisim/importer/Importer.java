@@ -76,14 +76,17 @@ public final class Importer {
      * (keys no function starts with: old versions, other functions, configurations since changed), which count
      * against the VPC's quota as other ENIs; {@code otherServiceEnis}: VPC -> kind (an EFS mount target, an
      * InterfaceType) -> other services' interfaces counted against the VPC's quota; {@code groups}: VPC -> the
-     * security groups functions use in it; {@code enisGiven}: describe-network-interfaces output was given.
+     * security groups functions use in it; {@code enisGiven}: describe-network-interfaces output was given;
+     * {@code otherNetworkInterfaces}: the interfaces listed that are in no simulated VPC's quota (other tenants'
+     * in any subnet, and Lambda's and other services' in subnets no describe-subnets file lists), which count
+     * against the Region's network interfaces only ({@code account.otherNetworkInterfaces}).
      */
     record Derived(Account account, Map<String, CloudWatch.Traffic> traffic, Map<String, Double> durationOnly,
             List<String> sources, List<String> notes, long durationSeconds, long startEpochSeconds,
             Map<String, String> start, Map<String, String> startReason, Map<String, Integer> keysAtStart,
             Map<String, Integer> lambdaEnis, Map<String, Integer> otherLambdaEnis,
             Map<String, TreeMap<String, Integer>> otherServiceEnis, Map<String, TreeSet<String>> groups,
-            boolean enisGiven) {
+            boolean enisGiven, int otherNetworkInterfaces) {
     }
 
     /** More phases than this per function make runs noticeably slower (each arrival looks at every phase). */
@@ -258,13 +261,14 @@ public final class Importer {
         Map<String, String> reason = new TreeMap<>();
         states(a, !in.enis().isEmpty(), w.traffic(), start, reason);
         Map<String, Integer> keysAtStart = keysAtStart(a, start);
-        Map<String, Integer> lambdaEnis = lambdaEnis(a);
+        int[] outside = new int[1]; // interfaces in no simulated VPC's quota: the Region's only
+        Map<String, Integer> lambdaEnis = lambdaEnis(a, outside);
         Map<String, Integer> otherLambdaEnis = otherLambdaEnis(a, keysAtStart, lambdaEnis);
-        Map<String, TreeMap<String, Integer>> otherServiceEnis = otherServiceEnis(a);
+        Map<String, TreeMap<String, Integer>> otherServiceEnis = otherServiceEnis(a, outside);
         fewerInUse(a, keysAtStart);
         Derived d = new Derived(a, w.traffic(), w.durationOnly(), sources, a.notes, w.durationSeconds(),
                 w.startEpochSeconds(), start, reason, keysAtStart, lambdaEnis, otherLambdaEnis, otherServiceEnis,
-                groups, !in.enis().isEmpty());
+                groups, !in.enis().isEmpty(), outside[0]);
         return new Result(new ScenarioWriter(d).write(options.name()), warnings);
     }
 
@@ -463,7 +467,7 @@ public final class Importer {
      * the described subnet it is in; one in neither is left out. The notes say what was counted and on what grounds
      * (EFS: documented; other Hyperplane-managed interfaces: assumed), and what was not.
      */
-    private static Map<String, TreeMap<String, Integer>> otherServiceEnis(Account a) {
+    private static Map<String, TreeMap<String, Integer>> otherServiceEnis(Account a, int[] outside) {
         Set<String> vpcs = new TreeSet<>();
         a.subnets.values().forEach(s -> vpcs.add(s.vpc()));
         Map<String, TreeMap<String, Integer>> out = new TreeMap<>();
@@ -489,16 +493,34 @@ public final class Importer {
                     + " do not count in your account)"));
         }
         if (elsewhere > 0) {
+            outside[0] += elsewhere;
             a.notes.add(elsewhere + " other services' ENI(s) of the Hyperplane ENI quota in VPCs no describe-subnets"
-                    + " file lists: left out");
+                    + " file lists: in no simulated VPC, counted only against the Region's network interfaces"
+                    + " (account.otherNetworkInterfaces)");
         }
         if (!a.uncountedEnis.isEmpty()) {
-            int n = a.uncountedEnis.values().stream().mapToInt(Integer::intValue).sum();
+            TreeMap<String, Integer> inListed = new TreeMap<>();
+            int elsewhereUncounted = 0;
+            for (Account.OtherEni e : a.uncountedEnis.values()) {
+                if (e.subnet() != null && a.subnets.containsKey(e.subnet())) {
+                    inListed.merge(e.kind(), 1, Integer::sum);
+                } else {
+                    elsewhereUncounted++;
+                }
+            }
+            int n = a.uncountedEnis.size();
+            outside[0] += n;
             List<String> kinds = new ArrayList<>();
-            a.uncountedEnis.forEach((k, c) -> kinds.add(c + " " + k));
-            a.notes.add(n + " other network interface(s) listed (" + String.join(", ", kinds) + ") are not counted in"
-                    + " otherUsedEnis: not EFS's nor Hyperplane-managed (EC2 instances', RDS's, ECS and EKS tasks',"
-                    + " yours), they do not share the VPC's Hyperplane ENI quota; their addresses are in otherUsedIps");
+            inListed.forEach((k, c) -> kinds.add(c + " " + k));
+            int listed = n - elsewhereUncounted;
+            a.notes.add(n + " other network interface(s) listed are not counted in otherUsedEnis: not EFS's nor"
+                    + " Hyperplane-managed (EC2 instances', RDS's, ECS and EKS tasks', yours), they do not share a VPC's"
+                    + " Hyperplane ENI quota; they count against the Region's network interfaces"
+                    + " (account.otherNetworkInterfaces)" + (listed == 0 ? "" : "; the address of each of the "
+                    + listed + " in described subnets (" + String.join(", ", kinds) + ") is in its subnet's"
+                    + " otherUsedIps, as AvailableIpAddressCount shows it") + (elsewhereUncounted == 0 ? ""
+                    : "; " + elsewhereUncounted + " in subnets no describe-subnets file lists hold addresses of no"
+                    + " simulated subnet"));
         }
         return out;
     }
@@ -547,7 +569,7 @@ public final class Importer {
         return out;
     }
 
-    private static Map<String, Integer> lambdaEnis(Account a) {
+    private static Map<String, Integer> lambdaEnis(Account a, int[] outside) {
         Map<String, Integer> out = new TreeMap<>();
         int elsewhere = 0;
         for (Account.Eni e : a.enis.values()) {
@@ -558,7 +580,9 @@ public final class Importer {
             }
         }
         if (elsewhere > 0) {
-            a.notes.add(elsewhere + " Lambda ENI(s) in subnets no describe-subnets file lists: left out");
+            outside[0] += elsewhere;
+            a.notes.add(elsewhere + " Lambda ENI(s) in subnets no describe-subnets file lists: in no simulated VPC,"
+                    + " counted only against the Region's network interfaces (account.otherNetworkInterfaces)");
         }
         return out;
     }
