@@ -183,6 +183,13 @@ final class CloudWatch {
     /** One document's results, each added to {@code series}; returns the smallest gap so far. */
     private long read(CliJson j, List<String> functions, List<Series> series, long gapSoFar) {
         long gap = gapSoFar;
+        if (!j.root.has("MetricDataResults") && j.root.path("Datapoints").isArray()) {
+            j.problem("Datapoints", "this is `aws cloudwatch get-metric-statistics` output, which names neither its"
+                    + " function (the FunctionName dimension is not printed) nor its Period: save `" + COMMAND + "`"
+                    + " output instead, one query per function and metric with an Id naming both, like"
+                    + " orders_api_invocations (scenarios/import-example/queries.json)");
+            return gap;
+        }
         List<JsonNode> list = j.list("MetricDataResults", COMMAND);
         for (int i = 0; i < list.size(); i++) {
             TreeMap<Long, Double> points = new TreeMap<>();

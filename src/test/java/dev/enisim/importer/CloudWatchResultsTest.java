@@ -173,4 +173,20 @@ class CloudWatchResultsTest {
                 + " given (--period)"), e.problems().stream().map(Object::toString).toList());
         cw(60).read(f); // exactly the period: fine
     }
+
+    /** get-metric-statistics output is named as such, with what to save instead (it was "another command?"). */
+    @Test
+    void getMetricStatisticsOutputSaysWhatToRunInstead() throws Exception {
+        Path f = file("gms.json", """
+                {"Label": "Invocations", "Datapoints": [
+                  {"Timestamp": "2026-01-12T14:00:00+00:00", "Sum": 120.0, "Unit": "Count"},
+                  {"Timestamp": "2026-01-12T14:05:00+00:00", "Sum": 150.0, "Unit": "Count"}]}
+                """);
+        ScenarioException e = assertThrows(ScenarioException.class, () -> cw(0).read(f));
+        assertEquals(f.toString(), e.source());
+        assertEquals("[Datapoints: this is `aws cloudwatch get-metric-statistics` output, which names neither its"
+                + " function (the FunctionName dimension is not printed) nor its Period: save `aws cloudwatch"
+                + " get-metric-data` output instead, one query per function and metric with an Id naming both, like"
+                + " orders_api_invocations (scenarios/import-example/queries.json)]", e.problems().toString());
+    }
 }

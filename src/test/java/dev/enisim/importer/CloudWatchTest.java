@@ -118,8 +118,8 @@ class CloudWatchTest {
         assertTrue(e.getMessage().contains("MetricDataResults: no Invocations result names an imported function:"
                 + " give each query an Id or Label with the function's name"), e.getMessage());
         ScenarioException wrong = rejecting("{\"Datapoints\": [], \"Label\": \"Invocations\"}");
-        assertTrue(wrong.getMessage().contains("expected a list 'MetricDataResults', as `aws cloudwatch"
-                + " get-metric-data` prints"), "get-metric-statistics output is another command's");
+        assertTrue(wrong.getMessage().contains("Datapoints: this is `aws cloudwatch get-metric-statistics` output"),
+                "get-metric-statistics output is named: " + wrong.getMessage());
     }
 
     @Test
