@@ -132,6 +132,19 @@ final class Account {
      * checks against it (a function's subnet not listed, a page without its last) are not made.
      */
     final Set<String> unreadable = new TreeSet<>();
+    /**
+     * The AWS Regions the files show (a subnet's AvailabilityZone, a function's FunctionArn) -> where first seen,
+     * for the note on prices.
+     */
+    final Map<String, String> regions = new TreeMap<>();
+
+    /** The Region of an Availability Zone name ({@code us-west-2a}, {@code us-west-2-lax-1a}), or null. */
+    static String regionOfZone(String az) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d+)"
+                + "(?:[a-z]|-.*)$").matcher(az == null ? "" : az);
+        return m.matches() ? m.group(1) : null;
+    }
+
     /** Every SubnetId a describe-subnets file lists, read or refused: one refused was reported with its problem. */
     final Set<String> listedSubnetIds = new TreeSet<>();
 
@@ -184,6 +197,10 @@ final class Account {
             }
             String vpc = j.text(s, p, "VpcId", true);
             String az = j.text(s, p, "AvailabilityZone", true);
+            String region = regionOfZone(az);
+            if (region != null) {
+                regions.putIfAbsent(region, "AvailabilityZone " + az);
+            }
             Long available = j.integer(s, p, "AvailableIpAddressCount", true, 0, Integer.MAX_VALUE);
             String cidr = j.text(s, p, "CidrBlock", false);
             boolean ipv6 = s.path("Ipv6Native").asBoolean(false) || s.path("Ipv6CidrBlockAssociationSet").size() > 0;

@@ -256,6 +256,7 @@ public final class Importer {
             });
         }
         problems.throwIfAny();
+        pricesRegion(a);
         Window w = window(a, in, options, cw, traffic);
         Map<String, String> start = new TreeMap<>();
         Map<String, String> reason = new TreeMap<>();
@@ -270,6 +271,25 @@ public final class Importer {
                 w.startEpochSeconds(), start, reason, keysAtStart, lambdaEnis, otherLambdaEnis, otherServiceEnis,
                 groups, !in.enis().isEmpty(), outside[0]);
         return new Result(new ScenarioWriter(d).write(options.name()), warnings);
+    }
+
+    /**
+     * The cost estimate uses us-east-1 list prices (scenarios/README.md, {@code prices}; {@code prices.region} is a
+     * label only): files from another Region get a note saying so and what to set; files from several Regions, one
+     * asking whether they belong together.
+     */
+    private static void pricesRegion(Account a) {
+        if (a.regions.size() > 1) {
+            List<String> seen = new ArrayList<>();
+            a.regions.forEach((r, where) -> seen.add(r + " (" + where + ")"));
+            a.notes.add("the files show several AWS Regions: " + String.join("; ", seen) + ". A scenario is one"
+                    + " Region: were these files saved from the same account and Region?");
+        } else if (a.regions.size() == 1 && !a.regions.containsKey("us-east-1")) {
+            String r = a.regions.keySet().iterator().next();
+            a.notes.add("these files are from " + r + " (" + a.regions.get(r) + "), and the cost estimate uses"
+                    + " us-east-1 list prices (the defaults of `prices`): set `prices` to " + r + "'s rates, with"
+                    + " `prices: { region: " + r + " }` to label them (scenarios/README.md, `prices`)");
+        }
     }
 
     /** CloudWatch traffic and the window it spans (t0 is Long.MAX_VALUE when no data point was saved). */
