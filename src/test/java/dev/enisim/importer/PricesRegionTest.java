@@ -34,7 +34,8 @@ class PricesRegionTest {
     void anotherRegionsFilesAreToldTheirPricesAreUsEast1s() throws Exception {
         String yaml = importing("us-west-2b", "arn:aws:lambda:us-west-2:123456789012:function:api");
         assertTrue(yaml.contains("these files are from us-west-2 (AvailabilityZone us-west-2b), and the cost estimate"
-                + " uses us-east-1 list prices (the defaults of `prices`): set `prices` to us-west-2's rates, with `prices: { region: us-west-2 }` to label them"
+                + " uses us-east-1 list prices (the defaults of `prices`): set `prices` to us-west-2's rates, with"
+                + " `prices: { region: us-west-2 }` to label them"
                 + " (scenarios/README.md, `prices`)"), yaml);
         assertFalse(importing("us-east-1a", "arn:aws:lambda:us-east-1:123456789012:function:api")
                 .contains("list prices"), "us-east-1's files: the defaults are theirs");
