@@ -89,4 +89,37 @@ class RegionSummaryTest {
         assertEquals(null, new Simulation(ScenarioLoader.parse(OTHERS.replace(", otherNetworkInterfaces: OUTSIDE",
                 ""), "o.yaml"), 0).run().summary().region().otherNetworkInterfaces(), "left out of summary.json");
     }
+
+    /** The report's Region line says how many are in no VPC's quota; without them it reads as before. */
+    @Test
+    void theReportsRegionLineSaysTheInterfacesInNoVpcsQuota() throws Exception {
+        String html = dev.enisim.report.page.Headlines.html(new Simulation(ScenarioLoader.parse(
+                OTHERS.replace("OUTSIDE", "11"), "o.yaml"), 0).run());
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("<p>Region: peak 53 of 60 network interfaces (EC2's"
+                + " quota across all VPCs, Lambda's and other services'; 11 of them in no VPC's quota: EC2 instances',"
+                + " tasks'...)</p>"), html);
+        String before = dev.enisim.report.page.Headlines.html(new Simulation(ScenarioLoader.parse(
+                OTHERS.replace(", otherNetworkInterfaces: OUTSIDE", ""), "o.yaml"), 0).run());
+        org.junit.jupiter.api.Assertions.assertTrue(before.contains("<p>Region: peak 42 of 60 network interfaces"
+                + " (EC2's quota across all VPCs, Lambda's and other services')</p>"), before);
+    }
+
+    /** Several accounts: each one's otherNetworkInterfaces is in the Region, so they add up. */
+    @Test
+    void everyAccountsInterfacesInNoVpcsQuotaAddUp() throws Exception {
+        String two = OTHERS.replace("account: { networkInterfacesPerRegion: 60, otherNetworkInterfaces: OUTSIDE }",
+                """
+                accounts:
+                  - { id: "111111111111", networkInterfacesPerRegion: 60, otherNetworkInterfaces: 5 }
+                  - { id: "222222222222", otherNetworkInterfaces: 6 }""");
+        var scenario = ScenarioLoader.parse(two, "two.yaml");
+        assertEquals(11, scenario.otherNetworkInterfaces());
+        assertEquals(new RunSummary.Region(60, 40 + 11 + 2, 2, 40, 11L), new Simulation(scenario, 0).run().summary()
+                .region());
+        assertEquals("[accounts: 21 other network interfaces and the VPCs' 40 otherUsedEnis exceed"
+                + " networkInterfacesPerRegion (60): the Region holds them all from the start]",
+                org.junit.jupiter.api.Assertions.assertThrows(dev.enisim.scenario.ScenarioException.class,
+                        () -> ScenarioLoader.parse(two.replace("otherNetworkInterfaces: 6",
+                                "otherNetworkInterfaces: 16"), "two.yaml")).problems().toString());
+    }
 }
