@@ -66,7 +66,8 @@ final class ImportCommand implements Callable<Integer> {
     Map<String, Path> concurrency = new TreeMap<>();
 
     @Option(names = "--allow-partial",
-            description = "Import a listing whose last page is missing (one page saved with --max-items): loudly.")
+            description = "Import a listing whose last page is missing (one page saved with --max-items; a"
+                    + " get-metric-data result PartialData): loudly.")
     boolean allowPartial;
 
     @Option(names = "--force", description = "Replace -o even when it is not a scenario enisim import wrote.")
@@ -80,7 +81,9 @@ final class ImportCommand implements Callable<Integer> {
     String duration;
 
     @Option(names = "--period", paramLabel = "DURATION",
-            description = "The Period of the CloudWatch queries (default: the smallest gap between data points); data that do not fit it (points all a multiple of it apart) are refused.")
+            description = "The Period of the CloudWatch queries (default: the smallest gap between data points; data that"
+                    + " do not tell it, one point per result or gaps not a multiple of the smallest, are refused asking"
+                    + " for it); data that do not fit it (points all a multiple of it apart) are refused.")
     String period;
 
     @Option(names = "--resample", paramLabel = "DURATION",

@@ -54,8 +54,11 @@ final class TerminalSummary {
         }
         more(out, vpcs.size(), "VPCs");
         if (s.region() != null && !s.vpcs().isEmpty()) {
-            out.printf("  %-20s peak %,d of %,d network interfaces (all VPCs, Lambda's and other services')%n",
-                    "Region", s.region().peakNetworkInterfaces(), s.region().networkInterfacesPerRegion());
+            long outside = s.region().outsideVpcs();
+            out.printf("  %-20s peak %,d of %,d network interfaces (all VPCs, Lambda's and other services'%s)%n",
+                    "Region", s.region().peakNetworkInterfaces(), s.region().networkInterfacesPerRegion(),
+                    outside == 0 ? "" : String.format("; %,d of them in no VPC's quota: EC2 instances', tasks'...",
+                            outside));
         }
         out.println("Subnets (usable IPs, fewest free; the fullest first):");
         List<Map.Entry<String, RunSummary.SubnetSummary>> subnets = new ArrayList<>(s.subnets().entrySet());

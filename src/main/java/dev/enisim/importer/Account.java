@@ -91,8 +91,11 @@ final class Account {
     final Map<String, Eni> enis = new TreeMap<>();
     /** Other services' interfaces counted against their VPC's Hyperplane ENI quota, by id. */
     final Map<String, OtherEni> otherEnis = new TreeMap<>();
-    /** InterfaceType ("interface" when absent) -> other interfaces listed that are not counted against the quota. */
-    final Map<String, Integer> uncountedEnis = new TreeMap<>();
+    /**
+     * Other interfaces listed that do not share a VPC's Hyperplane ENI quota (EC2 instances', ECS tasks'...), by id
+     * (each counted once, however often listed); their kind is the InterfaceType ("interface" when absent).
+     */
+    final Map<String, OtherEni> uncountedEnis = new TreeMap<>();
     /** Security group id -> its VPC, from describe-security-groups. */
     final Map<String, String> groupVpc = new TreeMap<>();
     /** Security group id -> its GroupName, from describe-security-groups. */
@@ -106,6 +109,9 @@ final class Account {
     final List<String> functionsLeftOut = new ArrayList<>();
     /** Account concurrency from get-account-settings (null: not given), and its function count. */
     Integer concurrencyLimit;
+    /** Where {@link #concurrencyLimit} was read (an --account-settings or a --functions file), for problems. */
+    Path concurrencyLimitFile;
+    String concurrencyLimitPath;
     Integer functionCount;
     /** The placeholder concurrency limit raised to fit the reserved concurrency (null: not raised). */
     Integer raisedConcurrency;
@@ -126,6 +132,19 @@ final class Account {
      * checks against it (a function's subnet not listed, a page without its last) are not made.
      */
     final Set<String> unreadable = new TreeSet<>();
+    /**
+     * The AWS Regions the files show (a subnet's AvailabilityZone, a function's FunctionArn) -> where first seen,
+     * for the note on prices.
+     */
+    final Map<String, String> regions = new TreeMap<>();
+
+    /** The Region of an Availability Zone name ({@code us-west-2a}, {@code us-west-2-lax-1a}), or null. */
+    static String regionOfZone(String az) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d+)"
+                + "(?:[a-z]|-.*)$").matcher(az == null ? "" : az);
+        return m.matches() ? m.group(1) : null;
+    }
+
     /** Every SubnetId a describe-subnets file lists, read or refused: one refused was reported with its problem. */
     final Set<String> listedSubnetIds = new TreeSet<>();
 
@@ -178,6 +197,10 @@ final class Account {
             }
             String vpc = j.text(s, p, "VpcId", true);
             String az = j.text(s, p, "AvailabilityZone", true);
+            String region = regionOfZone(az);
+            if (region != null) {
+                regions.putIfAbsent(region, "AvailabilityZone " + az);
+            }
             Long available = j.integer(s, p, "AvailableIpAddressCount", true, 0, Integer.MAX_VALUE);
             String cidr = j.text(s, p, "CidrBlock", false);
             boolean ipv6 = s.path("Ipv6Native").asBoolean(false) || s.path("Ipv6CidrBlockAssociationSet").size() > 0;
@@ -278,7 +301,10 @@ final class Account {
         } else if (attachment != null && attachment.startsWith("ela-attach-")) {
             kind = (type == null ? "interface" : type) + " with a Hyperplane attachment (ela-attach-)";
         } else {
-            uncountedEnis.merge(type == null ? "interface" : type, 1, Integer::sum);
+            String id = textOrNull(n.get("NetworkInterfaceId"));
+            uncountedEnis.put(id != null ? id : "(no NetworkInterfaceId) " + uncountedEnis.size(), new OtherEni(id,
+                    textOrNull(n.get("SubnetId")), textOrNull(n.get("VpcId")), type == null ? "interface" : type,
+                    false));
             return;
         }
         String id = textOrNull(n.get("NetworkInterfaceId"));

@@ -115,7 +115,7 @@ final class Checks {
      * minus the 100 that stay unreserved. With get-account-settings that is checked; with the placeholder limit
      * (1,000) the placeholder is raised to fit, with a note.
      */
-    static void concurrency(Account a, Importer.Inputs in) throws ScenarioException {
+    static void concurrency(Account a) throws ScenarioException {
         long sum = 0;
         for (Account.Function f : a.functions.values()) {
             sum += f.reserved() == null ? 0 : f.reserved();
@@ -125,8 +125,9 @@ final class Checks {
             return;
         }
         if (a.concurrencyLimit != null) {
-            throw new ScenarioException(in.accountSettings().get(0).toString(), List.of(new Problem(
-                    "AccountLimit.ConcurrentExecutions", "the imported functions reserve " + sum + " in all, more than"
+            // the get-account-settings output read last, given with --account-settings or among --functions
+            throw new ScenarioException(a.concurrencyLimitFile.toString(), List.of(new Problem(
+                    a.concurrencyLimitPath, "the imported functions reserve " + sum + " in all, more than"
                     + " this limit of " + limit + " minus the " + ScenarioWriter.UNRESERVED_MINIMUM + " Lambda keeps"
                     + " unreserved: were these files saved from the same account and Region?")));
         }

@@ -21,7 +21,7 @@ import java.util.TreeMap;
 final class CloudWatch {
 
     static final String COMMAND = "aws cloudwatch get-metric-data";
-    /** The period when no file of a function's results has two data points to read it from. */
+    /** The period of a function whose Invocations results hold no data point (no traffic to spread over it). */
     static final long DEFAULT_PERIOD_SECONDS = 300;
 
     /**
@@ -38,6 +38,19 @@ final class CloudWatch {
     private final Map<String, TreeMap<Long, Double>> durations = new TreeMap<>();
     /** Function -> the period of the files its results came from (0: unknown). */
     private final Map<String, Long> periods = new TreeMap<>();
+    /** Function -> where its first Invocations result was read (file, path), for problems. */
+    private final Map<String, Place> firstInvocations = new TreeMap<>();
+    /**
+     * Result (function and metric) -> the last one read with that Id, when its StatusCode was PartialData (CloudWatch
+     * has more of its data points on a next page): removed when a later page gives the same result Complete.
+     */
+    private final Map<String, Place> partialData = new TreeMap<>();
+    /** Where pages (documents with or without a NextToken) and unreadable files are counted, or null. */
+    private Account account;
+
+    /** Where a result was read. */
+    private record Place(Path file, String path, boolean token) {
+    }
 
     /**
      * @param periodSeconds the Period of the queries, or 0 to take, per file, the smallest gap between data points
@@ -50,22 +63,30 @@ final class CloudWatch {
         this.givenPeriod = periodSeconds;
     }
 
+    /**
+     * Counts each document read as a page of the get-metric-data listing in {@code a} (a NextToken: more pages), as
+     * the other listings are, so that a listing without its last page is refused or PARTIAL ({@link Checks#pages}).
+     */
+    CloudWatch pagesIn(Account a) {
+        this.account = a;
+        return this;
+    }
+
     void read(Path file) throws ScenarioException {
-        List<CliJson> docs = CliJson.readAll(file, COMMAND);
+        List<CliJson> docs = account == null ? CliJson.readAll(file, COMMAND) : account.readAll(file, COMMAND);
         List<String> functions = new ArrayList<>();
         List<Series> series = new ArrayList<>();
         long gap = 0;
-        int tokens = 0;
         for (CliJson j : docs) {
+            if (account != null) {
+                account.page(j, COMMAND);
+            }
             gap = read(j, functions, series, gap);
-            tokens += j.nextPage() == null ? 0 : 1;
-        }
-        if (tokens == docs.size()) {
-            notes.add(file + " has a NextToken: CloudWatch had more data points than this page; only the saved"
-                    + " ones are used");
         }
         if (givenPeriod > 0) {
             checkPeriod(series, gap);
+        } else {
+            checkSpacing(series, gap);
         }
         docs.get(0).throwIfProblems();
         long period = givenPeriod > 0 ? givenPeriod : gap;
@@ -80,6 +101,31 @@ final class CloudWatch {
 
     /** One result's data points (epoch seconds, ascending), and where it is, for problems. */
     private record Series(CliJson doc, String path, List<Long> times) {
+    }
+
+    /**
+     * Without {@code --period}, the period is the smallest gap between the file's data points; a gap that is not a
+     * multiple of it means the points do not tell the period (CloudWatch gives points a whole number of periods
+     * apart, so it divides both): refused, asking for {@code --period}, rather than guessed.
+     */
+    private void checkSpacing(List<Series> series, long fileGap) {
+        for (Series r : series) {
+            for (int k = 1; k < r.times().size(); k++) {
+                long g = r.times().get(k) - r.times().get(k - 1);
+                if (g % fileGap != 0) {
+                    r.doc().problem(r.path() + ".Timestamps", "data points " + g + " s apart, not a multiple of the "
+                            + fileGap + " s between the closest points of this file: the period of the queries cannot"
+                            + " be told from the points (it divides both, " + gcd(g, fileGap) + " s or less);"
+                            + " give the Period the queries used with --period (enisim import stops rather than"
+                            + " guess)");
+                    return;
+                }
+            }
+        }
+    }
+
+    private static long gcd(long x, long y) {
+        return y == 0 ? x : gcd(y, x % y);
     }
 
     /**
@@ -137,12 +183,22 @@ final class CloudWatch {
     /** One document's results, each added to {@code series}; returns the smallest gap so far. */
     private long read(CliJson j, List<String> functions, List<Series> series, long gapSoFar) {
         long gap = gapSoFar;
+        if (!j.root.has("MetricDataResults") && j.root.path("Datapoints").isArray()) {
+            j.problem("Datapoints", "this is `aws cloudwatch get-metric-statistics` output, which names neither its"
+                    + " function (the FunctionName dimension is not printed) nor its Period: save `" + COMMAND + "`"
+                    + " output instead, one query per function and metric with an Id naming both, like"
+                    + " orders_api_invocations (scenarios/import-example/queries.json)");
+            return gap;
+        }
         List<JsonNode> list = j.list("MetricDataResults", COMMAND);
         for (int i = 0; i < list.size(); i++) {
             TreeMap<Long, Double> points = new TreeMap<>();
             String fn = result(j, list.get(i), "MetricDataResults[" + i + "]", points);
             if (fn != null) {
                 functions.add(fn);
+                if (invocations(list.get(i), fn)) {
+                    firstInvocations.putIfAbsent(fn, new Place(j.file, j.at("MetricDataResults[" + i + "]"), false));
+                }
                 long g = smallestGap(points);
                 gap = g > 0 && (gap == 0 || g < gap) ? g : gap;
                 series.add(new Series(j, "MetricDataResults[" + i + "]", List.copyOf(points.keySet())));
@@ -177,8 +233,11 @@ final class CloudWatch {
                     + " for this query: expected Complete or PartialData (query again, with cloudwatch:GetMetricData)");
             return null;
         }
+        String key = fn + (inv ? " Invocations" : " Duration");
         if ("PartialData".equals(status)) {
-            notes.add(what + " is PartialData: only the data points saved are used");
+            partialData.put(key, new Place(j.file, j.at(CliJson.join(p, "StatusCode")), j.nextPage() != null));
+        } else {
+            partialData.remove(key); // a later page completes it
         }
         JsonNode ts = r.get("Timestamps");
         JsonNode vs = r.get("Values");
@@ -225,21 +284,67 @@ final class CloudWatch {
         return null;
     }
 
-    /** The traffic of every function that had an Invocations result, after all files are read. */
+    /** Whether the result (of function {@code fn}) is an Invocations one: read again from its Id and Label. */
+    private boolean invocations(JsonNode r, String fn) {
+        String text = normalise(r.path("Id").asText("") + " " + r.path("Label").asText(""));
+        return hasWord(text.replace(normalise(fn), " "), "invocations");
+    }
+
+    /**
+     * Results whose last page read is PartialData (CloudWatch has more of their data points): each is refused, or
+     * with {@code allowPartial} imported with a PARTIAL warning (added to {@link Account#partial}), as a listing
+     * without its last page is. A result on a page with a NextToken, in a listing of which no last page was given,
+     * is left to {@link Checks#pages}, which says so for the whole page. Returns the warnings.
+     */
+    List<String> partial(Account a, boolean allowPartial, boolean tokenPagesReported) throws ScenarioException {
+        Map<Path, List<dev.enisim.scenario.Problem>> problems = new java.util.LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        for (Map.Entry<String, Place> e : partialData.entrySet()) {
+            Place at = e.getValue();
+            if (at.token() && tokenPagesReported) {
+                continue;
+            }
+            String message = "CloudWatch returned PartialData for " + e.getKey() + ": it has more data points than"
+                    + " this output holds (on a next page, NextToken), and no later page gives this result Complete";
+            if (!allowPartial) {
+                problems.computeIfAbsent(at.file(), k -> new ArrayList<>()).add(new dev.enisim.scenario.Problem(
+                        at.path(), message + ": give every page (several files to --metrics), save the output again"
+                        + " without --max-items / --no-paginate, or pass --allow-partial to import this part alone"));
+            } else {
+                String warning = "PARTIAL: " + at.file() + " (" + at.path() + "): " + message + "; imported as it is"
+                        + " (--allow-partial): the periods on the other pages are missing, and count as no"
+                        + " invocations";
+                a.partial.add(warning);
+                warnings.add(warning);
+            }
+        }
+        Importer.throwIfAny(problems);
+        return warnings;
+    }
+
+    /**
+     * The traffic of every function that had an Invocations result, after all files are read. A function with data
+     * points, none of whose files has two points to read the period from, is refused without {@code --period}.
+     */
     Map<String, Traffic> traffic() throws ScenarioException {
         Map<String, Traffic> out = new TreeMap<>();
+        Map<Path, List<dev.enisim.scenario.Problem>> unknown = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, TreeMap<Long, Double>> e : invocations.entrySet()) {
             TreeMap<Long, Double> counts = e.getValue();
             long period = periods.getOrDefault(e.getKey(), 0L);
-            if (period == 0) {
-                period = DEFAULT_PERIOD_SECONDS;
-                if (!counts.isEmpty()) {
-                    notes.add(e.getKey() + ": no file of its results has two data points, so the period is unknown:"
-                            + " taken as " + ScenarioWriter.time(DEFAULT_PERIOD_SECONDS) + " (`--period` sets it)");
-                }
+            if (period == 0 && !counts.isEmpty()) {
+                Place at = firstInvocations.get(e.getKey());
+                unknown.computeIfAbsent(at.file(), k -> new ArrayList<>()).add(new dev.enisim.scenario.Problem(
+                        CliJson.join(at.path(), "Timestamps"), e.getKey() + ": one data point per result in every"
+                        + " file of its results, so the period of the queries cannot be read from the points"
+                        + " (get-metric-data does not print the Period): give it with --period, like --period 1d for"
+                        + " a query with --period 86400 (enisim import stops rather than guess)"));
+                continue;
             }
-            out.put(e.getKey(), new Traffic(period, counts, meanDuration(durations.get(e.getKey()), counts)));
+            out.put(e.getKey(), new Traffic(period == 0 ? DEFAULT_PERIOD_SECONDS : period, counts,
+                    meanDuration(durations.get(e.getKey()), counts)));
         }
+        Importer.throwIfAny(unknown);
         for (String fn : durations.keySet()) {
             if (!invocations.containsKey(fn)) {
                 notes.add(fn + ": CloudWatch Duration without Invocations; its traffic is a placeholder");

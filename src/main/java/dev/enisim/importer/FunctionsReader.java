@@ -87,6 +87,8 @@ final class FunctionsReader {
         Long c = j.integer(limit, "AccountLimit", "ConcurrentExecutions", true, 1, 10_000_000);
         if (c != null) {
             a.concurrencyLimit = c.intValue();
+            a.concurrencyLimitFile = j.file;
+            a.concurrencyLimitPath = j.at("AccountLimit.ConcurrentExecutions");
         }
         JsonNode usage = j.root.get("AccountUsage");
         if (usage != null && usage.isObject()) {
@@ -172,6 +174,10 @@ final class FunctionsReader {
         Long memory = j.integer(f, p, "MemorySize", false, 128, AWS_MAX_MEMORY);
         Long timeout = j.integer(f, p, "Timeout", false, 1, AWS_MAX_TIMEOUT);
         String role = j.text(f, p, "Role", false);
+        String arn = f.path("FunctionArn").asText("");
+        if (arn.startsWith("arn:aws") && arn.split(":").length > 3 && !arn.split(":")[3].isEmpty()) {
+            a.regions.putIfAbsent(arn.split(":")[3], "FunctionArn " + arn);
+        }
         String state = j.text(f, p, "State", false);
         String runtime = j.text(f, p, "Runtime", false);
         String packageType = j.text(f, p, "PackageType", false);

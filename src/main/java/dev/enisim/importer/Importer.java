@@ -76,14 +76,17 @@ public final class Importer {
      * (keys no function starts with: old versions, other functions, configurations since changed), which count
      * against the VPC's quota as other ENIs; {@code otherServiceEnis}: VPC -> kind (an EFS mount target, an
      * InterfaceType) -> other services' interfaces counted against the VPC's quota; {@code groups}: VPC -> the
-     * security groups functions use in it; {@code enisGiven}: describe-network-interfaces output was given.
+     * security groups functions use in it; {@code enisGiven}: describe-network-interfaces output was given;
+     * {@code otherNetworkInterfaces}: the interfaces listed that are in no simulated VPC's quota (other tenants'
+     * in any subnet, and Lambda's and other services' in subnets no describe-subnets file lists), which count
+     * against the Region's network interfaces only ({@code account.otherNetworkInterfaces}).
      */
     record Derived(Account account, Map<String, CloudWatch.Traffic> traffic, Map<String, Double> durationOnly,
             List<String> sources, List<String> notes, long durationSeconds, long startEpochSeconds,
             Map<String, String> start, Map<String, String> startReason, Map<String, Integer> keysAtStart,
             Map<String, Integer> lambdaEnis, Map<String, Integer> otherLambdaEnis,
             Map<String, TreeMap<String, Integer>> otherServiceEnis, Map<String, TreeSet<String>> groups,
-            boolean enisGiven) {
+            boolean enisGiven, int otherNetworkInterfaces) {
     }
 
     /** More phases than this per function make runs noticeably slower (each arrival looks at every phase). */
@@ -217,7 +220,7 @@ public final class Importer {
             problems.run(() -> a.readSecurityGroups(p));
             sources.add(p + " (" + Account.GROUPS + ")");
         }
-        CloudWatch cw = new CloudWatch(a.functions.keySet(), a.notes, options.periodSeconds());
+        CloudWatch cw = new CloudWatch(a.functions.keySet(), a.notes, options.periodSeconds()).pagesIn(a);
         boolean metricsRead = true;
         for (Path p : in.metrics()) {
             metricsRead &= problems.run(() -> cw.read(p));
@@ -233,10 +236,13 @@ public final class Importer {
         }
         List<String> warnings = new ArrayList<>();
         problems.run(() -> warnings.addAll(Checks.pages(a, options.allowPartial())));
+        boolean metricPagesMissing = a.pagesWithToken.containsKey(CloudWatch.COMMAND)
+                && a.lastPages.getOrDefault(CloudWatch.COMMAND, 0) == 0;
+        problems.run(() -> warnings.addAll(cw.partial(a, options.allowPartial(), metricPagesMissing)));
         problems.run(() -> Checks.overlaps(a));
         Map<String, TreeSet<String>> groups = new TreeMap<>();
         problems.run(() -> groups.putAll(checkVpcs(a, !in.securityGroups().isEmpty())));
-        problems.run(() -> Checks.concurrency(a, in));
+        problems.run(() -> Checks.concurrency(a));
         Map<String, CloudWatch.Traffic> traffic = new TreeMap<>();
         if (metricsRead && functionsRead) {
             problems.run(() -> {
@@ -250,19 +256,40 @@ public final class Importer {
             });
         }
         problems.throwIfAny();
+        pricesRegion(a);
         Window w = window(a, in, options, cw, traffic);
         Map<String, String> start = new TreeMap<>();
         Map<String, String> reason = new TreeMap<>();
         states(a, !in.enis().isEmpty(), w.traffic(), start, reason);
         Map<String, Integer> keysAtStart = keysAtStart(a, start);
-        Map<String, Integer> lambdaEnis = lambdaEnis(a);
+        int[] outside = new int[1]; // interfaces in no simulated VPC's quota: the Region's only
+        Map<String, Integer> lambdaEnis = lambdaEnis(a, outside);
         Map<String, Integer> otherLambdaEnis = otherLambdaEnis(a, keysAtStart, lambdaEnis);
-        Map<String, TreeMap<String, Integer>> otherServiceEnis = otherServiceEnis(a);
+        Map<String, TreeMap<String, Integer>> otherServiceEnis = otherServiceEnis(a, outside);
         fewerInUse(a, keysAtStart);
         Derived d = new Derived(a, w.traffic(), w.durationOnly(), sources, a.notes, w.durationSeconds(),
                 w.startEpochSeconds(), start, reason, keysAtStart, lambdaEnis, otherLambdaEnis, otherServiceEnis,
-                groups, !in.enis().isEmpty());
+                groups, !in.enis().isEmpty(), outside[0]);
         return new Result(new ScenarioWriter(d).write(options.name()), warnings);
+    }
+
+    /**
+     * The cost estimate uses us-east-1 list prices (scenarios/README.md, {@code prices}; {@code prices.region} is a
+     * label only): files from another Region get a note saying so and what to set; files from several Regions, one
+     * asking whether they belong together.
+     */
+    private static void pricesRegion(Account a) {
+        if (a.regions.size() > 1) {
+            List<String> seen = new ArrayList<>();
+            a.regions.forEach((r, where) -> seen.add(r + " (" + where + ")"));
+            a.notes.add("the files show several AWS Regions: " + String.join("; ", seen) + ". A scenario is one"
+                    + " Region: were these files saved from the same account and Region?");
+        } else if (a.regions.size() == 1 && !a.regions.containsKey("us-east-1")) {
+            String r = a.regions.keySet().iterator().next();
+            a.notes.add("these files are from " + r + " (" + a.regions.get(r) + "), and the cost estimate uses"
+                    + " us-east-1 list prices (the defaults of `prices`): set `prices` to " + r + "'s rates, with"
+                    + " `prices: { region: " + r + " }` to label them (scenarios/README.md, `prices`)");
+        }
     }
 
     /** CloudWatch traffic and the window it spans (t0 is Long.MAX_VALUE when no data point was saved). */
@@ -460,7 +487,7 @@ public final class Importer {
      * the described subnet it is in; one in neither is left out. The notes say what was counted and on what grounds
      * (EFS: documented; other Hyperplane-managed interfaces: assumed), and what was not.
      */
-    private static Map<String, TreeMap<String, Integer>> otherServiceEnis(Account a) {
+    private static Map<String, TreeMap<String, Integer>> otherServiceEnis(Account a, int[] outside) {
         Set<String> vpcs = new TreeSet<>();
         a.subnets.values().forEach(s -> vpcs.add(s.vpc()));
         Map<String, TreeMap<String, Integer>> out = new TreeMap<>();
@@ -486,16 +513,34 @@ public final class Importer {
                     + " do not count in your account)"));
         }
         if (elsewhere > 0) {
+            outside[0] += elsewhere;
             a.notes.add(elsewhere + " other services' ENI(s) of the Hyperplane ENI quota in VPCs no describe-subnets"
-                    + " file lists: left out");
+                    + " file lists: in no simulated VPC, counted only against the Region's network interfaces"
+                    + " (account.otherNetworkInterfaces)");
         }
         if (!a.uncountedEnis.isEmpty()) {
-            int n = a.uncountedEnis.values().stream().mapToInt(Integer::intValue).sum();
+            TreeMap<String, Integer> inListed = new TreeMap<>();
+            int elsewhereUncounted = 0;
+            for (Account.OtherEni e : a.uncountedEnis.values()) {
+                if (e.subnet() != null && a.subnets.containsKey(e.subnet())) {
+                    inListed.merge(e.kind(), 1, Integer::sum);
+                } else {
+                    elsewhereUncounted++;
+                }
+            }
+            int n = a.uncountedEnis.size();
+            outside[0] += n;
             List<String> kinds = new ArrayList<>();
-            a.uncountedEnis.forEach((k, c) -> kinds.add(c + " " + k));
-            a.notes.add(n + " other network interface(s) listed (" + String.join(", ", kinds) + ") are not counted in"
-                    + " otherUsedEnis: not EFS's nor Hyperplane-managed (EC2 instances', RDS's, ECS and EKS tasks',"
-                    + " yours), they do not share the VPC's Hyperplane ENI quota; their addresses are in otherUsedIps");
+            inListed.forEach((k, c) -> kinds.add(c + " " + k));
+            int listed = n - elsewhereUncounted;
+            a.notes.add(n + " other network interface(s) listed are not counted in otherUsedEnis: not EFS's nor"
+                    + " Hyperplane-managed (EC2 instances', RDS's, ECS and EKS tasks', yours), they do not share a VPC's"
+                    + " Hyperplane ENI quota; they count against the Region's network interfaces"
+                    + " (account.otherNetworkInterfaces)" + (listed == 0 ? "" : "; the address of each of the "
+                    + listed + " in described subnets (" + String.join(", ", kinds) + ") is in its subnet's"
+                    + " otherUsedIps, as AvailableIpAddressCount shows it") + (elsewhereUncounted == 0 ? ""
+                    : "; " + elsewhereUncounted + " in subnets no describe-subnets file lists hold addresses of no"
+                    + " simulated subnet"));
         }
         return out;
     }
@@ -544,7 +589,7 @@ public final class Importer {
         return out;
     }
 
-    private static Map<String, Integer> lambdaEnis(Account a) {
+    private static Map<String, Integer> lambdaEnis(Account a, int[] outside) {
         Map<String, Integer> out = new TreeMap<>();
         int elsewhere = 0;
         for (Account.Eni e : a.enis.values()) {
@@ -555,7 +600,9 @@ public final class Importer {
             }
         }
         if (elsewhere > 0) {
-            a.notes.add(elsewhere + " Lambda ENI(s) in subnets no describe-subnets file lists: left out");
+            outside[0] += elsewhere;
+            a.notes.add(elsewhere + " Lambda ENI(s) in subnets no describe-subnets file lists: in no simulated VPC,"
+                    + " counted only against the Region's network interfaces (account.otherNetworkInterfaces)");
         }
         return out;
     }

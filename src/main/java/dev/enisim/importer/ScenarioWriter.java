@@ -71,6 +71,11 @@ final class ScenarioWriter {
                     : acc.raisedConcurrency).append(", ").append(acc.raisedConcurrency == null ? "the default"
                     : "raised to fit the reserved concurrency").append(" (see `aws lambda get-account-settings`)\n");
         }
+        long listedInRegion = d.otherNetworkInterfaces() + vpcOtherEnis + recreatedEnis;
+        if (listedInRegion > Defaults.NETWORK_INTERFACES_PER_REGION) {
+            out.append("#   - account.networkInterfacesPerRegion: ").append(listedInRegion).append(", raised from EC2's"
+                    + " default 5000 to hold the interfaces listed (see Service Quotas, L-DF5E4CA3)\n");
+        }
         if (acc.functions.values().stream().anyMatch(f -> f.reserved() == null)) {
             out.append("#   - reservedConcurrency: none where list-functions was the source (it does not show it; use\n"
                     + "#     get-function, or `aws lambda get-function-concurrency` with --concurrency FUNCTION=FILE)\n");
@@ -87,13 +92,28 @@ final class ScenarioWriter {
         out.append("name: ").append(q(name)).append("\ndescription: Imported from AWS CLI output\nseed: 1\n");
         out.append("duration: ").append(time(d.durationSeconds())).append("\nbucket: ")
                 .append(d.durationSeconds() >= 7 * 86_400 ? "1h" : "1m").append('\n');
-        if (acc.concurrencyLimit != null) {
-            out.append("account: { concurrencyLimit: ").append(acc.concurrencyLimit)
-                    .append(" }   # get-account-settings\n");
-        } else {
-            out.append("account: { concurrencyLimit: ").append(acc.raisedConcurrency == null ? DEFAULT_CONCURRENCY
-                    : acc.raisedConcurrency).append(" }   # placeholder\n");
+        out.append("account: { concurrencyLimit: ").append(acc.concurrencyLimit != null ? acc.concurrencyLimit
+                : acc.raisedConcurrency == null ? DEFAULT_CONCURRENCY : acc.raisedConcurrency);
+        int outside = d.otherNetworkInterfaces();
+        // every interface listed is in the Region: more than EC2's default quota means the account's is raised
+        long listed = listedInRegion;
+        boolean raised = listed > Defaults.NETWORK_INTERFACES_PER_REGION;
+        if (raised) {
+            out.append(", networkInterfacesPerRegion: ").append(listed);
         }
+        if (outside > 0) {
+            out.append(", otherNetworkInterfaces: ").append(outside);
+        }
+        List<String> says = new ArrayList<>();
+        says.add(acc.concurrencyLimit != null ? "get-account-settings" : "placeholder");
+        if (raised) {
+            says.add("networkInterfacesPerRegion: placeholder, raised to hold the " + listed + " interfaces listed"
+                    + " (see Service Quotas, L-DF5E4CA3)");
+        }
+        if (outside > 0) {
+            says.add("otherNetworkInterfaces: describe-network-interfaces, in no VPC's ENI quota: the Region's");
+        }
+        out.append(" }   # ").append(String.join("; ", says)).append('\n');
     }
 
     /** A list item of the header, wrapped at word boundaries to stay readable. */
@@ -115,6 +135,10 @@ final class ScenarioWriter {
         out.append('\n');
     }
 
+    /** The VPCs' otherUsedEnis and the Lambda ENIs recreated at time 0, summed as {@link #vpcs} writes them. */
+    private long vpcOtherEnis;
+    private long recreatedEnis;
+
     private void vpcs(StringBuilder b) {
         Map<String, List<Account.Subnet>> byVpc = new TreeMap<>();
         for (Account.Subnet s : d.account().subnets.values()) {
@@ -126,10 +150,12 @@ final class ScenarioWriter {
             Map<String, Integer> services = d.otherServiceEnis().getOrDefault(v.getKey(), new TreeMap<>());
             int otherServices = services.values().stream().mapToInt(Integer::intValue).sum();
             int otherEnis = otherLambda + otherServices;
+            vpcOtherEnis += otherEnis;
             int recreated = 0;
             for (Account.Subnet s : v.getValue()) {
                 recreated += d.keysAtStart().getOrDefault(s.id(), 0);
             }
+            recreatedEnis += recreated;
             int quota = Math.max(Defaults.ENI_QUOTA, recreated + otherEnis);
             b.append("  - id: ").append(q(v.getKey())).append("\n    eniQuota: ").append(quota)
                     .append(quota == Defaults.ENI_QUOTA ? "   # placeholder\n"

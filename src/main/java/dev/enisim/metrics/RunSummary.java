@@ -159,10 +159,29 @@ public record RunSummary(
      * @param networkInterfacesPerRegion the limit (5,000 by default)
      * @param peakNetworkInterfaces      the most the Region held at once
      * @param finalLambdaEnis            Lambda's ENIs at the end
-     * @param finalOtherUsedEnis         other services' ENIs at the end
+     * @param finalOtherUsedEnis         other services' ENIs at the end (the VPCs' otherUsedEnis)
+     * @param otherNetworkInterfaces     the interfaces in no VPC's quota (account.otherNetworkInterfaces), counted
+     *                                   in the peak; null (left out of summary.json) when none
      */
     public record Region(int networkInterfacesPerRegion, long peakNetworkInterfaces, long finalLambdaEnis,
-            long finalOtherUsedEnis) {
+            long finalOtherUsedEnis,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Long otherNetworkInterfaces) {
+
+        public Region(int networkInterfacesPerRegion, long peakNetworkInterfaces, long finalLambdaEnis,
+                long finalOtherUsedEnis) {
+            this(networkInterfacesPerRegion, peakNetworkInterfaces, finalLambdaEnis, finalOtherUsedEnis, null);
+        }
+
+        /** From the Region's counts, {@code otherEnis} holding the {@code outside} interfaces in no VPC's quota. */
+        public static Region of(int limit, long peak, long lambdaEnis, long otherEnis, long outside) {
+            return new Region(limit, peak, lambdaEnis, otherEnis - outside, outside == 0 ? null : outside);
+        }
+
+        /** The interfaces in no VPC's quota, 0 when none. */
+        public long outsideVpcs() {
+            return otherNetworkInterfaces == null ? 0 : otherNetworkInterfaces;
+        }
     }
 
     /**

@@ -163,6 +163,11 @@ public final class LambdaService {
             return world.addVpc(id, eniQuota, otherUsedEnis);
         }
 
+        /** Network interfaces of the Region in no VPC's quota: they count against the Region's limit only. */
+        public int addOtherRegionInterfaces(int count) {
+            return world.addOtherRegionInterfaces(count);
+        }
+
         /** A NAT gateway in a VPC's Availability Zone with {@code addresses} IPv4 addresses (1 to 8). */
         public int addNatGateway(String vpcId, String id, String az, int addresses) {
             return world.addNatGateway(vpcId, id, az, addresses);

@@ -73,6 +73,16 @@ final class Network {
         return fits;
     }
 
+    /**
+     * Network interfaces of the Region outside every VPC's quota (EC2 instances', ECS tasks'...): they count against
+     * the Region's limit only; as many as fit. Returns how many were set.
+     */
+    int otherRegionInterfaces(int count) {
+        int fits = Math.max(0, Math.min(count, region.free()));
+        region.addOther(fits);
+        return fits;
+    }
+
     int vpc(String id) {
         Integer i = vpcIndex.get(id);
         if (i == null) {

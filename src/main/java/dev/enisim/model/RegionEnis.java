@@ -28,7 +28,10 @@ final class RegionEnis {
         return lambda;
     }
 
-    /** Other services' ENIs in the Region now (the sum of the VPCs' {@code otherUsedEnis}). */
+    /**
+     * Other ENIs in the Region now: the sum of the VPCs' {@code otherUsedEnis}, and the interfaces in no VPC's quota
+     * ({@code account.otherNetworkInterfaces}).
+     */
     int otherEnis() {
         return other;
     }

@@ -65,6 +65,15 @@ final class WorldBuilder {
         return vpc;
     }
 
+    /**
+     * Network interfaces of the Region in no VPC's quota (account.otherNetworkInterfaces): they count against the
+     * Region's limit only, for the whole run; as many as fit. Returns how many.
+     */
+    public int addOtherRegionInterfaces(int count) {
+        open();
+        return network.otherRegionInterfaces(count);
+    }
+
     /** A NAT gateway in a VPC's Availability Zone with {@code addresses} IPv4 addresses (1 to 8). */
     public int addNatGateway(String vpcId, String id, String az, int addresses) {
         open();

@@ -218,6 +218,9 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
                 build.addSubnet(v.id(), s.id(), s.cidr(), s.az(), s.otherUsedIps());
             }
         }
+        if (scenario.otherNetworkInterfaces() > 0) { // the loader checked that they fit beside the VPCs' others
+            build.addOtherRegionInterfaces(scenario.otherNetworkInterfaces());
+        }
         Scenario.Accounts accounts = scenario.accounts();
         if (scenario.multiAccount()) {
             build.setFirstAccount(accounts.list().get(0).id());
@@ -516,8 +519,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         double nat = CostEstimate.natGateway(scenario.prices(), gateways * (scenario.durationMicros() / 3.6e9), 0);
         return s.with(functions, new RunSummary.Sections(asyncRecorder.summary(), sqsRecorder.summary(),
                 levels.account(), executions.accountColdStarts(), CostEstimate.total(scenario.prices(), costs, nat),
-                scenario.assumptions().label(), new RunSummary.Region(end.region().limit(), end.region().peak(),
-                        end.region().lambdaEnis(), end.region().otherEnis()),
+                scenario.assumptions().label(), RunSummary.Region.of(end.region().limit(), end.region().peak(),
+                        end.region().lambdaEnis(), end.region().otherEnis(), scenario.otherNetworkInterfaces()),
                 provisioned.map(ProvisionedRecorder::summary).orElse(null),
                 accountsRecorder.map(AccountsRecorder::summary).orElse(null),
                 DualStack.summary(scenario, end).orElse(null))); // null: a section left out of summary.json

@@ -32,7 +32,8 @@ final class AccountsReader {
             root.problem("accounts", "at least one account is required");
         }
         for (Fields a : list) {
-            a.allowOnly("id", "concurrencyLimit", "unreservedMinimum", "networkInterfacesPerRegion");
+            a.allowOnly("id", "concurrencyLimit", "unreservedMinimum", "networkInterfacesPerRegion",
+                    "otherNetworkInterfaces");
             String id = a.requireText("id");
             if (id != null && !ID.matcher(id).matches()) {
                 a.problem("id", "expected an AWS account id, 12 digits (quote it: \"111111111111\"), got '" + id + "'");
@@ -46,7 +47,9 @@ final class AccountsReader {
             }
             int region = (int) a.integer("networkInterfacesPerRegion",
                     Defaults.NETWORK_INTERFACES_PER_REGION, 1, 10_000_000);
-            out.add(new Scenario.Account(limit, Math.min(minimum, limit), region, id == null ? "" : id));
+            int others = (int) a.integer("otherNetworkInterfaces", Defaults.OTHER_NETWORK_INTERFACES, 0,
+                    10_000_000);
+            out.add(new Scenario.Account(limit, Math.min(minimum, limit), region, id == null ? "" : id, others));
         }
         return out;
     }

@@ -87,6 +87,8 @@ public final class Defaults {
     public static final int UNRESERVED_MINIMUM = 100;
     /** EC2's default "Network interfaces per Region" [doc]. */
     public static final int NETWORK_INTERFACES_PER_REGION = 5000;
+    /** Network interfaces of the Region outside Lambda's and the VPCs' otherUsedEnis: none unless said. */
+    public static final int OTHER_NETWORK_INTERFACES = 0;
 
     // ---- vpcs[*] ----
     /** Lambda Hyperplane ENIs per VPC [doc]. */
@@ -157,6 +159,7 @@ public final class Defaults {
             new Entry("networkModel", "hyperplane", Unit.TEXT, Source.ENISIM),
             new Entry("account.concurrencyLimit", "1000", Unit.COUNT, Source.DOCUMENTED),
             new Entry("account.networkInterfacesPerRegion", "5000", Unit.COUNT, Source.DOCUMENTED),
+            new Entry("account.otherNetworkInterfaces", "0", Unit.COUNT, Source.ENISIM),
             new Entry("account.unreservedMinimum", "100", Unit.COUNT, Source.DOCUMENTED),
             new Entry("vpcs[*].eniQuota", "500", Unit.COUNT, Source.DOCUMENTED),
             new Entry("vpcs[*].tenancy", "default", Unit.TEXT, Source.DOCUMENTED),

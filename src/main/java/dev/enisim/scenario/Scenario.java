@@ -99,6 +99,15 @@ public record Scenario(
         return networkModel == NetworkModel.LEGACY ? legacy.eniLimit() : account.networkInterfacesPerRegion();
     }
 
+    /**
+     * Network interfaces in the Region that are neither Lambda's nor in a VPC's {@code otherUsedEnis}: every
+     * account's {@code otherNetworkInterfaces}. They count against {@link #networkInterfacesPerRegion} only.
+     */
+    public int otherNetworkInterfaces() {
+        return multiAccount() ? accounts.list().stream().mapToInt(Account::otherNetworkInterfaces).sum()
+                : account.otherNetworkInterfaces();
+    }
+
     @Override
     public int connectionsPerEni() {
         return hyperplane.connectionsPerEni();
@@ -430,14 +439,23 @@ public record Scenario(
      * @param concurrencyLimit           account-wide ConcurrentExecutions limit (default 1,000)
      * @param unreservedMinimum          concurrency that must stay unreserved (default 100)
      * @param networkInterfacesPerRegion EC2's network interfaces per Region, across all VPCs (default 5,000)
+     * @param otherNetworkInterfaces     the account's other network interfaces in the Region, in no VPC's
+     *                                   {@code otherUsedEnis} (EC2 instances', ECS tasks'...): they count against
+     *                                   {@code networkInterfacesPerRegion} only (default 0)
      */
-    public record Account(int concurrencyLimit, int unreservedMinimum, int networkInterfacesPerRegion, String id) {
+    public record Account(int concurrencyLimit, int unreservedMinimum, int networkInterfacesPerRegion, String id,
+            int otherNetworkInterfaces) {
         public static final Account DEFAULT = new Account(Defaults.CONCURRENCY_LIMIT, Defaults.UNRESERVED_MINIMUM,
                 Defaults.NETWORK_INTERFACES_PER_REGION, "");
 
+        /** An account without other network interfaces at Region level. */
+        public Account(int concurrencyLimit, int unreservedMinimum, int networkInterfacesPerRegion, String id) {
+            this(concurrencyLimit, unreservedMinimum, networkInterfacesPerRegion, id, 0);
+        }
+
         /** The same account with another concurrency limit and unreserved minimum. */
         public Account withConcurrency(int limit, int unreserved) {
-            return new Account(limit, unreserved, networkInterfacesPerRegion, id);
+            return new Account(limit, unreserved, networkInterfacesPerRegion, id, otherNetworkInterfaces);
         }
 
         /** The scenario's only account (no id: its ENI keys and series carry none). */

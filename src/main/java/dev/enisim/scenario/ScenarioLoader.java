@@ -314,6 +314,7 @@ public final class ScenarioLoader {
         List<Scenario.Account> accounts = AccountsReader.list(root);
         Scenario.Account account = accounts.isEmpty() ? account(root) : AccountsReader.combined(accounts);
         List<Scenario.Vpc> vpcs = vpcs(root);
+        regionFits(root, accounts.isEmpty() ? List.of(account) : accounts, vpcs);
         AssumptionPreset preset = preset(root);
         Scenario.Hyperplane hyperplane = hyperplane(root, preset);
         References refs = new References(vpcs);
@@ -483,13 +484,31 @@ public final class ScenarioLoader {
         }
     }
 
+    /**
+     * The interfaces in no VPC's quota ({@code otherNetworkInterfaces}) and the VPCs' {@code otherUsedEnis} must fit
+     * the Region's {@code networkInterfacesPerRegion} together, as the Region holds them all from the start.
+     */
+    private static void regionFits(Fields root, List<Scenario.Account> accounts, List<Scenario.Vpc> vpcs) {
+        long outside = 0;
+        for (int i = 0; i < accounts.size(); i++) {
+            outside += accounts.get(i).otherNetworkInterfaces();
+        }
+        long inVpcs = vpcs.stream().mapToLong(Scenario.Vpc::otherUsedEnis).sum();
+        int limit = accounts.get(0).networkInterfacesPerRegion();
+        if (outside > 0 && outside + inVpcs > limit) {
+            root.problem(accounts.size() > 1 ? "accounts" : "account.otherNetworkInterfaces", outside + " other network"
+                    + " interfaces and the VPCs' " + inVpcs + " otherUsedEnis exceed networkInterfacesPerRegion ("
+                    + limit + "): the Region holds them all from the start");
+        }
+    }
+
     private static Scenario.Account account(Fields root) {
         Fields a = root.object("account");
         Scenario.Account d = Scenario.Account.DEFAULT;
         if (a == null) {
             return d;
         }
-        a.allowOnly("concurrencyLimit", "unreservedMinimum", "networkInterfacesPerRegion");
+        a.allowOnly("concurrencyLimit", "unreservedMinimum", "networkInterfacesPerRegion", "otherNetworkInterfaces");
         int limit = (int) a.integer("concurrencyLimit", d.concurrencyLimit(), 1, 10_000_000);
         int minimum = (int) a.integer("unreservedMinimum", d.unreservedMinimum(), 0, 10_000_000);
         if (minimum > limit) {
@@ -497,7 +516,8 @@ public final class ScenarioLoader {
         }
         int region = (int) a.integer("networkInterfacesPerRegion", d.networkInterfacesPerRegion(), 1,
                 10_000_000);
-        return new Scenario.Account(limit, Math.min(minimum, limit), region);
+        int others = (int) a.integer("otherNetworkInterfaces", Defaults.OTHER_NETWORK_INTERFACES, 0, region);
+        return new Scenario.Account(limit, Math.min(minimum, limit), region, "", others);
     }
 
     /**

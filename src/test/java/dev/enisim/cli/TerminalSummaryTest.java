@@ -33,4 +33,34 @@ class TerminalSummaryTest {
         assertTrue(text.contains("... 190 more functions in summary.json"), text);
         assertTrue(text.contains("fn-199"), "the busiest first: " + text);
     }
+
+    /** The Region's line says how many of its interfaces are in no VPC's quota (account.otherNetworkInterfaces). */
+    @Test
+    void theRegionLineSaysTheInterfacesInNoVpcsQuota() throws Exception {
+        String scenario = """
+                name: outside
+                duration: 2m
+                account: { otherNetworkInterfaces: 1200 }
+                vpcs:
+                  - id: vpc-a
+                    otherUsedEnis: 3
+                    subnets: [{ id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a }]
+                    securityGroups: [sg-a]
+                functions:
+                  - name: api
+                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-a] }
+                    duration: 50ms
+                    arrivals: { poisson: 1/s }
+                """;
+        StringWriter out = new StringWriter();
+        TerminalSummary.print(new PrintWriter(out), new Simulation(ScenarioLoader.parse(scenario, "o"), 0).run());
+        assertTrue(out.toString().contains("Region               peak 1,204 of 5,000 network interfaces (all VPCs,"
+                + " Lambda's and other services'; 1,200 of them in no VPC's quota: EC2 instances', tasks'...)"),
+                out.toString());
+        StringWriter none = new StringWriter();
+        TerminalSummary.print(new PrintWriter(none), new Simulation(ScenarioLoader.parse(scenario.replace(
+                "account: { otherNetworkInterfaces: 1200 }\n", ""), "o"), 0).run());
+        assertTrue(none.toString().contains("Region               peak 4 of 5,000 network interfaces (all VPCs,"
+                + " Lambda's and other services')\n"), "as before without them: " + none);
+    }
 }

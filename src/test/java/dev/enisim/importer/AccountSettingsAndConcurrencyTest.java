@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.scenario.ScenarioException;
 import dev.enisim.scenario.ScenarioLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -97,5 +98,40 @@ class AccountSettingsAndConcurrencyTest {
         assertEquals(fine.toString(), u.source());
         assertEquals("[(root): --concurrency names function 'nosuch', which no --functions file lists (known: api, job)]",
                 problems(u));
+    }
+
+    /**
+     * get-account-settings output among the --functions files (which the README allows), with more reserved than its
+     * limit minus 100: refused as with --account-settings, naming that file and the document's path (it crashed with
+     * an index out of bounds, looking for an --account-settings file that was not given).
+     */
+    @Test
+    void reservationsBeyondALimitGivenAmongTheFunctions() throws Exception {
+        Path subnets = write(dir, "subnets.json", ImporterTest.ONE_SUBNET);
+        Path function = write(dir, "api.json", """
+                {"Configuration": {"FunctionName": "api",
+                   "VpcConfig": {"SubnetIds": ["subnet-a"], "SecurityGroupIds": ["sg-1"]}},
+                 "Concurrency": {"ReservedConcurrentExecutions": 100}}
+                """);
+        Path settings = write(dir, "settings.json", "{\"AccountLimit\": {\"ConcurrentExecutions\": 150}}");
+        String expected = "the imported functions reserve 100 in all, more than this limit of 150 minus the 100 Lambda"
+                + " keeps unreserved: were these files saved from the same account and Region?";
+        for (boolean amongFunctions : new boolean[] {true, false}) {
+            Importer.Inputs in = amongFunctions
+                    ? new Importer.Inputs(List.of(subnets), List.of(function, settings), List.of(), List.of(),
+                            List.of(), List.of(), Map.of())
+                    : new Importer.Inputs(List.of(subnets), List.of(function), List.of(), List.of(), List.of(),
+                            List.of(settings), Map.of());
+            ScenarioException e = assertThrows(ScenarioException.class,
+                    () -> Importer.run(in, Importer.Options.named("settings", 600)));
+            assertEquals(settings.toString(), e.source());
+            assertEquals("[AccountLimit.ConcurrentExecutions: " + expected + "]", problems(e));
+        }
+        // appended to the function's output in one file: the path names the document
+        Path both = write(dir, "both.json", Files.readString(function) + Files.readString(settings));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> Importer.run(new Importer.Inputs(
+                List.of(subnets), List.of(both), List.of(), List.of(), List.of()), Importer.Options.named("s", 600)));
+        assertEquals(both.toString(), e.source());
+        assertEquals("[[1].AccountLimit.ConcurrentExecutions: " + expected + "]", problems(e));
     }
 }

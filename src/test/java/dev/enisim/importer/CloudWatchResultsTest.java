@@ -102,11 +102,31 @@ class CloudWatchResultsTest {
     }
 
     @Test
-    void aFunctionWithOnePointTakesTheDefaultPeriodAndSaysSo() throws Exception {
-        CloudWatch c = read(0, "one.json", result("orders_inv", "Invocations", "[0]", "[3]"));
-        assertEquals(CloudWatch.DEFAULT_PERIOD_SECONDS, c.traffic().get("orders").periodSeconds());
-        assertTrue(notes.contains("orders: no file of its results has two data points, so the period is unknown:"
-                + " taken as 5m (`--period` sets it)"), notes.toString());
+    void aFunctionWithOnePointIsRefusedWithoutAPeriodAndTakesTheOneGiven() throws Exception {
+        Path one = results("one.json", result("orders_inv", "Invocations", "[0]", "[3]"));
+        CloudWatch c = cw(0);
+        c.read(one);
+        ScenarioException e = assertThrows(ScenarioException.class, c::traffic);
+        assertEquals(one.toString(), e.source());
+        assertEquals("[MetricDataResults[0].Timestamps: orders: one data point per result in every file of its"
+                + " results, so the period of the queries cannot be read from the points (get-metric-data does not"
+                + " print the Period): give it with --period, like --period 1d for a query with --period 86400"
+                + " (enisim import stops rather than guess)]", e.problems().toString());
+        CloudWatch given = cw(86_400);
+        given.read(one);
+        assertEquals(86_400, given.traffic().get("orders").periodSeconds());
+    }
+
+    @Test
+    void gapsThatDoNotTellThePeriodAreRefusedWithoutOne() throws Exception {
+        Path f = results("odd.json", result("orders_inv", "Invocations", "[0, 600, 1500]", "[1, 1, 1]"));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> cw(0).read(f));
+        assertEquals("[MetricDataResults[0].Timestamps: data points 900 s apart, not a multiple of the 600 s between"
+                + " the closest points of this file: the period of the queries cannot be told from the points (it"
+                + " divides both, 300 s or less); give the Period the queries used with --period (enisim import stops"
+                + " rather than guess)]", e.problems().toString());
+        assertEquals(300, read(300, "odd2.json", result("orders_inv", "Invocations", "[0, 600, 1500]", "[1, 1, 1]"))
+                .traffic().get("orders").periodSeconds());
     }
 
     @Test
@@ -115,19 +135,6 @@ class CloudWatchResultsTest {
         c.read(results("b.json", result("orders_x", "Invocations", "[1000, 1060]", "[1, 1]")));
         c.read(results("c.json", result("orders_y", "Invocations", "[5000]", "[1]")));
         assertEquals(60, c.traffic().get("orders").periodSeconds(), "min(5m, 1m), a file with one point not counted");
-    }
-
-    @Test
-    void aNextTokenInEveryDocumentIsANote() throws Exception {
-        CloudWatch c = cw(60);
-        c.read(file("p.json", "{\"MetricDataResults\": [" + result("orders_inv", "Invocations", "[0]", "[1]")
-                + "], \"NextToken\": \"t\"}"));
-        assertTrue(notes.get(0).endsWith("p.json has a NextToken: CloudWatch had more data points than this page; only"
-                + " the saved ones are used"), notes.toString());
-        notes.clear();
-        c.read(file("q.json", "{\"MetricDataResults\": [], \"NextToken\": \"t\"}\n{\"MetricDataResults\": ["
-                + result("orders_inv", "Invocations", "[60]", "[1]") + "]}"));
-        assertTrue(notes.isEmpty(), "the last page saved too: " + notes);
     }
 
     @Test
@@ -165,5 +172,21 @@ class CloudWatchResultsTest {
         assertEquals(List.of("MetricDataResults[0].Timestamps: data points 60 s apart, closer than the period of 300 s"
                 + " given (--period)"), e.problems().stream().map(Object::toString).toList());
         cw(60).read(f); // exactly the period: fine
+    }
+
+    /** get-metric-statistics output is named as such, with what to save instead (it was "another command?"). */
+    @Test
+    void getMetricStatisticsOutputSaysWhatToRunInstead() throws Exception {
+        Path f = file("gms.json", """
+                {"Label": "Invocations", "Datapoints": [
+                  {"Timestamp": "2026-01-12T14:00:00+00:00", "Sum": 120.0, "Unit": "Count"},
+                  {"Timestamp": "2026-01-12T14:05:00+00:00", "Sum": 150.0, "Unit": "Count"}]}
+                """);
+        ScenarioException e = assertThrows(ScenarioException.class, () -> cw(0).read(f));
+        assertEquals(f.toString(), e.source());
+        assertEquals("[Datapoints: this is `aws cloudwatch get-metric-statistics` output, which names neither its"
+                + " function (the FunctionName dimension is not printed) nor its Period: save `aws cloudwatch"
+                + " get-metric-data` output instead, one query per function and metric with an Id naming both, like"
+                + " orders_api_invocations (scenarios/import-example/queries.json)]", e.problems().toString());
     }
 }

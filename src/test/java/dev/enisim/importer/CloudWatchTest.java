@@ -54,14 +54,14 @@ class CloudWatchTest {
                    "Timestamps": ["2026-11-20T10:10:00+00:00", "2026-11-20T10:01:00+00:00", "2026-11-20T10:00:00+00:00"],
                    "Values": [120.0, 60.0, 60.0]},
                   {"Id": "m2", "Label": "orders Invocations", "Timestamps": ["2026-11-20T10:05:00Z"], "Values": [30.0],
-                   "StatusCode": "PartialData"},
+                   "StatusCode": "Complete"},
                   {"Id": "orders_api_duration", "Label": "Duration", "StatusCode": "Complete",
                    "Timestamps": ["2026-11-20T10:00:00+00:00", "2026-11-20T10:01:00+00:00", "2026-11-20T10:10:00+00:00"],
                    "Values": [100.0, 400.0, 50.0]},
                   {"Id": "quiet_invocations", "Label": "quiet", "Timestamps": [], "Values": [], "StatusCode": "Complete"},
                   {"Id": "orders_api_errors", "Label": "Errors", "Timestamps": ["2026-11-20T10:00:00+00:00"], "Values": [1.0]},
                   {"Id": "m9", "Label": "Invocations", "Timestamps": [], "Values": []}],
-                 "Messages": [], "NextToken": "abc"}
+                 "Messages": []}
                 """);
         Scenario s = ScenarioLoader.parse(yaml, "cw");
         assertEquals(11 * 60 * 1_000_000L, s.durationMicros(), "10:00 to the end of the 10:10 period");
@@ -78,9 +78,6 @@ class CloudWatchTest {
         assertTrue(yaml.contains(dir.resolve("metrics.json") + ": CloudWatch period taken as 1m, the smallest gap"
                 + " between its data points; periods without one had no invocations (`--period` sets it)"), yaml);
         assertTrue(yaml.contains("    arrivals: { none: true }   # CloudWatch: no invocations in the window\n"));
-        assertTrue(yaml.contains("has a NextToken"), yaml);
-        assertTrue(yaml.contains("result m2 (orders Invocations) in " + dir.resolve("metrics.json")
-                + " is PartialData"), yaml);
         assertTrue(yaml.contains("result orders_api_errors (Errors) in " + dir.resolve("metrics.json")
                 + " left out: its Id and Label say neither Invocations nor Duration"), yaml);
         assertTrue(yaml.contains("result m9 (Invocations) in " + dir.resolve("metrics.json")
@@ -121,8 +118,8 @@ class CloudWatchTest {
         assertTrue(e.getMessage().contains("MetricDataResults: no Invocations result names an imported function:"
                 + " give each query an Id or Label with the function's name"), e.getMessage());
         ScenarioException wrong = rejecting("{\"Datapoints\": [], \"Label\": \"Invocations\"}");
-        assertTrue(wrong.getMessage().contains("expected a list 'MetricDataResults', as `aws cloudwatch"
-                + " get-metric-data` prints"), "get-metric-statistics output is another command's");
+        assertTrue(wrong.getMessage().contains("Datapoints: this is `aws cloudwatch get-metric-statistics` output"),
+                "get-metric-statistics output is named: " + wrong.getMessage());
     }
 
     @Test
@@ -171,9 +168,10 @@ class CloudWatchTest {
                   "Values": [60.0]}]}
                 """);
         Importer.Inputs in = new Importer.Inputs(List.of(subnets), List.of(functions), List.of(), List.of(), List.of(m));
-        String guessed = unwrapped(Importer.scenario(in, "cw", 600));
-        assertTrue(guessed.contains("orders: no file of its results has two data points, so the period is unknown:"
-                + " taken as 5m (`--period` sets it)"), guessed);
+        ScenarioException unknown = assertThrows(ScenarioException.class, () -> Importer.scenario(in, "cw", 600));
+        assertTrue(unknown.problems().get(0).toString().startsWith("MetricDataResults[0].Timestamps: orders: one data"
+                + " point per result in every file of its results, so the period of the queries cannot be read"),
+                "not guessed: " + unknown.problems());
         String given = Importer.scenario(in, new Importer.Options("cw", 600, 60, 0));
         assertTrue(given.contains("      - { poisson: 60/m, from: 0s, until: 1m }   # 60\n"), given);
         Path five = write(dir, "five.json", sparse);

@@ -90,8 +90,8 @@ class OtherServicesEnisTest {
         assertTrue(yaml.contains("on an assumption, 1 interface with a Hyperplane attachment (ela-attach-), 1"
                 + " nat_gateway, 1 vpc_endpoint (Hyperplane-managed, as Lambda's ENIs are; AWS names only EFS, so lower"
                 + " otherUsedEnis if these do not count in your account)"), yaml);
-        assertTrue(yaml.contains("3 other network interface(s) listed (3 interface) are not counted in otherUsedEnis"),
-                yaml);
+        assertTrue(yaml.contains("3 other network interface(s) listed are not counted in otherUsedEnis"), yaml);
+        assertEquals(3, s.account().otherNetworkInterfaces(), "the ordinary ones count against the Region's only");
     }
 
     @Test
@@ -102,7 +102,73 @@ class OtherServicesEnisTest {
         Scenario s = ScenarioLoader.parse(yaml, "t");
         assertEquals(1, s.vpcs().get(0).otherUsedEnis(), yaml);
         assertTrue(yaml.contains("1 other services' ENI(s) of the Hyperplane ENI quota in VPCs no describe-subnets file"
-                + " lists: left out"), yaml);
+                + " lists: in no simulated VPC, counted only against the Region's network interfaces"
+                + " (account.otherNetworkInterfaces)"), yaml);
+        assertEquals(1, s.account().otherNetworkInterfaces(), "still in the Region");
+    }
+
+    /**
+     * Every interface listed is in the Region: those in no VPC's Hyperplane ENI quota (EC2 instances', ECS tasks',
+     * and Lambda's or other services' in subnets no describe-subnets file lists) go to
+     * account.otherNetworkInterfaces, and the run's Region count holds them (they went only into otherUsedIps, so
+     * an account of thousands of ECS interfaces never met EC2's 5,000 in the run).
+     */
+    @Test
+    void interfacesInNoVpcsQuotaCountAgainstTheRegion() throws Exception {
+        String yaml = importing(LAMBDA,
+                eni("eni-i", null, "my network interface", "subnet-a", "vpc-1", "eni-attach-66c4350a"),
+                eni("eni-t", "interface", "arn:aws:ecs:eu-west-1:123456789012:attachment/4f1c", "subnet-a", "vpc-1",
+                        "eni-attach-0t"),
+                eni("eni-x", "interface", "an instance elsewhere", "subnet-x", "vpc-other", "eni-attach-0x"),
+                eni("eni-l2", "lambda", "AWS Lambda VPC ENI-other-1", "subnet-x", "vpc-other", "ela-attach-0y"),
+                eni("eni-v", "vpc_endpoint", "VPC Endpoint Interface vpce-0abc", "subnet-a", "vpc-1", null));
+        Scenario s = ScenarioLoader.parse(yaml, "t");
+        assertEquals(4, s.account().otherNetworkInterfaces(), "eni-i, eni-t, eni-x and eni-l2: " + yaml);
+        assertEquals(1, s.vpcs().get(0).otherUsedEnis(), "the endpoint shares the VPC's quota");
+        assertTrue(yaml.contains("account: { concurrencyLimit: 1000, otherNetworkInterfaces: 4 }   # placeholder;"
+                + " otherNetworkInterfaces: describe-network-interfaces, in no VPC's ENI quota: the Region's\n"), yaml);
+        // 5b: the one in a subnet no describe-subnets file lists has no address in any otherUsedIps
+        assertTrue(yaml.contains("3 other network interface(s) listed are not counted in otherUsedEnis: not EFS's nor"
+                + " Hyperplane-managed (EC2 instances', RDS's, ECS and EKS tasks', yours), they do not share a"
+                + " VPC's Hyperplane ENI quota; they count against the Region's network interfaces"
+                + " (account.otherNetworkInterfaces); the address of each of the 2 in described subnets (2 interface)"
+                + " is in its subnet's otherUsedIps, as AvailableIpAddressCount shows it; 1 in subnets no"
+                + " describe-subnets file lists hold addresses of no simulated subnet"), yaml);
+        assertTrue(yaml.contains("1 Lambda ENI(s) in subnets no describe-subnets file lists: in no simulated VPC,"
+                + " counted only against the Region's network interfaces (account.otherNetworkInterfaces)"), yaml);
+        // the run: 1 Lambda ENI recreated + 1 endpoint + 4 others
+        var summary = new dev.enisim.run.Simulation(s, 0).run().summary();
+        assertEquals(6, summary.region().peakNetworkInterfaces());
+        assertEquals(4L, summary.region().otherNetworkInterfaces());
+        assertEquals(1, summary.region().finalOtherUsedEnis(), "the VPCs' otherUsedEnis alone, as before");
+    }
+
+    /** 5a: the same listing given twice counts each interface once, in the note and in the scenario. */
+    @Test
+    void theSameListingTwiceCountsEachInterfaceOnce() throws Exception {
+        String listing = "{\"NetworkInterfaces\": [" + LAMBDA + ", " + eni("eni-i", null, "mine", "subnet-a", "vpc-1",
+                null) + ", " + eni("eni-r", "interface", "RDSNetworkInterface", "subnet-a", "vpc-1", null) + "]}";
+        Path e = write(dir, "enis.json", listing);
+        String yaml = unwrapped(Importer.scenario(new Importer.Inputs(List.of(write(dir, "subnets.json", SUBNET)),
+                List.of(write(dir, "functions.json", FUNCTION)), List.of(e, e), List.of(), List.of()), "t", 3600));
+        assertTrue(yaml.contains("- 2 other network interface(s) listed are not counted"), yaml);
+        assertFalse(yaml.contains("4 other network interface(s)"), yaml);
+        assertEquals(2, ScenarioLoader.parse(yaml, "t").account().otherNetworkInterfaces());
+    }
+
+    /** More interfaces listed than EC2's default 5,000: the account's quota is raised, and the file loads. */
+    @Test
+    void moreThanTheDefaultRegionQuotaListedRaisesIt() throws Exception {
+        StringBuilder enis = new StringBuilder(LAMBDA);
+        for (int i = 0; i < 5000; i++) {
+            enis.append(", ").append(eni("eni-t" + i, "interface", "ecs task " + i, "subnet-x", "vpc-other", null));
+        }
+        String yaml = importing(enis.toString());
+        Scenario s = ScenarioLoader.parse(yaml, "t");
+        assertEquals(5001, s.account().networkInterfacesPerRegion(), "5,000 others + 1 Lambda ENI recreated");
+        assertEquals(5000, s.account().otherNetworkInterfaces());
+        assertTrue(yaml.contains("account.networkInterfacesPerRegion: 5001, raised from EC2's default 5000 to hold"
+                + " the interfaces listed"), yaml);
     }
 
     @Test

@@ -42,4 +42,84 @@ class RegionSummaryTest {
         assertEquals(7, s.vpcs().get("vpc-b").otherUsedEnis());
         assertEquals(new RunSummary.Region(60, 40 + 7 + 2, 2, 47), s.region());
     }
+
+    private static final String OTHERS = """
+            name: outside
+            duration: 10m
+            account: { networkInterfacesPerRegion: 60, otherNetworkInterfaces: OUTSIDE }
+            vpcs:
+              - id: vpc-a
+                otherUsedEnis: 40
+                subnets:
+                  - { id: subnet-a1, cidr: 10.0.1.0/24, az: us-east-1a }
+                  - { id: subnet-a2, cidr: 10.0.2.0/24, az: us-east-1b }
+                securityGroups: [sg-a]
+            functions:
+              - name: api
+                vpcConfig: { subnetIds: [subnet-a1, subnet-a2], securityGroupIds: [sg-a] }
+                duration: 50ms
+                arrivals: { poisson: 2/s }
+            """;
+
+    /**
+     * account.otherNetworkInterfaces: the Region's interfaces in no VPC's quota (EC2 instances', ECS tasks') count
+     * in its peak and against its limit (here 18 of 60 leave the second Lambda ENI no room), shown apart; with the
+     * VPCs' otherUsedEnis they must fit the limit.
+     */
+    @Test
+    void interfacesInNoVpcsQuotaCountAgainstTheRegionOnly() throws Exception {
+        RunSummary s = new Simulation(ScenarioLoader.parse(OTHERS.replace("OUTSIDE", "11"), "o.yaml"), 0).run()
+                .summary();
+        assertEquals(new RunSummary.Region(60, 40 + 11 + 2, 2, 40, 11L), s.region());
+        RunSummary full = new Simulation(ScenarioLoader.parse(OTHERS.replace("OUTSIDE", "19"), "o.yaml"), 0).run()
+                .summary();
+        assertEquals(60, full.region().peakNetworkInterfaces(), "40 + 19 + the one Lambda ENI that fits");
+        assertEquals(1, full.region().finalLambdaEnis());
+        dev.enisim.scenario.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.enisim.scenario.ScenarioException.class,
+                () -> ScenarioLoader.parse(OTHERS.replace("OUTSIDE", "21"), "o.yaml"));
+        assertEquals("[account.otherNetworkInterfaces: 21 other network interfaces and the VPCs' 40 otherUsedEnis"
+                + " exceed networkInterfacesPerRegion (60): the Region holds them all from the start]",
+                e.problems().toString());
+        assertEquals("[account.otherNetworkInterfaces: expected a whole number from 0 to 60, got 61]",
+                org.junit.jupiter.api.Assertions.assertThrows(dev.enisim.scenario.ScenarioException.class,
+                        () -> ScenarioLoader.parse(OTHERS.replace("OUTSIDE", "61"), "o.yaml")).problems().toString());
+        assertEquals(0, ScenarioLoader.parse(OTHERS.replace(", otherNetworkInterfaces: OUTSIDE", ""), "o.yaml")
+                .account().otherNetworkInterfaces(), "default 0");
+        assertEquals(null, new Simulation(ScenarioLoader.parse(OTHERS.replace(", otherNetworkInterfaces: OUTSIDE",
+                ""), "o.yaml"), 0).run().summary().region().otherNetworkInterfaces(), "left out of summary.json");
+    }
+
+    /** The report's Region line says how many are in no VPC's quota; without them it reads as before. */
+    @Test
+    void theReportsRegionLineSaysTheInterfacesInNoVpcsQuota() throws Exception {
+        String html = dev.enisim.report.page.Headlines.html(new Simulation(ScenarioLoader.parse(
+                OTHERS.replace("OUTSIDE", "11"), "o.yaml"), 0).run());
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("<p>Region: peak 53 of 60 network interfaces (EC2's"
+                + " quota across all VPCs, Lambda's and other services'; 11 of them in no VPC's quota: EC2 instances',"
+                + " tasks'...)</p>"), html);
+        String before = dev.enisim.report.page.Headlines.html(new Simulation(ScenarioLoader.parse(
+                OTHERS.replace(", otherNetworkInterfaces: OUTSIDE", ""), "o.yaml"), 0).run());
+        org.junit.jupiter.api.Assertions.assertTrue(before.contains("<p>Region: peak 42 of 60 network interfaces"
+                + " (EC2's quota across all VPCs, Lambda's and other services')</p>"), before);
+    }
+
+    /** Several accounts: each one's otherNetworkInterfaces is in the Region, so they add up. */
+    @Test
+    void everyAccountsInterfacesInNoVpcsQuotaAddUp() throws Exception {
+        String two = OTHERS.replace("account: { networkInterfacesPerRegion: 60, otherNetworkInterfaces: OUTSIDE }",
+                """
+                accounts:
+                  - { id: "111111111111", networkInterfacesPerRegion: 60, otherNetworkInterfaces: 5 }
+                  - { id: "222222222222", otherNetworkInterfaces: 6 }""");
+        var scenario = ScenarioLoader.parse(two, "two.yaml");
+        assertEquals(11, scenario.otherNetworkInterfaces());
+        assertEquals(new RunSummary.Region(60, 40 + 11 + 2, 2, 40, 11L), new Simulation(scenario, 0).run().summary()
+                .region());
+        assertEquals("[accounts: 21 other network interfaces and the VPCs' 40 otherUsedEnis exceed"
+                + " networkInterfacesPerRegion (60): the Region holds them all from the start]",
+                org.junit.jupiter.api.Assertions.assertThrows(dev.enisim.scenario.ScenarioException.class,
+                        () -> ScenarioLoader.parse(two.replace("otherNetworkInterfaces: 6",
+                                "otherNetworkInterfaces: 16"), "two.yaml")).problems().toString());
+    }
 }

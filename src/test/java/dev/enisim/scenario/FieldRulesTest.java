@@ -80,7 +80,7 @@ class FieldRulesTest {
                                 + "unreservedMinimum 500 = 0"),
                 row("account with an unknown key", top("account: { concurrency: 5 }\n"),
                         "account.concurrency: unknown key 'concurrency' (expected one of: concurrencyLimit, "
-                                + "unreservedMinimum, networkInterfacesPerRegion)"),
+                                + "unreservedMinimum, networkInterfacesPerRegion, otherNetworkInterfaces)"),
                 row("account not an object", top("account: 5\n"),
                         "account: expected an object (key: value pairs), got 5"),
                 // vpcs

@@ -95,7 +95,7 @@ class QueueAccountAndPriceLimitsTest {
         assertEquals(List.of("accounts: expected a list, got 5", "accounts: at least one account is required"),
                 problems(GOOD + "accounts: 5\n"), "each said once");
         assertEquals(List.of("accounts[0].limit: unknown key 'limit' (expected one of: id, concurrencyLimit, "
-                + "unreservedMinimum, networkInterfacesPerRegion)"), problems(GOOD
+                + "unreservedMinimum, networkInterfacesPerRegion, otherNetworkInterfaces)"), problems(GOOD
                 + "accounts:\n  - { id: \"111111111111\", limit: 5 }\n"));
     }
 

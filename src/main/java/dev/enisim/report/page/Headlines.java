@@ -309,7 +309,9 @@ public final class Headlines {
         if (s.region() != null && !s.vpcs().isEmpty()) {
             b.append("<p>Region: peak ").append(num(s.region().peakNetworkInterfaces())).append(" of ")
                     .append(num(s.region().networkInterfacesPerRegion()))
-                    .append(" network interfaces (EC2's quota across all VPCs, Lambda's and other services')</p>\n");
+                    .append(" network interfaces (EC2's quota across all VPCs, Lambda's and other services'")
+                    .append(s.region().outsideVpcs() == 0 ? "" : "; " + num(s.region().outsideVpcs()) + " of them in"
+                            + " no VPC's quota: EC2 instances', tasks'...").append(")</p>\n");
         }
         List<Map.Entry<String, RunSummary.SubnetSummary>> subnets = new ArrayList<>(s.subnets().entrySet());
         subnets.sort(Comparator.comparingDouble((Map.Entry<String, RunSummary.SubnetSummary> e) ->
