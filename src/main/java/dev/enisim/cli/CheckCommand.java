@@ -257,12 +257,24 @@ final class CheckCommand implements Callable<Integer> {
      * run's summary, or with {@code --replications N} the statistics of every metric. A file that is not one (JSON
      * of something else) is bad input: it was compared, and every leaf of the run counted as a difference.
      */
+    /** A summary.json is kilobytes (a few MiB with thousands of functions); a baseline above this is not one. */
+    static final long MAX_BASELINE_BYTES = 256L * 1024 * 1024;
+
     private JsonNode readBaseline(Path file) {
         if (!Files.exists(file)) {
             throw new UserInputException("no baseline " + file + " (create it with --update-baseline)");
         }
+        if (!Files.isRegularFile(file)) { // a device or a pipe (a link to /dev/zero) was read for ever
+            throw new UserInputException("baseline " + file + " is not a regular file (a folder, a device or a pipe);"
+                    + " expected a summary.json");
+        }
         JsonNode expected;
         try {
+            if (Files.size(file) > MAX_BASELINE_BYTES) {
+                throw new UserInputException("baseline " + file + " is " + Files.size(file) / (1024 * 1024) + " MiB,"
+                        + " above the " + MAX_BASELINE_BYTES / (1024 * 1024) + " MiB a summary.json can be; is it the "
+                        + "right file?");
+            }
             expected = SummaryJson.mapper().readTree(Files.readString(file));
         } catch (IOException e) {
             throw new UserInputException("baseline " + file + " is not a summary.json: " + e.getMessage());

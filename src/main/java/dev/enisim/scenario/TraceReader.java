@@ -24,6 +24,50 @@ final class TraceReader {
     /** Rows of one trace at most (16 bytes each in memory): 50 million, 800 MB; aggregate a longer one as counts. */
     static final int MAX_ROWS = 50_000_000;
 
+    private static final class LineTooLong extends RuntimeException {
+        LineTooLong() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Passes characters through, throwing {@link LineTooLong} past {@link #MAX_LINE} characters without a line end:
+     * a file of no line ends (3 GiB of one "line", a binary file) was read whole into one string, and ran out of
+     * memory with a stack trace (a safety review).
+     */
+    private static final class LineBound extends java.io.FilterReader {
+        static final int MAX_LINE = 64 * 1024;
+        private int run;
+
+        LineBound(java.io.Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            count(c);
+            return c;
+        }
+
+        @Override
+        public int read(char[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            for (int i = off; i < off + n; i++) {
+                count(b[i]);
+            }
+            return n;
+        }
+
+        private void count(int c) {
+            if (c == '\n' || c == '\r') {
+                run = 0;
+            } else if (c >= 0 && ++run > MAX_LINE) {
+                throw new LineTooLong();
+            }
+        }
+    }
+
     private static final class TooManyRows extends RuntimeException {
         TooManyRows() {
             super(null, null, false, false);
@@ -55,10 +99,14 @@ final class TraceReader {
             at.problem("file", "the trace " + file + " is not a regular file (a folder, a device or a pipe)");
             return null;
         }
-        try (BufferedReader in = Files.newBufferedReader(file)) {
+        try (BufferedReader in = new BufferedReader(new LineBound(Files.newBufferedReader(file)))) {
             if (!r.parse(in, counts, intervalMicros)) {
                 return null;
             }
+        } catch (LineTooLong e) {
+            at.problem("file", "the trace " + file + " has a line longer than " + LineBound.MAX_LINE / 1024 + " KiB"
+                    + " (a trace is a CSV of short rows: is this the right file?)");
+            return null;
         } catch (TooManyRows e) {
             at.problem("file", "the trace " + file + " has more than " + MAX_ROWS + " rows: aggregate it "
                     + "(format: counts, one row per interval)");

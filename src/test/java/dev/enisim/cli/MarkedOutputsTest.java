@@ -86,4 +86,16 @@ class MarkedOutputsTest {
         assertRefusedAndKept(page, html, CliTest.run("check", scenario().toString(), "--baseline", base.toString(),
                 "--html", page.toString()));
     }
+
+    /** A baseline that is a link to a device was read for ever (/dev/zero: out of memory, a stack trace). */
+    @Test
+    void aBaselineThatIsNotARegularFileIsRefused() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "a /dev/zero");
+        Path base = Files.createDirectories(dir.resolve("base"));
+        Files.createSymbolicLink(base.resolve("small.summary.json"), Path.of("/dev/zero"));
+        Result r = CliTest.run("check", scenario().toString(), "--baseline", base.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("is not a regular file (a folder, a device or a pipe); expected a summary.json"),
+                r.err());
+    }
 }

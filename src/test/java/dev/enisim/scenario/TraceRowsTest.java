@@ -125,4 +125,17 @@ class TraceRowsTest {
                 + " is not a regular file (a folder, a device or a pipe)"), assertThrows(ScenarioException.class,
                 () -> ScenarioLoader.load(f)).problems().stream().map(p -> p.path() + ": " + p.message()).toList());
     }
+
+    /**
+     * A file without line ends is refused by its first 64 KiB (a 3 GiB one was read whole into one string and ran out
+     * of memory, a stack trace); a long comment line under the bound is read as before.
+     */
+    @Test
+    void aLineLongerThan64KiBIsRefusedWithoutReadingItWhole() throws Exception {
+        assertEquals(List.of("functions[0].arrivals.trace.file: the trace " + dir.resolve("t.csv") + " has a line "
+                + "longer than 64 KiB (a trace is a CSV of short rows: is this the right file?)"),
+                problems("7".repeat(200 * 1024), ""));
+        ArrivalSpec.Trace t = trace("# " + "x".repeat(60 * 1024) + "\r\n1\n2\n", "");
+        assertEquals(2, t.startsMicros().length, "a long comment line under the bound, CRLF ends, then two rows");
+    }
 }
