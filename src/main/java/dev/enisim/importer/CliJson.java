@@ -116,10 +116,26 @@ final class CliJson {
         return false;
     }
 
+    /**
+     * The largest file read (a listing of 100,000 network interfaces is about 300 MiB of the CLI's JSON): above it a
+     * file is refused rather than read into memory whole (a 3 GiB sparse file ran out of memory, a stack trace).
+     */
+    static final long MAX_BYTES = 512L * 1024 * 1024;
+
     /** The file's text: UTF-16 when a byte-order mark (or every other byte zero) says so, else UTF-8. */
     private static String decode(Path file, String command) throws ScenarioException {
         byte[] b;
         try {
+            if (Files.isDirectory(file)) {
+                throw fail(file, "is a folder; expected a file of saved AWS CLI output");
+            }
+            if (Files.exists(file) && !Files.isRegularFile(file)) { // /dev/zero, a pipe: read for ever
+                throw fail(file, "is not a regular file (a device or a pipe); save the AWS CLI output to a file");
+            }
+            if (Files.exists(file) && Files.size(file) > MAX_BYTES) {
+                throw fail(file, "is " + (Files.size(file) + (1 << 20) - 1) / (1 << 20) + " MiB, above the "
+                        + MAX_BYTES / (1 << 20) + " MiB limit of one saved output (split the listing into pages)");
+            }
             b = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw fail(file, "file not found");

@@ -235,4 +235,31 @@ class BrokenInputTest {
                 r.err().lines().toList());
         assertTrue(!java.nio.file.Files.exists(out));
     }
+
+    /**
+     * A device, a pipe or a huge file is refused without being read (a safety review: /dev/zero and a 3 GiB sparse
+     * file ran out of memory, a stack trace; a pipe hung for ever).
+     */
+    @Test
+    void aDeviceAPipeOrAHugeFileIsRefusedUnread() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(Path.of("/dev/zero")), "/dev/zero");
+        ScenarioException zero = assertThrows(ScenarioException.class, () -> Importer.scenario(
+                only(Path.of("/dev/zero"), EX.resolve("functions.json")), "x", 60));
+        assertTrue(zero.getMessage().contains("/dev/zero: (root): is not a regular file (a device or a pipe)"),
+                zero.getMessage());
+        Path huge = dir.resolve("huge.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(CliJson.MAX_BYTES + 1); // sparse: no disk used
+        }
+        ScenarioException big = assertThrows(ScenarioException.class, () -> Importer.scenario(
+                only(huge, EX.resolve("functions.json")), "x", 60));
+        assertTrue(big.getMessage().contains("huge.json: (root): is 513 MiB, above the 512 MiB limit"),
+                big.getMessage());
+        Path fifo = dir.resolve("pipe.json");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo");
+        ScenarioException pipe = assertThrows(ScenarioException.class, () -> Importer.scenario(
+                only(fifo, EX.resolve("functions.json")), "x", 60));
+        assertTrue(pipe.getMessage().contains("is not a regular file (a device or a pipe)"), pipe.getMessage());
+    }
 }
