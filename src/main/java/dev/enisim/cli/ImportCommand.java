@@ -138,11 +138,26 @@ final class ImportCommand implements Callable<Integer> {
     private void checkOut() {
         try {
             SafeOutput.checkFile(out, Main.workingDir(spec), force ? null : GENERATED, true);
+            java.nio.file.Path file = Main.workingDir(spec).resolve(out);
+            if (!force && java.nio.file.Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && !dev.enisim.importer.ImportSeal.intact(readQuietly(file))) {
+                throw new OutputRefused(out + " was written by enisim import but has been edited since (its last line's"
+                        + " checksum no longer matches, or it has none: an older import's); enisim will not replace"
+                        + " your edits. Give another -o, or remove it yourself");
+            }
         } catch (OutputRefused e) {
             // --force replaces a file of the user's; a folder, a link or a name too long it does not help
             boolean userFile = java.nio.file.Files.isRegularFile(Main.workingDir(spec).resolve(out),
                     java.nio.file.LinkOption.NOFOLLOW_LINKS);
             throw force || !userFile ? e : new OutputRefused(e.getMessage() + "; or pass --force to replace it");
+        }
+    }
+
+    private static String readQuietly(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return ""; // unreadable: not shown intact, so not replaced
         }
     }
 

@@ -46,7 +46,7 @@ final class ScenarioWriter {
             function(body, f);
         }
         header(name);
-        return out.append(body).toString();
+        return ImportSeal.seal(out.append(body).toString());
     }
 
     private void header(String name) {

@@ -73,7 +73,7 @@ class CliJsonTest {
         assertEquals("not text (neither UTF-8 nor UTF-16): expected the JSON that `" + CMD + "` prints",
                 failure(bytes("bin", new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'})));
         assertEquals("file not found", failure(dir.resolve("missing.json")));
-        assertTrue(failure(dir).startsWith("cannot read: "), failure(dir));
+        assertEquals("is a folder; expected a file of saved AWS CLI output", failure(dir));
     }
 
     @Test

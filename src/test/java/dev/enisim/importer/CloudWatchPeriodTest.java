@@ -64,7 +64,8 @@ class CloudWatchPeriodTest {
         String yaml = importing(m, 300);
         assertTrue(yaml.contains("{ poisson: 60/m, from: 0s, until: 20m }   # 300 per period"), yaml);
         String guessed = importing(m, 0);
-        assertEquals(yaml.substring(yaml.indexOf("\nname: ")), guessed.substring(guessed.indexOf("\nname: ")),
+        assertEquals(ImporterTest.unsealed(yaml).substring(yaml.indexOf("\nname: ")), ImporterTest.unsealed(guessed)
+                .substring(guessed.indexOf("\nname: ")),
                 "the data's spacing when --period is left out (a note says so)");
     }
 

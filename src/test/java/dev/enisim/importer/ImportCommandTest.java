@@ -153,4 +153,29 @@ public class ImportCommandTest {
                 mine.toString());
         assertEquals(0, again.code(), "a scenario enisim import wrote may be replaced: " + again.err());
     }
+
+    /**
+     * A scenario the import wrote and the user then edited (placeholders filled in, as its header asks) is not
+     * replaced without --force: re-running the same import replaced it silently (a safety review); one as the
+     * import wrote it is replaced.
+     */
+    @Test
+    void anEditedImportIsNotReplacedWithoutForce() throws Exception {
+        Path out = dir.resolve("shop.yaml");
+        String[] args = {"import", "--name", "shop-eu-west-1", "--subnets", EX + "/subnets.json", "--functions",
+            EX + "/functions.json", "-o", out.toString()};
+        assertEquals(0, run(args).code());
+        assertEquals(0, run(args).code(), "as the import wrote it: replaced");
+        String edited = Files.readString(out).replace("{ poisson: 1/s }", "{ poisson: 40/s }");
+        assertFalse(edited.equals(Files.readString(out)), "the fixture edits a placeholder rate");
+        Files.writeString(out, edited);
+        Result r = run(args);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("has been edited since"), r.err());
+        assertEquals(edited, Files.readString(out), "the user's edits are kept");
+        String[] forced = java.util.Arrays.copyOf(args, args.length + 1);
+        forced[args.length] = "--force";
+        assertEquals(0, run(forced).code());
+        assertFalse(Files.readString(out).equals(edited), "--force replaces it");
+    }
 }
