@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.enisim.iac.Change;
+import dev.enisim.scenario.Problem;
+import dev.enisim.scenario.ScenarioException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +69,7 @@ final class Deployment {
         }
     }
 
-    static After apply(JsonNode before, Change change, Options options) {
+    static After apply(JsonNode before, Change change, Options options) throws ScenarioException {
         Deployment d = new Deployment(before, change, options);
         d.network();
         d.interfaces(); // before the functions' actions at the same instant: a function that mounts EFS waits for it
@@ -98,8 +100,13 @@ final class Deployment {
         return options.deployAtSeconds() + "s";
     }
 
-    private void network() {
+    private void network() throws ScenarioException {
         for (Change.Vpc v : change.vpcs()) {
+            if (vpcs.containsKey(v.id())) { // the change's error, named where the change says it, not the account's
+                throw changeProblem(v.where(), "VPC id '" + v.id() + "' is already a VPC of the account" + (change
+                        .vpcs().stream().filter(o -> o.id().equals(v.id())).count() > 1 ? " or of the change" : "")
+                        + " (the change's VPC would be two VPCs of one id)");
+            }
             ObjectNode n = array(tree, "vpcs").addObject();
             n.put("id", v.id());
             n.putArray("subnets");
@@ -111,6 +118,10 @@ final class Deployment {
                 notes.add("subnet " + s.id() + " (" + s.where() + ") not added: its " + (s.cidr() == null ? "CIDR"
                         : "VPC") + " is not known; functions using it are not simulated");
                 continue;
+            }
+            if (subnets.containsKey(s.id())) {
+                throw changeProblem(s.where(), "subnet id '" + s.id() + "' is already a subnet of the account or of"
+                        + " the change (two subnets of one id)");
             }
             ObjectNode n = array(vpcs.get(s.vpc()), "subnets").addObject();
             n.put("id", s.id());
@@ -128,6 +139,13 @@ final class Deployment {
                 addGroup(g.id(), g.vpc());
             }
         }
+    }
+
+    /** A problem of the change at {@code where} ("FILE: PATH"), named by the file. */
+    private static ScenarioException changeProblem(String where, String message) {
+        int colon = where.indexOf(": ");
+        return new ScenarioException(colon < 0 ? where : where.substring(0, colon), List.of(new Problem(colon < 0
+                ? "" : where.substring(colon + 2), message)));
     }
 
     private boolean groupDefined(String g) {

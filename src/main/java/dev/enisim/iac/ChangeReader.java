@@ -49,12 +49,16 @@ public final class ChangeReader {
      */
     public static Change read(List<Path> templates, List<Path> plans, Inputs in) throws ScenarioException {
         Builder b = new Builder(in);
+        List<Path> files = new ArrayList<>();
         for (Path t : templates) {
-            for (Path f : expand(t)) {
-                new CloudFormation(f, TemplateFile.read(f), in.parameters(), b).read();
-                b.sources.add(f + " (CloudFormation template)");
-                b.throwIfProblems();
-            }
+            files.addAll(expand(t));
+        }
+        Map<Path, String> stacks = stacks(files);
+        for (Path f : files) {
+            new CloudFormation(f, TemplateFile.read(f), in.parameters(), b, stacks.get(f)).read();
+            b.sources.add(f + " (CloudFormation template" + (stacks.get(f) == null ? "" : ", stack " + stacks.get(f))
+                    + ")");
+            b.throwIfProblems();
         }
         for (Path p : plans) {
             new TerraformPlan(p, TemplateFile.read(p), b).read();
@@ -62,6 +66,37 @@ public final class ChangeReader {
             b.throwIfProblems();
         }
         return b.build();
+    }
+
+    /**
+     * The name of each template's stack when several are read together (logical ids are per stack: two stacks of one
+     * CDK app define the same ones): its file name less {@code .template.json}, {@code .yaml}..., with its folder's
+     * name before it when two files share it, else the path as given; none (null) for one template.
+     */
+    static Map<Path, String> stacks(List<Path> files) {
+        Map<Path, String> out = new java.util.LinkedHashMap<>();
+        if (files.size() < 2) {
+            files.forEach(f -> out.put(f, null));
+            return out;
+        }
+        java.util.function.Function<Path, String> base = f -> f.getFileName().toString()
+                .replaceFirst("(?i)(\\.template)?(\\.json|\\.ya?ml|\\.template)$", "");
+        java.util.function.Function<Path, String> folder = f -> (f.toAbsolutePath().normalize().getParent() == null
+                || f.toAbsolutePath().normalize().getParent().getFileName() == null ? ""
+                : f.toAbsolutePath().normalize().getParent().getFileName() + "/") + base.apply(f);
+        java.util.function.Function<Path, String> whole = f -> f.toString()
+                .replaceFirst("(?i)(\\.template)?(\\.json|\\.ya?ml|\\.template)$", "");
+        for (java.util.function.Function<Path, String> name : List.of(base, folder, whole)) {
+            Map<String, Long> count = new TreeMap<>();
+            files.forEach(f -> count.merge(name.apply(f), 1L, Long::sum));
+            for (Path f : files) {
+                if (!out.containsKey(f) && count.get(name.apply(f)) == 1) {
+                    out.put(f, name.apply(f));
+                }
+            }
+        }
+        files.forEach(f -> out.putIfAbsent(f, whole.apply(f))); // the same file given twice
+        return out;
     }
 
     private static List<Path> expand(Path t) throws ScenarioException {

@@ -34,12 +34,24 @@ final class CloudFormation {
     private final Map<String, Integer> provisioned = new TreeMap<>();
     private final Map<String, Boolean> publishes = new TreeMap<>();
 
+    private final String stack;
+
     CloudFormation(Path file, JsonNode template, Map<String, String> parameters, Builder out) {
+        this(file, template, parameters, out, null);
+    }
+
+    /**
+     * @param stack the stack's name when several stacks are read together: logical ids are per stack, so the ids of
+     *              the resources it creates are {@code stack/LogicalId} and a function without a FunctionName is
+     *              {@code stack-LogicalId} (as CloudFormation names it, less its random suffix); null: one stack
+     */
+    CloudFormation(Path file, JsonNode template, Map<String, String> parameters, Builder out, String stack) {
+        this.stack = stack;
         this.file = file;
         this.template = template;
         this.out = out;
         this.problems = out.problems(file);
-        this.x = new Intrinsics(template, parameters, out.in.exports(), out.in.pseudo(), problems);
+        this.x = new Intrinsics(template, parameters, out.in.exports(), out.in.pseudo(), problems, stack);
     }
 
     void read() {
@@ -88,12 +100,12 @@ final class CloudFormation {
                 });
                 case "AWS::Lambda::Alias" -> target(props, p, id).ifPresent(f -> provisioned.merge(f,
                         provisioned(props.path("ProvisionedConcurrencyConfig"), p), Math::max));
-                case "AWS::EC2::VPC" -> out.vpcs.add(new Change.Vpc(id, text(props.get("CidrBlock"),
+                case "AWS::EC2::VPC" -> out.vpcs.add(new Change.Vpc(x.id(id), text(props.get("CidrBlock"),
                         p + ".Properties.CidrBlock"), file + ": " + p));
-                case "AWS::EC2::Subnet" -> out.subnets.add(new Change.Subnet(id, text(props.get("VpcId"),
+                case "AWS::EC2::Subnet" -> out.subnets.add(new Change.Subnet(x.id(id), text(props.get("VpcId"),
                         p + ".Properties.VpcId"), text(props.get("CidrBlock"), p + ".Properties.CidrBlock"),
                         text(props.get("AvailabilityZone"), p + ".Properties.AvailabilityZone"), file + ": " + p));
-                case "AWS::EC2::SecurityGroup" -> out.groups.add(new Change.Group(id, text(props.get("VpcId"),
+                case "AWS::EC2::SecurityGroup" -> out.groups.add(new Change.Group(x.id(id), text(props.get("VpcId"),
                         p + ".Properties.VpcId"), file + ": " + p));
                 case "AWS::EFS::MountTarget" -> {
                     String subnet = text(props.get("SubnetId"), p + ".Properties.SubnetId");
@@ -141,7 +153,7 @@ final class CloudFormation {
             out.notes.add(file + ": " + p + ": cannot tell which function " + id + " belongs to");
             return Optional.empty();
         }
-        return Optional.of(v.asText());
+        return Optional.of(x.local(v.asText())); // a Ref to the function: its logical id
     }
 
     private int provisioned(JsonNode config, String p) {
@@ -206,7 +218,8 @@ final class CloudFormation {
                 }
             }
         }
-        String fallback = id.length() > 64 ? id.substring(0, 64) : id;
+        String generated = this.stack == null ? id : this.stack.replaceAll("[^A-Za-z0-9-]+", "-") + "-" + id;
+        String fallback = generated.length() > 64 ? generated.substring(0, 64) : generated;
         if (n == null) {
             out.notes.add(file + ": " + pp + ".FunctionName not given: CloudFormation generates a name"
                     + (stack == null ? " from the stack's (give --stack-name to match it to the account's function)"
@@ -272,7 +285,7 @@ final class CloudFormation {
                 }
             } else if (!e.isTextual() || e.asText().isBlank()) {
                 problems.add(new Problem(at, "expected an id, got " + e));
-            } else if (subnet && !template.path("Resources").has(e.asText()) && !out.knownSubnet(e.asText())) {
+            } else if (subnet && !template.path("Resources").has(x.local(e.asText())) && !out.knownSubnet(e.asText())) {
                 problems.add(new Problem(at, "subnet '" + e.asText() + "' is neither in the imported account nor"
                         + " defined by this change (known: " + String.join(", ", out.in.subnetVpc().keySet()) + ")"));
             } else if (!into.contains(e.asText())) {
@@ -319,7 +332,8 @@ final class CloudFormation {
             }
         }
         try {
-            new CloudFormation(child, TemplateFile.read(child), passed, out).read();
+            new CloudFormation(child, TemplateFile.read(child), passed, out, stack == null ? null : stack + "/" + id)
+                    .read();
             out.sources.add(child + " (nested stack " + id + " of " + file.getFileName() + ")");
         } catch (ScenarioException e) {
             problems.add(new Problem(p, "nested stack " + asset + ": " + e.getMessage()));

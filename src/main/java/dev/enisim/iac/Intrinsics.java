@@ -39,6 +39,8 @@ final class Intrinsics {
     private final List<Problem> problems;
     private final Map<String, Boolean> conditions = new TreeMap<>();
     private final Set<String> evaluating = new HashSet<>();
+    /** The stack's name when several stacks are read together: a resource's id is {@code stack/LogicalId}. */
+    private final String stack;
 
     /**
      * @param given  parameter values given by the user (strings, as CloudFormation takes them)
@@ -46,6 +48,16 @@ final class Intrinsics {
      */
     Intrinsics(JsonNode template, Map<String, String> given, Map<String, String> exports, Map<String, String> pseudo,
             List<Problem> problems) {
+        this(template, given, exports, pseudo, problems, null);
+    }
+
+    /**
+     * @param stack the stack's name when several stacks are read together (their logical ids are per stack): the
+     *              id a reference to a resource stands for is then {@code stack/LogicalId}; null: the logical id
+     */
+    Intrinsics(JsonNode template, Map<String, String> given, Map<String, String> exports, Map<String, String> pseudo,
+            List<Problem> problems, String stack) {
+        this.stack = stack;
         this.template = template;
         this.exports = exports;
         this.pseudo = pseudo;
@@ -100,6 +112,16 @@ final class Intrinsics {
                         + " declare (declared: " + String.join(", ", parameters.keySet()) + ")"));
             }
         }
+    }
+
+    /** The id a resource of this template stands for before deployment: its logical id, in its stack's namespace. */
+    String id(String logicalId) {
+        return stack == null ? logicalId : stack + "/" + logicalId;
+    }
+
+    /** The logical id of a resource of this template that {@code id} names, else {@code id} as it is. */
+    String local(String id) {
+        return stack != null && id.startsWith(stack + "/") ? id.substring(stack.length() + 1) : id;
     }
 
     static ObjectNode unresolved(String what, String how) {
@@ -277,7 +299,7 @@ final class Intrinsics {
                     + " --stack-name / --region, or as --parameters " + name + "=VALUE");
         }
         if (template.path("Resources").has(name)) {
-            return TextNode.valueOf(name); // the logical id stands for the resource's id
+            return TextNode.valueOf(id(name)); // the logical id stands for the resource's id
         }
         problems.add(new Problem(path, "Ref to '" + name + "', which is neither a parameter nor a resource of this"
                 + " template"));
@@ -305,7 +327,7 @@ final class Intrinsics {
         boolean id = type.equals("AWS::EC2::SecurityGroup") && attribute.equals("GroupId")
                 || type.equals("AWS::EC2::Subnet") && attribute.equals("SubnetId")
                 || type.equals("AWS::EC2::VPC") && attribute.equals("VpcId");
-        return id ? TextNode.valueOf(resource) : unresolved(resource + "." + attribute, "known only after deployment");
+        return id ? TextNode.valueOf(id(resource)) : unresolved(resource + "." + attribute, "known only after deployment");
     }
 
     private JsonNode sub(JsonNode arg, String path) {

@@ -389,6 +389,7 @@ class CloudFormationResourcesTest {
         assertEquals(1, c.functions().size());
         assertEquals(512, fn(c, "same").memoryMb());
         assertTrue(c.notes().stream().anyMatch(n -> n.startsWith("function same is defined twice (")
-                && n.endsWith("Resources.Two): the last is used")), c.notes().toString());
+                && n.contains("Resources.Two): two functions cannot share a name") && n.endsWith("the last is used")),
+                c.notes().toString());
     }
 }
