@@ -64,6 +64,9 @@ public final class Gate {
     /** The verdict added when functions of the change could not be simulated (unless allowed). */
     static final String SIMULATED = "every function of the change simulated";
 
+    /** The verdict added when the change's reserved concurrency is more than the account allows. */
+    static final String RESERVED = "reserved concurrency fits the account";
+
     /** The verdict, its reports, and the two runs' summaries. */
     public record Verdict(boolean passed, List<Checker.Result> results, String markdown, String html, String junit,
             String afterScenario, RunSummary before, RunSummary after, String headline) {
@@ -83,6 +86,7 @@ public final class Gate {
         }
         Deployment.After after = Deployment.apply(tree, change, new Deployment.Options(options.deployAtSeconds(),
                 options.traffic(), options.defaultTraffic()));
+        String reserved = reservations(after, before.account(), change);
         List<Problem> traffic = new ArrayList<>();
         for (String name : new java.util.TreeSet<>(options.traffic().keySet())) {
             if (!after.created().contains(name)) { // it was ignored: the created functions kept the placeholder
@@ -111,7 +115,7 @@ public final class Gate {
             RunResult br = new Simulation(before, r).run();
             RunResult ar = new Simulation(afterScenario, r).run();
             Impact ir = Impact.of(br.summary(), ar.summary(), change, options.deployAtSeconds());
-            List<Checker.Result> rr = rules(options, after, ir, expectations, ar);
+            List<Checker.Result> rr = rules(options, after, ir, expectations, ar, reserved);
             if (r == 0) {
                 b = br;
                 a = ar;
@@ -148,8 +152,11 @@ public final class Gate {
 
     /** The verdicts of one replication: the unsimulated functions', the gate's rules', the expectations'. */
     private static List<Checker.Result> rules(Options options, Deployment.After after, Impact impact,
-            List<Expectation> expectations, RunResult a) throws ScenarioException {
+            List<Expectation> expectations, RunResult a, String reserved) throws ScenarioException {
         List<Checker.Result> results = new ArrayList<>();
+        if (reserved != null) { // CloudFormation would refuse the change: not a pass, whatever the runs show
+            results.add(Rules.verdict(RESERVED, false, reserved));
+        }
         if (!after.notSimulated().isEmpty() && !options.allowUnsimulated()) {
             // a gate that could not simulate a function checked nothing for it: not a pass
             results.add(Rules.verdict(SIMULATED, false, after.notSimulated().size() + " not simulated: "
@@ -171,6 +178,40 @@ public final class Gate {
             throw new ScenarioException(options.rulesSource(), named);
         }
         return results;
+    }
+
+    /**
+     * The reserved concurrency of the account with the change against what the account allows (its concurrency
+     * limit less the unreserved minimum Lambda keeps): more, and Lambda refuses the change's reservations, so the
+     * deployment fails. Then the verdict's text naming the change's functions that reserve (simulated without their
+     * reservation, so that the runs still show the rest); null when it fits.
+     */
+    private static String reservations(Deployment.After after, Scenario.Account account, Change change) {
+        long total = 0;
+        Map<String, Integer> mine = new java.util.LinkedHashMap<>();
+        List<com.fasterxml.jackson.databind.node.ObjectNode> nodes = new ArrayList<>();
+        for (JsonNode f : after.tree().path("functions")) {
+            int r = f.path("reservedConcurrency").asInt(0);
+            total += r;
+            if (r > 0 && after.created().contains(f.path("name").asText())) {
+                mine.put(f.path("name").asText(), r);
+                nodes.add((com.fasterxml.jackson.databind.node.ObjectNode) f);
+            }
+        }
+        long room = (long) account.concurrencyLimit() - account.unreservedMinimum();
+        if (total <= room || mine.isEmpty()) {
+            return null;
+        }
+        List<String> named = new ArrayList<>();
+        mine.forEach((name, r) -> named.add(name + " " + r + change.functions().stream().filter(f -> f.name()
+                .equals(name)).findFirst().map(f -> " (" + f.where() + ")").orElse("")));
+        nodes.forEach(n -> n.remove("reservedConcurrency"));
+        after.notes().add("simulated without the reserved concurrency Lambda would refuse: " + String.join(", ",
+                mine.keySet()));
+        return "reserved concurrency adds up to " + total + " with the change, more than concurrencyLimit "
+                + account.concurrencyLimit() + " - unreservedMinimum " + account.unreservedMinimum() + " = " + room
+                + ": Lambda refuses the change's reservations (" + String.join(", ", named) + "), so its deployment"
+                + " fails";
     }
 
     private static List<Problem> problemsOf(ScenarioException e) {

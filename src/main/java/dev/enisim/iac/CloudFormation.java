@@ -84,9 +84,9 @@ final class CloudFormation {
                     continue;
                 }
                 if (c == null) {
-                    out.placeholder(file, p + ".Condition", Intrinsics.unresolved("whether " + id + " is created"
-                            + " (condition " + r.get("Condition").asText() + ")", "give the parameters the"
-                            + " condition reads with --parameters"));
+                    JsonNode why = x.unresolvedCondition(r.get("Condition").asText(), "");
+                    out.placeholder(file, p + ".Condition", Intrinsics.unresolved("whether " + id + " is created ("
+                            + why.path(Intrinsics.UNRESOLVED).asText() + ")", why.path(Intrinsics.HOW).asText()));
                     continue;
                 }
             }
