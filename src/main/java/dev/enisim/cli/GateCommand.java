@@ -279,7 +279,15 @@ final class GateCommand implements Callable<Integer> {
             rules.add("teardown wait <= " + maxTeardown);
         }
         if (rulesFile != null) {
-            var tree = ScenarioLoader.readTree(rulesFile);
+            com.fasterxml.jackson.databind.JsonNode tree;
+            try {
+                tree = ScenarioLoader.readTree(rulesFile);
+            } catch (ScenarioException e) { // UTF-16 (PowerShell's `>`): read as the gate's other files are
+                if (!e.getMessage().contains("not UTF-8 text")) {
+                    throw e;
+                }
+                tree = ChangeReader.tree(rulesFile);
+            }
             var list = tree.has("gate") ? tree.get("gate") : tree.get("expect");
             if (list == null || !list.isArray()) {
                 throw new ScenarioException(rulesFile.toString(), List.of(new dev.enisim.scenario.Problem("gate",

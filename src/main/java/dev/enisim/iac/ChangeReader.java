@@ -278,6 +278,14 @@ public final class ChangeReader {
         return out;
     }
 
+    /**
+     * A YAML or JSON file of the gate's (its rules) read as templates are: UTF-8, or UTF-16 as Windows PowerShell
+     * writes it; an object or a list at the top.
+     */
+    public static JsonNode tree(Path file) throws ScenarioException {
+        return TemplateFile.readAny(file);
+    }
+
     /** {@code aws cloudformation list-exports} output: {@code {"Exports": [{"Name", "Value"}]}}. */
     public static Map<String, String> exports(Path file) throws ScenarioException {
         JsonNode root = TemplateFile.read(file);

@@ -138,4 +138,28 @@ class GateInputsReviewTest {
         assertTrue(Files.readString(out.resolve("gate.md")).contains("| **FAIL** | reserved concurrency fits the"
                 + " account |"), "the report is written");
     }
+
+    /** As Windows PowerShell's {@code >} saves a file: UTF-16 LE with a byte-order mark. */
+    private Path utf16(String name, String text) throws Exception {
+        return Files.write(dir.resolve(name), ("\uFEFF" + text).getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+    }
+
+    @Test
+    void utf16TemplatesParametersExportsAndRulesAreReadAsImportReadsThem() throws Exception {
+        Path account = write("account.yaml", GateStacksTest.ACCOUNT.replace("otherUsedIps: 10", "otherUsedIps: 0"));
+        Path t = utf16("t.yaml", STACK_B.replace("[!Ref SubnetOne]", "[!ImportValue shared-subnet]"));
+        Path params = utf16("params.json", "[{\"ParameterKey\": \"Stage\", \"ParameterValue\": \"prod\"},"
+                + " {\"ParameterKey\": \"SubnetOne\", \"ParameterValue\": \"subnet-0aaaa1111bbbb2222\"}]");
+        Path exports = utf16("exports.json", "{\"Exports\": [{\"Name\": \"shared-subnet\", \"Value\":"
+                + " \"subnet-0aaaa1111bbbb2222\"}]}");
+        Path rules = utf16("rules.yaml", "gate:\n  - new ENIs <= 5\n");
+        Path out = dir.resolve("gate");
+        Result r = GateCommandTest.run("gate", "--account", account.toString(), "--template", t.toString(),
+                "--parameters", params.toString(), "--exports", exports.toString(), "--rules", rules.toString(),
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        String md = Files.readString(out.resolve("gate.md"));
+        assertTrue(md.contains("| pass | new ENIs <= 5 | 1 new ENIs |"), md);
+        assertTrue(md.contains("| fn-b | create |"), md);
+    }
 }
