@@ -46,6 +46,10 @@ final class Deployment {
     private final Map<String, ObjectNode> subnets = new TreeMap<>();
     private final Map<String, ObjectNode> functions = new TreeMap<>();
     private final List<String> notSimulated = new ArrayList<>();
+    /** As {@code enisim import} says of such a subnet. */
+    static final String IPV6_ONLY = "enisim does not connect functions to IPv6-only subnets (a Hyperplane ENI needs an"
+            + " IPv4 address; scenarios/README.md, `ipv6Only`)";
+    private final java.util.Set<String> ipv6Only = new java.util.TreeSet<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> placeholders = new ArrayList<>();
     private final List<String> defaulted = new ArrayList<>();
@@ -114,6 +118,11 @@ final class Deployment {
             vpcs.put(v.id(), n);
         }
         for (Change.Subnet s : change.subnets()) {
+            if (s.ipv6Only()) {
+                ipv6Only.add(s.id());
+                notes.add("subnet " + s.id() + " (" + s.where() + ") not added: it is IPv6-only; " + IPV6_ONLY);
+                continue;
+            }
             if (s.vpc() == null || !vpcs.containsKey(s.vpc()) || s.cidr() == null) {
                 notes.add("subnet " + s.id() + " (" + s.where() + ") not added: its " + (s.cidr() == null ? "CIDR"
                         : "VPC") + " is not known; functions using it are not simulated");
@@ -171,6 +180,10 @@ final class Deployment {
             return;
         }
         for (String s : f.subnets()) {
+            if (ipv6Only.contains(s)) {
+                notSimulated.add(f.name() + " (" + f.where() + "): subnet " + s + " is IPv6-only: " + IPV6_ONLY);
+                return;
+            }
             if (!subnetVpc.containsKey(s)) {
                 notSimulated.add(f.name() + " (" + f.where() + "): subnet " + s + " is not known");
                 return;

@@ -56,8 +56,16 @@ public record Change(List<Function> functions, List<Vpc> vpcs, List<Subnet> subn
     public record Vpc(String id, String cidr, String where) {
     }
 
-    /** A subnet the change creates: null {@code vpc}, {@code cidr} or {@code az} when not resolved. */
-    public record Subnet(String id, String vpc, String cidr, String az, String where) {
+    /**
+     * A subnet the change creates: null {@code vpc}, {@code cidr} or {@code az} when not resolved; {@code ipv6Only}
+     * when it has no IPv4 range (Ipv6Native, ipv6_native), which enisim does not connect functions to.
+     */
+    public record Subnet(String id, String vpc, String cidr, String az, String where, boolean ipv6Only) {
+
+        /** Not IPv6-only. */
+        public Subnet(String id, String vpc, String cidr, String az, String where) {
+            this(id, vpc, cidr, az, where, false);
+        }
     }
 
     /** A security group the change creates; null {@code vpc} when not resolved. */

@@ -104,7 +104,8 @@ final class CloudFormation {
                         p + ".Properties.CidrBlock"), file + ": " + p));
                 case "AWS::EC2::Subnet" -> out.subnets.add(new Change.Subnet(x.id(id), text(props.get("VpcId"),
                         p + ".Properties.VpcId"), text(props.get("CidrBlock"), p + ".Properties.CidrBlock"),
-                        text(props.get("AvailabilityZone"), p + ".Properties.AvailabilityZone"), file + ": " + p));
+                        text(props.get("AvailabilityZone"), p + ".Properties.AvailabilityZone"), file + ": " + p,
+                        "true".equals(text(props.get("Ipv6Native"), p + ".Properties.Ipv6Native"))));
                 case "AWS::EC2::SecurityGroup" -> out.groups.add(new Change.Group(x.id(id), text(props.get("VpcId"),
                         p + ".Properties.VpcId"), file + ": " + p));
                 case "AWS::EFS::MountTarget" -> {

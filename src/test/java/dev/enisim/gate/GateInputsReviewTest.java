@@ -162,4 +162,26 @@ class GateInputsReviewTest {
         assertTrue(md.contains("| pass | new ENIs <= 5 | 1 new ENIs |"), md);
         assertTrue(md.contains("| fn-b | create |"), md);
     }
+
+    @Test
+    void aFunctionInAnIpv6OnlySubnetOfTheChangeIsNotSimulatedAndTheGateSaysWhy() throws Exception {
+        Path account = write("account.yaml", GateStacksTest.ACCOUNT);
+        Path t = write("v6.yaml", """
+                Resources:
+                  Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.9.0.0/16 } }
+                  V6Subnet:
+                    Type: AWS::EC2::Subnet
+                    Properties: { VpcId: !Ref Vpc, Ipv6Native: true, AvailabilityZone: eu-west-1a,
+                      Ipv6CidrBlock: !Select [0, !Cidr [!Select [0, !GetAtt Vpc.Ipv6CidrBlocks], 256, 64]] }
+                  Sg: { Type: AWS::EC2::SecurityGroup, Properties: { GroupDescription: x, VpcId: !Ref Vpc } }
+                """ + dev.enisim.iac.Templates.function("Fn6", "v6-fn", """
+                      VpcConfig: { SubnetIds: [!Ref V6Subnet], SecurityGroupIds: [!GetAtt Sg.GroupId] }
+                """));
+        Change c = ChangeReader.read(List.of(t), List.of(), GateTest.against(account));
+        Gate.Verdict v = Gate.run(account, c, new Gate.Options(300, Map.of(), "1/s", Gate.DEFAULT_RULES));
+        assertFalse(v.passed());
+        assertTrue(v.results().get(0).actual().startsWith("1 not simulated: v6-fn (" + t + ": Resources.Fn6): subnet"
+                + " V6Subnet is IPv6-only: enisim does not connect functions to IPv6-only subnets"),
+                "it said: subnet V6Subnet is not known, give what resolves them: " + v.results().get(0).actual());
+    }
 }
