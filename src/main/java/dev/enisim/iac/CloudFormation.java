@@ -168,7 +168,40 @@ final class CloudFormation {
         return resolved(r, path) && r.isValueNode() ? r.asText() : null;
     }
 
+    /**
+     * A function; for a SAM function, what is said of a value inherited from Globals is said where the value is
+     * ({@code Globals.Function.VpcConfig.SubnetIds[0]}), not at a path of the function that does not exist.
+     */
     private void function(String id, JsonNode r, String p) {
+        JsonNode globals = template.path("Globals").path("Function");
+        if (!r.get("Type").asText().equals("AWS::Serverless::Function") || !globals.isObject()) {
+            functionMerged(id, r, p);
+            return;
+        }
+        int problemsBefore = problems.size();
+        int placeholdersBefore = out.placeholders.size();
+        functionMerged(id, r, p);
+        String pp = p + ".Properties";
+        JsonNode own = r.path("Properties");
+        List<Problem> mine = new ArrayList<>(problems.subList(problemsBefore, problems.size()));
+        problems.subList(problemsBefore, problems.size()).clear();
+        for (Problem q : mine) { // a Globals value wrong for every function is said once, where it is
+            Problem at = new Problem(Globals.where(q.path(), pp, globals, own), q.message());
+            if (!problems.contains(at)) {
+                problems.add(at);
+            }
+        }
+        String prefix = file + ": ";
+        for (int i = placeholdersBefore; i < out.placeholders.size(); i++) {
+            Change.Placeholder q = out.placeholders.get(i);
+            if (q.where().startsWith(prefix)) {
+                out.placeholders.set(i, new Change.Placeholder(prefix + Globals.where(q.where().substring(
+                        prefix.length()), pp, globals, own), q.what(), q.howToGive()));
+            }
+        }
+    }
+
+    private void functionMerged(String id, JsonNode r, String p) {
         boolean sam = r.get("Type").asText().equals("AWS::Serverless::Function");
         JsonNode props = r.path("Properties");
         if (sam) {
@@ -368,6 +401,55 @@ final class CloudFormation {
                 return o;
             }
             return own;
+        }
+
+        private static final Pattern STEP = Pattern.compile("\\.?([^.\\[]+)|\\[(\\d+)]");
+
+        /**
+         * Where a path of a merged function ({@code pp} and below) really is: under {@code Globals.Function} when the
+         * value there is Globals' (a key the function does not set, or a Globals list's item before the function's
+         * own), else the function's own path (a list's own items counted from 0).
+         */
+        static String where(String path, String pp, JsonNode globals, JsonNode own) {
+            if (!path.startsWith(pp + ".")) {
+                return path;
+            }
+            String rest = path.substring(pp.length());
+            java.util.regex.Matcher m = STEP.matcher(rest);
+            StringBuilder done = new StringBuilder();
+            JsonNode g = globals;
+            JsonNode o = own;
+            int end = 0;
+            while (end < rest.length()) {
+                m.region(end, rest.length());
+                if (!m.lookingAt()) {
+                    return path;
+                }
+                end = m.end();
+                if (m.group(1) != null) {
+                    String k = m.group(1);
+                    done.append('.').append(k);
+                    boolean mergeable = g != null && o != null && o.has(k) && g.has(k) && (g.get(k).isArray()
+                            && o.get(k).isArray() || g.get(k).isObject() && o.get(k).isObject()
+                            && !intrinsic(g.get(k)) && !intrinsic(o.get(k)));
+                    if (mergeable) {
+                        g = g.get(k);
+                        o = o.get(k);
+                        continue;
+                    }
+                    boolean fromGlobals = (o == null || !o.has(k)) && g != null && g.has(k);
+                    return (fromGlobals ? "Globals.Function" : pp) + done + rest.substring(end);
+                }
+                int i = Integer.parseInt(m.group(2));
+                if (g != null && o != null && g.isArray() && o.isArray()) { // Globals' items, then the function's
+                    boolean fromGlobals = i < g.size();
+                    return (fromGlobals ? "Globals.Function" + done + "[" + i + "]" : pp + done + "["
+                            + (i - g.size()) + "]") + rest.substring(end);
+                }
+                done.append('[').append(i).append(']');
+                g = null;
+            }
+            return path;
         }
 
         private static boolean intrinsic(JsonNode n) {

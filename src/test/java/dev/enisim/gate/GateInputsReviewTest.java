@@ -184,4 +184,33 @@ class GateInputsReviewTest {
                 + " V6Subnet is IPv6-only: enisim does not connect functions to IPv6-only subnets"),
                 "it said: subnet V6Subnet is not known, give what resolves them: " + v.results().get(0).actual());
     }
+
+    @Test
+    void aValueInheritedFromSamGlobalsIsNamedWhereItIs() throws Exception {
+        Path account = write("account.yaml", GateStacksTest.ACCOUNT);
+        Path t = write("sam.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Globals:
+                  Function:
+                    MemorySize: 99999
+                    VpcConfig: { SubnetIds: [sub-id-2], SecurityGroupIds: [sg-0a11aa11aa11aa11a] }
+                Resources:
+                  Minimal: { Type: AWS::Serverless::Function, Properties: { FunctionName: minimal } }
+                  Overrides:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      FunctionName: overrides
+                      MemorySize: 99998
+                      VpcConfig: { SubnetIds: [sub-id-3] }
+                """);
+        dev.enisim.scenario.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.enisim.scenario.ScenarioException.class, () -> ChangeReader.read(List.of(t), List.of(),
+                GateTest.against(account)));
+        assertEquals(t.toString(), e.source());
+        List<String> paths = e.problems().stream().map(dev.enisim.scenario.Problem::path).toList();
+        assertEquals(List.of("Globals.Function.VpcConfig.SubnetIds[0]", "Globals.Function.MemorySize",
+                "Resources.Overrides.Properties.VpcConfig.SubnetIds[0]", "Resources.Overrides.Properties.MemorySize"),
+                paths, "Globals' values where they are, once; the function's own at its path (its list counted from 0;"
+                + " it said Resources.Minimal.Properties.VpcConfig.SubnetIds[0], which does not exist): " + e.problems());
+    }
 }
