@@ -207,6 +207,7 @@ final class GateCommand implements Callable<Integer> {
         Path summaryFile = StepSummary.of(stepSummary, Main.workingDir(spec), "gate's summary");
         Gate.Verdict v = Gate.run(account, change, new Gate.Options(at, traffic, defaultTraffic, rules(),
                 allowUnsimulated, rulesFile == null ? "gate rules" : rulesFile.toString(), replications));
+        v.warnings().forEach(w -> spec.commandLine().getErr().println("enisim: warning: " + w));
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         files.put("gate.md", v.markdown().getBytes(StandardCharsets.UTF_8));
         files.put("junit.xml", v.junit().getBytes(StandardCharsets.UTF_8));
