@@ -136,7 +136,8 @@ public final class Gate {
         try {
             afterScenario = ScenarioLoader.parseTree(after.tree(), account.toString());
         } catch (ScenarioException e) {
-            throw new ScenarioException(account + " with the change", problemsOf(e));
+            ScenarioException named = ofTheChange(e, after.tree(), change);
+            throw named != null ? named : new ScenarioException(account + " with the change", problemsOf(e));
         }
         // replication r of both runs draws from the same streams: the change's effect, not the dice's; every rule
         // must hold in every replication (a teardown wait or a Pending spell is one draw per run)
@@ -247,6 +248,45 @@ public final class Gate {
                 + account.concurrencyLimit() + " - unreservedMinimum " + account.unreservedMinimum() + " = " + room
                 + ": Lambda refuses the change's reservations (" + String.join(", ", named) + "), so its deployment"
                 + " fails";
+    }
+
+    private static final java.util.regex.Pattern ELEMENT = java.util.regex.Pattern.compile(
+            "(vpcs\\[(\\d+)](?:\\.subnets\\[(\\d+)])?|functions\\[(\\d+)]).*");
+
+    /**
+     * When the after scenario's first problem is at a VPC, subnet or function the change adds, the problems as the
+     * change's: named by that resource's template (or plan) and path, not by the account; else null.
+     */
+    private static ScenarioException ofTheChange(ScenarioException e, JsonNode tree, Change change) {
+        Problem first = e.problems().get(0);
+        java.util.regex.Matcher m = ELEMENT.matcher(first.path());
+        if (!m.matches()) {
+            return null;
+        }
+        String where = null;
+        if (m.group(4) != null) {
+            String name = tree.path("functions").path(Integer.parseInt(m.group(4))).path("name").asText();
+            where = change.functions().stream().filter(f -> f.name().equals(name)).map(Change.Function::where)
+                    .findFirst().orElse(null);
+        } else if (m.group(3) != null) {
+            String id = tree.path("vpcs").path(Integer.parseInt(m.group(2))).path("subnets")
+                    .path(Integer.parseInt(m.group(3))).path("id").asText();
+            where = change.subnets().stream().filter(x -> x.id().equals(id)).map(Change.Subnet::where).findFirst()
+                    .orElse(null);
+        } else {
+            String id = tree.path("vpcs").path(Integer.parseInt(m.group(2))).path("id").asText();
+            where = change.vpcs().stream().filter(x -> x.id().equals(id)).map(Change.Vpc::where).findFirst()
+                    .orElse(null);
+        }
+        if (where == null) {
+            return null;
+        }
+        int colon = where.indexOf(": ");
+        List<Problem> out = new ArrayList<>();
+        for (Problem p : problemsOf(e)) {
+            out.add(new Problem(colon < 0 ? "" : where.substring(colon + 2), p.path() + ": " + p.message()));
+        }
+        return new ScenarioException(colon < 0 ? where : where.substring(0, colon), out);
     }
 
     private static List<Problem> problemsOf(ScenarioException e) {

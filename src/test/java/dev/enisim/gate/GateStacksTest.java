@@ -128,4 +128,22 @@ class GateStacksTest {
         assertTrue(e.getMessage().startsWith(t + ": Resources.Vpc8378EB38: VPC id '"), e.getMessage());
         assertFalse(e.getMessage().contains("account.yaml"), e.getMessage());
     }
+
+    @Test
+    void aProblemOfASubnetTheChangeAddsIsNamedByItsTemplateNotTheAccount() throws Exception {
+        Path account = write("account.yaml", ACCOUNT);
+        Path t = write("bad.yaml", """
+                Resources:
+                  Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.9.0.0/16 } }
+                  Sub: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.9.0.0/40,
+                    AvailabilityZone: eu-west-1a } }
+                """);
+        Change c = ChangeReader.read(List.of(t), List.of(), GateTest.against(account));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> Gate.run(account, c,
+                new Gate.Options(300, Map.of(), "1/s", Gate.DEFAULT_RULES)));
+        assertEquals(t.toString(), e.source(), "it said: " + account + " with the change");
+        assertEquals("Resources.Sub", e.problems().get(0).path());
+        assertTrue(e.problems().get(0).message().startsWith("vpcs[1].subnets[0].cidr: expected an IPv4 CIDR block"),
+                e.getMessage());
+    }
 }
