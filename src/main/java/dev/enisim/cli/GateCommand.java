@@ -175,6 +175,8 @@ final class GateCommand implements Callable<Integer> {
             throw new UserInputException("--deploy-at: " + e.getMessage());
         }
         Scenario s = ScenarioLoader.load(account);
+        // said first: a partial account may also be why a subnet or function of the change is not known to it
+        Gate.accountWarnings(account).forEach(w -> spec.commandLine().getErr().println("enisim: warning: " + w));
         Map<String, String> subnets = new TreeMap<>();
         s.vpcs().forEach(v -> v.subnets().forEach(n -> subnets.put(n.id(), v.id())));
         Set<String> functions = new TreeSet<>();
@@ -207,7 +209,6 @@ final class GateCommand implements Callable<Integer> {
         Path summaryFile = StepSummary.of(stepSummary, Main.workingDir(spec), "gate's summary");
         Gate.Verdict v = Gate.run(account, change, new Gate.Options(at, traffic, defaultTraffic, rules(),
                 allowUnsimulated, rulesFile == null ? "gate rules" : rulesFile.toString(), replications));
-        v.warnings().forEach(w -> spec.commandLine().getErr().println("enisim: warning: " + w));
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         files.put("gate.md", v.markdown().getBytes(StandardCharsets.UTF_8));
         files.put("junit.xml", v.junit().getBytes(StandardCharsets.UTF_8));

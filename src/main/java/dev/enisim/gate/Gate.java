@@ -80,7 +80,7 @@ public final class Gate {
      * What the account's scenario says of itself that the verdict rests on: an import of a partial listing (its
      * first line says PARTIAL, its next lines what is missing), whose missing functions or subnets the runs lack.
      */
-    static List<String> accountWarnings(Path account) {
+    public static List<String> accountWarnings(Path account) {
         List<String> lines;
         try (java.util.stream.Stream<String> s = java.nio.file.Files.lines(account)) {
             lines = s.limit(60).toList();
