@@ -111,7 +111,7 @@ public final class ChangeReader {
             Map<String, String> mine = new TreeMap<>();
             JsonNode declared = trees.get(f).path("Parameters");
             in.parameters().forEach((k, v) -> {
-                if (files.size() == 1 || declared.has(k)) {
+                if (files.size() == 1 || declared.has(k) || k.startsWith("AWS::")) { // a pseudo parameter: all
                     mine.put(k, v);
                 }
             });
@@ -121,7 +121,7 @@ public final class ChangeReader {
         List<Problem> problems = new ArrayList<>();
         if (files.size() > 1) {
             for (String k : in.parameters().keySet()) {
-                if (!declaredAnywhere.contains(k)) {
+                if (!declaredAnywhere.contains(k) && !k.startsWith("AWS::")) {
                     problems.add(new Problem(k, "--parameters gives " + k + ", which none of the " + files.size()
                             + " templates declares (declared: " + String.join(", ", declaredAnywhere) + "); give a"
                             + " template's own with --parameters TEMPLATE=FILE"));

@@ -242,7 +242,7 @@ final class CloudFormation {
             }
             return n.asText();
         }
-        String stack = out.in.pseudo().get("AWS::StackName");
+        String stack = x.pseudo("AWS::StackName");
         if (stack != null) {
             String prefix = (stack + "-" + id);
             prefix = prefix.substring(0, Math.min(prefix.length(), 50));

@@ -62,7 +62,13 @@ final class Intrinsics {
         this.stack = stack;
         this.template = template;
         this.exports = exports;
-        this.pseudo = pseudo;
+        Map<String, String> ps = new TreeMap<>(pseudo);
+        given.forEach((k, v) -> { // AWS::StackName given in --parameters (per template: TEMPLATE=FILE) wins
+            if (k.startsWith("AWS::") && !template.path("Parameters").has(k)) {
+                ps.put(k, v);
+            }
+        });
+        this.pseudo = ps;
         this.problems = problems;
         JsonNode declared = template.path("Parameters");
         for (Iterator<Map.Entry<String, JsonNode>> it = declared.fields(); it.hasNext();) {
@@ -115,11 +121,16 @@ final class Intrinsics {
             parameters.put(p.getKey(), v);
         }
         for (String name : given.keySet()) {
-            if (!parameters.containsKey(name)) {
+            if (!parameters.containsKey(name) && !name.startsWith("AWS::")) {
                 problems.add(new Problem("Parameters", "--parameters gives " + name + ", which the template does not"
                         + " declare (declared: " + String.join(", ", parameters.keySet()) + ")"));
             }
         }
+    }
+
+    /** A pseudo parameter's value given by the user (--stack-name, --region, or in --parameters), else null. */
+    String pseudo(String name) {
+        return pseudo.get(name);
     }
 
     /** The id a resource of this template stands for before deployment: its logical id, in its stack's namespace. */

@@ -146,4 +146,20 @@ class GateStacksTest {
         assertTrue(e.problems().get(0).message().startsWith("vpcs[1].subnets[0].cidr: expected an IPv4 CIDR block"),
                 e.getMessage());
     }
+
+    @Test
+    void eachStacksNameIsGivenWithItsOwnParameters() throws Exception {
+        Path account = write("account.yaml", ACCOUNT);
+        String named = STAGE.replace("\"Runtime\"", "\"FunctionName\": {\"Fn::Sub\": \"${AWS::StackName}-svc\"},"
+                + " \"Runtime\"");
+        Path dev = write("stage-dev/svc.template.json", named);
+        Path prod = write("stage-prod/svc.template.json", named);
+        ChangeReader.Inputs in = GateTest.against(account);
+        Change c = ChangeReader.read(List.of(dev, prod), List.of(), new ChangeReader.Inputs(Map.of(), Map.of(),
+                Map.of("AWS::StackName", "Shared"), in.subnetVpc(), in.functions(), false, Map.of("stage-dev/svc",
+                Map.of("AWS::StackName", "Dev-Svc"), prod.toString(), Map.of("AWS::StackName", "Prod-Svc"))));
+        assertEquals(List.of("Dev-Svc-svc", "Prod-Svc-svc"), c.functions().stream().map(Change.Function::name)
+                .toList(), "a template's own AWS::StackName wins over --stack-name");
+        assertTrue(c.notes().stream().noneMatch(n -> n.contains("defined twice")), c.notes().toString());
+    }
 }
