@@ -192,11 +192,14 @@ final class CloudFormation {
             }
         }
         String prefix = file + ": ";
-        for (int i = placeholdersBefore; i < out.placeholders.size(); i++) {
-            Change.Placeholder q = out.placeholders.get(i);
-            if (q.where().startsWith(prefix)) {
-                out.placeholders.set(i, new Change.Placeholder(prefix + Globals.where(q.where().substring(
-                        prefix.length()), pp, globals, own), q.what(), q.howToGive()));
+        List<Change.Placeholder> asked = new ArrayList<>(out.placeholders.subList(placeholdersBefore,
+                out.placeholders.size()));
+        out.placeholders.subList(placeholdersBefore, out.placeholders.size()).clear();
+        for (Change.Placeholder q : asked) { // a Globals value every function inherits is asked for once
+            Change.Placeholder at = !q.where().startsWith(prefix) ? q : new Change.Placeholder(prefix + Globals.where(
+                    q.where().substring(prefix.length()), pp, globals, own), q.what(), q.howToGive());
+            if (!out.placeholders.contains(at)) {
+                out.placeholders.add(at);
             }
         }
     }

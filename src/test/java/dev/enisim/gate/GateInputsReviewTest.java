@@ -212,6 +212,20 @@ class GateInputsReviewTest {
                 "Resources.Overrides.Properties.VpcConfig.SubnetIds[0]", "Resources.Overrides.Properties.MemorySize"),
                 paths, "Globals' values where they are, once; the function's own at its path (its list counted from 0;"
                 + " it said Resources.Minimal.Properties.VpcConfig.SubnetIds[0], which does not exist): " + e.problems());
+
+        Path unknown = write("sam-unknown.yaml", """
+                Parameters:
+                  Sub: { Type: AWS::EC2::Subnet::Id }
+                Globals:
+                  Function:
+                    VpcConfig: { SubnetIds: [!Ref Sub], SecurityGroupIds: [sg-0a11aa11aa11aa11a] }
+                Resources:
+                  A: { Type: AWS::Serverless::Function, Properties: { FunctionName: a } }
+                  B: { Type: AWS::Serverless::Function, Properties: { FunctionName: b } }
+                """);
+        Change c = ChangeReader.read(List.of(unknown), List.of(), GateTest.against(account));
+        assertEquals(List.of(unknown + ": Globals.Function.VpcConfig.SubnetIds[0]"), c.placeholders().stream()
+                .map(Change.Placeholder::where).toList(), "asked for once, where it is");
     }
 
     @Test
