@@ -55,9 +55,12 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--plan", arity = "1..*", paramLabel = "FILE", description = "terraform show -json output (default: none).")
     List<Path> plans = new ArrayList<>();
 
-    @Option(names = "--parameters", arity = "1..*", paramLabel = "FILE",
-            description = "Template parameters: [{ParameterKey, ParameterValue}] (create-stack), [\"K=V\", ...] (deploy --parameter-overrides), {Parameters: {...}} or {K: V} (default: none).")
-    List<Path> parameters = new ArrayList<>();
+    @Option(names = "--parameters", arity = "1..*", paramLabel = "[TEMPLATE=]FILE",
+            description = "Template parameters: [{ParameterKey, ParameterValue}] (create-stack), [\"K=V\", ...] (deploy"
+                + " --parameter-overrides), {Parameters: {...}} or {K: V}. FILE alone: for every template that declares"
+                + " each key; TEMPLATE=FILE: for that template only (as given with --template, its file name, or its"
+                + " stack's name as gate.md shows it), as two stacks of one template need (default: none).")
+    List<String> parameters = new ArrayList<>();
 
     @Option(names = "--exports", arity = "1..*", paramLabel = "FILE",
             description = "aws cloudformation list-exports output, for Fn::ImportValue (default: none).")
@@ -172,13 +175,22 @@ final class GateCommand implements Callable<Integer> {
             throw new UserInputException("--deploy-at: " + e.getMessage());
         }
         Scenario s = ScenarioLoader.load(account);
+        // said first: a partial account may also be why a subnet or function of the change is not known to it
+        Gate.accountWarnings(account).forEach(w -> spec.commandLine().getErr().println("enisim: warning: " + w));
         Map<String, String> subnets = new TreeMap<>();
         s.vpcs().forEach(v -> v.subnets().forEach(n -> subnets.put(n.id(), v.id())));
         Set<String> functions = new TreeSet<>();
         s.functions().forEach(f -> functions.add(f.name()));
         Map<String, String> params = new TreeMap<>();
-        for (Path p : parameters) {
-            params.putAll(ChangeReader.parameters(p));
+        Map<String, Map<String, String>> stackParams = new java.util.LinkedHashMap<>();
+        for (String p : parameters) {
+            int eq = p.indexOf('=');
+            if (eq > 0 && !Files.exists(Path.of(p))) { // TEMPLATE=FILE: that template's own
+                stackParams.computeIfAbsent(p.substring(0, eq), k -> new TreeMap<>()).putAll(ChangeReader.parameters(
+                        Path.of(p.substring(eq + 1))));
+            } else {
+                params.putAll(ChangeReader.parameters(Path.of(p)));
+            }
         }
         Map<String, String> exported = new TreeMap<>();
         for (Path e : exports) {
@@ -192,7 +204,7 @@ final class GateCommand implements Callable<Integer> {
             pseudo.put("AWS::Region", region);
         }
         Change change = ChangeReader.read(templates, plans, new ChangeReader.Inputs(params, exported, pseudo, subnets,
-                functions, deleteStack));
+                functions, deleteStack, stackParams));
         checkOut();
         Path summaryFile = StepSummary.of(stepSummary, Main.workingDir(spec), "gate's summary");
         Gate.Verdict v = Gate.run(account, change, new Gate.Options(at, traffic, defaultTraffic, rules(),
@@ -269,7 +281,15 @@ final class GateCommand implements Callable<Integer> {
             rules.add("teardown wait <= " + maxTeardown);
         }
         if (rulesFile != null) {
-            var tree = ScenarioLoader.readTree(rulesFile);
+            com.fasterxml.jackson.databind.JsonNode tree;
+            try {
+                tree = ScenarioLoader.readTree(rulesFile);
+            } catch (ScenarioException e) { // UTF-16 (PowerShell's `>`): read as the gate's other files are
+                if (!e.getMessage().contains("not UTF-8 text")) {
+                    throw e;
+                }
+                tree = ChangeReader.tree(rulesFile);
+            }
             var list = tree.has("gate") ? tree.get("gate") : tree.get("expect");
             if (list == null || !list.isArray()) {
                 throw new ScenarioException(rulesFile.toString(), List.of(new dev.enisim.scenario.Problem("gate",

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.enisim.iac.Change;
+import dev.enisim.scenario.Problem;
+import dev.enisim.scenario.ScenarioException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +46,10 @@ final class Deployment {
     private final Map<String, ObjectNode> subnets = new TreeMap<>();
     private final Map<String, ObjectNode> functions = new TreeMap<>();
     private final List<String> notSimulated = new ArrayList<>();
+    /** As {@code enisim import} says of such a subnet. */
+    static final String IPV6_ONLY = "enisim does not connect functions to IPv6-only subnets (a Hyperplane ENI needs an"
+            + " IPv4 address; scenarios/README.md, `ipv6Only`)";
+    private final java.util.Set<String> ipv6Only = new java.util.TreeSet<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> placeholders = new ArrayList<>();
     private final List<String> defaulted = new ArrayList<>();
@@ -67,7 +73,7 @@ final class Deployment {
         }
     }
 
-    static After apply(JsonNode before, Change change, Options options) {
+    static After apply(JsonNode before, Change change, Options options) throws ScenarioException {
         Deployment d = new Deployment(before, change, options);
         d.network();
         d.interfaces(); // before the functions' actions at the same instant: a function that mounts EFS waits for it
@@ -98,8 +104,13 @@ final class Deployment {
         return options.deployAtSeconds() + "s";
     }
 
-    private void network() {
+    private void network() throws ScenarioException {
         for (Change.Vpc v : change.vpcs()) {
+            if (vpcs.containsKey(v.id())) { // the change's error, named where the change says it, not the account's
+                throw changeProblem(v.where(), "VPC id '" + v.id() + "' is already a VPC of the account" + (change
+                        .vpcs().stream().filter(o -> o.id().equals(v.id())).count() > 1 ? " or of the change" : "")
+                        + " (the change's VPC would be two VPCs of one id)");
+            }
             ObjectNode n = array(tree, "vpcs").addObject();
             n.put("id", v.id());
             n.putArray("subnets");
@@ -107,10 +118,19 @@ final class Deployment {
             vpcs.put(v.id(), n);
         }
         for (Change.Subnet s : change.subnets()) {
+            if (s.ipv6Only()) {
+                ipv6Only.add(s.id());
+                notes.add("subnet " + s.id() + " (" + s.where() + ") not added: it is IPv6-only; " + IPV6_ONLY);
+                continue;
+            }
             if (s.vpc() == null || !vpcs.containsKey(s.vpc()) || s.cidr() == null) {
                 notes.add("subnet " + s.id() + " (" + s.where() + ") not added: its " + (s.cidr() == null ? "CIDR"
                         : "VPC") + " is not known; functions using it are not simulated");
                 continue;
+            }
+            if (subnets.containsKey(s.id())) {
+                throw changeProblem(s.where(), "subnet id '" + s.id() + "' is already a subnet of the account or of"
+                        + " the change (two subnets of one id)");
             }
             ObjectNode n = array(vpcs.get(s.vpc()), "subnets").addObject();
             n.put("id", s.id());
@@ -128,6 +148,13 @@ final class Deployment {
                 addGroup(g.id(), g.vpc());
             }
         }
+    }
+
+    /** A problem of the change at {@code where} ("FILE: PATH"), named by the file. */
+    private static ScenarioException changeProblem(String where, String message) {
+        int colon = where.indexOf(": ");
+        return new ScenarioException(colon < 0 ? where : where.substring(0, colon), List.of(new Problem(colon < 0
+                ? "" : where.substring(colon + 2), message)));
     }
 
     private boolean groupDefined(String g) {
@@ -153,6 +180,10 @@ final class Deployment {
             return;
         }
         for (String s : f.subnets()) {
+            if (ipv6Only.contains(s)) {
+                notSimulated.add(f.name() + " (" + f.where() + "): subnet " + s + " is IPv6-only: " + IPV6_ONLY);
+                return;
+            }
             if (!subnetVpc.containsKey(s)) {
                 notSimulated.add(f.name() + " (" + f.where() + "): subnet " + s + " is not known");
                 return;

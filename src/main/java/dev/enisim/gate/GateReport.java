@@ -24,13 +24,17 @@ final class GateReport {
     private final long deployAtSeconds;
     private final int unsimulatedAllowed;
     private final int replications;
+    /** What the account's scenario says of itself (a PARTIAL import): first among the caveats. */
+    private final List<String> warnings;
 
     /**
      * @param unsimulatedAllowed functions not simulated that --allow-unsimulated let pass (said in the headline)
      * @param replications       runs of each side: the rules over all, the tables replication 0's
      */
     GateReport(Change change, Deployment.After after, Impact impact, List<Checker.Result> results, boolean passed,
-            RunSummary before, RunSummary afterRun, long deployAtSeconds, int unsimulatedAllowed, int replications) {
+            RunSummary before, RunSummary afterRun, long deployAtSeconds, int unsimulatedAllowed, int replications,
+            List<String> warnings) {
+        this.warnings = List.copyOf(warnings);
         this.deployAtSeconds = deployAtSeconds;
         this.unsimulatedAllowed = unsimulatedAllowed;
         this.replications = replications;
@@ -107,6 +111,7 @@ final class GateReport {
 
     private List<String> caveats() {
         List<String> out = new ArrayList<>();
+        warnings.forEach(w -> out.add("Warning: " + w));
         after.notSimulated().forEach(n -> out.add("Not simulated: " + n));
         change.placeholders().forEach(p -> out.add("Unresolved: " + p));
         after.placeholders().forEach(p -> out.add("Placeholder: " + p));

@@ -49,9 +49,10 @@ final class Builder {
 
     void function(Change.Function f) {
         Change.Function before = functions.put(f.name(), f);
-        if (before != null) {
+        if (before != null) { // one name, two functions: Lambda refuses the second (the name is taken)
             notes.add("function " + f.name() + " is defined twice (" + before.where() + ", " + f.where()
-                    + "): the last is used");
+                    + "): two functions cannot share a name, so deploying both would fail (the second stack's"
+                    + " creation of it is refused: it already exists); the last is used");
         }
     }
 

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * What an infrastructure change does to Lambda's networking: functions created, updated, deleted or replaced,
  * subnets, security groups and VPCs the change defines, other network interfaces it adds to subnets (EFS mount
- * targets), and what could not be resolved. Ids of resources the change creates are their logical ids (a template's)
- * or addresses (a plan's): they have no real id before deployment.
+ * targets), and what could not be resolved. Ids of resources the change creates are their logical ids (a template's;
+ * {@code STACK/LogicalId} when several stacks are read together, logical ids being per stack) or addresses (a plan's):
+ * they have no real id before deployment.
  */
 public record Change(List<Function> functions, List<Vpc> vpcs, List<Subnet> subnets, List<Group> groups,
         List<Interface> interfaces, List<Placeholder> placeholders, List<String> notes, List<String> sources) {
@@ -56,8 +57,16 @@ public record Change(List<Function> functions, List<Vpc> vpcs, List<Subnet> subn
     public record Vpc(String id, String cidr, String where) {
     }
 
-    /** A subnet the change creates: null {@code vpc}, {@code cidr} or {@code az} when not resolved. */
-    public record Subnet(String id, String vpc, String cidr, String az, String where) {
+    /**
+     * A subnet the change creates: null {@code vpc}, {@code cidr} or {@code az} when not resolved; {@code ipv6Only}
+     * when it has no IPv4 range (Ipv6Native, ipv6_native), which enisim does not connect functions to.
+     */
+    public record Subnet(String id, String vpc, String cidr, String az, String where, boolean ipv6Only) {
+
+        /** Not IPv6-only. */
+        public Subnet(String id, String vpc, String cidr, String az, String where) {
+            this(id, vpc, cidr, az, where, false);
+        }
     }
 
     /** A security group the change creates; null {@code vpc} when not resolved. */

@@ -28,14 +28,29 @@ public final class ChangeReader {
      * @param deleteStack the templates' stacks are deleted (every function in them deleted at once)
      */
     public record Inputs(Map<String, String> parameters, Map<String, String> exports, Map<String, String> pseudo,
-            Map<String, String> subnetVpc, Set<String> functions, boolean deleteStack) {
+            Map<String, String> subnetVpc, Set<String> functions, boolean deleteStack,
+            Map<String, Map<String, String>> stackParameters) {
 
+        /**
+         * @param parameters      values for every template that declares them (with one template: all its own)
+         * @param stackParameters values for one template only ({@code --parameters TEMPLATE=FILE}): TEMPLATE as given
+         *                        with --template, a template file, its file name or its stack's name -> values
+         */
         public Inputs {
             parameters = new TreeMap<>(parameters);
             exports = new TreeMap<>(exports);
             pseudo = new TreeMap<>(pseudo);
             subnetVpc = new TreeMap<>(subnetVpc);
             functions = Set.copyOf(functions);
+            Map<String, Map<String, String>> scoped = new java.util.LinkedHashMap<>();
+            stackParameters.forEach((k, v) -> scoped.put(k, new TreeMap<>(v)));
+            stackParameters = scoped;
+        }
+
+        /** Without parameters for one template only. */
+        public Inputs(Map<String, String> parameters, Map<String, String> exports, Map<String, String> pseudo,
+                Map<String, String> subnetVpc, Set<String> functions, boolean deleteStack) {
+            this(parameters, exports, pseudo, subnetVpc, functions, deleteStack, Map.of());
         }
     }
 
@@ -49,12 +64,31 @@ public final class ChangeReader {
      */
     public static Change read(List<Path> templates, List<Path> plans, Inputs in) throws ScenarioException {
         Builder b = new Builder(in);
+        List<Path> files = new ArrayList<>();
+        Map<Path, List<String>> names = new java.util.LinkedHashMap<>(); // what --parameters NAME=FILE may call it
         for (Path t : templates) {
             for (Path f : expand(t)) {
-                new CloudFormation(f, TemplateFile.read(f), in.parameters(), b).read();
-                b.sources.add(f + " (CloudFormation template)");
-                b.throwIfProblems();
+                files.add(f);
+                names.computeIfAbsent(f, k -> new ArrayList<>()).addAll(List.of(t.toString(), f.toString(),
+                        f.getFileName().toString()));
             }
+        }
+        Map<Path, String> stacks = stacks(files);
+        stacks.forEach((f, s) -> {
+            if (s != null) {
+                names.get(f).add(s);
+            }
+        });
+        Map<Path, JsonNode> trees = new java.util.LinkedHashMap<>();
+        for (Path f : files) {
+            trees.put(f, TemplateFile.read(f));
+        }
+        Map<Path, Map<String, String>> given = parameters(files, names, trees, in);
+        for (Path f : files) {
+            new CloudFormation(f, trees.get(f), given.get(f), b, stacks.get(f)).read();
+            b.sources.add(f + " (CloudFormation template" + (stacks.get(f) == null ? "" : ", stack " + stacks.get(f))
+                    + ")");
+            b.throwIfProblems();
         }
         for (Path p : plans) {
             new TerraformPlan(p, TemplateFile.read(p), b).read();
@@ -62,6 +96,84 @@ public final class ChangeReader {
             b.throwIfProblems();
         }
         return b.build();
+    }
+
+    /**
+     * The parameter values of each template: with one template, every plain {@code --parameters} value (a key it
+     * does not declare is its problem); with several, those of the keys it declares (a key none declares is
+     * refused); then the values given for it alone ({@code TEMPLATE=FILE}: every key its own).
+     */
+    private static Map<Path, Map<String, String>> parameters(List<Path> files, Map<Path, List<String>> names,
+            Map<Path, JsonNode> trees, Inputs in) throws ScenarioException {
+        Map<Path, Map<String, String>> out = new java.util.LinkedHashMap<>();
+        java.util.Set<String> declaredAnywhere = new java.util.TreeSet<>();
+        for (Path f : files) {
+            Map<String, String> mine = new TreeMap<>();
+            JsonNode declared = trees.get(f).path("Parameters");
+            in.parameters().forEach((k, v) -> {
+                if (files.size() == 1 || declared.has(k) || k.startsWith("AWS::")) { // a pseudo parameter: all
+                    mine.put(k, v);
+                }
+            });
+            declared.fieldNames().forEachRemaining(declaredAnywhere::add);
+            out.put(f, mine);
+        }
+        List<Problem> problems = new ArrayList<>();
+        if (files.size() > 1) {
+            for (String k : in.parameters().keySet()) {
+                if (!declaredAnywhere.contains(k) && !k.startsWith("AWS::")) {
+                    problems.add(new Problem(k, "--parameters gives " + k + ", which none of the " + files.size()
+                            + " templates declares (declared: " + String.join(", ", declaredAnywhere) + "); give a"
+                            + " template's own with --parameters TEMPLATE=FILE"));
+                }
+            }
+        }
+        for (Map.Entry<String, Map<String, String>> e : in.stackParameters().entrySet()) {
+            List<Path> matched = files.stream().filter(f -> names.get(f).contains(e.getKey())).toList();
+            if (matched.isEmpty()) {
+                List<String> known = new ArrayList<>();
+                files.forEach(f -> known.add(names.get(f).get(names.get(f).size() - 1)));
+                problems.add(new Problem(e.getKey(), "no template given with --template is called that (expected"
+                        + " one as given, a file of it, its file name or its stack's name: " + String.join(", ", known)
+                        + ")"));
+            }
+            matched.forEach(f -> out.get(f).putAll(e.getValue()));
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException("--parameters", problems);
+        }
+        return out;
+    }
+
+    /**
+     * The name of each template's stack when several are read together (logical ids are per stack: two stacks of one
+     * CDK app define the same ones): its file name less {@code .template.json}, {@code .yaml}..., with its folder's
+     * name before it when two files share it, else the path as given; none (null) for one template.
+     */
+    static Map<Path, String> stacks(List<Path> files) {
+        Map<Path, String> out = new java.util.LinkedHashMap<>();
+        if (files.size() < 2) {
+            files.forEach(f -> out.put(f, null));
+            return out;
+        }
+        java.util.function.Function<Path, String> base = f -> f.getFileName().toString()
+                .replaceFirst("(?i)(\\.template)?(\\.json|\\.ya?ml|\\.template)$", "");
+        java.util.function.Function<Path, String> folder = f -> (f.toAbsolutePath().normalize().getParent() == null
+                || f.toAbsolutePath().normalize().getParent().getFileName() == null ? ""
+                : f.toAbsolutePath().normalize().getParent().getFileName() + "/") + base.apply(f);
+        java.util.function.Function<Path, String> whole = f -> f.toString()
+                .replaceFirst("(?i)(\\.template)?(\\.json|\\.ya?ml|\\.template)$", "");
+        for (java.util.function.Function<Path, String> name : List.of(base, folder, whole)) {
+            Map<String, Long> count = new TreeMap<>();
+            files.forEach(f -> count.merge(name.apply(f), 1L, Long::sum));
+            for (Path f : files) {
+                if (!out.containsKey(f) && count.get(name.apply(f)) == 1) {
+                    out.put(f, name.apply(f));
+                }
+            }
+        }
+        files.forEach(f -> out.putIfAbsent(f, whole.apply(f))); // the same file given twice
+        return out;
     }
 
     private static List<Path> expand(Path t) throws ScenarioException {
@@ -164,6 +276,14 @@ public final class ChangeReader {
             }
         }
         return out;
+    }
+
+    /**
+     * A YAML or JSON file of the gate's (its rules) read as templates are: UTF-8, or UTF-16 as Windows PowerShell
+     * writes it; an object or a list at the top.
+     */
+    public static JsonNode tree(Path file) throws ScenarioException {
+        return TemplateFile.readAny(file);
     }
 
     /** {@code aws cloudformation list-exports} output: {@code {"Exports": [{"Name", "Value"}]}}. */

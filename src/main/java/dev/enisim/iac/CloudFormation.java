@@ -34,12 +34,24 @@ final class CloudFormation {
     private final Map<String, Integer> provisioned = new TreeMap<>();
     private final Map<String, Boolean> publishes = new TreeMap<>();
 
+    private final String stack;
+
     CloudFormation(Path file, JsonNode template, Map<String, String> parameters, Builder out) {
+        this(file, template, parameters, out, null);
+    }
+
+    /**
+     * @param stack the stack's name when several stacks are read together: logical ids are per stack, so the ids of
+     *              the resources it creates are {@code stack/LogicalId} and a function without a FunctionName is
+     *              {@code stack-LogicalId} (as CloudFormation names it, less its random suffix); null: one stack
+     */
+    CloudFormation(Path file, JsonNode template, Map<String, String> parameters, Builder out, String stack) {
+        this.stack = stack;
         this.file = file;
         this.template = template;
         this.out = out;
         this.problems = out.problems(file);
-        this.x = new Intrinsics(template, parameters, out.in.exports(), out.in.pseudo(), problems);
+        this.x = new Intrinsics(template, parameters, out.in.exports(), out.in.pseudo(), problems, stack);
     }
 
     void read() {
@@ -72,9 +84,9 @@ final class CloudFormation {
                     continue;
                 }
                 if (c == null) {
-                    out.placeholder(file, p + ".Condition", Intrinsics.unresolved("whether " + id + " is created"
-                            + " (condition " + r.get("Condition").asText() + ")", "give the parameters the"
-                            + " condition reads with --parameters"));
+                    JsonNode why = x.unresolvedCondition(r.get("Condition").asText(), "");
+                    out.placeholder(file, p + ".Condition", Intrinsics.unresolved("whether " + id + " is created ("
+                            + why.path(Intrinsics.UNRESOLVED).asText() + ")", why.path(Intrinsics.HOW).asText()));
                     continue;
                 }
             }
@@ -88,12 +100,13 @@ final class CloudFormation {
                 });
                 case "AWS::Lambda::Alias" -> target(props, p, id).ifPresent(f -> provisioned.merge(f,
                         provisioned(props.path("ProvisionedConcurrencyConfig"), p), Math::max));
-                case "AWS::EC2::VPC" -> out.vpcs.add(new Change.Vpc(id, text(props.get("CidrBlock"),
+                case "AWS::EC2::VPC" -> out.vpcs.add(new Change.Vpc(x.id(id), text(props.get("CidrBlock"),
                         p + ".Properties.CidrBlock"), file + ": " + p));
-                case "AWS::EC2::Subnet" -> out.subnets.add(new Change.Subnet(id, text(props.get("VpcId"),
+                case "AWS::EC2::Subnet" -> out.subnets.add(new Change.Subnet(x.id(id), text(props.get("VpcId"),
                         p + ".Properties.VpcId"), text(props.get("CidrBlock"), p + ".Properties.CidrBlock"),
-                        text(props.get("AvailabilityZone"), p + ".Properties.AvailabilityZone"), file + ": " + p));
-                case "AWS::EC2::SecurityGroup" -> out.groups.add(new Change.Group(id, text(props.get("VpcId"),
+                        text(props.get("AvailabilityZone"), p + ".Properties.AvailabilityZone"), file + ": " + p,
+                        "true".equals(text(props.get("Ipv6Native"), p + ".Properties.Ipv6Native"))));
+                case "AWS::EC2::SecurityGroup" -> out.groups.add(new Change.Group(x.id(id), text(props.get("VpcId"),
                         p + ".Properties.VpcId"), file + ": " + p));
                 case "AWS::EFS::MountTarget" -> {
                     String subnet = text(props.get("SubnetId"), p + ".Properties.SubnetId");
@@ -141,7 +154,7 @@ final class CloudFormation {
             out.notes.add(file + ": " + p + ": cannot tell which function " + id + " belongs to");
             return Optional.empty();
         }
-        return Optional.of(v.asText());
+        return Optional.of(x.local(v.asText())); // a Ref to the function: its logical id
     }
 
     private int provisioned(JsonNode config, String p) {
@@ -155,7 +168,43 @@ final class CloudFormation {
         return resolved(r, path) && r.isValueNode() ? r.asText() : null;
     }
 
+    /**
+     * A function; for a SAM function, what is said of a value inherited from Globals is said where the value is
+     * ({@code Globals.Function.VpcConfig.SubnetIds[0]}), not at a path of the function that does not exist.
+     */
     private void function(String id, JsonNode r, String p) {
+        JsonNode globals = template.path("Globals").path("Function");
+        if (!r.get("Type").asText().equals("AWS::Serverless::Function") || !globals.isObject()) {
+            functionMerged(id, r, p);
+            return;
+        }
+        int problemsBefore = problems.size();
+        int placeholdersBefore = out.placeholders.size();
+        functionMerged(id, r, p);
+        String pp = p + ".Properties";
+        JsonNode own = r.path("Properties");
+        List<Problem> mine = new ArrayList<>(problems.subList(problemsBefore, problems.size()));
+        problems.subList(problemsBefore, problems.size()).clear();
+        for (Problem q : mine) { // a Globals value wrong for every function is said once, where it is
+            Problem at = new Problem(Globals.where(q.path(), pp, globals, own), q.message());
+            if (!problems.contains(at)) {
+                problems.add(at);
+            }
+        }
+        String prefix = file + ": ";
+        List<Change.Placeholder> asked = new ArrayList<>(out.placeholders.subList(placeholdersBefore,
+                out.placeholders.size()));
+        out.placeholders.subList(placeholdersBefore, out.placeholders.size()).clear();
+        for (Change.Placeholder q : asked) { // a Globals value every function inherits is asked for once
+            Change.Placeholder at = !q.where().startsWith(prefix) ? q : new Change.Placeholder(prefix + Globals.where(
+                    q.where().substring(prefix.length()), pp, globals, own), q.what(), q.howToGive());
+            if (!out.placeholders.contains(at)) {
+                out.placeholders.add(at);
+            }
+        }
+    }
+
+    private void functionMerged(String id, JsonNode r, String p) {
         boolean sam = r.get("Type").asText().equals("AWS::Serverless::Function");
         JsonNode props = r.path("Properties");
         if (sam) {
@@ -196,7 +245,7 @@ final class CloudFormation {
             }
             return n.asText();
         }
-        String stack = out.in.pseudo().get("AWS::StackName");
+        String stack = x.pseudo("AWS::StackName");
         if (stack != null) {
             String prefix = (stack + "-" + id);
             prefix = prefix.substring(0, Math.min(prefix.length(), 50));
@@ -206,7 +255,8 @@ final class CloudFormation {
                 }
             }
         }
-        String fallback = id.length() > 64 ? id.substring(0, 64) : id;
+        String generated = this.stack == null ? id : this.stack.replaceAll("[^A-Za-z0-9-]+", "-") + "-" + id;
+        String fallback = generated.length() > 64 ? generated.substring(0, 64) : generated;
         if (n == null) {
             out.notes.add(file + ": " + pp + ".FunctionName not given: CloudFormation generates a name"
                     + (stack == null ? " from the stack's (give --stack-name to match it to the account's function)"
@@ -272,7 +322,7 @@ final class CloudFormation {
                 }
             } else if (!e.isTextual() || e.asText().isBlank()) {
                 problems.add(new Problem(at, "expected an id, got " + e));
-            } else if (subnet && !template.path("Resources").has(e.asText()) && !out.knownSubnet(e.asText())) {
+            } else if (subnet && !template.path("Resources").has(x.local(e.asText())) && !out.knownSubnet(e.asText())) {
                 problems.add(new Problem(at, "subnet '" + e.asText() + "' is neither in the imported account nor"
                         + " defined by this change (known: " + String.join(", ", out.in.subnetVpc().keySet()) + ")"));
             } else if (!into.contains(e.asText())) {
@@ -319,7 +369,8 @@ final class CloudFormation {
             }
         }
         try {
-            new CloudFormation(child, TemplateFile.read(child), passed, out).read();
+            new CloudFormation(child, TemplateFile.read(child), passed, out, stack == null ? null : stack + "/" + id)
+                    .read();
             out.sources.add(child + " (nested stack " + id + " of " + file.getFileName() + ")");
         } catch (ScenarioException e) {
             problems.add(new Problem(p, "nested stack " + asset + ": " + e.getMessage()));
@@ -353,6 +404,55 @@ final class CloudFormation {
                 return o;
             }
             return own;
+        }
+
+        private static final Pattern STEP = Pattern.compile("\\.?([^.\\[]+)|\\[(\\d+)]");
+
+        /**
+         * Where a path of a merged function ({@code pp} and below) really is: under {@code Globals.Function} when the
+         * value there is Globals' (a key the function does not set, or a Globals list's item before the function's
+         * own), else the function's own path (a list's own items counted from 0).
+         */
+        static String where(String path, String pp, JsonNode globals, JsonNode own) {
+            if (!path.startsWith(pp + ".")) {
+                return path;
+            }
+            String rest = path.substring(pp.length());
+            java.util.regex.Matcher m = STEP.matcher(rest);
+            StringBuilder done = new StringBuilder();
+            JsonNode g = globals;
+            JsonNode o = own;
+            int end = 0;
+            while (end < rest.length()) {
+                m.region(end, rest.length());
+                if (!m.lookingAt()) {
+                    return path;
+                }
+                end = m.end();
+                if (m.group(1) != null) {
+                    String k = m.group(1);
+                    done.append('.').append(k);
+                    boolean mergeable = g != null && o != null && o.has(k) && g.has(k) && (g.get(k).isArray()
+                            && o.get(k).isArray() || g.get(k).isObject() && o.get(k).isObject()
+                            && !intrinsic(g.get(k)) && !intrinsic(o.get(k)));
+                    if (mergeable) {
+                        g = g.get(k);
+                        o = o.get(k);
+                        continue;
+                    }
+                    boolean fromGlobals = (o == null || !o.has(k)) && g != null && g.has(k);
+                    return (fromGlobals ? "Globals.Function" : pp) + done + rest.substring(end);
+                }
+                int i = Integer.parseInt(m.group(2));
+                if (g != null && o != null && g.isArray() && o.isArray()) { // Globals' items, then the function's
+                    boolean fromGlobals = i < g.size();
+                    return (fromGlobals ? "Globals.Function" + done + "[" + i + "]" : pp + done + "["
+                            + (i - g.size()) + "]") + rest.substring(end);
+                }
+                done.append('[').append(i).append(']');
+                g = null;
+            }
+            return path;
         }
 
         private static boolean intrinsic(JsonNode n) {

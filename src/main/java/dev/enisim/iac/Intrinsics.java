@@ -39,6 +39,10 @@ final class Intrinsics {
     private final List<Problem> problems;
     private final Map<String, Boolean> conditions = new TreeMap<>();
     private final Set<String> evaluating = new HashSet<>();
+    /** An unresolved condition's first unresolved value. */
+    private final Map<String, JsonNode> why = new TreeMap<>();
+    /** The stack's name when several stacks are read together: a resource's id is {@code stack/LogicalId}. */
+    private final String stack;
 
     /**
      * @param given  parameter values given by the user (strings, as CloudFormation takes them)
@@ -46,9 +50,25 @@ final class Intrinsics {
      */
     Intrinsics(JsonNode template, Map<String, String> given, Map<String, String> exports, Map<String, String> pseudo,
             List<Problem> problems) {
+        this(template, given, exports, pseudo, problems, null);
+    }
+
+    /**
+     * @param stack the stack's name when several stacks are read together (their logical ids are per stack): the
+     *              id a reference to a resource stands for is then {@code stack/LogicalId}; null: the logical id
+     */
+    Intrinsics(JsonNode template, Map<String, String> given, Map<String, String> exports, Map<String, String> pseudo,
+            List<Problem> problems, String stack) {
+        this.stack = stack;
         this.template = template;
         this.exports = exports;
-        this.pseudo = pseudo;
+        Map<String, String> ps = new TreeMap<>(pseudo);
+        given.forEach((k, v) -> { // AWS::StackName given in --parameters (per template: TEMPLATE=FILE) wins
+            if (k.startsWith("AWS::") && !template.path("Parameters").has(k)) {
+                ps.put(k, v);
+            }
+        });
+        this.pseudo = ps;
         this.problems = problems;
         JsonNode declared = template.path("Parameters");
         for (Iterator<Map.Entry<String, JsonNode>> it = declared.fields(); it.hasNext();) {
@@ -57,7 +77,8 @@ final class Intrinsics {
             String value = given.containsKey(p.getKey()) ? given.get(p.getKey())
                     : p.getValue().path("Default").isValueNode() ? p.getValue().path("Default").asText() : null;
             JsonNode allowed = p.getValue().path("AllowedValues");
-            if (value != null && !ChangeReader.PREVIOUS_VALUE.equals(value) && allowed.isArray() && !allowed.isEmpty() && !type.startsWith("List<")
+            if (value != null && !ChangeReader.PREVIOUS_VALUE.equals(value) && !type.startsWith("AWS::SSM::")
+                    && allowed.isArray() && !allowed.isEmpty() && !type.startsWith("List<")
                     && !type.contains("CommaDelimitedList")) {
                 boolean ok = false;
                 List<String> values = new java.util.ArrayList<>();
@@ -78,9 +99,14 @@ final class Intrinsics {
             } else if (value == null) {
                 v = unresolved("parameter " + p.getKey() + " (" + type + ") has no value and no Default",
                         "give it with --parameters");
-            } else if (type.startsWith("AWS::SSM::Parameter::Value") && !given.containsKey(p.getKey())) {
-                v = unresolved("parameter " + p.getKey() + " is read from SSM Parameter Store (" + value
-                        + ") at deployment", "give its value with --parameters");
+            } else if (type.startsWith("AWS::SSM::Parameter::Value")) {
+                // its value, given or Default, is the NAME of an SSM parameter; CloudFormation reads the parameter's
+                // value at deployment, which the gate cannot see
+                v = unresolved("parameter " + p.getKey() + " (" + type + ") is the SSM parameter " + value
+                        + (given.containsKey(p.getKey()) ? " (given in --parameters)" : "") + ", whose value"
+                        + " CloudFormation reads from SSM Parameter Store at deployment", "the gate cannot read"
+                        + " Parameter Store: a value in --parameters is the SSM parameter's name, not its value;"
+                        + " --allow-unsimulated passes without what depends on it");
             } else if (type.startsWith("List<") || type.contains("CommaDelimitedList") || type.contains("<List<")) {
                 ArrayNode a = F.arrayNode();
                 for (String s : value.split(",")) {
@@ -95,11 +121,26 @@ final class Intrinsics {
             parameters.put(p.getKey(), v);
         }
         for (String name : given.keySet()) {
-            if (!parameters.containsKey(name)) {
+            if (!parameters.containsKey(name) && !name.startsWith("AWS::")) {
                 problems.add(new Problem("Parameters", "--parameters gives " + name + ", which the template does not"
                         + " declare (declared: " + String.join(", ", parameters.keySet()) + ")"));
             }
         }
+    }
+
+    /** A pseudo parameter's value given by the user (--stack-name, --region, or in --parameters), else null. */
+    String pseudo(String name) {
+        return pseudo.get(name);
+    }
+
+    /** The id a resource of this template stands for before deployment: its logical id, in its stack's namespace. */
+    String id(String logicalId) {
+        return stack == null ? logicalId : stack + "/" + logicalId;
+    }
+
+    /** The logical id of a resource of this template that {@code id} names, else {@code id} as it is. */
+    String local(String id) {
+        return stack != null && id.startsWith(stack + "/") ? id.substring(stack.length() + 1) : id;
     }
 
     static ObjectNode unresolved(String what, String how) {
@@ -162,8 +203,7 @@ final class Intrinsics {
                 return ref(arg.asText(), path);
             case "Condition": {
                 Boolean c = condition(arg.asText(), path);
-                return c == null ? unresolved("condition " + arg.asText() + " depends on unresolved values",
-                        "give the parameters it reads with --parameters") : F.booleanNode(c);
+                return c == null ? unresolvedCondition(arg.asText(), "") : F.booleanNode(c);
             }
             case "Fn::GetAtt":
                 return getAtt(arg, path);
@@ -249,6 +289,13 @@ final class Intrinsics {
                         + " the gate names them after the subnet");
             case "Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not": {
                 Boolean b = logic(key, a, path);
+                if (b == null && a.isArray()) {
+                    for (JsonNode p : a) {
+                        if (isUnresolved(p)) {
+                            return p; // what is not known, and how to give it, as the value said it
+                        }
+                    }
+                }
                 return b == null ? unresolved(key + " of unresolved values", "give the parameters it reads with"
                         + " --parameters") : F.booleanNode(b);
             }
@@ -277,7 +324,7 @@ final class Intrinsics {
                     + " --stack-name / --region, or as --parameters " + name + "=VALUE");
         }
         if (template.path("Resources").has(name)) {
-            return TextNode.valueOf(name); // the logical id stands for the resource's id
+            return TextNode.valueOf(id(name)); // the logical id stands for the resource's id
         }
         problems.add(new Problem(path, "Ref to '" + name + "', which is neither a parameter nor a resource of this"
                 + " template"));
@@ -305,7 +352,7 @@ final class Intrinsics {
         boolean id = type.equals("AWS::EC2::SecurityGroup") && attribute.equals("GroupId")
                 || type.equals("AWS::EC2::Subnet") && attribute.equals("SubnetId")
                 || type.equals("AWS::EC2::VPC") && attribute.equals("VpcId");
-        return id ? TextNode.valueOf(resource) : unresolved(resource + "." + attribute, "known only after deployment");
+        return id ? TextNode.valueOf(id(resource)) : unresolved(resource + "." + attribute, "known only after deployment");
     }
 
     private JsonNode sub(JsonNode arg, String path) {
@@ -357,10 +404,20 @@ final class Intrinsics {
         }
         Boolean c = condition(arg.get(0).asText(), path + "[0]");
         if (c == null) {
-            return unresolved("condition " + arg.get(0).asText() + " (Fn::If) depends on unresolved values",
-                    "give the parameters it reads with --parameters");
+            return unresolvedCondition(arg.get(0).asText(), " (Fn::If)");
         }
         return resolve(arg.get(c ? 1 : 2), path + "[" + (c ? 1 : 2) + "]");
+    }
+
+    /**
+     * A condition that depends on unresolved values, {@code label} after its name: what it depends on and how to give
+     * it, as the value said (an SSM parameter is not given with --parameters).
+     */
+    ObjectNode unresolvedCondition(String name, String label) {
+        JsonNode w = why.get(name);
+        return w == null ? unresolved("condition " + name + label + " depends on unresolved values", "give the"
+                + " parameters it reads with --parameters") : unresolved("condition " + name + label + " depends on"
+                + " unresolved values: " + w.path(UNRESOLVED).asText(), w.path(HOW).asText());
     }
 
     /** A condition of the template: true, false, or null when it depends on unresolved values. */
@@ -380,6 +437,9 @@ final class Intrinsics {
         JsonNode v = resolve(def, "Conditions." + name);
         evaluating.remove(name);
         Boolean b = v.isBoolean() ? v.asBoolean() : null;
+        if (isUnresolved(v)) {
+            why.put(name, v);
+        }
         conditions.put(name, b);
         return b;
     }

@@ -55,17 +55,7 @@ final class TemplateFile {
 
     /** The file's tree, an object or a list. */
     static JsonNode readAny(Path file) throws ScenarioException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw fail(file, "file not found");
-        } catch (IOException e) {
-            throw fail(file, "cannot read: " + e.getMessage());
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        String text = text(file);
         if (text.isBlank()) {
             throw fail(file, "the file is empty");
         }
@@ -84,6 +74,43 @@ final class TemplateFile {
             throw fail(file, "expected a template or plan (key: value pairs at the top level)");
         }
         return tree;
+    }
+
+    /**
+     * The file's text, as {@code enisim import} reads the AWS CLI's output: UTF-16 when a byte-order mark (or every
+     * other byte zero) says so, as Windows PowerShell's {@code >} writes it, else UTF-8 (a byte-order mark dropped).
+     */
+    static String text(Path file) throws ScenarioException {
+        byte[] b;
+        try {
+            b = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw fail(file, "file not found");
+        } catch (IOException e) {
+            throw fail(file, "cannot read: " + e.getMessage());
+        }
+        int skip = 0;
+        java.nio.charset.Charset cs = StandardCharsets.UTF_8;
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            skip = 3;
+        } else if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+            skip = 2;
+            cs = StandardCharsets.UTF_16LE;
+        } else if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+            skip = 2;
+            cs = StandardCharsets.UTF_16BE;
+        } else if (b.length >= 2 && b[0] != 0 && b[1] == 0) {
+            cs = StandardCharsets.UTF_16LE;
+        } else if (b.length >= 2 && b[0] == 0 && b[1] != 0) {
+            cs = StandardCharsets.UTF_16BE;
+        }
+        try {
+            return cs.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(b, skip, b.length - skip)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw fail(file, "not text (neither UTF-8 nor UTF-16): expected a template, plan or parameters file");
+        }
     }
 
     private static JsonNode yaml(Path file, String text) throws ScenarioException {

@@ -78,7 +78,8 @@ final class TerraformPlan {
                 case "aws_subnet" -> {
                     if (action == Change.Action.CREATE || action == Change.Action.REPLACE) {
                         out.subnets.add(new Change.Subnet(address, value(c, values, "vpc_id", p), text(values,
-                                "cidr_block"), text(values, "availability_zone"), where));
+                                "cidr_block"), text(values, "availability_zone"), where,
+                                values.path("ipv6_native").asBoolean(false)));
                     }
                 }
                 case "aws_security_group" -> {

@@ -199,7 +199,8 @@ class CloudFormationResourcesTest {
         assertTrue(c.notes().stream().anyMatch(n -> n.endsWith("Resources.ProdOnly not created (condition IsProd is"
                 + " false)")), c.notes().toString());
         assertEquals(1, c.placeholders().size(), c.placeholders().toString());
-        assertEquals("whether Maybe is created (condition Flagged)", c.placeholders().get(0).what());
+        assertEquals("whether Maybe is created (condition Flagged depends on unresolved values: parameter Flag (String)"
+                + " has no value and no Default)", c.placeholders().get(0).what(), "and on what it depends");
         assertTrue(c.placeholders().get(0).where().endsWith("Resources.Maybe.Condition"));
     }
 
@@ -389,6 +390,7 @@ class CloudFormationResourcesTest {
         assertEquals(1, c.functions().size());
         assertEquals(512, fn(c, "same").memoryMb());
         assertTrue(c.notes().stream().anyMatch(n -> n.startsWith("function same is defined twice (")
-                && n.endsWith("Resources.Two): the last is used")), c.notes().toString());
+                && n.contains("Resources.Two): two functions cannot share a name") && n.endsWith("the last is used")),
+                c.notes().toString());
     }
 }

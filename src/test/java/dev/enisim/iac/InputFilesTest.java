@@ -173,9 +173,9 @@ class InputFilesTest {
                 Map.of(), java.util.Set.of(), false));
         assertEquals(List.of("top-fn", "child-fn"), c.functions().stream().map(Change.Function::name).toList(),
                 "A, then B with its nested stack; the nested template is not read twice");
-        assertEquals(List.of(out.resolve("A.template.json") + " (CloudFormation template)", nested
+        assertEquals(List.of(out.resolve("A.template.json") + " (CloudFormation template, stack A)", nested
                 + " (nested stack Child of B.template.json)", out.resolve("B.template.json")
-                + " (CloudFormation template)"), c.sources());
+                + " (CloudFormation template, stack B)"), c.sources(), "two stacks: each named");
 
         Path empty = Files.createDirectories(dir.resolve("empty.out"));
         ScenarioException e = assertThrows(ScenarioException.class, () -> ChangeReader.read(List.of(empty), List.of(),

@@ -108,7 +108,11 @@ class IntrinsicsTest {
                 "NoDefault", "n"), Map.of(), Map.of());
         assertEquals("dev", eval(given, "!Ref Stage").asText());
         assertEquals("[\"subnet-z\"]", eval(given, "!Ref Subnets").toString());
-        assertEquals("subnet-s", eval(given, "!Ref FromSsm").asText(), "an SSM parameter given a value");
+        assertEquals("parameter FromSsm (AWS::SSM::Parameter::Value<String>) is the SSM parameter subnet-s (given in"
+                + " --parameters), whose value CloudFormation reads from SSM Parameter Store at deployment | the gate"
+                + " cannot read Parameter Store: a value in --parameters is the SSM parameter's name, not its value;"
+                + " --allow-unsimulated passes without what depends on it", what(eval(given, "!Ref FromSsm")),
+                "an SSM parameter given in --parameters: its name, not its value (it was taken as the value)");
         assertEquals("n", eval(given, "!Ref NoDefault").asText());
         noProblems();
     }
@@ -118,8 +122,10 @@ class IntrinsicsTest {
         Intrinsics x = intrinsics();
         assertEquals("parameter NoDefault (String) has no value and no Default | give it with --parameters",
                 what(eval(x, "!Ref NoDefault")));
-        assertEquals("parameter FromSsm is read from SSM Parameter Store (/vpc/subnets) at deployment | give its"
-                + " value with --parameters", what(eval(x, "!Ref FromSsm")));
+        assertEquals("parameter FromSsm (AWS::SSM::Parameter::Value<String>) is the SSM parameter /vpc/subnets, whose"
+                + " value CloudFormation reads from SSM Parameter Store at deployment | the gate cannot read Parameter"
+                + " Store: a value in --parameters is the SSM parameter's name, not its value; --allow-unsimulated"
+                + " passes without what depends on it", what(eval(x, "!Ref FromSsm")));
         assertTrue(problems.isEmpty(), "not a problem: a value to give");
     }
 
@@ -224,10 +230,11 @@ class IntrinsicsTest {
         Intrinsics x = intrinsics();
         assertNull(x.condition("Unknown", "c"));
         assertNull(x.condition("UnknownOrProd", "c"), "an Or of an unknown and a true one is not evaluated");
-        assertEquals("condition Unknown depends on unresolved values | give the parameters it reads with --parameters",
-                what(eval(x, "!Condition Unknown")));
-        assertEquals("condition Unknown (Fn::If) depends on unresolved values | give the parameters it reads with"
-                + " --parameters", what(eval(x, "!If [Unknown, a, b]")));
+        assertEquals("condition Unknown depends on unresolved values: parameter NoDefault (String) has no value and"
+                + " no Default | give it with --parameters", what(eval(x, "!Condition Unknown")),
+                "what it depends on, and how to give that");
+        assertEquals("condition Unknown (Fn::If) depends on unresolved values: parameter NoDefault (String) has no"
+                + " value and no Default | give it with --parameters", what(eval(x, "!If [Unknown, a, b]")));
         noProblems();
     }
 
@@ -299,8 +306,7 @@ class IntrinsicsTest {
         assertEquals(noDefault, what(eval(x, "!Join [',', [a, !Ref NoDefault]]")));
         assertEquals(noDefault, what(eval(x, "!Select [0, !Split [',', !Ref NoDefault]]")));
         assertEquals(noDefault, what(eval(x, "!FindInMap [Sizes, !Ref NoDefault, memory]")));
-        assertEquals("Fn::Equals of unresolved values | give the parameters it reads with --parameters",
-                what(eval(x, "!Equals [!Ref NoDefault, a]")));
+        assertEquals(noDefault, what(eval(x, "!Equals [!Ref NoDefault, a]")), "the value it compares");
         assertEquals("the Availability Zones of the Region (Fn::GetAZs) | known only at deployment; the gate names"
                 + " them after the subnet", what(eval(x, "!Select [0, !GetAZs '']")));
         assertEquals("Fn::Cidr is not evaluated by enisim | its value is known only at deployment",

@@ -220,4 +220,12 @@ class TerraformPlanResourcesTest {
         ScenarioException n = assertThrows(ScenarioException.class, () -> read(broken));
         assertEquals("resource_changes: expected a list of the plan's changes", n.problems().get(0).toString());
     }
+
+    @Test
+    void anIpv6NativeSubnetIsIpv6Only() throws Exception {
+        Change c = read(plan(change("aws_subnet.v6", "aws_subnet", "[\"create\"]", "null", "{\"vpc_id\": \"vpc-1\","
+                + " \"ipv6_native\": true, \"availability_zone\": \"eu-west-1a\"}"), change("aws_subnet.v4",
+                "aws_subnet", "[\"create\"]", "null", "{\"vpc_id\": \"vpc-1\", \"cidr_block\": \"10.0.9.0/24\"}")));
+        assertEquals(List.of(true, false), c.subnets().stream().map(Change.Subnet::ipv6Only).toList());
+    }
 }
