@@ -206,7 +206,9 @@ final class GateCommand implements Callable<Integer> {
         Change change = ChangeReader.read(templates, plans, new ChangeReader.Inputs(params, exported, pseudo, subnets,
                 functions, deleteStack, stackParams));
         checkOut();
-        Path summaryFile = StepSummary.of(stepSummary, Main.workingDir(spec), "gate's summary");
+        List<Path> touched = new ArrayList<>(inputs()); // what the step summary must not be
+        OUTPUTS.forEach(name -> touched.add(out.resolve(name)));
+        Path summaryFile = StepSummary.of(stepSummary, Main.workingDir(spec), "gate's summary", touched);
         Gate.Verdict v = Gate.run(account, change, new Gate.Options(at, traffic, defaultTraffic, rules(),
                 allowUnsimulated, rulesFile == null ? "gate rules" : rulesFile.toString(), replications));
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();
@@ -251,6 +253,48 @@ final class GateCommand implements Callable<Integer> {
         Path target = wd.resolve(out);
         if (Files.isSymbolicLink(target) || (Files.exists(target) && !Files.isDirectory(target))) {
             throw new UserInputException(out + ": is a file or a link; expected a folder for the gate's reports");
+        }
+        // every one of the four checked before the runs (a link among them was refused after, with gate.md already
+        // replaced), and none of them an input (--force replaced the --account scenario with after.yaml)
+        for (String name : OUTPUTS) {
+            Path file = out.resolve(name);
+            for (Path in : inputs()) {
+                if (same(wd.resolve(file), wd.resolve(in))) {
+                    throw new UserInputException("--out " + out + " --force would replace " + in + ", an input of this"
+                            + " gate, with its " + name + "; give another --out");
+                }
+            }
+            SafeOutput.checkFile(file, wd, null);
+        }
+    }
+
+    /** The four files the gate writes into --out. */
+    private static final List<String> OUTPUTS = List.of("gate.md", "junit.xml", "gate.html", "after.yaml");
+
+    /** Every file the gate reads (a folder of templates as given). */
+    private List<Path> inputs() {
+        List<Path> in = new ArrayList<>();
+        in.add(account);
+        in.addAll(templates);
+        in.addAll(plans);
+        in.addAll(exports);
+        if (rulesFile != null) {
+            in.add(rulesFile);
+        }
+        for (String p : parameters) {
+            int eq = p.indexOf('=');
+            in.add(Path.of(eq > 0 && !Files.exists(Path.of(p)) ? p.substring(eq + 1) : p));
+        }
+        return in;
+    }
+
+    private static boolean same(Path a, Path b) {
+        Path x = a.toAbsolutePath().normalize();
+        Path y = b.toAbsolutePath().normalize();
+        try {
+            return x.equals(y) || Files.exists(x) && Files.exists(y) && Files.isSameFile(x, y);
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -42,6 +42,9 @@ final class TemplateFile {
             "Join", "Select", "Split", "Sub", "Transform", "And", "Equals", "If", "Not", "Or", "GetAtt", "Length",
             "ToJsonString");
 
+    /** The largest input read (CloudFormation's own limit is 1 MB a template; a big Terraform plan is tens of MB). */
+    static final long MAX_BYTES = 256L * 1024 * 1024;
+
     private TemplateFile() {
     }
 
@@ -83,6 +86,15 @@ final class TemplateFile {
     static String text(Path file) throws ScenarioException {
         byte[] b;
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+                // /dev/zero ran out of memory (a stack trace), a pipe was waited on for ever
+                throw fail(file, "is not a regular file (a device or a pipe); give the file itself");
+            }
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+                throw fail(file, "is " + (Files.size(file) + (1 << 20) - 1) / (1 << 20) + " MiB, above the "
+                        + MAX_BYTES / (1 << 20) + " MiB a template, plan or parameters file can be; is it the right"
+                        + " file?");
+            }
             b = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw fail(file, "file not found");

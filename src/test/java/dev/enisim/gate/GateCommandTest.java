@@ -194,4 +194,40 @@ class GateCommandTest {
         assertEquals(2, f.code(), f.err());
         assertTrue(f.err().contains("expected a file to append the gate's summary to"), f.err());
     }
+
+    /**
+     * --force writes four files into any folder, but never over an input (it replaced the --account scenario with
+     * after.yaml), and checks all four before the runs (a link among them was refused after, gate.md replaced).
+     */
+    @Test
+    void forceNeverReplacesAnInputAndChecksItsFourFilesFirst() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("work"));
+        Path account = Files.copy(Path.of(DIR + "/account.yaml"), folder.resolve("after.yaml"));
+        String before = Files.readString(account);
+        Result r = run("gate", "--account", account.toString(), "--template", DIR + "/one-group.yaml", "--out",
+                folder.toString(), "--force");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("would replace " + account + ", an input of this gate, with its after.yaml"),
+                r.err());
+        assertEquals(before, Files.readString(account));
+
+        Path out = Files.createDirectories(dir.resolve("ci"));
+        Path gateMd = Files.writeString(out.resolve("gate.md"), "an earlier gate.md\n");
+        Files.createSymbolicLink(out.resolve("junit.xml"), Files.writeString(dir.resolve("elsewhere.xml"), "x"));
+        Result linked = run("gate", "--account", DIR + "/account.yaml", "--template", DIR + "/one-group.yaml",
+                "--out", out.toString(), "--force");
+        assertEquals(2, linked.code(), linked.out() + linked.err());
+        assertTrue(linked.err().contains("is a symbolic link"), linked.err());
+        assertEquals("an earlier gate.md\n", Files.readString(gateMd), "refused before anything was written");
+    }
+
+    /** A template that is a device was read whole (/dev/zero: out of memory, a stack trace). */
+    @Test
+    void aTemplateThatIsADeviceIsRefusedUnread() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "/dev/zero");
+        Result r = run("gate", "--account", DIR + "/account.yaml", "--template", "/dev/zero", "--out",
+                dir.resolve("g").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("/dev/zero: (root): is not a regular file (a device or a pipe)"), r.err());
+    }
 }
