@@ -60,14 +60,55 @@ public final class ScenarioLoader {
     public static Scenario load(Path file, List<String> sets, Long seed) throws ScenarioException {
         String source = file.toString();
         List<Problem> problems = new ArrayList<>();
-        JsonNode tree = Overrides.applyValid(readTree(file), sets, problems);
+        JsonNode original = readTree(file);
+        JsonNode tree = Overrides.applyValid(original, sets, problems);
         double traffic = Overrides.traffic(sets, problems);
         Scenario s = parseCollecting(tree, source, problems);
         if (!problems.isEmpty()) {
-            throw new ScenarioException(source, problems);
+            throw new ScenarioException(source, blameSets(problems, original, source, sets));
         }
         s = s.withTraffic(traffic);
         return seed == null ? s : s.withSeed(seed);
+    }
+
+    /**
+     * {@code problems} with each one that the file alone does not have said to come from the {@code --set} that made
+     * it (the one whose last name is the problem's, else every one): {@code --set duration=abc} was reported as the
+     * file's own "small.yaml: duration: ..." (a safety review).
+     */
+    private static List<Problem> blameSets(List<Problem> problems, JsonNode original, String source,
+            List<String> sets) {
+        List<String> assignments = sets.stream().filter(a -> a.indexOf('=') > 0 && !a.startsWith(Overrides.TRAFFIC
+                + "=")).toList();
+        if (assignments.isEmpty()) {
+            return problems;
+        }
+        java.util.Set<String> own = new java.util.HashSet<>();
+        try {
+            parseTree(original, source);
+        } catch (ScenarioException e) {
+            e.problems().forEach(p -> own.add(p.toString()));
+        }
+        List<Problem> out = new ArrayList<>();
+        for (Problem p : problems) {
+            if (p.path().startsWith("--set") || own.contains(p.toString())) {
+                out.add(p);
+                continue;
+            }
+            String last = lastName(p.path());
+            List<String> named = assignments.stream().filter(a -> lastName(a.substring(0, a.indexOf('=')).trim())
+                    .equals(last)).toList();
+            out.add(new Problem(p.path(), p.message() + " (from --set " + String.join(", --set ", named.isEmpty()
+                    ? assignments : named) + ")"));
+        }
+        return out;
+    }
+
+    /** The last field name of a path ({@code functions[0].memoryMb}: memoryMb). */
+    private static String lastName(String path) {
+        String p = path.replaceAll("\\[[^]]*]$", "");
+        int dot = p.lastIndexOf('.');
+        return dot < 0 ? p : p.substring(dot + 1);
     }
 
     /**

@@ -1,0 +1,41 @@
+package dev.enisim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.cli.CliTest.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A problem a --set made is said to come from it: {@code --set duration=abc} was reported as the file's own
+ * "small.yaml: duration: ..." (a safety review), sending the user to a file that has nothing wrong.
+ */
+class SetProblemsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aProblemMadeByASetNamesTheSetAndTheFilesOwnProblemsDoNot() throws Exception {
+        Path f = Files.writeString(dir.resolve("small.yaml"), dev.enisim.scenario.OneSubnetYaml.of("name: small\n"
+                + "duration: 10m", "name: f\nduration: 100ms\narrivals: { poisson: 1/s }"));
+        Result r = CliTest.run("run", f.toString(), "--set", "duration=abc", "--set", "functions[f].memoryMb=1",
+                "--out", dir.resolve("out").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(f + ": duration: expected a duration with a unit (us, ms, s, m, h, d), like 90s or"
+                + " 250ms, got 'abc' (from --set duration=abc)"), r.err());
+        assertTrue(r.err().contains("functions[0].memoryMb: expected a whole number from 128 to 10240, got 1 (from"
+                + " --set functions[f].memoryMb=1)"), r.err());
+
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), Files.readString(f).replace("duration: 10m",
+                "duration: 10 minutes"));
+        Result own = CliTest.run("run", bad.toString(), "--set", "functions[f].memoryMb=512", "--out",
+                dir.resolve("out").toString());
+        assertEquals(2, own.code(), own.err());
+        assertTrue(own.err().contains("got '10 minutes'") && !own.err().contains("from --set"),
+                "the file's own problem is the file's: " + own.err());
+    }
+}
