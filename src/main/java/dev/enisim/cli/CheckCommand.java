@@ -101,6 +101,19 @@ final class CheckCommand implements Callable<Integer> {
             throw new UserInputException("--baseline " + baseline + ": expected a folder of <scenario>.summary.json"
                     + " files, got a file");
         }
+        Path wd = Main.workingDir(spec);
+        if (junit != null && html != null && wd.resolve(junit).toAbsolutePath().normalize().equals(
+                wd.resolve(html).toAbsolutePath().normalize())) { // refused only after the runs, for the second
+            throw new UserInputException("--junit and --html name the same file " + junit + "; give each its own");
+        }
+        for (Path f : java.util.Arrays.asList(junit, html)) {
+            if (f != null && baseline != null && f.getFileName() != null && f.getFileName().toString().endsWith(
+                    ".summary.json") && wd.resolve(baseline).toAbsolutePath().normalize().equals(
+                    wd.resolve(f).toAbsolutePath().normalize().getParent())) {
+                throw new UserInputException((f == junit ? "--junit " : "--html ") + f + " is a baseline's place in"
+                        + " --baseline " + baseline + "; give the report a file of its own");
+            }
+        }
         if (junit != null) {
             SafeOutput.checkMarkedFile(junit, Main.workingDir(spec), JUNIT_SIGNATURE);
         }

@@ -100,7 +100,7 @@ public final class Experiment {
                 if (r == null || r.index() < 0 || r.index() >= results.length || results[r.index()] != null) {
                     throw new IllegalStateException("an engine returned a bad or repeated result: " + line);
                 }
-                append(out, line);
+                append(out, line, progressFile);
                 results[r.index()] = r.point();
                 tally.done(r.point());
             });
@@ -115,7 +115,7 @@ public final class Experiment {
         return all;
     }
 
-    private static void append(BufferedWriter out, String line) {
+    private static void append(BufferedWriter out, String line, Path file) {
         if (out == null) {
             return;
         }
@@ -124,7 +124,8 @@ public final class Experiment {
             out.write('\n');
             out.flush();
         } catch (IOException e) {
-            throw new ExperimentException("cannot write the progress file: " + e.getMessage());
+            throw new ExperimentException("cannot write the progress file " + file + ": "
+                    + dev.enisim.report.SafeOutput.reason(e));
         }
     }
 

@@ -496,8 +496,13 @@ public final class SafeOutput {
             committed = true;
             IN_FLIGHT.remove(temp);
             if (old != null) {
-                deleteTree(old);
                 MOVED_ASIDE.remove(old);
+                try {
+                    deleteTree(old);
+                } catch (IOException e) {
+                    // the new output is in place: the earlier one, moved aside, is swept by the next write here
+                    // (an immutable file in it made the run exit 2, "cannot write", with its report written)
+                }
             }
             return sums.keySet().stream().map(target::resolve).toList();
         }

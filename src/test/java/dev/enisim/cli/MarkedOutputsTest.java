@@ -98,4 +98,20 @@ class MarkedOutputsTest {
         assertTrue(r.err().contains("is not a regular file (a folder, a device or a pipe); expected a summary.json"),
                 r.err());
     }
+
+    /** Two outputs in one place were refused only after the runs, the first written (a safety review). */
+    @Test
+    void outputsThatClashAreRefusedBeforeAnyRun() throws Exception {
+        Path x = dir.resolve("x.out");
+        Result same = CliTest.run("check", scenario().toString(), "--baseline", dir.resolve("b").toString(),
+                "--junit", x.toString(), "--html", x.toString());
+        assertEquals(2, same.code(), same.err());
+        assertTrue(same.err().contains("--junit and --html name the same file"), same.err());
+        Path base = dir.resolve("bl");
+        Result inBaseline = CliTest.run("check", scenario().toString(), "--baseline", base.toString(),
+                "--update-baseline", "--junit", base.resolve("small.summary.json").toString());
+        assertEquals(2, inBaseline.code(), inBaseline.err());
+        assertTrue(inBaseline.err().contains("is a baseline's place in --baseline"), inBaseline.err());
+        assertTrue(!Files.exists(base), "nothing written");
+    }
 }
