@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enisim.scenario.Problem;
 import dev.enisim.scenario.ScenarioException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,45 +80,8 @@ final class TemplateFile {
      * other byte zero) says so, as Windows PowerShell's {@code >} writes it, else UTF-8 (a byte-order mark dropped).
      */
     static String text(Path file) throws ScenarioException {
-        byte[] b;
-        try {
-            if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
-                // /dev/zero ran out of memory (a stack trace), a pipe was waited on for ever
-                throw fail(file, "is not a regular file (a device or a pipe); give the file itself");
-            }
-            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
-                throw fail(file, "is " + (Files.size(file) + (1 << 20) - 1) / (1 << 20) + " MiB, above the "
-                        + MAX_BYTES / (1 << 20) + " MiB a template, plan or parameters file can be; is it the right"
-                        + " file?");
-            }
-            b = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw fail(file, "file not found");
-        } catch (IOException e) {
-            throw fail(file, "cannot read: " + e.getMessage());
-        }
-        int skip = 0;
-        java.nio.charset.Charset cs = StandardCharsets.UTF_8;
-        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
-            skip = 3;
-        } else if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
-            skip = 2;
-            cs = StandardCharsets.UTF_16LE;
-        } else if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
-            skip = 2;
-            cs = StandardCharsets.UTF_16BE;
-        } else if (b.length >= 2 && b[0] != 0 && b[1] == 0) {
-            cs = StandardCharsets.UTF_16LE;
-        } else if (b.length >= 2 && b[0] == 0 && b[1] != 0) {
-            cs = StandardCharsets.UTF_16BE;
-        }
-        try {
-            return cs.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(b, skip, b.length - skip)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw fail(file, "not text (neither UTF-8 nor UTF-16): expected a template, plan or parameters file");
-        }
+        return dev.enisim.scenario.InputText.read(file, MAX_BYTES, "a template, plan or parameters file",
+                "a template, plan or parameters file");
     }
 
     private static JsonNode yaml(Path file, String text) throws ScenarioException {

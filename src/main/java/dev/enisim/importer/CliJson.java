@@ -9,13 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.enisim.scenario.Problem;
 import dev.enisim.scenario.ScenarioException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,46 +117,8 @@ final class CliJson {
 
     /** The file's text: UTF-16 when a byte-order mark (or every other byte zero) says so, else UTF-8. */
     private static String decode(Path file, String command) throws ScenarioException {
-        byte[] b;
-        try {
-            if (Files.isDirectory(file)) {
-                throw fail(file, "is a folder; expected a file of saved AWS CLI output");
-            }
-            if (Files.exists(file) && !Files.isRegularFile(file)) { // /dev/zero, a pipe: read for ever
-                throw fail(file, "is not a regular file (a device or a pipe); save the AWS CLI output to a file");
-            }
-            if (Files.exists(file) && Files.size(file) > MAX_BYTES) {
-                throw fail(file, "is " + (Files.size(file) + (1 << 20) - 1) / (1 << 20) + " MiB, above the "
-                        + MAX_BYTES / (1 << 20) + " MiB limit of one saved output (split the listing into pages)");
-            }
-            b = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw fail(file, "file not found");
-        } catch (IOException e) {
-            throw fail(file, "cannot read: " + e.getMessage());
-        }
-        int skip = 0;
-        Charset cs = StandardCharsets.UTF_8;
-        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
-            skip = 3;
-        } else if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
-            skip = 2;
-            cs = StandardCharsets.UTF_16LE;
-        } else if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
-            skip = 2;
-            cs = StandardCharsets.UTF_16BE;
-        } else if (b.length >= 2 && b[0] != 0 && b[1] == 0) {
-            cs = StandardCharsets.UTF_16LE;
-        } else if (b.length >= 2 && b[0] == 0 && b[1] != 0) {
-            cs = StandardCharsets.UTF_16BE;
-        }
-        try {
-            return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(b, skip, b.length - skip)).toString();
-        } catch (CharacterCodingException e) {
-            throw fail(file, "not text (neither UTF-8 nor UTF-16): expected the JSON that `" + command + "` prints");
-        }
+        return dev.enisim.scenario.InputText.read(file, MAX_BYTES, "a file of saved AWS CLI output",
+                "the JSON that `" + command + "` prints");
     }
 
     private static ScenarioException fail(Path file, String message) {

@@ -129,7 +129,7 @@ class InputFilesTest {
                 "a key twice is refused, as CloudFormation does: " + failure(file("dup2.yaml", "A: 1\nA: 2\n")));
         assertTrue(failure(file("bad.yaml", "A: [1,\nB: 2\n")).startsWith("malformed YAML at line "),
                 failure(file("bad3.yaml", "A: [1,\nB: 2\n")));
-        assertTrue(failure(dir).startsWith("cannot read: "), failure(dir));
+        assertEquals("is a folder; expected a template, plan or parameters file", failure(dir));
     }
 
     /** A YAML bomb (aliases of aliases) or a pathological nesting is refused before it costs memory or stack. */

@@ -1,0 +1,75 @@
+package dev.enisim.scenario;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The text of an input file that is not a scenario (saved AWS CLI output, a template, a plan, parameters), as tools
+ * save them: UTF-8, or UTF-16 when a byte-order mark (or every other byte zero) says so, as Windows PowerShell's
+ * {@code >} writes it; a UTF-8 byte-order mark is dropped. A folder, a device, a pipe or a file above a size limit is
+ * refused unread ({@code /dev/zero} ran out of memory with a stack trace, a pipe was waited on for ever).
+ */
+public final class InputText {
+
+    private InputText() {
+    }
+
+    /**
+     * The text of {@code file}, or a {@link ScenarioException} naming it: {@code what} says what it should be ("a
+     * file of saved AWS CLI output"), {@code notText} what a file that is not text was expected to be.
+     */
+    public static String read(Path file, long maxBytes, String what, String notText) throws ScenarioException {
+        byte[] b;
+        try {
+            if (Files.isDirectory(file)) {
+                throw fail(file, "is a folder; expected " + what);
+            }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw fail(file, "is not a regular file (a device or a pipe); expected " + what);
+            }
+            if (Files.exists(file) && Files.size(file) > maxBytes) {
+                throw fail(file, "is " + (Files.size(file) + (1 << 20) - 1) / (1 << 20) + " MiB, above the "
+                        + maxBytes / (1 << 20) + " MiB limit for " + what + "; is it the right file?");
+            }
+            b = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw fail(file, "file not found");
+        } catch (IOException e) {
+            throw fail(file, "cannot read: " + e.getMessage());
+        }
+        int skip = 0;
+        Charset cs = StandardCharsets.UTF_8;
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            skip = 3;
+        } else if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+            skip = 2;
+            cs = StandardCharsets.UTF_16LE;
+        } else if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+            skip = 2;
+            cs = StandardCharsets.UTF_16BE;
+        } else if (b.length >= 2 && b[0] != 0 && b[1] == 0) {
+            cs = StandardCharsets.UTF_16LE;
+        } else if (b.length >= 2 && b[0] == 0 && b[1] != 0) {
+            cs = StandardCharsets.UTF_16BE;
+        }
+        try {
+            return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, skip, b.length - skip)).toString();
+        } catch (CharacterCodingException e) {
+            throw fail(file, "not text (neither UTF-8 nor UTF-16): expected " + notText);
+        }
+    }
+
+    private static ScenarioException fail(Path file, String message) {
+        return new ScenarioException(file.toString(), List.of(new Problem("", message)));
+    }
+}
