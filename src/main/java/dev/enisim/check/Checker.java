@@ -103,7 +103,8 @@ public final class Checker {
     public static Loaded load(Path file, List<String> sets) throws ScenarioException {
         String source = file.toString();
         List<Problem> problems = new ArrayList<>();
-        JsonNode tree = Overrides.applyValid(ScenarioLoader.readTree(file), sets, problems);
+        JsonNode original = ScenarioLoader.readTree(file);
+        JsonNode tree = Overrides.applyValid(original, sets, problems);
         double traffic = Overrides.traffic(sets, problems);
         Scenario scenario = ScenarioLoader.parseCollecting(tree, source, problems);
         List<Expectation> expectations = List.of();
@@ -113,7 +114,7 @@ public final class Checker {
             problems.addAll(e.problems());
         }
         if (!problems.isEmpty()) {
-            throw new ScenarioException(source, problems);
+            throw new ScenarioException(source, ScenarioLoader.blameSets(problems, original, source, sets));
         }
         return new Loaded(scenario.withTraffic(traffic), expectations);
     }

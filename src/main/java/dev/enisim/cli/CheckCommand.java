@@ -154,6 +154,16 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int threads = parallelism.threads();
         List<Checked> inputs = inputs();
+        if (summaryFile != null) { // a trace a scenario reads is an input too (it had the verdicts appended)
+            for (Checked c : inputs) {
+                for (Path trace : dev.enisim.scenario.TraceFiles.of(c.file())) {
+                    if (StepSummary.same(summaryFile, trace)) {
+                        throw new UserInputException("--step-summary " + stepSummary + ": it is the trace " + trace
+                                + " that " + c.file() + " reads; give the CI job's summary file");
+                    }
+                }
+            }
+        }
         List<Checker.ScenarioCheck> checks = new ArrayList<>();
         Map<String, List<Baseline.Diff>> drifts = new LinkedHashMap<>();
         Map<String, String> toWrite = new LinkedHashMap<>(); // by scenario name, the baselines to write

@@ -271,10 +271,11 @@ final class GateCommand implements Callable<Integer> {
     /** The four files the gate writes into --out. */
     private static final List<String> OUTPUTS = List.of("gate.md", "junit.xml", "gate.html", "after.yaml");
 
-    /** Every file the gate reads (a folder of templates as given). */
+    /** Every file the gate reads (a folder of templates as given; the account's traces). */
     private List<Path> inputs() {
         List<Path> in = new ArrayList<>();
         in.add(account);
+        in.addAll(dev.enisim.scenario.TraceFiles.of(Main.workingDir(spec).resolve(account)));
         in.addAll(templates);
         in.addAll(plans);
         in.addAll(exports);

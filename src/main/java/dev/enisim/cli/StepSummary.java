@@ -86,7 +86,7 @@ final class StepSummary {
     private static final List<String> DATA_EXTENSIONS = List.of(".yaml", ".yml", ".json", ".xml", ".html", ".htm",
             ".csv", ".svg", ".jsonl");
 
-    private static boolean same(Path a, Path b) {
+    static boolean same(Path a, Path b) {
         Path x = a.toAbsolutePath().normalize();
         Path y = b.toAbsolutePath().normalize();
         if (x.equals(y)) {

@@ -197,8 +197,7 @@ public final class Experiment {
 
     /** The trace files (as the scenario spells them) the base scenario and the design's values name, sorted. */
     private static java.util.SortedSet<String> traceFiles(PointSpec spec, List<Map<String, String>> design) {
-        java.util.SortedSet<String> files = new java.util.TreeSet<>();
-        collectTraces(spec.tree(), files);
+        java.util.SortedSet<String> files = dev.enisim.scenario.TraceFiles.named(spec.tree());
         for (Map<String, String> p : design) {
             p.forEach((path, value) -> {
                 if (path.endsWith("trace.file")) {
@@ -207,19 +206,6 @@ public final class Experiment {
             });
         }
         return files;
-    }
-
-    private static void collectTraces(com.fasterxml.jackson.databind.JsonNode node, java.util.Set<String> files) {
-        if (node == null) {
-            return;
-        }
-        if (node.isObject()) {
-            com.fasterxml.jackson.databind.JsonNode trace = node.get("trace");
-            if (trace != null && trace.isObject() && trace.path("file").isTextual()) {
-                files.add(trace.get("file").asText());
-            }
-        }
-        node.forEach(child -> collectTraces(child, files));
     }
 
     /** Adds a file's bytes to {@code md}; a file that cannot be read adds a word saying so (the run will say why). */

@@ -63,10 +63,17 @@ final class TemplateFile {
             try {
                 tree = STRICT_JSON.readTree(text);
             } catch (JsonProcessingException e) {
-                throw fail(file, "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                // a nesting past Jackson's limit has no location (it crashed: a stack trace, exit 1)
+                throw fail(file, "malformed JSON" + (e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr())
+                        + ": " + e.getOriginalMessage());
             }
         } else {
+            int longLine = dev.enisim.scenario.InputText.longLine(text);
+            if (longLine > 0) {
+                throw fail(file, "line " + longLine + " is longer than " + dev.enisim.scenario.InputText.MAX_LINE
+                        / 1024 + " KiB: no template has such a line (is it the right file?)");
+            }
             tree = yaml(file, text);
         }
         if (tree == null || !(tree.isObject() || tree.isArray())) {

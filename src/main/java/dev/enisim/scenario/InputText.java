@@ -69,6 +69,29 @@ public final class InputText {
         }
     }
 
+    /** The longest line a YAML file may have (scenario, template); see {@link #longLine}. */
+    public static final int MAX_LINE = 8 << 20;
+
+    /**
+     * The 1-based number of the first line of {@code text} longer than {@link #MAX_LINE} characters, or 0: the YAML
+     * parser's time grows faster than a line's length (30 MB without a line end ran for minutes), and no scenario or
+     * template has such a line, so it is refused before parsing.
+     */
+    public static int longLine(String text) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            if (text.charAt(i) == '\n') {
+                if (i - start > MAX_LINE) {
+                    return line;
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return text.length() - start > MAX_LINE ? line : 0;
+    }
+
     private static ScenarioException fail(Path file, String message) {
         return new ScenarioException(file.toString(), List.of(new Problem("", message)));
     }

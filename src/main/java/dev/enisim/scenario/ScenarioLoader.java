@@ -76,7 +76,7 @@ public final class ScenarioLoader {
      * it (the one whose last name is the problem's, else every one): {@code --set duration=abc} was reported as the
      * file's own "small.yaml: duration: ..." (a safety review).
      */
-    private static List<Problem> blameSets(List<Problem> problems, JsonNode original, String source,
+    public static List<Problem> blameSets(List<Problem> problems, JsonNode original, String source,
             List<String> sets) {
         List<String> assignments = sets.stream().filter(a -> a.indexOf('=') > 0 && !a.startsWith(Overrides.TRAFFIC
                 + "=")).toList();

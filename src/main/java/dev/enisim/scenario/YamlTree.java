@@ -64,6 +64,12 @@ final class YamlTree {
 
     /** The first document of {@code text}, or null when there is none; a second document is an error. */
     static JsonNode read(String text) throws IOException {
+        int longLine = InputText.longLine(text);
+        if (longLine > 0) {
+            throw new AliasException("line " + longLine + " is longer than " + InputText.MAX_LINE / 1024 + " KiB:"
+                    + " no scenario has such a line (is it the right file? a scenario of one line of JSON: name it"
+                    + " .json)");
+        }
         try (JsonParser p = factory().createParser(text)) {
             if (p.nextToken() == null) {
                 return null;

@@ -106,4 +106,17 @@ class CheckStepSummaryTest {
         assertTrue(out.contains("enisim: cannot append to the step summary " + summary + ": "), out);
         assertEquals("x".repeat(4000), Files.readString(summary), "cut back to what it was");
     }
+
+    /** A trace the scenario reads is an input too: it had the verdicts appended (a re-check of the safety review). */
+    @Test
+    void aTraceTheScenarioReadsIsRefused() throws Exception {
+        Path trace = Files.writeString(dir.resolve("counts"), "seconds,count\n0,60\n60,60\n");
+        Path f = Files.writeString(dir.resolve("traced.yaml"), dev.enisim.scenario.OneSubnetYaml.of("name: traced\n"
+                + "duration: 2m\nexpect:\n  - invocations.total >= 0", "name: f\nduration: 100ms\narrivals: { trace: {"
+                + " file: counts, format: counts, interval: 1m } }"));
+        Result r = CliTest.run("check", f.toString(), "--step-summary", trace.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("it is the trace " + trace + " that " + f + " reads"), r.err());
+        assertEquals("seconds,count\n0,60\n60,60\n", Files.readString(trace));
+    }
 }

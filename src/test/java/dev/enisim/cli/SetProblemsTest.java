@@ -38,4 +38,23 @@ class SetProblemsTest {
         assertTrue(own.err().contains("got '10 minutes'") && !own.err().contains("from --set"),
                 "the file's own problem is the file's: " + own.err());
     }
+
+    /** check reads its scenarios its own way: its --set problems say so too. */
+    @Test
+    void checksSetProblemsNameTheSet() throws Exception {
+        Path f = Files.writeString(dir.resolve("small.yaml"), dev.enisim.scenario.OneSubnetYaml.of("name: small\n"
+                + "duration: 10m", "name: f\nduration: 100ms\narrivals: { poisson: 1/s }"));
+        Result r = CliTest.run("check", f.toString(), "--set", "duration=abc");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("got 'abc' (from --set duration=abc)"), r.err());
+    }
+
+    /** A scenario with a line of megabytes ran for minutes in the YAML parser; refused before parsing. */
+    @Test
+    void aScenarioWithAHugeLineIsRefusedAtOnce() throws Exception {
+        Path f = Files.writeString(dir.resolve("nonl"), "a".repeat(9 << 20));
+        Result r = CliTest.run("validate", f.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("line 1 is longer than 8192 KiB"), r.err());
+    }
 }

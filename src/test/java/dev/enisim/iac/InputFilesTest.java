@@ -183,4 +183,16 @@ class InputFilesTest {
         assertEquals(empty.toString(), e.source());
         assertEquals("[(root): no *.template.json in this folder (expected a CDK output folder, cdk.out)]", problems(e));
     }
+
+    /**
+     * A nesting past Jackson's limit crashed (no location: a stack trace, exit 1), and a YAML line of many MB ran for
+     * minutes (a re-check of the safety review): both are one line now.
+     */
+    @Test
+    void aDeepNestingAndAHugeLineAreOneLineEach() throws Exception {
+        assertTrue(failure(file("nest.json", "[".repeat(200_000))).startsWith("malformed JSON: Document nesting depth"),
+                failure(file("nest2.json", "[".repeat(200_000))));
+        assertEquals("line 2 is longer than 8192 KiB: no template has such a line (is it the right file?)",
+                failure(file("long.yaml", "A: 1\nB: " + "a".repeat(9 << 20) + "\n")));
+    }
 }
