@@ -207,10 +207,9 @@ final class BenchCommand implements Callable<Integer> {
         List<Scenario> scenarios = new ArrayList<>();
         for (String name : names) {
             // every workload read and checked (with --set) before the first (long) run, forked or not
-            scenarios.add(ScenarioLoader.parseTree(Overrides.apply(tree(home, name), sets, name), name));
+            scenarios.add(withSets(tree(home, name), name));
         }
-        Scenario monthScenario = reportTime
-                ? ScenarioLoader.parseTree(Overrides.apply(tree(home, "month"), sets, "month"), "month") : null;
+        Scenario monthScenario = reportTime ? withSets(tree(home, "month"), "month") : null;
         Scenario parallelScenario = null;
         if (parallelScaling > 0) {
             JsonNode tree = Overrides.apply(tree(home, parallelWorkload), sets, parallelWorkload);
@@ -492,6 +491,18 @@ final class BenchCommand implements Callable<Integer> {
      */
     static final SafeOutput.Mark SVG_SIGNATURE = SafeOutput.Mark.startingWith("<?xml version=\"1.0\"?>\n<!DOCTYPE svg",
             "What an event costs as functions grow");
+
+    /** The workload {@code name}'s scenario with --set applied; a problem a --set made says so. */
+    private Scenario withSets(JsonNode tree, String name) throws ScenarioException {
+        try {
+            return ScenarioLoader.parseTree(Overrides.apply(tree, sets, name), name);
+        } catch (ScenarioException e) {
+            if (!e.source().equals(name)) {
+                throw e; // a trace's problem: its own file
+            }
+            throw new ScenarioException(name, ScenarioLoader.blameSets(e.problems(), tree, name, sets));
+        }
+    }
 
     /** The workload's scenario tree: generated for {@code many-functions}, else read from its file. */
     private static JsonNode tree(Path home, String name) throws ScenarioException {

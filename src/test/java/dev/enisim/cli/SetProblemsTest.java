@@ -57,4 +57,14 @@ class SetProblemsTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("line 1 is longer than 8192 KiB"), r.err());
     }
+
+    /** bench reads its workloads its own way: its --set problems say so too. */
+    @Test
+    void benchsSetProblemsNameTheSet() throws Exception {
+        Path f = Files.writeString(dir.resolve("small.yaml"), dev.enisim.scenario.OneSubnetYaml.of("name: small\n"
+                + "duration: 10m", "name: f\nduration: 100ms\narrivals: { poisson: 1/s }"));
+        Result r = CliTest.run("bench", f.toString(), "--no-fork", "--set", "duration=abc");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("got 'abc' (from --set duration=abc)"), r.err());
+    }
 }
