@@ -111,9 +111,8 @@ class CheckStepSummaryTest {
     @Test
     void aTraceTheScenarioReadsIsRefused() throws Exception {
         Path trace = Files.writeString(dir.resolve("counts"), "seconds,count\n0,60\n60,60\n");
-        Path f = Files.writeString(dir.resolve("traced.yaml"), dev.enisim.scenario.OneSubnetYaml.of("name: traced\n"
-                + "duration: 2m\nexpect:\n  - invocations.total >= 0", "name: f\nduration: 100ms\narrivals: { trace: {"
-                + " file: counts, format: counts, interval: 1m } }"));
+        Path f = Files.writeString(dir.resolve("traced.yaml"), dev.enisim.scenario.OneSubnetYaml.traced(
+                "name: traced\nduration: 2m\nexpect:\n  - invocations.total >= 0", "counts"));
         Result r = CliTest.run("check", f.toString(), "--step-summary", trace.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("it is the trace " + trace + " that " + f + " reads"), r.err());

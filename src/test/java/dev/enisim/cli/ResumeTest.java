@@ -135,9 +135,8 @@ class ResumeTest {
     @Test
     void aTraceEditedBeforeTheResumptionStartsTheSweepOver() throws Exception {
         Path trace = Files.writeString(dir.resolve("trace.csv"), "seconds,count\n0,600\n60,600\n120,600\n");
-        Path f = Files.writeString(dir.resolve("traced.yaml"), dev.enisim.scenario.OneSubnetYaml.of("name: traced\n"
-                + "duration: 3m", "name: f\nduration: 100ms\narrivals: { trace: { file: trace.csv, format: counts,"
-                + " interval: 1m } }"));
+        Path f = Files.writeString(dir.resolve("traced.yaml"), dev.enisim.scenario.OneSubnetYaml.traced(
+                "name: traced\nduration: 3m", "trace.csv"));
         List<String> vary = List.of("functions[f].memoryMb=128,256,512");
         Path out = dir.resolve("out");
         PointSpec spec = PointSpec.of(ScenarioLoader.readTree(f), f.toString(), List.of("invocations.succeeded",

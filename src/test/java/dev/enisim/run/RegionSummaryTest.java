@@ -15,10 +15,26 @@ class RegionSummaryTest {
 
     @Test
     void theSummaryCountsOtherServicesPerVpcAndTheRegionAcrossVpcs() throws Exception {
-        RunSummary s = new Simulation(ScenarioLoader.parse("""
-                name: region
-                duration: 10m
-                account: { networkInterfacesPerRegion: 60 }
+        RunSummary s = new Simulation(ScenarioLoader.parse(region("name: region\naccount: { networkInterfacesPerRegion:"
+                + " 60 }", """
+                  - id: vpc-b
+                    otherUsedEnis: 7
+                    subnets:
+                      - { id: subnet-b1, cidr: 10.1.1.0/24, az: us-east-1a }
+                    securityGroups: [sg-b]
+                """), "region.yaml"), 0).run().summary();
+        assertEquals(40, s.vpcs().get("vpc-a").otherUsedEnis());
+        assertEquals(2, s.vpcs().get("vpc-a").peakEnis());
+        assertEquals(7, s.vpcs().get("vpc-b").otherUsedEnis());
+        assertEquals(new RunSummary.Region(60, 40 + 7 + 2, 2, 47), s.region());
+    }
+
+    /**
+     * A 10-minute scenario of {@code head}'s fields: VPC vpc-a (40 other services' ENIs, two subnets), the VPCs in
+     * {@code moreVpcs} (YAML list items), and the function api on vpc-a at 2/s.
+     */
+    private static String region(String head, String moreVpcs) {
+        return head.strip() + "\nduration: 10m\n" + """
                 vpcs:
                   - id: vpc-a
                     otherUsedEnis: 40
@@ -26,40 +42,17 @@ class RegionSummaryTest {
                       - { id: subnet-a1, cidr: 10.0.1.0/24, az: us-east-1a }
                       - { id: subnet-a2, cidr: 10.0.2.0/24, az: us-east-1b }
                     securityGroups: [sg-a]
-                  - id: vpc-b
-                    otherUsedEnis: 7
-                    subnets:
-                      - { id: subnet-b1, cidr: 10.1.1.0/24, az: us-east-1a }
-                    securityGroups: [sg-b]
+                """ + moreVpcs + """
                 functions:
                   - name: api
                     vpcConfig: { subnetIds: [subnet-a1, subnet-a2], securityGroupIds: [sg-a] }
                     duration: 50ms
                     arrivals: { poisson: 2/s }
-                """, "region.yaml"), 0).run().summary();
-        assertEquals(40, s.vpcs().get("vpc-a").otherUsedEnis());
-        assertEquals(2, s.vpcs().get("vpc-a").peakEnis());
-        assertEquals(7, s.vpcs().get("vpc-b").otherUsedEnis());
-        assertEquals(new RunSummary.Region(60, 40 + 7 + 2, 2, 47), s.region());
+                """;
     }
 
-    private static final String OTHERS = """
-            name: outside
-            duration: 10m
-            account: { networkInterfacesPerRegion: 60, otherNetworkInterfaces: OUTSIDE }
-            vpcs:
-              - id: vpc-a
-                otherUsedEnis: 40
-                subnets:
-                  - { id: subnet-a1, cidr: 10.0.1.0/24, az: us-east-1a }
-                  - { id: subnet-a2, cidr: 10.0.2.0/24, az: us-east-1b }
-                securityGroups: [sg-a]
-            functions:
-              - name: api
-                vpcConfig: { subnetIds: [subnet-a1, subnet-a2], securityGroupIds: [sg-a] }
-                duration: 50ms
-                arrivals: { poisson: 2/s }
-            """;
+    private static final String OTHERS = region("name: outside\naccount: { networkInterfacesPerRegion: 60,"
+            + " otherNetworkInterfaces: OUTSIDE }", "");
 
     /**
      * account.otherNetworkInterfaces: the Region's interfaces in no VPC's quota (EC2 instances', ECS tasks') count

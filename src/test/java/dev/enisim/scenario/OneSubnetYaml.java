@@ -17,4 +17,13 @@ public final class OneSubnetYaml {
         function.strip().lines().forEach(l -> b.append("    ").append(l.strip()).append('\n'));
         return b.toString();
     }
+
+    /**
+     * As {@link #of}, the function {@code f} (100 ms) arriving as the trace {@code traceFile} says (format counts,
+     * one row a minute, relative to the scenario's folder): a scenario that reads a file besides itself.
+     */
+    public static String traced(String head, String traceFile) {
+        return of(head, "name: f\nduration: 100ms\narrivals: { trace: { file: " + traceFile + ", format: counts,"
+                + " interval: 1m } }");
+    }
 }
