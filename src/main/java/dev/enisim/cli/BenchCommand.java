@@ -483,14 +483,14 @@ final class BenchCommand implements Callable<Integer> {
      * field anywhere was held by a user's settings file and by the bench's own source).
      */
     static final SafeOutput.Mark JSON_SIGNATURE = SafeOutput.Mark.startingWith("{\n  \"java\" : \"",
-            "\"heapReferences\" : ");
+            "\"heapReferences\" : ").sealedBy(SafeOutput.Seal.JSON);
 
     /**
      * An existing --cost-model file is replaced only if it is the cost-model chart enisim drew: an SVG document
      * (JFreeSVG's prolog) with the chart's title (the title alone was in enisim's own source).
      */
     static final SafeOutput.Mark SVG_SIGNATURE = SafeOutput.Mark.startingWith("<?xml version=\"1.0\"?>\n<!DOCTYPE svg",
-            "What an event costs as functions grow");
+            "What an event costs as functions grow").sealedBy(SafeOutput.Seal.XML_COMMENT);
 
     /** The workload {@code name}'s scenario with --set applied; a problem a --set made says so. */
     private Scenario withSets(JsonNode tree, String name) throws ScenarioException {

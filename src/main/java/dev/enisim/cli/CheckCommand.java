@@ -366,7 +366,8 @@ final class CheckCommand implements Callable<Integer> {
 
     /** An existing JUnit file or baseline is replaced only if it is one (enisim wrote it). */
     static final SafeOutput.Mark JUNIT_SIGNATURE = SafeOutput.Mark.startingWith(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"enisim check\"");
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"enisim check\"")
+            .sealedBy(SafeOutput.Seal.XML_COMMENT);
     /**
      * A baseline enisim wrote begins with its scenario's name, as summary.json does (with or without
      * replications): {@code {\n  "scenario" : "quickstart",}. A file merely holding the word "scenario" is not one.

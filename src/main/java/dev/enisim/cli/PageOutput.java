@@ -13,16 +13,20 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class PageOutput {
 
+    /** A page enisim wrote: it opens with the page's opening and ends with enisim's checksum of the rest. */
+    static final SafeOutput.Mark MARK = SafeOutput.Mark.startingWith(Page.OPENING)
+            .sealedBy(SafeOutput.Seal.XML_COMMENT);
+
     private PageOutput() {
     }
 
     /** Refuses at once (before the runs) a page file that may not be written. */
     static void check(CommandSpec spec, Path file) {
-        SafeOutput.checkMarkedFile(file, Main.workingDir(spec), SafeOutput.Mark.startingWith(Page.OPENING));
+        SafeOutput.checkMarkedFile(file, Main.workingDir(spec), MARK);
     }
 
     static void write(CommandSpec spec, Path file, String html) throws IOException {
-        SafeOutput.writeMarkedFile(file, Main.workingDir(spec), SafeOutput.Mark.startingWith(Page.OPENING),
+        SafeOutput.writeMarkedFile(file, Main.workingDir(spec), MARK,
                 html.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -55,9 +55,12 @@ final class ValidateModelCommand implements Callable<Integer> {
         return cases.stream().allMatch(ValidationSuite.Case::passed) ? 0 : 1;
     }
 
-    /** The table's header: an existing --markdown file without it is not one enisim wrote. */
-    /** An existing --markdown file is replaced only if it is the table: it opens with its header line. */
-    static final SafeOutput.Mark TABLE_SIGNATURE = SafeOutput.Mark.startingWith("| case | theory |");
+    /**
+     * An existing --markdown file is replaced only if it is the table as enisim wrote it: it opens with its header
+     * line and ends with enisim's checksum of the rest (a table with the user's notes below it is theirs).
+     */
+    static final SafeOutput.Mark TABLE_SIGNATURE = SafeOutput.Mark.startingWith("| case | theory |")
+            .sealedBy(SafeOutput.Seal.MARKDOWN);
 
     static String table(List<ValidationSuite.Case> cases, int replications) {
         StringBuilder b = new StringBuilder();

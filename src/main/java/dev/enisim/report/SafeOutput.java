@@ -218,8 +218,13 @@ public final class SafeOutput {
                 }
             }
             for (String e : entries) {
-                // an empty folder holds nothing to lose (the user may have emptied charts/)
-                if (e.equals(MARKER) || e.endsWith("/")) {
+                if (e.equals(MARKER)) {
+                    continue;
+                }
+                if (e.endsWith("/")) { // an empty folder: enisim's if its files were in it (charts/ emptied)
+                    if (sums.keySet().stream().noneMatch(listed -> listed.startsWith(e))) {
+                        return "it holds the folder " + e + ", which enisim did not make there";
+                    }
                     continue;
                 }
                 String sum = sums.get(e);
@@ -539,11 +544,14 @@ public final class SafeOutput {
     /**
      * How an existing file is known as one enisim wrote, and so may be replaced: it begins with {@code start} (a
      * format's fixed opening: a prolog, a header line) and, unless {@code holds} is null, holds {@code holds} in its
-     * first 64 KiB too. A mark that may be anywhere in a file is no proof: a user's document, a copy of enisim's
-     * own source or a settings file naming one of its fields may hold it (a user review: {@code validate-model
-     * --markdown VALIDATION.md} replaced the project's hand-written VALIDATION.md, which quotes the table's header).
+     * first 64 KiB too; with a {@code seal}, it also ends with the seal's line, the checksum of every byte above it,
+     * which enisim adds as it writes the file. A mark that may be anywhere in a file is no proof: a user's document,
+     * a copy of enisim's own source or a settings file naming one of its fields may hold it (a user review: {@code
+     * validate-model --markdown VALIDATION.md} replaced the project's hand-written VALIDATION.md, which quotes the
+     * table's header). Nor is an opening: a document that begins with enisim's table and goes on with the user's notes
+     * was replaced, notes and all, until the seal.
      */
-    public record Mark(String start, String holds) {
+    public record Mark(String start, String holds, Seal seal) {
 
         public Mark {
             java.util.Objects.requireNonNull(start, "start");
@@ -551,16 +559,21 @@ public final class SafeOutput {
 
         /** A file that begins with {@code start}. */
         public static Mark startingWith(String start) {
-            return new Mark(start, null);
+            return new Mark(start, null, null);
         }
 
         /** A file that begins with {@code start} and holds {@code holds} near its start. */
         public static Mark startingWith(String start, String holds) {
-            return new Mark(start, holds);
+            return new Mark(start, holds, null);
+        }
+
+        /** This mark, the file ending with {@code seal}'s line as well (which {@link #writeMarkedFile} adds). */
+        public Mark sealedBy(Seal seal) {
+            return new Mark(start, holds, seal);
         }
 
         static Mark of(String signature, boolean atStart) {
-            return signature == null ? null : atStart ? new Mark(signature, null) : new Mark("", signature);
+            return signature == null ? null : atStart ? new Mark(signature, null, null) : new Mark("", signature, null);
         }
 
         boolean matches(String head) {
@@ -568,10 +581,68 @@ public final class SafeOutput {
         }
 
         String describe() {
-            return start.isEmpty() ? "lacks '" + holds + "'" : "does not begin with '" + start.strip() + "'"
+            String opening = start.isEmpty() ? "lacks '" + holds + "'" : "does not begin with '" + start.strip() + "'"
                     + (holds == null ? "" : " and hold '" + holds + "'");
+            return seal == null ? opening : opening + ", or it was changed since enisim wrote it: its last line, "
+                    + "enisim's checksum of the rest, is missing or no longer matches";
         }
     }
+
+    /**
+     * The last line enisim adds to a single output file it writes: {@code before}, the SHA-256 (lower-case hex) of
+     * every byte above the line, and {@code after}, in the format's own comment (or, in JSON, a last member), so that
+     * the file stays a valid document of its kind and an edit anywhere in it is seen. {@code before} may open with a
+     * blank line (Markdown: a comment right below a table could be read as one of its rows).
+     */
+    public record Seal(String before, String after) {
+
+        /** An XML, SVG or HTML comment after the document's last element. */
+        public static final Seal XML_COMMENT = new Seal("<!-- enisim sha256 ", " -->\n");
+        /** A Markdown file's: an HTML comment (not shown), a blank line above it. */
+        public static final Seal MARKDOWN = new Seal("\n<!-- enisim sha256 ", " -->\n");
+        /** A JSON object's last member (the object's other members above it, each as written). */
+        public static final Seal JSON = new Seal("  \"enisimSha256\" : \"", "\"\n}\n");
+
+        private static final int HEX = 64;
+
+        /** {@code content} with this seal's line added (a JSON object: its closing brace moved below the member). */
+        byte[] apply(byte[] content) {
+            byte[] body = content;
+            if (this == JSON) {
+                String text = new String(content, StandardCharsets.UTF_8).stripTrailing();
+                if (!text.endsWith("}") || text.length() < 3) {
+                    throw new IllegalArgumentException("not a JSON object with members");
+                }
+                body = (text.substring(0, text.length() - 1).stripTrailing() + ",\n").getBytes(StandardCharsets.UTF_8);
+            } else if (content.length > 0 && content[content.length - 1] != '\n') {
+                body = java.util.Arrays.copyOf(content, content.length + 1); // the seal on a line of its own
+                body[content.length] = '\n';
+            }
+            String line = before + sha256(body) + after;
+            byte[] sealed = java.util.Arrays.copyOf(body, body.length + line.length());
+            byte[] tail = line.getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(tail, 0, sealed, body.length, tail.length);
+            return sealed;
+        }
+
+        /** Whether {@code content} ends with this seal's line, and the line's checksum is that of the bytes above. */
+        boolean holds(byte[] content) {
+            int lineLength = before.length() + HEX + after.length();
+            int at = content.length - lineLength;
+            if (at < 0) {
+                return false;
+            }
+            String line = new String(content, at, lineLength, StandardCharsets.ISO_8859_1);
+            if (!line.startsWith(before) || !line.endsWith(after)) {
+                return false;
+            }
+            String hex = line.substring(before.length(), before.length() + HEX);
+            return hex.equals(sha256(java.util.Arrays.copyOf(content, at)));
+        }
+    }
+
+    /** The largest file a sealed mark reads whole to check its seal; a larger one is not enisim's output. */
+    private static final long MAX_SEALED_BYTES = 256L * 1024 * 1024;
 
     /** As {@link #checkFile(Path, Path, String)}, an existing file known by its {@link Mark}. */
     public static void checkMarkedFile(Path file, Path workingDir, Mark mark) {
@@ -658,7 +729,20 @@ public final class SafeOutput {
 
     private static boolean holds(Path file, Mark mark) {
         try (InputStream in = Files.newInputStream(file)) {
-            return mark.matches(new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8));
+            byte[] head = in.readNBytes(64 * 1024);
+            if (!mark.matches(new String(head, StandardCharsets.UTF_8))) {
+                return false;
+            }
+            if (mark.seal() == null) {
+                return true;
+            }
+            if (Files.size(file) > MAX_SEALED_BYTES) {
+                return false;
+            }
+            byte[] rest = in.readNBytes((int) MAX_SEALED_BYTES);
+            byte[] all = java.util.Arrays.copyOf(head, head.length + rest.length);
+            System.arraycopy(rest, 0, all, head.length, rest.length);
+            return mark.seal().holds(all);
         } catch (IOException e) {
             return false;
         }
@@ -687,7 +771,8 @@ public final class SafeOutput {
         }
     }
 
-    private static Path replaceFile(Path file, Path workingDir, Mark mark, byte[] content) throws IOException {
+    private static Path replaceFile(Path file, Path workingDir, Mark mark, byte[] written) throws IOException {
+        byte[] content = mark != null && mark.seal() != null ? mark.seal().apply(written) : written;
         checkFile(file, workingDir, mark, false);
         Path target = absolute(file, workingDir);
         Path parent = target.getParent();

@@ -49,10 +49,64 @@ class MarkedOutputsTest {
 
         Path xml = dir.resolve("check.xml");
         assertEquals(0, CliTest.run("check", scenario().toString(), "--junit", xml.toString()).code());
-        Files.writeString(xml, Files.readString(xml).replace("</testsuites>", "<!-- seen -->\n</testsuites>"));
+        String first = Files.readString(xml);
+        assertTrue(first.matches("(?s).*</testsuites>\n<!-- enisim sha256 [0-9a-f]{64} -->\n"), first);
+        Files.writeString(xml, first.replace("<testcase", "<testcase data-seen=\"1\""));
+        assertEquals(0, CliTest.run("check", scenario().toString(), "--junit", dir.resolve("other.xml").toString())
+                .code());
+        Files.writeString(xml, first);
         Result again = CliTest.run("check", scenario().toString(), "--junit", xml.toString());
         assertEquals(0, again.code(), again.err());
-        assertTrue(!Files.readString(xml).contains("<!-- seen -->"), "enisim's own JUnit file is replaced");
+        assertEquals(first, Files.readString(xml), "enisim's own JUnit file, as it wrote it, is replaced");
+    }
+
+    /**
+     * A file that opens exactly as enisim's output and goes on with the user's text was replaced, the text with it
+     * (the last pass's leftover): each single output now ends with enisim's checksum of the rest, and a file whose
+     * checksum is missing or no longer matches is the user's.
+     */
+    @Test
+    void enisimsOwnOutputWithTheUsersTextAddedIsNotReplaced() throws Exception {
+        Path md = dir.resolve("table.md");
+        // exit 1 or 0: two replications' intervals are narrow, and a case may miss its theory; the table is written
+        assertTrue(CliTest.run("validate-model", "--replications", "2", "--markdown", md.toString()).code() < 2);
+        String table = Files.readString(md);
+        assertTrue(table.startsWith("| case | theory |"), table);
+        assertTrue(table.matches("(?s).*\\|\n\n<!-- enisim sha256 [0-9a-f]{64} -->\n"), table);
+        String notes = table + "\n## Our notes\n\nThe M/M/c/c row is the one we rely on.\n";
+        Files.writeString(md, notes);
+        assertRefusedAndKept(md, notes, CliTest.run("validate-model", "--replications", "2", "--markdown",
+                md.toString()));
+        Files.writeString(md, table.replaceFirst("\n", "\n| note | a row we added |\n"));
+        String withRow = Files.readString(md);
+        assertRefusedAndKept(md, withRow, CliTest.run("validate-model", "--replications", "2", "--markdown",
+                md.toString()));
+        Files.writeString(md, table); // as enisim wrote it: replaced
+        assertTrue(CliTest.run("validate-model", "--replications", "2", "--markdown", md.toString()).code() < 2);
+
+        Path json = dir.resolve("bench.json");
+        assertEquals(0, CliTest.run("bench", scenario().toString(), "--no-fork", "--repeat", "1", "--json",
+                json.toString()).code());
+        com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.toFile()); // still JSON, the checksum its last member
+        assertEquals(64, tree.get("enisimSha256").asText().length(), tree.toString());
+        String benchEdited = Files.readString(json).replace("\"cores\" : ", "\"cores\" :  ");
+        Files.writeString(json, benchEdited);
+        assertRefusedAndKept(json, benchEdited, CliTest.run("bench", scenario().toString(), "--no-fork", "--repeat",
+                "1", "--json", json.toString()));
+
+        Path base = dir.resolve("base");
+        assertEquals(0, CliTest.run("check", scenario().toString(), "--baseline", base.toString(),
+                "--update-baseline").code());
+        Path page = dir.resolve("drift.html");
+        assertEquals(0, CliTest.run("check", scenario().toString(), "--baseline", base.toString(), "--html",
+                page.toString()).code());
+        assertEquals(0, CliTest.run("check", scenario().toString(), "--baseline", base.toString(), "--html",
+                page.toString()).code(), "its own page is replaced");
+        String annotated = Files.readString(page).replace("</body>", "<p>Reviewed by Ana.</p></body>");
+        Files.writeString(page, annotated);
+        assertRefusedAndKept(page, annotated, CliTest.run("check", scenario().toString(), "--baseline",
+                base.toString(), "--html", page.toString()));
     }
 
     @Test

@@ -71,10 +71,18 @@ class SafeOutputTest {
                 + " one yourself", refusal(Path.of("foreign")));
 
         Path marked = Files.createDirectories(work.resolve("marked"));
-        Files.writeString(marked.resolve(SafeOutput.MARKER), SafeOutput.markerText(Map.of("summary.json", text("{}"))));
+        Map<String, byte[]> written = new LinkedHashMap<>();
+        written.put("summary.json", text("{}"));
+        written.put("charts/a.svg", text("<svg/>"));
+        Files.writeString(marked.resolve(SafeOutput.MARKER), SafeOutput.markerText(written));
         Files.writeString(marked.resolve("summary.json"), "{}");
         Files.createDirectories(marked.resolve("charts"));
-        SafeOutput.checkFolder(Path.of("marked"), work); // an empty folder holds nothing to lose
+        SafeOutput.checkFolder(Path.of("marked"), work); // enisim's charts/, emptied: nothing to lose
+        // an empty folder enisim did not make is the user's (a place made for notes): it was replaced with the rest
+        Files.createDirectories(marked.resolve("notes"));
+        assertTrue(refusal(Path.of("marked")).contains("(it holds the folder notes/, which enisim did not make there)"),
+                refusal(Path.of("marked")));
+        Files.delete(marked.resolve("notes"));
         Files.writeString(marked.resolve("charts/mine.png"), "x");
         assertTrue(refusal(Path.of("marked")).contains("(it holds charts/mine.png, which enisim did not write there)"));
 
@@ -330,5 +338,52 @@ class SafeOutputTest {
         SafeOutput.sweepStale(work, "results", true);
         assertEquals("a year of work", Files.readString(named.resolve("thesis.doc")));
         assertTrue(Files.exists(aside.resolve("summary.json")), "a moved-aside report must check out to be removed");
+    }
+
+    /**
+     * A single file enisim writes ends with its seal, the checksum of every byte above it, in the format's own
+     * comment or (JSON) last member: the file stays valid, and a change anywhere in it, or a missing seal, is seen.
+     */
+    @Test
+    void aSealedFileIsKnownWholeAndStaysValid() throws Exception {
+        for (SafeOutput.Seal seal : List.of(SafeOutput.Seal.XML_COMMENT, SafeOutput.Seal.MARKDOWN)) {
+            byte[] sealed = seal.apply(text("<doc>a</doc>"));
+            String s = new String(sealed, StandardCharsets.UTF_8);
+            assertTrue(s.startsWith("<doc>a</doc>\n" + seal.before()), s);
+            assertTrue(s.endsWith(" -->\n"), s);
+            assertTrue(seal.holds(sealed), s);
+            assertFalse(seal.holds(text(s.replace("<doc>a", "<doc>b"))), "a change above the seal is seen");
+            assertFalse(seal.holds(text(s + "more\n")), "text after the seal is seen");
+            assertFalse(seal.holds(text("<doc>a</doc>\n")), "no seal");
+        }
+        assertTrue(new String(SafeOutput.Seal.MARKDOWN.apply(text("| a |\n")), StandardCharsets.UTF_8)
+                .startsWith("| a |\n\n<!-- enisim sha256 "), "a blank line between the table and the comment");
+
+        byte[] json = SafeOutput.Seal.JSON.apply(text("{\n  \"java\" : \"17\",\n  \"n\" : [ 1, 2 ]\n}\n"));
+        com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertEquals("17", tree.get("java").asText());
+        assertEquals(2, tree.get("n").size());
+        assertEquals(64, tree.get("enisimSha256").asText().length());
+        assertTrue(SafeOutput.Seal.JSON.holds(json));
+        String edited = new String(json, StandardCharsets.UTF_8).replace("1, 2", "1, 3");
+        assertFalse(SafeOutput.Seal.JSON.holds(text(edited)));
+    }
+
+    @Test
+    void aSealedMarkReplacesOnlyTheFileAsEnisimWroteIt() throws Exception {
+        SafeOutput.Mark mark = SafeOutput.Mark.startingWith("| case |").sealedBy(SafeOutput.Seal.MARKDOWN);
+        Path md = Path.of("table.md");
+        SafeOutput.writeMarkedFile(md, work, mark, text("| case | x |\n"));
+        SafeOutput.writeMarkedFile(md, work, mark, text("| case | y |\n")); // its own file: replaced
+        String written = Files.readString(work.resolve(md));
+        assertTrue(written.startsWith("| case | y |\n\n<!-- enisim sha256 "), written);
+
+        String withNotes = written + "\nMy notes on the table.\n";
+        Files.writeString(work.resolve(md), withNotes);
+        String why = assertThrows(OutputRefused.class, () -> SafeOutput.writeMarkedFile(md, work, mark,
+                text("| case | z |\n"))).getMessage();
+        assertTrue(why.contains("or it was changed since enisim wrote it: its last line, enisim's checksum of the rest,"
+                + " is missing or no longer matches"), why);
+        assertEquals(withNotes, Files.readString(work.resolve(md)), "the user's notes are kept");
     }
 }
