@@ -221,6 +221,28 @@ class GateCommandTest {
         assertEquals("an earlier gate.md\n", Files.readString(gateMd), "refused before anything was written");
     }
 
+    /**
+     * The account's trace is an input too: --force into the trace's folder, the trace named as one of the four files,
+     * would have replaced the recorded traffic (tested before only through check's shared refusal).
+     */
+    @Test
+    void forceNeverReplacesTheAccountsTrace() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("recorded"));
+        String counts = "0,1200\n60,1180\n";
+        Path trace = Files.writeString(folder.resolve("junit.xml"), counts);
+        Path account = Files.writeString(folder.resolve("account.yaml"), Files.readString(Path.of(DIR
+                + "/account.yaml")).replace("arrivals: { poisson: 20/s }",
+                "arrivals: { trace: { file: junit.xml, format: counts, interval: 1m } }"));
+        assertTrue(Files.readString(account).contains("file: junit.xml"), "the account reads the trace");
+        Result r = run("gate", "--account", account.toString(), "--template", DIR + "/one-group.yaml", "--out",
+                folder.toString(), "--force");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("would replace " + trace + ", an input of this gate, with its junit.xml"),
+                r.err());
+        assertEquals(counts, Files.readString(trace), "the trace is untouched");
+        assertFalse(Files.exists(folder.resolve("gate.md")), "refused before anything was written");
+    }
+
     /** A template that is a device was read whole (/dev/zero: out of memory, a stack trace). */
     @Test
     void aTemplateThatIsADeviceIsRefusedUnread() throws Exception {
