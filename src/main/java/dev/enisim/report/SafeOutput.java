@@ -286,9 +286,12 @@ public final class SafeOutput {
 
     /**
      * Whether {@code dir}, a leftover named as ours, is ours: its marker begins with enisim's header and lists every
-     * file in it ({@code verified}: with the checksum of what it holds, as a finished folder's does; else by name, as
-     * a folder being written lists each file as it is begun). A folder with a marker and a file the marker does not
-     * list is a user's, whatever its name (a safety review: a thesis in a folder named as a leftover was deleted).
+     * file in it ({@code verified}: with the checksum of what it holds, as a finished folder's does; else as a folder
+     * being written lists them: each file named as it is begun and, once written, its checksum, so that at most the
+     * last file named, the one being written when the run was killed, is without one). A folder with a marker and a
+     * file the marker does not list is a user's, whatever its name (a safety review: a thesis in a folder named as a
+     * leftover was deleted); so is one whose marker names the user's files without checksums (a marker planted in a
+     * folder named as a leftover had them swept).
      */
     private static boolean ownLeftover(Path dir, boolean verified) throws IOException {
         if (verified) {
@@ -302,14 +305,37 @@ public final class SafeOutput {
         if (lines.isEmpty() || !(lines.get(0) + "\n").equals(MARKER_HEADER)) {
             return false;
         }
-        Set<String> listed = new java.util.HashSet<>();
+        Map<String, String> listed = new java.util.HashMap<>(); // name -> checksum, or "" while being written
+        String begun = null; // the last file named and not yet summed
         for (String line : lines.subList(1, lines.size())) {
             Matcher m = CHECKSUM_LINE.matcher(line);
-            listed.add(m.matches() ? m.group(2) : line);
+            if (m.matches()) {
+                listed.put(m.group(2), m.group(1));
+                if (m.group(2).equals(begun)) {
+                    begun = null;
+                }
+            } else if (!line.isEmpty()) {
+                if (begun != null) {
+                    return false; // a file named, never summed, and another begun after it: not a marker enisim kept
+                }
+                begun = line;
+                listed.putIfAbsent(line, "");
+            }
         }
         for (String e : relativeFiles(dir)) {
-            if (!e.equals(MARKER) && !e.endsWith("/") && (!listed.contains(e)
-                    || !Files.isRegularFile(dir.resolve(e), LinkOption.NOFOLLOW_LINKS))) {
+            if (e.equals(MARKER)) {
+                continue;
+            }
+            if (e.endsWith("/")) { // a folder made for a file that was named, not yet written
+                if (listed.keySet().stream().noneMatch(name -> name.startsWith(e))) {
+                    return false;
+                }
+                continue;
+            }
+            String sum = listed.get(e);
+            Path file = dir.resolve(e);
+            if (sum == null || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                    || sum.isEmpty() && !e.equals(begun) || !sum.isEmpty() && !sum.equals(sha256(file))) {
                 return false;
             }
         }
@@ -454,18 +480,22 @@ public final class SafeOutput {
                 throw new IllegalArgumentException("not a file name inside the output folder: '" + name + "'");
             }
             String relative = temp.relativize(file).toString().replace('\\', '/');
+            String sum = sha256(content);
             try {
                 guarded(() -> {
                     // named in the marker before it is begun: a killed run's leftover lists everything it holds
                     Files.writeString(temp.resolve(MARKER), relative + "\n", StandardCharsets.UTF_8,
                             StandardOpenOption.APPEND);
                     Files.createDirectories(file.getParent());
-                    return Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    // and its checksum once written: a leftover's files are known by what they hold, but the last
+                    return Files.writeString(temp.resolve(MARKER), sum + "  " + relative + "\n",
+                            StandardCharsets.UTF_8, StandardOpenOption.APPEND);
                 });
             } catch (IOException e) {
                 throw failed(asked, e);
             }
-            sums.put(relative, sha256(content));
+            sums.put(relative, sum);
         }
 
         /** Moves the folder into place, replacing the earlier one enisim wrote there; returns the files. */

@@ -341,6 +341,48 @@ class SafeOutputTest {
     }
 
     /**
+     * A folder being written names each file as it is begun and adds its checksum once it is written, so a killed
+     * run's leftover has at most its last file without one. A marker planted in a folder named as a leftover, naming
+     * the user's files without checksums, had them swept (the last pass's leftover); now only the last file named may
+     * lack its checksum, and every other must hold what its checksum says.
+     */
+    @Test
+    void aLeftoversFilesAreKnownByTheirChecksumsButTheOneBeingWritten() throws Exception {
+        try (SafeOutput.Staging st = SafeOutput.stage(Path.of("run"), work)) {
+            st.write("summary.json", text("{}"));
+            st.write("charts/a.svg", text("<svg/>"));
+            try (Stream<Path> s = Files.list(work)) {
+                Path temp = s.filter(p -> p.getFileName().toString().startsWith(".run.tmp-")).findFirst().orElseThrow();
+                assertEquals(SafeOutput.MARKER_HEADER + "summary.json\n" + SafeOutput.markerText(Map.of("summary.json",
+                        text("{}"))).substring(SafeOutput.MARKER_HEADER.length()) + "charts/a.svg\n"
+                        + SafeOutput.markerText(Map.of("charts/a.svg", text("<svg/>")))
+                        .substring(SafeOutput.MARKER_HEADER.length()), Files.readString(temp.resolve(SafeOutput.MARKER)));
+            }
+        }
+
+        String summed = SafeOutput.markerText(Map.of("summary.json", text("{}"))).substring(
+                SafeOutput.MARKER_HEADER.length());
+        Path killed = Files.createDirectories(work.resolve(".out.tmp-" + GONE + "-1"));
+        Files.writeString(killed.resolve(SafeOutput.MARKER), SafeOutput.MARKER_HEADER + "summary.json\n" + summed
+                + "report.html\n");
+        Files.writeString(killed.resolve("summary.json"), "{}");
+        Files.writeString(killed.resolve("report.html"), "<html>half"); // the one being written
+        Path planted = Files.createDirectories(work.resolve(".out.tmp-" + GONE + "-2"));
+        Files.writeString(planted.resolve(SafeOutput.MARKER), SafeOutput.MARKER_HEADER + "thesis.tex\nnotes.txt\n");
+        Files.writeString(planted.resolve("thesis.tex"), "a year of work");
+        Files.writeString(planted.resolve("notes.txt"), "mine");
+        Path changed = Files.createDirectories(work.resolve(".out.tmp-" + GONE + "-3"));
+        Files.writeString(changed.resolve(SafeOutput.MARKER), SafeOutput.MARKER_HEADER + "summary.json\n" + summed);
+        Files.writeString(changed.resolve("summary.json"), "{\"the user's\": 1}");
+        SafeOutput.sweepStale(work, "out", true);
+        assertFalse(Files.exists(killed), "a killed run's own: its files as summed, the last one half written");
+        assertEquals("a year of work", Files.readString(planted.resolve("thesis.tex")),
+                "two files named without checksums: not a marker enisim kept");
+        assertEquals("{\"the user's\": 1}", Files.readString(changed.resolve("summary.json")),
+                "a file that no longer holds what its checksum says");
+    }
+
+    /**
      * A single file enisim writes ends with its seal, the checksum of every byte above it, in the format's own
      * comment or (JSON) last member: the file stays valid, and a change anywhere in it, or a missing seal, is seen.
      */
