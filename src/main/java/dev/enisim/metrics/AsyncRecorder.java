@@ -103,6 +103,7 @@ public final class AsyncRecorder implements AsyncListener, Bucketed {
     private void invokedIn(int function, long eventAgeMicros, int b) {
         Track t = byFunction[function];
         t.age.recordValue(Math.max(0, eventAgeMicros));
+        t.ageMaxMicros = Math.max(t.ageMaxMicros, eventAgeMicros);
         if (eventAgeMicros > t.ageMax[b]) {
             t.ageMax[b] = eventAgeMicros; // kept in microseconds: the outputs show whole milliseconds
         }
@@ -136,6 +137,7 @@ public final class AsyncRecorder implements AsyncListener, Bucketed {
             t.succeededAfterRetries++;
         }
         t.latency.recordValue(Math.max(0, latencyMicros));
+        t.latencyMaxMicros = Math.max(t.latencyMaxMicros, latencyMicros);
         return t;
     }
 
@@ -257,6 +259,8 @@ public final class AsyncRecorder implements AsyncListener, Bucketed {
         final long[] ageMax;
         final Histogram age = new Histogram(2);
         final Histogram latency = new Histogram(2);
+        long ageMaxMicros;      // exact: a histogram's maximum is its bucket's upper edge, up to 1% above
+        long latencyMaxMicros;
         final long[] dropReasons = new long[AsyncDrop.values().length];
         long received;
         long refused;
@@ -291,15 +295,17 @@ public final class AsyncRecorder implements AsyncListener, Bucketed {
             }
             return new RunSummary.AsyncSummary(received, refused, succeeded, succeededAfterRetries, dropped, reasons,
                     toDestination, toDeadLetterQueue, destinationFailures, deadLetterErrors, functionErrorRetries,
-                    systemRetries, received - succeeded - dropped, millis(age), millis(latency));
+                    systemRetries, received - succeeded - dropped, millis(age, ageMaxMicros),
+                    millis(latency, latencyMaxMicros));
         }
 
-        private static RunSummary.Percentiles millis(Histogram h) {
+        /** Percentiles as bucket upper edges (within 1%), capped by the exact maximum, which is shown as it was. */
+        private static RunSummary.Percentiles millis(Histogram h, long maxMicros) {
             if (h.getTotalCount() == 0) {
                 return new RunSummary.Percentiles(0, 0, 0, 0);
             }
-            return new RunSummary.Percentiles(h.getTotalCount(), h.getValueAtPercentile(50) / 1000.0,
-                    h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
+            return new RunSummary.Percentiles(h.getTotalCount(), Math.min(h.getValueAtPercentile(50), maxMicros)
+                    / 1000.0, Math.min(h.getValueAtPercentile(99), maxMicros) / 1000.0, maxMicros / 1000.0);
         }
     }
 }

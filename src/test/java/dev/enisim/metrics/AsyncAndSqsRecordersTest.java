@@ -129,9 +129,9 @@ class AsyncAndSqsRecordersTest {
 
     /**
      * The summary. api's ages 1,500 us, 250,000 us and 40 s: p50 the 2nd (250,000 us, in a bucket of 1,024 us from
-     * 249,856: reported 250,879 us), p99 the 3rd (40 s in a bucket of 262,144 us from 39,845,888: 40,108,031 us),
-     * the maximum the same. Latencies 251,000 us (bucket 250,880 to 251,903) and 3 s (bucket of 16,384 us from
-     * 2,998,272: 3,014,655 us).
+     * 249,856: reported 250,879 us), p99 the 3rd (40 s in a bucket of 262,144 us from 39,845,888: 40,108,031 us,
+     * capped by the maximum, 40 s exactly, as it was). Latencies 251,000 us (bucket 250,880 to 251,903) and 3 s
+     * (bucket of 16,384 us from 2,998,272: 3,014,655 us, capped by the maximum, 3 s).
      */
     @Test
     void asyncSummaryPerFunction() {
@@ -143,14 +143,14 @@ class AsyncAndSqsRecordersTest {
         reasons.put("RESERVED_CONCURRENCY_ZERO", 0L);
         reasons.put("FUNCTION_NOT_INVOCABLE", 0L);
         assertEquals(new RunSummary.AsyncSummary(5, 1, 2, 1, 2, reasons, 1, 1, 1, 1, 2, 1, 1,
-                new RunSummary.Percentiles(3, 250.879, 40108.031, 40108.031),
-                new RunSummary.Percentiles(2, 251.903, 3014.655, 3014.655)), summary.get("api"));
+                new RunSummary.Percentiles(3, 250.879, 40000.0, 40000.0),
+                new RunSummary.Percentiles(2, 251.903, 3000.0, 3000.0)), summary.get("api"));
         Map<String, Long> none = new LinkedHashMap<>();
         reasons.keySet().forEach(k -> none.put(k, 0L));
-        // worker: age 0; latency 100,000 us in a bucket of 512 us from 99,840: 100,351 us
+        // worker: age 0; latency 100,000 us in a bucket of 512 us from 99,840 (to 100,351 us): 100 ms, its maximum
         assertEquals(new RunSummary.AsyncSummary(2, 0, 1, 0, 0, none, 0, 0, 0, 0, 0, 0, 1,
                 new RunSummary.Percentiles(1, 0, 0, 0),
-                new RunSummary.Percentiles(1, 100.351, 100.351, 100.351)), summary.get("worker"));
+                new RunSummary.Percentiles(1, 100.0, 100.0, 100.0)), summary.get("worker"));
     }
 
     /** An asynchronous function never invoked: zero percentiles, not an empty histogram's figures. */

@@ -38,6 +38,32 @@ class LatencyRecorderTest {
         assertEquals(1_000_000, p50.values()[1], 10_000);
     }
 
+    /**
+     * The maximum is the largest latency as it was, not its histogram bucket's upper edge (up to 1% above: a run whose
+     * latencies were all at most 1,001 ms reported 1,003.52 and failed {@code latencyMillis.max <= 1001}); each
+     * percentile is its bucket's upper edge, never above that maximum. Through the log (many functions) too.
+     */
+    @Test
+    void theMaximumIsExactAndNoPercentileExceedsIt() {
+        for (LatencyRecorder r : List.of(recorder(120 * SEC), attached(new LatencyRecorder(120 * SEC, 60 * SEC), 100))) {
+            for (int i = 0; i < 1000; i++) {
+                r.latency(0, 990_000 + i * 10L, i % 100 == 0, 5 * SEC + i); // 990.000 to 999.990 ms
+            }
+            r.latency(0, 123_456, false, 70 * SEC);
+            RunSummary.Latency f = r.functionLatency().values().iterator().next();
+            assertEquals(999.990, f.max(), 1e-9, "exact");
+            assertEquals(999.990, r.accountLatency().max(), 1e-9);
+            assertTrue(f.p99() <= f.max() && f.p90() <= f.max() && f.coldStartP99() <= f.max(), f.toString());
+            assertEquals(999.990, f.p99(), 1e-9, "its bucket's edge (1,003.5 ms) capped by the maximum");
+            assertTrue(f.p50() >= 995.0 && f.p50() <= 1000.0, f.toString());
+        }
+        LatencyRecorder one = recorder(60 * SEC);
+        one.latency(0, 123_000, false, SEC);
+        assertEquals(123.0, one.accountLatency().max(), 1e-9, "a constant 123 ms was reported as 123.391");
+        assertEquals(123.0, one.accountLatency().p50(), 1e-9);
+        assertEquals(0.0, recorder(60 * SEC).accountLatency().max(), "none: 0");
+    }
+
     /** Pending values are histogram indices in shorts: every index, and its complement for a cold start, fits. */
     @Test
     void everyIndexFitsAShort() {
@@ -52,8 +78,12 @@ class LatencyRecorderTest {
         day.latency(0, 86_400_000_000L, true, 0);
         day.latency(0, 1, false, 0);
         RunSummary.Latency all = day.accountLatency();
+        // a day is past what the exact maximum holds (35 minutes): the histogram's maximum, its bucket's edge
         assertEquals(LatencyCounts.highestEquivalentValue(86_400_000_000L) / 1000.0, all.max());
         assertEquals(LatencyCounts.highestEquivalentValue(86_400_000_000L) / 1000.0, all.coldStartP99());
+        LatencyRecorder long15 = recorder(60 * SEC);
+        long15.latency(0, 910_000_000L, false, 0); // 15 minutes and a 10 s init: exact
+        assertEquals(910_000.0, long15.accountLatency().max());
     }
 
     /** Memory is bounded by buckets, whatever the number of invocations. */
@@ -166,12 +196,15 @@ class LatencyRecorderTest {
         return r;
     }
 
-    /** An idle recorder grows by 48 bytes per bucket (the account's statistics, a reference) and 4 per function. */
+    /**
+     * An idle recorder grows by 48 bytes per bucket (the account's statistics, a reference) and 8 per function (a
+     * reference to its track, and its exact maximum latency, an int).
+     */
     @Test
     void footprintGrowsWithBucketsAndFunctions() {
         assertEquals(48, idleFootprint(10, 61) - idleFootprint(10, 60));
         assertEquals(48 * 40, idleFootprint(10, 100) - idleFootprint(10, 60));
-        assertEquals(4 * 1_000, idleFootprint(1_010, 60) - idleFootprint(10, 60));
+        assertEquals(8 * 1_000, idleFootprint(1_010, 60) - idleFootprint(10, 60));
     }
 
     private static long idleFootprint(int functions, int buckets) {
@@ -331,6 +364,7 @@ class LatencyRecorderTest {
                     plain[f][b] = new org.HdrHistogram.Histogram(2);
                 }
             }
+            long[] exact = new long[functions + 1]; // each function's largest latency as it was; the account's last
             long step = buckets * 60 * SEC / (events + 1);
             for (int i = 0; i < events; i++) {
                 long now = i * step;
@@ -342,6 +376,12 @@ class LatencyRecorderTest {
                 accountPlain[(int) (now / (60 * SEC))].recordValue(v);
                 overall[f].recordValue(v);
                 account.recordValue(v);
+                exact[f] = Math.max(exact[f], v);
+                exact[functions] = Math.max(exact[functions], v);
+                if (v >= LatencyRecorder.EXACT_UP_TO) { // past what the exact maximum holds: the histogram's edge
+                    exact[f] = Math.max(exact[f], LatencyCounts.highestEquivalentValue(v));
+                    exact[functions] = Math.max(exact[functions], LatencyCounts.highestEquivalentValue(v));
+                }
                 if (c) {
                     coldPerBucket[f][(int) (now / (60 * SEC))]++;
                     coldPerBucket[functions][(int) (now / (60 * SEC))]++;
@@ -379,30 +419,37 @@ class LatencyRecorderTest {
                 RunSummary.Latency l = r.functionLatency().get("f" + f);
                 assertEquals(overall[f].getTotalCount(), l.count());
                 assertEquals(cold[f].getTotalCount(), l.coldStarts(), "seed " + seed + " cold starts of f" + f);
+                // the summary's percentiles: the plain histogram's, capped by the exact maximum, shown as it was
                 if (l.count() > 0) {
-                    assertEquals(overall[f].getValueAtPercentile(50) / 1000.0, l.p50(), "seed " + seed);
-                    assertEquals(overall[f].getValueAtPercentile(90) / 1000.0, l.p90(), "seed " + seed);
-                    assertEquals(overall[f].getValueAtPercentile(99) / 1000.0, l.p99(), "seed " + seed);
-                    assertEquals(overall[f].getMaxValue() / 1000.0, l.max());
+                    assertEquals(capped(overall[f], 50, exact[f]), l.p50(), "seed " + seed);
+                    assertEquals(capped(overall[f], 90, exact[f]), l.p90(), "seed " + seed);
+                    assertEquals(capped(overall[f], 99, exact[f]), l.p99(), "seed " + seed);
+                    assertEquals(exact[f] / 1000.0, l.max());
                 }
                 if (cold[f].getTotalCount() > 0) {
-                    assertEquals(cold[f].getValueAtPercentile(50) / 1000.0, l.coldStartP50());
-                    assertEquals(cold[f].getValueAtPercentile(99) / 1000.0, l.coldStartP99());
+                    assertEquals(capped(cold[f], 50, exact[f]), l.coldStartP50());
+                    assertEquals(capped(cold[f], 99, exact[f]), l.coldStartP99());
                 }
             }
             RunSummary.Latency a = r.accountLatency();
             assertEquals(account.getTotalCount(), a.count());
             assertEquals(accountCold.getTotalCount(), a.coldStarts(), "seed " + seed + " the account's cold starts");
+            long most = exact[functions];
             if (a.count() > 0) {
-                assertEquals(account.getValueAtPercentile(50) / 1000.0, a.p50());
-                assertEquals(account.getValueAtPercentile(90) / 1000.0, a.p90());
-                assertEquals(account.getValueAtPercentile(99) / 1000.0, a.p99());
-                assertEquals(account.getMaxValue() / 1000.0, a.max());
+                assertEquals(capped(account, 50, most), a.p50());
+                assertEquals(capped(account, 90, most), a.p90());
+                assertEquals(capped(account, 99, most), a.p99());
+                assertEquals(most / 1000.0, a.max());
             }
             if (accountCold.getTotalCount() > 0) {
-                assertEquals(accountCold.getValueAtPercentile(50) / 1000.0, a.coldStartP50());
-                assertEquals(accountCold.getValueAtPercentile(99) / 1000.0, a.coldStartP99());
+                assertEquals(capped(accountCold, 50, most), a.coldStartP50());
+                assertEquals(capped(accountCold, 99, most), a.coldStartP99());
             }
         }
+    }
+
+    /** A plain histogram's percentile (its bucket's upper edge), capped by the exact maximum, in milliseconds. */
+    private static double capped(org.HdrHistogram.Histogram h, double percentile, long maxMicros) {
+        return Math.min(h.getValueAtPercentile(percentile), maxMicros) / 1000.0;
     }
 }
