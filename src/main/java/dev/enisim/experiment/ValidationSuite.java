@@ -68,9 +68,10 @@ public final class ValidationSuite {
                 r -> r.enis().peak()));
         out.add(measure("Burst example: 10,000 requests at once against a 3,000 burst -> served", 3000, 0,
                 burstScenario(), r -> r.invocations().succeeded()));
-        // 10 x concurrency per second, counted over a 1 s window: one window's worth at once, then the rate
+        // 10 x concurrency per second, counted over a 1 s window: one window's worth at once, then the rate, less
+        // the last token, due at 10 s exactly as the arrivals stop (deterministic: no draw decides the count)
         out.add(measure("Request-rate cap: concurrency 10, 10,000 req/s of 0.5 ms for 10 s -> 10 x 10 x (10 + 1 s)"
-                + " served", 1100, 0.01, rateCapScenario(), r -> r.invocations().succeeded()));
+                + " - 1 served", 1099, 0, rateCapScenario(), r -> r.invocations().succeeded()));
         return out;
     }
 

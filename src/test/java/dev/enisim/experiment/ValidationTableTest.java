@@ -91,8 +91,9 @@ class ValidationTableTest {
         assertEquals(sixDigits(200 * 0.1 * Math.exp(sigma * sigma / 2)), theory(rows, "Little's law"), 0);
         assertEquals(3000, theory(rows, "Burst example"), 0, "the burst limit of 3,000 served at once");
         // requests per second capped at 10 x the concurrency limit (10): 100 per 1-s window, over 10 s of traffic
-        // plus the window already open at the start: 10 x 10 x (10 + 1)
-        assertEquals(10 * 10 * (10 + 1), theory(rows, "Request-rate cap"), 0);
+        // plus the window already open at the start: 10 x 10 x (10 + 1), less the last token, which falls due at 10 s
+        // exactly as the arrivals stop (1,100 with a 1% tolerance hid that the count is exact: a methodologist's review)
+        assertEquals(10 * 10 * (10 + 1) - 1, theory(rows, "Request-rate cap"), 0);
     }
 
     @Test
