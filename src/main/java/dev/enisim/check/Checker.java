@@ -107,6 +107,9 @@ public final class Checker {
         JsonNode tree = Overrides.applyValid(original, sets, problems);
         double traffic = Overrides.traffic(sets, problems);
         Scenario scenario = ScenarioLoader.parseCollecting(tree, source, problems);
+        if (problems.isEmpty()) {
+            scenario.trafficBeyondRates(traffic).forEach(p -> problems.add(new Problem("--set traffic", p)));
+        }
         List<Expectation> expectations = List.of();
         try {
             expectations = ExpectReader.read(tree, source);

@@ -123,6 +123,11 @@ public final class Sweep {
             }
         }
         Scenario s = ScenarioLoader.parseTree(Overrides.apply(tree, sets, source), source);
+        List<dev.enisim.scenario.Problem> beyond = s.trafficBeyondRates(traffic).stream()
+                .map(p -> new dev.enisim.scenario.Problem(TRAFFIC + "=" + values.get(TRAFFIC), p)).toList();
+        if (!beyond.isEmpty()) {
+            throw new ScenarioException(source, beyond);
+        }
         return traffic != 1 ? scaleTraffic(s, traffic) : s;
     }
 

@@ -209,6 +209,38 @@ public record Scenario(
         return toBuilder().functions(newFunctions).build();
     }
 
+    /**
+     * What scaling every arrival rate by {@code factor} would carry past the highest rate a scenario may state
+     * ({@link Units#MAX_RATE_PER_SECOND} a second, to which every rate is held as it is read): one line per function,
+     * empty when none. {@code --set traffic=100000} ran a function at 5,000,000 a second that its file could not
+     * state, and {@code traffic=1e300} began a run of 10^304 events (an adversarial review).
+     */
+    public List<String> trafficBeyondRates(double factor) {
+        List<String> out = new java.util.ArrayList<>();
+        if (!Double.isFinite(factor)) {
+            out.add("the factor " + factor + " is not a finite number");
+            return out;
+        }
+        for (Function f : functions) {
+            double peak = f.arrivals().peakPerSecond();
+            double scaled = peak * factor;
+            if (scaled > Units.MAX_RATE_PER_SECOND && scaled > peak) {
+                out.add("function " + f.name() + "'s arrivals would reach " + rate(scaled) + " (" + rate(peak)
+                        + " x " + factor + "), above the " + rate(Units.MAX_RATE_PER_SECOND) + " a scenario may state");
+            }
+        }
+        return out;
+    }
+
+    private static String rate(double perSecond) {
+        if (perSecond >= 1e12) {
+            return String.format(java.util.Locale.ROOT, "%.3g/s", perSecond);
+        }
+        String digits = String.format(java.util.Locale.ROOT, perSecond == Math.rint(perSecond) ? "%,.0f" : "%,.3f",
+                perSecond);
+        return (digits.contains(".") ? digits.replaceAll("0+$", "").replaceAll("\\.$", "") : digits) + "/s";
+    }
+
     /** Every arrival rate multiplied by {@code factor} (above 0): {@code --set traffic=10}, a sweep's traffic. */
     public Scenario withTraffic(double factor) {
         if (factor == 1) {

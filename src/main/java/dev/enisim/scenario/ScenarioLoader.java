@@ -64,6 +64,9 @@ public final class ScenarioLoader {
         JsonNode tree = Overrides.applyValid(original, sets, problems);
         double traffic = Overrides.traffic(sets, problems);
         Scenario s = parseCollecting(tree, source, problems);
+        if (problems.isEmpty()) {
+            s.trafficBeyondRates(traffic).forEach(p -> problems.add(new Problem("--set traffic", p)));
+        }
         if (!problems.isEmpty()) {
             throw new ScenarioException(source, blameSets(problems, original, source, sets));
         }

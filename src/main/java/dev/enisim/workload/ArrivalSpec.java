@@ -26,6 +26,13 @@ public sealed interface ArrivalSpec {
     double meanCount(long fromMicros, long toMicros);
 
     /**
+     * The highest rate (per second) any one of this process's rates reaches: what {@code --set traffic=F} must not
+     * carry past a rate a scenario may state (a scenario's own rates are held to it as they are read; a factor took
+     * them past it, and a run of 10^304 events was begun).
+     */
+    double peakPerSecond();
+
+    /**
      * The same process with its window ending at {@code micros} at the latest: its arrivals before then are the
      * same draws (planning's teardown runs the scenario as it is, then deletes every function with no traffic
      * after). Every arrival shape must implement it.
@@ -52,6 +59,11 @@ public sealed interface ArrivalSpec {
         }
 
         @Override
+        public double peakPerSecond() {
+            return ratePerSecond;
+        }
+
+        @Override
         public double meanCount(long a, long b) {
             return ratePerSecond * overlapSeconds(a, b, fromMicros, untilMicros);
         }
@@ -67,6 +79,11 @@ public sealed interface ArrivalSpec {
         @Override
         public ArrivalSpec scaled(double factor) {
             return new Constant(ratePerSecond * factor, fromMicros, untilMicros);
+        }
+
+        @Override
+        public double peakPerSecond() {
+            return ratePerSecond;
         }
 
         @Override
@@ -107,6 +124,11 @@ public sealed interface ArrivalSpec {
                     fromMicros, untilMicros);
         }
 
+        @Override
+        public double peakPerSecond() {
+            return Math.max(peakPerSecond, troughPerSecond);
+        }
+
         /** The integral of the sine: mean x T + amplitude x period / 2 pi x [sin(phase)] over the interval. */
         @Override
         public double meanCount(long a, long b) {
@@ -138,6 +160,11 @@ public sealed interface ArrivalSpec {
         public ArrivalSpec scaled(double factor) {
             return new Bursts(basePerSecond * factor, burstPerSecond * factor, burstMicros, startsMicros, fromMicros,
                     untilMicros);
+        }
+
+        @Override
+        public double peakPerSecond() {
+            return Math.max(basePerSecond, burstPerSecond);
         }
 
         @Override
@@ -182,6 +209,15 @@ public sealed interface ArrivalSpec {
         @Override
         public ArrivalSpec until(long micros) {
             return new Schedule(phaseMicros, ratesPerSecond, repeat, fromMicros, Math.min(untilMicros, micros));
+        }
+
+        @Override
+        public double peakPerSecond() {
+            double most = 0;
+            for (double r : ratesPerSecond) {
+                most = Math.max(most, r);
+            }
+            return most;
         }
 
         @Override
@@ -266,6 +302,16 @@ public sealed interface ArrivalSpec {
             return new Trace(startsMicros, counts, intervalMicros, factor * by, file, fromMicros, untilMicros);
         }
 
+        /** The busiest row's count over its interval, times the factor (a row's arrivals spread over it). */
+        @Override
+        public double peakPerSecond() {
+            long most = 0;
+            for (long c : counts) {
+                most = Math.max(most, c);
+            }
+            return most == 0 ? 0 : most * factor / Math.max(intervalMicros / 1e6, 1e-6);
+        }
+
         @Override
         public double meanCount(long a, long b) {
             long lo = Math.max(a, fromMicros);
@@ -313,6 +359,16 @@ public sealed interface ArrivalSpec {
             return new Superposition(parts.stream().map(p -> p.scaled(factor)).toList());
         }
 
+        /** Each part's rates are held to the bound on their own, as the scenario's own are. */
+        @Override
+        public double peakPerSecond() {
+            double most = 0;
+            for (ArrivalSpec p : parts) {
+                most = Math.max(most, p.peakPerSecond());
+            }
+            return most;
+        }
+
         @Override
         public double meanCount(long a, long b) {
             return parts.stream().mapToDouble(p -> p.meanCount(a, b)).sum();
@@ -339,6 +395,11 @@ public sealed interface ArrivalSpec {
         @Override
         public ArrivalSpec scaled(double factor) {
             return this;
+        }
+
+        @Override
+        public double peakPerSecond() {
+            return 0;
         }
 
         @Override

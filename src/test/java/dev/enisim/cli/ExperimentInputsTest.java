@@ -89,4 +89,39 @@ class ExperimentInputsTest {
                         dev.enisim.scenario.ScenarioLoader.readTree(f), java.util.List.of("traffic=2"), "bench"));
         assertTrue(x.getMessage().contains("not here"), "not silently ignored where it cannot apply: " + x.getMessage());
     }
+
+    /**
+     * A traffic factor may not carry a rate past the 1,000,000 a second a scenario may state (an adversarial review:
+     * {@code traffic=100000} ran 5,000,000 a second that the file could not state; {@code traffic=1e300 --yes} began a
+     * run of 10^304 events; two factors of 1e308 made an estimate of "Infinity" events).
+     */
+    @Test
+    void aTrafficFactorCannotCarryARatePastWhatAScenarioMayState() throws Exception {
+        Path f = scenario();
+        double rate = dev.enisim.scenario.ScenarioLoader.load(f, java.util.List.of(), null).functions().get(0)
+                .arrivals().peakPerSecond();
+        assertTrue(rate > 0 && rate * 1e6 > 1e6, "the fixture's rate is above 1/s: " + rate);
+        for (String[] sets : new String[][] {{"traffic=1e6"}, {"traffic=1e300"}, {"traffic=1e308", "traffic=1e308"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", f.toString(), "--yes",
+                    "--quiet", "--out", dir.resolve("r").toString()));
+            for (String s : sets) {
+                args.add("--set");
+                args.add(s);
+            }
+            CliTest.Result r = CliTest.run(args.toArray(String[]::new));
+            assertEquals(2, r.code(), String.join(" ", sets) + ": " + r.err());
+            assertTrue(r.err().contains("--set traffic: ") && (r.err().contains("above the 1,000,000/s a scenario may"
+                    + " state") || r.err().contains("is not a finite number")), r.err());
+            assertFalse(Files.exists(dir.resolve("r")), "nothing ran");
+        }
+        CliTest.Result check = CliTest.run("check", f.toString(), "--set", "traffic=1e9");
+        assertEquals(2, check.code(), check.err());
+        assertTrue(check.err().contains("above the 1,000,000/s a scenario may state"), check.err());
+        assertEquals(0, CliTest.run("run", f.toString(), "--set", "traffic=2", "--quiet", "--out",
+                dir.resolve("ok").toString()).code(), "a factor within the bound runs");
+        dev.enisim.scenario.ScenarioException point = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.enisim.scenario.ScenarioException.class, () -> dev.enisim.experiment.Sweep.scenario(
+                        dev.enisim.scenario.ScenarioLoader.readTree(f), "base", java.util.Map.of("traffic", "1e9")));
+        assertTrue(point.getMessage().contains("traffic=1e9: function"), point.getMessage());
+    }
 }

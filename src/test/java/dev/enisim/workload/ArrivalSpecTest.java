@@ -134,4 +134,22 @@ class ArrivalSpecTest {
         assertEquals(NEVER, none.untilMicros());
         assertEquals(0, none.meanCount(0, NEVER));
     }
+
+    /** The highest rate of each shape, and a factor scales it: what --set traffic is held to (Scenario). */
+    @Test
+    void thePeakRateOfEachShapeScalesWithTraffic() {
+        List<ArrivalSpec> specs = List.of(new ArrivalSpec.Poisson(40, 0, NEVER), new ArrivalSpec.Constant(7, 0, NEVER),
+                new ArrivalSpec.Diurnal(100, 10, 0, 86_400 * SEC, 0, NEVER),
+                new ArrivalSpec.Bursts(10, 1000, 10 * SEC, new long[] {3600 * SEC}, 0, NEVER),
+                new ArrivalSpec.Schedule(new long[] {SEC, SEC, SEC}, new double[] {5, 300, 0}, true, 0, NEVER),
+                new ArrivalSpec.Trace(new long[] {0, 60 * SEC}, new long[] {600, 1200}, 60 * SEC, 1.5, "t", 0, NEVER),
+                new ArrivalSpec.Superposition(List.of(new ArrivalSpec.Poisson(40, 0, NEVER),
+                        new ArrivalSpec.Constant(70, 0, NEVER))),
+                new ArrivalSpec.None());
+        double[] peaks = {40, 7, 100, 1000, 300, 1200 * 1.5 / 60, 70, 0};
+        for (int i = 0; i < specs.size(); i++) {
+            assertEquals(peaks[i], specs.get(i).peakPerSecond(), 1e-9, specs.get(i).toString());
+            assertEquals(3 * peaks[i], specs.get(i).scaled(3).peakPerSecond(), 1e-9, specs.get(i).toString());
+        }
+    }
 }
