@@ -35,6 +35,14 @@ public final class Sweep {
     private Sweep() {
     }
 
+    /**
+     * {@code FROM..TO:STEP} and a unit after the step: numbers with an exponent too, and a unit of letters, '/' or
+     * '%' only ({@code 1..2:1e-5} took {@code e-5} as the unit: two points, 1e-5 and 2e-5, an adversarial review).
+     */
+    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile(
+            "(-?[0-9.]+(?:[eE][-+]?[0-9]+)?)\\.\\.(-?[0-9.]+(?:[eE][-+]?[0-9]+)?):([0-9.]+(?:[eE][-+]?[0-9]+)?)"
+            + "([A-Za-z/%]*)");
+
     /** Parses {@code PATH=V1,V2,...} or {@code PATH=FROM..TO:STEP}. */
     public static Axis axis(String spec) {
         int eq = spec.indexOf('=');
@@ -43,13 +51,24 @@ public final class Sweep {
         }
         String path = spec.substring(0, eq).trim();
         String values = spec.substring(eq + 1).trim();
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("(-?[0-9.]+)\\.\\.(-?[0-9.]+):([0-9.]+)(\\S*)").matcher(values);
+        java.util.regex.Matcher m = RANGE.matcher(values);
         List<String> out = new ArrayList<>();
+        if (!m.matches() && values.contains("..") && values.contains(":")) {
+            // taken as one value, it ran as a point that failed (duration=1m..5m:30s: the unit goes after the step)
+            throw new IllegalArgumentException("'" + spec + "': expected FROM..TO:STEP, numbers with the unit after the"
+                    + " step only (1..5:1m, 10..50:10/s, 0.5..2:0.5)");
+        }
         if (m.matches()) {
-            BigDecimal from = new BigDecimal(m.group(1));
-            BigDecimal to = new BigDecimal(m.group(2));
-            BigDecimal step = new BigDecimal(m.group(3));
+            BigDecimal from;
+            BigDecimal to;
+            BigDecimal step;
+            try {
+                from = new BigDecimal(m.group(1));
+                to = new BigDecimal(m.group(2));
+                step = new BigDecimal(m.group(3));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + spec + "': FROM, TO and STEP must be numbers");
+            }
             String unit = m.group(4);
             if (step.signum() <= 0 || to.compareTo(from) < 0) {
                 throw new IllegalArgumentException("'" + spec + "': the range needs FROM <= TO and STEP > 0");

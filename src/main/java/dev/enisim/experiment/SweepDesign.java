@@ -16,6 +16,15 @@ public record SweepDesign(List<Sweep.Axis> axes, List<Map<String, String>> point
     public static final int MAX_POINTS = 10_000;
 
     public static SweepDesign of(List<String> vary, Designs.Kind kind, int n, long seed) {
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        for (String v : vary) {
+            int eq = v.indexOf('=');
+            String path = eq > 0 ? v.substring(0, eq).trim() : v;
+            if (!paths.add(path)) { // the later axis replaced the earlier's values at every point, unsaid
+                throw new IllegalArgumentException("'" + v + "': " + path + " is varied twice; give its values in one"
+                        + " --vary");
+            }
+        }
         if (kind == Designs.Kind.GRID) {
             List<Sweep.Axis> axes = new ArrayList<>();
             for (String v : vary) {

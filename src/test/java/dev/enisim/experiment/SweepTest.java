@@ -97,4 +97,30 @@ class SweepTest {
         assertEquals("traffic: expected a number, got 'lots'", p.problem());
         assertEquals(Map.of(), p.metrics());
     }
+
+    /**
+     * A step with an exponent is a number, not a unit ({@code 1..2:1e-5} ran 1e-5 and 2e-5: the "unit" e-5 was
+     * appended to 1 and 2); a range whose ends carry the unit is refused, not run as one literal value that failed
+     * ({@code duration=1m..5m:30s}); a path varied twice is refused (the later axis replaced the earlier one's
+     * values, unsaid). From an adversarial review.
+     */
+    @Test
+    void rangesAreReadAsNumbersAndAPathIsVariedOnce() {
+        String more = assertThrows(IllegalArgumentException.class, () -> Sweep.axis("traffic=1..2:1e-5")).getMessage();
+        assertTrue(more.contains("more than 1,000 values"), more);
+        assertThrows(IllegalArgumentException.class, () -> Sweep.axis("traffic=1..2:1e-300"));
+        assertEquals(List.of("1", "2", "3"), Sweep.axis("traffic=1..3:1e0").values());
+        assertEquals(List.of("100", "200"), Sweep.axis("x=1e2..2e2:100").values());
+        String units = assertThrows(IllegalArgumentException.class, () -> Sweep.axis("duration=1m..5m:30s"))
+                .getMessage();
+        assertTrue(units.contains("the unit after the step only (1..5:1m"), units);
+        assertEquals(List.of("10m", "20m"), Sweep.axis("duration=10..20:10m").values());
+        assertThrows(IllegalArgumentException.class, () -> Sweep.axis("x=1.2.3..4:1"));
+        String twice = assertThrows(IllegalArgumentException.class, () -> SweepDesign.of(List.of(
+                "functions[0].memoryMb=128,256", "functions[0].memoryMb=512,1024"), Designs.Kind.GRID, 0, 1))
+                .getMessage();
+        assertTrue(twice.contains("functions[0].memoryMb is varied twice"), twice);
+        assertThrows(IllegalArgumentException.class, () -> SweepDesign.of(List.of("traffic=1..2", "traffic=3..4"),
+                Designs.Kind.LHS, 10, 1));
+    }
 }
