@@ -90,7 +90,15 @@ public final class Main implements Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> exitFor(ex, commandLine.getErr()));
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // the environment's limit, not a bug: 30 functions over two million one-minute buckets, each bucket's
+            // figures kept per function, ran 48 s and ended in the JVM's own stack trace (an adversarial review)
+            err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            return BAD_INPUT;
+        }
         if (out.checkError()) { // flushes, then tells whether any write failed
             IOException why = out instanceof StandardOutput s ? s.failure() : null;
             err.println("enisim: cannot write to standard output (" + (why == null ? "the stream reported an error"
@@ -164,6 +172,14 @@ public final class Main implements Callable<Integer> {
             }
             return e;
         }
+    }
+
+    /** The one line a run that ran out of memory ends with (exit 2: the heap is the environment's). */
+    static String outOfMemory(long maxHeapBytes) {
+        return "enisim: out of memory (Java's heap may grow to " + (maxHeapBytes >> 20) + " MiB): a run keeps each "
+                + "time bucket's figures for every function, ENI key and subnet, so memory grows with functions x "
+                + "buckets; give a longer bucket, a shorter duration or fewer functions, or run Java with more heap "
+                + "(java -Xmx16g -jar enisim.jar ...)";
     }
 
     /**

@@ -97,6 +97,31 @@ class CheckUserReviewCliTest extends InScratch {
                 Files.readString(err, StandardCharsets.UTF_8).strip());
     }
 
+    /**
+     * Out of memory is the environment's limit, said in one line, exit 2: many functions over many buckets (each
+     * bucket's figures kept per function) ended in the JVM's own "Exception in thread main" and its trace, exit 1.
+     */
+    @Test
+    void aRunThatRunsOutOfMemoryEndsInOneLineAndExitTwo() throws Exception {
+        StringBuilder fns = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            fns.append("  - { name: f").append(i).append(", duration: 10ms, arrivals: { poisson: 1/d } }\n");
+        }
+        Files.writeString(s.work.resolve("big.yaml"), "name: big\nduration: 1000d\nbucket: 1m\nfunctions:\n" + fns);
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "big.yaml", "-q",
+                "--out", "big-report"));
+        Path err = s.root.resolve("stderr.log");
+        Process p = new ProcessBuilder(cmd).directory(s.work.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        String said = Files.readString(err, StandardCharsets.UTF_8).strip();
+        assertEquals(2, p.exitValue(), said);
+        assertTrue(said.startsWith("enisim: out of memory (Java's heap may grow to ") && said.contains("functions x "
+                + "buckets") && !said.contains("\n") && !said.contains("at dev.enisim"), said);
+        assertTrue(!Files.exists(s.work.resolve("big-report")), "no report, nor half of one");
+    }
+
     @Test
     void aToleranceIsRefusedWithoutABaselineToCompareAndWhenItIsNoPercentage() throws Exception {
         Map<String, String> before = s.snapshot();
