@@ -268,6 +268,43 @@ final class GateCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The rule options' values, each checked as the option it is: {@code --max-pending abc} was told as "gate rules:
+     * rules[3]: 'no function Pending longer than abc': ...", and {@code --min-free-ips-percent NaN} as a sentence
+     * that "is not a gate rule" (an adversarial review). Every problem at once.
+     */
+    private void optionProblems() throws ScenarioException {
+        List<dev.enisim.scenario.Problem> problems = new ArrayList<>();
+        if (minFreePercent != null && !(minFreePercent >= 0 && minFreePercent <= 100)) {
+            problems.add(new dev.enisim.scenario.Problem("--min-free-ips-percent " + minFreePercent,
+                    "expected a percentage from 0 to 100"));
+        }
+        for (String[] d : new String[][] {{"--max-pending", maxPending}, {"--max-teardown-wait", maxTeardown}}) {
+            if (d[1] == null) {
+                continue;
+            }
+            long micros;
+            try {
+                micros = dev.enisim.scenario.Units.durationMicros(d[1]);
+            } catch (IllegalArgumentException e) {
+                problems.add(new dev.enisim.scenario.Problem(d[0] + " " + d[1], e.getMessage()));
+                continue;
+            }
+            if (micros < 0) {
+                problems.add(new dev.enisim.scenario.Problem(d[0] + " " + d[1], "expected a duration of 0 or more"));
+            }
+        }
+        for (Object[] n : new Object[][] {{"--min-free-ips", minFree}, {"--min-quota-headroom", headroom},
+            {"--max-new-enis", maxNewEnis}}) {
+            if (n[1] != null && (Long) n[1] < 0) {
+                problems.add(new dev.enisim.scenario.Problem(n[0] + " " + n[1], "expected a whole number of 0 or more"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException("gate options", problems);
+        }
+    }
+
     /** The four files the gate writes into --out. */
     private static final List<String> OUTPUTS = List.of("gate.md", "junit.xml", "gate.html", "after.yaml");
 
@@ -300,6 +337,7 @@ final class GateCommand implements Callable<Integer> {
     }
 
     private List<String> rules() throws ScenarioException {
+        optionProblems();
         java.util.LinkedHashSet<String> rules = new java.util.LinkedHashSet<>();
         if (rulesFile == null) { // the defaults, unless a rules file says what to check
             if (!allowFailed) {

@@ -243,6 +243,24 @@ class GateCommandTest {
         assertFalse(Files.exists(folder.resolve("gate.md")), "refused before anything was written");
     }
 
+    /**
+     * A rule option's bad value is named as the option, every one at once: {@code --max-pending abc} was told as
+     * "gate rules: rules[3]: ..." and {@code --min-free-ips-percent NaN} as a sentence that "is not a gate rule".
+     */
+    @Test
+    void aRuleOptionsBadValueIsNamedAsTheOption() throws Exception {
+        Result r = run("gate", "--account", DIR + "/account.yaml", "--template", DIR + "/one-group.yaml", "--out",
+                dir.resolve("g").toString(), "--max-pending", "abc", "--max-teardown-wait", "-1m",
+                "--min-free-ips-percent", "NaN");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("gate options: --max-pending abc: expected a duration"), r.err());
+        assertTrue(r.err().contains("gate options: --max-teardown-wait -1m: a duration cannot be negative"), r.err());
+        assertTrue(r.err().contains("gate options: --min-free-ips-percent NaN: expected a percentage from 0 to 100"),
+                r.err());
+        assertFalse(r.err().contains("rules["), r.err());
+        assertFalse(Files.exists(dir.resolve("g")), "nothing written");
+    }
+
     /** A template that is a device was read whole (/dev/zero: out of memory, a stack trace). */
     @Test
     void aTemplateThatIsADeviceIsRefusedUnread() throws Exception {
