@@ -127,13 +127,13 @@ final class BenchCommand implements Callable<Integer> {
             + "cost model measures (default: 1,100,1000,10000).")
     int[] costModelFunctions = CostModel.FUNCTIONS.clone();
 
-    @Option(names = "--parallel-scaling", paramLabel = "N", defaultValue = "0", description = {"Also measure how "
+    @Option(names = "--parallel-scaling", paramLabel = "N", description = {"Also measure how "
         + "replications scale with cores: N replications (at least 2) of --parallel-workload cut to "
         + "--parallel-duration, in-process after one untimed warm-up replication, one after another and then on "
         + "every core (what run --replications N --parallel does); prints the wall seconds each way, their "
         + "ratio, the process's CPU seconds, the cores, and whether both ways gave every replication the same "
         + "numbers (default: not measured)."})
-    int parallelScaling;
+    Integer parallelScaling; // null: not asked for (0 was taken as not given)
 
     @Option(names = "--parallel-workload", paramLabel = "WORKLOAD", defaultValue = "account", description =
             "The workload --parallel-scaling runs, a name or a scenario file, with --set applied (default: "
@@ -182,7 +182,7 @@ final class BenchCommand implements Callable<Integer> {
                 throw new UserInputException("--cost-model-functions: " + n + " is not a function count (>= 1)");
             }
         }
-        if (parallelScaling == 1 || parallelScaling < 0) {
+        if (parallelScaling != null && parallelScaling < 2) {
             throw new UserInputException("--parallel-scaling needs at least 2 replications, got " + parallelScaling);
         }
         if (costModelArrivals < 60_000) {
@@ -202,7 +202,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         // the extras asked for alone run alone: a chart or a figure of its own is not an hour of the default workloads
         boolean extrasOnly = workloads.isEmpty()
-                && (samplers || costModel != null || parallelScaling > 0 || memoryModel || reportTime);
+                && (samplers || costModel != null || parallelScaling != null || memoryModel || reportTime);
         List<String> names = extrasOnly ? List.of() : workloads.isEmpty() ? STANDARD : workloads;
         List<Scenario> scenarios = new ArrayList<>();
         for (String name : names) {
@@ -211,7 +211,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Scenario monthScenario = reportTime ? withSets(tree(home, "month"), "month") : null;
         Scenario parallelScenario = null;
-        if (parallelScaling > 0) {
+        if (parallelScaling != null) {
             JsonNode tree = Overrides.apply(tree(home, parallelWorkload), sets, parallelWorkload);
             ((com.fasterxml.jackson.databind.node.ObjectNode) tree).put("duration", parallelDuration);
             parallelScenario = ScenarioLoader.parseTree(tree, parallelWorkload + " (--parallel-duration "

@@ -88,6 +88,9 @@ class ParallelScalingTest {
         String[] one = run("--parallel-scaling", "1");
         assertEquals("2", one[0]);
         assertTrue(one[2].contains("--parallel-scaling needs at least 2 replications, got 1"), one[2]);
+        String[] zero = run("--parallel-scaling", "0"); // was taken as not given: the bench ran without it
+        assertEquals("2", zero[0], zero[2]);
+        assertTrue(zero[2].contains("--parallel-scaling needs at least 2 replications, got 0"), zero[2]);
         String[] duration = run("--parallel-scaling", "2", "--parallel-duration", "soon");
         assertEquals("2", duration[0]);
         assertTrue(duration[2].contains("duration") && duration[2].contains("--parallel-duration soon"), duration[2]);
