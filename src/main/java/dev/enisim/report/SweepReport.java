@@ -203,23 +203,50 @@ public final class SweepReport {
                         + point(axes, high) + unmeasured);
             } else {
                 out.add(m + " ranges from " + display(lo) + " at " + point(axes, low) + " to " + display(hi) + " at "
-                        + point(axes, high) + overlap(low.metrics().get(m), high.metrics().get(m)) + unmeasured);
+                        + point(axes, high) + apart(axes, m, low, high) + unmeasured);
             }
         }
         return out;
     }
 
     /**
-     * When the 95% intervals of the lowest and the highest point overlap, says so: then the sweep does not tell its
-     * two ends apart, and "ranges from ... to ..." alone read as an effect (an experimenter's review: 4,600.6 to
-     * 4,620.3 with intervals [4564, 4637] and [4592, 4649]). "" with one replication (no interval) or apart.
+     * Whether the sweep tells its lowest and its highest point apart, judged by their paired difference: every
+     * point runs the same replications with the same seeds (common random numbers), so high - low in replication r
+     * pairs by r, and its 95% Student-t interval over the replications both have is what says whether they differ.
+     * Overlapping marginal intervals said "does not tell them apart" of differences as clear as +162, +167, +142,
+     * +157, +134 (invocations.succeeded at concurrency limits 10 and 11): the spread the two points share (the same
+     * arrivals) is in both marginal intervals but cancels in the difference. "" with one replication; without the
+     * replications' values (a point read from an older results file), only whether the marginal intervals are
+     * apart, which proves a difference, while their overlap proves nothing.
      */
-    private static String overlap(MetricStats low, MetricStats high) {
-        if (low.n() < 2 || high.n() < 2 || low.ciHigh() < high.ciLow()) {
+    private static String apart(List<Sweep.Axis> axes, String metric, Sweep.Point lowPoint, Sweep.Point highPoint) {
+        MetricStats low = lowPoint.metrics().get(metric);
+        MetricStats high = highPoint.metrics().get(metric);
+        if (low.n() < 2 || high.n() < 2) {
             return "";
         }
-        return ", but their 95% intervals overlap ([" + display(low.ciLow()) + ", " + display(low.ciHigh()) + "] and ["
-                + display(high.ciLow()) + ", " + display(high.ciHigh()) + "]): the sweep does not tell them apart";
+        List<Double> a = lowPoint.runs().get(metric);
+        List<Double> b = highPoint.runs().get(metric);
+        if (a == null || b == null) {
+            return low.ciHigh() < high.ciLow() ? "" : ", their 95% intervals overlap ([" + display(low.ciLow()) + ", "
+                    + display(low.ciHigh()) + "] and [" + display(high.ciLow()) + ", " + display(high.ciHigh())
+                    + "]) and the replications' own values were not kept to pair them: no verdict on their difference";
+        }
+        int n = Math.min(a.size(), b.size());
+        if (n < 2) {
+            return "";
+        }
+        double[] d = new double[n];
+        for (int r = 0; r < n; r++) {
+            d[r] = b.get(r) - a.get(r);
+        }
+        MetricStats diff = MetricStats.of(d);
+        boolean seeds = axes.stream().noneMatch(x -> x.path().equals("seed"));
+        String how = "paired over the " + n + " replications both ran" + (seeds ? " (same seeds)" : "");
+        String interval = display(diff.mean()) + " [" + display(diff.ciLow()) + ", " + display(diff.ciHigh()) + "]";
+        return diff.ciLow() > 0 || diff.ciHigh() < 0 ? "; the difference, " + how + ", is " + interval
+                : ", but the difference, " + how + ", is " + interval + ", which holds 0: the sweep does not tell"
+                + " them apart";
     }
 
     /**
