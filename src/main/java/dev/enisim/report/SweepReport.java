@@ -200,10 +200,10 @@ public final class SweepReport {
                 String split = none.isEmpty() ? splitBy(axes, points, m) : null;
                 out.add(m + (split != null ? split : " is 0 at " + zero.size() + " of " + measured + " points ("
                         + points(axes, zero) + "); above 0 elsewhere") + ", up to " + display(hi) + " at "
-                        + point(axes, high) + unmeasured);
+                        + point(axes, high) + unmeasured + steps(axes, m, points));
             } else {
                 out.add(m + " ranges from " + display(lo) + " at " + point(axes, low) + " to " + display(hi) + " at "
-                        + point(axes, high) + apart(axes, m, low, high) + unmeasured);
+                        + point(axes, high) + apart(axes, m, low, high) + unmeasured + steps(axes, m, points));
             }
         }
         return out;
@@ -247,6 +247,50 @@ public final class SweepReport {
         return diff.ciLow() > 0 || diff.ciHigh() < 0 ? "; the difference, " + how + ", is " + interval
                 : ", but the difference, " + how + ", is " + interval + ", which holds 0: the sweep does not tell"
                 + " them apart";
+    }
+
+    /**
+     * With one parameter of three values or more, which steps between neighbouring values the sweep tells apart,
+     * each judged as the ends are ({@link #apart}: the paired difference's 95% interval over the replications both
+     * ran excludes 0): "; neighbouring values told apart by their paired difference: 2 of 6 steps (14 to 15, 15 to
+     * 16); not: 16 to 17, 17 to 18, ...". "" otherwise (one replication, a point without its replications' values
+     * or without a value).
+     */
+    private static String steps(List<Sweep.Axis> axes, String metric, List<Sweep.Point> points) {
+        if (axes.size() != 1 || axes.get(0).values().size() < 3) {
+            return "";
+        }
+        Sweep.Axis a = axes.get(0);
+        List<Sweep.Point> ordered = new ArrayList<>();
+        for (String v : a.values()) {
+            Sweep.Point p = points.stream().filter(x -> v.equals(x.values().get(a.path()))).findFirst().orElse(null);
+            if (p == null || p.runs().get(metric) == null || p.runs().get(metric).size() < 2) {
+                return "";
+            }
+            ordered.add(p);
+        }
+        List<String> told = new ArrayList<>();
+        List<String> not = new ArrayList<>();
+        for (int i = 1; i < ordered.size(); i++) {
+            List<Double> x = ordered.get(i - 1).runs().get(metric);
+            List<Double> y = ordered.get(i).runs().get(metric);
+            int n = Math.min(x.size(), y.size());
+            double[] d = new double[n];
+            for (int r = 0; r < n; r++) {
+                d[r] = y.get(r) - x.get(r);
+            }
+            MetricStats diff = MetricStats.of(d);
+            String step = a.values().get(i - 1) + " to " + a.values().get(i);
+            (diff.ciLow() > 0 || diff.ciHigh() < 0 ? told : not).add(step);
+        }
+        return "; neighbouring values of " + a.path() + " told apart by their paired difference: " + told.size()
+                + " of " + (ordered.size() - 1) + " steps" + (told.isEmpty() ? "" : " (" + few(told) + ")")
+                + (not.isEmpty() ? "" : "; not: " + few(not));
+    }
+
+    private static String few(List<String> steps) {
+        return String.join(", ", steps.subList(0, Math.min(3, steps.size())))
+                + (steps.size() > 3 ? ", " + (steps.size() - 3) + " more" : "");
     }
 
     /**

@@ -143,6 +143,18 @@ class SweepReportTest {
                 + " sweep does not tell them apart"), SweepReport.verdicts(List.of(limit), List.of(m), same).get(0));
     }
 
+    @Test
+    void neighbouringValuesAreJudgedByTheirPairedDifferences() {
+        Sweep.Axis limit = new Sweep.Axis("account.concurrencyLimit", List.of("15", "16", "17", "18"));
+        String m = "invocations.throttled";
+        List<Sweep.Point> ps = List.of(point(limit, "15", m, List.of(2.0, 1.0, 3.0, 1.0, 1.0)),
+                point(limit, "16", m, List.of(0.0, 0.0, 1.0, 0.0, 0.0)), point(limit, "17", m,
+                        List.of(0.0, 0.0, 0.0, 0.0, 0.0)), point(limit, "18", m, List.of(0.0, 0.0, 0.0, 0.0, 0.0)));
+        String v = SweepReport.verdicts(List.of(limit), List.of(m), ps).get(0);
+        assertTrue(v.endsWith("; neighbouring values of account.concurrencyLimit told apart by their paired"
+                + " difference: 1 of 3 steps (15 to 16); not: 16 to 17, 17 to 18"), v);
+    }
+
     private static Sweep.Point point(Sweep.Axis axis, String value, String metric, List<Double> runs) {
         return new Sweep.Point(Map.of(axis.path(), value), Map.of(metric, MetricStats.of(runs.stream()
                 .mapToDouble(Double::doubleValue).toArray())), null, Map.of(metric, runs));
