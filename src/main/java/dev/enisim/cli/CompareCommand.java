@@ -23,8 +23,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compares two variants of a design with common random numbers.", "",
             "Runs A and B (B = A with the --set overrides when B is not given) and prints, for each metric that "
-            + "differs, the means, the mean paired difference B - A with its 95%% confidence interval, and whether "
-            + "it is significant. With B given, the --set overrides apply to B only.",
+            + "differs, the means, the mean paired difference B - A with its 95%% confidence interval, its paired "
+            + "t-test's p-value adjusted by Holm's method over every metric that differs (family-wise error 5%%), "
+            + "and whether it is significant; then the metrics only A or only B has. B runs with A's seed: a "
+            + "different seed in B's file or a --set seed=... is ignored, with a warning. With B given, the --set "
+            + "overrides apply to B only.",
             "Exit codes: 0 done (a significant difference is a result, not a failure), 1 internal error, 2 bad "
             + "input or a comparison estimated above --max-events without --yes."})
 final class CompareCommand implements Callable<Integer> {
@@ -69,10 +72,15 @@ final class CompareCommand implements Callable<Integer> {
         Scenario sa = ScenarioLoader.load(a);
         Path bFile = b == null ? a : b;
         Scenario sb = ScenarioLoader.load(bFile, sets, sa.seed());
+        String ignored = ignoredSeed(bFile, sa.seed());
+        if (ignored != null) {
+            spec.commandLine().getErr().println(ignored);
+        }
         budget.check(Budget.events(sa) * replications + Budget.events(sb) * replications, "the comparison",
                 spec.commandLine().getErr());
         int threads = parallelism.threads();
-        List<Comparison.Row> rows = Comparison.compare(sa, sb, replications, threads);
+        Comparison.Outcome outcome = Comparison.outcome(sa, sb, replications, threads);
+        List<Comparison.Row> rows = outcome.rows();
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "A = %s, B = %s%s; %d paired replications (common random numbers)%n%n", a, bFile,
                 sets.isEmpty() ? "" : " with " + String.join(", ", sets), replications);
@@ -85,17 +93,24 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         boolean interval = replications > 1;
-        String line = "%-" + width + "s %14s %14s %14s  %-29s %s%n";
-        out.printf(Locale.ROOT, line, "metric", "A", "B", "B - A", "95% CI of B - A", "");
+        String line = "%-" + width + "s %14s %14s %14s  %-29s %-9s %s%n";
+        out.printf(Locale.ROOT, line, "metric", "A", "B", "B - A", "95% CI of B - A", interval ? "p (Holm)" : "", "");
         for (Comparison.Row r : shown) {
             MetricStats d = r.difference();
             out.printf(Locale.ROOT, line, r.metric(), format(r.meanA()), format(r.meanB()), format(d.mean()),
                     interval ? "[" + format(d.ciLow()) + ", " + format(d.ciHigh()) + "]" : "none (1 replication)",
-                    r.significant() ? "significant" : "");
+                    Double.isNaN(r.adjustedP()) ? "" : pValue(r.adjustedP()), r.significant() ? "significant" : "");
         }
         if (shown.isEmpty()) {
             out.println("(no metric differs)");
         }
+        if (interval && outcome.tested() > 0) {
+            long significant = rows.stream().filter(Comparison.Row::significant).count();
+            out.println();
+            out.println(multiplicity(outcome.tested(), significant));
+        }
+        only(out, "A", outcome.onlyA());
+        only(out, "B", outcome.onlyB());
         if (!interval) {
             out.println();
             out.println("With one replication there is no confidence interval, so no difference can be called "
@@ -103,8 +118,52 @@ final class CompareCommand implements Callable<Integer> {
         }
         if (html != null) {
             PageOutput.write(spec, html, dev.enisim.report.ComparePage.compare(a.toString(), sa, bFile + (sets.isEmpty()
-                    ? "" : " with " + String.join(", ", sets)), sb, rows, replications, all));
+                    ? "" : " with " + String.join(", ", sets)), sb, outcome, replications, all));
         }
         return 0;
+    }
+
+    /** What "significant" means here, in a sentence (also on the page). */
+    static String multiplicity(int tested, long significant) {
+        return "significant: Holm-adjusted p < 0.05 over the " + tested + " metric" + (tested == 1 ? "" : "s")
+                + " that differ in some replication (Holm-Bonferroni: at most a 5% chance that any metric called"
+                + " significant is noise); the interval is each metric's own 95% interval, not adjusted. "
+                + significant + " of " + tested + " significant.";
+    }
+
+    static String pValue(double p) {
+        return p < 1e-4 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
+    }
+
+    /** The metrics one side has in every replication and the other has not (a renamed or added function's). */
+    private static void only(PrintWriter out, String side, List<Comparison.Only> only) {
+        if (only.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.printf(Locale.ROOT, "Only in %s (%d metric%s the other has not in every replication, not compared;"
+                + " mean in %s):%n", side, only.size(), only.size() == 1 ? "" : "s", side);
+        for (Comparison.Only o : only) {
+            out.printf(Locale.ROOT, "  %s  %s%n", o.metric(), format(o.mean()));
+        }
+    }
+
+    /**
+     * A warning when B sets a seed (in its file, or by {@code --set seed=...}) other than A's: B runs with A's seed
+     * (common random numbers), so that seed is ignored; null when B sets none or the same.
+     */
+    private String ignoredSeed(Path bFile, long seedA) throws ScenarioException {
+        boolean bySet = sets.stream().anyMatch(x -> x.trim().matches("seed\\s*=.*"));
+        boolean inFile = b != null && ScenarioLoader.readTree(bFile).has("seed");
+        if (!bySet && !inFile) {
+            return null;
+        }
+        long own = ScenarioLoader.load(bFile, sets, null).seed();
+        if (own == seedA) {
+            return null;
+        }
+        return "warning: B's seed " + own + " (" + (bySet ? "set by --set" : "in " + bFile) + ") is ignored: B runs"
+                + " with A's seed " + seedA + ", so that replication r of both draws the same random streams"
+                + " (common random numbers). To see another seed's results, run A with --set seed=" + own + ".";
     }
 }

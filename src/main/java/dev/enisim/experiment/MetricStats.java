@@ -14,6 +14,14 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 /**
  * Statistics of one numeric metric over replications: mean, sample standard deviation, and the 95% Student-t
  * confidence interval of the mean (degenerate when n = 1 or every value is equal).
+ *
+ * <p>A metric of a run's summary ({@link #ofMetric}, what {@link #of(List)} and {@link #ofLeaves} give) is never
+ * negative: every leaf of the summary is a count, a size, a time, an amount of money, a share or a variance. So its
+ * interval's lower end is clamped at 0 (a rare count's t interval went below it: [-0.355, 0.755]), and a
+ * {@linkplain #isCount count} that was 0 in every one of n replications gets the 95% upper bound of a Poisson mean
+ * with nothing observed, -ln(0.05)/n (about 3/n, the "rule of three"), rather than [0, 0]: ten runs without a
+ * throttle do not show that throttles cannot happen. A difference of two metrics ({@link #of(double[])}) may be
+ * negative and is not touched.
  */
 public record MetricStats(long n, double mean, double sd, double ciLow, double ciHigh) {
 
@@ -23,6 +31,69 @@ public record MetricStats(long n, double mean, double sd, double ciLow, double c
      * it depends on the degrees of freedom only, so it is found once per count and kept (the same double).
      */
     private static final Map<Integer, Double> T975 = new ConcurrentHashMap<>();
+
+    /** The one-sided 95% upper bound of a Poisson mean when 0 events were seen in one run: -ln(0.05). */
+    static final double RULE_OF_THREE = -Math.log(0.05);
+
+    /**
+     * The statistics of the summary metric at {@code path} over replications ({@code integral}: every value was
+     * written as a whole number). As {@link #of(double[])}, with its interval's lower end clamped at 0 (no summary
+     * metric can be negative) and, for a {@linkplain #isCount count} that is 0 in every one of n &gt;= 2
+     * replications, [0, -ln(0.05)/n]: the mean per run of a Poisson count whose n runs all gave 0 is below that with
+     * 95% confidence (if it were above, n zeros would have had a chance under 5%).
+     */
+    public static MetricStats ofMetric(String path, double[] values, boolean integral) {
+        MetricStats s = of(values);
+        if (s.n() < 2) {
+            return s; // one replication: no interval, as before
+        }
+        if (integral && isCount(path) && s.mean() == 0 && s.sd() == 0) {
+            return new MetricStats(s.n(), 0, 0, 0, RULE_OF_THREE / s.n());
+        }
+        return s.ciLow() < 0 ? new MetricStats(s.n(), s.mean(), s.sd(), 0, Math.max(0, s.ciHigh())) : s;
+    }
+
+    /** A count's leaf names inside its group (async, SQS, provisioned concurrency, accounts, transitions). */
+    private static final java.util.Set<String> COUNT_LEAVES = java.util.Set.of(
+            "received", "refused", "succeeded", "succeededAfterRetries", "dropped", "sentToDestination",
+            "sentToDeadLetterQueue", "destinationDeliveryFailures", "deadLetterErrors", "functionErrorRetries",
+            "systemRetries", "sent", "deleted", "movedToDeadLetterQueue", "returnedToQueue", "functionErrorBatches",
+            "invokeErrorBatches", "throttledAttempts", "allocationsCompleted", "invocations", "spilloverInvocations",
+            "throttled", "functionErrors", "invokeErrors", "enisCreated", "retries", "stuckPending");
+
+    /**
+     * Whether the summary metric at {@code path} counts events over the run (a non-negative whole number that adds
+     * up occurrences: invocations and their outcomes, errors, throttles, cold starts, simulation events, ENIs
+     * created, deleted or orphaned, asynchronous events and SQS messages by fate, retries), as the README's summary
+     * defines them, rather than a level (a peak, a final or minimum value, a quota, a size), a time, an amount or a
+     * share. Decided by the path's names: anything under {@code invocations} or {@code events}, {@code coldStarts}
+     * but its {@code probability}, a latency's {@code count} and {@code coldStarts}, {@code enis.created},
+     * {@code deleted} and {@code orphaned}, the drop reasons, and the counters of the async, SQS, provisioned
+     * concurrency and account groups by their names.
+     */
+    public static boolean isCount(String path) {
+        String[] seg = path.replaceAll("\\[\\d+]", "").split("\\.");
+        String last = seg[seg.length - 1];
+        String parent = seg.length > 1 ? seg[seg.length - 2] : "";
+        for (int i = 0; i < seg.length - 1; i++) {
+            if (seg[i].equals("invocations")) {
+                return true; // invocations.total, .succeeded, .errors.X, .throttleReasons.X, ...
+            }
+        }
+        if (seg[0].equals("events") || parent.equals("dropReasons") || parent.equals("byOutcome")) {
+            return true;
+        }
+        if (parent.equals("coldStarts")) {
+            return !last.equals("probability");
+        }
+        if (parent.equals("latencyMillis") || parent.equals("eventAgeMillis")) {
+            return last.equals("count") || last.equals("coldStarts");
+        }
+        if (seg.length == 2 && seg[0].equals("enis")) {
+            return last.equals("created") || last.equals("deleted") || last.equals("orphaned");
+        }
+        return seg.length > 1 && COUNT_LEAVES.contains(last);
+    }
 
     public static MetricStats of(double[] values) {
         SummaryStatistics s = new SummaryStatistics();
@@ -85,10 +156,20 @@ public record MetricStats(long n, double mean, double sd, double ciLow, double c
         for (String path : leaves.get(0).keySet()) {
             double[] v = values(leaves, path);
             if (v != null && !path.equals("seed") && !path.equals("replication")) {
-                out.put(path, of(v));
+                out.put(path, ofMetric(path, v, integral(leaves, path)));
             }
         }
         return out;
+    }
+
+    /** Whether every replication wrote the metric as a whole number. */
+    private static boolean integral(List<Map<String, JsonNode>> leaves, String path) {
+        for (Map<String, JsonNode> l : leaves) {
+            if (!l.get(path).isIntegralNumber()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The metric's value in each replication, or null when one has no number there. */

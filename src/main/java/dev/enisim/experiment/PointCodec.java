@@ -36,6 +36,13 @@ public final class PointCodec {
             metrics.putObject(e.getKey()).put("n", s.n()).put("mean", s.mean()).put("sd", s.sd())
                     .put("ciLow", s.ciLow()).put("ciHigh", s.ciHigh());
         }
+        if (!p.runs().isEmpty()) {
+            ObjectNode runs = o.putObject("runs");
+            p.runs().forEach((m, v) -> {
+                com.fasterxml.jackson.databind.node.ArrayNode a = runs.putArray(m);
+                v.forEach(a::add);
+            });
+        }
         if (p.problem() == null) {
             o.putNull("problem");
         } else {
@@ -71,9 +78,18 @@ public final class PointCodec {
             metrics.put(e.getKey(), new MetricStats(s.get("n").asLong(), number(s.get("mean")), number(s.get("sd")),
                     number(s.get("ciLow")), number(s.get("ciHigh"))));
         }
+        Map<String, java.util.List<Double>> runs = new LinkedHashMap<>();
+        if (o.has("runs")) { // absent from the results of an enisim before December 2026
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.get("runs").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                java.util.List<Double> v = new java.util.ArrayList<>();
+                e.getValue().forEach(x -> v.add(number(x)));
+                runs.put(e.getKey(), java.util.List.copyOf(v));
+            }
+        }
         JsonNode problem = o.get("problem");
         return new Indexed(o.get("i").asInt(), new Sweep.Point(values, metrics,
-                problem.isNull() ? null : problem.asText()));
+                problem.isNull() ? null : problem.asText(), runs));
     }
 
     /** A double as written: a number, or "NaN" / "Infinity" as Jackson spells them. */

@@ -10,7 +10,8 @@ import java.util.List;
  * and for each factor i the matrix AB_i (A with column i from B); N (d + 2) model runs. First-order S_i by
  * Saltelli 2010's estimator mean((f(B) - m) (f(AB_i) - f(A))) / V (centred
  * on the mean m); total ST_i by Jansen's mean((f(A) - f(AB_i))^2) / 2V;
- * V the variance of f over A and B together. 95% percentile-bootstrap intervals resample the N rows.
+ * V the variance of f over A and B together. 95% percentile-bootstrap intervals resample the N rows. Estimates and
+ * intervals are clamped to [0, 1] ({@link #unit}).
  *
  * <p>The design is laid out row by row: for row j, A_j, B_j, then AB_1j ... AB_dj (d + 2 runs), so a prefix of
  * the design is a smaller complete estimate.
@@ -67,9 +68,19 @@ public final class SobolIndices {
         for (int i = 0; i < d; i++) {
             double[] c1 = Bootstrap.percentile95(s1[i]);
             double[] ct = Bootstrap.percentile95(st[i]);
-            out.add(new Index(point[0][i], c1[0], c1[1], point[1][i], ct[0], ct[1]));
+            out.add(new Index(unit(point[0][i]), unit(c1[0]), unit(c1[1]), unit(point[1][i]), unit(ct[0]),
+                    unit(ct[1])));
         }
         return out;
+    }
+
+    /**
+     * An index or an interval's end clamped to [0, 1], where a share of the variance lies: the estimators' sampling
+     * error carried them past it (ST 1.00 [0.82, 1.19], S1 -0.02), which no index can be. Clamping an interval to
+     * the values the index can take keeps every true value it held (its coverage), and the estimate stays inside it.
+     */
+    static double unit(double v) {
+        return Double.isNaN(v) ? v : Math.max(0, Math.min(1, v));
     }
 
     /** [0] first-order and [1] total indices over the given rows (with repeats, for the bootstrap). */

@@ -28,8 +28,17 @@ public final class Sweep {
     public record Axis(String path, List<String> values) {
     }
 
-    /** One point of the grid: its values, and either the statistics of each metric or the problem. */
-    public record Point(Map<String, String> values, Map<String, MetricStats> metrics, String problem) {
+    /**
+     * One point of the grid: its values, and either the statistics of each metric or the problem; {@code runs}: each
+     * metric's value in replication 0, 1, ... (the same seeds at every point, so two points' runs pair by index:
+     * common random numbers); empty in a point read from a results file of an enisim before December 2026.
+     */
+    public record Point(Map<String, String> values, Map<String, MetricStats> metrics, String problem,
+            Map<String, List<Double>> runs) {
+
+        public Point(Map<String, String> values, Map<String, MetricStats> metrics, String problem) {
+            this(values, metrics, problem, Map.of());
+        }
     }
 
     private Sweep() {
@@ -203,6 +212,7 @@ public final class Sweep {
         }
         Map<String, MetricStats> all = MetricStats.of(trees);
         Map<String, MetricStats> chosen = new LinkedHashMap<>();
+        Map<String, List<Double>> perRun = new LinkedHashMap<>();
         for (String m : metrics) {
             MetricStats ms = all.get(m);
             if (ms == null && unmeasured(trees, m)) {
@@ -212,8 +222,13 @@ public final class Sweep {
                 return new Point(values, Map.of(), MetricPaths.unknown(trees.get(0), m));
             }
             chosen.put(m, ms);
+            List<Double> v = new ArrayList<>();
+            for (JsonNode t : trees) {
+                v.add(MetricPaths.find(t, m).asDouble());
+            }
+            perRun.put(m, List.copyOf(v));
         }
-        return new Point(values, chosen, null);
+        return new Point(values, chosen, null, perRun);
     }
 
     /**

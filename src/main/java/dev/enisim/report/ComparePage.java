@@ -30,9 +30,20 @@ public final class ComparePage {
      */
     public static String compare(String labelA, RunResult a, String labelB, RunResult b, List<Comparison.Row> rows,
             int replications, boolean all) {
+        int tested = (int) rows.stream().filter(r -> !Double.isNaN(r.adjustedP())).count();
+        return compare(labelA, a, labelB, b, new Comparison.Outcome(rows, List.of(), List.of(), tested), replications,
+                all);
+    }
+
+    /**
+     * As above, from the whole {@code outcome}: significance is Holm-adjusted over the metrics that differ, and the
+     * metrics only one side has are listed after the table.
+     */
+    public static String compare(String labelA, RunResult a, String labelB, RunResult b, Comparison.Outcome outcome,
+            int replications, boolean all) {
         List<Row> shown = new ArrayList<>();
         int significant = 0;
-        for (Comparison.Row r : rows) {
+        for (Comparison.Row r : outcome.rows()) {
             MetricStats d = r.difference();
             if (all || d.mean() != 0 || d.sd() != 0) {
                 shown.add(new Row(r.metric(), number(r.meanA()), number(r.meanB()), number(d.mean()),
@@ -41,19 +52,42 @@ public final class ComparePage {
             significant += r.significant() ? 1 : 0;
         }
         shown.sort((x, y) -> Boolean.compare(y.significant(), x.significant()));
-        String verdict = significant == 0 ? "No metric differs significantly between A and B over " + replications
-                + " paired replications." : significant + " metric" + (significant == 1 ? "" : "s")
-                + " differ significantly between A and B (95% interval of B - A excludes 0; " + replications
-                + " paired replications with common random numbers). They come first below.";
-        return page("enisim compare: " + labelA + " vs " + labelB, "A = " + labelA + ", B = " + labelB,
+        int tested = outcome.tested();
+        String family = " (Holm-Bonferroni over the " + tested + " metric" + (tested == 1 ? "" : "s") + " that differ"
+                + " in some replication: at most a 5% chance that any metric called significant is noise; " + replications
+                + " paired replications with common random numbers; each interval shown is the metric's own 95%"
+                + " interval, not adjusted)";
+        String verdict = significant == 0 ? "No metric differs significantly between A and B" + family + "."
+                : significant + " metric" + (significant == 1 ? "" : "s") + " differ significantly between A and B"
+                + family + ". They come first below.";
+        StringBuilder onlyNote = new StringBuilder();
+        onlyNote.append(only("A", labelA, outcome.onlyA())).append(only("B", labelB, outcome.onlyB()));
+        String page = page("enisim compare: " + labelA + " vs " + labelB, "A = " + labelA + ", B = " + labelB,
                 verdict, significant > 0, shown, true, labelA, a, labelB, b);
+        return onlyNote.length() == 0 ? page : page.replaceFirst("</table></div>\n</section>\n",
+                java.util.regex.Matcher.quoteReplacement("</table></div>\n" + onlyNote + "</section>\n"));
+    }
+
+    /** The metrics only one side has, as a note under the table ("" when none). */
+    private static String only(String side, String label, List<Comparison.Only> only) {
+        if (only.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder("<p class=\"note\">Only in " + side + " (" + HtmlReport.esc(label) + "): "
+                + only.size() + " metric" + (only.size() == 1 ? "" : "s") + " the other side has not in every"
+                + " replication, not compared (mean in " + side + "):</p>\n<ul>\n");
+        for (Comparison.Only o : only) {
+            s.append("<li>").append(HtmlReport.esc(o.metric())).append(": ").append(HtmlReport.esc(number(o.mean())))
+                    .append("</li>\n");
+        }
+        return s.append("</ul>\n").toString();
     }
 
     /** The same, running replication 0 of each scenario for the charts. */
     public static String compare(String labelA, dev.enisim.scenario.Scenario a, String labelB,
-            dev.enisim.scenario.Scenario b, List<Comparison.Row> rows, int replications, boolean all) {
+            dev.enisim.scenario.Scenario b, Comparison.Outcome outcome, int replications, boolean all) {
         return compare(labelA, new dev.enisim.run.Simulation(a, 0).run(), labelB,
-                new dev.enisim.run.Simulation(b, 0).run(), rows, replications, all);
+                new dev.enisim.run.Simulation(b, 0).run(), outcome, replications, all);
     }
 
     /** The page of {@code compare-network-models}: one run under each model. */

@@ -76,6 +76,10 @@ public final class ReplicatedSummary {
             m.put("sd", s.sd());
             m.put("ciLow", s.ciLow());
             m.put("ciHigh", s.ciHigh());
+            if (s.n() < replications) {
+                m.put("none", replications - s.n());
+                m.put("noneWhy", whyNone(path));
+            }
         });
         try {
             return SummaryJson.mapper().writeValueAsString(root) + "\n";
@@ -84,9 +88,61 @@ public final class ReplicatedSummary {
         }
     }
 
-    /** The statistics of every metric over the runs, by path. */
+    /**
+     * The statistics of every metric over the runs, by path: a metric every run has a number for, and one that some
+     * runs have none for ({@code null}: a teardown's wait still going at the end, a latency where nothing succeeded)
+     * over the runs that have one, its {@code n} below the runs' count (it was left out, so a censored wait vanished
+     * from the report).
+     */
     public static Map<String, MetricStats> stats(List<Prepared> runs) {
-        return MetricStats.ofLeaves(runs.stream().map(Prepared::leaves).toList());
+        List<Map<String, JsonNode>> leaves = runs.stream().map(Prepared::leaves).toList();
+        Map<String, MetricStats> full = MetricStats.ofLeaves(leaves);
+        Map<String, MetricStats> out = new LinkedHashMap<>();
+        for (String path : leaves.get(0).keySet()) {
+            MetricStats s = full.get(path);
+            if (s == null) {
+                s = partial(leaves, path);
+            }
+            if (s != null) {
+                out.put(path, s);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The statistics over the runs that have a number at {@code path}, when every run has the leaf and some have
+     * {@code null} there (none when a run lacks the leaf, has a text, or no run has a number).
+     */
+    private static MetricStats partial(List<Map<String, JsonNode>> leaves, String path) {
+        List<Double> values = new java.util.ArrayList<>();
+        boolean integral = true;
+        for (Map<String, JsonNode> l : leaves) {
+            JsonNode n = l.get(path);
+            if (n == null || !n.isNull() && !n.isNumber()) {
+                return null;
+            }
+            if (n.isNumber()) {
+                values.add(n.asDouble());
+                integral &= n.isIntegralNumber();
+            }
+        }
+        if (values.isEmpty() || values.size() == leaves.size()) {
+            return null;
+        }
+        return MetricStats.ofMetric(path, values.stream().mapToDouble(Double::doubleValue).toArray(), integral);
+    }
+
+    /** Why a run has no value at {@code path}, and what that does to the statistics of the others. */
+    static String whyNone(String path) {
+        if (path.endsWith("waitSeconds")) {
+            return "an ENI was still there at the end of the run: the wait is censored (longer than the run allowed),"
+                    + " so the statistics of the runs that have one understate it";
+        }
+        if (path.contains("latencyMillis.") || path.contains("eventAgeMillis.")) {
+            return "nothing was measured in that run (no invocation, cold start or event to time)";
+        }
+        return "the run's summary has null there";
     }
 
     /** The headline metrics with their intervals, for the terminal. */
@@ -120,14 +176,41 @@ public final class ReplicatedSummary {
         for (String path : paths) {
             MetricStats m = s.get(path);
             if (m != null) {
-                b.append(String.format(Locale.ROOT, "  %-" + width + "s %,16.2f  [%,.2f, %,.2f]%n", path, m.mean(),
-                        m.ciLow(), m.ciHigh()));
+                b.append(String.format(Locale.ROOT, "  %-" + width + "s %,16.2f  [%,.2f, %,.2f]%s%n", path, m.mean(),
+                        m.ciLow(), m.ciHigh(), m.n() < replications ? "  (" + m.n() + " of " + replications
+                        + " replications; " + (replications - m.n()) + " had none)" : ""));
             } else if (path.equals("latencyMillis.p99")) {
                 b.append(String.format(Locale.ROOT, "  %-" + width + "s %16s%n", path, "none in some run"));
             }
         }
         if (subnets.size() > 5) {
             b.append(String.format(Locale.ROOT, "  (%d more subnets in summary.json)%n", subnets.size() - 5));
+        }
+        List<String> partial = new java.util.ArrayList<>();
+        s.forEach((path, m) -> {
+            if (m.n() < replications) {
+                partial.add(path);
+            }
+        });
+        if (!partial.isEmpty()) {
+            b.append(String.format(Locale.ROOT, "  %d metric%s had no value in some replications (summary.json: n"
+                    + " counts those that had one, none those that had none, noneWhy says why):%n", partial.size(),
+                    partial.size() == 1 ? "" : "s"));
+            for (String path : partial.subList(0, Math.min(5, partial.size()))) {
+                MetricStats m = s.get(path);
+                b.append(String.format(Locale.ROOT, "    %s %s [%s, %s]: %d of %d replications; %d had none (%s)%n",
+                        path, MetricStats.format(m.mean()), MetricStats.format(m.ciLow()),
+                        MetricStats.format(m.ciHigh()), m.n(), replications, replications - m.n(), whyNone(path)));
+            }
+            if (partial.size() > 5) {
+                b.append(String.format(Locale.ROOT, "    (%d more in summary.json)%n", partial.size() - 5));
+            }
+        }
+        if (replications > 1) {
+            b.append(String.format(Locale.ROOT, "  (intervals: Student-t, lower end clamped at 0 as no metric can be"
+                    + " negative; a count 0 in every replication: [0, %s], the 95%% upper bound of a Poisson mean"
+                    + " with none seen, -ln(0.05)/%d)%n", MetricStats.format(Math.round(-Math.log(0.05)
+                    / replications * 1e4) / 1e4), replications));
         }
         return b.toString();
     }

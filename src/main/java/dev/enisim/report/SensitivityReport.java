@@ -88,7 +88,7 @@ public final class SensitivityReport {
         StringBuilder b = new StringBuilder();
         for (Sensitivity.MetricResult r : results) {
             b.append(r.metric()).append(method == Sensitivity.Method.MORRIS ? "   (Morris: mu* [95% CI], sigma)\n"
-                    : "   (Sobol: ST [95% CI], S1)\n");
+                    : "   (Sobol: ST [95% CI], S1; clamped to [0, 1], where a share of variance lies)\n");
             if (r.barelyMoves()) {
                 b.append("  barely moves: ").append(MetricStats.format(r.min())).append(" to ")
                         .append(MetricStats.format(r.max())).append(", a range of ")
@@ -135,7 +135,8 @@ public final class SensitivityReport {
                 + " bootstrap intervals. " + (morris ? "mu* is how much the metric moves, on average, when the"
                     + " assumption goes across its range; sigma large against mu* means the effect depends on the"
                     + " other assumptions." : "ST is the share of the metric's variance that the assumption causes,"
-                    + " alone or with others; S1 the share it causes alone.") + " A metric whose range over the"
+                    + " alone or with others; S1 the share it causes alone. Both and their intervals are clamped to"
+                    + " [0, 1], where a share lies: the estimators' sampling error can carry them past it.") + " A metric whose range over the"
                 + " design is under " + Sensitivity.percent(Sensitivity.FLOOR) + " of its mean absolute value barely"
                 + " moves: no assumption is said to hang on it.</p>\n");
         if (!leftOut.isEmpty()) {

@@ -200,26 +200,97 @@ public final class SweepReport {
                 String split = none.isEmpty() ? splitBy(axes, points, m) : null;
                 out.add(m + (split != null ? split : " is 0 at " + zero.size() + " of " + measured + " points ("
                         + points(axes, zero) + "); above 0 elsewhere") + ", up to " + display(hi) + " at "
-                        + point(axes, high) + unmeasured);
+                        + point(axes, high) + unmeasured + steps(axes, m, points));
             } else {
                 out.add(m + " ranges from " + display(lo) + " at " + point(axes, low) + " to " + display(hi) + " at "
-                        + point(axes, high) + overlap(low.metrics().get(m), high.metrics().get(m)) + unmeasured);
+                        + point(axes, high) + apart(axes, m, low, high) + unmeasured + steps(axes, m, points));
             }
         }
         return out;
     }
 
     /**
-     * When the 95% intervals of the lowest and the highest point overlap, says so: then the sweep does not tell its
-     * two ends apart, and "ranges from ... to ..." alone read as an effect (an experimenter's review: 4,600.6 to
-     * 4,620.3 with intervals [4564, 4637] and [4592, 4649]). "" with one replication (no interval) or apart.
+     * Whether the sweep tells its lowest and its highest point apart, judged by their paired difference: every
+     * point runs the same replications with the same seeds (common random numbers), so high - low in replication r
+     * pairs by r, and its 95% Student-t interval over the replications both have is what says whether they differ.
+     * Overlapping marginal intervals said "does not tell them apart" of differences as clear as +162, +167, +142,
+     * +157, +134 (invocations.succeeded at concurrency limits 10 and 11): the spread the two points share (the same
+     * arrivals) is in both marginal intervals but cancels in the difference. "" with one replication; without the
+     * replications' values (a point read from an older results file), only whether the marginal intervals are
+     * apart, which proves a difference, while their overlap proves nothing.
      */
-    private static String overlap(MetricStats low, MetricStats high) {
-        if (low.n() < 2 || high.n() < 2 || low.ciHigh() < high.ciLow()) {
+    private static String apart(List<Sweep.Axis> axes, String metric, Sweep.Point lowPoint, Sweep.Point highPoint) {
+        MetricStats low = lowPoint.metrics().get(metric);
+        MetricStats high = highPoint.metrics().get(metric);
+        if (low.n() < 2 || high.n() < 2) {
             return "";
         }
-        return ", but their 95% intervals overlap ([" + display(low.ciLow()) + ", " + display(low.ciHigh()) + "] and ["
-                + display(high.ciLow()) + ", " + display(high.ciHigh()) + "]): the sweep does not tell them apart";
+        List<Double> a = lowPoint.runs().get(metric);
+        List<Double> b = highPoint.runs().get(metric);
+        if (a == null || b == null) {
+            return low.ciHigh() < high.ciLow() ? "" : ", their 95% intervals overlap ([" + display(low.ciLow()) + ", "
+                    + display(low.ciHigh()) + "] and [" + display(high.ciLow()) + ", " + display(high.ciHigh())
+                    + "]) and the replications' own values were not kept to pair them: no verdict on their difference";
+        }
+        int n = Math.min(a.size(), b.size());
+        if (n < 2) {
+            return "";
+        }
+        double[] d = new double[n];
+        for (int r = 0; r < n; r++) {
+            d[r] = b.get(r) - a.get(r);
+        }
+        MetricStats diff = MetricStats.of(d);
+        boolean seeds = axes.stream().noneMatch(x -> x.path().equals("seed"));
+        String how = "paired over the " + n + " replications both ran" + (seeds ? " (same seeds)" : "");
+        String interval = display(diff.mean()) + " [" + display(diff.ciLow()) + ", " + display(diff.ciHigh()) + "]";
+        return diff.ciLow() > 0 || diff.ciHigh() < 0 ? "; the difference, " + how + ", is " + interval
+                : ", but the difference, " + how + ", is " + interval + ", which holds 0: the sweep does not tell"
+                + " them apart";
+    }
+
+    /**
+     * With one parameter of three values or more, which steps between neighbouring values the sweep tells apart,
+     * each judged as the ends are ({@link #apart}: the paired difference's 95% interval over the replications both
+     * ran excludes 0): "; neighbouring values told apart by their paired difference: 2 of 6 steps (14 to 15, 15 to
+     * 16); not: 16 to 17, 17 to 18, ...". "" otherwise (one replication, a point without its replications' values
+     * or without a value).
+     */
+    private static String steps(List<Sweep.Axis> axes, String metric, List<Sweep.Point> points) {
+        if (axes.size() != 1 || axes.get(0).values().size() < 3) {
+            return "";
+        }
+        Sweep.Axis a = axes.get(0);
+        List<Sweep.Point> ordered = new ArrayList<>();
+        for (String v : a.values()) {
+            Sweep.Point p = points.stream().filter(x -> v.equals(x.values().get(a.path()))).findFirst().orElse(null);
+            if (p == null || p.runs().get(metric) == null || p.runs().get(metric).size() < 2) {
+                return "";
+            }
+            ordered.add(p);
+        }
+        List<String> told = new ArrayList<>();
+        List<String> not = new ArrayList<>();
+        for (int i = 1; i < ordered.size(); i++) {
+            List<Double> x = ordered.get(i - 1).runs().get(metric);
+            List<Double> y = ordered.get(i).runs().get(metric);
+            int n = Math.min(x.size(), y.size());
+            double[] d = new double[n];
+            for (int r = 0; r < n; r++) {
+                d[r] = y.get(r) - x.get(r);
+            }
+            MetricStats diff = MetricStats.of(d);
+            String step = a.values().get(i - 1) + " to " + a.values().get(i);
+            (diff.ciLow() > 0 || diff.ciHigh() < 0 ? told : not).add(step);
+        }
+        return "; neighbouring values of " + a.path() + " told apart by their paired difference: " + told.size()
+                + " of " + (ordered.size() - 1) + " steps" + (told.isEmpty() ? "" : " (" + few(told) + ")")
+                + (not.isEmpty() ? "" : "; not: " + few(not));
+    }
+
+    private static String few(List<String> steps) {
+        return String.join(", ", steps.subList(0, Math.min(3, steps.size())))
+                + (steps.size() > 3 ? ", " + (steps.size() - 3) + " more" : "");
     }
 
     /**

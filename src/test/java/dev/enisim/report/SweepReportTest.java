@@ -110,12 +110,53 @@ class SweepReportTest {
         List<Sweep.Point> ps = List.of(
                 new Sweep.Point(Map.of(rc.path(), "6"), Map.of(m, new MetricStats(5, 4600.6, 30, 4564, 4637)), null),
                 new Sweep.Point(Map.of(rc.path(), "8"), Map.of(m, new MetricStats(5, 4620.3, 25, 4592, 4649)), null));
+        // without the replications' own values (an older results file): overlap proves nothing, so no verdict
         assertEquals(List.of(m + " ranges from 4,600.6 at " + rc.path() + " = 6 to 4,620.3 at " + rc.path() + " = 8,"
-                + " but their 95% intervals overlap ([4,564, 4,637] and [4,592, 4,649]): the sweep does not tell them"
-                + " apart"), SweepReport.verdicts(List.of(rc), List.of(m), ps));
+                + " their 95% intervals overlap ([4,564, 4,637] and [4,592, 4,649]) and the replications' own values"
+                + " were not kept to pair them: no verdict on their difference"),
+                SweepReport.verdicts(List.of(rc), List.of(m), ps));
         List<Sweep.Point> apart = List.of(ps.get(0), new Sweep.Point(Map.of(rc.path(), "8"),
                 Map.of(m, new MetricStats(5, 4700, 25, 4660, 4740)), null));
         assertEquals(List.of(m + " ranges from 4,600.6 at " + rc.path() + " = 6 to 4,700 at " + rc.path() + " = 8"),
                 SweepReport.verdicts(List.of(rc), List.of(m), apart), "apart: nothing added");
+    }
+
+    /**
+     * A methodologist's review: limits 10 and 11 with paired differences +162, +167, +142, +157, +134 (same seeds)
+     * were said not to be told apart because their marginal intervals overlapped; the paired difference decides.
+     */
+    @Test
+    void endsAreJudgedByTheirPairedDifferenceOverTheSameSeeds() {
+        Sweep.Axis limit = new Sweep.Axis("account.concurrencyLimit", List.of("10", "11"));
+        String m = "invocations.succeeded";
+        List<Double> ten = List.of(14000.0, 13800.0, 14200.0, 13900.0, 14100.0);
+        List<Double> eleven = List.of(14162.0, 13967.0, 14342.0, 14057.0, 14234.0);
+        List<Sweep.Point> ps = List.of(point(limit, "10", m, ten), point(limit, "11", m, eleven));
+        assertTrue(ps.get(0).metrics().get(m).ciHigh() > ps.get(1).metrics().get(m).ciLow(), "marginals overlap");
+        assertEquals(List.of(m + " ranges from 14,000 at account.concurrencyLimit = 10 to 14,152.4 at"
+                + " account.concurrencyLimit = 11; the difference, paired over the 5 replications both ran (same"
+                + " seeds), is 152.4 [135.1, 169.7]"), SweepReport.verdicts(List.of(limit), List.of(m), ps));
+        // the same marginals, paired differences that hold 0: not told apart
+        List<Double> noise = List.of(14150.0, 13700.0, 14300.0, 13800.0, 14100.0);
+        List<Sweep.Point> same = List.of(point(limit, "10", m, ten), point(limit, "11", m, noise));
+        assertTrue(SweepReport.verdicts(List.of(limit), List.of(m), same).get(0).endsWith(", which holds 0: the"
+                + " sweep does not tell them apart"), SweepReport.verdicts(List.of(limit), List.of(m), same).get(0));
+    }
+
+    @Test
+    void neighbouringValuesAreJudgedByTheirPairedDifferences() {
+        Sweep.Axis limit = new Sweep.Axis("account.concurrencyLimit", List.of("15", "16", "17", "18"));
+        String m = "invocations.throttled";
+        List<Sweep.Point> ps = List.of(point(limit, "15", m, List.of(2.0, 1.0, 3.0, 1.0, 1.0)),
+                point(limit, "16", m, List.of(0.0, 0.0, 1.0, 0.0, 0.0)), point(limit, "17", m,
+                        List.of(0.0, 0.0, 0.0, 0.0, 0.0)), point(limit, "18", m, List.of(0.0, 0.0, 0.0, 0.0, 0.0)));
+        String v = SweepReport.verdicts(List.of(limit), List.of(m), ps).get(0);
+        assertTrue(v.endsWith("; neighbouring values of account.concurrencyLimit told apart by their paired"
+                + " difference: 1 of 3 steps (15 to 16); not: 16 to 17, 17 to 18"), v);
+    }
+
+    private static Sweep.Point point(Sweep.Axis axis, String value, String metric, List<Double> runs) {
+        return new Sweep.Point(Map.of(axis.path(), value), Map.of(metric, MetricStats.of(runs.stream()
+                .mapToDouble(Double::doubleValue).toArray())), null, Map.of(metric, runs));
     }
 }

@@ -1,0 +1,83 @@
+package dev.enisim.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A methodologist's review: a count 0 in every replication got [0, 0] (certainty from ten runs), a rare count a
+ * negative lower end ([-0.355, 0.755] for throttles), though no summary metric can be negative.
+ */
+class MetricStatsIntervalTest {
+
+    private static List<JsonNode> summaries(String... throttled) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (String t : throttled) {
+            out.add(new ObjectMapper().readTree("{\"invocations\": {\"total\": 15000, \"throttled\": " + t
+                    + "}, \"enis\": {\"peak\": 0}, \"latencyMillis\": {\"p99\": 1.5}, \"coldStarts\":"
+                    + " {\"probability\": 0.0}}"));
+        }
+        return out;
+    }
+
+    @Test
+    void aCountZeroInEveryReplicationGetsTheRuleOfThreeUpperBound() throws Exception {
+        Map<String, MetricStats> s = MetricStats.of(summaries("0", "0", "0", "0", "0", "0", "0", "0", "0", "0"));
+        MetricStats t = s.get("invocations.throttled");
+        assertEquals(0, t.mean());
+        assertEquals(0, t.ciLow());
+        assertEquals(-Math.log(0.05) / 10, t.ciHigh(), 1e-12, "about 3/n: " + t);
+        // a level (a peak) and a share are no counts: nothing says they could be otherwise
+        assertEquals(0, s.get("enis.peak").ciHigh(), s.get("enis.peak").toString());
+        assertEquals(0, s.get("coldStarts.probability").ciHigh());
+        // five replications: a wider bound
+        assertEquals(-Math.log(0.05) / 5, MetricStats.of(summaries("0", "0", "0", "0", "0"))
+                .get("invocations.throttled").ciHigh(), 1e-12);
+    }
+
+    @Test
+    void aRareCountsIntervalStopsAtZero() throws Exception {
+        // the sweep's point at limit 16: one throttle in five runs gave 0.2 [-0.355, 0.755]
+        MetricStats t = MetricStats.of(summaries("0", "0", "1", "0", "0")).get("invocations.throttled");
+        assertEquals(0.2, t.mean(), 1e-12);
+        assertEquals(0, t.ciLow(), "no negative count: " + t);
+        assertEquals(0.755, t.ciHigh(), 1e-3);
+        // a difference may be negative: of(double[]) is the plain t interval
+        assertTrue(MetricStats.of(new double[] {0, 0, 1, 0, 0}).ciLow() < 0);
+        assertTrue(MetricStats.of(new double[] {-3, -2.9, -3.1}).ciHigh() < 0);
+    }
+
+    @Test
+    void oneReplicationStillHasNoInterval() throws Exception {
+        MetricStats t = MetricStats.of(summaries("0")).get("invocations.throttled");
+        assertEquals(0, t.ciLow());
+        assertEquals(0, t.ciHigh());
+    }
+
+    @Test
+    void countsAreTheSummarysTalliesOfEventsByTheirNames() {
+        for (String c : List.of("invocations.throttled", "invocations.errors.ResourceConflictException",
+                "functions.api.invocations.throttleReasons.ConcurrentInvocationLimitExceeded", "events.total",
+                "coldStarts.total", "functions.api.coldStarts.byOutcome.TaskTimedOut", "latencyMillis.count",
+                "latencyMillis.coldStarts", "enis.created", "enis.orphaned", "async.f.dropped",
+                "async.f.dropReasons.MAXIMUM_EVENT_AGE", "sqs.f.movedToDeadLetterQueue", "accounts.111.throttled",
+                "provisionedConcurrency.f.spilloverInvocations", "functions.api.transitions[2].retries",
+                "functions.api.stuckPending")) {
+            assertTrue(MetricStats.isCount(c), c);
+        }
+        for (String l : List.of("enis.peak", "enis.final", "peakConcurrentExecutions", "coldStarts.probability",
+                "latencyMillis.p99", "latencyMillis.coldStartP99", "subnets.subnet-a.minAvailableIps",
+                "vpcs.vpc-1.eniQuota", "cost.total", "averageEnvironments.mean", "async.f.queuedAtEnd",
+                "sqs.f.visibleAtEnd", "teardowns[0].waitSeconds", "functions.api.longestPendingSeconds",
+                "simulatedSeconds", "eniKeys.subnet-a+[sg].peakConnections")) {
+            assertFalse(MetricStats.isCount(l), l);
+        }
+    }
+}
