@@ -147,10 +147,22 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
 
     /**
      * How long deleting every function waits for Lambda to delete its ENIs, over replications, and the analytic
-     * quantiles of the maximum of {@code enis} independent deletion times.
+     * quantiles of the maximum of {@code enis} independent deletion times. Each replication runs on for
+     * {@code horizonSeconds} after the deletions (see {@code Planner.teardownHorizonMicros}: long enough that one is
+     * cut short with a chance of 1 in 10,000); {@code censoredReplications} were cut short all the same (an ENI still
+     * there at the horizon: their wait is longer than it, never counted as short), and a quantile that rests on one
+     * of them is censored ({@code p50Censored}, {@code p99Censored}): its figure is the horizon, a lower bound.
      */
     public record TeardownWait(int replications, int enis, double p50Seconds, double p99Seconds,
-            double analyticP50Seconds, double analyticP99Seconds) {
+            double analyticP50Seconds, double analyticP99Seconds, int censoredReplications, double horizonSeconds,
+            boolean p50Censored, boolean p99Censored) {
+
+        /** No replication cut short (a figure written by hand, in tests). */
+        public TeardownWait(int replications, int enis, double p50Seconds, double p99Seconds,
+                double analyticP50Seconds, double analyticP99Seconds) {
+            this(replications, enis, p50Seconds, p99Seconds, analyticP50Seconds, analyticP99Seconds, 0,
+                    Double.NaN, false, false);
+        }
     }
 
     /**

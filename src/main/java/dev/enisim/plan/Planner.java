@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /** Answers the planning questions for one scenario by running variants of it. */
 public final class Planner {
@@ -511,16 +510,71 @@ public final class Planner {
 
     // ---- teardown -------------------------------------------------------------------------------------------
 
+    /**
+     * The chance, over all the replications together, that the teardown's horizon cuts a replication short (an ENI
+     * still there at its end): the horizon is the deletion time's quantile that makes it this rare.
+     */
+    static final double CENSORING_CHANCE = 1e-4;
+
+    /**
+     * How long each teardown replication runs on after the deletions: 50 minutes (Lambda's own steps before it
+     * deletes an ENI) plus the deletion time that the longest of {@code k} draws passes with a chance of
+     * {@link #CENSORING_CHANCE} over {@code replications} replications (or the cap, when smaller). It ran 50 minutes
+     * whatever the distribution: a replication whose ENIs outlived them counted as a short wait (td: p50 0 min against
+     * the analytic 76).
+     */
+    static long teardownHorizonMicros(DistributionSpec d, int k, int replications) {
+        double q = Math.pow(1 - CENSORING_CHANCE / Math.max(1, replications), 1.0 / Math.max(1, k));
+        double x = Math.min(upperQuantile(d, q), d.max());
+        if (!Double.isFinite(x)) {
+            x = 7 * 86_400e6; // no bound known: a week, and a replication still cut short is said to be
+        }
+        return 50 * 60_000_000L + (long) Math.ceil(Math.max(0, x));
+    }
+
+    /** A value the uncapped distribution passes with a chance of at most 1 - q (its q-quantile, or more). */
+    static double upperQuantile(DistributionSpec d, double q) {
+        if (d instanceof DistributionSpec.LogNormal l) {
+            return new LogNormalDistribution(null, l.mu(), l.sigma()).inverseCumulativeProbability(q);
+        } else if (d instanceof DistributionSpec.Constant c) {
+            return c.value();
+        } else if (d instanceof DistributionSpec.Exponential e) {
+            return -e.mean() * Math.log(1 - q);
+        } else if (d instanceof DistributionSpec.Uniform u) {
+            return u.high();
+        } else if (d instanceof DistributionSpec.Normal n) {
+            return n.mean() + n.stddev() * new org.apache.commons.math3.distribution.NormalDistribution()
+                    .inverseCumulativeProbability(q);
+        } else if (d instanceof DistributionSpec.ShiftedLogNormal l) {
+            return l.atZ(new org.apache.commons.math3.distribution.NormalDistribution()
+                    .inverseCumulativeProbability(q));
+        } else if (d instanceof DistributionSpec.Sum sum) { // P(X + Y > a + b) <= P(X > a) + P(Y > b)
+            double each = 1 - (1 - q) / 2;
+            return upperQuantile(sum.base(), each) + upperQuantile(sum.extra(), each);
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
     private Plan.TeardownWait teardown(RunSummary asIs) {
-        Scenario down = Variants.teardown(base, 50 * 60_000_000L);
+        long known = 0; // the ENIs the stack may hold at the end, to choose the horizon (doubled: a margin)
+        for (RunSummary r : new RunSummary[] {asIs, demand}) {
+            if (r != null) {
+                known = Math.max(known, r.eniKeys().values().stream().mapToLong(RunSummary.KeySummary::peakEnis).sum());
+            }
+        }
+        long horizon = teardownHorizonMicros(base.hyperplane().eniDeleteTime(), (int) Math.min(100_000, 2 * known
+                + 1), replications);
+        Scenario down = Variants.teardown(base, horizon);
         double[] waits = new double[replications];
         int enis = 0;
+        int censored = 0;
         for (int rep = 0; rep < replications; rep++) {
             progress.accept("teardown, replication " + (rep + 1) + " of " + replications);
             RunSummary r = run(down, rep);
             double end = 0;
             double start = base.durationMicros() / 1e6;
             int n = 0;
+            boolean cut = false;
             for (RunSummary.Teardown t : r.teardowns()) {
                 if (t.requestedAtSeconds() < start) {
                     continue;
@@ -528,15 +582,40 @@ public final class Planner {
                 n += t.enis();
                 if (t.waitSeconds() != null) {
                     end = Math.max(end, t.requestedAtSeconds() + t.waitSeconds());
+                } else if (t.enis() > 0) {
+                    cut = true; // an ENI still there at the horizon: the wait is longer than the run, not short
                 }
             }
             enis = Math.max(enis, n);
-            waits[rep] = Math.max(0, end - start);
+            waits[rep] = cut ? Double.POSITIVE_INFINITY : Math.max(0, end - start);
+            censored += cut ? 1 : 0;
         }
-        Percentile q = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
         double[] analytic = maxQuantiles(base.hyperplane().eniDeleteTime(), Math.max(1, enis));
-        return new Plan.TeardownWait(replications, enis, q.evaluate(waits, 50), q.evaluate(waits, 99), analytic[0],
-                analytic[1]);
+        double h = horizon / 1e6;
+        double p50 = quantile(waits, 0.50);
+        double p99 = quantile(waits, 0.99);
+        return new Plan.TeardownWait(replications, enis, Double.isFinite(p50) ? p50 : h,
+                Double.isFinite(p99) ? p99 : h, analytic[0], analytic[1], censored, h, !Double.isFinite(p50),
+                !Double.isFinite(p99));
+    }
+
+    /**
+     * The p-quantile of {@code x} as R's type 7 (Commons Math's R_7) interpolates it; infinite when it rests on a
+     * replication cut short by the horizon (infinite in {@code x}): such a quantile is only known to pass it.
+     */
+    static double quantile(double[] x, double p) {
+        double[] s = x.clone();
+        java.util.Arrays.sort(s);
+        double h = (s.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(s.length - 1, lo + 1);
+        if (h == lo) {
+            return s[lo];
+        }
+        if (!Double.isFinite(s[lo]) || !Double.isFinite(s[hi])) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return s[lo] + (h - lo) * (s[hi] - s[lo]);
     }
 
     /** p50 and p99 (seconds) of the maximum of {@code k} independent draws of {@code d} (F_max = F^k). */
