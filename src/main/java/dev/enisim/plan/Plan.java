@@ -78,7 +78,8 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
     }
 
     /**
-     * @param consolidatedEnis ENIs if every function used one security-group set (one key per subnet)
+     * @param consolidatedEnis ENIs if every function used one security-group set (one key per subnet); under the
+     *                         legacy model the peak itself (each ENI is one function's: none to save)
      * @param otherUsedEnis    the most ENIs other services (EFS mount targets...) hold in the VPC during the run:
      *                         its otherUsedEnis, or more set by the timeline; they count against the same quota
      */
@@ -97,6 +98,7 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
         }
     }
 
+    /** @param peakConnections under the legacy model, the key's (its function's) peak execution environments */
     public record KeyUse(String key, long peakEnis, long peakConnections) {
     }
 

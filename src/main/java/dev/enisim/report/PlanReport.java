@@ -53,15 +53,16 @@ public final class PlanReport {
         }
         sharedSubnetsText(b, p);
         b.append("\n2. ENIs per VPC against the quota: the design's peak (every subnet at /16, no quota in the way)\n");
+        boolean legacy = p.networkModel().equals("legacy");
         for (Plan.VpcAdvice v : p.vpcs()) {
-            b.append(String.format("   %s: peak %d%s of %d (%s); one security-group set per subnet would need %d"
-                    + " (saves %d)%n", v.vpc(), v.peakEnis(), v.otherUsedEnis() == 0 ? "" : " + " + v.otherUsedEnis()
-                    + " other services' (at their most)", v.eniQuota(), room(v.room()), v.consolidatedEnis(),
-                    v.savedByConsolidating()));
+            b.append(String.format("   %s: peak %d%s of %d (%s); %s%n", v.vpc(), v.peakEnis(), v.otherUsedEnis() == 0
+                    ? "" : " + " + v.otherUsedEnis() + " other services' (at their most)", v.eniQuota(),
+                    room(v.room()), consolidation(p, v)));
             List<Plan.KeyUse> keys = v.keys();
             for (int i = 0; i < Math.min(10, keys.size()); i++) {
-                b.append(String.format("     %-50s %4d ENIs, peak %,d connections%n", keys.get(i).key(),
-                        keys.get(i).peakEnis(), keys.get(i).peakConnections()));
+                b.append(String.format("     %-50s %4d ENIs, peak %,d %s%n", keys.get(i).key(),
+                        keys.get(i).peakEnis(), keys.get(i).peakConnections(), legacy ? "environments"
+                        : "connections"));
             }
             if (keys.size() > 10) {
                 b.append(String.format("     ... and %d more keys%n", keys.size() - 10));
@@ -244,6 +245,16 @@ public final class PlanReport {
         b.append("</section>\n");
     }
 
+    /**
+     * What one security-group set per subnet would need, or, under the legacy model, that none can be saved so: a
+     * legacy ENI belongs to one function (it said "would need 1 (saves 244)" of 245 functions' ENIs).
+     */
+    static String consolidation(Plan p, Plan.VpcAdvice v) {
+        return p.networkModel().equals("legacy") ? "legacy ENIs are each one function's: one security-group set"
+                + " would not share them (no saving)" : "one security-group set per subnet would need "
+                + v.consolidatedEnis() + " (saves " + v.savedByConsolidating() + ")";
+    }
+
     /** A VPC's quota left beside the peak, in words: "3 ENIs spare", "at the quota", "2 ENIs short". */
     static String room(long room) {
         return room > 0 ? room + (room == 1 ? " ENI" : " ENIs") + " spare" : room == 0 ? "at the quota"
@@ -263,13 +274,16 @@ public final class PlanReport {
                     .append("</td><td class=\"n\">").append(v.eniQuota()).append("</td><td>")
                     .append(PlanCharts.bar(v.peakEnis() + v.otherUsedEnis(), v.eniQuota())).append("</td><td class=\"")
                     .append(room <= 0 ? "bad\">" + room(room) : "ok\">" + room(room))
-                    .append("</td><td>would need ").append(v.consolidatedEnis()).append(" ENIs (saves ")
-                    .append(v.savedByConsolidating()).append(")</td></tr>\n");
+                    .append("</td><td>").append(p.networkModel().equals("legacy") ? "no saving: each legacy ENI is"
+                    + " one function's" : "would need " + v.consolidatedEnis() + " ENIs (saves "
+                    + v.savedByConsolidating() + ")").append("</td></tr>\n");
         }
         b.append("</table></div>\n");
         for (Plan.VpcAdvice v : p.vpcs()) {
             b.append("<h3>").append(escape(v.vpc())).append(": keys by peak ENIs</h3>\n<div class=\"scroll\"><table>"
-                    + "\n<tr><th>key (subnet + security groups)</th><th>peak ENIs</th><th>peak connections</th></tr>\n");
+                    + "\n<tr><th>key (" + (p.networkModel().equals("legacy") ? "function + " : "")
+                    + "subnet + security groups)</th><th>peak ENIs</th><th>peak " + (p.networkModel().equals("legacy")
+                    ? "environments" : "connections") + "</th></tr>\n");
             List<Plan.KeyUse> keys = v.keys();
             for (Plan.KeyUse k : keys.subList(0, Math.min(10, keys.size()))) {
                 b.append("<tr><td>").append(escape(k.key())).append("</td><td class=\"n\">").append(k.peakEnis())
