@@ -57,21 +57,36 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
     }
 
     /**
-     * @param peakLambdaIps        most addresses Lambda held at once when the subnet was not a constraint
+     * @param peakLambdaIps        most addresses Lambda held at once when the subnet was not a constraint: the
+     *                             most over {@code demandReplications} runs
      * @param analyticLambdaIps    ENIs the keys in this subnet need by the formulas (peak connections / 65,000
      *                             per key, or the legacy 3 GB rule on peak environments)
      * @param recommendedPrefix    the smallest subnet (largest prefix) with no invocation failing for IPs
      * @param otherUsedIps         the most addresses other tenants hold during the run (its otherUsedIps, or more set
      *                             by the timeline's setOtherUsedIps): the size is for them at their most
      * @param headroomIps          usable - others - peak Lambda IPs at the current size (negative: short)
-     * @param failuresAtRecommended IP failures when re-run at the recommended size (expected 0)
-     * @param failuresOneSmaller   IP failures one prefix smaller (expected > 0), -1 when /28 is already the smallest,
+     * @param failuresAtRecommended IP failures when re-run at the recommended size (expected 0), summed over
+     *                             {@code runsAtRecommended} replications other than those the size was taken from;
+     *                             {@code runsFailedAtRecommended} of them had any
+     * @param failuresOneSmaller   IP failures one prefix smaller (expected > 0), over {@code runsOneSmaller} other
+     *                             replications (they stop at the first that fails: {@code runsFailedOneSmaller} is 1
+     *                             then), -1 when /28 is already the smallest,
      *                             {@link #OTHERS_DO_NOT_FIT} when one prefix smaller cannot even hold the subnet's
      *                             other tenants' addresses (not run: no such subnet can be configured)
      */
     public record SubnetAdvice(String subnet, String cidr, int usableIps, int otherUsedIps, long peakLambdaIps,
             long analyticLambdaIps, int recommendedPrefix, int recommendedUsableIps, long headroomIps,
-            long failuresAtRecommended, long failuresOneSmaller) {
+            long failuresAtRecommended, long failuresOneSmaller, int demandReplications, int runsAtRecommended,
+            int runsFailedAtRecommended, int runsOneSmaller, int runsFailedOneSmaller) {
+
+        /** One replication each (a figure written by hand, in tests). */
+        public SubnetAdvice(String subnet, String cidr, int usableIps, int otherUsedIps, long peakLambdaIps,
+                long analyticLambdaIps, int recommendedPrefix, int recommendedUsableIps, long headroomIps,
+                long failuresAtRecommended, long failuresOneSmaller) {
+            this(subnet, cidr, usableIps, otherUsedIps, peakLambdaIps, analyticLambdaIps, recommendedPrefix,
+                    recommendedUsableIps, headroomIps, failuresAtRecommended, failuresOneSmaller, 1, 1,
+                    failuresAtRecommended > 0 ? 1 : 0, failuresOneSmaller < 0 ? 0 : 1, failuresOneSmaller > 0 ? 1 : 0);
+        }
 
         /** {@link #failuresOneSmaller()} when the smaller subnet's usable addresses are fewer than its others'. */
         public static final long OTHERS_DO_NOT_FIT = -2;

@@ -31,12 +31,20 @@ public final class PlanReport {
         b.append(String.format("   %-26s %-16s %7s %7s %9s %9s %11s %9s %12s%n", "subnet", "now", "usable", "others",
                 "peak IPs", "formula", "recommended", "headroom", "check"));
         for (Plan.SubnetAdvice s : p.subnets()) {
-            String check = "0 failures at /" + s.recommendedPrefix() + smallerText(s, ", ");
+            String check = "0 failures at /" + s.recommendedPrefix() + runs(s.runsAtRecommended(), " in ")
+                    + smallerText(s, ", ");
             b.append(String.format("   %-26s %-16s %7d %7d %9d %9d %11s %9d  %s%n", s.subnet(), s.cidr(),
                     s.usableIps(), s.otherUsedIps(), s.peakLambdaIps(), s.analyticLambdaIps(),
                     "/" + s.recommendedPrefix() + " (" + s.recommendedUsableIps() + ")", s.headroomIps(),
-                    s.failuresAtRecommended() == 0 ? check : String.format(java.util.Locale.ROOT, "%,d failures (!)",
-                    s.failuresAtRecommended())));
+                    s.failuresAtRecommended() == 0 ? check : String.format(java.util.Locale.ROOT, "%,d failures%s (!)",
+                    s.failuresAtRecommended(), s.runsAtRecommended() > 1 ? " in " + s.runsFailedAtRecommended()
+                    + " of " + s.runsAtRecommended() + " runs" : "")));
+        }
+        if (!p.subnets().isEmpty() && p.subnets().get(0).demandReplications() > 1) {
+            int n = p.subnets().get(0).demandReplications();
+            b.append(String.format("   (peak IPs: the most over %d replications with every subnet at /16; check: %d"
+                    + " other replications at the recommended size, one size smaller until one runs out)%n", n,
+                    p.subnets().get(0).runsAtRecommended()));
         }
         if (p.subnets().stream().anyMatch(s -> s.failuresOneSmaller() > 0)) {
             b.append("   (check: failures for IPs in a re-run: invocations that found no address, plus functions that"
@@ -208,8 +216,9 @@ public final class PlanReport {
 
     private static void subnetsSection(StringBuilder b, Plan p) {
         b.append("<section id=\"subnets\"><h2>1. Subnet sizes</h2>\n<p>The smallest prefix with no invocation "
-                + "failing for IPs at this scenario's peak, checked by re-running the scenario at that size and one "
-                + "size smaller (an IP failure: an invocation failing for want of an address, or a function that could not be created "
+                + "failing for IPs at this scenario's peak (the most over " + (p.subnets().isEmpty() ? 1
+                : p.subnets().get(0).demandReplications()) + " replications), checked by re-running the scenario on"
+                + " other replications at that size and one size smaller (an IP failure: an invocation failing for want of an address, or a function that could not be created "
                 + "at all).</p>\n<div class=\"scroll\"><table>\n<tr><th>subnet</th><th>now</th><th>other "
                 + "tenants</th><th>Lambda's peak IPs</th><th>by the formula</th><th>recommended</th><th>headroom now"
                 + "</th><th>check</th></tr>\n");
@@ -222,8 +231,10 @@ public final class PlanReport {
                     .append(s.headroomIps() < 0 ? "bad\">" + ips(-s.headroomIps()) + " short"
                             : "ok\">" + ips(s.headroomIps()) + " spare").append("</td><td class=\"")
                     .append(s.failuresAtRecommended() == 0 ? "ok\">no IP failure at /" + s.recommendedPrefix()
+                            + runs(s.runsAtRecommended(), " in ")
                             : "bad\">" + String.format(java.util.Locale.ROOT, "%,d", s.failuresAtRecommended())
-                            + " IP failures at /" + s.recommendedPrefix())
+                            + " IP failures at /" + s.recommendedPrefix() + (s.runsAtRecommended() > 1 ? " in "
+                            + s.runsFailedAtRecommended() + " of " + s.runsAtRecommended() + " runs" : ""))
                     .append(escape(smallerText(s, "; "))).append("</td></tr>\n");
         }
         b.append("</table></div>\n");
@@ -411,7 +422,12 @@ public final class PlanReport {
             return separator + "/" + smaller + " cannot hold its " + s.otherUsedIps() + " other addresses";
         }
         return s.failuresOneSmaller() < 0 ? "" : separator + String.format(java.util.Locale.ROOT, "%,d",
-                s.failuresOneSmaller()) + " at /" + smaller;
+                s.failuresOneSmaller()) + " at /" + smaller + runs(s.runsOneSmaller(), " in ");
+    }
+
+    /** " in 20 runs" ("" for one). */
+    static String runs(int n, String before) {
+        return n > 1 ? before + n + " runs" : "";
     }
 
     /** The first limit's details as a list (none when nothing was hit). */
