@@ -229,6 +229,7 @@ public final class Planner {
         }
         Map<String, Integer> recommended = new LinkedHashMap<>();
         Map<String, Long> peaks = new LinkedHashMap<>();
+        Map<String, Long> analytics = new LinkedHashMap<>();
         for (Scenario.Vpc v : base.vpcs()) {
             for (Scenario.Subnet s : v.subnets()) {
                 long need = 0;
@@ -238,6 +239,29 @@ public final class Planner {
                     ranOut |= r.subnets().get(s.id()).minAvailableIps() == 0 && limitsHit(r).contains("IP");
                 }
                 peaks.put(s.id(), need);
+                long analytic = 0;
+                long refused = 0;
+                double refusedConnections = 0;
+                for (RunSummary r : runsAt16) {
+                    analytic = Math.max(analytic, analyticIps(r, s.id()));
+                    long x = refusedInvocations(r, s.id());
+                    if (x > refused) {
+                        refused = x;
+                        refusedConnections = refusedConnections(r, s.id());
+                    }
+                }
+                analytics.put(s.id(), analytic);
+                if (refused > 0 && base.networkModel() != NetworkModel.LEGACY) {
+                    // demand was refused for want of ports: the peak carried is a lower bound; size on the offered
+                    sizingNotes.add(String.format(java.util.Locale.ROOT, "%s: " + (n > 1 ? "up to %,d invocations"
+                            + " in a run" : "%,d invocations") + " were refused for want of ports on its ENIs (NoFreePortOnEni, ErrorPortAllocation) even at"
+                            + " /%d, so its peak of %,d IPs is what the ENIs that existed carried, a lower bound of the"
+                            + " demand; the formula adds the refused invocations' connections by Little's law (refused"
+                            + " per second x mean duration x connections: about %,.0f at a time) and needs %,d ENIs:"
+                            + " the recommended size holds %s", s.id(), refused, LARGEST_PREFIX, need,
+                            refusedConnections, analytic, analytic > need ? "that" : "the peak, which is more"));
+                    need = Math.max(need, analytic);
+                }
                 recommended.put(s.id(), smallestPrefixFor(need + mostOthers(s)));
                 if (ranOut) { // a /16 itself ran out: the demand is more
                     sizingNotes.add(String.format(java.util.Locale.ROOT, "%s ran out of addresses even as a /%d"
@@ -296,10 +320,7 @@ public final class Planner {
                             failedRuns, n, failures, n, Math.max(LARGEST_PREFIX, p - 1)));
                 }
                 long peak = peaks.get(s.id());
-                long analytic = 0;
-                for (RunSummary r : runsAt16) {
-                    analytic = Math.max(analytic, analyticIps(r, s.id()));
-                }
+                long analytic = analytics.get(s.id());
                 out.add(new Plan.SubnetAdvice(s.id(), s.cidr().toString(), s.cidr().usableAddresses(),
                         others, peak, analytic, p, usable(p),
                         s.cidr().usableAddresses() - others - peak, failures, failuresSmaller, n, n, failedRuns,
@@ -382,9 +403,78 @@ public final class Planner {
                 continue;
             }
             long capacity = base.hyperplane().connectionsPerEni();
-            n += Math.max(1, (k.peakConnections() + capacity - 1) / capacity);
+            // the connections offered: those carried at the peak, or, when invocations were refused for want of
+            // ports, at least the carried mean plus the refused ones' (the ENIs that existed capped the carried peak:
+            // scale2 said 3 ENIs while 640 connections were offered on average)
+            long offered = Math.max(k.peakConnections(), (long) Math.ceil(k.meanConnections()
+                    + refusedConnections(r, e.getKey(), k)));
+            n += Math.max(1, (offered + capacity - 1) / capacity);
         }
         return n;
+    }
+
+    /** The functions whose connections go through a Hyperplane key: its subnet, its security groups, its account. */
+    private List<Scenario.Function> functionsOf(String key, RunSummary.KeySummary k) {
+        List<Scenario.Function> out = new ArrayList<>();
+        java.util.Set<String> groups = new java.util.TreeSet<>(k.securityGroups());
+        for (Scenario.Function f : base.functions()) {
+            if (f.vpcConfig().attached() && f.vpcConfig().subnetIds().contains(k.subnet())
+                    && groups.equals(new java.util.TreeSet<>(f.vpcConfig().securityGroupIds()))
+                    && (!base.multiAccount() || key.startsWith(base.accounts().of(f.name()) + ":"))) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** A function's invocations that could not open their connections for want of ports on its ENIs. */
+    private static long refused(RunSummary r, Scenario.Function f) {
+        RunSummary.FunctionSummary fs = r.functions().get(f.name());
+        if (fs == null) {
+            return 0;
+        }
+        Map<String, Long> c = fs.invocations().functionErrorCauses();
+        return c.getOrDefault("NoFreePortOnEni", 0L) + c.getOrDefault("ErrorPortAllocation", 0L);
+    }
+
+    /**
+     * The connections the key's refused invocations would have held at a time, on average over the run, by Little's
+     * law: refused per second x mean duration x connections each (per invocation, or per environment: an environment
+     * at least as long as its invocation), a function's refusals shared evenly among its subnets [assumed].
+     */
+    private double refusedConnections(RunSummary r, String key, RunSummary.KeySummary k) {
+        double c = 0;
+        for (Scenario.Function f : functionsOf(key, k)) {
+            long refused = refused(r, f);
+            if (refused > 0) {
+                c += refused * f.duration().mean() / base.durationMicros()
+                        * (f.connectionsPerInvocation() + f.connectionsPerEnvironment())
+                        / f.vpcConfig().subnetIds().size();
+            }
+        }
+        return c;
+    }
+
+    /** The refused connections of every key of a subnet ({@link #refusedConnections(RunSummary, String, RunSummary.KeySummary)}). */
+    private double refusedConnections(RunSummary r, String subnet) {
+        double c = 0;
+        for (Map.Entry<String, RunSummary.KeySummary> e : r.eniKeys().entrySet()) {
+            if (e.getValue().subnet().equals(subnet)) {
+                c += refusedConnections(r, e.getKey(), e.getValue());
+            }
+        }
+        return c;
+    }
+
+    /** The invocations of a subnet's functions refused for want of ports (a function's shared among its subnets). */
+    private long refusedInvocations(RunSummary r, String subnet) {
+        double n = 0;
+        for (Scenario.Function f : base.functions()) {
+            if (f.vpcConfig().attached() && f.vpcConfig().subnetIds().contains(subnet)) {
+                n += (double) refused(r, f) / f.vpcConfig().subnetIds().size();
+            }
+        }
+        return Math.round(n);
     }
 
     /**
