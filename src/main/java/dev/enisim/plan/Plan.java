@@ -122,20 +122,31 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      * {@code concurrency}, {@code scaling-rate}, {@code connections}: 65,000 per ENI, NoFreePortOnEni); null multiplier when none is hit up to the largest tried.
      * {@code atRecommendedSizes}: when a limit is hit at today's traffic already and the plan resizes subnets, the same
      * search with every subnet at its recommended size (the headroom once the plan is applied), else null.
+     * {@code replications}: each probe ran up to that many replications, a limit hit when any of them hit it;
+     * {@code lastClearMultiplier}: the largest multiplier at which none did, below the first limit (the search stops
+     * within 5% of it), null when today's traffic hits one already.
      */
     public record Headroom(Double firstLimitAtMultiplier, List<String> limitsHit, double largestTried,
             List<Probe> probes,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            Headroom atRecommendedSizes) {
+            Headroom atRecommendedSizes,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Double lastClearMultiplier, int replications) {
 
         public Headroom(Double firstLimitAtMultiplier, List<String> limitsHit, double largestTried,
                 List<Probe> probes) {
             this(firstLimitAtMultiplier, limitsHit, largestTried, probes, null);
         }
 
+        public Headroom(Double firstLimitAtMultiplier, List<String> limitsHit, double largestTried,
+                List<Probe> probes, Headroom atRecommendedSizes) {
+            this(firstLimitAtMultiplier, limitsHit, largestTried, probes, atRecommendedSizes, null, 1);
+        }
+
         /** This search, and the one at the recommended sizes. */
         Headroom withAtRecommendedSizes(Headroom after) {
-            return new Headroom(firstLimitAtMultiplier, limitsHit, largestTried, probes, after);
+            return new Headroom(firstLimitAtMultiplier, limitsHit, largestTried, probes, after, lastClearMultiplier,
+                    replications);
         }
 
         /** What the first limit was, in words (its probe's {@link Probe#details}); empty when none was hit. */
@@ -153,12 +164,17 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
     /**
      * One run of the search: the multiplier, the limits it hit, and each limit in words: which function or the
      * account, the error or throttle reason AWS gives, and how many of how many invocations met it (a limit met
-     * by 4 invocations in 6 million is hit, and the planner should see that it was 4).
+     * by 4 invocations in 6 million is hit, and the planner should see that it was 4). {@code runs}: the
+     * replications run at this multiplier (they stop at the first that hits a limit; its details are given).
      */
-    public record Probe(double multiplier, List<String> limitsHit, List<String> details) {
+    public record Probe(double multiplier, List<String> limitsHit, List<String> details, int runs) {
 
         public Probe(double multiplier, List<String> limitsHit) {
             this(multiplier, limitsHit, List.of());
+        }
+
+        public Probe(double multiplier, List<String> limitsHit, List<String> details) {
+            this(multiplier, limitsHit, details, 1);
         }
     }
 

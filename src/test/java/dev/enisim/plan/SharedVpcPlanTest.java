@@ -107,8 +107,8 @@ class SharedVpcPlanTest {
         assertEquals(24, Planner.mostRuns(ScenarioLoader.load(Path.of("scenarios/shared-vpc-two-accounts.yaml")),
                 1, false));
         // 5 replications, both models: 1 + 2 x (5 at /16 + 5 at the recommended sizes + up to 5 smaller for each of
-        // 2 subnets) + 12 + 5 teardowns + 6
-        assertEquals(1 + 2 * 20 + 12 + 5 + 6, Planner.mostRuns(ScenarioLoader.load(Path.of(
+        // 2 subnets) + 12 traffic probes of up to 3 replications each + 5 teardowns + 6
+        assertEquals(1 + 2 * 20 + 12 * 3 + 5 + 6, Planner.mostRuns(ScenarioLoader.load(Path.of(
                 "scenarios/shared-vpc-two-accounts.yaml")), 5, true), "N demand and check runs, the other model's too");
     }
 }
