@@ -30,12 +30,13 @@ import picocli.CommandLine.Spec;
         description = {"Answers the capacity questions for a scenario.", "",
             "Runs variants of the scenario:",
             "  1. the smallest prefix for each subnet with no invocation failing for IPs",
-            "     at the peak (verified: no failure at the recommended size, some one",
-            "     size smaller);",
+            "     at the peak, the most over --replications runs (verified on as many",
+            "     other runs: no failure at the recommended size, some one size smaller);",
             "  2. peak Hyperplane ENIs per VPC against the quota, by key, and what one",
             "     security-group set per subnet would save;",
             "  3. the traffic multiplier at which the first ENI, IP, connections (65,000",
-            "     per ENI), concurrency or scaling-rate limit is hit;",
+            "     per ENI), concurrency or scaling-rate limit is hit in any of up to 3",
+            "     replications (to the search's 5%);",
             "  4. how long deleting every function waits for Lambda's ENIs (p50, p99",
             "     over replications);",
             "  5. the longest quiet period before an invocation fails (the idle rule),",
@@ -55,7 +56,8 @@ final class PlanCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--replications", paramLabel = "N", defaultValue = "20",
-            description = "Replications for the teardown wait (default: ${DEFAULT-VALUE}).")
+            description = "Replications N: the subnet sizes take the most demand over N runs and are checked on N"
+                + " others; the teardown wait's quantiles are over N runs (default: ${DEFAULT-VALUE}).")
     int replications;
 
     @Option(names = "--html", description = "Also write plan.html.")
@@ -98,9 +100,10 @@ final class PlanCommand implements Callable<Integer> {
         Path home = Main.workingDir(spec);
         Path dir = out != null ? out : home.resolve("reports").resolve(s.name() + "-plan");
         SafeOutput.checkFolder(dir, home);
-        // a rough count of the planner's runs: a search per subnet, a traffic search, the teardown replications
-        budget.check(s, presets.size() * (replications + 12L * (s.vpcs().stream().mapToLong(v -> v.subnets().size())
-                .sum() + 2)), spec.commandLine().getErr());
+        // a rough count of the planner's runs: the sizing's N at /16 and N at the recommended sizes, a search per
+        // subnet, a traffic search, the teardown replications
+        budget.check(s, presets.size() * (3L * replications + 12L * (s.vpcs().stream().mapToLong(v -> v.subnets()
+                .size()).sum() + 2)), spec.commandLine().getErr());
         List<Plan> plans = new ArrayList<>();
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (Scenario sc : scenarios) {

@@ -57,28 +57,44 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
     }
 
     /**
-     * @param peakLambdaIps        most addresses Lambda held at once when the subnet was not a constraint
+     * @param peakLambdaIps        most addresses Lambda held at once when the subnet was not a constraint: the
+     *                             most over {@code demandReplications} runs
      * @param analyticLambdaIps    ENIs the keys in this subnet need by the formulas (peak connections / 65,000
      *                             per key, or the legacy 3 GB rule on peak environments)
      * @param recommendedPrefix    the smallest subnet (largest prefix) with no invocation failing for IPs
      * @param otherUsedIps         the most addresses other tenants hold during the run (its otherUsedIps, or more set
      *                             by the timeline's setOtherUsedIps): the size is for them at their most
      * @param headroomIps          usable - others - peak Lambda IPs at the current size (negative: short)
-     * @param failuresAtRecommended IP failures when re-run at the recommended size (expected 0)
-     * @param failuresOneSmaller   IP failures one prefix smaller (expected > 0), -1 when /28 is already the smallest,
+     * @param failuresAtRecommended IP failures when re-run at the recommended size (expected 0), summed over
+     *                             {@code runsAtRecommended} replications other than those the size was taken from;
+     *                             {@code runsFailedAtRecommended} of them had any
+     * @param failuresOneSmaller   IP failures one prefix smaller (expected > 0), over {@code runsOneSmaller} other
+     *                             replications (they stop at the first that fails: {@code runsFailedOneSmaller} is 1
+     *                             then), -1 when /28 is already the smallest,
      *                             {@link #OTHERS_DO_NOT_FIT} when one prefix smaller cannot even hold the subnet's
      *                             other tenants' addresses (not run: no such subnet can be configured)
      */
     public record SubnetAdvice(String subnet, String cidr, int usableIps, int otherUsedIps, long peakLambdaIps,
             long analyticLambdaIps, int recommendedPrefix, int recommendedUsableIps, long headroomIps,
-            long failuresAtRecommended, long failuresOneSmaller) {
+            long failuresAtRecommended, long failuresOneSmaller, int demandReplications, int runsAtRecommended,
+            int runsFailedAtRecommended, int runsOneSmaller, int runsFailedOneSmaller) {
+
+        /** One replication each (a figure written by hand, in tests). */
+        public SubnetAdvice(String subnet, String cidr, int usableIps, int otherUsedIps, long peakLambdaIps,
+                long analyticLambdaIps, int recommendedPrefix, int recommendedUsableIps, long headroomIps,
+                long failuresAtRecommended, long failuresOneSmaller) {
+            this(subnet, cidr, usableIps, otherUsedIps, peakLambdaIps, analyticLambdaIps, recommendedPrefix,
+                    recommendedUsableIps, headroomIps, failuresAtRecommended, failuresOneSmaller, 1, 1,
+                    failuresAtRecommended > 0 ? 1 : 0, failuresOneSmaller < 0 ? 0 : 1, failuresOneSmaller > 0 ? 1 : 0);
+        }
 
         /** {@link #failuresOneSmaller()} when the smaller subnet's usable addresses are fewer than its others'. */
         public static final long OTHERS_DO_NOT_FIT = -2;
     }
 
     /**
-     * @param consolidatedEnis ENIs if every function used one security-group set (one key per subnet)
+     * @param consolidatedEnis ENIs if every function used one security-group set (one key per subnet); under the
+     *                         legacy model the peak itself (each ENI is one function's: none to save)
      * @param otherUsedEnis    the most ENIs other services (EFS mount targets...) hold in the VPC during the run:
      *                         its otherUsedEnis, or more set by the timeline; they count against the same quota
      */
@@ -97,6 +113,7 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
         }
     }
 
+    /** @param peakConnections under the legacy model, the key's (its function's) peak execution environments */
     public record KeyUse(String key, long peakEnis, long peakConnections) {
     }
 
@@ -105,20 +122,31 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      * {@code concurrency}, {@code scaling-rate}, {@code connections}: 65,000 per ENI, NoFreePortOnEni); null multiplier when none is hit up to the largest tried.
      * {@code atRecommendedSizes}: when a limit is hit at today's traffic already and the plan resizes subnets, the same
      * search with every subnet at its recommended size (the headroom once the plan is applied), else null.
+     * {@code replications}: each probe ran up to that many replications, a limit hit when any of them hit it;
+     * {@code lastClearMultiplier}: the largest multiplier at which none did, below the first limit (the search stops
+     * within 5% of it), null when today's traffic hits one already.
      */
     public record Headroom(Double firstLimitAtMultiplier, List<String> limitsHit, double largestTried,
             List<Probe> probes,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            Headroom atRecommendedSizes) {
+            Headroom atRecommendedSizes,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Double lastClearMultiplier, int replications) {
 
         public Headroom(Double firstLimitAtMultiplier, List<String> limitsHit, double largestTried,
                 List<Probe> probes) {
             this(firstLimitAtMultiplier, limitsHit, largestTried, probes, null);
         }
 
+        public Headroom(Double firstLimitAtMultiplier, List<String> limitsHit, double largestTried,
+                List<Probe> probes, Headroom atRecommendedSizes) {
+            this(firstLimitAtMultiplier, limitsHit, largestTried, probes, atRecommendedSizes, null, 1);
+        }
+
         /** This search, and the one at the recommended sizes. */
         Headroom withAtRecommendedSizes(Headroom after) {
-            return new Headroom(firstLimitAtMultiplier, limitsHit, largestTried, probes, after);
+            return new Headroom(firstLimitAtMultiplier, limitsHit, largestTried, probes, after, lastClearMultiplier,
+                    replications);
         }
 
         /** What the first limit was, in words (its probe's {@link Probe#details}); empty when none was hit. */
@@ -136,21 +164,38 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
     /**
      * One run of the search: the multiplier, the limits it hit, and each limit in words: which function or the
      * account, the error or throttle reason AWS gives, and how many of how many invocations met it (a limit met
-     * by 4 invocations in 6 million is hit, and the planner should see that it was 4).
+     * by 4 invocations in 6 million is hit, and the planner should see that it was 4). {@code runs}: the
+     * replications run at this multiplier (they stop at the first that hits a limit; its details are given).
      */
-    public record Probe(double multiplier, List<String> limitsHit, List<String> details) {
+    public record Probe(double multiplier, List<String> limitsHit, List<String> details, int runs) {
 
         public Probe(double multiplier, List<String> limitsHit) {
             this(multiplier, limitsHit, List.of());
+        }
+
+        public Probe(double multiplier, List<String> limitsHit, List<String> details) {
+            this(multiplier, limitsHit, details, 1);
         }
     }
 
     /**
      * How long deleting every function waits for Lambda to delete its ENIs, over replications, and the analytic
-     * quantiles of the maximum of {@code enis} independent deletion times.
+     * quantiles of the maximum of {@code enis} independent deletion times. Each replication runs on for
+     * {@code horizonSeconds} after the deletions (see {@code Planner.teardownHorizonMicros}: long enough that one is
+     * cut short with a chance of 1 in 10,000); {@code censoredReplications} were cut short all the same (an ENI still
+     * there at the horizon: their wait is longer than it, never counted as short), and a quantile that rests on one
+     * of them is censored ({@code p50Censored}, {@code p99Censored}): its figure is the horizon, a lower bound.
      */
     public record TeardownWait(int replications, int enis, double p50Seconds, double p99Seconds,
-            double analyticP50Seconds, double analyticP99Seconds) {
+            double analyticP50Seconds, double analyticP99Seconds, int censoredReplications, double horizonSeconds,
+            boolean p50Censored, boolean p99Censored) {
+
+        /** No replication cut short (a figure written by hand, in tests). */
+        public TeardownWait(int replications, int enis, double p50Seconds, double p99Seconds,
+                double analyticP50Seconds, double analyticP99Seconds) {
+            this(replications, enis, p50Seconds, p99Seconds, analyticP50Seconds, analyticP99Seconds, 0,
+                    Double.NaN, false, false);
+        }
     }
 
     /**

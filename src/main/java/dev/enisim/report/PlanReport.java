@@ -31,12 +31,20 @@ public final class PlanReport {
         b.append(String.format("   %-26s %-16s %7s %7s %9s %9s %11s %9s %12s%n", "subnet", "now", "usable", "others",
                 "peak IPs", "formula", "recommended", "headroom", "check"));
         for (Plan.SubnetAdvice s : p.subnets()) {
-            String check = "0 failures at /" + s.recommendedPrefix() + smallerText(s, ", ");
+            String check = "0 failures at /" + s.recommendedPrefix() + runs(s.runsAtRecommended(), " in ")
+                    + smallerText(s, ", ");
             b.append(String.format("   %-26s %-16s %7d %7d %9d %9d %11s %9d  %s%n", s.subnet(), s.cidr(),
                     s.usableIps(), s.otherUsedIps(), s.peakLambdaIps(), s.analyticLambdaIps(),
                     "/" + s.recommendedPrefix() + " (" + s.recommendedUsableIps() + ")", s.headroomIps(),
-                    s.failuresAtRecommended() == 0 ? check : String.format(java.util.Locale.ROOT, "%,d failures (!)",
-                    s.failuresAtRecommended())));
+                    s.failuresAtRecommended() == 0 ? check : String.format(java.util.Locale.ROOT, "%,d failures%s (!)",
+                    s.failuresAtRecommended(), s.runsAtRecommended() > 1 ? " in " + s.runsFailedAtRecommended()
+                    + " of " + s.runsAtRecommended() + " runs" : "")));
+        }
+        if (!p.subnets().isEmpty() && p.subnets().get(0).demandReplications() > 1) {
+            int n = p.subnets().get(0).demandReplications();
+            b.append(String.format("   (peak IPs: the most over %d replications with every subnet at /16; check: %d"
+                    + " other replications at the recommended size, one size smaller until one runs out)%n", n,
+                    p.subnets().get(0).runsAtRecommended()));
         }
         if (p.subnets().stream().anyMatch(s -> s.failuresOneSmaller() > 0)) {
             b.append("   (check: failures for IPs in a re-run: invocations that found no address, plus functions that"
@@ -53,15 +61,16 @@ public final class PlanReport {
         }
         sharedSubnetsText(b, p);
         b.append("\n2. ENIs per VPC against the quota: the design's peak (every subnet at /16, no quota in the way)\n");
+        boolean legacy = p.networkModel().equals("legacy");
         for (Plan.VpcAdvice v : p.vpcs()) {
-            b.append(String.format("   %s: peak %d%s of %d (%s); one security-group set per subnet would need %d"
-                    + " (saves %d)%n", v.vpc(), v.peakEnis(), v.otherUsedEnis() == 0 ? "" : " + " + v.otherUsedEnis()
-                    + " other services' (at their most)", v.eniQuota(), room(v.room()), v.consolidatedEnis(),
-                    v.savedByConsolidating()));
+            b.append(String.format("   %s: peak %d%s of %d (%s); %s%n", v.vpc(), v.peakEnis(), v.otherUsedEnis() == 0
+                    ? "" : " + " + v.otherUsedEnis() + " other services' (at their most)", v.eniQuota(),
+                    room(v.room()), consolidation(p, v)));
             List<Plan.KeyUse> keys = v.keys();
             for (int i = 0; i < Math.min(10, keys.size()); i++) {
-                b.append(String.format("     %-50s %4d ENIs, peak %,d connections%n", keys.get(i).key(),
-                        keys.get(i).peakEnis(), keys.get(i).peakConnections()));
+                b.append(String.format("     %-50s %4d ENIs, peak %,d %s%n", keys.get(i).key(),
+                        keys.get(i).peakEnis(), keys.get(i).peakConnections(), legacy ? "environments"
+                        : "connections"));
             }
             if (keys.size() > 10) {
                 b.append(String.format("     ... and %d more keys%n", keys.size() - 10));
@@ -73,8 +82,7 @@ public final class PlanReport {
             b.append(String.format("   no ENI, IP, connections, concurrency or scaling-rate limit hit up to x%.0f%n",
                     h.largestTried()));
         } else {
-            b.append(String.format("   first limit at x%.2f: %s%n", h.firstLimitAtMultiplier(),
-                    String.join(", ", h.limitsHit())));
+            b.append("   ").append(headroomText(h)).append('\n');
             h.firstLimitDetails().forEach(d -> b.append("     ").append(d).append('\n'));
         }
         if (h.atRecommendedSizes() != null) {
@@ -85,10 +93,15 @@ public final class PlanReport {
         Plan.TeardownWait t = p.teardown();
         b.append(String.format("%n4. Teardown: deleting every function waits for Lambda to delete %d ENI%s%n",
                 t.enis(), t.enis() == 1 ? "" : "s"));
-        b.append(String.format("   simulated over %d replications: p50 %.0f min, p99 %.0f min%s;"
+        b.append(String.format("   simulated over %d replications: p50 %s, p99 %s%s;"
                 + " analytic (max of %d deletion times): p50 %.0f min, p99 %.0f min%n", t.replications(),
-                t.p50Seconds() / 60, t.p99Seconds() / 60, fewRuns(t), t.enis(), t.analyticP50Seconds() / 60,
-                t.analyticP99Seconds() / 60));
+                minutes(t.p50Seconds(), t.p50Censored()), minutes(t.p99Seconds(), t.p99Censored()), fewRuns(t),
+                t.enis(), t.analyticP50Seconds() / 60, t.analyticP99Seconds() / 60));
+        if (t.censoredReplications() > 0) {
+            b.append(String.format(java.util.Locale.ROOT, "   (!) %s: an ENI still there %.0f min after the"
+                    + " deletions; counted as longer than that, never as short%n", censoredText(t),
+                    t.horizonSeconds() / 60));
+        }
         if (!fewRuns(t).isEmpty()) {
             b.append("   plan a timeout (CloudFormation's, Terraform's) on the analytic p99\n");
         }
@@ -149,13 +162,10 @@ public final class PlanReport {
             row(b, plans.get(0).vpcs().get(k).vpc() + " peak ENIs", plans,
                     p -> String.valueOf(p.vpcs().get(k).peakEnis()));
         }
-        row(b, "first limit at", plans, p -> p.headroom().firstLimitAtMultiplier() == null ? "none" : String.format(
-                java.util.Locale.ROOT, "x%.2f %s", p.headroom().firstLimitAtMultiplier(),
-                String.join(", ", p.headroom().limitsHit())));
-        row(b, "teardown wait p50", plans, p -> String.format(java.util.Locale.ROOT, "%.0f min",
-                p.teardown().p50Seconds() / 60));
-        row(b, "teardown wait p99", plans, p -> String.format(java.util.Locale.ROOT, "%.0f min",
-                p.teardown().p99Seconds() / 60));
+        row(b, "first limit at", plans, p -> p.headroom().firstLimitAtMultiplier() == null ? "none"
+                : limitAt(p.headroom()).replaceFirst("^at ", "") + " " + String.join(", ", p.headroom().limitsHit()));
+        row(b, "teardown wait p50", plans, p -> minutes(p.teardown().p50Seconds(), p.teardown().p50Censored()));
+        row(b, "teardown wait p99", plans, p -> minutes(p.teardown().p99Seconds(), p.teardown().p99Censored()));
         return b.toString();
     }
 
@@ -204,8 +214,9 @@ public final class PlanReport {
 
     private static void subnetsSection(StringBuilder b, Plan p) {
         b.append("<section id=\"subnets\"><h2>1. Subnet sizes</h2>\n<p>The smallest prefix with no invocation "
-                + "failing for IPs at this scenario's peak, checked by re-running the scenario at that size and one "
-                + "size smaller (an IP failure: an invocation failing for want of an address, or a function that could not be created "
+                + "failing for IPs at this scenario's peak (the most over " + (p.subnets().isEmpty() ? 1
+                : p.subnets().get(0).demandReplications()) + " replications), checked by re-running the scenario on"
+                + " other replications at that size and one size smaller (an IP failure: an invocation failing for want of an address, or a function that could not be created "
                 + "at all).</p>\n<div class=\"scroll\"><table>\n<tr><th>subnet</th><th>now</th><th>other "
                 + "tenants</th><th>Lambda's peak IPs</th><th>by the formula</th><th>recommended</th><th>headroom now"
                 + "</th><th>check</th></tr>\n");
@@ -218,8 +229,10 @@ public final class PlanReport {
                     .append(s.headroomIps() < 0 ? "bad\">" + ips(-s.headroomIps()) + " short"
                             : "ok\">" + ips(s.headroomIps()) + " spare").append("</td><td class=\"")
                     .append(s.failuresAtRecommended() == 0 ? "ok\">no IP failure at /" + s.recommendedPrefix()
+                            + runs(s.runsAtRecommended(), " in ")
                             : "bad\">" + String.format(java.util.Locale.ROOT, "%,d", s.failuresAtRecommended())
-                            + " IP failures at /" + s.recommendedPrefix())
+                            + " IP failures at /" + s.recommendedPrefix() + (s.runsAtRecommended() > 1 ? " in "
+                            + s.runsFailedAtRecommended() + " of " + s.runsAtRecommended() + " runs" : ""))
                     .append(escape(smallerText(s, "; "))).append("</td></tr>\n");
         }
         b.append("</table></div>\n");
@@ -241,6 +254,16 @@ public final class PlanReport {
         b.append("</section>\n");
     }
 
+    /**
+     * What one security-group set per subnet would need, or, under the legacy model, that none can be saved so: a
+     * legacy ENI belongs to one function (it said "would need 1 (saves 244)" of 245 functions' ENIs).
+     */
+    static String consolidation(Plan p, Plan.VpcAdvice v) {
+        return p.networkModel().equals("legacy") ? "legacy ENIs are each one function's: one security-group set"
+                + " would not share them (no saving)" : "one security-group set per subnet would need "
+                + v.consolidatedEnis() + " (saves " + v.savedByConsolidating() + ")";
+    }
+
     /** A VPC's quota left beside the peak, in words: "3 ENIs spare", "at the quota", "2 ENIs short". */
     static String room(long room) {
         return room > 0 ? room + (room == 1 ? " ENI" : " ENIs") + " spare" : room == 0 ? "at the quota"
@@ -260,13 +283,16 @@ public final class PlanReport {
                     .append("</td><td class=\"n\">").append(v.eniQuota()).append("</td><td>")
                     .append(PlanCharts.bar(v.peakEnis() + v.otherUsedEnis(), v.eniQuota())).append("</td><td class=\"")
                     .append(room <= 0 ? "bad\">" + room(room) : "ok\">" + room(room))
-                    .append("</td><td>would need ").append(v.consolidatedEnis()).append(" ENIs (saves ")
-                    .append(v.savedByConsolidating()).append(")</td></tr>\n");
+                    .append("</td><td>").append(p.networkModel().equals("legacy") ? "no saving: each legacy ENI is"
+                    + " one function's" : "would need " + v.consolidatedEnis() + " ENIs (saves "
+                    + v.savedByConsolidating() + ")").append("</td></tr>\n");
         }
         b.append("</table></div>\n");
         for (Plan.VpcAdvice v : p.vpcs()) {
             b.append("<h3>").append(escape(v.vpc())).append(": keys by peak ENIs</h3>\n<div class=\"scroll\"><table>"
-                    + "\n<tr><th>key (subnet + security groups)</th><th>peak ENIs</th><th>peak connections</th></tr>\n");
+                    + "\n<tr><th>key (" + (p.networkModel().equals("legacy") ? "function + " : "")
+                    + "subnet + security groups)</th><th>peak ENIs</th><th>peak " + (p.networkModel().equals("legacy")
+                    ? "environments" : "connections") + "</th></tr>\n");
             List<Plan.KeyUse> keys = v.keys();
             for (Plan.KeyUse k : keys.subList(0, Math.min(10, keys.size()))) {
                 b.append("<tr><td>").append(escape(k.key())).append("</td><td class=\"n\">").append(k.peakEnis())
@@ -291,8 +317,9 @@ public final class PlanReport {
                     h.largestTried()));
         } else {
             b.append(String.format(java.util.Locale.ROOT, h.firstLimitAtMultiplier() <= 1 ? "bad\">" : "warn\">")
-                    ).append(String.format(java.util.Locale.ROOT, "The first limit is hit at %.2f times today's "
-                    + "traffic: %s.", h.firstLimitAtMultiplier(), escape(String.join(", ", h.limitsHit()))));
+                    ).append("The first limit is hit ").append(limitAt(h).replace("x", "")).append(" times today's"
+                    + " traffic: ")
+                    .append(escape(String.join(", ", h.limitsHit()))).append('.').append(escape(anyOf(h)));
         }
         b.append("</p>\n");
         details(b, h);
@@ -318,7 +345,22 @@ public final class PlanReport {
                 + "to delete its ").append(t.enis()).append(t.enis() == 1 ? " ENI" : " ENIs")
                 .append(" (a stack deletion waits as long).").append(fewRuns(t).isEmpty() ? "" : " The simulated p99"
                         + fewRuns(t) + ": plan a timeout (CloudFormation's, Terraform's) on the analytic p99.")
-                .append("</p>\n").append(PlanCharts.teardown(t)).append("</section>\n");
+                .append("</p>\n").append(t.censoredReplications() == 0 ? "" : "<p class=\"verdict bad\">"
+                        + escape(censoredText(t)) + String.format(java.util.Locale.ROOT, ": an ENI still there %.0f"
+                        + " min after the deletions. Their waits count as longer than that, never as short; a"
+                        + " quantile that rests on them is shown as \"&gt; %.0f min\".</p>\n",
+                        t.horizonSeconds() / 60, t.horizonSeconds() / 60)).append(PlanCharts.teardown(t)).append("</section>\n");
+    }
+
+    /** A teardown quantile in minutes: "76 min", or "> 1,320 min" when it rests on a replication cut short. */
+    public static String minutes(double seconds, boolean censored) {
+        return String.format(java.util.Locale.ROOT, censored ? "> %,.0f min" : "%.0f min", seconds / 60);
+    }
+
+    /** "1 of 20 replications cut short". */
+    static String censoredText(Plan.TeardownWait t) {
+        return t.censoredReplications() + " of " + t.replications() + " replication" + (t.replications() == 1 ? ""
+                : "s") + " cut short";
     }
 
     /**
@@ -379,7 +421,12 @@ public final class PlanReport {
             return separator + "/" + smaller + " cannot hold its " + s.otherUsedIps() + " other addresses";
         }
         return s.failuresOneSmaller() < 0 ? "" : separator + String.format(java.util.Locale.ROOT, "%,d",
-                s.failuresOneSmaller()) + " at /" + smaller;
+                s.failuresOneSmaller()) + " at /" + smaller + runs(s.runsOneSmaller(), " in ");
+    }
+
+    /** " in 20 runs" ("" for one). */
+    static String runs(int n, String before) {
+        return n > 1 ? before + n + " runs" : "";
     }
 
     /** The first limit's details as a list (none when nothing was hit). */
@@ -391,10 +438,31 @@ public final class PlanReport {
         }
     }
 
-    /** "first limit at x2.38: IP", or "no limit hit up to x64". */
+    /**
+     * "first limit between x10.3 and x10.8: concurrency (hit in any of 3 replications)", "first limit at x1.00: IP"
+     * (today's traffic hits it), or "no limit hit up to x64".
+     */
     static String headroomText(Plan.Headroom h) {
         return h.firstLimitAtMultiplier() == null ? String.format(java.util.Locale.ROOT, "no ENI, IP, connections,"
-                + " concurrency or scaling-rate limit hit up to x%.0f", h.largestTried()) : String.format(java.util.Locale.ROOT,
-                "first limit at x%.2f: %s", h.firstLimitAtMultiplier(), String.join(", ", h.limitsHit()));
+                + " concurrency or scaling-rate limit hit up to x%.0f%s", h.largestTried(), h.replications() > 1
+                ? " in any of " + h.replications() + " replications" : "") : "first limit " + limitAt(h) + ": "
+                + String.join(", ", h.limitsHit()) + anyOf(h);
+    }
+
+    /**
+     * Where the first limit is, to the search's precision: "between x10.3 and x10.8" (none hit at the lower, one at
+     * the upper; the search stops within 5%, so three digits), or "at x1.00" when today's traffic hits it (it said
+     * "x10.83" from one run, a figure that moved 14% with the seed).
+     */
+    public static String limitAt(Plan.Headroom h) {
+        return h.lastClearMultiplier() == null ? String.format(java.util.Locale.ROOT, "at x%.2f",
+                h.firstLimitAtMultiplier()) : String.format(java.util.Locale.ROOT, "between x%.3g and x%.3g",
+                h.lastClearMultiplier(), h.firstLimitAtMultiplier());
+    }
+
+    /** " (a limit counts when any of 3 replications hits it)", "" for one. */
+    private static String anyOf(Plan.Headroom h) {
+        return h.replications() > 1 ? " (a limit counts when any of " + h.replications() + " replications hits it)"
+                : "";
     }
 }
