@@ -43,6 +43,8 @@ public final class ScenarioLoader {
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private static final int MAX_BUCKETS = 2_000_000;
+    /** The latest wall-clock time a run may reach with {@code startsAt}: the end of the year 9999. */
+    static final java.time.Instant LATEST_START = java.time.Instant.parse("9999-12-31T23:59:59Z");
     private static final Cidr PLACEHOLDER_CIDR = new Cidr(0, 28);
 
     private ScenarioLoader() {
@@ -151,6 +153,26 @@ public final class ScenarioLoader {
                 out.add(at + "no arrival falls within the run (0 to " + s.durationMicros() / 1e6 + " s)"
                         + (a instanceof ArrivalSpec.Trace t ? ": the trace " + t.file() + " starts at "
                         + (t.startsMicros()[0] / 1e6) + " s" : ""));
+            }
+        }
+        // a security group of another VPC than the subnets is simulated as Lambda answers it (the function goes
+        // Failed, InvalidSecurityGroup: what the gate shows of a plan), but a scenario written so is surely a mistake
+        Map<String, String> vpcOf = new java.util.HashMap<>();
+        for (Scenario.Vpc v : s.vpcs()) {
+            v.subnets().forEach(sn -> vpcOf.put("subnet " + sn.id(), v.id()));
+            v.securityGroups().forEach(g -> vpcOf.put("group " + g, v.id()));
+        }
+        for (Scenario.Function f : s.functions()) {
+            List<String> subnets = f.vpcConfig() == null ? List.of() : f.vpcConfig().subnetIds();
+            String vpc = subnets.isEmpty() ? null : vpcOf.get("subnet " + subnets.get(0));
+            for (int i = 0; vpc != null && i < f.vpcConfig().securityGroupIds().size(); i++) {
+                String g = f.vpcConfig().securityGroupIds().get(i);
+                String other = vpcOf.get("group " + g);
+                if (other != null && !other.equals(vpc)) {
+                    out.add(s.source() + ": functions[" + f.name() + "].vpcConfig.securityGroupIds[" + i + "]: '" + g
+                            + "' is a security group of " + other + ", the function's subnets are in " + vpc + ": it"
+                            + " goes Failed (InvalidSecurityGroup) when created, and its invocations fail");
+                }
             }
         }
         // figures set where nothing reads them: a planner's `--set legacy.eniLimit=1` on a Hyperplane scenario ran
@@ -342,6 +364,15 @@ public final class ScenarioLoader {
         if (duration != null && duration <= 0) {
             root.problem("duration", "must be > 0");
         }
+        if (startsAt.isPresent()) {
+            long seconds = duration == null || duration <= 0 ? 0 : (duration + SEC - 1) / SEC;
+            if (startsAt.get().getEpochSecond() + seconds > LATEST_START.getEpochSecond()) {
+                // the report's dates read the run's end: past the year 999,999,999 java.time threw in the narrative
+                root.problem("startsAt", "'" + root.json().get("startsAt").asText() + "'" + (seconds > 0 ? " plus the"
+                        + " duration (" + Units.spoken(duration) + ")" : "") + " passes the latest date-time " + LATEST_START
+                        + " (the reports write years of four digits)");
+            }
+        }
         if (bucket <= 0) {
             root.problem("bucket", "must be > 0");
         } else if (duration != null && duration > 0) {
@@ -362,8 +393,8 @@ public final class ScenarioLoader {
         // a VPC, subnet or group whose shape could not be read is said once there, not again as every reference
         refs.networkIncomplete = networkShapeBroken(root.json());
         refs.ipv6Only.addAll(ipv6OnlyIds(root));
-        List<Scenario.Function> functions = new FunctionReader(root, refs, account, hyperplane, baseDir(source))
-                .read();
+        List<Scenario.Function> functions = new FunctionReader(root, refs, account, hyperplane, baseDir(source),
+                duration == null || duration <= 0 ? Long.MAX_VALUE : duration).read();
         List<Scenario.At> timeline = new TimelineReader(root, refs, functions,
                 account.concurrencyLimit() - account.unreservedMinimum()).read();
         NetworkModel model = networkModel(root);

@@ -80,6 +80,18 @@ public final class Units {
         return perSecond;
     }
 
+    /** A duration as a scenario writes it, in the largest unit that divides it: {@code 2us}, {@code 90s}, {@code 10d}. */
+    static String spoken(long micros) {
+        long[] units = {86_400_000_000L, 3_600_000_000L, 60_000_000L, 1_000_000L, 1_000L};
+        String[] names = {"d", "h", "m", "s", "ms"};
+        for (int i = 0; i < units.length; i++) {
+            if (micros >= units[i] && micros % units[i] == 0) {
+                return micros / units[i] + names[i];
+            }
+        }
+        return micros + "us";
+    }
+
     private static long unitMicros(String unit) {
         return switch (unit) {
             case "us" -> 1L;
