@@ -13,6 +13,7 @@ public final class Units {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|m|h|d)");
     /** A compound duration such as {@code 1h30m} or {@code 2d 6h}: parts from the largest unit down. */
     private static final Pattern COMPOUND = Pattern.compile("(?:\\d+(?:\\.\\d+)?\\s*(?:us|ms|s|m|h|d)\\s*)+");
+    private static final Pattern EXPONENT_RATE = Pattern.compile("[+]?(\\d+(?:\\.\\d*)?|\\.\\d+)[eE][-+]?\\d+\\s*/\\s*(s|m|h|d)");
     private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*/\\s*(s|m|h|d)");
     static final String DURATION_HINT = "expected a duration with a unit (us, ms, s, m, h, d), like 90s or 250ms";
     /** The largest arrival rate of one process: 1,000,000 invocations per second. */
@@ -61,6 +62,12 @@ public final class Units {
         if (!m.matches()) {
             if (t.startsWith("-")) {
                 throw new IllegalArgumentException("a rate must be positive: '" + text + "'");
+            }
+            if (EXPONENT_RATE.matcher(t).matches()) {
+                // "1e-300/s" is positive: saying "expected a positive rate" left the writer guessing
+                throw new IllegalArgumentException("a rate is a decimal without an exponent, above 0 and at most "
+                        + (long) MAX_RATE_PER_SECOND + "/s, with a unit, like 50/s, 3000/m or 0.001/d, got '" + text
+                        + "'");
             }
             throw new IllegalArgumentException(RATE_HINT + ", got '" + text + "'");
         }

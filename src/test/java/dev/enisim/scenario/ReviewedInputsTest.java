@@ -21,7 +21,12 @@ class ReviewedInputsTest {
     }
 
     private static String one(String yaml) {
-        List<String> p = problems(yaml);
+        return one(yaml, "r.yaml");
+    }
+
+    private static String one(String text, String source) {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(text, source));
+        List<String> p = e.problems().stream().map(Problem::toString).toList();
         assertEquals(1, p.size(), p.toString());
         return p.get(0);
     }
@@ -144,6 +149,100 @@ class ReviewedInputsTest {
                 functions: [{name: f1, duration: 100ms, arrivals: {poisson: 5/s}}]
                 prices: {perMillionRequests: .inf}
                 """).startsWith("prices.perMillionRequests: "));
+    }
+
+    /** Two subnets with one IPv6 /64 gave their ENIs one address: refused, in one VPC or two, as written or not. */
+    @Test
+    void aSubnetsIpv6BlockIsItsOwn() {
+        assertEquals(List.of("vpcs[1].subnets[0].ipv6Cidr: 2600:1f18:0:a::/64 is the /64 of subnet-a"
+                + " (2600:1f18::a:0:0:0:0/64) too: each subnet has its own IPv6 /64",
+                "vpcs[1].subnets[1].ipv6Cidr: 2600:1f18:0:a:0::/64 is the /64 of subnet-a (2600:1f18::a:0:0:0:0/64) too:"
+                + " each subnet has its own IPv6 /64"), problems("""
+                name: t
+                duration: 1h
+                vpcs:
+                  - id: vpc-a
+                    subnets:
+                      - {id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a, ipv6Cidr: "2600:1f18::a:0:0:0:0/64"}
+                      - {id: subnet-b, cidr: 10.0.2.0/24, az: us-east-1a, ipv6Cidr: "2600:1f18:0:b::/64"}
+                  - id: vpc-b
+                    subnets:
+                      - {id: subnet-c, cidr: 10.0.1.0/24, az: us-east-1a, ipv6Cidr: "2600:1f18:0:a::/64"}
+                      - {id: subnet-d, ipv6Only: true, az: us-east-1a, ipv6Cidr: "2600:1f18:0:a:0::/64"}
+                functions: [{name: f1, duration: 100ms, arrivals: {poisson: 5/s}}]
+                """));
+    }
+
+    /** A NAT gateway's id names its series and charts: two with one id are refused. */
+    @Test
+    void natGatewayIdsAreUnique() {
+        assertEquals("vpcs[0].natGateways[1].id: duplicate NAT gateway id 'nat-a' (also vpcs[0].natGateways[0])", one("""
+                name: t
+                duration: 1h
+                vpcs:
+                  - id: vpc-a
+                    subnets: [{id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a}]
+                    natGateways: [{id: nat-a, az: us-east-1a}, {id: nat-a, az: us-east-1a}]
+                functions: [{name: f1, duration: 100ms, arrivals: {poisson: 5/s}}]
+                """));
+    }
+
+    /** A rate in exponent notation is positive: the message says how a rate is written and its range. */
+    @Test
+    void aRateInExponentNotationSaysHowARateIsWritten() {
+        assertEquals("functions[0].arrivals.poisson: a rate is a decimal without an exponent, above 0 and at most"
+                + " 1000000/s, with a unit, like 50/s, 3000/m or 0.001/d, got '1e-300/s'", one("""
+                name: t
+                duration: 1h
+                functions: [{name: f1, duration: 100ms, arrivals: {poisson: 1e-300/s}}]
+                """));
+    }
+
+    /** A complex key was named by SnakeYAML's event ("<org.yaml.snakeyaml.events.SequenceStartEvent(...)>"). */
+    @Test
+    void aComplexKeyIsSaidPlainly() {
+        assertEquals("(root): malformed YAML/JSON at line 2, column 4: a key must be a plain name, not a list or a map"
+                + " (a '?' complex key)", one("name: t\n? [a, b]\n: z\n"));
+    }
+
+    /** Text after a JSON scenario's value was ignored: "{...} garbage" loaded as "{...}". */
+    @Test
+    void trailingTextAfterAJsonScenarioIsMalformed() {
+        String valid = "{\"name\": \"t\", \"duration\": \"1h\", \"functions\": [{\"name\": \"f\", \"duration\":"
+                + " \"1ms\", \"arrivals\": {\"poisson\": \"1/s\"}}]}";
+        assertEquals("(root): malformed JSON at line 1, column " + (valid.length() + 2) + ": text after the scenario's"
+                + " value (a JSON file holds one value)", one(valid + " {}", "r.json"));
+        assertTrue(one("{\"name\":\"t\"} garbage", "r.json").startsWith("(root): malformed JSON at line 1, column 21:"));
+    }
+
+    /** A subnet id written twice is reported there; the known ids of an unknown reference list it once. */
+    @Test
+    void theKnownIdsOfAnUnknownReferenceAreEachListedOnce() {
+        List<String> p = problems("""
+                name: t
+                duration: 1h
+                vpcs:
+                  - id: vpc-a
+                    subnets:
+                      - {id: subnet-a, cidr: 10.0.1.0/24, az: us-east-1a}
+                      - {id: subnet-a, cidr: 10.0.2.0/24, az: us-east-1a}
+                    securityGroups: [sg-a]
+                functions:
+                  - name: f1
+                    vpcConfig: {subnetIds: [subnet-x], securityGroupIds: [sg-a]}
+                    duration: 100ms
+                    arrivals: {poisson: 5/s}
+                """);
+        assertTrue(p.contains("vpcs[0].subnets[1].id: duplicate subnet id 'subnet-a'"), p.toString());
+        assertTrue(p.contains("functions[0].vpcConfig.subnetIds[0]: unknown subnet 'subnet-x' (known: subnet-a); did you mean 'subnet-a'?"),
+                p.toString());
+    }
+
+    /** A NUL byte was placed "at line 1, column 1" wherever it was. */
+    @Test
+    void aSpecialCharacterIsPlacedWhereItIs() {
+        assertEquals("(root): malformed YAML/JSON at line 2, column 8 (U+0000): special characters are not allowed",
+                one("name: t\nduratio\u0000n: 1h\n"));
     }
 
     private static int order(String problem) {
