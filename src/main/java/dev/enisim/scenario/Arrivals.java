@@ -250,6 +250,15 @@ final class Arrivals {
             s.problem("phases", "every phase is quiet: give at least one a rate, or write none: true");
             return null;
         }
+        long sum = 0;
+        for (long length : lengths) {
+            sum += length; // each at most Long.MAX_VALUE / 4: the sum of a few cannot wrap before the check
+            if (sum > Long.MAX_VALUE / 4) {
+                // a cycle that long wrapped around the long range (a negative cycle)
+                s.problem("phases", "the phases add up to more than a duration can be (about 73,000 years)");
+                return null;
+            }
+        }
         ArrivalSpec.Schedule schedule = new ArrivalSpec.Schedule(lengths, rates, repeat, from, until);
         long span = Math.min(until, horizon) - from;
         if (repeat && span > 0 && horizon != Long.MAX_VALUE) {

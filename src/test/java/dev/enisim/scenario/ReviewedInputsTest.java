@@ -50,6 +50,21 @@ class ReviewedInputsTest {
                 + " write longer phases, or a shorter until", p);
     }
 
+    /** Phases adding up past the long range made a negative cycle. */
+    @Test
+    void phasesAddingUpPastADurationsLimitAreRefused() {
+        String phase = "{rate: 1/s, for: " + (Long.MAX_VALUE / 4) + "us}";
+        assertEquals("functions[0].arrivals.schedule.phases: the phases add up to more than a duration can be (about"
+                + " 73,000 years)", assertTimeoutPreemptively(Duration.ofSeconds(20), () -> one("""
+                name: t
+                duration: 10d
+                functions:
+                  - name: f1
+                    duration: 100ms
+                    arrivals: {schedule: {repeat: true, phases: [%s, %s, %s, %s, %s]}}
+                """.formatted(phase, phase, phase, phase, phase))));
+    }
+
     /** Short phases over a window that ends early are fine: only the run's part counts, and its estimate is quick. */
     @Test
     void aScheduleOfShortPhasesWithinTheLimitLoadsAndItsWarningsAreQuick() throws Exception {
