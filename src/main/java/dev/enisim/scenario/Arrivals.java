@@ -25,7 +25,15 @@ final class Arrivals {
     private Arrivals() {
     }
 
-    static ArrivalSpec read(Fields fn, Path baseDir) {
+    /**
+     * The most phase changes a repeating schedule may make within the run: each costs the simulation a step (and
+     * the expected count one term), so phases of microseconds repeated over days never finished. The default event
+     * budget (--max-events 1e9), as a run of that many steps takes minutes.
+     */
+    static final long MAX_PHASE_CHANGES = 1_000_000_000L;
+
+    /** {@code horizon}: the run's end (its duration; Long.MAX_VALUE when not known). */
+    static ArrivalSpec read(Fields fn, Path baseDir, long horizon) {
         if (!fn.has("arrivals")) {
             fn.problem("arrivals", "is required, e.g. {poisson: 50/s}");
             return null;
@@ -40,7 +48,7 @@ final class Arrivals {
             boolean ok = true;
             for (Fields f : list) {
                 // every part is read, so that all their problems are reported at once
-                ArrivalSpec a = one(f, baseDir);
+                ArrivalSpec a = one(f, baseDir, horizon);
                 ok &= a != null;
                 parts.add(a);
             }
@@ -50,10 +58,10 @@ final class Arrivals {
             return parts.size() == 1 ? parts.get(0) : new ArrivalSpec.Superposition(parts);
         }
         Fields f = fn.object("arrivals");
-        return f == null ? null : one(f, baseDir);
+        return f == null ? null : one(f, baseDir, horizon);
     }
 
-    private static ArrivalSpec one(Fields f, Path baseDir) {
+    private static ArrivalSpec one(Fields f, Path baseDir, long horizon) {
         if (f.json() == null || !f.json().isObject()) {
             f.problem("expected a process such as {poisson: 50/s}");
             return null;
@@ -97,7 +105,7 @@ final class Arrivals {
             }
             case "diurnal" -> diurnal(f.object("diurnal"), from, until);
             case "bursts" -> bursts(f.object("bursts"), from, until);
-            case "schedule" -> schedule(f.object("schedule"), from, until);
+            case "schedule" -> schedule(f.object("schedule"), from, until, horizon);
             default -> trace(f.object("trace"), baseDir, from, until);
         };
     }
@@ -181,7 +189,7 @@ final class Arrivals {
      * phase's rate, one phase after the other from {@code from}; with {@code repeat: true} the phases start over
      * after the last one.
      */
-    private static ArrivalSpec schedule(Fields s, long from, long until) {
+    private static ArrivalSpec schedule(Fields s, long from, long until, long horizon) {
         if (s == null) {
             return null;
         }
@@ -242,7 +250,29 @@ final class Arrivals {
             s.problem("phases", "every phase is quiet: give at least one a rate, or write none: true");
             return null;
         }
-        return new ArrivalSpec.Schedule(lengths, rates, repeat, from, until);
+        long sum = 0;
+        for (long length : lengths) {
+            sum += length; // each at most Long.MAX_VALUE / 4: the sum of a few cannot wrap before the check
+            if (sum > Long.MAX_VALUE / 4) {
+                // a cycle that long wrapped around the long range (a negative cycle)
+                s.problem("phases", "the phases add up to more than a duration can be (about 73,000 years)");
+                return null;
+            }
+        }
+        ArrivalSpec.Schedule schedule = new ArrivalSpec.Schedule(lengths, rates, repeat, from, until);
+        long span = Math.min(until, horizon) - from;
+        if (repeat && span > 0 && horizon != Long.MAX_VALUE) {
+            long cycle = schedule.cycleMicros();
+            double changes = Math.ceil((double) span / cycle) * lengths.length;
+            if (changes > MAX_PHASE_CHANGES) {
+                s.problem("phases", String.format(java.util.Locale.ROOT, "the phases repeat every %s: over the run's"
+                        + " %s that is %.3g phase changes, above the limit of %,d (each costs the simulation a step):"
+                        + " write longer phases, or a shorter until", Units.spoken(cycle), Units.spoken(span),
+                        changes, MAX_PHASE_CHANGES));
+                return null;
+            }
+        }
+        return schedule;
     }
 
     /**

@@ -19,6 +19,8 @@ final class FunctionReader {
     /** What the table's bounds depend on: the account and the hyperplane block. */
     private final Setting.Limits limits;
     private final java.nio.file.Path baseDir;
+    /** The run's end (its duration), or Long.MAX_VALUE when not known: how far a repeating schedule is walked. */
+    private final long horizon;
     /** Names and reservations of every function read, valid or not, so that their checks do not hide. */
     private final java.util.Set<String> names = new java.util.HashSet<>();
     private long reservedSum;
@@ -26,8 +28,9 @@ final class FunctionReader {
     private final SqsReader sqsReader;
 
     FunctionReader(Fields root, References refs, Scenario.Account account, Scenario.Hyperplane hyperplane,
-            java.nio.file.Path baseDir) {
+            java.nio.file.Path baseDir, long horizon) {
         this.baseDir = baseDir;
+        this.horizon = horizon;
         this.root = root;
         this.refs = refs;
         this.account = account;
@@ -86,7 +89,7 @@ final class FunctionReader {
             f.problem("duration", "is required (a duration like 120ms, or {dist: lognormal, median: 120ms, p99: 2s})");
         }
         DistributionSpec duration = Distributions.read(f, "duration", null);
-        ArrivalSpec arrivals = Arrivals.read(f, baseDir);
+        ArrivalSpec arrivals = Arrivals.read(f, baseDir, horizon);
         String role = f.text("role", name + Defaults.ROLE_SUFFIX);
         DistributionSpec init = initDuration(f, table.memoryMb(), table.architecture());
         if (reservation.isPresent() && table.provisionedConcurrency() > reservation.getAsInt()) {

@@ -43,14 +43,20 @@ final class PricesReader {
                 price(f, "provisionedDurationPerGbSecond", d.provisionedDurationPerGbSecond()));
     }
 
-    /** A price in US dollars: a number, 0 or more. */
+    /**
+     * The highest price of any unit: far above every list price (a NAT gateway hour is $0.045), and low enough
+     * that no cost can overflow (1e308 per million requests made the summary's cost "Infinity").
+     */
+    static final double MAX_PRICE = 1_000_000;
+
+    /** A price in US dollars: a number from 0 to {@link #MAX_PRICE}. */
     private static double price(Fields f, String name, double dflt) {
         if (!f.has(name)) {
             return dflt;
         }
         JsonNode n = f.json().get(name);
-        if (!n.isNumber() || !Double.isFinite(n.asDouble()) || n.asDouble() < 0) {
-            f.problem(name, "expected a price in US dollars (a number, 0 or more), got " + Fields.describe(n));
+        if (!n.isNumber() || !(n.asDouble() >= 0 && n.asDouble() <= MAX_PRICE)) {
+            f.problem(name, "expected a price in US dollars (a number from 0 to 1,000,000), got " + Fields.describe(n));
             return dflt;
         }
         return n.asDouble();

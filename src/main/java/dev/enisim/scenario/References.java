@@ -76,8 +76,9 @@ final class References {
             return true;
         }
         String close = Suggest.closest(id, known);
+        // each once: a duplicate id (reported where it is) listed twice read "(known: subnet-a, subnet-a)"
         at.problem(field, "unknown " + what + " '" + id + "' (known: "
-                + (known.isEmpty() ? "none" : String.join(", ", known)) + ")"
+                + (known.isEmpty() ? "none" : String.join(", ", new java.util.LinkedHashSet<>(known))) + ")"
                 + (close == null ? "" : "; did you mean '" + close + "'?"));
         return false;
     }

@@ -40,9 +40,13 @@ public final class ScenarioLoader {
     /** A safe file name: it names the report folder, so never '.', '..', hidden, or with a separator. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     // a repeated key would otherwise be read silently as its last value (YAML: see YamlTree)
+    // and anything after the value is an error, as in YAML (a second document): "{...} garbage" loaded as {...}
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final int MAX_BUCKETS = 2_000_000;
+    /** The latest wall-clock time a run may reach with {@code startsAt}: the end of the year 9999. */
+    static final java.time.Instant LATEST_START = java.time.Instant.parse("9999-12-31T23:59:59Z");
     private static final Cidr PLACEHOLDER_CIDR = new Cidr(0, 28);
 
     private ScenarioLoader() {
@@ -154,6 +158,26 @@ public final class ScenarioLoader {
                 out.add(at + "no arrival falls within the run (0 to " + s.durationMicros() / 1e6 + " s)"
                         + (a instanceof ArrivalSpec.Trace t ? ": the trace " + t.file() + " starts at "
                         + (t.startsMicros()[0] / 1e6) + " s" : ""));
+            }
+        }
+        // a security group of another VPC than the subnets is simulated as Lambda answers it (the function goes
+        // Failed, InvalidSecurityGroup: what the gate shows of a plan), but a scenario written so is surely a mistake
+        Map<String, String> vpcOf = new java.util.HashMap<>();
+        for (Scenario.Vpc v : s.vpcs()) {
+            v.subnets().forEach(sn -> vpcOf.put("subnet " + sn.id(), v.id()));
+            v.securityGroups().forEach(g -> vpcOf.put("group " + g, v.id()));
+        }
+        for (Scenario.Function f : s.functions()) {
+            List<String> subnets = f.vpcConfig() == null ? List.of() : f.vpcConfig().subnetIds();
+            String vpc = subnets.isEmpty() ? null : vpcOf.get("subnet " + subnets.get(0));
+            for (int i = 0; vpc != null && i < f.vpcConfig().securityGroupIds().size(); i++) {
+                String g = f.vpcConfig().securityGroupIds().get(i);
+                String other = vpcOf.get("group " + g);
+                if (other != null && !other.equals(vpc)) {
+                    out.add(s.source() + ": functions[" + f.name() + "].vpcConfig.securityGroupIds[" + i + "]: '" + g
+                            + "' is a security group of " + other + ", the function's subnets are in " + vpc + ": it"
+                            + " goes Failed (InvalidSecurityGroup) when created, and its invocations fail");
+                }
             }
         }
         // figures set where nothing reads them: a planner's `--set legacy.eniLimit=1` on a Hyperplane scenario ran
@@ -277,11 +301,40 @@ public final class ScenarioLoader {
             if (tab != null) { // the parser places a tab at the end of the line before it
                 where = " at line " + tab[0] + ", column " + tab[1];
             }
+            int[] special = json || !String.valueOf(e.getMessage()).contains("special characters are not allowed")
+                    ? null : special(text);
+            if (special != null) { // the parser's reader says line 1, column 1 wherever it is
+                where = " at line " + special[0] + ", column " + special[1] + String.format(Locale.ROOT, " (U+%04X)",
+                        special[2]);
+            }
             throw new ScenarioException(source, List.of(new Problem("", "malformed " + (json ? "JSON" : "YAML/JSON")
                     + where + ": " + syntaxMessage(e))));
         } catch (java.io.IOException e) {
             throw problem(source, "malformed YAML: " + e.getMessage());
         }
+    }
+
+    /**
+     * The line, column (from 1) and code of the first character YAML does not allow (a control character other than
+     * tab and line ends, as SnakeYAML's reader refuses them), or null.
+     */
+    static int[] special(String text) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+                continue;
+            }
+            if (c < 0x20 && c != '\t' && c != '\r' || c >= 0x7F && c <= 0x9F && c != 0x85 || c == 0xFFFE
+                    || c == 0xFFFF) {
+                return new int[] {line, column, c};
+            }
+            column++;
+        }
+        return null;
     }
 
     /** The line and column (from 1) of the first tab in a line's indentation, or null. */
@@ -308,7 +361,15 @@ public final class ScenarioLoader {
                     : " (" + y.getContext().strip() + " at line " + (m.getLine() + 1) + ", column "
                             + (m.getColumn() + 1) + ")");
         }
-        return String.join(" ", e.getOriginalMessage().strip().split("\\s*\\n\\s*"));
+        String message = e.getOriginalMessage().strip();
+        if (message.startsWith("Expected a field name") && message.contains("<org.yaml.snakeyaml.events.")) {
+            // a complex key (? [a, b]): Jackson quoted SnakeYAML's event, which says nothing to a reader
+            return "a key must be a plain name, not a list or a map (a '?' complex key)";
+        }
+        if (message.startsWith("Trailing token")) {
+            return "text after the scenario's value (a JSON file holds one value)";
+        }
+        return String.join(" ", message.split("\\s*\\n\\s*"));
     }
 
     /** Parses scenario text (YAML or JSON); {@code source} names it in messages. */
@@ -345,6 +406,15 @@ public final class ScenarioLoader {
         if (duration != null && duration <= 0) {
             root.problem("duration", "must be > 0");
         }
+        if (startsAt.isPresent()) {
+            long seconds = duration == null || duration <= 0 ? 0 : (duration + SEC - 1) / SEC;
+            if (startsAt.get().getEpochSecond() + seconds > LATEST_START.getEpochSecond()) {
+                // the report's dates read the run's end: past the year 999,999,999 java.time threw in the narrative
+                root.problem("startsAt", "'" + root.json().get("startsAt").asText() + "'" + (seconds > 0 ? " plus the"
+                        + " duration (" + Units.spoken(duration) + ")" : "") + " passes the latest date-time " + LATEST_START
+                        + " (the reports write years of four digits)");
+            }
+        }
         if (bucket <= 0) {
             root.problem("bucket", "must be > 0");
         } else if (duration != null && duration > 0) {
@@ -365,8 +435,8 @@ public final class ScenarioLoader {
         // a VPC, subnet or group whose shape could not be read is said once there, not again as every reference
         refs.networkIncomplete = networkShapeBroken(root.json());
         refs.ipv6Only.addAll(ipv6OnlyIds(root));
-        List<Scenario.Function> functions = new FunctionReader(root, refs, account, hyperplane, baseDir(source))
-                .read();
+        List<Scenario.Function> functions = new FunctionReader(root, refs, account, hyperplane, baseDir(source),
+                duration == null || duration <= 0 ? Long.MAX_VALUE : duration).read();
         List<Scenario.At> timeline = new TimelineReader(root, refs, functions,
                 account.concurrencyLimit() - account.unreservedMinimum()).read();
         NetworkModel model = networkModel(root);
@@ -613,6 +683,9 @@ public final class ScenarioLoader {
         List<Scenario.Vpc> out = new ArrayList<>();
         Map<String, String> subnetIds = new LinkedHashMap<>();
         Map<String, String> groupIds = new LinkedHashMap<>();
+        // a subnet's IPv6 /64 is globally unique (AWS allocates it): two subnets with one gave ENIs one address
+        Map<String, String> ipv6Blocks = new LinkedHashMap<>();
+        Map<String, String> natIds = new LinkedHashMap<>();
         for (Fields v : root.objects("vpcs")) {
             v.allowOnly("id", "eniQuota", "tenancy", "subnets", "securityGroups", "otherUsedEnis", "natGateways",
                     "owner");
@@ -631,10 +704,10 @@ public final class ScenarioLoader {
             List<Scenario.Subnet> subnets = new ArrayList<>();
             for (Fields s : v.objects("subnets")) {
                 if (s.flag("ipv6Only", false)) {
-                    ipv6OnlySubnet(s, subnetIds);
+                    ipv6OnlySubnet(s, subnetIds, ipv6Blocks);
                     continue;
                 }
-                Scenario.Subnet subnet = subnet(s, subnetIds, subnets);
+                Scenario.Subnet subnet = subnet(s, subnetIds, subnets, ipv6Blocks);
                 if (subnet != null) {
                     subnets.add(subnet);
                 }
@@ -652,6 +725,14 @@ public final class ScenarioLoader {
             for (Fields n : v.objects("natGateways")) {
                 n.allowOnly("id", "az", "addresses");
                 String natId = n.requireText("id");
+                if (natId != null) {
+                    if (natIds.containsKey(natId)) {
+                        // its series and charts are named by it
+                        n.problem("id", "duplicate NAT gateway id '" + natId + "' (also " + natIds.get(natId) + ")");
+                    } else {
+                        natIds.put(natId, n.path());
+                    }
+                }
                 String az = n.requireText("az");
                 int addresses = (int) n.integer("addresses", Defaults.NAT_ADDRESSES, 1, 8);
                 if (az != null && subnets.stream().noneMatch(s -> s.az().equals(az))) {
@@ -670,11 +751,11 @@ public final class ScenarioLoader {
      * An IPv6-only subnet ({@code ipv6Only: true}, an {@code ipv6Cidr}, no {@code cidr}): declared so that a
      * function naming it gets a clear refusal; not part of the world (no IPv4 address for an ENI).
      */
-    private static void ipv6OnlySubnet(Fields s, Map<String, String> ids) {
+    private static void ipv6OnlySubnet(Fields s, Map<String, String> ids, Map<String, String> blocks) {
         s.allowOnly("id", "az", "ipv6Only", "ipv6Cidr");
         String id = s.requireText("id");
         s.requireText("az");
-        ipv6Cidr(s, true);
+        ipv6Cidr(s, true, id, blocks);
         if (id != null) {
             if (ids.containsKey(id)) {
                 s.problem("id", "duplicate subnet id '" + id + "'");
@@ -683,8 +764,11 @@ public final class ScenarioLoader {
         }
     }
 
-    /** A subnet's {@code ipv6Cidr}: an IPv6 /64 [doc: a subnet's IPv6 CIDR is a /64]; null when absent or bad. */
-    private static String ipv6Cidr(Fields s, boolean required) {
+    /**
+     * A subnet's {@code ipv6Cidr}: an IPv6 /64 [doc: a subnet's IPv6 CIDR is a /64]; null when absent or bad. A /64
+     * already in {@code blocks} (another subnet's, in any VPC: AWS allocates each from its own ranges) is a problem.
+     */
+    private static String ipv6Cidr(Fields s, boolean required, String id, Map<String, String> blocks) {
         String text = required ? s.requireText("ipv6Cidr") : s.text("ipv6Cidr", null);
         if (text == null) {
             return null;
@@ -708,6 +792,11 @@ public final class ScenarioLoader {
                     throw new IllegalArgumentException("host bits set");
                 }
             }
+            String block = java.util.HexFormat.of().formatHex(b, 0, 8);
+            String other = blocks.putIfAbsent(block, (id == null ? s.path() : id) + " (" + text + ")");
+            if (other != null) {
+                s.problem("ipv6Cidr", text + " is the /64 of " + other + " too: each subnet has its own IPv6 /64");
+            }
             return text;
         } catch (IllegalArgumentException | java.net.UnknownHostException e) {
             s.problem("ipv6Cidr", "expected an IPv6 /64 such as 2600:1f18:4a3b:c100::/64 (" + e.getMessage()
@@ -716,9 +805,11 @@ public final class ScenarioLoader {
         }
     }
 
-    private static Scenario.Subnet subnet(Fields s, Map<String, String> ids, List<Scenario.Subnet> sameVpc) {
+    private static Scenario.Subnet subnet(Fields s, Map<String, String> ids, List<Scenario.Subnet> sameVpc,
+            Map<String, String> ipv6Blocks) {
         s.allowOnly("id", "cidr", "az", "otherUsedIps", "ipv6Cidr", "ipv6Only");
-        String ipv6 = ipv6Cidr(s, false);
+        String ipv6 = ipv6Cidr(s, false, s.json().path("id").isTextual() ? s.json().get("id").asText() : null,
+                ipv6Blocks);
         String id = s.requireText("id");
         if (id != null) {
             if (ids.containsKey(id)) {

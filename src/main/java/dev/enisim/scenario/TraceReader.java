@@ -222,6 +222,10 @@ final class TraceReader {
             return -1;
         }
         // parseDouble also takes NaN, Infinity and hexadecimal: none is a time in seconds
+        if (s > MAX_SECONDS && Double.isFinite(s) && Character.isDigit(cell.charAt(cell.length() - 1))) {
+            bad(line, "a time is at most 9e12 seconds (it must fit in microseconds), got '" + cell + "'");
+            return -1;
+        }
         if (!(s <= MAX_SECONDS) || !Character.isDigit(cell.charAt(cell.length() - 1))) {
             bad(line, "expected a time in seconds, got '" + cell + "'");
             return -1;

@@ -13,6 +13,7 @@ public final class Units {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|m|h|d)");
     /** A compound duration such as {@code 1h30m} or {@code 2d 6h}: parts from the largest unit down. */
     private static final Pattern COMPOUND = Pattern.compile("(?:\\d+(?:\\.\\d+)?\\s*(?:us|ms|s|m|h|d)\\s*)+");
+    private static final Pattern EXPONENT_RATE = Pattern.compile("[+]?(\\d+(?:\\.\\d*)?|\\.\\d+)[eE][-+]?\\d+\\s*/\\s*(s|m|h|d)");
     private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*/\\s*(s|m|h|d)");
     static final String DURATION_HINT = "expected a duration with a unit (us, ms, s, m, h, d), like 90s or 250ms";
     /** The largest arrival rate of one process: 1,000,000 invocations per second. */
@@ -62,6 +63,12 @@ public final class Units {
             if (t.startsWith("-")) {
                 throw new IllegalArgumentException("a rate must be positive: '" + text + "'");
             }
+            if (EXPONENT_RATE.matcher(t).matches()) {
+                // "1e-300/s" is positive: saying "expected a positive rate" left the writer guessing
+                throw new IllegalArgumentException("a rate is a decimal without an exponent, above 0 and at most "
+                        + (long) MAX_RATE_PER_SECOND + "/s, with a unit, like 50/s, 3000/m or 0.001/d, got '" + text
+                        + "'");
+            }
             throw new IllegalArgumentException(RATE_HINT + ", got '" + text + "'");
         }
         double v = Double.parseDouble(m.group(1));
@@ -78,6 +85,18 @@ public final class Units {
                     + "request at a time), got '" + text + "'");
         }
         return perSecond;
+    }
+
+    /** A duration as a scenario writes it, in the largest unit that divides it: {@code 2us}, {@code 90s}, {@code 10d}. */
+    static String spoken(long micros) {
+        long[] units = {86_400_000_000L, 3_600_000_000L, 60_000_000L, 1_000_000L, 1_000L};
+        String[] names = {"d", "h", "m", "s", "ms"};
+        for (int i = 0; i < units.length; i++) {
+            if (micros >= units[i] && micros % units[i] == 0) {
+                return micros / units[i] + names[i];
+            }
+        }
+        return micros + "us";
     }
 
     private static long unitMicros(String unit) {

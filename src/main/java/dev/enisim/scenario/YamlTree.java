@@ -104,7 +104,7 @@ final class YamlTree {
                 case LONG -> JsonNodeFactory.instance.numberNode(p.getLongValue());
                 default -> JsonNodeFactory.instance.numberNode(p.getBigIntegerValue());
             };
-            case VALUE_NUMBER_FLOAT -> JsonNodeFactory.instance.numberNode(p.getDoubleValue());
+            case VALUE_NUMBER_FLOAT -> floatNode(p);
             case VALUE_TRUE -> JsonNodeFactory.instance.booleanNode(true);
             case VALUE_FALSE -> JsonNodeFactory.instance.booleanNode(false);
             case VALUE_NULL -> JsonNodeFactory.instance.nullNode();
@@ -114,6 +114,25 @@ final class YamlTree {
             anchors.put(anchor, node);
         }
         return node;
+    }
+
+    /**
+     * A float as written: a number when it is a finite one, else the text itself ({@code .nan}, {@code .inf},
+     * {@code 1e999999999}), so that the field it is in says what it expected and quotes what was written. YAML 1.1
+     * reads {@code .nan} and {@code .inf} as floats, which Jackson's parser refused as malformed: that one problem,
+     * at (root), hid every other in the file; {@code 1e999999999} was read as Infinity and quoted so.
+     */
+    private static JsonNode floatNode(YAMLParser p) throws IOException {
+        String text = p.getText();
+        try {
+            double d = p.getDoubleValue();
+            if (Double.isFinite(d)) {
+                return JsonNodeFactory.instance.numberNode(d);
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // a YAML 1.1 special value (.nan, .inf, -.Inf): Jackson reads only decimal notation
+        }
+        return JsonNodeFactory.instance.textNode(text);
     }
 
     private ObjectNode object(YAMLParser p) throws IOException {

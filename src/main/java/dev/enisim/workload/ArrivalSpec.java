@@ -229,22 +229,39 @@ public sealed interface ArrivalSpec {
             return new Schedule(phaseMicros, r, repeat, fromMicros, untilMicros);
         }
 
-        /** Phase by phase, cycle after cycle: only for tests and planning, not per arrival. */
+        /**
+         * In closed form: the rest of the first cycle the interval touches, the whole cycles after it (each the
+         * same count), then the part of the last one. Counting cycle after cycle took one step per cycle, for ever
+         * with phases of microseconds over days (an adversarial review: {@code validate} hung).
+         */
         @Override
         public double meanCount(long a, long b) {
-            long end = Math.min(b, repeat ? untilMicros : Math.min(untilMicros, fromMicros + cycleMicros()));
-            double n = 0;
             long cycle = cycleMicros();
-            long first = a <= fromMicros ? 0 : (a - fromMicros) / cycle;
-            for (long c = fromMicros + first * cycle; c < end; c += cycle) {
-                long start = c;
-                for (int i = 0; i < phaseMicros.length && start < end; i++) {
-                    n += ratesPerSecond[i] * overlapSeconds(a, end, start, start + phaseMicros[i]);
-                    start += phaseMicros[i];
-                }
-                if (!repeat) {
-                    break;
-                }
+            long lo = Math.max(a, fromMicros);
+            long end = Math.min(b, repeat ? untilMicros : Math.min(untilMicros, fromMicros + cycle));
+            if (end <= lo) {
+                return 0;
+            }
+            long first = (lo - fromMicros) / cycle;
+            long last = (end - 1 - fromMicros) / cycle; // the cycle holding the interval's last microsecond
+            long start = fromMicros + first * cycle;
+            if (first == last) {
+                return within(start, lo, end);
+            }
+            long lastStart = fromMicros + last * cycle; // <= end - 1: no overflow
+            double n = within(start, lo, start + cycle);
+            if (last - first > 1) {
+                n += (last - first - 1) * within(start, start, start + cycle);
+            }
+            return n + within(lastStart, lastStart, end);
+        }
+
+        /** The expected arrivals in [lo, hi) of the cycle starting at {@code start} (lo and hi inside it). */
+        private double within(long start, long lo, long hi) {
+            double n = 0;
+            for (int i = 0; i < phaseMicros.length && start < hi; i++) {
+                n += ratesPerSecond[i] * overlapSeconds(lo, hi, start, start + phaseMicros[i]);
+                start += phaseMicros[i];
             }
             return n;
         }

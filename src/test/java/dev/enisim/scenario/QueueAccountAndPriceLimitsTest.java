@@ -107,8 +107,15 @@ class QueueAccountAndPriceLimitsTest {
         assertEquals(0.05, p.natGatewayPerHour());
         assertEquals(0.00001, p.arm64().perGbSecond());
         assertEquals(PriceTable.DEFAULT.x86_64(), p.x86_64());
-        assertEquals(sorted(List.of("prices.natGatewayPerGb: expected a price in US dollars (a number, 0 or more), got -0.01",
-                "prices.x86_64.perGbSecond: expected a price in US dollars (a number, 0 or more), got 'free'",
+        assertEquals(1e6, ScenarioLoader.parse(top("prices: { perMillionRequests: 1000000 }\n"), "t.yaml").prices()
+                .perMillionRequests(), "the highest price");
+        // 1e308 per million requests made the summary's cost the string "Infinity" (adversarial review)
+        assertEquals(List.of("prices.perMillionRequests: expected a price in US dollars (a number from 0 to 1,000,000),"
+                + " got 1.0E308"), problems(top("prices: { perMillionRequests: 1e308 }\n")));
+        assertEquals(List.of("prices.natGatewayPerHour: expected a price in US dollars (a number from 0 to 1,000,000),"
+                + " got 1000000.01"), problems(top("prices: { natGatewayPerHour: 1000000.01 }\n")));
+        assertEquals(sorted(List.of("prices.natGatewayPerGb: expected a price in US dollars (a number from 0 to 1,000,000), got -0.01",
+                "prices.x86_64.perGbSecond: expected a price in US dollars (a number from 0 to 1,000,000), got 'free'",
                 "prices.arm64.perSecond: unknown key 'perSecond' (expected one of: perGbSecond, provisionedPerGbSecond, "
                         + "provisionedDurationPerGbSecond); did you mean 'perGbSecond'?",
                 "prices.billInit: expected true (INIT billed, since 2025-08-01) or false, got 1",

@@ -72,7 +72,7 @@ class TraceReaderTest {
         "0,5|60,-2|120,-3; , format: counts; line 2: a count cannot be negative: -2",
         "0,2147483649; , format: counts; line 1: a count above 2147483648 in one row: 2147483649",
         "-1|-2; ; line 1: a time must not be negative: -1",
-        "1|9000000000001; ; line 2: expected a time in seconds, got '9000000000001'",
+        "1|9000000000001; ; line 2: a time is at most 9e12 seconds (it must fit in microseconds), got '9000000000001'",
         "1|0x10; ; line 2: expected a time in seconds, got '0x10'",
         "0,1.5; , format: counts; line 1: expected a whole count, got '1.5'",
         "0,1|60|70; , format: counts; line 2: expected 'seconds,count', got '60'",
