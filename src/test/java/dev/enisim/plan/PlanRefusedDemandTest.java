@@ -14,29 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class PlanRefusedDemandTest {
 
-    static final String SCALE2 = """
-            name: scale2
-            seed: 1
-            duration: 5m
-            bucket: 1m
-            account:
-              concurrencyLimit: 2000
-            vpcs:
-              - id: vpc-a
-                subnets:
-                  - { id: subnet-a, cidr: 10.0.1.0/27, az: us-east-1a, otherUsedIps: 20 }
-                securityGroups: [sg-a]
-            hyperplane:
-              connectionsPerEni: 100
-            functions:
-              - name: f
-                existing: Active
-                timeout: 900s
-                vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-a] }
-                duration: { dist: exponential, mean: 1s }
-                connectionsPerInvocation: 1
-                arrivals: { poisson: 640/s }
-            """;
+    static final String SCALE2 = PlanSizingReplicationsTest.oneKey("scale2", "5m", 20, "640/s");
 
     @Test
     void theFormulaCountsTheRefusedDemandAndTheSizeHoldsIt() throws Exception {

@@ -16,29 +16,38 @@ import org.junit.jupiter.api.Test;
  */
 class PlanSizingReplicationsTest {
 
-    static final String SCALE4 = """
-            name: scale4
-            seed: 1
-            duration: 20m
-            bucket: 1m
-            account:
-              concurrencyLimit: 2000
-            vpcs:
-              - id: vpc-a
-                subnets:
-                  - { id: subnet-a, cidr: 10.0.1.0/27, az: us-east-1a, otherUsedIps: 21 }
-                securityGroups: [sg-a]
-            hyperplane:
-              connectionsPerEni: 100
-            functions:
-              - name: f
-                existing: Active
-                timeout: 900s
-                vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-a] }
-                duration: { dist: exponential, mean: 1s }
-                connectionsPerInvocation: 1
-                arrivals: { poisson: 510/s }
-            """;
+    static final String SCALE4 = oneKey("scale4", "20m", 21, "510/s");
+
+    /**
+     * One function on one ENI key of 100 connections per ENI in a /27 that others use {@code otherUsedIps} of,
+     * exponential durations of 1 s and Poisson arrivals at {@code rate}: the planner's sizing fixtures (scale4 here,
+     * scale2 in {@link PlanRefusedDemandTest}).
+     */
+    static String oneKey(String name, String duration, int otherUsedIps, String rate) {
+        return """
+                name: %s
+                seed: 1
+                duration: %s
+                bucket: 1m
+                account:
+                  concurrencyLimit: 2000
+                vpcs:
+                  - id: vpc-a
+                    subnets:
+                      - { id: subnet-a, cidr: 10.0.1.0/27, az: us-east-1a, otherUsedIps: %d }
+                    securityGroups: [sg-a]
+                hyperplane:
+                  connectionsPerEni: 100
+                functions:
+                  - name: f
+                    existing: Active
+                    timeout: 900s
+                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-a] }
+                    duration: { dist: exponential, mean: 1s }
+                    connectionsPerInvocation: 1
+                    arrivals: { poisson: %s }
+                """.formatted(name, duration, otherUsedIps, rate);
+    }
 
     @Test
     void theDemandIsTheMostOverTheReplicationsAndTheCheckRunsOnOthers() throws Exception {
