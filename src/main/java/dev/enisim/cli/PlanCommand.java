@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
             "     security-group set per subnet would save;",
             "  3. the traffic multiplier at which the first ENI, IP, connections (65,000",
             "     per ENI), concurrency or scaling-rate limit is hit in any of up to 3",
-            "     replications (to the search's 5%);",
+            "     replications (to the search's 5%%);",
             "  4. how long deleting every function waits for Lambda's ENIs (p50, p99",
             "     over replications);",
             "  5. the longest quiet period before an invocation fails (the idle rule),",

@@ -222,7 +222,7 @@ public record Scenario(
             return out;
         }
         for (Function f : functions) {
-            double peak = f.arrivals().peakPerSecond();
+            double peak = f.arrivals().highestRatePerSecond();
             double scaled = peak * factor;
             if (scaled > Units.MAX_RATE_PER_SECOND && scaled > peak) {
                 out.add("function " + f.name() + "'s arrivals would reach " + rate(scaled) + " (" + rate(peak)

@@ -30,7 +30,7 @@ public sealed interface ArrivalSpec {
      * carry past a rate a scenario may state (a scenario's own rates are held to it as they are read; a factor took
      * them past it, and a run of 10^304 events was begun).
      */
-    double peakPerSecond();
+    double highestRatePerSecond();
 
     /**
      * The same process with its window ending at {@code micros} at the latest: its arrivals before then are the
@@ -59,7 +59,7 @@ public sealed interface ArrivalSpec {
         }
 
         @Override
-        public double peakPerSecond() {
+        public double highestRatePerSecond() {
             return ratePerSecond;
         }
 
@@ -82,7 +82,7 @@ public sealed interface ArrivalSpec {
         }
 
         @Override
-        public double peakPerSecond() {
+        public double highestRatePerSecond() {
             return ratePerSecond;
         }
 
@@ -125,7 +125,7 @@ public sealed interface ArrivalSpec {
         }
 
         @Override
-        public double peakPerSecond() {
+        public double highestRatePerSecond() {
             return Math.max(peakPerSecond, troughPerSecond);
         }
 
@@ -163,7 +163,7 @@ public sealed interface ArrivalSpec {
         }
 
         @Override
-        public double peakPerSecond() {
+        public double highestRatePerSecond() {
             return Math.max(basePerSecond, burstPerSecond);
         }
 
@@ -212,7 +212,7 @@ public sealed interface ArrivalSpec {
         }
 
         @Override
-        public double peakPerSecond() {
+        public double highestRatePerSecond() {
             double most = 0;
             for (double r : ratesPerSecond) {
                 most = Math.max(most, r);
@@ -321,7 +321,7 @@ public sealed interface ArrivalSpec {
 
         /** The busiest row's count over its interval, times the factor (a row's arrivals spread over it). */
         @Override
-        public double peakPerSecond() {
+        public double highestRatePerSecond() {
             long most = 0;
             for (long c : counts) {
                 most = Math.max(most, c);
@@ -378,10 +378,10 @@ public sealed interface ArrivalSpec {
 
         /** Each part's rates are held to the bound on their own, as the scenario's own are. */
         @Override
-        public double peakPerSecond() {
+        public double highestRatePerSecond() {
             double most = 0;
             for (ArrivalSpec p : parts) {
-                most = Math.max(most, p.peakPerSecond());
+                most = Math.max(most, p.highestRatePerSecond());
             }
             return most;
         }
@@ -415,7 +415,7 @@ public sealed interface ArrivalSpec {
         }
 
         @Override
-        public double peakPerSecond() {
+        public double highestRatePerSecond() {
             return 0;
         }
 

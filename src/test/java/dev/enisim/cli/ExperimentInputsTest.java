@@ -99,7 +99,7 @@ class ExperimentInputsTest {
     void aTrafficFactorCannotCarryARatePastWhatAScenarioMayState() throws Exception {
         Path f = scenario();
         double rate = dev.enisim.scenario.ScenarioLoader.load(f, java.util.List.of(), null).functions().get(0)
-                .arrivals().peakPerSecond();
+                .arrivals().highestRatePerSecond();
         assertTrue(rate > 0 && rate * 1e6 > 1e6, "the fixture's rate is above 1/s: " + rate);
         for (String[] sets : new String[][] {{"traffic=1e6"}, {"traffic=1e300"}, {"traffic=1e308", "traffic=1e308"}}) {
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", f.toString(), "--yes",

@@ -148,8 +148,8 @@ class ArrivalSpecTest {
                 new ArrivalSpec.None());
         double[] peaks = {40, 7, 100, 1000, 300, 1200 * 1.5 / 60, 70, 0};
         for (int i = 0; i < specs.size(); i++) {
-            assertEquals(peaks[i], specs.get(i).peakPerSecond(), 1e-9, specs.get(i).toString());
-            assertEquals(3 * peaks[i], specs.get(i).scaled(3).peakPerSecond(), 1e-9, specs.get(i).toString());
+            assertEquals(peaks[i], specs.get(i).highestRatePerSecond(), 1e-9, specs.get(i).toString());
+            assertEquals(3 * peaks[i], specs.get(i).scaled(3).highestRatePerSecond(), 1e-9, specs.get(i).toString());
         }
     }
 }
