@@ -29,8 +29,10 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
      * Each function's largest latency, exact (µs). A histogram's maximum is the upper edge of its value's bucket, up
      * to 1% above it (two significant digits): a run whose every latency was at most 1,001 ms reported 1,003.52 ms, and
      * a check {@code latencyMillis.max <= 1001} failed (a methodologist's review). The percentiles are capped by it.
-     * An {@code int} (4 bytes a function, idle ones included): up to {@link #EXACT_UP_TO} µs, 35 minutes, more than a
-     * Lambda invocation's 15 and its init's; a larger latency saturates it, and the histogram's maximum is used.
+     * An {@code int}: up to {@link #EXACT_UP_TO} µs, 35 minutes, more than a Lambda invocation's 15 and its init's; a
+     * larger latency saturates it, and the histogram's maximum is used. Kept in the function's track, which the
+     * record loads anyway; through the shared log (many functions: no track is touched as a latency is recorded) in
+     * this array, 4 bytes a function, null otherwise.
      */
     private int[] maxMicros;
     static final int EXACT_UP_TO = Integer.MAX_VALUE;
@@ -127,8 +129,8 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
         accountStats = noStatistics(buckets);
         active = new int[functions.length];
         isActive = new boolean[functions.length];
-        maxMicros = new int[functions.length];
         if (functions.length >= loggedFrom) {
+            maxMicros = new int[functions.length];
             logging = true;
             logLimit = logCapacity == BY_FUNCTIONS ? logCapacity(functions.length) : logCapacity;
             logValues = new short[Math.min(1024, logLimit)];
@@ -194,17 +196,20 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
      */
     void record(int function, long latencyMicros, boolean coldStart) {
         int index = LatencyCounts.index(latencyMicros);
-        if (latencyMicros > maxMicros[function]) {
-            maxMicros[function] = (int) Math.min(latencyMicros, EXACT_UP_TO);
-        }
         short value = (short) (coldStart ? ~index : index);
         if (logValues != null) {
+            if (latencyMicros > maxMicros[function]) {
+                maxMicros[function] = (int) Math.min(latencyMicros, EXACT_UP_TO);
+            }
             log(function, value);
             return;
         }
         Track t = functions[function];
         if (!isActive[function]) {
             t = activate(function);
+        }
+        if (latencyMicros > t.maxMicros) {
+            t.maxMicros = (int) Math.min(latencyMicros, EXACT_UP_TO);
         }
         t.record(value);
     }
@@ -446,7 +451,7 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
     /** Bytes held by the counts and per-bucket statistics: grows with buckets and functions, not invocations. */
     public long footprintBytes() {
         long n = account.footprintBytes() + 16 + 8L * accountStats.length + 16 + 8L * closed.length
-                + 16 + 4L * functions.length + 16 + 4L * maxMicros.length;
+                + 16 + 4L * functions.length + (maxMicros == null ? 0 : 16 + 4L * maxMicros.length);
         for (Track t : functions) {
             n += t == null ? 0 : t.footprintBytes();
         }
@@ -464,8 +469,8 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
             cold += accountStats[b * STATS + STATISTICS.length];
         }
         int max = 0;
-        for (int m : maxMicros) {
-            max = Math.max(max, m);
+        for (int f = 0; f < functions.length; f++) {
+            max = Math.max(max, maxMicros(f));
         }
         return account.summary(cold, max);
     }
@@ -488,6 +493,11 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
         }
     }
 
+    /** A function's largest latency, exact (µs; {@link #EXACT_UP_TO} when larger), 0 before its first. */
+    private int maxMicros(int function) {
+        return maxMicros != null ? maxMicros[function] : functions[function] == null ? 0 : functions[function].maxMicros;
+    }
+
     /** Overall latency per function, in function order. */
     public Map<String, RunSummary.Latency> functionLatency() {
         finish();
@@ -501,7 +511,7 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
         Map<String, RunSummary.Latency> out = new LinkedHashMap<>();
         for (int i = 0; i < functions.length; i++) {
             out.put(functionNames.get(i), (functions[i] == null ? idle : functions[i]).summary(cold[i],
-                    maxMicros[i]));
+                    maxMicros(i)));
         }
         return out;
     }
@@ -536,6 +546,7 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
         private int countsHi = -1;
         private long countsN;
         private long coldInBucket;
+        private int maxMicros;             // the largest latency recorded, exact (see LatencyRecorder#maxMicros)
 
         /**
          * The account's counts cover every index from the start ({@link #INDICES}, 57 KiB once), so that a function's

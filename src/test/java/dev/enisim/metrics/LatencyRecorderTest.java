@@ -197,14 +197,15 @@ class LatencyRecorderTest {
     }
 
     /**
-     * An idle recorder grows by 48 bytes per bucket (the account's statistics, a reference) and 8 per function (a
-     * reference to its track, and its exact maximum latency, an int).
+     * An idle recorder grows by 48 bytes per bucket (the account's statistics, a reference) and 4 per function (a
+     * reference to its track); from 64 functions on (latencies through the shared log) by 4 more per function, each
+     * one's exact maximum latency (an int; below 64 it is kept in the function's track).
      */
     @Test
     void footprintGrowsWithBucketsAndFunctions() {
         assertEquals(48, idleFootprint(10, 61) - idleFootprint(10, 60));
         assertEquals(48 * 40, idleFootprint(10, 100) - idleFootprint(10, 60));
-        assertEquals(8 * 1_000, idleFootprint(1_010, 60) - idleFootprint(10, 60));
+        assertEquals(4 * 1_000 + (16 + 4 * 1_010), idleFootprint(1_010, 60) - idleFootprint(10, 60));
     }
 
     private static long idleFootprint(int functions, int buckets) {
