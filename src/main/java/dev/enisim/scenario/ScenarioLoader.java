@@ -2,10 +2,15 @@ package dev.enisim.scenario;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.enisim.model.HyperplaneLimits;
 import dev.enisim.model.NetworkModel;
 import dev.enisim.model.ProvisionedAllocation;
@@ -19,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -266,6 +272,59 @@ public final class ScenarioLoader {
         return readTree(text, source);
     }
 
+    /**
+     * {@code tree} with each number too large for a double ({@code 1e999999999}, which Jackson reads as Infinity) as the
+     * text written, as a YAML scenario has it ({@link YamlTree}): its field then says what it expected and quotes
+     * what was written, not "Infinity". The tree and the tokens are both in the file's order (a key is never written
+     * twice: refused), so the k-th such number of the one is the k-th of the other.
+     */
+    private static JsonNode quoteNonFinite(JsonNode tree, String text) throws IOException {
+        if (tree == null || !hasNonFinite(tree)) {
+            return tree;
+        }
+        ArrayDeque<String> written = new ArrayDeque<>();
+        try (JsonParser p = JSON.getFactory().createParser(text)) {
+            for (JsonToken t; (t = p.nextToken()) != null; ) {
+                if (t == JsonToken.VALUE_NUMBER_FLOAT && !Double.isFinite(p.getDoubleValue())) {
+                    written.add(p.getText());
+                }
+            }
+        }
+        return replaceNonFinite(tree, written);
+    }
+
+    private static boolean hasNonFinite(JsonNode n) {
+        if (n.isDouble() || n.isFloat()) {
+            return !Double.isFinite(n.doubleValue());
+        }
+        for (JsonNode c : n) {
+            if (hasNonFinite(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode replaceNonFinite(JsonNode n, ArrayDeque<String> written) {
+        if ((n.isDouble() || n.isFloat()) && !Double.isFinite(n.doubleValue())) {
+            String text = written.poll();
+            return JsonNodeFactory.instance.textNode(text == null
+                    ? n.asText() : text);
+        }
+        if (n instanceof ObjectNode o) {
+            List<String> names = new ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                o.set(name, replaceNonFinite(o.get(name), written));
+            }
+        } else if (n instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, replaceNonFinite(a.get(i), written));
+            }
+        }
+        return n;
+    }
+
     /** JSON is read as a stream, but the text is held whole: files beyond this are surely not scenarios. */
     static final long MAX_JSON_BYTES = 512L * 1024 * 1024;
 
@@ -284,7 +343,7 @@ public final class ScenarioLoader {
     static JsonNode readTree(String text, String source) throws ScenarioException {
         boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
         try {
-            JsonNode tree = json ? JSON.readTree(text) : YamlTree.read(text);
+            JsonNode tree = json ? quoteNonFinite(JSON.readTree(text), text) : YamlTree.read(text);
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 throw new ScenarioException(source, List.of(new Problem("", "the file is empty")));
             }

@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Test;
 class ReviewedInputsTest {
 
     private static List<String> problems(String yaml) {
-        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(yaml, "r.yaml"));
+        return problemsOf(yaml, "r.yaml");
+    }
+
+    private static List<String> problemsOf(String text, String source) {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(text, source));
         return e.problems().stream().map(Problem::toString).toList();
     }
 
@@ -228,6 +232,22 @@ class ReviewedInputsTest {
         assertEquals("(root): malformed JSON at line 1, column " + (valid.length() + 2) + ": text after the scenario's"
                 + " value (a JSON file holds one value)", one(valid + " {}", "r.json"));
         assertTrue(one("{\"name\":\"t\"} garbage", "r.json").startsWith("(root): malformed JSON at line 1, column 21:"));
+    }
+
+    /**
+     * A JSON scenario's number too large for a double was read as Infinity and quoted so ("got \"Infinity\""); it is
+     * quoted as written, as in YAML, each at its own field, the file's other problems beside it.
+     */
+    @Test
+    void aJsonNumberBeyondADoubleIsQuotedAsWritten() {
+        List<String> p = problemsOf("{\"name\": \"t\", \"duration\": \"1h\", \"seed\": 1e999999999, \"functions\": [{\"name\":"
+                + " \"f\", \"duration\": \"1ms\", \"memoryMb\": -2E+400, \"timout\": 1.5, \"arrivals\": {\"poisson\":"
+                + " \"1/s\"}}]}", "r.json");
+        assertTrue(p.contains("seed: expected a whole number, got '1e999999999'"), p.toString());
+        assertTrue(p.stream().anyMatch(m -> m.startsWith("functions[0].memoryMb: ") && m.contains("'-2E+400'")),
+                p.toString());
+        assertTrue(p.stream().anyMatch(m -> m.startsWith("functions[0].timout: unknown key")), p.toString());
+        assertTrue(p.stream().noneMatch(m -> m.contains("Infinity")), p.toString());
     }
 
     /** A subnet id written twice is reported there; the known ids of an unknown reference list it once. */
