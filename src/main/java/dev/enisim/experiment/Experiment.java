@@ -163,16 +163,28 @@ public final class Experiment {
                     keep.add(line);
                 }
             }
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, keep, StandardCharsets.UTF_8); // then moved: a kill now loses no point already done
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            replace(file, String.join("\n", keep) + "\n"); // a kill now loses no point already done
             return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         }
-        BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        w.write(HEADER + id + "\"}\n");
-        w.flush();
-        return w;
+        replace(file, HEADER + id + "\"}\n");
+        return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    /**
+     * Puts {@code text} in place of the progress file (none, or enisim's own: {@link #load} checked it): written to a
+     * new file of enisim's own beside it, then moved over it. On a full disk the file in place is the one before, never
+     * an empty or a torn one that the next run would take for a file enisim did not write; the new file is deleted.
+     */
+    private static void replace(Path file, String text) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
     }
 
     /** A hash of everything that decides the results (not the engine: a run may resume on another one). */

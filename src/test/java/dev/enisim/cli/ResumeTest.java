@@ -90,6 +90,31 @@ class ResumeTest {
         assertTrue(!Files.exists(out));
     }
 
+    /**
+     * A full disk as the sweep starts (a child JVM whose file-size limit, ulimit -f 0, fails every write): exit 2 with
+     * one line, and nothing left behind. The progress file was left empty, and the next run refused it as "not
+     * written by enisim" (an input review).
+     */
+    @Test
+    void aFullDiskLeavesNoProgressFileBehind() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "a POSIX shell");
+        Path f = EngineEquivalenceTest.scenario(dir);
+        Path out = dir.resolve("out");
+        String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder("/bin/sh", "-c", "ulimit -f 0 && exec \"$0\" -XX:-UsePerfData -cp \"$1\" "
+                + "dev.enisim.cli.Main sweep \"$2\" --vary traffic=1,2 --out \"$3\" -q", jvm,
+                System.getProperty("java.class.path"), f.toString(), out.toString()).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, p.waitFor(), text);
+        assertTrue(text.startsWith("enisim: ") && !text.contains("\tat ") && text.strip().lines().count() == 1, text);
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(f.getFileName().toString()), left.map(x -> x.getFileName().toString()).sorted()
+                    .toList(), "only the scenario is left");
+        }
+        Result again = CliTest.run("sweep", f.toString(), "--vary", "traffic=1,2", "--out", out.toString(), "-q");
+        assertEquals(0, again.code(), again.err());
+    }
+
     /** A real kill: a child JVM running the sweep is killed (SIGKILL) once some points are in its progress file. */
     @Test
     void aSweepKilledForReallyResumesToTheSameFiles() throws Exception {
