@@ -48,10 +48,53 @@ class MetricStatsIntervalTest {
         MetricStats t = MetricStats.of(summaries("0", "0", "1", "0", "0")).get("invocations.throttled");
         assertEquals(0.2, t.mean(), 1e-12);
         assertEquals(0, t.ciLow(), "no negative count: " + t);
-        assertEquals(0.755, t.ciHigh(), 1e-3);
+        // the t interval's upper end was 0.755; one event in five runs: the exact Poisson bound chi2(0.975; 4) / 10
+        assertEquals(1.1143, t.ciHigh(), 1e-4);
         // a difference may be negative: of(double[]) is the plain t interval
         assertTrue(MetricStats.of(new double[] {0, 0, 1, 0, 0}).ciLow() < 0);
         assertTrue(MetricStats.of(new double[] {-3, -2.9, -3.1}).ciHigh() < 0);
+    }
+
+    /**
+     * A methodologist's review: one to three events over the runs got the clamped t interval, which undercovers (one
+     * event in ten runs: [0, 0.326]). Rare Poisson counts (a mean of 0.05 to 0.5 events a run, 5, 10 and 20 runs,
+     * 4,000 trials each, a fixed seed): the interval holds the true mean in at least 93% of trials (95% asked, less
+     * the counts' discreteness). The clamped t interval held a mean of 0.2 over 20 runs in 89.9% of 20,000 trials
+     * (97.5% now), 0.3 in 93.5% (97.6%).
+     */
+    @Test
+    void rareCountsIntervalsCoverTheirPoissonMean() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261204);
+        StringBuilder low = new StringBuilder();
+        for (int n : new int[] {5, 10, 20}) {
+            for (double mean : new double[] {0.05, 0.1, 0.2, 0.3, 0.5}) {
+                int covered = 0;
+                int trials = 4000;
+                for (int trial = 0; trial < trials; trial++) {
+                    double[] counts = new double[n];
+                    for (int r = 0; r < n; r++) {
+                        counts[r] = poisson(random, mean);
+                    }
+                    MetricStats m = MetricStats.ofMetric("invocations.throttled", counts, true);
+                    if (m.ciLow() <= mean && mean <= m.ciHigh()) {
+                        covered++;
+                    }
+                }
+                if (covered < 0.93 * trials) {
+                    low.append(String.format("n %d, mean %s: %.3f; ", n, mean, covered / (double) trials));
+                }
+            }
+        }
+        assertTrue(low.isEmpty(), "coverage under 93%: " + low);
+    }
+
+    private static int poisson(java.util.SplittableRandom random, double mean) {
+        double limit = Math.exp(-mean);
+        int k = 0;
+        for (double p = random.nextDouble(); p > limit; p *= random.nextDouble()) {
+            k++;
+        }
+        return k;
     }
 
     @Test
