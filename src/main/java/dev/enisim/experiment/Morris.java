@@ -57,14 +57,27 @@ public final class Morris {
 
     /** The elementary effects [trajectory][factor] of outputs {@code y} at the design {@code x}. */
     static double[][] effects(double[][] x, double[] y, int d) {
+        return effects(x, x, y, d);
+    }
+
+    /**
+     * The elementary effects of outputs {@code y} at the design {@code x}, each step's change measured in {@code run}:
+     * where each point's values lie in their ranges ({@link Factor#position}; an integer factor's whole numbers are
+     * not the grid's levels: a step of 2/3 over 1..3 ran 1 to 3 or 2 to 3, and divided by 2/3 the effect of a change
+     * of half the range was a quarter low).
+     */
+    static double[][] effects(double[][] x, double[][] run, double[] y, int d) {
         int r = x.length / (d + 1);
         double[][] ee = new double[r][d];
         for (int t = 0; t < r; t++) {
             for (int s = 0; s < d; s++) {
-                double[] a = x[t * (d + 1) + s];
-                double[] b = x[t * (d + 1) + s + 1];
-                int j = changed(a, b);
-                ee[t][j] = (y[t * (d + 1) + s + 1] - y[t * (d + 1) + s]) / (b[j] - a[j]);
+                int i = t * (d + 1) + s;
+                int j = changed(x[i], x[i + 1]);
+                double step = run[i + 1][j] - run[i][j];
+                if (step == 0) {
+                    throw new IllegalArgumentException("a step of the trajectory ran the same value of factor " + j);
+                }
+                ee[t][j] = (y[i + 1] - y[i]) / step;
             }
         }
         return ee;
@@ -81,7 +94,15 @@ public final class Morris {
 
     /** mu, mu*, sigma and the bootstrap interval of mu* for each factor. */
     public static List<Index> analyze(double[][] x, double[] y, int d, int bootstrap, long seed) {
-        double[][] ee = effects(x, y, d);
+        return analyze(x, x, y, d, bootstrap, seed);
+    }
+
+    /**
+     * As {@link #analyze(double[][], double[], int, int, long)}, each step's change measured where the values run lie
+     * ({@code run}: {@link Factor#position} of {@code x}).
+     */
+    public static List<Index> analyze(double[][] x, double[][] run, double[] y, int d, int bootstrap, long seed) {
+        double[][] ee = effects(x, run, y, d);
         int r = ee.length;
         Xoshiro256 rng = new Xoshiro256(seed);
         double[][] boot = new double[d][bootstrap];

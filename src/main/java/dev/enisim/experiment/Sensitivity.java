@@ -69,6 +69,19 @@ public final class Sensitivity {
     }
 
     /** {@code samples}: Morris trajectories or Sobol base rows N. */
+    /** Where each point of the design's values lie in their ranges ({@link Factor#position}). */
+    static double[][] positions(Design design) {
+        double[][] unit = design.unit();
+        double[][] run = new double[unit.length][];
+        for (int i = 0; i < unit.length; i++) {
+            run[i] = new double[unit[i].length];
+            for (int j = 0; j < unit[i].length; j++) {
+                run[i][j] = design.factors().get(j).position(unit[i][j]);
+            }
+        }
+        return run;
+    }
+
     public static Design design(Method method, List<Factor> factors, int samples, long seed) {
         if (samples < 2) {
             throw new IllegalArgumentException("--samples must be at least 2");
@@ -101,7 +114,8 @@ public final class Sensitivity {
             boolean barely = max != min && max - min < FLOOR * (sumAbs / y.length);
             List<FactorResult> ranking = new ArrayList<>();
             if (design.method() == Method.MORRIS) {
-                List<Morris.Index> ix = Morris.analyze(design.unit(), y, d, BOOTSTRAP, design.seed());
+                List<Morris.Index> ix = Morris.analyze(design.unit(), positions(design), y, d, BOOTSTRAP,
+                        design.seed());
                 double top = ix.stream().mapToDouble(Morris.Index::muStar).max().orElse(0);
                 for (int j = 0; j < d; j++) {
                     Morris.Index k = ix.get(j);

@@ -87,6 +87,46 @@ class DesignsTest {
         assertThrows(IllegalArgumentException.class, () -> Factor.parse("x"));
     }
 
+    /**
+     * A methodologist's review: an integer range's values were rounded, so 1..3 gave 1 and 3 half the share of 2, and
+     * a Latin hypercube over it ran 2 five times in ten. Each whole number now takes an equal share of [0, 1].
+     */
+    @Test
+    void anIntegerRangesWholeNumbersTakeEqualShares() {
+        Factor f = Factor.parse("reservedConcurrency=1..3");
+        assertEquals(List.of("1", "1", "2", "2", "3", "3"), java.util.stream.DoubleStream.of(0, 0.33, 0.34, 0.66,
+                0.67, 1).mapToObj(f::value).toList());
+        Map<String, Long> runs = new java.util.TreeMap<>();
+        for (double[] u : Designs.latinHypercube(9, 1, 7)) {
+            runs.merge(f.value(u[0]), 1L, Long::sum);
+        }
+        assertEquals(Map.of("1", 3L, "2", 3L, "3", 3L), runs, "a Latin hypercube of 9 points: 3 of each");
+        assertEquals(0.5, f.position(0.4), 1e-12, "2 is the middle of 1..3");
+        assertEquals(1, f.position(1), 1e-12);
+        assertEquals(0.4, Factor.parse("x=0.5..4").position(0.4), 1e-12, "a real range runs u itself");
+    }
+
+    /**
+     * Morris mu* of an integer factor: the output is the factor's value, so its effect per unit of the range is the
+     * range (2 for 1..3) at every step. Divided by the grid's step (2/3) where the values run moved 1 or 2, it was
+     * 1.5 (a quarter low).
+     */
+    @Test
+    void morrisEffectsOfAnIntegerFactorAreMeasuredByTheValuesRun() {
+        List<Factor> factors = List.of(Factor.parse("reservedConcurrency=1..3"), Factor.parse("traffic=0.5..4"));
+        Sensitivity.Design design = Sensitivity.design(Sensitivity.Method.MORRIS, factors, 8, 11);
+        double[][] unit = design.unit();
+        double[] y = new double[unit.length];
+        for (int i = 0; i < unit.length; i++) {
+            y[i] = Long.parseLong(factors.get(0).value(unit[i][0])) + 10 * Double.parseDouble(factors.get(1)
+                    .value(unit[i][1]));
+        }
+        List<Morris.Index> ix = Morris.analyze(unit, Sensitivity.positions(design), y, 2, 200, 3);
+        assertEquals(2, ix.get(0).muStar(), 1e-9, ix.toString());
+        assertEquals(0, ix.get(0).sigma(), 1e-9, "the same effect at every step");
+        assertEquals(35, ix.get(1).muStar(), 1e-3, "10 per unit of traffic over 0.5..4");
+    }
+
     @Test
     void unitPointsBecomeValuesByPath() {
         List<Factor> f = List.of(Factor.parse("a=0..10"), Factor.parse("b=1s..3s"));
