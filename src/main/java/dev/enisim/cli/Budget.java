@@ -45,7 +45,54 @@ final class Budget {
         for (String w : ScenarioLoader.warnings(s)) {
             err.println("warning: " + w);
         }
+        memory(s, Runtime.getRuntime().maxMemory()).ifPresent(w -> err.println("warning: " + w));
         check(events(s) * runs, s.name() + (runs > 1 ? " (" + runs + " runs)" : ""), err);
+    }
+
+    /**
+     * Retained heap of a run, per function and per ENI key, and per time bucket of each (measured: {@code bench
+     * --memory-model} of {@code many-functions}, 10 minutes, with 10 and with 60 buckets: 13.0 and 24.4 KiB per
+     * function, 2.6 and 3.8 KiB per key). A function with traffic in every bucket; an idle one costs less.
+     */
+    static final double FUNCTION_BYTES = 10.7 * 1024;
+    static final double FUNCTION_BUCKET_BYTES = 233;
+    static final double KEY_BYTES = 2.4 * 1024;
+    static final double KEY_BUCKET_BYTES = 24;
+
+    /** The heap one run of {@code s} may hold at most, by the figures above (functions and keys busy throughout). */
+    static double memoryBytes(Scenario s) {
+        double buckets = Math.ceil(s.durationMicros() / (double) s.bucketMicros());
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Scenario.Function f : s.functions()) {
+            java.util.List<String> groups = f.securityGroupIds().stream().sorted().toList();
+            for (String subnet : f.subnetIds()) {
+                keys.add(subnet + " " + groups);
+            }
+        }
+        return s.functions().size() * (FUNCTION_BYTES + buckets * FUNCTION_BUCKET_BYTES)
+                + keys.size() * (KEY_BYTES + buckets * KEY_BUCKET_BYTES);
+    }
+
+    /**
+     * A warning when a run of {@code s} may need more heap than {@code maxHeap} (the JVM's maximum): a run of many
+     * functions over many buckets filled the heap hours in and ended in "out of memory" (an input review), where
+     * this says so before it starts. A warning, not a refusal: functions idle most of the run cost far less.
+     */
+    static java.util.Optional<String> memory(Scenario s, long maxHeap) {
+        double need = memoryBytes(s);
+        if (need <= 0.8 * maxHeap) {
+            return java.util.Optional.empty();
+        }
+        long buckets = (long) Math.ceil(s.durationMicros() / (double) s.bucketMicros());
+        return java.util.Optional.of(String.format(Locale.ROOT, "%s's time series (%,d functions over %,d buckets)"
+                + " may need up to about %s of heap, and this JVM may use %s: if the run ends out of memory, give a"
+                + " larger bucket (fewer rows) or more heap (java -Xmx<size> -jar enisim.jar ...)", s.name(),
+                s.functions().size(), buckets, size(need), size(maxHeap)));
+    }
+
+    private static String size(double bytes) {
+        return bytes >= 1024.0 * 1024 * 1024 ? String.format(Locale.ROOT, "%.1f GiB", bytes / (1024.0 * 1024 * 1024))
+                : String.format(Locale.ROOT, "%.0f MiB", bytes / (1024.0 * 1024));
     }
 
     /**
@@ -57,6 +104,7 @@ final class Budget {
         for (String w : ScenarioLoader.warnings(base)) {
             err.println("warning: " + w);
         }
+        memory(base, Runtime.getRuntime().maxMemory()).ifPresent(w -> err.println("warning: " + w));
         check(events, base.name() + " (" + runs + " run" + (runs == 1 ? "" : "s") + ")", err);
     }
 
