@@ -113,6 +113,11 @@ final class SweepCommand implements Callable<Integer> {
             throw new UserInputException("--metric " + e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
+        if (!design.equals("grid")) {
+            for (String v : vary) {
+                dev.enisim.experiment.Factor.parse(v).repeats(designPoints).ifPresent(w -> err.println("warning: " + w));
+            }
+        }
         PointSpec pointSpec = PointSpec.of(tree, file.toString(), chosen, replications);
         List<Map<String, String>> toRun = Experiment.pending(pointSpec, d.points(), dir); // less a resumed run's done
         budget.check(base, Sweep.events(tree, file.toString(), toRun, replications, Budget::events),

@@ -20,6 +20,8 @@ public record Factor(String path, double low, double high, Kind kind) implements
     public enum Kind { DURATION, RATE, INTEGER, REAL }
 
     private static final Pattern RANGE = Pattern.compile("(.+?)\\.\\.(.+)");
+    /** {@code --vary}'s factor on every arrival rate ({@code dev.enisim.scenario.Overrides#TRAFFIC}). */
+    private static final String TRAFFIC = "traffic";
     private static final Pattern INT = Pattern.compile("-?\\d+");
     private static final Pattern REAL_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
@@ -49,7 +51,9 @@ public record Factor(String path, double low, double high, Kind kind) implements
         }
         String lo = m.group(1).trim();
         String hi = m.group(2).trim();
-        if (INT.matcher(lo).matches() && INT.matcher(hi).matches()) {
+        // traffic is a factor on the rates, any number above 0: 1..2 is the real range (a planner's review: it ran
+        // 1 or 2 only, five points of a Latin hypercube being three runs of one and two of the other)
+        if (INT.matcher(lo).matches() && INT.matcher(hi).matches() && !path.equals(TRAFFIC)) {
             return new Factor(path, Long.parseLong(lo), Long.parseLong(hi), Kind.INTEGER);
         }
         if (REAL_NUMBER.matcher(lo).matches() && REAL_NUMBER.matcher(hi).matches()) {
@@ -95,6 +99,20 @@ public record Factor(String path, double low, double high, Kind kind) implements
      */
     public double position(double u) {
         return kind == Kind.INTEGER ? (level(u) - low) / (high - low) : u;
+    }
+
+    /**
+     * A warning when this is an integer range with fewer whole numbers than the design's {@code points}: some points
+     * run the same value (write the ends with a decimal for a real range); empty otherwise.
+     */
+    public java.util.Optional<String> repeats(int points) {
+        long levels = (long) high - (long) low + 1;
+        if (kind != Kind.INTEGER || levels >= points) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(path + "=" + range() + " is an integer range: " + levels + " values for " + points
+                + " points, so points run the same value (write " + (long) low + ".0.." + (long) high + ".0 for a"
+                + " range of real numbers)");
     }
 
     /** The range as the user would write it (for tables and the report). */

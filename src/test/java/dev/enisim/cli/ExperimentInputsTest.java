@@ -23,6 +23,19 @@ class ExperimentInputsTest {
         return Files.writeString(dir.resolve("small.yaml"), CheckCommandTest.SMALL);
     }
 
+    /** An integer range with fewer values than the design's points is warned of before the points run. */
+    @Test
+    void aShortIntegerRangeOfADesignIsWarnedOf() throws Exception {
+        Path f = scenario();
+        CliTest.Result r = CliTest.run("sweep", f.toString(), "--design", "lhs", "--points", "5", "--vary",
+                "account.concurrencyLimit=10..12", "--vary", "traffic=1..2", "--out", dir.resolve("s").toString(),
+                "--quiet", "--max-events", "1");
+        assertEquals(2, r.code(), r.err()); // refused by the budget, after the warnings
+        assertTrue(r.err().contains("warning: account.concurrencyLimit=10..12 is an integer range: 3 values for 5"
+                + " points"), r.err());
+        assertFalse(r.err().contains("traffic=1..2 is an integer range"), r.err());
+    }
+
     @Test
     void aTrafficFactorThatIsNotAboveZeroIsBadInputBeforeAnyPointRuns() throws Exception {
         Path f = scenario();

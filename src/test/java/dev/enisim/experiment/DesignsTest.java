@@ -107,6 +107,23 @@ class DesignsTest {
     }
 
     /**
+     * A planner's review: {@code --vary traffic=1..2} was an integer range, so a Latin hypercube of five points ran
+     * traffic 2, 1, 1, 1, 2. Traffic is a factor on the rates: its range is real whatever its ends. Another integer
+     * range with fewer values than points is warned of.
+     */
+    @Test
+    void trafficRangesAreRealAndShortIntegerRangesAreWarnedOf() {
+        Factor t = Factor.parse("traffic=1..2");
+        assertEquals(Factor.Kind.REAL, t.kind());
+        assertEquals("1.5", t.value(0.5));
+        assertTrue(t.repeats(5).isEmpty());
+        assertEquals("reservedConcurrency=1..3 is an integer range: 3 values for 5 points, so points run the same value"
+                + " (write 1.0..3.0 for a range of real numbers)", Factor.parse("reservedConcurrency=1..3").repeats(5)
+                .orElseThrow());
+        assertTrue(Factor.parse("reservedConcurrency=1..3").repeats(3).isEmpty());
+    }
+
+    /**
      * Morris mu* of an integer factor: the output is the factor's value, so its effect per unit of the range is the
      * range (2 for 1..3) at every step. Divided by the grid's step (2/3) where the values run moved 1 or 2, it was
      * 1.5 (a quarter low).
