@@ -138,10 +138,19 @@ public final class ComparePage {
         return s.append(Page.compareScripts(a, labelA, b, labelB)).append("</body>\n</html>\n").toString();
     }
 
+    /**
+     * A figure of the page: whole numbers as such, others from 100 up to one decimal, below 100 to four significant
+     * digits (three decimals made a cost of 0.00141712 and one of 0.00284468 both "0.001" or "0.003", and a cold-start
+     * probability "0.000 [-0.000, 0.000]": a planner's review), never "-0".
+     */
     static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.format(Locale.ROOT, "%,d", (long) v);
         }
-        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%,.1f" : "%,.3f", v);
+        if (Math.abs(v) >= 100 || !Double.isFinite(v)) {
+            return String.format(Locale.ROOT, "%,.1f", v);
+        }
+        String t = new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return t.equals("-0") ? "0" : t;
     }
 }

@@ -1,5 +1,6 @@
 package dev.enisim.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.experiment.Comparison;
@@ -43,6 +44,19 @@ public class ComparePageTest {
         assertTrue(html.contains("functions.notifications.invocations.errors.SubnetIPAddressLimitReachedException"));
         assertTrue(html.contains("95% interval of B - A"));
         assertTrue(html.contains("\"label\":\"/27 subnet-a\""), "B's series on the same charts");
+    }
+
+    /** A planner's review: figures below 1 were cut to three decimals ("0.001 0.003", "0.000 [-0.000, 0.000]"). */
+    @Test
+    void smallFiguresKeepFourSignificantDigits() {
+        assertEquals("0.001417", ComparePage.number(0.00141712));
+        assertEquals("0.002845", ComparePage.number(0.00284468));
+        assertEquals("0.00001544", ComparePage.number(0.0000154398));
+        assertEquals("0", ComparePage.number(-0.0));
+        assertEquals("-0.0001", ComparePage.number(-0.0001));
+        assertEquals("12.35", ComparePage.number(12.3456));
+        assertEquals("1,234.6", ComparePage.number(1234.56));
+        assertEquals("3,741", ComparePage.number(3741));
     }
 
     @Test
