@@ -40,9 +40,20 @@ final class TerminalSummary {
         if (lat.count() == 0) {
             out.println("Latency: none (no invocation succeeded)");
         } else {
-            out.printf("Latency (ms) p50 %.0f, p90 %.0f, p99 %.0f, max %.0f; %,d cold starts%s%n", lat.p50(),
-                    lat.p90(), lat.p99(), lat.max(), lat.coldStarts(), lat.coldStarts() == 0 ? ""
-                    : String.format(" (p50 %.0f ms)", lat.coldStartP50()));
+            // seconds when the median is a second or more: a batch job's "p50 139461" (ms) read as a count
+            boolean secs = dev.enisim.report.HtmlReport.inSeconds(lat.p50());
+            String f = secs ? "%,.1f" : "%.0f";
+            double k = secs ? 1000 : 1;
+            out.printf("Latency (%s) of the %,d successful invocations: p50 " + f + ", p90 " + f + ", p99 " + f
+                    + ", max " + f + "; %,d of them cold starts%s%n",
+                    secs ? "s" : "ms", lat.count(), lat.p50() / k, lat.p90() / k, lat.p99() / k, lat.max() / k,
+                    lat.coldStarts(),
+                    lat.coldStarts() == 0 ? "" : String.format(java.util.Locale.ROOT, " (p50 " + f + " %s)",
+                            lat.coldStartP50() / k, secs ? "s" : "ms"));
+        }
+        String cold = dev.enisim.report.page.CostLine.coldStarts(s); // as the page's Answers tell them
+        if (cold != null) {
+            out.println(cold);
         }
         List<Map.Entry<String, RunSummary.VpcSummary>> vpcs = new ArrayList<>(s.vpcs().entrySet());
         vpcs.sort(Comparator.comparingDouble(e -> -e.getValue().peakEnis() / (double) Math.max(1,

@@ -570,7 +570,7 @@ public final class Narrative {
 
     private static String eniVerb(String state) {
         return switch (state) {
-            case "Creating" -> "created";
+            case "Creating" -> "being created"; // creation started: ready only at "ready"
             case "InUse" -> "ready";
             case "Deleting" -> "being deleted";
             case "Deleted" -> "deleted, IP freed";
