@@ -107,6 +107,7 @@ public final class Narrative {
         int nextPreset = 0;
         When start = When.of(r.scenario());
         Set<String> inPlace = readyAtOnce(entries);
+        Set<JournalEntry> doomed = doomedDeletions(entries);
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry e = entries.get(i);
             while (nextPreset < presets.size() && presets.get(nextPreset).createdAtMicros() <= e.atMicros()) {
@@ -162,6 +163,16 @@ public final class Narrative {
                         if (e.state().equals("Creating") && !placed.isEmpty()) {
                             tell(out, time, placed, "in place");
                             explain(out, why, explained, "eni:InPlace");
+                        }
+                    }
+                    if (e.state().equals("Deleting")) {
+                        // a deletion the run shows failing (the role lost its EC2 permissions): said at the request,
+                        // not told as "Lambda deletes it ... and only then frees its IP" until it turns orphaned
+                        List<JournalEntry> bound = group.stream().filter(doomed::contains).toList();
+                        if (!bound.isEmpty()) {
+                            told = group.stream().filter(x -> !doomed.contains(x)).toList();
+                            tellDoomed(out, time, bound);
+                            explain(out, why, explained, "eni:DeletingDoomed");
                         }
                     }
                     if (!told.isEmpty()) {
@@ -468,6 +479,10 @@ public final class Narrative {
         m.put("eni:Deleting", "No function or version uses this ENI's key any more: Lambda deletes it after a delay ("
                 + typical(h.eniDeleteTime()) + ": hyperplane.eniDeleteTime), and only then frees its IP and quota"
                 + " slot.");
+        m.put("eni:DeletingDoomed", "Lambda deletes an ENI nobody uses any more with the execution role's EC2"
+                + " permissions; without them its attempt, after the deletion delay (" + typical(h.eniDeleteTime())
+                + ": hyperplane.eniDeleteTime), fails and the ENI is orphaned: it keeps its IP and quota slot until"
+                + " someone deletes it by hand.");
         m.put("Inactive:Idle", "Lambda reclaims the ENIs of a VPC function that has not been invoked for "
                 + Assumptions.duration(h.idleReclaimAfterMicros()) + " (hyperplane.idleReclaimAfter), unless another"
                 + " function or version still uses them.");
@@ -549,6 +564,43 @@ public final class Narrative {
             }
         }
         return out;
+    }
+
+    /**
+     * The Deleting entries of ENIs whose next state is Orphaned: Lambda was asked to delete them after their role had
+     * lost its EC2 permissions, so the deletion could only fail (read off the run's journal, not foretold).
+     */
+    private static Set<JournalEntry> doomedDeletions(List<JournalEntry> entries) {
+        Map<String, JournalEntry> deleting = new java.util.HashMap<>();
+        Set<JournalEntry> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (JournalEntry e : entries) {
+            if (e.kind() != JournalEntry.Kind.ENI_STATE) {
+                continue;
+            }
+            JournalEntry d = deleting.remove(e.subject());
+            if (d != null && e.state().equals("Orphaned")) {
+                out.add(d);
+            }
+            if (e.state().equals("Deleting")) {
+                deleting.put(e.subject(), e);
+            }
+        }
+        return out;
+    }
+
+    /** ENIs released for deletion that Lambda cannot delete: one line saying so, and that they will be orphaned. */
+    private static void tellDoomed(List<String> out, String time, List<JournalEntry> enis) {
+        JournalEntry first = enis.get(0);
+        String cannot = " Lambda cannot delete, its execution role having lost its EC2 permissions (deleted or"
+                + " stripped): ";
+        if (enis.size() == 1) {
+            out.add(time + "  ENI " + first.subject() + " (" + first.detail() + ") is no longer used, but" + cannot
+                    .replace("cannot delete,", "cannot delete it,") + "it will be orphaned, keeping its IP and quota slot");
+        } else {
+            out.add(time + "  " + enis.size() + " ENIs no longer used, " + first.subject() + " to "
+                    + enis.get(enis.size() - 1).subject() + ", which" + cannot + "they will be orphaned, keeping"
+                    + " their IPs and quota slots");
+        }
     }
 
     /** One line for ENIs of the same step at the same instant: "ENI x verb (key ip)" or "n ENIs verb: a to b". */
