@@ -36,6 +36,11 @@ final class TerminalSummary {
         out.printf("%s ENIs: %d created, peak %d, %d at the end%n",
                 r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY ? "Legacy" : "Hyperplane",
                 s.enis().created(), s.enis().peak(), s.enis().fin());
+        if (s.enis().orphaned() > 0) {
+            out.printf("Orphaned ENIs: %d (Lambda could not delete them: their execution role had lost its EC2"
+                    + " permissions; each kept its IP and quota slot until deleted by hand)%n", s.enis().orphaned());
+        }
+        teardowns(out, r);
         RunSummary.Latency lat = s.latencyMillis();
         if (lat.count() == 0) {
             out.println("Latency: none (no invocation succeeded)");
@@ -93,6 +98,28 @@ final class TerminalSummary {
                     f.invocations().total(), f.invocations().succeeded());
         }
         more(out, fns.size(), "functions");
+    }
+
+    /**
+     * How long each teardown that released ENIs waited until the last was gone (teardown.yaml's question, on the page
+     * only before): the {@value #TOP} first, then how many more.
+     */
+    private static void teardowns(PrintWriter out, RunResult r) {
+        List<RunSummary.Teardown> ts = r.summary().teardowns().stream().filter(t -> t.enis() > 0).toList();
+        if (ts.isEmpty()) {
+            return;
+        }
+        dev.enisim.report.Narrative.When when = dev.enisim.report.Narrative.When.of(r.scenario());
+        out.println("Teardown waits (from the ENIs' release until the last was gone):");
+        for (RunSummary.Teardown t : top(ts)) {
+            out.printf("  %-24s %s at %s: %d ENI%s, %s%n", t.function(), t.action(),
+                    when.at(dev.enisim.metrics.Seconds.toMicros(t.requestedAtSeconds())), t.enis(),
+                    t.enis() == 1 ? "" : "s", t.waitSeconds() == null ? "still there at the end of the run"
+                    : "waited " + dev.enisim.report.Narrative.clock(dev.enisim.metrics.Seconds.toMicros(
+                            t.waitSeconds())) + (t.orphaned() == 0 ? "" : " (" + t.orphaned()
+                            + " orphaned: deleted by hand)"));
+        }
+        more(out, ts.size(), "teardowns");
     }
 
     private static <T> List<T> top(List<T> all) {

@@ -80,4 +80,34 @@ class TerminalSummaryTest {
                 + " (all succeeded); not counted: the 4 invocations refused before getting one"
                 + " (ResourceNotReadyException)."), text);
     }
+
+    /**
+     * teardown.yaml asks how long delete-stack waits, and orphaned-enis leaves 2 ENIs behind: the terminal told
+     * neither, single run or replicated (the teacher's review, finding 11).
+     */
+    @Test
+    void theTerminalTellsTeardownWaitsAndOrphanedEnis() throws Exception {
+        dev.enisim.scenario.Scenario teardown = ScenarioLoader.load(Path.of("scenarios/teardown.yaml"));
+        StringWriter out = new StringWriter();
+        TerminalSummary.print(new PrintWriter(out), new Simulation(teardown, 0).run());
+        String text = out.toString();
+        assertTrue(text.contains("Teardown waits (from the ENIs' release until the last was gone):\n"
+                + "  worker                   deleteFunction at 01:00:00: 3 ENIs, waited 00:13:33\n"
+                + "  migrations               deleteFunction at 01:00:00: 2 ENIs, waited 00:06:33\n"), text);
+        StringWriter orphans = new StringWriter();
+        TerminalSummary.print(new PrintWriter(orphans), new Simulation(ScenarioLoader.load(
+                Path.of("scenarios/orphaned-enis.yaml")), 0).run());
+        assertTrue(orphans.toString().contains("Orphaned ENIs: 2 (Lambda could not delete them"), orphans.toString());
+        assertTrue(orphans.toString().contains("  legacy-sync              deleteFunction at 01:00:00: 2 ENIs, waited"
+                + " 02:00:00 (2 orphaned: deleted by hand)"), orphans.toString());
+        java.util.List<dev.enisim.run.RunResult> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            runs.add(new Simulation(teardown, i).run());
+        }
+        String replicated = dev.enisim.report.ReplicatedSummary.text(teardown, runs);
+        assertTrue(replicated.matches("(?s).*\n  teardowns\\[1]\\.waitSeconds +[0-9,.]+  \\[[0-9,.]+, [0-9,.]+].*"),
+                replicated);
+        assertTrue(replicated.contains("  teardowns[2].waitSeconds"), replicated);
+        assertTrue(!replicated.contains("teardowns[0].waitSeconds"), "api released no ENI: " + replicated);
+    }
 }
