@@ -33,9 +33,14 @@ final class TerminalSummary {
             }
         }
         out.printf("Peak ConcurrentExecutions %,d%n", s.peakConcurrentExecutions());
-        out.printf("%s ENIs: %d created, peak %d, %d at the end%n",
+        // those in place at the start (an existing function's) apart from those the run created: teardown's 5 were
+        // "5 created" though none was
+        RunSummary.Enis enis = s.enis();
+        out.printf("%s ENIs: %s%d created%s, peak %d, %d at the end%n",
                 r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY ? "Legacy" : "Hyperplane",
-                s.enis().created(), s.enis().peak(), s.enis().fin());
+                enis.inPlaceAtStart() == 0 ? "" : enis.inPlaceAtStart() + " in place at the start, ",
+                enis.createdDuringRun(), enis.inPlaceAtStart() == 0 ? "" : " during the run", enis.peak(),
+                enis.fin());
         if (s.enis().orphaned() > 0) {
             out.printf("Orphaned ENIs: %d (Lambda could not delete them: their execution role had lost its EC2"
                     + " permissions; each kept its IP and quota slot until deleted by hand)%n", s.enis().orphaned());

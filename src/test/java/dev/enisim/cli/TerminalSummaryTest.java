@@ -110,4 +110,27 @@ class TerminalSummaryTest {
         assertTrue(replicated.contains("  teardowns[2].waitSeconds"), replicated);
         assertTrue(!replicated.contains("teardowns[0].waitSeconds"), "api released no ENI: " + replicated);
     }
+
+    /**
+     * teardown's five ENIs are all in place at the start (existing: Active): "5 created" read as five made by the run.
+     * summary.json keeps enis.created (every ENI of the run) and adds enis.inPlaceAtStart (the teacher's review,
+     * finding 6).
+     */
+    @Test
+    void enisInPlaceAtTheStartAreNotToldAsCreated() throws Exception {
+        dev.enisim.run.RunResult r = new Simulation(ScenarioLoader.load(Path.of("scenarios/teardown.yaml")), 0).run();
+        StringWriter out = new StringWriter();
+        TerminalSummary.print(new PrintWriter(out), r);
+        assertTrue(out.toString().contains("Hyperplane ENIs: 5 in place at the start, 0 created during the run, peak 5,"
+                + " 0 at the end"), out.toString());
+        com.fasterxml.jackson.databind.JsonNode enis = dev.enisim.report.SummaryJson.mapper().readTree(
+                dev.enisim.report.SummaryJson.render(r.summary())).get("enis");
+        org.junit.jupiter.api.Assertions.assertEquals(5, enis.get("created").asInt(), "its meaning unchanged");
+        org.junit.jupiter.api.Assertions.assertEquals(5, enis.get("inPlaceAtStart").asInt(), enis.toString());
+        StringWriter idle = new StringWriter();
+        TerminalSummary.print(new PrintWriter(idle), new Simulation(ScenarioLoader.load(
+                Path.of("scenarios/idle-reclaim.yaml")), 0).run());
+        assertTrue(idle.toString().contains("Hyperplane ENIs: 4 in place at the start, 4 created during the run, peak 4,"
+                + " 4 at the end"), idle.toString());
+    }
 }
