@@ -33,16 +33,37 @@ final class TerminalSummary {
             }
         }
         out.printf("Peak ConcurrentExecutions %,d%n", s.peakConcurrentExecutions());
-        out.printf("%s ENIs: %d created, peak %d, %d at the end%n",
+        // those in place at the start (an existing function's) apart from those the run created: teardown's 5 were
+        // "5 created" though none was
+        RunSummary.Enis enis = s.enis();
+        out.printf("%s ENIs: %s%d created%s, peak %d, %d at the end%n",
                 r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY ? "Legacy" : "Hyperplane",
-                s.enis().created(), s.enis().peak(), s.enis().fin());
+                enis.inPlaceAtStart() == 0 ? "" : enis.inPlaceAtStart() + " in place at the start, ",
+                enis.createdDuringRun(), enis.inPlaceAtStart() == 0 ? "" : " during the run", enis.peak(),
+                enis.fin());
+        if (s.enis().orphaned() > 0) {
+            out.printf("Orphaned ENIs: %d (Lambda could not delete them: their execution role had lost its EC2"
+                    + " permissions; each kept its IP and quota slot until deleted by hand)%n", s.enis().orphaned());
+        }
+        teardowns(out, r);
         RunSummary.Latency lat = s.latencyMillis();
         if (lat.count() == 0) {
             out.println("Latency: none (no invocation succeeded)");
         } else {
-            out.printf("Latency (ms) p50 %.0f, p90 %.0f, p99 %.0f, max %.0f; %,d cold starts%s%n", lat.p50(),
-                    lat.p90(), lat.p99(), lat.max(), lat.coldStarts(), lat.coldStarts() == 0 ? ""
-                    : String.format(" (p50 %.0f ms)", lat.coldStartP50()));
+            // seconds when the median is a second or more: a batch job's "p50 139461" (ms) read as a count
+            boolean secs = dev.enisim.report.HtmlReport.inSeconds(lat.p50());
+            String f = secs ? "%,.1f" : "%.0f";
+            double k = secs ? 1000 : 1;
+            out.printf("Latency (%s) of the %,d successful invocations: p50 " + f + ", p90 " + f + ", p99 " + f
+                    + ", max " + f + "; %,d of them cold starts%s%n",
+                    secs ? "s" : "ms", lat.count(), lat.p50() / k, lat.p90() / k, lat.p99() / k, lat.max() / k,
+                    lat.coldStarts(),
+                    lat.coldStarts() == 0 ? "" : String.format(java.util.Locale.ROOT, " (p50 " + f + " %s)",
+                            lat.coldStartP50() / k, secs ? "s" : "ms"));
+        }
+        String cold = dev.enisim.report.page.CostLine.coldStarts(s); // as the page's Answers tell them
+        if (cold != null) {
+            out.println(cold);
         }
         List<Map.Entry<String, RunSummary.VpcSummary>> vpcs = new ArrayList<>(s.vpcs().entrySet());
         vpcs.sort(Comparator.comparingDouble(e -> -e.getValue().peakEnis() / (double) Math.max(1,
@@ -82,6 +103,28 @@ final class TerminalSummary {
                     f.invocations().total(), f.invocations().succeeded());
         }
         more(out, fns.size(), "functions");
+    }
+
+    /**
+     * How long each teardown that released ENIs waited until the last was gone (teardown.yaml's question, on the page
+     * only before): the {@value #TOP} first, then how many more.
+     */
+    private static void teardowns(PrintWriter out, RunResult r) {
+        List<RunSummary.Teardown> ts = r.summary().teardowns().stream().filter(t -> t.enis() > 0).toList();
+        if (ts.isEmpty()) {
+            return;
+        }
+        dev.enisim.report.Narrative.When when = dev.enisim.report.Narrative.When.of(r.scenario());
+        out.println("Teardown waits (from the ENIs' release until the last was gone):");
+        for (RunSummary.Teardown t : top(ts)) {
+            out.printf("  %-24s %s at %s: %d ENI%s, %s%n", t.function(), t.action(),
+                    when.at(dev.enisim.metrics.Seconds.toMicros(t.requestedAtSeconds())), t.enis(),
+                    t.enis() == 1 ? "" : "s", t.waitSeconds() == null ? "still there at the end of the run"
+                    : "waited " + dev.enisim.report.Narrative.clock(dev.enisim.metrics.Seconds.toMicros(
+                            t.waitSeconds())) + (t.orphaned() == 0 ? "" : " (" + t.orphaned()
+                            + " orphaned: deleted by hand)"));
+        }
+        more(out, ts.size(), "teardowns");
     }
 
     private static <T> List<T> top(List<T> all) {

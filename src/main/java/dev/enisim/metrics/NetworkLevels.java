@@ -162,8 +162,16 @@ final class NetworkLevels {
         }
     }
 
-    RunSummary.Enis enis() {
-        return new RunSummary.Enis(enisCreated, accountEnis.peak(), accountEnis.current(), enisDeleted, enisOrphaned);
+    /** The ENI counts; those in place at the start read off {@code world}'s ENIs (created and ready at 0). */
+    RunSummary.Enis enis(WorldSnapshot world) {
+        long inPlace = 0;
+        for (WorldSnapshot.EniView e : world.enis()) {
+            if (e.createdMicros() == 0 && e.readyMicros().isPresent() && e.readyMicros().getAsLong() == 0) {
+                inPlace++;
+            }
+        }
+        return new RunSummary.Enis(enisCreated, accountEnis.peak(), accountEnis.current(), enisDeleted, enisOrphaned,
+                inPlace);
     }
 
     Map<String, RunSummary.VpcSummary> vpcs(WorldSnapshot world) {

@@ -242,7 +242,7 @@ public final class Recorder implements WorldListener, Bucketed {
         }
         return new RunSummary(scenario, seed, replication, simulatedSeconds, events,
                 InvocationCounts.summary(invocations.accountTotals()), executions.peakAccountConcurrency(),
-                averageConcurrency, functions, network.enis(), network.vpcs(world), network.subnets(world),
+                averageConcurrency, functions, network.enis(world), network.vpcs(world), network.subnets(world),
                 network.keys(world, end), teardowns, latency.accountLatency());
     }
 }

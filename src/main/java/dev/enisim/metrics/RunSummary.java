@@ -344,10 +344,22 @@ public record RunSummary(
     }
 
     /**
-     * ENIs created over the run, the most alive at once (holding an IP), those alive at the end, deleted, and
-     * orphaned (the role could not delete them).
+     * ENIs created over the run (those in place at the start included, as they are made at 0), the most alive at once
+     * (holding an IP), those alive at the end, deleted, orphaned (the role could not delete them), and those in place
+     * at the start (created and ready at 0: an existing function's), so that created - inPlaceAtStart is what the run
+     * itself created.
      */
-    public record Enis(long created, long peak, long fin, long deleted, long orphaned) {
+    public record Enis(long created, long peak, long fin, long deleted, long orphaned, long inPlaceAtStart) {
+
+        /** Without a count of those in place at the start (none). */
+        public Enis(long created, long peak, long fin, long deleted, long orphaned) {
+            this(created, peak, fin, deleted, orphaned, 0);
+        }
+
+        /** Created during the run: {@code created} without those in place at the start. */
+        public long createdDuringRun() {
+            return created - inPlaceAtStart;
+        }
     }
 
     /** @param otherUsedEnis other services' ENIs counting against the quota at the end of the run */

@@ -77,11 +77,18 @@ public final class HtmlReport {
             }
         }
         RunSummary.Latency l = s.latencyMillis();
-        b.append("<tr><th>Latency p50 / p90 / p99 / max (ms)</th><td class=\"n\">").append(l.count() == 0
-                ? "none (no invocation succeeded)" : fmt(l.p50()) + " / " + fmt(l.p90()) + " / " + fmt(l.p99()) + " / "
-                + fmt(l.max()))
+        boolean secs = inSeconds(l.p50());
+        b.append("<tr><th>Latency p50 / p90 / p99 / max (").append(secs ? "s" : "ms").append(")</th><td class=\"n\">")
+                .append(l.count() == 0 ? "none (no invocation succeeded)" : latency(l.p50(), secs) + " / "
+                + latency(l.p90(), secs) + " / " + latency(l.p99(), secs) + " / " + latency(l.max(), secs))
                 .append("</td></tr>\n<tr><th>Cold starts of the successful invocations</th><td class=\"n\">")
-                .append(num(l.coldStarts()))
+                .append(num(l.coldStarts()));
+        if (s.coldStarts() != null) {
+            // every cold start, whatever its end: the Answers' figure, told apart from the successful ones above
+            b.append("</td></tr>\n<tr><th>Cold starts, whatever their outcome</th><td class=\"n\">")
+                    .append(num(s.coldStarts().total()));
+        }
+        b
                 .append("</td></tr>\n<tr><th>Peak ConcurrentExecutions</th><td class=\"n\">")
                 .append(num(s.peakConcurrentExecutions())).append("</td></tr>\n</table></div>\n");
         // VPCs and subnets are in the Answers (Capacity), the fullest first
@@ -153,8 +160,18 @@ public final class HtmlReport {
         return String.format(Locale.ROOT, "%,d", v);
     }
 
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%,.1f", v);
+    /**
+     * Whether a run's latencies are told in seconds: when its median is a second or more (a batch job's 139,460.6 ms
+     * read as a phone number); below, in ms. One unit for the whole line or row, chosen by the median so that a fast
+     * function's p50 keeps its digits beside a long max.
+     */
+    public static boolean inSeconds(double p50Millis) {
+        return p50Millis >= 1000;
+    }
+
+    /** A latency in the unit {@link #inSeconds} chose: ms with one decimal, or seconds with one. */
+    public static String latency(double millis, boolean seconds) {
+        return String.format(Locale.ROOT, "%,.1f", seconds ? millis / 1000 : millis);
     }
 
     public static String esc(String s) {

@@ -96,7 +96,8 @@ public final class Narrative {
         boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
         Map<String, String> why = why(r.scenario(), legacy);
         Map<String, Set<String>> live = new java.util.HashMap<>(); // per key, its ENIs created and not going away
-        List<JournalEntry> entries = r.journal();
+        Map<JournalEntry, Spell> spells = new java.util.IdentityHashMap<>();
+        List<JournalEntry> entries = splitSuccesses(r, spells);
         List<Scenario.Function> presets = new ArrayList<>();
         for (Scenario.Function f : r.scenario().functions()) {
             if (presetLabel(f.initDuration()) != null) {
@@ -107,6 +108,7 @@ public final class Narrative {
         int nextPreset = 0;
         When start = When.of(r.scenario());
         Set<String> inPlace = readyAtOnce(entries);
+        Set<JournalEntry> doomed = doomedDeletions(entries);
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry e = entries.get(i);
             while (nextPreset < presets.size() && presets.get(nextPreset).createdAtMicros() <= e.atMicros()) {
@@ -164,6 +166,16 @@ public final class Narrative {
                             explain(out, why, explained, "eni:InPlace");
                         }
                     }
+                    if (e.state().equals("Deleting")) {
+                        // a deletion the run shows failing (the role lost its EC2 permissions): said at the request,
+                        // not told as "Lambda deletes it ... and only then frees its IP" until it turns orphaned
+                        List<JournalEntry> bound = group.stream().filter(doomed::contains).toList();
+                        if (!bound.isEmpty()) {
+                            told = group.stream().filter(x -> !doomed.contains(x)).toList();
+                            tellDoomed(out, time, bound);
+                            explain(out, why, explained, "eni:DeletingDoomed");
+                        }
+                    }
                     if (!told.isEmpty()) {
                         tell(out, time, told, eniVerb(e.state()));
                         explain(out, why, explained, "eni:" + e.state());
@@ -185,6 +197,11 @@ public final class Narrative {
                 }
                 case RESTORE_RETRIES -> out.add(time + "  " + retries(e, at -> clock(at, start)));
                 case INVOCATIONS -> {
+                    Spell spell = spells.get(e);
+                    if (spell != null) {
+                        out.add(time + "  " + succeeded(e, spell, r.timeSeries().bucketMicros(), start));
+                        continue;
+                    }
                     out.add(time + "  " + String.format(Locale.ROOT, "%,d", e.count()) + " invocation"
                             + (e.count() == 1 ? "" : "s") + " of " + e.subject() + " " + outcome(e) + (e.count() == 1
                             ? " at " + clock(e.atMicros(), start) : " between " + clock(e.atMicros(), start) + " and "
@@ -208,6 +225,171 @@ public final class Narrative {
         accounts(r, out, start);
         dualStack(r, out, start);
         return out;
+    }
+
+    /**
+     * Part of a spell of successes as told: its first instant (exact when it is the spell's first success, else the
+     * start of its first time-series bucket) and the end of the last bucket that counted one (capped by the spell's
+     * end). Successes are not timed one by one; the function's time series say in which buckets they were.
+     */
+    record Spell(boolean startExact, long endMicros) {
+    }
+
+    /** A spell's part cut at a quiet gap of at least 1 / this of its span (ledger-ping's pings 10 days apart in 40 days, a nightly job's nights). */
+    private static final int QUIET_SHARE = 10;
+    /** At most this many parts per spell. */
+    private static final int MAX_PARTS = 8;
+
+    /**
+     * The journal with each spell of successes cut where something of interest happens between its invocations: a
+     * quiet gap (buckets without one) during which another event happened (a failure of the function, a state change,
+     * an action...), or one long against the spell (a tenth of it or more: keep-warm pings 10 days apart were one
+     * line "5 invocations between 00:00:00 and about 40d 01:00:00"). Each part is an entry of its own at its start, after
+     * the entries of that instant; a spell whose buckets do not add up to its count (another spell's successes in a
+     * shared bucket) stays whole.
+     */
+    private static List<JournalEntry> splitSuccesses(RunResult r, Map<JournalEntry, Spell> spells) {
+        List<JournalEntry> journal = r.journal();
+        List<JournalEntry> out = new ArrayList<>(journal.size());
+        List<JournalEntry> later = new ArrayList<>();
+        // the other events, by start (the journal is in time order), with the latest end among those so far: whether
+        // one touches [from, to) is one binary search (a failure spell lasts from its first to its last instant)
+        List<JournalEntry> events = journal.stream().filter(x -> x.kind() != JournalEntry.Kind.INVOCATIONS
+                || !x.state().equals("SUCCESS")).toList();
+        long[] starts = new long[events.size()];
+        long[] maxEnd = new long[events.size()];
+        for (int i = 0; i < starts.length; i++) {
+            JournalEntry x = events.get(i);
+            starts[i] = x.atMicros();
+            // another function's failures are an event where their line is told (a throttle spell of days would
+            // make every gap of every function eventful); the function's own, over their whole spell (below)
+            maxEnd[i] = Math.max(x.atMicros(), i == 0 ? Long.MIN_VALUE : maxEnd[i - 1]);
+        }
+        Map<String, List<JournalEntry>> failures = new java.util.HashMap<>();
+        for (JournalEntry x : events) {
+            if (x.kind() == JournalEntry.Kind.INVOCATIONS) {
+                failures.computeIfAbsent(x.subject(), k -> new ArrayList<>()).add(x);
+            }
+        }
+        for (JournalEntry e : journal) {
+            if (e.kind() != JournalEntry.Kind.INVOCATIONS || !e.state().equals("SUCCESS")) {
+                out.add(e);
+                continue;
+            }
+            List<JournalEntry> parts = parts(r, e, starts, maxEnd, failures.getOrDefault(e.subject(), List.of()),
+                    spells);
+            out.add(parts.get(0));
+            later.addAll(parts.subList(1, parts.size()));
+        }
+        if (later.isEmpty()) {
+            return out;
+        }
+        java.util.IdentityHashMap<JournalEntry, Boolean> cut = new java.util.IdentityHashMap<>();
+        later.forEach(x -> cut.put(x, true));
+        out.addAll(later);
+        out.sort(Comparator.comparingLong(JournalEntry::atMicros).thenComparingInt(x -> cut.containsKey(x) ? 1 : 0));
+        return out;
+    }
+
+    private static List<JournalEntry> parts(RunResult r, JournalEntry e, long[] starts, long[] maxEnd,
+            List<JournalEntry> ownFailures, Map<JournalEntry, Spell> spells) {
+        dev.enisim.metrics.TimeSeries ts = r.timeSeries();
+        long b = ts.bucketMicros();
+        dev.enisim.metrics.Series inv = ts.get(dev.enisim.metrics.Metric.INVOCATIONS,
+                dev.enisim.metrics.Metric.Scope.FUNCTION, e.subject());
+        dev.enisim.metrics.Series err = ts.get(dev.enisim.metrics.Metric.ERRORS,
+                dev.enisim.metrics.Metric.Scope.FUNCTION, e.subject());
+        List<JournalEntry> whole = List.of(e);
+        if (inv == null || e.untilMicros() <= e.atMicros() || e.atMicros() / b >= inv.values().length) {
+            spells.put(e, new Spell(true, e.untilMicros()));
+            return whole;
+        }
+        int first = (int) (e.atMicros() / b);
+        int last = (int) Math.min(inv.values().length - 1, (e.untilMicros() - 1) / b);
+        List<Integer> active = new ArrayList<>();
+        long sum = 0;
+        long[] ok = new long[last - first + 1];
+        for (int i = first; i <= last; i++) {
+            ok[i - first] = Math.round(inv.values()[i] - (err == null ? 0 : err.values()[i]));
+            if (ok[i - first] > 0) {
+                active.add(i);
+                sum += ok[i - first];
+            }
+        }
+        if (active.isEmpty()) {
+            spells.put(e, new Spell(true, e.untilMicros()));
+            return whole;
+        }
+        if (sum != e.count()) {
+            spells.put(e, new Spell(true, Headlines.lastOfSpell(r, e)));
+            return whole;
+        }
+        long span = active.get(active.size() - 1) + 1 - active.get(0);
+        // the gaps to cut at: [index in active of the bucket after the gap, forced (an event in it), length]
+        List<long[]> cuts = new ArrayList<>();
+        for (int k = 1; k < active.size(); k++) {
+            int gap = active.get(k) - active.get(k - 1) - 1;
+            if (gap <= 0) {
+                continue;
+            }
+            long from = (active.get(k - 1) + 1) * b;
+            long to = active.get(k) * b;
+            int before = java.util.Arrays.binarySearch(starts, to - 1); // the last event starting before `to`
+            if (before < 0) {
+                before = -before - 2;
+            } else {
+                while (before + 1 < starts.length && starts[before + 1] == to - 1) {
+                    before++;
+                }
+            }
+            boolean event = before >= 0 && maxEnd[before] >= from;
+            for (JournalEntry x : ownFailures) {
+                event |= x.atMicros() < to && Math.max(x.atMicros(), x.lastMicros()) >= from;
+            }
+            if (event || gap * (long) QUIET_SHARE >= span) {
+                cuts.add(new long[] {k, event ? 1 : 0, gap});
+            }
+        }
+        cuts.sort(Comparator.comparingLong((long[] c) -> -c[1]).thenComparingLong(c -> -c[2])
+                .thenComparingLong(c -> c[0]));
+        List<Integer> at = new ArrayList<>();
+        for (long[] c : cuts.subList(0, Math.min(MAX_PARTS - 1, cuts.size()))) {
+            at.add((int) c[0]);
+        }
+        at.sort(null);
+        at.add(active.size());
+        List<JournalEntry> parts = new ArrayList<>();
+        int from = 0;
+        for (int to : at) {
+            long n = 0;
+            for (int k = from; k < to; k++) {
+                n += ok[active.get(k) - first];
+            }
+            long startAt = from == 0 ? e.atMicros() : active.get(from) * b;
+            long endAt = Math.max(startAt, Math.min(e.untilMicros(), (active.get(to - 1) + 1) * b));
+            JournalEntry part = from == 0 && to == active.size() ? e : new JournalEntry(startAt, e.kind(),
+                    e.subject(), e.state(), e.reason(), e.detail(), n, endAt, endAt);
+            spells.put(part, new Spell(from == 0, endAt));
+            parts.add(part);
+            from = to;
+        }
+        return parts;
+    }
+
+    /** A part of a spell of successes in words, saying which of its times are exact and which its buckets'. */
+    private static String succeeded(JournalEntry e, Spell s, long bucketMicros, When start) {
+        String fn = " of " + e.subject() + " succeeded";
+        String bucket = Assumptions.duration(bucketMicros);
+        String from = clock(e.atMicros(), start);
+        String end = clock(s.endMicros(), start);
+        if (e.count() == 1) {
+            return s.startExact() ? "1 invocation" + fn + " at " + from : "1 invocation" + fn + " between " + from
+                    + " and " + end + " (in that " + bucket + " time-series bucket)";
+        }
+        String n = String.format(Locale.ROOT, "%,d invocations", e.count());
+        return s.startExact() ? n + fn + " from " + from + ", the last by " + end + " (counted per " + bucket
+                + " time-series bucket)" : n + fn + " between " + from + " and " + end + " (counted per " + bucket
+                + " time-series bucket)";
     }
 
     /** A {@link JournalEntry.Kind#ENI_AWAITED} entry in words. */
@@ -468,6 +650,10 @@ public final class Narrative {
         m.put("eni:Deleting", "No function or version uses this ENI's key any more: Lambda deletes it after a delay ("
                 + typical(h.eniDeleteTime()) + ": hyperplane.eniDeleteTime), and only then frees its IP and quota"
                 + " slot.");
+        m.put("eni:DeletingDoomed", "Lambda deletes an ENI nobody uses any more with the execution role's EC2"
+                + " permissions; without them its attempt, after the deletion delay (" + typical(h.eniDeleteTime())
+                + ": hyperplane.eniDeleteTime), fails and the ENI is orphaned: it keeps its IP and quota slot until"
+                + " someone deletes it by hand.");
         m.put("Inactive:Idle", "Lambda reclaims the ENIs of a VPC function that has not been invoked for "
                 + Assumptions.duration(h.idleReclaimAfterMicros()) + " (hyperplane.idleReclaimAfter), unless another"
                 + " function or version still uses them.");
@@ -551,6 +737,43 @@ public final class Narrative {
         return out;
     }
 
+    /**
+     * The Deleting entries of ENIs whose next state is Orphaned: Lambda was asked to delete them after their role had
+     * lost its EC2 permissions, so the deletion could only fail (read off the run's journal, not foretold).
+     */
+    private static Set<JournalEntry> doomedDeletions(List<JournalEntry> entries) {
+        Map<String, JournalEntry> deleting = new java.util.HashMap<>();
+        Set<JournalEntry> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (JournalEntry e : entries) {
+            if (e.kind() != JournalEntry.Kind.ENI_STATE) {
+                continue;
+            }
+            JournalEntry d = deleting.remove(e.subject());
+            if (d != null && e.state().equals("Orphaned")) {
+                out.add(d);
+            }
+            if (e.state().equals("Deleting")) {
+                deleting.put(e.subject(), e);
+            }
+        }
+        return out;
+    }
+
+    /** ENIs released for deletion that Lambda cannot delete: one line saying so, and that they will be orphaned. */
+    private static void tellDoomed(List<String> out, String time, List<JournalEntry> enis) {
+        JournalEntry first = enis.get(0);
+        String cannot = " Lambda cannot delete, its execution role having lost its EC2 permissions (deleted or"
+                + " stripped): ";
+        if (enis.size() == 1) {
+            out.add(time + "  ENI " + first.subject() + " (" + first.detail() + ") is no longer used, but" + cannot
+                    .replace("cannot delete,", "cannot delete it,") + "it will be orphaned, keeping its IP and quota slot");
+        } else {
+            out.add(time + "  " + enis.size() + " ENIs no longer used, " + first.subject() + " to "
+                    + enis.get(enis.size() - 1).subject() + ", which" + cannot + "they will be orphaned, keeping"
+                    + " their IPs and quota slots");
+        }
+    }
+
     /** One line for ENIs of the same step at the same instant: "ENI x verb (key ip)" or "n ENIs verb: a to b". */
     private static void tell(List<String> out, String time, List<JournalEntry> enis, String verb) {
         JournalEntry first = enis.get(0);
@@ -570,7 +793,7 @@ public final class Narrative {
 
     private static String eniVerb(String state) {
         return switch (state) {
-            case "Creating" -> "created";
+            case "Creating" -> "being created"; // creation started: ready only at "ready"
             case "InUse" -> "ready";
             case "Deleting" -> "being deleted";
             case "Deleted" -> "deleted, IP freed";

@@ -172,6 +172,20 @@ public final class ReplicatedSummary {
         });
         subnets.sort(java.util.Comparator.comparingDouble(p -> s.get(p).mean()));
         paths.addAll(subnets.subList(0, Math.min(5, subnets.size())));
+        // the teardown waits (teardown.yaml's own question: "run with replications to see the spread") of the
+        // teardowns that released ENIs, and the ENIs orphaned: the replicated run printed neither
+        int waits = 0;
+        for (Map.Entry<String, MetricStats> e : s.entrySet()) {
+            String path = e.getKey();
+            MetricStats enis = s.get(path.replace(".waitSeconds", ".enis"));
+            if (path.matches("teardowns\\[\\d+]\\.waitSeconds") && enis != null && enis.mean() > 0 && waits++ < 5) {
+                paths.add(path);
+            }
+        }
+        MetricStats orphaned = s.get("enis.orphaned");
+        if (orphaned != null && orphaned.mean() > 0) {
+            paths.add("enis.orphaned");
+        }
         int width = Math.max(28, paths.stream().mapToInt(String::length).max().orElse(0));
         for (String path : paths) {
             MetricStats m = s.get(path);
@@ -185,6 +199,13 @@ public final class ReplicatedSummary {
         }
         if (subnets.size() > 5) {
             b.append(String.format(Locale.ROOT, "  (%d more subnets in summary.json)%n", subnets.size() - 5));
+        }
+        if (waits > 5) {
+            b.append(String.format(Locale.ROOT, "  (%d more teardown waits in summary.json)%n", waits - 5));
+        }
+        if (waits > 0) {
+            b.append("  (teardowns[i].waitSeconds: seconds from a teardown's release of its ENIs until the last was"
+                    + " gone; which function and action each is: summary.json of a replication)\n");
         }
         List<String> partial = new java.util.ArrayList<>();
         s.forEach((path, m) -> {

@@ -23,7 +23,7 @@ class NarrativeExistingTest {
         assertFalse(s.stream().anyMatch(l -> l.startsWith("00:00:00  ENI eni-0001 created")), all);
         int inPlace = s.indexOf("00:00:00  ENI eni-0001 in place (subnet-batch-a+[sg-report] 10.1.0.254)");
         assertTrue(s.get(inPlace + 1).contains("why: The function existed before the run"), all);
-        int created = NarrativeTeachesTest.lastLine(s, l -> l.contains("ENIs created: eni-0005 to eni-0006"));
+        int created = NarrativeTeachesTest.lastLine(s, l -> l.contains("ENIs being created: eni-0005 to eni-0006"));
         assertTrue(created > inPlace, all);
         assertTrue(s.get(created + 1).contains("creating one takes a median of 75s"), "explained where it happens: "
                 + all);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A spell of failures ends when the failures end, not at the function's next state change: in an AZ outage from
  * 00:10 to 00:20 of a 40-minute run, the one-AZ function's ServiceExceptions are told "between 00:10:00 and 00:19:59"
- * (the last failure's instant: failures are timed one by one; successes end "about" their last bucket), though the
+ * (the last failure's instant: failures are timed one by one; successes end by their last bucket), though the
  * function never changes state.
  */
 class NarrativeSpellEndTest {
@@ -40,8 +40,11 @@ class NarrativeSpellEndTest {
         List<String> outage = lines.stream().filter(l -> l.contains("failed with ServiceException")).toList();
         assertEquals(1, outage.size(), lines.toString());
         assertTrue(outage.get(0).endsWith("between 00:10:00 and 00:19:59"), outage.get(0));
-        // the successes (once Active, 53 s in) go on to the end of the run
-        assertTrue(lines.stream().anyMatch(l -> l.contains("invocations of single-az succeeded between 00:00:53 and"
-                + " 00:40:00")), lines.toString());
+        // the successes (once Active, 53 s in) stop for the outage and go on to the end of the run: told on either
+        // side of it, not as one line across it (a "succeeded" line hid the outage's failures)
+        assertTrue(lines.stream().anyMatch(l -> l.matches("00:00:53  [0-9,]+ invocations of single-az succeeded from"
+                + " 00:00:53, the last by 00:10:00 \\(counted per 1m time-series bucket\\)")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("00:20:00  [0-9,]+ invocations of single-az succeeded between"
+                + " 00:20:00 and 00:40:00 \\(counted per 1m time-series bucket\\)")), lines.toString());
     }
 }

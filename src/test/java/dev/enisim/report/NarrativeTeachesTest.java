@@ -33,7 +33,7 @@ class NarrativeTeachesTest {
     @Test
     void aSecondEniForAKeyInServiceTellsThe65000ConnectionRule() throws Exception {
         List<String> s = story("shared-eni-65k.yaml");
-        int second = lastLine(s, l -> l.contains("ENI eni-0002 created (subnet-db+[sg-db]"));
+        int second = lastLine(s, l -> l.contains("ENI eni-0002 being created (subnet-db+[sg-db]"));
         assertTrue(second > 0, String.join("\n", s));
         assertTrue(s.get(second + 1).startsWith("          why: One Hyperplane ENI carries at most 65,000 connections"),
                 s.get(second + 1));

@@ -120,7 +120,7 @@ class ReportTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("00:10:00  orders-worker shares eni-0001")));
         assertEquals(1, lines.stream().filter(l -> l.contains("why: Hyperplane ENIs are shared")).count(),
                 "explained once, though two ENIs are shared");
-        assertTrue(lines.stream().anyMatch(l -> l.contains("2 ENIs created: eni-0001 to eni-0002")),
+        assertTrue(lines.stream().anyMatch(l -> l.contains("2 ENIs being created: eni-0001 to eni-0002")),
                 "ENI events at one instant told together");
         assertTrue(lines.stream().anyMatch(l -> l.contains("notifications -> Failed (SubnetOutOfIPAddresses): no ENI "
                 + "could be created for subnet-a+[sg-notify]")));

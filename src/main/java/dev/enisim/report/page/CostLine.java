@@ -32,17 +32,91 @@ public final class CostLine {
             b.append(", NAT gateways ").append(dollars(c.natGateway()));
         }
         b.append(") at ").append(c.region()).append(" list prices of ").append(c.priceDate())
-                .append("; ENIs are free (Hyperplane or not: EC2 charges nothing for a network interface).");
+                .append("; no charge for ENIs (Hyperplane or not: EC2 charges nothing for a network interface).");
         RunSummary.Environments e = s.averageEnvironments();
         if (e != null) {
             b.append(String.format(Locale.ROOT, " Execution environments on average: %.1f (busy %.1f, idle %.1f, "
                     + "provisioned %.1f).", e.mean(), e.busy(), e.idle(), e.provisioned()));
         }
-        if (s.coldStarts() != null) {
-            b.append(String.format(Locale.ROOT, " Cold-start probability %.3f%% (%,d cold starts, failed ones included).",
-                    100 * s.coldStarts().probability(), s.coldStarts().total()));
+        String cold = coldStarts(s);
+        if (cold != null) {
+            b.append(' ').append(cold);
         }
         return b.toString();
+    }
+
+    /**
+     * The run's cold starts in one sentence, the same wherever they are told (answers, summary, terminal): how many,
+     * their share of the invocations that got an execution environment (the probability's denominator), how each
+     * ended, and the invocations refused before getting one, which are in neither. "failed ones included" read as
+     * "the ResourceNotReadyExceptions are in it" (they are not: they never got an environment), and 8,683 cold starts
+     * that died with NoFreePortOnEni were not told apart from the 2,635 that succeeded. Null without cold-start
+     * figures (a summary from an older enisim).
+     */
+    public static String coldStarts(RunSummary s) {
+        RunSummary.ColdStarts c = s.coldStarts();
+        if (c == null) {
+            return null;
+        }
+        long withEnv = c.total() + c.warmStarts();
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Cold starts: %,d, %s of the %,d invocations"
+                + " that got an execution environment", c.total(), probability(c), withEnv));
+        long ok = c.byOutcome().getOrDefault("Success", 0L);
+        if (c.total() > 0) {
+            if (ok == c.total()) {
+                b.append(c.total() == 1 ? " (it succeeded)" : " (all succeeded)");
+            } else {
+                StringBuilder ends = new StringBuilder();
+                ends.append(String.format(Locale.ROOT, "%,d succeeded", ok));
+                for (java.util.Map.Entry<String, Long> e : c.byOutcome().entrySet()) {
+                    if (e.getKey().equals("Success") || e.getValue() == 0) {
+                        continue;
+                    }
+                    boolean fnError = s.invocations().functionErrorCauses().containsKey(e.getKey());
+                    ends.append(String.format(Locale.ROOT, ", %,d ", e.getValue()))
+                            .append(fnError ? "ran but failed with " : "failed with ").append(e.getKey());
+                }
+                b.append(" (").append(ends).append(')');
+            }
+        }
+        long refused = s.invocations().total() - withEnv;
+        if (refused > 0) {
+            b.append(String.format(Locale.ROOT, "; not counted: the %,d invocation%s refused before getting one",
+                    refused, refused == 1 ? "" : "s"));
+            StringBuilder names = new StringBuilder();
+            long named = 0;
+            int kinds = 0;
+            for (java.util.Map.Entry<String, Long> e : s.invocations().errors().entrySet()) {
+                long n = e.getValue() - c.byOutcome().getOrDefault(e.getKey(), 0L);
+                if (n > 0) {
+                    names.append(names.length() == 0 ? "" : ", ").append(e.getKey())
+                            .append(String.format(Locale.ROOT, " %,d", n));
+                    named += n;
+                    kinds++;
+                }
+            }
+            if (s.invocations().throttled() > 0) {
+                names.append(names.length() == 0 ? "" : ", ").append("TooManyRequestsException")
+                        .append(String.format(Locale.ROOT, " %,d", s.invocations().throttled()));
+                named += s.invocations().throttled();
+                kinds++;
+            }
+            if (named == refused && kinds > 0) {
+                // one kind: its name alone ("(ResourceNotReadyException)"), the count being the one just given
+                b.append(" (").append(kinds == 1 ? names.substring(0, names.lastIndexOf(" ")) : names).append(')');
+            }
+        }
+        return b.append('.').toString();
+    }
+
+    /** The cold-start probability: three decimals as before, two significant digits when smaller than that. */
+    private static String probability(RunSummary.ColdStarts c) {
+        double p = 100 * c.probability();
+        if (c.total() > 0 && p < 0.001) {
+            return new java.math.BigDecimal(p).round(new java.math.MathContext(2)).stripTrailingZeros()
+                    .toPlainString() + "%";
+        }
+        return String.format(Locale.ROOT, "%.3f%%", p);
     }
 
     /** The line as a paragraph of the report's answers ("" when there is no cost). */

@@ -27,7 +27,7 @@ class LegacyPageWordsTest {
         assertEquals("a cold start found no free IP in the function's subnets for a new ENI", ip.get(0).why());
         assertFalse(r.summary().functions().values().stream().anyMatch(f -> "Failed".equals(f.finalState())));
         String cost = CostLine.text(r.summary());
-        assertTrue(cost.contains("ENIs are free (Hyperplane or not"), cost);
+        assertTrue(cost.contains("no charge for ENIs (Hyperplane or not"), cost);
         assertEquals("the function is Failed: a subnet had no free IP for its ENI",
                 Headlines.cause("SubnetIPAddressLimitReachedException"), "Hyperplane's own words stay");
     }
