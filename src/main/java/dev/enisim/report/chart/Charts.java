@@ -57,20 +57,30 @@ public final class Charts {
         out.add(new Chart("cold-starts", "Cold starts per function", perFunctionChart(r, Metric.COLD_STARTS,
                 "Cold starts per function (per " + bucketLabel(r, Downsample.factor(r.timeSeries().buckets(),
                         MAX_POINTS)) + ")", "Cold starts")));
-        XYSeriesCollection enis = perKey(r, Metric.HYPERPLANE_ENI_COUNT);
+        // with keys left out, one line fewer: room for the others and the total over all keys (eleven at most)
+        XYSeriesCollection enis = perKey(r, Metric.HYPERPLANE_ENI_COUNT, keyCount(r, Metric.HYPERPLANE_ENI_COUNT)
+                > MAX_LINES ? MAX_LINES - 1 : MAX_LINES);
         if (enis.getSeriesCount() > 0) {
             int keysShown = enis.getSeriesCount();
             String others = othersOfKeys(r, Metric.HYPERPLANE_ENI_COUNT, enis);
             JFreeChart c = line(r, w.enisTitle(), "ENIs", enis, true);
             integerAxis(c);
             keyColours(r, c);
-            if (others != null) { // the keys not drawn, summed, in grey: as the page's chart has them
+            if (others != null) { // the keys not drawn, the highest of them, dashed grey: as the page's chart has them
                 int i = enis.getSeriesIndex(others);
                 c.getXYPlot().getRenderer().setSeriesPaint(i, java.awt.Color.decode(Palette.OTHERS));
-                c.getXYPlot().getRenderer().setSeriesStroke(i, new BasicStroke(2.5f));
+                c.getXYPlot().getRenderer().setSeriesStroke(i, new BasicStroke(2f, BasicStroke.CAP_BUTT,
+                        BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f));
+                String total = allKeys(r, Metric.HYPERPLANE_ENI_COUNT, enis);
+                if (total != null) { // the total against the quota, in black, as the account is on concurrency
+                    int t = enis.getSeriesIndex(total);
+                    c.getXYPlot().getRenderer().setSeriesPaint(t, new Color(0x212121));
+                    c.getXYPlot().getRenderer().setSeriesStroke(t, new BasicStroke(2f));
+                }
             }
             note(c, Palette.legendNote(keysShown, keyCount(r, Metric.HYPERPLANE_ENI_COUNT), "peak ENIs",
-                    others == null ? "in summary.json eniKeys" : "in summary.json eniKeys (others: summed)"));
+                    others == null ? "in summary.json eniKeys"
+                            : "in summary.json eniKeys (others: the highest of them)"));
             out.add(new Chart("enis", w.enisTitle(), c));
             out.add(new Chart("connections", w.connectionsTitle(), connections(r)));
         }
@@ -171,17 +181,22 @@ public final class Charts {
 
     /** One series per ENI key (the busiest {@value #MAX_LINES} by peak) of {@code metric}. */
     public static XYSeriesCollection perKey(RunResult r, Metric metric) {
+        return perKey(r, metric, MAX_LINES);
+    }
+
+    private static XYSeriesCollection perKey(RunResult r, Metric metric, int lines) {
         XYSeriesCollection c = new XYSeriesCollection();
-        for (Series s : Palette.top(keySeries(r, metric), MAX_LINES, x -> Palette.max(x.values()))) {
+        for (Series s : Palette.top(keySeries(r, metric), lines, x -> Palette.max(x.values()))) {
             c.addSeries(series(s.id(), s.values(), r.timeSeries(), unit(r), Downsample.Mode.MAX, 1, false));
         }
         return c;
     }
 
     /**
-     * Adds to {@code shown} (the top keys) one series summing every other key's, per bucket, when there are any
-     * (quota-500's 500 keys of one ENI each drew ten flat lines at 1 and nothing of the 500 that reached the quota);
-     * returns its name, or null.
+     * Adds to {@code shown} (the top keys) one series for every other key, when there are any: the highest of them in
+     * each bucket (quota-500's 500 keys of one ENI each drew ten flat lines at 1 and nothing of the 500 that reached
+     * the quota; summing the keys' maxima claimed more than was ever there at once, so the total is drawn on its own:
+     * {@link #allKeys}); returns its name, or null.
      */
     private static String othersOfKeys(RunResult r, Metric metric, XYSeriesCollection shown) {
         List<Series> all = keySeries(r, metric);
@@ -192,20 +207,30 @@ public final class Charts {
         for (int i = 0; i < shown.getSeriesCount(); i++) {
             drawn.add(String.valueOf(shown.getSeriesKey(i)));
         }
-        long[] sum = new long[r.timeSeries().buckets()];
-        int left = 0;
+        List<Series> rest = new ArrayList<>();
         for (Series s : all) {
             if (!drawn.contains(s.id())) {
-                left++;
-                for (int i = 0; i < sum.length && i < s.values().length; i++) {
-                    sum[i] += Math.max(0, s.values()[i]);
-                }
+                rest.add(s);
             }
         }
-        String name = "others (" + String.format(java.util.Locale.ROOT, "%,d", left) + " keys, summed)";
-        shown.addSeries(series(name, sum, r.timeSeries(), unit(r), Downsample.Mode.MAX, 1, false));
+        long[] highest = Palette.others(rest, r.timeSeries().buckets(), false);
+        String name = "others (" + String.format(java.util.Locale.ROOT, "%,d", rest.size()) + " keys, highest of them)";
+        shown.addSeries(series(name, highest, r.timeSeries(), unit(r), Downsample.Mode.MAX, 1, false));
         return name;
     }
+
+    /** The name of the account's total of {@code metric} over all keys, added to {@code shown}; null if not kept. */
+    private static String allKeys(RunResult r, Metric metric, XYSeriesCollection shown) {
+        Series total = r.timeSeries().account(metric);
+        if (total == null) {
+            return null;
+        }
+        shown.addSeries(series(ALL_KEYS, total.values(), r.timeSeries(), unit(r), Downsample.Mode.MAX, 1, false));
+        return ALL_KEYS;
+    }
+
+    /** The series of a per-key chart that is the account's total over every key. */
+    public static final String ALL_KEYS = "all keys";
 
     private static List<Series> keySeries(RunResult r, Metric metric) {
         return nonZero(r.timeSeries().all(metric, Metric.Scope.ENI_KEY));
@@ -439,10 +464,27 @@ public final class Charts {
     private static void colours(JFreeChart chart, Palette p, Metric.Scope scope) {
         XYPlot plot = chart.getXYPlot();
         org.jfree.data.xy.XYDataset d = plot.getDataset();
+        // a series past the palette's distinct colours takes one this chart does not use (several greys looked alike)
+        java.util.Set<String> used = new java.util.HashSet<>();
+        Map<String, String> own = new java.util.HashMap<>();
+        for (int i = 0; i < d.getSeriesCount(); i++) {
+            String id = String.valueOf(d.getSeriesKey(i));
+            used.add(p.colour(scope, id.startsWith("capacity ") ? id.substring("capacity ".length()) : id));
+        }
         for (int i = 0; i < d.getSeriesCount(); i++) {
             String id = String.valueOf(d.getSeriesKey(i));
             boolean capacity = id.startsWith("capacity ");
-            plot.getRenderer().setSeriesPaint(i, p.awt(scope, capacity ? id.substring("capacity ".length()) : id));
+            String of = capacity ? id.substring("capacity ".length()) : id;
+            String colour = p.colour(scope, of);
+            if (colour.equals(Palette.OTHERS) && !of.startsWith("others (") && !of.equals(ALL_KEYS)
+                    && !of.equals("Account")) {
+                colour = own.computeIfAbsent(of, k -> {
+                    String c = Palette.unused(used);
+                    used.add(c);
+                    return c;
+                });
+            }
+            plot.getRenderer().setSeriesPaint(i, Color.decode(colour));
             if (capacity) {
                 plot.getRenderer().setSeriesStroke(i, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                         BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));

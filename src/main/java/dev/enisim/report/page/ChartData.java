@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * The interactive charts' data, drawn in the browser from the run's time series. Bounded whatever the size of
  * the run: every chart has at most {@value #MAX_POINTS} points per series and {@value #TOP} named series plus
- * one "others" series (summed), and says so in its note; the latency chart offers the {@value #CHOICES}
+ * one "others" series (summed for counts, the highest of them for levels), and says so in its note; the latency chart offers the {@value #CHOICES}
  * busiest functions. Memory and page size grow with buckets, not with functions or keys.
  */
 final class ChartData {
@@ -192,7 +192,7 @@ final class ChartData {
                 : x -> Palette.max(x.values());
         addTopAndOthers(s, fns, score, mode, "functions");
         c.put("note", Palette.legendNote(Math.min(TOP, fns.size()), fns.size(), total ? "total" : "peak",
-                "in the tables (others: summed)"));
+                "in the tables (" + othersNote(mode) + ")"));
         c.set("lines", visible(lines, c));
         return c;
     }
@@ -200,6 +200,11 @@ final class ChartData {
     private ObjectNode enis() {
         ObjectNode c = chart("enis", words.enisTitle() + " (maximum per " + bucket() + ")", "ENIs", true);
         List<Series> keys = keySeries(Metric.HYPERPLANE_ENI_COUNT);
+        Series all = ts.account(Metric.HYPERPLANE_ENI_COUNT);
+        if (keys.size() > TOP && all != null) { // the total against the quota, as the others are no longer summed
+            c.withArray("series").add(series("all keys", "account", "", "#212121", all.values(), Downsample.Mode.MAX,
+                    1));
+        }
         addTopAndOthers(c.withArray("series"), keys, x -> Palette.max(x.values()), Downsample.Mode.MAX, "keys");
         ArrayNode lines = Json.arr();
         for (Scenario.Vpc v : r.scenario().vpcs()) {
@@ -210,7 +215,7 @@ final class ChartData {
             }
         }
         c.put("note", Palette.legendNote(Math.min(TOP, keys.size()), keys.size(), "peak ENIs",
-                "in summary.json eniKeys (others: summed)"));
+                "in summary.json eniKeys (" + othersNote(Downsample.Mode.MAX) + ")"));
         c.set("lines", visible(lines, c));
         return c;
     }
@@ -238,7 +243,7 @@ final class ChartData {
             }
         }
         String note = Palette.legendNote(Math.min(TOP, keys.size()), keys.size(), "peak connections",
-                "in summary.json eniKeys (others: summed)");
+                "in summary.json eniKeys (" + othersNote(Downsample.Mode.MAX) + ")");
         if (!off.isEmpty()) {
             note = (note.isEmpty() ? "" : note + ". ") + "Capacity (" + num(perEni) + " per ENI) not drawn for "
                     + off.size() + " key" + (off.size() == 1 ? "" : "s") + " below half of it";
@@ -275,29 +280,52 @@ final class ChartData {
 
     // ---- helpers -------------------------------------------------------------------------------------------
 
-    /** Adds the top {@value #TOP} series by {@code score} and, if any are left, their sum as "others". */
+    /**
+     * Adds the top {@value #TOP} series by {@code score} and, if any are left, one "others" series: for counts per
+     * bucket (invocations, cold starts) their sum; for levels (a maximum per bucket: concurrency, ENIs, connections)
+     * the highest of them in each bucket, so labelled. Summing the others' per-bucket maxima drew quota-500's 92
+     * other functions at ~130 concurrent executions where the account never passed 15 (their peaks fall at
+     * different moments of a bucket). Named series whose shared colour is the palette's grey get a distinct colour
+     * of their own in this chart, and "others" is dashed: svc-006, svc-008 and others were three near-identical
+     * greys.
+     */
     private List<Series> addTopAndOthers(ArrayNode out, List<Series> candidates,
             java.util.function.ToLongFunction<Series> score, Downsample.Mode mode, String what) {
         List<Series> top = Palette.top(candidates, TOP, score);
+        java.util.Set<String> used = new java.util.HashSet<>();
         for (Series s : top) {
-            out.add(series(s.id(), s.scope().id(), s.id(), palette.colour(s.scope(), s.id()), s.values(), mode, 1));
+            used.add(palette.colour(s.scope(), s.id()));
+        }
+        for (Series s : top) {
+            String colour = palette.colour(s.scope(), s.id());
+            if (colour.equals(Palette.OTHERS)) {
+                colour = Palette.unused(used);
+                used.add(colour);
+            }
+            out.add(series(s.id(), s.scope().id(), s.id(), colour, s.values(), mode, 1));
         }
         if (candidates.size() > top.size()) {
-            long[] others = new long[ts.buckets()];
             java.util.Set<Series> shown = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             shown.addAll(top);
+            List<Series> rest = new ArrayList<>();
             for (Series s : candidates) {
                 if (!shown.contains(s)) {
-                    for (int i = 0; i < others.length; i++) {
-                        others[i] += Math.max(0, s.values()[i]);
-                    }
+                    rest.add(s);
                 }
             }
-            int left = candidates.size() - top.size();
-            out.add(series("others (" + num(left) + " " + what + ", summed)", "others", "", Palette.OTHERS, others,
-                    mode, 1));
+            boolean sum = mode == Downsample.Mode.SUM;
+            long[] others = Palette.others(rest, ts.buckets(), sum);
+            ObjectNode o = series("others (" + num(rest.size()) + " " + what + ", " + (sum ? "summed" : "highest of them")
+                    + ")", "others", "", Palette.OTHERS, others, mode, 1);
+            o.put("dash", true);
+            out.add(o);
         }
         return top;
+    }
+
+    /** How a chart's note names its "others" series. */
+    private static String othersNote(Downsample.Mode mode) {
+        return mode == Downsample.Mode.SUM ? "others: summed" : "others: the highest of them";
     }
 
     private List<Series> keySeries(Metric metric) {

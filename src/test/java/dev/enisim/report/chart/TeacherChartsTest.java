@@ -1,0 +1,108 @@
+package dev.enisim.report.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.enisim.report.ReportWriter;
+import dev.enisim.report.SummaryJson;
+import dev.enisim.run.RunResult;
+import dev.enisim.run.Simulation;
+import dev.enisim.scenario.ScenarioLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+
+/** The chart faults a teacher found using the reports in class (review of 0.1.0), each held by a test. */
+class TeacherChartsTest {
+
+    private static final Map<String, RunResult> RUNS = new HashMap<>();
+
+    static synchronized RunResult run(String scenario) throws Exception {
+        RunResult r = RUNS.get(scenario);
+        if (r == null) {
+            r = new Simulation(ScenarioLoader.load(Path.of("scenarios/" + scenario + ".yaml")), 0).run();
+            RUNS.put(scenario, r);
+        }
+        return r;
+    }
+
+    static JsonNode pageCharts(RunResult r) throws Exception {
+        String html = new String(ReportWriter.render(r).get("report.html"), StandardCharsets.UTF_8);
+        return SummaryJson.mapper().readTree(html.substring(html.indexOf("{", html.indexOf("id=\"enisim-data\"")),
+                html.indexOf("</script>", html.indexOf("id=\"enisim-data\"")))).get("charts");
+    }
+
+    static JsonNode pageChart(JsonNode charts, String id) {
+        for (JsonNode c : charts.get("charts")) {
+            if (c.get("id").asText().equals(id)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no chart " + id);
+    }
+
+    static JFreeChart png(RunResult r, String name) {
+        return Charts.all(r).stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().chart();
+    }
+
+    static JsonNode series(JsonNode chart, String labelStart) {
+        for (JsonNode s : chart.get("series")) {
+            if (s.get("label").asText().startsWith(labelStart)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no series " + labelStart + " in " + chart.get("id"));
+    }
+
+    /**
+     * Finding 1: quota-500's "others (92 functions, summed)" climbed to ~130 concurrent executions where the
+     * account's peak was 15. The others' line never passes the account's, and says what it is.
+     */
+    @Test
+    void theOthersLineNeverClaimsMoreThanTheAccount() throws Exception {
+        JsonNode c = pageChart(pageCharts(run("quota-500")), "concurrency");
+        JsonNode account = series(c, "account").get("values");
+        JsonNode others = series(c, "others (");
+        assertTrue(others.get("label").asText().endsWith("highest of them)"), others.get("label").asText());
+        for (int i = 0; i < account.size(); i++) {
+            assertTrue(others.get("values").get(i).asLong() <= account.get(i).asLong(),
+                    "bucket " + i + ": others " + others.get("values").get(i) + " > account " + account.get(i));
+        }
+        assertTrue(c.get("note").asText().contains("others: the highest of them"), c.get("note").asText());
+        JsonNode conn = pageChart(pageCharts(run("quota-500")), "connections");
+        assertTrue(series(conn, "others (").get("label").asText().endsWith("keys, highest of them)"));
+        for (JsonNode s : conn.get("series")) {
+            for (JsonNode v : s.get("values")) {
+                assertTrue(v.asLong() <= 15, s.get("label") + ": " + v + " connections, more than the account's peak");
+            }
+        }
+    }
+
+    /** Finding 1: no two series of a chart in the same colour (svc-006, svc-008 and others were all grey). */
+    @Test
+    void namedSeriesAreNeverInTheOthersGrey() throws Exception {
+        for (JsonNode c : pageCharts(run("quota-500")).get("charts")) {
+            Set<String> colours = new HashSet<>();
+            for (JsonNode s : c.get("series")) {
+                if (s.get("label").asText().startsWith("capacity ")) {
+                    continue;
+                }
+                assertTrue(colours.add(s.get("color").asText()), c.get("id") + ": " + s.get("label") + " in "
+                        + s.get("color") + " as another series");
+            }
+        }
+        XYDataset d = png(run("quota-500"), "concurrency").getXYPlot().getDataset();
+        Set<Object> paints = new HashSet<>();
+        for (int i = 0; i < d.getSeriesCount(); i++) {
+            assertTrue(paints.add(png(run("quota-500"), "concurrency").getXYPlot().getRenderer().getSeriesPaint(i)),
+                    "PNG concurrency: " + d.getSeriesKey(i) + " in another series' colour");
+        }
+    }
+}
