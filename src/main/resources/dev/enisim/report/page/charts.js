@@ -246,12 +246,17 @@
   document.getElementById('zoom-reset').addEventListener('click', function () {
     charts[0].u.setScale('x', {min: full[0], max: full[1]});
   });
-  var resizeTimer = null;
-  window.addEventListener('resize', function () {
-    clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(function () {
-      charts.forEach(function (c) { c.u.setSize({width: width(c.el), height: c.u.height}); });
-    }, 100);
-  });
+  // Each chart follows its container, before the next frame is drawn: resizing 100 ms after the window's last
+  // resize event left a screenshot at phone width (and a phone turned upright) with charts wider than the page,
+  // the end of the time axis and of the legends cut off.
+  function fit(c) {
+    var w = width(c.el);
+    if (c.u && c.u.width !== w) { c.u.setSize({width: w, height: c.u.height}); }
+  }
+  if (typeof ResizeObserver === 'function') {
+    var watcher = new ResizeObserver(function () { charts.forEach(fit); });
+    charts.forEach(function (c) { watcher.observe(c.el); });
+  }
+  window.addEventListener('resize', function () { charts.forEach(fit); });
   window.enisim = {charts: charts, clock: clock, data: data};
 })();
