@@ -105,4 +105,61 @@ class TeacherChartsTest {
                     "PNG concurrency: " + d.getSeriesKey(i) + " in another series' colour");
         }
     }
+
+    /**
+     * Finding 5: charts/invocations.png stacked its outcomes (quickstart's top at ~5,300) where the page draws each
+     * from 0 (4,600 succeeded, 600 failed): the PNG's scale now ends near the highest single outcome, below what a
+     * stack would need.
+     */
+    @Test
+    void theInvocationsPngIsNotStacked() throws Exception {
+        JFreeChart c = png(run("quickstart"), "invocations");
+        ChartFiles.png(c, 1000, 420); // lays the axis out
+        XYDataset d = c.getXYPlot().getDataset();
+        double highest = 0;
+        double stacked = 0;
+        for (int k = 0; k < d.getItemCount(0); k++) {
+            double sum = 0;
+            for (int i = 0; i < d.getSeriesCount(); i++) {
+                highest = Math.max(highest, d.getYValue(i, k));
+                sum += d.getYValue(i, k);
+            }
+            stacked = Math.max(stacked, sum);
+        }
+        assertTrue(stacked > highest * 1.1, "the premise: stacking would reach higher, " + stacked + " vs " + highest);
+        double top = c.getXYPlot().getRenderer().findRangeBounds(d).getUpperBound();
+        assertEquals(highest, top, 1e-9, "the data drawn reach the highest single outcome, not a stack of " + stacked);
+        assertTrue(!(c.getXYPlot().getRenderer() instanceof org.jfree.chart.renderer.xy.StackedXYAreaRenderer2));
+    }
+
+    /**
+     * Finding 5: idle-reclaim's few invocations every 10 days were thin interpolated spikes, those at 0 d on the axis.
+     * Each value alone between empty buckets gets a dot, in every series (the ResourceNotReadyException at 20 d too),
+     * and the time axis starts before 0.
+     */
+    @Test
+    void sparseInvocationsAreDotted() throws Exception {
+        JFreeChart c = png(run("idle-reclaim"), "invocations");
+        ChartFiles.png(c, 1000, 420);
+        org.jfree.chart.plot.XYPlot plot = c.getXYPlot();
+        XYDataset d = plot.getDataset();
+        int alone = 0;
+        for (int i = 0; i < d.getSeriesCount(); i++) {
+            for (int k = 0; k < d.getItemCount(i); k++) {
+                boolean before = k > 0 && d.getYValue(i, k - 1) > 0;
+                boolean after = k < d.getItemCount(i) - 1 && d.getYValue(i, k + 1) > 0;
+                if (d.getYValue(i, k) > 0 && !before && !after) {
+                    alone++;
+                    boolean dot = false;
+                    for (int r = 0; r < plot.getRendererCount(); r++) {
+                        dot |= plot.getRenderer(r) instanceof org.jfree.chart.renderer.xy.XYLineAndShapeRenderer l
+                                && l.getDefaultShapesVisible() && l.getItemShapeVisible(i, k);
+                    }
+                    assertTrue(dot, d.getSeriesKey(i) + " item " + k + ": no dot");
+                }
+            }
+        }
+        assertTrue(alone >= 7, "the premise: lone values at 0, 10, 20, 30 and 40 d, " + alone);
+        assertTrue(plot.getDomainAxis().getLowerBound() < 0, "the 0 d values off the axis");
+    }
 }
