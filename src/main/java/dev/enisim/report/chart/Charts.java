@@ -684,7 +684,10 @@ public final class Charts {
             y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             y.setLabelFont(ChartStyle.TICK);
             y.setTickLabelFont(ChartStyle.TICK);
-            y.setRange(0, e.getValue().usableIps() * 1.08);
+            Series free = r.timeSeries().get(Metric.SUBNET_AVAILABLE_IPS, Metric.Scope.SUBNET, e.getKey());
+            long[] range = freeIpRange(free == null ? new long[0] : Downsample.merge(free.values(), Downsample.factor(
+                    free.values().length, MAX_POINTS), Downsample.Mode.MIN), e.getValue().usableIps());
+            y.setRange(range[0], range[1]);
             XYPlot p = new XYPlot(one, null, y, renderer);
             p.setBackgroundPaint(Color.WHITE);
             p.setRangeGridlinePaint(new Color(0xE0E0E0));
@@ -693,8 +696,8 @@ public final class Charts {
             usable.setPaint(new Color(0x9E9E9E));
             usable.setLabel(e.getValue().usableIps() + " usable");
             usable.setLabelFont(ChartStyle.MARKER);
-            usable.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
-            usable.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            usable.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT); // above the line: off the data
+            usable.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
             p.addRangeMarker(usable);
             combined.add(p, 1);
             i++;
@@ -708,6 +711,36 @@ public final class Charts {
         note(chart, Palette.legendNote(all.getSeriesCount(), r.summary().subnets().size(), "order",
                 "in summary.json subnets"));
         return chart;
+    }
+
+    /**
+     * The free-IP axis of one subnet, {lower, upper}: zoomed to the data (whole numbers, at least 2 apart), with the
+     * usable line when it is within three times the data's span of them, and room above for labels (a third of the
+     * height). 0 to 300 made teardown's 249 -> 251, the IPs coming back, a flat line.
+     */
+    public static long[] freeIpRange(long[] values, long usable) {
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (long v : values) {
+            if (v >= 0) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (lo > hi) {
+            lo = 0;
+            hi = usable;
+        }
+        long span = Math.max(2, hi - lo);
+        if (usable >= hi && usable - hi <= 3 * span) {
+            hi = usable;
+        } else if (usable < lo && lo - usable <= 3 * span) {
+            lo = usable;
+        }
+        span = Math.max(2, hi - lo);
+        long lower = Math.max(0, (long) Math.floor(lo - span * 0.15));
+        long upper = (long) Math.ceil(hi + (hi - lower) * 0.6);
+        return new long[] {lower, Math.max(upper, lower + 2)};
     }
 
     static JFreeChart line(RunResult r, String title, String yLabel, XYSeriesCollection d, boolean steps) {

@@ -267,12 +267,19 @@ final class ChartData {
             ObjectNode c = chart("subnet-" + s.id(), "Free IPs in " + s.id() + " (" + sub.cidr() + ", " + sub.az()
                     + ", " + num(sub.usableIps()) + " usable; minimum per " + bucket() + ")", "free IPs", true);
             c.put("small", true);
-            c.put("yMin", 0);
+            // zoomed to the data (teardown's 249 -> 251 was flat on 0 to 300), the usable line when near, labels above
+            long[] range = Charts.freeIpRange(Downsample.merge(s.values(), factor, Downsample.Mode.MIN),
+                    sub.usableIps());
+            c.put("yMin", range[0]);
+            c.put("yMax", range[1]);
             c.withArray("series").add(series(s.id(), "subnet", s.id(), "#1565C0", s.values(), Downsample.Mode.MIN, 1));
-            c.withArray("lines").add(line(num(sub.usableIps()) + " usable", sub.usableIps(), "#9E9E9E", true));
+            c.withArray("lines").add(line(num(sub.usableIps()) + " usable", sub.usableIps(), "#9E9E9E",
+                    sub.usableIps() <= range[1]));
+            c.set("lines", visible(c.withArray("lines"), c));
             if (shown == Math.min(MAX_SUBNET_PANELS, subnets.size())) {
-                c.put("note", Palette.legendNote(shown, subnets.size(), "fill",
-                        "in the subnet table"));
+                String more = Palette.legendNote(shown, subnets.size(), "fill", "in the subnet table");
+                String note = c.get("note").asText();
+                c.put("note", note.isEmpty() ? more : more.isEmpty() ? note : note + ". " + more);
             }
             charts.add(c);
         }

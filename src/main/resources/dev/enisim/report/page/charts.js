@@ -90,6 +90,7 @@
 
   function yRange(spec) {
     return function (u, min, max) {
+      if (spec.yMax != null) { return [spec.yMin, spec.yMax]; } // set with the data (free IPs: zoomed, room for labels)
       var top = max;
       (spec.lines || []).forEach(function (l) { top = Math.max(top, l.value); });
       if (top == null || !isFinite(top) || top <= 0) { top = 1; }

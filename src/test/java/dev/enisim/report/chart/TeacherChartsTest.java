@@ -162,4 +162,38 @@ class TeacherChartsTest {
         assertTrue(alone >= 7, "the premise: lone values at 0, 10, 20, 30 and 40 d, " + alone);
         assertTrue(plot.getDomainAxis().getLowerBound() < 0, "the 0 d values off the axis");
     }
+
+    /**
+     * Finding 9: teardown's free IPs went 249 -> 251 on an axis of 0 to 300, the release a flat line, and the data
+     * crossed the action labels. The axis is zoomed to the data and the usable line (page and PNG), with the top third
+     * left to the labels.
+     */
+    @Test
+    void freeIpAxesAreZoomedToTheData() throws Exception {
+        RunResult r = run("teardown");
+        for (JsonNode c : pageCharts(r).get("charts")) {
+            if (!c.get("id").asText().startsWith("subnet-")) {
+                continue;
+            }
+            long lo = Long.MAX_VALUE;
+            long hi = 0;
+            for (JsonNode v : c.get("series").get(0).get("values")) {
+                lo = Math.min(lo, v.asLong());
+                hi = Math.max(hi, v.asLong());
+            }
+            assertTrue(hi > lo && hi - lo <= 3, "the premise: a change of a few IPs, " + lo + " -> " + hi);
+            double min = c.get("yMin").asDouble();
+            double max = c.get("yMax").asDouble();
+            assertTrue(min <= lo && min >= lo - 5 && max <= hi + 10, c.get("id") + ": axis " + min + " to " + max);
+            double top = Math.max(hi, c.get("lines").get(0).get("value").asDouble());
+            assertTrue((max - top) / (max - min) >= 0.3, c.get("id") + ": no room for the labels above " + top);
+            assertEquals(251, c.get("lines").get(0).get("value").asInt(), "the usable line in view");
+        }
+        JFreeChart png = png(r, "subnet-ips");
+        for (Object p : ((org.jfree.chart.plot.CombinedDomainXYPlot) png.getPlot()).getSubplots()) {
+            org.jfree.chart.axis.ValueAxis y = ((org.jfree.chart.plot.XYPlot) p).getRangeAxis();
+            assertTrue(y.getLowerBound() >= 240 && y.getUpperBound() <= 260, "PNG axis " + y.getRange());
+        }
+        assertEquals(0, Charts.freeIpRange(new long[] {11, 5, 0}, 11)[0], "a /28 running out keeps 0 in view");
+    }
 }
