@@ -65,6 +65,7 @@ public final class Charts {
             JFreeChart c = line(r, w.enisTitle(), "ENIs", enis, true);
             integerAxis(c);
             keyColours(r, c);
+            sameValues(c);
             if (others != null) { // the keys not drawn, the highest of them, dashed grey: as the page's chart has them
                 int i = enis.getSeriesIndex(others);
                 c.getXYPlot().getRenderer().setSeriesPaint(i, java.awt.Color.decode(Palette.OTHERS));
@@ -467,6 +468,7 @@ public final class Charts {
         JFreeChart chart = line(r, title, yLabel, d, true);
         integerAxis(chart);
         functionColours(r, chart);
+        sameValues(chart);
         note(chart, Palette.legendNote(d.getSeriesCount(), functionSeries(r, metric).size(),
                 Downsample.Mode.of(metric) == Downsample.Mode.SUM ? "total" : "peak", "in summary.json functions"));
         return chart;
@@ -490,11 +492,60 @@ public final class Charts {
         note(chart, note);
     }
 
-    /** Whole-number axis: ticks at integers only (ENIs, environments, cold starts, executions). */
+    /**
+     * Whole-number axis: ticks at integers only (ENIs, environments, cold starts, executions), never below 0 (a
+     * minimum span of 2 around values of 0 and 1 ran the ENI axis down to -0.5).
+     */
     public static void integerAxis(JFreeChart chart) {
         NumberAxis y = (NumberAxis) chart.getXYPlot().getRangeAxis();
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        y.setAutoRangeMinimumSize(2);
+        y.setAutoRangeMinimumSize(1); // 2 was centred on the data: 0 and 1 drew -0.5 to 1.5
+        y.setRangeType(org.jfree.data.RangeType.POSITIVE);
+    }
+
+    /**
+     * Series with the same value in every bucket lie exactly on one another: each one after the first of its group is
+     * dashed (the one under it shows through the gaps) and the note names them. idle-reclaim's keys on subnet-batch-b
+     * hid under those on subnet-batch-a, and the legend listed four keys where two lines showed.
+     */
+    static void sameValues(JFreeChart chart) {
+        XYPlot plot = chart.getXYPlot();
+        org.jfree.data.xy.XYDataset d = plot.getDataset();
+        List<String> groups = new ArrayList<>();
+        boolean[] done = new boolean[d.getSeriesCount()];
+        for (int i = 0; i < d.getSeriesCount(); i++) {
+            if (done[i]) {
+                continue;
+            }
+            List<String> same = new ArrayList<>();
+            for (int j = i + 1; j < d.getSeriesCount(); j++) {
+                if (!done[j] && identical(d, i, j)) {
+                    done[j] = true;
+                    same.add(String.valueOf(d.getSeriesKey(j)));
+                    plot.getRenderer().setSeriesStroke(j, new BasicStroke(2f, BasicStroke.CAP_BUTT,
+                            BasicStroke.JOIN_MITER, 10f, new float[] {6f, 6f}, 6f * (same.size() % 2)));
+                }
+            }
+            if (!same.isEmpty()) {
+                groups.add(d.getSeriesKey(i) + " = " + String.join(" = ", same));
+            }
+        }
+        if (!groups.isEmpty()) {
+            plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // the dashed ones on top
+            note(chart, "Same values throughout, drawn on one another (dashed): " + String.join("; ", groups));
+        }
+    }
+
+    private static boolean identical(org.jfree.data.xy.XYDataset d, int a, int b) {
+        if (d.getItemCount(a) != d.getItemCount(b)) {
+            return false;
+        }
+        for (int k = 0; k < d.getItemCount(a); k++) {
+            if (Double.compare(d.getYValue(a, k), d.getYValue(b, k)) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A note under the title, e.g. "top 10 of 60 by peak ENIs; 50 more in summary.json eniKeys". */

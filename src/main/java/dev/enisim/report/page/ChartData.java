@@ -193,6 +193,7 @@ final class ChartData {
         addTopAndOthers(s, fns, score, mode, "functions");
         c.put("note", Palette.legendNote(Math.min(TOP, fns.size()), fns.size(), total ? "total" : "peak",
                 "in the tables (" + othersNote(mode) + ")"));
+        sameValues(c);
         c.set("lines", visible(lines, c));
         return c;
     }
@@ -216,6 +217,7 @@ final class ChartData {
         }
         c.put("note", Palette.legendNote(Math.min(TOP, keys.size()), keys.size(), "peak ENIs",
                 "in summary.json eniKeys (" + othersNote(Downsample.Mode.MAX) + ")"));
+        sameValues(c);
         c.set("lines", visible(lines, c));
         return c;
     }
@@ -328,6 +330,38 @@ final class ChartData {
             out.add(o);
         }
         return top;
+    }
+
+    /**
+     * Series with the same values throughout lie exactly on one another: each after the first of its group is dashed
+     * (the one under it shows through the gaps) and the note names them (idle-reclaim's keys on subnet-batch-b hid
+     * under those on subnet-batch-a).
+     */
+    private static void sameValues(ObjectNode c) {
+        ArrayNode series = c.withArray("series");
+        List<String> groups = new ArrayList<>();
+        boolean[] done = new boolean[series.size()];
+        for (int i = 0; i < series.size(); i++) {
+            if (done[i]) {
+                continue;
+            }
+            List<String> same = new ArrayList<>();
+            for (int j = i + 1; j < series.size(); j++) {
+                if (!done[j] && series.get(i).get("values").equals(series.get(j).get("values"))) {
+                    done[j] = true;
+                    same.add(series.get(j).get("label").asText());
+                    ((ObjectNode) series.get(j)).put("dash", true);
+                }
+            }
+            if (!same.isEmpty()) {
+                groups.add(series.get(i).get("label").asText() + " = " + String.join(" = ", same));
+            }
+        }
+        if (!groups.isEmpty()) {
+            String note = c.get("note").asText();
+            c.put("note", (note.isEmpty() ? "" : note + ". ") + "Same values throughout, drawn on one another (dashed): "
+                    + String.join("; ", groups));
+        }
     }
 
     /** How a chart's note names its "others" series. */

@@ -196,4 +196,30 @@ class TeacherChartsTest {
         }
         assertEquals(0, Charts.freeIpRange(new long[] {11, 5, 0}, 11)[0], "a /28 running out keeps 0 in view");
     }
+
+    /**
+     * Finding 7: idle-reclaim's keys on subnet-batch-b lay exactly under those on subnet-batch-a (four keys in the
+     * legend, two lines), and the ENI axis ran down to -0.5. Identical series are dashed and named in the note, on the
+     * page and in the PNG, and count axes start at 0.
+     */
+    @Test
+    void identicalSeriesAreSaidAndCountAxesStayAtZero() throws Exception {
+        RunResult r = run("idle-reclaim");
+        JFreeChart enis = png(r, "enis");
+        ChartFiles.png(enis, 1000, 420);
+        assertTrue(enis.getXYPlot().getRangeAxis().getLowerBound() >= 0, "axis from "
+                + enis.getXYPlot().getRangeAxis().getLowerBound());
+        StringBuilder subtitles = new StringBuilder();
+        for (int i = 0; i < enis.getSubtitleCount(); i++) {
+            if (enis.getSubtitle(i) instanceof org.jfree.chart.title.TextTitle t) {
+                subtitles.append(t.getText());
+            }
+        }
+        assertTrue(subtitles.toString().contains("subnet-batch-a+[sg-ledger] = subnet-batch-b+[sg-ledger]"),
+                subtitles.toString());
+        JsonNode page = pageChart(pageCharts(r), "enis");
+        assertTrue(page.get("note").asText().contains("subnet-batch-a+[sg-ledger] = subnet-batch-b+[sg-ledger]"),
+                page.get("note").asText());
+        assertTrue(series(page, "subnet-batch-b+[sg-ledger]").path("dash").asBoolean(), "dashed on the page");
+    }
 }
