@@ -202,11 +202,15 @@ final class ChartData {
         ObjectNode c = chart("enis", words.enisTitle() + " (maximum per " + bucket() + ")", "ENIs", true);
         List<Series> keys = keySeries(Metric.HYPERPLANE_ENI_COUNT);
         Series all = ts.account(Metric.HYPERPLANE_ENI_COUNT);
-        if (keys.size() > TOP && all != null) { // the total against the quota, as the others are no longer summed
+        // the total against the quota, as the others are no longer summed; one key fewer makes room for it (the page's
+        // size stays as it was)
+        boolean total = keys.size() > TOP && all != null;
+        if (total) {
             c.withArray("series").add(series("all keys", "account", "", "#212121", all.values(), Downsample.Mode.MAX,
                     1));
         }
-        addTopAndOthers(c.withArray("series"), keys, x -> Palette.max(x.values()), Downsample.Mode.MAX, "keys");
+        int shown = total ? TOP - 1 : TOP;
+        addTopAndOthers(c.withArray("series"), keys, x -> Palette.max(x.values()), Downsample.Mode.MAX, "keys", shown);
         ArrayNode lines = Json.arr();
         for (Scenario.Vpc v : r.scenario().vpcs()) {
             RunSummary.VpcSummary vs = r.summary().vpcs().get(v.id());
@@ -215,7 +219,7 @@ final class ChartData {
                         vs.peakEnis() * 2 >= vs.eniQuota()));
             }
         }
-        c.put("note", Palette.legendNote(Math.min(TOP, keys.size()), keys.size(), "peak ENIs",
+        c.put("note", Palette.legendNote(Math.min(shown, keys.size()), keys.size(), "peak ENIs",
                 "in summary.json eniKeys (" + othersNote(Downsample.Mode.MAX) + ")"));
         sameValues(c);
         c.set("lines", visible(lines, c));
@@ -300,7 +304,12 @@ final class ChartData {
      */
     private List<Series> addTopAndOthers(ArrayNode out, List<Series> candidates,
             java.util.function.ToLongFunction<Series> score, Downsample.Mode mode, String what) {
-        List<Series> top = Palette.top(candidates, TOP, score);
+        return addTopAndOthers(out, candidates, score, mode, what, TOP);
+    }
+
+    private List<Series> addTopAndOthers(ArrayNode out, List<Series> candidates,
+            java.util.function.ToLongFunction<Series> score, Downsample.Mode mode, String what, int n) {
+        List<Series> top = Palette.top(candidates, n, score);
         java.util.Set<String> used = new java.util.HashSet<>();
         for (Series s : top) {
             used.add(palette.colour(s.scope(), s.id()));
