@@ -18,7 +18,6 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.xy.DefaultTableXYDataset;
@@ -57,20 +56,31 @@ public final class Charts {
         out.add(new Chart("cold-starts", "Cold starts per function", perFunctionChart(r, Metric.COLD_STARTS,
                 "Cold starts per function (per " + bucketLabel(r, Downsample.factor(r.timeSeries().buckets(),
                         MAX_POINTS)) + ")", "Cold starts")));
-        XYSeriesCollection enis = perKey(r, Metric.HYPERPLANE_ENI_COUNT);
+        // with keys left out, one line fewer: room for the others and the total over all keys (eleven at most)
+        XYSeriesCollection enis = perKey(r, Metric.HYPERPLANE_ENI_COUNT, keyCount(r, Metric.HYPERPLANE_ENI_COUNT)
+                > MAX_LINES ? MAX_LINES - 1 : MAX_LINES);
         if (enis.getSeriesCount() > 0) {
             int keysShown = enis.getSeriesCount();
             String others = othersOfKeys(r, Metric.HYPERPLANE_ENI_COUNT, enis);
             JFreeChart c = line(r, w.enisTitle(), "ENIs", enis, true);
             integerAxis(c);
             keyColours(r, c);
-            if (others != null) { // the keys not drawn, summed, in grey: as the page's chart has them
+            sameValues(c);
+            if (others != null) { // the keys not drawn, the highest of them, dashed grey: as the page's chart has them
                 int i = enis.getSeriesIndex(others);
                 c.getXYPlot().getRenderer().setSeriesPaint(i, java.awt.Color.decode(Palette.OTHERS));
-                c.getXYPlot().getRenderer().setSeriesStroke(i, new BasicStroke(2.5f));
+                c.getXYPlot().getRenderer().setSeriesStroke(i, new BasicStroke(2f, BasicStroke.CAP_BUTT,
+                        BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f));
+                String total = allKeys(r, Metric.HYPERPLANE_ENI_COUNT, enis);
+                if (total != null) { // the total against the quota, in black, as the account is on concurrency
+                    int t = enis.getSeriesIndex(total);
+                    c.getXYPlot().getRenderer().setSeriesPaint(t, new Color(0x212121));
+                    c.getXYPlot().getRenderer().setSeriesStroke(t, new BasicStroke(2f));
+                }
             }
             note(c, Palette.legendNote(keysShown, keyCount(r, Metric.HYPERPLANE_ENI_COUNT), "peak ENIs",
-                    others == null ? "in summary.json eniKeys" : "in summary.json eniKeys (others: summed)"));
+                    others == null ? "in summary.json eniKeys"
+                            : "in summary.json eniKeys (others: the highest of them)"));
             out.add(new Chart("enis", w.enisTitle(), c));
             out.add(new Chart("connections", w.connectionsTitle(), connections(r)));
         }
@@ -135,7 +145,7 @@ public final class Charts {
         return s;
     }
 
-    /** The account's invocations per bucket, stacked by outcome: success, function errors, throttles, errors. */
+    /** The account's invocations per bucket by outcome (each drawn from 0): success, function errors, throttles, errors. */
     public static DefaultTableXYDataset invocationsDataset(RunResult r) {
         TimeSeries ts = r.timeSeries();
         TimeUnit u = unit(r);
@@ -171,17 +181,22 @@ public final class Charts {
 
     /** One series per ENI key (the busiest {@value #MAX_LINES} by peak) of {@code metric}. */
     public static XYSeriesCollection perKey(RunResult r, Metric metric) {
+        return perKey(r, metric, MAX_LINES);
+    }
+
+    private static XYSeriesCollection perKey(RunResult r, Metric metric, int lines) {
         XYSeriesCollection c = new XYSeriesCollection();
-        for (Series s : Palette.top(keySeries(r, metric), MAX_LINES, x -> Palette.max(x.values()))) {
+        for (Series s : Palette.top(keySeries(r, metric), lines, x -> Palette.max(x.values()))) {
             c.addSeries(series(s.id(), s.values(), r.timeSeries(), unit(r), Downsample.Mode.MAX, 1, false));
         }
         return c;
     }
 
     /**
-     * Adds to {@code shown} (the top keys) one series summing every other key's, per bucket, when there are any
-     * (quota-500's 500 keys of one ENI each drew ten flat lines at 1 and nothing of the 500 that reached the quota);
-     * returns its name, or null.
+     * Adds to {@code shown} (the top keys) one series for every other key, when there are any: the highest of them in
+     * each bucket (quota-500's 500 keys of one ENI each drew ten flat lines at 1 and nothing of the 500 that reached
+     * the quota; summing the keys' maxima claimed more than was ever there at once, so the total is drawn on its own:
+     * {@link #allKeys}); returns its name, or null.
      */
     private static String othersOfKeys(RunResult r, Metric metric, XYSeriesCollection shown) {
         List<Series> all = keySeries(r, metric);
@@ -192,20 +207,30 @@ public final class Charts {
         for (int i = 0; i < shown.getSeriesCount(); i++) {
             drawn.add(String.valueOf(shown.getSeriesKey(i)));
         }
-        long[] sum = new long[r.timeSeries().buckets()];
-        int left = 0;
+        List<Series> rest = new ArrayList<>();
         for (Series s : all) {
             if (!drawn.contains(s.id())) {
-                left++;
-                for (int i = 0; i < sum.length && i < s.values().length; i++) {
-                    sum[i] += Math.max(0, s.values()[i]);
-                }
+                rest.add(s);
             }
         }
-        String name = "others (" + String.format(java.util.Locale.ROOT, "%,d", left) + " keys, summed)";
-        shown.addSeries(series(name, sum, r.timeSeries(), unit(r), Downsample.Mode.MAX, 1, false));
+        long[] highest = Palette.others(rest, r.timeSeries().buckets(), false);
+        String name = "others (" + String.format(java.util.Locale.ROOT, "%,d", rest.size()) + " keys, highest of them)";
+        shown.addSeries(series(name, highest, r.timeSeries(), unit(r), Downsample.Mode.MAX, 1, false));
         return name;
     }
+
+    /** The name of the account's total of {@code metric} over all keys, added to {@code shown}; null if not kept. */
+    private static String allKeys(RunResult r, Metric metric, XYSeriesCollection shown) {
+        Series total = r.timeSeries().account(metric);
+        if (total == null) {
+            return null;
+        }
+        shown.addSeries(series(ALL_KEYS, total.values(), r.timeSeries(), unit(r), Downsample.Mode.MAX, 1, false));
+        return ALL_KEYS;
+    }
+
+    /** The series of a per-key chart that is the account's total over every key. */
+    public static final String ALL_KEYS = "all keys";
 
     private static List<Series> keySeries(RunResult r, Metric metric) {
         return nonZero(r.timeSeries().all(metric, Metric.Scope.ENI_KEY));
@@ -349,12 +374,18 @@ public final class Charts {
         DefaultTableXYDataset d = invocationsDataset(r);
         NumberAxis x = new NumberAxis();
         NumberAxis y = new NumberAxis();
-        StackedXYAreaRenderer2 renderer = new StackedXYAreaRenderer2();
+        // one step line per outcome, each from 0, as the page draws them (stacked areas here put the page's 4,600
+        // succeeded and 600 failed at 5,300, and thinned a few invocations every 10 days to invisible spikes)
+        XYStepRenderer renderer = new XYStepRenderer();
         Color[] colors = {ChartStyle.SUCCESS, ChartStyle.FUNCTION_ERROR, ChartStyle.THROTTLE};
         for (int i = 0; i < d.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, i < 3 ? colors[i] : ChartStyle.ERRORS[(i - 3) % ChartStyle.ERRORS.length]);
+            renderer.setSeriesStroke(i, new BasicStroke(i == 0 ? 2f : 1.5f));
         }
+        x.setAutoRangeStickyZero(false); // a margin before 0: a value in the first bucket is not hidden by the axis
         XYPlot plot = new XYPlot(d, x, y, renderer);
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // failures over successes
+        markAlone(plot, d, renderer);
         JFreeChart chart = new JFreeChart("Invocations by outcome", ChartStyle.TITLE,
                 plot, true);
         ChartStyle.apply(chart, unit(r), "Invocations per " + bucketLabel(r, Downsample.factor(
@@ -362,6 +393,56 @@ public final class Charts {
         ChartStyle.markActions(plot, r.actions(), unit(r), r.summary().simulatedSeconds());
         integerAxis(chart);
         return chart;
+    }
+
+    /**
+     * A dot on each value that stands alone (above 0, its neighbours 0 or absent), in its series' colour, drawn by a
+     * second renderer over the same data: in a 45-day run a bucket is a pixel or two wide, so a few invocations every
+     * 10 days drew nothing a reader could see.
+     */
+    static void markAlone(XYPlot plot, org.jfree.data.xy.XYDataset d, XYLineAndShapeRenderer lines) {
+        XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public boolean getItemShapeVisible(int series, int item) {
+                return alone(d, series, item);
+            }
+
+            @Override
+            public org.jfree.chart.LegendItem getLegendItem(int datasetIndex, int series) {
+                return null; // the lines' legend names the series
+            }
+        };
+        dots.setDefaultShape(new java.awt.geom.Ellipse2D.Double(-3.5, -3.5, 7, 7));
+        dots.setAutoPopulateSeriesShape(false);
+        for (int i = 0; i < d.getSeriesCount(); i++) {
+            dots.setSeriesPaint(i, lines.getSeriesPaint(i));
+        }
+        // a dataset object of its own: the plot finds a dataset's renderer by the object, and the lines' renderer
+        // would otherwise draw the legend a second time
+        XYSeriesCollection same = new XYSeriesCollection();
+        for (int i = 0; i < d.getSeriesCount(); i++) {
+            XYSeries copy = new XYSeries(d.getSeriesKey(i), true, false);
+            for (int k = 0; k < d.getItemCount(i); k++) {
+                copy.add(d.getX(i, k), d.getY(i, k));
+            }
+            same.addSeries(copy);
+        }
+        int index = plot.getDatasetCount();
+        plot.setDataset(index, same);
+        plot.setRenderer(index, dots);
+    }
+
+    /** Above 0 with no value above 0 either side of it. */
+    static boolean alone(org.jfree.data.xy.XYDataset d, int series, int item) {
+        double v = d.getYValue(series, item);
+        if (!(v > 0)) {
+            return false;
+        }
+        int n = d.getItemCount(series);
+        return (item == 0 || !(d.getYValue(series, item - 1) > 0)) && (item == n - 1
+                || !(d.getYValue(series, item + 1) > 0));
     }
 
     static JFreeChart latency(RunResult r) {
@@ -387,6 +468,7 @@ public final class Charts {
         JFreeChart chart = line(r, title, yLabel, d, true);
         integerAxis(chart);
         functionColours(r, chart);
+        sameValues(chart);
         note(chart, Palette.legendNote(d.getSeriesCount(), functionSeries(r, metric).size(),
                 Downsample.Mode.of(metric) == Downsample.Mode.SUM ? "total" : "peak", "in summary.json functions"));
         return chart;
@@ -410,11 +492,60 @@ public final class Charts {
         note(chart, note);
     }
 
-    /** Whole-number axis: ticks at integers only (ENIs, environments, cold starts, executions). */
+    /**
+     * Whole-number axis: ticks at integers only (ENIs, environments, cold starts, executions), never below 0 (a
+     * minimum span of 2 around values of 0 and 1 ran the ENI axis down to -0.5).
+     */
     public static void integerAxis(JFreeChart chart) {
         NumberAxis y = (NumberAxis) chart.getXYPlot().getRangeAxis();
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        y.setAutoRangeMinimumSize(2);
+        y.setAutoRangeMinimumSize(1); // 2 was centred on the data: 0 and 1 drew -0.5 to 1.5
+        y.setRangeType(org.jfree.data.RangeType.POSITIVE);
+    }
+
+    /**
+     * Series with the same value in every bucket lie exactly on one another: each one after the first of its group is
+     * dashed (the one under it shows through the gaps) and the note names them. idle-reclaim's keys on subnet-batch-b
+     * hid under those on subnet-batch-a, and the legend listed four keys where two lines showed.
+     */
+    static void sameValues(JFreeChart chart) {
+        XYPlot plot = chart.getXYPlot();
+        org.jfree.data.xy.XYDataset d = plot.getDataset();
+        List<String> groups = new ArrayList<>();
+        boolean[] done = new boolean[d.getSeriesCount()];
+        for (int i = 0; i < d.getSeriesCount(); i++) {
+            if (done[i]) {
+                continue;
+            }
+            List<String> same = new ArrayList<>();
+            for (int j = i + 1; j < d.getSeriesCount(); j++) {
+                if (!done[j] && identical(d, i, j)) {
+                    done[j] = true;
+                    same.add(String.valueOf(d.getSeriesKey(j)));
+                    plot.getRenderer().setSeriesStroke(j, new BasicStroke(2f, BasicStroke.CAP_BUTT,
+                            BasicStroke.JOIN_MITER, 10f, new float[] {6f, 6f}, 6f * (same.size() % 2)));
+                }
+            }
+            if (!same.isEmpty()) {
+                groups.add(d.getSeriesKey(i) + " = " + String.join(" = ", same));
+            }
+        }
+        if (!groups.isEmpty()) {
+            plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // the dashed ones on top
+            note(chart, "Same values throughout, drawn on one another (dashed): " + String.join("; ", groups));
+        }
+    }
+
+    private static boolean identical(org.jfree.data.xy.XYDataset d, int a, int b) {
+        if (d.getItemCount(a) != d.getItemCount(b)) {
+            return false;
+        }
+        for (int k = 0; k < d.getItemCount(a); k++) {
+            if (Double.compare(d.getYValue(a, k), d.getYValue(b, k)) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A note under the title, e.g. "top 10 of 60 by peak ENIs; 50 more in summary.json eniKeys". */
@@ -439,10 +570,27 @@ public final class Charts {
     private static void colours(JFreeChart chart, Palette p, Metric.Scope scope) {
         XYPlot plot = chart.getXYPlot();
         org.jfree.data.xy.XYDataset d = plot.getDataset();
+        // a series past the palette's distinct colours takes one this chart does not use (several greys looked alike)
+        java.util.Set<String> used = new java.util.HashSet<>();
+        Map<String, String> own = new java.util.HashMap<>();
+        for (int i = 0; i < d.getSeriesCount(); i++) {
+            String id = String.valueOf(d.getSeriesKey(i));
+            used.add(p.colour(scope, id.startsWith("capacity ") ? id.substring("capacity ".length()) : id));
+        }
         for (int i = 0; i < d.getSeriesCount(); i++) {
             String id = String.valueOf(d.getSeriesKey(i));
             boolean capacity = id.startsWith("capacity ");
-            plot.getRenderer().setSeriesPaint(i, p.awt(scope, capacity ? id.substring("capacity ".length()) : id));
+            String of = capacity ? id.substring("capacity ".length()) : id;
+            String colour = p.colour(scope, of);
+            if (colour.equals(Palette.OTHERS) && !of.startsWith("others (") && !of.equals(ALL_KEYS)
+                    && !of.equals("Account")) {
+                colour = own.computeIfAbsent(of, k -> {
+                    String c = Palette.unused(used);
+                    used.add(c);
+                    return c;
+                });
+            }
+            plot.getRenderer().setSeriesPaint(i, Color.decode(colour));
             if (capacity) {
                 plot.getRenderer().setSeriesStroke(i, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                         BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
@@ -587,7 +735,10 @@ public final class Charts {
             y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             y.setLabelFont(ChartStyle.TICK);
             y.setTickLabelFont(ChartStyle.TICK);
-            y.setRange(0, e.getValue().usableIps() * 1.08);
+            Series free = r.timeSeries().get(Metric.SUBNET_AVAILABLE_IPS, Metric.Scope.SUBNET, e.getKey());
+            long[] range = freeIpRange(free == null ? new long[0] : Downsample.merge(free.values(), Downsample.factor(
+                    free.values().length, MAX_POINTS), Downsample.Mode.MIN), e.getValue().usableIps());
+            y.setRange(range[0], range[1]);
             XYPlot p = new XYPlot(one, null, y, renderer);
             p.setBackgroundPaint(Color.WHITE);
             p.setRangeGridlinePaint(new Color(0xE0E0E0));
@@ -596,8 +747,8 @@ public final class Charts {
             usable.setPaint(new Color(0x9E9E9E));
             usable.setLabel(e.getValue().usableIps() + " usable");
             usable.setLabelFont(ChartStyle.MARKER);
-            usable.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
-            usable.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            usable.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT); // above the line: off the data
+            usable.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
             p.addRangeMarker(usable);
             combined.add(p, 1);
             i++;
@@ -611,6 +762,36 @@ public final class Charts {
         note(chart, Palette.legendNote(all.getSeriesCount(), r.summary().subnets().size(), "order",
                 "in summary.json subnets"));
         return chart;
+    }
+
+    /**
+     * The free-IP axis of one subnet, {lower, upper}: zoomed to the data (whole numbers, at least 2 apart), with the
+     * usable line when it is within three times the data's span of them, and room above for labels (a third of the
+     * height). 0 to 300 made teardown's 249 -> 251, the IPs coming back, a flat line.
+     */
+    public static long[] freeIpRange(long[] values, long usable) {
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (long v : values) {
+            if (v >= 0) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (lo > hi) {
+            lo = 0;
+            hi = usable;
+        }
+        long span = Math.max(2, hi - lo);
+        if (usable >= hi && usable - hi <= 3 * span) {
+            hi = usable;
+        } else if (usable < lo && lo - usable <= 3 * span) {
+            lo = usable;
+        }
+        span = Math.max(2, hi - lo);
+        long lower = Math.max(0, (long) Math.floor(lo - span * 0.15));
+        long upper = (long) Math.ceil(hi + (hi - lower) * 0.6);
+        return new long[] {lower, Math.max(upper, lower + 2)};
     }
 
     static JFreeChart line(RunResult r, String title, String yLabel, XYSeriesCollection d, boolean steps) {

@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * The interactive charts' data, drawn in the browser from the run's time series. Bounded whatever the size of
  * the run: every chart has at most {@value #MAX_POINTS} points per series and {@value #TOP} named series plus
- * one "others" series (summed), and says so in its note; the latency chart offers the {@value #CHOICES}
+ * one "others" series (summed for counts, the highest of them for levels), and says so in its note; the latency chart offers the {@value #CHOICES}
  * busiest functions. Memory and page size grow with buckets, not with functions or keys.
  */
 final class ChartData {
@@ -192,7 +192,8 @@ final class ChartData {
                 : x -> Palette.max(x.values());
         addTopAndOthers(s, fns, score, mode, "functions");
         c.put("note", Palette.legendNote(Math.min(TOP, fns.size()), fns.size(), total ? "total" : "peak",
-                "in the tables (others: summed)"));
+                "in the tables (" + othersNote(mode) + ")"));
+        sameValues(c);
         c.set("lines", visible(lines, c));
         return c;
     }
@@ -200,7 +201,16 @@ final class ChartData {
     private ObjectNode enis() {
         ObjectNode c = chart("enis", words.enisTitle() + " (maximum per " + bucket() + ")", "ENIs", true);
         List<Series> keys = keySeries(Metric.HYPERPLANE_ENI_COUNT);
-        addTopAndOthers(c.withArray("series"), keys, x -> Palette.max(x.values()), Downsample.Mode.MAX, "keys");
+        Series all = ts.account(Metric.HYPERPLANE_ENI_COUNT);
+        // the total against the quota, as the others are no longer summed; one key fewer makes room for it (the page's
+        // size stays as it was)
+        boolean total = keys.size() > TOP && all != null;
+        if (total) {
+            c.withArray("series").add(series("all keys", "account", "", "#212121", all.values(), Downsample.Mode.MAX,
+                    1));
+        }
+        int shown = total ? TOP - 1 : TOP;
+        addTopAndOthers(c.withArray("series"), keys, x -> Palette.max(x.values()), Downsample.Mode.MAX, "keys", shown);
         ArrayNode lines = Json.arr();
         for (Scenario.Vpc v : r.scenario().vpcs()) {
             RunSummary.VpcSummary vs = r.summary().vpcs().get(v.id());
@@ -209,8 +219,9 @@ final class ChartData {
                         vs.peakEnis() * 2 >= vs.eniQuota()));
             }
         }
-        c.put("note", Palette.legendNote(Math.min(TOP, keys.size()), keys.size(), "peak ENIs",
-                "in summary.json eniKeys (others: summed)"));
+        c.put("note", Palette.legendNote(Math.min(shown, keys.size()), keys.size(), "peak ENIs",
+                "in summary.json eniKeys (" + othersNote(Downsample.Mode.MAX) + ")"));
+        sameValues(c);
         c.set("lines", visible(lines, c));
         return c;
     }
@@ -238,7 +249,7 @@ final class ChartData {
             }
         }
         String note = Palette.legendNote(Math.min(TOP, keys.size()), keys.size(), "peak connections",
-                "in summary.json eniKeys (others: summed)");
+                "in summary.json eniKeys (" + othersNote(Downsample.Mode.MAX) + ")");
         if (!off.isEmpty()) {
             note = (note.isEmpty() ? "" : note + ". ") + "Capacity (" + num(perEni) + " per ENI) not drawn for "
                     + off.size() + " key" + (off.size() == 1 ? "" : "s") + " below half of it";
@@ -262,12 +273,19 @@ final class ChartData {
             ObjectNode c = chart("subnet-" + s.id(), "Free IPs in " + s.id() + " (" + sub.cidr() + ", " + sub.az()
                     + ", " + num(sub.usableIps()) + " usable; minimum per " + bucket() + ")", "free IPs", true);
             c.put("small", true);
-            c.put("yMin", 0);
+            // zoomed to the data (teardown's 249 -> 251 was flat on 0 to 300), the usable line when near, labels above
+            long[] range = Charts.freeIpRange(Downsample.merge(s.values(), factor, Downsample.Mode.MIN),
+                    sub.usableIps());
+            c.put("yMin", range[0]);
+            c.put("yMax", range[1]);
             c.withArray("series").add(series(s.id(), "subnet", s.id(), "#1565C0", s.values(), Downsample.Mode.MIN, 1));
-            c.withArray("lines").add(line(num(sub.usableIps()) + " usable", sub.usableIps(), "#9E9E9E", true));
+            c.withArray("lines").add(line(num(sub.usableIps()) + " usable", sub.usableIps(), "#9E9E9E",
+                    sub.usableIps() <= range[1]));
+            c.set("lines", visible(c.withArray("lines"), c));
             if (shown == Math.min(MAX_SUBNET_PANELS, subnets.size())) {
-                c.put("note", Palette.legendNote(shown, subnets.size(), "fill",
-                        "in the subnet table"));
+                String more = Palette.legendNote(shown, subnets.size(), "fill", "in the subnet table");
+                String note = c.get("note").asText();
+                c.put("note", note.isEmpty() ? more : more.isEmpty() ? note : note + ". " + more);
             }
             charts.add(c);
         }
@@ -275,29 +293,89 @@ final class ChartData {
 
     // ---- helpers -------------------------------------------------------------------------------------------
 
-    /** Adds the top {@value #TOP} series by {@code score} and, if any are left, their sum as "others". */
+    /**
+     * Adds the top {@value #TOP} series by {@code score} and, if any are left, one "others" series: for counts per
+     * bucket (invocations, cold starts) their sum; for levels (a maximum per bucket: concurrency, ENIs, connections)
+     * the highest of them in each bucket, so labelled. Summing the others' per-bucket maxima drew quota-500's 92
+     * other functions at ~130 concurrent executions where the account never passed 15 (their peaks fall at
+     * different moments of a bucket). Named series whose shared colour is the palette's grey get a distinct colour
+     * of their own in this chart, and "others" is dashed: svc-006, svc-008 and others were three near-identical
+     * greys.
+     */
     private List<Series> addTopAndOthers(ArrayNode out, List<Series> candidates,
             java.util.function.ToLongFunction<Series> score, Downsample.Mode mode, String what) {
-        List<Series> top = Palette.top(candidates, TOP, score);
+        return addTopAndOthers(out, candidates, score, mode, what, TOP);
+    }
+
+    private List<Series> addTopAndOthers(ArrayNode out, List<Series> candidates,
+            java.util.function.ToLongFunction<Series> score, Downsample.Mode mode, String what, int n) {
+        List<Series> top = Palette.top(candidates, n, score);
+        java.util.Set<String> used = new java.util.HashSet<>();
         for (Series s : top) {
-            out.add(series(s.id(), s.scope().id(), s.id(), palette.colour(s.scope(), s.id()), s.values(), mode, 1));
+            used.add(palette.colour(s.scope(), s.id()));
+        }
+        for (Series s : top) {
+            String colour = palette.colour(s.scope(), s.id());
+            if (colour.equals(Palette.OTHERS)) {
+                colour = Palette.unused(used);
+                used.add(colour);
+            }
+            out.add(series(s.id(), s.scope().id(), s.id(), colour, s.values(), mode, 1));
         }
         if (candidates.size() > top.size()) {
-            long[] others = new long[ts.buckets()];
             java.util.Set<Series> shown = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             shown.addAll(top);
+            List<Series> rest = new ArrayList<>();
             for (Series s : candidates) {
                 if (!shown.contains(s)) {
-                    for (int i = 0; i < others.length; i++) {
-                        others[i] += Math.max(0, s.values()[i]);
-                    }
+                    rest.add(s);
                 }
             }
-            int left = candidates.size() - top.size();
-            out.add(series("others (" + num(left) + " " + what + ", summed)", "others", "", Palette.OTHERS, others,
-                    mode, 1));
+            boolean sum = mode == Downsample.Mode.SUM;
+            long[] others = Palette.others(rest, ts.buckets(), sum);
+            ObjectNode o = series("others (" + num(rest.size()) + " " + what + ", " + (sum ? "summed" : "highest of them")
+                    + ")", "others", "", Palette.OTHERS, others, mode, 1);
+            o.put("dash", true);
+            out.add(o);
         }
         return top;
+    }
+
+    /**
+     * Series with the same values throughout lie exactly on one another: each after the first of its group is dashed
+     * (the one under it shows through the gaps) and the note names them (idle-reclaim's keys on subnet-batch-b hid
+     * under those on subnet-batch-a).
+     */
+    private static void sameValues(ObjectNode c) {
+        ArrayNode series = c.withArray("series");
+        List<String> groups = new ArrayList<>();
+        boolean[] done = new boolean[series.size()];
+        for (int i = 0; i < series.size(); i++) {
+            if (done[i]) {
+                continue;
+            }
+            List<String> same = new ArrayList<>();
+            for (int j = i + 1; j < series.size(); j++) {
+                if (!done[j] && series.get(i).get("values").equals(series.get(j).get("values"))) {
+                    done[j] = true;
+                    same.add(series.get(j).get("label").asText());
+                    ((ObjectNode) series.get(j)).put("dash", true);
+                }
+            }
+            if (!same.isEmpty()) {
+                groups.add(series.get(i).get("label").asText() + " = " + String.join(" = ", same));
+            }
+        }
+        if (!groups.isEmpty()) {
+            String note = c.get("note").asText();
+            c.put("note", (note.isEmpty() ? "" : note + ". ") + "Same values throughout, drawn on one another (dashed): "
+                    + String.join("; ", groups));
+        }
+    }
+
+    /** How a chart's note names its "others" series. */
+    private static String othersNote(Downsample.Mode mode) {
+        return mode == Downsample.Mode.SUM ? "others: summed" : "others: the highest of them";
     }
 
     private List<Series> keySeries(Metric metric) {

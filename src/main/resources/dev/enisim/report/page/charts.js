@@ -1,5 +1,4 @@
-/* enisim report: interactive charts drawn with uPlot from the run's embedded data (no network). All charts share
-   one cursor (hover values in every legend), one time window (drag to zoom, buttons to pan), and one filter. */
+/* enisim report: uPlot charts from the embedded data; one cursor, one time window, one filter. */
 (function () {
   'use strict';
   if (!document.getElementById('chart-list')) { return; }
@@ -12,18 +11,18 @@
   var NF = new Intl.NumberFormat('en-US', {maximumFractionDigits: 3});
 
   function pad(n) { return (n < 10 ? '0' : '') + n; }
-  var starts = cd.startsAtEpochSeconds;   // the scenario's startsAt (UTC), or undefined: simulated time
+  var starts = cd.startsAtEpochSeconds;   // startsAt (UTC) or undefined
   var DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  /** Weekday form when the scenario says when it starts: Mon 14:00 (UTC). */
+  /** Mon 14:00 (UTC) when the scenario has startsAt. */
   function weekday(sec, seconds) {
     var t = new Date((starts + Math.max(0, Math.round(sec))) * 1000);
     return DAYS[t.getUTCDay()] + ' ' + pad(t.getUTCHours()) + ':' + pad(t.getUTCMinutes())
       + (seconds ? ':' + pad(t.getUTCSeconds()) : '');
   }
-  /** Elapsed simulated time, as the narrative writes it: 00:10:05 in a day-long run, 3d 14:00:00 beyond. */
+  /** Elapsed time as the narrative writes it. */
   function clock(sec, seconds) {
     if (starts !== undefined) { return weekday(sec, seconds); }
-    sec = Math.max(0, Math.floor(sec)); // truncated, as the narrative writes a time (01:03:40.9 is 01:03:40)
+    sec = Math.max(0, Math.floor(sec)); // truncated, as the narrative
     var d = Math.floor(sec / 86400), s = sec % 86400;
     var t = pad(Math.floor(s / 3600)) + ':' + pad(Math.floor(s % 3600 / 60)) + (seconds ? ':' + pad(s % 60) : '');
     return multiDay ? d + 'd ' + t : t;
@@ -49,7 +48,8 @@
       ctx.font = (10 * dpr) + 'px system-ui,sans-serif';
       ctx.textBaseline = 'top';
       ctx.textAlign = 'left';
-      var rows = [-1e9, -1e9, -1e9], lane = 13 * dpr;
+      var rows = [-1e9, -1e9, -1e9], lane = 13 * dpr, placed = [];
+      // each marker labelled or counted in a "+N more"
       cd.markers.forEach(function (m) {
         if (m.t < min || m.t > max) { return; }
         var x = Math.round(u.valToPos(m.t, 'x', true));
@@ -60,23 +60,33 @@
         var w = ctx.measureText(m.label).width + 4 * dpr;
         for (var r = 0; r < rows.length; r++) {
           if (rows[r] < x) {
-            ctx.fillStyle = 'rgba(255,255,255,.85)';
-            ctx.fillRect(x + 2 * dpr, u.bbox.top + r * lane, w, lane - dpr);
-            ctx.fillStyle = '#424242';
-            ctx.fillText(m.label, x + 4 * dpr, u.bbox.top + r * lane + dpr);
+            placed.push({x: x, r: r, label: m.label, more: 0});
             rows[r] = x + w + 4 * dpr;
-            break;
+            return;
           }
         }
+        if (!placed.length) { placed.push({x: x, r: 0, label: '', more: 0}); }
+        var last = placed[placed.length - 1];
+        last.more++;
+        rows[last.r] = Math.max(rows[last.r], last.x + ctx.measureText(last.label + ' +' + last.more + ' more').width
+          + 8 * dpr);
       });
+      placed.forEach(function (p) {
+        var text = p.label + (p.more ? (p.label ? ' ' : '') + '+' + p.more + ' more' : '');
+        var w = ctx.measureText(text).width + 4 * dpr;
+        ctx.fillStyle = 'rgba(255,255,255,.85)';
+        ctx.fillRect(p.x + 2 * dpr, u.bbox.top + p.r * lane, w, lane - dpr);
+        ctx.fillStyle = '#424242';
+        ctx.fillText(text, p.x + 4 * dpr, u.bbox.top + p.r * lane + dpr);
+      });
+      u.enisimLabels = placed.map(function (p) { return {label: p.label, more: p.more}; });
       ctx.setLineDash([6 * dpr, 4 * dpr]);
       (spec.lines || []).forEach(function (l) {
         var y = Math.round(u.valToPos(l.value, 'y', true));
         if (y < u.bbox.top || y > u.bbox.top + u.bbox.height) { return; }
         ctx.strokeStyle = l.color; ctx.lineWidth = 1.5 * dpr;
         ctx.beginPath(); ctx.moveTo(u.bbox.left, y); ctx.lineTo(u.bbox.left + u.bbox.width, y); ctx.stroke();
-        // the label at the right end, on a backdrop: the actions' labels are at the top left, where a quota or
-        // "usable" line near the top ran under them
+        // label at the right end, on a backdrop (off the actions' labels)
         var lw = ctx.measureText(l.label).width, lx = u.bbox.left + u.bbox.width - 4 * dpr;
         ctx.fillStyle = 'rgba(255,255,255,.85)';
         ctx.fillRect(lx - lw - 2 * dpr, y - 2 * dpr - 12 * dpr, lw + 4 * dpr, 12 * dpr);
@@ -90,10 +100,10 @@
 
   function yRange(spec) {
     return function (u, min, max) {
+      if (spec.yMax != null) { return [spec.yMin, spec.yMax]; }
       var top = max;
       (spec.lines || []).forEach(function (l) { top = Math.max(top, l.value); });
       if (top == null || !isFinite(top) || top <= 0) { top = 1; }
-      // room above the data for the action labels' lane
       top = top * 1.22;
       if (spec.integer) { top = Math.max(1, Math.ceil(top)); }
       return [spec.yMin != null ? spec.yMin : Math.min(0, min || 0), top];
@@ -102,8 +112,7 @@
 
   function width(el) { return Math.max(280, el.clientWidth); }
 
-  // A value between two gaps draws no line (a stepped path needs a next point): it is drawn as a dot, so that
-  // four successful invocations in 45 days' buckets show on the latency chart rather than an empty plot.
+  // a value between two gaps is drawn as a dot (a stepped path needs a next point)
   function isolated(u, si, show) {
     if (show) { return null; }
     var d = u.data[si], out = [];
@@ -246,12 +255,15 @@
   document.getElementById('zoom-reset').addEventListener('click', function () {
     charts[0].u.setScale('x', {min: full[0], max: full[1]});
   });
-  var resizeTimer = null;
-  window.addEventListener('resize', function () {
-    clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(function () {
-      charts.forEach(function (c) { c.u.setSize({width: width(c.el), height: c.u.height}); });
-    }, 100);
-  });
+  // each chart follows its container before the next frame
+  function fit(c) {
+    var w = width(c.el);
+    if (c.u && c.u.width !== w) { c.u.setSize({width: w, height: c.u.height}); }
+  }
+  if (typeof ResizeObserver === 'function') {
+    var watcher = new ResizeObserver(function () { charts.forEach(fit); });
+    charts.forEach(function (c) { watcher.observe(c.el); });
+  }
+  window.addEventListener('resize', function () { charts.forEach(fit); });
   window.enisim = {charts: charts, clock: clock, data: data};
 })();
