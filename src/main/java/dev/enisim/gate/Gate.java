@@ -219,8 +219,9 @@ public final class Gate {
     /**
      * The reserved concurrency of the account with the change against what the account allows (its concurrency
      * limit less the unreserved minimum Lambda keeps): more, and Lambda refuses the change's reservations, so the
-     * deployment fails. Then the verdict's text naming the change's functions that reserve (simulated without their
-     * reservation, so that the runs still show the rest); null when it fits.
+     * deployment fails. Then the verdict's text naming the change's functions that reserve, created or updated
+     * (simulated without the reservation Lambda refuses: a created function without one, an updated one with the
+     * reservation it had, so that the runs still show the rest); null when it fits.
      */
     private static String reservations(Deployment.After after, Scenario.Account account, Change change) {
         long total = 0;
@@ -229,8 +230,9 @@ public final class Gate {
         for (JsonNode f : after.tree().path("functions")) {
             int r = f.path("reservedConcurrency").asInt(0);
             total += r;
-            if (r > 0 && after.created().contains(f.path("name").asText())) {
-                mine.put(f.path("name").asText(), r);
+            String name = f.path("name").asText();
+            if (r > 0 && (after.created().contains(name) || after.reservedBefore().containsKey(name))) {
+                mine.put(name, r);
                 nodes.add((com.fasterxml.jackson.databind.node.ObjectNode) f);
             }
         }
@@ -239,9 +241,18 @@ public final class Gate {
             return null;
         }
         List<String> named = new ArrayList<>();
-        mine.forEach((name, r) -> named.add(name + " " + r + change.functions().stream().filter(f -> f.name()
-                .equals(name)).findFirst().map(f -> " (" + f.where() + ")").orElse("")));
-        nodes.forEach(n -> n.remove("reservedConcurrency"));
+        mine.forEach((name, r) -> named.add(name + " " + r + (after.reservedBefore().containsKey(name) ? " (an"
+                + " update; it reserves " + (after.reservedBefore().get(name) == null ? "nothing"
+                : after.reservedBefore().get(name)) + " now)" : "") + change.functions().stream().filter(f -> f.name()
+                .equals(name)).reduce((x, y) -> y).map(f -> " (" + f.where() + ")").orElse("")));
+        for (com.fasterxml.jackson.databind.node.ObjectNode n : nodes) {
+            Integer before = after.reservedBefore().get(n.path("name").asText());
+            if (before == null) {
+                n.remove("reservedConcurrency");
+            } else {
+                n.put("reservedConcurrency", before);
+            }
+        }
         after.notes().add("simulated without the reserved concurrency Lambda would refuse: " + String.join(", ",
                 mine.keySet()));
         return "reserved concurrency adds up to " + total + " with the change, more than concurrencyLimit "

@@ -73,4 +73,57 @@ class GateIacReviewTest {
                 + " aws_lambda_function.bigger: at most 5 security groups per function, got 7"), m);
         assertEquals(2, m.lines().count(), m);
     }
+
+    private Gate.Verdict template(String yaml, String... rules) throws Exception {
+        Path t = Files.writeString(dir.resolve("t.yaml"), "Resources:\n" + yaml);
+        Change c = ChangeReader.read(List.of(t), List.of(), GateTest.against(GateTest.ACCOUNT));
+        return Gate.run(GateTest.ACCOUNT, c, new Gate.Options(300, Map.of(), "1/s", List.of(rules)));
+    }
+
+    private static String ordersApi(String more) {
+        return dev.enisim.iac.Templates.function("OrdersApi", "orders-api", "      VpcConfig:\n        SubnetIds: ["
+                + SUBNET + "]\n        SecurityGroupIds: [sg-0a11aa11aa11aa11a]\n" + more);
+    }
+
+    @Test
+    void reservingMoreThanTheAccountAllowsOnAnExistingFunctionFailsAsOnANewOne() throws Exception {
+        Gate.Verdict v = template(ordersApi("      ReservedConcurrentExecutions: 990\n"), "no function Failed");
+        assertFalse(v.passed(), "Lambda refuses 990 of 1000 - 100 on orders-api, which exists, as on a new function");
+        Checker.Result r = v.results().get(0);
+        assertEquals(Gate.RESERVED, r.expectation().text());
+        assertTrue(r.actual().contains("orders-api 990 (an update; it reserves nothing now)"), r.actual());
+        assertFalse(v.afterScenario().contains("reservedConcurrency"), "simulated with the reservation it keeps");
+    }
+
+    @Test
+    void anUpdateAppliesItsReservationMemoryAndTimeoutToTheExistingFunctionAndSaysSo() throws Exception {
+        Gate.Verdict v = template(ordersApi("      ReservedConcurrentExecutions: 200\n      MemorySize: 2048\n"
+                + "      Timeout: 30\n"), "no function Failed");
+        assertTrue(v.passed(), v.results().toString());
+        String after = v.afterScenario();
+        assertTrue(after.contains("reservedConcurrency: 200"), after);
+        assertTrue(after.contains("memoryMb: 2048"), after);
+        assertTrue(after.contains("timeout: \"30s\""), after);
+        assertTrue(v.markdown().contains("the change sets reservedConcurrency none -> 200, memoryMb 1024 -> 2048,"
+                + " timeout 10s -> 30s: applied to it in the after run from the run's start"), v.markdown());
+    }
+
+    @Test
+    void aPlanUpdatingAnExistingFunctionsReservationIsCheckedAsWell() throws Exception {
+        String json = """
+            {"format_version": "1.2", "resource_changes": [
+              {"address": "aws_lambda_function.api", "mode": "managed", "type": "aws_lambda_function", "name": "api",
+               "change": {"actions": ["update"],
+                 "before": {"function_name": "orders-api", "memory_size": 1024, "timeout": 10,
+                            "reserved_concurrent_executions": -1,
+                            "vpc_config": [{"subnet_ids": ["%1$s"], "security_group_ids": ["sg-0a11aa11aa11aa11a"]}]},
+                 "after": {"function_name": "orders-api", "memory_size": 1024, "timeout": 10,
+                           "reserved_concurrent_executions": 950,
+                           "vpc_config": [{"subnet_ids": ["%1$s"], "security_group_ids": ["sg-0a11aa11aa11aa11a"]}]},
+                 "after_unknown": {}}}]}
+            """.formatted(SUBNET);
+        Gate.Verdict v = plan(json, "no function Failed");
+        assertFalse(v.passed());
+        assertEquals(Gate.RESERVED, v.results().get(0).expectation().text());
+    }
 }
