@@ -81,6 +81,7 @@ final class Deployment {
         Deployment d = new Deployment(before, change, options);
         d.network();
         d.interfaces(); // before the functions' actions at the same instant: a function that mounts EFS waits for it
+        d.notSimulated.addAll(change.unsimulated());
         for (Change.Function f : change.functions()) {
             d.function(f);
         }

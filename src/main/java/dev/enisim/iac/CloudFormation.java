@@ -87,6 +87,16 @@ final class CloudFormation {
                     JsonNode why = x.unresolvedCondition(r.get("Condition").asText(), "");
                     out.placeholder(file, p + ".Condition", Intrinsics.unresolved("whether " + id + " is created ("
                             + why.path(Intrinsics.UNRESOLVED).asText() + ")", why.path(Intrinsics.HOW).asText()));
+                    String type = r.get("Type").asText();
+                    boolean function = type.equals("AWS::Lambda::Function") || type.equals("AWS::Serverless::Function");
+                    if (function && (r.path("Properties").has("VpcConfig") || type.equals("AWS::Serverless::Function")
+                            && template.path("Globals").path("Function").has("VpcConfig"))) {
+                        // a VPC function that may or may not be created: neither branch checked, so not a pass
+                        JsonNode name = r.path("Properties").path("FunctionName");
+                        out.unsimulated.add((name.isTextual() ? name.asText() : id) + " (" + file + ": " + p + "):"
+                                + " whether it is created is not known: " + why.path(Intrinsics.UNRESOLVED).asText()
+                                + " (" + why.path(Intrinsics.HOW).asText() + ")");
+                    }
                     continue;
                 }
             }

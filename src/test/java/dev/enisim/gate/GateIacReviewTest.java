@@ -126,4 +126,37 @@ class GateIacReviewTest {
         assertFalse(v.passed());
         assertEquals(Gate.RESERVED, v.results().get(0).expectation().text());
     }
+
+    private Gate.Verdict withParameters(String yaml, String parameters, boolean allowUnsimulated) throws Exception {
+        Path t = Files.writeString(dir.resolve("cond.yaml"), yaml);
+        Path p = Files.writeString(dir.resolve("params.json"), parameters);
+        ChangeReader.Inputs a = GateTest.against(GateTest.ACCOUNT);
+        ChangeReader.Inputs in = new ChangeReader.Inputs(ChangeReader.parameters(p), a.exports(), a.pseudo(),
+                a.subnetVpc(), a.functions(), false);
+        return Gate.run(GateTest.ACCOUNT, ChangeReader.read(List.of(t), List.of(), in), new Gate.Options(300,
+                Map.of(), "1/s", List.of("no function Failed"), allowUnsimulated, "gate rules", 1));
+    }
+
+    static final String CONDITIONAL = "Parameters:\n  Env: { Type: String, AllowedValues: [dev, prod] }\n"
+            + "Conditions:\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n"
+            + dev.enisim.iac.Templates.function("ProdOnly", "prod-only", "      VpcConfig:\n        SubnetIds: ["
+            + SUBNET + "]\n        SecurityGroupIds: [sg-0b22bb22bb22bb22b]\n").replace("    Type: AWS::Lambda::Function\n",
+            "    Type: AWS::Lambda::Function\n    Condition: IsProd\n");
+
+    @Test
+    void aVpcFunctionWhoseCreationHangsOnAnUnresolvedConditionFailsTheGateUnlessAllowed() throws Exception {
+        String previous = "[{\"ParameterKey\": \"Env\", \"UsePreviousValue\": true}]";
+        Gate.Verdict v = withParameters(CONDITIONAL, previous, false);
+        assertFalse(v.passed(), "prod-only may be created, in a new key: nothing was checked for it");
+        Checker.Result r = v.results().get(0);
+        assertEquals(Gate.SIMULATED, r.expectation().text());
+        assertTrue(r.actual().startsWith("1 not simulated: prod-only (") && r.actual().contains("cond.yaml:"
+                + " Resources.ProdOnly): whether it is created is not known: condition IsProd depends on unresolved"
+                + " values"), r.actual());
+        assertTrue(withParameters(CONDITIONAL, previous, true).passed(), "--allow-unsimulated");
+        Gate.Verdict prod = withParameters(CONDITIONAL, "[{\"ParameterKey\": \"Env\", \"ParameterValue\":"
+                + " \"prod\"}]", false); // resolved: simulated, and the rules decide
+        assertTrue(prod.results().stream().noneMatch(x -> x.expectation().text().equals(Gate.SIMULATED)),
+                prod.results().toString());
+    }
 }
