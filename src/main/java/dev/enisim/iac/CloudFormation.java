@@ -225,6 +225,15 @@ final class CloudFormation {
         if (name == null) {
             return;
         }
+        if (out.in.deleteStack()) {
+            JsonNode policy = x.resolve(r.get("DeletionPolicy"), p + ".DeletionPolicy");
+            if (policy != null && policy.isTextual() && (policy.asText().equals("Retain")
+                    || policy.asText().equals("RetainExceptOnCreate"))) { // the stack goes, the function stays
+                out.notes.add(file + ": " + p + " (" + name + ") has DeletionPolicy " + policy.asText() + ": deleting"
+                        + " the stack keeps the function and its ENIs; not deleted here");
+                return;
+            }
+        }
         Change.Action action = out.in.deleteStack() ? Change.Action.DELETE
                 : out.in.functions().contains(name) ? Change.Action.UPDATE : Change.Action.CREATE;
         List<String> subnets = new ArrayList<>();

@@ -159,4 +159,24 @@ class GateIacReviewTest {
         assertTrue(prod.results().stream().noneMatch(x -> x.expectation().text().equals(Gate.SIMULATED)),
                 prod.results().toString());
     }
+
+    @Test
+    void deletingAStackKeepsAFunctionWhoseDeletionPolicyIsRetain() throws Exception {
+        Path t = Files.writeString(dir.resolve("retain.yaml"), "Resources:\n" + ordersApi("").replace(
+                "    Type: AWS::Lambda::Function\n", "    Type: AWS::Lambda::Function\n    DeletionPolicy: Retain\n"
+                + "    UpdateReplacePolicy: Retain\n"));
+        ChangeReader.Inputs a = GateTest.against(GateTest.ACCOUNT);
+        ChangeReader.Inputs delete = new ChangeReader.Inputs(Map.of(), Map.of(), Map.of(), a.subnetVpc(),
+                a.functions(), true);
+        Change c = ChangeReader.read(List.of(t), List.of(), delete);
+        assertTrue(c.functions().isEmpty(), "CloudFormation keeps a retained function: " + c.functions());
+        assertTrue(c.notes().stream().anyMatch(n -> n.contains("retain.yaml: Resources.OrdersApi (orders-api) has"
+                + " DeletionPolicy Retain: deleting the stack keeps the function and its ENIs; not deleted here")),
+                c.notes().toString());
+        Gate.Verdict v = Gate.run(GateTest.ACCOUNT, c, new Gate.Options(300, Map.of(), "1/s", Gate.DEFAULT_RULES));
+        assertTrue(v.passed(), "its callers still find it: " + v.results());
+        Path deleted = Files.writeString(dir.resolve("plain.yaml"), "Resources:\n" + ordersApi(""));
+        assertEquals(Change.Action.DELETE, ChangeReader.read(List.of(deleted), List.of(), delete).functions().get(0)
+                .action(), "without the policy, deleted");
+    }
 }
