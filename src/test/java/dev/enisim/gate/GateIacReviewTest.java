@@ -179,4 +179,21 @@ class GateIacReviewTest {
         assertEquals(Change.Action.DELETE, ChangeReader.read(List.of(deleted), List.of(), delete).functions().get(0)
                 .action(), "without the policy, deleted");
     }
+
+    @Test
+    void aDeletedFunctionsOwnFailedCallsAreNamedAsItsCallersInTheVerdict() throws Exception {
+        Path t = Files.writeString(dir.resolve("gone.yaml"), "Resources:\n" + ordersApi(""));
+        ChangeReader.Inputs a = GateTest.against(GateTest.ACCOUNT);
+        Change c = ChangeReader.read(List.of(t), List.of(), new ChangeReader.Inputs(Map.of(), Map.of(), Map.of(),
+                a.subnetVpc(), a.functions(), true));
+        Gate.Verdict v = Gate.run(GateTest.ACCOUNT, c, new Gate.Options(300, Map.of(), "1/s",
+                List.of("failing invocations <= 0")));
+        Checker.Result r = v.results().get(0);
+        assertFalse(r.passed(), "the callers may outlive it: counted");
+        assertTrue(r.actual().matches("\\d+ more failed invocations of existing functions"
+                + " \\{ResourceNotFoundException=\\d+}: \\d+ of them calls to functions the change deletes"
+                + " \\(orders-api\\), their account's recorded traffic: their callers' failures if they outlive the"
+                + " change \\(if the change removes the callers too, drop `failing invocations` from --rules\\)"),
+                r.actual());
+    }
 }
