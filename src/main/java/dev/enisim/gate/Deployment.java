@@ -305,8 +305,9 @@ final class Deployment {
 
     /**
      * What the change sets of an existing function besides its VpcConfig: its reserved concurrency, memory and timeout
-     * (no timeline action changes them, so the after run has them from its start, which its notes say), and its
-     * provisioned concurrency (requested at the deployment). A property the change does not give keeps its value.
+     * (no timeline action changes them, so the after run has them from its start, which its notes say); a change of
+     * its provisioned concurrency is said in a note, not simulated. A property the change does not give keeps its
+     * value.
      */
     private void properties(Change.Function f, ObjectNode existing) {
         List<String> set = new ArrayList<>();
@@ -341,8 +342,9 @@ final class Deployment {
                     + " deployment), so the after run differs from the before run before --deploy-at too");
         }
         if (f.provisioned() > 0 && existing.path("provisionedConcurrency").asInt(0) != f.provisioned()) {
-            timeline("putProvisionedConcurrencyConfig", f.name(), options.deployAtSeconds())
-                    .put("provisionedConcurrency", f.provisioned());
+            notes.add(f.name() + " (" + f.where() + "): the change sets provisioned concurrency " + f.provisioned()
+                    + " (it has " + existing.path("provisionedConcurrency").asInt(0) + "): not simulated for a function"
+                    + " that exists (the after run keeps its current figure)");
         }
     }
 

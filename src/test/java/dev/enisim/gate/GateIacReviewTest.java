@@ -196,4 +196,13 @@ class GateIacReviewTest {
                 + " change \\(if the change removes the callers too, drop `failing invocations` from --rules\\)"),
                 r.actual());
     }
+
+    @Test
+    void provisionedConcurrencyOfAnExistingFunctionIsSaidNotSimulatedNotDroppedSilently() throws Exception {
+        String version = "  Version:\n    Type: AWS::Lambda::Version\n    Properties:\n      FunctionName: !Ref OrdersApi\n"
+                + "      ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: 5 }\n";
+        Gate.Verdict v = template(ordersApi("") + version, "no function Failed");
+        assertTrue(v.markdown().contains("the change sets provisioned concurrency 5 (it has 0): not simulated for a"
+                + " function that exists"), v.markdown());
+    }
 }
