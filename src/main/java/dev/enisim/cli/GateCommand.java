@@ -192,10 +192,7 @@ final class GateCommand implements Callable<Integer> {
                 params.putAll(ChangeReader.parameters(Path.of(p)));
             }
         }
-        Map<String, String> exported = new TreeMap<>();
-        for (Path e : exports) {
-            exported.putAll(ChangeReader.exports(e));
-        }
+        Map<String, String> exported = ChangeReader.exports(exports);
         Map<String, String> pseudo = new TreeMap<>();
         if (stackName != null) {
             pseudo.put("AWS::StackName", stackName);

@@ -26,9 +26,12 @@ final class Deployment {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    /** The after scenario's tree, and what the deployment left out or assumed. */
+    /**
+     * The after scenario's tree, and what the deployment left out or assumed; {@code reservedBefore}: the existing
+     * functions whose reserved concurrency the change sets, with their reservation before it (null: none).
+     */
     record After(ObjectNode tree, List<String> notSimulated, List<String> notes, List<String> placeholders,
-            List<String> created) {
+            List<String> created, Map<String, Integer> reservedBefore) {
     }
 
     /**
@@ -56,6 +59,7 @@ final class Deployment {
     private final List<String> publishing = new ArrayList<>();
     private boolean created; // a function is created (its invocations' duration is a placeholder)
     private final List<String> createdNames = new ArrayList<>();
+    private final Map<String, Integer> reservedBefore = new LinkedHashMap<>();
 
     private Deployment(JsonNode before, Change change, Options options) {
         this.tree = before.deepCopy();
@@ -77,6 +81,7 @@ final class Deployment {
         Deployment d = new Deployment(before, change, options);
         d.network();
         d.interfaces(); // before the functions' actions at the same instant: a function that mounts EFS waits for it
+        d.notSimulated.addAll(change.unsimulated());
         for (Change.Function f : change.functions()) {
             d.function(f);
         }
@@ -92,7 +97,7 @@ final class Deployment {
             d.placeholders.add("the duration of created functions' invocations: 100ms");
         }
         d.tree.put("name", (d.tree.path("name").asText() + "-after"));
-        return new After(d.tree, d.notSimulated, d.notes, d.placeholders, d.createdNames);
+        return new After(d.tree, d.notSimulated, d.notes, d.placeholders, d.createdNames, d.reservedBefore);
     }
 
     private static ArrayNode array(ObjectNode parent, String key) {
@@ -278,6 +283,7 @@ final class Deployment {
     }
 
     private void update(Change.Function f, ObjectNode existing) {
+        properties(f, existing);
         JsonNode before = existing.path("vpcConfig");
         List<String> oldSubnets = new ArrayList<>();
         List<String> oldGroups = new ArrayList<>();
@@ -295,6 +301,51 @@ final class Deployment {
                     + " ENIs after the update (while that version exists)");
         }
         timeline("updateVpcConfig", f.name(), options.deployAtSeconds()).set("vpcConfig", vpcConfig(f));
+    }
+
+    /**
+     * What the change sets of an existing function besides its VpcConfig: its reserved concurrency, memory and timeout
+     * (no timeline action changes them, so the after run has them from its start, which its notes say); a change of
+     * its provisioned concurrency is said in a note, not simulated. A property the change does not give keeps its
+     * value.
+     */
+    private void properties(Change.Function f, ObjectNode existing) {
+        List<String> set = new ArrayList<>();
+        if (f.reserved() != null && (!existing.has("reservedConcurrency")
+                || existing.get("reservedConcurrency").asInt() != f.reserved())) {
+            Integer old = existing.has("reservedConcurrency") ? existing.get("reservedConcurrency").asInt() : null;
+            reservedBefore.put(f.name(), old);
+            existing.put("reservedConcurrency", f.reserved());
+            set.add("reservedConcurrency " + (old == null ? "none" : old) + " -> " + f.reserved());
+        }
+        if (f.memoryMb() != null && existing.path("memoryMb").asInt(128) != f.memoryMb()) {
+            set.add("memoryMb " + existing.path("memoryMb").asInt(128) + " -> " + f.memoryMb());
+            existing.put("memoryMb", f.memoryMb());
+        }
+        if (f.timeoutSeconds() != null) {
+            String old = existing.path("timeout").asText("3s");
+            String now = f.timeoutSeconds() + "s";
+            long oldMicros;
+            try {
+                oldMicros = dev.enisim.scenario.Units.durationMicros(old);
+            } catch (IllegalArgumentException e) {
+                oldMicros = -1; // the account's own problem, said when it loads
+            }
+            if (oldMicros != f.timeoutSeconds() * 1_000_000L) {
+                set.add("timeout " + old + " -> " + now);
+                existing.put("timeout", now);
+            }
+        }
+        if (!set.isEmpty()) {
+            notes.add(f.name() + " (" + f.where() + "): the change sets " + String.join(", ", set) + ": applied to"
+                    + " it in the after run from the run's start (the scenario has no action that changes them at the"
+                    + " deployment), so the after run differs from the before run before --deploy-at too");
+        }
+        if (f.provisioned() > 0 && existing.path("provisionedConcurrency").asInt(0) != f.provisioned()) {
+            notes.add(f.name() + " (" + f.where() + "): the change sets provisioned concurrency " + f.provisioned()
+                    + " (it has " + existing.path("provisionedConcurrency").asInt(0) + "): not simulated for a function"
+                    + " that exists (the after run keeps its current figure)");
+        }
     }
 
     private ObjectNode timeline(String action, String function, long atSeconds) {

@@ -219,8 +219,9 @@ public final class Gate {
     /**
      * The reserved concurrency of the account with the change against what the account allows (its concurrency
      * limit less the unreserved minimum Lambda keeps): more, and Lambda refuses the change's reservations, so the
-     * deployment fails. Then the verdict's text naming the change's functions that reserve (simulated without their
-     * reservation, so that the runs still show the rest); null when it fits.
+     * deployment fails. Then the verdict's text naming the change's functions that reserve, created or updated
+     * (simulated without the reservation Lambda refuses: a created function without one, an updated one with the
+     * reservation it had, so that the runs still show the rest); null when it fits.
      */
     private static String reservations(Deployment.After after, Scenario.Account account, Change change) {
         long total = 0;
@@ -229,8 +230,9 @@ public final class Gate {
         for (JsonNode f : after.tree().path("functions")) {
             int r = f.path("reservedConcurrency").asInt(0);
             total += r;
-            if (r > 0 && after.created().contains(f.path("name").asText())) {
-                mine.put(f.path("name").asText(), r);
+            String name = f.path("name").asText();
+            if (r > 0 && (after.created().contains(name) || after.reservedBefore().containsKey(name))) {
+                mine.put(name, r);
                 nodes.add((com.fasterxml.jackson.databind.node.ObjectNode) f);
             }
         }
@@ -239,9 +241,18 @@ public final class Gate {
             return null;
         }
         List<String> named = new ArrayList<>();
-        mine.forEach((name, r) -> named.add(name + " " + r + change.functions().stream().filter(f -> f.name()
-                .equals(name)).findFirst().map(f -> " (" + f.where() + ")").orElse("")));
-        nodes.forEach(n -> n.remove("reservedConcurrency"));
+        mine.forEach((name, r) -> named.add(name + " " + r + (after.reservedBefore().containsKey(name) ? " (an"
+                + " update; it reserves " + (after.reservedBefore().get(name) == null ? "nothing"
+                : after.reservedBefore().get(name)) + " now)" : "") + change.functions().stream().filter(f -> f.name()
+                .equals(name)).reduce((x, y) -> y).map(f -> " (" + f.where() + ")").orElse("")));
+        for (com.fasterxml.jackson.databind.node.ObjectNode n : nodes) {
+            Integer before = after.reservedBefore().get(n.path("name").asText());
+            if (before == null) {
+                n.remove("reservedConcurrency");
+            } else {
+                n.put("reservedConcurrency", before);
+            }
+        }
         after.notes().add("simulated without the reserved concurrency Lambda would refuse: " + String.join(", ",
                 mine.keySet()));
         return "reserved concurrency adds up to " + total + " with the change, more than concurrencyLimit "
@@ -251,23 +262,65 @@ public final class Gate {
     }
 
     private static final java.util.regex.Pattern ELEMENT = java.util.regex.Pattern.compile(
-            "(vpcs\\[(\\d+)](?:\\.subnets\\[(\\d+)])?|functions\\[(\\d+)]).*");
+            "(vpcs\\[(\\d+)](?:\\.subnets\\[(\\d+)])?|functions\\[(\\d+)]|timeline\\[(\\d+)])(.*)");
+
+    /** A simulated function's field as the template or plan names it: CloudFormation's, then Terraform's. */
+    private static final Map<String, String[]> FIELDS = Map.of(
+            ".vpcConfig.securityGroupIds", new String[] {".Properties.VpcConfig.SecurityGroupIds",
+                ".change.after.vpc_config[0].security_group_ids"},
+            ".vpcConfig.subnetIds", new String[] {".Properties.VpcConfig.SubnetIds",
+                ".change.after.vpc_config[0].subnet_ids"},
+            ".vpcConfig", new String[] {".Properties.VpcConfig", ".change.after.vpc_config[0]"},
+            ".memoryMb", new String[] {".Properties.MemorySize", ".change.after.memory_size"},
+            ".timeout", new String[] {".Properties.Timeout", ".change.after.timeout"},
+            ".reservedConcurrency", new String[] {".Properties.ReservedConcurrentExecutions",
+                ".change.after.reserved_concurrent_executions"});
+
+    /** A simulated subnet's field as the template or plan names it. */
+    private static final Map<String, String[]> SUBNET_FIELDS = Map.of(
+            ".cidr", new String[] {".Properties.CidrBlock", ".change.after.cidr_block"},
+            ".az", new String[] {".Properties.AvailabilityZone", ".change.after.availability_zone"});
 
     /**
-     * When the after scenario's first problem is at a VPC, subnet or function the change adds, the problems as the
-     * change's: named by that resource's template (or plan) and path, not by the account; else null.
+     * When problems of the after scenario are at a VPC, subnet or function the change adds or changes, those problems
+     * as the change's: each named by its own resource's template (or plan) and path there, not by the account's
+     * internal {@code functions[N]}; the others as the account's. Null when none is the change's.
      */
     private static ScenarioException ofTheChange(ScenarioException e, JsonNode tree, Change change) {
-        Problem first = e.problems().get(0);
-        java.util.regex.Matcher m = ELEMENT.matcher(first.path());
-        if (!m.matches()) {
+        Map<String, List<Problem>> byFile = new java.util.LinkedHashMap<>();
+        List<Problem> account = new ArrayList<>();
+        for (Problem p : e.problems()) {
+            Problem mine = ofTheChange(p, tree, change, byFile);
+            if (mine != p) {
+                continue;
+            }
+            account.add(new Problem(p.path(), p.message() + " (in the account after the change is applied)"));
+        }
+        if (byFile.isEmpty()) {
             return null;
         }
-        String where = null;
-        if (m.group(4) != null) {
-            String name = tree.path("functions").path(Integer.parseInt(m.group(4))).path("name").asText();
+        List<ScenarioException> parts = new ArrayList<>();
+        byFile.forEach((file, problems) -> parts.add(new ScenarioException(file, problems)));
+        if (!account.isEmpty()) {
+            parts.add(new ScenarioException(e.source() + " with the change", account));
+        }
+        return parts.size() == 1 ? parts.get(0) : new ScenarioException(parts);
+    }
+
+    /** One problem as the change's, added to {@code byFile}; {@code p} itself when it is not the change's. */
+    private static Problem ofTheChange(Problem p, JsonNode tree, Change change, Map<String, List<Problem>> byFile) {
+        java.util.regex.Matcher m = ELEMENT.matcher(p.path());
+        if (!m.matches()) {
+            return p;
+        }
+        String where;
+        String rest = m.group(6);
+        Map<String, String[]> fields = m.group(3) != null ? SUBNET_FIELDS : m.group(2) != null ? Map.of() : FIELDS;
+        if (m.group(4) != null || m.group(5) != null) {
+            String name = m.group(4) != null ? tree.path("functions").path(Integer.parseInt(m.group(4))).path("name")
+                    .asText() : tree.path("timeline").path(Integer.parseInt(m.group(5))).path("function").asText();
             where = change.functions().stream().filter(f -> f.name().equals(name)).map(Change.Function::where)
-                    .findFirst().orElse(null);
+                    .reduce((a, b) -> b).orElse(null);
         } else if (m.group(3) != null) {
             String id = tree.path("vpcs").path(Integer.parseInt(m.group(2))).path("subnets")
                     .path(Integer.parseInt(m.group(3))).path("id").asText();
@@ -279,14 +332,30 @@ public final class Gate {
                     .orElse(null);
         }
         if (where == null) {
-            return null;
+            return p;
         }
         int colon = where.indexOf(": ");
-        List<Problem> out = new ArrayList<>();
-        for (Problem p : problemsOf(e)) {
-            out.add(new Problem(colon < 0 ? "" : where.substring(colon + 2), p.path() + ": " + p.message()));
+        String file = colon < 0 ? where : where.substring(0, colon);
+        String at = colon < 0 ? "" : where.substring(colon + 2);
+        String label = ""; // a plan's "resource_changes[2] (aws_lambda_function.fn[0])": the address said apart
+        int paren = at.indexOf(" (");
+        if (paren > 0 && at.endsWith(")")) {
+            label = at.substring(paren + 2, at.length() - 1) + ": ";
+            at = at.substring(0, paren);
         }
-        return new ScenarioException(colon < 0 ? where : where.substring(0, colon), out);
+        boolean plan = at.startsWith("resource_changes[");
+        String path = null;
+        for (Map.Entry<String, String[]> f : fields.entrySet()) {
+            if ((rest.equals(f.getKey()) || rest.startsWith(f.getKey() + "[")) && (path == null
+                    || f.getKey().length() > path.length())) {
+                path = f.getKey();
+            }
+        }
+        String translated = path == null ? at : at + fields.get(path)[plan ? 1 : 0] + rest.substring(path.length());
+        String message = label + (path == null && !rest.isEmpty() ? "as simulated, " + rest.substring(1) + ": " : "")
+                + p.message() + " (in the account after the change is applied)";
+        byFile.computeIfAbsent(file, k -> new ArrayList<>()).add(new Problem(translated, message));
+        return new Problem("", "");
     }
 
     private static List<Problem> problemsOf(ScenarioException e) {

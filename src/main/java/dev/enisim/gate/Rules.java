@@ -58,6 +58,25 @@ final class Rules {
         evaluate(sentence, null);
     }
 
+    /**
+     * Of the extra failures, those of functions the change deletes: their recorded traffic goes on calling them and
+     * gets ResourceNotFoundException. Whether its callers outlive the change the gate cannot know, so they count; the
+     * verdict says whose they are.
+     */
+    private static String ofDeleted(Impact impact) {
+        long n = 0;
+        List<String> names = new java.util.ArrayList<>();
+        for (Impact.FunctionImpact f : impact.functions()) {
+            if ("delete".equals(f.action()) && f.failedAfter() > f.failedBefore()) {
+                n += f.failedAfter() - f.failedBefore();
+                names.add(f.name());
+            }
+        }
+        return n == 0 ? "" : ": " + n + " of them calls to functions the change deletes (" + String.join(", ", names)
+                + "), their account's recorded traffic: their callers' failures if they outlive the change (if the"
+                + " change removes the callers too, drop `failing invocations` from --rules)";
+    }
+
     private static String norm(String s) {
         return s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
@@ -135,7 +154,8 @@ final class Rules {
             long n = Long.parseLong(m.group(1));
             return impact == null ? null : result(sentence, impact.extraFailedInvocations() > n
                     ? List.of(impact.extraFailedInvocations() + " more failed invocations of existing functions "
-                    + impact.extraErrors()) : List.of(), impact.extraFailedInvocations() + " more failed invocations");
+                    + impact.extraErrors() + ofDeleted(impact)) : List.of(), impact.extraFailedInvocations()
+                    + " more failed invocations");
         }
         if ((m = TEARDOWN.matcher(s)).matches()) {
             double limit = seconds(m.group(1), sentence);

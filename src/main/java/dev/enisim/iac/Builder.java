@@ -24,6 +24,7 @@ final class Builder {
     final List<Change.Placeholder> placeholders = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     final List<String> sources = new ArrayList<>();
+    final List<String> unsimulated = new ArrayList<>();
     private final Map<Path, List<Problem>> problems = new LinkedHashMap<>();
 
     Builder(ChangeReader.Inputs in) {
@@ -63,6 +64,6 @@ final class Builder {
 
     Change build() {
         return new Change(new ArrayList<>(functions.values()), vpcs, subnets, groups, interfaces, placeholders, notes,
-                sources);
+                sources, unsimulated);
     }
 }

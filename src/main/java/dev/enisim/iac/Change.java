@@ -10,9 +10,16 @@ import java.util.List;
  * they have no real id before deployment.
  */
 public record Change(List<Function> functions, List<Vpc> vpcs, List<Subnet> subnets, List<Group> groups,
-        List<Interface> interfaces, List<Placeholder> placeholders, List<String> notes, List<String> sources) {
+        List<Interface> interfaces, List<Placeholder> placeholders, List<String> notes, List<String> sources,
+        List<String> unsimulated) {
 
+    /**
+     * @param unsimulated VPC functions the change may or may not make, each with where and why (a CloudFormation
+     *                    {@code Condition} on values not given): the gate cannot simulate them, so it does not pass
+     *                    without {@code --allow-unsimulated}
+     */
     public Change {
+        unsimulated = List.copyOf(unsimulated);
         functions = List.copyOf(functions);
         vpcs = List.copyOf(vpcs);
         subnets = List.copyOf(subnets);
@@ -21,6 +28,12 @@ public record Change(List<Function> functions, List<Vpc> vpcs, List<Subnet> subn
         placeholders = List.copyOf(placeholders);
         notes = List.copyOf(notes);
         sources = List.copyOf(sources);
+    }
+
+    /** Without functions the change may or may not make. */
+    public Change(List<Function> functions, List<Vpc> vpcs, List<Subnet> subnets, List<Group> groups,
+            List<Interface> interfaces, List<Placeholder> placeholders, List<String> notes, List<String> sources) {
+        this(functions, vpcs, subnets, groups, interfaces, placeholders, notes, sources, List.of());
     }
 
     /** What happens to a function: Terraform's actions, CloudFormation's create / update / delete. */

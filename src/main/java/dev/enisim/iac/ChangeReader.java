@@ -84,6 +84,11 @@ public final class ChangeReader {
             trees.put(f, TemplateFile.read(f));
         }
         Map<Path, Map<String, String>> given = parameters(files, names, trees, in);
+        if (in.exports().containsKey(PARTIAL_EXPORTS)) {
+            b.notes.add("--exports " + in.exports().get(PARTIAL_EXPORTS) + ": one page of several of `aws cloudformation"
+                    + " list-exports` (it has a NextToken, and no last page is given): an export on the other pages is"
+                    + " not known here");
+        }
         for (Path f : files) {
             new CloudFormation(f, trees.get(f), given.get(f), b, stacks.get(f)).read();
             b.sources.add(f + " (CloudFormation template" + (stacks.get(f) == null ? "" : ", stack " + stacks.get(f))
@@ -284,6 +289,40 @@ public final class ChangeReader {
      */
     public static JsonNode tree(Path file) throws ScenarioException {
         return TemplateFile.readAny(file);
+    }
+
+    /**
+     * In the exports map: the list-exports pages given that have a {@code NextToken}, when none of the files given is
+     * a last page (one without it): the listing is partial, and an export not found may be on a page not given.
+     */
+    static final String PARTIAL_EXPORTS = "\u0000NextToken";
+
+    /**
+     * Several {@code aws cloudformation list-exports} outputs (its pages, or listings of several Regions) as one map;
+     * when each has a {@code NextToken} (no last page among them), {@link #PARTIAL_EXPORTS} names them.
+     */
+    public static Map<String, String> exports(List<Path> files) throws ScenarioException {
+        Map<String, String> out = new TreeMap<>();
+        List<String> pages = new ArrayList<>();
+        List<ScenarioException> bad = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                out.putAll(exports(f));
+                JsonNode token = TemplateFile.read(f).get("NextToken");
+                if (token != null && token.isTextual() && !token.asText().isEmpty()) {
+                    pages.add(f.toString());
+                }
+            } catch (ScenarioException e) {
+                bad.add(e);
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw bad.size() == 1 ? bad.get(0) : new ScenarioException(bad);
+        }
+        if (!pages.isEmpty() && pages.size() == files.size()) {
+            out.put(PARTIAL_EXPORTS, String.join(", ", pages));
+        }
+        return out;
     }
 
     /** {@code aws cloudformation list-exports} output: {@code {"Exports": [{"Name", "Value"}]}}. */

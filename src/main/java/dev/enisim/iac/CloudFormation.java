@@ -87,6 +87,16 @@ final class CloudFormation {
                     JsonNode why = x.unresolvedCondition(r.get("Condition").asText(), "");
                     out.placeholder(file, p + ".Condition", Intrinsics.unresolved("whether " + id + " is created ("
                             + why.path(Intrinsics.UNRESOLVED).asText() + ")", why.path(Intrinsics.HOW).asText()));
+                    String type = r.get("Type").asText();
+                    boolean function = type.equals("AWS::Lambda::Function") || type.equals("AWS::Serverless::Function");
+                    if (function && (r.path("Properties").has("VpcConfig") || type.equals("AWS::Serverless::Function")
+                            && template.path("Globals").path("Function").has("VpcConfig"))) {
+                        // a VPC function that may or may not be created: neither branch checked, so not a pass
+                        JsonNode name = r.path("Properties").path("FunctionName");
+                        out.unsimulated.add((name.isTextual() ? name.asText() : id) + " (" + file + ": " + p + "):"
+                                + " whether it is created is not known: " + why.path(Intrinsics.UNRESOLVED).asText()
+                                + " (" + why.path(Intrinsics.HOW).asText() + ")");
+                    }
                     continue;
                 }
             }
@@ -214,6 +224,15 @@ final class CloudFormation {
         String name = name(id, props, pp);
         if (name == null) {
             return;
+        }
+        if (out.in.deleteStack()) {
+            JsonNode policy = x.resolve(r.get("DeletionPolicy"), p + ".DeletionPolicy");
+            if (policy != null && policy.isTextual() && (policy.asText().equals("Retain")
+                    || policy.asText().equals("RetainExceptOnCreate"))) { // the stack goes, the function stays
+                out.notes.add(file + ": " + p + " (" + name + ") has DeletionPolicy " + policy.asText() + ": deleting"
+                        + " the stack keeps the function and its ENIs; not deleted here");
+                return;
+            }
         }
         Change.Action action = out.in.deleteStack() ? Change.Action.DELETE
                 : out.in.functions().contains(name) ? Change.Action.UPDATE : Change.Action.CREATE;

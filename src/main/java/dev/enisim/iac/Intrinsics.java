@@ -215,8 +215,12 @@ final class Intrinsics {
                     return name;
                 }
                 String value = exports.get(name.asText());
+                String partial = exports.get(ChangeReader.PARTIAL_EXPORTS);
                 return value != null ? TextNode.valueOf(value) : unresolved("export " + name.asText()
-                        + " (another stack's output)", "give `aws cloudformation list-exports` output with --exports");
+                        + " (another stack's output)", partial != null ? "not in " + partial + ", one page of several"
+                        + " of `aws cloudformation list-exports` (it has a NextToken): give every page with --exports"
+                        + " (or save the whole listing: the AWS CLI pages through it without --max-items or"
+                        + " --no-paginate)" : "give `aws cloudformation list-exports` output with --exports");
             }
             case "Fn::If":
                 return iff(arg, path);

@@ -27,6 +27,10 @@ final class TerraformPlan {
     private final List<Problem> problems;
     /** Address -> the resource change, for references. */
     private final Map<String, JsonNode> changes = new LinkedHashMap<>();
+    /** What pairing by {@code count.index} / {@code each.key} assumed, once per configuration and attribute. */
+    private final java.util.Set<String> paired = new java.util.LinkedHashSet<>();
+    /** Why the last {@link #references} call could not pair an instance (empty: it could, or had none to pair). */
+    private final List<String> unpaired = new ArrayList<>();
 
     TerraformPlan(Path file, JsonNode plan, Builder out) {
         this.file = file;
@@ -107,6 +111,7 @@ final class TerraformPlan {
         }
         later.forEach(Runnable::run);
         provisioned(list);
+        out.notes.addAll(paired);
     }
 
     private Change.Action action(JsonNode actions, String path) {
@@ -143,6 +148,12 @@ final class TerraformPlan {
             return known;
         }
         List<String> refs = references(c, key);
+        if (!unpaired.isEmpty()) {
+            out.placeholders.add(new Change.Placeholder(file + ": " + p + ".change.after." + key, key + " of "
+                    + c.get("address").asText() + " is known only after apply, and " + String.join("; ", unpaired),
+                    "give it a value the plan knows (a literal or -var)"));
+            return null;
+        }
         if (!refs.isEmpty()) {
             return refs.get(0);
         }
@@ -212,9 +223,19 @@ final class TerraformPlan {
         JsonNode known = v.path(key);
         JsonNode unknown = u.isBoolean() ? u : u.path(key); // the whole block unknown (a dynamic block): each list too
         List<String> refs = references(c, "vpc_config." + key);
+        List<String> why = List.copyOf(unpaired);
+        if (!why.isEmpty()) {
+            refs = List.of(); // one instance's resource, which this one is not known: none of them, not all
+        }
         boolean all = true;
         int size = Math.max(known.size(), unknown.isArray() ? unknown.size() : 0);
         if (unknown.asBoolean(false) && !unknown.isArray()) {
+            if (!why.isEmpty()) {
+                out.placeholders.add(new Change.Placeholder(file + ": " + p + ".change.after_unknown.vpc_config[0]."
+                        + key, key + " of " + c.get("address").asText() + " is known only after apply, and "
+                        + String.join("; ", why), "give the ids in the plan (-var)"));
+                return false;
+            }
             if (refs.isEmpty()) {
                 List<String> raw = rawReferences(c, "vpc_config." + key);
                 out.placeholders.add(new Change.Placeholder(file + ": " + p + ".change.after_unknown.vpc_config[0]."
@@ -236,7 +257,9 @@ final class TerraformPlan {
                 into.add(refs.get(next++));
             } else {
                 out.placeholders.add(new Change.Placeholder(file + ": " + p + ".change.after.vpc_config[0]." + key
-                        + "[" + i + "]", "unknown until apply", "plan the resource it references together with it"));
+                        + "[" + i + "]", "unknown until apply" + (why.isEmpty() ? "" : ": " + String.join("; ", why)),
+                        why.isEmpty() ? "plan the resource it references together with it" : "give the ids in the"
+                        + " plan (-var)"));
                 all = false;
             }
         }
@@ -258,9 +281,20 @@ final class TerraformPlan {
         List<String> out = new ArrayList<>();
         List<String> segments = new ArrayList<>();
         List<String> calls = new ArrayList<>();
-        moduleSegments(address, segments, calls);
-        follow(calls, segments, rawReferences(c, attribute), 0, out);
+        List<String> keys = new ArrayList<>();
+        moduleSegments(address, segments, calls, keys);
+        unpaired.clear();
+        JsonNode index = c.get("index");
+        String key = index == null || index.isNull() ? null : index.isNumber() ? "[" + index.asText() + "]"
+                : "[" + com.fasterxml.jackson.databind.node.TextNode.valueOf(index.asText()) + "]";
+        follow(calls, segments, keys, rawReferences(c, attribute), 0, out, key,
+                configurationAddress(address) + "'s " + attribute);
         return out;
+    }
+
+    /** An instance's address without its own instance key ({@code aws_lambda_function.fn[0]}: {@code ...fn}). */
+    private static String configurationAddress(String address) {
+        return address.replaceFirst("\\[[^]]*]$", "");
     }
 
     private static final Pattern MODULE_SEGMENT = Pattern.compile("\\Gmodule\\.([A-Za-z0-9_-]+)(\\[[^]]*])?\\.");
@@ -271,17 +305,33 @@ final class TerraformPlan {
 
     /** An address's module instances as patterns matching them exactly, and the module calls' names. */
     private static void moduleSegments(String address, List<String> segments, List<String> calls) {
+        moduleSegments(address, segments, calls, new ArrayList<>());
+    }
+
+    /** ... and each module instance's key ({@code [0]}, {@code ["a"]}; null for a module without count or for_each). */
+    private static void moduleSegments(String address, List<String> segments, List<String> calls, List<String> keys) {
         Matcher m = MODULE_SEGMENT.matcher(address);
         while (m.find()) {
             segments.add(Pattern.quote(m.group()));
             calls.add(m.group(1));
+            keys.add(m.group(2));
         }
     }
 
-    private void follow(List<String> calls, List<String> segments, List<String> refs, int depth, List<String> out) {
+    /**
+     * @param key  the instance key {@code count.index} / {@code each.key} stand for in {@code refs} ({@code [0]},
+     *             {@code ["a"]}): the resource's own, or, in a module call's arguments, the module instance's; null
+     *             where there is none (a module's outputs)
+     * @param what the expression, for notes
+     */
+    private void follow(List<String> calls, List<String> segments, List<String> keys, List<String> refs, int depth,
+            List<String> out, String key, String what) {
         if (depth > 16) {
             return; // a cycle through outputs and variables: Terraform refuses it; nothing more to find
         }
+        // aws_security_group.sg[count.index].id: Terraform lists aws_security_group.sg and count.index (the traversal
+        // ends at the index it cannot know): that is the instance of this one's own index, not every instance
+        List<String> iterators = refs.stream().filter(r -> r.startsWith("count.") || r.startsWith("each.")).toList();
         for (int i = 0; i < refs.size(); i++) {
             String r = refs.get(i);
             if (shorterFormOfAnEarlier(refs, i)) {
@@ -293,8 +343,9 @@ final class TerraformPlan {
                     int last = calls.size() - 1;
                     JsonNode argument = module(calls.subList(0, last)).path("module_calls").path(calls.get(last))
                             .path("expressions").path(parts[1]);
-                    follow(calls.subList(0, last), segments.subList(0, last), texts(argument.path("references")),
-                            depth + 1, out);
+                    follow(calls.subList(0, last), segments.subList(0, last), keys.subList(0, last),
+                            texts(argument.path("references")), depth + 1, out, keys.get(last), "module."
+                            + calls.get(last) + "'s argument " + parts[1]);
                 }
             } else if (parts[0].equals("module")) {
                 if (parts.length == 3) {
@@ -306,14 +357,54 @@ final class TerraformPlan {
                         childSegments.add(Pattern.quote("module." + m.group(1)) + (m.group(2) != null
                                 ? Pattern.quote(m.group(2)) : "(\\[[^]]*])?") + "\\.");
                         String output = parts[2].split("[.\\[]", 2)[0];
-                        follow(childCalls, childSegments, texts(module(childCalls).path("outputs").path(output)
-                                .path("expression").path("references")), depth + 1, out);
+                        List<String> childKeys = new ArrayList<>(keys);
+                        childKeys.add(m.group(2));
+                        follow(childCalls, childSegments, childKeys, texts(module(childCalls).path("outputs")
+                                .path(output).path("expression").path("references")), depth + 1, out, null,
+                                "module." + m.group(1) + "'s output " + output);
                     }
                 }
             } else if (!NO_RESOURCE.contains(parts[0])) {
-                instances(segments, r, out);
+                if (!iterators.isEmpty() && r.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+") && counted(segments, r)) {
+                    pair(segments, r, iterators, key, what, out);
+                } else {
+                    instances(segments, r, out);
+                }
             }
         }
+    }
+
+    /** The plan has instances of the resource {@code ref} names with an instance key ({@code count}, {@code for_each}). */
+    private boolean counted(List<String> segments, String ref) {
+        Pattern p = Pattern.compile(String.join("", segments) + Pattern.quote(ref) + "\\[[^]]*]");
+        return changes.keySet().stream().anyMatch(a -> p.matcher(a).matches());
+    }
+
+    /**
+     * {@code ref[count.index]} or {@code ref[each.key]}: the instance of the key {@code key}; anything else indexing
+     * it ({@code each.value}, a computed index) cannot be paired here and is said in {@link #unpaired}.
+     */
+    private void pair(List<String> segments, String ref, List<String> iterators, String key, String what,
+            List<String> out) {
+        boolean byIndex = iterators.stream().allMatch(r -> r.equals("count.index"));
+        boolean byKey = iterators.stream().allMatch(r -> r.equals("each.key"));
+        boolean numeric = key != null && key.matches("\\[\\d+]");
+        if (key == null || !(byIndex && numeric || byKey && !numeric)) {
+            unpaired.add("comes from an instance of " + ref + " chosen by " + String.join(", ", iterators)
+                    + ", which enisim cannot pair with " + (key == null ? "an instance here" : "this instance's key "
+                    + key) + " (only " + ref + "[count.index] and " + ref + "[each.key] are paired)");
+            return;
+        }
+        Pattern exact = Pattern.compile(String.join("", segments) + Pattern.quote(ref + key));
+        if (changes.keySet().stream().noneMatch(a -> exact.matcher(a).matches())) {
+            unpaired.add("comes from " + ref + key + " (" + iterators.get(0) + "), which the plan does not have");
+            return;
+        }
+        instances(segments, ref + key, out);
+        paired.add(file + ": " + what + " references " + ref + " by " + iterators.get(0) + ": each instance is paired"
+                + " with the " + ref + " instance of its own " + (byIndex ? "index" : "key") + ", as " + ref + "["
+                + iterators.get(0) + "] would (not every instance); an index computed from it (" + iterators.get(0)
+                + " % 2) is not read");
     }
 
     /** Terraform lists {@code a.b[0].id}, then {@code a.b[0]}, then {@code a.b}: the later ones add nothing. */

@@ -142,9 +142,9 @@ class GateStacksTest {
         ScenarioException e = assertThrows(ScenarioException.class, () -> Gate.run(account, c,
                 new Gate.Options(300, Map.of(), "1/s", Gate.DEFAULT_RULES)));
         assertEquals(t.toString(), e.source(), "it said: " + account + " with the change");
-        assertEquals("Resources.Sub", e.problems().get(0).path());
-        assertTrue(e.problems().get(0).message().startsWith("vpcs[1].subnets[0].cidr: expected an IPv4 CIDR block"),
-                e.getMessage());
+        assertEquals("Resources.Sub.Properties.CidrBlock", e.problems().get(0).path(), "the template's own path,"
+                + " not the simulated scenario's vpcs[1].subnets[0].cidr");
+        assertTrue(e.problems().get(0).message().startsWith("expected an IPv4 CIDR block"), e.getMessage());
     }
 
     @Test
