@@ -57,7 +57,7 @@ final class ScenarioWriter {
                 .append(" AWS CLI output: review it before use.\n");
         acc.partial.forEach(p -> bullet(p));
         out.append("#\n# Read from:\n");
-        d.sources().forEach(s -> out.append("#   ").append(s).append('\n'));
+        d.sources().forEach(s -> out.append("#   ").append(c(s)).append('\n'));
         out.append("#\n# Derived from those files: subnets, their CIDRs and AZs; other tenants' addresses per subnet\n"
                 + "# (usable - AvailableIpAddressCount - the Lambda ENIs this scenario recreates at time 0); functions'\n"
                 + "# memory, timeout, role and VpcConfig, and their state at time 0 (`existing`, see below)");
@@ -121,7 +121,7 @@ final class ScenarioWriter {
         String prefix = "#   - ";
         int width = prefix.length();
         out.append(prefix);
-        for (String word : text.split(" ")) {
+        for (String word : c(text).split(" ")) {
             if (width + 1 + word.length() > 112 && width > prefix.length()) {
                 out.append("\n#     ");
                 width = prefix.length();
@@ -190,7 +190,7 @@ final class ScenarioWriter {
             List<String> names = new ArrayList<>();
             groups.forEach(g -> names.add(d.account().groupName.getOrDefault(g, "?")));
             if (d.account().groupName.keySet().stream().anyMatch(groups::contains)) {
-                b.append("   # ").append(String.join(", ", names));
+                b.append("   # ").append(c(String.join(", ", names)));
             }
             b.append('\n');
         }
@@ -205,7 +205,7 @@ final class ScenarioWriter {
                 .append(q(s.az())).append(", otherUsedIps: ").append(others)
                 .append(s.ipv6Cidr() == null ? "" : ", ipv6Cidr: " + q(s.ipv6Cidr())).append(" }   # ");
         if (s.name() != null) {
-            b.append(s.name()).append(": ");
+            b.append(c(s.name())).append(": ");
         }
         b.append(s.availableIps()).append(" of ").append(s.usableIps()).append(" free; ").append(inUse);
         if (recreated > inUse) { // the files disagree: say so, not a sum that does not add up
@@ -238,9 +238,9 @@ final class ScenarioWriter {
         b.append("  - name: ").append(q(f.name())).append('\n');
         String start = d.start().get(f.name());
         if (start == null) {
-            b.append("    createdAt: 0s   # State ").append(f.state()).append(": created at the start, as if again\n");
+            b.append("    createdAt: 0s   # State ").append(c(f.state())).append(": created at the start, as if again\n");
         } else {
-            b.append("    existing: ").append(start).append("   # ").append(d.startReason().get(f.name())).append('\n');
+            b.append("    existing: ").append(start).append("   # ").append(c(d.startReason().get(f.name()))).append('\n');
         }
         b.append("    memoryMb: ").append(f.memoryMb()).append(marked(f, "memoryMb", p)).append('\n');
         b.append("    timeout: ").append(time(f.timeoutSeconds())).append(marked(f, "timeout", p)).append('\n');
@@ -308,10 +308,10 @@ final class ScenarioWriter {
             return;
         }
         if (InitPresets.percentiles(runtime, 128, arch, type) != null) {
-            b.append("    runtime: ").append(runtime).append("   # init time from the measured preset\n");
+            b.append("    runtime: ").append(q(runtime)).append("   # init time from the measured preset\n");
         } else {
-            b.append("    # Runtime ").append(runtime).append(": no measured preset");
-            b.append(runtime.startsWith("provided") ? " without the language (e.g. runtime: " + runtime
+            b.append("    # Runtime ").append(c(runtime)).append(": no measured preset");
+            b.append(runtime.startsWith("provided") ? " without the language (e.g. runtime: " + c(runtime)
                     + "/rust)" : "").append("; the default init time applies\n");
             placeholders.add(p + ".initDuration: the default (no preset for Runtime " + runtime + ")");
         }
@@ -324,7 +324,7 @@ final class ScenarioWriter {
             return "";
         }
         placeholders.add(p + "." + field + ": " + why);
-        return "   # placeholder: " + why;
+        return "   # placeholder: " + c(why);
     }
 
     /** One Poisson phase per run of periods with the same count; periods CloudWatch left out had no traffic. */
@@ -394,7 +394,6 @@ final class ScenarioWriter {
         return "[" + String.join(", ", quoted) + "]";
     }
 
-    /** A YAML scalar: plain when safe, else double-quoted. */
     /** The function allows IPv6 and every one of its subnets is known to be dual-stack. */
     private boolean dualStack(Account.Function f) {
         if (!f.ipv6AllowedForDualStack()) {
@@ -409,7 +408,90 @@ final class ScenarioWriter {
         return true;
     }
 
+    /**
+     * A YAML scalar: plain when it is safe in a flow collection and reads back, with the loader's YAML reader, as
+     * this same string (not {@code 0x1F} read as 31, {@code 1_000}, {@code ~}, {@code no}...); else double-quoted,
+     * control and other non-printable characters escaped.
+     */
     static String q(String s) {
-        return PLAIN.matcher(s).matches() && !SPECIAL.matcher(s).matches() ? s : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        if (PLAIN.matcher(s).matches() && !SPECIAL.matcher(s).matches() && readsBackAsString(s)) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder("\"");
+        s.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '\\' -> b.append("\\\\");
+                case '"' -> b.append("\\\"");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (printable(cp)) {
+                        b.appendCodePoint(cp);
+                    } else if (cp <= 0xFFFF) {
+                        b.append(String.format(Locale.ROOT, "\\u%04X", cp));
+                    } else {
+                        b.append(String.format(Locale.ROOT, "\\U%08X", cp));
+                    }
+                }
+            }
+        });
+        return b.append('"').toString();
+    }
+
+    /**
+     * Text of a file (a tag value, a name, a status reason, a path) made safe for a YAML comment: a line break would
+     * end the comment and make the rest YAML, and YAML refuses non-printable characters even in comments, so those
+     * are written as escapes (backslash n, backslash u and four hex digits), a backslash as itself.
+     */
+    static String c(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (printable(cp)) {
+                        b.appendCodePoint(cp);
+                    } else if (cp <= 0xFFFF) {
+                        b.append(String.format(Locale.ROOT, "\\u%04X", cp));
+                    } else {
+                        b.append(String.format(Locale.ROOT, "\\U%08X", cp));
+                    }
+                }
+            }
+        });
+        return b.toString();
+    }
+
+    /**
+     * Printable in YAML and not a line break of YAML 1.1 (NEL, LS, PS break a line in SnakeYAML), nor a BOM,
+     * which some readers drop.
+     */
+    private static boolean printable(int cp) {
+        return cp >= 0x20 && cp <= 0x7E || cp >= 0xA0 && cp <= 0xD7FF && cp != 0x2028 && cp != 0x2029
+                || cp >= 0xE000 && cp <= 0xFFFD && cp != 0xFEFF || cp >= 0x10000 && cp <= 0x10FFFF;
+    }
+
+    private static final com.fasterxml.jackson.dataformat.yaml.YAMLFactory YAML =
+            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory();
+
+    /** Whether {@code s}, written plain as a value, is read back by Jackson's YAML parser (the loader's) as itself. */
+    static boolean readsBackAsString(String s) {
+        try (com.fasterxml.jackson.core.JsonParser p = YAML.createParser("k: " + s + "\n")) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT
+                    || p.nextToken() != com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                    || p.nextToken() != com.fasterxml.jackson.core.JsonToken.VALUE_STRING || !s.equals(p.getText())
+                    || p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_OBJECT) {
+                return false;
+            }
+            return p.nextToken() == null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
     }
 }
