@@ -112,6 +112,11 @@ final class Account {
     /** Where {@link #concurrencyLimit} was read (an --account-settings or a --functions file), for problems. */
     Path concurrencyLimitFile;
     String concurrencyLimitPath;
+    /**
+     * get-account-settings' UnreservedConcurrentExecutions (null: not given): the limit minus what every function of
+     * the account reserves when it was saved.
+     */
+    Integer unreservedNow;
     Integer functionCount;
     /** The placeholder concurrency limit raised to fit the reserved concurrency (null: not raised). */
     Integer raisedConcurrency;

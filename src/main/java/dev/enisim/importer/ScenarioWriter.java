@@ -94,6 +94,9 @@ final class ScenarioWriter {
                 .append(d.durationSeconds() >= 7 * 86_400 ? "1h" : "1m").append('\n');
         out.append("account: { concurrencyLimit: ").append(acc.concurrencyLimit != null ? acc.concurrencyLimit
                 : acc.raisedConcurrency == null ? DEFAULT_CONCURRENCY : acc.raisedConcurrency);
+        if (acc.concurrencyLimit != null && Checks.unreservedMinimum(acc.concurrencyLimit) != UNRESERVED_MINIMUM) {
+            out.append(", unreservedMinimum: ").append(Checks.unreservedMinimum(acc.concurrencyLimit));
+        }
         int outside = d.otherNetworkInterfaces();
         // every interface listed is in the Region: more than EC2's default quota means the account's is raised
         long listed = listedInRegion;
@@ -106,6 +109,9 @@ final class ScenarioWriter {
         }
         List<String> says = new ArrayList<>();
         says.add(acc.concurrencyLimit != null ? "get-account-settings" : "placeholder");
+        if (acc.concurrencyLimit != null && Checks.unreservedMinimum(acc.concurrencyLimit) != UNRESERVED_MINIMUM) {
+            says.add("unreservedMinimum: the whole limit, below Lambda's 100 unreserved: no function can reserve any");
+        }
         if (raised) {
             says.add("networkInterfacesPerRegion: placeholder, raised to hold the " + listed + " interfaces listed"
                     + " (see Service Quotas, L-DF5E4CA3)");
