@@ -179,8 +179,8 @@ final class ScenarioWriter {
                     parts.add("assumed to share the quota: " + assumed);
                 }
                 if (otherLambda > 0) {
-                    parts.add(otherLambda + " Lambda ENI(s) listed beyond one per key the functions start with (old"
-                            + " versions, other functions, changed VpcConfigs)");
+                    parts.add(otherLambda + " Lambda ENI(s) listed beyond one per key the functions start with ("
+                            + vpcExtraKinds(v.getValue()) + ")");
                 }
                 b.append("    otherUsedEnis: ").append(otherEnis).append("   # ").append(String.join("; ", parts))
                         .append('\n');
@@ -224,19 +224,61 @@ final class ScenarioWriter {
         } else {
             b.append(" in use = ").append(recreated).append(" Lambda ENI(s) recreated at time 0 + ").append(others)
                     .append(" other");
-            int extra = seen - recreated;
+            int[] kinds = d.extraLambdaEnis().getOrDefault(s.id(), new int[3]);
+            int extra = kinds[0] + kinds[1] + kinds[2];
+            String of = extraKinds(kinds);
             if (extra > 0 && extra <= others) {
-                b.append(" (incl. ").append(extra).append(" Lambda ENI(s) of no imported key)");
+                b.append(" (incl. ").append(extra).append(" Lambda ENI(s)").append(of.contains(", ") ? ": " : " ")
+                        .append(of).append(")");
             } else if (extra > others && others > 0) {
-                b.append(" (incl. ").append(others).append(" of the ").append(extra).append(" Lambda ENI(s) of no"
-                        + " imported key listed here; AvailableIpAddressCount does not account for the other ")
+                b.append(" (incl. ").append(others).append(" of the ").append(extra).append(" Lambda ENI(s) ")
+                        .append(of).append(" listed here; AvailableIpAddressCount does not account for the other ")
                         .append(extra - others).append(")");
             } else if (extra > others) {
-                b.append("; the ENI list shows ").append(extra).append(" more Lambda ENI(s) here, of no imported key,"
-                        + " that AvailableIpAddressCount does not account for");
+                b.append("; the ENI list shows ").append(extra).append(" more Lambda ENI(s) here, ").append(of)
+                        .append(", that AvailableIpAddressCount does not account for");
             }
         }
         b.append('\n');
+    }
+
+    /** The kinds of a VPC's Lambda ENIs beyond one per started key, summed over its subnets. */
+    private String vpcExtraKinds(List<Account.Subnet> subnets) {
+        int[] sum = new int[3];
+        for (Account.Subnet s : subnets) {
+            int[] k = d.extraLambdaEnis().getOrDefault(s.id(), new int[3]);
+            for (int i = 0; i < 3; i++) {
+                sum[i] += k[i];
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (sum[0] > 0) {
+            parts.add(sum[0] + " beyond the first of keys started (Hyperplane scaled out)");
+        }
+        if (sum[1] > 0) {
+            parts.add(sum[1] + " of keys of functions not Active at time 0");
+        }
+        if (sum[2] > 0) {
+            parts.add(sum[2] + " of no imported key: old versions, other functions, changed VpcConfigs");
+        }
+        return String.join("; ", parts);
+    }
+
+    /** What the Lambda ENIs of a subnet beyond one per started key are (see Importer.extraLambdaEnis). */
+    private static String extraKinds(int[] kinds) {
+        List<String> parts = new ArrayList<>();
+        String[] what = {"beyond the first of a key started here (Hyperplane scaled out)", "of a key of an imported function not"
+                + " Active at time 0", "of no imported key"};
+        int kindsPresent = 0;
+        for (int k : kinds) {
+            kindsPresent += k > 0 ? 1 : 0;
+        }
+        for (int i = 0; i < 3; i++) {
+            if (kinds[i] > 0) {
+                parts.add(kindsPresent == 1 ? what[i] : kinds[i] + " " + what[i]);
+            }
+        }
+        return String.join(", ", parts);
     }
 
     private void function(StringBuilder b, Account.Function f) {
