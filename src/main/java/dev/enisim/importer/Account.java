@@ -255,11 +255,36 @@ final class Account {
         pages(file, ENIS, this::readEnis);
     }
 
+    /**
+     * Per subnet, the IPv4 addresses each listed network interface (Lambda's or another's) holds there: its private
+     * addresses (PrivateIpAddresses, else PrivateIpAddress: 1) and 16 per delegated /28 prefix (Ipv4Prefixes).
+     */
+    final Map<String, Map<String, Integer>> listedAddresses = new TreeMap<>();
+
+    private void countAddresses(JsonNode n, int index) {
+        String subnet = textOrNull(n.get("SubnetId"));
+        if (subnet == null) {
+            return;
+        }
+        JsonNode ips = n.get("PrivateIpAddresses");
+        int count = ips != null && ips.isArray() && !ips.isEmpty() ? ips.size() : 1;
+        JsonNode prefixes = n.get("Ipv4Prefixes");
+        if (prefixes != null && prefixes.isArray()) {
+            count += 16 * prefixes.size();
+        }
+        String id = textOrNull(n.get("NetworkInterfaceId"));
+        listedAddresses.computeIfAbsent(subnet, k -> new TreeMap<>()).put(id != null ? id : "#" + index
+                + " " + listedAddresses.size(), count);
+    }
+
     private void readEnis(CliJson j) {
         List<JsonNode> list = j.list("NetworkInterfaces", ENIS);
         for (int i = 0; i < list.size(); i++) {
             JsonNode n = list.get(i);
             String p = "NetworkInterfaces[" + i + "]";
+            if (n != null && n.isObject()) {
+                countAddresses(n, i);
+            }
             String type = j.text(n, p, "InterfaceType", false);
             String description = j.text(n, p, "Description", false);
             if (!"lambda".equals(type) && (description == null || !description.startsWith("AWS Lambda VPC ENI"))) {

@@ -269,6 +269,7 @@ public final class Importer {
         Map<String, Integer> otherLambdaEnis = otherLambdaEnis(a, extraLambdaEnis);
         Map<String, TreeMap<String, Integer>> otherServiceEnis = otherServiceEnis(a, outside);
         fewerInUse(a, keysAtStart);
+        moreListedThanInUse(a);
         Derived d = new Derived(a, w.traffic(), w.durationOnly(), sources, a.notes, w.durationSeconds(),
                 w.startEpochSeconds(), start, reason, keysAtStart, lambdaEnis, extraLambdaEnis, otherLambdaEnis,
                 otherServiceEnis, groups, !in.enis().isEmpty(), outside[0]);
@@ -627,6 +628,31 @@ public final class Importer {
                         + " the functions starting Active need " + recreated + " ENI(s) there: the run starts with "
                         + (recreated - inUse) + " fewer free than describe-subnets showed (were the files saved at"
                         + " different times, or was an update under way?)");
+            }
+        }
+    }
+
+    /**
+     * A subnet where the network interfaces listed hold more addresses than AvailableIpAddressCount leaves in use
+     * (usable - available): the two files cannot both be right at one moment (saved at different times?); the run
+     * takes describe-subnets' count, and a note says by how much the listing disagrees.
+     */
+    private static void moreListedThanInUse(Account a) {
+        for (Account.Subnet s : a.subnets.values()) {
+            Map<String, Integer> enis = a.listedAddresses.get(s.id());
+            if (enis == null) {
+                continue;
+            }
+            long listed = enis.values().stream().mapToLong(Integer::longValue).sum();
+            long inUse = s.usableIps() - s.availableIps();
+            if (listed > inUse) {
+                a.notes.add("subnet " + s.id() + (s.name() == null ? "" : " (" + s.name() + ")") + ": the "
+                        + enis.size() + " network interface(s) listed there hold " + listed + " address(es), more than"
+                        + " the " + inUse + " in use by describe-subnets (" + s.usableIps() + " usable - "
+                        + s.availableIps() + " AvailableIpAddressCount): were describe-subnets and"
+                        + " describe-network-interfaces saved at different times? The run starts with "
+                        + "AvailableIpAddressCount's " + s.availableIps() + " free; with the listing's, it would have "
+                        + Math.max(0, s.usableIps() - listed) + " (save both again, one right after the other)");
             }
         }
     }
