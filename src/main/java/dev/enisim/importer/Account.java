@@ -189,13 +189,15 @@ final class Account {
     }
 
     private void readSubnets(CliJson j) {
-        // create-subnet prints {"Subnet": {...}}: one subnet
+        // create-subnet prints {"Subnet": {...}}: one subnet; `describe-subnets --query Subnets` an array of subnet
+        // objects (each read here as a document of the file, as jq -s's array is)
+        boolean bare = j.root.has("SubnetId");
         List<JsonNode> list = j.root.path("Subnet").isObject() ? List.of(j.root.get("Subnet"))
-                : j.list("Subnets", SUBNETS);
+                : bare ? List.of(j.root) : j.list("Subnets", SUBNETS);
         boolean one = j.root.path("Subnet").isObject();
         for (int i = 0; i < list.size(); i++) {
             JsonNode s = list.get(i);
-            String p = one ? "Subnet" : "Subnets[" + i + "]";
+            String p = one ? "Subnet" : bare ? "" : "Subnets[" + i + "]";
             String id = j.text(s, p, "SubnetId", true);
             if (id != null) {
                 listedSubnetIds.add(id);
@@ -278,10 +280,12 @@ final class Account {
     }
 
     private void readEnis(CliJson j) {
-        List<JsonNode> list = j.list("NetworkInterfaces", ENIS);
+        // `--query NetworkInterfaces` prints an array of interface objects: each is a document of the file
+        boolean bare = j.root.has("NetworkInterfaceId");
+        List<JsonNode> list = bare ? List.of(j.root) : j.list("NetworkInterfaces", ENIS);
         for (int i = 0; i < list.size(); i++) {
             JsonNode n = list.get(i);
-            String p = "NetworkInterfaces[" + i + "]";
+            String p = bare ? "" : "NetworkInterfaces[" + i + "]";
             if (n != null && n.isObject()) {
                 countAddresses(n, i);
             }
@@ -351,9 +355,10 @@ final class Account {
     }
 
     private void readSecurityGroups(CliJson j) {
-        List<JsonNode> list = j.list("SecurityGroups", GROUPS);
+        boolean bare = j.root.has("GroupId"); // `--query SecurityGroups`: an array of group objects
+        List<JsonNode> list = bare ? List.of(j.root) : j.list("SecurityGroups", GROUPS);
         for (int i = 0; i < list.size(); i++) {
-            String p = "SecurityGroups[" + i + "]";
+            String p = bare ? "" : "SecurityGroups[" + i + "]";
             String id = j.text(list.get(i), p, "GroupId", true);
             String vpc = j.text(list.get(i), p, "VpcId", true);
             String name = j.text(list.get(i), p, "GroupName", false);

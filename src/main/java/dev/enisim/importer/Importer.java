@@ -189,8 +189,10 @@ public final class Importer {
         Account a = new Account();
         List<String> sources = new ArrayList<>();
         Collected problems = new Collected();
+        boolean subnetsRead = true; // false when a subnets file was refused without listing any subnet id
         for (Path p : in.subnets()) {
-            problems.run(() -> a.readSubnets(p));
+            int listedBefore = a.listedSubnetIds.size();
+            subnetsRead &= problems.run(() -> a.readSubnets(p)) || a.listedSubnetIds.size() > listedBefore;
             sources.add(p + " (" + Account.SUBNETS + ")");
         }
         FunctionsReader functions = new FunctionsReader(a);
@@ -242,7 +244,8 @@ public final class Importer {
         problems.run(() -> warnings.addAll(cw.partial(a, options.allowPartial(), metricPagesMissing)));
         problems.run(() -> Checks.overlaps(a));
         Map<String, TreeSet<String>> groups = new TreeMap<>();
-        problems.run(() -> groups.putAll(checkVpcs(a, !in.securityGroups().isEmpty())));
+        boolean subnetsComplete = subnetsRead;
+        problems.run(() -> groups.putAll(checkVpcs(a, !in.securityGroups().isEmpty(), subnetsComplete)));
         problems.run(() -> Checks.concurrency(a));
         Map<String, CloudWatch.Traffic> traffic = new TreeMap<>();
         if (metricsRead && functionsRead) {
@@ -338,10 +341,12 @@ public final class Importer {
     }
 
     /**
-     * Each function's subnets must be described and lie in one VPC, and its security groups in that VPC (Lambda
+     * Each function's subnets must be described (unless a subnets file was refused as a whole, naming no subnet: its
+     * problem says why, and the subnet may be in it) and lie in one VPC, and its security groups in that VPC (Lambda
      * refuses anything else, so such a file is not real output). Returns the security groups used per VPC.
      */
-    private static Map<String, TreeSet<String>> checkVpcs(Account a, boolean groupsGiven) throws ScenarioException {
+    private static Map<String, TreeSet<String>> checkVpcs(Account a, boolean groupsGiven, boolean subnetsComplete)
+            throws ScenarioException {
         Map<Path, List<Problem>> problems = new LinkedHashMap<>();
         Map<String, TreeSet<String>> used = new TreeMap<>();
         Map<String, Account.Function> firstUser = new TreeMap<>(); // group -> the first function using it
@@ -357,8 +362,9 @@ public final class Importer {
                             f.name() + " uses subnet " + s + ", which describe-subnets shows IPv6-only (no CidrBlock):"
                             + " enisim does not connect functions to IPv6-only subnets (a Hyperplane ENI needs an IPv4"
                             + " address; scenarios/README.md, `ipv6Only`)"));
-                } else if (sub == null && (a.listedSubnetIds.contains(s) || a.unreadable.contains(Account.SUBNETS))) {
-                    continue; // in a subnets file that was refused: its own problems say why
+                } else if (sub == null && (a.listedSubnetIds.contains(s) || a.unreadable.contains(Account.SUBNETS)
+                        || !subnetsComplete)) {
+                    continue; // perhaps in a subnets file that was refused: its own problems say why
                 } else if (sub == null) {
                     problems.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(new Problem(p + ".SubnetIds",
                             f.name() + " uses subnet " + s + ", which no describe-subnets file lists (save the"
