@@ -439,8 +439,26 @@ public final class Importer {
                 start.put(f.name(), "Active");
                 why.put(f.name(), "not in a VPC");
             } else if (!enisGiven) {
-                start.put(f.name(), "Active");
-                why.put(f.name(), "assumed: no describe-network-interfaces output to tell");
+                List<String> free = f.subnets().stream().filter(id -> a.subnets.containsKey(id)
+                        && a.subnets.get(id).usableIps() == a.subnets.get(id).availableIps()).toList();
+                boolean invoked = invoked(traffic.get(f.name()));
+                if (free.size() == f.subnets().size() && !invoked) {
+                    start.put(f.name(), "Inactive");
+                    why.put(f.name(), "describe-subnets shows every address of " + String.join(", ", free)
+                            + " free, so no ENI of it is there: reclaimed while idle");
+                    a.notes.add(f.name() + ": no describe-network-interfaces output, and AvailableIpAddressCount shows"
+                            + " every address of its subnet(s) free, so it has no ENI: it starts Inactive (idle, its ENIs"
+                            + " reclaimed; the first invocation fails and restores it). Give --enis to tell for sure");
+                } else {
+                    start.put(f.name(), "Active");
+                    why.put(f.name(), "assumed: no describe-network-interfaces output to tell");
+                    if (!free.isEmpty()) {
+                        a.notes.add(f.name() + ": taken as Active (no describe-network-interfaces output to tell"
+                                + (invoked ? "; CloudWatch shows it invoked" : "") + "), though AvailableIpAddressCount"
+                                + " shows every address of " + String.join(", ", free) + " free, so no ENI of it is"
+                                + " there (give --enis to tell)");
+                    }
+                }
             } else if (missing != null && seenKeys(a, f) > 0) {
                 start.put(f.name(), "Active");
                 int seen = seenKeys(a, f);
