@@ -29,6 +29,7 @@ final class Checks {
      */
     static List<String> pages(Account a, boolean allowPartial) throws ScenarioException {
         List<String> warnings = new ArrayList<>();
+        Map<String, List<Problem>> refused = new java.util.LinkedHashMap<>(); // every partial listing, at once
         for (Map.Entry<String, List<Account.Page>> e : a.pagesWithToken.entrySet()) {
             if (a.unreadable.contains(e.getKey())) {
                 continue; // a file of the listing could not be read: it may be the last page
@@ -43,13 +44,23 @@ final class Checks {
             String message = "`" + e.getKey() + "` output in " + String.join(", ", pages) + " is one page of"
                     + " a longer listing (it carries the token of the next page), and no last page was given";
             if (!allowPartial) {
-                throw new ScenarioException(first.file().toString(), List.of(new Problem(first.path(), message + ": give every page (several files to the same option), save the listing again"
-                        + " without --max-items / --no-paginate, or pass --allow-partial to import this part alone")));
+                refused.computeIfAbsent(first.file().toString(), k -> new ArrayList<>()).add(new Problem(first.path(),
+                        message + ": give every page (several files to the same option), save the listing again"
+                        + " without --max-items / --no-paginate, or pass --allow-partial to import this part alone"));
+                continue;
             }
             String warning = "PARTIAL: " + message + "; imported as it is (--allow-partial): whatever is on the other"
                     + " pages is missing from this scenario";
             a.partial.add(warning);
             warnings.add(warning);
+        }
+        if (refused.size() == 1) {
+            Map.Entry<String, List<Problem>> only = refused.entrySet().iterator().next();
+            throw new ScenarioException(only.getKey(), only.getValue());
+        } else if (!refused.isEmpty()) {
+            List<ScenarioException> parts = new ArrayList<>();
+            refused.forEach((file, problems) -> parts.add(new ScenarioException(file, problems)));
+            throw new ScenarioException(parts);
         }
         if (a.functionCount != null && a.functionCount > a.functions.size()) {
             String warning = "get-account-settings counts " + a.functionCount + " functions in the Region; "
