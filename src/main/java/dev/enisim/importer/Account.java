@@ -112,6 +112,11 @@ final class Account {
     /** Where {@link #concurrencyLimit} was read (an --account-settings or a --functions file), for problems. */
     Path concurrencyLimitFile;
     String concurrencyLimitPath;
+    /**
+     * get-account-settings' UnreservedConcurrentExecutions (null: not given): the limit minus what every function of
+     * the account reserves when it was saved.
+     */
+    Integer unreservedNow;
     Integer functionCount;
     /** The placeholder concurrency limit raised to fit the reserved concurrency (null: not raised). */
     Integer raisedConcurrency;
@@ -184,13 +189,15 @@ final class Account {
     }
 
     private void readSubnets(CliJson j) {
-        // create-subnet prints {"Subnet": {...}}: one subnet
+        // create-subnet prints {"Subnet": {...}}: one subnet; `describe-subnets --query Subnets` an array of subnet
+        // objects (each read here as a document of the file, as jq -s's array is)
+        boolean bare = j.root.has("SubnetId");
         List<JsonNode> list = j.root.path("Subnet").isObject() ? List.of(j.root.get("Subnet"))
-                : j.list("Subnets", SUBNETS);
+                : bare ? List.of(j.root) : j.list("Subnets", SUBNETS);
         boolean one = j.root.path("Subnet").isObject();
         for (int i = 0; i < list.size(); i++) {
             JsonNode s = list.get(i);
-            String p = one ? "Subnet" : "Subnets[" + i + "]";
+            String p = one ? "Subnet" : bare ? "" : "Subnets[" + i + "]";
             String id = j.text(s, p, "SubnetId", true);
             if (id != null) {
                 listedSubnetIds.add(id);
@@ -250,11 +257,38 @@ final class Account {
         pages(file, ENIS, this::readEnis);
     }
 
+    /**
+     * Per subnet, the IPv4 addresses each listed network interface (Lambda's or another's) holds there: its private
+     * addresses (PrivateIpAddresses, else PrivateIpAddress: 1) and 16 per delegated /28 prefix (Ipv4Prefixes).
+     */
+    final Map<String, Map<String, Integer>> listedAddresses = new TreeMap<>();
+
+    private void countAddresses(JsonNode n, int index) {
+        String subnet = textOrNull(n.get("SubnetId"));
+        if (subnet == null) {
+            return;
+        }
+        JsonNode ips = n.get("PrivateIpAddresses");
+        int count = ips != null && ips.isArray() && !ips.isEmpty() ? ips.size() : 1;
+        JsonNode prefixes = n.get("Ipv4Prefixes");
+        if (prefixes != null && prefixes.isArray()) {
+            count += 16 * prefixes.size();
+        }
+        String id = textOrNull(n.get("NetworkInterfaceId"));
+        listedAddresses.computeIfAbsent(subnet, k -> new TreeMap<>()).put(id != null ? id : "#" + index
+                + " " + listedAddresses.size(), count);
+    }
+
     private void readEnis(CliJson j) {
-        List<JsonNode> list = j.list("NetworkInterfaces", ENIS);
+        // `--query NetworkInterfaces` prints an array of interface objects: each is a document of the file
+        boolean bare = j.root.has("NetworkInterfaceId");
+        List<JsonNode> list = bare ? List.of(j.root) : j.list("NetworkInterfaces", ENIS);
         for (int i = 0; i < list.size(); i++) {
             JsonNode n = list.get(i);
-            String p = "NetworkInterfaces[" + i + "]";
+            String p = bare ? "" : "NetworkInterfaces[" + i + "]";
+            if (n != null && n.isObject()) {
+                countAddresses(n, i);
+            }
             String type = j.text(n, p, "InterfaceType", false);
             String description = j.text(n, p, "Description", false);
             if (!"lambda".equals(type) && (description == null || !description.startsWith("AWS Lambda VPC ENI"))) {
@@ -321,9 +355,10 @@ final class Account {
     }
 
     private void readSecurityGroups(CliJson j) {
-        List<JsonNode> list = j.list("SecurityGroups", GROUPS);
+        boolean bare = j.root.has("GroupId"); // `--query SecurityGroups`: an array of group objects
+        List<JsonNode> list = bare ? List.of(j.root) : j.list("SecurityGroups", GROUPS);
         for (int i = 0; i < list.size(); i++) {
-            String p = "SecurityGroups[" + i + "]";
+            String p = bare ? "" : "SecurityGroups[" + i + "]";
             String id = j.text(list.get(i), p, "GroupId", true);
             String vpc = j.text(list.get(i), p, "VpcId", true);
             String name = j.text(list.get(i), p, "GroupName", false);

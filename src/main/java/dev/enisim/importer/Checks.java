@@ -29,6 +29,7 @@ final class Checks {
      */
     static List<String> pages(Account a, boolean allowPartial) throws ScenarioException {
         List<String> warnings = new ArrayList<>();
+        Map<String, List<Problem>> refused = new java.util.LinkedHashMap<>(); // every partial listing, at once
         for (Map.Entry<String, List<Account.Page>> e : a.pagesWithToken.entrySet()) {
             if (a.unreadable.contains(e.getKey())) {
                 continue; // a file of the listing could not be read: it may be the last page
@@ -43,13 +44,23 @@ final class Checks {
             String message = "`" + e.getKey() + "` output in " + String.join(", ", pages) + " is one page of"
                     + " a longer listing (it carries the token of the next page), and no last page was given";
             if (!allowPartial) {
-                throw new ScenarioException(first.file().toString(), List.of(new Problem(first.path(), message + ": give every page (several files to the same option), save the listing again"
-                        + " without --max-items / --no-paginate, or pass --allow-partial to import this part alone")));
+                refused.computeIfAbsent(first.file().toString(), k -> new ArrayList<>()).add(new Problem(first.path(),
+                        message + ": give every page (several files to the same option), save the listing again"
+                        + " without --max-items / --no-paginate, or pass --allow-partial to import this part alone"));
+                continue;
             }
             String warning = "PARTIAL: " + message + "; imported as it is (--allow-partial): whatever is on the other"
                     + " pages is missing from this scenario";
             a.partial.add(warning);
             warnings.add(warning);
+        }
+        if (refused.size() == 1) {
+            Map.Entry<String, List<Problem>> only = refused.entrySet().iterator().next();
+            throw new ScenarioException(only.getKey(), only.getValue());
+        } else if (!refused.isEmpty()) {
+            List<ScenarioException> parts = new ArrayList<>();
+            refused.forEach((file, problems) -> parts.add(new ScenarioException(file, problems)));
+            throw new ScenarioException(parts);
         }
         if (a.functionCount != null && a.functionCount > a.functions.size()) {
             String warning = "get-account-settings counts " + a.functionCount + " functions in the Region; "
@@ -111,9 +122,18 @@ final class Checks {
     }
 
     /**
-     * Reserved concurrency must fit the account: at most the limit per function, and the sum at most the limit
-     * minus the 100 that stay unreserved. With get-account-settings that is checked; with the placeholder limit
-     * (1,000) the placeholder is raised to fit, with a note.
+     * The part of an account's concurrency limit Lambda keeps unreserved: 100, or the whole limit when it is below 100
+     * (a new account's 10), as no function of such an account can reserve any.
+     */
+    static int unreservedMinimum(int limit) {
+        return Math.min(ScenarioWriter.UNRESERVED_MINIMUM, limit);
+    }
+
+    /**
+     * Reserved concurrency must fit the account: the sum at most the limit minus what Lambda keeps unreserved (100,
+     * or the whole of a limit below 100). With get-account-settings that is checked, and its
+     * UnreservedConcurrentExecutions compared with the imported reservations (a note when they disagree); with the
+     * placeholder limit (1,000) the placeholder is raised to fit, with a note.
      */
     static void concurrency(Account a) throws ScenarioException {
         long sum = 0;
@@ -121,15 +141,31 @@ final class Checks {
             sum += f.reserved() == null ? 0 : f.reserved();
         }
         int limit = a.concurrencyLimit == null ? ScenarioWriter.DEFAULT_CONCURRENCY : a.concurrencyLimit;
-        if (sum + ScenarioWriter.UNRESERVED_MINIMUM <= limit) {
+        int minimum = unreservedMinimum(limit);
+        if (a.concurrencyLimit != null && a.unreservedNow != null) {
+            long reservedInAccount = (long) limit - a.unreservedNow;
+            if (reservedInAccount > sum) {
+                a.notes.add("get-account-settings shows " + reservedInAccount + " of the account's concurrency limit of "
+                        + limit + " reserved (UnreservedConcurrentExecutions " + a.unreservedNow + "), the imported"
+                        + " functions " + sum + ": functions not imported (or whose reservation was not given with"
+                        + " get-function or --concurrency) reserve the rest, which the scenario leaves to these");
+            } else if (reservedInAccount < sum && sum + minimum <= limit) {
+                a.notes.add("the imported functions reserve " + sum + ", but get-account-settings shows only "
+                        + reservedInAccount + " reserved (UnreservedConcurrentExecutions " + a.unreservedNow + " of "
+                        + limit + "): were these files saved at different times?");
+            }
+        }
+        if (sum + minimum <= limit) {
             return;
         }
         if (a.concurrencyLimit != null) {
             // the get-account-settings output read last, given with --account-settings or among --functions
             throw new ScenarioException(a.concurrencyLimitFile.toString(), List.of(new Problem(
-                    a.concurrencyLimitPath, "the imported functions reserve " + sum + " in all, more than"
-                    + " this limit of " + limit + " minus the " + ScenarioWriter.UNRESERVED_MINIMUM + " Lambda keeps"
-                    + " unreserved: were these files saved from the same account and Region?")));
+                    a.concurrencyLimitPath, "the imported functions reserve " + sum + " in all, more than this"
+                    + " account can: Lambda keeps " + minimum + " of this limit of " + limit + " unreserved, so at"
+                    + " most " + (limit - minimum) + " can be reserved" + (a.unreservedNow == null ? ""
+                    : " (UnreservedConcurrentExecutions " + a.unreservedNow + " shows " + (limit - a.unreservedNow)
+                    + " reserved)") + ": were these files saved from the same account and Region?")));
         }
         a.concurrencyLimit = null;
         a.raisedConcurrency = (int) Math.min(10_000_000, sum + ScenarioWriter.UNRESERVED_MINIMUM);

@@ -214,6 +214,23 @@ final class CloudWatch {
         String status = j.text(r, p, "StatusCode", false);
         String text = normalise((id == null ? "" : id) + " " + (label == null ? "" : label));
         String fn = function(normalise(id == null ? "" : id), normalise(label == null ? "" : label));
+        if (fn != null) {
+            List<String> alike = alike(fn, id, label);
+            if (alike.size() > 1) {
+                List<String> literal = alike.stream().filter(n -> literally(id, n) || literally(label, n)).toList();
+                if (literal.size() != 1) {
+                    j.problem(CliJson.join(p, "Id"), "'" + id + "'" + (label == null ? ""
+                            : " (Label '" + label + "')") + " names " + String.join(" and ", alike) + " alike (Ids write '-' as '_', and names are"
+                            + " matched whatever their case): give this query a Label with the function's name as"
+                            + " it is, like \"" + alike.get(0) + " Invocations\"");
+                    return null;
+                }
+                notes.add("result " + id + (label == null ? "" : " (" + label + ")") + " in " + j.file + " could name "
+                        + String.join(" or ", alike) + ": taken as " + literal.get(0) + ", whose name it holds as"
+                        + " written (give each query a Label with the function's name to be sure)");
+                fn = literal.get(0);
+            }
+        }
         String rest = fn == null ? text : text.replace(normalise(fn), " ");
         boolean inv = hasWord(rest, "invocations");
         boolean dur = hasWord(rest, "duration");
@@ -415,6 +432,37 @@ final class CloudWatch {
             }
         }
         return best;
+    }
+
+    /**
+     * The imported functions that the Id or Label names as it names {@code fn}: their names differ from it only in
+     * case or in '-' against '_' (orders-api, orders_api), sorted.
+     */
+    private List<String> alike(String fn, String id, String label) {
+        String n = normalise(fn);
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            if (normalise(name).equals(n)) {
+                out.add(name);
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Whether {@code name} appears in {@code text} exactly as written (case, '-' and '_'), as whole words. */
+    private static boolean literally(String text, String name) {
+        if (text == null) {
+            return false;
+        }
+        for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+            int end = at + name.length();
+            if ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                    && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether name {@code n} appears in {@code text} as whole words, its neighbours metric words or tags only. */

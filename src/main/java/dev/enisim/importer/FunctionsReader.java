@@ -90,6 +90,12 @@ final class FunctionsReader {
             a.concurrencyLimitFile = j.file;
             a.concurrencyLimitPath = j.at("AccountLimit.ConcurrentExecutions");
         }
+        Long u = j.integer(limit, "AccountLimit", "UnreservedConcurrentExecutions", false, 0, 10_000_000);
+        a.unreservedNow = u == null ? null : u.intValue();
+        if (u != null && c != null && u > c) {
+            j.problem("AccountLimit.UnreservedConcurrentExecutions", "expected at most ConcurrentExecutions (" + c
+                    + "), got " + u);
+        }
         JsonNode usage = j.root.get("AccountUsage");
         if (usage != null && usage.isObject()) {
             Long n = j.integer(usage, "AccountUsage", "FunctionCount", false, 0, Integer.MAX_VALUE);

@@ -72,7 +72,8 @@ public final class Importer {
     /**
      * What the writer needs. {@code start}: function -> Active or Inactive, absent for one created at time 0;
      * {@code keysAtStart}: subnet -> keys with an ENI recreated at time 0; {@code lambdaEnis}: subnet -> Lambda
-     * ENIs seen; {@code otherLambdaEnis}: VPC -> Lambda ENIs seen there beyond the one per key recreated at time 0
+     * ENIs seen; {@code extraLambdaEnis}: subnet -> the Lambda ENIs there beyond one per started key, by kind (see
+     * {@link #extraLambdaEnis}); {@code otherLambdaEnis}: VPC -> Lambda ENIs seen there beyond the one per key recreated at time 0
      * (keys no function starts with: old versions, other functions, configurations since changed), which count
      * against the VPC's quota as other ENIs; {@code otherServiceEnis}: VPC -> kind (an EFS mount target, an
      * InterfaceType) -> other services' interfaces counted against the VPC's quota; {@code groups}: VPC -> the
@@ -84,7 +85,7 @@ public final class Importer {
     record Derived(Account account, Map<String, CloudWatch.Traffic> traffic, Map<String, Double> durationOnly,
             List<String> sources, List<String> notes, long durationSeconds, long startEpochSeconds,
             Map<String, String> start, Map<String, String> startReason, Map<String, Integer> keysAtStart,
-            Map<String, Integer> lambdaEnis, Map<String, Integer> otherLambdaEnis,
+            Map<String, Integer> lambdaEnis, Map<String, int[]> extraLambdaEnis, Map<String, Integer> otherLambdaEnis,
             Map<String, TreeMap<String, Integer>> otherServiceEnis, Map<String, TreeSet<String>> groups,
             boolean enisGiven, int otherNetworkInterfaces) {
     }
@@ -188,8 +189,10 @@ public final class Importer {
         Account a = new Account();
         List<String> sources = new ArrayList<>();
         Collected problems = new Collected();
+        boolean subnetsRead = true; // false when a subnets file was refused without listing any subnet id
         for (Path p : in.subnets()) {
-            problems.run(() -> a.readSubnets(p));
+            int listedBefore = a.listedSubnetIds.size();
+            subnetsRead &= problems.run(() -> a.readSubnets(p)) || a.listedSubnetIds.size() > listedBefore;
             sources.add(p + " (" + Account.SUBNETS + ")");
         }
         FunctionsReader functions = new FunctionsReader(a);
@@ -241,7 +244,8 @@ public final class Importer {
         problems.run(() -> warnings.addAll(cw.partial(a, options.allowPartial(), metricPagesMissing)));
         problems.run(() -> Checks.overlaps(a));
         Map<String, TreeSet<String>> groups = new TreeMap<>();
-        problems.run(() -> groups.putAll(checkVpcs(a, !in.securityGroups().isEmpty())));
+        boolean subnetsComplete = subnetsRead;
+        problems.run(() -> groups.putAll(checkVpcs(a, !in.securityGroups().isEmpty(), subnetsComplete)));
         problems.run(() -> Checks.concurrency(a));
         Map<String, CloudWatch.Traffic> traffic = new TreeMap<>();
         if (metricsRead && functionsRead) {
@@ -264,12 +268,14 @@ public final class Importer {
         Map<String, Integer> keysAtStart = keysAtStart(a, start);
         int[] outside = new int[1]; // interfaces in no simulated VPC's quota: the Region's only
         Map<String, Integer> lambdaEnis = lambdaEnis(a, outside);
-        Map<String, Integer> otherLambdaEnis = otherLambdaEnis(a, keysAtStart, lambdaEnis);
+        Map<String, int[]> extraLambdaEnis = extraLambdaEnis(a, start);
+        Map<String, Integer> otherLambdaEnis = otherLambdaEnis(a, extraLambdaEnis);
         Map<String, TreeMap<String, Integer>> otherServiceEnis = otherServiceEnis(a, outside);
         fewerInUse(a, keysAtStart);
+        moreListedThanInUse(a);
         Derived d = new Derived(a, w.traffic(), w.durationOnly(), sources, a.notes, w.durationSeconds(),
-                w.startEpochSeconds(), start, reason, keysAtStart, lambdaEnis, otherLambdaEnis, otherServiceEnis,
-                groups, !in.enis().isEmpty(), outside[0]);
+                w.startEpochSeconds(), start, reason, keysAtStart, lambdaEnis, extraLambdaEnis, otherLambdaEnis,
+                otherServiceEnis, groups, !in.enis().isEmpty(), outside[0]);
         return new Result(new ScenarioWriter(d).write(options.name()), warnings);
     }
 
@@ -335,10 +341,12 @@ public final class Importer {
     }
 
     /**
-     * Each function's subnets must be described and lie in one VPC, and its security groups in that VPC (Lambda
+     * Each function's subnets must be described (unless a subnets file was refused as a whole, naming no subnet: its
+     * problem says why, and the subnet may be in it) and lie in one VPC, and its security groups in that VPC (Lambda
      * refuses anything else, so such a file is not real output). Returns the security groups used per VPC.
      */
-    private static Map<String, TreeSet<String>> checkVpcs(Account a, boolean groupsGiven) throws ScenarioException {
+    private static Map<String, TreeSet<String>> checkVpcs(Account a, boolean groupsGiven, boolean subnetsComplete)
+            throws ScenarioException {
         Map<Path, List<Problem>> problems = new LinkedHashMap<>();
         Map<String, TreeSet<String>> used = new TreeMap<>();
         Map<String, Account.Function> firstUser = new TreeMap<>(); // group -> the first function using it
@@ -354,8 +362,9 @@ public final class Importer {
                             f.name() + " uses subnet " + s + ", which describe-subnets shows IPv6-only (no CidrBlock):"
                             + " enisim does not connect functions to IPv6-only subnets (a Hyperplane ENI needs an IPv4"
                             + " address; scenarios/README.md, `ipv6Only`)"));
-                } else if (sub == null && (a.listedSubnetIds.contains(s) || a.unreadable.contains(Account.SUBNETS))) {
-                    continue; // in a subnets file that was refused: its own problems say why
+                } else if (sub == null && (a.listedSubnetIds.contains(s) || a.unreadable.contains(Account.SUBNETS)
+                        || !subnetsComplete)) {
+                    continue; // perhaps in a subnets file that was refused: its own problems say why
                 } else if (sub == null) {
                     problems.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(new Problem(p + ".SubnetIds",
                             f.name() + " uses subnet " + s + ", which no describe-subnets file lists (save the"
@@ -430,8 +439,34 @@ public final class Importer {
                 start.put(f.name(), "Active");
                 why.put(f.name(), "not in a VPC");
             } else if (!enisGiven) {
+                List<String> free = f.subnets().stream().filter(id -> a.subnets.containsKey(id)
+                        && a.subnets.get(id).usableIps() == a.subnets.get(id).availableIps()).toList();
+                boolean invoked = invoked(traffic.get(f.name()));
+                if (free.size() == f.subnets().size() && !invoked) {
+                    start.put(f.name(), "Inactive");
+                    why.put(f.name(), "describe-subnets shows every address of " + String.join(", ", free)
+                            + " free, so no ENI of it is there: reclaimed while idle");
+                    a.notes.add(f.name() + ": no describe-network-interfaces output, and AvailableIpAddressCount shows"
+                            + " every address of its subnet(s) free, so it has no ENI: it starts Inactive (idle, its ENIs"
+                            + " reclaimed; the first invocation fails and restores it). Give --enis to tell for sure");
+                } else {
+                    start.put(f.name(), "Active");
+                    why.put(f.name(), "assumed: no describe-network-interfaces output to tell");
+                    if (!free.isEmpty()) {
+                        a.notes.add(f.name() + ": taken as Active (no describe-network-interfaces output to tell"
+                                + (invoked ? "; CloudWatch shows it invoked" : "") + "), though AvailableIpAddressCount"
+                                + " shows every address of " + String.join(", ", free) + " free, so no ENI of it is"
+                                + " there (give --enis to tell)");
+                    }
+                }
+            } else if (missing != null && seenKeys(a, f) > 0) {
                 start.put(f.name(), "Active");
-                why.put(f.name(), "assumed: no describe-network-interfaces output to tell");
+                int seen = seenKeys(a, f);
+                why.put(f.name(), "a Lambda ENI seen for " + seen + " of its " + f.subnets().size() + " key(s)");
+                a.notes.add(f.name() + ": a Lambda ENI seen for " + seen + " of its " + f.subnets().size() + " keys,"
+                        + " none in " + missing + " for " + f.groups() + ": Lambda reclaims an idle function's ENIs"
+                        + " all together, so it starts Active, with an ENI recreated for each key (was the"
+                        + " describe-network-interfaces output filtered, or an ENI being replaced?)");
             } else if (missing != null && invoked(traffic.get(f.name()))) {
                 start.put(f.name(), "Active");
                 why.put(f.name(), "invoked in the CloudWatch window, though no Lambda ENI was seen in " + missing);
@@ -459,6 +494,54 @@ public final class Importer {
         return null;
     }
 
+    /** How many of the function's keys (subnet + its security groups) have a Lambda ENI listed. */
+    private static int seenKeys(Account a, Account.Function f) {
+        int n = 0;
+        for (String subnet : f.subnets()) {
+            if (a.enis.values().stream().anyMatch(e -> e.subnet().equals(subnet) && e.groups().equals(f.groups()))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Per subnet, the Lambda ENIs listed there beyond one per key started at time 0, by kind: {@code [0]} more of a
+     * started key (Hyperplane scaled it out), {@code [1]} of the key of an imported function that does not start
+     * Active, {@code [2]} of no imported function's key (old versions, other functions, changed VpcConfigs). A key is
+     * a subnet and a security-group set: an ENI belongs to the key its subnet and groups equal.
+     */
+    static Map<String, int[]> extraLambdaEnis(Account a, Map<String, String> start) {
+        Map<String, Set<List<String>>> started = new TreeMap<>();
+        Map<String, Set<List<String>>> imported = new TreeMap<>();
+        for (Account.Function f : a.functions.values()) {
+            for (String s : f.subnets()) {
+                imported.computeIfAbsent(s, k -> new java.util.HashSet<>()).add(f.groups());
+                if ("Active".equals(start.get(f.name()))) {
+                    started.computeIfAbsent(s, k -> new java.util.HashSet<>()).add(f.groups());
+                }
+            }
+        }
+        Map<String, int[]> out = new TreeMap<>();
+        Map<String, Set<List<String>>> firstSeen = new TreeMap<>();
+        for (Account.Eni e : a.enis.values()) {
+            if (!a.subnets.containsKey(e.subnet())) {
+                continue;
+            }
+            int[] kinds = out.computeIfAbsent(e.subnet(), k -> new int[3]);
+            if (started.getOrDefault(e.subnet(), Set.of()).contains(e.groups())) {
+                if (!firstSeen.computeIfAbsent(e.subnet(), k -> new java.util.HashSet<>()).add(e.groups())) {
+                    kinds[0]++;
+                }
+            } else if (imported.getOrDefault(e.subnet(), Set.of()).contains(e.groups())) {
+                kinds[1]++;
+            } else {
+                kinds[2]++;
+            }
+        }
+        return out;
+    }
+
     /** Whether CloudWatch counted any invocation in the window. */
     private static boolean invoked(CloudWatch.Traffic t) {
         return t != null && t.invocations().values().stream().anyMatch(n -> n > 0);
@@ -469,13 +552,12 @@ public final class Importer {
      * imported function starts with, and a key's ENIs beyond its first): they count against the VPC's Hyperplane ENI
      * quota as {@code otherUsedEnis}, as their addresses count as other tenants'.
      */
-    private static Map<String, Integer> otherLambdaEnis(Account a, Map<String, Integer> keysAtStart,
-            Map<String, Integer> lambdaEnis) {
+    private static Map<String, Integer> otherLambdaEnis(Account a, Map<String, int[]> extra) {
         Map<String, Integer> out = new TreeMap<>();
-        for (Map.Entry<String, Integer> e : lambdaEnis.entrySet()) {
-            int extra = e.getValue() - keysAtStart.getOrDefault(e.getKey(), 0);
-            if (extra > 0) {
-                out.merge(a.subnets.get(e.getKey()).vpc(), extra, Integer::sum);
+        for (Map.Entry<String, int[]> e : extra.entrySet()) {
+            int n = e.getValue()[0] + e.getValue()[1] + e.getValue()[2];
+            if (n > 0) {
+                out.merge(a.subnets.get(e.getKey()).vpc(), n, Integer::sum);
             }
         }
         return out;
@@ -570,6 +652,31 @@ public final class Importer {
                         + " the functions starting Active need " + recreated + " ENI(s) there: the run starts with "
                         + (recreated - inUse) + " fewer free than describe-subnets showed (were the files saved at"
                         + " different times, or was an update under way?)");
+            }
+        }
+    }
+
+    /**
+     * A subnet where the network interfaces listed hold more addresses than AvailableIpAddressCount leaves in use
+     * (usable - available): the two files cannot both be right at one moment (saved at different times?); the run
+     * takes describe-subnets' count, and a note says by how much the listing disagrees.
+     */
+    private static void moreListedThanInUse(Account a) {
+        for (Account.Subnet s : a.subnets.values()) {
+            Map<String, Integer> enis = a.listedAddresses.get(s.id());
+            if (enis == null) {
+                continue;
+            }
+            long listed = enis.values().stream().mapToLong(Integer::longValue).sum();
+            long inUse = s.usableIps() - s.availableIps();
+            if (listed > inUse) {
+                a.notes.add("subnet " + s.id() + (s.name() == null ? "" : " (" + s.name() + ")") + ": the "
+                        + enis.size() + " network interface(s) listed there hold " + listed + " address(es), more than"
+                        + " the " + inUse + " in use by describe-subnets (" + s.usableIps() + " usable - "
+                        + s.availableIps() + " AvailableIpAddressCount): were describe-subnets and"
+                        + " describe-network-interfaces saved at different times? The run starts with "
+                        + "AvailableIpAddressCount's " + s.availableIps() + " free; with the listing's, it would have "
+                        + Math.max(0, s.usableIps() - listed) + " (save both again, one right after the other)");
             }
         }
     }

@@ -57,7 +57,7 @@ final class ScenarioWriter {
                 .append(" AWS CLI output: review it before use.\n");
         acc.partial.forEach(p -> bullet(p));
         out.append("#\n# Read from:\n");
-        d.sources().forEach(s -> out.append("#   ").append(s).append('\n'));
+        d.sources().forEach(s -> out.append("#   ").append(c(s)).append('\n'));
         out.append("#\n# Derived from those files: subnets, their CIDRs and AZs; other tenants' addresses per subnet\n"
                 + "# (usable - AvailableIpAddressCount - the Lambda ENIs this scenario recreates at time 0); functions'\n"
                 + "# memory, timeout, role and VpcConfig, and their state at time 0 (`existing`, see below)");
@@ -94,6 +94,9 @@ final class ScenarioWriter {
                 .append(d.durationSeconds() >= 7 * 86_400 ? "1h" : "1m").append('\n');
         out.append("account: { concurrencyLimit: ").append(acc.concurrencyLimit != null ? acc.concurrencyLimit
                 : acc.raisedConcurrency == null ? DEFAULT_CONCURRENCY : acc.raisedConcurrency);
+        if (acc.concurrencyLimit != null && Checks.unreservedMinimum(acc.concurrencyLimit) != UNRESERVED_MINIMUM) {
+            out.append(", unreservedMinimum: ").append(Checks.unreservedMinimum(acc.concurrencyLimit));
+        }
         int outside = d.otherNetworkInterfaces();
         // every interface listed is in the Region: more than EC2's default quota means the account's is raised
         long listed = listedInRegion;
@@ -106,6 +109,9 @@ final class ScenarioWriter {
         }
         List<String> says = new ArrayList<>();
         says.add(acc.concurrencyLimit != null ? "get-account-settings" : "placeholder");
+        if (acc.concurrencyLimit != null && Checks.unreservedMinimum(acc.concurrencyLimit) != UNRESERVED_MINIMUM) {
+            says.add("unreservedMinimum: the whole limit, below Lambda's 100 unreserved: no function can reserve any");
+        }
         if (raised) {
             says.add("networkInterfacesPerRegion: placeholder, raised to hold the " + listed + " interfaces listed"
                     + " (see Service Quotas, L-DF5E4CA3)");
@@ -121,7 +127,7 @@ final class ScenarioWriter {
         String prefix = "#   - ";
         int width = prefix.length();
         out.append(prefix);
-        for (String word : text.split(" ")) {
+        for (String word : c(text).split(" ")) {
             if (width + 1 + word.length() > 112 && width > prefix.length()) {
                 out.append("\n#     ");
                 width = prefix.length();
@@ -173,8 +179,8 @@ final class ScenarioWriter {
                     parts.add("assumed to share the quota: " + assumed);
                 }
                 if (otherLambda > 0) {
-                    parts.add(otherLambda + " Lambda ENI(s) listed beyond one per key the functions start with (old"
-                            + " versions, other functions, changed VpcConfigs)");
+                    parts.add(otherLambda + " Lambda ENI(s) listed beyond one per key the functions start with ("
+                            + vpcExtraKinds(v.getValue()) + ")");
                 }
                 b.append("    otherUsedEnis: ").append(otherEnis).append("   # ").append(String.join("; ", parts))
                         .append('\n');
@@ -190,7 +196,7 @@ final class ScenarioWriter {
             List<String> names = new ArrayList<>();
             groups.forEach(g -> names.add(d.account().groupName.getOrDefault(g, "?")));
             if (d.account().groupName.keySet().stream().anyMatch(groups::contains)) {
-                b.append("   # ").append(String.join(", ", names));
+                b.append("   # ").append(c(String.join(", ", names)));
             }
             b.append('\n');
         }
@@ -205,7 +211,7 @@ final class ScenarioWriter {
                 .append(q(s.az())).append(", otherUsedIps: ").append(others)
                 .append(s.ipv6Cidr() == null ? "" : ", ipv6Cidr: " + q(s.ipv6Cidr())).append(" }   # ");
         if (s.name() != null) {
-            b.append(s.name()).append(": ");
+            b.append(c(s.name())).append(": ");
         }
         b.append(s.availableIps()).append(" of ").append(s.usableIps()).append(" free; ").append(inUse);
         if (recreated > inUse) { // the files disagree: say so, not a sum that does not add up
@@ -218,19 +224,61 @@ final class ScenarioWriter {
         } else {
             b.append(" in use = ").append(recreated).append(" Lambda ENI(s) recreated at time 0 + ").append(others)
                     .append(" other");
-            int extra = seen - recreated;
+            int[] kinds = d.extraLambdaEnis().getOrDefault(s.id(), new int[3]);
+            int extra = kinds[0] + kinds[1] + kinds[2];
+            String of = extraKinds(kinds);
             if (extra > 0 && extra <= others) {
-                b.append(" (incl. ").append(extra).append(" Lambda ENI(s) of no imported key)");
+                b.append(" (incl. ").append(extra).append(" Lambda ENI(s)").append(of.contains(", ") ? ": " : " ")
+                        .append(of).append(")");
             } else if (extra > others && others > 0) {
-                b.append(" (incl. ").append(others).append(" of the ").append(extra).append(" Lambda ENI(s) of no"
-                        + " imported key listed here; AvailableIpAddressCount does not account for the other ")
+                b.append(" (incl. ").append(others).append(" of the ").append(extra).append(" Lambda ENI(s) ")
+                        .append(of).append(" listed here; AvailableIpAddressCount does not account for the other ")
                         .append(extra - others).append(")");
             } else if (extra > others) {
-                b.append("; the ENI list shows ").append(extra).append(" more Lambda ENI(s) here, of no imported key,"
-                        + " that AvailableIpAddressCount does not account for");
+                b.append("; the ENI list shows ").append(extra).append(" more Lambda ENI(s) here, ").append(of)
+                        .append(", that AvailableIpAddressCount does not account for");
             }
         }
         b.append('\n');
+    }
+
+    /** The kinds of a VPC's Lambda ENIs beyond one per started key, summed over its subnets. */
+    private String vpcExtraKinds(List<Account.Subnet> subnets) {
+        int[] sum = new int[3];
+        for (Account.Subnet s : subnets) {
+            int[] k = d.extraLambdaEnis().getOrDefault(s.id(), new int[3]);
+            for (int i = 0; i < 3; i++) {
+                sum[i] += k[i];
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (sum[0] > 0) {
+            parts.add(sum[0] + " beyond the first of keys started (Hyperplane scaled out)");
+        }
+        if (sum[1] > 0) {
+            parts.add(sum[1] + " of keys of functions not Active at time 0");
+        }
+        if (sum[2] > 0) {
+            parts.add(sum[2] + " of no imported key: old versions, other functions, changed VpcConfigs");
+        }
+        return String.join("; ", parts);
+    }
+
+    /** What the Lambda ENIs of a subnet beyond one per started key are (see Importer.extraLambdaEnis). */
+    private static String extraKinds(int[] kinds) {
+        List<String> parts = new ArrayList<>();
+        String[] what = {"beyond the first of a key started here (Hyperplane scaled out)", "of a key of an imported function not"
+                + " Active at time 0", "of no imported key"};
+        int kindsPresent = 0;
+        for (int k : kinds) {
+            kindsPresent += k > 0 ? 1 : 0;
+        }
+        for (int i = 0; i < 3; i++) {
+            if (kinds[i] > 0) {
+                parts.add(kindsPresent == 1 ? what[i] : kinds[i] + " " + what[i]);
+            }
+        }
+        return String.join(", ", parts);
     }
 
     private void function(StringBuilder b, Account.Function f) {
@@ -238,9 +286,9 @@ final class ScenarioWriter {
         b.append("  - name: ").append(q(f.name())).append('\n');
         String start = d.start().get(f.name());
         if (start == null) {
-            b.append("    createdAt: 0s   # State ").append(f.state()).append(": created at the start, as if again\n");
+            b.append("    createdAt: 0s   # State ").append(c(f.state())).append(": created at the start, as if again\n");
         } else {
-            b.append("    existing: ").append(start).append("   # ").append(d.startReason().get(f.name())).append('\n');
+            b.append("    existing: ").append(start).append("   # ").append(c(d.startReason().get(f.name()))).append('\n');
         }
         b.append("    memoryMb: ").append(f.memoryMb()).append(marked(f, "memoryMb", p)).append('\n');
         b.append("    timeout: ").append(time(f.timeoutSeconds())).append(marked(f, "timeout", p)).append('\n');
@@ -308,10 +356,10 @@ final class ScenarioWriter {
             return;
         }
         if (InitPresets.percentiles(runtime, 128, arch, type) != null) {
-            b.append("    runtime: ").append(runtime).append("   # init time from the measured preset\n");
+            b.append("    runtime: ").append(q(runtime)).append("   # init time from the measured preset\n");
         } else {
-            b.append("    # Runtime ").append(runtime).append(": no measured preset");
-            b.append(runtime.startsWith("provided") ? " without the language (e.g. runtime: " + runtime
+            b.append("    # Runtime ").append(c(runtime)).append(": no measured preset");
+            b.append(runtime.startsWith("provided") ? " without the language (e.g. runtime: " + c(runtime)
                     + "/rust)" : "").append("; the default init time applies\n");
             placeholders.add(p + ".initDuration: the default (no preset for Runtime " + runtime + ")");
         }
@@ -324,7 +372,7 @@ final class ScenarioWriter {
             return "";
         }
         placeholders.add(p + "." + field + ": " + why);
-        return "   # placeholder: " + why;
+        return "   # placeholder: " + c(why);
     }
 
     /** One Poisson phase per run of periods with the same count; periods CloudWatch left out had no traffic. */
@@ -394,7 +442,6 @@ final class ScenarioWriter {
         return "[" + String.join(", ", quoted) + "]";
     }
 
-    /** A YAML scalar: plain when safe, else double-quoted. */
     /** The function allows IPv6 and every one of its subnets is known to be dual-stack. */
     private boolean dualStack(Account.Function f) {
         if (!f.ipv6AllowedForDualStack()) {
@@ -409,7 +456,90 @@ final class ScenarioWriter {
         return true;
     }
 
+    /**
+     * A YAML scalar: plain when it is safe in a flow collection and reads back, with the loader's YAML reader, as
+     * this same string (not {@code 0x1F} read as 31, {@code 1_000}, {@code ~}, {@code no}...); else double-quoted,
+     * control and other non-printable characters escaped.
+     */
     static String q(String s) {
-        return PLAIN.matcher(s).matches() && !SPECIAL.matcher(s).matches() ? s : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        if (PLAIN.matcher(s).matches() && !SPECIAL.matcher(s).matches() && readsBackAsString(s)) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder("\"");
+        s.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '\\' -> b.append("\\\\");
+                case '"' -> b.append("\\\"");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (printable(cp)) {
+                        b.appendCodePoint(cp);
+                    } else if (cp <= 0xFFFF) {
+                        b.append(String.format(Locale.ROOT, "\\u%04X", cp));
+                    } else {
+                        b.append(String.format(Locale.ROOT, "\\U%08X", cp));
+                    }
+                }
+            }
+        });
+        return b.append('"').toString();
+    }
+
+    /**
+     * Text of a file (a tag value, a name, a status reason, a path) made safe for a YAML comment: a line break would
+     * end the comment and make the rest YAML, and YAML refuses non-printable characters even in comments, so those
+     * are written as escapes (backslash n, backslash u and four hex digits), a backslash as itself.
+     */
+    static String c(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (printable(cp)) {
+                        b.appendCodePoint(cp);
+                    } else if (cp <= 0xFFFF) {
+                        b.append(String.format(Locale.ROOT, "\\u%04X", cp));
+                    } else {
+                        b.append(String.format(Locale.ROOT, "\\U%08X", cp));
+                    }
+                }
+            }
+        });
+        return b.toString();
+    }
+
+    /**
+     * Printable in YAML and not a line break of YAML 1.1 (NEL, LS, PS break a line in SnakeYAML), nor a BOM,
+     * which some readers drop.
+     */
+    private static boolean printable(int cp) {
+        return cp >= 0x20 && cp <= 0x7E || cp >= 0xA0 && cp <= 0xD7FF && cp != 0x2028 && cp != 0x2029
+                || cp >= 0xE000 && cp <= 0xFFFD && cp != 0xFEFF || cp >= 0x10000 && cp <= 0x10FFFF;
+    }
+
+    private static final com.fasterxml.jackson.dataformat.yaml.YAMLFactory YAML =
+            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory();
+
+    /** Whether {@code s}, written plain as a value, is read back by Jackson's YAML parser (the loader's) as itself. */
+    static boolean readsBackAsString(String s) {
+        try (com.fasterxml.jackson.core.JsonParser p = YAML.createParser("k: " + s + "\n")) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT
+                    || p.nextToken() != com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                    || p.nextToken() != com.fasterxml.jackson.core.JsonToken.VALUE_STRING || !s.equals(p.getText())
+                    || p.nextToken() != com.fasterxml.jackson.core.JsonToken.END_OBJECT) {
+                return false;
+            }
+            return p.nextToken() == null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
     }
 }

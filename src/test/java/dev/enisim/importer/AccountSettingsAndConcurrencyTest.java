@@ -114,8 +114,9 @@ class AccountSettingsAndConcurrencyTest {
                  "Concurrency": {"ReservedConcurrentExecutions": 100}}
                 """);
         Path settings = write(dir, "settings.json", "{\"AccountLimit\": {\"ConcurrentExecutions\": 150}}");
-        String expected = "the imported functions reserve 100 in all, more than this limit of 150 minus the 100 Lambda"
-                + " keeps unreserved: were these files saved from the same account and Region?";
+        String expected = "the imported functions reserve 100 in all, more than this account can: Lambda keeps 100 of"
+                + " this limit of 150 unreserved, so at most 50 can be reserved: were these files saved from the same"
+                + " account and Region?";
         for (boolean amongFunctions : new boolean[] {true, false}) {
             Importer.Inputs in = amongFunctions
                     ? new Importer.Inputs(List.of(subnets), List.of(function, settings), List.of(), List.of(),
@@ -133,5 +134,57 @@ class AccountSettingsAndConcurrencyTest {
                 List.of(subnets), List.of(both), List.of(), List.of(), List.of()), Importer.Options.named("s", 600)));
         assertEquals(both.toString(), e.source());
         assertEquals("[[1].AccountLimit.ConcurrentExecutions: " + expected + "]", problems(e));
+    }
+
+    /**
+     * A new account's limit of 10 (get-account-settings as the CLI prints it): it imports, with unreservedMinimum
+     * the whole limit so that the scenario loads (it was refused: "reserve 0 ... more than this limit of 10 minus the
+     * 100"); a reservation in such an account is refused with a message that adds up.
+     */
+    @Test
+    void aLimitBelowOneHundredImportsWithTheWholeLimitUnreserved() throws Exception {
+        for (int limit : new int[] {10, 50, 99, 100}) {
+            Path settings = write(dir, "settings.json", """
+                    {
+                        "AccountLimit": {
+                            "TotalCodeSize": 80530636800,
+                            "CodeSizeUnzipped": 262144000,
+                            "CodeSizeZipped": 52428800,
+                            "ConcurrentExecutions": %d,
+                            "UnreservedConcurrentExecutions": %d
+                        },
+                        "AccountUsage": {
+                            "TotalCodeSize": 0,
+                            "FunctionCount": 2
+                        }
+                    }
+                    """.formatted(limit, limit));
+            Importer.Result r = run(List.of(settings), Map.of());
+            var s = ScenarioLoader.parse(r.yaml(), "settings");
+            assertEquals(limit, s.account().concurrencyLimit());
+            assertEquals(Math.min(100, limit), s.account().unreservedMinimum());
+        }
+        Path settings = write(dir, "settings.json", "{\"AccountLimit\": {\"ConcurrentExecutions\": 10,"
+                + " \"UnreservedConcurrentExecutions\": 9}}");
+        Path reserved = write(dir, "api.json", "{\"ReservedConcurrentExecutions\": 1}");
+        ScenarioException e = refused(List.of(settings), Map.of("api", reserved));
+        assertEquals("[AccountLimit.ConcurrentExecutions: the imported functions reserve 1 in all, more than this"
+                + " account can: Lambda keeps 10 of this limit of 10 unreserved, so at most 0 can be reserved"
+                + " (UnreservedConcurrentExecutions 9 shows 1 reserved): were these files saved from the same account"
+                + " and Region?]", problems(e));
+    }
+
+    /** UnreservedConcurrentExecutions that shows reservations of functions not imported: a note says so. */
+    @Test
+    void reservationsOfOtherFunctionsAreNoted() throws Exception {
+        Path settings = write(dir, "settings.json", "{\"AccountLimit\": {\"ConcurrentExecutions\": 1000,"
+                + " \"UnreservedConcurrentExecutions\": 700}}");
+        String yaml = ImporterTest.unwrapped(run(List.of(settings), Map.of()).yaml());
+        assertTrue(yaml.contains("get-account-settings shows 300 of the account's concurrency limit of 1000 reserved"),
+                yaml);
+        Path more = write(dir, "more.json", "{\"AccountLimit\": {\"ConcurrentExecutions\": 10,"
+                + " \"UnreservedConcurrentExecutions\": 11}}");
+        assertTrue(problems(refused(List.of(more), Map.of())).contains(
+                "AccountLimit.UnreservedConcurrentExecutions: expected at most ConcurrentExecutions (10), got 11"));
     }
 }

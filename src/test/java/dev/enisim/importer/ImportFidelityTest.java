@@ -127,9 +127,11 @@ class ImportFidelityTest {
     @Test
     void fewerAddressesInUseThanTheEnisRecreatedIsSaid() throws Exception {
         write(dir, "subnets.json", SUBNET.replace("240", "251"));
+        // State Active as get-function-configuration prints it (without it, and without --enis, a wholly free subnet
+        // now makes the function start Inactive: FreeSubnetWithoutEnisTest)
         String yaml = unwrapped(Importer.scenario(new Importer.Inputs(List.of(dir.resolve("subnets.json")),
-                List.of(write(dir, "functions.json", "{\"Functions\": [" + function("api", "sg-1", "") + "]}")),
-                List.of(), List.of(), List.of()), "t", 3600));
+                List.of(write(dir, "functions.json", "{\"Functions\": [" + function("api", "sg-1",
+                ", \"State\": \"Active\"") + "]}")), List.of(), List.of(), List.of()), "t", 3600));
         assertTrue(yaml.contains("subnet subnet-a: AvailableIpAddressCount leaves 0 address(es) in use, but the"
                 + " functions starting Active need 1 ENI(s) there: the run starts with 1 fewer free"), yaml);
         String fine = importing("{\"Functions\": [" + function("api", "sg-1", "") + "]}", null, null);
