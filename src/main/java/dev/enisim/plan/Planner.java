@@ -862,10 +862,14 @@ public final class Planner {
     private boolean firstCallAfterQuietFails(Scenario.Function f, long quiet) {
         long start = 600_000_000L; // after creation (Pending) is surely over
         ArrayList<Scenario.Function> fns = new ArrayList<>();
-        fns.add(Scenario.Function.builder(f.name(), new DistributionSpec.Constant(1000),
-                new ArrivalSpec.Constant(1e6 / quiet, start, start + quiet + 1)).memoryMb(f.memoryMb())
-                .timeoutMicros(f.timeoutMicros()).vpcConfig(f.vpcConfig()).connectionsPerInvocation(0).role(f.role())
-                .initDuration(Scenario.Function.NO_INIT).build());
+        // the function as configured (its provisioned and reserved concurrency, its existing state: the rules that
+        // keep it Active apply as in the run; a copy built from a few fields dropped provisioned concurrency and said
+        // "fails after a longer quiet" of a function the run keeps Active), with only the two probe invocations
+        fns.add(f.toBuilder().duration(new DistributionSpec.Constant(1000))
+                .arrivals(new ArrivalSpec.Constant(1e6 / quiet, start, start + quiet + 1)).createdAtMicros(0)
+                .connectionsPerInvocation(0).connectionsPerEnvironment(0).initDuration(Scenario.Function.NO_INIT)
+                .async(java.util.Optional.empty()).sqs(java.util.Optional.empty())
+                .egress(Scenario.Egress.NONE).build());
         Scenario s = Variants.with(base, base.vpcs(), fns, List.of(), start + quiet + 60_000_000L);
         RunSummary r = run(s, 0);
         return r.invocations().errors().getOrDefault("ResourceNotReadyException", 0L) > 0;

@@ -114,6 +114,12 @@ public final class PlanReport {
                     .append(": it ends Failed as it is, and keeping it warm does not help\n");
         }
         for (Plan.IdleAdvice i : p.idle()) {
+            if (staysActive(i)) {
+                b.append(String.format("   %-24s stays Active: simulated, an invocation after a quiet of %.1f days"
+                        + " and more still succeeds (provisioned concurrency keeps it Active): no keep-warm needed%n",
+                        i.function(), (i.longestQuietSeconds() + 3600) / 86_400));
+                continue;
+            }
             b.append(String.format("   %-24s quiet up to %.1f days; keep warm every %.1f days or less"
                     + " (%s a month, against one failed invocation after each longer quiet;"
                     + " simulated: %s after a longer quiet, %s after a shorter one)%n", i.function(),
@@ -387,6 +393,12 @@ public final class PlanReport {
                     + "class=\"scroll\"><table>\n<tr><th>function</th><th>quiet up to</th><th>keep warm every</th>"
                     + "<th>check</th></tr>\n");
             for (Plan.IdleAdvice i : p.idle()) {
+                if (staysActive(i)) {
+                    b.append("<tr><td>").append(escape(i.function())).append("</td><td class=\"n\">no limit</td>"
+                            + "<td class=\"n\">not needed</td><td class=\"ok\">stays Active: succeeds after a quiet"
+                            + " longer than the idle rule's (provisioned concurrency keeps it Active)</td></tr>\n");
+                    continue;
+                }
                 boolean ok = i.failsAfterLongerQuiet() && i.passesAfterShorterQuiet();
                 b.append("<tr><td>").append(escape(i.function())).append("</td><td class=\"n\">")
                         .append(days(i.longestQuietSeconds())).append("</td><td class=\"n\">")
@@ -397,6 +409,14 @@ public final class PlanReport {
             b.append("</table></div>\n");
         }
         b.append("</section>\n");
+    }
+
+    /**
+     * The simulation found no idle limit: the invocations after the longer and the shorter quiet both succeed (a
+     * function with provisioned concurrency allocated stays Active, {@code keepsFunctionActive}).
+     */
+    static boolean staysActive(Plan.IdleAdvice i) {
+        return !i.failsAfterLongerQuiet() && i.passesAfterShorterQuiet();
     }
 
     private static String days(double seconds) {
