@@ -79,7 +79,8 @@ public final class Planner {
 
     public Plan plan() {
         progress.accept("the scenario as it is");
-        RunSummary asIs = run(base, 0);
+        dev.enisim.run.RunResult asIsResult = runResult(base, 0);
+        RunSummary asIs = asIsResult.summary();
         List<Plan.SubnetAdvice> other = List.of();
         if (bothModels) {
             NetworkModel o = base.networkModel() == NetworkModel.LEGACY ? NetworkModel.HYPERPLANE : NetworkModel.LEGACY;
@@ -105,7 +106,7 @@ public final class Planner {
             headroom = headroom.withAtRecommendedSizes(headroom(Variants.resize(base, recommended),
                     "recommended sizes, "));
         }
-        return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(), failsAsIs(asIs), failed,
+        return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(), failsAsIs(asIsResult, warmUpMicros), failed,
                 subnets, other, vpcs(demand), headroom, teardown(asIs), idle(failed), base.assumptions().label(),
                 sharedSubnets(asIs), List.copyOf(sizingNotes));
     }
@@ -183,8 +184,192 @@ public final class Planner {
     }
 
     private RunSummary run(Scenario s, int replication) {
+        return runResult(s, replication).summary();
+    }
+
+    private dev.enisim.run.RunResult runResult(Scenario s, int replication) {
         runs[0]++;
-        return new Simulation(s, replication).run().summary();
+        return new Simulation(s, replication).run();
+    }
+
+    // ---- the warm-up ----------------------------------------------------------------------------------------
+
+    /**
+     * The default warm-up: 5 minutes. The simulation starts every function, an {@code existing: Active} one too,
+     * with no warm environment, so its first minute ramps against the scaling rate (steady: "first limit x1.35:
+     * scaling-rate" where the sustained limit, by Little's law, is concurrency at about x2.4).
+     */
+    public static final long DEFAULT_WARM_UP_MICROS = 300_000_000L;
+
+    private long warmUpMicros = DEFAULT_WARM_UP_MICROS;
+
+    /**
+     * Leave throttles and failures within {@code micros} of the run's start, or of a function's turning Active, out
+     * of the traffic headroom's limit judgement (0: judge the whole run).
+     */
+    public Planner warmUp(long micros) {
+        if (micros < 0) {
+            throw new IllegalArgumentException("a warm-up cannot be negative");
+        }
+        this.warmUpMicros = micros;
+        return this;
+    }
+
+    /**
+     * Per bucket of {@code ts}: whether it is in the function's warm-up, that is overlaps the first {@code warmUp}
+     * of the run or of a spell Active the function began after the start. None when the buckets are longer than the
+     * warm-up (a bucket cannot tell it apart), or the run is not longer than twice the warm-up (nothing would be
+     * left to judge).
+     */
+    static boolean[] warmUpBuckets(dev.enisim.metrics.TimeSeries ts, RunSummary.FunctionSummary f, long warmUp,
+            long durationMicros) {
+        boolean[] warm = new boolean[ts.buckets()];
+        long b = ts.bucketMicros();
+        if (warmUp <= 0 || b > warmUp || durationMicros <= 2 * warmUp) {
+            return warm;
+        }
+        List<Long> starts = new ArrayList<>();
+        starts.add(0L);
+        if (f != null && f.transitions() != null) {
+            for (RunSummary.Transition t : f.transitions()) {
+                if (t.state() == dev.enisim.model.function.State.Active && t.atSeconds() > 0) {
+                    starts.add(Math.round(t.atSeconds() * 1e6));
+                }
+            }
+        }
+        for (int i = 0; i < warm.length; i++) {
+            long from = i * b;
+            long to = from + b;
+            for (long w : starts) {
+                warm[i] |= from < w + warmUp && to > w;
+            }
+        }
+        return warm;
+    }
+
+    /** The sum of a series over the buckets not in the warm-up (0 for no series). */
+    private static long afterWarmUp(dev.enisim.metrics.Series s, boolean[] warm) {
+        if (s == null) {
+            return 0;
+        }
+        long n = 0;
+        for (int i = 0; i < s.values().length && i < warm.length; i++) {
+            n += warm[i] ? 0 : s.values()[i];
+        }
+        return n;
+    }
+
+    /** A function's throttles, invoke errors (by exception) and function errors after its warm-up. */
+    private record AfterWarmUp(long throttles, Map<String, Long> invokeErrors, long functionErrors) {
+    }
+
+    private static AfterWarmUp afterWarmUp(dev.enisim.run.RunResult res, String name, long warmUp) {
+        dev.enisim.metrics.TimeSeries ts = res.timeSeries();
+        boolean[] warm = warmUpBuckets(ts, res.summary().functions().get(name), warmUp,
+                res.scenario().durationMicros());
+        Map<String, Long> ie = new LinkedHashMap<>();
+        for (dev.enisim.metrics.Series s : ts.invokeErrorsByException(dev.enisim.metrics.Metric.Scope.FUNCTION,
+                name)) {
+            ie.merge(s.exception(), afterWarmUp(s, warm), Long::sum);
+        }
+        return new AfterWarmUp(afterWarmUp(ts.get(dev.enisim.metrics.Metric.THROTTLES,
+                dev.enisim.metrics.Metric.Scope.FUNCTION, name), warm), ie, afterWarmUp(ts.get(
+                dev.enisim.metrics.Metric.ERRORS, dev.enisim.metrics.Metric.Scope.FUNCTION, name), warm));
+    }
+
+    /**
+     * The limits ({@link #limitsHit}) a run hit after the warm-up: a limit counts when some function met it (its
+     * throttles, its invoke errors of that exception, its port refusals among its function errors) in a bucket
+     * outside its warm-up, or ends Failed by it. The time series does not split throttles by reason: a function
+     * throttled after its warm-up keeps every throttle reason it met in the run.
+     */
+    static List<String> limitsAfterWarmUp(dev.enisim.run.RunResult res, long warmUp) {
+        RunSummary r = res.summary();
+        List<String> all = limitsHit(r);
+        if (all.isEmpty() || warmUp <= 0) {
+            return all;
+        }
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        for (Map.Entry<String, RunSummary.FunctionSummary> e : r.functions().entrySet()) {
+            RunSummary.FunctionSummary f = e.getValue();
+            AfterWarmUp a = afterWarmUp(res, e.getKey(), warmUp);
+            Map<String, Long> t = f.invocations().throttleReasons();
+            if (a.throttles() > 0) {
+                // the series does not split throttles by reason: the warm-up's are the rate's first (the ramp's),
+                // and the rate counts only when its throttles cannot all have been in the warm-up [assumed]
+                long conc = t.getOrDefault("ConcurrentInvocationLimitExceeded", 0L)
+                        + t.getOrDefault("ReservedFunctionConcurrentInvocationLimitExceeded", 0L);
+                long rate = t.getOrDefault("FunctionInvocationRateLimitExceeded", 0L);
+                long warm = f.invocations().throttled() - a.throttles();
+                long rateAfter = Math.max(0, rate - warm);
+                if (conc > 0 && a.throttles() > rateAfter) {
+                    kept.add("concurrency");
+                }
+                if (rate > 0 && (rateAfter > 0 || conc == 0)) {
+                    kept.add("scaling-rate");
+                }
+            }
+            if (a.invokeErrors().getOrDefault("ENILimitReachedException", 0L) > 0
+                    || f.finalReasonCode() == StateReasonCode.EniLimitExceeded) {
+                kept.add("ENI");
+            }
+            if (a.invokeErrors().getOrDefault("SubnetIPAddressLimitReachedException", 0L) > 0
+                    || f.finalReasonCode() == StateReasonCode.SubnetOutOfIPAddresses) {
+                kept.add("IP");
+            }
+            Map<String, Long> c = f.invocations().functionErrorCauses();
+            if (a.functionErrors() > 0 && c.getOrDefault("NoFreePortOnEni", 0L)
+                    + c.getOrDefault("ErrorPortAllocation", 0L) > 0) {
+                kept.add("connections");
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String l : all) {
+            if (kept.contains(l)) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@link #failsAsIs(RunSummary)}, each class of failures that happened only in the warm-up said to be so.
+     */
+    static List<String> failsAsIs(dev.enisim.run.RunResult res, long warmUp) {
+        RunSummary r = res.summary();
+        if (warmUp <= 0) {
+            return failsAsIs(r);
+        }
+        long throttles = 0;
+        long functionErrors = 0;
+        Map<String, Long> errors = new LinkedHashMap<>();
+        for (String name : r.functions().keySet()) {
+            AfterWarmUp a = afterWarmUp(res, name, warmUp);
+            throttles += a.throttles();
+            functionErrors += a.functionErrors();
+            a.invokeErrors().forEach((k, v) -> errors.merge(k, v, Long::sum));
+        }
+        String note = String.format(java.util.Locale.ROOT, ", all in the warm-up (the first %s of the run or of a"
+                + " function's turning Active)", minutes(warmUp));
+        List<String> out = new ArrayList<>();
+        for (String line : failsAsIs(r)) {
+            boolean warmOnly = false;
+            if (line.contains(" throttled")) {
+                warmOnly = throttles == 0;
+            } else if (line.contains(" function error")) {
+                warmOnly = functionErrors == 0;
+            } else if (line.contains(" fail with ")) {
+                String ex = line.substring(line.indexOf(" fail with ") + " fail with ".length());
+                warmOnly = errors.getOrDefault(ex, 0L) == 0 && r.invocations().errors().getOrDefault(ex, 0L) > 0;
+            }
+            out.add(warmOnly ? line + note : line);
+        }
+        return out;
+    }
+
+    /** "5 min", "90 s". */
+    static String minutes(long micros) {
+        return micros % 60_000_000L == 0 ? micros / 60_000_000L + " min" : micros / 1_000_000L + " s";
     }
 
     // ---- subnet sizes ---------------------------------------------------------------------------------------
@@ -589,7 +774,8 @@ public final class Planner {
             low = m;
         }
         if (Double.isNaN(high)) {
-            return new Plan.Headroom(null, List.of(), 64, probes, null, null, headroomReplications());
+            return new Plan.Headroom(null, List.of(), 64, probes, null, null, headroomReplications(),
+                    warmUpMicros / 1e6);
         }
         // bisect to within 5%
         while (low > 0 && high / low > 1.05) {
@@ -603,7 +789,7 @@ public final class Planner {
             }
         }
         return new Plan.Headroom(high, hitAtHigh, probes.stream().mapToDouble(Plan.Probe::multiplier).max()
-                .orElse(1), probes, null, low > 0 ? low : null, headroomReplications());
+                .orElse(1), probes, null, low > 0 ? low : null, headroomReplications(), warmUpMicros / 1e6);
     }
 
     /**
@@ -619,17 +805,31 @@ public final class Planner {
 
     private List<String> probe(Scenario s, String label, double m, List<Plan.Probe> probes) {
         int reps = headroomReplications();
+        List<String> warmUpOnly = new ArrayList<>();
         Scenario scaled = dev.enisim.experiment.Sweep.scaleTraffic(s, m);
         for (int rep = 0; rep < reps; rep++) {
             progress.accept(String.format("%straffic x%.2f%s", label, m, of(rep, reps)));
-            RunSummary r = run(scaled, rep);
-            List<String> hit = limitsHit(r);
+            dev.enisim.run.RunResult res = runResult(scaled, rep);
+            RunSummary r = res.summary();
+            List<String> all = limitsHit(r);
+            List<String> hit = limitsAfterWarmUp(res, warmUpMicros);
+            for (String l : all) {
+                if (!hit.contains(l) && !warmUpOnly.contains(l)) {
+                    warmUpOnly.add(l);
+                }
+            }
             if (!hit.isEmpty()) { // hit in one: the limit is within reach at this traffic
-                probes.add(new Plan.Probe(m, hit, hitDetails(r), rep + 1));
+                List<String> details = new ArrayList<>(); // the limits counted: one met only in the warm-up is not
+                for (String d : hitDetails(r)) {
+                    if (hit.contains(d.substring(0, Math.max(0, d.indexOf(':'))))) {
+                        details.add(d);
+                    }
+                }
+                probes.add(new Plan.Probe(m, hit, details, rep + 1, List.copyOf(warmUpOnly)));
                 return hit;
             }
         }
-        probes.add(new Plan.Probe(m, List.of(), List.of(), reps));
+        probes.add(new Plan.Probe(m, List.of(), List.of(), reps, List.copyOf(warmUpOnly)));
         return List.of();
     }
 

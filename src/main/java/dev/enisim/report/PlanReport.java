@@ -3,6 +3,7 @@ package dev.enisim.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.enisim.plan.Plan;
 import java.util.List;
+import java.util.Map;
 
 /** {@code enisim plan}'s output: a terminal table, {@code plan.json}, and an HTML page. */
 public final class PlanReport {
@@ -85,10 +86,18 @@ public final class PlanReport {
             b.append("   ").append(headroomText(h)).append('\n');
             h.firstLimitDetails().forEach(d -> b.append("     ").append(d).append('\n'));
         }
+        String warm = warmUpText(h);
+        if (!warm.isEmpty()) {
+            b.append("   ").append(warm).append('\n');
+        }
         if (h.atRecommendedSizes() != null) {
             b.append("   with every subnet at its recommended size: ").append(headroomText(h.atRecommendedSizes()))
                     .append('\n');
             h.atRecommendedSizes().firstLimitDetails().forEach(d -> b.append("     ").append(d).append('\n'));
+            String warmAfter = warmUpText(h.atRecommendedSizes());
+            if (!warmAfter.isEmpty()) {
+                b.append("   ").append(warmAfter).append('\n');
+            }
         }
         Plan.TeardownWait t = p.teardown();
         b.append(String.format("%n4. Teardown: deleting every function waits for Lambda to delete %d ENI%s%n",
@@ -329,6 +338,10 @@ public final class PlanReport {
         }
         b.append("</p>\n");
         details(b, h);
+        if (!warmUpText(h).isEmpty()) {
+            b.append("<p>").append(escape(warmUpText(h).substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                    + warmUpText(h).substring(1))).append(".</p>\n");
+        }
         Plan.Headroom after = h.atRecommendedSizes();
         if (after != null) {
             b.append("<p class=\"verdict ").append(after.firstLimitAtMultiplier() == null ? "ok"
@@ -462,6 +475,32 @@ public final class PlanReport {
      * "first limit between x10.3 and x10.8: concurrency (hit in any of 3 replications)", "first limit at x1.00: IP"
      * (today's traffic hits it), or "no limit hit up to x64".
      */
+    /**
+     * The limits met only in the warm-up up to the first limit, not counted (empty when none): "met only in the
+     * warm-up (...), not counted: scaling-rate from x1.35".
+     */
+    static String warmUpText(Plan.Headroom h) {
+        Map<String, Double> first = new java.util.LinkedHashMap<>();
+        for (Plan.Probe p : h.probes()) {
+            if (h.firstLimitAtMultiplier() != null && p.multiplier() > h.firstLimitAtMultiplier()) {
+                continue;
+            }
+            for (String l : p.warmUpOnly()) {
+                if (!h.limitsHit().contains(l)) { // the first limit itself is said above
+                    first.merge(l, p.multiplier(), Math::min);
+                }
+            }
+        }
+        if (first.isEmpty()) {
+            return "";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        first.forEach((l, m) -> parts.add(String.format(java.util.Locale.ROOT, "%s from x%.2f", l, m)));
+        return String.format(java.util.Locale.ROOT, "met only in the warm-up (the first %.0f min of the run or of a"
+                + " function's turning Active, while its environments ramp up from none; plan --warm-up), not"
+                + " counted as a limit: %s", h.warmUpSeconds() / 60, String.join(", ", parts));
+    }
+
     static String headroomText(Plan.Headroom h) {
         return h.firstLimitAtMultiplier() == null ? String.format(java.util.Locale.ROOT, "no ENI, IP, connections,"
                 + " concurrency or scaling-rate limit hit up to x%.0f%s", h.largestTried(), h.replications() > 1
