@@ -728,6 +728,7 @@ public final class Planner {
             }
             List<Plan.KeyUse> keys = new ArrayList<>();
             Map<String, Long> connectionsPerSubnet = new LinkedHashMap<>();
+            Map<String, Long> mostEnisPerSubnet = new LinkedHashMap<>(); // the largest key's own ENIs there
             for (Map.Entry<String, RunSummary.KeySummary> e : r.eniKeys().entrySet()) {
                 RunSummary.KeySummary k = e.getValue();
                 if (k.vpc().equals(v.id()) && k.peakEnis() > 0) {
@@ -735,13 +736,17 @@ public final class Planner {
                     // keys of different accounts never share an ENI: consolidate within each account only
                     String account = base.multiAccount() ? e.getKey().substring(0, e.getKey().indexOf(':') + 1) : "";
                     connectionsPerSubnet.merge(account + k.subnet(), k.peakConnections(), Long::sum);
+                    mostEnisPerSubnet.merge(account + k.subnet(), k.peakEnis(), Math::max);
                 }
             }
             keys.sort((a, b) -> Long.compare(b.peakEnis(), a.peakEnis()));
             long consolidated = 0;
             long capacity = base.hyperplane().connectionsPerEni();
-            for (long c : connectionsPerSubnet.values()) {
-                consolidated += Math.max(1, (c + capacity - 1) / capacity);
+            for (Map.Entry<String, Long> c : connectionsPerSubnet.entrySet()) {
+                // never fewer than the design's largest key there needed itself: its peak connections are capped by
+                // the ENIs it had (startpeak: one key of 2 ENIs at the cap of 65,000 read "would need 1 (saves 1)")
+                consolidated += Math.max(mostEnisPerSubnet.get(c.getKey()), Math.max(1,
+                        (c.getValue() + capacity - 1) / capacity));
             }
             RunSummary.VpcSummary vs = r.vpcs().get(v.id());
             if (base.networkModel() == NetworkModel.LEGACY) {
@@ -983,7 +988,8 @@ public final class Planner {
             waits[rep] = cut ? Double.POSITIVE_INFINITY : Math.max(0, end - start);
             censored += cut ? 1 : 0;
         }
-        double[] analytic = maxQuantiles(base.hyperplane().eniDeleteTime(), Math.max(1, enis));
+        // the largest of no deletion times is 0: no ENI, no wait (it gave the analytic figures of one ENI's)
+        double[] analytic = enis == 0 ? new double[2] : maxQuantiles(base.hyperplane().eniDeleteTime(), enis);
         double h = horizon / 1e6;
         double p50 = quantile(waits, 0.50);
         double p99 = quantile(waits, 0.99);

@@ -29,12 +29,16 @@ public final class PlanReport {
                     .append(".\nThe answers below are what it needs; fix these failures first.\n\n");
         }
         b.append("1. Subnet sizes: the smallest prefix with no invocation failing for IPs at this scenario's peak\n");
-        b.append(String.format("   %-26s %-16s %7s %7s %9s %9s %11s %9s %12s%n", "subnet", "now", "usable", "others",
-                "peak IPs", "formula", "recommended", "headroom", "check"));
+        if (p.subnets().isEmpty()) {
+            b.append("   no subnets in this scenario: nothing to size\n");
+        } else { // the headroom is the current size's (as plan.html's "headroom now"), not the recommended one's
+            b.append(String.format("   %-26s %-16s %7s %7s %9s %9s %11s %12s %12s%n", "subnet", "now", "usable",
+                    "others", "peak IPs", "formula", "recommended", "headroom now", "check"));
+        }
         for (Plan.SubnetAdvice s : p.subnets()) {
             String check = "0 failures at /" + s.recommendedPrefix() + runs(s.runsAtRecommended(), " in ")
                     + smallerText(s, ", ");
-            b.append(String.format("   %-26s %-16s %7d %7d %9d %9d %11s %9d  %s%n", s.subnet(), s.cidr(),
+            b.append(String.format("   %-26s %-16s %7d %7d %9d %9d %11s %12d  %s%n", s.subnet(), s.cidr(),
                     s.usableIps(), s.otherUsedIps(), s.peakLambdaIps(), s.analyticLambdaIps(),
                     "/" + s.recommendedPrefix() + " (" + s.recommendedUsableIps() + ")", s.headroomIps(),
                     s.failuresAtRecommended() == 0 ? check : String.format(java.util.Locale.ROOT, "%,d failures%s (!)",
@@ -63,6 +67,9 @@ public final class PlanReport {
         sharedSubnetsText(b, p);
         b.append("\n2. ENIs per VPC against the quota: the design's peak (every subnet at /16, no quota in the way)\n");
         boolean legacy = p.networkModel().equals("legacy");
+        if (p.vpcs().isEmpty()) {
+            b.append("   no VPC in this scenario: no ENIs\n");
+        }
         for (Plan.VpcAdvice v : p.vpcs()) {
             b.append(String.format("   %s: peak %d%s of %d (%s); %s%n", v.vpc(), v.peakEnis(), v.otherUsedEnis() == 0
                     ? "" : " + " + v.otherUsedEnis() + " other services' (at their most)", v.eniQuota(),
@@ -102,6 +109,9 @@ public final class PlanReport {
         Plan.TeardownWait t = p.teardown();
         b.append(String.format("%n4. Teardown: deleting every function waits for Lambda to delete %d ENI%s%n",
                 t.enis(), t.enis() == 1 ? "" : "s"));
+        if (t.enis() == 0) {
+            b.append("   no ENI to wait for: the deletions wait 0 min for ENIs, and need no timeout for them\n");
+        } else {
         b.append(String.format("   simulated over %d replications: p50 %s, p99 %s%s;"
                 + " analytic (max of %d deletion times): p50 %.0f min, p99 %.0f min%n", t.replications(),
                 minutes(t.p50Seconds(), t.p50Censored()), minutes(t.p99Seconds(), t.p99Censored()), fewRuns(t),
@@ -113,6 +123,7 @@ public final class PlanReport {
         }
         if (!fewRuns(t).isEmpty()) {
             b.append("   plan a timeout (CloudFormation's, Terraform's) on the analytic p99\n");
+        }
         }
         b.append("\n5. The idle rule: how long a function may stay quiet\n");
         if (p.idle().isEmpty() && p.failedFunctions().isEmpty()) {
@@ -180,7 +191,13 @@ public final class PlanReport {
         row(b, "first limit at", plans, p -> p.headroom().firstLimitAtMultiplier() == null ? "none"
                 : limitAt(p.headroom()).replaceFirst("^at ", "") + " " + String.join(", ", p.headroom().limitsHit()));
         row(b, "teardown wait p50", plans, p -> minutes(p.teardown().p50Seconds(), p.teardown().p50Censored()));
-        row(b, "teardown wait p99", plans, p -> minutes(p.teardown().p99Seconds(), p.teardown().p99Censored()));
+        // the figure to plan on is the analytic p99: the simulated "p99" of a few runs is about their largest (10 runs:
+        // about a p96), and the plan advises the timeout on the analytic one
+        row(b, "teardown wait p99 to plan on (analytic)", plans, p -> p.teardown().enis() == 0 ? "0 min"
+                : String.format(java.util.Locale.ROOT, "%.0f min", p.teardown().analyticP99Seconds() / 60));
+        row(b, plans.get(0).teardown().replications() < 100 ? "teardown wait, largest simulated (not a p99)"
+                : "teardown wait p99 (simulated)", plans, p -> minutes(p.teardown().p99Seconds(),
+                p.teardown().p99Censored()));
         return b.toString();
     }
 
@@ -275,8 +292,10 @@ public final class PlanReport {
      */
     static String consolidation(Plan p, Plan.VpcAdvice v) {
         return p.networkModel().equals("legacy") ? "legacy ENIs are each one function's: one security-group set"
-                + " would not share them (no saving)" : "one security-group set per subnet would need "
-                + v.consolidatedEnis() + " (saves " + v.savedByConsolidating() + ")";
+                + " would not share them (no saving)" : v.savedByConsolidating() <= 0 ? "one security-group set per"
+                + " subnet would save nothing (" + v.consolidatedEnis() + " needed either way)"
+                : "one security-group set per subnet would need " + v.consolidatedEnis() + " (saves "
+                + v.savedByConsolidating() + ")";
     }
 
     /** A VPC's quota left beside the peak, in words: "3 ENIs spare", "at the quota", "2 ENIs short". */
@@ -299,7 +318,8 @@ public final class PlanReport {
                     .append(PlanCharts.bar(v.peakEnis() + v.otherUsedEnis(), v.eniQuota())).append("</td><td class=\"")
                     .append(room <= 0 ? "bad\">" + room(room) : "ok\">" + room(room))
                     .append("</td><td>").append(p.networkModel().equals("legacy") ? "no saving: each legacy ENI is"
-                    + " one function's" : "would need " + v.consolidatedEnis() + " ENIs (saves "
+                    + " one function's" : v.savedByConsolidating() <= 0 ? "no saving (" + v.consolidatedEnis()
+                    + " ENIs needed either way)" : "would need " + v.consolidatedEnis() + " ENIs (saves "
                     + v.savedByConsolidating() + ")").append("</td></tr>\n");
         }
         b.append("</table></div>\n");
@@ -360,6 +380,11 @@ public final class PlanReport {
 
     private static void teardownSection(StringBuilder b, Plan p) {
         Plan.TeardownWait t = p.teardown();
+        if (t.enis() == 0) {
+            b.append("<section id=\"teardown\"><h2>4. Teardown wait</h2>\n<p>No ENI to wait for: deleting every"
+                    + " function waits 0 min for Lambda's ENIs, and needs no timeout for them.</p>\n</section>\n");
+            return;
+        }
         b.append("<section id=\"teardown\"><h2>4. Teardown wait</h2>\n<p>Deleting every function waits for Lambda "
                 + "to delete its ").append(t.enis()).append(t.enis() == 1 ? " ENI" : " ENIs")
                 .append(" (a stack deletion waits as long).").append(fewRuns(t).isEmpty() ? "" : " The simulated p99"
