@@ -119,7 +119,8 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
 
     /**
      * The traffic multiplier at which a limit is first hit, and which ({@code ENI}, {@code IP},
-     * {@code concurrency}, {@code scaling-rate}, {@code connections}: 65,000 per ENI, NoFreePortOnEni); null multiplier when none is hit up to the largest tried.
+     * {@code concurrency}, {@code scaling-rate} (environments not added fast enough), {@code request-rate}
+     * (requests per second over 10 x the concurrency limit), {@code connections}: 65,000 per ENI, NoFreePortOnEni); null multiplier when none is hit up to the largest tried.
      * {@code atRecommendedSizes}: when a limit is hit at today's traffic already and the plan resizes subnets, the same
      * search with every subnet at its recommended size (the headroom once the plan is applied), else null.
      * {@code replications}: each probe ran up to that many replications, a limit hit when any of them hit it;

@@ -285,7 +285,7 @@ public final class Planner {
      */
     static List<String> limitsAfterWarmUp(dev.enisim.run.RunResult res, long warmUp) {
         RunSummary r = res.summary();
-        List<String> all = limitsHit(r);
+        List<String> all = limitsHit(r, res.scenario());
         if (all.isEmpty() || warmUp <= 0) {
             return all;
         }
@@ -299,14 +299,15 @@ public final class Planner {
                 // and the rate counts only when its throttles cannot all have been in the warm-up [assumed]
                 long conc = t.getOrDefault("ConcurrentInvocationLimitExceeded", 0L)
                         + t.getOrDefault("ReservedFunctionConcurrentInvocationLimitExceeded", 0L);
-                long rate = t.getOrDefault("FunctionInvocationRateLimitExceeded", 0L);
+                long rate = t.getOrDefault("FunctionInvocationRateLimitExceeded", 0L)
+                        + t.getOrDefault("ReservedFunctionInvocationRateLimitExceeded", 0L);
                 long warm = f.invocations().throttled() - a.throttles();
                 long rateAfter = Math.max(0, rate - warm);
                 if (conc > 0 && a.throttles() > rateAfter) {
                     kept.add("concurrency");
                 }
                 if (rate > 0 && (rateAfter > 0 || conc == 0)) {
-                    kept.add("scaling-rate");
+                    kept.add(rateLimit(res.scenario(), r, e.getKey()));
                 }
             }
             if (a.invokeErrors().getOrDefault("ENILimitReachedException", 0L) > 0
@@ -816,7 +817,7 @@ public final class Planner {
             progress.accept(String.format("%straffic x%.2f%s", label, m, of(rep, reps)));
             dev.enisim.run.RunResult res = runResult(scaled, rep);
             RunSummary r = res.summary();
-            List<String> all = limitsHit(r);
+            List<String> all = limitsHit(r, scaled);
             List<String> hit = limitsAfterWarmUp(res, warmUpMicros);
             for (String l : all) {
                 if (!hit.contains(l) && !warmUpOnly.contains(l)) {
@@ -825,7 +826,7 @@ public final class Planner {
             }
             if (!hit.isEmpty()) { // hit in one: the limit is within reach at this traffic
                 List<String> details = new ArrayList<>(); // the limits counted: one met only in the warm-up is not
-                for (String d : hitDetails(r)) {
+                for (String d : hitDetails(r, scaled)) {
                     if (hit.contains(d.substring(0, Math.max(0, d.indexOf(':'))))) {
                         details.add(d);
                     }
@@ -840,6 +841,11 @@ public final class Planner {
 
     /** Each limit a run hit ({@link #limitsHit}), in words: who met it, AWS's name for it, how often. */
     static List<String> hitDetails(RunSummary r) {
+        return hitDetails(r, null);
+    }
+
+    /** {@link #hitDetails(RunSummary)}, a rate limit named by {@link #rateLimit} when the scenario is known. */
+    static List<String> hitDetails(RunSummary r, Scenario s) {
         List<String> out = new ArrayList<>();
         long total = r.invocations().total();
         Map<String, Long> t = r.invocations().throttleReasons();
@@ -850,9 +856,12 @@ public final class Planner {
             long n = f.invocations().total();
             count(out, ft.getOrDefault("ReservedFunctionConcurrentInvocationLimitExceeded", 0L), n, "concurrency: "
                     + name + "'s reserved concurrency", "throttled (ReservedFunctionConcurrentInvocationLimitExceeded)");
+            boolean request = rateLimit(s, r, name).equals("request-rate");
             count(out, ft.getOrDefault("FunctionInvocationRateLimitExceeded", 0L)
-                    + ft.getOrDefault("ReservedFunctionInvocationRateLimitExceeded", 0L), n, "scaling-rate: " + name,
-                    "throttled (FunctionInvocationRateLimitExceeded)");
+                    + ft.getOrDefault("ReservedFunctionInvocationRateLimitExceeded", 0L), n, (request
+                    ? "request-rate: " : "scaling-rate: ") + name, request ? "throttled (FunctionInvocationRateLimit"
+                    + "Exceeded: requests per second over 10 x the concurrency limit; raise the concurrency quota)"
+                    : "throttled (FunctionInvocationRateLimitExceeded)");
             Map<String, Long> fe = f.invocations().errors();
             count(out, fe.getOrDefault("SubnetIPAddressLimitReachedException", 0L), n, "IP: " + name,
                     "failed (SubnetIPAddressLimitReachedException)"
@@ -875,6 +884,43 @@ public final class Planner {
     }
 
     static List<String> limitsHit(RunSummary r) {
+        return limitsHit(r, null);
+    }
+
+    /**
+     * Which limit a function's FunctionInvocationRateLimitExceeded throttles were: {@code request-rate} (requests per
+     * second over 10 x the concurrency limit: its reserved concurrency, else the account's; AWS gives the same reason
+     * for it and for scaling) when the offered requests per second (the run's, throttled ones too) reach 80% of that
+     * cap, else {@code scaling-rate} (the environments could not be added fast enough); {@code scaling-rate} when the
+     * scenario is not known. The lever differs: the first is raised with the concurrency quota, the second is not.
+     */
+    static String rateLimit(Scenario s, RunSummary r, String function) {
+        if (s == null) {
+            return "scaling-rate";
+        }
+        double seconds = s.durationMicros() / 1e6;
+        for (Scenario.Function f : s.functions()) {
+            if (!f.name().equals(function)) {
+                continue;
+            }
+            RunSummary.FunctionSummary fs = r.functions().get(function);
+            double rate;
+            int cap;
+            if (f.reservedConcurrency().isPresent()) {
+                cap = f.reservedConcurrency().getAsInt();
+                rate = fs == null ? 0 : fs.invocations().total() / seconds;
+            } else {
+                cap = s.account().concurrencyLimit();
+                rate = r.invocations().total() / seconds;
+            }
+            return rate >= 0.8 * dev.enisim.model.Scaling.REQUESTS_PER_SECOND_PER_CONCURRENCY * cap
+                    ? "request-rate" : "scaling-rate";
+        }
+        return "scaling-rate";
+    }
+
+    /** {@link #limitsHit(RunSummary)}, a rate limit named by {@link #rateLimit} when the scenario is known. */
+    static List<String> limitsHit(RunSummary r, Scenario s) {
         List<String> hit = new ArrayList<>();
         Map<String, Long> e = r.invocations().errors();
         boolean eni = e.getOrDefault("ENILimitReachedException", 0L) > 0;
@@ -894,8 +940,16 @@ public final class Planner {
                 + t.getOrDefault("ReservedFunctionConcurrentInvocationLimitExceeded", 0L) > 0) {
             hit.add("concurrency");
         }
-        if (t.getOrDefault("FunctionInvocationRateLimitExceeded", 0L) > 0) {
-            hit.add("scaling-rate");
+        if (t.getOrDefault("FunctionInvocationRateLimitExceeded", 0L)
+                + t.getOrDefault("ReservedFunctionInvocationRateLimitExceeded", 0L) > 0) {
+            for (Map.Entry<String, RunSummary.FunctionSummary> f : r.functions().entrySet()) {
+                Map<String, Long> ft = f.getValue().invocations().throttleReasons();
+                String name = rateLimit(s, r, f.getKey());
+                if (ft.getOrDefault("FunctionInvocationRateLimitExceeded", 0L)
+                        + ft.getOrDefault("ReservedFunctionInvocationRateLimitExceeded", 0L) > 0 && !hit.contains(name)) {
+                    hit.add(name);
+                }
+            }
         }
         // every ENI of a key at its 65,000 connections: invocations fail with NoFreePortOnEni (shared-eni-65k
         // failed 11,662 of them at x1 while the search said "first limit at x2.71: concurrency")

@@ -87,7 +87,7 @@ public final class PlanReport {
         Plan.Headroom h = p.headroom();
         b.append("\n3. Traffic headroom: every arrival rate multiplied until a limit is hit\n");
         if (h.firstLimitAtMultiplier() == null) {
-            b.append(String.format("   no ENI, IP, connections, concurrency or scaling-rate limit hit up to x%.0f%n",
+            b.append(String.format("   no ENI, IP, connections, concurrency, scaling-rate or request-rate limit hit up to x%.0f%n",
                     h.largestTried()));
         } else {
             b.append("   ").append(headroomText(h)).append('\n');
@@ -528,7 +528,7 @@ public final class PlanReport {
 
     static String headroomText(Plan.Headroom h) {
         return h.firstLimitAtMultiplier() == null ? String.format(java.util.Locale.ROOT, "no ENI, IP, connections,"
-                + " concurrency or scaling-rate limit hit up to x%.0f%s", h.largestTried(), h.replications() > 1
+                + " concurrency, scaling-rate or request-rate limit hit up to x%.0f%s", h.largestTried(), h.replications() > 1
                 ? " in any of " + h.replications() + " replications" : "") : "first limit " + limitAt(h) + ": "
                 + String.join(", ", h.limitsHit()) + anyOf(h);
     }
