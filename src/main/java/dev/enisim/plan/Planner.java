@@ -439,12 +439,17 @@ public final class Planner {
                 analytics.put(s.id(), analytic);
                 if (refused > 0 && base.networkModel() != NetworkModel.LEGACY) {
                     // demand was refused for want of ports: the peak carried is a lower bound; size on the offered
-                    sizingNotes.add(String.format(java.util.Locale.ROOT, "%s: " + (n > 1 ? "up to %,d invocations"
-                            + " in a run" : "%,d invocations") + " were refused for want of ports on its ENIs (NoFreePortOnEni, ErrorPortAllocation) even at"
+                    // the run counts refusals per function: said as its functions' share, not a count of this subnet's
+                    sizingNotes.add(String.format(java.util.Locale.ROOT, "%s: its functions' invocations were"
+                            + " refused for want of ports on their ENIs, %s %,d" + (n > 1 ? " in a run" : "") + " (the"
+                            + " functions' refusals shared among their subnets whose ENIs reached "
+                            + String.format(java.util.Locale.ROOT, "%,d", base.hyperplane().connectionsPerEni())
+                            + " connections;"
+                            + " the run does not count them per subnet; NoFreePortOnEni, ErrorPortAllocation) even at"
                             + " /%d, so its peak of %,d IPs is what the ENIs that existed carried, a lower bound of the"
                             + " demand; the formula adds the refused invocations' connections by Little's law (refused"
                             + " per second x mean duration x connections: about %,.0f at a time) and needs %,d ENIs:"
-                            + " the recommended size holds %s", s.id(), refused, LARGEST_PREFIX, need,
+                            + " the recommended size holds %s", s.id(), n > 1 ? "up to" : "about", refused, LARGEST_PREFIX, need,
                             refusedConnections, analytic, analytic > need ? "that" : "the peak, which is more"));
                     need = Math.max(need, analytic);
                 }
@@ -635,7 +640,7 @@ public final class Planner {
             if (refused > 0) {
                 c += refused * f.duration().mean() / base.durationMicros()
                         * (f.connectionsPerInvocation() + f.connectionsPerEnvironment())
-                        / f.vpcConfig().subnetIds().size();
+                        * share(r, f, k.subnet());
             }
         }
         return c;
@@ -652,15 +657,48 @@ public final class Planner {
         return c;
     }
 
-    /** The invocations of a subnet's functions refused for want of ports (a function's shared among its subnets). */
+    /** The invocations of a subnet's functions refused for want of ports (a function's shared, {@link #share}). */
     private long refusedInvocations(RunSummary r, String subnet) {
         double n = 0;
         for (Scenario.Function f : base.functions()) {
             if (f.vpcConfig().attached() && f.vpcConfig().subnetIds().contains(subnet)) {
-                n += (double) refused(r, f) / f.vpcConfig().subnetIds().size();
+                n += refused(r, f) * share(r, f, subnet);
             }
         }
         return Math.round(n);
+    }
+
+    /**
+     * The share of a function's port refusals put on {@code subnet}. The run counts them per function, not per
+     * subnet; a refusal needs every ENI of its key full, so a subnet whose keys of the function never reached one
+     * ENI's connections (65,000) refused none. The refusals are shared evenly among the function's subnets that
+     * did [assumed], or among all its subnets when none is known to have (azconns: s1, whose ENI peaked at 62,700,
+     * was charged half of s2's refusals and named as refusing them).
+     */
+    private double share(RunSummary r, Scenario.Function f, String subnet) {
+        List<String> full = new ArrayList<>();
+        for (String sn : f.vpcConfig().subnetIds()) {
+            if (portsRanOut(r, f, sn)) {
+                full.add(sn);
+            }
+        }
+        if (full.isEmpty()) {
+            return 1.0 / f.vpcConfig().subnetIds().size();
+        }
+        return full.contains(subnet) ? 1.0 / full.size() : 0;
+    }
+
+    /** Whether a key of {@code f} in {@code subnet} reached one ENI's connections (its ports could run out). */
+    private boolean portsRanOut(RunSummary r, Scenario.Function f, String subnet) {
+        long capacity = base.hyperplane().connectionsPerEni();
+        for (Map.Entry<String, RunSummary.KeySummary> e : r.eniKeys().entrySet()) {
+            RunSummary.KeySummary k = e.getValue();
+            if (k.subnet().equals(subnet) && k.peakConnections() >= capacity
+                    && functionsOf(e.getKey(), k).contains(f)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
