@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
             "  2. peak Hyperplane ENIs per VPC against the quota, by key, and what one",
             "     security-group set per subnet would save;",
             "  3. the traffic multiplier at which the first ENI, IP, connections (65,000",
-            "     per ENI), concurrency or scaling-rate limit is hit in any of up to 3",
+            "     per ENI), concurrency, scaling-rate or request-rate (10 x concurrency",
+            "     requests per second) limit is hit in any of up to 3",
             "     replications (to the search's 5%%);",
             "  4. how long deleting every function waits for Lambda's ENIs (p50, p99",
             "     over replications);",
@@ -72,6 +73,13 @@ final class PlanCommand implements Callable<Integer> {
                 + " reports) or both (each in turn, then side by side); a field the scenario sets itself wins over"
                 + " either (default: the scenario's own assumptions, field when it names none).")
     String assumptions;
+
+    @Option(names = "--warm-up", paramLabel = "DURATION", defaultValue = "5m",
+            description = "The traffic headroom leaves throttles and failures in this long from the run's start, or"
+                + " from a function's turning Active, out of its limit judgement: the simulation starts every"
+                + " function with no warm environment, a ramp a deployed function does not go through; 0 judges the"
+                + " whole run (default: ${DEFAULT-VALUE}).")
+    String warmUp;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
     boolean quiet;
@@ -116,7 +124,7 @@ final class PlanCommand implements Callable<Integer> {
                             + most + (presets.size() > 1 ? " (" + label + ")" : "") + ": " + line);
                 }
             });
-            Plan plan = planner[0].plan();
+            Plan plan = planner[0].warmUp(warmUpMicros()).plan();
             plans.add(plan);
             String stem = presets.size() > 1 ? "plan-" + label : "plan";
             files.put(stem + ".json", PlanReport.json(plan).getBytes(StandardCharsets.UTF_8));
@@ -137,6 +145,18 @@ final class PlanCommand implements Callable<Integer> {
         o.println("Written: " + dir.resolve(files.keySet().iterator().next()) + files.keySet().stream().skip(1)
                 .map(f -> ", " + f).collect(Collectors.joining()));
         return 0;
+    }
+
+    private long warmUpMicros() {
+        try {
+            long w = warmUp.trim().equals("0") ? 0 : dev.enisim.scenario.Units.durationMicros(warmUp.trim());
+            if (w < 0) {
+                throw new IllegalArgumentException("negative");
+            }
+            return w;
+        } catch (RuntimeException e) {
+            throw new UserInputException("--warm-up: expected a duration such as 5m, 90s or 0, got '" + warmUp + "'");
+        }
     }
 
     /** The presets to answer under: the scenario's own (null), one named, or every one. */

@@ -119,19 +119,32 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
 
     /**
      * The traffic multiplier at which a limit is first hit, and which ({@code ENI}, {@code IP},
-     * {@code concurrency}, {@code scaling-rate}, {@code connections}: 65,000 per ENI, NoFreePortOnEni); null multiplier when none is hit up to the largest tried.
+     * {@code concurrency}, {@code scaling-rate} (environments not added fast enough), {@code request-rate}
+     * (requests per second over 10 x the concurrency limit), {@code connections}: 65,000 per ENI, NoFreePortOnEni); null multiplier when none is hit up to the largest tried.
      * {@code atRecommendedSizes}: when a limit is hit at today's traffic already and the plan resizes subnets, the same
      * search with every subnet at its recommended size (the headroom once the plan is applied), else null.
      * {@code replications}: each probe ran up to that many replications, a limit hit when any of them hit it;
      * {@code lastClearMultiplier}: the largest multiplier at which none did, below the first limit (the search stops
      * within 5% of it), null when today's traffic hits one already.
+     * {@code warmUpSeconds}: throttles and failures in this long from the run's start, or from a function's turning
+     * Active, are not counted as a limit hit (the simulation starts every function with no warm environment, a
+     * ramp a deployed function does not go through); 0 when none is left out.
      */
     public record Headroom(Double firstLimitAtMultiplier, List<String> limitsHit, double largestTried,
             List<Probe> probes,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             Headroom atRecommendedSizes,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            Double lastClearMultiplier, int replications) {
+            Double lastClearMultiplier, int replications,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+            double warmUpSeconds) {
+
+        /** No warm-up left out of the judgement. */
+        public Headroom(Double firstLimitAtMultiplier, List<String> limitsHit, double largestTried,
+                List<Probe> probes, Headroom atRecommendedSizes, Double lastClearMultiplier, int replications) {
+            this(firstLimitAtMultiplier, limitsHit, largestTried, probes, atRecommendedSizes, lastClearMultiplier,
+                    replications, 0);
+        }
 
         public Headroom(Double firstLimitAtMultiplier, List<String> limitsHit, double largestTried,
                 List<Probe> probes) {
@@ -146,7 +159,7 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
         /** This search, and the one at the recommended sizes. */
         Headroom withAtRecommendedSizes(Headroom after) {
             return new Headroom(firstLimitAtMultiplier, limitsHit, largestTried, probes, after, lastClearMultiplier,
-                    replications);
+                    replications, warmUpSeconds);
         }
 
         /** What the first limit was, in words (its probe's {@link Probe#details}); empty when none was hit. */
@@ -166,8 +179,17 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      * account, the error or throttle reason AWS gives, and how many of how many invocations met it (a limit met
      * by 4 invocations in 6 million is hit, and the planner should see that it was 4). {@code runs}: the
      * replications run at this multiplier (they stop at the first that hits a limit; its details are given).
+     * {@code warmUpOnly}: limits the runs met only in the warm-up ({@link Headroom#warmUpSeconds}: the first minutes
+     * of the run, or of a function's turning Active, while its environments ramp up from none), not counted as hit.
      */
-    public record Probe(double multiplier, List<String> limitsHit, List<String> details, int runs) {
+    public record Probe(double multiplier, List<String> limitsHit, List<String> details, int runs,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+            List<String> warmUpOnly) {
+
+        /** No limit met only in the warm-up. */
+        public Probe(double multiplier, List<String> limitsHit, List<String> details, int runs) {
+            this(multiplier, limitsHit, details, runs, List.of());
+        }
 
         public Probe(double multiplier, List<String> limitsHit) {
             this(multiplier, limitsHit, List.of());

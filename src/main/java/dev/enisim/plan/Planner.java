@@ -79,7 +79,8 @@ public final class Planner {
 
     public Plan plan() {
         progress.accept("the scenario as it is");
-        RunSummary asIs = run(base, 0);
+        dev.enisim.run.RunResult asIsResult = runResult(base, 0);
+        RunSummary asIs = asIsResult.summary();
         List<Plan.SubnetAdvice> other = List.of();
         if (bothModels) {
             NetworkModel o = base.networkModel() == NetworkModel.LEGACY ? NetworkModel.HYPERPLANE : NetworkModel.LEGACY;
@@ -105,7 +106,7 @@ public final class Planner {
             headroom = headroom.withAtRecommendedSizes(headroom(Variants.resize(base, recommended),
                     "recommended sizes, "));
         }
-        return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(), failsAsIs(asIs), failed,
+        return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(), failsAsIs(asIsResult, warmUpMicros), failed,
                 subnets, other, vpcs(demand), headroom, teardown(asIs), idle(failed), base.assumptions().label(),
                 sharedSubnets(asIs), List.copyOf(sizingNotes));
     }
@@ -183,8 +184,193 @@ public final class Planner {
     }
 
     private RunSummary run(Scenario s, int replication) {
+        return runResult(s, replication).summary();
+    }
+
+    private dev.enisim.run.RunResult runResult(Scenario s, int replication) {
         runs[0]++;
-        return new Simulation(s, replication).run().summary();
+        return new Simulation(s, replication).run();
+    }
+
+    // ---- the warm-up ----------------------------------------------------------------------------------------
+
+    /**
+     * The default warm-up: 5 minutes. The simulation starts every function, an {@code existing: Active} one too,
+     * with no warm environment, so its first minute ramps against the scaling rate (steady: "first limit x1.35:
+     * scaling-rate" where the sustained limit, by Little's law, is concurrency at about x2.4).
+     */
+    public static final long DEFAULT_WARM_UP_MICROS = 300_000_000L;
+
+    private long warmUpMicros = DEFAULT_WARM_UP_MICROS;
+
+    /**
+     * Leave throttles and failures within {@code micros} of the run's start, or of a function's turning Active, out
+     * of the traffic headroom's limit judgement (0: judge the whole run).
+     */
+    public Planner warmUp(long micros) {
+        if (micros < 0) {
+            throw new IllegalArgumentException("a warm-up cannot be negative");
+        }
+        this.warmUpMicros = micros;
+        return this;
+    }
+
+    /**
+     * Per bucket of {@code ts}: whether it is in the function's warm-up, that is overlaps the first {@code warmUp}
+     * of the run or of a spell Active the function began after the start. None when the buckets are longer than the
+     * warm-up (a bucket cannot tell it apart), or the run is not longer than twice the warm-up (nothing would be
+     * left to judge).
+     */
+    static boolean[] warmUpBuckets(dev.enisim.metrics.TimeSeries ts, RunSummary.FunctionSummary f, long warmUp,
+            long durationMicros) {
+        boolean[] warm = new boolean[ts.buckets()];
+        long b = ts.bucketMicros();
+        if (warmUp <= 0 || b > warmUp || durationMicros <= 2 * warmUp) {
+            return warm;
+        }
+        List<Long> starts = new ArrayList<>();
+        starts.add(0L);
+        if (f != null && f.transitions() != null) {
+            for (RunSummary.Transition t : f.transitions()) {
+                if (t.state() == dev.enisim.model.function.State.Active && t.atSeconds() > 0) {
+                    starts.add(Math.round(t.atSeconds() * 1e6));
+                }
+            }
+        }
+        for (int i = 0; i < warm.length; i++) {
+            long from = i * b;
+            long to = from + b;
+            for (long w : starts) {
+                warm[i] |= from < w + warmUp && to > w;
+            }
+        }
+        return warm;
+    }
+
+    /** The sum of a series over the buckets not in the warm-up (0 for no series). */
+    private static long afterWarmUp(dev.enisim.metrics.Series s, boolean[] warm) {
+        if (s == null) {
+            return 0;
+        }
+        long n = 0;
+        for (int i = 0; i < s.values().length && i < warm.length; i++) {
+            n += warm[i] ? 0 : s.values()[i];
+        }
+        return n;
+    }
+
+    /** A function's throttles, invoke errors (by exception) and function errors after its warm-up. */
+    private record AfterWarmUp(long throttles, Map<String, Long> invokeErrors, long functionErrors) {
+    }
+
+    private static AfterWarmUp afterWarmUp(dev.enisim.run.RunResult res, String name, long warmUp) {
+        dev.enisim.metrics.TimeSeries ts = res.timeSeries();
+        boolean[] warm = warmUpBuckets(ts, res.summary().functions().get(name), warmUp,
+                res.scenario().durationMicros());
+        Map<String, Long> ie = new LinkedHashMap<>();
+        for (dev.enisim.metrics.Series s : ts.invokeErrorsByException(dev.enisim.metrics.Metric.Scope.FUNCTION,
+                name)) {
+            ie.merge(s.exception(), afterWarmUp(s, warm), Long::sum);
+        }
+        return new AfterWarmUp(afterWarmUp(ts.get(dev.enisim.metrics.Metric.THROTTLES,
+                dev.enisim.metrics.Metric.Scope.FUNCTION, name), warm), ie, afterWarmUp(ts.get(
+                dev.enisim.metrics.Metric.ERRORS, dev.enisim.metrics.Metric.Scope.FUNCTION, name), warm));
+    }
+
+    /**
+     * The limits ({@link #limitsHit}) a run hit after the warm-up: a limit counts when some function met it (its
+     * throttles, its invoke errors of that exception, its port refusals among its function errors) in a bucket
+     * outside its warm-up, or ends Failed by it. The time series does not split throttles by reason: a function
+     * throttled after its warm-up keeps every throttle reason it met in the run.
+     */
+    static List<String> limitsAfterWarmUp(dev.enisim.run.RunResult res, long warmUp) {
+        RunSummary r = res.summary();
+        List<String> all = limitsHit(r, res.scenario());
+        if (all.isEmpty() || warmUp <= 0) {
+            return all;
+        }
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        for (Map.Entry<String, RunSummary.FunctionSummary> e : r.functions().entrySet()) {
+            RunSummary.FunctionSummary f = e.getValue();
+            AfterWarmUp a = afterWarmUp(res, e.getKey(), warmUp);
+            Map<String, Long> t = f.invocations().throttleReasons();
+            if (a.throttles() > 0) {
+                // the series does not split throttles by reason: the warm-up's are the rate's first (the ramp's),
+                // and the rate counts only when its throttles cannot all have been in the warm-up [assumed]
+                long conc = t.getOrDefault("ConcurrentInvocationLimitExceeded", 0L)
+                        + t.getOrDefault("ReservedFunctionConcurrentInvocationLimitExceeded", 0L);
+                long rate = t.getOrDefault("FunctionInvocationRateLimitExceeded", 0L)
+                        + t.getOrDefault("ReservedFunctionInvocationRateLimitExceeded", 0L);
+                long warm = f.invocations().throttled() - a.throttles();
+                long rateAfter = Math.max(0, rate - warm);
+                if (conc > 0 && a.throttles() > rateAfter) {
+                    kept.add("concurrency");
+                }
+                if (rate > 0 && (rateAfter > 0 || conc == 0)) {
+                    kept.add(rateLimit(res.scenario(), r, e.getKey()));
+                }
+            }
+            if (a.invokeErrors().getOrDefault("ENILimitReachedException", 0L) > 0
+                    || f.finalReasonCode() == StateReasonCode.EniLimitExceeded) {
+                kept.add("ENI");
+            }
+            if (a.invokeErrors().getOrDefault("SubnetIPAddressLimitReachedException", 0L) > 0
+                    || f.finalReasonCode() == StateReasonCode.SubnetOutOfIPAddresses) {
+                kept.add("IP");
+            }
+            Map<String, Long> c = f.invocations().functionErrorCauses();
+            if (a.functionErrors() > 0 && c.getOrDefault("NoFreePortOnEni", 0L)
+                    + c.getOrDefault("ErrorPortAllocation", 0L) > 0) {
+                kept.add("connections");
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String l : all) {
+            if (kept.contains(l)) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@link #failsAsIs(RunSummary)}, each class of failures that happened only in the warm-up said to be so.
+     */
+    static List<String> failsAsIs(dev.enisim.run.RunResult res, long warmUp) {
+        RunSummary r = res.summary();
+        if (warmUp <= 0) {
+            return failsAsIs(r);
+        }
+        long throttles = 0;
+        long functionErrors = 0;
+        Map<String, Long> errors = new LinkedHashMap<>();
+        for (String name : r.functions().keySet()) {
+            AfterWarmUp a = afterWarmUp(res, name, warmUp);
+            throttles += a.throttles();
+            functionErrors += a.functionErrors();
+            a.invokeErrors().forEach((k, v) -> errors.merge(k, v, Long::sum));
+        }
+        String note = String.format(java.util.Locale.ROOT, ", all in the warm-up (the first %s of the run or of a"
+                + " function's turning Active)", minutes(warmUp));
+        List<String> out = new ArrayList<>();
+        for (String line : failsAsIs(r)) {
+            boolean warmOnly = false;
+            if (line.contains(" throttled")) {
+                warmOnly = throttles == 0;
+            } else if (line.contains(" function error")) {
+                warmOnly = functionErrors == 0;
+            } else if (line.contains(" fail with ")) {
+                String ex = line.substring(line.indexOf(" fail with ") + " fail with ".length());
+                warmOnly = errors.getOrDefault(ex, 0L) == 0 && r.invocations().errors().getOrDefault(ex, 0L) > 0;
+            }
+            out.add(warmOnly ? line + note : line);
+        }
+        return out;
+    }
+
+    /** "5 min", "90 s". */
+    static String minutes(long micros) {
+        return micros % 60_000_000L == 0 ? micros / 60_000_000L + " min" : micros / 1_000_000L + " s";
     }
 
     // ---- subnet sizes ---------------------------------------------------------------------------------------
@@ -253,12 +439,17 @@ public final class Planner {
                 analytics.put(s.id(), analytic);
                 if (refused > 0 && base.networkModel() != NetworkModel.LEGACY) {
                     // demand was refused for want of ports: the peak carried is a lower bound; size on the offered
-                    sizingNotes.add(String.format(java.util.Locale.ROOT, "%s: " + (n > 1 ? "up to %,d invocations"
-                            + " in a run" : "%,d invocations") + " were refused for want of ports on its ENIs (NoFreePortOnEni, ErrorPortAllocation) even at"
+                    // the run counts refusals per function: said as its functions' share, not a count of this subnet's
+                    sizingNotes.add(String.format(java.util.Locale.ROOT, "%s: its functions' invocations were"
+                            + " refused for want of ports on their ENIs, %s %,d" + (n > 1 ? " in a run" : "") + " (the"
+                            + " functions' refusals shared among their subnets whose ENIs reached "
+                            + String.format(java.util.Locale.ROOT, "%,d", base.hyperplane().connectionsPerEni())
+                            + " connections;"
+                            + " the run does not count them per subnet; NoFreePortOnEni, ErrorPortAllocation) even at"
                             + " /%d, so its peak of %,d IPs is what the ENIs that existed carried, a lower bound of the"
                             + " demand; the formula adds the refused invocations' connections by Little's law (refused"
                             + " per second x mean duration x connections: about %,.0f at a time) and needs %,d ENIs:"
-                            + " the recommended size holds %s", s.id(), refused, LARGEST_PREFIX, need,
+                            + " the recommended size holds %s", s.id(), n > 1 ? "up to" : "about", refused, LARGEST_PREFIX, need,
                             refusedConnections, analytic, analytic > need ? "that" : "the peak, which is more"));
                     need = Math.max(need, analytic);
                 }
@@ -449,7 +640,7 @@ public final class Planner {
             if (refused > 0) {
                 c += refused * f.duration().mean() / base.durationMicros()
                         * (f.connectionsPerInvocation() + f.connectionsPerEnvironment())
-                        / f.vpcConfig().subnetIds().size();
+                        * share(r, f, k.subnet());
             }
         }
         return c;
@@ -466,15 +657,48 @@ public final class Planner {
         return c;
     }
 
-    /** The invocations of a subnet's functions refused for want of ports (a function's shared among its subnets). */
+    /** The invocations of a subnet's functions refused for want of ports (a function's shared, {@link #share}). */
     private long refusedInvocations(RunSummary r, String subnet) {
         double n = 0;
         for (Scenario.Function f : base.functions()) {
             if (f.vpcConfig().attached() && f.vpcConfig().subnetIds().contains(subnet)) {
-                n += (double) refused(r, f) / f.vpcConfig().subnetIds().size();
+                n += refused(r, f) * share(r, f, subnet);
             }
         }
         return Math.round(n);
+    }
+
+    /**
+     * The share of a function's port refusals put on {@code subnet}. The run counts them per function, not per
+     * subnet; a refusal needs every ENI of its key full, so a subnet whose keys of the function never reached one
+     * ENI's connections (65,000) refused none. The refusals are shared evenly among the function's subnets that
+     * did [assumed], or among all its subnets when none is known to have (azconns: s1, whose ENI peaked at 62,700,
+     * was charged half of s2's refusals and named as refusing them).
+     */
+    private double share(RunSummary r, Scenario.Function f, String subnet) {
+        List<String> full = new ArrayList<>();
+        for (String sn : f.vpcConfig().subnetIds()) {
+            if (portsRanOut(r, f, sn)) {
+                full.add(sn);
+            }
+        }
+        if (full.isEmpty()) {
+            return 1.0 / f.vpcConfig().subnetIds().size();
+        }
+        return full.contains(subnet) ? 1.0 / full.size() : 0;
+    }
+
+    /** Whether a key of {@code f} in {@code subnet} reached one ENI's connections (its ports could run out). */
+    private boolean portsRanOut(RunSummary r, Scenario.Function f, String subnet) {
+        long capacity = base.hyperplane().connectionsPerEni();
+        for (Map.Entry<String, RunSummary.KeySummary> e : r.eniKeys().entrySet()) {
+            RunSummary.KeySummary k = e.getValue();
+            if (k.subnet().equals(subnet) && k.peakConnections() >= capacity
+                    && functionsOf(e.getKey(), k).contains(f)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -543,6 +767,7 @@ public final class Planner {
             }
             List<Plan.KeyUse> keys = new ArrayList<>();
             Map<String, Long> connectionsPerSubnet = new LinkedHashMap<>();
+            Map<String, Long> mostEnisPerSubnet = new LinkedHashMap<>(); // the largest key's own ENIs there
             for (Map.Entry<String, RunSummary.KeySummary> e : r.eniKeys().entrySet()) {
                 RunSummary.KeySummary k = e.getValue();
                 if (k.vpc().equals(v.id()) && k.peakEnis() > 0) {
@@ -550,13 +775,17 @@ public final class Planner {
                     // keys of different accounts never share an ENI: consolidate within each account only
                     String account = base.multiAccount() ? e.getKey().substring(0, e.getKey().indexOf(':') + 1) : "";
                     connectionsPerSubnet.merge(account + k.subnet(), k.peakConnections(), Long::sum);
+                    mostEnisPerSubnet.merge(account + k.subnet(), k.peakEnis(), Math::max);
                 }
             }
             keys.sort((a, b) -> Long.compare(b.peakEnis(), a.peakEnis()));
             long consolidated = 0;
             long capacity = base.hyperplane().connectionsPerEni();
-            for (long c : connectionsPerSubnet.values()) {
-                consolidated += Math.max(1, (c + capacity - 1) / capacity);
+            for (Map.Entry<String, Long> c : connectionsPerSubnet.entrySet()) {
+                // never fewer than the design's largest key there needed itself: its peak connections are capped by
+                // the ENIs it had (startpeak: one key of 2 ENIs at the cap of 65,000 read "would need 1 (saves 1)")
+                consolidated += Math.max(mostEnisPerSubnet.get(c.getKey()), Math.max(1,
+                        (c.getValue() + capacity - 1) / capacity));
             }
             RunSummary.VpcSummary vs = r.vpcs().get(v.id());
             if (base.networkModel() == NetworkModel.LEGACY) {
@@ -589,7 +818,8 @@ public final class Planner {
             low = m;
         }
         if (Double.isNaN(high)) {
-            return new Plan.Headroom(null, List.of(), 64, probes, null, null, headroomReplications());
+            return new Plan.Headroom(null, List.of(), 64, probes, null, null, headroomReplications(),
+                    warmUpMicros / 1e6);
         }
         // bisect to within 5%
         while (low > 0 && high / low > 1.05) {
@@ -603,7 +833,7 @@ public final class Planner {
             }
         }
         return new Plan.Headroom(high, hitAtHigh, probes.stream().mapToDouble(Plan.Probe::multiplier).max()
-                .orElse(1), probes, null, low > 0 ? low : null, headroomReplications());
+                .orElse(1), probes, null, low > 0 ? low : null, headroomReplications(), warmUpMicros / 1e6);
     }
 
     /**
@@ -619,22 +849,41 @@ public final class Planner {
 
     private List<String> probe(Scenario s, String label, double m, List<Plan.Probe> probes) {
         int reps = headroomReplications();
+        List<String> warmUpOnly = new ArrayList<>();
         Scenario scaled = dev.enisim.experiment.Sweep.scaleTraffic(s, m);
         for (int rep = 0; rep < reps; rep++) {
             progress.accept(String.format("%straffic x%.2f%s", label, m, of(rep, reps)));
-            RunSummary r = run(scaled, rep);
-            List<String> hit = limitsHit(r);
+            dev.enisim.run.RunResult res = runResult(scaled, rep);
+            RunSummary r = res.summary();
+            List<String> all = limitsHit(r, scaled);
+            List<String> hit = limitsAfterWarmUp(res, warmUpMicros);
+            for (String l : all) {
+                if (!hit.contains(l) && !warmUpOnly.contains(l)) {
+                    warmUpOnly.add(l);
+                }
+            }
             if (!hit.isEmpty()) { // hit in one: the limit is within reach at this traffic
-                probes.add(new Plan.Probe(m, hit, hitDetails(r), rep + 1));
+                List<String> details = new ArrayList<>(); // the limits counted: one met only in the warm-up is not
+                for (String d : hitDetails(r, scaled)) {
+                    if (hit.contains(d.substring(0, Math.max(0, d.indexOf(':'))))) {
+                        details.add(d);
+                    }
+                }
+                probes.add(new Plan.Probe(m, hit, details, rep + 1, List.copyOf(warmUpOnly)));
                 return hit;
             }
         }
-        probes.add(new Plan.Probe(m, List.of(), List.of(), reps));
+        probes.add(new Plan.Probe(m, List.of(), List.of(), reps, List.copyOf(warmUpOnly)));
         return List.of();
     }
 
     /** Each limit a run hit ({@link #limitsHit}), in words: who met it, AWS's name for it, how often. */
     static List<String> hitDetails(RunSummary r) {
+        return hitDetails(r, null);
+    }
+
+    /** {@link #hitDetails(RunSummary)}, a rate limit named by {@link #rateLimit} when the scenario is known. */
+    static List<String> hitDetails(RunSummary r, Scenario s) {
         List<String> out = new ArrayList<>();
         long total = r.invocations().total();
         Map<String, Long> t = r.invocations().throttleReasons();
@@ -645,9 +894,12 @@ public final class Planner {
             long n = f.invocations().total();
             count(out, ft.getOrDefault("ReservedFunctionConcurrentInvocationLimitExceeded", 0L), n, "concurrency: "
                     + name + "'s reserved concurrency", "throttled (ReservedFunctionConcurrentInvocationLimitExceeded)");
+            boolean request = rateLimit(s, r, name).equals("request-rate");
             count(out, ft.getOrDefault("FunctionInvocationRateLimitExceeded", 0L)
-                    + ft.getOrDefault("ReservedFunctionInvocationRateLimitExceeded", 0L), n, "scaling-rate: " + name,
-                    "throttled (FunctionInvocationRateLimitExceeded)");
+                    + ft.getOrDefault("ReservedFunctionInvocationRateLimitExceeded", 0L), n, (request
+                    ? "request-rate: " : "scaling-rate: ") + name, request ? "throttled (FunctionInvocationRateLimit"
+                    + "Exceeded: requests per second over 10 x the concurrency limit; raise the concurrency quota)"
+                    : "throttled (FunctionInvocationRateLimitExceeded)");
             Map<String, Long> fe = f.invocations().errors();
             count(out, fe.getOrDefault("SubnetIPAddressLimitReachedException", 0L), n, "IP: " + name,
                     "failed (SubnetIPAddressLimitReachedException)"
@@ -670,6 +922,43 @@ public final class Planner {
     }
 
     static List<String> limitsHit(RunSummary r) {
+        return limitsHit(r, null);
+    }
+
+    /**
+     * Which limit a function's FunctionInvocationRateLimitExceeded throttles were: {@code request-rate} (requests per
+     * second over 10 x the concurrency limit: its reserved concurrency, else the account's; AWS gives the same reason
+     * for it and for scaling) when the offered requests per second (the run's, throttled ones too) reach 80% of that
+     * cap, else {@code scaling-rate} (the environments could not be added fast enough); {@code scaling-rate} when the
+     * scenario is not known. The lever differs: the first is raised with the concurrency quota, the second is not.
+     */
+    static String rateLimit(Scenario s, RunSummary r, String function) {
+        if (s == null) {
+            return "scaling-rate";
+        }
+        double seconds = s.durationMicros() / 1e6;
+        for (Scenario.Function f : s.functions()) {
+            if (!f.name().equals(function)) {
+                continue;
+            }
+            RunSummary.FunctionSummary fs = r.functions().get(function);
+            double rate;
+            int cap;
+            if (f.reservedConcurrency().isPresent()) {
+                cap = f.reservedConcurrency().getAsInt();
+                rate = fs == null ? 0 : fs.invocations().total() / seconds;
+            } else {
+                cap = s.account().concurrencyLimit();
+                rate = r.invocations().total() / seconds;
+            }
+            return rate >= 0.8 * dev.enisim.model.Scaling.REQUESTS_PER_SECOND_PER_CONCURRENCY * cap
+                    ? "request-rate" : "scaling-rate";
+        }
+        return "scaling-rate";
+    }
+
+    /** {@link #limitsHit(RunSummary)}, a rate limit named by {@link #rateLimit} when the scenario is known. */
+    static List<String> limitsHit(RunSummary r, Scenario s) {
         List<String> hit = new ArrayList<>();
         Map<String, Long> e = r.invocations().errors();
         boolean eni = e.getOrDefault("ENILimitReachedException", 0L) > 0;
@@ -689,8 +978,16 @@ public final class Planner {
                 + t.getOrDefault("ReservedFunctionConcurrentInvocationLimitExceeded", 0L) > 0) {
             hit.add("concurrency");
         }
-        if (t.getOrDefault("FunctionInvocationRateLimitExceeded", 0L) > 0) {
-            hit.add("scaling-rate");
+        if (t.getOrDefault("FunctionInvocationRateLimitExceeded", 0L)
+                + t.getOrDefault("ReservedFunctionInvocationRateLimitExceeded", 0L) > 0) {
+            for (Map.Entry<String, RunSummary.FunctionSummary> f : r.functions().entrySet()) {
+                Map<String, Long> ft = f.getValue().invocations().throttleReasons();
+                String name = rateLimit(s, r, f.getKey());
+                if (ft.getOrDefault("FunctionInvocationRateLimitExceeded", 0L)
+                        + ft.getOrDefault("ReservedFunctionInvocationRateLimitExceeded", 0L) > 0 && !hit.contains(name)) {
+                    hit.add(name);
+                }
+            }
         }
         // every ENI of a key at its 65,000 connections: invocations fail with NoFreePortOnEni (shared-eni-65k
         // failed 11,662 of them at x1 while the search said "first limit at x2.71: concurrency")
@@ -783,7 +1080,8 @@ public final class Planner {
             waits[rep] = cut ? Double.POSITIVE_INFINITY : Math.max(0, end - start);
             censored += cut ? 1 : 0;
         }
-        double[] analytic = maxQuantiles(base.hyperplane().eniDeleteTime(), Math.max(1, enis));
+        // the largest of no deletion times is 0: no ENI, no wait (it gave the analytic figures of one ENI's)
+        double[] analytic = enis == 0 ? new double[2] : maxQuantiles(base.hyperplane().eniDeleteTime(), enis);
         double h = horizon / 1e6;
         double p50 = quantile(waits, 0.50);
         double p99 = quantile(waits, 0.99);
@@ -862,10 +1160,14 @@ public final class Planner {
     private boolean firstCallAfterQuietFails(Scenario.Function f, long quiet) {
         long start = 600_000_000L; // after creation (Pending) is surely over
         ArrayList<Scenario.Function> fns = new ArrayList<>();
-        fns.add(Scenario.Function.builder(f.name(), new DistributionSpec.Constant(1000),
-                new ArrivalSpec.Constant(1e6 / quiet, start, start + quiet + 1)).memoryMb(f.memoryMb())
-                .timeoutMicros(f.timeoutMicros()).vpcConfig(f.vpcConfig()).connectionsPerInvocation(0).role(f.role())
-                .initDuration(Scenario.Function.NO_INIT).build());
+        // the function as configured (its provisioned and reserved concurrency, its existing state: the rules that
+        // keep it Active apply as in the run; a copy built from a few fields dropped provisioned concurrency and said
+        // "fails after a longer quiet" of a function the run keeps Active), with only the two probe invocations
+        fns.add(f.toBuilder().duration(new DistributionSpec.Constant(1000))
+                .arrivals(new ArrivalSpec.Constant(1e6 / quiet, start, start + quiet + 1)).createdAtMicros(0)
+                .connectionsPerInvocation(0).connectionsPerEnvironment(0).initDuration(Scenario.Function.NO_INIT)
+                .async(java.util.Optional.empty()).sqs(java.util.Optional.empty())
+                .egress(Scenario.Egress.NONE).build());
         Scenario s = Variants.with(base, base.vpcs(), fns, List.of(), start + quiet + 60_000_000L);
         RunSummary r = run(s, 0);
         return r.invocations().errors().getOrDefault("ResourceNotReadyException", 0L) > 0;

@@ -3,6 +3,7 @@ package dev.enisim.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.enisim.plan.Plan;
 import java.util.List;
+import java.util.Map;
 
 /** {@code enisim plan}'s output: a terminal table, {@code plan.json}, and an HTML page. */
 public final class PlanReport {
@@ -28,12 +29,16 @@ public final class PlanReport {
                     .append(".\nThe answers below are what it needs; fix these failures first.\n\n");
         }
         b.append("1. Subnet sizes: the smallest prefix with no invocation failing for IPs at this scenario's peak\n");
-        b.append(String.format("   %-26s %-16s %7s %7s %9s %9s %11s %9s %12s%n", "subnet", "now", "usable", "others",
-                "peak IPs", "formula", "recommended", "headroom", "check"));
+        if (p.subnets().isEmpty()) {
+            b.append("   no subnets in this scenario: nothing to size\n");
+        } else { // the headroom is the current size's (as plan.html's "headroom now"), not the recommended one's
+            b.append(String.format("   %-26s %-16s %7s %7s %9s %9s %11s %12s %12s%n", "subnet", "now", "usable",
+                    "others", "peak IPs", "formula", "recommended", "headroom now", "check"));
+        }
         for (Plan.SubnetAdvice s : p.subnets()) {
             String check = "0 failures at /" + s.recommendedPrefix() + runs(s.runsAtRecommended(), " in ")
                     + smallerText(s, ", ");
-            b.append(String.format("   %-26s %-16s %7d %7d %9d %9d %11s %9d  %s%n", s.subnet(), s.cidr(),
+            b.append(String.format("   %-26s %-16s %7d %7d %9d %9d %11s %12d  %s%n", s.subnet(), s.cidr(),
                     s.usableIps(), s.otherUsedIps(), s.peakLambdaIps(), s.analyticLambdaIps(),
                     "/" + s.recommendedPrefix() + " (" + s.recommendedUsableIps() + ")", s.headroomIps(),
                     s.failuresAtRecommended() == 0 ? check : String.format(java.util.Locale.ROOT, "%,d failures%s (!)",
@@ -62,6 +67,9 @@ public final class PlanReport {
         sharedSubnetsText(b, p);
         b.append("\n2. ENIs per VPC against the quota: the design's peak (every subnet at /16, no quota in the way)\n");
         boolean legacy = p.networkModel().equals("legacy");
+        if (p.vpcs().isEmpty()) {
+            b.append("   no VPC in this scenario: no ENIs\n");
+        }
         for (Plan.VpcAdvice v : p.vpcs()) {
             b.append(String.format("   %s: peak %d%s of %d (%s); %s%n", v.vpc(), v.peakEnis(), v.otherUsedEnis() == 0
                     ? "" : " + " + v.otherUsedEnis() + " other services' (at their most)", v.eniQuota(),
@@ -79,20 +87,31 @@ public final class PlanReport {
         Plan.Headroom h = p.headroom();
         b.append("\n3. Traffic headroom: every arrival rate multiplied until a limit is hit\n");
         if (h.firstLimitAtMultiplier() == null) {
-            b.append(String.format("   no ENI, IP, connections, concurrency or scaling-rate limit hit up to x%.0f%n",
+            b.append(String.format("   no ENI, IP, connections, concurrency, scaling-rate or request-rate limit hit up to x%.0f%n",
                     h.largestTried()));
         } else {
             b.append("   ").append(headroomText(h)).append('\n');
             h.firstLimitDetails().forEach(d -> b.append("     ").append(d).append('\n'));
         }
+        String warm = warmUpText(h);
+        if (!warm.isEmpty()) {
+            b.append("   ").append(warm).append('\n');
+        }
         if (h.atRecommendedSizes() != null) {
             b.append("   with every subnet at its recommended size: ").append(headroomText(h.atRecommendedSizes()))
                     .append('\n');
             h.atRecommendedSizes().firstLimitDetails().forEach(d -> b.append("     ").append(d).append('\n'));
+            String warmAfter = warmUpText(h.atRecommendedSizes());
+            if (!warmAfter.isEmpty()) {
+                b.append("   ").append(warmAfter).append('\n');
+            }
         }
         Plan.TeardownWait t = p.teardown();
         b.append(String.format("%n4. Teardown: deleting every function waits for Lambda to delete %d ENI%s%n",
                 t.enis(), t.enis() == 1 ? "" : "s"));
+        if (t.enis() == 0) {
+            b.append("   no ENI to wait for: the deletions wait 0 min for ENIs, and need no timeout for them\n");
+        } else {
         b.append(String.format("   simulated over %d replications: p50 %s, p99 %s%s;"
                 + " analytic (max of %d deletion times): p50 %.0f min, p99 %.0f min%n", t.replications(),
                 minutes(t.p50Seconds(), t.p50Censored()), minutes(t.p99Seconds(), t.p99Censored()), fewRuns(t),
@@ -105,6 +124,7 @@ public final class PlanReport {
         if (!fewRuns(t).isEmpty()) {
             b.append("   plan a timeout (CloudFormation's, Terraform's) on the analytic p99\n");
         }
+        }
         b.append("\n5. The idle rule: how long a function may stay quiet\n");
         if (p.idle().isEmpty() && p.failedFunctions().isEmpty()) {
             b.append("   no VPC function under the Hyperplane model: no Inactive state\n");
@@ -114,6 +134,12 @@ public final class PlanReport {
                     .append(": it ends Failed as it is, and keeping it warm does not help\n");
         }
         for (Plan.IdleAdvice i : p.idle()) {
+            if (staysActive(i)) {
+                b.append(String.format("   %-24s stays Active: simulated, an invocation after a quiet of %.1f days"
+                        + " and more still succeeds (provisioned concurrency keeps it Active): no keep-warm needed%n",
+                        i.function(), (i.longestQuietSeconds() + 3600) / 86_400));
+                continue;
+            }
             b.append(String.format("   %-24s quiet up to %.1f days; keep warm every %.1f days or less"
                     + " (%s a month, against one failed invocation after each longer quiet;"
                     + " simulated: %s after a longer quiet, %s after a shorter one)%n", i.function(),
@@ -165,7 +191,13 @@ public final class PlanReport {
         row(b, "first limit at", plans, p -> p.headroom().firstLimitAtMultiplier() == null ? "none"
                 : limitAt(p.headroom()).replaceFirst("^at ", "") + " " + String.join(", ", p.headroom().limitsHit()));
         row(b, "teardown wait p50", plans, p -> minutes(p.teardown().p50Seconds(), p.teardown().p50Censored()));
-        row(b, "teardown wait p99", plans, p -> minutes(p.teardown().p99Seconds(), p.teardown().p99Censored()));
+        // the figure to plan on is the analytic p99: the simulated "p99" of a few runs is about their largest (10 runs:
+        // about a p96), and the plan advises the timeout on the analytic one
+        row(b, "teardown wait p99 to plan on (analytic)", plans, p -> p.teardown().enis() == 0 ? "0 min"
+                : String.format(java.util.Locale.ROOT, "%.0f min", p.teardown().analyticP99Seconds() / 60));
+        row(b, plans.get(0).teardown().replications() < 100 ? "teardown wait, largest simulated (not a p99)"
+                : "teardown wait p99 (simulated)", plans, p -> minutes(p.teardown().p99Seconds(),
+                p.teardown().p99Censored()));
         return b.toString();
     }
 
@@ -260,8 +292,10 @@ public final class PlanReport {
      */
     static String consolidation(Plan p, Plan.VpcAdvice v) {
         return p.networkModel().equals("legacy") ? "legacy ENIs are each one function's: one security-group set"
-                + " would not share them (no saving)" : "one security-group set per subnet would need "
-                + v.consolidatedEnis() + " (saves " + v.savedByConsolidating() + ")";
+                + " would not share them (no saving)" : v.savedByConsolidating() <= 0 ? "one security-group set per"
+                + " subnet would save nothing (" + v.consolidatedEnis() + " needed either way)"
+                : "one security-group set per subnet would need " + v.consolidatedEnis() + " (saves "
+                + v.savedByConsolidating() + ")";
     }
 
     /** A VPC's quota left beside the peak, in words: "3 ENIs spare", "at the quota", "2 ENIs short". */
@@ -284,7 +318,8 @@ public final class PlanReport {
                     .append(PlanCharts.bar(v.peakEnis() + v.otherUsedEnis(), v.eniQuota())).append("</td><td class=\"")
                     .append(room <= 0 ? "bad\">" + room(room) : "ok\">" + room(room))
                     .append("</td><td>").append(p.networkModel().equals("legacy") ? "no saving: each legacy ENI is"
-                    + " one function's" : "would need " + v.consolidatedEnis() + " ENIs (saves "
+                    + " one function's" : v.savedByConsolidating() <= 0 ? "no saving (" + v.consolidatedEnis()
+                    + " ENIs needed either way)" : "would need " + v.consolidatedEnis() + " ENIs (saves "
                     + v.savedByConsolidating() + ")").append("</td></tr>\n");
         }
         b.append("</table></div>\n");
@@ -323,6 +358,10 @@ public final class PlanReport {
         }
         b.append("</p>\n");
         details(b, h);
+        if (!warmUpText(h).isEmpty()) {
+            b.append("<p>").append(escape(warmUpText(h).substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                    + warmUpText(h).substring(1))).append(".</p>\n");
+        }
         Plan.Headroom after = h.atRecommendedSizes();
         if (after != null) {
             b.append("<p class=\"verdict ").append(after.firstLimitAtMultiplier() == null ? "ok"
@@ -341,6 +380,11 @@ public final class PlanReport {
 
     private static void teardownSection(StringBuilder b, Plan p) {
         Plan.TeardownWait t = p.teardown();
+        if (t.enis() == 0) {
+            b.append("<section id=\"teardown\"><h2>4. Teardown wait</h2>\n<p>No ENI to wait for: deleting every"
+                    + " function waits 0 min for Lambda's ENIs, and needs no timeout for them.</p>\n</section>\n");
+            return;
+        }
         b.append("<section id=\"teardown\"><h2>4. Teardown wait</h2>\n<p>Deleting every function waits for Lambda "
                 + "to delete its ").append(t.enis()).append(t.enis() == 1 ? " ENI" : " ENIs")
                 .append(" (a stack deletion waits as long).").append(fewRuns(t).isEmpty() ? "" : " The simulated p99"
@@ -387,6 +431,12 @@ public final class PlanReport {
                     + "class=\"scroll\"><table>\n<tr><th>function</th><th>quiet up to</th><th>keep warm every</th>"
                     + "<th>check</th></tr>\n");
             for (Plan.IdleAdvice i : p.idle()) {
+                if (staysActive(i)) {
+                    b.append("<tr><td>").append(escape(i.function())).append("</td><td class=\"n\">no limit</td>"
+                            + "<td class=\"n\">not needed</td><td class=\"ok\">stays Active: succeeds after a quiet"
+                            + " longer than the idle rule's (provisioned concurrency keeps it Active)</td></tr>\n");
+                    continue;
+                }
                 boolean ok = i.failsAfterLongerQuiet() && i.passesAfterShorterQuiet();
                 b.append("<tr><td>").append(escape(i.function())).append("</td><td class=\"n\">")
                         .append(days(i.longestQuietSeconds())).append("</td><td class=\"n\">")
@@ -397,6 +447,14 @@ public final class PlanReport {
             b.append("</table></div>\n");
         }
         b.append("</section>\n");
+    }
+
+    /**
+     * The simulation found no idle limit: the invocations after the longer and the shorter quiet both succeed (a
+     * function with provisioned concurrency allocated stays Active, {@code keepsFunctionActive}).
+     */
+    static boolean staysActive(Plan.IdleAdvice i) {
+        return !i.failsAfterLongerQuiet() && i.passesAfterShorterQuiet();
     }
 
     private static String days(double seconds) {
@@ -442,9 +500,35 @@ public final class PlanReport {
      * "first limit between x10.3 and x10.8: concurrency (hit in any of 3 replications)", "first limit at x1.00: IP"
      * (today's traffic hits it), or "no limit hit up to x64".
      */
+    /**
+     * The limits met only in the warm-up up to the first limit, not counted (empty when none): "met only in the
+     * warm-up (...), not counted: scaling-rate from x1.35".
+     */
+    static String warmUpText(Plan.Headroom h) {
+        Map<String, Double> first = new java.util.LinkedHashMap<>();
+        for (Plan.Probe p : h.probes()) {
+            if (h.firstLimitAtMultiplier() != null && p.multiplier() > h.firstLimitAtMultiplier()) {
+                continue;
+            }
+            for (String l : p.warmUpOnly()) {
+                if (!h.limitsHit().contains(l)) { // the first limit itself is said above
+                    first.merge(l, p.multiplier(), Math::min);
+                }
+            }
+        }
+        if (first.isEmpty()) {
+            return "";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        first.forEach((l, m) -> parts.add(String.format(java.util.Locale.ROOT, "%s from x%.2f", l, m)));
+        return String.format(java.util.Locale.ROOT, "met only in the warm-up (the first %.0f min of the run or of a"
+                + " function's turning Active, while its environments ramp up from none; plan --warm-up), not"
+                + " counted as a limit: %s", h.warmUpSeconds() / 60, String.join(", ", parts));
+    }
+
     static String headroomText(Plan.Headroom h) {
         return h.firstLimitAtMultiplier() == null ? String.format(java.util.Locale.ROOT, "no ENI, IP, connections,"
-                + " concurrency or scaling-rate limit hit up to x%.0f%s", h.largestTried(), h.replications() > 1
+                + " concurrency, scaling-rate or request-rate limit hit up to x%.0f%s", h.largestTried(), h.replications() > 1
                 ? " in any of " + h.replications() + " replications" : "") : "first limit " + limitAt(h) + ": "
                 + String.join(", ", h.limitsHit()) + anyOf(h);
     }
