@@ -237,6 +237,8 @@ public final class Narrative {
 
     /** A spell's part cut at a quiet gap of at least 1 / this of its span (ledger-ping's pings 10 days apart in 40 days, a nightly job's nights). */
     private static final int QUIET_SHARE = 10;
+    /** A quiet gap is one the function's mean per active bucket leaves empty with a chance under 1%: -ln(0.01). */
+    private static final double UNLIKELY_GAP = -Math.log(0.01);
     /** At most this many parts per spell. */
     private static final int MAX_PARTS = 8;
 
@@ -325,6 +327,7 @@ public final class Narrative {
             return whole;
         }
         long span = active.get(active.size() - 1) + 1 - active.get(0);
+        double perBucket = sum / (double) active.size();
         // the gaps to cut at: [index in active of the bucket after the gap, forced (an event in it), length]
         List<long[]> cuts = new ArrayList<>();
         for (int k = 1; k < active.size(); k++) {
@@ -343,11 +346,16 @@ public final class Narrative {
                 }
             }
             boolean event = before >= 0 && maxEnd[before] >= from;
+            boolean own = false;
             for (JournalEntry x : ownFailures) {
-                event |= x.atMicros() < to && Math.max(x.atMicros(), x.lastMicros()) >= from;
+                own |= x.atMicros() < to && Math.max(x.atMicros(), x.lastMicros()) >= from;
             }
-            if (event || gap * (long) QUIET_SHARE >= span) {
-                cuts.add(new long[] {k, event ? 1 : 0, gap});
+            // a gap the function's own traffic makes by chance (Poisson: one of `gap` empty buckets in a row at its
+            // mean per active bucket, under 1%) is no quiet spell: with 1,000 functions at 2 a minute, each one's
+            // empty minutes cut its line in parts, other functions' events in them too
+            boolean unlikely = gap * perBucket >= UNLIKELY_GAP;
+            if (own || unlikely && (event || gap * (long) QUIET_SHARE >= span)) {
+                cuts.add(new long[] {k, own || event ? 1 : 0, gap});
             }
         }
         cuts.sort(Comparator.comparingLong((long[] c) -> -c[1]).thenComparingLong(c -> -c[2])
