@@ -470,18 +470,7 @@ final class ScenarioWriter {
             switch (cp) {
                 case '\\' -> b.append("\\\\");
                 case '"' -> b.append("\\\"");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (printable(cp)) {
-                        b.appendCodePoint(cp);
-                    } else if (cp <= 0xFFFF) {
-                        b.append(String.format(Locale.ROOT, "\\u%04X", cp));
-                    } else {
-                        b.append(String.format(Locale.ROOT, "\\U%08X", cp));
-                    }
-                }
+                default -> escape(b, cp);
             }
         });
         return b.append('"').toString();
@@ -497,23 +486,26 @@ final class ScenarioWriter {
             return null;
         }
         StringBuilder b = new StringBuilder();
-        text.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (printable(cp)) {
-                        b.appendCodePoint(cp);
-                    } else if (cp <= 0xFFFF) {
-                        b.append(String.format(Locale.ROOT, "\\u%04X", cp));
-                    } else {
-                        b.append(String.format(Locale.ROOT, "\\U%08X", cp));
-                    }
+        text.codePoints().forEach(cp -> escape(b, cp));
+        return b.toString();
+    }
+
+    /** {@code cp} as a YAML double-quoted scalar or a comment may hold it: line breaks and non-printables escaped. */
+    private static void escape(StringBuilder b, int cp) {
+        switch (cp) {
+            case '\n' -> b.append("\\n");
+            case '\r' -> b.append("\\r");
+            case '\t' -> b.append("\\t");
+            default -> {
+                if (printable(cp)) {
+                    b.appendCodePoint(cp);
+                } else if (cp <= 0xFFFF) {
+                    b.append(String.format(Locale.ROOT, "\\u%04X", cp));
+                } else {
+                    b.append(String.format(Locale.ROOT, "\\U%08X", cp));
                 }
             }
-        });
-        return b.toString();
+        }
     }
 
     /**
