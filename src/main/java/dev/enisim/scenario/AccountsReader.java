@@ -42,7 +42,9 @@ final class AccountsReader {
             }
             int limit = (int) a.integer("concurrencyLimit", Defaults.CONCURRENCY_LIMIT, 1, 10_000_000);
             int minimum = (int) a.integer("unreservedMinimum", Defaults.UNRESERVED_MINIMUM, 0, 10_000_000);
-            if (minimum > limit) {
+            // not given, it is min(100, limit): a new account's limit of 10 keeps all 10 unreserved (AWS); only a
+            // value the file gives is held to the limit (`concurrencyLimit: 10` failed against the default 100)
+            if (minimum > limit && a.has("unreservedMinimum")) {
                 a.problem("unreservedMinimum", "must not exceed concurrencyLimit (" + limit + ")");
             }
             int region = (int) a.integer("networkInterfacesPerRegion",
