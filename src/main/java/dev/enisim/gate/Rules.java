@@ -155,7 +155,7 @@ final class Rules {
             return impact == null ? null : result(sentence, impact.extraFailedInvocations() > n
                     ? List.of(impact.extraFailedInvocations() + " more failed invocations of existing functions "
                     + impact.extraErrors() + ofDeleted(impact)) : List.of(), impact.extraFailedInvocations()
-                    + " more failed invocations");
+                    + " more failed invocations of existing functions (the new functions' own: the table)");
         }
         if ((m = TEARDOWN.matcher(s)).matches()) {
             double limit = seconds(m.group(1), sentence);

@@ -82,7 +82,7 @@ class RulesTest {
     void newEnisAndFailingInvocationsHoldAtExactlyN() {
         Impact i = impact(List.of(), List.of(), List.of(), 4, 7);
         boundary(i, "new ENIs <= 4", "4 new ENIs", "new ENIs <= 3", "4 new ENIs (2 new keys)");
-        boundary(i, "failing invocations <= 7", "7 more failed invocations", "failing invocations <= 6",
+        boundary(i, "failing invocations <= 7", "7 more failed invocations of existing functions (the new functions' own: the table)", "failing invocations <= 6",
                 "7 more failed invocations of existing functions {ResourceNotReadyException=7}");
     }
 
