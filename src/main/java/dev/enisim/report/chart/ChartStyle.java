@@ -172,6 +172,12 @@ final class ChartStyle {
      */
     static void markActions(XYPlot plot, List<RunSummary.Action> actions, TimeUnit unit, boolean labelled,
             double spanSeconds) {
+        markActions(plot, actions, unit, a -> labelled, spanSeconds);
+    }
+
+    /** As above, the actions {@code labelled} accepts labelled, the others lines alone. */
+    static void markActions(XYPlot plot, List<RunSummary.Action> actions, TimeUnit unit,
+            java.util.function.Predicate<RunSummary.Action> labelled, double spanSeconds) {
         double[] freeFrom = new double[LABEL_ROWS];
         java.util.Arrays.fill(freeFrom, Double.NEGATIVE_INFINITY);
         double secondsPerPixel = Math.max(spanSeconds, 1e-9) / PLOT_PIXELS;
@@ -184,7 +190,7 @@ final class ChartStyle {
             m.setPaint(new Color(0x9E9E9E));
             m.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f},
                     0f));
-            if (!labelled) {
+            if (!labelled.test(a)) {
                 plot.addDomainMarker(m);
                 continue;
             }

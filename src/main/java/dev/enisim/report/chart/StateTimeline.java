@@ -145,7 +145,10 @@ public final class StateTimeline {
         JFreeChart chart = new JFreeChart("State timeline: functions and ENIs", ChartStyle.TITLE, plot, true);
         ChartStyle.apply(chart, unit, null);
         plot.getDomainAxis().setRange(0, Math.max(1e-9, r.summary().simulatedSeconds() / unit.seconds()));
-        ChartStyle.markActions(plot, r.actions(), unit, false, r.summary().simulatedSeconds());
+        // a function's creation starts its lane, which says so; every other action (an AZ down, a deletion, a
+        // redeploy) is labelled: az-outage's two dashed lines said nothing (a teacher's review)
+        ChartStyle.markActions(plot, r.actions(), unit, a -> !startsALane(a.description()),
+                r.summary().simulatedSeconds());
         Charts.note(chart, note(r));
         // the time axis runs to the plot's right edge: room for the last tick's label (it was cut to "02:0")
         chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 20));
@@ -157,4 +160,10 @@ public final class StateTimeline {
         long lanes = spells(r).stream().map(Spell::lane).distinct().count();
         return (int) Math.max(300, 120 + 22 * lanes);
     }
+
+    /** Whether an action is a function's creation (or its being in place at 0), which its lane shows. */
+    static boolean startsALane(String description) {
+        return description.startsWith("CreateFunction ") || description.startsWith("Existing function ");
+    }
+
 }
