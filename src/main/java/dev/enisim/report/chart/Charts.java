@@ -511,29 +511,49 @@ public final class Charts {
     static void sameValues(JFreeChart chart) {
         XYPlot plot = chart.getXYPlot();
         org.jfree.data.xy.XYDataset d = plot.getDataset();
+        String note = sameValuesNote(d.getSeriesCount(), (a, b) -> identical(d, a, b),
+                i -> String.valueOf(d.getSeriesKey(i)), (j, nth) -> plot.getRenderer().setSeriesStroke(j,
+                        new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 6f},
+                                6f * (nth % 2))));
+        if (note != null) {
+            plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // the dashed ones on top
+            note(chart, note);
+        }
+    }
+
+    /** Told each series drawn dashed over an identical one: its index and its place in its group (from 1). */
+    @FunctionalInterface
+    public interface Dash {
+        void dash(int series, int nthInGroup);
+    }
+
+    /**
+     * The groups of series with the same values throughout, among {@code n} ({@code equal} says which are), for the
+     * image and the page alike: each series after the first of its group is given to {@code dash}, and the note
+     * naming the groups is returned ("Same values throughout, drawn on one another (dashed): A = B"), or null.
+     */
+    public static String sameValuesNote(int n, java.util.function.BiPredicate<Integer, Integer> equal,
+            java.util.function.IntFunction<String> label, Dash dash) {
         List<String> groups = new ArrayList<>();
-        boolean[] done = new boolean[d.getSeriesCount()];
-        for (int i = 0; i < d.getSeriesCount(); i++) {
+        boolean[] done = new boolean[n];
+        for (int i = 0; i < n; i++) {
             if (done[i]) {
                 continue;
             }
             List<String> same = new ArrayList<>();
-            for (int j = i + 1; j < d.getSeriesCount(); j++) {
-                if (!done[j] && identical(d, i, j)) {
+            for (int j = i + 1; j < n; j++) {
+                if (!done[j] && equal.test(i, j)) {
                     done[j] = true;
-                    same.add(String.valueOf(d.getSeriesKey(j)));
-                    plot.getRenderer().setSeriesStroke(j, new BasicStroke(2f, BasicStroke.CAP_BUTT,
-                            BasicStroke.JOIN_MITER, 10f, new float[] {6f, 6f}, 6f * (same.size() % 2)));
+                    same.add(label.apply(j));
+                    dash.dash(j, same.size());
                 }
             }
             if (!same.isEmpty()) {
-                groups.add(d.getSeriesKey(i) + " = " + String.join(" = ", same));
+                groups.add(label.apply(i) + " = " + String.join(" = ", same));
             }
         }
-        if (!groups.isEmpty()) {
-            plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // the dashed ones on top
-            note(chart, "Same values throughout, drawn on one another (dashed): " + String.join("; ", groups));
-        }
+        return groups.isEmpty() ? null : "Same values throughout, drawn on one another (dashed): "
+                + String.join("; ", groups);
     }
 
     private static boolean identical(org.jfree.data.xy.XYDataset d, int a, int b) {

@@ -348,28 +348,12 @@ final class ChartData {
      */
     private static void sameValues(ObjectNode c) {
         ArrayNode series = c.withArray("series");
-        List<String> groups = new ArrayList<>();
-        boolean[] done = new boolean[series.size()];
-        for (int i = 0; i < series.size(); i++) {
-            if (done[i]) {
-                continue;
-            }
-            List<String> same = new ArrayList<>();
-            for (int j = i + 1; j < series.size(); j++) {
-                if (!done[j] && series.get(i).get("values").equals(series.get(j).get("values"))) {
-                    done[j] = true;
-                    same.add(series.get(j).get("label").asText());
-                    ((ObjectNode) series.get(j)).put("dash", true);
-                }
-            }
-            if (!same.isEmpty()) {
-                groups.add(series.get(i).get("label").asText() + " = " + String.join(" = ", same));
-            }
-        }
-        if (!groups.isEmpty()) {
+        String same = Charts.sameValuesNote(series.size(), (a, b) -> series.get(a).get("values").equals(
+                series.get(b).get("values")), i -> series.get(i).get("label").asText(),
+                (j, nth) -> ((ObjectNode) series.get(j)).put("dash", true));
+        if (same != null) {
             String note = c.get("note").asText();
-            c.put("note", (note.isEmpty() ? "" : note + ". ") + "Same values throughout, drawn on one another (dashed): "
-                    + String.join("; ", groups));
+            c.put("note", (note.isEmpty() ? "" : note + ". ") + same);
         }
     }
 
