@@ -50,9 +50,12 @@ public final class PlanReport {
         if (overrides.isEmpty()) {
             return null;
         }
+        double traffic = dev.enisim.scenario.Overrides.traffic(overrides, new java.util.ArrayList<>());
         return ReportWriter.overridesLine(overrides) + ": every answer is of the scenario so changed, not the file as"
                 + " written" + (overrides.stream().anyMatch(dev.enisim.scenario.Overrides::isTrafficAssignment)
-                ? "; the traffic multipliers (x1.00 ...) are on the traffic as overridden" : "") + ".";
+                ? "; the traffic multipliers are on the traffic as overridden (x1.00 is the file's traffic times "
+                + (traffic == Math.rint(traffic) && Math.abs(traffic) < 1e15 ? String.valueOf((long) traffic)
+                : String.valueOf(traffic)) + ")" : "") + ".";
     }
 
     /** {@link #text(Plan)}, with the line saying the scenario had the {@code --set} {@code overrides} (if any). */

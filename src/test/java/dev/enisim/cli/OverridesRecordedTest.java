@@ -46,30 +46,53 @@ class OverridesRecordedTest {
         return out;
     }
 
-    @Test
-    void aRunsSummaryPageNarrativeAndTerminalSayWhichOverridesItHad() throws Exception {
-        Path out = dir.resolve("out");
+    /** One run with both overrides, into {@code dir/out}; its terminal output. */
+    private Result runWithOverrides() throws Exception {
         Result r = CliTest.run("run", scenario().toString(), "--set", TRAFFIC, "--set", SUBNET, "--out",
-                out.toString());
+                dir.resolve("out").toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().lines().anyMatch(LINE::equals), "the terminal summary's line: " + r.out());
+        return r;
+    }
 
-        JsonNode summary = SummaryJson.mapper().readTree(out.resolve("summary.json").toFile());
+    @Test
+    void theTerminalSummarySaysSoUnderItsHeadline() throws Exception {
+        Result r = runWithOverrides();
+        assertEquals(LINE, r.out().lines().toList().get(1), r.out());
+    }
+
+    @Test
+    void summaryJsonHasThemAsGivenInOrderBesideTheSeed() throws Exception {
+        runWithOverrides();
+        JsonNode summary = SummaryJson.mapper().readTree(dir.resolve("out/summary.json").toFile());
         assertEquals(List.of(TRAFFIC, SUBNET), texts(summary.get("overrides")), "as given, in order");
         assertEquals(List.of("scenario", "seed", "overrides"), keys(summary).subList(0, 3), "beside the seed");
+    }
 
-        String html = Files.readString(out.resolve("report.html"));
+    @Test
+    void thePagesHeaderSaysSo() throws Exception {
+        runWithOverrides();
+        String html = Files.readString(dir.resolve("out/report.html"));
         String header = html.substring(html.indexOf("<header>"), html.indexOf("</header>"));
         assertTrue(header.contains("Run with overrides: <code>--set traffic=2 --set"
                 + " 'vpcs[0].subnets[0].otherUsedIps=5'</code>"), header);
+    }
+
+    @Test
+    void thePagesScenarioSectionSaysTheFileIsAsWrittenAndWhatWasOverridden() throws Exception {
+        runWithOverrides();
+        String html = Files.readString(dir.resolve("out/report.html"));
         String section = html.substring(html.indexOf("<section id=\"scenario\">"));
         int note = section.indexOf("The file below is as written, not as run");
         assertTrue(note > 0 && note < section.indexOf("<pre>"), "the note is above the file's text: " + section);
         assertTrue(section.contains("<li><code>traffic = 2</code> (a factor on every arrival rate"), section);
         assertTrue(section.contains("<li><code>vpcs[0].subnets[0].otherUsedIps = 5</code></li>"), section);
         assertTrue(section.contains("otherUsedIps: 3"), "the file itself is shown as written: " + section);
+    }
 
-        assertTrue(Files.readString(out.resolve("narrative.txt")).startsWith(LINE + "\n"));
+    @Test
+    void narrativeTxtSaysSoFirst() throws Exception {
+        runWithOverrides();
+        assertTrue(Files.readString(dir.resolve("out/narrative.txt")).startsWith(LINE + "\n"));
     }
 
     @Test
@@ -122,8 +145,8 @@ class OverridesRecordedTest {
                 "-q", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Run with overrides: --set traffic=3: every answer is of the scenario so changed,"
-                + " not the file as written; the traffic multipliers (x1.00 ...) are on the traffic as overridden."),
-                r.out());
+                + " not the file as written; the traffic multipliers are on the traffic as overridden (x1.00 is the"
+                + " file's traffic times 3)."), r.out());
         JsonNode plan = SummaryJson.mapper().readTree(out.resolve("plan.json").toFile());
         assertEquals(List.of("traffic=3"), texts(plan.get("overrides")));
         assertEquals(List.of("scenario", "seed", "overrides"), keys(plan).subList(0, 3));
@@ -137,44 +160,88 @@ class OverridesRecordedTest {
         assertFalse(SummaryJson.mapper().readTree(plain.resolve("plan.json").toFile()).has("overrides"));
     }
 
-    @Test
-    void checkSaysSoOnTheTerminalInItsStepSummaryAndInTheBaselinesItWrites() throws Exception {
+    /** check of a scenario with an expectation, with both overrides, its Markdown and baseline into {@code dir}. */
+    private Result checkWithOverrides() throws Exception {
         Path f = Files.writeString(dir.resolve("small.yaml"), CheckCommandTest.SMALL
                 + "expect:\n  - \"enis.peak == 1\"\n");
-        Path md = dir.resolve("summary.md");
-        Path baselines = dir.resolve("baselines");
         Result r = CliTest.run("check", f.toString(), "--set", TRAFFIC, "--set", SUBNET, "--step-summary",
-                md.toString(), "--baseline", baselines.toString(), "--update-baseline");
+                dir.resolve("summary.md").toString(), "--baseline", dir.resolve("baselines").toString(),
+                "--update-baseline");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("small (" + f + ")\n  " + LINE + "\n"), r.out());
-        String text = Files.readString(md);
+        return r;
+    }
+
+    @Test
+    void checkSaysSoUnderEachScenariosName() throws Exception {
+        Result r = checkWithOverrides();
+        assertTrue(r.out().contains("small (" + dir.resolve("small.yaml") + ")\n  " + LINE + "\n"), r.out());
+    }
+
+    @Test
+    void checksStepSummarySaysSoUnderItsHeading() throws Exception {
+        checkWithOverrides();
+        String text = Files.readString(dir.resolve("summary.md"));
         assertTrue(text.startsWith("### enisim check: passed\n\nRun with overrides: `--set traffic=2 --set"
                 + " 'vpcs[0].subnets[0].otherUsedIps=5'`\n\n1 scenario(s)"), text);
+    }
+
+    @Test
+    void aBaselineRecordsThemAndACheckWithoutThemDriftsFromIt() throws Exception {
+        checkWithOverrides();
+        Path baselines = dir.resolve("baselines");
         JsonNode baseline = SummaryJson.mapper().readTree(baselines.resolve("small.summary.json").toFile());
         assertEquals(List.of(TRAFFIC, SUBNET), texts(baseline.get("overrides")));
-
-        // the same check without them drifts from that baseline, the overrides named among the differences
-        Result again = CliTest.run("check", f.toString(), "--baseline", baselines.toString(), "--step-summary", "");
+        Result again = CliTest.run("check", dir.resolve("small.yaml").toString(), "--baseline", baselines.toString(),
+                "--step-summary", "");
         assertEquals(1, again.code(), again.out() + again.err());
         assertTrue(again.out().contains("overrides[0]: traffic=2 -> (none)"), again.out());
     }
 
     @Test
-    void explainCompareNetworkModelsAndValidateSaySo() throws Exception {
+    void theDriftPageOfACheckWithThemSaysSoInItsHeader() throws Exception {
         Path f = scenario();
-        Result explain = CliTest.run("explain", f.toString(), "--set", TRAFFIC, "--set", SUBNET);
+        Path baselines = dir.resolve("baselines");
+        assertEquals(0, CliTest.run("check", f.toString(), "--baseline", baselines.toString(), "--update-baseline",
+                "--step-summary", "").code());
+        Path page = dir.resolve("drift.html");
+        Result r = CliTest.run("check", f.toString(), "--set", TRAFFIC, "--baseline", baselines.toString(), "--html",
+                page.toString(), "--step-summary", "");
+        assertEquals(1, r.code(), r.out() + r.err());
+        String html = Files.readString(page);
+        assertTrue(html.substring(0, html.indexOf("</header>")).contains("Run with overrides: <code>--set"
+                + " traffic=2</code>"), html);
+    }
+
+    @Test
+    void benchJsonRecordsThemAfterTheMachinesFigures() throws Exception {
+        Path json = dir.resolve("bench.json");
+        assertEquals(0, CliTest.run("bench", scenario().toString(), "--no-fork", "--repeat", "1", "--set",
+                "duration=2m", "--json", json.toString()).code());
+        JsonNode tree = SummaryJson.mapper().readTree(json.toFile());
+        assertEquals(List.of("duration=2m"), texts(tree.get("overrides")));
+    }
+
+    @Test
+    void explainSaysSoUnderItsHeadline() throws Exception {
+        Result explain = CliTest.run("explain", scenario().toString(), "--set", TRAFFIC, "--set", SUBNET);
         assertEquals(0, explain.code(), explain.err());
         assertEquals(LINE, explain.out().lines().toList().get(1), explain.out());
+    }
 
+    @Test
+    void compareNetworkModelsSaysSoOnTheTerminalAndOnItsPage() throws Exception {
         Path page = dir.resolve("models.html");
-        Result models = CliTest.run("compare-network-models", f.toString(), "--set", TRAFFIC, "--set", SUBNET,
-                "--html", page.toString());
+        Result models = CliTest.run("compare-network-models", scenario().toString(), "--set", TRAFFIC, "--set",
+                SUBNET, "--html", page.toString());
         assertEquals(0, models.code(), models.err());
         assertEquals(LINE, models.out().lines().toList().get(1), models.out());
         assertTrue(Files.readString(page).contains("under both network models; Run with overrides: --set traffic=2"),
                 Files.readString(page));
+    }
 
-        Result validate = CliTest.run("validate", f.toString(), "--set", TRAFFIC, "--set", SUBNET);
+    @Test
+    void validateSaysWhatItFoundOkWith() throws Exception {
+        Result validate = CliTest.run("validate", scenario().toString(), "--set", TRAFFIC, "--set", SUBNET);
         assertEquals(0, validate.code(), validate.err());
         assertTrue(validate.out().contains("simulated) with --set traffic=2 --set"
                 + " 'vpcs[0].subnets[0].otherUsedIps=5'"), validate.out());
