@@ -355,6 +355,9 @@ final class BenchCommand implements Callable<Integer> {
             root.put("cores", Runtime.getRuntime().availableProcessors());
             root.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
             root.put("heapReferences", HeapReferences.mode());
+            if (!sets.isEmpty()) { // the workloads were not the standard ones: figures not comparable with those
+                sets.forEach(root.putArray("overrides")::add);
+            }
             root.set("workloads", all);
             root.set("references", refs);
             root.set("samplers", draws);

@@ -179,6 +179,9 @@ final class CheckCommand implements Callable<Integer> {
             }
             checks.add(c);
             out.printf("%s (%s)%n", c.name(), c.file());
+            if (!overriding.sets.isEmpty()) {
+                out.println("  " + dev.enisim.report.ReportWriter.overridesLine(overriding.sets));
+            }
             if (c.results().isEmpty()) {
                 out.println("  (no expectations)");
             }
@@ -190,8 +193,11 @@ final class CheckCommand implements Callable<Integer> {
             if (baseline == null) {
                 continue;
             }
-            String actual = replications > 1 ? ReplicatedSummary.json(c.scenario(), c.runs())
-                    : SummaryJson.render(c.runs().get(0).summary());
+            // the summary run would write with the same --set: a baseline records the overrides it was run with
+            List<dev.enisim.run.RunResult> runs = c.runs().stream().map(r -> r.withOverrides(overriding.sets))
+                    .toList();
+            String actual = replications > 1 ? ReplicatedSummary.json(c.scenario(), runs)
+                    : SummaryJson.render(runs.get(0).summary());
             if (updateBaseline) {
                 toWrite.put(c.name(), actual);
             } else {
@@ -219,10 +225,11 @@ final class CheckCommand implements Callable<Integer> {
         if (junit != null) {
             write(junit, JUNIT_SIGNATURE, JUnitXml.render(checks, drifts));
         }
-        StepSummary.append(summaryFile, dev.enisim.check.CheckMarkdown.render(checks, drifts));
+        StepSummary.append(summaryFile, StepSummary.withOverrides(dev.enisim.check.CheckMarkdown.render(checks,
+                drifts), overriding.sets));
         if (html != null) {
             PageOutput.write(spec, html, dev.enisim.report.DriftPage.html(drifts, baseline.toString(),
-                    tolerancePercent / 100));
+                    tolerancePercent / 100, overriding.sets));
             out.println("drift page: " + html);
         }
         return failed == 0 ? 0 : 1;

@@ -51,10 +51,16 @@ final class CompareNetworkModelsCommand implements Callable<Integer> {
         }
         Scenario s = ScenarioLoader.load(file, overriding.sets, seed);
         budget.check(s, 2, spec.commandLine().getErr());
-        RunResult hyperplane = new Simulation(s.withNetworkModel(NetworkModel.HYPERPLANE), 0).run();
-        RunResult legacy = new Simulation(s.withNetworkModel(NetworkModel.LEGACY), 0).run();
-        spec.commandLine().getOut().printf("%s (seed %d), %s simulated%n%n", s.name(), s.seed(),
+        RunResult hyperplane = new Simulation(s.withNetworkModel(NetworkModel.HYPERPLANE), 0).run()
+                .withOverrides(overriding.sets);
+        RunResult legacy = new Simulation(s.withNetworkModel(NetworkModel.LEGACY), 0).run()
+                .withOverrides(overriding.sets);
+        spec.commandLine().getOut().printf("%s (seed %d), %s simulated%n", s.name(), s.seed(),
                 Format.duration(s.durationMicros()));
+        if (!overriding.sets.isEmpty()) {
+            spec.commandLine().getOut().println(dev.enisim.report.ReportWriter.overridesLine(overriding.sets));
+        }
+        spec.commandLine().getOut().println();
         spec.commandLine().getOut().print(NetworkModelComparison.table(
                 NetworkModelComparison.rows(hyperplane, legacy)));
         if (html != null) {

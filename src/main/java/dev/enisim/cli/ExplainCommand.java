@@ -59,10 +59,14 @@ final class ExplainCommand implements Callable<Integer> {
             SafeOutput.checkFile(trace, Main.workingDir(spec), TRACE_SIGNATURE, true);
         }
         budget.check(s, 1, spec.commandLine().getErr());
-        RunResult r = new Simulation(s, 0).run();
+        RunResult r = new Simulation(s, 0).run().withOverrides(overriding.sets);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s (seed %d, %s assumptions): %s%n%n", s.name(), s.seed(), s.assumptions().label(),
+        out.printf("%s (seed %d, %s assumptions): %s%n", s.name(), s.seed(), s.assumptions().label(),
                 s.description());
+        if (!r.overrides().isEmpty()) {
+            out.println(dev.enisim.report.ReportWriter.overridesLine(r.overrides()));
+        }
+        out.println();
         // on a terminal, "why" lines wrap between words at its width; into a file or a pipe, one line each
         for (String line : Narrative.wrap(Narrative.lines(r), System.console() == null ? Integer.MAX_VALUE
                 : ProgressBar.terminalColumns() - 1)) {

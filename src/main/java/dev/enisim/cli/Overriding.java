@@ -13,6 +13,7 @@ final class Overriding {
                 "  --set 'vpcs[0].subnets[*].otherUsedIps=0'",
                 "  --set assumptions=documented",
                 "  --set traffic=10   (a factor on every arrival rate, as sweep --vary traffic)",
+                "The outputs say so: summary.json's and plan.json's 'overrides', the page, the terminal",
                 "(default: none)."})
     List<String> sets = new ArrayList<>();
 }

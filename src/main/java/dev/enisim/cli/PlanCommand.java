@@ -127,15 +127,16 @@ final class PlanCommand implements Callable<Integer> {
             Plan plan = planner[0].warmUp(warmUpMicros()).plan();
             plans.add(plan);
             String stem = presets.size() > 1 ? "plan-" + label : "plan";
-            files.put(stem + ".json", PlanReport.json(plan).getBytes(StandardCharsets.UTF_8));
+            // the user's --set (not the preset added above: the plan names its assumptions itself)
+            files.put(stem + ".json", PlanReport.json(plan, overriding.sets).getBytes(StandardCharsets.UTF_8));
             if (html) {
-                files.put(stem + ".html", PlanReport.html(plan).getBytes(StandardCharsets.UTF_8));
+                files.put(stem + ".html", PlanReport.html(plan, overriding.sets).getBytes(StandardCharsets.UTF_8));
             }
         }
         ReportWriter.writeFiles(files, dir, home);
         PrintWriter o = spec.commandLine().getOut();
         for (Plan plan : plans) {
-            o.print(PlanReport.text(plan));
+            o.print(PlanReport.text(plan, overriding.sets));
             o.println();
         }
         if (plans.size() > 1) {

@@ -74,18 +74,19 @@ final class RunCommand implements Callable<Integer> {
         budget.check(scenario, replications, spec.commandLine().getErr());
         if (replications > 1) {
             // each run's summary is digested on its own thread; only the statistics across runs are left for here
+            List<String> sets = List.copyOf(overriding.sets);
             List<ReplicatedSummary.Prepared> runs = Replications.run(scenario, replications, parallelism.threads(),
-                    ReplicatedSummary::prepare);
+                    run -> ReplicatedSummary.prepare(run.withOverrides(sets)));
             Map<String, MetricStats> stats = ReplicatedSummary.stats(runs);
             List<Path> written = ReportWriter.writeFiles(ReplicatedSummary.files(scenario, runs, stats), dir, home);
             if (!quiet) {
-                spec.commandLine().getOut().println(ReplicatedSummary.text(scenario, replications, stats));
+                spec.commandLine().getOut().println(ReplicatedSummary.text(scenario, runs, stats));
                 spec.commandLine().getOut().println("Report: " + dir + " (" + written.size() + " files)");
             }
             return 0;
         }
         ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), !quiet && System.console() != null);
-        RunResult result = new Simulation(scenario, 0).run(progress);
+        RunResult result = new Simulation(scenario, 0).run(progress).withOverrides(overriding.sets);
         progress.done();
         List<Path> written = ReportWriter.write(result, dir, home);
         if (!quiet) {

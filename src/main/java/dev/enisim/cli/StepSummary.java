@@ -23,6 +23,20 @@ final class StepSummary {
     }
 
     /**
+     * {@code markdown} (a heading, a blank line, the rest) with the line saying the runs had {@code --set}
+     * {@code overrides} under its heading; as it is without any.
+     */
+    static String withOverrides(String markdown, List<String> overrides) {
+        if (overrides.isEmpty()) {
+            return markdown;
+        }
+        String line = "Run with overrides: `" + dev.enisim.scenario.Overrides.options(overrides).replace("`", "'")
+                + "`\n\n";
+        int body = markdown.startsWith("#") ? markdown.indexOf("\n\n") : -1;
+        return body < 0 ? line + markdown : markdown.substring(0, body + 2) + line + markdown.substring(body + 2);
+    }
+
+    /**
      * The file {@code option} names (relative to {@code home}), null when none (unset: the environment variable
      * gave an empty default). Whatever would stop the append is refused before any run (a folder, a link, a file
      * this process may not write, a folder that does not exist or takes no file): after the runs, its exit 2

@@ -24,6 +24,9 @@ final class TerminalSummary {
         RunSummary.Invocations inv = s.invocations();
         out.printf("%s (seed %d): %s simulated, %,d events%n", s.scenario(), s.seed(),
                 Format.duration(r.scenario().durationMicros()), s.events().total());
+        if (!s.overrides().isEmpty()) {
+            out.println(dev.enisim.report.ReportWriter.overridesLine(s.overrides()));
+        }
         out.printf("Invocations %,d: %,d succeeded, %,d throttled, %,d function errors, %,d invoke errors%n",
                 inv.total(), inv.succeeded(), inv.throttled(), inv.functionErrors(),
                 inv.errors().values().stream().mapToLong(Long::longValue).sum());

@@ -39,8 +39,9 @@ final class ValidateCommand implements Callable<Integer> {
                 continue;
             }
             Scenario s = in.loaded().scenario();
-            spec.commandLine().getOut().printf("%s: ok (%s: %d functions, %d VPCs, %s simulated)%n", f,
-                    s.name(), s.functions().size(), s.vpcs().size(), Format.duration(s.durationMicros()));
+            spec.commandLine().getOut().printf("%s: ok (%s: %d functions, %d VPCs, %s simulated)%s%n", f,
+                    s.name(), s.functions().size(), s.vpcs().size(), Format.duration(s.durationMicros()),
+                    overriding.sets.isEmpty() ? "" : " with " + dev.enisim.scenario.Overrides.options(overriding.sets));
             for (String w : ScenarioLoader.warnings(s)) {
                 spec.commandLine().getErr().println("warning: " + w);
             }

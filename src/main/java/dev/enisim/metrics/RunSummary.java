@@ -9,10 +9,16 @@ import java.util.Map;
 /**
  * The run's headline figures, shaped as {@code summary.json}. Invariant (globally and per function):
  * total = succeeded + throttled + functionErrors + sum of errors.
+ *
+ * <p>{@code overrides}: the {@code --set PATH=VALUE} assignments the scenario was run with, as given and in order
+ * (including {@code traffic=F}); empty when none, and then left out of summary.json, so that a run without them
+ * writes what it always wrote. With them, two summaries of the same scenario and seed are told apart.
  */
 public record RunSummary(
         String scenario,
         long seed,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<String> overrides,
         int replication,
         double simulatedSeconds,
         Events events,
@@ -27,6 +33,10 @@ public record RunSummary(
         List<Teardown> teardowns,
         Latency latencyMillis,
         Sections sections) {
+
+    public RunSummary {
+        overrides = overrides == null ? List.of() : List.copyOf(overrides);
+    }
 
     /**
      * What the run adds to the recorder's figures, each section null when the run has none (then left out of
@@ -59,16 +69,23 @@ public record RunSummary(
             Map<String, FunctionSummary> functions, Enis enis, Map<String, VpcSummary> vpcs,
             Map<String, SubnetSummary> subnets, Map<String, KeySummary> eniKeys, List<Teardown> teardowns,
             Latency latencyMillis) {
-        this(scenario, seed, replication, simulatedSeconds, events, invocations, peakConcurrentExecutions,
+        this(scenario, seed, List.of(), replication, simulatedSeconds, events, invocations, peakConcurrentExecutions,
                 averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys, teardowns, latencyMillis,
                 Sections.NONE);
     }
 
     /** This summary with each function's environment averages, cold starts and cost, and the run's sections. */
     public RunSummary with(Map<String, FunctionSummary> withUsage, Sections newSections) {
-        return new RunSummary(scenario, seed, replication, simulatedSeconds, events, invocations,
+        return new RunSummary(scenario, seed, overrides, replication, simulatedSeconds, events, invocations,
                 peakConcurrentExecutions, averageConcurrentExecutions, withUsage, enis, vpcs, subnets, eniKeys,
                 teardowns, latencyMillis, newSections);
+    }
+
+    /** This summary of a run whose scenario had the {@code --set} {@code assignments} applied (as given, in order). */
+    public RunSummary withOverrides(List<String> assignments) {
+        return new RunSummary(scenario, seed, assignments, replication, simulatedSeconds, events, invocations,
+                peakConcurrentExecutions, averageConcurrentExecutions, functions, enis, vpcs, subnets, eniKeys,
+                teardowns, latencyMillis, sections);
     }
 
     public Map<String, AsyncSummary> async() {

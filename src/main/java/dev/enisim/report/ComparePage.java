@@ -103,7 +103,8 @@ public final class ComparePage {
                 + "creation). One run of each, same seed.";
         return page("enisim compare-network-models: " + hyperplane.summary().scenario(),
                 hyperplane.summary().scenario() + " (seed " + hyperplane.summary().seed() + ") under both network "
-                        + "models", verdict, false, rows, false, "hyperplane", hyperplane, "legacy", legacy);
+                        + "models" + (hyperplane.overrides().isEmpty() ? "" : "; "
+                        + ReportWriter.overridesLine(hyperplane.overrides())), verdict, false, rows, false, "hyperplane", hyperplane, "legacy", legacy);
     }
 
     private static String page(String title, String sub, String verdict, boolean bad, List<Row> rows,

@@ -26,12 +26,19 @@ public final class DriftPage {
      * @param tolerance    the relative tolerance applied to non-integer values (0: exact)
      */
     public static String html(Map<String, List<Baseline.Diff>> drifts, String baselineDir, double tolerance) {
+        return html(drifts, baselineDir, tolerance, List.of());
+    }
+
+    /** As above, of runs that had the {@code --set} {@code overrides} (empty: none), which its header then says. */
+    public static String html(Map<String, List<Baseline.Diff>> drifts, String baselineDir, double tolerance,
+            List<String> overrides) {
         long drifting = drifts.values().stream().filter(d -> !d.isEmpty()).count();
         StringBuilder s = new StringBuilder(Page.head("enisim check: baseline drift"));
         s.append("<header><h1>Baseline drift</h1>\n<p class=\"sub\">").append(drifts.size())
                 .append(" scenario(s) compared with ").append(HtmlReport.esc(baselineDir)).append(tolerance == 0
                         ? ", exactly" : String.format(Locale.ROOT, ", tolerance %s%% on non-integer values",
-                                ComparePage.number(tolerance * 100))).append("</p></header>\n");
+                                ComparePage.number(tolerance * 100))).append("</p>")
+                .append(HtmlReport.overridden(overrides)).append("</header>\n");
         s.append("<p class=\"verdict ").append(drifting == 0 ? "ok\">Every summary matches its baseline."
                 : "bad\">" + drifting + " of " + drifts.size() + " scenario(s) drift from their baseline. Inputs "
                 + "that changed come first: they are the cause of the other differences.").append("</p>\n");

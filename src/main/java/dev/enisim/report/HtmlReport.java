@@ -50,7 +50,8 @@ public final class HtmlReport {
                 + "Summary</a> <a href=\"#charts\">Charts</a> <a href=\"#topology\">Topology</a> "
                 + (charts.containsKey("charts/timeline.svg") ? "<a href=\"#lifecycle\">Lifecycle</a> " : "")
                 + "<a href=\"#story\">What happened</a> <a "
-                + "href=\"#assumptions\">Assumptions</a> <a href=\"#scenario\">Scenario</a></nav></header>\n");
+                + "href=\"#assumptions\">Assumptions</a> <a href=\"#scenario\">Scenario</a></nav>"
+                + overridden(r.overrides()) + "</header>\n");
         b.append(Headlines.html(r));
         summary(b, s);
         b.append(Page.chartsSection(charts.keySet()));
@@ -63,12 +64,47 @@ public final class HtmlReport {
         }
         b.append("</pre>\n</section>\n");
         assumptions(b, r.scenario());
-        b.append("<section id=\"scenario\">\n<h2>Scenario</h2>\n<details><summary>The scenario file (")
+        b.append("<section id=\"scenario\">\n<h2>Scenario</h2>\n").append(asWritten(r.overrides()))
+                .append("<details><summary>The scenario file (")
                 .append(esc(r.scenario().source())).append(")</summary><pre>")
                 .append(esc(bounded(scenarioYaml(r.scenario()), r.scenario().source()))).append("</pre></details>\n"
                         + "</section>\n")
                 .append(Page.scripts(r)).append("</body>\n</html>\n");
         return b.toString();
+    }
+
+    /**
+     * The header's line of a run with {@code --set} overrides (its summary records them), none without: the page
+     * showed the file as written and nothing said the run was not of it (x10 traffic, a subnet filled up).
+     */
+    static String overridden(List<String> overrides) {
+        if (overrides.isEmpty()) {
+            return "";
+        }
+        return "\n<p class=\"verdict warn\" id=\"overrides\">Run with overrides: <code>"
+                + esc(dev.enisim.scenario.Overrides.options(overrides)) + "</code></p>";
+    }
+
+    /**
+     * The note above the scenario file of a run with overrides: the file is shown as written, and which fields the run
+     * had otherwise, with their values. Empty without overrides.
+     */
+    static String asWritten(List<String> overrides) {
+        if (overrides.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("<p class=\"note\">The file below is as written, not as run: this run"
+                + " had " + (overrides.size() == 1 ? "one override" : overrides.size() + " overrides") + " (<code>"
+                + "--set</code>), applied in this order; these values, not the file's, were run:</p>\n"
+                + "<ul class=\"note\">\n");
+        for (String a : overrides) {
+            int eq = a.indexOf('=');
+            b.append("<li><code>").append(esc(eq <= 0 ? a : a.substring(0, eq).trim() + " = "
+                    + a.substring(eq + 1).trim())).append("</code>").append(dev.enisim.scenario.Overrides
+                    .isTrafficAssignment(a) ? " (" + esc(dev.enisim.scenario.Overrides.TRAFFIC_NOTE) + ")" : "")
+                    .append("</li>\n");
+        }
+        return b.append("</ul>\n").toString();
     }
 
     private static void summary(StringBuilder b, RunSummary s) {
@@ -151,7 +187,10 @@ public final class HtmlReport {
                 + " more characters: see " + source + "\n";
     }
 
-    /** The scenario file as written (command-line overrides, if any, are not shown), else its parsed form. */
+    /**
+     * The scenario file as written (command-line overrides, if any, are not applied to it: {@link #asWritten} lists
+     * them above it), else its parsed form.
+     */
     private static String scenarioYaml(Scenario s) {
         try {
             java.nio.file.Path p = java.nio.file.Path.of(s.source());

@@ -19,6 +19,68 @@ public final class PlanReport {
         }
     }
 
+    /**
+     * plan.json of a plan whose scenario had the {@code --set} {@code overrides} (as given, in order): an
+     * {@code overrides} array after {@code seed}, as summary.json has it; without any, {@link #json(Plan)} as it is.
+     */
+    public static String json(Plan plan, List<String> overrides) {
+        if (overrides.isEmpty()) {
+            return json(plan);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode tree = SummaryJson.mapper().valueToTree(plan);
+        com.fasterxml.jackson.databind.node.ObjectNode out = SummaryJson.mapper().createObjectNode();
+        tree.fields().forEachRemaining(e -> {
+            out.set(e.getKey(), e.getValue());
+            if (e.getKey().equals("seed")) {
+                overrides.forEach(out.putArray("overrides")::add);
+            }
+        });
+        try {
+            return SummaryJson.mapper().writeValueAsString(out) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render plan.json", e);
+        }
+    }
+
+    /**
+     * What a plan of a scenario with {@code --set} overrides says under its title: which, and (the headroom's
+     * multipliers being on the traffic as run) that x1 is the overridden traffic, not the file's. Null: none.
+     */
+    static String overridesNote(List<String> overrides) {
+        if (overrides.isEmpty()) {
+            return null;
+        }
+        double traffic = dev.enisim.scenario.Overrides.traffic(overrides, new java.util.ArrayList<>());
+        return ReportWriter.overridesLine(overrides) + ": every answer is of the scenario so changed, not the file as"
+                + " written" + (overrides.stream().anyMatch(dev.enisim.scenario.Overrides::isTrafficAssignment)
+                ? "; the traffic multipliers are on the traffic as overridden (x1.00 is the file's traffic times "
+                + (traffic == Math.rint(traffic) && Math.abs(traffic) < 1e15 ? String.valueOf((long) traffic)
+                : String.valueOf(traffic)) + ")" : "") + ".";
+    }
+
+    /** {@link #text(Plan)}, with the line saying the scenario had the {@code --set} {@code overrides} (if any). */
+    public static String text(Plan p, List<String> overrides) {
+        String text = text(p);
+        String note = overridesNote(overrides);
+        if (note == null) {
+            return text;
+        }
+        int eol = text.indexOf('\n') + 1; // after the title
+        return text.substring(0, eol) + note + "\n" + text.substring(eol);
+    }
+
+    /** {@link #html(Plan)}, its header saying the scenario had the {@code --set} {@code overrides} (if any). */
+    public static String html(Plan p, List<String> overrides) {
+        String html = html(p);
+        String note = overridesNote(overrides);
+        if (note == null) {
+            return html;
+        }
+        int end = html.indexOf("</header>");
+        return html.substring(0, end) + "\n<p class=\"verdict warn\" id=\"overrides\">" + escape(note) + "</p>"
+                + html.substring(end);
+    }
+
     /** The answers in words and aligned columns. */
     public static String text(Plan p) {
         StringBuilder b = new StringBuilder();

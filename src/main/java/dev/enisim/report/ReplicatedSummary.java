@@ -27,14 +27,20 @@ public final class ReplicatedSummary {
      * What the replicated report needs of one run: its summary's metric leaves and its own summary JSON. Made by
      * {@link #prepare} on the thread that ran the replication (in parallel with the others), so that only the
      * statistics across runs are left for the end, and the run's result can go as soon as it is digested.
+     * {@code overrides}: the {@code --set} assignments the run's scenario had (its summary's; empty: none).
      */
-    public record Prepared(Map<String, JsonNode> leaves, byte[] json) {
+    public record Prepared(Map<String, JsonNode> leaves, byte[] json, List<String> overrides) {
     }
 
     /** One run's part of the replicated report. */
     public static Prepared prepare(RunResult run) {
         return new Prepared(MetricStats.leaves(SummaryShape.tree(run.summary())),
-                SummaryJson.render(run.summary()).getBytes(StandardCharsets.UTF_8));
+                SummaryJson.render(run.summary()).getBytes(StandardCharsets.UTF_8), run.overrides());
+    }
+
+    /** The overrides the runs had (the first's: every replication runs the same scenario). */
+    private static List<String> overrides(List<Prepared> runs) {
+        return runs.isEmpty() ? List.of() : runs.get(0).overrides();
     }
 
     private static List<Prepared> prepareAll(List<RunResult> runs) {
@@ -49,7 +55,8 @@ public final class ReplicatedSummary {
     /** The report's files: summary.json over the runs (from their {@code stats}), each replication's own summary. */
     public static Map<String, byte[]> files(Scenario scenario, List<Prepared> runs, Map<String, MetricStats> stats) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("summary.json", json(scenario, runs.size(), stats).getBytes(StandardCharsets.UTF_8));
+        files.put("summary.json", json(scenario, runs.size(), overrides(runs), stats)
+                .getBytes(StandardCharsets.UTF_8));
         for (int r = 0; r < runs.size(); r++) {
             files.put("summary-replication-" + r + ".json", runs.get(r).json());
         }
@@ -58,13 +65,19 @@ public final class ReplicatedSummary {
 
     /** The replicated summary.json (also what {@code check --replications N --baseline} compares). */
     public static String json(Scenario scenario, List<RunResult> runs) {
-        return json(scenario, runs.size(), stats(prepareAll(runs)));
+        List<Prepared> prepared = prepareAll(runs);
+        return json(scenario, runs.size(), overrides(prepared), stats(prepared));
     }
 
-    private static String json(Scenario scenario, int replications, Map<String, MetricStats> stats) {
+    /** {@code overrides}, as one run's summary.json has them: after the seed, only when there are some. */
+    private static String json(Scenario scenario, int replications, List<String> overrides,
+            Map<String, MetricStats> stats) {
         ObjectNode root = SummaryJson.mapper().createObjectNode();
         root.put("scenario", scenario.name());
         root.put("seed", scenario.seed());
+        if (!overrides.isEmpty()) {
+            overrides.forEach(root.putArray("overrides")::add);
+        }
         root.put("replications", replications);
         root.put("seeds", "replication r draws every stream from (seed, r, stream name), r = 0.." + (replications - 1));
         root.put("confidence", 0.95);
@@ -147,7 +160,19 @@ public final class ReplicatedSummary {
 
     /** The headline metrics with their intervals, for the terminal. */
     public static String text(Scenario scenario, List<RunResult> runs) {
-        return text(scenario, runs.size(), stats(prepareAll(runs)));
+        List<Prepared> prepared = prepareAll(runs);
+        return text(scenario, prepared, stats(prepared));
+    }
+
+    /** As {@link #text(Scenario, List)}, from the prepared runs and their {@code stats}. */
+    public static String text(Scenario scenario, List<Prepared> runs, Map<String, MetricStats> s) {
+        String text = text(scenario, runs.size(), s);
+        List<String> overrides = overrides(runs);
+        if (overrides.isEmpty()) {
+            return text;
+        }
+        int eol = text.indexOf('\n') + 1; // after the headline, as one run's terminal summary has it
+        return text.substring(0, eol) + ReportWriter.overridesLine(overrides) + "\n" + text.substring(eol);
     }
 
     /** As {@link #text(Scenario, List)}, from the runs' {@code stats}. */

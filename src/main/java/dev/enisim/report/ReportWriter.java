@@ -27,10 +27,23 @@ public final class ReportWriter {
         files.put("enis.csv", EnisCsv.render(result.enis()).getBytes(StandardCharsets.UTF_8));
         Map<String, byte[]> charts = ChartFiles.render(result);
         files.put("report.html", HtmlReport.render(result, charts, version()).getBytes(StandardCharsets.UTF_8));
-        files.put("narrative.txt", (String.join("\n", Narrative.lines(result)) + "\n")
-                .getBytes(StandardCharsets.UTF_8));
+        files.put("narrative.txt", narrative(result).getBytes(StandardCharsets.UTF_8));
         files.putAll(charts);
         return files;
+    }
+
+    /**
+     * {@code narrative.txt}: what happened, line by line; a run with {@code --set} overrides says so first (its
+     * summary records them), as the page's header does.
+     */
+    static String narrative(RunResult result) {
+        String story = String.join("\n", Narrative.lines(result)) + "\n";
+        return result.overrides().isEmpty() ? story : overridesLine(result.overrides()) + "\n" + story;
+    }
+
+    /** The line with which a run's outputs say it had {@code --set} overrides: "Run with overrides: --set ...". */
+    public static String overridesLine(List<String> overrides) {
+        return "Run with overrides: " + dev.enisim.scenario.Overrides.options(overrides);
     }
 
     /** The version Maven wrote into the jar, for the report's header. */
@@ -75,8 +88,7 @@ public final class ReportWriter {
             staging.write("timeseries.csv", TimeSeriesCsv.render(result.timeSeries())
                     .getBytes(StandardCharsets.UTF_8));
             staging.write("enis.csv", EnisCsv.render(result.enis()).getBytes(StandardCharsets.UTF_8));
-            staging.write("narrative.txt", (String.join("\n", Narrative.lines(result)) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            staging.write("narrative.txt", narrative(result).getBytes(StandardCharsets.UTF_8));
             Map<String, byte[]> drawn;
             byte[] html;
             try {

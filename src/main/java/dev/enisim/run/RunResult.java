@@ -21,6 +21,23 @@ public record RunResult(Scenario scenario, RunSummary summary, TimeSeries timeSe
     }
 
     /**
+     * This result of a run whose scenario had the {@code --set PATH=VALUE} {@code assignments} applied (as given, in
+     * order; {@code traffic=F} among them): recorded in its summary ({@link RunSummary#overrides}), from which every
+     * report of the run says so. No assignments: this result itself.
+     */
+    public RunResult withOverrides(List<String> assignments) {
+        if (assignments == null || assignments.isEmpty()) {
+            return this;
+        }
+        return new RunResult(scenario, summary.withOverrides(assignments), timeSeries, enis, actions, journal);
+    }
+
+    /** The {@code --set} assignments the run's scenario had (empty: none), from its summary. */
+    public List<String> overrides() {
+        return summary.overrides();
+    }
+
+    /**
      * One ENI's life. Times in seconds; each step after its creation empty where it did not happen (yet).
      *
      * @param finalState {@code Creating}, {@code InUse}, {@code Deleting}, {@code Deleted}, {@code Orphaned}

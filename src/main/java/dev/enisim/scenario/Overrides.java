@@ -43,6 +43,28 @@ public final class Overrides {
         return copy;
     }
 
+    /**
+     * The assignments as the command line's options, in order: {@code --set traffic=10 --set
+     * 'vpcs[0].subnets[1].otherUsedIps=251'} (one quoted as a shell needs it: brackets, spaces, quotes...), for the
+     * line with which every output of a run with overrides says so. Empty for none.
+     */
+    public static String options(List<String> assignments) {
+        StringBuilder b = new StringBuilder();
+        for (String a : assignments) {
+            b.append(b.length() == 0 ? "" : " ").append("--set ").append(a.matches("[A-Za-z0-9_.,:/=+@%-]+") ? a
+                    : "'" + a.replace("'", "'\\''") + "'");
+        }
+        return b.toString();
+    }
+
+    /** What {@code --set traffic=F} is, beside it where the file's text is shown. */
+    public static final String TRAFFIC_NOTE = "a factor on every arrival rate: the file's rates were multiplied by it";
+
+    /** Whether {@code assignment} is {@code traffic=F}, the factor on every arrival rate (not a field). */
+    public static boolean isTrafficAssignment(String assignment) {
+        return isTraffic(assignment);
+    }
+
     /** The special path {@code traffic}: a factor on every arrival rate, as in {@code sweep --vary traffic=...}. */
     public static final String TRAFFIC = "traffic";
 
