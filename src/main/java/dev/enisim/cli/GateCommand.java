@@ -237,7 +237,8 @@ final class GateCommand implements Callable<Integer> {
         Gate.Verdict v = Gate.run(account, change, new Gate.Options(at, traffic, defaultTraffic, rules(),
                 allowUnsimulated, rulesFile == null ? "gate rules" : rulesFile.toString(), replications));
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();
-        files.put("gate.md", v.markdown().getBytes(StandardCharsets.UTF_8));
+        String markdown = dev.enisim.gate.Fold.markdown(v.markdown()); // prose folded: a terminal, a diff
+        files.put("gate.md", markdown.getBytes(StandardCharsets.UTF_8));
         files.put("junit.xml", v.junit().getBytes(StandardCharsets.UTF_8));
         files.put("gate.html", v.html().getBytes(StandardCharsets.UTF_8));
         files.put("after.yaml", v.afterScenario().getBytes(StandardCharsets.UTF_8));
@@ -248,7 +249,7 @@ final class GateCommand implements Callable<Integer> {
         } else { // the folder as a whole, replacing only one enisim wrote
             SafeOutput.writeFolder(out, Main.workingDir(spec), files);
         }
-        StepSummary.append(summaryFile, v.markdown());
+        StepSummary.append(summaryFile, markdown);
         long failed = v.results().stream().filter(r -> !r.passed()).count();
         spec.commandLine().getOut().println((v.passed() ? v.headline() : "FAILED: " + failed + " of "
                 + v.results().size() + " rule(s) crossed") + "; " + out.resolve("gate.md"));

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * thematic break or a fence) or follows a line ending in a backslash (a hard break). A word longer than the width
  * stays whole on its own line. Table rows and headings are not folded (a row is one line; a heading too).
  */
-final class Fold {
+public final class Fold {
 
     /** Columns of a folded line: under GitHub's comment column, where a newline stays a line break. */
     static final int WIDTH = 100;
@@ -20,6 +20,27 @@ final class Fold {
     private static final Pattern BLOCK_START = Pattern.compile("[-+*#>=<|~_]|`{3}|\\d{1,9}[.)]");
 
     private Fold() {
+    }
+
+    /**
+     * A gate.md as the gate writes it: each paragraph and list item ({@code "- "}) folded, its other lines (table
+     * rows, headings, the marker comment, blank lines) as they are. {@link Gate.Verdict#markdown()} keeps one line a
+     * paragraph; the file is this.
+     */
+    public static String markdown(String md) {
+        StringBuilder out = new StringBuilder();
+        for (String line : md.split("\n", -1)) {
+            if (line.startsWith("- ")) {
+                out.append(fold(line, "  "));
+            } else if (line.isBlank() || line.startsWith("|") || line.startsWith("#") || line.startsWith("<!--")
+                    || line.startsWith(" ")) {
+                out.append(line);
+            } else {
+                out.append(fold(line, ""));
+            }
+            out.append('\n');
+        }
+        return out.substring(0, out.length() - 1);
     }
 
     /**

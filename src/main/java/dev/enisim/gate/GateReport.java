@@ -123,15 +123,15 @@ final class GateReport {
     String markdown() {
         StringBuilder b = new StringBuilder(MARKER).append('\n');
         b.append("## enisim gate: ").append(headline()).append("\n\n");
-        // prose and list items folded at Fold.WIDTH (a soft line break renders as a space); rows and headings not
-        b.append(Fold.fold("Change: " + String.join(", ", change.sources()) + ". Account: `" + before.scenario()
-                + "`, simulated " + Format.seconds(before.simulatedSeconds()) + " without and with the change, deployed"
-                + " at " + Format.seconds(deployAtSeconds) + (replications == 1 ? " (seed " + before.seed() + " for"
-                + " both; one run each: a Pending spell or a teardown wait is one random draw, `--replications N`"
-                + " checks N)" : " (seed " + before.seed() + ", " + replications + " replications each: every rule"
-                + " must hold in all; the tables are replication 0's)") + ".", "")).append("\n\n");
+        b.append("Change: ").append(String.join(", ", change.sources())).append(". Account: `")
+                .append(before.scenario()).append("`, simulated ").append(Format.seconds(before.simulatedSeconds()))
+                .append(" without and with the change, deployed at ").append(Format.seconds(deployAtSeconds))
+                .append(replications == 1 ? " (seed " + before.seed() + " for both; one run each: a Pending spell or"
+                + " a teardown wait is one random draw, `--replications N` checks N)" : " (seed " + before.seed()
+                + ", " + replications + " replications each: every rule must hold in all; the tables are"
+                + " replication 0's)").append(".\n\n");
         for (String f : findings()) {
-            b.append(Fold.fold("- " + f, "  ")).append('\n');
+            b.append("- ").append(f).append('\n');
         }
         for (Table t : tables()) {
             b.append("\n### ").append(t.title()).append("\n\n");
@@ -154,11 +154,10 @@ final class GateReport {
         List<String> caveats = caveats();
         if (!caveats.isEmpty()) {
             b.append("\n### What the gate could not know\n\n");
-            caveats.forEach(c -> b.append(Fold.fold("- " + c, "  ")).append('\n'));
+            caveats.forEach(c -> b.append("- ").append(c).append('\n'));
         }
-        b.append('\n').append(Fold.fold("<sub>enisim simulates Lambda's Hyperplane ENIs; CloudFormation's and"
-                + " Terraform's ordering, retries and rollbacks are not modelled (README: \"Gate a deployment in"
-                + " CI\").</sub>", "")).append('\n');
+        b.append("\n<sub>enisim simulates Lambda's Hyperplane ENIs; CloudFormation's and Terraform's ordering,"
+                + " retries and rollbacks are not modelled (README: \"Gate a deployment in CI\").</sub>\n");
         return b.toString();
     }
 

@@ -283,11 +283,19 @@ public final class ChangeReader {
         String name = file.toString();
         if (root.isArray()) {
             boolean overrides = root.size() > 0 && root.get(0).isTextual();
+            Map<String, Origin> first = new TreeMap<>();
             for (int i = 0; i < root.size(); i++) {
                 if (overrides) {
                     override(name, root.get(i), "[" + i + "]", values, origins, problems);
                 } else {
                     entry(name, root.get(i), "[" + i + "]", values, origins, problems);
+                }
+                for (Map.Entry<String, Origin> e : origins.entrySet()) { // a key given twice: which one counts?
+                    Origin was = first.putIfAbsent(e.getKey(), e.getValue());
+                    if (was != null && !was.equals(e.getValue()) && e.getValue().keyPath().startsWith("[" + i + "]")) {
+                        problems.add(new Problem(e.getValue().keyPath(), e.getKey() + " is given twice (first at "
+                                + was.keyPath() + "): expected each parameter once"));
+                    }
                 }
             }
             return new ParameterFile(file, values, origins);

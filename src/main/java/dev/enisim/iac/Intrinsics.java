@@ -249,6 +249,9 @@ final class Intrinsics {
      * Fn::Sub of them at, inside or around that path): said with where each was given, a NoEcho value masked.
      */
     Problem annotate(Problem q) {
+        if (!q.path().contains(".") && !q.path().contains("[")) { // "Resources": not one value, not every value
+            return q;
+        }
         Set<String> used = new java.util.TreeSet<>();
         refs.forEach((at, names) -> {
             if (related(at, q.path())) {

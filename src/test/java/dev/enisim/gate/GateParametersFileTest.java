@@ -113,6 +113,15 @@ class GateParametersFileTest {
         List<String> err = lines(gate("{\"Subnets\": \"subnet-0aaaa1111bbbb2222\", \"DbPassword\": \"hunter2\"}"));
         assertEquals(List.of(p() + ": DbPassword: '****' for parameter DbPassword of " + t() + ": expected a value"
                 + " matching its AllowedPattern [A-Za-z0-9]{12,} (CloudFormation would refuse the stack)"), err);
+        Path account = write("account.yaml", GateStacksTest.ACCOUNT);
+        Path t = write("modes.yaml", "Parameters:\n  Mode: { Type: String, NoEcho: true, AllowedValues: [blue,"
+                + " green] }\nResources:\n" + dev.enisim.iac.Templates.function("Fn", "fn-a", ""));
+        Path modes = write("modes.json", "[{\"ParameterKey\": \"Mode\", \"ParameterValue\": \"s3cr3t-v4lue\"}]");
+        Result r = GateCommandTest.run("gate", "--account", account.toString(), "--template", t.toString(),
+                "--parameters", modes.toString(), "--out", dir.resolve("gate").toString());
+        assertEquals(List.of(modes + ": [0].ParameterValue: '****' for parameter Mode of " + t + ": expected one of"
+                + " its AllowedValues [blue, green] (CloudFormation would refuse the stack)"), lines(r));
+        assertFalse(r.err().contains("s3cr3t"), r.err());
     }
 
     @Test
@@ -139,6 +148,16 @@ class GateParametersFileTest {
         assertTrue(err.get(0).startsWith(p() + ": Parameters: expected {NAME: VALUE, ...} (CodePipeline's template"
                 + " configuration), got a list: a list of {\"ParameterKey\", \"ParameterValue\"} is the whole file"),
                 err.get(0));
+    }
+
+    @Test
+    void aKeyGivenTwiceInAListIsRefusedAtItsSecondEntry() throws Exception {
+        assertEquals(List.of(p() + ": [2].ParameterKey: Stage is given twice (first at [1].ParameterKey): expected"
+                + " each parameter once"), lines(gate("[{\"ParameterKey\": \"Subnets\", \"ParameterValue\":"
+                + " \"subnet-0aaaa1111bbbb2222\"}, {\"ParameterKey\": \"Stage\", \"ParameterValue\": \"dev\"},"
+                + " {\"ParameterKey\": \"Stage\", \"ParameterValue\": \"prod\"}]")));
+        assertEquals(List.of(p() + ": [1]: Stage is given twice (first at [0]): expected each parameter once"),
+                lines(gate("[\"Stage=dev\", \"Stage=prod\", \"Subnets=subnet-0aaaa1111bbbb2222\"]")));
     }
 
     @Test
