@@ -182,17 +182,37 @@ final class GateCommand implements Callable<Integer> {
         Set<String> functions = new TreeSet<>();
         s.functions().forEach(f -> functions.add(f.name()));
         Map<String, String> params = new TreeMap<>();
+        Map<String, ChangeReader.Origin> origins = new TreeMap<>();
         Map<String, Map<String, String>> stackParams = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, ChangeReader.Origin>> stackOrigins = new java.util.LinkedHashMap<>();
+        List<ScenarioException> problems = new ArrayList<>(); // every input file's problems, said at once
         for (String p : parameters) {
             int eq = p.indexOf('=');
-            if (eq > 0 && !Files.exists(Path.of(p))) { // TEMPLATE=FILE: that template's own
-                stackParams.computeIfAbsent(p.substring(0, eq), k -> new TreeMap<>()).putAll(ChangeReader.parameters(
-                        Path.of(p.substring(eq + 1))));
-            } else {
-                params.putAll(ChangeReader.parameters(Path.of(p)));
+            boolean scoped = eq > 0 && !Files.exists(Path.of(p)); // TEMPLATE=FILE: that template's own
+            Path file = Path.of(scoped ? p.substring(eq + 1) : p);
+            List<dev.enisim.scenario.Problem> wrong = new ArrayList<>();
+            try {
+                ChangeReader.ParameterFile f = ChangeReader.parameterFile(file, wrong);
+                if (scoped) {
+                    stackParams.computeIfAbsent(p.substring(0, eq), k -> new TreeMap<>()).putAll(f.values());
+                    stackOrigins.computeIfAbsent(p.substring(0, eq), k -> new TreeMap<>()).putAll(f.origins());
+                } else {
+                    params.putAll(f.values());
+                    origins.putAll(f.origins());
+                }
+            } catch (ScenarioException e) {
+                problems.add(e);
+            }
+            if (!wrong.isEmpty()) {
+                problems.add(new ScenarioException(file.toString(), wrong));
             }
         }
-        Map<String, String> exported = ChangeReader.exports(exports);
+        Map<String, String> exported = Map.of();
+        try {
+            exported = ChangeReader.exports(exports);
+        } catch (ScenarioException e) {
+            problems.add(e);
+        }
         Map<String, String> pseudo = new TreeMap<>();
         if (stackName != null) {
             pseudo.put("AWS::StackName", stackName);
@@ -200,8 +220,16 @@ final class GateCommand implements Callable<Integer> {
         if (region != null) {
             pseudo.put("AWS::Region", region);
         }
-        Change change = ChangeReader.read(templates, plans, new ChangeReader.Inputs(params, exported, pseudo, subnets,
-                functions, deleteStack, stackParams));
+        Change change = null;
+        try { // read even when a parameters file has problems: its other values are checked against the templates
+            change = ChangeReader.read(templates, plans, new ChangeReader.Inputs(params, exported, pseudo, subnets,
+                    functions, deleteStack, stackParams, origins, stackOrigins));
+        } catch (ScenarioException e) {
+            problems.add(e);
+        }
+        if (!problems.isEmpty()) {
+            throw ChangeReader.merge(problems);
+        }
         checkOut();
         List<Path> touched = new ArrayList<>(inputs()); // what the step summary must not be
         OUTPUTS.forEach(name -> touched.add(out.resolve(name)));
@@ -209,7 +237,8 @@ final class GateCommand implements Callable<Integer> {
         Gate.Verdict v = Gate.run(account, change, new Gate.Options(at, traffic, defaultTraffic, rules(),
                 allowUnsimulated, rulesFile == null ? "gate rules" : rulesFile.toString(), replications));
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();
-        files.put("gate.md", v.markdown().getBytes(StandardCharsets.UTF_8));
+        String markdown = dev.enisim.gate.Fold.markdown(v.markdown()); // prose folded: a terminal, a diff
+        files.put("gate.md", markdown.getBytes(StandardCharsets.UTF_8));
         files.put("junit.xml", v.junit().getBytes(StandardCharsets.UTF_8));
         files.put("gate.html", v.html().getBytes(StandardCharsets.UTF_8));
         files.put("after.yaml", v.afterScenario().getBytes(StandardCharsets.UTF_8));
@@ -220,7 +249,7 @@ final class GateCommand implements Callable<Integer> {
         } else { // the folder as a whole, replacing only one enisim wrote
             SafeOutput.writeFolder(out, Main.workingDir(spec), files);
         }
-        StepSummary.append(summaryFile, v.markdown());
+        StepSummary.append(summaryFile, markdown);
         long failed = v.results().stream().filter(r -> !r.passed()).count();
         spec.commandLine().getOut().println((v.passed() ? v.headline() : "FAILED: " + failed + " of "
                 + v.results().size() + " rule(s) crossed") + "; " + out.resolve("gate.md"));

@@ -32,14 +32,40 @@ final class Builder {
     }
 
     List<Problem> problems(Path file) {
-        return problems.computeIfAbsent(file, k -> new ArrayList<>());
+        return problems.computeIfAbsent(file, k -> new Problems());
     }
 
+    /**
+     * Every file's problems at once (a template's, and those of the parameters files its values came from), each file
+     * once.
+     */
     void throwIfProblems() throws ScenarioException {
+        List<ScenarioException> all = new ArrayList<>();
         for (Map.Entry<Path, List<Problem>> e : problems.entrySet()) {
             if (!e.getValue().isEmpty()) {
-                throw new ScenarioException(e.getKey().toString(), e.getValue());
+                all.add(new ScenarioException(e.getKey().toString(), e.getValue()));
             }
+        }
+        if (!all.isEmpty()) {
+            throw ChangeReader.merge(all);
+        }
+    }
+
+    /**
+     * A file's problems; each added one passed through {@link #annotate} (a template's problem made from a parameter's
+     * value says where that value was given).
+     */
+    static final class Problems extends ArrayList<Problem> {
+
+        private transient java.util.function.UnaryOperator<Problem> annotate = p -> p;
+
+        void annotate(java.util.function.UnaryOperator<Problem> with) {
+            this.annotate = with;
+        }
+
+        @Override
+        public boolean add(Problem p) {
+            return super.add(annotate.apply(p));
         }
     }
 

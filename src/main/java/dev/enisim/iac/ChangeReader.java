@@ -29,12 +29,15 @@ public final class ChangeReader {
      */
     public record Inputs(Map<String, String> parameters, Map<String, String> exports, Map<String, String> pseudo,
             Map<String, String> subnetVpc, Set<String> functions, boolean deleteStack,
-            Map<String, Map<String, String>> stackParameters) {
+            Map<String, Map<String, String>> stackParameters, Map<String, Origin> origins,
+            Map<String, Map<String, Origin>> stackOrigins) {
 
         /**
          * @param parameters      values for every template that declares them (with one template: all its own)
          * @param stackParameters values for one template only ({@code --parameters TEMPLATE=FILE}): TEMPLATE as given
          *                        with --template, a template file, its file name or its stack's name -> values
+         * @param origins         where each of {@code parameters} was given (a key without one: not from a file)
+         * @param stackOrigins    the same for {@code stackParameters}
          */
         public Inputs {
             parameters = new TreeMap<>(parameters);
@@ -45,6 +48,17 @@ public final class ChangeReader {
             Map<String, Map<String, String>> scoped = new java.util.LinkedHashMap<>();
             stackParameters.forEach((k, v) -> scoped.put(k, new TreeMap<>(v)));
             stackParameters = scoped;
+            origins = new TreeMap<>(origins);
+            Map<String, Map<String, Origin>> scopedOrigins = new java.util.LinkedHashMap<>();
+            stackOrigins.forEach((k, v) -> scopedOrigins.put(k, new TreeMap<>(v)));
+            stackOrigins = scopedOrigins;
+        }
+
+        /** Parameters not read from files (no origins). */
+        public Inputs(Map<String, String> parameters, Map<String, String> exports, Map<String, String> pseudo,
+                Map<String, String> subnetVpc, Set<String> functions, boolean deleteStack,
+                Map<String, Map<String, String>> stackParameters) {
+            this(parameters, exports, pseudo, subnetVpc, functions, deleteStack, stackParameters, Map.of(), Map.of());
         }
 
         /** Without parameters for one template only. */
@@ -52,6 +66,18 @@ public final class ChangeReader {
                 Map<String, String> subnetVpc, Set<String> functions, boolean deleteStack) {
             this(parameters, exports, pseudo, subnetVpc, functions, deleteStack, Map.of());
         }
+    }
+
+    /**
+     * Where a parameter's value was given, for messages: its parameters file, the path there of its key and of its
+     * value ({@code [2].ParameterKey} and {@code [2].ParameterValue}; {@code Parameters.Subnets} for both in a map),
+     * and whether the value was a list there (joined by commas, as a CommaDelimitedList's value is).
+     */
+    public record Origin(String file, String keyPath, String valuePath, boolean list) {
+    }
+
+    /** A parameters file read: each key's value (the last when a key is given twice) and where it was given. */
+    public record ParameterFile(Path file, Map<String, String> values, Map<String, Origin> origins) {
     }
 
     private ChangeReader() {
@@ -83,14 +109,15 @@ public final class ChangeReader {
         for (Path f : files) {
             trees.put(f, TemplateFile.read(f));
         }
-        Map<Path, Map<String, String>> given = parameters(files, names, trees, in);
+        Map<Path, Map<String, Origin>> origins = new java.util.LinkedHashMap<>();
+        Map<Path, Map<String, String>> given = parameters(files, names, trees, in, origins);
         if (in.exports().containsKey(PARTIAL_EXPORTS)) {
             b.notes.add("--exports " + in.exports().get(PARTIAL_EXPORTS) + ": one page of several of `aws cloudformation"
                     + " list-exports` (it has a NextToken, and no last page is given): an export on the other pages is"
                     + " not known here");
         }
         for (Path f : files) {
-            new CloudFormation(f, trees.get(f), given.get(f), b, stacks.get(f)).read();
+            new CloudFormation(f, trees.get(f), given.get(f), origins.get(f), b, stacks.get(f)).read();
             b.sources.add(f + " (CloudFormation template" + (stacks.get(f) == null ? "" : ", stack " + stacks.get(f))
                     + ")");
             b.throwIfProblems();
@@ -109,27 +136,39 @@ public final class ChangeReader {
      * refused); then the values given for it alone ({@code TEMPLATE=FILE}: every key its own).
      */
     private static Map<Path, Map<String, String>> parameters(List<Path> files, Map<Path, List<String>> names,
-            Map<Path, JsonNode> trees, Inputs in) throws ScenarioException {
+            Map<Path, JsonNode> trees, Inputs in, Map<Path, Map<String, Origin>> origins) throws ScenarioException {
         Map<Path, Map<String, String>> out = new java.util.LinkedHashMap<>();
         java.util.Set<String> declaredAnywhere = new java.util.TreeSet<>();
         for (Path f : files) {
             Map<String, String> mine = new TreeMap<>();
+            Map<String, Origin> where = new TreeMap<>();
             JsonNode declared = trees.get(f).path("Parameters");
             in.parameters().forEach((k, v) -> {
                 if (files.size() == 1 || declared.has(k) || k.startsWith("AWS::")) { // a pseudo parameter: all
                     mine.put(k, v);
+                    if (in.origins().containsKey(k)) {
+                        where.put(k, in.origins().get(k));
+                    }
                 }
             });
             declared.fieldNames().forEachRemaining(declaredAnywhere::add);
             out.put(f, mine);
+            origins.put(f, where);
         }
         List<Problem> problems = new ArrayList<>();
+        Map<String, List<Problem>> inFiles = new java.util.LinkedHashMap<>(); // a parameters file's own problems
         if (files.size() > 1) {
             for (String k : in.parameters().keySet()) {
                 if (!declaredAnywhere.contains(k) && !k.startsWith("AWS::")) {
-                    problems.add(new Problem(k, "--parameters gives " + k + ", which none of the " + files.size()
-                            + " templates declares (declared: " + String.join(", ", declaredAnywhere) + "); give a"
-                            + " template's own with --parameters TEMPLATE=FILE"));
+                    Origin o = in.origins().get(k);
+                    Problem q = new Problem(o == null ? k : o.keyPath(), "--parameters gives " + k + ", which none of"
+                            + " the " + files.size() + " templates declares (declared: " + String.join(", ",
+                            declaredAnywhere) + "); give a template's own with --parameters TEMPLATE=FILE");
+                    if (o == null) {
+                        problems.add(q);
+                    } else {
+                        inFiles.computeIfAbsent(o.file(), x -> new ArrayList<>()).add(q);
+                    }
                 }
             }
         }
@@ -142,10 +181,19 @@ public final class ChangeReader {
                         + " one as given, a file of it, its file name or its stack's name: " + String.join(", ", known)
                         + ")"));
             }
-            matched.forEach(f -> out.get(f).putAll(e.getValue()));
+            matched.forEach(f -> {
+                out.get(f).putAll(e.getValue());
+                e.getValue().keySet().forEach(origins.get(f)::remove);
+                origins.get(f).putAll(in.stackOrigins().getOrDefault(e.getKey(), Map.of()));
+            });
         }
+        List<ScenarioException> all = new ArrayList<>();
         if (!problems.isEmpty()) {
-            throw new ScenarioException("--parameters", problems);
+            all.add(new ScenarioException("--parameters", problems));
+        }
+        inFiles.forEach((file, ps) -> all.add(new ScenarioException(file, ps)));
+        if (!all.isEmpty()) {
+            throw merge(all);
         }
         return out;
     }
@@ -201,86 +249,193 @@ public final class ChangeReader {
      * Parameter values from a file in one of the shapes CloudFormation tools use: {@code [{"ParameterKey": K,
      * "ParameterValue": V}]} (aws cloudformation create-stack --parameters file://...), {@code ["K=V", ...]} (aws
      * cloudformation deploy --parameter-overrides file://...), {@code {"Parameters": {K: V}}} (CodePipeline template
-     * configuration) or {@code {K: V}}.
+     * configuration) or {@code {K: V}}; every problem of the file at once.
      */
     public static Map<String, String> parameters(Path file) throws ScenarioException {
+        List<Problem> problems = new ArrayList<>();
+        ParameterFile f = parameterFile(file, problems);
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(file.toString(), problems);
+        }
+        return f.values();
+    }
+
+    private static final String SHAPES = "[{\"ParameterKey\": K, \"ParameterValue\": V}], [\"K=V\", ...],"
+            + " {\"Parameters\": {K: V}} or {K: V}";
+
+    /**
+     * A parameters file (see {@link #parameters(Path)}) with where each value is in it; a bad entry is added to
+     * {@code problems} (path in the file, what was expected) and the others kept, so that they can be checked against
+     * the templates too. Throws when the file is not a parameters file at all (missing, empty, malformed).
+     */
+    public static ParameterFile parameterFile(Path file, List<Problem> problems) throws ScenarioException {
         JsonNode root;
         try {
             root = TemplateFile.readAny(file);
         } catch (ScenarioException e) { // it said "expected a template or plan" of a parameters file
             if (e.problems().size() == 1 && e.problems().get(0).message().startsWith("expected a template or plan")) {
-                throw TemplateFile.fail(file, "expected template parameters: [{\"ParameterKey\": K, \"ParameterValue\":"
-                        + " V}], [\"K=V\", ...], {\"Parameters\": {K: V}} or {K: V}");
+                throw TemplateFile.fail(file, "expected template parameters: " + SHAPES);
             }
             throw e;
         }
-        List<Problem> problems = new ArrayList<>();
+        Map<String, String> values = new TreeMap<>();
+        Map<String, Origin> origins = new TreeMap<>();
+        String name = file.toString();
         if (root.isArray()) {
-            Map<String, String> list = root.size() > 0 && root.get(0).isTextual() ? overrides(root, problems)
-                    : parameterList(root, problems);
-            if (!problems.isEmpty()) {
-                throw new ScenarioException(file.toString(), problems);
+            boolean overrides = root.size() > 0 && root.get(0).isTextual();
+            Map<String, Origin> first = new TreeMap<>();
+            for (int i = 0; i < root.size(); i++) {
+                if (overrides) {
+                    override(name, root.get(i), "[" + i + "]", values, origins, problems);
+                } else {
+                    entry(name, root.get(i), "[" + i + "]", values, origins, problems);
+                }
+                for (Map.Entry<String, Origin> e : origins.entrySet()) { // a key given twice: which one counts?
+                    Origin was = first.putIfAbsent(e.getKey(), e.getValue());
+                    if (was != null && !was.equals(e.getValue()) && e.getValue().keyPath().startsWith("[" + i + "]")) {
+                        problems.add(new Problem(e.getValue().keyPath(), e.getKey() + " is given twice (first at "
+                                + was.keyPath() + "): expected each parameter once"));
+                    }
+                }
             }
-            return list;
+            return new ParameterFile(file, values, origins);
         }
-        Map<String, String> out = new TreeMap<>();
-        JsonNode map = root.has("Parameters") && root.get("Parameters").isObject() ? root.get("Parameters") : root;
+        JsonNode wrapped = root.get("Parameters");
+        String prefix = "";
+        JsonNode map = root;
+        if (wrapped != null && wrapped.isObject()) {
+            map = wrapped;
+            prefix = "Parameters.";
+        } else if (wrapped != null) {
+            problems.add(new Problem("Parameters", "expected {NAME: VALUE, ...} (CodePipeline's template"
+                    + " configuration), got " + (wrapped.isArray() ? "a list" : wrapped.toString())
+                    + (wrapped.isArray() && wrapped.size() > 0 && wrapped.get(0).isObject() ? ": a list of"
+                    + " {\"ParameterKey\", \"ParameterValue\"} is the whole file, as create-stack takes it" : "")
+                    + " (expected " + SHAPES + ")"));
+            return new ParameterFile(file, values, origins);
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (e.getValue().isValueNode()) {
-                out.put(e.getKey(), e.getValue().asText());
-            } else if (e.getValue().isArray()) {
+            String at = prefix + e.getKey();
+            JsonNode v = e.getValue();
+            if (v.isArray()) { // a CommaDelimitedList's values as a list: joined as CloudFormation takes them
                 List<String> parts = new ArrayList<>();
-                e.getValue().forEach(v -> parts.add(v.asText()));
-                out.put(e.getKey(), String.join(",", parts));
+                boolean ok = true;
+                for (int i = 0; i < v.size(); i++) {
+                    JsonNode item = v.get(i);
+                    if (!scalar(item)) {
+                        problems.add(new Problem(at + "[" + i + "]", "expected a string, number or boolean (one value"
+                                + " of a list), got " + item));
+                        ok = false;
+                    } else if (item.asText().contains(",")) {
+                        problems.add(new Problem(at + "[" + i + "]", "expected one value without a comma, got "
+                                + item + ": CloudFormation splits a list parameter's value at its commas, so it would"
+                                + " be " + item.asText().split(",", -1).length + " values"));
+                        ok = false;
+                    } else {
+                        parts.add(item.asText());
+                    }
+                }
+                if (ok) {
+                    put(e.getKey(), String.join(",", parts), new Origin(name, at, at, true), values, origins);
+                }
+            } else if (scalar(v)) {
+                put(e.getKey(), v.asText(), new Origin(name, at, at, false), values, origins);
             } else {
-                problems.add(new Problem(e.getKey(), "expected a string value, got " + e.getValue()));
+                problems.add(new Problem(at, "expected a string, number or boolean (or, for a list parameter, a list"
+                        + " of them), got " + v));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(file.toString(), problems);
-        }
-        return out;
+        return new ParameterFile(file, values, origins);
+    }
+
+    private static boolean scalar(JsonNode v) {
+        return v != null && (v.isTextual() || v.isNumber() || v.isBoolean());
+    }
+
+    private static void put(String key, String value, Origin origin, Map<String, String> values,
+            Map<String, Origin> origins) {
+        values.put(key, value);
+        origins.put(key, origin);
     }
 
     /**
-     * {@code ["K=V", ...]}, the parameter file of {@code aws cloudformation deploy --parameter-overrides}: each value is
-     * what follows the first '=' (it may hold more).
+     * {@code "K=V"}, an entry of the parameter file of {@code aws cloudformation deploy --parameter-overrides}: the
+     * value is what follows the first '=' (it may hold more).
      */
-    static Map<String, String> overrides(JsonNode list, List<Problem> problems) {
-        Map<String, String> out = new TreeMap<>();
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode e = list.get(i);
-            int eq = e.isTextual() ? e.asText().indexOf('=') : -1;
-            if (eq < 1) {
-                problems.add(new Problem("[" + i + "]", "expected \"NAME=VALUE\", got " + e));
-            } else {
-                out.put(e.asText().substring(0, eq).strip(), e.asText().substring(eq + 1));
-            }
+    private static void override(String file, JsonNode e, String at, Map<String, String> values,
+            Map<String, Origin> origins, List<Problem> problems) {
+        int eq = e.isTextual() ? e.asText().indexOf('=') : -1;
+        if (eq < 1) {
+            problems.add(new Problem(at, "expected \"NAME=VALUE\", got " + e));
+        } else {
+            put(e.asText().substring(0, eq).strip(), e.asText().substring(eq + 1), new Origin(file, at, at, false),
+                    values, origins);
         }
-        return out;
     }
 
-    /** {@code [{"ParameterKey", "ParameterValue"}]}, the AWS CLI's parameter file, read by {@link #parameters}. */
     /** A parameter given as {@code UsePreviousValue}: its value is the deployed stack's, which the gate cannot see. */
     static final String PREVIOUS_VALUE = "\u0000UsePreviousValue";
 
-    static Map<String, String> parameterList(JsonNode list, List<Problem> problems) {
-        Map<String, String> out = new TreeMap<>();
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode k = list.get(i).get("ParameterKey");
-            JsonNode v = list.get(i).get("ParameterValue");
-            if (k != null && k.isTextual() && v == null && list.get(i).path("UsePreviousValue").asBoolean(false)) {
-                out.put(k.asText(), PREVIOUS_VALUE); // update-stack's: the stack's current value, not known here
-                continue;
-            }
-            if (k == null || !k.isTextual() || v == null || !v.isValueNode()) {
-                problems.add(new Problem("[" + i + "]", "expected {\"ParameterKey\": NAME, \"ParameterValue\": VALUE}"));
-            } else {
-                out.put(k.asText(), v.asText());
+    /**
+     * {@code {"ParameterKey", "ParameterValue"}}, an entry of the AWS CLI's parameter file: the value a string (the
+     * CLI refuses any other type; a list parameter's values are joined by commas), or {@code UsePreviousValue}.
+     */
+    private static void entry(String file, JsonNode e, String at, Map<String, String> values,
+            Map<String, Origin> origins, List<Problem> problems) {
+        if (!e.isObject()) {
+            problems.add(new Problem(at, "expected {\"ParameterKey\": NAME, \"ParameterValue\": VALUE}, got " + e));
+            return;
+        }
+        JsonNode k = e.get("ParameterKey");
+        JsonNode v = e.get("ParameterValue");
+        boolean previous = e.path("UsePreviousValue").asBoolean(false);
+        boolean ok = true;
+        if (k == null || !k.isTextual() || k.asText().isBlank()) {
+            problems.add(new Problem(at + ".ParameterKey", (k == null ? "missing" : "got " + k) + " (expected the"
+                    + " parameter's name, a string"
+                    + (k == null ? "; the entry has " + String.join(", ", fieldNames(e)) : "") + ")"));
+            ok = false;
+        }
+        if (v == null && !previous) {
+            problems.add(new Problem(at + ".ParameterValue", "missing (expected the value, a string, or"
+                    + " \"UsePreviousValue\": true; the entry has " + String.join(", ", fieldNames(e)) + ")"));
+            ok = false;
+        } else if (v != null && v.isArray()) {
+            problems.add(new Problem(at + ".ParameterValue", "expected a string, got a list " + v + " (the AWS CLI"
+                    + " refuses it: a list parameter's values are one string joined by commas, \"a,b\")"));
+            ok = false;
+        } else if (v != null && !scalar(v)) {
+            problems.add(new Problem(at + ".ParameterValue", "expected a string, got " + v));
+            ok = false;
+        }
+        if (ok) {
+            put(k.asText(), v == null ? PREVIOUS_VALUE : v.asText(), new Origin(file, at + ".ParameterKey",
+                    at + ".ParameterValue", false), values, origins);
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode e) {
+        List<String> names = new ArrayList<>();
+        e.fieldNames().forEachRemaining(names::add);
+        return names.isEmpty() ? List.of("no fields") : names;
+    }
+
+    /**
+     * Several files' problems as one exception, each file once (its problems in the order found), in the order the
+     * files were first named.
+     */
+    public static ScenarioException merge(List<ScenarioException> all) {
+        Map<String, List<Problem>> bySource = new java.util.LinkedHashMap<>();
+        for (ScenarioException e : all) {
+            for (ScenarioException part : e.parts()) {
+                List<Problem> ps = bySource.computeIfAbsent(part.source(), k -> new ArrayList<>());
+                part.problems().stream().filter(q -> !ps.contains(q)).forEach(ps::add);
             }
         }
-        return out;
+        List<ScenarioException> parts = new ArrayList<>();
+        bySource.forEach((source, ps) -> parts.add(new ScenarioException(source, ps)));
+        return parts.size() == 1 ? parts.get(0) : new ScenarioException(parts);
     }
 
     /**

@@ -37,7 +37,7 @@ final class CloudFormation {
     private final String stack;
 
     CloudFormation(Path file, JsonNode template, Map<String, String> parameters, Builder out) {
-        this(file, template, parameters, out, null);
+        this(file, template, parameters, Map.of(), out, null);
     }
 
     /**
@@ -45,13 +45,18 @@ final class CloudFormation {
      *              the resources it creates are {@code stack/LogicalId} and a function without a FunctionName is
      *              {@code stack-LogicalId} (as CloudFormation names it, less its random suffix); null: one stack
      */
-    CloudFormation(Path file, JsonNode template, Map<String, String> parameters, Builder out, String stack) {
+    CloudFormation(Path file, JsonNode template, Map<String, String> parameters,
+            Map<String, ChangeReader.Origin> origins, Builder out, String stack) {
         this.stack = stack;
         this.file = file;
         this.template = template;
         this.out = out;
         this.problems = out.problems(file);
-        this.x = new Intrinsics(template, parameters, out.in.exports(), out.in.pseudo(), problems, stack);
+        this.x = new Intrinsics(template, parameters, out.in.exports(), out.in.pseudo(), problems, stack, origins,
+                f -> out.problems(Path.of(f)), file.toString());
+        if (problems instanceof Builder.Problems ps) { // a value from a parameters file: said with where it was given
+            ps.annotate(x::annotate);
+        }
     }
 
     void read() {
@@ -221,10 +226,9 @@ final class CloudFormation {
             props = Globals.merge(template.path("Globals").path("Function"), props);
         }
         String pp = p + ".Properties";
-        String name = name(id, props, pp);
-        if (name == null) {
-            return;
-        }
+        String named = name(id, props, pp);
+        boolean badName = named == null; // its other problems are still looked for: every problem at once
+        String name = badName ? id : named;
         if (out.in.deleteStack()) {
             JsonNode policy = x.resolve(r.get("DeletionPolicy"), p + ".DeletionPolicy");
             if (policy != null && policy.isTextual() && (policy.asText().equals("Retain")
@@ -243,11 +247,14 @@ final class CloudFormation {
                 sam ? provisioned(props.path("ProvisionedConcurrencyConfig"), p) : 0);
         boolean publish = publishes.getOrDefault(id, false) || publishes.getOrDefault(name, false)
                 || sam && props.hasNonNull("AutoPublishAlias");
-        out.function(new Change.Function(name, file + ": " + p, action, known, subnets, groups,
+        Change.Function f = new Change.Function(name, file + ": " + p, action, known, subnets, groups,
                 integer(props.get("MemorySize"), pp + ".MemorySize", 128, 10_240),
                 integer(props.get("Timeout"), pp + ".Timeout", 1, 900),
                 integer(props.get("ReservedConcurrentExecutions"), pp + ".ReservedConcurrentExecutions", 0,
-                        10_000_000), prov, publish, text(props.get("Runtime"), pp + ".Runtime")));
+                        10_000_000), prov, publish, text(props.get("Runtime"), pp + ".Runtime"));
+        if (!badName) {
+            out.function(f);
+        }
     }
 
     /**
@@ -388,8 +395,8 @@ final class CloudFormation {
             }
         }
         try {
-            new CloudFormation(child, TemplateFile.read(child), passed, out, stack == null ? null : stack + "/" + id)
-                    .read();
+            new CloudFormation(child, TemplateFile.read(child), passed, Map.of(), out, stack == null ? null
+                    : stack + "/" + id).read();
             out.sources.add(child + " (nested stack " + id + " of " + file.getFileName() + ")");
         } catch (ScenarioException e) {
             problems.add(new Problem(p, "nested stack " + asset + ": " + e.getMessage()));

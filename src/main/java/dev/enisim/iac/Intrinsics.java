@@ -59,9 +59,31 @@ final class Intrinsics {
      */
     Intrinsics(JsonNode template, Map<String, String> given, Map<String, String> exports, Map<String, String> pseudo,
             List<Problem> problems, String stack) {
+        this(template, given, exports, pseudo, problems, stack, Map.of(), f -> problems, "the template");
+    }
+
+    /** Where each given parameter was given (a key without one: not from a file). */
+    private final Map<String, ChangeReader.Origin> origins;
+    /** The parameters whose value is masked in what the gate says (NoEcho). */
+    private final Map<String, String> secret = new TreeMap<>();
+    /** Path of a Ref (less ".Ref") or Fn::Sub -> the given parameters it read there. */
+    private final Map<String, Set<String>> refs = new TreeMap<>();
+    private final String templateName;
+
+    /**
+     * @param origins      where each value of {@code given} was given: a problem of that value is then the
+     *                     parameters file's, at the value's path there, naming the template
+     * @param fileProblems a parameters file's problems
+     * @param templateName the template, as messages name it
+     */
+    Intrinsics(JsonNode template, Map<String, String> given, Map<String, String> exports, Map<String, String> pseudo,
+            List<Problem> problems, String stack, Map<String, ChangeReader.Origin> origins,
+            java.util.function.Function<String, List<Problem>> fileProblems, String templateName) {
         this.stack = stack;
         this.template = template;
         this.exports = exports;
+        this.origins = origins;
+        this.templateName = templateName;
         Map<String, String> ps = new TreeMap<>(pseudo);
         given.forEach((k, v) -> { // AWS::StackName given in --parameters (per template: TEMPLATE=FILE) wins
             if (k.startsWith("AWS::") && !template.path("Parameters").has(k)) {
@@ -76,21 +98,33 @@ final class Intrinsics {
             String type = p.getValue().path("Type").asText("String");
             String value = given.containsKey(p.getKey()) ? given.get(p.getKey())
                     : p.getValue().path("Default").isValueNode() ? p.getValue().path("Default").asText() : null;
-            JsonNode allowed = p.getValue().path("AllowedValues");
-            if (value != null && !ChangeReader.PREVIOUS_VALUE.equals(value) && !type.startsWith("AWS::SSM::")
-                    && allowed.isArray() && !allowed.isEmpty() && !type.startsWith("List<")
-                    && !type.contains("CommaDelimitedList")) {
-                boolean ok = false;
-                List<String> values = new java.util.ArrayList<>();
-                for (JsonNode a : allowed) {
-                    values.add(a.asText());
-                    ok |= a.asText().equals(value);
-                }
-                if (!ok) { // CloudFormation refuses the stack: the change would not deploy as simulated
+            boolean list = type.startsWith("List<") || type.contains("CommaDelimitedList") || type.contains("<List<");
+            if (p.getValue().path("NoEcho").asText().equalsIgnoreCase("true") && value != null) {
+                secret.put(p.getKey(), value);
+            }
+            if (value != null && !ChangeReader.PREVIOUS_VALUE.equals(value) && !type.startsWith("AWS::SSM::")) {
+                String refused = refused(p.getKey(), p.getValue(), type, list, value);
+                ChangeReader.Origin o = given.containsKey(p.getKey()) ? origins.get(p.getKey()) : null;
+                if (refused != null && o != null) { // the parameters file's value: said there, naming the template
+                    fileProblems.apply(o.file()).add(new Problem(o.valuePath(), "'" + shown(p.getKey(), value)
+                            + "' for parameter " + p.getKey() + " of " + templateName + ": " + refused
+                            + " (CloudFormation would refuse the stack)"));
+                } else if (refused != null && refused.startsWith("expected one of its AllowedValues ")) {
                     problems.add(new Problem("Parameters." + p.getKey(), (given.containsKey(p.getKey())
-                            ? "--parameters gives '" : "its Default '") + value + "', not one of its AllowedValues "
-                            + values + " (CloudFormation would refuse the stack)"));
+                            ? "--parameters gives '" : "its Default '") + shown(p.getKey(), value) + "', not one of"
+                            + refused.substring("expected one of".length()) + " (CloudFormation would refuse the"
+                            + " stack)"));
+                } else if (refused != null) {
+                    problems.add(new Problem("Parameters." + p.getKey() + (given.containsKey(p.getKey()) ? ""
+                            : ".Default"), (given.containsKey(p.getKey()) ? "--parameters gives '" : "its Default '")
+                            + shown(p.getKey(), value) + "': " + refused + " (CloudFormation would refuse the stack)"));
                 }
+            }
+            ChangeReader.Origin listed = given.containsKey(p.getKey()) ? origins.get(p.getKey()) : null;
+            if (listed != null && listed.list() && !list) {
+                fileProblems.apply(listed.file()).add(new Problem(listed.valuePath(), "expected one value: parameter "
+                        + p.getKey() + " of " + templateName + " is a " + type + ", not a list (a list is for"
+                        + " CommaDelimitedList and List<...> parameters)"));
             }
             JsonNode v;
             if (ChangeReader.PREVIOUS_VALUE.equals(value)) {
@@ -102,12 +136,12 @@ final class Intrinsics {
             } else if (type.startsWith("AWS::SSM::Parameter::Value")) {
                 // its value, given or Default, is the NAME of an SSM parameter; CloudFormation reads the parameter's
                 // value at deployment, which the gate cannot see
-                v = unresolved("parameter " + p.getKey() + " (" + type + ") is the SSM parameter " + value
-                        + (given.containsKey(p.getKey()) ? " (given in --parameters)" : "") + ", whose value"
-                        + " CloudFormation reads from SSM Parameter Store at deployment", "the gate cannot read"
-                        + " Parameter Store: a value in --parameters is the SSM parameter's name, not its value;"
+                v = unresolved("parameter " + p.getKey() + " (" + type + ") is the SSM parameter "
+                        + shown(p.getKey(), value) + (given.containsKey(p.getKey()) ? " (given in --parameters)" : "")
+                        + ", whose value CloudFormation reads from SSM Parameter Store at deployment", "the gate cannot"
+                        + " read Parameter Store: a value in --parameters is the SSM parameter's name, not its value;"
                         + " --allow-unsimulated passes without what depends on it");
-            } else if (type.startsWith("List<") || type.contains("CommaDelimitedList") || type.contains("<List<")) {
+            } else if (list) {
                 ArrayNode a = F.arrayNode();
                 for (String s : value.split(",")) {
                     if (!s.isBlank()) {
@@ -122,10 +156,135 @@ final class Intrinsics {
         }
         for (String name : given.keySet()) {
             if (!parameters.containsKey(name) && !name.startsWith("AWS::")) {
-                problems.add(new Problem("Parameters", "--parameters gives " + name + ", which the template does not"
-                        + " declare (declared: " + String.join(", ", parameters.keySet()) + ")"));
+                ChangeReader.Origin o = origins.get(name);
+                if (o != null) {
+                    fileProblems.apply(o.file()).add(new Problem(o.keyPath(), "--parameters gives " + name + ", which "
+                            + templateName + " does not declare (declared: " + String.join(", ", parameters.keySet())
+                            + ")"));
+                } else {
+                    problems.add(new Problem("Parameters", "--parameters gives " + name + ", which the template does"
+                            + " not declare (declared: " + String.join(", ", parameters.keySet()) + ")"));
+                }
             }
         }
+    }
+
+    /** A parameter's value as the gate may say it: '****' for a NoEcho parameter, as CloudFormation shows it. */
+    private String shown(String name, String value) {
+        return secret.containsKey(name) ? "****" : value;
+    }
+
+    private static final Map<String, String> ID_PREFIXES = Map.of("AWS::EC2::Subnet::Id", "subnet-",
+            "AWS::EC2::SecurityGroup::Id", "sg-", "AWS::EC2::VPC::Id", "vpc-");
+
+    /**
+     * Why CloudFormation refuses a parameter's value (its Type, AllowedValues, AllowedPattern, Min/MaxLength,
+     * Min/MaxValue, each value of a list checked), as "expected ..."; null when it takes it.
+     */
+    private String refused(String name, JsonNode declared, String type, boolean list, String value) {
+        String itemType = list && type.startsWith("List<") ? type.substring(5, type.length() - 1) : type;
+        List<String> items = new ArrayList<>();
+        if (list) {
+            for (String s : value.split(",")) {
+                if (!s.isBlank()) {
+                    items.add(s.strip());
+                }
+            }
+        } else {
+            items.add(value);
+        }
+        JsonNode allowed = declared.path("AllowedValues");
+        if (!list && allowed.isArray() && !allowed.isEmpty()) {
+            List<String> values = new ArrayList<>();
+            allowed.forEach(a -> values.add(a.asText()));
+            if (!values.contains(value)) {
+                return "expected one of its AllowedValues " + values;
+            }
+        }
+        for (String item : items) {
+            String at = list ? "'" + (secret.containsKey(name) ? "****" : item) + "' of the list: " : "";
+            if (itemType.equals("Number") && !item.strip().matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+                return at + "expected a number: its Type is " + type;
+            }
+            String prefix = ID_PREFIXES.get(itemType);
+            if (prefix != null && !item.startsWith(prefix)) {
+                return at + "expected " + (itemType.contains("Subnet") ? "a subnet" : itemType.contains("Security")
+                        ? "a security group" : "a VPC") + " id, " + prefix + "...: its Type is " + type;
+            }
+        }
+        if (list) {
+            return null;
+        }
+        JsonNode pattern = declared.path("AllowedPattern");
+        if (pattern.isTextual()) {
+            try {
+                if (!Pattern.compile(pattern.asText()).matcher(value).matches()) {
+                    return "expected a value matching its AllowedPattern " + pattern.asText();
+                }
+            } catch (java.util.regex.PatternSyntaxException e) {
+                // a pattern Java cannot read: CloudFormation's own check is not repeated
+            }
+        }
+        if (declared.path("MinLength").canConvertToInt() && declared.path("MinLength").isNumber()
+                && value.length() < declared.path("MinLength").asInt()) {
+            return "expected at least its MinLength " + declared.path("MinLength").asInt() + " characters";
+        }
+        if (declared.path("MaxLength").isNumber() && value.length() > declared.path("MaxLength").asInt()) {
+            return "expected at most its MaxLength " + declared.path("MaxLength").asInt() + " characters";
+        }
+        if (type.equals("Number")) {
+            double d = Double.parseDouble(value.strip());
+            if (declared.path("MinValue").isNumber() && d < declared.path("MinValue").asDouble()) {
+                return "expected at least its MinValue " + declared.path("MinValue").asText();
+            }
+            if (declared.path("MaxValue").isNumber() && d > declared.path("MaxValue").asDouble()) {
+                return "expected at most its MaxValue " + declared.path("MaxValue").asText();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A template's problem at {@code q.path()} made from values of parameters given in a parameters file (a Ref or
+     * Fn::Sub of them at, inside or around that path): said with where each was given, a NoEcho value masked.
+     */
+    Problem annotate(Problem q) {
+        if (!q.path().contains(".") && !q.path().contains("[")) { // "Resources": not one value, not every value
+            return q;
+        }
+        Set<String> used = new java.util.TreeSet<>();
+        refs.forEach((at, names) -> {
+            if (related(at, q.path())) {
+                used.addAll(names);
+            }
+        });
+        String message = q.message();
+        List<String> from = new ArrayList<>();
+        for (String name : used) {
+            String value = secret.get(name);
+            if (value != null && value.length() > 2) {
+                message = message.replace(value, "****");
+            }
+            ChangeReader.Origin o = origins.get(name);
+            if (o != null) {
+                from.add(name + " (" + o.file() + ": " + o.valuePath() + ")");
+            }
+        }
+        String said = "; from the value of parameter" + (from.size() > 1 ? "s " : " ") + String.join(", ", from);
+        if (from.isEmpty() || message.contains(said)) {
+            return message.equals(q.message()) ? q : new Problem(q.path(), message);
+        }
+        return new Problem(q.path(), message + said);
+    }
+
+    private static boolean related(String a, String b) {
+        return a.equals(b) || inside(a, b) || inside(b, a);
+    }
+
+    /** {@code inner} is a path below {@code outer}. */
+    private static boolean inside(String inner, String outer) {
+        return inner.startsWith(outer) && inner.length() > outer.length()
+                && (inner.charAt(outer.length()) == '.' || inner.charAt(outer.length()) == '[');
     }
 
     /** A pseudo parameter's value given by the user (--stack-name, --region, or in --parameters), else null. */
@@ -315,6 +474,10 @@ final class Intrinsics {
 
     private JsonNode ref(String name, String path) {
         if (parameters.containsKey(name)) {
+            if (origins.containsKey(name)) {
+                refs.computeIfAbsent(path.endsWith(".Ref") ? path.substring(0, path.length() - 4) : path,
+                        k -> new java.util.TreeSet<>()).add(name);
+            }
             return parameters.get(name);
         }
         if (name.equals("AWS::NoValue")) {

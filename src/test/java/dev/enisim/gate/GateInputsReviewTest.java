@@ -108,13 +108,15 @@ class GateInputsReviewTest {
         Result none = GateCommandTest.run("gate", "--account", account.toString(), "--template", a.toString(),
                 b.toString(), "--parameters", common.toString(), typo.toString(), "--out", out.toString());
         assertEquals(2, none.code());
-        assertTrue(none.err().startsWith("--parameters: Subnetz: --parameters gives Subnetz, which none of the 2"
-                + " templates declares (declared: Stage, SubnetOne, Subnets)"), none.err());
+        assertTrue(none.err().startsWith(typo + ": Subnetz: --parameters gives Subnetz, which none of the 2"
+                + " templates declares (declared: Stage, SubnetOne, Subnets)"), "the parameters file and the key's"
+                + " path in it: " + none.err());
         Result wrong = GateCommandTest.run("gate", "--account", account.toString(), "--template", a.toString(),
                 b.toString(), "--parameters", common.toString(), a + "=" + prod, "--out", out.toString());
         assertEquals(2, wrong.code());
-        assertTrue(wrong.err().startsWith(a + ": Parameters: --parameters gives Stage, which the template does not"
-                + " declare"), "a template's own parameters are checked against it: " + wrong.err());
+        assertTrue(wrong.err().startsWith(prod + ": [0].ParameterKey: --parameters gives Stage, which " + a
+                + " does not declare (declared: Subnets)"), "a template's own parameters are checked against it, said"
+                + " at the parameters file's key, naming the template: " + wrong.err());
         Result nowhere = GateCommandTest.run("gate", "--account", account.toString(), "--template", a.toString(),
                 b.toString(), "--parameters", common.toString(), "c.yaml=" + prod, "--out", out.toString());
         assertEquals(2, nowhere.code());
@@ -242,7 +244,7 @@ class GateInputsReviewTest {
                 + " account it gates against may lack functions, subnets or ENIs, so the verdict may be wrong: PARTIAL:"
                 + " `aws lambda list-functions` output in functions.json (NextMarker) is one page of a longer listing";
         assertTrue(r.err().contains("enisim: warning: " + warning), r.err());
-        String md = Files.readString(out.resolve("gate.md"));
+        String md = Files.readString(out.resolve("gate.md")).replace("\n  ", " "); // the item's folded lines joined
         assertTrue(md.contains("### What the gate could not know\n\n- Warning: " + warning + "\n"), md);
         Path elsewhere = write("elsewhere.yaml", "Resources:\n" + dev.enisim.iac.Templates.function("Fn", "new-fn",
                 "      VpcConfig: { SubnetIds: [subnet-0bbbb], SecurityGroupIds: [sg-0a11aa11aa11aa11a] }\n"));

@@ -54,8 +54,9 @@ class InputFilesTest {
                 + " {\"ParameterKey\": \"Ok\", \"ParameterValue\": \"y\"}]");
         ScenarioException e = assertThrows(ScenarioException.class, () -> ChangeReader.parameters(list));
         assertEquals(list.toString(), e.source());
-        assertEquals("[[0]: expected {\"ParameterKey\": NAME, \"ParameterValue\": VALUE}, [1]: expected"
-                + " {\"ParameterKey\": NAME, \"ParameterValue\": VALUE}]", problems(e));
+        assertEquals("[[0].ParameterValue: missing (expected the value, a string, or \"UsePreviousValue\": true; the"
+                + " entry has ParameterKey), [1].ParameterKey: got 3 (expected the parameter's name, a string)]",
+                problems(e), "each entry's bad field, and what was expected there");
 
         Path overrides = file("overrides.json", "[\"Stage=prod\", \"NoEquals\", \"=value\", 3]");
         ScenarioException o = assertThrows(ScenarioException.class, () -> ChangeReader.parameters(overrides));
@@ -65,7 +66,8 @@ class InputFilesTest {
 
         Path map = file("map.json", "{\"Stage\": {\"nested\": 1}, \"Ok\": \"x\"}");
         ScenarioException m = assertThrows(ScenarioException.class, () -> ChangeReader.parameters(map));
-        assertEquals("[Stage: expected a string value, got {\"nested\":1}]", problems(m));
+        assertEquals("[Stage: expected a string, number or boolean (or, for a list parameter, a list of them), got"
+                + " {\"nested\":1}]", problems(m));
     }
 
     @Test
