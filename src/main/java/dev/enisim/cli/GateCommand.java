@@ -237,7 +237,7 @@ final class GateCommand implements Callable<Integer> {
         Gate.Verdict v = Gate.run(account, change, new Gate.Options(at, traffic, defaultTraffic, rules(),
                 allowUnsimulated, rulesFile == null ? "gate rules" : rulesFile.toString(), replications));
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();
-        String markdown = dev.enisim.gate.Fold.markdown(v.markdown()); // prose folded: a terminal, a diff
+        String markdown = v.markdown(); // a paragraph a line: a GitHub comment keeps every line break
         files.put("gate.md", markdown.getBytes(StandardCharsets.UTF_8));
         files.put("junit.xml", v.junit().getBytes(StandardCharsets.UTF_8));
         files.put("gate.html", v.html().getBytes(StandardCharsets.UTF_8));
