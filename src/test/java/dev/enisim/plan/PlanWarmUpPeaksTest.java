@@ -93,4 +93,16 @@ class PlanWarmUpPeaksTest {
                 + " than twice it"), text);
         assertTrue(text.contains("already fails"), "every failure counts then: " + text);
     }
+
+    /** ENIs the traffic needs after the warm-up still count: a step to 3 x the traffic at minute 7 needs a second. */
+    @Test
+    void enisTheTrafficNeedsAfterTheWarmUpCount() throws Exception {
+        String yaml = YAML.formatted("14m").replace("arrivals: { poisson: 520/s }",
+                "arrivals: { schedule: { phases: [ { rate: 300/s, for: 7m }, { rate: 900/s, for: 7m } ] } }");
+        Plan p = new Planner(ScenarioLoader.parse(yaml, "step"), 1, line -> { }).plan();
+        assertEquals(2, p.vpcs().get(0).peakEnis(), "about 90,000 connections after minute 7: " + p.vpcs());
+        assertEquals(2, p.subnets().get(0).peakLambdaIps(), p.subnets().toString());
+        assertEquals(0, p.vpcs().get(0).warmUpPeakEnis(), "the warm-up held no more than the traffic after it");
+        assertTrue(p.vpcs().get(0).keys().get(0).peakConnections() > 65_000, p.vpcs().toString());
+    }
 }
