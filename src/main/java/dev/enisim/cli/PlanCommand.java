@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = {"Answers the capacity questions for a scenario.", "",
             "Runs variants of the scenario:",
             "  1. the smallest prefix for each subnet with no invocation failing for IPs",
-            "     at the peak, the most over --replications runs (verified on as many",
+            "     at the peak after --warm-up, the most over --replications runs (verified on as many",
             "     other runs: no failure at the recommended size, some one size smaller);",
             "  2. peak Hyperplane ENIs per VPC against the quota, by key, and what one",
             "     security-group set per subnet would save;",
@@ -75,10 +75,13 @@ final class PlanCommand implements Callable<Integer> {
     String assumptions;
 
     @Option(names = "--warm-up", paramLabel = "DURATION", defaultValue = "5m",
-            description = "The traffic headroom leaves throttles and failures in this long from the run's start, or"
-                + " from a function's turning Active, out of its limit judgement: the simulation starts every"
-                + " function with no warm environment, a ramp a deployed function does not go through; 0 judges the"
-                + " whole run (default: ${DEFAULT-VALUE}).")
+            description = "Throttles, failures and peaks in this long from the run's start, or from a function's"
+                + " turning Active, are left out of the plan's judgements (the traffic headroom's limits, the failures"
+                + " as it is, the peak IPs and ENIs of sections 1 and 2) and said apart: the simulation starts every"
+                + " function with no warm environment, a ramp a deployed function does not go through. The"
+                + " recommended subnet sizes still hold the ENIs the warm-up made (each keeps its address). Applies"
+                + " when the run is longer than twice it (else the plan says it did not); 0 judges the whole run"
+                + " (default: ${DEFAULT-VALUE}).")
     String warmUp;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress lines.")

@@ -14,6 +14,12 @@ import java.util.List;
  * @param assumptions     the assumption preset the answers hold under ({@code documented}, {@code field})
  * @param sizingNotes     when the subnet sizes cannot be trusted as they stand: the demand was held down by a limit
  *                        (the ENI quota refused ENIs even with every subnet at /16), or no size up to /16 fits
+ * @param failsInWarmUp   the classes of failures of the run as it is that all fell in the warm-up
+ *                        ({@link Headroom#warmUpSeconds}), in the words of {@code failsAsIs}: said, not counted as the
+ *                        scenario failing (they are not in {@code failsAsIs}); empty when none
+ * @param warmUpNotApplied why the warm-up asked for (plan --warm-up) left nothing out: the run is not longer than
+ *                        twice it, or its buckets are longer than it; every failure and peak then counts ({@link
+ *                        Headroom#warmUpSeconds} is 0); null when it applies or none was asked for
  */
 public record Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
         List<String> failedFunctions, List<SubnetAdvice> subnets,
@@ -23,7 +29,30 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         List<SharedSubnet> sharedSubnets,
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-        List<String> sizingNotes) {
+        List<String> sizingNotes,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<String> failsInWarmUp,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        String warmUpNotApplied) {
+
+    /** The warm-up applied, or none asked for. */
+    public Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
+            List<String> failedFunctions, List<SubnetAdvice> subnets, List<SubnetAdvice> subnetsUnderOtherModel,
+            List<VpcAdvice> vpcs, Headroom headroom, TeardownWait teardown, List<IdleAdvice> idle,
+            String assumptions, List<SharedSubnet> sharedSubnets, List<String> sizingNotes,
+            List<String> failsInWarmUp) {
+        this(scenario, seed, networkModel, failsAsIs, failedFunctions, subnets, subnetsUnderOtherModel, vpcs,
+                headroom, teardown, idle, assumptions, sharedSubnets, sizingNotes, failsInWarmUp, null);
+    }
+
+    /** No failure all in the warm-up. */
+    public Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
+            List<String> failedFunctions, List<SubnetAdvice> subnets, List<SubnetAdvice> subnetsUnderOtherModel,
+            List<VpcAdvice> vpcs, Headroom headroom, TeardownWait teardown, List<IdleAdvice> idle,
+            String assumptions, List<SharedSubnet> sharedSubnets, List<String> sizingNotes) {
+        this(scenario, seed, networkModel, failsAsIs, failedFunctions, subnets, subnetsUnderOtherModel, vpcs,
+                headroom, teardown, idle, assumptions, sharedSubnets, sizingNotes, List.of());
+    }
 
     /** Without sizing notes. */
     public Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
@@ -73,11 +102,28 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      *                             then), -1 when /28 is already the smallest,
      *                             {@link #OTHERS_DO_NOT_FIT} when one prefix smaller cannot even hold the subnet's
      *                             other tenants' addresses (not run: no such subnet can be configured)
+     * @param warmUpLambdaIps      when the warm-up ({@link Headroom#warmUpSeconds}) left ENIs the traffic after it
+     *                             does not need: the most addresses Lambda's ENIs held at once, the warm-up's
+     *                             included (the most over the demand runs); else 0. {@code peakLambdaIps}, the
+     *                             formula and {@code headroomIps} are after the warm-up, while the recommended size
+     *                             holds these too: an ENI keeps its address until Lambda deletes it
      */
     public record SubnetAdvice(String subnet, String cidr, int usableIps, int otherUsedIps, long peakLambdaIps,
             long analyticLambdaIps, int recommendedPrefix, int recommendedUsableIps, long headroomIps,
             long failuresAtRecommended, long failuresOneSmaller, int demandReplications, int runsAtRecommended,
-            int runsFailedAtRecommended, int runsOneSmaller, int runsFailedOneSmaller) {
+            int runsFailedAtRecommended, int runsOneSmaller, int runsFailedOneSmaller,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+            long warmUpLambdaIps) {
+
+        /** Nothing left by the warm-up. */
+        public SubnetAdvice(String subnet, String cidr, int usableIps, int otherUsedIps, long peakLambdaIps,
+                long analyticLambdaIps, int recommendedPrefix, int recommendedUsableIps, long headroomIps,
+                long failuresAtRecommended, long failuresOneSmaller, int demandReplications, int runsAtRecommended,
+                int runsFailedAtRecommended, int runsOneSmaller, int runsFailedOneSmaller) {
+            this(subnet, cidr, usableIps, otherUsedIps, peakLambdaIps, analyticLambdaIps, recommendedPrefix,
+                    recommendedUsableIps, headroomIps, failuresAtRecommended, failuresOneSmaller, demandReplications,
+                    runsAtRecommended, runsFailedAtRecommended, runsOneSmaller, runsFailedOneSmaller, 0);
+        }
 
         /** One replication each (a figure written by hand, in tests). */
         public SubnetAdvice(String subnet, String cidr, int usableIps, int otherUsedIps, long peakLambdaIps,
@@ -97,9 +143,20 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      *                         legacy model the peak itself (each ENI is one function's: none to save)
      * @param otherUsedEnis    the most ENIs other services (EFS mount targets...) hold in the VPC during the run:
      *                         its otherUsedEnis, or more set by the timeline; they count against the same quota
+     * @param warmUpPeakEnis   when the warm-up ({@link Headroom#warmUpSeconds}) left ENIs the traffic after it does
+     *                         not need: the most Lambda ENIs the VPC held at once, the warm-up's included; else 0.
+     *                         {@code peakEnis}, the keys and {@link #room()} are after the warm-up
      */
     public record VpcAdvice(String vpc, int eniQuota, long peakEnis, List<KeyUse> keys, long consolidatedEnis,
-            long savedByConsolidating, int otherUsedEnis) {
+            long savedByConsolidating, int otherUsedEnis,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+            long warmUpPeakEnis) {
+
+        /** Nothing left by the warm-up. */
+        public VpcAdvice(String vpc, int eniQuota, long peakEnis, List<KeyUse> keys, long consolidatedEnis,
+                long savedByConsolidating, int otherUsedEnis) {
+            this(vpc, eniQuota, peakEnis, keys, consolidatedEnis, savedByConsolidating, otherUsedEnis, 0);
+        }
 
         /** Without other services' ENIs. */
         public VpcAdvice(String vpc, int eniQuota, long peakEnis, List<KeyUse> keys, long consolidatedEnis,
@@ -113,7 +170,11 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
         }
     }
 
-    /** @param peakConnections under the legacy model, the key's (its function's) peak execution environments */
+    /**
+     * A key's ENIs and connections at their most after the warm-up ({@link VpcAdvice#warmUpPeakEnis}).
+     *
+     * @param peakConnections under the legacy model, the key's (its function's) peak execution environments
+     */
     public record KeyUse(String key, long peakEnis, long peakConnections) {
     }
 

@@ -106,9 +106,20 @@ public final class Planner {
             headroom = headroom.withAtRecommendedSizes(headroom(Variants.resize(base, recommended),
                     "recommended sizes, "));
         }
-        return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(), failsAsIs(asIsResult, warmUpMicros), failed,
-                subnets, other, vpcs(demand), headroom, teardown(asIs), idle(failed), base.assumptions().label(),
-                sharedSubnets(asIs), List.copyOf(sizingNotes));
+        // a class of failures all in the warm-up is said apart, not as the scenario failing as it is
+        List<String> fails = new ArrayList<>();
+        List<String> warmOnly = new ArrayList<>();
+        String note = warmUpNote(warmUpMicros);
+        for (String line : failsAsIs(asIsResult, warmUpMicros)) {
+            if (line.endsWith(note)) {
+                warmOnly.add(line.substring(0, line.length() - note.length()));
+            } else {
+                fails.add(line);
+            }
+        }
+        return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(), fails, failed,
+                subnets, other, vpcs(demandPeaks), headroom, teardown(asIs), idle(failed), base.assumptions().label(),
+                sharedSubnets(asIs), List.copyOf(sizingNotes), warmOnly, warmUpNotApplied());
     }
 
     /** Per subnet of a scenario with several accounts: who consumes it (null for a single-account scenario). */
@@ -225,7 +236,7 @@ public final class Planner {
             long durationMicros) {
         boolean[] warm = new boolean[ts.buckets()];
         long b = ts.bucketMicros();
-        if (warmUp <= 0 || b > warmUp || durationMicros <= 2 * warmUp) {
+        if (!warmUpApplies(warmUp, b, durationMicros)) {
             return warm;
         }
         List<Long> starts = new ArrayList<>();
@@ -245,6 +256,32 @@ public final class Planner {
             }
         }
         return warm;
+    }
+
+    /**
+     * Whether a warm-up of {@code warmUp} leaves anything out of a run: the buckets are no longer than it (a bucket
+     * can tell it apart) and the run is longer than twice it (as much is left to judge as is left out).
+     */
+    static boolean warmUpApplies(long warmUp, long bucketMicros, long durationMicros) {
+        return warmUp > 0 && bucketMicros <= warmUp && durationMicros > 2 * warmUp;
+    }
+
+    /** The warm-up this plan leaves out of its judgements: 0 when none was asked for or it does not apply. */
+    private long appliedWarmUpMicros() {
+        return warmUpApplies(warmUpMicros, base.bucketMicros(), base.durationMicros()) ? warmUpMicros : 0;
+    }
+
+    /** Why the warm-up asked for does not apply ({@link Plan#warmUpNotApplied}), or null. */
+    private String warmUpNotApplied() {
+        if (warmUpMicros <= 0 || appliedWarmUpMicros() > 0) {
+            return null;
+        }
+        String why = base.bucketMicros() > warmUpMicros ? "the run's buckets (" + minutes(base.bucketMicros())
+                + ") are longer than it" : "the run (" + minutes(base.durationMicros()) + ") is not longer than"
+                + " twice it";
+        return "the " + minutes(warmUpMicros) + " warm-up (plan --warm-up) was not applied: " + why + ", so every"
+                + " failure and peak counts, the start-up ramp's too; run the scenario longer, or plan --warm-up 0 to"
+                + " judge the whole run on purpose";
     }
 
     /** The sum of a series over the buckets not in the warm-up (0 for no series). */
@@ -350,8 +387,7 @@ public final class Planner {
             functionErrors += a.functionErrors();
             a.invokeErrors().forEach((k, v) -> errors.merge(k, v, Long::sum));
         }
-        String note = String.format(java.util.Locale.ROOT, ", all in the warm-up (the first %s of the run or of a"
-                + " function's turning Active)", minutes(warmUp));
+        String note = warmUpNote(warmUp);
         List<String> out = new ArrayList<>();
         for (String line : failsAsIs(r)) {
             boolean warmOnly = false;
@@ -368,6 +404,200 @@ public final class Planner {
         return out;
     }
 
+    /** What {@link #failsAsIs(dev.enisim.run.RunResult, long)} adds to a class of failures all in the warm-up. */
+    static String warmUpNote(long warmUp) {
+        return String.format(java.util.Locale.ROOT, ", all in the warm-up (the first %s of the run or of a"
+                + " function's turning Active)", minutes(warmUp));
+    }
+
+    // ---- the peaks after the warm-up ------------------------------------------------------------------------
+
+    /**
+     * A demand run's figures after the warm-up, read off its time series: per key its ENIs and connections, per
+     * subnet the addresses Lambda's ENIs held, per VPC its ENIs, per function its port refusals and the time they
+     * were counted over ({@code judgedMicros}). {@code excluded}: whether any bucket was left out; when none was,
+     * every figure is the run's own ({@link RunSummary}'s), so that a plan with no warm-up reads as before.
+     * <p>
+     * A bucket counts for a subnet (its keys, its VPC) when it is outside the warm-up of every function configured in
+     * it ({@link #warmUpBuckets}). An ENI the warm-up created stays (Lambda deletes a Hyperplane ENI only when no
+     * function uses its key any more), so after the warm-up a key's ENIs are counted as those its connections fill
+     * (connections / 65,000 rounded up, at least 1; the legacy 3 GB rule on its environments), except that ENIs
+     * beyond the most it had in the warm-up, made after it, count whole: the traffic after the warm-up needed them.
+     */
+    record Peaks(RunSummary run, Map<String, Long> keyEnis, Map<String, Long> keyConnections,
+            Map<String, Long> subnetIps, Map<String, Long> vpcEnis, Map<String, Long> refused,
+            Map<String, Long> judgedMicros, boolean excluded) {
+    }
+
+    /** The figures of a run, none left out (no warm-up, or nothing of the run in one). */
+    private Peaks wholeRun(RunSummary r) {
+        Map<String, Long> keyEnis = new LinkedHashMap<>();
+        Map<String, Long> keyConnections = new LinkedHashMap<>();
+        r.eniKeys().forEach((key, k) -> {
+            keyEnis.put(key, k.peakEnis());
+            keyConnections.put(key, k.peakConnections());
+        });
+        Map<String, Long> subnetIps = new LinkedHashMap<>();
+        r.subnets().forEach((id, s) -> subnetIps.put(id, lambdaIps(s)));
+        Map<String, Long> vpcEnis = new LinkedHashMap<>();
+        r.vpcs().forEach((id, v) -> vpcEnis.put(id, v.peakEnis()));
+        Map<String, Long> refused = new LinkedHashMap<>();
+        Map<String, Long> judged = new LinkedHashMap<>();
+        for (Scenario.Function f : base.functions()) {
+            refused.put(f.name(), refused(r, f));
+            judged.put(f.name(), base.durationMicros());
+        }
+        return new Peaks(r, keyEnis, keyConnections, subnetIps, vpcEnis, refused, judged, false);
+    }
+
+    /** The run's figures after the warm-up ({@link Peaks}). */
+    Peaks peaks(dev.enisim.run.RunResult res) {
+        RunSummary r = res.summary();
+        Peaks whole = wholeRun(r);
+        if (warmUpMicros <= 0) {
+            return whole;
+        }
+        dev.enisim.metrics.TimeSeries ts = res.timeSeries();
+        int n = ts.buckets();
+        long duration = res.scenario().durationMicros();
+        Map<String, boolean[]> warmBySubnet = new LinkedHashMap<>();
+        Map<String, Long> refused = new LinkedHashMap<>(whole.refused());
+        Map<String, Long> judged = new LinkedHashMap<>(whole.judgedMicros());
+        boolean any = false;
+        for (Scenario.Function f : base.functions()) {
+            boolean[] w = warmUpBuckets(ts, r.functions().get(f.name()), warmUpMicros, duration);
+            int warmBuckets = 0;
+            for (boolean x : w) {
+                warmBuckets += x ? 1 : 0;
+            }
+            if (warmBuckets > 0) {
+                // the run counts refusals per function, the series its function errors per bucket: the refusals
+                // after the warm-up are at most its function errors there
+                refused.put(f.name(), Math.min(refused.get(f.name()), afterWarmUp(res, f.name(), warmUpMicros)
+                        .functionErrors()));
+                judged.put(f.name(), Math.max(1, duration - Math.min(duration, warmBuckets * ts.bucketMicros())));
+            }
+            if (!f.vpcConfig().attached()) {
+                continue;
+            }
+            for (String sn : f.vpcConfig().subnetIds()) {
+                boolean[] acc = warmBySubnet.computeIfAbsent(sn, k -> new boolean[n]);
+                for (int i = 0; i < n && i < w.length; i++) {
+                    acc[i] |= w[i];
+                    any |= w[i];
+                }
+            }
+        }
+        if (!any) {
+            return new Peaks(r, whole.keyEnis(), whole.keyConnections(), whole.subnetIps(), whole.vpcEnis(),
+                    refused, judged, false);
+        }
+        boolean[] none = new boolean[n];
+        Map<String, Long> keyEnis = new LinkedHashMap<>(whole.keyEnis());
+        Map<String, Long> keyConnections = new LinkedHashMap<>(whole.keyConnections());
+        Map<String, long[]> excessBySubnet = new LinkedHashMap<>(); // ENIs the warm-up left, per bucket
+        Map<String, long[]> excessByVpc = new LinkedHashMap<>();
+        for (Map.Entry<String, RunSummary.KeySummary> e : r.eniKeys().entrySet()) {
+            RunSummary.KeySummary k = e.getValue();
+            boolean[] warm = warmBySubnet.getOrDefault(k.subnet(), none);
+            dev.enisim.metrics.Series count = ts.get(dev.enisim.metrics.Metric.HYPERPLANE_ENI_COUNT,
+                    dev.enisim.metrics.Metric.Scope.ENI_KEY, e.getKey());
+            dev.enisim.metrics.Series conns = ts.get(dev.enisim.metrics.Metric.ENI_CONNECTIONS,
+                    dev.enisim.metrics.Metric.Scope.ENI_KEY, e.getKey());
+            if (count == null || conns == null) {
+                continue; // no series to read: the run's own peaks
+            }
+            long[] c = count.values();
+            long[] x = conns.values();
+            long mostInWarmUp = 0;
+            for (int i = 0; i < n && i < c.length; i++) {
+                mostInWarmUp = warm[i] ? Math.max(mostInWarmUp, c[i]) : mostInWarmUp;
+            }
+            long enis = 0;
+            long connections = 0;
+            long[] excess = new long[n];
+            for (int i = 0; i < n && i < c.length && i < x.length; i++) {
+                if (warm[i]) {
+                    continue;
+                }
+                connections = Math.max(connections, x[i]);
+                if (c[i] <= 0) {
+                    continue;
+                }
+                long need = c[i] > mostInWarmUp ? c[i] : Math.min(c[i], Math.max(1, enisFor(e.getKey(), x[i])));
+                excess[i] = c[i] - need;
+                enis = Math.max(enis, need);
+            }
+            keyEnis.put(e.getKey(), enis);
+            keyConnections.put(e.getKey(), connections);
+            add(excessBySubnet.computeIfAbsent(k.subnet(), s -> new long[n]), excess);
+            add(excessByVpc.computeIfAbsent(k.vpc(), s -> new long[n]), excess);
+        }
+        Map<String, Long> subnetIps = new LinkedHashMap<>(whole.subnetIps());
+        Map<String, Long> vpcEnis = new LinkedHashMap<>(whole.vpcEnis());
+        for (Scenario.Vpc v : base.vpcs()) {
+            boolean[] vpcWarm = new boolean[n];
+            for (Scenario.Subnet sn : v.subnets()) {
+                boolean[] warm = warmBySubnet.getOrDefault(sn.id(), none);
+                for (int i = 0; i < n; i++) {
+                    vpcWarm[i] |= warm[i];
+                }
+                RunSummary.SubnetSummary ss = r.subnets().get(sn.id());
+                dev.enisim.metrics.Series avail = ts.get(dev.enisim.metrics.Metric.SUBNET_AVAILABLE_IPS,
+                        dev.enisim.metrics.Metric.Scope.SUBNET, sn.id());
+                if (ss == null || avail == null || !anyOf(warm)) {
+                    continue;
+                }
+                long[] excess = excessBySubnet.getOrDefault(sn.id(), new long[n]);
+                long ips = 0;
+                for (int i = 0; i < n && i < avail.values().length; i++) {
+                    if (!warm[i]) {
+                        ips = Math.max(ips, ss.usableIps() - ss.otherUsedIps() - avail.values()[i] - excess[i]);
+                    }
+                }
+                subnetIps.put(sn.id(), ips);
+            }
+            dev.enisim.metrics.Series count = ts.get(dev.enisim.metrics.Metric.HYPERPLANE_ENI_COUNT,
+                    dev.enisim.metrics.Metric.Scope.VPC, v.id());
+            if (count == null || !anyOf(vpcWarm)) {
+                continue;
+            }
+            long[] excess = excessByVpc.getOrDefault(v.id(), new long[n]);
+            long enis = 0;
+            for (int i = 0; i < n && i < count.values().length; i++) {
+                if (!vpcWarm[i]) {
+                    enis = Math.max(enis, count.values()[i] - excess[i]);
+                }
+            }
+            vpcEnis.put(v.id(), enis);
+        }
+        return new Peaks(r, keyEnis, keyConnections, subnetIps, vpcEnis, refused, judged, true);
+    }
+
+    private static boolean anyOf(boolean[] b) {
+        for (boolean x : b) {
+            if (x) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void add(long[] to, long[] x) {
+        for (int i = 0; i < to.length && i < x.length; i++) {
+            to[i] += x[i];
+        }
+    }
+
+    /** The ENIs a key's connections fill: connections / capacity rounded up, or the legacy 3 GB rule. */
+    private long enisFor(String key, long connections) {
+        if (base.networkModel() == NetworkModel.LEGACY) {
+            return Legacy.enisFor(connections, legacyMemory(key));
+        }
+        long capacity = base.hyperplane().connectionsPerEni();
+        return (connections + capacity - 1) / capacity;
+    }
+
     /** "5 min", "90 s". */
     static String minutes(long micros) {
         return micros % 60_000_000L == 0 ? micros / 60_000_000L + " min" : micros / 1_000_000L + " s";
@@ -382,6 +612,8 @@ public final class Planner {
      * ENIs the design needs are measured, not what a full subnet or quota let through (sections 1 and 2).
      */
     private List<RunSummary> demand = List.of();
+    /** The demand runs' figures after the warm-up ({@link Peaks}), in the same order. */
+    private List<Peaks> demandPeaks = List.of();
 
     /**
      * Per subnet: the most addresses Lambda held over {@link #replications} demand runs (replications 0 to N - 1),
@@ -399,13 +631,17 @@ public final class Planner {
         }
         int n = replications;
         List<RunSummary> runsAt16 = new ArrayList<>();
+        List<Peaks> peaksAt16 = new ArrayList<>();
         Scenario wide = Variants.unlimitedQuotas(Variants.resize(base, widest));
         for (int rep = 0; rep < n; rep++) {
             progress.accept("every subnet at /16 and no VPC ENI quota, to see the demand for IPs and ENIs"
                     + of(rep, n));
-            runsAt16.add(run(wide, rep));
+            Peaks p = peaks(runResult(wide, rep));
+            runsAt16.add(p.run());
+            peaksAt16.add(p);
         }
         demand = runsAt16;
+        demandPeaks = peaksAt16;
         long regionHeld = runsAt16.stream().filter(r -> limitsHit(r).contains("ENI")).count();
         if (regionHeld > 0) { // the Region's quota, not the subnets, held the demand down
             sizingNotes.add("the demand for IPs was measured while the Region's network-interface quota refused ENIs"
@@ -415,25 +651,30 @@ public final class Planner {
         }
         Map<String, Integer> recommended = new LinkedHashMap<>();
         Map<String, Long> peaks = new LinkedHashMap<>();
+        Map<String, Long> held = new LinkedHashMap<>();
         Map<String, Long> analytics = new LinkedHashMap<>();
         for (Scenario.Vpc v : base.vpcs()) {
             for (Scenario.Subnet s : v.subnets()) {
-                long need = 0;
+                long need = 0; // after the warm-up
+                long most = 0; // the warm-up's too: the addresses its ENIs keep
                 boolean ranOut = false;
-                for (RunSummary r : runsAt16) {
-                    need = Math.max(need, lambdaIps(r.subnets().get(s.id())));
+                for (Peaks p : peaksAt16) {
+                    RunSummary r = p.run();
+                    need = Math.max(need, p.subnetIps().getOrDefault(s.id(), 0L));
+                    most = Math.max(most, lambdaIps(r.subnets().get(s.id())));
                     ranOut |= r.subnets().get(s.id()).minAvailableIps() == 0 && limitsHit(r).contains("IP");
                 }
                 peaks.put(s.id(), need);
+                held.put(s.id(), most);
                 long analytic = 0;
                 long refused = 0;
                 double refusedConnections = 0;
-                for (RunSummary r : runsAt16) {
-                    analytic = Math.max(analytic, analyticIps(r, s.id()));
-                    long x = refusedInvocations(r, s.id());
+                for (Peaks p : peaksAt16) {
+                    analytic = Math.max(analytic, analyticIps(p, s.id()));
+                    long x = refusedInvocations(p, s.id());
                     if (x > refused) {
                         refused = x;
-                        refusedConnections = refusedConnections(r, s.id());
+                        refusedConnections = refusedConnections(p, s.id());
                     }
                 }
                 analytics.put(s.id(), analytic);
@@ -453,6 +694,8 @@ public final class Planner {
                             refusedConnections, analytic, analytic > need ? "that" : "the peak, which is more"));
                     need = Math.max(need, analytic);
                 }
+                // the size holds the ENIs the warm-up left too: each keeps its address until Lambda deletes it
+                need = Math.max(need, most);
                 recommended.put(s.id(), smallestPrefixFor(need + mostOthers(s)));
                 if (ranOut) { // a /16 itself ran out: the demand is more
                     sizingNotes.add(String.format(java.util.Locale.ROOT, "%s ran out of addresses even as a /%d"
@@ -512,10 +755,11 @@ public final class Planner {
                 }
                 long peak = peaks.get(s.id());
                 long analytic = analytics.get(s.id());
+                long most = held.get(s.id());
                 out.add(new Plan.SubnetAdvice(s.id(), s.cidr().toString(), s.cidr().usableAddresses(),
                         others, peak, analytic, p, usable(p),
                         s.cidr().usableAddresses() - others - peak, failures, failuresSmaller, n, n, failedRuns,
-                        runsSmaller, failedSmaller));
+                        runsSmaller, failedSmaller, most > peak ? most : 0));
             }
         }
         return out;
@@ -582,23 +826,24 @@ public final class Planner {
     }
 
     /** ENIs the formulas give for the keys of a subnet: connections / capacity, or the legacy 3 GB rule. */
-    private long analyticIps(RunSummary r, String subnet) {
+    private long analyticIps(Peaks p, String subnet) {
         long n = 0;
-        for (Map.Entry<String, RunSummary.KeySummary> e : r.eniKeys().entrySet()) {
+        for (Map.Entry<String, RunSummary.KeySummary> e : p.run().eniKeys().entrySet()) {
             RunSummary.KeySummary k = e.getValue();
-            if (!k.subnet().equals(subnet) || k.peakEnis() == 0) {
+            long peakConnections = p.keyConnections().get(e.getKey()); // after the warm-up
+            if (!k.subnet().equals(subnet) || p.keyEnis().get(e.getKey()) == 0) {
                 continue;
             }
             if (base.networkModel() == NetworkModel.LEGACY) {
-                n += Math.max(1, Legacy.enisFor(k.peakConnections(), legacyMemory(e.getKey())));
+                n += Math.max(1, Legacy.enisFor(peakConnections, legacyMemory(e.getKey())));
                 continue;
             }
             long capacity = base.hyperplane().connectionsPerEni();
             // the connections offered: those carried at the peak, or, when invocations were refused for want of
             // ports, at least the carried mean plus the refused ones' (the ENIs that existed capped the carried peak:
             // scale2 said 3 ENIs while 640 connections were offered on average)
-            long offered = Math.max(k.peakConnections(), (long) Math.ceil(k.meanConnections()
-                    + refusedConnections(r, e.getKey(), k)));
+            long offered = Math.max(peakConnections, (long) Math.ceil(k.meanConnections()
+                    + refusedConnections(p, e.getKey(), k)));
             n += Math.max(1, (offered + capacity - 1) / capacity);
         }
         return n;
@@ -633,12 +878,13 @@ public final class Planner {
      * law: refused per second x mean duration x connections each (per invocation, or per environment: an environment
      * at least as long as its invocation), a function's refusals shared evenly among its subnets [assumed].
      */
-    private double refusedConnections(RunSummary r, String key, RunSummary.KeySummary k) {
+    private double refusedConnections(Peaks p, String key, RunSummary.KeySummary k) {
+        RunSummary r = p.run();
         double c = 0;
         for (Scenario.Function f : functionsOf(key, k)) {
-            long refused = refused(r, f);
+            long refused = p.refused().getOrDefault(f.name(), 0L); // after the warm-up, over the time after it
             if (refused > 0) {
-                c += refused * f.duration().mean() / base.durationMicros()
+                c += refused * f.duration().mean() / p.judgedMicros().getOrDefault(f.name(), base.durationMicros())
                         * (f.connectionsPerInvocation() + f.connectionsPerEnvironment())
                         * share(r, f, k.subnet());
             }
@@ -646,23 +892,23 @@ public final class Planner {
         return c;
     }
 
-    /** The refused connections of every key of a subnet ({@link #refusedConnections(RunSummary, String, RunSummary.KeySummary)}). */
-    private double refusedConnections(RunSummary r, String subnet) {
+    /** The refused connections of every key of a subnet ({@link #refusedConnections(Peaks, String, RunSummary.KeySummary)}). */
+    private double refusedConnections(Peaks p, String subnet) {
         double c = 0;
-        for (Map.Entry<String, RunSummary.KeySummary> e : r.eniKeys().entrySet()) {
+        for (Map.Entry<String, RunSummary.KeySummary> e : p.run().eniKeys().entrySet()) {
             if (e.getValue().subnet().equals(subnet)) {
-                c += refusedConnections(r, e.getKey(), e.getValue());
+                c += refusedConnections(p, e.getKey(), e.getValue());
             }
         }
         return c;
     }
 
     /** The invocations of a subnet's functions refused for want of ports (a function's shared, {@link #share}). */
-    private long refusedInvocations(RunSummary r, String subnet) {
+    private long refusedInvocations(Peaks p, String subnet) {
         double n = 0;
         for (Scenario.Function f : base.functions()) {
             if (f.vpcConfig().attached() && f.vpcConfig().subnetIds().contains(subnet)) {
-                n += refused(r, f) * share(r, f, subnet);
+                n += p.refused().getOrDefault(f.name(), 0L) * share(p.run(), f, subnet);
             }
         }
         return Math.round(n);
@@ -755,27 +1001,35 @@ public final class Planner {
 
     // ---- ENI quota and security groups ----------------------------------------------------------------------
 
-    /** Per VPC, from the demand replication with the most ENIs in it (its keys, its peak). */
-    private List<Plan.VpcAdvice> vpcs(List<RunSummary> runs) {
+    /**
+     * Per VPC, from the demand replication with the most ENIs in it after the warm-up (its keys, its peak, after the
+     * warm-up: {@link Peaks}); the most it held at once, the warm-up's ENIs included, beside it when more.
+     */
+    private List<Plan.VpcAdvice> vpcs(List<Peaks> runs) {
         List<Plan.VpcAdvice> out = new ArrayList<>();
         for (Scenario.Vpc v : base.vpcs()) {
-            RunSummary r = runs.get(0);
-            for (RunSummary x : runs) {
-                if (x.vpcs().get(v.id()).peakEnis() > r.vpcs().get(v.id()).peakEnis()) {
-                    r = x;
+            Peaks p = runs.get(0);
+            long most = 0; // the warm-up's ENIs included
+            for (Peaks x : runs) {
+                if (x.vpcEnis().get(v.id()) > p.vpcEnis().get(v.id())) {
+                    p = x;
                 }
+                most = Math.max(most, x.run().vpcs().get(v.id()).peakEnis());
             }
+            RunSummary r = p.run();
             List<Plan.KeyUse> keys = new ArrayList<>();
             Map<String, Long> connectionsPerSubnet = new LinkedHashMap<>();
             Map<String, Long> mostEnisPerSubnet = new LinkedHashMap<>(); // the largest key's own ENIs there
             for (Map.Entry<String, RunSummary.KeySummary> e : r.eniKeys().entrySet()) {
                 RunSummary.KeySummary k = e.getValue();
-                if (k.vpc().equals(v.id()) && k.peakEnis() > 0) {
-                    keys.add(new Plan.KeyUse(e.getKey(), k.peakEnis(), k.peakConnections()));
+                long enis = p.keyEnis().get(e.getKey());
+                long connections = p.keyConnections().get(e.getKey());
+                if (k.vpc().equals(v.id()) && enis > 0) {
+                    keys.add(new Plan.KeyUse(e.getKey(), enis, connections));
                     // keys of different accounts never share an ENI: consolidate within each account only
                     String account = base.multiAccount() ? e.getKey().substring(0, e.getKey().indexOf(':') + 1) : "";
-                    connectionsPerSubnet.merge(account + k.subnet(), k.peakConnections(), Long::sum);
-                    mostEnisPerSubnet.merge(account + k.subnet(), k.peakEnis(), Math::max);
+                    connectionsPerSubnet.merge(account + k.subnet(), connections, Long::sum);
+                    mostEnisPerSubnet.merge(account + k.subnet(), enis, Math::max);
                 }
             }
             keys.sort((a, b) -> Long.compare(b.peakEnis(), a.peakEnis()));
@@ -787,15 +1041,15 @@ public final class Planner {
                 consolidated += Math.max(mostEnisPerSubnet.get(c.getKey()), Math.max(1,
                         (c.getValue() + capacity - 1) / capacity));
             }
-            RunSummary.VpcSummary vs = r.vpcs().get(v.id());
+            long peak = p.vpcEnis().get(v.id());
             if (base.networkModel() == NetworkModel.LEGACY) {
-                consolidated = vs.peakEnis(); // a legacy ENI is its function's: no security-group set shares one
+                consolidated = peak; // a legacy ENI is its function's: no security-group set shares one
             }
             // the scenario's quota (the demand run had none): under the legacy model the Region's limit is the VPC's
             int quota = base.networkModel() == dev.enisim.model.NetworkModel.LEGACY
                     ? base.networkInterfacesPerRegion() : v.eniQuota();
-            out.add(new Plan.VpcAdvice(v.id(), quota, vs.peakEnis(), keys, consolidated,
-                    Math.max(0, vs.peakEnis() - consolidated), mostOtherEnis(v)));
+            out.add(new Plan.VpcAdvice(v.id(), quota, peak, keys, consolidated,
+                    Math.max(0, peak - consolidated), mostOtherEnis(v), most > peak ? most : 0));
         }
         return out;
     }
@@ -819,7 +1073,7 @@ public final class Planner {
         }
         if (Double.isNaN(high)) {
             return new Plan.Headroom(null, List.of(), 64, probes, null, null, headroomReplications(),
-                    warmUpMicros / 1e6);
+                    appliedWarmUpMicros() / 1e6);
         }
         // bisect to within 5%
         while (low > 0 && high / low > 1.05) {
@@ -833,7 +1087,7 @@ public final class Planner {
             }
         }
         return new Plan.Headroom(high, hitAtHigh, probes.stream().mapToDouble(Plan.Probe::multiplier).max()
-                .orElse(1), probes, null, low > 0 ? low : null, headroomReplications(), warmUpMicros / 1e6);
+                .orElse(1), probes, null, low > 0 ? low : null, headroomReplications(), appliedWarmUpMicros() / 1e6);
     }
 
     /**

@@ -90,6 +90,13 @@ public final class PlanReport {
             b.append("As it is, this scenario already fails: ").append(String.join("; ", p.failsAsIs()))
                     .append(".\nThe answers below are what it needs; fix these failures first.\n\n");
         }
+        String warmUp = warmUpFacts(p);
+        if (!warmUp.isEmpty()) {
+            b.append(warmUp).append(".\n\n");
+        }
+        if (p.warmUpNotApplied() != null) {
+            b.append("Note: ").append(p.warmUpNotApplied()).append(".\n\n");
+        }
         b.append("1. Subnet sizes: the smallest prefix with no invocation failing for IPs at this scenario's peak\n");
         if (p.subnets().isEmpty()) {
             b.append("   no subnets in this scenario: nothing to size\n");
@@ -117,6 +124,10 @@ public final class PlanReport {
             b.append("   (check: failures for IPs in a re-run: invocations that found no address, plus functions that"
                     + " could not be created)\n");
         }
+        String warmIps = warmUpIpsText(p);
+        if (!warmIps.isEmpty()) {
+            b.append("   (").append(warmIps).append(")\n");
+        }
         p.sizingNotes().forEach(n -> b.append("   (!) ").append(n).append('\n'));
         if (!p.subnetsUnderOtherModel().isEmpty()) {
             b.append("   under the ").append(p.networkModel().equals("legacy") ? "hyperplane" : "legacy")
@@ -133,9 +144,9 @@ public final class PlanReport {
             b.append("   no VPC in this scenario: no ENIs\n");
         }
         for (Plan.VpcAdvice v : p.vpcs()) {
-            b.append(String.format("   %s: peak %d%s of %d (%s); %s%n", v.vpc(), v.peakEnis(), v.otherUsedEnis() == 0
+            b.append(String.format("   %s: peak %d%s of %d (%s); %s%s%n", v.vpc(), v.peakEnis(), v.otherUsedEnis() == 0
                     ? "" : " + " + v.otherUsedEnis() + " other services' (at their most)", v.eniQuota(),
-                    room(v.room()), consolidation(p, v)));
+                    room(v.room()), consolidation(p, v), warmUpEnisText(p, v, "; ")));
             List<Plan.KeyUse> keys = v.keys();
             for (int i = 0; i < Math.min(10, keys.size()); i++) {
                 b.append(String.format("     %-50s %4d ENIs, peak %,d %s%n", keys.get(i).key(),
@@ -211,6 +222,64 @@ public final class PlanReport {
                     i.passesAfterShorterQuiet() ? "succeeds" : "FAILS (!)"));
         }
         return b.toString();
+    }
+
+    /**
+     * What the run as it is did in the warm-up and the plan does not count (empty when nothing): "During the 5 min
+     * warm-up (...), not counted: 45 function errors (NoFreePortOnEni); peak 2 ENIs in v (1 after it)".
+     */
+    static String warmUpFacts(Plan p) {
+        java.util.List<String> parts = new java.util.ArrayList<>(p.failsInWarmUp());
+        for (Plan.VpcAdvice v : p.vpcs()) {
+            if (v.warmUpPeakEnis() > 0) {
+                parts.add(String.format(java.util.Locale.ROOT, "peak %d ENI%s in %s (%d after it)",
+                        v.warmUpPeakEnis(), v.warmUpPeakEnis() == 1 ? "" : "s", v.vpc(), v.peakEnis()));
+            }
+        }
+        for (Plan.SubnetAdvice s : p.subnets()) {
+            if (s.warmUpLambdaIps() > 0) {
+                parts.add(String.format(java.util.Locale.ROOT, "peak %s in %s (%d after it)",
+                        ips(s.warmUpLambdaIps()), s.subnet(), s.peakLambdaIps()));
+            }
+        }
+        if (parts.isEmpty()) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "During the warm-up (the first %s of the run or of a"
+                + " function's turning Active, while its environments ramp up from none; plan --warm-up), not counted"
+                + " as the scenario failing nor as its peaks: %s", warmUpLength(p), String.join("; ", parts));
+    }
+
+    /** "5 min", "90 s": the plan's warm-up. */
+    private static String warmUpLength(Plan p) {
+        double s = p.headroom().warmUpSeconds();
+        return s % 60 == 0 ? String.format(java.util.Locale.ROOT, "%.0f min", s / 60)
+                : String.format(java.util.Locale.ROOT, "%.0f s", s);
+    }
+
+    /**
+     * Section 1's word on the warm-up's addresses (empty when it left none): the peaks are after it, the recommended
+     * sizes hold the warm-up's ENIs too.
+     */
+    static String warmUpIpsText(Plan p) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (Plan.SubnetAdvice s : p.subnets()) {
+            if (s.warmUpLambdaIps() > 0) {
+                parts.add(ips(s.warmUpLambdaIps()) + " in " + s.subnet());
+            }
+        }
+        if (parts.isEmpty()) {
+            return "";
+        }
+        return "peak IPs, formula and headroom are after the " + warmUpLength(p) + " warm-up; during it Lambda's ENIs"
+                + " held up to " + String.join(", ", parts) + ": an ENI made then keeps its address until Lambda"
+                + " deletes it (no function uses its key any more), so the recommended size holds those too";
+    }
+
+    /** "; 2 during the warm-up, not counted" after a VPC's peak (empty when the warm-up held no more). */
+    static String warmUpEnisText(Plan p, Plan.VpcAdvice v, String before) {
+        return v.warmUpPeakEnis() <= 0 ? "" : before + v.warmUpPeakEnis() + " during the " + warmUpLength(p)
+                + " warm-up, not counted";
     }
 
     /** Who consumes each subnet of a VPC shared between accounts (several accounts only). */
@@ -295,9 +364,16 @@ public final class PlanReport {
         }
         short_.addAll(p.failsAsIs());
         b.append("<p class=\"verdict ").append(short_.isEmpty() ? "ok\">As it is, the scenario fits: no subnet runs "
-                + "short of IPs, no VPC reaches its ENI quota, no function ends Failed and no invocation fails."
+                + "short of IPs, no VPC reaches its ENI quota, no function ends Failed and no invocation fails"
+                + (p.failsInWarmUp().isEmpty() ? "." : " after the warm-up (see below).")
                 : "bad\">As it is, this scenario already fails: " + escape(String.join("; ", short_))
                 + ". The answers below are what it needs; fix these failures first.").append("</p>\n");
+        if (!warmUpFacts(p).isEmpty()) {
+            b.append("<p class=\"note\">").append(escape(warmUpFacts(p))).append(".</p>\n");
+        }
+        if (p.warmUpNotApplied() != null) {
+            b.append("<p class=\"note\">Note: ").append(escape(p.warmUpNotApplied())).append(".</p>\n");
+        }
         subnetsSection(b, p);
         quotaSection(b, p);
         headroomSection(b, p);
@@ -330,6 +406,11 @@ public final class PlanReport {
                     .append(escape(smallerText(s, "; "))).append("</td></tr>\n");
         }
         b.append("</table></div>\n");
+        if (!warmUpIpsText(p).isEmpty()) {
+            String t = warmUpIpsText(p);
+            b.append("<p class=\"note\">").append(escape(t.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
+                    + t.substring(1))).append(".</p>\n");
+        }
         p.sizingNotes().forEach(n -> b.append("<p class=\"verdict bad\">").append(escape(n)).append("</p>\n"));
         for (Plan.SubnetAdvice s : p.subnets()) {
             b.append(PlanCharts.demandVersusPrefix(s));
@@ -376,7 +457,8 @@ public final class PlanReport {
             long room = v.room();
             b.append("<tr><td>").append(escape(v.vpc())).append("</td><td class=\"n\">").append(v.peakEnis())
                     .append(v.otherUsedEnis() == 0 ? "" : " + " + v.otherUsedEnis() + " other services'")
-                    .append("</td><td class=\"n\">").append(v.eniQuota()).append("</td><td>")
+                    .append(escape(warmUpEnisText(p, v, " (")).isEmpty() ? "" : escape(warmUpEnisText(p, v, " ("))
+                            + ")").append("</td><td class=\"n\">").append(v.eniQuota()).append("</td><td>")
                     .append(PlanCharts.bar(v.peakEnis() + v.otherUsedEnis(), v.eniQuota())).append("</td><td class=\"")
                     .append(room <= 0 ? "bad\">" + room(room) : "ok\">" + room(room))
                     .append("</td><td>").append(p.networkModel().equals("legacy") ? "no saving: each legacy ENI is"
