@@ -240,27 +240,42 @@ final class LatencyCounts {
      * The value at a percentile read inside its histogram bucket (see {@link #estimate}) and kept within the exact
      * {@code [min, max]} of the values counted (µs; pass 0 and {@link Long#MAX_VALUE} when unknown); {@code min}
      * itself when its rank is at most {@code ties}, the number of values known to equal {@code min} (0 if unknown);
-     * 0 when empty.
+     * {@code top} at the last rank, the largest value when known ({@link Long#MAX_VALUE} otherwise); 0 when empty.
      */
-    long estimateAtPercentile(double percentile, long min, long ties, long max) {
+    long estimateAtPercentile(double percentile, long min, long ties, long max, long top) {
         if (total == 0) {
             return 0;
         }
         long rank = rank(percentile, total);
-        if (rank <= ties) {
-            return min;
-        }
         long seen = 0;
         for (int t = 0, n = pageCount(); t < n; t++) {
             for (int j = 0; j < PAGE; j++) {
                 long c = count(t, j);
                 seen += c;
                 if (seen >= rank) {
-                    return estimate(((firstPage + t) << PAGE_BITS) + j, rank - (seen - c), c, min, max);
+                    return readOut(((firstPage + t) << PAGE_BITS) + j, rank, seen - c, c, total, min, ties, max,
+                            top);
                 }
             }
         }
         throw new IllegalStateException("percentile beyond the recorded values");
+    }
+
+    /**
+     * The value of rank {@code rank} (from 1) of {@code total}, in bucket {@code index} which holds {@code count} of
+     * them above the {@code below} of lower buckets: the exact {@code min} when the rank is among the {@code ties}
+     * values known to equal it; {@code top} when it is the last rank and the largest value is known to be {@code top}
+     * (the exact maximum; {@link Long#MAX_VALUE}: unknown); otherwise {@link #estimate}.
+     */
+    static long readOut(int index, long rank, long below, long count, long total, long min, long ties, long max,
+            long top) {
+        if (rank <= ties) {
+            return min;
+        }
+        if (rank == total && top != Long.MAX_VALUE) {
+            return top;
+        }
+        return estimate(index, rank - below, count, min, max);
     }
 
     /** The width (µs) of a bucket index: the values it holds, from {@link #lowestValue} on. */

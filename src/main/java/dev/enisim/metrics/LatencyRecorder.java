@@ -17,7 +17,7 @@ import java.util.Map;
  * ({@link #extremes}: per bucket, folded into the run's at its close; a compare per record for each, the ties
  * counted only at the minimum). The maximum is the exact one. The percentile of rank r ({@code ceil(p/100 x n)},
  * HdrHistogram's) is the exact minimum when r is at most the ties (a constant duration reads exactly, cold starts
- * above it or not); otherwise its value, the k-th of the c counted in its histogram bucket, is read by linear
+ * above it or not), the exact maximum when r is the last rank (the p99 of fewer than 100 values); otherwise its value, the k-th of the c counted in its histogram bucket, is read by linear
  * interpolation on rank, {@code lowest + floor((k - 1/2) / c x width)}, and clamped to the exact {@code [min, max]}
  * ({@link LatencyCounts#estimate}): within the true value's bucket always, unbiased for a smooth distribution, and
  * varying between samples as their values do. Until the capacity planner's review a percentile was its bucket's upper
@@ -864,8 +864,8 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
                     usedCounts[m++] = count;
                     accountCounts[index] += count;
                     while (s < PERCENTILES.length && seen >= rank) {
-                        stats[at + s] = rank <= ties ? least
-                                : LatencyCounts.estimate(index, rank - (seen - count), count, least, most);
+                        stats[at + s] = LatencyCounts.readOut(index, rank, seen - count, count, n, least, ties, most,
+                            most);
                         if (++s < PERCENTILES.length) {
                             rank = LatencyCounts.rank(PERCENTILES[s], n);
                         }
@@ -945,8 +945,8 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
                     accountCounts[index] += count;
                 }
                 while (s < PERCENTILES.length && seen >= rank) {
-                    stats[at + s] = rank <= ties ? least
-                                : LatencyCounts.estimate(index, rank - (seen - count), count, least, most);
+                    stats[at + s] = LatencyCounts.readOut(index, rank, seen - count, count, n, least, ties, most,
+                            most);
                     if (++s < PERCENTILES.length) {
                         rank = LatencyCounts.rank(PERCENTILES[s], n);
                     }
@@ -1008,23 +1008,25 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
         /**
          * The overall figures, with {@code coldCount} cold starts (the sum of the closed buckets') and the exact
          * smallest and largest latencies {@code minMicros}, {@code maxMicros} ({@code ties} latencies equal to the
-         * smallest): the maximum as it was, each percentile the minimum when its rank is among the ties, otherwise
+         * smallest): the maximum as it was, each percentile the minimum when its rank is among the ties, the maximum
+         * at the last rank, otherwise
          * read inside its histogram bucket by interpolation on rank and clamped to {@code [min, max]}
          * ({@link LatencyCounts#estimateAtPercentile}; the cold starts' within the same bounds, theirs being among
-         * the values, without the ties, which may not be theirs).
+         * the values, without the ties and the maximum, which may not be theirs).
          */
         RunSummary.Latency summary(long coldCount, int minMicros, long ties, int maxMicros) {
             long max = overall.totalCount() == 0 ? 0 : maxMicros < EXACT_UP_TO ? maxMicros : overall.maxValue();
             long least = least(minMicros);
             long tied = ties(minMicros, ties);
             long most = most(maxMicros);
-            return new RunSummary.Latency(overall.totalCount(), millis(overall, 50, least, tied, most),
-                    millis(overall, 90, least, tied, most), millis(overall, 99, least, tied, most), max / 1000.0,
-                    coldCount, millis(cold, 50, least, 0, most), millis(cold, 99, least, 0, most));
+            return new RunSummary.Latency(overall.totalCount(), millis(overall, 50, least, tied, most, most),
+                    millis(overall, 90, least, tied, most, most), millis(overall, 99, least, tied, most, most),
+                    max / 1000.0, coldCount, millis(cold, 50, least, 0, most, Long.MAX_VALUE),
+                    millis(cold, 99, least, 0, most, Long.MAX_VALUE));
         }
 
-        private static double millis(LatencyCounts h, double percentile, long least, long ties, long most) {
-            return h.estimateAtPercentile(percentile, least, ties, most) / 1000.0;
+        private static double millis(LatencyCounts h, double percentile, long least, long ties, long most, long top) {
+            return h.estimateAtPercentile(percentile, least, ties, most, top) / 1000.0;
         }
     }
 

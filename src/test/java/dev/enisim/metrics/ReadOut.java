@@ -7,8 +7,8 @@ import org.HdrHistogram.HistogramIterationValue;
  * The latency figures as documented, worked out from raw values independently of the recorder's counts (tests): a
  * plain {@code Histogram(2)} of the values beside their exact minimum, the number equal to it, and their exact
  * maximum. A percentile of rank r (HdrHistogram's, from 1) is the minimum when r is at most the ties at it; otherwise
- * its bucket's lowest value plus floor((k - 1/2) / c x width) (the k-th of the bucket's c values; kept in the bucket),
- * clamped to [min, max]. The maximum is the exact one (the bucket's edge past {@link LatencyRecorder#EXACT_UP_TO},
+ * the maximum when r is the last rank; otherwise its bucket's lowest value plus floor((k - 1/2) / c x width) (the
+ * k-th of the bucket's c values; kept in the bucket), clamped to [min, max]. The maximum is the exact one (the bucket's edge past {@link LatencyRecorder#EXACT_UP_TO},
  * where the minimum too is taken as unknown when every value is past it).
  */
 final class ReadOut {
@@ -51,15 +51,15 @@ final class ReadOut {
 
     /** The percentile reported (µs), -1 when empty. */
     long percentile(double p) {
-        return percentile(p, least(), min < LatencyRecorder.EXACT_UP_TO ? ties : 0, most());
+        return percentile(p, least(), min < LatencyRecorder.EXACT_UP_TO ? ties : 0, most(), most());
     }
 
-    /** The percentile within the bounds of another read-out (the cold starts within all values'), no ties. */
+    /** The percentile within the bounds of another read-out (the cold starts within all values'), no ties, no top. */
     long percentileWithin(double p, ReadOut bounds) {
-        return percentile(p, bounds.least(), 0, bounds.most());
+        return percentile(p, bounds.least(), 0, bounds.most(), Long.MAX_VALUE);
     }
 
-    private long percentile(double p, long least, long tied, long most) {
+    private long percentile(double p, long least, long tied, long most, long top) {
         long n = histogram.getTotalCount();
         if (n == 0) {
             return -1;
@@ -67,6 +67,9 @@ final class ReadOut {
         long rank = Math.max((long) Math.ceil(Math.min(Math.max(Math.nextDown(p), 0.0), 100.0) * n / 100.0), 1);
         if (rank <= tied) {
             return least;
+        }
+        if (rank == n && top != Long.MAX_VALUE) {
+            return top;
         }
         long seen = 0;
         for (HistogramIterationValue v : histogram.recordedValues()) {
