@@ -13,7 +13,10 @@ import org.HdrHistogram.HistogramIterationValue;
  * copy nothing (a window of counts grown by copying allocated about three times what it kept, with thousands of
  * functions the bulk of a run's allocation). {@link #valueAtPercentile} and {@link #maxValue} give exactly what
  * the same values in a {@code Histogram(2)} give ({@link AbstractHistogram#getValueAtPercentile},
- * {@link AbstractHistogram#getMaxValue}).
+ * {@link AbstractHistogram#getMaxValue}): a bucket's upper edge, up to 1% above the value. The figures reported
+ * use {@link #estimateAtPercentile} instead: the value at a percentile read inside its bucket by linear
+ * interpolation on rank ({@link #estimate}) and clamped to the exact minimum and maximum of the values, so that a
+ * constant latency reads exactly and a percentile is not stuck to a bucket's edge.
  */
 final class LatencyCounts {
 
@@ -231,6 +234,68 @@ final class LatencyCounts {
             }
         }
         throw new IllegalStateException("percentile beyond the recorded values");
+    }
+
+    /**
+     * The value at a percentile read inside its histogram bucket (see {@link #estimate}) and kept within the exact
+     * {@code [min, max]} of the values counted (µs; pass 0 and {@link Long#MAX_VALUE} when unknown); {@code min}
+     * itself when its rank is at most {@code ties}, the number of values known to equal {@code min} (0 if unknown);
+     * {@code top} at the last rank, the largest value when known ({@link Long#MAX_VALUE} otherwise); 0 when empty.
+     */
+    long estimateAtPercentile(double percentile, long min, long ties, long max, long top) {
+        if (total == 0) {
+            return 0;
+        }
+        long rank = rank(percentile, total);
+        long seen = 0;
+        for (int t = 0, n = pageCount(); t < n; t++) {
+            for (int j = 0; j < PAGE; j++) {
+                long c = count(t, j);
+                seen += c;
+                if (seen >= rank) {
+                    return readOut(((firstPage + t) << PAGE_BITS) + j, rank, seen - c, c, total, min, ties, max,
+                            top);
+                }
+            }
+        }
+        throw new IllegalStateException("percentile beyond the recorded values");
+    }
+
+    /**
+     * The value of rank {@code rank} (from 1) of {@code total}, in bucket {@code index} which holds {@code count} of
+     * them above the {@code below} of lower buckets: the exact {@code min} when the rank is among the {@code ties}
+     * values known to equal it; {@code top} when it is the last rank and the largest value is known to be {@code top}
+     * (the exact maximum; {@link Long#MAX_VALUE}: unknown); otherwise {@link #estimate}.
+     */
+    static long readOut(int index, long rank, long below, long count, long total, long min, long ties, long max,
+            long top) {
+        if (rank <= ties) {
+            return min;
+        }
+        if (rank == total && top != Long.MAX_VALUE) {
+            return top;
+        }
+        return estimate(index, rank - below, count, min, max);
+    }
+
+    /** The width (µs) of a bucket index: the values it holds, from {@link #lowestValue} on. */
+    static long width(int index) {
+        return 1L << Math.max(0, (index >> SUB_BUCKET_HALF_MAGNITUDE) - 1);
+    }
+
+    /**
+     * The {@code k}-th smallest ({@code 1 <= k <= count}) of {@code count} values in bucket {@code index}, estimated
+     * by linear interpolation on rank (the values taken as spread evenly over the bucket, the k-th at the middle of
+     * its share): {@code lowestValue + floor((k - 1/2) / count * width)}, which lies in the bucket; then clamped to
+     * {@code [min, max]}, the exact extremes of the values (which, holding the k-th value, overlap the bucket: the
+     * result stays in it). A bucket of width 1 (values below 256 µs) gives its value exactly; a bucket whose values
+     * are all equal gives that value when {@code min} and {@code max} are exact.
+     */
+    static long estimate(int index, long k, long count, long min, long max) {
+        long w = width(index);
+        long within = w == 1 ? 0 : Math.min(w - 1, (long) Math.floor((k - 0.5) / count * w));
+        long v = lowestValue(index) + within;
+        return Math.max(Math.min(v, max), min);
     }
 
     /** As {@link AbstractHistogram#getMaxValue}: the highest value equivalent to the largest recorded, 0 if none. */

@@ -5,13 +5,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.HdrHistogram.AbstractHistogram;
 
 /**
  * Latency of successful invocations (init when cold + duration), per function and for the account: overall and
  * per time bucket, as HdrHistograms (two significant digits). Only the current bucket's histogram is kept; when
  * a later bucket begins, its percentiles are written into arrays and it is reset, so memory is bounded by the
  * number of buckets whatever the number of invocations.
+ *
+ * <p>The read-out (summary.json's {@code latencyMillis}, the time series' {@code Sim.Latency.*}): beside the counts
+ * each scope keeps its exact smallest and largest latency and how many latencies equal the smallest
+ * ({@link #extremes}: per bucket, folded into the run's at its close; a compare per record for each, the ties
+ * counted only at the minimum). The maximum is the exact one. The percentile of rank r ({@code ceil(p/100 x n)},
+ * HdrHistogram's) is the exact minimum when r is at most the ties (a constant duration reads exactly, cold starts
+ * above it or not), the exact maximum when r is the last rank (the p99 of fewer than 100 values); otherwise its value, the k-th of the c counted in its histogram bucket, is read by linear
+ * interpolation on rank, {@code lowest + floor((k - 1/2) / c x width)}, and clamped to the exact {@code [min, max]}
+ * ({@link LatencyCounts#estimate}): within the true value's bucket always, unbiased for a smooth distribution, and
+ * varying between samples as their values do. Until the capacity planner's review a percentile was its bucket's upper
+ * edge (capped by the maximum over the run): a constant 1 s read 1,003.519 ms and the p99 of three replications was
+ * the same edge.
  */
 public final class LatencyRecorder implements WorldListener, Bucketed {
 
@@ -26,15 +37,26 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
     private Track account;
     private Track[] functions;   // null until the function records a latency
     /**
-     * Each function's largest latency, exact (µs). A histogram's maximum is the upper edge of its value's bucket, up
-     * to 1% above it (two significant digits): a run whose every latency was at most 1,001 ms reported 1,003.52 ms, and
-     * a check {@code latencyMillis.max <= 1001} failed (a methodologist's review). The percentiles are capped by it.
-     * An {@code int}: up to {@link #EXACT_UP_TO} µs, 35 minutes, more than a Lambda invocation's 15 and its init's; a
-     * larger latency saturates it, and the histogram's maximum is used. Kept in the function's track, which the
+     * Each function's largest and smallest latency in the current bucket, exact (µs), and how many latencies equal
+     * the smallest, in pages of {@link #EXTREMES_PAGE} functions made when one of them first records (idle
+     * functions cost a reference per page): at {@code 4 * (f % EXTREMES_PAGE)} of page {@code f / EXTREMES_PAGE} its
+     * maximum (0 before its first), then its minimum ({@link #EXACT_UP_TO} before its first), then the ties at the
+     * minimum (the lowest ranks, read as the minimum itself: a constant duration reads exactly, cold starts above it
+     * or not; saturating at {@code Integer.MAX_VALUE} in a bucket), side by side so that a record touches one cache
+     * line. A histogram's maximum is the upper edge of its value's
+     * bucket, up to 1% above it (two significant digits): a run whose every latency was at most 1,001 ms reported
+     * 1,003.52 ms, and a check {@code latencyMillis.max <= 1001} failed (a methodologist's review); and a percentile
+     * read as its bucket's edge made a constant 1 s read 1,003.519 ms and a p99 of three replications the same to the
+     * microsecond (a capacity planner's review). So the maximum is reported as it was, and every percentile is read
+     * inside its bucket and clamped to the exact {@code [min, max]} ({@link LatencyCounts#estimate}). An
+     * {@code int}: up to {@link #EXACT_UP_TO} µs, 35 minutes, more than a Lambda invocation's 15 and its init's; a
+     * larger latency saturates the maximum, and the histogram's is used (a minimum that large is taken as unknown: 0).
+     * Folded into the function's track's run extremes when the bucket closes. Kept in the function's track, which the
      * record loads anyway; through the shared log (many functions: no track is touched as a latency is recorded) in
-     * this array, 4 bytes a function, null otherwise.
+     * these pages, 16 bytes a function that recorded, null otherwise.
      */
-    private int[] maxMicros;
+    private int[][] extremes;
+    static final int EXTREMES_PAGE = 64;
     static final int EXACT_UP_TO = Integer.MAX_VALUE;
 
     /**
@@ -130,7 +152,7 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
         active = new int[functions.length];
         isActive = new boolean[functions.length];
         if (functions.length >= loggedFrom) {
-            maxMicros = new int[functions.length];
+            extremes = new int[(functions.length + EXTREMES_PAGE - 1) / EXTREMES_PAGE][];
             logging = true;
             logLimit = logCapacity == BY_FUNCTIONS ? logCapacity(functions.length) : logCapacity;
             logValues = new short[Math.min(1024, logLimit)];
@@ -198,8 +220,22 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
         int index = LatencyCounts.index(latencyMicros);
         short value = (short) (coldStart ? ~index : index);
         if (logValues != null) {
-            if (latencyMicros > maxMicros[function]) {
-                maxMicros[function] = (int) Math.min(latencyMicros, EXACT_UP_TO);
+            int[] e = extremes[function / EXTREMES_PAGE];
+            if (e == null) {
+                e = extremesPage(function);
+            }
+            int at = 4 * (function % EXTREMES_PAGE);
+            if (latencyMicros > e[at]) {
+                e[at] = (int) Math.min(latencyMicros, EXACT_UP_TO);
+            }
+            if (latencyMicros <= e[at + 1]) { // rarely taken but by a constant latency (predicted then)
+                if (latencyMicros < e[at + 1]) {
+                    e[at + 1] = (int) latencyMicros; // below EXACT_UP_TO: an int
+                    e[at + 2] = 0;
+                }
+                if (e[at + 2] < Integer.MAX_VALUE) {
+                    e[at + 2]++;
+                }
             }
             log(function, value);
             return;
@@ -208,10 +244,27 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
         if (!isActive[function]) {
             t = activate(function);
         }
-        if (latencyMicros > t.maxMicros) {
-            t.maxMicros = (int) Math.min(latencyMicros, EXACT_UP_TO);
+        if (latencyMicros > t.bucketMax) {
+            t.bucketMax = (int) Math.min(latencyMicros, EXACT_UP_TO);
+        }
+        if (latencyMicros <= t.bucketMin) { // rarely taken but by a constant latency (predicted then)
+            if (latencyMicros < t.bucketMin) {
+                t.bucketMin = (int) latencyMicros; // below EXACT_UP_TO: an int
+                t.bucketTies = 0;
+            }
+            t.bucketTies++;
         }
         t.record(value);
+    }
+
+    /** Makes the page of {@link #extremes} of a function: no maximum, no minimum, no ties yet. */
+    private int[] extremesPage(int function) {
+        int[] e = new int[4 * EXTREMES_PAGE];
+        for (int at = 1; at < e.length; at += 4) {
+            e[at] = EXACT_UP_TO;
+        }
+        extremes[function / EXTREMES_PAGE] = e;
+        return e;
     }
 
     /** The length of a bucket and the buckets of the run (those {@link Observers} crosses them by must agree). */
@@ -381,10 +434,29 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
         int[] end = logStart;
         int from = 0;
         long[] entries = new long[activeCount * ENTRY];
+        int[][] pages = extremes;
+        int bucketMax = 0;
+        int bucketMin = EXACT_UP_TO;
+        long bucketTies = 0;
         for (int i = 0; i < activeCount; i++) {
             int f = active[i];
             Track t = functions[f];
             isActive[f] = false;
+            if (pages != null) { // the bucket's extremes were kept beside the log (the function's page is made)
+                int[] e = pages[f / EXTREMES_PAGE];
+                int x = 4 * (f % EXTREMES_PAGE);
+                t.bucketMax = e[x];
+                t.bucketMin = e[x + 1];
+                t.bucketTies = e[x + 2];
+                e[x] = 0;
+                e[x + 1] = EXACT_UP_TO;
+                e[x + 2] = 0;
+            }
+            bucketMax = Math.max(bucketMax, t.bucketMax);
+            if (t.bucketMin <= bucketMin) {
+                bucketTies = t.bucketMin < bucketMin ? t.bucketTies : bucketTies + t.bucketTies;
+                bucketMin = t.bucketMin;
+            }
             int at = i * ENTRY;
             entries[at] = f;
             java.util.Arrays.fill(entries, at + 1, at + 1 + STATISTICS.length, -1);
@@ -400,6 +472,9 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
         logCount = 0;
         closed[currentBucket] = entries;
         activeCount = 0;
+        account.bucketMax = bucketMax;
+        account.bucketMin = bucketMin;
+        account.bucketTies = bucketTies;
         account.closeCounted(accountStats, currentBucket * STATS, null);
     }
 
@@ -451,12 +526,24 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
     /** Bytes held by the counts and per-bucket statistics: grows with buckets and functions, not invocations. */
     public long footprintBytes() {
         long n = account.footprintBytes() + 16 + 8L * accountStats.length + 16 + 8L * closed.length
-                + 16 + 4L * functions.length + (maxMicros == null ? 0 : 16 + 4L * maxMicros.length);
+                + 16 + 4L * functions.length + extremesFootprint();
         for (Track t : functions) {
             n += t == null ? 0 : t.footprintBytes();
         }
         for (long[] entries : closed) {
             n += entries == null ? 0 : 16 + 8L * entries.length;
+        }
+        return n;
+    }
+
+    /** Bytes held by {@link #extremes}: the table of pages and the pages made. */
+    private long extremesFootprint() {
+        if (extremes == null) {
+            return 0;
+        }
+        long n = 16 + 4L * extremes.length;
+        for (int[] page : extremes) {
+            n += page == null ? 0 : 16 + 4L * page.length;
         }
         return n;
     }
@@ -469,10 +556,18 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
             cold += accountStats[b * STATS + STATISTICS.length];
         }
         int max = 0;
-        for (int f = 0; f < functions.length; f++) {
-            max = Math.max(max, maxMicros(f));
+        int min = EXACT_UP_TO;
+        long ties = 0;
+        for (Track t : functions) {
+            if (t != null) {
+                max = Math.max(max, t.maxMicros);
+                if (t.minMicros <= min) {
+                    ties = t.minMicros < min ? t.minTies : ties + t.minTies;
+                    min = t.minMicros;
+                }
+            }
         }
-        return account.summary(cold, max);
+        return account.summary(cold, min, ties, max);
     }
 
     private boolean finished;
@@ -493,11 +588,6 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
         }
     }
 
-    /** A function's largest latency, exact (µs; {@link #EXACT_UP_TO} when larger), 0 before its first. */
-    private int maxMicros(int function) {
-        return maxMicros != null ? maxMicros[function] : functions[function] == null ? 0 : functions[function].maxMicros;
-    }
-
     /** Overall latency per function, in function order. */
     public Map<String, RunSummary.Latency> functionLatency() {
         finish();
@@ -510,8 +600,8 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
         Track idle = Track.function();
         Map<String, RunSummary.Latency> out = new LinkedHashMap<>();
         for (int i = 0; i < functions.length; i++) {
-            out.put(functionNames.get(i), (functions[i] == null ? idle : functions[i]).summary(cold[i],
-                    maxMicros(i)));
+            Track t = functions[i] == null ? idle : functions[i];
+            out.put(functionNames.get(i), t.summary(cold[i], t.minMicros, t.minTies, t.maxMicros));
         }
         return out;
     }
@@ -522,8 +612,8 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
      * ({@link #pending}, up to {@link #PENDING} values) and, when the bucket closes, its percentiles are read from
      * them tallied by histogram index and they are counted into the overall and cold-start {@link LatencyCounts} (a window of counts:
      * none for a function never invoked); a function whose bucket outgrows the array counts its values by histogram
-     * index ({@link #counts}, as the account's bucket always does). The counts, hence every percentile, are those of
-     * plain {@code Histogram(2)}s.
+     * index ({@link #counts}, as the account's bucket always does). The counts are those of plain
+     * {@code Histogram(2)}s; the percentiles are read from them and the exact extremes (see the class's comment).
      */
     private static final class Track {
         private static final short[] NONE = new short[0];
@@ -546,7 +636,15 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
         private int countsHi = -1;
         private long countsN;
         private long coldInBucket;
-        private int maxMicros;             // the largest latency recorded, exact (see LatencyRecorder#maxMicros)
+        // the largest and smallest latency of the closed buckets and of the current one, exact (see
+        // LatencyRecorder#extremes; the current bucket's kept here when recorded directly, folded in at its close)
+        // and the ties at the minimum (latencies equal to it)
+        private int maxMicros;
+        private int minMicros = EXACT_UP_TO;
+        private long minTies;
+        private int bucketMax;
+        private int bucketMin = EXACT_UP_TO;
+        private long bucketTies;
 
         /**
          * The account's counts cover every index from the start ({@link #INDICES}, 57 KiB once), so that a function's
@@ -720,9 +818,9 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
          * function's own: each value's histogram index (as pending holds it) is counted in {@code tally} (shared, all zero between calls), the indices used
          * marked in {@code occupied} (a bit per index, shared, all zero between calls), and the marked indices are
          * then visited in increasing order as {@link #closeCounts} visits a window: the value at a rank has the
-         * rank's index, and what a histogram reports for a value (its maximum included) depends only on its index,
-         * so the percentiles and maximum are those of {@link AbstractHistogram#getValueAtPercentile} and
-         * {@link AbstractHistogram#getMaxValue}, without a sort and without walking the indices between the values
+         * rank's index, and its estimate depends only on that index, the rank's place among the index's count and
+         * the bucket's exact extremes ({@link LatencyCounts#estimate}), so the percentiles are those read from a
+         * histogram of the values, without a sort and without walking the indices between the values
          * (a bucket of 60 values spans some 2,000 indices; a sort of them cost more than the rest of the close).
          * Each value is counted into the overall, cold-start and account figures once per index; into the overall ones
          * after the walk, from the indices used and their counts listed in increasing order
@@ -744,6 +842,9 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
             int hi = scratch.hi;
             pendingCount = 0;
             long[] accountCounts = account.counts; // every index: added to in the walk, the window widened after it
+            long least = least(bucketMin);
+            long ties = ties(bucketMin, bucketTies);
+            long most = most(bucketMax);
             int s = 0;
             long rank = LatencyCounts.rank(PERCENTILES[0], n);
             long seen = 0;
@@ -763,7 +864,8 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
                     usedCounts[m++] = count;
                     accountCounts[index] += count;
                     while (s < PERCENTILES.length && seen >= rank) {
-                        stats[at + s] = LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(index));
+                        stats[at + s] = LatencyCounts.readOut(index, rank, seen - count, count, n, least, ties, most,
+                            most);
                         if (++s < PERCENTILES.length) {
                             rank = LatencyCounts.rank(PERCENTILES[s], n);
                         }
@@ -772,8 +874,7 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
             }
             account.widen(lo, hi, n);
             overall.recordIncreasing(used, usedCounts, m, n);
-            stats[at + PERCENTILES.length] = hi == 0 ? 0
-                    : LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(hi));
+            stats[at + PERCENTILES.length] = maximum(hi);
             closeColdStarts(stats, at, account);
         }
 
@@ -820,10 +921,14 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
          * Closes a bucket of {@code n > 0} values counted by histogram index in {@code c} (non-zero only from
          * {@code lo} to {@code hi}): the window is walked once for the ranks of the percentiles, added into the
          * overall counts and the account's bucket once per index, and cleared. The value at a rank has the rank's
-         * index, and the highest value equivalent to a value (what a histogram reports, its maximum included)
-         * depends only on its index, so the figures are those of a histogram of the values (and of a sort).
+         * index, and its estimate depends only on that index, the rank's place among the index's count and the
+         * bucket's exact extremes ({@link LatencyCounts#estimate}), so the figures are those read from a histogram of
+         * the values.
          */
         private void closeCounts(long[] stats, int at, long[] c, int lo, int hi, long n, Track account) {
+            long least = least(bucketMin);
+            long ties = ties(bucketMin, bucketTies);
+            long most = most(bucketMax);
             int s = 0;
             long rank = LatencyCounts.rank(PERCENTILES[0], n);
             long seen = 0;
@@ -840,45 +945,88 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
                     accountCounts[index] += count;
                 }
                 while (s < PERCENTILES.length && seen >= rank) {
-                    stats[at + s] = LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(index));
+                    stats[at + s] = LatencyCounts.readOut(index, rank, seen - count, count, n, least, ties, most,
+                            most);
                     if (++s < PERCENTILES.length) {
                         rank = LatencyCounts.rank(PERCENTILES[s], n);
                     }
                 }
             }
-            stats[at + PERCENTILES.length] = hi == 0 ? 0
-                    : LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(hi));
+            stats[at + PERCENTILES.length] = maximum(hi);
             if (account != null) {
                 account.widen(lo, hi, n);
             }
         }
 
+        /**
+         * Adds the bucket's cold starts (to the account's too, if any) and folds its exact extremes into the run's
+         * ({@link #maxMicros}, {@link #minMicros}), ready for the next bucket.
+         */
         private void closeColdStarts(long[] stats, int at, Track account) {
             if (account != null) {
                 account.coldInBucket += coldInBucket;
             }
             stats[at + STATISTICS.length] += coldInBucket;
             coldInBucket = 0;
+            maxMicros = Math.max(maxMicros, bucketMax);
+            if (bucketMin <= minMicros) {
+                minTies = bucketMin < minMicros ? bucketTies : minTies + bucketTies;
+                minMicros = bucketMin;
+            }
+            bucketMax = 0;
+            bucketMin = EXACT_UP_TO;
+            bucketTies = 0;
         }
 
+        /** The bucket's maximum: exact, or (beyond {@link #EXACT_UP_TO}) the edge of its highest index {@code hi}. */
+        private long maximum(int hi) {
+            return bucketMax < EXACT_UP_TO ? bucketMax
+                    : hi == 0 ? 0 : LatencyCounts.highestEquivalentValue(LatencyCounts.lowestValue(hi));
+        }
+
+        /** The lower bound of a percentile from an exact minimum as kept ({@link #EXACT_UP_TO}: unknown, 0). */
+        private static long least(int minMicros) {
+            return minMicros < EXACT_UP_TO ? minMicros : 0;
+        }
+
+        /** The latencies equal to an exact minimum as kept (none when it is unknown). */
+        private static long ties(int minMicros, long ties) {
+            return minMicros < EXACT_UP_TO ? ties : 0;
+        }
+
+        /** The upper bound of a percentile from an exact maximum as kept ({@link #EXACT_UP_TO}: unknown, none). */
+        private static long most(int maxMicros) {
+            return maxMicros < EXACT_UP_TO ? maxMicros : Long.MAX_VALUE;
+        }
+
+        /** Bytes held: the track (48, and 28 for the exact extremes and ties), its counts and pending values. */
         long footprintBytes() {
-            return 48 + overall.footprintBytes() + cold.footprintBytes()
+            return 76 + overall.footprintBytes() + cold.footprintBytes()
                     + (counts == null ? 0 : 16 + 8L * counts.length) + 16 + 2L * pending.length;
         }
 
         /**
          * The overall figures, with {@code coldCount} cold starts (the sum of the closed buckets') and the exact
-         * largest latency {@code maxMicros}: the maximum as it was, each percentile its histogram bucket's upper edge
-         * (within 1% above the value) but never above the maximum.
+         * smallest and largest latencies {@code minMicros}, {@code maxMicros} ({@code ties} latencies equal to the
+         * smallest): the maximum as it was, each percentile the minimum when its rank is among the ties, the maximum
+         * at the last rank, otherwise
+         * read inside its histogram bucket by interpolation on rank and clamped to {@code [min, max]}
+         * ({@link LatencyCounts#estimateAtPercentile}; the cold starts' within the same bounds, theirs being among
+         * the values, without the ties and the maximum, which may not be theirs).
          */
-        RunSummary.Latency summary(long coldCount, int maxMicros) {
+        RunSummary.Latency summary(long coldCount, int minMicros, long ties, int maxMicros) {
             long max = overall.totalCount() == 0 ? 0 : maxMicros < EXACT_UP_TO ? maxMicros : overall.maxValue();
-            return new RunSummary.Latency(overall.totalCount(), millis(overall, 50, max), millis(overall, 90, max),
-                    millis(overall, 99, max), max / 1000.0, coldCount, millis(cold, 50, max), millis(cold, 99, max));
+            long least = least(minMicros);
+            long tied = ties(minMicros, ties);
+            long most = most(maxMicros);
+            return new RunSummary.Latency(overall.totalCount(), millis(overall, 50, least, tied, most, most),
+                    millis(overall, 90, least, tied, most, most), millis(overall, 99, least, tied, most, most),
+                    max / 1000.0, coldCount, millis(cold, 50, least, 0, most, Long.MAX_VALUE),
+                    millis(cold, 99, least, 0, most, Long.MAX_VALUE));
         }
 
-        private static double millis(LatencyCounts h, double percentile, long maxMicros) {
-            return Math.min(h.valueAtPercentile(percentile), maxMicros) / 1000.0;
+        private static double millis(LatencyCounts h, double percentile, long least, long ties, long most, long top) {
+            return h.estimateAtPercentile(percentile, least, ties, most, top) / 1000.0;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.enisim.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.HdrHistogram.Histogram;
@@ -9,9 +10,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A function whose bucket outgrows its pending values counts them by histogram index in counts of its own, 1,024
  * long at first and doubled as latencies need (up to every index): a latency whose index is exactly the counts'
- * length is counted (the counts grow first), and the function's and the account's figures are a plain
- * {@code Histogram(2)}'s. A function never invoked has no pending array; a later bucket faster than the first one
- * counts below the first values' indices.
+ * length is counted (the counts grow first), and the function's and the account's figures are those read out of a
+ * plain {@code Histogram(2)} and the exact extremes ({@link ReadOut}). A function never invoked has no pending
+ * array; a later bucket faster than the first one counts below the first values' indices.
  */
 class BusyFunctionCountsReachEveryIndexTest {
 
@@ -21,10 +22,10 @@ class BusyFunctionCountsReachEveryIndexTest {
     void latenciesAtTheCountsEndAreCountedAfterTheCountsGrow() {
         LatencyRecorder r = new LatencyRecorder(60 * SEC, 60 * SEC);
         r.attach(List.of("busy", "idle"));
-        Histogram plain = new Histogram(2);
+        ReadOut plain = new ReadOut();
         for (int i = 0; i < LatencyRecorder.PENDING + 4; i++) { // past the pending values: counts of its own
             r.latency(0, 1_000, false, i);
-            plain.recordValue(1_000);
+            plain.record(1_000);
         }
         // the lowest values of indices 1,024, 2,048 and 4,096: each exactly the length the counts have then
         long[] atTheEnd = {LatencyCounts.lowestValue(1_024), LatencyCounts.lowestValue(2_048),
@@ -35,17 +36,19 @@ class BusyFunctionCountsReachEveryIndexTest {
         for (long v : atTheEnd) {
             for (int k = 0; k < 60; k++) { // 180 of 4,280 values: the p99's rank (4,238) is among the last 60
                 r.latency(0, v, k == 0, 10 * SEC);
-                plain.recordValue(v);
+                plain.record(v);
             }
         }
         RunSummary.Latency busy = r.functionLatency().get("busy");
-        assertEquals(plain.getTotalCount(), busy.count());
+        assertEquals(plain.count(), busy.count());
         assertEquals(3, busy.coldStarts());
-        assertEquals(plain.getValueAtPercentile(50) / 1000.0, busy.p50());
-        assertEquals(plain.getValueAtPercentile(99) / 1000.0, busy.p99());
-        assertEquals(LatencyCounts.highestEquivalentValue(1L << 38) / 1000.0, busy.p99());
-        assertEquals(LatencyCounts.highestEquivalentValue(1_000) / 1000.0, busy.p90());
-        assertEquals(plain.getMaxValue() / 1000.0, busy.max());
+        assertEquals(plain.percentile(50) / 1000.0, busy.p50());
+        assertEquals(plain.percentile(99) / 1000.0, busy.p99());
+        // 2^38 us is past the exact maximum's range (35 minutes): read inside its bucket, unclamped above
+        assertTrue(busy.p99() >= (1L << 38) / 1000.0
+                && busy.p99() <= LatencyCounts.highestEquivalentValue(1L << 38) / 1000.0, busy.toString());
+        assertEquals(1.0, busy.p90(), "1,000 us exactly: the minimum, 4,100 values of 4,280 equal to it");
+        assertEquals(plain.maximum() / 1000.0, busy.max());
         assertEquals(r.accountLatency().max(), busy.max());
         assertEquals(LatencyRecorder.PENDING, r.pendingCapacity(0));
         assertEquals(0, r.pendingCapacity(1), "never invoked: no pending array");
@@ -69,7 +72,9 @@ class BusyFunctionCountsReachEveryIndexTest {
         assertEquals(40, all.count());
         assertEquals(0.02, all.p50()); // the 20th of 40: 20 us
         assertEquals(plain.getValueAtPercentile(90) / 1000.0, 2007.039, "the histogram's: its bucket's edge");
-        assertEquals(2000.01, all.p90(), "capped by the maximum");
+        // the 36th of 40, the 6th of the 10 values of its bucket (1,998,848 to 2,007,039 us): read as
+        // 1,998,848 + floor(5.5 / 10 x 8,192) = 2,003,353, clamped to the maximum
+        assertEquals(2000.01, all.p90(), "clamped to the maximum");
         assertEquals(2000.01, all.max(), "the largest latency, 2,000,010 us, as it was");
         assertEquals(all, r.accountLatency());
     }

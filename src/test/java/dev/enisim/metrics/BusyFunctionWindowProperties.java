@@ -7,13 +7,13 @@ import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.HdrHistogram.Histogram;
 
 /**
  * A function with counts of its own (a bucket of it outgrew {@link LatencyRecorder#PENDING}: {@code loss}'s one
  * function) counts a value with one increment and finds its bucket's window of counts at the close (round 2's
  * seventeenth pass; before, it moved the window's ends and the values' number at every value). Its figures are
- * plain {@code Histogram(2)}s' bucket by bucket and over the run, whatever the buckets hold: none, a few, more than
+ * those read out of plain {@code Histogram(2)}s and the exact extremes ({@link ReadOut}) bucket by bucket and over
+ * the run, whatever the buckets hold: none, a few, more than
  * {@code PENDING}; values in a narrow band or spread over decades (the window's ends anywhere, at index 0 and at the
  * counts' end included), cold starts among them; with the latencies recorded directly or through the log.
  */
@@ -31,14 +31,13 @@ class BusyFunctionWindowProperties {
                 : new LatencyRecorder(buckets * 60 * SEC, 60 * SEC);
         List<String> names = functions == 1 ? List.of("f0") : List.of("f0", "f1");
         r.attach(names);
-        Histogram[][] plain = new Histogram[functions][buckets];
-        Histogram[] overall = new Histogram[functions];
-        long[] exact = new long[functions]; // each function's largest latency as it was
+        ReadOut[][] plain = new ReadOut[functions][buckets];
+        ReadOut[] overall = new ReadOut[functions];
         long[][] colds = new long[functions][buckets];
         for (int f = 0; f < functions; f++) {
-            overall[f] = new Histogram(2);
+            overall[f] = new ReadOut();
             for (int b = 0; b < buckets; b++) {
-                plain[f][b] = new Histogram(2);
+                plain[f][b] = new ReadOut();
             }
         }
         for (int b = 0; b < buckets; b++) {
@@ -55,9 +54,8 @@ class BusyFunctionWindowProperties {
                 long v = low + rng.nextLong(width);
                 boolean cold = rng.nextInt(7) == 0;
                 r.latency(f, v, cold, now);
-                plain[f][b].recordValue(v);
-                overall[f].recordValue(v);
-                exact[f] = Math.max(exact[f], v);
+                plain[f][b].record(v);
+                overall[f].record(v);
                 if (cold) {
                     colds[f][b]++;
                 }
@@ -69,13 +67,13 @@ class BusyFunctionWindowProperties {
             }
             int f = names.indexOf(s.id());
             for (int b = 0; b < buckets; b++) {
-                Histogram h = plain[f][b];
-                long expected = s.metric() == Metric.COLD_STARTS ? colds[f][b] : h.getTotalCount() == 0 ? -1
+                ReadOut h = plain[f][b];
+                long expected = s.metric() == Metric.COLD_STARTS ? colds[f][b] : h.count() == 0 ? -1
                         : switch (s.metric()) {
-                            case LATENCY_P50 -> h.getValueAtPercentile(50);
-                            case LATENCY_P90 -> h.getValueAtPercentile(90);
-                            case LATENCY_P99 -> h.getValueAtPercentile(99);
-                            case LATENCY_MAXIMUM -> h.getMaxValue();
+                            case LATENCY_P50 -> h.percentile(50);
+                            case LATENCY_P90 -> h.percentile(90);
+                            case LATENCY_P99 -> h.percentile(99);
+                            case LATENCY_MAXIMUM -> h.maximum();
                             default -> throw new AssertionError(s.metric());
                         };
                 assertEquals(expected, s.values()[b], s.id() + " " + s.metric() + " bucket " + b);
@@ -83,12 +81,12 @@ class BusyFunctionWindowProperties {
         }
         for (int f = 0; f < functions; f++) {
             RunSummary.Latency l = r.functionLatency().get(names.get(f));
-            assertEquals(overall[f].getTotalCount(), l.count());
+            assertEquals(overall[f].count(), l.count());
             if (l.count() > 0) {
-                // the histogram's percentiles (bucket edges), capped by the exact maximum, shown as it was
-                assertEquals(Math.min(overall[f].getValueAtPercentile(50), exact[f]) / 1000.0, l.p50());
-                assertEquals(Math.min(overall[f].getValueAtPercentile(99), exact[f]) / 1000.0, l.p99());
-                assertEquals(exact[f] / 1000.0, l.max());
+                // the percentiles read inside their buckets within the exact [min, max]; the maximum as it was
+                assertEquals(overall[f].percentile(50) / 1000.0, l.p50());
+                assertEquals(overall[f].percentile(99) / 1000.0, l.p99());
+                assertEquals(overall[f].maximum() / 1000.0, l.max());
             }
         }
     }

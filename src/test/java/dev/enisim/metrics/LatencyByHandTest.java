@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Latency percentiles of known latencies, worked out by hand: the value at percentile p of n latencies is the
  * ceil(p/100 x n)-th smallest (HdrHistogram's rank, from 1). Latencies below 256 us are their own histogram
- * buckets (two significant digits: 256 sub-buckets), so those figures are exact; a larger value is reported as
- * the highest value of its bucket (1,000 us: buckets of 4 us from 512 us, so 1,003). Buckets of 60 s; a latency
- * counts in the bucket of the instant the invocation ended.
+ * buckets (two significant digits: 256 sub-buckets), so those figures are exact; a maximum is exact too (1,000 us,
+ * though its bucket holds 1,000 to 1,003 us: buckets of 4 us from 512 us; reported as 1,003 until the exact minimum and
+ * maximum per bucket). Buckets of 60 s; a latency counts in the bucket of the instant the invocation ended.
  */
 class LatencyByHandTest {
 
@@ -46,14 +46,13 @@ class LatencyByHandTest {
             r.latency(0, 1000, false, 240 * S);
             List<Series> all = r.series();
             // bucket 0: ranks 50, 90, 99 of 1..100; bucket 2: ranks 25, 45, 50 of 1..50; bucket 3: ranks 1,001,
-            // 1,801, 1,981 of 2,001 values (ten copies of each of 1..200 and 1,000), the maximum 1,000 us reported
-            // as 1,003
+            // 1,801, 1,981 of 2,001 values (ten copies of each of 1..200 and 1,000), the maximum 1,000 us as it was
             for (Metric.Scope scope : new Metric.Scope[] {Metric.Scope.FUNCTION, Metric.Scope.ACCOUNT}) {
                 String id = scope == Metric.Scope.FUNCTION ? "api" : ""; // the account: its only function's
                 assertArrayEquals(new long[] {50, -1, 25, 101}, series(all, Metric.LATENCY_P50, scope, id));
                 assertArrayEquals(new long[] {90, -1, 45, 181}, series(all, Metric.LATENCY_P90, scope, id));
                 assertArrayEquals(new long[] {99, -1, 50, 199}, series(all, Metric.LATENCY_P99, scope, id));
-                assertArrayEquals(new long[] {100, -1, 50, 1003}, series(all, Metric.LATENCY_MAXIMUM, scope, id));
+                assertArrayEquals(new long[] {100, -1, 50, 1000}, series(all, Metric.LATENCY_MAXIMUM, scope, id));
                 assertArrayEquals(new long[] {10, 0, 1, 20}, series(all, Metric.COLD_STARTS, scope, id));
             }
             assertEquals(31, r.accountLatency().coldStarts());

@@ -22,18 +22,19 @@ class LatencyRecorderFootprintTest {
     void countsWhatTheFunctionsThatRecordedHold() {
         LatencyRecorder r = new LatencyRecorder(4_000_000, 1_000_000); // 4 buckets of 1 s
         r.attach(List.of("a", "b", "c"));
-        // a track: 48 bytes, its overall and cold-start counts, its counts by index (the account's: one long for each
-        // of the 7,296 histogram indices), its pending values (none yet: an empty array's 16 bytes)
-        long accountTrack = 48 + 2 * EMPTY_COUNTS + (16 + 8 * LatencyRecorder.INDICES) + 16;
+        // a track: 76 bytes (48, and 28 for the exact extremes and the ties at the minimum), its overall and
+        // cold-start counts, its counts by index (the account's: one long for each of the 7,296 histogram indices),
+        // its pending values (none yet: an empty array's 16 bytes)
+        long accountTrack = 76 + 2 * EMPTY_COUNTS + (16 + 8 * LatencyRecorder.INDICES) + 16;
         long fixed = accountTrack
                 + 16 + 8 * 4 * LatencyRecorder.STATS   // the account's statistics: 4 buckets of 5 longs
                 + 16 + 8 * 4                           // the closed buckets' table: 4 references
                 + 16 + 4 * 3;                          // the tracks' table: 3 references
-        assertEquals(58_780, fixed);
+        assertEquals(58_808, fixed);
         assertEquals(fixed, r.footprintBytes(), "no function recorded yet: no track");
 
         r.latency(1, 5_000, false, 10);
-        long track = 48 + 2 * EMPTY_COUNTS + (16 + 2 * 8); // no counts by index; pending grew to 8 shorts
+        long track = 76 + 2 * EMPTY_COUNTS + (16 + 2 * 8); // no counts by index; pending grew to 8 shorts
         assertEquals(fixed + track, r.footprintBytes(), "function 1's track only");
 
         r.latency(1, 6_000, false, 1_500_000); // bucket 1 begins: bucket 0 closes
@@ -50,7 +51,7 @@ class LatencyRecorderFootprintTest {
     void growsWithTheBucketsAndTheFunctions() {
         LatencyRecorder r = new LatencyRecorder(60_000_000, 1_000_000); // 60 buckets
         r.attach(List.of("a", "b", "c", "d", "e"));
-        long accountTrack = 48 + 2 * EMPTY_COUNTS + (16 + 8 * 7_296) + 16;
+        long accountTrack = 76 + 2 * EMPTY_COUNTS + (16 + 8 * 7_296) + 16;
         assertEquals(accountTrack + (16 + 8 * 60 * 5) + (16 + 8 * 60) + (16 + 4 * 5), r.footprintBytes());
     }
 }

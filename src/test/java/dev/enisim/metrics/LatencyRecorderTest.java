@@ -41,7 +41,7 @@ class LatencyRecorderTest {
     /**
      * The maximum is the largest latency as it was, not its histogram bucket's upper edge (up to 1% above: a run whose
      * latencies were all at most 1,001 ms reported 1,003.52 and failed {@code latencyMillis.max <= 1001}); each
-     * percentile is its bucket's upper edge, never above that maximum. Through the log (many functions) too.
+     * percentile is read inside its bucket, never above that maximum. Through the log (many functions) too.
      */
     @Test
     void theMaximumIsExactAndNoPercentileExceedsIt() {
@@ -54,8 +54,11 @@ class LatencyRecorderTest {
             assertEquals(999.990, f.max(), 1e-9, "exact");
             assertEquals(999.990, r.accountLatency().max(), 1e-9);
             assertTrue(f.p99() <= f.max() && f.p90() <= f.max() && f.coldStartP99() <= f.max(), f.toString());
-            assertEquals(999.990, f.p99(), 1e-9, "its bucket's edge (1,003.5 ms) capped by the maximum");
-            assertTrue(f.p50() >= 995.0 && f.p50() <= 1000.0, f.toString());
+            // the 990th of 1,001: 999.89 ms, the 46th of the 57 values of its bucket (999.424 to 1,003.519 ms), read as
+            // 1,002.693 ms (the bucket taken as evenly filled, which it is not: the values stop at 999.990) and clamped
+            assertEquals(999.990, f.p99(), 1e-9, "its estimate in its bucket (1,002.7 ms) clamped to the maximum");
+            // the 501st of 1,001: 994.990 ms (its bucket's edge, 995.327, until the read-out inside the bucket)
+            assertEquals(994.990, f.p50(), 0.05, f.toString());
         }
         LatencyRecorder one = recorder(60 * SEC);
         one.latency(0, 123_000, false, SEC);
@@ -80,7 +83,10 @@ class LatencyRecorderTest {
         RunSummary.Latency all = day.accountLatency();
         // a day is past what the exact maximum holds (35 minutes): the histogram's maximum, its bucket's edge
         assertEquals(LatencyCounts.highestEquivalentValue(86_400_000_000L) / 1000.0, all.max());
-        assertEquals(LatencyCounts.highestEquivalentValue(86_400_000_000L) / 1000.0, all.coldStartP99());
+        // the cold start's p99, its only value: the middle of its bucket (what is known of it), not the edge
+        int dayIndex = LatencyCounts.index(86_400_000_000L);
+        long width = new org.HdrHistogram.Histogram(2).sizeOfEquivalentValueRange(86_400_000_000L);
+        assertEquals((LatencyCounts.lowestValue(dayIndex) + width / 2) / 1000.0, all.coldStartP99());
         LatencyRecorder long15 = recorder(60 * SEC);
         long15.latency(0, 910_000_000L, false, 0); // 15 minutes and a 10 s init: exact
         assertEquals(910_000.0, long15.accountLatency().max());
@@ -198,14 +204,15 @@ class LatencyRecorderTest {
 
     /**
      * An idle recorder grows by 48 bytes per bucket (the account's statistics, a reference) and 4 per function (a
-     * reference to its track); from 64 functions on (latencies through the shared log) by 4 more per function, each
-     * one's exact maximum latency (an int; below 64 it is kept in the function's track).
+     * reference to its track); from 64 functions on (latencies through the shared log) by a reference per 64
+     * functions, the table of the pages of their exact extremes (made as a function of the page records; below 64
+     * they are kept in the function's track). Until the exact minimum, each function's exact maximum took 4 bytes.
      */
     @Test
     void footprintGrowsWithBucketsAndFunctions() {
         assertEquals(48, idleFootprint(10, 61) - idleFootprint(10, 60));
         assertEquals(48 * 40, idleFootprint(10, 100) - idleFootprint(10, 60));
-        assertEquals(4 * 1_000 + (16 + 4 * 1_010), idleFootprint(1_010, 60) - idleFootprint(10, 60));
+        assertEquals(4 * 1_000 + (16 + 4 * 16), idleFootprint(1_010, 60) - idleFootprint(10, 60));
     }
 
     private static long idleFootprint(int functions, int buckets) {
@@ -348,24 +355,23 @@ class LatencyRecorderTest {
                 names.add("f" + f);
             }
             r.attach(names);
-            org.HdrHistogram.Histogram[][] plain = new org.HdrHistogram.Histogram[functions][buckets];
-            org.HdrHistogram.Histogram[] overall = new org.HdrHistogram.Histogram[functions];
-            org.HdrHistogram.Histogram[] cold = new org.HdrHistogram.Histogram[functions];
-            org.HdrHistogram.Histogram account = new org.HdrHistogram.Histogram(2);
-            org.HdrHistogram.Histogram accountCold = new org.HdrHistogram.Histogram(2);
+            ReadOut[][] plain = new ReadOut[functions][buckets];
+            ReadOut[] overall = new ReadOut[functions];
+            ReadOut[] cold = new ReadOut[functions];
+            ReadOut account = new ReadOut();
+            ReadOut accountCold = new ReadOut();
             long[][] coldPerBucket = new long[functions + 1][buckets]; // the account's last
-            org.HdrHistogram.Histogram[] accountPlain = new org.HdrHistogram.Histogram[buckets];
+            ReadOut[] accountPlain = new ReadOut[buckets];
             for (int b = 0; b < buckets; b++) {
-                accountPlain[b] = new org.HdrHistogram.Histogram(2);
+                accountPlain[b] = new ReadOut();
             }
             for (int f = 0; f < functions; f++) {
-                overall[f] = new org.HdrHistogram.Histogram(2);
-                cold[f] = new org.HdrHistogram.Histogram(2);
+                overall[f] = new ReadOut();
+                cold[f] = new ReadOut();
                 for (int b = 0; b < buckets; b++) {
-                    plain[f][b] = new org.HdrHistogram.Histogram(2);
+                    plain[f][b] = new ReadOut();
                 }
             }
-            long[] exact = new long[functions + 1]; // each function's largest latency as it was; the account's last
             long step = buckets * 60 * SEC / (events + 1);
             for (int i = 0; i < events; i++) {
                 long now = i * step;
@@ -373,21 +379,15 @@ class LatencyRecorderTest {
                 long v = rng.nextInt(50) == 0 ? 0 : 1 + (long) (Math.exp(rng.nextGaussian() * 2) * 50_000); // 0 too
                 boolean c = rng.nextInt(9) == 0;
                 r.latency(f, v, c, now);
-                plain[f][(int) (now / (60 * SEC))].recordValue(v);
-                accountPlain[(int) (now / (60 * SEC))].recordValue(v);
-                overall[f].recordValue(v);
-                account.recordValue(v);
-                exact[f] = Math.max(exact[f], v);
-                exact[functions] = Math.max(exact[functions], v);
-                if (v >= LatencyRecorder.EXACT_UP_TO) { // past what the exact maximum holds: the histogram's edge
-                    exact[f] = Math.max(exact[f], LatencyCounts.highestEquivalentValue(v));
-                    exact[functions] = Math.max(exact[functions], LatencyCounts.highestEquivalentValue(v));
-                }
+                plain[f][(int) (now / (60 * SEC))].record(v);
+                accountPlain[(int) (now / (60 * SEC))].record(v);
+                overall[f].record(v);
+                account.record(v);
                 if (c) {
                     coldPerBucket[f][(int) (now / (60 * SEC))]++;
                     coldPerBucket[functions][(int) (now / (60 * SEC))]++;
-                    cold[f].recordValue(v);
-                    accountCold.recordValue(v);
+                    cold[f].record(v);
+                    accountCold.record(v);
                 }
             }
             int checked = 0;
@@ -404,12 +404,12 @@ class LatencyRecorderTest {
                 checked++;
                 int f = names.indexOf(s.id());
                 for (int b = 0; b < buckets; b++) {
-                    org.HdrHistogram.Histogram h = s.scope() == Metric.Scope.ACCOUNT ? accountPlain[b] : plain[f][b];
-                    long expected = h.getTotalCount() == 0 ? -1 : switch (s.metric()) {
-                        case LATENCY_P50 -> h.getValueAtPercentile(50);
-                        case LATENCY_P90 -> h.getValueAtPercentile(90);
-                        case LATENCY_P99 -> h.getValueAtPercentile(99);
-                        case LATENCY_MAXIMUM -> h.getMaxValue();
+                    ReadOut h = s.scope() == Metric.Scope.ACCOUNT ? accountPlain[b] : plain[f][b];
+                    long expected = h.count() == 0 ? -1 : switch (s.metric()) {
+                        case LATENCY_P50 -> h.percentile(50);
+                        case LATENCY_P90 -> h.percentile(90);
+                        case LATENCY_P99 -> h.percentile(99);
+                        case LATENCY_MAXIMUM -> h.maximum();
                         default -> throw new AssertionError(s.metric());
                     };
                     assertEquals(expected, s.values()[b], "seed " + seed + " " + s.id() + " " + s.metric() + " " + b);
@@ -418,39 +418,34 @@ class LatencyRecorderTest {
             assertEquals(4 * (functions + 1), checked, "four latency statistics per function and the account's");
             for (int f = 0; f < functions; f++) {
                 RunSummary.Latency l = r.functionLatency().get("f" + f);
-                assertEquals(overall[f].getTotalCount(), l.count());
-                assertEquals(cold[f].getTotalCount(), l.coldStarts(), "seed " + seed + " cold starts of f" + f);
-                // the summary's percentiles: the plain histogram's, capped by the exact maximum, shown as it was
+                assertEquals(overall[f].count(), l.count());
+                assertEquals(cold[f].count(), l.coldStarts(), "seed " + seed + " cold starts of f" + f);
+                // the summary's percentiles: read inside their buckets, within the exact [min, max]; the maximum exact
                 if (l.count() > 0) {
-                    assertEquals(capped(overall[f], 50, exact[f]), l.p50(), "seed " + seed);
-                    assertEquals(capped(overall[f], 90, exact[f]), l.p90(), "seed " + seed);
-                    assertEquals(capped(overall[f], 99, exact[f]), l.p99(), "seed " + seed);
-                    assertEquals(exact[f] / 1000.0, l.max());
+                    assertEquals(overall[f].percentile(50) / 1000.0, l.p50(), "seed " + seed);
+                    assertEquals(overall[f].percentile(90) / 1000.0, l.p90(), "seed " + seed);
+                    assertEquals(overall[f].percentile(99) / 1000.0, l.p99(), "seed " + seed);
+                    assertEquals(overall[f].maximum() / 1000.0, l.max());
                 }
-                if (cold[f].getTotalCount() > 0) {
-                    assertEquals(capped(cold[f], 50, exact[f]), l.coldStartP50());
-                    assertEquals(capped(cold[f], 99, exact[f]), l.coldStartP99());
+                if (cold[f].count() > 0) {
+                    assertEquals(cold[f].percentileWithin(50, overall[f]) / 1000.0, l.coldStartP50());
+                    assertEquals(cold[f].percentileWithin(99, overall[f]) / 1000.0, l.coldStartP99());
                 }
             }
             RunSummary.Latency a = r.accountLatency();
-            assertEquals(account.getTotalCount(), a.count());
-            assertEquals(accountCold.getTotalCount(), a.coldStarts(), "seed " + seed + " the account's cold starts");
-            long most = exact[functions];
+            assertEquals(account.count(), a.count());
+            assertEquals(accountCold.count(), a.coldStarts(), "seed " + seed + " the account's cold starts");
             if (a.count() > 0) {
-                assertEquals(capped(account, 50, most), a.p50());
-                assertEquals(capped(account, 90, most), a.p90());
-                assertEquals(capped(account, 99, most), a.p99());
-                assertEquals(most / 1000.0, a.max());
+                assertEquals(account.percentile(50) / 1000.0, a.p50());
+                assertEquals(account.percentile(90) / 1000.0, a.p90());
+                assertEquals(account.percentile(99) / 1000.0, a.p99());
+                assertEquals(account.maximum() / 1000.0, a.max());
             }
-            if (accountCold.getTotalCount() > 0) {
-                assertEquals(capped(accountCold, 50, most), a.coldStartP50());
-                assertEquals(capped(accountCold, 99, most), a.coldStartP99());
+            if (accountCold.count() > 0) {
+                assertEquals(accountCold.percentileWithin(50, account) / 1000.0, a.coldStartP50());
+                assertEquals(accountCold.percentileWithin(99, account) / 1000.0, a.coldStartP99());
             }
         }
     }
 
-    /** A plain histogram's percentile (its bucket's upper edge), capped by the exact maximum, in milliseconds. */
-    private static double capped(org.HdrHistogram.Histogram h, double percentile, long maxMicros) {
-        return Math.min(h.getValueAtPercentile(percentile), maxMicros) / 1000.0;
-    }
 }
