@@ -252,7 +252,7 @@ public record RunSummary(
      *
      * @param refused              Invoke calls refused before queueing (4xx), not received
      * @param succeededAfterRetries succeeded on a later attempt
-     * @param dropReasons          dropped events by reason (MAXIMUM_EVENT_AGE, RETRIES_EXHAUSTED, ...)
+     * @param dropReasons          dropped events by reason ({@link dev.enisim.model.AsyncDrop#condition}: EventAgeExceeded, ...)
      * @param functionErrorRetries retries after function errors (1 and 2 minutes)
      * @param systemRetries        retries after throttles and system errors (back-off)
      * @param queuedAtEnd          events still waiting for an attempt when the run ended
