@@ -71,10 +71,14 @@ final class TerminalSummary {
         List<Map.Entry<String, RunSummary.VpcSummary>> vpcs = new ArrayList<>(s.vpcs().entrySet());
         vpcs.sort(Comparator.comparingDouble(e -> -e.getValue().peakEnis() / (double) Math.max(1,
                 e.getValue().eniQuota())));
+        // legacy: no Hyperplane ENI quota applies; the VPC's limit is legacy.eniLimit, what eniQuota then holds
+        boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
         for (Map.Entry<String, RunSummary.VpcSummary> v : top(vpcs)) {
-            out.printf("  %-20s peak %d of quota %d%s%n", v.getKey(), v.getValue().peakEnis(), v.getValue().eniQuota(),
+            out.printf("  %-20s peak %d of %s %d%s%s%n", v.getKey(), v.getValue().peakEnis(),
+                    legacy ? "legacy.eniLimit" : "quota", v.getValue().eniQuota(),
                     v.getValue().otherUsedEnis() > 0 ? ", " + v.getValue().otherUsedEnis() + " used by other services"
-                            : "");
+                            : "",
+                    legacy ? " (EC2 network interfaces: the Hyperplane ENI quota does not apply)" : "");
         }
         more(out, vpcs.size(), "VPCs");
         if (s.region() != null && !s.vpcs().isEmpty()) {

@@ -291,7 +291,7 @@ public final class AsyncRecorder implements AsyncListener, Bucketed {
         RunSummary.AsyncSummary summary() {
             Map<String, Long> reasons = new LinkedHashMap<>();
             for (AsyncDrop d : AsyncDrop.values()) {
-                reasons.put(d.name(), dropReasons[d.ordinal()]);
+                reasons.put(d.condition(), dropReasons[d.ordinal()]);
             }
             return new RunSummary.AsyncSummary(received, refused, succeeded, succeededAfterRetries, dropped, reasons,
                     toDestination, toDeadLetterQueue, destinationFailures, deadLetterErrors, functionErrorRetries,

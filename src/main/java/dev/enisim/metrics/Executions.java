@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Every invocation that got an execution environment: cold starts by outcome (success, function error by cause,
- * invoke error by exception), warm starts, and the billable usage (requests, run and init time, each rounded up
- * to 1 ms as Lambda bills it; on-demand apart from provisioned).
+ * Every invocation that got an execution environment and ran in it ({@link WorldListener#execution}): cold starts
+ * (a new environment that ran its init, counted once) by outcome (success, function error by cause), warm starts,
+ * and the billable usage (requests, run and init time, each rounded up to 1 ms as Lambda bills it; on-demand apart
+ * from provisioned). An invocation refused (a throttle, an invoke error such as a 502 ENI error) never ran: the
+ * model reports no execution for it, so it is in none of these (an invoke error reported by another source would
+ * be counted under its exception, and not billed).
  */
 public final class Executions implements WorldListener {
 

@@ -162,11 +162,14 @@ final class NetworkLevels {
         }
     }
 
-    /** The ENI counts; those in place at the start read off {@code world}'s ENIs (created and ready at 0). */
+    /**
+     * The ENI counts; those in place at the start read off {@code world}'s ENIs, as the model marks them (an
+     * existing function's): not "created and ready at 0", which a legacy cold start at 0 also is.
+     */
     RunSummary.Enis enis(WorldSnapshot world) {
         long inPlace = 0;
         for (WorldSnapshot.EniView e : world.enis()) {
-            if (e.createdMicros() == 0 && e.readyMicros().isPresent() && e.readyMicros().getAsLong() == 0) {
+            if (e.inPlaceAtStart()) {
                 inPlace++;
             }
         }

@@ -252,7 +252,7 @@ public record RunSummary(
      *
      * @param refused              Invoke calls refused before queueing (4xx), not received
      * @param succeededAfterRetries succeeded on a later attempt
-     * @param dropReasons          dropped events by reason (MAXIMUM_EVENT_AGE, RETRIES_EXHAUSTED, ...)
+     * @param dropReasons          dropped events by reason ({@link dev.enisim.model.AsyncDrop#condition}: EventAgeExceeded, ...)
      * @param functionErrorRetries retries after function errors (1 and 2 minutes)
      * @param systemRetries        retries after throttles and system errors (back-off)
      * @param queuedAtEnd          events still waiting for an attempt when the run ended
@@ -363,7 +363,7 @@ public record RunSummary(
     /**
      * ENIs created over the run (those in place at the start included, as they are made at 0), the most alive at once
      * (holding an IP), those alive at the end, deleted, orphaned (the role could not delete them), and those in place
-     * at the start (created and ready at 0: an existing function's), so that created - inPlaceAtStart is what the run
+     * at the start (an existing function's, as the model marks them), so that created - inPlaceAtStart is what the run
      * itself created.
      */
     public record Enis(long created, long peak, long fin, long deleted, long orphaned, long inPlaceAtStart) {

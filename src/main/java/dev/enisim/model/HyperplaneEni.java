@@ -21,6 +21,7 @@ final class HyperplaneEni {
     private long deletionRequestedMicros = -1;
     private long endedMicros = -1;
     private long orphanedMicros = -1;
+    private boolean inPlaceAtStart;
 
     /** A standalone ENI, its ports in a table of its own. */
     HyperplaneEni(EniId ref, int ipIndex, int capacity, long createdMicros) {
@@ -103,6 +104,20 @@ final class HyperplaneEni {
     /** When Lambda gave up deleting it (its role had lost its permissions), or -1. */
     public long orphanedMicros() {
         return orphanedMicros;
+    }
+
+    /**
+     * Whether it existed before the run: an existing function's, put in place at the start ({@link
+     * Lifecycle#existing}), rather than created by the run (which a legacy cold start at 0 also does, created and
+     * ready at once).
+     */
+    public boolean inPlaceAtStart() {
+        return inPlaceAtStart;
+    }
+
+    /** It existed before the run (an existing function's ENI, put in place at the start). */
+    void placedAtStart() {
+        inPlaceAtStart = true;
     }
 
     /** Takes {@code n} ports if the ENI is in use and has room. */

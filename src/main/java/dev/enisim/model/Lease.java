@@ -18,10 +18,6 @@ final class Lease {
     long initMicros;
     /** When the environment was made (its cold start). */
     long createdMicros;
-    /** A cold start passed the scaling rate: Lambda began making an environment (whatever the outcome). */
-    boolean coldStarted;
-    /** How long the invocation runs (cut at the timeout); 0 when it did not run. */
-    long runMicros;
 
     void clear() {
         key = -1;
@@ -30,7 +26,5 @@ final class Lease {
         provisioned = false;
         initMicros = 0;
         createdMicros = 0;
-        coldStarted = false;
-        runMicros = 0;
     }
 }

@@ -114,7 +114,9 @@ final class Lifecycle {
                             + fleet.pools.get(key).eniKey().label() + " does not fit", now);
                     return;
                 }
-                eniReady(fleet.newest(key), now); // it exists already: ready at once
+                HyperplaneEni placed = fleet.newest(key);
+                placed.placedAtStart();
+                eniReady(placed, now); // it exists already: ready at once
             }
         }
         setState(f, State.Active, null, "existing function, ENIs in place", now);

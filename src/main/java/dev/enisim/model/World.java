@@ -207,7 +207,7 @@ final class World {
         for (HyperplaneEni e : fleet.all) {
             es.add(new WorldSnapshot.EniView(e.ref(), e.state(), e.connections(), e.createdMicros(),
                     step(e.readyMicros()), step(e.deletionRequestedMicros()), step(e.orphanedMicros()),
-                    step(e.endedMicros())));
+                    step(e.endedMicros()), e.inPlaceAtStart()));
         }
         RegionEnis r = network.region;
         return new WorldSnapshot(fs, vs, ss, ks, es, lifecycle.teardowns,

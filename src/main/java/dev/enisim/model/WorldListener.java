@@ -102,10 +102,12 @@ public interface WorldListener {
     }
 
     /**
-     * An invocation got an execution environment: a warm one, or a cold start (one that passed the scaling rate,
-     * so Lambda began making an environment), with its one outcome, the init it ran (cold only) and how long it
-     * ran (cut at the timeout; 0 when it did not run). Called once per such invocation, just
-     * before {@link #invocation}.
+     * An invocation ran in an execution environment: a warm one, or a cold start (a new environment, which ran its
+     * init), with its one outcome (an admitted one: success or a function error, an invocation CloudWatch counts),
+     * the init it ran (cold only) and how long it ran (cut at the timeout; 0 for a cold start whose init failed, its
+     * environment's connections finding no port). Called once per such invocation, just before {@link #invocation}
+     * (by {@link #started} for one that runs on); never for one refused (a throttle, an invoke error: any
+     * environment it took went back before anything ran in it, so it is neither a cold nor a warm start).
      */
     default void execution(int function, Outcome outcome, boolean coldStart, boolean provisioned, long initMicros,
             long runMicros, long nowMicros) {

@@ -66,8 +66,11 @@ public record WorldSnapshot(List<FunctionView> functions, List<VpcView> vpcs, Li
      * @param deletionRequestedMicros when its last deletion was requested (empty again if it was reused since)
      * @param orphanedMicros          when its deletion failed and left it orphaned
      * @param endedMicros             when it was deleted
+     * @param inPlaceAtStart          it existed before the run (an existing function's, put in place at the start),
+     *                                not created by it (a legacy cold start at 0 makes one ready at 0 too)
      */
     public record EniView(EniId id, EniState state, int connections, long createdMicros, OptionalLong readyMicros,
-            OptionalLong deletionRequestedMicros, OptionalLong orphanedMicros, OptionalLong endedMicros) {
+            OptionalLong deletionRequestedMicros, OptionalLong orphanedMicros, OptionalLong endedMicros,
+            boolean inPlaceAtStart) {
     }
 }

@@ -110,7 +110,7 @@ class MetricStatsIntervalTest {
                 "functions.api.invocations.throttleReasons.ConcurrentInvocationLimitExceeded", "events.total",
                 "coldStarts.total", "functions.api.coldStarts.byOutcome.TaskTimedOut", "latencyMillis.count",
                 "latencyMillis.coldStarts", "enis.created", "enis.orphaned", "async.f.dropped",
-                "async.f.dropReasons.MAXIMUM_EVENT_AGE", "sqs.f.movedToDeadLetterQueue", "accounts.111.throttled",
+                "async.f.dropReasons.EventAgeExceeded", "sqs.f.movedToDeadLetterQueue", "accounts.111.throttled",
                 "provisionedConcurrency.f.spilloverInvocations", "functions.api.transitions[2].retries",
                 "functions.api.stuckPending")) {
             assertTrue(MetricStats.isCount(c), c);

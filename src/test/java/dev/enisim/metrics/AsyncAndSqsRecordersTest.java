@@ -138,10 +138,10 @@ class AsyncAndSqsRecordersTest {
         Map<String, RunSummary.AsyncSummary> summary = asyncRun().summary();
         assertEquals(List.of("api", "worker"), List.copyOf(summary.keySet()));
         Map<String, Long> reasons = new LinkedHashMap<>();
-        reasons.put("MAXIMUM_EVENT_AGE", 1L);
-        reasons.put("RETRIES_EXHAUSTED", 1L);
-        reasons.put("RESERVED_CONCURRENCY_ZERO", 0L);
-        reasons.put("FUNCTION_NOT_INVOCABLE", 0L);
+        reasons.put("EventAgeExceeded", 1L); // AWS's requestContext.condition
+        reasons.put("RetriesExhausted", 1L);
+        reasons.put("ReservedConcurrencyZero", 0L); // enisim's own
+        reasons.put("FunctionNotInvocable", 0L);
         assertEquals(new RunSummary.AsyncSummary(5, 1, 2, 1, 2, reasons, 1, 1, 1, 1, 2, 1, 1,
                 new RunSummary.Percentiles(3, 250.879, 40000.0, 40000.0),
                 new RunSummary.Percentiles(2, 251.903, 3000.0, 3000.0)), summary.get("api"));

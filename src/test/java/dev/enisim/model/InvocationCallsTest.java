@@ -75,11 +75,12 @@ class InvocationCallsTest {
      * An invocation refused after it got an environment: one provisioned environment and two ports per ENI; the
      * first invocation runs on the provisioned environment, the second cold-starts on demand (a spillover), the
      * third cold-starts too but finds the key's ports taken while its scale-out begins: ENINotReadyException, its
-     * environment given back. It is reported as an execution (cold, no run), a spillover and its outcome, never as
-     * a start.
+     * new environment discarded before its init. It never ran: it is reported as its outcome alone (the
+     * environment made and discarded at that instant), neither an execution (a cold start) nor a spillover, never
+     * as a start.
      */
     @Test
-    void aRefusalAfterAColdStartIsItsExecutionAndOutcome() {
+    void aRefusalAfterAColdStartIsItsOutcomeAlone() {
         WorldHarness h = Ec2LimitAndEniNotReadyTest.world(new HyperplaneNetworking(0, 0, true), 2);
         int f = h.function("db", 128, List.of("subnet-2"), List.of("sg-a"), 0, 1, 0);
         h.create(f, 0);
@@ -89,8 +90,7 @@ class InvocationCallsTest {
         h.seen.recordCalls();
         assertEquals(Outcome.ENI_NOT_READY, h.invoke(f, SEC));
         assertEquals(List.of("environments 0 3", "environmentLevels 0 2 0 1", "environments 0 2",
-                "environmentLevels 0 1 0 1", "execution 0 ENI_NOT_READY true false 0 0", "provisionedSpillover 0",
-                "invocation 0 ENI_NOT_READY"), h.seen.calls);
+                "environmentLevels 0 1 0 1", "invocation 0 ENI_NOT_READY"), h.seen.calls);
     }
 
     /**

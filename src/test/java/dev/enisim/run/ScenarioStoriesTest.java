@@ -155,7 +155,7 @@ class ScenarioStoriesTest {
         assertEquals(600, thumbs.succeeded(), "every event succeeds, late");
         assertTrue(thumbs.latencyMillis().max() > 60_000, "the restore shows in the latency");
         RunSummary.AsyncSummary audit = s.async().get("audit-log");
-        assertTrue(audit.dropReasons().get("MAXIMUM_EVENT_AGE") > 0, "a 1-minute maximum age drops events");
+        assertTrue(audit.dropReasons().get("EventAgeExceeded") > 0, "a 1-minute maximum age drops events");
         assertEquals(audit.dropped(), audit.sentToDeadLetterQueue());
         assertNull(run("idle-reclaim").async(), "no async section without asynchronous functions");
     }

@@ -215,7 +215,10 @@ final class ChartData {
         for (Scenario.Vpc v : r.scenario().vpcs()) {
             RunSummary.VpcSummary vs = r.summary().vpcs().get(v.id());
             if (vs != null) {
-                lines.add(line(v.id() + " quota " + num(vs.eniQuota()) + " (all keys)", vs.eniQuota(), "#C62828",
+                // legacy: the limit that applies instead of the Hyperplane ENI quota (summary.json's eniQuota)
+                String limit = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY
+                        ? " legacy.eniLimit " : " quota ";
+                lines.add(line(v.id() + limit + num(vs.eniQuota()) + " (all keys)", vs.eniQuota(), "#C62828",
                         vs.peakEnis() * 2 >= vs.eniQuota()));
             }
         }
