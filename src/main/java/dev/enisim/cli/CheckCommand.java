@@ -139,6 +139,9 @@ final class CheckCommand implements Callable<Integer> {
             summaryFile = StepSummary.of(stepSummary, summaryFromEnvironment(), wd, "check's verdicts", touched);
         } catch (UserInputException e) {
             problems.add(Main.userMessage(e));
+            // named as the summary too: on exit 2 it is not written either (it was refused before anything was)
+            junitUsable &= junit == null || !StepSummary.same(wd.resolve(stepSummary), wd.resolve(junit));
+            htmlUsable &= html == null || !StepSummary.same(wd.resolve(stepSummary), wd.resolve(html));
         }
         if (htmlUsable) {
             if (baseline == null || updateBaseline) {
@@ -500,10 +503,13 @@ final class CheckCommand implements Callable<Integer> {
                 try (Stream<Path> s = Files.list(p)) {
                     // hidden entries are skipped, as the shell's *.yaml skips them: a repository's .gitlab-ci.yml
                     // or .yamllint.yml is no scenario, and it stopped the check of the folder as bad input
-                    List<Path> found = s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
-                            .filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList();
+                    List<Path> yaml = s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                            .sorted().toList();
+                    List<Path> found = yaml.stream().filter(f -> !f.getFileName().toString().startsWith("."))
+                            .toList();
                     if (found.isEmpty()) {
-                        problems.add("enisim: no scenario files (*.yaml, *.yml; hidden ones not counted) in " + p);
+                        problems.add("enisim: no scenario files (*.yaml, *.yml) in " + p + (yaml.isEmpty() ? ""
+                                : " (hidden files, such as " + yaml.get(0).getFileName() + ", are skipped)"));
                     }
                     files.addAll(found);
                 }
