@@ -97,8 +97,9 @@ public final class ExpectReader {
                 continue;
             }
             String close = Suggest.closest(value, set.values());
-            return "'" + e.text() + "': '" + Expectation.visible(value) + "' is not a " + set.kind() + " enisim "
-                    + "reports" + (close == null ? "" : " (did you mean '" + close + "'?)") + "; expected one of "
+            String article = "aeiouAEIOU".indexOf(set.kind().charAt(0)) >= 0 ? "an " : "a ";
+            return "'" + e.text() + "': '" + Expectation.visible(value) + "' is not " + article + set.kind()
+                    + " enisim reports" + (close == null ? "" : " (did you mean '" + close + "'?)") + "; expected one of "
                     + String.join(", ", set.values()) + (e.path().endsWith("easonCode") ? ", or null (none)" : "");
         }
         return null;
