@@ -38,7 +38,9 @@ final class CheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "PATH", arity = "1..*",
-            description = "Scenario files, or folders (their *.yaml and *.yml files, not recursive).")
+            description = "Scenario files, or folders (their *.yaml and *.yml files, not recursive; hidden ones, "
+                + "such as .gitlab-ci.yml, skipped). A check where no scenario has an expectation and no --baseline "
+                + "is given has nothing to check: exit 2.")
     List<Path> paths;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report here (default: not written).")
@@ -67,7 +69,8 @@ final class CheckCommand implements Callable<Integer> {
                 + "statistics, as run --replications N writes them) (default: no baseline comparison)."})
     Path baseline;
 
-    @Option(names = "--update-baseline", description = "Write the summaries into --baseline instead of comparing.")
+    @Option(names = "--update-baseline", description = "Write the summaries into --baseline instead of comparing "
+            + "(all or none: each into a temporary file beside it first, then all moved into place).")
     boolean updateBaseline;
 
     @Option(names = "--html", paramLabel = "FILE", description = "With --baseline: also write the drift as a page, "
