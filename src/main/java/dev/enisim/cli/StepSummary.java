@@ -94,6 +94,10 @@ final class StepSummary {
         }
         // appended to with CREATE, which makes no folder: the folder must be there, and take a new file
         Path folder = file.toAbsolutePath().getParent();
+        if (folder != null && Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new UserInputException(named + ": " + folder + " is a file, not a folder, so nothing can be "
+                    + "written under it (enisim appends the " + what + " to a file in a folder that exists)");
+        }
         if (folder == null || !Files.isDirectory(folder)) {
             throw new UserInputException(named + ": no such folder: " + (folder == null ? option
                     : folder) + " (enisim appends the " + what + " to a file in a folder that exists)");
