@@ -17,6 +17,17 @@ public final class CheckMarkdown {
     }
 
     public static String render(List<Checker.ScenarioCheck> checks, Map<String, List<Baseline.Diff>> baselines) {
+        return render(checks, baselines, java.util.Set.of(), null);
+    }
+
+    /**
+     * As {@link #render(List, Map)}; the scenarios whose files are in {@code unchecked} (no expectation, no baseline
+     * compared) are named as having checked nothing; with {@code badInput} (the terminal's message; null: none) the
+     * headline says the check stopped on bad input, the message follows, and the verdicts reached before it are kept
+     * (on exit 2 the job's summary got nothing, and the scenarios that had run and failed were in no report).
+     */
+    public static String render(List<Checker.ScenarioCheck> checks, Map<String, List<Baseline.Diff>> baselines,
+            java.util.Set<String> unchecked, String badInput) {
         StringBuilder failed = new StringBuilder();
         StringBuilder passed = new StringBuilder();
         int total = 0;
@@ -45,9 +56,23 @@ public final class CheckMarkdown {
                 (d.isEmpty() ? passed : failed).append(row(c, "the baseline", d.isEmpty(), shown.toString()));
             }
         }
-        StringBuilder b = new StringBuilder("### enisim check: ").append(failures == 0 ? "passed" : "FAILED")
-                .append("\n\n").append(checks.size()).append(" scenario(s), ").append(total)
-                .append(" assertion(s), ").append(failures).append(" failed.\n\n");
+        StringBuilder b = new StringBuilder("### enisim check: ");
+        if (badInput != null) {
+            b.append("stopped on bad input (exit 2)\n\n").append(fenced(badInput)).append("\n")
+                    .append(checks.isEmpty() ? "No scenario was checked.\n\n" : "Verdicts reached before it stopped: ");
+        } else {
+            b.append(failures == 0 ? "passed" : "FAILED").append("\n\n");
+        }
+        if (badInput == null || !checks.isEmpty()) {
+            b.append(checks.size()).append(" scenario(s), ").append(total).append(" assertion(s), ").append(failures)
+                    .append(" failed.\n\n");
+        }
+        List<String> none = checks.stream().filter(c -> unchecked.contains(c.file()))
+                .map(c -> "`" + cell(c.name()) + "` (" + cell(c.file()) + ")").toList();
+        if (!none.isEmpty()) {
+            b.append("**Warning:** nothing checked in ").append(String.join(", ", none)).append(": no `expect:` block,"
+                    + " and no baseline compared.\n\n");
+        }
         if (total > 0) {
             b.append("| scenario | expectation | result | actual |\n|---|---|---|---|\n").append(failed)
                     .append(passed);
@@ -64,5 +89,17 @@ public final class CheckMarkdown {
     public static String cell(String s) {
         return s == null ? "" : s.replace("\\", "\\\\").replace("|", "\\|").replace("`", "'")
                 .replace("\r", " ").replace("\n", " ");
+    }
+
+    /** {@code text} as a fenced code block, its fence longer than any run of backticks in it. */
+    static String fenced(String text) {
+        int longest = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`+").matcher(text);
+        while (m.find()) {
+            longest = Math.max(longest, m.group().length());
+        }
+        String fence = "`".repeat(Math.max(3, longest + 1));
+        return fence + "\n" + java.util.Arrays.stream(text.split("\r?\n", -1)).map(Expectation::visible)
+                .collect(java.util.stream.Collectors.joining("\n")) + "\n" + fence + "\n";
     }
 }

@@ -3,8 +3,16 @@ package dev.enisim.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.enisim.scenario.Problem;
 import dev.enisim.scenario.ScenarioException;
+import dev.enisim.model.function.LastUpdateStatus;
+import dev.enisim.model.function.State;
+import dev.enisim.model.function.StateReasonCode;
+import dev.enisim.scenario.AssumptionPreset;
+import dev.enisim.scenario.Suggest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Reads a scenario's {@code expect:} block: a list of assertion sentences (see {@link Expectation}). */
 public final class ExpectReader {
@@ -31,7 +39,13 @@ public final class ExpectReader {
                 continue;
             }
             try {
-                out.add(Expectation.parse(n.asText()));
+                Expectation e = Expectation.parse(n.asText());
+                String wrong = closedValueProblem(e);
+                if (wrong != null) {
+                    problems.add(new Problem("expect[" + i + "]", wrong));
+                    continue;
+                }
+                out.add(e);
             } catch (IllegalArgumentException e) {
                 problems.add(new Problem("expect[" + i + "]", e.getMessage()));
             }
@@ -40,5 +54,54 @@ public final class ExpectReader {
             throw new ScenarioException(source, problems);
         }
         return out;
+    }
+
+    /** A closed set of values a summary's text metric takes, with the word that names one of them. */
+    private record ClosedSet(Pattern path, String kind, List<String> values) {
+    }
+
+    /** The names of an enum's constants, in declaration order. */
+    private static List<String> names(Enum<?>[] constants) {
+        return Arrays.stream(constants).map(Enum::name).toList();
+    }
+
+    /**
+     * The text metrics whose values are a closed set (a path as written may leave out the dot after a list index:
+     * {@code transitions[0]state}). A misspelt value there ({@code finalState != Faild}) was taken as any text: {@code
+     * ==} then failed like a regression and {@code !=} passed whatever the run did.
+     */
+    private static final List<ClosedSet> CLOSED = List.of(
+            new ClosedSet(Pattern.compile("functions\\.[^.]+\\.finalState"), "final state",
+                    Stream.concat(names(State.values()).stream(), Stream.of("NotCreated")).toList()),
+            new ClosedSet(Pattern.compile("functions\\.[^.]+\\.transitions\\[\\d+\\]\\.?state"), "state",
+                    names(State.values())),
+            new ClosedSet(Pattern.compile("functions\\.[^.]+\\.(finalReasonCode|(transitions|updates)\\[\\d+\\]\\.?"
+                    + "reasonCode)"), "state reason code", names(StateReasonCode.values())),
+            new ClosedSet(Pattern.compile("functions\\.[^.]+\\.(updates\\[\\d+\\]\\.?)?lastUpdateStatus"),
+                    "LastUpdateStatus", names(LastUpdateStatus.values())),
+            new ClosedSet(Pattern.compile("assumptions"), "assumption preset",
+                    Arrays.stream(AssumptionPreset.values()).map(AssumptionPreset::label).toList()));
+
+    /**
+     * Why the text {@code e} compares its metric with is none of the values that metric can take (with the closest
+     * one, "did you mean", and the known ones), or null: it is one, the metric is not of a closed set, or the operand
+     * is a number or {@code null} (said elsewhere).
+     */
+    static String closedValueProblem(Expectation e) {
+        if (e.op() != Expectation.Op.EQ && e.op() != Expectation.Op.NE || e.numericOperand() || e.nullOperand()) {
+            return null;
+        }
+        String value = e.operands().get(0);
+        for (ClosedSet set : CLOSED) {
+            if (!set.path().matcher(e.path()).matches() || set.values().contains(value)) {
+                continue;
+            }
+            String close = Suggest.closest(value, set.values());
+            String article = "aeiouAEIOU".indexOf(set.kind().charAt(0)) >= 0 ? "an " : "a ";
+            return "'" + e.text() + "': '" + Expectation.visible(value) + "' is not " + article + set.kind()
+                    + " enisim reports" + (close == null ? "" : " (did you mean '" + close + "'?)") + "; expected one of "
+                    + String.join(", ", set.values()) + (e.path().endsWith("easonCode") ? ", or null (none)" : "");
+        }
+        return null;
     }
 }

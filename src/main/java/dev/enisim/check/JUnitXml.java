@@ -22,23 +22,42 @@ public final class JUnitXml {
      * compared scenario, failing with the differences (inputs first) when the summary drifted.
      */
     public static String render(List<Checker.ScenarioCheck> checks, Map<String, List<Baseline.Diff>> baselines) {
+        return render(checks, baselines, java.util.Set.of(), null);
+    }
+
+    /**
+     * As {@link #render(List, Map)}; each scenario whose file is in {@code unchecked} (no expectation, and no baseline
+     * compared) has a {@code skipped} testcase saying nothing was checked (its suite said tests="0", and CI showed it
+     * green); with {@code badInput} (the terminal's message; null: none), the check stopped on bad input after the
+     * verdicts given, which are kept, and one more suite holds the {@code error} (they were dropped for it: the
+     * scenarios that had run and failed were in no report).
+     */
+    public static String render(List<Checker.ScenarioCheck> checks, Map<String, List<Baseline.Diff>> baselines,
+            java.util.Set<String> unchecked, String badInput) {
         int tests = 0;
         int failures = 0;
+        int skipped = 0;
         for (Checker.ScenarioCheck c : checks) {
             List<Baseline.Diff> d = baselines.get(c.file());
-            tests += c.results().size() + (d == null ? 0 : 1);
+            boolean none = unchecked.contains(c.file());
+            tests += c.results().size() + (d == null ? 0 : 1) + (none ? 1 : 0);
+            skipped += none ? 1 : 0;
             failures += (int) c.results().stream().filter(r -> !r.passed()).count() + (d == null || d.isEmpty() ? 0
                     : 1);
         }
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        b.append("<testsuites name=\"enisim check\" tests=\"").append(tests).append("\" failures=\"")
-                .append(failures).append("\">\n");
+        b.append("<testsuites name=\"enisim check\" tests=\"").append(tests + (badInput == null ? 0 : 1))
+                .append("\" failures=\"").append(failures).append("\"")
+                .append(badInput == null ? "" : " errors=\"1\"").append(skipped == 0 ? "" : " skipped=\"" + skipped
+                        + "\"").append(">\n");
         for (Checker.ScenarioCheck c : checks) {
             List<Baseline.Diff> diffs = baselines.get(c.file());
+            boolean none = unchecked.contains(c.file());
             long failed = c.results().stream().filter(r -> !r.passed()).count()
                     + (diffs == null || diffs.isEmpty() ? 0 : 1);
             b.append("  <testsuite name=\"").append(esc(c.name())).append("\" tests=\"")
-                    .append(c.results().size() + (diffs == null ? 0 : 1)).append("\" failures=\"").append(failed).append("\" errors=\"0\">\n");
+                    .append(c.results().size() + (diffs == null ? 0 : 1) + (none ? 1 : 0)).append("\" failures=\"")
+                    .append(failed).append("\" errors=\"0\"").append(none ? " skipped=\"1\"" : "").append(">\n");
             b.append("    <properties><property name=\"file\" value=\"").append(esc(c.file()))
                     .append("\"/><property name=\"replications\" value=\"").append(c.replications())
                     .append("\"/></properties>\n");
@@ -57,9 +76,30 @@ public final class JUnitXml {
             if (diffs != null) {
                 baseline(b, c, diffs);
             }
+            if (none) {
+                b.append("    <testcase classname=\"").append(esc(c.name())).append("\" name=\"nothing checked\">\n")
+                        .append("      <skipped message=\"").append(esc(NOTHING_CHECKED))
+                        .append("\"/>\n    </testcase>\n");
+            }
             b.append("  </testsuite>\n");
         }
+        if (badInput != null) {
+            b.append(inputSuite(badInput));
+        }
         return b.append("</testsuites>\n").toString();
+    }
+
+    /** Why a scenario checked nothing, as the terminal, the JUnit report and the job summary say it. */
+    public static final String NOTHING_CHECKED = "nothing checked: the scenario has no expect: block and no baseline"
+            + " was compared (add expectations, or give --baseline DIR)";
+
+    /** The suite of a check's bad input: one {@code testcase} in {@code error} with the message. */
+    private static String inputSuite(String message) {
+        String first = message.lines().findFirst().orElse("");
+        return "  <testsuite name=\"enisim check\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
+                + "    <testcase classname=\"enisim check\" name=\"input\">\n"
+                + "      <error message=\"" + esc(first) + "\" type=\"BadInput\">" + esc(message) + "</error>\n"
+                + "    </testcase>\n  </testsuite>\n";
     }
 
     /**
@@ -68,13 +108,9 @@ public final class JUnitXml {
      * not the passes of an earlier run left in its place.
      */
     public static String badInput(String message) {
-        String first = message.lines().findFirst().orElse("");
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<testsuites name=\"enisim check\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
-                + "  <testsuite name=\"enisim check\" tests=\"1\" failures=\"0\" errors=\"1\">\n"
-                + "    <testcase classname=\"enisim check\" name=\"input\">\n"
-                + "      <error message=\"" + esc(first) + "\" type=\"BadInput\">" + esc(message) + "</error>\n"
-                + "    </testcase>\n  </testsuite>\n</testsuites>\n";
+                + inputSuite(message) + "</testsuites>\n";
     }
 
     private static void baseline(StringBuilder b, Checker.ScenarioCheck c, List<Baseline.Diff> diffs) {

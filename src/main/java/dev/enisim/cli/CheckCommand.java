@@ -38,7 +38,9 @@ final class CheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "PATH", arity = "1..*",
-            description = "Scenario files, or folders (their *.yaml and *.yml files, not recursive).")
+            description = "Scenario files, or folders (their *.yaml and *.yml files, not recursive; hidden ones, "
+                + "such as .gitlab-ci.yml, skipped). A check where no scenario has an expectation and no --baseline "
+                + "is given has nothing to check: exit 2.")
     List<Path> paths;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report here (default: not written).")
@@ -67,7 +69,8 @@ final class CheckCommand implements Callable<Integer> {
                 + "statistics, as run --replications N writes them) (default: no baseline comparison)."})
     Path baseline;
 
-    @Option(names = "--update-baseline", description = "Write the summaries into --baseline instead of comparing.")
+    @Option(names = "--update-baseline", description = "Write the summaries into --baseline instead of comparing "
+            + "(all or none: each into a temporary file beside it first, then all moved into place).")
     boolean updateBaseline;
 
     @Option(names = "--html", paramLabel = "FILE", description = "With --baseline: also write the drift as a page, "
@@ -96,50 +99,127 @@ final class CheckCommand implements Callable<Integer> {
             throw new UserInputException("--tolerance applies to the comparison with a baseline: it needs --baseline "
                     + "DIR (and not --update-baseline)");
         }
+        // every problem of every input and output is said at once (exit 2), before the first run: an output that
+        // could not be written was said alone, and hid the scenarios' problems, a missing baseline, another output
+        Set<String> problems = new LinkedHashSet<>();
         if (baseline != null && java.nio.file.Files.exists(baseline)
                 && !java.nio.file.Files.isDirectory(baseline)) { // it said "already exists" when writing into it
-            throw new UserInputException("--baseline " + baseline + ": expected a folder of <scenario>.summary.json"
-                    + " files, got a file");
+            problems.add("enisim: --baseline " + baseline + ": expected a folder of <scenario>.summary.json files, got"
+                    + " a file");
+            baselineUsable = false;
         }
         Path wd = Main.workingDir(spec);
+        junitUsable = junit != null;
+        htmlUsable = html != null;
         if (junit != null && html != null && wd.resolve(junit).toAbsolutePath().normalize().equals(
                 wd.resolve(html).toAbsolutePath().normalize())) { // refused only after the runs, for the second
-            throw new UserInputException("--junit and --html name the same file " + junit + "; give each its own");
+            problems.add("enisim: --junit and --html name the same file " + junit + "; give each its own");
+            junitUsable = false;
+            htmlUsable = false;
         }
         for (Path f : java.util.Arrays.asList(junit, html)) {
             if (f != null && baseline != null && f.getFileName() != null && f.getFileName().toString().endsWith(
                     ".summary.json") && wd.resolve(baseline).toAbsolutePath().normalize().equals(
                     wd.resolve(f).toAbsolutePath().normalize().getParent())) {
-                throw new UserInputException((f == junit ? "--junit " : "--html ") + f + " is a baseline's place in"
+                problems.add("enisim: " + (f == junit ? "--junit " : "--html ") + f + " is a baseline's place in"
                         + " --baseline " + baseline + "; give the report a file of its own");
+                junitUsable &= f != junit;
+                htmlUsable &= f != html;
             }
         }
-        if (junit != null) {
-            SafeOutput.checkMarkedFile(junit, Main.workingDir(spec), JUNIT_SIGNATURE);
+        if (junitUsable) {
+            try {
+                SafeOutput.checkMarkedFile(junit, wd, JUNIT_SIGNATURE);
+            } catch (dev.enisim.report.OutputRefused e) {
+                problems.add(Main.userMessage(e));
+                junitUsable = false; // not replaced by a report of the bad input either
+            }
         }
         List<Path> touched = new java.util.ArrayList<>(paths); // what the step summary must not be
         touched.add(junit);
         touched.add(html);
-        summaryFile = StepSummary.of(stepSummary, Main.workingDir(spec), "check's verdicts", touched);
-        if (html != null) {
-            if (baseline == null || updateBaseline) {
-                throw new UserInputException("--html shows the drift from a baseline: it needs --baseline DIR (and "
-                        + "not --update-baseline)");
-            }
-            PageOutput.check(spec, html);
-        }
         try {
-            return checkAll();
-        } catch (UserInputException | InputProblems e) {
-            // a JUnit file of an earlier run must not stay behind to show its passes: CI reads this one
-            if (junit != null) {
+            summaryFile = StepSummary.of(stepSummary, summaryFromEnvironment(), wd, "check's verdicts", touched);
+        } catch (UserInputException e) {
+            problems.add(Main.userMessage(e));
+            // named as the summary too: on exit 2 it is not written either (it was refused before anything was)
+            junitUsable &= junit == null || !StepSummary.same(wd.resolve(stepSummary), wd.resolve(junit));
+            htmlUsable &= html == null || !StepSummary.same(wd.resolve(stepSummary), wd.resolve(html));
+        }
+        if (htmlUsable) {
+            if (baseline == null || updateBaseline) {
+                problems.add("enisim: --html shows the drift from a baseline: it needs --baseline DIR (and not "
+                        + "--update-baseline)");
+                htmlUsable = false;
+            } else {
                 try {
-                    write(junit, JUNIT_SIGNATURE, JUnitXml.badInput(Main.userMessage(e)));
-                } catch (IOException | RuntimeException w) {
-                    e.addSuppressed(w);
+                    PageOutput.check(spec, html);
+                } catch (dev.enisim.report.OutputRefused e) {
+                    problems.add(Main.userMessage(e));
+                    htmlUsable = false;
                 }
             }
+        }
+        try {
+            return checkAll(problems);
+        } catch (RuntimeException | IOException e) {
+            String message = Main.userMessage(e);
+            if (message != null) {
+                badInputReports(message, e);
+            }
             throw e;
+        }
+    }
+
+    /** Whether the step summary's path came from $GITHUB_STEP_SUMMARY (the option's default), not --step-summary. */
+    private boolean summaryFromEnvironment() {
+        return !spec.commandLine().getParseResult().hasMatchedOption("--step-summary");
+    }
+
+    /** Whether --baseline names something other than a file (a folder, or nothing yet). */
+    private boolean baselineUsable = true;
+    /** Whether --junit / --html were given and not refused (a refused one is not written, not even on exit 2). */
+    private boolean junitUsable;
+    private boolean htmlUsable;
+    /** Whether the step summary / the page was written to (or tried): on exit 2 after that, not again. */
+    private boolean summaryTried;
+    private boolean htmlTried;
+    /** The verdicts reached, for the reports (on exit 2 too: those of the scenarios that ran are kept). */
+    private final List<Checker.ScenarioCheck> checks = new ArrayList<>();
+    private final Map<String, List<Baseline.Diff>> drifts = new LinkedHashMap<>();
+    /** The files of the scenarios that checked nothing: no expectation, no baseline compared. */
+    private final Set<String> unchecked = new LinkedHashSet<>();
+
+    /**
+     * On exit 2, CI's reports say it: the JUnit file (an earlier run's passes must not stay behind for CI to read),
+     * the job's summary and the drift page (the earlier run's said every summary matched) each hold the message
+     * beside the verdicts reached before the check stopped. A report that cannot be written adds to {@code e}.
+     */
+    private void badInputReports(String message, Exception e) {
+        if (junitUsable) {
+            try {
+                write(junit, JUNIT_SIGNATURE, JUnitXml.render(checks, drifts, unchecked, message));
+            } catch (IOException | RuntimeException w) {
+                e.addSuppressed(w);
+            }
+        }
+        if (summaryFile != null && !summaryTried) {
+            summaryTried = true;
+            try {
+                StepSummary.append(summaryFile, StepSummary.withOverrides(dev.enisim.check.CheckMarkdown.render(
+                        checks, drifts, unchecked, message), overriding.sets));
+            } catch (RuntimeException w) {
+                e.addSuppressed(w);
+            }
+        }
+        if (htmlUsable && !htmlTried) {
+            htmlTried = true;
+            try {
+                PageOutput.write(spec, html, dev.enisim.report.DriftPage.html(drifts, baseline.toString(),
+                        tolerancePercent / 100, overriding.sets, message));
+            } catch (IOException | RuntimeException w) {
+                e.addSuppressed(w);
+            }
         }
     }
 
@@ -150,25 +230,27 @@ final class CheckCommand implements Callable<Integer> {
     /** Where the verdicts' Markdown is appended (null: nowhere), checked before any run. */
     private Path summaryFile;
 
-    private int checkAll() throws IOException {
+    private int checkAll(Set<String> problems) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         int threads = parallelism.threads();
-        List<Checked> inputs = inputs();
+        List<Checked> inputs = inputs(problems);
         if (summaryFile != null) { // a trace a scenario reads is an input too (it had the verdicts appended)
             for (Checked c : inputs) {
                 for (Path trace : dev.enisim.scenario.TraceFiles.of(c.file())) {
                     if (StepSummary.same(summaryFile, trace)) {
-                        throw new UserInputException("--step-summary " + stepSummary + ": it is the trace " + trace
-                                + " that " + c.file() + " reads; give the CI job's summary file");
+                        problems.add("enisim: " + (summaryFromEnvironment() ? "$GITHUB_STEP_SUMMARY (" + stepSummary
+                                + ")" : "--step-summary " + stepSummary) + ": it is the trace " + trace + " that "
+                                + c.file() + " reads; give the CI job's summary file");
+                        summaryFile = null;
                     }
                 }
             }
         }
-        List<Checker.ScenarioCheck> checks = new ArrayList<>();
-        Map<String, List<Baseline.Diff>> drifts = new LinkedHashMap<>();
+        if (!problems.isEmpty()) {
+            throw new InputProblems(problems);
+        }
         Map<String, String> toWrite = new LinkedHashMap<>(); // by scenario name, the baselines to write
         // a metric path the runs do not have is bad input too: found for every scenario, then said at once
-        Set<String> problems = new LinkedHashSet<>();
         for (Checked in : inputs) {
             Checker.ScenarioCheck c;
             try {
@@ -183,7 +265,10 @@ final class CheckCommand implements Callable<Integer> {
                 out.println("  " + dev.enisim.report.ReportWriter.overridesLine(overriding.sets));
             }
             if (c.results().isEmpty()) {
-                out.println("  (no expectations)");
+                out.println(baseline == null ? "  (no expectations: nothing checked)" : "  (no expectations)");
+            }
+            if (c.results().isEmpty() && baseline == null) {
+                unchecked.add(c.file());
             }
             for (Checker.Result r : c.results()) {
                 // the sentence shows a control character as its escape already; a value of the run may hold one too
@@ -207,12 +292,19 @@ final class CheckCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new InputProblems(problems);
         }
-        // written only now that every scenario ran with good input: bad input left some baselines new, others old
+        // written only now that every scenario ran with good input (bad input left some baselines new, others old),
+        // and as a set: each into a temporary file beside it, then all moved into place; a full disk part-way
+        // leaves every old one as it was (it left those written new, the rest old)
+        List<SafeOutput.Planned> planned = new ArrayList<>();
         for (Map.Entry<String, String> w : toWrite.entrySet()) {
-            Path file = baselineFile(w.getKey());
-            SafeOutput.writeFile(file, Main.workingDir(spec), baselineSignature(w.getKey()), true,
-                    w.getValue().getBytes(StandardCharsets.UTF_8));
-            out.println("baseline written: " + file);
+            planned.add(new SafeOutput.Planned(baselineFile(w.getKey()), SafeOutput.Mark.startingWith(
+                    baselineSignature(w.getKey())), w.getValue().getBytes(StandardCharsets.UTF_8)));
+        }
+        if (!planned.isEmpty()) {
+            SafeOutput.writeFilesTogether(planned, Main.workingDir(spec));
+            for (SafeOutput.Planned p : planned) {
+                out.println("baseline written: " + p.file());
+            }
         }
         if (replications == 1 && checks.stream().anyMatch(c -> !c.results().isEmpty())) {
             out.println("(one replication: each value is one run's, with no confidence interval)");
@@ -222,14 +314,23 @@ final class CheckCommand implements Callable<Integer> {
         long total = checks.stream().mapToLong(c -> c.results().size()).sum() + drifts.size();
         out.printf("%d scenario(s), %d assertion(s)%s, %d failed%n", checks.size(), total,
                 drifts.isEmpty() ? "" : " (" + drifts.size() + " of them baseline comparisons)", failed);
-        if (junit != null) {
-            write(junit, JUNIT_SIGNATURE, JUnitXml.render(checks, drifts));
+        if (!unchecked.isEmpty()) {
+            spec.commandLine().getErr().println("enisim: warning: " + unchecked.size() + " of " + checks.size()
+                    + " scenario(s) checked nothing (no expect: block, and no --baseline compared): "
+                    + String.join(", ", unchecked));
         }
-        StepSummary.append(summaryFile, StepSummary.withOverrides(dev.enisim.check.CheckMarkdown.render(checks,
-                drifts), overriding.sets));
         if (html != null) {
+            htmlTried = true;
             PageOutput.write(spec, html, dev.enisim.report.DriftPage.html(drifts, baseline.toString(),
                     tolerancePercent / 100, overriding.sets));
+        }
+        if (junit != null) {
+            write(junit, JUNIT_SIGNATURE, JUnitXml.render(checks, drifts, unchecked, null));
+        }
+        summaryTried = true;
+        StepSummary.append(summaryFile, StepSummary.withOverrides(dev.enisim.check.CheckMarkdown.render(checks,
+                drifts, unchecked, null), overriding.sets));
+        if (html != null) {
             out.println("drift page: " + html);
         }
         return failed == 0 ? 0 : 1;
@@ -238,17 +339,20 @@ final class CheckCommand implements Callable<Integer> {
     /**
      * Every input of the check, before its first run: each file read and validated with its expect block (as
      * {@code validate} does), one name per scenario, each baseline to compare read and found to be a summary of as
-     * many replications, each one to write writable, each run within the budget. Every problem of every file is
-     * said at once (exit 2): the first broken file stopped the check after the runs of the files before it, and a
-     * bad file sorted after a good one left that one's baseline written.
+     * many replications, each one to write writable, each run within the budget, and something to check. Every
+     * problem of every file is added to {@code problems}, said at once with those of the outputs (exit 2): the first
+     * broken file stopped the check after the runs of the files before it, and a bad file sorted after a good one
+     * left that one's baseline written.
      */
-    private List<Checked> inputs() throws IOException {
-        Set<String> problems = new LinkedHashSet<>();
+    private List<Checked> inputs(Set<String> problems) throws IOException {
         Map<String, Path> byName = new LinkedHashMap<>();
         List<Checked> out = new ArrayList<>();
-        for (Checker.Input in : Checker.loadAll(scenarioFiles(problems), overriding.sets)) {
+        boolean allRead = true;
+        List<Checker.Input> loaded = Checker.loadAll(scenarioFiles(problems), overriding.sets);
+        for (Checker.Input in : loaded) {
             if (in.problems() != null) {
                 problems.add(in.problems().getMessage());
+                allRead = false;
                 continue;
             }
             String name = in.loaded().scenario().name();
@@ -261,9 +365,9 @@ final class CheckCommand implements Callable<Integer> {
             }
             try {
                 JsonNode expected = null;
-                if (baseline != null && updateBaseline) {
+                if (baseline != null && baselineUsable && updateBaseline) {
                     SafeOutput.checkFile(baselineFile(name), Main.workingDir(spec), baselineSignature(name), true);
-                } else if (baseline != null) {
+                } else if (baseline != null && baselineUsable) {
                     expected = readBaseline(baselineFile(name));
                 }
                 budget.check(in.loaded().scenario(), replications, spec.commandLine().getErr());
@@ -272,8 +376,14 @@ final class CheckCommand implements Callable<Integer> {
                 problems.add(Main.userMessage(e));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InputProblems(problems);
+        // a check that asserts nothing anywhere passed, exit 0, green in CI: with no baseline and not one expectation
+        // in any scenario, it is told as bad input; one scenario without any among others is a warning
+        if (baseline == null && allRead && !loaded.isEmpty()
+                && loaded.stream().allMatch(in -> in.loaded().expectations().isEmpty())) {
+            problems.add("enisim: nothing to check: " + (loaded.size() == 1 ? "the scenario has no" : "none of the "
+                    + loaded.size() + " scenarios has an") + " expectation (expect:), and no --baseline DIR is "
+                    + "given; add expectations (scenarios/README.md, expect:) or compare with a baseline (to run a "
+                    + "scenario without checking it, use enisim run)");
         }
         return out;
     }
@@ -394,10 +504,15 @@ final class CheckCommand implements Callable<Integer> {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.list(p)) {
-                    List<Path> found = s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    // hidden entries are skipped, as the shell's *.yaml skips them: a repository's .gitlab-ci.yml
+                    // or .yamllint.yml is no scenario, and it stopped the check of the folder as bad input
+                    List<Path> yaml = s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
                             .sorted().toList();
+                    List<Path> found = yaml.stream().filter(f -> !f.getFileName().toString().startsWith("."))
+                            .toList();
                     if (found.isEmpty()) {
-                        problems.add("enisim: no scenario files (*.yaml, *.yml) in " + p);
+                        problems.add("enisim: no scenario files (*.yaml, *.yml) in " + p + (yaml.isEmpty() ? ""
+                                : " (hidden files, such as " + yaml.get(0).getFileName() + ", are skipped)"));
                     }
                     files.addAll(found);
                 }

@@ -53,45 +53,60 @@ final class StepSummary {
      * which then no longer parsed, and to the JUnit file.
      */
     static Path of(String option, Path home, String what, List<Path> files) {
+        return of(option, false, home, what, files);
+    }
+
+    /**
+     * As {@link #of(String, Path, String, List)}; {@code fromEnvironment}: the path came from
+     * {@code $GITHUB_STEP_SUMMARY}, not from {@code --step-summary}, and a refusal names the variable (it named the
+     * option, which the user never gave: a stale variable on a self-hosted runner).
+     */
+    static Path of(String option, boolean fromEnvironment, Path home, String what, List<Path> files) {
         if (option == null || option.isBlank()) {
             return null;
         }
+        String named = fromEnvironment ? "$GITHUB_STEP_SUMMARY (" + option + ")" : "--step-summary " + option;
         Path file = home.resolve(option);
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         for (String ext : DATA_EXTENSIONS) {
             if (name.endsWith(ext)) {
-                throw new UserInputException("--step-summary " + option + ": expected the CI job's Markdown summary"
+                throw new UserInputException(named + ": expected the CI job's Markdown summary"
                         + " file (as $GITHUB_STEP_SUMMARY names it), got a " + ext + " file; enisim appends Markdown"
                         + " only to a summary file");
             }
         }
         for (Path other : files) {
             if (other != null && same(file, home.resolve(other))) {
-                throw new UserInputException("--step-summary " + option + ": it is " + other + ", which this "
+                throw new UserInputException(named + ": it is " + other + ", which this "
                         + "command reads or writes; give the CI job's summary file");
             }
         }
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                throw new UserInputException("--step-summary " + option + ": expected a file to append the " + what
+                throw new UserInputException(named + ": expected a file to append the " + what
                         + " to (as $GITHUB_STEP_SUMMARY is), got " + kind(file));
             }
             if (!Files.isWritable(file)) {
-                throw new UserInputException("--step-summary " + option + ": cannot append the " + what + " to it"
+                throw new UserInputException(named + ": cannot append the " + what + " to it"
                         + " (permission denied, or a read-only file system)");
             }
             return file;
         }
         // appended to with CREATE, which makes no folder: the folder must be there, and take a new file
         Path folder = file.toAbsolutePath().getParent();
+        if (folder != null && Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new UserInputException(named + ": " + folder + " is a file, not a folder, so nothing can be "
+                    + "written under it (enisim appends the " + what + " to a file in a folder that exists)");
+        }
         if (folder == null || !Files.isDirectory(folder)) {
-            throw new UserInputException("--step-summary " + option + ": no such folder: " + (folder == null ? option
-                    : folder) + " (the " + what + " is appended to a file in a folder that exists)");
+            throw new UserInputException(named + ": no such folder: " + (folder == null ? option
+                    : folder) + " (enisim appends the " + what + " to a file in a folder that exists)");
         }
         try {
             SafeOutput.checkFile(file, home, null);
         } catch (dev.enisim.report.OutputRefused refused) { // a read-only folder, the kernel's /proc: before any run
-            throw new UserInputException("--step-summary " + refused.getMessage());
+            throw new UserInputException((fromEnvironment ? "$GITHUB_STEP_SUMMARY: " : "--step-summary ")
+                    + refused.getMessage());
         }
         return file;
     }
@@ -129,10 +144,13 @@ final class StepSummary {
         }
         boolean existed = Files.exists(file);
         long before = -1;
+        // a step before this one that wrote no line end (printf, echo -n) had the heading glued to its last line,
+        // where it is no heading: the block then starts on a line of its own, after a blank line
+        String separator = existed && !endsWithLineBreak(file) ? "\n\n" : "";
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             before = ch.size();
             ch.position(before);
-            ByteBuffer bytes = ByteBuffer.wrap(markdown.getBytes(StandardCharsets.UTF_8));
+            ByteBuffer bytes = ByteBuffer.wrap((separator + markdown).getBytes(StandardCharsets.UTF_8));
             try {
                 while (bytes.hasRemaining()) {
                     ch.write(bytes);
@@ -155,6 +173,17 @@ final class StepSummary {
                 }
             }
             throw new UserInputException("cannot append to the step summary " + file + ": " + SafeOutput.reason(e));
+        }
+    }
+
+    /** Whether {@code file} is empty or ends with a line feed (one this process may not read: taken as ending so). */
+    private static boolean endsWithLineBreak(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            ByteBuffer last = ByteBuffer.allocate(1);
+            return size == 0 || ch.read(last, size - 1) != 1 || last.get(0) == '\n';
+        } catch (IOException | RuntimeException e) {
+            return true;
         }
     }
 }

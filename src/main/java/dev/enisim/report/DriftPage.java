@@ -32,6 +32,16 @@ public final class DriftPage {
     /** As above, of runs that had the {@code --set} {@code overrides} (empty: none), which its header then says. */
     public static String html(Map<String, List<Baseline.Diff>> drifts, String baselineDir, double tolerance,
             List<String> overrides) {
+        return html(drifts, baselineDir, tolerance, overrides, null);
+    }
+
+    /**
+     * As above; with {@code badInput} (the terminal's message; null: none) the check stopped on bad input: the page
+     * says so with the message, above the comparisons reached before it. On exit 2 the page of an earlier run stayed
+     * in place, still saying every summary matched its baseline.
+     */
+    public static String html(Map<String, List<Baseline.Diff>> drifts, String baselineDir, double tolerance,
+            List<String> overrides, String badInput) {
         long drifting = drifts.values().stream().filter(d -> !d.isEmpty()).count();
         StringBuilder s = new StringBuilder(Page.head("enisim check: baseline drift"));
         s.append("<header><h1>Baseline drift</h1>\n<p class=\"sub\">").append(drifts.size())
@@ -39,9 +49,16 @@ public final class DriftPage {
                         ? ", exactly" : String.format(Locale.ROOT, ", tolerance %s%% on non-integer values",
                                 ComparePage.number(tolerance * 100))).append("</p>")
                 .append(HtmlReport.overridden(overrides)).append("</header>\n");
-        s.append("<p class=\"verdict ").append(drifting == 0 ? "ok\">Every summary matches its baseline."
-                : "bad\">" + drifting + " of " + drifts.size() + " scenario(s) drift from their baseline. Inputs "
-                + "that changed come first: they are the cause of the other differences.").append("</p>\n");
+        if (badInput != null) {
+            s.append("<p class=\"verdict bad\">The check stopped on bad input (exit 2): this page is no verdict. "
+                    + (drifts.isEmpty() ? "No scenario was compared with its baseline." : "Below, the " + drifts.size()
+                    + " scenario(s) compared before it stopped" + (drifting == 0 ? "." : ", " + drifting + " of them "
+                    + "drifting.")) + "</p>\n<pre>").append(HtmlReport.esc(badInput)).append("</pre>\n");
+        } else {
+            s.append("<p class=\"verdict ").append(drifting == 0 ? "ok\">Every summary matches its baseline."
+                    : "bad\">" + drifting + " of " + drifts.size() + " scenario(s) drift from their baseline. Inputs "
+                    + "that changed come first: they are the cause of the other differences.").append("</p>\n");
+        }
         for (Map.Entry<String, List<Baseline.Diff>> e : drifts.entrySet()) {
             section(s, e.getKey(), e.getValue());
         }

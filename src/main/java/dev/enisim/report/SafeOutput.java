@@ -610,12 +610,22 @@ public final class SafeOutput {
             return head.startsWith(start) && (holds == null || head.contains(holds));
         }
 
+        /** Why a file is not this mark's, on one line: a line break of the opening is shown as \\n. */
         String describe() {
-            String opening = start.isEmpty() ? "lacks '" + holds + "'" : "does not begin with '" + start.strip() + "'"
-                    + (holds == null ? "" : " and hold '" + holds + "'");
+            String opening = start.isEmpty() ? "lacks '" + oneLine(holds) + "'" : "does not begin with '"
+                    + oneLine(start.strip()) + "'" + (holds == null ? "" : " and hold '" + oneLine(holds) + "'");
             return seal == null ? opening : opening + ", or it was changed since enisim wrote it: its last line, "
                     + "enisim's checksum of the rest, is missing or no longer matches";
         }
+    }
+
+    /**
+     * {@code s} with its line breaks written as {@code \\n}: a refusal quoting an opening of two lines (the JUnit
+     * file's prolog and root, a baseline's brace and first member) was said on two lines, and a CI log showing the
+     * last line only showed half of it.
+     */
+    static String oneLine(String s) {
+        return s.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     /**
@@ -798,6 +808,81 @@ public final class SafeOutput {
             return replaceFile(file, workingDir, mark, content);
         } catch (IOException e) {
             throw failed(file, e);
+        }
+    }
+
+    /** One file of {@link #writeFilesTogether}: where, how an existing one is known as enisim's, what. */
+    public record Planned(Path file, Mark mark, byte[] content) {
+    }
+
+    /**
+     * Writes several files as a set, each as {@link #writeMarkedFile} would (refused the same way): every file's
+     * content first into its hidden temporary sibling, then, once all are written, each moved into place (a rename in
+     * its own folder, which needs no more room). When one cannot be written (a full disk), the temporary files are
+     * removed and every existing file is left as it was: {@code check --update-baseline} left some baselines new and
+     * others old when the disk filled part-way. Returns the files' absolute paths.
+     */
+    public static List<Path> writeFilesTogether(List<Planned> files, Path workingDir) throws IOException {
+        List<Path> temps = new ArrayList<>();
+        List<Path> targets = new ArrayList<>();
+        List<Path[]> made = new ArrayList<>(); // {parent, first folder this write created}
+        List<byte[]> contents = new ArrayList<>();
+        for (Planned p : files) {
+            contents.add(p.mark() != null && p.mark().seal() != null ? p.mark().seal().apply(p.content())
+                    : p.content());
+            checkFile(p.file(), workingDir, p.mark(), false);
+        }
+        hook();
+        Planned current = null;
+        int moved = 0;
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                current = files.get(i);
+                Path target = absolute(current.file(), workingDir);
+                Path parent = target.getParent();
+                Path created = firstMissing(parent);
+                byte[] content = contents.get(i);
+                Path temp = guarded(() -> {
+                    Files.createDirectories(parent);
+                    sweepStale(parent, target.getFileName().toString(), false);
+                    Path t = parent.resolve(tempName(target.getFileName().toString(), "tmp"));
+                    IN_FLIGHT.add(t);
+                    temps.add(t);
+                    made.add(new Path[] {parent, created});
+                    Files.write(t, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    return t;
+                });
+                targets.add(target);
+            }
+            for (int i = 0; i < files.size(); i++) {
+                current = files.get(i);
+                Planned p = current;
+                Path temp = temps.get(i);
+                Path target = targets.get(i);
+                guarded(() -> {
+                    checkFile(p.file(), workingDir, p.mark(), false);
+                    move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                    return target;
+                });
+                moved++;
+            }
+            return targets;
+        } catch (IOException | RuntimeException e) {
+            for (int i = moved; i < temps.size(); i++) {
+                deleteQuietly(temps.get(i));
+            }
+            for (int i = made.size() - 1; i >= moved; i--) {
+                removeEmpty(made.get(i)[0], made.get(i)[1]);
+            }
+            if (e instanceof IOException io) {
+                IOException said = failed(current == null ? Path.of("") : current.file(), io);
+                throw new IOException(said.getMessage() + (moved == 0 ? "; none of the " + files.size() + " file(s)"
+                        + " was changed" : "; " + moved + " of the " + files.size() + " file(s) were already in place"),
+                        io);
+            }
+            throw e;
+        } finally {
+            temps.forEach(IN_FLIGHT::remove);
         }
     }
 

@@ -27,6 +27,8 @@ class CheckTwoScenariosTest extends InScratch {
 
     @Test
     void aFileNamedTwiceIsCheckedOnce() throws Exception {
+        // with an expectation: a check of scenarios asserting nothing at all is bad input ("nothing to check")
+        Files.writeString(s.work.resolve("scenario.yaml"), Scratch.SCENARIO + "expect:\n  - \"enis.peak >= 0\"\n");
         Scratch.Result r = s.run("check", "scenario.yaml", "scenario.yaml", "scenarios/../scenario.yaml");
         assertExit(0, r);
         assertEquals(1, r.out().lines().filter(l -> l.startsWith("scratch (")).count(), r.out());

@@ -34,14 +34,23 @@ class CheckUserReviewCliTest extends InScratch {
 
     @Test
     void aControlCharacterInAnExpectationIsShownAndTheJUnitXmlStaysReadable() throws Exception {
-        scenario("ctl.yaml", "  - \"functions.api.finalState == Active\\x01\"\n");
+        // a text of no closed set (a state with a control character is no state: refused as bad input)
+        scenario("ctl.yaml", "  - \"scenario == ctl\\x01\"\n");
         Scratch.Result r = s.run("check", "ctl.yaml", "--junit", "junit.xml");
         assertExit(1, r);
-        assertTrue(r.out().contains("FAIL  functions.api.finalState == Active\\u0001   (actual Active)"), r.out());
+        assertTrue(r.out().contains("FAIL  scenario == ctl\\u0001   (actual ctl)"), r.out());
         assertFalse(r.all().contains("\u0001"), "nothing raw on the terminal");
         Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(s.work.resolve("junit.xml").toFile());
         assertEquals("1", d.getDocumentElement().getAttribute("failures"));
+    }
+
+    /**
+     * {@code file}, the scratch scenario, with an expectation: a check of scenarios that assert nothing at all is bad
+     * input of its own ("nothing to check"), which these tests of another refusal do not mean to meet.
+     */
+    private static void withAnExpectation(Path file) throws IOException {
+        Files.writeString(file, Files.readString(file) + "expect:\n  - \"enis.peak >= 0\"\n");
     }
 
     /** A standard output that fails as a full disk does. */
@@ -86,6 +95,7 @@ class CheckUserReviewCliTest extends InScratch {
     @Test
     void checkIntoDevFullExitsTwo() throws Exception {
         Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/full")), "/dev/full here");
+        withAnExpectation(s.work.resolve("scenarios/mine.yaml"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "check", "scenarios/mine.yaml"));
         Path err = s.root.resolve("stderr.log");
@@ -151,6 +161,7 @@ class CheckUserReviewCliTest extends InScratch {
 
     @Test
     void aMaxEventsThatIsNoCountIsRefused() throws Exception {
+        withAnExpectation(s.work.resolve("scenario.yaml"));
         for (String n : new String[] {"-5", "0", "NaN", "-0.5"}) {
             for (String command : new String[] {"run", "check"}) {
                 Scratch.Result r = s.run(command, "scenario.yaml", "--max-events", n, "--yes");
@@ -164,6 +175,7 @@ class CheckUserReviewCliTest extends InScratch {
     @Test
     void aJUnitFileThatCannotBeWrittenIsRefusedBeforeAnyRun() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc")), "/proc here");
+        withAnExpectation(s.work.resolve("scenarios/mine.yaml"));
         Map<String, String> before = s.snapshot();
         Scratch.Result r = s.run("check", "scenarios/mine.yaml", "--junit", "/proc/x.xml");
         assertExit(2, r);

@@ -428,4 +428,33 @@ class SafeOutputTest {
                 + " is missing or no longer matches"), why);
         assertEquals(withNotes, Files.readString(work.resolve(md)), "the user's notes are kept");
     }
+
+    /**
+     * Files written as a set ({@code check --update-baseline}): every one replaced once all are written; one that may
+     * not be replaced (a user's file among enisim's) refuses the whole set before anything is written, and no
+     * temporary file is left.
+     */
+    @Test
+    void filesWrittenTogetherAreAllReplacedOrNoneIs() throws Exception {
+        SafeOutput.Mark mark = SafeOutput.Mark.startingWith("{\n  \"scenario\"");
+        SafeOutput.writeFilesTogether(List.of(
+                new SafeOutput.Planned(Path.of("base/a.json"), mark, text("{\n  \"scenario\" : \"a\" }\n")),
+                new SafeOutput.Planned(Path.of("base/b.json"), mark, text("{\n  \"scenario\" : \"b\" }\n"))), work);
+        assertEquals("{\n  \"scenario\" : \"a\" }\n", Files.readString(work.resolve("base/a.json")));
+        SafeOutput.writeFilesTogether(List.of(
+                new SafeOutput.Planned(Path.of("base/a.json"), mark, text("{\n  \"scenario\" : \"a2\" }\n")),
+                new SafeOutput.Planned(Path.of("base/b.json"), mark, text("{\n  \"scenario\" : \"b2\" }\n"))), work);
+        assertEquals("{\n  \"scenario\" : \"b2\" }\n", Files.readString(work.resolve("base/b.json")));
+
+        Files.writeString(work.resolve("base/c.json"), "the user's own");
+        assertThrows(OutputRefused.class, () -> SafeOutput.writeFilesTogether(List.of(
+                new SafeOutput.Planned(Path.of("base/a.json"), mark, text("{\n  \"scenario\" : \"a3\" }\n")),
+                new SafeOutput.Planned(Path.of("base/c.json"), mark, text("{\n  \"scenario\" : \"c\" }\n"))), work));
+        assertEquals("{\n  \"scenario\" : \"a2\" }\n", Files.readString(work.resolve("base/a.json")), "untouched");
+        assertEquals("the user's own", Files.readString(work.resolve("base/c.json")));
+        try (Stream<Path> files = Files.list(work.resolve("base"))) {
+            assertEquals(List.of("a.json", "b.json", "c.json"), files.map(f -> f.getFileName().toString()).sorted()
+                    .toList(), "no temporary file left");
+        }
+    }
 }
