@@ -29,6 +29,8 @@ final class Lifecycle {
     private final WorldListener listener;
     private final List<LambdaFunction> functions;
     final List<Teardown> teardowns = new ArrayList<>();
+    /** ENIs taken back while being deleted, in order ({@code hyperplane.reuseDeletingEni}). */
+    final List<DeletionCancelled> cancellations = new ArrayList<>();
 
     /** @param functions the world's functions by index (read only here) */
     Lifecycle(WorldSettings settings, EniFleet fleet, EnvironmentPool environments, Port port,
@@ -65,7 +67,7 @@ final class Lifecycle {
         }
         if (!networking.enisBeforeInvocations() && b.configError() == null) {
             // e.g. before Hyperplane, functions were usable at once: ENIs came with each cold start
-            fleet.addUsers(b, now);
+            addUsers(f, b, now);
             f.setHoldsKeys(true);
             setState(f, State.Active, null, "created (legacy VPC model: ENIs made at cold starts)", now);
             environments.reset(f, now);
@@ -76,7 +78,7 @@ final class Lifecycle {
             setState(f, State.Failed, b.configError(), "VpcConfig cannot be used", now);
             return;
         }
-        fleet.addUsers(b, now);
+        addUsers(f, b, now);
         f.setHoldsKeys(true);
         attach(f, Purpose.CREATE, b, now);
     }
@@ -100,7 +102,7 @@ final class Lifecycle {
             return;
         }
         if (b.attached()) {
-            fleet.addUsers(b, now);
+            addUsers(f, b, now);
             f.setHoldsKeys(true);
             for (int key : networking.enisBeforeInvocations() ? b.keys() : new int[0]) {
                 if (fleet.hasEniInUse(key)) {
@@ -126,7 +128,7 @@ final class Lifecycle {
     /** An invocation found the function Inactive: restore its ENIs (the invocation itself fails). */
     void restore(LambdaFunction f, long now) {
         setState(f, State.Pending, StateReasonCode.Restoring, "invoked while Inactive", now);
-        fleet.addUsers(f.binding(), now);
+        addUsers(f, f.binding(), now);
         f.setHoldsKeys(true);
         attach(f, Purpose.RESTORE, f.binding(), now);
     }
@@ -160,7 +162,7 @@ final class Lifecycle {
             return;
         }
         setLastUpdate(f, LastUpdateStatus.InProgress, null, now);
-        fleet.addUsers(b, now);
+        addUsers(f, b, now);
         attach(f, Purpose.UPDATE, b, now);
     }
 
@@ -262,7 +264,7 @@ final class Lifecycle {
         f.setBinding(b);
         if (f.holdsKeys()) {
             if (!networking.enisBeforeInvocations() && b.attached()) {
-                fleet.addUsers(b, now); // the new ENIs come with the next cold starts
+                addUsers(f, b, now); // the new ENIs come with the next cold starts
             } else {
                 f.setHoldsKeys(false);
             }
@@ -335,7 +337,7 @@ final class Lifecycle {
                     + f.state() + ")", now);
             return;
         }
-        fleet.addUsers(f.binding(), now);
+        addUsers(f, f.binding(), now);
         int n = f.publishVersion();
         // "version 1 pins with subnets ..." did not parse as English: what the version keeps, said plainly
         listener.controlAction("PublishVersion " + f.name() + " -> version " + n + ", published" + describe(
@@ -394,6 +396,20 @@ final class Lifecycle {
         setState(f, State.Deleted, null, "DeleteFunction", now);
         environments.reset(f, now);
         teardowns.add(new Teardown(f.index(), "deleteFunction", now, deleting));
+    }
+
+    /**
+     * {@code f} starts using the binding's keys ({@link EniFleet#addUsers}); an ENI whose deletion it cancels (it
+     * takes back an ENI being deleted, {@code hyperplane.reuseDeletingEni}) is said in the actions and kept in
+     * {@link #cancellations}, so that the teardown that started the deletion can say why it never finished.
+     */
+    private void addUsers(LambdaFunction f, Binding b, long now) {
+        for (EniFleet.Cancelled c : fleet.addUsers(b, now)) {
+            cancellations.add(new DeletionCancelled(c.eni(), c.requestedMicros(), now, f.index()));
+            listener.controlAction("ENI " + c.eni().name() + " (" + c.eni().keyLabel() + " " + c.eni().address()
+                    + "): deletion cancelled (requested " + span(now - c.requestedMicros()) + " before): " + f.name()
+                    + " took it back, keeping its IP and quota slot (hyperplane.reuseDeletingEni: true)", now);
+        }
     }
 
     private void record(LambdaFunction f, String action, long now, List<EniId> deleting) {
