@@ -406,9 +406,10 @@ final class Lifecycle {
     private void addUsers(LambdaFunction f, Binding b, long now) {
         for (EniFleet.Cancelled c : fleet.addUsers(b, now)) {
             cancellations.add(new DeletionCancelled(c.eni(), c.requestedMicros(), now, f.index()));
-            listener.controlAction("ENI " + c.eni().name() + " (" + c.eni().keyLabel() + " " + c.eni().address()
-                    + "): deletion cancelled (requested " + span(now - c.requestedMicros()) + " before): " + f.name()
-                    + " took it back, keeping its IP and quota slot (hyperplane.reuseDeletingEni: true)", now);
+            listener.controlAction("Deletion of " + c.eni().name() + " cancelled: " + f.name() + " took it back ("
+                    + c.eni().keyLabel() + " " + c.eni().address() + ", deletion requested " + span(now
+                    - c.requestedMicros()) + " before; it keeps its IP and quota slot: hyperplane.reuseDeletingEni)",
+                    now);
         }
     }
 
