@@ -147,10 +147,11 @@ final class EniFleet implements KeyPorts {
     /**
      * One more function or version uses the binding's keys. ENIs being deleted (their key had no user left) are taken
      * back, their deletion cancelled, when {@code hyperplane.reuseDeletingEni} says so (the default) [assumed]; else
-     * they finish deleting and the key gets a new ENI ({@link #attach}). Returns the ENIs taken back, each with the
-     * time its deletion was requested (empty, and nothing allocated, when none was).
+     * they finish deleting and the key gets a new ENI ({@link #attach}). An ENI taken back is said among the actions
+     * (before its return to InUse: "Deletion of eni-N cancelled: {@code user} took it back"). Returns the ENIs taken
+     * back, each with the time its deletion was requested (empty, and nothing allocated, when none was).
      */
-    List<Cancelled> addUsers(Binding b, long now) {
+    List<Cancelled> addUsers(Binding b, String user, long now) {
         List<Cancelled> cancelled = List.of();
         for (int key : b.keys()) {
             EniPool pool = pools.get(key);
@@ -159,6 +160,11 @@ final class EniFleet implements KeyPorts {
                 for (HyperplaneEni eni : pool.enis()) {
                     if (eni.state() == EniState.Deleting) {
                         long requested = eni.deletionRequestedMicros();
+                        EniId id = eni.ref();
+                        listener.controlAction("Deletion of " + id.name() + " cancelled: " + user + " took it back ("
+                                + id.keyLabel() + " " + id.address() + ", deletion requested " + Spans.of(now
+                                - requested) + " before; it keeps its IP and quota slot: hyperplane.reuseDeletingEni)",
+                                now);
                         transition(eni, EniState.InUse, now);
                         if (cancelled.isEmpty()) {
                             cancelled = new ArrayList<>();

@@ -400,16 +400,12 @@ final class Lifecycle {
 
     /**
      * {@code f} starts using the binding's keys ({@link EniFleet#addUsers}); an ENI whose deletion it cancels (it
-     * takes back an ENI being deleted, {@code hyperplane.reuseDeletingEni}) is said in the actions and kept in
-     * {@link #cancellations}, so that the teardown that started the deletion can say why it never finished.
+     * takes back an ENI being deleted, {@code hyperplane.reuseDeletingEni}) is said in the actions (by the fleet) and
+     * kept in {@link #cancellations}, so that the teardown that started the deletion can say why it never finished.
      */
     private void addUsers(LambdaFunction f, Binding b, long now) {
-        for (EniFleet.Cancelled c : fleet.addUsers(b, now)) {
+        for (EniFleet.Cancelled c : fleet.addUsers(b, f.name(), now)) {
             cancellations.add(new DeletionCancelled(c.eni(), c.requestedMicros(), now, f.index()));
-            listener.controlAction("Deletion of " + c.eni().name() + " cancelled: " + f.name() + " took it back ("
-                    + c.eni().keyLabel() + " " + c.eni().address() + ", deletion requested " + span(now
-                    - c.requestedMicros()) + " before; it keeps its IP and quota slot: hyperplane.reuseDeletingEni)",
-                    now);
         }
     }
 
@@ -439,16 +435,8 @@ final class Lifecycle {
                 + String.join(", ", b.securityGroupIds()) + "]";
     }
 
-    /** A span as people say it in the narrative: whole days, hours or minutes when it is one, else to a tenth. */
+    /** A span as people say it in the narrative ({@link Spans#of}). */
     static String span(long micros) {
-        long s = micros / 1_000_000;
-        if (s >= 86_400) {
-            return s % 86_400 == 0 ? s / 86_400 + (s == 86_400 ? " day" : " days")
-                    : String.format(java.util.Locale.ROOT, "%.1f days", s / 86_400.0);
-        }
-        if (s >= 3_600) {
-            return s % 3_600 == 0 ? s / 3_600 + " h" : String.format(java.util.Locale.ROOT, "%.1f h", s / 3_600.0);
-        }
-        return s >= 60 && s % 60 == 0 ? s / 60 + " min" : s + " s";
+        return Spans.of(micros);
     }
 }
