@@ -332,9 +332,24 @@ public record RunSummary(
      * @param waitSeconds until the last ENI was deleted (orphans: deleted by hand); null when one was still
      *                    there at the end of the run
      * @param orphaned    ENIs Lambda could not delete (the role had lost its permissions)
+     * @param cancelled   the deletions this action started that a new user of the key cancelled by taking the ENI
+     *                    back ({@code hyperplane.reuseDeletingEni}): why {@code waitSeconds} is null; null (left out
+     *                    of summary.json) when none was
      */
     public record Teardown(String function, String action, double requestedAtSeconds, int enis,
-            Double waitSeconds, int orphaned) {
+            Double waitSeconds, int orphaned,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            List<Cancelled> cancelled) {
+
+        /** A teardown none of whose deletions was cancelled. */
+        public Teardown(String function, String action, double requestedAtSeconds, int enis, Double waitSeconds,
+                int orphaned) {
+            this(function, action, requestedAtSeconds, enis, waitSeconds, orphaned, null);
+        }
+    }
+
+    /** A deletion cancelled at {@code atSeconds}: {@code by} (a function) took the ENI {@code eni} back. */
+    public record Cancelled(String eni, double atSeconds, String by) {
     }
 
     /**

@@ -43,7 +43,8 @@ final class Admission {
         this.environments = environments;
         this.concurrency = concurrency;
         this.scaling = new ScalingRate(settings.scaling());
-        this.requests = new RequestRate(rows, settings.scaling(), settings.accountConcurrencyLimit());
+        this.requests = new RequestRate(rows, settings.scaling(), settings.accountConcurrencyLimit(),
+                settings.provisioning().rateCapsAllRequests());
         this.port = port;
         this.listener = listener;
     }

@@ -31,6 +31,7 @@ final class EniFleet implements KeyPorts {
     private final Network network;
     private final Port port;
     private final WorldListener listener;
+    private final boolean reuseDeleting; // hyperplane.reuseDeletingEni [assumed]
     private final Map<EniKey, Integer> keyIndex = new LinkedHashMap<>();
     private final Map<Resolution, Binding> resolved = new HashMap<>(); // shared keys' VpcConfigs resolved so far
     final List<EniPool> pools = new ArrayList<>();
@@ -49,6 +50,7 @@ final class EniFleet implements KeyPorts {
         this.network = network;
         this.port = port;
         this.listener = listener;
+        this.reuseDeleting = settings.reuseDeletingEni();
     }
 
     // ---- keys -------------------------------------------------------------------------------------------
@@ -142,19 +144,46 @@ final class EniFleet implements KeyPorts {
         return k;
     }
 
-    /** One more function or version uses the binding's keys; ENIs being deleted are kept. */
-    void addUsers(Binding b, long now) {
+    /**
+     * One more function or version uses the binding's keys. ENIs being deleted (their key had no user left) are taken
+     * back, their deletion cancelled, when {@code hyperplane.reuseDeletingEni} says so (the default) [assumed]; else
+     * they finish deleting and the key gets a new ENI ({@link #attach}). An ENI taken back is said among the actions
+     * (before its return to InUse: "Deletion of eni-N cancelled: {@code user} took it back"). Returns the ENIs taken
+     * back, each with the time its deletion was requested (empty, and nothing allocated, when none was).
+     */
+    List<Cancelled> addUsers(Binding b, String user, long now) {
+        List<Cancelled> cancelled = List.of();
         for (int key : b.keys()) {
             EniPool pool = pools.get(key);
             pool.addUser();
-            if (pool.users() == 1) {
+            if (pool.users() == 1 && reuseDeleting) {
                 for (HyperplaneEni eni : pool.enis()) {
                     if (eni.state() == EniState.Deleting) {
+                        long requested = eni.deletionRequestedMicros();
+                        EniId id = eni.ref();
+                        listener.controlAction("Deletion of " + id.name() + " cancelled: " + user + " took it back ("
+                                + id.keyLabel() + " " + id.address() + ", deletion requested " + Spans.of(now
+                                - requested) + " before; it keeps its IP and quota slot: hyperplane.reuseDeletingEni)",
+                                now);
                         transition(eni, EniState.InUse, now);
+                        if (cancelled.isEmpty()) {
+                            cancelled = new ArrayList<>();
+                        }
+                        cancelled.add(new Cancelled(eni.ref(), requested));
                     }
                 }
             }
         }
+        return cancelled;
+    }
+
+    /** An ENI whose deletion, requested at {@code requestedMicros}, was cancelled: a new user took it back. */
+    record Cancelled(EniId eni, long requestedMicros) {
+    }
+
+    /** Whether a new user of a key takes back its ENIs being deleted ({@code hyperplane.reuseDeletingEni}). */
+    boolean reusesDeletingEnis() {
+        return reuseDeleting;
     }
 
     /**

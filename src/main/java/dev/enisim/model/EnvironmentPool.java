@@ -22,6 +22,8 @@ final class EnvironmentPool {
     private final java.util.function.IntUnaryOperator routingRandom;
     private final ProvisionedAllocation provisioning;
     private final FunctionRows rows;
+    /** requestRateCap: provisionedOnly: what provisioned environments may serve; null under the default reading. */
+    private final ProvisionedServedRate served;
     private int accountEnvironments;
 
     EnvironmentPool(WorldSettings settings, FunctionRows rows, Network network, EniFleet fleet, Port port,
@@ -36,6 +38,7 @@ final class EnvironmentPool {
         this.routing = settings.warmRouting();
         this.routingRandom = settings.routingRandom();
         this.provisioning = settings.provisioning();
+        this.served = provisioning.rateCapsAllRequests() ? null : new ProvisionedServedRate(settings.scaling());
     }
 
     /** Execution environments in the account (busy, idle and provisioned). */
@@ -51,12 +54,15 @@ final class EnvironmentPool {
     /**
      * Takes a warm environment of {@code f} into {@code lease}: a provisioned one first, then the on-demand one
      * the warm-routing policy picks (by default the most recently used); idle ones in an AZ that is down are lost
-     * on the way. False when there is none.
+     * on the way. Under {@code requestRateCap: provisionedOnly}, a provisioned one only within 10 x the provisioned
+     * concurrency per second ({@link ProvisionedServedRate}): past it the request spills over. False when there is
+     * none.
      */
     boolean takeWarm(int f, Lease lease, long now) {
         FunctionRows envs = rows;
         boolean anyDown = network.anyAzDown() && envs.hasKeys(f);
-        if (envs.provisionedIdle(f) > 0 && (!anyDown || health.up(envs.topProvisionedKey(f)))) {
+        if (envs.provisionedIdle(f) > 0 && (!anyDown || health.up(envs.topProvisionedKey(f)))
+                && (served == null || served.tryServe(f, envs.provisionedConcurrency(f), now))) {
             lease.warm = true;
             lease.provisioned = true;
             lease.key = envs.topProvisionedKey(f);

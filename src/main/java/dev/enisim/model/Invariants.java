@@ -66,7 +66,7 @@ final class Invariants {
 
     /**
      * Each key's user count equals the functions, attachments and versions that hold it; a key with users never
-     * has an ENI being deleted, and a key without users has no ENI in use (it would hold its IP and quota slot
+     * has an ENI being deleted (unless {@code hyperplane.reuseDeletingEni} is false: then it finishes deleting), and a key without users has no ENI in use (it would hold its IP and quota slot
      * for ever: an ENI finishing its creation after its users left is deleted at once).
      */
     private static void users(EniFleet fleet, List<LambdaFunction> functions) {
@@ -97,7 +97,7 @@ final class Invariants {
                         + users[p.key()]);
             }
             for (HyperplaneEni eni : p.enis()) {
-                if (eni.state() == EniState.Deleting && p.users() > 0) {
+                if (eni.state() == EniState.Deleting && p.users() > 0 && fleet.reusesDeletingEnis()) {
                     throw new IllegalStateException(eni.name() + " is being deleted while its key has "
                             + p.users() + " users");
                 }

@@ -29,6 +29,8 @@ final class Lifecycle {
     private final WorldListener listener;
     private final List<LambdaFunction> functions;
     final List<Teardown> teardowns = new ArrayList<>();
+    /** ENIs taken back while being deleted, in order ({@code hyperplane.reuseDeletingEni}). */
+    final List<DeletionCancelled> cancellations = new ArrayList<>();
 
     /** @param functions the world's functions by index (read only here) */
     Lifecycle(WorldSettings settings, EniFleet fleet, EnvironmentPool environments, Port port,
@@ -65,7 +67,7 @@ final class Lifecycle {
         }
         if (!networking.enisBeforeInvocations() && b.configError() == null) {
             // e.g. before Hyperplane, functions were usable at once: ENIs came with each cold start
-            fleet.addUsers(b, now);
+            addUsers(f, b, now);
             f.setHoldsKeys(true);
             setState(f, State.Active, null, "created (legacy VPC model: ENIs made at cold starts)", now);
             environments.reset(f, now);
@@ -76,7 +78,7 @@ final class Lifecycle {
             setState(f, State.Failed, b.configError(), "VpcConfig cannot be used", now);
             return;
         }
-        fleet.addUsers(b, now);
+        addUsers(f, b, now);
         f.setHoldsKeys(true);
         attach(f, Purpose.CREATE, b, now);
     }
@@ -100,7 +102,7 @@ final class Lifecycle {
             return;
         }
         if (b.attached()) {
-            fleet.addUsers(b, now);
+            addUsers(f, b, now);
             f.setHoldsKeys(true);
             for (int key : networking.enisBeforeInvocations() ? b.keys() : new int[0]) {
                 if (fleet.hasEniInUse(key)) {
@@ -128,7 +130,7 @@ final class Lifecycle {
     /** An invocation found the function Inactive: restore its ENIs (the invocation itself fails). */
     void restore(LambdaFunction f, long now) {
         setState(f, State.Pending, StateReasonCode.Restoring, "invoked while Inactive", now);
-        fleet.addUsers(f.binding(), now);
+        addUsers(f, f.binding(), now);
         f.setHoldsKeys(true);
         attach(f, Purpose.RESTORE, f.binding(), now);
     }
@@ -162,7 +164,7 @@ final class Lifecycle {
             return;
         }
         setLastUpdate(f, LastUpdateStatus.InProgress, null, now);
-        fleet.addUsers(b, now);
+        addUsers(f, b, now);
         attach(f, Purpose.UPDATE, b, now);
     }
 
@@ -264,7 +266,7 @@ final class Lifecycle {
         f.setBinding(b);
         if (f.holdsKeys()) {
             if (!networking.enisBeforeInvocations() && b.attached()) {
-                fleet.addUsers(b, now); // the new ENIs come with the next cold starts
+                addUsers(f, b, now); // the new ENIs come with the next cold starts
             } else {
                 f.setHoldsKeys(false);
             }
@@ -337,7 +339,7 @@ final class Lifecycle {
                     + f.state() + ")", now);
             return;
         }
-        fleet.addUsers(f.binding(), now);
+        addUsers(f, f.binding(), now);
         int n = f.publishVersion();
         // "version 1 pins with subnets ..." did not parse as English: what the version keeps, said plainly
         listener.controlAction("PublishVersion " + f.name() + " -> version " + n + ", published" + describe(
@@ -398,6 +400,17 @@ final class Lifecycle {
         teardowns.add(new Teardown(f.index(), "deleteFunction", now, deleting));
     }
 
+    /**
+     * {@code f} starts using the binding's keys ({@link EniFleet#addUsers}); an ENI whose deletion it cancels (it
+     * takes back an ENI being deleted, {@code hyperplane.reuseDeletingEni}) is said in the actions (by the fleet) and
+     * kept in {@link #cancellations}, so that the teardown that started the deletion can say why it never finished.
+     */
+    private void addUsers(LambdaFunction f, Binding b, long now) {
+        for (EniFleet.Cancelled c : fleet.addUsers(b, f.name(), now)) {
+            cancellations.add(new DeletionCancelled(c.eni(), c.requestedMicros(), now, f.index()));
+        }
+    }
+
     private void record(LambdaFunction f, String action, long now, List<EniId> deleting) {
         if (!deleting.isEmpty()) {
             teardowns.add(new Teardown(f.index(), action, now, deleting));
@@ -424,16 +437,8 @@ final class Lifecycle {
                 + String.join(", ", b.securityGroupIds()) + "]";
     }
 
-    /** A span as people say it in the narrative: whole days, hours or minutes when it is one, else to a tenth. */
+    /** A span as people say it in the narrative ({@link Spans#of}). */
     static String span(long micros) {
-        long s = micros / 1_000_000;
-        if (s >= 86_400) {
-            return s % 86_400 == 0 ? s / 86_400 + (s == 86_400 ? " day" : " days")
-                    : String.format(java.util.Locale.ROOT, "%.1f days", s / 86_400.0);
-        }
-        if (s >= 3_600) {
-            return s % 3_600 == 0 ? s / 3_600 + " h" : String.format(java.util.Locale.ROOT, "%.1f h", s / 3_600.0);
-        }
-        return s >= 60 && s % 60 == 0 ? s / 60 + " min" : s + " s";
+        return Spans.of(micros);
     }
 }

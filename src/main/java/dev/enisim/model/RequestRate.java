@@ -6,7 +6,9 @@ import java.util.Arrays;
  * Owns the invocation request-rate limits [doc]: requests per second at most 10 x the account's concurrency limit
  * (all functions), 10 x a function's reserved concurrency and 10 x its provisioned concurrency ("Invocation
  * requests per function version or alias: 10 x allocated provisioned concurrency", gettingstarted-limits.html;
- * the configured figure is taken as the allocated one [assumed]), and, under the per-function scaling rule, a
+ * the configured figure is taken as the allocated one [assumed]; every request of the function counts, spillover
+ * included, unless {@code scaling.provisionedConcurrency.requestRateCap: provisionedOnly}: then this cap is not
+ * checked here, {@link ProvisionedServedRate} caps the requests provisioned environments serve [assumed]), and, under the per-function scaling rule, a
  * function's request rate rising by at most 10,000 requests per second every 10 s (refilled continuously, not
  * accumulating).
  * Rates are counted over a window ({@link Scaling#requestRateWindowMicros}, 1 s by default [assumed]): a token
@@ -21,6 +23,7 @@ final class RequestRate {
     private final long risePerWindow;
     private final long windowMicros;
     private final boolean rising;                 // the per-function scaling rule: the rate rises by windows
+    private final boolean provisionedCaps;        // 10 x PC caps all the function's requests (requestRateCap)
     private TokenBucket[] reserved = new TokenBucket[0];
     private TokenBucket[] provisioned = new TokenBucket[0];
     private int[] provisionedOf = new int[0];     // the provisioned concurrency each bucket was made for
@@ -29,7 +32,13 @@ final class RequestRate {
     private int functions;                        // rows whose window was set up
 
     RequestRate(FunctionRows rows, Scaling scaling, int accountConcurrencyLimit) {
+        this(rows, scaling, accountConcurrencyLimit, true);
+    }
+
+    /** @param provisionedCaps whether 10 x provisioned concurrency caps every request of the function */
+    RequestRate(FunctionRows rows, Scaling scaling, int accountConcurrencyLimit, boolean provisionedCaps) {
         this.rows = rows;
+        this.provisionedCaps = provisionedCaps;
         this.windowSeconds = scaling.requestRateWindowMicros() / 1e6;
         this.windowMicros = scaling.requestRateWindowMicros();
         this.rising = scaling.model() == Scaling.Model.PER_FUNCTION;
@@ -40,6 +49,11 @@ final class RequestRate {
     }
 
     private TokenBucket bucket(int concurrency) {
+        return bucket(concurrency, windowSeconds);
+    }
+
+    /** The bucket of 10 x {@code concurrency} requests per second, holding one window's requests. */
+    static TokenBucket bucket(int concurrency, double windowSeconds) {
         double perSecond = (double) Scaling.REQUESTS_PER_SECOND_PER_CONCURRENCY * concurrency;
         return new TokenBucket(Math.max(1, perSecond * windowSeconds), perSecond);
     }
@@ -62,7 +76,7 @@ final class RequestRate {
                 reserved[i] = own;
             }
         }
-        TokenBucket prov = provisionedBucket(i);
+        TokenBucket prov = provisionedCaps ? provisionedBucket(i) : null;
         Outcome limited = isReserved ? Outcome.THROTTLED_RESERVED_RATE : Outcome.THROTTLED_RATE;
         if (rising && !roomToRise(i, now)) {
             return limited;

@@ -211,7 +211,8 @@ final class World {
         }
         RegionEnis r = network.region;
         return new WorldSnapshot(fs, vs, ss, ks, es, lifecycle.teardowns,
-                new WorldSnapshot.RegionView(r.limit(), r.lambdaEnis(), r.otherEnis(), r.peak()));
+                new WorldSnapshot.RegionView(r.limit(), r.lambdaEnis(), r.otherEnis(), r.peak()),
+                lifecycle.cancellations);
     }
 
     /** An ENI's lifetime step as the snapshot gives it: the ENI keeps -1 for "not yet" (a primitive, per event). */

@@ -74,6 +74,15 @@ public record WorldSettings(Configuration config, LongSupplier eniCreateMicros, 
 
         /** How provisioned concurrency requested on the timeline is allocated. */
         ProvisionedAllocation provisioning();
+
+        /**
+         * A function or version that starts using a key whose ENIs are being deleted (no user left) takes them back,
+         * cancelling their deletion (true, the default), or has a new ENI created while they finish deleting (false)
+         * [assumed: AWS documents neither].
+         */
+        default boolean reuseDeletingEni() {
+            return true;
+        }
     }
 
     public int accountConcurrencyLimit() {
@@ -114,6 +123,10 @@ public record WorldSettings(Configuration config, LongSupplier eniCreateMicros, 
 
     public ProvisionedAllocation provisioning() {
         return config.provisioning();
+    }
+
+    public boolean reuseDeletingEni() {
+        return config.reuseDeletingEni();
     }
 
     /** A cold start's init duration is cut here: 10 s [doc]. */

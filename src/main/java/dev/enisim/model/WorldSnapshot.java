@@ -16,7 +16,8 @@ import java.util.OptionalLong;
  * indexed as the world numbers things (function i is functions().get(i), and so on).
  */
 public record WorldSnapshot(List<FunctionView> functions, List<VpcView> vpcs, List<SubnetView> subnets,
-        List<KeyView> keys, List<EniView> enis, List<Teardown> teardowns, RegionView region) {
+        List<KeyView> keys, List<EniView> enis, List<Teardown> teardowns, RegionView region,
+        List<DeletionCancelled> cancellations) {
 
     public WorldSnapshot {
         functions = List.copyOf(functions);
@@ -25,6 +26,13 @@ public record WorldSnapshot(List<FunctionView> functions, List<VpcView> vpcs, Li
         keys = List.copyOf(keys);
         enis = List.copyOf(enis);
         teardowns = List.copyOf(teardowns);
+        cancellations = List.copyOf(cancellations);
+    }
+
+    /** A world in which no ENI deletion was cancelled. */
+    public WorldSnapshot(List<FunctionView> functions, List<VpcView> vpcs, List<SubnetView> subnets,
+            List<KeyView> keys, List<EniView> enis, List<Teardown> teardowns, RegionView region) {
+        this(functions, vpcs, subnets, keys, enis, teardowns, region, List.of());
     }
 
     /**

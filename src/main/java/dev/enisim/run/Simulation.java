@@ -552,9 +552,19 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
                     last = Math.max(last, e.endedMicros().getAsLong());
                 }
             }
+            List<RunSummary.Cancelled> cancelled = null; // left out of summary.json unless a deletion was
+            for (dev.enisim.model.DeletionCancelled c : end.cancellations()) {
+                if (c.requestedMicros() == t.requestedMicros() && t.enis().contains(c.eni())) {
+                    if (cancelled == null) {
+                        cancelled = new ArrayList<>();
+                    }
+                    cancelled.add(new RunSummary.Cancelled(c.eni().name(), Seconds.of(c.cancelledMicros()),
+                            scenario.functions().get(c.function()).name()));
+                }
+            }
             out.add(new RunSummary.Teardown(scenario.functions().get(t.function()).name(), t.action(),
                     Seconds.of(t.requestedMicros()), t.enis().size(),
-                    done ? Seconds.of(last - t.requestedMicros()) : null, orphaned));
+                    done ? Seconds.of(last - t.requestedMicros()) : null, orphaned, cancelled));
         }
         return out;
     }

@@ -129,6 +129,11 @@ public record Scenario(
     }
 
     @Override
+    public boolean reuseDeletingEni() {
+        return hyperplane.reuseDeletingEni();
+    }
+
+    @Override
     public long keepAliveMicros() {
         return scaling.keepAliveMicros();
     }
@@ -609,6 +614,9 @@ public record Scenario(
      *                           default: AWS gives no figure) [assumed]
      * @param eniNotReadyOnScaleOut a request that finds every ENI of its key full while Lambda creates another
      *                           gets ENINotReadyException (502) instead of running without a connection [assumed]
+     * @param reuseDeletingEni   a function or version that starts using a key whose ENIs are being deleted takes them
+     *                           back, cancelling the deletion (true, the default); false: they finish deleting and
+     *                           the key gets a new ENI (an IP and a quota slot more, the creation time) [assumed]
      */
     public record Hyperplane(
             DistributionSpec eniCreateTime,
@@ -619,7 +627,17 @@ public record Scenario(
             long idleReclaimAfterMicros,
             long stuckPendingAfterMicros,
             java.util.Optional<HyperplaneLimits.Ec2RequestLimit> ec2RequestLimit,
-            boolean eniNotReadyOnScaleOut) {
+            boolean eniNotReadyOnScaleOut,
+            boolean reuseDeletingEni) {
+
+        /** The parameters with a key's ENIs being deleted taken back by a new user (the default). */
+        public Hyperplane(DistributionSpec eniCreateTime, DistributionSpec attachExistingTime, int connectionsPerEni,
+                long eniRetryBackoffMicros, DistributionSpec eniDeleteTime, long idleReclaimAfterMicros,
+                long stuckPendingAfterMicros, java.util.Optional<HyperplaneLimits.Ec2RequestLimit> ec2RequestLimit,
+                boolean eniNotReadyOnScaleOut) {
+            this(eniCreateTime, attachExistingTime, connectionsPerEni, eniRetryBackoffMicros, eniDeleteTime,
+                    idleReclaimAfterMicros, stuckPendingAfterMicros, ec2RequestLimit, eniNotReadyOnScaleOut, true);
+        }
 
         /**
          * The fields of {@code hyperplane} read by the table (the two preset-dependent times and
@@ -637,7 +655,9 @@ public record Scenario(
                 Setting.of("stuckPendingAfter", Setting.duration(), "6m", Defaults.Source.DOCUMENTED,
                         Builder::stuckPendingAfterMicros),
                 Setting.of("eniNotReadyOnScaleOut", Setting.flag(), "false", Defaults.Source.ASSUMED,
-                        Builder::eniNotReadyOnScaleOut));
+                        Builder::eniNotReadyOnScaleOut),
+                Setting.of("reuseDeletingEni", Setting.flag(), "true", Defaults.Source.ASSUMED,
+                        Builder::reuseDeletingEni));
 
         /** Every parameter at its default (the default {@link AssumptionPreset}'s ENI times). */
         public static final Hyperplane DEFAULT = builder().build();
@@ -668,6 +688,7 @@ public record Scenario(
             private long stuckPendingAfterMicros;
             private java.util.Optional<HyperplaneLimits.Ec2RequestLimit> ec2RequestLimit = java.util.Optional.empty();
             private boolean eniNotReadyOnScaleOut;
+            private boolean reuseDeletingEni;
 
             private Builder() {
                 Setting.resetAll(SETTINGS, this);
@@ -683,6 +704,7 @@ public record Scenario(
                 stuckPendingAfterMicros = h.stuckPendingAfterMicros;
                 ec2RequestLimit = h.ec2RequestLimit;
                 eniNotReadyOnScaleOut = h.eniNotReadyOnScaleOut;
+                reuseDeletingEni = h.reuseDeletingEni;
             }
 
             public Builder eniCreateTime(DistributionSpec v) {
@@ -731,10 +753,16 @@ public record Scenario(
                 return this;
             }
 
+            /** Whether a new user of a key takes back its ENIs being deleted (the default) [assumed]. */
+            public Builder reuseDeletingEni(boolean v) {
+                reuseDeletingEni = v;
+                return this;
+            }
+
             public Hyperplane build() {
                 return new Hyperplane(eniCreateTime, attachExistingTime, connectionsPerEni, eniRetryBackoffMicros,
                         eniDeleteTime, idleReclaimAfterMicros, stuckPendingAfterMicros, ec2RequestLimit,
-                        eniNotReadyOnScaleOut);
+                        eniNotReadyOnScaleOut, reuseDeletingEni);
             }
         }
     }

@@ -208,6 +208,24 @@ public final class ScenarioLoader {
             out.add(s.source() + ": scaling: burst and burstIncreasePerMinute apply only with model: legacy-burst;"
                     + " under per-function scaling they change nothing");
         }
+        // under the default reading of "10 x allocated provisioned concurrency" every request counts, spillover
+        // included: a function offered more than that is throttled although on-demand concurrency is free
+        if (s.scaling().provisioned().rateCapsAllRequests()) {
+            for (Scenario.Function f : s.functions()) {
+                int pc = f.provisionedConcurrency();
+                double peak = pc > 0 ? peakRate(f.arrivals(), s.durationMicros(), s.bucketMicros()) : 0;
+                long cap = (long) dev.enisim.model.Scaling.REQUESTS_PER_SECOND_PER_CONCURRENCY * pc;
+                if (pc > 0 && peak > cap) {
+                    out.add(s.source() + ": functions[" + f.name() + "]: its traffic reaches "
+                            + String.format(Locale.ROOT, "%,.1f", peak) + " requests/s, above 10 x its"
+                            + " provisionedConcurrency (" + pc + ") = " + cap + "/s: under"
+                            + " scaling.provisionedConcurrency.requestRateCap: " + REQUEST_RATE_CAP_ALL + " (the"
+                            + " default reading) the excess is throttled (FunctionInvocationRateLimitExceeded),"
+                            + " spillover included; '" + REQUEST_RATE_CAP_PROVISIONED + "' sends it to on-demand"
+                            + " environments instead (cold starts), as AWS's troubleshooting page describes");
+                }
+            }
+        }
         // a mistyped time silently removed the action from the story (an AZ-outage study without its outage)
         String end = spoken(s.durationMicros());
         for (Scenario.Function f : s.functions()) {
@@ -226,6 +244,26 @@ public final class ScenarioLoader {
             }
         }
         return out;
+    }
+
+    /**
+     * The highest mean request rate (per second) of {@code a} over the run's time buckets (at most 10,000 windows:
+     * longer ones for a finely bucketed long run); 0 without arrivals.
+     */
+    static double peakRate(ArrivalSpec a, long durationMicros, long bucketMicros) {
+        if (a == null || a instanceof ArrivalSpec.None || durationMicros <= 0) {
+            return 0;
+        }
+        long window = Math.max(Math.max(1, bucketMicros), (durationMicros + 9_999) / 10_000);
+        double peak = 0;
+        for (long from = 0; from < durationMicros; from += window) {
+            long to = Math.min(durationMicros, from + window);
+            double rate = a.meanCount(from, to) * 1e6 / (to - from);
+            if (rate > peak) {
+                peak = rate;
+            }
+        }
+        return peak;
     }
 
     /** A time as a scenario writes it: "2h", "90m", "45s", else seconds. */
@@ -598,6 +636,11 @@ public final class ScenarioLoader {
         return out;
     }
 
+    /** {@code scaling.provisionedConcurrency.requestRateCap}: 10 x PC caps every request of the function (default). */
+    public static final String REQUEST_RATE_CAP_ALL = "allRequests";
+    /** {@code scaling.provisionedConcurrency.requestRateCap}: it caps what provisioned environments serve only. */
+    public static final String REQUEST_RATE_CAP_PROVISIONED = "provisionedOnly";
+
     /** {@code scaling.provisionedConcurrency}: how a timeline's PutProvisionedConcurrencyConfig is allocated. */
     private static ProvisionedAllocation provisioning(Fields scaling) {
         Fields p = scaling.object("provisionedConcurrency");
@@ -605,7 +648,7 @@ public final class ScenarioLoader {
         if (p == null) {
             return d;
         }
-        p.allowOnly("preparation", "allocationPerMinute", "keepsFunctionActive");
+        p.allowOnly("preparation", "allocationPerMinute", "keepsFunctionActive", "requestRateCap");
         long preparation = p.duration("preparation", d.preparationMicros());
         if (preparation < 0 || preparation > 3600 * SEC) {
             p.problem("preparation", "expected 0s to 1h, got " + preparation / 1e6 + "s");
@@ -613,7 +656,15 @@ public final class ScenarioLoader {
         }
         int perMinute = (int) p.integer("allocationPerMinute", d.allocationPerMinute(), 1, 10_000_000);
         boolean keeps = p.flag("keepsFunctionActive", d.keepsFunctionActive());
-        return new ProvisionedAllocation(preparation, perMinute, keeps);
+        String cap = p.text("requestRateCap", REQUEST_RATE_CAP_ALL);
+        if (!cap.equals(REQUEST_RATE_CAP_ALL) && !cap.equals(REQUEST_RATE_CAP_PROVISIONED)) {
+            p.problem("requestRateCap", "expected '" + REQUEST_RATE_CAP_ALL + "' (10 x provisioned concurrency caps"
+                    + " every request of the function, spillover included) or '" + REQUEST_RATE_CAP_PROVISIONED
+                    + "' (only the requests its provisioned environments serve; the rest spill over), got '" + cap
+                    + "'");
+            cap = REQUEST_RATE_CAP_ALL;
+        }
+        return new ProvisionedAllocation(preparation, perMinute, keeps, cap.equals(REQUEST_RATE_CAP_ALL));
     }
 
     private static WarmRouting routing(Fields f) {

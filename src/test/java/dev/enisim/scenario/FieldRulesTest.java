@@ -202,7 +202,7 @@ class FieldRulesTest {
                 row("hyperplane with an unknown key", top("hyperplane: { eniCreationTime: 5s }\n"),
                         "hyperplane.eniCreationTime: unknown key 'eniCreationTime' (expected one of: eniCreateTime, "
                                 + "eniDeleteTime, ec2RequestLimit, attachExistingTime, connectionsPerEni, eniRetryBackoff, "
-                                + "idleReclaimAfter, stuckPendingAfter, eniNotReadyOnScaleOut); did you mean 'eniCreateTime'?"),
+                                + "idleReclaimAfter, stuckPendingAfter, eniNotReadyOnScaleOut, reuseDeletingEni); did you mean 'eniCreateTime'?"),
                 row("connections per ENI 0", top("hyperplane: { connectionsPerEni: 0 }\n"),
                         "hyperplane.connectionsPerEni: expected a whole number from 1 to 10000000, got 0"),
                 row("a bad ENI create time", top("hyperplane: { eniCreateTime: 5 }\n"),
@@ -232,7 +232,7 @@ class FieldRulesTest {
                         "scaling.provisionedConcurrency.allocationPerMinute: expected a whole number from 1 to 10000000, got 0"),
                 row("provisioned block with an unknown key", top("scaling: { provisionedConcurrency: { warmup: 1s } }\n"),
                         "scaling.provisionedConcurrency.warmup: unknown key 'warmup' (expected one of: preparation, "
-                                + "allocationPerMinute, keepsFunctionActive)"),
+                                + "allocationPerMinute, keepsFunctionActive, requestRateCap)"),
                 // legacy
                 row("legacy with an unknown key", top("legacy: { ec2Burst: 5 }\n"),
                         "legacy.ec2Burst: unknown key 'ec2Burst' (expected one of: coldStartAttachTime, ec2ApiBurst, "
