@@ -505,9 +505,9 @@ final class GateCommand implements Callable<Integer> {
                 throw new dev.enisim.report.OutputRefused(e.getMessage() + (!folder ? "" : theirs.isEmpty()
                         ? "; or pass --force to write gate.md, junit.xml, gate.html and after.yaml into it beside its"
                         + " files (--force replaces none of them that enisim did not write)"
-                        : "; --force would write the gate's four files beside its files but replaces none that enisim"
-                        + " did not write, and here " + String.join(" and ", theirs) + (theirs.size() == 1 ? " is"
-                        : " are") + " not enisim's: give another --out"));
+                        : "; or move " + String.join(" and ", theirs) + " away (enisim did not write " + (theirs.size()
+                        == 1 ? "it" : "them") + ", and --force replaces none such) and pass --force to write gate.md,"
+                        + " junit.xml, gate.html and after.yaml into it beside its files"));
             }
             return;
         }

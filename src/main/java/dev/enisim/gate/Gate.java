@@ -119,18 +119,22 @@ public final class Gate {
             String deployAtAsGiven, String source) throws ScenarioException {
         JsonNode tree = ScenarioLoader.readTree(account);
         Scenario before = ScenarioLoader.parseTree(tree, account.toString());
-        List<Problem> problems = new ArrayList<>();
-        if (deployAtSeconds != null && deployAtSeconds * 1_000_000L >= before.durationMicros()) {
-            problems.add(new Problem("--deploy-at " + deployAtAsGiven, "the account's run (" + account + ") ends at "
-                    + before.durationMicros() / 1_000_000 + " s, before the deployment at " + deployAtSeconds + " s"));
-        }
+        List<ScenarioException> problems = new ArrayList<>();
         if (!traffic.isEmpty()) { // which functions the change creates: its deployment alone tells (placeholders)
             Deployment.After after = Deployment.apply(tree, change, new Deployment.Options(deployAtSeconds == null
                     ? 0 : deployAtSeconds, Map.of(), "1/s"));
-            problems.addAll(unknownTraffic(traffic, after));
+            List<Problem> unknown = unknownTraffic(traffic, after);
+            if (!unknown.isEmpty()) {
+                problems.add(new ScenarioException(source, unknown));
+            }
+        }
+        if (deployAtSeconds != null && deployAtSeconds * 1_000_000L >= before.durationMicros()) {
+            problems.add(new ScenarioException(account.toString(), List.of(new Problem("duration", "the run ends at "
+                    + before.durationMicros() / 1_000_000 + " s, before the deployment at " + deployAtSeconds
+                    + " s (--deploy-at " + deployAtAsGiven + ")"))));
         }
         if (!problems.isEmpty()) {
-            throw new ScenarioException(source, problems);
+            throw problems.size() == 1 ? problems.get(0) : new ScenarioException(problems);
         }
     }
 

@@ -38,8 +38,8 @@ class GateCiReviewTest {
         Files.writeString(uf.resolve("gate.md"), "my notes\n");
         Result refused = gate("--template", DIR + "/one-group.yaml", "--out", uf.toString());
         assertEquals(2, refused.code(), refused.err());
-        assertTrue(refused.err().contains("replaces none that enisim did not write, and here gate.md and junit.xml"
-                + " are not enisim's"), refused.err());
+        assertTrue(refused.err().contains("or move gate.md and junit.xml away (enisim did not write them, and --force"
+                + " replaces none such) and pass --force"), refused.err());
         Result forced = gate("--template", DIR + "/one-group.yaml", "--out", uf.toString(), "--force");
         assertEquals(2, forced.code(), forced.out() + forced.err());
         assertEquals(1, forced.err().strip().lines().count(), forced.err());
