@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
             + " gate.html and after.yaml (the account with the change) into --out.", ""},
         footer = {"", "Rules (options or --rules FILE, a YAML list of sentences under `gate:`):",
             "  no function Failed | every subnet keeps 20%% of its IPs at the peak |",
-            "  quota headroom >= 50 | no function Pending longer than 5m | new ENIs <= 20 |",
+            "  every subnet keeps 5 IPs at the peak | quota headroom >= 50 |",
+            "  no function Pending longer than 5m | new ENIs <= 20 |",
             "  failing invocations <= 0 | teardown wait <= 45m",
             "  and any `check` expectation on the after run's summary.json (enis.peak <= 40).",
             "Always, with --rules too: no function Failed (unless --allow-failed); every function of the change"
