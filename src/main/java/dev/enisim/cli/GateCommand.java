@@ -33,10 +33,13 @@ import picocli.CommandLine.Spec;
             + " gate.html and after.yaml (the account with the change) into --out.", ""},
         footer = {"", "Rules (options or --rules FILE, a YAML list of sentences under `gate:`):",
             "  no function Failed | every subnet keeps 20%% of its IPs at the peak |",
-            "  quota headroom >= 50 | no function Pending longer than 5m | new ENIs <= 20 |",
+            "  every subnet keeps 5 IPs at the peak | quota headroom >= 50 |",
+            "  no function Pending longer than 5m | new ENIs <= 20 |",
             "  failing invocations <= 0 | teardown wait <= 45m",
             "  and any `check` expectation on the after run's summary.json (enis.peak <= 40).",
-            "Default (without --rules): no function Failed; quota headroom >= 0; failing invocations <= 0.", "",
+            "Always, with --rules too: no function Failed (unless --allow-failed); every function of the change"
+            + " simulated (unless --allow-unsimulated); reserved concurrency fits the account.",
+            "Default without --rules, also: quota headroom >= 0; failing invocations <= 0.", "",
             "Example: enisim gate --account scenario.yaml --template template.yaml --parameters params.json"
             + " --min-free-ips-percent 10 --out reports/gate"})
 final class GateCommand implements Callable<Integer> {
@@ -89,7 +92,8 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "FILE", description = "A YAML file with a list of rules under `gate:` (default: the default rules below).")
     Path rulesFile;
 
-    @Option(names = "--allow-failed", description = "Drop the default rule 'no function Failed'.")
+    @Option(names = "--allow-failed", description = "Do not add the rule 'no function Failed' (added otherwise, with"
+            + " or without --rules; a rules file that lists it still checks it).")
     boolean allowFailed;
 
     @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
@@ -130,11 +134,22 @@ final class GateCommand implements Callable<Integer> {
             description = "Append gate.md to this file (default: $GITHUB_STEP_SUMMARY, GitHub Actions' job summary).")
     String stepSummary; // text, not a Path: unset, the environment variable gives an empty default meaning "none"
 
-    @Option(names = "--force", description = "Write into --out even when it is not a folder enisim gate made.")
+    @Option(names = "--force", description = "Write gate.md, junit.xml, gate.html and after.yaml into --out even when"
+            + " it is not a folder enisim made, beside its other files; a file of those names there that enisim did"
+            + " not write is still refused (exit 2), never replaced.")
     boolean force;
 
     @Override
     public Integer call() throws ScenarioException, IOException {
+        try {
+            return gate();
+        } catch (UserInputException | ScenarioException | dev.enisim.report.OutputRefused e) {
+            badInput(Main.userMessage(e));
+            throw e;
+        }
+    }
+
+    private Integer gate() throws ScenarioException, IOException {
         if (templates.isEmpty() && plans.isEmpty()) {
             throw new UserInputException("give the change: --template FILE and/or --plan FILE");
         }
@@ -165,16 +180,36 @@ final class GateCommand implements Callable<Integer> {
                 bad.add("--traffic " + t.getKey() + "=" + t.getValue() + ": " + e.getMessage());
             }
         }
-        if (!bad.isEmpty()) {
-            throw new UserInputException(String.join("\n  ", bad));
-        }
-        long at;
+        Long at = null;
         try {
             at = Units.durationMicros(deployAt) / 1_000_000;
         } catch (IllegalArgumentException e) {
-            throw new UserInputException("--deploy-at: " + e.getMessage());
+            bad.add("--deploy-at " + deployAt + ": " + e.getMessage());
         }
-        Scenario s = ScenarioLoader.load(account);
+        // every problem of every input said at once: the options', the rules file's, the parameters', exports' and
+        // templates', then what only the change tells (a --traffic for a function it does not create)
+        List<ScenarioException> problems = new ArrayList<>();
+        if (!bad.isEmpty()) {
+            List<dev.enisim.scenario.Problem> named = new ArrayList<>();
+            for (String b : bad) {
+                int colon = b.indexOf(": ");
+                named.add(new dev.enisim.scenario.Problem(b.substring(0, colon), b.substring(colon + 2)));
+            }
+            problems.add(new ScenarioException("gate options", named));
+        }
+        List<String> rules = null;
+        try {
+            rules = rules();
+        } catch (ScenarioException e) {
+            problems.add(e);
+        }
+        Scenario s;
+        try {
+            s = ScenarioLoader.load(account);
+        } catch (ScenarioException e) { // without the account the change cannot be read against it
+            problems.add(e);
+            throw ChangeReader.merge(problems);
+        }
         // said first: a partial account may also be why a subnet or function of the change is not known to it
         Gate.accountWarnings(account).forEach(w -> spec.commandLine().getErr().println("enisim: warning: " + w));
         Map<String, String> subnets = new TreeMap<>();
@@ -185,7 +220,6 @@ final class GateCommand implements Callable<Integer> {
         Map<String, ChangeReader.Origin> origins = new TreeMap<>();
         Map<String, Map<String, String>> stackParams = new java.util.LinkedHashMap<>();
         Map<String, Map<String, ChangeReader.Origin>> stackOrigins = new java.util.LinkedHashMap<>();
-        List<ScenarioException> problems = new ArrayList<>(); // every input file's problems, said at once
         for (String p : parameters) {
             int eq = p.indexOf('=');
             boolean scoped = eq > 0 && !Files.exists(Path.of(p)); // TEMPLATE=FILE: that template's own
@@ -227,6 +261,13 @@ final class GateCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             problems.add(e);
         }
+        if (change != null) {
+            try {
+                Gate.checkOptions(account, change, traffic, at, deployAt, "gate options");
+            } catch (ScenarioException e) {
+                problems.add(e);
+            }
+        }
         if (!problems.isEmpty()) {
             throw ChangeReader.merge(problems);
         }
@@ -234,7 +275,7 @@ final class GateCommand implements Callable<Integer> {
         List<Path> touched = new ArrayList<>(inputs()); // what the step summary must not be
         OUTPUTS.forEach(name -> touched.add(out.resolve(name)));
         Path summaryFile = StepSummary.of(stepSummary, Main.workingDir(spec), "gate's summary", touched);
-        Gate.Verdict v = Gate.run(account, change, new Gate.Options(at, traffic, defaultTraffic, rules(),
+        Gate.Verdict v = Gate.run(account, change, new Gate.Options(at, traffic, defaultTraffic, rules,
                 allowUnsimulated, rulesFile == null ? "gate rules" : rulesFile.toString(), replications));
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         String markdown = v.markdown(); // a paragraph a line: a GitHub comment keeps every line break
@@ -242,13 +283,7 @@ final class GateCommand implements Callable<Integer> {
         files.put("junit.xml", v.junit().getBytes(StandardCharsets.UTF_8));
         files.put("gate.html", v.html().getBytes(StandardCharsets.UTF_8));
         files.put("after.yaml", v.afterScenario().getBytes(StandardCharsets.UTF_8));
-        if (force) { // into the folder as it is: these four files replaced, whatever else it holds left alone
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                SafeOutput.writeFile(out.resolve(f.getKey()), Main.workingDir(spec), null, f.getValue());
-            }
-        } else { // the folder as a whole, replacing only one enisim wrote
-            SafeOutput.writeFolder(out, Main.workingDir(spec), files);
-        }
+        write(files);
         StepSummary.append(summaryFile, markdown);
         long failed = v.results().stream().filter(r -> !r.passed()).count();
         spec.commandLine().getOut().println((v.passed() ? v.headline() : "FAILED: " + failed + " of "
@@ -256,6 +291,202 @@ final class GateCommand implements Callable<Integer> {
         v.results().stream().filter(r -> !r.passed()).forEach(r -> spec.commandLine().getOut().println("  "
                 + r.expectation().text() + ": " + r.actual()));
         return v.passed() ? 0 : 1;
+    }
+
+    /**
+     * Writes the gate's files: the folder as a whole when it is absent, empty or enisim's (as without --force);
+     * with --force into another folder, each file beside the folder's own, sealed (its last line enisim's checksum
+     * of the rest) so that a later run knows it, replacing only a file enisim wrote.
+     */
+    private void write(Map<String, byte[]> files) throws IOException {
+        Path wd = Main.workingDir(spec);
+        if (!force || ownFolder()) {
+            SafeOutput.writeFolder(out, wd, files);
+            return;
+        }
+        Map<String, String> listed = listedByMarker();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            Path file = out.resolve(f.getKey());
+            SafeOutput.Mark mark = MARKS.get(f.getKey());
+            if (listed.containsKey(f.getKey()) && Files.isRegularFile(wd.resolve(file),
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS)) { // written by a run without --force, as its marker says
+                SafeOutput.writeFile(file, wd, null, sealed(f.getValue(), mark.seal()));
+            } else {
+                SafeOutput.writeMarkedFile(file, wd, mark, f.getValue());
+            }
+        }
+    }
+
+    /** Whether --out may be written as a folder of enisim's: absent, empty, or as enisim wrote it. */
+    private boolean ownFolder() {
+        try {
+            SafeOutput.checkFolder(out, Main.workingDir(spec));
+            return true;
+        } catch (dev.enisim.report.OutputRefused e) {
+            return false;
+        }
+    }
+
+    /**
+     * The gate's files that the {@link SafeOutput#MARKER} of --out lists with the checksum of what they hold now (a
+     * folder enisim wrote, with files of the user's added since): enisim's, name to checksum. Empty when none.
+     */
+    private Map<String, String> listedByMarker() {
+        Path dir = Main.workingDir(spec).resolve(out);
+        Map<String, String> ours = new TreeMap<>();
+        try {
+            Path marker = dir.resolve(SafeOutput.MARKER);
+            if (!Files.isRegularFile(marker, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return ours;
+            }
+            List<String> lines = Files.readAllLines(marker, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !(lines.get(0) + "\n").equals(SafeOutput.MARKER_HEADER)) {
+                return ours;
+            }
+            for (String line : lines.subList(1, lines.size())) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9a-f]{64})  (.+)").matcher(line);
+                if (m.matches() && OUTPUTS.contains(m.group(2))) {
+                    Path file = dir.resolve(m.group(2));
+                    if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                            && m.group(1).equals(sha256(Files.readAllBytes(file)))) {
+                        ours.put(m.group(2), m.group(1));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new TreeMap<>(); // not readable: nothing known as enisim's
+        }
+        return ours;
+    }
+
+    /** How the gate's files are known as enisim's outside a folder of its own (--force): opening and checksum. */
+    private static final Map<String, SafeOutput.Mark> MARKS = Map.of(
+            "gate.md", SafeOutput.Mark.startingWith("<!-- enisim gate -->\n## enisim gate: ")
+                    .sealedBy(SafeOutput.Seal.MARKDOWN),
+            "junit.xml", CheckCommand.JUNIT_SIGNATURE,
+            "gate.html", SafeOutput.Mark.startingWith("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                    + "<title>enisim gate</title>").sealedBy(SafeOutput.Seal.XML_COMMENT),
+            "after.yaml", SafeOutput.Mark.startingWith("# Generated by `enisim gate`: the account with the change"
+                    + " deployed\n").sealedBy(new SafeOutput.Seal("# enisim sha256 ", "\n")));
+
+    /** {@code content} with {@code seal}'s line added, as {@link SafeOutput#writeMarkedFile} adds it. */
+    private static byte[] sealed(byte[] content, SafeOutput.Seal seal) {
+        byte[] body = content;
+        if (content.length > 0 && content[content.length - 1] != '\n') {
+            body = java.util.Arrays.copyOf(content, content.length + 1);
+            body[content.length] = '\n';
+        }
+        byte[] line = (seal.before() + sha256(body) + seal.after()).getBytes(StandardCharsets.US_ASCII);
+        byte[] all = java.util.Arrays.copyOf(body, body.length + line.length);
+        System.arraycopy(line, 0, all, body.length, line.length);
+        return all;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /**
+     * The gate's files in --out that are the user's (not written by enisim, or changed since), which --force will
+     * not replace either.
+     */
+    private List<String> notOurs() {
+        Path wd = Main.workingDir(spec);
+        Map<String, String> listed = listedByMarker();
+        List<String> theirs = new ArrayList<>();
+        for (String name : OUTPUTS) {
+            Path file = out.resolve(name);
+            if (!Files.exists(wd.resolve(file), java.nio.file.LinkOption.NOFOLLOW_LINKS) || listed.containsKey(name)) {
+                continue;
+            }
+            try {
+                SafeOutput.checkFile(file, wd, null); // its kind and place: said as they are, below
+            } catch (dev.enisim.report.OutputRefused e) {
+                continue;
+            }
+            try {
+                SafeOutput.checkMarkedFile(file, wd, MARKS.get(name));
+            } catch (dev.enisim.report.OutputRefused e) {
+                theirs.add(name);
+            }
+        }
+        return theirs;
+    }
+
+    /**
+     * On bad input (exit 2), the gate's report in --out is not left saying the previous run's verdict (a stale
+     * PASSED for the pull request's comment and the JUnit publisher): gate.md says "bad input" with the problems, and
+     * junit.xml holds one BadInput error, as {@code check --junit} writes it; only in a folder of enisim's (replaced
+     * as a whole: the previous page and after.yaml go too) or, with --force, over files of the gate's own; never a
+     * user's. The same Markdown is appended to the step summary.
+     */
+    private void badInput(String message) {
+        if (message == null) {
+            return;
+        }
+        Path wd = Main.workingDir(spec);
+        String markdown = badInputMarkdown(message);
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("gate.md", markdown.getBytes(StandardCharsets.UTF_8));
+        files.put("junit.xml", dev.enisim.check.JUnitXml.badInput(message).getBytes(StandardCharsets.UTF_8));
+        List<Path> in = new ArrayList<>();
+        try {
+            in.addAll(inputs());
+        } catch (RuntimeException e) {
+            in = null; // the inputs cannot all be told: nothing is written
+        }
+        try {
+            Path target = wd.resolve(out).toAbsolutePath().normalize();
+            boolean holdsInput = in == null || in.stream().anyMatch(p -> p != null && wd.resolve(p).toAbsolutePath()
+                    .normalize().startsWith(target));
+            if (!holdsInput && Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (ownFolder()) {
+                    SafeOutput.writeFolder(out, wd, files);
+                } else if (force) {
+                    List<String> theirs = notOurs();
+                    Map<String, String> listed = listedByMarker();
+                    for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                        Path file = out.resolve(f.getKey());
+                        if (!Files.isRegularFile(wd.resolve(file), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                                || theirs.contains(f.getKey())) {
+                            continue; // a new file is not made, a user's never replaced
+                        }
+                        if (listed.containsKey(f.getKey())) {
+                            SafeOutput.writeFile(file, wd, null, sealed(f.getValue(), MARKS.get(f.getKey()).seal()));
+                        } else {
+                            SafeOutput.writeMarkedFile(file, wd, MARKS.get(f.getKey()), f.getValue());
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the bad input is what is said; a report that cannot be written stays as it was
+        }
+        try {
+            List<Path> touched = in == null ? new ArrayList<>() : new ArrayList<>(in);
+            OUTPUTS.forEach(name -> touched.add(out.resolve(name)));
+            StepSummary.append(StepSummary.of(stepSummary, wd, "gate's summary", touched), markdown);
+        } catch (RuntimeException e) {
+            // a step summary that cannot take it: the terminal says the bad input
+        }
+    }
+
+    /** gate.md on bad input: the heading a reader of the pull request sees, then every problem as the terminal says. */
+    static String badInputMarkdown(String message) {
+        int longest = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`+").matcher(message);
+        while (m.find()) {
+            longest = Math.max(longest, m.group().length());
+        }
+        String fence = "`".repeat(Math.max(3, longest + 1));
+        return "<!-- enisim gate -->\n## enisim gate: bad input\n\nThe gate did not run: its input has problems (exit"
+                + " 2), so no rule was checked and this is no verdict on the change. Every problem found:\n\n" + fence
+                + "text\n" + message.strip() + "\n" + fence + "\n";
     }
 
     /**
@@ -271,8 +502,13 @@ final class GateCommand implements Callable<Integer> {
                 Path target = wd.resolve(out);
                 boolean folder = Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
                 // --force writes into a folder only: offered for a file, it then refused too
-                throw new dev.enisim.report.OutputRefused(e.getMessage() + (folder ? "; or pass --force to write"
-                        + " gate.md, junit.xml, gate.html and after.yaml into it" : ""));
+                List<String> theirs = folder ? notOurs() : List.of();
+                throw new dev.enisim.report.OutputRefused(e.getMessage() + (!folder ? "" : theirs.isEmpty()
+                        ? "; or pass --force to write gate.md, junit.xml, gate.html and after.yaml into it beside its"
+                        + " files (--force replaces none of them that enisim did not write)"
+                        : "; or move " + String.join(" and ", theirs) + " away (enisim did not write " + (theirs.size()
+                        == 1 ? "it" : "them") + ", and --force replaces none such) and pass --force to write gate.md,"
+                        + " junit.xml, gate.html and after.yaml into it beside its files"));
             }
             return;
         }
@@ -291,6 +527,16 @@ final class GateCommand implements Callable<Integer> {
                 }
             }
             SafeOutput.checkFile(file, wd, null);
+        }
+        if (ownFolder()) {
+            return; // written as a whole, as without --force
+        }
+        List<String> theirs = notOurs();
+        if (!theirs.isEmpty()) { // --force writes beside the user's files, never over them
+            throw new dev.enisim.report.OutputRefused("--out " + out + " --force would replace " + String.join(" and ",
+                    theirs) + ", which enisim did not write (or which were changed since): --force writes the gate's"
+                    + " four files beside a folder's own but replaces none that enisim did not write; move "
+                    + (theirs.size() == 1 ? "it" : "them") + " away, or give another --out");
         }
     }
 
@@ -365,10 +611,7 @@ final class GateCommand implements Callable<Integer> {
     private List<String> rules() throws ScenarioException {
         optionProblems();
         java.util.LinkedHashSet<String> rules = new java.util.LinkedHashSet<>();
-        if (rulesFile == null) { // the defaults, unless a rules file says what to check
-            if (!allowFailed) {
-                rules.add("no function Failed");
-            }
+        if (rulesFile == null) { // the defaults, unless a rules file says what to check ("no function Failed": below)
             rules.add("quota headroom >= " + (headroom == null ? 0 : headroom));
             rules.add("failing invocations <= 0");
         } else if (headroom != null) {
@@ -409,6 +652,13 @@ final class GateCommand implements Callable<Integer> {
             Gate.rules(fromFile, rulesFile.toString(), tree.has("gate") ? "gate" : "expect");
             rules.addAll(fromFile);
         }
-        return new ArrayList<>(rules);
+        List<String> all = new ArrayList<>(rules);
+        // on unless --allow-failed, with a rules file too (as `every function of the change simulated` is): a file
+        // stating only its thresholds passed a change whose functions end Failed
+        if (!allowFailed && all.stream().noneMatch(r -> r.strip().replaceAll("\\s+", " ").equalsIgnoreCase(
+                "no function Failed"))) {
+            all.add(0, "no function Failed");
+        }
+        return all;
     }
 }

@@ -109,6 +109,48 @@ public final class Gate {
     private Gate() {
     }
 
+    /**
+     * What of the gate's options only the change and the account can tell wrong, checked without running anything,
+     * so that the command says it with every other problem of its input at once: a {@code --traffic} for a function
+     * the change does not create; a {@code --deploy-at} (null: not known, itself bad) at or after the account's run
+     * ends. Named {@code source: --option value: ...}.
+     */
+    public static void checkOptions(Path account, Change change, Map<String, String> traffic, Long deployAtSeconds,
+            String deployAtAsGiven, String source) throws ScenarioException {
+        JsonNode tree = ScenarioLoader.readTree(account);
+        Scenario before = ScenarioLoader.parseTree(tree, account.toString());
+        List<ScenarioException> problems = new ArrayList<>();
+        if (!traffic.isEmpty()) { // which functions the change creates: its deployment alone tells (placeholders)
+            Deployment.After after = Deployment.apply(tree, change, new Deployment.Options(deployAtSeconds == null
+                    ? 0 : deployAtSeconds, Map.of(), "1/s"));
+            List<Problem> unknown = unknownTraffic(traffic, after);
+            if (!unknown.isEmpty()) {
+                problems.add(new ScenarioException(source, unknown));
+            }
+        }
+        if (deployAtSeconds != null && deployAtSeconds * 1_000_000L >= before.durationMicros()) {
+            problems.add(new ScenarioException(account.toString(), List.of(new Problem("duration", "the run ends at "
+                    + before.durationMicros() / 1_000_000 + " s, before the deployment at " + deployAtSeconds
+                    + " s (--deploy-at " + deployAtAsGiven + ")"))));
+        }
+        if (!problems.isEmpty()) {
+            throw problems.size() == 1 ? problems.get(0) : new ScenarioException(problems);
+        }
+    }
+
+    /** A {@code --traffic} of each function the change does not create: it would be ignored. */
+    private static List<Problem> unknownTraffic(Map<String, String> traffic, Deployment.After after) {
+        List<Problem> out = new ArrayList<>();
+        for (String name : new java.util.TreeSet<>(traffic.keySet())) {
+            if (!after.created().contains(name)) { // it was ignored: the created functions kept the placeholder
+                out.add(new Problem("--traffic " + name + "=" + traffic.get(name), "the change creates"
+                        + " no function " + name + (after.created().isEmpty() ? " (it creates none)"
+                        : " (it creates: " + String.join(", ", after.created()) + ")")));
+            }
+        }
+        return out;
+    }
+
     public static Verdict run(Path account, Change change, Options options) throws ScenarioException {
         JsonNode tree = ScenarioLoader.readTree(account);
         Scenario before = ScenarioLoader.parseTree(tree, account.toString());
@@ -121,14 +163,7 @@ public final class Gate {
         Deployment.After after = Deployment.apply(tree, change, new Deployment.Options(options.deployAtSeconds(),
                 options.traffic(), options.defaultTraffic()));
         String reserved = reservations(after, before.account(), change);
-        List<Problem> traffic = new ArrayList<>();
-        for (String name : new java.util.TreeSet<>(options.traffic().keySet())) {
-            if (!after.created().contains(name)) { // it was ignored: the created functions kept the placeholder
-                traffic.add(new Problem("--traffic " + name + "=" + options.traffic().get(name), "the change creates"
-                        + " no function " + name + (after.created().isEmpty() ? " (it creates none)"
-                        : " (it creates: " + String.join(", ", after.created()) + ")")));
-            }
-        }
+        List<Problem> traffic = unknownTraffic(options.traffic(), after);
         if (!traffic.isEmpty()) {
             throw new ScenarioException("gate", traffic);
         }

@@ -113,6 +113,15 @@ final class GateReport {
         List<String> out = new ArrayList<>();
         warnings.forEach(w -> out.add("Warning: " + w));
         after.notSimulated().forEach(n -> out.add("Not simulated: " + n));
+        List<String> open = impact.functions().stream().filter(Impact.FunctionImpact::unsettled).map(f -> f.name()
+                + ("Pending".equals(f.state()) ? "" : " (updating its VpcConfig)")).toList();
+        if (!open.isEmpty()) { // the run ended before their creation or update did: their outcome is not known
+            out.add("Not judged: " + open.size() + " function(s) of the change still Pending when the run ended, "
+                    + Format.seconds(Math.max(0, before.simulatedSeconds() - deployAtSeconds)) + " after the"
+                    + " deployment (" + String.join(", ", open) + "): whether they end Active or Failed was not"
+                    + " simulated (`no function Failed` fails for them, unless --allow-failed); deploy earlier"
+                    + " (--deploy-at) or run the account longer");
+        }
         change.placeholders().forEach(p -> out.add("Unresolved: " + p));
         after.placeholders().forEach(p -> out.add("Placeholder: " + p));
         change.notes().forEach(n -> out.add("Note: " + n));

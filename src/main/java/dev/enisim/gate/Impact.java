@@ -56,6 +56,15 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
         boolean failed() {
             return "Failed".equals(state) || "Failed".equals(updateStatus);
         }
+
+        /**
+         * Whether the change's creation or VPC update of this function had not ended when the run ended (still
+         * Pending, an update still InProgress): whether it ends Active or Failed was never simulated.
+         */
+        boolean unsettled() {
+            return !failed() && !"unchanged".equals(action) && !"delete".equals(action)
+                    && ("Pending".equals(state) || "InProgress".equals(updateStatus));
+        }
     }
 
     static Impact of(RunSummary before, RunSummary after, Change change, long deployAtSeconds) {

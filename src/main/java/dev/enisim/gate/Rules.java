@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 final class Rules {
 
     private static final Pattern NO_FAILED = Pattern.compile("no function failed");
-    private static final Pattern KEEPS = Pattern.compile("every subnet keeps ([0-9.]+)\\s*(%?)\\s*(?:of its )?ips?"
+    private static final Pattern KEEPS = Pattern.compile("every subnet keeps ([0-9.]+)\\s*(%?)\\s*(of its )?ips?"
             + "(?: free)? at the peak");
     private static final Pattern HEADROOM = Pattern.compile("quota headroom >= ([0-9]+)");
     private static final Pattern PENDING = Pattern.compile("no function pending longer than (\\S+)");
@@ -35,8 +35,8 @@ final class Rules {
     private static final Pattern FAILING = Pattern.compile("failing invocations <= ([0-9]+)");
     private static final Pattern TEARDOWN = Pattern.compile("teardown wait <= (\\S+)");
 
-    static final String SENTENCES = "no function Failed; every subnet keeps N% of its IPs at the peak; quota"
-            + " headroom >= N; no function Pending longer than 5m; new ENIs <= N; failing invocations <= N; teardown"
+    static final String SENTENCES = "no function Failed; every subnet keeps P% of its IPs at the peak; every subnet"
+            + " keeps N IPs at the peak; quota headroom >= N; no function Pending longer than 5m; new ENIs <= N; failing invocations <= N; teardown"
             + " wait <= 45m";
 
     private Rules() {
@@ -96,6 +96,11 @@ final class Rules {
                 throw new IllegalArgumentException("'" + sentence + "': expected a number, got '" + m.group(1) + "'");
             }
             boolean percent = !m.group(2).isEmpty();
+            if (!percent && m.group(3) != null) { // "keeps 3 of its IPs": a percentage without its sign, or a count?
+                throw new IllegalArgumentException("'" + sentence + "' is not a gate rule: a share of the subnet's"
+                        + " addresses is `every subnet keeps " + m.group(1) + "% of its IPs at the peak`, a number of"
+                        + " addresses `every subnet keeps " + m.group(1) + " IPs at the peak`");
+            }
             if (percent && n > 100) { // it could never hold: a FAIL verdict for a rule that is a typo
                 throw new IllegalArgumentException("'" + sentence + "': a subnet keeps at most 100% of its IPs");
             }
@@ -204,7 +209,19 @@ final class Rules {
         }
         String actual = bad.isEmpty() ? "none Failed" : bad.size() + " Failed: " + String.join(", ", bad)
                 + (why.isEmpty() ? "" : "; " + String.join("; ", why));
-        return verdict(sentence, bad.isEmpty(), actual);
+        // a creation or update still going on when the run ends: Active or Failed, the run never told
+        List<String> open = new ArrayList<>();
+        for (Impact.FunctionImpact f : impact.functions()) {
+            if (f.unsettled()) {
+                open.add(f.name());
+            }
+        }
+        if (open.isEmpty()) {
+            return verdict(sentence, bad.isEmpty(), actual);
+        }
+        return verdict(sentence, false, (bad.isEmpty() ? "" : actual + "; ") + open.size() + " still Pending (or"
+                + " updating their VpcConfig) when the run ends (" + String.join(", ", open) + "): cannot tell whether they end Failed; deploy earlier"
+                + " (--deploy-at) or run the account longer");
     }
 
     private static Checker.Result keeps(String sentence, Impact impact, double n, boolean percent) {

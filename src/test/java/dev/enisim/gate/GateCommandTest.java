@@ -118,10 +118,18 @@ class GateCommandTest {
         assertEquals(2, onFile.code(), "a file named as --out is refused");
         assertEquals("mine\n", Files.readString(file));
 
+        // --force writes into the folder, beside the user's files, never over them (review 31, finding 3: it
+        // replaced the user's gate.md): refused while the user's gate.md is there, written once it is moved away
+        Result refused = run("gate", "--force", "--account", DIR + "/account.yaml", "--template",
+                DIR + "/one-group.yaml", "--out", mine.toString());
+        assertEquals(2, refused.code(), refused.out() + refused.err());
+        assertEquals("my notes\n", Files.readString(mine.resolve("gate.md")));
+        Files.move(mine.resolve("gate.md"), mine.resolve("notes.md"));
         Result forced = run("gate", "--force", "--account", DIR + "/account.yaml", "--template",
                 DIR + "/one-group.yaml", "--out", mine.toString());
         assertTrue(forced.code() == 0 || forced.code() == 1, forced.err());
         assertTrue(Files.readString(mine.resolve("gate.md")).contains("enisim"), "--force writes into the folder");
+        assertEquals("my notes\n", Files.readString(mine.resolve("notes.md")));
         Path own = dir.resolve("gate-own");
         Result first = run("gate", "--account", DIR + "/account.yaml", "--template", DIR + "/one-group.yaml",
                 "--out", own.toString());
