@@ -93,13 +93,18 @@ public final class CheckMarkdown {
 
     /** {@code text} as a fenced code block, its fence longer than any run of backticks in it. */
     static String fenced(String text) {
+        String fence = fence(text);
+        return fence + "\n" + java.util.Arrays.stream(text.split("\r?\n", -1)).map(Expectation::visible)
+                .collect(java.util.stream.Collectors.joining("\n")) + "\n" + fence + "\n";
+    }
+
+    /** The fence of a code block holding {@code text}: backticks, longer than any run of them in it, at least 3. */
+    public static String fence(String text) {
         int longest = 0;
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("`+").matcher(text);
         while (m.find()) {
             longest = Math.max(longest, m.group().length());
         }
-        String fence = "`".repeat(Math.max(3, longest + 1));
-        return fence + "\n" + java.util.Arrays.stream(text.split("\r?\n", -1)).map(Expectation::visible)
-                .collect(java.util.stream.Collectors.joining("\n")) + "\n" + fence + "\n";
+        return "`".repeat(Math.max(3, longest + 1));
     }
 }

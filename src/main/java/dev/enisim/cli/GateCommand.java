@@ -478,12 +478,7 @@ final class GateCommand implements Callable<Integer> {
 
     /** gate.md on bad input: the heading a reader of the pull request sees, then every problem as the terminal says. */
     static String badInputMarkdown(String message) {
-        int longest = 0;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`+").matcher(message);
-        while (m.find()) {
-            longest = Math.max(longest, m.group().length());
-        }
-        String fence = "`".repeat(Math.max(3, longest + 1));
+        String fence = dev.enisim.check.CheckMarkdown.fence(message);
         return "<!-- enisim gate -->\n## enisim gate: bad input\n\nThe gate did not run: its input has problems (exit"
                 + " 2), so no rule was checked and this is no verdict on the change. Every problem found:\n\n" + fence
                 + "text\n" + message.strip() + "\n" + fence + "\n";
