@@ -529,7 +529,8 @@ final class GateCommand implements Callable<Integer> {
         List<String> theirs = notOurs();
         if (!theirs.isEmpty()) { // --force writes beside the user's files, never over them
             throw new dev.enisim.report.OutputRefused("--out " + out + " --force would replace " + String.join(" and ",
-                    theirs) + ", which enisim did not write (or which were changed since): --force writes the gate's"
+                    theirs) + (theirs.size() == 1 ? ", which enisim did not write (or which was changed since)"
+                    : ", which enisim did not write (or which were changed since)") + ": --force writes the gate's"
                     + " four files beside a folder's own but replaces none that enisim did not write; move "
                     + (theirs.size() == 1 ? "it" : "them") + " away, or give another --out");
         }
