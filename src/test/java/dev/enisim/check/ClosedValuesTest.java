@@ -34,6 +34,10 @@ class ClosedValuesTest {
         assertEquals("'assumptions == fields': 'fields' is not an assumption preset enisim reports (did you mean "
                 + "'field'?); expected one of documented, field", problem("assumptions == fields"));
         assertTrue(problem("functions.api.finalReasonCode == Nothing").endsWith(", or null (none)"));
+        // no known value near it: no suggestion, and the known ones listed (a state's, without "null")
+        String far = problem("functions.api.finalState == Zzzzzzzzzzzzzzzz");
+        assertTrue(!far.contains("did you mean") && far.endsWith("expected one of Pending, Active, Inactive, Failed,"
+                + " Deleted, NotCreated"), far);
     }
 
     @Test

@@ -82,4 +82,15 @@ class JUnitXmlTest {
         assertFalse(new Baseline.Diff("vpcs.vpc-1.enis", "1", "2").input());
         assertFalse(new Baseline.Diff("seedless", "1", "2").input(), "a name that only starts like an input");
     }
+
+    /** A scenario that checked nothing is a skipped test case, counted in its suite's and the whole's tests. */
+    @Test
+    void aScenarioThatCheckedNothingIsASkippedTestCounted() {
+        Checker.ScenarioCheck a = check("a", "a.yaml", result("enis.peak <= 8", true, "5"));
+        Checker.ScenarioCheck c = check("c", "c.yaml");
+        String xml = JUnitXml.render(List.of(a, c), Map.of(), java.util.Set.of("c.yaml"), null);
+        assertTrue(xml.contains("<testsuites name=\"enisim check\" tests=\"2\" failures=\"0\" skipped=\"1\">\n"), xml);
+        assertTrue(xml.contains("<testsuite name=\"a\" tests=\"1\" failures=\"0\" errors=\"0\">\n"), xml);
+        assertTrue(xml.contains("<testsuite name=\"c\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"1\">\n"), xml);
+    }
 }
