@@ -1,8 +1,9 @@
 package dev.enisim.check;
 
+import static dev.enisim.check.Checks.check;
+import static dev.enisim.check.Checks.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.enisim.scenario.Scenario;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,15 +16,6 @@ import org.junit.jupiter.api.Test;
  * cells that cannot end their cell, row or code span.
  */
 class CheckMarkdownTest {
-
-    private static Checker.ScenarioCheck check(String name, String file, Checker.Result... results) {
-        return new Checker.ScenarioCheck(Scenario.builder(name, 60_000_000L).build(), file, 1, List.of(results),
-                List.of());
-    }
-
-    private static Checker.Result result(String sentence, boolean passed, String actual) {
-        return new Checker.Result(Expectation.parse(sentence), passed, actual);
-    }
 
     @Test
     void failuresFirstTheBaselinesDifferencesCutAndTheScenarioThatCheckedNothingNamed() {

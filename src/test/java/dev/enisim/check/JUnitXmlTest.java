@@ -1,11 +1,12 @@
 package dev.enisim.check;
 
+import static dev.enisim.check.Checks.check;
+import static dev.enisim.check.Checks.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.enisim.scenario.Scenario;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,15 +17,6 @@ import org.junit.jupiter.api.Test;
  * (an input that changed is the cause of the rest).
  */
 class JUnitXmlTest {
-
-    private static Checker.ScenarioCheck check(String name, String file, Checker.Result... results) {
-        return new Checker.ScenarioCheck(Scenario.builder(name, 60_000_000L).build(), file, 1, List.of(results),
-                List.of());
-    }
-
-    private static Checker.Result result(String sentence, boolean passed, String actual) {
-        return new Checker.Result(Expectation.parse(sentence), passed, actual);
-    }
 
     @Test
     void countsAndTestcasesWithAndWithoutABaseline() {
