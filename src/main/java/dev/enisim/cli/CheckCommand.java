@@ -85,23 +85,25 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ScenarioException, IOException {
+        // every problem of every input and output is said at once (exit 2), before the first run: an option's too
+        // (a lone bad option was said before the rest, and hid the scenarios' problems)
+        Set<String> problems = new LinkedHashSet<>();
         if (replications < 1) {
-            throw new UserInputException("--replications must be at least 1");
+            problems.add("enisim: --replications must be at least 1, got " + replications);
         }
         if (!(tolerancePercent >= 0) || Double.isInfinite(tolerancePercent)) { // NaN compares as nothing: it passed
-            throw new UserInputException("--tolerance must be a percentage >= 0, got " + tolerancePercent);
+            problems.add("enisim: --tolerance must be a percentage >= 0, got " + tolerancePercent);
         }
         if (updateBaseline && baseline == null) {
-            throw new UserInputException("--update-baseline needs --baseline DIR");
+            problems.add("enisim: --update-baseline needs --baseline DIR");
         }
         if (spec.commandLine().getParseResult().hasMatchedOption("--tolerance") && (baseline == null
                 || updateBaseline)) { // it was ignored: a check without a baseline compared exactly nothing
-            throw new UserInputException("--tolerance applies to the comparison with a baseline: it needs --baseline "
-                    + "DIR (and not --update-baseline)");
+            problems.add("enisim: --tolerance applies to the comparison with a baseline: it needs --baseline DIR (and"
+                    + " not --update-baseline)");
         }
-        // every problem of every input and output is said at once (exit 2), before the first run: an output that
-        // could not be written was said alone, and hid the scenarios' problems, a missing baseline, another output
-        Set<String> problems = new LinkedHashSet<>();
+        // an output that could not be written was said alone, and hid the scenarios' problems, a missing baseline,
+        // another output
         if (baseline != null && java.nio.file.Files.exists(baseline)
                 && !java.nio.file.Files.isDirectory(baseline)) { // it said "already exists" when writing into it
             problems.add("enisim: --baseline " + baseline + ": expected a folder of <scenario>.summary.json files, got"
@@ -370,7 +372,9 @@ final class CheckCommand implements Callable<Integer> {
                 } else if (baseline != null && baselineUsable) {
                     expected = readBaseline(baselineFile(name));
                 }
-                budget.check(in.loaded().scenario(), replications, spec.commandLine().getErr());
+                if (replications >= 1) { // otherwise said with the options' problems
+                    budget.check(in.loaded().scenario(), replications, spec.commandLine().getErr());
+                }
                 out.add(new Checked(in.file(), in.loaded(), expected));
             } catch (UserInputException | dev.enisim.report.OutputRefused e) {
                 problems.add(Main.userMessage(e));
@@ -426,7 +430,7 @@ final class CheckCommand implements Callable<Integer> {
                     + "replications: 'replications' and 'metrics'); " + missing);
         }
         int written = expected.path("replications").asInt(1);
-        if (written != replications) {
+        if (written != replications && replications >= 1) { // a bad --replications is said as the option's
             throw new UserInputException("baseline " + file + " holds " + written + " replication(s), this check "
                     + "runs " + replications + " (use the same --replications, or rewrite it with --update-baseline)");
         }

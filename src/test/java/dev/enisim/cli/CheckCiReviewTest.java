@@ -260,4 +260,29 @@ class CheckCiReviewTest extends InScratch {
                 out);
         assertFalse(out.contains("--step-summary"), out);
     }
+    /**
+     * Left from rv31: a lone bad option ({@code --replications 0}, {@code --update-baseline} without a baseline) was
+     * said before the rest, and hid the scenarios' problems and the missing baseline: now every one at once.
+     */
+    @Test
+    void aBadOptionIsSaidWithEveryOtherProblem() throws Exception {
+        Files.writeString(s.work.resolve("bad.yaml"), BROKEN);
+        scenario("good.yaml", "good", "enis.peak >= 0");
+        Scratch.Result r = s.run("check", "bad.yaml", "good.yaml", "--replications", "0", "--baseline", "base");
+        assertExit(2, r);
+        assertEquals("", r.out(), "nothing ran");
+        String err = r.err();
+        String w = s.work + "/";
+        assertTrue(err.startsWith("enisim: --replications must be at least 1, got 0\n"), err);
+        assertTrue(err.contains(w + "bad.yaml: expect[0]: expected 'METRIC OP VALUE'"), err);
+        assertTrue(err.contains("enisim: no baseline " + w + "base/good.summary.json (create it with "
+                + "--update-baseline)"), err);
+        assertFalse(err.contains("replication(s), this check runs 0"), "the option's problem, said once: " + err);
+
+        Scratch.Result u = s.run("check", "bad.yaml", "--update-baseline", "--tolerance", "-1");
+        assertExit(2, u);
+        assertTrue(u.err().startsWith("enisim: --tolerance must be a percentage >= 0, got -1.0\n"
+                + "enisim: --update-baseline needs --baseline DIR\n"), u.err());
+        assertTrue(u.err().contains(w + "bad.yaml: expect[0]: expected 'METRIC OP VALUE'"), u.err());
+    }
 }

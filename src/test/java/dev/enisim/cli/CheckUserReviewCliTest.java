@@ -140,6 +140,7 @@ class CheckUserReviewCliTest extends InScratch {
 
     @Test
     void aToleranceIsRefusedWithoutABaselineToCompareAndWhenItIsNoPercentage() throws Exception {
+        withAnExpectation(s.work.resolve("scenario.yaml")); // something to check: the option's problem alone
         Map<String, String> before = s.snapshot();
         for (String[] args : new String[][] {
             {"check", "scenario.yaml", "--tolerance", "5"},
@@ -153,8 +154,9 @@ class CheckUserReviewCliTest extends InScratch {
         for (String t : new String[] {"NaN", "-1", "Infinity"}) {
             Scratch.Result r = s.run("check", "scenario.yaml", "--baseline", "base", "--tolerance", t);
             assertExit(2, r);
-            assertEquals("enisim: --tolerance must be a percentage >= 0, got " + Double.parseDouble(t),
-                    r.err().strip());
+            assertEquals("enisim: --tolerance must be a percentage >= 0, got " + Double.parseDouble(t) + "\n"
+                    + "enisim: no baseline " + s.work.resolve("base/scratch.summary.json") + " (create it with"
+                    + " --update-baseline)", r.err().strip(), "with every other problem at once");
         }
         assertEquals(before, s.snapshot(), "nothing written");
     }
