@@ -85,47 +85,99 @@ public final class ChangeReader {
 
     /**
      * @param templates CloudFormation / SAM / CDK templates, or CDK output folders (every {@code *.template.json}
-     *                  at their top; nested stacks are read through their parents)
+     *                  at their top, each stack named as its manifest.json names it; nested stacks are read
+     *                  through their parents)
      * @param plans     {@code terraform show -json} outputs
      */
     public static Change read(List<Path> templates, List<Path> plans, Inputs in) throws ScenarioException {
         Builder b = new Builder(in);
         List<Path> files = new ArrayList<>();
         Map<Path, List<String>> names = new java.util.LinkedHashMap<>(); // what --parameters NAME=FILE may call it
+        Map<Path, String> deployed = new java.util.LinkedHashMap<>(); // a cdk.out template: its stack's name
         for (Path t : templates) {
+            Map<Path, String[]> manifest = Files.isDirectory(t) ? manifest(t) : Map.of();
             for (Path f : expand(t)) {
                 files.add(f);
                 names.computeIfAbsent(f, k -> new ArrayList<>()).addAll(List.of(t.toString(), f.toString(),
                         f.getFileName().toString()));
+                String[] stack = manifest.get(f.toAbsolutePath().normalize());
+                if (stack != null) {
+                    deployed.put(f, stack[0]);
+                    names.get(f).add(stack[1]);
+                }
             }
         }
         Map<Path, String> stacks = stacks(files);
+        Map<String, Long> named = new TreeMap<>();
+        deployed.values().forEach(s -> named.merge(s, 1L, Long::sum));
+        for (Map.Entry<Path, String> d : deployed.entrySet()) { // named as CloudFormation knows it, when unique
+            boolean unique = named.get(d.getValue()) == 1 && stacks.entrySet().stream().noneMatch(e -> !e.getKey()
+                    .equals(d.getKey()) && !deployed.containsKey(e.getKey()) && d.getValue().equals(e.getValue()));
+            if (stacks.get(d.getKey()) != null && unique) {
+                stacks.put(d.getKey(), d.getValue());
+            }
+        }
         stacks.forEach((f, s) -> {
             if (s != null) {
                 names.get(f).add(s);
             }
         });
+        deployed.forEach((f, s) -> names.get(f).add(s));
+        String stackName = in.pseudo().get("AWS::StackName");
+        for (Map.Entry<Path, String> d : deployed.entrySet()) {
+            if (stackName != null && !stackName.equals(d.getValue())) {
+                b.notes.add("--stack-name " + stackName + " is not used for " + d.getKey() + ": its CDK manifest"
+                        + " (manifest.json) names its stack " + d.getValue());
+            }
+        }
         Map<Path, JsonNode> trees = new java.util.LinkedHashMap<>();
+        List<ScenarioException> unread = new ArrayList<>(); // files not read at all: said with the others' problems
+        java.util.Set<Path> notRead = new java.util.HashSet<>();
         for (Path f : files) {
-            trees.put(f, TemplateFile.read(f));
+            try {
+                trees.put(f, TemplateFile.read(f));
+            } catch (ScenarioException e) {
+                unread.add(e);
+                notRead.add(f);
+                trees.put(f, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+            }
         }
         Map<Path, Map<String, Origin>> origins = new java.util.LinkedHashMap<>();
-        Map<Path, Map<String, String>> given = parameters(files, names, trees, in, origins);
+        Map<String, List<Problem>> pending = new java.util.LinkedHashMap<>();
+        Map<Path, Map<String, String>> given = parameters(files, names, trees, in, origins, deployed, pending);
         if (in.exports().containsKey(PARTIAL_EXPORTS)) {
             b.notes.add("--exports " + in.exports().get(PARTIAL_EXPORTS) + ": one page of several of `aws cloudformation"
                     + " list-exports` (it has a NextToken, and no last page is given): an export on the other pages is"
                     + " not known here");
         }
         for (Path f : files) {
+            if (notRead.contains(f)) {
+                continue; // its problem is in unread
+            }
             new CloudFormation(f, trees.get(f), given.get(f), origins.get(f), b, stacks.get(f)).read();
             b.sources.add(f + " (CloudFormation template" + (stacks.get(f) == null ? "" : ", stack " + stacks.get(f))
                     + ")");
-            b.throwIfProblems();
         }
+        // the parameters' problems only the templates tell (a key none declares), after the templates' own
+        pending.forEach((source, ps) -> ps.forEach(b.problems(Path.of(source))::add));
         for (Path p : plans) {
-            new TerraformPlan(p, TemplateFile.read(p), b).read();
+            JsonNode plan;
+            try {
+                plan = TemplateFile.read(p);
+            } catch (ScenarioException e) {
+                unread.add(e);
+                continue;
+            }
+            new TerraformPlan(p, plan, b).read();
             b.sources.add(p + " (terraform show -json)");
+        }
+        try { // every file's problems at once: the templates', the plans' and the parameters files'
             b.throwIfProblems();
+        } catch (ScenarioException e) {
+            unread.add(0, e);
+        }
+        if (!unread.isEmpty()) {
+            throw merge(unread);
         }
         return b.build();
     }
@@ -136,7 +188,8 @@ public final class ChangeReader {
      * refused); then the values given for it alone ({@code TEMPLATE=FILE}: every key its own).
      */
     private static Map<Path, Map<String, String>> parameters(List<Path> files, Map<Path, List<String>> names,
-            Map<Path, JsonNode> trees, Inputs in, Map<Path, Map<String, Origin>> origins) throws ScenarioException {
+            Map<Path, JsonNode> trees, Inputs in, Map<Path, Map<String, Origin>> origins, Map<Path, String> deployed,
+            Map<String, List<Problem>> pending) {
         Map<Path, Map<String, String>> out = new java.util.LinkedHashMap<>();
         java.util.Set<String> declaredAnywhere = new java.util.TreeSet<>();
         for (Path f : files) {
@@ -151,6 +204,10 @@ public final class ChangeReader {
                     }
                 }
             });
+            if (deployed.containsKey(f)) { // the stack's name in the CDK manifest: its AWS::StackName
+                mine.put("AWS::StackName", deployed.get(f));
+                where.remove("AWS::StackName");
+            }
             declared.fieldNames().forEachRemaining(declaredAnywhere::add);
             out.put(f, mine);
             origins.put(f, where);
@@ -187,13 +244,37 @@ public final class ChangeReader {
                 origins.get(f).putAll(in.stackOrigins().getOrDefault(e.getKey(), Map.of()));
             });
         }
-        List<ScenarioException> all = new ArrayList<>();
+        // said with the templates' problems, all at once (thrown here, they hid those)
         if (!problems.isEmpty()) {
-            all.add(new ScenarioException("--parameters", problems));
+            pending.put("--parameters", problems);
         }
-        inFiles.forEach((file, ps) -> all.add(new ScenarioException(file, ps)));
-        if (!all.isEmpty()) {
-            throw merge(all);
+        pending.putAll(inFiles);
+        return out;
+    }
+
+    /**
+     * A CDK output folder's stacks as its {@code manifest.json} names them: each {@code aws:cloudformation:stack}
+     * artifact's template (absolute) -> {the stack's name (its {@code properties.stackName}, else the artifact's id,
+     * as CDK omits it when they are equal), the artifact's id}. Empty without a manifest.
+     */
+    private static Map<Path, String[]> manifest(Path dir) throws ScenarioException {
+        Path file = dir.resolve("manifest.json");
+        Map<Path, String[]> out = new java.util.HashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return out;
+        }
+        JsonNode artifacts = TemplateFile.read(file).path("artifacts");
+        for (Iterator<Map.Entry<String, JsonNode>> it = artifacts.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> a = it.next();
+            JsonNode props = a.getValue().path("properties");
+            if (!"aws:cloudformation:stack".equals(a.getValue().path("type").asText())
+                    || !props.path("templateFile").isTextual()) {
+                continue;
+            }
+            String name = props.path("stackName").isTextual() && !props.path("stackName").asText().isBlank()
+                    ? props.path("stackName").asText() : a.getKey();
+            out.put(dir.resolve(props.path("templateFile").asText()).toAbsolutePath().normalize(),
+                    new String[] {name, a.getKey()});
         }
         return out;
     }

@@ -19,13 +19,23 @@ import java.util.regex.Pattern;
 /**
  * One CloudFormation template (SAM and CDK output included) as a change: its functions (AWS::Lambda::Function,
  * AWS::Serverless::Function with the template's Globals), their versions, aliases and concurrency, the subnets,
- * security groups and VPCs it defines, EFS mount targets, and its nested stacks (CDK names their templates in
- * the {@code aws:asset:path} metadata). A function whose name is in the account is updated, else created; with
+ * security groups and VPCs it defines, EFS mount targets, and its nested stacks and SAM applications (CDK names
+ * their templates in the {@code aws:asset:path} metadata; before packaging, TemplateURL / Location is a local path). A function whose name is in the account is updated, else created; with
  * {@code deleteStack} every function is deleted.
  */
 final class CloudFormation {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** The resource types whose properties are read. */
+    private static final java.util.Set<String> READ = java.util.Set.of("AWS::Lambda::Function",
+            "AWS::Serverless::Function", "AWS::Lambda::Version", "AWS::Lambda::Alias", "AWS::EC2::VPC",
+            "AWS::EC2::Subnet", "AWS::EC2::SecurityGroup", "AWS::EFS::MountTarget", "AWS::CodeBuild::Project",
+            "AWS::CloudFormation::Stack", "AWS::Serverless::Application");
+    /** Lambda's largest MemorySize and Timeout, for functions on a capacity provider (Lambda Managed Instances). */
+    private static final int AWS_MAX_MEMORY = 32_768;
+    private static final int AWS_MAX_TIMEOUT = 5_400;
+    /** Templates being read, parent first: a nested template that nests one of them again is refused. */
+    private final List<Path> chain;
     private final Path file;
     private final JsonNode template;
     private final Builder out;
@@ -47,6 +57,14 @@ final class CloudFormation {
      */
     CloudFormation(Path file, JsonNode template, Map<String, String> parameters,
             Map<String, ChangeReader.Origin> origins, Builder out, String stack) {
+        this(file, template, parameters, origins, out, stack, List.of());
+    }
+
+    private CloudFormation(Path file, JsonNode template, Map<String, String> parameters,
+            Map<String, ChangeReader.Origin> origins, Builder out, String stack, List<Path> parents) {
+        List<Path> c = new ArrayList<>(parents);
+        c.add(file.toAbsolutePath().normalize());
+        this.chain = List.copyOf(c);
         this.stack = stack;
         this.file = file;
         this.template = template;
@@ -79,6 +97,12 @@ final class CloudFormation {
             String p = "Resources." + id;
             if (!r.path("Type").isTextual()) {
                 problems.add(new Problem(p + ".Type", "missing (expected a resource type like AWS::Lambda::Function)"));
+                continue;
+            }
+            JsonNode own = r.get("Properties");
+            if (own != null && !own.isNull() && !own.isObject() && READ.contains(r.get("Type").asText())) {
+                problems.add(new Problem(p + ".Properties", "expected an object (the resource's properties, NAME:"
+                        + " VALUE), got " + own));
                 continue;
             }
             if (r.has("Condition") && r.get("Condition").isTextual()) {
@@ -138,7 +162,7 @@ final class CloudFormation {
                 case "AWS::Serverless::CapacityProvider", "AWS::Lambda::CapacityProvider" -> out.notes.add(file + ": "
                         + p + " is a capacity provider (Lambda Managed Instances): its instances' network interfaces"
                         + " are not Hyperplane ENIs; not simulated");
-                case "AWS::CloudFormation::Stack" -> nested(id, r, p);
+                case "AWS::CloudFormation::Stack", "AWS::Serverless::Application" -> nested(id, r, p);
                 default -> {
                     // other resources do not touch Lambda's networking
                 }
@@ -226,9 +250,35 @@ final class CloudFormation {
             props = Globals.merge(template.path("Globals").path("Function"), props);
         }
         String pp = p + ".Properties";
+        ambiguous = List.of();
         String named = name(id, props, pp);
         boolean badName = named == null; // its other problems are still looked for: every problem at once
         String name = badName ? id : named;
+        if (!ambiguous.isEmpty()) { // which of the account's functions it is decides create / update: not guessed
+            out.placeholders.add(new Change.Placeholder(file + ": " + pp + ".FunctionName", "not given: the name"
+                    + " CloudFormation generated (" + generatedStack(id) + "-" + id + "-SUFFIX) matches "
+                    + ambiguous.size() + " of the account's functions: " + String.join(", ", ambiguous) + "; which one"
+                    + " this stack made is not known", "take the others out of --account's scenario if they are gone,"
+                    + " or pass --allow-unsimulated"));
+            out.unsimulated.add(id + " (" + file + ": " + p + "): which of the account's functions it is ("
+                    + String.join(", ", ambiguous) + ") is not known");
+            return;
+        }
+        JsonNode capacity = x.resolve(props.get("CapacityProviderConfig"), pp + ".CapacityProviderConfig");
+        if (capacity != null && !Intrinsics.isNoValue(capacity)) { // Lambda Managed Instances: no Hyperplane ENI
+            integer(props.get("MemorySize"), pp + ".MemorySize", 128, AWS_MAX_MEMORY);
+            integer(props.get("Timeout"), pp + ".Timeout", 1, AWS_MAX_TIMEOUT);
+            if (Intrinsics.isUnresolved(capacity)) { // whether it runs on a capacity provider is not known
+                out.placeholder(file, pp + ".CapacityProviderConfig", capacity);
+                out.unsimulated.add(name + " (" + file + ": " + p + "): whether it runs on a capacity provider"
+                        + " (CapacityProviderConfig) is not known");
+            } else {
+                out.notes.add(file + ": " + p + " (" + name + ") runs on a capacity provider (CapacityProviderConfig,"
+                        + " Lambda Managed Instances): its network interfaces are its instances', not Hyperplane"
+                        + " ENIs; not simulated");
+            }
+            return;
+        }
         if (out.in.deleteStack()) {
             JsonNode policy = x.resolve(r.get("DeletionPolicy"), p + ".DeletionPolicy");
             if (policy != null && policy.isTextual() && (policy.asText().equals("Retain")
@@ -272,7 +322,17 @@ final class CloudFormation {
             return n.asText();
         }
         String stack = x.pseudo("AWS::StackName");
-        if (stack != null) {
+        String deployed = generatedStack(id);
+        if (deployed != null && n == null) {
+            List<String> matches = generated(deployed + "-" + id, out.in.functions());
+            if (matches.size() == 1) {
+                return matches.get(0);
+            }
+            if (matches.size() > 1) {
+                ambiguous = matches;
+                return id;
+            }
+        } else if (stack != null) { // a FunctionName not resolved: the account's function with the stack's prefix
             String prefix = (stack + "-" + id);
             prefix = prefix.substring(0, Math.min(prefix.length(), 50));
             for (String existing : new TreeSet<>(out.in.functions())) {
@@ -295,6 +355,37 @@ final class CloudFormation {
                     : "give the --parameters or --exports it is built from"));
         }
         return fallback;
+    }
+
+    /** The account's functions an ambiguous generated name matched (set by {@link #name}). */
+    private List<String> ambiguous = List.of();
+
+    /**
+     * The stack name CloudFormation builds a function's name from: AWS::StackName when given (--stack-name,
+     * --parameters, a CDK manifest's stackName), else the stack's name here when several are read; null when unknown.
+     */
+    private String generatedStack(String id) {
+        String given = x.pseudo("AWS::StackName");
+        return given != null ? given : this.stack == null ? null : this.stack.replaceAll("[^A-Za-z0-9-]+", "-");
+    }
+
+    /**
+     * The account's functions named as CloudFormation names a function of the stack: {@code STACK-LogicalId}
+     * ({@code base}) itself, or followed by {@code -} and its random suffix (letters and digits); when {@code base}
+     * is longer than 50 characters (CloudFormation shortens it to fit 64 with the suffix), any name starting with its
+     * first 50 and ending in such a suffix.
+     */
+    static List<String> generated(String base, java.util.Set<String> account) {
+        List<String> out = new ArrayList<>();
+        String prefix = base.length() > 50 ? base.substring(0, 50) : null;
+        for (String f : new TreeSet<>(account)) {
+            boolean suffixed = f.startsWith(base + "-") && f.substring(base.length() + 1).matches("[A-Za-z0-9]+");
+            boolean shortened = prefix != null && f.startsWith(prefix) && f.matches(".*-[A-Za-z0-9]+");
+            if (f.equals(base) || suffixed || shortened) {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     /** Reads a resolved VpcConfig; false when it (or a part) is unresolved. */
@@ -371,14 +462,44 @@ final class CloudFormation {
         return r.asInt();
     }
 
-    /** A nested stack: its template named by CDK's aws:asset:path metadata, read with the parameters passed. */
+    /** How to give a nested template the gate could not read. */
+    private static final String NESTED_HOW = "give its template as a local file (TemplateURL, or Location for a SAM"
+            + " application: a path beside this template, as `sam build` writes it, before `sam package` / `aws"
+            + " cloudformation package`); --template FILE reads it as a stack of its own, not this one's, or pass"
+            + " --allow-unsimulated";
+
+    /**
+     * A nested stack ({@code AWS::CloudFormation::Stack}) or SAM application ({@code AWS::Serverless::Application}):
+     * its template named by CDK's aws:asset:path metadata, else by a local path in its TemplateURL (Location), read
+     * with the parameters passed. One the gate cannot read is unresolved, and its functions unknown: not simulated.
+     */
     private void nested(String id, JsonNode r, String p) {
+        boolean app = r.get("Type").asText().equals("AWS::Serverless::Application");
+        String field = app ? "Location" : "TemplateURL";
+        String kind = app ? "nested application" : "nested stack";
         String asset = r.path("Metadata").path("aws:asset:path").asText(null);
-        Path child = asset == null ? null : file.resolveSibling(asset);
+        JsonNode given = r.path("Properties").get(field);
+        JsonNode at = given == null ? null : x.resolve(given, p + ".Properties." + field);
+        String local = at != null && at.isTextual() && !at.asText().isBlank() && !at.asText().contains("://")
+                ? at.asText() : null; // a path, as before packaging (s3:// or https:// after)
+        String ref = asset != null ? asset : local;
+        Path child = ref == null ? null : file.resolveSibling(ref).normalize();
         if (child == null || !Files.isRegularFile(child)) {
-            out.placeholders.add(new Change.Placeholder(file + ": " + p, "nested stack " + id + " ("
-                    + (asset == null ? "no aws:asset:path metadata" : asset + " not found") + ")",
-                    "pass its template with --template, with its parameters in --parameters"));
+            String why = ref != null ? ref + " not found" : !app ? "no aws:asset:path metadata"
+                    : at != null && at.isObject() && !Intrinsics.isUnresolved(at)
+                    ? "Location is a Serverless Application Repository application"
+                    : "Location " + (given == null ? "missing" : at != null && at.isTextual() ? at.asText()
+                    + " is not a local file" : "not resolved");
+            out.placeholders.add(new Change.Placeholder(file + ": " + p, kind + " " + id + " (" + why + ")",
+                    NESTED_HOW));
+            out.unsimulated.add(kind + " " + id + " (" + file + ": " + p + "): its template is not read (" + why
+                    + "), so its functions are not known");
+            return;
+        }
+        if (chain.contains(child.toAbsolutePath().normalize())) {
+            problems.add(new Problem(p + (asset != null ? ".Metadata.aws:asset:path" : ".Properties." + field),
+                    kind + " " + ref + " nests a template that nests it (" + chain.get(chain.size() - 1)
+                    .getFileName() + "): CloudFormation would never finish creating it"));
             return;
         }
         Map<String, String> passed = new TreeMap<>();
@@ -396,10 +517,10 @@ final class CloudFormation {
         }
         try {
             new CloudFormation(child, TemplateFile.read(child), passed, Map.of(), out, stack == null ? null
-                    : stack + "/" + id).read();
-            out.sources.add(child + " (nested stack " + id + " of " + file.getFileName() + ")");
+                    : stack + "/" + id, chain).read();
+            out.sources.add(child + " (" + kind + " " + id + " of " + file.getFileName() + ")");
         } catch (ScenarioException e) {
-            problems.add(new Problem(p, "nested stack " + asset + ": " + e.getMessage()));
+            problems.add(new Problem(p, kind + " " + ref + ": " + e.getMessage()));
         }
     }
 
