@@ -302,10 +302,16 @@ final class ScenarioWriter {
         if (f.inVpc()) {
             b.append("    vpcConfig: { subnetIds: ").append(list(f.subnets())).append(", securityGroupIds: ")
                     .append(list(f.groups())).append(dualStack(f) ? ", ipv6AllowedForDualStack: true" : "")
-                    .append(" }\n");
+                    .append(" }").append(f.ipv6AllowedForDualStack() && !dualStack(f) ? "   # placeholder:"
+                    + " ipv6AllowedForDualStack left out (NOTES)" : "").append('\n');
             if (f.ipv6AllowedForDualStack() && !dualStack(f)) {
                 b.append("    # Ipv6AllowedForDualStack left out: not every one of its subnets has an IPv6 CIDR in the"
                         + " subnets given\n");
+                placeholders.add(p + ".vpcConfig.ipv6AllowedForDualStack: left out (false), though the function sets"
+                        + " Ipv6AllowedForDualStack: true");
+                d.notes().add(f.name() + ": Ipv6AllowedForDualStack: true left out (its ENIs get no IPv6 address in"
+                        + " the run): not every one of its subnets (" + String.join(", ", f.subnets()) + ") has an"
+                        + " associated IPv6 CIDR in the describe-subnets output given");
             }
         }
         CloudWatch.Traffic t = d.traffic().get(f.name());
