@@ -155,6 +155,21 @@ final class Account {
         return m.matches() ? m.group(1) : null;
     }
 
+    /**
+     * The accounts of the functions (their FunctionArn account ids), sorted, when there are several: the scenario
+     * then declares {@code accounts} and each function's {@code account}; empty for one account (or none known).
+     */
+    final List<String> functionAccounts = new ArrayList<>();
+    /** With {@link #functionAccounts}: function name -> its account (the first one for a function without an ARN). */
+    final Map<String, String> accountOf = new TreeMap<>();
+    /** VPC -> the OwnerId all its described subnets give (absent when not saved or they disagree). */
+    final Map<String, String> vpcOwner = new TreeMap<>();
+
+    /** The account a function's ENIs are keyed in: "" for a single-account import. */
+    String keyAccount(Function f) {
+        return accountOf.getOrDefault(f.name(), "");
+    }
+
     /** Every SubnetId a describe-subnets file lists, read or refused: one refused was reported with its problem. */
     final Set<String> listedSubnetIds = new TreeSet<>();
 
