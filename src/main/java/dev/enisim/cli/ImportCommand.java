@@ -93,11 +93,17 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "The scenario to write.")
     Path out;
 
+    /** What the scenario loader accepts as a {@code name} (ScenarioLoader's NAME): a generated file must load. */
+    private static final java.util.regex.Pattern SCENARIO_NAME =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
     @Override
     public Integer call() throws ScenarioException, IOException {
         long seconds = seconds("--duration", duration);
-        if (!name.matches("[A-Za-z0-9._-]+")) {
-            throw new UserInputException("--name: expected letters, digits, '.', '_' or '-' only, got '" + name + "'");
+        if (!SCENARIO_NAME.matcher(name).matches()) { // the loader's rule for `name`, or the file would not load
+            throw new UserInputException("--name: expected letters, digits, '.', '_' or '-' only, got '" + name
+                    + "': a scenario's name starts with a letter or a digit and has at most 128 characters (it names"
+                    + " the report folder)");
         }
         String outName = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (outName.endsWith(".json")) { // enisim reads a .json scenario as JSON, and this one is YAML with comments

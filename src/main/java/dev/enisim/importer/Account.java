@@ -20,9 +20,13 @@ import java.util.TreeSet;
 final class Account {
 
     /** One IPv4 subnet; {@code name} is its Name tag (or null). */
-    /** @param ipv6Cidr the subnet's IPv6 CIDR when it is dual-stack (Ipv6CidrBlockAssociationSet), else null */
+    /**
+     * @param ipv6Cidr the subnet's IPv6 CIDR when it is dual-stack (Ipv6CidrBlockAssociationSet), else null
+     * @param owner    its OwnerId (the account that owns the subnet: another than the functions' when it is shared
+     *                 with them through AWS RAM), or null when not saved
+     */
     record Subnet(String id, String vpc, String cidr, String az, long availableIps, int usableIps, String name,
-            Path file, String path, String ipv6Cidr) {
+            Path file, String path, String ipv6Cidr, String owner) {
     }
 
     /**
@@ -31,15 +35,16 @@ final class Account {
      * (list-functions does not), mapped to the four the model knows, or null. {@code reserved} is the reserved
      * concurrency (get-function, get-function-concurrency) or null. {@code placeholders}: field -> why its value is
      * not the account's (a default for a missing figure, or a figure beyond the model's range). {@code file} and
-     * {@code path} say where it was read, for error messages.
+     * {@code path} say where it was read, for error messages. {@code account}: the AWS account id of its
+     * FunctionArn, or null when the output has none.
      */
     record Function(String name, int memoryMb, int timeoutSeconds, List<String> subnets, List<String> groups,
             String role, String state, Integer reserved, Map<String, String> placeholders, Path file, String path,
-            Package pkg, boolean ipv6AllowedForDualStack) {
+            Package pkg, boolean ipv6AllowedForDualStack, String account) {
 
         Function withReserved(Integer r) {
             return new Function(name, memoryMb, timeoutSeconds, subnets, groups, role, state, r, placeholders, file,
-                    path, pkg, ipv6AllowedForDualStack);
+                    path, pkg, ipv6AllowedForDualStack, account);
         }
 
         /**
@@ -150,6 +155,21 @@ final class Account {
         return m.matches() ? m.group(1) : null;
     }
 
+    /**
+     * The accounts of the functions (their FunctionArn account ids), sorted, when there are several: the scenario
+     * then declares {@code accounts} and each function's {@code account}; empty for one account (or none known).
+     */
+    final List<String> functionAccounts = new ArrayList<>();
+    /** With {@link #functionAccounts}: function name -> its account (the first one for a function without an ARN). */
+    final Map<String, String> accountOf = new TreeMap<>();
+    /** VPC -> the OwnerId all its described subnets give (absent when not saved or they disagree). */
+    final Map<String, String> vpcOwner = new TreeMap<>();
+
+    /** The account a function's ENIs are keyed in: "" for a single-account import. */
+    String keyAccount(Function f) {
+        return accountOf.getOrDefault(f.name(), "");
+    }
+
     /** Every SubnetId a describe-subnets file lists, read or refused: one refused was reported with its problem. */
     final Set<String> listedSubnetIds = new TreeSet<>();
 
@@ -241,12 +261,52 @@ final class Account {
                         + " usable addresses of " + cidr + " (AWS reserves 5 per subnet), got " + available);
                 continue;
             }
-            if (id != null && vpc != null && az != null && available != null && subnets.putIfAbsent(id,
-                    new Subnet(id, vpc, cidr, az, available, usable, nameTag(s), j.file, j.at(p), ipv6Cidr(s)))
-                    != null) {
-                notes.add("subnet " + id + " is described more than once: the first description is used");
+            if (id != null && vpc != null && az != null && available != null) {
+                Subnet now = new Subnet(id, vpc, cidr, az, available, usable, nameTag(s), j.file, j.at(p), ipv6Cidr(s),
+                        textOrNull(s.get("OwnerId")));
+                Subnet before = subnets.put(id, now);
+                if (before != null) {
+                    notes.add(described("subnet " + id, where(before.file(), before.path()), where(now.file(),
+                            now.path()), differences(before, now)));
+                }
             }
         }
+    }
+
+    /**
+     * The note on a subnet or function described more than once. One rule for both: the later description (the
+     * later file given, or later in its file) is used, as the newer save; the note says where both are and, when
+     * their figures disagree, each differing field with both values (earlier vs later).
+     */
+    static String described(String what, String earlier, String later, List<String> differences) {
+        return what + " is described more than once: the later description (" + later + ") is used, not the earlier ("
+                + earlier + ")" + (differences.isEmpty() ? "; the two agree"
+                : "; they differ (earlier vs later): " + String.join("; ", differences));
+    }
+
+    /** A description's file, and its JSON path when it is not the whole document. */
+    static String where(Path file, String path) {
+        return file + (path == null || path.isEmpty() ? "" : ", " + path);
+    }
+
+    /** A field whose two descriptions differ, {@code AvailableIpAddressCount 243 vs 200}, added to {@code out}. */
+    static void differ(List<String> out, String field, Object earlier, Object later) {
+        if (!java.util.Objects.equals(earlier, later)) {
+            out.add(field + " " + (earlier == null ? "(none)" : earlier) + " vs " + (later == null ? "(none)" : later));
+        }
+    }
+
+    /** The fields of describe-subnets the import uses that differ between two descriptions of one subnet. */
+    static List<String> differences(Subnet x, Subnet y) {
+        List<String> out = new ArrayList<>();
+        differ(out, "VpcId", x.vpc(), y.vpc());
+        differ(out, "CidrBlock", x.cidr(), y.cidr());
+        differ(out, "AvailabilityZone", x.az(), y.az());
+        differ(out, "AvailableIpAddressCount", x.availableIps(), y.availableIps());
+        differ(out, "Ipv6CidrBlock", x.ipv6Cidr(), y.ipv6Cidr());
+        differ(out, "OwnerId", x.owner(), y.owner());
+        differ(out, "Name tag", x.name(), y.name());
+        return out;
     }
 
     /**

@@ -169,10 +169,44 @@ final class FunctionsReader {
             versions.computeIfAbsent(fn.name(), k -> new TreeMap<>()).put(number, fn);
             return;
         }
-        if (a.functions.put(fn.name(), fn) != null) {
-            a.notes.add("function " + fn.name() + " is described more than once: the last description ("
-                    + j.where() + ") is used");
+        Account.Function before = a.functions.get(fn.name());
+        if (before != null && before.account() != null && fn.account() != null
+                && !before.account().equals(fn.account())) {
+            j.problem(CliJson.join(p, "FunctionArn"), "function " + fn.name() + " of account " + fn.account()
+                    + " has the name of a function of account " + before.account() + " ("
+                    + Account.where(before.file(), before.path()) + "): a scenario names each function once; import"
+                    + " the accounts separately, or rename one in its file");
+            return;
         }
+        a.functions.put(fn.name(), fn);
+        if (before != null) {
+            a.notes.add(Account.described("function " + fn.name(), Account.where(before.file(), before.path()),
+                    Account.where(fn.file(), fn.path()), differences(before, fn)));
+        }
+    }
+
+    /** The fields of the Lambda output the import uses that differ between two descriptions of one function. */
+    static List<String> differences(Account.Function x, Account.Function y) {
+        List<String> out = new ArrayList<>();
+        Account.differ(out, "MemorySize", x.memoryMb(), y.memoryMb());
+        Account.differ(out, "Timeout", x.timeoutSeconds(), y.timeoutSeconds());
+        Account.differ(out, "VpcConfig.SubnetIds", x.subnets(), y.subnets());
+        Account.differ(out, "VpcConfig.SecurityGroupIds", x.groups(), y.groups());
+        Account.differ(out, "VpcConfig.Ipv6AllowedForDualStack", x.ipv6AllowedForDualStack(),
+                y.ipv6AllowedForDualStack());
+        Account.differ(out, "State", x.state(), y.state());
+        Account.differ(out, "Role", x.role(), y.role());
+        Account.differ(out, "ReservedConcurrentExecutions", x.reserved(), y.reserved());
+        Account.differ(out, "Runtime", x.pkg().runtime(), y.pkg().runtime());
+        Account.differ(out, "Architectures", x.pkg().architecture(), y.pkg().architecture());
+        Account.differ(out, "PackageType", x.pkg().packageType(), y.pkg().packageType());
+        return out;
+    }
+
+    /** The account id of a FunctionArn ({@code arn:aws:lambda:REGION:ACCOUNT:function:NAME}), or null. */
+    static String accountOf(String arn) {
+        String[] parts = arn.split(":", -1);
+        return parts.length > 5 && parts[0].equals("arn") && parts[4].matches("\\d{12}") ? parts[4] : null;
     }
 
     private Account.Function function(CliJson j, JsonNode f, String p, Long reserved) {
@@ -233,7 +267,7 @@ final class FunctionsReader {
         return new Account.Function(name, mb, s, subnetIds, groups, role == null ? null
                 : role.substring(role.lastIndexOf('/') + 1), mapped, reserved == null ? null : reserved.intValue(),
                 placeholders, j.file, j.at(p), new Account.Function.Package(runtime,
-                        architectures.isEmpty() ? null : architectures.get(0), packageType), ipv6);
+                        architectures.isEmpty() ? null : architectures.get(0), packageType), ipv6, accountOf(arn));
     }
 
     /**

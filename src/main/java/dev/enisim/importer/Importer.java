@@ -261,6 +261,7 @@ public final class Importer {
         }
         problems.throwIfAny();
         pricesRegion(a);
+        accounts(a);
         Window w = window(a, in, options, cw, traffic);
         Map<String, String> start = new TreeMap<>();
         Map<String, String> reason = new TreeMap<>();
@@ -295,6 +296,74 @@ public final class Importer {
             a.notes.add("these files are from " + r + " (" + a.regions.get(r) + "), and the cost estimate uses"
                     + " us-east-1 list prices (the defaults of `prices`): set `prices` to " + r + "'s rates, with"
                     + " `prices: { region: " + r + " }` to label them (scenarios/README.md, `prices`)");
+        }
+    }
+
+    /**
+     * The accounts: functions of several (their FunctionArn account ids differ) are put each in its own, as Lambda
+     * keys ENIs per account [doc: "Each unique security group and subnet combination in your account requires a
+     * different network interface"]; a function without an ARN goes to the first, with a note. Each VPC's owner is
+     * the OwnerId its described subnets give; a subnet owned by another account than a function using it is shared
+     * (AWS RAM), and a note says so.
+     */
+    private static void accounts(Account a) {
+        TreeMap<String, List<String>> byAccount = new TreeMap<>();
+        List<String> noArn = new ArrayList<>();
+        for (Account.Function f : a.functions.values()) {
+            if (f.account() == null) {
+                noArn.add(f.name());
+            } else {
+                byAccount.computeIfAbsent(f.account(), k -> new ArrayList<>()).add(f.name());
+            }
+        }
+        Map<String, Set<String>> owners = new TreeMap<>();
+        for (Account.Subnet s : a.subnets.values()) {
+            owners.computeIfAbsent(s.vpc(), k -> new TreeSet<>()).add(s.owner() == null ? "" : s.owner());
+        }
+        owners.forEach((vpc, ids) -> {
+            if (ids.size() == 1 && !ids.contains("")) {
+                a.vpcOwner.put(vpc, ids.iterator().next());
+            } else if (ids.size() > 1 && byAccount.size() > 1) {
+                a.notes.add(vpc + ": its subnets give several OwnerIds (" + String.join(", ", ids).replaceFirst("^, ",
+                        "(none), ") + "), and a VPC has one owner: `owner` is left to the first account (were the files saved"
+                        + " from different accounts, or edited?)");
+            }
+        });
+        if (byAccount.size() > 1) {
+            a.functionAccounts.addAll(byAccount.keySet());
+            List<String> said = new ArrayList<>();
+            byAccount.forEach((id, fns) -> said.add(id + " (" + String.join(", ", fns) + ")"));
+            for (Account.Function f : a.functions.values()) {
+                a.accountOf.put(f.name(), f.account() != null ? f.account() : byAccount.firstKey());
+            }
+            a.notes.add("the functions are of " + byAccount.size() + " AWS accounts (FunctionArn): "
+                    + String.join("; ", said) + ". Written as `accounts`, each function in its own (`account`): Lambda"
+                    + " keys ENIs per account (\"Each unique security group and subnet combination in your account"
+                    + " requires a different network interface\" [doc]), so functions of two accounts on one subnet and"
+                    + " security-group set need an ENI each. Every account has the placeholder or imported"
+                    + " concurrency limit; the first one's counts for the Region's network interfaces"
+                    + " (scenarios/README.md, `accounts`)");
+            if (!noArn.isEmpty()) {
+                a.notes.add(String.join(", ", noArn) + ": no FunctionArn to tell the account: put in the first, "
+                        + byAccount.firstKey() + " (set `account` if it is another's)");
+            }
+        }
+        for (Account.Subnet s : a.subnets.values()) {
+            if (s.owner() == null) {
+                continue;
+            }
+            Set<String> users = new TreeSet<>();
+            for (Account.Function f : a.functions.values()) {
+                if (f.account() != null && f.subnets().contains(s.id()) && !f.account().equals(s.owner())) {
+                    users.add(f.account());
+                }
+            }
+            if (!users.isEmpty()) {
+                a.notes.add("subnet " + s.id() + " is owned by account " + s.owner() + " (describe-subnets OwnerId)"
+                        + " and used by functions of account(s) " + String.join(", ", users) + ": a subnet shared"
+                        + " through AWS RAM. Each account's Lambda ENIs there are its own; ENIs of accounts whose"
+                        + " functions were not imported count as other tenants' addresses (AvailableIpAddressCount)");
+            }
         }
     }
 
@@ -512,25 +581,30 @@ public final class Importer {
      * a subnet and a security-group set: an ENI belongs to the key its subnet and groups equal.
      */
     static Map<String, int[]> extraLambdaEnis(Account a, Map<String, String> start) {
-        Map<String, Set<List<String>>> started = new TreeMap<>();
+        // subnet -> security-group set -> the accounts that start a key of it (one ENI each at time 0)
+        Map<String, Map<List<String>, Set<String>>> started = new TreeMap<>();
         Map<String, Set<List<String>>> imported = new TreeMap<>();
         for (Account.Function f : a.functions.values()) {
             for (String s : f.subnets()) {
                 imported.computeIfAbsent(s, k -> new java.util.HashSet<>()).add(f.groups());
                 if ("Active".equals(start.get(f.name()))) {
-                    started.computeIfAbsent(s, k -> new java.util.HashSet<>()).add(f.groups());
+                    started.computeIfAbsent(s, k -> new java.util.HashMap<>()).computeIfAbsent(f.groups(),
+                            k -> new TreeSet<>()).add(a.keyAccount(f));
                 }
             }
         }
         Map<String, int[]> out = new TreeMap<>();
-        Map<String, Set<List<String>>> firstSeen = new TreeMap<>();
+        Map<String, Map<List<String>, Integer>> seen = new TreeMap<>();
         for (Account.Eni e : a.enis.values()) {
             if (!a.subnets.containsKey(e.subnet())) {
                 continue;
             }
             int[] kinds = out.computeIfAbsent(e.subnet(), k -> new int[3]);
-            if (started.getOrDefault(e.subnet(), Set.of()).contains(e.groups())) {
-                if (!firstSeen.computeIfAbsent(e.subnet(), k -> new java.util.HashSet<>()).add(e.groups())) {
+            Set<String> accounts = started.getOrDefault(e.subnet(), Map.of()).get(e.groups());
+            if (accounts != null) {
+                int n = seen.computeIfAbsent(e.subnet(), k -> new java.util.HashMap<>()).merge(e.groups(), 1,
+                        Integer::sum);
+                if (n > accounts.size()) { // beyond one per account's key
                     kinds[0]++;
                 }
             } else if (imported.getOrDefault(e.subnet(), Set.of()).contains(e.groups())) {
@@ -681,13 +755,17 @@ public final class Importer {
         }
     }
 
-    /** Per subnet, the keys of functions Active at time 0: the simulation makes one in-use ENI for each. */
+    /**
+     * Per subnet, the keys of functions Active at time 0: the simulation makes one in-use ENI for each. A key is a
+     * subnet and security-group set in an account: functions of two accounts on the same ones have a key each.
+     */
     private static Map<String, Integer> keysAtStart(Account a, Map<String, String> start) {
         Map<String, Set<String>> keys = new TreeMap<>();
         for (Account.Function f : a.functions.values()) {
             if ("Active".equals(start.get(f.name()))) {
                 for (String s : f.subnets()) {
-                    keys.computeIfAbsent(s, k -> new TreeSet<>()).add(String.join(",", f.groups()));
+                    keys.computeIfAbsent(s, k -> new TreeSet<>()).add(a.keyAccount(f) + ":"
+                            + String.join(",", f.groups()));
                 }
             }
         }

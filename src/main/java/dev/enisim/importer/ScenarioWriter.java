@@ -67,7 +67,8 @@ final class ScenarioWriter {
                 + "# replace them with your own figures (or try others with `enisim run --set PATH=VALUE`):\n");
         out.append("#   - vpcs[*].eniQuota: 500, Lambda's default Hyperplane ENI quota per VPC (see Service Quotas)\n");
         if (acc.concurrencyLimit == null) {
-            out.append("#   - account.concurrencyLimit: ").append(acc.raisedConcurrency == null ? DEFAULT_CONCURRENCY
+            out.append(acc.functionAccounts.isEmpty() ? "#   - account.concurrencyLimit: "
+                    : "#   - accounts[*].concurrencyLimit: ").append(acc.raisedConcurrency == null ? DEFAULT_CONCURRENCY
                     : acc.raisedConcurrency).append(", ").append(acc.raisedConcurrency == null ? "the default"
                     : "raised to fit the reserved concurrency").append(" (see `aws lambda get-account-settings`)\n");
         }
@@ -92,7 +93,9 @@ final class ScenarioWriter {
         out.append("name: ").append(q(name)).append("\ndescription: Imported from AWS CLI output\nseed: 1\n");
         out.append("duration: ").append(time(d.durationSeconds())).append("\nbucket: ")
                 .append(d.durationSeconds() >= 7 * 86_400 ? "1h" : "1m").append('\n');
-        out.append("account: { concurrencyLimit: ").append(acc.concurrencyLimit != null ? acc.concurrencyLimit
+        boolean several = !acc.functionAccounts.isEmpty();
+        out.append(several ? "accounts:\n  - { id: \"" + acc.functionAccounts.get(0) + "\", concurrencyLimit: "
+                : "account: { concurrencyLimit: ").append(acc.concurrencyLimit != null ? acc.concurrencyLimit
                 : acc.raisedConcurrency == null ? DEFAULT_CONCURRENCY : acc.raisedConcurrency);
         if (acc.concurrencyLimit != null && Checks.unreservedMinimum(acc.concurrencyLimit) != UNRESERVED_MINIMUM) {
             out.append(", unreservedMinimum: ").append(Checks.unreservedMinimum(acc.concurrencyLimit));
@@ -120,6 +123,36 @@ final class ScenarioWriter {
             says.add("otherNetworkInterfaces: describe-network-interfaces, in no VPC's ENI quota: the Region's");
         }
         out.append(" }   # ").append(String.join("; ", says)).append('\n');
+        if (several) {
+            String limit = "concurrencyLimit: " + (acc.concurrencyLimit != null ? acc.concurrencyLimit
+                    : acc.raisedConcurrency == null ? DEFAULT_CONCURRENCY : acc.raisedConcurrency)
+                    + (acc.concurrencyLimit != null && Checks.unreservedMinimum(acc.concurrencyLimit)
+                    != UNRESERVED_MINIMUM ? ", unreservedMinimum: " + Checks.unreservedMinimum(acc.concurrencyLimit)
+                    : "");
+            String whose = acc.concurrencyLimit != null ? "get-account-settings (it does not name its account: the"
+                    + " same for each)" : "placeholder";
+            for (String id : acc.functionAccounts.subList(1, acc.functionAccounts.size())) {
+                out.append("  - { id: \"").append(id).append("\", ").append(limit).append(" }   # ").append(whose)
+                        .append('\n');
+            }
+            for (String owner : new TreeSet<>(acc.vpcOwner.values())) {
+                if (!acc.functionAccounts.contains(owner)) {
+                    out.append("  - { id: \"").append(owner).append("\" }   # owns ").append(String.join(", ",
+                            vpcsOf(owner))).append(" (describe-subnets OwnerId); no function of it imported\n");
+                }
+            }
+        }
+    }
+
+    /** The VPCs whose subnets name {@code owner} as their OwnerId. */
+    private List<String> vpcsOf(String owner) {
+        List<String> out = new ArrayList<>();
+        d.account().vpcOwner.forEach((vpc, o) -> {
+            if (o.equals(owner)) {
+                out.add(vpc);
+            }
+        });
+        return out;
     }
 
     /** A list item of the header, wrapped at word boundaries to stay readable. */
@@ -163,7 +196,12 @@ final class ScenarioWriter {
             }
             recreatedEnis += recreated;
             int quota = Math.max(Defaults.ENI_QUOTA, recreated + otherEnis);
-            b.append("  - id: ").append(q(v.getKey())).append("\n    eniQuota: ").append(quota)
+            b.append("  - id: ").append(q(v.getKey())).append('\n');
+            String owner = d.account().vpcOwner.get(v.getKey());
+            if (!d.account().functionAccounts.isEmpty() && owner != null) {
+                b.append("    owner: \"").append(owner).append("\"   # describe-subnets OwnerId\n");
+            }
+            b.append("    eniQuota: ").append(quota)
                     .append(quota == Defaults.ENI_QUOTA ? "   # placeholder\n"
                     : otherServices == 0 ? "   # placeholder, raised to hold the " + quota + " Lambda ENIs listed\n"
                     : "   # placeholder, raised to hold the " + quota + " ENIs listed (" + (quota - otherServices)
@@ -284,6 +322,11 @@ final class ScenarioWriter {
     private void function(StringBuilder b, Account.Function f) {
         String p = "functions[" + f.name() + "]";
         b.append("  - name: ").append(q(f.name())).append('\n');
+        String account = d.account().accountOf.get(f.name());
+        if (account != null) {
+            b.append("    account: \"").append(account).append('"').append(f.account() == null
+                    ? "   # placeholder: no FunctionArn to tell (NOTES)" : "   # FunctionArn").append('\n');
+        }
         String start = d.start().get(f.name());
         if (start == null) {
             b.append("    createdAt: 0s   # State ").append(c(f.state())).append(": created at the start, as if again\n");
@@ -302,10 +345,16 @@ final class ScenarioWriter {
         if (f.inVpc()) {
             b.append("    vpcConfig: { subnetIds: ").append(list(f.subnets())).append(", securityGroupIds: ")
                     .append(list(f.groups())).append(dualStack(f) ? ", ipv6AllowedForDualStack: true" : "")
-                    .append(" }\n");
+                    .append(" }").append(f.ipv6AllowedForDualStack() && !dualStack(f) ? "   # placeholder:"
+                    + " ipv6AllowedForDualStack left out (NOTES)" : "").append('\n');
             if (f.ipv6AllowedForDualStack() && !dualStack(f)) {
                 b.append("    # Ipv6AllowedForDualStack left out: not every one of its subnets has an IPv6 CIDR in the"
                         + " subnets given\n");
+                placeholders.add(p + ".vpcConfig.ipv6AllowedForDualStack: left out (false), though the function sets"
+                        + " Ipv6AllowedForDualStack: true");
+                d.notes().add(f.name() + ": Ipv6AllowedForDualStack: true left out (its ENIs get no IPv6 address in"
+                        + " the run): not every one of its subnets (" + String.join(", ", f.subnets()) + ") has an"
+                        + " associated IPv6 CIDR in the describe-subnets output given");
             }
         }
         CloudWatch.Traffic t = d.traffic().get(f.name());

@@ -96,6 +96,26 @@ public class ImportCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    /** A name the loader refuses (a leading dot, '.', '..', too long) is refused as --name: exit 2, one line, no trace. */
+    @Test
+    void aNameTheLoaderRefusesIsBadInputNotACrash() throws Exception {
+        Path out = dir.resolve("named.yaml");
+        for (String bad : new String[] {".hidden", ".", "..", "-x", "a".repeat(129)}) {
+            Result r = run("import", "--name", bad, "--subnets", EX + "/subnets.json", "--functions",
+                    EX + "/functions.json", "-o", out.toString());
+            assertEquals(2, r.code(), bad + ": " + r.err());
+            assertEquals("enisim: --name: expected letters, digits, '.', '_' or '-' only, got '" + bad + "': a"
+                    + " scenario's name starts with a letter or a digit and has at most 128 characters (it names the"
+                    + " report folder)", r.err().strip(), bad);
+            assertFalse(r.err().contains("Exception"), r.err());
+            assertFalse(Files.exists(out), bad);
+        }
+        Result ok = run("import", "--name", "a.b_c-1", "--subnets", EX + "/subnets.json", "--functions",
+                EX + "/functions.json", "-o", out.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertEquals("a.b_c-1", ScenarioLoader.load(out).name());
+    }
+
     @Test
     void partialListingsNeedAllowPartialAndTheNewOptionsWork() throws Exception {
         Path real = RealOutputTest.REAL;
