@@ -61,7 +61,7 @@ public final class Narrative {
                     + " charts' legends) are enisim's lifecycle phases of an ENI, not AWS values: aws ec2"
                     + " describe-network-interfaces prints a Status (available, attaching, in-use, detaching,"
                     + " associated), in-use for an ENI in use (InUse). Creating, Deleting and Orphaned (an ENI Lambda"
-                    + " could not delete) are no Status of their own."),
+                    + " could not delete) have no Status of their own."),
             Map.entry("fn:TaskTimedOut", "The invocation ran past the function's timeout: Lambda stops it and"
                     + " reports a function error (the caller sees Status: timeout), its concurrency held until then."
                     + " TaskTimedOut is enisim's name for this cause."),
