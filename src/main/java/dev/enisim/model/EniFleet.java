@@ -331,7 +331,7 @@ final class EniFleet implements KeyPorts {
     @Override
     public Outcome scaleOut(int key, String role, long now) {
         EniPool pool = pools.get(key);
-        if (pool.creating() > 0) {
+        if (pool.creating() > 0 && !networking.eniUsableWhileCreating()) {
             return networking.whileScalingOut();
         }
         EniFailure waiting = backingOff(key, now);
@@ -382,8 +382,9 @@ final class EniFleet implements KeyPorts {
     }
 
     /**
-     * Starts creating an ENI for the key: ready after a sampled delay, or at once when the network model makes
-     * the cold start pay for it.
+     * Starts creating an ENI for the key: ready after a sampled delay, or, when the network model makes the cold
+     * start that needs it wait for it, open to cold starts at once and ready when that cold start says ({@link
+     * #readyAt}).
      */
     private EniFailure create(EniPool pool, String role, long now) {
         EniFailure why = tryCreate(pool, role, true, now);
@@ -391,10 +392,9 @@ final class EniFleet implements KeyPorts {
             return why;
         }
         HyperplaneEni eni = newest(pool.key());
-        if (networking.eniReadyAtCreation()) {
-            if (ready(eni, now).length > 0) {
-                throw new IllegalStateException("functions wait for " + eni.name() + ", which was made for a cold start");
-            }
+        if (networking.eniUsableWhileCreating()) {
+            eni.openWhileCreating();
+            blocked[pool.key()] = null; // the key could make an ENI: its last failure is over
         } else {
             port.schedule(now + settings.eniCreateMicros().getAsLong(), SimEvent.PRIORITY_ENI, new EniReady(eni));
         }
@@ -438,6 +438,12 @@ final class EniFleet implements KeyPorts {
         return null;
     }
 
+    @Override
+    public void readyAt(HyperplaneEni eni, long atMicros) {
+        eni.plannedReady(atMicros);
+        port.schedule(atMicros, SimEvent.PRIORITY_ENI, new EniReady(eni));
+    }
+
     /**
      * The ENI finished creating. Returns the functions that waited for its key (to be told by the lifecycle), none
      * when the key lost its users meanwhile (the ENI is deleted at once).
@@ -446,6 +452,13 @@ final class EniFleet implements KeyPorts {
         EniPool pool = pools.get(eni.key());
         transition(eni, EniState.InUse, now);
         pool.becameReady(eni);
+        if (networking.eniUsableWhileCreating()) {
+            // the cold start that made it waited for it: nobody else does (and its key's block ended at creation)
+            if (pool.users() == 0) {
+                startDeletion(eni, now);
+            }
+            return NO_WAITERS;
+        }
         blocked[eni.key()] = null;
         if (pool.users() == 0) {
             startDeletion(eni, now); // its users left while it was being created

@@ -22,6 +22,8 @@ final class HyperplaneEni {
     private long endedMicros = -1;
     private long orphanedMicros = -1;
     private boolean inPlaceAtStart;
+    private boolean openWhileCreating; // legacy: its slots are taken while it is being created
+    private long plannedReadyMicros = -1;
 
     /** A standalone ENI, its ports in a table of its own. */
     HyperplaneEni(EniId ref, int ipIndex, int capacity, long createdMicros) {
@@ -120,6 +122,30 @@ final class HyperplaneEni {
         inPlaceAtStart = true;
     }
 
+    /**
+     * Lets its slots be taken while it is still Creating (the legacy model: the cold starts placed on it wait for
+     * it, {@link #plannedReadyMicros}); it turns InUse at its {@link SimEvent.EniReady}.
+     */
+    void openWhileCreating() {
+        if (state != EniState.Creating) {
+            throw new IllegalStateException(name() + ": opened while " + state);
+        }
+        openWhileCreating = true;
+        ports.setInUse(row, true);
+    }
+
+    /** When its creation, now under way, ends (its EniReady is scheduled for then); -1 until it is known. */
+    public long plannedReadyMicros() {
+        return plannedReadyMicros;
+    }
+
+    void plannedReady(long atMicros) {
+        if (plannedReadyMicros >= 0) {
+            throw new IllegalStateException(name() + ": ready time set twice");
+        }
+        plannedReadyMicros = atMicros;
+    }
+
     /** Takes {@code n} ports if the ENI is in use and has room. */
     public boolean tryAcquire(int n) {
         return ports.tryAcquire(row, n);
@@ -160,7 +186,7 @@ final class HyperplaneEni {
             throw new IllegalStateException(name() + ": " + connections + " connections outside 0.." + capacity);
         }
         boolean gone = state == EniState.Deleted || state == EniState.Orphaned;
-        if ((state == EniState.Creating || gone) && connections != 0) {
+        if ((state == EniState.Creating && !openWhileCreating || gone) && connections != 0) {
             throw new IllegalStateException(name() + ": " + connections + " connections while " + state);
         }
     }

@@ -59,7 +59,7 @@ final class HyperplaneNetworking implements Networking {
     }
 
     @Override
-    public boolean eniReadyAtCreation() {
+    public boolean eniUsableWhileCreating() {
         return false;
     }
 

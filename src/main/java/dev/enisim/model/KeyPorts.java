@@ -15,4 +15,10 @@ interface KeyPorts {
      * when none can be made (or the key is backing off), null otherwise.
      */
     Outcome scaleOut(int key, String role, long nowMicros);
+
+    /**
+     * The ENI a cold start has just made (one {@link Networking#eniUsableWhileCreating} model) is ready at {@code
+     * atMicros}: Creating until then, InUse after.
+     */
+    void readyAt(HyperplaneEni eni, long atMicros);
 }

@@ -1,10 +1,13 @@
 package dev.enisim.model;
 
+import dev.enisim.model.eni.EniState;
+
 
 /**
  * The pre-2019 VPC model: each function has its own ENIs per subnet, k of them serving k x 3 GB / memory
  * execution environments (AWS's sizing formula, rounded down). A cold start takes a slot on one, creating an ENI through EC2's API (rate-limited by a
- * token bucket) when all are full, and pays for the attachment in its init time. Functions are Active at once
+ * token bucket) when all are full, and waits for the ENI in its init time: a new ENI is Creating for the time the
+ * cold start that made it waits ({@code legacy.coldStartAttachTime}), then InUse. Functions are Active at once
  * and never go idle-Inactive.
  */
 final class LegacyNetworking implements Networking {
@@ -38,7 +41,7 @@ final class LegacyNetworking implements Networking {
     }
 
     @Override
-    public boolean eniReadyAtCreation() {
+    public boolean eniUsableWhileCreating() {
         return true;
     }
 
@@ -66,7 +69,7 @@ final class LegacyNetworking implements Networking {
                         }
                         if (e != null) {
                             start.key = other;
-                            return attached(e, start);
+                            return attached(e, fleet, start, now);
                         }
                     }
                 }
@@ -74,18 +77,32 @@ final class LegacyNetworking implements Networking {
             if (blocked != null) {
                 return blocked;
             }
-            e = slot(f, key, fleet, now); // usable at once: the cold start pays for the attachment
+            e = slot(f, key, fleet, now); // the ENI just made (Creating): this cold start waits for it
         }
-        return attached(e, start);
+        return attached(e, fleet, start, now);
     }
 
     private static HyperplaneEni slot(LambdaFunction f, int key, KeyPorts fleet, long now) {
         return fleet.acquire(key, 1, now);
     }
 
-    private Outcome attached(HyperplaneEni e, Lease start) {
+    /**
+     * The environment takes its slot on {@code e} and waits for its ENI ({@code legacy.coldStartAttachTime}, one draw
+     * per cold start). An ENI this cold start has just made is Creating for that time and ready after it (its own
+     * Creating phase); a cold start placed on an ENI another cold start is still creating waits for that ENI to be
+     * ready, and at least for its own draw.
+     */
+    private Outcome attached(HyperplaneEni e, KeyPorts fleet, Lease start, long now) {
         start.eni = e == null ? Environments.NO_ENI : e.row();
-        start.initMicros += parameters.attachMicros().getAsLong();
+        long wait = parameters.attachMicros().getAsLong();
+        if (e != null && e.state() == EniState.Creating) {
+            if (e.plannedReadyMicros() < 0) {
+                fleet.readyAt(e, now + wait);
+            } else {
+                wait = Math.max(wait, e.plannedReadyMicros() - now);
+            }
+        }
+        start.initMicros += wait;
         return null;
     }
 

@@ -41,8 +41,12 @@ interface Networking {
         return null;
     }
 
-    /** A new ENI is usable as soon as it is created (the cold start that needs it pays for it). */
-    boolean eniReadyAtCreation();
+    /**
+     * A new ENI's slots may be taken while it is being created: the cold start that made it says when it is ready
+     * ({@link KeyPorts#readyAt}, after the time that cold start waits for it), and every cold start placed on it
+     * waits at least until then. When false, an ENI is ready after a sampled creation time and serves nothing before.
+     */
+    boolean eniUsableWhileCreating();
 
     /**
      * Functions have their ENIs before they run: Pending until every key has a ready ENI (creation, restore,

@@ -55,7 +55,13 @@ public final class Narrative {
                     + " requests are refused with ENINotReadyException (502) until it is ready"
                     + " (hyperplane.eniNotReadyOnScaleOut)."),
             Map.entry("inv:ServiceException", "Every subnet of the function is in an unavailable Availability Zone:"
-                    + " the reason to give functions subnets in several AZs."),
+                    + " the reason to give functions subnets in several AZs. ServiceException is enisim's assumption"
+                    + " here: AWS names no error for it (README, Modelling assumptions)."),
+            Map.entry("eni:phases", "Creating, InUse, Deleting, Deleted and Orphaned (enis.csv's finalState, the"
+                    + " charts' legends) are enisim's lifecycle phases of an ENI, not AWS values: aws ec2"
+                    + " describe-network-interfaces prints a Status (available, attaching, in-use, detaching,"
+                    + " associated), in-use for an ENI in use (InUse). Creating, Deleting and Orphaned (an ENI Lambda"
+                    + " could not delete) have no Status of their own."),
             Map.entry("fn:TaskTimedOut", "The invocation ran past the function's timeout: Lambda stops it and"
                     + " reports a function error (the caller sees Status: timeout), its concurrency held until then."
                     + " TaskTimedOut is enisim's name for this cause."),
@@ -75,9 +81,6 @@ public final class Narrative {
 
     /** The legacy (pre-2019) model's own explanations, where they differ from Hyperplane's. */
     private static final Map<String, String> WHY_LEGACY = Map.ofEntries(
-            Map.entry("eni:Creating", "Under the legacy VPC model a cold start creates or attaches an ENI of the"
-                    + " function's own in the subnet (one ENI per 3 GB of environment memory, not shared with other"
-                    + " functions): each takes one IP of the subnet and adds seconds to the cold start."),
             Map.entry("Failed:EniLimitExceeded", "The VPC reached its limit of network interfaces (legacy.eniLimit,"
                     + " EC2's quota); invocations fail with ENILimitReachedException."),
             Map.entry("eni:Deleting", "No execution environment uses this ENI any more: Lambda deletes it after a"
@@ -180,6 +183,7 @@ public final class Narrative {
                         tell(out, time, told, eniVerb(e.state()));
                         explain(out, why, explained, "eni:" + e.state());
                     }
+                    explain(out, why, explained, "eni:phases"); // once, at the story's first ENI
                     boolean scaleOut = false; // an ENI created for a key that has one in service: a scale-out
                     for (int k = i; k <= j; k++) {
                         Set<String> ids = live.computeIfAbsent(keyOf(entries.get(k).detail()), x -> new HashSet<>());
@@ -671,6 +675,12 @@ public final class Narrative {
                 + " subnet + security-group key, with an IP and a quota slot of its own.", h.connectionsPerEni()));
         if (legacy) {
             m.putAll(WHY_LEGACY);
+            m.put("eni:Creating", "Under the legacy VPC model a cold start creates or attaches an ENI of the"
+                    + " function's own in the subnet (one ENI per 3 GB of environment memory, not shared with other"
+                    + " functions), which adds " + typical(sc.legacy().coldStartAttachTime())
+                    + " to the cold start (legacy.coldStartAttachTime). Each ENI takes one IP of the subnet; a new one"
+                    + " is being created for as long as the cold start that made it waits, then ready, and a cold"
+                    + " start placed on it meanwhile waits until it is ready.");
         }
         return m;
     }

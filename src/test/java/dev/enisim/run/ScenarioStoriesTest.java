@@ -117,11 +117,14 @@ class ScenarioStoriesTest {
     }
 
     @Test
-    void burstScalingServesExactlyTheInitialBurst() throws Exception {
+    void burstScalingMeetsTheBurstThenGrows500PerMinute() throws Exception {
         RunSummary s = run("burst-scaling");
-        assertEquals(10_000, s.invocations().total());
-        assertEquals(3000, s.invocations().succeeded());
-        assertEquals(7000, s.invocations().throttleReasons().get("FunctionInvocationRateLimitExceeded"));
+        assertEquals(10_000 + 200 * 599, s.invocations().total(), "the burst, then 200/s from 00:00:01 to 00:10:00");
+        assertEquals(3000 + 6 * 500, s.coldStarts().total(), "3,000 at the burst, then 500 per minute for 6 minutes");
+        assertEquals(6000, s.peakConcurrentExecutions(), "the ceiling meets the stream's 200/s x 30 s");
+        assertEquals(7000 + 29 * 200 + 18_000,
+                s.invocations().throttleReasons().get("FunctionInvocationRateLimitExceeded"),
+                "the burst's 7,000, the stream's before 00:00:30, and the stream's at the rising ceiling");
     }
 
     @Test
