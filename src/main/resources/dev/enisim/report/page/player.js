@@ -169,7 +169,7 @@
       n.g.classList.toggle('absent', s == null || s === 'Deleted');
       n.g.classList.toggle('unavailable', !!down);
       paint(n, down ? '#e0e0e0' : s && s !== 'Deleted' ? colors[s] : '#ffffff');
-      n.t1.textContent = e.id + (s ? ' \u00b7 ' + s : ' \u00b7 not yet') + (down ? ': AZ down, no traffic' : '');
+      n.t1.textContent = e.id + (s ? ' \u00b7 ' + s : ' \u00b7 not yet') + (down ? ', AZ down' : '');
     });
     topo.subnets.forEach(function (s) {
       var n = nodes[s.id];
@@ -177,7 +177,7 @@
       var down = isDown(s, t);
       n.g.classList.toggle('unavailable', down);
       n.g.setAttribute('data-available', down ? 'false' : 'true');
-      n.t1.textContent = s.id + ' ' + s.cidr + ' ' + s.az + (down ? ': AZ down, unavailable' : '');
+      n.t1.textContent = down ? s.id + ': AZ ' + s.az + ' down' : s.id + ' ' + s.cidr + ' ' + s.az;
       var enis = stepAt(s.enis, t), other = stepAt(s.other, t), free = Math.max(0, s.usable - enis - other);
       liveBySubnet[s.id] = enis;
       liveByVpc[s.vpc] = (liveByVpc[s.vpc] || 0) + enis;
