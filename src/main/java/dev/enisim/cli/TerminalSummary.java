@@ -27,9 +27,13 @@ final class TerminalSummary {
         if (!s.overrides().isEmpty()) {
             out.println(dev.enisim.report.ReportWriter.overridesLine(s.overrides()));
         }
-        out.printf("Invocations %,d: %,d succeeded, %,d throttled, %,d function errors, %,d invoke errors%n",
+        // every request, refused ones included: not CloudWatch's Invocations (timeseries.csv), which counts those that
+        // ran, and said so with its figure (quickstart's "Invocations 565,005" beside a CSV column summing to 520,089)
+        out.printf("Invocation requests %,d: %,d succeeded, %,d throttled, %,d function errors, %,d invoke errors"
+                + " (CloudWatch's Invocations, as in timeseries.csv, counts only those that ran: %,d)%n",
                 inv.total(), inv.succeeded(), inv.throttled(), inv.functionErrors(),
-                inv.errors().values().stream().mapToLong(Long::longValue).sum());
+                inv.errors().values().stream().mapToLong(Long::longValue).sum(),
+                dev.enisim.report.HtmlReport.cloudWatchInvocations(r));
         for (Map.Entry<String, Long> e : inv.errors().entrySet()) {
             if (e.getValue() > 0) {
                 out.printf("  %-40s %,d%n", e.getKey(), e.getValue());
@@ -88,8 +92,10 @@ final class TerminalSummary {
                     outside == 0 ? "" : String.format("; %,d of them in no VPC's quota: EC2 instances', tasks'...",
                             outside));
         }
-        out.println("Subnets (usable IPs, fewest free; the fullest first):");
         List<Map.Entry<String, RunSummary.SubnetSummary>> subnets = new ArrayList<>(s.subnets().entrySet());
+        // a run without a VPC said "Subnets (...):" over nothing (burst-scaling)
+        out.println(subnets.isEmpty() ? "No VPC: no function is attached to one, no ENI, no subnet IP used"
+                : "Subnets (usable IPs, fewest free; the fullest first):");
         subnets.sort(Comparator.comparingDouble(e -> e.getValue().minAvailableIps() / (double) Math.max(1,
                 e.getValue().usableIps())));
         for (Map.Entry<String, RunSummary.SubnetSummary> e : top(subnets)) {
@@ -98,14 +104,14 @@ final class TerminalSummary {
                     sub.usableIps(), sub.otherUsedIps(), sub.minAvailableIps());
         }
         more(out, subnets.size(), "subnets");
-        out.println("Functions (Failed first, then by invocations):");
+        out.println("Functions (Failed first, then by invocation requests):");
         List<Map.Entry<String, RunSummary.FunctionSummary>> fns = new ArrayList<>(s.functions().entrySet());
         fns.sort(Comparator.comparingInt((Map.Entry<String, RunSummary.FunctionSummary> e) ->
                 e.getValue().finalState().equals("Failed") ? 0 : 1)
                 .thenComparingLong(e -> -e.getValue().invocations().total()));
         for (Map.Entry<String, RunSummary.FunctionSummary> e : top(fns)) {
             RunSummary.FunctionSummary f = e.getValue();
-            out.printf("  %-24s %-8s %,10d invocations, %,d ok%n", e.getKey(),
+            out.printf("  %-24s %-8s %,10d requests, %,d ok%n", e.getKey(),
                     f.finalState() + (f.finalReasonCode() == null ? "" : "/" + f.finalReasonCode()),
                     f.invocations().total(), f.invocations().succeeded());
         }

@@ -53,7 +53,7 @@ public final class HtmlReport {
                 + "href=\"#assumptions\">Assumptions</a> <a href=\"#scenario\">Scenario</a></nav>"
                 + overridden(r.overrides()) + "</header>\n");
         b.append(Headlines.html(r));
-        summary(b, s);
+        summary(b, r);
         b.append(Page.chartsSection(charts.keySet()));
         b.append(Page.topologySection());
         b.append(Page.lifecycleFigure(charts.get("charts/timeline.svg")));
@@ -107,9 +107,28 @@ public final class HtmlReport {
         return b.append("</ul>\n").toString();
     }
 
-    private static void summary(StringBuilder b, RunSummary s) {
+    /**
+     * CloudWatch's {@code Invocations} of the whole account, as timeseries.csv has it: the invocations that ran
+     * (succeeded or function errors), not the throttled or refused requests.
+     */
+    public static long cloudWatchInvocations(RunResult r) {
+        dev.enisim.metrics.Series s = r.timeSeries().account(dev.enisim.metrics.Metric.INVOCATIONS);
+        long n = 0;
+        for (long v : s == null ? new long[0] : s.values()) {
+            n += v;
+        }
+        return n;
+    }
+
+    private static void summary(StringBuilder b, RunResult r) {
+        RunSummary s = r.summary();
         RunSummary.Invocations inv = s.invocations();
-        b.append("<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"scroll\"><table>\n<tr><th>Invocations</th><td class=\"n\">").append(num(inv.total()))
+        // every request: not CloudWatch's Invocations, which the next row gives as timeseries.csv does
+        b.append("<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"scroll\"><table>\n<tr><th>Invocation"
+                + " requests (all, throttled and refused ones included)</th><td class=\"n\">").append(num(inv.total()))
+                .append("</td></tr>\n<tr><th>Invocations (CloudWatch's: those that ran, succeeded or function error;"
+                        + " the <code>Invocations</code> of timeseries.csv)</th><td class=\"n\">")
+                .append(num(cloudWatchInvocations(r)))
                 .append("</td></tr>\n<tr><th>Succeeded</th><td class=\"n\">").append(num(inv.succeeded()))
                 .append("</td></tr>\n<tr><th>Throttled (429)</th><td class=\"n\">").append(num(inv.throttled()))
                 .append("</td></tr>\n<tr><th>Function errors</th><td class=\"n\">").append(num(inv.functionErrors()))
@@ -136,7 +155,7 @@ public final class HtmlReport {
                 .append("</td></tr>\n<tr><th>Peak ConcurrentExecutions</th><td class=\"n\">")
                 .append(num(s.peakConcurrentExecutions())).append("</td></tr>\n</table></div>\n");
         // VPCs and subnets are in the Answers (Capacity), the fullest first
-        b.append("<div class=\"scroll\"><table>\n<tr><th>Function</th><th>final state</th><th>invocations</th><th>succeeded</th>"
+        b.append("<div class=\"scroll\"><table>\n<tr><th>Function</th><th>final state</th><th>invocation requests</th><th>succeeded</th>"
                 + "</tr>\n");
         List<Map.Entry<String, RunSummary.FunctionSummary>> fns = new java.util.ArrayList<>(s.functions().entrySet());
         fns.sort(java.util.Comparator.comparingInt((Map.Entry<String, RunSummary.FunctionSummary> e) ->
@@ -145,18 +164,35 @@ public final class HtmlReport {
         for (Map.Entry<String, RunSummary.FunctionSummary> e : fns.subList(0, Math.min(MAX_ROWS, fns.size()))) {
             RunSummary.FunctionSummary f = e.getValue();
             b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"")
-                    .append(f.finalState().equals("Failed") ? "bad" : "ok").append("\">").append(esc(f.finalState()))
+                    .append(stateClass(f.finalState())).append("\">").append(esc(f.finalState()))
                     .append(f.finalReasonCode() == null ? "" : " (" + f.finalReasonCode().name() + ")")
                     .append("</td><td class=\"n\">").append(num(f.invocations().total())).append("</td><td class=\"n\">")
                     .append(num(f.invocations().succeeded())).append("</td></tr>\n");
         }
         b.append("</table></div>\n");
+        if (fns.stream().anyMatch(e -> e.getValue().finalState().equals("Deleted"))) {
+            b.append("<p class=\"note\">Deleted is not one of AWS's function States (Pending, Active, Inactive,"
+                    + " Failed): the function no longer exists (GetFunction answers ResourceNotFoundException).</p>\n");
+        }
         if (fns.size() > MAX_ROWS) {
             b.append("<p class=\"note\">").append(MAX_ROWS).append(" of ").append(num(fns.size()))
                     .append(" functions shown (Failed first, then by invocations); ").append(num(fns.size() - MAX_ROWS))
                     .append(" more in summary.json.</p>\n");
         }
         b.append("</section>\n");
+    }
+
+    /**
+     * A final state's class in the Summary: Active green, Failed red, Deleted grey as in the lifecycle chart (it was
+     * green like Active), the others plain.
+     */
+    static String stateClass(String state) {
+        return switch (state) {
+            case "Active" -> "ok";
+            case "Failed" -> "bad";
+            case "Deleted" -> "gone";
+            default -> "";
+        };
     }
 
     private static void assumptions(StringBuilder b, Scenario sc) {

@@ -118,6 +118,10 @@ final class ChartData {
             s.add(series(x.exception(), "account", "", errColours[e++ % errColours.length], x.values(),
                     Downsample.Mode.SUM, 1));
         }
+        // every request, by outcome: CloudWatch's Invocations (timeseries.csv) is Succeeded + Function errors only
+        c.put("note", "Every invocation request by its outcome. CloudWatch's Invocations (the Invocations column of"
+                + " timeseries.csv) counts only those that ran: Succeeded + Function errors, not throttles nor invoke"
+                + " errors.");
         return c;
     }
 

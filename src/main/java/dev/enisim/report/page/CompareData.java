@@ -85,7 +85,33 @@ final class CompareData {
             ArrayNode s = c.putArray("series");
             s.add(series(labelA, A, values.apply(a), mode));
             s.add(series(labelB, B, values.apply(b), mode));
+            overlap(c);
             return c;
+        }
+
+        /**
+         * Where both runs have the same value their lines lie on one another (legacy-vs-hyperplane's hyperplane line
+         * hid under legacy's after the first minute): B is dashed, so that A shows through, and the note says in how
+         * many buckets, as the run report's "drawn on one another".
+         */
+        private void overlap(ObjectNode c) {
+            ArrayNode s = c.withArray("series");
+            com.fasterxml.jackson.databind.JsonNode va = s.get(0).get("values");
+            com.fasterxml.jackson.databind.JsonNode vb = s.get(1).get("values");
+            int same = 0;
+            int both = 0;
+            for (int i = 0; i < Math.min(va.size(), vb.size()); i++) {
+                if (!va.get(i).isNull() && !vb.get(i).isNull()) {
+                    both++;
+                    same += va.get(i).asDouble() == vb.get(i).asDouble() ? 1 : 0;
+                }
+            }
+            if (same > 0) {
+                ((ObjectNode) s.get(1)).put("dash", true);
+                c.put("note", (same == both ? "Same values throughout" : String.format(java.util.Locale.ROOT,
+                        "Same values in %,d of %,d buckets", same, both)) + ", drawn on one another: " + labelB
+                        + " (orange) dashed over " + labelA + " (blue)");
+            }
         }
 
         private ObjectNode series(String label, String colour, long[] v, Downsample.Mode mode) {

@@ -232,17 +232,28 @@ public final class Headlines {
     private static void verdict(StringBuilder b, RunSummary s, List<Failure> failures, List<String> failed,
             Narrative.When when) {
         long bad = s.invocations().total() - s.invocations().succeeded();
-        b.append("<p class=\"verdict ").append(bad == 0 && failed.isEmpty() ? "ok\">" : "bad\">");
+        long orphaned = s.enis().orphaned();
+        b.append("<p class=\"verdict ").append(bad == 0 && failed.isEmpty() ? orphaned > 0 ? "warn\">" : "ok\">"
+                : "bad\">");
         if (bad == 0 && failed.isEmpty()) {
             b.append("Every one of the ").append(num(s.invocations().total())).append(" invocations succeeded.");
+            if (orphaned > 0) { // orphaned-enis' point, told only in a table further down under a green verdict
+                b.append(" But ").append(num(orphaned)).append(orphaned == 1 ? " ENI was" : " ENIs were").append(
+                        " orphaned: Lambda could not delete ").append(orphaned == 1 ? "it" : "them").append(" (the"
+                        + " execution role had lost its EC2 permissions), and ").append(orphaned == 1 ? "it" : "each")
+                        .append(" kept its subnet IP and its slot of the VPC's ENI quota until deleted by hand (see"
+                        + " Teardown waits).");
+            }
         } else {
             b.append(num(bad)).append(" of ").append(num(s.invocations().total())).append(" invocations did not "
                     + "succeed (").append(pct(bad, s.invocations().total())).append(")");
             if (!failures.isEmpty()) {
                 Failure top = failures.get(0);
-                b.append("; most: ").append(esc(top.outcome())).append(", ").append(num(top.count())).append(" from ")
-                        .append(when.at(top.firstMicros())).append(" to ")
-                        .append(when.at(top.lastMicros()));
+                String from = when.at(top.firstMicros());
+                String to = when.at(top.lastMicros());
+                // burst-scaling's 7,000 throttles in its first second were "from 00:00:00 to 00:00:00"
+                b.append("; most: ").append(esc(top.outcome())).append(", ").append(num(top.count())).append(
+                        from.equals(to) ? ", all within a second of " + from : " from " + from + " to " + to);
             }
             b.append('.');
             if (!failed.isEmpty()) {
@@ -281,6 +292,11 @@ public final class Headlines {
 
     private static void capacity(StringBuilder b, RunResult r, Narrative.When when) {
         RunSummary s = r.summary();
+        if (s.vpcs().isEmpty() && s.subnets().isEmpty()) { // two tables of headers only (burst-scaling)
+            b.append("<h3>Capacity</h3>\n<p>No VPC: no function is attached to one, so no ENI is made and no"
+                    + " subnet IP or ENI quota is used.</p>\n");
+            return;
+        }
         // the legacy model's limit is EC2's network interfaces (legacy.eniLimit), not the Hyperplane ENI quota
         boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
         b.append("<h3>Capacity</h3>\n<div class=\"scroll\"><table>\n<tr><th>VPC</th><th>peak ENIs</th><th>"

@@ -128,8 +128,74 @@ final class TopologyData {
         }
         Set<String> drawn = new HashSet<>(shownFns);
         enis.forEach(e -> drawn.add(e.id()));
-        events(o, r, drawn);
+        events(o, r, drawn, affected(r, fnKeys));
         return o;
+    }
+
+    /**
+     * The Availability Zones of the scenario's subnets, as the model numbers them: in the order subnets first name
+     * them (VPC by VPC).
+     */
+    static List<String> azs(Scenario sc) {
+        List<String> out = new ArrayList<>();
+        for (Scenario.Vpc v : sc.vpcs()) {
+            for (Scenario.Subnet sub : v.subnets()) {
+                if (!out.contains(sub.az())) {
+                    out.add(sub.az());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Each Availability Zone's spells down, {@code [from, to]} in seconds (to: the run's end when it does not come
+     * back), from the timeline's AZ actions.
+     */
+    static Map<String, List<double[]>> azDown(RunResult r) {
+        List<String> azs = azs(r.scenario());
+        Map<String, List<double[]>> out = new LinkedHashMap<>();
+        Map<String, Double> since = new java.util.HashMap<>();
+        for (Scenario.At a : r.scenario().timeline()) {
+            if (a.action() instanceof SimEvent.AzAvailability x && x.az() < azs.size()) {
+                String az = azs.get(x.az());
+                double t = Seconds.of(a.atMicros());
+                if (x.down()) {
+                    since.putIfAbsent(az, t);
+                } else if (since.containsKey(az)) {
+                    out.computeIfAbsent(az, k -> new ArrayList<>()).add(new double[] {since.remove(az), t});
+                }
+            }
+        }
+        double end = r.summary().simulatedSeconds();
+        since.forEach((az, t) -> out.computeIfAbsent(az, k -> new ArrayList<>()).add(new double[] {t, end}));
+        return out;
+    }
+
+    /**
+     * Per Availability Zone, what its outage touches, as subjects of its "down" and "back up" lines: its subnets and
+     * the drawn functions with a key in one of them (a subnet's history told nothing of the hour it was down).
+     */
+    private static Map<String, List<String>> affected(RunResult r, Map<String, List<KeySpell>> fnKeys) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        Map<String, String> azOf = new java.util.HashMap<>();
+        for (Scenario.Vpc v : r.scenario().vpcs()) {
+            for (Scenario.Subnet sub : v.subnets()) {
+                out.computeIfAbsent(sub.az(), k -> new ArrayList<>()).add(sub.id());
+                azOf.put(sub.id(), sub.az());
+            }
+        }
+        fnKeys.forEach((f, spells) -> {
+            Set<String> zones = new java.util.LinkedHashSet<>();
+            spells.forEach(k -> k.keys().forEach(key -> {
+                RunSummary.KeySummary ks = r.summary().eniKeys().get(key);
+                if (ks != null && azOf.containsKey(ks.subnet())) {
+                    zones.add(azOf.get(ks.subnet()));
+                }
+            }));
+            zones.forEach(az -> out.get(az).add(f));
+        });
+        return out;
     }
 
     /** From a time on, a function uses these keys (its VpcConfig's subnets x its security groups). */
@@ -226,6 +292,7 @@ final class TopologyData {
         ArrayNode va = o.putArray("vpcs");
         ArrayNode sa = o.putArray("subnets");
         Map<String, TreeMap<Double, Integer>> deltas = deltas(r, RunResult.EniLifetime::subnet);
+        Map<String, List<double[]>> azDown = azDown(r);
         Set<String> keySubnets = new HashSet<>();
         keys.forEach(k -> keySubnets.add(r.summary().eniKeys().get(k).subnet()));
         List<String> subnetIds = new ArrayList<>(); // by the timeline's subnet index: the scenario's order
@@ -252,6 +319,11 @@ final class TopologyData {
                     }
                 }
                 so.set("enis", steps(deltas.get(sub.id())));
+                // the spells its Availability Zone is down: the player greys the subnet and its ENIs then
+                ArrayNode down = so.putArray("down");
+                for (double[] d : azDown.getOrDefault(sub.az(), List.of())) {
+                    down.add(Json.arr().add(d[0]).add(d[1]));
+                }
                 sa.add(so);
             }
         }
@@ -261,12 +333,14 @@ final class TopologyData {
      * The journal as lines (subjects for an element's history) and the slider's steps (distinct times): the
      * timeline's actions and what happened to the drawn functions and ENIs.
      */
-    private static void events(ObjectNode o, RunResult r, Set<String> drawn) {
+    private static void events(ObjectNode o, RunResult r, Set<String> drawn, Map<String, List<String>> byAz) {
         ArrayNode ev = o.putArray("events");
         ArrayNode steps = o.putArray("steps");
         List<Double> times = new ArrayList<>();
         int left = 0;
-        for (JournalEntry e : r.journal()) {
+        // successes in the narrative's parts: one spell across az-outage's hour of ServiceException was told as
+        // succeeding through it
+        for (JournalEntry e : SuccessSpells.split(r)) {
             if (e.kind() == JournalEntry.Kind.ACTION ? !drawnAction(e.detail(), drawn) : !drawn.contains(e.subject())) {
                 continue;
             }
@@ -278,6 +352,12 @@ final class TopologyData {
             ArrayNode subjects = Json.arr();
             if (!e.subject().isEmpty()) {
                 subjects.add(e.subject());
+            }
+            if (e.kind() == JournalEntry.Kind.ACTION && e.detail().startsWith(AZ_ACTION)) {
+                String az = e.detail().substring(AZ_ACTION.length());
+                az = az.endsWith(" down") ? az.substring(0, az.length() - 5) : az.endsWith(" back up")
+                        ? az.substring(0, az.length() - 8) : az;
+                byAz.getOrDefault(az, List.of()).forEach(subjects::add);
             }
             String text = switch (e.kind()) {
                 case FUNCTION_STATE -> e.subject() + " -> " + e.state() + (e.reason() == null ? "" : " ("
@@ -310,13 +390,34 @@ final class TopologyData {
             times.add(end);
         }
         int stride = Math.max(1, (times.size() + MAX_STEPS - 1) / MAX_STEPS);
+        List<Double> at = new ArrayList<>();
         for (int i = 0; i < times.size(); i += stride) {
-            steps.add(times.get(i));
+            at.add(times.get(i));
         }
         if ((times.size() - 1) % stride != 0) {
-            steps.add(times.get(times.size() - 1));
+            at.add(times.get(times.size() - 1));
+        }
+        at.forEach(steps::add);
+        // the step that lists each line: a spell of invocations at the last step at or before its start (az-outage's
+        // failures from 00:30:00.5 were listed at 01:30:00, "back up", not at 00:30:00, "down"), anything else at
+        // the first step at or after it (the steps are those instants, unless there are too many)
+        for (com.fasterxml.jackson.databind.JsonNode n : ev) {
+            double t = n.get("t").asDouble();
+            int i = java.util.Collections.binarySearch(at, t);
+            int step;
+            if (i >= 0) {
+                step = i;
+            } else if (n.get("kind").asText().equals(JournalEntry.Kind.INVOCATIONS.name())) {
+                step = Math.max(0, -i - 2);
+            } else {
+                step = Math.min(at.size() - 1, -i - 1);
+            }
+            ((ObjectNode) n).put("step", step);
         }
     }
+
+    /** How the model's journal words an Availability Zone's outage and return ({@code World}). */
+    private static final String AZ_ACTION = "Availability Zone ";
 
     /** An account-wide action (AZ outage, role change...) or one on a drawn function ("CreateFunction f-1 ..."). */
     static boolean drawnAction(String description, Set<String> drawn) {

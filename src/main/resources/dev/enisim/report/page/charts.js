@@ -161,7 +161,28 @@
         value: function (u, v) { return v == null ? '-' : NF.format(v); }});
       cols.push(s.values);
     });
-    return new uPlot(opts, cols, el);
+    var u = new uPlot(opts, cols, el);
+    describe(u, spec, series);
+    return u;
+  }
+
+  /**
+   * A chart's accessible name and text alternative (WCAG 1.1.1): its canvas was a bare <canvas>. The name says
+   * what it shows; the fallback content (read by screen readers) each line's highest value and when.
+   */
+  function describe(u, spec, series) {
+    var canvas = u.ctx.canvas;
+    var parts = series.map(function (s) {
+      var top = null, at = 0;
+      s.values.forEach(function (v, i) { if (v != null && (top == null || v > top)) { top = v; at = cd.x[i]; } });
+      return s.label + ': ' + (top == null ? 'no data' : 'highest ' + NF.format(top) + ' at ' + clock(at, true));
+    });
+    var text = spec.title + ' (' + (spec.yLabel || 'value') + ' over simulated time, ' + clock(full[0], true) +
+      ' to ' + clock(full[1], true) + '). ' + (parts.length ? parts.join('; ') + '.' : 'No series.') +
+      (spec.note ? ' ' + spec.note : '');
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', text);
+    canvas.textContent = text;
   }
 
   function add(spec, list) {

@@ -42,6 +42,32 @@
     f.keys.forEach(function (x) { if (x.t <= t) { k = x.keys; } });
     return k;
   }
+  function isDown(s, t) { // a subnet whose Availability Zone is down at t
+    return (s.down || []).some(function (d) { return t >= d[0] && t < d[1]; });
+  }
+  // a label's colour by its fill's luminance (WCAG): white text on Creating's light blue was 1.65:1
+  function luminance(hex) {
+    var m = /^#?([0-9a-f]{6})$/i.exec(hex || '');
+    if (!m) { return 1; }
+    var n = parseInt(m[1], 16), c = [n >> 16 & 255, n >> 8 & 255, n & 255].map(function (v) {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  }
+  function textOn(hex) {
+    var l = luminance(hex);
+    return 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 ? '#ffffff' : '#000000';
+  }
+  function paint(n, fill) { // the node's fill and its labels' colour, chosen together
+    n.rect.setAttribute('fill', fill);
+    var ink = textOn(fill);
+    [n.t1, n.t2].forEach(function (t) { t.style.fill = ink; });
+  }
+  var subnetById = {};
+  topo.subnets.forEach(function (s) { subnetById[s.id] = s; });
+  var keyById = {};
+  topo.keys.forEach(function (k) { keyById[k.id] = k; });
   function stepAt(series, t) {
     var v = 0;
     series.forEach(function (p) { if (p[0] <= t) { v = p[1]; } });
@@ -138,14 +164,20 @@
     var liveBySubnet = {}, liveByVpc = {};
     topo.enis.forEach(function (e) {
       var s = eniState(e, t), n = nodes[e.id];
+      var down = (s === 'InUse' || s === 'Creating') && subnetById[e.subnet] && isDown(subnetById[e.subnet], t);
       n.g.setAttribute('data-state', s || 'none');
       n.g.classList.toggle('absent', s == null || s === 'Deleted');
-      n.rect.setAttribute('fill', s && s !== 'Deleted' ? colors[s] : '#ffffff');
-      n.t1.textContent = e.id + (s ? ' \u00b7 ' + s : ' \u00b7 not yet');
+      n.g.classList.toggle('unavailable', !!down);
+      paint(n, down ? '#e0e0e0' : s && s !== 'Deleted' ? colors[s] : '#ffffff');
+      n.t1.textContent = e.id + (s ? ' \u00b7 ' + s : ' \u00b7 not yet') + (down ? ', AZ down' : '');
     });
     topo.subnets.forEach(function (s) {
       var n = nodes[s.id];
       if (!n) { return; }
+      var down = isDown(s, t);
+      n.g.classList.toggle('unavailable', down);
+      n.g.setAttribute('data-available', down ? 'false' : 'true');
+      n.t1.textContent = down ? s.id + ': AZ ' + s.az + ' down' : s.id + ' ' + s.cidr + ' ' + s.az;
       var enis = stepAt(s.enis, t), other = stepAt(s.other, t), free = Math.max(0, s.usable - enis - other);
       liveBySubnet[s.id] = enis;
       liveByVpc[s.vpc] = (liveByVpc[s.vpc] || 0) + enis;
@@ -176,15 +208,25 @@
     topo.functions.forEach(function (f) {
       var st = fnState(f, t), n = nodes['fn:' + f.name];
       var s = st ? st.state : null;
+      // a function whose every subnet is in a down Availability Zone cannot serve (ServiceException)
+      var keys = fnKeys(f, t), cut = (s === 'Pending' || s === 'Active') && keys.length > 0 && keys.every(function (k) {
+        return keyById[k] && subnetById[keyById[k].subnet] && isDown(subnetById[keyById[k].subnet], t);
+      });
       n.g.setAttribute('data-state', s || 'none');
+      n.g.setAttribute('data-serving', cut ? 'false' : 'true');
       n.g.classList.toggle('absent', s == null || s === 'Deleted');
-      n.rect.setAttribute('fill', s ? colors[s] : '#ffffff');
-      n.t2.textContent = s ? s + (st.reason ? ' (' + st.reason + ')' : '') : 'not created yet';
+      n.g.classList.toggle('unavailable', cut);
+      paint(n, cut ? '#e0e0e0' : s ? colors[s] : '#ffffff');
+      n.t2.textContent = s ? s + (st.reason ? ' (' + st.reason + ')' : '') + (cut ? ': cannot serve, AZ down'
+        : '') : 'not created yet';
       if (s !== 'Pending' && s !== 'Active') { return; }
       fnKeys(f, t).forEach(function (k) {
         (enisByKey[k] || []).forEach(function (e) {
           var es = eniState(e, t);
-          if (es === 'Creating' || es === 'InUse') { want[f.name + ' ' + e.id] = {f: f, e: e, creating: es === 'Creating'}; }
+          if (es === 'Creating' || es === 'InUse') {
+            want[f.name + ' ' + e.id] = {f: f, e: e, creating: es === 'Creating',
+              down: !!(subnetById[e.subnet] && isDown(subnetById[e.subnet], t))};
+          }
         });
       });
     });
@@ -198,7 +240,8 @@
         edges[k] = el('path', {d: 'M' + x1 + ',' + y1 + ' C' + mx + ',' + y1 + ' ' + mx + ',' + y2 + ' ' + x2 + ',' + y2,
           'class': 'edge', 'data-edge': k, 'data-function': w.f.name, 'data-eni': w.e.id}, gEdges);
       }
-      edges[k].classList.toggle('creating', w.creating);
+      edges[k].classList.toggle('creating', w.creating && !w.down);
+      edges[k].classList.toggle('down', w.down);
     });
   }
 
@@ -212,11 +255,12 @@
   function show(i) {
     i = Math.max(0, Math.min(steps.length - 1, i));
     slider.value = i;
-    var t = steps[i], prev = i > 0 ? steps[i - 1] : -1;
+    var t = steps[i];
     timeLabel.textContent = clock(t, true) + '  (step ' + (i + 1) + ' of ' + steps.length + ')';
     render(t);
     while (now.firstChild) { now.removeChild(now.firstChild); }
-    var inStep = topo.events.filter(function (e) { return e.t > prev && e.t <= t; });
+    // each line at its step (TopologyData): a spell of invocations at the step it starts in
+    var inStep = topo.events.filter(function (e) { return e.step === i; });
     inStep.slice(0, 12).forEach(function (e) {
       var li = document.createElement('li');
       li.textContent = clock(e.t, true) + '  ' + e.text;
@@ -271,9 +315,7 @@
       if (/Failed|failed|Orphaned/.test(e.text)) { li.className = 'bad'; }
       li.addEventListener('click', function () {
         stop();
-        var i = 0;
-        while (i + 1 < steps.length && steps[i + 1] <= e.t) { i++; }
-        show(i);
+        show(e.step);
       });
       ul.appendChild(li);
     });
