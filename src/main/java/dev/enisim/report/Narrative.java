@@ -254,6 +254,14 @@ public final class Narrative {
      * the entries of that instant; a spell whose buckets do not add up to its count (another spell's successes in a
      * shared bucket) stays whole.
      */
+    /**
+     * The journal with each spell of successes cut where the narrative cuts it (in time order, a part after the
+     * entries of its instant): the page's player tells the same spells as the story.
+     */
+    public static List<JournalEntry> successSpells(RunResult r) {
+        return splitSuccesses(r, new java.util.IdentityHashMap<>());
+    }
+
     private static List<JournalEntry> splitSuccesses(RunResult r, Map<JournalEntry, Spell> spells) {
         List<JournalEntry> journal = r.journal();
         List<JournalEntry> out = new ArrayList<>(journal.size());

@@ -20,7 +20,7 @@ class TerminalRequestsTest {
     void burstScalingsTotalIsRequestsAndSaysCloudWatchsInvocationsAndThatThereIsNoVpc() throws Exception {
         StringWriter out = new StringWriter();
         TerminalSummary.print(new PrintWriter(out), new Simulation(ScenarioLoader.load(
-                Path.of("scenarios/burst-scaling.yaml")), 0).run());
+                Path.of("src/test/resources/report/burst-only.yaml")), 0).run());
         String text = out.toString();
         assertTrue(text.contains("\nInvocation requests 10,000: 3,000 succeeded, 7,000 throttled, 0 function errors, 0"
                 + " invoke errors (CloudWatch's Invocations, as in timeseries.csv, counts only those that ran:"

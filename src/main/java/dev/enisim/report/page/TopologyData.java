@@ -340,7 +340,7 @@ final class TopologyData {
         int left = 0;
         // successes in the narrative's parts: one spell across az-outage's hour of ServiceException was told as
         // succeeding through it
-        for (JournalEntry e : SuccessSpells.split(r)) {
+        for (JournalEntry e : dev.enisim.report.Narrative.successSpells(r)) {
             if (e.kind() == JournalEntry.Kind.ACTION ? !drawnAction(e.detail(), drawn) : !drawn.contains(e.subject())) {
                 continue;
             }
