@@ -219,15 +219,15 @@ class AccessibleChartsTest {
         }
         assertTrue(failed != null, "a Failed bar");
         int hatches = 0;
-        Matcher m = Pattern.compile("<line x1='([-0-9.]+)' y1='([-0-9.]+)' x2='([-0-9.]+)' y2='([-0-9.]+)' "
-                + "style='[^']*stroke:rgb\\(255,255,255\\)").matcher(svg);
+        Matcher m = Pattern.compile("<g style='[^']*stroke:rgb\\(255,255,255\\)[^']*'[^>]*><path d='([^']*)'")
+                .matcher(svg);
         while (m.find()) {
-            double x1 = Double.parseDouble(m.group(1));
-            double y1 = Double.parseDouble(m.group(2));
-            double x2 = Double.parseDouble(m.group(3));
-            double y2 = Double.parseDouble(m.group(4));
-            if (failed.contains(x1, y1) && failed.contains(x2, y2)) {
-                hatches++;
+            Matcher seg = Pattern.compile("M([-0-9.]+),([-0-9.]+)L([-0-9.]+),([-0-9.]+)").matcher(m.group(1));
+            while (seg.find()) {
+                if (failed.contains(Double.parseDouble(seg.group(1)), Double.parseDouble(seg.group(2)))
+                        && failed.contains(Double.parseDouble(seg.group(3)), Double.parseDouble(seg.group(4)))) {
+                    hatches++;
+                }
             }
         }
         assertTrue(hatches >= 20, "hatching inside the Failed bar: " + hatches + " lines");
@@ -241,8 +241,9 @@ class AccessibleChartsTest {
             return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h;
         }
 
+        /** Within the rectangle, give or take the half pixel hatching ends are rounded to. */
         boolean contains(double px, double py) {
-            return px >= x - 0.01 && px <= x + w + 0.01 && py >= y - 0.01 && py <= y + h + 0.01;
+            return px >= x - 0.5 && px <= x + w + 0.5 && py >= y - 0.5 && py <= y + h + 0.5;
         }
     }
 
