@@ -62,10 +62,109 @@ public final class ChartFiles {
         return out.toByteArray();
     }
 
+    /**
+     * The chart as an SVG document, with a text alternative: its title as the document's {@code <title>} (its
+     * accessible name) and what is plotted as its {@code <desc>} ({@link #describe}); a screen reader had nothing to
+     * read (a teacher's review).
+     */
     public static byte[] svg(JFreeChart chart, int width, int height) {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setDefsKeyPrefix("enisim-"); // the default prefix comes from the clock: same chart, different bytes
         chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
-        return g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
+        String doc = g.getSVGDocument();
+        int open = doc.indexOf("<svg");
+        int end = open < 0 ? -1 : doc.indexOf('>', open);
+        if (end > 0) { // the first children of the root, where a reader looks for them
+            doc = doc.substring(0, end + 1) + "<title>" + xml(title(chart)) + "</title><desc>" + xml(describe(chart))
+                    + "</desc>" + doc.substring(end + 1);
+        }
+        return doc.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The chart's title, or "Chart" when it has none. */
+    static String title(JFreeChart chart) {
+        return chart.getTitle() == null || chart.getTitle().getText() == null ? "Chart" : chart.getTitle().getText();
+    }
+
+    /** Series named in a description at most; the rest are counted. */
+    static final int MAX_NAMED = 12;
+
+    /**
+     * What a chart plots, in words: its axes, its series (or lanes, or bars) and its notes, e.g. "Line chart.
+     * Horizontal axis: Simulated time (hh:mm). Vertical axis: Invocations per 1 min. Series: Succeeded, Function
+     * errors (dashed), ...".
+     */
+    static String describe(JFreeChart chart) {
+        StringBuilder b = new StringBuilder();
+        org.jfree.chart.plot.Plot plot = chart.getPlot();
+        if (plot instanceof org.jfree.chart.plot.XYPlot xy) {
+            boolean timeline = xy.getRangeAxis() instanceof org.jfree.chart.axis.SymbolAxis;
+            b.append(timeline ? "State timeline: one lane per function and ENI, a bar per state over time."
+                    : xy instanceof org.jfree.chart.plot.CombinedDomainXYPlot ? "Line charts, one panel each."
+                    : "Line chart.");
+            axis(b, "Horizontal axis", xy.getDomainAxis());
+            if (xy instanceof org.jfree.chart.plot.CombinedDomainXYPlot combined) {
+                for (org.jfree.chart.plot.XYPlot p : combined.getSubplots()) {
+                    axis(b, "Vertical axis", p.getRangeAxis());
+                }
+            } else if (timeline) {
+                String[] lanes = ((org.jfree.chart.axis.SymbolAxis) xy.getRangeAxis()).getSymbols();
+                java.util.List<String> top = new java.util.ArrayList<>();
+                for (int i = lanes.length - 1; i >= 0; i--) {
+                    top.add(lanes[i]);
+                }
+                names(b, "Lanes", top);
+            } else {
+                axis(b, "Vertical axis", xy.getRangeAxis());
+            }
+        } else if (plot instanceof org.jfree.chart.plot.CategoryPlot cat) {
+            b.append("Bar chart.");
+            java.util.List<String> categories = new java.util.ArrayList<>();
+            for (Object c : cat.getCategories() == null ? java.util.List.of() : cat.getCategories()) {
+                categories.add(String.valueOf(c));
+            }
+            names(b, "Bars for", categories);
+            axis(b, "Value axis", cat.getRangeAxis());
+        } else {
+            b.append("Chart.");
+        }
+        java.util.List<String> series = new java.util.ArrayList<>();
+        for (java.util.Iterator<?> it = plot.getLegendItems().iterator(); it.hasNext();) {
+            org.jfree.chart.LegendItem item = (org.jfree.chart.LegendItem) it.next();
+            boolean dashed = item.getLineStroke() instanceof java.awt.BasicStroke s && s.getDashArray() != null
+                    && item.isLineVisible();
+            series.add(item.getLabel() + (dashed ? " (dashed)" : ""));
+        }
+        names(b, "Series", series);
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof org.jfree.chart.title.TextTitle t && t.getText() != null
+                    && !t.getText().isEmpty()) {
+                b.append(' ').append(t.getText()).append(t.getText().endsWith(".") ? "" : ".");
+            }
+        }
+        return b.toString();
+    }
+
+    private static void axis(StringBuilder b, String which, org.jfree.chart.axis.Axis axis) {
+        if (axis != null && axis.getLabel() != null && !axis.getLabel().isEmpty()) {
+            b.append(' ').append(which).append(": ").append(axis.getLabel()).append('.');
+        }
+    }
+
+    private static void names(StringBuilder b, String what, java.util.List<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        b.append(' ').append(what).append(": ").append(String.join(", ", names.subList(0, Math.min(MAX_NAMED,
+                names.size()))));
+        if (names.size() > MAX_NAMED) {
+            b.append(" and ").append(names.size() - MAX_NAMED).append(" more");
+        }
+        b.append('.');
+    }
+
+    /** Text for XML content: &amp;, &lt; and &gt; escaped. */
+    static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

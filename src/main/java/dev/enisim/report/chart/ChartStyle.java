@@ -15,14 +15,11 @@ import dev.enisim.metrics.RunSummary;
 /** One look for every chart: fonts, colours, the time axis, and timeline-action markers. */
 final class ChartStyle {
 
-    static final Color SUCCESS = new Color(0x2E7D32);
-    static final Color FUNCTION_ERROR = new Color(0xEF6C00);
-    static final Color THROTTLE = new Color(0x6A1B9A);
-    static final Color[] ERRORS = {new Color(0xC62828), new Color(0xAD1457), new Color(0x8E24AA), new Color(0xD84315),
-        new Color(0x5D4037), new Color(0x455A64), new Color(0x1565C0), new Color(0x00838F)};
-    static final Color[] SERIES = {new Color(0x1565C0), new Color(0x2E7D32), new Color(0xEF6C00), new Color(0x6A1B9A),
-        new Color(0xC62828), new Color(0x00838F), new Color(0x9E9D24), new Color(0x5D4037), new Color(0xAD1457),
-        new Color(0x455A64)};
+    static final Color SUCCESS = Color.decode(Palette.SUCCEEDED);
+    static final Color FUNCTION_ERROR = Color.decode(Palette.FUNCTION_ERRORS);
+    static final Color THROTTLE = Color.decode(Palette.THROTTLES);
+    static final Color[] ERRORS = colours(Palette.ERRORS);
+    static final Color[] SERIES = colours(Palette.SERIES);
     static final Font TITLE = new Font("SansSerif", Font.BOLD, 16);
     static final Font LABEL = new Font("SansSerif", Font.PLAIN, 12);
     static final Font TICK = new Font("SansSerif", Font.PLAIN, 11);
@@ -34,6 +31,20 @@ final class ChartStyle {
     private static final double PLOT_PIXELS = 900;
 
     private ChartStyle() {
+    }
+
+    private static Color[] colours(String[] hex) {
+        Color[] out = new Color[hex.length];
+        for (int i = 0; i < hex.length; i++) {
+            out[i] = Color.decode(hex[i]);
+        }
+        return out;
+    }
+
+    /** The stroke of the {@code n}th outcome series after Succeeded ({@link Palette#ERROR_DASHES}), 2 px. */
+    static BasicStroke dashed(int n) {
+        return new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                Palette.ERROR_DASHES[n % Palette.ERROR_DASHES.length], 0f);
     }
 
     /**

@@ -74,7 +74,7 @@ public final class Charts {
                 String total = allKeys(r, Metric.HYPERPLANE_ENI_COUNT, enis);
                 if (total != null) { // the total against the quota, in black, as the account is on concurrency
                     int t = enis.getSeriesIndex(total);
-                    c.getXYPlot().getRenderer().setSeriesPaint(t, new Color(0x212121));
+                    c.getXYPlot().getRenderer().setSeriesPaint(t, Color.decode(Palette.TOTAL));
                     c.getXYPlot().getRenderer().setSeriesStroke(t, new BasicStroke(2f));
                 }
             }
@@ -377,11 +377,15 @@ public final class Charts {
         // one step line per outcome, each from 0, as the page draws them (stacked areas here put the page's 4,600
         // succeeded and 600 failed at 5,300, and thinned a few invocations every 10 days to invisible spikes)
         XYStepRenderer renderer = new XYStepRenderer();
+        // colours apart for red/green colour-blind readers, and a dash of its own for every series but Succeeded:
+        // the outcomes are not told by colour alone (two reds, ResourceConflictException and
+        // SubnetIPAddressLimitReachedException, were one line to them)
         Color[] colors = {ChartStyle.SUCCESS, ChartStyle.FUNCTION_ERROR, ChartStyle.THROTTLE};
         for (int i = 0; i < d.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, i < 3 ? colors[i] : ChartStyle.ERRORS[(i - 3) % ChartStyle.ERRORS.length]);
-            renderer.setSeriesStroke(i, new BasicStroke(i == 0 ? 2f : 1.5f));
+            renderer.setSeriesStroke(i, i == 0 ? new BasicStroke(2f) : ChartStyle.dashed(i - 1));
         }
+        renderer.setLegendLine(new java.awt.geom.Line2D.Double(-16, 0, 16, 0)); // long enough to show the dash
         x.setAutoRangeStickyZero(false); // a margin before 0: a value in the first bucket is not hidden by the axis
         XYPlot plot = new XYPlot(d, x, y, renderer);
         plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // failures over successes
@@ -686,7 +690,7 @@ public final class Charts {
         JFreeChart chart = line(r, "ConcurrentExecutions (maximum per bucket)", "Concurrent executions", c, true);
         integerAxis(chart);
         functionColours(r, chart);
-        chart.getXYPlot().getRenderer().setSeriesPaint(0, new Color(0x212121));
+        chart.getXYPlot().getRenderer().setSeriesPaint(0, Color.decode(Palette.TOTAL));
         note(chart, Palette.legendNote(c.getSeriesCount() - 1, functionSeries(r, Metric.CONCURRENT_EXECUTIONS)
                 .size(), "peak", "in summary.json functions"));
         XYPlot plot = chart.getXYPlot();
@@ -785,9 +789,11 @@ public final class Charts {
     }
 
     /**
-     * The free-IP axis of one subnet, {lower, upper}: zoomed to the data (whole numbers, at least 2 apart), with the
-     * usable line when it is within three times the data's span of them, and room above for labels (a third of the
-     * height). 0 to 300 made teardown's 249 -> 251, the IPs coming back, a flat line.
+     * The free-IP axis of one subnet, {lower, upper}: zoomed to the data, with the usable line when it is within
+     * three times the data's span of them, and room above for labels (at least a third of the height). 0 to 300 made
+     * teardown's 249 -> 251, the IPs coming back, a flat line. The bounds are two steps of a round size apart (1, 2, 5
+     * times a power of ten) and on multiples of it, so that an axis at least 60 px high has three readable whole
+     * ticks or more: quickstart's 207 to 210 on 206 to 213 had one tick, "210", on the page's small chart.
      */
     public static long[] freeIpRange(long[] values, long usable) {
         long lo = Long.MAX_VALUE;
@@ -810,8 +816,16 @@ public final class Charts {
         }
         span = Math.max(2, hi - lo);
         long lower = Math.max(0, (long) Math.floor(lo - span * 0.15));
-        long upper = (long) Math.ceil(hi + (hi - lower) * 0.6);
-        return new long[] {lower, Math.max(upper, lower + 2)};
+        long upper = Math.max((long) Math.ceil(hi + (hi - lower) * 0.6), lower + 2);
+        for (long power = 1; ; power *= 10) {
+            for (long step : new long[] {power, 2 * power, 5 * power}) {
+                long from = Math.floorDiv(lower, step) * step;
+                long to = -Math.floorDiv(-upper, step) * step; // the ceiling
+                if (to - from <= 2 * step) {
+                    return new long[] {from, from + 2 * step};
+                }
+            }
+        }
     }
 
     static JFreeChart line(RunResult r, String title, String yLabel, XYSeriesCollection d, boolean steps) {

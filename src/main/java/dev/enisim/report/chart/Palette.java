@@ -19,14 +19,48 @@ import java.util.Map;
  */
 public final class Palette {
 
-    /** Distinct series colours (Material 800s), in order of relevance. */
-    public static final String[] SERIES = {"#1565C0", "#2E7D32", "#EF6C00", "#6A1B9A", "#C62828", "#00838F",
-        "#9E9D24", "#5D4037", "#AD1457", "#455A64"};
+    /**
+     * Distinct series colours, in order of relevance: picked (Okabe-Ito and Paul Tol based) so that the first five
+     * stay apart for red/green colour-blind readers too (simulated deuteranopia and protanopia), and from the others'
+     * grey and the totals' near-black. The Material 800s before had green #2E7D32 next to red #C62828: the same olive
+     * under deuteranopia (a teacher's review).
+     */
+    public static final String[] SERIES = {"#1565C0", "#E69F00", "#8C510A", "#56B4E9", "#01665E", "#332288", "#AA4499",
+        "#228833", "#999933", "#009E73"};
     public static final int DISTINCT = SERIES.length;
     public static final String OTHERS = "#9E9E9E";
+    /** The account's total (all keys, the account's ConcurrentExecutions), drawn over the series. */
+    public static final String TOTAL = "#212121";
 
-    /** State colours: function states warm/neutral, ENI states blue family; Pending and Creating clearly apart. */
+    /**
+     * State colours: function states (Pending amber, Active green, Inactive light grey, Failed wine and hatched,
+     * Deleted black) and ENI states (Creating light blue, InUse blue, Deleting pink, Orphaned brown). Within each
+     * group, and across the two as the legend shows them together, they stay apart under simulated deuteranopia and
+     * protanopia, and Active and Failed differ in lightness too: the old Active #2E7D32 and Failed #C62828 had almost
+     * the same luminance and turned the same olive for red/green colour-blind readers. Failed has a second encoding
+     * besides colour: its bars are hatched ({@link #HATCHED}).
+     */
     public static final Map<String, String> STATES = stateColours();
+    /** The states whose bars are hatched (white diagonal lines), not told by colour alone. */
+    public static final java.util.Set<String> HATCHED = java.util.Set.of("Failed");
+
+    /**
+     * Invocation outcomes, for the invocations chart of the images and the page: succeeded, function errors,
+     * throttles, then the invoke errors by exception (in turn; each error series also has its own dash,
+     * {@link #ERROR_DASHES}). Apart under simulated deuteranopia and protanopia: ResourceConflictException #C62828
+     * and SubnetIPAddressLimitReachedException #AD1457 were two reds (contrast 1.24).
+     */
+    public static final String SUCCEEDED = "#117733";
+    public static final String FUNCTION_ERRORS = "#E69F00";
+    public static final String THROTTLES = "#332288";
+    public static final String[] ERRORS = {"#000000", "#CC79A7", "#882255", "#0072B2", "#8C510A", "#56B4E9",
+        "#999933", "#44AA99"};
+    /**
+     * Dash patterns (on, off, ... in pixels) of the outcome series after Succeeded (solid): function errors,
+     * throttles, then each exception in turn, so that no two error lines rely on colour alone.
+     */
+    public static final float[][] ERROR_DASHES = {{9f, 3f}, {2f, 2f}, {6f, 2f, 2f, 2f}, {4f, 4f}, {12f, 3f, 2f, 3f},
+        {1f, 3f}, {8f, 2f, 2f, 2f, 2f, 2f}, {3f, 6f}, {10f, 6f}, {5f, 2f, 1f, 2f, 1f, 2f}, {14f, 4f}};
 
     private final Map<String, Integer> functionRank = new HashMap<>();
     private final Map<String, Integer> keyRank = new HashMap<>();
@@ -142,15 +176,38 @@ public final class Palette {
 
     private static Map<String, String> stateColours() {
         Map<String, String> m = new java.util.LinkedHashMap<>();
-        m.put("Pending", "#FFB300");
-        m.put("Active", "#2E7D32");
-        m.put("Inactive", "#90A4AE");
-        m.put("Failed", "#C62828");
-        m.put("Deleted", "#424242");
-        m.put("Creating", "#81D4FA");
+        m.put("Pending", "#FFC20A");
+        m.put("Active", "#1A9850");
+        m.put("Inactive", "#CCCCCC");
+        m.put("Failed", "#882255");
+        m.put("Deleted", "#000000");
+        m.put("Creating", "#88CCEE");
         m.put("InUse", "#1565C0");
-        m.put("Deleting", "#8E24AA");
-        m.put("Orphaned", "#6D4C41");
+        m.put("Deleting", "#CC79A7");
+        m.put("Orphaned", "#994F00");
         return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The relative luminance (WCAG 2) of a colour {@code #RRGGBB}: 0 for black to 1 for white. */
+    public static double luminance(String hex) {
+        java.awt.Color c = java.awt.Color.decode(hex);
+        return 0.2126 * linear(c.getRed()) + 0.7152 * linear(c.getGreen()) + 0.0722 * linear(c.getBlue());
+    }
+
+    /** The WCAG contrast ratio of two colours, 1 (none) to 21 (black on white). */
+    public static double contrast(String a, String b) {
+        double x = luminance(a);
+        double y = luminance(b);
+        return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+    }
+
+    /** Black or white, whichever reads better on {@code fill} (white labels on the light fills failed contrast). */
+    public static String textOn(String fill) {
+        return contrast(fill, "#000000") >= contrast(fill, "#FFFFFF") ? "#000000" : "#FFFFFF";
+    }
+
+    static double linear(int channel) {
+        double c = channel / 255.0;
+        return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
     }
 }
