@@ -134,8 +134,8 @@ public final class Planner {
             if (outage != null && !failed.contains(f.name()) && fs != null
                     && fs.invocations().errors().getOrDefault("ServiceException", 0L) > 0) {
                 skip.add(f.name());
-                noKeepWarm.add(f.name() + ": its invocations fail while " + outage + "; give it a subnet in a second"
-                        + " Availability Zone first");
+                noKeepWarm.add(f.name() + ": its invocations fail while its Availability Zone is down (" + outage
+                        + "); give it a subnet in a second Availability Zone first");
             }
         }
         Map<String, Integer> design = new LinkedHashMap<>(recommended);
@@ -235,8 +235,8 @@ public final class Planner {
                 for (Scenario.Function sf : base.functions()) {
                     String outage = sf.name().equals(name) ? outageOf(sf) : null;
                     if (outage != null) {
-                        causes.add(name + ": every subnet of it is in " + outage + "; give it a subnet in a second"
-                                + " Availability Zone");
+                        causes.add(name + ": every subnet of it is in an Availability Zone that goes down (" + outage
+                                + "); give it a subnet in a second Availability Zone");
                     }
                 }
             }
@@ -244,8 +244,10 @@ public final class Planner {
         if (names.isEmpty()) {
             return "";
         }
-        if (names.size() == 1) { // its count is the line's
-            names.set(0, names.get(0).substring(0, names.get(0).indexOf(" (")));
+        if (names.size() == 1) { // its count is the line's, its name said once
+            String name = names.get(0).substring(0, names.get(0).indexOf(" ("));
+            names.set(0, name);
+            causes.replaceAll(c -> c.startsWith(name + ": ") ? c.substring(name.length() + 2) : c);
         }
         String list = names.size() <= 5 ? String.join(", ", names) : String.join(", ", names.subList(0, 5))
                 + " and " + (names.size() - 5) + " more functions";
@@ -253,8 +255,8 @@ public final class Planner {
     }
 
     /**
-     * When every subnet of {@code f} is in Availability Zones the scenario's timeline takes down (azOutage): "us-east-1a,
-     * unavailable from 30 min to 90 min (azOutage)"; else null.
+     * When every subnet of {@code f} is in Availability Zones the scenario's timeline takes down (azOutage): "us-east-1a
+     * from 30 min to 90 min, azOutage"; else null.
      */
     String outageOf(Scenario.Function f) {
         if (!f.vpcConfig().attached() || f.vpcConfig().subnetIds().isEmpty()) {
@@ -299,7 +301,7 @@ public final class Planner {
                 return null; // a subnet in an Availability Zone that stays up
             }
         }
-        return String.join(", ", spells) + " (azOutage: unavailable)";
+        return String.join(", ", spells) + ", azOutage";
     }
 
     /** Per subnet of a scenario with several accounts: who consumes it (null for a single-account scenario). */
