@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
             "  2. peak Hyperplane ENIs per VPC against the quota, by key, and what one",
             "     security-group set per subnet would save;",
             "  3. the traffic multiplier at which the first ENI, IP, connections (65,000",
-            "     per ENI), concurrency, scaling-rate or request-rate (10 x concurrency",
-            "     requests per second) limit is hit in any of up to 3",
+            "     per ENI), concurrency, scaling-rate, request-rate (10 x concurrency",
+            "     requests per second) or EC2-request-rate (hyperplane.ec2RequestLimit)",
+            "     limit is hit in any of up to 3",
             "     replications (to the search's 5%%);",
             "  4. how long deleting every function waits for Lambda's ENIs (p50, p99",
             "     over replications);",
@@ -84,6 +85,14 @@ final class PlanCommand implements Callable<Integer> {
                 + " (default: ${DEFAULT-VALUE}).")
     String warmUp;
 
+    @Option(names = "--max-failed-fraction", paramLabel = "FRACTION", defaultValue = "0",
+            description = "A class of failures (a limit's throttles or errors) of at most this fraction of the run's"
+                + " invocations does not count: not the scenario failing as it is (said apart, with its fraction),"
+                + " not a limit hit in the traffic headroom; a function that ends Failed always counts. A fraction"
+                + " such as 0.001 or a percentage such as 0.1%%; 0 counts any failure, however rare, so the answer"
+                + " moves with the run's length (default: ${DEFAULT-VALUE}).")
+    String maxFailedFraction;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
     boolean quiet;
 
@@ -127,7 +136,7 @@ final class PlanCommand implements Callable<Integer> {
                             + most + (presets.size() > 1 ? " (" + label + ")" : "") + ": " + line);
                 }
             });
-            Plan plan = planner[0].warmUp(warmUpMicros()).plan();
+            Plan plan = planner[0].warmUp(warmUpMicros()).maxFailedFraction(maxFailedFraction()).plan();
             plans.add(plan);
             String stem = presets.size() > 1 ? "plan-" + label : "plan";
             // the user's --set (not the preset added above: the plan names its assumptions itself)
@@ -161,6 +170,22 @@ final class PlanCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw new UserInputException("--warm-up: expected a duration such as 5m, 90s or 0, got '" + warmUp + "'");
         }
+    }
+
+    /** --max-failed-fraction as a fraction: "0.001" or "0.1%", from 0 to under 1. */
+    double maxFailedFraction() {
+        String t = maxFailedFraction.trim();
+        try {
+            double f = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100
+                    : Double.parseDouble(t);
+            if (f >= 0 && f < 1) {
+                return f;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UserInputException("--max-failed-fraction: expected a fraction from 0 to under 1 (such as 0.001)"
+                + " or a percentage (such as 0.1%), got '" + maxFailedFraction + "'");
     }
 
     /** The presets to answer under: the scenario's own (null), one named, or every one. */

@@ -20,6 +20,13 @@ import java.util.List;
  * @param warmUpNotApplied why the warm-up asked for (plan --warm-up) left nothing out: the run is not longer than
  *                        twice it, or its buckets are longer than it; every failure and peak then counts ({@link
  *                        Headroom#warmUpSeconds} is 0); null when it applies or none was asked for
+ * @param maxFailedFraction the failed fraction of the run's invocations at or under which a class of failures does
+ *                        not count (plan --max-failed-fraction): not the scenario failing as it is, not a limit hit
+ *                        in the traffic headroom; 0 (the default): any failure counts
+ * @param failsWithinThreshold the classes of failures of the run as it is within {@code maxFailedFraction}, in the
+ *                        words of {@code failsAsIs}: said, not counted as the scenario failing; empty when none
+ * @param noKeepWarm      functions given no keep-warm advice for another reason than ending Failed, with why (one
+ *                        whose subnets are all in an Availability Zone the scenario takes down); empty when none
  */
 public record Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
         List<String> failedFunctions, List<SubnetAdvice> subnets,
@@ -33,7 +40,24 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
         List<String> failsInWarmUp,
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-        String warmUpNotApplied) {
+        String warmUpNotApplied,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+        double maxFailedFraction,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<String> failsWithinThreshold,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<String> noKeepWarm) {
+
+    /** Any failure counts; no function left without keep-warm advice but those that end Failed. */
+    public Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
+            List<String> failedFunctions, List<SubnetAdvice> subnets, List<SubnetAdvice> subnetsUnderOtherModel,
+            List<VpcAdvice> vpcs, Headroom headroom, TeardownWait teardown, List<IdleAdvice> idle,
+            String assumptions, List<SharedSubnet> sharedSubnets, List<String> sizingNotes,
+            List<String> failsInWarmUp, String warmUpNotApplied) {
+        this(scenario, seed, networkModel, failsAsIs, failedFunctions, subnets, subnetsUnderOtherModel, vpcs,
+                headroom, teardown, idle, assumptions, sharedSubnets, sizingNotes, failsInWarmUp, warmUpNotApplied,
+                0, List.of(), List.of());
+    }
 
     /** The warm-up applied, or none asked for. */
     public Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
@@ -74,14 +98,19 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
 
     /**
      * Who consumes a subnet of a VPC shared between accounts (several accounts only): its owner, and per account
-     * its functions there, its keys and the addresses its ENIs held at the peak. Each account's keys are its own,
-     * so each takes its own addresses from the subnet.
+     * its functions there, its keys and the addresses its ENIs hold at the design's peak (the demand runs', as
+     * section 1's peak IPs). Each account's keys are its own, so each takes its own addresses from the subnet.
+     * {@code minAvailableIps} is the run as it is: the fewest addresses left free in the subnet as configured.
      */
     public record SharedSubnet(String subnet, String vpc, String owner, int usableIps, int otherUsedIps,
             long minAvailableIps, List<Consumer> consumers) {
     }
 
-    /** @param peakIps the most addresses its ENIs in the subnet held at once (sum of its keys' peaks there) */
+    /**
+     * @param peakIps the most addresses its ENIs in the subnet held at once (sum of its keys' peaks there) in the
+     *                demand runs (every subnet at /16, no quota in the way): what the design needs, not what the run
+     *                as it is let through (0 for an account whose function ended Failed)
+     */
     public record Consumer(String account, List<String> functions, List<String> keys, long peakIps) {
     }
 
@@ -268,10 +297,22 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      * cut short with a chance of 1 in 10,000); {@code censoredReplications} were cut short all the same (an ENI still
      * there at the horizon: their wait is longer than it, never counted as short), and a quantile that rests on one
      * of them is censored ({@code p50Censored}, {@code p99Censored}): its figure is the horizon, a lower bound.
+     * {@code design}: which design is torn down when it is not the scenario as it is (the one the plan recommends:
+     * every subnet at its recommended size, every ENI created), null when it is.
      */
     public record TeardownWait(int replications, int enis, double p50Seconds, double p99Seconds,
             double analyticP50Seconds, double analyticP99Seconds, int censoredReplications, double horizonSeconds,
-            boolean p50Censored, boolean p99Censored) {
+            boolean p50Censored, boolean p99Censored,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            String design) {
+
+        /** The scenario's design as it is. */
+        public TeardownWait(int replications, int enis, double p50Seconds, double p99Seconds,
+                double analyticP50Seconds, double analyticP99Seconds, int censoredReplications, double horizonSeconds,
+                boolean p50Censored, boolean p99Censored) {
+            this(replications, enis, p50Seconds, p99Seconds, analyticP50Seconds, analyticP99Seconds,
+                    censoredReplications, horizonSeconds, p50Censored, p99Censored, null);
+        }
 
         /** No replication cut short (a figure written by hand, in tests). */
         public TeardownWait(int replications, int enis, double p50Seconds, double p99Seconds,

@@ -38,8 +38,27 @@ final class Variants {
     /** A VPC quota no design reaches: what a plan's demand run sets, to measure the ENIs a design needs. */
     static final int NO_QUOTA = 1_000_000;
 
-    /** The scenario with no VPC's ENI quota in the way ({@link #NO_QUOTA}; the Region's quota stays). */
+    /**
+     * The scenario with no VPC's ENI quota ({@link #NO_QUOTA}) and no EC2 request limit for Lambda's
+     * CreateNetworkInterface calls in the way ({@link #noEc2RequestLimit}; the Region's quota stays).
+     */
     static Scenario unlimitedQuotas(Scenario s) {
+        return noEc2RequestLimit(vpcQuotasLifted(s));
+    }
+
+    /**
+     * The scenario with no {@code hyperplane.ec2RequestLimit}: EC2 creates every ENI Lambda asks for (a demand run
+     * with the limit measured the ENIs it let through: ec2-request-limit's 10 of the design's 12).
+     */
+    static Scenario noEc2RequestLimit(Scenario s) {
+        if (s.hyperplane().ec2RequestLimit().isEmpty()) {
+            return s;
+        }
+        return s.toBuilder().hyperplane(s.hyperplane().toBuilder().ec2RequestLimit(java.util.Optional.empty())
+                .build()).build();
+    }
+
+    private static Scenario vpcQuotasLifted(Scenario s) {
         List<Scenario.Vpc> vpcs = new ArrayList<>();
         for (Scenario.Vpc v : s.vpcs()) {
             vpcs.add(new Scenario.Vpc(v.id(), NO_QUOTA, v.subnets(), v.securityGroups(), v.otherUsedEnis(),

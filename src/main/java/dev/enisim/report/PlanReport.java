@@ -90,6 +90,9 @@ public final class PlanReport {
             b.append("As it is, this scenario already fails: ").append(String.join("; ", p.failsAsIs()))
                     .append(".\nThe answers below are what it needs; fix these failures first.\n\n");
         }
+        if (!thresholdFacts(p).isEmpty()) {
+            b.append(thresholdFacts(p)).append(".\n\n");
+        }
         String warmUp = warmUpFacts(p);
         if (!warmUp.isEmpty()) {
             b.append(warmUp).append(".\n\n");
@@ -160,7 +163,7 @@ public final class PlanReport {
         Plan.Headroom h = p.headroom();
         b.append("\n3. Traffic headroom: every arrival rate multiplied until a limit is hit\n");
         if (h.firstLimitAtMultiplier() == null) {
-            b.append(String.format("   no ENI, IP, connections, concurrency, scaling-rate or request-rate limit hit up to x%.0f%n",
+            b.append(String.format("   no ENI, IP, connections, concurrency, scaling-rate, request-rate or EC2-request-rate limit hit up to x%.0f%n",
                     h.largestTried()));
         } else {
             b.append("   ").append(headroomText(h)).append('\n');
@@ -182,6 +185,9 @@ public final class PlanReport {
         Plan.TeardownWait t = p.teardown();
         b.append(String.format("%n4. Teardown: deleting every function waits for Lambda to delete %d ENI%s%n",
                 t.enis(), t.enis() == 1 ? "" : "s"));
+        if (t.design() != null) {
+            b.append("   (of ").append(t.design()).append(")\n");
+        }
         if (t.enis() == 0) {
             b.append("   no ENI to wait for: the deletions wait 0 min for ENIs, and need no timeout for them\n");
         } else {
@@ -206,6 +212,7 @@ public final class PlanReport {
             b.append("   no keep-warm advice for ").append(String.join(", ", p.failedFunctions()))
                     .append(": it ends Failed as it is, and keeping it warm does not help\n");
         }
+        p.noKeepWarm().forEach(n -> b.append("   no keep-warm advice for ").append(n).append('\n'));
         for (Plan.IdleAdvice i : p.idle()) {
             if (staysActive(i)) {
                 b.append(String.format("   %-24s stays Active: simulated, an invocation after a quiet of %.1f days"
@@ -222,6 +229,21 @@ public final class PlanReport {
                     i.passesAfterShorterQuiet() ? "succeeds" : "FAILS (!)"));
         }
         return b.toString();
+    }
+
+    /**
+     * The failures the plan does not count for --max-failed-fraction (empty when it is 0): the threshold, and the
+     * classes of failures of the run as it is within it.
+     */
+    static String thresholdFacts(Plan p) {
+        if (p.maxFailedFraction() <= 0) {
+            return "";
+        }
+        String t = "A class of failures counts (as the scenario failing, as a limit hit in the traffic headroom) when"
+                + " it is more than " + dev.enisim.plan.Planner.percent(p.maxFailedFraction()) + " of the run's"
+                + " invocations, or a function ends Failed (plan --max-failed-fraction)";
+        return p.failsWithinThreshold().isEmpty() ? t : t + "; within it, not counted: "
+                + String.join("; ", p.failsWithinThreshold());
     }
 
     /**
@@ -289,10 +311,11 @@ public final class PlanReport {
         }
         b.append("   who consumes each subnet (several accounts; each account's ENIs are its own):\n");
         for (Plan.SharedSubnet s : p.sharedSubnets()) {
-            b.append(String.format("   %s in %s (owner %s): %d usable, %d used by others, at least %d free%n",
+            b.append(String.format("   %s in %s (owner %s): %d usable, %d used by others, at least %d free as it is%n",
                     s.subnet(), s.vpc(), s.owner(), s.usableIps(), s.otherUsedIps(), s.minAvailableIps()));
             for (Plan.Consumer c : s.consumers()) {
-                b.append(String.format("     account %s: %d IPs at the peak, keys %s, functions %s%n", c.account(),
+                b.append(String.format("     account %s: %d IPs at the design's peak (every subnet at /16), keys %s,"
+                        + " functions %s%n", c.account(),
                         c.peakIps(), String.join(" ", c.keys()), String.join(", ", c.functions())));
             }
         }
@@ -368,6 +391,9 @@ public final class PlanReport {
                 + (p.failsInWarmUp().isEmpty() ? "." : " after the warm-up (see below).")
                 : "bad\">As it is, this scenario already fails: " + escape(String.join("; ", short_))
                 + ". The answers below are what it needs; fix these failures first.").append("</p>\n");
+        if (!thresholdFacts(p).isEmpty()) {
+            b.append("<p class=\"note\" id=\"threshold\">").append(escape(thresholdFacts(p))).append(".</p>\n");
+        }
         if (!warmUpFacts(p).isEmpty()) {
             b.append("<p class=\"note\">").append(escape(warmUpFacts(p))).append(".</p>\n");
         }
@@ -531,6 +557,7 @@ public final class PlanReport {
         }
         b.append("<section id=\"teardown\"><h2>4. Teardown wait</h2>\n<p>Deleting every function waits for Lambda "
                 + "to delete its ").append(t.enis()).append(t.enis() == 1 ? " ENI" : " ENIs")
+                .append(t.design() == null ? "" : escape(" (of " + t.design() + ")"))
                 .append(" (a stack deletion waits as long).").append(fewRuns(t).isEmpty() ? "" : " The simulated p99"
                         + fewRuns(t) + ": plan a timeout (CloudFormation's, Terraform's) on the analytic p99.")
                 .append("</p>\n").append(t.censoredReplications() == 0 ? "" : "<p class=\"verdict bad\">"
@@ -567,6 +594,8 @@ public final class PlanReport {
                     p.failedFunctions()))).append(": it ends Failed as it is, and keeping a Failed function warm "
                     + "does not help; fix its failure first.</p>\n");
         }
+        p.noKeepWarm().forEach(n -> b.append("<p class=\"bad\">No keep-warm advice for ").append(escape(n))
+                .append(".</p>\n"));
         if (p.idle().isEmpty() && p.failedFunctions().isEmpty()) {
             b.append("<p>No VPC function under the Hyperplane model: no Inactive state, no keep-warm needed.</p>\n");
         } else if (!p.idle().isEmpty()) {
@@ -672,7 +701,7 @@ public final class PlanReport {
 
     static String headroomText(Plan.Headroom h) {
         return h.firstLimitAtMultiplier() == null ? String.format(java.util.Locale.ROOT, "no ENI, IP, connections,"
-                + " concurrency, scaling-rate or request-rate limit hit up to x%.0f%s", h.largestTried(), h.replications() > 1
+                + " concurrency, scaling-rate, request-rate or EC2-request-rate limit hit up to x%.0f%s", h.largestTried(), h.replications() > 1
                 ? " in any of " + h.replications() + " replications" : "") : "first limit " + limitAt(h) + ": "
                 + String.join(", ", h.limitsHit()) + anyOf(h);
     }

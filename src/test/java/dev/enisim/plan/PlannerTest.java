@@ -81,7 +81,7 @@ class PlannerTest {
                 + " headroom is the next limit's: " + after);
         assertEquals(List.of("notifications"), p.failedFunctions());
         assertTrue(p.failsAsIs().contains("notifications ends Failed (SubnetOutOfIPAddresses)"), p.failsAsIs().toString());
-        assertTrue(p.failsAsIs().stream().anyMatch(f -> f.endsWith("fail with SubnetIPAddressLimitReachedException")),
+        assertTrue(p.failsAsIs().stream().anyMatch(f -> f.contains(" fail with SubnetIPAddressLimitReachedException, of ")),
                 p.failsAsIs().toString());
         assertEquals(5, p.idle().size(), "no keep-warm advice for notifications, which ends Failed");
         assertTrue(p.idle().stream().noneMatch(i -> i.function().equals("notifications")));
