@@ -140,9 +140,10 @@ public final class SensitivityReport {
                 + (morris ? "Morris elementary effects: " + design.samples() + " trajectories"
                     : "Sobol indices (Saltelli's scheme, Jansen's total index): " + design.samples() + " base rows")
                 + ", " + design.points().size() + " points over " + design.factors().size() + " assumptions; 95%"
-                + " bootstrap intervals. " + (morris ? "mu* is how much the metric moves, on average, when the"
-                    + " assumption goes across its range; sigma large against mu* means the effect depends on the"
-                    + " other assumptions." : "ST is the share of the metric's variance that the assumption causes,"
+                + " bootstrap intervals. " + (morris ? "mu* is the mean absolute elementary effect: a step's change of"
+                    + " the metric divided by the step's share of the assumption's range (2/3 on the 4-level grid),"
+                    + " the change across the whole range were the effect a line (a threshold makes it more than the"
+                    + " metric moved); sigma large against mu* means the effect depends on the other assumptions.": "ST is the share of the metric's variance that the assumption causes,"
                     + " alone or with others; S1 the share it causes alone. Both and their intervals are clamped to"
                     + " [0, 1], where a share lies: the estimators' sampling error can carry them past it.") + " A metric whose range over the"
                 + " design is under " + Sensitivity.percent(Sensitivity.FLOOR) + " of its mean absolute value barely"
