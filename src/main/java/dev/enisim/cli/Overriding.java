@@ -1,5 +1,11 @@
 package dev.enisim.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.enisim.scenario.Overrides;
+import dev.enisim.scenario.Problem;
+import dev.enisim.scenario.ScenarioException;
+import dev.enisim.scenario.ScenarioLoader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -16,4 +22,21 @@ final class Overriding {
                 "The outputs say so: summary.json's and plan.json's 'overrides', the page, the terminal",
                 "(default: none)."})
     List<String> sets = new ArrayList<>();
+
+    /**
+     * The scenario file's tree with the {@code --set} field assignments applied, and the {@code --set traffic} factor
+     * (1 without one): what {@code sweep} and {@code sensitivity} vary, as {@code run} would have run it. Every
+     * problem of the file and the assignments is said at once, each one a {@code --set} made blamed on it (as
+     * {@code run} does).
+     */
+    record Applied(JsonNode tree, double traffic) {
+    }
+
+    Applied apply(Path file) throws ScenarioException {
+        ScenarioLoader.load(file, sets, null); // validates: all problems at once, said to come from their --set
+        List<String> fields = sets.stream().filter(a -> !Overrides.isTrafficAssignment(a)).toList();
+        JsonNode tree = Overrides.apply(ScenarioLoader.readTree(file), fields, file.toString());
+        List<Problem> none = new ArrayList<>(); // none: load() above has refused a bad factor
+        return new Applied(tree, Overrides.traffic(sets, none));
+    }
 }

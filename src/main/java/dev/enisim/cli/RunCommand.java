@@ -27,6 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "Writes summary.json (outcomes, ENIs, subnets, state transitions, latency), timeseries.csv (metrics per "
             + "time bucket), enis.csv (every ENI's lifetime), charts/*.png|svg, report.html and narrative.txt. The "
             + "same scenario and seed always give byte-identical files.",
+            "With --replications N (2 or more) it writes instead summary.json (mean, sd and 95%% CI of every metric"
+            + " across the runs) and summary-replication-<r>.json (each run's summary), and no report.html,"
+            + " narrative.txt, charts or CSV files: run without --replications for those.",
             "Exit codes: 0 done (failed invocations are results, not errors), 1 internal error, 2 bad input, a run "
             + "estimated above --max-events, or an output folder enisim did not write."})
 final class RunCommand implements Callable<Integer> {
@@ -82,6 +85,10 @@ final class RunCommand implements Callable<Integer> {
             if (!quiet) {
                 spec.commandLine().getOut().println(ReplicatedSummary.text(scenario, runs, stats));
                 spec.commandLine().getOut().println("Report: " + dir + " (" + written.size() + " files)");
+                spec.commandLine().getOut().println("  summary.json: the statistics across the " + replications
+                        + " replications; summary-replication-0.json .. summary-replication-" + (replications - 1)
+                        + ".json: each one's summary. No report.html or narrative.txt with --replications: run"
+                        + " without it for those.");
             }
             return 0;
         }

@@ -33,8 +33,10 @@ import picocli.CommandLine.Spec;
             "By default every assumption of the README's table that can matter in the scenario, over its plausible"
             + " range (README: Sensitivity analysis): the hyperplane.* and legacy.* ENI figures only when a function"
             + " is attached to a VPC, legacy.* only under networkModel: legacy, hyperplane.idleReclaimAfter only in a"
-            + " run of 7 days or more; the ones left out are listed with the reason. --vary gives your own ranges"
-            + " instead. Morris screening (default, SAMPLES x (d + 1) runs) ranks them cheaply; Sobol (SAMPLES x"
+            + " run of 7 days or more, hyperplane.ec2RequestLimit (half to twice its burst and refill) only when the"
+            + " scenario gives a bucket; the ones left out are listed with the reason. --vary gives your own ranges"
+            + " instead. --set changes the scenario before the design, as run's (--set traffic=F multiplies every"
+            + " point's rates); the page and the terminal say so. Morris screening (default, SAMPLES x (d + 1) runs) ranks them cheaply; Sobol (SAMPLES x"
             + " (d + 2) runs) gives first-order and total indices. A metric whose range over the design is under 1%%"
             + " of its mean absolute value barely moves: no assumption is said to hang on it. Writes sensitivity.csv"
             + " (the ranking), points.csv, a tornado chart per metric and sensitivity.html, which says in words what"
@@ -90,6 +92,9 @@ final class SensitivityCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine = new EngineOptions();
 
+    @Mixin
+    Overriding overriding = new Overriding();
+
     @Override
     public Integer call() throws ScenarioException {
         if (!List.of("morris", "sobol").contains(method)) {
@@ -99,7 +104,9 @@ final class SensitivityCommand implements Callable<Integer> {
             throw new UserInputException("--replications must be at least 1");
         }
         Sensitivity.Method m = Sensitivity.Method.valueOf(method.toUpperCase(Locale.ROOT));
-        JsonNode tree = ScenarioLoader.readTree(file);
+        Overriding.Applied applied = overriding.apply(file); // --set: the scenario the design varies
+        JsonNode tree = applied.tree();
+        double traffic = applied.traffic();
         String name = ScenarioLoader.parseTree(tree, file.toString()).name();
         List<Factor> factors = new ArrayList<>();
         List<String> leftOut = List.of();
@@ -161,10 +168,10 @@ final class SensitivityCommand implements Callable<Integer> {
         for (String w : ScenarioLoader.warnings(base)) {
             spec.commandLine().getErr().println("warning: " + w);
         }
-        PointSpec pointSpec = PointSpec.of(tree, file.toString(), metrics, replications);
+        PointSpec pointSpec = PointSpec.of(tree, file.toString(), metrics, replications, traffic);
         List<Map<String, String>> toRun = Experiment.pending(pointSpec, design.points(), dir); // a resumed run's rest
         long runs = (long) toRun.size() * replications;
-        budget.check(events(tree, base, file.toString(), factors, toRun) * replications,
+        budget.check(events(tree, base, file.toString(), factors, toRun, traffic) * replications,
                 name + (runs > 1 ? " (" + runs + " runs)" : ""), spec.commandLine().getErr());
         List<Path> created = ExperimentRun.missingFolders(dir);
         List<Sweep.Point> points = ExperimentRun.points(pointSpec, design.points(), engine, dir, quiet,
@@ -181,7 +188,11 @@ final class SensitivityCommand implements Callable<Integer> {
                     + " the ranges):\n  " + String.join("\n  ", problems));
         }
         List<Sensitivity.MetricResult> results = Sensitivity.analyze(design, metrics, points);
-        ExperimentRun.write(SensitivityReport.render(name, design, metrics, points, results, leftOut), dir, home);
+        ExperimentRun.write(SensitivityReport.render(name, design, metrics, points, results, leftOut,
+                overriding.sets), dir, home);
+        if (!overriding.sets.isEmpty()) {
+            spec.commandLine().getOut().println(dev.enisim.report.ReportWriter.overridesLine(overriding.sets));
+        }
         spec.commandLine().getOut().printf("%d points, %d assumptions -> %s%n", points.size(), factors.size(),
                 dir.resolve("sensitivity.html"));
         for (String l : leftOut) {
@@ -200,16 +211,23 @@ final class SensitivityCommand implements Callable<Integer> {
      */
     static double events(JsonNode tree, Scenario base, String source, List<Factor> factors,
             List<Map<String, String>> points) {
-        double baseEvents = Budget.events(base);
+        return events(tree, base, source, factors, points, 1);
+    }
+
+    /** As {@link #events(JsonNode, Scenario, String, List, List)}, every rate multiplied by {@code baseTraffic}. */
+    static double events(JsonNode tree, Scenario base, String source, List<Factor> factors,
+            List<Map<String, String>> points, double baseTraffic) {
+        double baseEvents = baseTraffic == 1 ? Budget.events(base) : Budget.events(Sweep.scaleTraffic(base,
+                baseTraffic));
         Map<Map<String, String>, Scenario> parsed = new HashMap<>();
         double sum = 0;
         for (Map<String, String> p : points) {
             Map<String, String> shaping = new LinkedHashMap<>(); // the values that may change the estimate
-            double traffic = 1;
+            double traffic = baseTraffic;
             for (Factor f : factors) {
                 String v = p.get(f.path());
                 if (f.path().equals(Sweep.TRAFFIC)) {
-                    traffic = Double.parseDouble(v); // checked by the design: a number above 0
+                    traffic = baseTraffic * Double.parseDouble(v); // checked by the design: a number above 0
                 } else if (!Assumptions.timingOnly(f.path())) {
                     shaping.put(f.path(), v);
                 }

@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
             "  --vary traffic=1..4:0.5        (a factor on every arrival rate)",
             "  --design lhs --points 200 --vary 'hyperplane.eniCreateTime.median=30s..4m'",
             "      --vary traffic=0.5..3",
+            "--set changes the scenario before the grid, as run's (--set traffic=F multiplies every point's rates,"
+            + " with a --vary traffic value too); a --vary of the same path wins. The page and the terminal say so.",
             "Completed points are kept in .<out>.progress.jsonl beside the output folder: re-running the same command"
             + " after an interruption resumes. --engine spark runs the points on Apache Spark (README)."})
 final class SweepCommand implements Callable<Integer> {
@@ -82,6 +84,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine = new EngineOptions();
 
+    @Mixin
+    Overriding overriding = new Overriding();
+
 
     @Override
     public Integer call() throws ScenarioException, IOException {
@@ -101,7 +106,9 @@ final class SweepCommand implements Callable<Integer> {
         List<Sweep.Axis> axes = d.axes();
         List<String> chosen = metrics.isEmpty() ? List.of("invocations.succeeded", "invocations.throttled",
                 "enis.peak", "latencyMillis.p99") : metrics;
-        var tree = ScenarioLoader.readTree(file);
+        Overriding.Applied applied = overriding.apply(file); // --set: the scenario the grid varies
+        var tree = applied.tree();
+        double traffic = applied.traffic();
         Scenario base = ScenarioLoader.parseTree(tree, file.toString());
         String name = base.name();
         Path home = Main.workingDir(spec);
@@ -118,9 +125,9 @@ final class SweepCommand implements Callable<Integer> {
                 dev.enisim.experiment.Factor.parse(v).repeats(designPoints).ifPresent(w -> err.println("warning: " + w));
             }
         }
-        PointSpec pointSpec = PointSpec.of(tree, file.toString(), chosen, replications);
+        PointSpec pointSpec = PointSpec.of(tree, file.toString(), chosen, replications, traffic);
         List<Map<String, String>> toRun = Experiment.pending(pointSpec, d.points(), dir); // less a resumed run's done
-        budget.check(base, Sweep.events(tree, file.toString(), toRun, replications, Budget::events),
+        budget.check(base, Sweep.events(tree, file.toString(), toRun, replications, s -> Budget.events(s) * traffic),
                 (long) toRun.size() * replications, err);
         List<Path> created = ExperimentRun.missingFolders(dir);
         List<Sweep.Point> points = ExperimentRun.points(pointSpec, d.points(), engine, dir, quiet, err);
@@ -131,7 +138,10 @@ final class SweepCommand implements Callable<Integer> {
                     points.size(), points.get(0).problem());
             return Main.BAD_INPUT;
         }
-        ExperimentRun.write(SweepReport.render(name, base.seed(), axes, chosen, points), dir, home);
+        ExperimentRun.write(SweepReport.render(name, base.seed(), axes, chosen, points, overriding.sets), dir, home);
+        if (!overriding.sets.isEmpty()) {
+            spec.commandLine().getOut().println(dev.enisim.report.ReportWriter.overridesLine(overriding.sets));
+        }
         spec.commandLine().getOut().printf("%d points (%d failed) -> %s%n", points.size(), failed,
                 dir.resolve("sweep.csv"));
         spec.commandLine().getOut().print(SweepReport.csv(axes, chosen, points));

@@ -93,6 +93,9 @@ public final class Assumptions {
         List<String> why = new ArrayList<>();
         List<LeftOut> left = new ArrayList<>();
         for (Assumption a : ALL) {
+            if (a.path().equals("scaling.keepAlive")) { // after the hyperplane.* rows, as in the README's table
+                ec2RequestLimit(copy, legacy, factors, why, left);
+            }
             String reason = inapplicable(copy, a, legacy);
             if (reason != null) {
                 left.add(new LeftOut(a.path(), reason));
@@ -114,6 +117,66 @@ public final class Assumptions {
         return new Prepared(copy, factors, why, left);
     }
 
+    /** The path of the EC2 request limit's bucket, an assumption whose range is the scenario's own figure's. */
+    public static final String EC2_REQUEST_LIMIT = "hyperplane.ec2RequestLimit";
+
+    /** Why the EC2 request limit's range is what it is. */
+    static final String EC2_REQUEST_LIMIT_WHY = "AWS gives no rate for Lambda's CreateNetworkInterface calls: half to"
+            + " twice the scenario's own figure";
+
+    /**
+     * {@code hyperplane.ec2RequestLimit}: AWS gives no rate at all (README's assumptions table), so a scenario that
+     * states a bucket states an assumption, and its {@code burst} and {@code refill} are varied from half to twice the
+     * scenario's figures (a planner's review: it was never varied, and {@code sensitivity} said nothing mattered to
+     * the EC2ThrottledException count it alone decides). Without a bucket Lambda's creations are not rate-limited
+     * (the default): left out, with that reason; so is a bucket the scenario's validation will refuse.
+     */
+    private static void ec2RequestLimit(ObjectNode copy, boolean legacy, List<Factor> factors, List<String> why,
+            List<LeftOut> left) {
+        if (!vpcAttached(copy)) {
+            left.add(new LeftOut(EC2_REQUEST_LIMIT, NO_VPC));
+            return;
+        }
+        if (legacy) {
+            left.add(new LeftOut(EC2_REQUEST_LIMIT, "the scenario uses the legacy network model (its EC2 figures are"
+                    + " legacy.ec2ApiBurst and legacy.ec2ApiRefill; hyperplane.* are read only under the Hyperplane"
+                    + " model)"));
+            return;
+        }
+        JsonNode bucket = copy.path("hyperplane").path("ec2RequestLimit");
+        if (!bucket.isObject()) {
+            left.add(new LeftOut(EC2_REQUEST_LIMIT, "the scenario gives no bucket, so Lambda's ENI creations are not"
+                    + " rate-limited (the default; AWS gives no rate to vary around): give one, e.g. {burst: 10,"
+                    + " refill: 1/m}, to vary it"));
+            return;
+        }
+        long burst;
+        double refill;
+        try {
+            burst = Long.parseLong(bucket.path("burst").asText(""));
+            refill = Units.ratePerSecond(bucket.path("refill").asText(""));
+        } catch (IllegalArgumentException e) {
+            return; // the validation says what is wrong with the bucket
+        }
+        if (burst < 1 || burst > MAX_BURST || !(refill > 0) || !Double.isFinite(refill)) {
+            return; // likewise
+        }
+        long low = Math.max(1, burst / 2);
+        long high = Math.min(MAX_BURST, 2 * burst);
+        if (low < high) {
+            factors.add(Factor.parse(EC2_REQUEST_LIMIT + ".burst=" + low + ".." + high));
+            why.add(EC2_REQUEST_LIMIT_WHY);
+        }
+        factors.add(new Factor(EC2_REQUEST_LIMIT + ".refill", refill / 2, refill * 2, Factor.Kind.RATE));
+        why.add(EC2_REQUEST_LIMIT_WHY);
+    }
+
+    /** The largest burst a scenario may give ({@code ScenarioLoader}'s bound). */
+    private static final long MAX_BURST = 1_000_000;
+
+    private static final String NO_VPC = "no function is attached to a VPC (no vpcConfig with subnets, in the"
+            + " functions or the timeline), so no ENI is ever made";
+
     /**
      * Why assumption {@code a} cannot matter in the scenario {@code root}, or null when it can. The ENI assumptions
      * ({@code hyperplane.*}, {@code legacy.*}) need a function attached to a VPC, in the file or by a timeline
@@ -129,8 +192,7 @@ public final class Assumptions {
         }
         boolean eni = a.legacyOnly() || a.path().startsWith("hyperplane.");
         if (eni && !vpcAttached(root)) {
-            return "no function is attached to a VPC (no vpcConfig with subnets, in the functions or the timeline),"
-                    + " so no ENI is ever made";
+            return NO_VPC;
         }
         if (a.path().equals("hyperplane.idleReclaimAfter")) {
             try {

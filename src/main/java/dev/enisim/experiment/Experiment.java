@@ -192,7 +192,8 @@ public final class Experiment {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update((spec.treeJson() + "\n" + spec.source() + "\n" + spec.metrics() + "\n" + spec.replications()
-                    + "\n").getBytes(StandardCharsets.UTF_8));
+                    + "\n" + (spec.traffic() == 1 ? "" : "traffic " + spec.traffic() + "\n"))
+                    .getBytes(StandardCharsets.UTF_8)); // (no traffic line at 1: the progress files written before)
             for (Map<String, String> p : design) {
                 md.update((p + "\n").getBytes(StandardCharsets.UTF_8));
             }

@@ -80,7 +80,7 @@ public record Factor(String path, double low, double high, Kind kind) implements
         double v = low + u * (high - low);
         return switch (kind) {
             case DURATION -> plain(v, decimals()) + "s";
-            case RATE -> plain(v, 4) + "/s";
+            case RATE -> plain(v, rateDecimals(v)) + "/s";
             case INTEGER -> Long.toString(level(u));
             case REAL -> new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
         };
@@ -118,6 +118,14 @@ public record Factor(String path, double low, double high, Kind kind) implements
     /** The range as the user would write it (for tables and the report). */
     public String range() {
         return value(0) + ".." + value(1);
+    }
+
+    /**
+     * Four decimals, or as many as four significant figures of a rate under 0.1/s need: an EC2 request limit's refill
+     * of 1/m halved, 0.008333/s, was 0.0083/s, and 1/d halved 0/s, which no scenario takes.
+     */
+    private static int rateDecimals(double v) {
+        return v > 0 && v < 0.1 ? (int) Math.min(12, 3 - Math.floor(Math.log10(v))) : 4;
     }
 
     /** Milliseconds, or finer down to microseconds when the range is narrower than a second. */

@@ -11,18 +11,33 @@ import java.util.List;
  * as it is), the name it is reported under, the metrics and the replications per point. A point is this plus
  * its values; replication r of every point draws from (scenario seed, r), so points share random numbers.
  */
-public record PointSpec(String treeJson, String source, List<String> metrics, int replications)
+public record PointSpec(String treeJson, String source, List<String> metrics, int replications, double traffic)
         implements Serializable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * {@code traffic}: a factor on every arrival rate of every point ({@code --set traffic=F}, 1 without one), times
+     * a point's own {@code traffic} value.
+     */
     public PointSpec {
         metrics = List.copyOf(metrics);
     }
 
+    /** Without a traffic factor of its own (1). */
+    public PointSpec(String treeJson, String source, List<String> metrics, int replications) {
+        this(treeJson, source, metrics, replications, 1);
+    }
+
     public static PointSpec of(JsonNode tree, String source, List<String> metrics, int replications) {
+        return of(tree, source, metrics, replications, 1);
+    }
+
+    /** As {@link #of(JsonNode, String, List, int)}, every point's rates multiplied by {@code traffic}. */
+    public static PointSpec of(JsonNode tree, String source, List<String> metrics, int replications,
+            double traffic) {
         try {
-            return new PointSpec(JSON.writeValueAsString(tree), source, metrics, replications);
+            return new PointSpec(JSON.writeValueAsString(tree), source, metrics, replications, traffic);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a scenario tree that cannot be written as JSON", e);
         }

@@ -180,6 +180,12 @@ public final class Sensitivity {
         }
         if (method == Method.MORRIS) {
             for (FactorResult f : r.ranking()) {
+                if (passesRange(r, f)) {
+                    out.add(f.factor().path() + "'s mu*, " + MetricStats.format(f.morris().muStar()) + ", is more"
+                            + " than the metric's whole range over the design, " + MetricStats.format(r.max()
+                            - r.min()) + ": mu* is a slope in units of the whole range (a step's change divided by"
+                            + " the step's share of it), and this effect is a threshold, not a line.");
+                }
                 if (f.verdict() == Verdict.HANGS_ON && f.morris().sigma() > f.morris().muStar()) {
                     out.add(f.factor().path() + " acts non-linearly or through other assumptions (sigma > mu*):"
                             + " its effect depends on where the others are.");
@@ -187,6 +193,15 @@ public final class Sensitivity {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether mu* passes the metric's whole range over the design: an elementary effect is a step's change divided by
+     * the step's share of the range (2/3 on the 4-level grid), so a threshold met within one step counts half as much
+     * again as it moved the metric (a planner's review: 36,007.5 for a count that went from 24,005 to 0).
+     */
+    public static boolean passesRange(MetricResult r, FactorResult f) {
+        return f.morris() != null && f.morris().muStar() > (r.max() - r.min()) * (1 + 1e-9);
     }
 
     /** The floor's words: how little the metric moved, against what, and the largest effect for the record. */

@@ -137,12 +137,21 @@ public final class Sweep {
      */
     public static Scenario scenario(JsonNode tree, String source, Map<String, String> values)
             throws ScenarioException {
+        return scenario(tree, source, values, 1);
+    }
+
+    /**
+     * As {@link #scenario(JsonNode, String, Map)}, every rate multiplied by {@code baseTraffic} too (the command's
+     * {@code --set traffic=F}, applied to the scenario before the design).
+     */
+    public static Scenario scenario(JsonNode tree, String source, Map<String, String> values, double baseTraffic)
+            throws ScenarioException {
         List<String> sets = new ArrayList<>();
-        double traffic = 1;
+        double traffic = baseTraffic;
         for (Map.Entry<String, String> e : values.entrySet()) {
             if (e.getKey().equals(TRAFFIC)) {
                 try {
-                    traffic = Double.parseDouble(e.getValue());
+                    traffic = baseTraffic * Double.parseDouble(e.getValue());
                 } catch (NumberFormatException ex) {
                     throw new IllegalArgumentException("traffic: expected a number, got '" + e.getValue() + "'");
                 }
@@ -152,7 +161,9 @@ public final class Sweep {
         }
         Scenario s = ScenarioLoader.parseTree(Overrides.apply(tree, sets, source), source);
         List<dev.enisim.scenario.Problem> beyond = s.trafficBeyondRates(traffic).stream()
-                .map(p -> new dev.enisim.scenario.Problem(TRAFFIC + "=" + values.get(TRAFFIC), p)).toList();
+                .map(p -> new dev.enisim.scenario.Problem(values.containsKey(TRAFFIC) ? TRAFFIC + "="
+                        + values.get(TRAFFIC) + (baseTraffic == 1 ? "" : " (with --set traffic=" + baseTraffic + ")")
+                        : "--set traffic=" + baseTraffic, p)).toList();
         if (!beyond.isEmpty()) {
             throw new ScenarioException(source, beyond);
         }
@@ -196,9 +207,15 @@ public final class Sweep {
 
     static Point point(JsonNode tree, String source, Map<String, String> values, List<String> metrics,
             int replications) {
+        return point(tree, source, values, metrics, replications, 1);
+    }
+
+    /** As {@link #point(JsonNode, String, Map, List, int)}, every rate multiplied by {@code baseTraffic} too. */
+    static Point point(JsonNode tree, String source, Map<String, String> values, List<String> metrics,
+            int replications, double baseTraffic) {
         Scenario s;
         try {
-            s = scenario(tree, source, values);
+            s = scenario(tree, source, values, baseTraffic);
         } catch (IllegalArgumentException ex) {
             return new Point(values, Map.of(), ex.getMessage());
         } catch (ScenarioException ex) {
@@ -251,7 +268,8 @@ public final class Sweep {
             }
             if (!(f > 0) || Double.isInfinite(f)) {
                 throw new IllegalArgumentException("traffic=" + v + ": a factor on every arrival rate must be above"
-                        + " 0 (0.5 halves the traffic, 2 doubles it)");
+                        + " 0 (0.5 halves the traffic, 2 doubles it)" + (f == 0 ? "; "
+                        + dev.enisim.scenario.Overrides.ZERO_TRAFFIC : ""));
             }
         }
     }

@@ -34,6 +34,13 @@ public final class SensitivityReport {
     /** {@code leftOut}: the assumptions not varied because they cannot matter here, "paths: reason" each. */
     public static Map<String, byte[]> render(String scenario, Sensitivity.Design design, List<String> metrics,
             List<Sweep.Point> points, List<Sensitivity.MetricResult> results, List<String> leftOut) {
+        return render(scenario, design, metrics, points, results, leftOut, List.of());
+    }
+
+    /** As {@link #render(String, Sensitivity.Design, List, List, List, List)}, of a scenario changed by --set. */
+    public static Map<String, byte[]> render(String scenario, Sensitivity.Design design, List<String> metrics,
+            List<Sweep.Point> points, List<Sensitivity.MetricResult> results, List<String> leftOut,
+            List<String> overrides) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("sensitivity.csv", csv(design.method(), results).getBytes(StandardCharsets.UTF_8));
         List<Sweep.Axis> axes = new ArrayList<>();
@@ -50,7 +57,7 @@ public final class SensitivityReport {
             files.put("sensitivity-" + (i + 1) + ".png", png);
             files.put("sensitivity-" + (i + 1) + ".svg", ChartFiles.svg(chart, 1000, height));
         }
-        files.put("sensitivity.html", html(scenario, design, results, pngs, leftOut)
+        files.put("sensitivity.html", html(scenario, design, results, pngs, leftOut, overrides)
                 .getBytes(StandardCharsets.UTF_8));
         return files;
     }
@@ -121,20 +128,22 @@ public final class SensitivityReport {
     }
 
     private static String html(String scenario, Sensitivity.Design design, List<Sensitivity.MetricResult> results,
-            List<byte[]> pngs, List<String> leftOut) {
+            List<byte[]> pngs, List<String> leftOut, List<String> overrides) {
         boolean morris = design.method() == Sensitivity.Method.MORRIS;
         StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>"
                 + "enisim sensitivity: " + HtmlReport.esc(scenario) + "</title><style>body{font-family:system-ui,"
                 + "sans-serif;max-width:1060px;margin:2em auto;color:#212121}table{border-collapse:collapse}td,th{border:"
                 + "1px solid #e0e0e0;padding:.25em .6em}td{text-align:right}td:first-child{text-align:left}"
                 + "img{max-width:100%}.hangs{font-weight:bold}.none{color:#757575}</style></head><body>\n"
-                + "<h1>Sensitivity: " + HtmlReport.esc(scenario) + "</h1>\n<p>"
+                + "<h1>Sensitivity: " + HtmlReport.esc(scenario) + "</h1>" + HtmlReport.overridden(overrides)
+                + "\n<p>"
                 + (morris ? "Morris elementary effects: " + design.samples() + " trajectories"
                     : "Sobol indices (Saltelli's scheme, Jansen's total index): " + design.samples() + " base rows")
                 + ", " + design.points().size() + " points over " + design.factors().size() + " assumptions; 95%"
-                + " bootstrap intervals. " + (morris ? "mu* is how much the metric moves, on average, when the"
-                    + " assumption goes across its range; sigma large against mu* means the effect depends on the"
-                    + " other assumptions." : "ST is the share of the metric's variance that the assumption causes,"
+                + " bootstrap intervals. " + (morris ? "mu* is the mean absolute elementary effect: a step's change of"
+                    + " the metric divided by the step's share of the assumption's range (2/3 on the 4-level grid),"
+                    + " the change across the whole range were the effect a line (a threshold makes it more than the"
+                    + " metric moved); sigma large against mu* means the effect depends on the other assumptions.": "ST is the share of the metric's variance that the assumption causes,"
                     + " alone or with others; S1 the share it causes alone. Both and their intervals are clamped to"
                     + " [0, 1], where a share lies: the estimators' sampling error can carry them past it.") + " A metric whose range over the"
                 + " design is under " + Sensitivity.percent(Sensitivity.FLOOR) + " of its mean absolute value barely"

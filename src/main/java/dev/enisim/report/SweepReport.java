@@ -38,6 +38,12 @@ public final class SweepReport {
      */
     public static Map<String, byte[]> render(String scenario, long seed, List<Sweep.Axis> axes, List<String> metrics,
             List<Sweep.Point> points) {
+        return render(scenario, seed, axes, metrics, points, List.of());
+    }
+
+    /** As {@link #render(String, long, List, List, List)}, of a scenario changed by {@code --set} {@code overrides}. */
+    public static Map<String, byte[]> render(String scenario, long seed, List<Sweep.Axis> axes, List<String> metrics,
+            List<Sweep.Point> points, List<String> overrides) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("sweep.csv", csv(axes, metrics, points).getBytes(StandardCharsets.UTF_8));
         Map<String, byte[]> pngs = new LinkedHashMap<>();
@@ -51,7 +57,8 @@ public final class SweepReport {
             files.put(name + ".png", png);
             files.put(name + ".svg", ChartFiles.svg(chart, 1000, 480));
         }
-        files.put("sweep.html", html(scenario, seed, axes, metrics, points, pngs).getBytes(StandardCharsets.UTF_8));
+        files.put("sweep.html", html(scenario, seed, axes, metrics, points, pngs, overrides)
+                .getBytes(StandardCharsets.UTF_8));
         return files;
     }
 
@@ -424,11 +431,12 @@ public final class SweepReport {
     }
 
     private static String html(String scenario, long seed, List<Sweep.Axis> axes, List<String> metrics,
-            List<Sweep.Point> points, Map<String, byte[]> pngs) {
+            List<Sweep.Point> points, Map<String, byte[]> pngs, List<String> overrides) {
         StringBuilder b = new StringBuilder(dev.enisim.report.page.Page.head("enisim sweep: " + scenario))
                 .append("<h1>Sweep: ").append(HtmlReport.esc(scenario)).append("</h1>\n<p class=\"sub\">")
                 .append(points.size()).append(" points; seed ").append(seed).append("; ")
-                .append(metrics.isEmpty() ? "" : replications(points, metrics.get(0))).append("</p>\n");
+                .append(metrics.isEmpty() ? "" : replications(points, metrics.get(0))).append("</p>")
+                .append(HtmlReport.overridden(overrides)).append("\n");
         List<String> verdicts = verdicts(axes, metrics, points);
         if (!verdicts.isEmpty()) {
             b.append("<h2>What the sweep shows</h2>\n<ul>\n");

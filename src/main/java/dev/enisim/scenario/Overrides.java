@@ -57,6 +57,17 @@ public final class Overrides {
         return b.toString();
     }
 
+    /**
+     * Why a traffic factor of 0 is refused, and what to do instead (a planner's review asked for "the ENIs after the
+     * deploy only"): every arrival process of a scenario is defined by rates above 0 (a file's {@code poisson: 0/s} is
+     * refused too), and the question needs no zero: a Hyperplane ENI is made when its function is created or its VPC
+     * configuration changes, not by an invocation.
+     */
+    public static final String ZERO_TRAFFIC = "0 would remove every arrival, and an arrival process needs a rate above"
+            + " 0. A function's Hyperplane ENIs are made when it is created (or its VPC configuration changes), not by"
+            + " its invocations: for the ENIs of the deployment alone, give a small factor such as 0.001 (a few"
+            + " invocations) and read enis.peak";
+
     /** What {@code --set traffic=F} is, beside it where the file's text is shown. */
     public static final String TRAFFIC_NOTE = "a factor on every arrival rate: the file's rates were multiplied by it";
 
@@ -93,7 +104,8 @@ public final class Overrides {
             }
             if (!(f > 0) || Double.isInfinite(f)) {
                 problems.add(new Problem("--set traffic", "expected a factor above 0 on every arrival rate (0.5"
-                        + " halves the traffic, 10 is ten times), got '" + v + "'"));
+                        + " halves the traffic, 10 is ten times), got '" + v + "'" + (f == 0 ? "; " + ZERO_TRAFFIC
+                        : "")));
                 continue;
             }
             factor *= f;

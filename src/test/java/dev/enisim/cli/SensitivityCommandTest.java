@@ -94,7 +94,7 @@ class SensitivityCommandTest {
         assertTrue(r.out().startsWith("6 points, 2 assumptions"), r.out());
         assertTrue(r.out().contains("not varied (cannot matter here): hyperplane.eniCreateTime.median,"
                 + " hyperplane.attachExistingTime, hyperplane.eniDeleteTime.median, hyperplane.eniRetryBackoff,"
-                + " hyperplane.idleReclaimAfter: no function is attached to a VPC"), r.out());
+                + " hyperplane.idleReclaimAfter, hyperplane.ec2RequestLimit: no function is attached to a VPC"), r.out());
         assertTrue(r.out().contains("not varied (cannot matter here): legacy.coldStartAttachTime.median,"
                 + " legacy.ec2ApiBurst, legacy.ec2ApiRefill: the scenario uses the Hyperplane network model"), r.out());
         assertTrue(Files.readString(out.resolve("sensitivity.html")).contains("Not varied, as they cannot matter in"
