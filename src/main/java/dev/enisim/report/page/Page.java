@@ -32,7 +32,18 @@ public final class Page {
 
     /** The {@code <style>} element: uPlot's and the report's. */
     public static String styles() {
-        return "<style>" + Assets.uplotCss() + "\n" + Assets.own("report.css") + "</style>\n";
+        return "<style>" + Assets.uplotCss() + "\n" + paletteCss() + "\n" + Assets.own("report.css") + "</style>\n";
+    }
+
+    /**
+     * The chart palette as CSS custom properties, for the page's own drawing (report.css): {@code --state-Active} and
+     * the other states, {@code --succeeded}. The edges of the topology were the old Active green #2E7D32.
+     */
+    static String paletteCss() {
+        StringBuilder b = new StringBuilder(":root{");
+        dev.enisim.report.chart.Palette.STATES.forEach((state, colour) -> b.append("--state-").append(state)
+                .append(':').append(colour).append(';'));
+        return b.append("--succeeded:").append(dev.enisim.report.chart.Palette.SUCCEEDED).append('}').toString();
     }
 
     /** The charts section; {@code files} names the PNG/SVG chart files written beside the page. */
