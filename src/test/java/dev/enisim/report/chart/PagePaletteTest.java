@@ -96,4 +96,19 @@ class PagePaletteTest {
         assertEquals(Palette.SERIES[0], s.get(0).get("color").asText());
         assertEquals(Palette.SERIES[1], s.get(1).get("color").asText());
     }
+
+    /** The topology player's legend and nodes: Failed hatched and so named, as in the state timeline. */
+    @Test
+    void thePlayersFailedIsHatchedAndSoNamed() throws Exception {
+        String section = Page.topologySection();
+        assertTrue(section.contains("Failed (hatched)"), "the legend names the hatching");
+        assertTrue(section.contains("repeating-linear-gradient(45deg," + Palette.STATES.get("Failed")),
+                "the legend's swatch is hatched");
+        String html = new String(dev.enisim.report.ReportWriter.render(TeacherChartsTest.run("az-outage"))
+                .get("report.html"), java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode topology = SummaryJson.mapper().readTree(html.substring(html.indexOf("{", html.indexOf(
+                "id=\"enisim-data\"")), html.indexOf("</script>", html.indexOf("id=\"enisim-data\""))))
+                .get("topology");
+        assertEquals("[\"Failed\"]", String.valueOf(topology.get("hatched")), "the player's hatched states");
+    }
 }
