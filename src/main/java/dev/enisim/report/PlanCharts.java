@@ -1,6 +1,7 @@
 package dev.enisim.report;
 
 import dev.enisim.plan.Plan;
+import dev.enisim.report.chart.Palette;
 import java.util.Locale;
 
 /** Small inline SVG charts for the plan page: demand versus subnet prefix, a usage bar, the teardown wait. */
@@ -18,7 +19,8 @@ final class PlanCharts {
 
     /**
      * One bar per prefix, from /28 up to one size past what is needed (and the current size), against the
-     * demand: Lambda's peak IPs plus the other tenants. Green bars hold it, red ones do not.
+     * demand: Lambda's peak IPs plus the other tenants. Green bars hold it; the others are wine and say "too small"
+     * (not told by colour alone). Colours from {@link Palette}.
      */
     static String demandVersusPrefix(Plan.SubnetAdvice s) {
         int current = prefix(s.cidr());
@@ -48,13 +50,14 @@ final class PlanCharts {
             b.append("<text x=\"4\" y=\"").append(y + 14).append("\" font-size=\"12\"").append(tag.isEmpty() ? ""
                     : " font-weight=\"700\"").append(">/").append(prefix).append(tag).append("</text>")
                     .append("<rect x=\"").append(left).append("\" y=\"").append(y + 3).append("\" width=\"")
-                    .append(fmt(Math.max(1, w))).append("\" height=\"14\" fill=\"").append(holds ? "#66BB6A"
-                            : "#EF5350").append("\"/>").append("<text x=\"").append(fmt(left + Math.max(1, w) + 4))
-                    .append("\" y=\"").append(y + 14).append("\" font-size=\"11\">").append(u).append(" usable</text>\n");
+                    .append(fmt(Math.max(1, w))).append("\" height=\"14\" fill=\"").append(holds ? Palette.SUCCEEDED
+                            : Palette.STATES.get("Failed")).append("\"/>").append("<text x=\"").append(fmt(left + Math.max(1, w) + 4))
+                    .append("\" y=\"").append(y + 14).append("\" font-size=\"11\">").append(u).append(" usable").append(holds ? ""
+                            : ", too small").append("</text>\n");
         }
         double x = left + (W - left - 90) * demand / max;
         b.append("<line x1=\"").append(fmt(x)).append("\" x2=\"").append(fmt(x)).append("\" y1=\"14\" y2=\"")
-                .append(h - 20).append("\" stroke=\"#212121\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>")
+                .append(h - 20).append("\" stroke=\"").append(Palette.TOTAL).append("\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>")
                 .append("<text x=\"").append(fmt(x + 4)).append("\" y=\"").append(h - 6).append("\" font-size=\"11\">"
                 + "demand ").append(demand).append("</text>\n</svg></figure>\n");
         return b.toString();
@@ -63,7 +66,8 @@ final class PlanCharts {
     /** A used / total bar with the share written on it. */
     static String bar(long used, long total) {
         double share = total <= 0 ? 1 : Math.min(1, (double) used / total);
-        String colour = share >= 1 ? "#C62828" : share >= 0.8 ? "#EF6C00" : "#2E7D32";
+        String colour = share >= 1 ? Palette.STATES.get("Failed") : share >= 0.8 ? Palette.FUNCTION_ERRORS
+                : Palette.SUCCEEDED;
         return "<span class=\"bar\"><i style=\"width:" + fmt(100 * share) + "%;background:" + colour + "\"></i></span> "
                 + String.format(Locale.ROOT, "%.1f%%", 100 * share);
     }
@@ -83,7 +87,7 @@ final class PlanCharts {
             int y = 6 + i * 25;
             b.append("<text x=\"4\" y=\"").append(y + 14).append("\" font-size=\"12\">").append(labels[i])
                     .append("</text><rect x=\"130\" y=\"").append(y + 3).append("\" width=\"").append(fmt(Math.max(1, w)))
-                    .append("\" height=\"14\" fill=\"").append(i < 2 ? "#1565C0" : "#90A4AE").append("\"/><text x=\"")
+                    .append("\" height=\"14\" fill=\"").append(i < 2 ? Palette.SERIES[0] : Palette.OTHERS).append("\"/><text x=\"")
                     .append(fmt(134 + Math.max(1, w))).append("\" y=\"").append(y + 14).append("\" font-size=\"11\">")
                     .append(String.format(Locale.ROOT, "%.1f min", v[i] / 60)).append("</text>\n");
         }

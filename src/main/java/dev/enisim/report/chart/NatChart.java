@@ -48,7 +48,7 @@ final class NatChart {
         JFreeChart c = Charts.line(r, title + " (maximum per bucket)", "Connections", d, true);
         Charts.integerAxis(c);
         ValueMarker limit = new ValueMarker(PER_ADDRESS);
-        limit.setPaint(new Color(0xC62828));
+        limit.setPaint(Color.decode(Palette.STATES.get("Failed"))); // the limit in the palette's wine
         limit.setLabel("55,000 per address per destination");
         limit.setLabelFont(ChartStyle.MARKER);
         limit.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
@@ -69,6 +70,221 @@ public final class StateTimeline {
             }
         }
         return out;
+    }
+
+    /** An Availability Zone's spell down, in seconds ({@code to}: the run's end when it does not come back). */
+    public record AzDown(String az, double fromSeconds, double toSeconds) {
+    }
+
+    /** One lane's stretch of an outage: the lane of an ENI in the AZ, or of a function with no subnet elsewhere. */
+    public record Outage(String lane, String az, double fromSeconds, double toSeconds) {
+    }
+
+    /**
+     * The band: a light wash, dark lines rising to the right (Failed's hatching falls to the right, in
+     * white) and a dashed outline. The bars' state colours still show: a white wash made InUse look like Creating.
+     */
+    static final java.awt.Color BAND = new java.awt.Color(255, 255, 255, 70);
+    static final java.awt.Color BAND_LINES = new java.awt.Color(33, 33, 33, 150);
+    static final java.awt.Color BAND_EDGE = new java.awt.Color(0x424242);
+    /** The legend's and the band's words. */
+    static final String BAND_LEGEND = "AZ down (dashed box, lined: no traffic)";
+
+    /** The Availability Zones in the order the scenario's subnets first name them (the timeline's AZ index). */
+    static List<String> azs(dev.enisim.scenario.Scenario sc) {
+        List<String> out = new ArrayList<>();
+        for (dev.enisim.scenario.Scenario.Vpc v : sc.vpcs()) {
+            for (dev.enisim.scenario.Scenario.Subnet sub : v.subnets()) {
+                if (!out.contains(sub.az())) {
+                    out.add(sub.az());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every Availability Zone's spells down, from the timeline's azOutage actions, in time order. */
+    public static List<AzDown> azDown(RunResult r) {
+        List<String> azs = azs(r.scenario());
+        List<AzDown> out = new ArrayList<>();
+        Map<String, Double> since = new LinkedHashMap<>();
+        for (dev.enisim.scenario.Scenario.At a : r.scenario().timeline()) {
+            if (a.action() instanceof dev.enisim.model.SimEvent.AzAvailability x && x.az() < azs.size()) {
+                String az = azs.get(x.az());
+                double t = dev.enisim.metrics.Seconds.of(a.atMicros());
+                if (x.down()) {
+                    since.putIfAbsent(az, t);
+                } else if (since.containsKey(az)) {
+                    out.add(new AzDown(az, since.remove(az), t));
+                }
+            }
+        }
+        double end = r.summary().simulatedSeconds();
+        since.forEach((az, t) -> out.add(new AzDown(az, t, end)));
+        out.sort(java.util.Comparator.comparingDouble(AzDown::fromSeconds));
+        return out;
+    }
+
+    /**
+     * What each outage stops, lane by lane (the lanes drawn, in their order): an ENI in a subnet of the AZ for the
+     * part of the outage it lives (it carries no traffic), and a function for the time every subnet of its VpcConfig
+     * is in an AZ that is down (it cannot serve: ServiceException). A function with a subnet in a healthy AZ is not
+     * marked (payments in az-outage moves to us-east-1b). az-outage's state timeline showed reports-single-az
+     * solid Active through the outage (a teacher's review).
+     */
+    public static List<Outage> outages(RunResult r) {
+        List<AzDown> downs = azDown(r);
+        List<Outage> out = new ArrayList<>();
+        if (downs.isEmpty()) {
+            return out;
+        }
+        Map<String, String> azOf = new java.util.HashMap<>();
+        for (dev.enisim.scenario.Scenario.Vpc v : r.scenario().vpcs()) {
+            for (dev.enisim.scenario.Scenario.Subnet sub : v.subnets()) {
+                azOf.put(sub.id(), sub.az());
+            }
+        }
+        List<Spell> spells = spells(r);
+        Map<String, double[]> extent = new LinkedHashMap<>(); // a lane's first start and its last end not Deleted
+        for (Spell s : spells) {
+            if (s.state().equals("Deleted")) {
+                extent.computeIfAbsent(s.lane(), k -> new double[] {s.fromSeconds(), s.fromSeconds()});
+                continue;
+            }
+            double[] e = extent.computeIfAbsent(s.lane(), k -> new double[] {s.fromSeconds(), s.toSeconds()});
+            e[0] = Math.min(e[0], s.fromSeconds());
+            e[1] = Math.max(e[1], s.toSeconds());
+        }
+        Map<String, RunResult.EniLifetime> eniOf = new java.util.HashMap<>();
+        for (RunResult.EniLifetime e : r.enis()) {
+            eniOf.put(e.id() + " " + e.key(), e);
+        }
+        for (Map.Entry<String, double[]> lane : extent.entrySet()) {
+            double[] live = lane.getValue();
+            RunResult.EniLifetime eni = eniOf.get(lane.getKey());
+            if (eni != null) {
+                String az = azOf.get(eni.subnet());
+                for (AzDown d : downs) {
+                    if (d.az().equals(az)) {
+                        add(out, lane.getKey(), az, Math.max(d.fromSeconds(), live[0]), Math.min(d.toSeconds(),
+                                live[1]));
+                    }
+                }
+                continue;
+            }
+            // a function: where its subnets are, spell by spell, and when all of their AZs are down at once
+            List<double[]> cuts = new ArrayList<>();
+            List<SubnetSpell> spellsOf = subnetSpells(r, lane.getKey());
+            for (int i = 0; i < spellsOf.size(); i++) {
+                SubnetSpell sp = spellsOf.get(i);
+                double from = Math.max(sp.fromSeconds(), live[0]);
+                double to = Math.min(i + 1 < spellsOf.size() ? spellsOf.get(i + 1).fromSeconds() : live[1], live[1]);
+                java.util.Set<String> zones = new java.util.LinkedHashSet<>();
+                sp.subnetIds().forEach(id -> zones.add(azOf.get(id)));
+                zones.remove(null);
+                if (zones.isEmpty() || to <= from) {
+                    continue; // not attached: no AZ to lose
+                }
+                java.util.TreeSet<Double> times = new java.util.TreeSet<>(List.of(from, to));
+                for (AzDown d : downs) {
+                    if (zones.contains(d.az())) {
+                        times.add(Math.max(from, Math.min(to, d.fromSeconds())));
+                        times.add(Math.max(from, Math.min(to, d.toSeconds())));
+                    }
+                }
+                Double prev = null;
+                for (double t : times) {
+                    if (prev != null && allDown(zones, downs, (prev + t) / 2)) {
+                        if (!cuts.isEmpty() && cuts.get(cuts.size() - 1)[1] == prev) {
+                            cuts.get(cuts.size() - 1)[1] = t;
+                        } else {
+                            cuts.add(new double[] {prev, t});
+                        }
+                    }
+                    prev = t;
+                }
+                for (double[] c : cuts) {
+                    String az = null;
+                    for (AzDown d : downs) {
+                        if (zones.contains(d.az()) && d.fromSeconds() <= c[0] && d.toSeconds() >= c[1]) {
+                            az = az == null ? d.az() : az + ", " + d.az();
+                        }
+                    }
+                    add(out, lane.getKey(), az, c[0], c[1]);
+                }
+                cuts.clear();
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<Outage> out, String lane, String az, double from, double to) {
+        if (to > from) {
+            out.add(new Outage(lane, az, from, to));
+        }
+    }
+
+    private static boolean allDown(java.util.Set<String> zones, List<AzDown> downs, double t) {
+        for (String z : zones) {
+            boolean down = false;
+            for (AzDown d : downs) {
+                down |= d.az().equals(z) && t >= d.fromSeconds() && t < d.toSeconds();
+            }
+            if (!down) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** From a time on, a function's subnets (its VpcConfig's). */
+    record SubnetSpell(double fromSeconds, List<String> subnetIds) {
+    }
+
+    /**
+     * A function's subnets over the run: its VpcConfig from its creation, then each CreateFunction with a VpcConfig
+     * (from its time) and UpdateFunctionConfiguration (from its success, as the function stays on its old ENIs
+     * meanwhile).
+     */
+    static List<SubnetSpell> subnetSpells(RunResult r, String function) {
+        List<SubnetSpell> out = new ArrayList<>();
+        List<dev.enisim.scenario.Scenario.Function> functions = r.scenario().functions();
+        for (dev.enisim.scenario.Scenario.Function f : functions) {
+            if (f.name().equals(function)) {
+                out.add(new SubnetSpell(f.existing() == dev.enisim.scenario.Scenario.Function.Existing.NO
+                        ? dev.enisim.metrics.Seconds.of(f.createdAtMicros()) : 0, subnets(f.vpcConfig())));
+            }
+        }
+        List<Double> successes = new ArrayList<>();
+        for (dev.enisim.metrics.JournalEntry e : r.journal()) {
+            if (e.kind() == dev.enisim.metrics.JournalEntry.Kind.FUNCTION_UPDATE && e.subject().equals(function)
+                    && e.state().equals("Successful")) {
+                successes.add(dev.enisim.metrics.Seconds.of(e.atMicros()));
+            }
+        }
+        int next = 0;
+        for (dev.enisim.scenario.Scenario.At a : r.scenario().timeline()) {
+            double at = dev.enisim.metrics.Seconds.of(a.atMicros());
+            if (a.action() instanceof dev.enisim.model.SimEvent.CreateFunction c
+                    && functions.get(c.function()).name().equals(function) && c.vpcConfig().isPresent()) {
+                out.add(new SubnetSpell(at, subnets(r.scenario().vpcConfig(c.vpcConfig().get()))));
+            } else if (a.action() instanceof dev.enisim.model.SimEvent.UpdateVpcConfig u
+                    && functions.get(u.function()).name().equals(function)) {
+                while (next < successes.size() && successes.get(next) < at) {
+                    next++;
+                }
+                if (next < successes.size()) {
+                    at = successes.get(next++);
+                }
+                out.add(new SubnetSpell(at, subnets(r.scenario().vpcConfig(u.vpcConfig()))));
+            }
+        }
+        out.sort(java.util.Comparator.comparingDouble(SubnetSpell::fromSeconds));
+        return out;
+    }
+
+    private static List<String> subnets(dev.enisim.scenario.Scenario.VpcConfig v) {
+        return v == null ? List.of() : v.subnetIds();
     }
 
     private static List<Map.Entry<String, RunSummary.FunctionSummary>> shownFunctions(RunResult r) {
@@ -176,6 +392,16 @@ public final class StateTimeline {
         y.setTickLabelFont(ChartStyle.TICK);
         y.setGridBandsVisible(false);
         XYPlot plot = new XYPlot(data, new NumberAxis(), y, renderer);
+        List<Outage> outages = outages(r);
+        if (!outages.isEmpty()) { // the states, then the band's own legend entry
+            org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
+            for (int k = 0; k < data.getSeriesCount(); k++) {
+                items.add(renderer.getLegendItem(0, k));
+            }
+            items.add(new org.jfree.chart.LegendItem(BAND_LEGEND, null, null, null, new java.awt.Rectangle(-7, -5, 14,
+                    10), new java.awt.Color(0xE0E0E0), BAND_STROKE, BAND_EDGE));
+            plot.setFixedLegendItems(items);
+        }
         JFreeChart chart = new JFreeChart("State timeline: functions and ENIs", ChartStyle.TITLE, plot, true);
         ChartStyle.apply(chart, unit, null);
         double span = r.summary().simulatedSeconds();
@@ -199,6 +425,7 @@ public final class StateTimeline {
         double lanePixels = rows == 0 ? 0 : LANE_MARGIN + ROW_PIXELS * rows + 2;
         int height = (int) Math.ceil(baseHeight + lanePixels);
         mark(plot, actions, placed, unit);
+        shade(plot, outages, lanes, unit);
         if (rows > 0) {
             double area = dataArea(chart, height).getHeight();
             double perLane = Math.max(1, (area - lanePixels) / lanes.size());
@@ -268,6 +495,105 @@ public final class StateTimeline {
             }
         }
         return out;
+    }
+
+    static final java.awt.BasicStroke BAND_STROKE = new java.awt.BasicStroke(1.2f, java.awt.BasicStroke.CAP_BUTT,
+            java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {5f, 3f}, 0f);
+
+    /**
+     * A band over each outage's stretch of the lanes it stops (adjacent lanes in one band), drawn as {@link Band}, and the AZ's name in the band's first lane.
+     */
+    private static void shade(XYPlot plot, List<Outage> outages, List<String> lanes, TimeUnit unit) {
+        List<Outage> sorted = new ArrayList<>(outages);
+        sorted.sort(java.util.Comparator.comparingDouble(Outage::fromSeconds).thenComparingDouble(Outage::toSeconds)
+                .thenComparingInt(o -> lanes.indexOf(o.lane())));
+        int i = 0;
+        while (i < sorted.size()) {
+            Outage first = sorted.get(i);
+            int top = lanes.indexOf(first.lane());
+            int bottom = top;
+            int j = i + 1;
+            while (j < sorted.size() && sorted.get(j).fromSeconds() == first.fromSeconds()
+                    && sorted.get(j).toSeconds() == first.toSeconds() && java.util.Objects.equals(sorted.get(j).az(),
+                    first.az()) && lanes.indexOf(sorted.get(j).lane()) == bottom + 1) {
+                bottom++;
+                j++;
+            }
+            double x0 = first.fromSeconds() / unit.seconds();
+            double x1 = first.toSeconds() / unit.seconds();
+            double yTop = lanes.size() - 1 - top + 0.5; // the first lane is drawn at the top
+            double yBottom = lanes.size() - 1 - bottom - 0.5;
+            plot.addAnnotation(new Band(x0, yBottom + 0.04, x1, yTop - 0.04));
+            org.jfree.chart.annotations.XYTextAnnotation label = new org.jfree.chart.annotations.XYTextAnnotation(
+                    (first.az() == null ? "AZs" : "AZ " + first.az()) + " down", (x0 + x1) / 2, lanes.size() - 1 - top);
+            label.setFont(ChartStyle.MARKER);
+            label.setPaint(new java.awt.Color(0x212121));
+            label.setBackgroundPaint(new java.awt.Color(255, 255, 255, 220));
+            label.setOutlineVisible(false);
+            label.setTextAnchor(org.jfree.chart.ui.TextAnchor.CENTER);
+            plot.addAnnotation(label);
+            i = j;
+        }
+    }
+
+    /** An outage's band over lanes, in data coordinates; hatched with plain lines (no clip, no texture in the SVG). */
+    static final class Band extends org.jfree.chart.annotations.AbstractXYAnnotation {
+        private static final long serialVersionUID = 1L;
+        static final double STEP = 8;
+        private final double x0;
+        private final double y0;
+        private final double x1;
+        private final double y1;
+
+        Band(double x0, double y0, double x1, double y1) {
+            this.x0 = x0;
+            this.y0 = y0;
+            this.x1 = x1;
+            this.y1 = y1;
+        }
+
+        @Override
+        public void draw(java.awt.Graphics2D g2, XYPlot plot, java.awt.geom.Rectangle2D area,
+                org.jfree.chart.axis.ValueAxis domain, org.jfree.chart.axis.ValueAxis range, int rendererIndex,
+                org.jfree.chart.plot.PlotRenderingInfo info) {
+            org.jfree.chart.ui.RectangleEdge dEdge = Plot.resolveDomainAxisLocation(plot.getDomainAxisLocation(),
+                    plot.getOrientation());
+            org.jfree.chart.ui.RectangleEdge rEdge = Plot.resolveRangeAxisLocation(plot.getRangeAxisLocation(),
+                    plot.getOrientation());
+            double left = domain.valueToJava2D(x0, area, dEdge);
+            double right = domain.valueToJava2D(x1, area, dEdge);
+            double top = range.valueToJava2D(y1, area, rEdge);
+            double bottom = range.valueToJava2D(y0, area, rEdge);
+            java.awt.geom.Rectangle2D box = new java.awt.geom.Rectangle2D.Double(Math.min(left, right),
+                    Math.min(top, bottom), Math.abs(right - left), Math.abs(bottom - top));
+            java.awt.Paint paint = g2.getPaint();
+            java.awt.Stroke stroke = g2.getStroke();
+            g2.setPaint(BAND);
+            g2.fill(box);
+            // lines x + y = c: rising to the right on screen (Failed's white hatching falls to the right)
+            java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double();
+            double bx0 = box.getMinX();
+            double bx1 = box.getMaxX();
+            double by0 = box.getMinY();
+            double by1 = box.getMaxY();
+            for (double c = Math.floor((bx0 + by0) / STEP) * STEP; c <= bx1 + by1; c += STEP) {
+                // points on x + y = c inside the box
+                double ya = Math.max(by0, c - bx1);
+                double yb = Math.min(by1, c - bx0);
+                if (yb - ya > 0.5) {
+                    path.moveTo(Math.round((c - ya) * 2) / 2.0, Math.round(ya * 2) / 2.0);
+                    path.lineTo(Math.round((c - yb) * 2) / 2.0, Math.round(yb * 2) / 2.0);
+                }
+            }
+            g2.setPaint(BAND_LINES);
+            g2.setStroke(new java.awt.BasicStroke(1f));
+            g2.draw(path);
+            g2.setPaint(BAND_EDGE);
+            g2.setStroke(BAND_STROKE);
+            g2.draw(box);
+            g2.setPaint(paint);
+            g2.setStroke(stroke);
+        }
     }
 
     /** A dashed line for every action; the placed ones labelled in their row of the lane above the bars. */

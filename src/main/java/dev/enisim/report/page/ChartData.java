@@ -29,6 +29,9 @@ final class ChartData {
     /** The most timeline actions marked on the page's charts (the page's size); the rest are said to be left out. */
     static final int MARKERS = 200;
 
+    /** The ENI quota's line: the Failed state's wine, apart from every series colour. */
+    static final String QUOTA = Palette.STATES.get("Failed");
+
     static final int MAX_POINTS = 600;
     static final int TOP = 8;
     static final int CHOICES = 20;
@@ -108,15 +111,18 @@ final class ChartData {
             ok[i] = inv.values()[i] - err.values()[i];
         }
         ArrayNode s = c.withArray("series");
-        s.add(series("Succeeded", "account", "", "#2E7D32", ok, Downsample.Mode.SUM, 1));
-        s.add(series("Function errors", "account", "", "#EF6C00", err.values(), Downsample.Mode.SUM, 1));
-        s.add(series("Throttles (429)", "account", "", "#6A1B9A", ts.account(Metric.THROTTLES).values(),
-                Downsample.Mode.SUM, 1));
-        String[] errColours = {"#C62828", "#AD1457", "#D84315", "#4E342E", "#37474F", "#880E4F", "#BF360C"};
+        // the image's colours and dashes (Palette): every series after Succeeded has a dash of its own, so that no two
+        // outcomes are told by colour alone (the page had its own two reds, and solid lines only)
+        s.add(series("Succeeded", "account", "", Palette.SUCCEEDED, ok, Downsample.Mode.SUM, 1));
+        s.add(dashed(series("Function errors", "account", "", Palette.FUNCTION_ERRORS, err.values(),
+                Downsample.Mode.SUM, 1), 0));
+        s.add(dashed(series("Throttles (429)", "account", "", Palette.THROTTLES, ts.account(Metric.THROTTLES).values(),
+                Downsample.Mode.SUM, 1), 1));
         int e = 0;
         for (Series x : ts.invokeErrorsByException(Metric.Scope.ACCOUNT, "")) {
-            s.add(series(x.exception(), "account", "", errColours[e++ % errColours.length], x.values(),
-                    Downsample.Mode.SUM, 1));
+            s.add(dashed(series(x.exception(), "account", "", Palette.ERRORS[e % Palette.ERRORS.length], x.values(),
+                    Downsample.Mode.SUM, 1), e + 2));
+            e++;
         }
         // every request, by outcome: CloudWatch's Invocations (timeseries.csv) is Succeeded + Function errors only
         c.put("note", "Every invocation request by its outcome. CloudWatch's Invocations (the Invocations column of"
@@ -151,7 +157,7 @@ final class ChartData {
 
     private ArrayNode latencySeries(Metric.Scope scope, String id) {
         ArrayNode out = Json.arr();
-        String[] colours = {"#1565C0", "#EF6C00", "#C62828"};
+        String[] colours = {Palette.SERIES[0], Palette.SERIES[1], Palette.SERIES[2]}; // as latency.png
         Metric[] stats = {Metric.LATENCY_P50, Metric.LATENCY_P90, Metric.LATENCY_P99};
         for (int i = 0; i < stats.length; i++) {
             Series s = ts.get(stats[i], scope, id);
@@ -168,7 +174,7 @@ final class ChartData {
         Series account = ts.account(Metric.CONCURRENT_EXECUTIONS);
         long peak = Palette.max(account.values());
         int limit = r.scenario().account().concurrencyLimit();
-        lines.add(line("account limit " + num(limit), limit, "#6A1B9A", peak * 2 >= limit));
+        lines.add(line("account limit " + num(limit), limit, Palette.THROTTLES, peak * 2 >= limit)); // as the image
         for (Scenario.Function f : r.scenario().functions()) {
             if (f.reservedConcurrency().isPresent() && lines.size() < TOP) {
                 int v = f.reservedConcurrency().getAsInt();
@@ -189,7 +195,7 @@ final class ChartData {
         Downsample.Mode mode = Downsample.Mode.of(metric);
         boolean total = mode == Downsample.Mode.SUM;
         if (metric == Metric.CONCURRENT_EXECUTIONS) {
-            s.add(series("account", "account", "", "#212121", ts.account(metric).values(), mode, 1));
+            s.add(series("account", "account", "", Palette.TOTAL, ts.account(metric).values(), mode, 1));
         }
         List<Series> fns = Charts.nonZero(ts.all(metric, Metric.Scope.FUNCTION));
         java.util.function.ToLongFunction<Series> score = total ? x -> Palette.sum(x.values())
@@ -210,7 +216,7 @@ final class ChartData {
         // size stays as it was)
         boolean total = keys.size() > TOP && all != null;
         if (total) {
-            c.withArray("series").add(series("all keys", "account", "", "#212121", all.values(), Downsample.Mode.MAX,
+            c.withArray("series").add(series("all keys", "account", "", Palette.TOTAL, all.values(), Downsample.Mode.MAX,
                     1));
         }
         int shown = total ? TOP - 1 : TOP;
@@ -222,7 +228,7 @@ final class ChartData {
                 // legacy: the limit that applies instead of the Hyperplane ENI quota (summary.json's eniQuota)
                 String limit = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY
                         ? " legacy.eniLimit " : " quota ";
-                lines.add(line(v.id() + limit + num(vs.eniQuota()) + " (all keys)", vs.eniQuota(), "#C62828",
+                lines.add(line(v.id() + limit + num(vs.eniQuota()) + " (all keys)", vs.eniQuota(), QUOTA,
                         vs.peakEnis() * 2 >= vs.eniQuota()));
             }
         }
@@ -285,8 +291,9 @@ final class ChartData {
                     sub.usableIps());
             c.put("yMin", range[0]);
             c.put("yMax", range[1]);
-            c.withArray("series").add(series(s.id(), "subnet", s.id(), "#1565C0", s.values(), Downsample.Mode.MIN, 1));
-            c.withArray("lines").add(line(num(sub.usableIps()) + " usable", sub.usableIps(), "#9E9E9E",
+            c.withArray("series").add(series(s.id(), "subnet", s.id(), Palette.SERIES[0], s.values(), Downsample.Mode.MIN,
+                    1));
+            c.withArray("lines").add(line(num(sub.usableIps()) + " usable", sub.usableIps(), Palette.OTHERS,
                     sub.usableIps() <= range[1]));
             c.set("lines", visible(c.withArray("lines"), c));
             if (shown == Math.min(MAX_SUBNET_PANELS, subnets.size())) {
@@ -393,6 +400,18 @@ final class ChartData {
             } else {
                 v.add(x * scale);
             }
+        }
+        return s;
+    }
+
+    /**
+     * Series {@code s} drawn with the {@code n}th of {@link Palette#ERROR_DASHES} (on, off, ... in pixels), as the
+     * image draws the outcome after Succeeded.
+     */
+    private static ObjectNode dashed(ObjectNode s, int n) {
+        ArrayNode d = s.putArray("dash");
+        for (float v : Palette.ERROR_DASHES[n % Palette.ERROR_DASHES.length]) {
+            d.add(v);
         }
         return s;
     }

@@ -19,8 +19,9 @@ import java.util.List;
  */
 final class CompareData {
 
-    static final String A = "#1565C0";
-    static final String B = "#EF6C00";
+    /** Run A's and B's colours: the palette's first two (blue, orange), apart for colour-blind readers too. */
+    static final String A = dev.enisim.report.chart.Palette.SERIES[0];
+    static final String B = dev.enisim.report.chart.Palette.SERIES[1];
 
     private CompareData() {
     }

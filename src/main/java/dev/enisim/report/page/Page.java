@@ -32,7 +32,18 @@ public final class Page {
 
     /** The {@code <style>} element: uPlot's and the report's. */
     public static String styles() {
-        return "<style>" + Assets.uplotCss() + "\n" + Assets.own("report.css") + "</style>\n";
+        return "<style>" + Assets.uplotCss() + "\n" + paletteCss() + "\n" + Assets.own("report.css") + "</style>\n";
+    }
+
+    /**
+     * The chart palette as CSS custom properties, for the page's own drawing (report.css): {@code --state-Active} and
+     * the other states, {@code --succeeded}. The edges of the topology were the old Active green #2E7D32.
+     */
+    static String paletteCss() {
+        StringBuilder b = new StringBuilder(":root{");
+        dev.enisim.report.chart.Palette.STATES.forEach((state, colour) -> b.append("--state-").append(state)
+                .append(':').append(colour).append(';'));
+        return b.append("--succeeded:").append(dev.enisim.report.chart.Palette.SUCCEEDED).append('}').toString();
     }
 
     /** The charts section; {@code files} names the PNG/SVG chart files written beside the page. */
@@ -74,8 +85,12 @@ public final class Page {
                 + "aria-label=\"simulated time\"/><button type=\"button\" id=\"player-next\" title=\"next step\">"
                 + "&#8250;</button> <span id=\"player-time\"></span></div>\n<ul id=\"player-now\" class=\"now\">"
                 + "</ul>\n<p class=\"legend\">");
+        // a hatched state (Failed) hatched in the legend too, and so named, as in the state timeline's legend
         dev.enisim.report.chart.Palette.STATES.forEach((state, colour) -> b.append("<span><i style=\"background:")
-                .append(colour).append("\"></i>").append(state).append("</span> "));
+                .append(dev.enisim.report.chart.Palette.HATCHED.contains(state) ? "repeating-linear-gradient(45deg,"
+                        + colour + " 0 3px,rgba(255,255,255,.7) 3px 4.5px," + colour + " 4.5px 6px)" : colour)
+                .append("\"></i>").append(state).append(dev.enisim.report.chart.Palette.HATCHED.contains(state)
+                        ? " (hatched)" : "").append("</span> "));
         return b.append("</p>\n<div class=\"scroll topology\"><svg id=\"topology-svg\" xmlns=\"http://www.w3.org/"
                 + "2000/svg\" role=\"img\" aria-label=\"topology\"></svg></div>\n<p class=\"note\" "
                 + "id=\"topology-note\"></p>\n<div id=\"history\" class=\"history\"><p class=\"note\">Click "
@@ -115,8 +130,10 @@ public final class Page {
                     + inline.substring(m.end());
         }
         return "<section id=\"lifecycle\">\n<h2>Lifecycle</h2>\n<figure class=\"lifecycle\">\n<figcaption>The lifecycle at a glance: each function's"
-                + " state (Pending, Active, Inactive, Failed, Deleted) and each ENI's (Creating, InUse, Deleting,"
-                + " Orphaned) over the whole run; the same chart as charts/timeline.png.</figcaption>\n"
+                + " state (Pending, Active, Inactive, Failed (hatched), Deleted) and each ENI's (Creating, InUse,"
+                + " Deleting, Orphaned) over the whole run; an Availability Zone's outage is a dashed, lined band over"
+                + " the lanes it stops (its ENIs, and the functions with no subnet in another AZ). The same chart as"
+                + " charts/timeline.png.</figcaption>\n"
                 + "<div class=\"scroll\">" + inline.strip() + "</div>\n</figure>\n</section>\n";
     }
 

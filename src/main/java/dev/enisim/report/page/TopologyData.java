@@ -50,6 +50,9 @@ final class TopologyData {
         o.put("legacy", legacy);
         o.put("durationSeconds", s.simulatedSeconds());
         o.set("stateColors", Json.obj().setAll(colours()));
+        // states drawn hatched too (Failed), as in the state timeline: not told by colour alone
+        ArrayNode hatched = o.putArray("hatched");
+        Palette.STATES.keySet().stream().filter(Palette.HATCHED::contains).forEach(hatched::add);
 
         // functions: Failed ones first, then by invocations
         List<String> fnNames = new ArrayList<>(s.functions().keySet());

@@ -122,6 +122,12 @@
     return out.length ? out : null;
   }
 
+  /** A series' colour (#RRGGBB) at the given opacity: Succeeded's fill in its own (Palette's) colour. */
+  function tint(hex, alpha) {
+    var n = parseInt(String(hex).replace('#', ''), 16);
+    return 'rgba(' + (n >> 16 & 255) + ',' + (n >> 8 & 255) + ',' + (n & 255) + ',' + alpha + ')';
+  }
+
   function build(spec, el, series) {
     var stepped = spec.stepped ? uPlot.paths.stepped({align: 1}) : undefined;
     var opts = {
@@ -155,8 +161,10 @@
     };
     var cols = [cd.x];
     series.forEach(function (s) {
-      opts.series.push({label: s.label, stroke: s.color, width: s.dash ? 1.2 : 1.6, dash: s.dash ? [6, 4] : undefined,
-        fill: spec.id === 'invocations' && s.label === 'Succeeded' ? 'rgba(46,125,50,.10)' : undefined,
+      // dash: true (the default pattern) or the image's own pattern (on, off, ... px: the invocations' error series)
+      opts.series.push({label: s.label, stroke: s.color, width: s.dash === true ? 1.2 : 1.6,
+        dash: Array.isArray(s.dash) ? s.dash : s.dash ? [6, 4] : undefined,
+        fill: spec.id === 'invocations' && s.label === 'Succeeded' ? tint(s.color, 0.10) : undefined,
         paths: stepped, spanGaps: false, points: {show: false, filter: isolated, size: 6},
         value: function (u, v) { return v == null ? '-' : NF.format(v); }});
       cols.push(s.values);

@@ -59,8 +59,19 @@
     var l = luminance(hex);
     return 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 ? '#ffffff' : '#000000';
   }
+  // a hatched state's nodes (Failed): its colour under white diagonal lines, as its bars in the state timeline
+  var hatchOf = {};
+  var defs = el('defs', {}, svg);
+  (topo.hatched || []).forEach(function (state) {
+    var id = 'hatch-' + state;
+    var p = el('pattern', {id: id, width: 7, height: 7, patternUnits: 'userSpaceOnUse',
+      patternTransform: 'rotate(45)'}, defs);
+    el('rect', {width: 7, height: 7, fill: colors[state]}, p);
+    el('line', {x1: 0, y1: 0, x2: 0, y2: 7, stroke: '#ffffff', 'stroke-width': 2, 'stroke-opacity': 0.45}, p);
+    hatchOf[colors[state]] = 'url(#' + id + ')';
+  });
   function paint(n, fill) { // the node's fill and its labels' colour, chosen together
-    n.rect.setAttribute('fill', fill);
+    n.rect.setAttribute('fill', hatchOf[fill] || fill);
     var ink = textOn(fill);
     [n.t1, n.t2].forEach(function (t) { t.style.fill = ink; });
   }
