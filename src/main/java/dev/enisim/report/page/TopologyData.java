@@ -136,42 +136,14 @@ final class TopologyData {
     }
 
     /**
-     * The Availability Zones of the scenario's subnets, as the model numbers them: in the order subnets first name
-     * them (VPC by VPC).
-     */
-    static List<String> azs(Scenario sc) {
-        List<String> out = new ArrayList<>();
-        for (Scenario.Vpc v : sc.vpcs()) {
-            for (Scenario.Subnet sub : v.subnets()) {
-                if (!out.contains(sub.az())) {
-                    out.add(sub.az());
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
      * Each Availability Zone's spells down, {@code [from, to]} in seconds (to: the run's end when it does not come
      * back), from the timeline's AZ actions.
      */
     static Map<String, List<double[]>> azDown(RunResult r) {
-        List<String> azs = azs(r.scenario());
         Map<String, List<double[]>> out = new LinkedHashMap<>();
-        Map<String, Double> since = new java.util.HashMap<>();
-        for (Scenario.At a : r.scenario().timeline()) {
-            if (a.action() instanceof SimEvent.AzAvailability x && x.az() < azs.size()) {
-                String az = azs.get(x.az());
-                double t = Seconds.of(a.atMicros());
-                if (x.down()) {
-                    since.putIfAbsent(az, t);
-                } else if (since.containsKey(az)) {
-                    out.computeIfAbsent(az, k -> new ArrayList<>()).add(new double[] {since.remove(az), t});
-                }
-            }
+        for (dev.enisim.report.chart.StateTimeline.AzDown d : dev.enisim.report.chart.StateTimeline.azDown(r)) {
+            out.computeIfAbsent(d.az(), k -> new ArrayList<>()).add(new double[] {d.fromSeconds(), d.toSeconds()});
         }
-        double end = r.summary().simulatedSeconds();
-        since.forEach((az, t) -> out.computeIfAbsent(az, k -> new ArrayList<>()).add(new double[] {t, end}));
         return out;
     }
 
