@@ -218,7 +218,7 @@ public final class Planner {
         if (kind.startsWith("failed:")) {
             RunSummary.FunctionSummary fs = r.functions().get(kind.substring(7));
             return fs != null && fs.finalReasonCode() == StateReasonCode.EC2RequestLimitExceeded ? ": "
-                    + EC2_ADVICE : "";
+                    + ec2Advice(base) : "";
         }
         List<String> names = new ArrayList<>();
         List<String> causes = new ArrayList<>();
@@ -1443,17 +1443,24 @@ public final class Planner {
             if (ec2 > 0 || ec2Failed) {
                 out.add(String.format(java.util.Locale.ROOT, "%s: %s: %,d of %,d invocation%s failed"
                         + " (EC2ThrottledException)%s: %s", EC2_REQUEST, name, ec2, n, n == 1 ? "" : "s",
-                        ec2Failed ? ", and it ends Failed (EC2RequestLimitExceeded)" : "", EC2_ADVICE));
+                        ec2Failed ? ", and it ends Failed (EC2RequestLimitExceeded)" : "", ec2Advice(s)));
             }
         });
         return out;
     }
 
-    /** What to do when EC2's request limit refuses Lambda's ENI creations. */
-    static final String EC2_ADVICE = "EC2 refused Lambda's CreateNetworkInterface calls for their rate"
-            + " (hyperplane.ec2RequestLimit), not for want of IPs or quota; stagger the deployment (create a few"
-            + " functions, a few new subnet + security-group keys, at a time) or share security groups so that fewer"
-            + " ENIs are created at once, and delete and recreate a function that ended Failed";
+    /**
+     * What to do when EC2's request limit refuses Lambda's ENI creations, naming the parameter that sets the limit in
+     * {@code s}'s network model (the legacy model's EC2 API bucket is {@code legacy.ec2ApiBurst} and
+     * {@code legacy.ec2ApiRefill}); Hyperplane's when not known. The legacy plan named hyperplane.ec2RequestLimit.
+     */
+    static String ec2Advice(Scenario s) {
+        return "EC2 refused Lambda's CreateNetworkInterface calls for their rate (" + (s != null
+                && s.networkModel() == NetworkModel.LEGACY ? "legacy.ec2ApiBurst, legacy.ec2ApiRefill"
+                : "hyperplane.ec2RequestLimit") + "), not for want of IPs or quota; stagger the deployment (create a"
+                + " few functions, a few new subnet + security-group keys, at a time) or share security groups so that"
+                + " fewer ENIs are created at once, and delete and recreate a function that ended Failed";
+    }
 
     private static void count(List<String> out, long n, long of, String who, String what) {
         if (n > 0) {

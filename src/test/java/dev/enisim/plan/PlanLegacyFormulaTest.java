@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Under the legacy model each function has its own ENIs, sized by the 3 GB rule on its own memory. The formula took
  * the memory of the first function in the subnet for every key (1,536 MB for both: 170 ENIs against the 245
- * simulated), and section 2 advised one security-group set ("would need 1 (saves 244)"), which legacy ENIs cannot
+ * simulated then), and section 2 advised one security-group set ("would need 1 (saves 244)"), which legacy ENIs cannot
  * follow, calling the environments connections.
  */
 class PlanLegacyFormulaTest {
@@ -49,8 +49,9 @@ class PlanLegacyFormulaTest {
         Scenario s = ScenarioLoader.parse(LEG, "leg");
         Plan p = new Planner(s, 1, line -> { }).plan();
         Plan.SubnetAdvice a = p.subnets().get(0);
-        // ceil(190 x 1536 / 3072) + ceil(150 x 3072 / 3072) = 95 + 150
-        assertEquals(245, a.analyticLambdaIps(), a.toString());
+        // ceil(196 x 1536 / 3072) + ceil(149 x 3072 / 3072) = 98 + 149 (the peak environments since cold starts placed
+        // on an ENI still Creating wait for it, session 32: 190 and 150 before, 245)
+        assertEquals(247, a.analyticLambdaIps(), a.toString());
         assertEquals(a.peakLambdaIps(), a.analyticLambdaIps(), "formula and simulation agree: " + a);
         Plan.VpcAdvice v = p.vpcs().get(0);
         assertEquals(v.peakEnis(), v.consolidatedEnis(), "no legacy ENI is shared by a security-group set");
@@ -58,7 +59,9 @@ class PlanLegacyFormulaTest {
         String text = PlanReport.text(p);
         assertFalse(text.contains("saves"), text);
         assertFalse(text.contains("connections\n"), "legacy keys hold environments, not connections:\n" + text);
-        assertTrue(text.contains("peak 190 environments"), text);
+        assertTrue(text.contains("peak 196 environments"), text);
+        assertTrue(text.contains("for their rate (legacy.ec2ApiBurst, legacy.ec2ApiRefill), not for want of IPs"), text);
+        assertFalse(text.contains("hyperplane.ec2RequestLimit"), "the legacy model's EC2 bucket is legacy.*: " + text);
     }
 
     @Test

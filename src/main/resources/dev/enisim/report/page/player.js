@@ -59,7 +59,9 @@
     var l = luminance(hex);
     return 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 ? '#ffffff' : '#000000';
   }
-  // a hatched state's nodes (Failed): its colour under white diagonal lines, as its bars in the state timeline
+  // a hatched state's nodes (Failed): its colour under diagonal lines, as its bars in the state timeline; the lines
+  // move away from the label's ink (dark lines under white text, light under black), so the hatch never lowers the
+  // label's contrast below the plain fill's
   var hatchOf = {};
   var defs = el('defs', {}, svg);
   (topo.hatched || []).forEach(function (state) {
@@ -67,7 +69,9 @@
     var p = el('pattern', {id: id, width: 7, height: 7, patternUnits: 'userSpaceOnUse',
       patternTransform: 'rotate(45)'}, defs);
     el('rect', {width: 7, height: 7, fill: colors[state]}, p);
-    el('line', {x1: 0, y1: 0, x2: 0, y2: 7, stroke: '#ffffff', 'stroke-width': 2, 'stroke-opacity': 0.45}, p);
+    var white = textOn(colors[state]) === '#ffffff';
+    el('line', {x1: 0, y1: 0, x2: 0, y2: 7, stroke: white ? '#000000' : '#ffffff', 'stroke-width': 2,
+      'stroke-opacity': white ? 0.35 : 0.45}, p);
     hatchOf[colors[state]] = 'url(#' + id + ')';
   });
   function paint(n, fill) { // the node's fill and its labels' colour, chosen together

@@ -73,10 +73,22 @@ class TeacherFindingsBrowserTest {
 
     /** The lowest contrast of a function's or ENI's label on its fill over every step of the player. */
     private static final String LOWEST_CONTRAST = """
-            function lum(c) {
-              var m = c.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(function (v) {
+            function rgb(c) { return c.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number); }
+            function lumOf(m) {
+              m = m.map(function (v) {
                 v = v / 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
               return 0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2];
+            }
+            function lum(c) { return lumOf(rgb(c)); }
+            // a hatched fill (url(#id)): the darker and the lighter of its colour and its lines over it, the label
+            // read on both
+            function fills(rect) {
+              var f = getComputedStyle(rect).fill, m = f.match(/url\\("?#([^")]+)"?\\)/);
+              if (!m) { return [lum(f)]; }
+              var p = document.getElementById(m[1]), base = rgb(getComputedStyle(p.querySelector('rect')).fill);
+              var line = p.querySelector('line'), ink = rgb(getComputedStyle(line).stroke);
+              var a = Number(line.getAttribute('stroke-opacity'));
+              return [lumOf(base), lumOf(base.map(function (v, i) { return (1 - a) * v + a * ink[i]; }))];
             }
             var p = window.enisim.player, worst = 99, where = '';
             for (var i = 0; i < p.steps.length; i++) {
@@ -84,9 +96,11 @@ class TeacherFindingsBrowserTest {
               document.querySelectorAll('#topology-svg .node.eni, #topology-svg .node.function').forEach(function (g) {
                 var rect = g.querySelector('rect');
                 g.querySelectorAll('text').forEach(function (t) {
-                  var a = lum(getComputedStyle(rect).fill), b = lum(getComputedStyle(t).fill);
-                  var r = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-                  if (r < worst) { worst = r; where = 'step ' + i + ' ' + t.textContent + ' on ' + getComputedStyle(rect).fill; }
+                  var b = lum(getComputedStyle(t).fill);
+                  fills(rect).forEach(function (a) {
+                    var r = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+                    if (r < worst) { worst = r; where = 'step ' + i + ' ' + t.textContent + ' on ' + getComputedStyle(rect).fill; }
+                  });
                 });
               });
             }
