@@ -276,7 +276,11 @@ final class TopologyData {
         }
         for (Scenario.Vpc v : r.scenario().vpcs()) {
             RunSummary.VpcSummary vs = r.summary().vpcs().get(v.id());
+            // the legacy model's limit is EC2's network interfaces (legacy.eniLimit, what eniQuota then holds), not the
+            // Hyperplane ENI quota the player called it
             va.add(Json.obj().put("id", v.id()).put("quota", vs == null ? v.eniQuota() : vs.eniQuota())
+                    .put("limit", r.scenario().networkModel() == NetworkModel.LEGACY
+                            ? "legacy.eniLimit" : "quota")
                     .put("peakEnis", vs == null ? 0 : vs.peakEnis()));
             for (Scenario.Subnet sub : v.subnets()) {
                 if (!keySubnets.contains(sub.id()) && keySubnets.size() > 0 && sa.size() >= MAX_KEYS) {

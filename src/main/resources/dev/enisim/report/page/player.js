@@ -212,8 +212,8 @@
       n.g.setAttribute('data-free', free);
     });
     topo.vpcs.forEach(function (v) {
-      nodes['vpc:' + v.id].t1.textContent = v.id + ': ' + NF.format(liveByVpc[v.id] || 0) + ' ENIs of quota ' +
-        NF.format(v.quota);
+      nodes['vpc:' + v.id].t1.textContent = v.id + ': ' + NF.format(liveByVpc[v.id] || 0) + ' ENIs of ' +
+        (v.limit || 'quota') + ' ' + NF.format(v.quota);
     });
     topo.keys.forEach(function (k) {
       var live = stepAt(k.live, t); // every ENI of the key, drawn or not

@@ -31,4 +31,16 @@ class LegacyPageWordsTest {
         assertEquals("the function is Failed: a subnet had no free IP for its ENI",
                 Headlines.cause("SubnetIPAddressLimitReachedException"), "Hyperplane's own words stay");
     }
+
+    /** The player called the legacy model's limit (legacy.eniLimit, EC2's network interfaces) a quota. */
+    @Test
+    void thePlayerNamesTheLegacyLimitNotAQuota() throws Exception {
+        RunResult legacy = new Simulation(ScenarioLoader.load(Path.of("scenarios/legacy-vs-hyperplane.yaml")), 0).run();
+        assertEquals("legacy.eniLimit", TopologyData.build(legacy).get("vpcs").get(0).get("limit").asText());
+        RunResult hyperplane = new Simulation(ScenarioLoader.load(Path.of("scenarios/quickstart.yaml")), 0).run();
+        assertEquals("quota", TopologyData.build(hyperplane).get("vpcs").get(0).get("limit").asText());
+        String js = Assets.own("player.js");
+        assertTrue(js.contains("' ENIs of ' +\n        (v.limit || 'quota') + ' ' + NF.format(v.quota)"), "the player"
+                + " writes the limit's name");
+    }
 }
