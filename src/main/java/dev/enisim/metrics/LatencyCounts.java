@@ -223,13 +223,23 @@ final class LatencyCounts {
         if (total == 0) {
             return 0;
         }
+        return highestEquivalentValue(lowestValue(at(percentile).index()));
+    }
+
+    /** Where a percentile's rank lies: its bucket index, the rank, the count of lower buckets, the bucket's own. */
+    private record At(int index, long rank, long below, long count) {
+    }
+
+    /** The bucket holding the rank of {@code percentile} (not empty). */
+    private At at(double percentile) {
         long rank = rank(percentile, total);
         long seen = 0;
         for (int t = 0, n = pageCount(); t < n; t++) {
             for (int j = 0; j < PAGE; j++) {
-                seen += count(t, j);
+                long c = count(t, j);
+                seen += c;
                 if (seen >= rank) {
-                    return highestEquivalentValue(lowestValue(((firstPage + t) << PAGE_BITS) + j));
+                    return new At(((firstPage + t) << PAGE_BITS) + j, rank, seen - c, c);
                 }
             }
         }
@@ -246,19 +256,8 @@ final class LatencyCounts {
         if (total == 0) {
             return 0;
         }
-        long rank = rank(percentile, total);
-        long seen = 0;
-        for (int t = 0, n = pageCount(); t < n; t++) {
-            for (int j = 0; j < PAGE; j++) {
-                long c = count(t, j);
-                seen += c;
-                if (seen >= rank) {
-                    return readOut(((firstPage + t) << PAGE_BITS) + j, rank, seen - c, c, total, min, ties, max,
-                            top);
-                }
-            }
-        }
-        throw new IllegalStateException("percentile beyond the recorded values");
+        At a = at(percentile);
+        return readOut(a.index(), a.rank(), a.below(), a.count(), total, min, ties, max, top);
     }
 
     /**

@@ -84,18 +84,29 @@ class EnvironmentsTest {
         assertEquals(30, h.world().snapshot().keys().get(0).connections());
     }
 
-    @Test
-    void databasePoolsFillASharedEniAndScaleItOut() {
+    /**
+     * Functions 0 and 1 ("a", "b"), 128 MB, each environment holding a database pool of 40 connections, on one key
+     * of one subnet, Active at 65 s, each invoked once (a cold start of 100 s, both succeed).
+     */
+    static WorldHarness twoPoolsOfFortyInvokedOnce() {
         WorldHarness h = new WorldHarness(1000, 100, 60 * SEC, 5 * SEC);
         h.vpcWithSg(500);
         h.subnet("s", "10.0.0.0/24", "az");
         int a = h.function("a", 128, List.of("s"), List.of("sg"), 40, 0, 0);
         int b = h.function("b", 128, List.of("s"), List.of("sg"), 40, 0, 0);
+        assertEquals(List.of(0, 1), List.of(a, b));
         h.create(a, 0);
         h.create(b, 0);
         h.advanceTo(65 * SEC);
         assertEquals(Outcome.SUCCESS, h.invoke(a, 100 * SEC));
         assertEquals(Outcome.SUCCESS, h.invoke(b, 100 * SEC));
+        return h;
+    }
+
+    @Test
+    void databasePoolsFillASharedEniAndScaleItOut() {
+        WorldHarness h = twoPoolsOfFortyInvokedOnce();
+        int a = 0;
         assertEquals(82, h.world().snapshot().keys().get(0).connections());
         assertEquals(Outcome.FUNCTION_ERROR_NO_PORT, h.invoke(a, 100 * SEC), "no room for a third pool of 40");
         assertEquals(2, h.world().snapshot().enis().size(), "the shared key scales out");

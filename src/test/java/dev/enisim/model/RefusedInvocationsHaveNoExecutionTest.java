@@ -80,16 +80,8 @@ class RefusedInvocationsHaveNoExecutionTest {
      */
     @Test
     void aColdStartWhosePoolFindsNoPortIsAColdStartThatFailed() {
-        WorldHarness h = new WorldHarness(1000, 100, 60 * SEC, 5 * SEC);
-        h.vpcWithSg(500);
-        h.subnet("s", "10.0.0.0/24", "az");
-        int a = h.function("a", 128, List.of("s"), List.of("sg"), 40, 0, 0);
-        int b = h.function("b", 128, List.of("s"), List.of("sg"), 40, 0, 0);
-        h.create(a, 0);
-        h.create(b, 0);
-        h.advanceTo(65 * SEC);
-        assertEquals(Outcome.SUCCESS, h.invoke(a, 100 * SEC));
-        assertEquals(Outcome.SUCCESS, h.invoke(b, 100 * SEC));
+        WorldHarness h = EnvironmentsTest.twoPoolsOfFortyInvokedOnce();
+        int a = 0;
         assertEquals(Outcome.FUNCTION_ERROR_NO_PORT, h.invoke(a, 100 * SEC), "no room for a third pool of 40");
         assertEquals(List.of("0 SUCCESS cold 0 100000000", "1 SUCCESS cold 0 100000000",
                 "0 FUNCTION_ERROR_NO_PORT cold 0 0"), h.seen.executions);
