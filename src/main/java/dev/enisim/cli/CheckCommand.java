@@ -66,11 +66,14 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--baseline", paramLabel = "DIR",
             description = {"Compare each summary with DIR/<scenario name>.summary.json (with --replications N: the "
-                + "statistics, as run --replications N writes them) (default: no baseline comparison)."})
+                + "statistics, as run --replications N writes them); one cut short or changed by hand since "
+                + "--update-baseline wrote it (its last member, enisimSha256, no longer matches) is bad input, unless "
+                + "that member is \"edited\" (README, Baselines) (default: no baseline comparison)."})
     Path baseline;
 
     @Option(names = "--update-baseline", description = "Write the summaries into --baseline instead of comparing "
-            + "(all or none: each into a temporary file beside it first, then all moved into place).")
+            + "(all or none: each into a temporary file beside it first, then all moved into place), each ending "
+            + "with enisim's checksum of the rest (enisimSha256).")
     boolean updateBaseline;
 
     @Option(names = "--html", paramLabel = "FILE", description = "With --baseline: also write the drift as a page, "
