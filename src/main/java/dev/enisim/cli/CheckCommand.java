@@ -427,7 +427,7 @@ final class CheckCommand implements Callable<Integer> {
     /** The checksum's value a team writes to have a baseline it edited by hand compared as it stands. */
     static final String EDITED = "edited";
 
-    /** The baselines read that carry no checksum (older, or a copy of a run's summary.json), and those marked edited. */
+    /** The baselines read without a checksum (older, or a copy of a run's summary.json), and those marked edited. */
     private final List<String> unsealed = new ArrayList<>();
     private final List<String> editedBaselines = new ArrayList<>();
 
@@ -451,8 +451,9 @@ final class CheckCommand implements Callable<Integer> {
             expected = SummaryJson.mapper().readTree(new String(bytes, StandardCharsets.UTF_8));
         } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
             throw new UserInputException("baseline " + file + " is cut short: its JSON ends before the object closes"
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")") + ", so it is not the whole summary enisim wrote (an "
-                    + "interrupted copy?); restore it (from version control), or rewrite it with --update-baseline");
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")
+                    + ", so it is not the whole summary enisim wrote (an interrupted copy?); restore it (from version "
+                    + "control), or rewrite it with --update-baseline");
         } catch (IOException e) {
             throw new UserInputException("baseline " + file + " is not a summary.json: " + e.getMessage());
         }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class FilesKnownWholeTest extends InScratch {
 
-    private static final Pattern SEALED_BASELINE = Pattern.compile("(?s)(.*,\n)  \"enisimSha256\" : \"([0-9a-f]{64})\"\n}\n");
+    private static final Pattern SEALED_BASELINE = Pattern.compile(
+            "(?s)(.*,\n)  \"enisimSha256\" : \"([0-9a-f]{64})\"\n}\n");
 
     private Path baseline() {
         return s.work.resolve("bl/scratch.summary.json");
@@ -45,7 +46,8 @@ class FilesKnownWholeTest extends InScratch {
     }
 
     private static String sha256(String s) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                s.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -65,10 +67,10 @@ class FilesKnownWholeTest extends InScratch {
     @Test
     void aBaselineEditedByHandIsBadInputNamedAndKept() throws Exception {
         String b = written();
-        Matcher seed = Pattern.compile("\"total\" : (\\d+)").matcher(b);
-        assertTrue(seed.find(), b);
-        String edited = b.replaceFirst("\"total\" : " + seed.group(1), "\"total\" : " + (Long.parseLong(seed.group(1))
-                + 1));
+        Matcher total = Pattern.compile("\"total\" : (\\d+)").matcher(b);
+        assertTrue(total.find(), b);
+        String edited = b.replaceFirst("\"total\" : " + total.group(1), "\"total\" : "
+                + (Long.parseLong(total.group(1)) + 1));
         Files.writeString(baseline(), edited);
         Scratch.Result r = check();
         assertExit(2, r); // exit 1 before: the hand edit was compared as the model's drift
