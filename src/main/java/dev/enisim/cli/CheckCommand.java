@@ -66,11 +66,14 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--baseline", paramLabel = "DIR",
             description = {"Compare each summary with DIR/<scenario name>.summary.json (with --replications N: the "
-                + "statistics, as run --replications N writes them) (default: no baseline comparison)."})
+                + "statistics, as run --replications N writes them); one cut short or changed by hand since "
+                + "--update-baseline wrote it (its last member, enisimSha256, no longer matches) is bad input, unless "
+                + "that member is \"edited\" (README, Baselines) (default: no baseline comparison)."})
     Path baseline;
 
     @Option(names = "--update-baseline", description = "Write the summaries into --baseline instead of comparing "
-            + "(all or none: each into a temporary file beside it first, then all moved into place).")
+            + "(all or none: each into a temporary file beside it first, then all moved into place), each ending "
+            + "with enisim's checksum of the rest (enisimSha256).")
     boolean updateBaseline;
 
     @Option(names = "--html", paramLabel = "FILE", description = "With --baseline: also write the drift as a page, "
@@ -251,6 +254,17 @@ final class CheckCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new InputProblems(problems);
         }
+        if (!unsealed.isEmpty()) {
+            spec.commandLine().getErr().println("enisim: note: " + unsealed.size() + " baseline(s) carry no checksum"
+                    + " (written by an enisim from before December 2026, or copied from a run's summary.json), so a"
+                    + " file cut short or edited since cannot be told: compared as they stand; --update-baseline "
+                    + "rewrites them with one: " + String.join(", ", unsealed));
+        }
+        if (!editedBaselines.isEmpty()) {
+            spec.commandLine().getErr().println("enisim: note: " + editedBaselines.size() + " baseline(s) are marked"
+                    + " as edited by hand (\"" + CHECKSUM_MEMBER + "\" : \"" + EDITED + "\"): compared as they "
+                    + "stand: " + String.join(", ", editedBaselines));
+        }
         Map<String, String> toWrite = new LinkedHashMap<>(); // by scenario name, the baselines to write
         // a metric path the runs do not have is bad input too: found for every scenario, then said at once
         for (Checked in : inputs) {
@@ -299,8 +313,12 @@ final class CheckCommand implements Callable<Integer> {
         // leaves every old one as it was (it left those written new, the rest old)
         List<SafeOutput.Planned> planned = new ArrayList<>();
         for (Map.Entry<String, String> w : toWrite.entrySet()) {
+            // sealed: its last member, enisimSha256, is the checksum of the lines above it (read back, checked); an
+            // existing baseline is still replaced if it begins as one (edited, or from before the checksum: the
+            // team asked for it to be rewritten)
             planned.add(new SafeOutput.Planned(baselineFile(w.getKey()), SafeOutput.Mark.startingWith(
-                    baselineSignature(w.getKey())), w.getValue().getBytes(StandardCharsets.UTF_8)));
+                    baselineSignature(w.getKey())), SafeOutput.Seal.JSON.apply(w.getValue().getBytes(
+                    StandardCharsets.UTF_8))));
         }
         if (!planned.isEmpty()) {
             SafeOutput.writeFilesTogether(planned, Main.workingDir(spec));
@@ -404,6 +422,15 @@ final class CheckCommand implements Callable<Integer> {
     /** A summary.json is kilobytes (a few MiB with thousands of functions); a baseline above this is not one. */
     static final long MAX_BASELINE_BYTES = 256L * 1024 * 1024;
 
+    /** A baseline's last member: enisim's SHA-256 of the lines above it ({@link SafeOutput.Seal#JSON}). */
+    static final String CHECKSUM_MEMBER = "enisimSha256";
+    /** The checksum's value a team writes to have a baseline it edited by hand compared as it stands. */
+    static final String EDITED = "edited";
+
+    /** The baselines read without a checksum (older, or a copy of a run's summary.json), and those marked edited. */
+    private final List<String> unsealed = new ArrayList<>();
+    private final List<String> editedBaselines = new ArrayList<>();
+
     private JsonNode readBaseline(Path file) {
         if (!Files.exists(file)) {
             throw new UserInputException("no baseline " + file + " (create it with --update-baseline)");
@@ -413,15 +440,25 @@ final class CheckCommand implements Callable<Integer> {
                     + " expected a summary.json");
         }
         JsonNode expected;
+        byte[] bytes;
         try {
             if (Files.size(file) > MAX_BASELINE_BYTES) {
                 throw new UserInputException("baseline " + file + " is " + Files.size(file) / (1024 * 1024) + " MiB,"
                         + " above the " + MAX_BASELINE_BYTES / (1024 * 1024) + " MiB a summary.json can be; is it the "
                         + "right file?");
             }
-            expected = SummaryJson.mapper().readTree(Files.readString(file));
+            bytes = Files.readAllBytes(file);
+            expected = SummaryJson.mapper().readTree(new String(bytes, StandardCharsets.UTF_8));
+        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+            throw new UserInputException("baseline " + file + " is cut short: its JSON ends before the object closes"
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")
+                    + ", so it is not the whole summary enisim wrote (an interrupted copy?); restore it (from version "
+                    + "control), or rewrite it with --update-baseline");
         } catch (IOException e) {
             throw new UserInputException("baseline " + file + " is not a summary.json: " + e.getMessage());
+        }
+        if (expected != null && expected.isObject()) {
+            checksum(file, bytes, (com.fasterxml.jackson.databind.node.ObjectNode) expected);
         }
         String missing = notASummary(expected);
         if (missing != null) {
@@ -435,6 +472,52 @@ final class CheckCommand implements Callable<Integer> {
                     + "runs " + replications + " (use the same --replications, or rewrite it with --update-baseline)");
         }
         return expected;
+    }
+
+    /**
+     * A baseline's checksum, checked and then taken out of {@code baseline} (it is no leaf of a run's summary): its
+     * last member, {@code enisimSha256}, must be enisim's SHA-256 of the lines above it, as {@code --update-baseline}
+     * wrote them; line ends turned to CRLF (a Windows checkout) or a last line break dropped change no byte of the
+     * JSON and are not counted as edits. A baseline without the member (older, or a copy of a run's summary.json) is
+     * compared with a note; one whose member is {@value #EDITED} was edited on purpose and is compared with a note.
+     * Any other mismatch (a file cut short, a value changed by hand) is bad input.
+     */
+    private void checksum(Path file, byte[] bytes, com.fasterxml.jackson.databind.node.ObjectNode baseline) {
+        JsonNode sum = baseline.remove(CHECKSUM_MEMBER);
+        if (sum == null) {
+            unsealed.add(file.toString());
+            return;
+        }
+        if (sum.isTextual() && sum.asText().equals(EDITED)) {
+            editedBaselines.add(file.toString());
+            return;
+        }
+        if (!sum.isTextual() || !sum.asText().matches("[0-9a-f]{64}")) {
+            throw new UserInputException("baseline " + file + ": its \"" + CHECKSUM_MEMBER + "\" is " + sum
+                    + "; expected the checksum enisim writes (64 hex digits), or \"" + EDITED + "\" for a baseline "
+                    + "edited by hand on purpose");
+        }
+        if (!SafeOutput.Seal.JSON.holds(asWritten(bytes))) {
+            throw new UserInputException("baseline " + file + " was changed since enisim wrote it: its \""
+                    + CHECKSUM_MEMBER + "\", the checksum of the lines above it, no longer matches them (a file cut "
+                    + "short, or edited by hand); to compare with it as it stands, set \"" + CHECKSUM_MEMBER
+                    + "\" : \"" + EDITED + "\" in it (README, Baselines), or rewrite it from this run with "
+                    + "--update-baseline");
+        }
+    }
+
+    /** {@code bytes} with CRLF line ends as LF and a last line break added if missing: what enisim wrote. */
+    private static byte[] asWritten(byte[] bytes) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream(bytes.length + 1);
+        for (int i = 0; i < bytes.length; i++) {
+            if (!(bytes[i] == '\r' && i + 1 < bytes.length && bytes[i + 1] == '\n')) {
+                b.write(bytes[i]);
+            }
+        }
+        if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
+            b.write('\n');
+        }
+        return b.toByteArray();
     }
 
     /** What keeps {@code n} from being a summary (one run's or replicated), or null when it is one. */

@@ -34,7 +34,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", description = "Scenario file.")
     Path file;
 
-    @Option(names = "--trace", paramLabel = "FILE", description = "Also write every event as JSON lines here (an existing file only if it is such a trace) (default: not written).")
+    @Option(names = "--trace", paramLabel = "FILE", description = "Also write every event as JSON lines here, the "
+            + "last line enisim's checksum of the rest (an existing file only if it is such a trace, unchanged) "
+            + "(default: not written).")
     Path trace;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed instead of the scenario's (default: the scenario's seed).")
@@ -52,11 +54,19 @@ final class ExplainCommand implements Callable<Integer> {
      */
     static final String TRACE_SIGNATURE = "{\"atMicros\":";
 
+    /**
+     * A trace enisim wrote: it begins with an event's instant and ends with {@code {"enisimSha256":HEX}}, the
+     * checksum of every line above, so that a trace cut short or edited since is told from a whole one (by the reader:
+     * enisim reads no trace back), and such a file is the user's, not replaced.
+     */
+    static final SafeOutput.Mark TRACE_MARK = SafeOutput.Mark.startingWith(TRACE_SIGNATURE)
+            .sealedBy(SafeOutput.Seal.JSON_LINE);
+
     @Override
     public Integer call() throws ScenarioException, IOException {
         Scenario s = ScenarioLoader.load(file, overriding.sets, seed);
         if (trace != null) {
-            SafeOutput.checkFile(trace, Main.workingDir(spec), TRACE_SIGNATURE, true);
+            SafeOutput.checkMarkedFile(trace, Main.workingDir(spec), TRACE_MARK);
         }
         budget.check(s, 1, spec.commandLine().getErr());
         RunResult r = new Simulation(s, 0).run().withOverrides(overriding.sets);
@@ -73,7 +83,7 @@ final class ExplainCommand implements Callable<Integer> {
             out.println(line);
         }
         if (trace != null) {
-            SafeOutput.writeFile(trace, Main.workingDir(spec), TRACE_SIGNATURE, true,
+            SafeOutput.writeMarkedFile(trace, Main.workingDir(spec), TRACE_MARK,
                     Narrative.trace(r).getBytes(StandardCharsets.UTF_8));
         }
         return 0;

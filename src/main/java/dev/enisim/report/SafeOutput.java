@@ -642,11 +642,16 @@ public final class SafeOutput {
         public static final Seal MARKDOWN = new Seal("\n<!-- enisim sha256 ", " -->\n");
         /** A JSON object's last member (the object's other members above it, each as written). */
         public static final Seal JSON = new Seal("  \"enisimSha256\" : \"", "\"\n}\n");
+        /**
+         * A JSON-lines file's (a trace): a last line that is a JSON object of its own, {@code {"enisimSha256":HEX}},
+         * so that every line still parses and {@code head -n -1 FILE | sha256sum} prints the checksum.
+         */
+        public static final Seal JSON_LINE = new Seal("{\"enisimSha256\":\"", "\"}\n");
 
         private static final int HEX = 64;
 
         /** {@code content} with this seal's line added (a JSON object: its closing brace moved below the member). */
-        byte[] apply(byte[] content) {
+        public byte[] apply(byte[] content) {
             byte[] body = content;
             if (this == JSON) {
                 String text = new String(content, StandardCharsets.UTF_8).stripTrailing();
@@ -666,7 +671,7 @@ public final class SafeOutput {
         }
 
         /** Whether {@code content} ends with this seal's line, and the line's checksum is that of the bytes above. */
-        boolean holds(byte[] content) {
+        public boolean holds(byte[] content) {
             int lineLength = before.length() + HEX + after.length();
             int at = content.length - lineLength;
             if (at < 0) {
