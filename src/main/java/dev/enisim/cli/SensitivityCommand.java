@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
             + " scenario gives a bucket; the ones left out are listed with the reason. --vary gives your own ranges"
             + " instead. --set changes the scenario before the design, as run's (--set traffic=F multiplies every"
             + " point's rates); the page and the terminal say so. Morris screening (default, SAMPLES x (d + 1) runs) ranks them cheaply; Sobol (SAMPLES x"
-            + " (d + 2) runs) gives first-order and total indices. A metric whose range over the design is under 1%%"
+            + " (d + 2) runs) gives first-order and total indices. mu* has a 95%% interval from 4 trajectories on"
+            + " (n/a below, with a warning). A metric whose range over the design is under 1%%"
             + " of its mean absolute value barely moves: no assumption is said to hang on it. Writes sensitivity.csv"
             + " (the ranking), points.csv, a tornado chart per metric and sensitivity.html, which says in words what"
             + " matters and what does not. Before any run, the design's events are estimated (the sum of its"
@@ -167,6 +168,9 @@ final class SensitivityCommand implements Callable<Integer> {
         SafeOutput.checkFolder(dir, home);
         for (String w : ScenarioLoader.warnings(base)) {
             spec.commandLine().getErr().println("warning: " + w);
+        }
+        if (Sensitivity.intervalWarning(design) != null) { // before the runs: the user may stop and add samples
+            spec.commandLine().getErr().println("warning: " + Sensitivity.intervalWarning(design));
         }
         PointSpec pointSpec = PointSpec.of(tree, file.toString(), metrics, replications, traffic);
         List<Map<String, String>> toRun = Experiment.pending(pointSpec, design.points(), dir); // a resumed run's rest

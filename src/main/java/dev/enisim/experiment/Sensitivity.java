@@ -114,12 +114,17 @@ public final class Sensitivity {
             boolean barely = max != min && max - min < FLOOR * (sumAbs / y.length);
             List<FactorResult> ranking = new ArrayList<>();
             if (design.method() == Method.MORRIS) {
-                List<Morris.Index> ix = Morris.analyze(design.unit(), positions(design), y, d, BOOTSTRAP,
-                        design.seed());
+                double[][] run = positions(design);
+                List<Morris.Index> ix = Morris.analyze(design.unit(), run, y, d, BOOTSTRAP, design.seed());
+                double[][] ee = ix.isEmpty() || ix.get(0).hasInterval() ? null
+                        : Morris.effects(design.unit(), run, y, d);
                 double top = ix.stream().mapToDouble(Morris.Index::muStar).max().orElse(0);
                 for (int j = 0; j < d; j++) {
                     Morris.Index k = ix.get(j);
-                    Verdict v = top <= 0 || k.muStarHigh() < 0.02 * top ? Verdict.NEGLIGIBLE
+                    // the interval's upper end; with no interval (too few trajectories) the largest |effect| of a
+                    // trajectory: "does not matter" is said only when every trajectory says it
+                    double upper = ee == null ? k.muStarHigh() : largestAbs(ee, j);
+                    Verdict v = top <= 0 || upper < 0.02 * top ? Verdict.NEGLIGIBLE
                             : k.muStar() >= 0.1 * top ? Verdict.HANGS_ON : Verdict.MINOR;
                     ranking.add(new FactorResult(design.factors().get(j), k, null, v, k.muStar()));
                 }
@@ -143,6 +148,14 @@ public final class Sensitivity {
             out.add(new MetricResult(m, min, sum / y.length, max, sumAbs / y.length, List.copyOf(ranking)));
         }
         return out;
+    }
+
+    private static double largestAbs(double[][] ee, int j) {
+        double m = 0;
+        for (double[] e : ee) {
+            m = Math.max(m, Math.abs(e[j]));
+        }
+        return m;
     }
 
     /** What the analysis of one metric says, in a few sentences. */
@@ -221,10 +234,32 @@ public final class Sensitivity {
                         .toPlainString()) + "%";
     }
 
+    /** The words for a mu* with no interval, as the outputs print it. */
+    public static final String NO_INTERVAL = "n/a (needs >= " + Morris.MIN_TRAJECTORIES_FOR_INTERVAL
+            + " trajectories)";
+
+    /**
+     * What a Morris design too small for intervals means, for the terminal's warning and the page: null when it has
+     * {@link Morris#MIN_TRAJECTORIES_FOR_INTERVAL} trajectories or more (or is a Sobol design).
+     */
+    public static String intervalWarning(Design design) {
+        if (design.method() != Method.MORRIS || Morris.hasInterval(design.samples())) {
+            return null;
+        }
+        return "--samples " + design.samples() + ": " + design.samples() + " Morris trajectories give mu* no 95%"
+                + " interval (from fewer than " + Morris.MIN_TRAJECTORIES_FOR_INTERVAL + ", the bootstrap's ends are"
+                + " the smallest and the largest effect themselves: of zero width when the trajectories agree), so"
+                + " the intervals are n/a, and an assumption is said not to matter only if every trajectory's effect"
+                + " is under 2% of the largest mu*; use --samples " + Morris.MIN_TRAJECTORIES_FOR_INTERVAL
+                + " or more (default 10) for intervals";
+    }
+
     private static String measure(FactorResult f, Method method) {
         if (method == Method.MORRIS) {
-            return String.format(Locale.ROOT, "mu* %s [%s, %s]", MetricStats.format(f.morris().muStar()),
-                    MetricStats.format(f.morris().muStarLow()), MetricStats.format(f.morris().muStarHigh()));
+            return f.morris().hasInterval()
+                    ? String.format(Locale.ROOT, "mu* %s [%s, %s]", MetricStats.format(f.morris().muStar()),
+                            MetricStats.format(f.morris().muStarLow()), MetricStats.format(f.morris().muStarHigh()))
+                    : "mu* " + MetricStats.format(f.morris().muStar()) + ", 95% CI " + NO_INTERVAL;
         }
         return String.format(Locale.ROOT, "ST %.2f [%.2f, %.2f], S1 %.2f", f.sobol().st(), f.sobol().stLow(),
                 f.sobol().stHigh(), f.sobol().s1());
