@@ -105,7 +105,7 @@ public final class SensitivityReport {
                         .append(MetricStats.format(r.max())).append(", a range of ")
                         .append(Sensitivity.percent(r.relativeRange())).append(" of its mean absolute value ")
                         .append(MetricStats.format(r.meanAbs())).append(" (under the ")
-                        .append(Sensitivity.percent(Sensitivity.FLOOR))
+                        .append(Sensitivity.percent(r.floor()))
                         .append(" floor): no assumption matters much, none hangs on it\n");
             }
             int width = r.ranking().stream().mapToInt(f -> f.factor().path().length()).max().orElse(10);
@@ -153,9 +153,8 @@ public final class SensitivityReport {
                     + " the change across the whole range were the effect a line (a threshold makes it more than the"
                     + " metric moved); sigma large against mu* means the effect depends on the other assumptions.": "ST is the share of the metric's variance that the assumption causes,"
                     + " alone or with others; S1 the share it causes alone. Both and their intervals are clamped to"
-                    + " [0, 1], where a share lies: the estimators' sampling error can carry them past it.") + " A metric whose range over the"
-                + " design is under " + Sensitivity.percent(Sensitivity.FLOOR) + " of its mean absolute value barely"
-                + " moves: no assumption is said to hang on it.</p>\n");
+                    + " [0, 1], where a share lies: the estimators' sampling error can carry them past it.") + floorWords(
+                    results.isEmpty() ? Sensitivity.FLOOR : results.get(0).floor()) + "</p>\n");
         if (!leftOut.isEmpty()) {
             b.append("<p>Not varied, as they cannot matter in this scenario:</p>\n<ul>\n");
             for (String l : leftOut) {
@@ -194,6 +193,16 @@ public final class SensitivityReport {
             b.append("</table>\n");
         }
         return b.append("</body></html>\n").toString();
+    }
+
+    /** The page's words for the floor: the default's as they were, another's with its option, none for 0. */
+    private static String floorWords(double floor) {
+        if (floor == 0) {
+            return " No floor (--floor 0): a metric that barely moves can hang on an assumption.";
+        }
+        return " A metric whose range over the design is under " + Sensitivity.percent(floor) + " of its mean"
+                + " absolute value barely moves: no assumption is said to hang on it"
+                + (floor == Sensitivity.FLOOR ? "." : " (--floor " + Sensitivity.percent(floor) + ").");
     }
 
     private static String ci(double v, double lo, double hi) {

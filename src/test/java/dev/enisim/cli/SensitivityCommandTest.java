@@ -146,6 +146,41 @@ class SensitivityCommandTest {
                 .noneMatch(l -> l.contains(",,")), "intervals at 4 trajectories");
     }
 
+    /** --floor: its share on the page (0: no floor), and a share outside [0, 1) refused with exit 2 before any run. */
+    @Test
+    void theFloorOptionIsSaidOnThePageAndCheckedFirst() throws Exception {
+        Path f = dir.resolve("novpc.yaml");
+        Files.writeString(f, """
+                name: novpc
+                seed: 2
+                duration: 1m
+                functions:
+                  - name: api
+                    duration: 100ms
+                    arrivals: { poisson: 10/s }
+                """);
+        Path none = dir.resolve("none");
+        Result r = CliTest.run("sensitivity", f.toString(), "--metric", "invocations.succeeded", "--samples", "2",
+                "--floor", "0", "--out", none.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(none.resolve("sensitivity.html")).contains(" No floor (--floor 0): a metric that"
+                + " barely moves can hang on an assumption.</p>"));
+        Path half = dir.resolve("half");
+        r = CliTest.run("sensitivity", f.toString(), "--metric", "invocations.succeeded", "--samples", "2",
+                "--floor", "0.5%", "--out", half.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(half.resolve("sensitivity.html")).contains("A metric whose range over the design is"
+                + " under 0.5% of its mean absolute value barely moves: no assumption is said to hang on it (--floor"
+                + " 0.5%).</p>"));
+        Path bad = dir.resolve("bad");
+        r = CliTest.run("sensitivity", f.toString(), "--metric", "invocations.succeeded", "--floor", "2", "--out",
+                bad.toString(), "-q");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--floor: expected a share of the metric's mean absolute value from 0 (no floor)"
+                + " to under 1, such as 0.01 or 1%, got '2'"), r.err());
+        assertFalse(Files.exists(bad), "nothing written");
+    }
+
     /**
      * The event budget of run and sweep: the whole design's estimate (points x replications) against --max-events,
      * refused with exit 2 before any point runs (no output, no progress file), unless --yes.

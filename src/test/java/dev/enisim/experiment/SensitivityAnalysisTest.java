@@ -180,12 +180,93 @@ class SensitivityAnalysisTest {
      * trajectories for intervals (mu* is "n/a" in the words).
      */
     private static Sensitivity.MetricResult morrisOf(double[] y) {
+        return morrisOf(y, Sensitivity.FLOOR);
+    }
+
+    /** As {@link #morrisOf(double[])}, with the floor {@code floor} ({@code --floor}). */
+    private static Sensitivity.MetricResult morrisOf(double[] y, double floor) {
         double[][] unit = new double[6][];
         morris(new double[][] {{0, 0}, {0, 0}}, unit);
         List<Factor> f = factors("a", "b");
         Sensitivity.Design design = new Sensitivity.Design(Sensitivity.Method.MORRIS, f, 2, 1, unit,
                 Designs.values(f, unit));
-        return Sensitivity.analyze(design, List.of("m"), points(y)).get(0);
+        return Sensitivity.analyze(design, List.of("m"), points(y), floor).get(0);
+    }
+
+    private static double[] times(double[] y, double k, double plus) {
+        double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            out[i] = k * y[i] + plus;
+        }
+        return out;
+    }
+
+    /**
+     * The floor is a share of the metric's own level (its mean absolute value over the design), no absolute figure:
+     * two metrics a billion times apart in scale (a count in thousandths and in millions; milliseconds and seconds)
+     * with the same relative movement get the same verdicts and the same relative range, on both sides of it.
+     */
+    @Test
+    void theFloorIsAShareOfTheMetricsLevelSoEveryScaleGetsTheSameVerdict() {
+        double[] barely = {1504, 1507, 1508, 1505, 1509, 1509}; // 0.33% of its level
+        double[] moves = {0, 3, 4, 1, 5, 5};
+        for (double[] y : new double[][] {barely, moves}) {
+            Sensitivity.MetricResult one = morrisOf(y);
+            for (double k : new double[] {1e-3, 1e6}) {
+                Sensitivity.MetricResult scaled = morrisOf(times(y, k, 0));
+                assertEquals(one.barelyMoves(), scaled.barelyMoves(), "x" + k);
+                assertEquals(ranking(one), ranking(scaled), "x" + k);
+                assertEquals(one.relativeRange(), scaled.relativeRange(), 1e-12, "x" + k);
+                assertEquals(one.ranking().get(0).morris().muStar() * k, scaled.ranking().get(0).morris().muStar(),
+                        1e-9 * k);
+            }
+        }
+        assertTrue(morrisOf(times(barely, 1e-3, 0)).barelyMoves() && morrisOf(times(barely, 1e6, 0)).barelyMoves());
+        assertTrue(!morrisOf(times(moves, 1e-3, 0)).barelyMoves() && !morrisOf(times(moves, 1e6, 0)).barelyMoves());
+    }
+
+    /**
+     * One change at two levels: an error count 0..5 and its complement, the successes of 1,509 requests (1,504 to
+     * 1,509). A share of the level, the floor calls the first "hangs on it" and the second "barely moves" (the
+     * methodologist's "two verdicts for one effect", as documented); --floor 0 gives both the same verdicts, and a
+     * floor of 0.1% (under the successes' 0.33%) too, while 0.5% keeps the second under it, said with its figure.
+     */
+    @Test
+    void oneChangeAtTwoLevelsAndTheFloorOption() {
+        double[] errors = {0, 3, 4, 1, 5, 5};
+        double[] succeeded = times(errors, -1, 1509);
+        assertEquals(List.of("a HANGS_ON", "b HANGS_ON"), ranking(morrisOf(errors)));
+        assertEquals(List.of("a MINOR", "b MINOR"), ranking(morrisOf(succeeded)), "the default floor: barely moves");
+        for (double floor : new double[] {0, 0.001}) {
+            assertTrue(!morrisOf(succeeded, floor).barelyMoves(), "floor " + floor);
+            assertEquals(ranking(morrisOf(errors, floor)), ranking(morrisOf(succeeded, floor)), "floor " + floor);
+            assertEquals(floor, morrisOf(succeeded, floor).floor());
+        }
+        Sensitivity.MetricResult half = morrisOf(succeeded, 0.005);
+        assertTrue(half.barelyMoves());
+        assertTrue(Sensitivity.sentences(half, Sensitivity.Method.MORRIS).get(1).startsWith("It barely moves: its range"
+                + " over the design, 5, is 0.33% of its mean absolute value 1506, under the 0.5% floor,"),
+                Sensitivity.sentences(half, Sensitivity.Method.MORRIS).get(1));
+        assertTrue(dev.enisim.report.SensitivityReport.table(Sensitivity.Method.MORRIS, List.of(half))
+                .contains("(under the 0.5% floor)"));
+        assertEquals(Sensitivity.FLOOR, morrisOf(succeeded).floor());
+        // a constant metric stays constant whatever the floor (0 included)
+        assertTrue(morrisOf(new double[] {7, 7, 7, 7, 7, 7}, 0).constant());
+        assertEquals(List.of("a NEGLIGIBLE", "b NEGLIGIBLE"), ranking(morrisOf(new double[] {7, 7, 7, 7, 7, 7}, 0)));
+    }
+
+    @Test
+    void theFloorOptionIsAShareFromZeroToUnderOne() {
+        assertEquals(0.01, Sensitivity.parseFloor("0.01"));
+        assertEquals(0.01, Sensitivity.parseFloor("1%"));
+        assertEquals(0.005, Sensitivity.parseFloor(" 0.5 % "));
+        assertEquals(0, Sensitivity.parseFloor("0"));
+        for (String bad : new String[] {"1", "100%", "-0.01", "abc", "NaN", "Infinity", ""}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sensitivity.parseFloor(bad),
+                    bad);
+            assertEquals("--floor: expected a share of the metric's mean absolute value from 0 (no floor) to under 1,"
+                    + " such as 0.01 or 1%, got '" + bad + "'", e.getMessage());
+        }
     }
 
     /**
