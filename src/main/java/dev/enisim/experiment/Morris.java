@@ -25,7 +25,8 @@ public final class Morris {
      * r = 3 (3.7%): the interval's ends are then the smallest and the largest |effect| themselves, the sample's
      * range and no confidence interval (of zero width when the trajectories agree: a planner's review had
      * "36007.5 [36007.5, 36007.5]" from 2). From 4 (0.39%) the ends lie inside the range. Below it mu* has no
-     * interval (NaN: "n/a" in the outputs) and the verdicts read mu* itself.
+     * interval (NaN: "n/a" in the outputs), and "does not matter" asks every trajectory's |effect| to be small
+     * ({@link Sensitivity#analyze}).
      */
     public static final int MIN_TRAJECTORIES_FOR_INTERVAL = 4;
 

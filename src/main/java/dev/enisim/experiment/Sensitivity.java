@@ -142,7 +142,7 @@ public final class Sensitivity {
                 sum += y[i];
                 sumAbs += Math.abs(y[i]);
             }
-            // the floor: a metric that moves less than the floor's share of its level has no assumption that decides it
+            // the floor: a metric moving less than the floor's share of its level has no assumption that decides it
             boolean barely = barelyMoves(min, max, sumAbs / y.length, floor);
             List<FactorResult> ranking = new ArrayList<>();
             if (design.method() == Method.MORRIS) {

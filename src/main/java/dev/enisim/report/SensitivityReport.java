@@ -148,13 +148,14 @@ public final class SensitivityReport {
                     : "Sobol indices (Saltelli's scheme, Jansen's total index): " + design.samples() + " base rows")
                 + ", " + design.points().size() + " points over " + design.factors().size() + " assumptions; "
                 + (Sensitivity.intervalWarning(design) == null ? "95% bootstrap intervals. "
-                    : "no intervals: " + Sensitivity.intervalWarning(design) + ". ") + (morris ? "mu* is the mean absolute elementary effect: a step's change of"
+                    : "no intervals: " + Sensitivity.intervalWarning(design) + ". ")
+                + (morris ? "mu* is the mean absolute elementary effect: a step's change of"
                     + " the metric divided by the step's share of the assumption's range (2/3 on the 4-level grid),"
                     + " the change across the whole range were the effect a line (a threshold makes it more than the"
                     + " metric moved); sigma large against mu* means the effect depends on the other assumptions.": "ST is the share of the metric's variance that the assumption causes,"
                     + " alone or with others; S1 the share it causes alone. Both and their intervals are clamped to"
-                    + " [0, 1], where a share lies: the estimators' sampling error can carry them past it.") + floorWords(
-                    results.isEmpty() ? Sensitivity.FLOOR : results.get(0).floor()) + "</p>\n");
+                    + " [0, 1], where a share lies: the estimators' sampling error can carry them past it.")
+                + floorWords(results.isEmpty() ? Sensitivity.FLOOR : results.get(0).floor()) + "</p>\n");
         if (!leftOut.isEmpty()) {
             b.append("<p>Not varied, as they cannot matter in this scenario:</p>\n<ul>\n");
             for (String l : leftOut) {
