@@ -37,8 +37,9 @@ import picocli.CommandLine.Spec;
             + " scenario gives a bucket; the ones left out are listed with the reason. --vary gives your own ranges"
             + " instead. --set changes the scenario before the design, as run's (--set traffic=F multiplies every"
             + " point's rates); the page and the terminal say so. Morris screening (default, SAMPLES x (d + 1) runs) ranks them cheaply; Sobol (SAMPLES x"
-            + " (d + 2) runs) gives first-order and total indices. A metric whose range over the design is under 1%%"
-            + " of its mean absolute value barely moves: no assumption is said to hang on it. Writes sensitivity.csv"
+            + " (d + 2) runs) gives first-order and total indices. mu* has a 95%% interval from 4 trajectories on"
+            + " (n/a below, with a warning). A metric whose range over the design is under 1%% of its mean absolute"
+            + " value barely moves: no assumption is said to hang on it (--floor). Writes sensitivity.csv"
             + " (the ranking), points.csv, a tornado chart per metric and sensitivity.html, which says in words what"
             + " matters and what does not. Before any run, the design's events are estimated (the sum of its"
             + " points' estimates x replications) and a design above --max-events is refused unless --yes."
@@ -76,6 +77,13 @@ final class SensitivityCommand implements Callable<Integer> {
             description = "Replications per point (their mean is the point's value; every point uses the same seeds) (default: ${DEFAULT-VALUE}).")
     int replications;
 
+    @Option(names = "--floor", paramLabel = "SHARE", defaultValue = "0.01",
+            description = "The floor under 'hangs on it': a metric whose range over the design is under this share of"
+                + " its mean absolute value barely moves, and no assumption is said to hang on it; 0 for none (a time"
+                + " from the run's start, or a count next to its complement: one change, a smaller share of a larger"
+                + " level) (default: ${DEFAULT-VALUE}, 1%%).")
+    String floor;
+
     @Option(names = "--design-seed", paramLabel = "SEED", defaultValue = "1",
             description = "Seed of the Morris trajectories and of the bootstrap (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -104,6 +112,12 @@ final class SensitivityCommand implements Callable<Integer> {
             throw new UserInputException("--replications must be at least 1");
         }
         Sensitivity.Method m = Sensitivity.Method.valueOf(method.toUpperCase(Locale.ROOT));
+        double floorShare;
+        try {
+            floorShare = Sensitivity.parseFloor(floor);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
         Overriding.Applied applied = overriding.apply(file); // --set: the scenario the design varies
         JsonNode tree = applied.tree();
         double traffic = applied.traffic();
@@ -168,6 +182,9 @@ final class SensitivityCommand implements Callable<Integer> {
         for (String w : ScenarioLoader.warnings(base)) {
             spec.commandLine().getErr().println("warning: " + w);
         }
+        if (Sensitivity.intervalWarning(design) != null) { // before the runs: the user may stop and add samples
+            spec.commandLine().getErr().println("warning: " + Sensitivity.intervalWarning(design));
+        }
         PointSpec pointSpec = PointSpec.of(tree, file.toString(), metrics, replications, traffic);
         List<Map<String, String>> toRun = Experiment.pending(pointSpec, design.points(), dir); // a resumed run's rest
         long runs = (long) toRun.size() * replications;
@@ -187,7 +204,7 @@ final class SensitivityCommand implements Callable<Integer> {
             throw new UserInputException("some points of the design failed, so no indices can be computed (narrow"
                     + " the ranges):\n  " + String.join("\n  ", problems));
         }
-        List<Sensitivity.MetricResult> results = Sensitivity.analyze(design, metrics, points);
+        List<Sensitivity.MetricResult> results = Sensitivity.analyze(design, metrics, points, floorShare);
         ExperimentRun.write(SensitivityReport.render(name, design, metrics, points, results, leftOut,
                 overriding.sets), dir, home);
         if (!overriding.sets.isEmpty()) {

@@ -10,7 +10,8 @@ import java.util.List;
  * elementary effect is the change of the output over that move, per unit of the normalised range (so an effect
  * of 10 means "10 more across the whole range"). mu* (the mean absolute effect) ranks the factors; sigma (their
  * standard deviation) large against mu* means the effect depends on the other factors (non-linear or
- * interacting). A 95% bootstrap interval over the trajectories goes with mu*.
+ * interacting). A 95% bootstrap interval over the trajectories goes with mu*, from
+ * {@link #MIN_TRAJECTORIES_FOR_INTERVAL} trajectories on: with fewer there is none (NaN).
  */
 public final class Morris {
 
@@ -18,8 +19,29 @@ public final class Morris {
     public static final int LEVELS = 4;
     static final double DELTA = LEVELS / (2.0 * (LEVELS - 1));
 
-    /** One factor's indices. */
+    /**
+     * The fewest trajectories that give mu* a 95% interval. The percentile bootstrap resamples the r trajectories;
+     * a resample of one trajectory r times over has probability r^-r, which is above 2.5% for r = 2 (25%) and
+     * r = 3 (3.7%): the interval's ends are then the smallest and the largest |effect| themselves, the sample's
+     * range and no confidence interval (of zero width when the trajectories agree: a planner's review had
+     * "36007.5 [36007.5, 36007.5]" from 2). From 4 (0.39%) the ends lie inside the range. Below it mu* has no
+     * interval (NaN: "n/a" in the outputs), and "does not matter" asks every trajectory's |effect| to be small
+     * ({@link Sensitivity#analyze}).
+     */
+    public static final int MIN_TRAJECTORIES_FOR_INTERVAL = 4;
+
+    /** One factor's indices ({@code muStarLow}, {@code muStarHigh}: NaN with no interval). */
     public record Index(double mu, double muStar, double sigma, double muStarLow, double muStarHigh) {
+
+        /** Has mu* a 95% interval (the design had {@link #MIN_TRAJECTORIES_FOR_INTERVAL} trajectories or more)? */
+        public boolean hasInterval() {
+            return !Double.isNaN(muStarLow);
+        }
+    }
+
+    /** Does a design of {@code r} trajectories give mu* an interval? */
+    public static boolean hasInterval(int r) {
+        return r >= MIN_TRAJECTORIES_FOR_INTERVAL;
     }
 
     private Morris() {
@@ -92,7 +114,10 @@ public final class Morris {
         throw new IllegalArgumentException("two consecutive points of a trajectory are equal");
     }
 
-    /** mu, mu*, sigma and the bootstrap interval of mu* for each factor. */
+    /**
+     * mu, mu*, sigma and the bootstrap interval of mu* for each factor (none, NaN, with fewer than
+     * {@link #MIN_TRAJECTORIES_FOR_INTERVAL} trajectories).
+     */
     public static List<Index> analyze(double[][] x, double[] y, int d, int bootstrap, long seed) {
         return analyze(x, x, y, d, bootstrap, seed);
     }
@@ -105,9 +130,10 @@ public final class Morris {
         double[][] ee = effects(x, run, y, d);
         int r = ee.length;
         Xoshiro256 rng = new Xoshiro256(seed);
-        double[][] boot = new double[d][bootstrap];
+        boolean interval = hasInterval(r);
+        double[][] boot = new double[d][interval ? bootstrap : 0];
         int[] pick = new int[r];
-        for (int b = 0; b < bootstrap; b++) {
+        for (int b = 0; interval && b < bootstrap; b++) {
             for (int t = 0; t < r; t++) {
                 pick[t] = rng.nextInt(r);
             }
@@ -134,7 +160,7 @@ public final class Morris {
                 ss += (e[j] - mu) * (e[j] - mu);
             }
             double sigma = r > 1 ? Math.sqrt(ss / (r - 1)) : 0;
-            double[] ci = Bootstrap.percentile95(boot[j]);
+            double[] ci = Bootstrap.percentile95(boot[j]); // NaN, NaN without resamples
             out.add(new Index(mu, abs, sigma, ci[0], ci[1]));
         }
         return out;

@@ -23,9 +23,12 @@ public final class Sensitivity {
     static final int BOOTSTRAP = 1000;
 
     /**
-     * The floor under "hangs on it": a metric whose range over the design (max - min) is under this share of its
-     * mean absolute value barely moves, and no assumption is said to decide it (at most "minor"), however the
-     * assumptions rank against each other. A count of 1,504 to 1,509 is the same answer at every point.
+     * The default floor under "hangs on it" ({@code --floor}): a metric whose range over the design (max - min) is
+     * under this share of its mean absolute value barely moves, and no assumption is said to decide it (at most
+     * "minor"), however the assumptions rank against each other. A count of 1,504 to 1,509 is the same answer at
+     * every point. A share of the metric's own level, so the same in any unit (ms or s, a count or a thousandth of
+     * it); not the same for one change at two levels (a count and its complement, a time from the run's start):
+     * {@code --floor 0} turns it off.
      */
     public static final double FLOOR = 0.01;
 
@@ -41,10 +44,11 @@ public final class Sensitivity {
 
     /**
      * One metric's analysis: its spread over the design and every factor, most important first ({@code meanAbs}:
-     * the mean of its absolute values over the design, the level {@link #FLOOR} is taken of).
+     * the mean of its absolute values over the design, the level the floor is taken of; {@code floor}: that share,
+     * {@link #FLOOR} unless {@code --floor} says otherwise, 0 for none).
      */
     public record MetricResult(String metric, double min, double mean, double max, double meanAbs,
-            List<FactorResult> ranking) {
+            List<FactorResult> ranking, double floor) {
 
         /** Did the metric take one value at every point (then no assumption matters)? */
         public boolean constant() {
@@ -52,11 +56,11 @@ public final class Sensitivity {
         }
 
         /**
-         * Did the metric move, but by less than {@link #FLOOR} of its mean absolute value over the design (then no
-         * assumption hangs on it)?
+         * Did the metric move, but by less than the floor's share of its mean absolute value over the design (then
+         * no assumption hangs on it)?
          */
         public boolean barelyMoves() {
-            return !constant() && max - min < FLOOR * meanAbs;
+            return Sensitivity.barelyMoves(min, max, meanAbs, floor);
         }
 
         /** The range over the design as a share of the mean absolute value (0 for a metric that is 0 everywhere). */
@@ -66,6 +70,28 @@ public final class Sensitivity {
     }
 
     private Sensitivity() {
+    }
+
+    /** The floor's rule, in one place: a range above 0 and under {@code floor} of the mean absolute value. */
+    static boolean barelyMoves(double min, double max, double meanAbs, double floor) {
+        return max != min && max - min < floor * meanAbs;
+    }
+
+    /** {@code --floor}: a share from 0 (no floor) up to but not including 1, as a number or a percentage ("1%"). */
+    public static double parseFloor(String text) {
+        String t = text.trim();
+        double v;
+        try {
+            v = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100
+                    : Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            v = Double.NaN;
+        }
+        if (!(v >= 0 && v < 1)) {
+            throw new IllegalArgumentException("--floor: expected a share of the metric's mean absolute value from 0"
+                    + " (no floor) to under 1, such as 0.01 or 1%, got '" + text + "'");
+        }
+        return v;
     }
 
     /** {@code samples}: Morris trajectories or Sobol base rows N. */
@@ -93,8 +119,14 @@ public final class Sensitivity {
         return new Design(method, List.copyOf(factors), samples, seed, unit, points);
     }
 
-    /** The analysis of each metric from the points' results (every point must have succeeded). */
+    /** The analysis of each metric from the points' results (every point must have succeeded), at {@link #FLOOR}. */
     public static List<MetricResult> analyze(Design design, List<String> metrics, List<Sweep.Point> points) {
+        return analyze(design, metrics, points, FLOOR);
+    }
+
+    /** As {@link #analyze(Design, List, List)}, with {@code floor} under "hangs on it" (0: none). */
+    public static List<MetricResult> analyze(Design design, List<String> metrics, List<Sweep.Point> points,
+            double floor) {
         List<MetricResult> out = new ArrayList<>();
         int d = design.factors().size();
         for (String m : metrics) {
@@ -110,16 +142,21 @@ public final class Sensitivity {
                 sum += y[i];
                 sumAbs += Math.abs(y[i]);
             }
-            // the floor: a metric that moves less than FLOOR of its level has no assumption that decides it
-            boolean barely = max != min && max - min < FLOOR * (sumAbs / y.length);
+            // the floor: a metric moving less than the floor's share of its level has no assumption that decides it
+            boolean barely = barelyMoves(min, max, sumAbs / y.length, floor);
             List<FactorResult> ranking = new ArrayList<>();
             if (design.method() == Method.MORRIS) {
-                List<Morris.Index> ix = Morris.analyze(design.unit(), positions(design), y, d, BOOTSTRAP,
-                        design.seed());
+                double[][] run = positions(design);
+                List<Morris.Index> ix = Morris.analyze(design.unit(), run, y, d, BOOTSTRAP, design.seed());
+                double[][] ee = ix.isEmpty() || ix.get(0).hasInterval() ? null
+                        : Morris.effects(design.unit(), run, y, d);
                 double top = ix.stream().mapToDouble(Morris.Index::muStar).max().orElse(0);
                 for (int j = 0; j < d; j++) {
                     Morris.Index k = ix.get(j);
-                    Verdict v = top <= 0 || k.muStarHigh() < 0.02 * top ? Verdict.NEGLIGIBLE
+                    // the interval's upper end; with no interval (too few trajectories) the largest |effect| of a
+                    // trajectory: "does not matter" is said only when every trajectory says it
+                    double upper = ee == null ? k.muStarHigh() : largestAbs(ee, j);
+                    Verdict v = top <= 0 || upper < 0.02 * top ? Verdict.NEGLIGIBLE
                             : k.muStar() >= 0.1 * top ? Verdict.HANGS_ON : Verdict.MINOR;
                     ranking.add(new FactorResult(design.factors().get(j), k, null, v, k.muStar()));
                 }
@@ -140,9 +177,17 @@ public final class Sensitivity {
                         f.sobol(), Verdict.MINOR, f.importance()));
             }
             ranking.sort(Comparator.comparingDouble(FactorResult::importance).reversed());
-            out.add(new MetricResult(m, min, sum / y.length, max, sumAbs / y.length, List.copyOf(ranking)));
+            out.add(new MetricResult(m, min, sum / y.length, max, sumAbs / y.length, List.copyOf(ranking), floor));
         }
         return out;
+    }
+
+    private static double largestAbs(double[][] ee, int j) {
+        double m = 0;
+        for (double[] e : ee) {
+            m = Math.max(m, Math.abs(e[j]));
+        }
+        return m;
     }
 
     /** What the analysis of one metric says, in a few sentences. */
@@ -209,7 +254,7 @@ public final class Sensitivity {
         FactorResult top = r.ranking().get(0);
         return "It barely moves: its range over the design, " + MetricStats.format(r.max() - r.min()) + ", is "
                 + percent(r.relativeRange()) + " of its mean absolute value " + MetricStats.format(r.meanAbs())
-                + ", under the " + percent(FLOOR) + " floor, so no assumption matters much within these ranges"
+                + ", under the " + percent(r.floor()) + " floor, so no assumption matters much within these ranges"
                 + " (the largest effect, " + top.factor().path() + "'s, " + measure(top, method) + ").";
     }
 
@@ -221,10 +266,32 @@ public final class Sensitivity {
                         .toPlainString()) + "%";
     }
 
+    /** The words for a mu* with no interval, as the outputs print it. */
+    public static final String NO_INTERVAL = "n/a (needs >= " + Morris.MIN_TRAJECTORIES_FOR_INTERVAL
+            + " trajectories)";
+
+    /**
+     * What a Morris design too small for intervals means, for the terminal's warning and the page: null when it has
+     * {@link Morris#MIN_TRAJECTORIES_FOR_INTERVAL} trajectories or more (or is a Sobol design).
+     */
+    public static String intervalWarning(Design design) {
+        if (design.method() != Method.MORRIS || Morris.hasInterval(design.samples())) {
+            return null;
+        }
+        return "--samples " + design.samples() + ": " + design.samples() + " Morris trajectories give mu* no 95%"
+                + " interval (from fewer than " + Morris.MIN_TRAJECTORIES_FOR_INTERVAL + ", the bootstrap's ends are"
+                + " the smallest and the largest effect themselves: of zero width when the trajectories agree), so"
+                + " the intervals are n/a, and an assumption is said not to matter only if every trajectory's effect"
+                + " is under 2% of the largest mu*; use --samples " + Morris.MIN_TRAJECTORIES_FOR_INTERVAL
+                + " or more (default 10) for intervals";
+    }
+
     private static String measure(FactorResult f, Method method) {
         if (method == Method.MORRIS) {
-            return String.format(Locale.ROOT, "mu* %s [%s, %s]", MetricStats.format(f.morris().muStar()),
-                    MetricStats.format(f.morris().muStarLow()), MetricStats.format(f.morris().muStarHigh()));
+            return f.morris().hasInterval()
+                    ? String.format(Locale.ROOT, "mu* %s [%s, %s]", MetricStats.format(f.morris().muStar()),
+                            MetricStats.format(f.morris().muStarLow()), MetricStats.format(f.morris().muStarHigh()))
+                    : "mu* " + MetricStats.format(f.morris().muStar()) + ", 95% CI " + NO_INTERVAL;
         }
         return String.format(Locale.ROOT, "ST %.2f [%.2f, %.2f], S1 %.2f", f.sobol().st(), f.sobol().stLow(),
                 f.sobol().stHigh(), f.sobol().s1());

@@ -75,7 +75,7 @@ public final class SensitivityReport {
                 if (method == Sensitivity.Method.MORRIS) {
                     for (double v : new double[] {f.morris().mu(), f.morris().muStar(), f.morris().muStarLow(),
                         f.morris().muStarHigh(), f.morris().sigma()}) {
-                        row.add(MetricStats.format(v));
+                        row.add(Double.isNaN(v) ? "" : MetricStats.format(v)); // no interval: empty, not "NaN"
                     }
                 } else {
                     for (double v : new double[] {f.sobol().s1(), f.sobol().s1Low(), f.sobol().s1High(),
@@ -94,19 +94,26 @@ public final class SensitivityReport {
     public static String table(Sensitivity.Method method, List<Sensitivity.MetricResult> results) {
         StringBuilder b = new StringBuilder();
         for (Sensitivity.MetricResult r : results) {
-            b.append(r.metric()).append(method == Sensitivity.Method.MORRIS ? "   (Morris: mu* [95% CI], sigma)\n"
-                    : "   (Sobol: ST [95% CI], S1; clamped to [0, 1], where a share of variance lies)\n");
+            boolean intervals = method != Sensitivity.Method.MORRIS || r.ranking().isEmpty()
+                    || r.ranking().get(0).morris().hasInterval();
+            b.append(r.metric()).append(method != Sensitivity.Method.MORRIS
+                    ? "   (Sobol: ST [95% CI], S1; clamped to [0, 1], where a share of variance lies)\n"
+                    : intervals ? "   (Morris: mu* [95% CI], sigma)\n"
+                    : "   (Morris: mu* [95% CI], sigma; 95% CI " + Sensitivity.NO_INTERVAL + ")\n");
             if (r.barelyMoves()) {
                 b.append("  barely moves: ").append(MetricStats.format(r.min())).append(" to ")
                         .append(MetricStats.format(r.max())).append(", a range of ")
                         .append(Sensitivity.percent(r.relativeRange())).append(" of its mean absolute value ")
                         .append(MetricStats.format(r.meanAbs())).append(" (under the ")
-                        .append(Sensitivity.percent(Sensitivity.FLOOR))
+                        .append(Sensitivity.percent(r.floor()))
                         .append(" floor): no assumption matters much, none hangs on it\n");
             }
             int width = r.ranking().stream().mapToInt(f -> f.factor().path().length()).max().orElse(10);
             for (Sensitivity.FactorResult f : r.ranking()) {
-                String figures = method == Sensitivity.Method.MORRIS
+                String figures = method == Sensitivity.Method.MORRIS && !f.morris().hasInterval()
+                        ? String.format(Locale.ROOT, "%10s [n/a]  sigma %s", MetricStats.format(f.morris().muStar()),
+                                MetricStats.format(f.morris().sigma()))
+                        : method == Sensitivity.Method.MORRIS
                         ? String.format(Locale.ROOT, "%10s [%s, %s]  sigma %s", MetricStats.format(f.morris().muStar()),
                                 MetricStats.format(f.morris().muStarLow()), MetricStats.format(f.morris().muStarHigh()),
                                 MetricStats.format(f.morris().sigma()))
@@ -139,15 +146,16 @@ public final class SensitivityReport {
                 + "\n<p>"
                 + (morris ? "Morris elementary effects: " + design.samples() + " trajectories"
                     : "Sobol indices (Saltelli's scheme, Jansen's total index): " + design.samples() + " base rows")
-                + ", " + design.points().size() + " points over " + design.factors().size() + " assumptions; 95%"
-                + " bootstrap intervals. " + (morris ? "mu* is the mean absolute elementary effect: a step's change of"
+                + ", " + design.points().size() + " points over " + design.factors().size() + " assumptions; "
+                + (Sensitivity.intervalWarning(design) == null ? "95% bootstrap intervals. "
+                    : "no intervals: " + Sensitivity.intervalWarning(design) + ". ")
+                + (morris ? "mu* is the mean absolute elementary effect: a step's change of"
                     + " the metric divided by the step's share of the assumption's range (2/3 on the 4-level grid),"
                     + " the change across the whole range were the effect a line (a threshold makes it more than the"
                     + " metric moved); sigma large against mu* means the effect depends on the other assumptions.": "ST is the share of the metric's variance that the assumption causes,"
                     + " alone or with others; S1 the share it causes alone. Both and their intervals are clamped to"
-                    + " [0, 1], where a share lies: the estimators' sampling error can carry them past it.") + " A metric whose range over the"
-                + " design is under " + Sensitivity.percent(Sensitivity.FLOOR) + " of its mean absolute value barely"
-                + " moves: no assumption is said to hang on it.</p>\n");
+                    + " [0, 1], where a share lies: the estimators' sampling error can carry them past it.")
+                + floorWords(results.isEmpty() ? Sensitivity.FLOOR : results.get(0).floor()) + "</p>\n");
         if (!leftOut.isEmpty()) {
             b.append("<p>Not varied, as they cannot matter in this scenario:</p>\n<ul>\n");
             for (String l : leftOut) {
@@ -172,7 +180,8 @@ public final class SensitivityReport {
                 b.append("<tr class=\"").append(cls).append("\"><td>").append(HtmlReport.esc(f.factor().path()))
                         .append("</td><td>").append(HtmlReport.esc(f.factor().range())).append("</td>");
                 if (morris) {
-                    b.append("<td>").append(ci(f.morris().muStar(), f.morris().muStarLow(), f.morris().muStarHigh()))
+                    b.append("<td>").append(f.morris().hasInterval() ? ci(f.morris().muStar(), f.morris().muStarLow(),
+                            f.morris().muStarHigh()) : MetricStats.format(round(f.morris().muStar())) + " [n/a]")
                             .append("</td><td>").append(MetricStats.format(f.morris().mu())).append("</td><td>")
                             .append(MetricStats.format(f.morris().sigma())).append("</td>");
                 } else {
@@ -185,6 +194,16 @@ public final class SensitivityReport {
             b.append("</table>\n");
         }
         return b.append("</body></html>\n").toString();
+    }
+
+    /** The page's words for the floor: the default's as they were, another's with its option, none for 0. */
+    private static String floorWords(double floor) {
+        if (floor == 0) {
+            return " No floor (--floor 0): a metric that barely moves can hang on an assumption.";
+        }
+        return " A metric whose range over the design is under " + Sensitivity.percent(floor) + " of its mean"
+                + " absolute value barely moves: no assumption is said to hang on it"
+                + (floor == Sensitivity.FLOOR ? "." : " (--floor " + Sensitivity.percent(floor) + ").");
     }
 
     private static String ci(double v, double lo, double hi) {

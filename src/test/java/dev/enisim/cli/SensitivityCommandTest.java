@@ -102,6 +102,86 @@ class SensitivityCommandTest {
     }
 
     /**
+     * Two trajectories are too few for mu*'s interval (the bootstrap's ends were the two effects themselves): a
+     * warning before the runs suggests --samples 4 or more; the terminal, the CSV and the page say n/a, never a
+     * zero-width interval or NaN. Four trajectories: intervals, no warning.
+     */
+    @Test
+    void tooFewTrajectoriesForIntervalsAreWarnedOfAndSayNa() throws Exception {
+        Path f = dir.resolve("novpc.yaml");
+        Files.writeString(f, """
+                name: novpc
+                seed: 2
+                duration: 2m
+                functions:
+                  - name: api
+                    duration: 100ms
+                    arrivals: { poisson: 20/s }
+                """);
+        Path out = dir.resolve("two");
+        Result r = CliTest.run("sensitivity", f.toString(), "--metric", "invocations.succeeded", "--samples", "2",
+                "--out", out.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("warning: --samples 2: 2 Morris trajectories give mu* no 95% interval"), r.err());
+        assertTrue(r.err().contains("use --samples 4 or more (default 10) for intervals"), r.err());
+        assertTrue(r.out().contains("invocations.succeeded   (Morris: mu* [95% CI], sigma; 95% CI n/a (needs >= 4"
+                + " trajectories))"), r.out());
+        assertTrue(r.out().contains(" [n/a]  sigma ") && !r.out().contains("NaN"), r.out());
+        List<String> rows = Files.readAllLines(out.resolve("sensitivity.csv"));
+        for (String row : rows.subList(1, rows.size())) {
+            String[] c = row.split(",", -1);
+            assertEquals(List.of("", ""), List.of(c[6], c[7]), "muStarLow, muStarHigh empty: " + row);
+        }
+        String html = Files.readString(out.resolve("sensitivity.html"));
+        assertTrue(html.contains("no intervals: --samples 2: 2 Morris trajectories give mu* no 95% interval"), html);
+        assertTrue(html.contains(" [n/a]</td>") && !html.contains("NaN"), html);
+        Path out4 = dir.resolve("four");
+        Result four = CliTest.run("sensitivity", f.toString(), "--metric", "invocations.succeeded", "--samples",
+                "4", "--out", out4.toString(), "-q");
+        assertEquals(0, four.code(), four.err());
+        assertFalse(four.err().contains("interval"), four.err());
+        assertTrue(four.out().contains("invocations.succeeded   (Morris: mu* [95% CI], sigma)\n"), four.out());
+        assertFalse(four.out().contains("n/a"), four.out());
+        assertTrue(Files.readAllLines(out4.resolve("sensitivity.csv")).stream().skip(1)
+                .noneMatch(l -> l.contains(",,")), "intervals at 4 trajectories");
+    }
+
+    /** --floor: its share on the page (0: no floor), and a share outside [0, 1) refused with exit 2 before any run. */
+    @Test
+    void theFloorOptionIsSaidOnThePageAndCheckedFirst() throws Exception {
+        Path f = dir.resolve("novpc.yaml");
+        Files.writeString(f, """
+                name: novpc
+                seed: 2
+                duration: 1m
+                functions:
+                  - name: api
+                    duration: 100ms
+                    arrivals: { poisson: 10/s }
+                """);
+        Path none = dir.resolve("none");
+        Result r = CliTest.run("sensitivity", f.toString(), "--metric", "invocations.succeeded", "--samples", "2",
+                "--floor", "0", "--out", none.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(none.resolve("sensitivity.html")).contains(" No floor (--floor 0): a metric that"
+                + " barely moves can hang on an assumption.</p>"));
+        Path half = dir.resolve("half");
+        r = CliTest.run("sensitivity", f.toString(), "--metric", "invocations.succeeded", "--samples", "2",
+                "--floor", "0.5%", "--out", half.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(half.resolve("sensitivity.html")).contains("A metric whose range over the design is"
+                + " under 0.5% of its mean absolute value barely moves: no assumption is said to hang on it (--floor"
+                + " 0.5%).</p>"));
+        Path bad = dir.resolve("bad");
+        r = CliTest.run("sensitivity", f.toString(), "--metric", "invocations.succeeded", "--floor", "2", "--out",
+                bad.toString(), "-q");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--floor: expected a share of the metric's mean absolute value from 0 (no floor)"
+                + " to under 1, such as 0.01 or 1%, got '2'"), r.err());
+        assertFalse(Files.exists(bad), "nothing written");
+    }
+
+    /**
      * The event budget of run and sweep: the whole design's estimate (points x replications) against --max-events,
      * refused with exit 2 before any point runs (no output, no progress file), unless --yes.
      */

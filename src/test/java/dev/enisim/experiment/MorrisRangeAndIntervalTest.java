@@ -38,4 +38,23 @@ class MorrisRangeAndIntervalTest {
         assertTrue(words.contains("x's mu*, 36007.5, is more than the metric's whole range over the design, 24005:"
                 + " mu* is a slope in units of the whole range"), words);
     }
+
+    /**
+     * The review's "[36007.5, 36007.5]" was the two trajectories' effects themselves, which agreed: a zero-width
+     * interval claiming a precision two runs of a step cannot have. Two trajectories give no interval, and the words,
+     * the table and the CSV say n/a; from four an interval (of zero width here still: four trajectories that agree).
+     */
+    @Test
+    void twoTrajectoriesClaimNoInterval() {
+        Sensitivity.MetricResult two = threshold(2);
+        Morris.Index x = two.ranking().get(0).morris();
+        assertTrue(!x.hasInterval() && Double.isNaN(x.muStarLow()) && Double.isNaN(x.muStarHigh()), x.toString());
+        String words = String.join(" ", Sensitivity.sentences(two, Sensitivity.Method.MORRIS));
+        assertTrue(words.contains("x (0..1), mu* 36007.5, 95% CI n/a (needs >= 4 trajectories)"), words);
+        assertTrue(!words.contains("[36007.5, 36007.5]"), words);
+        String table = dev.enisim.report.SensitivityReport.table(Sensitivity.Method.MORRIS, List.of(two));
+        assertTrue(table.contains("  x     36007.5 [n/a]  sigma ") && table.contains("  hangs on it\n"), table);
+        Sensitivity.MetricResult four = threshold(4);
+        assertTrue(four.ranking().get(0).morris().hasInterval(), four.ranking().get(0).morris().toString());
+    }
 }

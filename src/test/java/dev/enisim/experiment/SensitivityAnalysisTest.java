@@ -73,25 +73,79 @@ class SensitivityAnalysisTest {
     /**
      * mu* 50, 5, 1, 0.5 and 0 (the top 50): 5 is exactly a tenth of the top (it hangs on it), 1 exactly 2% (it
      * matters a little: negligible is below 2%), 0.5 and 0 do not matter. Given least important first, ranked most important first.
+     * Four trajectories (two gave intervals until a design of fewer than four was given none: see
+     * {@link #twoOrThreeTrajectoriesGiveMuStarNoInterval}); four that agree give each mu* an interval of zero width.
      */
     @Test
     void morrisVerdictsFollowMuStarAgainstTheTopFactorAtTheirExactThresholds() {
         double[] e = {0, 0.5, 1, 5, 50};
-        Sensitivity.MetricResult r = analyzeMorris(new double[][] {e, e}, "z", "y", "c", "b", "a");
+        Sensitivity.MetricResult r = analyzeMorris(new double[][] {e, e, e, e}, "z", "y", "c", "b", "a");
         assertEquals(List.of("a HANGS_ON", "b HANGS_ON", "c MINOR", "y NEGLIGIBLE", "z NEGLIGIBLE"), ranking(r));
         assertEquals(new Morris.Index(50, 50, 0, 50, 50), r.ranking().get(0).morris());
         assertEquals(50, r.ranking().get(0).importance());
         assertEquals(null, r.ranking().get(0).sobol());
         assertEquals("m", r.metric());
         assertEquals(0, r.min());
-        assertEquals(156.5, r.max());
-        assertEquals((0 + 0 + 0.5 + 1.5 + 6.5 + 56.5 + 100 + 100 + 100.5 + 101.5 + 106.5 + 156.5) / 12.0, r.mean(),
-                1e-12);
+        assertEquals(356.5, r.max());
+        // trajectory t at the level 100 t: 0, 0, 0.5, 1.5, 6.5, 56.5 above it
+        assertEquals((600 * (0 + 1 + 2 + 3) + 4 * (0 + 0 + 0.5 + 1.5 + 6.5 + 56.5)) / 24.0, r.mean(), 1e-12);
         assertTrue(!r.constant());
-        assertEquals(List.of("m ranged from 0 to 156.5 (mean 60.8333) over the design.",
+        assertEquals(List.of("m ranged from 0 to 356.5 (mean 160.833) over the design.",
                 "The answer hangs on a (0..1), mu* 50 [50, 50]; b (0..1), mu* 5 [5, 5].",
                 "It depends a little on c (0..1), mu* 1 [1, 1].",
                 "It does not depend on y, z within their ranges."), Sensitivity.sentences(r, Sensitivity.Method.MORRIS));
+    }
+
+    /**
+     * A Morris design of 2 or 3 trajectories: the bootstrap's 2.5% and 97.5% ends were the smallest and the largest
+     * effect themselves (a resample of one trajectory r times has probability 1/4 and 1/27), "mu* 50 [50, 50]" from
+     * two trajectories that agreed: no interval now, n/a in every output, and the same verdicts (the thresholds of
+     * the test above, met by the mu* themselves; "does not matter" only when every trajectory's effect is under 2%).
+     */
+    @Test
+    void twoOrThreeTrajectoriesGiveMuStarNoInterval() {
+        double[] e = {0, 0.5, 1, 5, 50};
+        for (double[][] ee : new double[][][] {{e, e}, {e, e, e}}) {
+            Sensitivity.MetricResult r = analyzeMorris(ee, "z", "y", "c", "b", "a");
+            assertEquals(List.of("a HANGS_ON", "b HANGS_ON", "c MINOR", "y NEGLIGIBLE", "z NEGLIGIBLE"), ranking(r));
+            Morris.Index a = r.ranking().get(0).morris();
+            assertEquals(new Morris.Index(50, 50, 0, Double.NaN, Double.NaN), a);
+            assertTrue(!a.hasInterval());
+            assertEquals(List.of("The answer hangs on a (0..1), mu* 50, 95% CI n/a (needs >= 4 trajectories); b (0..1),"
+                    + " mu* 5, 95% CI n/a (needs >= 4 trajectories).",
+                    "It depends a little on c (0..1), mu* 1, 95% CI n/a (needs >= 4 trajectories)."),
+                    Sensitivity.sentences(r, Sensitivity.Method.MORRIS).subList(1, 3));
+            String table = dev.enisim.report.SensitivityReport.table(Sensitivity.Method.MORRIS, List.of(r));
+            assertTrue(table.startsWith("m   (Morris: mu* [95% CI], sigma; 95% CI n/a (needs >= 4 trajectories))\n"),
+                    table);
+            assertTrue(table.contains("  a          50 [n/a]  sigma 0  hangs on it\n"), table);
+            assertTrue(!table.contains("NaN") && !table.contains("[50, 50]"), table);
+            List<String> csv = dev.enisim.report.SensitivityReport.csv(Sensitivity.Method.MORRIS, List.of(r)).lines()
+                    .toList();
+            assertEquals("m,1,a,0..1,50,50,,,0,hangs on it", csv.get(1), "no interval: empty fields, not NaN");
+        }
+        // a factor whose effects were 0 and 1.6 (mu* 0.8, under 2% of 50): one trajectory says it matters a little
+        Sensitivity.MetricResult r = analyzeMorris(new double[][] {{0, 50}, {1.6, 50}}, "y", "a");
+        assertEquals(List.of("a HANGS_ON", "y MINOR"), ranking(r));
+        // from four trajectories on, an interval
+        Sensitivity.MetricResult four = analyzeMorris(new double[][] {e, e, e, e}, "z", "y", "c", "b", "a");
+        assertTrue(four.ranking().stream().allMatch(f -> f.morris().hasInterval()));
+    }
+
+    /** The warning of a design too small for intervals: said for 2 and 3 Morris trajectories, not for 4 or Sobol. */
+    @Test
+    void aMorrisDesignTooSmallForIntervalsIsWarnedOf() {
+        List<Factor> f = factors("a", "b");
+        assertEquals("--samples 2: 2 Morris trajectories give mu* no 95% interval (from fewer than 4, the bootstrap's"
+                + " ends are the smallest and the largest effect themselves: of zero width when the trajectories"
+                + " agree), so the intervals are n/a, and an assumption is said not to matter only if every"
+                + " trajectory's effect is under 2% of the largest mu*; use --samples 4 or more (default 10) for"
+                + " intervals", Sensitivity.intervalWarning(Sensitivity.design(Sensitivity.Method.MORRIS, f, 2, 1)));
+        assertTrue(Sensitivity.intervalWarning(Sensitivity.design(Sensitivity.Method.MORRIS, f, 3, 1))
+                .startsWith("--samples 3: 3 Morris trajectories give mu* no 95% interval"));
+        assertEquals(null, Sensitivity.intervalWarning(Sensitivity.design(Sensitivity.Method.MORRIS, f, 4, 1)));
+        assertEquals(null, Sensitivity.intervalWarning(Sensitivity.design(Sensitivity.Method.SOBOL, f, 2, 1)));
+        assertEquals(4, Morris.MIN_TRAJECTORIES_FOR_INTERVAL);
     }
 
     /** Every effect zero but the trajectories at different levels: nothing matters though the metric varies. */
@@ -121,14 +175,98 @@ class SensitivityAnalysisTest {
         }
     }
 
-    /** A Morris design of two factors and two trajectories (a moved first, then b) with the outputs {@code y}. */
+    /**
+     * A Morris design of two factors and two trajectories (a moved first, then b) with the outputs {@code y}: too few
+     * trajectories for intervals (mu* is "n/a" in the words).
+     */
     private static Sensitivity.MetricResult morrisOf(double[] y) {
+        return morrisOf(y, Sensitivity.FLOOR);
+    }
+
+    /** As {@link #morrisOf(double[])}, with the floor {@code floor} ({@code --floor}). */
+    private static Sensitivity.MetricResult morrisOf(double[] y, double floor) {
         double[][] unit = new double[6][];
         morris(new double[][] {{0, 0}, {0, 0}}, unit);
         List<Factor> f = factors("a", "b");
         Sensitivity.Design design = new Sensitivity.Design(Sensitivity.Method.MORRIS, f, 2, 1, unit,
                 Designs.values(f, unit));
-        return Sensitivity.analyze(design, List.of("m"), points(y)).get(0);
+        return Sensitivity.analyze(design, List.of("m"), points(y), floor).get(0);
+    }
+
+    private static double[] times(double[] y, double k, double plus) {
+        double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            out[i] = k * y[i] + plus;
+        }
+        return out;
+    }
+
+    /**
+     * The floor is a share of the metric's own level (its mean absolute value over the design), no absolute figure:
+     * two metrics a billion times apart in scale (a count in thousandths and in millions; milliseconds and seconds)
+     * with the same relative movement get the same verdicts and the same relative range, on both sides of it.
+     */
+    @Test
+    void theFloorIsAShareOfTheMetricsLevelSoEveryScaleGetsTheSameVerdict() {
+        double[] barely = {1504, 1507, 1508, 1505, 1509, 1509}; // 0.33% of its level
+        double[] moves = {0, 3, 4, 1, 5, 5};
+        for (double[] y : new double[][] {barely, moves}) {
+            Sensitivity.MetricResult one = morrisOf(y);
+            for (double k : new double[] {1e-3, 1e6}) {
+                Sensitivity.MetricResult scaled = morrisOf(times(y, k, 0));
+                assertEquals(one.barelyMoves(), scaled.barelyMoves(), "x" + k);
+                assertEquals(ranking(one), ranking(scaled), "x" + k);
+                assertEquals(one.relativeRange(), scaled.relativeRange(), 1e-12, "x" + k);
+                assertEquals(one.ranking().get(0).morris().muStar() * k, scaled.ranking().get(0).morris().muStar(),
+                        1e-9 * k);
+            }
+        }
+        assertTrue(morrisOf(times(barely, 1e-3, 0)).barelyMoves() && morrisOf(times(barely, 1e6, 0)).barelyMoves());
+        assertTrue(!morrisOf(times(moves, 1e-3, 0)).barelyMoves() && !morrisOf(times(moves, 1e6, 0)).barelyMoves());
+    }
+
+    /**
+     * One change at two levels: an error count 0..5 and its complement, the successes of 1,509 requests (1,504 to
+     * 1,509). A share of the level, the floor calls the first "hangs on it" and the second "barely moves" (the
+     * methodologist's "two verdicts for one effect", as documented); --floor 0 gives both the same verdicts, and a
+     * floor of 0.1% (under the successes' 0.33%) too, while 0.5% keeps the second under it, said with its figure.
+     */
+    @Test
+    void oneChangeAtTwoLevelsAndTheFloorOption() {
+        double[] errors = {0, 3, 4, 1, 5, 5};
+        double[] succeeded = times(errors, -1, 1509);
+        assertEquals(List.of("a HANGS_ON", "b HANGS_ON"), ranking(morrisOf(errors)));
+        assertEquals(List.of("a MINOR", "b MINOR"), ranking(morrisOf(succeeded)), "the default floor: barely moves");
+        for (double floor : new double[] {0, 0.001}) {
+            assertTrue(!morrisOf(succeeded, floor).barelyMoves(), "floor " + floor);
+            assertEquals(ranking(morrisOf(errors, floor)), ranking(morrisOf(succeeded, floor)), "floor " + floor);
+            assertEquals(floor, morrisOf(succeeded, floor).floor());
+        }
+        Sensitivity.MetricResult half = morrisOf(succeeded, 0.005);
+        assertTrue(half.barelyMoves());
+        assertTrue(Sensitivity.sentences(half, Sensitivity.Method.MORRIS).get(1).startsWith("It barely moves: its range"
+                + " over the design, 5, is 0.33% of its mean absolute value 1506, under the 0.5% floor,"),
+                Sensitivity.sentences(half, Sensitivity.Method.MORRIS).get(1));
+        assertTrue(dev.enisim.report.SensitivityReport.table(Sensitivity.Method.MORRIS, List.of(half))
+                .contains("(under the 0.5% floor)"));
+        assertEquals(Sensitivity.FLOOR, morrisOf(succeeded).floor());
+        // a constant metric stays constant whatever the floor (0 included)
+        assertTrue(morrisOf(new double[] {7, 7, 7, 7, 7, 7}, 0).constant());
+        assertEquals(List.of("a NEGLIGIBLE", "b NEGLIGIBLE"), ranking(morrisOf(new double[] {7, 7, 7, 7, 7, 7}, 0)));
+    }
+
+    @Test
+    void theFloorOptionIsAShareFromZeroToUnderOne() {
+        assertEquals(0.01, Sensitivity.parseFloor("0.01"));
+        assertEquals(0.01, Sensitivity.parseFloor("1%"));
+        assertEquals(0.005, Sensitivity.parseFloor(" 0.5 % "));
+        assertEquals(0, Sensitivity.parseFloor("0"));
+        for (String bad : new String[] {"1", "100%", "-0.01", "abc", "NaN", "Infinity", ""}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sensitivity.parseFloor(bad),
+                    bad);
+            assertEquals("--floor: expected a share of the metric's mean absolute value from 0 (no floor) to under 1,"
+                    + " such as 0.01 or 1%, got '" + bad + "'", e.getMessage());
+        }
     }
 
     /**
@@ -146,8 +284,10 @@ class SensitivityAnalysisTest {
         assertEquals(3.5, r.ranking().get(0).morris().muStar());
         assertEquals(List.of("m ranged from 1504 to 1509 (mean 1507) over the design.",
                 "It barely moves: its range over the design, 5, is 0.33% of its mean absolute value 1507, under the 1%"
-                + " floor, so no assumption matters much within these ranges (the largest effect, a's, mu* 3.5 [3, 4]).",
-                "It depends a little on a (0..1), mu* 3.5 [3, 4]; b (0..1), mu* 0.5 [0, 1]."),
+                + " floor, so no assumption matters much within these ranges (the largest effect, a's, mu* 3.5, 95% CI"
+                + " n/a (needs >= 4 trajectories)).",
+                "It depends a little on a (0..1), mu* 3.5, 95% CI n/a (needs >= 4 trajectories); b (0..1), mu* 0.5,"
+                + " 95% CI n/a (needs >= 4 trajectories)."),
                 Sensitivity.sentences(r, Sensitivity.Method.MORRIS));
         String table = dev.enisim.report.SensitivityReport.table(Sensitivity.Method.MORRIS, List.of(r));
         assertTrue(table.contains("\n  barely moves: 1504 to 1509, a range of 0.33% of its mean absolute value 1507"
@@ -163,8 +303,8 @@ class SensitivityAnalysisTest {
         Sensitivity.MetricResult r = morrisOf(new double[] {0, 3, 4, 1, 5, 5});
         assertTrue(!r.barelyMoves());
         assertEquals(List.of("a HANGS_ON", "b HANGS_ON"), ranking(r));
-        assertEquals("The answer hangs on a (0..1), mu* 3.5 [3, 4]; b (0..1), mu* 0.5 [0, 1].",
-                Sensitivity.sentences(r, Sensitivity.Method.MORRIS).get(1));
+        assertEquals("The answer hangs on a (0..1), mu* 3.5, 95% CI n/a (needs >= 4 trajectories); b (0..1), mu* 0.5,"
+                + " 95% CI n/a (needs >= 4 trajectories).", Sensitivity.sentences(r, Sensitivity.Method.MORRIS).get(1));
         assertTrue(!dev.enisim.report.SensitivityReport.table(Sensitivity.Method.MORRIS, List.of(r))
                 .contains("barely moves"));
         // either side of 1%: a range of 5 over a mean absolute value of 510 (0.98%) and of 490 (1.02%)
@@ -226,7 +366,10 @@ class SensitivityAnalysisTest {
         assertEquals(1, s.stream().filter(l -> l.contains("non-linearly")).count(), s.toString());
     }
 
-    /** Morris' sigma is the sample standard deviation of the effects; with one trajectory it is zero. */
+    /**
+     * Morris' sigma is the sample standard deviation of the effects; with one trajectory it is zero, and mu* has no
+     * interval (it had [3, 3] from the one trajectory).
+     */
     @Test
     void morrisSigmaIsTheSampleStandardDeviationOfTheEffects() {
         double[][] unit = new double[8][];
@@ -235,7 +378,7 @@ class SensitivityAnalysisTest {
         assertEquals(new Morris.Index(1, 2, 2, 2, 2), ix);
         double[][] one = new double[2][];
         double[] y1 = morris(new double[][] {{3}}, one);
-        assertEquals(new Morris.Index(3, 3, 0, 3, 3), Morris.analyze(one, y1, 1, 100, 1).get(0));
+        assertEquals(new Morris.Index(3, 3, 0, Double.NaN, Double.NaN), Morris.analyze(one, y1, 1, 100, 1).get(0));
     }
 
     @Test
