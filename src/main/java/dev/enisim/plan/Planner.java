@@ -468,7 +468,7 @@ public final class Planner {
      * How many traffic-headroom searches to run (plan --headroom-searches), each on its own replications: search k
      * runs replications k x min(N, 3) to (k+1) x min(N, 3) - 1 at each multiplier. The answer given is the lowest
      * first limit (the one to plan on) and each search's is said: one search's answer moves with the seed (the
-     * quickstart's between about x9.9 and x12 by seed). 1 (the default): one search, said to be one seed's answer.
+     * quickstart's at its recommended sizes from x10.4 to x11.3 over five searches). 1 (the default): one search, said to be one seed's answer.
      */
     public Planner headroomSearches(int n) {
         if (n < 1) {

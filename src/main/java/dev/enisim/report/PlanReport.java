@@ -763,9 +763,9 @@ public final class PlanReport {
             if (h.lastClearMultiplier() == null) {
                 return "";
             }
-            return String.format(java.util.Locale.ROOT, "one search, on seed %d's replications %s: another seed"
-                    + " moves the figure (the quickstart's by about 10%%); plan --headroom-searches 3 runs three on"
-                    + " their own replications and gives the lowest with the spread", p.seed(),
+            return String.format(java.util.Locale.ROOT, "one search, on seed %d's replications %s: other random"
+                    + " numbers move the figure; plan --headroom-searches 3 runs three, each on its own replications,"
+                    + " and gives the lowest with the spread", p.seed(),
                     replicationRange(0, h.replications()));
         }
         List<String> parts = new java.util.ArrayList<>();

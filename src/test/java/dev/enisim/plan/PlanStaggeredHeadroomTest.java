@@ -161,8 +161,8 @@ class PlanStaggeredHeadroomTest {
         assertNotNull(p.headroom().lastClearMultiplier(), p.headroom().toString());
         assertTrue(p.headroom().searches().isEmpty());
         String text = PlanReport.text(p);
-        assertTrue(text.contains("   (one search, on seed " + p.seed() + "'s replications 0-2: another seed moves the"
-                + " figure"), text);
+        assertTrue(text.contains("   (one search, on seed " + p.seed() + "'s replications 0-2: other random numbers"
+                + " move the figure"), text);
         assertTrue(PlanReport.html(p).contains("One search, on seed " + p.seed() + "'s replications 0-2"));
     }
 
