@@ -38,7 +38,9 @@ import picocli.CommandLine.Spec;
             "     per ENI), concurrency, scaling-rate, request-rate (10 x concurrency",
             "     requests per second) or EC2-request-rate (hyperplane.ec2RequestLimit)",
             "     limit is hit in any of up to 3",
-            "     replications (to the search's 5%%);",
+            "     replications (to the search's 5%%; --headroom-searches such searches on",
+            "     other replications, the lowest given); when EC2's request limit refuses",
+            "     the deployment, also the headroom of a rollout in waves it accepts;",
             "  4. how long deleting every function waits for Lambda's ENIs (p50, p99",
             "     over replications);",
             "  5. the longest quiet period before an invocation fails (the idle rule),",
@@ -61,6 +63,15 @@ final class PlanCommand implements Callable<Integer> {
             description = "Replications N: the subnet sizes take the most demand over N runs and are checked on N"
                 + " others; the teardown wait's quantiles are over N runs (default: ${DEFAULT-VALUE}).")
     int replications;
+
+    @Option(names = "--headroom-searches", paramLabel = "S", defaultValue = "1",
+            description = "Traffic-headroom searches, each on its own replications (search k: replications 3k to"
+                + " 3k+2, fewer with a smaller --replications): the answer is the lowest first limit, and each"
+                + " search's is said, so the spread over random numbers shows. With 1 the answer is one seed's and"
+                + " says so: other random numbers move it (the quickstart's first limit from x10.4 to x11.3 over five"
+                + " searches). Each search takes as long as the"
+                + " first (default: ${DEFAULT-VALUE}).")
+    int headroomSearches;
 
     @Option(names = "--html", description = "Also write plan.html.")
     boolean html;
@@ -107,6 +118,9 @@ final class PlanCommand implements Callable<Integer> {
         if (replications < 1) {
             throw new UserInputException("--replications must be at least 1");
         }
+        if (headroomSearches < 1) {
+            throw new UserInputException("--headroom-searches must be at least 1, got " + headroomSearches);
+        }
         List<String> presets = presets();
         List<Scenario> scenarios = new ArrayList<>();
         for (String preset : presets) {
@@ -121,14 +135,14 @@ final class PlanCommand implements Callable<Integer> {
         Path dir = out != null ? out : home.resolve("reports").resolve(s.name() + "-plan");
         SafeOutput.checkFolder(dir, home);
         // a rough count of the planner's runs: the sizing's N at /16 and N at the recommended sizes, a search per
-        // subnet, a traffic search, the teardown replications
+        // subnet, a traffic search (and one more per --headroom-searches above 1), the teardown replications
         budget.check(s, presets.size() * (3L * replications + 12L * (s.vpcs().stream().mapToLong(v -> v.subnets()
-                .size()).sum() + 2)), spec.commandLine().getErr());
+                .size()).sum() + 2) + 12L * (headroomSearches - 1)), spec.commandLine().getErr());
         List<Plan> plans = new ArrayList<>();
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (Scenario sc : scenarios) {
             String label = sc.assumptions().label();
-            int most = Planner.mostRuns(sc, replications, bothModels);
+            int most = Planner.mostRuns(sc, replications, bothModels, headroomSearches);
             Planner[] planner = new Planner[1];
             planner[0] = new Planner(sc, replications, bothModels, line -> {
                 if (!quiet) { // the run about to start, of the most the plan can take (searches often stop sooner)
@@ -136,7 +150,8 @@ final class PlanCommand implements Callable<Integer> {
                             + most + (presets.size() > 1 ? " (" + label + ")" : "") + ": " + line);
                 }
             });
-            Plan plan = planner[0].warmUp(warmUpMicros()).maxFailedFraction(maxFailedFraction()).plan();
+            Plan plan = planner[0].warmUp(warmUpMicros()).maxFailedFraction(maxFailedFraction())
+                    .headroomSearches(headroomSearches).plan();
             plans.add(plan);
             String stem = presets.size() > 1 ? "plan-" + label : "plan";
             // the user's --set (not the preset added above: the plan names its assumptions itself)

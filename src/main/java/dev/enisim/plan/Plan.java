@@ -219,6 +219,13 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      * {@code warmUpSeconds}: throttles and failures in this long from the run's start, or from a function's turning
      * Active, are not counted as a limit hit (the simulation starts every function with no warm environment, a
      * ramp a deployed function does not go through); 0 when none is left out.
+     * {@code searches}: with plan --headroom-searches S above 1, each search's answer (search k ran replications
+     * k x {@code replications} to (k+1) x {@code replications} - 1 at every multiplier), the one given first (the
+     * lowest first limit: the one to plan on); empty with one search (the answer is then that of the scenario's
+     * seed's first {@code replications} replications: another seed moves it).
+     * {@code staggered}: when EC2's request limit ({@code hyperplane.ec2RequestLimit}) refuses the deployment's ENIs
+     * at today's traffic (as it is, and at the recommended sizes when the plan resizes subnets), the rollout that
+     * keeps the creations within it and the search on that rollout; else null.
      */
     public record Headroom(Double firstLimitAtMultiplier, List<String> limitsHit, double largestTried,
             List<Probe> probes,
@@ -227,7 +234,19 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
             Double lastClearMultiplier, int replications,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
-            double warmUpSeconds) {
+            double warmUpSeconds,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+            List<Search> searches,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Staggered staggered) {
+
+        /** One search, no staggered rollout. */
+        public Headroom(Double firstLimitAtMultiplier, List<String> limitsHit, double largestTried,
+                List<Probe> probes, Headroom atRecommendedSizes, Double lastClearMultiplier, int replications,
+                double warmUpSeconds) {
+            this(firstLimitAtMultiplier, limitsHit, largestTried, probes, atRecommendedSizes, lastClearMultiplier,
+                    replications, warmUpSeconds, List.of(), null);
+        }
 
         /** No warm-up left out of the judgement. */
         public Headroom(Double firstLimitAtMultiplier, List<String> limitsHit, double largestTried,
@@ -249,7 +268,19 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
         /** This search, and the one at the recommended sizes. */
         Headroom withAtRecommendedSizes(Headroom after) {
             return new Headroom(firstLimitAtMultiplier, limitsHit, largestTried, probes, after, lastClearMultiplier,
-                    replications, warmUpSeconds);
+                    replications, warmUpSeconds, searches, staggered);
+        }
+
+        /** This search, and the one of a rollout staggered under EC2's request limit. */
+        Headroom withStaggered(Staggered s) {
+            return new Headroom(firstLimitAtMultiplier, limitsHit, largestTried, probes, atRecommendedSizes,
+                    lastClearMultiplier, replications, warmUpSeconds, searches, s);
+        }
+
+        /** This search's answer with every search's ({@link #searches}). */
+        Headroom withSearches(List<Search> all) {
+            return new Headroom(firstLimitAtMultiplier, limitsHit, largestTried, probes, atRecommendedSizes,
+                    lastClearMultiplier, replications, warmUpSeconds, List.copyOf(all), staggered);
         }
 
         /** What the first limit was, in words (its probe's {@link Probe#details}); empty when none was hit. */
@@ -262,6 +293,43 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
             }
             return out;
         }
+    }
+
+    /**
+     * One search's answer (plan --headroom-searches): as {@link Headroom}'s; a null {@code firstLimitAtMultiplier}
+     * when no limit was hit up to the largest tried.
+     *
+     * @param firstReplication the first of the replications its probes ran
+     */
+    public record Search(int firstReplication, Double firstLimitAtMultiplier, Double lastClearMultiplier,
+            List<String> limitsHit) {
+    }
+
+    /**
+     * A rollout that keeps the deployment's ENI creations within EC2's request limit ({@code
+     * hyperplane.ec2RequestLimit}: a bucket of {@code burst} CreateNetworkInterface calls refilled at {@code
+     * refillPerSecond}), and the traffic headroom of the design deployed that way. The functions are created in
+     * their order ({@code createdAt}, then the scenario's), each when the bucket holds a call for each new key it
+     * brings (a key an earlier function made is shared: no call), a second after the refill; a function that needs
+     * more calls than the burst cannot be created whole by any rollout: {@code cannot} says which, and there is no
+     * search ({@code headroom} null).
+     *
+     * @param waves    the functions created at each time, in order (their ENIs: one per new key)
+     * @param headroom the traffic headroom of the design (every subnet at its recommended size when the plan resizes
+     *                 any) with its functions created at the waves' times; null when no rollout fits
+     */
+    public record Staggered(int burst, double refillPerSecond, List<Wave> waves,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            String cannot,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Headroom headroom) {
+    }
+
+    /**
+     * Functions created at one time of a staggered rollout, {@code atSeconds} from the run's start, and the new ENIs
+     * they ask EC2 for then (one per new key).
+     */
+    public record Wave(double atSeconds, List<String> functions, int enis) {
     }
 
     /**

@@ -74,7 +74,16 @@ public final class Planner {
         }
         int sizing = 2 * replications + subnets * replications;
         return 1 + sizing * (bothModels ? 2 : 1) + 12 * Math.min(replications, HEADROOM_REPLICATIONS) + replications
-                + (base.networkModel() == NetworkModel.LEGACY ? 0 : 2 * attached);
+                + (base.networkModel() == NetworkModel.LEGACY ? 0 : 2 * attached)
+                + (base.networkModel() == NetworkModel.HYPERPLANE && base.hyperplane().ec2RequestLimit().isPresent()
+                ? 11 * Math.min(replications, HEADROOM_REPLICATIONS) : 0);
+    }
+
+    /** {@link #mostRuns(Scenario, int, boolean)} with {@code searches} traffic-headroom searches. */
+    public static int mostRuns(Scenario base, int replications, boolean bothModels, int searches) {
+        return mostRuns(base, replications, bothModels) + (searches - 1) * 12 * Math.min(replications,
+                HEADROOM_REPLICATIONS) * (base.networkModel() == NetworkModel.HYPERPLANE
+                && base.hyperplane().ec2RequestLimit().isPresent() ? 2 : 1);
     }
 
     public Plan plan() {
@@ -105,6 +114,20 @@ public final class Planner {
             // today's traffic hits a limit already: what the planner wants next is the headroom once the plan is applied
             headroom = headroom.withAtRecommendedSizes(headroom(Variants.resize(base, recommended),
                     "recommended sizes, "));
+        }
+        Plan.Headroom last = headroom.atRecommendedSizes() != null ? headroom.atRecommendedSizes() : headroom;
+        if (last.firstLimitAtMultiplier() != null && last.firstLimitAtMultiplier() <= 1
+                && last.limitsHit().contains(EC2_REQUEST) && base.networkModel() == NetworkModel.HYPERPLANE
+                && base.hyperplane().ec2RequestLimit().isPresent()) {
+            // EC2's request limit refuses the deployment's ENIs even at the recommended sizes: the headroom a planner
+            // can use is that of the design deployed in waves that EC2 accepts
+            Scenario design = resized ? Variants.resize(base, recommended) : base;
+            Plan.Staggered rollout = rollout(design);
+            if (rollout.cannot() == null) {
+                rollout = new Plan.Staggered(rollout.burst(), rollout.refillPerSecond(), rollout.waves(), null,
+                        headroom(Variants.createdAt(design, createdAt(rollout)), "staggered rollout, "));
+            }
+            headroom = headroom.withStaggered(rollout);
         }
         // a class of failures all in the warm-up is said apart, not as the scenario failing as it is; so is one
         // within --max-failed-fraction; the others with their fraction and who failed
@@ -441,6 +464,22 @@ public final class Planner {
      * the answer moves with the run's length (one throttle in millions makes "already fails"). A function that ends
      * Failed always counts.
      */
+    /**
+     * How many traffic-headroom searches to run (plan --headroom-searches), each on its own replications: search k
+     * runs replications k x min(N, 3) to (k+1) x min(N, 3) - 1 at each multiplier. The answer given is the lowest
+     * first limit (the one to plan on) and each search's is said: one search's answer moves with the seed (the
+     * quickstart's at its recommended sizes from x10.4 to x11.3 over five searches). 1 (the default): one search, said to be one seed's answer.
+     */
+    public Planner headroomSearches(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("at least one headroom search");
+        }
+        this.headroomSearches = n;
+        return this;
+    }
+
+    private int headroomSearches = 1;
+
     public Planner maxFailedFraction(double fraction) {
         if (!(fraction >= 0 && fraction < 1)) {
             throw new IllegalArgumentException("a failed fraction is from 0 to under 1");
@@ -1317,14 +1356,151 @@ public final class Planner {
 
     // ---- traffic headroom -----------------------------------------------------------------------------------
 
-    /** The traffic headroom of {@code s} ({@code label} prefixes the progress lines). */
+    /**
+     * The traffic headroom of {@code s} ({@code label} prefixes the progress lines): {@link #headroomSearches}
+     * searches, each on its own replications; the lowest first limit is the answer, with every search's said. A
+     * search that finds a limit at today's traffic ends them: no later one can find a lower.
+     */
     private Plan.Headroom headroom(Scenario s, String label) {
+        Plan.Headroom best = null;
+        int bestAt = 0;
+        List<Plan.Search> all = new ArrayList<>();
+        for (int k = 0; k < headroomSearches; k++) {
+            int first = k * headroomReplications();
+            Plan.Headroom h = headroom(s, headroomSearches == 1 ? label : label + "search " + (k + 1) + " of "
+                    + headroomSearches + ", ", first);
+            all.add(new Plan.Search(first, h.firstLimitAtMultiplier(), h.lastClearMultiplier(), h.limitsHit()));
+            if (best == null || h.firstLimitAtMultiplier() != null && (best.firstLimitAtMultiplier() == null
+                    || h.firstLimitAtMultiplier() < best.firstLimitAtMultiplier())) {
+                best = h;
+                bestAt = k;
+            }
+            if (h.firstLimitAtMultiplier() != null && h.firstLimitAtMultiplier() <= 1) {
+                break;
+            }
+        }
+        if (all.size() == 1) { // one search asked for, or the first found a limit at today's traffic
+            return best;
+        }
+        // the answer given first, the others in the order they ran
+        List<Plan.Search> ordered = new ArrayList<>();
+        ordered.add(all.get(bestAt));
+        for (int k = 0; k < all.size(); k++) {
+            if (k != bestAt) {
+                ordered.add(all.get(k));
+            }
+        }
+        return best.withSearches(ordered);
+    }
+
+    // ---- a rollout staggered under EC2's request limit ----------------------------------------------------
+
+    /**
+     * The rollout of {@code s}'s functions that keeps their ENI creations within EC2's request limit ({@code
+     * hyperplane.ec2RequestLimit}, present): in their order ({@code createdAt}, then the scenario's), each new
+     * function at its {@code createdAt} or, when the bucket does not hold a call for each new key it brings (a key
+     * an earlier or an {@code existing: Active} function made is shared: no call), a second after the bucket's
+     * refill has them (whole seconds). A function that needs more calls than the burst, or a rollout that would end
+     * after the run, cannot be staggered: {@code cannot} says why. The bucket is the model's: full at the run's
+     * start, refilled continuously; scale-out creations the traffic asks for meanwhile are not foreseen (the search
+     * on the rollout meets them).
+     */
+    static Plan.Staggered rollout(Scenario s) {
+        dev.enisim.model.HyperplaneLimits.Ec2RequestLimit limit = s.hyperplane().ec2RequestLimit().orElseThrow();
+        int burst = limit.burst();
+        double rate = limit.perSecond();
+        java.util.Set<String> made = new java.util.HashSet<>();
+        for (Scenario.Function f : s.functions()) {
+            if (f.existing() == Scenario.Function.Existing.ACTIVE) {
+                made.addAll(keyLabels(s, f));
+            }
+        }
+        List<Scenario.Function> order = new ArrayList<>();
+        for (Scenario.Function f : s.functions()) {
+            if (f.existing() == Scenario.Function.Existing.NO) {
+                order.add(f);
+            }
+        }
+        order.sort(java.util.Comparator.comparingLong(Scenario.Function::createdAtMicros)); // stable: the file's order
+        List<Plan.Wave> waves = new ArrayList<>();
+        double tokens = burst;
+        double at = 0;
+        for (Scenario.Function f : order) {
+            List<String> mine = new ArrayList<>(keyLabels(s, f));
+            mine.removeAll(made);
+            int n = mine.size();
+            if (n > burst) {
+                return new Plan.Staggered(burst, rate, waves, String.format(java.util.Locale.ROOT, "%s alone needs"
+                        + " %d new ENIs at once, more than EC2's bucket of %d calls: no rollout of whole functions"
+                        + " fits; share security groups (fewer keys) or ask AWS for a higher rate", f.name(), n, burst),
+                        null);
+            }
+            double t = Math.max(at, f.createdAtMicros() / 1e6);
+            tokens = Math.min(burst, tokens + (t - at) * rate);
+            at = t;
+            if (tokens < n) { // wait for the refill, and a second more (the bucket's own arithmetic)
+                t = Math.ceil(at + (n - tokens) / rate) + 1;
+                tokens = Math.min(burst, tokens + (t - at) * rate);
+                at = t;
+            }
+            tokens -= n;
+            made.addAll(mine);
+            Plan.Wave lastWave = waves.isEmpty() ? null : waves.get(waves.size() - 1);
+            if (lastWave != null && lastWave.atSeconds() == t) {
+                List<String> names = new ArrayList<>(lastWave.functions());
+                names.add(f.name());
+                waves.set(waves.size() - 1, new Plan.Wave(t, List.copyOf(names), lastWave.enis() + n));
+            } else {
+                waves.add(new Plan.Wave(t, List.of(f.name()), n));
+            }
+        }
+        double end = s.durationMicros() / 1e6;
+        if (!waves.isEmpty() && waves.get(waves.size() - 1).atSeconds() >= end) {
+            Plan.Wave lastWave = waves.get(waves.size() - 1);
+            return new Plan.Staggered(burst, rate, waves, String.format(java.util.Locale.ROOT, "the rollout's last"
+                    + " wave (%s) would start at %.0f s, after the run's %.0f s: share security groups (fewer keys)"
+                    + " or ask AWS for a higher rate", String.join(", ", lastWave.functions()), lastWave.atSeconds(),
+                    end), null);
+        }
+        return new Plan.Staggered(burst, rate, waves, null, null);
+    }
+
+    /** Each function's creation time in {@code rollout}, in microseconds. */
+    static Map<String, Long> createdAt(Plan.Staggered rollout) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Plan.Wave w : rollout.waves()) {
+            for (String f : w.functions()) {
+                out.put(f, Math.round(w.atSeconds() * 1e6));
+            }
+        }
+        return out;
+    }
+
+    /** The keys (subnet + security-group set, per account) of {@code f}'s VPC configuration, as labels. */
+    private static List<String> keyLabels(Scenario s, Scenario.Function f) {
+        List<String> out = new ArrayList<>();
+        if (!f.vpcConfig().attached()) {
+            return out;
+        }
+        String account = s.multiAccount() ? s.accounts().of(f.name()) : "";
+        for (String subnet : f.vpcConfig().subnetIds()) {
+            String label = new dev.enisim.model.eni.EniKey("", subnet, f.vpcConfig().securityGroupIds(), "", account)
+                    .label();
+            if (!out.contains(label)) {
+                out.add(label);
+            }
+        }
+        return out;
+    }
+
+    /** One traffic-headroom search of {@code s} on replications {@code first} to {@code first} + min(N, 3) - 1. */
+    private Plan.Headroom headroom(Scenario s, String label, int first) {
         List<Plan.Probe> probes = new ArrayList<>();
         double low = 0;
         double high = Double.NaN;
         List<String> hitAtHigh = List.of();
         for (double m = 1; m <= 64; m *= 2) {
-            List<String> hit = probe(s, label, m, probes);
+            List<String> hit = probe(s, label, m, probes, first);
             if (!hit.isEmpty()) {
                 high = m;
                 hitAtHigh = hit;
@@ -1339,7 +1515,7 @@ public final class Planner {
         // bisect to within 5%
         while (low > 0 && high / low > 1.05) {
             double mid = Math.sqrt(low * high);
-            List<String> hit = probe(s, label, mid, probes);
+            List<String> hit = probe(s, label, mid, probes, first);
             if (hit.isEmpty()) {
                 low = mid;
             } else {
@@ -1362,13 +1538,13 @@ public final class Planner {
         return Math.min(replications, HEADROOM_REPLICATIONS);
     }
 
-    private List<String> probe(Scenario s, String label, double m, List<Plan.Probe> probes) {
+    private List<String> probe(Scenario s, String label, double m, List<Plan.Probe> probes, int first) {
         int reps = headroomReplications();
         List<String> warmUpOnly = new ArrayList<>();
         Scenario scaled = dev.enisim.experiment.Sweep.scaleTraffic(s, m);
         for (int rep = 0; rep < reps; rep++) {
             progress.accept(String.format("%straffic x%.2f%s", label, m, of(rep, reps)));
-            dev.enisim.run.RunResult res = runResult(scaled, rep);
+            dev.enisim.run.RunResult res = runResult(scaled, first + rep);
             RunSummary r = res.summary();
             List<String> all = limitsHit(r, scaled);
             List<String> after = limitsAfterWarmUp(res, warmUpMicros);

@@ -82,6 +82,16 @@ final class Variants {
         return with(s, s.vpcs(), fns, actions, s.durationMicros() + extraMicros);
     }
 
+    /** The scenario with some functions created at other times ({@code createdAt}, microseconds, by name). */
+    static Scenario createdAt(Scenario s, Map<String, Long> at) {
+        List<Scenario.Function> fns = new ArrayList<>();
+        for (Scenario.Function f : s.functions()) {
+            Long t = at.get(f.name());
+            fns.add(t == null || t == f.createdAtMicros() ? f : f.toBuilder().createdAtMicros(t).build());
+        }
+        return with(s, s.vpcs(), fns, s.timeline(), s.durationMicros());
+    }
+
     /** The scenario with other VPCs, functions, timeline or duration. */
     static Scenario with(Scenario s, List<Scenario.Vpc> vpcs, List<Scenario.Function> fns,
             List<Scenario.At> timeline, long durationMicros) {

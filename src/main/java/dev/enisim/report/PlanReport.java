@@ -169,6 +169,10 @@ public final class PlanReport {
             b.append("   ").append(headroomText(h)).append('\n');
             h.firstLimitDetails().forEach(d -> b.append("     ").append(d).append('\n'));
         }
+        String seed = searchesText(p, h);
+        if (!seed.isEmpty()) {
+            b.append("   (").append(seed).append(")\n");
+        }
         String warm = warmUpText(h);
         if (!warm.isEmpty()) {
             b.append("   ").append(warm).append('\n');
@@ -177,9 +181,29 @@ public final class PlanReport {
             b.append("   with every subnet at its recommended size: ").append(headroomText(h.atRecommendedSizes()))
                     .append('\n');
             h.atRecommendedSizes().firstLimitDetails().forEach(d -> b.append("     ").append(d).append('\n'));
+            String seedAfter = searchesText(p, h.atRecommendedSizes());
+            if (!seedAfter.isEmpty()) {
+                b.append("   (").append(seedAfter).append(")\n");
+            }
             String warmAfter = warmUpText(h.atRecommendedSizes());
             if (!warmAfter.isEmpty()) {
                 b.append("   ").append(warmAfter).append('\n');
+            }
+        }
+        Plan.Staggered st = h.staggered();
+        if (st != null) {
+            b.append("   ").append(staggeredText(h)).append('\n');
+            b.append("     ").append(wavesText(st)).append('\n');
+            if (st.headroom() != null) {
+                st.headroom().firstLimitDetails().forEach(d -> b.append("     ").append(d).append('\n'));
+                String seedStaggered = searchesText(p, st.headroom());
+                if (!seedStaggered.isEmpty()) {
+                    b.append("   (").append(seedStaggered).append(")\n");
+                }
+                String warmStaggered = warmUpText(st.headroom());
+                if (!warmStaggered.isEmpty()) {
+                    b.append("   ").append(warmStaggered).append('\n');
+                }
             }
         }
         Plan.TeardownWait t = p.teardown();
@@ -344,6 +368,13 @@ public final class PlanReport {
         }
         row(b, "first limit at", plans, p -> p.headroom().firstLimitAtMultiplier() == null ? "none"
                 : limitAt(p.headroom()).replaceFirst("^at ", "") + " " + String.join(", ", p.headroom().limitsHit()));
+        if (plans.stream().anyMatch(p -> p.headroom().staggered() != null)) {
+            row(b, "first limit, staggered rollout", plans, p -> p.headroom().staggered() == null ? "not needed"
+                    : p.headroom().staggered().headroom() == null ? "no rollout fits"
+                    : p.headroom().staggered().headroom().firstLimitAtMultiplier() == null ? "none"
+                    : limitAt(p.headroom().staggered().headroom()).replaceFirst("^at ", "") + " "
+                    + String.join(", ", p.headroom().staggered().headroom().limitsHit()));
+        }
         row(b, "teardown wait p50", plans, p -> minutes(p.teardown().p50Seconds(), p.teardown().p50Censored()));
         // the figure to plan on is the analytic p99: the simulated "p99" of a few runs is about their largest (10 runs:
         // about a p96), and the plan advises the timeout on the analytic one
@@ -528,6 +559,9 @@ public final class PlanReport {
         }
         b.append("</p>\n");
         details(b, h);
+        if (!searchesText(p, h).isEmpty()) {
+            b.append("<p>").append(escape(capital(searchesText(p, h)))).append(".</p>\n");
+        }
         if (!warmUpText(h).isEmpty()) {
             b.append("<p>").append(escape(warmUpText(h).substring(0, 1).toUpperCase(java.util.Locale.ROOT)
                     + warmUpText(h).substring(1))).append(".</p>\n");
@@ -538,6 +572,22 @@ public final class PlanReport {
                     : after.firstLimitAtMultiplier() <= 1 ? "bad" : "warn").append("\">With every subnet at its"
                     + " recommended size (section 1): ").append(escape(headroomText(after))).append("</p>\n");
             details(b, after);
+            if (!searchesText(p, after).isEmpty()) {
+                b.append("<p>").append(escape(capital(searchesText(p, after)))).append(".</p>\n");
+            }
+        }
+        Plan.Staggered st = h.staggered();
+        if (st != null) {
+            Plan.Headroom sh = st.headroom();
+            b.append("<p class=\"verdict ").append(sh == null ? "bad" : sh.firstLimitAtMultiplier() == null ? "ok"
+                    : sh.firstLimitAtMultiplier() <= 1 ? "bad" : "warn").append("\">").append(escape(capital(
+                    staggeredText(h)))).append("</p>\n<p>").append(escape(capital(wavesText(st)))).append(".</p>\n");
+            if (sh != null) {
+                details(b, sh);
+                if (!searchesText(p, sh).isEmpty()) {
+                    b.append("<p>").append(escape(capital(searchesText(p, sh)))).append(".</p>\n");
+                }
+            }
         }
         b.append("<div class=\"scroll\"><table>\n<tr><th>traffic x</th><th>limits hit</th></tr>\n");
         for (Plan.Probe pr : h.probes()) {
@@ -697,6 +747,94 @@ public final class PlanReport {
         return String.format(java.util.Locale.ROOT, "met only in the warm-up (the first %.0f min of the run or of a"
                 + " function's turning Active, while its environments ramp up from none; plan --warm-up), not"
                 + " counted as a limit: %s", h.warmUpSeconds() / 60, String.join(", ", parts));
+    }
+
+    private static String capital(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + s.substring(1);
+    }
+
+    /**
+     * How far the search's answer holds over random numbers (empty when it does not move with them: a limit at
+     * today's traffic, or none up to the largest multiplier, in one search): with one search, that it is one seed's
+     * answer; with several (plan --headroom-searches), each one's, the given (lowest) first.
+     */
+    static String searchesText(Plan p, Plan.Headroom h) {
+        if (h.searches().isEmpty()) {
+            if (h.lastClearMultiplier() == null) {
+                return "";
+            }
+            return String.format(java.util.Locale.ROOT, "one search, on seed %d's replications %s: other random"
+                    + " numbers move the figure; plan --headroom-searches 3 runs three, each on its own replications,"
+                    + " and gives the lowest with the spread", p.seed(),
+                    replicationRange(0, h.replications()));
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        boolean none = false;
+        for (int i = 0; i < h.searches().size(); i++) {
+            Plan.Search x = h.searches().get(i);
+            String at = x.firstLimitAtMultiplier() == null ? String.format(java.util.Locale.ROOT, "none up to x%.0f",
+                    h.largestTried()) : x.lastClearMultiplier() == null ? String.format(java.util.Locale.ROOT,
+                    "x%.2f", x.firstLimitAtMultiplier()) : String.format(java.util.Locale.ROOT, "x%.3g-x%.3g",
+                    x.lastClearMultiplier(), x.firstLimitAtMultiplier());
+            parts.add(at + " (" + replicationRange(x.firstReplication(), h.replications()) + (i == 0 ? ", given" : "")
+                    + ")");
+            if (x.firstLimitAtMultiplier() == null) {
+                none = true;
+            } else {
+                lo = Math.min(lo, x.lastClearMultiplier() == null ? x.firstLimitAtMultiplier()
+                        : x.lastClearMultiplier());
+                hi = Math.max(hi, x.firstLimitAtMultiplier());
+            }
+        }
+        String spread = none || lo == Double.POSITIVE_INFINITY ? "" : String.format(java.util.Locale.ROOT,
+                ": the first limit lies between x%.3g and x%.3g by the random numbers", lo, hi);
+        return String.format(java.util.Locale.ROOT, "%d searches on seed %d, each on its own replications: %s%s",
+                h.searches().size(), p.seed(), String.join(", ", parts), spread);
+    }
+
+    /** "0-2" for three replications from 0, "3" for one. */
+    private static String replicationRange(int first, int n) {
+        return n == 1 ? String.valueOf(first) : first + "-" + (first + n - 1);
+    }
+
+    /**
+     * The headroom of the rollout in waves under EC2's request limit, or why there is none: "with the functions
+     * created in waves that EC2's request limit accepts (...): first limit ...".
+     */
+    static String staggeredText(Plan.Headroom h) {
+        Plan.Staggered st = h.staggered();
+        String limit = String.format(java.util.Locale.ROOT, "hyperplane.ec2RequestLimit: %d calls at once, refilled"
+                + " at %s", st.burst(), rate(st.refillPerSecond()));
+        String design = h.atRecommendedSizes() != null ? "with every subnet at its recommended size and the functions"
+                + " created in waves that EC2's request limit accepts (" : "with the functions created in waves that"
+                + " EC2's request limit accepts (";
+        if (st.headroom() == null) {
+            return "no rollout in waves keeps the deployment within EC2's request limit (" + limit + "): "
+                    + st.cannot();
+        }
+        return design + limit + "): " + headroomText(st.headroom());
+    }
+
+    /** "rollout: at 0 s orders, payments (4 new ENIs); at 121 s (2.0 min) reports (2 new ENIs)". */
+    static String wavesText(Plan.Staggered st) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (Plan.Wave w : st.waves()) {
+            parts.add(String.format(java.util.Locale.ROOT, "at %.0f s%s %s (%d new ENI%s)", w.atSeconds(),
+                    w.atSeconds() >= 60 ? String.format(java.util.Locale.ROOT, " (%.1f min)", w.atSeconds() / 60) : "",
+                    String.join(", ", w.functions()), w.enis(), w.enis() == 1 ? "" : "s"));
+        }
+        return "rollout: create " + (parts.isEmpty() ? "nothing" : String.join("; ", parts));
+    }
+
+    /** A refill rate in words: "1 a minute", "0.5 a second". */
+    private static String rate(double perSecond) {
+        double perMinute = perSecond * 60;
+        if (Math.abs(perMinute - Math.rint(perMinute)) < 1e-9 && perSecond < 1) {
+            return String.format(java.util.Locale.ROOT, "%.0f a minute", perMinute);
+        }
+        return String.format(java.util.Locale.ROOT, "%.4g a second", perSecond);
     }
 
     static String headroomText(Plan.Headroom h) {
