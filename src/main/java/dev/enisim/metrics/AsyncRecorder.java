@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.HdrHistogram.Histogram;
 
 /**
  * Observes Lambda's asynchronous event queue: per asynchronous function, per time bucket, the CloudWatch metrics
@@ -102,8 +101,7 @@ public final class AsyncRecorder implements AsyncListener, Bucketed {
 
     private void invokedIn(int function, long eventAgeMicros, int b) {
         Track t = byFunction[function];
-        t.age.recordValue(Math.max(0, eventAgeMicros));
-        t.ageMaxMicros = Math.max(t.ageMaxMicros, eventAgeMicros);
+        t.age.record(Math.max(0, eventAgeMicros));
         if (eventAgeMicros > t.ageMax[b]) {
             t.ageMax[b] = eventAgeMicros; // kept in microseconds: the outputs show whole milliseconds
         }
@@ -136,8 +134,7 @@ public final class AsyncRecorder implements AsyncListener, Bucketed {
         if (attempts > 1) {
             t.succeededAfterRetries++;
         }
-        t.latency.recordValue(Math.max(0, latencyMicros));
-        t.latencyMaxMicros = Math.max(t.latencyMaxMicros, latencyMicros);
+        t.latency.record(Math.max(0, latencyMicros));
         return t;
     }
 
@@ -257,10 +254,8 @@ public final class AsyncRecorder implements AsyncListener, Bucketed {
         final Counter destinationFailureSeries;
         final Gauge queued;
         final long[] ageMax;
-        final Histogram age = new Histogram(2);
-        final Histogram latency = new Histogram(2);
-        long ageMaxMicros;      // exact: a histogram's maximum is its bucket's upper edge, up to 1% above
-        long latencyMaxMicros;
+        final Exact age = new Exact();
+        final Exact latency = new Exact();
         final long[] dropReasons = new long[AsyncDrop.values().length];
         long received;
         long refused;
@@ -295,17 +290,49 @@ public final class AsyncRecorder implements AsyncListener, Bucketed {
             }
             return new RunSummary.AsyncSummary(received, refused, succeeded, succeededAfterRetries, dropped, reasons,
                     toDestination, toDeadLetterQueue, destinationFailures, deadLetterErrors, functionErrorRetries,
-                    systemRetries, received - succeeded - dropped, millis(age, ageMaxMicros),
-                    millis(latency, latencyMaxMicros));
+                    systemRetries, received - succeeded - dropped, age.millis(), latency.millis());
+        }
+    }
+
+    /**
+     * The event ages or the latencies of a function's asynchronous invocations: their counts by HdrHistogram's
+     * {@code Histogram(2)} buckets ({@link LatencyCounts}) beside their exact smallest and largest values and how many
+     * equal the smallest, read as the synchronous latencies are ({@link LatencyRecorder}): a percentile of rank r is
+     * the exact minimum when r is at most the ties, the exact maximum at the last rank, otherwise read inside its
+     * bucket by linear interpolation on rank and clamped to the exact {@code [min, max]}
+     * ({@link LatencyCounts#estimateAtPercentile}); the maximum is the exact one. Formerly a
+     * percentile was its bucket's upper edge (up to 1% above the value), capped by the maximum. A record is an index,
+     * an increment and a compare or two: no allocation but a page of counts at a new range's first value.
+     */
+    static final class Exact {
+        private final LatencyCounts counts = new LatencyCounts();
+        private long min = Long.MAX_VALUE;
+        private long ties;
+        private long max;
+
+        /** Records a value (µs, not negative). */
+        void record(long micros) {
+            counts.record(micros);
+            if (micros > max) {
+                max = micros;
+            }
+            if (micros <= min) {
+                if (micros < min) {
+                    min = micros;
+                    ties = 0;
+                }
+                ties++;
+            }
         }
 
-        /** Percentiles as bucket upper edges (within 1%), capped by the exact maximum, which is shown as it was. */
-        private static RunSummary.Percentiles millis(Histogram h, long maxMicros) {
-            if (h.getTotalCount() == 0) {
+        /** The count, p50, p99 and maximum in milliseconds (all 0 when nothing was recorded). */
+        RunSummary.Percentiles millis() {
+            long n = counts.totalCount();
+            if (n == 0) {
                 return new RunSummary.Percentiles(0, 0, 0, 0);
             }
-            return new RunSummary.Percentiles(h.getTotalCount(), Math.min(h.getValueAtPercentile(50), maxMicros)
-                    / 1000.0, Math.min(h.getValueAtPercentile(99), maxMicros) / 1000.0, maxMicros / 1000.0);
+            return new RunSummary.Percentiles(n, counts.estimateAtPercentile(50, min, ties, max, max) / 1000.0,
+                    counts.estimateAtPercentile(99, min, ties, max, max) / 1000.0, max / 1000.0);
         }
     }
 }

@@ -20,7 +20,8 @@ import java.util.Map;
  * above it or not), the exact maximum when r is the last rank (the p99 of fewer than 100 values); otherwise its value, the k-th of the c counted in its histogram bucket, is read by linear
  * interpolation on rank, {@code lowest + floor((k - 1/2) / c x width)}, and clamped to the exact {@code [min, max]}
  * ({@link LatencyCounts#estimate}): within the true value's bucket always, unbiased for a smooth distribution, and
- * varying between samples as their values do. Until the capacity planner's review a percentile was its bucket's upper
+ * varying between samples as their values do. The cold starts' percentiles are read the same way from the cold
+ * starts' own exact extremes and ties ({@link #coldExtremes}: a lone cold start reads exactly). Until the capacity planner's review a percentile was its bucket's upper
  * edge (capped by the maximum over the run): a constant 1 s read 1,003.519 ms and the p99 of three replications was
  * the same edge.
  */
@@ -57,6 +58,18 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
      */
     private int[][] extremes;
     static final int EXTREMES_PAGE = 64;
+    /**
+     * Each function's largest and smallest cold-start latency over the run, exact (µs), and how many cold starts equal
+     * the smallest, as {@link #extremes} keeps all latencies' per bucket (the cold-start percentiles are the run's
+     * only, so nothing is folded at a bucket's close): at {@code 3 * (f % EXTREMES_PAGE)} of page
+     * {@code f / EXTREMES_PAGE} its maximum (0 before its first), its minimum ({@link #EXACT_UP_TO} before its first),
+     * its ties at the minimum (saturating at {@code Integer.MAX_VALUE}). The table is made at the run's first cold
+     * start, a page at the first of one of its functions (12 bytes a function): a cold start, rare beside the rest of
+     * the latencies and the environment it makes, costs a compare or three here and never an allocation after its
+     * page's first. Without them a lone cold start's percentile read at its histogram bucket's middle (up to half a
+     * percent off: 1,234 ms read as 1,232.896), since only all latencies' extremes clamped it.
+     */
+    private int[][] coldExtremes;
     static final int EXACT_UP_TO = Integer.MAX_VALUE;
 
     /**
@@ -219,6 +232,9 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
     void record(int function, long latencyMicros, boolean coldStart) {
         int index = LatencyCounts.index(latencyMicros);
         short value = (short) (coldStart ? ~index : index);
+        if (coldStart) {
+            coldExtremes(function, latencyMicros);
+        }
         if (logValues != null) {
             int[] e = extremes[function / EXTREMES_PAGE];
             if (e == null) {
@@ -255,6 +271,54 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
             t.bucketTies++;
         }
         t.record(value);
+    }
+
+    /** Folds a cold start's latency into its function's {@link #coldExtremes} (its page made at its first). */
+    private void coldExtremes(int function, long latencyMicros) {
+        int[][] pages = coldExtremes;
+        int[] e = pages == null ? null : pages[function / EXTREMES_PAGE];
+        if (e == null) {
+            e = coldExtremesPage(function);
+        }
+        int at = 3 * (function % EXTREMES_PAGE);
+        if (latencyMicros > e[at]) {
+            e[at] = (int) Math.min(latencyMicros, EXACT_UP_TO);
+        }
+        if (latencyMicros <= e[at + 1]) {
+            if (latencyMicros < e[at + 1]) {
+                e[at + 1] = (int) latencyMicros; // below EXACT_UP_TO: an int
+                e[at + 2] = 0;
+            }
+            if (e[at + 2] < Integer.MAX_VALUE) {
+                e[at + 2]++;
+            }
+        }
+    }
+
+    /** Makes the page of {@link #coldExtremes} of a function (and the table, at the run's first cold start). */
+    private int[] coldExtremesPage(int function) {
+        if (coldExtremes == null) {
+            coldExtremes = new int[(functions.length + EXTREMES_PAGE - 1) / EXTREMES_PAGE][];
+        }
+        int[] e = new int[3 * EXTREMES_PAGE];
+        for (int at = 1; at < e.length; at += 3) {
+            e[at] = EXACT_UP_TO;
+        }
+        coldExtremes[function / EXTREMES_PAGE] = e;
+        return e;
+    }
+
+    /**
+     * A function's cold-start extremes as {@link Track#summary} takes them: {maximum, minimum, ties} ({@code 0},
+     * {@link #EXACT_UP_TO}, {@code 0} without a cold start).
+     */
+    private int[] coldExtremesOf(int function) {
+        int[] e = coldExtremes == null ? null : coldExtremes[function / EXTREMES_PAGE];
+        if (e == null) {
+            return new int[] {0, EXACT_UP_TO, 0};
+        }
+        int at = 3 * (function % EXTREMES_PAGE);
+        return new int[] {e[at], e[at + 1], e[at + 2]};
     }
 
     /** Makes the page of {@link #extremes} of a function: no maximum, no minimum, no ties yet. */
@@ -526,7 +590,7 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
     /** Bytes held by the counts and per-bucket statistics: grows with buckets and functions, not invocations. */
     public long footprintBytes() {
         long n = account.footprintBytes() + 16 + 8L * accountStats.length + 16 + 8L * closed.length
-                + 16 + 4L * functions.length + extremesFootprint();
+                + 16 + 4L * functions.length + footprint(extremes) + footprint(coldExtremes);
         for (Track t : functions) {
             n += t == null ? 0 : t.footprintBytes();
         }
@@ -536,13 +600,13 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
         return n;
     }
 
-    /** Bytes held by {@link #extremes}: the table of pages and the pages made. */
-    private long extremesFootprint() {
-        if (extremes == null) {
+    /** Bytes held by {@link #extremes} or {@link #coldExtremes}: the table of pages and the pages made. */
+    private static long footprint(int[][] pages) {
+        if (pages == null) {
             return 0;
         }
-        long n = 16 + 4L * extremes.length;
-        for (int[] page : extremes) {
+        long n = 16 + 4L * pages.length;
+        for (int[] page : pages) {
             n += page == null ? 0 : 16 + 4L * page.length;
         }
         return n;
@@ -567,7 +631,18 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
                 }
             }
         }
-        return account.summary(cold, min, ties, max);
+        int coldMax = 0;
+        int coldMin = EXACT_UP_TO;
+        long coldTies = 0;
+        for (int f = 0; f < functions.length; f++) {
+            int[] e = coldExtremesOf(f);
+            coldMax = Math.max(coldMax, e[0]);
+            if (e[1] <= coldMin) {
+                coldTies = e[1] < coldMin ? e[2] : coldTies + e[2];
+                coldMin = e[1];
+            }
+        }
+        return account.summary(cold, min, ties, max, coldMin, coldTies, coldMax);
     }
 
     private boolean finished;
@@ -601,7 +676,8 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
         Map<String, RunSummary.Latency> out = new LinkedHashMap<>();
         for (int i = 0; i < functions.length; i++) {
             Track t = functions[i] == null ? idle : functions[i];
-            out.put(functionNames.get(i), t.summary(cold[i], t.minMicros, t.minTies, t.maxMicros));
+            int[] e = coldExtremesOf(i);
+            out.put(functionNames.get(i), t.summary(cold[i], t.minMicros, t.minTies, t.maxMicros, e[1], e[2], e[0]));
         }
         return out;
     }
@@ -1011,18 +1087,24 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
          * smallest): the maximum as it was, each percentile the minimum when its rank is among the ties, the maximum
          * at the last rank, otherwise
          * read inside its histogram bucket by interpolation on rank and clamped to {@code [min, max]}
-         * ({@link LatencyCounts#estimateAtPercentile}; the cold starts' within the same bounds, theirs being among
-         * the values, without the ties and the maximum, which may not be theirs).
+         * ({@link LatencyCounts#estimateAtPercentile}); the cold starts' the same way from their own exact extremes
+         * {@code coldMin}, {@code coldMax} and {@code coldTies} (so a lone cold start reads exactly; they were
+         * once clamped to all latencies' {@code [min, max]} only, without the ties and the last rank's maximum, and a
+         * lone cold start read at its bucket's middle).
          */
-        RunSummary.Latency summary(long coldCount, int minMicros, long ties, int maxMicros) {
+        RunSummary.Latency summary(long coldCount, int minMicros, long ties, int maxMicros, int coldMin,
+                long coldTies, int coldMax) {
             long max = overall.totalCount() == 0 ? 0 : maxMicros < EXACT_UP_TO ? maxMicros : overall.maxValue();
             long least = least(minMicros);
             long tied = ties(minMicros, ties);
             long most = most(maxMicros);
+            long coldLeast = least(coldMin);
+            long coldTied = ties(coldMin, coldTies);
+            long coldMost = most(coldMax);
             return new RunSummary.Latency(overall.totalCount(), millis(overall, 50, least, tied, most, most),
                     millis(overall, 90, least, tied, most, most), millis(overall, 99, least, tied, most, most),
-                    max / 1000.0, coldCount, millis(cold, 50, least, 0, most, Long.MAX_VALUE),
-                    millis(cold, 99, least, 0, most, Long.MAX_VALUE));
+                    max / 1000.0, coldCount, millis(cold, 50, coldLeast, coldTied, coldMost, coldMost),
+                    millis(cold, 99, coldLeast, coldTied, coldMost, coldMost));
         }
 
         private static double millis(LatencyCounts h, double percentile, long least, long ties, long most, long top) {

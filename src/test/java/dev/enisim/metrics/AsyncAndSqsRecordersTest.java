@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * The asynchronous-queue and SQS recorders, through what a user reads: the cells of timeseries.csv (as the CSV
  * writer converts each unit: ages in whole milliseconds or seconds) and the summary's sections. Scripted runs of
  * 100 s in buckets of 30 s ([0, 30), [30, 60), [60, 90), [90, 100]); every figure worked out by hand. Percentiles
- * are HdrHistogram's with two significant digits: a value is reported as the highest of its histogram bucket
- * (buckets of 2^(k-7) us for values in [2^k, 2^(k+1)), k >= 8).
+ * are read out of HdrHistogram's buckets with two significant digits (buckets of 2^(k-7) us for values in
+ * [2^k, 2^(k+1)), k >= 8) as the synchronous latencies' are ({@link AsyncReadOutTest}).
  */
 class AsyncAndSqsRecordersTest {
 
@@ -128,10 +128,11 @@ class AsyncAndSqsRecordersTest {
     }
 
     /**
-     * The summary. api's ages 1,500 us, 250,000 us and 40 s: p50 the 2nd (250,000 us, in a bucket of 1,024 us from
-     * 249,856: reported 250,879 us), p99 the 3rd (40 s in a bucket of 262,144 us from 39,845,888: 40,108,031 us,
-     * capped by the maximum, 40 s exactly, as it was). Latencies 251,000 us (bucket 250,880 to 251,903) and 3 s
-     * (bucket of 16,384 us from 2,998,272: 3,014,655 us, capped by the maximum, 3 s).
+     * The summary, its percentiles read as the synchronous latencies' are (the async section's were their bucket's
+     * upper edge until the latency read-out fix). api's ages 1,500 us, 250,000 us and 40 s: p50 the 2nd (250,000 us,
+     * alone in a bucket of 1,024 us from 249,856: read at its middle, 250,368 us; was the edge, 250,879), p99 the
+     * 3rd, the last rank: the exact maximum, 40 s. Latencies 251,000 us and 3 s: p50 the 1st, the exact minimum
+     * (was its bucket's edge, 251,903 us), p99 the last, the exact maximum, 3 s.
      */
     @Test
     void asyncSummaryPerFunction() {
@@ -143,11 +144,11 @@ class AsyncAndSqsRecordersTest {
         reasons.put("ReservedConcurrencyZero", 0L); // enisim's own
         reasons.put("FunctionNotInvocable", 0L);
         assertEquals(new RunSummary.AsyncSummary(5, 1, 2, 1, 2, reasons, 1, 1, 1, 1, 2, 1, 1,
-                new RunSummary.Percentiles(3, 250.879, 40000.0, 40000.0),
-                new RunSummary.Percentiles(2, 251.903, 3000.0, 3000.0)), summary.get("api"));
+                new RunSummary.Percentiles(3, 250.368, 40000.0, 40000.0),
+                new RunSummary.Percentiles(2, 251.0, 3000.0, 3000.0)), summary.get("api"));
         Map<String, Long> none = new LinkedHashMap<>();
         reasons.keySet().forEach(k -> none.put(k, 0L));
-        // worker: age 0; latency 100,000 us in a bucket of 512 us from 99,840 (to 100,351 us): 100 ms, its maximum
+        // worker: age 0; latency 100,000 us, its minimum and maximum: 100 ms
         assertEquals(new RunSummary.AsyncSummary(2, 0, 1, 0, 0, none, 0, 0, 0, 0, 0, 0, 1,
                 new RunSummary.Percentiles(1, 0, 0, 0),
                 new RunSummary.Percentiles(1, 100.0, 100.0, 100.0)), summary.get("worker"));

@@ -427,9 +427,9 @@ class LatencyRecorderTest {
                     assertEquals(overall[f].percentile(99) / 1000.0, l.p99(), "seed " + seed);
                     assertEquals(overall[f].maximum() / 1000.0, l.max());
                 }
-                if (cold[f].count() > 0) {
-                    assertEquals(cold[f].percentileWithin(50, overall[f]) / 1000.0, l.coldStartP50());
-                    assertEquals(cold[f].percentileWithin(99, overall[f]) / 1000.0, l.coldStartP99());
+                if (cold[f].count() > 0) { // the cold starts' read the same way from their own exact extremes
+                    assertEquals(cold[f].percentile(50) / 1000.0, l.coldStartP50());
+                    assertEquals(cold[f].percentile(99) / 1000.0, l.coldStartP99());
                 }
             }
             RunSummary.Latency a = r.accountLatency();
@@ -442,8 +442,8 @@ class LatencyRecorderTest {
                 assertEquals(account.maximum() / 1000.0, a.max());
             }
             if (accountCold.count() > 0) {
-                assertEquals(accountCold.percentileWithin(50, account) / 1000.0, a.coldStartP50());
-                assertEquals(accountCold.percentileWithin(99, account) / 1000.0, a.coldStartP99());
+                assertEquals(accountCold.percentile(50) / 1000.0, a.coldStartP50());
+                assertEquals(accountCold.percentile(99) / 1000.0, a.coldStartP99());
             }
         }
     }

@@ -54,11 +54,6 @@ final class ReadOut {
         return percentile(p, least(), min < LatencyRecorder.EXACT_UP_TO ? ties : 0, most(), most());
     }
 
-    /** The percentile within the bounds of another read-out (the cold starts within all values'), no ties, no top. */
-    long percentileWithin(double p, ReadOut bounds) {
-        return percentile(p, bounds.least(), 0, bounds.most(), Long.MAX_VALUE);
-    }
-
     private long percentile(double p, long least, long tied, long most, long top) {
         long n = histogram.getTotalCount();
         if (n == 0) {
