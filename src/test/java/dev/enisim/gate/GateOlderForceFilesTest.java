@@ -112,8 +112,8 @@ class GateOlderForceFilesTest {
         Result withForce = gate(out, "--force");
         assertEquals(2, withForce.code(), withForce.out() + withForce.err());
         assertTrue(withForce.err().contains("--force would replace junit.xml, which enisim did not write; and"
-                + " after.yaml, which enisim wrote but which was changed since (the checksum line enisim ends it with no"
-                + " longer matches); and gate.md and gate.html, which open as the gate's own but do not end with"
+                + " after.yaml, which enisim wrote but which was changed since (the checksum line enisim ends it with"
+                + " no longer matches); and gate.md and gate.html, which open as the gate's own but do not end with"
                 + " enisim's checksum line: --force writes the gate's four files beside a folder's own but replaces"
                 + " none that enisim did not write, or that changed since; move junit.xml and after.yaml away, or give"
                 + " another --out; an older enisim's gate --force"), withForce.err());
