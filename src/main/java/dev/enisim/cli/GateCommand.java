@@ -498,12 +498,29 @@ final class GateCommand implements Callable<Integer> {
                 boolean folder = Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
                 // --force writes into a folder only: offered for a file, it then refused too
                 List<String> theirs = folder ? notOurs() : List.of();
+                Map<SafeOutput.Standing, List<String>> by = standings(theirs);
+                List<String> steps = new ArrayList<>();
+                if (!by.get(SafeOutput.Standing.FOREIGN).isEmpty()) {
+                    List<String> f = by.get(SafeOutput.Standing.FOREIGN);
+                    steps.add("move " + String.join(" and ", f) + " away (enisim did not write " + them(f) + ", and"
+                            + " --force replaces none such)");
+                }
+                if (!by.get(SafeOutput.Standing.CHANGED).isEmpty()) {
+                    List<String> c = by.get(SafeOutput.Standing.CHANGED);
+                    steps.add("move " + String.join(" and ", c) + " away (" + (c.size() == 1 ? "it was" : "they were")
+                            + " changed since enisim wrote " + them(c) + ", and --force replaces none such)");
+                }
+                if (!by.get(SafeOutput.Standing.UNSEALED).isEmpty()) {
+                    List<String> u = by.get(SafeOutput.Standing.UNSEALED);
+                    steps.add("deal with " + String.join(" and ", u) + " (" + (u.size() == 1 ? "it opens" : "they open")
+                            + " as the gate's own but " + (u.size() == 1 ? "does" : "do") + " not end with enisim's"
+                            + " checksum line, and --force replaces none such: " + unsealedAdvice(u) + ")");
+                }
                 throw new dev.enisim.report.OutputRefused(e.getMessage() + (!folder ? "" : theirs.isEmpty()
                         ? "; or pass --force to write gate.md, junit.xml, gate.html and after.yaml into it beside its"
                         + " files (--force replaces none of them that enisim did not write)"
-                        : "; or move " + String.join(" and ", theirs) + " away (enisim did not write " + (theirs.size()
-                        == 1 ? "it" : "them") + ", and --force replaces none such) and pass --force to write gate.md,"
-                        + " junit.xml, gate.html and after.yaml into it beside its files"));
+                        : "; or " + String.join(", and ", steps) + " and pass --force to write gate.md, junit.xml,"
+                        + " gate.html and after.yaml into it beside its files"));
             }
             return;
         }
@@ -528,12 +545,79 @@ final class GateCommand implements Callable<Integer> {
         }
         List<String> theirs = notOurs();
         if (!theirs.isEmpty()) { // --force writes beside the user's files, never over them
-            throw new dev.enisim.report.OutputRefused("--out " + out + " --force would replace " + String.join(" and ",
-                    theirs) + (theirs.size() == 1 ? ", which enisim did not write (or which was changed since)"
-                    : ", which enisim did not write (or which were changed since)") + ": --force writes the gate's"
-                    + " four files beside a folder's own but replaces none that enisim did not write; move "
-                    + (theirs.size() == 1 ? "it" : "them") + " away, or give another --out");
+            Map<SafeOutput.Standing, List<String>> by = standings(theirs);
+            List<String> which = new ArrayList<>();
+            List<String> moved = new ArrayList<>(by.get(SafeOutput.Standing.FOREIGN));
+            if (!by.get(SafeOutput.Standing.FOREIGN).isEmpty()) {
+                which.add(String.join(" and ", by.get(SafeOutput.Standing.FOREIGN)) + ", which enisim did not write");
+            }
+            List<String> changed = by.get(SafeOutput.Standing.CHANGED);
+            if (!changed.isEmpty()) {
+                moved.addAll(changed);
+                which.add(String.join(" and ", changed) + ", which enisim wrote but which " + (changed.size() == 1
+                        ? "was" : "were") + " changed since (the checksum line enisim ends " + them(changed) + " with"
+                        + " no longer matches)");
+            }
+            List<String> unsealed = by.get(SafeOutput.Standing.UNSEALED);
+            if (!unsealed.isEmpty()) {
+                which.add(String.join(" and ", unsealed) + ", which " + (unsealed.size() == 1 ? "opens" : "open")
+                        + " as the gate's own but " + (unsealed.size() == 1 ? "does" : "do") + " not end with"
+                        + " enisim's checksum line");
+            }
+            List<String> steps = new ArrayList<>();
+            if (!moved.isEmpty()) {
+                steps.add("move " + String.join(" and ", moved) + " away, or give another --out");
+            }
+            if (!unsealed.isEmpty()) {
+                steps.add(unsealedAdvice(unsealed));
+            }
+            throw new dev.enisim.report.OutputRefused("--out " + out + " --force would replace " + String.join("; and ",
+                    which) + ": --force writes the gate's four files beside a folder's own but replaces none that"
+                    + " enisim did not write, or that changed since; " + String.join("; ", steps));
         }
+    }
+
+    /** "it" or "them". */
+    private static String them(List<String> files) {
+        return files.size() == 1 ? "it" : "them";
+    }
+
+    /**
+     * The gate's files in --out that the user's own (not enisim's by their {@link #MARKS}), by how they stand: not
+     * the gate's at all, sealed but edited, or opening as the gate's without a seal (an older gate --force's).
+     */
+    private Map<SafeOutput.Standing, List<String>> standings(List<String> theirs) {
+        Map<SafeOutput.Standing, List<String>> by = new java.util.EnumMap<>(SafeOutput.Standing.class);
+        for (SafeOutput.Standing st : SafeOutput.Standing.values()) {
+            by.put(st, new ArrayList<>());
+        }
+        Path wd = Main.workingDir(spec);
+        for (String name : theirs) {
+            SafeOutput.Standing st = SafeOutput.standing(out.resolve(name), wd, MARKS.get(name));
+            by.get(st == SafeOutput.Standing.ENISIMS ? SafeOutput.Standing.FOREIGN : st).add(name);
+        }
+        return by;
+    }
+
+    /**
+     * What to do with gate files that open as the gate's own but carry no checksum line: a gate --force before its
+     * files were sealed wrote them so, or a user edited them below the line; enisim cannot tell which, so it replaces
+     * none of them and says how the user removes them.
+     */
+    private String unsealedAdvice(List<String> unsealed) {
+        List<String> paths = new ArrayList<>();
+        for (String name : unsealed) {
+            String p = out.resolve(name).toString();
+            paths.add(p.matches("[A-Za-z0-9_./@%+=:,-]+") ? p : "'" + p.replace("'", "'\\''") + "'");
+        }
+        String names = String.join(" and ", unsealed);
+        String it = them(unsealed);
+        return "an older enisim's gate --force wrote its files without that line, and a file with text added below"
+                + " the line does not end with it either: enisim cannot tell which of the two " + names
+                + (unsealed.size() == 1 ? " is" : " are") + ", so it replaces " + it + " in neither case; if "
+                + (unsealed.size() == 1 ? "it is" : "they are") + " an older gate's that you did not edit, remove " + it
+                + " yourself (rm " + String.join(" ", paths) + ") and run again: the gate then writes " + it + " with"
+                + " the line, and a later --force replaces " + it;
     }
 
     /**

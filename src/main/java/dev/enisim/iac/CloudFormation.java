@@ -45,6 +45,14 @@ final class CloudFormation {
     private final Map<String, Boolean> publishes = new TreeMap<>();
 
     private final String stack;
+    /** A nested stack or SAM application read through its parent: its own name is not the parent's. */
+    private final boolean nested;
+    /**
+     * A nested stack's name as CloudFormation makes it, {@code PARENT-LogicalId-SUFFIX}: literal parts with a random
+     * suffix between each two (one deeper: {@code PARENT-A-SUFFIX-B-SUFFIX}); null when not nested or when its
+     * parent's name is not known.
+     */
+    private final List<String> nestedName;
 
     CloudFormation(Path file, JsonNode template, Map<String, String> parameters, Builder out) {
         this(file, template, parameters, Map.of(), out, null);
@@ -57,21 +65,37 @@ final class CloudFormation {
      */
     CloudFormation(Path file, JsonNode template, Map<String, String> parameters,
             Map<String, ChangeReader.Origin> origins, Builder out, String stack) {
-        this(file, template, parameters, origins, out, stack, List.of());
+        this(file, template, parameters, origins, out, stack, List.of(), null, null);
     }
 
+    /**
+     * @param nestedId   the logical id of the nested stack (application) in its parent; null: a stack given itself
+     * @param nestedName that nested stack's name ({@link #nestedName}), null when its parent's is not known
+     */
     private CloudFormation(Path file, JsonNode template, Map<String, String> parameters,
-            Map<String, ChangeReader.Origin> origins, Builder out, String stack, List<Path> parents) {
+            Map<String, ChangeReader.Origin> origins, Builder out, String stack, List<Path> parents, String nestedId,
+            List<String> nestedName) {
         List<Path> c = new ArrayList<>(parents);
         c.add(file.toAbsolutePath().normalize());
         this.chain = List.copyOf(c);
         this.stack = stack;
+        this.nested = nestedId != null;
+        this.nestedName = nestedName;
         this.file = file;
         this.template = template;
         this.out = out;
         this.problems = out.problems(file);
-        this.x = new Intrinsics(template, parameters, out.in.exports(), out.in.pseudo(), problems, stack, origins,
+        Map<String, String> pseudo = out.in.pseudo();
+        if (nested) { // --stack-name (or a CDK manifest's) names the parent: this stack's name is CloudFormation's
+            pseudo = new TreeMap<>(pseudo);
+            pseudo.remove("AWS::StackName");
+            pseudo.remove("AWS::StackId");
+        }
+        this.x = new Intrinsics(template, parameters, out.in.exports(), pseudo, problems, stack, origins,
                 f -> out.problems(Path.of(f)), file.toString());
+        if (nested) {
+            x.nestedStack(nestedId, nestedName == null ? "PARENT-" + nestedId + "-SUFFIX" : shown(nestedName));
+        }
         if (problems instanceof Builder.Problems ps) { // a value from a parameters file: said with where it was given
             ps.annotate(x::annotate);
         }
@@ -256,7 +280,7 @@ final class CloudFormation {
         String name = badName ? id : named;
         if (!ambiguous.isEmpty()) { // which of the account's functions it is decides create / update: not guessed
             out.placeholders.add(new Change.Placeholder(file + ": " + pp + ".FunctionName", "not given: the name"
-                    + " CloudFormation generated (" + generatedStack(id) + "-" + id + "-SUFFIX) matches "
+                    + " CloudFormation generated (" + shown(functionName(id)) + "-SUFFIX) matches "
                     + ambiguous.size() + " of the account's functions: " + String.join(", ", ambiguous) + "; which one"
                     + " this stack made is not known", "take the others out of --account's scenario if they are gone,"
                     + " or pass --allow-unsimulated"));
@@ -322,9 +346,9 @@ final class CloudFormation {
             return n.asText();
         }
         String stack = x.pseudo("AWS::StackName");
-        String deployed = generatedStack(id);
+        List<String> deployed = functionName(id);
         if (deployed != null && n == null) {
-            List<String> matches = generated(deployed + "-" + id, out.in.functions());
+            List<String> matches = generated(deployed, out.in.functions());
             if (matches.size() == 1) {
                 return matches.get(0);
             }
@@ -343,15 +367,25 @@ final class CloudFormation {
         }
         String generated = this.stack == null ? id : this.stack.replaceAll("[^A-Za-z0-9-]+", "-") + "-" + id;
         String fallback = generated.length() > 64 ? generated.substring(0, 64) : generated;
-        if (n == null) {
+        if (n == null && nested) { // named after the nested stack's name, itself made from its parent's
+            out.notes.add(file + ": " + pp + ".FunctionName not given: CloudFormation generates a name"
+                    + (deployed == null ? " from its nested stack's, itself made from the parent stack's (give"
+                    + " --stack-name to match it to the account's function)" : ", " + shown(deployed) + "-SUFFIX,"
+                    + " which none of the account's functions has") + "; the function is called " + fallback
+                    + " here");
+        } else if (n == null) {
             out.notes.add(file + ": " + pp + ".FunctionName not given: CloudFormation generates a name"
                     + (stack == null ? " from the stack's (give --stack-name to match it to the account's function)"
                     : "") + "; the function is called " + fallback + " here");
         } else { // the template names it, from something not given: whether it is the account's decides create/update
-            boolean needsStack = props.get("FunctionName").toString().contains("AWS::StackName") && stack == null;
+            boolean fromStackName = props.get("FunctionName").toString().contains("AWS::StackName");
+            boolean needsStack = fromStackName && stack == null && !nested;
             out.placeholders.add(new Change.Placeholder(file + ": " + pp + ".FunctionName", "not resolved: the"
                     + " function is called " + fallback + " here, so it is taken as a function the change creates, not"
                     + " one of the account's", needsStack ? "it is built from AWS::StackName: give --stack-name"
+                    : fromStackName && nested ? "it is built from the nested stack's AWS::StackName, which"
+                    + " CloudFormation makes when it creates the stack (" + (nestedName == null ? "PARENT-LogicalId"
+                    + "-SUFFIX" : shown(nestedName)) + "): not known before deployment"
                     : "give the --parameters or --exports it is built from"));
         }
         return fallback;
@@ -364,10 +398,45 @@ final class CloudFormation {
      * The stack name CloudFormation builds a function's name from: AWS::StackName when given (--stack-name,
      * --parameters, a CDK manifest's stackName), else the stack's name here when several are read; null when unknown.
      */
-    private String generatedStack(String id) {
+    private String generatedStack() {
         String given = x.pseudo("AWS::StackName");
         return given != null ? given : this.stack == null ? null : this.stack.replaceAll("[^A-Za-z0-9-]+", "-");
     }
+
+    /**
+     * This stack's name as CloudFormation names it ({@link #nestedName}'s form): a nested stack's
+     * {@code PARENT-LogicalId-SUFFIX}, else {@link #generatedStack}; null when not known.
+     */
+    private List<String> stackName() {
+        if (nested) {
+            return nestedName;
+        }
+        String s = generatedStack();
+        return s == null ? null : List.of(s);
+    }
+
+    /** The name CloudFormation generates for the function {@code id} of this stack, less its own suffix; or null. */
+    private List<String> functionName(String id) {
+        return extended(stackName(), "-" + id);
+    }
+
+    /** {@code name} ({@link #nestedName}'s form) with {@code text} after it; null for null. */
+    private static List<String> extended(List<String> name, String text) {
+        if (name == null) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>(name);
+        parts.set(parts.size() - 1, parts.get(parts.size() - 1) + text);
+        return parts;
+    }
+
+    /** A name in {@link #nestedName}'s form as said to the user: each random suffix written SUFFIX. */
+    static String shown(List<String> name) {
+        return String.join("SUFFIX", name);
+    }
+
+    /** The largest part of a generated function name CloudFormation keeps before its random suffix (64 in all). */
+    private static final int KEPT = 50;
 
     /**
      * The account's functions named as CloudFormation names a function of the stack: {@code STACK-LogicalId}
@@ -376,16 +445,62 @@ final class CloudFormation {
      * first 50 and ending in such a suffix.
      */
     static List<String> generated(String base, java.util.Set<String> account) {
+        return generated(List.of(base), account);
+    }
+
+    /**
+     * As {@link #generated(String, java.util.Set)}, {@code base} with random suffixes of its stacks in it (a nested
+     * stack's function: {@code PARENT-ChildId-SUFFIX-LogicalId}, given as {@code ["PARENT-ChildId-", "-LogicalId"]}):
+     * each a run of letters and digits; shortened when longer than 50 with the suffixes the name has.
+     */
+    static List<String> generated(List<String> base, java.util.Set<String> account) {
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < base.size(); i++) {
+            regex.append(i == 0 ? "" : "[A-Za-z0-9]+").append(Pattern.quote(base.get(i)));
+        }
+        Pattern whole = Pattern.compile(regex + "(-[A-Za-z0-9]+)?");
         List<String> out = new ArrayList<>();
-        String prefix = base.length() > 50 ? base.substring(0, 50) : null;
         for (String f : new TreeSet<>(account)) {
-            boolean suffixed = f.startsWith(base + "-") && f.substring(base.length() + 1).matches("[A-Za-z0-9]+");
-            boolean shortened = prefix != null && f.startsWith(prefix) && f.matches(".*-[A-Za-z0-9]+");
-            if (f.equals(base) || suffixed || shortened) {
+            boolean shortened = f.length() >= KEPT && f.matches(".*-[A-Za-z0-9]+")
+                    && startsLonger(f.substring(0, KEPT), base);
+            if (whole.matcher(f).matches() || shortened) {
                 out.add(f);
             }
         }
         return out;
+    }
+
+    /**
+     * Whether {@code head} is how a name made from {@code base} (suffixes between its parts, as in {@link
+     * #generated(List, java.util.Set)}) begins, the name going on past it: its first {@link #KEPT} characters, kept
+     * when CloudFormation shortens it.
+     */
+    private static boolean startsLonger(String head, List<String> base) {
+        int at = 0;
+        for (int i = 0; i < base.size(); i++) {
+            if (i > 0) { // a random suffix: letters and digits, at least one (the next part begins with '-')
+                int from = at;
+                while (at < head.length() && Character.isLetterOrDigit(head.charAt(at)) && head.charAt(at) < 128) {
+                    at++;
+                }
+                if (at == head.length()) {
+                    return true;
+                }
+                if (at == from) {
+                    return false;
+                }
+            }
+            String part = base.get(i);
+            for (int k = 0; k < part.length(); k++, at++) {
+                if (at == head.length()) {
+                    return true; // the name goes on past what is kept
+                }
+                if (head.charAt(at) != part.charAt(k)) {
+                    return false;
+                }
+            }
+        }
+        return false; // the name ends within what is kept: not shortened
     }
 
     /** Reads a resolved VpcConfig; false when it (or a part) is unresolved. */
@@ -516,8 +631,13 @@ final class CloudFormation {
             }
         }
         try {
+            List<String> parent = stackName();
+            List<String> name = parent == null ? null : extended(parent, "-" + id + "-");
+            if (name != null) {
+                name.add(""); // PARENT-LogicalId-, then CloudFormation's random suffix
+            }
             new CloudFormation(child, TemplateFile.read(child), passed, Map.of(), out, stack == null ? null
-                    : stack + "/" + id, chain).read();
+                    : stack + "/" + id, chain, id, name).read();
             out.sources.add(child + " (" + kind + " " + id + " of " + file.getFileName() + ")");
         } catch (ScenarioException e) {
             problems.add(new Problem(p, kind + " " + ref + ": " + e.getMessage()));

@@ -287,6 +287,18 @@ final class Intrinsics {
                 && (inner.charAt(outer.length()) == '.' || inner.charAt(outer.length()) == '[');
     }
 
+    /** A nested stack's logical id in its parent and its name as CloudFormation makes it; null when not nested. */
+    private String[] nested;
+
+    /**
+     * This template is a nested stack's (or SAM application's), {@code id} in its parent: its AWS::StackName and
+     * AWS::StackId are its own, made by CloudFormation when it creates it ({@code name}: PARENT-id-SUFFIX), not known
+     * before.
+     */
+    void nestedStack(String id, String name) {
+        nested = new String[] {id, name};
+    }
+
     /** A pseudo parameter's value given by the user (--stack-name, --region, or in --parameters), else null. */
     String pseudo(String name) {
         return pseudo.get(name);
@@ -484,6 +496,11 @@ final class Intrinsics {
             ObjectNode n = F.objectNode();
             n.put(NO_VALUE, true);
             return n;
+        }
+        if (nested != null && (name.equals("AWS::StackName") || name.equals("AWS::StackId"))) {
+            return unresolved(name + " of nested stack " + nested[0] + " (CloudFormation names it " + nested[1]
+                    + ", its suffix random, when it creates it)", "not known before deployment: --stack-name names"
+                    + " the parent stack only");
         }
         if (name.startsWith("AWS::")) {
             String v = pseudo.get(name);

@@ -670,6 +670,18 @@ public final class SafeOutput {
             return sealed;
         }
 
+        /** Whether {@code content} ends with a line of this seal's shape, whatever checksum it holds. */
+        boolean shaped(byte[] content) {
+            int lineLength = before.length() + HEX + after.length();
+            int at = content.length - lineLength;
+            if (at < 0) {
+                return false;
+            }
+            String line = new String(content, at, lineLength, StandardCharsets.ISO_8859_1);
+            return line.startsWith(before) && line.endsWith(after)
+                    && line.substring(before.length(), before.length() + HEX).matches("[0-9a-f]{64}");
+        }
+
         /** Whether {@code content} ends with this seal's line, and the line's checksum is that of the bytes above. */
         public boolean holds(byte[] content) {
             int lineLength = before.length() + HEX + after.length();
@@ -683,6 +695,54 @@ public final class SafeOutput {
             }
             String hex = line.substring(before.length(), before.length() + HEX);
             return hex.equals(sha256(java.util.Arrays.copyOf(content, at)));
+        }
+    }
+
+    /** How an existing regular file stands against a sealed {@link Mark}: why it may or may not be replaced. */
+    public enum Standing {
+        /** It opens as the mark says and ends with the seal's line, its checksum that of the rest: enisim's. */
+        ENISIMS,
+        /** It opens as the mark says and ends with a seal's line whose checksum is not the rest's: edited since. */
+        CHANGED,
+        /**
+         * It opens as the mark says but does not end with a seal's line: written before enisim sealed such files
+         * (an older release's output), or edited below its seal; which of the two cannot be told.
+         */
+        UNSEALED,
+        /** It does not open as the mark says (or cannot be read): not enisim's. */
+        FOREIGN
+    }
+
+    /**
+     * How {@code file} (an existing regular file) stands against {@code mark} (sealed): told apart for a refusal
+     * that says what to do, never to replace more than {@link #checkMarkedFile} would (only {@link
+     * Standing#ENISIMS} is replaced).
+     */
+    public static Standing standing(Path file, Path workingDir, Mark mark) {
+        Path target = absolute(file, workingDir);
+        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            return Standing.FOREIGN;
+        }
+        if (mark.seal() == null) {
+            return holds(target, mark) ? Standing.ENISIMS : Standing.FOREIGN;
+        }
+        try (InputStream in = Files.newInputStream(target)) {
+            byte[] head = in.readNBytes(64 * 1024);
+            if (!mark.matches(new String(head, StandardCharsets.UTF_8))) {
+                return Standing.FOREIGN;
+            }
+            if (Files.size(target) > MAX_SEALED_BYTES) {
+                return Standing.FOREIGN;
+            }
+            byte[] rest = in.readNBytes((int) MAX_SEALED_BYTES);
+            byte[] all = java.util.Arrays.copyOf(head, head.length + rest.length);
+            System.arraycopy(rest, 0, all, head.length, rest.length);
+            if (mark.seal().holds(all)) {
+                return Standing.ENISIMS;
+            }
+            return mark.seal().shaped(all) ? Standing.CHANGED : Standing.UNSEALED;
+        } catch (IOException e) {
+            return Standing.FOREIGN;
         }
     }
 

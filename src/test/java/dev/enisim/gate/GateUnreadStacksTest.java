@@ -82,4 +82,41 @@ class GateUnreadStacksTest {
         assertTrue(said.contains("nested application ChildApp (" + app + ": Resources.ChildApp): its template is not"
                 + " read (./missing-child.yaml not found)"), said);
     }
+
+    @Test
+    void theCommandUpdatesASamApplicationsFunctionNamedAfterItsNestedStack() throws Exception {
+        String nested = "orders-Ingest-1X2Y3Z4W5V6U-Worker-Ab3dE5fG7hJ9";
+        Path account = write("account.yaml", GateStacksTest.ACCOUNT.replace("  - name: existing-fn",
+                "  - name: " + nested + "\n    existing: Active\n    duration: 100ms\n"
+                + "    arrivals: { poisson: 1/s }\n  - name: existing-fn"));
+        write("ingest/template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Parameters:
+                  SubnetId: { Type: 'AWS::EC2::Subnet::Id' }
+                Resources:
+                  Worker:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: app.handler
+                      CodeUri: worker/
+                      VpcConfig: { SubnetIds: [!Ref SubnetId], SecurityGroupIds: [sg-0a11aa11aa11aa11a] }
+                """);
+        Path t = write("template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Ingest:
+                    Type: AWS::Serverless::Application
+                    Properties:
+                      Location: ingest/template.yaml
+                      Parameters: { SubnetId: subnet-0aaaa1111bbbb2222 }
+                """);
+        Path out = dir.resolve("gate");
+        Result r = GateCommandTest.run("gate", "--account", account.toString(), "--template", t.toString(),
+                "--stack-name", "orders", "--out", out.toString());
+        String md = Files.readString(out.resolve("gate.md"));
+        assertTrue(md.contains("| " + nested + " | update |"), md);
+        assertFalse(md.contains("| Worker | create |"), md);
+        assertEquals(0, r.code(), r.out() + r.err());
+    }
 }
