@@ -137,7 +137,7 @@ final class Admission {
                 return failed;
             }
         }
-        environments.started(fi, now);
+        environments.started(fi); // told when it runs (run): a refused one never existed for the metrics
         env.initMicros += Math.min(f.sampleInitMicros(), initCapMicros);
         return null;
     }
@@ -172,6 +172,9 @@ final class Admission {
         }
         if (result == Outcome.SUCCESS && nat.routes(f)) {
             result = egress(f, env, now, run);
+        }
+        if (!env.warm) {
+            environments.made(f, now); // a cold start's environment, now known to run
         }
         concurrency.started(f);
         lastEndMicros = now + env.initMicros + run;

@@ -229,10 +229,24 @@ final class EniFleet implements KeyPorts {
         return kept;
     }
 
+    /**
+     * Lambda deletes an ENI nobody uses any more, with the releasing role's EC2 permissions. A role that lacks them
+     * already makes the deletion fail at once: the ENI goes straight to Orphaned (no Deleting phase: Lambda never
+     * frees its IP and quota slot), or, while invocations that started before the release still hold connections on
+     * it, is Deleting only until the last of them ends (no deletion delay), orphaned then. A role that loses them
+     * while the deletion runs orphans the ENI when the deletion ends ({@link #deletionDone}).
+     */
     private void startDeletion(HyperplaneEni eni, long now) {
+        boolean refused = deniedRoles.contains(pools.get(eni.key()).lastReleasingRole());
+        if (refused && eni.connections() == 0) {
+            pools.get(eni.key()).removed(eni);
+            transition(eni, EniState.Orphaned, now);
+            orphans.add(eni);
+            return;
+        }
         transition(eni, EniState.Deleting, now);
-        port.schedule(now + settings.eniDeleteMicros().getAsLong(), SimEvent.PRIORITY_ENI,
-                new EniDeletionDone(eni, now));
+        port.schedule(now + (refused ? DRAIN_RECHECK_MICROS : settings.eniDeleteMicros().getAsLong()),
+                SimEvent.PRIORITY_ENI, new EniDeletionDone(eni, now, refused));
     }
 
     /**
@@ -481,7 +495,7 @@ final class EniFleet implements KeyPorts {
         }
         EniPool pool = pools.get(eni.key());
         pool.removed(eni);
-        if (deniedRoles.contains(pool.lastReleasingRole())) {
+        if (done.refused() || deniedRoles.contains(pool.lastReleasingRole())) {
             transition(eni, EniState.Orphaned, now);
             orphans.add(eni);
         } else {
@@ -502,18 +516,23 @@ final class EniFleet implements KeyPorts {
     int orphansIn(OptionalInt subnet) {
         int n = 0;
         for (HyperplaneEni eni : orphans) {
-            if (subnet.isEmpty() || eni.subnet() == subnet.getAsInt()) {
+            if (deletable(eni, subnet)) {
                 n++;
             }
         }
         return n;
     }
 
+    /** An orphan of {@code subnet} (or of any, when empty). */
+    private static boolean deletable(HyperplaneEni eni, OptionalInt subnet) {
+        return subnet.isEmpty() || eni.subnet() == subnet.getAsInt();
+    }
+
     /** Deletes orphaned ENIs by hand (those of {@code subnet}, or all: a negative subnet); returns how many. */
     int deleteOrphans(OptionalInt subnet, long now) {
         int n = 0;
         for (HyperplaneEni eni : List.copyOf(orphans)) {
-            if (subnet.isEmpty() || eni.subnet() == subnet.getAsInt()) {
+            if (deletable(eni, subnet)) {
                 orphans.remove(eni);
                 free(eni, now);
                 n++;

@@ -83,13 +83,26 @@ final class EnvironmentPool {
         return false;
     }
 
-    /** A cold start made a new (busy) environment. */
-    void started(int f, long now) {
+    /**
+     * A cold start made a new (busy) environment: counted at once (the scaling rule reads the account's count), told
+     * to the listener only when its invocation is known to run ({@link #made}): one given back at the same instant
+     * ({@link #giveBack}) never existed for the metrics (no peak of environments that never ran anything).
+     */
+    void started(int f) {
         rows.started(f);
-        changed(f, 1, now);
+        accountEnvironments++;
     }
 
-    /** An invocation that took an environment cannot run after all: the environment goes back unused. */
+    /** The new environment of a cold start ({@link #started}) runs its invocation: its function's levels told. */
+    void made(int f, long now) {
+        listener.environments(f, rows.total(f), now);
+        levels(f, now);
+    }
+
+    /**
+     * An invocation that took an environment cannot run after all: the environment goes back unused (a new one is
+     * discarded before its init, untold: {@link #started}).
+     */
     void giveBack(int f, Lease lease, long now) {
         if (lease.provisioned) {
             rows.returnProvisioned(f, lease.key, lease.eni);
@@ -99,7 +112,7 @@ final class EnvironmentPool {
         } else {
             rows.discardBusy(f, false);
             release(f, lease.eni, now);
-            changed(f, -1, now);
+            accountEnvironments--;
         }
     }
 

@@ -174,7 +174,12 @@ final class HyperplaneEni {
             }
             case Deleting -> deletionRequestedMicros = nowMicros;
             case Deleted -> endedMicros = nowMicros;
-            case Orphaned -> orphanedMicros = nowMicros;
+            case Orphaned -> {
+                orphanedMicros = nowMicros;
+                if (deletionRequestedMicros < 0) {
+                    deletionRequestedMicros = nowMicros; // straight from InUse: its deletion refused when requested
+                }
+            }
             default -> {
             }
         }

@@ -58,8 +58,12 @@ public sealed interface SimEvent {
     record AttachDone(int function, int key) implements SimEvent {
     }
 
-    /** Lambda finished deleting an ENI whose deletion was requested at {@code requestedMicros} (stale if reused). */
-    record EniDeletionDone(HyperplaneEni eni, long requestedMicros) implements SimEvent {
+    /**
+     * Lambda finished deleting an ENI whose deletion was requested at {@code requestedMicros} (stale if reused);
+     * {@code refused}: the releasing role lacked its EC2 permissions at the request, so the ENI is orphaned whatever
+     * the role has by then (the event only waited for the invocations still on it).
+     */
+    record EniDeletionDone(HyperplaneEni eni, long requestedMicros, boolean refused) implements SimEvent {
     }
 
     /** Time to check whether a function has been idle long enough to be reclaimed (stale unless token matches). */

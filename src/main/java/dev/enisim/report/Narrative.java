@@ -111,6 +111,7 @@ public final class Narrative {
         int nextPreset = 0;
         When start = When.of(r.scenario());
         Set<String> inPlace = readyAtOnce(entries);
+        Set<JournalEntry> refused = refusedDeletions(entries);
         Set<JournalEntry> doomed = doomedDeletions(entries);
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry e = entries.get(i);
@@ -170,13 +171,23 @@ public final class Narrative {
                         }
                     }
                     if (e.state().equals("Deleting")) {
-                        // a deletion the run shows failing (the role lost its EC2 permissions): said at the request,
-                        // not told as "Lambda deletes it ... and only then frees its IP" until it turns orphaned
+                        // a deletion refused at its request while invocations still ran on the ENI: said at the
+                        // request, not told as "Lambda deletes it ... and only then frees its IP"
                         List<JournalEntry> bound = group.stream().filter(doomed::contains).toList();
                         if (!bound.isEmpty()) {
                             told = group.stream().filter(x -> !doomed.contains(x)).toList();
                             tellDoomed(out, time, bound);
                             explain(out, why, explained, "eni:DeletingDoomed");
+                        }
+                    }
+                    if (e.state().equals("Orphaned")) {
+                        // a deletion refused at its request (the role had already lost its EC2 permissions): the
+                        // ENI orphaned at once, said as such, not as "orphaned" after a deletion that never ran
+                        List<JournalEntry> bound = group.stream().filter(refused::contains).toList();
+                        if (!bound.isEmpty()) {
+                            told = group.stream().filter(x -> !refused.contains(x)).toList();
+                            tellRefused(out, time, bound);
+                            explain(out, why, explained, "eni:OrphanedAtRequest");
                         }
                     }
                     if (!told.isEmpty()) {
@@ -671,8 +682,13 @@ public final class Narrative {
                 + typical(h.eniDeleteTime()) + ": hyperplane.eniDeleteTime), and only then frees its IP and quota"
                 + " slot.");
         m.put("eni:DeletingDoomed", "Lambda deletes an ENI nobody uses any more with the execution role's EC2"
-                + " permissions; without them its attempt, after the deletion delay (" + typical(h.eniDeleteTime())
-                + ": hyperplane.eniDeleteTime), fails and the ENI is orphaned: it keeps its IP and quota slot until"
+                + " permissions; without them the deletion fails: Lambda only waits for the invocations still running"
+                + " on the ENI (none of the usual delay, " + typical(h.eniDeleteTime()) + ": hyperplane.eniDeleteTime),"
+                + " then it is orphaned: it keeps its IP and quota slot until someone deletes it by hand.");
+        m.put("eni:OrphanedAtRequest", "Lambda deletes an ENI nobody uses any more with the execution role's EC2"
+                + " permissions; without them the deletion fails as soon as it is asked for: no deletion runs (no"
+                + " Deleting phase, none of the usual delay, " + typical(h.eniDeleteTime())
+                + ": hyperplane.eniDeleteTime) and the ENI is orphaned at once: it keeps its IP and quota slot until"
                 + " someone deletes it by hand.");
         m.put("Inactive:Idle", "Lambda reclaims the ENIs of a VPC function that has not been invoked for "
                 + Assumptions.duration(h.idleReclaimAfterMicros()) + " (hyperplane.idleReclaimAfter), unless another"
@@ -764,13 +780,39 @@ public final class Narrative {
     }
 
     /**
-     * The Deleting entries of ENIs whose next state is Orphaned: Lambda was asked to delete them after their role had
-     * lost its EC2 permissions, so the deletion could only fail (read off the run's journal, not foretold).
+     * The Orphaned entries of ENIs that were not Deleting before: Lambda was asked to delete them after their role had
+     * lost its EC2 permissions, and the deletion failed at the request (an ENI orphaned from Deleting lost the role
+     * while its deletion ran: told as "orphaned").
+     */
+    private static Set<JournalEntry> refusedDeletions(List<JournalEntry> entries) {
+        Map<String, String> last = new java.util.HashMap<>();
+        Set<JournalEntry> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (JournalEntry e : entries) {
+            if (e.kind() != JournalEntry.Kind.ENI_STATE) {
+                continue;
+            }
+            String before = last.put(e.subject(), e.state());
+            if (e.state().equals("Orphaned") && !"Deleting".equals(before)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The Deleting entries of ENIs whose next state is Orphaned with no role losing its permissions between: Lambda
+     * was asked to delete them after their role had lost its EC2 permissions, while invocations still ran on them,
+     * so the deletion could only fail (read off the run's journal, not foretold). With a DeleteRole or a revocation
+     * between, the role may have lost them during the deletion: told as "orphaned" at its end.
      */
     private static Set<JournalEntry> doomedDeletions(List<JournalEntry> entries) {
         Map<String, JournalEntry> deleting = new java.util.HashMap<>();
         Set<JournalEntry> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (JournalEntry e : entries) {
+            if (e.kind() == JournalEntry.Kind.ACTION && (e.detail().startsWith("DeleteRole ")
+                    || e.detail().startsWith("Revoke EC2 permissions"))) {
+                deleting.clear();
+            }
             if (e.kind() != JournalEntry.Kind.ENI_STATE) {
                 continue;
             }
@@ -785,18 +827,28 @@ public final class Narrative {
         return out;
     }
 
-    /** ENIs released for deletion that Lambda cannot delete: one line saying so, and that they will be orphaned. */
+    /** ENIs released for deletion that Lambda cannot delete, while invocations still run on them: they will be orphaned. */
     private static void tellDoomed(List<String> out, String time, List<JournalEntry> enis) {
+        tellCannot(out, time, enis, "it will be orphaned, keeping its IP and quota slot",
+                "they will be orphaned, keeping their IPs and quota slots");
+    }
+
+    /** ENIs released for deletion that Lambda cannot delete: one line saying so, and that they are orphaned. */
+    private static void tellRefused(List<String> out, String time, List<JournalEntry> enis) {
+        tellCannot(out, time, enis, "it is orphaned, keeping its IP and quota slot",
+                "they are orphaned, keeping their IPs and quota slots");
+    }
+
+    private static void tellCannot(List<String> out, String time, List<JournalEntry> enis, String one, String many) {
         JournalEntry first = enis.get(0);
         String cannot = " Lambda cannot delete, its execution role having lost its EC2 permissions (deleted or"
                 + " stripped): ";
         if (enis.size() == 1) {
             out.add(time + "  ENI " + first.subject() + " (" + first.detail() + ") is no longer used, but" + cannot
-                    .replace("cannot delete,", "cannot delete it,") + "it will be orphaned, keeping its IP and quota slot");
+                    .replace("cannot delete,", "cannot delete it,") + one);
         } else {
             out.add(time + "  " + enis.size() + " ENIs no longer used, " + first.subject() + " to "
-                    + enis.get(enis.size() - 1).subject() + ", which" + cannot + "they will be orphaned, keeping"
-                    + " their IPs and quota slots");
+                    + enis.get(enis.size() - 1).subject() + ", which" + cannot + many);
         }
     }
 

@@ -78,7 +78,7 @@ class InvariantsMoreTest {
         assertEquals(Outcome.SUCCESS, h.invoke(free, SEC));
         assertEquals(Outcome.THROTTLED_ACCOUNT, h.invoke(free, SEC), "account 2 - reserved 1 = 1 unreserved");
         h.world().concurrency().started(free);
-        h.world().environments().started(free, 1);
+        h.world().environments().started(free);
         IllegalStateException e = assertThrows(IllegalStateException.class, h.world()::checkInvariants);
         assertTrue(e.getMessage().contains("concurrency over limit: 2"), e.getMessage());
     }

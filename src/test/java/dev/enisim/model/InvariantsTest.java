@@ -178,7 +178,7 @@ class InvariantsTest {
         assertEquals(Outcome.SUCCESS, h.invoke(f, SEC));
         assertEquals(Outcome.THROTTLED_ACCOUNT, h.invoke(f, SEC));
         h.world().concurrency().started(f);
-        h.world().environments().started(f, 0);
+        h.world().environments().started(f);
         IllegalStateException e = assertThrows(IllegalStateException.class, h.world()::checkInvariants);
         assertTrue(e.getMessage().contains("concurrency over limit: 3"), e.getMessage());
     }

@@ -31,7 +31,7 @@ class InvocationWithoutConnectionsTest {
         assertEquals(List.of("concurrency 0 0 0", "environmentLevels 0 0 1 0"), h.seen.calls);
         h.seen.recordCalls();
         assertEquals(Outcome.SUCCESS, h.invoke(api, 2 * SEC)); // the same key: its one connection
-        assertEquals(List.of("environments 1 1", "environmentLevels 1 1 0 0", "connections 0 1", "concurrency 1 1 1",
+        assertEquals(List.of("connections 0 1", "environments 1 1", "environmentLevels 1 1 0 0", "concurrency 1 1 1",
                 "latency 1 2000000 true", "execution 1 SUCCESS true false 0 2000000", "invocation 1 SUCCESS"),
                 h.seen.calls);
     }

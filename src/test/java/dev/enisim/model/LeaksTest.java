@@ -208,7 +208,7 @@ class LeaksTest {
 
     /**
      * "a" on subnet-1 and "b" on subnet-2, their roles deleted at 100 s, the functions at 200 s: their ENIs (1 and 2)
-     * are orphaned when deletion ends at 800 s.
+     * are orphaned at the request (200 s), the roles having lost their EC2 permissions.
      */
     static WorldHarness orphanInEachSubnet() {
         WorldHarness h = WorldHarness.standard();

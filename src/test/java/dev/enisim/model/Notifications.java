@@ -24,6 +24,8 @@ final class Notifications implements WorldListener {
     final Map<Integer, Integer> keyConnections = new HashMap<>();
     /** Last {@code environments} per function. */
     final Map<Integer, Integer> environments = new HashMap<>();
+    /** Highest {@code environments} told per function (what {@code peakEnvironments} reads). */
+    final Map<Integer, Integer> peakEnvironments = new HashMap<>();
     /** Last {@code environmentLevels} per function: {busy on-demand, idle, provisioned}. */
     final Map<Integer, int[]> levels = new HashMap<>();
     /** Last {@code concurrency} per function: {function in flight, account in flight}. */
@@ -92,6 +94,7 @@ final class Notifications implements WorldListener {
     public void environments(int function, int total, long nowMicros) {
         call("environments", function, total);
         environments.put(function, total);
+        peakEnvironments.merge(function, total, Math::max);
         next.environments(function, total, nowMicros);
     }
 

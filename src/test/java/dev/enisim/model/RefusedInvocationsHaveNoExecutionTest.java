@@ -40,6 +40,23 @@ class RefusedInvocationsHaveNoExecutionTest {
         assertArrayEquals(new int[] {1, 0, 0}, h.seen.levels.get(f), "busy, idle, provisioned");
     }
 
+    /**
+     * The refused cold starts come while the one environment that exists is busy, at the function's peak: the
+     * environments made for them and discarded at that instant never existed, so the highest level told (what
+     * {@code peakEnvironments} and {@code Sim.Environments} read) stays 1 (it was 2: one environment too many).
+     */
+    @Test
+    void aColdStartRefusedAtThePeakRaisesNoPeakOfEnvironments() {
+        WorldHarness h = oneAddress();
+        int f = h.function("f", List.of("s"), List.of("sg-a"));
+        h.create(f, 0);
+        h.advanceTo(60 * SEC);
+        assertEquals(Outcome.SUCCESS, h.invoke(f, 800 * SEC));
+        assertEquals(Outcome.SUBNET_IP_LIMIT_REACHED, h.invoke(f, SEC), "its port refused, the subnet full");
+        assertEquals(1, h.seen.peakEnvironments.get(f), "only the environment that runs existed");
+        assertEquals(1, h.world().environments().accountEnvironments(), "the model's count: the one that runs");
+    }
+
     @Test
     void aWarmEnvironmentGivenBackIsNoWarmStart() {
         WorldHarness h = oneAddress();

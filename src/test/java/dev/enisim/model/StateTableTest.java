@@ -59,7 +59,7 @@ class StateTableTest {
     }
 
     static Stream<Arguments> eniTransitions() {
-        Set<String> allowed = Set.of("Creating>InUse", "InUse>Deleting", "Deleting>Deleted",
+        Set<String> allowed = Set.of("Creating>InUse", "InUse>Deleting", "InUse>Orphaned", "Deleting>Deleted",
                 "Deleting>Orphaned", "Deleting>InUse", "Orphaned>Deleted");
         return Stream.of(EniState.values()).flatMap(from -> Stream.of(EniState.values())
                 .map(to -> Arguments.of(from, to, allowed.contains(from + ">" + to))));

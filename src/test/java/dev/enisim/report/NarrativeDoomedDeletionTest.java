@@ -17,18 +17,28 @@ import org.junit.jupiter.api.Test;
  */
 class NarrativeDoomedDeletionTest {
 
+    /**
+     * Since round 2's thirty-third pass the deletion fails at the request (README, "Lifecycle"): eni-0001, idle, is
+     * orphaned at 01:00:00 and said so; eni-0002 still carried an invocation that started before the release: it is
+     * told as bound to be orphaned, and is once that invocation has ended (a second later). Before, both were
+     * Deleting for the whole deletion delay and orphaned at 01:07:02 and 01:21:31.
+     */
     @Test
     void aDeletionWithoutTheRoleIsToldAsBoundToOrphanTheEnis() throws Exception {
         RunResult r = new Simulation(ScenarioLoader.load(Path.of("scenarios/orphaned-enis.yaml")), 0).run();
         List<String> lines = Narrative.lines(r);
-        assertTrue(lines.contains("01:00:00  2 ENIs no longer used, eni-0001 to eni-0002, which Lambda cannot delete,"
-                + " its execution role having lost its EC2 permissions (deleted or stripped): they will be orphaned,"
-                + " keeping their IPs and quota slots"), String.join("\n", lines));
+        String cannot = " is no longer used, but Lambda cannot delete it, its execution role having lost its EC2"
+                + " permissions (deleted or stripped): ";
+        String orphaned = "01:00:00  ENI eni-0001 (subnet-legacy-a+[sg-legacy] 10.4.0.14)" + cannot
+                + "it is orphaned, keeping its IP and quota slot";
+        assertTrue(lines.contains(orphaned), String.join("\n", lines));
+        assertTrue(lines.contains("01:00:00  ENI eni-0002 (subnet-legacy-b+[sg-legacy] 10.4.0.30)" + cannot
+                + "it will be orphaned, keeping its IP and quota slot"), String.join("\n", lines));
+        assertTrue(lines.contains("01:00:01  ENI eni-0002 orphaned (subnet-legacy-b+[sg-legacy] 10.4.0.30)"),
+                String.join("\n", lines));
         assertFalse(lines.stream().anyMatch(l -> l.contains("being deleted")), String.join("\n", lines));
         assertFalse(lines.stream().anyMatch(l -> l.contains("only then frees its IP")), String.join("\n", lines));
-        assertTrue(Narrative.failure(lines.get(lines.indexOf("01:00:00  2 ENIs no longer used, eni-0001 to eni-0002,"
-                + " which Lambda cannot delete, its execution role having lost its EC2 permissions (deleted or"
-                + " stripped): they will be orphaned, keeping their IPs and quota slots"))), "shown as a failure");
+        assertTrue(Narrative.failure(orphaned), "shown as a failure");
     }
 
     @Test

@@ -15,15 +15,19 @@ public enum EniState {
     Deleting,
     /** Gone: IP and quota slot freed. */
     Deleted,
-    /** Lambda could not delete it (the role lost its permissions): holds IP and quota until deleted by hand. */
+    /**
+     * Lambda could not delete it: straight from InUse when the releasing role already lacked its EC2 permissions at
+     * the deletion request (no Deleting phase), from Deleting when it lost them while the deletion ran. Holds IP and
+     * quota until deleted by hand.
+     */
     Orphaned;
 
     private static final Map<EniState, Set<EniState>> ALLOWED = new EnumMap<>(EniState.class);
 
     static {
-        // a Creating ENI whose key loses its users finishes creating first, then goes Deleting
+        // a Creating ENI whose key loses its users finishes creating first, then goes Deleting (or Orphaned)
         ALLOWED.put(Creating, EnumSet.of(InUse));
-        ALLOWED.put(InUse, EnumSet.of(Deleting));
+        ALLOWED.put(InUse, EnumSet.of(Deleting, Orphaned)); // Orphaned: its deletion refused at once (role)
         ALLOWED.put(Deleting, EnumSet.of(Deleted, Orphaned, InUse));
         ALLOWED.put(Deleted, EnumSet.noneOf(EniState.class));
         ALLOWED.put(Orphaned, EnumSet.of(Deleted));

@@ -61,7 +61,9 @@ public final class StateTimeline {
             if (e.readySeconds().isPresent()) {
                 out.add(new Spell(lane, "InUse", ready, e.deletionRequestedSeconds().orElse(ended)));
             }
-            if (e.deletionRequestedSeconds().isPresent()) {
+            // no Deleting spell for an ENI orphaned at its deletion request (the role already lacked its EC2
+            // permissions: Lambda's deletion failed at once, README "Lifecycle")
+            if (e.deletionRequestedSeconds().isPresent() && !e.orphanedSeconds().equals(e.deletionRequestedSeconds())) {
                 out.add(new Spell(lane, "Deleting", e.deletionRequestedSeconds().getAsDouble(),
                         e.orphanedSeconds().orElse(ended)));
             }
