@@ -53,6 +53,22 @@ class HelpLayoutTest {
         assertEquals(List.of(), broken, "examples that a shell would read as two commands");
     }
 
+    /** A quoted --set or --vary in an option's description stays on one line ({@code bench --set}'s was cut). */
+    @Test
+    void everyQuotedExampleArgumentStaysOnOneLine() {
+        List<String> cut = new ArrayList<>();
+        java.util.regex.Pattern open = java.util.regex.Pattern.compile("--(set|vary|metric) '[^']*$");
+        for (String name : helps()) {
+            CliTest.Result r = name.equals("--help") ? CliTest.run("--help") : CliTest.run(name, "--help");
+            for (String line : r.out().split("\n")) {
+                if (open.matcher(line).find()) {
+                    cut.add(name + ": " + line.strip());
+                }
+            }
+        }
+        assertEquals(List.of(), cut, "quoted arguments of help examples cut across lines");
+    }
+
     @Test
     void plansNumberedListKeepsItsIndentation() {
         String out = CliTest.run("plan", "--help").out();
