@@ -72,7 +72,8 @@ final class BenchCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = {"Override a field of every workload "
-            + "(repeatable), e.g. to see how cost grows:", "  --set duration=1d --set 'functions[*].arrivals.poisson=1900/s'", "(default: none)."})
+            + "(repeatable), e.g. to see how cost grows:", "  --set duration=1d \\",
+            "  --set 'functions[*].arrivals.poisson=1900/s'", "(default: none)."})
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--references", negatable = true, defaultValue = "true", fallbackValue = "true",

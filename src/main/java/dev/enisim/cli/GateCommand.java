@@ -40,8 +40,9 @@ import picocli.CommandLine.Spec;
             "Always, with --rules too: no function Failed (unless --allow-failed); every function of the change"
             + " simulated (unless --allow-unsimulated); reserved concurrency fits the account.",
             "Default without --rules, also: quota headroom >= 0; failing invocations <= 0.", "",
-            "Example: enisim gate --account scenario.yaml --template template.yaml --parameters params.json"
-            + " --min-free-ips-percent 10 --out reports/gate"})
+            "Example:",
+            "  enisim gate --account scenario.yaml --template template.yaml \\",
+            "    --parameters params.json --min-free-ips-percent 10 --out reports/gate"})
 final class GateCommand implements Callable<Integer> {
 
     @Spec

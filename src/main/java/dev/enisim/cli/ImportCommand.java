@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
             + " files; a file may hold several outputs (appended with >>, or one JSON array as jq -s writes), in UTF-8"
             + " or UTF-16 (Windows PowerShell). A listing saved in pages (--max-items) needs every page. Figures the"
             + " files cannot give are placeholders, listed at the top of the generated file.", ""},
-        footer = {"", "Example: enisim import --subnets subnets.json --functions functions.json --enis enis.json"
-            + " --metrics invocations.json -o imported.yaml",
+        footer = {"", "Example:",
+            "  enisim import --subnets subnets.json --functions functions.json \\",
+            "    --enis enis.json --metrics invocations.json -o imported.yaml",
             "Exit codes: 0 written, 1 internal error, 2 bad input (every problem listed) or an -o file enisim import"
             + " did not write (without --force)."})
 final class ImportCommand implements Callable<Integer> {

@@ -99,9 +99,27 @@ final class RunCommand implements Callable<Integer> {
         if (!quiet) {
             TerminalSummary.print(spec.commandLine().getOut(), result);
             spec.commandLine().getOut().println();
-            spec.commandLine().getOut().println("Report: " + dir + " (" + String.join(", ",
-                    written.stream().map(p -> p.getFileName().toString()).toList()) + ")");
+            spec.commandLine().getOut().println("Report: " + dir + " (" + String.join(", ", reportNames(written))
+                    + ")");
         }
         return 0;
+    }
+
+    /**
+     * The files of a report as the user finds them in its folder: a chart as {@code charts/invocations.png}, not
+     * {@code invocations.png} (which is not in the report's folder).
+     */
+    static List<String> reportNames(List<Path> written) {
+        Path root = null;
+        for (Path p : written) {
+            Path parent = p.getParent();
+            if (parent != null && (root == null || parent.getNameCount() < root.getNameCount())) {
+                root = parent;
+            }
+        }
+        Path base = root;
+        return written.stream()
+                .map(p -> (base == null ? p.getFileName() : base.relativize(p)).toString().replace('\\', '/'))
+                .toList();
     }
 }

@@ -45,8 +45,9 @@ import picocli.CommandLine.Spec;
             + " points' estimates x replications) and a design above --max-events is refused unless --yes."
             + " Completed points are kept in .<out>.progress.jsonl beside the output folder: re-running the same"
             + " command resumes.",
-            "Example: enisim sensitivity scenarios/quickstart.yaml"
-            + " --metric invocations.errors.SubnetIPAddressLimitReachedException",
+            "Example:",
+            "  enisim sensitivity scenarios/quickstart.yaml \\",
+            "    --metric invocations.errors.SubnetIPAddressLimitReachedException",
             "Exit codes: 0 done, 1 internal error, 2 bad input, a design estimated above --max-events, or an output"
             + " folder enisim did not write."})
 final class SensitivityCommand implements Callable<Integer> {

@@ -39,8 +39,9 @@ final class ValidateCommand implements Callable<Integer> {
                 continue;
             }
             Scenario s = in.loaded().scenario();
-            spec.commandLine().getOut().printf("%s: ok (%s: %d functions, %d VPCs, %s simulated)%s%n", f,
-                    s.name(), s.functions().size(), s.vpcs().size(), Format.duration(s.durationMicros()),
+            spec.commandLine().getOut().printf("%s: ok (%s: %s, %s, %s simulated)%s%n", f,
+                    s.name(), counted(s.functions().size(), "function"), counted(s.vpcs().size(), "VPC"),
+                    Format.duration(s.durationMicros()),
                     overriding.sets.isEmpty() ? "" : " with " + dev.enisim.scenario.Overrides.options(overriding.sets));
             for (String w : ScenarioLoader.warnings(s)) {
                 spec.commandLine().getErr().println("warning: " + w);
@@ -71,5 +72,10 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    /** {@code 1 function}, {@code 2 functions}, {@code 0 VPCs}: the ok line counts in words a reader says. */
+    static String counted(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
