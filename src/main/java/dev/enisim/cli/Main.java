@@ -39,6 +39,11 @@ public final class Main implements Callable<Integer> {
     public static final int BAD_INPUT = 2;
     /** Exit code for an internal error. */
     public static final int INTERNAL_ERROR = 1;
+    /**
+     * The exit code when standard output's reader stopped reading ({@code enisim explain F | head}): a Unix tool
+     * killed by SIGPIPE exits 128 + 13, silently; the JVM ignores the signal, so enisim says nothing and returns it.
+     */
+    public static final int READER_GONE = 141;
 
     /** The folder relative paths are resolved against: the process's own, or a test's scratch folder. */
     private final Path workingDir;
@@ -101,11 +106,19 @@ public final class Main implements Callable<Integer> {
         }
         if (out.checkError()) { // flushes, then tells whether any write failed
             IOException why = out instanceof StandardOutput s ? s.failure() : null;
+            if (readerGone(why)) {
+                return READER_GONE; // `| head` had what it wanted: not an error to report
+            }
             err.println("enisim: cannot write to standard output (" + (why == null ? "the stream reported an error"
                     : SafeOutput.reason(why)) + ")");
             return BAD_INPUT;
         }
         return code;
+    }
+
+    /** Whether a write failed because the pipe's reader closed it (EPIPE: "Broken pipe"). */
+    static boolean readerGone(IOException why) {
+        return why != null && why.getMessage() != null && why.getMessage().contains("Broken pipe");
     }
 
     /**
