@@ -108,11 +108,19 @@ final class Budget {
         check(events, base.name() + " (" + runs + " run" + (runs == 1 ? "" : "s") + ")", err);
     }
 
-    void check(double events, String what, PrintWriter err) {
+    /**
+     * What is wrong with --max-events, as the terminal says it without "enisim: ", or null: for a command to say it
+     * with its other options' problems, before the scenario's estimate.
+     */
+    String problem() {
         // -5 refused every run as too long, whatever its estimate; NaN compared as nothing and let any run start
-        if (!(maxEvents > 0)) {
-            throw new UserInputException("--max-events must be a number of events above 0, got " + (maxEvents
-                    == Math.rint(maxEvents) ? Long.toString((long) maxEvents) : Double.toString(maxEvents)));
+        return maxEvents > 0 ? null : "--max-events must be a number of events above 0, got " + (maxEvents
+                == Math.rint(maxEvents) ? Long.toString((long) maxEvents) : Double.toString(maxEvents));
+    }
+
+    void check(double events, String what, PrintWriter err) {
+        if (problem() != null) {
+            throw new UserInputException(problem());
         }
         String estimate = String.format(Locale.ROOT, "~%.3g events, about %s", events,
                 Format.duration(1_000_000L * (long) Math.min(1e12, Math.max(1, Math.round(events / EVENTS_PER_SECOND)))));

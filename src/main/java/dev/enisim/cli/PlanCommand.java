@@ -15,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -116,25 +118,63 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ScenarioException, IOException {
+        // every problem of the options, the scenario and the output folder at once (exit 2): a lone bad option was
+        // said on its own, and hid the others
+        Set<String> problems = new LinkedHashSet<>();
         if (replications < 1) {
-            throw new UserInputException("--replications must be at least 1");
+            problems.add("enisim: --replications must be at least 1");
         }
         if (headroomSearches < 1) {
-            throw new UserInputException("--headroom-searches must be at least 1, got " + headroomSearches);
+            problems.add("enisim: --headroom-searches must be at least 1, got " + headroomSearches);
         }
-        List<String> presets = presets();
+        long warmUp = 0;
+        double maxFailed = 0;
+        List<String> presets = java.util.Collections.singletonList(null); // the scenario's own, to say its problems
+        try {
+            warmUp = warmUpMicros();
+        } catch (UserInputException e) {
+            problems.add(Main.userMessage(e));
+        }
+        try {
+            maxFailed = maxFailedFraction();
+        } catch (UserInputException e) {
+            problems.add(Main.userMessage(e));
+        }
+        try {
+            presets = presets();
+        } catch (UserInputException e) {
+            problems.add(Main.userMessage(e));
+        }
+        if (budget.problem() != null) {
+            problems.add("enisim: " + budget.problem());
+        }
         List<Scenario> scenarios = new ArrayList<>();
         for (String preset : presets) {
             List<String> sets = new ArrayList<>(overriding.sets);
             if (preset != null) {
                 sets.add("assumptions=" + preset);
             }
-            scenarios.add(ScenarioLoader.load(file, sets, null));
+            try {
+                scenarios.add(ScenarioLoader.load(file, sets, null));
+            } catch (ScenarioException e) {
+                problems.add(Main.userMessage(e)); // the same file's under another preset: said once
+            }
+        }
+        Path home = Main.workingDir(spec);
+        Path dir = out != null ? out : scenarios.isEmpty() ? null : home.resolve("reports").resolve(
+                scenarios.get(0).name() + "-plan");
+        if (dir != null) {
+            try {
+                SafeOutput.checkFolder(dir, home);
+            } catch (dev.enisim.report.OutputRefused e) {
+                problems.add(Main.userMessage(e));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputProblems(problems);
         }
         Scenario s = scenarios.get(0);
-        Path home = Main.workingDir(spec);
-        Path dir = out != null ? out : home.resolve("reports").resolve(s.name() + "-plan");
-        SafeOutput.checkFolder(dir, home);
+        int answers = presets.size();
         // a rough count of the planner's runs: the sizing's N at /16 and N at the recommended sizes, a search per
         // subnet, a traffic search (and one more per --headroom-searches above 1), the teardown replications
         budget.check(s, presets.size() * (3L * replications + 12L * (s.vpcs().stream().mapToLong(v -> v.subnets()
@@ -148,10 +188,10 @@ final class PlanCommand implements Callable<Integer> {
             planner[0] = new Planner(sc, replications, bothModels, line -> {
                 if (!quiet) { // the run about to start, of the most the plan can take (searches often stop sooner)
                     spec.commandLine().getErr().println("  run " + (planner[0].runsStarted() + 1) + " of at most "
-                            + most + (presets.size() > 1 ? " (" + label + ")" : "") + ": " + line);
+                            + most + (answers > 1 ? " (" + label + ")" : "") + ": " + line);
                 }
             });
-            Plan plan = planner[0].warmUp(warmUpMicros()).maxFailedFraction(maxFailedFraction())
+            Plan plan = planner[0].warmUp(warmUp).maxFailedFraction(maxFailed)
                     .headroomSearches(headroomSearches).plan();
             plans.add(plan);
             String stem = presets.size() > 1 ? "plan-" + label : "plan";

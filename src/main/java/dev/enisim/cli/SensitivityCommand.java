@@ -16,9 +16,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,9 +39,10 @@ import picocli.CommandLine.Spec;
             + " scenario gives a bucket; the ones left out are listed with the reason. --vary gives your own ranges"
             + " instead. --set changes the scenario before the design, as run's (--set traffic=F multiplies every"
             + " point's rates); the page and the terminal say so. Morris screening (default, SAMPLES x (d + 1) runs) ranks them cheaply; Sobol (SAMPLES x"
-            + " (d + 2) runs) gives first-order and total indices. mu* has a 95%% interval from 4 trajectories on"
-            + " (n/a below, with a warning). A metric whose range over the design is under 1%% of its mean absolute"
-            + " value barely moves: no assumption is said to hang on it (--floor). Writes sensitivity.csv"
+            + " (d + 2) runs) gives first-order and total indices. mu* has a 95%% interval from 4 trajectories on,"
+            + " Sobol's indices from 4 base rows (n/a below, with a warning). A metric whose range over the design"
+            + " is under 1%% of its mean absolute value barely moves: no assumption is said to hang on it (--floor)."
+            + " Writes sensitivity.csv"
             + " (the ranking), points.csv, a tornado chart per metric and sensitivity.html, which says in words what"
             + " matters and what does not. Before any run, the design's events are estimated (the sum of its"
             + " points' estimates x replications) and a design above --max-events is refused unless --yes."
@@ -106,80 +109,113 @@ final class SensitivityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ScenarioException {
+        // every problem of the options, the scenario, --vary, --metric and the output folder at once (exit 2): a
+        // lone bad option was said on its own, and hid the others
+        Set<String> problems = new LinkedHashSet<>();
+        Sensitivity.Method m = null;
         if (!List.of("morris", "sobol").contains(method)) {
-            throw new UserInputException("--method: expected morris or sobol, got '" + method + "'");
+            problems.add("enisim: --method: expected morris or sobol, got '" + method + "'");
+        } else {
+            m = Sensitivity.Method.valueOf(method.toUpperCase(Locale.ROOT));
         }
         if (replications < 1) {
-            throw new UserInputException("--replications must be at least 1");
+            problems.add("enisim: --replications must be at least 1");
         }
-        Sensitivity.Method m = Sensitivity.Method.valueOf(method.toUpperCase(Locale.ROOT));
-        double floorShare;
+        double floorShare = Sensitivity.FLOOR;
         try {
             floorShare = Sensitivity.parseFloor(floor);
         } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage());
+            problems.add("enisim: " + e.getMessage());
         }
-        Overriding.Applied applied = overriding.apply(file); // --set: the scenario the design varies
-        JsonNode tree = applied.tree();
-        double traffic = applied.traffic();
-        String name = ScenarioLoader.parseTree(tree, file.toString()).name();
+        if (budget.problem() != null) {
+            problems.add("enisim: " + budget.problem());
+        }
+        JsonNode tree = null;
+        double traffic = 1;
+        String name = null;
+        try {
+            Overriding.Applied applied = overriding.apply(file); // --set: the scenario the design varies
+            tree = applied.tree();
+            traffic = applied.traffic();
+            name = ScenarioLoader.parseTree(tree, file.toString()).name();
+        } catch (ScenarioException e) {
+            problems.add(Main.userMessage(e));
+        }
         List<Factor> factors = new ArrayList<>();
         List<String> leftOut = List.of();
+        boolean factorsWhole = true;
         if (vary.isEmpty()) {
-            Assumptions.Prepared p = Assumptions.prepare(tree);
-            tree = p.tree();
-            factors.addAll(p.factors());
-            leftOut = p.leftOutLines();
+            if (tree != null) {
+                Assumptions.Prepared p = Assumptions.prepare(tree);
+                tree = p.tree();
+                factors.addAll(p.factors());
+                leftOut = p.leftOutLines();
+            }
         } else {
             for (String v : vary) {
                 try {
                     factors.add(Factor.parse(v));
                 } catch (IllegalArgumentException e) {
-                    throw new UserInputException("--vary " + e.getMessage());
+                    problems.add("enisim: --vary " + e.getMessage());
+                    factorsWhole = false;
                 }
             }
         }
-        Sensitivity.Design design;
-        try {
-            design = Sensitivity.design(m, factors, samples != null ? samples : m == Sensitivity.Method.MORRIS
-                    ? 10 : 64, seed);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException(e.getMessage());
-        }
-        // a misspelt --vary path or --metric is said before any point runs (it failed every point, and the message
-        // advised narrowing the ranges)
-        List<String> bad = new ArrayList<>();
-        for (Factor f : factors) {
-            if (f.path().equals(Sweep.TRAFFIC)) {
-                continue;
-            }
-            JsonNode varied;
-            try { // a path that selects nothing
-                varied = dev.enisim.scenario.Overrides.apply(tree, List.of(f.path() + "=" + f.value(0.0)),
-                        file.toString());
-            } catch (ScenarioException e) {
-                e.problems().forEach(p -> bad.add("--vary " + f.path() + ": " + p.message()));
-                continue;
-            }
-            try { // or a key the scenario does not have (a value out of range is the range's: said after the runs)
-                ScenarioLoader.parseTree(varied, file.toString());
-            } catch (ScenarioException e) {
-                e.problems().stream().filter(p -> p.message().startsWith("unknown key")).forEach(p -> bad.add(
-                        "--vary " + f.path() + ": " + p.message()));
+        Sensitivity.Design design = null;
+        if (m != null && (tree != null || !vary.isEmpty()) && factorsWhole) {
+            try {
+                design = Sensitivity.design(m, factors, samples != null ? samples : m == Sensitivity.Method.MORRIS
+                        ? 10 : 64, seed);
+            } catch (IllegalArgumentException e) {
+                problems.add("enisim: " + e.getMessage());
             }
         }
-        Scenario base = ScenarioLoader.parseTree(tree, file.toString()); // with the defaults spelled out
-        try {
-            Sweep.checkMetrics(base, metrics);
-        } catch (IllegalArgumentException e) {
-            bad.add("--metric " + e.getMessage());
-        }
-        if (!bad.isEmpty()) {
-            throw new UserInputException(String.join("\n  ", bad));
+        if (tree != null) {
+            // a misspelt --vary path or --metric is said before any point runs (it failed every point, and the
+            // message advised narrowing the ranges)
+            List<String> bad = new ArrayList<>();
+            for (Factor f : factors) {
+                if (f.path().equals(Sweep.TRAFFIC)) {
+                    continue;
+                }
+                JsonNode varied;
+                try { // a path that selects nothing
+                    varied = dev.enisim.scenario.Overrides.apply(tree, List.of(f.path() + "=" + f.value(0.0)),
+                            file.toString());
+                } catch (ScenarioException e) {
+                    e.problems().forEach(p -> bad.add("--vary " + f.path() + ": " + p.message()));
+                    continue;
+                }
+                try { // or a key the scenario does not have (a value out of range is the range's: said after the runs)
+                    ScenarioLoader.parseTree(varied, file.toString());
+                } catch (ScenarioException e) {
+                    e.problems().stream().filter(p -> p.message().startsWith("unknown key")).forEach(p -> bad.add(
+                            "--vary " + f.path() + ": " + p.message()));
+                }
+            }
+            Scenario checked = ScenarioLoader.parseTree(tree, file.toString()); // with the defaults spelled out
+            try {
+                Sweep.checkMetrics(checked, metrics);
+            } catch (IllegalArgumentException e) {
+                bad.add("--metric " + e.getMessage());
+            }
+            if (!bad.isEmpty()) {
+                problems.add("enisim: " + String.join("\n  ", bad));
+            }
         }
         Path home = Main.workingDir(spec);
-        Path dir = out != null ? out : home.resolve("reports").resolve(name + "-sensitivity");
-        SafeOutput.checkFolder(dir, home);
+        Path dir = out != null ? out : name == null ? null : home.resolve("reports").resolve(name + "-sensitivity");
+        if (dir != null) {
+            try {
+                SafeOutput.checkFolder(dir, home);
+            } catch (dev.enisim.report.OutputRefused e) {
+                problems.add(Main.userMessage(e));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputProblems(problems);
+        }
+        Scenario base = ScenarioLoader.parseTree(tree, file.toString()); // with the defaults spelled out
         for (String w : ScenarioLoader.warnings(base)) {
             spec.commandLine().getErr().println("warning: " + w);
         }
@@ -194,16 +230,16 @@ final class SensitivityCommand implements Callable<Integer> {
         List<Path> created = ExperimentRun.missingFolders(dir);
         List<Sweep.Point> points = ExperimentRun.points(pointSpec, design.points(), engine, dir, quiet,
                 spec.commandLine().getErr());
-        List<String> problems = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         for (Sweep.Point p : points) {
-            if (p.problem() != null && problems.size() < 5) {
-                problems.add(p.values() + ": " + p.problem());
+            if (p.problem() != null && failed.size() < 5) {
+                failed.add(p.values() + ": " + p.problem());
             }
         }
-        if (!problems.isEmpty()) {
+        if (!failed.isEmpty()) {
             ExperimentRun.discard(dir, created);
             throw new UserInputException("some points of the design failed, so no indices can be computed (narrow"
-                    + " the ranges):\n  " + String.join("\n  ", problems));
+                    + " the ranges):\n  " + String.join("\n  ", failed));
         }
         List<Sensitivity.MetricResult> results = Sensitivity.analyze(design, metrics, points, floorShare);
         ExperimentRun.write(SensitivityReport.render(name, design, metrics, points, results, leftOut,

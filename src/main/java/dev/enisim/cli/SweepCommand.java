@@ -14,8 +14,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,35 +92,59 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ScenarioException, IOException {
+        // every problem of the options, the scenario, the metrics and the output folder at once (exit 2): a lone bad
+        // option was said on its own, and hid the others
+        Set<String> problems = new LinkedHashSet<>();
         if (replications < 1) {
-            throw new UserInputException("--replications must be at least 1");
+            problems.add("enisim: --replications must be at least 1");
         }
+        SweepDesign d = null;
         if (!List.of("grid", "lhs", "sobol").contains(design)) {
-            throw new UserInputException("--design: expected grid, lhs or sobol, got '" + design + "'");
+            problems.add("enisim: --design: expected grid, lhs or sobol, got '" + design + "'");
+        } else {
+            try {
+                d = SweepDesign.of(vary, Designs.Kind.valueOf(design.toUpperCase(java.util.Locale.ROOT)),
+                        designPoints, designSeed);
+            } catch (IllegalArgumentException e) {
+                problems.add("enisim: --vary/--design " + e.getMessage());
+            }
         }
-        SweepDesign d;
-        try {
-            d = SweepDesign.of(vary, Designs.Kind.valueOf(design.toUpperCase(java.util.Locale.ROOT)), designPoints,
-                    designSeed);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--vary/--design " + e.getMessage());
+        if (budget.problem() != null) {
+            problems.add("enisim: " + budget.problem());
         }
-        List<Sweep.Axis> axes = d.axes();
         List<String> chosen = metrics.isEmpty() ? List.of("invocations.succeeded", "invocations.throttled",
                 "enis.peak", "latencyMillis.p99") : metrics;
-        Overriding.Applied applied = overriding.apply(file); // --set: the scenario the grid varies
+        Overriding.Applied applied = null;
+        Scenario base = null;
+        try {
+            applied = overriding.apply(file); // --set: the scenario the grid varies
+            base = ScenarioLoader.parseTree(applied.tree(), file.toString());
+        } catch (ScenarioException e) {
+            problems.add(Main.userMessage(e));
+        }
+        Path home = Main.workingDir(spec);
+        Path dir = out != null ? out : base == null ? null : home.resolve("reports").resolve(base.name() + "-sweep");
+        if (dir != null) {
+            try {
+                SafeOutput.checkFolder(dir, home);
+            } catch (dev.enisim.report.OutputRefused e) {
+                problems.add(Main.userMessage(e));
+            }
+        }
+        if (base != null) {
+            try {
+                Sweep.checkMetrics(base, chosen);
+            } catch (IllegalArgumentException e) {
+                problems.add("enisim: --metric " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputProblems(problems);
+        }
+        List<Sweep.Axis> axes = d.axes();
         var tree = applied.tree();
         double traffic = applied.traffic();
-        Scenario base = ScenarioLoader.parseTree(tree, file.toString());
         String name = base.name();
-        Path home = Main.workingDir(spec);
-        Path dir = out != null ? out : home.resolve("reports").resolve(name + "-sweep");
-        SafeOutput.checkFolder(dir, home);
-        try {
-            Sweep.checkMetrics(base, chosen);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--metric " + e.getMessage());
-        }
         PrintWriter err = spec.commandLine().getErr();
         if (!design.equals("grid")) {
             for (String v : vary) {

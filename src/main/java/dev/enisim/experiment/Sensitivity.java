@@ -162,9 +162,13 @@ public final class Sensitivity {
                 }
             } else {
                 List<SobolIndices.Index> ix = SobolIndices.analyze(y, d, BOOTSTRAP, design.seed());
+                // the interval's upper end; with no interval (too few base rows) the largest ST over every resample
+                // of the rows: "does not matter" is said only when every resample says it
+                double[] largest = ix.isEmpty() || ix.get(0).hasInterval() ? null : SobolIndices.largestTotal(y, d);
                 for (int j = 0; j < d; j++) {
                     SobolIndices.Index k = ix.get(j);
-                    Verdict v = max == min || k.stHigh() < 0.05 ? Verdict.NEGLIGIBLE
+                    double upper = largest == null ? k.stHigh() : largest[j];
+                    Verdict v = max == min || upper < 0.05 ? Verdict.NEGLIGIBLE
                             : k.st() >= 0.1 ? Verdict.HANGS_ON : Verdict.MINOR;
                     ranking.add(new FactorResult(design.factors().get(j), null, k, v, k.st()));
                 }
@@ -270,12 +274,26 @@ public final class Sensitivity {
     public static final String NO_INTERVAL = "n/a (needs >= " + Morris.MIN_TRAJECTORIES_FOR_INTERVAL
             + " trajectories)";
 
+    /** The words for Sobol indices with no interval, as the outputs print them. */
+    public static final String NO_SOBOL_INTERVAL = "n/a (needs >= " + SobolIndices.MIN_ROWS_FOR_INTERVAL
+            + " base rows)";
+
     /**
-     * What a Morris design too small for intervals means, for the terminal's warning and the page: null when it has
-     * {@link Morris#MIN_TRAJECTORIES_FOR_INTERVAL} trajectories or more (or is a Sobol design).
+     * What a design too small for intervals means, for the terminal's warning and the page: null when it has
+     * {@link Morris#MIN_TRAJECTORIES_FOR_INTERVAL} Morris trajectories or {@link SobolIndices#MIN_ROWS_FOR_INTERVAL}
+     * Sobol base rows or more.
      */
     public static String intervalWarning(Design design) {
-        if (design.method() != Method.MORRIS || Morris.hasInterval(design.samples())) {
+        if (design.method() == Method.SOBOL) {
+            return SobolIndices.hasInterval(design.samples()) ? null : "--samples " + design.samples() + ": "
+                    + design.samples() + " Sobol base rows give ST and S1 no 95% interval (from fewer than "
+                    + SobolIndices.MIN_ROWS_FOR_INTERVAL + ", the bootstrap's ends are the smallest and the largest"
+                    + " index over the resamples of the rows themselves: the range of what was seen), so the"
+                    + " intervals are n/a, and an assumption is said not to matter only if its ST is under 0.05 on"
+                    + " every resample of the rows; use --samples " + SobolIndices.MIN_ROWS_FOR_INTERVAL
+                    + " or more (default 64) for intervals";
+        }
+        if (Morris.hasInterval(design.samples())) {
             return null;
         }
         return "--samples " + design.samples() + ": " + design.samples() + " Morris trajectories give mu* no 95%"
@@ -293,7 +311,10 @@ public final class Sensitivity {
                             MetricStats.format(f.morris().muStarLow()), MetricStats.format(f.morris().muStarHigh()))
                     : "mu* " + MetricStats.format(f.morris().muStar()) + ", 95% CI " + NO_INTERVAL;
         }
-        return String.format(Locale.ROOT, "ST %.2f [%.2f, %.2f], S1 %.2f", f.sobol().st(), f.sobol().stLow(),
-                f.sobol().stHigh(), f.sobol().s1());
+        return f.sobol().hasInterval()
+                ? String.format(Locale.ROOT, "ST %.2f [%.2f, %.2f], S1 %.2f", f.sobol().st(), f.sobol().stLow(),
+                        f.sobol().stHigh(), f.sobol().s1())
+                : String.format(Locale.ROOT, "ST %.2f, S1 %.2f, 95%% CI %s", f.sobol().st(), f.sobol().s1(),
+                        NO_SOBOL_INTERVAL);
     }
 }

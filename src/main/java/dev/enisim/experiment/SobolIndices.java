@@ -10,16 +10,38 @@ import java.util.List;
  * and for each factor i the matrix AB_i (A with column i from B); N (d + 2) model runs. First-order S_i by
  * Saltelli 2010's estimator mean((f(B) - m) (f(AB_i) - f(A))) / V (centred
  * on the mean m); total ST_i by Jansen's mean((f(A) - f(AB_i))^2) / 2V;
- * V the variance of f over A and B together. 95% percentile-bootstrap intervals resample the N rows. Estimates and
- * intervals are clamped to [0, 1] ({@link #unit}).
+ * V the variance of f over A and B together. 95% percentile-bootstrap intervals resample the N rows, from
+ * {@link #MIN_ROWS_FOR_INTERVAL} rows on: with fewer there are none (NaN). Estimates and intervals are clamped to
+ * [0, 1] ({@link #unit}).
  *
  * <p>The design is laid out row by row: for row j, A_j, B_j, then AB_1j ... AB_dj (d + 2 runs), so a prefix of
  * the design is a smaller complete estimate.
  */
 public final class SobolIndices {
 
-    /** One factor's indices with their intervals. */
+    /**
+     * The fewest base rows that give the indices 95% intervals. The percentile bootstrap resamples the N rows; a
+     * resample of one row N times over has probability N^-N, above 2.5% for N = 2 (25%) and N = 3 (3.7%), and so
+     * has every other resample (N = 2: 3 of them; N = 3: 10, each 1/27 or more): the interval's ends were the
+     * smallest and the largest index over the resamples themselves, the range of what was seen and no confidence
+     * interval. From 4 (0.39% for one row repeated) the ends lie inside that range. Below it the indices have no
+     * interval (NaN: "n/a" in the outputs) and the verdicts read the largest ST over every resample
+     * ({@link #largestTotal}), what the interval's upper end was there.
+     */
+    public static final int MIN_ROWS_FOR_INTERVAL = 4;
+
+    /** One factor's indices with their intervals (the four ends NaN with no interval). */
     public record Index(double s1, double s1Low, double s1High, double st, double stLow, double stHigh) {
+
+        /** Have the indices 95% intervals (the design had {@link #MIN_ROWS_FOR_INTERVAL} base rows or more)? */
+        public boolean hasInterval() {
+            return !Double.isNaN(stLow);
+        }
+    }
+
+    /** Does a design of {@code n} base rows give the indices intervals? */
+    public static boolean hasInterval(int n) {
+        return n >= MIN_ROWS_FOR_INTERVAL;
     }
 
     private SobolIndices() {
@@ -43,7 +65,10 @@ public final class SobolIndices {
         return x;
     }
 
-    /** The indices of each factor from outputs {@code y} in the order of {@link #design}. */
+    /**
+     * The indices of each factor from outputs {@code y} in the order of {@link #design}, with their bootstrap
+     * intervals (none, NaN, with fewer than {@link #MIN_ROWS_FOR_INTERVAL} base rows).
+     */
     public static List<Index> analyze(double[] y, int d, int bootstrap, long seed) {
         int n = y.length / (d + 2);
         int[] rows = new int[n];
@@ -52,9 +77,10 @@ public final class SobolIndices {
         }
         double[][] point = estimate(y, d, rows);
         Xoshiro256 rng = new Xoshiro256(seed);
-        double[][] s1 = new double[d][bootstrap];
-        double[][] st = new double[d][bootstrap];
-        for (int b = 0; b < bootstrap; b++) {
+        int resamples = hasInterval(n) ? bootstrap : 0;
+        double[][] s1 = new double[d][resamples];
+        double[][] st = new double[d][resamples];
+        for (int b = 0; b < resamples; b++) {
             for (int j = 0; j < n; j++) {
                 rows[j] = rng.nextInt(n);
             }
@@ -66,10 +92,40 @@ public final class SobolIndices {
         }
         List<Index> out = new ArrayList<>();
         for (int i = 0; i < d; i++) {
-            double[] c1 = Bootstrap.percentile95(s1[i]);
+            double[] c1 = Bootstrap.percentile95(s1[i]); // NaN, NaN without resamples
             double[] ct = Bootstrap.percentile95(st[i]);
             out.add(new Index(unit(point[0][i]), unit(c1[0]), unit(c1[1]), unit(point[1][i]), unit(ct[0]),
                     unit(ct[1])));
+        }
+        return out;
+    }
+
+    /**
+     * Each factor's largest ST (clamped to [0, 1]) over every resample of the rows, the N^N ways of drawing N rows
+     * with repeats: for a design too small for intervals, "does not matter" is said only when every resample says
+     * it (below {@link #MIN_ROWS_FOR_INTERVAL} rows every resample has probability 2.5% or more, so this is what the
+     * bootstrap's upper end was). For N of 1 to 3 (at most 27 resamples).
+     */
+    public static double[] largestTotal(double[] y, int d) {
+        int n = y.length / (d + 2);
+        if (n < 1 || hasInterval(n)) {
+            throw new IllegalArgumentException("the largest ST over every resample is for 1 to "
+                    + (MIN_ROWS_FOR_INTERVAL - 1) + " rows, got " + n);
+        }
+        double[] out = new double[d];
+        int[] rows = new int[n];
+        int count = 1;
+        for (int j = 0; j < n; j++) {
+            count *= n;
+        }
+        for (int k = 0; k < count; k++) {
+            for (int j = 0, rest = k; j < n; j++, rest /= n) { // k's digits in base n
+                rows[j] = rest % n;
+            }
+            double[] st = estimate(y, d, rows)[1];
+            for (int i = 0; i < d; i++) {
+                out[i] = Math.max(out[i], unit(st[i]));
+            }
         }
         return out;
     }

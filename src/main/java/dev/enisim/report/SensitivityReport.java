@@ -80,7 +80,7 @@ public final class SensitivityReport {
                 } else {
                     for (double v : new double[] {f.sobol().s1(), f.sobol().s1Low(), f.sobol().s1High(),
                         f.sobol().st(), f.sobol().stLow(), f.sobol().stHigh()}) {
-                        row.add(String.format(Locale.ROOT, "%.4f", v));
+                        row.add(Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v)); // no interval: empty
                     }
                 }
                 row.add(verdict(f.verdict()));
@@ -94,10 +94,11 @@ public final class SensitivityReport {
     public static String table(Sensitivity.Method method, List<Sensitivity.MetricResult> results) {
         StringBuilder b = new StringBuilder();
         for (Sensitivity.MetricResult r : results) {
-            boolean intervals = method != Sensitivity.Method.MORRIS || r.ranking().isEmpty()
-                    || r.ranking().get(0).morris().hasInterval();
+            boolean intervals = r.ranking().isEmpty() || (method == Sensitivity.Method.MORRIS
+                    ? r.ranking().get(0).morris().hasInterval() : r.ranking().get(0).sobol().hasInterval());
             b.append(r.metric()).append(method != Sensitivity.Method.MORRIS
-                    ? "   (Sobol: ST [95% CI], S1; clamped to [0, 1], where a share of variance lies)\n"
+                    ? "   (Sobol: ST [95% CI], S1; clamped to [0, 1], where a share of variance lies"
+                        + (intervals ? "" : "; 95% CI " + Sensitivity.NO_SOBOL_INTERVAL) + ")\n"
                     : intervals ? "   (Morris: mu* [95% CI], sigma)\n"
                     : "   (Morris: mu* [95% CI], sigma; 95% CI " + Sensitivity.NO_INTERVAL + ")\n");
             if (r.barelyMoves()) {
@@ -117,8 +118,10 @@ public final class SensitivityReport {
                         ? String.format(Locale.ROOT, "%10s [%s, %s]  sigma %s", MetricStats.format(f.morris().muStar()),
                                 MetricStats.format(f.morris().muStarLow()), MetricStats.format(f.morris().muStarHigh()),
                                 MetricStats.format(f.morris().sigma()))
-                        : String.format(Locale.ROOT, "%6.3f [%.3f, %.3f]  S1 %.3f", f.sobol().st(), f.sobol().stLow(),
-                                f.sobol().stHigh(), f.sobol().s1());
+                        : f.sobol().hasInterval()
+                        ? String.format(Locale.ROOT, "%6.3f [%.3f, %.3f]  S1 %.3f", f.sobol().st(), f.sobol().stLow(),
+                                f.sobol().stHigh(), f.sobol().s1())
+                        : String.format(Locale.ROOT, "%6.3f [n/a]  S1 %.3f", f.sobol().st(), f.sobol().s1());
                 b.append(String.format(Locale.ROOT, "  %-" + width + "s  %s  %s%n", f.factor().path(), figures,
                         verdict(f.verdict())));
             }
@@ -187,7 +190,7 @@ public final class SensitivityReport {
                 } else {
                     b.append("<td>").append(ci(f.sobol().st(), f.sobol().stLow(), f.sobol().stHigh()))
                             .append("</td><td>").append(ci(f.sobol().s1(), f.sobol().s1Low(), f.sobol().s1High()))
-                            .append("</td>");
+                            .append("</td>"); // "[n/a]" with no interval
                 }
                 b.append("<td>").append(verdict(f.verdict())).append("</td></tr>\n");
             }
@@ -207,6 +210,9 @@ public final class SensitivityReport {
     }
 
     private static String ci(double v, double lo, double hi) {
+        if (Double.isNaN(lo)) { // too few trajectories or base rows for an interval
+            return MetricStats.format(round(v)) + " [n/a]";
+        }
         return MetricStats.format(round(v)) + " [" + MetricStats.format(round(lo)) + ", "
                 + MetricStats.format(round(hi)) + "]";
     }

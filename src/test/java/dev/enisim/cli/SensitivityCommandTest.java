@@ -182,6 +182,40 @@ class SensitivityCommandTest {
     }
 
     /**
+     * Sobol's indices from 2 base rows: their bootstrap "interval" was the range of what the resamples saw. A
+     * warning before the runs suggests --samples 4 or more; the terminal, the CSV and the page say n/a.
+     */
+    @Test
+    void tooFewSobolRowsForIntervalsAreWarnedOfAndSayNa() throws Exception {
+        Path f = dir.resolve("novpc.yaml");
+        Files.writeString(f, """
+                name: novpc
+                seed: 2
+                duration: 2m
+                functions:
+                  - name: api
+                    duration: 100ms
+                    arrivals: { poisson: 20/s }
+                """);
+        Path out = dir.resolve("sobol2");
+        Result r = CliTest.run("sensitivity", f.toString(), "--metric", "invocations.succeeded", "--method", "sobol",
+                "--samples", "2", "--out", out.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("warning: --samples 2: 2 Sobol base rows give ST and S1 no 95% interval"), r.err());
+        assertTrue(r.err().contains("use --samples 4 or more (default 64) for intervals"), r.err());
+        assertTrue(r.out().contains("; 95% CI n/a (needs >= 4 base rows))"), r.out());
+        assertTrue(r.out().contains(" [n/a]  S1 ") && !r.out().contains("NaN"), r.out());
+        List<String> rows = Files.readAllLines(out.resolve("sensitivity.csv"));
+        for (String row : rows.subList(1, rows.size())) {
+            String[] c = row.split(",", -1);
+            assertEquals(List.of("", "", "", ""), List.of(c[5], c[6], c[8], c[9]), "intervals empty: " + row);
+        }
+        String html = Files.readString(out.resolve("sensitivity.html"));
+        assertTrue(html.contains("no intervals: --samples 2: 2 Sobol base rows give ST and S1 no 95% interval"), html);
+        assertTrue(html.contains(" [n/a]</td>") && !html.contains("NaN"), html);
+    }
+
+    /**
      * The event budget of run and sweep: the whole design's estimate (points x replications) against --max-events,
      * refused with exit 2 before any point runs (no output, no progress file), unless --yes.
      */

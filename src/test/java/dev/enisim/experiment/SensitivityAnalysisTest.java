@@ -144,8 +144,83 @@ class SensitivityAnalysisTest {
         assertTrue(Sensitivity.intervalWarning(Sensitivity.design(Sensitivity.Method.MORRIS, f, 3, 1))
                 .startsWith("--samples 3: 3 Morris trajectories give mu* no 95% interval"));
         assertEquals(null, Sensitivity.intervalWarning(Sensitivity.design(Sensitivity.Method.MORRIS, f, 4, 1)));
-        assertEquals(null, Sensitivity.intervalWarning(Sensitivity.design(Sensitivity.Method.SOBOL, f, 2, 1)));
         assertEquals(4, Morris.MIN_TRAJECTORIES_FOR_INTERVAL);
+    }
+
+    /**
+     * Sobol's indices the same: 2 or 3 base rows are warned of (said null until Sobol's intervals from so few rows
+     * were found to be the range of what the resamples saw), 4 are not.
+     */
+    @Test
+    void aSobolDesignTooSmallForIntervalsIsWarnedOf() {
+        List<Factor> f = factors("a", "b");
+        assertEquals("--samples 2: 2 Sobol base rows give ST and S1 no 95% interval (from fewer than 4, the"
+                + " bootstrap's ends are the smallest and the largest index over the resamples of the rows themselves:"
+                + " the range of what was seen), so the intervals are n/a, and an assumption is said not to matter"
+                + " only if its ST is under 0.05 on every resample of the rows; use --samples 4 or more (default 64)"
+                + " for intervals", Sensitivity.intervalWarning(Sensitivity.design(Sensitivity.Method.SOBOL, f, 2, 1)));
+        assertTrue(Sensitivity.intervalWarning(Sensitivity.design(Sensitivity.Method.SOBOL, f, 3, 1))
+                .startsWith("--samples 3: 3 Sobol base rows give ST and S1 no 95% interval"));
+        assertEquals(null, Sensitivity.intervalWarning(Sensitivity.design(Sensitivity.Method.SOBOL, f, 4, 1)));
+        assertEquals(4, SobolIndices.MIN_ROWS_FOR_INTERVAL);
+    }
+
+    /**
+     * Rows (-3, -1, -2) and (1, 3, 2): a resample is one row twice (ST 0.5, probability 1/4 each) or both (ST 0.1,
+     * 1/2), so the bootstrap's "interval" was [0.1, 0.5], the values seen. Two and three rows give no interval
+     * (NaN; n/a in the words and the table, empty in the CSV); the verdict reads the largest ST over every resample,
+     * 0.5, what the interval's upper end was. Four rows give intervals.
+     */
+    @Test
+    void twoOrThreeSobolRowsGiveNoInterval() {
+        List<Factor> f = factors("a");
+        double[][] unit = {{0}, {1}, {1}, {0}, {1}, {1}};
+        Sensitivity.Design design = new Sensitivity.Design(Sensitivity.Method.SOBOL, f, 2, 1, unit,
+                Designs.values(f, unit));
+        double[] y = {-3, -1, -2, 1, 3, 2};
+        Sensitivity.MetricResult r = Sensitivity.analyze(design, List.of("m"), points(y)).get(0);
+        SobolIndices.Index a = r.ranking().get(0).sobol();
+        assertTrue(!a.hasInterval(), a.toString());
+        for (double v : new double[] {a.s1Low(), a.s1High(), a.stLow(), a.stHigh()}) {
+            assertTrue(Double.isNaN(v), a.toString());
+        }
+        assertEquals(0.1, a.st(), 1e-12);
+        assertArrayEquals(new double[] {0.5}, SobolIndices.largestTotal(y, 1), 1e-12);
+        assertEquals(Sensitivity.Verdict.HANGS_ON, r.ranking().get(0).verdict());
+        String words = String.join(" ", Sensitivity.sentences(r, Sensitivity.Method.SOBOL));
+        assertTrue(words.contains("a (0..1), ST 0.10, S1 " ) && words.contains(", 95% CI n/a (needs >= 4 base rows)")
+                && !words.contains("NaN"), words);
+        String table = dev.enisim.report.SensitivityReport.table(Sensitivity.Method.SOBOL, List.of(r));
+        assertTrue(table.contains("where a share of variance lies; 95% CI n/a (needs >= 4 base rows))\n"), table);
+        assertTrue(table.contains(" 0.100 [n/a]  S1 ") && !table.contains("NaN"), table);
+        String csv = dev.enisim.report.SensitivityReport.csv(Sensitivity.Method.SOBOL, List.of(r));
+        String[] c = csv.split("\n")[1].split(",", -1);
+        assertEquals(List.of("", "", "", ""), List.of(c[5], c[6], c[8], c[9]), csv);
+        // three rows: none either (every resample has probability 1/27 or more); four: intervals
+        assertTrue(!SobolIndices.analyze(new double[] {-3, -1, -2, 1, 3, 2, 0, 2, 1}, 1, 1000, 1).get(0)
+                .hasInterval());
+        SobolIndices.Index four = SobolIndices.analyze(new double[] {-3, -1, -2, 1, 3, 2, 0, 2, 1, 5, 4, 4}, 1, 1000,
+                1).get(0);
+        assertTrue(four.hasInterval() && four.stLow() <= four.st() && four.st() <= four.stHigh(), four.toString());
+    }
+
+    /** With no interval, "does not matter" only when every resample of the rows puts ST under 0.05. */
+    @Test
+    void sobolWithoutIntervalSaysDoesNotMatterOnlyWhenEveryResampleDoes() {
+        List<Factor> f = factors("a", "b");
+        double[][] unit = {{0, 0}, {1, 1}, {1, 0}, {0, 1}, {0, 0}, {1, 1}, {1, 0}, {0, 1}};
+        Sensitivity.Design design = new Sensitivity.Design(Sensitivity.Method.SOBOL, f, 2, 1, unit,
+                Designs.values(f, unit));
+        // rows (A, B, AB_a, AB_b): b moves nothing in either row; a everything
+        double[] y = {0, 10, 10, 0, 1, 11, 11, 1};
+        Sensitivity.MetricResult r = Sensitivity.analyze(design, List.of("m"), points(y)).get(0);
+        assertEquals(List.of("a HANGS_ON", "b NEGLIGIBLE"), ranking(r));
+        // row 2's b now moves it: 0 over the two rows together is not what every resample says
+        double[] y2 = {0, 10, 10, 0, 1, 11, 11, 3};
+        double[] largest = SobolIndices.largestTotal(y2, 2);
+        assertTrue(largest[1] >= 0.05, java.util.Arrays.toString(largest));
+        assertEquals(Sensitivity.Verdict.MINOR.name(), Sensitivity.analyze(design, List.of("m"), points(y2)).get(0)
+                .ranking().get(1).verdict().name());
     }
 
     /** Every effect zero but the trajectories at different levels: nothing matters though the metric varies. */
