@@ -49,4 +49,34 @@ class PlanIdleProvisionedTest {
         assertTrue(text.contains("provisioned              stays Active"), text);
         assertFalse(text.contains("DOES NOT FAIL"), text);
     }
+
+    /**
+     * A function that starts Inactive (an imported one reclaimed while idle) fails its first call whatever the
+     * quiet period: the probe judges only the call after the quiet period. The import example's audit-export read
+     * "FAILS (!) after a shorter" quiet period.
+     */
+    @Test
+    void aFunctionThatStartsInactiveIsJudgedByTheCallAfterTheQuietPeriod() throws Exception {
+        Plan p = new Planner(ScenarioLoader.parse("""
+                name: inactive
+                duration: 5m
+                hyperplane: { idleReclaimAfter: 2h }
+                vpcs:
+                  - id: v
+                    subnets:
+                      - { id: s1, cidr: 10.1.0.0/24, az: a }
+                    securityGroups: [sg-b]
+                functions:
+                  - name: asleep
+                    existing: Inactive
+                    vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-b] }
+                    duration: 100ms
+                    arrivals: { constant: 1/m }
+                """, "inactive"), 1, line -> { }).plan();
+        Plan.IdleAdvice a = p.idle().get(0);
+        assertEquals("asleep", a.function());
+        assertTrue(a.passesAfterShorterQuiet(), "awake after its first call, it succeeds after a shorter quiet");
+        assertTrue(a.failsAfterLongerQuiet(), "and fails after a longer one");
+        assertFalse(PlanReport.text(p).contains("FAILS (!)"), PlanReport.text(p));
+    }
 }
