@@ -23,16 +23,15 @@ class InvocationWithoutConnectionsTest {
         h.advanceTo(60 * SEC);
         h.seen.recordCalls();
         assertEquals(Outcome.SUCCESS, h.invoke(quiet, 2 * SEC));
-        assertEquals(List.of("environments 0 1", "environmentLevels 0 1 0 0", "concurrency 0 1 1",
-                "latency 0 2000000 true", "execution 0 SUCCESS true false 0 2000000", "invocation 0 SUCCESS"),
-                h.seen.calls);
+        assertEquals(List.of("concurrency 0 1 1", "latency 0 2000000 true", "execution 0 SUCCESS true false 0 2000000",
+                "invocation 0 SUCCESS", "environments 0 1", "environmentLevels 0 1 0 0"), h.seen.calls);
         h.seen.recordCalls();
         h.advanceTo(63 * SEC);
         assertEquals(List.of("concurrency 0 0 0", "environmentLevels 0 0 1 0"), h.seen.calls);
         h.seen.recordCalls();
         assertEquals(Outcome.SUCCESS, h.invoke(api, 2 * SEC)); // the same key: its one connection
-        assertEquals(List.of("connections 0 1", "environments 1 1", "environmentLevels 1 1 0 0", "concurrency 1 1 1",
-                "latency 1 2000000 true", "execution 1 SUCCESS true false 0 2000000", "invocation 1 SUCCESS"),
-                h.seen.calls);
+        assertEquals(List.of("connections 0 1", "concurrency 1 1 1", "latency 1 2000000 true",
+                "execution 1 SUCCESS true false 0 2000000", "invocation 1 SUCCESS", "environments 1 1",
+                "environmentLevels 1 1 0 0"), h.seen.calls);
     }
 }
