@@ -1,5 +1,8 @@
 package dev.enisim.cli;
 
+import dev.enisim.report.OutputRefused;
+import dev.enisim.report.SafeOutput;
+import java.nio.file.Path;
 import java.util.Collection;
 
 /**
@@ -9,5 +12,19 @@ import java.util.Collection;
 final class InputProblems extends RuntimeException {
     InputProblems(Collection<String> messages) {
         super(String.join("\n", messages));
+    }
+
+    /**
+     * Adds to {@code problems} why {@code dir} may not be the output folder ({@link SafeOutput#checkFolder}), if
+     * it may not; nothing for a null {@code dir} (no folder known: the scenario itself is broken, said already).
+     */
+    static void checkFolder(Collection<String> problems, Path dir, Path home) {
+        if (dir != null) {
+            try {
+                SafeOutput.checkFolder(dir, home);
+            } catch (OutputRefused e) {
+                problems.add(Main.userMessage(e));
+            }
+        }
     }
 }

@@ -4,7 +4,6 @@ import dev.enisim.plan.Plan;
 import dev.enisim.plan.Planner;
 import dev.enisim.report.PlanReport;
 import dev.enisim.report.ReportWriter;
-import dev.enisim.report.SafeOutput;
 import dev.enisim.scenario.AssumptionPreset;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioException;
@@ -163,13 +162,7 @@ final class PlanCommand implements Callable<Integer> {
         Path home = Main.workingDir(spec);
         Path dir = out != null ? out : scenarios.isEmpty() ? null : home.resolve("reports").resolve(
                 scenarios.get(0).name() + "-plan");
-        if (dir != null) {
-            try {
-                SafeOutput.checkFolder(dir, home);
-            } catch (dev.enisim.report.OutputRefused e) {
-                problems.add(Main.userMessage(e));
-            }
-        }
+        InputProblems.checkFolder(problems, dir, home);
         if (!problems.isEmpty()) {
             throw new InputProblems(problems);
         }

@@ -7,7 +7,6 @@ import dev.enisim.experiment.Factor;
 import dev.enisim.experiment.PointSpec;
 import dev.enisim.experiment.Sensitivity;
 import dev.enisim.experiment.Sweep;
-import dev.enisim.report.SafeOutput;
 import dev.enisim.report.SensitivityReport;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioException;
@@ -205,13 +204,7 @@ final class SensitivityCommand implements Callable<Integer> {
         }
         Path home = Main.workingDir(spec);
         Path dir = out != null ? out : name == null ? null : home.resolve("reports").resolve(name + "-sensitivity");
-        if (dir != null) {
-            try {
-                SafeOutput.checkFolder(dir, home);
-            } catch (dev.enisim.report.OutputRefused e) {
-                problems.add(Main.userMessage(e));
-            }
-        }
+        InputProblems.checkFolder(problems, dir, home);
         if (!problems.isEmpty()) {
             throw new InputProblems(problems);
         }

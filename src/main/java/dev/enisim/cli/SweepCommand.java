@@ -5,7 +5,6 @@ import dev.enisim.experiment.Experiment;
 import dev.enisim.experiment.PointSpec;
 import dev.enisim.experiment.Sweep;
 import dev.enisim.experiment.SweepDesign;
-import dev.enisim.report.SafeOutput;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.report.SweepReport;
 import dev.enisim.scenario.ScenarioException;
@@ -124,13 +123,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         Path home = Main.workingDir(spec);
         Path dir = out != null ? out : base == null ? null : home.resolve("reports").resolve(base.name() + "-sweep");
-        if (dir != null) {
-            try {
-                SafeOutput.checkFolder(dir, home);
-            } catch (dev.enisim.report.OutputRefused e) {
-                problems.add(Main.userMessage(e));
-            }
-        }
+        InputProblems.checkFolder(problems, dir, home);
         if (base != null) {
             try {
                 Sweep.checkMetrics(base, chosen);
