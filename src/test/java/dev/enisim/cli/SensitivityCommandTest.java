@@ -71,16 +71,7 @@ class SensitivityCommandTest {
     /** A scenario whose function runs outside any VPC: no ENI, so no ENI assumption is varied, and the output says why. */
     @Test
     void withoutAVpcFunctionOnlyTheAssumptionsThatCanMatterAreVaried() throws Exception {
-        Path f = dir.resolve("novpc.yaml");
-        Files.writeString(f, """
-                name: novpc
-                seed: 2
-                duration: 10m
-                functions:
-                  - name: api
-                    duration: 100ms
-                    arrivals: { poisson: 50/s }
-                """);
+        Path f = noVpc("10m", "50/s");
         Path out = dir.resolve("novpc-out");
         Result r = CliTest.run("sensitivity", f.toString(), "--metric", "invocations.succeeded", "--samples", "2",
                 "--out", out.toString(), "-q");
@@ -108,16 +99,7 @@ class SensitivityCommandTest {
      */
     @Test
     void tooFewTrajectoriesForIntervalsAreWarnedOfAndSayNa() throws Exception {
-        Path f = dir.resolve("novpc.yaml");
-        Files.writeString(f, """
-                name: novpc
-                seed: 2
-                duration: 2m
-                functions:
-                  - name: api
-                    duration: 100ms
-                    arrivals: { poisson: 20/s }
-                """);
+        Path f = noVpc("2m", "20/s");
         Path out = dir.resolve("two");
         Result r = CliTest.run("sensitivity", f.toString(), "--metric", "invocations.succeeded", "--samples", "2",
                 "--out", out.toString(), "-q");
@@ -149,16 +131,7 @@ class SensitivityCommandTest {
     /** --floor: its share on the page (0: no floor), and a share outside [0, 1) refused with exit 2 before any run. */
     @Test
     void theFloorOptionIsSaidOnThePageAndCheckedFirst() throws Exception {
-        Path f = dir.resolve("novpc.yaml");
-        Files.writeString(f, """
-                name: novpc
-                seed: 2
-                duration: 1m
-                functions:
-                  - name: api
-                    duration: 100ms
-                    arrivals: { poisson: 10/s }
-                """);
+        Path f = noVpc("1m", "10/s");
         Path none = dir.resolve("none");
         Result r = CliTest.run("sensitivity", f.toString(), "--metric", "invocations.succeeded", "--samples", "2",
                 "--floor", "0", "--out", none.toString(), "-q");
@@ -187,16 +160,7 @@ class SensitivityCommandTest {
      */
     @Test
     void tooFewSobolRowsForIntervalsAreWarnedOfAndSayNa() throws Exception {
-        Path f = dir.resolve("novpc.yaml");
-        Files.writeString(f, """
-                name: novpc
-                seed: 2
-                duration: 2m
-                functions:
-                  - name: api
-                    duration: 100ms
-                    arrivals: { poisson: 20/s }
-                """);
+        Path f = noVpc("2m", "20/s");
         Path out = dir.resolve("sobol2");
         Result r = CliTest.run("sensitivity", f.toString(), "--metric", "invocations.succeeded", "--method", "sobol",
                 "--samples", "2", "--out", out.toString(), "-q");
@@ -298,5 +262,18 @@ class SensitivityCommandTest {
         Result range = CliTest.run("sensitivity", f, "--metric", "enis.peak", "--vary", "scaling.keepAlive=15m..5m");
         assertEquals(2, range.code());
         assertTrue(range.err().contains("LOW < HIGH"), range.err());
+    }
+
+    /** novpc.yaml: one function outside any VPC, 100 ms at a Poisson {@code rate}, for {@code duration}, seed 2. */
+    private Path noVpc(String duration, String rate) throws java.io.IOException {
+        return Files.writeString(dir.resolve("novpc.yaml"), """
+                name: novpc
+                seed: 2
+                duration: %s
+                functions:
+                  - name: api
+                    duration: 100ms
+                    arrivals: { poisson: %s }
+                """.formatted(duration, rate));
     }
 }

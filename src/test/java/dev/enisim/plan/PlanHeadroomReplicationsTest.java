@@ -16,19 +16,25 @@ import org.junit.jupiter.api.Test;
  */
 class PlanHeadroomReplicationsTest {
 
+    /**
+     * A reserved concurrency of 12 at 3/s of 1 s: the first limit is a rare event, its multiplier moves with the seed
+     * (also {@code PlanStaggeredHeadroomTest}'s).
+     */
+    static final String RESERVED = """
+            name: reserved
+            duration: 10m
+            vpcs:
+              - id: vpc-r
+                subnets: [{ id: sn, cidr: 10.1.0.0/24, az: a }]
+                securityGroups: [sg-1]
+            functions:
+              - { name: capped, reservedConcurrency: 12, vpcConfig: { subnetIds: [sn], securityGroupIds: [sg-1] },
+                  existing: Active, duration: 1s, arrivals: { poisson: 3/s } }
+            """;
+
     @Test
     void theLimitIsAnIntervalOverReplications() throws Exception {
-        Plan p = new Planner(ScenarioLoader.parse("""
-                name: reserved
-                duration: 10m
-                vpcs:
-                  - id: vpc-r
-                    subnets: [{ id: sn, cidr: 10.1.0.0/24, az: a }]
-                    securityGroups: [sg-1]
-                functions:
-                  - { name: capped, reservedConcurrency: 12, vpcConfig: { subnetIds: [sn], securityGroupIds: [sg-1] },
-                      existing: Active, duration: 1s, arrivals: { poisson: 3/s } }
-                """, "reserved.yaml"), 3, line -> { }).plan();
+        Plan p = new Planner(ScenarioLoader.parse(RESERVED, "reserved.yaml"), 3, line -> { }).plan();
         Plan.Headroom h = p.headroom();
         String text = PlanReport.text(p);
         assertTrue(text.contains("   first limit between x"), text);

@@ -16,16 +16,7 @@ class PlanIdleProvisionedTest {
 
     @Test
     void provisionedConcurrencyKeepsTheFunctionActiveInTheIdleProbe() throws Exception {
-        Plan p = new Planner(ScenarioLoader.parse("""
-                name: pcidle
-                duration: 5m
-                hyperplane: { idleReclaimAfter: 2h }
-                vpcs:
-                  - id: v
-                    subnets:
-                      - { id: s1, cidr: 10.1.0.0/24, az: a }
-                    securityGroups: [sg-b]
-                functions:
+        Plan p = plan("""
                   - name: provisioned
                     existing: Active
                     reservedConcurrency: 10
@@ -38,7 +29,7 @@ class PlanIdleProvisionedTest {
                     vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-b] }
                     duration: 100ms
                     arrivals: { constant: 1/m }
-                """, "pcidle"), 1, line -> { }).plan();
+                """);
         Plan.IdleAdvice pc = p.idle().get(0);
         assertEquals("provisioned", pc.function());
         assertFalse(pc.failsAfterLongerQuiet(), "provisioned concurrency keeps it Active, as in the run");
@@ -57,8 +48,24 @@ class PlanIdleProvisionedTest {
      */
     @Test
     void aFunctionThatStartsInactiveIsJudgedByTheCallAfterTheQuietPeriod() throws Exception {
-        Plan p = new Planner(ScenarioLoader.parse("""
-                name: inactive
+        Plan p = plan("""
+                  - name: asleep
+                    existing: Inactive
+                    vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-b] }
+                    duration: 100ms
+                    arrivals: { constant: 1/m }
+                """);
+        Plan.IdleAdvice a = p.idle().get(0);
+        assertEquals("asleep", a.function());
+        assertTrue(a.passesAfterShorterQuiet(), "awake after its first call, it succeeds after a shorter quiet");
+        assertTrue(a.failsAfterLongerQuiet(), "and fails after a longer one");
+        assertFalse(PlanReport.text(p).contains("FAILS (!)"), PlanReport.text(p));
+    }
+
+    /** The plan of one subnet's functions ({@code functions}: the scenario's list) with a 2 h idle reclaim. */
+    private static Plan plan(String functions) throws Exception {
+        return new Planner(ScenarioLoader.parse("""
+                name: idle
                 duration: 5m
                 hyperplane: { idleReclaimAfter: 2h }
                 vpcs:
@@ -67,16 +74,6 @@ class PlanIdleProvisionedTest {
                       - { id: s1, cidr: 10.1.0.0/24, az: a }
                     securityGroups: [sg-b]
                 functions:
-                  - name: asleep
-                    existing: Inactive
-                    vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-b] }
-                    duration: 100ms
-                    arrivals: { constant: 1/m }
-                """, "inactive"), 1, line -> { }).plan();
-        Plan.IdleAdvice a = p.idle().get(0);
-        assertEquals("asleep", a.function());
-        assertTrue(a.passesAfterShorterQuiet(), "awake after its first call, it succeeds after a shorter quiet");
-        assertTrue(a.failsAfterLongerQuiet(), "and fails after a longer one");
-        assertFalse(PlanReport.text(p).contains("FAILS (!)"), PlanReport.text(p));
+                """ + functions, "idle"), 1, line -> { }).plan();
     }
 }

@@ -142,18 +142,8 @@ class PlanStaggeredHeadroomTest {
         assertFalse(PlanReport.text(p).contains("created in waves"));
     }
 
-    /** A reserved concurrency of 12 at 3/s of 1 s: the first limit is a rare event, its multiplier moves with the seed. */
-    private static final String RESERVED = """
-            name: reserved
-            duration: 10m
-            vpcs:
-              - id: vpc-r
-                subnets: [{ id: sn, cidr: 10.1.0.0/24, az: a }]
-                securityGroups: [sg-1]
-            functions:
-              - { name: capped, reservedConcurrency: 12, vpcConfig: { subnetIds: [sn], securityGroupIds: [sg-1] },
-                  existing: Active, duration: 1s, arrivals: { poisson: 3/s } }
-            """;
+    /** A reserved concurrency of 12 at 3/s of 1 s: the first limit moves with the seed. */
+    private static final String RESERVED = PlanHeadroomReplicationsTest.RESERVED;
 
     @Test
     void oneSearchSaysItIsOneSeedsAnswer() throws Exception {
