@@ -29,6 +29,11 @@ final class TerraformPlan {
     private final Map<String, JsonNode> changes = new LinkedHashMap<>();
     /** What pairing by {@code count.index} / {@code each.key} assumed, once per configuration and attribute. */
     private final java.util.Set<String> paired = new java.util.LinkedHashSet<>();
+    /**
+     * Address -> the name its function is simulated under (its function_name, else its resource's name), for the
+     * provisioned concurrency that references it.
+     */
+    private final Map<String, String> functionNames = new LinkedHashMap<>();
     /** Why the last {@link #references} call could not pair an instance (empty: it could, or had none to pair). */
     private final List<String> unpaired = new ArrayList<>();
 
@@ -177,6 +182,7 @@ final class TerraformPlan {
                     + " '_', got '" + name + "'"));
             return;
         }
+        functionNames.put(address, name);
         List<String> subnets = new ArrayList<>();
         List<String> groups = new ArrayList<>();
         boolean known = true;
@@ -486,10 +492,9 @@ final class TerraformPlan {
             }
             JsonNode after = c.path("change").path("after");
             String fn = text(after, "function_name");
-            if (fn == null) {
+            if (fn == null) { // a function's name known only after apply: the name it is simulated under
                 List<String> refs = references(c, "function_name");
-                fn = refs.isEmpty() ? null : text(changes.get(refs.get(0)).path("change").path("after"),
-                        "function_name");
+                fn = refs.isEmpty() ? null : functionNames.get(refs.get(0));
             }
             Change.Function f = fn == null ? null : out.functions.get(fn);
             int n = after.path("provisioned_concurrent_executions").asInt(0);

@@ -57,7 +57,8 @@ class TerraformPlanResourcesTest {
     void eachActionAndAFunctionsSettings() throws Exception {
         Change c = read(plan(
                 function("aws_lambda_function.a", "[\"create\"]", "{\"function_name\": \"new-fn\", \"memory_size\": 1024,"
-                        + " \"timeout\": 60, \"reserved_concurrent_executions\": 5, \"publish\": true, " + VPC + "}"),
+                        + " \"timeout\": 60, \"runtime\": \"python3.12\", \"reserved_concurrent_executions\": 5,"
+                        + " \"publish\": true, " + VPC + "}"),
                 function("aws_lambda_function.b", "[\"update\"]", "{\"function_name\": \"existing\","
                         + " \"reserved_concurrent_executions\": -1}"),
                 function("aws_lambda_function.c", "[\"delete\"]", "{\"function_name\": \"old\", " + VPC + "}"),
@@ -78,6 +79,7 @@ class TerraformPlanResourcesTest {
         assertEquals(60, a.timeoutSeconds());
         assertEquals(5, a.reserved());
         assertTrue(a.publishes());
+        assertEquals("python3.12", a.runtime(), "its runtime: the cold-start preset the gate uses");
         assertEquals(List.of(A), a.subnets());
         assertEquals(List.of("sg-1"), a.groups());
         Change.Function b = fn(c, "existing");
@@ -85,6 +87,7 @@ class TerraformPlanResourcesTest {
         assertNull(b.reserved(), "-1: no reservation");
         assertNull(b.memoryMb());
         assertFalse(b.publishes());
+        assertNull(b.runtime(), "not in the plan: the existing function's");
         assertEquals(List.of(), b.subnets());
         Change.Function deleted = fn(c, "old");
         assertEquals(Change.Action.DELETE, deleted.action());
@@ -219,6 +222,41 @@ class TerraformPlanResourcesTest {
                 + " \"resource_changes\": {}}");
         ScenarioException n = assertThrows(ScenarioException.class, () -> read(broken));
         assertEquals("resource_changes: expected a list of the plan's changes", n.problems().get(0).toString());
+    }
+
+    /** Terraform writes {@code vpc_config: []} for a function outside a VPC, in {@code before} when it is deleted. */
+    @Test
+    void aDeletedFunctionOutsideAVpcIsDeletedWithNoNetwork() throws Exception {
+        Change c = read(plan(function("aws_lambda_function.c", "[\"delete\"]", "{\"function_name\": \"old\","
+                + " \"vpc_config\": []}")));
+        Change.Function deleted = fn(c, "old");
+        assertEquals(Change.Action.DELETE, deleted.action());
+        assertEquals(List.of(), deleted.subnets());
+        assertEquals(List.of(), deleted.groups());
+    }
+
+    /**
+     * A plan whose {@code after} leaves vpc_config out while {@code after_unknown} lists its attributes as unknown:
+     * the function is in a VPC whose ids are not known (not simulated, each list said), never "no VPC".
+     */
+    @Test
+    void aVpcConfigOnlyAfterUnknownNamesIsAVpcNotKnownNotNone() throws Exception {
+        Change c = read(plan(change("aws_lambda_function.late", "aws_lambda_function", "[\"create\"]", "null",
+                "{\"function_name\": \"late\"}").replace("\"after_unknown\": {}", "\"after_unknown\": {\"vpc_config\":"
+                + " [{\"subnet_ids\": true, \"security_group_ids\": true}]}")));
+        assertFalse(fn(c, "late").vpcKnown());
+        assertEquals(List.of("subnet_ids", "security_group_ids"), c.placeholders().stream().map(p -> p.where()
+                .substring(p.where().lastIndexOf('.') + 1)).toList());
+    }
+
+    /** An entry with an address and a type but no change: said as the entry's shape, not as an unknown action. */
+    @Test
+    void anEntryWithoutActionsIsSaidToLackItsChange() throws Exception {
+        Path p = plan("{\"address\": \"aws_lambda_function.x\", \"mode\": \"managed\", \"type\":"
+                + " \"aws_lambda_function\", \"name\": \"x\"}");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> read(p));
+        assertEquals(List.of("resource_changes[0]: expected {address, type, change: {actions, before, after,"
+                + " after_unknown}}"), e.problems().stream().map(Object::toString).toList());
     }
 
     @Test
