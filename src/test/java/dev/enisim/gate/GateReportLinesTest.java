@@ -141,6 +141,17 @@ class GateReportLinesTest {
                 d.markdown());
     }
 
+    @Test
+    void aMountTargetAloneTouchesItsSubnetAndTheChangesNotesAreListed() throws Exception {
+        Change c = new Change(List.of(), List.of(), List.of(), List.of(), List.of(new Change.Interface(OTHER,
+                "EFS mount target", "t.yaml: Resources.Mount")), List.of(), List.of("a note of the change's reader"),
+                List.of("t.yaml"));
+        Gate.Verdict v = Gate.run(ACCOUNT, c, options());
+        String md = v.markdown();
+        assertTrue(md.contains("\n| " + OTHER + " | 10.40.2.0/24 | 251 | 231 | 230 (91.6%) | 0 | 0 |\n"), md);
+        assertTrue(md.contains("\n- Note: a note of the change's reader\n"), md);
+    }
+
     private static Change.Function created(String name, Integer reserved) {
         return new Change.Function(name, "t.yaml: Resources." + name, Change.Action.CREATE, true, List.of(OTHER),
                 List.of(SG), null, null, reserved, 0, false);
