@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * was InProgress and the new invocation errors; the reservations Lambda refuses, against what an updated function
  * reserves now and leaving the account's own; an account named as long as a scenario may be; an update's problem
  * named at its template's path; a --traffic beside a --deploy-at not understood; a teardown not done by the run's
- * end; a PARTIAL import's warning with nothing listed.
+ * end; a PARTIAL import's warning with nothing listed; the failures of deleted functions counted by what they add.
  */
 class GateReportLinesTest {
 
@@ -150,6 +150,19 @@ class GateReportLinesTest {
         String md = v.markdown();
         assertTrue(md.contains("\n| " + OTHER + " | 10.40.2.0/24 | 251 | 231 | 230 (91.6%) | 0 | 0 |\n"), md);
         assertTrue(md.contains("\n- Note: a note of the change's reader\n"), md);
+    }
+
+    @Test
+    void theFailuresOfDeletedFunctionsCountOnlyWhatTheyAddAndNameOnlyThoseThatAdd() {
+        Impact i = new Impact(List.of(), List.of(), List.of(
+                new Impact.FunctionImpact("gone", "delete", "Deleted", null, 0, null, 0, 60.0, 10, 30),
+                new Impact.FunctionImpact("quiet", "delete", "Deleted", null, 0, null, 0, 60.0, 5, 5)),
+                0, 0, 0, 0, 20, Map.of("ResourceNotFoundException", 20L));
+        Checker.Result r = Rules.evaluate("failing invocations <= 0", i);
+        assertFalse(r.passed());
+        assertTrue(r.actual().startsWith("20 more failed invocations of existing functions"
+                + " {ResourceNotFoundException=20}: 20 of them calls to functions the change deletes (gone), their"
+                + " account's recorded traffic"), r.actual());
     }
 
     private static Change.Function created(String name, Integer reserved) {
