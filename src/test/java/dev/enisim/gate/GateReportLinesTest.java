@@ -165,6 +165,18 @@ class GateReportLinesTest {
                 + " account's recorded traffic"), r.actual());
     }
 
+    @Test
+    void aTrafficRateNotUnderstoodIsNamedAtTheCreatedFunctionAsSimulated() throws Exception {
+        Change c = ChangeReader.read(List.of(GateTest.DIR.resolve("one-group.yaml")), List.of(),
+                GateTest.against(ACCOUNT));
+        String name = c.functions().get(0).name();
+        dev.enisim.scenario.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.enisim.scenario.ScenarioException.class, () -> Gate.run(ACCOUNT, c, new Gate.Options(300,
+                Map.of(name, "fast"), "1/s", Gate.DEFAULT_RULES)));
+        assertTrue(e.getMessage().startsWith(c.functions().get(0).where() + ": as simulated, arrivals"),
+                e.getMessage());
+    }
+
     private static Change.Function created(String name, Integer reserved) {
         return new Change.Function(name, "t.yaml: Resources." + name, Change.Action.CREATE, true, List.of(OTHER),
                 List.of(SG), null, null, reserved, 0, false);
