@@ -26,6 +26,10 @@ final class Deployment {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
+    /** A scenario's name is at most this long (ScenarioLoader's {@code name} rule); the after scenario's suffix. */
+    static final int NAME_MAX = 128;
+    static final String AFTER = "-after";
+
     /**
      * The after scenario's tree, and what the deployment left out or assumed; {@code reservedBefore}: the existing
      * functions whose reserved concurrency the change sets, with their reservation before it (null: none).
@@ -96,7 +100,10 @@ final class Deployment {
         if (d.created) {
             d.placeholders.add("the duration of created functions' invocations: 100ms");
         }
-        d.tree.put("name", (d.tree.path("name").asText() + "-after"));
+        // the account's name with "-after", cut to the 128 characters a scenario's name may have (a name the account
+        // itself may have must not make the after scenario, and the gate with it, fail)
+        String name = d.tree.path("name").asText();
+        d.tree.put("name", name.substring(0, Math.min(name.length(), NAME_MAX - AFTER.length())) + AFTER);
         return new After(d.tree, d.notSimulated, d.notes, d.placeholders, d.createdNames, d.reservedBefore);
     }
 
