@@ -161,4 +161,23 @@ class SamGlobalsAndConditionsTest {
         assertEquals(List.of("gone"), c.functions().stream().map(Change.Function::name).toList());
         assertEquals(Change.Action.DELETE, c.functions().get(0).action());
     }
+
+    @Test
+    void aSamFunctionsProblemOutsideItsPropertiesIsSaidWhereItIs() throws Exception {
+        Path t = write("""
+                Transform: AWS::Serverless-2016-10-31
+                Globals:
+                  Function:
+                    MemorySize: 256
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    DeletionPolicy: !If [Undeclared, Retain, Delete]
+                    Properties: { FunctionName: gone, Runtime: python3.12, Handler: app.handler, CodeUri: src/ }
+                """);
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ChangeReader.read(List.of(t), List.of(),
+                account(true)));
+        assertEquals(List.of("Resources.Fn.DeletionPolicy.Fn::If[0]"), e.problems().stream().map(Problem::path)
+                .toList(), "not under Globals.Function nor under the function's Properties: " + e.problems());
+    }
 }
