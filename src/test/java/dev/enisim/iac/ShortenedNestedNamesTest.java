@@ -113,4 +113,26 @@ class ShortenedNestedNamesTest {
         assertEquals(List.of(), matches(base, "PARENT-" + "A".repeat(49) + "-Fn2-XYZ"),
                 "64 characters, its logical id longer than the function's: another function");
     }
+
+    @Test
+    void aNestedStacksNameCutInsideItsSuffixPastTheHalfOrInsideASecondLevelsLogicalId() {
+        List<String> one = List.of("orders-prod-Api-", "-WorkerFunctionHandlerXYZ");
+        String inSuffix = "orders-prod-Api-1AB2CD3EF4-WorkerFunctionHandlerXYZ-q1W2e3R4t5Y6"; // 26 and 24
+        assertEquals(List.of(inSuffix), matches(one, inSuffix));
+        List<String> two = List.of("P-A-", "-BetaStackWithAVeryLongLogicalIdIndeed-", "-WorkerFunctionHandler");
+        String inB = "P-A-1AB2C3D4E5F6-BetaStackWit-WorkerFunctionHandler-q1W2e3R4t5Y6"; // 29 and 21
+        assertEquals(List.of(inB), matches(two, inB));
+        assertEquals(List.of(), matches(two, "P-A-1AB2C3D4\u00e95F6-BetaStackWit-WorkerFunctionHandler-q1W2e3R4t5Y6"),
+                "a suffix is ASCII letters and digits");
+        assertEquals(List.of(), matches(two, "P-A--BetaStackWithAVeryLongLo-WorkerFunctionHandler-q1W2e3R4t5Y6"),
+                "no suffix where the first nested stack's must be");
+    }
+
+    @Test
+    void aStackNameOfExactlyHalfIsKeptWhole() {
+        List<String> base = List.of("mylongerapp-playground-ne-InstancesLifecycleHandlerOfTheRack");
+        String kept = "mylongerapp-playground-ne-InstancesLifecycleHandler-AbCdEfGhIjKl"; // 25 and 25
+        assertEquals(List.of(kept), matches(base, kept));
+        assertEquals(List.of(), matches(base, "A".repeat(51) + "-AbCdEfGhIjKl"), "64 characters, one '-'");
+    }
 }
