@@ -202,16 +202,25 @@ class NestedStackNamesTest {
                   "Runtime": "nodejs20.x", "Handler": "index.handler", "Role": "arn:aws:iam::123456789012:role/r",
                   "Code": {"ZipFile": "x"},
                   "VpcConfig": {"SubnetIds": ["%s"], "SecurityGroupIds": ["sg-0a11aa11aa11aa11a"]}},
-                  "Metadata": {"aws:cdk:path": "OrdersStack/Workers/IngestFn/Resource"}}}}
-                """.formatted(A));
-        // the nested stack's name is over 50 characters: the function's name keeps its first 50, then its suffix
-        String deployed = "orders-prod-WorkersNestedStackWorkersNestedStackRe-aB3dE5fG7hJ9";
-        Change c = ChangeReader.read(List.of(out), List.of(), inputs(Set.of(deployed,
+                  "Metadata": {"aws:cdk:path": "OrdersStack/Workers/IngestFn/Resource"}},
+                 "SettleFn5A6B7C8D": {"Type": "AWS::Lambda::Function", "Properties": {
+                  "Runtime": "nodejs20.x", "Handler": "index.handler", "Role": "arn:aws:iam::123456789012:role/r",
+                  "Code": {"ZipFile": "x"},
+                  "VpcConfig": {"SubnetIds": ["%s"], "SecurityGroupIds": ["sg-0a11aa11aa11aa11a"]}},
+                  "Metadata": {"aws:cdk:path": "OrdersStack/Workers/SettleFn/Resource"}}}}
+                """.formatted(A, A));
+        // the nested stack's name is long: the function's name keeps what its logical id leaves of 50 characters
+        // (34), its whole logical id, then its suffix: each function of the nested stack its own name
+        String ingest = "orders-prod-WorkersNestedStackWork-IngestFn0C9D8E7F-aB3dE5fG7hJ9";
+        String settle = "orders-prod-WorkersNestedStackWork-SettleFn5A6B7C8D-Zx9Yw8Vu7Ts6";
+        Change c = ChangeReader.read(List.of(out), List.of(), inputs(Set.of(ingest, settle,
                 "orders-prod-IngestFn0C9D8E7F-Q1W2E3R4T5Y6", "dev-IngestFn0C9D8E7F-Q1W2E3R4T5Y6"),
                 Map.of("AWS::StackName", "dev")));
-        assertEquals(List.of(deployed), c.functions().stream().map(Change.Function::name).toList(),
+        assertEquals(List.of(ingest, settle), c.functions().stream().map(Change.Function::name).toList(),
                 "not the parent's orders-prod-IngestFn..., nor --stack-name's dev-IngestFn...");
-        assertEquals(Change.Action.UPDATE, c.functions().get(0).action());
+        assertEquals(List.of(Change.Action.UPDATE, Change.Action.UPDATE), c.functions().stream()
+                .map(Change.Function::action).toList());
+        assertEquals(List.of(), c.unsimulated(), "neither is ambiguous");
     }
 
     @Test
@@ -221,13 +230,13 @@ class NestedStackNamesTest {
                 CloudFormation.generated(base, Set.of("pay-Net-1AB2CD3EF4GH-Settle", "pay-Net--Settle-x",
                 "pay-Net-1AB2CD3EF4GH-Settle-q1W2e3R4t5Y6", "pay-Net-1AB2-X-Settle-q1W2e3R4t5Y6",
                 "pay-Net-1AB2CD3EF4GH-Settle2-q1W2e3R4t5Y6", "pay-Net-1AB2CD3EF4GH-Settle-q1W2-e3R4t5Y6")));
-        // over 50: its first 50 (a stack's suffix among them), then a suffix of its own
+        // over 64 with its suffix: the stack's name (a stack's suffix in it) cut to what the logical id leaves of 50
         List<String> tall = List.of("payments-platform-production-Network-", "-SettlementFunction");
-        String kept = "payments-platform-production-Network-1AB2CD3EF4GH-"; // 50 characters
-        assertEquals(50, kept.length());
-        assertEquals(List.of(kept + "Se-q1W2e3R4t5Y6"), CloudFormation.generated(tall, Set.of(kept + "Se-q1W2e3R4t5Y6",
-                "payments-platform-production-Compute-1AB2CD3EF4GH-Se-q1W2e3R4t5Y6")));
-        // a name that ends within 50 is not shortened: only itself, with or without a suffix
+        String kept = "payments-platform-production-Net-SettlementFunction-q1W2e3R4t5Y6"; // 32 + 18 of 50
+        assertEquals(64, kept.length());
+        assertEquals(List.of(kept), CloudFormation.generated(tall, Set.of(kept,
+                "payments-platform-production-Network-1AB2CD3EF4GH-Se-q1W2e3R4t5Y6")));
+        // a name that ends within 64 is not shortened: only itself, with or without a suffix
         assertEquals(List.of(), CloudFormation.generated(List.of("orders-Api"), Set.of("orders-Api-X-Y")));
         // the top-level form is as before
         Set<String> account = Set.of("orders-Api", "orders-Api-1AbC", "orders-Api2-1");
