@@ -92,6 +92,7 @@ public final class Main implements Callable<Integer> {
                         System.getProperty("sun.jnu.encoding", "")));
             }
         });
+        cl.setHelpFactory(WholeWordsHelp.FACTORY); // every command's: file names and dotted paths wrap whole
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> exitFor(ex, commandLine.getErr()));
