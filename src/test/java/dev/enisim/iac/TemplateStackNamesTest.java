@@ -130,5 +130,18 @@ class TemplateStackNamesTest {
                 List.of(), inputs(Map.of(), Map.of(), Map.of())));
         assertEquals(List.of(bad.toString()), e.parts().stream().map(ScenarioException::source).toList());
         assertEquals(1, e.problems().size(), e.problems().toString());
+        ScenarioException twice = assertThrows(ScenarioException.class, () -> ChangeReader.read(List.of(bad, good,
+                bad), List.of(), inputs(Map.of(), Map.of(), Map.of())));
+        assertEquals(e.problems(), twice.problems(), "given twice, its problem said once");
+    }
+
+    @Test
+    void theSameTemplateGivenTwiceIsOneStackNamedByItsPathAndItsFunctionsSaidTwice() throws Exception {
+        Path t = write("svc.yaml", "Resources:\n" + Templates.function("Fn", "svc-fn", ""));
+        Change c = ChangeReader.read(List.of(t, t), List.of(), inputs(Map.of(), Map.of(), Map.of()));
+        String read = t + " (CloudFormation template, stack " + dir.resolve("svc") + ")";
+        assertEquals(List.of(read, read), c.sources());
+        assertEquals(1, c.notes().stream().filter(n -> n.startsWith("function svc-fn is defined twice")).count(),
+                c.notes().toString());
     }
 }
