@@ -46,6 +46,8 @@ class ParameterFileEntriesTest {
     void anEntryWithoutItsKeySaysWhichFieldsItHas() throws Exception {
         assertEquals(List.of("[0].ParameterKey: missing (expected the parameter's name, a string; the entry has"
                 + " ParameterValue)"), problems(file("p.json", "[{\"ParameterValue\": \"prod\"}]")));
+        assertEquals(List.of("[0].ParameterKey: got \" \" (expected the parameter's name, a string)"),
+                problems(file("blank.json", "[{\"ParameterKey\": \" \", \"ParameterValue\": \"prod\"}]")));
         assertEquals(List.of("[0].ParameterKey: missing (expected the parameter's name, a string; the entry has no"
                 + " fields)", "[0].ParameterValue: missing (expected the value, a string, or \"UsePreviousValue\":"
                 + " true; the entry has no fields)"), problems(file("q.json", "[{}]")));

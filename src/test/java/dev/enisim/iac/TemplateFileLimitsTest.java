@@ -30,12 +30,12 @@ class TemplateFileLimitsTest {
 
     @Test
     void aYamlTemplateOfFourMegabytesIsRead() throws Exception {
-        StringBuilder text = new StringBuilder("Resources: {}\n");
-        String comment = "# " + "x".repeat(1022) + "\n";
+        StringBuilder text = new StringBuilder("Resources: {}\nMetadata:\n");
+        String value = "x".repeat(1000);
         for (int i = 0; i < 4 * 1024; i++) {
-            text.append(comment);
+            text.append("  Key").append(i).append(": ").append(value).append('\n');
         }
-        assertEquals(1, TemplateFile.read(file("big.yaml", text.toString())).size());
+        assertEquals(4 * 1024, TemplateFile.read(file("big.yaml", text.toString())).get("Metadata").size());
     }
 
     @Test
