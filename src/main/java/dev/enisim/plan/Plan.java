@@ -309,12 +309,13 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      * A rollout that keeps the deployment's ENI creations within EC2's request limit ({@code
      * hyperplane.ec2RequestLimit}: a bucket of {@code burst} CreateNetworkInterface calls refilled at {@code
      * refillPerSecond}), and the traffic headroom of the design deployed that way. The functions are created in
-     * their order ({@code createdAt}, then the scenario's), each when the bucket holds a call for each new key it
-     * brings (a key an earlier function made is shared: no call), a second after the refill; a function that needs
-     * more calls than the burst cannot be created whole by any rollout: {@code cannot} says which, and there is no
-     * search ({@code headroom} null).
+     * their order ({@code createdAt}, then the scenario's), each when the bucket holds a call for each ENI its new
+     * keys will have (a key an earlier function made is shared: no call; a key's ENIs are those the design's traffic
+     * scales it to, {@link Wave#scaleOutEnis()}), a second after the refill; a function with more new keys than the
+     * burst cannot be created whole by any rollout: {@code cannot} says which, and there is no search ({@code
+     * headroom} null).
      *
-     * @param waves    the functions created at each time, in order (their ENIs: one per new key)
+     * @param waves    the functions created at each time, in order (their ENIs: one per new key, and its scale-out)
      * @param headroom the traffic headroom of the design (every subnet at its recommended size when the plan resizes
      *                 any) with its functions created at the waves' times; null when no rollout fits
      */
@@ -326,10 +327,19 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
     }
 
     /**
-     * Functions created at one time of a staggered rollout, {@code atSeconds} from the run's start, and the new ENIs
-     * they ask EC2 for then (one per new key).
+     * Functions created at one time of a staggered rollout, {@code atSeconds} from the run's start, the new ENIs
+     * they ask EC2 for then (one per new key) and {@code scaleOutEnis}, the ENIs more their new keys scale out to
+     * with the design's traffic (the most each key had in the plan's demand runs, less its first: calls EC2 gets
+     * once the wave's functions take traffic, which the next wave leaves room for).
      */
-    public record Wave(double atSeconds, List<String> functions, int enis) {
+    public record Wave(double atSeconds, List<String> functions, int enis,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+            int scaleOutEnis) {
+
+        /** A wave whose keys do not scale out. */
+        public Wave(double atSeconds, List<String> functions, int enis) {
+            this(atSeconds, functions, enis, 0);
+        }
     }
 
     /**

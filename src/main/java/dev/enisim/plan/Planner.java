@@ -123,7 +123,7 @@ public final class Planner {
             // EC2's request limit refuses the deployment's ENIs even at the recommended sizes: the headroom a planner
             // can use is that of the design deployed in waves that EC2 accepts
             Scenario design = resized ? Variants.resize(base, recommended) : base;
-            Plan.Staggered rollout = rollout(design);
+            Plan.Staggered rollout = rollout(design, demandKeyEnis());
             if (rollout.cannot() == null) {
                 rollout = new Plan.Staggered(rollout.burst(), rollout.refillPerSecond(), rollout.waves(), null,
                         headroom(Variants.createdAt(design, createdAt(rollout)), "staggered rollout, "));
@@ -1398,22 +1398,41 @@ public final class Planner {
 
     /**
      * The rollout of {@code s}'s functions that keeps their ENI creations within EC2's request limit ({@code
-     * hyperplane.ec2RequestLimit}, present): in their order ({@code createdAt}, then the scenario's), each new
-     * function at its {@code createdAt} or, when the bucket does not hold a call for each new key it brings (a key
-     * an earlier or an {@code existing: Active} function made is shared: no call), a second after the bucket's
-     * refill has them (whole seconds). A function that needs more calls than the burst, or a rollout that would end
-     * after the run, cannot be staggered: {@code cannot} says why. The bucket is the model's: full at the run's
-     * start, refilled continuously; scale-out creations the traffic asks for meanwhile are not foreseen (the search
-     * on the rollout meets them).
+     * hyperplane.ec2RequestLimit}, present), each key counted as one ENI ({@link #rollout(Scenario, Map)} with no
+     * scale-out known).
      */
     static Plan.Staggered rollout(Scenario s) {
+        return rollout(s, Map.of());
+    }
+
+    /**
+     * The rollout of {@code s}'s functions that keeps their ENI creations within EC2's request limit ({@code
+     * hyperplane.ec2RequestLimit}, present): in their order ({@code createdAt}, then the scenario's), each new
+     * function at its {@code createdAt} or, when the bucket does not hold a call for each ENI its new keys will have
+     * (a key an earlier function made is shared: no call), a second after the bucket's refill has them (whole
+     * seconds). A key's ENIs are those the design's traffic makes it scale to, {@code keyEnis} (by key label: the
+     * most it had in the plan's demand runs; at least 1, and 1 for a key not there): its first at the wave, the rest
+     * as its connections pass an ENI's, which the next wave waits for. A function whose ENIs are more than the burst
+     * waits for a full bucket and the next wave for the refill of the rest. The scale-out of an {@code existing:
+     * Active} function's keys (there with one ENI at the start) is taken from the bucket at 0 s. A function whose new
+     * keys alone are more than the burst, or a rollout that would end after the run, cannot be staggered: {@code
+     * cannot} says why. The bucket is the model's: full at the run's start, refilled continuously; a scale-out the
+     * traffic asks for later than its wave, or beyond the demand runs' (a higher multiplier), is not foreseen (the
+     * search on the rollout meets it).
+     */
+    static Plan.Staggered rollout(Scenario s, Map<String, Long> keyEnis) {
         dev.enisim.model.HyperplaneLimits.Ec2RequestLimit limit = s.hyperplane().ec2RequestLimit().orElseThrow();
         int burst = limit.burst();
         double rate = limit.perSecond();
         java.util.Set<String> made = new java.util.HashSet<>();
+        double tokens = burst;
         for (Scenario.Function f : s.functions()) {
             if (f.existing() == Scenario.Function.Existing.ACTIVE) {
-                made.addAll(keyLabels(s, f));
+                for (String key : keyLabels(s, f)) {
+                    if (made.add(key)) {
+                        tokens -= scaleOut(keyEnis, key);
+                    }
+                }
             }
         }
         List<Scenario.Function> order = new ArrayList<>();
@@ -1424,7 +1443,6 @@ public final class Planner {
         }
         order.sort(java.util.Comparator.comparingLong(Scenario.Function::createdAtMicros)); // stable: the file's order
         List<Plan.Wave> waves = new ArrayList<>();
-        double tokens = burst;
         double at = 0;
         for (Scenario.Function f : order) {
             List<String> mine = new ArrayList<>(keyLabels(s, f));
@@ -1436,23 +1454,29 @@ public final class Planner {
                         + " fits; share security groups (fewer keys) or ask AWS for a higher rate", f.name(), n, burst),
                         null);
             }
+            int more = 0;
+            for (String key : mine) {
+                more += scaleOut(keyEnis, key);
+            }
+            double need = Math.min(burst, n + more); // more than the burst: a full bucket, the rest from its refill
             double t = Math.max(at, f.createdAtMicros() / 1e6);
             tokens = Math.min(burst, tokens + (t - at) * rate);
             at = t;
-            if (tokens < n) { // wait for the refill, and a second more (the bucket's own arithmetic)
-                t = Math.ceil(at + (n - tokens) / rate) + 1;
+            if (tokens < need) { // wait for the refill, and a second more (the bucket's own arithmetic)
+                t = Math.ceil(at + (need - tokens) / rate) + 1;
                 tokens = Math.min(burst, tokens + (t - at) * rate);
                 at = t;
             }
-            tokens -= n;
+            tokens -= n + more;
             made.addAll(mine);
             Plan.Wave lastWave = waves.isEmpty() ? null : waves.get(waves.size() - 1);
             if (lastWave != null && lastWave.atSeconds() == t) {
                 List<String> names = new ArrayList<>(lastWave.functions());
                 names.add(f.name());
-                waves.set(waves.size() - 1, new Plan.Wave(t, List.copyOf(names), lastWave.enis() + n));
+                waves.set(waves.size() - 1, new Plan.Wave(t, List.copyOf(names), lastWave.enis() + n,
+                        lastWave.scaleOutEnis() + more));
             } else {
-                waves.add(new Plan.Wave(t, List.of(f.name()), n));
+                waves.add(new Plan.Wave(t, List.of(f.name()), n, more));
             }
         }
         double end = s.durationMicros() / 1e6;
@@ -1464,6 +1488,24 @@ public final class Planner {
                     end), null);
         }
         return new Plan.Staggered(burst, rate, waves, null, null);
+    }
+
+    /** The ENIs {@code key} scales out to beyond its first, by {@code keyEnis} (0 for a key not there). */
+    private static int scaleOut(Map<String, Long> keyEnis, String key) {
+        return (int) Math.max(0, keyEnis.getOrDefault(key, 1L) - 1);
+    }
+
+    /**
+     * Per key (label), the most ENIs it had in any of the plan's demand runs (no EC2 request limit, no VPC quota in
+     * the way, the warm-up's too: each was a CreateNetworkInterface call): what the design's traffic makes it scale
+     * to.
+     */
+    private Map<String, Long> demandKeyEnis() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (RunSummary r : demand) {
+            r.eniKeys().forEach((key, k) -> out.merge(key, k.peakEnis(), Math::max));
+        }
+        return out;
     }
 
     /** Each function's creation time in {@code rollout}, in microseconds. */

@@ -817,13 +817,18 @@ public final class PlanReport {
         return design + limit + "): " + headroomText(st.headroom());
     }
 
-    /** "rollout: at 0 s orders, payments (4 new ENIs); at 121 s (2.0 min) reports (2 new ENIs)". */
+    /**
+     * "rollout: at 0 s orders, payments (4 new ENIs); at 121 s (2.0 min) reports (2 new ENIs)"; a wave whose keys
+     * scale out says by how many: "(2 new ENIs, 2 more as their keys scale out)".
+     */
     static String wavesText(Plan.Staggered st) {
         List<String> parts = new java.util.ArrayList<>();
         for (Plan.Wave w : st.waves()) {
-            parts.add(String.format(java.util.Locale.ROOT, "at %.0f s%s %s (%d new ENI%s)", w.atSeconds(),
+            parts.add(String.format(java.util.Locale.ROOT, "at %.0f s%s %s (%d new ENI%s%s)", w.atSeconds(),
                     w.atSeconds() >= 60 ? String.format(java.util.Locale.ROOT, " (%.1f min)", w.atSeconds() / 60) : "",
-                    String.join(", ", w.functions()), w.enis(), w.enis() == 1 ? "" : "s"));
+                    String.join(", ", w.functions()), w.enis(), w.enis() == 1 ? "" : "s", w.scaleOutEnis() == 0 ? ""
+                    : String.format(java.util.Locale.ROOT, ", %d more as %s scale%s out", w.scaleOutEnis(),
+                    w.enis() == 1 ? "its key" : "their keys", w.enis() == 1 ? "s" : "")));
         }
         return "rollout: create " + (parts.isEmpty() ? "nothing" : String.join("; ", parts));
     }
