@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.enisim.TestFiles;
 import dev.enisim.iac.Change;
 import dev.enisim.iac.ChangeReader;
 import dev.enisim.scenario.ScenarioException;
@@ -51,9 +52,7 @@ class GateStacksTest {
             """;
 
     private Path write(String name, String text) throws Exception {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        return Files.writeString(p, text);
+        return TestFiles.write(dir, name, text);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.enisim.TestFiles;
 import dev.enisim.importer.ImportCommandTest.Result;
 import dev.enisim.iac.Change;
 import dev.enisim.iac.ChangeReader;
@@ -21,9 +22,7 @@ class GateUnreadStacksTest {
     Path dir;
 
     private Path write(String name, String text) throws Exception {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        return Files.writeString(p, text);
+        return TestFiles.write(dir, name, text);
     }
 
     @Test

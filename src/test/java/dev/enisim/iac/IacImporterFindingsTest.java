@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.enisim.TestFiles;
 import dev.enisim.scenario.Problem;
 import dev.enisim.scenario.ScenarioException;
 import java.nio.file.Files;
@@ -29,9 +30,7 @@ class IacImporterFindingsTest {
     }
 
     private Path write(String name, String text) throws Exception {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        return Files.writeString(p, text);
+        return TestFiles.write(dir, name, text);
     }
 
     /** A synthesized CDK stack: one VPC function without FunctionName (CDK's logical id with its hash). */

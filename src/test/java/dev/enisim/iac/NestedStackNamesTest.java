@@ -3,6 +3,7 @@ package dev.enisim.iac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.enisim.TestFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,9 +30,7 @@ class NestedStackNamesTest {
     }
 
     private Path write(String name, String text) throws Exception {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        return Files.writeString(p, text);
+        return TestFiles.write(dir, name, text);
     }
 
     private static Change.Function fn(Change c, String name) {

@@ -3,6 +3,7 @@ package dev.enisim.iac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.enisim.TestFiles;
 import dev.enisim.scenario.ScenarioException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +25,7 @@ class TemplateStackNamesTest {
     Path dir;
 
     private Path write(String name, String text) throws Exception {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        return Files.writeString(p, text);
+        return TestFiles.write(dir, name, text);
     }
 
     private static String function(String name) {
