@@ -138,18 +138,41 @@ public final class Bench {
     }
 
     /**
-     * A reference simulator on a loss workload, measured like the model: a warm-up (a tenth of the arrivals), then
-     * {@code repeats} timed runs; rates are the median run's with min and max, bytes per event the median run's.
+     * A reference simulator on a loss workload, measured like the model: the same warm-up rule (runs of a tenth of
+     * the arrivals until the JIT is quiet, {@link Warmup}), then {@code repeats} timed runs; rates are the median
+     * run's with min and max, bytes per event the median run's.
      *
      * @param lostFraction       the reference's own lost fraction (beside Erlang B: it must agree, or it is not the
      *                           same workload)
      * @param modelOverReference the model's median events/s over the reference's, both from this run
      * @param modelOverReferenceCpu the same ratio of events per CPU second (steadier on a shared machine)
+     * @param warmup             what the warm-up before the timed runs did; null where not known (a test's figures)
      */
     public record ReferenceResult(String name, String description, String workload, int repeats, long events,
             long arrivals, double lostFraction, double wallSeconds, double eventsPerSecond, double eventsPerSecondMin,
             double eventsPerSecondMax, double bytesPerEvent, double modelOverReference, double eventsPerCpuSecond,
-            double modelOverReferenceCpu) {
+            double modelOverReferenceCpu, Warmup.Done warmup) {
+
+        /** Figures without a warm-up's account (a test's). */
+        public ReferenceResult(String name, String description, String workload, int repeats, long events,
+                long arrivals, double lostFraction, double wallSeconds, double eventsPerSecond,
+                double eventsPerSecondMin, double eventsPerSecondMax, double bytesPerEvent, double modelOverReference,
+                double eventsPerCpuSecond, double modelOverReferenceCpu) {
+            this(name, description, workload, repeats, events, arrivals, lostFraction, wallSeconds, eventsPerSecond,
+                    eventsPerSecondMin, eventsPerSecondMax, bytesPerEvent, modelOverReference, eventsPerCpuSecond,
+                    modelOverReferenceCpu, null);
+        }
+
+        /**
+         * The same figures with the ratios taken against {@code model} (the model's median fork, when the reference's
+         * own median fork ran beside another of the model's).
+         */
+        public ReferenceResult against(Result model) {
+            return new ReferenceResult(name, description, workload, repeats, events, arrivals, lostFraction,
+                    wallSeconds, eventsPerSecond, eventsPerSecondMin, eventsPerSecondMax, bytesPerEvent,
+                    model.eventsPerSecond() / eventsPerSecond, eventsPerCpuSecond,
+                    model.eventsPerCpuSecond() / eventsPerCpuSecond, warmup);
+        }
     }
 
     private Bench() {
@@ -238,20 +261,35 @@ public final class Bench {
         }
     }
 
-    /** Runs {@code sim} on the loss workload {@code model} measured (which must carry an Erlang check). */
+    /** {@link #reference(ReferenceSimulator, Result, int, Warmup.Mode, Consumer)} after a warm-up of one tenth. */
     public static ReferenceResult reference(ReferenceSimulator sim, Result model, int repeat,
+            Consumer<String> progress) {
+        return reference(sim, model, repeat, Warmup.Mode.TENTH, progress);
+    }
+
+    /**
+     * Runs {@code sim} on the loss workload {@code model} measured (which must carry an Erlang check): the warm-up
+     * {@code warmup} says, as the model's ({@link Warmup}: runs of a tenth of the arrivals), then {@code repeat}
+     * timed runs. Up to round 2's thirty-fifth pass a reference warmed up for one tenth only, while the model ran
+     * tenths until the JIT was quiet: the priority-queue simulator's first timed runs then still measured C2 at
+     * work (HISTORY, thirty-fifth pass).
+     */
+    public static ReferenceResult reference(ReferenceSimulator sim, Result model, int repeat, Warmup.Mode warmup,
             Consumer<String> progress) {
         ErlangCheck e = model.erlangB();
         if (e == null) {
             throw new IllegalArgumentException(model.workload() + " is not a pure loss workload");
         }
-        progress.accept(model.workload() + " on " + sim.name() + ": warm-up");
-        sim.run(e.servers(), e.offered(), Math.max(1, model.arrivals() / 10), 0);
+        String name = model.workload() + " on " + sim.name();
+        progress.accept(name + ": warm-up");
+        long tenth = Math.max(1, model.arrivals() / 10);
+        Warmup.Done warmed = Warmup.run(warmup, () -> sim.run(e.servers(), e.offered(), tenth, 0), Warmup.hotspot(),
+                System::nanoTime, n -> progress.accept(name + ": warm-up, tenth " + n));
         Meter meter = new Meter(hotspot());
         List<Sample> samples = new ArrayList<>();
         ReferenceSimulator.LossRun last = null;
         for (int i = 0; i < repeat; i++) {
-            progress.accept(model.workload() + " on " + sim.name() + ": run " + (i + 1) + " of " + repeat);
+            progress.accept(name + ": run " + (i + 1) + " of " + repeat);
             System.gc();
             meter.start();
             last = sim.run(e.servers(), e.offered(), model.arrivals(), i + 1);
@@ -264,7 +302,7 @@ public final class Bench {
                 median.eventsPerSecond(), samples.get(0).eventsPerSecond(),
                 samples.get(samples.size() - 1).eventsPerSecond(), (double) median.allocatedBytes() / median.events(),
                 model.eventsPerSecond() / median.eventsPerSecond(), medianCpuRate(samples),
-                model.eventsPerCpuSecond() / medianCpuRate(samples));
+                model.eventsPerCpuSecond() / medianCpuRate(samples), warmed);
     }
 
     /** Every reference simulator on the class path (the jar's own, and the tests' when they are there). */

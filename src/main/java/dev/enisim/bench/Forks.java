@@ -36,8 +36,25 @@ public final class Forks {
             double min, double max, double steadyMedian, double steadyMin, double steadyMax, int[] warmupTenths) {
     }
 
-    /** The forks of one workload: the median fork (by events per CPU second) and the spread of all. */
-    public record Measured(Fork median, Spread spread) {
+    /**
+     * The forks of one workload: the median fork (by events per CPU second) and the spread of all; and each reference
+     * simulator (for a pure loss workload) over the same forks, in the order the forks listed them.
+     */
+    public record Measured(Fork median, Spread spread, List<Reference> references) {
+        public Measured {
+            references = List.copyOf(references);
+        }
+    }
+
+    /**
+     * A reference simulator over the forks: its median fork's figures (by its own events per CPU second, as the
+     * workload's), with the ratios taken against the workload's median fork, and the spread of all its forks (a
+     * reference builds nothing: its steady figures are its whole run's). The reference's rate spreads from one JVM
+     * to the next as the model's does, more so (the priority-queue simulator: 5.7 to 10.5 M events/s in JVMs of the
+     * same jar, HISTORY, thirty-fifth pass): the median fork's figure is its own, not the one that happened to run
+     * beside the model's median fork.
+     */
+    public record Reference(Bench.ReferenceResult median, Spread spread) {
     }
 
     private Forks() {
@@ -62,7 +79,10 @@ public final class Forks {
         return of(all);
     }
 
-    /** The median fork of {@code forks} (at least one) by events per CPU second, and their spread. */
+    /**
+     * The median fork of {@code forks} (at least one) by events per CPU second, and their spread; each reference's
+     * median fork by its own rate, and its spread.
+     */
     static Measured of(List<Fork> forks) {
         int n = forks.size();
         double[] rates = new double[n];
@@ -74,17 +94,53 @@ public final class Forks {
             steady[i] = r.steadyEventsPerCpuSecond();
             tenths[i] = r.warmup() == null ? 0 : r.warmup().tenths();
         }
+        Fork median = forks.get(medianIndex(rates));
+        Spread spread = spread(rates, steady, tenths);
+        List<Reference> references = new ArrayList<>();
+        for (Bench.ReferenceResult first : forks.get(0).references()) {
+            double[] refRates = new double[n];
+            int[] refTenths = new int[n];
+            List<Bench.ReferenceResult> each = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                Bench.ReferenceResult r = named(forks.get(i).references(), first.name());
+                each.add(r);
+                refRates[i] = r.eventsPerCpuSecond();
+                refTenths[i] = r.warmup() == null ? 0 : r.warmup().tenths();
+            }
+            references.add(new Reference(each.get(medianIndex(refRates)).against(median.result()),
+                    spread(refRates, refRates, refTenths)));
+        }
+        return new Measured(median, spread, references);
+    }
+
+    /** The first of {@code rates} equal to their median (the upper one of an even count). */
+    private static int medianIndex(double[] rates) {
+        double[] sorted = rates.clone();
+        Arrays.sort(sorted);
+        int i = 0;
+        while (rates[i] != sorted[rates.length / 2]) {
+            i++;
+        }
+        return i;
+    }
+
+    private static Spread spread(double[] rates, double[] steady, int[] tenths) {
+        int n = rates.length;
         double[] byRate = rates.clone();
         Arrays.sort(byRate);
         double[] bySteady = steady.clone();
         Arrays.sort(bySteady);
-        Fork median = null;
-        for (int i = 0; median == null; i++) {
-            if (rates[i] == byRate[n / 2]) {
-                median = forks.get(i);
+        return new Spread(n, rates, steady, byRate[n / 2], byRate[0], byRate[n - 1], bySteady[n / 2], bySteady[0],
+                bySteady[n - 1], tenths);
+    }
+
+    /** The reference named {@code name} among a fork's (every fork runs the same ones, from the same class path). */
+    private static Bench.ReferenceResult named(List<Bench.ReferenceResult> references, String name) {
+        for (Bench.ReferenceResult r : references) {
+            if (r.name().equals(name)) {
+                return r;
             }
         }
-        return new Measured(median, new Spread(n, rates, steady, byRate[n / 2], byRate[0], byRate[n - 1],
-                bySteady[n / 2], bySteady[0], bySteady[n - 1], tenths));
+        throw new IllegalStateException("a fork did not run the reference " + name);
     }
 }

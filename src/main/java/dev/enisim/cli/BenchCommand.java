@@ -95,17 +95,20 @@ final class BenchCommand implements Callable<Integer> {
         + "JVMs of its own, one after the other, and print each fork's events/CPU-s with their median, min and max "
         + "(JSON: the workload's \"forks\"); the workload's figures are then the median fork's, as JMH reports: "
         + "the JIT's choices, and with them the rate, differ from one JVM to the next (loss-100: 6.3 to 9.1 M "
-        + "events/CPU-s). Workloads only, not --cost-model points; not with --no-fork (default: "
+        + "events/CPU-s). A reference simulator runs in each of those forks too and is reported the same way: "
+        + "its own median fork, its forks' rates under it, the ratios against the workload's median fork. "
+        + "Workloads only, not --cost-model points; not with --no-fork (default: "
         + "${DEFAULT-VALUE})."})
     int forks;
 
     @Option(names = "--warmup", paramLabel = "auto|tenth", defaultValue = "auto", converter = WarmupMode.class,
-            description = {"The warm-up before each workload's timed runs (and each --cost-model point's): auto runs "
-                + "tenths of its simulated time (each a new world) until the JIT is quiet (two tenths in a row "
-                + "during which the compilers worked for less than half the tenth's wall time), at most 10; tenth runs one, as the "
-                + "bench did up to pass 15, when the first timed runs still measured in part how far C2 had got. "
-                + "The warm-up's tenths and compile time are printed under the workload's row and written to the "
-                + "JSON (\"warmup\") (default: ${DEFAULT-VALUE})."})
+            description = {"The warm-up before each workload's timed runs (and each --cost-model point's and "
+                + "reference simulator's): auto runs tenths of its simulated time (each a new world; a reference: "
+                + "a tenth of the arrivals) until the JIT is quiet (two tenths in a row during which the compilers "
+                + "worked for less than half the tenth's wall time), at most 10; tenth runs one, as the bench did "
+                + "up to pass 15 (the references up to pass 35), when the first timed runs still measured in part "
+                + "how far C2 had got. The warm-up's tenths and compile time are printed under the workload's row "
+                + "and the reference's line and written to the JSON (\"warmup\") (default: ${DEFAULT-VALUE})."})
     Warmup.Mode warmup;
 
     @Option(names = "--samplers", description = {"Also time random draws: enisim's xoshiro256**, SplitMix64, "
@@ -236,7 +239,7 @@ final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < names.size(); i++) {
             String source = names.get(i);
             Bench.Result r;
-            List<Bench.ReferenceResult> rs = new ArrayList<>();
+            List<Forks.Reference> rs = new ArrayList<>();
             Forks.Spread spread = null;
             if (fork) {
                 Forks.Measured m = Forks.measure(source, forks, k -> {
@@ -249,13 +252,13 @@ final class BenchCommand implements Callable<Integer> {
                             childRefs);
                 }, progress);
                 r = m.median().result();
-                rs.addAll(m.median().references());
+                rs.addAll(m.references());
                 spread = forks > 1 ? m.spread() : null;
             } else {
                 r = Bench.run(source, scenarios.get(i), repeat, warmup, progress);
                 if (references && r.erlangB() != null) {
                     for (ReferenceSimulator sim : Bench.references()) {
-                        rs.add(Bench.reference(sim, r, repeat, progress));
+                        rs.add(new Forks.Reference(Bench.reference(sim, r, repeat, warmup, progress), null));
                     }
                 }
             }
@@ -267,12 +270,21 @@ final class BenchCommand implements Callable<Integer> {
             }
             all.add(node);
             results.put(r.workload(), r);
-            for (Bench.ReferenceResult ref : rs) {
+            for (Forks.Reference measured : rs) {
+                Bench.ReferenceResult ref = measured.median();
                 out.printf(Locale.ROOT, "%14s vs %-16s %,10.0f events/s (%,.0f-%,.0f), %.1f B/event, lost %.5f:"
                         + " enisim is %.2fx (%.2fx per CPU second)%n", "", ref.name(), ref.eventsPerSecond(),
                         ref.eventsPerSecondMin(), ref.eventsPerSecondMax(), ref.bytesPerEvent(),
                         ref.lostFraction(), ref.modelOverReference(), ref.modelOverReferenceCpu());
-                refs.add(mapper.valueToTree(ref));
+                if (ref.warmup() != null) {
+                    out.printf(Locale.ROOT, "%14s %-19s warm-up: %s%n", "", "", ref.warmup().describe());
+                }
+                ObjectNode refNode = mapper.valueToTree(ref);
+                if (measured.spread() != null && forks > 1) {
+                    printReferenceForks(out, measured.spread());
+                    refNode.set("forks", mapper.valueToTree(measured.spread()));
+                }
+                refs.add(refNode);
             }
         }
         ObjectNode split = null;
@@ -529,14 +541,30 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The forks' rates in the order they ran, then their median, min and max (the table's row is the median fork's). */
     private static void printForks(PrintWriter out, Forks.Spread s) {
-        StringBuilder rates = new StringBuilder();
-        for (double rate : s.eventsPerCpuSecond()) {
-            rates.append(rates.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", rate / 1e6));
-        }
         out.printf(Locale.ROOT, "%14s %d forks, events/CPU-s (M): %s; median %.2f (min %.2f, max %.2f), steady median"
                 + " %.2f (min %.2f, max %.2f); warm-up tenths %s; the row above is the median fork's%n", "",
-                s.forks(), rates, s.median() / 1e6, s.min() / 1e6, s.max() / 1e6, s.steadyMedian() / 1e6,
+                s.forks(), rates(s.eventsPerCpuSecond()), s.median() / 1e6, s.min() / 1e6, s.max() / 1e6, s.steadyMedian() / 1e6,
                 s.steadyMin() / 1e6, s.steadyMax() / 1e6, tenths(s.warmupTenths()));
+    }
+
+    /**
+     * A reference's forks: its rates in the order they ran, their median, min and max (its line above is its median
+     * fork's, the ratios against the workload's median fork).
+     */
+    private static void printReferenceForks(PrintWriter out, Forks.Spread s) {
+        out.printf(Locale.ROOT, "%14s %-19s %d forks, events/CPU-s (M): %s; median %.2f (min %.2f, max %.2f); warm-up"
+                + " tenths %s; the line above is its median fork's, against the workload's median fork%n", "", "",
+                s.forks(), rates(s.eventsPerCpuSecond()), s.median() / 1e6, s.min() / 1e6, s.max() / 1e6,
+                tenths(s.warmupTenths()));
+    }
+
+    /** "12.92, 8.93, 13.32": rates in millions, in the order the forks ran. */
+    private static String rates(double[] perSecond) {
+        StringBuilder b = new StringBuilder();
+        for (double rate : perSecond) {
+            b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", rate / 1e6));
+        }
+        return b.toString();
     }
 
     /** "7, 10, 8": each fork's warm-up in tenths, in the order they ran. */

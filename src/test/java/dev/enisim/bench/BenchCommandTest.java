@@ -238,6 +238,53 @@ class BenchCommandTest {
     }
 
     @Test
+    void referencesWarmUpAsTheWorkloadDoesAndOverForksReportTheirOwnMedianFork() throws Exception {
+        Path scenario = tiny();
+        Path json = dir.resolve("refs.json");
+        Run r = bench(scenario.toString(), "--forks", "3", "--repeat", "1", "--json", json.toString(), "--set",
+                "duration=2000s");
+        assertEquals(0, r.code(), r.err());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        JsonNode w = root.get("workloads").get(0);
+        JsonNode ref = root.get("references").get(0);
+        assertEquals("priority-queue", ref.get("name").asText());
+        // the same warm-up rule as the workload's: tenths until the JIT is quiet, at least two
+        JsonNode warm = ref.get("warmup");
+        assertEquals("AUTO", warm.get("mode").asText());
+        assertTrue(warm.get("tenths").asInt() >= Warmup.QUIET_TENTHS, warm.toString());
+        assertTrue(r.err().contains("tiny.yaml on priority-queue: warm-up, tenth 2"), r.err());
+        // its own median fork over the three, the ratio against the workload's median fork
+        JsonNode f = ref.get("forks");
+        assertEquals(3, f.get("forks").asInt());
+        double[] rates = new double[3];
+        for (int i = 0; i < 3; i++) {
+            rates[i] = f.get("eventsPerCpuSecond").get(i).asDouble();
+        }
+        java.util.Arrays.sort(rates);
+        assertEquals(rates[1], f.get("median").asDouble());
+        assertEquals(rates[1], ref.get("eventsPerCpuSecond").asDouble());
+        assertEquals(w.get("eventsPerCpuSecond").asDouble() / rates[1], ref.get("modelOverReferenceCpu").asDouble(),
+                1e-9 * ref.get("modelOverReferenceCpu").asDouble());
+        assertEquals(w.get("eventsPerSecond").asDouble() / ref.get("eventsPerSecond").asDouble(),
+                ref.get("modelOverReference").asDouble(), 1e-9 * ref.get("modelOverReference").asDouble());
+        assertTrue(r.out().contains(String.format(Locale.ROOT, "3 forks, events/CPU-s (M): %s; median %.2f",
+                String.format(Locale.ROOT, "%.2f, %.2f, %.2f", f.get("eventsPerCpuSecond").get(0).asDouble() / 1e6,
+                        f.get("eventsPerCpuSecond").get(1).asDouble() / 1e6,
+                        f.get("eventsPerCpuSecond").get(2).asDouble() / 1e6), rates[1] / 1e6)), r.out());
+        assertTrue(r.out().contains("the line above is its median fork's, against the workload's median fork"),
+                r.out());
+
+        // --warmup tenth: one tenth for the reference too
+        Run one = bench(scenario.toString(), "--no-fork", "--warmup", "tenth", "--repeat", "1", "--json",
+                json.toString(), "--set", "duration=2000s");
+        assertEquals(0, one.code(), one.err());
+        JsonNode oneRef = new ObjectMapper().readTree(json.toFile()).get("references").get(0);
+        assertEquals(1, oneRef.get("warmup").get("tenths").asInt());
+        assertFalse(oneRef.has("forks"), "one fork: no spread");
+        assertFalse(one.err().contains("priority-queue: warm-up, tenth 2"), one.err());
+    }
+
+    @Test
     void forksBelowOneOrWithoutForkingOrAnUnknownWarmUpAreBadInputBeforeAnythingRuns() throws Exception {
         Path scenario = tiny();
         Run zero = bench(scenario.toString(), "--forks", "0", "--repeat", "1");

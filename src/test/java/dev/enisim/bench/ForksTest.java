@@ -84,6 +84,55 @@ class ForksTest {
         assertEquals(List.of(ref), m.median().references());
     }
 
+    /** A reference's figures whose only ones that matter here are its rates; {@code tag} tells it apart. */
+    private static Bench.ReferenceResult reference(String name, String tag, double rate, double wall, int tenths) {
+        Warmup.Done warmup = new Warmup.Done(Warmup.Mode.AUTO, tenths, 0.1, 1, true);
+        return new Bench.ReferenceResult(name, tag, "loss", 1, 10, 5, 0.1, 1, wall, wall, wall, 24, 1, rate, 1,
+                warmup);
+    }
+
+    @Test
+    void eachReferenceIsItsOwnMedianForkAgainstTheWorkloadsMedianForkWithItsSpread() {
+        // the workload's median fork is the second (5); the priority-queue's own median fork is the third (7 M),
+        // not the one that ran beside the workload's median fork (9 M)
+        Bench.Result slow = result("slow", 4e6, 4e6);
+        Bench.Result middle = new Bench.Result("middle", 1, 10, 5, 5, 0, 5, 1, 1, 12e6, 12e6, 12e6, 5, 5, 5, 1, 1, 0,
+                null, 13e6, 0, 13e6);
+        Bench.Result fast = result("fast", 20e6, 20e6);
+        List<Forks.Fork> forks = List.of(
+                new Forks.Fork(slow, List.of(reference("priority-queue", "a", 5e6, 6e6, 3),
+                        reference("ssj", "x", 2e6, 2e6, 2))),
+                new Forks.Fork(middle, List.of(reference("priority-queue", "b", 9e6, 10e6, 4),
+                        reference("ssj", "y", 4e6, 4e6, 2))),
+                new Forks.Fork(fast, List.of(reference("priority-queue", "c", 7e6, 8e6, 5),
+                        reference("ssj", "z", 3e6, 3e6, 6))));
+        Forks.Measured m = Forks.of(forks);
+        assertEquals("middle", m.median().result().workload());
+        assertEquals(2, m.references().size(), "each reference once, in the order the forks list them");
+
+        Forks.Reference pq = m.references().get(0);
+        assertEquals("priority-queue", pq.median().name());
+        assertEquals("c", pq.median().description(), "its own median fork by its own rate");
+        assertEquals(13e6 / 7e6, pq.median().modelOverReferenceCpu(), 1e-12,
+                "against the workload's median fork's CPU rate");
+        assertEquals(12e6 / 8e6, pq.median().modelOverReference(), 1e-12, "and its wall rate");
+        assertArrayEquals(new double[] {5e6, 9e6, 7e6}, pq.spread().eventsPerCpuSecond(), "in the order they ran");
+        assertEquals(7e6, pq.spread().median());
+        assertEquals(5e6, pq.spread().min());
+        assertEquals(9e6, pq.spread().max());
+        assertArrayEquals(new int[] {3, 4, 5}, pq.spread().warmupTenths());
+
+        Forks.Reference ssj = m.references().get(1);
+        assertEquals("z", ssj.median().description());
+        assertEquals(13e6 / 3e6, ssj.median().modelOverReferenceCpu(), 1e-12);
+        assertEquals(3e6, ssj.spread().median());
+    }
+
+    @Test
+    void aWorkloadWithoutReferencesHasNone() {
+        assertEquals(List.of(), Forks.of(List.of(fork("a", 1, 1), fork("b", 2, 2))).references());
+    }
+
     @Test
     void noForkIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> Forks.measure("loss", 0, i -> fork("x", 1, 1), s -> { }));
