@@ -116,7 +116,7 @@ public final class Comparison {
      * difference 0 in every replication (nothing to test: not in the family); 0 when B - A is the same non-zero
      * number in every replication (no spread: the change moves it by exactly that).
      */
-    static double pValue(MetricStats diff) {
+    public static double pValue(MetricStats diff) {
         if (diff.n() < 2 || diff.mean() == 0 && diff.sd() == 0) {
             return Double.NaN;
         }
@@ -132,7 +132,7 @@ public final class Comparison {
      * (from 1) becomes max over j &lt;= i of min(1, (m - j + 1) p_(j)). Rejecting where it is under alpha holds the
      * family-wise error at alpha under any dependence between the tests.
      */
-    static double[] holm(List<Double> ps) {
+    public static double[] holm(List<Double> ps) {
         double[] out = new double[ps.size()];
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < ps.size(); i++) {
