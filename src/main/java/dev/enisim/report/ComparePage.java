@@ -62,6 +62,14 @@ public final class ComparePage {
                 + family + ". They come first below.";
         StringBuilder onlyNote = new StringBuilder();
         onlyNote.append(only("A", labelA, outcome.onlyA())).append(only("B", labelB, outcome.onlyB()));
+        if (!outcome.partial().isEmpty()) {
+            onlyNote.append("<p class=\"note\">").append(HtmlReport.esc(Comparison.Partial.heading(
+                    outcome.partial().size()))).append(":</p>\n<ul>\n");
+            for (Comparison.Partial p : outcome.partial()) {
+                onlyNote.append("<li>").append(HtmlReport.esc(p.metric())).append(": ").append(HtmlReport.esc(p.counts())).append("</li>\n");
+            }
+            onlyNote.append("</ul>\n");
+        }
         String page = page("enisim compare: " + labelA + " vs " + labelB, "A = " + labelA + ", B = " + labelB,
                 verdict, significant > 0, shown, true, labelA, a, labelB, b);
         return onlyNote.length() == 0 ? page : page.replaceFirst("</table></div>\n</section>\n",
