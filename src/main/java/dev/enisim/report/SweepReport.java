@@ -159,6 +159,15 @@ public final class SweepReport {
     }
 
     /**
+     * Why a point has no value: a replication had none. Not only "no invocation succeeded": a teardown's wait is
+     * {@code null} in a replication whose ENIs outlived the run, and a sweep whose every point had 7 or 9 of 10 waits
+     * said "no value at any point (nothing measured, e.g. no invocation succeeded)".
+     */
+    static final String NO_VALUE_WHY = " in one replication or more, e.g. no invocation succeeded, or a teardown's wait"
+            + " was cut short by the run's end; a point's value needs one from every replication (run --replications"
+            + " gives the figures of those that had one)";
+
+    /**
      * What the sweep shows, per metric, in a sentence: where it is 0 and where not (the question a sweep of subnet
      * sizes or traffic asks: from which point on do invocations fail?), else its range and where each end is.
      */
@@ -190,11 +199,11 @@ public final class SweepReport {
                 }
             }
             String unmeasured = (none.isEmpty() ? "" : "; no value at " + none.size() + " point(s) (" + points(axes,
-                    none) + ": nothing measured there, e.g. no invocation succeeded)") + (failed.isEmpty() ? ""
+                    none) + ": nothing measured there" + NO_VALUE_WHY + ")") + (failed.isEmpty() ? ""
                     : "; " + failed.size() + " point(s) failed, no value (" + points(axes, failed) + ")");
             if (measured == 0) {
                 if (!none.isEmpty()) {
-                    out.add(m + " has no value at any point (nothing measured, e.g. no invocation succeeded)");
+                    out.add(m + " has no value at any point (nothing measured" + NO_VALUE_WHY + ")");
                 }
                 continue;
             }
