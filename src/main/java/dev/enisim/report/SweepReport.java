@@ -232,7 +232,8 @@ public final class SweepReport {
      * pairs by r, and its 95% Student-t interval over the replications both have is what says whether they differ.
      * Overlapping marginal intervals said "does not tell them apart" of differences as clear as +162, +167, +142,
      * +157, +134 (invocations.succeeded at concurrency limits 10 and 11): the spread the two points share (the same
-     * arrivals) is in both marginal intervals but cancels in the difference. "" with one replication; without the
+     * arrivals) is in both marginal intervals but cancels in the difference. With one replication, that it was not
+     * judged; without the
      * replications' values (a point read from an older results file), only whether the marginal intervals are
      * apart, which proves a difference, while their overlap proves nothing.
      *
@@ -247,7 +248,9 @@ public final class SweepReport {
         MetricStats low = lowPoint.metrics().get(metric);
         MetricStats high = highPoint.metrics().get(metric);
         if (low.n() < 2 || high.n() < 2) {
-            return "";
+            // a sweep's default: four points differing only in a function's random stream "ranged from 5,789 at c to
+            // 5,922 at d", noise read as an effect, with nothing to say it was not judged
+            return ", not judged against noise (one replication per point: run --replications 2 or more)";
         }
         List<Double> a = lowPoint.runs().get(metric);
         List<Double> b = highPoint.runs().get(metric);

@@ -89,7 +89,8 @@ class SweepReportTest {
         assertEquals(List.of(
                 "failures is 0 wherever cidr is /27 or /26, above 0 wherever it is /28, up to 900 at cidr = /28,"
                         + " traffic = 2",
-                "enis ranges from 8 at cidr = /28, traffic = 1 to 10 at cidr = /27, traffic = 1",
+                "enis ranges from 8 at cidr = /28, traffic = 1 to 10 at cidr = /27, traffic = 1, not judged against"
+                        + " noise (one replication per point: run --replications 2 or more)",
                 "flat is 4 at every point"), v);
         // no one parameter decides it: the points where it is 0, counted
         points.set(2, new Sweep.Point(points.get(2).values(), Map.of("failures", one(3), "enis", one(10),
@@ -200,6 +201,21 @@ class SweepReportTest {
         }
         assertTrue(endsApart <= trials * 0.07, endsApart + " of " + trials + " noise sweeps told their ends apart");
         assertTrue(someStepApart <= trials * 0.07, someStepApart + " of " + trials + " noise sweeps told a step apart");
+    }
+
+    /**
+     * An experimenter's review: with the default one replication, four points that differ only in a function's name
+     * (its random stream) said "invocations.succeeded ranges from 5,789 at functions[0].name = c to 5,922 at
+     * functions[0].name = d", noise read as an effect; the sentence now says the range was not judged against noise.
+     */
+    @Test
+    void withOneReplicationTheRangeIsSaidNotJudged() {
+        Sweep.Axis name = new Sweep.Axis("functions[0].name", List.of("c", "d"));
+        String m = "invocations.succeeded";
+        List<Sweep.Point> ps = List.of(point(name, "c", m, List.of(5789.0)), point(name, "d", m, List.of(5922.0)));
+        assertEquals(List.of(m + " ranges from 5,789 at functions[0].name = c to 5,922 at functions[0].name = d, not"
+                + " judged against noise (one replication per point: run --replications 2 or more)"),
+                SweepReport.verdicts(List.of(name), List.of(m), ps));
     }
 
     private static double gaussian(java.util.SplittableRandom random) {
