@@ -46,8 +46,11 @@ public final class ComparePage {
         for (Comparison.Row r : outcome.rows()) {
             MetricStats d = r.difference();
             if (all || d.mean() != 0 || d.sd() != 0) {
+                // one replication has no interval: the page showed [-289, -289] as a "95% interval" where the
+                // terminal says "none (1 replication)"
                 shown.add(new Row(r.metric(), number(r.meanA()), number(r.meanB()), number(d.mean()),
-                        "[" + number(d.ciLow()) + ", " + number(d.ciHigh()) + "]", r.significant()));
+                        replications < 2 ? "none (1 replication)" : "[" + number(d.ciLow()) + ", "
+                        + number(d.ciHigh()) + "]", r.significant()));
             }
             significant += r.significant() ? 1 : 0;
         }
@@ -57,7 +60,9 @@ public final class ComparePage {
                 + " in some replication: at most a 5% chance that any metric called significant is noise; " + replications
                 + " paired replications with common random numbers; each interval shown is the metric's own 95%"
                 + " interval, not adjusted)";
-        String verdict = significant == 0 ? "No metric differs significantly between A and B" + family + "."
+        String verdict = replications < 2 ? "With one replication there is no confidence interval, so no difference"
+                + " can be called significant: run with --replications 2 or more (default 10)."
+                : significant == 0 ? "No metric differs significantly between A and B" + family + "."
                 : significant + " metric" + (significant == 1 ? "" : "s") + " differ significantly between A and B"
                 + family + ". They come first below.";
         StringBuilder onlyNote = new StringBuilder();
