@@ -111,6 +111,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         only(out, "A", outcome.onlyA());
         only(out, "B", outcome.onlyB());
+        partial(out, outcome.partial());
         if (!interval) {
             out.println();
             out.println("With one replication there is no confidence interval, so no difference can be called "
@@ -145,6 +146,18 @@ final class CompareCommand implements Callable<Integer> {
                 + " mean in %s):%n", side, only.size(), only.size() == 1 ? "" : "s", side);
         for (Comparison.Only o : only) {
             out.printf(Locale.ROOT, "  %s  %s%n", o.metric(), format(o.mean()));
+        }
+    }
+
+    /** The metrics neither side has in every replication: not compared, and said with their counts. */
+    private static void partial(PrintWriter out, List<Comparison.Partial> partial) {
+        if (partial.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println(Comparison.Partial.heading(partial.size()) + ":");
+        for (Comparison.Partial p : partial) {
+            out.printf(Locale.ROOT, "  %s  %s%n", p.metric(), p.counts());
         }
     }
 

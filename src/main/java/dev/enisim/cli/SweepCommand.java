@@ -76,10 +76,11 @@ final class SweepCommand implements Callable<Integer> {
     String design;
 
     @Option(names = "--points", paramLabel = "N", defaultValue = "100", description = "Points of an lhs or sobol"
-            + " design (default 100).")
+            + " design (default 100; refused with a grid).")
     int designPoints;
 
-    @Option(names = "--design-seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the lhs design (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--design-seed", paramLabel = "SEED", defaultValue = "1", description = "Seed of the lhs design (default: ${DEFAULT-VALUE}; refused with a grid or sobol, which have"
+            + " no random part).")
     long designSeed;
 
     @Mixin
@@ -96,6 +97,18 @@ final class SweepCommand implements Callable<Integer> {
         Set<String> problems = new LinkedHashSet<>();
         if (replications < 1) {
             problems.add("enisim: --replications must be at least 1");
+        }
+        // options the design does not read were ignored, unsaid: --points 50 on a grid ran its 2 points, and two
+        // --design-seed values on a Sobol design ran the same points twice, which looked like a robustness check
+        var parsed = spec.commandLine().getParseResult();
+        if (design.equals("grid") && parsed.hasMatchedOption("--points")) {
+            problems.add("enisim: --points applies to --design lhs or sobol (over ranges PATH=LOW..HIGH); a grid runs"
+                    + " every combination of the --vary values, whatever --points says");
+        }
+        if ((design.equals("grid") || design.equals("sobol")) && parsed.hasMatchedOption("--design-seed")) {
+            problems.add("enisim: --design-seed applies to --design lhs; " + (design.equals("grid")
+                    ? "a grid has nothing random to seed" : "the Sobol sequence is fixed: every seed gives the same"
+                    + " points") + " (the runs' random numbers come from the scenario's seed: --set seed=N)");
         }
         SweepDesign d = null;
         if (!List.of("grid", "lhs", "sobol").contains(design)) {

@@ -40,10 +40,35 @@ public final class Comparison {
     }
 
     /**
-     * The comparison: the metrics both sides have, those only A or only B has, and how many metrics the Holm
-     * adjustment was over ({@code tested}).
+     * A metric neither side has in every replication (a teardown's wait, {@code null} in a replication whose ENIs were
+     * still there at the run's end): not compared, and counted: it has a number in {@code inA} of A's and
+     * {@code inB} of B's {@code replications}.
      */
-    public record Outcome(List<Row> rows, List<Only> onlyA, List<Only> onlyB, int tested) {
+    public record Partial(String metric, int inA, int inB, int replications) {
+
+        /** The heading of these metrics, on the terminal and the page. */
+        public static String heading(int n) {
+            return "Not compared (" + n + " metric" + (n == 1 ? "" : "s") + " with no value in some replications of"
+                    + " both A and B, such as a teardown's wait when an ENI was still there at the run's end: pairs"
+                    + " would leave out the longest waits; see each side's figures with run --replications)";
+        }
+
+        /** "a value in 4 of 10 replications of A, 7 of 10 of B". */
+        public String counts() {
+            return "a value in " + inA + " of " + replications + " replications of A, " + inB + " of " + replications
+                    + " of B";
+        }
+    }
+
+    /**
+     * The comparison: the metrics both sides have, those only A or only B has, and how many metrics the Holm
+     * adjustment was over ({@code tested}); {@code partial}: the metrics neither side has in every replication.
+     */
+    public record Outcome(List<Row> rows, List<Only> onlyA, List<Only> onlyB, int tested, List<Partial> partial) {
+
+        public Outcome(List<Row> rows, List<Only> onlyA, List<Only> onlyB, int tested) {
+            this(rows, onlyA, onlyB, tested, List.of());
+        }
     }
 
     private Comparison() {
@@ -108,7 +133,31 @@ public final class Comparison {
             out.add(new Row(path, sa.get(path).mean(), sb.get(path).mean(), diffs.get(i), ps.get(i), adjusted[i],
                     adjusted[i] < ALPHA));
         }
-        return new Outcome(out, onlyA, onlyB, tested);
+        return new Outcome(out, onlyA, onlyB, tested, partial(ta, tb, sa, sb));
+    }
+
+    /**
+     * The metrics with a number in some replication of A or B that neither side has in every replication: they were
+     * left out of the comparison and of both "only" lists, unsaid (a teardown's wait cut short by the run's end in
+     * some replications of both: the question the comparison was run for, answered by silence).
+     */
+    private static List<Partial> partial(List<JsonNode> ta, List<JsonNode> tb, Map<String, MetricStats> sa,
+            Map<String, MetricStats> sb) {
+        java.util.Map<String, int[]> counts = new java.util.LinkedHashMap<>();
+        for (int side = 0; side < 2; side++) {
+            for (JsonNode t : side == 0 ? ta : tb) {
+                for (Map.Entry<String, JsonNode> e : MetricStats.leaves(t).entrySet()) {
+                    String path = e.getKey();
+                    if (e.getValue().isNumber() && !sa.containsKey(path) && !sb.containsKey(path)
+                            && !path.equals("seed") && !path.equals("replication")) {
+                        counts.computeIfAbsent(path, k -> new int[2])[side]++;
+                    }
+                }
+            }
+        }
+        List<Partial> out = new ArrayList<>();
+        counts.forEach((path, c) -> out.add(new Partial(path, c[0], c[1], ta.size())));
+        return out;
     }
 
     /**
@@ -116,7 +165,7 @@ public final class Comparison {
      * difference 0 in every replication (nothing to test: not in the family); 0 when B - A is the same non-zero
      * number in every replication (no spread: the change moves it by exactly that).
      */
-    static double pValue(MetricStats diff) {
+    public static double pValue(MetricStats diff) {
         if (diff.n() < 2 || diff.mean() == 0 && diff.sd() == 0) {
             return Double.NaN;
         }
@@ -132,7 +181,7 @@ public final class Comparison {
      * (from 1) becomes max over j &lt;= i of min(1, (m - j + 1) p_(j)). Rejecting where it is under alpha holds the
      * family-wise error at alpha under any dependence between the tests.
      */
-    static double[] holm(List<Double> ps) {
+    public static double[] holm(List<Double> ps) {
         double[] out = new double[ps.size()];
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < ps.size(); i++) {

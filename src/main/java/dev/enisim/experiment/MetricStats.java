@@ -18,7 +18,9 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  *
  * <p>A metric of a run's summary ({@link #ofMetric}, what {@link #of(List)} and {@link #ofLeaves} give) is never
  * negative: every leaf of the summary is a count, a size, a time, an amount of money, a share or a variance. So its
- * interval's lower end is clamped at 0 (a rare count's t interval went below it: [-0.355, 0.755]), and a
+ * interval's lower end is clamped at 0 (a rare count's t interval went below it: [-0.355, 0.755]), a share's
+ * ({@link #isShare}: a probability) upper end at 1 (0.844 [0.576, 1.113] for a rarely invoked function's cold
+ * starts), and a
  * {@linkplain #isCount count} that was 0 in every one of n replications gets the 95% upper bound of a Poisson mean
  * with nothing observed, -ln(0.05)/n (about 3/n, the "rule of three"), rather than [0, 0]: ten runs without a
  * throttle do not show that throttles cannot happen. A count whose t interval reaches below 0 (a few events over
@@ -49,6 +51,11 @@ public record MetricStats(long n, double mean, double sd, double ciLow, double c
         if (s.n() < 2) {
             return s; // one replication: no interval, as before
         }
+        if (isShare(path) && s.ciHigh() > 1) {
+            // a probability's t interval went above 1 (cold starts of a rare function: 0.844 [0.576, 1.113]);
+            // clamped, as the lower end is at 0, keeping every value the interval held that a share can take
+            s = new MetricStats(s.n(), s.mean(), s.sd(), s.ciLow(), 1);
+        }
         if (integral && isCount(path) && s.mean() == 0 && s.sd() == 0) {
             return new MetricStats(s.n(), 0, 0, 0, RULE_OF_THREE / s.n());
         }
@@ -76,6 +83,14 @@ public record MetricStats(long n, double mean, double sd, double ciLow, double c
         double high = new ChiSquaredDistribution(null, 2.0 * events + 2)
                 .inverseCumulativeProbability(0.975) / (2.0 * runs);
         return new double[] {low, high};
+    }
+
+    /**
+     * Whether the summary metric at {@code path} is a share of a whole, between 0 and 1 by its definition (a
+     * {@code probability}: {@code coldStarts.probability}, a function's too), whose interval is also clamped at 1.
+     */
+    public static boolean isShare(String path) {
+        return path.equals("probability") || path.endsWith(".probability");
     }
 
     /** A count's leaf names inside its group (async, SQS, provisioned concurrency, accounts, transitions). */
@@ -134,6 +149,22 @@ public record MetricStats(long n, double mean, double sd, double ciLow, double c
                 df -> new TDistribution(null, df).inverseCumulativeProbability(0.975)) * sd
                 / Math.sqrt(values.length);
         return new MetricStats(values.length, mean, sd, mean - half, mean + half);
+    }
+
+    /**
+     * As {@link #of(double[])} (a difference: no clamping), the interval one of {@code family} intervals that hold
+     * their means all at once with 95% confidence (Bonferroni: the t quantile at 1 - 0.025 / family): what an
+     * interval needs when it was picked from that many by its data (a sweep's lowest and highest point, picked from
+     * k points, are one of k(k - 1) / 2 pairs). A family of 1 is the plain 95% interval.
+     */
+    public static MetricStats ofJoint(double[] values, long family) {
+        MetricStats s = of(values);
+        if (family <= 1 || values.length < 2) {
+            return s;
+        }
+        double half = new TDistribution(null, values.length - 1).inverseCumulativeProbability(1 - 0.025 / family)
+                * s.sd() / Math.sqrt(values.length);
+        return new MetricStats(s.n(), s.mean(), s.sd(), s.mean() - half, s.mean() + half);
     }
 
     /**

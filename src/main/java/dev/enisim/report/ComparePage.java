@@ -46,8 +46,11 @@ public final class ComparePage {
         for (Comparison.Row r : outcome.rows()) {
             MetricStats d = r.difference();
             if (all || d.mean() != 0 || d.sd() != 0) {
+                // one replication has no interval: the page showed [-289, -289] as a "95% interval" where the
+                // terminal says "none (1 replication)"
                 shown.add(new Row(r.metric(), number(r.meanA()), number(r.meanB()), number(d.mean()),
-                        "[" + number(d.ciLow()) + ", " + number(d.ciHigh()) + "]", r.significant()));
+                        replications < 2 ? "none (1 replication)" : "[" + number(d.ciLow()) + ", "
+                        + number(d.ciHigh()) + "]", r.significant()));
             }
             significant += r.significant() ? 1 : 0;
         }
@@ -57,11 +60,21 @@ public final class ComparePage {
                 + " in some replication: at most a 5% chance that any metric called significant is noise; " + replications
                 + " paired replications with common random numbers; each interval shown is the metric's own 95%"
                 + " interval, not adjusted)";
-        String verdict = significant == 0 ? "No metric differs significantly between A and B" + family + "."
+        String verdict = replications < 2 ? "With one replication there is no confidence interval, so no difference"
+                + " can be called significant: run with --replications 2 or more (default 10)."
+                : significant == 0 ? "No metric differs significantly between A and B" + family + "."
                 : significant + " metric" + (significant == 1 ? "" : "s") + " differ significantly between A and B"
                 + family + ". They come first below.";
         StringBuilder onlyNote = new StringBuilder();
         onlyNote.append(only("A", labelA, outcome.onlyA())).append(only("B", labelB, outcome.onlyB()));
+        if (!outcome.partial().isEmpty()) {
+            onlyNote.append("<p class=\"note\">").append(HtmlReport.esc(Comparison.Partial.heading(
+                    outcome.partial().size()))).append(":</p>\n<ul>\n");
+            for (Comparison.Partial p : outcome.partial()) {
+                onlyNote.append("<li>").append(HtmlReport.esc(p.metric())).append(": ").append(HtmlReport.esc(p.counts())).append("</li>\n");
+            }
+            onlyNote.append("</ul>\n");
+        }
         String page = page("enisim compare: " + labelA + " vs " + labelB, "A = " + labelA + ", B = " + labelB,
                 verdict, significant > 0, shown, true, labelA, a, labelB, b);
         return onlyNote.length() == 0 ? page : page.replaceFirst("</table></div>\n</section>\n",

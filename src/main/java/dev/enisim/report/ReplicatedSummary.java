@@ -254,7 +254,7 @@ public final class ReplicatedSummary {
         }
         if (replications > 1) {
             b.append(String.format(Locale.ROOT, "  (intervals: Student-t, lower end clamped at 0 as no metric can be"
-                    + " negative; a count whose interval reached below 0: its upper end at least the exact Poisson"
+                    + " negative, a probability's upper end at 1; a count whose interval reached below 0: its upper end at least the exact Poisson"
                     + " bound; a count 0 in every replication: [0, %s], the 95%% upper bound of a Poisson mean"
                     + " with none seen, -ln(0.05)/%d)%n", MetricStats.format(Math.round(-Math.log(0.05)
                     / replications * 1e4) / 1e4), replications));

@@ -159,6 +159,15 @@ public final class SweepReport {
     }
 
     /**
+     * Why a point has no value: a replication had none. Not only "no invocation succeeded": a teardown's wait is
+     * {@code null} in a replication whose ENIs outlived the run, and a sweep whose every point had 7 or 9 of 10 waits
+     * said "no value at any point (nothing measured, e.g. no invocation succeeded)".
+     */
+    static final String NO_VALUE_WHY = " in one replication or more, e.g. no invocation succeeded, or a teardown's wait"
+            + " was cut short by the run's end; a point's value needs one from every replication (run --replications"
+            + " gives the figures of those that had one)";
+
+    /**
      * What the sweep shows, per metric, in a sentence: where it is 0 and where not (the question a sweep of subnet
      * sizes or traffic asks: from which point on do invocations fail?), else its range and where each end is.
      */
@@ -190,11 +199,11 @@ public final class SweepReport {
                 }
             }
             String unmeasured = (none.isEmpty() ? "" : "; no value at " + none.size() + " point(s) (" + points(axes,
-                    none) + ": nothing measured there, e.g. no invocation succeeded)") + (failed.isEmpty() ? ""
+                    none) + ": nothing measured there" + NO_VALUE_WHY + ")") + (failed.isEmpty() ? ""
                     : "; " + failed.size() + " point(s) failed, no value (" + points(axes, failed) + ")");
             if (measured == 0) {
                 if (!none.isEmpty()) {
-                    out.add(m + " has no value at any point (nothing measured, e.g. no invocation succeeded)");
+                    out.add(m + " has no value at any point (nothing measured" + NO_VALUE_WHY + ")");
                 }
                 continue;
             }
@@ -210,7 +219,8 @@ public final class SweepReport {
                         + point(axes, high) + unmeasured + steps(axes, m, points));
             } else {
                 out.add(m + " ranges from " + display(lo) + " at " + point(axes, low) + " to " + display(hi) + " at "
-                        + point(axes, high) + apart(axes, m, low, high) + unmeasured + steps(axes, m, points));
+                        + point(axes, high) + apart(axes, m, low, high, measured) + unmeasured
+                        + steps(axes, m, points));
             }
         }
         return out;
@@ -222,15 +232,25 @@ public final class SweepReport {
      * pairs by r, and its 95% Student-t interval over the replications both have is what says whether they differ.
      * Overlapping marginal intervals said "does not tell them apart" of differences as clear as +162, +167, +142,
      * +157, +134 (invocations.succeeded at concurrency limits 10 and 11): the spread the two points share (the same
-     * arrivals) is in both marginal intervals but cancels in the difference. "" with one replication; without the
+     * arrivals) is in both marginal intervals but cancels in the difference. With one replication, that it was not
+     * judged; without the
      * replications' values (a point read from an older results file), only whether the marginal intervals are
      * apart, which proves a difference, while their overlap proves nothing.
+     *
+     * <p>The two ends are not any two points: they were picked from the {@code measured} points as the lowest and the
+     * highest mean, so a plain 95% interval of their difference claimed differences in pure noise (twelve points that
+     * differ only in a function's name, so in its random stream: "5,847.8 at name = k to 5,945.8 at name = d; the
+     * difference ... is 98 [16.75, 179.3]"). With more than two points the interval is therefore one of the
+     * k(k - 1) / 2 pairs' simultaneous 95% intervals (Bonferroni), which holds whichever pair the data picked.
      */
-    private static String apart(List<Sweep.Axis> axes, String metric, Sweep.Point lowPoint, Sweep.Point highPoint) {
+    private static String apart(List<Sweep.Axis> axes, String metric, Sweep.Point lowPoint, Sweep.Point highPoint,
+            int measured) {
         MetricStats low = lowPoint.metrics().get(metric);
         MetricStats high = highPoint.metrics().get(metric);
         if (low.n() < 2 || high.n() < 2) {
-            return "";
+            // a sweep's default: four points differing only in a function's random stream "ranged from 5,789 at c to
+            // 5,922 at d", noise read as an effect, with nothing to say it was not judged
+            return ", not judged against noise (one replication per point: run --replications 2 or more)";
         }
         List<Double> a = lowPoint.runs().get(metric);
         List<Double> b = highPoint.runs().get(metric);
@@ -247,10 +267,13 @@ public final class SweepReport {
         for (int r = 0; r < n; r++) {
             d[r] = b.get(r) - a.get(r);
         }
-        MetricStats diff = MetricStats.of(d);
+        long pairs = (long) measured * (measured - 1) / 2;
+        MetricStats diff = MetricStats.ofJoint(d, pairs);
         boolean seeds = axes.stream().noneMatch(x -> x.path().equals("seed"));
         String how = "paired over the " + n + " replications both ran" + (seeds ? " (same seeds)" : "");
-        String interval = display(diff.mean()) + " [" + display(diff.ciLow()) + ", " + display(diff.ciHigh()) + "]";
+        String interval = display(diff.mean()) + " [" + display(diff.ciLow()) + ", " + display(diff.ciHigh()) + "]"
+                + (pairs > 1 ? " (95% jointly over the " + String.format(java.util.Locale.ROOT, "%,d", pairs)
+                + " pairs of the " + measured + " points, Bonferroni, as the ends were picked from them)" : "");
         return diff.ciLow() > 0 || diff.ciHigh() < 0 ? "; the difference, " + how + ", is " + interval
                 : ", but the difference, " + how + ", is " + interval + ", which holds 0: the sweep does not tell"
                 + " them apart";
@@ -261,7 +284,10 @@ public final class SweepReport {
      * each judged as the ends are ({@link #apart}: the paired difference's 95% interval over the replications both
      * ran excludes 0): "; neighbouring values told apart by their paired difference: 2 of 6 steps (14 to 15, 15 to
      * 16); not: 16 to 17, 17 to 18, ...". "" otherwise (one replication, a point without its replications' values
-     * or without a value).
+     * or without a value). The steps are tested together, as {@code compare}'s metrics are: a step is told apart when
+     * its paired t-test's p-value, adjusted by Holm's method over the steps whose difference is not 0 in every
+     * replication, is under 0.05 (eleven steps between points that differed only in a function's random stream,
+     * each at 5%, found one "told apart").
      */
     private static String steps(List<Sweep.Axis> axes, String metric, List<Sweep.Point> points) {
         if (axes.size() != 1 || axes.get(0).values().size() < 3) {
@@ -276,8 +302,7 @@ public final class SweepReport {
             }
             ordered.add(p);
         }
-        List<String> told = new ArrayList<>();
-        List<String> not = new ArrayList<>();
+        List<Double> ps = new ArrayList<>();
         for (int i = 1; i < ordered.size(); i++) {
             List<Double> x = ordered.get(i - 1).runs().get(metric);
             List<Double> y = ordered.get(i).runs().get(metric);
@@ -286,11 +311,17 @@ public final class SweepReport {
             for (int r = 0; r < n; r++) {
                 d[r] = y.get(r) - x.get(r);
             }
-            MetricStats diff = MetricStats.of(d);
-            String step = a.values().get(i - 1) + " to " + a.values().get(i);
-            (diff.ciLow() > 0 || diff.ciHigh() < 0 ? told : not).add(step);
+            ps.add(dev.enisim.experiment.Comparison.pValue(MetricStats.of(d)));
         }
-        return "; neighbouring values of " + a.path() + " told apart by their paired difference: " + told.size()
+        double[] adjusted = dev.enisim.experiment.Comparison.holm(ps);
+        List<String> told = new ArrayList<>();
+        List<String> not = new ArrayList<>();
+        for (int i = 1; i < ordered.size(); i++) {
+            String step = a.values().get(i - 1) + " to " + a.values().get(i);
+            (adjusted[i - 1] < dev.enisim.experiment.Comparison.ALPHA ? told : not).add(step);
+        }
+        return "; neighbouring values of " + a.path() + " told apart by their paired difference (Holm over the steps):"
+                + " " + told.size()
                 + " of " + (ordered.size() - 1) + " steps" + (told.isEmpty() ? "" : " (" + few(told) + ")")
                 + (not.isEmpty() ? "" : "; not: " + few(not));
     }

@@ -36,6 +36,32 @@ class ExperimentInputsTest {
         assertFalse(r.err().contains("traffic=1..2 is an integer range"), r.err());
     }
 
+    /**
+     * An experimenter's review: {@code --points 50} on a grid ran its 2 points, and {@code --design-seed} 5 and 9 on a
+     * Sobol design ran the very same points (it has no seed), both unsaid: a robustness check that checked nothing.
+     * Refused (exit 2, nothing run or written), with the other problems; an lhs design still takes both.
+     */
+    @Test
+    void designOptionsTheDesignDoesNotReadAreRefused() throws Exception {
+        Path f = scenario();
+        String out = dir.resolve("s").toString();
+        CliTest.Result grid = CliTest.run("sweep", f.toString(), "--vary", "traffic=1,2", "--points", "50",
+                "--design-seed", "5", "--replications", "0", "--out", out, "--quiet");
+        assertEquals(2, grid.code(), grid.err());
+        assertTrue(grid.err().contains("--points applies to --design lhs or sobol"), grid.err());
+        assertTrue(grid.err().contains("--design-seed applies to --design lhs; a grid has nothing random to seed"),
+                grid.err());
+        assertTrue(grid.err().contains("--replications must be at least 1"), "all problems at once: " + grid.err());
+        CliTest.Result sobol = CliTest.run("sweep", f.toString(), "--design", "sobol", "--points", "4",
+                "--design-seed", "5", "--vary", "traffic=1..2", "--out", out, "--quiet");
+        assertEquals(2, sobol.code(), sobol.err());
+        assertTrue(sobol.err().contains("the Sobol sequence is fixed: every seed gives the same points"), sobol.err());
+        assertFalse(Files.exists(dir.resolve("s")), "nothing ran, nothing written");
+        CliTest.Result lhs = CliTest.run("sweep", f.toString(), "--design", "lhs", "--points", "4", "--design-seed",
+                "5", "--vary", "traffic=1..2", "--out", out, "--quiet", "--max-events", "1");
+        assertFalse(lhs.err().contains("applies to"), lhs.err());
+    }
+
     @Test
     void aTrafficFactorThatIsNotAboveZeroIsBadInputBeforeAnyPointRuns() throws Exception {
         Path f = scenario();

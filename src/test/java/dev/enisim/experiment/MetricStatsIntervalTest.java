@@ -42,6 +42,27 @@ class MetricStatsIntervalTest {
                 .get("invocations.throttled").ciHigh(), 1e-12);
     }
 
+    /**
+     * An experimenter's review: a rarely invoked function (2 an hour, a 5-minute keep-alive, five replications) had
+     * coldStarts.probability 0.844 [0.576, 1.113]: a probability's interval above 1. It stops at 1, its lower end
+     * and mean unchanged; a count or a time above 1 is not touched.
+     */
+    @Test
+    void aSharesIntervalStopsAtOne() {
+        double[] p = {1.0, 1.0, 0.5, 0.7222222222222222, 1.0};
+        MetricStats plain = MetricStats.of(p);
+        assertTrue(plain.ciHigh() > 1, "the t interval passes 1: " + plain);
+        for (String path : new String[] {"coldStarts.probability", "functions.api.coldStarts.probability"}) {
+            MetricStats s = MetricStats.ofMetric(path, p, false);
+            assertEquals(1, s.ciHigh(), path + ": " + s);
+            assertEquals(plain.ciLow(), s.ciLow(), 1e-12);
+            assertEquals(plain.mean(), s.mean(), 1e-12);
+        }
+        assertEquals(plain.ciHigh(), MetricStats.ofMetric("latencyMillis.p99", p, false).ciHigh(), 1e-12);
+        assertTrue(MetricStats.isShare("coldStarts.probability"));
+        assertFalse(MetricStats.isShare("coldStarts.total"));
+    }
+
     @Test
     void aRareCountsIntervalStopsAtZero() throws Exception {
         // the sweep's point at limit 16: one throttle in five runs gave 0.2 [-0.355, 0.755]

@@ -47,6 +47,23 @@ class SweepUnmeasuredTest {
                 + others + " = 11: nothing measured there"), v.get(0));
     }
 
+    /**
+     * An experimenter's review: a sweep of the ENI deletion time in a 75-minute teardown scenario, 10 replications,
+     * said "teardowns[1].waitSeconds has no value at any point (nothing measured, e.g. no invocation succeeded)",
+     * where 7 to 10 of each point's replications had a wait and the others were cut short by the run's end. The
+     * sentence now says that one replication without a value leaves the point without one, and why that can be.
+     */
+    @Test
+    void aPointMissingAValueInSomeReplicationsSaysWhy() {
+        Sweep.Axis median = new Sweep.Axis("hyperplane.eniDeleteTime.median", List.of("3m", "10m"));
+        String m = "teardowns[1].waitSeconds";
+        List<Sweep.Point> points = List.of(new Sweep.Point(Map.of(median.path(), "3m"), Map.of(), null),
+                new Sweep.Point(Map.of(median.path(), "10m"), Map.of(), null));
+        String v = SweepReport.verdicts(List.of(median), List.of(m), points).get(0);
+        assertTrue(v.contains("in one replication or more") && v.contains("a teardown's wait was cut short by the"
+                + " run's end") && v.contains("a point's value needs one from every replication"), v);
+    }
+
     @Test
     void aFailedPointIsNoValueNotData() throws Exception {
         // a planner's review: "enis.peak is 8 at every point" where one of two points failed (a value the scenario

@@ -46,6 +46,27 @@ public class ComparePageTest {
         assertTrue(html.contains("\"label\":\"/27 subnet-a\""), "B's series on the same charts");
     }
 
+    /**
+     * An experimenter's review: {@code compare --replications 1 --html} showed "[-289, -289]" as each difference's
+     * "95% interval" and "No metric differs significantly ... over the 0 metrics ...", where the terminal says "none
+     * (1 replication)" and that no difference can be called significant with one replication. The page now says the
+     * same.
+     */
+    @Test
+    void withOneReplicationThePageShowsNoIntervalAndSaysWhy() throws Exception {
+        Path f = Path.of("scenarios/quickstart.yaml");
+        Scenario a = ScenarioLoader.load(f);
+        Scenario b = ScenarioLoader.parseTree(Overrides.apply(ScenarioLoader.readTree(f),
+                List.of("vpcs[0].subnets[0].cidr=10.0.1.0/27"), f.toString()), f.toString());
+        String html = ComparePage.compare("quickstart.yaml", new Simulation(a, 0).run(), "/27 subnet-a",
+                new Simulation(b, 0).run(), Comparison.outcome(a, b, 1, 1), 1, false);
+        assertTrue(html.contains("none (1 replication)"), "no interval from one run");
+        assertTrue(!html.matches("(?s).*<td class=\"n\">\\[([^,<]+), \\1\\]</td>.*"), "no zero-width interval");
+        assertTrue(html.contains("With one replication there is no confidence interval, so no difference can be"
+                + " called significant"), "the verdict says why");
+        assertTrue(!html.contains("No metric differs significantly"), "no claim of no difference");
+    }
+
     /** A planner's review: figures below 1 were cut to three decimals ("0.001 0.003", "0.000 [-0.000, 0.000]"). */
     @Test
     void smallFiguresKeepFourSignificantDigits() {
