@@ -99,7 +99,7 @@ final class CompareCommand implements Callable<Integer> {
             MetricStats d = r.difference();
             out.printf(Locale.ROOT, line, r.metric(), format(r.meanA()), format(r.meanB()), format(d.mean()),
                     interval ? "[" + format(d.ciLow()) + ", " + format(d.ciHigh()) + "]" : "none (1 replication)",
-                    Double.isNaN(r.adjustedP()) ? "" : pValue(r.adjustedP()), r.significant() ? "significant" : "");
+                    Comparison.pText(r.adjustedP()), r.significant() ? "significant" : "");
         }
         if (shown.isEmpty()) {
             out.println("(no metric differs)");
@@ -130,10 +130,6 @@ final class CompareCommand implements Callable<Integer> {
                 + " that differ in some replication (Holm-Bonferroni: at most a 5% chance that any metric called"
                 + " significant is noise); the interval is each metric's own 95% interval, not adjusted. "
                 + significant + " of " + tested + " significant.";
-    }
-
-    static String pValue(double p) {
-        return p < 1e-4 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
     }
 
     /** The metrics one side has in every replication and the other has not (a renamed or added function's). */

@@ -177,6 +177,14 @@ public final class Comparison {
     }
 
     /**
+     * A Holm-adjusted p-value as the terminal's "p (Holm)" column and the page show it: "" when there is no test
+     * (NaN), "<0.0001" below 0.0001, else four decimals.
+     */
+    public static String pText(double p) {
+        return Double.isNaN(p) ? "" : p < 1e-4 ? "<0.0001" : String.format(java.util.Locale.ROOT, "%.4f", p);
+    }
+
+    /**
      * Holm's step-down adjustment of the p-values that are not NaN (NaN stays NaN): sorted ascending, the i-th of m
      * (from 1) becomes max over j &lt;= i of min(1, (m - j + 1) p_(j)). Rejecting where it is under alpha holds the
      * family-wise error at alpha under any dependence between the tests.

@@ -12,7 +12,8 @@ import java.util.Map;
  * A point's result as one line of JSON: {@code {"i":3,"values":{...},"metrics":{"enis.peak":{"n":..,"mean":..,
  * ...}},"problem":null}}. Every engine hands results back in this form, the progress file keeps them in it, and
  * every result is decoded from it before it is reported, so the outputs cannot depend on where a point ran.
- * Doubles are written in their shortest exact form and read back to the same bits.
+ * Doubles are written in their shortest exact form and read back to the same bits; a replication's value that
+ * was not measured ({@code runs}: NaN) is written "NaN" and read back as NaN.
  */
 public final class PointCodec {
 

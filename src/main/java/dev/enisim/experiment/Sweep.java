@@ -31,7 +31,9 @@ public final class Sweep {
     /**
      * One point of the grid: its values, and either the statistics of each metric or the problem; {@code runs}: each
      * metric's value in replication 0, 1, ... (the same seeds at every point, so two points' runs pair by index:
-     * common random numbers); empty in a point read from a results file of an enisim before December 2026.
+     * common random numbers), NaN in a replication that had none (the statistics are then over those that had one,
+     * their {@code n} below the replications); empty in a point read from a results file of an enisim before
+     * December 2026.
      */
     public record Point(Map<String, String> values, Map<String, MetricStats> metrics, String problem,
             Map<String, List<Double>> runs) {
@@ -233,7 +235,13 @@ public final class Sweep {
         for (String m : metrics) {
             MetricStats ms = all.get(m);
             if (ms == null && unmeasured(trees, m)) {
-                continue; // no value at this point (a latency where no invocation succeeded): a gap, not a problem
+                // no value in some replications (a teardown's wait cut short by the run's end in 1 of 10): the
+                // point's value is over those that have one, its n the count, as run --replications gives it (the
+                // point lost the metric entirely); none in any replication (no invocation succeeded): a gap
+                ms = measured(trees, m);
+                if (ms == null) {
+                    continue;
+                }
             }
             if (ms == null) {
                 return new Point(values, Map.of(), MetricPaths.unknown(trees.get(0), m));
@@ -241,7 +249,8 @@ public final class Sweep {
             chosen.put(m, ms);
             List<Double> v = new ArrayList<>();
             for (JsonNode t : trees) {
-                v.add(MetricPaths.find(t, m).asDouble());
+                JsonNode n = MetricPaths.find(t, m);
+                v.add(n.isNumber() ? n.asDouble() : Double.NaN); // NaN: this replication had no value
             }
             perRun.put(m, List.copyOf(v));
         }
@@ -272,6 +281,24 @@ public final class Sweep {
                         + dev.enisim.scenario.Overrides.ZERO_TRAFFIC : ""));
             }
         }
+    }
+
+    /**
+     * The statistics of {@code metric} over the replications that have a number there (as {@code run --replications}
+     * gives them: {@code n} counts them), or null when none has.
+     */
+    private static MetricStats measured(List<JsonNode> trees, String metric) {
+        List<Double> v = new ArrayList<>();
+        boolean integral = true;
+        for (JsonNode t : trees) {
+            JsonNode n = MetricPaths.find(t, metric);
+            if (n.isNumber()) {
+                v.add(n.asDouble());
+                integral &= n.isIntegralNumber();
+            }
+        }
+        return v.isEmpty() ? null : MetricStats.ofMetric(metric, v.stream().mapToDouble(Double::doubleValue).toArray(),
+                integral);
     }
 
     /** Whether some replication has {@code null} at {@code metric} (nothing measured there) and none lacks it. */

@@ -16,8 +16,12 @@ import java.util.Locale;
  */
 public final class ComparePage {
 
-    /** One line of the differences table; {@code interval} empty when there is none. */
-    public record Row(String metric, String a, String b, String difference, String interval, boolean significant) {
+    /**
+     * One line of the differences table; {@code interval} empty when there is none; {@code p} the Holm-adjusted
+     * p-value as the terminal shows it ({@link Comparison#pText}: "" with no test).
+     */
+    public record Row(String metric, String a, String b, String difference, String interval, String p,
+            boolean significant) {
     }
 
     private ComparePage() {
@@ -50,7 +54,7 @@ public final class ComparePage {
                 // terminal says "none (1 replication)"
                 shown.add(new Row(r.metric(), number(r.meanA()), number(r.meanB()), number(d.mean()),
                         replications < 2 ? "none (1 replication)" : "[" + number(d.ciLow()) + ", "
-                        + number(d.ciHigh()) + "]", r.significant()));
+                        + number(d.ciHigh()) + "]", Comparison.pText(r.adjustedP()), r.significant()));
             }
             significant += r.significant() ? 1 : 0;
         }
@@ -59,7 +63,7 @@ public final class ComparePage {
         String family = " (Holm-Bonferroni over the " + tested + " metric" + (tested == 1 ? "" : "s") + " that differ"
                 + " in some replication: at most a 5% chance that any metric called significant is noise; " + replications
                 + " paired replications with common random numbers; each interval shown is the metric's own 95%"
-                + " interval, not adjusted)";
+                + " interval, not adjusted; p (Holm): each metric's adjusted p-value, significant under 0.05)";
         String verdict = replications < 2 ? "With one replication there is no confidence interval, so no difference"
                 + " can be called significant: run with --replications 2 or more (default 10)."
                 : significant == 0 ? "No metric differs significantly between A and B" + family + "."
@@ -76,7 +80,7 @@ public final class ComparePage {
             onlyNote.append("</ul>\n");
         }
         String page = page("enisim compare: " + labelA + " vs " + labelB, "A = " + labelA + ", B = " + labelB,
-                verdict, significant > 0, shown, true, labelA, a, labelB, b);
+                verdict, significant > 0, shown, replications < 2 ? "" : "p (Holm)", labelA, a, labelB, b);
         return onlyNote.length() == 0 ? page : page.replaceFirst("</table></div>\n</section>\n",
                 java.util.regex.Matcher.quoteReplacement("</table></div>\n" + onlyNote + "</section>\n"));
     }
@@ -107,7 +111,7 @@ public final class ComparePage {
     public static String networkModels(RunResult hyperplane, RunResult legacy) {
         List<Row> rows = new ArrayList<>();
         for (NetworkModelComparison.Row r : NetworkModelComparison.rows(hyperplane, legacy)) {
-            rows.add(new Row(r.figure().trim(), r.hyperplane(), r.legacy(), "", "", !r.hyperplane().equals(
+            rows.add(new Row(r.figure().trim(), r.hyperplane(), r.legacy(), "", "", "", !r.hyperplane().equals(
                     r.legacy())));
         }
         String verdict = "Legacy: " + legacy.summary().enis().peak() + " ENIs at the peak and "
@@ -117,11 +121,13 @@ public final class ComparePage {
         return page("enisim compare-network-models: " + hyperplane.summary().scenario(),
                 hyperplane.summary().scenario() + " (seed " + hyperplane.summary().seed() + ") under both network "
                         + "models" + (hyperplane.overrides().isEmpty() ? "" : "; "
-                        + ReportWriter.overridesLine(hyperplane.overrides())), verdict, false, rows, false, "hyperplane", hyperplane, "legacy", legacy);
+                        + ReportWriter.overridesLine(hyperplane.overrides())), verdict, false, rows, null, "hyperplane", hyperplane, "legacy", legacy);
     }
 
+    /** {@code pHeader}: null for a table with no differences (compare-network-models), else the p column's head. */
     private static String page(String title, String sub, String verdict, boolean bad, List<Row> rows,
-            boolean intervals, String labelA, RunResult a, String labelB, RunResult b) {
+            String pHeader, String labelA, RunResult a, String labelB, RunResult b) {
+        boolean intervals = pHeader != null;
         StringBuilder s = new StringBuilder(Page.head(title));
         s.append("<header><h1>").append(HtmlReport.esc(title)).append("</h1>\n<p class=\"sub\">")
                 .append(HtmlReport.esc(sub)).append("</p></header>\n<p class=\"verdict ").append(bad ? "warn" : "ok")
@@ -129,7 +135,8 @@ public final class ComparePage {
                         + "Differences</h2>\n<div class=\"scroll\"><table>\n<tr><th>metric</th><th>")
                 .append(HtmlReport.esc(labelA)).append("</th><th>").append(HtmlReport.esc(labelB)).append("</th>");
         if (intervals) {
-            s.append("<th>B - A</th><th>95% interval of B - A</th><th></th>");
+            s.append("<th>B - A</th><th>95% interval of B - A</th><th>").append(HtmlReport.esc(pHeader))
+                    .append("</th><th></th>");
         }
         s.append("</tr>\n");
         for (Row r : rows) {
@@ -138,13 +145,14 @@ public final class ComparePage {
                     .append("</td>");
             if (intervals) {
                 s.append("<td class=\"n\">").append(HtmlReport.esc(r.difference())).append("</td><td class=\"n\">")
-                        .append(HtmlReport.esc(r.interval())).append("</td><td class=\"")
+                        .append(HtmlReport.esc(r.interval())).append("</td><td class=\"n\">")
+                        .append(HtmlReport.esc(r.p())).append("</td><td class=\"")
                         .append(r.significant() ? "bad\">significant" : "\">").append("</td>");
             }
             s.append("</tr>\n");
         }
         if (rows.isEmpty()) {
-            s.append("<tr><td colspan=\"6\">no metric differs</td></tr>\n");
+            s.append("<tr><td colspan=\"").append(intervals ? 7 : 3).append("\">no metric differs</td></tr>\n");
         }
         s.append("</table></div>\n</section>\n");
         s.append(a.timeSeries().bucketMicros() == b.timeSeries().bucketMicros() ? Page.chartsSection(List.of())

@@ -25,7 +25,8 @@ import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
  * A sweep's output: {@code sweep.csv} (one row per point: the varied values, then mean, ciLow and ciHigh of each
- * metric, and the problem of a failed point), a chart of the first metric (lines against the first parameter,
+ * metric, with n, the replications that had a value, for a metric some point lacks in some replication, and the
+ * problem of a failed point), a chart of the first metric (lines against the first parameter,
  * one line per value of a second; a heatmap when exactly two numeric parameters vary), and {@code sweep.html}.
  */
 public final class SweepReport {
@@ -66,22 +67,30 @@ public final class SweepReport {
         StringBuilder b = new StringBuilder();
         List<String> header = new ArrayList<>();
         axes.forEach(a -> header.add(quote(a.path())));
+        List<Boolean> counted = new ArrayList<>();
         for (String m : metrics) {
             header.add(quote(m + ".mean"));
             header.add(quote(m + ".ciLow"));
             header.add(quote(m + ".ciHigh"));
+            counted.add(partial(points, m));
+            if (counted.get(counted.size() - 1)) {
+                header.add(quote(m + ".n"));
+            }
         }
         header.add("problem");
         b.append(String.join(",", header)).append('\n');
         for (Sweep.Point p : points) {
             List<String> row = new ArrayList<>();
             axes.forEach(a -> row.add(quote(p.values().get(a.path()))));
-            for (String m : metrics) {
-                MetricStats s = p.metrics().get(m);
+            for (int i = 0; i < metrics.size(); i++) {
+                MetricStats s = p.metrics().get(metrics.get(i));
                 row.add(s == null ? "" : num(s.mean()));
                 // one replication has no interval: empty, not a zero-width one equal to the value
                 row.add(s == null || s.n() < 2 ? "" : num(s.ciLow()));
                 row.add(s == null || s.n() < 2 ? "" : num(s.ciHigh()));
+                if (counted.get(i)) {
+                    row.add(s == null ? "" : Long.toString(s.n()));
+                }
             }
             row.add(p.problem() == null ? "" : quote(p.problem()));
             b.append(String.join(",", row)).append('\n');
@@ -153,6 +162,37 @@ public final class SweepReport {
         return chart;
     }
 
+    /**
+     * Whether some point's value of {@code metric} is over fewer replications than it ran (some had none: a
+     * teardown's wait cut short by the run's end); sweep.csv then has a column {@code METRIC.n}.
+     */
+    static boolean partial(List<Sweep.Point> points, String metric) {
+        for (Sweep.Point p : points) {
+            MetricStats s = p.metrics().get(metric);
+            if (s != null && s.n() < ran(p, metric)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The replications {@code p} ran for {@code metric}: as many as its replications' values (NaN where one had
+     * none), or its statistics' n (a point from the results of an older enisim, or with no value).
+     */
+    private static long ran(Sweep.Point p, String metric) {
+        List<Double> r = p.runs().get(metric);
+        MetricStats s = p.metrics().get(metric);
+        return r != null ? r.size() : s == null ? 0 : s.n();
+    }
+
+    /** "9 of 10 replications" where the point's value is over fewer replications than it ran, else "". */
+    private static String fewer(Sweep.Point p, String metric) {
+        MetricStats s = p.metrics().get(metric);
+        long ran = ran(p, metric);
+        return s == null || s.n() >= ran ? "" : s.n() + " of " + ran + " replications";
+    }
+
     /** Whether every point's mean of {@code metric} is a whole number (a count, one replication). */
     private static boolean wholeMeans(List<Sweep.Point> points, String metric) {
         return points.stream().map(p -> p.metrics().get(metric)).allMatch(s -> s == null || s.mean() == Math.rint(s.mean()));
@@ -163,9 +203,9 @@ public final class SweepReport {
      * {@code null} in a replication whose ENIs outlived the run, and a sweep whose every point had 7 or 9 of 10 waits
      * said "no value at any point (nothing measured, e.g. no invocation succeeded)".
      */
-    static final String NO_VALUE_WHY = " in one replication or more, e.g. no invocation succeeded, or a teardown's wait"
-            + " was cut short by the run's end; a point's value needs one from every replication (run --replications"
-            + " gives the figures of those that had one)";
+    static final String NO_VALUE_WHY = " in any replication, e.g. no invocation succeeded, or a teardown's wait was"
+            + " cut short by the run's end in every one (a point with a value in some replications has the figures of"
+            + " those, with their count)";
 
     /**
      * What the sweep shows, per metric, in a sentence: where it is 0 and where not (the question a sweep of subnet
@@ -180,6 +220,7 @@ public final class SweepReport {
             int measured = 0;
             List<Sweep.Point> none = new ArrayList<>();
             List<Sweep.Point> failed = new ArrayList<>();
+            List<String> fewer = new ArrayList<>();
             for (Sweep.Point p : points) {
                 MetricStats s = p.metrics().get(m);
                 if (s == null) {
@@ -188,6 +229,9 @@ public final class SweepReport {
                     continue;
                 }
                 measured++;
+                if (!fewer(p, m).isEmpty()) {
+                    fewer.add(point(axes, p) + ": " + fewer(p, m));
+                }
                 if (s.mean() == 0) {
                     zero.add(p);
                 }
@@ -200,7 +244,9 @@ public final class SweepReport {
             }
             String unmeasured = (none.isEmpty() ? "" : "; no value at " + none.size() + " point(s) (" + points(axes,
                     none) + ": nothing measured there" + NO_VALUE_WHY + ")") + (failed.isEmpty() ? ""
-                    : "; " + failed.size() + " point(s) failed, no value (" + points(axes, failed) + ")");
+                    : "; " + failed.size() + " point(s) failed, no value (" + points(axes, failed) + ")")
+                    + (fewer.isEmpty() ? "" : "; at " + fewer.size() + " point(s) the value is over the replications"
+                    + " that had one (" + few(fewer, "; ") + "; in the others " + ReplicatedSummary.whyNone(m) + ")");
             if (measured == 0) {
                 if (!none.isEmpty()) {
                     out.add(m + " has no value at any point (nothing measured" + NO_VALUE_WHY + ")");
@@ -247,7 +293,7 @@ public final class SweepReport {
             int measured) {
         MetricStats low = lowPoint.metrics().get(metric);
         MetricStats high = highPoint.metrics().get(metric);
-        if (low.n() < 2 || high.n() < 2) {
+        if (ran(lowPoint, metric) < 2 || ran(highPoint, metric) < 2) {
             // a sweep's default: four points differing only in a function's random stream "ranged from 5,789 at c to
             // 5,922 at d", noise read as an effect, with nothing to say it was not judged
             return ", not judged against noise (one replication per point: run --replications 2 or more)";
@@ -259,18 +305,17 @@ public final class SweepReport {
                     + display(low.ciHigh()) + "] and [" + display(high.ciLow()) + ", " + display(high.ciHigh())
                     + "]) and the replications' own values were not kept to pair them: no verdict on their difference";
         }
-        int n = Math.min(a.size(), b.size());
+        double[] d = paired(a, b);
+        int n = d.length;
+        boolean some = n < Math.min(a.size(), b.size());
         if (n < 2) {
-            return "";
-        }
-        double[] d = new double[n];
-        for (int r = 0; r < n; r++) {
-            d[r] = b.get(r) - a.get(r);
+            return some ? ", not judged against noise (fewer than two replications have a value at both)" : "";
         }
         long pairs = (long) measured * (measured - 1) / 2;
         MetricStats diff = MetricStats.ofJoint(d, pairs);
         boolean seeds = axes.stream().noneMatch(x -> x.path().equals("seed"));
-        String how = "paired over the " + n + " replications both ran" + (seeds ? " (same seeds)" : "");
+        String how = "paired over the " + n + " replications both " + (some ? "have a value in" : "ran")
+                + (seeds ? " (same seeds)" : "");
         String interval = display(diff.mean()) + " [" + display(diff.ciLow()) + ", " + display(diff.ciHigh()) + "]"
                 + (pairs > 1 ? " (95% jointly over the " + String.format(java.util.Locale.ROOT, "%,d", pairs)
                 + " pairs of the " + measured + " points, Bonferroni, as the ends were picked from them)" : "");
@@ -304,14 +349,9 @@ public final class SweepReport {
         }
         List<Double> ps = new ArrayList<>();
         for (int i = 1; i < ordered.size(); i++) {
-            List<Double> x = ordered.get(i - 1).runs().get(metric);
-            List<Double> y = ordered.get(i).runs().get(metric);
-            int n = Math.min(x.size(), y.size());
-            double[] d = new double[n];
-            for (int r = 0; r < n; r++) {
-                d[r] = y.get(r) - x.get(r);
-            }
-            ps.add(dev.enisim.experiment.Comparison.pValue(MetricStats.of(d)));
+            double[] d = paired(ordered.get(i - 1).runs().get(metric), ordered.get(i).runs().get(metric));
+            // fewer than two replications with a value at both: no test (NaN), the step is not told apart
+            ps.add(d.length < 2 ? Double.NaN : dev.enisim.experiment.Comparison.pValue(MetricStats.of(d)));
         }
         double[] adjusted = dev.enisim.experiment.Comparison.holm(ps);
         List<String> told = new ArrayList<>();
@@ -327,8 +367,28 @@ public final class SweepReport {
     }
 
     private static String few(List<String> steps) {
-        return String.join(", ", steps.subList(0, Math.min(3, steps.size())))
+        return few(steps, ", ");
+    }
+
+    private static String few(List<String> steps, String separator) {
+        return String.join(separator, steps.subList(0, Math.min(3, steps.size())))
                 + (steps.size() > 3 ? ", " + (steps.size() - 3) + " more" : "");
+    }
+
+    /**
+     * {@code b - a} in each replication both have a value in (NaN where one had none), paired by index: the
+     * replications whose value is missing at either point are left out of the pair.
+     */
+    private static double[] paired(List<Double> a, List<Double> b) {
+        int n = Math.min(a.size(), b.size());
+        double[] d = new double[n];
+        int k = 0;
+        for (int r = 0; r < n; r++) {
+            if (!a.get(r).isNaN() && !b.get(r).isNaN()) {
+                d[k++] = b.get(r) - a.get(r);
+            }
+        }
+        return k == n ? d : java.util.Arrays.copyOf(d, k);
     }
 
     /**
@@ -383,15 +443,14 @@ public final class SweepReport {
 
     /** Whether every point of {@code metric} has one replication (no interval to draw or print). */
     private static boolean single(List<Sweep.Point> points, String metric) {
-        return points.stream().map(p -> p.metrics().get(metric)).allMatch(s -> s == null || s.n() < 2);
+        return points.stream().allMatch(p -> p.metrics().get(metric) == null || ran(p, metric) < 2);
     }
 
     /** "5 replications per point" (from the points' statistics), or "one replication: no interval". */
     private static String replications(List<Sweep.Point> points, String metric) {
         long n = 0;
         for (Sweep.Point p : points) {
-            MetricStats s = p.metrics().get(metric);
-            n = s == null ? n : Math.max(n, s.n());
+            n = Math.max(n, ran(p, metric));
         }
         return n < 2 ? "one replication: no interval" : n + " replications per point";
     }
@@ -487,10 +546,12 @@ public final class SweepReport {
             axes.forEach(a -> b.append("<td>").append(HtmlReport.esc(p.values().get(a.path()))).append("</td>"));
             for (String m : metrics) {
                 MetricStats s = p.metrics().get(m);
+                String fewer = fewer(p, m);
                 b.append("<td class=\"n\">").append(s == null ? HtmlReport.esc(p.problem() == null ? "no value"
                         : p.problem())
-                        : s.n() < 2 ? display(s.mean())
+                        : (s.n() < 2 ? display(s.mean())
                         : display(s.mean()) + " [" + display(s.ciLow()) + ", " + display(s.ciHigh()) + "]")
+                        + (fewer.isEmpty() ? "" : " (" + fewer + ")"))
                         .append("</td>");
             }
             b.append("</tr>\n");

@@ -79,4 +79,40 @@ class CompareMultiplicityTest {
         assertTrue(!CliTest.run("compare", f.toString(), same.toString(), "--replications", "2").err()
                 .contains("warning"), "the same seed: nothing to say");
     }
+
+    /**
+     * An experimenter's review: the terminal's "p (Holm)" column (the adjusted p-value a metric is called significant
+     * by) was not on the page, so a reader of the page could not see how close a call was. The page now carries the
+     * same figure for every metric, "<0.0001" for tiny values as on the terminal.
+     */
+    @Test
+    void thePageCarriesTheTerminalsHolmAdjustedPValues() throws Exception {
+        Path f = Files.writeString(dir.resolve("noise.yaml"), noise());
+        Path html = dir.resolve("c.html");
+        CliTest.Result r = CliTest.run("compare", f.toString(), "--set", "functions[f2].arrivals.poisson=6/s",
+                "--replications", "5", "--html", html.toString());
+        assertEquals(0, r.code(), r.err());
+        java.util.Map<String, String> terminal = new java.util.TreeMap<>();
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                "^(\\S+) .*\\]\\s*(<0\\.0001|\\d\\.\\d{4})?\\s*(significant)?$");
+        for (String l : r.out().lines().toList()) {
+            java.util.regex.Matcher m = line.matcher(l);
+            if (m.matches()) {
+                terminal.put(m.group(1), m.group(2) == null ? "" : m.group(2));
+            }
+        }
+        String page = Files.readString(html);
+        assertTrue(page.contains("<th>95% interval of B - A</th><th>p (Holm)</th>"), "the column's head");
+        java.util.Map<String, String> onPage = new java.util.TreeMap<>();
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile(
+                "<tr><td>([^<]+)</td>(?:<td class=\"n\">[^<]*</td>){4}<td class=\"n\">([^<]*)</td>").matcher(page);
+        while (row.find()) {
+            onPage.put(row.group(1), row.group(2).replace("&lt;", "<"));
+        }
+        assertTrue(terminal.size() > 5, r.out());
+        assertEquals(terminal, onPage, "the page's p (Holm) is the terminal's");
+        assertTrue(terminal.containsValue("<0.0001"), "a tiny value, said as on the terminal: " + terminal);
+        assertTrue(terminal.values().stream().anyMatch(p -> p.matches("0\\.\\d{4}") && !p.equals("0.0000")),
+                "a call that is not tiny: " + terminal);
+    }
 }

@@ -51,17 +51,47 @@ class SweepUnmeasuredTest {
      * An experimenter's review: a sweep of the ENI deletion time in a 75-minute teardown scenario, 10 replications,
      * said "teardowns[1].waitSeconds has no value at any point (nothing measured, e.g. no invocation succeeded)",
      * where 7 to 10 of each point's replications had a wait and the others were cut short by the run's end. The
-     * sentence now says that one replication without a value leaves the point without one, and why that can be.
+     * sentence said that one replication without a value left the point without one; a point now has the value of
+     * the replications that had one (see {@link #aWaitCutShortInSomeReplicationsIsOverThoseThatHaveOne}), so "no
+     * value" is a point where no replication had one, and the sentence says that.
      */
     @Test
-    void aPointMissingAValueInSomeReplicationsSaysWhy() {
+    void aPointWithNoValueInAnyReplicationSaysWhy() {
         Sweep.Axis median = new Sweep.Axis("hyperplane.eniDeleteTime.median", List.of("3m", "10m"));
         String m = "teardowns[1].waitSeconds";
         List<Sweep.Point> points = List.of(new Sweep.Point(Map.of(median.path(), "3m"), Map.of(), null),
                 new Sweep.Point(Map.of(median.path(), "10m"), Map.of(), null));
         String v = SweepReport.verdicts(List.of(median), List.of(m), points).get(0);
-        assertTrue(v.contains("in one replication or more") && v.contains("a teardown's wait was cut short by the"
-                + " run's end") && v.contains("a point's value needs one from every replication"), v);
+        assertTrue(v.contains("in any replication") && v.contains("a teardown's wait was cut short by the"
+                + " run's end in every one") && v.contains("a point with a value in some replications has the"
+                + " figures of those, with their count"), v);
+    }
+
+    /**
+     * An experimenter's review: a sweep point lost a metric entirely when one of its replications had no value for it
+     * (the teardown's wait cut short by the run's end in 6 of 10), where {@code run --replications} summarises those
+     * that have one and says how many. The point's value is now over those replications, its n their count, each
+     * replication's value kept (NaN where none) for the paired comparisons, through the progress file too.
+     */
+    @Test
+    void aWaitCutShortInSomeReplicationsIsOverThoseThatHaveOne() throws Exception {
+        JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(java.nio.file.Path.of(
+                "scenarios/teardown.yaml").toFile());
+        String m = "teardowns[1].waitSeconds";
+        Sweep.Point p = Sweep.point(tree, "teardown.yaml", Map.of("duration", "75m"), List.of(m, "enis.peak"), 10);
+        assertNull(p.problem(), p.problem());
+        MetricStats s = p.metrics().get(m);
+        List<Double> runs = p.runs().get(m);
+        assertTrue(s != null, "the point keeps the metric: " + p);
+        long with = runs.stream().filter(x -> !x.isNaN()).count();
+        assertTrue(with >= 2 && with < 10, "some replications cut short, some not: " + runs);
+        assertEquals(with, s.n());
+        assertEquals(runs.stream().filter(x -> !x.isNaN()).mapToDouble(Double::doubleValue).average().orElseThrow(),
+                s.mean(), 1e-9);
+        assertEquals(10, runs.size(), "one entry per replication, paired by index");
+        Sweep.Point back = PointCodec.decode(PointCodec.encode(3, p)).point();
+        assertEquals(p.metrics(), back.metrics(), "the progress file keeps the count");
+        assertEquals(runs, back.runs().get(m), "and which replications had none");
     }
 
     @Test

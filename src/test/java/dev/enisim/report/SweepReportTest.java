@@ -228,4 +228,51 @@ class SweepReportTest {
         return new Sweep.Point(Map.of(axis.path(), value), Map.of(metric, MetricStats.of(runs.stream()
                 .mapToDouble(Double::doubleValue).toArray())), null, Map.of(metric, runs));
     }
+
+    /**
+     * An experimenter's review: a point whose value is over fewer replications than it ran (a teardown's wait cut
+     * short by the run's end in some) says how many, in sweep.csv (a column METRIC.n), on the page and in the
+     * verdict; the ends and the steps are paired over the replications both points have a value in.
+     */
+    @Test
+    void aPointsValueOverSomeReplicationsSaysHowManyAndPairsOverThoseBothHave() {
+        Sweep.Axis median = new Sweep.Axis("hyperplane.eniDeleteTime.median", List.of("3m", "10m", "12m"));
+        String m = "teardowns[1].waitSeconds";
+        double nan = Double.NaN;
+        List<List<Double>> runs = List.of(List.of(300.0, 310.0, nan, 330.0, 320.0),
+                List.of(700.0, 720.0, 730.0, nan, 710.0), List.of(900.0, nan, 905.0, 930.0, 915.0));
+        List<Sweep.Point> points = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            double[] v = runs.get(i).stream().filter(x -> !x.isNaN()).mapToDouble(Double::doubleValue).toArray();
+            points.add(new Sweep.Point(Map.of(median.path(), median.values().get(i)), Map.of(m, MetricStats.of(v),
+                    "enis.peak", MetricStats.of(new double[] {5, 5, 5, 5, 5})), null,
+                    Map.of(m, runs.get(i), "enis.peak", List.of(5.0, 5.0, 5.0, 5.0, 5.0))));
+        }
+        Map<String, byte[]> files = SweepReport.render("teardown", 3, List.of(median), List.of(m, "enis.peak"),
+                points);
+        String csv = new String(files.get("sweep.csv"), StandardCharsets.UTF_8);
+        List<String> lines = csv.lines().toList();
+        assertEquals("hyperplane.eniDeleteTime.median,teardowns[1].waitSeconds.mean,teardowns[1].waitSeconds.ciLow,"
+                + "teardowns[1].waitSeconds.ciHigh,teardowns[1].waitSeconds.n,enis.peak.mean,enis.peak.ciLow,"
+                + "enis.peak.ciHigh,problem", lines.get(0), "a count column for the metric some points lack in some"
+                + " replications, none for the others");
+        assertTrue(lines.get(1).startsWith("3m,315,") && lines.get(1).contains(",4,5,"), csv);
+        String html = new String(files.get("sweep.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("315 [") && html.contains("(4 of 5 replications)"), "the page says how many");
+        assertTrue(html.contains("5 replications per point"), html);
+        String v = SweepReport.verdicts(List.of(median), List.of(m), points).get(0);
+        assertTrue(v.startsWith(m + " ranges from 315 at " + median.path() + " = 3m to 912.5 at "), v);
+        // replications 0, 3 and 4 have a value at both 3m and 12m: 600, 600 and 595
+        assertTrue(v.contains("; the difference, paired over the 3 replications both have a value in (same seeds),"
+                + " is 598.3 ["), v);
+        assertTrue(v.contains("; at 3 point(s) the value is over the replications that had one ("
+                + median.path() + " = 3m: 4 of 5 replications; "), v);
+        assertTrue(v.contains("the wait is censored"), "and what the others' absence does: " + v);
+        assertTrue(v.contains("told apart by their paired difference (Holm over the steps): "), v);
+        assertTrue(!v.contains("NaN"), v);
+        assertTrue(!new String(files.get("sweep.csv"), StandardCharsets.UTF_8).lines().skip(1)
+                .anyMatch(l -> l.contains("NaN")), csv);
+        // a sweep where every point has every replication's value: no count column (sweep.csv as before)
+        assertTrue(!SweepReport.csv(List.of(median), List.of("enis.peak"), points).contains(".n"));
+    }
 }
