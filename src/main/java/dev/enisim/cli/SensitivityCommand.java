@@ -234,6 +234,14 @@ final class SensitivityCommand implements Callable<Integer> {
             throw new UserInputException("some points of the design failed, so no indices can be computed (narrow"
                     + " the ranges):\n  " + String.join("\n  ", failed));
         }
+        List<String> unmeasured = Sensitivity.unmeasured(metrics, points);
+        if (!unmeasured.isEmpty()) {
+            ExperimentRun.discard(dir, created);
+            throw new UserInputException("no index can be computed for a metric that some points of the design have"
+                    + " no value for (in none of their replications: a teardown's wait cut short by the run's end,"
+                    + " a latency with no successful invocation); lengthen the run (--set duration=...) or leave"
+                    + " the metric out:\n  " + String.join("\n  ", unmeasured));
+        }
         List<Sensitivity.MetricResult> results = Sensitivity.analyze(design, metrics, points, floorShare);
         ExperimentRun.write(SensitivityReport.render(name, design, metrics, points, results, leftOut,
                 overriding.sets), dir, home);

@@ -119,6 +119,31 @@ public final class Sensitivity {
         return new Design(method, List.copyOf(factors), samples, seed, unit, points);
     }
 
+    /**
+     * The metrics of {@code metrics} that some point has no value for (no replication of it measured one: a teardown's
+     * wait cut short by the run's end, a latency with no success), each as "METRIC: no value at K of N points, e.g.
+     * at {values}": no index can be computed for them (every trajectory and every Sobol row needs the metric at each
+     * of its points). Empty when every point has every metric.
+     */
+    public static List<String> unmeasured(List<String> metrics, List<Sweep.Point> points) {
+        List<String> out = new ArrayList<>();
+        for (String m : metrics) {
+            int missing = 0;
+            Sweep.Point first = null;
+            for (Sweep.Point p : points) {
+                if (p.metrics().get(m) == null) {
+                    missing++;
+                    first = first == null ? p : first;
+                }
+            }
+            if (missing > 0) {
+                out.add(m + ": no value at " + missing + " of " + points.size() + " points, e.g. at "
+                        + first.values());
+            }
+        }
+        return out;
+    }
+
     /** The analysis of each metric from the points' results (every point must have succeeded), at {@link #FLOOR}. */
     public static List<MetricResult> analyze(Design design, List<String> metrics, List<Sweep.Point> points) {
         return analyze(design, metrics, points, FLOOR);
@@ -127,6 +152,10 @@ public final class Sensitivity {
     /** As {@link #analyze(Design, List, List)}, with {@code floor} under "hangs on it" (0: none). */
     public static List<MetricResult> analyze(Design design, List<String> metrics, List<Sweep.Point> points,
             double floor) {
+        List<String> unmeasured = unmeasured(metrics, points);
+        if (!unmeasured.isEmpty()) {
+            throw new IllegalArgumentException("no index without a value at every point: " + unmeasured);
+        }
         List<MetricResult> out = new ArrayList<>();
         int d = design.factors().size();
         for (String m : metrics) {

@@ -250,6 +250,28 @@ class SensitivityCommandTest {
     }
 
     @Test
+    void aMetricSomePointsHaveNoValueForIsBadInputNotACrash() throws Exception {
+        // the function is deleted at 5m, its ENI in place, and the ENI takes 20 to 45 minutes to go: the run's 8
+        // minutes end before the deletion does, so no point has a wait (it crashed with a NullPointerException,
+        // exit 1)
+        Path f = Files.writeString(dir.resolve("deleted.yaml"), SCENARIO.replace("duration: 10m", "duration: 8m")
+                + "timeline:\n  - { at: 5m, action: deleteFunction, function: api }\n");
+        Path out = dir.resolve("unmeasured");
+        Result r = CliTest.run("sensitivity", f.toString(), "--metric", "enis.peak", "--metric",
+                "teardowns[0].waitSeconds", "--samples", "2", "-q", "--vary", "scaling.keepAlive=5m..15m", "--out",
+                out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertTrue(r.err().contains("no index can be computed for a metric that some points of the design have no"
+                + " value for"), r.err());
+        assertTrue(r.err().contains("teardowns[0].waitSeconds: no value at 4 of 4 points, e.g. at {scaling.keepAlive="),
+                r.err());
+        assertFalse(r.err().contains("enis.peak:"), "the metric every point has is not named: " + r.err());
+        assertFalse(Files.exists(out), "no output folder");
+        assertFalse(Files.exists(dir.resolve(".unmeasured.progress.jsonl")), "no progress file");
+    }
+
+    @Test
     void badInputExitsTwoWithTheReason() throws Exception {
         String f = scenario().toString();
         Result method = CliTest.run("sensitivity", f, "--metric", "enis.peak", "--method", "fast");
