@@ -76,7 +76,10 @@ class PlanSharedSubnetsTest {
         assertEquals(4, v.consolidatedEnis());
         assertEquals(0, v.savedByConsolidating());
         assertEquals(List.of("payments-api"), plan.failedFunctions());
-        assertEquals("payments-api ends Failed (SubnetOutOfIPAddresses)", plan.failsAsIs().get(0));
+        assertEquals(List.of("payments-api ends Failed (SubnetOutOfIPAddresses)", "3,431 invocations (37.2% of 9,223)"
+                + " fail with ResourceConflictException, of orders-api (2,705), orders-worker (726)", "1,809 invocations"
+                + " (19.6% of 9,223) fail with SubnetIPAddressLimitReachedException, of payments-api"), plan.failsAsIs(),
+                "each class of failures with its share of the run and who failed");
         assertEquals(List.of("orders-api", "orders-worker"), plan.idle().stream().map(Plan.IdleAdvice::function)
                 .toList());
         assertEquals(List.of(28, 27), plan.subnets().stream().map(Plan.SubnetAdvice::recommendedPrefix).toList(),
