@@ -93,4 +93,15 @@ class PlanSharedSubnetsTest {
         assertEquals(1.76, after.firstLimitAtMultiplier(), 0.01);
         assertNull(after.atRecommendedSizes());
     }
+
+    /** subnet-shared-a holds its 2 ENIs as a /28; subnet-shared-b needs a /27, and a /28 (one size smaller) fails. */
+    @Test
+    void eachSubnetsSizeIsVerifiedAtItAndOneSizeSmaller() {
+        Plan.SubnetAdvice a = plan.subnets().get(0);
+        assertEquals(new Plan.SubnetAdvice("subnet-shared-a", "10.20.0.0/28", 11, 9, 2, 2, 28, 11, 0, 0, -1, 1, 1, 0, 0,
+                0, 0), a, "nothing smaller than a /28 to try");
+        Plan.SubnetAdvice b = plan.subnets().get(1);
+        assertEquals(new Plan.SubnetAdvice("subnet-shared-b", "10.20.0.16/28", 11, 10, 2, 2, 27, 27, -1, 0, 1_839, 1, 1,
+                0, 1, 1, 0), b, "as it is one address short; at /28 the run ran out");
+    }
 }
