@@ -1,0 +1,157 @@
+package dev.enisim.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.enisim.metrics.RunSummary;
+import dev.enisim.run.Simulation;
+import dev.enisim.scenario.Scenario;
+import dev.enisim.scenario.ScenarioLoader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each limit a run hits, in the words the plan's headroom says it ({@link Planner#limitsHit} and
+ * {@link Planner#hitDetails}): who met it, AWS's name for it, how many of how many invocations, and what to do. One
+ * small run (a minute or two) per limit.
+ */
+class PlanHitDetailsTest {
+
+    private static RunSummary run(Scenario s) {
+        return new Simulation(s, 0).run().summary();
+    }
+
+    private static Scenario scenario(String yaml) throws Exception {
+        return ScenarioLoader.parse(yaml, "details");
+    }
+
+    /** Five connections per invocation, ten per ENI, one ENI at the start: the key's ENIs run out of ports. */
+    @Test
+    void enisOutOfPortsAreSaidAsConnectionsThatCouldNotOpen() throws Exception {
+        Scenario s = scenario("""
+                name: conn
+                duration: 2m
+                hyperplane: { connectionsPerEni: 10 }
+                vpcs:
+                  - id: v
+                    subnets: [{ id: a, cidr: 10.0.0.0/24, az: a }]
+                    securityGroups: [sg-1]
+                functions:
+                  - { name: chatty, existing: Active, vpcConfig: { subnetIds: [a], securityGroupIds: [sg-1] },
+                      initDuration: 0s, duration: 1s, connectionsPerInvocation: 5, arrivals: { poisson: 10/s } }
+                """);
+        RunSummary r = run(s);
+        assertEquals(List.of("connections"), Planner.limitsHit(r, s));
+        assertEquals(List.of("connections: chatty: 974 of 1,192 invocations could not open their connections"
+                + " (NoFreePortOnEni, ErrorPortAllocation)"), Planner.hitDetails(r, s));
+    }
+
+    /** EC2's bucket of one call, refilled hourly: the second function's ENI is refused and it ends Failed. */
+    @Test
+    void ec2sRequestLimitIsSaidWithTheFunctionThatEndsFailedAndTheAdvice() throws Exception {
+        Scenario s = scenario("""
+                name: ec2
+                duration: 2m
+                hyperplane: { ec2RequestLimit: { burst: 1, refill: 1/h } }
+                vpcs:
+                  - id: v
+                    subnets: [{ id: a, cidr: 10.0.0.0/24, az: a }]
+                    securityGroups: [sg-1, sg-2]
+                functions:
+                  - { name: first, vpcConfig: { subnetIds: [a], securityGroupIds: [sg-1] }, duration: 50ms,
+                      arrivals: { poisson: 1/s } }
+                  - { name: second, vpcConfig: { subnetIds: [a], securityGroupIds: [sg-2] }, duration: 50ms,
+                      arrivals: { poisson: 1/s } }
+                """);
+        RunSummary r = run(s);
+        assertEquals(List.of(Planner.EC2_REQUEST), Planner.limitsHit(r, s));
+        assertEquals(List.of("EC2-request-rate: second: 119 of 119 invocations failed (EC2ThrottledException), and it"
+                + " ends Failed (EC2RequestLimitExceeded): EC2 refused Lambda's CreateNetworkInterface calls for their"
+                + " rate (hyperplane.ec2RequestLimit), not for want of IPs or quota; stagger the deployment (create a"
+                + " few functions, a few new subnet + security-group keys, at a time) or share security groups so"
+                + " that fewer ENIs are created at once, and delete and recreate a function that ended Failed"),
+                Planner.hitDetails(r, s));
+    }
+
+    /** Two accounts: the throttles are said as the limit of the account they were in, with its figure. */
+    @Test
+    void aConcurrencyLimitIsSaidPerAccountWhenThereAreSeveral() throws Exception {
+        Scenario s = scenario("""
+                name: acct
+                duration: 2m
+                accounts:
+                  - { id: "111111111111", concurrencyLimit: 100, unreservedMinimum: 0 }
+                  - { id: "222222222222", concurrencyLimit: 1000 }
+                functions:
+                  - { name: tight, account: "111111111111", existing: Active, initDuration: 0s, duration: 1s,
+                      arrivals: { poisson: 150/s } }
+                  - { name: roomy, account: "222222222222", existing: Active, initDuration: 0s, duration: 10ms,
+                      arrivals: { poisson: 1/s } }
+                """);
+        RunSummary r = run(s);
+        assertEquals(List.of("concurrency"), Planner.limitsHit(r, s));
+        assertEquals(List.of("concurrency: account 111111111111's concurrency limit (100): 5,974 of 17,858"
+                + " invocations throttled (ConcurrentInvocationLimitExceeded)"), Planner.hitDetails(r, s));
+        assertEquals(List.of("concurrency: the account's concurrency limit: 5,974 of 17,858 invocations throttled"
+                + " (ConcurrentInvocationLimitExceeded)"), Planner.hitDetails(r), "no scenario known: one account");
+    }
+
+    /** 3,000 two-second invocations a second from one warm environment: the environments cannot be added as fast. */
+    @Test
+    void throttlesForScalingAreTheScalingRate() throws Exception {
+        Scenario s = scenario("""
+                name: scal
+                duration: 1m
+                account: { concurrencyLimit: 10000, unreservedMinimum: 0 }
+                functions:
+                  - { name: surge, existing: Active, initDuration: 0s, duration: 2s, arrivals: { poisson: 3000/s } }
+                """);
+        RunSummary r = run(s);
+        assertEquals(List.of("scaling-rate"), Planner.limitsHit(r, s));
+        assertEquals(List.of("scaling-rate: surge: 60,087 of 179,950 invocations throttled"
+                + " (FunctionInvocationRateLimitExceeded)"), Planner.hitDetails(r, s));
+    }
+
+    /**
+     * A reserved concurrency of 10 caps its function's requests at 100 a second: its 200 a second are the request
+     * rate, counted on its own invocations (the account's 1,000 would allow 10,000 a second).
+     */
+    @Test
+    void theRequestRateOfAFunctionWithReservedConcurrencyIsItsOwn() throws Exception {
+        Scenario s = scenario("""
+                name: rsv
+                duration: 1m
+                account: { concurrencyLimit: 1000, unreservedMinimum: 0 }
+                functions:
+                  - { name: pixel, existing: Active, reservedConcurrency: 10, initDuration: 0s, duration: 0.5ms,
+                      arrivals: { poisson: 200/s } }
+                  - { name: other, existing: Active, initDuration: 0s, duration: 0.5ms, arrivals: { poisson: 200/s } }
+                """);
+        RunSummary r = run(s);
+        assertEquals(List.of("request-rate"), Planner.limitsHit(r, s));
+        assertEquals(List.of("request-rate: pixel: 5,842 of 11,941 invocations throttled (FunctionInvocationRateLimit"
+                + "Exceeded: requests per second over 10 x the concurrency limit; raise the concurrency quota)"),
+                Planner.hitDetails(r, s));
+        assertEquals("scaling-rate", Planner.rateLimit(null, r, "pixel"), "no scenario known");
+        assertEquals("scaling-rate", Planner.rateLimit(s, r, "no-such-function"));
+    }
+
+    /** One invocation, failed: "1 of 1 invocation", and the function ends Failed for want of an address. */
+    @Test
+    void aSingleInvocationIsSaidInTheSingular() throws Exception {
+        Scenario s = scenario("""
+                name: one
+                duration: 1m
+                vpcs:
+                  - id: v
+                    subnets: [{ id: tiny, cidr: 10.0.0.0/28, az: a, otherUsedIps: 11 }]
+                    securityGroups: [sg-1]
+                functions:
+                  - { name: lone, vpcConfig: { subnetIds: [tiny], securityGroupIds: [sg-1] }, duration: 50ms,
+                      arrivals: { constant: 1/m } }
+                """);
+        RunSummary r = run(s);
+        assertEquals(List.of("IP"), Planner.limitsHit(r, s));
+        assertEquals(List.of("IP: lone: 1 of 1 invocation failed (SubnetIPAddressLimitReachedException), and it ends"
+                + " Failed"), Planner.hitDetails(r, s));
+    }
+}
