@@ -49,8 +49,8 @@ class FilesTogetherRollBackTest {
         Files.writeString(work.resolve("base/a.json"), ours);
         Files.writeString(work.resolve("blocker"), "a file where a folder is needed");
         IOException e = assertThrows(IOException.class, () -> SafeOutput.writeFilesTogether(List.of(
-                new Planned(Path.of("base/a.json"), BASELINE, text("{\n  \"scenario\" : \"a2\" }\n")),
                 new Planned(Path.of("fresh/deeper/c.json"), BASELINE, text("{\n  \"scenario\" : \"c\" }\n")),
+                new Planned(Path.of("base/a.json"), BASELINE, text("{\n  \"scenario\" : \"a2\" }\n")),
                 new Planned(Path.of("blocker/b.json"), BASELINE, text("{\n  \"scenario\" : \"b\" }\n"))), work));
         assertEquals("cannot write blocker/b.json: already exists: " + work.resolve("blocker") + "; none of the 3 "
                 + "file(s) was changed", e.getMessage());

@@ -47,8 +47,8 @@ class LeftoverSweepTest {
 
     @Test
     void aLeftoverIsKeptUnlessItsMarkerIsOneEnisimKept() throws Exception {
-        Path noHeader = leftover(1, "summary.json\n");
-        Files.writeString(noHeader.resolve("summary.json"), "{\"half");
+        Path noHeader = leftover(1, "# another tool's list\n" + summed("summary.json", "{}"));
+        Files.writeString(noHeader.resolve("summary.json"), "{}");
         Path twoBegun = leftover(2, SafeOutput.MARKER_HEADER + "thesis.tex\nreport.html\n");
         Files.writeString(twoBegun.resolve("report.html"), "the user's page");
         Path emptyFolder = leftover(3, SafeOutput.MARKER_HEADER + summed("summary.json", "{}"));
