@@ -48,6 +48,10 @@ class SealedFileStandingTest {
         assertEquals(Standing.UNSEALED, standingOf(sealed + "my notes\n", TABLE), "notes added below the seal");
         assertEquals(Standing.FOREIGN, standingOf("# my own table\n" + sealed, TABLE), "it does not open as ours");
 
+        Files.writeString(work.resolve("f.md"), sealed);
+        Files.createSymbolicLink(work.resolve("link.md"), work.resolve("f.md"));
+        assertEquals(Standing.FOREIGN, SafeOutput.standing(Path.of("link.md"), work, TABLE),
+                "a link to enisim's file is not enisim's file");
         Files.delete(work.resolve("f.md"));
         assertEquals(Standing.FOREIGN, SafeOutput.standing(Path.of("f.md"), work, TABLE), "nothing there");
         Files.createDirectories(work.resolve("f.md"));
