@@ -655,10 +655,12 @@ public final class SafeOutput {
             byte[] body = content;
             if (this == JSON) {
                 String text = new String(content, StandardCharsets.UTF_8).stripTrailing();
-                if (!text.endsWith("}") || text.length() < 3) {
+                // what is above the closing brace: "{" alone (a "{ }" too) is an object without members
+                String open = text.endsWith("}") ? text.substring(0, text.length() - 1).stripTrailing() : "";
+                if (open.length() < 2) {
                     throw new IllegalArgumentException("not a JSON object with members");
                 }
-                body = (text.substring(0, text.length() - 1).stripTrailing() + ",\n").getBytes(StandardCharsets.UTF_8);
+                body = (open + ",\n").getBytes(StandardCharsets.UTF_8);
             } else if (content.length > 0 && content[content.length - 1] != '\n') {
                 body = java.util.Arrays.copyOf(content, content.length + 1); // the seal on a line of its own
                 body[content.length] = '\n';
