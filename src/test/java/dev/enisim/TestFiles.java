@@ -1,9 +1,13 @@
 package dev.enisim;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
-/** Files the tests write into their temporary folders: templates, plans, parameter files. */
+/** Files the tests write into and read from their temporary folders: templates, plans, parameter files, outputs. */
 public final class TestFiles {
 
     private TestFiles() {
@@ -14,5 +18,17 @@ public final class TestFiles {
         Path p = dir.resolve(name);
         Files.createDirectories(p.getParent());
         return Files.writeString(p, text);
+    }
+
+    /** The UTF-8 bytes of {@code s}: a file's content as the output tests write and compare it. */
+    public static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The names of what {@code dir} holds, sorted: what a run left in a folder. */
+    public static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 }

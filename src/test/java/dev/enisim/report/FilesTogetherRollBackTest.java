@@ -1,5 +1,7 @@
 package dev.enisim.report;
 
+import static dev.enisim.TestFiles.text;
+import static dev.enisim.TestFiles.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,11 +11,9 @@ import dev.enisim.report.SafeOutput.Mark;
 import dev.enisim.report.SafeOutput.Planned;
 import dev.enisim.report.SafeOutput.Seal;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,16 +31,6 @@ class FilesTogetherRollBackTest {
 
     @TempDir
     Path work;
-
-    private static byte[] text(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static List<String> names(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
 
     @Test
     void aWriteFailingPartWayLeavesEveryFileAsItWasAndNoFolderMadeForIt() throws Exception {

@@ -1,16 +1,15 @@
 package dev.enisim.report;
 
+import static dev.enisim.TestFiles.text;
+import static dev.enisim.TestFiles.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.report.SafeOutput.Mark;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,16 +25,6 @@ class RefusalWordsTest {
 
     @TempDir
     Path work;
-
-    private static byte[] text(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static List<String> names(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
 
     @Test
     void aFileOnTheWayIsNamedAsTheUserWroteIt() throws Exception {

@@ -1,5 +1,7 @@
 package dev.enisim.report;
 
+import static dev.enisim.TestFiles.text;
+import static dev.enisim.TestFiles.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.enisim.report.SafeOutput.Mark;
 import dev.enisim.report.SafeOutput.Planned;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,16 +29,6 @@ class RenameRefusedTest {
 
     @TempDir
     Path work;
-
-    private static byte[] text(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static List<String> names(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
-    }
 
     private static boolean chattr(String flag, Path p) {
         try {

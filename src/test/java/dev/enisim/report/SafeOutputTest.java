@@ -1,5 +1,6 @@
 package dev.enisim.report;
 
+import static dev.enisim.TestFiles.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,10 +34,6 @@ class SafeOutputTest {
 
     @TempDir
     Path work;
-
-    private static byte[] text(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 
     private String refusal(Path dir) {
         return assertThrows(OutputRefused.class, () -> SafeOutput.checkFolder(dir, work)).getMessage();

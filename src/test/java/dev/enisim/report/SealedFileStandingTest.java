@@ -1,5 +1,6 @@
 package dev.enisim.report;
 
+import static dev.enisim.TestFiles.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,10 +28,6 @@ class SealedFileStandingTest {
 
     @TempDir
     Path work;
-
-    private static byte[] text(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 
     private Standing standingOf(String content, Mark mark) throws Exception {
         Files.writeString(work.resolve("f.md"), content);
