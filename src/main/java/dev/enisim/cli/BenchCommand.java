@@ -44,7 +44,10 @@ import picocli.CommandLine.Spec;
             "Runs each workload in a JVM of its own (--no-fork: in this one) after a warm-up and prints: simulated "
             + "events (arrivals + completions + the model's other events), invocations, wall seconds, events/s and "
             + "invocations/s (median over --repeat runs, with min and max), peak heap (garbage included), the heap the "
-            + "finished run retains, and bytes allocated per event (this thread's allocation counter). Workloads "
+            + "finished run retains, bytes allocated per event (this thread's allocation counter), and events/CPU-s "
+            + "(events per second of the simulating thread's CPU time, median over the runs: on a shared machine "
+            + "compare these, not the wall rates), with the same (steady B, steady/CPU-s) from a tenth of the "
+            + "simulated time to its end, without building the simulation and its result. Workloads "
             + "loss, account and month (and loss-100) are scenarios/bench/<name>.yaml; many-functions (10,000 "
             + "functions, 1,000 ENI keys: 500 security-group sets over 20 subnets; an hour: not run by default) is "
             + "generated; a scenario path works too. For a pure loss workload the throttled fraction is printed beside "
@@ -60,8 +63,8 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "WORKLOAD", arity = "0..*", description = "loss, account, month, many-functions (any name of "
-            + "scenarios/bench/), or scenario files (default: loss account month; none when --parallel-scaling or "
-            + "--memory-model is given).")
+            + "scenarios/bench/), or scenario files (default: loss account month; none when any of --samplers, "
+            + "--cost-model, --parallel-scaling, --report-time or --memory-model is given).")
     List<String> workloads = new ArrayList<>();
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "3", description = "Timed runs per workload "
@@ -78,7 +81,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--references", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = {"After each pure loss workload (e.g. loss), run the reference simulators on the same "
-                + "M/M/c/c workload and print the model's events/s over theirs (default: on). The jar carries a "
+                + "M/M/c/c workload and print the model's events/s over theirs, per wall and per CPU second, and "
+                + "their lost fractions (default: on). The jar carries a "
                 + "minimal java.util.PriorityQueue simulator; .ci/bench adds SSJ 3.3.2 (test scope)."})
     boolean references;
 
@@ -93,12 +97,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--forks", paramLabel = "N", defaultValue = "1", description = {"Measure each workload in N "
         + "JVMs of its own, one after the other, and print each fork's events/CPU-s with their median, min and max "
-        + "(JSON: the workload's \"forks\"); the workload's figures are then the median fork's, as JMH reports: "
-        + "the JIT's choices, and with them the rate, differ from one JVM to the next (loss-100: 6.3 to 9.1 M "
+        + "(JSON: the workload's \"forks\"); the workload's figures are then the median fork's by events/CPU-s "
+        + "(of an even N the upper middle one: give an odd N; JMH would report the mean over all forks): "
+        + "the JIT's choices, and with them the rate, differ from one JVM to the next (loss-100: 5.9 to 9.2 M "
         + "events/CPU-s). A reference simulator runs in each of those forks too and is reported the same way: "
         + "its own median fork, its forks' rates under it, the ratios against the workload's median fork. "
-        + "Workloads only, not --cost-model points; not with --no-fork (default: "
-        + "${DEFAULT-VALUE})."})
+        + "Workloads only: not --cost-model points, not the other extras (N above 1 with no WORKLOAD is bad "
+        + "input); not with --no-fork (default: ${DEFAULT-VALUE})."})
     int forks;
 
     @Option(names = "--warmup", paramLabel = "auto|tenth", defaultValue = "auto", converter = WarmupMode.class,
@@ -208,6 +213,11 @@ final class BenchCommand implements Callable<Integer> {
         boolean extrasOnly = workloads.isEmpty()
                 && (samplers || costModel != null || parallelScaling != null || memoryModel || reportTime);
         List<String> names = extrasOnly ? List.of() : workloads.isEmpty() ? STANDARD : workloads;
+        if (forks > 1 && names.isEmpty()) {
+            throw new UserInputException("--forks " + forks + " measures workloads in JVMs of their own, and no "
+                    + "workload runs here: a --cost-model point runs in one fork, the other extras in this JVM (give a "
+                    + "WORKLOAD, or leave --forks out)");
+        }
         List<Scenario> scenarios = new ArrayList<>();
         for (String name : names) {
             // every workload read and checked (with --set) before the first (long) run, forked or not

@@ -300,6 +300,38 @@ class BenchCommandTest {
         assertFalse(warm.err().contains("tiny.yaml: warm-up"), "nothing ran: " + warm.err());
     }
 
+    @Test
+    void forksWithNoWorkloadToMeasureAreBadInputBeforeAnythingRuns() throws Exception {
+        // --forks measures workloads only: with the extras alone it was ignored, one fork measured where three were
+        // asked for and nothing said so
+        Path svg = dir.resolve("forked-cost.svg");
+        Run r = bench("--forks", "3", "--cost-model", svg.toString(), "--cost-model-arrivals", "60000",
+                "--cost-model-functions", "1", "--repeat", "1");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("--forks 3 measures workloads"), r.err());
+        assertTrue(r.err().contains("give a WORKLOAD, or leave --forks out"), r.err());
+        assertFalse(r.err().contains("warm-up"), "nothing ran: " + r.err());
+        assertFalse(Files.exists(svg), "no chart drawn");
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void theHelpNamesTheCpuRatesTheExtrasThatRunAloneAndHowTheMedianForkIsTaken() {
+        Run r = bench("--help");
+        assertEquals(0, r.code(), r.err());
+        String help = r.out().replaceAll("\\s+", " ");
+        String description = help.substring(0, help.indexOf("Exit codes"));
+        // the figure the README says to compare on a shared machine was missing from what the bench prints
+        assertTrue(description.contains("events/CPU-s"), description);
+        assertTrue(description.contains("steady/CPU-s"), description);
+        // every extra that, given alone, runs no default workload
+        assertTrue(help.contains("none when any of --samplers, --cost-model, --parallel-scaling, --report-time or "
+                + "--memory-model is given"), help);
+        // JMH reports the mean over all forks, not the median fork
+        assertFalse(help.contains("as JMH reports"), help);
+        assertTrue(help.contains("of an even N the upper middle one"), help);
+    }
+
     /** The bench's temporary folders now in the system's temporary folder. */
     /** This JVM's bench folders in the temporary folder (other benches may run beside the tests). */
     private static List<Path> benchTemporaries() throws java.io.IOException {
