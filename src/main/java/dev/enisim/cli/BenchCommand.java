@@ -274,6 +274,11 @@ final class BenchCommand implements Callable<Integer> {
             }
             print(out, r);
             ObjectNode node = mapper.valueToTree(r);
+            String noErlang = r.erlangB() == null ? Bench.whyNoErlangCheck(scenarios.get(i)) : null;
+            if (noErlang != null) {
+                out.printf(Locale.ROOT, "%14s %s%n", "", noErlang);
+                node.put("erlangBNotChecked", noErlang);
+            }
             if (spread != null) {
                 printForks(out, spread);
                 node.set("forks", mapper.valueToTree(spread));

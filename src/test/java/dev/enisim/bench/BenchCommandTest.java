@@ -332,6 +332,33 @@ class BenchCommandTest {
         assertTrue(help.contains("of an even N the upper middle one"), help);
     }
 
+    @Test
+    void aLossWorkloadTooShortForTheErlangCheckSaysWhyItHasNoCheckAndNoReferences() throws Exception {
+        // README's quicker figure (--set duration=10m on loss) dropped the Erlang B line and the reference
+        // simulators without a word: the check's 20 batch means need 21 buckets
+        Path scenario = tiny();
+        Path json = dir.resolve("short.json");
+        Run r = bench(scenario.toString(), "--no-fork", "--repeat", "1", "--warmup", "tenth", "--set", "duration=20m",
+                "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.out().contains("vs Erlang B"), r.out());
+        assertTrue(r.out().contains("no Erlang B check, so no reference simulators: a pure loss workload, but its run "
+                + "has 20 buckets and the check's 20 batch means need at least 21"), r.out());
+        JsonNode w = new ObjectMapper().readTree(json.toFile()).get("workloads").get(0);
+        assertTrue(w.get("erlangBNotChecked").asText().contains("20 buckets"), w.toString());
+
+        Run enough = bench(scenario.toString(), "--no-fork", "--repeat", "1", "--warmup", "tenth", "--set",
+                "duration=21m", "--no-references");
+        assertEquals(0, enough.code(), enough.err());
+        assertTrue(enough.out().contains("vs Erlang B(5, 3)"), enough.out());
+        assertFalse(enough.out().contains("no Erlang B check"), enough.out());
+
+        Run notLoss = bench(scenario.toString(), "--no-fork", "--repeat", "1", "--warmup", "tenth", "--set",
+                "duration=20m", "--set", "functions[0].initDuration=1s");
+        assertEquals(0, notLoss.code(), notLoss.err());
+        assertFalse(notLoss.out().contains("no Erlang B check"), "not a pure loss workload: " + notLoss.out());
+    }
+
     /** The bench's temporary folders now in the system's temporary folder. */
     /** This JVM's bench folders in the temporary folder (other benches may run beside the tests). */
     private static List<Path> benchTemporaries() throws java.io.IOException {
