@@ -234,9 +234,10 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> progress = line -> err.println("  " + line);
-        out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MiB (object references: %s)%n",
+        List<String> collectors = collectors();
+        out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MiB (object references: %s), collectors: %s%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, HeapReferences.mode());
+                Runtime.getRuntime().maxMemory() >> 20, HeapReferences.mode(), String.join(", ", collectors));
         if (!names.isEmpty()) {
             out.printf(Locale.ROOT, "%-14s %12s %12s %7s %28s %26s %5s %8s %7s %12s %8s %12s%n", "workload", "events",
                     "invocations", "wall s", "events/s (min-max)", "invocations/s (min-max)", "peak", "retained",
@@ -383,6 +384,7 @@ final class BenchCommand implements Callable<Integer> {
             root.put("cores", Runtime.getRuntime().availableProcessors());
             root.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
             root.put("heapReferences", HeapReferences.mode());
+            collectors.forEach(root.putArray("garbageCollectors")::add);
             if (!sets.isEmpty()) { // the workloads were not the standard ones: figures not comparable with those
                 sets.forEach(root.putArray("overrides")::add);
             }
@@ -435,6 +437,20 @@ final class BenchCommand implements Callable<Integer> {
         n.put("secondsMin", sorted[0]);
         n.put("secondsMax", sorted[repeat - 1]);
         return n;
+    }
+
+    /**
+     * The JVM's garbage collectors by name ("G1 Young Generation", ...): the collector moves the rates (the reference
+     * simulators allocate per event, and the collector's barriers are in every store) and was named nowhere in the
+     * bench's output, though its figures are quoted for the default G1.
+     */
+    static List<String> collectors() {
+        List<String> names = new ArrayList<>();
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory
+                .getGarbageCollectorMXBeans()) {
+            names.add(gc.getName());
+        }
+        return names;
     }
 
     /** A forked JVM failed (it said why, and this command said which): the command exits with its code. */

@@ -3,6 +3,7 @@ package dev.enisim.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -357,6 +359,24 @@ class BenchCommandTest {
                 "duration=20m", "--set", "functions[0].initDuration=1s");
         assertEquals(0, notLoss.code(), notLoss.err());
         assertFalse(notLoss.out().contains("no Erlang B check"), "not a pure loss workload: " + notLoss.out());
+    }
+
+    @Test
+    void theFirstLineAndTheJsonNameTheGarbageCollectors() throws Exception {
+        Path json = dir.resolve("gc.json");
+        Run r = bench(tiny().toString(), "--no-fork", "--no-references", "--repeat", "1", "--warmup", "tenth", "--set",
+                "duration=20m", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> names = new ArrayList<>();
+        java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().forEach(gc -> names.add(gc.getName()));
+        assertFalse(names.isEmpty());
+        String first = r.out().lines().findFirst().orElseThrow();
+        assertTrue(first.endsWith("collectors: " + String.join(", ", names)), first);
+        JsonNode gcs = new ObjectMapper().readTree(json.toFile()).get("garbageCollectors");
+        assertNotNull(gcs, "the JSON names the collectors");
+        List<String> inJson = new ArrayList<>();
+        gcs.forEach(n -> inJson.add(n.asText()));
+        assertEquals(names, inJson);
     }
 
     /** The bench's temporary folders now in the system's temporary folder. */
