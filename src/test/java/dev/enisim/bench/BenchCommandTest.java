@@ -355,6 +355,10 @@ class BenchCommandTest {
         assertTrue(enough.out().contains("vs Erlang B(5, 3)"), enough.out());
         assertFalse(enough.out().contains("no Erlang B check"), enough.out());
 
+        Run forked = bench(scenario.toString(), "--repeat", "1", "--warmup", "tenth", "--set", "duration=20m");
+        assertEquals(0, forked.code(), "a fork's note is read back: " + forked.err());
+        assertTrue(forked.out().contains("has 20 buckets"), forked.out());
+
         Run notLoss = bench(scenario.toString(), "--no-fork", "--repeat", "1", "--warmup", "tenth", "--set",
                 "duration=20m", "--set", "functions[0].initDuration=1s");
         assertEquals(0, notLoss.code(), notLoss.err());
