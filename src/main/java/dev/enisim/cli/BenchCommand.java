@@ -288,10 +288,11 @@ final class BenchCommand implements Callable<Integer> {
             results.put(r.workload(), r);
             for (Forks.Reference measured : rs) {
                 Bench.ReferenceResult ref = measured.median();
-                out.printf(Locale.ROOT, "%14s vs %-16s %,10.0f events/s (%,.0f-%,.0f), %.1f B/event, lost %.5f:"
+                out.printf(Locale.ROOT, "%14s vs %-16s %,10.0f events/s (%,.0f-%,.0f), %.1f B/event, lost %.5f%s:"
                         + " enisim is %.2fx (%.2fx per CPU second)%n", "", ref.name(), ref.eventsPerSecond(),
                         ref.eventsPerSecondMin(), ref.eventsPerSecondMax(), ref.bytesPerEvent(),
-                        ref.lostFraction(), ref.modelOverReference(), ref.modelOverReferenceCpu());
+                        ref.lostFraction(), lostVerdict(ref, r.erlangB()), ref.modelOverReference(),
+                        ref.modelOverReferenceCpu());
                 if (ref.warmup() != null) {
                     out.printf(Locale.ROOT, "%14s %-19s warm-up: %s%n", "", "", ref.warmup().describe());
                 }
@@ -451,6 +452,20 @@ final class BenchCommand implements Callable<Integer> {
             names.add(gc.getName());
         }
         return names;
+    }
+
+    /**
+     * " (Erlang B 0.00365 +- 0.00042: PASS)": whether a reference's lost fraction agrees with Erlang B, within the half
+     * width of the model's 95% interval (a run of the same system and length has the same standard error). A
+     * reference that does not simulate the loss system is no yardstick; its fraction was printed with no verdict.
+     */
+    static String lostVerdict(Bench.ReferenceResult ref, Bench.ErlangCheck e) {
+        if (e == null) {
+            return "";
+        }
+        double half = (e.ciHigh() - e.ciLow()) / 2;
+        return String.format(Locale.ROOT, " (Erlang B %.5f +- %.5f: %s)", e.theory(), half,
+                Math.abs(ref.lostFraction() - e.theory()) <= half ? "PASS" : "FAIL");
     }
 
     /** A forked JVM failed (it said why, and this command said which): the command exits with its code. */

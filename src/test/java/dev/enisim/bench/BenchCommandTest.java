@@ -383,6 +383,24 @@ class BenchCommandTest {
         assertEquals(names, inJson);
     }
 
+    @Test
+    void aReferencesLostFractionIsCheckedAgainstErlangB() throws Exception {
+        // README: each reference's lost fraction "must agree with Erlang B"; the bench printed it with no verdict
+        Run r = bench(tiny().toString(), "--no-fork", "--repeat", "1", "--warmup", "tenth", "--set", "duration=10000s");
+        assertEquals(0, r.code(), r.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "vs priority-queue .* lost (0\\.\\d{5}) \\(Erlang B (0\\.\\d{5}) \\+- (0\\.\\d{5}): (PASS|FAIL)\\)")
+                .matcher(r.out());
+        assertTrue(m.find(), r.out());
+        double lost = Double.parseDouble(m.group(1));
+        double theory = Double.parseDouble(m.group(2));
+        double half = Double.parseDouble(m.group(3));
+        assertTrue(half > 0, r.out());
+        if (Math.abs(Math.abs(lost - theory) - half) > 2e-5) { // printed to 5 places: decided away from the edge
+            assertEquals(Math.abs(lost - theory) <= half ? "PASS" : "FAIL", m.group(4), r.out());
+        }
+    }
+
     /** The bench's temporary folders now in the system's temporary folder. */
     /** This JVM's bench folders in the temporary folder (other benches may run beside the tests). */
     private static List<Path> benchTemporaries() throws java.io.IOException {
