@@ -407,22 +407,13 @@ public final class Bench {
      */
     static ErlangCheck erlang(RunResult r) {
         Scenario s = r.scenario();
-        if (s.functions().isEmpty() || !s.timeline().isEmpty()) {
+        double offered = offeredLoad(s);
+        if (Double.isNaN(offered)) {
             return null;
-        }
-        double offered = 0;
-        for (Scenario.Function f : s.functions()) {
-            if (!(f.duration() instanceof DistributionSpec.Exponential exp)
-                    || !(f.arrivals() instanceof ArrivalSpec.Poisson p) || f.reservedConcurrency().isPresent()
-                    || !(f.initDuration() instanceof DistributionSpec.Constant init) || init.value() != 0
-                    || f.provisionedConcurrency() > 0) {
-                return null;
-            }
-            offered += p.ratePerSecond() * exp.mean() / 1e6;
         }
         long[] throttles = series(r, Metric.THROTTLES);
         long[] invocations = series(r, Metric.INVOCATIONS);
-        int batches = 20;
+        int batches = ERLANG_BATCHES;
         int per = throttles.length / (batches + 1);
         if (per == 0) {
             return null;
@@ -444,6 +435,48 @@ public final class Bench {
         double low = st.getMean() - half;
         double high = st.getMean() + half;
         return new ErlangCheck(c, offered, theory, st.getMean(), low, high, low <= theory && theory <= high);
+    }
+
+    /** Batch means of the Erlang B check's interval (one more batch is dropped as warm-up). */
+    static final int ERLANG_BATCHES = 20;
+
+    /**
+     * The offered load in Erlangs (the sum of rate x mean duration) of a pure loss system (see {@link #erlang}), NaN
+     * when {@code s} is not one.
+     */
+    static double offeredLoad(Scenario s) {
+        if (s.functions().isEmpty() || !s.timeline().isEmpty()) {
+            return Double.NaN;
+        }
+        double offered = 0;
+        for (Scenario.Function f : s.functions()) {
+            if (!(f.duration() instanceof DistributionSpec.Exponential exp)
+                    || !(f.arrivals() instanceof ArrivalSpec.Poisson p) || f.reservedConcurrency().isPresent()
+                    || !(f.initDuration() instanceof DistributionSpec.Constant init) || init.value() != 0
+                    || f.provisionedConcurrency() > 0) {
+                return Double.NaN;
+            }
+            offered += p.ratePerSecond() * exp.mean() / 1e6;
+        }
+        return offered;
+    }
+
+    /**
+     * Why a pure loss workload got no Erlang B check (and so no reference simulators): its run has too few buckets
+     * for the check's batch means; null when it is not a pure loss system or has enough. A {@code --set
+     * duration=10m} on {@code loss} (10 one-minute buckets) lost the check and the references without a word.
+     */
+    public static String whyNoErlangCheck(Scenario s) {
+        if (Double.isNaN(offeredLoad(s))) {
+            return null;
+        }
+        long buckets = (s.durationMicros() + s.bucketMicros() - 1) / s.bucketMicros(); // as the recorders count them
+        if (buckets >= ERLANG_BATCHES + 1) {
+            return null;
+        }
+        return "no Erlang B check, so no reference simulators: a pure loss workload, but its run has " + buckets
+                + " bucket" + (buckets == 1 ? "" : "s") + " and the check's " + ERLANG_BATCHES
+                + " batch means need at least " + (ERLANG_BATCHES + 1) + " (a longer duration, or a shorter bucket)";
     }
 
     private static long[] series(RunResult r, Metric metric) {

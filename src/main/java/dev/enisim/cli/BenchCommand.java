@@ -44,7 +44,10 @@ import picocli.CommandLine.Spec;
             "Runs each workload in a JVM of its own (--no-fork: in this one) after a warm-up and prints: simulated "
             + "events (arrivals + completions + the model's other events), invocations, wall seconds, events/s and "
             + "invocations/s (median over --repeat runs, with min and max), peak heap (garbage included), the heap the "
-            + "finished run retains, and bytes allocated per event (this thread's allocation counter). Workloads "
+            + "finished run retains, bytes allocated per event (this thread's allocation counter), and events/CPU-s "
+            + "(events per second of the simulating thread's CPU time, median over the runs: on a shared machine "
+            + "compare these, not the wall rates), with the same (steady B, steady/CPU-s) from a tenth of the "
+            + "simulated time to its end, without building the simulation and its result. Workloads "
             + "loss, account and month (and loss-100) are scenarios/bench/<name>.yaml; many-functions (10,000 "
             + "functions, 1,000 ENI keys: 500 security-group sets over 20 subnets; an hour: not run by default) is "
             + "generated; a scenario path works too. For a pure loss workload the throttled fraction is printed beside "
@@ -60,8 +63,8 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "WORKLOAD", arity = "0..*", description = "loss, account, month, many-functions (any name of "
-            + "scenarios/bench/), or scenario files (default: loss account month; none when --parallel-scaling or "
-            + "--memory-model is given).")
+            + "scenarios/bench/), or scenario files (default: loss account month; none when any of --samplers, "
+            + "--cost-model, --parallel-scaling, --report-time or --memory-model is given).")
     List<String> workloads = new ArrayList<>();
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "3", description = "Timed runs per workload "
@@ -78,7 +81,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--references", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = {"After each pure loss workload (e.g. loss), run the reference simulators on the same "
-                + "M/M/c/c workload and print the model's events/s over theirs (default: on). The jar carries a "
+                + "M/M/c/c workload and print the model's events/s over theirs, per wall and per CPU second, and "
+                + "their lost fractions (default: on). The jar carries a "
                 + "minimal java.util.PriorityQueue simulator; .ci/bench adds SSJ 3.3.2 (test scope)."})
     boolean references;
 
@@ -93,12 +97,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--forks", paramLabel = "N", defaultValue = "1", description = {"Measure each workload in N "
         + "JVMs of its own, one after the other, and print each fork's events/CPU-s with their median, min and max "
-        + "(JSON: the workload's \"forks\"); the workload's figures are then the median fork's, as JMH reports: "
-        + "the JIT's choices, and with them the rate, differ from one JVM to the next (loss-100: 6.3 to 9.1 M "
+        + "(JSON: the workload's \"forks\"); the workload's figures are then the median fork's by events/CPU-s "
+        + "(of an even N the upper middle one: give an odd N; JMH would report the mean over all forks): "
+        + "the JIT's choices, and with them the rate, differ from one JVM to the next (loss-100: 5.9 to 9.2 M "
         + "events/CPU-s). A reference simulator runs in each of those forks too and is reported the same way: "
         + "its own median fork, its forks' rates under it, the ratios against the workload's median fork. "
-        + "Workloads only, not --cost-model points; not with --no-fork (default: "
-        + "${DEFAULT-VALUE})."})
+        + "Workloads only: not --cost-model points, not the other extras (N above 1 with no WORKLOAD is bad "
+        + "input); not with --no-fork (default: ${DEFAULT-VALUE})."})
     int forks;
 
     @Option(names = "--warmup", paramLabel = "auto|tenth", defaultValue = "auto", converter = WarmupMode.class,
@@ -208,6 +213,11 @@ final class BenchCommand implements Callable<Integer> {
         boolean extrasOnly = workloads.isEmpty()
                 && (samplers || costModel != null || parallelScaling != null || memoryModel || reportTime);
         List<String> names = extrasOnly ? List.of() : workloads.isEmpty() ? STANDARD : workloads;
+        if (forks > 1 && names.isEmpty()) {
+            throw new UserInputException("--forks " + forks + " measures workloads in JVMs of their own, and no "
+                    + "workload runs here: a --cost-model point runs in one fork, the other extras in this JVM (give a "
+                    + "WORKLOAD, or leave --forks out)");
+        }
         List<Scenario> scenarios = new ArrayList<>();
         for (String name : names) {
             // every workload read and checked (with --set) before the first (long) run, forked or not
@@ -224,9 +234,10 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> progress = line -> err.println("  " + line);
-        out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MiB (object references: %s)%n",
+        List<String> collectors = collectors();
+        out.printf(Locale.ROOT, "Java %s, %d cores, max heap %d MiB (object references: %s), collectors: %s%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, HeapReferences.mode());
+                Runtime.getRuntime().maxMemory() >> 20, HeapReferences.mode(), String.join(", ", collectors));
         if (!names.isEmpty()) {
             out.printf(Locale.ROOT, "%-14s %12s %12s %7s %28s %26s %5s %8s %7s %12s %8s %12s%n", "workload", "events",
                     "invocations", "wall s", "events/s (min-max)", "invocations/s (min-max)", "peak", "retained",
@@ -264,6 +275,11 @@ final class BenchCommand implements Callable<Integer> {
             }
             print(out, r);
             ObjectNode node = mapper.valueToTree(r);
+            String noErlang = r.erlangB() == null ? Bench.whyNoErlangCheck(scenarios.get(i)) : null;
+            if (noErlang != null) {
+                out.printf(Locale.ROOT, "%14s %s%n", "", noErlang);
+                node.put("erlangBNotChecked", noErlang);
+            }
             if (spread != null) {
                 printForks(out, spread);
                 node.set("forks", mapper.valueToTree(spread));
@@ -272,10 +288,11 @@ final class BenchCommand implements Callable<Integer> {
             results.put(r.workload(), r);
             for (Forks.Reference measured : rs) {
                 Bench.ReferenceResult ref = measured.median();
-                out.printf(Locale.ROOT, "%14s vs %-16s %,10.0f events/s (%,.0f-%,.0f), %.1f B/event, lost %.5f:"
+                out.printf(Locale.ROOT, "%14s vs %-16s %,10.0f events/s (%,.0f-%,.0f), %.1f B/event, lost %.5f%s:"
                         + " enisim is %.2fx (%.2fx per CPU second)%n", "", ref.name(), ref.eventsPerSecond(),
                         ref.eventsPerSecondMin(), ref.eventsPerSecondMax(), ref.bytesPerEvent(),
-                        ref.lostFraction(), ref.modelOverReference(), ref.modelOverReferenceCpu());
+                        ref.lostFraction(), lostVerdict(ref, r.erlangB()), ref.modelOverReference(),
+                        ref.modelOverReferenceCpu());
                 if (ref.warmup() != null) {
                     out.printf(Locale.ROOT, "%14s %-19s warm-up: %s%n", "", "", ref.warmup().describe());
                 }
@@ -368,6 +385,7 @@ final class BenchCommand implements Callable<Integer> {
             root.put("cores", Runtime.getRuntime().availableProcessors());
             root.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
             root.put("heapReferences", HeapReferences.mode());
+            collectors.forEach(root.putArray("garbageCollectors")::add);
             if (!sets.isEmpty()) { // the workloads were not the standard ones: figures not comparable with those
                 sets.forEach(root.putArray("overrides")::add);
             }
@@ -422,6 +440,34 @@ final class BenchCommand implements Callable<Integer> {
         return n;
     }
 
+    /**
+     * The JVM's garbage collectors by name ("G1 Young Generation", ...): the collector moves the rates (the reference
+     * simulators allocate per event, and the collector's barriers are in every store) and was named nowhere in the
+     * bench's output, though its figures are quoted for the default G1.
+     */
+    static List<String> collectors() {
+        List<String> names = new ArrayList<>();
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory
+                .getGarbageCollectorMXBeans()) {
+            names.add(gc.getName());
+        }
+        return names;
+    }
+
+    /**
+     * " (Erlang B 0.00365 +- 0.00042: PASS)": whether a reference's lost fraction agrees with Erlang B, within the half
+     * width of the model's 95% interval (a run of the same system and length has the same standard error). A
+     * reference that does not simulate the loss system is no yardstick; its fraction was printed with no verdict.
+     */
+    static String lostVerdict(Bench.ReferenceResult ref, Bench.ErlangCheck e) {
+        if (e == null) {
+            return "";
+        }
+        double half = (e.ciHigh() - e.ciLow()) / 2;
+        return String.format(Locale.ROOT, " (Erlang B %.5f +- %.5f: %s)", e.theory(), half,
+                Math.abs(ref.lostFraction() - e.theory()) <= half ? "PASS" : "FAIL");
+    }
+
     /** A forked JVM failed (it said why, and this command said which): the command exits with its code. */
     private static final class ForkFailed extends RuntimeException {
         private final int code;
@@ -459,7 +505,12 @@ final class BenchCommand implements Callable<Integer> {
                         + " (--no-fork measures in this JVM)");
                 throw new ForkFailed(code);
             }
-            return mapper.readTree(file.toFile());
+            JsonNode child = mapper.readTree(file.toFile());
+            for (JsonNode w : child.get("workloads")) {
+                // the fork's note, which this JVM makes again from the scenario: not one of Bench.Result's fields
+                ((ObjectNode) w).remove("erlangBNotChecked");
+            }
+            return child;
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(tmp);

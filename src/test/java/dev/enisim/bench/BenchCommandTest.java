@@ -3,6 +3,7 @@ package dev.enisim.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -298,6 +300,105 @@ class BenchCommandTest {
         assertEquals(2, warm.code());
         assertTrue(warm.err().contains("expected auto or tenth, not 'long'"), warm.err());
         assertFalse(warm.err().contains("tiny.yaml: warm-up"), "nothing ran: " + warm.err());
+    }
+
+    @Test
+    void forksWithNoWorkloadToMeasureAreBadInputBeforeAnythingRuns() throws Exception {
+        // --forks measures workloads only: with the extras alone it was ignored, one fork measured where three were
+        // asked for and nothing said so
+        Path svg = dir.resolve("forked-cost.svg");
+        Run r = bench("--forks", "3", "--cost-model", svg.toString(), "--cost-model-arrivals", "60000",
+                "--cost-model-functions", "1", "--repeat", "1");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("--forks 3 measures workloads"), r.err());
+        assertTrue(r.err().contains("give a WORKLOAD, or leave --forks out"), r.err());
+        assertFalse(r.err().contains("warm-up"), "nothing ran: " + r.err());
+        assertFalse(Files.exists(svg), "no chart drawn");
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void theHelpNamesTheCpuRatesTheExtrasThatRunAloneAndHowTheMedianForkIsTaken() {
+        Run r = bench("--help");
+        assertEquals(0, r.code(), r.err());
+        String help = r.out().replaceAll("\\s+", " ");
+        String description = help.substring(0, help.indexOf("Exit codes"));
+        // the figure the README says to compare on a shared machine was missing from what the bench prints
+        assertTrue(description.contains("events/CPU-s"), description);
+        assertTrue(description.contains("steady/CPU-s"), description);
+        // every extra that, given alone, runs no default workload
+        assertTrue(help.contains("none when any of --samplers, --cost-model, --parallel-scaling, --report-time or "
+                + "--memory-model is given"), help);
+        // JMH reports the mean over all forks, not the median fork
+        assertFalse(help.contains("as JMH reports"), help);
+        assertTrue(help.contains("of an even N the upper middle one"), help);
+    }
+
+    @Test
+    void aLossWorkloadTooShortForTheErlangCheckSaysWhyItHasNoCheckAndNoReferences() throws Exception {
+        // README's quicker figure (--set duration=10m on loss) dropped the Erlang B line and the reference
+        // simulators without a word: the check's 20 batch means need 21 buckets
+        Path scenario = tiny();
+        Path json = dir.resolve("short.json");
+        Run r = bench(scenario.toString(), "--no-fork", "--repeat", "1", "--warmup", "tenth", "--set", "duration=20m",
+                "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.out().contains("vs Erlang B"), r.out());
+        assertTrue(r.out().contains("no Erlang B check, so no reference simulators: a pure loss workload, but its run "
+                + "has 20 buckets and the check's 20 batch means need at least 21"), r.out());
+        JsonNode w = new ObjectMapper().readTree(json.toFile()).get("workloads").get(0);
+        assertTrue(w.get("erlangBNotChecked").asText().contains("20 buckets"), w.toString());
+
+        Run enough = bench(scenario.toString(), "--no-fork", "--repeat", "1", "--warmup", "tenth", "--set",
+                "duration=21m", "--no-references");
+        assertEquals(0, enough.code(), enough.err());
+        assertTrue(enough.out().contains("vs Erlang B(5, 3)"), enough.out());
+        assertFalse(enough.out().contains("no Erlang B check"), enough.out());
+
+        Run forked = bench(scenario.toString(), "--repeat", "1", "--warmup", "tenth", "--set", "duration=20m");
+        assertEquals(0, forked.code(), "a fork's note is read back: " + forked.err());
+        assertTrue(forked.out().contains("has 20 buckets"), forked.out());
+
+        Run notLoss = bench(scenario.toString(), "--no-fork", "--repeat", "1", "--warmup", "tenth", "--set",
+                "duration=20m", "--set", "functions[0].initDuration=1s");
+        assertEquals(0, notLoss.code(), notLoss.err());
+        assertFalse(notLoss.out().contains("no Erlang B check"), "not a pure loss workload: " + notLoss.out());
+    }
+
+    @Test
+    void theFirstLineAndTheJsonNameTheGarbageCollectors() throws Exception {
+        Path json = dir.resolve("gc.json");
+        Run r = bench(tiny().toString(), "--no-fork", "--no-references", "--repeat", "1", "--warmup", "tenth", "--set",
+                "duration=20m", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> names = new ArrayList<>();
+        java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().forEach(gc -> names.add(gc.getName()));
+        assertFalse(names.isEmpty());
+        String first = r.out().lines().findFirst().orElseThrow();
+        assertTrue(first.endsWith("collectors: " + String.join(", ", names)), first);
+        JsonNode gcs = new ObjectMapper().readTree(json.toFile()).get("garbageCollectors");
+        assertNotNull(gcs, "the JSON names the collectors");
+        List<String> inJson = new ArrayList<>();
+        gcs.forEach(n -> inJson.add(n.asText()));
+        assertEquals(names, inJson);
+    }
+
+    @Test
+    void aReferencesLostFractionIsCheckedAgainstErlangB() throws Exception {
+        // README: each reference's lost fraction "must agree with Erlang B"; the bench printed it with no verdict
+        Run r = bench(tiny().toString(), "--no-fork", "--repeat", "1", "--warmup", "tenth", "--set", "duration=10000s");
+        assertEquals(0, r.code(), r.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "vs priority-queue .* lost (0\\.\\d{5}) \\(Erlang B (0\\.\\d{5}) \\+- (0\\.\\d{5}): (PASS|FAIL)\\)")
+                .matcher(r.out());
+        assertTrue(m.find(), r.out());
+        double lost = Double.parseDouble(m.group(1));
+        double theory = Double.parseDouble(m.group(2));
+        double half = Double.parseDouble(m.group(3));
+        assertTrue(half > 0, r.out());
+        if (Math.abs(Math.abs(lost - theory) - half) > 2e-5) { // printed to 5 places: decided away from the edge
+            assertEquals(Math.abs(lost - theory) <= half ? "PASS" : "FAIL", m.group(4), r.out());
+        }
     }
 
     /** The bench's temporary folders now in the system's temporary folder. */
