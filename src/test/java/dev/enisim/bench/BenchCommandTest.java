@@ -401,7 +401,6 @@ class BenchCommandTest {
         }
     }
 
-    /** The bench's temporary folders now in the system's temporary folder. */
     /** This JVM's bench folders in the temporary folder (other benches may run beside the tests). */
     private static List<Path> benchTemporaries() throws java.io.IOException {
         String mine = "enisim-bench-" + ProcessHandle.current().pid() + "-";
