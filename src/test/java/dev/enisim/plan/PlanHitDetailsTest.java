@@ -20,6 +20,14 @@ class PlanHitDetailsTest {
         return new Simulation(s, 0).run().summary();
     }
 
+    /** Runs {@code s} and checks that it hits {@code limit} only, said as {@code detail}; returns the run. */
+    private static RunSummary assertOnlyHit(Scenario s, String limit, String detail) {
+        RunSummary r = run(s);
+        assertEquals(List.of(limit), Planner.limitsHit(r, s));
+        assertEquals(List.of(detail), Planner.hitDetails(r, s));
+        return r;
+    }
+
     private static Scenario scenario(String yaml) throws Exception {
         return ScenarioLoader.parse(yaml, "details");
     }
@@ -39,10 +47,9 @@ class PlanHitDetailsTest {
                   - { name: chatty, existing: Active, vpcConfig: { subnetIds: [a], securityGroupIds: [sg-1] },
                       initDuration: 0s, duration: 1s, connectionsPerInvocation: 5, arrivals: { poisson: 10/s } }
                 """);
-        RunSummary r = run(s);
-        assertEquals(List.of("connections"), Planner.limitsHit(r, s));
-        assertEquals(List.of("connections: chatty: 974 of 1,192 invocations could not open their connections"
-                + " (NoFreePortOnEni, ErrorPortAllocation)"), Planner.hitDetails(r, s));
+        assertOnlyHit(s, "connections",
+                "connections: chatty: 974 of 1,192 invocations could not open their connections"
+                + " (NoFreePortOnEni, ErrorPortAllocation)");
     }
 
     /** EC2's bucket of one call, refilled hourly: the second function's ENI is refused and it ends Failed. */
@@ -62,14 +69,12 @@ class PlanHitDetailsTest {
                   - { name: second, vpcConfig: { subnetIds: [a], securityGroupIds: [sg-2] }, duration: 50ms,
                       arrivals: { poisson: 1/s } }
                 """);
-        RunSummary r = run(s);
-        assertEquals(List.of(Planner.EC2_REQUEST), Planner.limitsHit(r, s));
-        assertEquals(List.of("EC2-request-rate: second: 119 of 119 invocations failed (EC2ThrottledException), and it"
+        assertOnlyHit(s, Planner.EC2_REQUEST,
+                "EC2-request-rate: second: 119 of 119 invocations failed (EC2ThrottledException), and it"
                 + " ends Failed (EC2RequestLimitExceeded): EC2 refused Lambda's CreateNetworkInterface calls for their"
                 + " rate (hyperplane.ec2RequestLimit), not for want of IPs or quota; stagger the deployment (create a"
                 + " few functions, a few new subnet + security-group keys, at a time) or share security groups so"
-                + " that fewer ENIs are created at once, and delete and recreate a function that ended Failed"),
-                Planner.hitDetails(r, s));
+                + " that fewer ENIs are created at once, and delete and recreate a function that ended Failed");
     }
 
     /** Two accounts: the throttles are said as the limit of the account they were in, with its figure. */
@@ -87,10 +92,9 @@ class PlanHitDetailsTest {
                   - { name: roomy, account: "222222222222", existing: Active, initDuration: 0s, duration: 10ms,
                       arrivals: { poisson: 1/s } }
                 """);
-        RunSummary r = run(s);
-        assertEquals(List.of("concurrency"), Planner.limitsHit(r, s));
-        assertEquals(List.of("concurrency: account 111111111111's concurrency limit (100): 5,974 of 17,858"
-                + " invocations throttled (ConcurrentInvocationLimitExceeded)"), Planner.hitDetails(r, s));
+        RunSummary r = assertOnlyHit(s, "concurrency",
+                "concurrency: account 111111111111's concurrency limit (100): 5,974 of 17,858"
+                + " invocations throttled (ConcurrentInvocationLimitExceeded)");
         assertEquals(List.of("concurrency: the account's concurrency limit: 5,974 of 17,858 invocations throttled"
                 + " (ConcurrentInvocationLimitExceeded)"), Planner.hitDetails(r), "no scenario known: one account");
     }
@@ -105,10 +109,9 @@ class PlanHitDetailsTest {
                 functions:
                   - { name: surge, existing: Active, initDuration: 0s, duration: 2s, arrivals: { poisson: 3000/s } }
                 """);
-        RunSummary r = run(s);
-        assertEquals(List.of("scaling-rate"), Planner.limitsHit(r, s));
-        assertEquals(List.of("scaling-rate: surge: 60,087 of 179,950 invocations throttled"
-                + " (FunctionInvocationRateLimitExceeded)"), Planner.hitDetails(r, s));
+        assertOnlyHit(s, "scaling-rate",
+                "scaling-rate: surge: 60,087 of 179,950 invocations throttled"
+                + " (FunctionInvocationRateLimitExceeded)");
     }
 
     /**
@@ -126,11 +129,9 @@ class PlanHitDetailsTest {
                       arrivals: { poisson: 200/s } }
                   - { name: other, existing: Active, initDuration: 0s, duration: 0.5ms, arrivals: { poisson: 200/s } }
                 """);
-        RunSummary r = run(s);
-        assertEquals(List.of("request-rate"), Planner.limitsHit(r, s));
-        assertEquals(List.of("request-rate: pixel: 5,842 of 11,941 invocations throttled (FunctionInvocationRateLimit"
-                + "Exceeded: requests per second over 10 x the concurrency limit; raise the concurrency quota)"),
-                Planner.hitDetails(r, s));
+        RunSummary r = assertOnlyHit(s, "request-rate",
+                "request-rate: pixel: 5,842 of 11,941 invocations throttled (FunctionInvocationRateLimit"
+                + "Exceeded: requests per second over 10 x the concurrency limit; raise the concurrency quota)");
         assertEquals("scaling-rate", Planner.rateLimit(null, r, "pixel"), "no scenario known");
         assertEquals("scaling-rate", Planner.rateLimit(s, r, "no-such-function"));
     }
@@ -149,9 +150,8 @@ class PlanHitDetailsTest {
                   - { name: lone, vpcConfig: { subnetIds: [tiny], securityGroupIds: [sg-1] }, duration: 50ms,
                       arrivals: { constant: 1/m } }
                 """);
-        RunSummary r = run(s);
-        assertEquals(List.of("IP"), Planner.limitsHit(r, s));
-        assertEquals(List.of("IP: lone: 1 of 1 invocation failed (SubnetIPAddressLimitReachedException), and it ends"
-                + " Failed"), Planner.hitDetails(r, s));
+        assertOnlyHit(s, "IP",
+                "IP: lone: 1 of 1 invocation failed (SubnetIPAddressLimitReachedException), and it ends"
+                + " Failed");
     }
 }
