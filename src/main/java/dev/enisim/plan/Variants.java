@@ -14,7 +14,10 @@ final class Variants {
     private Variants() {
     }
 
-    /** The scenario with some subnets resized to the given prefixes (network address kept, masked). */
+    /**
+     * The scenario with some subnets resized to the given prefixes (network address kept, masked; a dual-stack
+     * subnet keeps its IPv6 CIDR: Lambda's addresses there are counted in its /64 whatever the IPv4 size).
+     */
     static Scenario resize(Scenario s, Map<String, Integer> prefixes) {
         List<Scenario.Vpc> vpcs = new ArrayList<>();
         for (Scenario.Vpc v : s.vpcs()) {
@@ -26,7 +29,7 @@ final class Variants {
                 } else {
                     Cidr c = new Cidr(sub.cidr().network() & (p == 0 ? 0 : -1 << (32 - p)), p);
                     subnets.add(new Scenario.Subnet(sub.id(), c, sub.az(),
-                            Math.min(sub.otherUsedIps(), c.usableAddresses())));
+                            Math.min(sub.otherUsedIps(), c.usableAddresses()), sub.ipv6Cidr()));
                 }
             }
             vpcs.add(new Scenario.Vpc(v.id(), v.eniQuota(), subnets, v.securityGroups(), v.otherUsedEnis(),

@@ -29,7 +29,7 @@ class PlanVariantsTest {
                     eniQuota: 50
                     subnets:
                       - { id: a, cidr: 10.0.1.64/26, az: a, otherUsedIps: 40 }
-                      - { id: b, cidr: 10.0.2.0/24, az: b, otherUsedIps: 3 }
+                      - { id: b, cidr: 10.0.2.0/24, az: b, otherUsedIps: 3, ipv6Cidr: "2600:1f18:1:2::/64" }
                     securityGroups: [sg-1]
                 functions:
                   - { name: f, vpcConfig: { subnetIds: [a, b], securityGroupIds: [sg-1] }, duration: 50ms,
@@ -49,6 +49,9 @@ class PlanVariantsTest {
         Scenario.Subnet b = s.vpcs().get(0).subnets().get(1);
         assertEquals("10.0.0.0/16", b.cidr().toString(), "the network address masked to the wider prefix");
         assertEquals(3, b.otherUsedIps());
+        assertEquals("2600:1f18:1:2::/64", b.ipv6Cidr(), "a resized dual-stack subnet stays dual-stack");
+        assertTrue(b.dualStack());
+        assertEquals(null, a.ipv6Cidr(), "an IPv4-only subnet stays IPv4-only");
         assertEquals("a", a.id());
         assertEquals("b", b.az());
         assertEquals(50, s.vpcs().get(0).eniQuota(), "the rest of the VPC as it was");
