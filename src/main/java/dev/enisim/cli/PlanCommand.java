@@ -109,6 +109,11 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
     boolean quiet;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Simulations run at once (default: one per core; 1: one after the other). The plan is the"
+                + " same whatever N: each run's numbers come from its replication alone and are used in order.")
+    Integer threads;
+
     @Mixin
     Overriding overriding;
 
@@ -125,6 +130,9 @@ final class PlanCommand implements Callable<Integer> {
         }
         if (headroomSearches < 1) {
             problems.add("enisim: --headroom-searches must be at least 1, got " + headroomSearches);
+        }
+        if (threads != null && threads < 1) {
+            problems.add("enisim: --threads must be at least 1, got " + threads);
         }
         long warmUp = 0;
         double maxFailed = 0;
@@ -185,7 +193,8 @@ final class PlanCommand implements Callable<Integer> {
                 }
             });
             Plan plan = planner[0].warmUp(warmUp).maxFailedFraction(maxFailed)
-                    .headroomSearches(headroomSearches).plan();
+                    .headroomSearches(headroomSearches)
+                    .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors()).plan();
             plans.add(plan);
             String stem = presets.size() > 1 ? "plan-" + label : "plan";
             // the user's --set (not the preset added above: the plan names its assumptions itself)

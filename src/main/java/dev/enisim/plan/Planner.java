@@ -25,8 +25,8 @@ public final class Planner {
     private final int replications;
     private final Consumer<String> progress;
     private final boolean bothModels;
-    /** Runs started so far, shared with the planner of the other network model ({@link #runsStarted}). */
-    private final int[] runs;
+    /** Runs started so far and the threads they run on, shared with the other network model's planner. */
+    private final Runs runs;
 
     /**
      * @param replications N: the demand runs the subnet sizes are taken from (the most over them), the other runs
@@ -39,10 +39,10 @@ public final class Planner {
 
     /** @param bothModels also size the subnets under the other network model */
     public Planner(Scenario base, int replications, boolean bothModels, Consumer<String> progress) {
-        this(base, replications, bothModels, progress, new int[1]);
+        this(base, replications, bothModels, progress, new Runs());
     }
 
-    private Planner(Scenario base, int replications, boolean bothModels, Consumer<String> progress, int[] runs) {
+    private Planner(Scenario base, int replications, boolean bothModels, Consumer<String> progress, Runs runs) {
         this.base = base;
         this.replications = replications;
         this.bothModels = bothModels;
@@ -52,7 +52,21 @@ public final class Planner {
 
     /** The simulation runs this planner (and the other network model's, when asked) has started so far. */
     public int runsStarted() {
-        return runs[0];
+        return runs.started;
+    }
+
+    /**
+     * Runs up to {@code n} of the plan's simulations at once (1, the default: one after the other). The plan is the
+     * same whatever {@code n}: each run draws its numbers from its replication alone, the runs are used in the order
+     * one at a time would run them, and a run started ahead of a search that stops before it (the first replication
+     * a size runs out in, the first a traffic limit is hit in) is stopped and never used.
+     */
+    public Planner threads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be >= 1: " + n);
+        }
+        runs.threads = n;
+        return this;
     }
 
     /**
@@ -88,6 +102,14 @@ public final class Planner {
     }
 
     public Plan plan() {
+        try {
+            return planned();
+        } finally {
+            runs.shutDown();
+        }
+    }
+
+    private Plan planned() {
         progress.accept("the scenario as it is");
         dev.enisim.run.RunResult asIsResult = runResult(base, 0);
         RunSummary asIs = asIsResult.summary();
@@ -388,8 +410,116 @@ public final class Planner {
     }
 
     private dev.enisim.run.RunResult runResult(Scenario s, int replication) {
-        runs[0]++;
+        runs.started++;
         return new Simulation(s, replication).run();
+    }
+
+    /** The runs started so far (told in the progress lines) and the pool they run on when there are several threads. */
+    private static final class Runs {
+        int started;
+        int threads = 1;
+        private java.util.concurrent.ExecutorService pool;
+
+        java.util.concurrent.ExecutorService pool() {
+            if (pool == null) {
+                pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "enisim-plan");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            return pool;
+        }
+
+        void shutDown() {
+            if (pool != null) {
+                pool.shutdownNow();
+                pool = null;
+            }
+        }
+    }
+
+    /**
+     * Replications {@code from} to {@code to - 1} of {@code s}, handed out in order by {@link RunSequence#next}: one
+     * at a time, each told ({@code label}) and run when asked for; with several threads, as many run ahead at once,
+     * each told as it starts. Closing it stops the runs started ahead and not asked for (a search that ended).
+     */
+    private RunSequence runSequence(Scenario s, int from, int to, java.util.function.IntFunction<String> label) {
+        return new RunSequence(s, from, to, label);
+    }
+
+    private final class RunSequence implements AutoCloseable {
+        private final Scenario scenario;
+        private final int to;
+        private final java.util.function.IntFunction<String> label;
+        private final java.util.ArrayDeque<java.util.concurrent.Future<dev.enisim.run.RunResult>> ahead =
+                new java.util.ArrayDeque<>();
+        private int started; // the next replication to start
+        private int handed;  // the next replication to hand out
+
+        RunSequence(Scenario scenario, int from, int to, java.util.function.IntFunction<String> label) {
+            this.scenario = scenario;
+            this.to = to;
+            this.label = label;
+            this.started = from;
+            this.handed = from;
+        }
+
+        boolean hasNext() {
+            return handed < to;
+        }
+
+        /** The next replication's result (started now, or ahead of this call when there are several threads). */
+        dev.enisim.run.RunResult next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            int rep = handed++;
+            if (runs.threads <= 1) {
+                progress.accept(label.apply(rep));
+                started++;
+                return runResult(scenario, rep);
+            }
+            while (started < to && ahead.size() < runs.threads) {
+                int r = started++;
+                progress.accept(label.apply(r));
+                runs.started++;
+                ahead.add(runs.pool().submit(() -> new Simulation(scenario, r).run(STOPPED_WHEN_INTERRUPTED)));
+            }
+            return await(ahead.poll());
+        }
+
+        @Override
+        public void close() {
+            for (java.util.concurrent.Future<dev.enisim.run.RunResult> f : ahead) {
+                f.cancel(true);
+            }
+            ahead.clear();
+        }
+    }
+
+    /** A run started ahead and not needed any more stops at its next progress point. */
+    private static final dev.enisim.run.Progress STOPPED_WHEN_INTERRUPTED = (at, end, events) -> {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.util.concurrent.CancellationException("a run started ahead is not needed");
+        }
+    };
+
+    private static dev.enisim.run.RunResult await(java.util.concurrent.Future<dev.enisim.run.RunResult> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err; // an OutOfMemoryError in a run: the command's own handling, as with one thread
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     // ---- the warm-up ----------------------------------------------------------------------------------------
@@ -913,12 +1043,13 @@ public final class Planner {
         List<RunSummary> runsAt16 = new ArrayList<>();
         List<Peaks> peaksAt16 = new ArrayList<>();
         Scenario wide = Variants.unlimitedQuotas(Variants.resize(base, widest));
-        for (int rep = 0; rep < n; rep++) {
-            progress.accept("every subnet at /16 and no VPC ENI quota, to see the demand for IPs and ENIs"
-                    + of(rep, n));
-            Peaks p = peaks(runResult(wide, rep));
-            runsAt16.add(p.run());
-            peaksAt16.add(p);
+        try (RunSequence runsOf = runSequence(wide, 0, n, rep -> "every subnet at /16 and no VPC ENI quota, to see"
+                + " the demand for IPs and ENIs" + of(rep, n))) {
+            while (runsOf.hasNext()) {
+                Peaks p = peaks(runsOf.next());
+                runsAt16.add(p.run());
+                peaksAt16.add(p);
+            }
         }
         demand = runsAt16;
         demandPeaks = peaksAt16;
@@ -991,10 +1122,11 @@ public final class Planner {
         }
         List<RunSummary> atRecommended = new ArrayList<>();
         Scenario resized = Variants.resize(base, recommended);
-        for (int rep = n; rep < 2 * n; rep++) {
-            progress.accept("every subnet at its recommended size" + of(rep - n, n) + ", on random numbers the"
-                    + " sizes were not derived from");
-            atRecommended.add(run(resized, rep));
+        try (RunSequence runsOf = runSequence(resized, n, 2 * n, rep -> "every subnet at its recommended size"
+                + of(rep - n, n) + ", on random numbers the sizes were not derived from")) {
+            while (runsOf.hasNext()) {
+                atRecommended.add(runsOf.next().summary());
+            }
         }
         List<Plan.SubnetAdvice> out = new ArrayList<>();
         for (Scenario.Vpc v : base.vpcs()) {
@@ -1011,13 +1143,14 @@ public final class Planner {
                     smaller.put(s.id(), p + 1);
                     Scenario smallerScenario = Variants.resize(base, smaller);
                     failuresSmaller = 0;
-                    for (int rep = n; rep < 2 * n && failedSmaller == 0; rep++) { // until one runs out
-                        progress.accept(s.id() + " one size smaller (/" + (p + 1) + ")" + of(rep - n, n)
-                                + (n > 1 ? ", until one runs out" : ""));
-                        long f = ipFailures(run(smallerScenario, rep), s.id());
-                        runsSmaller++;
-                        failuresSmaller += f;
-                        failedSmaller += f > 0 ? 1 : 0;
+                    try (RunSequence runsOf = runSequence(smallerScenario, n, 2 * n, rep -> s.id() + " one size"
+                            + " smaller (/" + (p + 1) + ")" + of(rep - n, n) + (n > 1 ? ", until one runs out" : ""))) {
+                        while (runsOf.hasNext() && failedSmaller == 0) { // until one runs out
+                            long f = ipFailures(runsOf.next().summary(), s.id());
+                            runsSmaller++;
+                            failuresSmaller += f;
+                            failedSmaller += f > 0 ? 1 : 0;
+                        }
                     }
                 }
                 long failures = 0;
@@ -1583,11 +1716,19 @@ public final class Planner {
 
     private List<String> probe(Scenario s, String label, double m, List<Plan.Probe> probes, int first) {
         int reps = headroomReplications();
-        List<String> warmUpOnly = new ArrayList<>();
         Scenario scaled = dev.enisim.experiment.Sweep.scaleTraffic(s, m);
+        try (RunSequence runsOf = runSequence(scaled, first, first + reps, r -> String.format("%straffic x%.2f%s",
+                label, m, of(r - first, reps)))) {
+            return probe(runsOf, scaled, m, probes);
+        }
+    }
+
+    /** The probe's replications in order until one hits a limit (the runs started ahead of it are not used). */
+    private List<String> probe(RunSequence runsOf, Scenario scaled, double m, List<Plan.Probe> probes) {
+        int reps = headroomReplications();
+        List<String> warmUpOnly = new ArrayList<>();
         for (int rep = 0; rep < reps; rep++) {
-            progress.accept(String.format("%straffic x%.2f%s", label, m, of(rep, reps)));
-            dev.enisim.run.RunResult res = runResult(scaled, first + rep);
+            dev.enisim.run.RunResult res = runsOf.next();
             RunSummary r = res.summary();
             List<String> all = limitsHit(r, scaled);
             List<String> after = limitsAfterWarmUp(res, warmUpMicros);
@@ -1854,27 +1995,29 @@ public final class Planner {
         double[] waits = new double[replications];
         int enis = 0;
         int censored = 0;
-        for (int rep = 0; rep < replications; rep++) {
-            progress.accept("teardown, replication " + (rep + 1) + " of " + replications);
-            RunSummary r = run(down, rep);
-            double end = 0;
-            double start = base.durationMicros() / 1e6;
-            int n = 0;
-            boolean cut = false;
-            for (RunSummary.Teardown t : r.teardowns()) {
-                if (t.requestedAtSeconds() < start) {
-                    continue;
+        try (RunSequence runsOf = runSequence(down, 0, replications, rep -> "teardown, replication " + (rep + 1)
+                + " of " + replications)) {
+            for (int rep = 0; rep < replications; rep++) {
+                RunSummary r = runsOf.next().summary();
+                double end = 0;
+                double start = base.durationMicros() / 1e6;
+                int n = 0;
+                boolean cut = false;
+                for (RunSummary.Teardown t : r.teardowns()) {
+                    if (t.requestedAtSeconds() < start) {
+                        continue;
+                    }
+                    n += t.enis();
+                    if (t.waitSeconds() != null) {
+                        end = Math.max(end, t.requestedAtSeconds() + t.waitSeconds());
+                    } else if (t.enis() > 0) {
+                        cut = true; // an ENI still there at the horizon: the wait is longer than the run, not short
+                    }
                 }
-                n += t.enis();
-                if (t.waitSeconds() != null) {
-                    end = Math.max(end, t.requestedAtSeconds() + t.waitSeconds());
-                } else if (t.enis() > 0) {
-                    cut = true; // an ENI still there at the horizon: the wait is longer than the run, not short
-                }
+                enis = Math.max(enis, n);
+                waits[rep] = cut ? Double.POSITIVE_INFINITY : Math.max(0, end - start);
+                censored += cut ? 1 : 0;
             }
-            enis = Math.max(enis, n);
-            waits[rep] = cut ? Double.POSITIVE_INFINITY : Math.max(0, end - start);
-            censored += cut ? 1 : 0;
         }
         // the largest of no deletion times is 0: no ENI, no wait (it gave the analytic figures of one ENI's)
         double[] analytic = enis == 0 ? new double[2] : maxQuantiles(base.hyperplane().eniDeleteTime(), enis);

@@ -31,10 +31,11 @@ class OptionProblemsTogetherTest {
         Path out = dir.resolve("out");
         Result r = CliTest.run("plan", scenario().toString(), "--headroom-searches", "0", "--replications", "0",
                 "--warm-up", "soon", "--max-failed-fraction", "2", "--assumptions", "guessed", "--max-events", "-5",
-                "-q", "--out", out.toString());
+                "--threads", "0", "-q", "--out", out.toString());
         assertEquals(2, r.code(), r.err());
         assertEquals("enisim: --replications must be at least 1\n"
                 + "enisim: --headroom-searches must be at least 1, got 0\n"
+                + "enisim: --threads must be at least 1, got 0\n"
                 + "enisim: --warm-up: expected a duration such as 5m, 90s or 0, got 'soon'\n"
                 + "enisim: --max-failed-fraction: expected a fraction from 0 to under 1 (such as 0.001) or a"
                 + " percentage (such as 0.1%), got '2'\n"
