@@ -24,6 +24,18 @@ final class ExperimentRun {
     private ExperimentRun() {
     }
 
+    /**
+     * The points of {@code design} that a run into {@code outDir} would still run ({@link Experiment#pending}); a
+     * progress file of this experiment from another enisim is refused here, before the budget is estimated (exit 2).
+     */
+    static List<Map<String, String>> pending(PointSpec spec, List<Map<String, String>> design, Path outDir) {
+        try {
+            return Experiment.pending(spec, design, outDir);
+        } catch (ExperimentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+    }
+
     static List<Sweep.Point> points(PointSpec spec, List<Map<String, String>> design, EngineOptions engine,
             Path outDir, boolean quiet, PrintWriter err) {
         try (PointRunner runner = engine.runner()) {

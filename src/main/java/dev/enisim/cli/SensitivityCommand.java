@@ -2,7 +2,6 @@ package dev.enisim.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.enisim.experiment.Assumptions;
-import dev.enisim.experiment.Experiment;
 import dev.enisim.experiment.Factor;
 import dev.enisim.experiment.PointSpec;
 import dev.enisim.experiment.Sensitivity;
@@ -42,11 +41,13 @@ import picocli.CommandLine.Spec;
             + " Sobol's indices from 4 base rows (n/a below, with a warning). A metric whose range over the design"
             + " is under 1%% of its mean absolute value barely moves: no assumption is said to hang on it (--floor)."
             + " Writes sensitivity.csv"
-            + " (the ranking), points.csv, a tornado chart per metric and sensitivity.html, which says in words what"
+            + " (the ranking), points.csv, sensitivity.json (what made the two CSV files: the enisim's version and"
+            + " build, the scenario file and its SHA-256, the seed, --set, the ranges, the design, the replications"
+            + " and the metrics), a tornado chart per metric and sensitivity.html, which says in words what"
             + " matters and what does not. Before any run, the design's events are estimated (the sum of its"
             + " points' estimates x replications) and a design above --max-events is refused unless --yes."
             + " Completed points are kept in .<out>.progress.jsonl beside the output folder: re-running the same"
-            + " command resumes.",
+            + " command resumes, with the same enisim (points of another version or build are refused, exit 2).",
             "Example:",
             "  enisim sensitivity scenarios/quickstart.yaml \\",
             "    --metric invocations.errors.SubnetIPAddressLimitReachedException",
@@ -216,7 +217,8 @@ final class SensitivityCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: " + Sensitivity.intervalWarning(design));
         }
         PointSpec pointSpec = PointSpec.of(tree, file.toString(), metrics, replications, traffic);
-        List<Map<String, String>> toRun = Experiment.pending(pointSpec, design.points(), dir); // a resumed run's rest
+        // a resumed run's rest
+        List<Map<String, String>> toRun = ExperimentRun.pending(pointSpec, design.points(), dir);
         long runs = (long) toRun.size() * replications;
         budget.check(events(tree, base, file.toString(), factors, toRun, traffic) * replications,
                 name + (runs > 1 ? " (" + runs + " runs)" : ""), spec.commandLine().getErr());
@@ -243,8 +245,10 @@ final class SensitivityCommand implements Callable<Integer> {
                     + " the metric out:\n  " + String.join("\n  ", unmeasured));
         }
         List<Sensitivity.MetricResult> results = Sensitivity.analyze(design, metrics, points, floorShare);
-        ExperimentRun.write(SensitivityReport.render(name, design, metrics, points, results, leftOut,
-                overriding.sets), dir, home);
+        Map<String, byte[]> files = new LinkedHashMap<>(SensitivityReport.render(name, design, metrics, points,
+                results, leftOut, overriding.sets));
+        files.put("sensitivity.json", provenance(tree, base, design, floorShare, leftOut, files));
+        ExperimentRun.write(files, dir, home);
         if (!overriding.sets.isEmpty()) {
             spec.commandLine().getOut().println(dev.enisim.report.ReportWriter.overridesLine(overriding.sets));
         }
@@ -255,6 +259,39 @@ final class SensitivityCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().print(SensitivityReport.table(m, results));
         return 0;
+    }
+
+    /**
+     * {@code sensitivity.json}: what made {@code sensitivity.csv} and {@code points.csv} (README: Sensitivity
+     * analysis); {@code vary}: the --vary ranges as given or, without them, the scenario's assumptions' ranges.
+     */
+    private byte[] provenance(JsonNode tree, Scenario base, Sensitivity.Design design, double floorShare,
+            List<String> leftOut, Map<String, byte[]> files) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("scenario", dev.enisim.report.Provenance.scenario(file, tree, base.name(), base.seed()));
+        f.put("set", overriding.sets);
+        List<String> ranges = new ArrayList<>(vary); // as given; without --vary, the assumptions' ranges
+        if (vary.isEmpty()) {
+            design.factors().forEach(x -> ranges.add(x.path() + "=" + x.range()));
+        }
+        f.put("vary", ranges);
+        f.put("varied", vary.isEmpty() ? "the scenario's assumptions (no --vary)" : "--vary");
+        if (!leftOut.isEmpty()) {
+            f.put("notVaried", leftOut);
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("method", design.method().name().toLowerCase(Locale.ROOT));
+        d.put("samples", design.samples());
+        d.put("designSeed", design.seed());
+        d.put("points", design.points().size());
+        f.put("design", d);
+        f.put("floor", floorShare);
+        f.put("replications", replications);
+        f.put("metrics", metrics);
+        Map<String, byte[]> described = new LinkedHashMap<>();
+        described.put("sensitivity.csv", files.get("sensitivity.csv"));
+        described.put("points.csv", files.get("points.csv"));
+        return dev.enisim.report.Provenance.render("sensitivity", f, described);
     }
 
     /**

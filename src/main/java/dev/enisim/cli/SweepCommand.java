@@ -1,7 +1,6 @@
 package dev.enisim.cli;
 
 import dev.enisim.experiment.Designs;
-import dev.enisim.experiment.Experiment;
 import dev.enisim.experiment.PointSpec;
 import dev.enisim.experiment.Sweep;
 import dev.enisim.experiment.SweepDesign;
@@ -28,7 +27,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Runs a grid of variants of a scenario (a parameter sweep).", "",
             "Writes sweep.csv (one row per point: the varied values and the chosen metrics with 95%% confidence "
-            + "intervals), sweep.png/svg (the first metric against the parameters) and sweep.html. A point whose "
+            + "intervals), sweep.json (what made sweep.csv: the enisim's version and build, the scenario file and "
+            + "its SHA-256, the seed, --set, --vary, the design, --points, --design-seed, the replications and the "
+            + "metrics), sweep.png/svg (the first metric against the parameters) and sweep.html. A point whose "
             + "values are invalid is reported and the rest go on. Exit codes: 0 every point ran, 1 some points "
             + "failed (the others are written), 2 bad input or every point failed.",
             "With one replication per point there is no interval: ciLow and ciHigh are left empty. At most "
@@ -42,7 +43,8 @@ import picocli.CommandLine.Spec;
             "--set changes the scenario before the grid, as run's (--set traffic=F multiplies every point's rates,"
             + " with a --vary traffic value too); a --vary of the same path wins. The page and the terminal say so.",
             "Completed points are kept in .<out>.progress.jsonl beside the output folder: re-running the same command"
-            + " after an interruption resumes. --engine spark runs the points on Apache Spark (README)."})
+            + " after an interruption resumes, with the same enisim (version and build, as --version says): points"
+            + " of another are refused, exit 2. --engine spark runs the points on Apache Spark (README)."})
 final class SweepCommand implements Callable<Integer> {
 
     @Spec
@@ -158,7 +160,8 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         PointSpec pointSpec = PointSpec.of(tree, file.toString(), chosen, replications, traffic);
-        List<Map<String, String>> toRun = Experiment.pending(pointSpec, d.points(), dir); // less a resumed run's done
+        // less a resumed run's done
+        List<Map<String, String>> toRun = ExperimentRun.pending(pointSpec, d.points(), dir);
         budget.check(base, Sweep.events(tree, file.toString(), toRun, replications, s -> Budget.events(s) * traffic),
                 (long) toRun.size() * replications, err);
         List<Path> created = ExperimentRun.missingFolders(dir);
@@ -170,7 +173,10 @@ final class SweepCommand implements Callable<Integer> {
                     points.size(), points.get(0).problem());
             return Main.BAD_INPUT;
         }
-        ExperimentRun.write(SweepReport.render(name, base.seed(), axes, chosen, points, overriding.sets), dir, home);
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>(SweepReport.render(name, base.seed(), axes, chosen,
+                points, overriding.sets));
+        files.put("sweep.json", provenance(tree, base, chosen, files.get("sweep.csv"), points.size()));
+        ExperimentRun.write(files, dir, home);
         if (!overriding.sets.isEmpty()) {
             spec.commandLine().getOut().println(dev.enisim.report.ReportWriter.overridesLine(overriding.sets));
         }
@@ -190,5 +196,24 @@ final class SweepCommand implements Callable<Integer> {
             return Main.INTERNAL_ERROR;
         }
         return 0;
+    }
+
+    /** {@code sweep.json}: what made {@code sweep.csv} (README: "What made a sweep.csv"). */
+    private byte[] provenance(com.fasterxml.jackson.databind.JsonNode tree, Scenario base, List<String> chosen,
+            byte[] csv, int points) {
+        Map<String, Object> f = new java.util.LinkedHashMap<>();
+        f.put("scenario", dev.enisim.report.Provenance.scenario(file, tree, base.name(), base.seed()));
+        f.put("set", overriding.sets);
+        f.put("vary", vary);
+        Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("kind", design);
+        d.put("points", points);
+        if (design.equals("lhs")) {
+            d.put("designSeed", designSeed);
+        }
+        f.put("design", d);
+        f.put("replications", replications);
+        f.put("metrics", chosen);
+        return dev.enisim.report.Provenance.render("sweep", f, Map.of("sweep.csv", csv));
     }
 }

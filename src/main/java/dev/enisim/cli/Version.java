@@ -1,27 +1,20 @@
 package dev.enisim.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import dev.enisim.experiment.EnisimBuild;
 import picocli.CommandLine;
 
-/** The version Maven wrote into {@code dev/enisim/version.properties}. */
+/**
+ * {@code enisim --version}: the version Maven wrote into {@code dev/enisim/version.properties} and the build (a hash of
+ * the jar: every build between two releases has the same version), as a sweep's progress file and sidecar name them.
+ */
 public final class Version implements CommandLine.IVersionProvider {
 
     public static String current() {
-        try (InputStream in = Version.class.getResourceAsStream("/dev/enisim/version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return EnisimBuild.readVersion();
     }
 
     @Override
     public String[] getVersion() {
-        return new String[] {"enisim " + current(), "Java " + System.getProperty("java.version")};
+        return new String[] {"enisim " + EnisimBuild.current(), "Java " + System.getProperty("java.version")};
     }
 }

@@ -1,5 +1,7 @@
 package dev.enisim.experiment;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +19,17 @@ import java.util.function.Consumer;
 /**
  * Runs the points of a design on an engine and survives interruption. Each result line is appended to a
  * progress file as soon as it is back; the file's first line names the experiment (a hash of the scenario, the
- * metrics, the replications and every point's values). Re-running the same experiment reads the file, keeps
- * the points already done (ignoring a torn last line) and runs only the rest. The results come back in design
- * order, decoded from their lines whichever way they were obtained, so a resumed run reports exactly what an
- * uninterrupted one does. The caller deletes the progress file once the outputs are written.
+ * metrics, the replications and every point's values) and the enisim that computed them (version and build,
+ * {@link EnisimBuild}). Re-running the same experiment with the same enisim reads the file, keeps the points already
+ * done (ignoring a torn last line) and runs only the rest; with another enisim (another model, maybe other results),
+ * or on a file that names none (written before December 2026), it is refused rather than mixing the two. The results
+ * come back in design order, decoded from their lines whichever way they were obtained, so a resumed run reports
+ * exactly what an uninterrupted one does. The caller deletes the progress file once the outputs are written.
  */
 public final class Experiment {
 
     static final String HEADER = "{\"enisim-progress\":1,\"experiment\":\"";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Experiment() {
     }
@@ -50,6 +55,8 @@ public final class Experiment {
             if (load(file, fingerprint(spec, design), done) == 0) {
                 return design;
             }
+        } catch (ResumeRefused e) {
+            throw e; // said before the budget is estimated: the run would refuse it anyway
         } catch (IOException | RuntimeException e) {
             return design; // unreadable or not enisim's: the run itself reports it
         }
@@ -139,7 +146,13 @@ public final class Experiment {
             throw new ExperimentException(file + " is in the way of the progress file and was not written by"
                     + " enisim: move it, or choose another --out");
         }
-        if (!lines.get(0).equals(HEADER + id + "\"}")) {
+        JsonNode header;
+        try {
+            header = JSON.readTree(lines.get(0));
+        } catch (IOException e) {
+            header = null;
+        }
+        if (header == null || !id.equals(header.path("experiment").asText(null))) {
             return 0; // another experiment's progress (enisim's own file): this run starts over and replaces it
         }
         int n = 0;
@@ -150,7 +163,41 @@ public final class Experiment {
                 n++;
             }
         }
+        EnisimBuild here = EnisimBuild.current();
+        EnisimBuild there = header.hasNonNull("enisim") ? new EnisimBuild(header.path("enisim").asText(),
+                header.path("build").asText(EnisimBuild.UNKNOWN)) : null;
+        if (n > 0 && !here.sameAs(there)) {
+            // its points come from another model, maybe with other results: a resume mixed them with this one's
+            throw new ResumeRefused("the progress file " + file + " holds " + n + (n == 1 ? " point" : " points")
+                    + " of this experiment computed by " + (there == null ? "an enisim from before progress files"
+                    + " named theirs (December 2026)" : "enisim " + there) + ", not by this enisim " + here
+                    + (here.build().equals(EnisimBuild.UNKNOWN) ? ", which cannot tell its own build (it runs from"
+                    + " neither a jar nor a folder)" : "") + ": resuming would mix two models' results; delete it to"
+                    + " start afresh (every point runs again), or finish the run with that enisim");
+        }
         return n;
+    }
+
+    /** Resuming another enisim's points, refused (exit 2): said before anything runs. */
+    static final class ResumeRefused extends ExperimentException {
+        ResumeRefused(String message) {
+            super(message);
+        }
+    }
+
+    /** The progress file's first line: the experiment and the enisim computing its points. */
+    static String header(String id) {
+        EnisimBuild b = EnisimBuild.current();
+        Map<String, Object> h = new java.util.LinkedHashMap<>();
+        h.put("enisim-progress", 1);
+        h.put("experiment", id);
+        h.put("enisim", b.version());
+        h.put("build", b.build());
+        try {
+            return JSON.writeValueAsString(h); // starts with HEADER: an enisim before December 2026 starts over
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The progress file, appended to (resuming) or started afresh with its header; a torn line is cut off. */
@@ -166,7 +213,7 @@ public final class Experiment {
             replace(file, String.join("\n", keep) + "\n"); // a kill now loses no point already done
             return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         }
-        replace(file, HEADER + id + "\"}\n");
+        replace(file, header(id) + "\n");
         return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
@@ -187,7 +234,11 @@ public final class Experiment {
         }
     }
 
-    /** A hash of everything that decides the results (not the engine: a run may resume on another one). */
+    /**
+     * A hash of everything that decides the results (not the engine: a run may resume on another one) but the enisim
+     * computing them: that one is named beside it in the header and checked apart ({@link #load}), so that a resume
+     * on another enisim is refused and said, not taken for another experiment's file and silently started over.
+     */
     static String fingerprint(PointSpec spec, List<Map<String, String>> design) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -1,7 +1,7 @@
 package dev.enisim.experiment;
 
 /** An experiment that cannot start or go on for a reason the user can fix (one line, no trace: exit 2). */
-public final class ExperimentException extends RuntimeException {
+public class ExperimentException extends RuntimeException {
 
     public ExperimentException(String message) {
         super(message);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.cli.CliTest.Result;
 import dev.enisim.experiment.Designs;
+import dev.enisim.experiment.EnisimBuild;
 import dev.enisim.experiment.Experiment;
 import dev.enisim.experiment.InProcessRunner;
 import dev.enisim.experiment.PointRunner;
@@ -75,6 +76,62 @@ class ResumeTest {
         assertTrue(b.err().contains("6 of 6 points done, 0 failed"), b.err());
         EngineEquivalenceTest.assertSameFiles(whole, resumed);
         assertTrue(!Files.exists(progress), "the progress file goes once the outputs are written");
+    }
+
+    /**
+     * Points computed by another enisim (another version or build: another model, maybe other results) are not mixed
+     * with this one's: the resume is refused, one line, naming the file and both enisims and how to start afresh; the
+     * progress file is left as it was. The fingerprint named the experiment only, so they were mixed (a review).
+     */
+    @Test
+    void aResumeOfAnotherEnisimsPointsIsRefused() throws Exception {
+        Path f = EngineEquivalenceTest.scenario(dir);
+        List<String> vary = List.of("hyperplane.eniCreateTime.median=20s..3m", "traffic=0.5..2");
+        String[] args = {"sweep", f.toString(), "--design", "sobol", "--points", "4", "--vary", vary.get(0),
+            "--vary", vary.get(1), "--metric", "enis.peak", "--set", "duration=3m"};
+        Path out = dir.resolve("out");
+        Path progress = Experiment.progressFile(out);
+        PointSpec spec = PointSpec.of(dev.enisim.scenario.Overrides.apply(ScenarioLoader.readTree(f),
+                List.of("duration=3m"), f.toString()), f.toString(), List.of("enis.peak"), 1);
+        SweepDesign design = SweepDesign.of(vary, Designs.Kind.SOBOL, 4, 1);
+        assertThrows(IllegalStateException.class, () -> Experiment.run(spec, design.points(), new DyingRunner(2),
+                progress, line -> { }));
+        List<String> lines = Files.readAllLines(progress);
+        EnisimBuild here = EnisimBuild.current();
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(0).endsWith(",\"enisim\":\"" + here.version() + "\",\"build\":\"" + here.build()
+                + "\"}"), "the header names the enisim: " + lines.get(0));
+        String experiment = lines.get(0).substring(0, lines.get(0).indexOf(",\"enisim\""));
+
+        // another version (or build) of enisim
+        String older = experiment + ",\"enisim\":\"0.0.9\",\"build\":\"0123456789ab\"}";
+        Files.writeString(progress, older + "\n" + lines.get(1) + "\n" + lines.get(2) + "\n");
+        String before = Files.readString(progress);
+        Result r = CliTest.run(EngineEquivalenceTest.concat(args, "--out", out.toString()));
+        assertEquals(2, r.code(), r.err());
+        assertEquals("enisim: the progress file " + progress + " holds 2 points of this experiment computed by enisim"
+                + " 0.0.9 (build 0123456789ab), not by this enisim " + here + ": resuming would mix two models'"
+                + " results; delete it to start afresh (every point runs again), or finish the run with that enisim",
+                r.err().strip());
+        assertEquals(before, Files.readString(progress), "left as it was");
+        assertTrue(!Files.exists(out));
+
+        // a progress file from before they named their enisim (the session's start jar wrote this header)
+        Files.writeString(progress, experiment + "}\n" + lines.get(1) + "\n" + lines.get(2) + "\n");
+        Result old = CliTest.run(EngineEquivalenceTest.concat(args, "--out", out.toString(), "-q"));
+        assertEquals(2, old.code(), old.err());
+        assertTrue(old.err().strip().lines().count() == 1 && old.err().contains("the progress file " + progress
+                + " holds 2 points of this experiment computed by an enisim from before progress files named"
+                + " theirs (December 2026), not by this enisim " + here), old.err());
+
+        // the same enisim resumes; deleted, the run starts afresh: the same files either way
+        Files.writeString(progress, String.join("\n", lines) + "\n");
+        Result same = CliTest.run(EngineEquivalenceTest.concat(args, "--out", out.toString()));
+        assertEquals(0, same.code(), same.err());
+        assertTrue(same.err().contains("resuming: 2 of 4 points already done"), same.err());
+        Path fresh = dir.resolve("fresh");
+        assertEquals(0, CliTest.run(EngineEquivalenceTest.concat(args, "--out", fresh.toString(), "-q")).code());
+        EngineEquivalenceTest.assertSameFiles(fresh, out);
     }
 
     @Test

@@ -120,7 +120,7 @@ class ExperimentRunTest {
     }
 
     private static String header(PointSpec spec, List<Map<String, String>> design) {
-        return Experiment.HEADER + Experiment.fingerprint(spec, design) + "\"}";
+        return Experiment.header(Experiment.fingerprint(spec, design));
     }
 
     @Test
