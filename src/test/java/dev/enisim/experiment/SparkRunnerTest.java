@@ -57,4 +57,30 @@ class SparkRunnerTest {
         }
         assertTrue(second.isStopped());
     }
+
+    /**
+     * A Spark user's review: a job that failed (a task failing on every attempt, an executor lost) and a context that
+     * Spark stopped itself (a standalone master it could not reach: "All masters are unresponsive! Giving up.") were
+     * "internal error" with a stack trace, exit 1; they are the environment's, one line (exit 2), which says that the
+     * points done are kept.
+     */
+    @Test
+    void aFailedJobAndAContextSparkStoppedAreOneLineSayingTheRunResumes() {
+        List<PointTask> tasks = List.of(PointTask.of(0, Map.of("traffic", "1")));
+        PointSpec unreadable = new PointSpec("{", "tiny", List.of("invocations.total"), 1); // every task throws
+        try (PointRunner spark = PointRunners.create("spark", 1, "local[1]", 0)) {
+            ExperimentException e = org.junit.jupiter.api.Assertions.assertThrows(ExperimentException.class,
+                    () -> spark.run(unreadable, tasks, line -> { }));
+            assertTrue(e.getMessage().startsWith("a Spark job failed: "), e.getMessage());
+            assertTrue(e.getMessage().contains("a scenario tree that cannot be read back"), e.getMessage());
+            assertTrue(!e.getMessage().contains("\n") && !e.getMessage().contains("\tat "), "one line: "
+                    + e.getMessage());
+            assertTrue(e.getMessage().endsWith("run the same command again to resume"), e.getMessage());
+
+            SparkContext.getOrCreate().stop(); // as Spark does when the cluster gives up on the application
+            ExperimentException stopped = org.junit.jupiter.api.Assertions.assertThrows(ExperimentException.class,
+                    () -> spark.run(unreadable, tasks, line -> { }));
+            assertEquals(SparkRunner.STOPPED, stopped.getMessage());
+        }
+    }
 }
