@@ -17,15 +17,16 @@ final class EngineOptions {
     String engine;
 
     @Option(names = "--spark-master", paramLabel = "URL",
-            description = "Spark master (default: the one spark-submit gives, else local[*]), e.g. local[2].")
+            description = "Spark master, with --engine spark (default: the one spark-submit gives, else"
+            + " local[*]), e.g. local[2], spark://HOST:7077, yarn.")
     String sparkMaster;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "0",
-            description = "Points per Spark task (default: automatic).")
+            description = "Points per Spark task, with --engine spark (default: automatic, up to 16).")
     int batch;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Threads of the in-process engine (default: one per core).")
+            description = "Threads of the in-process engine (default: one per core; Spark's are its master's).")
     Integer threads;
 
     /** The masters Spark 4.0 knows (its own regular expressions: SparkMasterRegex, and the yarn and k8s managers). */
