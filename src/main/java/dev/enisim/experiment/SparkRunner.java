@@ -72,7 +72,12 @@ final class SparkRunner implements PointRunner {
                 }).collectAsync());
             }
             for (JavaFutureAction<List<String>> job : jobs) {
-                await(job).forEach(sink);
+                List<String> lines = await(job);
+                if (sink instanceof PointRunner.Batches batches) {
+                    batches.acceptAll(lines);
+                } else {
+                    lines.forEach(sink);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -130,7 +135,8 @@ final class SparkRunner implements PointRunner {
 
     @Override
     public String describe() {
-        return "spark " + sc.master() + ", " + sc.defaultParallelism() + " slots";
+        int slots = sc.defaultParallelism();
+        return "spark " + sc.master() + ", " + slots + (slots == 1 ? " slot" : " slots");
     }
 
     @Override

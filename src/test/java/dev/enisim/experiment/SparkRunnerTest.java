@@ -65,10 +65,25 @@ class SparkRunnerTest {
      * points done are kept.
      */
     @Test
-    void aFailedJobAndAContextSparkStoppedAreOneLineSayingTheRunResumes() {
+    void aFailedJobAndAContextSparkStoppedAreOneLineSayingTheRunResumes() throws Exception {
         List<PointTask> tasks = List.of(PointTask.of(0, Map.of("traffic", "1")));
         PointSpec unreadable = new PointSpec("{", "tiny", List.of("invocations.total"), 1); // every task throws
-        try (PointRunner spark = PointRunners.create("spark", 1, "local[1]", 0)) {
+        try (PointRunner spark = PointRunners.create("spark", 1, "local[1]", 1)) {
+            // one slot, a point per task: two jobs of two points. A job's lines come back together, and the progress
+            // line counted the first alone ("1 of 4 points done" and an ETA from it) and kept quiet about the rest
+            JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(SweepTest.TINY);
+            PointSpec spec = PointSpec.of(tree, "tiny", List.of("invocations.total"), 1);
+            List<Map<String, String>> design = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                design.add(Map.of("traffic", Double.toString(0.5 + i / 4.0)));
+            }
+            List<String> progress = new ArrayList<>();
+            assertEquals(4, Experiment.run(spec, design, spark, null, progress::add).size());
+            assertEquals("4 points to run (spark local[1], 1 slot)", progress.get(0));
+            assertTrue(progress.stream().noneMatch(l -> l.startsWith("1 of 4 ")), progress.toString());
+            assertTrue(progress.get(1).startsWith("2 of 4 points done, 0 failed, "), progress.toString());
+            assertTrue(progress.get(progress.size() - 1).startsWith("4 of 4 points done"), progress.toString());
+
             ExperimentException e = org.junit.jupiter.api.Assertions.assertThrows(ExperimentException.class,
                     () -> spark.run(unreadable, tasks, line -> { }));
             assertTrue(e.getMessage().startsWith("a Spark job failed: "), e.getMessage());
