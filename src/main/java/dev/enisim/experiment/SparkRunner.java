@@ -71,8 +71,13 @@ final class SparkRunner implements PointRunner {
                     return lines.iterator();
                 }).collectAsync());
             }
-            for (JavaFutureAction<List<String>> job : jobs) {
-                List<String> lines = await(job);
+            // each job's lines as soon as it is done, in any order: taken in order, a job held back behind a slower
+            // earlier one (a straggler point) was neither in the progress file (a kill lost it) nor counted
+            List<JavaFutureAction<List<String>>> pending = new ArrayList<>(jobs);
+            while (!pending.isEmpty()) {
+                JavaFutureAction<List<String>> done = next(pending);
+                pending.remove(done);
+                List<String> lines = done.get();
                 if (sink instanceof PointRunner.Batches batches) {
                     batches.acceptAll(lines);
                 } else {
@@ -97,22 +102,30 @@ final class SparkRunner implements PointRunner {
     }
 
     /** What a run on a context Spark stopped says. */
-    static final String STOPPED = "Spark stopped the application before its points ran (Spark's log above says why:"
-            + " most often a master it cannot reach, or the application killed on the cluster); the points done so"
-            + " far are kept: run the same command again to resume";
+    static final String STOPPED = "Spark stopped the application (Spark's log above says why: most often a master it"
+            + " cannot reach, or the application killed on the cluster); the points done so far are kept: run the same"
+            + " command again to resume";
 
     /**
-     * A job's list of lines, waiting for it a second at a time: a context that Spark stops under a job left it
-     * waiting for ever (a sweep on an unreachable standalone master hung after Spark gave up).
+     * The first of {@code pending} that is done (its lines, or its failure), waiting for the first a tenth of a second
+     * at a time: a context that Spark stops under a job left the driver waiting for ever (a sweep on an unreachable
+     * standalone master hung after Spark gave up).
      */
-    private List<String> await(JavaFutureAction<List<String>> job) throws InterruptedException, ExecutionException {
+    private JavaFutureAction<List<String>> next(List<JavaFutureAction<List<String>>> pending)
+            throws InterruptedException, ExecutionException {
         while (true) {
-            try {
-                return job.get(1, TimeUnit.SECONDS);
-            } catch (TimeoutException e) {
-                if (sc.sc().isStopped()) {
-                    throw new ExperimentException(STOPPED);
+            for (JavaFutureAction<List<String>> job : pending) {
+                if (job.isDone()) {
+                    return job;
                 }
+            }
+            if (sc.sc().isStopped()) {
+                throw new ExperimentException(STOPPED);
+            }
+            try {
+                pending.get(0).get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // none done yet: look again
             }
         }
     }
