@@ -102,9 +102,9 @@ final class SparkRunner implements PointRunner {
     }
 
     /** What a run on a context Spark stopped says. */
-    static final String STOPPED = "Spark stopped the application (Spark's log above says why: most often a master it"
-            + " cannot reach, or the application killed on the cluster); the points done so far are kept: run the same"
-            + " command again to resume";
+    static final String STOPPED = "Spark stopped before every point was back (interrupted: Ctrl-C or a kill, or by"
+            + " Spark itself, whose log above says why: most often a master it cannot reach, or the application killed"
+            + " on the cluster); the points done so far are kept: run the same command again to resume";
 
     /**
      * The first of {@code pending} that is done (its lines, or its failure), waiting for the first a tenth of a second
