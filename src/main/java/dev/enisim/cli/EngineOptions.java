@@ -3,7 +3,10 @@ package dev.enisim.cli;
 import dev.enisim.experiment.ExperimentException;
 import dev.enisim.experiment.PointRunner;
 import dev.enisim.experiment.PointRunners;
+import java.util.Collection;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /** Where an experiment's points run: {@code --engine in-process|spark} and Spark's settings. */
 final class EngineOptions {
@@ -14,16 +17,59 @@ final class EngineOptions {
     String engine;
 
     @Option(names = "--spark-master", paramLabel = "URL",
-            description = "Spark master (default: the one spark-submit gives, else local[*]), e.g. local[2].")
+            description = "Spark master, with --engine spark (default: the one spark-submit gives, else"
+            + " local[*]), e.g. local[2], spark://HOST:7077, yarn.")
     String sparkMaster;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "0",
-            description = "Points per Spark task (default: automatic).")
+            description = "Points per Spark task, with --engine spark (default: automatic, up to 16).")
     int batch;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Threads of the in-process engine (default: one per core).")
+            description = "Threads of the in-process engine (default: one per core; Spark's are its master's).")
     Integer threads;
+
+    /** The masters Spark 4.0 knows (its own regular expressions: SparkMasterRegex, and the yarn and k8s managers). */
+    private static final Pattern MASTER = Pattern.compile("local|local\\[(\\*|[1-9][0-9]*)\\]"
+            + "|local\\[(\\*|[1-9][0-9]*)\\s*,\\s*[1-9][0-9]*\\]"
+            + "|local-cluster\\[\\s*[1-9][0-9]*\\s*,\\s*[1-9][0-9]*\\s*,\\s*[1-9][0-9]*\\s*\\]"
+            + "|spark://.+|yarn|k8s://.+");
+
+    /**
+     * Adds every problem of the engine options to {@code problems}, said with the command's other problems and
+     * before Spark starts: an unknown --engine was said alone, after the scenario was read; {@code --spark-master
+     * local[0]} started Spark to fail in its stack trace, with a hint about the jars; and the options of the engine
+     * not chosen were ignored, unsaid ({@code --spark-master local[2]} without {@code --engine spark} ran in-process).
+     */
+    void check(Collection<String> problems, ParseResult parsed) {
+        boolean spark = engine.equals("spark");
+        if (!spark && !engine.equals("in-process")) {
+            problems.add("enisim: --engine: expected in-process or spark, got '" + engine + "'");
+            return;
+        }
+        if (batch < 0) {
+            problems.add("enisim: --batch must be 0 (automatic) or more, got " + batch);
+        }
+        if (threads != null && threads < 1) {
+            problems.add("enisim: --threads must be at least 1, got " + threads);
+        }
+        if (!spark && (parsed.hasMatchedOption("--spark-master") || parsed.hasMatchedOption("--batch"))) {
+            problems.add("enisim: --spark-master and --batch apply to --engine spark, which is not chosen: the points"
+                    + " would run in-process, the option ignored (add --engine spark, or leave the option out)");
+        }
+        if (spark && threads != null) {
+            problems.add("enisim: --threads applies to --engine in-process; Spark's slots are its master's"
+                    + " (--spark-master 'local[N]', or spark-submit's executors)");
+        }
+        if (spark && sparkMaster != null && !MASTER.matcher(sparkMaster).matches()) {
+            problems.add("enisim: --spark-master: expected local, local[N], local[*], local[N,F] (F attempts per"
+                    + " task), spark://HOST:PORT, yarn or k8s://https://HOST:PORT, got '" + sparkMaster + "' (another"
+                    + " master: give it to spark-submit --master)");
+        }
+        if (spark && !PointRunners.sparkAvailable()) {
+            problems.add("enisim: " + PointRunners.NO_SPARK);
+        }
+    }
 
     PointRunner runner() {
         if (batch < 0 || threads != null && threads < 1) {

@@ -127,6 +127,7 @@ final class SensitivityCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             problems.add("enisim: " + e.getMessage());
         }
+        engine.check(problems, spec.commandLine().getParseResult());
         if (budget.problem() != null) {
             problems.add("enisim: " + budget.problem());
         }

@@ -123,6 +123,7 @@ final class SweepCommand implements Callable<Integer> {
                 problems.add("enisim: --vary/--design " + e.getMessage());
             }
         }
+        engine.check(problems, spec.commandLine().getParseResult());
         if (budget.problem() != null) {
             problems.add("enisim: " + budget.problem());
         }

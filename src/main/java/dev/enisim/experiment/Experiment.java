@@ -102,14 +102,33 @@ public final class Experiment {
         }
         progress.accept(String.format("%d points to run (%s)", todo.size(), runner.describe()));
         try (BufferedWriter out = progressFile == null ? null : open(progressFile, id, resumed > 0)) {
-            runner.run(spec, todo, line -> {
-                PointCodec.Indexed r = PointCodec.decode(line);
-                if (r == null || r.index() < 0 || r.index() >= results.length || results[r.index()] != null) {
-                    throw new IllegalStateException("an engine returned a bad or repeated result: " + line);
+            runner.run(spec, todo, new PointRunner.Batches() {
+                @Override
+                public void accept(String line) {
+                    tally.report(take(line));
                 }
-                append(out, line, progressFile);
-                results[r.index()] = r.point();
-                tally.done(r.point());
+
+                @Override
+                public void acceptAll(List<String> lines) {
+                    Sweep.Point last = null;
+                    for (String line : lines) {
+                        last = take(line);
+                    }
+                    if (last != null) {
+                        tally.report(last); // one line for the batch: it said "1 of N" and an ETA from that one
+                    }
+                }
+
+                private Sweep.Point take(String line) {
+                    PointCodec.Indexed r = PointCodec.decode(line);
+                    if (r == null || r.index() < 0 || r.index() >= results.length || results[r.index()] != null) {
+                        throw new IllegalStateException("an engine returned a bad or repeated result: " + line);
+                    }
+                    append(out, line, progressFile);
+                    results[r.index()] = r.point();
+                    tally.count(r.point());
+                    return r.point();
+                }
             });
         }
         List<Sweep.Point> all = new ArrayList<>();
@@ -306,11 +325,16 @@ public final class Experiment {
             }
         }
 
-        void done(Sweep.Point p) {
+        /** Counts a point back, without a progress line ({@link #report} gives it). */
+        void count(Sweep.Point p) {
             done++;
             if (p.problem() != null) {
                 failed++;
             }
+        }
+
+        /** The progress line after the points counted so far, {@code p} the last of them (if it is due). */
+        void report(Sweep.Point p) {
             long now = System.nanoTime();
             if (done < total && now - lastReport < 1_000_000_000L && done - resumed > 1) {
                 return; // at most one line a second, plus the first and the last

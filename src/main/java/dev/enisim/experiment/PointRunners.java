@@ -6,8 +6,10 @@ public final class PointRunners {
     /** What a user without Spark is told. */
     public static final String NO_SPARK = "--engine spark needs Apache Spark 4.0 on the class path, which"
             + " target/enisim.jar does not bundle: run it with spark-submit (spark-submit --class dev.enisim.cli.Main"
-            + " target/enisim.jar ...), or with java -cp \"target/enisim.jar:$SPARK_HOME/jars/*\" dev.enisim.cli.Main"
-            + " (README: Experiments on Apache Spark)";
+            + " target/enisim.jar ...), or embedded with Spark's jars beside it: java -cp"
+            + " \"target/enisim.jar:target/spark-jars/*\" dev.enisim.cli.Main ..., the jars copied once by mvn"
+            + " dependency:copy-dependencies -DincludeScope=provided -DoutputDirectory=target/spark-jars (or a Spark"
+            + " 4.0 distribution's $SPARK_HOME/jars/*; README: Experiments on Apache Spark)";
 
     private PointRunners() {
     }
@@ -40,8 +42,14 @@ public final class PointRunners {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return "cannot start Spark: " + root.getClass().getSimpleName() + (root.getMessage() == null ? ""
-                : ": " + root.getMessage()) + " (the Spark jars on the class path must be Spark 4.0 for Scala 2.13,"
+        String said = "cannot start Spark: " + root.getClass().getSimpleName() + (root.getMessage() == null ? ""
+                : ": " + root.getMessage().strip().lines().findFirst().orElse(""));
+        if (!(root instanceof LinkageError || root instanceof ClassNotFoundException)) {
+            // Spark's own refusal (a master it cannot use, a port it cannot bind, YARN without HADOOP_CONF_DIR):
+            // the jars were not the matter, and the hint about them sent the user the wrong way
+            return said + " (Spark's log above says more)";
+        }
+        return said + " (the Spark jars on the class path must be Spark 4.0 for Scala 2.13,"
                 + " with the netty and servlet jars of that Spark: README, Experiments on Apache Spark)";
     }
 

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
@@ -46,34 +48,94 @@ final class SparkRunner implements PointRunner {
         if (tasks.isEmpty()) {
             return;
         }
+        if (sc.sc().isStopped()) {
+            // Spark stops its own context when the cluster gives up on the application (a standalone master it
+            // cannot reach: "All masters are unresponsive! Giving up."): the next call was "internal error:
+            // IllegalStateException: Cannot call methods on a stopped SparkContext" and Spark's creation stack trace
+            throw new ExperimentException(STOPPED);
+        }
         int slots = Math.max(1, sc.defaultParallelism());
         int perTask = batch > 0 ? batch : Math.max(1, Math.min(16, tasks.size() / (slots * 8)));
         int perJob = perTask * slots * 2; // two waves of tasks per job: slots stay busy, results come back often
         List<JavaFutureAction<List<String>>> jobs = new ArrayList<>();
-        for (int from = 0; from < tasks.size(); from += perJob) {
-            List<PointTask> part = new ArrayList<>(tasks.subList(from, Math.min(tasks.size(), from + perJob)));
-            int slices = (part.size() + perTask - 1) / perTask;
-            jobs.add(sc.parallelize(part, slices).mapPartitions((Iterator<PointTask> it) -> {
-                JsonNode tree = spec.tree();
-                List<String> lines = new ArrayList<>();
-                while (it.hasNext()) {
-                    lines.add(it.next().run(spec, tree));
-                }
-                return lines.iterator();
-            }).collectAsync());
-        }
         try {
-            for (JavaFutureAction<List<String>> job : jobs) {
-                job.get().forEach(sink);
+            for (int from = 0; from < tasks.size(); from += perJob) {
+                List<PointTask> part = new ArrayList<>(tasks.subList(from, Math.min(tasks.size(), from + perJob)));
+                int slices = (part.size() + perTask - 1) / perTask;
+                jobs.add(sc.parallelize(part, slices).mapPartitions((Iterator<PointTask> it) -> {
+                    JsonNode tree = spec.tree();
+                    List<String> lines = new ArrayList<>();
+                    while (it.hasNext()) {
+                        lines.add(it.next().run(spec, tree));
+                    }
+                    return lines.iterator();
+                }).collectAsync());
+            }
+            // each job's lines as soon as it is done, in any order: taken in order, a job held back behind a slower
+            // earlier one (a straggler point) was neither in the progress file (a kill lost it) nor counted
+            List<JavaFutureAction<List<String>>> pending = new ArrayList<>(jobs);
+            while (!pending.isEmpty()) {
+                JavaFutureAction<List<String>> done = next(pending);
+                pending.remove(done);
+                List<String> lines = done.get();
+                if (sink instanceof PointRunner.Batches batches) {
+                    batches.acceptAll(lines);
+                } else {
+                    lines.forEach(sink);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("a Spark job failed: " + e.getCause(), e.getCause());
+            // a task that failed on every attempt, an executor lost, the application killed: the environment's, said
+            // in one line (Spark's log above has the task's stack trace); it was an internal error with a stack trace
+            throw new ExperimentException(jobFailed(e.getCause()));
+        } catch (IllegalStateException e) {
+            if (sc.sc().isStopped()) { // stopped while the jobs were being submitted
+                throw new ExperimentException(STOPPED);
+            }
+            throw e;
         } finally {
             jobs.forEach(j -> j.cancel(true));
         }
+    }
+
+    /** What a run on a context Spark stopped says. */
+    static final String STOPPED = "Spark stopped before every point was back (interrupted: Ctrl-C or a kill, or by"
+            + " Spark itself, whose log above says why: most often a master it cannot reach, or the application killed"
+            + " on the cluster); the points done so far are kept: run the same command again to resume";
+
+    /**
+     * The first of {@code pending} that is done (its lines, or its failure), waiting for the first a tenth of a second
+     * at a time: a context that Spark stops under a job left the driver waiting for ever (a sweep on an unreachable
+     * standalone master hung after Spark gave up).
+     */
+    private JavaFutureAction<List<String>> next(List<JavaFutureAction<List<String>>> pending)
+            throws InterruptedException, ExecutionException {
+        while (true) {
+            for (JavaFutureAction<List<String>> job : pending) {
+                if (job.isDone()) {
+                    return job;
+                }
+            }
+            if (sc.sc().isStopped()) {
+                throw new ExperimentException(STOPPED);
+            }
+            try {
+                pending.get(0).get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // none done yet: look again
+            }
+        }
+    }
+
+    /** A failed job in one line: Spark's message (its first line: the rest is the task's stack trace as text). */
+    static String jobFailed(Throwable cause) {
+        String m = cause == null ? null : cause.getMessage();
+        String first = m == null ? String.valueOf(cause) : m.strip().lines().findFirst().orElse("").strip();
+        return "a Spark job failed: " + first + " (Spark's log above has the stack trace); the points done so far are"
+                + " kept: run the same command again to resume";
     }
 
     private static void quietLogs() {
@@ -86,7 +148,8 @@ final class SparkRunner implements PointRunner {
 
     @Override
     public String describe() {
-        return "spark " + sc.master() + ", " + sc.defaultParallelism() + " slots";
+        int slots = sc.defaultParallelism();
+        return "spark " + sc.master() + ", " + slots + (slots == 1 ? " slot" : " slots");
     }
 
     @Override

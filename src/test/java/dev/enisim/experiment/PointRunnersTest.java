@@ -19,6 +19,10 @@ class PointRunnersTest {
                 () -> PointRunners.create("spark", 1, null, 0, noSpark));
         assertEquals(PointRunners.NO_SPARK, e.getMessage());
         assertTrue(e.getMessage().contains("spark-submit --class dev.enisim.cli.Main"), e.getMessage());
+        // the README's embedded way (Spark's jars copied by Maven) is said too: the message named only
+        // $SPARK_HOME/jars, a distribution the README's embedded user never unpacks
+        assertTrue(e.getMessage().contains("java -cp \"target/enisim.jar:target/spark-jars/*\""), e.getMessage());
+        assertTrue(e.getMessage().contains("-DoutputDirectory=target/spark-jars"), e.getMessage());
         assertTrue(PointRunners.sparkAvailable(), "the tests have Spark on their class path");
     }
 
@@ -31,6 +35,10 @@ class PointRunnersTest {
         assertEquals("cannot start Spark: NoSuchMethodError: 'boolean PlatformDependent.isExplicitNoPreferDirect()'"
                 + " (the Spark jars on the class path must be Spark 4.0 for Scala 2.13, with the netty and servlet"
                 + " jars of that Spark: README, Experiments on Apache Spark)", PointRunners.sparkFailed(thrown));
+        // Spark's own refusal is not the jars' matter: the hint about them sent a user with a bad master the wrong way
+        assertEquals("cannot start Spark: SparkException: Could not parse Master URL: 'foo' (Spark's log above says"
+                + " more)", PointRunners.sparkFailed(new java.lang.reflect.InvocationTargetException(
+                        new org.apache.spark.SparkException("Could not parse Master URL: 'foo'"))));
     }
 
     @Test

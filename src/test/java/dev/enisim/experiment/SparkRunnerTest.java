@@ -57,4 +57,55 @@ class SparkRunnerTest {
         }
         assertTrue(second.isStopped());
     }
+
+    /**
+     * A Spark user's review of the driver's side: a job's lines are counted together, and taken as each job ends (a
+     * job behind a straggler waited); a job that failed (a task failing on every attempt, an executor lost) and a
+     * context that Spark stopped itself (a standalone master it could not reach: "All masters are unresponsive!
+     * Giving up.") were "internal error" with a stack trace, exit 1: they are the environment's, one line (exit 2),
+     * which says that the points done are kept.
+     */
+    @Test
+    void jobsAreTakenWholeAsTheyEndAndASparkFailureIsOneLine() throws Exception {
+        try (PointRunner spark = PointRunners.create("spark", 1, "local[2]", 1)) {
+            // two slots, a point per task: jobs of four points. A job's lines come back together, and the progress
+            // line counted the first alone ("1 of 8 points done" and an ETA from it) and kept quiet about the rest
+            JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(SweepTest.TINY);
+            PointSpec spec = PointSpec.of(tree, "tiny", List.of("invocations.total"), 1);
+            List<Map<String, String>> design = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                design.add(Map.of("traffic", i == 0 ? "3000" : "0.01")); // the first point a straggler
+            }
+            List<String> progress = new ArrayList<>();
+            assertEquals(8, Experiment.run(spec, design, spark, null, progress::add).size());
+            assertEquals("8 points to run (spark local[2], 2 slots)", progress.get(0));
+            assertTrue(progress.stream().noneMatch(l -> l.startsWith("1 of 8 ")), progress.toString());
+            assertTrue(progress.get(1).startsWith("4 of 8 points done, 0 failed, "), progress.toString());
+            // and the second job, done while the first waits for its straggler, is taken back first (in job order it
+            // waited, neither in the progress file nor counted)
+            List<Integer> order = new ArrayList<>();
+            List<PointTask> tasks8 = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                tasks8.add(PointTask.of(i, design.get(i)));
+            }
+            spark.run(spec, tasks8, line -> order.add(PointCodec.decode(line).index()));
+            assertEquals(8, order.size());
+            assertTrue(order.indexOf(7) < order.indexOf(0), "the second job first: " + order);
+
+            List<PointTask> tasks = List.of(PointTask.of(0, Map.of("traffic", "1")));
+            PointSpec unreadable = new PointSpec("{", "tiny", List.of("invocations.total"), 1); // every task throws
+            ExperimentException e = org.junit.jupiter.api.Assertions.assertThrows(ExperimentException.class,
+                    () -> spark.run(unreadable, tasks, line -> { }));
+            assertTrue(e.getMessage().startsWith("a Spark job failed: "), e.getMessage());
+            assertTrue(e.getMessage().contains("a scenario tree that cannot be read back"), e.getMessage());
+            assertTrue(!e.getMessage().contains("\n") && !e.getMessage().contains("\tat "), "one line: "
+                    + e.getMessage());
+            assertTrue(e.getMessage().endsWith("run the same command again to resume"), e.getMessage());
+
+            SparkContext.getOrCreate().stop(); // as Spark does when the cluster gives up on the application
+            ExperimentException stopped = org.junit.jupiter.api.Assertions.assertThrows(ExperimentException.class,
+                    () -> spark.run(unreadable, tasks, line -> { }));
+            assertEquals(SparkRunner.STOPPED, stopped.getMessage());
+        }
+    }
 }
