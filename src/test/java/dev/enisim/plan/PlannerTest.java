@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class PlannerTest {
 
+    /** On two threads: the plan of one ({@link PlanThreadsTest}), in about half the time. */
     private static Plan plan(Scenario s, int replications) {
-        return new Planner(s, replications, line -> { }).plan();
+        return new Planner(s, replications, line -> { }).threads(2).plan();
     }
 
     @Test
