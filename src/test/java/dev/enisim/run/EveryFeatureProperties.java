@@ -74,6 +74,11 @@ class EveryFeatureProperties {
         boolean[][] dual = new boolean[nVpcs][];
         boolean[] nat = new boolean[nVpcs];
         int limit = 8 + s[4] % 40;
+        int others = 2 * (s[9] % 3); // the Region's ENIs outside Lambda's: other services' in the VPCs, and outside
+        for (int v = 0; v < nVpcs; v++) {
+            others += otherUsedEnis(s, v);
+        }
+        int region = others + 1 + s[8] % 12; // often the limit Lambda's ENIs meet first
         StringBuilder y = new StringBuilder();
         y.append("name: every-feature\nseed: ").append(s[5]).append('\n')
                 .append("duration: ").append(drain ? "45m" : "20m").append("\nbucket: 30s\n");
@@ -89,14 +94,14 @@ class EveryFeatureProperties {
                 y.append("  - { id: \"").append(IDS[a]).append("\", concurrencyLimit: ").append(limit)
                         .append(", unreservedMinimum: 0");
                 if (a == 0) {
-                    y.append(", networkInterfacesPerRegion: ").append(4 + s[8] % 20);
+                    y.append(", networkInterfacesPerRegion: ").append(region);
                 }
                 y.append(", otherNetworkInterfaces: ").append(s[9] % 3).append(" }\n");
             }
         } else {
             y.append("account: { concurrencyLimit: ").append(limit).append(", unreservedMinimum: 0");
             if (!legacy) {
-                y.append(", networkInterfacesPerRegion: ").append(4 + s[8] % 20).append(", otherNetworkInterfaces: ")
+                y.append(", networkInterfacesPerRegion: ").append(region).append(", otherNetworkInterfaces: ")
                         .append(s[9] % 3);
             }
             y.append(" }\n");
@@ -109,7 +114,7 @@ class EveryFeatureProperties {
             nat[v] = s[b + 1] % 3 == 0;
             int quota = 2 + s[b + 2] % 8;
             y.append("  - id: vpc-").append(v).append("\n    eniQuota: ").append(quota)
-                    .append("\n    otherUsedEnis: ").append(s[b + 3] % 2 == 0 ? 0 : s[b + 3] % quota)
+                    .append("\n    otherUsedEnis: ").append(otherUsedEnis(s, v))
                     .append("\n    subnets:\n");
             for (int k = 0; k < subnets[v]; k++) {
                 int prefix = 27 + (s[b + 4] >> k) % 2; // /27 (27 usable) or /28 (11)
@@ -251,6 +256,12 @@ class EveryFeatureProperties {
         return y.toString();
     }
 
+    /** Other services' ENIs in VPC {@code v} at the start: none, or some below its quota. */
+    private static int otherUsedEnis(int[] s, int v) {
+        int b = 10 + 6 * v;
+        return s[b + 3] % 2 == 0 ? 0 : s[b + 3] % (2 + s[b + 2] % 8);
+    }
+
     /** A VpcConfig in VPC {@code v}: a non-empty subset of its subnets, one or both of its groups. */
     private static String vpcConfig(Shape shape, int v, int subnetBits, int groupBits) {
         List<String> ids = new ArrayList<>();
@@ -307,7 +318,7 @@ class EveryFeatureProperties {
         };
     }
 
-    @Property(tries = 80)
+    @Property(tries = 1500)
     @StatisticsReport(onFailureOnly = true)
     void invariantsHoldOverEveryFeatureMixed(@ForAll("scenarios") String text) throws Exception {
         Scenario scenario = ScenarioLoader.parse(text, "property");
