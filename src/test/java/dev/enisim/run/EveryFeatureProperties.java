@@ -341,6 +341,17 @@ class EveryFeatureProperties {
             nothingIsHeld(r, result, sim.endSnapshot(), text);
         }
         Statistics.label("teardown completed").coverage(c -> c.check(true).percentage(p -> p >= 10));
+        // the same scenario and seed, run again (without the checks): the same text outputs, byte for byte (the
+        // charts and the page are compared in fewer tries below: they cost a second a run)
+        RunResult again = new Simulation(ScenarioLoader.parse(text, "property"), 0).run();
+        assertEquals(dev.enisim.report.SummaryJson.render(r), dev.enisim.report.SummaryJson.render(again.summary()),
+                "summary.json\n" + text);
+        assertEquals(dev.enisim.report.TimeSeriesCsv.render(result.timeSeries()),
+                dev.enisim.report.TimeSeriesCsv.render(again.timeSeries()), "timeseries.csv\n" + text);
+        assertEquals(dev.enisim.report.EnisCsv.render(result.enis()), dev.enisim.report.EnisCsv.render(again.enis()),
+                "enis.csv\n" + text);
+        assertEquals(dev.enisim.report.Narrative.lines(result), dev.enisim.report.Narrative.lines(again),
+                "narrative.txt\n" + text);
     }
 
     private static void outcomesAddUp(Scenario scenario, RunSummary r, long[] arrived, String text) {
