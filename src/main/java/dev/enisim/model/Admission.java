@@ -106,6 +106,9 @@ final class Admission {
      */
     private Outcome refused(int f, Lease env, Outcome result, long now) {
         if (result.admitted()) {
+            // it ended as it began (no environment kept): when it completes, for the sources that follow up on it
+            // (an SQS batch's next step, an async retry a minute after), is now, not the last run's end
+            lastEndMicros = now;
             listener.execution(f, result, !env.warm, env.provisioned, env.initMicros, 0, now);
             if (spillover(f, env)) {
                 listener.provisionedSpillover(f, now);

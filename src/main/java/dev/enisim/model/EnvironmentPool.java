@@ -25,6 +25,8 @@ final class EnvironmentPool {
     /** requestRateCap: provisionedOnly: what provisioned environments may serve; null under the default reading. */
     private final ProvisionedServedRate served;
     private int accountEnvironments;
+    private final Networking networking;
+    private final Lease provisionLease = new Lease(); // reused: what a provisioned environment takes on its key
 
     EnvironmentPool(WorldSettings settings, FunctionRows rows, Network network, EniFleet fleet, Port port,
             WorldListener listener) {
@@ -38,6 +40,7 @@ final class EnvironmentPool {
         this.routing = settings.warmRouting();
         this.routingRandom = settings.routingRandom();
         this.provisioning = settings.provisioning();
+        this.networking = settings.networking();
         this.served = provisioning.rateCapsAllRequests() ? null : new ProvisionedServedRate(settings.scaling());
     }
 
@@ -200,7 +203,15 @@ final class EnvironmentPool {
         }
     }
 
-    /** Makes the function's provisioned environments (as many as fit: each needs its persistent ports). */
+    /**
+     * Makes the function's provisioned environments (as many as fit): each takes on its key what a cold start's
+     * environment takes, through the network model ({@link Networking#coldStart}): under Hyperplane its persistent
+     * ports (connectionsPerEnvironment), under the legacy model its slot on one of the function's ENIs, creating
+     * one (Creating for its attach time, then InUse) when all are full. What it takes is what {@link #release}
+     * gives back ({@link FunctionRows#environmentConnections}): it had taken connectionsPerEnvironment under both
+     * models, so a legacy one took no slot (none, or as many as connectionsPerEnvironment, against the one given
+     * back) and an ENI its scale-out made stayed Creating for ever, its IP with it.
+     */
     private void provision(LambdaFunction f, long now) {
         Environments envs = f.environments();
         boolean attached = f.hasKeys();
@@ -212,13 +223,14 @@ final class EnvironmentPool {
                 if (key < 0) {
                     return;
                 }
-                if (f.connectionsPerEnvironment() > 0) {
-                    e = fleet.acquireRow(key, f.connectionsPerEnvironment(), now);
-                    if (e < 0) {
-                        fleet.scaleOut(key, f.role(), now);
-                        return; // the rest are made when the function is next reset
-                    }
+                Lease l = provisionLease;
+                l.clear();
+                l.key = key;
+                if (networking.coldStart(f, key, fleet, l, now) != null) {
+                    return; // the rest are made when the function is next reset
                 }
+                key = l.key; // a legacy one may go to the function's subnet in another AZ
+                e = l.eni;
             }
             envs.addProvisioned(key, e);
             changed(f.index(), 1, now);

@@ -359,6 +359,11 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         return observers.crossedAtCalls();
     }
 
+    /** The world as it stands now (for tests: after {@link #run()}, as the run ended). */
+    WorldSnapshot endSnapshot() {
+        return lambda.snapshot();
+    }
+
     /** The event loop, for tests that observe events. */
     EventLoop<SimEvent> loop() {
         return loop;

@@ -167,6 +167,14 @@ public sealed interface ArrivalSpec {
             return Math.max(basePerSecond, burstPerSecond);
         }
 
+        /** The burst times by value (a record prints an array by identity, which differs from run to run). */
+        @Override
+        public String toString() {
+            return "Bursts[basePerSecond=" + basePerSecond + ", burstPerSecond=" + burstPerSecond + ", burstMicros="
+                    + burstMicros + ", startsMicros=" + java.util.Arrays.toString(startsMicros) + ", fromMicros="
+                    + fromMicros + ", untilMicros=" + untilMicros + "]";
+        }
+
         @Override
         public double meanCount(long a, long b) {
             double n = basePerSecond * overlapSeconds(a, b, fromMicros, untilMicros);
@@ -187,6 +195,14 @@ public sealed interface ArrivalSpec {
      */
     record Schedule(long[] phaseMicros, double[] ratesPerSecond, boolean repeat, long fromMicros, long untilMicros)
             implements ArrivalSpec {
+        /** The phases by value (a record prints an array by identity, which differs from run to run). */
+        @Override
+        public String toString() {
+            return "Schedule[phaseMicros=" + java.util.Arrays.toString(phaseMicros) + ", ratesPerSecond="
+                    + java.util.Arrays.toString(ratesPerSecond) + ", repeat=" + repeat + ", fromMicros=" + fromMicros
+                    + ", untilMicros=" + untilMicros + "]";
+        }
+
         public Schedule {
             if (phaseMicros.length == 0 || phaseMicros.length != ratesPerSecond.length) {
                 throw new IllegalArgumentException("a schedule needs as many rates as phases, at least one");
@@ -287,6 +303,17 @@ public sealed interface ArrivalSpec {
                     throw new IllegalArgumentException("a trace row's count must be in [0, 2^31], got " + c);
                 }
             }
+        }
+
+        /**
+         * The trace by its rows' number and total rather than the rows (up to 50,000,000; a record would print its
+         * arrays by identity, which differs from run to run).
+         */
+        @Override
+        public String toString() {
+            return "Trace[rows=" + counts.length + ", recorded=" + recorded() + ", intervalMicros=" + intervalMicros
+                    + ", factor=" + factor + ", file=" + file + ", fromMicros=" + fromMicros + ", untilMicros="
+                    + untilMicros + "]";
         }
 
         /** Recorded arrivals in the whole file. */
