@@ -456,6 +456,8 @@ public final class Planner {
                 new java.util.ArrayDeque<>();
         private int started; // the next replication to start
         private int handed;  // the next replication to hand out
+        private RunSequence successor; // the runs likely needed next, started in the slots this one leaves free
+        private double multiplier = Double.NaN; // a traffic probe's
 
         RunSequence(Scenario scenario, int from, int to, java.util.function.IntFunction<String> label) {
             this.scenario = scenario;
@@ -480,13 +482,31 @@ public final class Planner {
                 started++;
                 return runResult(scenario, rep);
             }
-            while (started < to && ahead.size() < runs.threads) {
+            fill(runs.threads - ahead.size());
+            if (successor != null && started == to) { // this one's last runs under way: a free slot starts the next
+                successor.fill(runs.threads - ahead.size() - successor.ahead.size());
+            }
+            return await(ahead.poll());
+        }
+
+        /** Starts up to {@code slots} more of this sequence's runs, in order, each told as it starts. */
+        private void fill(int slots) {
+            for (; slots > 0 && started < to; slots--) {
                 int r = started++;
                 progress.accept(label.apply(r));
                 runs.started++;
                 ahead.add(runs.pool().submit(() -> new Simulation(scenario, r).run(STOPPED_WHEN_INTERRUPTED)));
             }
-            return await(ahead.poll());
+        }
+
+        /**
+         * The sequence likely asked for after this one (the next traffic probe, when this one hits no limit): with
+         * several threads, its first runs start in the slots this one's last runs leave free. It is the caller's to
+         * use or to close.
+         */
+        RunSequence then(RunSequence next) {
+            this.successor = next;
+            return next;
         }
 
         @Override
@@ -1675,28 +1695,55 @@ public final class Planner {
         double low = 0;
         double high = Double.NaN;
         List<String> hitAtHigh = List.of();
-        for (double m = 1; m <= 64; m *= 2) {
-            List<String> hit = probe(s, label, m, probes, first);
-            if (!hit.isEmpty()) {
-                high = m;
-                hitAtHigh = hit;
-                break;
+        // the next probe's runs, started while this one's last run goes on (the next multiplier is known when this
+        // one hits nothing: the next doubling, or the upper half's midpoint); closed unused when it hits a limit
+        RunSequence next = null;
+        try {
+            for (double m = 1; m <= 64; m *= 2) {
+                RunSequence runsOf = probeRuns(next, s, label, m, first);
+                next = m * 2 <= 64 ? runsOf.then(probeRuns(s, label, m * 2, first)) : null;
+                List<String> hit;
+                try (runsOf) {
+                    hit = probe(runsOf, m, probes);
+                }
+                if (!hit.isEmpty()) {
+                    high = m;
+                    hitAtHigh = hit;
+                    break;
+                }
+                low = m;
             }
-            low = m;
-        }
-        if (Double.isNaN(high)) {
-            return new Plan.Headroom(null, List.of(), 64, probes, null, null, headroomReplications(),
-                    appliedWarmUpMicros() / 1e6);
-        }
-        // bisect to within 5%
-        while (low > 0 && high / low > 1.05) {
-            double mid = Math.sqrt(low * high);
-            List<String> hit = probe(s, label, mid, probes, first);
-            if (hit.isEmpty()) {
-                low = mid;
-            } else {
-                high = mid;
-                hitAtHigh = hit;
+            if (next != null) {
+                next.close();
+                next = null;
+            }
+            if (Double.isNaN(high)) {
+                return new Plan.Headroom(null, List.of(), 64, probes, null, null, headroomReplications(),
+                        appliedWarmUpMicros() / 1e6);
+            }
+            // bisect to within 5%
+            while (low > 0 && high / low > 1.05) {
+                double mid = Math.sqrt(low * high);
+                RunSequence runsOf = probeRuns(next, s, label, mid, first);
+                next = high / mid > 1.05 ? runsOf.then(probeRuns(s, label, Math.sqrt(mid * high), first)) : null;
+                List<String> hit;
+                try (runsOf) {
+                    hit = probe(runsOf, mid, probes);
+                }
+                if (hit.isEmpty()) {
+                    low = mid;
+                } else {
+                    high = mid;
+                    hitAtHigh = hit;
+                    if (next != null) {
+                        next.close(); // the next probe is the lower half's, not the one started
+                        next = null;
+                    }
+                }
+            }
+        } finally {
+            if (next != null) {
+                next.close();
             }
         }
         return new Plan.Headroom(high, hitAtHigh, probes.stream().mapToDouble(Plan.Probe::multiplier).max()
@@ -1714,17 +1761,32 @@ public final class Planner {
         return Math.min(replications, HEADROOM_REPLICATIONS);
     }
 
-    private List<String> probe(Scenario s, String label, double m, List<Plan.Probe> probes, int first) {
+    /** The runs of a traffic probe of {@code s} at {@code m}: replications {@code first} to first + min(N, 3) - 1. */
+    private RunSequence probeRuns(Scenario s, String label, double m, int first) {
         int reps = headroomReplications();
-        Scenario scaled = dev.enisim.experiment.Sweep.scaleTraffic(s, m);
-        try (RunSequence runsOf = runSequence(scaled, first, first + reps, r -> String.format("%straffic x%.2f%s",
-                label, m, of(r - first, reps)))) {
-            return probe(runsOf, scaled, m, probes);
+        RunSequence out = runSequence(dev.enisim.experiment.Sweep.scaleTraffic(s, m), first, first + reps,
+                r -> String.format("%straffic x%.2f%s", label, m, of(r - first, reps)));
+        out.multiplier = m;
+        return out;
+    }
+
+    /**
+     * The runs of the probe at {@code m}: {@code ahead}'s when they are that probe's (started ahead by the probe
+     * before), else new ones ({@code ahead}, a guess that missed, closed).
+     */
+    private RunSequence probeRuns(RunSequence ahead, Scenario s, String label, double m, int first) {
+        if (ahead != null && ahead.multiplier == m) {
+            return ahead;
         }
+        if (ahead != null) {
+            ahead.close();
+        }
+        return probeRuns(s, label, m, first);
     }
 
     /** The probe's replications in order until one hits a limit (the runs started ahead of it are not used). */
-    private List<String> probe(RunSequence runsOf, Scenario scaled, double m, List<Plan.Probe> probes) {
+    private List<String> probe(RunSequence runsOf, double m, List<Plan.Probe> probes) {
+        Scenario scaled = runsOf.scenario;
         int reps = headroomReplications();
         List<String> warmUpOnly = new ArrayList<>();
         for (int rep = 0; rep < reps; rep++) {

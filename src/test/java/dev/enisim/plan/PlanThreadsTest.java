@@ -55,6 +55,7 @@ class PlanThreadsTest {
     void severalThreadsGiveTheSamePlanAsOne() throws Exception {
         Planned one = plan(1);
         Planned three = plan(3);
+        assertEquals(PlanReport.json(one.plan()), PlanReport.json(plan(2).plan()), "two threads");
         assertEquals(PlanReport.json(one.plan()), PlanReport.json(three.plan()));
         assertEquals(PlanReport.text(one.plan(), List.of()), PlanReport.text(three.plan(), List.of()));
         // the searches that stop early did so here (else nothing was started ahead for nothing)
