@@ -97,7 +97,7 @@ public record MetricStats(long n, double mean, double sd, double ciLow, double c
     private static final java.util.Set<String> COUNT_LEAVES = java.util.Set.of(
             "received", "refused", "succeeded", "succeededAfterRetries", "dropped", "sentToDestination",
             "sentToDeadLetterQueue", "destinationDeliveryFailures", "deadLetterErrors", "functionErrorRetries",
-            "systemRetries", "sent", "deleted", "movedToDeadLetterQueue", "returnedToQueue", "functionErrorBatches",
+            "systemRetries", "sent", "deleted", "movedToDeadLetterQueue", "expired", "returnedToQueue", "functionErrorBatches",
             "invokeErrorBatches", "throttledAttempts", "allocationsCompleted", "invocations", "spilloverInvocations",
             "throttled", "functionErrors", "invokeErrors", "enisCreated", "retries", "stuckPending");
 

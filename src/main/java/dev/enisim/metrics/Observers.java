@@ -432,6 +432,11 @@ public final class Observers implements WorldListener, AsyncListener, SqsListene
     }
 
     @Override
+    public void expired(int function, int messages, long nowMicros) {
+        sqs.expired(function, messages, nowMicros); // a count with no bucket
+    }
+
+    @Override
     public void queue(int function, int visible, long oldestAgeMicros, int batches, int target, long nowMicros) {
         at(nowMicros);
         sqs.queueNow(function, visible, oldestAgeMicros, batches);

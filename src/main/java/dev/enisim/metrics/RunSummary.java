@@ -129,14 +129,15 @@ public record RunSummary(
     }
 
     /**
-     * A function fed by an SQS queue. Invariant: sent = deleted + movedToDeadLetterQueue + visibleAtEnd +
+     * A function fed by an SQS queue. Invariant: sent = deleted + movedToDeadLetterQueue + expired + visibleAtEnd +
      * inFlightAtEnd.
      *
+     * @param expired                  messages SQS deleted because they outlived the queue's MessageRetentionPeriod
      * @param returnedToQueue          messages that reappeared after a failed batch's visibility timeout
      * @param throttledAttempts        batch invocations throttled (each retried within the visibility timeout)
      * @param maxAgeOfOldestMessageSeconds the largest ApproximateAgeOfOldestMessage seen (visible messages)
      */
-    public record SqsSummary(long sent, long deleted, long movedToDeadLetterQueue, long returnedToQueue,
+    public record SqsSummary(long sent, long deleted, long movedToDeadLetterQueue, long expired, long returnedToQueue,
             long functionErrorBatches, long invokeErrorBatches, long throttledAttempts, long visibleAtEnd,
             long inFlightAtEnd, long peakConcurrentBatches, long peakVisible, double maxAgeOfOldestMessageSeconds) {
     }

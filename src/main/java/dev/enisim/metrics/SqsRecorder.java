@@ -11,7 +11,8 @@ import java.util.Map;
  * Observes SQS event source mappings: per function fed by a queue, per time bucket, SQS's NumberOfMessagesSent,
  * NumberOfMessagesDeleted (sums), ApproximateNumberOfMessagesVisible and ApproximateAgeOfOldestMessage (maxima,
  * the age kept in microseconds and shown in whole seconds), the poller's concurrent batches and the messages redriven to the queue's DLQ; and the
- * summary's {@code sqs} section. Memory grows with functions and buckets, not with messages.
+ * summary's {@code sqs} section (with the messages SQS deleted past the queue's retention period). Memory grows
+ * with functions and buckets, not with messages.
  */
 public final class SqsRecorder implements SqsListener, Bucketed {
 
@@ -107,6 +108,11 @@ public final class SqsRecorder implements SqsListener, Bucketed {
     }
 
     @Override
+    public void expired(int function, int messages, long nowMicros) {
+        byFunction[function].expired += messages;
+    }
+
+    @Override
     public void queue(int function, int visible, long oldestAgeMicros, int batches, int target, long nowMicros) {
         queueIn(function, visible, oldestAgeMicros, batches, bucket(nowMicros));
     }
@@ -165,9 +171,9 @@ public final class SqsRecorder implements SqsListener, Bucketed {
         Map<String, RunSummary.SqsSummary> out = new LinkedHashMap<>();
         for (Map.Entry<Integer, Track> e : tracks.entrySet()) {
             Track t = e.getValue();
-            out.put(names.get(e.getKey()), new RunSummary.SqsSummary(t.sent, t.deleted, t.redriven, t.returned,
-                    t.functionErrorBatches, t.invokeErrorBatches, t.throttledAttempts, t.visible,
-                    t.sent - t.deleted - t.redriven - t.visible, t.peakBatches, t.peakVisible,
+            out.put(names.get(e.getKey()), new RunSummary.SqsSummary(t.sent, t.deleted, t.redriven, t.expired,
+                    t.returned, t.functionErrorBatches, t.invokeErrorBatches, t.throttledAttempts, t.visible,
+                    t.sent - t.deleted - t.redriven - t.expired - t.visible, t.peakBatches, t.peakVisible,
                     Seconds.of(t.maxAgeMicros)));
         }
         return out;
@@ -178,6 +184,7 @@ public final class SqsRecorder implements SqsListener, Bucketed {
         long sent;
         long deleted;
         long redriven;
+        long expired;
         long returned;
         long functionErrorBatches;
         long invokeErrorBatches;

@@ -2,6 +2,7 @@ package dev.enisim.model;
 
 import dev.enisim.model.SimEvent.AsyncAttempt;
 import dev.enisim.model.SimEvent.SqsBatchStep;
+import dev.enisim.model.SimEvent.SqsRetention;
 import dev.enisim.model.SimEvent.SqsScaleUp;
 import dev.enisim.model.function.FunctionConfiguration;
 import dev.enisim.model.network.Cidr;
@@ -103,6 +104,8 @@ public final class LambdaService {
             sqs[step.function()].step(step, nowMicros);
         } else if (event instanceof SqsScaleUp up) {
             sqs[up.function()].scaleUp(nowMicros);
+        } else if (event instanceof SqsRetention r) {
+            sqs[r.function()].retention(nowMicros);
         } else {
             world.handle(event, nowMicros);
         }

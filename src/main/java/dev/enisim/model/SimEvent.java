@@ -42,6 +42,10 @@ public sealed interface SimEvent {
     record SqsScaleUp(int function) implements SimEvent {
     }
 
+    /** Visible messages of an SQS queue never received may have outlived the queue's retention period. */
+    record SqsRetention(int function) implements SimEvent {
+    }
+
     /** The next step of an SQS batch: delete, retry, or its messages' return after the visibility timeout. */
     record SqsBatchStep(int function, SqsBatch batch) implements SimEvent {
     }

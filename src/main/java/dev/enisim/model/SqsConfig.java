@@ -17,15 +17,29 @@ package dev.enisim.model;
  *                                  [assumed 0.5]
  * @param throttleRetryMicros       first wait before re-invoking a throttled batch, doubling [assumed 1 s]
  * @param errorBackoffIntervalMicros the least time between two back-offs after failed batches [assumed 1 min]
+ * @param messageRetentionPeriodMicros the queue's MessageRetentionPeriod: SQS deletes a message this long after it
+ *                                  was sent, wherever it is [doc: SQS; 60 s to 14 days, 4 days by default]
  */
 public record SqsConfig(int batchSize, int maximumConcurrency, long visibilityTimeoutMicros, int maxReceiveCount,
         int initialBatches, int scaleUpPerMinute, int maxBatches, double errorBackoffFactor,
-        long throttleRetryMicros, long errorBackoffIntervalMicros) {
+        long throttleRetryMicros, long errorBackoffIntervalMicros, long messageRetentionPeriodMicros) {
 
     /** The least time between two back-offs when a scenario does not say: a minute [assumed]. */
     public static final long DEFAULT_ERROR_BACKOFF_INTERVAL_MICROS = 60_000_000L;
 
-    /** As the canonical constructor, with the default back-off interval (a minute). */
+    /** SQS's default MessageRetentionPeriod: 345,600 s (4 days) [doc: SQS]. */
+    public static final long DEFAULT_MESSAGE_RETENTION_PERIOD_MICROS = 345_600L * 1_000_000L;
+
+    /** As the canonical constructor, with SQS's default retention period (4 days). */
+    public SqsConfig(int batchSize, int maximumConcurrency, long visibilityTimeoutMicros, int maxReceiveCount,
+            int initialBatches, int scaleUpPerMinute, int maxBatches, double errorBackoffFactor,
+            long throttleRetryMicros, long errorBackoffIntervalMicros) {
+        this(batchSize, maximumConcurrency, visibilityTimeoutMicros, maxReceiveCount, initialBatches,
+                scaleUpPerMinute, maxBatches, errorBackoffFactor, throttleRetryMicros, errorBackoffIntervalMicros,
+                DEFAULT_MESSAGE_RETENTION_PERIOD_MICROS);
+    }
+
+    /** As the canonical constructor, with the default back-off interval (a minute) and retention period (4 days). */
     public SqsConfig(int batchSize, int maximumConcurrency, long visibilityTimeoutMicros, int maxReceiveCount,
             int initialBatches, int scaleUpPerMinute, int maxBatches, double errorBackoffFactor,
             long throttleRetryMicros) {

@@ -1,6 +1,7 @@
 package dev.enisim.model;
 
 import dev.enisim.model.SimEvent.SqsBatchStep;
+import dev.enisim.model.SimEvent.SqsRetention;
 import dev.enisim.model.SimEvent.SqsScaleUp;
 import java.util.function.LongSupplier;
 
@@ -19,8 +20,12 @@ import java.util.function.LongSupplier;
  * visibility timeout"];</li>
  * <li>invoke error (ENI errors, Pending, Inactive) [assumed]: as a function error, at once.</li>
  * </ul>
- * A message that reappears after {@code maxReceiveCount} receipts goes to the queue's dead-letter queue. Every
- * message sent is deleted, redriven, visible or in a batch: {@link #checkInvariants()}.
+ * A message that reappears after {@code maxReceiveCount} receipts goes to the queue's dead-letter queue. A message
+ * older than the queue's MessageRetentionPeriod (from its sending) is deleted by SQS and never delivered again
+ * [doc: SQS]: a message never received, waiting visible, when it reaches that age (a {@link SimEvent.SqsRetention}
+ * event at the oldest one's); a message that reappeared, when its visibility timeout runs out or, waiting visible,
+ * at the latest when the poller would next receive it. Every message sent is deleted, redriven, expired, visible
+ * or in a batch: {@link #checkInvariants()}.
  */
 final class SqsEventSource {
 
@@ -31,11 +36,15 @@ final class SqsEventSource {
     private final SqsListener listener;
     private final LongSupplier duration;
     private final long scaleStepMicros;
-    // visible messages: a ring buffer of (sent time, receive count)
-    private long[] sent = new long[64];
-    private int[] receives = new int[64];
-    private int head;
+    // visible messages, in the order they were sent or reappeared (their sequence numbers): those never received
+    // (in the order sent, so the oldest first) and those that reappeared after a failed batch
+    private final Fifo fresh = new Fifo();
+    private final Fifo returned = new Fifo();
+    private long pushes; // the sequence number of the next message made visible
     private int visible;
+    private final SqsRetention retentionEvent;
+    private boolean retentionScheduled;
+    private long expiredCount;
     private int batches;   // pollers busy with a batch
     private int inBatches; // messages in batches not yet deleted or returned
     private long base;
@@ -57,13 +66,18 @@ final class SqsEventSource {
         this.duration = duration;
         this.base = config.initialBatches();
         this.scaleStepMicros = Math.max(1, 60_000_000L / config.scaleUpPerMinute());
+        this.retentionEvent = new SqsRetention(function);
     }
 
     /** A message is sent to the queue. */
     public void send(long now) {
         sentCount++;
         listener.sent(function, now);
-        push(now, 0);
+        fresh.push(now, 0, pushes++);
+        visible++;
+        if (!retentionScheduled) {
+            scheduleRetention();
+        }
         pump(now);
     }
 
@@ -87,7 +101,49 @@ final class SqsEventSource {
             long stepEnd = sinceMicros + ((now - sinceMicros) / scaleStepMicros + 1) * scaleStepMicros;
             port.schedule(stepEnd, SimEvent.PRIORITY_ARRIVAL, new SqsScaleUp(function));
         }
-        listener.queue(function, visible, visible == 0 ? 0 : now - sent[head], batches, target(now), now);
+        listener.queue(function, visible, visible == 0 ? 0 : now - front().headSent(), batches, target(now), now);
+    }
+
+    /** The queue holding the first visible message (in the order made visible); visible > 0. */
+    private Fifo front() {
+        if (fresh.size == 0) {
+            return returned;
+        }
+        return returned.size == 0 || fresh.headSeq() < returned.headSeq() ? fresh : returned;
+    }
+
+    private boolean expired(long sentAt, long now) {
+        return now - sentAt >= c.messageRetentionPeriodMicros();
+    }
+
+    /** The next retention check: when the oldest message never received reaches the retention period. */
+    private void scheduleRetention() {
+        retentionScheduled = true;
+        port.schedule(fresh.headSent() + c.messageRetentionPeriodMicros(), SimEvent.PRIORITY_COMPLETION,
+                retentionEvent);
+    }
+
+    /** The retention check: SQS deletes the visible messages that reached the retention period. */
+    public void retention(long now) {
+        retentionScheduled = false;
+        int n = 0;
+        while (fresh.size > 0 && expired(fresh.headSent(), now)) {
+            fresh.pop();
+            n++;
+        }
+        while (returned.size > 0 && expired(returned.headSent(), now)) {
+            returned.pop();
+            n++;
+        }
+        if (fresh.size > 0) {
+            scheduleRetention();
+        }
+        if (n > 0) {
+            visible -= n;
+            expiredCount += n;
+            listener.expired(function, n, now);
+            pump(now);
+        }
     }
 
     public void scaleUp(long now) {
@@ -99,13 +155,30 @@ final class SqsEventSource {
         int n = Math.min(c.batchSize(), visible);
         long[] s = new long[n];
         int[] r = new int[n];
-        for (int i = 0; i < n; i++) {
-            int at = (head + i) & (sent.length - 1);
-            s[i] = sent[at];
-            r[i] = receives[at] + 1;
+        int k = 0;
+        int gone = 0;
+        while (k < n && visible > 0) {
+            Fifo q = front();
+            long sentAt = q.headSent();
+            int received = q.headReceives();
+            q.pop();
+            visible--;
+            if (expired(sentAt, now)) {
+                gone++; // past the retention period: SQS deleted it, the poller does not receive it
+            } else {
+                s[k] = sentAt;
+                r[k] = received + 1;
+                k++;
+            }
         }
-        head = (head + n) & (sent.length - 1);
-        visible -= n;
+        if (gone > 0) {
+            expiredCount += gone;
+            listener.expired(function, gone, now);
+        }
+        if (k == 0) {
+            return;
+        }
+        n = k;
         batches++;
         inBatches += n;
         attempt(new SqsBatch(s, r, n, now), now);
@@ -161,16 +234,24 @@ final class SqsEventSource {
             }
             case RETURN -> {
                 int redriven = 0;
+                int gone = 0;
                 for (int i = 0; i < b.size; i++) {
-                    if (c.maxReceiveCount() > 0 && b.receives[i] >= c.maxReceiveCount()) {
+                    if (expired(b.sentMicros[i], now)) {
+                        gone++; // past the retention period before it could reappear (or be redriven)
+                    } else if (c.maxReceiveCount() > 0 && b.receives[i] >= c.maxReceiveCount()) {
                         redriven++;
                     } else {
-                        push(b.sentMicros[i], b.receives[i]);
+                        returned.push(b.sentMicros[i], b.receives[i], pushes++);
+                        visible++;
                     }
                 }
                 inBatches -= b.size;
                 redrivenCount += redriven;
-                listener.visibilityExpired(function, b.size - redriven, redriven, now);
+                if (gone > 0) {
+                    expiredCount += gone;
+                    listener.expired(function, gone, now);
+                }
+                listener.visibilityExpired(function, b.size - redriven - gone, redriven, now);
                 freePoller(b);
             }
         }
@@ -198,24 +279,6 @@ final class SqsEventSource {
         sinceMicros = now;
     }
 
-    private void push(long sentAt, int received) {
-        if (visible == sent.length) {
-            long[] s = new long[sent.length * 2];
-            int[] r = new int[sent.length * 2];
-            for (int i = 0; i < visible; i++) {
-                s[i] = sent[(head + i) & (sent.length - 1)];
-                r[i] = receives[(head + i) & (sent.length - 1)];
-            }
-            sent = s;
-            receives = r;
-            head = 0;
-        }
-        int at = (head + visible) & (sent.length - 1);
-        sent[at] = sentAt;
-        receives[at] = received;
-        visible++;
-    }
-
     public long visible() {
         return visible;
     }
@@ -224,12 +287,67 @@ final class SqsEventSource {
         return inBatches;
     }
 
-    /** Every message sent is deleted, redriven, visible or in a batch. */
+    public long expired() {
+        return expiredCount;
+    }
+
+    /** Every message sent is deleted, redriven, expired, visible or in a batch. */
     public void checkInvariants() {
-        if (sentCount != deletedCount + redrivenCount + visible + inBatches || batches < 0) {
+        if (sentCount != deletedCount + redrivenCount + expiredCount + visible + inBatches || batches < 0
+                || visible != fresh.size + returned.size) {
             throw new IllegalStateException("SQS mapping of function " + function + ": sent " + sentCount
-                    + " != deleted " + deletedCount + " + redriven " + redrivenCount + " + visible " + visible
-                    + " + in batches " + inBatches);
+                    + " != deleted " + deletedCount + " + redriven " + redrivenCount + " + expired " + expiredCount
+                    + " + visible " + visible + " (" + fresh.size + " never received, " + returned.size
+                    + " reappeared) + in batches " + inBatches);
+        }
+    }
+
+    /** A ring buffer of visible messages: (sent time, receive count, sequence number made visible). */
+    private static final class Fifo {
+        private long[] sent = new long[64];
+        private int[] receives = new int[64];
+        private long[] seq = new long[64];
+        private int head;
+        int size;
+
+        void push(long sentAt, int received, long sequence) {
+            if (size == sent.length) {
+                long[] s = new long[sent.length * 2];
+                int[] r = new int[sent.length * 2];
+                long[] q = new long[sent.length * 2];
+                for (int i = 0; i < size; i++) {
+                    int at = (head + i) & (sent.length - 1);
+                    s[i] = sent[at];
+                    r[i] = receives[at];
+                    q[i] = seq[at];
+                }
+                sent = s;
+                receives = r;
+                seq = q;
+                head = 0;
+            }
+            int at = (head + size) & (sent.length - 1);
+            sent[at] = sentAt;
+            receives[at] = received;
+            seq[at] = sequence;
+            size++;
+        }
+
+        long headSent() {
+            return sent[head];
+        }
+
+        int headReceives() {
+            return receives[head];
+        }
+
+        long headSeq() {
+            return seq[head];
+        }
+
+        void pop() {
+            head = (head + 1) & (sent.length - 1);
+            size--;
         }
     }
 }

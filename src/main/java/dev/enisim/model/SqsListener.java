@@ -20,6 +20,13 @@ public interface SqsListener {
     }
 
     /**
+     * Messages older than the queue's MessageRetentionPeriod were deleted by SQS (waiting visible, or when a failed
+     * batch's visibility timeout ran out); never delivered again.
+     */
+    default void expired(int function, int messages, long nowMicros) {
+    }
+
+    /**
      * The queue now: visible messages, the age of the oldest visible one (0 when none), batches in flight, and the
      * concurrency the poller may use.
      */

@@ -536,7 +536,9 @@ public final class Narrative {
         for (Map.Entry<String, dev.enisim.metrics.RunSummary.SqsSummary> e : r.summary().sqs().entrySet()) {
             dev.enisim.metrics.RunSummary.SqsSummary q = e.getValue();
             out.add(end + "  " + e.getKey() + "'s SQS queue: " + n(q.sent()) + " messages sent, " + n(q.deleted())
-                    + " deleted, " + n(q.movedToDeadLetterQueue()) + " redriven to its DLQ, " + n(q.returnedToQueue())
+                    + " deleted, " + n(q.movedToDeadLetterQueue()) + " redriven to its DLQ, "
+                    + (q.expired() == 0 ? "" : n(q.expired()) + " expired (older than the queue's retention period), ")
+                    + n(q.returnedToQueue())
                     + " back on the queue after a failed batch, " + n(q.visibleAtEnd() + q.inFlightAtEnd())
                     + " left; up to " + n(q.peakConcurrentBatches()) + " batches at once, " + n(q.peakVisible())
                     + " messages waiting, the oldest " + Math.round(q.maxAgeOfOldestMessageSeconds()) + " s");

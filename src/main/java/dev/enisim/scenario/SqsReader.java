@@ -47,7 +47,8 @@ final class SqsReader {
         blockOk = root.problemCount() == before;
     }
 
-    /** {@code eventSourceMapping: {type: sqs, batchSize, maximumConcurrency, queue: {visibilityTimeout, maxReceiveCount}}}. */
+    /** {@code eventSourceMapping: {type: sqs, batchSize, maximumConcurrency, queue: {visibilityTimeout, maxReceiveCount,
+     * messageRetentionPeriod}}}. */
     Read read(Fields f, long functionTimeoutMicros, boolean asynchronous) {
         Fields m = f.object("eventSourceMapping");
         if (m == null) {
@@ -69,7 +70,7 @@ final class SqsReader {
         if (q == null) {
             q = m.child("queue");
         }
-        q.allowOnly("visibilityTimeout", "maxReceiveCount");
+        q.allowOnly("visibilityTimeout", "maxReceiveCount", "messageRetentionPeriod");
         long visibility = q.duration("visibilityTimeout", 30 * SEC);
         if (visibility < 0 || visibility > 12 * 3600 * SEC) {
             q.problem("visibilityTimeout", "expected 0s to 12h (SQS's limits), got " + visibility / 1e6 + "s");
@@ -78,9 +79,13 @@ final class SqsReader {
                     + "s): Lambda refuses the mapping otherwise; AWS recommends six times the timeout");
         }
         int maxReceiveCount = (int) q.integer("maxReceiveCount", 0, 1, 1000);
+        long retention = q.duration("messageRetentionPeriod", SqsConfig.DEFAULT_MESSAGE_RETENTION_PERIOD_MICROS);
+        if (retention < 60 * SEC || retention > 14 * 86_400 * SEC) {
+            q.problem("messageRetentionPeriod", "expected 60s to 14d (SQS's limits), got " + retention / 1e6 + "s");
+        }
         boolean ok = f.problemCount() == before && blockOk;
         return new Read(Optional.of(new SqsConfig(batchSize, maximumConcurrency, visibility, maxReceiveCount,
                 initialBatches, scaleUpPerMinute, maxBatches, errorBackoffFactor, throttleRetryMicros,
-                errorBackoffIntervalMicros)), ok);
+                errorBackoffIntervalMicros, retention)), ok);
     }
 }

@@ -214,7 +214,7 @@ class AsyncAndSqsRecordersTest {
         assertArrayEquals(cells("0", "1", "0", "0"),
                 csv(s, 4, "function", "consumer", "Sim.SqsMessagesToDeadLetterQueue"));
         // sent 5 = deleted 3 + redriven 1 + visible 1 + in flight 0
-        assertEquals(new RunSummary.SqsSummary(5, 3, 1, 1, 1, 1, 2, 1, 0, 2, 3, 31.0),
+        assertEquals(new RunSummary.SqsSummary(5, 3, 1, 0, 1, 1, 1, 2, 1, 0, 2, 3, 31.0),
                 r.summary().get("consumer"));
         assertEquals(List.of("consumer"), List.copyOf(r.summary().keySet()));
     }

@@ -424,7 +424,7 @@ class RecorderTest {
         RunSummary.Percentiles none = new RunSummary.Percentiles(0, 0, 0, 0);
         var async = Map.of("a", new RunSummary.AsyncSummary(1, 0, 1, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, none,
                 none));
-        var sqs = Map.of("q", new RunSummary.SqsSummary(1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0));
+        var sqs = Map.of("q", new RunSummary.SqsSummary(1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0));
         var environments = new RunSummary.Environments(1, 1, 0, 0);
         var cold = new RunSummary.ColdStarts(1, 0, 1, Map.of("Success", 1L));
         var cost = new RunSummary.Cost("r", "d", 1, 0, 0, 0, 0, 0, 1);

@@ -69,6 +69,8 @@ class SqsEventSourceTest {
                     sqs.scaleUp(now);
                 } else if (e instanceof SimEvent.SqsBatchStep s) {
                     sqs.step(s, now);
+                } else if (e instanceof SimEvent.SqsRetention) {
+                    sqs.retention(now);
                 } else {
                     h.world().handle(e, now);
                 }
@@ -97,6 +99,11 @@ class SqsEventSourceTest {
         @Override
         public void batchFailed(int function, Outcome outcome, long nowMicros) {
             log.add(nowMicros / SEC + "s " + outcome);
+        }
+
+        @Override
+        public void expired(int function, int messages, long nowMicros) {
+            log.add(nowMicros / SEC + "s expired " + messages);
         }
 
         @Override

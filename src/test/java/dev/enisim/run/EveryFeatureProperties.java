@@ -232,6 +232,9 @@ class EveryFeatureProperties {
                 if (t[b + 6] % 2 == 0) {
                     y.append(", maxReceiveCount: ").append(1 + t[b + 6] % 3);
                 }
+                if (t[b + 5] % 3 == 0) {
+                    y.append(", messageRetentionPeriod: ").append(60 + t[b + 3] % 300).append('s');
+                }
                 y.append(" } }\n");
             }
             y.append("    arrivals: { bursts: { base: 0.5/s, rate: ").append(2 + t[b + 1] % (t[b + 2] % 5 == 0 ? 80 : 15))
@@ -413,7 +416,7 @@ class EveryFeatureProperties {
                         "dead-letter deliveries: " + fn.name() + "\n" + text);
             } else if (q != null) {
                 assertEquals(arrived[i], q.sent(), "one message per arrival: " + fn.name() + "\n" + text);
-                assertEquals(q.sent(), q.deleted() + q.movedToDeadLetterQueue() + q.visibleAtEnd()
+                assertEquals(q.sent(), q.deleted() + q.movedToDeadLetterQueue() + q.expired() + q.visibleAtEnd()
                         + q.inFlightAtEnd(), fn.name() + "\n" + text);
                 assertTrue(q.inFlightAtEnd() >= 0 && q.visibleAtEnd() >= 0, text);
                 assertTrue(q.peakConcurrentBatches() <= fn.sqs().orElseThrow().cap(), "MaximumConcurrency\n" + text);

@@ -49,7 +49,8 @@ class SqsProperties {
                       queue: { visibilityTimeout: %ds%s }
                     arrivals: { bursts: { base: 1/s, rate: %d/s, duration: 1m, at: [1m, 6m] } }
                 """.formatted(s[0], s[1] % 12, existing[s[2] % 4], s[3] % 30, 100 + s[4] % 2000, 1 + s[5] % 20,
-                2 + s[6] % 60, 3 + s[7] % 60, s[7] % 2 == 0 ? ", maxReceiveCount: " + (1 + s[2] % 4) : "",
+                2 + s[6] % 60, 3 + s[7] % 60, (s[7] % 2 == 0 ? ", maxReceiveCount: " + (1 + s[2] % 4) : "")
+                        + (s[7] % 3 == 1 ? ", messageRetentionPeriod: " + (60 + s[4] % 240) + "s" : ""),
                 10 + s[5] % 300);
     }
 
@@ -68,7 +69,9 @@ class SqsProperties {
         RunSummary r = sim.run().summary();
         RunSummary.SqsSummary q = r.sqs().get("consumer");
         assertEquals(arrived[0], q.sent(), "one message sent per arrival\n" + text);
-        assertEquals(q.sent(), q.deleted() + q.movedToDeadLetterQueue() + q.visibleAtEnd() + q.inFlightAtEnd(), text);
+        assertEquals(q.sent(), q.deleted() + q.movedToDeadLetterQueue() + q.expired() + q.visibleAtEnd()
+                + q.inFlightAtEnd(), text);
+        assertTrue(q.expired() == 0 || text.contains("messageRetentionPeriod"), "4 days are not reached\n" + text);
         assertTrue(q.inFlightAtEnd() >= 0, text);
         assertTrue(q.peakConcurrentBatches() <= 2 + shape[6] % 60, "MaximumConcurrency holds\n" + text);
         assertTrue(r.functions().get("consumer").peakConcurrentExecutions() <= shape[3] % 30, text);

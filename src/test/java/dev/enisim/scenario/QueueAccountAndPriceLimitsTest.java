@@ -197,7 +197,7 @@ class QueueAccountAndPriceLimitsTest {
                                 + "maximumConcurrency, queue)"),
                 row("a queue with an unknown key", SQS.replace("{ type: sqs }", "{ type: sqs, queue: { fifo: true } }"),
                         "functions[0].eventSourceMapping.queue.fifo: unknown key 'fifo' (expected one of: visibilityTimeout, "
-                                + "maxReceiveCount)"),
+                                + "maxReceiveCount, messageRetentionPeriod)"),
                 row("a mapping that is not an object", SQS.replace("{ type: sqs }", "sqs"),
                         "functions[0].eventSourceMapping: expected an object (key: value pairs), got 'sqs'"),
                 row("an error back-off factor over 1", SQS + "sqs: { errorBackoffFactor: 1.01 }\n",

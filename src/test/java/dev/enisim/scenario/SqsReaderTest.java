@@ -29,6 +29,19 @@ class SqsReaderTest {
                 ScenarioLoader.parse(text, "t.yaml").functions().get(0).sqs().orElseThrow());
     }
 
+    /** queue.messageRetentionPeriod: SQS's default 4 days when absent; 60 s and 14 days, its limits, accepted. */
+    @Test
+    void messageRetentionPeriodIsRead() throws Exception {
+        assertEquals(345_600_000_000L, ScenarioLoader.parse(SQS, "t.yaml").functions().get(0).sqs().orElseThrow()
+                .messageRetentionPeriodMicros());
+        for (String[] v : new String[][] {{"60s", "60000000"}, {"2m", "120000000"}, {"14d", "1209600000000"}}) {
+            String text = SQS.replace("{ type: sqs }", "{ type: sqs, queue: { messageRetentionPeriod: " + v[0]
+                    + " } }");
+            assertEquals(Long.parseLong(v[1]), ScenarioLoader.parse(text, "t.yaml").functions().get(0).sqs()
+                    .orElseThrow().messageRetentionPeriodMicros(), v[0]);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "kinesis             | '{ type: sqs }' | '{ type: kinesis }' | functions[0].eventSourceMapping.type | expected sqs",
@@ -38,6 +51,8 @@ class SqsReaderTest {
         "with Event          | '{ type: sqs }' | '{ type: sqs }\\n    invocationType: Event' | functions[0].eventSourceMapping | a function fed by an SQS event source mapping",
         "sqs typo            | '{ type: sqs }' | '{ type: sqs }\\nsqs: { scaleUpPerMin: 300 }' | sqs.scaleUpPerMin | unknown key 'scaleUpPerMin'",
         "back-off interval 0 | '{ type: sqs }' | '{ type: sqs }\\nsqs: { errorBackoffInterval: 0s }' | sqs.errorBackoffInterval | must be > 0",
+        "retention 30s       | '{ type: sqs }' | '{ type: sqs, queue: { messageRetentionPeriod: 30s } }' | functions[0].eventSourceMapping.queue.messageRetentionPeriod | expected 60s to 14d (SQS's limits), got 30.0s",
+        "retention 15d       | '{ type: sqs }' | '{ type: sqs, queue: { messageRetentionPeriod: 15d } }' | functions[0].eventSourceMapping.queue.messageRetentionPeriod | expected 60s to 14d (SQS's limits), got 1296000.0s",
     })
     void badInputNamesTheField(String what, String from, String to, String path, String message) {
         AsyncReaderTest.assertOneProblem(SQS.replace(from, to.replace("\\n", "\n")), what, path, message);
