@@ -20,17 +20,26 @@ class SqsMessageRetentionTest {
     }
 
     /**
+     * One message sent at 1 s to a queue (visibility 30 s, retention 2 min, {@code maxReceiveCount}; 0: no redrive
+     * policy) whose every batch times out, run to 600 s.
+     */
+    private static SqsEventSourceTest.Harness oneMessageEveryBatchFailing(int maxReceiveCount) {
+        SqsEventSourceTest.Harness a = SqsEventSourceTest.Harness.failingEveryBatch(config(10, 1000, 30 * SEC,
+                maxReceiveCount, 120 * SEC));
+        a.run(SEC);
+        a.sqs.send(SEC);
+        a.run(600 * SEC);
+        return a;
+    }
+
+    /**
      * No redrive policy, every invocation times out, visibility 30 s, retention 2 min: the message sent at 1 s is
      * received at 1, 31, 61 and 91 s; when it would reappear at 121 s it is 120 s old: SQS deleted it, and it is
      * never received again.
      */
     @Test
     void aFailingMessageWithoutRedriveExpiresAtTheRetentionPeriod() {
-        SqsEventSourceTest.Harness a = SqsEventSourceTest.Harness.failingEveryBatch(config(10, 1000, 30 * SEC, 0,
-                120 * SEC));
-        a.run(SEC);
-        a.sqs.send(SEC);
-        a.run(600 * SEC);
+        SqsEventSourceTest.Harness a = oneMessageEveryBatchFailing(0);
         assertEquals(List.of("1s FUNCTION_ERROR_TIMEOUT", "31s returned 1, redriven 0", "31s FUNCTION_ERROR_TIMEOUT",
                 "61s returned 1, redriven 0", "61s FUNCTION_ERROR_TIMEOUT", "91s returned 1, redriven 0",
                 "91s FUNCTION_ERROR_TIMEOUT", "121s expired 1", "121s returned 0, redriven 0"), a.log);
@@ -41,11 +50,7 @@ class SqsMessageRetentionTest {
     /** As above with maxReceiveCount 3: the third receipt's return at 91 s comes before the retention: DLQ. */
     @Test
     void theDeadLetterQueueWinsWhenMaxReceiveCountIsReachedFirst() {
-        SqsEventSourceTest.Harness a = SqsEventSourceTest.Harness.failingEveryBatch(config(10, 1000, 30 * SEC, 3,
-                120 * SEC));
-        a.run(SEC);
-        a.sqs.send(SEC);
-        a.run(600 * SEC);
+        SqsEventSourceTest.Harness a = oneMessageEveryBatchFailing(3);
         assertEquals(List.of("1s FUNCTION_ERROR_TIMEOUT", "31s returned 1, redriven 0", "31s FUNCTION_ERROR_TIMEOUT",
                 "61s returned 1, redriven 0", "61s FUNCTION_ERROR_TIMEOUT", "91s returned 0, redriven 1"), a.log);
         assertEquals(0, a.sqs.expired());
