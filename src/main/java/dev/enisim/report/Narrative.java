@@ -219,10 +219,13 @@ public final class Narrative {
                         out.add(time + "  " + succeeded(e, spell, r.timeSeries().bucketMicros(), start));
                         continue;
                     }
+                    String first = clock(e.atMicros(), start);
+                    String last = clock(Headlines.lastOfSpell(r, e), start);
+                    boolean about = Headlines.approximate(r, e);
                     out.add(time + "  " + String.format(Locale.ROOT, "%,d", e.count()) + " invocation"
                             + (e.count() == 1 ? "" : "s") + " of " + e.subject() + " " + outcome(e) + (e.count() == 1
-                            ? " at " + clock(e.atMicros(), start) : " between " + clock(e.atMicros(), start) + " and "
-                            + (Headlines.approximate(r, e) ? "about " : "") + clock(Headlines.lastOfSpell(r, e), start))
+                            ? " at " + first : !about && first.equals(last) ? " at " + first + ", within one second"
+                            : " between " + first + " and " + (about ? "about " : "") + last)
                             + (e.reason() != null && isAsync(r, e.subject()) ? " (attempts at queued events, a"
                                     + " first attempt or a retry: see below)" : ""));
                     if (e.reason() != null) {

@@ -66,4 +66,14 @@ class ScaleOutRefusedStoryTest {
         assertTrue(why.contains("the subnet had no free address for it") && why.contains("5m later"
                 + " (hyperplane.eniRetryBackoff)"), why);
     }
+
+    /** Failures within one second read "between 00:02:00 and 00:02:00": said as one instant. */
+    @Test
+    void aSpellWithinOneSecondIsToldAsOneInstant() throws Exception {
+        String yaml = FULL.replace("{ rate: 5/s, duration: 10s, at: [2m] }", "{ rate: 40/s, duration: 500ms, at: [2m] }");
+        String all = String.join("\n", Narrative.lines(new Simulation(ScenarioLoader.parse(yaml, "t"), 0).run()));
+        assertTrue(all.contains("invocations of api failed with SubnetIPAddressLimitReachedException at 00:02:00,"
+                + " within one second"), all);
+        assertTrue(!all.matches("(?s).*between (\\d\\d:\\d\\d:\\d\\d) and \\1.*"), all);
+    }
 }
