@@ -257,6 +257,9 @@ final class FunctionsReader {
             return null;
         }
         String mapped = state(state, where);
+        if ("Pending".equals(mapped) && "Restoring".equals(f.path("StateReasonCode").asText(null))) {
+            mapped = Importer.RESTORING; // Pending after an Inactive spell, not a creation: see Importer.states
+        }
         if ("Deleting".equals(state)) {
             return null;
         }

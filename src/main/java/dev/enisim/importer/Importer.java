@@ -483,9 +483,18 @@ public final class Importer {
     }
 
     /**
+     * A function saved {@code Pending} with StateReasonCode {@code Restoring}: invoked while Inactive, Lambda is
+     * restoring its ENIs (functions-states.html); its invocations fail with ResourceNotReadyException, not the
+     * ResourceConflictException of a function being created.
+     */
+    static final String RESTORING = "Pending (Restoring)";
+
+    /**
      * State at time 0: the State get-function-configuration printed, if any; else Active when the saved network
      * interfaces show an ENI for every key of the function (or none were saved), Inactive when one is missing.
-     * Pending and Failed functions are created at time 0 instead, so the simulation redoes their ENIs.
+     * Pending and Failed functions are created at time 0 instead, so the simulation redoes their ENIs; a Pending one
+     * whose StateReasonCode is Restoring (being restored after an Inactive spell, not created) starts Inactive, so that
+     * its invocations fail with ResourceNotReadyException and restore it, as in AWS.
      */
     private static void states(Account a, boolean enisGiven, Map<String, CloudWatch.Traffic> traffic,
             Map<String, String> start, Map<String, String> why) {
@@ -495,11 +504,18 @@ public final class Importer {
             if ("Active".equals(s) || "Inactive".equals(s)) {
                 start.put(f.name(), s);
                 why.put(f.name(), "State " + s + " (get-function-configuration)");
-            } else if ("Pending".equals(s) && enisGiven && f.inVpc() && missing == null) {
+            } else if (RESTORING.equals(s) && f.inVpc() && !(enisGiven && missing == null)) {
+                start.put(f.name(), "Inactive");
+                why.put(f.name(), "State Pending (Restoring): being restored after an Inactive spell");
+                a.notes.add(f.name() + " was Pending (StateReasonCode Restoring): Lambda was restoring its ENIs after"
+                        + " an Inactive spell, not creating the function; it starts Inactive, so its first invocation"
+                        + " fails with ResourceNotReadyException and restores it, as invocations of a restoring"
+                        + " function fail in AWS (a new function's Pending would give ResourceConflictException)");
+            } else if (("Pending".equals(s) || RESTORING.equals(s)) && enisGiven && f.inVpc() && missing == null) {
                 start.put(f.name(), "Active");
-                why.put(f.name(), "State Pending, with a Lambda ENI for each of its " + f.subnets().size()
+                why.put(f.name(), "State " + s + ", with a Lambda ENI for each of its " + f.subnets().size()
                         + " key(s) already: Lambda uses them, so it starts Active");
-                a.notes.add(f.name() + " was Pending, but the network interfaces show a Lambda ENI for each of its"
+                a.notes.add(f.name() + " was " + s + ", but the network interfaces show a Lambda ENI for each of its"
                         + " keys: it starts Active on them (as Lambda reuses a key's ENI), not Pending again");
             } else if (s != null) {
                 a.notes.add(f.name() + " was " + s + ": it is created at time 0, so it goes Pending again while its"

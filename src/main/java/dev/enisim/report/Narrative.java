@@ -113,6 +113,7 @@ public final class Narrative {
         Set<String> inPlace = readyAtOnce(entries);
         Set<JournalEntry> refused = refusedDeletions(entries);
         Set<JournalEntry> doomed = doomedDeletions(entries);
+        Map<String, String> stateOf = new java.util.HashMap<>(); // each function's state as the story goes
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry e = entries.get(i);
             while (nextPreset < presets.size() && presets.get(nextPreset).createdAtMicros() <= e.atMicros()) {
@@ -130,6 +131,7 @@ public final class Narrative {
                     }
                 }
                 case FUNCTION_STATE -> {
+                    stateOf.put(e.subject(), e.state());
                     if (passedThrough(entries, i)) {
                         continue; // an existing Inactive function set up through Active at the same instant
                     }
@@ -217,14 +219,20 @@ public final class Narrative {
                         out.add(time + "  " + succeeded(e, spell, r.timeSeries().bucketMicros(), start));
                         continue;
                     }
+                    String first = clock(e.atMicros(), start);
+                    String last = clock(Headlines.lastOfSpell(r, e), start);
+                    boolean about = Headlines.approximate(r, e);
                     out.add(time + "  " + String.format(Locale.ROOT, "%,d", e.count()) + " invocation"
                             + (e.count() == 1 ? "" : "s") + " of " + e.subject() + " " + outcome(e) + (e.count() == 1
-                            ? " at " + clock(e.atMicros(), start) : " between " + clock(e.atMicros(), start) + " and "
-                            + (Headlines.approximate(r, e) ? "about " : "") + clock(Headlines.lastOfSpell(r, e), start))
+                            ? " at " + first : !about && first.equals(last) ? " at " + first + ", within one second"
+                            : " between " + first + " and " + (about ? "about " : "") + last)
                             + (e.reason() != null && isAsync(r, e.subject()) ? " (attempts at queued events, a"
                                     + " first attempt or a retry: see below)" : ""));
                     if (e.reason() != null) {
-                        explain(out, why, explained, "inv:" + e.reason());
+                        // an Active function's ENI error is a scale-out refused, not the failure a Failed one tells
+                        String rule = "Active".equals(stateOf.get(e.subject())) && why.containsKey("scaleOut:"
+                                + e.reason()) ? "scaleOut:" + e.reason() : "inv:" + e.reason();
+                        explain(out, why, explained, rule);
                     } else if (e.state().startsWith("FUNCTION_ERROR")) {
                         explain(out, why, explained, "fn:" + e.detail());
                     }
@@ -699,7 +707,9 @@ public final class Narrative {
         m.put("eni:ScaleOut", String.format(java.util.Locale.ROOT, "One Hyperplane ENI carries at most %,d"
                 + " connections (hyperplane.connectionsPerEni): beyond that Lambda creates another ENI for the same"
                 + " subnet + security-group key, with an IP and a quota slot of its own.", h.connectionsPerEni()));
+        scaleOutFailures(m, h);
         if (legacy) {
+            m.keySet().removeIf(k -> k.startsWith("scaleOut:")); // a legacy cold start's ENI is no scale-out
             m.putAll(WHY_LEGACY);
             m.put("eni:Creating", "Under the legacy VPC model a cold start creates or attaches an ENI of the"
                     + " function's own in the subnet (one ENI per 3 GB of environment memory, not shared with other"
@@ -709,6 +719,26 @@ public final class Narrative {
                     + " start placed on it meanwhile waits until it is ready.");
         }
         return m;
+    }
+
+    /**
+     * Why an Active function's invocation fails with an ENI error: every ENI of its key was full, and the ENI Lambda
+     * then creates for the same key was refused (the function stays Active; a failed creation at CreateFunction, a
+     * restore or an update is told by the state or update it ends).
+     */
+    private static void scaleOutFailures(Map<String, String> m, Scenario.Hyperplane h) {
+        Map<String, String> causes = Map.of(
+                "SubnetIPAddressLimitReachedException", "the subnet had no free address for it (its other tenants'"
+                        + " addresses, otherUsedIps, and Lambda's ENIs held them all)",
+                "ENILimitReachedException", "it would have passed the VPC's ENI quota (shared with other services,"
+                        + " otherUsedEnis) or the Region's network interfaces",
+                "EC2AccessDeniedException", "the execution role had lost its EC2 permissions");
+        causes.forEach((error, cause) -> m.put("scaleOut:" + error, String.format(Locale.ROOT, "The function is"
+                + " Active, but every ENI of the key already carried %,d connections (hyperplane.connectionsPerEni),"
+                + " so Lambda tried to create another ENI for the same subnet + security groups, and %s: the request"
+                + " fails with %s (502), and so does every request that finds the key's ENIs full until Lambda tries"
+                + " again, %s later (hyperplane.eniRetryBackoff). Requests that find a free port still run.",
+                h.connectionsPerEni(), cause, error, Assumptions.duration(h.eniRetryBackoffMicros()))));
     }
 
     /** Why an Inactive function whose restore failed (its reason code the failure's, not Idle) is Inactive again. */

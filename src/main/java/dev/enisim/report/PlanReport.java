@@ -237,6 +237,9 @@ public final class PlanReport {
                     .append(": it ends Failed as it is, and keeping it warm does not help\n");
         }
         p.noKeepWarm().forEach(n -> b.append("   no keep-warm advice for ").append(n).append('\n'));
+        if (!p.idle().isEmpty()) {
+            b.append("   ").append(idleAssumption(p.idle().get(0))).append('\n');
+        }
         for (Plan.IdleAdvice i : p.idle()) {
             if (staysActive(i)) {
                 b.append(String.format("   %-24s stays Active: simulated, an invocation after a quiet of %.1f days"
@@ -637,6 +640,17 @@ public final class PlanReport {
                 + ": about the largest, not a p99)";
     }
 
+    /**
+     * What the idle answer hangs on: the scenario's idle rule, which AWS does not give ("consecutive weeks"), and the
+     * keep-warm margin. Said beside the answer, so that nobody sets a keep-warm schedule on 14 days as if AWS said so.
+     */
+    static String idleAssumption(Plan.IdleAdvice i) {
+        return "(quiet up to: hyperplane.idleReclaimAfter, " + Assumptions.duration(i.longestQuietSeconds() * 1e6)
+                + " here, an assumption: AWS documents only \"consecutive weeks\" of inactivity, and 14d is the field's"
+                + " figure; set what your account shows with --set hyperplane.idleReclaimAfter=... . Keep warm: half"
+                + " of it, a 2x margin)";
+    }
+
     private static void idleSection(StringBuilder b, Plan p) {
         b.append("<section id=\"idle\"><h2>5. The idle rule</h2>\n");
         if (!p.failedFunctions().isEmpty()) {
@@ -650,7 +664,8 @@ public final class PlanReport {
             b.append("<p>No VPC function under the Hyperplane model: no Inactive state, no keep-warm needed.</p>\n");
         } else if (!p.idle().isEmpty()) {
             b.append("<p>How long a VPC function may stay quiet before Lambda reclaims its ENIs (its next invocation "
-                    + "then fails while it restores them), checked by simulation one hour either side.</p>\n<div "
+                    + "then fails while it restores them), checked by simulation one hour either side. "
+                    + escape(idleAssumption(p.idle().get(0))) + "</p>\n<div "
                     + "class=\"scroll\"><table>\n<tr><th>function</th><th>quiet up to</th><th>keep warm every</th>"
                     + "<th>check</th></tr>\n");
             for (Plan.IdleAdvice i : p.idle()) {

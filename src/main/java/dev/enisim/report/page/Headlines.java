@@ -42,9 +42,13 @@ public final class Headlines {
     public static List<Failure> failures(RunResult r) {
         Map<String, long[]> agg = new LinkedHashMap<>(); // count, first, last
         Map<String, Map<String, Long>> fns = new LinkedHashMap<>();
-        Map<String, String> whys = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> whys = new LinkedHashMap<>();
         boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
+        Map<String, String> stateOf = new java.util.HashMap<>(); // each function's state as the journal goes
         for (JournalEntry e : r.journal()) {
+            if (e.kind() == JournalEntry.Kind.FUNCTION_STATE) {
+                stateOf.put(e.subject(), e.state());
+            }
             if (e.kind() != JournalEntry.Kind.INVOCATIONS || e.state().equals("SUCCESS")) {
                 continue;
             }
@@ -58,17 +62,18 @@ public final class Headlines {
                 why = cause(e.detail());
             } else {
                 outcome = e.reason();
-                why = legacy ? legacyCause(e.reason()) : cause(e.reason());
+                why = legacy ? legacyCause(e.reason())
+                        : "Active".equals(stateOf.get(e.subject())) ? activeCause(e.reason()) : cause(e.reason());
             }
             long[] a = agg.computeIfAbsent(outcome, k -> new long[] {0, Long.MAX_VALUE, 0});
             a[0] += e.count();
             a[1] = Math.min(a[1], e.atMicros());
             a[2] = Math.max(a[2], e.lastMicros()); // the last failure of the spell, timed
             fns.computeIfAbsent(outcome, k -> new LinkedHashMap<>()).merge(e.subject(), e.count(), Long::sum);
-            whys.put(outcome, why);
+            whys.computeIfAbsent(outcome, k -> new java.util.LinkedHashSet<>()).add(why);
         }
         List<Failure> out = new ArrayList<>();
-        agg.forEach((k, a) -> out.add(new Failure(k, whys.get(k), a[0], fns.get(k), a[1],
+        agg.forEach((k, a) -> out.add(new Failure(k, String.join("; or ", whys.get(k)), a[0], fns.get(k), a[1],
                 Math.min(a[2], lastBucketEnd(r, k)))));
         out.sort(Comparator.comparingLong((Failure f) -> -f.count()).thenComparing(Failure::outcome));
         return out;
@@ -149,6 +154,23 @@ public final class Headlines {
                     + " for a new ENI";
             case "ENILimitReachedException" -> "a cold start's new ENI would pass the VPC's network-interface limit";
             case "EC2ThrottledException" -> "EC2 throttled the cold start's CreateNetworkInterface call";
+            default -> cause(what);
+        };
+    }
+
+    /**
+     * As {@link #cause}, for an invocation of a function that is Active: an ENI error then comes from a scale-out
+     * (every ENI of the key full, a new one for the same key refused), not from a failed creation (the function
+     * would be Failed).
+     */
+    static String activeCause(String what) {
+        return switch (what) {
+            case "SubnetIPAddressLimitReachedException" -> "the function is Active, but its key's ENIs were full and"
+                    + " the subnet had no free IP for another (a scale-out)";
+            case "ENILimitReachedException" -> "the function is Active, but its key's ENIs were full and another"
+                    + " would pass the VPC's ENI quota (or the Region's network interfaces)";
+            case "EC2AccessDeniedException" -> "the function is Active, but its key's ENIs were full and the"
+                    + " execution role lacks the EC2 permissions to create another";
             default -> cause(what);
         };
     }
