@@ -151,15 +151,22 @@ public final class SafeOutput {
         boolean beside = place.equals(parent);
         Path trial = place.resolve(tempName(beside ? target.getFileName().toString() : "enisim-probe", "tmp"));
         hook();
+        boolean[] made = {false};
         try {
             tryWrite(trial, () -> {
                 Files.createDirectory(trial);
+                made[0] = true;
                 if (beside) {
                     inheritAccess(target, trial);
                 }
                 return Files.writeString(trial.resolve(MARKER), MARKER_HEADER, StandardCharsets.UTF_8);
             });
         } catch (IOException e) {
+            if (made[0] && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new OutputRefused(dir + ": enisim cannot write the folder that replaces this one, which keeps"
+                        + " its permissions (" + permissions(target) + "): " + reason(e) + ", said by a trial write"
+                        + " before any run; make it writable (chmod u+w " + dir + "), or give another folder");
+            }
             throw new OutputRefused(dir + ": enisim cannot write in " + asWritten(dir, target, place, workingDir)
                     + " (" + reason(e) + "), said by a trial write before any run; give a folder you may write (not"
                     + " read-only, full or immutable)");
@@ -173,6 +180,15 @@ public final class SafeOutput {
                         + " (its files are deleted then): " + reason(e) + ", said by a trial write before any run;"
                         + " give a folder you may write, or make this one writable");
             }
+        }
+    }
+
+    private static String permissions(Path dir) {
+        try {
+            return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir,
+                    LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException | UnsupportedOperationException e) {
+            return "unknown";
         }
     }
 

@@ -156,6 +156,26 @@ class OutputTrialWriteTest {
         assertEquals(2, CliTest.run(sweep(out)).code());
     }
 
+    /**
+     * A full disk (a child JVM whose file-size limit, ulimit -f 0, fails every write of a byte): {@code run
+     * --replications} ran every replication, then failed writing ("cannot write o2: File too large").
+     */
+    @Test
+    void aFullDiskIsFoundBeforeTheFirstRun() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "a POSIX shell");
+        Path f = EngineEquivalenceTest.scenario(dir);
+        Path out = dir.resolve("o2");
+        String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder("/bin/sh", "-c", "ulimit -f 0 && exec \"$0\" -XX:-UsePerfData -cp \"$1\" "
+                + "dev.enisim.cli.Main run \"$2\" --replications 2 --out \"$3\"", jvm,
+                System.getProperty("java.class.path"), f.toString(), out.toString()).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(2, p.waitFor(), text);
+        assertEquals("enisim: " + out + ": enisim cannot write in " + dir + " (File too large), said by a trial"
+                + " write before any run; give a folder you may write (not read-only, full or immutable)", text.strip());
+        assertEquals(List.of("engines.yaml"), names(dir), "nothing left behind");
+    }
+
     @Test
     void aSweepThatCanWriteLeavesNoTrialBehind() throws Exception {
         Path out = dir.resolve("reports/deep/out");
