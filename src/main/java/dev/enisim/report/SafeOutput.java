@@ -199,16 +199,31 @@ public final class SafeOutput {
             try {
                 make.run();
             } finally {
-                try {
-                    if (Files.exists(trial, LinkOption.NOFOLLOW_LINKS)) {
-                        deleteTree(trial);
-                    }
-                } finally {
-                    IN_FLIGHT.remove(trial);
-                }
+                removeTrial(trial);
+                IN_FLIGHT.remove(trial);
             }
             return null;
         });
+    }
+
+    /**
+     * Removes a trial entry; one that took permissions it cannot be listed with ({@code chmod 000} on the folder it
+     * copies them from) is given its owner's back first. Quietly: what the trial found is what is said.
+     */
+    private static void removeTrial(Path trial) {
+        try {
+            if (Files.exists(trial, LinkOption.NOFOLLOW_LINKS)) {
+                deleteTree(trial);
+            }
+        } catch (IOException e) {
+            try {
+                Files.setPosixFilePermissions(trial, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        "rwx------"));
+                deleteTree(trial);
+            } catch (IOException | RuntimeException again) {
+                // the next write to the same place sweeps it
+            }
+        }
     }
 
     /**
