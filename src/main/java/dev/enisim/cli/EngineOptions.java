@@ -66,10 +66,19 @@ final class EngineOptions {
                     + " task), spark://HOST:PORT, yarn or k8s://https://HOST:PORT, got '" + sparkMaster + "' (another"
                     + " master: give it to spark-submit --master)");
         }
+        String level = System.getProperty("spark.log.level"); // Spark's own setting: it failed with a stack trace
+        if (spark && level != null && !LOG_LEVELS.contains(level.toUpperCase(java.util.Locale.ROOT))) {
+            problems.add("enisim: spark.log.level: expected one of " + String.join(", ", LOG_LEVELS) + " (Spark's log"
+                    + " levels), got '" + level + "'");
+        }
         if (spark && !PointRunners.sparkAvailable()) {
             problems.add("enisim: " + PointRunners.NO_SPARK);
         }
     }
+
+    /** The levels Spark 4.0 takes in spark.log.level. */
+    private static final java.util.List<String> LOG_LEVELS = java.util.List.of("OFF", "FATAL", "ERROR", "WARN", "INFO",
+            "DEBUG", "TRACE", "ALL");
 
     PointRunner runner() {
         if (batch < 0 || threads != null && threads < 1) {

@@ -15,13 +15,14 @@ final class InputProblems extends RuntimeException {
     }
 
     /**
-     * Adds to {@code problems} why {@code dir} may not be the output folder ({@link SafeOutput#checkFolder}), if
-     * it may not; nothing for a null {@code dir} (no folder known: the scenario itself is broken, said already).
+     * Adds to {@code problems} why {@code dir} may not be the output folder, or cannot be written
+     * ({@link SafeOutput#checkFolderWritable}: a trial write, before the experiment's first run), if so; nothing for a
+     * null {@code dir} (no folder known: the scenario itself is broken, said already).
      */
     static void checkFolder(Collection<String> problems, Path dir, Path home) {
         if (dir != null) {
             try {
-                SafeOutput.checkFolder(dir, home);
+                SafeOutput.checkFolderWritable(dir, home);
             } catch (OutputRefused e) {
                 problems.add(Main.userMessage(e));
             }

@@ -73,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = ScenarioLoader.load(file, overriding.sets, seed);
         Path home = Main.workingDir(spec);
         Path dir = out != null ? out : home.resolve("reports").resolve(scenario.name());
-        SafeOutput.checkFolder(dir, home);
+        SafeOutput.checkFolderWritable(dir, home); // a trial write: before a run of minutes, not after it
         budget.check(scenario, replications, spec.commandLine().getErr());
         if (replications > 1) {
             // each run's summary is digested on its own thread; only the statistics across runs are left for here

@@ -28,6 +28,7 @@ final class SparkRunner implements PointRunner {
 
     /** {@code master}: null for the one spark-submit gives, else local[*]; {@code batch}: points per task (0: auto). */
     SparkRunner(String master, int batch) {
+        quietLogs(System.getProperty(LOG_LEVEL)); // before Spark's first line: it decides its logging then
         SparkConf conf = new SparkConf().setAppName("enisim");
         if (master != null) {
             conf.setMaster(master);
@@ -36,12 +37,16 @@ final class SparkRunner implements PointRunner {
         }
         if (conf.get("spark.master").startsWith("local")) {
             conf.setIfMissing("spark.ui.enabled", "false");
-            quietLogs(); // embedded: Spark's start-up INFO lines would drown the progress lines
         }
         this.sc = new JavaSparkContext(SparkContext.getOrCreate(conf));
-        this.sc.setLogLevel("WARN");
         this.batch = batch;
     }
+
+    /**
+     * Spark's own setting of its log level ({@code --conf spark.log.level=INFO} to spark-submit, {@code
+     * -Dspark.log.level=INFO} to java): also the level of the lines enisim lets through from the start.
+     */
+    static final String LOG_LEVEL = "spark.log.level";
 
     @Override
     public void run(PointSpec spec, List<PointTask> tasks, Consumer<String> sink) {
@@ -138,10 +143,47 @@ final class SparkRunner implements PointRunner {
                 + " kept: run the same command again to resume";
     }
 
-    private static void quietLogs() {
+    /**
+     * Spark's and Hadoop's own lines are not the user's (with Spark's default logging, a run printed "Using Spark's
+     * default log4j profile", WARN lines of Utils and NativeCodeLoader, and INFO lines on a cluster): unless log4j2 is
+     * configured already (a log4j2.properties in spark-submit's conf folder, {@code -Dlog4j2.configurationFile}: then
+     * that decides), enisim configures it before Spark starts, a console on stderr that lets through only {@code
+     * level} and above, ERROR when not given (a failure's own lines, which enisim's one-line message refers to). Spark
+     * then keeps this configuration rather than load its default one.
+     */
+    static void quietLogs(String level) {
         try {
-            org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.WARN);
-        } catch (LinkageError e) {
+            org.apache.logging.log4j.core.LoggerContext context = (org.apache.logging.log4j.core.LoggerContext)
+                    org.apache.logging.log4j.LogManager.getContext(false);
+            if (!(context.getConfiguration() instanceof org.apache.logging.log4j.core.config.DefaultConfiguration)) {
+                return; // the user's configuration
+            }
+            org.apache.logging.log4j.Level shown = org.apache.logging.log4j.Level.toLevel(level,
+                    org.apache.logging.log4j.Level.ERROR);
+            // ERROR is let through by the console, not set on the root: Spark takes a root logger at ERROR with one
+            // appender for log4j2's default configuration (it looks at another context than this one), and replaced
+            // this configuration by its own default, INFO lines and all
+            boolean atConsole = shown == org.apache.logging.log4j.Level.ERROR;
+            var b = org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory
+                    .newConfigurationBuilder();
+            b.setConfigurationName("enisim-spark");
+            b.setStatusLevel(org.apache.logging.log4j.Level.ERROR);
+            b.add(b.newAppender("stderr", "Console").addAttribute("target", "SYSTEM_ERR")
+                    .add(b.newLayout("PatternLayout").addAttribute("pattern",
+                            "%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n%ex")));
+            var console = b.newAppenderRef("stderr");
+            if (atConsole) {
+                console.addAttribute("level", shown);
+            }
+            b.add(b.newRootLogger(atConsole ? org.apache.logging.log4j.Level.WARN : shown).add(console));
+            org.apache.logging.log4j.core.config.Configurator.reconfigure(b.build());
+            if (level == null) {
+                // a kill (Ctrl-C, SIGTERM) stops Spark under its running tasks, which then log their errors after
+                // enisim's own line ("Store broadcast broadcast_0 fail"): the user stopped it, nothing to say
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> org.apache.logging.log4j.core.config.Configurator
+                        .setRootLevel(org.apache.logging.log4j.Level.OFF), "enisim-spark-quiet"));
+            }
+        } catch (LinkageError | ClassCastException e) {
             // another logging backend: Spark's own configuration decides
         }
     }

@@ -60,6 +60,8 @@ public final class SafeOutput {
             + "to write here again, as long as it holds only the files listed below\n";
     private static final Pattern CHECKSUM_LINE = Pattern.compile("([0-9a-f]{64})  (.+)");
     private static final Pattern TEMP = Pattern.compile("\\.(.+)\\.(tmp|old)-(\\d+)-\\d+");
+    /** The empty file {@link #checkFolderWritable} makes and removes at once in an existing output folder. */
+    private static final Pattern PROBE = Pattern.compile(Pattern.quote(MARKER) + "\\.probe-(\\d+)-\\d+");
     private static final long PID = ProcessHandle.current().pid();
     private static final AtomicLong COUNTER = new AtomicLong();
     private static final Set<Path> IN_FLIGHT = ConcurrentHashMap.newKeySet();
@@ -121,6 +123,125 @@ public final class SafeOutput {
      */
     public static void checkFolder(Path dir, Path workingDir) {
         checkFolder(dir, workingDir, true);
+    }
+
+    /**
+     * As {@link #checkFolder(Path, Path)}, and then tries it, leaving nothing: the commands that run for minutes or
+     * hours ({@code sweep}, {@code sensitivity}, {@code run}, on either engine) call it before the first run. The
+     * checks read the file system, and some failures only a write shows: a full file system, a folder made immutable,
+     * the permissions an existing folder passes on to the one that replaces it ({@code chmod 555}: the new one could
+     * not be written either). These were found only by the write at the end, after every point of a sweep had run. So,
+     * where the output's hidden temporary sibling will be made (or in the nearest folder above that exists: missing
+     * folders are not made early, nor left behind), a hidden folder {@code .NAME.tmp-PID-N} with the permissions of
+     * the folder it will replace and a marker file in it; and, when the output folder exists, an empty file {@code
+     * .enisim-output.probe-PID-N} in it (replacing the folder deletes its files): each removed at once (and by the
+     * shutdown clean-up on SIGINT or SIGTERM; a probe left by a harder kill is not counted as the user's).
+     */
+    public static void checkFolderWritable(Path dir, Path workingDir) {
+        checkFolder(dir, workingDir, true);
+        Path target = absolute(dir, workingDir);
+        Path parent = target.getParent();
+        Path place = parent;
+        while (place != null && !Files.exists(place)) {
+            place = place.getParent();
+        }
+        if (place == null) {
+            return;
+        }
+        boolean beside = place.equals(parent);
+        Path trial = place.resolve(tempName(beside ? target.getFileName().toString() : "enisim-probe", "tmp"));
+        hook();
+        boolean[] made = {false};
+        try {
+            tryWrite(trial, () -> {
+                Files.createDirectory(trial);
+                made[0] = true;
+                if (beside) {
+                    inheritAccess(target, trial);
+                }
+                return Files.writeString(trial.resolve(MARKER), MARKER_HEADER, StandardCharsets.UTF_8);
+            });
+        } catch (IOException e) {
+            if (made[0] && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new OutputRefused(dir + ": enisim cannot write the folder that replaces this one, which keeps"
+                        + " its permissions (" + permissions(target) + "): " + reason(e) + ", said by a trial write"
+                        + " before any run; make it writable (chmod u+w " + dir + "), or give another folder");
+            }
+            throw new OutputRefused(dir + ": enisim cannot write in " + asWritten(dir, target, place, workingDir)
+                    + " (" + reason(e) + "), said by a trial write before any run; give a folder you may write (not"
+                    + " read-only, full or immutable)");
+        }
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            Path inside = target.resolve(MARKER + ".probe-" + PID + "-" + COUNTER.incrementAndGet());
+            try {
+                tryWrite(inside, () -> Files.createFile(inside));
+            } catch (IOException e) {
+                throw new OutputRefused(dir + ": enisim cannot write in this folder, which it replaces as a whole"
+                        + " (its files are deleted then): " + reason(e) + ", said by a trial write before any run;"
+                        + " give a folder you may write, or make this one writable");
+            }
+        }
+    }
+
+    private static String permissions(Path dir) {
+        try {
+            return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir,
+                    LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException | UnsupportedOperationException e) {
+            return "unknown";
+        }
+    }
+
+    /** Makes {@code trial} (an entry of ours, removed by the shutdown clean-up meanwhile), then removes it. */
+    private static void tryWrite(Path trial, Step<?> make) throws IOException {
+        guarded(() -> {
+            IN_FLIGHT.add(trial);
+            try {
+                make.run();
+            } finally {
+                removeTrial(trial);
+                IN_FLIGHT.remove(trial);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Removes a trial entry; one that took permissions it cannot be listed with ({@code chmod 000} on the folder it
+     * copies them from) is given its owner's back first. Quietly: what the trial found is what is said.
+     */
+    private static void removeTrial(Path trial) {
+        try {
+            if (Files.exists(trial, LinkOption.NOFOLLOW_LINKS)) {
+                deleteTree(trial);
+            }
+        } catch (IOException e) {
+            try {
+                Files.setPosixFilePermissions(trial, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        "rwx------"));
+                deleteTree(trial);
+            } catch (IOException | RuntimeException again) {
+                // the next write to the same place sweeps it
+            }
+        }
+    }
+
+    /**
+     * Whether {@code entry} (relative to {@code dir}) is the empty file {@link #checkFolderWritable} makes in an
+     * output folder, left by a process that is gone (killed between making and removing it): not the user's.
+     */
+    private static boolean staleProbe(Path dir, String entry) {
+        Matcher m = PROBE.matcher(entry);
+        if (!m.matches()) {
+            return false;
+        }
+        Path file = dir.resolve(entry);
+        try {
+            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == 0
+                    && !alive(Long.parseLong(m.group(1)));
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
     }
 
     /**
@@ -193,6 +314,7 @@ public final class SafeOutput {
         } catch (IOException e) {
             return "cannot list it: " + reason(e);
         }
+        entries.removeIf(e -> staleProbe(dir, e));
         if (entries.isEmpty()) {
             return null;
         }
@@ -799,6 +921,19 @@ public final class SafeOutput {
     private static void checkPlace(Path asked, Path target, Path workingDir) {
         Path above = target.getParent();
         while (above != null && !Files.exists(above)) {
+            // a folder the write will make: a link there that leads nowhere (or in a loop) is in its way, and a name
+            // too long for the file system cannot be made (both were found by the write at the end, after the runs)
+            if (Files.isSymbolicLink(above)) {
+                throw new OutputRefused(asked + ": " + asWritten(asked, target, above, workingDir) + " is a symbolic"
+                        + " link that leads nowhere (to a missing path, or in a loop), so no folder can be made there;"
+                        + " give a path in a folder, or mend the link");
+            }
+            int bytes = above.getFileName().toString().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > NAME_MAX) {
+                String name = above.getFileName().toString();
+                throw new OutputRefused(asked + ": the folder name " + name.substring(0, 24) + "... has " + bytes
+                        + " bytes, more than the " + NAME_MAX + " a file system takes; give a shorter path");
+            }
             above = above.getParent();
         }
         if (above == null) {

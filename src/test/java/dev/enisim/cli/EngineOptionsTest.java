@@ -64,4 +64,22 @@ class EngineOptionsTest {
         assertRefused(sweep("--engine", "spark", "--spark-master", "localhost:7077"), "got 'localhost:7077'");
         assertRefused(sweep("--engine", "spark", "--batch", "-1"), "--batch must be 0 (automatic) or more");
     }
+
+    @Test
+    void aSparkLogLevelSparkCannotUseIsRefusedBeforeSparkStarts() throws Exception {
+        // Spark failed to start, its stack trace logged above enisim's line
+        String before = System.getProperty("spark.log.level");
+        System.setProperty("spark.log.level", "LOUD");
+        try {
+            assertRefused(sweep("--engine", "spark", "--replications", "0"), "enisim: spark.log.level: expected one of"
+                    + " OFF, FATAL, ERROR, WARN, INFO, DEBUG, TRACE, ALL (Spark's log levels), got 'LOUD'",
+                    "--replications must be at least 1");
+        } finally {
+            if (before == null) {
+                System.clearProperty("spark.log.level");
+            } else {
+                System.setProperty("spark.log.level", before);
+            }
+        }
+    }
 }
