@@ -6,6 +6,7 @@ import dev.enisim.experiment.Sensitivity;
 import dev.enisim.experiment.Sweep;
 import dev.enisim.report.chart.ChartFiles;
 import dev.enisim.report.chart.SensitivityChart;
+import dev.enisim.report.page.Page;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -140,11 +141,11 @@ public final class SensitivityReport {
     private static String html(String scenario, Sensitivity.Design design, List<Sensitivity.MetricResult> results,
             List<byte[]> pngs, List<String> leftOut, List<String> overrides) {
         boolean morris = design.method() == Sensitivity.Method.MORRIS;
-        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>"
-                + "enisim sensitivity: " + HtmlReport.esc(scenario) + "</title><style>body{font-family:system-ui,"
-                + "sans-serif;max-width:1060px;margin:2em auto;color:#212121}table{border-collapse:collapse}td,th{border:"
-                + "1px solid #e0e0e0;padding:.25em .6em}td{text-align:right}td:first-child{text-align:left}"
-                + "img{max-width:100%}.hangs{font-weight:bold}.none{color:#757575}</style></head><body>\n"
+        // the report's opening (its viewport: without it a phone laid the page out 980 px wide and shrank it) and
+        // style, and this page's own few rules
+        StringBuilder b = new StringBuilder(Page.OPENING + "<title>enisim sensitivity: " + HtmlReport.esc(scenario)
+                + "</title>\n" + Page.styles() + "<style>td{text-align:right}td:first-child{text-align:left}"
+                + "img{max-width:100%}.hangs{font-weight:bold}.none{color:#757575}</style>\n</head>\n<body>\n"
                 + "<h1>Sensitivity: " + HtmlReport.esc(scenario) + "</h1>" + HtmlReport.overridden(overrides)
                 + "\n<p>"
                 + (morris ? "Morris elementary effects: " + design.samples() + " trajectories"
@@ -174,7 +175,7 @@ public final class SensitivityReport {
             }
             b.append("<img alt=\"sensitivity of ").append(HtmlReport.esc(r.metric()))
                     .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(pngs.get(i)))
-                    .append("\"/>\n<table>\n<tr><th>assumption</th><th>range</th>")
+                    .append("\"/>\n<div class=\"scroll\"><table>\n<tr><th>assumption</th><th>range</th>")
                     .append(morris ? "<th>mu* (95% CI)</th><th>mu</th><th>sigma</th>"
                             : "<th>ST (95% CI)</th><th>S1 (95% CI)</th>").append("<th>verdict</th></tr>\n");
             for (Sensitivity.FactorResult f : r.ranking()) {
@@ -194,7 +195,7 @@ public final class SensitivityReport {
                 }
                 b.append("<td>").append(verdict(f.verdict())).append("</td></tr>\n");
             }
-            b.append("</table>\n");
+            b.append("</table></div>\n");
         }
         return b.append("</body></html>\n").toString();
     }
