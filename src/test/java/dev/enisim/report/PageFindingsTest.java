@@ -42,6 +42,24 @@ class PageFindingsTest {
     }
 
     /**
+     * plan.html's subnet chart drew the dashed demand line last, through the "11 usable, too small" of the bars it
+     * crosses: the line is drawn before the bars' figures, which sit on a white halo.
+     */
+    @Test
+    void thePlansDemandLinePassesUnderTheBarsFigures() {
+        String html = PlanReport.html(PlanPageTest.shortPlan());
+        int svg = html.indexOf("aria-label=\"demand versus prefix\"");
+        assertTrue(svg > 0, "the plan has a subnet chart");
+        String chart = html.substring(svg, html.indexOf("</svg>", svg));
+        int line = chart.indexOf("<line ");
+        int figure = chart.indexOf(" usable");
+        assertTrue(line > 0 && figure > 0 && line < chart.lastIndexOf("<text", figure),
+                "the demand line under the figures: " + chart);
+        assertTrue(chart.substring(chart.lastIndexOf("<text", figure), figure).contains("paint-order=\"stroke\""),
+                "a figure on a halo: " + chart);
+    }
+
+    /**
      * A metric no assumption moved (quickstart's SubnetIPAddressLimitReachedException, 35,936 at every point): its
      * tornado had an axis from -5E-9 to 5E-9, 21 tick labels run together under an empty plot. The axis is 0 to 1 and
      * the chart says why it has no bars.
