@@ -42,6 +42,23 @@ class PageFindingsTest {
     }
 
     /**
+     * compare's and compare-network-models' charts were titled "per bucket" ("Succeeded invocations per bucket",
+     * "ConcurrentExecutions (maximum per bucket)"), the bucket's length unsaid, where the run's report says "per
+     * minute". They say it as the report does.
+     */
+    @Test
+    void theComparePagesChartsSayTheirBucket() throws Exception {
+        dev.enisim.run.RunResult run = new dev.enisim.run.Simulation(dev.enisim.scenario.ScenarioLoader.load(
+                java.nio.file.Path.of("scenarios/teardown.yaml")), 0).run();
+        String html = ComparePage.compare("A", run, "B", run, List.of(), 2, false);
+        assertTrue(!html.contains("per bucket"), "no bucket of unsaid length");
+        for (String title : List.of("Succeeded invocations per minute", "ConcurrentExecutions (maximum per minute)",
+                "Cold starts per minute", "minimum per minute)")) {
+            assertTrue(html.contains(title), title);
+        }
+    }
+
+    /**
      * plan.html's subnet chart drew the dashed demand line last, through the "11 usable, too small" of the bars it
      * crosses: the line is drawn before the bars' figures, which sit on a white halo.
      */
