@@ -145,9 +145,9 @@ public final class SensitivityReport {
         // style, and this page's own few rules
         StringBuilder b = new StringBuilder(Page.OPENING + "<title>enisim sensitivity: " + HtmlReport.esc(scenario)
                 + "</title>\n" + Page.styles() + "<style>td{text-align:right}td:first-child{text-align:left}"
-                + "img{max-width:100%}.hangs{font-weight:bold}.none{color:#757575}</style>\n</head>\n<body>\n"
+                + "img{max-width:100%}.hangs{font-weight:bold}.none{color:#757575}.verdict ul{margin:0;padding-left:1.2em}</style>\n</head>\n<body>\n"
                 + "<h1>Sensitivity: " + HtmlReport.esc(scenario) + "</h1>" + HtmlReport.overridden(overrides)
-                + "\n<p>"
+                + answers(results) + "\n<p>"
                 + (morris ? "Morris elementary effects: " + design.samples() + " trajectories"
                     : "Sobol indices (Saltelli's scheme, Jansen's total index): " + design.samples() + " base rows")
                 + ", " + design.points().size() + " points over " + design.factors().size() + " assumptions; "
@@ -169,7 +169,7 @@ public final class SensitivityReport {
         }
         for (int i = 0; i < results.size(); i++) {
             Sensitivity.MetricResult r = results.get(i);
-            b.append("<h2>").append(HtmlReport.esc(r.metric())).append("</h2>\n");
+            b.append("<h2 id=\"metric-").append(i + 1).append("\">").append(HtmlReport.esc(r.metric())).append("</h2>\n");
             for (String s : Sensitivity.sentences(r, design.method())) {
                 b.append("<p>").append(HtmlReport.esc(s)).append("</p>\n");
             }
@@ -198,6 +198,33 @@ public final class SensitivityReport {
             b.append("</table></div>\n");
         }
         return b.append("</body></html>\n").toString();
+    }
+
+    /**
+     * The answer first, one line per metric (what it hangs on, or that nothing moves it), linked to its section: the
+     * page opened on the method's paragraph and the list of assumptions not varied, the first answer below them.
+     */
+    private static String answers(List<Sensitivity.MetricResult> results) {
+        if (results.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("\n<div class=\"verdict ok\" id=\"answers\"><ul>\n");
+        for (int i = 0; i < results.size(); i++) {
+            Sensitivity.MetricResult r = results.get(i);
+            List<String> hangs = new ArrayList<>();
+            for (Sensitivity.FactorResult f : r.ranking()) {
+                if (f.verdict() == Sensitivity.Verdict.HANGS_ON) {
+                    hangs.add(f.factor().path());
+                }
+            }
+            String answer = r.constant() ? "the same at every point: it depends on none of the assumptions varied"
+                    : r.barelyMoves() ? "barely moves: no assumption matters much"
+                    : hangs.isEmpty() ? "no single assumption dominates it"
+                    : "hangs on " + String.join(", ", hangs);
+            b.append("<li><a href=\"#metric-").append(i + 1).append("\">").append(HtmlReport.esc(r.metric()))
+                    .append("</a>: ").append(HtmlReport.esc(answer)).append("</li>\n");
+        }
+        return b.append("</ul></div>").toString();
     }
 
     /** The page's words for the floor: the default's as they were, another's with its option, none for 0. */

@@ -83,10 +83,50 @@ class PageFindingsTest {
      */
     @Test
     void aTornadoOfNoEffectSaysSoOnASaneAxis() {
+        Sensitivity.Design design = design();
+        Sensitivity.MetricResult r = Sensitivity.analyze(design, List.of("m"), points(design, u -> 35_936)).get(0);
+        JFreeChart chart = SensitivityChart.render(r, Sensitivity.Method.MORRIS);
+        ValueAxis axis = ((CategoryPlot) chart.getPlot()).getRangeAxis();
+        assertEquals(0, axis.getLowerBound(), "the axis of an effect that is never below 0");
+        assertEquals(1, axis.getUpperBound());
+        String svg = new String(ChartFiles.svg(chart, 1000, 256), StandardCharsets.UTF_8);
+        assertTrue(svg.contains("no bars: every effect is 0"), "the chart says why it is empty");
+        assertTrue(!svg.contains("E-9"), "no tick label of a billionth");
+    }
+
+    /**
+     * sensitivity.html opened on the method's paragraph and the assumptions not varied; each metric's answer came
+     * below them. The answers come first now, one line a metric, linked to its section.
+     */
+    @Test
+    void theSensitivityPageGivesItsAnswersFirst() {
+        Sensitivity.Design design = design();
+        List<Sweep.Point> points = new ArrayList<>();
+        List<Sweep.Point> moved = points(design, u -> 5_000 + 8_000 * u[0]);
+        List<Sweep.Point> flat = points(design, u -> 35_936);
+        for (int i = 0; i < moved.size(); i++) {
+            points.add(new Sweep.Point(moved.get(i).values(), Map.of("conflicts", moved.get(i).metrics().get("m"),
+                    "ipFailures", flat.get(i).metrics().get("m")), null));
+        }
+        List<String> metrics = List.of("conflicts", "ipFailures");
+        String html = new String(SensitivityReport.render("quickstart", design, metrics, points,
+                Sensitivity.analyze(design, metrics, points)).get("sensitivity.html"), StandardCharsets.UTF_8);
+        int answers = html.indexOf("id=\"answers\"");
+        assertTrue(answers > 0 && answers < html.indexOf("Morris elementary effects"), "the answers first: " + html);
+        String first = html.substring(answers, html.indexOf("</div>", answers));
+        assertTrue(first.contains("<a href=\"#metric-1\">conflicts</a>: hangs on hyperplane.eniCreateTime.median"),
+                first);
+        assertTrue(first.contains("<a href=\"#metric-2\">ipFailures</a>: the same at every point"), first);
+        assertTrue(html.contains("<h2 id=\"metric-1\">conflicts</h2>") && html.contains("<h2 id=\"metric-2\">"),
+                "the links land");
+    }
+
+    /** A Morris design over two assumptions, four trajectories, each moving the first then the second. */
+    private static Sensitivity.Design design() {
         List<Factor> factors = List.of(Factor.parse("hyperplane.eniCreateTime.median=30s..240s"),
                 Factor.parse("scaling.keepAlive=300s..900s"));
-        double[][] unit = new double[2 * 3][];
-        for (int t = 0; t < 2; t++) {
+        double[][] unit = new double[4 * 3][];
+        for (int t = 0; t < 4; t++) {
             double[] u = new double[2];
             for (int step = 0; step < 3; step++) {
                 if (step > 0) {
@@ -95,19 +135,17 @@ class PageFindingsTest {
                 unit[t * 3 + step] = u.clone();
             }
         }
-        List<Map<String, String>> values = Designs.values(factors, unit);
+        return new Sensitivity.Design(Sensitivity.Method.MORRIS, factors, 4, 1, unit, Designs.values(factors, unit));
+    }
+
+    /** The design's points with metric "m" a function of the unit point. */
+    private static List<Sweep.Point> points(Sensitivity.Design design,
+            java.util.function.ToDoubleFunction<double[]> m) {
         List<Sweep.Point> points = new ArrayList<>();
-        for (Map<String, String> v : values) {
-            points.add(new Sweep.Point(v, Map.of("m", new MetricStats(1, 35_936, 0, 35_936, 35_936)), null));
+        for (int i = 0; i < design.unit().length; i++) {
+            double y = m.applyAsDouble(design.unit()[i]);
+            points.add(new Sweep.Point(design.points().get(i), Map.of("m", new MetricStats(1, y, 0, y, y)), null));
         }
-        Sensitivity.Design design = new Sensitivity.Design(Sensitivity.Method.MORRIS, factors, 2, 1, unit, values);
-        Sensitivity.MetricResult r = Sensitivity.analyze(design, List.of("m"), points).get(0);
-        JFreeChart chart = SensitivityChart.render(r, Sensitivity.Method.MORRIS);
-        ValueAxis axis = ((CategoryPlot) chart.getPlot()).getRangeAxis();
-        assertEquals(0, axis.getLowerBound(), "the axis of an effect that is never below 0");
-        assertEquals(1, axis.getUpperBound());
-        String svg = new String(ChartFiles.svg(chart, 1000, 256), StandardCharsets.UTF_8);
-        assertTrue(svg.contains("no bars: every effect is 0"), "the chart says why it is empty");
-        assertTrue(!svg.contains("E-9"), "no tick label of a billionth");
+        return points;
     }
 }
