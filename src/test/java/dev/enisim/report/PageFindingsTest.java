@@ -48,14 +48,38 @@ class PageFindingsTest {
      */
     @Test
     void theComparePagesChartsSayTheirBucket() throws Exception {
-        dev.enisim.run.RunResult run = new dev.enisim.run.Simulation(dev.enisim.scenario.ScenarioLoader.load(
-                java.nio.file.Path.of("scenarios/teardown.yaml")), 0).run();
-        String html = ComparePage.compare("A", run, "B", run, List.of(), 2, false);
+        String html = ComparePage.compare("A", teardown(), "B", teardown(), List.of(), 2, false);
         assertTrue(!html.contains("per bucket"), "no bucket of unsaid length");
         for (String title : List.of("Succeeded invocations per minute", "ConcurrentExecutions (maximum per minute)",
                 "Cold starts per minute", "minimum per minute)")) {
             assertTrue(html.contains(title), title);
         }
+    }
+
+    /**
+     * compare's heading held both labels in full (the files' paths and the --set changes: seven lines on a phone
+     * above the verdict), and the line under it repeated them. The heading says A vs B, the line under it what they
+     * are, the window's title both.
+     */
+    @Test
+    void theComparePagesHeadingIsShortAndItsSubtitleSaysWhatAAndBAre() throws Exception {
+        String a = "/home/planner/scenarios/az-outage.yaml";
+        String b = a + " with functions[reports-single-az].vpcConfig.subnetIds=[subnet-1a, subnet-1b]";
+        String html = ComparePage.compare(a, teardown(), b, teardown(), List.of(), 2, false);
+        assertTrue(html.contains("<h1>enisim compare: A vs B</h1>"), html.substring(0, 200));
+        assertTrue(html.contains("<p class=\"sub\">A = " + HtmlReport.esc(a) + ", B = " + HtmlReport.esc(b) + "</p>"));
+        assertTrue(html.contains("<title>enisim compare: " + HtmlReport.esc(a) + " vs " + HtmlReport.esc(b)
+                + "</title>"), "the window's title as it was");
+    }
+
+    private static dev.enisim.run.RunResult teardownRun;
+
+    private static dev.enisim.run.RunResult teardown() throws Exception {
+        if (teardownRun == null) {
+            teardownRun = new dev.enisim.run.Simulation(dev.enisim.scenario.ScenarioLoader.load(
+                    java.nio.file.Path.of("scenarios/teardown.yaml")), 0).run();
+        }
+        return teardownRun;
     }
 
     /**
