@@ -140,6 +140,38 @@ class PagesFitBrowserTest {
         assertEquals(List.of(), wide, "tables wider than the page at 1440 px");
     }
 
+    /**
+     * At 390 px the topology (about 930 px wide) and the lifecycle chart (640 px at the least) run past the window in
+     * boxes that scroll sideways, which nothing said: a phone's reader saw the VPC and the keys, and no ENI or
+     * function. A note says so over each figure that runs past the window, and only there (not at 1440 px).
+     */
+    @Test
+    void aFigureWiderThanThePhoneSaysToSwipeIt() throws Exception {
+        Path run = DIR.resolve("quickstart");
+        ReportWriter.write(new Simulation(ScenarioLoader.load(Path.of("scenarios/quickstart.yaml")), 0).run(), run,
+                Path.of("").toAbsolutePath());
+        String check = "return ['#topology', '#lifecycle'].map(function (id) {"
+                + " var box = document.querySelector(id + ' .scroll'), hint = document.querySelector(id + ' .sideways');"
+                + " return id + ': ' + (box.scrollWidth > box.clientWidth ? 'runs past' : 'fits') + ', '"
+                + " + (hint && hint.offsetParent !== null && hint.textContent.indexOf('swipe') >= 0 ? 'said' : 'unsaid');"
+                + " })";
+        try {
+            browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+                    "deviceScaleFactor", 1, "mobile", true));
+            browser.open(run.resolve("report.html"));
+            assertEquals(List.of(), browser.consoleErrors());
+            assertEquals(List.of("#topology: runs past, said", "#lifecycle: runs past, said"),
+                    browser.driver.executeScript(check));
+            browser.elementShot("#topology", "pages-fit-390px-topology");
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+        browser.open(run.resolve("report.html"));
+        assertEquals(List.of("#topology: fits, unsaid", "#lifecycle: fits, unsaid"),
+                browser.driver.executeScript(check));
+    }
+
     private static final String LONG = "invocations.errors.SubnetIPAddressLimitReachedException";
     private static final Sweep.Axis CIDR = new Sweep.Axis("vpcs[0].subnets[0].cidr",
             List.of("10.0.1.0/28", "10.0.1.0/27", "10.0.1.0/26"));
