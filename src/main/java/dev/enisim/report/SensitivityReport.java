@@ -173,9 +173,11 @@ public final class SensitivityReport {
             for (String s : Sensitivity.sentences(r, design.method())) {
                 b.append("<p>").append(HtmlReport.esc(s)).append("</p>\n");
             }
-            b.append("<img alt=\"sensitivity of ").append(HtmlReport.esc(r.metric()))
+            // the chart a link to its SVG beside the page, to zoom into on a phone (the 1000 px tornado shrunk)
+            b.append("<a href=\"sensitivity-").append(i + 1).append(".svg\" title=\"the chart alone, to zoom into\">"
+                    + "<img alt=\"sensitivity of ").append(HtmlReport.esc(r.metric()))
                     .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(pngs.get(i)))
-                    .append("\"/>\n<div class=\"scroll\"><table>\n<tr><th>assumption</th><th>range</th>")
+                    .append("\"/></a>\n<div class=\"scroll\"><table>\n<tr><th>assumption</th><th>range</th>")
                     .append(morris ? "<th>mu* (95% CI)</th><th>mu</th><th>sigma</th>"
                             : "<th>ST (95% CI)</th><th>S1 (95% CI)</th>").append("<th>verdict</th></tr>\n");
             for (Sensitivity.FactorResult f : r.ranking()) {

@@ -145,6 +145,39 @@ class PageFindingsTest {
                 "the links land");
     }
 
+    /**
+     * sweep.html's and sensitivity.html's charts are 1000 px images, shrunk to a third on a phone (their labels some
+     * 4 px high). Each is a link to its SVG written beside the page, which opens alone, to zoom into.
+     */
+    @Test
+    void eachChartOfASweepOrSensitivityPageLinksToItsSvg() {
+        Sweep.Axis cidr = new Sweep.Axis("vpcs[0].subnets[0].cidr", List.of("10.0.1.0/28", "10.0.1.0/27"));
+        List<Sweep.Point> sweep = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            sweep.add(new Sweep.Point(Map.of(cidr.path(), cidr.values().get(i)), Map.of(
+                    "enis.peak", new MetricStats(1, 8 + i, 0, 8 + i, 8 + i),
+                    "teardowns[1].waitSeconds", new MetricStats(1, 300 + i, 0, 300 + i, 300 + i)), null));
+        }
+        Map<String, byte[]> files = SweepReport.render("quickstart", 42, List.of(cidr),
+                List.of("enis.peak", "teardowns[1].waitSeconds"), sweep);
+        String html = new String(files.get("sweep.html"), StandardCharsets.UTF_8);
+        List<String> links = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\"[^>]*><img ").matcher(html);
+        while (m.find()) {
+            links.add(m.group(1));
+        }
+        assertEquals(List.of("sweep.svg", "sweep-teardowns_1_.waitSeconds.svg"), links);
+        links.forEach(l -> assertTrue(files.containsKey(l), l + " is written beside the page: " + files.keySet()));
+
+        Sensitivity.Design design = design();
+        List<Sweep.Point> points = points(design, u -> 5_000 + 8_000 * u[0]);
+        Map<String, byte[]> sens = SensitivityReport.render("quickstart", design, List.of("m"), points,
+                Sensitivity.analyze(design, List.of("m"), points));
+        String page = new String(sens.get("sensitivity.html"), StandardCharsets.UTF_8);
+        assertTrue(page.contains("<a href=\"sensitivity-1.svg\""), "the tornado links to its SVG");
+        assertTrue(sens.containsKey("sensitivity-1.svg"));
+    }
+
     /** A Morris design over two assumptions, four trajectories, each moving the first then the second. */
     private static Sensitivity.Design design() {
         List<Factor> factors = List.of(Factor.parse("hyperplane.eniCreateTime.median=30s..240s"),
