@@ -79,8 +79,11 @@ public final class ComparePage {
             }
             onlyNote.append("</ul>\n");
         }
-        String page = page("enisim compare: " + labelA + " vs " + labelB, "A = " + labelA + ", B = " + labelB,
-                verdict, significant > 0, shown, replications < 2 ? "" : "p (Holm)", labelA, a, labelB, b);
+        // the heading says "A vs B" and the line under it what A and B are: the heading held both labels in full
+        // (paths, --set changes), seven lines on a phone above the verdict, and the line under it repeated them
+        String page = page("enisim compare: " + labelA + " vs " + labelB, "enisim compare: A vs B",
+                "A = " + labelA + ", B = " + labelB,
+                verdict, significant > 0, shown, replications < 2 ? "" : "p (Holm)", "A", "B", labelA, a, labelB, b);
         return onlyNote.length() == 0 ? page : page.replaceFirst("</table></div>\n</section>\n",
                 java.util.regex.Matcher.quoteReplacement("</table></div>\n" + onlyNote + "</section>\n"));
     }
@@ -118,22 +121,28 @@ public final class ComparePage {
                 + legacy.summary().latencyMillis().coldStarts() + " cold starts; Hyperplane: "
                 + hyperplane.summary().enis().peak() + " ENIs (shared per subnet + security groups, made at "
                 + "creation). One run of each, same seed.";
-        return page("enisim compare-network-models: " + hyperplane.summary().scenario(),
+        String title = "enisim compare-network-models: " + hyperplane.summary().scenario();
+        return page(title, title,
                 hyperplane.summary().scenario() + " (seed " + hyperplane.summary().seed() + ") under both network "
                         + "models" + (hyperplane.overrides().isEmpty() ? "" : "; "
-                        + ReportWriter.overridesLine(hyperplane.overrides())), verdict, false, rows, null, "hyperplane", hyperplane, "legacy", legacy);
+                        + ReportWriter.overridesLine(hyperplane.overrides())), verdict, false, rows, null, "hyperplane", "legacy", "hyperplane", hyperplane, "legacy", legacy);
     }
 
-    /** {@code pHeader}: null for a table with no differences (compare-network-models), else the p column's head. */
-    private static String page(String title, String sub, String verdict, boolean bad, List<Row> rows,
-            String pHeader, String labelA, RunResult a, String labelB, RunResult b) {
+    /**
+     * {@code title}: the window's; {@code heading}: the page's h1. {@code pHeader}: null for a table with no differences (compare-network-models), else the p column's head;
+     * {@code headA} and {@code headB} the heads of the two value columns (compare's "A" and "B", which the line under
+     * the title spells out: headed by the files' paths and the --set changes, the table ran past a 1440 px window
+     * and its significance column was off the screen), the full labels in their tooltips.
+     */
+    private static String page(String title, String heading, String sub, String verdict, boolean bad, List<Row> rows,
+            String pHeader, String headA, String headB, String labelA, RunResult a, String labelB, RunResult b) {
         boolean intervals = pHeader != null;
         StringBuilder s = new StringBuilder(Page.head(title));
-        s.append("<header><h1>").append(HtmlReport.esc(title)).append("</h1>\n<p class=\"sub\">")
+        s.append("<header><h1>").append(HtmlReport.esc(heading)).append("</h1>\n<p class=\"sub\">")
                 .append(HtmlReport.esc(sub)).append("</p></header>\n<p class=\"verdict ").append(bad ? "warn" : "ok")
                 .append("\">").append(HtmlReport.esc(verdict)).append("</p>\n<section id=\"differences\"><h2>"
-                        + "Differences</h2>\n<div class=\"scroll\"><table>\n<tr><th>metric</th><th>")
-                .append(HtmlReport.esc(labelA)).append("</th><th>").append(HtmlReport.esc(labelB)).append("</th>");
+                        + "Differences</h2>\n<div class=\"scroll\"><table>\n<tr><th>metric</th>")
+                .append(head(headA, labelA)).append(head(headB, labelB));
         if (intervals) {
             s.append("<th>B - A</th><th>95% interval of B - A</th><th>").append(HtmlReport.esc(pHeader))
                     .append("</th><th></th>");
@@ -158,6 +167,12 @@ public final class ComparePage {
         s.append(a.timeSeries().bucketMicros() == b.timeSeries().bucketMicros() ? Page.chartsSection(List.of())
                 : "<p class=\"note\">No charts: the two runs use different buckets.</p>\n");
         return s.append(Page.compareScripts(a, labelA, b, labelB)).append("</body>\n</html>\n").toString();
+    }
+
+    /** A value column's head, the full label as its tooltip when the head is short for it. */
+    private static String head(String head, String label) {
+        return (head.equals(label) ? "<th>" : "<th title=\"" + HtmlReport.esc(label) + "\">") + HtmlReport.esc(head)
+                + "</th>";
     }
 
     /**

@@ -66,7 +66,7 @@ public final class DriftPage {
     }
 
     private static void section(StringBuilder s, String scenario, List<Baseline.Diff> diffs) {
-        s.append("<section><h2>").append(HtmlReport.esc(scenario)).append("</h2>\n");
+        s.append("<section class=\"drift\"><h2>").append(HtmlReport.esc(scenario)).append("</h2>\n");
         if (diffs.isEmpty()) {
             s.append("<p class=\"ok\">Matches its baseline.</p>\n</section>\n");
             return;

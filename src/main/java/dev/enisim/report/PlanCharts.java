@@ -9,6 +9,9 @@ final class PlanCharts {
 
     private static final int W = 640;
 
+    /** A white outline under a label's glyphs, so that a line passing under the label does not cross its text. */
+    private static final String HALO = " stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\"";
+
     private PlanCharts() {
     }
 
@@ -40,6 +43,9 @@ final class PlanCharts {
                 .append(s.otherUsedIps()).append(") against each subnet size</figcaption>\n<svg xmlns=\"http://www.w3.org"
                 + "/2000/svg\" viewBox=\"0 0 ").append(W).append(' ').append(h).append("\" role=\"img\" aria-label=\""
                 + "demand versus prefix\">\n");
+        // the bars, the demand line over them, then the bars' labels over the line, each on a white halo: drawn
+        // last, the dashed line ran through the "11 usable, too small" of the bars it crosses
+        StringBuilder labels = new StringBuilder();
         for (int i = 0; i < bars; i++) {
             int prefix = 28 - i;
             long u = usable(prefix);
@@ -51,14 +57,15 @@ final class PlanCharts {
                     : " font-weight=\"700\"").append(">/").append(prefix).append(tag).append("</text>")
                     .append("<rect x=\"").append(left).append("\" y=\"").append(y + 3).append("\" width=\"")
                     .append(fmt(Math.max(1, w))).append("\" height=\"14\" fill=\"").append(holds ? Palette.SUCCEEDED
-                            : Palette.STATES.get("Failed")).append("\"/>").append("<text x=\"").append(fmt(left + Math.max(1, w) + 4))
-                    .append("\" y=\"").append(y + 14).append("\" font-size=\"11\">").append(u).append(" usable").append(holds ? ""
-                            : ", too small").append("</text>\n");
+                            : Palette.STATES.get("Failed")).append("\"/>\n");
+            labels.append("<text x=\"").append(fmt(left + Math.max(1, w) + 4)).append("\" y=\"").append(y + 14)
+                    .append("\" font-size=\"11\"").append(HALO).append('>').append(u).append(" usable")
+                    .append(holds ? "" : ", too small").append("</text>\n");
         }
         double x = left + (W - left - 90) * demand / max;
         b.append("<line x1=\"").append(fmt(x)).append("\" x2=\"").append(fmt(x)).append("\" y1=\"14\" y2=\"")
-                .append(h - 20).append("\" stroke=\"").append(Palette.TOTAL).append("\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>")
-                .append("<text x=\"").append(fmt(x + 4)).append("\" y=\"").append(h - 6).append("\" font-size=\"11\">"
+                .append(h - 20).append("\" stroke=\"").append(Palette.TOTAL).append("\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n")
+                .append(labels).append("<text x=\"").append(fmt(x + 4)).append("\" y=\"").append(h - 6).append("\" font-size=\"11\">"
                 + "demand ").append(demand).append("</text>\n</svg></figure>\n");
         return b.toString();
     }

@@ -6,6 +6,7 @@ import dev.enisim.experiment.Sensitivity;
 import dev.enisim.experiment.Sweep;
 import dev.enisim.report.chart.ChartFiles;
 import dev.enisim.report.chart.SensitivityChart;
+import dev.enisim.report.page.Page;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -140,13 +141,13 @@ public final class SensitivityReport {
     private static String html(String scenario, Sensitivity.Design design, List<Sensitivity.MetricResult> results,
             List<byte[]> pngs, List<String> leftOut, List<String> overrides) {
         boolean morris = design.method() == Sensitivity.Method.MORRIS;
-        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>"
-                + "enisim sensitivity: " + HtmlReport.esc(scenario) + "</title><style>body{font-family:system-ui,"
-                + "sans-serif;max-width:1060px;margin:2em auto;color:#212121}table{border-collapse:collapse}td,th{border:"
-                + "1px solid #e0e0e0;padding:.25em .6em}td{text-align:right}td:first-child{text-align:left}"
-                + "img{max-width:100%}.hangs{font-weight:bold}.none{color:#757575}</style></head><body>\n"
+        // the report's opening (its viewport: without it a phone laid the page out 980 px wide and shrank it) and
+        // style, and this page's own few rules
+        StringBuilder b = new StringBuilder(Page.OPENING + "<title>enisim sensitivity: " + HtmlReport.esc(scenario)
+                + "</title>\n" + Page.styles() + "<style>td{text-align:right}td:first-child{text-align:left}"
+                + "img{max-width:100%}.hangs{font-weight:bold}.none{color:#757575}.verdict ul{margin:0;padding-left:1.2em}</style>\n</head>\n<body>\n"
                 + "<h1>Sensitivity: " + HtmlReport.esc(scenario) + "</h1>" + HtmlReport.overridden(overrides)
-                + "\n<p>"
+                + answers(results) + "\n<p>"
                 + (morris ? "Morris elementary effects: " + design.samples() + " trajectories"
                     : "Sobol indices (Saltelli's scheme, Jansen's total index): " + design.samples() + " base rows")
                 + ", " + design.points().size() + " points over " + design.factors().size() + " assumptions; "
@@ -168,13 +169,15 @@ public final class SensitivityReport {
         }
         for (int i = 0; i < results.size(); i++) {
             Sensitivity.MetricResult r = results.get(i);
-            b.append("<h2>").append(HtmlReport.esc(r.metric())).append("</h2>\n");
+            b.append("<h2 id=\"metric-").append(i + 1).append("\">").append(HtmlReport.esc(r.metric())).append("</h2>\n");
             for (String s : Sensitivity.sentences(r, design.method())) {
                 b.append("<p>").append(HtmlReport.esc(s)).append("</p>\n");
             }
-            b.append("<img alt=\"sensitivity of ").append(HtmlReport.esc(r.metric()))
+            // the chart a link to its SVG beside the page, to zoom into on a phone (the 1000 px tornado shrunk)
+            b.append("<a href=\"sensitivity-").append(i + 1).append(".svg\" title=\"the chart alone, to zoom into\">"
+                    + "<img alt=\"sensitivity of ").append(HtmlReport.esc(r.metric()))
                     .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(pngs.get(i)))
-                    .append("\"/>\n<table>\n<tr><th>assumption</th><th>range</th>")
+                    .append("\"/></a>\n<div class=\"scroll\"><table>\n<tr><th>assumption</th><th>range</th>")
                     .append(morris ? "<th>mu* (95% CI)</th><th>mu</th><th>sigma</th>"
                             : "<th>ST (95% CI)</th><th>S1 (95% CI)</th>").append("<th>verdict</th></tr>\n");
             for (Sensitivity.FactorResult f : r.ranking()) {
@@ -194,9 +197,36 @@ public final class SensitivityReport {
                 }
                 b.append("<td>").append(verdict(f.verdict())).append("</td></tr>\n");
             }
-            b.append("</table>\n");
+            b.append("</table></div>\n");
         }
         return b.append("</body></html>\n").toString();
+    }
+
+    /**
+     * The answer first, one line per metric (what it hangs on, or that nothing moves it), linked to its section: the
+     * page opened on the method's paragraph and the list of assumptions not varied, the first answer below them.
+     */
+    private static String answers(List<Sensitivity.MetricResult> results) {
+        if (results.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("\n<div class=\"verdict ok\" id=\"answers\"><ul>\n");
+        for (int i = 0; i < results.size(); i++) {
+            Sensitivity.MetricResult r = results.get(i);
+            List<String> hangs = new ArrayList<>();
+            for (Sensitivity.FactorResult f : r.ranking()) {
+                if (f.verdict() == Sensitivity.Verdict.HANGS_ON) {
+                    hangs.add(f.factor().path());
+                }
+            }
+            String answer = r.constant() ? "the same at every point: it depends on none of the assumptions varied"
+                    : r.barelyMoves() ? "barely moves: no assumption matters much"
+                    : hangs.isEmpty() ? "no single assumption dominates it"
+                    : "hangs on " + String.join(", ", hangs);
+            b.append("<li><a href=\"#metric-").append(i + 1).append("\">").append(HtmlReport.esc(r.metric()))
+                    .append("</a>: ").append(HtmlReport.esc(answer)).append("</li>\n");
+        }
+        return b.append("</ul></div>").toString();
     }
 
     /** The page's words for the floor: the default's as they were, another's with its option, none for 0. */

@@ -52,7 +52,7 @@ public final class SweepReport {
             String m = metrics.get(i);
             JFreeChart chart = axes.size() == 2 && numeric(axes.get(0)) && numeric(axes.get(1))
                     ? heatmap(axes, m, points) : lines(axes, m, points);
-            String name = i == 0 ? "sweep" : "sweep-" + m.replaceAll("[^A-Za-z0-9.-]", "_");
+            String name = chartName(i, m);
             byte[] png = ChartFiles.png(chart, 1000, 480);
             pngs.put(m, png);
             files.put(name + ".png", png);
@@ -520,6 +520,11 @@ public final class SweepReport {
         return Double.parseDouble(v);
     }
 
+    /** The chart files' name (before .png/.svg) of the {@code i}-th metric {@code m}. */
+    private static String chartName(int i, String m) {
+        return i == 0 ? "sweep" : "sweep-" + m.replaceAll("[^A-Za-z0-9.-]", "_");
+    }
+
     private static String html(String scenario, long seed, List<Sweep.Axis> axes, List<String> metrics,
             List<Sweep.Point> points, Map<String, byte[]> pngs, List<String> overrides) {
         StringBuilder b = new StringBuilder(dev.enisim.report.page.Page.head("enisim sweep: " + scenario))
@@ -533,9 +538,13 @@ public final class SweepReport {
             verdicts.forEach(v -> b.append("<li>").append(HtmlReport.esc(v)).append("</li>\n"));
             b.append("</ul>\n");
         }
-        pngs.forEach((m, png) -> b.append("<img style=\"max-width:100%\" alt=\"").append(HtmlReport.esc(m))
-                .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
-                .append("\"/>\n"));
+        // each chart a link to its SVG beside the page: on a phone the 1000 px chart is shrunk to a third, its labels
+        // unreadable; the SVG opens alone, to zoom into
+        int[] i = {0};
+        pngs.forEach((m, png) -> b.append("<a href=\"").append(HtmlReport.esc(chartName(i[0]++, m)))
+                .append(".svg\" title=\"the chart alone, to zoom into\"><img style=\"max-width:100%\" alt=\"")
+                .append(HtmlReport.esc(m)).append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(png)).append("\"/></a>\n"));
         b.append("<div class=\"scroll\"><table>\n<tr>");
         axes.forEach(a -> b.append("<th>").append(HtmlReport.esc(a.path())).append("</th>"));
         metrics.forEach(m -> b.append("<th>").append(HtmlReport.esc(m))

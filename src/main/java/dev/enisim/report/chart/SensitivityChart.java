@@ -26,10 +26,14 @@ public final class SensitivityChart {
         boolean morris = method == Sensitivity.Method.MORRIS;
         String a = morris ? "mu* (mean |effect| across the range)" : "ST (total index)";
         String b = morris ? "sigma (spread of the effects)" : "S1 (first-order index)";
+        double largest = 0;
         for (Sensitivity.FactorResult f : r.ranking()) {
             String name = f.factor().path();
-            data.addValue(morris ? f.morris().muStar() : f.sobol().st(), a, name);
-            data.addValue(morris ? f.morris().sigma() : Math.max(0, f.sobol().s1()), b, name);
+            double first = morris ? f.morris().muStar() : f.sobol().st();
+            double second = morris ? f.morris().sigma() : Math.max(0, f.sobol().s1());
+            data.addValue(first, a, name);
+            data.addValue(second, b, name);
+            largest = Math.max(largest, Math.max(Math.abs(first), Math.abs(second)));
         }
         CategoryAxis cat = new CategoryAxis();
         cat.setTickLabelFont(ChartStyle.TICK);
@@ -37,8 +41,14 @@ public final class SensitivityChart {
         NumberAxis value = new NumberAxis(morris ? r.metric() + ": change across the range" : "share of variance");
         value.setLabelFont(ChartStyle.LABEL);
         value.setTickLabelFont(ChartStyle.TICK);
-        if (!morris) {
+        // every effect 0 (a metric the design never moved): JFreeChart's automatic range was -5E-9 to 5E-9, 21
+        // tick labels run together under an empty plot; 0 to 1 and a subtitle saying why nothing is drawn
+        boolean none = largest == 0;
+        if (!morris || none) {
             value.setRange(0, 1);
+        }
+        if (none) {
+            value.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.1));
         }
         BarRenderer bars = new BarRenderer();
         bars.setBarPainter(new StandardBarPainter());
@@ -56,6 +66,15 @@ public final class SensitivityChart {
         JFreeChart chart = new JFreeChart("What " + r.metric() + " hangs on (" + (morris ? "Morris" : "Sobol") + ")",
                 ChartStyle.TITLE, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
+        // room on the right for the last tick label, which ended cut off at the image's edge ("9,00")
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 24));
+        if (none) {
+            org.jfree.chart.title.TextTitle why = new org.jfree.chart.title.TextTitle(
+                    morris ? "no bars: every effect is 0 (no step of the design changed the metric)"
+                            : "no bars: every index is 0",
+                    ChartStyle.LABEL);
+            chart.addSubtitle(why);
+        }
         chart.getLegend().setItemFont(ChartStyle.LABEL);
         chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
         return chart;

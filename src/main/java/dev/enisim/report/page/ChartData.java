@@ -439,7 +439,11 @@ final class ChartData {
     }
 
     private String bucket() {
-        long s = ts.bucketMicros() * factor / Seconds.MICROS;
+        return bucket(ts.bucketMicros() * factor / Seconds.MICROS);
+    }
+
+    /** A bucket of {@code s} seconds as a chart's title says it: "minute", "5 min", "hour", "2 days", "30 s". */
+    static String bucket(long s) {
         if (s % 86_400 == 0) {
             return s == 86_400 ? "day" : (s / 86_400) + " days";
         }

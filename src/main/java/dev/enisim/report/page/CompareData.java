@@ -44,22 +44,24 @@ final class CompareData {
             return o; // different grids: the page says so and shows the table only
         }
         Pair p = new Pair(a, labelA, b, labelB, buckets, factor);
-        charts.add(p.chart("succeeded", "Succeeded invocations per bucket", "invocations", true, Downsample.Mode.SUM,
+        // the bucket named as the run's report names it ("per minute"): "per bucket" left its length unsaid
+        String per = ChartData.bucket(Math.round(step));
+        charts.add(p.chart("succeeded", "Succeeded invocations per " + per, "invocations", true, Downsample.Mode.SUM,
                 r -> minus(account(r, Metric.INVOCATIONS), account(r, Metric.ERRORS))));
-        charts.add(p.chart("failed", "Invocations that did not succeed per bucket (errors, throttles, function "
+        charts.add(p.chart("failed", "Invocations that did not succeed per " + per + " (errors, throttles, function "
                 + "errors)", "invocations", true, Downsample.Mode.SUM,
                 r -> plus(plus(account(r, Metric.INVOKE_ERRORS), account(r, Metric.THROTTLES)),
                         account(r, Metric.ERRORS))));
-        charts.add(p.chart("concurrency", "ConcurrentExecutions (maximum per bucket)", "executions", true,
+        charts.add(p.chart("concurrency", "ConcurrentExecutions (maximum per " + per + ")", "executions", true,
                 Downsample.Mode.MAX, r -> account(r, Metric.CONCURRENT_EXECUTIONS)));
-        charts.add(p.chart("enis", "ENIs, all keys (maximum per bucket)", "ENIs", true, Downsample.Mode.MAX,
+        charts.add(p.chart("enis", "ENIs, all keys (maximum per " + per + ")", "ENIs", true, Downsample.Mode.MAX,
                 r -> account(r, Metric.HYPERPLANE_ENI_COUNT)));
         ObjectNode lat = p.chart("latency", "Latency p99 of successful invocations, ms", "ms", false,
                 Downsample.Mode.MAX, r -> account(r, Metric.LATENCY_P99));
         lat.put("stepped", false);
         lat.withArray("series").forEach(s -> scale((ObjectNode) s, Metric.LATENCY_P99.unit().scale()));
         charts.add(lat);
-        charts.add(p.chart("cold-starts", "Cold starts per bucket", "cold starts", true, Downsample.Mode.SUM,
+        charts.add(p.chart("cold-starts", "Cold starts per " + per, "cold starts", true, Downsample.Mode.SUM,
                 r -> account(r, Metric.COLD_STARTS)));
         List<String> subnets = new ArrayList<>(a.summary().subnets().keySet());
         subnets.removeIf(id -> !b.summary().subnets().containsKey(id));
@@ -68,7 +70,7 @@ final class CompareData {
         for (String id : subnets.subList(0, Math.min(3, subnets.size()))) {
             RunSummary.SubnetSummary s = a.summary().subnets().get(id);
             ObjectNode c = p.chart("subnet-" + id, "Free IPs in " + id + " (" + s.cidr() + ", " + s.usableIps()
-                    + " usable; minimum per bucket)", "free IPs", true, Downsample.Mode.MIN,
+                    + " usable; minimum per " + per + ")", "free IPs", true, Downsample.Mode.MIN,
                     r -> values(r.timeSeries().get(Metric.SUBNET_AVAILABLE_IPS, Metric.Scope.SUBNET, id)));
             c.put("small", true);
             c.put("yMin", 0);

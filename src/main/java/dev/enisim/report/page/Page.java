@@ -91,7 +91,10 @@ public final class Page {
                         + colour + " 0 3px,rgba(255,255,255,.7) 3px 4.5px," + colour + " 4.5px 6px)" : colour)
                 .append("\"></i>").append(state).append(dev.enisim.report.chart.Palette.HATCHED.contains(state)
                         ? " (hatched)" : "").append("</span> "));
-        return b.append("</p>\n<div class=\"scroll topology\"><svg id=\"topology-svg\" xmlns=\"http://www.w3.org/"
+        // on a narrow screen the figure (about 930 px) runs past the window, in a box whose sideways scroll nothing
+        // showed: a phone's reader saw the VPC and the keys, and no ENI or function
+        return b.append("</p>\n<p class=\"note sideways topology-hint\">Wider than the screen: swipe the figure"
+                + " sideways for the ENIs and the functions.</p>\n<div class=\"scroll topology\"><svg id=\"topology-svg\" xmlns=\"http://www.w3.org/"
                 + "2000/svg\" role=\"img\" aria-label=\"topology\"></svg></div>\n<p class=\"note\" "
                 + "id=\"topology-note\"></p>\n<div id=\"history\" class=\"history\"><p class=\"note\">Click "
                 + "a subnet, key, ENI or function for its history.</p></div>\n</section>\n").toString();
@@ -133,7 +136,8 @@ public final class Page {
                 + " state (Pending, Active, Inactive, Failed (hatched), Deleted) and each ENI's (Creating, InUse,"
                 + " Deleting, Orphaned) over the whole run; an Availability Zone's outage is a dashed, lined band over"
                 + " the lanes it stops (its ENIs, and the functions with no subnet in another AZ). The same chart as"
-                + " charts/timeline.png.</figcaption>\n"
+                + " charts/timeline.png.</figcaption>\n<p class=\"note sideways lifecycle-hint\">Wider than the screen:"
+                + " swipe the chart sideways for the rest of the run.</p>\n"
                 + "<div class=\"scroll\">" + inline.strip() + "</div>\n</figure>\n</section>\n";
     }
 
