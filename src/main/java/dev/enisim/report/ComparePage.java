@@ -5,6 +5,7 @@ import dev.enisim.experiment.MetricStats;
 import dev.enisim.report.page.Page;
 import dev.enisim.run.RunResult;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,7 +48,13 @@ public final class ComparePage {
             int replications, boolean all) {
         List<Row> shown = new ArrayList<>();
         int significant = 0;
-        for (Comparison.Row r : outcome.rows()) {
+        // the significant metrics first, the largest change relative to A first among them (az-outage's
+        // ServiceException, 0 in A, came fifth, after events.total and other counts that moved by a few per cent);
+        // the others in the summary's order
+        List<Comparison.Row> rows = new ArrayList<>(outcome.rows());
+        rows.sort(Comparator.comparing(Comparison.Row::significant).reversed()
+                .thenComparing(r -> r.significant() ? -relativeChange(r) : 0.0));
+        for (Comparison.Row r : rows) {
             MetricStats d = r.difference();
             if (all || d.mean() != 0 || d.sd() != 0) {
                 // one replication has no interval: the page showed [-289, -289] as a "95% interval" where the
@@ -58,7 +65,6 @@ public final class ComparePage {
             }
             significant += r.significant() ? 1 : 0;
         }
-        shown.sort((x, y) -> Boolean.compare(y.significant(), x.significant()));
         int tested = outcome.tested();
         String family = " (Holm-Bonferroni over the " + tested + " metric" + (tested == 1 ? "" : "s") + " that differ"
                 + " in some replication: at most a 5% chance that any metric called significant is noise; " + replications
@@ -68,7 +74,7 @@ public final class ComparePage {
                 + " can be called significant: run with --replications 2 or more (default 10)."
                 : significant == 0 ? "No metric differs significantly between A and B" + family + "."
                 : significant + " metric" + (significant == 1 ? "" : "s") + " differ significantly between A and B"
-                + family + ". They come first below.";
+                + family + ". They come first below, the largest change relative to A first.";
         StringBuilder onlyNote = new StringBuilder();
         onlyNote.append(only("A", labelA, outcome.onlyA())).append(only("B", labelB, outcome.onlyB()));
         if (!outcome.partial().isEmpty()) {
@@ -189,5 +195,11 @@ public final class ComparePage {
         }
         String t = new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
         return t.equals("-0") ? "0" : t;
+    }
+
+    /** |B - A| / |A| of a row's means: infinite when A is 0 and B is not (a metric that appears), 0 when both are. */
+    static double relativeChange(Comparison.Row r) {
+        double change = Math.abs(r.meanB() - r.meanA());
+        return change == 0 ? 0 : r.meanA() == 0 ? Double.POSITIVE_INFINITY : change / Math.abs(r.meanA());
     }
 }
