@@ -184,6 +184,21 @@ public final class Planner {
                         + "); give it a subnet in a second Availability Zone first");
             }
         }
+        for (Scenario.Function f : base.functions()) {
+            if (f.existing() != Scenario.Function.Existing.FAILED) {
+                continue;
+            }
+            // saved Failed (enisim import): said as such, not planned around in silence; no idle probe for it
+            String why = "it starts Failed (existing: Failed, " + f.failedReason() + "): its creation failed before"
+                    + " the run, so it holds no ENI and every invocation fails whatever the capacity, until it is"
+                    + " deleted and recreated";
+            sizingNotes.add(f.name() + ": " + why + "; the sizes count no demand of it: to plan for it recreated,"
+                    + " give it createdAt in place of existing: Failed");
+            if (!failed.contains(f.name())) {
+                skip.add(f.name());
+                noKeepWarm.add(f.name() + ": " + why);
+            }
+        }
         Map<String, Integer> design = new LinkedHashMap<>(recommended);
         return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(), fails, failed,
                 subnets, other, vpcs(demandPeaks), headroom, teardown(asIs, design), idle(skip),
