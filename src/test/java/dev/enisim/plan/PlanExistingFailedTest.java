@@ -34,8 +34,11 @@ class PlanExistingFailedTest {
         String text = PlanReport.text(p);
         assertTrue(text.contains("   (!) broke: it starts Failed (existing: Failed, EniLimitExceeded): its creation"
                 + " failed before the run, so it holds no ENI and every invocation fails whatever the capacity, until"
-                + " it is deleted and recreated; the sizes count no demand of it"), text);
+                + " it is deleted and recreated; the sizes count no demand of it, and the traffic headroom leaves its invocations out"), text);
         assertTrue(text.contains("no keep-warm advice for broke: it starts Failed"), text);
+        assertTrue(p.headroom().probes().stream().flatMap(r -> r.details().stream()).noneMatch(d -> d.contains("broke")),
+                text);
+        assertTrue(p.headroom().firstLimitAtMultiplier() == null || p.headroom().firstLimitAtMultiplier() > 1, text);
         assertTrue(p.idle().stream().noneMatch(a -> a.function().equals("broke")), p.idle().toString());
         assertTrue(p.idle().stream().anyMatch(a -> a.function().equals("ok")), p.idle().toString());
     }
