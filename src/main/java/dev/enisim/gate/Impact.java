@@ -137,7 +137,11 @@ record Impact(List<SubnetImpact> subnets, List<VpcImpact> vpcs, List<FunctionImp
             RunSummary.FunctionSummary b = before.functions().get(name);
             boolean failed = a.transitions().stream().anyMatch(t -> t.state() == State.Failed)
                     || "Failed".equals(a.lastUpdateStatus());
-            if (!actions.containsKey(name) && !failed) {
+            // a function the change leaves alone that failed without it too (one saved Failed, existing: Failed) is
+            // the account's state, not the change's doing: a gate on any change of its account would fail on it
+            boolean failedWithout = b != null && (b.transitions().stream().anyMatch(t -> t.state() == State.Failed)
+                    || "Failed".equals(b.lastUpdateStatus()));
+            if (!actions.containsKey(name) && (!failed || failedWithout)) {
                 continue;
             }
             StateReasonCode reason = a.finalReasonCode();

@@ -260,6 +260,9 @@ final class FunctionsReader {
         if ("Pending".equals(mapped) && "Restoring".equals(f.path("StateReasonCode").asText(null))) {
             mapped = Importer.RESTORING; // Pending after an Inactive spell, not a creation: see Importer.states
         }
+        if ("Failed".equals(mapped)) {
+            mapped = Importer.failed(f.path("StateReasonCode").asText(null)); // with why, for existing: Failed
+        }
         if ("Deleting".equals(state)) {
             return null;
         }

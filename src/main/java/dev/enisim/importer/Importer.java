@@ -1,5 +1,6 @@
 package dev.enisim.importer;
 
+import dev.enisim.model.function.StateReasonCode;
 import dev.enisim.scenario.Problem;
 import dev.enisim.scenario.ScenarioException;
 import java.nio.file.Path;
@@ -490,9 +491,44 @@ public final class Importer {
     static final String RESTORING = "Pending (Restoring)";
 
     /**
+     * A function saved {@code Failed}, with the StateReasonCode saved ({@code reason}, null when none): its creation
+     * failed, and AWS keeps it Failed until it is deleted and recreated (domain.md section 2), so it starts
+     * {@code existing: Failed}, not created again.
+     */
+    static String failed(String reason) {
+        return reason == null || reason.isBlank() ? "Failed" : "Failed (" + reason + ")";
+    }
+
+    /** Whether {@code state} (an {@link Account.Function#state}) is one {@link #failed} made. */
+    static boolean isFailed(String state) {
+        return state != null && (state.equals("Failed") || state.startsWith("Failed ("));
+    }
+
+    /** The StateReasonCode saved with a Failed {@code state}, or null when none was. */
+    static String savedReason(String state) {
+        return state.startsWith("Failed (") ? state.substring("Failed (".length(), state.length() - 1) : null;
+    }
+
+    /**
+     * The {@code stateReasonCode} an existing Failed function is written with: the one saved when the model
+     * simulates it, else the default (InternalError, AWS's generic code: its invocations get
+     * ResourceConflictException), which then stands for the one saved (a note says so).
+     */
+    static StateReasonCode failedReason(String state) {
+        String saved = savedReason(state);
+        for (StateReasonCode c : StateReasonCode.FAILED_CREATION) {
+            if (c.name().equals(saved)) {
+                return c;
+            }
+        }
+        return StateReasonCode.FAILED_CREATION.get(0);
+    }
+
+    /**
      * State at time 0: the State get-function-configuration printed, if any; else Active when the saved network
      * interfaces show an ENI for every key of the function (or none were saved), Inactive when one is missing.
-     * Pending and Failed functions are created at time 0 instead, so the simulation redoes their ENIs; a Pending one
+     * Failed functions start Failed (their creation failed before: AWS keeps them so until deleted and recreated, with
+     * no ENI); Pending functions are created at time 0 instead, so the simulation redoes their ENIs; a Pending one
      * whose StateReasonCode is Restoring (being restored after an Inactive spell, not created) starts Inactive, so that
      * its invocations fail with ResourceNotReadyException and restore it, as in AWS.
      */
@@ -504,6 +540,19 @@ public final class Importer {
             if ("Active".equals(s) || "Inactive".equals(s)) {
                 start.put(f.name(), s);
                 why.put(f.name(), "State " + s + " (get-function-configuration)");
+            } else if (isFailed(s)) {
+                String saved = savedReason(s);
+                StateReasonCode code = failedReason(s);
+                start.put(f.name(), "Failed");
+                why.put(f.name(), "State " + s + " (get-function-configuration): its creation failed");
+                a.notes.add(f.name() + " was Failed" + (saved == null ? "" : " (StateReasonCode " + saved + ")")
+                        + ": its creation failed, and Lambda keeps it Failed until it is deleted and recreated, so it"
+                        + " starts existing: Failed, not created again: it holds no ENI and every invocation fails"
+                        + (saved == null ? "; no StateReasonCode was saved: stateReasonCode " + code + " (the default)"
+                        : code.name().equals(saved) ? "" : "; StateReasonCode " + saved + " is not one enisim"
+                        + " simulates: stateReasonCode " + code + " stands for it (its invocations get"
+                        + " ResourceConflictException)") + ". A timeline deleteFunction then createFunction models"
+                        + " the fix");
             } else if (RESTORING.equals(s) && f.inVpc() && !(enisGiven && missing == null)) {
                 start.put(f.name(), "Inactive");
                 why.put(f.name(), "State Pending (Restoring): being restored after an Inactive spell");

@@ -86,6 +86,10 @@ final class ScenarioWriter {
         out.append("#\n# Functions that exist already start as `existing: Active`, with one in-use ENI per key (subnet +\n"
                 + "# security-group set) at time 0, or `existing: Inactive` (idle: ENIs reclaimed, the first invocation\n"
                 + "# fails and restores it); Hyperplane timings are the model's defaults (scenarios/README.md).\n");
+        if (d.start().containsValue("Failed")) {
+            out.append("# A function saved Failed starts `existing: Failed` with its `stateReasonCode`: its creation failed,\n"
+                    + "# so it holds no ENI and every invocation fails until it is deleted and recreated.\n");
+        }
         if (!d.notes().isEmpty()) {
             out.append("#\n# NOTES:\n");
             d.notes().forEach(n -> bullet(n));
@@ -332,6 +336,13 @@ final class ScenarioWriter {
             b.append("    createdAt: 0s   # State ").append(c(f.state())).append(": created at the start, as if again\n");
         } else {
             b.append("    existing: ").append(start).append("   # ").append(c(d.startReason().get(f.name()))).append('\n');
+        }
+        if ("Failed".equals(start)) {
+            String saved = Importer.savedReason(f.state());
+            String code = Importer.failedReason(f.state()).name();
+            b.append("    stateReasonCode: ").append(code).append("   # ").append(saved == null
+                    ? "none saved: the default" : code.equals(saved) ? "StateReasonCode (get-function-configuration)"
+                    : "stands for " + c(saved) + ", which enisim does not simulate (NOTES)").append('\n');
         }
         b.append("    memoryMb: ").append(f.memoryMb()).append(marked(f, "memoryMb", p)).append('\n');
         b.append("    timeout: ").append(time(f.timeoutSeconds())).append(marked(f, "timeout", p)).append('\n');

@@ -127,6 +127,20 @@ final class Lifecycle {
         environments.reset(f, now);
     }
 
+    /**
+     * A function whose creation failed before the run ({@code existing: Failed}): Failed with {@code reason} from the
+     * start, as a creation that failed in the run leaves it (Pending, then Failed at once): it holds no key, so no
+     * ENI, IP or quota slot, and its invocations get what a run-time failure for that reason gives them. AWS: "a
+     * function whose creation failed must be deleted and recreated" (domain.md section 2).
+     */
+    void existingFailed(LambdaFunction f, StateReasonCode reason, long now) {
+        listener.controlAction("Existing function " + f.name() + describe(f.binding()) + " (Failed, " + reason
+                + ": its creation failed before the run)", now);
+        EniFailure.of(reason); // a reason the model gives its invocations an outcome for (the loader checks it)
+        setState(f, State.Pending, StateReasonCode.Creating, "existing function", now);
+        setState(f, State.Failed, reason, "existing function, its creation failed before the run", now);
+    }
+
     /** An invocation found the function Inactive: restore its ENIs (the invocation itself fails). */
     void restore(LambdaFunction f, long now) {
         setState(f, State.Pending, StateReasonCode.Restoring, "invoked while Inactive", now);

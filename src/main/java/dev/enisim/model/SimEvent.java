@@ -1,5 +1,6 @@
 package dev.enisim.model;
 
+import dev.enisim.model.function.StateReasonCode;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -199,8 +200,16 @@ public sealed interface SimEvent {
         }
     }
 
-    /** A function that already exists at time 0 (imported): Active with its ENIs in place, or Inactive. */
-    record ExistingFunction(int function, boolean active) implements Control {
+    /**
+     * A function that already exists at time 0 (imported): Active with its ENIs in place, or Inactive; or Failed
+     * ({@code failed}, its StateReasonCode, not null): its creation failed before the run.
+     */
+    record ExistingFunction(int function, boolean active, StateReasonCode failed) implements Control {
+
+        /** An existing Active or Inactive function. */
+        public ExistingFunction(int function, boolean active) {
+            this(function, active, null);
+        }
     }
 
     /** UpdateFunctionConfiguration with a new VpcConfig (empty lists detach the function). */

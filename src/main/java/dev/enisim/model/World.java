@@ -116,7 +116,11 @@ final class World {
         } else if (event instanceof CreateFunction c) {
             lifecycle.create(functions[c.function()], c.vpcConfig(), now);
         } else if (event instanceof SimEvent.ExistingFunction x) {
-            lifecycle.existing(functions[x.function()], x.active(), now);
+            if (x.failed() != null) {
+                lifecycle.existingFailed(functions[x.function()], x.failed(), now);
+            } else {
+                lifecycle.existing(functions[x.function()], x.active(), now);
+            }
         } else if (event instanceof UpdateVpcConfig u) {
             lifecycle.update(functions[u.function()], u.vpcConfig(), now);
         } else if (event instanceof PublishVersion p) {

@@ -126,7 +126,9 @@ public final class Planner {
             }
         });
         List<Plan.SubnetAdvice> subnets = subnets();
-        Plan.Headroom headroom = headroom(base, "");
+        // a function saved Failed fails every invocation whatever the traffic: not a limit the traffic meets
+        Scenario running = Variants.withoutFailedTraffic(base);
+        Plan.Headroom headroom = headroom(running, "");
         Map<String, Integer> recommended = new LinkedHashMap<>();
         boolean resized = false;
         for (Plan.SubnetAdvice s : subnets) {
@@ -135,7 +137,7 @@ public final class Planner {
         }
         if (resized && headroom.firstLimitAtMultiplier() != null && headroom.firstLimitAtMultiplier() <= 1) {
             // today's traffic hits a limit already: what the planner wants next is the headroom once the plan is applied
-            headroom = headroom.withAtRecommendedSizes(headroom(Variants.resize(base, recommended),
+            headroom = headroom.withAtRecommendedSizes(headroom(Variants.resize(running, recommended),
                     "recommended sizes, "));
         }
         Plan.Headroom last = headroom.atRecommendedSizes() != null ? headroom.atRecommendedSizes() : headroom;
@@ -182,6 +184,22 @@ public final class Planner {
                 skip.add(f.name());
                 noKeepWarm.add(f.name() + ": its invocations fail while its Availability Zone is down (" + outage
                         + "); give it a subnet in a second Availability Zone first");
+            }
+        }
+        for (Scenario.Function f : base.functions()) {
+            if (f.existing() != Scenario.Function.Existing.FAILED) {
+                continue;
+            }
+            // saved Failed (enisim import): said as such, not planned around in silence; no idle probe for it
+            String why = "it starts Failed (existing: Failed, " + f.failedReason() + "): its creation failed before"
+                    + " the run, so it holds no ENI and every invocation fails whatever the capacity, until it is"
+                    + " deleted and recreated";
+            sizingNotes.add(f.name() + ": " + why + "; the sizes count no demand of it, and the traffic headroom"
+                    + " leaves its invocations out: to plan for it recreated, give it createdAt in place of existing:"
+                    + " Failed");
+            if (!failed.contains(f.name())) {
+                skip.add(f.name());
+                noKeepWarm.add(f.name() + ": " + why);
             }
         }
         Map<String, Integer> design = new LinkedHashMap<>(recommended);

@@ -95,6 +95,22 @@ final class Variants {
         return with(s, s.vpcs(), fns, s.timeline(), s.durationMicros());
     }
 
+    /**
+     * The scenario with no traffic to its functions saved Failed ({@code existing: Failed}), whose invocations all
+     * fail whatever the traffic; the scenario itself when it has none.
+     */
+    static Scenario withoutFailedTraffic(Scenario s) {
+        if (s.functions().stream().noneMatch(f -> f.existing() == Scenario.Function.Existing.FAILED)) {
+            return s;
+        }
+        List<Scenario.Function> fns = new ArrayList<>();
+        for (Scenario.Function f : s.functions()) {
+            fns.add(f.existing() == Scenario.Function.Existing.FAILED
+                    ? f.withArrivals(new dev.enisim.workload.ArrivalSpec.None()) : f);
+        }
+        return with(s, s.vpcs(), fns, s.timeline(), s.durationMicros());
+    }
+
     /** The scenario with other VPCs, functions, timeline or duration. */
     static Scenario with(Scenario s, List<Scenario.Vpc> vpcs, List<Scenario.Function> fns,
             List<Scenario.At> timeline, long durationMicros) {

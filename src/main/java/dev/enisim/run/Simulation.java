@@ -177,7 +177,8 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
             Scenario.Function f = scenario.functions().get(i);
             if (f.existing() != Scenario.Function.Existing.NO) {
                 loop.schedule(0, SimEvent.PRIORITY_CONTROL,
-                        new SimEvent.ExistingFunction(i, f.existing() == Scenario.Function.Existing.ACTIVE));
+                        new SimEvent.ExistingFunction(i, f.existing() == Scenario.Function.Existing.ACTIVE,
+                                f.existing() == Scenario.Function.Existing.FAILED ? f.failedReason() : null));
             }
         }
         for (Scenario.At a : scenario.timeline()) {

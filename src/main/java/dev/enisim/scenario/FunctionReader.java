@@ -1,5 +1,6 @@
 package dev.enisim.scenario;
 
+import dev.enisim.model.function.StateReasonCode;
 import dev.enisim.workload.ArrivalSpec;
 import dev.enisim.workload.DistributionSpec;
 import dev.enisim.workload.InitPresets;
@@ -65,7 +66,7 @@ final class FunctionReader {
     private static final String[] FIELDS = Setting.names(Scenario.Function.SETTINGS, "name", "vpcConfig",
             "reservedConcurrency", "duration", "arrivals", "role", "initDuration", "existing", "runtime",
             "packageType", "initExtra", "invocationType", "eventInvokeConfig", "deadLetterConfig", "egress",
-            "eventSourceMapping", "account");
+            "eventSourceMapping", "account", "stateReasonCode");
 
     private Scenario.Function function(Fields f) {
         f.allowOnly(FIELDS);
@@ -100,13 +101,14 @@ final class FunctionReader {
         SqsReader.Read sqs = sqsReader.read(f, table.timeoutMicros(), async.config().isPresent());
         // read before giving up on the function, so that its problems are all said at once
         Scenario.Function.Existing existing = existing(f, table.createdAtMicros());
+        StateReasonCode failedReason = failedReason(f, existing);
         if (name == null || vpc == null || duration == null || arrivals == null || init == null || !async.ok()
                 || !sqs.ok()) {
             return null;
         }
         Scenario.Egress egress = egress(f, vpc);
         return b.name(name).vpcConfig(vpc).reservedConcurrency(reservation).duration(duration).arrivals(arrivals)
-                .role(role).initDuration(init).existing(existing).async(async.config())
+                .role(role).initDuration(init).existing(existing).failedReason(failedReason).async(async.config())
                 .egress(egress).sqs(sqs.config()).build();
     }
 
@@ -184,7 +186,10 @@ final class FunctionReader {
         return extra == null ? preset : new DistributionSpec.Sum(preset, extra, cap);
     }
 
-    /** {@code existing: Active | Inactive}: the function is already there at time 0 (it cannot have a createdAt). */
+    /**
+     * {@code existing: Active | Inactive | Failed}: the function is already there at time 0 (it cannot have a
+     * createdAt).
+     */
     private static Scenario.Function.Existing existing(Fields f, long createdAt) {
         String e = f.text("existing", null);
         if (e == null) {
@@ -196,12 +201,40 @@ final class FunctionReader {
         return switch (e) {
             case "Active" -> Scenario.Function.Existing.ACTIVE;
             case "Inactive" -> Scenario.Function.Existing.INACTIVE;
+            case "Failed" -> Scenario.Function.Existing.FAILED;
             default -> {
-                f.problem("existing", "expected Active or Inactive (the state the function is in at time 0), got '"
-                        + e + "'");
+                f.problem("existing", "expected Active, Inactive or Failed (the state the function is in at time 0),"
+                        + " got '" + e + "'");
                 yield Scenario.Function.Existing.NO;
             }
         };
+    }
+
+    /**
+     * {@code stateReasonCode}: why an {@code existing: Failed} function's creation failed, one of AWS's
+     * StateReasonCode names the model simulates ({@link StateReasonCode#FAILED_CREATION}; default the first,
+     * InternalError); null for a function that is not Failed, which may not have one.
+     */
+    private static StateReasonCode failedReason(Fields f, Scenario.Function.Existing existing) {
+        String code = f.text("stateReasonCode", null);
+        if (existing != Scenario.Function.Existing.FAILED) {
+            if (code != null) {
+                f.problem("stateReasonCode", "is for a function whose creation failed before the run: set existing:"
+                        + " Failed too, or leave stateReasonCode out");
+            }
+            return null;
+        }
+        if (code == null) {
+            return StateReasonCode.FAILED_CREATION.get(0);
+        }
+        for (StateReasonCode c : StateReasonCode.FAILED_CREATION) {
+            if (c.name().equals(code)) {
+                return c;
+            }
+        }
+        f.problem("stateReasonCode", "expected one of " + StateReasonCode.FAILED_CREATION + " (AWS's StateReasonCode"
+                + " of a function whose creation failed, as simulated), got '" + code + "'");
+        return StateReasonCode.FAILED_CREATION.get(0);
     }
 
     /** A VpcConfig {subnetIds, securityGroupIds}; absent or both empty = {@link Scenario.VpcConfig#NONE}. */

@@ -10,6 +10,7 @@ import dev.enisim.model.SimEvent;
 import dev.enisim.model.WarmRouting;
 import dev.enisim.model.WorldSettings;
 import dev.enisim.model.function.FunctionConfiguration;
+import dev.enisim.model.function.StateReasonCode;
 import dev.enisim.model.network.Cidr;
 import dev.enisim.workload.ArrivalSpec;
 import dev.enisim.workload.DistributionSpec;
@@ -781,11 +782,12 @@ public record Scenario(
      * @param initDuration             a cold start's init (capped at 10 s)
      * @param connectionsPerEnvironment persistent connections each environment holds for its whole life
      * @param provisionedConcurrency   environments kept initialised while the function is Active
-     * @param existing                 whether the function already exists at time 0 (Active or Inactive)
+     * @param existing                 whether the function already exists at time 0 (Active, Inactive or Failed)
      * @param async                    its asynchronous (Event) invocations' queue config; empty: RequestResponse
      * @param egress                   its connections' shares through its VPC's NAT gateway
      * @param sqs                      the SQS event source mapping that feeds it; empty: none
      * @param architecture             {@code x86_64} (default) or {@code arm64}: its init preset and its prices
+     * @param failedReason             the StateReasonCode of an {@code existing: Failed} function; null for any other
      */
     public record Function(
             String name,
@@ -805,7 +807,8 @@ public record Scenario(
             java.util.Optional<AsyncConfig> async,
             Egress egress,
             java.util.Optional<SqsConfig> sqs,
-            String architecture) implements FunctionConfiguration {
+            String architecture,
+            StateReasonCode failedReason) implements FunctionConfiguration {
 
         @Override
         public List<String> subnetIds() {
@@ -877,7 +880,12 @@ public record Scenario(
             /** Already Active at time 0: its keys' ENIs are there (in use) from the start. */
             ACTIVE,
             /** Already Inactive (idle) at time 0: its ENIs were reclaimed; the first invocation restores it. */
-            INACTIVE
+            INACTIVE,
+            /**
+             * Already Failed at time 0: its creation failed before the run ({@link Function#failedReason} says why),
+             * so it holds no ENI, every invocation fails, and only DeleteFunction and a new CreateFunction help.
+             */
+            FAILED
         }
 
         /** Builds a {@link Function}; starts from the {@link Defaults} (or from a function's values). */
@@ -900,6 +908,7 @@ public record Scenario(
             private Egress egress = Egress.NONE;
             private java.util.Optional<SqsConfig> sqs = java.util.Optional.empty();
             private String architecture;
+            private StateReasonCode failedReason;
 
             private Builder(String name, DistributionSpec duration, ArrivalSpec arrivals) {
                 this.name = name;
@@ -925,6 +934,7 @@ public record Scenario(
                 egress = f.egress;
                 sqs = f.sqs;
                 architecture = f.architecture;
+                failedReason = f.failedReason;
             }
 
             public Builder name(String v) {
@@ -1023,11 +1033,17 @@ public record Scenario(
                 return this;
             }
 
+            /** The StateReasonCode of an {@link Existing#FAILED} function (null for any other). */
+            public Builder failedReason(StateReasonCode v) {
+                failedReason = v;
+                return this;
+            }
+
             public Function build() {
                 return new Function(name, memoryMb, timeoutMicros, vpcConfig, reservedConcurrency, duration,
                         connectionsPerInvocation, arrivals, createdAtMicros,
                         role == null ? name + Defaults.ROLE_SUFFIX : role, initDuration, connectionsPerEnvironment,
-                        provisionedConcurrency, existing, async, egress, sqs, architecture);
+                        provisionedConcurrency, existing, async, egress, sqs, architecture, failedReason);
             }
         }
     }

@@ -501,6 +501,34 @@ class GateMutationTest {
     }
 
     @Test
+    void aFunctionFailedWithoutTheChangeIsNotTheChangesButAnUpdateOfItIs() throws Exception {
+        // an account imported with a function saved Failed: every gate on it failed "no function Failed" for it
+        String broken = BASE + """
+                  - name: broke
+                    existing: Failed
+                    stateReasonCode: SubnetOutOfIPAddresses
+                    vpcConfig: { subnetIds: [subnet-b], securityGroupIds: [sg-old] }
+                    duration: { dist: constant, value: 100ms }
+                    arrivals: { poisson: 1/s }
+                """;
+        RunSummary before = runOf(broken);
+        assertEquals("Failed", before.functions().get("broke").finalState());
+        Impact i = Impact.of(before, runOf(broken), functions(), 60);
+        assertEquals(List.of(), i.functions(), "Failed before the change as after it: the account's, not the change's");
+        assertEquals(0, i.failedFunctions());
+        RunSummary after = runOf(broken + """
+                timeline:
+                  - { at: 1m, action: updateVpcConfig, function: broke,
+                      vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-old] } }
+                """);
+        Change.Function update = new Change.Function("broke", "t.yaml: Resources.Broke", Change.Action.UPDATE, true,
+                List.of("subnet-a"), List.of("sg-old"), null, null, null, 0, false);
+        Impact u = Impact.of(before, after, functions(update), 60);
+        assertEquals(1, u.failedFunctions(), "the change updates a Failed function: refused, it stays Failed");
+        assertEquals("Failed", u.functions().get(0).state());
+    }
+
+    @Test
     void onlyAChangesCreationOrUpdateStillUnderWayIsUnsettled() {
         assertTrue(fi("create", "Pending", null).unsettled());
         assertTrue(fi("update", "Active", "InProgress").unsettled());

@@ -28,7 +28,8 @@ class AsyncProperties {
 
     static String scenario(int[] s) {
         String[] age = {"1m", "3m", "10m", "6h"};
-        String[] existing = {"", "    existing: Inactive\n", "    existing: Active\n", "    createdAt: 30s\n"};
+        String[] existing = {"", "    existing: Inactive\n", "    existing: Active\n", "    createdAt: 30s\n",
+                "    existing: Failed\n    stateReasonCode: SubnetOutOfIPAddresses\n"};
         String[] reserved = {"", "    reservedConcurrency: 0\n", "    reservedConcurrency: 1\n",
             "    reservedConcurrency: 3\n"};
         StringBuilder y = new StringBuilder("""
@@ -53,7 +54,7 @@ class AsyncProperties {
                     .append("ms, p99: 4s }\n")
                     .append("    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-").append(s[b] % 2)
                     .append("] }\n")
-                    .append(existing[s[b + 1] % 4])
+                    .append(existing[s[b + 1] % existing.length])
                     .append(reserved[s[b + 2] % 4])
                     .append("    invocationType: Event\n")
                     .append("    eventInvokeConfig: { maximumRetryAttempts: ").append(s[b + 3] % 3)

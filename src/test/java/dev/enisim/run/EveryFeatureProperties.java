@@ -27,7 +27,7 @@ import net.jqwik.api.statistics.StatisticsReport;
  * one family at a time: synchronous, asynchronous (retries, maximum age, on-failure destination, DLQ) and
  * SQS-fed functions side by side, on one or two VPCs (tiny subnets, dual-stack ones, NAT gateways with egress,
  * other services' ENIs and a Region limit that run out), one or two accounts (each VPC owned by either),
- * provisioned and reserved concurrency, database pools, existing (Active, Inactive) and late functions, an EC2
+ * provisioned and reserved concurrency, database pools, existing (Active, Inactive, Failed) and late functions, an EC2
  * request limit, a short idle reclaim, either network model and either assumption preset, and a random timeline of
  * every action (updates across VPCs, with another VPC's security group now and then, versions, deletions and
  * re-creations, roles, AZ outages, subnet fills, provisioned concurrency set and removed). Half the runs end with a
@@ -43,6 +43,8 @@ import net.jqwik.api.statistics.StatisticsReport;
 class EveryFeatureProperties {
 
     private static final String[] IDS = {"111111111111", "222222222222"};
+    private static final List<dev.enisim.model.function.StateReasonCode> FAILED =
+            dev.enisim.model.function.StateReasonCode.FAILED_CREATION;
 
     @Provide
     Arbitrary<int[]> shapes() {
@@ -195,6 +197,11 @@ class EveryFeatureProperties {
                     y.append("    existing: ").append(t[b + 6] % 8 == 0 ? "Active" : "Inactive").append('\n');
                 } else if (t[b + 6] % 4 == 1) {
                     y.append("    createdAt: ").append(t[b + 6] % 120).append("s\n");
+                } else if (t[b + 6] % 16 == 14) {
+                    // saved Failed (enisim import): no ENI, its invocations fail; the timeline may delete, recreate it
+                    int r = (t[b + 6] >> 4) % (FAILED.size() + 1);
+                    y.append("    existing: Failed\n").append(r == FAILED.size() ? ""
+                            : "    stateReasonCode: " + FAILED.get(r) + "\n");
                 }
                 if (nat[vpcOf[i]] && t[b + 7] % 2 == 0) {
                     y.append("    egress: { keepConnectionsOpen: ").append(t[b + 7] % 4 == 0)
@@ -369,6 +376,7 @@ class EveryFeatureProperties {
         Statistics.label("a function Failed").collect(r.functions().values().stream()
                 .anyMatch(f -> "Failed".equals(f.finalState()) || f.transitions().stream()
                         .anyMatch(x -> x.state() == dev.enisim.model.function.State.Failed)));
+        Statistics.label("existing Failed").collect(text.contains("existing: Failed"));
         Statistics.label("went Inactive").collect(r.functions().values().stream().anyMatch(f -> f.transitions()
                 .stream().anyMatch(x -> x.state() == dev.enisim.model.function.State.Inactive)));
         if (drained) {

@@ -24,7 +24,8 @@ class SqsProperties {
     }
 
     static String scenario(int[] s) {
-        String[] existing = {"existing: Active", "existing: Inactive", "createdAt: 20s", "existing: Active"};
+        String[] existing = {"existing: Active", "existing: Inactive", "createdAt: 20s", "existing: Active",
+                "existing: Failed"};
         return """
                 name: sqs-property
                 seed: %d
@@ -48,8 +49,8 @@ class SqsProperties {
                       maximumConcurrency: %d
                       queue: { visibilityTimeout: %ds%s }
                     arrivals: { bursts: { base: 1/s, rate: %d/s, duration: 1m, at: [1m, 6m] } }
-                """.formatted(s[0], s[1] % 12, existing[s[2] % 4], s[3] % 30, 100 + s[4] % 2000, 1 + s[5] % 20,
-                2 + s[6] % 60, 3 + s[7] % 60, (s[7] % 2 == 0 ? ", maxReceiveCount: " + (1 + s[2] % 4) : "")
+                """.formatted(s[0], s[1] % 12, existing[s[2] % existing.length], s[3] % 30, 100 + s[4] % 2000,
+                1 + s[5] % 20, 2 + s[6] % 60, 3 + s[7] % 60, (s[7] % 2 == 0 ? ", maxReceiveCount: " + (1 + s[2] % 4) : "")
                         + (s[7] % 3 == 1 ? ", messageRetentionPeriod: " + (60 + s[4] % 240) + "s" : ""),
                 10 + s[5] % 300);
     }

@@ -43,7 +43,7 @@ class FunctionRulesTest {
                         "functions[0].memory: unknown key 'memory' (expected one of: name, vpcConfig, "
                                 + "reservedConcurrency, duration, arrivals, role, initDuration, existing, runtime, "
                                 + "packageType, initExtra, invocationType, eventInvokeConfig, deadLetterConfig, egress, "
-                                + "eventSourceMapping, account, memoryMb, connectionsPerInvocation, "
+                                + "eventSourceMapping, account, stateReasonCode, memoryMb, connectionsPerInvocation, "
                                 + "connectionsPerEnvironment, provisionedConcurrency, timeout, createdAt, architecture); "
                                 + "did you mean 'memoryMb'?"),
                 row("unknown architecture", fn("architecture: x86"),
@@ -66,8 +66,17 @@ class FunctionRulesTest {
                 row("a bad initDuration", fn("initDuration: 1"),
                         "functions[0].initDuration: " + DURATION + ", got 1"),
                 row("existing in an unknown state", fn("existing: Pending"),
-                        "functions[0].existing: expected Active or Inactive (the state the function is in at time 0), got "
-                                + "'Pending'"),
+                        "functions[0].existing: expected Active, Inactive or Failed (the state the function is in at"
+                                + " time 0), got 'Pending'"),
+                row("a Failed function with a StateReasonCode the model does not simulate",
+                        fn("existing: Failed\nstateReasonCode: InvalidZipFileException"),
+                        "functions[0].stateReasonCode: expected one of [InternalError, SubnetOutOfIPAddresses,"
+                                + " EniLimitExceeded, InsufficientRolePermissions, InvalidSubnet, InvalidSecurityGroup,"
+                                + " EC2RequestLimitExceeded] (AWS's StateReasonCode of a function whose creation failed,"
+                                + " as simulated), got 'InvalidZipFileException'"),
+                row("a stateReasonCode on a function that is not Failed", fn("existing: Active\nstateReasonCode: Idle"),
+                        "functions[0].stateReasonCode: is for a function whose creation failed before the run: set"
+                                + " existing: Failed too, or leave stateReasonCode out"),
                 row("existing with a createdAt", fn("existing: Active\ncreatedAt: 5m"),
                         "functions[0].createdAt: an existing function is there from the start: leave createdAt out"),
                 row("vpcConfig not an object", GOOD.replace("vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }",

@@ -69,7 +69,8 @@ class ScenarioBuildersTest {
                 .provisionedConcurrency(4).existing(Scenario.Function.Existing.INACTIVE).async(Optional.of(async))
                 .egress(egress).sqs(Optional.of(sqs)).architecture("arm64").build();
         assertEquals(new Scenario.Function("g", 512, 30 * SEC, vpc, OptionalInt.of(7), run2, 2, one, 5 * SEC, "shared",
-                init, 3, 4, Scenario.Function.Existing.INACTIVE, Optional.of(async), egress, Optional.of(sqs), "arm64"), f);
+                init, 3, 4, Scenario.Function.Existing.INACTIVE, Optional.of(async), egress, Optional.of(sqs), "arm64",
+                null), f);
         assertTrue(f.asynchronous());
         assertTrue(f.fedByQueue());
         assertEquals(List.of("subnet-a"), f.subnetIds());

@@ -1,0 +1,94 @@
+package dev.enisim.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.enisim.metrics.RunSummary;
+import dev.enisim.model.function.StateReasonCode;
+import dev.enisim.run.RunResult;
+import dev.enisim.run.Simulation;
+import dev.enisim.scenario.ScenarioLoader;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code existing: Failed} through the public path (scenario -> simulation, invariants checked -> summary): broke,
+ * saved Failed for SubnetOutOfIPAddresses, reads as ranout, whose creation fails in the run for that reason (the same
+ * states, the same Invoke error), and holds no ENI or address; DeleteFunction works on it; plain, Failed without a
+ * stateReasonCode, is InternalError (its invocations: ResourceConflictException, as a cancelled function's).
+ */
+class ExistingFailedRunTest {
+
+    static final String SCENARIO = """
+            name: existing-failed
+            duration: 10m
+            bucket: 1m
+            vpcs:
+              - id: vpc-1
+                subnets:
+                  - { id: subnet-a, cidr: 10.0.0.0/24, az: us-east-1a, otherUsedIps: 10 }
+                  - { id: full, cidr: 10.0.1.0/28, az: us-east-1b, otherUsedIps: 11 }
+                securityGroups: [sg-1, sg-2]
+            hyperplane: { eniCreateTime: 30s }
+            functions:
+              - name: broke
+                existing: Failed
+                stateReasonCode: SubnetOutOfIPAddresses
+                vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-1] }
+                duration: 100ms
+                arrivals: { constant: 1/s }
+              - name: ranout
+                vpcConfig: { subnetIds: [full], securityGroupIds: [sg-2] }
+                duration: 100ms
+                arrivals: { constant: 1/s }
+              - name: plain
+                existing: Failed
+                duration: 100ms
+                arrivals: { constant: 1/s }
+            timeline:
+              - at: 5m
+                action: deleteFunction
+                function: broke
+            """;
+
+    private RunResult result;
+
+    @BeforeEach
+    void run() throws Exception {
+        result = new Simulation(ScenarioLoader.parse(SCENARIO, "existing-failed.yaml"), 0).checkingInvariants().run();
+    }
+
+    private RunSummary.FunctionSummary fn(String name) {
+        return result.summary().functions().get(name);
+    }
+
+    private List<String> states(String name) {
+        return fn(name).transitions().stream().map(t -> t.state() + (t.reasonCode() == null ? "" : "/" + t.reasonCode())
+                + "@" + t.atSeconds()).toList();
+    }
+
+    @Test
+    void aFunctionSavedFailedStartsAsARunTimeFailureLeavesIt() {
+        assertEquals(List.of("Pending/Creating@0.0", "Failed/SubnetOutOfIPAddresses@0.0"), states("ranout"));
+        assertEquals(List.of("Pending/Creating@0.0", "Failed/SubnetOutOfIPAddresses@0.0", "Deleted@300.0"),
+                states("broke"), "not created again: it never goes Active");
+        assertEquals(300L, fn("broke").invocations().errors().get("SubnetIPAddressLimitReachedException"));
+        assertEquals(300L, fn("broke").invocations().errors().get("ResourceNotFoundException"), "deleted at 5m");
+        assertEquals(600L, fn("ranout").invocations().errors().get("SubnetIPAddressLimitReachedException"));
+        assertEquals(0L, fn("broke").invocations().succeeded());
+        assertEquals(0, result.summary().eniKeys().get("subnet-a+[sg-1]").peakEnis(), "no ENI");
+        long[] free = result.timeSeries().series().stream().filter(s -> s.scope().id().equals("subnet")
+                && s.id().equals("subnet-a") && s.metric().metric().equals("Sim.SubnetAvailableIps")).findFirst()
+                .orElseThrow().values();
+        for (long v : free) {
+            assertEquals(251 - 10, v, "no address of its subnet taken");
+        }
+    }
+
+    @Test
+    void failedWithoutAReasonIsInternalError() {
+        assertEquals("Failed", fn("plain").finalState());
+        assertEquals(StateReasonCode.InternalError, fn("plain").finalReasonCode());
+        assertEquals(600L, fn("plain").invocations().errors().get("ResourceConflictException"));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.enisim.plan;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.report.PlanReport;
+import dev.enisim.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A function saved Failed ({@code existing: Failed}, as {@code enisim import} writes it) in {@code plan}: said as
+ * such beside the sizes, not planned around in silence, and given no idle probe (which said "broke stays Active"
+ * of a function that never runs: it ended Deleted, so the "ends Failed" skip did not catch it).
+ */
+class PlanExistingFailedTest {
+
+    @Test
+    void aFunctionThatStartsFailedIsSaidAndGetsNoIdleAdvice() throws Exception {
+        Plan p = new Planner(ScenarioLoader.parse("""
+                name: broken
+                duration: 20m
+                vpcs:
+                  - id: vpc-p
+                    subnets: [{ id: sn, cidr: 10.1.0.0/24, az: a }]
+                    securityGroups: [sg-1, sg-2]
+                functions:
+                  - { name: ok, vpcConfig: { subnetIds: [sn], securityGroupIds: [sg-1] }, duration: 100ms,
+                      arrivals: { poisson: 2/s } }
+                  - { name: broke, existing: Failed, stateReasonCode: EniLimitExceeded,
+                      vpcConfig: { subnetIds: [sn], securityGroupIds: [sg-2] }, duration: 100ms,
+                      arrivals: { poisson: 2/s } }
+                timeline:
+                  - { at: 15m, action: deleteFunction, function: broke }
+                """, "broken.yaml"), 1, line -> { }).plan();
+        String text = PlanReport.text(p);
+        assertTrue(text.contains("   (!) broke: it starts Failed (existing: Failed, EniLimitExceeded): its creation"
+                + " failed before the run, so it holds no ENI and every invocation fails whatever the capacity, until"
+                + " it is deleted and recreated; the sizes count no demand of it, and the traffic headroom leaves its invocations out"), text);
+        assertTrue(text.contains("no keep-warm advice for broke: it starts Failed"), text);
+        assertTrue(p.headroom().probes().stream().flatMap(r -> r.details().stream()).noneMatch(d -> d.contains("broke")),
+                text);
+        assertTrue(p.headroom().firstLimitAtMultiplier() == null || p.headroom().firstLimitAtMultiplier() > 1, text);
+        assertTrue(p.idle().stream().noneMatch(a -> a.function().equals("broke")), p.idle().toString());
+        assertTrue(p.idle().stream().anyMatch(a -> a.function().equals("ok")), p.idle().toString());
+    }
+}
