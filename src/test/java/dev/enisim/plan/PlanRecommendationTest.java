@@ -148,9 +148,9 @@ class PlanRecommendationTest {
     }
 
     /**
-     * A stack's three ENIs deleted at the end of the run (20 replications): the median wait agrees with the median of
-     * the largest of three log-normal deletion times (median 10 min, p99 35 min, capped at 45 min); subnet-c fits its
-     * one ENI exactly, and nothing fails, so every function gets keep-warm advice.
+     * A stack's five ENIs deleted at the end of the run (20 replications), as teardown.yaml's: the median wait agrees
+     * with the median of the largest of five log-normal deletion times (median 10 min, p99 35 min, capped at 45
+     * min); subnet-c fits its one ENI exactly, and nothing fails, so every function gets keep-warm advice.
      */
     @Test
     void theSimulatedTeardownAgreesWithTheAnalyticMedianOfTheLargestDeletionTime() throws Exception {
@@ -164,14 +164,16 @@ class PlanRecommendationTest {
                       - { id: subnet-stack-a, cidr: 10.3.0.0/24, az: a }
                       - { id: subnet-stack-b, cidr: 10.3.1.0/24, az: b }
                       - { id: subnet-stack-c, cidr: 10.3.2.0/28, az: c, otherUsedIps: 10 }
-                    securityGroups: [sg-stack]
+                    securityGroups: [sg-stack, sg-stack-db]
                 functions:
                   - { name: api, existing: Active, duration: 500ms, arrivals: { poisson: 2/s },
                       vpcConfig: { subnetIds: [subnet-stack-a, subnet-stack-b, subnet-stack-c], securityGroupIds: [sg-stack] } }
+                  - { name: migrations, existing: Active, duration: 1s, arrivals: { constant: 1/m },
+                      vpcConfig: { subnetIds: [subnet-stack-a, subnet-stack-b], securityGroupIds: [sg-stack, sg-stack-db] } }
                 """, "stack"), 20, line -> { }).threads(2).plan();
         Plan.TeardownWait t = p.teardown();
         assertEquals(20, t.replications());
-        assertEquals(3, t.enis());
+        assertEquals(5, t.enis(), "api's three ENIs and migrations' two, each function's deleted apart");
         assertEquals(t.analyticP50Seconds(), t.p50Seconds(), 0.25 * t.analyticP50Seconds());
         assertTrue(t.p50Seconds() <= t.p99Seconds() && t.p99Seconds() <= 45 * 60 + 1e-6, t.toString());
         assertEquals(0, t.censoredReplications());
@@ -182,7 +184,7 @@ class PlanRecommendationTest {
         assertEquals(-1, c.failuresOneSmaller(), "nothing smaller than a /28");
         assertEquals(List.of(), p.failsAsIs());
         assertEquals(List.of(), p.failedFunctions());
-        assertEquals(List.of("api"), p.idle().stream().map(Plan.IdleAdvice::function).toList());
+        assertEquals(List.of("api", "migrations"), p.idle().stream().map(Plan.IdleAdvice::function).toList());
         assertTrue(p.headroom().firstLimitAtMultiplier() > 1, p.headroom().toString());
         assertEquals(List.of("concurrency"), p.headroom().limitsHit());
         assertNull(p.headroom().atRecommendedSizes(), "no limit at today's traffic: one search");
