@@ -3,7 +3,9 @@ package dev.enisim.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioLoader;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,11 +23,14 @@ class PlanSharedSubnetsTest {
     private static final String ORDERS = "222222222222";
     private static final String PAYMENTS = "333333333333";
 
+    private final List<String> progress = new ArrayList<>();
+    private Scenario scenario;
+    private Planner planner;
     private Plan plan;
 
     @BeforeEach
     void plan() throws Exception {
-        plan = new Planner(ScenarioLoader.parse("""
+        scenario = ScenarioLoader.parse("""
                 name: shared
                 duration: 5m
                 accounts:
@@ -47,7 +52,9 @@ class PlanSharedSubnetsTest {
                   - { name: payments-api, account: "333333333333", createdAt: 2m, duration: 150ms,
                       arrivals: { poisson: 10/s, from: 2m },
                       vpcConfig: { subnetIds: [subnet-shared-a, subnet-shared-b], securityGroupIds: [sg-app] } }
-                """, "shared"), 1, line -> { }).plan();
+                """, "shared");
+        planner = new Planner(scenario, 1, progress::add);
+        plan = planner.plan();
     }
 
     @Test
@@ -103,5 +110,25 @@ class PlanSharedSubnetsTest {
         Plan.SubnetAdvice b = plan.subnets().get(1);
         assertEquals(new Plan.SubnetAdvice("subnet-shared-b", "10.20.0.16/28", 11, 10, 2, 2, 27, 27, -1, 0, 1_839, 1, 1,
                 0, 1, 1, 0), b, "as it is one address short; at /28 the run ran out");
+    }
+
+    /**
+     * Each variant said as it runs, as {@link SharedVpcPlanTest} checks it: the search again at the recommended sizes
+     * after the IP limit at today's traffic; 16 runs (the idle rule's two for each function kept warm, none for
+     * payments-api, which ends Failed), within the bound: 1 + 4 sizing + 12 traffic + 1 teardown + 2 x 3 functions.
+     */
+    @Test
+    void theProgressNamesEachVariantAsItRunsAndTheRunsStayWithinTheBound() {
+        assertEquals(List.of("the scenario as it is",
+                "every subnet at /16 and no VPC ENI quota, to see the demand for IPs and ENIs",
+                "every subnet at its recommended size, on random numbers the sizes were not derived from",
+                "subnet-shared-b one size smaller (/28)", "traffic x1.00", "recommended sizes, traffic x1.00",
+                "recommended sizes, traffic x2.00", "recommended sizes, traffic x1.41",
+                "recommended sizes, traffic x1.68", "recommended sizes, traffic x1.83",
+                "recommended sizes, traffic x1.76", "teardown, replication 1 of 1",
+                "orders-api: quiet periods around the idle rule", "orders-worker: quiet periods around the idle rule"),
+                progress);
+        assertEquals(16, planner.runsStarted());
+        assertEquals(24, Planner.mostRuns(scenario, 1, false));
     }
 }
