@@ -31,4 +31,21 @@ public final class TestFiles {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
+
+    /**
+     * Runs {@code chattr flag p} ({@code +i}: the entry immutable, refused to root too; {@code -i}: back): whether it
+     * worked (false where chattr or the file system's attributes are not available, so a test can skip).
+     */
+    public static boolean chattr(String flag, Path p) {
+        try {
+            Process c = new ProcessBuilder("chattr", flag, p.toString()).redirectErrorStream(true).start();
+            c.getInputStream().readAllBytes();
+            return c.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.enisim.cli;
 
+import static dev.enisim.TestFiles.chattr;
 import static dev.enisim.TestFiles.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,18 +28,6 @@ class OutputTrialWriteTest {
     @TempDir
     Path dir;
 
-    private static boolean chattr(String flag, Path p) {
-        try {
-            Process c = new ProcessBuilder("chattr", flag, p.toString()).redirectErrorStream(true).start();
-            c.getInputStream().readAllBytes();
-            return c.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
     private String[] sweep(Path out) throws IOException {
         return new String[] {"sweep", EngineEquivalenceTest.scenario(dir).toString(), "--vary", "traffic=1,2,3",

@@ -1,5 +1,6 @@
 package dev.enisim.report;
 
+import static dev.enisim.TestFiles.chattr;
 import static dev.enisim.TestFiles.text;
 import static dev.enisim.TestFiles.names;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,18 +31,6 @@ class RenameRefusedTest {
     @TempDir
     Path work;
 
-    private static boolean chattr(String flag, Path p) {
-        try {
-            Process c = new ProcessBuilder("chattr", flag, p.toString()).redirectErrorStream(true).start();
-            c.getInputStream().readAllBytes();
-            return c.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
     private static void immutable(Path p) {
         Assumptions.assumeTrue(chattr("+i", p), "chattr +i is not available here");
