@@ -63,8 +63,7 @@ class ExistingFailedRunTest {
     }
 
     private List<String> states(String name) {
-        return fn(name).transitions().stream().map(t -> t.state() + (t.reasonCode() == null ? "" : "/" + t.reasonCode())
-                + "@" + t.atSeconds()).toList();
+        return ExistingFunctionsTest.states(fn(name));
     }
 
     @Test

@@ -78,7 +78,12 @@ class ExistingFunctionsTest {
     }
 
     private List<String> states(String name) {
-        return fn(name).transitions().stream().map(t -> t.state() + (t.reasonCode() == null ? "" : "/" + t.reasonCode())
+        return states(fn(name));
+    }
+
+    /** A function's transitions as State[/StateReasonCode]@seconds, in order. */
+    static List<String> states(RunSummary.FunctionSummary f) {
+        return f.transitions().stream().map(t -> t.state() + (t.reasonCode() == null ? "" : "/" + t.reasonCode())
                 + "@" + t.atSeconds()).toList();
     }
 
