@@ -147,7 +147,7 @@ final class SparkRunner implements PointRunner {
      * Spark's and Hadoop's own lines are not the user's (with Spark's default logging, a run printed "Using Spark's
      * default log4j profile", WARN lines of Utils and NativeCodeLoader, and INFO lines on a cluster): unless log4j2 is
      * configured already (a log4j2.properties in spark-submit's conf folder, {@code -Dlog4j2.configurationFile}: then
-     * that decides), enisim configures it before Spark starts, a console on stderr that lets through only {@code
+     * that decides; not Spark's default profile, which spark-submit loads when there is none), enisim configures it before Spark starts, a console on stderr that lets through only {@code
      * level} and above, ERROR when not given (a failure's own lines, which enisim's one-line message refers to). Spark
      * then keeps this configuration rather than load its default one.
      */
@@ -155,9 +155,14 @@ final class SparkRunner implements PointRunner {
         try {
             org.apache.logging.log4j.core.LoggerContext context = (org.apache.logging.log4j.core.LoggerContext)
                     org.apache.logging.log4j.LogManager.getContext(false);
-            if (!(context.getConfiguration() instanceof org.apache.logging.log4j.core.config.DefaultConfiguration)) {
+            if (!(context.getConfiguration() instanceof org.apache.logging.log4j.core.config.DefaultConfiguration)
+                    && !sparksDefaultProfile(context.getConfigLocation())) {
                 return; // the user's configuration
             }
+            // Spark's own start of its logging, first and silently: under spark-submit, whose launcher loaded Spark's
+            // default profile and then let the application start afresh, Spark would load that profile again over
+            // this configuration at the context's first line; once started, it keeps the one it finds
+            ((org.apache.spark.internal.Logging) new SparkConf(false)).initializeLogIfNecessary(false, true);
             org.apache.logging.log4j.Level shown = org.apache.logging.log4j.Level.toLevel(level,
                     org.apache.logging.log4j.Level.ERROR);
             // ERROR is let through by the console, not set on the root: Spark takes a root logger at ERROR with one
@@ -186,6 +191,18 @@ final class SparkRunner implements PointRunner {
         } catch (LinkageError | ClassCastException e) {
             // another logging backend: Spark's own configuration decides
         }
+    }
+
+    /**
+     * Whether log4j2 was configured by Spark's launcher with Spark's own default profile, as {@code spark-submit} does
+     * before enisim starts when its conf folder has no log4j2.properties ("Using Spark's default log4j profile:
+     * org/apache/spark/log4j2-defaults.properties", or the JSON layout's profile under structured logging): that is
+     * not the user's configuration, and its INFO lines would follow enisim's progress.
+     */
+    static boolean sparksDefaultProfile(java.net.URI location) {
+        String at = location == null ? "" : location.toString();
+        return at.endsWith("org/apache/spark/log4j2-defaults.properties")
+                || at.endsWith("org/apache/spark/log4j2-json-layout.properties");
     }
 
     @Override

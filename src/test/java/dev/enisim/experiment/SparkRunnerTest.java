@@ -108,4 +108,17 @@ class SparkRunnerTest {
             assertEquals(SparkRunner.STOPPED, stopped.getMessage());
         }
     }
+
+    @Test
+    void sparksDefaultProfileIsToldFromTheUsersConfiguration() throws Exception {
+        // spark-submit's launcher loads it from the jar when the conf folder has no log4j2.properties: not the user's
+        assertTrue(SparkRunner.sparksDefaultProfile(new java.net.URI(
+                "jar:file:/opt/spark/jars/spark-common-utils_2.13-4.0.4.jar!/org/apache/spark/log4j2-defaults.properties")));
+        assertTrue(SparkRunner.sparksDefaultProfile(new java.net.URI(
+                "jar:file:/opt/spark/jars/spark-common-utils_2.13-4.0.4.jar!/org/apache/spark/log4j2-json-layout.properties")));
+        // the user's own files, whatever their names, and none at all
+        assertEquals(false, SparkRunner.sparksDefaultProfile(new java.net.URI("file:/opt/spark/conf/log4j2.properties")));
+        assertEquals(false, SparkRunner.sparksDefaultProfile(new java.net.URI("file:/home/me/log4j2-defaults.properties")));
+        assertEquals(false, SparkRunner.sparksDefaultProfile(null));
+    }
 }
