@@ -115,7 +115,6 @@ public final class Narrative {
         Set<JournalEntry> doomed = doomedDeletions(entries);
         Map<String, String> stateOf = new java.util.HashMap<>(); // each function's state as the story goes
         dev.enisim.report.page.ScaleOutRefusal refusals = dev.enisim.report.page.ScaleOutRefusal.of(r);
-        Set<String> toldWhere = new HashSet<>(); // function + what refused its scale-out, told once
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry e = entries.get(i);
             while (nextPreset < presets.size() && presets.get(nextPreset).createdAtMicros() <= e.atMicros()) {
@@ -229,15 +228,14 @@ public final class Narrative {
                             && why.containsKey("scaleOut:" + e.reason());
                     // the subnet (or VPC quota) that refused it, named once per function (the Capacity table named
                     // it, the story did not)
-                    String where = scaleOut ? refusals.where(e) : null;
-                    where = where != null && toldWhere.add(e.subject() + "\n" + where) ? where : null;
+                    String where = scaleOut ? refusals.once(e, stateOf.get(e.subject())) : null;
                     out.add(time + "  " + String.format(Locale.ROOT, "%,d", e.count()) + " invocation"
                             + (e.count() == 1 ? "" : "s") + " of " + e.subject() + " " + outcome(e) + (e.count() == 1
                             ? " at " + first : !about && first.equals(last) ? " at " + first + ", within one second"
                             : " between " + first + " and " + (about ? "about " : "") + last)
                             + (e.reason() != null && isAsync(r, e.subject()) ? " (attempts at queued events, a"
                                     + " first attempt or a retry: see below)" : "")
-                            + (where == null ? "" : ", a scale-out refused; full: " + where));
+                            + dev.enisim.report.page.ScaleOutRefusal.suffix(where));
                     if (e.reason() != null) {
                         String rule = scaleOut ? "scaleOut:" + e.reason() : "inv:" + e.reason();
                         explain(out, why, explained, rule);

@@ -32,6 +32,9 @@ public final class ScaleOutRefusal {
         this.r = r;
     }
 
+    /** Function + what refused its scale-out, told once ({@link #once}). */
+    private final Set<String> told = new java.util.HashSet<>();
+
     /** The refusals of this run. */
     public static ScaleOutRefusal of(RunResult r) {
         return new ScaleOutRefusal(r);
@@ -78,6 +81,24 @@ public final class ScaleOutRefusal {
             return full.isEmpty() ? null : String.join(" or ", full);
         }
         return null;
+    }
+
+    /**
+     * As {@link #where}, for a line of the story or the player: only for a function {@code Active} at the spell
+     * (a Failed one's errors are its failed creation) under Hyperplane, and once per function (null when this
+     * function's refusals were already named so).
+     */
+    public String once(JournalEntry e, String functionState) {
+        if (!"Active".equals(functionState) || r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY) {
+            return null;
+        }
+        String where = where(e);
+        return where != null && told.add(e.subject() + "\n" + where) ? where : null;
+    }
+
+    /** What a failure line adds for {@link #once}'s answer: ", a scale-out refused; full: ..." ("" for null). */
+    public static String suffix(String where) {
+        return where == null ? "" : ", a scale-out refused; full: " + where;
     }
 
     /** The function's subnets with no free IP while the spell's failures happened, in the scenario's order. */
