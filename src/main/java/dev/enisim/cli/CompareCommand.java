@@ -84,26 +84,8 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "A = %s, B = %s%s; %d paired replications (common random numbers)%n%n", a, bFile,
                 sets.isEmpty() ? "" : " with " + String.join(", ", sets), replications);
-        List<Comparison.Row> shown = new ArrayList<>();
-        int width = "metric".length();
-        for (Comparison.Row r : rows) {
-            if (all || r.difference().mean() != 0 || r.difference().sd() != 0) {
-                shown.add(r);
-                width = Math.max(width, r.metric().length());
-            }
-        }
         boolean interval = replications > 1;
-        String line = "%-" + width + "s %14s %14s %14s  %-29s %-9s %s%n";
-        out.printf(Locale.ROOT, line, "metric", "A", "B", "B - A", "95% CI of B - A", interval ? "p (Holm)" : "", "");
-        for (Comparison.Row r : shown) {
-            MetricStats d = r.difference();
-            out.printf(Locale.ROOT, line, r.metric(), format(r.meanA()), format(r.meanB()), format(d.mean()),
-                    interval ? "[" + format(d.ciLow()) + ", " + format(d.ciHigh()) + "]" : "none (1 replication)",
-                    Comparison.pText(r.adjustedP()), r.significant() ? "significant" : "");
-        }
-        if (shown.isEmpty()) {
-            out.println("(no metric differs)");
-        }
+        table(out, rows, all, interval);
         if (interval && outcome.tested() > 0) {
             long significant = rows.stream().filter(Comparison.Row::significant).count();
             out.println();
@@ -122,6 +104,33 @@ final class CompareCommand implements Callable<Integer> {
                     ? "" : " with " + String.join(", ", sets)), sb, outcome, replications, all));
         }
         return 0;
+    }
+
+    /**
+     * The differences table, in the page's order ({@link dev.enisim.report.ComparePage#ordered}: the significant
+     * metrics first, the largest change relative to A first, then the others in the summary's order); a metric with
+     * no difference only with {@code all}.
+     */
+    static void table(PrintWriter out, List<Comparison.Row> rows, boolean all, boolean interval) {
+        List<Comparison.Row> shown = new ArrayList<>();
+        int width = "metric".length();
+        for (Comparison.Row r : dev.enisim.report.ComparePage.ordered(rows)) {
+            if (all || r.difference().mean() != 0 || r.difference().sd() != 0) {
+                shown.add(r);
+                width = Math.max(width, r.metric().length());
+            }
+        }
+        String line = "%-" + width + "s %14s %14s %14s  %-29s %-9s %s%n";
+        out.printf(Locale.ROOT, line, "metric", "A", "B", "B - A", "95% CI of B - A", interval ? "p (Holm)" : "", "");
+        for (Comparison.Row r : shown) {
+            MetricStats d = r.difference();
+            out.printf(Locale.ROOT, line, r.metric(), format(r.meanA()), format(r.meanB()), format(d.mean()),
+                    interval ? "[" + format(d.ciLow()) + ", " + format(d.ciHigh()) + "]" : "none (1 replication)",
+                    Comparison.pText(r.adjustedP()), r.significant() ? "significant" : "");
+        }
+        if (shown.isEmpty()) {
+            out.println("(no metric differs)");
+        }
     }
 
     /** What "significant" means here, in a sentence (also on the page). */

@@ -48,13 +48,7 @@ public final class ComparePage {
             int replications, boolean all) {
         List<Row> shown = new ArrayList<>();
         int significant = 0;
-        // the significant metrics first, the largest change relative to A first among them (az-outage's
-        // ServiceException, 0 in A, came fifth, after events.total and other counts that moved by a few per cent);
-        // the others in the summary's order
-        List<Comparison.Row> rows = new ArrayList<>(outcome.rows());
-        rows.sort(Comparator.comparing(Comparison.Row::significant).reversed()
-                .thenComparing(r -> r.significant() ? -relativeChange(r) : 0.0));
-        for (Comparison.Row r : rows) {
+        for (Comparison.Row r : ordered(outcome.rows())) {
             MetricStats d = r.difference();
             if (all || d.mean() != 0 || d.sd() != 0) {
                 // one replication has no interval: the page showed [-289, -289] as a "95% interval" where the
@@ -195,6 +189,18 @@ public final class ComparePage {
         }
         String t = new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
         return t.equals("-0") ? "0" : t;
+    }
+
+    /**
+     * The rows in the order the page and the terminal show them: the significant metrics first, the largest change
+     * relative to A first among them (az-outage's ServiceException, 0 in A, came fifth, after events.total and other
+     * counts that moved by a few per cent), ties and the others in the summary's order.
+     */
+    public static List<Comparison.Row> ordered(List<Comparison.Row> rows) {
+        List<Comparison.Row> out = new ArrayList<>(rows);
+        out.sort(Comparator.comparing(Comparison.Row::significant).reversed()
+                .thenComparing(r -> r.significant() ? -relativeChange(r) : 0.0));
+        return out;
     }
 
     /** |B - A| / |A| of a row's means: infinite when A is 0 and B is not (a metric that appears), 0 when both are. */

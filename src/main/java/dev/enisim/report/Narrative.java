@@ -114,6 +114,7 @@ public final class Narrative {
         Set<JournalEntry> refused = refusedDeletions(entries);
         Set<JournalEntry> doomed = doomedDeletions(entries);
         Map<String, String> stateOf = new java.util.HashMap<>(); // each function's state as the story goes
+        dev.enisim.report.page.ScaleOutRefusal refusals = dev.enisim.report.page.ScaleOutRefusal.of(r);
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry e = entries.get(i);
             while (nextPreset < presets.size() && presets.get(nextPreset).createdAtMicros() <= e.atMicros()) {
@@ -222,16 +223,21 @@ public final class Narrative {
                     String first = clock(e.atMicros(), start);
                     String last = clock(Headlines.lastOfSpell(r, e), start);
                     boolean about = Headlines.approximate(r, e);
+                    // an Active function's ENI error is a scale-out refused, not the failure a Failed one tells
+                    boolean scaleOut = e.reason() != null && "Active".equals(stateOf.get(e.subject()))
+                            && why.containsKey("scaleOut:" + e.reason());
+                    // the subnet (or VPC quota) that refused it, named once per function (the Capacity table named
+                    // it, the story did not)
+                    String where = scaleOut ? refusals.once(e, stateOf.get(e.subject())) : null;
                     out.add(time + "  " + String.format(Locale.ROOT, "%,d", e.count()) + " invocation"
                             + (e.count() == 1 ? "" : "s") + " of " + e.subject() + " " + outcome(e) + (e.count() == 1
                             ? " at " + first : !about && first.equals(last) ? " at " + first + ", within one second"
                             : " between " + first + " and " + (about ? "about " : "") + last)
                             + (e.reason() != null && isAsync(r, e.subject()) ? " (attempts at queued events, a"
-                                    + " first attempt or a retry: see below)" : ""));
+                                    + " first attempt or a retry: see below)" : "")
+                            + dev.enisim.report.page.ScaleOutRefusal.suffix(where));
                     if (e.reason() != null) {
-                        // an Active function's ENI error is a scale-out refused, not the failure a Failed one tells
-                        String rule = "Active".equals(stateOf.get(e.subject())) && why.containsKey("scaleOut:"
-                                + e.reason()) ? "scaleOut:" + e.reason() : "inv:" + e.reason();
+                        String rule = scaleOut ? "scaleOut:" + e.reason() : "inv:" + e.reason();
                         explain(out, why, explained, rule);
                     } else if (e.state().startsWith("FUNCTION_ERROR")) {
                         explain(out, why, explained, "fn:" + e.detail());

@@ -67,6 +67,81 @@ class ScaleOutRefusedStoryTest {
                 + " (hyperplane.eniRetryBackoff)"), why);
     }
 
+    /**
+     * The last pass's leftover: the story said "the subnet had no free address" but not which; only the report's
+     * Capacity table named it. The failure line names it once (with its CIDR, size and free IPs), and the report's
+     * "What failed" table says the same.
+     */
+    @Test
+    void theStoryNamesTheFullSubnetOnce() throws Exception {
+        RunResult r = run();
+        String all = String.join("\n", Narrative.lines(r));
+        String named = "full: subnet-a (10.0.0.0/28, 0 of 11 usable IPs free)";
+        assertTrue(all.contains("invocations of api failed with SubnetIPAddressLimitReachedException between 00:02:00"
+                + " and 00:02:09, a scale-out refused; " + named), all);
+        assertEquals(1, all.split(java.util.regex.Pattern.quote(named), -1).length - 1, all);
+        Headlines.Failure f = Headlines.failures(r).stream()
+                .filter(x -> x.outcome().equals("SubnetIPAddressLimitReachedException")).findFirst().orElseThrow();
+        assertTrue(f.why().endsWith("(a scale-out); " + named), f.why());
+    }
+
+    /**
+     * Two spells of refusals (api deleted and created again between them, its key's ENI kept by another function):
+     * the subnet is named at the first only.
+     */
+    @Test
+    void aSecondSpellDoesNotNameTheSubnetAgain() throws Exception {
+        String yaml = FULL.replace("at: [2m]", "at: [2m, 6m]").replace("""
+                            timeline:
+                            """, """
+                              - name: keeper
+                                existing: Active
+                                vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg] }
+                                duration: 1s
+                                arrivals: { bursts: { rate: 1/s, duration: 1s, at: [9m] } }
+                            timeline:
+                              - { at: 3m, action: deleteFunction, function: api }
+                              - { at: 4m, action: createFunction, function: api }
+                            """);
+        List<String> s = Narrative.lines(new Simulation(ScenarioLoader.parse(yaml, "t"), 0).run());
+        String all = String.join("\n", s);
+        List<String> spells = s.stream().filter(l -> l.contains("failed with SubnetIPAddressLimitReachedException"))
+                .toList();
+        assertEquals(2, spells.size(), all);
+        assertTrue(spells.get(0).endsWith("full: subnet-a (10.0.0.0/28, 0 of 11 usable IPs free)"), all);
+        assertFalse(spells.get(1).contains("full:"), all);
+    }
+
+    /** Of a function's two subnets only the full one is named. */
+    @Test
+    void onlyTheFullSubnetIsNamed() throws Exception {
+        String yaml = FULL.replace("subnets: [{ id: subnet-a, cidr: 10.0.0.0/28, az: a, otherUsedIps: 2 }]",
+                "subnets: [{ id: subnet-a, cidr: 10.0.0.0/28, az: a, otherUsedIps: 2 },"
+                        + " { id: subnet-b, cidr: 10.0.1.0/28, az: b, otherUsedIps: 2 }]")
+                .replace("subnetIds: [subnet-a]", "subnetIds: [subnet-a, subnet-b]")
+                .replace("rate: 5/s", "rate: 10/s");
+        String all = String.join("\n", Narrative.lines(new Simulation(ScenarioLoader.parse(yaml, "t"), 0).run()));
+        assertTrue(all.contains("a scale-out refused; full: subnet-a (10.0.0.0/28, 0 of 11 usable IPs free)\n"), all);
+        assertFalse(all.contains("full: subnet-b") || all.contains(", subnet-b (10.0.1.0/28"), all);
+    }
+
+    /** The ENI-quota variant names the VPC's quota with its figure. */
+    @Test
+    void aRefusalByTheVpcsEniQuotaNamesTheVpcAndItsQuota() throws Exception {
+        String yaml = FULL.replace("cidr: 10.0.0.0/28", "cidr: 10.0.0.0/24").replace("otherUsedIps: 2 }]",
+                "otherUsedIps: 2 }]\n    eniQuota: 3").replace(
+                "action: setOtherUsedIps, subnet: subnet-a, otherUsedIps: 10",
+                "action: setOtherUsedEnis, vpc: v, otherUsedEnis: 2");
+        RunResult r = new Simulation(ScenarioLoader.parse(yaml, "t"), 0).run();
+        String all = String.join("\n", Narrative.lines(r));
+        String named = "full: v's ENI quota (3 Hyperplane ENIs, other services' counted)";
+        assertTrue(all.contains("invocations of api failed with ENILimitReachedException between 00:02:00 and"
+                + " 00:02:09, a scale-out refused; " + named + "\n"), all);
+        Headlines.Failure f = Headlines.failures(r).stream()
+                .filter(x -> x.outcome().equals("ENILimitReachedException")).findFirst().orElseThrow();
+        assertTrue(f.why().endsWith("; " + named), f.why());
+    }
+
     /** Failures within one second read "between 00:02:00 and 00:02:00": said as one instant. */
     @Test
     void aSpellWithinOneSecondIsToldAsOneInstant() throws Exception {

@@ -45,6 +45,7 @@ public final class Headlines {
         Map<String, java.util.Set<String>> whys = new LinkedHashMap<>();
         boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
         Map<String, String> stateOf = new java.util.HashMap<>(); // each function's state as the journal goes
+        ScaleOutRefusal refusals = ScaleOutRefusal.of(r);
         for (JournalEntry e : r.journal()) {
             if (e.kind() == JournalEntry.Kind.FUNCTION_STATE) {
                 stateOf.put(e.subject(), e.state());
@@ -62,8 +63,11 @@ public final class Headlines {
                 why = cause(e.detail());
             } else {
                 outcome = e.reason();
-                why = legacy ? legacyCause(e.reason())
-                        : "Active".equals(stateOf.get(e.subject())) ? activeCause(e.reason()) : cause(e.reason());
+                boolean active = !legacy && "Active".equals(stateOf.get(e.subject()));
+                why = legacy ? legacyCause(e.reason()) : active ? activeCause(e.reason()) : cause(e.reason());
+                // the subnet (or VPC quota) that refused the scale-out, as the story names it
+                String where = active && !why.equals(cause(e.reason())) ? refusals.where(e) : null;
+                why += where == null ? "" : "; full: " + where;
             }
             long[] a = agg.computeIfAbsent(outcome, k -> new long[] {0, Long.MAX_VALUE, 0});
             a[0] += e.count();

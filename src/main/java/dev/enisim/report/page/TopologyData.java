@@ -319,7 +319,12 @@ final class TopologyData {
         int left = 0;
         // successes in the narrative's parts: one spell across az-outage's hour of ServiceException was told as
         // succeeding through it
+        ScaleOutRefusal refusals = ScaleOutRefusal.of(r);
+        Map<String, String> stateOf = new java.util.HashMap<>(); // each function's state as the journal goes
         for (JournalEntry e : dev.enisim.report.Narrative.successSpells(r)) {
+            if (e.kind() == JournalEntry.Kind.FUNCTION_STATE) {
+                stateOf.put(e.subject(), e.state());
+            }
             if (e.kind() == JournalEntry.Kind.ACTION ? !drawnAction(e.detail(), drawn) : !drawn.contains(e.subject())) {
                 continue;
             }
@@ -338,6 +343,13 @@ final class TopologyData {
                         ? az.substring(0, az.length() - 8) : az;
                 byAz.getOrDefault(az, List.of()).forEach(subjects::add);
             }
+            // an Active function's refused scale-out: what was full, once per function as the story says it, and
+            // in the full subnets' histories
+            String full = e.kind() == JournalEntry.Kind.INVOCATIONS && e.reason() != null
+                    ? refusals.once(e, stateOf.get(e.subject())) : null;
+            if (full != null && "SubnetIPAddressLimitReachedException".equals(e.reason())) {
+                refusals.fullSubnets(e).forEach(subjects::add);
+            }
             String text = switch (e.kind()) {
                 case FUNCTION_STATE -> e.subject() + " -> " + e.state() + (e.reason() == null ? "" : " ("
                         + e.reason() + ")") + (e.detail() == null || e.detail().isEmpty() ? "" : ": " + e.detail());
@@ -350,7 +362,8 @@ final class TopologyData {
                 case ENI_AWAITED -> Narrative.awaited(e);
                 case INVOCATIONS -> String.format(Locale.ROOT, "%,d", e.count()) + " invocation" + (e.count() == 1
                         ? "" : "s") + " of " + e.subject() + " " + Narrative.outcome(e) + ", " + Narrative.clock(e.atMicros())
-                        + (e.count() == 1 ? "" : " to " + Narrative.clock(Headlines.lastOfSpell(r, e)));
+                        + (e.count() == 1 ? "" : " to " + Narrative.clock(Headlines.lastOfSpell(r, e)))
+                        + ScaleOutRefusal.suffix(full);
             };
             if (e.kind() == JournalEntry.Kind.ENI_SHARED || e.kind() == JournalEntry.Kind.ENI_AWAITED
                     || e.kind() == JournalEntry.Kind.ENI_STATE) {

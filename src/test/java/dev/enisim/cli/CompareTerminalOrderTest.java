@@ -1,0 +1,94 @@
+package dev.enisim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.experiment.Comparison;
+import dev.enisim.experiment.MetricStats;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The last pass's leftover: compare's page sorts its significant rows by their change relative to A
+ * ({@code CompareRowOrderTest}), but the terminal printed its table in the summary's order, so the two showed the
+ * same comparison in two orders (az-outage's deciding ServiceException row fifth in the terminal, first on the page).
+ */
+class CompareTerminalOrderTest {
+
+    @TempDir
+    Path dir;
+
+    private static Comparison.Row row(String metric, double a, double b, boolean significant) {
+        double d = b - a;
+        return new Comparison.Row(metric, a, b, new MetricStats(5, d, 1, d - 1, d + 1), significant ? 0.001 : 0.5,
+                significant ? 0.004 : 0.9, significant);
+    }
+
+    /** The metrics of the terminal's table, in its order (the lines after the header, up to the first blank one). */
+    private static List<String> terminal(String out) {
+        List<String> metrics = new ArrayList<>();
+        boolean in = false;
+        for (String line : out.lines().toList()) {
+            if (line.startsWith("metric ")) {
+                in = true;
+            } else if (in && line.isBlank()) {
+                break;
+            } else if (in) {
+                metrics.add(line.substring(0, line.indexOf(' ')));
+            }
+        }
+        return metrics;
+    }
+
+    /** The metrics of the page's differences table, in its order. */
+    private static List<String> page(String html) {
+        Matcher m = Pattern.compile("<tr><td>([^<]+)</td>").matcher(html.substring(html.indexOf(
+                "<section id=\"differences\">")));
+        List<String> metrics = new ArrayList<>();
+        while (m.find()) {
+            metrics.add(m.group(1));
+        }
+        return metrics;
+    }
+
+    @Test
+    void theTerminalTableComesInThePagesOrder() {
+        List<Comparison.Row> rows = List.of(
+                row("events.total", 1_000_000, 1_020_000, true),           // +2%
+                row("invocations.succeeded", 900_000, 880_000, true),     // -2.2%
+                row("latency.p99", 300, 310, false),                       // not significant: after the others
+                row("invocations.errors.ServiceException", 0, 6_000, true), // appears: first
+                row("coldStarts", 100, 150, true),                         // +50%
+                row("latency.p50", 100, 101, false),
+                new Comparison.Row("enis.peak", 3, 3, new MetricStats(5, 0, 0, 0, 0), Double.NaN, Double.NaN,
+                        false));                                           // no difference: only with --all
+        StringWriter s = new StringWriter();
+        CompareCommand.table(new PrintWriter(s, true), rows, false, true);
+        assertEquals(List.of("invocations.errors.ServiceException", "coldStarts", "invocations.succeeded",
+                "events.total", "latency.p99", "latency.p50"), terminal(s.toString() + "\n"), s.toString());
+        StringWriter every = new StringWriter();
+        CompareCommand.table(new PrintWriter(every, true), rows, true, true);
+        assertEquals("enis.peak", terminal(every.toString() + "\n").get(6), every.toString());
+    }
+
+    @Test
+    void aRealComparisonPrintsTheRowsOfItsPageInTheSameOrder() throws Exception {
+        Path f = Files.writeString(dir.resolve("noise.yaml"), CompareMultiplicityTest.noise());
+        Path html = dir.resolve("c.html");
+        CliTest.Result r = CliTest.run("compare", f.toString(), "--set", "functions[f2].arrivals.poisson=6/s",
+                "--replications", "3", "--html", html.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> terminal = terminal(r.out());
+        List<String> page = page(Files.readString(html));
+        assertTrue(terminal.size() > 3, r.out());
+        assertEquals(page, terminal, r.out());
+    }
+}
