@@ -63,33 +63,35 @@ class FileTrialWriteTest {
         Path f = scenario();
         List<String> before = names(dir);
         Path junit = dir.resolve("results.xml");
-        refused(fullDisk("check", f.toString(), "--junit", junit.toString(), "--step-summary", ""),
-                refusal(junit, dir), before);
         Path baselines = dir.resolve("baselines");
-        refused(fullDisk("check", f.toString(), "--baseline", baselines.toString(), "--update-baseline",
-                "--step-summary", ""), refusal(baselines.resolve("engines.summary.json"), dir), before);
         Path page = dir.resolve("drift.html");
+        Path gate = dir.resolve("gate");
+        Path json = dir.resolve("bench.json");
+        Path svg = dir.resolve("cost.svg");
+        Path table = dir.resolve("validation.md");
+        Path trace = dir.resolve("trace.jsonl");
+        // each command's own verdict (all said when several fail)
+        org.junit.jupiter.api.Assertions.assertAll(
+            () -> refused(fullDisk("check", f.toString(), "--junit", junit.toString(), "--step-summary", ""),
+                    refusal(junit, dir), before),
+            () -> refused(fullDisk("check", f.toString(), "--baseline", baselines.toString(), "--update-baseline",
+                    "--step-summary", ""), refusal(baselines.resolve("engines.summary.json"), dir), before),
+            () -> refused(fullDisk("gate", "--account", "src/test/resources/gate/account.yaml", "--template",
+                    "src/test/resources/gate/one-group.yaml", "--out", gate.toString(), "--step-summary", ""),
+                    refusal(gate, dir), before),
+            () -> refused(fullDisk("bench", f.toString(), "--repeat", "1", "--no-fork", "--no-references",
+                    "--warmup", "tenth", "--json", json.toString()), refusal(json, dir), before),
+            () -> refused(fullDisk("bench", "--cost-model", svg.toString(), "--cost-model-functions", "1",
+                    "--cost-model-arrivals", "60000", "--no-fork"), refusal(svg, dir), before),
+            () -> refused(fullDisk("validate-model", "--replications", "2", "--markdown", table.toString()),
+                    refusal(table, dir), before),
+            () -> refused(fullDisk("explain", f.toString(), "--trace", trace.toString()), refusal(trace, dir),
+                    before));
         Files.createDirectories(baselines);
         assertEquals(0, CliTest.run("check", f.toString(), "--baseline", baselines.toString(), "--update-baseline",
                 "--step-summary", "").code());
-        List<String> withBaselines = names(dir);
         refused(fullDisk("check", f.toString(), "--baseline", baselines.toString(), "--html", page.toString(),
-                "--step-summary", ""), refusal(page, dir), withBaselines);
-        Path gate = dir.resolve("gate");
-        refused(fullDisk("gate", "--account", "src/test/resources/gate/account.yaml", "--template",
-                "src/test/resources/gate/one-group.yaml", "--out", gate.toString(), "--step-summary", ""),
-                refusal(gate, dir), withBaselines);
-        Path json = dir.resolve("bench.json");
-        refused(fullDisk("bench", f.toString(), "--repeat", "1", "--no-fork", "--no-references", "--warmup", "tenth",
-                "--json", json.toString()), refusal(json, dir), withBaselines);
-        Path svg = dir.resolve("cost.svg");
-        refused(fullDisk("bench", "--cost-model", svg.toString(), "--cost-model-functions", "1", "--no-fork"),
-                refusal(svg, dir), withBaselines);
-        Path table = dir.resolve("validation.md");
-        refused(fullDisk("validate-model", "--replications", "2", "--markdown", table.toString()),
-                refusal(table, dir), withBaselines);
-        Path trace = dir.resolve("trace.jsonl");
-        refused(fullDisk("explain", f.toString(), "--trace", trace.toString()), refusal(trace, dir), withBaselines);
+                "--step-summary", ""), refusal(page, dir), names(dir));
     }
 
     /** A JUnit file made immutable (chattr +i, refused to root too) is found before the runs, not by the write after. */
