@@ -208,7 +208,10 @@ public final class SafeOutput {
             });
         } catch (IOException e) {
             if (!folder && made[0]) {
-                throw new OutputRefused(asked + ": enisim cannot replace this file (" + reason(e) + ": it is immutable"
+                // the system's reason alone: the path it names is the trial's hidden link, not the user's file
+                String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                        : reason(e);
+                throw new OutputRefused(asked + ": enisim cannot replace this file (" + why + ": it is immutable"
                         + " or append-only, chattr +i or +a), said by a trial write before any run; lsattr " + asked
                         + " shows it (chattr -i or -a undoes it), or give another file");
             }
