@@ -203,11 +203,12 @@ final class BenchCommand implements Callable<Integer> {
                 throw new UserInputException(p + ": no such directory " + parent);
             }
         }
+        // each tried (a trial write), before an hour of workloads: a full disk was found by the write at the end
         if (json != null) {
-            SafeOutput.checkMarkedFile(json, home, JSON_SIGNATURE);
+            SafeOutput.checkFileWritable(json, home, JSON_SIGNATURE);
         }
         if (costModel != null) {
-            SafeOutput.checkMarkedFile(costModel, home, SVG_SIGNATURE);
+            SafeOutput.checkFileWritable(costModel, home, SVG_SIGNATURE);
         }
         // the extras asked for alone run alone: a chart or a figure of its own is not an hour of the default workloads
         boolean extrasOnly = workloads.isEmpty()

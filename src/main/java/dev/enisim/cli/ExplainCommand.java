@@ -66,7 +66,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws ScenarioException, IOException {
         Scenario s = ScenarioLoader.load(file, overriding.sets, seed);
         if (trace != null) {
-            SafeOutput.checkMarkedFile(trace, Main.workingDir(spec), TRACE_MARK);
+            SafeOutput.checkFileWritable(trace, Main.workingDir(spec), TRACE_MARK); // tried before the run
         }
         budget.check(s, 1, spec.commandLine().getErr());
         RunResult r = new Simulation(s, 0).run().withOverrides(overriding.sets);

@@ -523,6 +523,7 @@ final class GateCommand implements Callable<Integer> {
                         : "; or " + String.join(", and ", steps) + " and pass --force to write gate.md, junit.xml,"
                         + " gate.html and after.yaml into it beside its files"));
             }
+            SafeOutput.checkFolderWritable(out, wd); // tried (a trial write) before the runs, not found after them
             return;
         }
         Path target = wd.resolve(out);
@@ -542,7 +543,8 @@ final class GateCommand implements Callable<Integer> {
             SafeOutput.checkFile(file, wd, null);
         }
         if (ownFolder()) {
-            return; // written as a whole, as without --force
+            SafeOutput.checkFolderWritable(out, wd); // written as a whole, as without --force: tried as it is
+            return;
         }
         List<String> theirs = notOurs();
         if (!theirs.isEmpty()) { // --force writes beside the user's files, never over them
@@ -575,6 +577,9 @@ final class GateCommand implements Callable<Integer> {
             throw new dev.enisim.report.OutputRefused("--out " + out + " --force would replace " + String.join("; and ",
                     which) + ": --force writes the gate's four files beside a folder's own but replaces none that"
                     + " enisim did not write, or that changed since; " + String.join("; ", steps));
+        }
+        for (String name : OUTPUTS) { // each written beside the folder's files: each tried before the runs
+            SafeOutput.checkFileWritable(out.resolve(name), wd, null);
         }
     }
 

@@ -20,9 +20,9 @@ final class PageOutput {
     private PageOutput() {
     }
 
-    /** Refuses at once (before the runs) a page file that may not be written. */
+    /** Refuses at once (before the runs) a page file that may not be written, or cannot be (a trial write). */
     static void check(CommandSpec spec, Path file) {
-        SafeOutput.checkMarkedFile(file, Main.workingDir(spec), MARK);
+        SafeOutput.checkFileWritable(file, Main.workingDir(spec), MARK);
     }
 
     static void write(CommandSpec spec, Path file, String html) throws IOException {

@@ -41,7 +41,8 @@ final class ValidateModelCommand implements Callable<Integer> {
             throw new UserInputException("--replications must be at least 2 (for a confidence interval)");
         }
         if (markdown != null) {
-            SafeOutput.checkMarkedFile(markdown, Main.workingDir(spec), TABLE_SIGNATURE);
+            // tried (a trial write) before the cases run: a full disk was found by the write after them
+            SafeOutput.checkFileWritable(markdown, Main.workingDir(spec), TABLE_SIGNATURE);
         }
         List<ValidationSuite.Case> cases = new ValidationSuite(replications,
                 parallelism.threads()).run();

@@ -2,8 +2,9 @@ package dev.enisim.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +102,9 @@ public final class Experiment {
                     progressFile));
         }
         progress.accept(String.format("%d points to run (%s)", todo.size(), runner.describe()));
-        try (BufferedWriter out = progressFile == null ? null : open(progressFile, id, resumed > 0)) {
+        Path made = progressFile == null ? null : firstMissing(progressFile.getParent());
+        int[] kept = {resumed}; // the points the progress file holds
+        try (FileChannel out = progressFile == null ? null : open(progressFile, id, resumed > 0)) {
             runner.run(spec, todo, new PointRunner.Batches() {
                 @Override
                 public void accept(String line) {
@@ -124,7 +127,8 @@ public final class Experiment {
                     if (r == null || r.index() < 0 || r.index() >= results.length || results[r.index()] != null) {
                         throw new IllegalStateException("an engine returned a bad or repeated result: " + line);
                     }
-                    append(out, line, progressFile);
+                    append(out, line, progressFile, kept[0], made);
+                    kept[0]++;
                     results[r.index()] = r.point();
                     tally.count(r.point());
                     return r.point();
@@ -141,18 +145,54 @@ public final class Experiment {
         return all;
     }
 
-    private static void append(BufferedWriter out, String line, Path file) {
+    /**
+     * Appends one point's line to the progress file, whole or not at all: a write that fails (a disk that filled
+     * during the run) stops the experiment at once, the points not yet run left unrun, and the file is cut back to
+     * its last whole line (the half line was left in it). The {@code kept} points done before stay in it for the same
+     * command to resume from; a file that holds none is removed, with the folders the run made for it ({@code made},
+     * the outermost, if left empty).
+     */
+    private static void append(FileChannel out, String line, Path file, int kept, Path made) {
         if (out == null) {
             return;
         }
+        ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+        long before = -1;
         try {
-            out.write(line);
-            out.write('\n');
-            out.flush();
+            before = out.size();
+            while (bytes.hasRemaining()) {
+                out.write(bytes);
+            }
         } catch (IOException e) {
-            throw new ExperimentException("cannot write the progress file " + file + ": "
-                    + dev.enisim.report.SafeOutput.reason(e));
+            String said = "cannot write the progress file " + file + ": " + dev.enisim.report.SafeOutput.reason(e);
+            try {
+                if (before >= 0) {
+                    out.truncate(before);
+                }
+                if (kept == 0) {
+                    out.close();
+                    Files.deleteIfExists(file);
+                    for (Path p = file.getParent(); made != null && p != null && p.startsWith(made);
+                            p = p.getParent()) {
+                        Files.deleteIfExists(p); // fails when not empty: something else is there now
+                    }
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // what is left is said by the next run: a torn last line is skipped when it resumes
+            }
+            throw new ExperimentException(said + (kept == 0 ? "; no point was kept, nothing is left behind"
+                    : "; stopped at once: the " + kept + (kept == 1 ? " point" : " points") + " done are kept in it"
+                    + ", so the same command run again (once it can write there) resumes from them"));
         }
+    }
+
+    /** The outermost folder of {@code dir} that does not exist yet (null if it exists). */
+    private static Path firstMissing(Path dir) {
+        Path missing = null;
+        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
     }
 
     /** Reads the points already done into {@code results}; 0 when there is no file or it is another experiment. */
@@ -220,7 +260,7 @@ public final class Experiment {
     }
 
     /** The progress file, appended to (resuming) or started afresh with its header; a torn line is cut off. */
-    private static BufferedWriter open(Path file, String id, boolean resume) throws IOException {
+    private static FileChannel open(Path file, String id, boolean resume) throws IOException {
         Files.createDirectories(file.getParent());
         if (resume) {
             List<String> keep = new ArrayList<>();
@@ -230,10 +270,10 @@ public final class Experiment {
                 }
             }
             replace(file, String.join("\n", keep) + "\n"); // a kill now loses no point already done
-            return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            return FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         }
         replace(file, header(id) + "\n");
-        return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        return FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
 
     /**

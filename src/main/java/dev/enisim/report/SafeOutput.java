@@ -139,7 +139,43 @@ public final class SafeOutput {
      */
     public static void checkFolderWritable(Path dir, Path workingDir) {
         checkFolder(dir, workingDir, true);
+        tryPlace(dir, workingDir, true);
         Path target = absolute(dir, workingDir);
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            Path inside = target.resolve(MARKER + ".probe-" + PID + "-" + COUNTER.incrementAndGet());
+            try {
+                tryWrite(inside, () -> Files.createFile(inside));
+            } catch (IOException e) {
+                throw new OutputRefused(dir + ": enisim cannot write in this folder, which it replaces as a whole"
+                        + " (its files are deleted then): " + reason(e) + ", said by a trial write before any run;"
+                        + " give a folder you may write, or make this one writable");
+            }
+        }
+    }
+
+    /**
+     * As {@link #checkMarkedFile}, and then tries it, leaving nothing: a command that writes a single file after work
+     * of minutes ({@code check --junit}, {@code --html} and {@code --update-baseline}'s baselines, {@code gate},
+     * {@code bench --json} and {@code --cost-model}, {@code validate-model --markdown}) calls it before its first run,
+     * as the long commands call {@link #checkFolderWritable}: a full disk was found only by the write at the end,
+     * after every run. Where the file's hidden temporary sibling will be written (or in the nearest folder above that
+     * exists: missing folders are not made early, nor left behind), a file {@code .NAME.tmp-PID-N} holding a line,
+     * removed at once (and by the shutdown clean-up on SIGINT or SIGTERM; one a harder kill leaves is swept by the
+     * next write there, as any temporary file of a process that is gone). {@code mark}: as {@link #checkMarkedFile}'s
+     * (null: any regular file).
+     */
+    public static void checkFileWritable(Path file, Path workingDir, Mark mark) {
+        checkFile(file, workingDir, mark, true);
+        tryPlace(file, workingDir, false);
+    }
+
+    /**
+     * The trial write of {@link #checkFolderWritable} ({@code folder}) and {@link #checkFileWritable}: the hidden
+     * temporary sibling the write will make (a folder with its marker, or a file), made and removed in the nearest
+     * folder above {@code asked} that exists; refused (an {@link OutputRefused}, one line) when it cannot be.
+     */
+    private static void tryPlace(Path asked, Path workingDir, boolean folder) {
+        Path target = absolute(asked, workingDir);
         Path parent = target.getParent();
         Path place = parent;
         while (place != null && !Files.exists(place)) {
@@ -154,6 +190,15 @@ public final class SafeOutput {
         boolean[] made = {false};
         try {
             tryWrite(trial, () -> {
+                if (!folder) {
+                    Files.writeString(trial, MARKER_HEADER, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE);
+                    made[0] = true;
+                    if (beside && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+                        tryReplace(trial, target);
+                    }
+                    return null;
+                }
                 Files.createDirectory(trial);
                 made[0] = true;
                 if (beside) {
@@ -162,24 +207,51 @@ public final class SafeOutput {
                 return Files.writeString(trial.resolve(MARKER), MARKER_HEADER, StandardCharsets.UTF_8);
             });
         } catch (IOException e) {
-            if (made[0] && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new OutputRefused(dir + ": enisim cannot write the folder that replaces this one, which keeps"
-                        + " its permissions (" + permissions(target) + "): " + reason(e) + ", said by a trial write"
-                        + " before any run; make it writable (chmod u+w " + dir + "), or give another folder");
+            if (!folder && made[0]) {
+                // the system's reason alone: the path it names is the trial's hidden link, not the user's file
+                String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                        : reason(e);
+                throw new OutputRefused(asked + ": enisim cannot replace this file (" + why + ": it is immutable"
+                        + " or append-only, chattr +i or +a), said by a trial write before any run; lsattr " + asked
+                        + " shows it (chattr -i or -a undoes it), or give another file");
             }
-            throw new OutputRefused(dir + ": enisim cannot write in " + asWritten(dir, target, place, workingDir)
+            if (folder && made[0] && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new OutputRefused(asked + ": enisim cannot write the folder that replaces this one, which keeps"
+                        + " its permissions (" + permissions(target) + "): " + reason(e) + ", said by a trial write"
+                        + " before any run; make it writable (chmod u+w " + asked + "), or give another folder");
+            }
+            throw new OutputRefused(asked + ": enisim cannot write in " + asWritten(asked, target, place, workingDir)
                     + " (" + reason(e) + "), said by a trial write before any run; give a folder you may write (not"
                     + " read-only, full or immutable)");
         }
-        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            Path inside = target.resolve(MARKER + ".probe-" + PID + "-" + COUNTER.incrementAndGet());
+    }
+
+    /**
+     * Throws when {@code target}, an existing file, cannot be replaced by a rename though its folder takes new files:
+     * made immutable or append-only ({@code chattr +i}, {@code +a}, which bind root too; a {@code check --junit} over
+     * such a file failed after every run). No call tells it but one that would change the file; a hard link to it
+     * does not, and the kernel refuses one to such a file as it refuses the rename. Told only where a hard link to a
+     * file of one's own can be made (a file system without them tells nothing) and the file has the same owner as
+     * {@code trial}, ours (the kernel may refuse a link to another user's file for that alone). The link is a
+     * temporary entry of ours, removed at once.
+     */
+    private static void tryReplace(Path trial, Path target) throws IOException {
+        Path link = trial.resolveSibling(tempName(target.getFileName().toString(), "tmp"));
+        IN_FLIGHT.add(link);
+        try {
             try {
-                tryWrite(inside, () -> Files.createFile(inside));
-            } catch (IOException e) {
-                throw new OutputRefused(dir + ": enisim cannot write in this folder, which it replaces as a whole"
-                        + " (its files are deleted then): " + reason(e) + ", said by a trial write before any run;"
-                        + " give a folder you may write, or make this one writable");
+                if (!Files.getOwner(target, LinkOption.NOFOLLOW_LINKS).equals(Files.getOwner(trial))) {
+                    return;
+                }
+                Files.createLink(link, trial);
+                Files.delete(link);
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                return; // no hard links here (or no owners): nothing to tell by
             }
+            Files.createLink(link, target);
+        } finally {
+            deleteQuietly(link);
+            IN_FLIGHT.remove(link);
         }
     }
 
