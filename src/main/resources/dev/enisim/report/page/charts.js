@@ -71,6 +71,7 @@
         rows[last.r] = Math.max(rows[last.r], last.x + ctx.measureText(last.label + ' +' + last.more + ' more').width
           + 8 * dpr);
       });
+      if (spec.markerLabels === false) { placed = []; } // the panel above labels them: lines alone here
       placed.forEach(function (p) {
         var text = p.label + (p.more ? (p.label ? ' ' : '') + '+' + p.more + ' more' : '');
         var w = ctx.measureText(text).width + 4 * dpr;
@@ -170,8 +171,35 @@
       cols.push(s.values);
     });
     var u = new uPlot(opts, cols, el);
+    legendLines(u, series);
     describe(u, spec, series);
     return u;
+  }
+
+  /**
+   * Each legend entry shows its series' line, dash pattern included (WCAG 1.4.1): uPlot's markers were squares in
+   * the series' colour, so the legend told the dashed outcomes apart by colour alone.
+   */
+  function legendLines(u, series) {
+    // the legend is a table of row headers (the series) and their values at the cursor
+    Array.prototype.forEach.call(u.root.querySelectorAll('.u-legend th'), function (th) {
+      th.setAttribute('scope', 'row');
+    });
+    var markers = u.root.querySelectorAll('.u-legend .u-series .u-marker');
+    series.forEach(function (s, i) {
+      var m = markers[i + 1]; // the first row is the time
+      if (!m) { return; }
+      var dash = Array.isArray(s.dash) ? s.dash.join(' ') : s.dash ? '6 4' : '';
+      m.style.border = '0';
+      m.style.background = 'none';
+      m.style.width = '28px';
+      m.style.height = '10px';
+      m.style.verticalAlign = 'middle';
+      m.setAttribute('data-dash', dash || 'solid');
+      m.innerHTML = '<svg width="28" height="10" aria-hidden="true" focusable="false"><line x1="1" y1="5" x2="27" '
+        + 'y2="5" stroke="' + s.color + '" stroke-width="2.5"' + (dash ? ' stroke-dasharray="' + dash + '"' : '')
+        + '/></svg>';
+    });
   }
 
   /**
@@ -194,11 +222,16 @@
   }
 
   function add(spec, list) {
-    var box = document.createElement('div');
-    box.className = 'chart';
-    box.id = 'chart-' + spec.id;
+    // a panel of the chart before it (the invocations that did not succeed, on a scale of their own) in its box
+    var owner = spec.panelOf && document.getElementById('chart-' + spec.panelOf);
+    var box = owner || document.createElement('div');
+    if (!owner) {
+      box.className = 'chart';
+      box.id = 'chart-' + spec.id;
+    }
     var head = document.createElement('div');
-    head.className = 'head';
+    head.className = owner ? 'head panel' : 'head';
+    head.id = 'chart-' + spec.id + '-head';
     head.textContent = spec.title;
     box.appendChild(head);
     var entry = {spec: spec, u: null, el: document.createElement('div'), series: spec.series};
@@ -226,7 +259,7 @@
       note.textContent = spec.note;
       box.appendChild(note);
     }
-    list.appendChild(box);
+    if (!owner) { list.appendChild(box); }
     entry.u = build(spec, entry.el, entry.series);
     charts.push(entry);
   }
