@@ -214,7 +214,9 @@
       s.values.forEach(function (v, i) { if (v != null && (top == null || v > top)) { top = v; at = cd.x[i]; } });
       return s.label + ': ' + (top == null ? 'no data' : 'highest ' + NF.format(top) + ' at ' + clock(at, true));
     });
-    var text = spec.title + ' (' + (spec.yLabel || 'value') + ' over simulated time, ' + clock(full[0], true) +
+    // a panel named within its chart ("Invocations by outcome, per minute; panel: ServiceException: 7,067 ...")
+    var owner = spec.panelOf && cd.charts.filter(function (c) { return c.id === spec.panelOf; })[0];
+    var text = (owner ? owner.title + '; panel: ' : '') + spec.title + ' (' + (spec.yLabel || 'value') + ' over simulated time, ' + clock(full[0], true) +
       ' to ' + clock(full[1], true) + '). ' + (parts.length ? parts.join('; ') + '.' : 'No series.') +
       (spec.note ? ' ' + spec.note : '');
     canvas.setAttribute('role', 'img');
