@@ -215,7 +215,7 @@ final class GateReport {
             return;
         }
         b.append("<table><tr>");
-        t.header().forEach(h -> b.append("<th>").append(esc(h)).append("</th>"));
+        t.header().forEach(h -> b.append("<th scope=\"col\">").append(esc(h)).append("</th>"));
         b.append("</tr>\n");
         for (List<String> row : t.rows()) {
             b.append("<tr>");

@@ -141,11 +141,11 @@ public final class ComparePage {
         s.append("<header><h1>").append(HtmlReport.esc(heading)).append("</h1>\n<p class=\"sub\">")
                 .append(HtmlReport.esc(sub)).append("</p></header>\n<p class=\"verdict ").append(bad ? "warn" : "ok")
                 .append("\">").append(HtmlReport.esc(verdict)).append("</p>\n<section id=\"differences\"><h2>"
-                        + "Differences</h2>\n<div class=\"scroll\"><table>\n<tr><th>metric</th>")
+                        + "Differences</h2>\n<div class=\"scroll\"><table>\n<tr><th scope=\"col\">metric</th>")
                 .append(head(headA, labelA)).append(head(headB, labelB));
         if (intervals) {
-            s.append("<th>B - A</th><th>95% interval of B - A</th><th>").append(HtmlReport.esc(pHeader))
-                    .append("</th><th></th>");
+            s.append("<th scope=\"col\">B - A</th><th scope=\"col\">95% interval of B - A</th><th scope=\"col\">").append(HtmlReport.esc(pHeader))
+                    .append("</th><th scope=\"col\">significant</th>");
         }
         s.append("</tr>\n");
         for (Row r : rows) {
@@ -171,7 +171,7 @@ public final class ComparePage {
 
     /** A value column's head, the full label as its tooltip when the head is short for it. */
     private static String head(String head, String label) {
-        return (head.equals(label) ? "<th>" : "<th title=\"" + HtmlReport.esc(label) + "\">") + HtmlReport.esc(head)
+        return (head.equals(label) ? "<th scope=\"col\">" : "<th scope=\"col\" title=\"" + HtmlReport.esc(label) + "\">") + HtmlReport.esc(head)
                 + "</th>";
     }
 

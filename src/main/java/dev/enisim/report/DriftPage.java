@@ -75,8 +75,8 @@ public final class DriftPage {
         long inputs = ranked.stream().filter(Baseline.Diff::input).count();
         s.append("<p>").append(ranked.size()).append(" difference(s)").append(inputs == 0 ? ": no input changed, "
                 + "so the model or its code did (or the run is not reproducible)." : ", " + inputs + " of them in the "
-                + "scenario's inputs, listed first.").append("</p>\n<div class=\"scroll\"><table>\n<tr><th>#</th>"
-                + "<th>cause</th><th>value</th><th>baseline</th><th>now</th><th>change</th></tr>\n");
+                + "scenario's inputs, listed first.").append("</p>\n<div class=\"scroll\"><table>\n<tr><th scope=\"col\">#</th>"
+                + "<th scope=\"col\">cause</th><th scope=\"col\">value</th><th scope=\"col\">baseline</th><th scope=\"col\">now</th><th scope=\"col\">change</th></tr>\n");
         int i = 1;
         for (Baseline.Diff d : ranked) {
             s.append("<tr><td class=\"n\">").append(i++).append("</td><td class=\"").append(d.input()

@@ -124,38 +124,38 @@ public final class HtmlReport {
         RunSummary s = r.summary();
         RunSummary.Invocations inv = s.invocations();
         // every request: not CloudWatch's Invocations, which the next row gives as timeseries.csv does
-        b.append("<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"scroll\"><table>\n<tr><th>Invocation"
+        b.append("<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"scroll\"><table>\n<tr><th scope=\"row\">Invocation"
                 + " requests (all, throttled and refused ones included)</th><td class=\"n\">").append(num(inv.total()))
-                .append("</td></tr>\n<tr><th>Invocations (CloudWatch's: those that ran, succeeded or function error;"
+                .append("</td></tr>\n<tr><th scope=\"row\">Invocations (CloudWatch's: those that ran, succeeded or function error;"
                         + " the <code>Invocations</code> of timeseries.csv)</th><td class=\"n\">")
                 .append(num(cloudWatchInvocations(r)))
-                .append("</td></tr>\n<tr><th>Succeeded</th><td class=\"n\">").append(num(inv.succeeded()))
-                .append("</td></tr>\n<tr><th>Throttled (429)</th><td class=\"n\">").append(num(inv.throttled()))
-                .append("</td></tr>\n<tr><th>Function errors</th><td class=\"n\">").append(num(inv.functionErrors()))
+                .append("</td></tr>\n<tr><th scope=\"row\">Succeeded</th><td class=\"n\">").append(num(inv.succeeded()))
+                .append("</td></tr>\n<tr><th scope=\"row\">Throttled (429)</th><td class=\"n\">").append(num(inv.throttled()))
+                .append("</td></tr>\n<tr><th scope=\"row\">Function errors</th><td class=\"n\">").append(num(inv.functionErrors()))
                 .append("</td></tr>\n");
         for (Map.Entry<String, Long> e : inv.errors().entrySet()) {
             if (e.getValue() > 0) {
-                b.append("<tr><th class=\"bad\">").append(esc(e.getKey())).append("</th><td class=\"n\">")
+                b.append("<tr><th scope=\"row\" class=\"bad\">").append(esc(e.getKey())).append("</th><td class=\"n\">")
                         .append(num(e.getValue())).append("</td></tr>\n");
             }
         }
         RunSummary.Latency l = s.latencyMillis();
         boolean secs = inSeconds(l.p50());
-        b.append("<tr><th>Latency p50 / p90 / p99 / max (").append(secs ? "s" : "ms").append(")</th><td class=\"n\">")
+        b.append("<tr><th scope=\"row\">Latency p50 / p90 / p99 / max (").append(secs ? "s" : "ms").append(")</th><td class=\"n\">")
                 .append(l.count() == 0 ? "none (no invocation succeeded)" : latency(l.p50(), secs) + " / "
                 + latency(l.p90(), secs) + " / " + latency(l.p99(), secs) + " / " + latency(l.max(), secs))
-                .append("</td></tr>\n<tr><th>Cold starts of the successful invocations</th><td class=\"n\">")
+                .append("</td></tr>\n<tr><th scope=\"row\">Cold starts of the successful invocations</th><td class=\"n\">")
                 .append(num(l.coldStarts()));
         if (s.coldStarts() != null) {
             // every cold start, whatever its end: the Answers' figure, told apart from the successful ones above
-            b.append("</td></tr>\n<tr><th>Cold starts, whatever their outcome</th><td class=\"n\">")
+            b.append("</td></tr>\n<tr><th scope=\"row\">Cold starts, whatever their outcome</th><td class=\"n\">")
                     .append(num(s.coldStarts().total()));
         }
         b
-                .append("</td></tr>\n<tr><th>Peak ConcurrentExecutions</th><td class=\"n\">")
+                .append("</td></tr>\n<tr><th scope=\"row\">Peak ConcurrentExecutions</th><td class=\"n\">")
                 .append(num(s.peakConcurrentExecutions())).append("</td></tr>\n</table></div>\n");
         // VPCs and subnets are in the Answers (Capacity), the fullest first
-        b.append("<div class=\"scroll\"><table>\n<tr><th>Function</th><th>final state</th><th>invocation requests</th><th>succeeded</th>"
+        b.append("<div class=\"scroll\"><table>\n<tr><th scope=\"col\">Function</th><th scope=\"col\">final state</th><th scope=\"col\">invocation requests</th><th scope=\"col\">succeeded</th>"
                 + "</tr>\n");
         List<Map.Entry<String, RunSummary.FunctionSummary>> fns = new java.util.ArrayList<>(s.functions().entrySet());
         fns.sort(java.util.Comparator.comparingInt((Map.Entry<String, RunSummary.FunctionSummary> e) ->
@@ -208,7 +208,7 @@ public final class HtmlReport {
     }
 
     private static void row(StringBuilder b, String k, String v) {
-        b.append("<tr><th><code>").append(esc(k)).append("</code></th><td><code>").append(esc(v))
+        b.append("<tr><th scope=\"row\"><code>").append(esc(k)).append("</code></th><td><code>").append(esc(v))
                 .append("</code></td></tr>\n");
     }
 

@@ -447,9 +447,9 @@ public final class PlanReport {
                 + "failing for IPs at this scenario's peak (the most over " + (p.subnets().isEmpty() ? 1
                 : p.subnets().get(0).demandReplications()) + " replications), checked by re-running the scenario on"
                 + " other replications at that size and one size smaller (an IP failure: an invocation failing for want of an address, or a function that could not be created "
-                + "at all).</p>\n<div class=\"scroll\"><table>\n<tr><th>subnet</th><th>now</th><th>other "
-                + "tenants</th><th>Lambda's peak IPs</th><th>by the formula</th><th>recommended</th><th>headroom now"
-                + "</th><th>check</th></tr>\n");
+                + "at all).</p>\n<div class=\"scroll\"><table>\n<tr><th scope=\"col\">subnet</th><th scope=\"col\">now</th><th scope=\"col\">other "
+                + "tenants</th><th scope=\"col\">Lambda's peak IPs</th><th scope=\"col\">by the formula</th><th scope=\"col\">recommended</th><th scope=\"col\">headroom now"
+                + "</th><th scope=\"col\">check</th></tr>\n");
         for (Plan.SubnetAdvice s : p.subnets()) {
             b.append("<tr><td>").append(escape(s.subnet())).append("</td><td>").append(escape(s.cidr())).append(" (")
                     .append(s.usableIps()).append(" usable)</td><td class=\"n\">").append(s.otherUsedIps())
@@ -477,8 +477,8 @@ public final class PlanReport {
         }
         if (!p.subnetsUnderOtherModel().isEmpty()) {
             b.append("<h3>Under the ").append(p.networkModel().equals("legacy") ? "Hyperplane" : "legacy")
-                    .append(" network model instead</h3>\n<div class=\"scroll\"><table>\n<tr><th>subnet</th><th>"
-                    + "peak IPs</th><th>recommended</th></tr>\n");
+                    .append(" network model instead</h3>\n<div class=\"scroll\"><table>\n<tr><th scope=\"col\">subnet</th><th scope=\"col\">"
+                    + "peak IPs</th><th scope=\"col\">recommended</th></tr>\n");
             for (Plan.SubnetAdvice s : p.subnetsUnderOtherModel()) {
                 b.append("<tr><td>").append(escape(s.subnet())).append("</td><td class=\"n\">")
                         .append(s.peakLambdaIps()).append("</td><td>/").append(s.recommendedPrefix()).append(" (")
@@ -511,7 +511,7 @@ public final class PlanReport {
         b.append("<section id=\"quota\"><h2>2. ENIs per VPC against the quota</h2>\n<p>The design's peak: every"
                 + " subnet at /16 and no VPC quota in the way, so that the ENIs it needs are counted, not those a full"
                 + " subnet or the quota let through.</p>\n<div class=\"scroll\"><table>"
-                + "\n<tr><th>VPC</th><th>peak ENIs</th><th>quota</th><th>used</th><th>headroom</th><th>one "
+                + "\n<tr><th scope=\"col\">VPC</th><th scope=\"col\">peak ENIs</th><th scope=\"col\">quota</th><th scope=\"col\">used</th><th scope=\"col\">headroom</th><th scope=\"col\">one "
                 + "security-group set per subnet</th></tr>\n");
         for (Plan.VpcAdvice v : p.vpcs()) {
             long room = v.room();
@@ -529,8 +529,8 @@ public final class PlanReport {
         b.append("</table></div>\n");
         for (Plan.VpcAdvice v : p.vpcs()) {
             b.append("<h3>").append(escape(v.vpc())).append(": keys by peak ENIs</h3>\n<div class=\"scroll\"><table>"
-                    + "\n<tr><th>key (" + (p.networkModel().equals("legacy") ? "function + " : "")
-                    + "subnet + security groups)</th><th>peak ENIs</th><th>peak " + (p.networkModel().equals("legacy")
+                    + "\n<tr><th scope=\"col\">key (" + (p.networkModel().equals("legacy") ? "function + " : "")
+                    + "subnet + security groups)</th><th scope=\"col\">peak ENIs</th><th scope=\"col\">peak " + (p.networkModel().equals("legacy")
                     ? "environments" : "connections") + "</th></tr>\n");
             List<Plan.KeyUse> keys = v.keys();
             for (Plan.KeyUse k : keys.subList(0, Math.min(10, keys.size()))) {
@@ -592,7 +592,7 @@ public final class PlanReport {
                 }
             }
         }
-        b.append("<div class=\"scroll\"><table>\n<tr><th>traffic x</th><th>limits hit</th></tr>\n");
+        b.append("<div class=\"scroll\"><table>\n<tr><th scope=\"col\">traffic x</th><th scope=\"col\">limits hit</th></tr>\n");
         for (Plan.Probe pr : h.probes()) {
             b.append("<tr><td class=\"n\">").append(String.format(java.util.Locale.ROOT, "%.2f", pr.multiplier()))
                     .append("</td><td class=\"").append(pr.limitsHit().isEmpty() ? "ok\">none" : "bad\">"
@@ -666,8 +666,8 @@ public final class PlanReport {
             b.append("<p>How long a VPC function may stay quiet before Lambda reclaims its ENIs (its next invocation "
                     + "then fails while it restores them), checked by simulation one hour either side. "
                     + escape(idleAssumption(p.idle().get(0))) + "</p>\n<div "
-                    + "class=\"scroll\"><table>\n<tr><th>function</th><th>quiet up to</th><th>keep warm every</th>"
-                    + "<th>check</th></tr>\n");
+                    + "class=\"scroll\"><table>\n<tr><th scope=\"col\">function</th><th scope=\"col\">quiet up to</th><th scope=\"col\">keep warm every</th>"
+                    + "<th scope=\"col\">check</th></tr>\n");
             for (Plan.IdleAdvice i : p.idle()) {
                 if (staysActive(i)) {
                     b.append("<tr><td>").append(escape(i.function())).append("</td><td class=\"n\">no limit</td>"

@@ -177,9 +177,9 @@ public final class SensitivityReport {
             b.append("<a href=\"sensitivity-").append(i + 1).append(".svg\" title=\"the chart alone, to zoom into\">"
                     + "<img alt=\"sensitivity of ").append(HtmlReport.esc(r.metric()))
                     .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(pngs.get(i)))
-                    .append("\"/></a>\n<div class=\"scroll\"><table>\n<tr><th>assumption</th><th>range</th>")
-                    .append(morris ? "<th>mu* (95% CI)</th><th>mu</th><th>sigma</th>"
-                            : "<th>ST (95% CI)</th><th>S1 (95% CI)</th>").append("<th>verdict</th></tr>\n");
+                    .append("\"/></a>\n<div class=\"scroll\"><table>\n<tr><th scope=\"col\">assumption</th><th scope=\"col\">range</th>")
+                    .append(morris ? "<th scope=\"col\">mu* (95% CI)</th><th scope=\"col\">mu</th><th scope=\"col\">sigma</th>"
+                            : "<th scope=\"col\">ST (95% CI)</th><th scope=\"col\">S1 (95% CI)</th>").append("<th scope=\"col\">verdict</th></tr>\n");
             for (Sensitivity.FactorResult f : r.ranking()) {
                 String cls = f.verdict() == Sensitivity.Verdict.HANGS_ON ? "hangs"
                         : f.verdict() == Sensitivity.Verdict.NEGLIGIBLE ? "none" : "";

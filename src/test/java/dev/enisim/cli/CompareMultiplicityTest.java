@@ -102,7 +102,7 @@ class CompareMultiplicityTest {
             }
         }
         String page = Files.readString(html);
-        assertTrue(page.contains("<th>95% interval of B - A</th><th>p (Holm)</th>"), "the column's head");
+        assertTrue(page.contains("<th scope=\"col\">95% interval of B - A</th><th scope=\"col\">p (Holm)</th>"), "the column's head");
         java.util.Map<String, String> onPage = new java.util.TreeMap<>();
         java.util.regex.Matcher row = java.util.regex.Pattern.compile(
                 "<tr><td>([^<]+)</td>(?:<td class=\"n\">[^<]*</td>){4}<td class=\"n\">([^<]*)</td>").matcher(page);

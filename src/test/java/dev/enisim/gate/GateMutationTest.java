@@ -340,7 +340,7 @@ class GateMutationTest {
                 + " subnet PrivateSubnet (give --parameters PrivateSubnet=subnet-...)"), v.markdown());
         assertTrue(v.html().contains("<h1>enisim gate: <span class=\"pass\">"), v.html());
         assertTrue(v.html().contains("<h2>Functions</h2>\n<p>(none)</p>"), v.html());
-        assertTrue(v.html().contains("<table><tr><th></th><th>rule</th><th>actual</th></tr>"), v.html());
+        assertTrue(v.html().contains("<table><tr><th scope=\"col\"></th><th scope=\"col\">rule</th><th scope=\"col\">actual</th></tr>"), v.html());
 
         Gate.Verdict failed = Gate.run(ACCOUNT, template("ten.yaml", Files.readString(GateTest.DIR.resolve(
                 "ten-groups.yaml"))), options(300));

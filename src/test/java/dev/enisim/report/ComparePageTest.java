@@ -88,7 +88,7 @@ public class ComparePageTest {
         String html = ComparePage.networkModels(h, l);
         DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
-        assertTrue(html.contains("<th>hyperplane</th><th>legacy</th>"));
+        assertTrue(html.contains("<th scope=\"col\">hyperplane</th><th scope=\"col\">legacy</th>"));
         assertTrue(html.contains("<td>Peak ENIs</td><td class=\"n\">" + h.summary().enis().peak() + "</td>"), html);
         assertTrue(html.contains("\"label\":\"legacy\"") && html.contains("\"label\":\"hyperplane\""),
                 "both models on the same charts");

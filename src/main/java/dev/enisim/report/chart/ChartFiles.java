@@ -30,7 +30,7 @@ public final class ChartFiles {
         for (Charts.Chart c : Charts.all(r)) {
             int height = c.name().equals("timeline") ? StateTimeline.height(r)
                     : c.name().equals("subnet-ips") ? Math.max(HEIGHT, 120 + 150 * r.summary().subnets().size())
-                    : HEIGHT;
+                    : c.name().equals("invocations") ? Charts.invocationsHeight(r) : HEIGHT;
             files.put("charts/" + c.name() + ".png", png(c.chart(), WIDTH, height));
             files.put("charts/" + c.name() + ".svg", svg(c.chart(), WIDTH, height));
         }
@@ -105,6 +105,12 @@ public final class ChartFiles {
             axis(b, "Horizontal axis", xy.getDomainAxis());
             if (xy instanceof org.jfree.chart.plot.CombinedDomainXYPlot combined) {
                 for (org.jfree.chart.plot.XYPlot p : combined.getSubplots()) {
+                    for (Object a : p.getAnnotations()) { // a panel's heading (the invocations' failure panels)
+                        if (a instanceof org.jfree.chart.annotations.XYTitleAnnotation h
+                                && h.getTitle() instanceof org.jfree.chart.title.TextTitle t) {
+                            b.append(" Panel: ").append(t.getText()).append('.');
+                        }
+                    }
                     axis(b, "Vertical axis", p.getRangeAxis());
                 }
             } else if (timeline) {

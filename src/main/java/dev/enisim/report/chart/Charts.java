@@ -150,20 +150,93 @@ public final class Charts {
         TimeSeries ts = r.timeSeries();
         TimeUnit u = unit(r);
         DefaultTableXYDataset d = new DefaultTableXYDataset();
+        for (Outcome o : outcomes(r)) {
+            d.addSeries(series(o.name(), o.values(), ts, u, Downsample.Mode.SUM, 1, false));
+        }
+        return d;
+    }
+
+    /**
+     * One outcome of the invocation requests, as the image and the page draw it: its values per bucket (not merged),
+     * its colour, its dash pattern (null: solid) and its total.
+     */
+    public record Outcome(String name, long[] values, String colour, float[] dash, long total) {
+    }
+
+    /**
+     * Succeeded, function errors, throttles, then each invoke error by exception, in that order, each in its colour
+     * and (after Succeeded) a dash of its own ({@link Palette}): the same outcome looks the same in every panel.
+     */
+    public static List<Outcome> outcomes(RunResult r) {
+        TimeSeries ts = r.timeSeries();
         Series inv = ts.account(Metric.INVOCATIONS);
         Series err = ts.account(Metric.ERRORS);
         long[] ok = new long[ts.buckets()];
         for (int i = 0; i < ok.length; i++) {
             ok[i] = inv.values()[i] - err.values()[i];
         }
-        d.addSeries(series("Succeeded", ok, ts, u, Downsample.Mode.SUM, 1, false));
-        d.addSeries(series("Function errors", err.values(), ts, u, Downsample.Mode.SUM, 1, false));
-        d.addSeries(series("Throttles (429)", ts.account(Metric.THROTTLES).values(), ts, u, Downsample.Mode.SUM, 1,
-                false));
+        List<Outcome> out = new ArrayList<>();
+        out.add(new Outcome("Succeeded", ok, Palette.SUCCEEDED, null, Palette.sum(ok)));
+        out.add(outcome("Function errors", err.values(), Palette.FUNCTION_ERRORS, 0));
+        out.add(outcome("Throttles (429)", ts.account(Metric.THROTTLES).values(), Palette.THROTTLES, 1));
+        int e = 0;
         for (Series s : ts.invokeErrorsByException(Metric.Scope.ACCOUNT, "")) {
-            d.addSeries(series(s.exception(), s.values(), ts, u, Downsample.Mode.SUM, 1, false));
+            out.add(outcome(s.exception(), s.values(), Palette.ERRORS[e % Palette.ERRORS.length], e + 2));
+            e++;
         }
-        return d;
+        return out;
+    }
+
+    private static Outcome outcome(String name, long[] values, String colour, int dash) {
+        return new Outcome(name, values, colour, Palette.ERROR_DASHES[dash % Palette.ERROR_DASHES.length],
+                Palette.sum(values));
+    }
+
+    /** The most panels of outcomes that did not succeed; past it, the smallest share the last panel. */
+    public static final int MAX_FAILED_PANELS = 4;
+
+    /**
+     * The outcomes that did not succeed grouped into panels, each drawn on a scale of its own: one per outcome that
+     * occurred, largest total first (the last panel holds the rest when there are more than
+     * {@value #MAX_FAILED_PANELS}); outcomes that never occurred are in none. Indices into {@link #outcomes}.
+     */
+    public static List<List<Integer>> failedPanels(List<Outcome> outcomes) {
+        List<Integer> occurred = new ArrayList<>();
+        for (int i = 1; i < outcomes.size(); i++) {
+            if (outcomes.get(i).total() > 0) {
+                occurred.add(i);
+            }
+        }
+        occurred.sort(java.util.Comparator.comparingLong((Integer i) -> -outcomes.get(i).total())
+                .thenComparingInt(i -> i));
+        List<List<Integer>> panels = new ArrayList<>();
+        for (int k = 0; k < occurred.size(); k++) {
+            if (k < MAX_FAILED_PANELS - 1 || occurred.size() == MAX_FAILED_PANELS) {
+                panels.add(List.of(occurred.get(k)));
+            } else {
+                panels.add(List.copyOf(occurred.subList(k, occurred.size())));
+                break;
+            }
+        }
+        return panels;
+    }
+
+    /** A panel's heading: "ServiceException: 7,067 (2.3% of requests)", or the rest together. */
+    public static String panelTitle(List<Outcome> outcomes, List<Integer> panel) {
+        long requests = outcomes.stream().mapToLong(Outcome::total).sum();
+        if (panel.size() == 1) {
+            Outcome o = outcomes.get(panel.get(0));
+            return o.name() + ": " + num(o.total()) + " (" + Wording.pct(o.total(), requests) + " of requests)";
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i : panel) {
+            parts.add(outcomes.get(i).name() + " " + num(outcomes.get(i).total()));
+        }
+        return "The other outcomes: " + String.join(", ", parts);
+    }
+
+    private static String num(long v) {
+        return String.format(java.util.Locale.ROOT, "%,d", v);
     }
 
     /** The account's latency p50/p90/p99 in milliseconds (gaps where nothing succeeded). */
@@ -370,33 +443,116 @@ public final class Charts {
 
     // ---- charts ---------------------------------------------------------------------------------------------
 
+    /**
+     * Panels on one time axis: the invocations that succeeded, then each outcome that did not succeed in a panel of its
+     * own, on its own scale, headed by its total, and a sentence with every outcome's total. On one scale az-outage's
+     * 7,067 ServiceExceptions (about 120 a minute under 2,400 successes, and under 2,350 ResourceConflictExceptions
+     * in its first minute) were a faint line along 0: a reader did not see that invocations failed for an hour.
+     */
     static JFreeChart invocations(RunResult r) {
+        List<Outcome> outcomes = outcomes(r);
         DefaultTableXYDataset d = invocationsDataset(r);
+        String per = bucketLabel(r, Downsample.factor(r.timeSeries().buckets(), MAX_POINTS));
         NumberAxis x = new NumberAxis();
-        NumberAxis y = new NumberAxis();
-        // one step line per outcome, each from 0, as the page draws them (stacked areas here put the page's 4,600
-        // succeeded and 600 failed at 5,300, and thinned a few invocations every 10 days to invisible spikes)
-        XYStepRenderer renderer = new XYStepRenderer();
-        // colours apart for red/green colour-blind readers, and a dash of its own for every series but Succeeded:
-        // the outcomes are not told by colour alone (two reds, ResourceConflictException and
-        // SubnetIPAddressLimitReachedException, were one line to them)
-        Color[] colors = {ChartStyle.SUCCESS, ChartStyle.FUNCTION_ERROR, ChartStyle.THROTTLE};
-        for (int i = 0; i < d.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, i < 3 ? colors[i] : ChartStyle.ERRORS[(i - 3) % ChartStyle.ERRORS.length]);
-            renderer.setSeriesStroke(i, i == 0 ? new BasicStroke(2f) : ChartStyle.dashed(i - 1));
-        }
-        renderer.setLegendLine(new java.awt.geom.Line2D.Double(-16, 0, 16, 0)); // long enough to show the dash
         x.setAutoRangeStickyZero(false); // a margin before 0: a value in the first bucket is not hidden by the axis
-        XYPlot plot = new XYPlot(d, x, y, renderer);
-        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // failures over successes
-        markAlone(plot, d, renderer);
-        JFreeChart chart = new JFreeChart("Invocations by outcome", ChartStyle.TITLE,
-                plot, true);
-        ChartStyle.apply(chart, unit(r), "Invocations per " + bucketLabel(r, Downsample.factor(
-                r.timeSeries().buckets(), MAX_POINTS)));
-        ChartStyle.markActions(plot, r.actions(), unit(r), r.summary().simulatedSeconds());
-        integerAxis(chart);
+        org.jfree.chart.plot.CombinedDomainXYPlot combined = new org.jfree.chart.plot.CombinedDomainXYPlot(x);
+        combined.setGap(12);
+        List<List<Integer>> panels = new ArrayList<>();
+        panels.add(List.of(0));
+        panels.addAll(failedPanels(outcomes));
+        for (int k = 0; k < panels.size(); k++) {
+            // one step line per outcome, each from 0, as the page draws them (stacked areas here put the page's 4,600
+            // succeeded and 600 failed at 5,300, and thinned a few invocations every 10 days to invisible spikes)
+            DefaultTableXYDataset one = new DefaultTableXYDataset();
+            XYStepRenderer lines = new XYStepRenderer();
+            for (int i : panels.get(k)) {
+                Outcome o = outcomes.get(i);
+                try {
+                    one.addSeries((XYSeries) d.getSeries(i).clone());
+                } catch (CloneNotSupportedException e) {
+                    throw new IllegalStateException(e);
+                }
+                int s = one.getSeriesCount() - 1;
+                // colours apart for red/green colour-blind readers, and a dash of its own for every outcome but
+                // Succeeded: the outcomes are not told by colour alone
+                lines.setSeriesPaint(s, Color.decode(o.colour()));
+                lines.setSeriesStroke(s, o.dash() == null ? new BasicStroke(2f) : new BasicStroke(2f,
+                        BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, o.dash(), 0f));
+            }
+            lines.setLegendLine(new java.awt.geom.Line2D.Double(-16, 0, 16, 0)); // long enough to show the dash
+            XYPlot p = panel(one, lines, k == 0 ? "Succeeded per " + per : "per " + per);
+            if (k > 0) {
+                org.jfree.chart.title.TextTitle head = new org.jfree.chart.title.TextTitle(panelTitle(outcomes,
+                        panels.get(k)), ChartStyle.LABEL);
+                head.setPaint(new Color(0x212121));
+                head.setBackgroundPaint(new Color(255, 255, 255, 220));
+                p.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(0.005, 0.99, head,
+                        org.jfree.chart.ui.RectangleAnchor.TOP_LEFT));
+            }
+            ChartStyle.markActions(p, r.actions(), unit(r), k == 0, r.summary().simulatedSeconds());
+            combined.add(p, k == 0 ? 3 : 2);
+        }
+        JFreeChart chart = new JFreeChart("Invocations by outcome", ChartStyle.TITLE, combined, true);
+        ChartStyle.apply(chart, unit(r), "");
+        note(chart, failedSentence(r));
         return chart;
+    }
+
+    /** The height of the invocations chart's image: the succeeded panel, and 110 px for each failure panel. */
+    static int invocationsHeight(RunResult r) {
+        return 380 + 110 * failedPanels(outcomes(r)).size();
+    }
+
+    /** One panel of the invocations chart: its lines, a dot on each value alone, a whole-number axis from 0. */
+    private static XYPlot panel(DefaultTableXYDataset d, XYStepRenderer lines, String label) {
+        NumberAxis y = new NumberAxis(label);
+        y.setLabelFont(ChartStyle.LABEL);
+        y.setTickLabelFont(ChartStyle.TICK);
+        y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.##",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
+        y.setUpperMargin(0.28); // a lane above the data for the action labels, or the panel's heading
+        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        y.setAutoRangeMinimumSize(1);
+        y.setRangeType(org.jfree.data.RangeType.POSITIVE);
+        XYPlot p = new XYPlot(d, null, y, lines);
+        p.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
+        p.setBackgroundPaint(Color.WHITE);
+        p.setDomainGridlinePaint(new Color(0xE0E0E0));
+        p.setRangeGridlinePaint(new Color(0xE0E0E0));
+        p.setOutlineVisible(false);
+        markAlone(p, d, lines);
+        return p;
+    }
+
+    /**
+     * Every outcome's total in one sentence, for the invocations chart of the image and the page alike: "9,417 of
+     * 301,968 invocation requests did not succeed (3.1%): ServiceException 7,067, ResourceConflictException 2,350,
+     * each drawn on a scale of its own; Function errors 0, Throttles (429) 0.", or "Every one of the 301,968
+     * invocation requests succeeded." Counted from the time series the chart draws.
+     */
+    public static String failedSentence(RunResult r) {
+        List<Outcome> outcomes = outcomes(r);
+        long total = outcomes.stream().mapToLong(Outcome::total).sum();
+        long bad = total - outcomes.get(0).total();
+        if (bad == 0) {
+            return "Every one of the " + num(total) + " invocation requests succeeded.";
+        }
+        List<String> occurred = new ArrayList<>();
+        for (List<Integer> panel : failedPanels(outcomes)) {
+            for (int i : panel) {
+                occurred.add(outcomes.get(i).name() + " " + num(outcomes.get(i).total()));
+            }
+        }
+        List<String> none = new ArrayList<>();
+        for (Outcome o : outcomes.subList(1, outcomes.size())) {
+            if (o.total() == 0) {
+                none.add(o.name() + " 0");
+            }
+        }
+        return num(bad) + " of " + num(total) + " invocation requests did not succeed (" + Wording.pct(bad, total)
+                + "): " + String.join(", ", occurred) + (occurred.size() == 1 ? ", drawn on a scale of its own"
+                        : ", each drawn on a scale of its own") + (none.isEmpty() ? "" : "; " + String.join(", ", none))
+                + ".";
     }
 
     /**

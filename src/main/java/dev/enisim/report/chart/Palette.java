@@ -23,12 +23,14 @@ public final class Palette {
      * Distinct series colours, in order of relevance: picked (Okabe-Ito and Paul Tol based) so that the first five
      * stay apart for red/green colour-blind readers too (simulated deuteranopia and protanopia), and from the others'
      * grey and the totals' near-black. The Material 800s before had green #2E7D32 next to red #C62828: the same olive
-     * under deuteranopia (a teacher's review).
+     * under deuteranopia (a teacher's review). Every line colour, the others' grey too, has a contrast of 3:1 or more
+     * against the white background (WCAG 1.4.11, non-text contrast): Okabe-Ito's orange #E69F00 (2.2:1) and sky blue
+     * #56B4E9 (2.3:1), and the grey #9E9E9E (2.7:1), were faint lines for a reader with low vision.
      */
-    public static final String[] SERIES = {"#1565C0", "#E69F00", "#8C510A", "#56B4E9", "#01665E", "#332288", "#AA4499",
+    public static final String[] SERIES = {"#1565C0", "#C28600", "#8C510A", "#5D8FC9", "#01665E", "#332288", "#AA4499",
         "#228833", "#999933", "#009E73"};
     public static final int DISTINCT = SERIES.length;
-    public static final String OTHERS = "#9E9E9E";
+    public static final String OTHERS = "#949494";
     /** The account's total (all keys, the account's ConcurrentExecutions), drawn over the series. */
     public static final String TOTAL = "#212121";
 
@@ -51,10 +53,10 @@ public final class Palette {
      * and SubnetIPAddressLimitReachedException #AD1457 were two reds (contrast 1.24).
      */
     public static final String SUCCEEDED = "#117733";
-    public static final String FUNCTION_ERRORS = "#E69F00";
+    public static final String FUNCTION_ERRORS = "#C28600";
     public static final String THROTTLES = "#332288";
-    public static final String[] ERRORS = {"#000000", "#CC79A7", "#882255", "#0072B2", "#8C510A", "#56B4E9",
-        "#999933", "#44AA99"};
+    public static final String[] ERRORS = {"#000000", "#CC79A7", "#882255", "#0072B2", "#8C510A", "#5D8FC9",
+        "#999933", "#40A191"};
     /**
      * Dash patterns (on, off, ... in pixels) of the outcome series after Succeeded (solid): function errors,
      * throttles, then each exception in turn, so that no two error lines rely on colour alone.

@@ -43,4 +43,28 @@ public record Wording(boolean legacy) {
     public String model() {
         return legacy ? "legacy" : "hyperplane";
     }
+
+    /**
+     * A share as a percentage that never hides a count: one decimal from 0.1% up, two significant digits below
+     * ("0.015%": 14 failures of 90,415 were "0.0%"), "<0.0001%" below that, and "99.9%" kept from "100.0%" while
+     * some are left out.
+     */
+    public static String pct(long part, long whole) {
+        if (whole == 0) {
+            return "-";
+        }
+        double p = 100.0 * part / whole;
+        if (part == 0 || part == whole) {
+            return part == 0 ? "0%" : "100%";
+        }
+        if (p < 0.0001) {
+            return "<0.0001%";
+        }
+        if (p < 0.1) {
+            return new java.math.BigDecimal(p).round(new java.math.MathContext(2)).stripTrailingZeros()
+                    .toPlainString() + "%";
+        }
+        String s = String.format(java.util.Locale.ROOT, "%.1f%%", p);
+        return s.equals("100.0%") ? ">99.9%" : s;
+    }
 }

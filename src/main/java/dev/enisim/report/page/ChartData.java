@@ -69,7 +69,7 @@ final class ChartData {
             o.put("startsAtEpochSeconds", r.scenario().startsAt().get().getEpochSecond());
         }
         ArrayNode charts = o.putArray("charts");
-        charts.add(invocations());
+        invocations().forEach(charts::add);
         ObjectNode latency = latency();
         if (latency != null) {
             charts.add(latency);
@@ -102,33 +102,40 @@ final class ChartData {
 
     // ---- charts -------------------------------------------------------------------------------------------
 
-    private ObjectNode invocations() {
-        ObjectNode c = chart("invocations", "Invocations by outcome, per " + bucket(), "invocations", true);
-        Series inv = ts.account(Metric.INVOCATIONS);
-        Series err = ts.account(Metric.ERRORS);
-        long[] ok = new long[ts.buckets()];
-        for (int i = 0; i < ok.length; i++) {
-            ok[i] = inv.values()[i] - err.values()[i];
-        }
-        ArrayNode s = c.withArray("series");
-        // the image's colours and dashes (Palette): every series after Succeeded has a dash of its own, so that no two
-        // outcomes are told by colour alone (the page had its own two reds, and solid lines only)
-        s.add(series("Succeeded", "account", "", Palette.SUCCEEDED, ok, Downsample.Mode.SUM, 1));
-        s.add(dashed(series("Function errors", "account", "", Palette.FUNCTION_ERRORS, err.values(),
-                Downsample.Mode.SUM, 1), 0));
-        s.add(dashed(series("Throttles (429)", "account", "", Palette.THROTTLES, ts.account(Metric.THROTTLES).values(),
-                Downsample.Mode.SUM, 1), 1));
-        int e = 0;
-        for (Series x : ts.invokeErrorsByException(Metric.Scope.ACCOUNT, "")) {
-            s.add(dashed(series(x.exception(), "account", "", Palette.ERRORS[e % Palette.ERRORS.length], x.values(),
-                    Downsample.Mode.SUM, 1), e + 2));
-            e++;
+    /**
+     * The invocations by outcome in panels, as charts/invocations.png draws them: those that succeeded, the sentence
+     * with every outcome's total, then each outcome that did not succeed in a panel of its own on its own scale (drawn
+     * into the same box: {@code panelOf}). On one scale az-outage's ServiceExceptions were a faint line along 0 under
+     * 2,400 successes a minute.
+     */
+    private List<ObjectNode> invocations() {
+        List<Charts.Outcome> outcomes = Charts.outcomes(r);
+        List<ObjectNode> out = new ArrayList<>();
+        ObjectNode c = chart("invocations", "Invocations by outcome, per " + bucket(), "succeeded", true);
+        c.withArray("series").add(outcome(outcomes.get(0), 0));
+        out.add(c);
+        List<List<Integer>> panels = Charts.failedPanels(outcomes);
+        for (int k = 0; k < panels.size(); k++) {
+            ObjectNode f = chart("invocations-failed-" + (k + 1), Charts.panelTitle(outcomes, panels.get(k)),
+                    "per " + bucket(), true);
+            f.put("panelOf", "invocations").put("small", true).put("markerLabels", false);
+            // the image's colours and dashes (Palette): every series after Succeeded has a dash of its own, so that no
+            // two outcomes are told by colour alone (the page had its own two reds, and solid lines only)
+            for (int i : panels.get(k)) {
+                f.withArray("series").add(outcome(outcomes.get(i), i));
+            }
+            out.add(f);
         }
         // every request, by outcome: CloudWatch's Invocations (timeseries.csv) is Succeeded + Function errors only
-        c.put("note", "Every invocation request by its outcome. CloudWatch's Invocations (the Invocations column of"
-                + " timeseries.csv) counts only those that ran: Succeeded + Function errors, not throttles nor invoke"
-                + " errors.");
-        return c;
+        c.put("note", Charts.failedSentence(r) + " Every invocation request is drawn by its outcome. CloudWatch's"
+                + " Invocations (the Invocations column of timeseries.csv) counts only those that ran: Succeeded +"
+                + " Function errors, not throttles nor invoke errors.");
+        return out;
+    }
+
+    private ObjectNode outcome(Charts.Outcome o, int index) {
+        ObjectNode s = series(o.name(), "account", "", o.colour(), o.values(), Downsample.Mode.SUM, 1);
+        return index == 0 ? s : dashed(s, index - 1);
     }
 
     /** p50/p90/p99 of all functions, and of each of the busiest {@value #CHOICES} functions on its own. */

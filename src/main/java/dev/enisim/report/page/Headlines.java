@@ -219,8 +219,8 @@ public final class Headlines {
         verdict(b, s, failures, failed, when);
         b.append(CostLine.html(s));
         if (!failures.isEmpty()) {
-            b.append("<h3>What failed, when and why</h3>\n<div class=\"scroll\"><table class=\"answers\">\n<tr><th>"
-                    + "outcome</th><th>invocations</th><th>functions</th><th>first</th><th>last</th><th>why</th>"
+            b.append("<h3>What failed, when and why</h3>\n<div class=\"scroll\"><table class=\"answers\">\n<tr><th scope=\"col\">"
+                    + "outcome</th><th scope=\"col\">invocations</th><th scope=\"col\">functions</th><th scope=\"col\">first</th><th scope=\"col\">last</th><th scope=\"col\">why</th>"
                     + "</tr>\n");
             for (Failure f : failures.subList(0, Math.min(ROWS, failures.size()))) {
                 b.append("<tr><td class=\"bad\">").append(esc(f.outcome())).append("</td><td class=\"n\" "
@@ -235,8 +235,8 @@ public final class Headlines {
         }
         if (!failed.isEmpty()) {
             // cards on a phone, as the failures above: its long "why" wrapped into a tall blank row off screen
-            b.append("<h3>Functions that went Failed</h3>\n<div class=\"scroll\"><table class=\"answers\">\n<tr><th>"
-                    + "function</th><th>at</th><th>StateReasonCode</th><th>why</th></tr>\n");
+            b.append("<h3>Functions that went Failed</h3>\n<div class=\"scroll\"><table class=\"answers\">\n<tr><th scope=\"col\">"
+                    + "function</th><th scope=\"col\">at</th><th scope=\"col\">StateReasonCode</th><th scope=\"col\">why</th></tr>\n");
             for (String name : failed.subList(0, Math.min(ROWS, failed.size()))) {
                 RunSummary.Transition t = lastFailed(s.functions().get(name));
                 b.append("<tr><td class=\"bad\">").append(esc(name)).append("</td><td class=\"n\" data-label=\"at\">")
@@ -304,8 +304,8 @@ public final class Headlines {
         stuck.sort(Comparator.comparingDouble((Map.Entry<String, RunSummary.FunctionSummary> e) ->
                 -e.getValue().longestPendingSeconds()).thenComparing(Map.Entry::getKey));
         b.append("<h3>Stuck Pending (longer than ").append(Narrative.clock(r.scenario().hyperplane()
-                .stuckPendingAfterMicros())).append(")</h3>\n<div class=\"scroll\"><table>\n<tr><th>function</th>"
-                + "<th>longest Pending</th><th>stuck spells</th><th>final state</th></tr>\n");
+                .stuckPendingAfterMicros())).append(")</h3>\n<div class=\"scroll\"><table>\n<tr><th scope=\"col\">function</th>"
+                + "<th scope=\"col\">longest Pending</th><th scope=\"col\">stuck spells</th><th scope=\"col\">final state</th></tr>\n");
         for (var e : stuck.subList(0, Math.min(ROWS, stuck.size()))) {
             b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"n bad\">")
                     .append(Narrative.clock(Seconds.toMicros(e.getValue().longestPendingSeconds()))).append("</td><td class=\"n\">")
@@ -325,10 +325,10 @@ public final class Headlines {
         }
         // the legacy model's limit is EC2's network interfaces (legacy.eniLimit), not the Hyperplane ENI quota
         boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
-        b.append("<h3>Capacity</h3>\n<div class=\"scroll\"><table>\n<tr><th>VPC</th><th>peak ENIs</th><th>"
+        b.append("<h3>Capacity</h3>\n<div class=\"scroll\"><table>\n<tr><th scope=\"col\">VPC</th><th scope=\"col\">peak ENIs</th><th scope=\"col\">"
                 + (legacy ? "limit (EC2 network interfaces, legacy.eniLimit)" : "quota (Hyperplane ENIs per VPC)")
                 + "</th>"
-                + "<th>used (with other services')</th><th>other services' ENIs (end)</th><th>first reached (bucket)</th>"
+                + "<th scope=\"col\">used (with other services')</th><th scope=\"col\">other services' ENIs (end)</th><th scope=\"col\">first reached (bucket)</th>"
                 + "</tr>\n");
         int n = 0;
         for (var e : s.vpcs().entrySet()) {
@@ -359,8 +359,8 @@ public final class Headlines {
         subnets.sort(Comparator.comparingDouble((Map.Entry<String, RunSummary.SubnetSummary> e) ->
                 e.getValue().minAvailableIps() / (double) Math.max(1, e.getValue().usableIps()))
                 .thenComparing(Map.Entry::getKey));
-        b.append("<div class=\"scroll\"><table>\n<tr><th>subnet</th><th>CIDR</th><th>fewest free IPs</th><th>usable"
-                + "</th><th>other tenants</th><th>first reached (bucket)</th></tr>\n");
+        b.append("<div class=\"scroll\"><table>\n<tr><th scope=\"col\">subnet</th><th scope=\"col\">CIDR</th><th scope=\"col\">fewest free IPs</th><th scope=\"col\">usable"
+                + "</th><th scope=\"col\">other tenants</th><th scope=\"col\">first reached (bucket)</th></tr>\n");
         for (var e : subnets.subList(0, Math.min(ROWS, subnets.size()))) {
             RunSummary.SubnetSummary sub = e.getValue();
             long at = firstAt(r, Metric.Scope.SUBNET, e.getKey(), Metric.SUBNET_AVAILABLE_IPS, sub.minAvailableIps());
@@ -381,8 +381,8 @@ public final class Headlines {
         // "at" read as the action's time: an update's old ENIs are released when the new ones are ready, minutes later
         b.append("<h3>Teardown waits (from the ENIs' release until the last was gone: deleted by Lambda, or by hand"
                 + " when orphaned)</h3>\n<div class=\"scroll\"><table>"
-                + "\n<tr><th>function</th><th>action</th><th>ENIs released at</th><th>ENIs</th><th>waited</th>"
-                + "<th>orphaned</th></tr>"
+                + "\n<tr><th scope=\"col\">function</th><th scope=\"col\">action</th><th scope=\"col\">ENIs released at</th><th scope=\"col\">ENIs</th><th scope=\"col\">waited</th>"
+                + "<th scope=\"col\">orphaned</th></tr>"
                 + "\n");
         List<RunSummary.Teardown> ts = s.teardowns();
         for (RunSummary.Teardown t : ts.subList(0, Math.min(ROWS, ts.size()))) {
@@ -443,28 +443,9 @@ public final class Headlines {
     }
 
 
-    /**
-     * A share as a percentage that never hides a count: one decimal from 0.1% up, two significant digits below
-     * ("0.015%": 14 failures of 90,415 were "0.0%"), "<0.0001%" below that, and "99.9%" kept from "100.0%" while
-     * some are left out.
-     */
+    /** A share as a percentage that never hides a count ({@link dev.enisim.report.chart.Wording#pct}). */
     static String pct(long part, long whole) {
-        if (whole == 0) {
-            return "-";
-        }
-        double p = 100.0 * part / whole;
-        if (part == 0 || part == whole) {
-            return part == 0 ? "0%" : "100%";
-        }
-        if (p < 0.0001) {
-            return "<0.0001%";
-        }
-        if (p < 0.1) {
-            return new java.math.BigDecimal(p).round(new java.math.MathContext(2)).stripTrailingZeros()
-                    .toPlainString() + "%";
-        }
-        String s = String.format(Locale.ROOT, "%.1f%%", p);
-        return s.equals("100.0%") ? ">99.9%" : s;
+        return dev.enisim.report.chart.Wording.pct(part, whole);
     }
 
     private static String num(long v) {

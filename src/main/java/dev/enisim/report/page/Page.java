@@ -51,9 +51,9 @@ public final class Page {
         StringBuilder b = new StringBuilder("<section id=\"charts\">\n<h2>Charts</h2>\n"
                 + "<div class=\"toolbar\"><label>Show <input id=\"filter\" type=\"search\" list=\"filter-names\" "
                 + "placeholder=\"function or key\"/></label> <span class=\"zoom\"><button type=\"button\" "
-                + "id=\"pan-left\" title=\"earlier\">&#9664;</button><button type=\"button\" id=\"zoom-in\" "
-                + "title=\"zoom in\">+</button><button type=\"button\" id=\"zoom-out\" title=\"zoom out\">&#8722;"
-                + "</button><button type=\"button\" id=\"pan-right\" title=\"later\">&#9654;</button><button "
+                + "id=\"pan-left\" title=\"earlier\" aria-label=\"earlier\">&#9664;</button><button type=\"button\" id=\"zoom-in\" "
+                + "title=\"zoom in\" aria-label=\"zoom in\">+</button><button type=\"button\" id=\"zoom-out\" title=\"zoom out\" aria-label=\"zoom out\">&#8722;"
+                + "</button><button type=\"button\" id=\"pan-right\" title=\"later\" aria-label=\"later\">&#9654;</button><button "
                 + "type=\"button\" id=\"zoom-reset\">whole run</button></span> <span class=\"hint\">drag across a "
                 + "chart to zoom, double-click for the whole run, click a legend entry to hide it</span></div>\n"
                 + "<datalist id=\"filter-names\"></datalist>\n<div id=\"chart-list\"></div>\n"
@@ -66,7 +66,9 @@ public final class Page {
                 String base = f.substring(0, f.length() - 4);
                 b.append(first ? "" : ", ").append("<a href=\"").append(f).append("\">")
                         .append(base.substring(base.lastIndexOf('/') + 1)).append("</a> (<a href=\"").append(base)
-                        .append(".svg\">svg</a>)");
+                        // named in full for a screen reader's list of links, where "svg" alone said nothing
+                        .append(".svg\" aria-label=\"").append(base.substring(base.lastIndexOf('/') + 1))
+                        .append(" as SVG\">svg</a>)");
                 first = false;
             }
         }
@@ -80,9 +82,9 @@ public final class Page {
                 + "ENIs and the functions, with a line from each function to the ENIs it uses. Move the slider or "
                 + "press play to step through the run; click an element for its history.</p>\n"
                 + "<div class=\"player\"><button type=\"button\" id=\"player-play\">&#9654; play</button>"
-                + "<button type=\"button\" id=\"player-prev\" title=\"previous step\">&#8249;</button>"
+                + "<button type=\"button\" id=\"player-prev\" title=\"previous step\" aria-label=\"previous step\">&#8249;</button>"
                 + "<input type=\"range\" id=\"player-slider\" min=\"0\" max=\"0\" value=\"0\" "
-                + "aria-label=\"simulated time\"/><button type=\"button\" id=\"player-next\" title=\"next step\">"
+                + "aria-label=\"simulated time\"/><button type=\"button\" id=\"player-next\" title=\"next step\" aria-label=\"next step\">"
                 + "&#8250;</button> <span id=\"player-time\"></span></div>\n<ul id=\"player-now\" class=\"now\">"
                 + "</ul>\n<p class=\"legend\">");
         // a hatched state (Failed) hatched in the legend too, and so named, as in the state timeline's legend

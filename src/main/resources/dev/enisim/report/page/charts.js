@@ -71,6 +71,7 @@
         rows[last.r] = Math.max(rows[last.r], last.x + ctx.measureText(last.label + ' +' + last.more + ' more').width
           + 8 * dpr);
       });
+      if (spec.markerLabels === false) { placed = []; } // the panel above labels them: lines alone here
       placed.forEach(function (p) {
         var text = p.label + (p.more ? (p.label ? ' ' : '') + '+' + p.more + ' more' : '');
         var w = ctx.measureText(text).width + 4 * dpr;
@@ -90,7 +91,8 @@
         var lw = ctx.measureText(l.label).width, lx = u.bbox.left + u.bbox.width - 4 * dpr;
         ctx.fillStyle = 'rgba(255,255,255,.85)';
         ctx.fillRect(lx - lw - 2 * dpr, y - 2 * dpr - 12 * dpr, lw + 4 * dpr, 12 * dpr);
-        ctx.fillStyle = l.color; ctx.textBaseline = 'bottom'; ctx.textAlign = 'right';
+        // the label in dark ink by its line (WCAG 1.4.3): "251 usable" in the others' grey was 2.7:1 on white
+        ctx.fillStyle = '#424242'; ctx.textBaseline = 'bottom'; ctx.textAlign = 'right';
         ctx.fillText(l.label, lx, y - 2 * dpr);
         ctx.textBaseline = 'top'; ctx.textAlign = 'left';
       });
@@ -170,8 +172,35 @@
       cols.push(s.values);
     });
     var u = new uPlot(opts, cols, el);
+    legendLines(u, series);
     describe(u, spec, series);
     return u;
+  }
+
+  /**
+   * Each legend entry shows its series' line, dash pattern included (WCAG 1.4.1): uPlot's markers were squares in
+   * the series' colour, so the legend told the dashed outcomes apart by colour alone.
+   */
+  function legendLines(u, series) {
+    // the legend is a table of row headers (the series) and their values at the cursor
+    Array.prototype.forEach.call(u.root.querySelectorAll('.u-legend th'), function (th) {
+      th.setAttribute('scope', 'row');
+    });
+    var markers = u.root.querySelectorAll('.u-legend .u-series .u-marker');
+    series.forEach(function (s, i) {
+      var m = markers[i + 1]; // the first row is the time
+      if (!m) { return; }
+      var dash = Array.isArray(s.dash) ? s.dash.join(' ') : s.dash ? '6 4' : '';
+      m.style.border = '0';
+      m.style.background = 'none';
+      m.style.width = '28px';
+      m.style.height = '10px';
+      m.style.verticalAlign = 'middle';
+      m.setAttribute('data-dash', dash || 'solid');
+      m.innerHTML = '<svg width="28" height="10" aria-hidden="true" focusable="false"><line x1="1" y1="5" x2="27" '
+        + 'y2="5" stroke="' + s.color + '" stroke-width="2.5"' + (dash ? ' stroke-dasharray="' + dash + '"' : '')
+        + '/></svg>';
+    });
   }
 
   /**
@@ -185,7 +214,9 @@
       s.values.forEach(function (v, i) { if (v != null && (top == null || v > top)) { top = v; at = cd.x[i]; } });
       return s.label + ': ' + (top == null ? 'no data' : 'highest ' + NF.format(top) + ' at ' + clock(at, true));
     });
-    var text = spec.title + ' (' + (spec.yLabel || 'value') + ' over simulated time, ' + clock(full[0], true) +
+    // a panel named within its chart ("Invocations by outcome, per minute; panel: ServiceException: 7,067 ...")
+    var owner = spec.panelOf && cd.charts.filter(function (c) { return c.id === spec.panelOf; })[0];
+    var text = (owner ? owner.title + '; panel: ' : '') + spec.title + ' (' + (spec.yLabel || 'value') + ' over simulated time, ' + clock(full[0], true) +
       ' to ' + clock(full[1], true) + '). ' + (parts.length ? parts.join('; ') + '.' : 'No series.') +
       (spec.note ? ' ' + spec.note : '');
     canvas.setAttribute('role', 'img');
@@ -194,11 +225,16 @@
   }
 
   function add(spec, list) {
-    var box = document.createElement('div');
-    box.className = 'chart';
-    box.id = 'chart-' + spec.id;
+    // a panel of the chart before it (the invocations that did not succeed, on a scale of their own) in its box
+    var owner = spec.panelOf && document.getElementById('chart-' + spec.panelOf);
+    var box = owner || document.createElement('div');
+    if (!owner) {
+      box.className = 'chart';
+      box.id = 'chart-' + spec.id;
+    }
     var head = document.createElement('div');
-    head.className = 'head';
+    head.className = owner ? 'head panel' : 'head';
+    head.id = 'chart-' + spec.id + '-head';
     head.textContent = spec.title;
     box.appendChild(head);
     var entry = {spec: spec, u: null, el: document.createElement('div'), series: spec.series};
@@ -226,7 +262,7 @@
       note.textContent = spec.note;
       box.appendChild(note);
     }
-    list.appendChild(box);
+    if (!owner) { list.appendChild(box); }
     entry.u = build(spec, entry.el, entry.series);
     charts.push(entry);
   }

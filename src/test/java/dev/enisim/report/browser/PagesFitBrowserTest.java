@@ -172,11 +172,11 @@ class PagesFitBrowserTest {
                 browser.driver.executeScript(check));
     }
 
-    private static final String LONG = "invocations.errors.SubnetIPAddressLimitReachedException";
-    private static final Sweep.Axis CIDR = new Sweep.Axis("vpcs[0].subnets[0].cidr",
+    static final String LONG = "invocations.errors.SubnetIPAddressLimitReachedException";
+    static final Sweep.Axis CIDR = new Sweep.Axis("vpcs[0].subnets[0].cidr",
             List.of("10.0.1.0/28", "10.0.1.0/27", "10.0.1.0/26"));
 
-    private static List<Sweep.Point> sweepPoints() {
+    static List<Sweep.Point> sweepPoints() {
         List<Sweep.Point> out = new ArrayList<>();
         for (int i = 0; i < CIDR.values().size(); i++) {
             double v = i == 0 ? 35_936 : 0;
@@ -187,7 +187,7 @@ class PagesFitBrowserTest {
     }
 
     /** A Morris analysis of two factors over four trajectories, the metric moved by the first only. */
-    private static byte[] sensitivityPage() {
+    static byte[] sensitivityPage() {
         List<Factor> factors = List.of(Factor.parse("hyperplane.eniCreateTime.median=30s..240s"),
                 Factor.parse("hyperplane.attachExistingTime=1s..30s"));
         int trajectories = 4;

@@ -10,7 +10,9 @@ import dev.enisim.report.page.Page;
 import dev.enisim.run.RunResult;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
@@ -30,35 +32,57 @@ class PagePaletteTest {
     @Test
     void thePagesInvocationsChartHasTheImagesColoursAndDashes() throws Exception {
         RunResult r = TeacherChartsTest.run("quickstart");
-        JsonNode page = TeacherChartsTest.pageChart(TeacherChartsTest.pageCharts(r), "invocations").get("series");
+        // the page's invocations chart and its panels (panelOf), in order, against the image's panels
+        List<JsonNode> page = new ArrayList<>();
+        for (JsonNode c : TeacherChartsTest.pageCharts(r).get("charts")) {
+            if (c.get("id").asText().equals("invocations") || c.path("panelOf").asText().equals("invocations")) {
+                c.get("series").forEach(page::add);
+            }
+        }
         JFreeChart png = TeacherChartsTest.png(r, "invocations");
-        XYItemRenderer renderer = png.getXYPlot().getRenderer();
-        assertEquals(png.getXYPlot().getDataset().getSeriesCount(), page.size(), "the same outcomes");
-        assertTrue(page.size() >= 5, "the premise: quickstart has two invoke errors besides the three outcomes");
+        List<String> keys = new ArrayList<>();
+        List<XYItemRenderer> renderers = new ArrayList<>();
+        List<Integer> index = new ArrayList<>();
+        for (org.jfree.chart.plot.XYPlot p : TeacherChartsTest.panels(png)) {
+            for (int i = 0; i < p.getDataset().getSeriesCount(); i++) {
+                keys.add(String.valueOf(p.getDataset().getSeriesKey(i)));
+                renderers.add(p.getRenderer());
+                index.add(i);
+            }
+        }
+        assertEquals(keys.size(), page.size(), "the same outcomes");
+        assertTrue(page.size() >= 4, "the premise: quickstart has function errors and two invoke errors");
+        List<Charts.Outcome> outcomes = Charts.outcomes(r);
         Set<String> looks = new HashSet<>();
         for (int i = 0; i < page.size(); i++) {
             JsonNode s = page.get(i);
-            assertEquals(String.valueOf(png.getXYPlot().getDataset().getSeriesKey(i)), s.get("label").asText());
-            assertEquals(hex((Color) renderer.getSeriesPaint(i)), s.get("color").asText().toUpperCase(),
+            assertEquals(keys.get(i), s.get("label").asText());
+            XYItemRenderer renderer = renderers.get(i);
+            assertEquals(hex((Color) renderer.getSeriesPaint(index.get(i))), s.get("color").asText().toUpperCase(),
                     s.get("label") + ": the image's colour");
-            float[] dash = ((BasicStroke) renderer.getSeriesStroke(i)).getDashArray();
+            float[] dash = ((BasicStroke) renderer.getSeriesStroke(index.get(i))).getDashArray();
+            int n = 0; // the outcome's place in the palette's order (succeeded, function errors, throttles, exceptions)
+            while (!outcomes.get(n).name().equals(keys.get(i))) {
+                n++;
+            }
             if (i == 0) {
                 assertEquals(Palette.SUCCEEDED, s.get("color").asText());
                 assertTrue(dash == null && s.get("dash") == null, "Succeeded is solid");
             } else {
+                assertEquals(outcomes.get(n).colour(), s.get("color").asText(), keys.get(i));
                 assertTrue(s.get("dash") != null && s.get("dash").isArray(), s.get("label") + " has no dash pattern");
                 assertEquals(dash.length, s.get("dash").size(), s.get("label").asText());
                 for (int k = 0; k < dash.length; k++) {
                     assertEquals(dash[k], s.get("dash").get(k).floatValue(), 1e-6, s.get("label") + " dash " + k);
-                    assertEquals(Palette.ERROR_DASHES[i - 1][k], s.get("dash").get(k).floatValue(), 1e-6);
+                    assertEquals(Palette.ERROR_DASHES[n - 1][k], s.get("dash").get(k).floatValue(), 1e-6);
                 }
             }
             assertTrue(looks.add(s.get("color").asText() + s.get("dash")), s.get("label") + " looks like another");
         }
-        assertEquals(Palette.FUNCTION_ERRORS, page.get(1).get("color").asText());
-        assertEquals(Palette.THROTTLES, page.get(2).get("color").asText());
-        assertEquals(Palette.ERRORS[0], page.get(3).get("color").asText());
-        assertEquals(Palette.ERRORS[1], page.get(4).get("color").asText());
+        assertEquals(Palette.FUNCTION_ERRORS, outcomes.get(1).colour());
+        assertEquals(Palette.THROTTLES, outcomes.get(2).colour());
+        assertEquals(Palette.ERRORS[0], outcomes.get(3).colour());
+        assertEquals(Palette.ERRORS[1], outcomes.get(4).colour());
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
@@ -50,6 +51,12 @@ class TeacherChartsTest {
 
     static JFreeChart png(RunResult r, String name) {
         return Charts.all(r).stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().chart();
+    }
+
+    /** A chart's panels: the subplots of one in panels (the invocations'), or its one plot. */
+    static List<org.jfree.chart.plot.XYPlot> panels(JFreeChart c) {
+        return c.getXYPlot() instanceof org.jfree.chart.plot.CombinedDomainXYPlot combined ? combined.getSubplots()
+                : List.of(c.getXYPlot());
     }
 
     static JsonNode series(JsonNode chart, String labelStart) {
@@ -115,21 +122,37 @@ class TeacherChartsTest {
     void theInvocationsPngIsNotStacked() throws Exception {
         JFreeChart c = png(run("quickstart"), "invocations");
         ChartFiles.png(c, 1000, 420); // lays the axis out
-        XYDataset d = c.getXYPlot().getDataset();
+        XYDataset all = Charts.invocationsDataset(run("quickstart"));
         double highest = 0;
         double stacked = 0;
-        for (int k = 0; k < d.getItemCount(0); k++) {
+        for (int k = 0; k < all.getItemCount(0); k++) {
             double sum = 0;
-            for (int i = 0; i < d.getSeriesCount(); i++) {
-                highest = Math.max(highest, d.getYValue(i, k));
-                sum += d.getYValue(i, k);
+            for (int i = 0; i < all.getSeriesCount(); i++) {
+                highest = Math.max(highest, all.getYValue(i, k));
+                sum += all.getYValue(i, k);
             }
             stacked = Math.max(stacked, sum);
         }
         assertTrue(stacked > highest * 1.1, "the premise: stacking would reach higher, " + stacked + " vs " + highest);
-        double top = c.getXYPlot().getRenderer().findRangeBounds(d).getUpperBound();
-        assertEquals(highest, top, 1e-9, "the data drawn reach the highest single outcome, not a stack of " + stacked);
-        assertTrue(!(c.getXYPlot().getRenderer() instanceof org.jfree.chart.renderer.xy.StackedXYAreaRenderer2));
+        // each panel (the succeeded, then each outcome that did not succeed on its own scale) draws its lines from 0
+        for (org.jfree.chart.plot.XYPlot p : panels(c)) {
+            XYDataset d = p.getDataset();
+            double top = 0;
+            for (int i = 0; i < d.getSeriesCount(); i++) {
+                for (int k = 0; k < d.getItemCount(i); k++) {
+                    top = Math.max(top, d.getYValue(i, k));
+                }
+            }
+            assertEquals(top, p.getRenderer().findRangeBounds(d).getUpperBound(), 1e-9,
+                    "the data drawn reach the highest single outcome, not a stack");
+            assertTrue(!(p.getRenderer() instanceof org.jfree.chart.renderer.xy.StackedXYAreaRenderer2));
+        }
+        assertEquals(highest, p0(c), 1e-9, "the succeeded panel's highest");
+    }
+
+    private static double p0(JFreeChart c) {
+        XYDataset d = panels(c).get(0).getDataset();
+        return panels(c).get(0).getRenderer().findRangeBounds(d).getUpperBound();
     }
 
     /**
@@ -141,24 +164,26 @@ class TeacherChartsTest {
     void sparseInvocationsAreDotted() throws Exception {
         JFreeChart c = png(run("idle-reclaim"), "invocations");
         ChartFiles.png(c, 1000, 420);
-        org.jfree.chart.plot.XYPlot plot = c.getXYPlot();
-        XYDataset d = plot.getDataset();
         int alone = 0;
-        for (int i = 0; i < d.getSeriesCount(); i++) {
-            for (int k = 0; k < d.getItemCount(i); k++) {
-                boolean before = k > 0 && d.getYValue(i, k - 1) > 0;
-                boolean after = k < d.getItemCount(i) - 1 && d.getYValue(i, k + 1) > 0;
-                if (d.getYValue(i, k) > 0 && !before && !after) {
-                    alone++;
-                    boolean dot = false;
-                    for (int r = 0; r < plot.getRendererCount(); r++) {
-                        dot |= plot.getRenderer(r) instanceof org.jfree.chart.renderer.xy.XYLineAndShapeRenderer l
-                                && l.getDefaultShapesVisible() && l.getItemShapeVisible(i, k);
+        for (org.jfree.chart.plot.XYPlot plot : panels(c)) { // each panel's values alone
+            XYDataset d = plot.getDataset();
+            for (int i = 0; i < d.getSeriesCount(); i++) {
+                for (int k = 0; k < d.getItemCount(i); k++) {
+                    boolean before = k > 0 && d.getYValue(i, k - 1) > 0;
+                    boolean after = k < d.getItemCount(i) - 1 && d.getYValue(i, k + 1) > 0;
+                    if (d.getYValue(i, k) > 0 && !before && !after) {
+                        alone++;
+                        boolean dot = false;
+                        for (int r = 0; r < plot.getRendererCount(); r++) {
+                            dot |= plot.getRenderer(r) instanceof org.jfree.chart.renderer.xy.XYLineAndShapeRenderer l
+                                    && l.getDefaultShapesVisible() && l.getItemShapeVisible(i, k);
+                        }
+                        assertTrue(dot, d.getSeriesKey(i) + " item " + k + ": no dot");
                     }
-                    assertTrue(dot, d.getSeriesKey(i) + " item " + k + ": no dot");
                 }
             }
         }
+        org.jfree.chart.plot.XYPlot plot = c.getXYPlot();
         assertTrue(alone >= 7, "the premise: lone values at 0, 10, 20, 30 and 40 d, " + alone);
         assertTrue(plot.getDomainAxis().getLowerBound() < 0, "the 0 d values off the axis");
     }

@@ -32,8 +32,8 @@ class TeacherPageFindingsTest {
     void theSummaryTellsRequestsApartFromCloudWatchsInvocations() throws Exception {
         RunResult r = run("burst-only");
         String page = HtmlReport.render(r, Map.of(), "test");
-        assertFalse(page.contains("<tr><th>Invocations</th>"), "the AWS name on a total CloudWatch does not count");
-        assertTrue(page.contains("<tr><th>Invocation requests (all, throttled and refused ones included)</th><td"
+        assertFalse(page.contains("<tr><th scope=\"row\">Invocations</th>"), "the AWS name on a total CloudWatch does not count");
+        assertTrue(page.contains("<tr><th scope=\"row\">Invocation requests (all, throttled and refused ones included)</th><td"
                 + " class=\"n\">10,000</td></tr>"), page);
         assertTrue(page.contains("the <code>Invocations</code> of timeseries.csv)</th><td class=\"n\">3,000</td>"),
                 page);
@@ -49,7 +49,7 @@ class TeacherPageFindingsTest {
     void aRunWithoutAVpcSaysSoAndItsFirstSecondIsNotASpan() throws Exception {
         String answers = Headlines.html(run("burst-only"));
         assertTrue(answers.contains("<h3>Capacity</h3>\n<p>No VPC: no function is attached to one"), answers);
-        assertFalse(answers.contains("<th>VPC</th>") || answers.contains("<th>subnet</th>"), answers);
+        assertFalse(answers.contains("<th scope=\"col\">VPC</th>") || answers.contains("<th scope=\"col\">subnet</th>"), answers);
         assertTrue(answers.contains("7,000, all within a second of 00:00:00."), answers);
         assertFalse(answers.contains("from 00:00:00 to 00:00:00"), answers);
     }

@@ -46,9 +46,9 @@ class TeacherReviewWordsTest {
                 + " 40,369 invocations refused before getting one (ResourceConflictException)"), cold);
         String page = HtmlReport.render(r, Map.of(), "test");
         // the summary table's figure is the successful ones', labelled so, beside every cold start's
-        assertTrue(page.contains("<tr><th>Cold starts of the successful invocations</th><td class=\"n\">2,635</td>"),
+        assertTrue(page.contains("<tr><th scope=\"row\">Cold starts of the successful invocations</th><td class=\"n\">2,635</td>"),
                 page);
-        assertTrue(page.contains("<tr><th>Cold starts, whatever their outcome</th><td class=\"n\">11,318</td>"), page);
+        assertTrue(page.contains("<tr><th scope=\"row\">Cold starts, whatever their outcome</th><td class=\"n\">11,318</td>"), page);
     }
 
     @Test
@@ -74,7 +74,7 @@ class TeacherReviewWordsTest {
         String page = HtmlReport.render(r, Map.of(), "test");
         // 13 latencies: p99 the 13th, the exact maximum; p90 the 12th (284.546 s, alone in its bucket of 283.1 to
         // 285.2 s: read as the bucket's middle, 284.2; its edge, 285.2, until the read-out inside the bucket)
-        assertTrue(page.contains("<tr><th>Latency p50 / p90 / p99 / max (s)</th><td class=\"n\">138.9 / 284.2 / 297.3"
+        assertTrue(page.contains("<tr><th scope=\"row\">Latency p50 / p90 / p99 / max (s)</th><td class=\"n\">138.9 / 284.2 / 297.3"
                 + " / 297.3</td>"), page);
         List<String> story = Narrative.lines(r);
         assertTrue(story.contains("20d 00:00:00  2 ENIs being created: eni-0005 to eni-0006"), story.toString());

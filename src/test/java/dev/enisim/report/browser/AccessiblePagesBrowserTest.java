@@ -1,0 +1,177 @@
+package dev.enisim.report.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.check.Baseline;
+import dev.enisim.experiment.Comparison;
+import dev.enisim.report.ComparePage;
+import dev.enisim.report.DriftPage;
+import dev.enisim.report.PlanReport;
+import dev.enisim.report.ReportWriter;
+import dev.enisim.report.SensitivityReport;
+import dev.enisim.report.SweepReport;
+import dev.enisim.run.Simulation;
+import dev.enisim.scenario.Overrides;
+import dev.enisim.scenario.Scenario;
+import dev.enisim.scenario.ScenarioLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * An accessibility review of the pages (WCAG 2.1 AA as the yardstick), in the browser: az-outage's failures were a
+ * faint line along 0 of the invocations chart; the charts' legends told the dashed outcomes apart by colour alone
+ * (square markers); no table header had a scope; the toolbar's and the player's arrow buttons were named by their
+ * glyphs; the chart files' links were each named "svg".
+ */
+class AccessiblePagesBrowserTest {
+
+    private static final Path DIR = Path.of("target/browser/accessible");
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Files.createDirectories(DIR);
+        browser = new Browser(1440, 900);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private static Path run(String scenario) throws Exception {
+        Path dir = DIR.resolve(scenario);
+        ReportWriter.write(new Simulation(ScenarioLoader.load(Path.of("scenarios/" + scenario + ".yaml")), 0).run(),
+                dir, Path.of("").toAbsolutePath());
+        return dir.resolve("report.html");
+    }
+
+    @Test
+    void azOutagesFailuresHavePanelsOfTheirOwnWithTheirTotals() throws Exception {
+        browser.open(run("az-outage"));
+        assertEquals(List.of(), browser.consoleErrors());
+        @SuppressWarnings("unchecked")
+        List<String> heads = (List<String>) browser.driver.executeScript("return Array.prototype.map.call("
+                + "document.querySelectorAll('#chart-invocations .head'), function (h) { return h.textContent; });");
+        assertEquals(List.of("Invocations by outcome, per minute", "ServiceException: 7,067 (2.3% of requests)",
+                "ResourceConflictException: 2,350 (0.8% of requests)"), heads, "a panel for each failing outcome");
+        assertEquals(3L, browser.driver.executeScript("return document.querySelectorAll('#chart-invocations canvas')"
+                + ".length"), "three panels in the chart's box");
+        String note = browser.driver.findElement(By.cssSelector("#chart-invocations .note")).getText();
+        assertTrue(note.startsWith("9,417 of 301,968 invocation requests did not succeed (3.1%): ServiceException"
+                + " 7,067, ResourceConflictException 2,350, each drawn on a scale of its own"), note);
+        // the ServiceException panel's scale is its own: its highest minute near the top, not along 0
+        Number share = (Number) browser.driver.executeScript("var c = enisim.charts.filter(function (c) {"
+                + " return c.spec.id === 'invocations-failed-1'; })[0].u; var top = 0;"
+                + " c.data[1].forEach(function (v) { top = Math.max(top, v || 0); });"
+                + " return top / c.scales.y.max;");
+        assertTrue(share.doubleValue() > 0.5, "ServiceException's peak on its axis: " + share);
+        browser.elementShot("#chart-invocations", "accessible-az-outage-invocations");
+    }
+
+    @Test
+    void legendsShowEachSeriesLineWithItsDash() throws Exception {
+        browser.open(run("quickstart"));
+        @SuppressWarnings("unchecked")
+        List<String> problems = (List<String>) browser.driver.executeScript("""
+                var out = [];
+                enisim.charts.forEach(function (c) {
+                  var markers = c.u.root.querySelectorAll('.u-legend .u-series .u-marker');
+                  c.series.forEach(function (s, i) {
+                    var line = markers[i + 1] && markers[i + 1].querySelector('svg line');
+                    var want = Array.isArray(s.dash) ? s.dash.join(' ') : s.dash ? '6 4' : null;
+                    if (!line) { out.push(c.spec.id + ' ' + s.label + ': no line in the legend'); return; }
+                    if (line.getAttribute('stroke-dasharray') !== want) {
+                      out.push(c.spec.id + ' ' + s.label + ': ' + line.getAttribute('stroke-dasharray') + ' not ' + want);
+                    }
+                    if (line.getAttribute('stroke') !== s.color) { out.push(c.spec.id + ' ' + s.label + ': colour'); }
+                  });
+                });
+                return out;""");
+        assertEquals(List.of(), problems);
+        Number dashed = (Number) browser.driver.executeScript("return document.querySelectorAll("
+                + "'#chart-invocations .u-marker line[stroke-dasharray]').length");
+        assertTrue(dashed.intValue() >= 3, "quickstart's failing outcomes, dashed in the legend: " + dashed);
+    }
+
+    /** The structure a screen reader or another assistive technology reads, of every kind of page. */
+    private static final String STRUCTURE = """
+            var out = [];
+            if (!document.documentElement.lang) { out.push('no lang'); }
+            var hs = document.querySelectorAll('h1, h2, h3, h4, h5, h6');
+            if (document.querySelectorAll('h1').length !== 1) { out.push(document.querySelectorAll('h1').length + ' h1'); }
+            var last = 0;
+            hs.forEach(function (h) {
+              var n = +h.tagName[1];
+              if (n > last + 1) { out.push(h.tagName + ' after h' + last + ': ' + h.textContent.slice(0, 40)); }
+              last = n;
+            });
+            document.querySelectorAll('th').forEach(function (th) {
+              if (!th.getAttribute('scope')) { out.push('th without scope: ' + th.textContent.slice(0, 40)); }
+              if (!th.textContent.trim() && !th.getAttribute('aria-label')) { out.push('an empty th'); }
+            });
+            function named(e) {
+              var alt = e.querySelector('img[alt]');
+              return (e.getAttribute('aria-label') || e.textContent || (alt && alt.getAttribute('alt')) || '').trim();
+            }
+            document.querySelectorAll('a[href]').forEach(function (a) {
+              var n = named(a);
+              if (!/[a-z]{2}/i.test(n) || /^(svg|png|here|link|more)$/i.test(n)) {
+                out.push('a link named "' + n + '": ' + a.getAttribute('href'));
+              }
+            });
+            document.querySelectorAll('button').forEach(function (b) {
+              if (!/[a-z]{2}/i.test(named(b))) { out.push('a button named "' + named(b) + '"'); }
+            });
+            document.querySelectorAll('canvas, svg').forEach(function (g) {
+              if (g.closest('[aria-hidden="true"]') || g.parentElement.closest('svg')) { return; }
+              var label = g.getAttribute('aria-label') || (g.querySelector('title') || {}).textContent;
+              if (g.getAttribute('role') !== 'img' || !label) { out.push(g.tagName + ' without role img and a name'); }
+            });
+            return out;""";
+
+    @Test
+    void everyPageKindHasHeadingsInOrderScopedHeadersAndNamedControls() throws Exception {
+        Map<String, Path> pages = new LinkedHashMap<>();
+        pages.put("report.html of quickstart", run("quickstart"));
+        pages.put("plan.html", Files.writeString(DIR.resolve("plan.html"),
+                PlanReport.html(dev.enisim.report.PlanPageTest.shortPlan())));
+        pages.put("sweep.html", Files.write(DIR.resolve("sweep.html"), SweepReport.render("quickstart", 42, List.of(
+                PagesFitBrowserTest.CIDR), List.of(PagesFitBrowserTest.LONG), PagesFitBrowserTest.sweepPoints())
+                .get("sweep.html")));
+        pages.put("sensitivity.html", Files.write(DIR.resolve("sensitivity.html"),
+                PagesFitBrowserTest.sensitivityPage()));
+        Path f = Path.of("scenarios/quickstart.yaml");
+        Scenario a = ScenarioLoader.load(f);
+        Scenario b = ScenarioLoader.parseTree(Overrides.apply(ScenarioLoader.readTree(f),
+                List.of("vpcs[0].subnets[0].cidr=10.0.1.0/27"), f.toString()), f.toString());
+        pages.put("compare.html", Files.writeString(DIR.resolve("compare.html"), ComparePage.compare("A",
+                new Simulation(a, 0).run(), "B", new Simulation(b, 0).run(), Comparison.compare(a, b, 2, 1), 2,
+                false)));
+        pages.put("drift.html", Files.write(DIR.resolve("drift.html"), DriftPage.html(Map.of(
+                "scenarios/quickstart.yaml", List.of(new Baseline.Diff("functions.orders-api.coldStarts.total", "40",
+                        "44"))), "/home/ci/work/baselines", 0).getBytes(StandardCharsets.UTF_8)));
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> p : pages.entrySet()) {
+            browser.open(p.getValue());
+            assertEquals(List.of(), browser.consoleErrors(), p.getKey());
+            @SuppressWarnings("unchecked")
+            List<String> found = (List<String>) browser.driver.executeScript(STRUCTURE);
+            if (!found.isEmpty()) {
+                problems.put(p.getKey(), found.subList(0, Math.min(8, found.size())));
+            }
+        }
+        assertEquals(Map.of(), problems);
+    }
+}
