@@ -100,6 +100,14 @@ class ReadmeCommandsTest {
             parsed++;
             assertTrue(!key.isEmpty() || l.inline(), l.where());
         }
+        int synopses = 0;
+        for (String readme : READMES) {
+            for (Line l : tableSynopses(readme, Files.readString(Path.of(readme)))) {
+                optionsExist(l, problems);
+                synopses++;
+            }
+        }
+        assertTrue(synopses >= 13, "the command table's rows: " + synopses);
         Set<String> stale = new TreeSet<>(PLACEHOLDERS.keySet());
         stale.removeAll(placeholdersSeen);
         stale.forEach(k -> problems.add("PLACEHOLDERS lists `" + k + "`, which the READMEs no longer show"));
@@ -121,6 +129,9 @@ class ReadmeCommandsTest {
         for (Line l : lines) {
             assertEquals(1, check(l).size(), l + ": " + check(l));
         }
+        List<String> synopsis = new ArrayList<>();
+        optionsExist(tableSynopses("TEST.md", "| `run SCENARIO [--out DIR] [--quietly]` | runs |\n").get(0), synopsis);
+        assertEquals(1, synopsis.size(), synopsis.toString());
         assertEquals(List.of(), check(commands("TEST.md", "```sh\njava -jar target/enisim.jar run "
                 + "scenarios/quickstart.yaml --replications 2\n```\n").get(0)));
     }
@@ -325,6 +336,29 @@ class ReadmeCommandsTest {
             }
         }
         inline(file, proseStart, prose.toString(), out);
+        return out;
+    }
+
+    private static final Pattern TABLE_ROW = Pattern.compile("^\\| `([a-z-]+(?: [^`]*)?)` \\|");
+
+    /**
+     * The synopses of tables (the command table: {@code | `run SCENARIO [--out DIR] ...` | what it does |}): a
+     * row whose first cell starts with an enisim command. A synopsis is all placeholders; its options are checked.
+     */
+    static List<Line> tableSynopses(String file, String md) {
+        Set<String> commands = Main.commandTree(Path.of("")).getSubcommands().keySet();
+        List<Line> out = new ArrayList<>();
+        String[] lines = md.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = TABLE_ROW.matcher(lines[i]);
+            if (m.find()) {
+                String text = m.group(1).replace("\\|", "|");
+                List<String> w = List.of(text.split(" +"));
+                if (commands.contains(w.get(0))) {
+                    out.add(new Line(file + ":" + (i + 1), w, true, text));
+                }
+            }
+        }
         return out;
     }
 
