@@ -33,7 +33,8 @@ import picocli.CommandLine.ParseResult;
  * may leave out what a command requires ({@code `enisim check`}), but what it names must exist. A quoted message
  * ({@code `enisim gate: bad input`}) is not a command. A line with a placeholder the README marks as one (an
  * upper-case word such as SCENARIO or FILE, {@code [optional]} parts, "...") cannot be parsed: each is listed in
- * {@link #PLACEHOLDERS} with why, and its options are still checked against its command's.
+ * {@link #PLACEHOLDERS} with why, and its options are still checked against its command's. So are the options of
+ * every mention of a command without "enisim" ({@code `plan --assumptions both`}, the command table's synopses).
  */
 class ReadmeCommandsTest {
 
@@ -98,14 +99,14 @@ class ReadmeCommandsTest {
             problems.addAll(check(l));
             parsed++;
         }
-        int synopses = 0;
+        int mentions = 0;
         for (String readme : READMES) {
-            for (Line l : tableSynopses(readme, Files.readString(Path.of(readme)))) {
+            for (Line l : mentions(readme, Files.readString(Path.of(readme)))) {
                 optionsExist(l, problems);
-                synopses++;
+                mentions++;
             }
         }
-        assertTrue(synopses >= 13, "the command table's rows: " + synopses);
+        assertTrue(mentions > 60, "the prose's mentions of commands: " + mentions);
         Set<String> stale = new TreeSet<>(PLACEHOLDERS.keySet());
         stale.removeAll(placeholdersSeen);
         stale.forEach(k -> problems.add("PLACEHOLDERS lists `" + k + "`, which the READMEs no longer show"));
@@ -128,8 +129,10 @@ class ReadmeCommandsTest {
             assertEquals(1, check(l).size(), l + ": " + check(l));
         }
         List<String> synopsis = new ArrayList<>();
-        optionsExist(tableSynopses("TEST.md", "| `run SCENARIO [--out DIR] [--quietly]` | runs |\n").get(0), synopsis);
-        assertEquals(1, synopsis.size(), synopsis.toString());
+        List<Line> said = mentions("TEST.md", "| `run SCENARIO [--out DIR] [--quietly]` | runs |\nuse `plan\n--warmup 5m`\n");
+        assertEquals(2, said.size(), said.toString());
+        said.forEach(l -> optionsExist(l, synopsis));
+        assertEquals(2, synopsis.size(), synopsis.toString());
         assertEquals(List.of(), check(commands("TEST.md", "```sh\njava -jar target/enisim.jar run "
                 + "scenarios/quickstart.yaml --replications 2\n```\n").get(0)));
     }
@@ -337,24 +340,32 @@ class ReadmeCommandsTest {
         return out;
     }
 
-    private static final Pattern TABLE_ROW = Pattern.compile("^\\| `([a-z-]+(?: [^`]*)?)` \\|");
+    private static final Pattern MENTION = Pattern.compile("`([a-z][a-z-]*\\s[^`]*)`");
 
     /**
-     * The synopses of tables (the command table: {@code | `run SCENARIO [--out DIR] ...` | what it does |}): a
-     * row whose first cell starts with an enisim command. A synopsis is all placeholders; its options are checked.
+     * The prose's mentions of a command without "enisim" before it: the command table's synopses
+     * ({@code | `run SCENARIO [--out DIR] ...` |}) and spans such as {@code `plan --assumptions both`}, each an
+     * inline code span whose first word is an enisim command. All placeholders or a fragment: their options are
+     * checked, nothing is parsed.
      */
-    static List<Line> tableSynopses(String file, String md) {
+    static List<Line> mentions(String file, String md) {
         Set<String> commands = Main.commandTree(Path.of("")).getSubcommands().keySet();
         List<Line> out = new ArrayList<>();
         String[] lines = md.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher m = TABLE_ROW.matcher(lines[i]);
-            if (m.find()) {
-                String text = m.group(1).replace("\\|", "|");
-                List<String> w = List.of(text.split(" +"));
-                if (commands.contains(w.get(0))) {
-                    out.add(new Line(file + ":" + (i + 1), w, true, text));
-                }
+        StringBuilder prose = new StringBuilder(); // the fenced blocks blanked, line numbers kept
+        boolean inBlock = false;
+        for (String line : lines) {
+            boolean fence = FENCE.matcher(line).matches();
+            prose.append(inBlock || fence ? "" : line).append('\n');
+            inBlock ^= fence;
+        }
+        Matcher m = MENTION.matcher(prose);
+        while (m.find()) {
+            String text = m.group(1).replace("\\|", "|").replaceAll("\\s+", " ").strip();
+            List<String> w = List.of(text.split(" "));
+            if (commands.contains(w.get(0))) {
+                int line = 1 + (int) prose.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+                out.add(new Line(file + ":" + line, w, true, text));
             }
         }
         return out;
