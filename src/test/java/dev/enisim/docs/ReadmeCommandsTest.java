@@ -66,7 +66,7 @@ class ReadmeCommandsTest {
         PLACEHOLDERS.put("run FILE", "FILE: any scenario file");
     }
 
-    /** Options whose value is a file or folder enisim writes: it need not exist beforehand. */
+    /** Options whose value is a file or folder enisim writes (--baseline: with --update-baseline). */
     private static final Set<String> OUTPUT_OPTIONS = Set.of("--out", "-o", "--junit", "--html", "--markdown",
             "--json", "--cost-model", "--step-summary", "--trace", "--baseline");
 
@@ -129,7 +129,8 @@ class ReadmeCommandsTest {
             assertEquals(1, check(l).size(), l + ": " + check(l));
         }
         List<String> synopsis = new ArrayList<>();
-        List<Line> said = mentions("TEST.md", "| `run SCENARIO [--out DIR] [--quietly]` | runs |\nuse `plan\n--warmup 5m`\n");
+        List<Line> said = mentions("TEST.md",
+                "| `run SCENARIO [--out DIR] [--quietly]` | runs |\nuse `plan\n--warmup 5m`\n");
         assertEquals(2, said.size(), said.toString());
         said.forEach(l -> optionsExist(l, synopsis));
         assertEquals(2, synopsis.size(), synopsis.toString());
