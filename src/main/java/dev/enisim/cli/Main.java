@@ -79,20 +79,7 @@ public final class Main implements Callable<Integer> {
      * resolved against it) and returns the exit code: the in-process entry point for tests.
      */
     public static int execute(Path workingDir, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main(workingDir));
-        cl.registerConverter(Path.class, text -> {
-            if (text.isBlank()) {
-                // An empty path would resolve to the working folder itself: never what a user means.
-                throw new CommandLine.TypeConversionException("a path is needed, not an empty string");
-            }
-            try {
-                return workingDir.resolve(text);
-            } catch (java.nio.file.InvalidPathException e) {
-                throw new CommandLine.TypeConversionException(pathRefused(text, e,
-                        System.getProperty("sun.jnu.encoding", "")));
-            }
-        });
-        cl.setHelpFactory(WholeWordsHelp.FACTORY); // every command's: file names and dotted paths wrap whole
+        CommandLine cl = commandTree(workingDir);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> exitFor(ex, commandLine.getErr()));
@@ -115,6 +102,28 @@ public final class Main implements Callable<Integer> {
             return BAD_INPUT;
         }
         return code;
+    }
+
+    /**
+     * The command tree {@link #execute} runs, relative paths resolved against {@code workingDir}: its
+     * {@code parseArgs} checks a command line without running any command (the README's commands are checked so).
+     */
+    public static CommandLine commandTree(Path workingDir) {
+        CommandLine cl = new CommandLine(new Main(workingDir));
+        cl.registerConverter(Path.class, text -> {
+            if (text.isBlank()) {
+                // An empty path would resolve to the working folder itself: never what a user means.
+                throw new CommandLine.TypeConversionException("a path is needed, not an empty string");
+            }
+            try {
+                return workingDir.resolve(text);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new CommandLine.TypeConversionException(pathRefused(text, e,
+                        System.getProperty("sun.jnu.encoding", "")));
+            }
+        });
+        cl.setHelpFactory(WholeWordsHelp.FACTORY); // every command's: file names and dotted paths wrap whole
+        return cl;
     }
 
     /** Whether a write failed because the pipe's reader closed it (EPIPE: "Broken pipe"). */
