@@ -2,6 +2,8 @@ package dev.enisim.pit;
 
 import java.lang.reflect.Method;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
@@ -25,11 +27,13 @@ public final class MinionDiscoveryOnly implements InvocationInterceptor {
 
     /** True when called from a PIT mutation minion's test discovery (not from its runs of a mutant's tests). */
     static boolean inMutationMinionDiscovery() {
-        return StackWalker.getInstance().walk(frames -> {
-            Set<String> seen = new java.util.HashSet<>();
-            frames.forEach(f -> seen.add(f.getClassName()));
-            return seen.contains(FINDER) && seen.contains(MUTATION_MINION);
-        });
+        return StackWalker.getInstance().walk(frames -> discovering(frames.map(StackWalker.StackFrame::getClassName)));
+    }
+
+    /** Whether a call stack of these classes is a mutation minion's discovery: PIT's JUnit 5 finder under it. */
+    static boolean discovering(Stream<String> stackClasses) {
+        Set<String> seen = stackClasses.collect(Collectors.toSet());
+        return seen.contains(FINDER) && seen.contains(MUTATION_MINION);
     }
 
     private static <T> T skipOrProceed(Invocation<T> invocation) throws Throwable {
