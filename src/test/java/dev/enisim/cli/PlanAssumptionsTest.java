@@ -13,6 +13,7 @@ import dev.enisim.report.SummaryJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ class PlanAssumptionsTest {
     Path dir;
 
     @Test
+    @Tag("slow") // whole plans under both presets: left out of .ci/mutation's plan row, run by .ci/run
     void bothAnswersUnderEachPresetAndSetsThemSideBySide() throws Exception {
         Path f = dir.resolve("small.yaml");
         Files.writeString(f, CheckCommandTest.SMALL);
@@ -50,6 +52,7 @@ class PlanAssumptionsTest {
      * function for the idle rule), never past N, and the label of each preset's answer after the count.
      */
     @Test
+    @Tag("slow") // whole plans under both presets: left out of .ci/mutation's plan row, run by .ci/run
     void theProgressCountsRunsAgainstTheMostThePlanCanTake() throws Exception {
         Path f = dir.resolve("small.yaml");
         Files.writeString(f, CheckCommandTest.SMALL);

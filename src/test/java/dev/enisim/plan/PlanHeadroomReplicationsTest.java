@@ -48,6 +48,19 @@ class PlanHeadroomReplicationsTest {
         }
     }
 
+    /**
+     * A search that finds a limit at today's traffic ends the searches asked for (no later one can find a lower): at
+     * 30/s, 30 environments against the reserved 12 throttle at x1.
+     */
+    @Test
+    void aLimitAtTodaysTrafficEndsTheSearches() throws Exception {
+        Plan p = new Planner(ScenarioLoader.parse(RESERVED.replace("poisson: 3/s", "poisson: 30/s"), "reserved.yaml"),
+                1, line -> { }).headroomSearches(3).plan();
+        Plan.Headroom h = p.headroom();
+        assertEquals(1.0, h.firstLimitAtMultiplier(), h.toString());
+        assertTrue(h.searches().isEmpty(), "the first search's answer, the others not run: " + h.searches());
+    }
+
     @Test
     void theIntervalIsPrintedToTheSearchsPrecision() {
         Plan.Headroom h = new Plan.Headroom(10.83, List.of("concurrency"), 16, List.of(), null, 10.31, 3);

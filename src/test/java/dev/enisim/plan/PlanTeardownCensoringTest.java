@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.enisim.scenario.Scenario;
 import dev.enisim.scenario.ScenarioLoader;
 import dev.enisim.workload.DistributionSpec;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +49,7 @@ class PlanTeardownCensoringTest {
             """;
 
     @Test
+    @Tag("slow") // a plan of 40 replications: left out of .ci/mutation's plan row, run by .ci/run
     void theSimulatedMedianWaitIsTheAnalyticOneNotACensoredZero() throws Exception {
         Scenario s = ScenarioLoader.parse(TD, "td");
         Plan.TeardownWait t = new Planner(s, 40, line -> { }).plan().teardown();
