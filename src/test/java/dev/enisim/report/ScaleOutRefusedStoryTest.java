@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
  * Active. The report's "What failed, when and why" said "the function is Failed: a subnet had no free IP for its
  * ENI" (the function was Active in the table below it), and the story gave no why at all for those failures.
  */
-class ScaleOutRefusedStoryTest {
+public class ScaleOutRefusedStoryTest {
 
     /** Environments holding 60 connections each on ENIs of 100 ports: the second environment needs a scale-out. */
-    private static final String FULL = """
+    public static final String FULL = """
             name: scale-out-refused
             duration: 10m
             vpcs:

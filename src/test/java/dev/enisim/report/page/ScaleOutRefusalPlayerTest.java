@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.enisim.report.ScaleOutRefusedStoryTest;
 import dev.enisim.run.RunResult;
 import dev.enisim.run.Simulation;
 import dev.enisim.scenario.ScenarioLoader;
@@ -18,28 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class ScaleOutRefusalPlayerTest {
 
-    private static final String FULL = """
-            name: scale-out-refused
-            duration: 10m
-            vpcs:
-              - id: v
-                subnets: [{ id: subnet-a, cidr: 10.0.0.0/28, az: a, otherUsedIps: 2 }]
-                securityGroups: [sg]
-            hyperplane: { connectionsPerEni: 100 }
-            functions:
-              - name: api
-                existing: Active
-                vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg] }
-                duration: 2s
-                connectionsPerEnvironment: 60
-                arrivals: { bursts: { rate: 5/s, duration: 10s, at: [2m] } }
-            timeline:
-              - { at: 1m, action: setOtherUsedIps, subnet: subnet-a, otherUsedIps: 10 }
-            """;
-
     @Test
     void thePlayersLineNamesTheFullSubnetAndIsInItsHistory() throws Exception {
-        RunResult r = new Simulation(ScenarioLoader.parse(FULL, "t"), 0).run();
+        RunResult r = new Simulation(ScenarioLoader.parse(ScaleOutRefusedStoryTest.FULL, "t"), 0).run();
         JsonNode topo = TopologyData.build(r);
         List<JsonNode> refused = new ArrayList<>();
         topo.get("events").forEach(e -> {
