@@ -301,7 +301,11 @@ public final class PlanReport {
 
     /** "5 min", "90 s": the plan's warm-up. */
     private static String warmUpLength(Plan p) {
-        double s = p.headroom().warmUpSeconds();
+        return warmUpLength(p.headroom().warmUpSeconds());
+    }
+
+    /** "5 min", "90 s": a warm-up of {@code s} seconds. */
+    private static String warmUpLength(double s) {
         return s % 60 == 0 ? String.format(java.util.Locale.ROOT, "%.0f min", s / 60)
                 : String.format(java.util.Locale.ROOT, "%.0f s", s);
     }
@@ -759,9 +763,9 @@ public final class PlanReport {
         }
         java.util.List<String> parts = new java.util.ArrayList<>();
         first.forEach((l, m) -> parts.add(String.format(java.util.Locale.ROOT, "%s from x%.2f", l, m)));
-        return String.format(java.util.Locale.ROOT, "met only in the warm-up (the first %.0f min of the run or of a"
+        return String.format(java.util.Locale.ROOT, "met only in the warm-up (the first %s of the run or of a"
                 + " function's turning Active, while its environments ramp up from none; plan --warm-up), not"
-                + " counted as a limit: %s", h.warmUpSeconds() / 60, String.join(", ", parts));
+                + " counted as a limit: %s", warmUpLength(h.warmUpSeconds()), String.join(", ", parts));
     }
 
     private static String capital(String s) {

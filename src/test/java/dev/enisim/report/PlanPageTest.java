@@ -1,5 +1,6 @@
 package dev.enisim.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,5 +79,18 @@ public class PlanPageTest {
         assertTrue(PlanReport.text(withAfter).contains("   with every subnet at its recommended size: first limit at"
                 + " x10.83: concurrency\n"), PlanReport.text(withAfter));
         assertFalse(PlanReport.html(p).contains("With every subnet at its recommended size"), "none: not said");
+    }
+
+    @Test
+    void aLimitMetOnlyInTheWarmUpSaysTheWarmUpsLengthAsTheOtherLinesDo() {
+        List<Plan.Probe> probes = List.of(new Plan.Probe(1, List.of(), List.of(), 1, List.of("scaling-rate")),
+                new Plan.Probe(2, List.of("IP"), List.of(), 1));
+        Plan.Headroom ninety = new Plan.Headroom(2.0, List.of("IP"), 2, probes, null, 1.0, 1, 90);
+        assertEquals("met only in the warm-up (the first 90 s of the run or of a function's turning Active, while its"
+                + " environments ramp up from none; plan --warm-up), not counted as a limit: scaling-rate from x1.00",
+                PlanReport.warmUpText(ninety), "a 90 s warm-up was 'the first 2 min'");
+        Plan.Headroom five = new Plan.Headroom(2.0, List.of("IP"), 2, probes, null, 1.0, 1, 300);
+        assertTrue(PlanReport.warmUpText(five).startsWith("met only in the warm-up (the first 5 min of the run"),
+                PlanReport.warmUpText(five));
     }
 }
