@@ -373,6 +373,8 @@ public final class StateTimeline {
             if (e.getValue().getItemCount() > 0) {
                 data.addSeries(e.getValue());
                 renderer.setSeriesPaint(i, Charts.stateColors().get(e.getKey()));
+                renderer.setSeriesOutlinePaint(i, java.awt.Color.decode(Palette.edge(Palette.STATES.get(e.getKey()))));
+                renderer.setSeriesOutlineStroke(i, new java.awt.BasicStroke(1f));
                 if (Palette.HATCHED.contains(e.getKey())) {
                     hatched.add(i);
                 }
@@ -382,6 +384,8 @@ public final class StateTimeline {
         // Failed is told by its hatching too, not by its colour alone (a teacher's review: Active and Failed were
         // one olive to a red/green colour-blind reader); the legend says so
         renderer.setBarPainter(new HatchingPainter(hatched));
+        // each bar edged (Palette.edge): a light fill's extent is seen against the white plot too
+        renderer.setDrawBarOutline(true);
         renderer.setLegendItemLabelGenerator((d, series) -> {
             String key = String.valueOf(d.getSeriesKey(series));
             return Palette.HATCHED.contains(key) ? key + " (hatched)" : key;
