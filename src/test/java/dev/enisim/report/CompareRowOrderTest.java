@@ -20,13 +20,27 @@ import org.junit.jupiter.api.Test;
  * az-outage the deciding row (ServiceException, 0 in A) came fifth, after {@code events.total} and other counts that
  * moved by a few per cent. The significant rows now come by their change relative to A, largest first.
  */
-class CompareRowOrderTest {
+public class CompareRowOrderTest {
 
-    private static Comparison.Row row(String metric, double a, double b, boolean significant) {
+    /** A row of {@code metric} from {@code a} to {@code b}, significant or not (p-values to match). */
+    public static Comparison.Row row(String metric, double a, double b, boolean significant) {
         double d = b - a;
         return new Comparison.Row(metric, a, b, new MetricStats(5, d, 1, d - 1, d + 1), significant ? 0.001 : 0.5,
                 significant ? 0.004 : 0.9, significant);
     }
+
+    /** Significant and not, in the summary's order: a change from 0 (infinite), +50%, -2.2%, +2%, then the others. */
+    public static final List<Comparison.Row> MIXED = List.of(
+            row("events.total", 1_000_000, 1_020_000, true),           // +2%
+            row("invocations.succeeded", 900_000, 880_000, true),     // -2.2%
+            row("latency.p99", 300, 310, false),                       // not significant: after the others
+            row("invocations.errors.ServiceException", 0, 6_000, true), // appears: first
+            row("coldStarts", 100, 150, true),                         // +50%
+            row("latency.p50", 100, 101, false));
+
+    /** {@link #MIXED}'s metrics as the page orders them. */
+    public static final List<String> MIXED_IN_ORDER = List.of("invocations.errors.ServiceException", "coldStarts",
+            "invocations.succeeded", "events.total", "latency.p99", "latency.p50");
 
     private static List<String> order(String html) {
         int table = html.indexOf("<section id=\"differences\">");
@@ -41,16 +55,8 @@ class CompareRowOrderTest {
     @Test
     void theLargestSignificantChangeComesFirstThenTheOthersInTheSummarysOrder() throws Exception {
         RunResult r = new Simulation(ScenarioLoader.load(Path.of("scenarios/quickstart.yaml")), 0).run();
-        List<Comparison.Row> rows = List.of(
-                row("events.total", 1_000_000, 1_020_000, true),           // +2%
-                row("invocations.succeeded", 900_000, 880_000, true),     // -2.2%
-                row("latency.p99", 300, 310, false),                       // not significant: after the others
-                row("invocations.errors.ServiceException", 0, 6_000, true), // appears: first
-                row("coldStarts", 100, 150, true),                         // +50%
-                row("latency.p50", 100, 101, false));
-        String html = ComparePage.compare("A", r, "B", r, rows, 5, false);
-        assertEquals(List.of("invocations.errors.ServiceException", "coldStarts", "invocations.succeeded",
-                "events.total", "latency.p99", "latency.p50"), order(html));
+        String html = ComparePage.compare("A", r, "B", r, MIXED, 5, false);
+        assertEquals(MIXED_IN_ORDER, order(html));
         assertTrue(html.contains("They come first below, the largest change relative to A first."));
     }
 

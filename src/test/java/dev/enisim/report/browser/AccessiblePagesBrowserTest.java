@@ -21,9 +21,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -35,19 +35,12 @@ import org.openqa.selenium.By;
 class AccessiblePagesBrowserTest {
 
     private static final Path DIR = Path.of("target/browser/accessible");
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser(1440, 900);
 
     @BeforeAll
     static void start() throws Exception {
         Files.createDirectories(DIR);
-        browser = new Browser(1440, 900);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     private static Path run(String scenario) throws Exception {

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -21,8 +24,11 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * Headless Debian chromium driven through Debian's chromedriver, both at fixed paths (installed by .ci/run):
  * nothing is downloaded at test time, so Selenium Manager never runs (the driver and the browser are given
  * explicitly), and each browser starts from a fresh, empty profile with its network chatter switched off.
+ *
+ * <p>A test class registers one ({@code @RegisterExtension static final Browser browser = new Browser(w, h)}): it
+ * starts before the class's tests (and its {@code @BeforeAll} methods) and quits after them.
  */
-final class Browser implements AutoCloseable {
+final class Browser implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
@@ -33,10 +39,28 @@ final class Browser implements AutoCloseable {
         java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
     }
 
-    final ChromeDriver driver;
-    private final Path profile;
+    private final int width;
+    private final int height;
+    ChromeDriver driver;
+    private Path profile;
 
-    Browser(int width, int height) throws IOException {
+    /** A browser window of {@code width} x {@code height} CSS pixels, started by {@link #beforeAll}. */
+    Browser(int width, int height) {
+        this.width = width;
+        this.height = height;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
+    }
+
+    private void start() throws IOException {
         for (String exe : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(Path.of(exe))) {
                 throw new IllegalStateException(exe + " is missing: the browser tests need Debian's chromium and "
@@ -106,8 +130,12 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (driver == null) {
+            return; // never started: chromium missing, say
+        }
         try {
             driver.quit();
+            driver = null;
         } finally {
             try (var files = Files.walk(profile)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -9,26 +9,14 @@ import dev.enisim.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The interactive charts in a real browser against the teacher's review: they fit a phone and say what they mark. */
 class ChartsFitBrowserTest {
 
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        browser = new Browser(420, 900);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser(420, 900);
 
     static Path report(String scenario) throws Exception {
         Path dir = Path.of("target/browser/fit-" + scenario);

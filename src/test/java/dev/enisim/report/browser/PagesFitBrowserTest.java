@@ -26,9 +26,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every kind of page enisim writes, looked at in the browser at a phone's 390 px and a laptop's 1440 px: nothing
@@ -38,19 +38,12 @@ import org.junit.jupiter.api.Test;
 class PagesFitBrowserTest {
 
     private static final Path DIR = Path.of("target/browser/pages-fit");
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser(1440, 900);
 
     @BeforeAll
     static void start() throws Exception {
         Files.createDirectories(DIR);
-        browser = new Browser(1440, 900);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     /**

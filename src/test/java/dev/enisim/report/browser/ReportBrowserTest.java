@@ -17,9 +17,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The quickstart's report.html in a real browser (headless chromium), opened from file:// as a reader would:
@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 class ReportBrowserTest {
 
     private static Path page;
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser(1280, 900);
 
     @BeforeAll
     static void start() throws Exception {
@@ -37,14 +38,6 @@ class ReportBrowserTest {
                 Path.of("").toAbsolutePath());
         page = dir.resolve("report.html");
         assertTrue(Files.isRegularFile(page));
-        browser = new Browser(1280, 900);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

@@ -8,9 +8,8 @@ import dev.enisim.run.Simulation;
 import dev.enisim.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -20,19 +19,8 @@ import org.openqa.selenium.By;
  */
 class TeacherFindingsBrowserTest {
 
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        browser = new Browser(1280, 900);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser(1280, 900);
 
     private static Path page(String scenario) throws Exception {
         Path dir = Path.of("target/browser/teacher-" + scenario);
