@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.enisim.metrics.RunSummary;
 import dev.enisim.model.function.StateReasonCode;
-import dev.enisim.run.RunResult;
-import dev.enisim.run.Simulation;
-import dev.enisim.scenario.ScenarioLoader;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,32 +48,25 @@ class ExistingFailedRunTest {
                 function: broke
             """;
 
-    private RunResult result;
+    private CheckedRun checked;
 
     @BeforeEach
     void run() throws Exception {
-        result = new Simulation(ScenarioLoader.parse(SCENARIO, "existing-failed.yaml"), 0).checkingInvariants().run();
-    }
-
-    private RunSummary.FunctionSummary fn(String name) {
-        return result.summary().functions().get(name);
-    }
-
-    private List<String> states(String name) {
-        return ExistingFunctionsTest.states(fn(name));
+        checked = CheckedRun.of(SCENARIO, "existing-failed.yaml");
     }
 
     @Test
     void aFunctionSavedFailedStartsAsARunTimeFailureLeavesIt() {
-        assertEquals(List.of("Pending/Creating@0.0", "Failed/SubnetOutOfIPAddresses@0.0"), states("ranout"));
+        assertEquals(List.of("Pending/Creating@0.0", "Failed/SubnetOutOfIPAddresses@0.0"), checked.states("ranout"));
         assertEquals(List.of("Pending/Creating@0.0", "Failed/SubnetOutOfIPAddresses@0.0", "Deleted@300.0"),
-                states("broke"), "not created again: it never goes Active");
-        assertEquals(300L, fn("broke").invocations().errors().get("SubnetIPAddressLimitReachedException"));
-        assertEquals(300L, fn("broke").invocations().errors().get("ResourceNotFoundException"), "deleted at 5m");
-        assertEquals(600L, fn("ranout").invocations().errors().get("SubnetIPAddressLimitReachedException"));
-        assertEquals(0L, fn("broke").invocations().succeeded());
-        assertEquals(0, result.summary().eniKeys().get("subnet-a+[sg-1]").peakEnis(), "no ENI");
-        long[] free = result.timeSeries().series().stream().filter(s -> s.scope().id().equals("subnet")
+                checked.states("broke"), "not created again: it never goes Active");
+        assertEquals(300L, checked.fn("broke").invocations().errors().get("SubnetIPAddressLimitReachedException"));
+        assertEquals(300L, checked.fn("broke").invocations().errors().get("ResourceNotFoundException"),
+                "deleted at 5m");
+        assertEquals(600L, checked.fn("ranout").invocations().errors().get("SubnetIPAddressLimitReachedException"));
+        assertEquals(0L, checked.fn("broke").invocations().succeeded());
+        assertEquals(0, checked.result().summary().eniKeys().get("subnet-a+[sg-1]").peakEnis(), "no ENI");
+        long[] free = checked.result().timeSeries().series().stream().filter(s -> s.scope().id().equals("subnet")
                 && s.id().equals("subnet-a") && s.metric().metric().equals("Sim.SubnetAvailableIps")).findFirst()
                 .orElseThrow().values();
         for (long v : free) {
@@ -86,8 +76,8 @@ class ExistingFailedRunTest {
 
     @Test
     void failedWithoutAReasonIsInternalError() {
-        assertEquals("Failed", fn("plain").finalState());
-        assertEquals(StateReasonCode.InternalError, fn("plain").finalReasonCode());
-        assertEquals(600L, fn("plain").invocations().errors().get("ResourceConflictException"));
+        assertEquals("Failed", checked.fn("plain").finalState());
+        assertEquals(StateReasonCode.InternalError, checked.fn("plain").finalReasonCode());
+        assertEquals(600L, checked.fn("plain").invocations().errors().get("ResourceConflictException"));
     }
 }

@@ -3,9 +3,6 @@ package dev.enisim.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.enisim.metrics.RunSummary;
-import dev.enisim.run.RunResult;
-import dev.enisim.run.Simulation;
-import dev.enisim.scenario.ScenarioLoader;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +59,7 @@ class ExistingFunctionsTest {
                 vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-other] }
             """;
 
-    private RunResult result;
+    private CheckedRun checked;
 
     /**
      * Per test, not once per class: PIT attributes what a {@code @BeforeAll} runs to no test, so no mutant of the
@@ -70,15 +67,7 @@ class ExistingFunctionsTest {
      */
     @BeforeEach
     void run() throws Exception {
-        result = new Simulation(ScenarioLoader.parse(SCENARIO, "existing.yaml"), 0).checkingInvariants().run();
-    }
-
-    private RunSummary.FunctionSummary fn(String name) {
-        return result.summary().functions().get(name);
-    }
-
-    private List<String> states(String name) {
-        return states(fn(name));
+        checked = CheckedRun.of(SCENARIO, "existing.yaml");
     }
 
     /** A function's transitions as State[/StateReasonCode]@seconds, in order. */
@@ -92,8 +81,8 @@ class ExistingFunctionsTest {
 
     @Test
     void anExistingActiveFunctionHasItsEniAtTimeZeroAndNeverWaits() {
-        RunSummary.FunctionSummary warm = fn("warm");
-        assertEquals(List.of("Active@0.0"), states("warm"), "no Pending");
+        RunSummary.FunctionSummary warm = checked.fn("warm");
+        assertEquals(List.of("Active@0.0"), checked.states("warm"), "no Pending");
         assertEquals(ARRIVALS, warm.invocations().total());
         assertEquals(ARRIVALS, warm.invocations().succeeded(), "every invocation ran, the first included");
         assertEquals(0.0, warm.longestPendingSeconds());
@@ -101,48 +90,48 @@ class ExistingFunctionsTest {
         // invocation starts creating at 0 s; othervpc, Failed, holds none
         long[] free = series("subnet", "subnet-a", "Sim.SubnetAvailableIps");
         assertEquals(251 - 10 - 2, free[0]);
-        assertEquals(1, result.summary().eniKeys().get("subnet-a+[sg-1]").peakEnis());
+        assertEquals(1, checked.result().summary().eniKeys().get("subnet-a+[sg-1]").peakEnis());
     }
 
     @Test
     void anUpdateToAnotherVpcsSecurityGroupFailsAndKeepsTheOldConfig() {
-        RunSummary.FunctionSummary warm = fn("warm");
+        RunSummary.FunctionSummary warm = checked.fn("warm");
         assertEquals("Active", warm.finalState());
         assertEquals("Failed", warm.lastUpdateStatus());
         assertEquals(List.of(new RunSummary.Update(300.0, dev.enisim.model.function.LastUpdateStatus.Failed, dev.enisim.model.function.StateReasonCode.InvalidSecurityGroup)), warm.updates());
-        assertEquals(1, result.summary().eniKeys().get("subnet-a+[sg-1]").finalEnis(), "the old ENI stays");
+        assertEquals(1, checked.result().summary().eniKeys().get("subnet-a+[sg-1]").finalEnis(), "the old ENI stays");
     }
 
     @Test
     void anExistingFunctionWhoseEniDoesNotFitFails() {
         // full: a /28 has 11 usable addresses, all used by others
-        assertEquals(List.of("Pending/Creating@0.0", "Failed/SubnetOutOfIPAddresses@0.0"), states("nofit"));
-        assertEquals(ARRIVALS, fn("nofit").invocations().errors().get("SubnetIPAddressLimitReachedException"));
-        assertEquals(0, result.summary().eniKeys().get("full+[sg-1]").peakEnis());
+        assertEquals(List.of("Pending/Creating@0.0", "Failed/SubnetOutOfIPAddresses@0.0"), checked.states("nofit"));
+        assertEquals(ARRIVALS, checked.fn("nofit").invocations().errors().get("SubnetIPAddressLimitReachedException"));
+        assertEquals(0, checked.result().summary().eniKeys().get("full+[sg-1]").peakEnis());
     }
 
     @Test
     void anExistingFunctionWithAnotherVpcsSecurityGroupFails() {
-        assertEquals(List.of("Pending/Creating@0.0", "Failed/InvalidSecurityGroup@0.0"), states("othervpc"));
-        assertEquals(ARRIVALS, fn("othervpc").invocations().errors().get("InvalidSecurityGroupIDException"));
+        assertEquals(List.of("Pending/Creating@0.0", "Failed/InvalidSecurityGroup@0.0"), checked.states("othervpc"));
+        assertEquals(ARRIVALS, checked.fn("othervpc").invocations().errors().get("InvalidSecurityGroupIDException"));
     }
 
     /** idle: Inactive at 0; the invocation at 0 s restores it (Pending, Restoring) for the 30 s ENI creation. */
     @Test
     void anExistingInactiveFunctionIsRestoredByItsFirstInvocation() {
         assertEquals(List.of("Active@0.0", "Inactive/Idle@0.0", "Pending/Restoring@0.0", "Active@30.0"),
-                states("idle"));
-        RunSummary.FunctionSummary idle = fn("idle");
+                checked.states("idle"));
+        RunSummary.FunctionSummary idle = checked.fn("idle");
         assertEquals(ARRIVALS, idle.invocations().total());
         assertEquals(ARRIVALS - 30, idle.invocations().succeeded(), "all but those of the first 30 s");
         assertEquals(30.0, idle.longestPendingSeconds());
-        assertEquals(1, result.summary().eniKeys().get("subnet-a+[sg-2]").finalEnis());
+        assertEquals(1, checked.result().summary().eniKeys().get("subnet-a+[sg-2]").finalEnis());
         long[] free = series("subnet", "subnet-a", "Sim.SubnetAvailableIps");
         assertEquals(251 - 10 - 2, free[free.length - 1], "warm's ENI and idle's");
     }
 
     private long[] series(String scope, String id, String metric) {
-        return result.timeSeries().series().stream()
+        return checked.result().timeSeries().series().stream()
                 .filter(s -> s.scope().id().equals(scope) && s.id().equals(id) && s.metric().metric().equals(metric))
                 .findFirst().orElseThrow().values();
     }
