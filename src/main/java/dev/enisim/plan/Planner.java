@@ -91,7 +91,7 @@ public final class Planner {
         return 1 + sizing * (bothModels ? 2 : 1) + 12 * Math.min(replications, HEADROOM_REPLICATIONS) + replications
                 + (base.networkModel() == NetworkModel.LEGACY ? 0 : 2 * attached)
                 + (base.networkModel() == NetworkModel.HYPERPLANE && base.hyperplane().ec2RequestLimit().isPresent()
-                ? 11 * Math.min(replications, HEADROOM_REPLICATIONS) : 0);
+                ? (DOUBLING_PROBES + BISECTING_PROBES) * Math.min(replications, HEADROOM_REPLICATIONS) : 0);
     }
 
     /** {@link #mostRuns(Scenario, int, boolean)} with {@code searches} traffic-headroom searches. */
@@ -1707,6 +1707,15 @@ public final class Planner {
         return out;
     }
 
+    /** The traffic search's doubling probes: x1, x2, x4, ... x64. */
+    static final int DOUBLING_PROBES = 7;
+
+    /**
+     * The traffic search's bisecting probes: from a factor of 2 (the doubling's last clear multiplier and its first
+     * limit) each geometric midpoint takes the factor's square root, and after four it is 2^(1/16) = 1.044, within 5%.
+     */
+    static final int BISECTING_PROBES = 4;
+
     /** One traffic-headroom search of {@code s} on replications {@code first} to {@code first} + min(N, 3) - 1. */
     private Plan.Headroom headroom(Scenario s, String label, int first) {
         List<Plan.Probe> probes = new ArrayList<>();
@@ -1717,7 +1726,9 @@ public final class Planner {
         // one hits nothing: the next doubling, or the upper half's midpoint); closed unused when it hits a limit
         RunSequence next = null;
         try {
-            for (double m = 1; m <= 64; m *= 2) {
+            // each loop also stops at its count of probes (DOUBLING_PROBES, BISECTING_PROBES): the conditions on the
+            // multipliers end them first, so the bound changes no answer, but a search can never run on without end
+            for (double m = 1; m <= 64 && probes.size() < DOUBLING_PROBES; m *= 2) {
                 RunSequence runsOf = probeRuns(next, s, label, m, first);
                 next = m * 2 <= 64 ? runsOf.then(probeRuns(s, label, m * 2, first)) : null;
                 List<String> hit;
@@ -1740,7 +1751,8 @@ public final class Planner {
                         appliedWarmUpMicros() / 1e6);
             }
             // bisect to within 5%
-            while (low > 0 && high / low > 1.05) {
+            int doubled = probes.size();
+            while (low > 0 && high / low > 1.05 && probes.size() - doubled < BISECTING_PROBES) {
                 double mid = Math.sqrt(low * high);
                 RunSequence runsOf = probeRuns(next, s, label, mid, first);
                 next = high / mid > 1.05 ? runsOf.then(probeRuns(s, label, Math.sqrt(mid * high), first)) : null;
