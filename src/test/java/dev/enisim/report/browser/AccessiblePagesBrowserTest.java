@@ -163,6 +163,10 @@ class AccessiblePagesBrowserTest {
             assertTrue(seen.containsAll(scenario.equals("quickstart") ? List.of("Creating", "Pending", "InUse")
                     : List.of("Inactive")), "the premise: the light fills drawn, " + scenario + ": " + seen);
         }
+        // idle-reclaim at its first step with an Inactive function (a person looks at this one)
+        browser.driver.executeScript("var p = window.enisim.player; for (var i = 0; i < p.steps.length; i++) {"
+                + " p.show(i); if (document.querySelector('#topology-svg [data-state=Inactive]')) { return; } }");
+        browser.elementShot("#topology", "accessible-idle-reclaim-topology-inactive");
         // quickstart's first step: orders-api Pending, its two ENIs Creating (a person looks at this one)
         browser.open(DIR.resolve("quickstart/report.html"));
         browser.driver.executeScript("window.enisim.player.show(0)");
