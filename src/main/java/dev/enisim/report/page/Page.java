@@ -37,12 +37,15 @@ public final class Page {
 
     /**
      * The chart palette as CSS custom properties, for the page's own drawing (report.css): {@code --state-Active} and
-     * the other states, {@code --succeeded}. The edges of the topology were the old Active green #2E7D32.
+     * the other states, their edges ({@code --edge-Pending}: {@link dev.enisim.report.chart.Palette#edge}),
+     * {@code --succeeded}. The edges of the topology were the old Active green #2E7D32.
      */
     static String paletteCss() {
         StringBuilder b = new StringBuilder(":root{");
         dev.enisim.report.chart.Palette.STATES.forEach((state, colour) -> b.append("--state-").append(state)
                 .append(':').append(colour).append(';'));
+        dev.enisim.report.chart.Palette.STATES.forEach((state, colour) -> b.append("--edge-").append(state)
+                .append(':').append(dev.enisim.report.chart.Palette.edge(colour)).append(';'));
         return b.append("--succeeded:").append(dev.enisim.report.chart.Palette.SUCCEEDED).append('}').toString();
     }
 
@@ -87,11 +90,12 @@ public final class Page {
                 + "aria-label=\"simulated time\"/><button type=\"button\" id=\"player-next\" title=\"next step\" aria-label=\"next step\">"
                 + "&#8250;</button> <span id=\"player-time\"></span></div>\n<ul id=\"player-now\" class=\"now\">"
                 + "</ul>\n<p class=\"legend\">");
-        // a hatched state (Failed) hatched in the legend too, and so named, as in the state timeline's legend
+        // a hatched state (Failed) hatched in the legend too, and so named, as in the state timeline's legend; each
+        // swatch edged as the boxes are (Palette.edge): Pending's, Inactive's and Creating's stood 1.6:1 on the page
         dev.enisim.report.chart.Palette.STATES.forEach((state, colour) -> b.append("<span><i style=\"background:")
                 .append(dev.enisim.report.chart.Palette.HATCHED.contains(state) ? "repeating-linear-gradient(45deg,"
                         + colour + " 0 3px,rgba(255,255,255,.7) 3px 4.5px," + colour + " 4.5px 6px)" : colour)
-                .append("\"></i>").append(state).append(dev.enisim.report.chart.Palette.HATCHED.contains(state)
+                .append(";border:1px solid ").append(dev.enisim.report.chart.Palette.edge(colour)).append("\"></i>").append(state).append(dev.enisim.report.chart.Palette.HATCHED.contains(state)
                         ? " (hatched)" : "").append("</span> "));
         // on a narrow screen the figure (about 930 px) runs past the window, in a box whose sideways scroll nothing
         // showed: a phone's reader saw the VPC and the keys, and no ENI or function

@@ -98,6 +98,81 @@ class AccessiblePagesBrowserTest {
         assertTrue(dashed.intValue() >= 3, "quickstart's failing outcomes, dashed in the legend: " + dashed);
     }
 
+    /**
+     * The topology player's state boxes and its legend's swatches, as the browser draws them at every step: each
+     * state's box stroked with its state's edge (Palette.edge, as the state timeline's bars), so that a light fill
+     * (Pending, Inactive, Creating: about 1.6:1 against the white figure) is told from the white by 3:1, and each
+     * swatch edged alike (the light ones were bare squares of 1.6:1 on the page). Boxes absent, AZ-down or selected
+     * keep their own strokes (dashed grey, dashed red, black).
+     */
+    private static final String EDGES = """
+            function rgb(c) {
+              var m = /^rgb\\((\\d+), (\\d+), (\\d+)\\)$/.exec(c), h = /^#([0-9a-f]{6})$/i.exec(c);
+              if (h) { return [0, 2, 4].map(function (k) { return parseInt(h[1].substr(k, 2), 16); }); }
+              if (!m) { throw new Error('not a colour: ' + c); }
+              return m.slice(1).map(Number);
+            }
+            function hex(c) { return '#' + rgb(c).map(function (v) { return (256 + v).toString(16).slice(1); })
+              .join('').toUpperCase(); }
+            function lum(c) {
+              var m = rgb(c).map(function (v) {
+                v = v / 255; return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+              return 0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2];
+            }
+            function contrast(a, b) { var x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); }
+            // each state's fill as the page carries it, its edge by Palette.edge (the test's argument)
+            var data = JSON.parse(document.getElementById('enisim-data').textContent).topology, edges = arguments[0];
+            var p = window.enisim.player, out = [], seen = {};
+            for (var i = 0; i < p.steps.length; i++) {
+              p.show(i);
+              document.querySelectorAll('#topology-svg .node.eni, #topology-svg .node.function').forEach(function (g) {
+                var s = g.getAttribute('data-state');
+                if (!data.stateColors[s] || g.classList.contains('absent') || g.classList.contains('unavailable')) { return; }
+                var st = getComputedStyle(g.querySelector('rect')), stroke = hex(st.stroke);
+                seen[s] = true;
+                var light = contrast(data.stateColors[s], 'rgb(255, 255, 255)') < 3;
+                if (stroke !== edges[s] || parseFloat(st.strokeWidth) < 1
+                    || light && contrast(st.stroke, 'rgb(255, 255, 255)') < 3) {
+                  out.push('step ' + i + ' ' + g.getAttribute('data-id') + ' ' + s + ': stroke ' + stroke + ' '
+                    + st.strokeWidth + ', not ' + edges[s]);
+                }
+              });
+            }
+            document.querySelectorAll('#topology .legend i').forEach(function (i) {
+              var st = getComputedStyle(i), state = i.parentElement.textContent.split(' ')[0];
+              var fill = data.stateColors[state];
+              if (parseFloat(st.borderTopWidth) < 1 || hex(st.borderTopColor) !== edges[state]
+                  || contrast(fill, 'rgb(255, 255, 255)') < 3 && contrast(st.borderTopColor, 'rgb(255, 255, 255)') < 3) {
+                out.push('legend ' + state + ': border ' + st.borderTopWidth + ' ' + st.borderTopColor);
+              }
+            });
+            return [out.slice(0, 12), Object.keys(seen).sort()];""";
+
+    @Test
+    void thePlayersStateBoxesAndSwatchesHaveTheirEdges() throws Exception {
+        for (String scenario : List.of("quickstart", "idle-reclaim")) {
+            browser.open(run(scenario));
+            assertEquals(List.of(), browser.consoleErrors(), scenario);
+            Map<String, String> edges = new LinkedHashMap<>();
+            dev.enisim.report.chart.Palette.STATES.forEach((state, fill) -> edges.put(state,
+                    dev.enisim.report.chart.Palette.edge(fill)));
+            List<?> found = (List<?>) browser.driver.executeScript(EDGES, edges);
+            assertEquals(List.of(), found.get(0), scenario);
+            @SuppressWarnings("unchecked")
+            List<String> seen = (List<String>) found.get(1);
+            assertTrue(seen.containsAll(scenario.equals("quickstart") ? List.of("Creating", "Pending", "InUse")
+                    : List.of("Inactive")), "the premise: the light fills drawn, " + scenario + ": " + seen);
+        }
+        // idle-reclaim at its first step with an Inactive function (a person looks at this one)
+        browser.driver.executeScript("var p = window.enisim.player; for (var i = 0; i < p.steps.length; i++) {"
+                + " p.show(i); if (document.querySelector('#topology-svg [data-state=Inactive]')) { return; } }");
+        browser.elementShot("#topology", "accessible-idle-reclaim-topology-inactive");
+        // quickstart's first step: orders-api Pending, its two ENIs Creating (a person looks at this one)
+        browser.open(DIR.resolve("quickstart/report.html"));
+        browser.driver.executeScript("window.enisim.player.show(0)");
+        browser.elementShot("#topology", "accessible-quickstart-topology-edges");
+    }
+
     /** The structure a screen reader or another assistive technology reads, of every kind of page. */
     private static final String STRUCTURE = """
             var out = [];

@@ -70,6 +70,67 @@ class ContrastTest {
     }
 
     /**
+     * The topology player, read from report.html as the page carries it: its legend's swatches and the colours its
+     * script paints the boxes with. A light fill (Pending, Inactive, Creating: about 1.6:1 against the white page and
+     * figure) had a bare swatch in the legend, and its box the same grey frame as every other state's: each now has
+     * its state's edge, by the rule of the state timeline's bars ({@link Palette#edge}), 3:1 at least. The fills are
+     * Palette's (not a copy that could drift), and a creating ENI's line takes Pending's edge, not its 1.6:1 fill.
+     */
+    @Test
+    void thePlayersLightFillsHaveTheirEdgesOnThePage() throws Exception {
+        String html = new String(dev.enisim.report.ReportWriter.render(TeacherChartsTest.run("quickstart"))
+                .get("report.html"), StandardCharsets.UTF_8);
+        List<String> faint = new ArrayList<>();
+        // the legend: one swatch per state, in Palette's order, its fill and its edge
+        int at = html.indexOf("<p class=\"legend\">");
+        String legend = html.substring(at, html.indexOf("</p>", at));
+        Matcher swatch = Pattern.compile("<span><i style=\"([^\"]*)\"></i>([A-Za-z]+)").matcher(legend);
+        List<String> states = new ArrayList<>();
+        while (swatch.find()) {
+            String state = swatch.group(2);
+            states.add(state);
+            Matcher fill = Pattern.compile("#[0-9A-Fa-f]{6}").matcher(swatch.group(1));
+            assertTrue(fill.find(), state + "'s swatch: " + swatch.group(1));
+            assertEquals(Palette.STATES.get(state), fill.group(), state + "'s swatch in Palette's colour");
+            Matcher edge = Pattern.compile("border:1px solid (#[0-9A-Fa-f]{6})").matcher(swatch.group(1));
+            if (!edge.find()) {
+                faint.add("legend " + state + ": no edge");
+            } else if (!edge.group(1).equals(Palette.edge(fill.group()))) {
+                faint.add("legend " + state + ": edge " + edge.group(1) + ", not Palette.edge's");
+            } else if (Palette.contrast(edge.group(1), "#FFFFFF") < 3) {
+                faint.add("legend " + state + ": edge " + edge.group(1) + " under 3:1");
+            }
+        }
+        assertEquals(List.copyOf(Palette.STATES.keySet()), states, "the legend's states");
+        // the boxes: the script paints a state's fill and its edge from the page's data
+        com.fasterxml.jackson.databind.JsonNode topology = dev.enisim.report.SummaryJson.mapper().readTree(
+                html.substring(html.indexOf("{", html.indexOf("id=\"enisim-data\"")), html.indexOf("</script>",
+                        html.indexOf("id=\"enisim-data\"")))).get("topology");
+        for (var e : Palette.STATES.entrySet()) {
+            assertEquals(e.getValue(), topology.get("stateColors").path(e.getKey()).asText(), e.getKey() + "'s fill");
+            String edge = topology.path("stateEdges").path(e.getKey()).asText();
+            if (!edge.equals(Palette.edge(e.getValue()))) {
+                faint.add("box " + e.getKey() + ": edge '" + edge + "', not Palette.edge's");
+            } else if (Palette.contrast(edge, "#FFFFFF") < 3) {
+                faint.add("box " + e.getKey() + ": edge " + edge + " under 3:1");
+            }
+        }
+        String js = new String(Page.class.getResourceAsStream("/dev/enisim/report/page/player.js").readAllBytes(),
+                StandardCharsets.UTF_8);
+        if (!js.contains("topo.stateEdges") || !js.contains("setProperty('--box-edge', edge)")
+                || !html.contains(".node rect{stroke:var(--box-edge,")) {
+            faint.add("boxes: not stroked with their state's edge");
+        }
+        // a creating ENI's line (dashed, 2 px): in Pending's edge, not its fill
+        String pending = Palette.edge(Palette.STATES.get("Pending"));
+        if (!html.contains("--edge-Pending:" + pending + ";")
+                || !html.contains(".edge.creating{stroke:var(--edge-Pending)")) {
+            faint.add("a creating ENI's line in Pending's fill");
+        }
+        assertEquals(List.of(), faint, "the player's light fills without their edge");
+    }
+
+    /**
      * Every rule of the style sheet that sets a text colour, against the rule's own background or the page's white:
      * 4.5:1 at least. Held before this review too; kept so that a new rule cannot lower it unseen.
      */
