@@ -205,8 +205,8 @@
       while (n.bar.firstChild) { n.bar.removeChild(n.bar.firstChild); }
       var x = p.x + 6, y = n.barY, u = Math.max(1, s.usable);
       // inline styles: the node's CSS would otherwise paint every rect of the subnet alike
-      el('rect', {x: x, y: y, width: bw, height: 9, style: 'fill:#fff;stroke:#bbb'}, n.bar);
-      el('rect', {x: x, y: y, width: bw * Math.min(1, other / u), height: 9, style: 'fill:#bdbdbd;stroke:none'},
+      el('rect', {x: x, y: y, width: bw, height: 9, style: 'fill:#fff;stroke:#8a8a8a'}, n.bar);
+      el('rect', {x: x, y: y, width: bw * Math.min(1, other / u), height: 9, style: 'fill:#8a8a8a;stroke:none'},
         n.bar);
       el('rect', {x: x + bw * Math.min(1, other / u), y: y, width: bw * Math.min(1, enis / u), height: 9,
         style: 'fill:#1565C0;stroke:none', 'class': 'fill-enis'}, n.bar);

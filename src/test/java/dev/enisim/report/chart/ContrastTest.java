@@ -169,6 +169,52 @@ class ContrastTest {
         assertTrue(Palette.contrast("#424242", "#FFFFFF") >= 4.5 && js.contains("ctx.fillStyle = '#424242'"));
     }
 
+    /**
+     * The topology player's lines and outlines that carry meaning (a key's tree to its ENIs, an AZ's lost connection,
+     * the VPC's outline, a box still to come, the subnet's IP bar and its other tenants' part) reach 3:1 against the
+     * white page: the tree and the bar's grey were #BDBDBD (1.9:1), the VPC's green #9CCC65 1.9:1, the lost
+     * connection #9E9E9E 2.7:1 (WCAG 1.4.11).
+     */
+    @Test
+    void thePlayersLinesAndOutlinesStandOutFromThePage() throws Exception {
+        String css = new String(Page.class.getResourceAsStream("/dev/enisim/report/page/report.css").readAllBytes(),
+                StandardCharsets.UTF_8);
+        String js = new String(Page.class.getResourceAsStream("/dev/enisim/report/page/player.js").readAllBytes(),
+                StandardCharsets.UTF_8);
+        List<String> low = new ArrayList<>();
+        int checked = 0;
+        Matcher rule = Pattern.compile("([^{}]+)\\{([^{}]*)\\}").matcher(css);
+        Pattern stroke = Pattern.compile("stroke:\\s*(#[0-9a-fA-F]{3,6})");
+        while (rule.find()) {
+            if (!rule.group(1).contains(".topology")) {
+                continue;
+            }
+            Matcher m = stroke.matcher(rule.group(2));
+            while (m.find()) {
+                checked++;
+                double ratio = Palette.contrast(full(m.group(1)), "#FFFFFF");
+                if (ratio < 3) {
+                    low.add(rule.group(1).trim() + ": " + m.group(1) + " " + Math.round(ratio * 100) / 100.0);
+                }
+            }
+        }
+        // the script's inline styles: the IP bar's frame and its parts (the white free part excepted)
+        Matcher inline = Pattern.compile("(fill|stroke):(#[0-9a-fA-F]{3,6})").matcher(js);
+        while (inline.find()) {
+            String c = full(inline.group(2)).toUpperCase(java.util.Locale.ROOT);
+            if (c.equals("#FFFFFF")) {
+                continue;
+            }
+            checked++;
+            double ratio = Palette.contrast(c, "#FFFFFF");
+            if (ratio < 3) {
+                low.add("player.js " + inline.group() + " " + Math.round(ratio * 100) / 100.0);
+            }
+        }
+        assertTrue(checked >= 8, "the premise: the player's strokes and the bar's fills, " + checked);
+        assertEquals(List.of(), low, "the player's lines and outlines under 3:1 against the page");
+    }
+
     /** #abc as #AABBCC. */
     private static String full(String hex) {
         return hex.length() == 4 ? "#" + hex.charAt(1) + hex.charAt(1) + hex.charAt(2) + hex.charAt(2) + hex.charAt(3)
