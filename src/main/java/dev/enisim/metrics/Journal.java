@@ -1,9 +1,11 @@
 package dev.enisim.metrics;
 
 import dev.enisim.model.Outcome;
+import dev.enisim.model.ScaleOutLimit;
 import dev.enisim.model.WorldListener;
 import dev.enisim.model.eni.EniState;
 import dev.enisim.model.eni.EniId;
+import dev.enisim.model.eni.EniKey;
 import dev.enisim.model.function.LastUpdateStatus;
 import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
@@ -40,6 +42,10 @@ public final class Journal implements WorldListener {
     private RestoreRetries retries;
     /** Per function, the held Pending change's entry ({@link RestoreRetries.Step#HOLD}), to take back on a fold. */
     private JournalEntry[] held;
+    /** Per function, the refused scale-outs of its spell, newest limit first (null: none; rare, so a chain). */
+    private Refusing[] refusing;
+    /** The refused scale-outs of spells closed so far. */
+    private final List<RefusedScaleOut> refused = new ArrayList<>();
 
     /** Binds to the run's functions, by index. */
     public void attach(List<String> functionNames) {
@@ -51,6 +57,7 @@ public final class Journal implements WorldListener {
         firstAt[SUCCESS] = new long[functionNames.size()];
         retries = new RestoreRetries(functionNames.size());
         held = new JournalEntry[functionNames.size()];
+        refusing = new Refusing[functionNames.size()];
     }
 
     /**
@@ -88,6 +95,42 @@ public final class Journal implements WorldListener {
             firstAt[o][function] = nowMicros;
         }
         lastAt[o][function] = nowMicros;
+    }
+
+    /** Counted per limit in the function's spell, written with its invocations when the spell ends. */
+    @Override
+    public void scaleOutRefused(int function, EniKey key, ScaleOutLimit limit, long nowMicros) {
+        String where = switch (limit) {
+            case SUBNET_IPS -> key.subnetId();
+            case VPC_ENI_QUOTA -> key.vpcId();
+            case REGION_NETWORK_INTERFACES -> "";
+        };
+        for (Refusing r = refusing[function]; r != null; r = r.next) {
+            if (r.limit == limit && r.where.equals(where)) {
+                r.count++;
+                r.lastMicros = nowMicros;
+                return;
+            }
+        }
+        refusing[function] = new Refusing(limit, where, nowMicros, refusing[function]);
+    }
+
+    /** One limit's refusals in a function's spell so far. */
+    private static final class Refusing {
+        final ScaleOutLimit limit;
+        final String where;
+        final long firstMicros;
+        final Refusing next;
+        long count = 1;
+        long lastMicros;
+
+        Refusing(ScaleOutLimit limit, String where, long nowMicros, Refusing next) {
+            this.limit = limit;
+            this.where = where;
+            this.firstMicros = nowMicros;
+            this.lastMicros = nowMicros;
+            this.next = next;
+        }
     }
 
     @Override
@@ -195,6 +238,14 @@ public final class Journal implements WorldListener {
                 counts[at] = 0;
             }
         }
+        if (refusing[function] != null) {
+            int from = refused.size();
+            for (Refusing r = refusing[function]; r != null; r = r.next) {
+                refused.add(from, new RefusedScaleOut(name(function), r.limit, r.where, r.count, r.firstMicros,
+                        r.lastMicros)); // the chain is newest first: each goes before the ones after it
+            }
+            refusing[function] = null;
+        }
     }
 
     /** The entries in time order (stable), with each function's last spell closed at {@code endMicros}. */
@@ -209,6 +260,13 @@ public final class Journal implements WorldListener {
         }
         List<JournalEntry> out = new ArrayList<>(entries);
         out.sort((a, b) -> Long.compare(a.atMicros(), b.atMicros()));
+        return out;
+    }
+
+    /** The refused scale-outs of every spell (after {@link #entries}, which closes the last ones), by their first. */
+    public List<RefusedScaleOut> refusedScaleOuts() {
+        List<RefusedScaleOut> out = new ArrayList<>(refused);
+        out.sort((a, b) -> Long.compare(a.firstMicros(), b.firstMicros()));
         return out;
     }
 }

@@ -3,10 +3,12 @@ package dev.enisim.metrics;
 import dev.enisim.model.AsyncDrop;
 import dev.enisim.model.AsyncListener;
 import dev.enisim.model.Outcome;
+import dev.enisim.model.ScaleOutLimit;
 import dev.enisim.model.SqsListener;
 import dev.enisim.model.WorldListener;
 import dev.enisim.model.eni.EniState;
 import dev.enisim.model.eni.EniId;
+import dev.enisim.model.eni.EniKey;
 import dev.enisim.model.function.LastUpdateStatus;
 import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
@@ -356,6 +358,11 @@ public final class Observers implements WorldListener, AsyncListener, SqsListene
     public void functionUpdate(int function, LastUpdateStatus status, StateReasonCode reason, long nowMicros) {
         recorder.functionUpdate(function, status, reason, nowMicros);
         journal.functionUpdate(function, status, reason, nowMicros);
+    }
+
+    @Override
+    public void scaleOutRefused(int function, EniKey key, ScaleOutLimit limit, long nowMicros) {
+        journal.scaleOutRefused(function, key, limit, nowMicros);
     }
 
     @Override

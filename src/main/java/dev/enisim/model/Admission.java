@@ -114,8 +114,24 @@ final class Admission {
                 listener.provisionedSpillover(f, now);
             }
         }
+        if (ScaleOutLimit.refuses(result)) {
+            scaleOutRefused(f, env.key, result, now);
+        }
         listener.invocation(f, result, now);
         return result;
+    }
+
+    /**
+     * The invocation failed with a limit's Invoke error: only its key's scale-out (in {@link #coldStart} or {@link
+     * #noPort}) gives one, so the fleet knows which limit refused it; told with the key.
+     */
+    private void scaleOutRefused(int f, int key, Outcome result, long now) {
+        ScaleOutLimit limit = fleet.refusedBy(key);
+        if (limit == null || limit.invokeError() != result) {
+            throw new IllegalStateException("function " + functions.get(f).name() + " failed with " + result
+                    + " at " + now + " us, but its key " + key + "'s last refusal was " + limit);
+        }
+        listener.scaleOutRefused(f, fleet.eniKey(key), limit, now);
     }
 
     /** Whether an invocation on {@code env} spills over: on demand while {@code f} has provisioned concurrency. */

@@ -43,6 +43,8 @@ final class EniFleet implements KeyPorts {
     private final Set<String> deniedRoles = new HashSet<>();
     private EniFailure[] blocked = new EniFailure[8];   // per key: why its last scale-out failed, until it works
     private long[] retryAtMicros = new long[8];         // per key: end of that failure's back-off
+    private ScaleOutLimit[] refusedBy = new ScaleOutLimit[8]; // per key: the limit behind that failure, if one was
+    private ScaleOutLimit limit; // the limit behind tryCreate's last refusal (SUBNET_OUT_OF_IPS, ENI_LIMIT)
 
     EniFleet(WorldSettings settings, Network network, Port port, WorldListener listener) {
         this.settings = settings;
@@ -138,6 +140,7 @@ final class EniFleet implements KeyPorts {
             if (k == blocked.length) {
                 blocked = Arrays.copyOf(blocked, 2 * k);
                 retryAtMicros = Arrays.copyOf(retryAtMicros, 2 * k);
+                refusedBy = Arrays.copyOf(refusedBy, 2 * k);
             }
             keyIndex.put(key, k);
         }
@@ -371,7 +374,22 @@ final class EniFleet implements KeyPorts {
     /** A scale-out of the key failed for {@code why}: Lambda will not try again before the back-off has passed. */
     private void backOff(int key, EniFailure why, long now) {
         blocked[key] = why;
+        refusedBy[key] = why == EniFailure.SUBNET_OUT_OF_IPS || why == EniFailure.ENI_LIMIT ? limit : null;
         retryAtMicros[key] = now + settings.eniRetryBackoffMicros();
+    }
+
+    /**
+     * What refused the key's last scale-out, when {@link #scaleOut} has just answered with a limit's Invoke error
+     * (SubnetIPAddressLimitReachedException, ENILimitReachedException): a new try refused now, or one refused before
+     * whose back-off still runs. The ENI key names its subnet and VPC.
+     */
+    ScaleOutLimit refusedBy(int key) {
+        return refusedBy[key];
+    }
+
+    /** The key's VPC, subnet and security groups. */
+    EniKey eniKey(int key) {
+        return pools.get(key).eniKey();
     }
 
     // ---- lifecycle ----------------------------------------------------------------------------------------
@@ -426,10 +444,13 @@ final class EniFleet implements KeyPorts {
         IpPool subnet = network.subnets.get(pool.subnet());
         EniQuota vpc = network.vpcs.get(pool.vpc());
         if (subnet.availableIps() <= 0) {
+            limit = ScaleOutLimit.SUBNET_IPS;
             return EniFailure.SUBNET_OUT_OF_IPS;
         }
         if (vpc.freeSlots() <= 0 || network.region.free() <= 0) {
-            return EniFailure.ENI_LIMIT; // the VPC's quota (shared with other services) or the Region's
+            // the VPC's quota (shared with other services) or, the VPC having room, the Region's
+            limit = vpc.freeSlots() <= 0 ? ScaleOutLimit.VPC_ENI_QUOTA : ScaleOutLimit.REGION_NETWORK_INTERFACES;
+            return EniFailure.ENI_LIMIT;
         }
         if (callsEc2 && !networking.mayCallEc2(now)) {
             return networking.ec2Refusal();

@@ -2,6 +2,7 @@ package dev.enisim.model;
 
 import dev.enisim.model.eni.EniState;
 import dev.enisim.model.eni.EniId;
+import dev.enisim.model.eni.EniKey;
 import dev.enisim.model.function.LastUpdateStatus;
 import dev.enisim.model.function.State;
 import dev.enisim.model.function.StateReasonCode;
@@ -164,6 +165,14 @@ public interface WorldListener {
 
     /** A function's LastUpdateStatus changed (a VPC config update started, succeeded or failed). */
     default void functionUpdate(int function, LastUpdateStatus status, StateReasonCode reason, long nowMicros) {
+    }
+
+    /**
+     * An invocation of the Active {@code function} failed because the scale-out of its key ({@code key}: its subnet
+     * and VPC) was refused by {@code limit}: called once per such invocation, beside its {@link #invocation} (whose
+     * outcome is {@code limit}'s Invoke error). Rare (a limit reached): no cost on the hot path.
+     */
+    default void scaleOutRefused(int function, EniKey key, ScaleOutLimit limit, long nowMicros) {
     }
 
     /** A control-plane action of the timeline happened (or was rejected), in words. Rare: strings are fine. */

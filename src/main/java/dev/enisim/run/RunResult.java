@@ -1,6 +1,7 @@
 package dev.enisim.run;
 
 import dev.enisim.metrics.JournalEntry;
+import dev.enisim.metrics.RefusedScaleOut;
 import dev.enisim.metrics.RunSummary;
 import dev.enisim.metrics.TimeSeries;
 import dev.enisim.scenario.Scenario;
@@ -8,16 +9,19 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * Everything a report may read about one finished run: the scenario as run, its summary, its time series and
- * the lifetime of every ENI. Immutable; holds no model objects.
+ * Everything a report may read about one finished run: the scenario as run, its summary, its time series,
+ * the lifetime of every ENI, its journal, and what refused its Active functions' scale-outs ({@code
+ * refusedScaleOuts}: per function, spell of its journal and limit, as the model recorded them). Immutable; holds no
+ * model objects.
  */
 public record RunResult(Scenario scenario, RunSummary summary, TimeSeries timeSeries, List<EniLifetime> enis,
-        List<RunSummary.Action> actions, List<JournalEntry> journal) {
+        List<RunSummary.Action> actions, List<JournalEntry> journal, List<RefusedScaleOut> refusedScaleOuts) {
 
     public RunResult {
         enis = List.copyOf(enis);
         actions = List.copyOf(actions);
         journal = List.copyOf(journal);
+        refusedScaleOuts = List.copyOf(refusedScaleOuts);
     }
 
     /**
@@ -29,7 +33,8 @@ public record RunResult(Scenario scenario, RunSummary summary, TimeSeries timeSe
         if (assignments == null || assignments.isEmpty()) {
             return this;
         }
-        return new RunResult(scenario, summary.withOverrides(assignments), timeSeries, enis, actions, journal);
+        return new RunResult(scenario, summary.withOverrides(assignments), timeSeries, enis, actions, journal,
+                refusedScaleOuts);
     }
 
     /** The {@code --set} assignments the run's scenario had (empty: none), from its summary. */

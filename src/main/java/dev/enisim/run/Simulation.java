@@ -497,7 +497,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
         accountsRecorder.ifPresent(r -> all.addAll(r.series()));
         TimeSeries series = new TimeSeries(recorder.bucketMicros(), recorder.buckets(), all);
         return new RunResult(scenario, summary, series, lifetimes, recorder.actions(),
-                journal.entries(scenario.durationMicros()));
+                journal.entries(scenario.durationMicros()), journal.refusedScaleOuts());
     }
 
     /**

@@ -351,7 +351,7 @@ final class TopologyData {
             String full = e.kind() == JournalEntry.Kind.INVOCATIONS && e.reason() != null
                     ? refusals.once(e, stateOf.get(e.subject())) : null;
             if (full != null && "SubnetIPAddressLimitReachedException".equals(e.reason())) {
-                refusals.fullSubnets(e).forEach(subjects::add);
+                refusals.subnets(e).forEach(subjects::add);
             }
             String text = switch (e.kind()) {
                 case FUNCTION_STATE -> e.subject() + " -> " + e.state() + (e.reason() == null ? "" : " ("
