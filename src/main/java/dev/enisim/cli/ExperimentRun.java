@@ -44,6 +44,9 @@ final class ExperimentRun {
                     err.println("  " + line);
                     err.flush();
                 }
+            }, warning -> {
+                err.println("enisim: warning: " + warning);
+                err.flush();
             });
         } catch (ExperimentException e) {
             throw new UserInputException(e.getMessage());

@@ -1234,6 +1234,15 @@ public final class SafeOutput {
         }
     }
 
+    /**
+     * The usable space (bytes) of the file system that holds {@code p}, or the nearest folder above it that exists;
+     * 0 or less when it cannot be told.
+     */
+    public static long usableSpaceAt(Path p) {
+        Path place = nearestExisting(p.toAbsolutePath().normalize());
+        return place == null ? 0 : usableSpace.applyAsLong(place);
+    }
+
     /** The nearest folder at or above {@code p} that exists (null: none). */
     private static Path nearestExisting(Path p) {
         Path place = p;
@@ -1302,14 +1311,17 @@ public final class SafeOutput {
         }
     }
 
-    /** {@code needed} and {@code free} in MiB (KiB below one), in bytes when they would read alike. */
-    static String[] sizes(long needed, long free) {
+    /** {@code needed} and {@code free} in MiB (KiB, bytes below one), in bytes when they would read alike. */
+    public static String[] sizes(long needed, long free) {
         String n = size(needed);
         String f = size(free);
         return n.equals(f) ? new String[] {needed + " bytes", free + " bytes"} : new String[] {n, f};
     }
 
     private static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
         if (bytes < 1024 * 1024) {
             return String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0);
         }

@@ -99,10 +99,10 @@ class DiskRoomTest {
 
     @Test
     void figuresThatWouldReadAlikeAreGivenInBytes() throws Exception {
-        SafeOutput.usableSpace = place -> 1000;
+        SafeOutput.usableSpace = place -> 1_048_580; // 1.0 MiB, as the 1,048,600 needed would read
         OutputRefused e = assertThrows(OutputRefused.class,
-                () -> SafeOutput.writeFile(Path.of("f.txt"), work, null, new byte[1010]));
-        assertTrue(e.getMessage().contains("it needs 1010 bytes and 1000 bytes are free"), e.getMessage());
+                () -> SafeOutput.writeFile(Path.of("f.txt"), work, null, new byte[1_048_600]));
+        assertTrue(e.getMessage().contains("it needs 1048600 bytes and 1048580 bytes are free"), e.getMessage());
     }
 
     @Test
@@ -116,7 +116,7 @@ class DiskRoomTest {
                 new Planned(Path.of("base/a.json"), MARK, big), new Planned(Path.of("base/b.json"), MARK, big)),
                 work));
         assertTrue(e.getMessage().startsWith("base/a.json: not enough room for the 2 files written together with it:"
-                + " they need 1.2 KiB and 1.0 KiB are free on the disk holding " + work.resolve("base")), e.getMessage());
+                + " they need 1.2 KiB and 1000 bytes are free on the disk holding " + work.resolve("base")), e.getMessage());
         assertEquals(ours, Files.readString(work.resolve("base/a.json")));
         assertEquals(List.of("a.json"), names(work.resolve("base")));
     }
