@@ -47,6 +47,29 @@ class SweepRoomWarningTest extends InScratch {
     }
 
     @Test
+    void aReportWithoutRoomAtTheEndIsRefusedInOneLineAndThePointsAreKeptForTheSameCommand() {
+        DiskSpace.set(place -> 100);
+        String[] sweep = {"sweep", "scenario.yaml", "--vary", "traffic=0.5..2:0.5", "--threads", "1", "-q", "--out",
+            "out"};
+        Scratch.Result r = s.run(sweep);
+        Scratch.assertExit(2, r);
+        List<String> lines = r.err().lines().toList();
+        assertEquals(2, lines.size(), r.err()); // the warning, then the refusal
+        assertTrue(lines.get(1).matches("enisim: " + Pattern.quote(s.work.resolve("out").toString()) + ": not enough room for this output folder: it needs \\d+\\.\\d KiB"
+                + " and 100 bytes are free on the disk holding " + Pattern.quote(s.work.toString()) + " \\(said before"
+                + " writing anything; nothing was written\\); free some space there, or give a folder on another disk;"
+                + " the points run are kept in " + Pattern.quote(s.work.resolve(".out.progress.jsonl").toString())
+                + ", so the same command run again resumes from them"), lines.get(1));
+        assertFalse(Files.exists(s.work.resolve("out")), "no report folder");
+        assertTrue(Files.isRegularFile(s.work.resolve(".out.progress.jsonl")), "the points kept");
+        DiskSpace.restore();
+        Scratch.Result again = s.run(sweep[0], sweep[1], sweep[2], sweep[3], sweep[4], sweep[5], "--out", "out");
+        Scratch.assertExit(0, again);
+        assertTrue(again.err().contains("resuming: 4 of 4 points already done"), again.err());
+        assertTrue(Files.isDirectory(s.work.resolve("out")));
+    }
+
+    @Test
     void withRoomForThePointsLeftNothingIsSaid() {
         DiskSpace.set(place -> 1L << 40);
         Scratch.Result r = s.run("sweep", "scenario.yaml", "--vary", "traffic=0.5..2:0.5", "--threads", "1", "-q",
