@@ -41,6 +41,10 @@ import java.util.regex.Pattern;
  *   <li>A run killed by SIGINT or SIGTERM removes its temporary files (a shutdown hook), and puts back a report it
  *       had moved aside; what a harder kill leaves behind is swept by the next write to the same place (only
  *       entries with our name pattern whose process is gone).</li>
+ *   <li>A write whose bytes are known before it begins (a folder's files, a single file, files written together) is
+ *       compared with the usable space of the disk it lands on first, and refused in one line, before anything is
+ *       made, when they are more ({@link #checkRoom}): the trial write finds a full disk, not one with a little room
+ *       left.</li>
  *   <li>Files and folders are created with the user's umask, like any other program's.</li>
  * </ul>
  * An {@link OutputRefused} is the user's to fix (exit 2); an {@link IOException} is the environment's (disk full,
