@@ -44,6 +44,9 @@ final class ExperimentRun {
                     err.println("  " + line);
                     err.flush();
                 }
+            }, warning -> {
+                err.println("enisim: warning: " + warning);
+                err.flush();
             });
         } catch (ExperimentException e) {
             throw new UserInputException(e.getMessage());
@@ -98,6 +101,14 @@ final class ExperimentRun {
         try {
             ReportWriter.writeFiles(files, outDir, workingDir);
             Files.deleteIfExists(Experiment.progressFile(outDir));
+        } catch (dev.enisim.report.OutputRefused e) {
+            Path progress = Experiment.progressFile(outDir);
+            if (!Files.isRegularFile(progress, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw e;
+            }
+            // a disk without room for the report, found at the end: the points are not lost
+            throw new dev.enisim.report.OutputRefused(e.getMessage() + "; the points run are kept in " + progress
+                    + ", so the same command run again resumes from them");
         } catch (IOException e) {
             // the writer's message names the file already ("cannot write X: No space left on device"): said once
             String m = e.getMessage();

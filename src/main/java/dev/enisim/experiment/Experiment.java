@@ -76,6 +76,16 @@ public final class Experiment {
      */
     public static List<Sweep.Point> run(PointSpec spec, List<Map<String, String>> design, PointRunner runner,
             Path progressFile, Consumer<String> progress) throws IOException {
+        return run(spec, design, runner, progressFile, progress, w -> { });
+    }
+
+    /**
+     * As above; {@code warning} is told (once, even when {@code progress} is quiet) when, after the first point's
+     * line is written, the points left would need more room in the progress file than its disk has free at that
+     * point's size ({@link #roomWarning}): the run goes on (the estimate may be high), stopping when the disk fills.
+     */
+    public static List<Sweep.Point> run(PointSpec spec, List<Map<String, String>> design, PointRunner runner,
+            Path progressFile, Consumer<String> progress, Consumer<String> warning) throws IOException {
         String id = fingerprint(spec, design);
         Sweep.Point[] results = new Sweep.Point[design.size()];
         if (progressFile != null && (Files.isSymbolicLink(progressFile)
@@ -104,6 +114,7 @@ public final class Experiment {
         progress.accept(String.format("%d points to run (%s)", todo.size(), runner.describe()));
         Path made = progressFile == null ? null : firstMissing(progressFile.getParent());
         int[] kept = {resumed}; // the points the progress file holds
+        boolean[] roomTold = {progressFile == null};
         try (FileChannel out = progressFile == null ? null : open(progressFile, id, resumed > 0)) {
             runner.run(spec, todo, new PointRunner.Batches() {
                 @Override
@@ -129,6 +140,13 @@ public final class Experiment {
                     }
                     append(out, line, progressFile, kept[0], made);
                     kept[0]++;
+                    if (!roomTold[0]) {
+                        roomTold[0] = true;
+                        String w = roomWarning(progressFile, line, todo.size() - (kept[0] - resumed));
+                        if (w != null) {
+                            warning.accept(w);
+                        }
+                    }
                     results[r.index()] = r.point();
                     tally.count(r.point());
                     return r.point();
@@ -143,6 +161,28 @@ public final class Experiment {
             all.add(p);
         }
         return all;
+    }
+
+    /**
+     * What to say, or null, once the first point's {@code line} is in the progress file {@code file} and {@code left}
+     * points are still to run: their lines at this one's size, against the usable space of the disk it is on (a disk
+     * that cannot tell its space: nothing). The trial write before the run finds a full disk, not one with a little
+     * room left, which a long experiment then filled hours in.
+     */
+    static String roomWarning(Path file, String line, int left) {
+        if (left <= 0) {
+            return null;
+        }
+        long need = (long) left * (line.getBytes(StandardCharsets.UTF_8).length + 1);
+        long free = dev.enisim.report.SafeOutput.usableSpaceAt(file.getParent());
+        if (free <= 0 || need <= free) {
+            return null;
+        }
+        String[] shown = dev.enisim.report.SafeOutput.sizes(need, free);
+        return "the " + left + (left == 1 ? " point" : " points") + " left need about " + shown[0] + " in the progress"
+                + " file " + file + " at the first point's size, and " + shown[1] + " are free on its disk: the run"
+                + " stops when the disk fills, keeping the points done (free some space, and the same command run"
+                + " again resumes from them)";
     }
 
     /**

@@ -83,12 +83,17 @@ public final class ReportWriter {
     static List<Path> write(RunResult result, Path dir, Path workingDir,
             java.util.function.Function<RunResult, Map<String, byte[]>> charts,
             java.util.function.BooleanSupplier shuttingDown) throws IOException {
-        try (SafeOutput.Staging staging = SafeOutput.stage(dir, workingDir)) {
-            staging.write("summary.json", SummaryJson.render(result.summary()).getBytes(StandardCharsets.UTF_8));
-            staging.write("timeseries.csv", TimeSeriesCsv.render(result.timeSeries())
-                    .getBytes(StandardCharsets.UTF_8));
-            staging.write("enis.csv", EnisCsv.render(result.enis()).getBytes(StandardCharsets.UTF_8));
-            staging.write("narrative.txt", narrative(result).getBytes(StandardCharsets.UTF_8));
+        // the data files rendered before anything is made, so that a disk without room for them is said at once
+        Map<String, byte[]> data = new java.util.LinkedHashMap<>();
+        data.put("summary.json", SummaryJson.render(result.summary()).getBytes(StandardCharsets.UTF_8));
+        data.put("timeseries.csv", TimeSeriesCsv.render(result.timeSeries()).getBytes(StandardCharsets.UTF_8));
+        data.put("enis.csv", EnisCsv.render(result.enis()).getBytes(StandardCharsets.UTF_8));
+        data.put("narrative.txt", narrative(result).getBytes(StandardCharsets.UTF_8));
+        try (SafeOutput.Staging staging = SafeOutput.stage(dir, workingDir, bytes(data))) {
+            for (Map.Entry<String, byte[]> f : data.entrySet()) {
+                staging.write(f.getKey(), f.getValue());
+            }
+            data = null; // written: no longer held while the charts are drawn
             Map<String, byte[]> drawn;
             byte[] html;
             try {
@@ -101,12 +106,22 @@ public final class ReportWriter {
                 List<Path> written = staging.commit();
                 throw new ChartsFailed(staging.target(), written, e);
             }
+            staging.checkRoom(bytes(Map.of("report.html", html)) + bytes(drawn));
             staging.write("report.html", html);
             for (Map.Entry<String, byte[]> c : drawn.entrySet()) {
                 staging.write(c.getKey(), c.getValue());
             }
             return staging.commit();
         }
+    }
+
+    /** The bytes {@code files} will take in an output folder: each file's, and its line in the folder's marker. */
+    private static long bytes(Map<String, byte[]> files) {
+        long n = 0;
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            n += f.getValue().length + 64 + 2 + f.getKey().getBytes(StandardCharsets.UTF_8).length + 1;
+        }
+        return n;
     }
 
     /** The report's data files were written, its charts and HTML could not be drawn. */

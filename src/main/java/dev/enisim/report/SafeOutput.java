@@ -41,6 +41,10 @@ import java.util.regex.Pattern;
  *   <li>A run killed by SIGINT or SIGTERM removes its temporary files (a shutdown hook), and puts back a report it
  *       had moved aside; what a harder kill leaves behind is swept by the next write to the same place (only
  *       entries with our name pattern whose process is gone).</li>
+ *   <li>A write whose bytes are known before it begins (a folder's files, a single file, files written together) is
+ *       compared with the usable space of the disk it lands on first, and refused in one line, before anything is
+ *       made, when they are more ({@link #checkRoom}): the trial write finds a full disk, not one with a little room
+ *       left.</li>
  *   <li>Files and folders are created with the user's umask, like any other program's.</li>
  * </ul>
  * An {@link OutputRefused} is the user's to fix (exit 2); an {@link IOException} is the environment's (disk full,
@@ -563,7 +567,12 @@ public final class SafeOutput {
 
     /** Writes {@code files} (relative names) as the whole content of {@code dir}; returns the paths written. */
     public static List<Path> writeFolder(Path dir, Path workingDir, Map<String, byte[]> files) throws IOException {
-        try (Staging s = stage(dir, workingDir)) {
+        long bytes = 0;
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            // each file, and its line in the marker (a checksum, two spaces, its name)
+            bytes += f.getValue().length + 64 + 2 + f.getKey().getBytes(StandardCharsets.UTF_8).length + 1;
+        }
+        try (Staging s = stage(dir, workingDir, bytes)) {
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 s.write(f.getKey(), f.getValue());
             }
@@ -576,8 +585,17 @@ public final class SafeOutput {
      * closing without committing removes it. Refuses (an {@link OutputRefused}) as {@link #checkFolder} does.
      */
     public static Staging stage(Path dir, Path workingDir) throws IOException {
+        return stage(dir, workingDir, 0);
+    }
+
+    /**
+     * As {@link #stage(Path, Path)}, knowing that {@code bytes} will be written into the folder first: refused (an
+     * {@link OutputRefused}), before anything is made, when they are more than the file system there has free (see
+     * {@link #checkRoom}).
+     */
+    public static Staging stage(Path dir, Path workingDir, long bytes) throws IOException {
         try {
-            return startStaging(dir, workingDir);
+            return startStaging(dir, workingDir, bytes);
         } catch (IOException e) {
             throw failed(dir, e);
         }
@@ -589,9 +607,11 @@ public final class SafeOutput {
                 : new IOException("cannot write " + what + ": " + reason(e), e);
     }
 
-    private static Staging startStaging(Path dir, Path workingDir) throws IOException {
+    private static Staging startStaging(Path dir, Path workingDir, long bytes) throws IOException {
         checkFolder(dir, workingDir, false);
         Path target = absolute(dir, workingDir);
+        // the marker enisim writes first counts too; an existing folder stays until the new one is in place
+        checkRoom(dir, target, MARKER_HEADER.length() + bytes, 0, true);
         Path parent = target.getParent();
         Path created = firstMissing(parent);
         Files.createDirectories(parent);
@@ -652,6 +672,7 @@ public final class SafeOutput {
         private final Path temp;
         private final Path created;
         private final Map<String, String> sums = new java.util.LinkedHashMap<>();
+        private long written = MARKER_HEADER.length();
         private boolean committed;
 
         private Staging(Path asked, Path workingDir, Path target, Path temp, Path created) {
@@ -665,6 +686,15 @@ public final class SafeOutput {
         /** The folder being written (absolute). */
         public Path target() {
             return target;
+        }
+
+        /**
+         * Refuses (an {@link OutputRefused}) when {@code bytes} more, the files about to be written, are more than
+         * the file system has free (see {@link SafeOutput#checkRoom}); the caller's close then removes what was
+         * written, so nothing is left.
+         */
+        public void checkRoom(long bytes) {
+            SafeOutput.checkRoom(asked, target, bytes, written, true);
         }
 
         /** Writes one file ({@code name} relative, '/'-separated, inside the folder). */
@@ -690,6 +720,7 @@ public final class SafeOutput {
                 throw failed(asked, e);
             }
             sums.put(relative, sum);
+            written += content.length + sum.length() + 2 + relative.length() + 1;
         }
 
         /** Moves the folder into place, replacing the earlier one enisim wrote there; returns the files. */
@@ -1106,6 +1137,7 @@ public final class SafeOutput {
                     : p.content());
             checkFile(p.file(), workingDir, p.mark(), false);
         }
+        checkRoomTogether(files, contents, workingDir);
         hook();
         Planned current = null;
         int moved = 0;
@@ -1164,6 +1196,7 @@ public final class SafeOutput {
         byte[] content = mark != null && mark.seal() != null ? mark.seal().apply(written) : written;
         checkFile(file, workingDir, mark, false);
         Path target = absolute(file, workingDir);
+        checkRoom(file, target, content.length, 0, false); // an existing file stays until the new one is in place
         Path parent = target.getParent();
         Path created = firstMissing(parent);
         Files.createDirectories(parent);
@@ -1185,6 +1218,118 @@ public final class SafeOutput {
         } finally {
             IN_FLIGHT.remove(temp);
         }
+    }
+
+    // ---------------------------------------------------------------- room
+
+    /**
+     * The usable space (bytes) of the file system holding {@code place}, an existing folder; 0 or less when it cannot
+     * be told. Package-private: a test sets it (and restores {@link #FILE_STORE_SPACE} after).
+     */
+    static java.util.function.ToLongFunction<Path> usableSpace = SafeOutput::fileStoreSpace;
+    /** The default {@link #usableSpace}: the file store's own figure. */
+    static final java.util.function.ToLongFunction<Path> FILE_STORE_SPACE = SafeOutput::fileStoreSpace;
+
+    private static long fileStoreSpace(Path place) {
+        try {
+            return Files.getFileStore(place).getUsableSpace();
+        } catch (IOException | RuntimeException e) {
+            return 0; // not known: written as before, the write itself says what goes wrong
+        }
+    }
+
+    /**
+     * The usable space (bytes) of the file system that holds {@code p}, or the nearest folder above it that exists;
+     * 0 or less when it cannot be told.
+     */
+    public static long usableSpaceAt(Path p) {
+        Path place = nearestExisting(p.toAbsolutePath().normalize());
+        return place == null ? 0 : usableSpace.applyAsLong(place);
+    }
+
+    /** The nearest folder at or above {@code p} that exists (null: none). */
+    private static Path nearestExisting(Path p) {
+        Path place = p;
+        while (place != null && !Files.exists(place)) {
+            place = place.getParent();
+        }
+        return place;
+    }
+
+    /**
+     * Refuses (an {@link OutputRefused}, one line), before anything is written, a write of {@code bytes} more into
+     * {@code target} (a file, or an output folder: {@code folder}) when they are more than the usable space of the
+     * file system it lands on, so that a disk with a little room left is said with what is needed and what is free,
+     * not found part-way as "No space left on device". The raw byte count, no block rounding: never refused where it
+     * would have fitted; a file system that cannot tell its space (0) is written as before. {@code written}: the
+     * bytes of this output already written (a folder being staged), shown in the figures, not compared.
+     */
+    static void checkRoom(Path asked, Path target, long bytes, long written, boolean folder) {
+        checkRoom(asked, target, bytes, written, folder ? "output folder" : "file");
+    }
+
+    /** As above, {@code what} naming what is written ("output folder", "file", "3 files"). */
+    private static void checkRoom(Path asked, Path target, long bytes, long written, String what) {
+        Path place = nearestExisting(target.getParent());
+        if (place == null || bytes <= 0) {
+            return;
+        }
+        long usable = usableSpace.applyAsLong(place);
+        if (usable <= 0 || bytes <= usable) {
+            return;
+        }
+        String[] shown = sizes(written + bytes, written + usable);
+        boolean folder = what.equals("output folder");
+        throw new OutputRefused(asked + ": not enough room for " + (what.equals("file") || folder ? "this " : "the ")
+                + what + ": " + (what.contains(" files") ? "they need " : "it needs ") + shown[0] + " and " + shown[1]
+                + " are free on the disk holding " + place + " (said before writing anything; nothing was written);"
+                + " free some space there, or give " + (folder ? "a folder" : "a path") + " on another disk");
+    }
+
+    /**
+     * {@link #checkRoom} for {@link #writeFilesTogether}: the files' bytes summed by the file system each lands on
+     * (files that cannot tell theirs: each alone).
+     */
+    private static void checkRoomTogether(List<Planned> files, List<byte[]> contents, Path workingDir) {
+        Map<Object, long[]> byStore = new java.util.LinkedHashMap<>();
+        Map<Object, Integer> first = new java.util.HashMap<>();
+        Map<Object, Integer> count = new java.util.HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            Path target = absolute(files.get(i).file(), workingDir);
+            Path place = nearestExisting(target.getParent());
+            Object store;
+            try {
+                store = place == null ? i : Files.getFileStore(place);
+            } catch (IOException | RuntimeException e) {
+                store = i;
+            }
+            byStore.computeIfAbsent(store, k -> new long[1])[0] += contents.get(i).length;
+            first.putIfAbsent(store, i);
+            count.merge(store, 1, Integer::sum);
+        }
+        for (Map.Entry<Object, long[]> e : byStore.entrySet()) {
+            Planned p = files.get(first.get(e.getKey()));
+            int n = count.get(e.getKey());
+            checkRoom(p.file(), absolute(p.file(), workingDir), e.getValue()[0], 0,
+                    n == 1 ? "file" : n + " files written together with it");
+        }
+    }
+
+    /** {@code needed} and {@code free} in MiB (KiB, bytes below one), in bytes when they would read alike. */
+    public static String[] sizes(long needed, long free) {
+        String n = size(needed);
+        String f = size(free);
+        return n.equals(f) ? new String[] {needed + " bytes", free + " bytes"} : new String[] {n, f};
+    }
+
+    private static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
     }
 
     // ---------------------------------------------------------------- temporary entries
