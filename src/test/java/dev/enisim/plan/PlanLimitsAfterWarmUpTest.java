@@ -143,6 +143,37 @@ class PlanLimitsAfterWarmUpTest {
     }
 
     /**
+     * A NAT gateway's ports to one destination (55,000 an address) run out after about 3.5 min of 250/s kept open:
+     * ErrorPortAllocation, the other port refusal, after the warm-up.
+     */
+    @Test
+    void natPortAllocationErrorsAfterTheWarmUpCount() throws Exception {
+        check(List.of("connections"), List.of("connections"), """
+                name: lim
+                seed: 1
+                duration: 5m
+                bucket: 10s
+                vpcs:
+                  - id: v
+                    subnets: [{ id: s1, cidr: 10.1.0.0/24, az: a }]
+                    securityGroups: [sg-1]
+                    natGateways:
+                      - { id: nat-a, az: a }
+                functions:
+                  - name: f
+                    existing: Active
+                    vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-1] }
+                    initDuration: 0s
+                    duration: 100ms
+                    egress:
+                      keepConnectionsOpen: true
+                      destinations:
+                        - { destination: "api.example:443/tcp" }
+                    arrivals: { poisson: 250/s }
+                """);
+    }
+
+    /**
      * A function's function errors after the warm-up that are not port refusals (time-outs) do not keep the port
      * refusals another function had in the warm-up.
      */
