@@ -113,6 +113,31 @@ class PlanSubnetsTest {
         assertEquals(0, p.subnets().get(0).headroomIps());
     }
 
+    /**
+     * Other tenants grow to fill a /16 (65,531) at minute 2, after the function's ENI took its address: it never ran
+     * out, but it needs 65,532 addresses, which no size holds.
+     */
+    @Test
+    void aNeedPastASlashSixteenIsSaid() throws Exception {
+        Plan p = plan("""
+                name: grow
+                seed: 1
+                duration: 3m
+                bucket: 10s
+                vpcs:
+                  - id: v
+                    subnets: [{ id: big, cidr: 10.1.0.0/16, az: a, otherUsedIps: 65000 }]
+                    securityGroups: [sg-1]
+                functions:
+                  - { name: one, existing: Active, vpcConfig: { subnetIds: [big], securityGroupIds: [sg-1] },
+                      duration: 100ms, arrivals: { poisson: 2/s } }
+                timeline:
+                  - { at: 2m, action: setOtherUsedIps, subnet: big, otherUsedIps: 65531 }
+                """, 1, new ArrayList<>());
+        assertEquals(List.of("big needs 65,532 addresses (Lambda's 1 and other tenants' 65,531), more than a /16"
+                + " holds (65,531): no subnet size fits; give the functions more subnets"), p.sizingNotes());
+    }
+
     /** Other tenants' 11 addresses fill a /28 (11 usable) exactly: the /28 is still tried (and runs out). */
     @Test
     void aSmallerSizeTheOthersExactlyFillIsTried() throws Exception {
