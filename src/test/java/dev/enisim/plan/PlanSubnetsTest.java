@@ -138,6 +138,39 @@ class PlanSubnetsTest {
                 + " holds (65,531): no subnet size fits; give the functions more subnets"), p.sizingNotes());
     }
 
+    /**
+     * Seed 7: the demand run (replication 0) held one ENI of 10 connections, so a /28 with the others' 10 addresses;
+     * the verification (replication 1) at 3/s of exponential 1 s needs a second and runs out: said, with the size to
+     * take.
+     */
+    @Test
+    void aVerificationThatRunsOutAtTheRecommendedSizeIsSaid() throws Exception {
+        Plan p = plan("""
+                name: scan
+                seed: 7
+                duration: 3m
+                bucket: 10s
+                hyperplane: { connectionsPerEni: 10 }
+                vpcs:
+                  - id: v
+                    subnets: [{ id: sn, cidr: 10.1.0.0/24, az: a, otherUsedIps: 10 }]
+                    securityGroups: [sg-1]
+                functions:
+                  - name: f
+                    existing: Active
+                    vpcConfig: { subnetIds: [sn], securityGroupIds: [sg-1] }
+                    initDuration: 0s
+                    duration: { dist: exponential, mean: 1s }
+                    arrivals: { poisson: 3/s }
+                """, 1, new ArrayList<>());
+        Plan.SubnetAdvice a = p.subnets().get(0);
+        assertEquals(List.of(28, 6L, 1, 1), List.of(a.recommendedPrefix(), a.failuresAtRecommended(),
+                a.runsAtRecommended(), a.runsFailedAtRecommended()), a.toString());
+        assertEquals(List.of("sn ran out at /28 in 1 of 1 replications the size was not derived from (6 IP failures):"
+                + " the most of the 1 it was sized on is passed in some runs; take /27 or plan again with more"
+                + " --replications"), p.sizingNotes());
+    }
+
     /** Other tenants' 11 addresses fill a /28 (11 usable) exactly: the /28 is still tried (and runs out). */
     @Test
     void aSmallerSizeTheOthersExactlyFillIsTried() throws Exception {
