@@ -1140,7 +1140,7 @@ public final class Planner {
                             + " demand; the formula adds the refused invocations' connections by Little's law (refused"
                             + " per second x mean duration x connections: about %,.0f at a time) and needs %,d ENIs:"
                             + " the recommended size holds %s", s.id(), n > 1 ? "up to" : "about", refused, LARGEST_PREFIX, need,
-                            refusedConnections, analytic, analytic > need ? "that" : "the peak, which is more"));
+                            refusedConnections, analytic, holds(analytic, need)));
                     need = Math.max(need, analytic);
                 }
                 // the size holds the ENIs the warm-up left too: each keeps its address until Lambda deletes it
@@ -1705,6 +1705,14 @@ public final class Planner {
             }
         }
         return out;
+    }
+
+    /**
+     * What the recommended size holds, in the port-refusal note: the formula's {@code analytic} ENIs ("that") when
+     * they are at least the run's peak {@code peak}, else the peak, "which is more" (an equal peak is not more).
+     */
+    static String holds(long analytic, long peak) {
+        return analytic >= peak ? "that" : "the peak, which is more";
     }
 
     /** The traffic search's doubling probes: x1, x2, x4, ... x64. */

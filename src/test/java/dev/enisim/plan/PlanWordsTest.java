@@ -23,6 +23,14 @@ class PlanWordsTest {
         assertEquals("0%", Planner.percent(0, 0), "nothing of nothing");
     }
 
+    /** The port-refusal note: a formula equal to the peak holds "that"; it said "the peak, which is more". */
+    @Test
+    void theRecommendedSizeHoldsTheFormulaUnlessThePeakIsMore() {
+        assertEquals("that", Planner.holds(12, 10));
+        assertEquals("that", Planner.holds(10, 10), "an equal peak is not more");
+        assertEquals("the peak, which is more", Planner.holds(9, 10));
+    }
+
     @Test
     void aTimeIsInWholeMinutesElseInSeconds() {
         assertEquals("5 min", Planner.minutes(300_000_000L));
