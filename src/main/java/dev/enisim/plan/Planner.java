@@ -1136,11 +1136,11 @@ public final class Planner {
                             + String.format(java.util.Locale.ROOT, "%,d", base.hyperplane().connectionsPerEni())
                             + " connections;"
                             + " the run does not count them per subnet; NoFreePortOnEni, ErrorPortAllocation) even at"
-                            + " /%d, so its peak of %,d IPs is what the ENIs that existed carried, a lower bound of the"
+                            + " /%d, so its peak of %s is what the ENIs that existed carried, a lower bound of the"
                             + " demand; the formula adds the refused invocations' connections by Little's law (refused"
-                            + " per second x mean duration x connections: about %,.0f at a time) and needs %,d ENIs:"
-                            + " the recommended size holds %s", s.id(), n > 1 ? "up to" : "about", refused, LARGEST_PREFIX, need,
-                            refusedConnections, analytic, holds(analytic, need)));
+                            + " per second x mean duration x connections: about %,.0f at a time) and needs %s:"
+                            + " the recommended size holds %s", s.id(), n > 1 ? "up to" : "about", refused, LARGEST_PREFIX,
+                            count(need, "IP"), refusedConnections, count(analytic, "ENI"), holds(analytic, need)));
                     need = Math.max(need, analytic);
                 }
                 // the size holds the ENIs the warm-up left too: each keeps its address until Lambda deletes it
@@ -1705,6 +1705,11 @@ public final class Planner {
             }
         }
         return out;
+    }
+
+    /** {@code n} {@code noun}s, grouped by thousands: "1 ENI", "16 ENIs", "1,024 IPs". */
+    static String count(long n, String noun) {
+        return String.format(java.util.Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     /**

@@ -31,6 +31,15 @@ class PlanWordsTest {
         assertEquals("the peak, which is more", Planner.holds(9, 10));
     }
 
+    /** The port-refusal note said "needs 1 ENIs" and "its peak of 1 IPs" (nat-hot-destination's plan). */
+    @Test
+    void aCountOfOneIsSingular() {
+        assertEquals("1 ENI", Planner.count(1, "ENI"));
+        assertEquals("16 ENIs", Planner.count(16, "ENI"));
+        assertEquals("1,024 IPs", Planner.count(1024, "IP"));
+        assertEquals("0 IPs", Planner.count(0, "IP"));
+    }
+
     @Test
     void aTimeIsInWholeMinutesElseInSeconds() {
         assertEquals("5 min", Planner.minutes(300_000_000L));
