@@ -174,41 +174,34 @@ class PlanSubnetsTest {
     /** Other tenants' 11 addresses fill a /28 (11 usable) exactly: the /28 is still tried (and runs out). */
     @Test
     void aSmallerSizeTheOthersExactlyFillIsTried() throws Exception {
-        Plan.SubnetAdvice a = plan("""
-                name: edge
-                seed: 1
-                duration: 3m
-                bucket: 10s
-                vpcs:
-                  - id: v
-                    subnets: [{ id: sn, cidr: 10.1.0.0/24, az: a, otherUsedIps: 11 }]
-                    securityGroups: [sg-1]
-                functions:
-                  - { name: one, existing: Active, vpcConfig: { subnetIds: [sn], securityGroupIds: [sg-1] },
-                      duration: 100ms, arrivals: { poisson: 2/s } }
-                """, 1, new ArrayList<>()).subnets().get(0);
+        Plan.SubnetAdvice a = edge(11);
         assertEquals(27, a.recommendedPrefix(), a.toString());
         assertEquals(1, a.runsOneSmaller(), a.toString());
         assertEquals(1, a.runsFailedOneSmaller(), a.toString());
         assertTrue(a.failuresOneSmaller() > 0, a.toString());
     }
 
-    /** A /28, the smallest size, with 5 addresses of others' (more than a /29's 3): no smaller size is tried. */
-    @Test
-    void theSmallestSizeHasNoSmallerOne() throws Exception {
-        Plan.SubnetAdvice a = plan("""
+    /** One function at 2/s for 3 minutes in a /24 with {@code others} addresses of other tenants': its advice. */
+    private static Plan.SubnetAdvice edge(int others) throws Exception {
+        return plan("""
                 name: edge
                 seed: 1
                 duration: 3m
                 bucket: 10s
                 vpcs:
                   - id: v
-                    subnets: [{ id: sn, cidr: 10.1.0.0/24, az: a, otherUsedIps: 5 }]
+                    subnets: [{ id: sn, cidr: 10.1.0.0/24, az: a, otherUsedIps: %d }]
                     securityGroups: [sg-1]
                 functions:
                   - { name: one, existing: Active, vpcConfig: { subnetIds: [sn], securityGroupIds: [sg-1] },
                       duration: 100ms, arrivals: { poisson: 2/s } }
-                """, 1, new ArrayList<>()).subnets().get(0);
+                """.formatted(others), 1, new ArrayList<>()).subnets().get(0);
+    }
+
+    /** A /28, the smallest size, with 5 addresses of others' (more than a /29's 3): no smaller size is tried. */
+    @Test
+    void theSmallestSizeHasNoSmallerOne() throws Exception {
+        Plan.SubnetAdvice a = edge(5);
         assertEquals(28, a.recommendedPrefix(), a.toString());
         assertEquals(-1, a.failuresOneSmaller(), "none tried, not 'others do not fit': " + a);
         assertEquals(0, a.runsOneSmaller(), a.toString());

@@ -122,19 +122,7 @@ class DiskRoomTest {
     }
 
     private static RunResult small() throws Exception {
-        return new Simulation(ScenarioLoader.parse("""
-                name: small
-                duration: 2m
-                vpcs:
-                  - id: vpc-1
-                    subnets: [{ id: subnet-a, cidr: 10.0.1.0/28, az: us-east-1a }]
-                    securityGroups: [sg-app]
-                functions:
-                  - name: api
-                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }
-                    duration: 100ms
-                    arrivals: { poisson: 2/s }
-                """, "small.yaml"), 0).run();
+        return ReportWriterTest.small();
     }
 
     @Test

@@ -22,7 +22,8 @@ class ReportWriterTest {
     @TempDir
     Path dir;
 
-    private static RunResult small() throws Exception {
+    /** A five-minute run of one function in one /28 (also {@link DiskRoomTest}'s). */
+    static RunResult small() throws Exception {
         return new Simulation(ScenarioLoader.parse("""
                 name: small
                 duration: 5m
