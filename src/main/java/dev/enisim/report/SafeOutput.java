@@ -1232,10 +1232,20 @@ public final class SafeOutput {
 
     private static long fileStoreSpace(Path place) {
         try {
-            return Files.getFileStore(place).getUsableSpace();
+            return room(Files.getFileStore(place));
         } catch (IOException | RuntimeException e) {
             return 0; // not known: written as before, the write itself says what goes wrong
         }
+    }
+
+    /**
+     * The room a write may count on in {@code store}: the larger of its usable space (what a user other than root
+     * may take) and its unallocated space (root may take the blocks a file system keeps for it too: ext4's 5%), so
+     * that root is never refused room it has; a user the reserve is closed to, on a disk that has only the reserve
+     * left, meets the full disk as before (the write fails whole, one line).
+     */
+    static long room(java.nio.file.FileStore store) throws IOException {
+        return Math.max(store.getUsableSpace(), store.getUnallocatedSpace());
     }
 
     /**

@@ -14,6 +14,8 @@ import dev.enisim.run.Simulation;
 import dev.enisim.scenario.ScenarioLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttributeView;
+import java.nio.file.attribute.FileStoreAttributeView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,35 @@ class DiskRoomTest {
         files.put("summary.json", new byte[bytes]);
         files.put("charts/a.svg", text("<svg/>\n"));
         return files;
+    }
+
+    /** A file store as {@link SafeOutput#room} reads it: its usable and unallocated bytes, nothing else. */
+    private static java.nio.file.FileStore store(long usable, long unallocated) {
+        return new java.nio.file.FileStore() {
+            @Override public String name() { return "fake"; }
+            @Override public String type() { return "fake"; }
+            @Override public boolean isReadOnly() { return false; }
+            @Override public long getTotalSpace() { return Math.max(usable, unallocated); }
+            @Override public long getUsableSpace() { return usable; }
+            @Override public long getUnallocatedSpace() { return unallocated; }
+            @Override public boolean supportsFileAttributeView(Class<? extends FileAttributeView> t) { return false; }
+            @Override public boolean supportsFileAttributeView(String name) { return false; }
+            @Override public <V extends FileStoreAttributeView> V getFileStoreAttributeView(Class<V> t) {
+                return null;
+            }
+            @Override public Object getAttribute(String attribute) { return null; }
+        };
+    }
+
+    /**
+     * Root may write into the blocks a file system keeps for it (ext4's 5%), which the usable space leaves out: the
+     * room counted is the larger figure, so root on a disk with only its reserve left is not refused room it has.
+     */
+    @Test
+    void theRoomCountedIsTheLargerOfTheUsableAndTheUnallocatedSpace() throws Exception {
+        assertEquals(5_000, SafeOutput.room(store(100, 5_000)), "the reserve root may take");
+        assertEquals(5_000, SafeOutput.room(store(5_000, 100)));
+        assertEquals(0, SafeOutput.room(store(0, 0)), "a store that cannot tell: written as before");
     }
 
     @Test
