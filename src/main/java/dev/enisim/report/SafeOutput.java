@@ -236,7 +236,8 @@ public final class SafeOutput {
      * such a file failed after every run). No call tells it but one that would change the file; a hard link to it
      * does not, and the kernel refuses one to such a file as it refuses the rename. Told only where a hard link to a
      * file of one's own can be made (a file system without them tells nothing) and the file has the same owner as
-     * {@code trial}, ours (the kernel may refuse a link to another user's file for that alone). The link is a
+     * {@code trial}, ours, or enisim runs as root (the kernel may refuse a user a link to another user's file for that
+     * alone, never root: {@link #ownedByRoot}). The link is a
      * temporary entry of ours, removed at once.
      */
     private static void tryReplace(Path trial, Path target) throws IOException {
@@ -244,7 +245,8 @@ public final class SafeOutput {
         IN_FLIGHT.add(link);
         try {
             try {
-                if (!Files.getOwner(target, LinkOption.NOFOLLOW_LINKS).equals(Files.getOwner(trial))) {
+                if (!Files.getOwner(target, LinkOption.NOFOLLOW_LINKS).equals(Files.getOwner(trial))
+                        && !ownedByRoot(trial)) {
                     return;
                 }
                 Files.createLink(link, trial);
@@ -256,6 +258,19 @@ public final class SafeOutput {
         } finally {
             deleteQuietly(link);
             IN_FLIGHT.remove(link);
+        }
+    }
+
+    /**
+     * Whether {@code ours}, a file enisim just made, belongs to root (uid 0): then enisim runs as root, whom the
+     * kernel lets link another user's file (its protected_hardlinks rule binds other users only), so such a file made
+     * immutable is told by the trial too. False where the file system has no Unix owners.
+     */
+    private static boolean ownedByRoot(Path ours) {
+        try {
+            return Integer.valueOf(0).equals(Files.getAttribute(ours, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+            return false;
         }
     }
 

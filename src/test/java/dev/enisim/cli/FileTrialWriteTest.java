@@ -121,6 +121,34 @@ class FileTrialWriteTest {
         assertEquals(List.of("checked.yaml", "results.xml"), names(dir), "no trial file nor link left behind");
     }
 
+    /**
+     * The same JUnit file owned by another user: root, whom the kernel lets link it, tells it immutable by the trial
+     * too (it was found only by the write after every run: the trial linked only files of the same owner).
+     */
+    @Test
+    void anImmutableJUnitFileOfAnotherUserIsRefusedBeforeTheFirstRunByRoot() throws Exception {
+        Path f = scenario();
+        Path junit = dir.resolve("results.xml");
+        assertEquals(0, CliTest.run("check", f.toString(), "--junit", junit.toString(), "--step-summary", "").code());
+        String written = Files.readString(junit);
+        Assumptions.assumeTrue(Integer.valueOf(0).equals(Files.getAttribute(junit, "unix:uid")),
+                "runs as root only: only root gives a file to another user");
+        Files.setAttribute(junit, "unix:uid", 4242);
+        Assumptions.assumeTrue(chattr("+i", junit), "chattr +i is not available here");
+        try {
+            Result r = CliTest.run("check", f.toString(), "--junit", junit.toString(), "--step-summary", "");
+            assertEquals(2, r.code(), r.err());
+            assertEquals("enisim: " + junit + ": enisim cannot replace this file (Operation not permitted: it is"
+                    + " immutable or append-only, chattr +i or +a), said by a trial write before any run; lsattr "
+                    + junit + " shows it (chattr -i or -a undoes it), or give another file", r.err().strip());
+            assertEquals("", r.out(), "no scenario ran");
+            assertEquals(List.of("checked.yaml", "results.xml"), names(dir), "the trial left nothing behind");
+            assertEquals(written, Files.readString(junit));
+        } finally {
+            chattr("-i", junit);
+        }
+    }
+
     /** A gate's --out made immutable: refused before the account runs, as a sweep's is. */
     @Test
     void anImmutableGateFolderIsRefusedBeforeTheRuns() throws Exception {
