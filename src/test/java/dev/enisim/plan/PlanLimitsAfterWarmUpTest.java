@@ -22,8 +22,11 @@ class PlanLimitsAfterWarmUpTest {
     /** Heavy after the warm-up only. */
     private static final String LATE = "{ schedule: { phases: [ { rate: 2/s, for: 120s }, { rate: 20/s, for: 60s } ] } }";
 
-    /** One existing function in one VPC (ENIs of 10 connections), with {@code vpc} and {@code hyperplane} added. */
-    private static String vpcRun(String hyperplane, String vpc, String cidr, String arrivals) {
+    /**
+     * One existing function in one VPC (ENIs of 10 connections), with {@code vpc} and {@code hyperplane} added (also
+     * {@link PlanPeaksTest}'s burst).
+     */
+    static String vpcRun(String hyperplane, String vpc, String cidr, String arrivals) {
         return """
                 name: lim
                 seed: 1

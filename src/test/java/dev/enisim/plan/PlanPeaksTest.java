@@ -122,25 +122,9 @@ class PlanPeaksTest {
      */
     @Test
     void anEniMadeAfterTheWarmUpCountsWholeThoughItsConnectionsFillLess() throws Exception {
-        Scenario s = ScenarioLoader.parse("""
-                name: burst
-                seed: 1
-                duration: 3m
-                bucket: 10s
-                hyperplane: { connectionsPerEni: 10, eniCreateTime: 20s }
-                vpcs:
-                  - id: v
-                    subnets: [{ id: s1, cidr: 10.1.0.0/24, az: a }]
-                    securityGroups: [sg-1]
-                functions:
-                  - name: f
-                    existing: Active
-                    vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-1] }
-                    initDuration: 0s
-                    duration: 1s
-                    arrivals: { schedule: { phases: [ { rate: 2/s, for: 90s }, { rate: 60/s, for: 8s },
-                        { rate: 2/s, for: 82s } ] } }
-                """, "burst");
+        String burst = "{ schedule: { phases: [ { rate: 2/s, for: 90s }, { rate: 60/s, for: 8s },"
+                + " { rate: 2/s, for: 82s } ] } }";
+        Scenario s = ScenarioLoader.parse(PlanLimitsAfterWarmUpTest.vpcRun("20s", "", "10.1.0.0/24", burst), "burst");
         Planner.Peaks p = new Planner(s, 1, line -> { }).warmUp(WARM_UP).peaks(run(s));
         assertEquals(Map.of("s1+[sg-1]", 10L), p.keyConnections(), "one ENI's worth at most");
         assertEquals(Map.of("s1+[sg-1]", 2L), p.keyEnis(), "the second ENI, made after the warm-up, counts whole");

@@ -95,19 +95,7 @@ class PlanSubnetsTest {
     /** A /16 with 65,530 addresses taken and one ENI: exactly full (65,531), which fits: nothing to say. */
     @Test
     void aSlashSixteenExactlyFullFits() throws Exception {
-        Plan p = plan("""
-                name: edge
-                seed: 1
-                duration: 3m
-                bucket: 10s
-                vpcs:
-                  - id: v
-                    subnets: [{ id: big, cidr: 10.1.0.0/16, az: a, otherUsedIps: 65530 }]
-                    securityGroups: [sg-1]
-                functions:
-                  - { name: one, existing: Active, vpcConfig: { subnetIds: [big], securityGroupIds: [sg-1] },
-                      duration: 100ms, arrivals: { poisson: 2/s } }
-                """, 1, new ArrayList<>());
+        Plan p = plan(oneFunction("big", "10.1.0.0/16", 65530, ""), 1, new ArrayList<>());
         assertEquals(List.of(), p.sizingNotes());
         assertEquals(16, p.subnets().get(0).recommendedPrefix());
         assertEquals(0, p.subnets().get(0).headroomIps());
@@ -119,21 +107,10 @@ class PlanSubnetsTest {
      */
     @Test
     void aNeedPastASlashSixteenIsSaid() throws Exception {
-        Plan p = plan("""
-                name: grow
-                seed: 1
-                duration: 3m
-                bucket: 10s
-                vpcs:
-                  - id: v
-                    subnets: [{ id: big, cidr: 10.1.0.0/16, az: a, otherUsedIps: 65000 }]
-                    securityGroups: [sg-1]
-                functions:
-                  - { name: one, existing: Active, vpcConfig: { subnetIds: [big], securityGroupIds: [sg-1] },
-                      duration: 100ms, arrivals: { poisson: 2/s } }
+        Plan p = plan(oneFunction("big", "10.1.0.0/16", 65000, """
                 timeline:
                   - { at: 2m, action: setOtherUsedIps, subnet: big, otherUsedIps: 65531 }
-                """, 1, new ArrayList<>());
+                """), 1, new ArrayList<>());
         assertEquals(List.of("big needs 65,532 addresses (Lambda's 1 and other tenants' 65,531), more than a /16"
                 + " holds (65,531): no subnet size fits; give the functions more subnets"), p.sizingNotes());
     }
@@ -183,19 +160,27 @@ class PlanSubnetsTest {
 
     /** One function at 2/s for 3 minutes in a /24 with {@code others} addresses of other tenants': its advice. */
     private static Plan.SubnetAdvice edge(int others) throws Exception {
-        return plan("""
+        return plan(oneFunction("sn", "10.1.0.0/24", others, ""), 1, new ArrayList<>()).subnets().get(0);
+    }
+
+    /**
+     * One existing function at 2/s for 3 minutes in subnet {@code subnet} ({@code cidr}, {@code others} addresses of
+     * other tenants'), then {@code more} (a timeline, or nothing).
+     */
+    private static String oneFunction(String subnet, String cidr, long others, String more) {
+        return """
                 name: edge
                 seed: 1
                 duration: 3m
                 bucket: 10s
                 vpcs:
                   - id: v
-                    subnets: [{ id: sn, cidr: 10.1.0.0/24, az: a, otherUsedIps: %d }]
+                    subnets: [{ id: %1$s, cidr: %2$s, az: a, otherUsedIps: %3$d }]
                     securityGroups: [sg-1]
                 functions:
-                  - { name: one, existing: Active, vpcConfig: { subnetIds: [sn], securityGroupIds: [sg-1] },
+                  - { name: one, existing: Active, vpcConfig: { subnetIds: [%1$s], securityGroupIds: [sg-1] },
                       duration: 100ms, arrivals: { poisson: 2/s } }
-                """.formatted(others), 1, new ArrayList<>()).subnets().get(0);
+                """.formatted(subnet, cidr, others) + more;
     }
 
     /** A /28, the smallest size, with 5 addresses of others' (more than a /29's 3): no smaller size is tried. */
