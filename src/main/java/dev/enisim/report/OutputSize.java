@@ -86,6 +86,42 @@ public final class OutputSize {
                 + (replications + 1L) * 120;
     }
 
+    /**
+     * {@code explain --trace}'s file: a line per action, state change and summarised invocations, about 200 bytes
+     * each, which depend on what happens in the run more than on its size: the traces of {@code scenarios/} measured
+     * 0.55 to 2.6 times this, and a run whose ENIs come and go (the legacy model's, a line each) 50 times. A
+     * trace above its estimate is checked to the byte at the write, as before.
+     */
+    public static long trace(Scenario s) {
+        Dimensions d = dimensions(s);
+        return 400 + d.functions() * 900L + d.keys() * 350L;
+    }
+
+    /**
+     * {@code compare --html}'s page: its base, a function's rows and charts (the larger side's), and the points of the
+     * charts' lines (measured 0.85 to 0.96 of this).
+     */
+    public static long comparePage(Scenario a, Scenario b) {
+        Dimensions da = dimensions(a);
+        Dimensions db = dimensions(b);
+        return 90_000 + 7_000L * Math.max(da.functions(), db.functions()) + 60 * Math.max(points(da.buckets()),
+                points(db.buckets()));
+    }
+
+    /** {@code compare-network-models --html}'s page: both models' charts (measured 0.95 to 0.97 of this). */
+    public static long networkModelsPage(Scenario s) {
+        Dimensions d = dimensions(s);
+        return 82_000 + 80 * points(d.buckets()) + 30L * d.functions();
+    }
+
+    /**
+     * A baseline {@code check --update-baseline} writes: the summary {@code run} would write, one run's or, with
+     * replications, the statistics across them.
+     */
+    public static long baseline(Scenario s, int replications) {
+        return (replications > 1 ? STATISTICS : 1) * summary(s);
+    }
+
     /** One run's summary.json. */
     static long summary(Scenario s) {
         Dimensions d = dimensions(s);

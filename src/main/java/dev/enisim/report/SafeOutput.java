@@ -1326,7 +1326,17 @@ public final class SafeOutput {
      * end. The room as {@link #checkRoom} counts it; a disk that cannot tell its space is run as before.
      */
     public static void checkRoomBeforeRun(Path asked, Path workingDir, long estimate, boolean folder) {
-        Path place = nearestExisting(absolute(asked, workingDir).getParent());
+        checkRoomBeforeRun(asked, workingDir, estimate, folder ? "this output folder" : "this file");
+    }
+
+    /**
+     * As above for {@code what} ("this output folder", "this file", or "the 3 baselines" written into the folder
+     * {@code asked}).
+     */
+    public static void checkRoomBeforeRun(Path asked, Path workingDir, long estimate, String what) {
+        boolean folder = !what.equals("this file");
+        Path target = absolute(asked, workingDir);
+        Path place = nearestExisting(what.startsWith("the ") ? target : target.getParent());
         if (place == null || estimate <= 0) {
             return;
         }
@@ -1335,8 +1345,8 @@ public final class SafeOutput {
             return;
         }
         String[] shown = sizes(estimate, usable);
-        throw new OutputRefused(asked + ": not enough room for this " + (folder ? "output folder" : "file")
-                + ": it needs about " + shown[0] + " and " + shown[1] + " are free on the disk holding " + place
+        throw new OutputRefused(asked + ": not enough room for " + what + ": " + (what.startsWith("the ") && what.endsWith("s")
+                ? "they need" : "it needs") + " about " + shown[0] + " and " + shown[1] + " are free on the disk holding " + place
                 + " (said before simulating; nothing was written); free some space there, or give "
                 + (folder ? "a folder" : "a path") + " on another disk");
     }

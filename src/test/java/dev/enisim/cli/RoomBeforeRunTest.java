@@ -27,7 +27,7 @@ class RoomBeforeRunTest extends InScratch {
 
     /** Thirty days at 500 invocations a second: about 4e9 events, many minutes if it were simulated. */
     private static final String[] LONG = {"--set", "duration=30d", "--set", "bucket=1h", "--set", "traffic=100",
-        "--yes", "-q"};
+        "--yes"};
 
     @AfterEach
     void restore() {
@@ -52,7 +52,7 @@ class RoomBeforeRunTest extends InScratch {
         Map<String, String> before = s.snapshot();
         DiskSpace.set(place -> 64 * 1024);
         long started = System.nanoTime();
-        Scratch.Result r = s.run(args("run", "scenario.yaml", "--out", "out"));
+        Scratch.Result r = s.run(args("run", "scenario.yaml", "-q", "--out", "out"));
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
         Scratch.assertExit(2, r);
         assertTrue(seconds < 30, "refused after " + seconds + " s: it simulated");
@@ -68,7 +68,7 @@ class RoomBeforeRunTest extends InScratch {
     @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void replicationsWithoutRoomForTheirSummariesAreRefusedBeforeTheyAreSimulated() {
         DiskSpace.set(place -> 1000);
-        Scratch.Result r = s.run(args("run", "scenario.yaml", "--out", "out", "--replications", "5"));
+        Scratch.Result r = s.run(args("run", "scenario.yaml", "-q", "--out", "out", "--replications", "5"));
         Scratch.assertExit(2, r);
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().matches("(?s)enisim: " + Pattern.quote(s.work.resolve("out").toString()) + ": not enough room for this output folder: it needs about \\d+\\.\\d"
@@ -109,5 +109,51 @@ class RoomBeforeRunTest extends InScratch {
         DiskSpace.set(place -> 0);
         Scratch.assertExit(0, s.run("run", "scenario.yaml", "-q", "--out", "out"));
         assertTrue(Files.isRegularFile(s.work.resolve("out/report.html")));
+    }
+
+    /** One line, exit 2, nothing made, no run: what {@code command} says on a disk with {@code room} bytes free. */
+    private String refusedBeforeRunning(long room, String... command) throws Exception {
+        Map<String, String> before = s.snapshot();
+        DiskSpace.set(place -> room);
+        Scratch.Result r = s.run(args(command));
+        Scratch.assertExit(2, r);
+        List<String> lines = r.err().lines().toList();
+        // check announces its long runs as it reads its inputs, then says every problem of them at once
+        assertEquals(command[0].equals("check") ? List.of("enisim: scratch: ~3.89e+09 events, about 12m 58s")
+                : List.of(), lines.subList(0, lines.size() - 1), r.err());
+        assertEquals(before, s.snapshot(), "nothing made");
+        return lines.get(lines.size() - 1);
+    }
+
+    private static String words(String what, String needs, String free) {
+        return ": not enough room for " + what + ": " + needs + " and " + free + " are free on the disk holding ";
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void explainsTraceWithoutRoomIsRefusedBeforeTheRun() throws Exception {
+        // a function and its key: 400 + 900 + 350 bytes, 1.6 KiB
+        String err = refusedBeforeRunning(500, "explain", "scenario.yaml", "--trace", "t.jsonl");
+        assertTrue(err.startsWith("enisim: ") && err.contains("t.jsonl" + words("this file", "it needs about 1.6"
+                + " KiB", "500 bytes")) && err.endsWith(" (said before simulating; nothing was written); free some"
+                + " space there, or give a path on another disk"), err);
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void comparePagesWithoutRoomAreRefusedBeforeTheRuns() throws Exception {
+        String err = refusedBeforeRunning(1000, "compare", "scenario.yaml", "--html", "c.html");
+        // a function over 360 chart points: 90,000 + 7,000 + 60 x 360 bytes; and 82,000 + 80 x 360 + 30
+        assertTrue(err.contains("c.html" + words("this file", "it needs about 115.8 KiB", "1000 bytes")), err);
+        err = refusedBeforeRunning(1000, "compare-network-models", "scenario.yaml", "--html", "n.html");
+        assertTrue(err.contains("n.html" + words("this file", "it needs about 108.2 KiB", "1000 bytes")), err);
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void baselinesWithoutRoomAreRefusedBeforeTheRuns() throws Exception {
+        String err = refusedBeforeRunning(1000, "check", "scenario.yaml", "--baseline", "base", "--update-baseline");
+        assertTrue(err.contains("base" + words("the baseline", "it needs about 8.4 KiB", "1000 bytes")
+                + s.work + " (said before simulating; nothing was written)"), err);
     }
 }
