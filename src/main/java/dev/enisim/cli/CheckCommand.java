@@ -370,6 +370,9 @@ final class CheckCommand implements Callable<Integer> {
         List<Checked> out = new ArrayList<>();
         boolean allRead = true;
         List<Checker.Input> loaded = Checker.loadAll(scenarioFiles(problems), overriding.sets);
+        if (baseline != null && baselineUsable && updateBaseline) {
+            baselineRoom(loaded, problems); // before the runs' estimates: said alone, not after "a run of 13 minutes"
+        }
         for (Checker.Input in : loaded) {
             if (in.problems() != null) {
                 problems.add(in.problems().getMessage());
@@ -410,6 +413,29 @@ final class CheckCommand implements Callable<Integer> {
                     + "scenario without checking it, use enisim run)");
         }
         return out;
+    }
+
+    /**
+     * The baselines --update-baseline will write, estimated from the scenarios ({@link dev.enisim.report.OutputSize}),
+     * against the room of their folder's disk: clearly more is a problem said before any run.
+     */
+    private void baselineRoom(List<Checker.Input> loaded, Set<String> problems) {
+        long bytes = 0;
+        int baselines = 0;
+        for (Checker.Input in : loaded) {
+            if (in.problems() == null) {
+                bytes += dev.enisim.report.OutputSize.baseline(in.loaded().scenario(), Math.max(1, replications));
+                baselines++;
+            }
+        }
+        if (baselines > 0) {
+            try {
+                SafeOutput.checkRoomBeforeRun(baseline, Main.workingDir(spec), bytes, baselines == 1 ? "the baseline"
+                        : "the " + baselines + " baselines");
+            } catch (dev.enisim.report.OutputRefused e) {
+                problems.add(Main.userMessage(e));
+            }
+        }
     }
 
     private Path baselineFile(String scenario) {

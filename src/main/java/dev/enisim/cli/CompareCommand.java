@@ -72,6 +72,9 @@ final class CompareCommand implements Callable<Integer> {
         Scenario sa = ScenarioLoader.load(a);
         Path bFile = b == null ? a : b;
         Scenario sb = ScenarioLoader.load(bFile, sets, sa.seed());
+        if (html != null) {
+            PageOutput.checkRoom(spec, html, dev.enisim.report.OutputSize.comparePage(sa, sb));
+        }
         String ignored = ignoredSeed(bFile, sa.seed());
         if (ignored != null) {
             spec.commandLine().getErr().println(ignored);

@@ -50,6 +50,9 @@ final class CompareNetworkModelsCommand implements Callable<Integer> {
             PageOutput.check(spec, html);
         }
         Scenario s = ScenarioLoader.load(file, overriding.sets, seed);
+        if (html != null) {
+            PageOutput.checkRoom(spec, html, dev.enisim.report.OutputSize.networkModelsPage(s));
+        }
         budget.check(s, 2, spec.commandLine().getErr());
         RunResult hyperplane = new Simulation(s.withNetworkModel(NetworkModel.HYPERPLANE), 0).run()
                 .withOverrides(overriding.sets);

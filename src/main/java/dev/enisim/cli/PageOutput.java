@@ -25,6 +25,14 @@ final class PageOutput {
         SafeOutput.checkFileWritable(file, Main.workingDir(spec), MARK);
     }
 
+    /**
+     * Refuses before the runs a page whose estimated {@code bytes} are clearly more than its disk's room
+     * ({@link SafeOutput#checkRoomBeforeRun}).
+     */
+    static void checkRoom(CommandSpec spec, Path file, long bytes) {
+        SafeOutput.checkRoomBeforeRun(file, Main.workingDir(spec), bytes, false);
+    }
+
     static void write(CommandSpec spec, Path file, String html) throws IOException {
         SafeOutput.writeMarkedFile(file, Main.workingDir(spec), MARK,
                 html.getBytes(StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package dev.enisim.cli;
 
 import dev.enisim.experiment.MetricStats;
 import dev.enisim.experiment.Replications;
+import dev.enisim.report.OutputSize;
 import dev.enisim.report.ReplicatedSummary;
 import dev.enisim.report.ReportWriter;
 import dev.enisim.report.SafeOutput;
@@ -74,6 +75,8 @@ final class RunCommand implements Callable<Integer> {
         Path home = Main.workingDir(spec);
         Path dir = out != null ? out : home.resolve("reports").resolve(scenario.name());
         SafeOutput.checkFolderWritable(dir, home); // a trial write: before a run of minutes, not after it
+        SafeOutput.checkRoomBeforeRun(dir, home, replications > 1 ? OutputSize.replicated(scenario, replications)
+                : OutputSize.report(scenario), true); // and its room, estimated from the scenario
         budget.check(scenario, replications, spec.commandLine().getErr());
         if (replications > 1) {
             // each run's summary is digested on its own thread; only the statistics across runs are left for here

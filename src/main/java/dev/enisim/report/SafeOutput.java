@@ -1312,6 +1312,46 @@ public final class SafeOutput {
     }
 
     /**
+     * The share of an estimate made before a run ({@link OutputSize}) that its outputs are sure to take: measured,
+     * the outputs of every scenario took 0.55 to 1.0 of their estimate, so a run is refused before it is simulated
+     * only when this share of the estimate (the estimate over 2.5) is more than the room; closer, it runs, and the
+     * write at its end is checked to the byte as before.
+     */
+    public static final double ESTIMATE_SURE = 0.4;
+
+    /**
+     * Refuses (an {@link OutputRefused}, one line) a run before it is simulated when the output it will write into
+     * {@code asked} (a folder: {@code folder}, or a file), estimated at {@code estimate} bytes, is clearly more than
+     * the room of the disk it lands on ({@link #ESTIMATE_SURE}), so that a run of minutes is not lost for room at its
+     * end. The room as {@link #checkRoom} counts it; a disk that cannot tell its space is run as before.
+     */
+    public static void checkRoomBeforeRun(Path asked, Path workingDir, long estimate, boolean folder) {
+        checkRoomBeforeRun(asked, workingDir, estimate, folder ? "this output folder" : "this file");
+    }
+
+    /**
+     * As above for {@code what} ("this output folder", "this file", or "the 3 baselines" written into the folder
+     * {@code asked}).
+     */
+    public static void checkRoomBeforeRun(Path asked, Path workingDir, long estimate, String what) {
+        boolean folder = !what.equals("this file");
+        Path target = absolute(asked, workingDir);
+        Path place = nearestExisting(what.startsWith("the ") ? target : target.getParent());
+        if (place == null || estimate <= 0) {
+            return;
+        }
+        long usable = usableSpace.applyAsLong(place);
+        if (usable <= 0 || ESTIMATE_SURE * estimate <= usable) {
+            return;
+        }
+        String[] shown = sizes(estimate, usable);
+        throw new OutputRefused(asked + ": not enough room for " + what + ": " + (what.startsWith("the ") && what.endsWith("s")
+                ? "they need" : "it needs") + " about " + shown[0] + " and " + shown[1] + " are free on the disk holding " + place
+                + " (said before simulating; nothing was written); free some space there, or give "
+                + (folder ? "a folder" : "a path") + " on another disk");
+    }
+
+    /**
      * {@link #checkRoom} for {@link #writeFilesTogether}: the files' bytes summed by the file system each lands on
      * (files that cannot tell theirs: each alone).
      */
