@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
  */
 class PlanLimitsAfterWarmUpTest {
 
-    private static final long WARM_UP = 30_000_000L;
+    static final long WARM_UP = 30_000_000L;
     /** Heavy in the warm-up only. */
-    private static final String EARLY = "{ schedule: { phases: [ { rate: 20/s, for: 20s }, { rate: 2/s, for: 160s } ] } }";
+    static final String EARLY = "{ schedule: { phases: [ { rate: 20/s, for: 20s }, { rate: 2/s, for: 160s } ] } }";
     /** Heavy after the warm-up only. */
-    private static final String LATE = "{ schedule: { phases: [ { rate: 2/s, for: 120s }, { rate: 20/s, for: 60s } ] } }";
+    static final String LATE = "{ schedule: { phases: [ { rate: 2/s, for: 120s }, { rate: 20/s, for: 60s } ] } }";
 
     /**
      * One existing function in one VPC (ENIs of 10 connections), with {@code vpc} and {@code hyperplane} added (also
