@@ -88,28 +88,35 @@ class PlanFailsAfterWarmUpTest {
     }
 
     /**
-     * A function that ends Failed is said first and as it is, however early it failed: the VPC's ENI quota taken by
-     * other services, its few invocations all in the first 10 s.
+     * Functions that end Failed are said first and as they are, however early they failed
+     * ({@link PlanLimitsAfterWarmUpTest#FAILED_BY_LIMITS}: three, each in its first 10 s).
      */
     @Test
-    void aFunctionEndingFailedIsNeverSaidToBeInTheWarmUp() throws Exception {
+    void functionsEndingFailedAreNeverSaidToBeInTheWarmUp() throws Exception {
+        RunResult res = new Simulation(ScenarioLoader.parse(PlanLimitsAfterWarmUpTest.FAILED_BY_LIMITS, "lim"), 0).run();
+        List<String> lines = Planner.failsAsIs(res.summary());
+        List<String> failed = lines.stream().filter(l -> l.contains(" ends Failed")).toList();
+        assertEquals(3, failed.size(), lines.toString());
+        assertEquals(failed, Planner.failsAsIs(res, PlanLimitsAfterWarmUpTest.WARM_UP).subList(0, 3));
+    }
+
+    /**
+     * One invocation of a class is said in the singular, and a class with none is not said: one throttled (reserved
+     * concurrency 1, two calls of 10 s a second apart), one timed out.
+     */
+    @Test
+    void oneFailureIsSaidInTheSingular() throws Exception {
         RunResult res = new Simulation(ScenarioLoader.parse("""
-                name: lim
+                name: one
                 seed: 1
-                duration: 3m
-                bucket: 10s
-                vpcs:
-                  - id: full
-                    eniQuota: 1
-                    otherUsedEnis: 1
-                    subnets: [{ id: s1, cidr: 10.1.0.0/24, az: a }]
-                    securityGroups: [sg-1]
+                duration: 1m
                 functions:
-                  - { name: quota, vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-1] }, duration: 100ms,
-                      arrivals: { poisson: 1/s, until: 10s } }
-                """, "lim"), 0).run();
-        List<String> lines = Planner.failsAsIs(res, PlanLimitsAfterWarmUpTest.WARM_UP);
-        assertEquals("quota ends Failed (EniLimitExceeded)", lines.get(0), lines.toString());
-        assertEquals(Planner.failsAsIs(res.summary()).size(), lines.size(), lines.toString());
+                  - { name: t, reservedConcurrency: 1, initDuration: 0s, timeout: 30s, duration: 10s,
+                      arrivals: { constant: 1/s, until: 2s } }
+                  - { name: e, initDuration: 0s, timeout: 1s, duration: 5s, arrivals: { constant: 1/s, until: 1s } }
+                """, "one"), 0).run();
+        assertEquals(List.of("1 invocation throttled (TooManyRequestsException,"
+                + " ReservedFunctionConcurrentInvocationLimitExceeded)", "1 function error (TaskTimedOut)"),
+                Planner.failsAsIs(res.summary()));
     }
 }
