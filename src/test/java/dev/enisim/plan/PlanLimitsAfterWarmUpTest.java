@@ -16,11 +16,44 @@ import org.junit.jupiter.api.Test;
  */
 class PlanLimitsAfterWarmUpTest {
 
-    private static final long WARM_UP = 30_000_000L;
+    static final long WARM_UP = 30_000_000L;
     /** Heavy in the warm-up only. */
-    private static final String EARLY = "{ schedule: { phases: [ { rate: 20/s, for: 20s }, { rate: 2/s, for: 160s } ] } }";
+    static final String EARLY = "{ schedule: { phases: [ { rate: 20/s, for: 20s }, { rate: 2/s, for: 160s } ] } }";
     /** Heavy after the warm-up only. */
-    private static final String LATE = "{ schedule: { phases: [ { rate: 2/s, for: 120s }, { rate: 20/s, for: 60s } ] } }";
+    static final String LATE = "{ schedule: { phases: [ { rate: 2/s, for: 120s }, { rate: 20/s, for: 60s } ] } }";
+
+    /**
+     * Four functions, three of which end Failed by a limit in their first 10 s: the VPC's ENI quota taken by other
+     * services, a /28 with 11 addresses taken, EC2's one creation an hour taken by another function.
+     */
+    static final String FAILED_BY_LIMITS = """
+            name: lim
+            seed: 1
+            duration: 3m
+            bucket: 10s
+            hyperplane: { ec2RequestLimit: { burst: 1, refill: 1/h } }
+            vpcs:
+              - id: full
+                eniQuota: 1
+                otherUsedEnis: 1
+                subnets: [{ id: s1, cidr: 10.1.0.0/24, az: a }]
+                securityGroups: [sg-1]
+              - id: small
+                subnets: [{ id: s2, cidr: 10.2.0.0/28, az: a, otherUsedIps: 11 }]
+                securityGroups: [sg-2]
+              - id: third
+                subnets: [{ id: s3, cidr: 10.3.0.0/24, az: a }]
+                securityGroups: [sg-3, sg-4]
+            functions:
+              - { name: quota, vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-1] }, duration: 100ms,
+                  arrivals: { poisson: 1/s, until: 10s } }
+              - { name: ips, vpcConfig: { subnetIds: [s2], securityGroupIds: [sg-2] }, duration: 100ms,
+                  arrivals: { poisson: 1/s, until: 10s } }
+              - { name: first, vpcConfig: { subnetIds: [s3], securityGroupIds: [sg-3] }, duration: 100ms,
+                  arrivals: { poisson: 1/s, until: 10s } }
+              - { name: second, vpcConfig: { subnetIds: [s3], securityGroupIds: [sg-4] }, duration: 100ms,
+                  arrivals: { poisson: 1/s, until: 10s } }
+            """;
 
     /**
      * One existing function in one VPC (ENIs of 10 connections), with {@code vpc} and {@code hyperplane} added (also
@@ -199,33 +232,6 @@ class PlanLimitsAfterWarmUpTest {
      */
     @Test
     void aFunctionEndingFailedKeepsItsLimit() throws Exception {
-        check(List.of("ENI", "IP", Planner.EC2_REQUEST), List.of("ENI", "IP", Planner.EC2_REQUEST), """
-                name: lim
-                seed: 1
-                duration: 3m
-                bucket: 10s
-                hyperplane: { ec2RequestLimit: { burst: 1, refill: 1/h } }
-                vpcs:
-                  - id: full
-                    eniQuota: 1
-                    otherUsedEnis: 1
-                    subnets: [{ id: s1, cidr: 10.1.0.0/24, az: a }]
-                    securityGroups: [sg-1]
-                  - id: small
-                    subnets: [{ id: s2, cidr: 10.2.0.0/28, az: a, otherUsedIps: 11 }]
-                    securityGroups: [sg-2]
-                  - id: third
-                    subnets: [{ id: s3, cidr: 10.3.0.0/24, az: a }]
-                    securityGroups: [sg-3, sg-4]
-                functions:
-                  - { name: quota, vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-1] }, duration: 100ms,
-                      arrivals: { poisson: 1/s, until: 10s } }
-                  - { name: ips, vpcConfig: { subnetIds: [s2], securityGroupIds: [sg-2] }, duration: 100ms,
-                      arrivals: { poisson: 1/s, until: 10s } }
-                  - { name: first, vpcConfig: { subnetIds: [s3], securityGroupIds: [sg-3] }, duration: 100ms,
-                      arrivals: { poisson: 1/s, until: 10s } }
-                  - { name: second, vpcConfig: { subnetIds: [s3], securityGroupIds: [sg-4] }, duration: 100ms,
-                      arrivals: { poisson: 1/s, until: 10s } }
-                """);
+        check(List.of("ENI", "IP", Planner.EC2_REQUEST), List.of("ENI", "IP", Planner.EC2_REQUEST), FAILED_BY_LIMITS);
     }
 }
