@@ -63,6 +63,22 @@ class ScaleOutRefusalsNameTheirLimitTest {
                 h.seen.refusals);
     }
 
+    /**
+     * The Region's interfaces outside every VPC (EC2 instances', ECS tasks': {@code account.otherNetworkInterfaces})
+     * count against the Region only, as many as fit: of a Region of 10, 9 leave Lambda's first ENI the last one.
+     */
+    @Test
+    void otherInterfacesOfTheRegionLeaveRoomOnlyForWhatFits() {
+        WorldHarness h = world(10, 0, 0);
+        assertEquals(9, h.build.addOtherRegionInterfaces(9));
+        refusedTwice(h, Outcome.ENI_LIMIT_REACHED);
+        assertEquals(List.of("0 s+[sg-a] REGION_NETWORK_INTERFACES at 60", "0 s+[sg-a] REGION_NETWORK_INTERFACES at 100"),
+                h.seen.refusals);
+
+        WorldHarness full = world(10, 0, 0);
+        assertEquals(10, full.build.addOtherRegionInterfaces(12), "as many as fit");
+    }
+
     @Test
     void aRefusalOfAnotherKindIsNoLimitsRefusal() {
         WorldHarness h = world(WorldHarness.REGION_DEFAULT, 0, 0);
