@@ -67,6 +67,29 @@ class SqsRetentionWhileWaitingTest {
         assertEquals(3, r.sqs.expired());
     }
 
+    /**
+     * As above, with a fourth message sent at 40 s while 2 (reappeared at 32 s) waits: 2 was made visible first, so it
+     * stays the queue's front (38 s old) and is the first a poller takes at 61 s (deleted on receipt, past the
+     * period); the new message is received after it, in the same batch's place, and expires when its batch comes
+     * back at 91 s.
+     */
+    @Test
+    void aMessageSentAfterAReappearedOneComesAfterIt() {
+        Run r = new Run(45 * SEC);
+        r.send(SEC, 1);
+        r.send(2 * SEC, 1);
+        r.send(3 * SEC, 1);
+        r.send(40 * SEC, 1);
+        r.runTo(300 * SEC);
+        assertEquals(List.of("1s visible 0 oldest 0s batches 1", "2s visible 0 oldest 0s batches 2",
+                "3s visible 1 oldest 0s batches 2", "31s returned 1", "31s visible 1 oldest 30s batches 2",
+                "32s returned 1", "40s visible 2 oldest 38s batches 2",
+                "61s expired 1", "61s returned 0", "61s expired 1", "61s visible 0 oldest 0s batches 2",
+                "62s expired 1", "62s returned 0", "62s visible 0 oldest 0s batches 1",
+                "91s expired 1", "91s returned 0", "91s visible 0 oldest 0s batches 0"), r.log.lines);
+        assertEquals(4, r.sqs.expired());
+    }
+
     /** One consumer outside any VPC, reserved concurrency 0, of a queue of batches of 1 and MaximumConcurrency 2. */
     private static final class Run {
         final WorldHarness h = new WorldHarness(1000, 65_000, 60 * SEC, 5 * SEC);
