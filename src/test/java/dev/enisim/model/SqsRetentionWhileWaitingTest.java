@@ -54,10 +54,7 @@ class SqsRetentionWhileWaitingTest {
      */
     @Test
     void aReappearedMessageThatExpiresBetweenChecksIsDeletedWhenAPollerWouldReceiveIt() {
-        Run r = new Run(45 * SEC);
-        r.send(SEC, 1);
-        r.send(2 * SEC, 1);
-        r.send(3 * SEC, 1);
+        Run r = oneMessageAt1And2And3Seconds();
         r.runTo(300 * SEC);
         assertEquals(List.of("1s visible 0 oldest 0s batches 1", "2s visible 0 oldest 0s batches 2",
                 "3s visible 1 oldest 0s batches 2", "31s returned 1", "31s visible 1 oldest 30s batches 2",
@@ -75,10 +72,7 @@ class SqsRetentionWhileWaitingTest {
      */
     @Test
     void aMessageSentAfterAReappearedOneComesAfterIt() {
-        Run r = new Run(45 * SEC);
-        r.send(SEC, 1);
-        r.send(2 * SEC, 1);
-        r.send(3 * SEC, 1);
+        Run r = oneMessageAt1And2And3Seconds();
         r.send(40 * SEC, 1);
         r.runTo(300 * SEC);
         assertEquals(List.of("1s visible 0 oldest 0s batches 1", "2s visible 0 oldest 0s batches 2",
@@ -88,6 +82,15 @@ class SqsRetentionWhileWaitingTest {
                 "62s expired 1", "62s returned 0", "62s visible 0 oldest 0s batches 1",
                 "91s expired 1", "91s returned 0", "91s visible 0 oldest 0s batches 0"), r.log.lines);
         assertEquals(4, r.sqs.expired());
+    }
+
+    /** Retention 45 s; a message sent at 1, 2 and 3 s. */
+    private static Run oneMessageAt1And2And3Seconds() {
+        Run r = new Run(45 * SEC);
+        for (int s = 1; s <= 3; s++) {
+            r.send(s * SEC, 1);
+        }
+        return r;
     }
 
     /** One consumer outside any VPC, reserved concurrency 0, of a queue of batches of 1 and MaximumConcurrency 2. */
