@@ -34,6 +34,8 @@ class ExistingFailedFunctionTest {
                 "0s old Pending/Creating", "0s old Failed/SubnetOutOfIPAddresses"), h.log,
                 "as a run-time failure: no ENI is created for it");
         assertTrue(h.world().snapshot().enis().isEmpty(), "no ENI");
+        assertTrue(h.seen.actions.contains("0s Existing function old with subnets subnet-2 and security groups [sg-b]"
+                + " (Failed, SubnetOutOfIPAddresses: its creation failed before the run)"), "the action: " + h.seen.actions);
         long free = h.world().snapshot().subnets().get(1).availableIps();
         assertEquals(h.world().snapshot().subnets().get(1).usableIps(), free, "no IP of its subnet taken");
         for (int i = 0; i < 20; i++) {

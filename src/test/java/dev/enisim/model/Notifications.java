@@ -1,6 +1,7 @@
 package dev.enisim.model;
 
 import dev.enisim.model.eni.EniId;
+import dev.enisim.model.eni.EniKey;
 import dev.enisim.model.eni.EniState;
 import dev.enisim.model.function.LastUpdateStatus;
 import dev.enisim.model.function.State;
@@ -43,6 +44,8 @@ final class Notifications implements WorldListener {
     /** "gateway/destination connections" per {@code natConnections}. */
     final List<String> nat = new ArrayList<>();
     int natErrors;
+    /** "function key limit at second" per {@code scaleOutRefused}: what refused an Active function's scale-out. */
+    final List<String> refusals = new ArrayList<>();
 
     /**
      * The per-invocation calls in order (invocation, concurrency, latency, environments, environmentLevels,
@@ -144,6 +147,12 @@ final class Notifications implements WorldListener {
     public void natPortAllocationError(int gateway, int destination, long nowMicros) {
         natErrors++;
         next.natPortAllocationError(gateway, destination, nowMicros);
+    }
+
+    @Override
+    public void scaleOutRefused(int function, EniKey key, ScaleOutLimit limit, long nowMicros) {
+        refusals.add(function + " " + key.label() + " " + limit + " at " + nowMicros / WorldHarness.SEC);
+        next.scaleOutRefused(function, key, limit, nowMicros);
     }
 
     @Override

@@ -242,6 +242,7 @@ class ServiceDeclarationsAndDispatchTest {
     @Test
     void nothingIsDeclaredOnceBuilt() {
         LambdaService.Builder b = declared(SEC);
+        assertEquals(3, b.addOtherRegionInterfaces(3), "the Region has room: all of them");
         b.build();
         assertThrows(IllegalStateException.class, () -> b.durations(f -> SEC));
         WorldHarness h = WorldHarness.standard();
@@ -253,5 +254,6 @@ class ServiceDeclarationsAndDispatchTest {
         assertThrows(IllegalStateException.class, () -> w.addSecurityGroup("vpc-1", "sg-9"));
         assertThrows(IllegalStateException.class, () -> w.setFirstAccount("acct-9"));
         assertThrows(IllegalStateException.class, () -> w.addAccount("acct-9", 10));
+        assertThrows(IllegalStateException.class, () -> w.addOtherRegionInterfaces(1));
     }
 }
