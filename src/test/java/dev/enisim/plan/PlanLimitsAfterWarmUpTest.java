@@ -88,6 +88,16 @@ class PlanLimitsAfterWarmUpTest {
         return List.of(Planner.limitsHit(res.summary(), s), Planner.limitsAfterWarmUp(res, WARM_UP));
     }
 
+    /**
+     * A VPC run whose {@code limits} are hit: all of them counted in the whole run, and after the warm-up only when
+     * they come after it ({@link #LATE}), none when they all come within it ({@link #EARLY}).
+     */
+    private static void onlyAfterTheWarmUp(List<String> limits, String hyperplane, String vpc, String cidr)
+            throws Exception {
+        check(limits, List.of(), vpcRun(hyperplane, vpc, cidr, EARLY));
+        check(limits, limits, vpcRun(hyperplane, vpc, cidr, LATE));
+    }
+
     private static void check(List<String> all, List<String> after, String yaml) throws Exception {
         assertEquals(List.of(all, after), limits(yaml), yaml);
     }
@@ -150,32 +160,26 @@ class PlanLimitsAfterWarmUpTest {
     /** A key's scale-out refused by the VPC's ENI quota (1): ENILimitReachedException while the function stays Active. */
     @Test
     void theEniQuotaCountsOnlyAfterTheWarmUp() throws Exception {
-        check(List.of("ENI"), List.of(), vpcRun("2s", "eniQuota: 1", "10.1.0.0/24", EARLY));
-        check(List.of("ENI"), List.of("ENI"), vpcRun("2s", "eniQuota: 1", "10.1.0.0/24", LATE));
+        onlyAfterTheWarmUp(List.of("ENI"), "2s", "eniQuota: 1", "10.1.0.0/24");
     }
 
     /** A key's scale-out in a /28 with 10 addresses taken: SubnetIPAddressLimitReachedException, the function Active. */
     @Test
     void aFullSubnetCountsOnlyAfterTheWarmUp() throws Exception {
-        String cidr = "10.1.0.0/28, otherUsedIps: 10";
-        check(List.of("IP"), List.of(), vpcRun("2s", "", cidr, EARLY));
-        check(List.of("IP"), List.of("IP"), vpcRun("2s", "", cidr, LATE));
+        onlyAfterTheWarmUp(List.of("IP"), "2s", "", "10.1.0.0/28, otherUsedIps: 10");
     }
 
     /** EC2 accepts one creation an hour: the scale-out's EC2ThrottledException (and its port refusals meanwhile). */
     @Test
     void ec2sRequestLimitCountsOnlyAfterTheWarmUp() throws Exception {
-        String hyperplane = "2s, ec2RequestLimit: { burst: 1, refill: 1/h }";
-        check(List.of("connections", Planner.EC2_REQUEST), List.of(), vpcRun(hyperplane, "", "10.1.0.0/24", EARLY));
-        check(List.of("connections", Planner.EC2_REQUEST), List.of("connections", Planner.EC2_REQUEST),
-                vpcRun(hyperplane, "", "10.1.0.0/24", LATE));
+        onlyAfterTheWarmUp(List.of("connections", Planner.EC2_REQUEST), "2s, ec2RequestLimit: { burst: 1, refill: 1/h }",
+                "", "10.1.0.0/24");
     }
 
     /** ENIs made in 20 s: the key's connections are refused (NoFreePortOnEni) while the next one is made. */
     @Test
     void portRefusalsCountOnlyAfterTheWarmUp() throws Exception {
-        check(List.of("connections"), List.of(), vpcRun("20s", "", "10.1.0.0/24", EARLY));
-        check(List.of("connections"), List.of("connections"), vpcRun("20s", "", "10.1.0.0/24", LATE));
+        onlyAfterTheWarmUp(List.of("connections"), "20s", "", "10.1.0.0/24");
     }
 
     /**
