@@ -18,6 +18,15 @@ class PlanSizingNotesTest {
         return plan(quota, cidr, others, "");
     }
 
+    /** Two functions in subnet {@code sn}, one on security group sg-1, one on sg-2 (two ENI keys), 2/s each. */
+    static final String TWO_KEYS_FUNCTIONS = """
+                functions:
+                  - { name: one, vpcConfig: { subnetIds: [sn], securityGroupIds: [sg-1] }, duration: 100ms,
+                      arrivals: { poisson: 2/s } }
+                  - { name: two, vpcConfig: { subnetIds: [sn], securityGroupIds: [sg-2] }, duration: 100ms,
+                      arrivals: { poisson: 2/s } }
+                """;
+
     private static Plan plan(String quota, String cidr, int others, String head) throws Exception {
         return new Planner(ScenarioLoader.parse(head + """
                 name: held
@@ -27,12 +36,7 @@ class PlanSizingNotesTest {
                     eniQuota: %s
                     subnets: [{ id: sn, cidr: %s, az: a, otherUsedIps: %d }]
                     securityGroups: [sg-1, sg-2]
-                functions:
-                  - { name: one, vpcConfig: { subnetIds: [sn], securityGroupIds: [sg-1] }, duration: 100ms,
-                      arrivals: { poisson: 2/s } }
-                  - { name: two, vpcConfig: { subnetIds: [sn], securityGroupIds: [sg-2] }, duration: 100ms,
-                      arrivals: { poisson: 2/s } }
-                """.formatted(quota, cidr, others), "held.yaml"), 1, line -> { }).plan();
+                """.formatted(quota, cidr, others) + TWO_KEYS_FUNCTIONS, "held.yaml"), 1, line -> { }).plan();
     }
 
     @Test

@@ -78,12 +78,7 @@ class PlanSubnetsTest {
                   - id: vpc-p
                     subnets: [{ id: sn, cidr: 10.1.0.0/24, az: a }]
                     securityGroups: [sg-1, sg-2]
-                functions:
-                  - { name: one, vpcConfig: { subnetIds: [sn], securityGroupIds: [sg-1] }, duration: 100ms,
-                      arrivals: { poisson: 2/s } }
-                  - { name: two, vpcConfig: { subnetIds: [sn], securityGroupIds: [sg-2] }, duration: 100ms,
-                      arrivals: { poisson: 2/s } }
-                """;
+                """ + PlanSizingNotesTest.TWO_KEYS_FUNCTIONS;
         String said = "the demand for IPs was measured while the Region's network-interface quota refused ENIs"
                 + " (EniLimitExceeded, with every subnet at /16 and no VPC quota; networkInterfacesPerRegion%s): these"
                 + " sizes are for what that quota let through; raise it and plan again";
