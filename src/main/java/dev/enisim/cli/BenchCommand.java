@@ -203,6 +203,10 @@ final class BenchCommand implements Callable<Integer> {
                 throw new UserInputException(p + ": no such directory " + parent);
             }
         }
+        if (json != null && costModel != null && SafeOutput.samePlace(home.resolve(json), home.resolve(costModel))) {
+            // the chart was written after the workloads, then the JSON refused over it (exit 2 after the hour)
+            throw new UserInputException("--json and --cost-model name the same file " + json + "; give each its own");
+        }
         // each tried (a trial write), before an hour of workloads: a full disk was found by the write at the end
         if (json != null) {
             SafeOutput.checkFileWritable(json, home, JSON_SIGNATURE);

@@ -116,8 +116,8 @@ final class CheckCommand implements Callable<Integer> {
         Path wd = Main.workingDir(spec);
         junitUsable = junit != null;
         htmlUsable = html != null;
-        if (junit != null && html != null && wd.resolve(junit).toAbsolutePath().normalize().equals(
-                wd.resolve(html).toAbsolutePath().normalize())) { // refused only after the runs, for the second
+        if (junit != null && html != null && dev.enisim.report.SafeOutput.samePlace(wd.resolve(junit),
+                wd.resolve(html))) { // refused only after the runs, for the second (through a linked folder: still)
             problems.add("enisim: --junit and --html name the same file " + junit + "; give each its own");
             junitUsable = false;
             htmlUsable = false;

@@ -1272,6 +1272,36 @@ public final class SafeOutput {
         return place == null ? 0 : usableSpace.applyAsLong(place);
     }
 
+    /**
+     * Whether two paths name one place, whether it exists yet or not: each is resolved through the links of its
+     * nearest existing folder ({@code d/x} and {@code dl/x}, {@code dl} a link to {@code d}, are one file before
+     * either is written), and two files that exist are compared as the kernel sees them (a hard link too). The
+     * paths were compared as written, so two outputs, or an output and an input, named through a linked folder
+     * were written one over the other (a hostile user's review: {@code check --junit d/s.md --step-summary dl/s.md}
+     * appended the Markdown to the JUnit file).
+     */
+    public static boolean samePlace(Path a, Path b) {
+        Path x = a.toAbsolutePath().normalize();
+        Path y = b.toAbsolutePath().normalize();
+        if (x.equals(y)) {
+            return true;
+        }
+        try {
+            if (Files.exists(x) && Files.exists(y)) {
+                return Files.isSameFile(x, y);
+            }
+            return resolvedThroughLinks(x).equals(resolvedThroughLinks(y));
+        } catch (IOException | RuntimeException e) {
+            return false; // cannot be told: the writes that follow say what they meet
+        }
+    }
+
+    /** {@code p} (absolute, normalized) with its nearest existing folder's links resolved. */
+    private static Path resolvedThroughLinks(Path p) throws IOException {
+        Path place = nearestExisting(p);
+        return place == null ? p : place.toRealPath().resolve(place.relativize(p));
+    }
+
     /** The nearest folder at or above {@code p} that exists (null: none). */
     private static Path nearestExisting(Path p) {
         Path place = p;
