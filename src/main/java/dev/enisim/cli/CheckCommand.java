@@ -467,6 +467,10 @@ final class CheckCommand implements Callable<Integer> {
             throw new UserInputException("baseline " + file + " is not a regular file (a folder, a device or a pipe);"
                     + " expected a summary.json");
         }
+        if (dev.enisim.scenario.InputText.kernelFile(file)) {
+            throw new UserInputException("baseline " + file + " is one of the kernel's own files ("
+                    + dev.enisim.scenario.InputText.KERNEL_FILES + "); expected a summary.json");
+        }
         JsonNode expected;
         byte[] bytes;
         try {

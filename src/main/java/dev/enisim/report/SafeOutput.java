@@ -962,7 +962,8 @@ public final class SafeOutput {
      */
     public static Standing standing(Path file, Path workingDir, Mark mark) {
         Path target = absolute(file, workingDir);
-        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                || dev.enisim.scenario.InputText.kernelFile(target)) {
             return Standing.FOREIGN;
         }
         if (mark.seal() == null) {
@@ -1015,6 +1016,10 @@ public final class SafeOutput {
         if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new OutputRefused(file + " is not a regular file; give a new file name");
         }
+        if (dev.enisim.scenario.InputText.kernelFile(target)) { // its head was read to know it: /proc/kmsg, for ever
+            throw new OutputRefused(file + " is one of the kernel's own files ("
+                    + dev.enisim.scenario.InputText.KERNEL_FILES + "); give a new file name");
+        }
         if (mark != null && !holds(target, mark)) {
             throw new OutputRefused(file + " exists and does not look like a file enisim wrote (it "
                     + mark.describe() + "); enisim will not overwrite it. Give a new file name, or remove it"
@@ -1026,8 +1031,7 @@ public final class SafeOutput {
     }
 
     /** File systems of the kernel's own entries: they take no file, even from root ({@code --junit /proc/x.xml}). */
-    private static final Set<String> KERNEL_FILE_SYSTEMS = Set.of("proc", "sysfs", "devpts", "cgroup", "cgroup2",
-            "debugfs", "tracefs", "securityfs", "pstore", "configfs", "bpf", "efivarfs", "binfmt_misc", "fusectl");
+    private static final Set<String> KERNEL_FILE_SYSTEMS = dev.enisim.scenario.InputText.KERNEL_FILE_SYSTEMS;
 
     /**
      * Checks, without writing anything, that {@code target} (a file or an output folder, written through a hidden

@@ -287,6 +287,10 @@ public final class ScenarioLoader {
                 // a device or a pipe (/dev/zero, /dev/stdin) would be read for ever
                 throw problem(source, "is not a regular file");
             }
+            if (InputText.kernelFile(file)) {
+                throw problem(source, "is one of the kernel's own files (" + InputText.KERNEL_FILES + "), not a"
+                        + " scenario file");
+            }
             long size = Files.size(file);
             boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
             long limit = json ? MAX_JSON_BYTES : YamlTree.maxBytes();
