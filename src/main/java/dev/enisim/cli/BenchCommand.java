@@ -197,6 +197,11 @@ final class BenchCommand implements Callable<Integer> {
         if (costModelArrivals < 60_000) {
             throw new UserInputException("--cost-model-arrivals must be at least 60000 (a minute of loss traffic: the runs keep 1-minute buckets)");
         }
+        if (costModelArrivals > Workloads.MAX_SPLIT_ARRIVALS) { // it was said as an internal workload's bucket
+            throw new UserInputException("--cost-model-arrivals must be at most " + Workloads.MAX_SPLIT_ARRIVALS
+                    + " (950 arrivals/s over " + dev.enisim.scenario.ScenarioLoader.MAX_BUCKETS + " one-minute"
+                    + " buckets, the most a run keeps), got " + costModelArrivals);
+        }
         for (Path p : new Path[] {json, costModel}) {
             Path parent = p == null ? null : home.resolve(p).toAbsolutePath().getParent();
             if (parent != null && !Files.isDirectory(parent)) {
