@@ -99,6 +99,12 @@ public final class Workloads {
      * share one (1 key). Functions differ from {@code loss} only in number: the events are the same kind and
      * count, so the time per event shows what functions and keys cost.
      */
+    /**
+     * The most arrivals {@link #lossSplit} takes: 950/s over as many one-minute buckets as a run may keep. Above it
+     * the workload was refused as a scenario the user never wrote ({@code cost-1-keys: bucket: too fine}).
+     */
+    public static final long MAX_SPLIT_ARRIVALS = 950L * 60 * dev.enisim.scenario.ScenarioLoader.MAX_BUCKETS;
+
     public static ObjectNode lossSplit(int n, boolean ownKeys, long arrivals) {
         ObjectNode root = JSON.createObjectNode();
         root.put("name", "bench-loss-split-" + n + (ownKeys ? "-keys" : ""));

@@ -197,11 +197,20 @@ final class BenchCommand implements Callable<Integer> {
         if (costModelArrivals < 60_000) {
             throw new UserInputException("--cost-model-arrivals must be at least 60000 (a minute of loss traffic: the runs keep 1-minute buckets)");
         }
+        if (costModelArrivals > Workloads.MAX_SPLIT_ARRIVALS) { // it was said as an internal workload's bucket
+            throw new UserInputException("--cost-model-arrivals must be at most " + Workloads.MAX_SPLIT_ARRIVALS
+                    + " (950 arrivals/s over " + dev.enisim.scenario.ScenarioLoader.MAX_BUCKETS + " one-minute"
+                    + " buckets, the most a run keeps), got " + costModelArrivals);
+        }
         for (Path p : new Path[] {json, costModel}) {
             Path parent = p == null ? null : home.resolve(p).toAbsolutePath().getParent();
             if (parent != null && !Files.isDirectory(parent)) {
                 throw new UserInputException(p + ": no such directory " + parent);
             }
+        }
+        if (json != null && costModel != null && SafeOutput.samePlace(home.resolve(json), home.resolve(costModel))) {
+            // the chart was written after the workloads, then the JSON refused over it (exit 2 after the hour)
+            throw new UserInputException("--json and --cost-model name the same file " + json + "; give each its own");
         }
         // each tried (a trial write), before an hour of workloads: a full disk was found by the write at the end
         if (json != null) {

@@ -116,8 +116,8 @@ final class CheckCommand implements Callable<Integer> {
         Path wd = Main.workingDir(spec);
         junitUsable = junit != null;
         htmlUsable = html != null;
-        if (junit != null && html != null && wd.resolve(junit).toAbsolutePath().normalize().equals(
-                wd.resolve(html).toAbsolutePath().normalize())) { // refused only after the runs, for the second
+        if (junit != null && html != null && dev.enisim.report.SafeOutput.samePlace(wd.resolve(junit),
+                wd.resolve(html))) { // refused only after the runs, for the second (through a linked folder: still)
             problems.add("enisim: --junit and --html name the same file " + junit + "; give each its own");
             junitUsable = false;
             htmlUsable = false;
@@ -466,6 +466,10 @@ final class CheckCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) { // a device or a pipe (a link to /dev/zero) was read for ever
             throw new UserInputException("baseline " + file + " is not a regular file (a folder, a device or a pipe);"
                     + " expected a summary.json");
+        }
+        if (dev.enisim.scenario.InputText.kernelFile(file)) {
+            throw new UserInputException("baseline " + file + " is one of the kernel's own files ("
+                    + dev.enisim.scenario.InputText.KERNEL_FILES + "); expected a summary.json");
         }
         JsonNode expected;
         byte[] bytes;

@@ -685,13 +685,7 @@ final class GateCommand implements Callable<Integer> {
     }
 
     private static boolean same(Path a, Path b) {
-        Path x = a.toAbsolutePath().normalize();
-        Path y = b.toAbsolutePath().normalize();
-        try {
-            return x.equals(y) || Files.exists(x) && Files.exists(y) && Files.isSameFile(x, y);
-        } catch (java.io.IOException | RuntimeException e) {
-            return false;
-        }
+        return SafeOutput.samePlace(a, b);
     }
 
     private List<String> rules() throws ScenarioException {

@@ -113,6 +113,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         Importer.Options options = new Importer.Options(name, seconds, period == null ? 0 : seconds("--period", period),
                 resample == null ? 0 : seconds("--resample", resample), allowPartial);
+        checkNotAnInput();
         checkOut();
         Importer.Result result;
         try {
@@ -133,6 +134,26 @@ final class ImportCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("Wrote " + out + ": " + placeholders + " placeholder(s), listed at its top;"
                 + " review them, then: enisim run " + out);
         return 0;
+    }
+
+    /**
+     * Refuses an {@code -o} that is one of the files this import reads, however named (a hostile user's review:
+     * {@code --subnets subnets.yaml -o subnets.yaml --force} replaced the saved AWS CLI output with the scenario;
+     * {@code --force} is for a scenario of the user's, as gate's is, which refuses its inputs too).
+     */
+    private void checkNotAnInput() {
+        List<Path> inputs = new ArrayList<>();
+        for (List<Path> files : List.of(subnets, functions, enis, securityGroups, metrics, accountSettings,
+                new ArrayList<>(concurrency.values()))) {
+            inputs.addAll(files);
+        }
+        java.nio.file.Path wd = Main.workingDir(spec);
+        for (Path in : inputs) {
+            if (SafeOutput.samePlace(wd.resolve(out), wd.resolve(in))) {
+                throw new UserInputException("-o " + out + " is " + in + ", an input of this import; give another -o"
+                        + " (--force replaces a scenario of yours, never a file the import reads)");
+            }
+        }
     }
 
     /** How every scenario {@code enisim import} writes begins: such a file may be replaced. */

@@ -116,16 +116,7 @@ final class StepSummary {
             ".csv", ".svg", ".jsonl");
 
     static boolean same(Path a, Path b) {
-        Path x = a.toAbsolutePath().normalize();
-        Path y = b.toAbsolutePath().normalize();
-        if (x.equals(y)) {
-            return true;
-        }
-        try {
-            return Files.exists(x) && Files.exists(y) && Files.isSameFile(x, y);
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return SafeOutput.samePlace(a, b);
     }
 
     private static String kind(Path file) {

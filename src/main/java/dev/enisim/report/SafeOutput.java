@@ -962,7 +962,8 @@ public final class SafeOutput {
      */
     public static Standing standing(Path file, Path workingDir, Mark mark) {
         Path target = absolute(file, workingDir);
-        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                || dev.enisim.scenario.InputText.kernelFile(target)) {
             return Standing.FOREIGN;
         }
         if (mark.seal() == null) {
@@ -1015,6 +1016,10 @@ public final class SafeOutput {
         if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new OutputRefused(file + " is not a regular file; give a new file name");
         }
+        if (dev.enisim.scenario.InputText.kernelFile(target)) { // its head was read to know it: /proc/kmsg, for ever
+            throw new OutputRefused(file + " is one of the kernel's own files ("
+                    + dev.enisim.scenario.InputText.KERNEL_FILES + "); give a new file name");
+        }
         if (mark != null && !holds(target, mark)) {
             throw new OutputRefused(file + " exists and does not look like a file enisim wrote (it "
                     + mark.describe() + "); enisim will not overwrite it. Give a new file name, or remove it"
@@ -1026,8 +1031,7 @@ public final class SafeOutput {
     }
 
     /** File systems of the kernel's own entries: they take no file, even from root ({@code --junit /proc/x.xml}). */
-    private static final Set<String> KERNEL_FILE_SYSTEMS = Set.of("proc", "sysfs", "devpts", "cgroup", "cgroup2",
-            "debugfs", "tracefs", "securityfs", "pstore", "configfs", "bpf", "efivarfs", "binfmt_misc", "fusectl");
+    private static final Set<String> KERNEL_FILE_SYSTEMS = dev.enisim.scenario.InputText.KERNEL_FILE_SYSTEMS;
 
     /**
      * Checks, without writing anything, that {@code target} (a file or an output folder, written through a hidden
@@ -1270,6 +1274,36 @@ public final class SafeOutput {
     public static long usableSpaceAt(Path p) {
         Path place = nearestExisting(p.toAbsolutePath().normalize());
         return place == null ? 0 : usableSpace.applyAsLong(place);
+    }
+
+    /**
+     * Whether two paths name one place, whether it exists yet or not: each is resolved through the links of its
+     * nearest existing folder ({@code d/x} and {@code dl/x}, {@code dl} a link to {@code d}, are one file before
+     * either is written), and two files that exist are compared as the kernel sees them (a hard link too). The
+     * paths were compared as written, so two outputs, or an output and an input, named through a linked folder
+     * were written one over the other (a hostile user's review: {@code check --junit d/s.md --step-summary dl/s.md}
+     * appended the Markdown to the JUnit file).
+     */
+    public static boolean samePlace(Path a, Path b) {
+        Path x = a.toAbsolutePath().normalize();
+        Path y = b.toAbsolutePath().normalize();
+        if (x.equals(y)) {
+            return true;
+        }
+        try {
+            if (Files.exists(x) && Files.exists(y)) {
+                return Files.isSameFile(x, y);
+            }
+            return resolvedThroughLinks(x).equals(resolvedThroughLinks(y));
+        } catch (IOException | RuntimeException e) {
+            return false; // cannot be told: the writes that follow say what they meet
+        }
+    }
+
+    /** {@code p} (absolute, normalized) with its nearest existing folder's links resolved. */
+    private static Path resolvedThroughLinks(Path p) throws IOException {
+        Path place = nearestExisting(p);
+        return place == null ? p : place.toRealPath().resolve(place.relativize(p));
     }
 
     /** The nearest folder at or above {@code p} that exists (null: none). */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The text of an input file that is not a scenario (saved AWS CLI output, a template, a plan, parameters), as tools
@@ -34,6 +35,9 @@ public final class InputText {
             }
             if (Files.exists(file) && !Files.isRegularFile(file)) {
                 throw fail(file, "is not a regular file (a device or a pipe); expected " + what);
+            }
+            if (kernelFile(file)) {
+                throw fail(file, "is one of the kernel's own files (" + KERNEL_FILES + "); expected " + what);
             }
             if (Files.exists(file) && Files.size(file) > maxBytes) {
                 throw fail(file, "is " + (Files.size(file) + (1 << 20) - 1) / (1 << 20) + " MiB, above the "
@@ -90,6 +94,28 @@ public final class InputText {
             }
         }
         return text.length() - start > MAX_LINE ? line : 0;
+    }
+
+    /** File systems of the kernel's own entries: they hold no user's file, and take none, even from root. */
+    public static final Set<String> KERNEL_FILE_SYSTEMS = Set.of("proc", "sysfs", "devpts", "cgroup", "cgroup2",
+            "debugfs", "tracefs", "securityfs", "pstore", "configfs", "bpf", "efivarfs", "binfmt_misc", "fusectl");
+
+    /** How a refusal of {@link #kernelFile} names them. */
+    public static final String KERNEL_FILES = "/proc, /sys: not a file anyone saved";
+
+    /**
+     * Whether {@code file} (followed through links) lies on one of the {@link #KERNEL_FILE_SYSTEMS}. Such an entry
+     * looks like a regular file and is not one: {@code /proc/kmsg}, read as root, waits for the kernel's next message
+     * for ever and takes the messages it reads from the kernel's log (a hostile user's review: {@code validate},
+     * a scenario's {@code trace: {file: /proc/kmsg}}, {@code import}, {@code check --junit} hung), so none is read.
+     * False when it cannot be told (the read that follows says what it meets).
+     */
+    public static boolean kernelFile(Path file) {
+        try {
+            return Files.exists(file) && KERNEL_FILE_SYSTEMS.contains(Files.getFileStore(file).type());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static ScenarioException fail(Path file, String message) {

@@ -50,7 +50,8 @@ public final class ScenarioLoader {
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final int MAX_BUCKETS = 2_000_000;
+    /** The most time buckets a run keeps (its time series hold a row per bucket). */
+    public static final int MAX_BUCKETS = 2_000_000;
     /** The latest wall-clock time a run may reach with {@code startsAt}: the end of the year 9999. */
     static final java.time.Instant LATEST_START = java.time.Instant.parse("9999-12-31T23:59:59Z");
     private static final Cidr PLACEHOLDER_CIDR = new Cidr(0, 28);
@@ -286,6 +287,10 @@ public final class ScenarioLoader {
             if (Files.exists(file) && !Files.isRegularFile(file)) {
                 // a device or a pipe (/dev/zero, /dev/stdin) would be read for ever
                 throw problem(source, "is not a regular file");
+            }
+            if (InputText.kernelFile(file)) {
+                throw problem(source, "is one of the kernel's own files (" + InputText.KERNEL_FILES + "), not a"
+                        + " scenario file");
             }
             long size = Files.size(file);
             boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");

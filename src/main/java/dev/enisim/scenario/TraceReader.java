@@ -99,6 +99,11 @@ final class TraceReader {
             at.problem("file", "the trace " + file + " is not a regular file (a folder, a device or a pipe)");
             return null;
         }
+        if (InputText.kernelFile(file)) {
+            at.problem("file", "the trace " + file + " is one of the kernel's own files (" + InputText.KERNEL_FILES
+                    + "); expected a CSV trace");
+            return null;
+        }
         try (BufferedReader in = new BufferedReader(new LineBound(Files.newBufferedReader(file)))) {
             if (!r.parse(in, counts, intervalMicros)) {
                 return null;

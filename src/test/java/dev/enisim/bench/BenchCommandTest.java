@@ -318,6 +318,22 @@ class BenchCommandTest {
     }
 
     @Test
+    void costModelArrivalsAboveWhatARunKeepsAreBadInputNamingTheOption() throws Exception {
+        // a hostile user's review: 10^15 was refused as a scenario the user never wrote, after the first warm-up
+        // ("cost-1-keys: bucket: too fine: 17543859649 buckets"), and Long.MAX_VALUE as its duration
+        Path svg = dir.resolve("cost.svg");
+        for (String arrivals : new String[] {"1000000000000000", String.valueOf(Long.MAX_VALUE)}) {
+            Run r = bench("--no-fork", "--cost-model", svg.toString(), "--cost-model-arrivals", arrivals,
+                    "--cost-model-functions", "1");
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains("--cost-model-arrivals must be at most 114000000000 (950 arrivals/s over"
+                    + " 2000000 one-minute buckets, the most a run keeps), got " + arrivals), r.err());
+            assertFalse(r.err().contains("cost-1-keys") || r.err().contains("warm-up"), "nothing ran: " + r.err());
+            assertFalse(Files.exists(svg), "no chart drawn");
+        }
+    }
+
+    @Test
     void theHelpNamesTheCpuRatesTheExtrasThatRunAloneAndHowTheMedianForkIsTaken() {
         Run r = bench("--help");
         assertEquals(0, r.code(), r.err());

@@ -49,6 +49,27 @@ public class ImportCommandTest {
         }
     }
 
+    /**
+     * An input is never the output, --force or not, named alike or through a link (a hostile user's review:
+     * {@code --subnets subnets.yaml -o subnets.yaml --force} replaced the saved CLI output with the scenario).
+     */
+    @Test
+    void theOutputIsNeverOneOfTheInputsEvenForced() throws Exception {
+        Path subnets = Files.copy(EX.resolve("subnets.json"), dir.resolve("subnets.yaml"));
+        Path functions = Files.copy(EX.resolve("functions.json"), dir.resolve("functions.yaml"));
+        Path link = Files.createSymbolicLink(dir.resolve("here"), dir);
+        String before = Files.readString(subnets);
+        for (Path out : new Path[] {subnets, link.resolve("functions.yaml")}) {
+            Result r = run("import", "--subnets", subnets.toString(), "--functions", functions.toString(), "-o",
+                    out.toString(), "--force");
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains("-o " + out + " is "), r.err());
+            assertTrue(r.err().contains(", an input of this import; give another -o"), r.err());
+        }
+        assertEquals(before, Files.readString(subnets), "the saved output is untouched");
+        assertEquals(Files.readString(EX.resolve("functions.json")), Files.readString(functions));
+    }
+
     @Test
     void severalFunctionFilesAfterOneOption() throws Exception {
         Path a = write(dir, "a.json", "{\"FunctionName\": \"a\", \"State\": \"Active\"}");
