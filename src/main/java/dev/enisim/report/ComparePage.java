@@ -51,13 +51,15 @@ public final class ComparePage {
         for (Comparison.Row r : ordered(outcome.rows())) {
             MetricStats d = r.difference();
             if (all || d.mean() != 0 || d.sd() != 0) {
-                // one replication has no interval: the page showed [-289, -289] as a "95% interval" where the
-                // terminal says "none (1 replication)"
-                shown.add(new Row(r.metric(), number(r.meanA()), number(r.meanB()), number(d.mean()),
-                        replications < 2 ? "none (1 replication)" : "[" + number(d.ciLow()) + ", "
-                        + number(d.ciHigh()) + "]", Comparison.pText(r.adjustedP()), r.significant()));
+                shown.add(row(r, replications));
             }
             significant += r.significant() ? 1 : 0;
+        }
+        List<Row> headline = new ArrayList<>();
+        for (Comparison.Row r : headline(outcome.rows())) {
+            if (all || r.difference().mean() != 0 || r.difference().sd() != 0) {
+                headline.add(row(r, replications));
+            }
         }
         int tested = outcome.tested();
         String family = " (Holm-Bonferroni over the " + tested + " metric" + (tested == 1 ? "" : "s") + " that differ"
@@ -83,9 +85,15 @@ public final class ComparePage {
         // (paths, --set changes), seven lines on a phone above the verdict, and the line under it repeated them
         String page = page("enisim compare: " + labelA + " vs " + labelB, "enisim compare: A vs B",
                 "A = " + labelA + ", B = " + labelB,
-                verdict, significant > 0, shown, replications < 2 ? "" : "p (Holm)", "A", "B", labelA, a, labelB, b);
-        return onlyNote.length() == 0 ? page : page.replaceFirst("</table></div>\n</section>\n",
-                java.util.regex.Matcher.quoteReplacement("</table></div>\n" + onlyNote + "</section>\n"));
+                verdict, significant > 0, headline, shown, replications < 2 ? "" : "p (Holm)", "A", "B", labelA, a,
+                labelB, b);
+        if (onlyNote.length() == 0) {
+            return page;
+        }
+        // under the differences' table, not the headline's before it
+        String end = "</table></div>\n</section>\n";
+        int at = page.indexOf(end, page.indexOf("<section id=\"differences\">"));
+        return page.substring(0, at) + "</table></div>\n" + onlyNote + "</section>\n" + page.substring(at + end.length());
     }
 
     /** The metrics only one side has, as a note under the table ("" when none). */
@@ -125,7 +133,8 @@ public final class ComparePage {
         return page(title, title,
                 hyperplane.summary().scenario() + " (seed " + hyperplane.summary().seed() + ") under both network "
                         + "models" + (hyperplane.overrides().isEmpty() ? "" : "; "
-                        + ReportWriter.overridesLine(hyperplane.overrides())), verdict, false, rows, null, "hyperplane", "legacy", "hyperplane", hyperplane, "legacy", legacy);
+                        + ReportWriter.overridesLine(hyperplane.overrides())), verdict, false, List.of(), rows, null,
+                "hyperplane", "legacy", "hyperplane", hyperplane, "legacy", legacy);
     }
 
     /**
@@ -134,14 +143,36 @@ public final class ComparePage {
      * the title spells out: headed by the files' paths and the --set changes, the table ran past a 1440 px window
      * and its significance column was off the screen), the full labels in their tooltips.
      */
-    private static String page(String title, String heading, String sub, String verdict, boolean bad, List<Row> rows,
-            String pHeader, String headA, String headB, String labelA, RunResult a, String labelB, RunResult b) {
-        boolean intervals = pHeader != null;
+    private static String page(String title, String heading, String sub, String verdict, boolean bad,
+            List<Row> headline, List<Row> rows, String pHeader, String headA, String headB, String labelA, RunResult a,
+            String labelB, RunResult b) {
         StringBuilder s = new StringBuilder(Page.head(title));
         s.append("<header><h1>").append(HtmlReport.esc(heading)).append("</h1>\n<p class=\"sub\">")
                 .append(HtmlReport.esc(sub)).append("</p></header>\n<p class=\"verdict ").append(bad ? "warn" : "ok")
-                .append("\">").append(HtmlReport.esc(verdict)).append("</p>\n<section id=\"differences\"><h2>"
-                        + "Differences</h2>\n<div class=\"scroll\"><table>\n<tr><th scope=\"col\">metric</th>")
+                .append("\">").append(HtmlReport.esc(verdict)).append("</p>\n");
+        if (!headline.isEmpty()) {
+            // the decision's figures before the statistics' order: az-outage's ServiceException 7,190 -> 0 was the
+            // tenth row, under averageEnvironments.idle and cost.requests of one function
+            s.append("<section id=\"headline\"><h2>What changes for the account</h2>\n<p>What the callers saw"
+                    + " (invocations that failed or were throttled, and those that succeeded), the capacity used"
+                    + " (peak ENIs, per VPC, the fewest free IPs per subnet), p99 latency and the cost, for the whole"
+                    + " account; every metric that differs is in Differences below.</p>\n");
+            table(s, headline, pHeader, headA, headB, labelA, labelB);
+            s.append("</section>\n");
+        }
+        s.append("<section id=\"differences\"><h2>Differences</h2>\n");
+        table(s, rows, pHeader, headA, headB, labelA, labelB);
+        s.append("</section>\n");
+        s.append(a.timeSeries().bucketMicros() == b.timeSeries().bucketMicros() ? Page.chartsSection(List.of())
+                : "<p class=\"note\">No charts: the two runs use different buckets.</p>\n");
+        return s.append(Page.compareScripts(a, labelA, b, labelB)).append("</body>\n</html>\n").toString();
+    }
+
+    /** One table of rows, with the interval columns unless {@code pHeader} is null. */
+    private static void table(StringBuilder s, List<Row> rows, String pHeader, String headA, String headB,
+            String labelA, String labelB) {
+        boolean intervals = pHeader != null;
+        s.append("<div class=\"scroll\"><table>\n<tr><th scope=\"col\">metric</th>")
                 .append(head(headA, labelA)).append(head(headB, labelB));
         if (intervals) {
             s.append("<th scope=\"col\">B - A</th><th scope=\"col\">95% interval of B - A</th><th scope=\"col\">").append(HtmlReport.esc(pHeader))
@@ -163,10 +194,51 @@ public final class ComparePage {
         if (rows.isEmpty()) {
             s.append("<tr><td colspan=\"").append(intervals ? 7 : 3).append("\">no metric differs</td></tr>\n");
         }
-        s.append("</table></div>\n</section>\n");
-        s.append(a.timeSeries().bucketMicros() == b.timeSeries().bucketMicros() ? Page.chartsSection(List.of())
-                : "<p class=\"note\">No charts: the two runs use different buckets.</p>\n");
-        return s.append(Page.compareScripts(a, labelA, b, labelB)).append("</body>\n</html>\n").toString();
+        s.append("</table></div>\n");
+    }
+
+    /** A row of the page's tables. */
+    private static Row row(Comparison.Row r, int replications) {
+        MetricStats d = r.difference();
+        // one replication has no interval: the page showed [-289, -289] as a "95% interval" where the terminal says
+        // "none (1 replication)"
+        return new Row(r.metric(), number(r.meanA()), number(r.meanB()), number(d.mean()), replications < 2
+                ? "none (1 replication)" : "[" + number(d.ciLow()) + ", " + number(d.ciHigh()) + "]",
+                Comparison.pText(r.adjustedP()), r.significant());
+    }
+
+    /**
+     * The account's headline metrics among {@code rows}, in the order a decision reads them: invoke errors,
+     * throttles and function errors, successes, peak ENIs (all, per VPC), the fewest free IPs per subnet, p99 latency,
+     * the cost; the summary's order within each.
+     */
+    static List<Comparison.Row> headline(List<Comparison.Row> rows) {
+        List<Comparison.Row> out = new ArrayList<>();
+        for (Comparison.Row r : rows) {
+            if (headlineRank(r.metric()) >= 0) {
+                out.add(r);
+            }
+        }
+        out.sort(Comparator.comparingInt(r -> headlineRank(r.metric())));
+        return out;
+    }
+
+    private static int headlineRank(String m) {
+        if (m.startsWith("invocations.errors.")) {
+            return 0;
+        }
+        List<String> fixed = List.of("invocations.throttled", "invocations.functionErrors", "invocations.succeeded",
+                "enis.peak");
+        if (fixed.contains(m)) {
+            return 1 + fixed.indexOf(m);
+        }
+        if (m.startsWith("vpcs.") && m.endsWith(".peakEnis")) {
+            return 5;
+        }
+        if (m.startsWith("subnets.") && m.endsWith(".minAvailableIps")) {
+            return 6;
+        }
+        return m.equals("latencyMillis.p99") ? 7 : m.equals("cost.total") ? 8 : -1;
     }
 
     /** A value column's head, the full label as its tooltip when the head is short for it. */
