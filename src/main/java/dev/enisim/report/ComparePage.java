@@ -194,20 +194,24 @@ public final class ComparePage {
                     + " (invocations that failed or were throttled, and those that succeeded), the capacity used"
                     + " (peak ENIs, per VPC, the fewest free IPs per subnet), p99 latency and the cost, for the whole"
                     + " account; every metric that differs is in Differences below.</p>\n");
-            table(s, headline, pHeader, headA, headB, labelA, labelB);
+            table(s, headline, pHeader, headA, headB, labelA, labelB, true);
             s.append("</section>\n");
         }
         s.append("<section id=\"differences\"><h2>Differences</h2>\n");
-        table(s, rows, pHeader, headA, headB, labelA, labelB);
+        table(s, rows, pHeader, headA, headB, labelA, labelB, false);
         s.append("</section>\n");
         s.append(a.timeSeries().bucketMicros() == b.timeSeries().bucketMicros() ? Page.chartsSection(List.of())
                 : "<p class=\"note\">No charts: the two runs use different buckets.</p>\n");
         return s.append(Page.compareScripts(a, labelA, b, labelB)).append("</body>\n</html>\n").toString();
     }
 
-    /** One table of rows, with the interval columns unless {@code pHeader} is null. */
+    /**
+     * One table of rows, with the interval columns unless {@code pHeader} is null. {@code wrap}: the metric and the
+     * interval wrap as report.css has #differences' do (SubnetIPAddressLimitReachedException's row ran 74 px past a
+     * 1440 px window), said in the cells, as every page shares report.css and the run reports stay as they were.
+     */
     private static void table(StringBuilder s, List<Row> rows, String pHeader, String headA, String headB,
-            String labelA, String labelB) {
+            String labelA, String labelB, boolean wrap) {
         boolean intervals = pHeader != null;
         s.append("<div class=\"scroll\"><table>\n<tr><th scope=\"col\">metric</th>")
                 .append(head(headA, labelA)).append(head(headB, labelB));
@@ -217,11 +221,13 @@ public final class ComparePage {
         }
         s.append("</tr>\n");
         for (Row r : rows) {
-            s.append("<tr><td>").append(HtmlReport.esc(r.metric())).append("</td><td class=\"n\">")
+            s.append(wrap ? "<tr><td style=\"overflow-wrap:anywhere;min-width:14em\">" : "<tr><td>")
+                    .append(HtmlReport.esc(r.metric())).append("</td><td class=\"n\">")
                     .append(HtmlReport.esc(r.a())).append("</td><td class=\"n\">").append(HtmlReport.esc(r.b()))
                     .append("</td>");
             if (intervals) {
-                s.append("<td class=\"n\">").append(HtmlReport.esc(r.difference())).append("</td><td class=\"n\">")
+                s.append("<td class=\"n\">").append(HtmlReport.esc(r.difference())).append(wrap ? "</td><td"
+                        + " class=\"n\" style=\"white-space:normal\">" : "</td><td class=\"n\">")
                         .append(HtmlReport.esc(r.interval())).append("</td><td class=\"n\">")
                         .append(HtmlReport.esc(r.p())).append("</td><td class=\"")
                         .append(r.significant() ? "bad\">significant" : "\">").append("</td>");
