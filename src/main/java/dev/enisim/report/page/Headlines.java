@@ -398,6 +398,7 @@ public final class Headlines {
         }
         b.append("</table></div>\n");
         more(b, ts.size(), "teardowns", "summary.json teardowns");
+        b.append(TeardownNotes.html(ts, when));
     }
 
     /** Start of the first bucket where the series reaches {@code value}, in microseconds; -1 if none. */
