@@ -51,17 +51,10 @@ final class ChartStyle {
      * The time unit that keeps axis labels readable: minutes up to 3 h, hours up to 3 days, then days; and the
      * scenario's {@code startsAt} (empty: none), which puts the axis in weekday form as on the interactive page.
      */
-    record TimeUnit(String name, double seconds, java.util.Optional<java.time.Instant> startsAt, boolean clockSeconds) {
-        /** Runs shorter than this have ticks between two minutes: their axis reads hh:mm:ss. */
-        static final double SECONDS_SHOWN_BELOW = 20 * 60;
-
-        TimeUnit(String name, double seconds, java.util.Optional<java.time.Instant> startsAt) {
-            this(name, seconds, startsAt, false);
-        }
-
+    record TimeUnit(String name, double seconds, java.util.Optional<java.time.Instant> startsAt) {
         static TimeUnit forDuration(double seconds, java.util.Optional<java.time.Instant> startsAt) {
             if (seconds <= 3 * 3600) {
-                return new TimeUnit("min", 60, startsAt, seconds < SECONDS_SHOWN_BELOW && startsAt.isEmpty());
+                return new TimeUnit("min", 60, startsAt);
             }
             if (seconds <= 3 * 86_400) {
                 return new TimeUnit("h", 3600, startsAt);
@@ -110,8 +103,7 @@ final class ChartStyle {
      */
     static void timeAxis(NumberAxis x, TimeUnit unit) {
         x.setLabel(unit.startsAt().isPresent() ? "Time (UTC, the run starts " + unit.startsAt().get() + ")"
-                : "Simulated time" + (unit.seconds() >= 86_400 ? " (days since the start)"
-                        : unit.clockSeconds() ? " (hh:mm:ss)" : " (hh:mm)"));
+                : "Simulated time" + (unit.seconds() >= 86_400 ? " (days since the start)" : " (hh:mm)"));
         x.setLabelFont(LABEL);
         x.setTickLabelFont(TICK);
         x.setNumberFormatOverride(new ClockFormat(unit));
@@ -140,13 +132,6 @@ final class ChartStyle {
         public StringBuffer format(double number, StringBuffer to, java.text.FieldPosition pos) {
             long seconds = Math.round(number * unit.seconds());
             boolean days = unit.seconds() >= 86_400;
-            if (unit.startsAt().isEmpty() && !days && (unit.clockSeconds() || seconds % 60 != 0)) {
-                // a tick between two minutes (a run of a few minutes: every 30 s) with its seconds: burst-scaling's
-                // axis read "00:00 00:00 00:01 00:01 ...", request-rate-cap's ten "00:00" then ten "00:01"; a short
-                // run's every tick, so that the axis sizes its ticks for labels that wide
-                return to.append(clock(seconds, false)).append(String.format(java.util.Locale.ROOT, ":%02d",
-                        seconds % 60));
-            }
             return to.append(unit.startsAt().isEmpty() ? clock(seconds, days) : weekday(seconds, days, unit.startsAt().get()));
         }
 
