@@ -42,15 +42,21 @@ final class QueuedEvents {
 
     /** Events or messages that did not get through: dropped, redriven to a DLQ or expired. */
     static long lost(RunSummary s) {
+        return sum(s, RunSummary.AsyncSummary::dropped, q -> q.movedToDeadLetterQueue() + q.expired());
+    }
+
+    /** {@code async} over the asynchronous functions plus {@code sqs} over the SQS queues. */
+    private static long sum(RunSummary s, java.util.function.ToLongFunction<RunSummary.AsyncSummary> async,
+            java.util.function.ToLongFunction<RunSummary.SqsSummary> sqs) {
         long n = 0;
         if (s.async() != null) {
             for (RunSummary.AsyncSummary a : s.async().values()) {
-                n += a.dropped();
+                n += async.applyAsLong(a);
             }
         }
         if (s.sqs() != null) {
             for (RunSummary.SqsSummary q : s.sqs().values()) {
-                n += q.movedToDeadLetterQueue() + q.expired();
+                n += sqs.applyAsLong(q);
             }
         }
         return n;
@@ -76,20 +82,8 @@ final class QueuedEvents {
                 + (attempts == 1 ? " was" : " were"));
         b.append(" attempts at queued events (").append(String.join(", ", withFailures(s))).append("), which Lambda"
                 + " retries; the callers did not see them fail. Of their ");
-        long events = 0;
-        long through = 0;
-        if (s.async() != null) {
-            for (RunSummary.AsyncSummary a : s.async().values()) {
-                events += a.received();
-                through += a.succeeded();
-            }
-        }
-        if (s.sqs() != null) {
-            for (RunSummary.SqsSummary q : s.sqs().values()) {
-                events += q.sent();
-                through += q.deleted();
-            }
-        }
+        long events = sum(s, RunSummary.AsyncSummary::received, RunSummary.SqsSummary::sent);
+        long through = sum(s, RunSummary.AsyncSummary::succeeded, RunSummary.SqsSummary::deleted);
         b.append(num(events)).append(events == 1 ? " event, " : " events, ").append(num(through))
                 .append(" got through, ").append(num(lost(s))).append(" were lost");
         long waiting = waiting(s);
@@ -163,18 +157,7 @@ final class QueuedEvents {
     }
 
     private static long waiting(RunSummary s) {
-        long n = 0;
-        if (s.async() != null) {
-            for (RunSummary.AsyncSummary a : s.async().values()) {
-                n += a.queuedAtEnd();
-            }
-        }
-        if (s.sqs() != null) {
-            for (RunSummary.SqsSummary q : s.sqs().values()) {
-                n += q.visibleAtEnd() + q.inFlightAtEnd();
-            }
-        }
-        return n;
+        return sum(s, RunSummary.AsyncSummary::queuedAtEnd, q -> q.visibleAtEnd() + q.inFlightAtEnd());
     }
 
     /** The async and SQS-fed functions, async first, each once. */
