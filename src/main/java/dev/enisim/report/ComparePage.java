@@ -51,13 +51,15 @@ public final class ComparePage {
         for (Comparison.Row r : ordered(outcome.rows())) {
             MetricStats d = r.difference();
             if (all || d.mean() != 0 || d.sd() != 0) {
-                // one replication has no interval: the page showed [-289, -289] as a "95% interval" where the
-                // terminal says "none (1 replication)"
-                shown.add(new Row(r.metric(), number(r.meanA()), number(r.meanB()), number(d.mean()),
-                        replications < 2 ? "none (1 replication)" : "[" + number(d.ciLow()) + ", "
-                        + number(d.ciHigh()) + "]", Comparison.pText(r.adjustedP()), r.significant()));
+                shown.add(row(r, replications));
             }
             significant += r.significant() ? 1 : 0;
+        }
+        List<Row> headline = new ArrayList<>();
+        for (Comparison.Row r : headline(outcome.rows())) {
+            if (all || r.difference().mean() != 0 || r.difference().sd() != 0) {
+                headline.add(row(r, replications));
+            }
         }
         int tested = outcome.tested();
         String family = " (Holm-Bonferroni over the " + tested + " metric" + (tested == 1 ? "" : "s") + " that differ"
@@ -83,9 +85,15 @@ public final class ComparePage {
         // (paths, --set changes), seven lines on a phone above the verdict, and the line under it repeated them
         String page = page("enisim compare: " + labelA + " vs " + labelB, "enisim compare: A vs B",
                 "A = " + labelA + ", B = " + labelB,
-                verdict, significant > 0, shown, replications < 2 ? "" : "p (Holm)", "A", "B", labelA, a, labelB, b);
-        return onlyNote.length() == 0 ? page : page.replaceFirst("</table></div>\n</section>\n",
-                java.util.regex.Matcher.quoteReplacement("</table></div>\n" + onlyNote + "</section>\n"));
+                verdict, significant > 0, headline, shown, replications < 2 ? "" : "p (Holm)", "A", "B", labelA, a,
+                labelB, b);
+        if (onlyNote.length() == 0) {
+            return page;
+        }
+        // under the differences' table, not the headline's before it
+        String end = "</table></div>\n</section>\n";
+        int at = page.indexOf(end, page.indexOf("<section id=\"differences\">"));
+        return page.substring(0, at) + "</table></div>\n" + onlyNote + "</section>\n" + page.substring(at + end.length());
     }
 
     /** The metrics only one side has, as a note under the table ("" when none). */
@@ -117,15 +125,53 @@ public final class ComparePage {
             rows.add(new Row(r.figure().trim(), r.hyperplane(), r.legacy(), "", "", "", !r.hyperplane().equals(
                     r.legacy())));
         }
-        String verdict = "Legacy: " + legacy.summary().enis().peak() + " ENIs at the peak and "
-                + legacy.summary().latencyMillis().coldStarts() + " cold starts; Hyperplane: "
-                + hyperplane.summary().enis().peak() + " ENIs (shared per subnet + security groups, made at "
-                + "creation). One run of each, same seed.";
+        // each model's failures in the verdict, amber when there are any: legacy-vs-hyperplane's green verdict
+        // told ENIs and cold starts only, above 485 failed legacy invocations and 5,570 Hyperplane ones
+        String verdict = "Legacy: " + legacy.summary().enis().peak() + " ENIs at the peak, "
+                + legacy.summary().latencyMillis().coldStarts() + " cold starts, " + failures(legacy.summary())
+                + "; Hyperplane: " + hyperplane.summary().enis().peak() + " ENIs (shared per subnet + security groups,"
+                + " made at creation), " + failures(hyperplane.summary()) + ". One run of each, same seed.";
+        boolean failed = notSucceeded(legacy.summary()) + notSucceeded(hyperplane.summary()) > 0;
         String title = "enisim compare-network-models: " + hyperplane.summary().scenario();
         return page(title, title,
                 hyperplane.summary().scenario() + " (seed " + hyperplane.summary().seed() + ") under both network "
                         + "models" + (hyperplane.overrides().isEmpty() ? "" : "; "
-                        + ReportWriter.overridesLine(hyperplane.overrides())), verdict, false, rows, null, "hyperplane", "legacy", "hyperplane", hyperplane, "legacy", legacy);
+                        + ReportWriter.overridesLine(hyperplane.overrides())), verdict, failed, List.of(), rows, null,
+                "hyperplane", "legacy", "hyperplane", hyperplane, "legacy", legacy);
+    }
+
+    private static long notSucceeded(dev.enisim.metrics.RunSummary s) {
+        return s.invocations().total() - s.invocations().succeeded();
+    }
+
+    /** "every invocation succeeded", or how many did not and why, the most frequent first. */
+    private static String failures(dev.enisim.metrics.RunSummary s) {
+        long bad = notSucceeded(s);
+        if (bad == 0) {
+            return "every invocation succeeded";
+        }
+        java.util.Map<String, Long> why = new java.util.LinkedHashMap<>();
+        s.invocations().errors().forEach((k, v) -> {
+            if (v > 0) {
+                why.put(k, v);
+            }
+        });
+        if (s.invocations().throttled() > 0) {
+            why.put("throttled", s.invocations().throttled());
+        }
+        if (s.invocations().functionErrors() > 0) {
+            why.put("function errors", s.invocations().functionErrors());
+        }
+        List<java.util.Map.Entry<String, Long>> l = new ArrayList<>(why.entrySet());
+        l.sort(Comparator.comparingLong((java.util.Map.Entry<String, Long> e) -> -e.getValue())
+                .thenComparing(java.util.Map.Entry::getKey));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%,d of %,d invocations did not succeed (",
+                bad, s.invocations().total()));
+        for (int i = 0; i < l.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(l.get(i).getKey()).append(String.format(Locale.ROOT, " %,d",
+                    l.get(i).getValue()));
+        }
+        return b.append(')').toString();
     }
 
     /**
@@ -134,14 +180,40 @@ public final class ComparePage {
      * the title spells out: headed by the files' paths and the --set changes, the table ran past a 1440 px window
      * and its significance column was off the screen), the full labels in their tooltips.
      */
-    private static String page(String title, String heading, String sub, String verdict, boolean bad, List<Row> rows,
-            String pHeader, String headA, String headB, String labelA, RunResult a, String labelB, RunResult b) {
-        boolean intervals = pHeader != null;
+    private static String page(String title, String heading, String sub, String verdict, boolean bad,
+            List<Row> headline, List<Row> rows, String pHeader, String headA, String headB, String labelA, RunResult a,
+            String labelB, RunResult b) {
         StringBuilder s = new StringBuilder(Page.head(title));
         s.append("<header><h1>").append(HtmlReport.esc(heading)).append("</h1>\n<p class=\"sub\">")
                 .append(HtmlReport.esc(sub)).append("</p></header>\n<p class=\"verdict ").append(bad ? "warn" : "ok")
-                .append("\">").append(HtmlReport.esc(verdict)).append("</p>\n<section id=\"differences\"><h2>"
-                        + "Differences</h2>\n<div class=\"scroll\"><table>\n<tr><th scope=\"col\">metric</th>")
+                .append("\">").append(HtmlReport.esc(verdict)).append("</p>\n");
+        if (!headline.isEmpty()) {
+            // the decision's figures before the statistics' order: az-outage's ServiceException 7,190 -> 0 was the
+            // tenth row, under averageEnvironments.idle and cost.requests of one function
+            s.append("<section id=\"headline\"><h2>What changes for the account</h2>\n<p>What the callers saw"
+                    + " (invocations that failed or were throttled, and those that succeeded), the capacity used"
+                    + " (peak ENIs, per VPC, the fewest free IPs per subnet), p99 latency and the cost, for the whole"
+                    + " account; every metric that differs is in Differences below.</p>\n");
+            table(s, headline, pHeader, headA, headB, labelA, labelB, true);
+            s.append("</section>\n");
+        }
+        s.append("<section id=\"differences\"><h2>Differences</h2>\n");
+        table(s, rows, pHeader, headA, headB, labelA, labelB, false);
+        s.append("</section>\n");
+        s.append(a.timeSeries().bucketMicros() == b.timeSeries().bucketMicros() ? Page.chartsSection(List.of())
+                : "<p class=\"note\">No charts: the two runs use different buckets.</p>\n");
+        return s.append(Page.compareScripts(a, labelA, b, labelB)).append("</body>\n</html>\n").toString();
+    }
+
+    /**
+     * One table of rows, with the interval columns unless {@code pHeader} is null. {@code wrap}: the metric and the
+     * interval wrap as report.css has #differences' do (SubnetIPAddressLimitReachedException's row ran 74 px past a
+     * 1440 px window), said in the cells, as every page shares report.css and the run reports stay as they were.
+     */
+    private static void table(StringBuilder s, List<Row> rows, String pHeader, String headA, String headB,
+            String labelA, String labelB, boolean wrap) {
+        boolean intervals = pHeader != null;
+        s.append("<div class=\"scroll\"><table>\n<tr><th scope=\"col\">metric</th>")
                 .append(head(headA, labelA)).append(head(headB, labelB));
         if (intervals) {
             s.append("<th scope=\"col\">B - A</th><th scope=\"col\">95% interval of B - A</th><th scope=\"col\">").append(HtmlReport.esc(pHeader))
@@ -149,11 +221,13 @@ public final class ComparePage {
         }
         s.append("</tr>\n");
         for (Row r : rows) {
-            s.append("<tr><td>").append(HtmlReport.esc(r.metric())).append("</td><td class=\"n\">")
+            s.append(wrap ? "<tr><td style=\"overflow-wrap:anywhere;min-width:14em\">" : "<tr><td>")
+                    .append(HtmlReport.esc(r.metric())).append("</td><td class=\"n\">")
                     .append(HtmlReport.esc(r.a())).append("</td><td class=\"n\">").append(HtmlReport.esc(r.b()))
                     .append("</td>");
             if (intervals) {
-                s.append("<td class=\"n\">").append(HtmlReport.esc(r.difference())).append("</td><td class=\"n\">")
+                s.append("<td class=\"n\">").append(HtmlReport.esc(r.difference())).append(wrap ? "</td><td"
+                        + " class=\"n\" style=\"white-space:normal\">" : "</td><td class=\"n\">")
                         .append(HtmlReport.esc(r.interval())).append("</td><td class=\"n\">")
                         .append(HtmlReport.esc(r.p())).append("</td><td class=\"")
                         .append(r.significant() ? "bad\">significant" : "\">").append("</td>");
@@ -163,10 +237,51 @@ public final class ComparePage {
         if (rows.isEmpty()) {
             s.append("<tr><td colspan=\"").append(intervals ? 7 : 3).append("\">no metric differs</td></tr>\n");
         }
-        s.append("</table></div>\n</section>\n");
-        s.append(a.timeSeries().bucketMicros() == b.timeSeries().bucketMicros() ? Page.chartsSection(List.of())
-                : "<p class=\"note\">No charts: the two runs use different buckets.</p>\n");
-        return s.append(Page.compareScripts(a, labelA, b, labelB)).append("</body>\n</html>\n").toString();
+        s.append("</table></div>\n");
+    }
+
+    /** A row of the page's tables. */
+    private static Row row(Comparison.Row r, int replications) {
+        MetricStats d = r.difference();
+        // one replication has no interval: the page showed [-289, -289] as a "95% interval" where the terminal says
+        // "none (1 replication)"
+        return new Row(r.metric(), number(r.meanA()), number(r.meanB()), number(d.mean()), replications < 2
+                ? "none (1 replication)" : "[" + number(d.ciLow()) + ", " + number(d.ciHigh()) + "]",
+                Comparison.pText(r.adjustedP()), r.significant());
+    }
+
+    /**
+     * The account's headline metrics among {@code rows}, in the order a decision reads them: invoke errors,
+     * throttles and function errors, successes, peak ENIs (all, per VPC), the fewest free IPs per subnet, p99 latency,
+     * the cost; the summary's order within each.
+     */
+    static List<Comparison.Row> headline(List<Comparison.Row> rows) {
+        List<Comparison.Row> out = new ArrayList<>();
+        for (Comparison.Row r : rows) {
+            if (headlineRank(r.metric()) >= 0) {
+                out.add(r);
+            }
+        }
+        out.sort(Comparator.comparingInt(r -> headlineRank(r.metric())));
+        return out;
+    }
+
+    private static int headlineRank(String m) {
+        if (m.startsWith("invocations.errors.")) {
+            return 0;
+        }
+        List<String> fixed = List.of("invocations.throttled", "invocations.functionErrors", "invocations.succeeded",
+                "enis.peak");
+        if (fixed.contains(m)) {
+            return 1 + fixed.indexOf(m);
+        }
+        if (m.startsWith("vpcs.") && m.endsWith(".peakEnis")) {
+            return 5;
+        }
+        if (m.startsWith("subnets.") && m.endsWith(".minAvailableIps")) {
+            return 6;
+        }
+        return m.equals("latencyMillis.p99") ? 7 : m.equals("cost.total") ? 8 : -1;
     }
 
     /** A value column's head, the full label as its tooltip when the head is short for it. */

@@ -249,6 +249,7 @@ public final class Headlines {
             b.append("</table></div>\n");
             more(b, failed.size(), "functions", "summary.json functions");
         }
+        b.append(QueuedEvents.html(s));
         stuckPending(b, r);
         capacity(b, r, when);
         teardowns(b, s, when);
@@ -259,8 +260,9 @@ public final class Headlines {
             Narrative.When when) {
         long bad = s.invocations().total() - s.invocations().succeeded();
         long orphaned = s.enis().orphaned();
+        // amber, not red, when every failure was a queued event's attempt, retried, and none was lost (sqs-burst)
         b.append("<p class=\"verdict ").append(bad == 0 && failed.isEmpty() ? orphaned > 0 ? "warn\">" : "ok\">"
-                : "bad\">");
+                : failed.isEmpty() && QueuedEvents.allRetriedNoneLost(s, bad) ? "warn\">" : "bad\">");
         if (bad == 0 && failed.isEmpty()) {
             b.append("Every one of the ").append(num(s.invocations().total())).append(" invocations succeeded.");
             if (orphaned > 0) { // orphaned-enis' point, told only in a table further down under a green verdict
@@ -281,7 +283,7 @@ public final class Headlines {
                 b.append("; most: ").append(esc(top.outcome())).append(", ").append(num(top.count())).append(
                         from.equals(to) ? ", all within a second of " + from : " from " + from + " to " + to);
             }
-            b.append('.');
+            b.append('.').append(QueuedEvents.verdictNote(s, bad));
             if (!failed.isEmpty()) {
                 b.append(" Failed at the end: ").append(esc(String.join(", ", failed.subList(0, Math.min(5,
                         failed.size()))))).append(failed.size() > 5 ? " and " + (failed.size() - 5) + " more" : "")
@@ -396,6 +398,7 @@ public final class Headlines {
         }
         b.append("</table></div>\n");
         more(b, ts.size(), "teardowns", "summary.json teardowns");
+        b.append(TeardownNotes.html(ts, when));
     }
 
     /** Start of the first bucket where the series reaches {@code value}, in microseconds; -1 if none. */
