@@ -154,4 +154,19 @@ class PlanHitDetailsTest {
                 "IP: lone: 1 of 1 invocation failed (SubnetIPAddressLimitReachedException), and it ends"
                 + " Failed");
     }
+
+    /**
+     * A function that ends Failed by the limit it hit is said so after its failed invocations, for the ENI quota and
+     * the subnet's addresses alike ({@link PlanLimitsAfterWarmUpTest#FAILED_BY_LIMITS}: quota, ips and second each
+     * end Failed by one limit).
+     */
+    @Test
+    void aFunctionEndingFailedByTheLimitItHitIsSaidSo() throws Exception {
+        RunSummary r = run(scenario(PlanLimitsAfterWarmUpTest.FAILED_BY_LIMITS));
+        List<String> details = Planner.hitDetails(r);
+        assertEquals("ENI: quota: 9 of 9 invocations failed (ENILimitReachedException), and it ends Failed",
+                details.get(0), details.toString());
+        assertEquals("IP: ips: 8 of 8 invocations failed (SubnetIPAddressLimitReachedException), and it ends Failed",
+                details.get(1), details.toString());
+    }
 }

@@ -36,4 +36,32 @@ class PlanSubnetFailuresTest {
         assertEquals(0, p.ipFailures(r, "roomy"), "roomy never ran out");
         assertEquals(all, p.ipFailures(r, "tiny"));
     }
+
+    /**
+     * A function in two subnets whose invocations fail because one of them has no address left: those failures are
+     * the full subnet's, not the one with room's (which a function in it alone could not tell apart).
+     */
+    @Test
+    void aFunctionInTwoSubnetsChargesOnlyTheOneThatRanOut() throws Exception {
+        Scenario s = ScenarioLoader.parse("""
+                name: both
+                duration: 10m
+                vpcs:
+                  - id: vpc-p
+                    subnets:
+                      - { id: roomy, cidr: 10.1.0.0/24, az: a }
+                      - { id: tiny, cidr: 10.1.1.0/28, az: b, otherUsedIps: 11 }
+                    securityGroups: [sg-1]
+                functions:
+                  - { name: both, existing: Active, vpcConfig: { subnetIds: [roomy, tiny], securityGroupIds: [sg-1] },
+                      duration: 100ms, arrivals: { poisson: 2/s } }
+                """, "both.yaml");
+        RunSummary r = new Simulation(s, 0).run().summary();
+        Planner p = new Planner(s, 1, line -> { });
+        long all = Planner.ipFailures(r);
+        assertTrue(all > 0, "both's invocations fail for want of an address in tiny");
+        assertTrue(r.subnets().get("roomy").minAvailableIps() > 0, "roomy never ran out");
+        assertEquals(0, p.ipFailures(r, "roomy"));
+        assertEquals(all, p.ipFailures(r, "tiny"));
+    }
 }
