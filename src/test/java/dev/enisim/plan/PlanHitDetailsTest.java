@@ -195,6 +195,18 @@ class PlanHitDetailsTest {
                 " (EC2ThrottledException), and it ends Failed (EC2RequestLimitExceeded): EC2 refused"), details.get(0));
     }
 
+    /**
+     * Under a failed-fraction threshold (plan --max-failed-fraction 0.5) a limit that left a function Failed still
+     * counts, though none of its calls failed.
+     */
+    @Test
+    void aLimitThatLeftAFunctionFailedCountsUnderAFailedFractionThreshold() throws Exception {
+        Scenario s = failedBy("{ constant: 1/s, from: 5m }");
+        RunSummary r = run(s);
+        List<String> hit = Planner.limitsHit(r, s);
+        assertEquals(hit, Planner.material(hit, r, s, 0.5));
+    }
+
     /** One call of the function EC2's request rate leaves Failed: "1 of 1 invocation". */
     @Test
     void oneCallRefusedForEc2sRequestRateIsSaidInTheSingular() throws Exception {
