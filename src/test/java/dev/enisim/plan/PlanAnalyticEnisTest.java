@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A subnet's ENIs by the formula (section 1's analytic figure): each key's peak connections over the ENI's capacity,
  * rounded up. A key whose connections fill exactly one ENI (10 of 10: constant 10 calls a second of 1 s) needs one,
- * not two. About a second.
+ * not two. A second or two.
  */
 class PlanAnalyticEnisTest {
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The plan says the most other services hold during the run: a VPC's ENIs (they count against the same quota), its
  * {@code otherUsedEnis} or more when the timeline raises it, and a subnet's addresses alike ({@code otherUsedIps},
- * {@code setOtherUsedIps}). An action at the run's very end is not run, so not counted. About a second each.
+ * {@code setOtherUsedIps}). An action at the run's very end is not run, so not counted. A few seconds each.
  */
 class PlanVpcOtherServicesTest {
 
