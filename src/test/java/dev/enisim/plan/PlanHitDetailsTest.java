@@ -137,20 +137,24 @@ class PlanHitDetailsTest {
         assertEquals("scaling-rate", Planner.rateLimit(s, r, "no-such-function"));
     }
 
+    /** One call, at the start, into a /28 with no address left: the function ends Failed for want of one. */
+    static final String ONE_CALL_INTO_A_FULL_SUBNET = """
+            name: one
+            duration: 1m
+            bucket: 10s
+            vpcs:
+              - id: v
+                subnets: [{ id: tiny, cidr: 10.0.0.0/28, az: a, otherUsedIps: 11 }]
+                securityGroups: [sg-1]
+            functions:
+              - { name: lone, vpcConfig: { subnetIds: [tiny], securityGroupIds: [sg-1] }, duration: 50ms,
+                  arrivals: { constant: 1/m } }
+            """;
+
     /** One invocation, failed: "1 of 1 invocation", and the function ends Failed for want of an address. */
     @Test
     void aSingleInvocationIsSaidInTheSingular() throws Exception {
-        Scenario s = scenario("""
-                name: one
-                duration: 1m
-                vpcs:
-                  - id: v
-                    subnets: [{ id: tiny, cidr: 10.0.0.0/28, az: a, otherUsedIps: 11 }]
-                    securityGroups: [sg-1]
-                functions:
-                  - { name: lone, vpcConfig: { subnetIds: [tiny], securityGroupIds: [sg-1] }, duration: 50ms,
-                      arrivals: { constant: 1/m } }
-                """);
+        Scenario s = scenario(ONE_CALL_INTO_A_FULL_SUBNET);
         assertOnlyHit(s, "IP",
                 "IP: lone: 1 of 1 invocation failed (SubnetIPAddressLimitReachedException), and it ends"
                 + " Failed");

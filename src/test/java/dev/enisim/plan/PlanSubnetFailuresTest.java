@@ -12,17 +12,22 @@ import org.junit.jupiter.api.Test;
 /** A subnet's check counts its own IP failures: every subnet was charged with the whole run's. */
 class PlanSubnetFailuresTest {
 
+    /** 10 minutes; one VPC, subnet roomy with room and tiny, a /28 with no address left. */
+    private static final String ROOMY_AND_TINY = """
+            duration: 10m
+            vpcs:
+              - id: vpc-p
+                subnets:
+                  - { id: roomy, cidr: 10.1.0.0/24, az: a }
+                  - { id: tiny, cidr: 10.1.1.0/28, az: b, otherUsedIps: 11 }
+                securityGroups: [sg-1, sg-2]
+            """;
+
     @Test
     void aSubnetWithRoomHasNoneOfAnothersFailures() throws Exception {
         Scenario s = ScenarioLoader.parse("""
                 name: two
-                duration: 10m
-                vpcs:
-                  - id: vpc-p
-                    subnets:
-                      - { id: roomy, cidr: 10.1.0.0/24, az: a }
-                      - { id: tiny, cidr: 10.1.1.0/28, az: b, otherUsedIps: 11 }
-                    securityGroups: [sg-1, sg-2]
+                """ + ROOMY_AND_TINY + """
                 functions:
                   - { name: wide, vpcConfig: { subnetIds: [roomy], securityGroupIds: [sg-1] }, duration: 100ms,
                       arrivals: { poisson: 2/s } }
@@ -45,13 +50,7 @@ class PlanSubnetFailuresTest {
     void aFunctionInTwoSubnetsChargesOnlyTheOneThatRanOut() throws Exception {
         Scenario s = ScenarioLoader.parse("""
                 name: both
-                duration: 10m
-                vpcs:
-                  - id: vpc-p
-                    subnets:
-                      - { id: roomy, cidr: 10.1.0.0/24, az: a }
-                      - { id: tiny, cidr: 10.1.1.0/28, az: b, otherUsedIps: 11 }
-                    securityGroups: [sg-1]
+                """ + ROOMY_AND_TINY + """
                 functions:
                   - { name: both, existing: Active, vpcConfig: { subnetIds: [roomy, tiny], securityGroupIds: [sg-1] },
                       duration: 100ms, arrivals: { poisson: 2/s } }

@@ -12,10 +12,9 @@ import org.junit.jupiter.api.Test;
  */
 class PlanVpcOtherServicesTest {
 
-    /** 1 at the start, 3 from 1 min, 2 from 2 min: 3. */
-    @Test
-    void theOtherServicesEnisSaidAreTheMostTheTimelineSets() throws Exception {
-        Plan plan = new Planner(ScenarioLoader.parse("""
+    /** The plan of a 10 min run with VPC v (subnet s1) first, {@code rest} after its security groups. */
+    private static Plan plan(String rest) throws Exception {
+        return new Planner(ScenarioLoader.parse("""
                 name: others
                 seed: 1
                 duration: 10m
@@ -23,6 +22,13 @@ class PlanVpcOtherServicesTest {
                   - id: v
                     subnets: [{ id: s1, cidr: 10.1.0.0/24, az: a }]
                     securityGroups: [sg-1]
+                """ + rest, "others"), 1, line -> { }).plan();
+    }
+
+    /** 1 at the start, 3 from 1 min, 2 from 2 min: 3. */
+    @Test
+    void theOtherServicesEnisSaidAreTheMostTheTimelineSets() throws Exception {
+        Plan plan = plan("""
                     otherUsedEnis: 1
                 functions:
                   - { name: f, existing: Active, vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-1] },
@@ -30,7 +36,7 @@ class PlanVpcOtherServicesTest {
                 timeline:
                   - { at: 1m, action: setOtherUsedEnis, vpc: v, otherUsedEnis: 3 }
                   - { at: 2m, action: setOtherUsedEnis, vpc: v, otherUsedEnis: 2 }
-                """, "others"), 1, line -> { }).plan();
+                """);
         assertEquals(3, plan.vpcs().get(0).otherUsedEnis());
     }
 
@@ -40,14 +46,7 @@ class PlanVpcOtherServicesTest {
      */
     @Test
     void theOtherTenantsAddressesSaidAreTheMostTheTimelineSetsBeforeTheEnd() throws Exception {
-        Plan plan = new Planner(ScenarioLoader.parse("""
-                name: others
-                seed: 1
-                duration: 10m
-                vpcs:
-                  - id: v
-                    subnets: [{ id: s1, cidr: 10.1.0.0/24, az: a }]
-                    securityGroups: [sg-1]
+        Plan plan = plan("""
                   - id: w
                     subnets: [{ id: s2, cidr: 10.2.0.0/24, az: a, otherUsedIps: 4 }]
                     securityGroups: [sg-2]
@@ -58,7 +57,7 @@ class PlanVpcOtherServicesTest {
                   - { at: 1m, action: setOtherUsedIps, subnet: s2, otherUsedIps: 20 }
                   - { at: 2m, action: setOtherUsedIps, subnet: s2, otherUsedIps: 10 }
                   - { at: 10m, action: setOtherUsedIps, subnet: s2, otherUsedIps: 30 }
-                """, "others"), 1, line -> { }).plan();
+                """);
         assertEquals(0, plan.subnets().get(0).otherUsedIps());
         assertEquals(20, plan.subnets().get(1).otherUsedIps());
     }
