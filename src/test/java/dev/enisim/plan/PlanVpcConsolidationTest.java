@@ -85,4 +85,22 @@ class PlanVpcConsolidationTest {
         assertEquals(2, v.consolidatedEnis(), "one ENI per account");
         assertEquals(0, v.savedByConsolidating());
     }
+
+    /** The keys are listed the most ENIs first, not in the run's order: g's 2 ENIs (15 calls a second) before f's 1. */
+    @Test
+    void theKeysAreListedTheMostEnisFirst() throws Exception {
+        Plan.VpcAdvice v = vpc("""
+                name: order
+                vpcs:
+                  - id: v
+                    subnets: [{ id: s1, cidr: 10.1.0.0/24, az: a }]
+                    securityGroups: [sg-1, sg-2]
+                functions:
+                  - { name: f, existing: Active, vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-1] },
+                      initDuration: 0s, duration: 1s, arrivals: { constant: 4/s } }
+                  - { name: g, existing: Active, vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-2] },
+                      initDuration: 0s, duration: 1s, arrivals: { constant: 15/s } }
+                """);
+        assertEquals(List.of(new Plan.KeyUse("s1+[sg-2]", 2, 10), new Plan.KeyUse("s1+[sg-1]", 1, 4)), v.keys());
+    }
 }
