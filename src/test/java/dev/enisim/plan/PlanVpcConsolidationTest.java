@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
  * What a VPC's keys would need consolidated (section 2's "would need N (saves M)"): per subnet, the keys' peak
  * connections over the ENI's capacity, rounded up, and never fewer than the largest key there had itself; keys of
  * different accounts never share an ENI, so each account's keys are consolidated apart. ENIs of 10 connections,
- * constant arrivals of 1 s calls (a key's peak connections are its calls per second); a few seconds a plan on a loaded host.
+ * constant arrivals of 1 s calls (a key's peak connections are its calls per second, up to what its ENIs carry); a
+ * few seconds a plan on a loaded host.
  */
 class PlanVpcConsolidationTest {
 
