@@ -249,8 +249,9 @@ public final class Planner {
         RunSummary.Invocations i = r.invocations();
         i.errors().forEach((name, n) -> {
             if (n > 0) {
+                // "1 invocation fails with", "2 invocations fail with"
                 out.add(new Fail(String.format(java.util.Locale.ROOT, "%,d invocation%s", n, n == 1 ? "" : "s"),
-                        " fail with " + name, n, "error:" + name));
+                        (n == 1 ? " fails with " : " fail with ") + name, n, "error:" + name));
             }
         });
         i.throttleReasons().forEach((reason, n) -> {
@@ -843,8 +844,8 @@ public final class Planner {
                 warmOnly = throttles == 0;
             } else if (line.contains(" function error")) {
                 warmOnly = functionErrors == 0;
-            } else if (line.contains(" fail with ")) {
-                String ex = line.substring(line.indexOf(" fail with ") + " fail with ".length());
+            } else if (line.contains(" fail with ") || line.contains(" fails with ")) {
+                String ex = line.substring(line.indexOf(" with ") + " with ".length());
                 warmOnly = errors.getOrDefault(ex, 0L) == 0 && r.invocations().errors().getOrDefault(ex, 0L) > 0;
             }
             out.add(warmOnly ? line + note : line);

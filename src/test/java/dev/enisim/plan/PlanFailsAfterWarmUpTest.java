@@ -119,4 +119,21 @@ class PlanFailsAfterWarmUpTest {
                 + " ReservedFunctionConcurrentInvocationLimitExceeded)", "1 function error (TaskTimedOut)"),
                 Planner.failsAsIs(res.summary()));
     }
+
+    /**
+     * One invocation failing with an exception is said in the singular, verb and all: "1 invocation fails with ...",
+     * and the warm-up's note still finds its exception ({@link PlanHitDetailsTest#ONE_CALL_INTO_A_FULL_SUBNET}: the
+     * call in a warm-up of 20 s).
+     */
+    @Test
+    void oneInvocationFailingWithAnExceptionIsSaidInTheSingular() throws Exception {
+        RunResult res = new Simulation(ScenarioLoader.parse(PlanHitDetailsTest.ONE_CALL_INTO_A_FULL_SUBNET, "one"), 0)
+                .run();
+        List<String> lines = List.of("lone ends Failed (SubnetOutOfIPAddresses)",
+                "1 invocation fails with SubnetIPAddressLimitReachedException");
+        assertEquals(lines, Planner.failsAsIs(res.summary()));
+        long warmUp = 20_000_000L; // the run of 1 min is longer than twice it, its buckets of 10 s shorter
+        assertEquals(List.of(lines.get(0), lines.get(1) + Planner.warmUpNote(warmUp)), Planner.failsAsIs(res, warmUp),
+                "the call at 0 s, in the warm-up");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.enisim.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.metrics.RunSummary;
 import dev.enisim.run.Simulation;
@@ -136,22 +137,86 @@ class PlanHitDetailsTest {
         assertEquals("scaling-rate", Planner.rateLimit(s, r, "no-such-function"));
     }
 
+    /** One call, at the start, into a /28 with no address left: the function ends Failed for want of one. */
+    static final String ONE_CALL_INTO_A_FULL_SUBNET = """
+            name: one
+            duration: 1m
+            bucket: 10s
+            vpcs:
+              - id: v
+                subnets: [{ id: tiny, cidr: 10.0.0.0/28, az: a, otherUsedIps: 11 }]
+                securityGroups: [sg-1]
+            functions:
+              - { name: lone, vpcConfig: { subnetIds: [tiny], securityGroupIds: [sg-1] }, duration: 50ms,
+                  arrivals: { constant: 1/m } }
+            """;
+
     /** One invocation, failed: "1 of 1 invocation", and the function ends Failed for want of an address. */
     @Test
     void aSingleInvocationIsSaidInTheSingular() throws Exception {
-        Scenario s = scenario("""
-                name: one
-                duration: 1m
-                vpcs:
-                  - id: v
-                    subnets: [{ id: tiny, cidr: 10.0.0.0/28, az: a, otherUsedIps: 11 }]
-                    securityGroups: [sg-1]
-                functions:
-                  - { name: lone, vpcConfig: { subnetIds: [tiny], securityGroupIds: [sg-1] }, duration: 50ms,
-                      arrivals: { constant: 1/m } }
-                """);
+        Scenario s = scenario(ONE_CALL_INTO_A_FULL_SUBNET);
         assertOnlyHit(s, "IP",
                 "IP: lone: 1 of 1 invocation failed (SubnetIPAddressLimitReachedException), and it ends"
                 + " Failed");
+    }
+
+    /**
+     * A function that ends Failed by the limit it hit is said so after its failed invocations, for the ENI quota and
+     * the subnet's addresses alike ({@link PlanLimitsAfterWarmUpTest#FAILED_BY_LIMITS}: quota, ips and second each
+     * end Failed by one limit).
+     */
+    @Test
+    void aFunctionEndingFailedByTheLimitItHitIsSaidSo() throws Exception {
+        RunSummary r = run(scenario(PlanLimitsAfterWarmUpTest.FAILED_BY_LIMITS));
+        List<String> details = Planner.hitDetails(r);
+        assertEquals("ENI: quota: 9 of 9 invocations failed (ENILimitReachedException), and it ends Failed",
+                details.get(0), details.toString());
+        assertEquals("IP: ips: 8 of 8 invocations failed (SubnetIPAddressLimitReachedException), and it ends Failed",
+                details.get(1), details.toString());
+    }
+
+    /**
+     * {@link PlanLimitsAfterWarmUpTest#FAILED_BY_LIMITS}'s three functions ending Failed by the ENI quota, the
+     * subnet's addresses and EC2's request rate, with their calls replaced by {@code arrivals}.
+     */
+    private static Scenario failedBy(String arrivals) throws Exception {
+        return scenario(PlanLimitsAfterWarmUpTest.FAILED_BY_LIMITS.replace("{ poisson: 1/s, until: 10s }", arrivals));
+    }
+
+    /**
+     * A function that ends Failed by a limit has hit it though no call of it failed: here none is made (the calls
+     * start after the run's 3 minutes), and the three limits are hit all the same, EC2's said with its advice.
+     */
+    @Test
+    void aFunctionEndingFailedByALimitHitsItWithoutAFailedCall() throws Exception {
+        Scenario s = failedBy("{ constant: 1/s, from: 5m }");
+        RunSummary r = run(s);
+        assertEquals(0, r.invocations().total(), "the run this test is made of");
+        assertEquals(List.of("ENI", "IP", "EC2-request-rate"), Planner.limitsHit(r, s));
+        List<String> details = Planner.hitDetails(r, s);
+        assertEquals(1, details.size(), details.toString());
+        assertTrue(details.get(0).startsWith("EC2-request-rate: second: ") && details.get(0).contains(
+                " (EC2ThrottledException), and it ends Failed (EC2RequestLimitExceeded): EC2 refused"), details.get(0));
+    }
+
+    /**
+     * Under a failed-fraction threshold (plan --max-failed-fraction 0.5) a limit that left a function Failed still
+     * counts, though none of its calls failed.
+     */
+    @Test
+    void aLimitThatLeftAFunctionFailedCountsUnderAFailedFractionThreshold() throws Exception {
+        Scenario s = failedBy("{ constant: 1/s, from: 5m }");
+        RunSummary r = run(s);
+        List<String> hit = Planner.limitsHit(r, s);
+        assertEquals(hit, Planner.material(hit, r, s, 0.5));
+    }
+
+    /** One call of the function EC2's request rate leaves Failed: "1 of 1 invocation". */
+    @Test
+    void oneCallRefusedForEc2sRequestRateIsSaidInTheSingular() throws Exception {
+        Scenario s = failedBy("{ constant: 1/m, until: 1s }");
+        List<String> details = Planner.hitDetails(run(s), s);
+        assertTrue(details.get(2).startsWith("EC2-request-rate: second: 1 of 1 invocation failed"
+                + " (EC2ThrottledException), and it ends Failed"), details.toString());
     }
 }

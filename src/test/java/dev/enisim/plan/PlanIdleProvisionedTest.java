@@ -14,6 +14,15 @@ import org.junit.jupiter.api.Test;
  */
 class PlanIdleProvisionedTest {
 
+    /** A function of 128 MB (the default) without provisioned concurrency. */
+    private static final String PLAIN = """
+              - name: plain
+                existing: Active
+                vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-b] }
+                duration: 100ms
+                arrivals: { constant: 1/m }
+            """;
+
     @Test
     void provisionedConcurrencyKeepsTheFunctionActiveInTheIdleProbe() throws Exception {
         Plan p = plan("""
@@ -24,18 +33,19 @@ class PlanIdleProvisionedTest {
                     vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-b] }
                     duration: 100ms
                     arrivals: { constant: 1/m }
-                  - name: plain
-                    existing: Active
-                    vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-b] }
-                    duration: 100ms
-                    arrivals: { constant: 1/m }
-                """);
+                """ + PLAIN);
         Plan.IdleAdvice pc = p.idle().get(0);
         assertEquals("provisioned", pc.function());
         assertFalse(pc.failsAfterLongerQuiet(), "provisioned concurrency keeps it Active, as in the run");
         assertTrue(pc.passesAfterShorterQuiet());
         Plan.IdleAdvice plain = p.idle().get(1);
         assertTrue(plain.failsAfterLongerQuiet(), "without provisioned concurrency it goes Inactive");
+        assertEquals(7200, plain.longestQuietSeconds());
+        assertEquals(3600, plain.keepWarmEverySeconds(), "half the idle rule's 2 h");
+        // a ping every hour: 720 in 30 days, each a request of 1 ms at 128 MB
+        double onePing = dev.enisim.metrics.CostEstimate.keepWarmPerMonth(scenario(PLAIN).prices(), 128, "x86_64",
+                30 * 86_400);
+        assertEquals(720 * onePing, plain.keepWarmCostPerMonth(), 1e-12);
         String text = PlanReport.text(p);
         assertTrue(text.contains("provisioned              stays Active"), text);
         assertFalse(text.contains("DOES NOT FAIL"), text);
@@ -64,7 +74,11 @@ class PlanIdleProvisionedTest {
 
     /** The plan of one subnet's functions ({@code functions}: the scenario's list) with a 2 h idle reclaim. */
     private static Plan plan(String functions) throws Exception {
-        return new Planner(ScenarioLoader.parse("""
+        return new Planner(scenario(functions), 1, line -> { }).plan();
+    }
+
+    private static dev.enisim.scenario.Scenario scenario(String functions) throws Exception {
+        return ScenarioLoader.parse("""
                 name: idle
                 duration: 5m
                 hyperplane: { idleReclaimAfter: 2h }
@@ -74,6 +88,6 @@ class PlanIdleProvisionedTest {
                       - { id: s1, cidr: 10.1.0.0/24, az: a }
                     securityGroups: [sg-b]
                 functions:
-                """ + functions, "idle"), 1, line -> { }).plan();
+                """ + functions, "idle");
     }
 }

@@ -56,6 +56,7 @@ class PlanLegacyFormulaTest {
         Plan.VpcAdvice v = p.vpcs().get(0);
         assertEquals(v.peakEnis(), v.consolidatedEnis(), "no legacy ENI is shared by a security-group set");
         assertEquals(0, v.savedByConsolidating());
+        assertEquals(java.util.List.of(), p.idle(), "no keep-warm advice: no Inactive state before Hyperplane");
         String text = PlanReport.text(p);
         assertFalse(text.contains("saves"), text);
         assertFalse(text.contains("connections\n"), "legacy keys hold environments, not connections:\n" + text);

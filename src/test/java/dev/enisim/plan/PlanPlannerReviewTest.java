@@ -111,6 +111,7 @@ class PlanPlannerReviewTest {
         String line = p.failsAsIs().stream().filter(l -> l.contains("ServiceException")).findFirst().orElseThrow();
         assertTrue(line.contains("oneaz") && !line.contains("twoaz"), line);
         assertTrue(line.contains("us-east-1a") && line.contains("second Availability Zone"), line);
+        assertTrue(line.contains(", of oneaz: every subnet of it is in an Availability Zone that goes down ("), line);
         assertTrue(line.matches("[\\d,]+ invocations \\([\\d.]+% of [\\d,]+\\) fail with ServiceException.*"), line);
         assertTrue(p.idle().stream().noneMatch(i -> i.function().equals("oneaz")), "no keep-warm for a failing one");
         assertTrue(p.idle().stream().anyMatch(i -> i.function().equals("twoaz")));

@@ -82,8 +82,9 @@ class PlannerPartsTest {
                 + " (TooManyRequestsException, ReservedFunctionConcurrentInvocationLimitExceeded)", throttled)));
         for (var e : run.invocations().errors().entrySet()) {
             if (e.getValue() > 0) {
-                assertTrue(fails.contains(String.format(java.util.Locale.ROOT, "%,d invocation%s fail with %s",
-                        e.getValue(), e.getValue() == 1 ? "" : "s", e.getKey())), e + " in " + fails);
+                assertTrue(fails.contains(String.format(java.util.Locale.ROOT, "%,d %s with %s",
+                        e.getValue(), e.getValue() == 1 ? "invocation fails" : "invocations fail", e.getKey())),
+                        e + " in " + fails);
             }
         }
     }
