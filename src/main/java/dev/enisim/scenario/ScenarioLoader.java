@@ -412,7 +412,7 @@ public final class ScenarioLoader {
             throw new ScenarioException(source, List.of(new Problem("", "malformed " + (json ? "JSON" : "YAML/JSON")
                     + where + ": " + syntaxMessage(e))));
         } catch (java.io.IOException e) {
-            throw problem(source, "malformed YAML: " + e.getMessage());
+            throw problem(source, "malformed YAML: " + ParserMessage.clean(e.getMessage()));
         }
     }
 
@@ -471,7 +471,7 @@ public final class ScenarioLoader {
         if (message.startsWith("Trailing token")) {
             return "text after the scenario's value (a JSON file holds one value)";
         }
-        return String.join(" ", message.split("\\s*\\n\\s*"));
+        return ParserMessage.clean(message);
     }
 
     /** Parses scenario text (YAML or JSON); {@code source} names it in messages. */
