@@ -378,7 +378,18 @@ final class BenchCommand implements Callable<Integer> {
         }
         ObjectNode memory = null;
         if (memoryModel) {
-            MemoryModel.Figure m = MemoryModel.measure(t -> Overrides.apply(t, sets, "many-functions"), progress);
+            MemoryModel.Figure m;
+            try {
+                m = MemoryModel.measure(t -> Overrides.apply(t, sets, "many-functions"), progress);
+            } catch (ScenarioException e) {
+                if (sets.isEmpty() || !e.source().startsWith("memory-")) {
+                    throw e;
+                }
+                // it named the internal workload (memory-1000-functions-1000-keys), not the --set that broke it
+                throw new ScenarioException("many-functions (bench --memory-model)", ScenarioLoader.blameSets(
+                        e.problems(), Workloads.manyFunctions(MemoryModel.FEW, MemoryModel.MANY_KEYS_GROUPS),
+                        e.source(), sets));
+            }
             out.printf(Locale.ROOT, "%nmemory (many-functions, %.0f s simulated):%n%10s %6s %12s %10s %9s%n",
                     m.simulatedSeconds(), "functions", "keys", "events", "retained", "peak MiB");
             for (MemoryModel.Point p : m.points()) {

@@ -114,8 +114,11 @@ final class Budget {
      */
     String problem() {
         // -5 refused every run as too long, whatever its estimate; NaN compared as nothing and let any run start
-        return maxEvents > 0 ? null : "--max-events must be a number of events above 0, got " + (maxEvents
-                == Math.rint(maxEvents) ? Long.toString((long) maxEvents) : Double.toString(maxEvents));
+        // 1e400 was read as infinity and let any run start, a budget below one event refused every run
+        return maxEvents >= 1 && Double.isFinite(maxEvents) ? null
+                : "--max-events must be a finite number of events, 1 or more, got " + (Double.isInfinite(maxEvents)
+                ? "a value read as infinity" : maxEvents == Math.rint(maxEvents) ? Long.toString((long) maxEvents)
+                : Double.toString(maxEvents));
     }
 
     void check(double events, String what, PrintWriter err) {

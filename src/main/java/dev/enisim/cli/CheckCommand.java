@@ -130,6 +130,12 @@ final class CheckCommand implements Callable<Integer> {
                         + " --baseline " + baseline + "; give the report a file of its own");
                 junitUsable &= f != junit;
                 htmlUsable &= f != html;
+            } else if (f != null && baseline != null && SafeOutput.inside(wd.resolve(f), wd.resolve(baseline))) {
+                // a page or JUnit file in the baseline folder is there for a later check to read as a baseline
+                problems.add("enisim: " + (f == junit ? "--junit " : "--html ") + f + " is inside --baseline "
+                        + baseline + "; give the report a place outside the baseline folder");
+                junitUsable &= f != junit;
+                htmlUsable &= f != html;
             }
         }
         if (junitUsable) {

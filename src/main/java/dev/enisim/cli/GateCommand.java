@@ -715,7 +715,7 @@ final class GateCommand implements Callable<Integer> {
         if (rulesFile != null) {
             com.fasterxml.jackson.databind.JsonNode tree;
             try {
-                tree = ScenarioLoader.readTree(rulesFile);
+                tree = ScenarioLoader.readTree(rulesFile, "rules file");
             } catch (ScenarioException e) { // UTF-16 (PowerShell's `>`): read as the gate's other files are
                 if (!e.getMessage().contains("not UTF-8 text")) {
                     throw e;

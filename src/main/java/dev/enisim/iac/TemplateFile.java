@@ -66,7 +66,7 @@ final class TemplateFile {
                 // a nesting past Jackson's limit has no location (it crashed: a stack trace, exit 1)
                 throw fail(file, "malformed JSON" + (e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
                         : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr())
-                        + ": " + e.getOriginalMessage());
+                        + ": " + dev.enisim.scenario.ParserMessage.clean(e.getOriginalMessage()));
             }
         } else {
             int longLine = dev.enisim.scenario.InputText.longLine(text);
@@ -105,7 +105,7 @@ final class TemplateFile {
             throw fail(file, "malformed YAML" + (m == null ? "" : " at line " + (m.getLine() + 1) + ", column "
                     + (m.getColumn() + 1)) + ": " + (e.getProblem() == null ? "" : e.getProblem().strip()));
         } catch (YAMLException | IllegalArgumentException e) {
-            throw fail(file, "malformed YAML: " + String.join(" ", String.valueOf(e.getMessage()).split("\\s*\\n\\s*")));
+            throw fail(file, "malformed YAML: " + dev.enisim.scenario.ParserMessage.clean(e.getMessage()));
         }
     }
 

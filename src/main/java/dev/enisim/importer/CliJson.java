@@ -77,11 +77,13 @@ final class CliJson {
             }
             JsonLocation at = e.getLocation();
             throw fail(file, "malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column "
-                    + at.getColumnNr()) + ": " + e.getOriginalMessage() + " (expected the output of `" + command + "`)");
+                    + at.getColumnNr()) + ": " + dev.enisim.scenario.ParserMessage.clean(e.getOriginalMessage()) + " (expected the output of `" + command + "`)");
         } catch (IOException | RuntimeException e) {
             // Jackson wraps parse errors met while iterating in RuntimeJsonMappingException
             Throwable cause = e.getCause() instanceof JsonProcessingException ? e.getCause() : e;
-            throw fail(file, "malformed JSON: " + cause.getMessage() + " (expected the output of `" + command + "`)");
+            throw fail(file, "malformed JSON: " + (cause instanceof JsonProcessingException j
+                    ? dev.enisim.scenario.ParserMessage.clean(j.getOriginalMessage())
+                    : dev.enisim.scenario.ParserMessage.clean(cause.getMessage())) + " (expected the output of `" + command + "`)");
         }
         if (roots.isEmpty() || roots.stream().anyMatch(r -> !r.isObject())) {
             throw fail(file, "expected the JSON object that `" + command + "` prints (saved with the default --output"

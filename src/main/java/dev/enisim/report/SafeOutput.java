@@ -1300,6 +1300,23 @@ public final class SafeOutput {
         }
     }
 
+    /**
+     * Whether {@code file} is in {@code folder} or a folder below it (both absolute), linked folders followed as far
+     * as they exist; false when it cannot be told.
+     */
+    public static boolean inside(Path file, Path folder) {
+        Path x = file.toAbsolutePath().normalize();
+        Path y = folder.toAbsolutePath().normalize();
+        if (x.startsWith(y)) {
+            return true;
+        }
+        try {
+            return resolvedThroughLinks(x).startsWith(resolvedThroughLinks(y));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** {@code p} (absolute, normalized) with its nearest existing folder's links resolved. */
     private static Path resolvedThroughLinks(Path p) throws IOException {
         Path place = nearestExisting(p);

@@ -135,7 +135,7 @@ public final class Overrides {
             } catch (JsonProcessingException e) {
                 problems.add(new Problem("--set " + path, "the value '" + a.substring(eq + 1)
                         + "' is not valid YAML (quote it, or write lists as [a, b] and maps as {k: v}): "
-                        + e.getOriginalMessage().lines().findFirst().orElse("")));
+                        + ParserMessage.clean(e.getOriginalMessage().lines().findFirst().orElse(""))));
                 continue;
             }
             String error = set(copy, path, value == null ? YAML.nullNode() : value);

@@ -278,19 +278,27 @@ public final class ScenarioLoader {
 
     /** Reads a scenario file into its tree (YAML reads JSON too), or throws with the file's problem. */
     public static JsonNode readTree(Path file) throws ScenarioException {
+        return readTree(file, "scenario file");
+    }
+
+    /**
+     * Reads a YAML or JSON file into its tree, or throws with the file's problem; {@code role} names what the file was
+     * given as ("rules file"): {@code gate --rules /proc/kmsg} said "not a scenario file".
+     */
+    public static JsonNode readTree(Path file, String role) throws ScenarioException {
         String source = file.toString();
         String text;
         try {
             if (Files.isDirectory(file)) {
-                throw problem(source, "is a folder, not a scenario file");
+                throw problem(source, "is a folder, not a " + role);
             }
             if (Files.exists(file) && !Files.isRegularFile(file)) {
                 // a device or a pipe (/dev/zero, /dev/stdin) would be read for ever
                 throw problem(source, "is not a regular file");
             }
             if (InputText.kernelFile(file)) {
-                throw problem(source, "is one of the kernel's own files (" + InputText.KERNEL_FILES + "), not a"
-                        + " scenario file");
+                throw problem(source, "is one of the kernel's own files (" + InputText.KERNEL_FILES + "), not a "
+                        + role);
             }
             long size = Files.size(file);
             boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
@@ -412,7 +420,7 @@ public final class ScenarioLoader {
             throw new ScenarioException(source, List.of(new Problem("", "malformed " + (json ? "JSON" : "YAML/JSON")
                     + where + ": " + syntaxMessage(e))));
         } catch (java.io.IOException e) {
-            throw problem(source, "malformed YAML: " + e.getMessage());
+            throw problem(source, "malformed YAML: " + ParserMessage.clean(e.getMessage()));
         }
     }
 
@@ -471,7 +479,7 @@ public final class ScenarioLoader {
         if (message.startsWith("Trailing token")) {
             return "text after the scenario's value (a JSON file holds one value)";
         }
-        return String.join(" ", message.split("\\s*\\n\\s*"));
+        return ParserMessage.clean(message);
     }
 
     /** Parses scenario text (YAML or JSON); {@code source} names it in messages. */

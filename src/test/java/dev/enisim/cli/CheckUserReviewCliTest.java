@@ -168,9 +168,24 @@ class CheckUserReviewCliTest extends InScratch {
             for (String command : new String[] {"run", "check"}) {
                 Scratch.Result r = s.run(command, "scenario.yaml", "--max-events", n, "--yes");
                 assertExit(2, r);
-                assertEquals("enisim: --max-events must be a number of events above 0, got " + (n.equals("-0.5")
+                assertEquals("enisim: --max-events must be a finite number of events, 1 or more, got " + (n.equals("-0.5")
                         ? "-0.5" : n), r.err().strip());
             }
+        }
+    }
+
+    @Test
+    void aMaxEventsThatIsInfiniteOrBelowOneIsRefused() throws Exception {
+        withAnExpectation(s.work.resolve("scenario.yaml"));
+        for (String command : new String[] {"run", "check"}) {
+            Scratch.Result r = s.run(command, "scenario.yaml", "--max-events", "1e400", "--yes");
+            assertExit(2, r);
+            assertEquals("enisim: --max-events must be a finite number of events, 1 or more, got a value read as"
+                    + " infinity", r.err().strip());
+            r = s.run(command, "scenario.yaml", "--max-events", "0.5", "--yes");
+            assertExit(2, r);
+            assertEquals("enisim: --max-events must be a finite number of events, 1 or more, got 0.5",
+                    r.err().strip());
         }
     }
 

@@ -75,4 +75,15 @@ class KernelFilesTest {
         refused(CliTest.run("explain", scenario("{ poisson: 1/s }").toString(), "--trace", STATUS.toString()),
                 "--trace");
     }
+
+    /** gate --rules /proc/kmsg said "not a scenario file": the message names the role the file was given as. */
+    @Test
+    void gateRulesThereAreCalledARulesFile() throws Exception {
+        Result r = CliTest.run("gate", "--account", scenario("{ poisson: 1/s }").toString(), "--template",
+                dir.resolve("missing.yaml").toString(), "--rules", STATUS.toString());
+        refused(r, "--rules");
+        assertTrue(r.err().contains(STATUS + ": (root): is one of the kernel's own files (/proc, /sys: not a file"
+                + " anyone saved), not a rules file"), r.err());
+        assertFalse(r.err().contains("scenario file"), r.err());
+    }
 }

@@ -168,4 +168,21 @@ class MarkedOutputsTest {
         assertTrue(inBaseline.err().contains("is a baseline's place in --baseline"), inBaseline.err());
         assertTrue(!Files.exists(base), "nothing written");
     }
+
+    /** check --baseline B --html B/x.json wrote the page where a later check could read it as a baseline. */
+    @Test
+    void aReportInsideTheBaselineFolderIsRefusedBeforeAnyRun() throws Exception {
+        Path base = dir.resolve("bl2");
+        Files.createDirectories(base.resolve("sub"));
+        for (String[] o : new String[][] {{"--html", base.resolve("x.json").toString()},
+                {"--junit", base.resolve("sub").resolve("junit.xml").toString()}}) {
+            Result r = CliTest.run("check", scenario().toString(), "--baseline", base.toString(), o[0], o[1]);
+            assertEquals(2, r.code(), r.err());
+            assertEquals("enisim: " + o[0] + " " + o[1] + " is inside --baseline " + base
+                    + "; give the report a place outside the baseline folder", r.err().lines().findFirst().orElse(""));
+            try (var files = Files.walk(base)) {
+                assertEquals(2, files.count(), "nothing written in the baseline folder");
+            }
+        }
+    }
 }

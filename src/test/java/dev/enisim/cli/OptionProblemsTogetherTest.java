@@ -40,7 +40,7 @@ class OptionProblemsTogetherTest {
                 + "enisim: --max-failed-fraction: expected a fraction from 0 to under 1 (such as 0.001) or a"
                 + " percentage (such as 0.1%), got '2'\n"
                 + "enisim: --assumptions: expected documented, field or both, got 'guessed'\n"
-                + "enisim: --max-events must be a number of events above 0, got -5\n", r.err().replace("\r", ""));
+                + "enisim: --max-events must be a finite number of events, 1 or more, got -5\n", r.err().replace("\r", ""));
         assertEquals("", r.out());
         assertFalse(Files.exists(out));
     }
@@ -63,7 +63,7 @@ class OptionProblemsTogetherTest {
                 dir.resolve("out").toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("enisim: --replications must be at least 1\n"
-                + "enisim: --max-events must be a number of events above 0, got 0\n"
+                + "enisim: --max-events must be a finite number of events, 1 or more, got 0\n"
                 + "enisim: --metric "), r.err());
         assertFalse(Files.exists(dir.resolve("out")));
         Result design = CliTest.run("sweep", scenario().toString(), "--vary", "functions[0].duration=100ms,200ms",

@@ -204,7 +204,7 @@ class SensitivityCommandTest {
         assertEquals(0, yes.code(), yes.err());
         Result bad = CliTest.run("sensitivity", f, "--metric", "enis.peak", "--max-events", "-5");
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("--max-events must be a number of events above 0, got -5"), bad.err());
+        assertTrue(bad.err().contains("--max-events must be a finite number of events, 1 or more, got -5"), bad.err());
     }
 
     /** A traffic factor scales each point's own estimate: the design's is the sum over its points. */

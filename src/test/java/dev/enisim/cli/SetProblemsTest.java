@@ -67,4 +67,14 @@ class SetProblemsTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("got 'abc' (from --set duration=abc)"), r.err());
     }
+
+    /** bench --memory-model --set bogus=1 named its internal workload (memory-1000-functions-1000-keys) only. */
+    @Test
+    void benchMemoryModelsSetProblemsNameTheSet() {
+        Result r = CliTest.run("bench", "--memory-model", "--no-fork", "--set", "bogus=1");
+        assertEquals(2, r.code(), r.err());
+        String line = r.err().lines().filter(l -> l.contains("unknown key 'bogus'")).findFirst().orElse(r.err());
+        assertTrue(line.startsWith("many-functions (bench --memory-model): bogus: unknown key 'bogus'"), line);
+        assertTrue(line.endsWith(" (from --set bogus=1)"), line);
+    }
 }

@@ -192,7 +192,7 @@ class InputFilesTest {
      */
     @Test
     void aDeepNestingAndAHugeLineAreOneLineEach() throws Exception {
-        assertTrue(failure(file("nest.json", "[".repeat(200_000))).startsWith("malformed JSON: Document nesting depth"),
+        assertTrue(failure(file("nest.json", "[".repeat(200_000))).startsWith("malformed JSON: nested deeper than 1,000 levels"),
                 failure(file("nest2.json", "[".repeat(200_000))));
         assertEquals("line 2 is longer than 8192 KiB: no template has such a line (is it the right file?)",
                 failure(file("long.yaml", "A: 1\nB: " + "a".repeat(9 << 20) + "\n")));
