@@ -111,7 +111,10 @@ final class ChartData {
     private List<ObjectNode> invocations() {
         List<Charts.Outcome> outcomes = Charts.outcomes(r);
         List<ObjectNode> out = new ArrayList<>();
-        ObjectNode c = chart("invocations", "Invocations by outcome, per " + bucket(), "succeeded", true);
+        // the per-bucket unit on the axis, as the error panels ("per minute") and invocations.png ("Succeeded per
+        // minute") have it: "succeeded" alone gave no unit
+        ObjectNode c = chart("invocations", "Invocations by outcome, per " + bucket(), "succeeded per " + bucket(),
+                true);
         c.withArray("series").add(outcome(outcomes.get(0), 0));
         out.add(c);
         List<List<Integer>> panels = Charts.failedPanels(outcomes);
