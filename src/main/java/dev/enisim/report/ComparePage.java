@@ -70,7 +70,7 @@ public final class ComparePage {
                 + " can be called significant: run with --replications 2 or more (default 10)."
                 : significant == 0 ? "No metric differs significantly between A and B" + family + "."
                 : significant + " metric" + (significant == 1 ? "" : "s") + " differ significantly between A and B"
-                + family + ". They come first below, the largest change relative to A first.";
+                + family + ". They come first in the Differences table, the largest change relative to A first.";
         StringBuilder onlyNote = new StringBuilder();
         onlyNote.append(only("A", labelA, outcome.onlyA())).append(only("B", labelB, outcome.onlyB()));
         if (!outcome.partial().isEmpty()) {

@@ -255,6 +255,18 @@ public final class SweepReport {
             }
             double lo = low.metrics().get(m).mean();
             double hi = high.metrics().get(m).mean();
+            // the ends are named by the parameters that change the metric: "8 at cidr = /28, traffic = 1" named
+            // traffic, whose every value gave the same enis.peak
+            List<Sweep.Axis> cause = new ArrayList<>();
+            List<String> same = new ArrayList<>();
+            for (Sweep.Axis a : axes) {
+                if (axes.size() > 1 && inert(axes, a, m, points)) {
+                    same.add(a.path());
+                } else {
+                    cause.add(a);
+                }
+            }
+            String alike = same.isEmpty() ? "" : ", the same at every value of " + String.join(" and ", same);
             if (lo == hi) {
                 out.add(m + " is " + display(lo) + " at every " + (none.isEmpty() && failed.isEmpty() ? "point"
                         : "point measured") + unmeasured);
@@ -262,10 +274,10 @@ public final class SweepReport {
                 String split = none.isEmpty() ? splitBy(axes, points, m) : null;
                 out.add(m + (split != null ? split : " is 0 at " + zero.size() + " of " + measured + " points ("
                         + points(axes, zero) + "); above 0 elsewhere") + ", up to " + display(hi) + " at "
-                        + point(axes, high) + unmeasured + steps(axes, m, points));
+                        + point(cause, high) + alike + unmeasured + steps(axes, m, points));
             } else {
-                out.add(m + " ranges from " + display(lo) + " at " + point(axes, low) + " to " + display(hi) + " at "
-                        + point(axes, high) + apart(axes, m, low, high, measured) + unmeasured
+                out.add(m + " ranges from " + display(lo) + " at " + point(cause, low) + " to " + display(hi) + " at "
+                        + point(cause, high) + alike + apart(axes, m, low, high, measured) + unmeasured
                         + steps(axes, m, points));
             }
         }
@@ -424,6 +436,35 @@ public final class SweepReport {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code axis} leaves {@code metric} as it is: every two measured points that differ only in its value
+     * have the same mean (and some two such points exist).
+     */
+    private static boolean inert(List<Sweep.Axis> axes, Sweep.Axis axis, String metric, List<Sweep.Point> points) {
+        Map<List<String>, Double> byRest = new java.util.HashMap<>();
+        boolean compared = false;
+        for (Sweep.Point p : points) {
+            MetricStats s = p.metrics().get(metric);
+            if (s == null) {
+                continue;
+            }
+            List<String> rest = new ArrayList<>();
+            for (Sweep.Axis a : axes) {
+                if (a != axis) {
+                    rest.add(p.values().get(a.path()));
+                }
+            }
+            Double before = byRest.putIfAbsent(rest, s.mean());
+            if (before != null) {
+                if (before != s.mean()) {
+                    return false;
+                }
+                compared = true;
+            }
+        }
+        return compared;
     }
 
     private static String point(List<Sweep.Axis> axes, Sweep.Point p) {

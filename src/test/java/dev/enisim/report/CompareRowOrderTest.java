@@ -57,7 +57,9 @@ public class CompareRowOrderTest {
         RunResult r = new Simulation(ScenarioLoader.load(Path.of("scenarios/quickstart.yaml")), 0).run();
         String html = ComparePage.compare("A", r, "B", r, MIXED, 5, false);
         assertEquals(MIXED_IN_ORDER, order(html));
-        assertTrue(html.contains("They come first below, the largest change relative to A first."));
+        assertTrue(html.contains("They come first in the Differences table, the largest change relative to A first."), html);
+        assertTrue(html.indexOf("<section id=\"headline\">") < html.indexOf("<section id=\"differences\">"),
+                "the account table sits between the verdict and Differences, so \"below\" alone pointed at it");
     }
 
     @Test
