@@ -1895,21 +1895,22 @@ public final class Planner {
                     + "Exceeded: requests per second over 10 x the concurrency limit; raise the concurrency quota)"
                     : "throttled (FunctionInvocationRateLimitExceeded)");
             Map<String, Long> fe = f.invocations().errors();
-            count(out, fe.getOrDefault("SubnetIPAddressLimitReachedException", 0L), n, "IP: " + name,
-                    "failed (SubnetIPAddressLimitReachedException)"
-                    + (f.finalReasonCode() == StateReasonCode.SubnetOutOfIPAddresses ? ", and it ends Failed" : ""));
-            count(out, fe.getOrDefault("ENILimitReachedException", 0L), n, "ENI: " + name,
-                    "failed (ENILimitReachedException)"
-                    + (f.finalReasonCode() == StateReasonCode.EniLimitExceeded ? ", and it ends Failed" : ""));
+            endsFailed(out, fe.getOrDefault("SubnetIPAddressLimitReachedException", 0L), n, "IP: " + name,
+                    "SubnetIPAddressLimitReachedException", f.finalReasonCode(), StateReasonCode.SubnetOutOfIPAddresses);
+            endsFailed(out, fe.getOrDefault("ENILimitReachedException", 0L), n, "ENI: " + name,
+                    "ENILimitReachedException", f.finalReasonCode(), StateReasonCode.EniLimitExceeded);
             Map<String, Long> fc = f.invocations().functionErrorCauses();
             count(out, fc.getOrDefault("NoFreePortOnEni", 0L) + fc.getOrDefault("ErrorPortAllocation", 0L), n,
                     "connections: " + name, "could not open their connections (NoFreePortOnEni, ErrorPortAllocation)");
             long ec2 = fe.getOrDefault("EC2ThrottledException", 0L);
             boolean ec2Failed = f.finalReasonCode() == StateReasonCode.EC2RequestLimitExceeded;
-            if (ec2 > 0 || ec2Failed) {
+            if (ec2 > 0) {
                 out.add(String.format(java.util.Locale.ROOT, "%s: %s: %,d of %,d invocation%s failed"
                         + " (EC2ThrottledException)%s: %s", EC2_REQUEST, name, ec2, n, n == 1 ? "" : "s",
                         ec2Failed ? ", and it ends Failed (EC2RequestLimitExceeded)" : "", ec2Advice(s)));
+            } else if (ec2Failed) {
+                out.add(EC2_REQUEST + ": " + name + ": " + noneFailed(n, "EC2ThrottledException")
+                        + ", and it ends Failed (EC2RequestLimitExceeded): " + ec2Advice(s));
             }
         });
         return out;
@@ -1926,6 +1927,30 @@ public final class Planner {
                 : "hyperplane.ec2RequestLimit") + "), not for want of IPs or quota; stagger the deployment (create a"
                 + " few functions, a few new subnet + security-group keys, at a time) or share security groups so that"
                 + " fewer ENIs are created at once, and delete and recreate a function that ended Failed";
+    }
+
+    /**
+     * A limit's failed invocations (as {@link #count}), and "it ends Failed" when the function ended Failed by that
+     * limit ({@code reason}); a function that ended Failed by it with no invocation failing for it (none made, or
+     * none after its ENIs were refused) is said so, not dropped: the limit is hit all the same ({@link #limitsHit}).
+     */
+    private static void endsFailed(List<String> out, long failed, long of, String who, String exception,
+            StateReasonCode finalReason, StateReasonCode reason) {
+        boolean ends = finalReason == reason;
+        if (failed > 0) {
+            count(out, failed, of, who, "failed (" + exception + ")" + (ends ? ", and it ends Failed" : ""));
+        } else if (ends) {
+            out.add(who + ": " + noneFailed(of, exception) + ", and it ends Failed (" + reason.name() + ")");
+        }
+    }
+
+    /**
+     * No invocation failed with {@code exception}: "no invocation made" when there were none, else "none of its N
+     * invocations failed with it" (they ran before the function failed, or failed otherwise while it was Pending).
+     */
+    private static String noneFailed(long of, String exception) {
+        return of == 0 ? "no invocation made" : String.format(java.util.Locale.ROOT,
+                "none of its %,d invocation%s failed with %s", of, of == 1 ? "" : "s", exception);
     }
 
     private static void count(List<String> out, long n, long of, String who, String what) {

@@ -185,7 +185,8 @@ class PlanHitDetailsTest {
 
     /**
      * A function that ends Failed by a limit has hit it though no call of it failed: here none is made (the calls
-     * start after the run's 3 minutes), and the three limits are hit all the same, EC2's said with its advice.
+     * start after the run's 3 minutes), and the three limits are hit all the same, each said with its function and
+     * its reason (not "0 of 0 invocations failed"), EC2's with its advice.
      */
     @Test
     void aFunctionEndingFailedByALimitHitsItWithoutAFailedCall() throws Exception {
@@ -194,9 +195,10 @@ class PlanHitDetailsTest {
         assertEquals(0, r.invocations().total(), "the run this test is made of");
         assertEquals(List.of("ENI", "IP", "EC2-request-rate"), Planner.limitsHit(r, s));
         List<String> details = Planner.hitDetails(r, s);
-        assertEquals(1, details.size(), details.toString());
-        assertTrue(details.get(0).startsWith("EC2-request-rate: second: ") && details.get(0).contains(
-                " (EC2ThrottledException), and it ends Failed (EC2RequestLimitExceeded): EC2 refused"), details.get(0));
+        assertEquals(List.of("ENI: quota: no invocation made, and it ends Failed (EniLimitExceeded)",
+                "IP: ips: no invocation made, and it ends Failed (SubnetOutOfIPAddresses)",
+                "EC2-request-rate: second: no invocation made, and it ends Failed (EC2RequestLimitExceeded): "
+                + Planner.ec2Advice(s)), details);
     }
 
     /**
