@@ -487,11 +487,18 @@ final class CheckCommand implements Callable<Integer> {
             }
             bytes = Files.readAllBytes(file);
             expected = SummaryJson.mapper().readTree(new String(bytes, StandardCharsets.UTF_8));
-        } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
-            throw new UserInputException("baseline " + file + " is cut short: its JSON ends before the object closes"
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")
-                    + ", so it is not the whole summary enisim wrote (an interrupted copy?); restore it (from version "
-                    + "control), or rewrite it with --update-baseline");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // cut short at a line's end ("end-of-input within/between Object entries") is a plain parse error, not
+            // a JsonEOFException: both are a file cut short
+            if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException
+                    || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
+                throw new UserInputException("baseline " + file + " is cut short: its JSON ends before the object"
+                        + " closes" + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")
+                        + ", so it is not the whole summary enisim wrote (an interrupted copy?); restore it (from"
+                        + " version control), or rewrite it with --update-baseline");
+            }
+            throw new UserInputException("baseline " + file + " is not a summary.json: "
+                    + dev.enisim.scenario.ParserMessage.clean(e.getMessage()));
         } catch (IOException e) {
             throw new UserInputException("baseline " + file + " is not a summary.json: " + e.getMessage());
         }

@@ -92,6 +92,35 @@ class FilesKnownWholeTest extends InScratch {
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
 
+    /**
+     * Cut at a line's end, between two members, Jackson's complaint is not its end-of-file exception: it was said as
+     * "is not a summary.json: Unexpected end-of-input within/between Object entries" and a second line naming
+     * Jackson's "[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled) ...]".
+     */
+    @Test
+    void aBaselineCutAtALinesEndIsNamedCutShortInOneLine() throws Exception {
+        String b = written();
+        int cut = b.indexOf(",\n", b.length() / 2) + 2;
+        Files.writeString(baseline(), b.substring(0, cut));
+        Scratch.Result r = check();
+        assertExit(2, r);
+        assertTrue(r.err().contains("baseline " + baseline() + " is cut short"), r.err());
+        assertFalse(r.err().contains("Source") || r.err().contains("StreamReadFeature"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    /** Not JSON at all: one line, in enisim's words, no parser internals. */
+    @Test
+    void aBaselineThatIsNotJsonIsSaidInOneLine() throws Exception {
+        written();
+        Files.writeString(baseline(), "{ \"seed\" : 1, ]\n");
+        Scratch.Result r = check();
+        assertExit(2, r);
+        assertTrue(r.err().contains("baseline " + baseline() + " is not a summary.json: "), r.err());
+        assertFalse(r.err().contains("Source") || r.err().contains("StreamReadFeature"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
     @Test
     void aDeliberateEditIsComparedAsItStandsWithANote() throws Exception {
         String b = written();
