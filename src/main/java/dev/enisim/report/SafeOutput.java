@@ -1016,7 +1016,10 @@ public final class SafeOutput {
         if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new OutputRefused(file + " is not a regular file; give a new file name");
         }
-        if (dev.enisim.scenario.InputText.kernelFile(target)) { // its head was read to know it: /proc/kmsg, for ever
+        // a mark is known by reading the file's head, which a kernel file (/proc/kmsg) may never give: refused
+        // unread; with no mark to read, the place's own check below says it ("/proc is on the kernel's proc file
+        // system, which takes no files")
+        if (mark != null && dev.enisim.scenario.InputText.kernelFile(target)) {
             throw new OutputRefused(file + " is one of the kernel's own files ("
                     + dev.enisim.scenario.InputText.KERNEL_FILES + "); give a new file name");
         }
