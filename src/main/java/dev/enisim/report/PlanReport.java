@@ -554,7 +554,8 @@ public final class PlanReport {
     private static void headroomSection(StringBuilder b, Plan p) {
         Plan.Headroom h = p.headroom();
         b.append("<section id=\"headroom\"><h2>3. Traffic headroom</h2>\n<p>Every arrival rate multiplied until "
-                + "a limit (ENI quota, subnet IPs, concurrency, scaling rate) is hit.</p>\n<p class=\"verdict ");
+                + "a limit (ENI quota, subnet IPs, connections per ENI, concurrency, scaling rate, request rate or EC2's"
+                + " request rate) is hit.</p>\n<p class=\"verdict ");
         if (h.firstLimitAtMultiplier() == null) {
             b.append(String.format(java.util.Locale.ROOT, "ok\">No limit hit up to %.0f times today's traffic.",
                     h.largestTried()));
@@ -596,13 +597,35 @@ public final class PlanReport {
                 }
             }
         }
-        b.append("<div class=\"scroll\"><table>\n<tr><th scope=\"col\">traffic x</th><th scope=\"col\">limits hit</th></tr>\n");
+        boolean more = after != null || st != null && st.headroom() != null;
+        probesTable(b, more ? "Probes of the scenario as it is" : null, h);
+        if (after != null) {
+            probesTable(b, "Probes with every subnet at its recommended size", after);
+        }
+        if (st != null && st.headroom() != null) {
+            probesTable(b, "Probes of the staggered rollout", st.headroom());
+        }
+        b.append("</section>\n");
+    }
+
+    /**
+     * A search's probes, a row each, captioned with what was searched when the section has more than one search:
+     * the verdict's "between x10.4 and x10.8" of the recommended sizes was read from probes the page did not show
+     * (only the scenario's own, which can stop at x1.00).
+     */
+    private static void probesTable(StringBuilder b, String caption, Plan.Headroom h) {
+        b.append("<div class=\"scroll\"><table>\n");
+        if (caption != null) {
+            b.append("<caption style=\"text-align: left; white-space: nowrap; padding: 0.3em 0\">")
+                    .append(escape(caption)).append(", in the order tried</caption>\n");
+        }
+        b.append("<tr><th scope=\"col\">traffic x</th><th scope=\"col\">limits hit</th></tr>\n");
         for (Plan.Probe pr : h.probes()) {
             b.append("<tr><td class=\"n\">").append(String.format(java.util.Locale.ROOT, "%.2f", pr.multiplier()))
                     .append("</td><td class=\"").append(pr.limitsHit().isEmpty() ? "ok\">none" : "bad\">"
                             + escape(String.join(", ", pr.limitsHit()))).append("</td></tr>\n");
         }
-        b.append("</table></div>\n</section>\n");
+        b.append("</table></div>\n");
     }
 
     private static void teardownSection(StringBuilder b, Plan p) {

@@ -44,6 +44,37 @@ public class PlanPageTest {
         assertTrue(html.contains("simulated p99") && html.contains("31.7 min"), "the teardown wait");
     }
 
+    /**
+     * The headroom at the recommended sizes is read from probes of its own: the page lists them under a caption, after
+     * the scenario's own (which stop at x1.00 when it fails as it is), and the intro names every limit searched (it
+     * named four of the seven).
+     */
+    @Test
+    void theRecommendedSizesProbesAreListedAndEveryLimitNamed() throws Exception {
+        Plan s = shortPlan();
+        Plan.Headroom after = new Plan.Headroom(10.8, List.of("concurrency"), 10.8, List.of(new Plan.Probe(1,
+                List.of()), new Plan.Probe(10.4, List.of()), new Plan.Probe(10.8, List.of("concurrency"))));
+        Plan.Headroom asIs = new Plan.Headroom(1.0, List.of("IP"), 1, List.of(new Plan.Probe(1, List.of("IP"))),
+                after);
+        Plan p = new Plan(s.scenario(), s.seed(), s.networkModel(), s.failsAsIs(), s.failedFunctions(), s.subnets(),
+                s.subnetsUnderOtherModel(), s.vpcs(), asIs, s.teardown(), s.idle(), s.assumptions());
+        String html = PlanReport.html(p);
+        DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+        String section = html.substring(html.indexOf("<section id=\"headroom\">"), html.indexOf("</section>",
+                html.indexOf("<section id=\"headroom\">")));
+        assertTrue(section.contains("(ENI quota, subnet IPs, connections per ENI, concurrency, scaling rate, request"
+                + " rate or EC2's request rate)"), section);
+        int own = section.indexOf(">Probes of the scenario as it is, in the order tried</caption>");
+        int resized = section.indexOf(">Probes with every subnet at its recommended size, in the order tried</caption>");
+        assertTrue(own > 0 && resized > own, section);
+        assertTrue(section.indexOf("<td class=\"n\">10.40</td><td class=\"ok\">none</td>", resized) > resized,
+                section);
+        assertTrue(section.indexOf("<td class=\"n\">10.80</td><td class=\"bad\">concurrency</td>", resized)
+                > resized, section);
+        assertFalse(PlanReport.html(s).contains("<caption>"), "one search: no caption");
+    }
+
     /** A Failed function and failing invocations: the verdict says so, and the Failed function gets no keep-warm. */
     @Test
     void aScenarioThatFailsAsItIsSaysSoAndGivesNoKeepWarmToAFailedFunction() {
