@@ -175,6 +175,8 @@ public final class Headlines {
                     + " would pass the VPC's ENI quota (or the Region's network interfaces)";
             case "EC2AccessDeniedException" -> "the function is Active, but its key's ENIs were full and the"
                     + " execution role lacks the EC2 permissions to create another";
+            case "EC2ThrottledException" -> "the function is Active, but its key's ENIs were full and EC2 throttled"
+                    + " Lambda's CreateNetworkInterface call for another (a scale-out; hyperplane.ec2RequestLimit)";
             default -> cause(what);
         };
     }
@@ -186,7 +188,8 @@ public final class Headlines {
             case "SubnetIPAddressLimitReachedException" -> "the function is Failed: a subnet had no free IP for its ENI";
             case "ENILimitReachedException" -> "the VPC reached its ENI quota";
             case "EC2AccessDeniedException" -> "the execution role lacks the EC2 permissions to create ENIs";
-            case "EC2ThrottledException" -> "EC2 throttled CreateNetworkInterface calls";
+            case "EC2ThrottledException" -> "the function is Failed: EC2 throttled Lambda's CreateNetworkInterface"
+                    + " calls for its ENI (EC2RequestLimitExceeded, hyperplane.ec2RequestLimit)";
             case "ResourceNotReadyException" -> "invoked while Inactive or restoring its ENIs";
             case "ENINotReadyException" -> "its key's ENIs were full while Lambda created another";
             case "ResourceNotFoundException" -> "the function had been deleted";
