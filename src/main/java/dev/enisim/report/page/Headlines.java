@@ -219,7 +219,7 @@ public final class Headlines {
                 failed.add(name);
             }
         });
-        verdict(b, s, failures, failed, when);
+        verdict(b, s, failures, failed, when, r);
         b.append(CostLine.html(s));
         if (!failures.isEmpty()) {
             b.append("<h3>What failed, when and why</h3>\n<div class=\"scroll\"><table class=\"answers\">\n<tr><th scope=\"col\">"
@@ -260,7 +260,7 @@ public final class Headlines {
     }
 
     private static void verdict(StringBuilder b, RunSummary s, List<Failure> failures, List<String> failed,
-            Narrative.When when) {
+            Narrative.When when, RunResult r) {
         long bad = s.invocations().total() - s.invocations().succeeded();
         long orphaned = s.enis().orphaned();
         // amber, not red, when every failure was a queued event's attempt, retried, and none was lost (sqs-burst)
@@ -286,7 +286,7 @@ public final class Headlines {
                 b.append("; most: ").append(esc(top.outcome())).append(", ").append(num(top.count())).append(
                         from.equals(to) ? ", all within a second of " + from : " from " + from + " to " + to);
             }
-            b.append('.').append(QueuedEvents.verdictNote(s, bad));
+            b.append('.').append(QueuedEvents.verdictNote(s, bad)).append(scaling(r, failures, when));
             if (!failed.isEmpty()) {
                 b.append(" Failed at the end: ").append(esc(String.join(", ", failed.subList(0, Math.min(5,
                         failed.size()))))).append(failed.size() > 5 ? " and " + (failed.size() - 5) + " more" : "")
@@ -294,6 +294,68 @@ public final class Headlines {
             }
         }
         b.append("</p>\n");
+    }
+
+    /**
+     * How Lambda scaled, when the scaling rate throttled requests (FunctionInvocationRateLimitExceeded, or its
+     * reserved form): the rule in force, the environments started and the requests throttled in the bucket of the
+     * first such throttle, the peak concurrency and when it was first reached, and the last such throttle. Empty
+     * otherwise. burst-scaling's verdict said "30,800 of 129,800 invocations did not succeed" and nothing of its story
+     * (a burst of 3,000 environments at once, then 500 more a minute, to a peak of 6,000).
+     */
+    static String scaling(RunResult r, List<Failure> failures, Narrative.When when) {
+        long first = Long.MAX_VALUE;
+        long last = -1;
+        long lastFailure = -1;
+        for (Failure f : failures) {
+            if (f.outcome().startsWith("TooManyRequestsException (") && f.outcome().contains("InvocationRateLimit")) {
+                first = Math.min(first, f.firstMicros());
+                last = Math.max(last, f.lastMicros());
+            }
+            lastFailure = Math.max(lastFailure, f.lastMicros());
+        }
+        if (last < 0) {
+            return "";
+        }
+        TimeSeries ts = r.timeSeries();
+        long bucket = ts.bucketMicros();
+        int i = (int) (first / bucket);
+        long started = at(ts.account(Metric.COLD_STARTS), i);
+        long throttled = at(ts.account(Metric.THROTTLES), i);
+        long peak = r.summary().peakConcurrentExecutions();
+        long peakAt = firstAt(r, Metric.Scope.ACCOUNT, "", Metric.CONCURRENT_EXECUTIONS, peak);
+        dev.enisim.model.Scaling rule = r.scenario().scaling().scaling();
+        StringBuilder b = new StringBuilder(" How Lambda scaled, under ");
+        if (rule.model() == dev.enisim.model.Scaling.Model.LEGACY_BURST) {
+            b.append("the legacy burst rule (").append(num(rule.burst())).append(" environments at first, then ")
+                    .append(num(rule.burstIncrease())).append(" more every ")
+                    .append(dev.enisim.report.Assumptions.duration(rule.increasePeriodMicros())).append(')');
+        } else {
+            b.append("today's rule (each function adds at most ").append(num(rule.newEnvironments()))
+                    .append(" environments every ").append(dev.enisim.report.Assumptions.duration(rule.periodMicros()))
+                    .append(')');
+        }
+        b.append(": in the ").append(dev.enisim.report.Assumptions.duration(bucket)).append(" from ")
+                .append(when.at(i * bucket)).append(", ").append(num(started)).append(started == 1 ? " environment"
+                        : " environments").append(" started (cold starts) and ").append(num(throttled))
+                .append(throttled == 1 ? " request was" : " requests were").append(" throttled; concurrency rose to"
+                        + " its peak of ").append(num(peak));
+        if (peakAt >= 0) {
+            b.append(" (first in the ").append(dev.enisim.report.Assumptions.duration(bucket)).append(" from ")
+                    .append(when.at(peakAt)).append(')');
+        }
+        if (!r.scenario().multiAccount()) {
+            int limit = r.scenario().accountConcurrencyLimit();
+            b.append(peak >= limit ? ", the account's limit of " : ", below the account's limit of ").append(num(limit));
+        }
+        b.append(lastFailure <= last ? "; every request after " + when.at(last) + " succeeded."
+                : "; the last throttled by the scaling rate at " + when.at(last) + ".");
+        return b.toString();
+    }
+
+    /** A series' value in bucket {@code i}; 0 when there is none. */
+    private static long at(Series s, int i) {
+        return s == null || i >= s.values().length ? 0 : s.values()[i];
     }
 
     private static void stuckPending(StringBuilder b, RunResult r) {
