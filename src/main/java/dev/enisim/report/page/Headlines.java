@@ -267,7 +267,8 @@ public final class Headlines {
         b.append("<p class=\"verdict ").append(bad == 0 && failed.isEmpty() ? orphaned > 0 ? "warn\">" : "ok\">"
                 : failed.isEmpty() && QueuedEvents.allRetriedNoneLost(s, bad) ? "warn\">" : "bad\">");
         if (bad == 0 && failed.isEmpty()) {
-            b.append("Every one of the ").append(num(s.invocations().total())).append(" invocations succeeded.");
+            b.append("Every one of the ").append(num(s.invocations().total())).append(" invocations succeeded.")
+                    .append(outages(r, when));
             if (orphaned > 0) { // orphaned-enis' point, told only in a table further down under a green verdict
                 b.append(" But ").append(num(orphaned)).append(orphaned == 1 ? " ENI was" : " ENIs were").append(
                         " orphaned: Lambda could not delete ").append(orphaned == 1 ? "it" : "them").append(" (the"
@@ -286,7 +287,8 @@ public final class Headlines {
                 b.append("; most: ").append(esc(top.outcome())).append(", ").append(num(top.count())).append(
                         from.equals(to) ? ", all within a second of " + from : " from " + from + " to " + to);
             }
-            b.append('.').append(QueuedEvents.verdictNote(s, bad)).append(scaling(r, failures, when));
+            b.append('.').append(QueuedEvents.verdictNote(s, bad)).append(scaling(r, failures, when))
+                    .append(outages(r, when));
             if (!failed.isEmpty()) {
                 b.append(" Failed at the end: ").append(esc(String.join(", ", failed.subList(0, Math.min(5,
                         failed.size()))))).append(failed.size() > 5 ? " and " + (failed.size() - 5) + " more" : "")
@@ -351,6 +353,131 @@ public final class Headlines {
         b.append(lastFailure <= last ? "; every request after " + when.at(last) + " succeeded."
                 : "; the last throttled by the scaling rate at " + when.at(last) + ".");
         return b.toString();
+    }
+
+    /**
+     * What each Availability Zone's outage did, for the functions with a subnet in it: those with every subnet in
+     * AZs then down, and their ServiceExceptions while it lasted; those with a subnet elsewhere, and their failures
+     * while it lasted (none: Lambda used the subnets in the other AZs). Empty without an outage. az-outage's verdict
+     * named neither us-east-1a nor payments, which the outage left unharmed.
+     */
+    static String outages(RunResult r, Narrative.When when) {
+        List<dev.enisim.report.chart.StateTimeline.AzDown> downs = dev.enisim.report.chart.StateTimeline.azDown(r);
+        if (downs.isEmpty()) {
+            return "";
+        }
+        Map<String, String> azOf = new java.util.HashMap<>();
+        for (dev.enisim.scenario.Scenario.Vpc v : r.scenario().vpcs()) {
+            for (dev.enisim.scenario.Scenario.Subnet sub : v.subnets()) {
+                azOf.put(sub.id(), sub.az());
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        int told = 0;
+        for (dev.enisim.report.chart.StateTimeline.AzDown d : downs) {
+            long from = Seconds.toMicros(d.fromSeconds());
+            long to = Seconds.toMicros(d.toSeconds());
+            if (from >= r.scenario().durationMicros()) {
+                continue;
+            }
+            if (told++ == 3) {
+                b.append(" ").append(downs.size() - 3).append(" more outages: see What happened.");
+                break;
+            }
+            Map<String, Long> stopped = new LinkedHashMap<>(); // function -> ServiceExceptions in the outage
+            Map<String, Long> spread = new LinkedHashMap<>(); // function -> its failures in the outage
+            Map<String, java.util.Set<String>> azsOf = new LinkedHashMap<>();
+            for (dev.enisim.scenario.Scenario.Function f : r.scenario().functions()) {
+                java.util.Set<String> azs = new java.util.TreeSet<>();
+                for (String sn : f.vpcConfig().subnetIds()) {
+                    if (azOf.containsKey(sn)) {
+                        azs.add(azOf.get(sn));
+                    }
+                }
+                if (!azs.contains(d.az())) {
+                    continue;
+                }
+                azsOf.put(f.name(), azs);
+                boolean alone = true;
+                for (String az : azs) {
+                    alone &= az.equals(d.az()) || down(downs, az, from, to);
+                }
+                (alone ? stopped : spread).put(f.name(), 0L);
+            }
+            if (stopped.isEmpty() && spread.isEmpty()) {
+                continue;
+            }
+            for (JournalEntry e : r.journal()) {
+                if (e.kind() != JournalEntry.Kind.INVOCATIONS || e.state().equals("SUCCESS") || e.atMicros() >= to
+                        || e.lastMicros() < from) {
+                    continue;
+                }
+                if (stopped.containsKey(e.subject()) && "ServiceException".equals(e.reason())) {
+                    stopped.merge(e.subject(), e.count(), Long::sum);
+                } else if (spread.containsKey(e.subject())) {
+                    spread.merge(e.subject(), e.count(), Long::sum);
+                }
+            }
+            b.append(' ').append(esc(d.az())).append(" was unavailable from ").append(when.at(from)).append(" to ")
+                    .append(to >= r.scenario().durationMicros() ? "the end of the run" : when.at(to)).append(": ");
+            List<String> parts = new ArrayList<>();
+            if (!stopped.isEmpty()) {
+                long n = 0;
+                for (long v : stopped.values()) {
+                    n += v;
+                }
+                java.util.Set<String> azs = azsOf.get(stopped.keySet().iterator().next());
+                parts.add(names(stopped.keySet()) + (stopped.size() > 1 ? ", with no subnet in an AZ that stayed up"
+                        : azs.size() == 1 ? ", whose subnets are all in " + esc(d.az()) : ", whose subnets' AZs ("
+                        + esc(and(azs)) + ") were all down") + ", failed " + num(n) + (n == 1 ? " invocation"
+                        : " invocations") + " with ServiceException while it lasted");
+            }
+            if (!spread.isEmpty()) {
+                List<String> unharmed = new ArrayList<>();
+                List<String> harmed = new ArrayList<>();
+                spread.forEach((fn, n) -> (n == 0 ? unharmed : harmed).add(fn));
+                if (!unharmed.isEmpty()) {
+                    parts.add(names(unharmed) + (unharmed.size() == 1 ? ", with subnets in " + esc(and(azsOf.get(
+                            unharmed.get(0)))) : ", with subnets in other AZs too") + ", had no failed invocation"
+                            + " while it lasted (Lambda used " + (unharmed.size() == 1 ? "its subnets" : "their"
+                            + " subnets") + " in the AZs still up)");
+                }
+                if (!harmed.isEmpty()) {
+                    long n = 0;
+                    for (String fn : harmed) {
+                        n += spread.get(fn);
+                    }
+                    parts.add(names(harmed) + ", with subnets in other AZs too, still had " + num(n) + " failed"
+                            + (n == 1 ? " invocation" : " invocations") + " while it lasted (see What failed)");
+                }
+            }
+            b.append(String.join("; ", parts)).append('.');
+        }
+        return b.toString();
+    }
+
+    /** Whether {@code az} is down for the whole of [from, to) in one of {@code downs}. */
+    private static boolean down(List<dev.enisim.report.chart.StateTimeline.AzDown> downs, String az, long from,
+            long to) {
+        for (dev.enisim.report.chart.StateTimeline.AzDown d : downs) {
+            if (d.az().equals(az) && Seconds.toMicros(d.fromSeconds()) <= from && Seconds.toMicros(d.toSeconds()) >= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String and(java.util.Collection<String> all) {
+        List<String> l = new ArrayList<>(all);
+        return l.size() == 1 ? l.get(0) : String.join(", ", l.subList(0, l.size() - 1)) + " and " + l.get(l.size() - 1);
+    }
+
+    /** Up to three names, escaped, and how many more. */
+    private static String names(java.util.Collection<String> all) {
+        List<String> l = new ArrayList<>(all);
+        String shown = esc(String.join(", ", l.subList(0, Math.min(3, l.size()))));
+        return l.size() > 3 ? shown + " and " + (l.size() - 3) + " more" : shown;
     }
 
     /** A series' value in bucket {@code i}; 0 when there is none. */
