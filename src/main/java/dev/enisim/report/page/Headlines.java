@@ -310,10 +310,12 @@ public final class Headlines {
         long first = Long.MAX_VALUE;
         long last = -1;
         long lastFailure = -1;
+        Map<String, Long> byFunction = new LinkedHashMap<>();
         for (Failure f : failures) {
             if (f.outcome().startsWith("TooManyRequestsException (") && f.outcome().contains("InvocationRateLimit")) {
                 first = Math.min(first, f.firstMicros());
                 last = Math.max(last, f.lastMicros());
+                f.byFunction().forEach((fn, n) -> byFunction.merge(fn, n, Long::sum));
             }
             lastFailure = Math.max(lastFailure, f.lastMicros());
         }
@@ -322,6 +324,10 @@ public final class Headlines {
         }
         TimeSeries ts = r.timeSeries();
         long bucket = ts.bucketMicros();
+        String capped = rateCap(r, byFunction);
+        if (capped != null) {
+            return capped;
+        }
         int i = (int) (first / bucket);
         long started = at(ts.account(Metric.COLD_STARTS), i);
         long throttled = at(ts.account(Metric.THROTTLES), i);
@@ -546,6 +552,55 @@ public final class Headlines {
         List<String> l = new ArrayList<>(all);
         String shown = esc(String.join(", ", l.subList(0, Math.min(3, l.size()))));
         return l.size() > 3 ? shown + " and " + (l.size() - 3) + " more" : shown;
+    }
+
+    /**
+     * When the function most throttled for its rate was sent more requests per second, over a whole bucket, than
+     * Lambda accepts (10 per unit of its concurrency quota: its reserved concurrency, else the account's limit), the
+     * sentence that says so: then the cap on requests, not the scaling of environments, throttled it (request-rate-
+     * cap: 10,000 per second against 10 x 10, at a peak concurrency of 5). Null otherwise.
+     */
+    private static String rateCap(RunResult r, Map<String, Long> byFunction) {
+        String fn = null;
+        for (Map.Entry<String, Long> e : byFunction.entrySet()) {
+            if (fn == null || e.getValue() > byFunction.get(fn)) {
+                fn = e.getKey();
+            }
+        }
+        java.util.OptionalInt reserved = java.util.OptionalInt.empty();
+        for (dev.enisim.scenario.Scenario.Function f : r.scenario().functions()) {
+            if (f.name().equals(fn)) {
+                reserved = f.reservedConcurrency();
+            }
+        }
+        if (fn == null || reserved.isEmpty() && r.scenario().multiAccount()) {
+            return null;
+        }
+        long quota = reserved.isPresent() ? reserved.getAsInt() : r.scenario().accountConcurrencyLimit();
+        long cap = dev.enisim.model.Scaling.REQUESTS_PER_SECOND_PER_CONCURRENCY * quota;
+        TimeSeries ts = r.timeSeries();
+        Series[] parts = {ts.get(Metric.INVOCATIONS, Metric.Scope.FUNCTION, fn),
+            ts.get(Metric.THROTTLES, Metric.Scope.FUNCTION, fn), ts.get(Metric.INVOKE_ERRORS, Metric.Scope.FUNCTION, fn)};
+        long most = 0;
+        for (int i = 0; parts[0] != null && i < parts[0].values().length; i++) {
+            long n = 0;
+            for (Series p : parts) {
+                n += at(p, i);
+            }
+            most = Math.max(most, n);
+        }
+        long perSecond = most * 1_000_000L / ts.bucketMicros();
+        if (perSecond <= cap) {
+            return null;
+        }
+        RunSummary.FunctionSummary f = r.summary().functions().get(fn);
+        return " The cap on requests, not concurrency, throttled them: Lambda accepts at most "
+                + dev.enisim.model.Scaling.REQUESTS_PER_SECOND_PER_CONCURRENCY + " requests per second per unit of"
+                + " concurrency (" + esc(fn) + ": " + dev.enisim.model.Scaling.REQUESTS_PER_SECOND_PER_CONCURRENCY
+                + " x " + (reserved.isPresent() ? "its reserved concurrency of " : "the account's limit of ")
+                + num(quota) + " = " + num(cap) + " per second), and " + esc(fn) + " was sent up to " + num(perSecond)
+                + " per second (over " + dev.enisim.report.Assumptions.duration(ts.bucketMicros()) + ")"
+                + (f == null ? "" : " while its concurrency peaked at " + num(f.peakConcurrentExecutions())) + ".";
     }
 
     /** A series' value in bucket {@code i}; 0 when there is none. */

@@ -33,6 +33,16 @@ class ScalingVerdictTest {
     }
 
     @Test
+    void aRequestRateOverItsCapIsNotToldAsScaling() throws Exception {
+        String v = verdict("request-rate-cap");
+        assertFalse(v.contains("How Lambda scaled"), v);
+        assertTrue(v.contains(" The cap on requests, not concurrency, throttled them: Lambda accepts at most 10"
+                + " requests per second per unit of concurrency (pixel: 10 x the account's limit of 10 = 100 per"
+                + " second), and pixel was sent up to 10,000 per second (over 10s) while its concurrency peaked at"
+                + " 5."), v);
+    }
+
+    @Test
     void aRunWithoutScalingThrottlesTellsNoScaling() throws Exception {
         assertFalse(verdict("az-outage").contains("How Lambda scaled"));
     }
