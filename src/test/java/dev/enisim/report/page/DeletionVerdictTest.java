@@ -3,9 +3,6 @@ package dev.enisim.report.page;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.enisim.run.Simulation;
-import dev.enisim.scenario.ScenarioLoader;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,16 +13,9 @@ import org.junit.jupiter.api.Test;
  */
 class DeletionVerdictTest {
 
-    private static String verdict(String scenario) throws Exception {
-        String a = Headlines.html(new Simulation(ScenarioLoader.load(Path.of("scenarios/" + scenario + ".yaml")), 0)
-                .run());
-        int at = a.indexOf("<p class=\"verdict");
-        return a.substring(at, a.indexOf("</p>", at));
-    }
-
     @Test
     void aStackDeletionLeadsTheVerdict() throws Exception {
-        String v = verdict("teardown");
+        String v = Verdicts.of("teardown");
         assertTrue(v.startsWith("<p class=\"verdict bad\">Deleting api, worker and migrations together at 01:00:00 (as"
                 + " a stack's deletion does) took 00:13:33, until Lambda had deleted the last of their 5 Hyperplane"
                 + " ENIs (worker's), each after a deletion delay (hyperplane.eniDeleteTime {dist: lognormal, median:"
@@ -35,7 +25,7 @@ class DeletionVerdictTest {
 
     @Test
     void theDocumentedFiguresDeletionLeadsItsVerdictWithItsDelay() throws Exception {
-        String v = verdict("assumptions-documented");
+        String v = Verdicts.of("assumptions-documented");
         assertTrue(v.startsWith("<p class=\"verdict bad\">Deleting api and worker together at 00:30:00 (as a stack's"
                 + " deletion does) took 00:13:07, until Lambda had deleted the last of their 3 Hyperplane ENIs"
                 + " (worker's), each after a deletion delay (hyperplane.eniDeleteTime {dist: lognormal, median: 10m,"
@@ -45,7 +35,7 @@ class DeletionVerdictTest {
 
     @Test
     void orphanedEnisAndRunsWithoutDeletionsGetNoLead() throws Exception {
-        assertFalse(verdict("orphaned-enis").contains("Deleting "));
-        assertFalse(verdict("az-outage").contains("Deleting "));
+        assertFalse(Verdicts.of("orphaned-enis").contains("Deleting "));
+        assertFalse(Verdicts.of("az-outage").contains("Deleting "));
     }
 }

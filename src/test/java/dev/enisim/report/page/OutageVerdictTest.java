@@ -3,9 +3,6 @@ package dev.enisim.report.page;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.enisim.run.Simulation;
-import dev.enisim.scenario.ScenarioLoader;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,16 +12,9 @@ import org.junit.jupiter.api.Test;
  */
 class OutageVerdictTest {
 
-    private static String verdict(String scenario) throws Exception {
-        String a = Headlines.html(new Simulation(ScenarioLoader.load(Path.of("scenarios/" + scenario + ".yaml")), 0)
-                .run());
-        int at = a.indexOf("<p class=\"verdict");
-        return a.substring(at, a.indexOf("</p>", at));
-    }
-
     @Test
     void theVerdictNamesTheAzTheFunctionItStoppedAndTheOneItSpared() throws Exception {
-        String v = verdict("az-outage");
+        String v = Verdicts.of("az-outage");
         assertTrue(v.contains("; most: ServiceException, 7,067 from 00:30:00 to 01:29:59. us-east-1a was unavailable"
                 + " from 00:30:00 to 01:30:00: reports-single-az, whose subnets are all in us-east-1a, failed 7,067"
                 + " invocations with ServiceException while it lasted; payments, with subnets in us-east-1a and"
@@ -34,6 +24,6 @@ class OutageVerdictTest {
 
     @Test
     void aRunWithoutAnOutageTellsNone() throws Exception {
-        assertFalse(verdict("teardown").contains("was unavailable"));
+        assertFalse(Verdicts.of("teardown").contains("was unavailable"));
     }
 }

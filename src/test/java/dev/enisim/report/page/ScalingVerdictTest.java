@@ -3,9 +3,6 @@ package dev.enisim.report.page;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.enisim.run.Simulation;
-import dev.enisim.scenario.ScenarioLoader;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,16 +13,9 @@ import org.junit.jupiter.api.Test;
  */
 class ScalingVerdictTest {
 
-    private static String verdict(String scenario) throws Exception {
-        String a = Headlines.html(new Simulation(ScenarioLoader.load(Path.of("scenarios/" + scenario + ".yaml")), 0)
-                .run());
-        int at = a.indexOf("<p class=\"verdict");
-        return a.substring(at, a.indexOf("</p>", at));
-    }
-
     @Test
     void burstScalingsVerdictTellsTheBurstAndTheRisingCeiling() throws Exception {
-        String v = verdict("burst-scaling");
+        String v = Verdicts.of("burst-scaling");
         assertTrue(v.contains(" How Lambda scaled, under the legacy burst rule (3,000 environments at first, then 500"
                 + " more every 1m): in the 10s from 00:00:00, 3,000 environments started (cold starts) and 8,800"
                 + " requests were throttled; concurrency rose to its peak of 6,000 (first in the 10s from 00:06:20),"
@@ -34,7 +24,7 @@ class ScalingVerdictTest {
 
     @Test
     void aRequestRateOverItsCapIsNotToldAsScaling() throws Exception {
-        String v = verdict("request-rate-cap");
+        String v = Verdicts.of("request-rate-cap");
         assertFalse(v.contains("How Lambda scaled"), v);
         assertTrue(v.contains(" The cap on requests, not concurrency, throttled them: Lambda accepts at most 10"
                 + " requests per second per unit of concurrency (pixel: 10 x the account's limit of 10 = 100 per"
@@ -44,6 +34,6 @@ class ScalingVerdictTest {
 
     @Test
     void aRunWithoutScalingThrottlesTellsNoScaling() throws Exception {
-        assertFalse(verdict("az-outage").contains("How Lambda scaled"));
+        assertFalse(Verdicts.of("az-outage").contains("How Lambda scaled"));
     }
 }
