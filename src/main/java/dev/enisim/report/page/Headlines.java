@@ -219,7 +219,7 @@ public final class Headlines {
                 failed.add(name);
             }
         });
-        verdict(b, s, failures, failed, when);
+        verdict(b, s, failures, failed, when, r);
         b.append(CostLine.html(s));
         if (!failures.isEmpty()) {
             b.append("<h3>What failed, when and why</h3>\n<div class=\"scroll\"><table class=\"answers\">\n<tr><th scope=\"col\">"
@@ -260,14 +260,16 @@ public final class Headlines {
     }
 
     private static void verdict(StringBuilder b, RunSummary s, List<Failure> failures, List<String> failed,
-            Narrative.When when) {
+            Narrative.When when, RunResult r) {
         long bad = s.invocations().total() - s.invocations().succeeded();
         long orphaned = s.enis().orphaned();
         // amber, not red, when every failure was a queued event's attempt, retried, and none was lost (sqs-burst)
         b.append("<p class=\"verdict ").append(bad == 0 && failed.isEmpty() ? orphaned > 0 ? "warn\">" : "ok\">"
                 : failed.isEmpty() && QueuedEvents.allRetriedNoneLost(s, bad) ? "warn\">" : "bad\">");
+        b.append(deletions(r, when));
         if (bad == 0 && failed.isEmpty()) {
-            b.append("Every one of the ").append(num(s.invocations().total())).append(" invocations succeeded.");
+            b.append("Every one of the ").append(num(s.invocations().total())).append(" invocations succeeded.")
+                    .append(outages(r, when));
             if (orphaned > 0) { // orphaned-enis' point, told only in a table further down under a green verdict
                 b.append(" But ").append(num(orphaned)).append(orphaned == 1 ? " ENI was" : " ENIs were").append(
                         " orphaned: Lambda could not delete ").append(orphaned == 1 ? "it" : "them").append(" (the"
@@ -286,7 +288,8 @@ public final class Headlines {
                 b.append("; most: ").append(esc(top.outcome())).append(", ").append(num(top.count())).append(
                         from.equals(to) ? ", all within a second of " + from : " from " + from + " to " + to);
             }
-            b.append('.').append(QueuedEvents.verdictNote(s, bad));
+            b.append('.').append(QueuedEvents.verdictNote(s, bad)).append(scaling(r, failures, when))
+                    .append(outages(r, when));
             if (!failed.isEmpty()) {
                 b.append(" Failed at the end: ").append(esc(String.join(", ", failed.subList(0, Math.min(5,
                         failed.size()))))).append(failed.size() > 5 ? " and " + (failed.size() - 5) + " more" : "")
@@ -294,6 +297,315 @@ public final class Headlines {
             }
         }
         b.append("</p>\n");
+    }
+
+    /**
+     * How Lambda scaled, when the scaling rate throttled requests (FunctionInvocationRateLimitExceeded, or its
+     * reserved form): the rule in force, the environments started and the requests throttled in the bucket of the
+     * first such throttle, the peak concurrency and when it was first reached, and the last such throttle. Empty
+     * otherwise. burst-scaling's verdict said "30,800 of 129,800 invocations did not succeed" and nothing of its story
+     * (a burst of 3,000 environments at once, then 500 more a minute, to a peak of 6,000).
+     */
+    static String scaling(RunResult r, List<Failure> failures, Narrative.When when) {
+        long first = Long.MAX_VALUE;
+        long last = -1;
+        long lastFailure = -1;
+        Map<String, Long> byFunction = new LinkedHashMap<>();
+        for (Failure f : failures) {
+            if (f.outcome().startsWith("TooManyRequestsException (") && f.outcome().contains("InvocationRateLimit")) {
+                first = Math.min(first, f.firstMicros());
+                last = Math.max(last, f.lastMicros());
+                f.byFunction().forEach((fn, n) -> byFunction.merge(fn, n, Long::sum));
+            }
+            lastFailure = Math.max(lastFailure, f.lastMicros());
+        }
+        if (last < 0) {
+            return "";
+        }
+        TimeSeries ts = r.timeSeries();
+        long bucket = ts.bucketMicros();
+        String capped = rateCap(r, byFunction);
+        if (capped != null) {
+            return capped;
+        }
+        int i = (int) (first / bucket);
+        long started = at(ts.account(Metric.COLD_STARTS), i);
+        long throttled = at(ts.account(Metric.THROTTLES), i);
+        long peak = r.summary().peakConcurrentExecutions();
+        long peakAt = firstAt(r, Metric.Scope.ACCOUNT, "", Metric.CONCURRENT_EXECUTIONS, peak);
+        dev.enisim.model.Scaling rule = r.scenario().scaling().scaling();
+        StringBuilder b = new StringBuilder(" How Lambda scaled, under ");
+        if (rule.model() == dev.enisim.model.Scaling.Model.LEGACY_BURST) {
+            b.append("the legacy burst rule (").append(num(rule.burst())).append(" environments at first, then ")
+                    .append(num(rule.burstIncrease())).append(" more every ")
+                    .append(dev.enisim.report.Assumptions.duration(rule.increasePeriodMicros())).append(')');
+        } else {
+            b.append("today's rule (each function adds at most ").append(num(rule.newEnvironments()))
+                    .append(" environments every ").append(dev.enisim.report.Assumptions.duration(rule.periodMicros()))
+                    .append(')');
+        }
+        b.append(": in the ").append(dev.enisim.report.Assumptions.duration(bucket)).append(" from ")
+                .append(when.at(i * bucket)).append(", ").append(num(started)).append(started == 1 ? " environment"
+                        : " environments").append(" started (cold starts) and ").append(num(throttled))
+                .append(throttled == 1 ? " request was" : " requests were").append(" throttled; concurrency rose to"
+                        + " its peak of ").append(num(peak));
+        if (peakAt >= 0) {
+            b.append(" (first in the ").append(dev.enisim.report.Assumptions.duration(bucket)).append(" from ")
+                    .append(when.at(peakAt)).append(')');
+        }
+        if (!r.scenario().multiAccount()) {
+            int limit = r.scenario().accountConcurrencyLimit();
+            b.append(peak >= limit ? ", the account's limit of " : ", below the account's limit of ").append(num(limit));
+        }
+        b.append(lastFailure <= last ? "; every request after " + when.at(last) + " succeeded."
+                : "; the last throttled by the scaling rate at " + when.at(last) + ".");
+        return b.toString();
+    }
+
+    /**
+     * What each Availability Zone's outage did, for the functions with a subnet in it: those with every subnet in
+     * AZs then down, and their ServiceExceptions while it lasted; those with a subnet elsewhere, and their failures
+     * while it lasted (none: Lambda used the subnets in the other AZs). Empty without an outage. az-outage's verdict
+     * named neither us-east-1a nor payments, which the outage left unharmed.
+     */
+    static String outages(RunResult r, Narrative.When when) {
+        List<dev.enisim.report.chart.StateTimeline.AzDown> downs = dev.enisim.report.chart.StateTimeline.azDown(r);
+        if (downs.isEmpty()) {
+            return "";
+        }
+        Map<String, String> azOf = new java.util.HashMap<>();
+        for (dev.enisim.scenario.Scenario.Vpc v : r.scenario().vpcs()) {
+            for (dev.enisim.scenario.Scenario.Subnet sub : v.subnets()) {
+                azOf.put(sub.id(), sub.az());
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        int told = 0;
+        for (dev.enisim.report.chart.StateTimeline.AzDown d : downs) {
+            long from = Seconds.toMicros(d.fromSeconds());
+            long to = Seconds.toMicros(d.toSeconds());
+            if (from >= r.scenario().durationMicros()) {
+                continue;
+            }
+            if (told++ == 3) {
+                b.append(" ").append(downs.size() - 3).append(" more outages: see What happened.");
+                break;
+            }
+            Map<String, Long> stopped = new LinkedHashMap<>(); // function -> ServiceExceptions in the outage
+            Map<String, Long> spread = new LinkedHashMap<>(); // function -> its failures in the outage
+            Map<String, java.util.Set<String>> azsOf = new LinkedHashMap<>();
+            for (dev.enisim.scenario.Scenario.Function f : r.scenario().functions()) {
+                java.util.Set<String> azs = new java.util.TreeSet<>();
+                for (String sn : f.vpcConfig().subnetIds()) {
+                    if (azOf.containsKey(sn)) {
+                        azs.add(azOf.get(sn));
+                    }
+                }
+                if (!azs.contains(d.az())) {
+                    continue;
+                }
+                azsOf.put(f.name(), azs);
+                boolean alone = true;
+                for (String az : azs) {
+                    alone &= az.equals(d.az()) || down(downs, az, from, to);
+                }
+                (alone ? stopped : spread).put(f.name(), 0L);
+            }
+            if (stopped.isEmpty() && spread.isEmpty()) {
+                continue;
+            }
+            for (JournalEntry e : r.journal()) {
+                if (e.kind() != JournalEntry.Kind.INVOCATIONS || e.state().equals("SUCCESS") || e.atMicros() >= to
+                        || e.lastMicros() < from) {
+                    continue;
+                }
+                if (stopped.containsKey(e.subject()) && "ServiceException".equals(e.reason())) {
+                    stopped.merge(e.subject(), e.count(), Long::sum);
+                } else if (spread.containsKey(e.subject())) {
+                    spread.merge(e.subject(), e.count(), Long::sum);
+                }
+            }
+            b.append(' ').append(esc(d.az())).append(" was unavailable from ").append(when.at(from)).append(" to ")
+                    .append(to >= r.scenario().durationMicros() ? "the end of the run" : when.at(to)).append(": ");
+            List<String> parts = new ArrayList<>();
+            if (!stopped.isEmpty()) {
+                long n = 0;
+                for (long v : stopped.values()) {
+                    n += v;
+                }
+                java.util.Set<String> azs = azsOf.get(stopped.keySet().iterator().next());
+                parts.add(names(stopped.keySet()) + (stopped.size() > 1 ? ", with no subnet in an AZ that stayed up"
+                        : azs.size() == 1 ? ", whose subnets are all in " + esc(d.az()) : ", whose subnets' AZs ("
+                        + esc(and(azs)) + ") were all down") + ", failed " + num(n) + (n == 1 ? " invocation"
+                        : " invocations") + " with ServiceException while it lasted");
+            }
+            if (!spread.isEmpty()) {
+                List<String> unharmed = new ArrayList<>();
+                List<String> harmed = new ArrayList<>();
+                spread.forEach((fn, n) -> (n == 0 ? unharmed : harmed).add(fn));
+                if (!unharmed.isEmpty()) {
+                    parts.add(names(unharmed) + (unharmed.size() == 1 ? ", with subnets in " + esc(and(azsOf.get(
+                            unharmed.get(0)))) : ", with subnets in other AZs too") + ", had no failed invocation"
+                            + " while it lasted (Lambda used " + (unharmed.size() == 1 ? "its subnets" : "their"
+                            + " subnets") + " in the AZs still up)");
+                }
+                if (!harmed.isEmpty()) {
+                    long n = 0;
+                    for (String fn : harmed) {
+                        n += spread.get(fn);
+                    }
+                    parts.add(names(harmed) + ", with subnets in other AZs too, still had " + num(n) + " failed"
+                            + (n == 1 ? " invocation" : " invocations") + " while it lasted (see What failed)");
+                }
+            }
+            b.append(String.join("; ", parts)).append('.');
+        }
+        return b.toString();
+    }
+
+    /** Whether {@code az} is down for the whole of [from, to) in one of {@code downs}. */
+    private static boolean down(List<dev.enisim.report.chart.StateTimeline.AzDown> downs, String az, long from,
+            long to) {
+        for (dev.enisim.report.chart.StateTimeline.AzDown d : downs) {
+            if (d.az().equals(az) && Seconds.toMicros(d.fromSeconds()) <= from && Seconds.toMicros(d.toSeconds()) >= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The verdict's lead when functions were deleted and their ENIs released (none orphaned: the verdict says those
+     * apart): for each instant at which functions were deleted (together, as a stack's deletion deletes them), how
+     * long until Lambda had deleted the last of their ENIs, whose, and the deletion delay in force; until then their
+     * subnets and security groups cannot be deleted. teardown's verdict led with 14 TaskTimedOut errors (0.015%) and
+     * assumptions-documented's with 792 ResourceConflictExceptions at creation, not with the deletion they show.
+     */
+    static String deletions(RunResult r, Narrative.When when) {
+        Map<Double, List<RunSummary.Teardown>> together = new LinkedHashMap<>();
+        for (RunSummary.Teardown t : r.summary().teardowns()) {
+            if (t.action().equals("deleteFunction")) {
+                together.computeIfAbsent(t.requestedAtSeconds(), k -> new ArrayList<>()).add(t);
+            }
+        }
+        boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
+        StringBuilder b = new StringBuilder();
+        int told = 0;
+        for (Map.Entry<Double, List<RunSummary.Teardown>> e : together.entrySet()) {
+            List<RunSummary.Teardown> group = e.getValue();
+            long enis = 0;
+            long orphaned = 0;
+            boolean open = false;
+            RunSummary.Teardown longest = null;
+            List<String> names = new ArrayList<>();
+            for (RunSummary.Teardown t : group) {
+                names.add(t.function());
+                enis += t.enis();
+                orphaned += t.orphaned();
+                if (t.waitSeconds() == null) {
+                    open = true;
+                } else if (t.enis() > 0 && (longest == null || t.waitSeconds() > longest.waitSeconds())) {
+                    longest = t;
+                }
+            }
+            if (enis == 0 || orphaned > 0 || (!open && longest == null)) {
+                continue;
+            }
+            if (told++ == 3) {
+                b.append("More deletions: see Teardown waits. ");
+                break;
+            }
+            b.append("Deleting ").append(names.size() <= 5 ? esc(and(names)) : esc(String.join(", ", names.subList(0,
+                    5))) + " and " + (names.size() - 5) + " more").append(names.size() > 1 ? " together" : "")
+                    .append(" at ").append(when.at(Seconds.toMicros(e.getKey())))
+                    .append(names.size() > 1 ? " (as a stack's deletion does)" : "");
+            String whose = names.size() > 1 ? "their " : "its ";
+            String what = num(enis) + (legacy ? "" : " Hyperplane") + (enis == 1 ? " ENI" : " ENIs");
+            if (open) {
+                b.append(" had not finished at the end of the run: Lambda had not yet deleted all of ").append(whose)
+                        .append(what);
+            } else {
+                b.append(" took ").append(Narrative.clock(Seconds.toMicros(longest.waitSeconds())))
+                        .append(", until Lambda had deleted the last of ").append(whose).append(what)
+                        .append(names.size() > 1 ? " (" + esc(longest.function()) + "'s)" : "")
+                        .append(", each after a deletion delay");
+            }
+            if (!legacy) {
+                b.append(" (hyperplane.eniDeleteTime ").append(dev.enisim.report.Assumptions.distribution(
+                        r.scenario().hyperplane().eniDeleteTime())).append(", ").append(r.scenario().assumptions()
+                        .label()).append(" assumptions)");
+            }
+            b.append("; until then the subnets and security groups ").append(names.size() > 1 ? "they used" : "it"
+                    + " used").append(" could not be deleted. ");
+        }
+        return b.toString();
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String and(java.util.Collection<String> all) {
+        List<String> l = new ArrayList<>(all);
+        return l.size() == 1 ? l.get(0) : String.join(", ", l.subList(0, l.size() - 1)) + " and " + l.get(l.size() - 1);
+    }
+
+    /** Up to three names, escaped, and how many more. */
+    private static String names(java.util.Collection<String> all) {
+        List<String> l = new ArrayList<>(all);
+        String shown = esc(String.join(", ", l.subList(0, Math.min(3, l.size()))));
+        return l.size() > 3 ? shown + " and " + (l.size() - 3) + " more" : shown;
+    }
+
+    /**
+     * When the function most throttled for its rate was sent more requests per second, over a whole bucket, than
+     * Lambda accepts (10 per unit of its concurrency quota: its reserved concurrency, else the account's limit), the
+     * sentence that says so: then the cap on requests, not the scaling of environments, throttled it (request-rate-
+     * cap: 10,000 per second against 10 x 10, at a peak concurrency of 5). Null otherwise.
+     */
+    private static String rateCap(RunResult r, Map<String, Long> byFunction) {
+        String fn = null;
+        for (Map.Entry<String, Long> e : byFunction.entrySet()) {
+            if (fn == null || e.getValue() > byFunction.get(fn)) {
+                fn = e.getKey();
+            }
+        }
+        java.util.OptionalInt reserved = java.util.OptionalInt.empty();
+        for (dev.enisim.scenario.Scenario.Function f : r.scenario().functions()) {
+            if (f.name().equals(fn)) {
+                reserved = f.reservedConcurrency();
+            }
+        }
+        if (fn == null || reserved.isEmpty() && r.scenario().multiAccount()) {
+            return null;
+        }
+        long quota = reserved.isPresent() ? reserved.getAsInt() : r.scenario().accountConcurrencyLimit();
+        long cap = dev.enisim.model.Scaling.REQUESTS_PER_SECOND_PER_CONCURRENCY * quota;
+        TimeSeries ts = r.timeSeries();
+        Series[] parts = {ts.get(Metric.INVOCATIONS, Metric.Scope.FUNCTION, fn),
+            ts.get(Metric.THROTTLES, Metric.Scope.FUNCTION, fn), ts.get(Metric.INVOKE_ERRORS, Metric.Scope.FUNCTION, fn)};
+        long most = 0;
+        for (int i = 0; parts[0] != null && i < parts[0].values().length; i++) {
+            long n = 0;
+            for (Series p : parts) {
+                n += at(p, i);
+            }
+            most = Math.max(most, n);
+        }
+        long perSecond = most * 1_000_000L / ts.bucketMicros();
+        if (perSecond <= cap) {
+            return null;
+        }
+        RunSummary.FunctionSummary f = r.summary().functions().get(fn);
+        return " The cap on requests, not concurrency, throttled them: Lambda accepts at most "
+                + dev.enisim.model.Scaling.REQUESTS_PER_SECOND_PER_CONCURRENCY + " requests per second per unit of"
+                + " concurrency (" + esc(fn) + ": " + dev.enisim.model.Scaling.REQUESTS_PER_SECOND_PER_CONCURRENCY
+                + " x " + (reserved.isPresent() ? "its reserved concurrency of " : "the account's limit of ")
+                + num(quota) + " = " + num(cap) + " per second), and " + esc(fn) + " was sent up to " + num(perSecond)
+                + " per second (over " + dev.enisim.report.Assumptions.duration(ts.bucketMicros()) + ")"
+                + (f == null ? "" : " while its concurrency peaked at " + num(f.peakConcurrentExecutions())) + ".";
+    }
+
+    /** A series' value in bucket {@code i}; 0 when there is none. */
+    private static long at(Series s, int i) {
+        return s == null || i >= s.values().length ? 0 : s.values()[i];
     }
 
     private static void stuckPending(StringBuilder b, RunResult r) {

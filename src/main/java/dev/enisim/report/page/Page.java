@@ -2,6 +2,8 @@ package dev.enisim.report.page;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.enisim.run.RunResult;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The interactive parts of report.html: styles, the charts section (drawn in the browser by uPlot from the
@@ -147,6 +149,61 @@ public final class Page {
                 + "<div class=\"scroll\">" + inline.strip() + "</div>\n</figure>\n</section>\n";
     }
 
+    /** Functions the latency chart's note names at most for their equal percentiles. */
+    static final int SAME_NAMED = 5;
+
+    /**
+     * The latency chart's note (chart id {@code latency}) also says what its list offers and why (all functions
+     * together, drawn first, then each function on its own, the busiest by invocations first), and which functions'
+     * own p50, p90 and p99 are the same throughout: the note named them for all functions together only, and burst-
+     * scaling's api-backend, chosen in the list, drew one line of three with nothing said (browser review).
+     */
+    static void latencyNote(ObjectNode data) {
+        ObjectNode latency = null;
+        for (com.fasterxml.jackson.databind.JsonNode c : data.withArray("charts")) {
+            if (c.path("id").asText().equals("latency") && c.has("choices")) {
+                latency = (ObjectNode) c;
+            }
+        }
+        if (latency == null || latency.get("choices").size() < 2) {
+            return;
+        }
+        com.fasterxml.jackson.databind.JsonNode choices = latency.get("choices");
+        int n = choices.size() - 1;
+        String note = latency.path("note").asText();
+        StringBuilder b = new StringBuilder(note);
+        if (note.contains("Same values throughout")) {
+            b.append(", for all functions together");
+        }
+        b.append(b.length() == 0 ? "" : ". ").append("The list beside the title shows all functions together (drawn"
+                + " first) or one function on its own: ");
+        if (n == 1) {
+            b.append(choices.get(1).get("name").asText()).append(", the only one that ran");
+        } else {
+            b.append("the ").append(n).append(" busiest by invocations that ran, the busiest first (")
+                    .append(choices.get(1).get("name").asText()).append(')');
+        }
+        List<String> same = new ArrayList<>();
+        int named = 0;
+        for (int i = 1; i < choices.size(); i++) {
+            com.fasterxml.jackson.databind.JsonNode one = choices.get(i).get("series");
+            String groups = dev.enisim.report.chart.Charts.sameValuesNote(one.size(), (x, y) -> one.get(x).get("values")
+                    .equals(one.get(y).get("values")), k -> one.get(k).get("label").asText(), (j, nth) -> { });
+            if (groups != null) {
+                if (named++ < SAME_NAMED) {
+                    same.add(choices.get(i).get("name").asText() + ": " + groups.substring(groups.indexOf(": ") + 2));
+                }
+            }
+        }
+        b.append('.');
+        if (!same.isEmpty()) {
+            b.append(" On its own, the same values throughout, drawn on one another (dashed): ")
+                    .append(String.join("; ", same)).append(named > SAME_NAMED ? "; and " + (named - SAME_NAMED)
+                            + " more functions" : "").append('.');
+        }
+        latency.put("note", b.toString());
+    }
+
     /** Charts of two runs on the same axes, drawn by the same script. */
     public static String compareScripts(RunResult a, String labelA, RunResult b, String labelB) {
         ObjectNode data = Json.obj();
@@ -158,7 +215,9 @@ public final class Page {
     /** The embedded data and the scripts that draw from it, at the end of the body. */
     public static String scripts(RunResult r) {
         ObjectNode data = Json.obj();
-        data.set("charts", ChartData.build(r));
+        ObjectNode charts = ChartData.build(r);
+        latencyNote(charts);
+        data.set("charts", charts);
         data.set("topology", TopologyData.build(r));
         return "<script type=\"application/json\" id=\"enisim-data\">" + Json.inScript(data) + "</script>\n"
                 + Assets.script(Assets.uplotJs()) + Assets.script(Assets.own("charts.js"))
