@@ -111,15 +111,35 @@ public final class OutputSize {
     }
 
     /**
-     * {@code explain --trace}'s file: a line per action, state change and summarised invocations, about 200 bytes
-     * each, which depend on what happens in the run more than on its size: the traces of {@code scenarios/} measured
-     * 0.55 to 2.6 times this, and a run whose ENIs come and go (the legacy model's, a line each) 50 times. A
-     * trace above its estimate is checked to the byte at the write, as before.
+     * {@code explain --trace}'s file: a line per action, state change and spell of invocations, about 200 bytes each.
+     * Fitted on the traces of every bundled scenario (and the runs cut short of {@code OutputSizeTest}), which measured
+     * 0.50 to 1.17 times it ({@code OutputSizeTest}; 0.55 to 2.6 times the estimate before, and 50 times for
+     * legacy-vs-hyperplane): a function's lines (its states and invocations), a VPC function's (its Pending spell), an
+     * ENI key's (its ENIs' states), a timeline action's, an ENI of the legacy model ({@link #legacyEnis}: one per
+     * execution environment, each a Creating and an InUse line; legacy-vs-hyperplane's 246 ENIs wrote 492 of its 497
+     * lines, which the keys alone did not count), and each 14 days of the run a function's and a key's (an idle function
+     * goes Inactive, its ENIs deleted, and is restored). What happens in a run sets the rest: a trace above its estimate
+     * is checked to the byte at the write, as before.
      */
     public static long trace(Scenario s) {
         Dimensions d = dimensions(s);
-        return 400 + d.functions() * 900L + d.keys() * 350L;
+        int vpcFunctions = 0;
+        for (Scenario.Function f : s.functions()) {
+            vpcFunctions += f.subnetIds().isEmpty() ? 0 : 1;
+        }
+        long idleSpells = s.durationMicros() / (14 * 86_400_000_000L);
+        return d.functions() * TRACE_FUNCTION + vpcFunctions * TRACE_VPC_FUNCTION + d.keys() * TRACE_KEY
+                + s.timeline().size() * TRACE_ACTION + d.legacyEnis() * TRACE_LEGACY_ENI
+                + idleSpells * (d.functions() + d.keys()) * TRACE_IDLE;
     }
+
+    /** The trace's bytes by what writes them (see {@link #trace}). */
+    static final long TRACE_FUNCTION = 930;
+    static final long TRACE_VPC_FUNCTION = 270;
+    static final long TRACE_KEY = 490;
+    static final long TRACE_ACTION = 470;
+    static final long TRACE_LEGACY_ENI = 530;
+    static final long TRACE_IDLE = 450;
 
     /**
      * {@code compare --html}'s page: its base, a function's rows and charts (the larger side's), and the points of the
