@@ -11,17 +11,19 @@ import java.util.Set;
  * The bytes a run's outputs will take, estimated from the scenario alone, before it is simulated: so that a run of
  * minutes whose report cannot fit on its disk is refused at once ({@link SafeOutput#checkRoomBeforeRun}), not after
  * it. An estimate meant to be high: the outputs of every scenario in {@code scenarios/} (and {@code scenarios/bench/}
- * cut short, and others at finer buckets) measured from 0.55 to 1.0 times it ({@code OutputSizeTest}).
+ * cut short, and others at finer buckets) measured from 0.59 to 0.97 times it ({@code OutputSizeTest}).
  *
  * <p>{@code timeseries.csv} is counted row by row: a row per bucket and dimension (the account(s), every VPC, subnet,
  * function, ENI key and NAT gateway route), each the bytes of its id, its time and an upper figure for its cells
- * (a function's or account's 100, measured 42 to 97 on average; a key's or subnet's 40, measured 29 to 38). The rest
- * (charts, {@code report.html}, {@code summary.json}, {@code narrative.txt}, {@code enis.csv}) was fitted on the
- * measured outputs and raised by a quarter so that none measured is above it: a base for the charts and the page, a
- * chart point (at most 600 per line, {@code Charts.MAX_POINTS}) per function line and per key line (at most 10 each),
- * a function and an ENI key each (their lanes of the state timeline up to 40), and a subnet (its panel of the IP
- * chart). With {@code --replications N} only summaries are written: {@code N} of them and the statistics across them
- * (measured 3.6 to 3.7 times one).
+ * (a function's or account's 100, measured 42 to 97 on average; a key's or subnet's 40, measured 29 to 38). The
+ * charts are counted chart by chart (those the scenario's features draw), each a frame and its lines' points (at most
+ * 600 per line, {@code Charts.MAX_POINTS}; 10 lines of functions and of keys, a panel per subnet), with a lane of the
+ * state timeline per function and key (up to 40); the rest ({@code report.html}, {@code summary.json}, {@code
+ * narrative.txt}, {@code enis.csv}) a base, the page's points per function line, a function, a key, a subnet and a
+ * legacy-model ENI. Both were fitted on the measured outputs (every bundled scenario's, with the hh:mm:ss labels of
+ * short runs and with the labels before them) and raised so that none measured is above them. With {@code
+ * --replications N} only summaries are written: {@code N} of them and the statistics across them (measured 3.6 to
+ * 3.7 times one).
  */
 public final class OutputSize {
 
@@ -35,25 +37,36 @@ public final class OutputSize {
     /** The CSV's header line, an upper figure (measured 406 to 574). */
     static final int CSV_HEADER = 700;
 
-    /** The charts' and page's base (a run of one function over a few buckets measured 0.55 of it). */
-    static final long BASE = 950_000;
-    /** A chart point of a line per function (at most {@link #LINES} lines) and per ENI key. */
-    static final long POINT_FUNCTION_LINE = 2_660;
-    static final long POINT_KEY_LINE = 445;
+    /**
+     * The charts (PNG and SVG each), fitted on every bundled scenario's charts, drawn with the time labels of session
+     * 42 and with those before (they measured 0.58 to 1.0 of this): a chart's frame (axes, legend, title), a chart
+     * point of a line per function (at most {@link #LINES} lines), per ENI key (at most {@link #LINES}) and per subnet
+     * (the subnet IP chart's panels), and a function's or key's lane of the state timeline (up to {@link #LANES}).
+     */
+    static final long CHART = 81_700;
+    static final long POINT_FUNCTION_LINE = 2_390;
+    static final long POINT_KEY_LINE = 150;
+    static final long POINT_SUBNET = 1_130;
+    static final long LANE = 17_700;
+    /** The charts every run draws (invocations, concurrency, environments, cold starts, the two latency, timeline). */
+    static final int CHARTS = 7;
     /** Lines per chart at most ({@code Charts.MAX_LINES}). */
     static final int LINES = 10;
     /** Points per line at most ({@code Charts.MAX_POINTS}). */
     static final int POINTS = 600;
-    /** A function (summary.json, narrative.txt, report.html) and its timeline lane, up to {@link #LANES}. */
-    static final long FUNCTION = 5_810;
-    static final long FUNCTION_LANE = 11_340;
-    /** An ENI key (summary.json, enis.csv, report.html) and its timeline lane, up to {@link #LANES}. */
-    static final long KEY = 1_170;
-    static final long KEY_LANE = 2_200;
     /** Lanes of the state timeline at most, of functions and of ENIs ({@code StateTimeline}). */
     static final int LANES = 40;
-    /** A subnet: its panel of the subnet IP chart, PNG and SVG. */
-    static final long SUBNET = 158_800;
+    /**
+     * The rest: report.html (which holds the charts' data and the timeline's SVG), summary.json, narrative.txt and
+     * enis.csv, fitted on the same runs (0.79 to 1.0 of this): a base, a chart point of a line per function, a function,
+     * an ENI key, a subnet, and an ENI of the legacy model (a row of enis.csv and of the page each).
+     */
+    static final long PAGE = 167_500;
+    static final long PAGE_POINT_FUNCTION = 80;
+    static final long FUNCTION = 5_910;
+    static final long KEY = 370;
+    static final long SUBNET = 10_300;
+    static final long LEGACY_ENI = 970;
 
     /** One summary.json: its base, a function, an ENI key, a subnet (upper figures, measured 0.62 to 0.97). */
     static final long SUMMARY = 5_000;
@@ -67,17 +80,28 @@ public final class OutputSize {
     }
 
     /** The dimensions of a scenario's series, counted from its file: what sizes its outputs. */
-    record Dimensions(long buckets, int functions, int keys, int subnets, List<String> rowIds, int[] rowBytes) {
+    record Dimensions(long buckets, int functions, int keys, int subnets, List<String> rowIds, int[] rowBytes,
+            int charts, long legacyEnis) {
     }
 
     /** The bytes of a run's report folder ({@code run} without {@code --replications}), marker included. */
     public static long report(Scenario s) {
         Dimensions d = dimensions(s);
+        return csv(s, d) + charts(d) + page(d) + SafeOutput.MARKER_HEADER.length() + 60 * 120L;
+    }
+
+    /** The charts/ folder: each chart's frame and its lines' points, and the timeline's lanes. */
+    static long charts(Dimensions d) {
         long points = points(d.buckets());
-        return csv(s, d) + BASE + points * (Math.min(d.functions(), LINES) * POINT_FUNCTION_LINE
-                + Math.min(d.keys(), LINES) * POINT_KEY_LINE) + d.functions() * FUNCTION
-                + Math.min(d.functions(), LANES) * FUNCTION_LANE + d.keys() * KEY + Math.min(d.keys(), LANES)
-                * KEY_LANE + d.subnets() * SUBNET + SafeOutput.MARKER_HEADER.length() + 60 * 120L;
+        return d.charts() * CHART + points * (Math.min(d.functions(), LINES) * POINT_FUNCTION_LINE
+                + Math.min(d.keys(), LINES) * POINT_KEY_LINE + d.subnets() * POINT_SUBNET)
+                + (Math.min(d.functions(), LANES) + Math.min(d.keys(), LANES)) * LANE;
+    }
+
+    /** report.html, summary.json, narrative.txt and enis.csv. */
+    static long page(Dimensions d) {
+        return PAGE + points(d.buckets()) * Math.min(d.functions(), LINES) * PAGE_POINT_FUNCTION
+                + d.functions() * FUNCTION + d.keys() * KEY + d.subnets() * SUBNET + d.legacyEnis() * LEGACY_ENI;
     }
 
     /** The bytes of {@code run --replications N}'s folder: N summaries and the statistics across them. */
@@ -87,15 +111,35 @@ public final class OutputSize {
     }
 
     /**
-     * {@code explain --trace}'s file: a line per action, state change and summarised invocations, about 200 bytes
-     * each, which depend on what happens in the run more than on its size: the traces of {@code scenarios/} measured
-     * 0.55 to 2.6 times this, and a run whose ENIs come and go (the legacy model's, a line each) 50 times. A
-     * trace above its estimate is checked to the byte at the write, as before.
+     * {@code explain --trace}'s file: a line per action, state change and spell of invocations, about 200 bytes each.
+     * Fitted on the traces of every bundled scenario (and the runs cut short of {@code OutputSizeTest}), which measured
+     * 0.50 to 1.17 times it ({@code OutputSizeTest}; 0.55 to 2.6 times the estimate before, and 50 times for
+     * legacy-vs-hyperplane): a function's lines (its states and invocations), a VPC function's (its Pending spell), an
+     * ENI key's (its ENIs' states), a timeline action's, an ENI of the legacy model ({@link #legacyEnis}: one per
+     * execution environment, each a Creating and an InUse line; legacy-vs-hyperplane's 246 ENIs wrote 492 of its 497
+     * lines, which the keys alone did not count), and each 14 days of the run a function's and a key's (an idle function
+     * goes Inactive, its ENIs deleted, and is restored). What happens in a run sets the rest: a trace above its estimate
+     * is checked to the byte at the write, as before.
      */
     public static long trace(Scenario s) {
         Dimensions d = dimensions(s);
-        return 400 + d.functions() * 900L + d.keys() * 350L;
+        int vpcFunctions = 0;
+        for (Scenario.Function f : s.functions()) {
+            vpcFunctions += f.subnetIds().isEmpty() ? 0 : 1;
+        }
+        long idleSpells = s.durationMicros() / (14 * 86_400_000_000L);
+        return d.functions() * TRACE_FUNCTION + vpcFunctions * TRACE_VPC_FUNCTION + d.keys() * TRACE_KEY
+                + s.timeline().size() * TRACE_ACTION + d.legacyEnis() * TRACE_LEGACY_ENI
+                + idleSpells * (d.functions() + d.keys()) * TRACE_IDLE;
     }
+
+    /** The trace's bytes by what writes them (see {@link #trace}). */
+    static final long TRACE_FUNCTION = 930;
+    static final long TRACE_VPC_FUNCTION = 270;
+    static final long TRACE_KEY = 490;
+    static final long TRACE_ACTION = 470;
+    static final long TRACE_LEGACY_ENI = 530;
+    static final long TRACE_IDLE = 450;
 
     /**
      * {@code compare --html}'s page: its base, a function's rows and charts (the larger side's), and the points of the
@@ -221,7 +265,54 @@ public final class OutputSize {
         for (int i = 0; i < rowBytes.length; i++) {
             rowBytes[i] = bytes.get(i);
         }
-        return new Dimensions(buckets, s.functions().size(), keys.size(), subnets, ids, rowBytes);
+        return new Dimensions(buckets, s.functions().size(), keys.size(), subnets, ids, rowBytes,
+                charts(s, !keys.isEmpty(), subnets > 0, !destinations.isEmpty()), legacyEnis(s));
+    }
+
+    /**
+     * The charts a run draws: the seven every run has, the ENI and connection charts when a function has a VPC, the
+     * subnet IP chart, and those of the features used (NAT gateways, asynchronous invocation, SQS, several accounts,
+     * provisioned concurrency).
+     */
+    static int charts(Scenario s, boolean keys, boolean subnets, boolean nat) {
+        boolean async = false;
+        boolean sqs = false;
+        boolean provisioned = false;
+        for (Scenario.Function f : s.functions()) {
+            async |= f.async().isPresent();
+            sqs |= f.sqs().isPresent();
+            provisioned |= f.provisionedConcurrency() > 0;
+        }
+        for (Scenario.At at : s.timeline()) {
+            provisioned |= at.action() instanceof dev.enisim.model.SimEvent.PutProvisionedConcurrency;
+        }
+        return CHARTS + (keys ? 2 : 0) + (subnets ? 1 : 0) + (nat ? 1 : 0) + (async ? 2 : 0) + (sqs ? 2 : 0)
+                + (s.accounts().list().isEmpty() ? 0 : 2) + (provisioned ? 2 : 0);
+    }
+
+    /**
+     * The ENIs the legacy model may create: one per execution environment, each with an address of its function's
+     * subnets, so at most the subnets' free addresses, the legacy ENI limit and the account's concurrency (0 under
+     * Hyperplane, whose ENIs are the keys'). legacy-vs-hyperplane's /25s fill: 246 ENIs, its trace 50 times the
+     * estimate that counted keys alone.
+     */
+    static long legacyEnis(Scenario s) {
+        if (s.networkModel() != dev.enisim.model.NetworkModel.LEGACY) {
+            return 0;
+        }
+        Set<String> used = new LinkedHashSet<>();
+        for (Scenario.Function f : s.functions()) {
+            used.addAll(f.subnetIds());
+        }
+        long free = 0;
+        for (Scenario.Vpc v : s.vpcs()) {
+            for (Scenario.Subnet sub : v.subnets()) {
+                if (used.contains(sub.id())) {
+                    free += Math.max(0, sub.cidr().usableAddresses() - sub.otherUsedIps());
+                }
+            }
+        }
+        return Math.min(free, Math.min(s.networkInterfacesPerRegion(), s.accountConcurrencyLimit()));
     }
 
     /** The ENI keys of a VpcConfig, labelled as the CSV writes them (quoted when a comma is in them). */

@@ -132,9 +132,9 @@ class RoomBeforeRunTest extends InScratch {
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void explainsTraceWithoutRoomIsRefusedBeforeTheRun() throws Exception {
-        // a function and its key: 400 + 900 + 350 bytes, 1.6 KiB
+        // a function in a VPC and its key: 930 + 270 + 490 bytes; over 30 days two idle spells of both, 2 x 2 x 450
         String err = refusedBeforeRunning(500, "explain", "scenario.yaml", "--trace", "t.jsonl");
-        assertTrue(err.startsWith("enisim: ") && err.contains("t.jsonl" + words("this file", "it needs about 1.6"
+        assertTrue(err.startsWith("enisim: ") && err.contains("t.jsonl" + words("this file", "it needs about 3.4"
                 + " KiB", "500 bytes")) && err.endsWith(" (said before simulating; nothing was written); free some"
                 + " space there, or give a path on another disk"), err);
     }

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The estimate of a run's outputs made before it is simulated ({@link OutputSize}) against the outputs of real runs:
- * every scenario in {@code scenarios/}, and others cut short or at finer buckets, measured 0.55 to 1.0 times their
- * estimate when it was fitted. A run is refused before it is simulated only when {@link SafeOutput#ESTIMATE_SURE}
+ * every scenario in {@code scenarios/}, and others cut short or at finer buckets, measured 0.59 to 0.97 times their
+ * estimate when it was refitted (session 42; 0.55 to 0.99 before), their charts alone 0.57 to 0.995 of the charts'
+ * term. A run is refused before it is simulated only when {@link SafeOutput#ESTIMATE_SURE}
  * of its estimate is over the room, so an output below that share of its estimate would be a run refused falsely.
  */
 class OutputSizeTest {
@@ -53,10 +54,11 @@ class OutputSizeTest {
     }
 
     /**
-     * Every scenario of {@code scenarios/}: its report folder is 0.5 to 1.0 of its estimate (measured 0.55 to 0.99
-     * when fitted), so above {@link SafeOutput#ESTIMATE_SURE} with a margin, and never above the estimate; its
-     * {@code explain --trace} file at least half its estimate (a trace may be far above its estimate: the legacy
-     * model's ENIs come and go, a line each).
+     * Every scenario of {@code scenarios/}: its report folder is 0.5 to 1.0 of its estimate (measured 0.59 to 0.97
+     * when refitted), so above {@link SafeOutput#ESTIMATE_SURE} with a margin, and never above the estimate; its
+     * charts alone 0.5 to 1.0 of the estimate's charts term (measured 0.57 to 0.995: the term follows what the charts
+     * weigh, not a base that hid them: request-rate-cap's 2-minute charts were 0.42 of the 950 KB base). Their traces:
+     * {@link #everyTraceTakesHalfTo1point2OfItsEstimate}.
      */
     @Test
     @Tag("slow") // about a minute: every scenario's report drawn in full
@@ -67,19 +69,62 @@ class OutputSizeTest {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 Scenario s = ScenarioLoader.load(f);
                 RunResult r = new Simulation(s, 0).run();
-                String bad = check(f.getFileName().toString(), ratio(s, r), 0.5, ratios);
+                Map<String, byte[]> report = ReportWriter.render(r);
+                String bad = check(f.getFileName().toString(), folderBytes(report) / (double) OutputSize.report(s),
+                        0.5, ratios);
                 if (bad != null) {
                     outside.add(bad);
                 }
-                double trace = traceRatio(s, r);
-                ratios.add(String.format(Locale.ROOT, "trace %.2f", trace));
-                if (trace < 0.5) {
-                    outside.add(f.getFileName() + " trace: " + trace);
+                bad = check(f.getFileName() + " charts", chartBytes(report)
+                        / (double) OutputSize.charts(OutputSize.dimensions(s)), 0.5, ratios);
+                if (bad != null) {
+                    outside.add(bad);
                 }
             }
         }
         assertEquals(List.of(), outside, "outside [0.5, 1.0] of their estimate; all: " + ratios);
-        assertTrue(ratios.size() >= 20, ratios.toString());
+        assertTrue(ratios.size() >= 40, ratios.toString());
+    }
+
+    /**
+     * {@code explain --trace}'s file of every scenario of {@code scenarios/} and of the runs cut short below: 0.5 to
+     * 1.2 of its estimate (measured 0.50 to 1.17 when fitted). It was 0.55 to 2.6, and 50 for legacy-vs-hyperplane,
+     * whose legacy ENIs (one per execution environment, 246 of them, two lines each) the estimate did not count: a
+     * trace of 100 KB estimated at 2 KB. A trace is checked to the byte at its write, so one above its estimate is never
+     * written past the disk's room; the band's low end keeps the check before the run from refusing one that fits.
+     */
+    @Test
+    void everyTraceTakesHalfTo1point2OfItsEstimate() throws Exception {
+        List<String> ratios = new ArrayList<>();
+        List<String> outside = new ArrayList<>();
+        List<String[]> runs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                runs.add(new String[] {f.toString()});
+            }
+        }
+        runs.add(new String[] {"scenarios/bench/month.yaml", "duration=3d"});
+        runs.add(new String[] {"scenarios/bench/account.yaml", "duration=20m"});
+        for (String[] run : runs) {
+            Scenario s = ScenarioLoader.load(Path.of(run[0]), run.length > 1 ? List.of(run[1]) : List.of(), null);
+            double trace = traceRatio(s, new Simulation(s, 0).run());
+            String what = String.join(" ", run) + " trace";
+            ratios.add(String.format(Locale.ROOT, "%s %.2f", what, trace));
+            if (trace < 0.5 || trace > 1.2) {
+                outside.add(String.format(Locale.ROOT, "%s: %.2f", what, trace));
+            }
+        }
+        assertEquals(List.of(), outside, "outside [0.5, 1.2] of their estimate; all: " + ratios);
+        assertTrue(ratios.size() >= 24, ratios.toString());
+    }
+
+    /** The bytes of a report's charts/ folder, PNG and SVG. */
+    private static long chartBytes(Map<String, byte[]> files) {
+        long n = 0;
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            n += f.getKey().startsWith("charts/") ? f.getValue().length : 0;
+        }
+        return n;
     }
 
     /**

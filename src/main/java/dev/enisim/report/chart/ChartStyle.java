@@ -48,18 +48,34 @@ final class ChartStyle {
     }
 
     /**
-     * The time unit that keeps axis labels readable: minutes up to 3 h, hours up to 3 days, then days; and the
-     * scenario's {@code startsAt} (empty: none), which puts the axis in weekday form as on the interactive page.
+     * The time unit that keeps axis labels readable: minutes up to 3 h, hours up to 3 days, then days; the scenario's
+     * {@code startsAt} (empty: none), which puts the axis in weekday form as on the interactive page; and the run's
+     * span in seconds, which sets how fine its tick labels are ({@link #timeAxis}).
      */
-    record TimeUnit(String name, double seconds, java.util.Optional<java.time.Instant> startsAt) {
+    record TimeUnit(String name, double seconds, java.util.Optional<java.time.Instant> startsAt, double spanSeconds) {
+        /** A unit whose ticks read hh:mm (a run of hours). */
+        TimeUnit(String name, double seconds, java.util.Optional<java.time.Instant> startsAt) {
+            this(name, seconds, startsAt, 3 * 3600);
+        }
+
         static TimeUnit forDuration(double seconds, java.util.Optional<java.time.Instant> startsAt) {
             if (seconds <= 3 * 3600) {
-                return new TimeUnit("min", 60, startsAt);
+                return new TimeUnit("min", 60, startsAt, seconds);
             }
             if (seconds <= 3 * 86_400) {
-                return new TimeUnit("h", 3600, startsAt);
+                return new TimeUnit("h", 3600, startsAt, seconds);
             }
-            return new TimeUnit("days", 86_400, startsAt);
+            return new TimeUnit("days", 86_400, startsAt, seconds);
+        }
+
+        /** Ticks to the second (hh:mm:ss) in a run shorter than an hour: 30-second ticks read 00:00 00:00 00:01. */
+        boolean toTheSecond() {
+            return spanSeconds < 3600;
+        }
+
+        /** Days on the axis (a run longer than 3 days). */
+        boolean days() {
+            return seconds >= 86_400;
         }
     }
 
@@ -99,28 +115,34 @@ final class ChartStyle {
 
     /**
      * Time in the interactive page's wording: {@code Tue 14:00} (UTC) when the scenario sets {@code startsAt};
-     * otherwise simulated time, 00:10 within a day, "day 3" or "day 3 14:00" beyond.
+     * otherwise simulated time, {@code 00:10} within a day, {@code 3d} or {@code 3d 14:00} beyond. The ticks fall on a
+     * clock's own steps, none finer than the labels say, so no two ticks read alike: in a run shorter than an hour to
+     * the second ({@code 00:00:30}, as the narrative writes it; burst-scaling's ten minutes read "00:00 00:00 00:01
+     * 00:01" at half-minute ticks), in a run of hours to the minute, in a run of days to the hour.
      */
     static void timeAxis(NumberAxis x, TimeUnit unit) {
         x.setLabel(unit.startsAt().isPresent() ? "Time (UTC, the run starts " + unit.startsAt().get() + ")"
-                : "Simulated time" + (unit.seconds() >= 86_400 ? " (days since the start)" : " (hh:mm)"));
+                : "Simulated time" + (unit.days() ? " (days since the start)" : unit.toTheSecond() ? " (hh:mm:ss)"
+                        : " (hh:mm)"));
         x.setLabelFont(LABEL);
         x.setTickLabelFont(TICK);
-        x.setNumberFormatOverride(new ClockFormat(unit));
-        if (unit.startsAt().isPresent()) { // ticks on the clock's own steps (Mon 06:00, Mon 12:00), not every 5 h
-            org.jfree.chart.axis.TickUnits steps = new org.jfree.chart.axis.TickUnits();
-            for (long s : CLOCK_STEPS) {
-                steps.add(new org.jfree.chart.axis.NumberTickUnit(s / unit.seconds(), new ClockFormat(unit)));
+        ClockFormat format = new ClockFormat(unit);
+        x.setNumberFormatOverride(format);
+        long finest = unit.toTheSecond() ? 1 : unit.days() ? 3600 : 60;
+        org.jfree.chart.axis.TickUnits steps = new org.jfree.chart.axis.TickUnits();
+        for (long s : CLOCK_STEPS) {
+            if (s >= finest) {
+                steps.add(new org.jfree.chart.axis.NumberTickUnit(s / unit.seconds(), format));
             }
-            x.setStandardTickUnits(steps);
         }
+        x.setStandardTickUnits(steps);
     }
 
-    /** Tick steps a clock reader expects, in seconds: 1 min to 1 week. */
-    private static final long[] CLOCK_STEPS = {60, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400,
-        172_800, 604_800};
+    /** Tick steps a clock reader expects, in seconds: 1 s to 30 days (the page's, charts.js {@code xIncrs}). */
+    private static final long[] CLOCK_STEPS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800,
+        21_600, 43_200, 86_400, 172_800, 604_800, 1_209_600, 2_592_000};
 
-    /** Formats an axis value in the unit's units as a clock. */
+    /** Formats an axis value in the unit's units as a clock, to the second in a run shorter than an hour. */
     static final class ClockFormat extends java.text.NumberFormat {
         private final TimeUnit unit;
 
@@ -131,8 +153,12 @@ final class ChartStyle {
         @Override
         public StringBuffer format(double number, StringBuffer to, java.text.FieldPosition pos) {
             long seconds = Math.round(number * unit.seconds());
-            boolean days = unit.seconds() >= 86_400;
-            return to.append(unit.startsAt().isEmpty() ? clock(seconds, days) : weekday(seconds, days, unit.startsAt().get()));
+            String at = unit.startsAt().isEmpty() ? clock(seconds, unit.days())
+                    : weekday(seconds, unit.days(), unit.startsAt().get());
+            if (unit.toTheSecond()) {
+                at += String.format(java.util.Locale.ROOT, ":%02d", Math.max(0, seconds) % 60);
+            }
+            return to.append(at);
         }
 
         @Override
@@ -159,10 +185,16 @@ final class ChartStyle {
         return s / 86_400 + "d" + (s % 86_400 == 0 ? "" : " " + hm);
     }
 
-    /** {@code Tue 14:00} (UTC), {@code startsAt} plus {@code seconds}; a day axis' midnight ticks say {@code Tue}. */
+    /**
+     * {@code Tue 14:00} (UTC), {@code startsAt} plus {@code seconds}; on a day axis with the date, as the narrative
+     * dates a run longer than a week ({@code Tue 3 Mar 14:00}: a weekday alone read "Mon 14:00" at every tick of a
+     * week's step), its midnight ticks {@code Tue 3 Mar}.
+     */
     static String weekday(long seconds, boolean days, java.time.Instant startsAt) {
         java.time.ZonedDateTime t = startsAt.plusSeconds(Math.max(0, seconds)).atZone(java.time.ZoneOffset.UTC);
-        String day = t.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT);
+        String day = t.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT)
+                + (days ? " " + t.getDayOfMonth() + " " + t.getMonth().getDisplayName(java.time.format.TextStyle.SHORT,
+                        java.util.Locale.ROOT) : "");
         if (days && t.getHour() == 0 && t.getMinute() == 0) {
             return day;
         }

@@ -27,14 +27,21 @@
     var t = pad(Math.floor(s / 3600)) + ':' + pad(Math.floor(s % 3600 / 60)) + (seconds ? ':' + pad(s % 60) : '');
     return multiDay ? d + 'd ' + t : t;
   }
+  /** A tick's label, no two alike: a day step with startsAt is dated (Mon 9 Mar; "Mon" alone at each week's tick),
+   * a multi-day run's hours carry their day (1d 06:00; "06:00" came back each day), as the PNG's axis. */
   function tick(sec, step) {
-    if (starts !== undefined) { return step >= 86400 ? weekday(sec, false).slice(0, 3) : weekday(sec, step < 60); }
+    if (starts !== undefined && step >= 86400) {
+      var t = new Date((starts + Math.max(0, Math.round(sec))) * 1000);
+      return weekday(sec, false).slice(0, 3) + ' ' + t.getUTCDate() + ' '
+        + ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][t.getUTCMonth()];
+    }
+    if (starts !== undefined) { return weekday(sec, step < 60); }
     sec = Math.round(sec);
     if (multiDay && step >= 86400) { return Math.floor(sec / 86400) + 'd'; }
     if (multiDay && sec % 86400 === 0) { return sec / 86400 + 'd'; }
     var s = sec % 86400;
     var hm = pad(Math.floor(s / 3600)) + ':' + pad(Math.floor(s % 3600 / 60));
-    return step < 60 ? hm + ':' + pad(s % 60) : hm;
+    return (multiDay ? Math.floor(sec / 86400) + 'd ' : '') + (step < 60 ? hm + ':' + pad(s % 60) : hm);
   }
   var xIncrs = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
     172800, 604800, 1209600, 2592000];

@@ -1,0 +1,115 @@
+package dev.enisim.report.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.run.RunResult;
+import dev.enisim.run.Simulation;
+import dev.enisim.scenario.ScenarioLoader;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.Tick;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The PNG charts' time axis: no two ticks read alike, whatever the run's length. burst-scaling's ten minutes read
+ * "00:00 00:00 00:01 00:01" (half-minute ticks written to the minute); a run shorter than an hour now reads to the
+ * second (hh:mm:ss, as the narrative), a run of hours to the minute, a run of days in days.
+ */
+class TimeAxisLabelsTest {
+
+    /** The tick labels JFreeChart draws on the chart's time axis, at the charts' size (1,000 x 420). */
+    static List<String> timeTicks(JFreeChart chart) {
+        BufferedImage image = new BufferedImage(ChartFiles.WIDTH, ChartFiles.HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            ChartRenderingInfo info = new ChartRenderingInfo();
+            chart.draw(g, new Rectangle2D.Double(0, 0, ChartFiles.WIDTH, ChartFiles.HEIGHT), info);
+            NumberAxis x = (NumberAxis) chart.getXYPlot().getDomainAxis();
+            Rectangle2D area = info.getPlotInfo().getDataArea();
+            if (info.getPlotInfo().getSubplotCount() > 0) { // panels on one axis: the axis spans a panel's width
+                area = info.getPlotInfo().getSubplotInfo(0).getDataArea();
+            }
+            List<String> labels = new ArrayList<>();
+            for (Object t : x.refreshTicks(g, new AxisState(), area, RectangleEdge.BOTTOM)) {
+                if (!((Tick) t).getText().isEmpty()) { // a minor tick has no label
+                    labels.add(((Tick) t).getText());
+                }
+            }
+            return labels;
+        } finally {
+            g.dispose();
+        }
+    }
+
+    private static void distinct(String what, List<String> labels, String pattern, int least) {
+        assertTrue(labels.size() >= least, what + ": " + labels);
+        assertEquals(labels.size(), new LinkedHashSet<>(labels).size(), what + ": two ticks read alike: " + labels);
+        for (String l : labels) {
+            assertTrue(l.matches(pattern), what + ": " + l + " in " + labels + " is not " + pattern);
+        }
+    }
+
+    /** Every chart of burst-scaling (10 minutes) and request-rate-cap (2 minutes): ticks to the second, distinct. */
+    @Test
+    void shortRunsTicksAreDistinctToTheSecond() throws Exception {
+        for (String name : List.of("burst-scaling", "request-rate-cap")) {
+            RunResult r = new Simulation(ScenarioLoader.load(Path.of("scenarios/" + name + ".yaml")), 0).run();
+            for (Charts.Chart c : Charts.all(r)) {
+                if (c.chart().getXYPlot().getDomainAxis() instanceof NumberAxis x && x.getLabel() != null
+                        && x.getLabel().startsWith("Simulated time")) {
+                    distinct(name + " " + c.name(), timeTicks(c.chart()), "\\d\\d:\\d\\d:\\d\\d", 5);
+                    assertEquals("Simulated time (hh:mm:ss)", x.getLabel(), name + " " + c.name());
+                }
+            }
+        }
+    }
+
+    /** A one-line chart over {@code seconds} with the run's time axis, as {@code Charts} draws it. */
+    private static JFreeChart over(double seconds, Optional<java.time.Instant> startsAt) {
+        ChartStyle.TimeUnit unit = ChartStyle.TimeUnit.forDuration(seconds, startsAt);
+        XYSeries s = new XYSeries("line");
+        for (int i = 0; i <= 100; i++) {
+            s.add(seconds * i / 100 / unit.seconds(), i % 7);
+        }
+        JFreeChart chart = new JFreeChart("t", ChartStyle.TITLE, new XYPlot(new XYSeriesCollection(s),
+                new NumberAxis(), new NumberAxis(), new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true,
+                        false)), false);
+        ChartStyle.apply(chart, unit, "y");
+        return chart;
+    }
+
+    /**
+     * From a second to a year, with and without a start date: distinct ticks, as fine as the run needs (a weekday axis
+     * longer than 3 days is dated: a week's step read "Mon 14:00" at every tick).
+     */
+    @Test
+    void anyRunLengthHasDistinctTicks() {
+        double[][] runs = {{1, 0}, {10, 0}, {90, 0}, {600, 0}, {900, 0}, {3_540, 0}, {3_600, 1}, {7_200, 1},
+            {3 * 3_600, 1}, {20 * 3_600, 1}, {3 * 86_400, 1}, {4 * 86_400, 2}, {7 * 86_400, 2}, {45 * 86_400, 2},
+            {365 * 86_400, 2}};
+        String[] patterns = {"\\d\\d:\\d\\d:\\d\\d", "(\\d+d )?\\d\\d:\\d\\d", "\\d+d( \\d\\d:\\d\\d)?"};
+        for (double[] run : runs) {
+            // a run of a second has its start and its end; the others at least three ticks
+            distinct(run[0] + " s", timeTicks(over(run[0], Optional.empty())), patterns[(int) run[1]],
+                    run[0] < 10 ? 2 : 3);
+            List<String> dated = timeTicks(over(run[0], Optional.of(java.time.Instant.parse(
+                    "2026-03-02T14:00:00Z"))));
+            assertEquals(dated.size(), new LinkedHashSet<>(dated).size(), run[0] + " s from Mon 14:00: " + dated);
+        }
+    }
+}
