@@ -837,16 +837,7 @@ public final class Charts {
      * succeeded (121 after retries), 612 retries, 0 dropped". Up to {@value #MAX_LINES} functions, the busiest first.
      */
     public static String asyncSentence(RunResult r) {
-        Map<String, RunSummary.AsyncSummary> async = r.summary().async();
-        if (async == null || async.isEmpty()) {
-            return "";
-        }
-        List<String> parts = new ArrayList<>();
-        List<String> names = new ArrayList<>(async.keySet());
-        names.sort(java.util.Comparator.comparingLong((String f) -> -async.get(f).received())
-                .thenComparing(f -> f));
-        for (String f : names.subList(0, Math.min(MAX_LINES, names.size()))) {
-            RunSummary.AsyncSummary a = async.get(f);
+        return busiestFirst(r.summary().async(), RunSummary.AsyncSummary::received, (f, a) -> {
             StringBuilder b = new StringBuilder(f).append(": ").append(num(a.received())).append(" events received, ")
                     .append(num(a.succeeded())).append(" succeeded (").append(num(a.succeededAfterRetries()))
                     .append(" after retries), ").append(num(a.functionErrorRetries() + a.systemRetries()))
@@ -872,31 +863,37 @@ public final class Charts {
             if (a.queuedAtEnd() > 0) {
                 b.append(", ").append(num(a.queuedAtEnd())).append(" still queued at the end");
             }
-            parts.add(b.toString());
-        }
-        String more = names.size() > MAX_LINES ? "; " + num(names.size() - MAX_LINES) + " more in summary.json async"
-                : "";
-        return String.join("; ", parts) + more + ".";
+            return b.toString();
+        }, "async");
     }
 
     /** Each SQS queue's totals, for the chart's note: "order-export: 60,000 messages sent, 60,000 deleted, ...". */
     public static String sqsSentence(RunResult r) {
-        Map<String, RunSummary.SqsSummary> sqs = r.summary().sqs();
-        if (sqs == null || sqs.isEmpty()) {
+        return busiestFirst(r.summary().sqs(), RunSummary.SqsSummary::sent, (f, q) -> f + "'s queue: " + num(q.sent())
+                + " messages sent, " + num(q.deleted()) + " deleted (processed), " + num(q.returnedToQueue())
+                + " returned to the queue, " + num(q.throttledAttempts()) + " throttled attempts, "
+                + num(q.movedToDeadLetterQueue()) + " moved to the DLQ, " + num(q.expired()) + " expired, "
+                + num(q.visibleAtEnd()) + " still visible at the end", "sqs");
+    }
+
+    /**
+     * The words of each function's totals, the {@value #MAX_LINES} busiest by {@code size} first (then by name), joined
+     * in one sentence, and how many more summary.json's {@code where} has; "" when there are none.
+     */
+    private static <T> String busiestFirst(Map<String, T> byFunction, java.util.function.ToLongFunction<T> size,
+            java.util.function.BiFunction<String, T, String> words, String where) {
+        if (byFunction == null || byFunction.isEmpty()) {
             return "";
         }
+        List<String> names = new ArrayList<>(byFunction.keySet());
+        names.sort(java.util.Comparator.comparingLong((String f) -> -size.applyAsLong(byFunction.get(f)))
+                .thenComparing(f -> f));
         List<String> parts = new ArrayList<>();
-        List<String> names = new ArrayList<>(sqs.keySet());
-        names.sort(java.util.Comparator.comparingLong((String f) -> -sqs.get(f).sent()).thenComparing(f -> f));
         for (String f : names.subList(0, Math.min(MAX_LINES, names.size()))) {
-            RunSummary.SqsSummary q = sqs.get(f);
-            parts.add(f + "'s queue: " + num(q.sent()) + " messages sent, " + num(q.deleted()) + " deleted (processed), "
-                    + num(q.returnedToQueue()) + " returned to the queue, " + num(q.throttledAttempts())
-                    + " throttled attempts, " + num(q.movedToDeadLetterQueue()) + " moved to the DLQ, "
-                    + num(q.expired()) + " expired, " + num(q.visibleAtEnd()) + " still visible at the end");
+            parts.add(words.apply(f, byFunction.get(f)));
         }
-        String more = names.size() > MAX_LINES ? "; " + num(names.size() - MAX_LINES) + " more in summary.json sqs"
-                : "";
+        String more = names.size() > MAX_LINES ? "; " + num(names.size() - MAX_LINES) + " more in summary.json "
+                + where : "";
         return String.join("; ", parts) + more + ".";
     }
 

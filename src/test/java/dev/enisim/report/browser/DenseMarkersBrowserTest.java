@@ -25,12 +25,7 @@ class DenseMarkersBrowserTest {
         browser.open(ChartsFitBrowserTest.report("quota-500"));
         assertEquals(List.of(), browser.consoleErrors());
         List<Map<String, Object>> charts = (List<Map<String, Object>>) browser.driver.executeScript(
-                "var cd = enisim.data.charts; return enisim.charts.map(function (c) {"
-                + " var x = c.u.scales.x, n = cd.markers.filter(function (m) { return m.t >= x.min && m.t <= x.max;"
-                + " }).length, told = 0;"
-                + " (c.u.enisimLabels || []).forEach(function (p) { told += (p.label ? 1 : 0) + p.more; });"
-                + " return {id: c.spec.id, markers: n, told: told, lines: c.u.enisimLines,"
-                + " panel: c.spec.markerLabels === false}; })");
+                ChartsFitBrowserTest.MARKER_COUNTS);
         assertTrue(charts.size() >= 5, charts.toString());
         for (Map<String, Object> c : charts) {
             List<Number> lines = (List<Number>) c.get("lines");
@@ -42,7 +37,7 @@ class DenseMarkersBrowserTest {
                 double gap = lines.get(i).doubleValue() - lines.get(i - 1).doubleValue();
                 assertTrue(gap >= 9.5, c.get("id") + ": lines " + gap + " px apart at " + lines.get(i));
             }
-            if (!(Boolean) c.get("panel")) {
+            if (c.get("panelOf") == null) { // a panel's chart labels its markers
                 assertEquals(markers, ((Number) c.get("told")).longValue(), c.get("id") + ": every marker told");
             }
         }
