@@ -30,7 +30,9 @@ public final class ChartFiles {
         for (Charts.Chart c : Charts.all(r)) {
             int height = c.name().equals("timeline") ? StateTimeline.height(r)
                     : c.name().equals("subnet-ips") ? Math.max(HEIGHT, 120 + 150 * r.summary().subnets().size())
-                    : c.name().equals("invocations") ? Charts.invocationsHeight(r) : HEIGHT;
+                    : c.name().equals("invocations") ? Charts.invocationsHeight(r)
+                    : c.name().equals("async-events") ? Charts.queueHeight(Charts.asyncPanels(r, "").size())
+                    : c.name().equals("sqs-queues") ? Charts.queueHeight(Charts.sqsPanels(r, "").size()) : HEIGHT;
             files.put("charts/" + c.name() + ".png", png(c.chart(), WIDTH, height));
             files.put("charts/" + c.name() + ".svg", svg(c.chart(), WIDTH, height));
         }

@@ -89,10 +89,8 @@ public final class Charts {
         }
         NatChart.addTo(out, r);
         if (r.timeSeries().account(Metric.ASYNC_EVENTS_RECEIVED) != null) {
-            out.add(new Chart("async-events", "Asynchronous events", asyncEvents(r)));
-            out.add(new Chart("async-event-age", "AsyncEventAge per function", perFunctionChart(r,
-                    Metric.ASYNC_EVENT_AGE, "AsyncEventAge per function (queueing to invocation, maximum per"
-                            + " bucket)", "Age (ms)")));
+            // one chart of panels per function, the event age among them (it had an image of its own)
+            out.add(new Chart("async-events", "Asynchronous events per function", asyncEvents(r)));
         }
         if (r.summary().accounts() != null) {
             out.add(new Chart("accounts-enis", "Hyperplane ENIs per account", accounts(r, Metric.HYPERPLANE_ENI_COUNT,
@@ -109,12 +107,7 @@ public final class Charts {
                     provisioned(r)));
         }
         if (r.summary().sqs() != null) {
-            out.add(new Chart("sqs-visible", "SQS messages visible", perFunctionChart(r,
-                    Metric.APPROXIMATE_NUMBER_OF_MESSAGES_VISIBLE, "SQS ApproximateNumberOfMessagesVisible per"
-                            + " function (maximum per bucket)", "Messages")));
-            out.add(new Chart("sqs-oldest", "SQS age of the oldest message", perFunctionChart(r,
-                    Metric.APPROXIMATE_AGE_OF_OLDEST_MESSAGE, "SQS ApproximateAgeOfOldestMessage per function"
-                            + " (maximum per bucket)", "Age (s)")));
+            out.add(new Chart("sqs-queues", "SQS queues per function", sqsQueues(r)));
         }
         if (!r.summary().functions().isEmpty()) {
             out.add(new Chart("timeline", "State timeline", StateTimeline.chart(r)));
@@ -779,29 +772,188 @@ public final class Charts {
         }
     }
 
-    /** The account's asynchronous events: received and dropped per bucket, and those waiting in the queue. */
-    static JFreeChart asyncEvents(RunResult r) {
-        XYSeriesCollection c = new XYSeriesCollection();
-        TimeSeries ts = r.timeSeries();
-        List<Metric> lines = List.of(Metric.ASYNC_EVENTS_RECEIVED, Metric.ASYNC_EVENTS_DROPPED,
-                Metric.ASYNC_EVENTS_QUEUED, Metric.DEAD_LETTER_ERRORS, Metric.DESTINATION_DELIVERY_FAILURES);
-        for (Metric l : lines) {
-            long[] v = ts.account(l).values();
-            if (l == Metric.DEAD_LETTER_ERRORS || l == Metric.DESTINATION_DELIVERY_FAILURES) {
-                boolean any = false;
-                for (long x : v) {
-                    any |= x != 0;
-                }
-                if (!any) {
-                    continue; // delivery failures only when there were some
-                }
+    /**
+     * One panel of the queued events' chart (the asynchronous functions' event queue, or the SQS queues that feed
+     * functions): its heading, its axis label, and the metric drawn per function (one line each, in its colour).
+     */
+    public record QueuePanel(String id, String title, String yLabel, Metric metric) {
+    }
+
+    /**
+     * The asynchronous functions' panels, in AWS's words with the metric's name after them: events received, events
+     * waiting in Lambda's queue, the age of an event when it is tried, then (only when some occurred) events dropped
+     * and failed sends to the DLQ or on-failure destination. {@code per} names the bucket ("10 s", "minute").
+     * async-events.png drew the account's raw metric names summed over functions, counts and a level on one axis.
+     */
+    public static List<QueuePanel> asyncPanels(RunResult r, String per) {
+        List<QueuePanel> out = new ArrayList<>();
+        out.add(new QueuePanel("received", "Events received: queued for the function (AsyncEventsReceived), per "
+                + per, "received per " + per, Metric.ASYNC_EVENTS_RECEIVED));
+        out.add(new QueuePanel("queued", "Events waiting in Lambda's event queue to be tried or retried (maximum per "
+                + per + ")", "waiting", Metric.ASYNC_EVENTS_QUEUED));
+        out.add(new QueuePanel("age", "Event age: queued to tried, ms (AsyncEventAge, maximum per " + per + ")",
+                "ms", Metric.ASYNC_EVENT_AGE));
+        out.add(new QueuePanel("dropped", "Events dropped: too old or out of retries, sent first to the DLQ or"
+                + " on-failure destination when one is set (AsyncEventsDropped), per " + per, "per " + per,
+                Metric.ASYNC_EVENTS_DROPPED));
+        out.add(new QueuePanel("dead-letter-errors", "Failed sends to the dead-letter queue (DeadLetterErrors), per "
+                + per, "per " + per, Metric.DEAD_LETTER_ERRORS));
+        out.add(new QueuePanel("destination-failures", "Failed sends to the on-failure destination"
+                + " (DestinationDeliveryFailures), per " + per, "per " + per, Metric.DESTINATION_DELIVERY_FAILURES));
+        return withData(r, out, 3);
+    }
+
+    /** The SQS queues' panels (one queue per SQS-fed function): messages visible, the oldest's age, to the DLQ. */
+    public static List<QueuePanel> sqsPanels(RunResult r, String per) {
+        List<QueuePanel> out = new ArrayList<>();
+        out.add(new QueuePanel("visible", "Messages waiting in each function's SQS queue"
+                + " (ApproximateNumberOfMessagesVisible, maximum per " + per + ")", "messages visible",
+                Metric.APPROXIMATE_NUMBER_OF_MESSAGES_VISIBLE));
+        out.add(new QueuePanel("oldest", "Age of the oldest message in the queue, s (ApproximateAgeOfOldestMessage,"
+                + " maximum per " + per + ")", "s", Metric.APPROXIMATE_AGE_OF_OLDEST_MESSAGE));
+        out.add(new QueuePanel("dead-letter", "Messages moved to the queue's DLQ after maxReceiveCount receives, per "
+                + per, "per " + per, Metric.SQS_MESSAGES_TO_DEAD_LETTER_QUEUE));
+        return withData(r, out, 2);
+    }
+
+    /** The first {@code always} panels, and the others only when some function has data in them. */
+    private static List<QueuePanel> withData(RunResult r, List<QueuePanel> panels, int always) {
+        List<QueuePanel> out = new ArrayList<>();
+        for (int i = 0; i < panels.size(); i++) {
+            if (i < always || !queueSeries(r, panels.get(i).metric()).isEmpty()) {
+                out.add(panels.get(i));
             }
-            c.addSeries(series(l.metric(), v, ts, unit(r), Downsample.Mode.of(l), 1, false));
         }
-        JFreeChart chart = line(r, "Asynchronous events (per " + bucketLabel(r, Downsample.factor(ts.buckets(),
-                MAX_POINTS)) + "; queued: maximum)", "Events", c, true);
-        integerAxis(chart);
+        return out;
+    }
+
+    /** A queue metric's function series that are above zero somewhere, in the unit shown (ages in whole ms or s). */
+    public static List<Series> queueSeries(RunResult r, Metric metric) {
+        return functionSeries(r, metric);
+    }
+
+    /**
+     * Each asynchronous function's totals in AWS's words, for the chart's note: "thumbnails: 600 events received, 600
+     * succeeded (121 after retries), 612 retries, 0 dropped". Up to {@value #MAX_LINES} functions, the busiest first.
+     */
+    public static String asyncSentence(RunResult r) {
+        return busiestFirst(r.summary().async(), RunSummary.AsyncSummary::received, (f, a) -> {
+            StringBuilder b = new StringBuilder(f).append(": ").append(num(a.received())).append(" events received, ")
+                    .append(num(a.succeeded())).append(" succeeded (").append(num(a.succeededAfterRetries()))
+                    .append(" after retries), ").append(num(a.functionErrorRetries() + a.systemRetries()))
+                    .append(" retries, ").append(num(a.dropped())).append(" dropped");
+            List<String> why = new ArrayList<>();
+            a.dropReasons().forEach((reason, n) -> {
+                if (n > 0) {
+                    why.add(reason + " " + num(n));
+                }
+            });
+            if (!why.isEmpty()) {
+                b.append(" (").append(String.join(", ", why)).append(")");
+            }
+            if (a.sentToDeadLetterQueue() > 0) {
+                b.append(", ").append(num(a.sentToDeadLetterQueue())).append(" sent to its DLQ");
+            }
+            if (a.sentToDestination() > 0) {
+                b.append(", ").append(num(a.sentToDestination())).append(" sent to its on-failure destination");
+            }
+            if (a.refused() > 0) {
+                b.append(", ").append(num(a.refused())).append(" refused before queueing");
+            }
+            if (a.queuedAtEnd() > 0) {
+                b.append(", ").append(num(a.queuedAtEnd())).append(" still queued at the end");
+            }
+            return b.toString();
+        }, "async");
+    }
+
+    /** Each SQS queue's totals, for the chart's note: "order-export: 60,000 messages sent, 60,000 deleted, ...". */
+    public static String sqsSentence(RunResult r) {
+        return busiestFirst(r.summary().sqs(), RunSummary.SqsSummary::sent, (f, q) -> f + "'s queue: " + num(q.sent())
+                + " messages sent, " + num(q.deleted()) + " deleted (processed), " + num(q.returnedToQueue())
+                + " returned to the queue, " + num(q.throttledAttempts()) + " throttled attempts, "
+                + num(q.movedToDeadLetterQueue()) + " moved to the DLQ, " + num(q.expired()) + " expired, "
+                + num(q.visibleAtEnd()) + " still visible at the end", "sqs");
+    }
+
+    /**
+     * The words of each function's totals, the {@value #MAX_LINES} busiest by {@code size} first (then by name), joined
+     * in one sentence, and how many more summary.json's {@code where} has; "" when there are none.
+     */
+    private static <T> String busiestFirst(Map<String, T> byFunction, java.util.function.ToLongFunction<T> size,
+            java.util.function.BiFunction<String, T, String> words, String where) {
+        if (byFunction == null || byFunction.isEmpty()) {
+            return "";
+        }
+        List<String> names = new ArrayList<>(byFunction.keySet());
+        names.sort(java.util.Comparator.comparingLong((String f) -> -size.applyAsLong(byFunction.get(f)))
+                .thenComparing(f -> f));
+        List<String> parts = new ArrayList<>();
+        for (String f : names.subList(0, Math.min(MAX_LINES, names.size()))) {
+            parts.add(words.apply(f, byFunction.get(f)));
+        }
+        String more = names.size() > MAX_LINES ? "; " + num(names.size() - MAX_LINES) + " more in summary.json "
+                + where : "";
+        return String.join("; ", parts) + more + ".";
+    }
+
+    /**
+     * The queued events in panels on one time axis, one line per function in its colour: what Lambda's event queue
+     * (async) or the SQS queues did, in AWS's words. async-events.png drew "AsyncEventsReceived",
+     * "AsyncEventsDropped" and "Sim.AsyncEventsQueued" summed over functions, counts per bucket and a level on one
+     * axis.
+     */
+    static JFreeChart queueChart(RunResult r, String title, List<QueuePanel> panels, String sentence) {
+        NumberAxis x = new NumberAxis();
+        x.setAutoRangeStickyZero(false);
+        org.jfree.chart.plot.CombinedDomainXYPlot combined = new org.jfree.chart.plot.CombinedDomainXYPlot(x);
+        combined.setGap(12);
+        Palette colours = Palette.of(r);
+        for (int k = 0; k < panels.size(); k++) {
+            QueuePanel qp = panels.get(k);
+            DefaultTableXYDataset one = new DefaultTableXYDataset();
+            XYStepRenderer lines = new XYStepRenderer();
+            Downsample.Mode mode = Downsample.Mode.of(qp.metric());
+            java.util.function.ToLongFunction<Series> score = mode == Downsample.Mode.SUM
+                    ? s -> Palette.sum(s.values()) : s -> Palette.max(s.values());
+            for (Series s : Palette.top(queueSeries(r, qp.metric()), MAX_LINES, score)) {
+                one.addSeries(series(s.id(), s.values(), r.timeSeries(), unit(r), mode, 1, false));
+                int i = one.getSeriesCount() - 1;
+                lines.setSeriesPaint(i, Color.decode(colours.colour(Metric.Scope.FUNCTION, s.id())));
+                lines.setSeriesStroke(i, new BasicStroke(2f));
+                lines.setSeriesVisibleInLegend(i, k == 0);
+            }
+            XYPlot p = panel(one, lines, qp.yLabel());
+            org.jfree.chart.title.TextTitle head = new org.jfree.chart.title.TextTitle(qp.title(), ChartStyle.LABEL);
+            head.setPaint(new Color(0x212121));
+            head.setBackgroundPaint(new Color(255, 255, 255, 220));
+            p.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(0.005, 0.99, head,
+                    org.jfree.chart.ui.RectangleAnchor.TOP_LEFT));
+            ChartStyle.markActions(p, r.actions(), unit(r), false, r.summary().simulatedSeconds());
+            combined.add(p, 1);
+        }
+        JFreeChart chart = new JFreeChart(title, ChartStyle.TITLE, combined, true);
+        ChartStyle.apply(chart, unit(r), "");
+        note(chart, sentence);
         return chart;
+    }
+
+    /** The asynchronous functions' event queue, per function ({@link #asyncPanels}). */
+    static JFreeChart asyncEvents(RunResult r) {
+        String per = bucketLabel(r, Downsample.factor(r.timeSeries().buckets(), MAX_POINTS));
+        return queueChart(r, "Asynchronous events per function (Lambda's event queue)", asyncPanels(r, per),
+                asyncSentence(r));
+    }
+
+    /** The SQS queues that feed functions, per function ({@link #sqsPanels}). */
+    static JFreeChart sqsQueues(RunResult r) {
+        String per = bucketLabel(r, Downsample.factor(r.timeSeries().buckets(), MAX_POINTS));
+        return queueChart(r, "SQS queues per function (event source mappings)", sqsPanels(r, per), sqsSentence(r));
+    }
+
+    /** The height of a queue chart's image: 170 px a panel and room for the title, legend and note. */
+    static int queueHeight(int panels) {
+        return 200 + 170 * panels;
     }
 
     /** Several accounts on shared VPCs: one line per account of its {@code account} row's {@code metric}. */

@@ -87,6 +87,15 @@ final class ChartData {
             charts.add(connections());
         }
         subnets(charts);
+        // the queued events, as charts/async-events.png and sqs-queues.png draw them: the page had no chart of them
+        if (ts.account(Metric.ASYNC_EVENTS_RECEIVED) != null) {
+            queue(charts, "async-events", "Asynchronous events per function (Lambda's event queue)",
+                    Charts.asyncPanels(r, bucket()), Charts.asyncSentence(r));
+        }
+        if (r.summary().sqs() != null) {
+            queue(charts, "sqs-queues", "SQS queues per function (event source mappings)", Charts.sqsPanels(r, bucket()),
+                    Charts.sqsSentence(r));
+        }
         // up to 200 actions are marker lines (a label where there is room; zooming in makes room): the first 60 alone left
         // out quota-500's last 50 creations, the ten that go Failed among them
         ArrayNode markers = o.putArray("markers");
@@ -287,6 +296,30 @@ final class ChartData {
         }
         c.put("note", note);
         return c;
+    }
+
+    /**
+     * A queue's panels in one box ({@link Charts#asyncPanels}, {@link Charts#sqsPanels}): the first is the chart, headed
+     * by {@code title} and followed by {@code sentence}, the others panels of it, each with its heading; one line per
+     * function (the top {@value #TOP} and the others).
+     */
+    private void queue(ArrayNode charts, String id, String title, List<Charts.QueuePanel> panels, String sentence) {
+        for (int k = 0; k < panels.size(); k++) {
+            Charts.QueuePanel p = panels.get(k);
+            ObjectNode c = k == 0 ? chart(id, title + ". " + p.title(), p.yLabel(), true)
+                    : chart(id + "-" + p.id(), p.title(), p.yLabel(), true);
+            if (k > 0) {
+                c.put("panelOf", id).put("small", true).put("markerLabels", false);
+            }
+            Downsample.Mode mode = Downsample.Mode.of(p.metric());
+            List<Series> fns = Charts.queueSeries(r, p.metric());
+            addTopAndOthers(c.withArray("series"), fns, mode == Downsample.Mode.SUM ? x -> Palette.sum(x.values())
+                    : x -> Palette.max(x.values()), mode, "functions");
+            String more = Palette.legendNote(Math.min(TOP, fns.size()), fns.size(), mode == Downsample.Mode.SUM
+                    ? "total" : "peak", "in the tables (" + othersNote(mode) + ")");
+            c.put("note", k == 0 ? sentence + (more.isEmpty() ? "" : " " + more) : more);
+            charts.add(c);
+        }
     }
 
     /** One small chart per subnet (its own scale), the fullest first. */

@@ -68,13 +68,7 @@ class ChartsFitBrowserTest {
         for (String scenario : List.of("teardown", "eni-not-ready")) {
             browser.open(report(scenario));
             assertEquals(List.of(), browser.consoleErrors());
-            List<Map<String, Object>> counts = (List<Map<String, Object>>) browser.driver.executeScript(
-                    "var cd = enisim.data.charts; return enisim.charts.map(function (c) {"
-                    + " var x = c.u.scales.x, n = cd.markers.filter(function (m) { return m.t >= x.min && m.t <= x.max;"
-                    + " }).length, l = (c.u.enisimLabels || []), told = 0;"
-                    + " l.forEach(function (p) { told += (p.label ? 1 : 0) + p.more; });"
-                    + " return {id: c.spec.id, markers: n, told: told, panelOf: c.spec.markerLabels === false"
-                    + " ? c.spec.panelOf : null}; })");
+            List<Map<String, Object>> counts = (List<Map<String, Object>>) browser.driver.executeScript(MARKER_COUNTS);
             for (Map<String, Object> c : counts) {
                 if (c.get("panelOf") != null) { // a panel of the invocations chart: its first panel labels the markers
                     assertTrue(counts.stream().anyMatch(o -> o.get("id").equals(c.get("panelOf"))), c.toString());
@@ -85,6 +79,17 @@ class ChartsFitBrowserTest {
             }
         }
     }
+
+    /**
+     * Each chart's markers in view, those its labels tell (labelled or counted in a "+N more"), the action lines it
+     * drew (CSS px) and, for a panel whose chart labels its markers, that chart's id.
+     */
+    static final String MARKER_COUNTS = "var cd = enisim.data.charts; return enisim.charts.map(function (c) {"
+            + " var x = c.u.scales.x, n = cd.markers.filter(function (m) { return m.t >= x.min && m.t <= x.max;"
+            + " }).length, l = (c.u.enisimLabels || []), told = 0;"
+            + " l.forEach(function (p) { told += (p.label ? 1 : 0) + p.more; });"
+            + " return {id: c.spec.id, markers: n, told: told, lines: c.u.enisimLines, panelOf: c.spec.markerLabels"
+            + " === false ? c.spec.panelOf : null}; })";
 
     /** Waits for two animation frames: what a screenshot taken now shows. */
     private static void nextFrame() {
