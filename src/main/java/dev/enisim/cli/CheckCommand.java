@@ -486,7 +486,15 @@ final class CheckCommand implements Callable<Integer> {
                         + "right file?");
             }
             bytes = Files.readAllBytes(file);
-            expected = SummaryJson.mapper().readTree(new String(bytes, StandardCharsets.UTF_8));
+            String text;
+            try { // decoded leniently, a binary file was said in Jackson's words ("Unexpected character ('\uFFFD'")
+                text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new UserInputException("baseline " + file + " is not a summary.json: not UTF-8 text (a binary "
+                        + "file, or another encoding); enisim writes its summaries in UTF-8: restore it (from version "
+                        + "control), or rewrite it with --update-baseline");
+            }
+            expected = SummaryJson.mapper().readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // cut short at a line's end ("end-of-input within/between Object entries") is a plain parse error, not
             // a JsonEOFException: both are a file cut short

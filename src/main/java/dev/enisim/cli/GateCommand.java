@@ -720,7 +720,11 @@ final class GateCommand implements Callable<Integer> {
                 if (!e.getMessage().contains("not UTF-8 text")) {
                     throw e;
                 }
-                tree = ChangeReader.tree(rulesFile);
+                // its size was checked by readTree; as a rules file, not as a template (a list was "expected a
+                // template or plan", a binary file "a template, plan or parameters file")
+                tree = ScenarioLoader.readTree(dev.enisim.scenario.InputText.read(rulesFile, Long.MAX_VALUE,
+                        "a rules file", "a rules file (YAML or JSON with a list under `gate:`)"), rulesFile.toString(),
+                        "rules file");
             }
             var list = tree.has("gate") ? tree.get("gate") : tree.get("expect");
             if (list == null || !list.isArray()) {
