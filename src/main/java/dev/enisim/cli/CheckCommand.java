@@ -478,7 +478,7 @@ final class CheckCommand implements Callable<Integer> {
                     + dev.enisim.scenario.InputText.KERNEL_FILES + "); expected a summary.json");
         }
         JsonNode expected;
-        byte[] bytes;
+        byte[] bytes = null;
         try {
             if (Files.size(file) > MAX_BASELINE_BYTES) {
                 throw new UserInputException("baseline " + file + " is " + Files.size(file) / (1024 * 1024) + " MiB,"
@@ -504,6 +504,15 @@ final class CheckCommand implements Callable<Integer> {
                         + " closes" + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")
                         + ", so it is not the whole summary enisim wrote (an interrupted copy?); restore it (from"
                         + " version control), or rewrite it with --update-baseline");
+            }
+            String start = bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8).strip();
+            if (!start.isEmpty() && start.charAt(0) != '{' && start.charAt(0) != '[') {
+                // a scenario (YAML) given as a baseline was said in Jackson's words: "Unexpected character ('#'
+                // (code 35)): expected a valid value (JSON String, Number, Array, Object or token 'null', ...)"
+                String line = start.lines().findFirst().orElse("").replace('\t', ' ');
+                throw new UserInputException("baseline " + file + " is not a summary.json: not JSON, it starts with '"
+                        + line.substring(0, Math.min(40, line.length())).strip() + "' (a scenario? a scenario is "
+                        + "given as SCENARIO; --baseline DIR holds the summaries check --update-baseline wrote)");
             }
             throw new UserInputException("baseline " + file + " is not a summary.json: "
                     + dev.enisim.scenario.ParserMessage.clean(e.getMessage()));

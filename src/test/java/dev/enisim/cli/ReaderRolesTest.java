@@ -27,7 +27,8 @@ class ReaderRolesTest {
 
     /** What a user would never see: a parser's or Java's internals. */
     private static final List<String> INTERNALS = List.of("Source:", "reference chain", "StreamReadConstraints",
-            "Nesting Depth", "Exception", "\tat ", "com.fasterxml", "org.yaml", "(code 65533", "Unexpected character");
+            "Nesting Depth", "Exception", "\tat ", "com.fasterxml", "org.yaml", "(code 65533", "Unexpected character",
+            "JSON String, Number, Array");
 
     private static void clean(CliTest.Result r, String what) {
         assertEquals(2, r.code(), what + ": " + r.out() + r.err());
@@ -106,6 +107,21 @@ class ReaderRolesTest {
         clean(r, "a binary baseline");
         assertTrue((r.out() + r.err()).contains("small.summary.json is not a summary.json: not UTF-8 text"),
                 r.out() + r.err());
+    }
+
+    /** A scenario (YAML) given as a baseline was said in Jackson's words ("Unexpected character ('#' (code 35))"). */
+    @Test
+    void aScenarioGivenAsABaselineIsSaidToBeNotJson() throws Exception {
+        Path scenario = Files.writeString(dir.resolve("small.yaml"), "# the small one\n"
+                + CliTest.GOOD.replace("cli-test", "small"));
+        Path base = Files.createDirectories(dir.resolve("baseline"));
+        Files.copy(scenario, base.resolve("small.summary.json"));
+        CliTest.Result r = CliTest.run("check", scenario.toString(), "--baseline", base.toString());
+        clean(r, "a scenario as a baseline");
+        assertTrue((r.out() + r.err()).contains("small.summary.json is not a summary.json: not JSON, it starts with '#"
+                + " the small one' (a scenario? a scenario is given as SCENARIO; --baseline DIR holds the summaries"
+                + " check --update-baseline wrote)"), r.out() + r.err());
+        assertFalse((r.out() + r.err()).contains("code 35"), r.out() + r.err());
     }
 
     /** Each reader, given a truncated file, a 2,000-deep nesting and a wrong type, answers in enisim's words. */
