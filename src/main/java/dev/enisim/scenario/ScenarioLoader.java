@@ -414,6 +414,10 @@ public final class ScenarioLoader {
                 throw new ScenarioException(source, List.of(new Problem("", "expected a "
                         + (role.equals(SCENARIO_ROLE) ? "scenario" : role) + " (key: value pairs at the top level)")));
             }
+            String other = role.equals(SCENARIO_ROLE) ? otherFile(tree) : null;
+            if (other != null) {
+                throw new ScenarioException(source, List.of(new Problem("", other)));
+            }
             return tree;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
@@ -435,6 +439,46 @@ public final class ScenarioLoader {
             throw problem(source, "malformed YAML: " + ParserMessage.clean(e.getMessage()));
         }
     }
+
+    /**
+     * What another of enisim's files given as a scenario is, said in one line, or null: a run's summary.json was
+     * told as twenty "unknown key" lines ('scenario', 'replication', 'simulatedSeconds', ...), a template, a plan, a
+     * rules file or saved AWS CLI output as its keys unknown and the scenario's missing. Only a tree with neither
+     * {@code name} nor {@code duration} is looked at: a scenario (even a faulty one) is read as one.
+     */
+    private static String otherFile(JsonNode tree) {
+        if (tree.has("name") || tree.has("duration") || !tree.fieldNames().hasNext()) {
+            return null;
+        }
+        if (tree.path("scenario").isTextual() && tree.has("seed")
+                && (tree.has("simulatedSeconds") || tree.has("metrics"))) {
+            return "this is the summary.json of a run of '" + tree.path("scenario").asText() + "' (enisim run writes"
+                    + " it), not a scenario: give the scenario file that was run";
+        }
+        if (tree.has("Resources") || tree.has("AWSTemplateFormatVersion")) {
+            return "this is a CloudFormation template, not a scenario: enisim gate --template reads it (with the"
+                    + " account's scenario as --account)";
+        }
+        if (tree.has("format_version") && (tree.has("planned_values") || tree.has("resource_changes"))) {
+            return "this is a Terraform plan (terraform show -json), not a scenario: enisim gate --plan reads it";
+        }
+        if (tree.path("gate").isArray()) {
+            return "this is a rules file (a list under `gate:`), not a scenario: enisim gate --rules reads it";
+        }
+        for (java.util.Iterator<String> keys = tree.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (AWS_CLI_KEYS.contains(key)) {
+                return "this is saved AWS CLI output (its '" + key + "'), not a scenario: enisim import builds a"
+                        + " scenario from it";
+            }
+        }
+        return null;
+    }
+
+    /** The top-level keys of the AWS CLI outputs enisim import reads (README, Importing from AWS). */
+    private static final java.util.Set<String> AWS_CLI_KEYS = java.util.Set.of("Subnets", "Functions",
+            "NetworkInterfaces", "SecurityGroups", "MetricDataResults", "Datapoints", "AccountLimit", "AccountUsage",
+            "Exports", "Configuration", "FunctionName", "ReservedConcurrentExecutions");
 
     /**
      * The line, column (from 1) and code of the first character YAML does not allow (a control character other than

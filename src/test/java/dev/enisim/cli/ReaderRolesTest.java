@@ -124,6 +124,38 @@ class ReaderRolesTest {
         assertFalse((r.out() + r.err()).contains("code 35"), r.out() + r.err());
     }
 
+    /** Another of enisim's files given as a scenario is named in one line: a summary.json said twenty lines. */
+    @Test
+    void anotherRolesFileGivenAsAScenarioIsNamedInOneLine() throws Exception {
+        String[][] files = {
+            {"summary.json", "{\"scenario\": \"small\", \"seed\": 1, \"replication\": 0, \"simulatedSeconds\":"
+                + " 600, \"events\": {}, \"invocations\": {}, \"functions\": {}, \"vpcs\": {}}",
+                "this is the summary.json of a run of 'small' (enisim run writes it), not a scenario: give the scenario"
+                + " file that was run"},
+            {"replicated.json", "{\"scenario\": \"small\", \"seed\": 1, \"replications\": 2, \"metrics\": {}}",
+                "this is the summary.json of a run of 'small'"},
+            {"template.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources: {}\n",
+                "this is a CloudFormation template, not a scenario: enisim gate --template reads it"},
+            {"plan.json", "{\"format_version\": \"1.2\", \"resource_changes\": []}",
+                "this is a Terraform plan (terraform show -json), not a scenario: enisim gate --plan reads it"},
+            {"rules.yml", "gate:\n  - no function Failed\n",
+                "this is a rules file (a list under `gate:`), not a scenario: enisim gate --rules reads it"},
+            {"subnets.json", "{\"Subnets\": []}",
+                "this is saved AWS CLI output (its 'Subnets'), not a scenario: enisim import builds a scenario from it"}};
+        for (String[] f : files) {
+            Path p = Files.writeString(dir.resolve(f[0]), f[1]);
+            for (String command : new String[] {"validate", "run"}) {
+                CliTest.Result r = CliTest.run(command, p.toString());
+                clean(r, command + " " + f[0]);
+                assertTrue(r.err().contains(p + ": (root): " + f[2]), r.err());
+                assertEquals(1, r.err().lines().filter(l -> l.contains(p.toString())).count(), r.err());
+            }
+        }
+        // a scenario with faults of its own is still read as one
+        Path faulty = Files.writeString(dir.resolve("faulty.yaml"), "name: x\nResources: {}\n");
+        assertTrue(CliTest.run("validate", faulty.toString()).err().contains("unknown key 'Resources'"));
+    }
+
     /** Each reader, given a truncated file, a 2,000-deep nesting and a wrong type, answers in enisim's words. */
     @Test
     void everyReaderSaysTruncatedDeepAndWrongFilesInItsOwnWords() throws Exception {
