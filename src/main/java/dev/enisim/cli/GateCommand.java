@@ -633,7 +633,9 @@ final class GateCommand implements Callable<Integer> {
      */
     private void optionProblems() throws ScenarioException {
         List<dev.enisim.scenario.Problem> problems = new ArrayList<>();
-        if (minFreePercent != null && !(minFreePercent >= 0 && minFreePercent <= 100)) {
+        // below 0 or above 100, and a negative count, are said with the other options in gate() (they were said
+        // twice, each in other words); NaN is neither, and said here
+        if (minFreePercent != null && minFreePercent.isNaN()) {
             problems.add(new dev.enisim.scenario.Problem("--min-free-ips-percent " + minFreePercent,
                     "expected a percentage from 0 to 100"));
         }
@@ -650,12 +652,6 @@ final class GateCommand implements Callable<Integer> {
             }
             if (micros < 0) {
                 problems.add(new dev.enisim.scenario.Problem(d[0] + " " + d[1], "expected a duration of 0 or more"));
-            }
-        }
-        for (Object[] n : new Object[][] {{"--min-free-ips", minFree}, {"--min-quota-headroom", headroom},
-            {"--max-new-enis", maxNewEnis}}) {
-            if (n[1] != null && (Long) n[1] < 0) {
-                problems.add(new dev.enisim.scenario.Problem(n[0] + " " + n[1], "expected a whole number of 0 or more"));
             }
         }
         if (!problems.isEmpty()) {
