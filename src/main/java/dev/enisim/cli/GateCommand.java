@@ -97,6 +97,9 @@ final class GateCommand implements Callable<Integer> {
             + " or without --rules; a rules file that lists it still checks it).")
     boolean allowFailed;
 
+    @picocli.CommandLine.Mixin
+    Budget budget;
+
     @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
             description = "Runs of the account before and after, each pair with its own random streams: every rule"
                 + " must hold in all N (a teardown wait or a Pending spell is one random draw per run) (default:"
@@ -272,6 +275,10 @@ final class GateCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw ChangeReader.merge(problems);
         }
+        // the account run before and after the change, each replication: --replications 2147483647 ran for ever,
+        // silent (the change's own functions add to the after runs; the account's events are a floor)
+        budget.check(Budget.events(s) * 2.0 * replications, s.name() + " before and after the change ("
+                + 2L * replications + " runs)", spec.commandLine().getErr());
         checkOut();
         List<Path> touched = new ArrayList<>(inputs()); // what the step summary must not be
         OUTPUTS.forEach(name -> touched.add(out.resolve(name)));

@@ -44,6 +44,18 @@ class GateOptionsTest {
     }
 
     @Test
+    void replicationsBeyondTheEventBudgetAreRefusedBeforeAnyRun() {
+        // a hostile user's review: --replications 2147483647 ran for ever, saying nothing
+        CliTest.Result r = CliTest.run("gate", "--account", "src/test/resources/gate/account.yaml", "--template",
+                "src/test/resources/gate/one-group.yaml", "--replications", "2147483647", "--out",
+                dir.resolve("g").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("before and after the change (4294967294 runs) would take ~")
+                && r.err().contains("continue with --yes"), r.err());
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("g")), "nothing written");
+    }
+
+    @Test
     void aStepSummaryThatIsAFolderIsRefusedBeforeAnythingRunsOrIsWritten() throws Exception {
         java.nio.file.Files.createDirectories(dir.resolve("summary-dir"));
         CliTest.Result r = CliTest.run("gate", "--account", "src/test/resources/gate/account.yaml", "--template",
