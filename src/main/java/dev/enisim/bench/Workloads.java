@@ -105,6 +105,13 @@ public final class Workloads {
      */
     public static final long MAX_SPLIT_ARRIVALS = 950L * 60 * dev.enisim.scenario.ScenarioLoader.MAX_BUCKETS;
 
+    /**
+     * The most functions {@link #lossSplit} takes: with a key each, each key's ENI takes one of its /16 subnet's 65,531
+     * addresses (65,536 less the 5 AWS keeps). Above it the keys wait for addresses, no longer what functions cost;
+     * {@code --cost-model-functions 10000000} built ten million functions and ran out of memory after minutes.
+     */
+    public static final int MAX_SPLIT_FUNCTIONS = 65_531;
+
     public static ObjectNode lossSplit(int n, boolean ownKeys, long arrivals) {
         ObjectNode root = JSON.createObjectNode();
         root.put("name", "bench-loss-split-" + n + (ownKeys ? "-keys" : ""));

@@ -190,6 +190,11 @@ final class BenchCommand implements Callable<Integer> {
             if (n < 1) {
                 throw new UserInputException("--cost-model-functions: " + n + " is not a function count (>= 1)");
             }
+            if (n > Workloads.MAX_SPLIT_FUNCTIONS) { // refused before the workloads run, not out of memory after
+                throw new UserInputException("--cost-model-functions must be at most " + Workloads.MAX_SPLIT_FUNCTIONS
+                        + " (a key each: each key's ENI takes one of the 65,531 addresses of the cost model's /16"
+                        + " subnet), got " + n);
+            }
         }
         if (parallelScaling != null && parallelScaling < 2) {
             throw new UserInputException("--parallel-scaling needs at least 2 replications, got " + parallelScaling);

@@ -478,7 +478,7 @@ final class CheckCommand implements Callable<Integer> {
                     + dev.enisim.scenario.InputText.KERNEL_FILES + "); expected a summary.json");
         }
         JsonNode expected;
-        byte[] bytes;
+        byte[] bytes = null;
         try {
             if (Files.size(file) > MAX_BASELINE_BYTES) {
                 throw new UserInputException("baseline " + file + " is " + Files.size(file) / (1024 * 1024) + " MiB,"
@@ -486,7 +486,15 @@ final class CheckCommand implements Callable<Integer> {
                         + "right file?");
             }
             bytes = Files.readAllBytes(file);
-            expected = SummaryJson.mapper().readTree(new String(bytes, StandardCharsets.UTF_8));
+            String text;
+            try { // decoded leniently, a binary file was said in Jackson's words ("Unexpected character ('\uFFFD'")
+                text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new UserInputException("baseline " + file + " is not a summary.json: not UTF-8 text (a binary "
+                        + "file, or another encoding); enisim writes its summaries in UTF-8: restore it (from version "
+                        + "control), or rewrite it with --update-baseline");
+            }
+            expected = SummaryJson.mapper().readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // cut short at a line's end ("end-of-input within/between Object entries") is a plain parse error, not
             // a JsonEOFException: both are a file cut short
@@ -496,6 +504,15 @@ final class CheckCommand implements Callable<Integer> {
                         + " closes" + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")
                         + ", so it is not the whole summary enisim wrote (an interrupted copy?); restore it (from"
                         + " version control), or rewrite it with --update-baseline");
+            }
+            String start = bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8).strip();
+            if (!start.isEmpty() && start.charAt(0) != '{' && start.charAt(0) != '[') {
+                // a scenario (YAML) given as a baseline was said in Jackson's words: "Unexpected character ('#'
+                // (code 35)): expected a valid value (JSON String, Number, Array, Object or token 'null', ...)"
+                String line = start.lines().findFirst().orElse("").replace('\t', ' ');
+                throw new UserInputException("baseline " + file + " is not a summary.json: not JSON, it starts with '"
+                        + line.substring(0, Math.min(40, line.length())).strip() + "' (a scenario? a scenario is "
+                        + "given as SCENARIO; --baseline DIR holds the summaries check --update-baseline wrote)");
             }
             throw new UserInputException("baseline " + file + " is not a summary.json: "
                     + dev.enisim.scenario.ParserMessage.clean(e.getMessage()));

@@ -80,13 +80,17 @@ final class EngineOptions {
     private static final java.util.List<String> LOG_LEVELS = java.util.List.of("OFF", "FATAL", "ERROR", "WARN", "INFO",
             "DEBUG", "TRACE", "ALL");
 
-    PointRunner runner() {
+    /**
+     * The engine for {@code points} points to run: the in-process one has no more threads than points, so that
+     * {@code --threads 1000000} on two points is said as the 2 threads it runs ("in-process, 1000000 threads").
+     */
+    PointRunner runner(int points) {
         if (batch < 0 || threads != null && threads < 1) {
             throw new UserInputException("--batch must be >= 0 and --threads >= 1");
         }
         try {
-            return PointRunners.create(engine, threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-                    sparkMaster, batch);
+            return PointRunners.create(engine, Math.max(1, Math.min(points,
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors())), sparkMaster, batch);
         } catch (ExperimentException e) {
             throw new UserInputException(e.getMessage());
         }

@@ -38,7 +38,7 @@ final class ExperimentRun {
 
     static List<Sweep.Point> points(PointSpec spec, List<Map<String, String>> design, EngineOptions engine,
             Path outDir, boolean quiet, PrintWriter err) {
-        try (PointRunner runner = engine.runner()) {
+        try (PointRunner runner = engine.runner(pending(spec, design, outDir).size())) {
             return Experiment.run(spec, design, runner, Experiment.progressFile(outDir), line -> {
                 if (!quiet) {
                     err.println("  " + line);

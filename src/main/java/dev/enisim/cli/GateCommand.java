@@ -97,6 +97,9 @@ final class GateCommand implements Callable<Integer> {
             + " or without --rules; a rules file that lists it still checks it).")
     boolean allowFailed;
 
+    @picocli.CommandLine.Mixin
+    Budget budget;
+
     @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
             description = "Runs of the account before and after, each pair with its own random streams: every rule"
                 + " must hold in all N (a teardown wait or a Pending spell is one random draw per run) (default:"
@@ -272,6 +275,10 @@ final class GateCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw ChangeReader.merge(problems);
         }
+        // the account run before and after the change, each replication: --replications 2147483647 ran for ever,
+        // silent (the change's own functions add to the after runs; the account's events are a floor)
+        budget.check(Budget.events(s) * 2.0 * replications, s.name() + " before and after the change ("
+                + 2L * replications + " runs)", spec.commandLine().getErr());
         checkOut();
         List<Path> touched = new ArrayList<>(inputs()); // what the step summary must not be
         OUTPUTS.forEach(name -> touched.add(out.resolve(name)));
@@ -633,7 +640,9 @@ final class GateCommand implements Callable<Integer> {
      */
     private void optionProblems() throws ScenarioException {
         List<dev.enisim.scenario.Problem> problems = new ArrayList<>();
-        if (minFreePercent != null && !(minFreePercent >= 0 && minFreePercent <= 100)) {
+        // below 0 or above 100, and a negative count, are said with the other options in gate() (they were said
+        // twice, each in other words); NaN is neither, and said here
+        if (minFreePercent != null && minFreePercent.isNaN()) {
             problems.add(new dev.enisim.scenario.Problem("--min-free-ips-percent " + minFreePercent,
                     "expected a percentage from 0 to 100"));
         }
@@ -650,12 +659,6 @@ final class GateCommand implements Callable<Integer> {
             }
             if (micros < 0) {
                 problems.add(new dev.enisim.scenario.Problem(d[0] + " " + d[1], "expected a duration of 0 or more"));
-            }
-        }
-        for (Object[] n : new Object[][] {{"--min-free-ips", minFree}, {"--min-quota-headroom", headroom},
-            {"--max-new-enis", maxNewEnis}}) {
-            if (n[1] != null && (Long) n[1] < 0) {
-                problems.add(new dev.enisim.scenario.Problem(n[0] + " " + n[1], "expected a whole number of 0 or more"));
             }
         }
         if (!problems.isEmpty()) {
@@ -720,7 +723,11 @@ final class GateCommand implements Callable<Integer> {
                 if (!e.getMessage().contains("not UTF-8 text")) {
                     throw e;
                 }
-                tree = ChangeReader.tree(rulesFile);
+                // its size was checked by readTree; as a rules file, not as a template (a list was "expected a
+                // template or plan", a binary file "a template, plan or parameters file")
+                tree = ScenarioLoader.readTree(dev.enisim.scenario.InputText.read(rulesFile, Long.MAX_VALUE,
+                        "a rules file", "a rules file (YAML or JSON with a list under `gate:`)"), rulesFile.toString(),
+                        "rules file");
             }
             var list = tree.has("gate") ? tree.get("gate") : tree.get("expect");
             if (list == null || !list.isArray()) {

@@ -73,6 +73,9 @@ final class SensitivityCommand implements Callable<Integer> {
             description = "morris (screening, default) or sobol (variance-based indices).")
     String method;
 
+    /** The most points (samples times points per sample) a design may have: millions ran out of memory. */
+    static final long MAX_POINTS = 100_000;
+
     @Option(names = "--samples", paramLabel = "N", description = "Morris trajectories (default 10) or Sobol base"
             + " rows (default 64; a power of 2 is best).")
     Integer samples;
@@ -163,10 +166,19 @@ final class SensitivityCommand implements Callable<Integer> {
             }
         }
         Sensitivity.Design design = null;
+        int n = samples != null ? samples : m == Sensitivity.Method.MORRIS ? 10 : 64;
+        // points per sample: a trajectory of d + 1 (Morris), a base row's d + 2 (Sobol)
+        long perSample = factors.size() + (m == Sensitivity.Method.MORRIS ? 1L : 2L);
+        if (m != null && factorsWhole && n * perSample > MAX_POINTS) { // 2147483647 ran out of memory building them
+            problems.add("enisim: --samples " + n + " with " + factors.size() + (factors.size() == 1 ? " factor"
+                    : " factors") + " makes " + n * perSample + " points (" + perSample + " a sample), more than the "
+                    + String.format(java.util.Locale.ROOT, "%,d", MAX_POINTS) + " a sensitivity run takes: at most "
+                    + MAX_POINTS / perSample);
+            factorsWhole = false;
+        }
         if (m != null && (tree != null || !vary.isEmpty()) && factorsWhole) {
             try {
-                design = Sensitivity.design(m, factors, samples != null ? samples : m == Sensitivity.Method.MORRIS
-                        ? 10 : 64, seed);
+                design = Sensitivity.design(m, factors, n, seed);
             } catch (IllegalArgumentException e) {
                 problems.add("enisim: " + e.getMessage());
             }

@@ -31,6 +31,12 @@ public final class ParserMessage {
     private static final Pattern SOURCE_BARE = Pattern.compile("\\s*\\[Source: [^\\]]*\\]");
     private static final Pattern CHAIN = Pattern.compile("\\s*\\(through reference chain[^)]*\\)");
     private static final Pattern INTERNAL = Pattern.compile(",?\\s*from `[^`]*`");
+    /** SnakeYAML's own limits, as a template, plan or rules file read by it said them. */
+    private static final Pattern YAML_DEPTH = Pattern.compile("Nesting Depth exceeded max (\\d+).*", Pattern.DOTALL);
+    private static final Pattern YAML_ALIASES = Pattern.compile(
+            "Number of aliases for non-scalar nodes exceeds the specified max=(\\d+).*", Pattern.DOTALL);
+    private static final Pattern YAML_CODE_POINTS = Pattern.compile(
+            "The incoming YAML document exceeds the limit: (\\d+) code points.*", Pattern.DOTALL);
 
     /** {@code message} (a parser's, maybe on several lines) as one plain line. */
     public static String clean(String message) {
@@ -41,6 +47,18 @@ public final class ParserMessage {
         Matcher depth = DEPTH.matcher(m);
         if (depth.lookingAt()) {
             return "nested deeper than " + grouped(Long.parseLong(depth.group(2))) + " levels";
+        }
+        Matcher yamlDepth = YAML_DEPTH.matcher(m);
+        if (yamlDepth.lookingAt()) {
+            return "nested deeper than " + grouped(Long.parseLong(yamlDepth.group(1))) + " levels";
+        }
+        Matcher aliases = YAML_ALIASES.matcher(m);
+        if (aliases.lookingAt()) {
+            return "more than " + grouped(Long.parseLong(aliases.group(1))) + " aliases (*name) to lists or maps";
+        }
+        Matcher codePoints = YAML_CODE_POINTS.matcher(m);
+        if (codePoints.lookingAt()) {
+            return "longer than " + grouped(Long.parseLong(codePoints.group(1))) + " characters";
         }
         Matcher limit = LIMIT.matcher(m);
         if (limit.lookingAt()) {

@@ -278,7 +278,7 @@ public final class ScenarioLoader {
 
     /** Reads a scenario file into its tree (YAML reads JSON too), or throws with the file's problem. */
     public static JsonNode readTree(Path file) throws ScenarioException {
-        return readTree(file, "scenario file");
+        return readTree(file, SCENARIO_ROLE);
     }
 
     /**
@@ -303,10 +303,11 @@ public final class ScenarioLoader {
             long size = Files.size(file);
             boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
             long limit = json ? MAX_JSON_BYTES : YamlTree.maxBytes();
-            if (size > limit) {
+            if (size > limit) { // said as the file's role: a rules file was called a YAML scenario
+                String files = role.equals(SCENARIO_ROLE) ? "scenarios" : role + "s";
                 throw problem(source, "the file is " + mib(size) + ", above the " + mib(limit) + " limit for "
-                        + (json ? "JSON scenarios" : "YAML scenarios (YAML is read whole into memory): convert it to "
-                        + "JSON (yq -o=json), or raise the limit with " + YamlTree.LIMIT_VARIABLE + "=MiB"));
+                        + (json ? "JSON " + files : "YAML " + files + " (YAML is read whole into memory): convert it"
+                        + " to JSON (yq -o=json), or raise the limit with " + YamlTree.LIMIT_VARIABLE + "=MiB"));
             }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
@@ -320,8 +321,11 @@ public final class ScenarioLoader {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // a byte-order mark, as Windows editors write
         }
-        return readTree(text, source);
+        return readTree(text, source, role);
     }
+
+    /** What {@link #readTree(Path)} reads a file as, in its messages. */
+    private static final String SCENARIO_ROLE = "scenario file";
 
     /**
      * {@code tree} with each number too large for a double ({@code 1e999999999}, which Jackson reads as Infinity) as the
@@ -392,6 +396,14 @@ public final class ScenarioLoader {
      * JSON), else as YAML, which reads JSON too.
      */
     static JsonNode readTree(String text, String source) throws ScenarioException {
+        return readTree(text, source, SCENARIO_ROLE);
+    }
+
+    /**
+     * Reads text into a tree as {@link #readTree(String, String)} does, its problems naming the file by {@code role}
+     * ("rules file"): a rules file that is a list was told "expected a scenario".
+     */
+    public static JsonNode readTree(String text, String source, String role) throws ScenarioException {
         boolean json = source.toLowerCase(Locale.ROOT).endsWith(".json");
         try {
             JsonNode tree = json ? quoteNonFinite(JSON.readTree(text), text) : YamlTree.read(text);
@@ -399,8 +411,12 @@ public final class ScenarioLoader {
                 throw new ScenarioException(source, List.of(new Problem("", "the file is empty")));
             }
             if (!tree.isObject()) {
-                throw new ScenarioException(source, List.of(new Problem("",
-                        "expected a scenario (key: value pairs at the top level)")));
+                throw new ScenarioException(source, List.of(new Problem("", "expected a "
+                        + (role.equals(SCENARIO_ROLE) ? "scenario" : role) + " (key: value pairs at the top level)")));
+            }
+            String other = role.equals(SCENARIO_ROLE) ? otherFile(tree) : null;
+            if (other != null) {
+                throw new ScenarioException(source, List.of(new Problem("", other)));
             }
             return tree;
         } catch (JsonProcessingException e) {
@@ -418,11 +434,51 @@ public final class ScenarioLoader {
                         special[2]);
             }
             throw new ScenarioException(source, List.of(new Problem("", "malformed " + (json ? "JSON" : "YAML/JSON")
-                    + where + ": " + syntaxMessage(e))));
+                    + where + ": " + syntaxMessage(e, role))));
         } catch (java.io.IOException e) {
             throw problem(source, "malformed YAML: " + ParserMessage.clean(e.getMessage()));
         }
     }
+
+    /**
+     * What another of enisim's files given as a scenario is, said in one line, or null: a run's summary.json was
+     * told as twenty "unknown key" lines ('scenario', 'replication', 'simulatedSeconds', ...), a template, a plan, a
+     * rules file or saved AWS CLI output as its keys unknown and the scenario's missing. Only a tree with neither
+     * {@code name} nor {@code duration} is looked at: a scenario (even a faulty one) is read as one.
+     */
+    private static String otherFile(JsonNode tree) {
+        if (tree.has("name") || tree.has("duration") || !tree.fieldNames().hasNext()) {
+            return null;
+        }
+        if (tree.path("scenario").isTextual() && tree.has("seed")
+                && (tree.has("simulatedSeconds") || tree.has("metrics"))) {
+            return "this is the summary.json of a run of '" + tree.path("scenario").asText() + "' (enisim run writes"
+                    + " it), not a scenario: give the scenario file that was run";
+        }
+        if (tree.has("Resources") || tree.has("AWSTemplateFormatVersion")) {
+            return "this is a CloudFormation template, not a scenario: enisim gate --template reads it (with the"
+                    + " account's scenario as --account)";
+        }
+        if (tree.has("format_version") && (tree.has("planned_values") || tree.has("resource_changes"))) {
+            return "this is a Terraform plan (terraform show -json), not a scenario: enisim gate --plan reads it";
+        }
+        if (tree.path("gate").isArray()) {
+            return "this is a rules file (a list under `gate:`), not a scenario: enisim gate --rules reads it";
+        }
+        for (java.util.Iterator<String> keys = tree.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (AWS_CLI_KEYS.contains(key)) {
+                return "this is saved AWS CLI output (its '" + key + "'), not a scenario: enisim import builds a"
+                        + " scenario from it";
+            }
+        }
+        return null;
+    }
+
+    /** The top-level keys of the AWS CLI outputs enisim import reads (README, Importing from AWS). */
+    private static final java.util.Set<String> AWS_CLI_KEYS = java.util.Set.of("Subnets", "Functions",
+            "NetworkInterfaces", "SecurityGroups", "MetricDataResults", "Datapoints", "AccountLimit", "AccountUsage",
+            "Exports", "Configuration", "FunctionName", "ReservedConcurrentExecutions");
 
     /**
      * The line, column (from 1) and code of the first character YAML does not allow (a control character other than
@@ -464,7 +520,7 @@ public final class ScenarioLoader {
      * The parser's complaint on one line: SnakeYAML's own message spans several, echoing the source with a caret,
      * and every problem must be one line of the report.
      */
-    private static String syntaxMessage(JsonProcessingException e) {
+    private static String syntaxMessage(JsonProcessingException e, String role) {
         if (e.getCause() instanceof MarkedYAMLException y && y.getProblem() != null) {
             Mark m = y.getContextMark();
             return y.getProblem().strip() + (y.getContext() == null || m == null ? ""
@@ -477,7 +533,8 @@ public final class ScenarioLoader {
             return "a key must be a plain name, not a list or a map (a '?' complex key)";
         }
         if (message.startsWith("Trailing token")) {
-            return "text after the scenario's value (a JSON file holds one value)";
+            return "text after the " + (role.equals(SCENARIO_ROLE) ? "scenario" : role) + "'s value (a JSON file"
+                    + " holds one value)";
         }
         return ParserMessage.clean(message);
     }

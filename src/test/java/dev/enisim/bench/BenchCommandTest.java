@@ -334,6 +334,24 @@ class BenchCommandTest {
     }
 
     @Test
+    void costModelFunctionsAboveWhatItsSubnetHoldsAreBadInputNamingTheOptionAndTheLargest() throws Exception {
+        // a hostile user's review: 10,000,000 ran the standard workloads, then built ten million functions and ran
+        // out of memory after seven minutes
+        Path svg = dir.resolve("cost.svg");
+        Run r = bench("--no-fork", "--cost-model", svg.toString(), "--cost-model-arrivals", "60000",
+                "--cost-model-functions", "1,10000000");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("--cost-model-functions must be at most 65531 (a key each: each key's ENI takes"
+                + " one of the 65,531 addresses of the cost model's /16 subnet), got 10000000"), r.err());
+        assertFalse(r.err().contains("warm-up") || r.err().contains("memory"), "nothing ran: " + r.err());
+        assertFalse(Files.exists(svg), "no chart drawn");
+        // the largest is a scenario enisim takes (with its 65,531 keys), not a refusal put off to the run
+        Scenario largest = ScenarioLoader.parseTree(Workloads.lossSplit(Workloads.MAX_SPLIT_FUNCTIONS, true, 60_000),
+                "cost-65531-keys");
+        assertEquals(Workloads.MAX_SPLIT_FUNCTIONS, largest.functions().size());
+    }
+
+    @Test
     void theHelpNamesTheCpuRatesTheExtrasThatRunAloneAndHowTheMedianForkIsTaken() {
         Run r = bench("--help");
         assertEquals(0, r.code(), r.err());

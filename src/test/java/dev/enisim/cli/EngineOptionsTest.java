@@ -37,6 +37,17 @@ class EngineOptionsTest {
     }
 
     @Test
+    void moreThreadsThanPointsRunAndAreSaidAsOnePerPoint() throws Exception {
+        // --threads 1000000 on two points said "2 points to run (in-process, 1000000 threads)"; the pool had 2
+        Path f = EngineEquivalenceTest.scenario(dir);
+        Result r = CliTest.run("sweep", f.toString(), "--vary", "traffic=1,2", "--out", dir.resolve("out").toString(),
+                "--threads", "1000000");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("2 points to run (in-process, 2 threads)"), r.err());
+        assertFalse(r.err().contains("1000000"), r.err());
+    }
+
+    @Test
     void anUnknownEngineIsSaidWithTheOtherProblems() throws Exception {
         // it was said alone, after the scenario was read: "--replications must be at least 1" hid it
         assertRefused(sweep("--engine", "threads", "--replications", "0"),

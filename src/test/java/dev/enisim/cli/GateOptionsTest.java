@@ -30,6 +30,32 @@ class GateOptionsTest {
     }
 
     @Test
+    void eachOptionsProblemIsSaidOnce() {
+        // a hostile user's review: --min-quota-headroom -1 was said twice, in two wordings ("expected a number >= 0,
+        // got -1" and "-1: expected a whole number of 0 or more"), and --min-free-ips-percent 150 too
+        CliTest.Result r = CliTest.run("gate", "--account", "src/test/resources/gate/account.yaml", "--template",
+                "src/test/resources/gate/one-group.yaml", "--min-quota-headroom", "-1", "--min-free-ips", "-2",
+                "--max-new-enis", "-3", "--min-free-ips-percent", "150", "--out", dir.resolve("g").toString());
+        assertEquals(2, r.code(), r.err());
+        for (String option : new String[] {"--min-quota-headroom", "--min-free-ips:", "--max-new-enis",
+            "--min-free-ips-percent"}) {
+            assertEquals(1, r.err().lines().filter(l -> l.contains(option)).count(), option + " once: " + r.err());
+        }
+    }
+
+    @Test
+    void replicationsBeyondTheEventBudgetAreRefusedBeforeAnyRun() {
+        // a hostile user's review: --replications 2147483647 ran for ever, saying nothing
+        CliTest.Result r = CliTest.run("gate", "--account", "src/test/resources/gate/account.yaml", "--template",
+                "src/test/resources/gate/one-group.yaml", "--replications", "2147483647", "--out",
+                dir.resolve("g").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("before and after the change (4294967294 runs) would take ~")
+                && r.err().contains("continue with --yes"), r.err());
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("g")), "nothing written");
+    }
+
+    @Test
     void aStepSummaryThatIsAFolderIsRefusedBeforeAnythingRunsOrIsWritten() throws Exception {
         java.nio.file.Files.createDirectories(dir.resolve("summary-dir"));
         CliTest.Result r = CliTest.run("gate", "--account", "src/test/resources/gate/account.yaml", "--template",

@@ -41,6 +41,25 @@ class SensitivityCommandTest {
     }
 
     @Test
+    void samplesMakingMoreThanTheLargestDesignAreRefusedNamingTheLargest() throws Exception {
+        // a hostile user's review: --samples 2147483647 built its design until Java's heap was full, and was then
+        // said as a run with too many functions x buckets
+        Path out = dir.resolve("out");
+        Result r = CliTest.run("sensitivity", scenario().toString(), "--metric", "enis.peak", "--samples",
+                "2147483647", "--vary", "traffic=0.5..2", "--out", out.toString(), "-q");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--samples 2147483647 with 1 factor makes 4294967294 points (2 a sample), more"
+                + " than the 100,000 a sensitivity run takes: at most 50000"), r.err());
+        assertFalse(r.err().contains("memory"), r.err());
+        Result sobol = CliTest.run("sensitivity", scenario().toString(), "--metric", "enis.peak", "--method", "sobol",
+                "--samples", "33334", "--vary", "traffic=0.5..2", "--out", out.toString(), "-q");
+        assertEquals(2, sobol.code(), sobol.err());
+        assertTrue(sobol.err().contains("makes 100002 points (3 a sample)") && sobol.err().contains("at most 33333"),
+                sobol.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void theInvocationsFailedWhilePendingHangOnTheEniCreateTimeAndNotOnTheIdleRule() throws Exception {
         Path out = dir.resolve("out");
         Result r = CliTest.run("sensitivity", scenario().toString(), "--metric",
