@@ -16,6 +16,17 @@ import org.junit.jupiter.api.Test;
  */
 class PlanMaxFailedFractionTest {
 
+    /** A reserved concurrency of 10 (100 requests a second) offered 200 a second, a minute. */
+    private static final String RSV = """
+            name: rsv
+            seed: 1
+            duration: 1m
+            account: { concurrencyLimit: 1000, unreservedMinimum: 0 }
+            functions:
+              - { name: pixel, existing: Active, reservedConcurrency: 10, initDuration: 0s, duration: 0.5ms,
+                  arrivals: { poisson: 200/s } }
+            """;
+
     private static RunSummary run(Scenario s) {
         return new Simulation(s, 0).run().summary();
     }
@@ -27,15 +38,7 @@ class PlanMaxFailedFractionTest {
      */
     @Test
     void aReservedFunctionsRateThrottlesCountAgainstTheFraction() throws Exception {
-        Scenario s = ScenarioLoader.parse("""
-                name: rsv
-                seed: 1
-                duration: 1m
-                account: { concurrencyLimit: 1000, unreservedMinimum: 0 }
-                functions:
-                  - { name: pixel, existing: Active, reservedConcurrency: 10, initDuration: 0s, duration: 0.5ms,
-                      arrivals: { poisson: 200/s } }
-                """, "rsv");
+        Scenario s = ScenarioLoader.parse(RSV, "rsv");
         RunSummary r = run(s);
         assertEquals(5_842, r.invocations().throttleReasons().get("ReservedFunctionInvocationRateLimitExceeded"),
                 "the run this test is made of");
@@ -56,5 +59,17 @@ class PlanMaxFailedFractionTest {
         assertEquals(957, r.invocations().total(), "the run this test is made of");
         assertEquals(List.of("connections"), Planner.material(List.of("connections"), r, s, 0.4));
         assertEquals(List.of(), Planner.material(List.of("connections"), r, s, 0.5));
+    }
+    /**
+     * Failures at most the fraction do not count: the 5,842 throttles of 11,941 calls at exactly their own fraction
+     * of the run are within it.
+     */
+    @Test
+    void failuresOfExactlyTheFractionAreWithinIt() throws Exception {
+        Scenario s = ScenarioLoader.parse(RSV, "rsv");
+        RunSummary r = run(s);
+        double exact = 5_842.0 / 11_941;
+        assertEquals(5_842.0, exact * r.invocations().total(), "the fraction this test is made of");
+        assertEquals(List.of(), Planner.material(List.of("request-rate"), r, s, exact));
     }
 }
