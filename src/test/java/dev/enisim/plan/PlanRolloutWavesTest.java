@@ -87,6 +87,17 @@ class PlanRolloutWavesTest {
         assertEquals(List.of(new Plan.Wave(0, List.of("a"), 1, 3), new Plan.Wave(181, List.of("b"), 1)), r.waves());
     }
 
+    /**
+     * Functions go in the order of their creation, not the file's: b, listed first, is created at 5 minutes; a, at
+     * 0 s, takes the bucket's one call, which has refilled by b's creation.
+     */
+    @Test
+    void functionsGoInTheOrderOfTheirCreation() throws Exception {
+        Plan.Staggered r = Planner.rollout(scenario("10m", 1, fn("b", "createdAt: 5m, ", "s1", "sg-b")
+                + fn("a", "", "s1", "sg-a")));
+        assertEquals(List.of(new Plan.Wave(0, List.of("a"), 1), new Plan.Wave(300, List.of("b"), 1)), r.waves());
+    }
+
     /** A rollout whose last wave starts when the run ends (61 s) cannot be staggered within it. */
     @Test
     void aLastWaveAtTheRunsEndCannotBeStaggered() throws Exception {
