@@ -341,12 +341,17 @@ public final class Planner {
         for (String sn : f.vpcConfig().subnetIds()) {
             own.add(azOf.get(sn));
         }
+        // the run's order: the timeline lists an outage's end right after its start, so a spell of the zone that
+        // starts inside it came after that end (1 to 5 min and 3 to 8 min read "from 3 min to 8 min"; the run
+        // has it back up at 5)
+        List<Scenario.At> byTime = new ArrayList<>(base.timeline());
+        byTime.sort(java.util.Comparator.comparingLong(Scenario.At::atMicros));
         List<String> spells = new ArrayList<>();
         for (String az : own) {
             int index = azs.indexOf(az);
             Long from = null;
             boolean any = false;
-            for (Scenario.At a : base.timeline()) {
+            for (Scenario.At a : byTime) {
                 if (a.action() instanceof dev.enisim.model.SimEvent.AzAvailability x && x.az() == index
                         && a.atMicros() < base.durationMicros()) {
                     if (x.down() && from == null) {

@@ -221,4 +221,35 @@ class PlanHitDetailsTest {
         assertTrue(details.get(2).startsWith("EC2-request-rate: second: 1 of 1 invocation failed"
                 + " (EC2ThrottledException), and it ends Failed"), details.toString());
     }
+    /**
+     * One function's connections refused on its ENI (NoFreePortOnEni: 8 calls a second of 10,000 connections, one
+     * ENI of 65,000 at the start, a second while it is made) and at its NAT gateway (ErrorPortAllocation: one
+     * address, 55,000 connections to its database) are one limit, counted together: 374 + 86.
+     */
+    @Test
+    void refusalsOnTheEniAndAtTheNatGatewayAreCountedTogether() throws Exception {
+        Scenario s = scenario(NAT_AND_ENI);
+        RunSummary r = assertOnlyHit(s, "connections",
+                "connections: chatty: 460 of 957 invocations could not open their connections"
+                + " (NoFreePortOnEni, ErrorPortAllocation)");
+        assertEquals(374, r.invocations().functionErrorCauses().get("NoFreePortOnEni"), "the run this test is made of");
+        assertEquals(86, r.invocations().functionErrorCauses().get("ErrorPortAllocation"));
+    }
+
+    /** {@link #refusalsOnTheEniAndAtTheNatGatewayAreCountedTogether}'s run: 2 minutes, 957 calls. */
+    static final String NAT_AND_ENI = """
+            name: nat
+            seed: 1
+            duration: 2m
+            bucket: 10s
+            vpcs:
+              - id: v
+                subnets: [{ id: a, cidr: 10.0.0.0/24, az: a }]
+                securityGroups: [sg-1]
+                natGateways: [{ id: nat-a, az: a }]
+            functions:
+              - { name: chatty, existing: Active, vpcConfig: { subnetIds: [a], securityGroupIds: [sg-1] },
+                  initDuration: 0s, duration: 1s, connectionsPerInvocation: 10000, arrivals: { poisson: 8/s },
+                  egress: { destinations: [{ destination: db }] } }
+            """;
 }

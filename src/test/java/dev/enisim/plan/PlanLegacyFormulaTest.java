@@ -72,4 +72,62 @@ class PlanLegacyFormulaTest {
         assertEquals(3072, planner.legacyMemory("big@subnet-a+[sg-a]"));
         assertEquals(1536, planner.legacyMemory("111111111111:small@subnet-a+[sg-a]"));
     }
+    /**
+     * Under the legacy model a function makes its ENIs at its cold starts: one never called in the run (its calls
+     * start after it) needs no address, and the formula counts none for it (the Hyperplane formula counts one for a
+     * key of the design the run never made): the subnet needs its neighbour's 17 ENIs (another security-group set),
+     * as simulated.
+     */
+    @Test
+    void aLegacyFunctionNeverCalledNeedsNoAddress() throws Exception {
+        Plan p = new Planner(ScenarioLoader.parse("""
+                name: quiet
+                seed: 4
+                duration: 3m
+                bucket: 10s
+                networkModel: legacy
+                vpcs:
+                  - id: v
+                    subnets: [{ id: s1, cidr: 10.0.0.0/24, az: a }]
+                    securityGroups: [sg-a, sg-b]
+                functions:
+                  - { name: api, memoryMb: 1536, vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-a] },
+                      duration: 1s, arrivals: { constant: 4/s } }
+                  - { name: later, memoryMb: 1536, vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-b] },
+                      duration: 1s, arrivals: { constant: 4/s, from: 10m } }
+                """, "quiet"), 1, line -> { }).warmUp(0).plan();
+        Plan.SubnetAdvice a = p.subnets().get(0);
+        assertEquals(a.peakLambdaIps(), a.analyticLambdaIps(), "formula and simulation agree: " + a);
+        assertEquals(17, a.analyticLambdaIps(), a.toString());
+    }
+
+    /**
+     * After the warm-up a legacy key's ENIs are what its environments need by the 3 GB rule (1,536 MB: two
+     * environments an ENI), not what connections over an ENI's 65,000 would fill: a burst of 30 calls a second in
+     * the 30 s warm-up (cold starts wait for their ENIs) leaves 272 environments, kept after it while 6 calls a
+     * second come: 136 ENIs, not 1.
+     */
+    @Test
+    void afterTheWarmUpALegacyKeysEnisFollowTheThreeGbRule() throws Exception {
+        Scenario s = ScenarioLoader.parse("""
+                name: legwarm
+                seed: 1
+                duration: 3m
+                bucket: 10s
+                networkModel: legacy
+                vpcs:
+                  - id: v
+                    subnets: [{ id: s1, cidr: 10.0.0.0/24, az: a }]
+                    securityGroups: [sg-a]
+                functions:
+                  - { name: api, memoryMb: 1536, existing: Active,
+                      vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-a] }, initDuration: 0s, duration: 1s,
+                      arrivals: { schedule: { phases: [ { rate: 30/s, for: 30s }, { rate: 6/s, for: 150s } ] } } }
+                """, "legwarm");
+        Planner.Peaks p = new Planner(s, 1, line -> { }).warmUp(30_000_000L).peaks(new dev.enisim.run.Simulation(s, 0)
+                .run());
+        assertEquals(136, p.run().eniKeys().get("api@s1+[sg-a]").peakEnis(), "the run this test is made of");
+        assertEquals(272, p.keyConnections().get("api@s1+[sg-a]"), "environments after the warm-up");
+        assertEquals(java.util.Map.of("api@s1+[sg-a]", 136L), p.keyEnis());
+    }
 }

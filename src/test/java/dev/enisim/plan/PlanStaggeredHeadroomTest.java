@@ -183,4 +183,36 @@ class PlanStaggeredHeadroomTest {
         assertTrue(PlanReport.json(p).replaceAll("\\s", "").contains("\"searches\":[{\"firstReplication\":"),
                 PlanReport.json(p));
     }
+    /**
+     * Keys of different accounts are different keys, whatever their subnet and security groups: two accounts' functions
+     * on one subnet of a shared VPC and one security group each need an ENI of their own, so the second account's
+     * waits for the refill (a bucket of one call, refilled once a minute: 61 s), and a function of the first account
+     * on the same subnet and group asks for none.
+     */
+    @Test
+    void eachAccountsFunctionsNeedTheirOwnEnisInTheRollout() throws Exception {
+        Plan.Staggered r = Planner.rollout(ScenarioLoader.parse("""
+                name: accounts
+                duration: 10m
+                accounts:
+                  - { id: "111111111111" }
+                  - { id: "222222222222" }
+                vpcs:
+                  - id: v
+                    owner: "111111111111"
+                    subnets: [{ id: s1, cidr: 10.0.0.0/24, az: us-east-1a }]
+                    securityGroups: [sg-a]
+                hyperplane:
+                  ec2RequestLimit: { burst: 1, refill: 1/m }
+                functions:
+                  - { name: a, account: "111111111111", vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-a] },
+                      duration: 50ms, arrivals: { poisson: 1/s } }
+                  - { name: b, account: "222222222222", vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-a] },
+                      duration: 50ms, arrivals: { poisson: 1/s } }
+                  - { name: c, account: "111111111111", vpcConfig: { subnetIds: [s1], securityGroupIds: [sg-a] },
+                      duration: 50ms, arrivals: { poisson: 1/s } }
+                """, "accounts"));
+        assertNull(r.cannot());
+        assertEquals(List.of(new Plan.Wave(0, List.of("a"), 1), new Plan.Wave(61, List.of("b", "c"), 1)), r.waves());
+    }
 }
