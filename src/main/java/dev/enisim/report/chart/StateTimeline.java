@@ -110,7 +110,12 @@ public final class StateTimeline {
         List<String> azs = azs(r.scenario());
         List<AzDown> out = new ArrayList<>();
         Map<String, Double> since = new LinkedHashMap<>();
-        for (dev.enisim.scenario.Scenario.At a : r.scenario().timeline()) {
+        // the run's order: the timeline lists an outage's end right after its start, while the run sets a zone down
+        // and up in time order (stable: simultaneous actions keep the run's order); two spells of a zone, 1 to 5 min
+        // and 3 to 8 min, are one outage from 1 to 5 min as the run has it, not two
+        List<dev.enisim.scenario.Scenario.At> byTime = new ArrayList<>(r.scenario().timeline());
+        byTime.sort(java.util.Comparator.comparingLong(dev.enisim.scenario.Scenario.At::atMicros));
+        for (dev.enisim.scenario.Scenario.At a : byTime) {
             if (a.action() instanceof dev.enisim.model.SimEvent.AzAvailability x && x.az() < azs.size()) {
                 String az = azs.get(x.az());
                 double t = dev.enisim.metrics.Seconds.of(a.atMicros());
