@@ -1434,7 +1434,7 @@ public final class SafeOutput {
         }
     }
 
-    /** {@code needed} and {@code free} in MiB (KiB, bytes below one), in bytes when they would read alike. */
+    /** {@code needed} and {@code free} in KiB, MiB, GiB or TiB (bytes below one KiB), in bytes when they would read alike. */
     public static String[] sizes(long needed, long free) {
         String n = size(needed);
         String f = size(free);
@@ -1448,7 +1448,14 @@ public final class SafeOutput {
         if (bytes < 1024 * 1024) {
             return String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0);
         }
-        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+        if (bytes < 1024L * 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
+        }
+        if (bytes < 1024L * 1024 * 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (1024.0 * 1024 * 1024));
+        }
+        // run --replications 1000000000 read "needs about 24909973.2 MiB"
+        return String.format(java.util.Locale.ROOT, "%,.1f TiB", bytes / (1024.0 * 1024 * 1024 * 1024));
     }
 
     // ---------------------------------------------------------------- temporary entries
