@@ -276,8 +276,10 @@ public final class Sweep {
                         + " number above 0 (2 doubles the traffic)");
             }
             if (!(f > 0) || Double.isInfinite(f)) {
-                throw new IllegalArgumentException("traffic=" + v + ": a factor on every arrival rate must be above"
-                        + " 0 (0.5 halves the traffic, 2 doubles it)" + (f == 0 ? "; "
+                // 1e400 is read as infinity: "must be above 0" was said of it (an adversarial user's leftover)
+                throw new IllegalArgumentException("traffic=" + v + ": a factor on every arrival rate must be "
+                        + (Double.isInfinite(f) && f > 0 ? "a finite number (" + v + " is beyond a double's range)"
+                                : "above 0") + " (0.5 halves the traffic, 2 doubles it)" + (f == 0 ? "; "
                         + dev.enisim.scenario.Overrides.ZERO_TRAFFIC : ""));
             }
         }

@@ -62,6 +62,18 @@ class ExperimentInputsTest {
         assertFalse(lhs.err().contains("applies to"), lhs.err());
     }
 
+    /** 1e400 is read as infinity: it was refused as "must be above 0", which it is. */
+    @Test
+    void aTrafficFactorBeyondADoublesRangeIsSaidToBeOne() throws Exception {
+        CliTest.Result r = CliTest.run("sweep", scenario().toString(), "--vary", "traffic=1,1e400", "--out",
+                dir.resolve("s").toString(), "--quiet");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("traffic=1e400: a factor on every arrival rate must be a finite number (1e400 is"
+                + " beyond a double's range)"), r.err());
+        assertFalse(r.err().contains("above 0"), r.err());
+        assertFalse(Files.exists(dir.resolve("s")), "nothing ran, nothing written");
+    }
+
     @Test
     void aTrafficFactorThatIsNotAboveZeroIsBadInputBeforeAnyPointRuns() throws Exception {
         Path f = scenario();
