@@ -105,6 +105,7 @@ public final class Overrides {
             if (!(f > 0) || Double.isInfinite(f)) {
                 problems.add(new Problem("--set traffic", "expected a factor above 0 on every arrival rate (0.5"
                         + " halves the traffic, 10 is ten times), got '" + v + "'" + (f == 0 ? "; " + ZERO_TRAFFIC
+                        : Double.isInfinite(f) && f > 0 ? ", beyond a double's range (a finite number is expected)"
                         : "")));
                 continue;
             }

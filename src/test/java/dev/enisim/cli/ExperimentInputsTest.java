@@ -72,6 +72,12 @@ class ExperimentInputsTest {
                 + " beyond a double's range)"), r.err());
         assertFalse(r.err().contains("above 0"), r.err());
         assertFalse(Files.exists(dir.resolve("s")), "nothing ran, nothing written");
+        CliTest.Result set = CliTest.run("run", scenario().toString(), "--set", "traffic=1e400", "--out",
+                dir.resolve("r").toString(), "--quiet");
+        assertEquals(2, set.code(), set.err());
+        assertTrue(set.err().contains("got '1e400', beyond a double's range (a finite number is expected)"),
+                set.err());
+        assertFalse(Files.exists(dir.resolve("r")), "nothing ran, nothing written");
     }
 
     @Test
