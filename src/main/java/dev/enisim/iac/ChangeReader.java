@@ -561,13 +561,23 @@ public final class ChangeReader {
         return out;
     }
 
+    private static final String EXPORTS_SHAPE = "expected the output of `aws cloudformation list-exports`"
+            + " ({\"Exports\": [{\"Name\": ..., \"Value\": ...}]})";
+
     /** {@code aws cloudformation list-exports} output: {@code {"Exports": [{"Name", "Value"}]}}. */
     public static Map<String, String> exports(Path file) throws ScenarioException {
-        JsonNode root = TemplateFile.read(file);
+        JsonNode root;
+        try {
+            root = TemplateFile.read(file);
+        } catch (ScenarioException e) { // a list said "expected a template or plan" of an exports file
+            if (e.problems().size() == 1 && e.problems().get(0).message().startsWith("expected a template or plan")) {
+                throw TemplateFile.fail(file, EXPORTS_SHAPE);
+            }
+            throw e;
+        }
         JsonNode list = root.get("Exports");
         if (list == null || !list.isArray()) {
-            throw TemplateFile.fail(file, "expected the output of `aws cloudformation list-exports` ({\"Exports\":"
-                    + " [{\"Name\": ..., \"Value\": ...}]})");
+            throw TemplateFile.fail(file, EXPORTS_SHAPE);
         }
         Map<String, String> out = new TreeMap<>();
         List<Problem> problems = new ArrayList<>();

@@ -34,6 +34,16 @@ class ListExportsFilesTest {
                 + " ..., \"Value\": ...}]})]", e.problems().toString());
     }
 
+    /** A list at the top (the Exports array saved alone) was said to be "expected a template or plan". */
+    @Test
+    void aListIsSaidToBeNoListExportsOutputNotATemplate() throws Exception {
+        Path list = file("list.json", "[{\"Name\": \"net-sg\", \"Value\": \"sg-1\"}]");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ChangeReader.exports(list));
+        assertEquals(list.toString(), e.source());
+        assertEquals("[(root): expected the output of `aws cloudformation list-exports` ({\"Exports\": [{\"Name\":"
+                + " ..., \"Value\": ...}]})]", e.problems().toString());
+    }
+
     @Test
     void anExportWhoseNameOrValueIsNotAStringIsRefused() throws Exception {
         Path f = file("x.json", "{\"Exports\": [{\"Name\": \"a\", \"Value\": 3}, {\"Name\": 4, \"Value\": \"b\"},"
