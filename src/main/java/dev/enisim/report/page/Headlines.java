@@ -255,7 +255,7 @@ public final class Headlines {
         b.append(QueuedEvents.html(s));
         stuckPending(b, r);
         capacity(b, r, when);
-        teardowns(b, s, when);
+        teardowns(b, r, when);
         return b.append("</section>\n").toString();
     }
 
@@ -474,6 +474,49 @@ public final class Headlines {
         return false;
     }
 
+    /** Deletions the verdict leads with at most; the rest it leaves to Teardown waits. */
+    static final int LED_DELETIONS = 3;
+
+    /** The functions' deletions ({@code deleteFunction} teardowns) by the instant they were requested, in order. */
+    static Map<Double, List<RunSummary.Teardown>> deletedTogether(List<RunSummary.Teardown> teardowns) {
+        Map<Double, List<RunSummary.Teardown>> together = new LinkedHashMap<>();
+        for (RunSummary.Teardown t : teardowns) {
+            if (t.action().equals("deleteFunction")) {
+                together.computeIfAbsent(t.requestedAtSeconds(), k -> new ArrayList<>()).add(t);
+            }
+        }
+        return together;
+    }
+
+    /**
+     * Whether the verdict leads with the deletion of this group (functions deleted at one instant): it released ENIs
+     * and orphaned none (an orphaned ENI's deletion is told apart), and it finished or was still open at the end.
+     */
+    static boolean leads(List<RunSummary.Teardown> group) {
+        long enis = 0;
+        long orphaned = 0;
+        boolean open = false;
+        boolean timed = false;
+        for (RunSummary.Teardown t : group) {
+            enis += t.enis();
+            orphaned += t.orphaned();
+            open |= t.waitSeconds() == null;
+            timed |= t.waitSeconds() != null && t.enis() > 0;
+        }
+        return enis > 0 && orphaned == 0 && (open || timed);
+    }
+
+    /** The instants of the deletions the verdict leads with ({@link #deletions}), at most {@value #LED_DELETIONS}. */
+    static java.util.Set<Double> ledDeletions(List<RunSummary.Teardown> teardowns) {
+        java.util.Set<Double> led = new java.util.LinkedHashSet<>();
+        for (Map.Entry<Double, List<RunSummary.Teardown>> e : deletedTogether(teardowns).entrySet()) {
+            if (led.size() < LED_DELETIONS && leads(e.getValue())) {
+                led.add(e.getKey());
+            }
+        }
+        return led;
+    }
+
     /**
      * The verdict's lead when functions were deleted and their ENIs released (none orphaned: the verdict says those
      * apart): for each instant at which functions were deleted (together, as a stack's deletion deletes them), how
@@ -482,36 +525,29 @@ public final class Headlines {
      * assumptions-documented's with 792 ResourceConflictExceptions at creation, not with the deletion they show.
      */
     static String deletions(RunResult r, Narrative.When when) {
-        Map<Double, List<RunSummary.Teardown>> together = new LinkedHashMap<>();
-        for (RunSummary.Teardown t : r.summary().teardowns()) {
-            if (t.action().equals("deleteFunction")) {
-                together.computeIfAbsent(t.requestedAtSeconds(), k -> new ArrayList<>()).add(t);
-            }
-        }
+        Map<Double, List<RunSummary.Teardown>> together = deletedTogether(r.summary().teardowns());
         boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
         StringBuilder b = new StringBuilder();
         int told = 0;
         for (Map.Entry<Double, List<RunSummary.Teardown>> e : together.entrySet()) {
             List<RunSummary.Teardown> group = e.getValue();
             long enis = 0;
-            long orphaned = 0;
             boolean open = false;
             RunSummary.Teardown longest = null;
             List<String> names = new ArrayList<>();
             for (RunSummary.Teardown t : group) {
                 names.add(t.function());
                 enis += t.enis();
-                orphaned += t.orphaned();
                 if (t.waitSeconds() == null) {
                     open = true;
                 } else if (t.enis() > 0 && (longest == null || t.waitSeconds() > longest.waitSeconds())) {
                     longest = t;
                 }
             }
-            if (enis == 0 || orphaned > 0 || (!open && longest == null)) {
+            if (!leads(group)) {
                 continue;
             }
-            if (told++ == 3) {
+            if (told++ == LED_DELETIONS) {
                 b.append("More deletions: see Teardown waits. ");
                 break;
             }
@@ -691,7 +727,8 @@ public final class Headlines {
         more(b, subnets.size(), "subnets, the fullest shown", "summary.json subnets");
     }
 
-    private static void teardowns(StringBuilder b, RunSummary s, Narrative.When when) {
+    private static void teardowns(StringBuilder b, RunResult r, Narrative.When when) {
+        RunSummary s = r.summary();
         if (s.teardowns().isEmpty()) {
             return;
         }
@@ -713,7 +750,7 @@ public final class Headlines {
         }
         b.append("</table></div>\n");
         more(b, ts.size(), "teardowns", "summary.json teardowns");
-        b.append(TeardownNotes.html(ts, when));
+        b.append(TeardownNotes.html(r, when, ledDeletions(ts)));
     }
 
     /** Start of the first bucket where the series reaches {@code value}, in microseconds; -1 if none. */
