@@ -267,7 +267,7 @@ public final class Headlines {
         b.append(deletions(r, when));
         if (bad == 0 && failed.isEmpty()) {
             b.append("Every one of the ").append(num(s.invocations().total())).append(" invocations succeeded.")
-                    .append(outages(r, when));
+                    .append(outages(r, when)).append(full(r, when));
             if (orphaned > 0) { // orphaned-enis' point, told only in a table further down under a green verdict
                 b.append(" But ").append(num(orphaned)).append(orphaned == 1 ? " ENI was" : " ENIs were").append(
                         " orphaned: Lambda could not delete ").append(orphaned == 1 ? "it" : "them").append(" (the"
@@ -287,7 +287,7 @@ public final class Headlines {
                 b.append(lead != top ? "; the most: " : "; most: ").append(span(top, when));
             }
             b.append('.').append(QueuedEvents.verdictNote(s, bad)).append(scaling(r, failures, when))
-                    .append(outages(r, when));
+                    .append(outages(r, when)).append(full(r, when));
             if (!failed.isEmpty()) {
                 b.append(" Failed at the end: ").append(esc(String.join(", ", failed.subList(0, Math.min(5,
                         failed.size()))))).append(failed.size() > 5 ? " and " + (failed.size() - 5) + " more" : "")
@@ -546,6 +546,37 @@ public final class Headlines {
             b.append(String.join("; ", parts)).append('.');
         }
         return b.toString();
+    }
+
+    /**
+     * The subnets that ran out of free IPs, the fullest told in the Capacity table only before: dual-stack's verdict
+     * said 2,835 requests came while its functions were Pending, and nothing of its two /27 subnets left with no free
+     * IPv4 address at 00:40:00, the scenario's point. Empty when none did.
+     */
+    static String full(RunResult r, Narrative.When when) {
+        List<String> empty = new ArrayList<>();
+        long first = Long.MAX_VALUE;
+        for (Map.Entry<String, RunSummary.SubnetSummary> e : r.summary().subnets().entrySet()) {
+            if (e.getValue().minAvailableIps() == 0) {
+                empty.add(e.getKey());
+                long at = firstAt(r, Metric.Scope.SUBNET, e.getKey(), Metric.SUBNET_AVAILABLE_IPS, 0);
+                first = at < 0 ? first : Math.min(first, at);
+            }
+        }
+        if (empty.isEmpty()) {
+            return "";
+        }
+        java.util.Collections.sort(empty);
+        StringBuilder b = new StringBuilder(" ");
+        b.append(empty.size() == 1 ? "Subnet " : empty.size() <= 3 ? "Subnets " : "").append(empty.size() <= 3
+                ? esc(and(empty)) : num(empty.size()) + " subnets (" + names(empty) + ")")
+                .append(" ran out of free IPs");
+        if (first != Long.MAX_VALUE) {
+            b.append(" (").append(empty.size() == 1 ? "" : "the first ").append("in the ")
+                    .append(dev.enisim.report.Assumptions.duration(r.timeSeries().bucketMicros())).append(" from ")
+                    .append(when.at(first)).append(')');
+        }
+        return b.append(": a new ENI there fails until an IP is freed (see Capacity).").toString();
     }
 
     /** Whether {@code az} is down for the whole of [from, to) in one of {@code downs}. */
@@ -828,7 +859,9 @@ public final class Headlines {
             b.append("<tr><td>").append(esc(t.function())).append("</td><td>").append(esc(t.action()))
                     .append("</td><td class=\"n\">").append(when.at(Seconds.toMicros(t.requestedAtSeconds())))
                     .append("</td><td class=\"n\">").append(t.enis()).append("</td><td class=\"n")
-                    .append(t.waitSeconds() == null ? " bad\">still there at the end" : "\">"
+                    // a deletion that released no ENI waited for nothing: "00:00:00" read as a deletion at once
+                    .append(t.waitSeconds() == null ? " bad\">still there at the end" : t.enis() == 0
+                            && t.waitSeconds() == 0 ? "\">nothing to wait for" : "\">"
                             + Narrative.clock(Seconds.toMicros(t.waitSeconds()))).append("</td><td class=\"n")
                     .append(t.orphaned() > 0 ? " bad" : "").append("\">").append(t.orphaned())
                     .append("</td></tr>\n");
