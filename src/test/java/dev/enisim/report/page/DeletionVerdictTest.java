@@ -16,7 +16,7 @@ class DeletionVerdictTest {
     @Test
     void aStackDeletionLeadsTheVerdict() throws Exception {
         String v = Verdicts.of("teardown");
-        assertTrue(v.startsWith("<p class=\"verdict bad\">Deleting api, worker and migrations together at 01:00:00 (as"
+        assertTrue(v.startsWith("<p class=\"verdict warn\">Deleting api, worker and migrations together at 01:00:00 (as"
                 + " a stack's deletion does) took 00:13:33, until Lambda had deleted the last of their 5 Hyperplane"
                 + " ENIs (worker's), each after a deletion delay (hyperplane.eniDeleteTime {dist: lognormal, median:"
                 + " 10m, p99: 35m, cap: 45m}, field assumptions); until then the subnets and security groups they used"
@@ -26,7 +26,7 @@ class DeletionVerdictTest {
     @Test
     void theDocumentedFiguresDeletionLeadsItsVerdictWithItsDelay() throws Exception {
         String v = Verdicts.of("assumptions-documented");
-        assertTrue(v.startsWith("<p class=\"verdict bad\">Deleting api and worker together at 00:30:00 (as a stack's"
+        assertTrue(v.startsWith("<p class=\"verdict warn\">Deleting api and worker together at 00:30:00 (as a stack's"
                 + " deletion does) took 00:13:07, until Lambda had deleted the last of their 3 Hyperplane ENIs"
                 + " (worker's), each after a deletion delay (hyperplane.eniDeleteTime {dist: lognormal, median: 10m,"
                 + " p99: 20m, cap: 20m}, documented assumptions); until then the subnets and security groups they used"
