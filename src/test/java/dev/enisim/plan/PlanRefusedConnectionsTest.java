@@ -1,0 +1,54 @@
+package dev.enisim.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.enisim.scenario.ScenarioLoader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The refused invocations' connections by Little's law ({@code Planner.refusedConnections}) and the share of a
+ * function's port refusals put on each of its subnets ({@code Planner.share}), on a plan of one minute: {@code chatty}
+ * (subnets a and b, 20 calls a second of 1 s, 6,000 connections each to a database through the NAT gateway of its
+ * zone) runs each gateway's one address out of ports (ErrorPortAllocation, 273 refusals in the demand run), while its
+ * ENIs, of 200,000 connections each, never fill. No subnet is known to have refused, so the refusals are shared
+ * evenly among both: 136.5 each, said as about 137; their connections, 273 / 60 s x 1 s x 6,000 x 1/2 = 13,650 at a
+ * time in each subnet. The factors the test sets apart from 1 (6,000 connections per invocation, a share of 1/2) are
+ * the ones a fault in the product would hide behind.
+ */
+class PlanRefusedConnectionsTest {
+
+    static final String NAT_TWO_ZONES = """
+            name: nat2
+            seed: 1
+            duration: 1m
+            bucket: 10s
+            hyperplane: { connectionsPerEni: 200000 }
+            vpcs:
+              - id: v
+                subnets:
+                  - { id: a, cidr: 10.0.0.0/24, az: a }
+                  - { id: b, cidr: 10.0.1.0/24, az: b }
+                securityGroups: [sg-1]
+                natGateways: [{ id: nat-a, az: a }, { id: nat-b, az: b }]
+            functions:
+              - { name: chatty, existing: Active, vpcConfig: { subnetIds: [a, b], securityGroupIds: [sg-1] },
+                  initDuration: 0s, duration: 1s, connectionsPerInvocation: 6000, arrivals: { poisson: 20/s },
+                  egress: { destinations: [{ destination: db }] } }
+            """;
+
+    @Test
+    void refusalsNoSubnetIsKnownToHaveMadeAreSharedAmongAllAndCountedByLittlesLaw() throws Exception {
+        Plan p = new Planner(ScenarioLoader.parse(NAT_TWO_ZONES, "nat2"), 1, line -> { }).warmUp(0).plan();
+        List<String> notes = p.sizingNotes().stream().filter(n -> n.contains("refused for want of ports")).toList();
+        assertEquals(2, notes.size(), "one note per subnet, each with half the refusals: " + p.sizingNotes());
+        for (int i = 0; i < 2; i++) {
+            String n = notes.get(i);
+            assertEquals(List.of("a", "b").get(i), n.substring(0, n.indexOf(':')), n);
+            assertTrue(n.contains(", about 137 (the functions' refusals shared"), n);
+            assertTrue(n.contains("(refused per second x mean duration x connections: about 13,650 at a"
+                    + " time)"), n);
+        }
+    }
+}
