@@ -40,15 +40,46 @@ class PlanRefusedConnectionsTest {
 
     @Test
     void refusalsNoSubnetIsKnownToHaveMadeAreSharedAmongAllAndCountedByLittlesLaw() throws Exception {
-        Plan p = new Planner(ScenarioLoader.parse(NAT_TWO_ZONES, "nat2"), 1, line -> { }).warmUp(0).plan();
+        assertNotes(NAT_TWO_ZONES, "about 137 (", "about 13,650 at a time");
+    }
+
+    /**
+     * Both subnets' ENIs (1,000 connections each) fill: {@code chatty} (20 calls a second of 1 s, 150 connections per
+     * invocation and 50 per environment) refuses 566 invocations with NoFreePortOnEni, shared between the two subnets
+     * that ran out (283 each); their connections, 566 / 60 s x 1 s x (150 + 50) x 1/2 = 943 at a time in each.
+     */
+    static final String TWO_FULL_SUBNETS = """
+            name: full2
+            seed: 1
+            duration: 1m
+            bucket: 10s
+            hyperplane: { connectionsPerEni: 1000 }
+            vpcs:
+              - id: v
+                subnets:
+                  - { id: a, cidr: 10.0.0.0/24, az: a }
+                  - { id: b, cidr: 10.0.1.0/24, az: b }
+                securityGroups: [sg-1]
+            functions:
+              - { name: chatty, existing: Active, vpcConfig: { subnetIds: [a, b], securityGroupIds: [sg-1] },
+                  initDuration: 0s, duration: 1s, connectionsPerInvocation: 150, connectionsPerEnvironment: 50,
+                  arrivals: { poisson: 20/s } }
+            """;
+
+    @Test
+    void refusalsAreSharedAmongTheSubnetsThatRanOutWithEachEnvironmentsConnections() throws Exception {
+        assertNotes(TWO_FULL_SUBNETS, "about 283 (", "about 943 at a time");
+    }
+
+    private static void assertNotes(String yaml, String refused, String connections) throws Exception {
+        Plan p = new Planner(ScenarioLoader.parse(yaml, "refused"), 1, line -> { }).warmUp(0).plan();
         List<String> notes = p.sizingNotes().stream().filter(n -> n.contains("refused for want of ports")).toList();
         assertEquals(2, notes.size(), "one note per subnet, each with half the refusals: " + p.sizingNotes());
         for (int i = 0; i < 2; i++) {
             String n = notes.get(i);
             assertEquals(List.of("a", "b").get(i), n.substring(0, n.indexOf(':')), n);
-            assertTrue(n.contains(", about 137 (the functions' refusals shared"), n);
-            assertTrue(n.contains("(refused per second x mean duration x connections: about 13,650 at a"
-                    + " time)"), n);
+            assertTrue(n.contains(", " + refused + "the functions' refusals shared"), n);
+            assertTrue(n.contains("(refused per second x mean duration x connections: " + connections + ")"), n);
         }
     }
 }
