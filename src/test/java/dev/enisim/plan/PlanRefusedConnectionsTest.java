@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
  * zone) runs each gateway's one address out of ports (ErrorPortAllocation, 273 refusals in the demand run), while its
  * ENIs, of 200,000 connections each, never fill. No subnet is known to have refused, so the refusals are shared
  * evenly among both: 136.5 each, said as about 137; their connections, 273 / 60 s x 1 s x 6,000 x 1/2 = 13,650 at a
- * time in each subnet. The factors the test sets apart from 1 (6,000 connections per invocation, a share of 1/2) are
- * the ones a fault in the product would hide behind.
+ * time in each subnet. Connections per invocation and shares other than 1 are what tell a product from a quotient.
+ * Not pinned here (reports/mutation/README.md, session 43): the note calls these "refused for want of ports on their ENIs ... shared
+ * among their subnets whose ENIs reached 200,000 connections", though the gateway refused them and no ENI filled.
  */
 class PlanRefusedConnectionsTest {
 
