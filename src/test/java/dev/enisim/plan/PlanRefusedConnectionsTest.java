@@ -15,29 +15,37 @@ import org.junit.jupiter.api.Test;
  * ENIs, of 200,000 connections each, never fill. No subnet is known to have refused, so the refusals are shared
  * evenly among both: 136.5 each, said as about 137; their connections, 273 / 60 s x 1 s x 6,000 x 1/2 = 13,650 at a
  * time in each subnet. Connections per invocation and shares other than 1 are what tell a product from a quotient.
- * Not pinned here (reports/mutation/README.md, session 43): the note calls these "refused for want of ports on their ENIs ... shared
- * among their subnets whose ENIs reached 200,000 connections", though the gateway refused them and no ENI filled.
+ * Not pinned here (reports/mutation/README.md, session 43): the note calls these "refused for want of ports on their
+ * ENIs ... shared among their subnets whose ENIs reached 200,000 connections", though the gateway refused them and no
+ * ENI filled.
  */
 class PlanRefusedConnectionsTest {
 
-    static final String NAT_TWO_ZONES = """
-            name: nat2
+    /**
+     * {@code chatty} in subnets a and b of one VPC for a minute, formatted with the ENIs' connections, the VPC's NAT
+     * gateways (or nothing) and the function's connections and traffic.
+     */
+    private static final String TWO_SUBNETS = """
+            name: refused
             seed: 1
             duration: 1m
             bucket: 10s
-            hyperplane: { connectionsPerEni: 200000 }
+            hyperplane: { connectionsPerEni: %d }
             vpcs:
               - id: v
                 subnets:
                   - { id: a, cidr: 10.0.0.0/24, az: a }
                   - { id: b, cidr: 10.0.1.0/24, az: b }
                 securityGroups: [sg-1]
-                natGateways: [{ id: nat-a, az: a }, { id: nat-b, az: b }]
+                %s
             functions:
               - { name: chatty, existing: Active, vpcConfig: { subnetIds: [a, b], securityGroupIds: [sg-1] },
-                  initDuration: 0s, duration: 1s, connectionsPerInvocation: 6000, arrivals: { poisson: 20/s },
-                  egress: { destinations: [{ destination: db }] } }
+                  initDuration: 0s, duration: 1s, %s }
             """;
+
+    static final String NAT_TWO_ZONES = TWO_SUBNETS.formatted(200_000,
+            "natGateways: [{ id: nat-a, az: a }, { id: nat-b, az: b }]", "connectionsPerInvocation: 6000,"
+            + " arrivals: { poisson: 20/s }, egress: { destinations: [{ destination: db }] }");
 
     @Test
     void refusalsNoSubnetIsKnownToHaveMadeAreSharedAmongAllAndCountedByLittlesLaw() throws Exception {
@@ -49,23 +57,8 @@ class PlanRefusedConnectionsTest {
      * invocation and 50 per environment) refuses 566 invocations with NoFreePortOnEni, shared between the two subnets
      * that ran out (283 each); their connections, 566 / 60 s x 1 s x (150 + 50) x 1/2 = 943 at a time in each.
      */
-    static final String TWO_FULL_SUBNETS = """
-            name: full2
-            seed: 1
-            duration: 1m
-            bucket: 10s
-            hyperplane: { connectionsPerEni: 1000 }
-            vpcs:
-              - id: v
-                subnets:
-                  - { id: a, cidr: 10.0.0.0/24, az: a }
-                  - { id: b, cidr: 10.0.1.0/24, az: b }
-                securityGroups: [sg-1]
-            functions:
-              - { name: chatty, existing: Active, vpcConfig: { subnetIds: [a, b], securityGroupIds: [sg-1] },
-                  initDuration: 0s, duration: 1s, connectionsPerInvocation: 150, connectionsPerEnvironment: 50,
-                  arrivals: { poisson: 20/s } }
-            """;
+    static final String TWO_FULL_SUBNETS = TWO_SUBNETS.formatted(1000, "", "connectionsPerInvocation: 150,"
+            + " connectionsPerEnvironment: 50, arrivals: { poisson: 20/s }");
 
     @Test
     void refusalsAreSharedAmongTheSubnetsThatRanOutWithEachEnvironmentsConnections() throws Exception {
