@@ -1136,17 +1136,22 @@ public final class Planner {
                 if (refused > 0 && base.networkModel() != NetworkModel.LEGACY) {
                     // demand was refused for want of ports: the peak carried is a lower bound; size on the offered
                     // the run counts refusals per function: said as its functions' share, not a count of this subnet's
+                    PortRefusals why = portRefusals(peaksAt16, s.id());
+                    String perEni = String.format(java.util.Locale.ROOT, "%,d", base.hyperplane().connectionsPerEni());
                     sizingNotes.add(String.format(java.util.Locale.ROOT, "%s: its functions' invocations were"
-                            + " refused for want of ports on their ENIs, %s %,d" + (n > 1 ? " in a run" : "") + " (the"
-                            + " functions' refusals shared among their subnets whose ENIs reached "
-                            + String.format(java.util.Locale.ROOT, "%,d", base.hyperplane().connectionsPerEni())
-                            + " connections;"
-                            + " the run does not count them per subnet; NoFreePortOnEni, ErrorPortAllocation) even at"
+                            + " refused for want of ports " + why.where() + ", %s %,d" + (n > 1 ? " in a run" : "")
+                            + " (the functions' refusals shared " + (why.enisFull() ? "among their subnets whose ENIs"
+                            + " reached " + perEni + " connections" : "evenly among their subnets, none of whose ENIs"
+                            + " reached " + perEni + " connections") + ";"
+                            + " the run does not count them per subnet; " + why.causes() + ") even at"
                             + " /%d, so its peak of %s is what the ENIs that existed carried, a lower bound of the"
                             + " demand; the formula adds the refused invocations' connections by Little's law (refused"
                             + " per second x mean duration x connections: about %,.0f at a time) and needs %s:"
-                            + " the recommended size holds %s", s.id(), n > 1 ? "up to" : "about", refused, LARGEST_PREFIX,
-                            count(need, "IP"), refusedConnections, count(analytic, "ENI"), holds(analytic, need)));
+                            + " the recommended size holds %s" + (why.atNat() ? "; the NAT gateway's refusals are not"
+                            + " the subnet's to cure: each of its addresses holds 55,000 connections to a destination,"
+                            + " so give it more (natGateways[*].addresses, up to 8)" : ""), s.id(), n > 1 ? "up to"
+                            : "about", refused, LARGEST_PREFIX, count(need, "IP"), refusedConnections,
+                            count(analytic, "ENI"), holds(analytic, need)));
                     need = Math.max(need, analytic);
                 }
                 // the size holds the ENIs the warm-up left too: each keeps its address until Lambda deletes it
@@ -1339,6 +1344,54 @@ public final class Planner {
             }
         }
         return out;
+    }
+
+    /**
+     * Why a subnet's functions' invocations were refused for want of ports, over the demand runs: on their ENIs
+     * ({@code NoFreePortOnEni}, every ENI of a key at its connections), at their NAT gateway ({@code
+     * ErrorPortAllocation}, every address of the gateway at 55,000 connections to the destination), or both; and
+     * whether an ENI of theirs in any of their subnets reached its connections ({@link #share}'s rule). Until session
+     * 43 a note said "on their ENIs ... whose ENIs reached 65,000 connections" of a NAT gateway's refusals too
+     * (nat-hot-destination: ENIs at 58 and 69 connections).
+     */
+    record PortRefusals(boolean onEnis, boolean atNat, boolean enisFull) {
+
+        String where() {
+            return onEnis && atNat ? "on their ENIs and at their NAT gateway" : atNat ? "at their NAT gateway"
+                    : "on their ENIs";
+        }
+
+        String causes() {
+            return onEnis && atNat ? "NoFreePortOnEni, ErrorPortAllocation" : atNat ? "ErrorPortAllocation"
+                    : "NoFreePortOnEni";
+        }
+    }
+
+    /** {@link PortRefusals} of {@code subnet}'s functions over {@code runs}. */
+    PortRefusals portRefusals(List<Peaks> runs, String subnet) {
+        boolean onEnis = false;
+        boolean atNat = false;
+        boolean full = false;
+        for (Peaks p : runs) {
+            RunSummary r = p.run();
+            for (Scenario.Function f : base.functions()) {
+                RunSummary.FunctionSummary fs = r.functions().get(f.name());
+                if (fs == null || !f.vpcConfig().attached() || !f.vpcConfig().subnetIds().contains(subnet)) {
+                    continue;
+                }
+                Map<String, Long> c = fs.invocations().functionErrorCauses();
+                boolean eni = c.getOrDefault("NoFreePortOnEni", 0L) > 0;
+                boolean nat = c.getOrDefault("ErrorPortAllocation", 0L) > 0;
+                onEnis |= eni;
+                atNat |= nat;
+                if (eni || nat) {
+                    for (String sn : f.vpcConfig().subnetIds()) {
+                        full |= portsRanOut(r, f, sn);
+                    }
+                }
+            }
+        }
+        return new PortRefusals(onEnis, atNat, full);
     }
 
     /** A function's invocations that could not open their connections for want of ports on its ENIs. */
@@ -1905,8 +1958,10 @@ public final class Planner {
             endsFailed(out, fe.getOrDefault("ENILimitReachedException", 0L), n, "ENI: " + name,
                     "ENILimitReachedException", f.finalReasonCode(), StateReasonCode.EniLimitExceeded);
             Map<String, Long> fc = f.invocations().functionErrorCauses();
-            count(out, fc.getOrDefault("NoFreePortOnEni", 0L) + fc.getOrDefault("ErrorPortAllocation", 0L), n,
-                    "connections: " + name, "could not open their connections (NoFreePortOnEni, ErrorPortAllocation)");
+            long onEni = fc.getOrDefault("NoFreePortOnEni", 0L);
+            long atNat = fc.getOrDefault("ErrorPortAllocation", 0L);
+            count(out, onEni + atNat, n, "connections: " + name, "could not open their connections ("
+                    + portCauses(onEni, atNat) + ")");
             long ec2 = fe.getOrDefault("EC2ThrottledException", 0L);
             boolean ec2Failed = f.finalReasonCode() == StateReasonCode.EC2RequestLimitExceeded;
             if (ec2 > 0) {
@@ -1956,6 +2011,24 @@ public final class Planner {
     private static String noneFailed(long of, String exception) {
         return of == 0 ? "no invocation made" : String.format(java.util.Locale.ROOT,
                 "none of its %,d invocation%s failed with %s", of, of == 1 ? "" : "s", exception);
+    }
+
+    /**
+     * The causes of a function's refused connections, in the traffic headroom's line: no port left on its ENIs
+     * ({@code NoFreePortOnEni}), none at its NAT gateway ({@code ErrorPortAllocation}: a subnet's size does not change
+     * that, the gateway's addresses do), or each with its count.
+     */
+    static String portCauses(long onEni, long atNat) {
+        if (onEni > 0 && atNat > 0) {
+            return String.format(java.util.Locale.ROOT, "NoFreePortOnEni, %,d: no port left on their ENIs;"
+                    + " ErrorPortAllocation, %,d: none at their NAT gateway", onEni, atNat);
+        }
+        if (atNat > 0) {
+            return "ErrorPortAllocation: no port left at their NAT gateway, whose addresses hold 55,000 connections to"
+                    + " a destination each; more addresses (natGateways[*].addresses, up to 8) raise it, a larger"
+                    + " subnet does not";
+        }
+        return "NoFreePortOnEni: no port left on their ENIs";
     }
 
     private static void count(List<String> out, long n, long of, String who, String what) {

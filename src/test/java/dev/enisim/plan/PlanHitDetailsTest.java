@@ -50,7 +50,7 @@ class PlanHitDetailsTest {
                 """);
         assertOnlyHit(s, "connections",
                 "connections: chatty: 974 of 1,192 invocations could not open their connections"
-                + " (NoFreePortOnEni, ErrorPortAllocation)");
+                + " (NoFreePortOnEni: no port left on their ENIs)");
     }
 
     /** EC2's bucket of one call, refilled hourly: the second function's ENI is refused and it ends Failed. */
@@ -231,7 +231,8 @@ class PlanHitDetailsTest {
         Scenario s = scenario(NAT_AND_ENI);
         RunSummary r = assertOnlyHit(s, "connections",
                 "connections: chatty: 460 of 957 invocations could not open their connections"
-                + " (NoFreePortOnEni, ErrorPortAllocation)");
+                + " (NoFreePortOnEni, 374: no port left on their ENIs; ErrorPortAllocation, 86: none at their NAT"
+                + " gateway)");
         assertEquals(374, r.invocations().functionErrorCauses().get("NoFreePortOnEni"), "the run this test is made of");
         assertEquals(86, r.invocations().functionErrorCauses().get("ErrorPortAllocation"));
     }

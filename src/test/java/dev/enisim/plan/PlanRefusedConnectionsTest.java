@@ -1,6 +1,7 @@
 package dev.enisim.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enisim.scenario.ScenarioLoader;
@@ -15,9 +16,9 @@ import org.junit.jupiter.api.Test;
  * ENIs, of 200,000 connections each, never fill. No subnet is known to have refused, so the refusals are shared
  * evenly among both: 136.5 each, said as about 137; their connections, 273 / 60 s x 1 s x 6,000 x 1/2 = 13,650 at a
  * time in each subnet. Connections per invocation and shares other than 1 are what tell a product from a quotient.
- * Not pinned here (reports/mutation/README.md, session 43): the note calls these "refused for want of ports on their
- * ENIs ... shared among their subnets whose ENIs reached 200,000 connections", though the gateway refused them and no
- * ENI filled.
+ * The note says where the ports ran out: at the NAT gateway, none of the ENIs full (until session 43 it said "refused
+ * for want of ports on their ENIs ... shared among their subnets whose ENIs reached 200,000 connections", though the
+ * gateway refused them and no ENI filled), and that the gateway's addresses, not the subnet's size, would cure it.
  */
 class PlanRefusedConnectionsTest {
 
@@ -50,6 +51,40 @@ class PlanRefusedConnectionsTest {
     @Test
     void refusalsNoSubnetIsKnownToHaveMadeAreSharedAmongAllAndCountedByLittlesLaw() throws Exception {
         assertNotes(NAT_TWO_ZONES, "about 137 (", "about 13,650 at a time");
+    }
+
+    @Test
+    void aNatGatewaysRefusalsAreSaidAsTheGatewaysNotTheEnisAndTheirCureIsTheGatewaysAddresses() throws Exception {
+        Plan p = new Planner(ScenarioLoader.parse(NAT_TWO_ZONES, "refused"), 1, line -> { }).warmUp(0).plan();
+        List<String> notes = p.sizingNotes().stream().filter(n -> n.contains("refused for want of ports")).toList();
+        assertEquals(2, notes.size(), p.sizingNotes().toString());
+        for (String n : notes) {
+            assertTrue(n.contains("refused for want of ports at their NAT gateway, about 137 (the functions' refusals"
+                    + " shared evenly among their subnets, none of whose ENIs reached 200,000 connections; the run does"
+                    + " not count them per subnet; ErrorPortAllocation) even at /16"), n);
+            assertTrue(n.endsWith("; the NAT gateway's refusals are not the subnet's to cure: each of its addresses"
+                    + " holds 55,000 connections to a destination, so give it more (natGateways[*].addresses, up to"
+                    + " 8)"), n);
+            assertFalse(n.contains("on their ENIs") || n.contains("NoFreePortOnEni"), n);
+        }
+        dev.enisim.scenario.Scenario sc = ScenarioLoader.parse(NAT_TWO_ZONES, "refused");
+        List<String> details = Planner.hitDetails(new dev.enisim.run.Simulation(sc, 0).run().summary(), sc);
+        String line = details.stream().filter(d -> d.startsWith("connections: chatty")).findFirst().orElseThrow();
+        assertTrue(line.endsWith("could not open their connections (ErrorPortAllocation: no port left at their NAT"
+                + " gateway, whose addresses hold 55,000 connections to a destination each; more addresses"
+                + " (natGateways[*].addresses, up to 8) raise it, a larger subnet does not)"), line);
+    }
+
+    /** The ENIs' own refusals (both subnets full, below) are said as the ENIs', with no word of a gateway. */
+    @Test
+    void anEnisRefusalsAreSaidAsTheEnisWithNoGatewayAdvice() throws Exception {
+        Plan p = new Planner(ScenarioLoader.parse(TWO_FULL_SUBNETS, "refused"), 1, line -> { }).warmUp(0).plan();
+        for (String n : p.sizingNotes().stream().filter(x -> x.contains("refused for want of ports")).toList()) {
+            assertTrue(n.contains("refused for want of ports on their ENIs, about 283 (the functions' refusals shared"
+                    + " among their subnets whose ENIs reached 1,000 connections; the run does not count them per"
+                    + " subnet; NoFreePortOnEni) even at /16"), n);
+            assertFalse(n.contains("NAT") || n.contains("ErrorPortAllocation"), n);
+        }
     }
 
     /**
