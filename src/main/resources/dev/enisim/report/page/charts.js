@@ -151,7 +151,13 @@
     return 'rgba(' + (n >> 16 & 255) + ',' + (n >> 8 & 255) + ',' + (n & 255) + ',' + alpha + ')';
   }
 
-  function build(spec, el, series) {
+  /** The chart's note: a function's own (its choice's) while one is picked in the latency chart's list. */
+  function noteOf(spec, choice) {
+    var c = spec.choices && spec.choices[choice];
+    return c && c.note ? c.note : spec.note;
+  }
+
+  function build(spec, el, series, note) {
     var stepped = spec.stepped ? uPlot.paths.stepped({align: 1}) : undefined;
     var opts = {
       title: spec.title,
@@ -194,7 +200,7 @@
     });
     var u = new uPlot(opts, cols, el);
     legendLines(u, series);
-    describe(u, spec, series);
+    describe(u, spec, series, note);
     return u;
   }
 
@@ -228,7 +234,7 @@
    * A chart's accessible name and text alternative (WCAG 1.1.1): its canvas was a bare <canvas>. The name says
    * what it shows; the fallback content (read by screen readers) each line's highest value and when.
    */
-  function describe(u, spec, series) {
+  function describe(u, spec, series, note) {
     var canvas = u.ctx.canvas;
     var parts = series.map(function (s) {
       var top = null, at = 0;
@@ -239,7 +245,7 @@
     var owner = spec.panelOf && cd.charts.filter(function (c) { return c.id === spec.panelOf; })[0];
     var text = (owner ? owner.title + '; panel: ' : '') + spec.title + ' (' + (spec.yLabel || 'value') + ' over simulated time, ' + clock(full[0], true) +
       ' to ' + clock(full[1], true) + '). ' + (parts.length ? parts.join('; ') + '.' : 'No series.') +
-      (spec.note ? ' ' + spec.note : '');
+      (note ? ' ' + note : '');
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', text);
     canvas.textContent = text;
@@ -258,7 +264,7 @@
     head.id = 'chart-' + spec.id + '-head';
     head.textContent = spec.title;
     box.appendChild(head);
-    var entry = {spec: spec, u: null, el: document.createElement('div'), series: spec.series};
+    var entry = {spec: spec, u: null, el: document.createElement('div'), series: spec.series, note: null};
     if (spec.choices && spec.choices.length > 1) {
       var sel = document.createElement('select');
       sel.setAttribute('aria-label', 'function');
@@ -269,22 +275,24 @@
       sel.addEventListener('change', function () {
         var x = entry.u.scales.x;
         entry.series = spec.choices[+sel.value].series;
+        // the note follows the pick: it named the equal percentiles of all functions together whichever was drawn
+        if (entry.note) { entry.note.textContent = noteOf(spec, +sel.value); }
         entry.u.destroy();
-        entry.u = build(spec, entry.el, entry.series);
+        entry.u = build(spec, entry.el, entry.series, noteOf(spec, +sel.value));
         entry.u.setScale('x', {min: x.min, max: x.max});
         applyFilter();
       });
       head.appendChild(sel);
     }
     box.appendChild(entry.el);
-    if (spec.note) {
-      var note = document.createElement('p');
-      note.className = 'note';
-      note.textContent = spec.note;
-      box.appendChild(note);
+    if (spec.note || (spec.choices || []).some(function (c) { return c.note; })) {
+      entry.note = document.createElement('p');
+      entry.note.className = 'note';
+      entry.note.textContent = spec.note;
+      box.appendChild(entry.note);
     }
     if (!owner) { list.appendChild(box); }
-    entry.u = build(spec, entry.el, entry.series);
+    entry.u = build(spec, entry.el, entry.series, spec.note);
     charts.push(entry);
   }
 
