@@ -27,24 +27,43 @@
     var t = pad(Math.floor(s / 3600)) + ':' + pad(Math.floor(s % 3600 / 60)) + (seconds ? ':' + pad(s % 60) : '');
     return multiDay ? d + 'd ' + t : t;
   }
-  /** A tick's label, no two alike: a day step with startsAt is dated (Mon 9 Mar; "Mon" alone at each week's tick),
-   * a multi-day run's hours carry their day (1d 06:00; "06:00" came back each day), as the PNG's axis. */
-  function tick(sec, step) {
-    if (starts !== undefined && step >= 86400) {
+  var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  var WEEK = 604800, YEAR = 365 * 86400;
+  /**
+   * A tick's label on an axis showing {@code range} seconds, no two alike whatever the run's length: with startsAt a
+   * day step is dated (Mon 9 Mar; "Mon" alone at each week's tick), and so is an hour step over a week or more, the
+   * date above the time (Mon 9 Mar / 14:00: "Mon 14:00" came back each week), and the year under a date over a year or
+   * more; without it a multi-day run's hours carry their day (1d 06:00; "06:00" came back each day), as the PNG's axis,
+   * and a one-day run ends at 24:00 (its end read 00:00, as its start).
+   */
+  function tick(sec, step, range) {
+    if (starts !== undefined) {
       var t = new Date((starts + Math.max(0, Math.round(sec))) * 1000);
-      return weekday(sec, false).slice(0, 3) + ' ' + t.getUTCDate() + ' '
-        + ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][t.getUTCMonth()];
+      var date = DAYS[t.getUTCDay()] + ' ' + t.getUTCDate() + ' ' + MONTHS[t.getUTCMonth()]
+        + (range >= YEAR ? '\n' + t.getUTCFullYear() : '');
+      if (step >= 86400) { return date; }
+      return range >= WEEK ? date.split('\n')[0] + '\n' + weekday(sec, step < 60).slice(4) : weekday(sec, step < 60);
     }
-    if (starts !== undefined) { return weekday(sec, step < 60); }
     sec = Math.round(sec);
     if (multiDay && step >= 86400) { return Math.floor(sec / 86400) + 'd'; }
     if (multiDay && sec % 86400 === 0) { return sec / 86400 + 'd'; }
+    if (!multiDay && sec >= 86400) { return '24:00' + (step < 60 ? ':00' : ''); }
     var s = sec % 86400;
     var hm = pad(Math.floor(s / 3600)) + ':' + pad(Math.floor(s % 3600 / 60));
     return (multiDay ? Math.floor(sec / 86400) + 'd ' : '') + (step < 60 ? hm + ':' + pad(s % 60) : hm);
   }
+  /**
+   * The least room in CSS px between two ticks: a dated label ("Wed 11 Mar", over its time or year) is wider than
+   * "Wed 14:00"; at 70 px a week's 12-hour ticks wrote their dates into each other.
+   */
+  function tickSpace(u, ax, min, max) {
+    return starts !== undefined && max - min >= 2 * 86400 ? 90 : 70;
+  }
+  // a clock's steps, then whole years up to the longest run a scenario takes (about 73,000 years): past 30 days
+  // uPlot found no step and drew no tick at all
   var xIncrs = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
     172800, 604800, 1209600, 2592000];
+  for (var y = 1; y <= 1e5; y *= 10) { [1, 2, 5].forEach(function (m) { xIncrs.push(m * y * YEAR); }); }
   var intIncrs = [];
   for (var k = 0; k < 12; k++) { [1, 2, 5].forEach(function (m) { intIncrs.push(m * Math.pow(10, k)); }); }
 
@@ -168,8 +187,11 @@
       legend: {live: true},
       scales: {x: {time: false, min: full[0], max: full[1]}, y: {range: yRange(spec)}},
       axes: [
-        {values: function (u, splits, ax, space, incr) { return splits.map(function (v) { return tick(v, incr); }); },
-          incrs: xIncrs, space: 70, grid: {stroke: '#eee'}},
+        {values: function (u, splits, ax, space, incr) {
+          var range = u.scales.x.max - u.scales.x.min;
+          return splits.map(function (v) { return tick(v, incr, range); });
+        },
+          incrs: xIncrs, space: tickSpace, grid: {stroke: '#eee'}},
         {values: function (u, splits) { return splits.map(function (v) { return NF.format(v); }); },
           incrs: spec.integer ? intIncrs : undefined, size: 60, grid: {stroke: '#eee'},
           label: spec.yLabel, labelSize: 18}
