@@ -161,6 +161,35 @@ final class ChartStyle {
         return out;
     }
 
+    /**
+     * A time axis that chooses its step by the widest label it would draw. JFreeChart's NumberAxis measures only the
+     * labels of the range's two ends: the state timeline's axis, exactly 0d to 7d, measured "0d" and "7d" and chose
+     * 6-hour steps whose "1d 06:00" labels ran into each other (diurnal-week's PNG).
+     */
+    static final class ClockAxis extends NumberAxis {
+        private static final long serialVersionUID = 1L;
+        /** The most ticks measured for one step (beyond, the step is too fine for any plot anyway). */
+        private static final int MEASURED = 400;
+
+        @Override
+        protected double estimateMaximumTickLabelWidth(java.awt.Graphics2D g2, org.jfree.chart.axis.TickUnit unit) {
+            double widest = super.estimateMaximumTickLabelWidth(g2, unit);
+            java.text.NumberFormat format = getNumberFormatOverride();
+            double size = unit.getSize();
+            double lower = getRange().getLowerBound();
+            double upper = getRange().getUpperBound();
+            if (format == null || isVerticalTickLabels() || size <= 0 || (upper - lower) / size > MEASURED) {
+                return widest;
+            }
+            java.awt.FontMetrics fm = g2.getFontMetrics(getTickLabelFont());
+            double insets = getTickLabelInsets().getLeft() + getTickLabelInsets().getRight();
+            for (double v = Math.ceil(lower / size) * size; v <= upper; v += size) {
+                widest = Math.max(widest, insets + fm.stringWidth(format.format(v)));
+            }
+            return widest;
+        }
+    }
+
     /** Formats an axis value in the unit's units as a clock, to the second in a run shorter than an hour. */
     static final class ClockFormat extends java.text.NumberFormat {
         private final TimeUnit unit;

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
@@ -429,7 +428,9 @@ public final class StateTimeline {
         SymbolAxis y = new SymbolAxis(null, labels);
         y.setTickLabelFont(ChartStyle.TICK);
         y.setGridBandsVisible(false);
-        XYPlot plot = new XYPlot(data, new NumberAxis(), y, renderer);
+        // its steps chosen by its widest label: measured at the range's ends alone ("0d", "7d"), a week's "1d 06:00"
+        // labels ran into each other
+        XYPlot plot = new XYPlot(data, new ChartStyle.ClockAxis(), y, renderer);
         List<Outage> outages = outages(r);
         if (!outages.isEmpty()) { // the states, then the band's own legend entry
             org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();

@@ -115,6 +115,24 @@ class TimeAxisLabelsTest {
         }
     }
 
+    /**
+     * diurnal-week's state timeline wrote its time labels into one another ("0d 06:00" to "7d" every 6 hours: its axis,
+     * exactly 0 to 7 days, was measured by "0d" and "7d" alone). Every time axis of diurnal-week and shared-eni-65k
+     * (once seen with overlapping labels), and of a few runs of other lengths, drawn at its size: no label over another.
+     */
+    @Test
+    void noTimeLabelRunsIntoTheNext() throws Exception {
+        for (String name : List.of("diurnal-week", "shared-eni-65k", "burst-scaling", "az-outage", "idle-reclaim")) {
+            RunResult r = TeacherChartsTest.run(name);
+            for (Charts.Chart c : Charts.all(r)) {
+                if (c.chart().getXYPlot().getDomainAxis() instanceof NumberAxis x && x.getLabel() != null
+                        && (x.getLabel().startsWith("Simulated time") || x.getLabel().startsWith("Time (UTC"))) {
+                    assertEquals(List.of(), overlapping(c.chart(), ChartFiles.height(c, r)), name + " " + c.name());
+                }
+            }
+        }
+    }
+
     /** A one-line chart over {@code seconds} with the run's time axis, as {@code Charts} draws it. */
     private static JFreeChart over(double seconds, Optional<java.time.Instant> startsAt) {
         ChartStyle.TimeUnit unit = ChartStyle.TimeUnit.forDuration(seconds, startsAt);
