@@ -24,15 +24,20 @@ public final class ChartFiles {
     private ChartFiles() {
     }
 
+    /** The height in pixels a chart of the run is drawn ({@link #WIDTH} wide). */
+    static int height(Charts.Chart c, RunResult r) {
+        return c.name().equals("timeline") ? StateTimeline.height(r)
+                : c.name().equals("subnet-ips") ? Math.max(HEIGHT, 120 + 150 * r.summary().subnets().size())
+                : c.name().equals("invocations") ? Charts.invocationsHeight(r)
+                : c.name().equals("async-events") ? Charts.queueHeight(Charts.asyncPanels(r, "").size())
+                : c.name().equals("sqs-queues") ? Charts.queueHeight(Charts.sqsPanels(r, "").size()) : HEIGHT;
+    }
+
     /** {@code charts/<name>.png} and {@code charts/<name>.svg} for every chart of the run. */
     public static Map<String, byte[]> render(RunResult r) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (Charts.Chart c : Charts.all(r)) {
-            int height = c.name().equals("timeline") ? StateTimeline.height(r)
-                    : c.name().equals("subnet-ips") ? Math.max(HEIGHT, 120 + 150 * r.summary().subnets().size())
-                    : c.name().equals("invocations") ? Charts.invocationsHeight(r)
-                    : c.name().equals("async-events") ? Charts.queueHeight(Charts.asyncPanels(r, "").size())
-                    : c.name().equals("sqs-queues") ? Charts.queueHeight(Charts.sqsPanels(r, "").size()) : HEIGHT;
+            int height = height(c, r);
             files.put("charts/" + c.name() + ".png", png(c.chart(), WIDTH, height));
             files.put("charts/" + c.name() + ".svg", svg(c.chart(), WIDTH, height));
         }

@@ -138,9 +138,57 @@ final class ChartStyle {
         x.setStandardTickUnits(steps);
     }
 
-    /** Tick steps a clock reader expects, in seconds: 1 s to 30 days (the page's, charts.js {@code xIncrs}). */
-    private static final long[] CLOCK_STEPS = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800,
-        21_600, 43_200, 86_400, 172_800, 604_800, 1_209_600, 2_592_000};
+    /** A year of 365 days, in seconds. */
+    static final long YEAR = 365 * 86_400L;
+
+    /**
+     * Tick steps a clock reader expects, in seconds: 1 s to 30 days, then 1, 2 and 5 times a power of ten years up to
+     * the longest run a scenario takes (the page's, charts.js {@code xIncrs}): past 30 days JFreeChart fell back on
+     * the largest step, and a year's run from a startsAt wrote its 30-day labels over one another.
+     */
+    private static final long[] CLOCK_STEPS = clockSteps();
+
+    private static long[] clockSteps() {
+        long[] clock = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400,
+            172_800, 604_800, 1_209_600, 2_592_000};
+        long[] out = java.util.Arrays.copyOf(clock, clock.length + 18);
+        int n = clock.length;
+        for (long y = 1; y <= 100_000; y *= 10) {
+            for (long m : new long[] {1, 2, 5}) {
+                out[n++] = m * y * YEAR;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A time axis that chooses its step by the widest label it would draw. JFreeChart's NumberAxis measures only the
+     * labels of the range's two ends: the state timeline's axis, exactly 0d to 7d, measured "0d" and "7d" and chose
+     * 6-hour steps whose "1d 06:00" labels ran into each other (diurnal-week's PNG).
+     */
+    static final class ClockAxis extends NumberAxis {
+        private static final long serialVersionUID = 1L;
+        /** The most ticks measured for one step (beyond, the step is too fine for any plot anyway). */
+        private static final int MEASURED = 400;
+
+        @Override
+        protected double estimateMaximumTickLabelWidth(java.awt.Graphics2D g2, org.jfree.chart.axis.TickUnit unit) {
+            double widest = super.estimateMaximumTickLabelWidth(g2, unit);
+            java.text.NumberFormat format = getNumberFormatOverride();
+            double size = unit.getSize();
+            double lower = getRange().getLowerBound();
+            double upper = getRange().getUpperBound();
+            if (format == null || isVerticalTickLabels() || size <= 0 || (upper - lower) / size > MEASURED) {
+                return widest;
+            }
+            java.awt.FontMetrics fm = g2.getFontMetrics(getTickLabelFont());
+            double insets = getTickLabelInsets().getLeft() + getTickLabelInsets().getRight();
+            for (double v = Math.ceil(lower / size) * size; v <= upper; v += size) {
+                widest = Math.max(widest, insets + fm.stringWidth(format.format(v)));
+            }
+            return widest;
+        }
+    }
 
     /** Formats an axis value in the unit's units as a clock, to the second in a run shorter than an hour. */
     static final class ClockFormat extends java.text.NumberFormat {
@@ -154,7 +202,7 @@ final class ChartStyle {
         public StringBuffer format(double number, StringBuffer to, java.text.FieldPosition pos) {
             long seconds = Math.round(number * unit.seconds());
             String at = unit.startsAt().isEmpty() ? clock(seconds, unit.days())
-                    : weekday(seconds, unit.days(), unit.startsAt().get());
+                    : weekday(seconds, unit.days(), unit.spanSeconds() >= YEAR, unit.startsAt().get());
             if (unit.toTheSecond()) {
                 at += String.format(java.util.Locale.ROOT, ":%02d", Math.max(0, seconds) % 60);
             }
@@ -188,13 +236,14 @@ final class ChartStyle {
     /**
      * {@code Tue 14:00} (UTC), {@code startsAt} plus {@code seconds}; on a day axis with the date, as the narrative
      * dates a run longer than a week ({@code Tue 3 Mar 14:00}: a weekday alone read "Mon 14:00" at every tick of a
-     * week's step), its midnight ticks {@code Tue 3 Mar}.
+     * week's step), its midnight ticks {@code Tue 3 Mar}; over a year or more with the year ({@code Tue 3 Mar 2026}:
+     * the same date came back each year).
      */
-    static String weekday(long seconds, boolean days, java.time.Instant startsAt) {
+    static String weekday(long seconds, boolean days, boolean years, java.time.Instant startsAt) {
         java.time.ZonedDateTime t = startsAt.plusSeconds(Math.max(0, seconds)).atZone(java.time.ZoneOffset.UTC);
         String day = t.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT)
                 + (days ? " " + t.getDayOfMonth() + " " + t.getMonth().getDisplayName(java.time.format.TextStyle.SHORT,
-                        java.util.Locale.ROOT) : "");
+                        java.util.Locale.ROOT) : "") + (days && years ? " " + t.getYear() : "");
         if (days && t.getHour() == 0 && t.getMinute() == 0) {
             return day;
         }

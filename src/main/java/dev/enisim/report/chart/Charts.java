@@ -446,7 +446,7 @@ public final class Charts {
         List<Outcome> outcomes = outcomes(r);
         DefaultTableXYDataset d = invocationsDataset(r);
         String per = bucketLabel(r, Downsample.factor(r.timeSeries().buckets(), MAX_POINTS));
-        NumberAxis x = new NumberAxis();
+        NumberAxis x = new ChartStyle.ClockAxis();
         x.setAutoRangeStickyZero(false); // a margin before 0: a value in the first bucket is not hidden by the axis
         org.jfree.chart.plot.CombinedDomainXYPlot combined = new org.jfree.chart.plot.CombinedDomainXYPlot(x);
         combined.setGap(12);
@@ -904,7 +904,7 @@ public final class Charts {
      * axis.
      */
     static JFreeChart queueChart(RunResult r, String title, List<QueuePanel> panels, String sentence) {
-        NumberAxis x = new NumberAxis();
+        NumberAxis x = new ChartStyle.ClockAxis();
         x.setAutoRangeStickyZero(false);
         org.jfree.chart.plot.CombinedDomainXYPlot combined = new org.jfree.chart.plot.CombinedDomainXYPlot(x);
         combined.setGap(12);
@@ -1054,7 +1054,7 @@ public final class Charts {
     static JFreeChart subnets(RunResult r) {
         XYSeriesCollection all = subnetDataset(r);
         org.jfree.chart.plot.CombinedDomainXYPlot combined =
-                new org.jfree.chart.plot.CombinedDomainXYPlot(new NumberAxis());
+                new org.jfree.chart.plot.CombinedDomainXYPlot(new ChartStyle.ClockAxis());
         int i = 0;
         for (Map.Entry<String, RunSummary.SubnetSummary> e : r.summary().subnets().entrySet()) {
             if (i >= all.getSeriesCount()) {
@@ -1138,7 +1138,7 @@ public final class Charts {
     }
 
     static JFreeChart line(RunResult r, String title, String yLabel, XYSeriesCollection d, boolean steps) {
-        NumberAxis x = new NumberAxis();
+        NumberAxis x = new ChartStyle.ClockAxis();
         NumberAxis y = new NumberAxis();
         XYLineAndShapeRenderer renderer = steps ? new XYStepRenderer() : new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < d.getSeriesCount(); i++) {

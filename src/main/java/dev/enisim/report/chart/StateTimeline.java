@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
@@ -429,7 +428,9 @@ public final class StateTimeline {
         SymbolAxis y = new SymbolAxis(null, labels);
         y.setTickLabelFont(ChartStyle.TICK);
         y.setGridBandsVisible(false);
-        XYPlot plot = new XYPlot(data, new NumberAxis(), y, renderer);
+        // its steps chosen by its widest label: measured at the range's ends alone ("0d", "7d"), a week's "1d 06:00"
+        // labels ran into each other
+        XYPlot plot = new XYPlot(data, new ChartStyle.ClockAxis(), y, renderer);
         List<Outage> outages = outages(r);
         if (!outages.isEmpty()) { // the states, then the band's own legend entry
             org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
@@ -467,6 +468,7 @@ public final class StateTimeline {
         // tell and a count of the others ("+2 more"): quota-500's 110 creations under 4 px apart were a solid band
         List<List<RunSummary.Action>> lines = ChartStyle.lines(actions, span, width);
         Map<RunSummary.Action, String> told = new java.util.IdentityHashMap<>();
+        Map<RunSummary.Action, Integer> toldMore = new java.util.IdentityHashMap<>();
         List<RunSummary.Action> heads = new ArrayList<>();
         for (List<RunSummary.Action> line : lines) {
             heads.add(line.get(0));
@@ -477,11 +479,12 @@ public final class StateTimeline {
                 }
             }
             if (!said.isEmpty()) {
-                told.put(line.get(0), Palette.shortLabel(said.get(0).description()) + ChartStyle.more(said.size() - 1));
+                told.put(line.get(0), Palette.shortLabel(said.get(0).description()));
+                toldMore.put(line.get(0), said.size() - 1);
             }
         }
         actions = heads;
-        List<Placed> placed = layout(actions, told::containsKey, told::get, span, width);
+        List<Placed> placed = layout(actions, told::containsKey, told::get, toldMore::get, span, width);
         int rows = 0;
         for (Placed p : placed) {
             rows = Math.max(rows, p.row() + 1);
@@ -526,7 +529,7 @@ public final class StateTimeline {
      * The labels of the actions {@code labelled} accepts, each in the first of {@value #LABEL_ROWS} rows where it
      * overlaps no other label (its extent measured against a plot {@code plotPixels} wide covering {@code
      * spanSeconds}); running left of its line where it would pass the plot's right edge. An action with no room is
-     * left out (its line alone).
+     * its line alone, counted in the last label placed ("+N more"), as on the other charts.
      */
     static List<Placed> layout(List<RunSummary.Action> actions,
             java.util.function.Predicate<RunSummary.Action> labelled, double spanSeconds, double plotPixels) {
@@ -537,17 +540,33 @@ public final class StateTimeline {
     static List<Placed> layout(List<RunSummary.Action> actions,
             java.util.function.Predicate<RunSummary.Action> labelled,
             java.util.function.Function<RunSummary.Action, String> label, double spanSeconds, double plotPixels) {
+        return layout(actions, labelled, label, a -> 0, spanSeconds, plotPixels);
+    }
+
+    /**
+     * As above, each label also counting the {@code more} actions its line stands for besides its own ("+2 more").
+     * A label with no room in any row was left out without a word (six functions deleted at once: five labels); it is
+     * counted, with its line's others, in the last label placed, which grows to say so (running left of its line when
+     * it would pass the plot's right edge and there is room).
+     */
+    static List<Placed> layout(List<RunSummary.Action> actions,
+            java.util.function.Predicate<RunSummary.Action> labelled,
+            java.util.function.Function<RunSummary.Action, String> label,
+            java.util.function.ToIntFunction<RunSummary.Action> more, double spanSeconds, double plotPixels) {
         List<List<double[]>> taken = new ArrayList<>();
         for (int row = 0; row < LABEL_ROWS; row++) {
             taken.add(new ArrayList<>());
         }
         double perSecond = plotPixels / Math.max(spanSeconds, 1e-9);
         List<Placed> out = new ArrayList<>();
+        double[] lastBox = null; // the last label placed: its extent, its text without its count, and its count
+        String lastText = null;
+        int lastMore = 0;
         for (RunSummary.Action a : actions) {
             if (!labelled.test(a)) {
                 continue;
             }
-            String text = label.apply(a);
+            String text = label.apply(a) + ChartStyle.more(more.applyAsInt(a));
             double x = a.atSeconds() * perSecond;
             double w = labelWidth(text) + 4;
             boolean left = x + w > plotPixels && x - w >= 0;
@@ -559,13 +578,56 @@ public final class StateTimeline {
                     free &= to <= t[0] || from >= t[1];
                 }
                 if (free) {
-                    taken.get(row).add(new double[] {from, to});
+                    lastBox = new double[] {from, to};
+                    taken.get(row).add(lastBox);
                     out.add(new Placed(a, text, row, left));
+                    lastText = label.apply(a);
+                    lastMore = more.applyAsInt(a);
                     break;
                 }
             }
+            if (lastBox == null || out.get(out.size() - 1).action() == a) {
+                continue;
+            }
+            lastMore += 1 + more.applyAsInt(a); // no room: counted in the last label placed
+            Placed p = out.get(out.size() - 1);
+            String grown = lastText + ChartStyle.more(lastMore);
+            double w2 = labelWidth(grown) + 4;
+            double lx = p.action().atSeconds() * perSecond;
+            // its row first, right of its line within the plot, else left of it; then the other rows likewise; else
+            // right of its line in its row, past the plot's edge if need be: no label before it reaches there (each
+            // was placed clear of it), so the count never covers another label
+            int row = p.row();
+            boolean runsLeft = false;
+            search:
+            for (int k = 0; k < LABEL_ROWS; k++) {
+                int r = (p.row() + k) % LABEL_ROWS;
+                for (boolean l : new boolean[] {false, true}) {
+                    double start = l ? lx - w2 : lx;
+                    if ((l ? start >= 0 : lx + w2 <= plotPixels) && free(taken.get(r), lastBox, start, start + w2)) {
+                        row = r;
+                        runsLeft = l;
+                        break search;
+                    }
+                }
+            }
+            taken.get(p.row()).remove(lastBox);
+            taken.get(row).add(lastBox);
+            lastBox[0] = runsLeft ? lx - w2 : lx;
+            lastBox[1] = runsLeft ? lx : lx + w2;
+            out.set(out.size() - 1, new Placed(p.action(), grown, row, runsLeft));
         }
         return out;
+    }
+
+    /** Whether {@code from}..{@code to} overlaps no extent of a row but {@code own}. */
+    private static boolean free(List<double[]> row, double[] own, double from, double to) {
+        for (double[] t : row) {
+            if (t != own && !(to <= t[0] || from >= t[1])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static final java.awt.BasicStroke BAND_STROKE = new java.awt.BasicStroke(1.2f, java.awt.BasicStroke.CAP_BUTT,

@@ -176,10 +176,24 @@ final class ChartData {
         sameValues(c);
         for (int i = 1; i < choices.size(); i++) {
             ArrayNode one = (ArrayNode) choices.get(i).get("series");
-            Charts.sameValuesNote(one.size(), (a, b) -> one.get(a).get("values").equals(one.get(b).get("values")),
-                    k -> one.get(k).get("label").asText(), (j, nth) -> ((ObjectNode) one.get(j)).put("dash", true));
+            String same = Charts.sameValuesNote(one.size(), (a, b) -> one.get(a).get("values").equals(
+                    one.get(b).get("values")), k -> one.get(k).get("label").asText(),
+                    (j, nth) -> ((ObjectNode) one.get(j)).put("dash", true));
+            ((ObjectNode) choices.get(i)).put("note", choiceNote(choices.get(i).get("name").asText(), same,
+                    choices.size() - 1));
         }
         return c;
+    }
+
+    /**
+     * The latency chart's note while one function is picked in its list (charts.js shows it in place of the chart's
+     * own note, which speaks of all functions together and stays for "all functions" and a page read without
+     * scripts): which function is drawn, whether its own p50, p90 and p99 lie on one another, and what the list offers.
+     */
+    static String choiceNote(String function, String same, int offered) {
+        return "Drawn: " + function + " on its own" + (same == null ? "." : ". " + same + ".") + " The list beside the"
+                + " title offers all functions together (\"all functions\") or " + (offered == 1 ? "this function, the"
+                + " only one that ran." : "one of the " + offered + " busiest by invocations, the busiest first.");
     }
 
     private ArrayNode latencySeries(Metric.Scope scope, String id) {

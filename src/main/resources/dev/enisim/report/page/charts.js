@@ -27,24 +27,43 @@
     var t = pad(Math.floor(s / 3600)) + ':' + pad(Math.floor(s % 3600 / 60)) + (seconds ? ':' + pad(s % 60) : '');
     return multiDay ? d + 'd ' + t : t;
   }
-  /** A tick's label, no two alike: a day step with startsAt is dated (Mon 9 Mar; "Mon" alone at each week's tick),
-   * a multi-day run's hours carry their day (1d 06:00; "06:00" came back each day), as the PNG's axis. */
-  function tick(sec, step) {
-    if (starts !== undefined && step >= 86400) {
+  var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  var WEEK = 604800, YEAR = 365 * 86400;
+  /**
+   * A tick's label on an axis showing {@code range} seconds, no two alike whatever the run's length: with startsAt a
+   * day step is dated (Mon 9 Mar; "Mon" alone at each week's tick), and so is an hour step over a week or more, the
+   * date above the time (Mon 9 Mar / 14:00: "Mon 14:00" came back each week), and the year under a date over a year or
+   * more; without it a multi-day run's hours carry their day (1d 06:00; "06:00" came back each day), as the PNG's axis,
+   * and a one-day run ends at 24:00 (its end read 00:00, as its start).
+   */
+  function tick(sec, step, range) {
+    if (starts !== undefined) {
       var t = new Date((starts + Math.max(0, Math.round(sec))) * 1000);
-      return weekday(sec, false).slice(0, 3) + ' ' + t.getUTCDate() + ' '
-        + ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][t.getUTCMonth()];
+      var date = DAYS[t.getUTCDay()] + ' ' + t.getUTCDate() + ' ' + MONTHS[t.getUTCMonth()]
+        + (range >= YEAR ? '\n' + t.getUTCFullYear() : '');
+      if (step >= 86400) { return date; }
+      return range >= WEEK ? date.split('\n')[0] + '\n' + weekday(sec, step < 60).slice(4) : weekday(sec, step < 60);
     }
-    if (starts !== undefined) { return weekday(sec, step < 60); }
     sec = Math.round(sec);
     if (multiDay && step >= 86400) { return Math.floor(sec / 86400) + 'd'; }
     if (multiDay && sec % 86400 === 0) { return sec / 86400 + 'd'; }
+    if (!multiDay && sec >= 86400) { return '24:00' + (step < 60 ? ':00' : ''); }
     var s = sec % 86400;
     var hm = pad(Math.floor(s / 3600)) + ':' + pad(Math.floor(s % 3600 / 60));
     return (multiDay ? Math.floor(sec / 86400) + 'd ' : '') + (step < 60 ? hm + ':' + pad(s % 60) : hm);
   }
+  /**
+   * The least room in CSS px between two ticks: a dated label ("Wed 11 Mar", over its time or year) is wider than
+   * "Wed 14:00"; at 70 px a week's 12-hour ticks wrote their dates into each other.
+   */
+  function tickSpace(u, ax, min, max) {
+    return starts !== undefined && max - min >= 2 * 86400 ? 90 : 70;
+  }
+  // a clock's steps, then whole years up to the longest run a scenario takes (about 73,000 years): past 30 days
+  // uPlot found no step and drew no tick at all
   var xIncrs = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
     172800, 604800, 1209600, 2592000];
+  for (var y = 1; y <= 1e5; y *= 10) { [1, 2, 5].forEach(function (m) { xIncrs.push(m * y * YEAR); }); }
   var intIncrs = [];
   for (var k = 0; k < 12; k++) { [1, 2, 5].forEach(function (m) { intIncrs.push(m * Math.pow(10, k)); }); }
 
@@ -151,7 +170,13 @@
     return 'rgba(' + (n >> 16 & 255) + ',' + (n >> 8 & 255) + ',' + (n & 255) + ',' + alpha + ')';
   }
 
-  function build(spec, el, series) {
+  /** The chart's note: a function's own (its choice's) while one is picked in the latency chart's list. */
+  function noteOf(spec, choice) {
+    var c = spec.choices && spec.choices[choice];
+    return c && c.note ? c.note : spec.note;
+  }
+
+  function build(spec, el, series, note) {
     var stepped = spec.stepped ? uPlot.paths.stepped({align: 1}) : undefined;
     var opts = {
       title: spec.title,
@@ -162,8 +187,11 @@
       legend: {live: true},
       scales: {x: {time: false, min: full[0], max: full[1]}, y: {range: yRange(spec)}},
       axes: [
-        {values: function (u, splits, ax, space, incr) { return splits.map(function (v) { return tick(v, incr); }); },
-          incrs: xIncrs, space: 70, grid: {stroke: '#eee'}},
+        {values: function (u, splits, ax, space, incr) {
+          var range = u.scales.x.max - u.scales.x.min;
+          return splits.map(function (v) { return tick(v, incr, range); });
+        },
+          incrs: xIncrs, space: tickSpace, grid: {stroke: '#eee'}},
         {values: function (u, splits) { return splits.map(function (v) { return NF.format(v); }); },
           incrs: spec.integer ? intIncrs : undefined, size: 60, grid: {stroke: '#eee'},
           label: spec.yLabel, labelSize: 18}
@@ -194,7 +222,7 @@
     });
     var u = new uPlot(opts, cols, el);
     legendLines(u, series);
-    describe(u, spec, series);
+    describe(u, spec, series, note);
     return u;
   }
 
@@ -228,7 +256,7 @@
    * A chart's accessible name and text alternative (WCAG 1.1.1): its canvas was a bare <canvas>. The name says
    * what it shows; the fallback content (read by screen readers) each line's highest value and when.
    */
-  function describe(u, spec, series) {
+  function describe(u, spec, series, note) {
     var canvas = u.ctx.canvas;
     var parts = series.map(function (s) {
       var top = null, at = 0;
@@ -239,7 +267,7 @@
     var owner = spec.panelOf && cd.charts.filter(function (c) { return c.id === spec.panelOf; })[0];
     var text = (owner ? owner.title + '; panel: ' : '') + spec.title + ' (' + (spec.yLabel || 'value') + ' over simulated time, ' + clock(full[0], true) +
       ' to ' + clock(full[1], true) + '). ' + (parts.length ? parts.join('; ') + '.' : 'No series.') +
-      (spec.note ? ' ' + spec.note : '');
+      (note ? ' ' + note : '');
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', text);
     canvas.textContent = text;
@@ -258,7 +286,7 @@
     head.id = 'chart-' + spec.id + '-head';
     head.textContent = spec.title;
     box.appendChild(head);
-    var entry = {spec: spec, u: null, el: document.createElement('div'), series: spec.series};
+    var entry = {spec: spec, u: null, el: document.createElement('div'), series: spec.series, note: null};
     if (spec.choices && spec.choices.length > 1) {
       var sel = document.createElement('select');
       sel.setAttribute('aria-label', 'function');
@@ -269,22 +297,24 @@
       sel.addEventListener('change', function () {
         var x = entry.u.scales.x;
         entry.series = spec.choices[+sel.value].series;
+        // the note follows the pick: it named the equal percentiles of all functions together whichever was drawn
+        if (entry.note) { entry.note.textContent = noteOf(spec, +sel.value); }
         entry.u.destroy();
-        entry.u = build(spec, entry.el, entry.series);
+        entry.u = build(spec, entry.el, entry.series, noteOf(spec, +sel.value));
         entry.u.setScale('x', {min: x.min, max: x.max});
         applyFilter();
       });
       head.appendChild(sel);
     }
     box.appendChild(entry.el);
-    if (spec.note) {
-      var note = document.createElement('p');
-      note.className = 'note';
-      note.textContent = spec.note;
-      box.appendChild(note);
+    if (spec.note || (spec.choices || []).some(function (c) { return c.note; })) {
+      entry.note = document.createElement('p');
+      entry.note.className = 'note';
+      entry.note.textContent = spec.note;
+      box.appendChild(entry.note);
     }
     if (!owner) { list.appendChild(box); }
-    entry.u = build(spec, entry.el, entry.series);
+    entry.u = build(spec, entry.el, entry.series, spec.note);
     charts.push(entry);
   }
 

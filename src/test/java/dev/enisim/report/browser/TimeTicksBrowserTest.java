@@ -38,6 +38,69 @@ class TimeTicksBrowserTest {
                 + " return (c.u.axes[0]._values || []).join('|'); })");
     }
 
+    /**
+     * Run lengths from an hour to thirty years, with and without startsAt, the page 1,280 and 420 px wide: every axis
+     * has ticks, no two alike. With startsAt an axis of hour steps over more than a week read "Wed 14:00" at ticks a
+     * week apart (a 10-day run, 420 px), a one-day run ended at "00:00" as it started, and past 30 days uPlot found no
+     * step (a three-year run's axis had no tick).
+     */
+    /**
+     * Each chart's neighbouring time-axis labels that run into each other, as drawn (each line of a label measured in the
+     * axis' font, centred on its tick, 4 px apart at the least): "a | b" for each pair.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> overlaps() {
+        return (List<String>) browser.driver.executeScript("var out = [];"
+                + " window.enisim.charts.forEach(function (c) { var u = c.u, ax = u.axes[0], v = ax._values || [],"
+                + "   s = ax._splits || [], ctx = u.ctx; ctx.save(); ctx.font = ax.font[0];"
+                + "   var dpr = devicePixelRatio || 1, last = -1e9, prev = null;"
+                + "   v.forEach(function (t, i) { var w = Math.max.apply(null, String(t).split('\\n').map(function (l) {"
+                + "     return ctx.measureText(l).width; })) / dpr, x = u.valToPos(s[i], 'x');"
+                + "     if (x - w / 2 < last + 4) { out.push(c.spec.id + ': ' + prev + ' | ' + t); }"
+                + "     last = x + w / 2; prev = t; });"
+                + "   ctx.restore(); });"
+                + " return out;");
+    }
+
+    @Test
+    void anyRunLengthAtAnyWidthHasDistinctTicks() throws Exception {
+        String[][] lengths = {{"1h", "1m", "5/m"}, {"1d", "10m", "1/m"}, {"2d", "10m", "1/m"}, {"6d", "1h", "1/m"},
+            {"7d", "1h", "1/m"}, {"10d", "1h", "1/m"}, {"15d", "1h", "1/m"}, {"60d", "6h", "1/h"},
+            {"400d", "1d", "1/h"}, {"1095d", "1d", "1/h"}, {"10950d", "30d", "1/h"}};
+        List<String> problems = new java.util.ArrayList<>();
+        for (int width : new int[] {1280, 420}) {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+            for (String[] l : lengths) {
+                for (String starts : new String[] {"", "startsAt: 2026-03-04T14:00:00Z\n"}) {
+                    String name = "len-" + l[0] + (starts.isEmpty() ? "" : "-dated");
+                    String yaml = "name: " + name + "\nduration: " + l[0] + "\nbucket: " + l[1] + "\n" + starts
+                            + "functions:\n  - { name: a, duration: 50ms, arrivals: { poisson: " + l[2] + " } }\n";
+                    Path dir = Path.of("target/browser/ticks-" + name);
+                    ReportWriter.write(new Simulation(ScenarioLoader.parse(yaml, name + ".yaml"), 0).run(), dir,
+                            Path.of("").toAbsolutePath());
+                    browser.open(dir.resolve("report.html"));
+                    String what = name + " at " + width + " px: ";
+                    if (!browser.consoleErrors().isEmpty()) {
+                        problems.add(what + browser.consoleErrors());
+                    }
+                    for (String axis : axes()) {
+                        List<String> labels = Arrays.asList(axis.split("\\|"));
+                        if (labels.size() < 2 || labels.get(0).isEmpty()) {
+                            problems.add(what + "no ticks: " + labels);
+                        } else if (labels.size() != new LinkedHashSet<>(labels).size()) {
+                            problems.add(what + "two ticks read alike: " + labels);
+                        }
+                    }
+                    for (String o : overlaps()) {
+                        problems.add(what + "labels over each other: " + o.replace("\n", " / "));
+                    }
+                }
+            }
+        }
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        assertEquals(List.of(), problems);
+    }
+
     @Test
     void noTwoTicksOfAChartReadAlike() throws Exception {
         String[][] runs = {{"weeks", "45d", "1h", "startsAt: 2026-03-02T14:00:00Z\n"}, {"days", "3d", "10m", ""},

@@ -56,6 +56,42 @@ class TimeAxisLabelsTest {
         }
     }
 
+    /**
+     * The time axis' neighbouring tick labels that run into each other (their text as drawn, centred on the tick, with
+     * 4 px between), at the chart's size ({@code height} high): "a | b" for each pair.
+     */
+    static List<String> overlapping(JFreeChart chart, int height) {
+        BufferedImage image = new BufferedImage(ChartFiles.WIDTH, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            ChartRenderingInfo info = new ChartRenderingInfo();
+            chart.draw(g, new Rectangle2D.Double(0, 0, ChartFiles.WIDTH, height), info);
+            NumberAxis x = (NumberAxis) chart.getXYPlot().getDomainAxis();
+            Rectangle2D area = info.getPlotInfo().getSubplotCount() > 0
+                    ? info.getPlotInfo().getSubplotInfo(0).getDataArea() : info.getPlotInfo().getDataArea();
+            java.awt.FontMetrics fm = g.getFontMetrics(x.getTickLabelFont());
+            List<String> out = new ArrayList<>();
+            double lastRight = Double.NEGATIVE_INFINITY;
+            String last = null;
+            for (Object o : x.refreshTicks(g, new AxisState(), area, RectangleEdge.BOTTOM)) {
+                Tick t = (Tick) o;
+                if (t.getText().isEmpty()) {
+                    continue;
+                }
+                double at = x.valueToJava2D(((org.jfree.chart.axis.ValueTick) t).getValue(), area, RectangleEdge.BOTTOM);
+                double w = fm.stringWidth(t.getText());
+                if (at - w / 2 < lastRight + 4) {
+                    out.add(last + " | " + t.getText());
+                }
+                lastRight = at + w / 2;
+                last = t.getText();
+            }
+            return out;
+        } finally {
+            g.dispose();
+        }
+    }
+
     private static void distinct(String what, List<String> labels, String pattern, int least) {
         assertTrue(labels.size() >= least, what + ": " + labels);
         assertEquals(labels.size(), new LinkedHashSet<>(labels).size(), what + ": two ticks read alike: " + labels);
@@ -79,6 +115,24 @@ class TimeAxisLabelsTest {
         }
     }
 
+    /**
+     * diurnal-week's state timeline wrote its time labels into one another ("0d 06:00" to "7d" every 6 hours: its axis,
+     * exactly 0 to 7 days, was measured by "0d" and "7d" alone). Every time axis of diurnal-week and shared-eni-65k
+     * (once seen with overlapping labels), and of a few runs of other lengths, drawn at its size: no label over another.
+     */
+    @Test
+    void noTimeLabelRunsIntoTheNext() throws Exception {
+        for (String name : List.of("diurnal-week", "shared-eni-65k", "burst-scaling", "az-outage", "idle-reclaim")) {
+            RunResult r = TeacherChartsTest.run(name);
+            for (Charts.Chart c : Charts.all(r)) {
+                if (c.chart().getXYPlot().getDomainAxis() instanceof NumberAxis x && x.getLabel() != null
+                        && (x.getLabel().startsWith("Simulated time") || x.getLabel().startsWith("Time (UTC"))) {
+                    assertEquals(List.of(), overlapping(c.chart(), ChartFiles.height(c, r)), name + " " + c.name());
+                }
+            }
+        }
+    }
+
     /** A one-line chart over {@code seconds} with the run's time axis, as {@code Charts} draws it. */
     private static JFreeChart over(double seconds, Optional<java.time.Instant> startsAt) {
         ChartStyle.TimeUnit unit = ChartStyle.TimeUnit.forDuration(seconds, startsAt);
@@ -94,14 +148,14 @@ class TimeAxisLabelsTest {
     }
 
     /**
-     * From a second to a year, with and without a start date: distinct ticks, as fine as the run needs (a weekday axis
+     * From a second to a thousand years, with and without a start date: distinct ticks, as fine as the run needs (a weekday axis
      * longer than 3 days is dated: a week's step read "Mon 14:00" at every tick).
      */
     @Test
     void anyRunLengthHasDistinctTicks() {
         double[][] runs = {{1, 0}, {10, 0}, {90, 0}, {600, 0}, {900, 0}, {3_540, 0}, {3_600, 1}, {7_200, 1},
             {3 * 3_600, 1}, {20 * 3_600, 1}, {3 * 86_400, 1}, {4 * 86_400, 2}, {7 * 86_400, 2}, {45 * 86_400, 2},
-            {365 * 86_400, 2}};
+            {365 * 86_400, 2}, {3 * 365 * 86_400.0, 2}, {30 * 365 * 86_400.0, 2}, {1000 * 365 * 86_400.0, 2}};
         String[] patterns = {"\\d\\d:\\d\\d:\\d\\d", "(\\d+d )?\\d\\d:\\d\\d", "\\d+d( \\d\\d:\\d\\d)?"};
         for (double[] run : runs) {
             // a run of a second has its start and its end; the others at least three ticks
@@ -110,6 +164,12 @@ class TimeAxisLabelsTest {
             List<String> dated = timeTicks(over(run[0], Optional.of(java.time.Instant.parse(
                     "2026-03-02T14:00:00Z"))));
             assertEquals(dated.size(), new LinkedHashSet<>(dated).size(), run[0] + " s from Mon 14:00: " + dated);
+            // readable: a year's run from startsAt wrote its 30-day labels over one another ("Mon 2 Mar 14:00 | Wed 1
+            // Apr 14:00 | ..."), and a longer one had no step large enough
+            for (Optional<java.time.Instant> starts : List.of(Optional.<java.time.Instant>empty(), Optional.of(
+                    java.time.Instant.parse("2026-03-02T14:00:00Z")))) {
+                assertEquals(List.of(), overlapping(over(run[0], starts), ChartFiles.HEIGHT), run[0] + " s " + starts);
+            }
         }
     }
 }
