@@ -102,6 +102,12 @@ public final class SensitivityReport {
                         + (intervals ? "" : "; 95% CI " + Sensitivity.NO_SOBOL_INTERVAL) + ")\n"
                     : intervals ? "   (Morris: mu* [95% CI], sigma)\n"
                     : "   (Morris: mu* [95% CI], sigma; 95% CI " + Sensitivity.NO_INTERVAL + ")\n");
+            if (r.constant()) {
+                // the page said it ("was 35936 at every point of the design"); the terminal listed six "does not
+                // matter" lines, which read as if the metric had moved and none of the assumptions explained it
+                b.append("  the same at every point: ").append(MetricStats.format(r.min()))
+                        .append(" (it depends on none of the assumptions varied)\n");
+            }
             if (r.barelyMoves()) {
                 b.append("  barely moves: ").append(MetricStats.format(r.min())).append(" to ")
                         .append(MetricStats.format(r.max())).append(", a range of ")

@@ -247,6 +247,10 @@ class SensitivityAnalysisTest {
             assertEquals(List.of("a NEGLIGIBLE", "b NEGLIGIBLE"), ranking(r));
             assertEquals(List.of("m was 7.5 at every point of the design: within these ranges it does not depend on"
                     + " any of the assumptions varied."), Sensitivity.sentences(r, method));
+            // the terminal says it too, under the metric's name: it listed the "does not matter" lines alone
+            String table = dev.enisim.report.SensitivityReport.table(method, List.of(r));
+            assertEquals("  the same at every point: 7.5 (it depends on none of the assumptions varied)",
+                    table.lines().toList().get(1), table);
         }
     }
 
