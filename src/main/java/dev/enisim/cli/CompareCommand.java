@@ -123,17 +123,30 @@ final class CompareCommand implements Callable<Integer> {
                 width = Math.max(width, r.metric().length());
             }
         }
-        String line = "%-" + width + "s %14s %14s %14s  %-29s %-9s %s%n";
+        // each column as wide as its widest figure: a fixed 29 for the interval let a cost's
+        // "[-0.0000101885, 0.00000742411]" push that row's p-value out of its column (the means' 14 likewise)
+        int figures = 14;
+        int ci = 29;
+        for (Comparison.Row r : shown) {
+            MetricStats d = r.difference();
+            figures = Math.max(figures, Math.max(format(r.meanA()).length(), Math.max(format(r.meanB()).length(),
+                    format(d.mean()).length())));
+            ci = Math.max(ci, interval(d, interval).length());
+        }
+        String line = "%-" + width + "s %" + figures + "s %" + figures + "s %" + figures + "s  %-" + ci + "s %-9s %s%n";
         out.printf(Locale.ROOT, line, "metric", "A", "B", "B - A", "95% CI of B - A", interval ? "p (Holm)" : "", "");
         for (Comparison.Row r : shown) {
             MetricStats d = r.difference();
             out.printf(Locale.ROOT, line, r.metric(), format(r.meanA()), format(r.meanB()), format(d.mean()),
-                    interval ? "[" + format(d.ciLow()) + ", " + format(d.ciHigh()) + "]" : "none (1 replication)",
-                    Comparison.pText(r.adjustedP()), r.significant() ? "significant" : "");
+                    interval(d, interval), Comparison.pText(r.adjustedP()), r.significant() ? "significant" : "");
         }
         if (shown.isEmpty()) {
             out.println("(no metric differs)");
         }
+    }
+
+    private static String interval(MetricStats d, boolean interval) {
+        return interval ? "[" + format(d.ciLow()) + ", " + format(d.ciHigh()) + "]" : "none (1 replication)";
     }
 
     /** What "significant" means here, in a sentence (also on the page). */

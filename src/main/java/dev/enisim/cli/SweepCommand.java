@@ -188,6 +188,10 @@ final class SweepCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("(one replication: no interval; ciLow and ciHigh are left empty. Use "
                     + "--replications 2 or more for intervals.)");
         }
+        String zero = SweepReport.zeroCounts(chosen, points);
+        if (!zero.isEmpty()) {
+            spec.commandLine().getOut().println("(" + zero + ")");
+        }
         for (String v : SweepReport.verdicts(axes, chosen, points)) {
             spec.commandLine().getOut().println("=> " + v);
         }

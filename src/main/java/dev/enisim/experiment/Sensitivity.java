@@ -215,6 +215,39 @@ public final class Sensitivity {
         return out;
     }
 
+    /**
+     * Which way the metric moves with each assumption it hangs on or depends a little on, from Morris's signed mean
+     * effect mu against mu*: mu = mu* when no step up of the assumption lowered the metric, -mu* when none raised it,
+     * anything between when the steps went both ways. The page said what the answer hangs on and how much, never
+     * whether more of the assumption gives more or less of the metric, the planner's next question. Sobol's indices
+     * are shares of a variance and carry no direction: none for them.
+     */
+    public static List<String> directions(MetricResult r, Method method) {
+        List<String> out = new ArrayList<>();
+        if (method != Method.MORRIS || r.constant()) {
+            return out;
+        }
+        for (FactorResult f : r.ranking()) {
+            if (f.verdict() == Verdict.NEGLIGIBLE || f.morris().muStar() == 0) {
+                continue;
+            }
+            double mu = f.morris().mu();
+            double muStar = f.morris().muStar();
+            String path = f.factor().path();
+            double slack = 1e-9 * muStar;
+            out.add(mu >= muStar - slack
+                    ? "The higher " + path + ", the higher " + r.metric() + ": no step up of it lowered the metric"
+                        + " (mu = mu*, " + MetricStats.format(muStar) + ")."
+                    : mu <= -muStar + slack
+                    ? "The higher " + path + ", the lower " + r.metric() + ": no step up of it raised the metric"
+                        + " (mu = -mu*, " + MetricStats.format(mu) + ")."
+                    : "A step up of " + path + " raised " + r.metric() + " at some points of the design and lowered"
+                        + " it at others (mu " + MetricStats.format(mu) + " against mu* " + MetricStats.format(muStar)
+                        + "): which way it moves depends on where the other assumptions are.");
+        }
+        return out;
+    }
+
     private static double largestAbs(double[][] ee, int j) {
         double m = 0;
         for (double[] e : ee) {

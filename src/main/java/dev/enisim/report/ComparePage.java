@@ -86,7 +86,9 @@ public final class ComparePage {
         String page = page("enisim compare: " + labelA + " vs " + labelB, "enisim compare: A vs B",
                 "A = " + labelA + ", B = " + labelB,
                 verdict, significant > 0, headline, shown, replications < 2 ? "" : "p (Holm)", "A", "B", labelA, a,
-                labelB, b);
+                labelB, b, replications < 2 ? "" : "<p class=\"note\">Each chart draws one run of each side, replication 0"
+                + " of the " + replications + " (the same seed and random streams for both), not the means over the "
+                + replications + " replications that the tables above give.</p>\n");
         if (onlyNote.length() == 0) {
             return page;
         }
@@ -137,7 +139,7 @@ public final class ComparePage {
                 hyperplane.summary().scenario() + " (seed " + hyperplane.summary().seed() + ") under both network "
                         + "models" + (hyperplane.overrides().isEmpty() ? "" : "; "
                         + ReportWriter.overridesLine(hyperplane.overrides())), verdict, failed, List.of(), rows, null,
-                "hyperplane", "legacy", "hyperplane", hyperplane, "legacy", legacy);
+                "hyperplane", "legacy", "hyperplane", hyperplane, "legacy", legacy, "");
     }
 
     private static long notSucceeded(dev.enisim.metrics.RunSummary s) {
@@ -182,7 +184,7 @@ public final class ComparePage {
      */
     private static String page(String title, String heading, String sub, String verdict, boolean bad,
             List<Row> headline, List<Row> rows, String pHeader, String headA, String headB, String labelA, RunResult a,
-            String labelB, RunResult b) {
+            String labelB, RunResult b, String chartsNote) {
         StringBuilder s = new StringBuilder(Page.head(title));
         s.append("<header><h1>").append(HtmlReport.esc(heading)).append("</h1>\n<p class=\"sub\">")
                 .append(HtmlReport.esc(sub)).append("</p></header>\n<p class=\"verdict ").append(bad ? "warn" : "ok")
@@ -200,9 +202,13 @@ public final class ComparePage {
         s.append("<section id=\"differences\"><h2>Differences</h2>\n");
         table(s, rows, pHeader, headA, headB, labelA, labelB, false);
         s.append("</section>\n");
-        s.append(a.timeSeries().bucketMicros() == b.timeSeries().bucketMicros() ? Page.chartsSection(List.of())
+        s.append(a.timeSeries().bucketMicros() == b.timeSeries().bucketMicros()
+                ? Page.chartsSection(List.of()).replaceFirst("<h2>Charts</h2>\n",
+                        java.util.regex.Matcher.quoteReplacement("<h2>Charts</h2>\n" + chartsNote))
                 : "<p class=\"note\">No charts: the two runs use different buckets.</p>\n");
-        return s.append(Page.compareScripts(a, labelA, b, labelB)).append("</body>\n</html>\n").toString();
+        // the charts name the sides as the tables' columns do (A and B, said in full under the heading): their legends
+        // and notes held both labels in full, a file's path and its --set changes, which ran past a phone's width
+        return s.append(Page.compareScripts(a, headA, b, headB)).append("</body>\n</html>\n").toString();
     }
 
     /**

@@ -81,11 +81,70 @@ public final class DriftPage {
         for (Baseline.Diff d : ranked) {
             s.append("<tr><td class=\"n\">").append(i++).append("</td><td class=\"").append(d.input()
                     ? "bad\">input" : "\">result").append("</td><td>").append(HtmlReport.esc(d.path()))
-                    .append("</td><td class=\"n\">").append(HtmlReport.esc(d.expected())).append("</td><td class=\"n\">")
-                    .append(HtmlReport.esc(d.actual())).append("</td><td class=\"n\">").append(change(d))
+                    .append("</td>").append(cell(d.expected(), d.actual())).append(cell(d.actual(), d.expected()))
+                    .append("<td class=\"n\">").append(change(d))
                     .append("</td></tr>\n");
         }
         s.append("</table></div>\n</section>\n");
+    }
+
+    /**
+     * A value's cell: a number as people read it (thousands separators, no exponent), with the fewest significant
+     * digits, 4 at the least, that still tell it from the other side's value, the exact figure as the summary holds
+     * it in the cell's title (a tooltip); a text as it is. The summaries' figures in full (0.006833200000000001,
+     * 3.804952291752034E-4) made a page of quickstart's drift 1,300 px wide, its change column off a laptop's window.
+     */
+    static String cell(String value, String other) {
+        if (number(value) == null) {
+            // a text (a state, a reason, a transition's cause) wraps: in a figure's cell, which does not, quickstart's
+            // "no ENI could be created for subnet-a+[sg-notify]" held the baseline column 400 px wide
+            return "<td>" + HtmlReport.esc(value) + "</td>";
+        }
+        String shown = shown(value, other);
+        return shown.equals(value) ? "<td class=\"n\">" + HtmlReport.esc(value) + "</td>"
+                : "<td class=\"n\" title=\"" + HtmlReport.esc(value) + "\">" + HtmlReport.esc(shown) + "</td>";
+    }
+
+    /** {@code value} as {@link #cell} shows it. */
+    static String shown(String value, String other) {
+        Double v = number(value);
+        if (v == null || !Double.isFinite(v) || !value.matches("[-+]?[0-9.]+([eE][-+]?[0-9]+)?")) {
+            return value;
+        }
+        java.math.BigDecimal a = new java.math.BigDecimal(value.trim());
+        Double o = number(other);
+        java.math.BigDecimal b = o == null || !Double.isFinite(o) ? null : new java.math.BigDecimal(Double.toString(o));
+        java.math.BigDecimal r = a;
+        for (int digits = 4; digits <= 17; digits++) {
+            r = rounded(a, digits);
+            if (b == null || r.compareTo(rounded(b, digits)) != 0 || a.compareTo(b) == 0) {
+                break;
+            }
+        }
+        return grouped(r.stripTrailingZeros());
+    }
+
+    /** {@code x} to {@code digits} significant digits, its whole part kept whole (1,085,156, not 1,085,000). */
+    private static java.math.BigDecimal rounded(java.math.BigDecimal x, int digits) {
+        java.math.BigDecimal r = x.round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
+        return r.scale() < 0 ? x.setScale(0, java.math.RoundingMode.HALF_EVEN) : r;
+    }
+
+    /** A plain decimal with thousands separators in its whole part: 1,085,156 and 0.0001384, never 1.38E-4. */
+    private static String grouped(java.math.BigDecimal d) {
+        String plain = d.signum() == 0 ? "0" : d.toPlainString();
+        boolean negative = plain.startsWith("-");
+        String digits = negative ? plain.substring(1) : plain;
+        int point = digits.indexOf('.');
+        String whole = point < 0 ? digits : digits.substring(0, point);
+        StringBuilder g = new StringBuilder();
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) {
+                g.append(',');
+            }
+            g.append(whole.charAt(i));
+        }
+        return (negative ? "-" : "") + g + (point < 0 ? "" : digits.substring(point));
     }
 
     /** Inputs first (in summary order), then results by the size of their relative change, largest first. */

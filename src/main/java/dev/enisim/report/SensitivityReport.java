@@ -102,6 +102,12 @@ public final class SensitivityReport {
                         + (intervals ? "" : "; 95% CI " + Sensitivity.NO_SOBOL_INTERVAL) + ")\n"
                     : intervals ? "   (Morris: mu* [95% CI], sigma)\n"
                     : "   (Morris: mu* [95% CI], sigma; 95% CI " + Sensitivity.NO_INTERVAL + ")\n");
+            if (r.constant()) {
+                // the page said it ("was 35936 at every point of the design"); the terminal listed six "does not
+                // matter" lines, which read as if the metric had moved and none of the assumptions explained it
+                b.append("  the same at every point: ").append(MetricStats.format(r.min()))
+                        .append(" (it depends on none of the assumptions varied)\n");
+            }
             if (r.barelyMoves()) {
                 b.append("  barely moves: ").append(MetricStats.format(r.min())).append(" to ")
                         .append(MetricStats.format(r.max())).append(", a range of ")
@@ -156,7 +162,9 @@ public final class SensitivityReport {
                 + (morris ? "mu* is the mean absolute elementary effect: a step's change of"
                     + " the metric divided by the step's share of the assumption's range (2/3 on the 4-level grid),"
                     + " the change across the whole range were the effect a line (a threshold makes it more than the"
-                    + " metric moved); sigma large against mu* means the effect depends on the other assumptions.": "ST is the share of the metric's variance that the assumption causes,"
+                    + " metric moved); mu, the mean of the signed effects, says which way: mu = mu* when no step up"
+                    + " of the assumption lowered the metric, -mu* when none raised it; sigma large against mu* means"
+                    + " the effect depends on the other assumptions.": "ST is the share of the metric's variance that the assumption causes,"
                     + " alone or with others; S1 the share it causes alone. Both and their intervals are clamped to"
                     + " [0, 1], where a share lies: the estimators' sampling error can carry them past it.")
                 + floorWords(results.isEmpty() ? Sensitivity.FLOOR : results.get(0).floor()) + "</p>\n");
@@ -171,6 +179,9 @@ public final class SensitivityReport {
             Sensitivity.MetricResult r = results.get(i);
             b.append("<h2 id=\"metric-").append(i + 1).append("\">").append(HtmlReport.esc(r.metric())).append("</h2>\n");
             for (String s : Sensitivity.sentences(r, design.method())) {
+                b.append("<p>").append(HtmlReport.esc(s)).append("</p>\n");
+            }
+            for (String s : Sensitivity.directions(r, design.method())) {
                 b.append("<p>").append(HtmlReport.esc(s)).append("</p>\n");
             }
             // the chart a link to its SVG beside the page, to zoom into on a phone (the 1000 px tornado shrunk)

@@ -606,7 +606,33 @@ public final class SweepReport {
             }
             b.append("</tr>\n");
         }
-        return b.append("</table></div>\n</body></html>\n").toString();
+        b.append("</table></div>\n");
+        String zero = zeroCounts(metrics, points);
+        if (!zero.isEmpty()) {
+            b.append("<p class=\"note\">").append(HtmlReport.esc(zero)).append("</p>\n");
+        }
+        return b.append("</body></html>\n").toString();
+    }
+
+    /**
+     * What an interval such as {@code 0 [0, 0.9986]} is, when a point's count was 0 in every one of its replications
+     * ("" when none was): the page and the terminal showed it without a word, and a planner asking "how small can
+     * this subnet be" read the 0.9986 of a /27 that had no IP failure in any run as a failure expected.
+     */
+    public static String zeroCounts(List<String> metrics, List<Sweep.Point> points) {
+        for (Sweep.Point p : points) {
+            for (String m : metrics) {
+                MetricStats s = p.metrics().get(m);
+                if (s != null && s.n() >= 2 && s.mean() == 0 && s.sd() == 0 && s.ciHigh() > 0) {
+                    return display(s.mean()) + " [" + display(s.ciLow()) + ", " + display(s.ciHigh()) + "]: a count"
+                            + " that was 0 in every one of a point's " + s.n() + " replications has the interval [0,"
+                            + " -ln(0.05)/n], the 95% upper bound of a Poisson mean when none was seen (about 3/n, the"
+                            + " rule of three), not [0, 0]: " + s.n() + " runs without one do not prove it impossible."
+                            + " The mean, 0, is what the runs saw.";
+                }
+            }
+        }
+        return "";
     }
 
     /** A figure for people: thousands separators, at most 4 significant digits after the point. */

@@ -247,6 +247,10 @@ class SensitivityAnalysisTest {
             assertEquals(List.of("a NEGLIGIBLE", "b NEGLIGIBLE"), ranking(r));
             assertEquals(List.of("m was 7.5 at every point of the design: within these ranges it does not depend on"
                     + " any of the assumptions varied."), Sensitivity.sentences(r, method));
+            // the terminal says it too, under the metric's name: it listed the "does not matter" lines alone
+            String table = dev.enisim.report.SensitivityReport.table(method, List.of(r));
+            assertEquals("  the same at every point: 7.5 (it depends on none of the assumptions varied)",
+                    table.lines().toList().get(1), table);
         }
     }
 
@@ -592,5 +596,45 @@ class SensitivityAnalysisTest {
         assertArrayEquals(new double[] {7, 7}, Bootstrap.percentile95(new double[] {7}));
         double[] none = Bootstrap.percentile95(new double[0]);
         assertTrue(Double.isNaN(none[0]) && Double.isNaN(none[1]));
+    }
+
+    /**
+     * The page said what an answer hangs on and how much (quickstart: orders-api's ResourceConflictException hangs
+     * on hyperplane.eniCreateTime.median, mu* 8089.5), never which way: whether a slower ENI creation gives more
+     * conflicts or fewer. Morris's signed mean mu says it: mu = mu* when no step up lowered the metric, -mu* when
+     * none raised it, between when the steps went both ways; negligible assumptions and Sobol get no sentence.
+     */
+    @Test
+    void theDirectionOfEachEffectThatMattersIsSaid() {
+        double[] up = {50, -5, 0};
+        double[] down = {50, -5, 0};
+        double[] other = {50, 5, 0};
+        Sensitivity.MetricResult r = analyzeMorris(new double[][] {up, down, other, up}, "a", "b", "c");
+        assertEquals(List.of("a HANGS_ON", "b HANGS_ON", "c NEGLIGIBLE"), ranking(r));
+        assertEquals(List.of("The higher a, the higher m: no step up of it lowered the metric (mu = mu*, 50).",
+                "A step up of b raised m at some points of the design and lowered it at others (mu -2.5 against mu* 5):"
+                + " which way it moves depends on where the other assumptions are."),
+                Sensitivity.directions(r, Sensitivity.Method.MORRIS));
+        Sensitivity.MetricResult falling = analyzeMorris(new double[][] {{-8, 0}, {-8, 0}, {-8, 0}, {-8, 0}}, "a", "b");
+        assertEquals(List.of("The higher a, the lower m: no step up of it raised the metric (mu = -mu*, -8)."),
+                Sensitivity.directions(falling, Sensitivity.Method.MORRIS));
+        assertEquals(List.of(), Sensitivity.directions(r, Sensitivity.Method.SOBOL), "a share of variance has no sign");
+
+        double[][] unit = new double[4 * 4][];
+        double[] y = morris(new double[][] {up, down, other, up}, unit);
+        List<Factor> f = factors("a", "b", "c");
+        Sensitivity.Design design = new Sensitivity.Design(Sensitivity.Method.MORRIS, f, 4, 1, unit,
+                Designs.values(f, unit));
+        List<Sweep.Point> valued = new ArrayList<>();
+        for (int i = 0; i < y.length; i++) {
+            valued.add(new Sweep.Point(design.points().get(i), Map.of("m", new MetricStats(1, y[i], 0, y[i], y[i])),
+                    null));
+        }
+        String page = new String(dev.enisim.report.SensitivityReport.render("s", design, List.of("m"), valued,
+                Sensitivity.analyze(design, List.of("m"), valued)).get("sensitivity.html"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(page.contains("<p>The higher a, the higher m: no step up of it lowered the metric (mu = mu*, 50).</p>"),
+                page);
+        assertTrue(page.contains("mu, the mean of the signed effects, says which way"), "the mu column is explained");
     }
 }

@@ -43,7 +43,7 @@ public class ComparePageTest {
                 "a significant difference first");
         assertTrue(html.contains("functions.notifications.invocations.errors.SubnetIPAddressLimitReachedException"));
         assertTrue(html.contains("95% interval of B - A"));
-        assertTrue(html.contains("\"label\":\"/27 subnet-a\""), "B's series on the same charts");
+        assertTrue(html.contains("\"label\":\"B\""), "B's series on the same charts, named as its column");
     }
 
     /**
