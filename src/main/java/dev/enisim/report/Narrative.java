@@ -762,7 +762,7 @@ public final class Narrative {
     }
 
     /** A delay's distribution in words: "a median of 10m, 35m at the 99th percentile, at most 45m". */
-    static String typical(dev.enisim.workload.DistributionSpec d) {
+    public static String typical(dev.enisim.workload.DistributionSpec d) {
         String cap = Double.isInfinite(d.max()) ? "" : ", at most " + Assumptions.duration(d.max());
         if (d instanceof dev.enisim.workload.DistributionSpec.Constant c) {
             return Assumptions.duration(c.value());

@@ -45,8 +45,8 @@ public record Wording(boolean legacy) {
     }
 
     /**
-     * A share as a percentage that never hides a count: one decimal from 0.1% up, two significant digits below
-     * ("0.015%": 14 failures of 90,415 were "0.0%"), "<0.0001%" below that, and "99.9%" kept from "100.0%" while
+     * A share as a percentage that never hides a count: one decimal from 1% up, two significant digits below
+     * ("0.015%": 14 failures of 90,415 were "0.0%"; "0.14%", not "0.1%"), "<0.0001%" below that, and "99.9%" kept from "100.0%" while
      * some are left out.
      */
     public static String pct(long part, long whole) {
@@ -60,7 +60,7 @@ public record Wording(boolean legacy) {
         if (p < 0.0001) {
             return "<0.0001%";
         }
-        if (p < 0.1) {
+        if (p < 1) { // two significant figures below 1%: legacy-vs-hyperplane's 0.135% read "0.1%" beside "0.015%"
             return new java.math.BigDecimal(p).round(new java.math.MathContext(2)).stripTrailingZeros()
                     .toPlainString() + "%";
         }

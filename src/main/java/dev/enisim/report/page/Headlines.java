@@ -683,9 +683,10 @@ public final class Headlines {
                         .append(", each after a deletion delay");
             }
             if (!legacy) {
-                b.append(" (hyperplane.eniDeleteTime ").append(dev.enisim.report.Assumptions.distribution(
-                        r.scenario().hyperplane().eniDeleteTime())).append(", ").append(r.scenario().assumptions()
-                        .label()).append(" assumptions)");
+                // in words, as the narrative says a delay (the scenario's notation was read as YAML by teachers)
+                b.append(" (").append(dev.enisim.report.Narrative.typical(r.scenario().hyperplane().eniDeleteTime()))
+                        .append(": hyperplane.eniDeleteTime, ").append(r.scenario().assumptions().label())
+                        .append(" assumptions)");
             }
             b.append("; until then the subnets and security groups ").append(names.size() > 1 ? "they used" : "it"
                     + " used").append(" could not be deleted. ");

@@ -56,6 +56,8 @@ class TeacherReviewWordsTest {
         assertEquals("0.015%", Headlines.pct(14, 90_415));
         assertEquals("0%", Headlines.pct(0, 90_415));
         assertEquals("1.0%", Headlines.pct(5, 500));
+        assertEquals("0.14%", Headlines.pct(135, 100_000), "two significant figures below 1%, as below 0.1%");
+        assertEquals("0.5%", Headlines.pct(5, 1_000));
         assertEquals(">99.9%", Headlines.pct(90_401, 90_415));
         String page = Headlines.html(run("teardown"));
         assertTrue(page.contains("14 of 90,415 invocations did not succeed (0.015%)"), page);
