@@ -58,7 +58,7 @@ class AccessiblePagesBrowserTest {
         List<String> heads = (List<String>) browser.driver.executeScript("return Array.prototype.map.call("
                 + "document.querySelectorAll('#chart-invocations .head'), function (h) { return h.textContent; });");
         assertEquals(List.of("Invocations by outcome, per minute", "ServiceException: 7,067 (2.3% of requests)",
-                "ResourceConflictException: 2,350 (0.8% of requests)"), heads, "a panel for each failing outcome");
+                "ResourceConflictException: 2,350 (0.78% of requests)"), heads, "a panel for each failing outcome");
         assertEquals(3L, browser.driver.executeScript("return document.querySelectorAll('#chart-invocations canvas')"
                 + ".length"), "three panels in the chart's box");
         String note = browser.driver.findElement(By.cssSelector("#chart-invocations .note")).getText();
