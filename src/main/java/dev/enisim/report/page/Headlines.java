@@ -954,6 +954,53 @@ public final class Headlines {
         }
         b.append("</table></div>\n");
         more(b, subnets.size(), "subnets, the fullest shown", "summary.json subnets");
+        if (!legacy) {
+            connections(b, r);
+        }
+    }
+
+    /**
+     * Each ENI key's peak connections against its ENIs' cap ({@code hyperplane.connectionsPerEni} each), the busiest
+     * first, when the run made connections. shared-eni-65k's and eni-not-ready's Capacity showed ENIs and IPs but not
+     * the connections that filled their shared ENI past 65,000, their story.
+     */
+    static void connections(StringBuilder b, RunResult r) {
+        List<Map.Entry<String, RunSummary.KeySummary>> keys = new ArrayList<>();
+        for (Map.Entry<String, RunSummary.KeySummary> e : r.summary().eniKeys().entrySet()) {
+            if (e.getValue().peakConnections() > 0) {
+                keys.add(e);
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        keys.sort(Comparator.comparingLong((Map.Entry<String, RunSummary.KeySummary> e) ->
+                -e.getValue().peakConnections()).thenComparing(Map.Entry::getKey));
+        long perEni = r.scenario().hyperplane().connectionsPerEni();
+        b.append("<div class=\"scroll\"><table>\n<tr><th scope=\"col\">ENI key (subnet + security groups)</th>"
+                + "<th scope=\"col\">peak connections</th><th scope=\"col\">one ENI's cap</th><th scope=\"col\">"
+                + "peak ENIs</th><th scope=\"col\">of the peak ENIs' cap</th></tr>\n");
+        for (var e : keys.subList(0, Math.min(ROWS, keys.size()))) {
+            RunSummary.KeySummary k = e.getValue();
+            long cap = perEni * Math.max(1, k.peakEnis());
+            b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"n")
+                    .append(k.peakConnections() > perEni ? " bad" : "").append("\">").append(num(k.peakConnections()))
+                    .append("</td><td class=\"n\">").append(num(perEni)).append("</td><td class=\"n\">")
+                    .append(num(k.peakEnis())).append("</td><td class=\"n").append(k.peakConnections() >= cap
+                            ? " bad" : "").append("\">").append(pct(k.peakConnections(), cap)).append("</td></tr>\n");
+        }
+        b.append("</table></div>\n");
+        more(b, keys.size(), "ENI keys, the busiest shown", "summary.json eniKeys");
+        long over = 0;
+        for (var e : keys) {
+            over += e.getValue().peakConnections() > perEni ? 1 : 0;
+        }
+        b.append("<p class=\"note\">A Hyperplane ENI carries at most ").append(num(perEni)).append(" connections"
+                + " (hyperplane.connectionsPerEni); past that Lambda creates another ENI for the key, and until it is"
+                + " ready the key has no room for more connections (see What failed).")
+                .append(over == 0 ? "" : over == 1 ? " One key's connections passed one ENI's cap."
+                        : " " + num(over) + " keys' connections passed one ENI's cap.")
+                .append("</p>\n");
     }
 
     private static void teardowns(StringBuilder b, RunResult r, Narrative.When when) {
