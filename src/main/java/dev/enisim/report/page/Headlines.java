@@ -267,7 +267,7 @@ public final class Headlines {
         b.append(updates(r, when)).append(deletions(r, when));
         if (bad == 0 && failed.isEmpty()) {
             b.append("Every one of the ").append(num(s.invocations().total())).append(" invocations succeeded.")
-                    .append(outages(r, when)).append(full(r, when));
+                    .append(outages(r, when)).append(full(r, when)).append(idle(r, when));
             if (orphaned > 0) { // orphaned-enis' point, told only in a table further down under a green verdict
                 b.append(" But ").append(num(orphaned)).append(orphaned == 1 ? " ENI was" : " ENIs were").append(
                         " orphaned: Lambda could not delete ").append(orphaned == 1 ? "it" : "them").append(" (the"
@@ -287,7 +287,7 @@ public final class Headlines {
                 b.append(lead != top ? "; the most: " : "; most: ").append(span(top, when));
             }
             b.append('.').append(QueuedEvents.verdictNote(s, bad)).append(scaling(r, failures, when))
-                    .append(outages(r, when)).append(full(r, when));
+                    .append(outages(r, when)).append(full(r, when)).append(idle(r, when));
             if (!failed.isEmpty()) {
                 b.append(" Failed at the end: ").append(esc(String.join(", ", failed.subList(0, Math.min(5,
                         failed.size()))))).append(failed.size() > 5 ? " and " + (failed.size() - 5) + " more" : "")
@@ -577,6 +577,95 @@ public final class Headlines {
                     .append(when.at(first)).append(')');
         }
         return b.append(": a new ENI there fails until an IP is freed (see Capacity).").toString();
+    }
+
+    /**
+     * Which functions went idle and which kept warm, when one went Inactive for idleness: those that did, how often
+     * and first when, and whether their ENIs were reclaimed (deleted) or stayed, another function still using their
+     * subnet and security groups; and the VPC functions invoked often enough never to go idle. idle-reclaim's verdict
+     * counted 4 ResourceNotReadyExceptions and named neither batch-report, whose ENIs were reclaimed, nor
+     * ledger-ping, whose calls kept warm the ENIs batch-ledger shares. Empty when no function went idle in the run (one
+     * Inactive from the start, existing: Inactive, went idle before it).
+     */
+    static String idle(RunResult r, Narrative.When when) {
+        Map<String, long[]> idle = new LinkedHashMap<>(); // function -> times, first at
+        r.summary().functions().forEach((name, f) -> {
+            for (RunSummary.Transition t : f.transitions()) {
+                // at 0 an existing function's state before the run (async-inactive-function), not idleness in it
+                if (t.state() == State.Inactive && t.atSeconds() > 0 && t.reasonCode() != null
+                        && t.reasonCode().name().equals("Idle")) {
+                    long[] a = idle.computeIfAbsent(name, k -> new long[] {0, Seconds.toMicros(t.atSeconds())});
+                    a[0]++;
+                }
+            }
+        });
+        if (idle.isEmpty()) {
+            return "";
+        }
+        Map<String, Long> reclaimed = new LinkedHashMap<>();
+        for (RunSummary.Teardown t : r.summary().teardowns()) {
+            if (t.action().equals("idle reclaim")) {
+                reclaimed.merge(t.function(), (long) t.enis(), Long::sum);
+            }
+        }
+        List<String> warm = new ArrayList<>();
+        for (dev.enisim.scenario.Scenario.Function f : r.scenario().functions()) {
+            RunSummary.FunctionSummary fs = r.summary().functions().get(f.name());
+            if (!idle.containsKey(f.name()) && !f.vpcConfig().subnetIds().isEmpty() && fs != null
+                    && fs.invocations().total() > 0) {
+                warm.add(f.name());
+            }
+        }
+        StringBuilder b = new StringBuilder(" Not invoked for ").append(dev.enisim.report.Assumptions.duration(
+                r.scenario().idleReclaimAfterMicros())).append(" (hyperplane.idleReclaimAfter), ");
+        List<String> parts = new ArrayList<>();
+        int told = 0;
+        for (Map.Entry<String, long[]> e : idle.entrySet()) {
+            if (told++ == 3) {
+                parts.add((idle.size() - 3) + " more went Inactive too (see What happened)");
+                break;
+            }
+            String fn = e.getKey();
+            long n = e.getValue()[0];
+            long enis = reclaimed.getOrDefault(fn, 0L);
+            StringBuilder p = new StringBuilder(esc(fn)).append(" went Inactive (Idle) ")
+                    .append(n == 1 ? "at " : n + " times, first at ").append(when.at(e.getValue()[1]));
+            if (enis > 0) {
+                p.append(", its ENIs reclaimed (").append(num(enis)).append(enis == 1 ? " deleted)" : " deleted in all)");
+            } else {
+                String sharer = sharer(r, fn, warm);
+                p.append(", its ENIs kept").append(sharer == null ? " (another function used the same subnet and"
+                        + " security groups)" : " by " + esc(sharer) + ", which uses the same subnet and security"
+                        + " groups");
+            }
+            parts.add(p.toString());
+        }
+        b.append(String.join("; ", parts));
+        if (!warm.isEmpty()) {
+            b.append("; ").append(names(warm)).append(warm.size() == 1 ? " was" : " were").append(" invoked often"
+                    + " enough never to go idle (kept warm)");
+        }
+        return b.append('.').toString();
+    }
+
+    /** The first of {@code warm} that used one of {@code function}'s keys at the end of the run; null if none. */
+    private static String sharer(RunResult r, String function, List<String> warm) {
+        List<TopologyData.KeySpell> mine = TopologyData.keySpells(r, function, false);
+        if (mine.isEmpty()) {
+            return null;
+        }
+        List<String> keys = mine.get(mine.size() - 1).keys();
+        for (String w : warm) {
+            List<TopologyData.KeySpell> theirs = TopologyData.keySpells(r, w, false);
+            if (!theirs.isEmpty()) {
+                for (String k : theirs.get(theirs.size() - 1).keys()) {
+                    if (keys.contains(k)) {
+                        return w;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** Whether {@code az} is down for the whole of [from, to) in one of {@code downs}. */
