@@ -1108,9 +1108,10 @@ public final class Headlines {
             b.append("<tr><td>").append(esc(t.function())).append("</td><td>").append(esc(t.action()))
                     .append("</td><td class=\"n\">").append(when.at(Seconds.toMicros(t.requestedAtSeconds())))
                     .append("</td><td class=\"n\">").append(t.enis()).append("</td><td class=\"n")
-                    // a deletion that released no ENI waited for nothing: "00:00:00" read as a deletion at once
+                    // a deletion that released no ENI waited for nothing: "00:00:00" read as a deletion at once;
+                    // one word, as narrow as a clock ("nothing to wait for" wrapped over 3 lines at 420 px)
                     .append(t.waitSeconds() == null ? " bad\">still there at the end" : t.enis() == 0
-                            && t.waitSeconds() == 0 ? "\">nothing to wait for" : "\">"
+                            && t.waitSeconds() == 0 ? "\" title=\"no ENI released: nothing to wait for\">nothing" : "\">"
                             + Narrative.clock(Seconds.toMicros(t.waitSeconds()))).append("</td><td class=\"n")
                     .append(t.orphaned() > 0 ? " bad" : "").append("\">").append(t.orphaned())
                     .append("</td></tr>\n");
