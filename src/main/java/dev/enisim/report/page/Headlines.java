@@ -264,10 +264,10 @@ public final class Headlines {
         long bad = s.invocations().total() - s.invocations().succeeded();
         long orphaned = s.enis().orphaned();
         b.append("<p class=\"verdict ").append(tone(r, failures)).append("\">");
-        b.append(deletions(r, when));
+        b.append(updates(r, when)).append(deletions(r, when));
         if (bad == 0 && failed.isEmpty()) {
             b.append("Every one of the ").append(num(s.invocations().total())).append(" invocations succeeded.")
-                    .append(outages(r, when)).append(full(r, when));
+                    .append(outages(r, when)).append(full(r, when)).append(idle(r, when));
             if (orphaned > 0) { // orphaned-enis' point, told only in a table further down under a green verdict
                 b.append(" But ").append(num(orphaned)).append(orphaned == 1 ? " ENI was" : " ENIs were").append(
                         " orphaned: Lambda could not delete ").append(orphaned == 1 ? "it" : "them").append(" (the"
@@ -287,7 +287,7 @@ public final class Headlines {
                 b.append(lead != top ? "; the most: " : "; most: ").append(span(top, when));
             }
             b.append('.').append(QueuedEvents.verdictNote(s, bad)).append(scaling(r, failures, when))
-                    .append(outages(r, when)).append(full(r, when));
+                    .append(outages(r, when)).append(full(r, when)).append(idle(r, when));
             if (!failed.isEmpty()) {
                 b.append(" Failed at the end: ").append(esc(String.join(", ", failed.subList(0, Math.min(5,
                         failed.size()))))).append(failed.size() > 5 ? " and " + (failed.size() - 5) + " more" : "")
@@ -579,6 +579,95 @@ public final class Headlines {
         return b.append(": a new ENI there fails until an IP is freed (see Capacity).").toString();
     }
 
+    /**
+     * Which functions went idle and which kept warm, when one went Inactive for idleness: those that did, how often
+     * and first when, and whether their ENIs were reclaimed (deleted) or stayed, another function still using their
+     * subnet and security groups; and the VPC functions invoked often enough never to go idle. idle-reclaim's verdict
+     * counted 4 ResourceNotReadyExceptions and named neither batch-report, whose ENIs were reclaimed, nor
+     * ledger-ping, whose calls kept warm the ENIs batch-ledger shares. Empty when no function went idle in the run (one
+     * Inactive from the start, existing: Inactive, went idle before it).
+     */
+    static String idle(RunResult r, Narrative.When when) {
+        Map<String, long[]> idle = new LinkedHashMap<>(); // function -> times, first at
+        r.summary().functions().forEach((name, f) -> {
+            for (RunSummary.Transition t : f.transitions()) {
+                // at 0 an existing function's state before the run (async-inactive-function), not idleness in it
+                if (t.state() == State.Inactive && t.atSeconds() > 0 && t.reasonCode() != null
+                        && t.reasonCode().name().equals("Idle")) {
+                    long[] a = idle.computeIfAbsent(name, k -> new long[] {0, Seconds.toMicros(t.atSeconds())});
+                    a[0]++;
+                }
+            }
+        });
+        if (idle.isEmpty()) {
+            return "";
+        }
+        Map<String, Long> reclaimed = new LinkedHashMap<>();
+        for (RunSummary.Teardown t : r.summary().teardowns()) {
+            if (t.action().equals("idle reclaim")) {
+                reclaimed.merge(t.function(), (long) t.enis(), Long::sum);
+            }
+        }
+        List<String> warm = new ArrayList<>();
+        for (dev.enisim.scenario.Scenario.Function f : r.scenario().functions()) {
+            RunSummary.FunctionSummary fs = r.summary().functions().get(f.name());
+            if (!idle.containsKey(f.name()) && !f.vpcConfig().subnetIds().isEmpty() && fs != null
+                    && fs.invocations().total() > 0) {
+                warm.add(f.name());
+            }
+        }
+        StringBuilder b = new StringBuilder(" Not invoked for ").append(dev.enisim.report.Assumptions.duration(
+                r.scenario().idleReclaimAfterMicros())).append(" (hyperplane.idleReclaimAfter), ");
+        List<String> parts = new ArrayList<>();
+        int told = 0;
+        for (Map.Entry<String, long[]> e : idle.entrySet()) {
+            if (told++ == 3) {
+                parts.add((idle.size() - 3) + " more went Inactive too (see What happened)");
+                break;
+            }
+            String fn = e.getKey();
+            long n = e.getValue()[0];
+            long enis = reclaimed.getOrDefault(fn, 0L);
+            StringBuilder p = new StringBuilder(esc(fn)).append(" went Inactive (Idle) ")
+                    .append(n == 1 ? "at " : n + " times, first at ").append(when.at(e.getValue()[1]));
+            if (enis > 0) {
+                p.append(", its ENIs reclaimed (").append(num(enis)).append(enis == 1 ? " deleted)" : " deleted in all)");
+            } else {
+                String sharer = sharer(r, fn, warm);
+                p.append(", its ENIs kept").append(sharer == null ? " (another function used the same subnet and"
+                        + " security groups)" : " by " + esc(sharer) + ", which uses the same subnet and security"
+                        + " groups");
+            }
+            parts.add(p.toString());
+        }
+        b.append(String.join("; ", parts));
+        if (!warm.isEmpty()) {
+            b.append("; ").append(names(warm)).append(warm.size() == 1 ? " was" : " were").append(" invoked often"
+                    + " enough never to go idle (kept warm)");
+        }
+        return b.append('.').toString();
+    }
+
+    /** The first of {@code warm} that used one of {@code function}'s keys at the end of the run; null if none. */
+    private static String sharer(RunResult r, String function, List<String> warm) {
+        List<TopologyData.KeySpell> mine = TopologyData.keySpells(r, function, false);
+        if (mine.isEmpty()) {
+            return null;
+        }
+        List<String> keys = mine.get(mine.size() - 1).keys();
+        for (String w : warm) {
+            List<TopologyData.KeySpell> theirs = TopologyData.keySpells(r, w, false);
+            if (!theirs.isEmpty()) {
+                for (String k : theirs.get(theirs.size() - 1).keys()) {
+                    if (keys.contains(k)) {
+                        return w;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** Whether {@code az} is down for the whole of [from, to) in one of {@code downs}. */
     private static boolean down(List<dev.enisim.report.chart.StateTimeline.AzDown> downs, String az, long from,
             long to) {
@@ -682,16 +771,128 @@ public final class Headlines {
                         .append(names.size() > 1 ? " (" + esc(longest.function()) + "'s)" : "")
                         .append(", each after a deletion delay");
             }
-            if (!legacy) {
-                // in words, as the narrative says a delay (the scenario's notation was read as YAML by teachers)
-                b.append(" (").append(dev.enisim.report.Narrative.typical(r.scenario().hyperplane().eniDeleteTime()))
-                        .append(": hyperplane.eniDeleteTime, ").append(r.scenario().assumptions().label())
-                        .append(" assumptions)");
-            }
+            b.append(delay(r));
             b.append("; until then the subnets and security groups ").append(names.size() > 1 ? "they used" : "it"
                     + " used").append(" could not be deleted. ");
         }
         return b.toString();
+    }
+
+    /**
+     * The deletion delay in force, in words as the narrative says it (the scenario's notation was read as YAML by
+     * teachers): " (a median of 10m, ...: hyperplane.eniDeleteTime, field assumptions)"; empty under the legacy model.
+     */
+    private static String delay(RunResult r) {
+        if (r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY) {
+            return "";
+        }
+        return " (" + Narrative.typical(r.scenario().hyperplane().eniDeleteTime()) + ": hyperplane.eniDeleteTime, "
+                + r.scenario().assumptions().label() + " assumptions)";
+    }
+
+    /** Updates of a function's VpcConfig the verdict leads with at most; the rest it leaves to Teardown waits. */
+    static final int LED_UPDATES = 3;
+
+    /**
+     * The verdict's lead for updates of a function's VpcConfig that released ENIs (none orphaned): what changed and
+     * when, when the new ENIs were ready (the old ones released), and how long until Lambda had deleted the last old
+     * one, with the deletion delay in force; until then the subnets the function left keep their IPs.
+     * redeploy-new-subnets' verdict said only "2 of 1,296,730 invocations did not succeed" (two timeouts), its story,
+     * the move to new subnets and the old ENIs' 36-minute wait, told only in the teardown table.
+     */
+    static String updates(RunResult r, Narrative.When when) {
+        boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
+        StringBuilder b = new StringBuilder();
+        int told = 0;
+        for (RunSummary.Teardown t : r.summary().teardowns()) {
+            if (!t.action().equals("updateVpcConfig") || t.enis() == 0 || t.orphaned() > 0) {
+                continue;
+            }
+            if (told++ == LED_UPDATES) {
+                b.append("More updates: see Teardown waits. ");
+                break;
+            }
+            long released = Seconds.toMicros(t.requestedAtSeconds());
+            Update u = update(r, t.function(), released);
+            long at = u == null ? released : u.atMicros();
+            b.append("Updating ").append(esc(t.function())).append("'s VPC config at ").append(when.at(at));
+            String changed = u == null ? "" : u.changed();
+            b.append(changed.isEmpty() ? "" : " (" + esc(changed) + ")");
+            String what = num(t.enis()) + " old" + (legacy ? "" : " Hyperplane") + (t.enis() == 1 ? " ENI" : " ENIs");
+            b.append(released > at ? ": it served on its old ENIs until the new ones were ready at "
+                    + when.at(released) + "; its " + what + " then" : ": its " + what);
+            if (t.waitSeconds() == null) {
+                b.append(" were not all deleted by the end of the run");
+            } else {
+                b.append(" took ").append(Narrative.clock(Seconds.toMicros(t.waitSeconds()))).append(" until Lambda had deleted the last of them, each after a deletion"
+                        + " delay").append(delay(r));
+            }
+            List<String> left = new ArrayList<>();
+            if (u != null) {
+                for (String sn : u.from().subnetIds()) {
+                    if (!u.to().subnetIds().contains(sn)) {
+                        left.add(sn);
+                    }
+                }
+            }
+            b.append(left.isEmpty() ? "; until then they kept their subnet IPs. " : "; until then "
+                    + (left.size() == 1 ? "subnet " : "subnets ") + esc(and(left)) + ", which it left, could not be"
+                    + " deleted. ");
+        }
+        return b.toString();
+    }
+
+    /** An update of a function's VpcConfig on the timeline: when, and the config before and after. */
+    record Update(long atMicros, dev.enisim.scenario.Scenario.VpcConfig from,
+            dev.enisim.scenario.Scenario.VpcConfig to) {
+
+        /** "subnets a and b to c and d; security groups x to y", what differs; "detached from its VPC". */
+        String changed() {
+            if (to.subnetIds().isEmpty()) {
+                return "detached from its VPC";
+            }
+            List<String> parts = new ArrayList<>();
+            if (!from.subnetIds().equals(to.subnetIds())) {
+                parts.add((from.subnetIds().isEmpty() ? "attached to subnets " : "subnets " + and(from.subnetIds())
+                        + " to ") + and(to.subnetIds()));
+            }
+            if (!from.securityGroupIds().equals(to.securityGroupIds()) && !from.securityGroupIds().isEmpty()) {
+                parts.add("security groups " + and(from.securityGroupIds()) + " to " + and(to.securityGroupIds()));
+            }
+            return String.join("; ", parts);
+        }
+    }
+
+    /**
+     * The last update of {@code function}'s VpcConfig on the timeline at or before {@code byMicros}, with the config
+     * it replaced (the function's own, or the previous update's); null when there is none.
+     */
+    static Update update(RunResult r, String function, long byMicros) {
+        int index = -1;
+        dev.enisim.scenario.Scenario.VpcConfig config = null;
+        List<dev.enisim.scenario.Scenario.Function> fns = r.scenario().functions();
+        for (int i = 0; i < fns.size(); i++) {
+            if (fns.get(i).name().equals(function)) {
+                index = i;
+                config = fns.get(i).vpcConfig();
+            }
+        }
+        Update last = null;
+        for (dev.enisim.scenario.Scenario.At a : r.scenario().timeline()) {
+            if (a.atMicros() > byMicros) {
+                break;
+            }
+            if (a.action() instanceof dev.enisim.model.SimEvent.CreateFunction c && c.function() == index
+                    && c.vpcConfig().isPresent()) {
+                config = r.scenario().vpcConfig(c.vpcConfig().get()); // created again with a config of its own
+            }
+            if (a.action() instanceof dev.enisim.model.SimEvent.UpdateVpcConfig u && u.function() == index) {
+                dev.enisim.scenario.Scenario.VpcConfig to = r.scenario().vpcConfig(u.vpcConfig());
+                last = new Update(a.atMicros(), config, to);
+                config = to;
+            }
+        }
+        return last;
     }
 
     /** "a", "a and b", "a, b and c". */
@@ -842,6 +1043,53 @@ public final class Headlines {
         }
         b.append("</table></div>\n");
         more(b, subnets.size(), "subnets, the fullest shown", "summary.json subnets");
+        if (!legacy) {
+            connections(b, r);
+        }
+    }
+
+    /**
+     * Each ENI key's peak connections against its ENIs' cap ({@code hyperplane.connectionsPerEni} each), the busiest
+     * first, when the run made connections. shared-eni-65k's and eni-not-ready's Capacity showed ENIs and IPs but not
+     * the connections that filled their shared ENI past 65,000, their story.
+     */
+    static void connections(StringBuilder b, RunResult r) {
+        List<Map.Entry<String, RunSummary.KeySummary>> keys = new ArrayList<>();
+        for (Map.Entry<String, RunSummary.KeySummary> e : r.summary().eniKeys().entrySet()) {
+            if (e.getValue().peakConnections() > 0) {
+                keys.add(e);
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        keys.sort(Comparator.comparingLong((Map.Entry<String, RunSummary.KeySummary> e) ->
+                -e.getValue().peakConnections()).thenComparing(Map.Entry::getKey));
+        long perEni = r.scenario().hyperplane().connectionsPerEni();
+        b.append("<div class=\"scroll\"><table>\n<tr><th scope=\"col\">ENI key (subnet + security groups)</th>"
+                + "<th scope=\"col\">peak connections</th><th scope=\"col\">one ENI's cap</th><th scope=\"col\">"
+                + "peak ENIs</th><th scope=\"col\">of the peak ENIs' cap</th></tr>\n");
+        for (var e : keys.subList(0, Math.min(ROWS, keys.size()))) {
+            RunSummary.KeySummary k = e.getValue();
+            long cap = perEni * Math.max(1, k.peakEnis());
+            b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"n")
+                    .append(k.peakConnections() > perEni ? " bad" : "").append("\">").append(num(k.peakConnections()))
+                    .append("</td><td class=\"n\">").append(num(perEni)).append("</td><td class=\"n\">")
+                    .append(num(k.peakEnis())).append("</td><td class=\"n").append(k.peakConnections() >= cap
+                            ? " bad" : "").append("\">").append(pct(k.peakConnections(), cap)).append("</td></tr>\n");
+        }
+        b.append("</table></div>\n");
+        more(b, keys.size(), "ENI keys, the busiest shown", "summary.json eniKeys");
+        long over = 0;
+        for (var e : keys) {
+            over += e.getValue().peakConnections() > perEni ? 1 : 0;
+        }
+        b.append("<p class=\"note\">A Hyperplane ENI carries at most ").append(num(perEni)).append(" connections"
+                + " (hyperplane.connectionsPerEni); past that Lambda creates another ENI for the key, and until it is"
+                + " ready the key has no room for more connections (see What failed).")
+                .append(over == 0 ? "" : over == 1 ? " One key's connections passed one ENI's cap."
+                        : " " + num(over) + " keys' connections passed one ENI's cap.")
+                .append("</p>\n");
     }
 
     private static void teardowns(StringBuilder b, RunResult r, Narrative.When when) {
@@ -860,9 +1108,10 @@ public final class Headlines {
             b.append("<tr><td>").append(esc(t.function())).append("</td><td>").append(esc(t.action()))
                     .append("</td><td class=\"n\">").append(when.at(Seconds.toMicros(t.requestedAtSeconds())))
                     .append("</td><td class=\"n\">").append(t.enis()).append("</td><td class=\"n")
-                    // a deletion that released no ENI waited for nothing: "00:00:00" read as a deletion at once
+                    // a deletion that released no ENI waited for nothing: "00:00:00" read as a deletion at once;
+                    // one word, as narrow as a clock ("nothing to wait for" wrapped over 3 lines at 420 px)
                     .append(t.waitSeconds() == null ? " bad\">still there at the end" : t.enis() == 0
-                            && t.waitSeconds() == 0 ? "\">nothing to wait for" : "\">"
+                            && t.waitSeconds() == 0 ? "\" title=\"no ENI released: nothing to wait for\">nothing" : "\">"
                             + Narrative.clock(Seconds.toMicros(t.waitSeconds()))).append("</td><td class=\"n")
                     .append(t.orphaned() > 0 ? " bad" : "").append("\">").append(t.orphaned())
                     .append("</td></tr>\n");

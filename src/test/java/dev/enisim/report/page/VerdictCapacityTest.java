@@ -32,6 +32,6 @@ class VerdictCapacityTest {
     void aDeletionThatReleasedNoEniWaitedForNothing() throws Exception {
         String a = Headlines.html(new Simulation(ScenarioLoader.load(Path.of("scenarios/teardown.yaml")), 0).run());
         assertTrue(a.contains("<tr><td>api</td><td>deleteFunction</td><td class=\"n\">01:00:00</td><td class=\"n\">0"
-                + "</td><td class=\"n\">nothing to wait for</td>"), a);
+                + "</td><td class=\"n\" title=\"no ENI released: nothing to wait for\">nothing</td>"), a);
     }
 }
