@@ -219,7 +219,10 @@ public final class ComparePage {
     private static void table(StringBuilder s, List<Row> rows, String pHeader, String headA, String headB,
             String labelA, String labelB, boolean wrap) {
         boolean intervals = pHeader != null;
-        s.append("<div class=\"scroll\"><table>\n<tr><th scope=\"col\">metric</th>")
+        // a card per row under 800 px (report.css's table.differences), the metric first and whether it is
+        // significant under it: at 420 px the significance column was at 630 px, off the phone's screen
+        s.append(intervals ? "<div class=\"scroll\"><table class=\"cards differences\">\n"
+                : "<div class=\"scroll\"><table>\n").append("<tr><th scope=\"col\">metric</th>")
                 .append(head(headA, labelA)).append(head(headB, labelB));
         if (intervals) {
             s.append("<th scope=\"col\">B - A</th><th scope=\"col\">95% interval of B - A</th><th scope=\"col\">").append(HtmlReport.esc(pHeader))

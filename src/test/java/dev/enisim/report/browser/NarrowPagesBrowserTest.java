@@ -1,0 +1,105 @@
+package dev.enisim.report.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.enisim.check.Baseline;
+import dev.enisim.experiment.Comparison;
+import dev.enisim.report.ComparePage;
+import dev.enisim.report.DriftPage;
+import dev.enisim.run.Simulation;
+import dev.enisim.scenario.Overrides;
+import dev.enisim.scenario.Scenario;
+import dev.enisim.scenario.ScenarioLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The experimenter's pages (compare, check's drift, sensitivity, sweep) on a phone's 420 px: a review's findings
+ * (screenshots of session 43's h4), each pinned here.
+ */
+class NarrowPagesBrowserTest {
+
+    private static final Path DIR = Path.of("target/browser/narrow-pages");
+    @RegisterExtension
+    static final Browser browser = new Browser(1440, 900);
+    private static Path compare;
+    private static Path drift;
+    private static Path sensitivity;
+
+    @BeforeAll
+    static void pages() throws Exception {
+        Files.createDirectories(DIR);
+        Path f = Path.of("scenarios/quickstart.yaml");
+        Scenario a = ScenarioLoader.load(f);
+        String change = "vpcs[0].subnets[0].cidr=10.0.1.0/27";
+        Scenario b = ScenarioLoader.parseTree(Overrides.apply(ScenarioLoader.readTree(f), List.of(change),
+                f.toString()), f.toString());
+        compare = Files.writeString(DIR.resolve("compare.html"), ComparePage.compare(f.toString(),
+                new Simulation(a, 0).run(), f + " with " + change, new Simulation(b, 0).run(),
+                Comparison.compare(a, b, 2, 1), 2, false));
+        Map<String, List<Baseline.Diff>> drifts = new LinkedHashMap<>();
+        drifts.put("scenarios/quickstart.yaml", List.of(
+                new Baseline.Diff("eniKeys.subnet-b+[sg-billing].connectionsVariance", "0.11103202138559895",
+                        "0.33605959982584543"),
+                new Baseline.Diff("functions.notifications.invocations.errors.SubnetIPAddressLimitReachedException",
+                        "35936", "53934")));
+        drift = Files.writeString(DIR.resolve("drift.html"), DriftPage.html(drifts, "/home/ci/work/baselines", 0));
+        sensitivity = Files.write(DIR.resolve("sensitivity.html"), PagesFitBrowserTest.sensitivityPage());
+    }
+
+    private static void phone() {
+        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 420, "height", 900,
+                "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    private static void laptop() {
+        browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+    }
+
+    /**
+     * At 420 px compare's "significant", the sensitivity's verdict and the drift's change, each its table's last
+     * column, were off the screen in their tables' scroll boxes (compare's at about 900 px): a phone's reader had to
+     * swipe each table sideways to read the decision. Under 800 px each row is now a card, the name first and the
+     * decision under it, every cell within the window.
+     */
+    @Test
+    void theDecisionIsOnAPhonesScreen() throws Exception {
+        String check = "var out = [];"
+                + " document.querySelectorAll('.scroll > table').forEach(function (t) {"
+                + "  var head = t.rows[0].cells, last = head[head.length - 1].textContent;"
+                + "  if (['significant', 'verdict', 'change'].indexOf(last) < 0) return;"
+                + "  for (var i = 1; i < t.rows.length; i++) {"
+                + "   var c = t.rows[i].cells[t.rows[i].cells.length - 1], r = c.getBoundingClientRect();"
+                + "   if (r.left < 0 || r.right > window.innerWidth + 0.5)"
+                + "    out.push(last + ' of row ' + i + ' at ' + Math.round(r.left) + '..' + Math.round(r.right) + ' px');"
+                + "  }"
+                + " }); return out;";
+        List<String> off = new ArrayList<>();
+        try {
+            phone();
+            for (Path p : List.of(compare, drift, sensitivity)) {
+                browser.open(p);
+                assertEquals(List.of(), browser.consoleErrors(), p.toString());
+                @SuppressWarnings("unchecked")
+                List<String> o = (List<String>) browser.driver.executeScript(check);
+                if (!o.isEmpty()) {
+                    off.add(p.getFileName() + ": " + o.get(0) + (o.size() > 1 ? " and " + (o.size() - 1) + " more"
+                            : ""));
+                }
+                browser.screenshot("narrow-420px-" + p.getFileName().toString().replace(".html", ""));
+            }
+        } finally {
+            laptop();
+        }
+        assertEquals(List.of(), off, "decisions off a 420 px screen");
+    }
+}
