@@ -230,8 +230,9 @@ public final class ComparePage {
         }
         s.append("</tr>\n");
         for (Row r : rows) {
-            s.append(wrap ? "<tr><td style=\"overflow-wrap:anywhere;min-width:14em\">" : "<tr><td>")
-                    .append(HtmlReport.esc(r.metric())).append("</td><td class=\"n\">")
+            // the metric breaks at its dots and CamelCase humps (LongNames), not mid-word
+            s.append(wrap ? "<tr><td style=\"min-width:14em\">" : "<tr><td>").append(LongNames.html(r.metric()))
+                    .append("</td><td class=\"n\">")
                     .append(HtmlReport.esc(r.a())).append("</td><td class=\"n\">").append(HtmlReport.esc(r.b()))
                     .append("</td>");
             if (intervals) {

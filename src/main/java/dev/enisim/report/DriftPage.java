@@ -82,7 +82,7 @@ public final class DriftPage {
         int i = 1;
         for (Baseline.Diff d : ranked) {
             s.append("<tr><td class=\"n\">").append(i++).append("</td><td class=\"").append(d.input()
-                    ? "bad\">input" : "\">result").append("</td><td>").append(HtmlReport.esc(d.path()))
+                    ? "bad\">input" : "\">result").append("</td><td>").append(LongNames.html(d.path()))
                     .append("</td>").append(cell(d.expected(), d.actual())).append(cell(d.actual(), d.expected()))
                     .append("<td class=\"n\">").append(change(d))
                     .append("</td></tr>\n");

@@ -177,7 +177,7 @@ public final class SensitivityReport {
         }
         for (int i = 0; i < results.size(); i++) {
             Sensitivity.MetricResult r = results.get(i);
-            b.append("<h2 id=\"metric-").append(i + 1).append("\">").append(HtmlReport.esc(r.metric())).append("</h2>\n");
+            b.append("<h2 id=\"metric-").append(i + 1).append("\">").append(LongNames.html(r.metric())).append("</h2>\n");
             for (String s : Sensitivity.sentences(r, design.method())) {
                 b.append("<p>").append(HtmlReport.esc(s)).append("</p>\n");
             }
@@ -197,7 +197,7 @@ public final class SensitivityReport {
                 // each cell labelled for the card a row is under 800 px (report.css's table.cards), the assumption
                 // first and the verdict under it: at 420 px the verdict column was at 594 px, off the phone's screen
                 b.append("<tr class=\"").append(cls).append("\"><td class=\"name\">")
-                        .append(HtmlReport.esc(f.factor().path())).append("</td><td data-label=\"range\">")
+                        .append(LongNames.html(f.factor().path())).append("</td><td data-label=\"range\">")
                         .append(HtmlReport.esc(f.factor().range())).append("</td>");
                 if (morris) {
                     b.append("<td data-label=\"mu*\">").append(f.morris().hasInterval() ? ci(f.morris().muStar(),

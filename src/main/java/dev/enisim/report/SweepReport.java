@@ -587,8 +587,8 @@ public final class SweepReport {
                 .append(HtmlReport.esc(m)).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\"/></a>\n"));
         b.append("<div class=\"scroll\"><table>\n<tr>");
-        axes.forEach(a -> b.append("<th scope=\"col\">").append(HtmlReport.esc(a.path())).append("</th>"));
-        metrics.forEach(m -> b.append("<th scope=\"col\">").append(HtmlReport.esc(m))
+        axes.forEach(a -> b.append("<th scope=\"col\">").append(LongNames.html(a.path())).append("</th>"));
+        metrics.forEach(m -> b.append("<th scope=\"col\">").append(LongNames.html(m))
                 .append(single(points, m) ? " (one replication: no interval)" : " (95% CI)").append("</th>"));
         b.append("</tr>\n");
         for (Sweep.Point p : points) {

@@ -102,4 +102,61 @@ class NarrowPagesBrowserTest {
         }
         assertEquals(List.of(), off, "decisions off a 420 px screen");
     }
+
+    /**
+     * The shared report.css had {@code overflow-wrap:anywhere} on compare's metric and the drift's value path, which
+     * broke them at whatever letter reached the cell's edge ("ResourceConflictExceptio" over "n", "Su" over
+     * "bnetIPAddressLimitReachedException"). They break now at dots, underscores, brackets and CamelCase humps only
+     * ({@code <wbr>}), and their text is the name as it was. Each line break in the names is found by the tops of
+     * its letters; compare's, the drift's and the sensitivity's names are checked at 420 px and at 1440 px.
+     */
+    @Test
+    void longNamesBreakAtDotsAndHumpsNotMidWord() throws Exception {
+        String check = "var out = [], names = [];"
+                + " document.querySelectorAll('.scroll > table').forEach(function (t) {"
+                + "  var at = {'metric': 0, 'value': 2, 'assumption': 0}[t.rows[0].cells[0].textContent] !== undefined"
+                + "   ? {'metric': 0, 'assumption': 0}[t.rows[0].cells[0].textContent] : (t.rows[0].cells.length > 2"
+                + "   && t.rows[0].cells[2].textContent === 'value' ? 2 : -1);"
+                + "  if (at < 0) return;"
+                + "  for (var i = 1; i < t.rows.length; i++) { var c = t.rows[i].cells[at]; if (c) names.push(c); }"
+                + " });"
+                + " names.forEach(function (cell) {"
+                + "  var text = cell.textContent, chars = [], w = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);"
+                + "  for (var n = w.nextNode(); n; n = w.nextNode()) for (var k = 0; k < n.length; k++) {"
+                + "   var r = document.createRange(); r.setStart(n, k); r.setEnd(n, k + 1);"
+                + "   var b = r.getBoundingClientRect(); chars.push({c: n.data[k], top: b.top}); }"
+                + "  for (var k = 1; k < chars.length; k++) {"
+                + "   if (chars[k].top <= chars[k - 1].top + 2) continue;"
+                + "   var p = chars[k - 1].c, c = chars[k].c;"
+                + "   var ok = '._+-/ ]'.indexOf(p) >= 0 || c === '[' || c === ' '"
+                + "    || (c >= 'A' && c <= 'Z' && p >= 'a' && p <= 'z');"
+                + "   if (!ok) out.push(text.substring(0, k) + '|' + text.substring(k));"
+                + "  }"
+                + " }); return [names.length, out];";
+        List<String> bad = new ArrayList<>();
+        List<String> read = new ArrayList<>();
+        for (int phone = 1; phone >= 0; phone--) {
+            try {
+                if (phone == 1) {
+                    phone();
+                }
+                for (Path p : List.of(compare, drift, sensitivity)) {
+                    browser.open(p);
+                    List<?> r = (List<?>) browser.driver.executeScript(check);
+                    read.add(p.getFileName() + " " + (phone == 1 ? 420 : 1440) + " px: " + r.get(0) + " names");
+                    for (Object o : (List<?>) r.get(1)) {
+                        bad.add(p.getFileName() + " at " + (phone == 1 ? 420 : 1440) + " px: " + o);
+                    }
+                }
+            } finally {
+                laptop();
+            }
+        }
+        assertEquals(List.of(), bad, "names broken mid-word (" + read + ")");
+        // the text is the name as it is: what the page's readers (and other tests) read stays the same
+        browser.open(drift);
+        assertEquals("functions.notifications.invocations.errors.SubnetIPAddressLimitReachedException",
+                browser.driver.executeScript("return document.querySelectorAll('.drift table tr')[2].cells[2]"
+                        + ".textContent"));
+    }
 }
