@@ -188,7 +188,8 @@ public final class SensitivityReport {
             b.append("<a href=\"sensitivity-").append(i + 1).append(".svg\" title=\"the chart alone, to zoom into\">"
                     + "<img alt=\"sensitivity of ").append(HtmlReport.esc(r.metric()))
                     .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(pngs.get(i)))
-                    .append("\"/></a>\n<div class=\"scroll\"><table class=\"cards\">\n<tr><th scope=\"col\">assumption</th><th scope=\"col\">range</th>")
+                    .append("\"/></a>\n").append(SweepReport.SVG_NOTE)
+                    .append("<div class=\"scroll\"><table class=\"cards\">\n<tr><th scope=\"col\">assumption</th><th scope=\"col\">range</th>")
                     .append(morris ? "<th scope=\"col\">mu* (95% CI)</th><th scope=\"col\">mu</th><th scope=\"col\">sigma</th>"
                             : "<th scope=\"col\">ST (95% CI)</th><th scope=\"col\">S1 (95% CI)</th>").append("<th scope=\"col\">verdict</th></tr>\n");
             for (Sensitivity.FactorResult f : r.ranking()) {
