@@ -89,6 +89,7 @@ public final class ComparePage {
                 labelB, b, replications < 2 ? "" : "<p class=\"note\">Each chart draws one run of each side, replication 0"
                 + " of the " + replications + " (the same seed and random streams for both), not the means over the "
                 + replications + " replications that the tables above give.</p>\n");
+        page = withCostNote(page, headline, shown, a, b);
         if (onlyNote.length() == 0) {
             return page;
         }
@@ -96,6 +97,40 @@ public final class ComparePage {
         String end = "</table></div>\n</section>\n";
         int at = page.indexOf(end, page.indexOf("<section id=\"differences\">"));
         return page.substring(0, at) + "</table></div>\n" + onlyNote + "</section>\n" + page.substring(at + end.length());
+    }
+
+    /**
+     * Under the first table with a cost row, what the costs are: US dollars (the cells say "$"), over what time (the
+     * runs' simulated duration), at what prices, as the run page's cost line says. compare's "cost.total 0.2002"
+     * said neither.
+     */
+    private static String withCostNote(String page, List<Row> headline, List<Row> shown, RunResult a, RunResult b) {
+        boolean inHeadline = headline.stream().anyMatch(r -> isCost(r.metric()));
+        if (!inHeadline && shown.stream().noneMatch(r -> isCost(r.metric()))) {
+            return page;
+        }
+        String spanA = Assumptions.duration(a.summary().simulatedSeconds() * 1e6);
+        String spanB = Assumptions.duration(b.summary().simulatedSeconds() * 1e6);
+        dev.enisim.metrics.RunSummary.Cost cost = a.summary().cost();
+        String note = "<p class=\"note\">Costs (the cost rows) are in US dollars for the "
+                + (spanA.equals(spanB) ? HtmlReport.esc(spanA) + " each run simulates"
+                        : "time each run simulates (A " + HtmlReport.esc(spanA) + ", B " + HtmlReport.esc(spanB) + ")")
+                + (cost == null ? "" : ", at " + HtmlReport.esc(cost.region()) + " list prices of "
+                        + HtmlReport.esc(cost.priceDate()))
+                + ", no free tier; the mean over the replications.</p>\n";
+        int section = page.indexOf(inHeadline ? "<section id=\"headline\">" : "<section id=\"differences\">");
+        int at = page.indexOf("</table></div>\n", section) + "</table></div>\n".length();
+        return page.substring(0, at) + note + page.substring(at);
+    }
+
+    /** A cost metric: the account's (cost.total, cost.requests...) or a function's. */
+    private static boolean isCost(String metric) {
+        return metric.startsWith("cost.") || metric.contains(".cost.");
+    }
+
+    /** A figure of a cost row in dollars: "$0.2002", "-$0.0204". */
+    private static String dollars(String figure) {
+        return figure.startsWith("-") ? "-$" + figure.substring(1) : "$" + figure;
     }
 
     /** The metrics only one side has, as a note under the table ("" when none). */
@@ -219,7 +254,10 @@ public final class ComparePage {
     private static void table(StringBuilder s, List<Row> rows, String pHeader, String headA, String headB,
             String labelA, String labelB, boolean wrap) {
         boolean intervals = pHeader != null;
-        s.append("<div class=\"scroll\"><table>\n<tr><th scope=\"col\">metric</th>")
+        // a card per row under 800 px (report.css's table.differences), the metric first and whether it is
+        // significant under it: at 420 px the significance column was at 630 px, off the phone's screen
+        s.append(intervals ? "<div class=\"scroll\"><table class=\"cards differences\">\n"
+                : "<div class=\"scroll\"><table>\n").append("<tr><th scope=\"col\">metric</th>")
                 .append(head(headA, labelA)).append(head(headB, labelB));
         if (intervals) {
             s.append("<th scope=\"col\">B - A</th><th scope=\"col\">95% interval of B - A</th><th scope=\"col\">").append(HtmlReport.esc(pHeader))
@@ -227,8 +265,9 @@ public final class ComparePage {
         }
         s.append("</tr>\n");
         for (Row r : rows) {
-            s.append(wrap ? "<tr><td style=\"overflow-wrap:anywhere;min-width:14em\">" : "<tr><td>")
-                    .append(HtmlReport.esc(r.metric())).append("</td><td class=\"n\">")
+            // the metric breaks at its dots and CamelCase humps (LongNames), not mid-word
+            s.append(wrap ? "<tr><td style=\"min-width:14em\">" : "<tr><td>").append(LongNames.html(r.metric()))
+                    .append("</td><td class=\"n\">")
                     .append(HtmlReport.esc(r.a())).append("</td><td class=\"n\">").append(HtmlReport.esc(r.b()))
                     .append("</td>");
             if (intervals) {
@@ -249,6 +288,13 @@ public final class ComparePage {
     /** A row of the page's tables. */
     private static Row row(Comparison.Row r, int replications) {
         MetricStats d = r.difference();
+        if (isCost(r.metric())) {
+            // a cost in dollars, as the note under the table says (compare's "cost.total 0.2002" had no unit)
+            return new Row(r.metric(), dollars(number(r.meanA())), dollars(number(r.meanB())),
+                    dollars(number(d.mean())), replications < 2 ? "none (1 replication)" : "[" + dollars(number(
+                    d.ciLow())) + ", " + dollars(number(d.ciHigh())) + "]", Comparison.pText(r.adjustedP()),
+                    r.significant());
+        }
         // one replication has no interval: the page showed [-289, -289] as a "95% interval" where the terminal says
         // "none (1 replication)"
         return new Row(r.metric(), number(r.meanA()), number(r.meanB()), number(d.mean()), replications < 2

@@ -75,12 +75,14 @@ public final class DriftPage {
         long inputs = ranked.stream().filter(Baseline.Diff::input).count();
         s.append("<p>").append(ranked.size()).append(" difference(s)").append(inputs == 0 ? ": no input changed, "
                 + "so the model or its code did (or the run is not reproducible)." : ", " + inputs + " of them in the "
-                + "scenario's inputs, listed first.").append("</p>\n<div class=\"scroll\"><table>\n<tr><th scope=\"col\">#</th>"
+                + "scenario's inputs, listed first.").append("</p>\n<div class=\"scroll\"><table class=\"cards\">\n<tr><th scope=\"col\">#</th>"
                 + "<th scope=\"col\">cause</th><th scope=\"col\">value</th><th scope=\"col\">baseline</th><th scope=\"col\">now</th><th scope=\"col\">change</th></tr>\n");
+        // a card per row under 800 px (report.css's .drift table.cards), the value's path first and its change under
+        // it: at 420 px the change column was at 468 px, off the phone's screen in its scroll box
         int i = 1;
         for (Baseline.Diff d : ranked) {
             s.append("<tr><td class=\"n\">").append(i++).append("</td><td class=\"").append(d.input()
-                    ? "bad\">input" : "\">result").append("</td><td>").append(HtmlReport.esc(d.path()))
+                    ? "bad\">input" : "\">result").append("</td><td>").append(LongNames.html(d.path()))
                     .append("</td>").append(cell(d.expected(), d.actual())).append(cell(d.actual(), d.expected()))
                     .append("<td class=\"n\">").append(change(d))
                     .append("</td></tr>\n");

@@ -177,7 +177,7 @@ public final class SensitivityReport {
         }
         for (int i = 0; i < results.size(); i++) {
             Sensitivity.MetricResult r = results.get(i);
-            b.append("<h2 id=\"metric-").append(i + 1).append("\">").append(HtmlReport.esc(r.metric())).append("</h2>\n");
+            b.append("<h2 id=\"metric-").append(i + 1).append("\">").append(LongNames.html(r.metric())).append("</h2>\n");
             for (String s : Sensitivity.sentences(r, design.method())) {
                 b.append("<p>").append(HtmlReport.esc(s)).append("</p>\n");
             }
@@ -188,25 +188,32 @@ public final class SensitivityReport {
             b.append("<a href=\"sensitivity-").append(i + 1).append(".svg\" title=\"the chart alone, to zoom into\">"
                     + "<img alt=\"sensitivity of ").append(HtmlReport.esc(r.metric()))
                     .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(pngs.get(i)))
-                    .append("\"/></a>\n<div class=\"scroll\"><table>\n<tr><th scope=\"col\">assumption</th><th scope=\"col\">range</th>")
+                    .append("\"/></a>\n").append(SweepReport.SVG_NOTE)
+                    .append("<div class=\"scroll\"><table class=\"cards\">\n<tr><th scope=\"col\">assumption</th><th scope=\"col\">range</th>")
                     .append(morris ? "<th scope=\"col\">mu* (95% CI)</th><th scope=\"col\">mu</th><th scope=\"col\">sigma</th>"
                             : "<th scope=\"col\">ST (95% CI)</th><th scope=\"col\">S1 (95% CI)</th>").append("<th scope=\"col\">verdict</th></tr>\n");
             for (Sensitivity.FactorResult f : r.ranking()) {
                 String cls = f.verdict() == Sensitivity.Verdict.HANGS_ON ? "hangs"
                         : f.verdict() == Sensitivity.Verdict.NEGLIGIBLE ? "none" : "";
-                b.append("<tr class=\"").append(cls).append("\"><td>").append(HtmlReport.esc(f.factor().path()))
-                        .append("</td><td>").append(HtmlReport.esc(f.factor().range())).append("</td>");
+                // each cell labelled for the card a row is under 800 px (report.css's table.cards), the assumption
+                // first and the verdict under it: at 420 px the verdict column was at 594 px, off the phone's screen
+                b.append("<tr class=\"").append(cls).append("\"><td class=\"name\">")
+                        .append(LongNames.html(f.factor().path())).append("</td><td data-label=\"range\">")
+                        .append(HtmlReport.esc(f.factor().range())).append("</td>");
                 if (morris) {
-                    b.append("<td>").append(f.morris().hasInterval() ? ci(f.morris().muStar(), f.morris().muStarLow(),
-                            f.morris().muStarHigh()) : MetricStats.format(round(f.morris().muStar())) + " [n/a]")
-                            .append("</td><td>").append(MetricStats.format(f.morris().mu())).append("</td><td>")
-                            .append(MetricStats.format(f.morris().sigma())).append("</td>");
+                    b.append("<td data-label=\"mu*\">").append(f.morris().hasInterval() ? ci(f.morris().muStar(),
+                            f.morris().muStarLow(), f.morris().muStarHigh())
+                            : MetricStats.format(round(f.morris().muStar())) + " [n/a]")
+                            .append("</td><td data-label=\"mu\">").append(MetricStats.format(f.morris().mu()))
+                            .append("</td><td data-label=\"sigma\">").append(MetricStats.format(f.morris().sigma()))
+                            .append("</td>");
                 } else {
-                    b.append("<td>").append(ci(f.sobol().st(), f.sobol().stLow(), f.sobol().stHigh()))
-                            .append("</td><td>").append(ci(f.sobol().s1(), f.sobol().s1Low(), f.sobol().s1High()))
+                    b.append("<td data-label=\"ST\">").append(ci(f.sobol().st(), f.sobol().stLow(),
+                            f.sobol().stHigh())).append("</td><td data-label=\"S1\">")
+                            .append(ci(f.sobol().s1(), f.sobol().s1Low(), f.sobol().s1High()))
                             .append("</td>"); // "[n/a]" with no interval
                 }
-                b.append("<td>").append(verdict(f.verdict())).append("</td></tr>\n");
+                b.append("<td class=\"decision\">").append(verdict(f.verdict())).append("</td></tr>\n");
             }
             b.append("</table></div>\n");
         }

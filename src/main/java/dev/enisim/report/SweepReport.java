@@ -561,6 +561,13 @@ public final class SweepReport {
         return Double.parseDouble(v);
     }
 
+    /**
+     * Said under a chart in a narrow window only (report.css's .chart-svg): at 420 px the 1000 px chart is shrunk to
+     * 40%, its labels unreadable, and nothing said that it opens as an SVG to zoom into.
+     */
+    static final String SVG_NOTE = "<p class=\"note sideways chart-svg\">The chart is drawn 1000 px wide: tap it to"
+            + " open it alone (an SVG) and zoom in.</p>\n";
+
     /** The chart files' name (before .png/.svg) of the {@code i}-th metric {@code m}. */
     private static String chartName(int i, String m) {
         return i == 0 ? "sweep" : "sweep-" + m.replaceAll("[^A-Za-z0-9.-]", "_");
@@ -585,10 +592,10 @@ public final class SweepReport {
         pngs.forEach((m, png) -> b.append("<a href=\"").append(HtmlReport.esc(chartName(i[0]++, m)))
                 .append(".svg\" title=\"the chart alone, to zoom into\"><img style=\"max-width:100%\" alt=\"")
                 .append(HtmlReport.esc(m)).append("\" src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(png)).append("\"/></a>\n"));
+                .append(Base64.getEncoder().encodeToString(png)).append("\"/></a>\n").append(SVG_NOTE));
         b.append("<div class=\"scroll\"><table>\n<tr>");
-        axes.forEach(a -> b.append("<th scope=\"col\">").append(HtmlReport.esc(a.path())).append("</th>"));
-        metrics.forEach(m -> b.append("<th scope=\"col\">").append(HtmlReport.esc(m))
+        axes.forEach(a -> b.append("<th scope=\"col\">").append(LongNames.html(a.path())).append("</th>"));
+        metrics.forEach(m -> b.append("<th scope=\"col\">").append(LongNames.html(m))
                 .append(single(points, m) ? " (one replication: no interval)" : " (95% CI)").append("</th>"));
         b.append("</tr>\n");
         for (Sweep.Point p : points) {

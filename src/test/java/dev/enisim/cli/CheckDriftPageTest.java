@@ -32,7 +32,7 @@ class CheckDriftPageTest {
         Result drift = CliTest.run("check", f.toString(), "--baseline", base.toString(), "--html", page.toString(),
                 "--set", "vpcs[0].subnets[0].otherUsedIps=4", "--set", "functions[api].arrivals.poisson=6/s");
         assertEquals(1, drift.code(), drift.err());
-        String html = Files.readString(page);
+        String html = Files.readString(page).replace("<wbr/>", ""); // the text as read
         DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
         assertTrue(html.contains("1 of 1 scenario(s) drift"), html);

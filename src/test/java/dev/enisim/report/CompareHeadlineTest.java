@@ -52,14 +52,14 @@ class CompareHeadlineTest {
     @Test
     void theAccountsHeadlineFiguresComeBeforeTheDifferences() throws Exception {
         RunResult r = new Simulation(ScenarioLoader.load(Path.of("scenarios/quickstart.yaml")), 0).run();
-        String html = ComparePage.compare("A", r, "B", r, AZ_OUTAGE, 10, false);
+        String html = ComparePage.compare("A", r, "B", r, AZ_OUTAGE, 10, false).replace("<wbr/>", ""); // as read
         assertTrue(html.indexOf("<section id=\"headline\"><h2>What changes for the account</h2>")
                 < html.indexOf("<section id=\"differences\">"), html);
         // invoke errors first, then successes, ENIs, per VPC, free IPs, p99, cost; no function's metric
         assertEquals(List.of("invocations.errors.ResourceConflictException", "invocations.errors.ServiceException",
                 "invocations.succeeded", "enis.peak", "vpcs.vpc-prod.peakEnis", "subnets.subnet-1b.minAvailableIps",
                 "latencyMillis.p99", "cost.total"), metrics(html, "headline"));
-        assertTrue(html.contains("<tr><td style=\"overflow-wrap:anywhere;min-width:14em\">"
+        assertTrue(html.contains("<tr><td style=\"min-width:14em\">"
                 + "invocations.errors.ServiceException</td><td class=\"n\">7,190</td><td class=\"n\">0</td><td"
                 + " class=\"n\">-7,190</td>"), html);
         // the differences table as before: every metric that differs, the largest significant change relative to A
