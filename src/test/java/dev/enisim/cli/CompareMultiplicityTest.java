@@ -101,7 +101,7 @@ class CompareMultiplicityTest {
                 terminal.put(m.group(1), m.group(2) == null ? "" : m.group(2));
             }
         }
-        String page = Files.readString(html);
+        String page = Files.readString(html).replace("<wbr/>", ""); // the names break at dots on a phone: the text is the same
         assertTrue(page.contains("<th scope=\"col\">95% interval of B - A</th><th scope=\"col\">p (Holm)</th>"), "the column's head");
         java.util.Map<String, String> onPage = new java.util.TreeMap<>();
         java.util.regex.Matcher row = java.util.regex.Pattern.compile(
