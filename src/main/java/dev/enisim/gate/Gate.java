@@ -414,7 +414,15 @@ public final class Gate {
                 if (Rules.isGateRule(rules.get(i))) {
                     Rules.validate(rules.get(i));
                 } else {
-                    out.add(Expectation.parse(rules.get(i)));
+                    Expectation e = Expectation.parse(rules.get(i));
+                    // a misspelt state, reason code or status (`!= Faild`) passed whatever the run did, as it did in
+                    // an expect: block before check refused it
+                    String wrong = dev.enisim.check.ExpectReader.closedValueProblem(e);
+                    if (wrong != null) {
+                        problems.add(new Problem(prefix + "[" + i + "]", wrong));
+                        continue;
+                    }
+                    out.add(e);
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(new Problem(prefix + "[" + i + "]", Rules.isGateRule(rules.get(i)) ? e.getMessage()
