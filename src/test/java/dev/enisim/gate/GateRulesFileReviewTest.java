@@ -56,4 +56,35 @@ class GateRulesFileReviewTest {
         assertFalse(Files.exists(dir.resolve("g")), "bad input: nothing run, no folder made");
         return r;
     }
+
+    /**
+     * An {@code expect:} list beside {@code gate:} was ignored without a word (the gate read {@code gate:} only and
+     * passed a change its {@code enis.peak <= 1} refused), as was any other key, a misspelt {@code gates:} with its
+     * rules included; an item that was not a sentence (a bare {@code - new ENIs: 5}, a map in YAML) was read as the
+     * rule {@code ''}. Each is now bad input, said together with the rules' own problems, at the file's indexes.
+     */
+    @Test
+    void whatARulesFileHoldsBesideItsListIsBadInputNotIgnored() throws Exception {
+        Result both = assertDoesNotRun("gate:\n  - \"quota headroom >= 1\"\nexpect:\n  - \"enis.peak <= 1\"\n");
+        assertTrue(both.err().contains("rules.yml: expect: a rules file gives its rules under `gate:` or `expect:`, not"
+                + " both (one of them was ignored): put them in one list under `gate:`"), both.err());
+
+        Result typo = assertDoesNotRun("gate:\n  - \"quota headroom >= 1\"\ngates:\n  - \"new ENIs <= 0\"\n");
+        assertTrue(typo.err().contains("rules.yml: gates: unknown key 'gates' (a rules file holds a list of rule"
+                + " sentences under `gate:`); did you mean 'gate'?"), typo.err());
+
+        Result alone = assertDoesNotRun("gates:\n  - \"new ENIs <= 0\"\n");
+        assertTrue(alone.err().contains("did you mean 'gate'?"), alone.err());
+        assertEquals(1, alone.err().strip().lines().filter(l -> l.startsWith(dir.toString())).count(), alone.err());
+
+        Result items = assertDoesNotRun("gate:\n  - new ENIs: 5\n  - \"quota headroom >= fifty\"\n  - 5\n"
+                + "  - \"quota headroom >= 1\"\n");
+        List<String> lines = items.err().strip().lines().filter(l -> l.contains("rules.yml: gate[")).toList();
+        assertEquals(3, lines.size(), items.err());
+        assertTrue(lines.get(0).contains("gate[0]: expected a rule sentence such as 'new ENIs <= 5' (quote it in YAML:"
+                + " a bare `- new ENIs: 5` is a map, not a sentence), got a map"), items.err());
+        assertTrue(lines.get(1).contains("gate[1]: 'quota headroom >= fifty' is not a gate rule"), items.err());
+        assertTrue(lines.get(2).contains("gate[2]: expected a rule sentence"), items.err());
+        assertTrue(lines.get(2).endsWith("got '5'"), items.err());
+    }
 }
