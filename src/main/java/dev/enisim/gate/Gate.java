@@ -425,7 +425,10 @@ public final class Gate {
                     out.add(e);
                 }
             } catch (IllegalArgumentException e) {
+                String close = Rules.isGateRule(rules.get(i)) ? null : Rules.closest(rules.get(i));
                 problems.add(new Problem(prefix + "[" + i + "]", Rules.isGateRule(rules.get(i)) ? e.getMessage()
+                        : close != null ? "'" + rules.get(i) + "' is not a gate rule nor a summary expectation: did"
+                        + " you mean '" + close + "'? (the gate's rules: " + Rules.SENTENCES + ")"
                         : "'" + rules.get(i) + "' is not a gate rule (" + Rules.SENTENCES + ") nor a summary"
                         + " expectation: " + e.getMessage()));
             }

@@ -49,6 +49,33 @@ class GateRulesFileReviewTest {
                 + " a final state enisim reports (did you mean 'Active'?)"), r.err());
     }
 
+    /**
+     * A gate rule a letter off ({@code new ENI <= 5}, {@code no functon Failed}, {@code quota headroom > 50}) was told
+     * as neither a rule nor an expectation, with the eight forms and an expectation's grammar, and no word of the one
+     * meant: the closest rule is named now, with the sentence's own figure.
+     */
+    @Test
+    void aRuleALetterOffNamesTheRuleMeant() {
+        ScenarioException x = assertThrows(ScenarioException.class, () -> Gate.rules(List.of("new ENI <= 5",
+                "no functon Failed", "quota headroom > 50", "no function pending longer then 10m",
+                "every subnet keep 10% of its IPs at the peak", "the subnets look fine"), "rules.yml", "gate"));
+        String m = x.getMessage();
+        for (String s : new String[] {"gate[0]: 'new ENI <= 5' is not a gate rule nor a summary expectation: did you"
+                + " mean 'new ENIs <= 5'? (the gate's rules: no function Failed;",
+            "gate[1]: 'no functon Failed' is not a gate rule nor a summary expectation: did you mean 'no function"
+                + " Failed'?",
+            "gate[2]: 'quota headroom > 50' is not a gate rule nor a summary expectation: did you mean 'quota headroom"
+                + " >= 50'?",
+            "gate[3]: 'no function pending longer then 10m' is not a gate rule nor a summary expectation: did you mean"
+                + " 'no function Pending longer than 10m'?",
+            "gate[4]: 'every subnet keep 10% of its IPs at the peak' is not a gate rule nor a summary expectation: did"
+                + " you mean 'every subnet keeps 10% of its IPs at the peak'?",
+            "gate[5]: 'the subnets look fine' is not a gate rule (no function Failed;"}) {
+            assertTrue(m.contains(s), s + " in " + m);
+        }
+        assertFalse(m.contains("'the subnets look fine' is not a gate rule nor"), "nothing close: no guess");
+    }
+
     private Result assertDoesNotRun(String rulesFile) throws Exception {
         Result r = gate(rulesFile);
         assertEquals(2, r.code(), r.out() + r.err());
