@@ -64,6 +64,9 @@ public final class CheckMarkdown {
                 if (d.size() > DIFFS_SHOWN) {
                     shown.append("; ...");
                 }
+                if (Baseline.newLeavesOnly(d) != null) {
+                    shown.append(" (").append(cell(Baseline.newLeavesOnly(d))).append(')');
+                }
                 (d.isEmpty() ? passed : failed).append(row(c, "the baseline", d.isEmpty(), shown.toString()));
             }
         }
