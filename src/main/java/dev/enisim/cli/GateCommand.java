@@ -725,7 +725,8 @@ final class GateCommand implements Callable<Integer> {
         if (list == null || !list.isArray()) {
             if (key != null || problems.isEmpty()) { // `gates:` alone: its "did you mean" says it
                 problems.add(new dev.enisim.scenario.Problem(key == null ? "gate" : key, (key == null ? "missing: "
-                        : "") + "expected a list of rule sentences under `gate:`, such as gate: [\"quota headroom >= 50\"]"));
+                        : "") + "expected a list of rule sentences under `gate:`, such as gate: [\"quota headroom"
+                        + " >= 50\"]"));
             }
         } else {
             // each item's problem at the file's own index, in the file's order

@@ -45,8 +45,8 @@ class GateRulesFileReviewTest {
                 + " you mean 'SubnetOutOfIPAddresses'?)"), x.getMessage());
 
         Result r = assertDoesNotRun("gate:\n  - \"functions.order-worker-01.finalState != Activ\"\n");
-        assertTrue(r.err().contains("rules.yml: gate[0]: 'functions.order-worker-01.finalState != Activ': 'Activ' is not"
-                + " a final state enisim reports (did you mean 'Active'?)"), r.err());
+        assertTrue(r.err().contains("rules.yml: gate[0]: 'functions.order-worker-01.finalState != Activ': 'Activ' is"
+                + " not a final state enisim reports (did you mean 'Active'?)"), r.err());
     }
 
     /**
