@@ -42,6 +42,19 @@ public final class Baseline {
     private Baseline() {
     }
 
+    /**
+     * What to make of differences that are all leaves the baseline lacks ({@code (none) -> 0}), or null when some
+     * leaf it has differs: an enisim that adds metrics to the summary made every baseline of an older one drift, and
+     * the check said only "N difference(s)", as for a changed model.
+     */
+    public static String newLeavesOnly(List<Diff> diffs) {
+        if (diffs.isEmpty() || !diffs.stream().allMatch(d -> "(none)".equals(d.expected()))) {
+            return null;
+        }
+        return "every difference is a leaf the baseline lacks: if an older enisim wrote it (its summary had fewer"
+                + " metrics) and the scenario did not change, nothing drifted; --update-baseline rewrites it";
+    }
+
     /** The differing leaves, the scenario's inputs first (the cause), then the results, each in summary order. */
     public static List<Diff> compare(JsonNode baseline, JsonNode actual, double relativeTolerance) {
         Map<String, JsonNode> a = MetricPaths.leaves(baseline);

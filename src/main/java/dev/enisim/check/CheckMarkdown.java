@@ -6,12 +6,16 @@ import java.util.Map;
 /**
  * {@code check}'s verdicts as Markdown for a CI job's summary page ({@code --step-summary}, GitHub Actions'
  * {@code $GITHUB_STEP_SUMMARY}): a headline with the counts, then one table row per expectation and per baseline
- * comparison, the failures first so that a long suite's red shows at the top.
+ * comparison, the failures first so that a long suite's red shows at the top; on a failure, a line says what to do,
+ * and more than {@link #PASSES_SHOWN} passes are folded under a {@code <details>} line.
  */
 public final class CheckMarkdown {
 
     /** Differences of a drifted baseline listed in its row at most. */
     static final int DIFFS_SHOWN = 3;
+
+    /** Passing rows shown open at most; more are folded under a {@code <details>} line (a pull request's comment). */
+    static final int PASSES_SHOWN = 10;
 
     private CheckMarkdown() {
     }
@@ -32,10 +36,15 @@ public final class CheckMarkdown {
         StringBuilder passed = new StringBuilder();
         int total = 0;
         int failures = 0;
+        int passes = 0;
+        int failedExpectations = 0;
+        int drifted = 0;
         for (Checker.ScenarioCheck c : checks) {
             for (Checker.Result r : c.results()) {
                 total++;
                 failures += r.passed() ? 0 : 1;
+                failedExpectations += r.passed() ? 0 : 1;
+                passes += r.passed() ? 1 : 0;
                 (r.passed() ? passed : failed).append(row(c, "`" + cell(r.expectation().text()) + "`", r.passed(),
                         cell(Expectation.visible(r.actual()))));
             }
@@ -43,6 +52,8 @@ public final class CheckMarkdown {
             if (d != null) {
                 total++;
                 failures += d.isEmpty() ? 0 : 1;
+                drifted += d.isEmpty() ? 0 : 1;
+                passes += d.isEmpty() ? 1 : 0;
                 StringBuilder shown = new StringBuilder(d.isEmpty() ? "no drift" : d.size() + " difference"
                         + (d.size() == 1 ? "" : "s") + ": ");
                 for (int i = 0; i < Math.min(DIFFS_SHOWN, d.size()); i++) {
@@ -52,6 +63,9 @@ public final class CheckMarkdown {
                 }
                 if (d.size() > DIFFS_SHOWN) {
                     shown.append("; ...");
+                }
+                if (Baseline.newLeavesOnly(d) != null) {
+                    shown.append(" (").append(cell(Baseline.newLeavesOnly(d))).append(')');
                 }
                 (d.isEmpty() ? passed : failed).append(row(c, "the baseline", d.isEmpty(), shown.toString()));
             }
@@ -67,15 +81,34 @@ public final class CheckMarkdown {
             b.append(checks.size()).append(" scenario(s), ").append(total).append(" assertion(s), ").append(failures)
                     .append(" failed.\n\n");
         }
+        if (failedExpectations + drifted > 0) { // the reader of a pull request's comment: what now
+            List<String> todo = new java.util.ArrayList<>();
+            if (failedExpectations > 0) {
+                todo.add("a failed expectation is an outcome the scenario's `expect:` no longer sees: fix the change,"
+                        + " or, if the new outcome is intended, the expectation");
+            }
+            if (drifted > 0) {
+                todo.add("a baseline's differences are what changed in the run's summary since the baseline was"
+                        + " written: if intended, run the same `enisim check` with `--update-baseline` and commit the"
+                        + " baselines' diff");
+            }
+            b.append("**What to do:** ").append(String.join("; ", todo)).append(".\n\n");
+        }
         List<String> none = checks.stream().filter(c -> unchecked.contains(c.file()))
                 .map(c -> "`" + cell(c.name()) + "` (" + cell(c.file()) + ")").toList();
         if (!none.isEmpty()) {
             b.append("**Warning:** nothing checked in ").append(String.join(", ", none)).append(": no `expect:` block,"
                     + " and no baseline compared.\n\n");
         }
-        if (total > 0) {
-            b.append("| scenario | expectation | result | actual |\n|---|---|---|---|\n").append(failed)
-                    .append(passed);
+        String header = "| scenario | expectation | result | actual |\n|---|---|---|---|\n";
+        if (passes > PASSES_SHOWN) { // a long suite's passes folded: the failures, and what to do, stay in view
+            if (failed.length() > 0) {
+                b.append(header).append(failed).append('\n');
+            }
+            b.append("<details><summary>").append(passes).append(" passed</summary>\n\n").append(header)
+                    .append(passed).append("\n</details>\n");
+        } else if (total > 0) {
+            b.append(header).append(failed).append(passed);
         }
         return b.append('\n').toString();
     }

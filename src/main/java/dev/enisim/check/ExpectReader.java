@@ -85,9 +85,9 @@ public final class ExpectReader {
     /**
      * Why the text {@code e} compares its metric with is none of the values that metric can take (with the closest
      * one, "did you mean", and the known ones), or null: it is one, the metric is not of a closed set, or the operand
-     * is a number or {@code null} (said elsewhere).
+     * is a number or {@code null} (said elsewhere). The gate's rules files ask it too.
      */
-    static String closedValueProblem(Expectation e) {
+    public static String closedValueProblem(Expectation e) {
         if (e.op() != Expectation.Op.EQ && e.op() != Expectation.Op.NE || e.numericOperand() || e.nullOperand()) {
             return null;
         }

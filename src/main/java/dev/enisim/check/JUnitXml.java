@@ -124,6 +124,10 @@ public final class JUnitXml {
         for (Baseline.Diff d : diffs) {
             b.append(esc(d.toString())).append('\n');
         }
+        String newOnly = Baseline.newLeavesOnly(diffs);
+        if (newOnly != null) {
+            b.append('(').append(esc(newOnly)).append(")\n");
+        }
         b.append("</failure>\n    </testcase>\n");
     }
 

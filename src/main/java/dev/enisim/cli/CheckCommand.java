@@ -627,6 +627,10 @@ final class CheckCommand implements Callable<Integer> {
         for (Baseline.Diff d : diffs) {
             out.println("        " + (d.input() ? "(input) " : "") + d);
         }
+        String newOnly = Baseline.newLeavesOnly(diffs);
+        if (newOnly != null) {
+            out.println("        (" + newOnly + ")");
+        }
         return diffs;
     }
 

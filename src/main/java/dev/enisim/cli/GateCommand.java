@@ -691,6 +691,74 @@ final class GateCommand implements Callable<Integer> {
         return SafeOutput.samePlace(a, b);
     }
 
+    /**
+     * The rule sentences of a rules file: a list under {@code gate:} (or {@code expect:}, as a scenario names its
+     * own), every one checked before anything runs. Whatever else the file holds is bad input, said with the rest:
+     * an {@code expect:} beside {@code gate:}, or a misspelt {@code gates:} beside it, was ignored without a word and
+     * the gate passed without its rules; an item that is not a sentence ({@code - new ENIs: 5}, a map in YAML) was
+     * read as the empty rule {@code ''}.
+     */
+    static List<String> rulesOf(com.fasterxml.jackson.databind.JsonNode tree, String source)
+            throws ScenarioException {
+        List<dev.enisim.scenario.Problem> problems = new ArrayList<>();
+        if (tree == null || !tree.isObject()) {
+            throw new ScenarioException(source, List.of(new dev.enisim.scenario.Problem("",
+                    "expected a list of rule sentences under `gate:`, such as gate: [\"quota headroom >= 50\"]")));
+        }
+        List<String> keys = List.of("gate", "expect");
+        for (var it = tree.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!keys.contains(key)) {
+                String close = dev.enisim.scenario.Suggest.closest(key, keys);
+                problems.add(new dev.enisim.scenario.Problem(key, "unknown key '" + key + "' (a rules file holds a"
+                        + " list of rule sentences under `gate:`)" + (close == null ? "" : "; did you mean '" + close
+                        + "'?")));
+            }
+        }
+        if (tree.has("gate") && tree.has("expect")) {
+            problems.add(new dev.enisim.scenario.Problem("expect", "a rules file gives its rules under `gate:` or"
+                    + " `expect:`, not both (one of them was ignored): put them in one list under `gate:`"));
+        }
+        String key = tree.has("gate") ? "gate" : tree.has("expect") ? "expect" : null;
+        var list = key == null ? null : tree.get(key);
+        List<String> fromFile = new ArrayList<>();
+        if (list == null || !list.isArray()) {
+            if (key != null || problems.isEmpty()) { // `gates:` alone: its "did you mean" says it
+                problems.add(new dev.enisim.scenario.Problem(key == null ? "gate" : key, (key == null ? "missing: "
+                        : "") + "expected a list of rule sentences under `gate:`, such as gate: [\"quota headroom"
+                        + " >= 50\"]"));
+            }
+        } else {
+            // each item's problem at the file's own index, in the file's order
+            Map<Integer, dev.enisim.scenario.Problem> items = new TreeMap<>();
+            List<Integer> sentences = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).isTextual()) {
+                    fromFile.add(list.get(i).asText());
+                    sentences.add(i);
+                } else {
+                    items.put(i, new dev.enisim.scenario.Problem(key + "[" + i + "]", "expected a rule sentence such"
+                            + " as 'new ENIs <= 5' (quote it in YAML: a bare `- new ENIs: 5` is a map, not a"
+                            + " sentence), got " + (list.get(i).isContainerNode() ? "a " + (list.get(i).isArray()
+                            ? "list" : "map") : "'" + list.get(i).asText() + "'")));
+                }
+            }
+            try {
+                Gate.rules(fromFile, source, key);
+            } catch (ScenarioException e) {
+                for (dev.enisim.scenario.Problem p : e.problems()) {
+                    int i = sentences.get(Integer.parseInt(p.path().replaceAll("\\D", "")));
+                    items.put(i, new dev.enisim.scenario.Problem(key + "[" + i + "]", p.message()));
+                }
+            }
+            problems.addAll(items.values());
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(source, problems);
+        }
+        return fromFile;
+    }
+
     private List<String> rules() throws ScenarioException {
         optionProblems();
         java.util.LinkedHashSet<String> rules = new java.util.LinkedHashSet<>();
@@ -729,15 +797,7 @@ final class GateCommand implements Callable<Integer> {
                         "a rules file", "a rules file (YAML or JSON with a list under `gate:`)"), rulesFile.toString(),
                         "rules file");
             }
-            var list = tree.has("gate") ? tree.get("gate") : tree.get("expect");
-            if (list == null || !list.isArray()) {
-                throw new ScenarioException(rulesFile.toString(), List.of(new dev.enisim.scenario.Problem("gate",
-                        "expected a list of rule sentences under `gate:`")));
-            }
-            List<String> fromFile = new ArrayList<>();
-            list.forEach(r -> fromFile.add(r.asText()));
-            Gate.rules(fromFile, rulesFile.toString(), tree.has("gate") ? "gate" : "expect");
-            rules.addAll(fromFile);
+            rules.addAll(rulesOf(tree, rulesFile.toString()));
         }
         List<String> all = new ArrayList<>(rules);
         // on unless --allow-failed, with a rules file too (as `every function of the change simulated` is): a file

@@ -414,10 +414,21 @@ public final class Gate {
                 if (Rules.isGateRule(rules.get(i))) {
                     Rules.validate(rules.get(i));
                 } else {
-                    out.add(Expectation.parse(rules.get(i)));
+                    Expectation e = Expectation.parse(rules.get(i));
+                    // a misspelt state, reason code or status (`!= Faild`) passed whatever the run did, as it did in
+                    // an expect: block before check refused it
+                    String wrong = dev.enisim.check.ExpectReader.closedValueProblem(e);
+                    if (wrong != null) {
+                        problems.add(new Problem(prefix + "[" + i + "]", wrong));
+                        continue;
+                    }
+                    out.add(e);
                 }
             } catch (IllegalArgumentException e) {
+                String close = Rules.isGateRule(rules.get(i)) ? null : Rules.closest(rules.get(i));
                 problems.add(new Problem(prefix + "[" + i + "]", Rules.isGateRule(rules.get(i)) ? e.getMessage()
+                        : close != null ? "'" + rules.get(i) + "' is not a gate rule nor a summary expectation: did"
+                        + " you mean '" + close + "'? (the gate's rules: " + Rules.SENTENCES + ")"
                         : "'" + rules.get(i) + "' is not a gate rule (" + Rules.SENTENCES + ") nor a summary"
                         + " expectation: " + e.getMessage()));
             }

@@ -39,7 +39,27 @@ final class Rules {
             + " keeps N IPs at the peak; quota headroom >= N; no function Pending longer than 5m; new ENIs <= N; failing invocations <= N; teardown"
             + " wait <= 45m";
 
+    /** The rules' forms, {@code V} standing for the sentence's own figure (a placeholder when it has none). */
+    private static final List<String> FORMS = List.of("no function Failed", "every subnet keeps V% of its IPs at the"
+            + " peak", "every subnet keeps V IPs at the peak", "quota headroom >= V", "no function Pending longer than"
+            + " V", "new ENIs <= V", "failing invocations <= V", "teardown wait <= V");
+
     private Rules() {
+    }
+
+    /**
+     * The gate rule closest to a sentence that is none (a letter off, {@code new ENI <= 5}, {@code no functon
+     * Failed}, {@code quota headroom > 50}), with the sentence's own figure, or null when none is close.
+     */
+    static String closest(String sentence) {
+        Matcher figure = Pattern.compile("[0-9][0-9.]*[a-z]*").matcher(sentence.strip());
+        String v = figure.find() ? figure.group() : null;
+        List<String> candidates = new ArrayList<>();
+        for (String form : FORMS) {
+            candidates.add(form.replace("V", v != null ? v : form.startsWith("no function Pending")
+                    || form.startsWith("teardown") ? "DURATION" : "N"));
+        }
+        return dev.enisim.scenario.Suggest.closest(sentence.strip().replaceAll("\\s+", " "), candidates);
     }
 
     /** Whether the sentence is one of the gate's own (else it is a summary expectation). */

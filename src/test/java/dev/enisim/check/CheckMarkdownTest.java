@@ -3,6 +3,8 @@ package dev.enisim.check;
 import static dev.enisim.check.Checks.check;
 import static dev.enisim.check.Checks.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,8 @@ class CheckMarkdownTest {
 
                 3 scenario(s), 5 assertion(s), 2 failed.
 
+                **What to do:** a failed expectation is an outcome the scenario's `expect:` no longer sees: fix the change, or, if the new outcome is intended, the expectation; a baseline's differences are what changed in the run's summary since the baseline was written: if intended, run the same `enisim check` with `--update-baseline` and commit the baselines' diff.
+
                 **Warning:** nothing checked in `c` (c.yaml): no `expect:` block, and no baseline compared.
 
                 | scenario | expectation | result | actual |
@@ -55,6 +59,8 @@ class CheckMarkdownTest {
 
                 1 scenario(s), 1 assertion(s), 1 failed.
 
+                **What to do:** a baseline's differences are what changed in the run's summary since the baseline was written: if intended, run the same `enisim check` with `--update-baseline` and commit the baselines' diff.
+
                 | scenario | expectation | result | actual |
                 |---|---|---|---|
                 | a (a.yaml) | the baseline | **FAIL** | 3 differences: `seed` 1 -> 2; `x` 1 -> 2; `y` 1 -> 2 |
@@ -64,6 +70,8 @@ class CheckMarkdownTest {
                 ### enisim check: FAILED
 
                 1 scenario(s), 1 assertion(s), 1 failed.
+
+                **What to do:** a baseline's differences are what changed in the run's summary since the baseline was written: if intended, run the same `enisim check` with `--update-baseline` and commit the baselines' diff.
 
                 | scenario | expectation | result | actual |
                 |---|---|---|---|
@@ -88,6 +96,44 @@ class CheckMarkdownTest {
                 CheckMarkdown.render(List.of(check("a", "a.yaml")), Map.of()));
     }
 
+    /**
+     * A pull request's comment of a whole suite's check (22 scenarios, 122 rows) was a page of PASS rows, and a FAIL
+     * said nothing of what to do. More than ten passes fold under a {@code <details>} line, the failures staying in
+     * view; a failure says what to do, for an expectation and for a baseline.
+     */
+    @Test
+    void aLongSuitesPassesFoldAndAFailureSaysWhatToDo() {
+        List<Checker.Result> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            many.add(result("enis.peak <= " + i, true, "0"));
+        }
+        many.add(result("enis.peak == 3", false, "0"));
+        String md = CheckMarkdown.render(List.of(check("a", "a.yaml", many.toArray(Checker.Result[]::new))), Map.of());
+        assertTrue(md.startsWith("""
+                ### enisim check: FAILED
+
+                1 scenario(s), 12 assertion(s), 1 failed.
+
+                **What to do:** a failed expectation is an outcome the scenario's `expect:` no longer sees: fix the change, or, if the new outcome is intended, the expectation.
+
+                | scenario | expectation | result | actual |
+                |---|---|---|---|
+                | a (a.yaml) | `enis.peak == 3` | **FAIL** | 0 |
+
+                <details><summary>11 passed</summary>
+
+                | scenario | expectation | result | actual |
+                |---|---|---|---|
+                | a (a.yaml) | `enis.peak <= 0` | PASS | 0 |
+                """), md);
+        assertTrue(md.endsWith("| a (a.yaml) | `enis.peak <= 10` | PASS | 0 |\n\n</details>\n\n"), md);
+        String passed = CheckMarkdown.render(List.of(check("a", "a.yaml", many.subList(0, 11)
+                .toArray(Checker.Result[]::new))), Map.of());
+        assertTrue(passed.startsWith("### enisim check: passed\n\n1 scenario(s), 11 assertion(s), 0 failed.\n\n"
+                + "<details><summary>11 passed</summary>\n\n| scenario |"), passed);
+        assertFalse(passed.contains("What to do"), passed);
+    }
+
     @Test
     void badInputBeforeAnyRunAndAfterSome() {
         assertEquals("""
@@ -110,6 +156,8 @@ class CheckMarkdownTest {
                 ````
 
                 Verdicts reached before it stopped: 1 scenario(s), 1 assertion(s), 1 failed.
+
+                **What to do:** a failed expectation is an outcome the scenario's `expect:` no longer sees: fix the change, or, if the new outcome is intended, the expectation.
 
                 | scenario | expectation | result | actual |
                 |---|---|---|---|
