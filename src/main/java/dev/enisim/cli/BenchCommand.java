@@ -219,10 +219,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         // each tried (a trial write), before an hour of workloads: a full disk was found by the write at the end
         if (json != null) {
-            SafeOutput.checkFileWritable(json, home, JSON_SIGNATURE);
+            PageOutput.checkFile("--json", json, home, JSON_SIGNATURE);
         }
         if (costModel != null) {
-            SafeOutput.checkFileWritable(costModel, home, SVG_SIGNATURE);
+            PageOutput.checkFile("--cost-model", costModel, home, SVG_SIGNATURE);
         }
         // the extras asked for alone run alone: a chart or a figure of its own is not an hour of the default workloads
         boolean extrasOnly = workloads.isEmpty()

@@ -141,7 +141,7 @@ final class CheckCommand implements Callable<Integer> {
         if (junitUsable) {
             try {
                 // tried (a trial write): a CI job learnt its JUnit file could not be written after all the runs
-                SafeOutput.checkFileWritable(junit, wd, JUNIT_SIGNATURE);
+                PageOutput.checkFile("--junit", junit, wd, JUNIT_SIGNATURE);
             } catch (dev.enisim.report.OutputRefused e) {
                 problems.add(Main.userMessage(e));
                 junitUsable = false; // not replaced by a report of the bad input either

@@ -66,7 +66,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws ScenarioException, IOException {
         Scenario s = ScenarioLoader.load(file, overriding.sets, seed);
         if (trace != null) {
-            SafeOutput.checkFileWritable(trace, Main.workingDir(spec), TRACE_MARK); // tried before the run
+            PageOutput.checkFile("--trace", trace, Main.workingDir(spec), TRACE_MARK); // tried before the run
             SafeOutput.checkRoomBeforeRun(trace, Main.workingDir(spec), dev.enisim.report.OutputSize.trace(s), false);
         }
         budget.check(s, 1, spec.commandLine().getErr());

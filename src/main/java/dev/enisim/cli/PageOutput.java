@@ -22,7 +22,19 @@ final class PageOutput {
 
     /** Refuses at once (before the runs) a page file that may not be written, or cannot be (a trial write). */
     static void check(CommandSpec spec, Path file) {
-        SafeOutput.checkFileWritable(file, Main.workingDir(spec), MARK);
+        checkFile("--html", file, Main.workingDir(spec), MARK);
+    }
+
+    /**
+     * {@link SafeOutput#checkFileWritable}, its refusal saying the option that named the file ("--junit out is a
+     * folder; give a file name"): a command given several files (--junit, --html, --step-summary) says which one.
+     */
+    static void checkFile(String option, Path file, Path workingDir, SafeOutput.Mark mark) {
+        try {
+            SafeOutput.checkFileWritable(file, workingDir, mark);
+        } catch (dev.enisim.report.OutputRefused e) {
+            throw new dev.enisim.report.OutputRefused(option + " " + e.getMessage());
+        }
     }
 
     /**

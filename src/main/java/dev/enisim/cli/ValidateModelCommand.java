@@ -42,7 +42,7 @@ final class ValidateModelCommand implements Callable<Integer> {
         }
         if (markdown != null) {
             // tried (a trial write) before the cases run: a full disk was found by the write after them
-            SafeOutput.checkFileWritable(markdown, Main.workingDir(spec), TABLE_SIGNATURE);
+            PageOutput.checkFile("--markdown", markdown, Main.workingDir(spec), TABLE_SIGNATURE);
         }
         List<ValidationSuite.Case> cases = new ValidationSuite(replications,
                 parallelism.threads()).run();

@@ -50,9 +50,9 @@ class CheckCiReviewTest extends InScratch {
         assertEquals("", r.out(), "nothing ran");
         String err = r.err();
         String w = s.work + "/"; // the paths as the command line resolved them
-        assertTrue(err.contains("enisim: " + w + "afile/x.xml: " + w + "afile is a file, not a folder"), err);
+        assertTrue(err.contains("enisim: --junit " + w + "afile/x.xml: " + w + "afile is a file, not a folder"), err);
         assertTrue(err.contains("enisim: --step-summary afile/s.md: " + w + "afile is a file, not a folder"), err);
-        assertTrue(err.contains("enisim: " + w + "afile/d.html: " + w + "afile is a file, not a folder"), err);
+        assertTrue(err.contains("enisim: --html " + w + "afile/d.html: " + w + "afile is a file, not a folder"), err);
         assertTrue(err.contains(w + "bad.yaml: expect[0]: expected 'METRIC OP VALUE'"), err);
         assertTrue(err.contains("enisim: no baseline " + w + "base/good.summary.json (create it with "
                 + "--update-baseline)"), err);

@@ -197,13 +197,13 @@ class CheckUserReviewCliTest extends InScratch {
         Scratch.Result r = s.run("check", "scenarios/mine.yaml", "--junit", "/proc/x.xml");
         assertExit(2, r);
         assertEquals("", r.out(), "nothing ran");
-        assertEquals("enisim: /proc/x.xml: /proc is on the kernel's proc file system, which takes no files; give a path"
-                + " in a folder you may write", r.err().strip());
+        assertEquals("enisim: --junit /proc/x.xml: /proc is on the kernel's proc file system, which takes no files; give a"
+                + " path in a folder you may write", r.err().strip());
 
         r = s.run("check", "scenarios/mine.yaml", "--junit", "notes.txt/deeper/x.xml");
         assertExit(2, r);
         assertEquals("", r.out(), "nothing ran");
-        assertEquals("enisim: " + s.work.resolve("notes.txt/deeper/x.xml") + ": " + s.work.resolve("notes.txt")
+        assertEquals("enisim: --junit " + s.work.resolve("notes.txt/deeper/x.xml") + ": " + s.work.resolve("notes.txt")
                 + " is a file, not a folder, so nothing can be written under it; give a path in a folder",
                 r.err().strip());
         r = s.run("run", "scenario.yaml", "-q", "--out", "notes.txt/report");

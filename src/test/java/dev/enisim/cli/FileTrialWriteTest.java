@@ -45,7 +45,12 @@ class FileTrialWriteTest {
     }
 
     private static String refusal(Path file, Path in) {
-        return "enisim: " + file + ": enisim cannot write in " + in + " (File too large), said by a trial write before"
+        return refusal("", file, in);
+    }
+
+    /** As above, for a file an option named: the refusal says the option first ("--junit results.xml: ..."). */
+    private static String refusal(String option, Path file, Path in) {
+        return "enisim: " + (option.isEmpty() ? "" : option + " ") + file + ": enisim cannot write in " + in + " (File too large), said by a trial write before"
                 + " any run; give a folder you may write (not read-only, full or immutable)";
     }
 
@@ -73,25 +78,25 @@ class FileTrialWriteTest {
         // each command's own verdict (all said when several fail)
         org.junit.jupiter.api.Assertions.assertAll(
             () -> refused(fullDisk("check", f.toString(), "--junit", junit.toString(), "--step-summary", ""),
-                    refusal(junit, dir), before),
+                    refusal("--junit", junit, dir), before),
             () -> refused(fullDisk("check", f.toString(), "--baseline", baselines.toString(), "--update-baseline",
                     "--step-summary", ""), refusal(baselines.resolve("engines.summary.json"), dir), before),
             () -> refused(fullDisk("gate", "--account", "src/test/resources/gate/account.yaml", "--template",
                     "src/test/resources/gate/one-group.yaml", "--out", gate.toString(), "--step-summary", ""),
                     refusal(gate, dir), before),
             () -> refused(fullDisk("bench", f.toString(), "--repeat", "1", "--no-fork", "--no-references",
-                    "--warmup", "tenth", "--json", json.toString()), refusal(json, dir), before),
+                    "--warmup", "tenth", "--json", json.toString()), refusal("--json", json, dir), before),
             () -> refused(fullDisk("bench", "--cost-model", svg.toString(), "--cost-model-functions", "1",
-                    "--cost-model-arrivals", "60000", "--no-fork"), refusal(svg, dir), before),
+                    "--cost-model-arrivals", "60000", "--no-fork"), refusal("--cost-model", svg, dir), before),
             () -> refused(fullDisk("validate-model", "--replications", "2", "--markdown", table.toString()),
-                    refusal(table, dir), before),
-            () -> refused(fullDisk("explain", f.toString(), "--trace", trace.toString()), refusal(trace, dir),
+                    refusal("--markdown", table, dir), before),
+            () -> refused(fullDisk("explain", f.toString(), "--trace", trace.toString()), refusal("--trace", trace, dir),
                     before));
         Files.createDirectories(baselines);
         assertEquals(0, CliTest.run("check", f.toString(), "--baseline", baselines.toString(), "--update-baseline",
                 "--step-summary", "").code());
         refused(fullDisk("check", f.toString(), "--baseline", baselines.toString(), "--html", page.toString(),
-                "--step-summary", ""), refusal(page, dir), names(dir));
+                "--step-summary", ""), refusal("--html", page, dir), names(dir));
     }
 
     /** A JUnit file made immutable (chattr +i, refused to root too) is found before the runs, not by the write after. */
@@ -118,7 +123,7 @@ class FileTrialWriteTest {
         try {
             Result r = CliTest.run("check", f.toString(), "--junit", junit.toString(), "--step-summary", "");
             assertEquals(2, r.code(), r.err());
-            assertEquals("enisim: " + junit + ": enisim cannot replace this file (Operation not permitted: it is"
+            assertEquals("enisim: --junit " + junit + ": enisim cannot replace this file (Operation not permitted: it is"
                     + " immutable or append-only, chattr +i or +a), said by a trial write before any run; lsattr "
                     + junit + " shows it (chattr -i or -a undoes it), or give another file", r.err().strip());
             assertEquals("", r.out(), "no scenario ran");
