@@ -657,18 +657,22 @@ public final class SweepReport {
                 .append(".svg\" title=\"the chart alone, to zoom into\"><img style=\"max-width:100%\" alt=\"")
                 .append(HtmlReport.esc(m)).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\"/></a>\n").append(SVG_NOTE));
-        b.append("<div class=\"scroll\"><table>\n<tr>");
+        // a card per point under 800 px (report.css's table.cards, as compare's, the drift's and the sensitivity's
+        // tables): at 420 px the last metric's column was off the phone's screen in its scroll box. Each cell labelled
+        // by its column, the point's values first.
+        b.append("<div class=\"scroll\"><table class=\"cards\">\n<tr>");
         axes.forEach(a -> b.append("<th scope=\"col\">").append(LongNames.html(a.path())).append("</th>"));
         metrics.forEach(m -> b.append("<th scope=\"col\">").append(LongNames.html(m))
                 .append(single(points, m) ? " (one replication: no interval)" : " (95% CI)").append("</th>"));
         b.append("</tr>\n");
         for (Sweep.Point p : points) {
             b.append("<tr>");
-            axes.forEach(a -> b.append("<td>").append(HtmlReport.esc(p.values().get(a.path()))).append("</td>"));
+            axes.forEach(a -> b.append("<td data-label=\"").append(HtmlReport.esc(a.path())).append("\">")
+                    .append(HtmlReport.esc(p.values().get(a.path()))).append("</td>"));
             for (String m : metrics) {
                 MetricStats s = p.metrics().get(m);
                 String fewer = fewer(p, m);
-                b.append("<td class=\"n\">").append(s == null ? HtmlReport.esc(p.problem() == null ? "no value"
+                b.append("<td class=\"n\" data-label=\"").append(HtmlReport.esc(m)).append("\">").append(s == null ? HtmlReport.esc(p.problem() == null ? "no value"
                         : p.problem())
                         : (s.n() < 2 ? display(s.mean())
                         : display(s.mean()) + " [" + display(s.ciLow()) + ", " + display(s.ciHigh()) + "]")
