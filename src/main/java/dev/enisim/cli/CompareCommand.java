@@ -1,6 +1,6 @@
 package dev.enisim.cli;
 
-import static dev.enisim.experiment.MetricStats.format;
+import static dev.enisim.experiment.MetricStats.readable;
 
 import dev.enisim.experiment.Comparison;
 import dev.enisim.experiment.MetricStats;
@@ -124,20 +124,22 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         // each column as wide as its widest figure: a fixed 29 for the interval let a cost's
-        // "[-0.0000101885, 0.00000742411]" push that row's p-value out of its column (the means' 14 likewise)
+        // "[-0.0000101885, 0.00000742411]" push that row's p-value out of its column (the means' 14 likewise).
+        // Every figure by one rule, the page's (MetricStats.readable): MetricStats.format printed "1.2E-4" beside
+        // "0.5", and 290134.1 without the separators the rest of the terminal writes
         int figures = 14;
         int ci = 29;
         for (Comparison.Row r : shown) {
             MetricStats d = r.difference();
-            figures = Math.max(figures, Math.max(format(r.meanA()).length(), Math.max(format(r.meanB()).length(),
-                    format(d.mean()).length())));
+            figures = Math.max(figures, Math.max(readable(r.meanA()).length(), Math.max(readable(r.meanB()).length(),
+                    readable(d.mean()).length())));
             ci = Math.max(ci, interval(d, interval).length());
         }
         String line = "%-" + width + "s %" + figures + "s %" + figures + "s %" + figures + "s  %-" + ci + "s %-9s %s%n";
         out.printf(Locale.ROOT, line, "metric", "A", "B", "B - A", "95% CI of B - A", interval ? "p (Holm)" : "", "");
         for (Comparison.Row r : shown) {
             MetricStats d = r.difference();
-            out.printf(Locale.ROOT, line, r.metric(), format(r.meanA()), format(r.meanB()), format(d.mean()),
+            out.printf(Locale.ROOT, line, r.metric(), readable(r.meanA()), readable(r.meanB()), readable(d.mean()),
                     interval(d, interval), Comparison.pText(r.adjustedP()), r.significant() ? "significant" : "");
         }
         if (shown.isEmpty()) {
@@ -146,7 +148,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private static String interval(MetricStats d, boolean interval) {
-        return interval ? "[" + format(d.ciLow()) + ", " + format(d.ciHigh()) + "]" : "none (1 replication)";
+        return interval ? "[" + readable(d.ciLow()) + ", " + readable(d.ciHigh()) + "]" : "none (1 replication)";
     }
 
     /** What "significant" means here, in a sentence (also on the page). */
@@ -166,7 +168,7 @@ final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Only in %s (%d metric%s the other has not in every replication, not compared;"
                 + " mean in %s):%n", side, only.size(), only.size() == 1 ? "" : "s", side);
         for (Comparison.Only o : only) {
-            out.printf(Locale.ROOT, "  %s  %s%n", o.metric(), format(o.mean()));
+            out.printf(Locale.ROOT, "  %s  %s%n", o.metric(), readable(o.mean()));
         }
     }
 

@@ -183,10 +183,11 @@ final class SweepCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().printf("%d points (%d failed) -> %s%n", points.size(), failed,
                 dir.resolve("sweep.csv"));
-        spec.commandLine().getOut().print(SweepReport.csv(axes, chosen, points));
+        // a table to read, figures rounded; sweep.csv keeps them in full (the terminal printed sweep.csv itself)
+        spec.commandLine().getOut().print(SweepReport.table(axes, chosen, points));
         if (replications == 1) {
-            spec.commandLine().getOut().println("(one replication: no interval; ciLow and ciHigh are left empty. Use "
-                    + "--replications 2 or more for intervals.)");
+            spec.commandLine().getOut().println("(one replication: no interval; sweep.csv's ciLow and ciHigh are left"
+                    + " empty. Use --replications 2 or more for intervals.)");
         }
         String zero = SweepReport.zeroCounts(chosen, points);
         if (!zero.isEmpty()) {

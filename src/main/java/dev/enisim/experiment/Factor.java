@@ -115,9 +115,17 @@ public record Factor(String path, double low, double high, Kind kind) implements
                 + " range of real numbers)");
     }
 
-    /** The range as the user would write it (for tables and the report). */
+    /** The range as the user would write it, durations in seconds (sensitivity.csv and .json: {@code 180s..1200s}). */
     public String range() {
         return value(0) + ".." + value(1);
+    }
+
+    /**
+     * The range as the terminal and the page say it: a duration's ends in the units a reader thinks of
+     * ({@code 3m..20m}, not {@code 180s..1200s}: {@link Sensitivity#duration}), others as {@link #range}.
+     */
+    public String readableRange() {
+        return kind == Kind.DURATION ? Sensitivity.duration(low) + ".." + Sensitivity.duration(high) : range();
     }
 
     /**

@@ -188,6 +188,23 @@ public record MetricStats(long n, double mean, double sd, double ciLow, double c
     }
 
     /**
+     * A figure for a person reading a table (the experimenters' terminals and compare's page): whole numbers with
+     * thousands separators (133,933), others from 100 up to one decimal (1,090,241.3: never fewer than their whole
+     * digits), below 100 to four significant digits with trailing zeros dropped (48.29, 0.5, 0.0001235: never an
+     * exponent), never "-0". Files (CSV, JSON) keep {@link #format} or full precision.
+     */
+    public static String readable(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.format(java.util.Locale.ROOT, "%,d", (long) v);
+        }
+        if (Math.abs(v) >= 100 || !Double.isFinite(v)) {
+            return String.format(java.util.Locale.ROOT, "%,.1f", v);
+        }
+        String t = new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        return t.equals("-0") ? "0" : t;
+    }
+
+    /**
      * The statistics of every numeric leaf that all {@code summaries} have, by metric path ({@code enis.peak},
      * {@code teardowns[0].waitSeconds}), in the order of the first summary. A leaf missing from one replication
      * (a list element only some replications have) has none. {@code seed} and {@code replication} are

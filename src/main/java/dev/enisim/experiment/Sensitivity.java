@@ -237,12 +237,12 @@ public final class Sensitivity {
             double slack = 1e-9 * muStar;
             out.add(mu >= muStar - slack
                     ? "The higher " + path + ", the higher " + r.metric() + ": no step up of it lowered the metric"
-                        + " (mu = mu*, " + MetricStats.format(muStar) + ")."
+                        + " (mu = mu*, " + figure(r.metric(), muStar) + ")."
                     : mu <= -muStar + slack
                     ? "The higher " + path + ", the lower " + r.metric() + ": no step up of it raised the metric"
-                        + " (mu = -mu*, " + MetricStats.format(mu) + ")."
+                        + " (mu = -mu*, " + figure(r.metric(), mu) + ")."
                     : "A step up of " + path + " raised " + r.metric() + " at some points of the design and lowered"
-                        + " it at others (mu " + MetricStats.format(mu) + " against mu* " + MetricStats.format(muStar)
+                        + " it at others (mu " + figure(r.metric(), mu) + " against mu* " + figure(r.metric(), muStar)
                         + "): which way it moves depends on where the other assumptions are.");
         }
         return out;
@@ -260,20 +260,20 @@ public final class Sensitivity {
     public static List<String> sentences(MetricResult r, Method method) {
         List<String> out = new ArrayList<>();
         if (r.constant()) {
-            out.add(r.metric() + " was " + MetricStats.format(r.min()) + " at every point of the design: within"
+            out.add(r.metric() + " was " + figure(r.metric(), r.min()) + " at every point of the design: within"
                     + " these ranges it does not depend on any of the assumptions varied.");
             return out;
         }
-        out.add(r.metric() + " ranged from " + MetricStats.format(r.min()) + " to " + MetricStats.format(r.max())
-                + " (mean " + MetricStats.format(r.mean()) + ") over the design.");
+        out.add(r.metric() + " ranged from " + figure(r.metric(), r.min()) + " to " + figure(r.metric(), r.max())
+                + " (mean " + figure(r.metric(), r.mean()) + ") over the design.");
         List<String> hangs = new ArrayList<>();
         List<String> minor = new ArrayList<>();
         List<String> none = new ArrayList<>();
         for (FactorResult f : r.ranking()) {
-            String name = f.factor().path() + " (" + f.factor().range() + ")";
+            String name = f.factor().path() + " (" + f.factor().readableRange() + ")";
             switch (f.verdict()) {
-                case HANGS_ON -> hangs.add(name + ", " + measure(f, method));
-                case MINOR -> minor.add(name + ", " + measure(f, method));
+                case HANGS_ON -> hangs.add(name + ", " + measure(r.metric(), f, method));
+                case MINOR -> minor.add(name + ", " + measure(r.metric(), f, method));
                 default -> none.add(f.factor().path());
             }
         }
@@ -292,8 +292,8 @@ public final class Sensitivity {
         if (method == Method.MORRIS) {
             for (FactorResult f : r.ranking()) {
                 if (passesRange(r, f)) {
-                    out.add(f.factor().path() + "'s mu*, " + MetricStats.format(f.morris().muStar()) + ", is more"
-                            + " than the metric's whole range over the design, " + MetricStats.format(r.max()
+                    out.add(f.factor().path() + "'s mu*, " + figure(r.metric(), f.morris().muStar()) + ", is more"
+                            + " than the metric's whole range over the design, " + figure(r.metric(), r.max()
                             - r.min()) + ": mu* is a slope in units of the whole range (a step's change divided by"
                             + " the step's share of it), and this effect is a threshold, not a line.");
                 }
@@ -318,10 +318,10 @@ public final class Sensitivity {
     /** The floor's words: how little the metric moved, against what, and the largest effect for the record. */
     public static String barely(MetricResult r, Method method) {
         FactorResult top = r.ranking().get(0);
-        return "It barely moves: its range over the design, " + MetricStats.format(r.max() - r.min()) + ", is "
-                + percent(r.relativeRange()) + " of its mean absolute value " + MetricStats.format(r.meanAbs())
+        return "It barely moves: its range over the design, " + figure(r.metric(), r.max() - r.min()) + ", is "
+                + percent(r.relativeRange()) + " of its mean absolute value " + figure(r.metric(), r.meanAbs())
                 + ", under the " + percent(r.floor()) + " floor, so no assumption matters much within these ranges"
-                + " (the largest effect, " + top.factor().path() + "'s, " + measure(top, method) + ").";
+                + " (the largest effect, " + top.factor().path() + "'s, " + measure(r.metric(), top, method) + ").";
     }
 
     /** A share as a percentage with two significant figures or more: 0.33%, 1%, 12%. */
@@ -366,17 +366,59 @@ public final class Sensitivity {
                 + " or more (default 10) for intervals";
     }
 
-    private static String measure(FactorResult f, Method method) {
+    private static String measure(String metric, FactorResult f, Method method) {
         if (method == Method.MORRIS) {
             return f.morris().hasInterval()
-                    ? String.format(Locale.ROOT, "mu* %s [%s, %s]", MetricStats.format(f.morris().muStar()),
-                            MetricStats.format(f.morris().muStarLow()), MetricStats.format(f.morris().muStarHigh()))
-                    : "mu* " + MetricStats.format(f.morris().muStar()) + ", 95% CI " + NO_INTERVAL;
+                    ? String.format(Locale.ROOT, "mu* %s [%s, %s]", figure(metric, f.morris().muStar()),
+                            figure(metric, f.morris().muStarLow()), figure(metric, f.morris().muStarHigh()))
+                    : "mu* " + figure(metric, f.morris().muStar()) + ", 95% CI " + NO_INTERVAL;
         }
         return f.sobol().hasInterval()
                 ? String.format(Locale.ROOT, "ST %.2f [%.2f, %.2f], S1 %.2f", f.sobol().st(), f.sobol().stLow(),
                         f.sobol().stHigh(), f.sobol().s1())
                 : String.format(Locale.ROOT, "ST %.2f, S1 %.2f, 95%% CI %s", f.sobol().st(), f.sobol().s1(),
                         NO_SOBOL_INTERVAL);
+    }
+
+    /**
+     * Whether the metric is a time in seconds, a wait a reader thinks of in minutes or hours (its leaf named so:
+     * {@code teardowns[1].waitSeconds}, {@code transitions[0].atSeconds}): its figures, and its mu*, mu and sigma
+     * (in the metric's unit), are then said as durations ({@link #duration}); the CSV keeps the seconds.
+     */
+    public static boolean inSeconds(String metric) {
+        return metric.endsWith("Seconds");
+    }
+
+    /** A figure of {@code metric} as the terminal and the page say it: a duration when it is in seconds. */
+    public static String figure(String metric, double v) {
+        return inSeconds(metric) ? duration(v) : MetricStats.format(v);
+    }
+
+    /**
+     * Seconds as the report says a wait: from a minute up in whole seconds and larger parts ({@code 17m 56s},
+     * {@code 1h 5m}, {@code 2d 3h}), below a minute in seconds to four significant digits ({@code 42.13s}); a teardown
+     * wait of 1075.83 and a deletion delay of 180s..1200s were said in seconds on the page.
+     */
+    public static String duration(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return MetricStats.format(seconds);
+        }
+        double a = Math.abs(seconds);
+        String sign = seconds < 0 && Math.round(a) > 0 ? "-" : "";
+        if (a < 59.5) {
+            String t = MetricStats.readable(a);
+            return (t.equals("0") ? "" : sign) + t + "s";
+        }
+        long s = Math.round(a);
+        long[] units = {86_400, 3600, 60, 1};
+        String[] names = {"d", "h", "m", "s"};
+        StringBuilder b = new StringBuilder(sign);
+        for (int i = 0; i < units.length; i++) {
+            if (s >= units[i]) {
+                b.append(b.length() > sign.length() ? " " : "").append(s / units[i]).append(names[i]);
+                s %= units[i];
+            }
+        }
+        return b.toString();
     }
 }

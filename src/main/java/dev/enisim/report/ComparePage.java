@@ -348,14 +348,7 @@ public final class ComparePage {
      * probability "0.000 [-0.000, 0.000]": a planner's review), never "-0".
      */
     static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return String.format(Locale.ROOT, "%,d", (long) v);
-        }
-        if (Math.abs(v) >= 100 || !Double.isFinite(v)) {
-            return String.format(Locale.ROOT, "%,.1f", v);
-        }
-        String t = new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
-        return t.equals("-0") ? "0" : t;
+        return MetricStats.readable(v); // the terminal's rule too (compare's table)
     }
 
     /**

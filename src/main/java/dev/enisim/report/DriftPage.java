@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The page of {@code check --baseline DIR --html FILE}: for each scenario compared with its committed summary, the
  * differing values ranked by cause: first the scenario's own inputs that changed (a subnet's otherUsedIps, a
- * quota, the seed: they explain the rest), then the results, the largest relative change first; both values and
+ * quota, the seed: they explain the rest), then the results, failures first ({@link #ranked}); both values and
  * the change side by side. Self-contained, works offline, in the report's style.
  */
 public final class DriftPage {
@@ -57,7 +57,9 @@ public final class DriftPage {
         } else {
             s.append("<p class=\"verdict ").append(drifting == 0 ? "ok\">Every summary matches its baseline."
                     : "bad\">" + drifting + " of " + drifts.size() + " scenario(s) drift from their baseline. Inputs "
-                    + "that changed come first: they are the cause of the other differences.").append("</p>\n");
+                    + "that changed come first: they are the cause of the other differences; then failures, then the other"
+                    + " results by their change relative to the baseline, then values that appeared from 0.")
+                    .append("</p>\n");
         }
         for (Map.Entry<String, List<Baseline.Diff>> e : drifts.entrySet()) {
             section(s, e.getKey(), e.getValue());
@@ -149,27 +151,59 @@ public final class DriftPage {
         return (negative ? "-" : "") + g + (point < 0 ? "" : digits.substring(point));
     }
 
-    /** Inputs first (in summary order), then results by the size of their relative change, largest first. */
+    /**
+     * The order a reader of a drift wants: (1) the inputs that changed, in summary order (they are the cause); (2) the
+     * failures, an error, throttle, drop, refusal, orphaned ENI or a function's state or reason that changed, the
+     * largest change relative to the baseline first (one that appeared from 0 first of all); (3) the other results
+     * that changed from a baseline value, likewise; (4) the results that appeared from 0 (a series the baseline did
+     * not have: a latency once a function succeeds), the largest now first; (5) the other texts, and values that
+     * appeared or vanished. Ties keep the summary's order. It was inputs, then every result by its relative change
+     * with "appeared from 0" infinite: a run where an exception's count went to 0 listed it under 29 series that
+     * appeared from 0 once the function succeeded.
+     */
     static List<Baseline.Diff> ranked(List<Baseline.Diff> diffs) {
-        List<Baseline.Diff> inputs = new ArrayList<>();
-        List<Baseline.Diff> results = new ArrayList<>();
-        for (Baseline.Diff d : diffs) {
-            (d.input() ? inputs : results).add(d);
-        }
-        results.sort(Comparator.comparingDouble((Baseline.Diff d) -> -magnitude(d)));
-        inputs.addAll(results);
-        return inputs;
+        List<Baseline.Diff> out = new ArrayList<>(diffs);
+        out.sort(Comparator.comparingInt(DriftPage::tier).thenComparingDouble(d -> -magnitude(d)));
+        return out;
     }
 
-    /** |now - baseline| / |baseline| for numbers (infinite from 0), -1 when not both numbers (listed last). */
-    private static double magnitude(Baseline.Diff d) {
+    /** A summary leaf that counts or says a failure: errors, throttles, drops, refusals, orphaned ENIs, states. */
+    private static final java.util.regex.Pattern FAILURE = java.util.regex.Pattern.compile(
+            "(^|\\.)(errors|throttled|throttleReasons|functionErrors|invokeErrors|dropped|dropReasons|refused|orphaned"
+            + "|deadLetterErrors|destinationDeliveryFailures|stuckPending|finalState|finalReasonCode)(\\.|\\[|$)");
+
+    /** The row's place in {@link #ranked}'s order, 0 first. */
+    private static int tier(Baseline.Diff d) {
+        if (d.input()) {
+            return 0;
+        }
+        if (FAILURE.matcher(d.path()).find()) {
+            return 1;
+        }
         Double a = number(d.expected());
         Double b = number(d.actual());
+        return a == null || b == null ? 4 : a == 0 ? 3 : 2;
+    }
+
+    /**
+     * |now - baseline| / |baseline| for numbers (infinite from 0; a failure's count absent on one side is 0 there),
+     * -1 when not both numbers; among values that appeared from 0 (tier 3), the value now.
+     */
+    private static double magnitude(Baseline.Diff d) {
+        int tier = tier(d);
+        Double a = tier == 1 && d.expected().equals(ABSENT) ? Double.valueOf(0) : number(d.expected());
+        Double b = tier == 1 && d.actual().equals(ABSENT) ? Double.valueOf(0) : number(d.actual());
         if (a == null || b == null) {
             return -1;
         }
+        if (tier == 3) {
+            return Math.abs(b);
+        }
         return a == 0 ? (b == 0 ? 0 : Double.POSITIVE_INFINITY) : Math.abs(b - a) / Math.abs(a);
     }
+
+    /** How {@link Baseline#compare} writes the side a leaf is missing from. */
+    private static final String ABSENT = "(none)";
 
     private static String change(Baseline.Diff d) {
         Double a = number(d.expected());

@@ -105,26 +105,27 @@ public final class SensitivityReport {
             if (r.constant()) {
                 // the page said it ("was 35936 at every point of the design"); the terminal listed six "does not
                 // matter" lines, which read as if the metric had moved and none of the assumptions explained it
-                b.append("  the same at every point: ").append(MetricStats.format(r.min()))
+                b.append("  the same at every point: ").append(Sensitivity.figure(r.metric(), r.min()))
                         .append(" (it depends on none of the assumptions varied)\n");
             }
             if (r.barelyMoves()) {
-                b.append("  barely moves: ").append(MetricStats.format(r.min())).append(" to ")
-                        .append(MetricStats.format(r.max())).append(", a range of ")
+                b.append("  barely moves: ").append(Sensitivity.figure(r.metric(), r.min())).append(" to ")
+                        .append(Sensitivity.figure(r.metric(), r.max())).append(", a range of ")
                         .append(Sensitivity.percent(r.relativeRange())).append(" of its mean absolute value ")
-                        .append(MetricStats.format(r.meanAbs())).append(" (under the ")
+                        .append(Sensitivity.figure(r.metric(), r.meanAbs())).append(" (under the ")
                         .append(Sensitivity.percent(r.floor()))
                         .append(" floor): no assumption matters much, none hangs on it\n");
             }
             int width = r.ranking().stream().mapToInt(f -> f.factor().path().length()).max().orElse(10);
             for (Sensitivity.FactorResult f : r.ranking()) {
+                String m = r.metric(); // a time in seconds said as a duration (17m 56s), as on the page
                 String figures = method == Sensitivity.Method.MORRIS && !f.morris().hasInterval()
-                        ? String.format(Locale.ROOT, "%10s [n/a]  sigma %s", MetricStats.format(f.morris().muStar()),
-                                MetricStats.format(f.morris().sigma()))
+                        ? String.format(Locale.ROOT, "%10s [n/a]  sigma %s", Sensitivity.figure(m, f.morris().muStar()),
+                                Sensitivity.figure(m, f.morris().sigma()))
                         : method == Sensitivity.Method.MORRIS
-                        ? String.format(Locale.ROOT, "%10s [%s, %s]  sigma %s", MetricStats.format(f.morris().muStar()),
-                                MetricStats.format(f.morris().muStarLow()), MetricStats.format(f.morris().muStarHigh()),
-                                MetricStats.format(f.morris().sigma()))
+                        ? String.format(Locale.ROOT, "%10s [%s, %s]  sigma %s", Sensitivity.figure(m, f.morris().muStar()),
+                                Sensitivity.figure(m, f.morris().muStarLow()), Sensitivity.figure(m, f.morris().muStarHigh()),
+                                Sensitivity.figure(m, f.morris().sigma()))
                         : f.sobol().hasInterval()
                         ? String.format(Locale.ROOT, "%6.3f [%.3f, %.3f]  S1 %.3f", f.sobol().st(), f.sobol().stLow(),
                                 f.sobol().stHigh(), f.sobol().s1())
@@ -199,13 +200,15 @@ public final class SensitivityReport {
                 // first and the verdict under it: at 420 px the verdict column was at 594 px, off the phone's screen
                 b.append("<tr class=\"").append(cls).append("\"><td class=\"name\">")
                         .append(LongNames.html(f.factor().path())).append("</td><td data-label=\"range\">")
-                        .append(HtmlReport.esc(f.factor().range())).append("</td>");
+                        .append(HtmlReport.esc(f.factor().readableRange())).append("</td>");
                 if (morris) {
-                    b.append("<td data-label=\"mu*\">").append(f.morris().hasInterval() ? ci(f.morris().muStar(),
-                            f.morris().muStarLow(), f.morris().muStarHigh())
+                    String m = r.metric();
+                    b.append("<td data-label=\"mu*\">").append(Sensitivity.inSeconds(m) ? ci(m, f.morris().muStar(),
+                            f.morris().muStarLow(), f.morris().muStarHigh()) : f.morris().hasInterval()
+                            ? ci(f.morris().muStar(), f.morris().muStarLow(), f.morris().muStarHigh())
                             : MetricStats.format(round(f.morris().muStar())) + " [n/a]")
-                            .append("</td><td data-label=\"mu\">").append(MetricStats.format(f.morris().mu()))
-                            .append("</td><td data-label=\"sigma\">").append(MetricStats.format(f.morris().sigma()))
+                            .append("</td><td data-label=\"mu\">").append(Sensitivity.figure(m, f.morris().mu()))
+                            .append("</td><td data-label=\"sigma\">").append(Sensitivity.figure(m, f.morris().sigma()))
                             .append("</td>");
                 } else {
                     b.append("<td data-label=\"ST\">").append(ci(f.sobol().st(), f.sobol().stLow(),
@@ -263,6 +266,12 @@ public final class SensitivityReport {
         }
         return MetricStats.format(round(v)) + " [" + MetricStats.format(round(lo)) + ", "
                 + MetricStats.format(round(hi)) + "]";
+    }
+
+    /** mu* and its interval of a metric in seconds, as durations ({@code 17m 56s [16m 43s, 18m 32s]}). */
+    private static String ci(String metric, double v, double lo, double hi) {
+        return Sensitivity.figure(metric, v) + (Double.isNaN(lo) ? " [n/a]" : " [" + Sensitivity.figure(metric, lo)
+                + ", " + Sensitivity.figure(metric, hi) + "]");
     }
 
     private static double round(double v) {

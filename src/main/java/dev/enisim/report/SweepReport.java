@@ -98,6 +98,70 @@ public final class SweepReport {
         return b.toString();
     }
 
+    /** The points the terminal's table shows before "... N more points in sweep.csv". */
+    public static final int TERMINAL_ROWS = 50;
+
+    /**
+     * The points as the terminal shows them: an aligned table, a column per parameter, then per metric its mean
+     * (right-aligned) and 95% interval, figures rounded for reading ({@link MetricStats#readable}); sweep.csv keeps
+     * them in full. The first {@value #TERMINAL_ROWS} points, then how many more are in sweep.csv. It printed
+     * sweep.csv itself before: 16-digit decimals (33388.666666666664) in columns that did not line up.
+     */
+    public static String table(List<Sweep.Axis> axes, List<String> metrics, List<Sweep.Point> points) {
+        List<Sweep.Point> shown = points.subList(0, Math.min(TERMINAL_ROWS, points.size()));
+        List<List<String>> cells = new ArrayList<>(); // per row: the axes' values, then per metric mean and interval
+        List<String> head = new ArrayList<>();
+        axes.forEach(a -> head.add(a.path()));
+        for (String m : metrics) {
+            head.add(m);
+            head.add(single(points, m) ? "" : "95% CI");
+        }
+        cells.add(head);
+        for (Sweep.Point p : shown) {
+            List<String> row = new ArrayList<>();
+            axes.forEach(a -> row.add(p.values().get(a.path())));
+            for (String m : metrics) {
+                MetricStats s = p.metrics().get(m);
+                String fewer = fewer(p, m);
+                row.add(s == null ? (p.problem() == null ? "no value" : "failed") : MetricStats.readable(s.mean()));
+                row.add((s == null || s.n() < 2 ? "" : "[" + MetricStats.readable(s.ciLow()) + ", "
+                        + MetricStats.readable(s.ciHigh()) + "]") + (fewer.isEmpty() ? "" : " (" + fewer + ")"));
+            }
+            cells.add(row);
+        }
+        int columns = head.size();
+        int[] width = new int[columns];
+        for (List<String> row : cells) {
+            for (int c = 0; c < columns; c++) {
+                width[c] = Math.max(width[c], row.get(c).length());
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r < cells.size(); r++) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < columns; c++) {
+                String v = cells.get(r).get(c);
+                boolean mean = c >= axes.size() && (c - axes.size()) % 2 == 0;
+                if (c > 0) {
+                    line.append(mean ? "   " : " ");
+                }
+                // a metric's heading starts over its mean; the mean itself is right-aligned under it
+                line.append(mean && r > 0 ? " ".repeat(width[c] - v.length()) + v
+                        : v + " ".repeat(width[c] - v.length()));
+            }
+            b.append(line.toString().stripTrailing()).append('\n');
+        }
+        for (Sweep.Point p : shown) {
+            if (p.problem() != null) {
+                b.append("failed: ").append(point(axes, p)).append(": ").append(p.problem()).append('\n');
+            }
+        }
+        if (points.size() > shown.size()) {
+            b.append(String.format(Locale.ROOT, "... %,d more points in sweep.csv%n", points.size() - shown.size()));
+        }
+        return b.toString();
+    }
+
     /**
      * The metric against the first parameter, one line per value of a second, the 95% interval as a band; a
      * categorical parameter (CIDRs, names) is drawn as categories with whiskers, not joined by lines.
@@ -593,18 +657,22 @@ public final class SweepReport {
                 .append(".svg\" title=\"the chart alone, to zoom into\"><img style=\"max-width:100%\" alt=\"")
                 .append(HtmlReport.esc(m)).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\"/></a>\n").append(SVG_NOTE));
-        b.append("<div class=\"scroll\"><table>\n<tr>");
+        // a card per point under 800 px (report.css's table.cards, as compare's, the drift's and the sensitivity's
+        // tables): at 420 px the last metric's column was off the phone's screen in its scroll box. Each cell labelled
+        // by its column, the point's values first.
+        b.append("<div class=\"scroll\"><table class=\"cards\">\n<tr>");
         axes.forEach(a -> b.append("<th scope=\"col\">").append(LongNames.html(a.path())).append("</th>"));
         metrics.forEach(m -> b.append("<th scope=\"col\">").append(LongNames.html(m))
                 .append(single(points, m) ? " (one replication: no interval)" : " (95% CI)").append("</th>"));
         b.append("</tr>\n");
         for (Sweep.Point p : points) {
             b.append("<tr>");
-            axes.forEach(a -> b.append("<td>").append(HtmlReport.esc(p.values().get(a.path()))).append("</td>"));
+            axes.forEach(a -> b.append("<td data-label=\"").append(HtmlReport.esc(a.path())).append("\">")
+                    .append(HtmlReport.esc(p.values().get(a.path()))).append("</td>"));
             for (String m : metrics) {
                 MetricStats s = p.metrics().get(m);
                 String fewer = fewer(p, m);
-                b.append("<td class=\"n\">").append(s == null ? HtmlReport.esc(p.problem() == null ? "no value"
+                b.append("<td class=\"n\" data-label=\"").append(HtmlReport.esc(m)).append("\">").append(s == null ? HtmlReport.esc(p.problem() == null ? "no value"
                         : p.problem())
                         : (s.n() < 2 ? display(s.mean())
                         : display(s.mean()) + " [" + display(s.ciLow()) + ", " + display(s.ciHigh()) + "]")

@@ -32,11 +32,11 @@ class CompareColumnsTest {
         assertEquals(header, lines.get(1).indexOf("<0.0001"), s.toString());
         assertEquals(header, lines.get(2).indexOf("1.0000"), s.toString());
         String probability = lines.get(2);
-        assertEquals(' ', probability.charAt(probability.indexOf("-0.00000138218") - 1),
+        assertEquals(' ', probability.charAt(probability.indexOf("-0.000001382") - 1),
                 "B and B - A apart: " + probability);
-        assertEquals(' ', probability.charAt(probability.indexOf("0.000224551") - 1), probability);
+        assertEquals(' ', probability.charAt(probability.indexOf("0.0002246") - 1), probability);
         int column = lines.get(0).indexOf("B - A") + "B - A".length();
-        assertEquals(column, probability.indexOf("-0.00000138218") + "-0.00000138218".length(),
+        assertEquals(column, probability.indexOf("-0.000001382") + "-0.000001382".length(),
                 "the difference right-aligned under its heading: " + s);
     }
 }
