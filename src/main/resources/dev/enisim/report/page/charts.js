@@ -39,7 +39,10 @@
   function tick(sec, step, range) {
     if (starts !== undefined) {
       var t = new Date((starts + Math.max(0, Math.round(sec))) * 1000);
+      // a day step's ticks fall at midnight (xSplits); one that does not carries its time (a date alone stood for
+      // 14:00 each day from a 14:00 start)
       var date = DAYS[t.getUTCDay()] + ' ' + t.getUTCDate() + ' ' + MONTHS[t.getUTCMonth()]
+        + (step >= 86400 && t.getUTCHours() + t.getUTCMinutes() > 0 ? ' ' + weekday(sec, false).slice(4) : '')
         + (range >= YEAR ? '\n' + t.getUTCFullYear() : '');
       if (step >= 86400) { return date; }
       return range >= WEEK ? date.split('\n')[0] + '\n' + weekday(sec, step < 60).slice(4) : weekday(sec, step < 60);
@@ -59,10 +62,32 @@
   function tickSpace(u, ax, min, max) {
     return starts !== undefined && max - min >= 2 * 86400 ? 90 : 70;
   }
+  /**
+   * The time axis' ticks: every {@code incr} seconds from the first midnight (UTC) of the run, on the wall clock
+   * with startsAt (a day's ticks at 00:00, an hour's on the hour: from a 14:00 start they fell at 14:00 each day,
+   * labelled with the date alone), from the start without it (elapsed time's own midnight), as far as the window
+   * shows; in the next finer step when midnight leaves a single tick (a week's run, 420 px wide, in week steps).
+   */
+  function xSplits(u, ax, min, max, incr) {
+    var anchor = starts === undefined ? 0 : (86400 - starts % 86400) % 86400;
+    var out = splitsFrom(anchor, min, max, incr);
+    for (var k = xIncrs.indexOf(incr) - 1; out.length < 2 && anchor !== 0 && k >= 0; k--) {
+      out = splitsFrom(anchor, min, max, xIncrs[k]);
+    }
+    return out;
+  }
+  function splitsFrom(anchor, min, max, incr) {
+    var out = [];
+    for (var v = anchor + Math.ceil((min - anchor) / incr - 1e-9) * incr; v <= max + 1e-9 * incr; v += incr) {
+      out.push(v);
+    }
+    return out;
+  }
   // a clock's steps, then whole years up to the longest run a scenario takes (about 73,000 years): past 30 days
-  // uPlot found no step and drew no tick at all
+  // uPlot found no step and drew no tick at all; 60, 90 and 180 days between a month and a year (a 400-day run had
+  // two ticks, a year apart)
   var xIncrs = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
-    172800, 604800, 1209600, 2592000];
+    172800, 604800, 1209600, 2592000, 5184000, 7776000, 15552000];
   for (var y = 1; y <= 1e5; y *= 10) { [1, 2, 5].forEach(function (m) { xIncrs.push(m * y * YEAR); }); }
   var intIncrs = [];
   for (var k = 0; k < 12; k++) { [1, 2, 5].forEach(function (m) { intIncrs.push(m * Math.pow(10, k)); }); }
@@ -191,7 +216,7 @@
           var range = u.scales.x.max - u.scales.x.min;
           return splits.map(function (v) { return tick(v, incr, range); });
         },
-          incrs: xIncrs, space: tickSpace, grid: {stroke: '#eee'}},
+          incrs: xIncrs, splits: xSplits, space: tickSpace, grid: {stroke: '#eee'}},
         {values: function (u, splits) { return splits.map(function (v) { return NF.format(v); }); },
           incrs: spec.integer ? intIncrs : undefined, size: 60, grid: {stroke: '#eee'},
           label: spec.yLabel, labelSize: 18}

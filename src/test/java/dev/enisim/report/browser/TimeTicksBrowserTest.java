@@ -39,12 +39,6 @@ class TimeTicksBrowserTest {
     }
 
     /**
-     * Run lengths from an hour to thirty years, with and without startsAt, the page 1,280 and 420 px wide: every axis
-     * has ticks, no two alike. With startsAt an axis of hour steps over more than a week read "Wed 14:00" at ticks a
-     * week apart (a 10-day run, 420 px), a one-day run ended at "00:00" as it started, and past 30 days uPlot found no
-     * step (a three-year run's axis had no tick).
-     */
-    /**
      * Each chart's neighbouring time-axis labels that run into each other, as drawn (each line of a label measured in the
      * axis' font, centred on its tick, 4 px apart at the least): "a | b" for each pair.
      */
@@ -62,6 +56,36 @@ class TimeTicksBrowserTest {
                 + " return out;");
     }
 
+    /**
+     * Each chart's time ticks that fall off the clock's steps (with startsAt on the wall clock, UTC: a day step's ticks
+     * at 00:00, an hour step's on the hour) or that do not say their time (hh:mm) when it is not 00:00: a 10-day run
+     * from a 14:00 start read "Thu 5 Mar" at ticks that stood for 14:00 each day.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> offTheClock() {
+        return (List<String>) browser.driver.executeScript("var out = [],"
+                + " st = window.enisim.data.charts.startsAtEpochSeconds || 0;"
+                + " function pad(n) { return (n < 10 ? '0' : '') + n; }"
+                + " function mod(a, b) { return ((a % b) + b) % b; }"
+                + " window.enisim.charts.forEach(function (c) { var ax = c.u.axes[0], v = ax._values || [],"
+                + "   s = ax._splits || [], step = s.length > 1 ? Math.round(s[1] - s[0]) : 0;"
+                + "   v.forEach(function (t, i) { if (t == null) { return; }"
+                + "     var at = Math.round(st + s[i]), day = mod(at, 86400),"
+                + "       hm = pad(Math.floor(day / 3600)) + ':' + pad(Math.floor(day % 3600 / 60));"
+                + "     if (step && mod(at, Math.min(step, 86400)) !== 0) {"
+                + "       out.push(c.spec.id + ': ' + t + ' is off the clock steps of ' + step + ' s'); }"
+                + "     if (day !== 0 && String(t).indexOf(hm) < 0) {"
+                + "       out.push(c.spec.id + ': ' + t + ' does not say its time ' + hm); } }); });"
+                + " return out;");
+    }
+
+    /**
+     * Run lengths from an hour to thirty years, with and without startsAt, the page 1,280 and 420 px wide: every axis
+     * has ticks, no two alike. With startsAt an axis of hour steps over more than a week read "Wed 14:00" at ticks a
+     * week apart (a 10-day run, 420 px), a one-day run ended at "00:00" as it started, and past 30 days uPlot found no
+     * step (a three-year run's axis had no tick). Every tick falls on the clock's steps and says its time off
+     * midnight ({@link #offTheClock}).
+     */
     @Test
     void anyRunLengthAtAnyWidthHasDistinctTicks() throws Exception {
         String[][] lengths = {{"1h", "1m", "5/m"}, {"1d", "10m", "1/m"}, {"2d", "10m", "1/m"}, {"6d", "1h", "1/m"},
@@ -93,6 +117,9 @@ class TimeTicksBrowserTest {
                     }
                     for (String o : overlaps()) {
                         problems.add(what + "labels over each other: " + o.replace("\n", " / "));
+                    }
+                    for (String o : offTheClock()) {
+                        problems.add(what + o.replace("\n", " / "));
                     }
                 }
             }
