@@ -83,6 +83,61 @@
     }
     return out;
   }
+  /**
+   * The time axis' labels kept inside the canvas: uPlot centres each on its tick, so the run's last (and at times its
+   * first) label was cut at the chart's edge ("Sat 14 Ma"). A label that would cross an edge is taken from uPlot's
+   * ({@code null}: not drawn) and drawn shifted in, flush with the edge ({@link #drawEdgeLabels}), or left out when,
+   * shifted, it would come within 4 px of its neighbour: its tick and grid line stay, the cursor's legend reads its
+   * time, and {@code u.enisimLeftOut} counts it. Boxes in CSS px from the canvas' left.
+   */
+  function inBox(u, splits, vals) {
+    var ctx = u.ctx, dpr = devicePixelRatio || 1, ax = u.axes[0], out = vals.slice(), edge = [], n = vals.length;
+    ctx.save();
+    ctx.font = ax.font[0];
+    var box = vals.map(function (t, i) {
+      var w = Math.max.apply(null, String(t).split('\n').map(function (l) { return ctx.measureText(l).width; }))
+        / dpr, x = u.valToPos(splits[i], 'x', true) / dpr;
+      return {l: x - w / 2, r: x + w / 2, w: w};
+    });
+    ctx.restore();
+    var leftOut = 0;
+    for (var i = 0; i < n; i++) {
+      var b = box[i];
+      if (b.l >= 0 && b.r <= u.width) { continue; }
+      out[i] = null;
+      var l = b.l < 0 ? 0 : u.width - b.w, r = l + b.w;
+      if ((i > 0 && out[i - 1] != null && box[i - 1].r + 4 > l) || (i < n - 1 && r + 4 > box[i + 1].l)) {
+        leftOut++;
+        continue;
+      }
+      box[i] = {l: l, r: r, w: b.w};
+      edge.push({text: String(vals[i]), l: l, r: r});
+    }
+    u.enisimEdge = edge;
+    u.enisimLeftOut = leftOut;
+    return out;
+  }
+
+  /** The labels {@link #inBox} shifted in, in the axis' font, colour and place (uPlot's: below its ticks). */
+  function drawEdgeLabels(u) {
+    var ax = u.axes[0], ctx = u.ctx, dpr = devicePixelRatio || 1;
+    if (!u.enisimEdge || !u.enisimEdge.length || ax._pos == null) { return; }
+    ctx.save();
+    ctx.font = ax.font[0];
+    ctx.fillStyle = typeof ax.stroke === 'function' ? ax.stroke(u, 0) : (ax.stroke || '#000');
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'top';
+    var y = Math.round(ax._pos * dpr) + (ax.ticks && ax.ticks.show ? Math.round(ax.ticks.size * dpr) : 0)
+      + Math.round(ax.gap * dpr), lineHeight = ax.font[1] * ax.lineGap;
+    u.enisimEdge.forEach(function (e) {
+      e.text.split('\n').forEach(function (line, j) {
+        var w = ctx.measureText(line).width, x = e.l * dpr + (e.r - e.l) * dpr / 2 - w / 2; // each line centred in the box
+        ctx.fillText(line, x, y + j * lineHeight);
+      });
+    });
+    ctx.restore();
+  }
+
   // a clock's steps, then whole years up to the longest run a scenario takes (about 73,000 years): past 30 days
   // uPlot found no step and drew no tick at all; 60, 90 and 180 days between a month and a year (a 400-day run had
   // two ticks, a year apart)
@@ -214,7 +269,7 @@
       axes: [
         {values: function (u, splits, ax, space, incr) {
           var range = u.scales.x.max - u.scales.x.min;
-          return splits.map(function (v) { return tick(v, incr, range); });
+          return inBox(u, splits, splits.map(function (v) { return tick(v, incr, range); }));
         },
           incrs: xIncrs, splits: xSplits, space: tickSpace, grid: {stroke: '#eee'}},
         {values: function (u, splits) { return splits.map(function (v) { return NF.format(v); }); },
@@ -223,7 +278,7 @@
       ],
       series: [{label: 'time', value: function (u, v) { return v == null ? '-' : clock(v, true); }}],
       plugins: [markersPlugin(spec)],
-      hooks: {setScale: [function (u, key) {
+      hooks: {draw: [drawEdgeLabels], setScale: [function (u, key) {
         if (key !== 'x' || syncing) { return; }
         syncing = true;
         var min = u.scales.x.min, max = u.scales.x.max;
