@@ -177,10 +177,13 @@
         ctx.lineWidth = dpr;
         ctx.beginPath(); ctx.moveTo(x, u.bbox.top); ctx.lineTo(x, u.bbox.top + u.bbox.height); ctx.stroke();
         var w = ctx.measureText(m.label).width + 4 * dpr;
+        // no room right of its line (az-outage's "AZ us-east-1a back up" was cut at the plot's edge, 420 px wide):
+        // the label goes to the line's left
+        var flip = x + w + 4 * dpr > u.bbox.left + u.bbox.width && x - w - 4 * dpr >= u.bbox.left;
         for (var r = 0; r < rows.length; r++) {
-          if (rows[r] < x) {
-            placed.push({x: x, r: r, label: m.label, more: 0});
-            rows[r] = x + w + 4 * dpr;
+          if (rows[r] < (flip ? x - w - 4 * dpr : x)) {
+            placed.push({x: x, r: r, label: m.label, more: 0, flip: flip});
+            rows[r] = flip ? x + 4 * dpr : x + w + 4 * dpr;
             return;
           }
         }
@@ -193,13 +196,19 @@
       if (spec.markerLabels === false) { placed = []; } // the panel above labels them: lines alone here
       placed.forEach(function (p) {
         var text = p.label + (p.more ? (p.label ? ' ' : '') + '+' + p.more + ' more' : '');
-        var w = ctx.measureText(text).width + 4 * dpr;
+        var w = ctx.measureText(text).width + 4 * dpr, right = u.bbox.left + u.bbox.width;
+        // beside its line, kept inside the plot (a "+N more" can outgrow the room it was given)
+        var bx = Math.max(u.bbox.left, Math.min(p.flip ? p.x - 2 * dpr - w : p.x + 2 * dpr, right - w));
         ctx.fillStyle = 'rgba(255,255,255,.85)';
-        ctx.fillRect(p.x + 2 * dpr, u.bbox.top + p.r * lane, w, lane - dpr);
+        ctx.fillRect(bx, u.bbox.top + p.r * lane, w, lane - dpr);
         ctx.fillStyle = '#424242';
-        ctx.fillText(text, p.x + 4 * dpr, u.bbox.top + p.r * lane + dpr);
+        ctx.fillText(text, bx + 2 * dpr, u.bbox.top + p.r * lane + dpr);
+        p.box = [bx / dpr, (bx + w) / dpr];
       });
-      u.enisimLabels = placed.map(function (p) { return {label: p.label, more: p.more}; });
+      // each label's text, count, row and box (CSS px from the canvas' left)
+      u.enisimLabels = placed.map(function (p) {
+        return {label: p.label, more: p.more, row: p.r, box: p.box || null};
+      });
       u.enisimLines = lines; // the action lines drawn, CSS px from the canvas' left
       ctx.setLineDash([6 * dpr, 4 * dpr]);
       (spec.lines || []).forEach(function (l) {
