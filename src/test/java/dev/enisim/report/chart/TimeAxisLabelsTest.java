@@ -34,26 +34,9 @@ class TimeAxisLabelsTest {
 
     /** The tick labels JFreeChart draws on the chart's time axis, at the charts' size (1,000 x 420). */
     static List<String> timeTicks(JFreeChart chart) {
-        BufferedImage image = new BufferedImage(ChartFiles.WIDTH, ChartFiles.HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            ChartRenderingInfo info = new ChartRenderingInfo();
-            chart.draw(g, new Rectangle2D.Double(0, 0, ChartFiles.WIDTH, ChartFiles.HEIGHT), info);
-            NumberAxis x = (NumberAxis) chart.getXYPlot().getDomainAxis();
-            Rectangle2D area = info.getPlotInfo().getDataArea();
-            if (info.getPlotInfo().getSubplotCount() > 0) { // panels on one axis: the axis spans a panel's width
-                area = info.getPlotInfo().getSubplotInfo(0).getDataArea();
-            }
-            List<String> labels = new ArrayList<>();
-            for (Object t : x.refreshTicks(g, new AxisState(), area, RectangleEdge.BOTTOM)) {
-                if (!((Tick) t).getText().isEmpty()) { // a minor tick has no label
-                    labels.add(((Tick) t).getText());
-                }
-            }
-            return labels;
-        } finally {
-            g.dispose();
-        }
+        List<String> labels = new ArrayList<>();
+        ticksOf(chart, new ArrayList<>(), labels);
+        return labels;
     }
 
     /**
@@ -221,7 +204,10 @@ class TimeAxisLabelsTest {
         assertEquals(List.of(), problems);
     }
 
-    /** The chart's labelled time ticks: their values (axis units) into {@code values}, their text into {@code labels}. */
+    /**
+     * The chart's labelled time ticks as JFreeChart draws them at the charts' size (1,000 x 420): their values (axis
+     * units) into {@code values}, their text into {@code labels}.
+     */
     private static NumberAxis ticksOf(JFreeChart chart, List<double[]> values, List<String> labels) {
         BufferedImage image = new BufferedImage(ChartFiles.WIDTH, ChartFiles.HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -229,7 +215,11 @@ class TimeAxisLabelsTest {
             ChartRenderingInfo info = new ChartRenderingInfo();
             chart.draw(g, new Rectangle2D.Double(0, 0, ChartFiles.WIDTH, ChartFiles.HEIGHT), info);
             NumberAxis x = (NumberAxis) chart.getXYPlot().getDomainAxis();
-            for (Object t : x.refreshTicks(g, new AxisState(), info.getPlotInfo().getDataArea(), RectangleEdge.BOTTOM)) {
+            Rectangle2D area = info.getPlotInfo().getDataArea();
+            if (info.getPlotInfo().getSubplotCount() > 0) { // panels on one axis: the axis spans a panel's width
+                area = info.getPlotInfo().getSubplotInfo(0).getDataArea();
+            }
+            for (Object t : x.refreshTicks(g, new AxisState(), area, RectangleEdge.BOTTOM)) {
                 if (!((Tick) t).getText().isEmpty()) {
                     values.add(new double[] {((org.jfree.chart.axis.ValueTick) t).getValue()});
                     labels.add(((Tick) t).getText());
