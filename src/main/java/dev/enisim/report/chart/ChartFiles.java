@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
@@ -38,10 +39,116 @@ public final class ChartFiles {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (Charts.Chart c : Charts.all(r)) {
             int height = height(c, r);
+            roomForActionLabels(c.chart(), WIDTH, height);
             files.put("charts/" + c.name() + ".png", png(c.chart(), WIDTH, height));
             files.put("charts/" + c.name() + ".svg", svg(c.chart(), WIDTH, height));
         }
         return files;
+    }
+
+    /** The last pixel of an action label's row {@code row} below its plot's top (its offset, its text, 2 px). */
+    static double labelBottom(int row) {
+        return 4 + 14 * row + ChartStyle.MARKER.getSize2D() * 1.3 + 2;
+    }
+
+    /**
+     * Raises each panel's value axis so that its action labels (the rows {@link ChartStyle#markActions} put them in
+     * down the plot) sit above the highest value it plots, its lines' included: the axis' upper margin kept a fixed
+     * share of the plot's height, and shared-eni-65k's fifth label ("svc-05 created +15 more") lay across the
+     * connections chart's capacity line. Measured on the chart as drawn at {@code width} x {@code height} (the data
+     * area of each panel), before its PNG and SVG are drawn; a panel with no label, or lanes (the state timeline),
+     * is left as it is.
+     */
+    static void roomForActionLabels(JFreeChart chart, int width, int height) {
+        if (!(chart.getPlot() instanceof org.jfree.chart.plot.XYPlot top)) {
+            return;
+        }
+        List<org.jfree.chart.plot.XYPlot> plots = top instanceof org.jfree.chart.plot.CombinedDomainXYPlot c
+                ? c.getSubplots() : List.of(top);
+        int[] rows = new int[plots.size()];
+        boolean any = false;
+        for (int i = 0; i < plots.size(); i++) {
+            rows[i] = labelRows(plots.get(i));
+            any |= rows[i] > 0;
+        }
+        if (!any) {
+            return;
+        }
+        BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+            chart.draw(g, new Rectangle2D.Double(0, 0, width, height), info);
+            for (int i = 0; i < plots.size(); i++) {
+                org.jfree.chart.plot.XYPlot plot = plots.get(i);
+                if (rows[i] == 0 || !(plot.getRangeAxis() instanceof org.jfree.chart.axis.NumberAxis y)
+                        || y instanceof org.jfree.chart.axis.SymbolAxis || y.isInverted()) {
+                    continue;
+                }
+                Rectangle2D area = plots.size() > 1 || top instanceof org.jfree.chart.plot.CombinedDomainXYPlot
+                        ? info.getPlotInfo().getSubplotInfo(i).getDataArea() : info.getPlotInfo().getDataArea();
+                double highest = highest(plot);
+                double band = labelBottom(rows[i] - 1);
+                org.jfree.data.Range range = y.getRange();
+                if (Double.isNaN(highest) || highest <= range.getLowerBound() || area.getHeight() <= band * 1.5) {
+                    continue;
+                }
+                double at = y.valueToJava2D(highest, area, plot.getRangeAxisEdge());
+                if (at >= area.getMinY() + band) {
+                    continue;
+                }
+                // the highest value band px below the plot's top: lower + (highest - lower) * H / (H - band)
+                double lower = range.getLowerBound();
+                double upper = lower + (highest - lower) * area.getHeight() / (area.getHeight() - band);
+                y.setRange(new org.jfree.data.Range(lower, upper), true, false);
+            }
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /** How many rows of action labels the plot's markers use (0: none labelled). */
+    static int labelRows(org.jfree.chart.plot.XYPlot plot) {
+        int rows = 0;
+        for (org.jfree.chart.ui.Layer layer : List.of(org.jfree.chart.ui.Layer.FOREGROUND,
+                org.jfree.chart.ui.Layer.BACKGROUND)) {
+            java.util.Collection<?> markers = plot.getDomainMarkers(layer);
+            if (markers == null) {
+                continue;
+            }
+            for (Object o : markers) {
+                org.jfree.chart.plot.Marker m = (org.jfree.chart.plot.Marker) o;
+                if (m.getLabel() != null && !m.getLabel().isEmpty()) {
+                    rows = Math.max(rows, (int) Math.round((m.getLabelOffset().getTop() - 4) / 14) + 1);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The highest value the plot draws: its series' and its value markers' (a quota's line). */
+    static double highest(org.jfree.chart.plot.XYPlot plot) {
+        double max = Double.NaN;
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            if (plot.getDataset(d) != null) {
+                Number n = org.jfree.data.general.DatasetUtils.findMaximumRangeValue(plot.getDataset(d));
+                if (n != null && !Double.isNaN(n.doubleValue())) {
+                    max = Double.isNaN(max) ? n.doubleValue() : Math.max(max, n.doubleValue());
+                }
+            }
+        }
+        for (org.jfree.chart.ui.Layer layer : List.of(org.jfree.chart.ui.Layer.FOREGROUND,
+                org.jfree.chart.ui.Layer.BACKGROUND)) {
+            java.util.Collection<?> markers = plot.getRangeMarkers(layer);
+            if (markers != null) {
+                for (Object o : markers) {
+                    if (o instanceof org.jfree.chart.plot.ValueMarker v) {
+                        max = Double.isNaN(max) ? v.getValue() : Math.max(max, v.getValue());
+                    }
+                }
+            }
+        }
+        return max;
     }
 
     static {

@@ -142,15 +142,16 @@ final class ChartStyle {
     static final long YEAR = 365 * 86_400L;
 
     /**
-     * Tick steps a clock reader expects, in seconds: 1 s to 30 days, then 1, 2 and 5 times a power of ten years up to
-     * the longest run a scenario takes (the page's, charts.js {@code xIncrs}): past 30 days JFreeChart fell back on
-     * the largest step, and a year's run from a startsAt wrote its 30-day labels over one another.
+     * Tick steps a clock reader expects, in seconds: 1 s to 30 days, 60, 90 and 180 days (a 400-day run had two
+     * ticks, a year apart), then 1, 2 and 5 times a power of ten years up to the longest run a scenario takes (the
+     * page's, charts.js {@code xIncrs}): past 30 days JFreeChart fell back on the largest step, and a year's run from
+     * a startsAt wrote its 30-day labels over one another.
      */
     private static final long[] CLOCK_STEPS = clockSteps();
 
     private static long[] clockSteps() {
         long[] clock = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400,
-            172_800, 604_800, 1_209_600, 2_592_000};
+            172_800, 604_800, 1_209_600, 2_592_000, 5_184_000, 7_776_000, 15_552_000};
         long[] out = java.util.Arrays.copyOf(clock, clock.length + 18);
         int n = clock.length;
         for (long y = 1; y <= 100_000; y *= 10) {
@@ -171,6 +172,45 @@ final class ChartStyle {
         /** The most ticks measured for one step (beyond, the step is too fine for any plot anyway). */
         private static final int MEASURED = 400;
 
+        /**
+         * Where the ticks start, in the axis' units: the run's first midnight (UTC) with a startsAt, its start without.
+         * The ticks fall every step from there, so that a day's ticks are at 00:00 and an hour's on the hour of the
+         * wall clock (from a 14:00 start they fell at 14:00 each day), as on the page (charts.js {@code xSplits});
+         * from the start when midnight would leave a single tick.
+         */
+        private double anchor(double size) {
+            if (getNumberFormatOverride() instanceof ClockFormat f && f.unit.startsAt().isPresent()) {
+                double a = Math.floorMod(-f.unit.startsAt().get().getEpochSecond(), 86_400L) / f.unit.seconds();
+                return count(a, size) < 2 ? 0 : a;
+            }
+            return 0;
+        }
+
+        /** How many ticks from {@code a} every {@code size} the axis' range holds. */
+        private int count(double a, double size) {
+            return (int) (Math.floor((getRange().getUpperBound() - a) / size + 1e-9)
+                    - Math.ceil((getRange().getLowerBound() - a) / size - 1e-9) + 1);
+        }
+
+        /** The first tick at or after {@code lower} for a step of {@code size}. */
+        private double first(double lower, double size) {
+            double a = anchor(size);
+            return a == 0 ? Math.ceil(lower / size) * size : a + Math.ceil((lower - a) / size - 1e-9) * size;
+        }
+
+        @Override
+        protected double calculateLowestVisibleTickValue() {
+            return anchor(getTickUnit().getSize()) == 0 ? super.calculateLowestVisibleTickValue()
+                    : first(getRange().getLowerBound(), getTickUnit().getSize());
+        }
+
+        @Override
+        protected int calculateVisibleTickCount() {
+            double size = getTickUnit().getSize();
+            double a = anchor(size);
+            return a == 0 ? super.calculateVisibleTickCount() : count(a, size);
+        }
+
         @Override
         protected double estimateMaximumTickLabelWidth(java.awt.Graphics2D g2, org.jfree.chart.axis.TickUnit unit) {
             double widest = super.estimateMaximumTickLabelWidth(g2, unit);
@@ -183,7 +223,7 @@ final class ChartStyle {
             }
             java.awt.FontMetrics fm = g2.getFontMetrics(getTickLabelFont());
             double insets = getTickLabelInsets().getLeft() + getTickLabelInsets().getRight();
-            for (double v = Math.ceil(lower / size) * size; v <= upper; v += size) {
+            for (double v = first(lower, size); v <= upper; v += size) {
                 widest = Math.max(widest, insets + fm.stringWidth(format.format(v)));
             }
             return widest;

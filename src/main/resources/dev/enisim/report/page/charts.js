@@ -39,7 +39,10 @@
   function tick(sec, step, range) {
     if (starts !== undefined) {
       var t = new Date((starts + Math.max(0, Math.round(sec))) * 1000);
+      // a day step's ticks fall at midnight (xSplits); one that does not carries its time (a date alone stood for
+      // 14:00 each day from a 14:00 start)
       var date = DAYS[t.getUTCDay()] + ' ' + t.getUTCDate() + ' ' + MONTHS[t.getUTCMonth()]
+        + (step >= 86400 && t.getUTCHours() + t.getUTCMinutes() > 0 ? ' ' + weekday(sec, false).slice(4) : '')
         + (range >= YEAR ? '\n' + t.getUTCFullYear() : '');
       if (step >= 86400) { return date; }
       return range >= WEEK ? date.split('\n')[0] + '\n' + weekday(sec, step < 60).slice(4) : weekday(sec, step < 60);
@@ -59,10 +62,87 @@
   function tickSpace(u, ax, min, max) {
     return starts !== undefined && max - min >= 2 * 86400 ? 90 : 70;
   }
+  /**
+   * The time axis' ticks: every {@code incr} seconds from the first midnight (UTC) of the run, on the wall clock
+   * with startsAt (a day's ticks at 00:00, an hour's on the hour: from a 14:00 start they fell at 14:00 each day,
+   * labelled with the date alone), from the start without it (elapsed time's own midnight), as far as the window
+   * shows; in the next finer step when midnight leaves a single tick (a week's run, 420 px wide, in week steps).
+   */
+  function xSplits(u, ax, min, max, incr) {
+    var anchor = starts === undefined ? 0 : (86400 - starts % 86400) % 86400;
+    var out = splitsFrom(anchor, min, max, incr);
+    for (var k = xIncrs.indexOf(incr) - 1; out.length < 2 && anchor !== 0 && k >= 0; k--) {
+      out = splitsFrom(anchor, min, max, xIncrs[k]);
+    }
+    return out;
+  }
+  function splitsFrom(anchor, min, max, incr) {
+    var out = [];
+    for (var v = anchor + Math.ceil((min - anchor) / incr - 1e-9) * incr; v <= max + 1e-9 * incr; v += incr) {
+      out.push(v);
+    }
+    return out;
+  }
+  /**
+   * The time axis' labels kept inside the canvas: uPlot centres each on its tick, so the run's last (and at times its
+   * first) label was cut at the chart's edge ("Sat 14 Ma"). A label that would cross an edge is taken from uPlot's
+   * ({@code null}: not drawn) and drawn shifted in, flush with the edge ({@link #drawEdgeLabels}), or left out when,
+   * shifted, it would come within 4 px of its neighbour: its tick and grid line stay, the cursor's legend reads its
+   * time, and {@code u.enisimLeftOut} counts it. Boxes in CSS px from the canvas' left.
+   */
+  function inBox(u, splits, vals) {
+    var ctx = u.ctx, dpr = devicePixelRatio || 1, ax = u.axes[0], out = vals.slice(), edge = [], n = vals.length;
+    ctx.save();
+    ctx.font = ax.font[0];
+    var box = vals.map(function (t, i) {
+      var w = Math.max.apply(null, String(t).split('\n').map(function (l) { return ctx.measureText(l).width; }))
+        / dpr, x = u.valToPos(splits[i], 'x', true) / dpr;
+      return {l: x - w / 2, r: x + w / 2, w: w};
+    });
+    ctx.restore();
+    var leftOut = 0;
+    for (var i = 0; i < n; i++) {
+      var b = box[i];
+      if (b.l >= 0 && b.r <= u.width) { continue; }
+      out[i] = null;
+      var l = b.l < 0 ? 0 : u.width - b.w, r = l + b.w;
+      if ((i > 0 && out[i - 1] != null && box[i - 1].r + 4 > l) || (i < n - 1 && r + 4 > box[i + 1].l)) {
+        leftOut++;
+        continue;
+      }
+      box[i] = {l: l, r: r, w: b.w};
+      edge.push({text: String(vals[i]), l: l, r: r});
+    }
+    u.enisimEdge = edge;
+    u.enisimLeftOut = leftOut;
+    return out;
+  }
+
+  /** The labels {@link #inBox} shifted in, in the axis' font, colour and place (uPlot's: below its ticks). */
+  function drawEdgeLabels(u) {
+    var ax = u.axes[0], ctx = u.ctx, dpr = devicePixelRatio || 1;
+    if (!u.enisimEdge || !u.enisimEdge.length || ax._pos == null) { return; }
+    ctx.save();
+    ctx.font = ax.font[0];
+    ctx.fillStyle = typeof ax.stroke === 'function' ? ax.stroke(u, 0) : (ax.stroke || '#000');
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'top';
+    var y = Math.round(ax._pos * dpr) + (ax.ticks && ax.ticks.show ? Math.round(ax.ticks.size * dpr) : 0)
+      + Math.round(ax.gap * dpr), lineHeight = ax.font[1] * ax.lineGap;
+    u.enisimEdge.forEach(function (e) {
+      e.text.split('\n').forEach(function (line, j) {
+        var w = ctx.measureText(line).width, x = e.l * dpr + (e.r - e.l) * dpr / 2 - w / 2; // each line centred in the box
+        ctx.fillText(line, x, y + j * lineHeight);
+      });
+    });
+    ctx.restore();
+  }
+
   // a clock's steps, then whole years up to the longest run a scenario takes (about 73,000 years): past 30 days
-  // uPlot found no step and drew no tick at all
+  // uPlot found no step and drew no tick at all; 60, 90 and 180 days between a month and a year (a 400-day run had
+  // two ticks, a year apart)
   var xIncrs = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
-    172800, 604800, 1209600, 2592000];
+    172800, 604800, 1209600, 2592000, 5184000, 7776000, 15552000];
   for (var y = 1; y <= 1e5; y *= 10) { [1, 2, 5].forEach(function (m) { xIncrs.push(m * y * YEAR); }); }
   var intIncrs = [];
   for (var k = 0; k < 12; k++) { [1, 2, 5].forEach(function (m) { intIncrs.push(m * Math.pow(10, k)); }); }
@@ -97,10 +177,13 @@
         ctx.lineWidth = dpr;
         ctx.beginPath(); ctx.moveTo(x, u.bbox.top); ctx.lineTo(x, u.bbox.top + u.bbox.height); ctx.stroke();
         var w = ctx.measureText(m.label).width + 4 * dpr;
+        // no room right of its line (az-outage's "AZ us-east-1a back up" was cut at the plot's edge, 420 px wide):
+        // the label goes to the line's left
+        var flip = x + w + 4 * dpr > u.bbox.left + u.bbox.width && x - w - 4 * dpr >= u.bbox.left;
         for (var r = 0; r < rows.length; r++) {
-          if (rows[r] < x) {
-            placed.push({x: x, r: r, label: m.label, more: 0});
-            rows[r] = x + w + 4 * dpr;
+          if (rows[r] < (flip ? x - w - 4 * dpr : x)) {
+            placed.push({x: x, r: r, label: m.label, more: 0, flip: flip});
+            rows[r] = flip ? x + 4 * dpr : x + w + 4 * dpr;
             return;
           }
         }
@@ -113,13 +196,19 @@
       if (spec.markerLabels === false) { placed = []; } // the panel above labels them: lines alone here
       placed.forEach(function (p) {
         var text = p.label + (p.more ? (p.label ? ' ' : '') + '+' + p.more + ' more' : '');
-        var w = ctx.measureText(text).width + 4 * dpr;
+        var w = ctx.measureText(text).width + 4 * dpr, right = u.bbox.left + u.bbox.width;
+        // beside its line, kept inside the plot (a "+N more" can outgrow the room it was given)
+        var bx = Math.max(u.bbox.left, Math.min(p.flip ? p.x - 2 * dpr - w : p.x + 2 * dpr, right - w));
         ctx.fillStyle = 'rgba(255,255,255,.85)';
-        ctx.fillRect(p.x + 2 * dpr, u.bbox.top + p.r * lane, w, lane - dpr);
+        ctx.fillRect(bx, u.bbox.top + p.r * lane, w, lane - dpr);
         ctx.fillStyle = '#424242';
-        ctx.fillText(text, p.x + 4 * dpr, u.bbox.top + p.r * lane + dpr);
+        ctx.fillText(text, bx + 2 * dpr, u.bbox.top + p.r * lane + dpr);
+        p.box = [bx / dpr, (bx + w) / dpr];
       });
-      u.enisimLabels = placed.map(function (p) { return {label: p.label, more: p.more}; });
+      // each label's text, count, row and box (CSS px from the canvas' left)
+      u.enisimLabels = placed.map(function (p) {
+        return {label: p.label, more: p.more, row: p.r, box: p.box || null};
+      });
       u.enisimLines = lines; // the action lines drawn, CSS px from the canvas' left
       ctx.setLineDash([6 * dpr, 4 * dpr]);
       (spec.lines || []).forEach(function (l) {
@@ -189,16 +278,16 @@
       axes: [
         {values: function (u, splits, ax, space, incr) {
           var range = u.scales.x.max - u.scales.x.min;
-          return splits.map(function (v) { return tick(v, incr, range); });
+          return inBox(u, splits, splits.map(function (v) { return tick(v, incr, range); }));
         },
-          incrs: xIncrs, space: tickSpace, grid: {stroke: '#eee'}},
+          incrs: xIncrs, splits: xSplits, space: tickSpace, grid: {stroke: '#eee'}},
         {values: function (u, splits) { return splits.map(function (v) { return NF.format(v); }); },
           incrs: spec.integer ? intIncrs : undefined, size: 60, grid: {stroke: '#eee'},
           label: spec.yLabel, labelSize: 18}
       ],
       series: [{label: 'time', value: function (u, v) { return v == null ? '-' : clock(v, true); }}],
       plugins: [markersPlugin(spec)],
-      hooks: {setScale: [function (u, key) {
+      hooks: {draw: [drawEdgeLabels], setScale: [function (u, key) {
         if (key !== 'x' || syncing) { return; }
         syncing = true;
         var min = u.scales.x.min, max = u.scales.x.max;

@@ -81,6 +81,49 @@ class ChartsFitBrowserTest {
     }
 
     /**
+     * Every action label on the page's charts lies inside its plot, none over another in its row, at 1,280 and 420 px:
+     * az-outage's last label ("AZ us-east-1a back up") ran past the plot's right edge and was cut, 420 px wide.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void actionLabelsStayInsideThePlot() throws Exception {
+        List<String> problems = new java.util.ArrayList<>();
+        for (int width : new int[] {1280, 420}) {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+            for (String scenario : List.of("az-outage", "teardown", "quickstart")) {
+                browser.open(report(scenario));
+                assertEquals(List.of(), browser.consoleErrors());
+                problems.addAll(((List<String>) browser.driver.executeScript(LABELS_OUT)).stream()
+                        .map(p -> scenario + " at " + width + " px: " + p).toList());
+            }
+        }
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * Each chart's action labels outside its plot (their boxes, and the canvas' dark pixels right of the plot in the
+     * labels' rows), or over another label in their row.
+     */
+    static final String LABELS_OUT = "var out = []; enisim.charts.forEach(function (c) {"
+            + " var u = c.u, dpr = devicePixelRatio || 1, lo = u.bbox.left / dpr, hi = (u.bbox.left + u.bbox.width)"
+            + " / dpr, rows = {}; (u.enisimLabels || []).forEach(function (p) { if (!p.box) { return; }"
+            + "   var text = p.label + (p.more ? ' +' + p.more + ' more' : '');"
+            + "   if (p.box[0] < lo - 0.5 || p.box[1] > hi + 0.5) { out.push(c.spec.id + ': ' + text + ' from '"
+            + "     + Math.round(p.box[0]) + ' to ' + Math.round(p.box[1]) + ' px, the plot ' + Math.round(lo) + ' to '"
+            + "     + Math.round(hi)); }"
+            + "   (rows[p.row] || []).forEach(function (q) { if (p.box[0] < q[1] && q[0] < p.box[1]) {"
+            + "     out.push(c.spec.id + ': ' + text + ' over ' + q[2]); } });"
+            + "   (rows[p.row] = rows[p.row] || []).push([p.box[0], p.box[1], text]); });"
+            // as drawn: no dark ink (a label's text) right of the plot in the labels' rows
+            + " var r = u.bbox.left + u.bbox.width + dpr, w = u.ctx.canvas.width - r, h = 3 * 13 * dpr;"
+            + " if (w > 0) { var d = u.ctx.getImageData(r, u.bbox.top, w, h).data, ink = 0;"
+            + "   for (var i = 0; i < d.length; i += 4) { if (d[i + 3] > 128 && d[i] < 140 && d[i + 1] < 140"
+            + "     && d[i + 2] < 140) { ink++; } }"
+            + "   if (ink > 0) { out.push(c.spec.id + ': ' + ink + ' px of text right of the plot'); } } });"
+            + " return out;";
+
+    /**
      * Each chart's markers in view, those its labels tell (labelled or counted in a "+N more"), the action lines it
      * drew (CSS px) and, for a panel whose chart labels its markers, that chart's id.
      */

@@ -34,26 +34,9 @@ class TimeAxisLabelsTest {
 
     /** The tick labels JFreeChart draws on the chart's time axis, at the charts' size (1,000 x 420). */
     static List<String> timeTicks(JFreeChart chart) {
-        BufferedImage image = new BufferedImage(ChartFiles.WIDTH, ChartFiles.HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            ChartRenderingInfo info = new ChartRenderingInfo();
-            chart.draw(g, new Rectangle2D.Double(0, 0, ChartFiles.WIDTH, ChartFiles.HEIGHT), info);
-            NumberAxis x = (NumberAxis) chart.getXYPlot().getDomainAxis();
-            Rectangle2D area = info.getPlotInfo().getDataArea();
-            if (info.getPlotInfo().getSubplotCount() > 0) { // panels on one axis: the axis spans a panel's width
-                area = info.getPlotInfo().getSubplotInfo(0).getDataArea();
-            }
-            List<String> labels = new ArrayList<>();
-            for (Object t : x.refreshTicks(g, new AxisState(), area, RectangleEdge.BOTTOM)) {
-                if (!((Tick) t).getText().isEmpty()) { // a minor tick has no label
-                    labels.add(((Tick) t).getText());
-                }
-            }
-            return labels;
-        } finally {
-            g.dispose();
-        }
+        List<String> labels = new ArrayList<>();
+        ticksOf(chart, new ArrayList<>(), labels);
+        return labels;
     }
 
     /**
@@ -133,7 +116,7 @@ class TimeAxisLabelsTest {
         }
     }
 
-    /** A one-line chart over {@code seconds} with the run's time axis, as {@code Charts} draws it. */
+    /** A one-line chart over {@code seconds} with the run's time axis (a ClockAxis), as {@code Charts} draws it. */
     private static JFreeChart over(double seconds, Optional<java.time.Instant> startsAt) {
         ChartStyle.TimeUnit unit = ChartStyle.TimeUnit.forDuration(seconds, startsAt);
         XYSeries s = new XYSeries("line");
@@ -141,7 +124,7 @@ class TimeAxisLabelsTest {
             s.add(seconds * i / 100 / unit.seconds(), i % 7);
         }
         JFreeChart chart = new JFreeChart("t", ChartStyle.TITLE, new XYPlot(new XYSeriesCollection(s),
-                new NumberAxis(), new NumberAxis(), new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true,
+                new ChartStyle.ClockAxis(), new NumberAxis(), new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true,
                         false)), false);
         ChartStyle.apply(chart, unit, "y");
         return chart;
@@ -170,6 +153,81 @@ class TimeAxisLabelsTest {
                     java.time.Instant.parse("2026-03-02T14:00:00Z")))) {
                 assertEquals(List.of(), overlapping(over(run[0], starts), ChartFiles.HEIGHT), run[0] + " s " + starts);
             }
+        }
+    }
+
+    /**
+     * With startsAt every tick falls on the wall clock's round values (a day step's at 00:00 UTC, an hour step's on the
+     * hour, a 10-minute step's at :00, :10, ...) and a tick off midnight says its time: from a 14:37 start a day step's
+     * ticks fell at 14:37 each day, and a 400-day run had two ticks a year apart ("Wed 4 Mar 2026 14:00" at each: no
+     * step between 30 days and a year). Without startsAt the same holds of elapsed time. Run lengths from an hour to
+     * thirty years.
+     */
+    @Test
+    void datedTicksFallOnTheClockAndSayTheTimeOffMidnight() {
+        double[] runs = {3_600, 2 * 3_600, 20 * 3_600, 2 * 86_400, 3 * 86_400, 4 * 86_400, 10 * 86_400, 45 * 86_400,
+            120 * 86_400, 400 * 86_400, 3 * 365 * 86_400.0, 30 * 365 * 86_400.0};
+        List<String> problems = new ArrayList<>();
+        for (String start : new String[] {null, "2026-03-04T14:00:00Z", "2026-03-02T14:37:00Z", "2026-12-31T23:59:00Z"}) {
+            Optional<java.time.Instant> starts = Optional.ofNullable(start).map(java.time.Instant::parse);
+            long epoch = starts.map(java.time.Instant::getEpochSecond).orElse(0L);
+            for (double run : runs) {
+                JFreeChart chart = over(run, starts);
+                ChartStyle.TimeUnit unit = ChartStyle.TimeUnit.forDuration(run, starts);
+                String what = run / 86_400 + " d from " + start + ": ";
+                List<double[]> ticks = new ArrayList<>();
+                List<String> labels = new ArrayList<>();
+                NumberAxis x = ticksOf(chart, ticks, labels);
+                long step = Math.round(x.getTickUnit().getSize() * unit.seconds());
+                if (labels.size() < (run >= 3_600 ? 4 : 3)) {
+                    problems.add(what + "too few ticks: " + labels);
+                }
+                if (labels.size() != new LinkedHashSet<>(labels).size()) {
+                    problems.add(what + "two ticks read alike: " + labels);
+                }
+                for (int i = 0; i < labels.size(); i++) {
+                    long at = epoch + Math.round(ticks.get(i)[0] * unit.seconds());
+                    if (Math.floorMod(at, Math.min(step, 86_400L)) != 0) {
+                        problems.add(what + labels.get(i) + " is off the clock's " + step + " s steps: " + labels);
+                    }
+                    String hm = String.format(java.util.Locale.ROOT, "%02d:%02d", Math.floorMod(at, 86_400L) / 3600,
+                            Math.floorMod(at, 3600L) / 60);
+                    if (Math.floorMod(at, 86_400L) != 0 && !labels.get(i).contains(hm)) {
+                        problems.add(what + labels.get(i) + " does not say its time " + hm + ": " + labels);
+                    }
+                }
+                if (!overlapping(chart, ChartFiles.HEIGHT).isEmpty()) {
+                    problems.add(what + "labels over each other: " + overlapping(chart, ChartFiles.HEIGHT));
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * The chart's labelled time ticks as JFreeChart draws them at the charts' size (1,000 x 420): their values (axis
+     * units) into {@code values}, their text into {@code labels}.
+     */
+    private static NumberAxis ticksOf(JFreeChart chart, List<double[]> values, List<String> labels) {
+        BufferedImage image = new BufferedImage(ChartFiles.WIDTH, ChartFiles.HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            ChartRenderingInfo info = new ChartRenderingInfo();
+            chart.draw(g, new Rectangle2D.Double(0, 0, ChartFiles.WIDTH, ChartFiles.HEIGHT), info);
+            NumberAxis x = (NumberAxis) chart.getXYPlot().getDomainAxis();
+            Rectangle2D area = info.getPlotInfo().getDataArea();
+            if (info.getPlotInfo().getSubplotCount() > 0) { // panels on one axis: the axis spans a panel's width
+                area = info.getPlotInfo().getSubplotInfo(0).getDataArea();
+            }
+            for (Object t : x.refreshTicks(g, new AxisState(), area, RectangleEdge.BOTTOM)) {
+                if (!((Tick) t).getText().isEmpty()) {
+                    values.add(new double[] {((org.jfree.chart.axis.ValueTick) t).getValue()});
+                    labels.add(((Tick) t).getText());
+                }
+            }
+            return x;
+        } finally {
+            g.dispose();
         }
     }
 }
