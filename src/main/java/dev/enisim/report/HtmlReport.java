@@ -155,7 +155,7 @@ public final class HtmlReport {
                 .append("</td></tr>\n<tr><th scope=\"row\">Peak ConcurrentExecutions</th><td class=\"n\">")
                 .append(num(s.peakConcurrentExecutions())).append("</td></tr>\n</table></div>\n");
         // VPCs and subnets are in the Answers (Capacity), the fullest first
-        b.append("<div class=\"scroll\"><table>\n<tr><th scope=\"col\">Function</th><th scope=\"col\">final state</th><th scope=\"col\">invocation requests</th><th scope=\"col\">succeeded</th>"
+        b.append("<div class=\"scroll\"><table class=\"answers functions\">\n<tr><th scope=\"col\">Function</th><th scope=\"col\">final state</th><th scope=\"col\">invocation requests</th><th scope=\"col\">succeeded</th>"
                 + "</tr>\n");
         List<Map.Entry<String, RunSummary.FunctionSummary>> fns = new java.util.ArrayList<>(s.functions().entrySet());
         fns.sort(java.util.Comparator.comparingInt((Map.Entry<String, RunSummary.FunctionSummary> e) ->
@@ -200,7 +200,7 @@ public final class HtmlReport {
                 + "not about your account, as this scenario sets them (in the scenario's own syntax): most are "
                 + "assumptions, as AWS does not document them; a few are AWS's documented figures, such as 65,000 "
                 + "connections per ENI, listed because a scenario can change them. Each one and its source: "
-                + "scenarios/README.md.</p>\n<div class=\"scroll\"><table>\n");
+                + "scenarios/README.md.</p>\n<div class=\"scroll\"><table class=\"pairs\">\n");
         for (Assumptions.Row a : Assumptions.rows(sc)) {
             row(b, a.field(), a.value());
         }

@@ -975,7 +975,7 @@ public final class Headlines {
         stuck.sort(Comparator.comparingDouble((Map.Entry<String, RunSummary.FunctionSummary> e) ->
                 -e.getValue().longestPendingSeconds()).thenComparing(Map.Entry::getKey));
         b.append("<h3>Stuck Pending (longer than ").append(Narrative.clock(r.scenario().hyperplane()
-                .stuckPendingAfterMicros())).append(")</h3>\n<div class=\"scroll\"><table>\n<tr><th scope=\"col\">function</th>"
+                .stuckPendingAfterMicros())).append(")</h3>\n<div class=\"scroll\"><table class=\"answers stuck\">\n<tr><th scope=\"col\">function</th>"
                 + "<th scope=\"col\">longest Pending</th><th scope=\"col\">stuck spells</th><th scope=\"col\">final state</th></tr>\n");
         for (var e : stuck.subList(0, Math.min(ROWS, stuck.size()))) {
             b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"n bad\">")
@@ -996,7 +996,8 @@ public final class Headlines {
         }
         // the legacy model's limit is EC2's network interfaces (legacy.eniLimit), not the Hyperplane ENI quota
         boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
-        b.append("<h3>Capacity</h3>\n<div class=\"scroll\"><table>\n<tr><th scope=\"col\">VPC</th><th scope=\"col\">peak ENIs</th><th scope=\"col\">"
+        b.append("<h3>Capacity</h3>\n<div class=\"scroll\"><table class=\"answers vpcs").append(legacy ? " legacy" : "")
+                .append("\">\n<tr><th scope=\"col\">VPC</th><th scope=\"col\">peak ENIs</th><th scope=\"col\">"
                 + (legacy ? "limit (EC2 network interfaces, legacy.eniLimit)" : "quota (Hyperplane ENIs per VPC)")
                 + "</th>"
                 + "<th scope=\"col\">used (with other services')</th><th scope=\"col\">other services' ENIs (end)</th><th scope=\"col\">first reached (bucket)</th>"
@@ -1030,7 +1031,7 @@ public final class Headlines {
         subnets.sort(Comparator.comparingDouble((Map.Entry<String, RunSummary.SubnetSummary> e) ->
                 e.getValue().minAvailableIps() / (double) Math.max(1, e.getValue().usableIps()))
                 .thenComparing(Map.Entry::getKey));
-        b.append("<div class=\"scroll\"><table>\n<tr><th scope=\"col\">subnet</th><th scope=\"col\">CIDR</th><th scope=\"col\">fewest free IPs</th><th scope=\"col\">usable"
+        b.append("<div class=\"scroll\"><table class=\"answers subnets\">\n<tr><th scope=\"col\">subnet</th><th scope=\"col\">CIDR</th><th scope=\"col\">fewest free IPs</th><th scope=\"col\">usable"
                 + "</th><th scope=\"col\">other tenants</th><th scope=\"col\">first reached (bucket)</th></tr>\n");
         for (var e : subnets.subList(0, Math.min(ROWS, subnets.size()))) {
             RunSummary.SubnetSummary sub = e.getValue();
@@ -1070,7 +1071,7 @@ public final class Headlines {
         keys.sort(Comparator.comparingLong((Map.Entry<String, RunSummary.KeySummary> e) ->
                 -e.getValue().peakConnections()).thenComparing(Map.Entry::getKey));
         long perEni = r.scenario().hyperplane().connectionsPerEni();
-        b.append("<div class=\"scroll\"><table>\n<tr><th scope=\"col\">ENI key (subnet + security groups)</th>"
+        b.append("<div class=\"scroll\"><table class=\"answers keys\">\n<tr><th scope=\"col\">ENI key (subnet + security groups)</th>"
                 + "<th scope=\"col\">peak connections</th><th scope=\"col\">one ENI's cap</th><th scope=\"col\">"
                 + "peak ENIs</th><th scope=\"col\">of the peak ENIs' cap</th></tr>\n");
         for (var e : keys.subList(0, Math.min(ROWS, keys.size()))) {
@@ -1103,7 +1104,7 @@ public final class Headlines {
         }
         // "at" read as the action's time: an update's old ENIs are released when the new ones are ready, minutes later
         b.append("<h3>Teardown waits (from the ENIs' release until the last was gone: deleted by Lambda, or by hand"
-                + " when orphaned)</h3>\n<div class=\"scroll\"><table>"
+                + " when orphaned)</h3>\n<div class=\"scroll\"><table class=\"answers teardowns\">"
                 + "\n<tr><th scope=\"col\">function</th><th scope=\"col\">action</th><th scope=\"col\">ENIs released at</th><th scope=\"col\">ENIs</th><th scope=\"col\">waited</th>"
                 + "<th scope=\"col\">orphaned</th></tr>"
                 + "\n");
