@@ -151,9 +151,21 @@ public final class HtmlReport {
             b.append("</td></tr>\n<tr><th scope=\"row\">Cold starts, whatever their outcome</th><td class=\"n\">")
                     .append(num(s.coldStarts().total()));
         }
+        String share = dev.enisim.report.page.CostLine.coldStartShare(s);
+        if (share != null) {
+            // the cold-start probability, which the Answers' cost line told with the refused invocations' errors
+            b.append("</td></tr>\n<tr><th scope=\"row\">Cold-start share (of the invocations that got an execution"
+                    + " environment)</th><td class=\"n\">").append(share);
+        }
         b
                 .append("</td></tr>\n<tr><th scope=\"row\">Peak ConcurrentExecutions</th><td class=\"n\">")
-                .append(num(s.peakConcurrentExecutions())).append("</td></tr>\n</table></div>\n");
+                .append(num(s.peakConcurrentExecutions()));
+        String environments = dev.enisim.report.page.CostLine.environments(s);
+        if (environments != null) {
+            b.append("</td></tr>\n<tr><th scope=\"row\">Execution environments on average</th><td class=\"n\">")
+                    .append(environments);
+        }
+        b.append("</td></tr>\n</table></div>\n");
         // VPCs and subnets are in the Answers (Capacity), the fullest first
         b.append("<div class=\"scroll\"><table class=\"answers functions\">\n<tr><th scope=\"col\">Function</th><th scope=\"col\">final state</th><th scope=\"col\">invocation requests</th><th scope=\"col\">succeeded</th>"
                 + "</tr>\n");
