@@ -146,8 +146,9 @@ public final class HtmlReport {
                 + latency(l.p90(), secs) + " / " + latency(l.p99(), secs) + " / " + latency(l.max(), secs))
                 .append("</td></tr>\n<tr><th scope=\"row\">Cold starts of the successful invocations</th><td class=\"n\">")
                 .append(num(l.coldStarts()));
-        if (s.coldStarts() != null) {
-            // every cold start, whatever its end: the Answers' figure, told apart from the successful ones above
+        if (s.coldStarts() != null && s.coldStarts().total() != l.coldStarts()) {
+            // every cold start, whatever its end, told apart from the successful ones above; not when they are the
+            // same (quickstart read "111" twice, one row under the other)
             b.append("</td></tr>\n<tr><th scope=\"row\">Cold starts, whatever their outcome</th><td class=\"n\">")
                     .append(num(s.coldStarts().total()));
         }
