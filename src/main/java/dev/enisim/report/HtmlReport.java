@@ -146,16 +146,29 @@ public final class HtmlReport {
                 + latency(l.p90(), secs) + " / " + latency(l.p99(), secs) + " / " + latency(l.max(), secs))
                 .append("</td></tr>\n<tr><th scope=\"row\">Cold starts of the successful invocations</th><td class=\"n\">")
                 .append(num(l.coldStarts()));
-        if (s.coldStarts() != null) {
-            // every cold start, whatever its end: the Answers' figure, told apart from the successful ones above
+        if (s.coldStarts() != null && s.coldStarts().total() != l.coldStarts()) {
+            // every cold start, whatever its end, told apart from the successful ones above; not when they are the
+            // same (quickstart read "111" twice, one row under the other)
             b.append("</td></tr>\n<tr><th scope=\"row\">Cold starts, whatever their outcome</th><td class=\"n\">")
                     .append(num(s.coldStarts().total()));
         }
+        String share = dev.enisim.report.page.CostLine.coldStartShare(s);
+        if (share != null) {
+            // the cold-start probability, which the Answers' cost line told with the refused invocations' errors
+            b.append("</td></tr>\n<tr><th scope=\"row\">Cold-start share (of the invocations that got an execution"
+                    + " environment)</th><td class=\"n\">").append(share);
+        }
         b
                 .append("</td></tr>\n<tr><th scope=\"row\">Peak ConcurrentExecutions</th><td class=\"n\">")
-                .append(num(s.peakConcurrentExecutions())).append("</td></tr>\n</table></div>\n");
+                .append(num(s.peakConcurrentExecutions()));
+        String environments = dev.enisim.report.page.CostLine.environments(s);
+        if (environments != null) {
+            b.append("</td></tr>\n<tr><th scope=\"row\">Execution environments on average</th><td class=\"n\">")
+                    .append(environments);
+        }
+        b.append("</td></tr>\n</table></div>\n");
         // VPCs and subnets are in the Answers (Capacity), the fullest first
-        b.append("<div class=\"scroll\"><table>\n<tr><th scope=\"col\">Function</th><th scope=\"col\">final state</th><th scope=\"col\">invocation requests</th><th scope=\"col\">succeeded</th>"
+        b.append("<div class=\"scroll\"><table class=\"answers functions\">\n<tr><th scope=\"col\">Function</th><th scope=\"col\">final state</th><th scope=\"col\">invocation requests</th><th scope=\"col\">succeeded</th>"
                 + "</tr>\n");
         List<Map.Entry<String, RunSummary.FunctionSummary>> fns = new java.util.ArrayList<>(s.functions().entrySet());
         fns.sort(java.util.Comparator.comparingInt((Map.Entry<String, RunSummary.FunctionSummary> e) ->
@@ -200,7 +213,7 @@ public final class HtmlReport {
                 + "not about your account, as this scenario sets them (in the scenario's own syntax): most are "
                 + "assumptions, as AWS does not document them; a few are AWS's documented figures, such as 65,000 "
                 + "connections per ENI, listed because a scenario can change them. Each one and its source: "
-                + "scenarios/README.md.</p>\n<div class=\"scroll\"><table>\n");
+                + "scenarios/README.md.</p>\n<div class=\"scroll\"><table class=\"pairs\">\n");
         for (Assumptions.Row a : Assumptions.rows(sc)) {
             row(b, a.field(), a.value());
         }

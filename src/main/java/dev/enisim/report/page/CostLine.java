@@ -5,8 +5,10 @@ import dev.enisim.report.HtmlReport;
 import java.util.Locale;
 
 /**
- * The headline's cost line: what the run's workload costs at its price table (list prices, no free tier), what
- * it is made of, the time-averaged execution environments and the cold-start probability.
+ * The answers' cost line: what the run's workload costs at its price table (list prices, no free tier) and what it is
+ * made of, in one sentence. The average execution environments and the cold-start share are in the Summary table, the
+ * failures in the failures table: the line told them too, and with the cold starts' outcomes and the refused
+ * invocations by error it ran to five lines at 420 px and repeated the table under it.
  */
 public final class CostLine {
 
@@ -31,18 +33,30 @@ public final class CostLine {
         if (c.natGateway() > 0) {
             b.append(", NAT gateways ").append(dollars(c.natGateway()));
         }
-        b.append(") at ").append(c.region()).append(" list prices of ").append(c.priceDate())
-                .append("; no charge for ENIs (Hyperplane or not: EC2 charges nothing for a network interface).");
+        return b.append(") at ").append(c.region()).append(" list prices of ").append(c.priceDate())
+                .append("; no charge for ENIs (Hyperplane or not).").toString();
+    }
+
+    /**
+     * The Summary's row of the average execution environments ("60.3: busy 22.4, idle 37.9", provisioned when there
+     * were any), null without them (a summary from an older enisim).
+     */
+    public static String environments(RunSummary s) {
         RunSummary.Environments e = s.averageEnvironments();
-        if (e != null) {
-            b.append(String.format(Locale.ROOT, " Execution environments on average: %.1f (busy %.1f, idle %.1f, "
-                    + "provisioned %.1f).", e.mean(), e.busy(), e.idle(), e.provisioned()));
+        if (e == null) {
+            return null;
         }
-        String cold = coldStarts(s);
-        if (cold != null) {
-            b.append(' ').append(cold);
-        }
-        return b.toString();
+        return String.format(Locale.ROOT, "%,.1f: busy %,.1f, idle %,.1f", e.mean(), e.busy(), e.idle())
+                + (e.provisioned() > 0 ? String.format(Locale.ROOT, ", provisioned %,.1f", e.provisioned()) : "");
+    }
+
+    /**
+     * The Summary's row of the cold-start share ("0.021% of 520,089": of the invocations that got an execution
+     * environment), null without cold-start figures.
+     */
+    public static String coldStartShare(RunSummary s) {
+        RunSummary.ColdStarts c = s.coldStarts();
+        return c == null ? null : probability(c) + String.format(Locale.ROOT, " of %,d", c.total() + c.warmStarts());
     }
 
     /**

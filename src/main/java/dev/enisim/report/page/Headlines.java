@@ -264,7 +264,7 @@ public final class Headlines {
         long bad = s.invocations().total() - s.invocations().succeeded();
         long orphaned = s.enis().orphaned();
         b.append("<p class=\"verdict ").append(tone(r, failures)).append("\">");
-        b.append(updates(r, when)).append(deletions(r, when));
+        b.append(updates(r, when)).append(deletions(r, when)).append(cycles(r));
         if (bad == 0 && failed.isEmpty()) {
             b.append("Every one of the ").append(num(s.invocations().total())).append(" invocations succeeded.")
                     .append(outages(r, when)).append(full(r, when)).append(idle(r, when));
@@ -295,6 +295,94 @@ public final class Headlines {
             }
         }
         b.append("</p>\n");
+    }
+
+    /** Rises and falls of the load from which a verdict leads with them ({@link #cycles}). */
+    static final int LED_CYCLES = 3;
+
+    /**
+     * The verdict's lead for a run whose load rose and fell again and again (a daily cycle, office hours): how many
+     * times, between which invocations per bucket and average execution environments, and what the Hyperplane ENIs
+     * did meanwhile: the same ones throughout (created once, none for load, none deleted), or their peak and how many
+     * were created and deleted; and the keys' peak connections against one ENI's cap. A rise is counted when the
+     * account's invocations per bucket climb from the lowest quarter of their range to the highest (the bursts of one
+     * run such as burst-scaling's or quickstart's rise once), and the busiest bucket has twice the quietest's at least
+     * (redeploy-new-subnets' steady 7,000 to 7,500 a minute crossed its quarters 9 times by chance). Empty for fewer
+     * than {@value #LED_CYCLES} rises and under
+     * the legacy model (its ENIs are per execution environment). diurnal-week's verdict led with its 334 requests sent
+     * while its functions were Pending at creation (0.0035%), not with its story: a week of peaks and troughs on four
+     * ENIs that stayed put.
+     */
+    static String cycles(RunResult r) {
+        if (r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY) {
+            return "";
+        }
+        TimeSeries ts = r.timeSeries();
+        Series inv = ts.account(Metric.INVOCATIONS);
+        if (inv == null || inv.values().length == 0) {
+            return "";
+        }
+        long[] v = inv.values();
+        long lo = Long.MAX_VALUE;
+        long hi = 0;
+        for (long x : v) {
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+        }
+        int rises = 0;
+        int side = 0; // -1 in the lowest quarter, 1 in the highest, 0 not yet in either
+        for (long x : v) {
+            if (4 * (x - lo) >= 3 * (hi - lo) && side != 1) {
+                rises += side == -1 ? 1 : 0;
+                side = 1;
+            } else if (4 * (x - lo) <= hi - lo) {
+                side = -1;
+            }
+        }
+        if (rises < LED_CYCLES || hi < 2 * lo || hi == 0) { // noise about a steady rate is no rise (redeploy's 9)
+            return "";
+        }
+        String bucket = dev.enisim.report.Assumptions.duration(ts.bucketMicros());
+        StringBuilder b = new StringBuilder("A load that rose and fell ").append(rises).append(" times in the ")
+                .append(CostLine.span(r.summary().simulatedSeconds())).append(" (").append(num(lo)).append(" to ")
+                .append(num(hi)).append(" invocations per ").append(bucket);
+        Series env = ts.account(Metric.ENVIRONMENTS_AVERAGE);
+        if (env != null && env.values().length > 0) {
+            long elo = Long.MAX_VALUE;
+            long ehi = 0;
+            for (long x : env.values()) {
+                elo = Math.min(elo, x);
+                ehi = Math.max(ehi, x);
+            }
+            b.append(String.format(Locale.ROOT, ", execution environments %,.1f to %,.1f on average", elo / 1000.0,
+                    ehi / 1000.0));
+        }
+        b.append(')');
+        RunSummary.Enis e = r.summary().enis();
+        int keys = 0;
+        long connections = 0;
+        for (RunSummary.KeySummary k : r.summary().eniKeys().values()) {
+            keys += k.peakEnis() > 0 ? 1 : 0;
+            connections = Math.max(connections, k.peakConnections());
+        }
+        if (e.peak() == 0) {
+            b.append(" made no Hyperplane ENI");
+        } else if (e.created() + e.inPlaceAtStart() == e.peak() && e.deleted() == 0 && e.orphaned() == 0) {
+            long at = firstAt(r, Metric.Scope.ACCOUNT, "", Metric.HYPERPLANE_ENI_COUNT, e.peak());
+            b.append(" ran on the same ").append(num(e.peak())).append(e.peak() == 1 ? " Hyperplane ENI" : " Hyperplane"
+                    + " ENIs").append(at <= 0 ? " from the first " + bucket : "").append(" to the end (")
+                    .append(keys == e.peak() ? (keys == 1 ? "its one ENI key's" : "one per ENI key") : num(keys)
+                            + " ENI keys").append(": none created for the load, none deleted)");
+        } else {
+            b.append(" had at most ").append(num(e.peak())).append(" Hyperplane ENIs (").append(num(e.created()))
+                    .append(" created, ").append(num(e.deleted())).append(" deleted)");
+        }
+        if (connections > 0) {
+            long cap = r.scenario().hyperplane().connectionsPerEni();
+            b.append("; the keys' connections rose and fell with it, at most ").append(num(connections))
+                    .append(" (").append(pct(connections, cap)).append(" of one ENI's ").append(num(cap)).append(')');
+        }
+        return b.append(". ").toString();
     }
 
     /**
@@ -975,7 +1063,7 @@ public final class Headlines {
         stuck.sort(Comparator.comparingDouble((Map.Entry<String, RunSummary.FunctionSummary> e) ->
                 -e.getValue().longestPendingSeconds()).thenComparing(Map.Entry::getKey));
         b.append("<h3>Stuck Pending (longer than ").append(Narrative.clock(r.scenario().hyperplane()
-                .stuckPendingAfterMicros())).append(")</h3>\n<div class=\"scroll\"><table>\n<tr><th scope=\"col\">function</th>"
+                .stuckPendingAfterMicros())).append(")</h3>\n<div class=\"scroll\"><table class=\"answers stuck\">\n<tr><th scope=\"col\">function</th>"
                 + "<th scope=\"col\">longest Pending</th><th scope=\"col\">stuck spells</th><th scope=\"col\">final state</th></tr>\n");
         for (var e : stuck.subList(0, Math.min(ROWS, stuck.size()))) {
             b.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"n bad\">")
@@ -996,7 +1084,8 @@ public final class Headlines {
         }
         // the legacy model's limit is EC2's network interfaces (legacy.eniLimit), not the Hyperplane ENI quota
         boolean legacy = r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY;
-        b.append("<h3>Capacity</h3>\n<div class=\"scroll\"><table>\n<tr><th scope=\"col\">VPC</th><th scope=\"col\">peak ENIs</th><th scope=\"col\">"
+        b.append("<h3>Capacity</h3>\n<div class=\"scroll\"><table class=\"answers vpcs").append(legacy ? " legacy" : "")
+                .append("\">\n<tr><th scope=\"col\">VPC</th><th scope=\"col\">peak ENIs</th><th scope=\"col\">"
                 + (legacy ? "limit (EC2 network interfaces, legacy.eniLimit)" : "quota (Hyperplane ENIs per VPC)")
                 + "</th>"
                 + "<th scope=\"col\">used (with other services')</th><th scope=\"col\">other services' ENIs (end)</th><th scope=\"col\">first reached (bucket)</th>"
@@ -1030,7 +1119,7 @@ public final class Headlines {
         subnets.sort(Comparator.comparingDouble((Map.Entry<String, RunSummary.SubnetSummary> e) ->
                 e.getValue().minAvailableIps() / (double) Math.max(1, e.getValue().usableIps()))
                 .thenComparing(Map.Entry::getKey));
-        b.append("<div class=\"scroll\"><table>\n<tr><th scope=\"col\">subnet</th><th scope=\"col\">CIDR</th><th scope=\"col\">fewest free IPs</th><th scope=\"col\">usable"
+        b.append("<div class=\"scroll\"><table class=\"answers subnets\">\n<tr><th scope=\"col\">subnet</th><th scope=\"col\">CIDR</th><th scope=\"col\">fewest free IPs</th><th scope=\"col\">usable"
                 + "</th><th scope=\"col\">other tenants</th><th scope=\"col\">first reached (bucket)</th></tr>\n");
         for (var e : subnets.subList(0, Math.min(ROWS, subnets.size()))) {
             RunSummary.SubnetSummary sub = e.getValue();
@@ -1070,7 +1159,7 @@ public final class Headlines {
         keys.sort(Comparator.comparingLong((Map.Entry<String, RunSummary.KeySummary> e) ->
                 -e.getValue().peakConnections()).thenComparing(Map.Entry::getKey));
         long perEni = r.scenario().hyperplane().connectionsPerEni();
-        b.append("<div class=\"scroll\"><table>\n<tr><th scope=\"col\">ENI key (subnet + security groups)</th>"
+        b.append("<div class=\"scroll\"><table class=\"answers keys\">\n<tr><th scope=\"col\">ENI key (subnet + security groups)</th>"
                 + "<th scope=\"col\">peak connections</th><th scope=\"col\">one ENI's cap</th><th scope=\"col\">"
                 + "peak ENIs</th><th scope=\"col\">of the peak ENIs' cap</th></tr>\n");
         for (var e : keys.subList(0, Math.min(ROWS, keys.size()))) {
@@ -1103,7 +1192,7 @@ public final class Headlines {
         }
         // "at" read as the action's time: an update's old ENIs are released when the new ones are ready, minutes later
         b.append("<h3>Teardown waits (from the ENIs' release until the last was gone: deleted by Lambda, or by hand"
-                + " when orphaned)</h3>\n<div class=\"scroll\"><table>"
+                + " when orphaned)</h3>\n<div class=\"scroll\"><table class=\"answers teardowns\">"
                 + "\n<tr><th scope=\"col\">function</th><th scope=\"col\">action</th><th scope=\"col\">ENIs released at</th><th scope=\"col\">ENIs</th><th scope=\"col\">waited</th>"
                 + "<th scope=\"col\">orphaned</th></tr>"
                 + "\n");

@@ -195,4 +195,71 @@ class NarrowPagesBrowserTest {
         assertEquals(List.of("sweep.svg 1000 px: unsaid",
                 "sensitivity-1.svg 1000 px: unsaid"), wide);
     }
+
+    /**
+     * At 420 px teardown's "Teardown waits" table ran to 536 px, its "waited" and "orphaned" columns off the screen
+     * in a box that scrolled sideways; so did the Capacity tables of every run with a VPC (480 to 526 px), the
+     * Summary's functions table of five runs (quickstart's to 538 px) and ec2-request-limit's assumptions (423 px).
+     * Every scenario's run page (scenarios/*.yaml) is looked at on a 420 px phone: no element of it is wider than the
+     * window or runs past it. The two figures drawn to scale, the topology (about 930 px) and the state timeline
+     * (640 px at least), are the only ones swiped sideways (each says so, {@link PagesFitBrowserTest}); everything
+     * else, tables first, fits. Each card's figure is labelled with its column's head.
+     */
+    @Test
+    void everyRunPageFitsAPhone() throws Exception {
+        String check = "var w = window.innerWidth, out = [];"
+                + " document.body.querySelectorAll('*').forEach(function (e) {"
+                + "  if (e.closest('#topology-svg, .lifecycle-svg, script, style')) return;"
+                + "  var r = e.getBoundingClientRect();"
+                + "  if (r.width === 0 && r.height === 0) return;"
+                + "  if (r.left < -0.5 || r.right > w + 0.5) {"
+                + "   var p = e.parentElement;"
+                + "   if (p && !p.closest('#topology-svg, .lifecycle-svg')) { var q = p.getBoundingClientRect();"
+                + "    if (q.left < -0.5 || q.right > w + 0.5) return; }" // its parent is told already
+                + "   var s = e.closest('section'), t = e.closest('table');"
+                + "   out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' in ' + (s ? '#' + s.id : 'the header')"
+                + "    + (t && t.rows[0] ? ' (table headed ' + t.rows[0].cells[0].textContent + ')' : '')"
+                + "    + ' at ' + Math.round(r.left) + '..' + Math.round(r.right) + ' px');"
+                + "  }"
+                + " }); var d = document.documentElement;"
+                + " if (d.scrollWidth > d.clientWidth) out.push('the page scrolls sideways: ' + d.scrollWidth + ' px');"
+                // a card's figures are labelled with their column's head: said in report.css by column, so checked
+                + " document.querySelectorAll('table.answers').forEach(function (t) {"
+                + "  var head = t.rows[0].cells;"
+                + "  for (var i = 1; i < t.rows.length; i++) for (var k = 1; k < t.rows[i].cells.length; k++) {"
+                + "   var c = t.rows[i].cells[k]; if (c.offsetParent === null) continue;"
+                + "   var label = c.hasAttribute('data-label') ? c.getAttribute('data-label') + ': '"
+                + "    : getComputedStyle(c, '::before').content.replace(/^\"|\"$/g, '');"
+                + "   if (label !== head[k].textContent + ': ') out.push('a card of the table headed ' + head[0].textContent"
+                + "    + ' labels ' + head[k].textContent + ' \"' + label + '\"');"
+                + "  }"
+                + " });"
+                + " return out;";
+        List<Path> scenarios;
+        try (var files = Files.list(Path.of("scenarios"))) {
+            scenarios = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        List<String> wide = new ArrayList<>();
+        try {
+            phone();
+            for (Path f : scenarios) {
+                String name = f.getFileName().toString().replace(".yaml", "");
+                Path dir = DIR.resolve("run-" + name);
+                dev.enisim.report.ReportWriter.write(new Simulation(ScenarioLoader.load(f), 0).run(), dir,
+                        Path.of("").toAbsolutePath());
+                browser.open(dir.resolve("report.html"));
+                assertEquals(List.of(), browser.consoleErrors(), name);
+                @SuppressWarnings("unchecked")
+                List<String> o = (List<String>) browser.driver.executeScript(check);
+                o.forEach(x -> wide.add(name + ": " + x));
+                if (name.equals("teardown")) {
+                    browser.screenshot("narrow-420px-run-" + name);
+                }
+            }
+        } finally {
+            laptop();
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(scenarios.size() >= 20, "scenarios looked at: " + scenarios);
+        assertEquals(List.of(), wide, "run pages wider than a 420 px phone");
+    }
 }
