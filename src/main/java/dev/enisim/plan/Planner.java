@@ -2135,6 +2135,20 @@ public final class Planner {
      */
     static final double CENSORING_CHANCE = 1e-4;
 
+    /** The teardown's horizon given in place of the one {@link #teardownHorizonMicros} chooses; empty: that one. */
+    private java.util.OptionalLong teardownHorizon = java.util.OptionalLong.empty();
+
+    /**
+     * Runs each teardown replication {@code micros} (over 0) past the deletions, in place of the horizon the plan
+     * chooses. Package-private, not an option of {@code plan}: for tests of a replication cut short (an ENI still
+     * there at the horizon), which no scenario field makes: the horizon outlasts the deletions but about once in
+     * 10,000 (a cap bounds them; the teardown keeps no timeline, so no role loses its EC2 permissions in it).
+     */
+    Planner teardownHorizon(long micros) {
+        this.teardownHorizon = java.util.OptionalLong.of(micros);
+        return this;
+    }
+
     /**
      * How long each teardown replication runs on after the deletions: 50 minutes (Lambda's own steps before it
      * deletes an ENI) plus the deletion time that the longest of {@code k} draws passes with a chance of
@@ -2186,8 +2200,9 @@ public final class Planner {
         for (RunSummary r : all) {
             known = Math.max(known, r.eniKeys().values().stream().mapToLong(RunSummary.KeySummary::peakEnis).sum());
         }
-        long horizon = teardownHorizonMicros(base.hyperplane().eniDeleteTime(), (int) Math.min(100_000, 2 * known
-                + 1), replications);
+        long horizon = teardownHorizon.isPresent() ? teardownHorizon.getAsLong()
+                : teardownHorizonMicros(base.hyperplane().eniDeleteTime(), (int) Math.min(100_000, 2 * known + 1),
+                replications);
         Scenario design = Variants.noEc2RequestLimit(Variants.resize(base, recommended));
         boolean resized = false;
         for (Scenario.Vpc v : base.vpcs()) {
@@ -2219,8 +2234,8 @@ public final class Planner {
                     n += t.enis();
                     if (t.waitSeconds() != null) {
                         end = Math.max(end, t.requestedAtSeconds() + t.waitSeconds());
-                    } else if (t.enis() > 0) {
-                        cut = true; // an ENI still there at the horizon: the wait is longer than the run, not short
+                    } else { // an ENI still there at the horizon (a teardown of no ENI has a wait, 0)
+                        cut = true; // the wait is longer than the run, not short
                     }
                 }
                 enis = Math.max(enis, n);

@@ -220,7 +220,7 @@ public final class PlanReport {
                 minutes(t.p50Seconds(), t.p50Censored()), minutes(t.p99Seconds(), t.p99Censored()), fewRuns(t),
                 t.enis(), t.analyticP50Seconds() / 60, t.analyticP99Seconds() / 60));
         if (t.censoredReplications() > 0) {
-            b.append(String.format(java.util.Locale.ROOT, "   (!) %s: an ENI still there %.0f min after the"
+            b.append(String.format(java.util.Locale.ROOT, "   (!) %s: an ENI still there %,.0f min after the"
                     + " deletions; counted as longer than that, never as short%n", censoredText(t),
                     t.horizonSeconds() / 60));
         }
@@ -641,9 +641,9 @@ public final class PlanReport {
                 .append(" (a stack deletion waits as long).").append(fewRuns(t).isEmpty() ? "" : " The simulated p99"
                         + fewRuns(t) + ": plan a timeout (CloudFormation's, Terraform's) on the analytic p99.")
                 .append("</p>\n").append(t.censoredReplications() == 0 ? "" : "<p class=\"verdict bad\">"
-                        + escape(censoredText(t)) + String.format(java.util.Locale.ROOT, ": an ENI still there %.0f"
+                        + escape(censoredText(t)) + String.format(java.util.Locale.ROOT, ": an ENI still there %,.0f"
                         + " min after the deletions. Their waits count as longer than that, never as short; a"
-                        + " quantile that rests on them is shown as \"&gt; %.0f min\".</p>\n",
+                        + " quantile that rests on them is shown as \"&gt; %,.0f min\".</p>\n",
                         t.horizonSeconds() / 60, t.horizonSeconds() / 60)).append(PlanCharts.teardown(t)).append("</section>\n");
     }
 
