@@ -152,8 +152,9 @@ public final class PlanReport {
                     room(v.room()), consolidation(p, v), warmUpEnisText(p, v, "; ")));
             List<Plan.KeyUse> keys = v.keys();
             for (int i = 0; i < Math.min(10, keys.size()); i++) {
-                b.append(String.format("     %-50s %4d ENIs, peak %,d %s%n", keys.get(i).key(),
-                        keys.get(i).peakEnis(), keys.get(i).peakConnections(), legacy ? "environments"
+                b.append(String.format("     %-50s %4d %-5s peak %,d %s%n", keys.get(i).key(),
+                        keys.get(i).peakEnis(), keys.get(i).peakEnis() == 1 ? "ENI," : "ENIs,",
+                        keys.get(i).peakConnections(), legacy ? "environments"
                         : "connections"));
             }
             if (keys.size() > 10) {
@@ -216,9 +217,9 @@ public final class PlanReport {
             b.append("   no ENI to wait for: the deletions wait 0 min for ENIs, and need no timeout for them\n");
         } else {
         b.append(String.format("   simulated over %d replications: p50 %s, p99 %s%s;"
-                + " analytic (max of %d deletion times): p50 %.0f min, p99 %.0f min%n", t.replications(),
+                + " analytic (%s): p50 %.0f min, p99 %.0f min%n", t.replications(),
                 minutes(t.p50Seconds(), t.p50Censored()), minutes(t.p99Seconds(), t.p99Censored()), fewRuns(t),
-                t.enis(), t.analyticP50Seconds() / 60, t.analyticP99Seconds() / 60));
+                deletionTimes(t.enis()), t.analyticP50Seconds() / 60, t.analyticP99Seconds() / 60));
         if (t.censoredReplications() > 0) {
             b.append(String.format(java.util.Locale.ROOT, "   (!) %s: an ENI still there %,.0f min after the"
                     + " deletions; counted as longer than that, never as short%n", censoredText(t),
@@ -526,8 +527,8 @@ public final class PlanReport {
                     .append(PlanCharts.bar(v.peakEnis() + v.otherUsedEnis(), v.eniQuota())).append("</td><td class=\"")
                     .append(room <= 0 ? "bad\">" + room(room) : "ok\">" + room(room))
                     .append("</td><td>").append(p.networkModel().equals("legacy") ? "no saving: each legacy ENI is"
-                    + " one function's" : v.savedByConsolidating() <= 0 ? "no saving (" + v.consolidatedEnis()
-                    + " ENIs needed either way)" : "would need " + v.consolidatedEnis() + " ENIs (saves "
+                    + " one function's" : v.savedByConsolidating() <= 0 ? "no saving (" + enis(v.consolidatedEnis())
+                    + " needed either way)" : "would need " + enis(v.consolidatedEnis()) + " (saves "
                     + v.savedByConsolidating() + ")").append("</td></tr>\n");
         }
         b.append("</table></div>\n");
@@ -645,6 +646,16 @@ public final class PlanReport {
                         + " min after the deletions. Their waits count as longer than that, never as short; a"
                         + " quantile that rests on them is shown as \"&gt; %,.0f min\".</p>\n",
                         t.horizonSeconds() / 60, t.horizonSeconds() / 60)).append(PlanCharts.teardown(t)).append("</section>\n");
+    }
+
+    /** A count of ENIs in words: "1 ENI", "3 ENIs". */
+    static String enis(long n) {
+        return n + (n == 1 ? " ENI" : " ENIs");
+    }
+
+    /** What the analytic teardown quantiles are of: "one ENI's deletion time", "max of 3 deletion times". */
+    public static String deletionTimes(int enis) {
+        return enis == 1 ? "one ENI's deletion time" : "max of " + enis + " deletion times";
     }
 
     /** A teardown quantile in minutes: "76 min", or "> 1,320 min" when it rests on a replication cut short. */

@@ -123,4 +123,21 @@ class PlanTeardownCutShortTest {
                 + " \"&gt; 1,500 min\"."), html);
         assertTrue(html.contains(">&gt; 1,500 min</text>"), html);
     }
+
+    /**
+     * One ENI's teardown is said in the singular: the terminal and plan.html's chart read "max of 1 deletion times"
+     * (session 44); more than one keeps "max of N deletion times". No "1 ENIs" anywhere in the plan's outputs.
+     */
+    @Test
+    void oneEnisDeletionIsSaidInTheSingular() throws Exception {
+        Plan p = plan(oneEni("20m"), 3, TEN_MINUTES);
+        String text = PlanReport.text(p);
+        assertTrue(text.contains("; analytic (one ENI's deletion time): p50 20 min, p99 20 min"), text);
+        String html = PlanReport.html(p);
+        assertTrue(html.contains("the analytic quantiles of one ENI's deletion time</figcaption>"), html);
+        for (String out : new String[] {text, html, PlanReport.json(p)}) {
+            assertFalse(out.contains("1 deletion times") || out.matches("(?s).*\\b1 ENIs\\b.*"), out);
+        }
+        assertEquals("max of 3 deletion times", PlanReport.deletionTimes(3));
+    }
 }
