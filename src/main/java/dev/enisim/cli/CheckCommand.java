@@ -624,7 +624,8 @@ final class CheckCommand implements Callable<Integer> {
             return diffs;
         }
         out.printf("  FAIL  baseline %s: %d difference(s) (baseline -> now)%n", file, diffs.size());
-        for (Baseline.Diff d : diffs) {
+        // in the drift page's order (inputs, failures, other changes, new series): what the reader came for first
+        for (Baseline.Diff d : dev.enisim.report.DriftPage.ranked(diffs)) {
             out.println("        " + (d.input() ? "(input) " : "") + d);
         }
         String newOnly = Baseline.newLeavesOnly(diffs);

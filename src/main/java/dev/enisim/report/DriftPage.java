@@ -161,7 +161,7 @@ public final class DriftPage {
      * with "appeared from 0" infinite: a run where an exception's count went to 0 listed it under 29 series that
      * appeared from 0 once the function succeeded.
      */
-    static List<Baseline.Diff> ranked(List<Baseline.Diff> diffs) {
+    public static List<Baseline.Diff> ranked(List<Baseline.Diff> diffs) {
         List<Baseline.Diff> out = new ArrayList<>(diffs);
         out.sort(Comparator.comparingInt(DriftPage::tier).thenComparingDouble(d -> -magnitude(d)));
         return out;
