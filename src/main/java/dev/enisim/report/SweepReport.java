@@ -712,13 +712,8 @@ public final class SweepReport {
 
     /** A figure for people: thousands separators, at most 4 significant digits after the point. */
     static String display(double v) {
-        if (Double.isNaN(v)) {
-            return "-";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return String.format(Locale.ROOT, "%,d", (long) v);
-        }
-        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%,.1f" : "%,.4g", v);
+        // the terminal's and compare's rule: %.4g wrote 25.30 and, below 1e-4, an exponent (3.805e-05) on the page
+        return Double.isNaN(v) ? "-" : MetricStats.readable(v);
     }
 
     /**
