@@ -84,6 +84,20 @@ final class Browser implements AutoCloseable, BeforeAllCallback, AfterAllCallbac
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
+    /**
+     * Emulates a phone's screen, {@code width} x {@code height} CSS pixels, mobile, at scale 1, until {@link #unemulate}:
+     * the window itself keeps its size, so a page sees a phone's viewport and its media queries.
+     */
+    void emulatePhone(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height",
+                height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** Ends {@link #emulatePhone}: the page sees the window's own size again. */
+    void unemulate() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+    }
+
     void open(Path file) {
         driver.get(file.toAbsolutePath().toUri().toString());
     }

@@ -40,8 +40,7 @@ class ChartsFitBrowserTest {
             // a phone's 420 px (headless chromium's window is 500 px at the least: the device is emulated), checked
             // at the next frame drawn, as a screenshot takes it: the charts were resized 100 ms after the window's
             // last resize event, so a screenshot at 420 px caught them at the width they were built with
-            browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 420, "height", 900,
-                    "deviceScaleFactor", 1, "mobile", true));
+            browser.emulatePhone(420, 900);
             nextFrame();
             check("at the first frame at 420 px");
             // the container narrows without the window changing (a side panel, a print layout)
@@ -53,7 +52,7 @@ class ChartsFitBrowserTest {
             check("back at 420 px");
             browser.screenshot("fit-quickstart-420px");
         } finally {
-            browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            browser.unemulate();
         }
     }
 

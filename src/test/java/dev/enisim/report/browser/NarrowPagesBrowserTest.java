@@ -56,12 +56,11 @@ class NarrowPagesBrowserTest {
     }
 
     private static void phone() {
-        browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 420, "height", 900,
-                "deviceScaleFactor", 1, "mobile", true));
+        browser.emulatePhone(420, 900);
     }
 
     private static void laptop() {
-        browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        browser.unemulate();
         browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
     }
 

@@ -67,8 +67,7 @@ class PagesFitBrowserTest {
                 sweepPoints()).get("sweep.html")));
         pages.put("sensitivity.html", write("sensitivity.html", sensitivityPage()));
         try {
-            browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
-                    "deviceScaleFactor", 1, "mobile", true));
+            browser.emulatePhone(390, 844);
             List<String> wide = new ArrayList<>();
             for (Map.Entry<String, Path> p : pages.entrySet()) {
                 browser.open(p.getValue());
@@ -85,7 +84,7 @@ class PagesFitBrowserTest {
             }
             assertEquals(List.of(), wide, "pages wider than a 390 px phone");
         } finally {
-            browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            browser.unemulate();
         }
     }
 
@@ -149,15 +148,14 @@ class PagesFitBrowserTest {
                 + " + (hint && hint.offsetParent !== null && hint.textContent.indexOf('swipe') >= 0 ? 'said' : 'unsaid');"
                 + " })";
         try {
-            browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
-                    "deviceScaleFactor", 1, "mobile", true));
+            browser.emulatePhone(390, 844);
             browser.open(run.resolve("report.html"));
             assertEquals(List.of(), browser.consoleErrors());
             assertEquals(List.of("#topology: runs past, said", "#lifecycle: runs past, said"),
                     browser.driver.executeScript(check));
             browser.elementShot("#topology", "pages-fit-390px-topology");
         } finally {
-            browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            browser.unemulate();
         }
         browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
         browser.open(run.resolve("report.html"));

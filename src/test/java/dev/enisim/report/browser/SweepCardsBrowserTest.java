@@ -58,8 +58,7 @@ class SweepCardsBrowserTest {
                 + "  }"
                 + " }); return out.concat(['labelled ' + labels]);";
         try {
-            browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 420, "height", 900,
-                    "deviceScaleFactor", 1, "mobile", true));
+            browser.emulatePhone(420, 900);
             browser.open(page);
             assertEquals(List.of(), browser.consoleErrors());
             @SuppressWarnings("unchecked")
@@ -67,7 +66,7 @@ class SweepCardsBrowserTest {
             browser.screenshot("sweep-cards-420px");
             assertEquals(List.of("labelled " + 4 * (2 + 4)), out, "cells off a 420 px screen, or unlabelled");
         } finally {
-            browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            browser.unemulate();
         }
     }
 }

@@ -30,8 +30,7 @@ class TopologyFitBrowserTest {
     void aPhonesReaderCanFitTheTopologyToTheScreenAndBack() throws Exception {
         java.nio.file.Path page = ChartsFitBrowserTest.report("diurnal-week");
         try {
-            browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 420, "height", 900,
-                    "deviceScaleFactor", 1, "mobile", true));
+            browser.emulatePhone(420, 900);
             browser.open(page);
             assertEquals(List.of(), browser.consoleErrors());
             Map<String, Object> before = (Map<String, Object>) browser.driver.executeScript(STATE);
@@ -53,7 +52,7 @@ class TopologyFitBrowserTest {
             assertEquals(true, back.get("runsPast"), back.toString());
             assertEquals(true, back.get("said"), back.toString());
         } finally {
-            browser.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            browser.unemulate();
         }
         browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         browser.open(page);
