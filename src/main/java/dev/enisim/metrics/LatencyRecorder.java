@@ -321,6 +321,21 @@ public final class LatencyRecorder implements WorldListener, Bucketed {
         return new int[] {e[at], e[at + 1], e[at + 2]};
     }
 
+    /**
+     * Fetches function {@code function}'s current-bucket extremes ahead of its next record, by a store to the spare
+     * int beside them ({@code 4 * (f % EXTREMES_PAGE) + 3}, read by nothing): a look ahead, as {@link
+     * FunctionLines#touch}. Changes no figure; nothing when the extremes are not kept or its page is not made yet.
+     */
+    void touch(int function) {
+        int[][] pages = extremes;
+        if (pages != null) {
+            int[] e = pages[function / EXTREMES_PAGE];
+            if (e != null) {
+                e[4 * (function % EXTREMES_PAGE) + 3] = -1;
+            }
+        }
+    }
+
     /** Makes the page of {@link #extremes} of a function: no maximum, no minimum, no ties yet. */
     private int[] extremesPage(int function) {
         int[] e = new int[4 * EXTREMES_PAGE];

@@ -122,6 +122,17 @@ public final class Observers implements WorldListener, AsyncListener, SqsListene
     }
 
     /**
+     * As {@link #touch}, for an invocation's start (an arrival next): also the latency recorder's extremes of the
+     * function, which a start records into ({@link LatencyRecorder#touch}). Changes no figure.
+     */
+    public void touchStart(int function) {
+        if (levels != null) {
+            levels.touch(function);
+        }
+        latency.touch(function);
+    }
+
+    /**
      * Brings the series of every observer with buckets ({@link Bucketed}) into the bucket of {@code nowMicros} (no
      * earlier than any instant told before): at or past the current bucket's end, all of them cross it at once ({@link
      * #crossTo}, a rare call out of line). A run calls it at each bucket's first instant ({@link #nextBucketMicros}),

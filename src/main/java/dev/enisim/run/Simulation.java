@@ -401,7 +401,7 @@ public final class Simulation implements EventLoop.Handler<SimEvent>, EventLoop.
     @Override
     public void nextSource(int function) {
         draws.touch(function); // stores: nothing to fold
-        observers.touch(function); // stores
+        observers.touchStart(function); // stores
         touched ^= lambda.touchArrival(function);
         readAhead++;
     }

@@ -170,4 +170,50 @@ class TouchAheadTest {
         journal.invocation(2, Outcome.SUCCESS, 6 * S);
         assertEquals(1, rows[2 * o + FunctionLines.SPELL]);
     }
+
+    /**
+     * The latency recorder's read ahead ({@link LatencyRecorder#touch}) stores to the spare int beside a function's
+     * extremes only: a run touched before every record, across bucket edges, reports what the same run untouched
+     * does (every function's and the account's latency, the series), and a touch makes no page of its own.
+     */
+    @Test
+    void theLatencyRecordersTouchChangesNoFigure() {
+        List<String> names = new java.util.ArrayList<>();
+        for (int f = 0; f < 200; f++) {
+            names.add("f" + f);
+        }
+        LatencyRecorder plain = new LatencyRecorder(180 * S, 60 * S);
+        LatencyRecorder touched = new LatencyRecorder(180 * S, 60 * S);
+        plain.attach(names);
+        touched.attach(names);
+        long empty = touched.footprintBytes();
+        for (int f = 0; f < names.size(); f++) {
+            touched.touch(f); // no page yet: nothing made
+        }
+        assertEquals(empty, touched.footprintBytes(), "a touch makes no page");
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 20_000; i++) {
+            int f = rnd.nextInt(130); // functions 130 to 199 never record: their pages stay unmade
+            long latency = rnd.nextInt(3) == 0 ? 100_000 : 1 + rnd.nextLong(5_000_000);
+            boolean cold = rnd.nextInt(50) == 0;
+            long now = i * 9_000L;
+            touched.touch(f);
+            touched.touch(rnd.nextInt(names.size()));
+            plain.latency(f, latency, cold, now);
+            touched.latency(f, latency, cold, now);
+        }
+        assertEquals(true, touched.logged(), "200 functions go through the shared log and the extremes' pages");
+        assertEquals(plain.footprintBytes(), touched.footprintBytes(), "the same pages made");
+        assertEquals(plain.accountLatency(), touched.accountLatency());
+        assertEquals(plain.functionLatency(), touched.functionLatency());
+        assertEquals(seriesText(plain), seriesText(touched));
+    }
+
+    private static List<String> seriesText(LatencyRecorder r) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Series s : r.series()) {
+            out.add(s.scope() + " " + s.id() + " " + s.metric() + " " + java.util.Arrays.toString(s.values()));
+        }
+        return out;
+    }
 }
