@@ -461,7 +461,7 @@ public final class Headlines {
             return "";
         }
         List<String> sharing = new ArrayList<>();
-        java.util.Set<Integer> pools = new java.util.TreeSet<>();
+        java.util.TreeSet<Integer> pools = new java.util.TreeSet<>();
         java.util.Set<String> groups = new java.util.TreeSet<>(busiest.securityGroups());
         for (dev.enisim.scenario.Scenario.Function f : r.scenario().functions()) {
             if (f.vpcConfig().subnetIds().contains(busiest.subnet())
@@ -474,22 +474,17 @@ public final class Headlines {
             return "";
         }
         StringBuilder b = new StringBuilder();
-        b.append(sharing.size() == 1 ? "The function " + sharing.get(0) + ", alone on" : "The " + sharing.size()
-                + " functions sharing").append(" the ENI key ").append(key);
-        if (sharing.size() > 1) {
-            b.append(" (").append(plainNames(sharing)).append(": one subnet and security-group set, so one Hyperplane"
-                    + " ENI)");
+        if (sharing.size() == 1) {
+            b.append("The function ").append(sharing.get(0)).append(", alone on the ENI key ").append(key).append(',');
+        } else {
+            b.append("The ").append(sharing.size()).append(" functions sharing the ENI key ").append(key).append(" (")
+                    .append(plainNames(sharing)).append(": one subnet and security-group set, so one Hyperplane ENI)");
         }
         b.append(" opened up to ").append(num(busiest.peakConnections())).append(" connections at once, past the ")
                 .append(num(cap)).append(" one ENI carries");
-        int pool = pools.size() == 1 ? pools.iterator().next() : -1;
-        if (pool > 0) {
-            b.append(": each execution environment held a pool of ").append(num(pool))
-                    .append(" (connectionsPerEnvironment) beside its invocations' own");
-        } else if (pools.size() > 1 && ((java.util.TreeSet<Integer>) pools).last() > 0) {
-            b.append(": each execution environment held a pool of up to ")
-                    .append(num(((java.util.TreeSet<Integer>) pools).last()))
-                    .append(" (connectionsPerEnvironment) beside its invocations' own");
+        if (pools.last() > 0) { // the environments' pools (the same for all, or at most)
+            b.append(": each execution environment held a pool of ").append(pools.size() == 1 ? "" : "up to ")
+                    .append(num(pools.last())).append(" (connectionsPerEnvironment) beside its invocations' own");
         }
         b.append('.');
         List<RunResult.EniLifetime> enis = new ArrayList<>();
@@ -507,30 +502,49 @@ public final class Headlines {
             count += n == null ? 0 : n;
         }
         boolean during = false; // every such failure while the key's next ENI was being created
-        if (enis.size() > 1) {
-            RunResult.EniLifetime next = enis.get(1);
+        RunResult.EniLifetime next = null; // the first ENI created while another of the key was there: a scale-out
+        int after = 0; // and how many more such
+        boolean second = false; // the key's second ENI (one was there)
+        for (int i = 1; i < enis.size(); i++) {
+            RunResult.EniLifetime e = enis.get(i);
+            int beside = 0; // the key's ENIs there when it was created
+            for (int j = 0; j < i; j++) {
+                RunResult.EniLifetime o = enis.get(j);
+                beside += o.endedSeconds().isEmpty() || o.endedSeconds().getAsDouble() > e.createdSeconds() ? 1 : 0;
+            }
+            if (beside > 0 && next == null) {
+                next = e;
+                second = beside == 1;
+            } else if (beside > 0) {
+                after++;
+            }
+        }
+        if (next != null) {
             long created = Seconds.toMicros(next.createdSeconds());
             long ready = next.readySeconds().isPresent() ? Seconds.toMicros(next.readySeconds().getAsDouble())
                     : r.scenario().durationMicros();
             during = lead.firstMicros() >= created && lead.lastMicros() <= ready;
-            b.append(" Lambda created a second ENI for the key at ").append(when.at(created))
-                    .append(next.readySeconds().isPresent() ? ", ready at " + when.at(ready)
+            b.append(" Lambda created ").append(second ? "a second" : "another").append(" ENI for the key at ")
+                    .append(when.at(created)).append(next.readySeconds().isPresent() ? ", ready at " + when.at(ready)
                             : ", still being created at the end");
-            if (enis.size() > 2) {
-                b.append(", then ").append(num(enis.size() - 2)).append(" more");
+            if (after > 0) {
+                b.append(", then ").append(num(after)).append(" more");
             }
             b.append(';');
         } else {
             b.append(" Lambda made no other ENI for the key in the run;");
         }
-        b.append(during ? " meanwhile " : " in all, ").append(num(count)).append(count == 1 ? " invocation"
-                : " invocations").append(" of ").append(fns == sharing.size() && fns > 1 ? "all " + fns
-                        : fns == 1 ? "one of them" : num(fns) + " of them")
+        b.append(during ? " meanwhile " : " in all, ").append(num(count)).append(sharing.size() == 1
+                ? " of its invocations" : (count == 1 ? " invocation"
+                : " invocations") + " of " + (fns == sharing.size() ? "all " + fns : fns == 1 ? "one of them"
+                : num(fns) + " of them"))
                 .append(noPort ? " found no free port and failed (NoFreePortOnEni)"
                         : " found the key's ENIs full and were refused (ENINotReadyException)")
-                .append(". Smaller pools (or a proxy in front of the database), or the functions spread over more subnet"
-                        + " and security-group keys, each with ENIs of its own, would keep each key under ")
-                .append(num(cap)).append(". ");
+                .append(". ").append(pools.last() > 0 ? "Smaller pools (or a proxy in front of the database)"
+                        : "Fewer connections per invocation").append(sharing.size() == 1 ? ", or more subnets for the"
+                        + " function (each subnet a key with ENIs of its own)" : ", or the functions spread over more"
+                        + " subnet and security-group keys, each with ENIs of its own,").append(" would keep each key"
+                        + " under ").append(num(cap)).append(". ");
         return b.toString();
     }
 

@@ -39,6 +39,39 @@ class ConnectionsVerdictTest {
                 + " key's ENIs full and were refused (ENINotReadyException)."), v);
     }
 
+    /** One function alone on its key, its ENIs of 20 connections: the same story, read off this run. */
+    @Test
+    void aFunctionAloneOnItsKeyIsToldAsSuch() throws Exception {
+        String v = Headlines.html(new dev.enisim.run.Simulation(dev.enisim.scenario.ScenarioLoader.parse("""
+                name: alone
+                description: One function's pools past its ENI's 20 connections.
+                seed: 1
+                duration: 10m
+                bucket: 1m
+                vpcs:
+                  - id: vpc-1
+                    subnets:
+                      - { id: subnet-a, cidr: 10.0.0.0/24, az: az-1 }
+                    securityGroups: [sg-a]
+                hyperplane:
+                  connectionsPerEni: 20
+                functions:
+                  - name: f
+                    existing: Active
+                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-a] }
+                    timeout: 10s
+                    connectionsPerEnvironment: 5
+                    duration: { dist: constant, value: 1s }
+                    arrivals: { constant: 10/s }
+                """, "alone.yaml"), 0).run());
+        assertTrue(v.contains("<p class=\"verdict bad\">The function f, alone on the ENI key subnet-a+[sg-a], opened"
+                + " up to "), v);
+        assertTrue(v.contains(" connections at once, past the 20 one ENI carries: each execution environment held a"
+                + " pool of 5 (connectionsPerEnvironment) beside its invocations' own. Lambda created a second ENI for"
+                + " the key at "), v);
+        assertTrue(v.contains(" of its invocations found no free port and failed (NoFreePortOnEni)."), v);
+    }
+
     /** A verdict led by another failure has no such sentence (quickstart: its subnet out of IPs). */
     @Test
     void otherVerdictsDoNotTellIt() throws Exception {
