@@ -115,8 +115,13 @@ public final class Narrative {
         Set<JournalEntry> doomed = doomedDeletions(entries);
         Map<String, String> stateOf = new java.util.HashMap<>(); // each function's state as the story goes
         dev.enisim.report.page.ScaleOutRefusal refusals = dev.enisim.report.page.ScaleOutRefusal.of(r);
+        Cycle cycle = Cycle.of(r, start);
         for (int i = 0; i < entries.size(); i++) {
             JournalEntry e = entries.get(i);
+            if (cycle != null && e.atMicros() > cycle.atMicros()) {
+                cycle.tell(out, explained);
+                cycle = null;
+            }
             while (nextPreset < presets.size() && presets.get(nextPreset).createdAtMicros() <= e.atMicros()) {
                 preset(out, why, explained, presets.get(nextPreset++), start);
             }
@@ -248,12 +253,84 @@ public final class Narrative {
         while (nextPreset < presets.size()) {
             preset(out, why, explained, presets.get(nextPreset++), start);
         }
+        if (cycle != null) {
+            cycle.tell(out, explained);
+        }
         asyncEvents(r, out, start);
         sqsQueues(r, out, start);
         provisioned(r, out, start);
         accounts(r, out, start);
         dualStack(r, out, start);
         return out;
+    }
+
+    /**
+     * The line that tells a load that rose and fell again and again ({@link Headlines#loadCycles}) what the Hyperplane
+     * ENIs did meanwhile, at the bucket where the load first came back up after its first fall: its first peak, its
+     * trough and its rise again, the execution environments at each, and the ENIs that stayed at their number through
+     * them (none created, none deleted between the peak and the rise; "nor to the end" when none was after either).
+     * Told only when they stayed: an ENI that came or went is told by its own line. diurnal-week's story ("a week of
+     * daily peaks and troughs; ENIs stay put, environments follow the traffic") never said the ENIs stayed put.
+     */
+    record Cycle(long atMicros, String line, String why) {
+
+        static Cycle of(RunResult r, When start) {
+            Headlines.Cycles c = Headlines.loadCycles(r);
+            if (c == null || c.rise() < 0 || c.trough() < 0 || c.firstPeak() < 0) {
+                return null;
+            }
+            dev.enisim.metrics.TimeSeries ts = r.timeSeries();
+            long b = ts.bucketMicros();
+            long[] inv = ts.account(dev.enisim.metrics.Metric.INVOCATIONS).values();
+            dev.enisim.metrics.Series enis = ts.account(dev.enisim.metrics.Metric.HYPERPLANE_ENI_COUNT);
+            if (enis == null || enis.values().length <= c.rise()) {
+                return null;
+            }
+            long n = enis.values()[c.firstPeak()];
+            if (n <= 0 || enis.values()[c.rise()] != n) {
+                return null;
+            }
+            long from = c.firstPeak() * b;
+            long to = (c.rise() + 1) * b;
+            boolean later = false; // an ENI created or going away after the rise
+            for (JournalEntry e : r.journal()) {
+                if (e.kind() == JournalEntry.Kind.ENI_STATE && e.atMicros() >= from) {
+                    if (e.atMicros() < to) {
+                        return null; // not put: its own lines tell it
+                    }
+                    later = true;
+                }
+            }
+            String bucket = Assumptions.duration(b);
+            StringBuilder line = new StringBuilder(clock(c.rise() * b, start)).append("  The load rose again: ")
+                    .append(n(inv[c.rise()])).append(" invocations in this ").append(bucket).append(", after ")
+                    .append(n(inv[c.firstPeak()])).append(" at its first peak (the ").append(bucket).append(" from ")
+                    .append(clock(from, start)).append(") and ").append(n(inv[c.trough()])).append(" at the trough"
+                            + " (the ").append(bucket).append(" from ").append(clock(c.trough() * b, start)).append(')');
+            dev.enisim.metrics.Series env = ts.account(dev.enisim.metrics.Metric.ENVIRONMENTS_AVERAGE);
+            if (env != null && env.values().length > c.rise()) {
+                long[] v = env.values();
+                line.append(String.format(Locale.ROOT, "; execution environments followed it (%,.1f on average at the"
+                        + " peak, %,.1f at the trough, %,.1f now)", v[c.firstPeak()] / 1000.0, v[c.trough()] / 1000.0,
+                        v[c.rise()] / 1000.0));
+            }
+            line.append(", but the Hyperplane ENIs stayed at ").append(n(n)).append(" through the fall and the rise:"
+                    + " none created, none deleted").append(later ? "" : " (nor later: the same " + n(n) + " through all"
+                            + " " + c.rises() + " rises and falls of the run)").append('.');
+            String why = String.format(Locale.ROOT, "Hyperplane ENIs belong to subnet + security-group keys, not to"
+                    + " execution environments: Lambda makes one when a function brings a new key (another only when"
+                    + " a key's ENIs carry %,d connections each, hyperplane.connectionsPerEni), so a busy hour costs no"
+                    + " ENI and no IP, and a quiet one frees none; execution environments, cold starts and connections"
+                    + " follow the traffic.", r.scenario().hyperplane().connectionsPerEni());
+            return new Cycle(c.rise() * b, line.toString(), why);
+        }
+
+        void tell(List<String> out, Set<String> explained) {
+            out.add(line);
+            if (explained.add("cycle")) {
+                out.add("          why: " + why);
+            }
+        }
     }
 
     /**

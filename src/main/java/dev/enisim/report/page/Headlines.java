@@ -264,7 +264,8 @@ public final class Headlines {
         long bad = s.invocations().total() - s.invocations().succeeded();
         long orphaned = s.enis().orphaned();
         b.append("<p class=\"verdict ").append(tone(r, failures)).append("\">");
-        b.append(updates(r, when)).append(deletions(r, when)).append(cycles(r));
+        b.append(updates(r, when)).append(deletions(r, when)).append(cycles(r))
+                .append(esc(connectionsFull(r, failures, when)));
         if (bad == 0 && failed.isEmpty()) {
             b.append("Every one of the ").append(num(s.invocations().total())).append(" invocations succeeded.")
                     .append(outages(r, when)).append(full(r, when)).append(idle(r, when));
@@ -297,6 +298,68 @@ public final class Headlines {
         b.append("</p>\n");
     }
 
+    /**
+     * A load that rose and fell again and again, as {@link #cycles} counts it from the account's invocations per
+     * bucket: their lowest and highest, the rises (climbs from the lowest quarter of the range to the highest), and
+     * the buckets of the first cycle: the busiest of the first spell in the highest quarter ({@code firstPeak}), the
+     * quietest of the lowest-quarter spell after it ({@code trough}), and the bucket the load next reached the highest
+     * quarter ({@code rise}; -1 when it never did).
+     */
+    public record Cycles(long lo, long hi, int rises, int firstPeak, int trough, int rise) {
+    }
+
+    /**
+     * The load's cycles ({@link Cycles}), or null when it did not rise and fall {@value #LED_CYCLES} times or more
+     * with its busiest bucket twice its quietest, and under the legacy model (its ENIs are per execution
+     * environment).
+     */
+    public static Cycles loadCycles(RunResult r) {
+        if (r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY) {
+            return null;
+        }
+        Series inv = r.timeSeries().account(Metric.INVOCATIONS);
+        if (inv == null || inv.values().length == 0) {
+            return null;
+        }
+        long[] v = inv.values();
+        long lo = Long.MAX_VALUE;
+        long hi = 0;
+        for (long x : v) {
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+        }
+        int rises = 0;
+        int side = 0; // -1 in the lowest quarter, 1 in the highest, 0 not yet in either
+        int highs = 0; // entries into the highest quarter
+        int firstPeak = -1;
+        int trough = -1;
+        int rise = -1;
+        for (int i = 0; i < v.length; i++) {
+            long x = v[i];
+            if (4 * (x - lo) >= 3 * (hi - lo) && side != 1) {
+                rises += side == -1 ? 1 : 0;
+                side = 1;
+                if (++highs == 1) {
+                    firstPeak = i;
+                } else if (highs == 2) {
+                    rise = i;
+                }
+            } else if (4 * (x - lo) <= hi - lo) {
+                side = -1;
+                if (highs == 1 && (trough < 0 || x < v[trough])) {
+                    trough = i;
+                }
+            }
+            if (highs == 1 && side == 1 && x > v[firstPeak]) {
+                firstPeak = i;
+            }
+        }
+        if (rises < LED_CYCLES || hi < 2 * lo || hi == 0) { // noise about a steady rate is no rise (redeploy's 9)
+            return null;
+        }
+        return new Cycles(lo, hi, rises, firstPeak, trough, rise);
+    }
+
     /** Rises and falls of the load from which a verdict leads with them ({@link #cycles}). */
     static final int LED_CYCLES = 3;
 
@@ -314,34 +377,14 @@ public final class Headlines {
      * ENIs that stayed put.
      */
     static String cycles(RunResult r) {
-        if (r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY) {
+        Cycles c = loadCycles(r);
+        if (c == null) {
             return "";
         }
         TimeSeries ts = r.timeSeries();
-        Series inv = ts.account(Metric.INVOCATIONS);
-        if (inv == null || inv.values().length == 0) {
-            return "";
-        }
-        long[] v = inv.values();
-        long lo = Long.MAX_VALUE;
-        long hi = 0;
-        for (long x : v) {
-            lo = Math.min(lo, x);
-            hi = Math.max(hi, x);
-        }
-        int rises = 0;
-        int side = 0; // -1 in the lowest quarter, 1 in the highest, 0 not yet in either
-        for (long x : v) {
-            if (4 * (x - lo) >= 3 * (hi - lo) && side != 1) {
-                rises += side == -1 ? 1 : 0;
-                side = 1;
-            } else if (4 * (x - lo) <= hi - lo) {
-                side = -1;
-            }
-        }
-        if (rises < LED_CYCLES || hi < 2 * lo || hi == 0) { // noise about a steady rate is no rise (redeploy's 9)
-            return "";
-        }
+        long lo = c.lo();
+        long hi = c.hi();
+        int rises = c.rises();
         String bucket = dev.enisim.report.Assumptions.duration(ts.bucketMicros());
         StringBuilder b = new StringBuilder("A load that rose and fell ").append(rises).append(" times in the ")
                 .append(CostLine.span(r.summary().simulatedSeconds())).append(" (").append(num(lo)).append(" to ")
@@ -383,6 +426,132 @@ public final class Headlines {
                     .append(" (").append(pct(connections, cap)).append(" of one ENI's ").append(num(cap)).append(')');
         }
         return b.append(". ").toString();
+    }
+
+    /**
+     * The verdict's lead when the failure it leads with ({@link #lead}) is the one a key's ENIs full of connections
+     * cause (NoFreePortOnEni, or ENINotReadyException with hyperplane.eniNotReadyOnScaleOut): which functions shared
+     * the busiest key whose connections passed one ENI's cap, how many connections they opened and how (their
+     * environments' pools, connectionsPerEnvironment, beside their invocations' own), when Lambda created another ENI
+     * for the key and when it was ready, what failed meanwhile, and what would keep a key under the cap. Empty
+     * otherwise. shared-eni-65k's verdict said "for a network cause: Function error NoFreePortOnEni, 11,662 from
+     * 00:00:52 to 00:01:56", a reason code, and nothing of the twenty services whose database pools filled the ENI
+     * they share.
+     */
+    static String connectionsFull(RunResult r, List<Failure> failures, Narrative.When when) {
+        if (failures.isEmpty() || r.scenario().networkModel() == dev.enisim.model.NetworkModel.LEGACY) {
+            return "";
+        }
+        Failure lead = lead(failures);
+        boolean noPort = lead.outcome().equals("Function error NoFreePortOnEni");
+        if (!noPort && !lead.outcome().equals("ENINotReadyException")) {
+            return "";
+        }
+        long cap = r.scenario().hyperplane().connectionsPerEni();
+        String key = null;
+        RunSummary.KeySummary busiest = null;
+        for (Map.Entry<String, RunSummary.KeySummary> e : r.summary().eniKeys().entrySet()) {
+            RunSummary.KeySummary k = e.getValue();
+            if (k.peakConnections() > cap && (busiest == null || k.peakConnections() > busiest.peakConnections())) {
+                key = e.getKey();
+                busiest = k;
+            }
+        }
+        if (busiest == null) {
+            return "";
+        }
+        List<String> sharing = new ArrayList<>();
+        java.util.TreeSet<Integer> pools = new java.util.TreeSet<>();
+        java.util.Set<String> groups = new java.util.TreeSet<>(busiest.securityGroups());
+        for (dev.enisim.scenario.Scenario.Function f : r.scenario().functions()) {
+            if (f.vpcConfig().subnetIds().contains(busiest.subnet())
+                    && new java.util.TreeSet<>(f.vpcConfig().securityGroupIds()).equals(groups)) {
+                sharing.add(f.name());
+                pools.add(f.connectionsPerEnvironment());
+            }
+        }
+        if (sharing.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        if (sharing.size() == 1) {
+            b.append("The function ").append(sharing.get(0)).append(", alone on the ENI key ").append(key).append(',');
+        } else {
+            b.append("The ").append(sharing.size()).append(" functions sharing the ENI key ").append(key).append(" (")
+                    .append(plainNames(sharing)).append(": one subnet and security-group set, so one Hyperplane ENI)");
+        }
+        b.append(" opened up to ").append(num(busiest.peakConnections())).append(" connections at once, past the ")
+                .append(num(cap)).append(" one ENI carries");
+        if (pools.last() > 0) { // the environments' pools (the same for all, or at most)
+            b.append(": each execution environment held a pool of ").append(pools.size() == 1 ? "" : "up to ")
+                    .append(num(pools.last())).append(" (connectionsPerEnvironment) beside its invocations' own");
+        }
+        b.append('.');
+        List<RunResult.EniLifetime> enis = new ArrayList<>();
+        for (RunResult.EniLifetime e : r.enis()) {
+            if (e.key().equals(key)) {
+                enis.add(e);
+            }
+        }
+        enis.sort(Comparator.comparingDouble(RunResult.EniLifetime::createdSeconds));
+        long fns = 0;
+        long count = 0; // the sharing functions' failures of this kind (another key's are not this key's story)
+        for (String f : sharing) {
+            Long n = lead.byFunction().get(f);
+            fns += n == null ? 0 : 1;
+            count += n == null ? 0 : n;
+        }
+        boolean during = false; // every such failure while the key's next ENI was being created
+        RunResult.EniLifetime next = null; // the first ENI created while another of the key was there: a scale-out
+        int after = 0; // and how many more such
+        boolean second = false; // the key's second ENI (one was there)
+        for (int i = 1; i < enis.size(); i++) {
+            RunResult.EniLifetime e = enis.get(i);
+            int beside = 0; // the key's ENIs there when it was created
+            for (int j = 0; j < i; j++) {
+                RunResult.EniLifetime o = enis.get(j);
+                beside += o.endedSeconds().isEmpty() || o.endedSeconds().getAsDouble() > e.createdSeconds() ? 1 : 0;
+            }
+            if (beside > 0 && next == null) {
+                next = e;
+                second = beside == 1;
+            } else if (beside > 0) {
+                after++;
+            }
+        }
+        if (next != null) {
+            long created = Seconds.toMicros(next.createdSeconds());
+            long ready = next.readySeconds().isPresent() ? Seconds.toMicros(next.readySeconds().getAsDouble())
+                    : r.scenario().durationMicros();
+            during = lead.firstMicros() >= created && lead.lastMicros() <= ready;
+            b.append(" Lambda created ").append(second ? "a second" : "another").append(" ENI for the key at ")
+                    .append(when.at(created)).append(next.readySeconds().isPresent() ? ", ready at " + when.at(ready)
+                            : ", still being created at the end");
+            if (after > 0) {
+                b.append(", then ").append(num(after)).append(" more");
+            }
+            b.append(';');
+        } else {
+            b.append(" Lambda made no other ENI for the key in the run;");
+        }
+        b.append(during ? " meanwhile " : " in all, ").append(num(count)).append(sharing.size() == 1
+                ? " of its invocations" : (count == 1 ? " invocation"
+                : " invocations") + " of " + (fns == sharing.size() ? "all " + fns : fns == 1 ? "one of them"
+                : num(fns) + " of them"))
+                .append(noPort ? " found no free port and failed (NoFreePortOnEni)"
+                        : " found the key's ENIs full and were refused (ENINotReadyException)")
+                .append(". ").append(pools.last() > 0 ? "Smaller pools (or a proxy in front of the database)"
+                        : "Fewer connections per invocation").append(sharing.size() == 1 ? ", or more subnets for the"
+                        + " function (each subnet a key with ENIs of its own)" : ", or the functions spread over more"
+                        + " subnet and security-group keys, each with ENIs of its own,").append(" would keep each key"
+                        + " under ").append(num(cap)).append(". ");
+        return b.toString();
+    }
+
+    /** Up to three names and how many more, not escaped (the caller escapes the sentence). */
+    private static String plainNames(List<String> all) {
+        String shown = String.join(", ", all.subList(0, Math.min(3, all.size())));
+        return all.size() > 3 ? shown + " and " + (all.size() - 3) + " more" : shown;
     }
 
     /**
@@ -644,11 +813,14 @@ public final class Headlines {
     static String full(RunResult r, Narrative.When when) {
         List<String> empty = new ArrayList<>();
         long first = Long.MAX_VALUE;
+        int fromStart = 0; // those with no free IP before the run's first event
+        AtStart start = AtStart.of(r);
         for (Map.Entry<String, RunSummary.SubnetSummary> e : r.summary().subnets().entrySet()) {
             if (e.getValue().minAvailableIps() == 0) {
                 empty.add(e.getKey());
                 long at = firstAt(r, Metric.Scope.SUBNET, e.getKey(), Metric.SUBNET_AVAILABLE_IPS, 0);
                 first = at < 0 ? first : Math.min(first, at);
+                fromStart += at == 0 && start.freeIps(e.getKey()) == 0 ? 1 : 0;
             }
         }
         if (empty.isEmpty()) {
@@ -657,9 +829,16 @@ public final class Headlines {
         java.util.Collections.sort(empty);
         StringBuilder b = new StringBuilder(" ");
         b.append(empty.size() == 1 ? "Subnet " : empty.size() <= 3 ? "Subnets " : "").append(empty.size() <= 3
-                ? esc(and(empty)) : num(empty.size()) + " subnets (" + names(empty) + ")")
-                .append(" ran out of free IPs");
-        if (first != Long.MAX_VALUE) {
+                ? esc(and(empty)) : num(empty.size()) + " subnets (" + names(empty) + ")");
+        if (fromStart == empty.size()) {
+            // sqs-burst's were "ran out of free IPs (the first in the 10s from 00:00:00)": full before anything ran
+            return b.append(" had no free IP from the start: a new ENI there"
+                    + " fails until an IP is freed (see Capacity).").toString();
+        }
+        b.append(" ran out of free IPs");
+        if (fromStart > 0) {
+            b.append(" (the first from the start)");
+        } else if (first != Long.MAX_VALUE) {
             b.append(" (").append(empty.size() == 1 ? "" : "the first ").append("in the ")
                     .append(dev.enisim.report.Assumptions.duration(r.timeSeries().bucketMicros())).append(" from ")
                     .append(when.at(first)).append(')');
@@ -1090,6 +1269,7 @@ public final class Headlines {
                 + "</th>"
                 + "<th scope=\"col\">used (with other services')</th><th scope=\"col\">other services' ENIs (end)</th><th scope=\"col\">first reached (bucket)</th>"
                 + "</tr>\n");
+        AtStart start = AtStart.of(r);
         int n = 0;
         for (var e : s.vpcs().entrySet()) {
             if (n++ >= ROWS) {
@@ -1104,7 +1284,8 @@ public final class Headlines {
                     .append(v.peakEnis() + v.otherUsedEnis() >= v.eniQuota() ? " bad" : "").append("\">")
                     .append(pct(v.peakEnis() + v.otherUsedEnis(), v.eniQuota())).append("</td><td class=\"n\">")
                     .append(num(v.otherUsedEnis())).append("</td><td class=\"n\">")
-                    .append(at < 0 ? "" : when.at(at)).append("</td></tr>\n");
+                    .append(reached(at, at == 0 && v.peakEnis() == start.vpcEnis(e.getKey()), when))
+                    .append("</td></tr>\n");
         }
         b.append("</table></div>\n");
         more(b, s.vpcs().size(), "VPCs", "summary.json vpcs");
@@ -1128,7 +1309,8 @@ public final class Headlines {
                     .append("</td><td class=\"n").append(sub.minAvailableIps() == 0 ? " bad" : "").append("\">")
                     .append(num(sub.minAvailableIps())).append("</td><td class=\"n\">").append(num(sub.usableIps()))
                     .append("</td><td class=\"n\">").append(num(sub.otherUsedIps())).append("</td><td class=\"n\">")
-                    .append(at < 0 ? "" : when.at(at)).append("</td></tr>\n");
+                    .append(reached(at, at == 0 && sub.minAvailableIps() == start.freeIps(e.getKey()), when))
+                    .append("</td></tr>\n");
         }
         b.append("</table></div>\n");
         more(b, subnets.size(), "subnets, the fullest shown", "summary.json subnets");
@@ -1212,6 +1394,60 @@ public final class Headlines {
         b.append("</table></div>\n");
         more(b, ts.size(), "teardowns", "summary.json teardowns");
         b.append(TeardownNotes.html(r, when, ledDeletions(ts)));
+    }
+
+    /**
+     * When a level was first reached, for the Capacity tables: the bucket's start, or "from the start" when the level
+     * was there before anything in the run happened ({@code fromStart}: the ENIs in place of existing functions, a
+     * subnet's other tenants); empty when it never was. sqs-burst's subnets, full from the start (250 addresses of
+     * other tenants and an existing function's ENI), read as reached at 00:00:00.
+     */
+    private static String reached(long at, boolean fromStart, Narrative.When when) {
+        return at < 0 ? "" : fromStart ? FROM_START : when.at(at);
+    }
+
+    /** What a Capacity table says of a level there when the run started. */
+    static final String FROM_START = "from the start";
+
+    /**
+     * The levels before the run's first event: per subnet, its free IPs (usable, less its other tenants' addresses
+     * and the ENIs in place: an existing function's, created and ready at 0), and per VPC its ENIs in place.
+     */
+    record AtStart(Map<String, Long> free, Map<String, Long> enis) {
+
+        static AtStart of(RunResult r) {
+            Map<String, Long> inPlace = new java.util.HashMap<>(); // subnet -> ENIs in place at 0
+            for (RunResult.EniLifetime e : r.enis()) {
+                if (e.createdSeconds() == 0 && e.readySeconds().isPresent() && e.readySeconds().getAsDouble() == 0) {
+                    inPlace.merge(e.subnet(), 1L, Long::sum);
+                }
+            }
+            Map<String, Long> free = new java.util.HashMap<>();
+            Map<String, Long> enis = new java.util.HashMap<>();
+            for (dev.enisim.scenario.Scenario.Vpc v : r.scenario().vpcs()) {
+                long n = 0;
+                for (dev.enisim.scenario.Scenario.Subnet sub : v.subnets()) {
+                    long placed = inPlace.getOrDefault(sub.id(), 0L);
+                    RunSummary.SubnetSummary ss = r.summary().subnets().get(sub.id());
+                    if (ss != null) {
+                        free.put(sub.id(), ss.usableIps() - sub.otherUsedIps() - placed);
+                    }
+                    n += placed;
+                }
+                enis.put(v.id(), n);
+            }
+            return new AtStart(free, enis);
+        }
+
+        /** The subnet's free IPs at the start; -1 when unknown. */
+        long freeIps(String subnet) {
+            return free.getOrDefault(subnet, -1L);
+        }
+
+        /** The VPC's Lambda ENIs at the start; -1 when unknown. */
+        long vpcEnis(String vpc) {
+            return enis.getOrDefault(vpc, -1L);
+        }
     }
 
     /** Start of the first bucket where the series reaches {@code value}, in microseconds; -1 if none. */

@@ -48,8 +48,8 @@ class QueuedEventsAnswersTest {
                 + " TooManyRequestsException (ReservedFunctionConcurrentInvocationLimitExceeded), 7,072 from"), a);
         assertTrue(a.contains("All 7,072 were attempts at queued events (order-export), which Lambda retries; the"
                 + " callers did not see them fail. Of their 60,000 events, 60,000 got through, 0 were lost (see"
-                + " Queued events). Subnets subnet-orders-a and subnet-orders-b ran out of free IPs (the first in the"
-                + " 10s from 00:00:00): a new ENI there fails until an IP is freed (see Capacity).</p>"), a);
+                + " Queued events). Subnets subnet-orders-a and subnet-orders-b had no free IP from the start: a new"
+                + " ENI there fails until an IP is freed (see Capacity).</p>"), a); // full before the run (FromTheStartTest)
         assertTrue(a.contains("<tr><td>order-export</td><td class=\"n\" data-label=\"messages sent\">60,000</td><td"
                 + " class=\"n\" data-label=\"processed (deleted)\">60,000</td><td class=\"n\" data-label=\"to the"
                 + " DLQ\">0</td>"), a);
