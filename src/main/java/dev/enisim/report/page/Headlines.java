@@ -410,7 +410,7 @@ public final class Headlines {
         }
         if (e.peak() == 0) {
             b.append(" made no Hyperplane ENI");
-        } else if (e.created() + e.inPlaceAtStart() == e.peak() && e.deleted() == 0 && e.orphaned() == 0) {
+        } else if (e.created() == e.peak() && e.deleted() == 0 && e.orphaned() == 0) { // created counts those in place
             long at = firstAt(r, Metric.Scope.ACCOUNT, "", Metric.HYPERPLANE_ENI_COUNT, e.peak());
             b.append(" ran on the same ").append(num(e.peak())).append(e.peak() == 1 ? " Hyperplane ENI" : " Hyperplane"
                     + " ENIs").append(at <= 0 ? " from the first " + bucket : "").append(" to the end (")

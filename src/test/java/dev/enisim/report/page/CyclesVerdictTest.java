@@ -47,4 +47,34 @@ class CyclesVerdictTest {
         assertTrue(files.size() >= 20, files.toString());
         assertEquals(java.util.List.of(), led);
     }
+
+    /**
+     * The same week with its functions serving before the run ({@code existing: Active}): their 4 ENIs are in place
+     * at the start ({@code enis.created} counts them, {@code enis.inPlaceAtStart} says so) and are still the same 4
+     * at the end. The verdict counted them twice (created + in place against the peak) and said "had at most 4
+     * Hyperplane ENIs (4 created, 0 deleted)", as if the load had made them.
+     */
+    @Test
+    void enisInPlaceAtTheStartAreTheSameEnisToTheEnd() throws Exception {
+        dev.enisim.scenario.Scenario s = ScenarioLoaderAccess.diurnalWeekExisting();
+        dev.enisim.run.RunResult r = new dev.enisim.run.Simulation(s, 0).run();
+        assertEquals(4, r.summary().enis().inPlaceAtStart(), r.summary().enis().toString());
+        assertEquals(4, r.summary().enis().created(), r.summary().enis().toString());
+        String c = Headlines.cycles(r);
+        assertTrue(c.contains(" ran on the same 4 Hyperplane ENIs from the first 15m to the end (one per ENI key:"
+                + " none created for the load, none deleted)"), c);
+    }
+
+    /** diurnal-week with every function {@code existing: Active}. */
+    private static final class ScenarioLoaderAccess {
+        static dev.enisim.scenario.Scenario diurnalWeekExisting() throws Exception {
+            dev.enisim.scenario.Scenario s = dev.enisim.scenario.ScenarioLoader.load(
+                    java.nio.file.Path.of("scenarios/diurnal-week.yaml"));
+            java.util.List<dev.enisim.scenario.Scenario.Function> fns = new java.util.ArrayList<>();
+            for (dev.enisim.scenario.Scenario.Function f : s.functions()) {
+                fns.add(f.toBuilder().existing(dev.enisim.scenario.Scenario.Function.Existing.ACTIVE).build());
+            }
+            return s.withFunctions(fns);
+        }
+    }
 }
