@@ -283,19 +283,26 @@ final class CheckCommand implements Callable<Integer> {
         }
         Map<String, String> toWrite = new LinkedHashMap<>(); // by scenario name, the baselines to write
         try (Parallelism.Pool pool = new Parallelism.Pool(threads(), HEAP_SHARE * Runtime.getRuntime().maxMemory())) {
-            // every replication of every scenario on one pool, started in the scenarios' order; each scenario's
-            // verdicts said in that order too, as soon as it and those before it are back (a replication's numbers
-            // depend on its seed and index only, not on the thread or the order: the same as one after another)
+            // every replication of every scenario on one pool, the longest (by their estimated events) started
+            // first, so that the longest does not start last; each scenario's verdicts said in the scenarios' order,
+            // as soon as it and those before it are back (a replication's numbers depend on its seed and index only,
+            // not on the thread or the order: the same as one after another)
             List<List<java.util.concurrent.Future<dev.enisim.run.RunResult>>> runs = new ArrayList<>();
-            for (Checked in : inputs) {
-                double bytes = Budget.memoryBytes(in.loaded().scenario());
-                List<java.util.concurrent.Future<dev.enisim.run.RunResult>> each = new ArrayList<>();
+            List<Integer> longestFirst = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                runs.add(new ArrayList<>());
+                longestFirst.add(i);
+            }
+            longestFirst.sort(java.util.Comparator.comparingDouble(i -> -Budget.events(inputs.get(i).loaded()
+                    .scenario())));
+            for (int i : longestFirst) {
+                dev.enisim.scenario.Scenario scenario = inputs.get(i).loaded().scenario();
+                double bytes = Budget.memoryBytes(scenario);
                 for (int r = 0; r < replications; r++) {
                     int replication = r;
-                    each.add(pool.submit(bytes, () -> new dev.enisim.run.Simulation(in.loaded().scenario(),
-                            replication).run()));
+                    runs.get(i).add(pool.submit(bytes, () -> new dev.enisim.run.Simulation(scenario, replication)
+                            .run()));
                 }
-                runs.add(each);
             }
             for (int i = 0; i < inputs.size(); i++) {
                 report(inputs.get(i), Parallelism.Pool.awaitAll(runs.get(i)), problems, toWrite, out);

@@ -21,41 +21,26 @@ class CheckerUnknownMetricsTest {
         for (String s : sentences) {
             expect.append("  - \"").append(s).append("\"\n");
         }
-        Path f = Files.writeString(dir.resolve("s.yaml"), """
-                name: probe
-                duration: 10m
-                vpcs:
-                  - id: vpc-1
-                    subnets:
-                      - { id: subnet-a, cidr: 10.0.1.0/28, az: us-east-1a }
-                    securityGroups: [sg-app]
-                functions:
-                  - name: api
-                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }
-                    duration: 100ms
-                    arrivals: { poisson: 5/s }
-                  - name: late
-                    vpcConfig: { subnetIds: [subnet-a], securityGroupIds: [sg-app] }
-                    duration: 100ms
-                    arrivals: { poisson: 1/s }
-                    createdAt: 5m
-                """ + expect);
+        // quickstart: two subnets, and two functions created later in the run (audit at 50m, notifications at 1h)
+        String quickstart = Files.readString(Path.of("scenarios/quickstart.yaml"));
+        Path f = Files.writeString(dir.resolve("s.yaml"), quickstart.substring(0, quickstart.indexOf("\nexpect:") + 1)
+                + expect);
         Checker.Loaded loaded = Checker.load(f, List.of());
         return Checker.unknownMetrics(loaded.scenario(), loaded.expectations());
     }
 
     @Test
     void theScenariosOwnNamesAreKnownAndMisspeltOnesAreNot() throws Exception {
-        assertEquals(List.of(), unknown("functions.api.finalState == Active", "functions.late.finalState == Active",
-                "subnets.subnet-a.minAvailableIps >= 0", "eniKeys.subnet-a+[sg-app].peakEnis >= 0", "enis.peak >= 0",
-                "mean(invocations.total) > 0"));
-        List<Problem> p = unknown("enis.peak >= 0", "functions.apii.finalState == Active", "functions.api > 0",
-                "eniKeys.subnet-a+[sg-ap].peakEnis >= 0");
+        assertEquals(List.of(), unknown("functions.orders-api.finalState == Active",
+                "functions.notifications.finalState == Failed", "subnets.subnet-b.minAvailableIps >= 0",
+                "eniKeys.subnet-a+[sg-app].peakEnis >= 0", "enis.peak >= 0", "mean(invocations.total) > 0"));
+        List<Problem> p = unknown("enis.peak >= 0", "functions.orders-apii.finalState == Active",
+                "functions.audit > 0", "eniKeys.subnet-a+[sg-ap].peakEnis >= 0");
         assertEquals(3, p.size(), p.toString());
         assertEquals("expect[1]", p.get(0).path());
-        assertTrue(p.get(0).message().startsWith("unknown metric 'functions.apii.finalState' (did you mean:"
-                + " functions.api.finalState"), p.get(0).message());
-        assertTrue(p.get(1).message().startsWith("'functions.api' is a group of metrics"), p.get(1).message());
+        assertTrue(p.get(0).message().startsWith("unknown metric 'functions.orders-apii.finalState' (did you"
+                + " mean: functions.orders-api.finalState"), p.get(0).message());
+        assertTrue(p.get(1).message().startsWith("'functions.audit' is a group of metrics"), p.get(1).message());
         assertTrue(p.get(2).message().contains("eniKeys.subnet-a+[sg-app].peakEnis"), p.get(2).message());
     }
 
@@ -65,8 +50,8 @@ class CheckerUnknownMetricsTest {
      */
     @Test
     void whatOnlyTheWholeRunCanHaveIsLeftToIt() throws Exception {
-        assertEquals(List.of(), unknown("teardowns[0].waitSeconds < 5", "functions.api.transitions[7].state =="
-                + " Active", "coldStarts.byOutcome.Success > 0", "functions.api.coldStarts.byOutcome.Anything > 0",
+        assertEquals(List.of(), unknown("teardowns[0].waitSeconds < 5", "functions.audit.transitions[7].state =="
+                + " Active", "coldStarts.byOutcome.Success > 0", "functions.audit.coldStarts.byOutcome.Anything > 0",
                 "dualStack.subnet-a.eniIpv6Addresses.eni-0003 == x"));
     }
 }
