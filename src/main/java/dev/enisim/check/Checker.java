@@ -66,9 +66,17 @@ public final class Checker {
      */
     public static ScenarioCheck check(Loaded loaded, String file, int replications, int threads)
             throws ScenarioException {
-        List<RunResult> runs = Replications.run(loaded.scenario(), replications, threads);
-        return new ScenarioCheck(loaded.scenario(), file, replications,
-                evaluate(loaded.expectations(), runs, file), runs);
+        return checked(loaded, file, Replications.run(loaded.scenario(), replications, threads));
+    }
+
+    /**
+     * The verdicts of a scenario loaded beforehand on its replications {@code runs} (replication 0 first), run
+     * elsewhere (check runs the replications of all its scenarios on one pool); a metric path the runs do not have
+     * is bad input ({@link ScenarioException}).
+     */
+    public static ScenarioCheck checked(Loaded loaded, String file, List<RunResult> runs) throws ScenarioException {
+        return new ScenarioCheck(loaded.scenario(), file, runs.size(), evaluate(loaded.expectations(), runs, file),
+                runs);
     }
 
     /** A scenario and its expectations, both valid. */
@@ -121,6 +129,42 @@ public final class Checker {
         }
         return new Loaded(scenario.withTraffic(traffic), expectations);
     }
+
+    /**
+     * The metric paths of {@code expectations} that a run of {@code scenario} never reports, each a problem named
+     * {@code expect[i]} with the closest paths (did you mean), found before the runs: against the summary of a run
+     * of the scenario's first second ({@link dev.enisim.experiment.Sweep#probe}, the shape a sweep checks its metrics
+     * against), whose functions, subnets and VPCs are the scenario's own. A misspelt metric ({@code enis.orphand})
+     * was found only after every run of the check. A list element ({@code teardowns[0].waitSeconds}) and a key the
+     * run names as it goes (a cold start's outcome, an ENI's id) may be there only in the whole run: left to it.
+     */
+    public static List<Problem> unknownMetrics(Scenario scenario, List<Expectation> expectations) {
+        List<Problem> problems = new ArrayList<>();
+        JsonNode summary = null;
+        for (int i = 0; i < expectations.size(); i++) {
+            String path = expectations.get(i).path();
+            if (LIST_ELEMENT.matcher(path).find() || RUN_KEYED.matcher(path).find()) {
+                continue;
+            }
+            if (summary == null) {
+                summary = dev.enisim.experiment.Sweep.probe(scenario);
+            }
+            JsonNode n = MetricPaths.find(summary, path);
+            if (n == null) {
+                problems.add(new Problem("expect[" + i + "]", Expectation.visible(MetricPaths.unknown(summary, path))));
+            } else if (n.isContainerNode() && !n.isEmpty()) {
+                problems.add(new Problem("expect[" + i + "]", Expectation.visible(MetricPaths.group(summary, path))));
+            }
+        }
+        return problems;
+    }
+
+    /** A list's element in a path ({@code teardowns[0]}; an ENI key's name, {@code subnet-a+[sg-app]}, is none). */
+    private static final java.util.regex.Pattern LIST_ELEMENT = java.util.regex.Pattern.compile("\\[[0-9]+]");
+
+    /** The summary's maps whose keys the run names as it goes: the outcomes of cold starts, the ENIs' ids. */
+    private static final java.util.regex.Pattern RUN_KEYED = java.util.regex.Pattern.compile(
+            "(^|\\.)(byOutcome|eniIpv6Addresses)(\\.|$)");
 
     /** Evaluates expectations against runs (one run: its values; several: their statistics). */
     public static List<Result> evaluate(List<Expectation> expectations, List<RunResult> runs, String source)

@@ -61,8 +61,15 @@ final class CheckCommand implements Callable<Integer> {
             description = "Replications per scenario; assertions then apply to the mean (or ci(...)) (default: ${DEFAULT-VALUE}).")
     int replications;
 
-    @Mixin
-    Parallelism parallelism;
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Run the scenarios and their replications on up to N threads at once (default: one per "
+                + "core; 1: one after another). The output is the same whatever N; scenarios that may not fit in the "
+                + "heap together run fewer at once.")
+    Integer threads;
+
+    /** {@code check --parallel} ran the replications on all cores; every run does now: kept for older scripts. */
+    @Option(names = "--parallel", hidden = true)
+    boolean parallel;
 
     @Option(names = "--baseline", paramLabel = "DIR",
             description = {"Compare each summary with DIR/<scenario name>.summary.json (with --replications N: the "
@@ -93,6 +100,9 @@ final class CheckCommand implements Callable<Integer> {
         Set<String> problems = new LinkedHashSet<>();
         if (replications < 1) {
             problems.add("enisim: --replications must be at least 1, got " + replications);
+        }
+        if (threads != null && threads < 1) {
+            problems.add("enisim: --threads must be at least 1, got " + threads);
         }
         if (!(tolerancePercent >= 0) || Double.isInfinite(tolerancePercent)) { // NaN compares as nothing: it passed
             problems.add("enisim: --tolerance must be a percentage >= 0, got " + tolerancePercent);
@@ -244,7 +254,6 @@ final class CheckCommand implements Callable<Integer> {
 
     private int checkAll(Set<String> problems) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        int threads = parallelism.threads();
         List<Checked> inputs = inputs(problems);
         if (summaryFile != null) { // a trace a scenario reads is an input too (it had the verdicts appended)
             for (Checked c : inputs) {
@@ -273,43 +282,31 @@ final class CheckCommand implements Callable<Integer> {
                     + "stand: " + String.join(", ", editedBaselines));
         }
         Map<String, String> toWrite = new LinkedHashMap<>(); // by scenario name, the baselines to write
-        // a metric path the runs do not have is bad input too: found for every scenario, then said at once
-        for (Checked in : inputs) {
-            Checker.ScenarioCheck c;
-            try {
-                c = Checker.check(in.loaded(), in.file().toString(), replications, threads);
-            } catch (ScenarioException e) {
-                problems.add(e.getMessage());
-                continue;
+        try (Parallelism.Pool pool = new Parallelism.Pool(threads(), HEAP_SHARE * Runtime.getRuntime().maxMemory())) {
+            // every replication of every scenario on one pool, the longest (by their estimated events) started
+            // first, so that the longest does not start last; each scenario's verdicts said in the scenarios' order,
+            // as soon as it and those before it are back (a replication's numbers depend on its seed and index only,
+            // not on the thread or the order: the same as one after another)
+            List<List<java.util.concurrent.Future<dev.enisim.run.RunResult>>> runs = new ArrayList<>();
+            List<Integer> longestFirst = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                runs.add(new ArrayList<>());
+                longestFirst.add(i);
             }
-            checks.add(c);
-            out.printf("%s (%s)%n", c.name(), c.file());
-            if (!overriding.sets.isEmpty()) {
-                out.println("  " + dev.enisim.report.ReportWriter.overridesLine(overriding.sets));
+            longestFirst.sort(java.util.Comparator.comparingDouble(i -> -Budget.events(inputs.get(i).loaded()
+                    .scenario())));
+            for (int i : longestFirst) {
+                dev.enisim.scenario.Scenario scenario = inputs.get(i).loaded().scenario();
+                double bytes = Budget.memoryBytes(scenario);
+                for (int r = 0; r < replications; r++) {
+                    int replication = r;
+                    runs.get(i).add(pool.submit(bytes, () -> new dev.enisim.run.Simulation(scenario, replication)
+                            .run()));
+                }
             }
-            if (c.results().isEmpty()) {
-                out.println(baseline == null ? "  (no expectations: nothing checked)" : "  (no expectations)");
-            }
-            if (c.results().isEmpty() && baseline == null) {
-                unchecked.add(c.file());
-            }
-            for (Checker.Result r : c.results()) {
-                // the sentence shows a control character as its escape already; a value of the run may hold one too
-                out.printf("  %s  %s   (actual %s)%n", r.passed() ? "PASS" : "FAIL", r.expectation().text(),
-                        dev.enisim.check.Expectation.visible(r.actual()));
-            }
-            if (baseline == null) {
-                continue;
-            }
-            // the summary run would write with the same --set: a baseline records the overrides it was run with
-            List<dev.enisim.run.RunResult> runs = c.runs().stream().map(r -> r.withOverrides(overriding.sets))
-                    .toList();
-            String actual = replications > 1 ? ReplicatedSummary.json(c.scenario(), runs)
-                    : SummaryJson.render(runs.get(0).summary());
-            if (updateBaseline) {
-                toWrite.put(c.name(), actual);
-            } else {
-                drifts.put(c.file(), compare(in.baseline(), baselineFile(c.name()), actual, out));
+            for (int i = 0; i < inputs.size(); i++) {
+                report(inputs.get(i), Parallelism.Pool.awaitAll(runs.get(i)), problems, toWrite, out);
+                runs.set(i, null); // its results are the check's now
             }
         }
         if (!problems.isEmpty()) {
@@ -363,6 +360,62 @@ final class CheckCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
+    /** What --threads runs on: the option's, or one thread per core. */
+    int threads() {
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * The share of the JVM's heap the runs going on at once may need by their estimates ({@link Budget#memoryBytes}),
+     * as {@link Budget#memory} warns of one run above it: a scenario that would not fit beside those running waits.
+     */
+    static final double HEAP_SHARE = 0.8;
+
+    /**
+     * One scenario's verdicts on its {@code runs}, printed and kept for the reports; its baseline compared, or its
+     * summary kept in {@code toWrite}; a metric path the runs do not have is added to {@code problems} (found for
+     * every scenario, then said at once).
+     */
+    private void report(Checked in, List<dev.enisim.run.RunResult> runs, Set<String> problems,
+            Map<String, String> toWrite, PrintWriter out) throws IOException {
+        Checker.ScenarioCheck c;
+        try {
+            c = Checker.checked(in.loaded(), in.file().toString(), runs);
+        } catch (ScenarioException e) {
+            problems.add(e.getMessage());
+            return;
+        }
+        checks.add(c);
+        out.printf("%s (%s)%n", c.name(), c.file());
+        if (!overriding.sets.isEmpty()) {
+            out.println("  " + dev.enisim.report.ReportWriter.overridesLine(overriding.sets));
+        }
+        if (c.results().isEmpty()) {
+            out.println(baseline == null ? "  (no expectations: nothing checked)" : "  (no expectations)");
+        }
+        if (c.results().isEmpty() && baseline == null) {
+            unchecked.add(c.file());
+        }
+        for (Checker.Result r : c.results()) {
+            // the sentence shows a control character as its escape already; a value of the run may hold one too
+            out.printf("  %s  %s   (actual %s)%n", r.passed() ? "PASS" : "FAIL", r.expectation().text(),
+                    dev.enisim.check.Expectation.visible(r.actual()));
+        }
+        if (baseline == null) {
+            return;
+        }
+        // the summary run would write with the same --set: a baseline records the overrides it was run with
+        List<dev.enisim.run.RunResult> withSets = c.runs().stream().map(r -> r.withOverrides(overriding.sets))
+                .toList();
+        String actual = replications > 1 ? ReplicatedSummary.json(c.scenario(), withSets)
+                : SummaryJson.render(withSets.get(0).summary());
+        if (updateBaseline) {
+            toWrite.put(c.name(), actual);
+        } else {
+            drifts.put(c.file(), compare(in.baseline(), baselineFile(c.name()), actual, out));
+        }
+    }
+
     /**
      * Every input of the check, before its first run: each file read and validated with its expect block (as
      * {@code validate} does), one name per scenario, each baseline to compare read and found to be a summary of as
@@ -403,6 +456,13 @@ final class CheckCommand implements Callable<Integer> {
                 }
                 if (replications >= 1) { // otherwise said with the options' problems
                     budget.check(in.loaded().scenario(), replications, spec.commandLine().getErr());
+                }
+                // a metric no run reports (enis.orphand) is bad input before any run, not after them all
+                List<dev.enisim.scenario.Problem> unknown = Checker.unknownMetrics(in.loaded().scenario(),
+                        in.loaded().expectations());
+                if (!unknown.isEmpty()) {
+                    problems.add(new ScenarioException(in.file().toString(), unknown).getMessage());
+                    continue;
                 }
                 out.add(new Checked(in.file(), in.loaded(), expected));
             } catch (UserInputException | dev.enisim.report.OutputRefused e) {

@@ -272,6 +272,14 @@ final class GateCommand implements Callable<Integer> {
                 problems.add(e);
             }
         }
+        if (change != null && rules != null && at != null) { // a metric no run reports: said before the runs
+            try {
+                Gate.checkMetrics(account, change, rules, traffic, defaultTraffic, at, rulesFile == null
+                        ? "gate rules" : rulesFile.toString());
+            } catch (ScenarioException e) {
+                problems.add(e);
+            }
+        }
         if (!problems.isEmpty()) {
             throw ChangeReader.merge(problems);
         }

@@ -240,15 +240,52 @@ public final class Gate {
         }
         try {
             results.addAll(Checker.evaluate(expectations, List.of(a), options.rulesSource()));
-        } catch (ScenarioException e) { // "expect[0]" of the account said nothing of where the rule was written
-            List<Problem> named = new ArrayList<>();
-            for (Problem p : e.problems()) {
-                int i = Integer.parseInt(p.path().replaceAll("\\D", ""));
-                named.add(new Problem("rule '" + expectations.get(i).text() + "'", p.message()));
-            }
-            throw new ScenarioException(options.rulesSource(), named);
+        } catch (ScenarioException e) {
+            throw new ScenarioException(options.rulesSource(), named(e.problems(), expectations));
         }
         return results;
+    }
+
+    /**
+     * Problems of {@code expectations}, named {@code expect[i]}, as the rules' ({@code rule '...'}): "expect[0]" of
+     * the account said nothing of where the rule was written.
+     */
+    private static List<Problem> named(List<Problem> problems, List<Expectation> expectations) {
+        List<Problem> named = new ArrayList<>();
+        for (Problem p : problems) {
+            int i = Integer.parseInt(p.path().replaceAll("\\D", ""));
+            named.add(new Problem("rule '" + expectations.get(i).text() + "'", p.message()));
+        }
+        return named;
+    }
+
+    /**
+     * The rules' summary expectations that name a metric no run of the account with the change reports
+     * ({@code failedInvocatons > 0}, {@code subnets.subnet-x.minAvailableIps} for a subnet neither has), checked
+     * before the runs against the functions, subnets and VPCs of the account with the change deployed
+     * ({@link Checker#unknownMetrics}): they were bad input only after both runs. Throws them named as the runs
+     * name them ({@code rulesSource: rule '...'}); says nothing of rules, an account or a change with problems of
+     * their own (said by their own checks).
+     */
+    public static void checkMetrics(Path account, Change change, List<String> rules, Map<String, String> traffic,
+            String defaultTraffic, long deployAtSeconds, String rulesSource) throws ScenarioException {
+        List<Expectation> expectations;
+        Scenario afterScenario;
+        try {
+            expectations = rules(rules, "gate rules", "rules");
+            if (expectations.isEmpty()) {
+                return;
+            }
+            Deployment.After after = Deployment.apply(ScenarioLoader.readTree(account), change,
+                    new Deployment.Options(deployAtSeconds, traffic, defaultTraffic));
+            afterScenario = ScenarioLoader.parseTree(after.tree(), account.toString());
+        } catch (ScenarioException | IllegalArgumentException e) { // a rate or a change said wrong by its own check
+            return;
+        }
+        List<Problem> unknown = Checker.unknownMetrics(afterScenario, expectations);
+        if (!unknown.isEmpty()) {
+            throw new ScenarioException(rulesSource, named(unknown, expectations));
+        }
     }
 
     /**

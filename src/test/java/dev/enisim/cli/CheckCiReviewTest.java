@@ -85,21 +85,22 @@ class CheckCiReviewTest extends InScratch {
 
     /**
      * Finding 5: on bad input found after the runs (an unknown metric), the job's summary got nothing and the JUnit
-     * file only the error: the scenario that ran and failed was in neither.
+     * file only the error: the scenario that ran and failed was in neither. (A misspelt metric, {@code enis.peek}, is
+     * found before any run since session 45: a list element the run does not have is still found after it.)
      */
     @Test
     void onBadInputTheVerdictsReachedStayInTheJUnitFileAndTheSummarySaysWhyItStopped() throws Exception {
-        scenario("bad/bad2.yaml", "qbad2", "enis.peek == 8");
+        scenario("bad/bad2.yaml", "qbad2", "teardowns[5].waitSeconds == 8");
         scenario("s1/fail.yaml", "qfail", "enis.peak == 7000", "functions.api.finalState == Failed");
         Path summary = Files.writeString(s.work.resolve("ss2.md"), "");
         Scratch.Result r = s.run("check", "bad/bad2.yaml", "s1/fail.yaml", "--step-summary", "ss2.md", "--junit",
                 "ss2.xml");
         assertExit(2, r);
-        assertTrue(r.err().contains("unknown metric 'enis.peek'"), r.err());
+        assertTrue(r.err().contains("unknown metric 'teardowns[5].waitSeconds'"), r.err());
         String md = Files.readString(summary);
         String w = s.work + "/";
         assertTrue(md.startsWith("### enisim check: stopped on bad input (exit 2)\n\n```\n" + w + "bad/bad2.yaml: "
-                + "expect[0]: unknown metric 'enis.peek'"), md);
+                + "expect[0]: unknown metric 'teardowns[5].waitSeconds'"), md);
         assertTrue(md.contains("| qfail (" + w + "s1/fail.yaml) | `enis.peak == 7000` | **FAIL** |"), md);
         assertTrue(md.contains("| qfail (" + w + "s1/fail.yaml) | `functions.api.finalState == Failed` | **FAIL** | "
                 + "Active |"), md);
