@@ -2198,10 +2198,7 @@ public final class Planner {
     static double normalUpperQuantile(DistributionSpec.Normal n, double q) {
         org.apache.commons.math3.distribution.NormalDistribution z =
                 new org.apache.commons.math3.distribution.NormalDistribution();
-        if (!(n.stddev() > 0)) {
-            return Math.max(0, n.mean());
-        }
-        double positive = z.cumulativeProbability(n.mean() / n.stddev()); // P(X > 0)
+        double positive = z.cumulativeProbability(n.mean() / n.stddev()); // P(X > 0); 1 when the sd is 0
         return n.mean() + n.stddev() * z.inverseCumulativeProbability(1 - (1 - q) * positive);
     }
 
@@ -2262,8 +2259,9 @@ public final class Planner {
                 enis = Math.max(enis, n);
                 orphaned = Math.max(orphaned, lost);
                 orphanedRuns += lost > 0 ? 1 : 0;
-                // an orphaned ENI is never deleted: that wait is endless, not cut short by the horizon
-                waits[rep] = cut || lost > 0 ? Double.POSITIVE_INFINITY : Math.max(0, end - start);
+                // an orphaned ENI's wait is null too, but it is endless, not cut short by the horizon (and the waits
+                // of a teardown that orphans are not read: it has no finite figure)
+                waits[rep] = cut ? Double.POSITIVE_INFINITY : Math.max(0, end - start);
                 censored += cut && lost == 0 ? 1 : 0;
             }
         }

@@ -136,7 +136,7 @@ final class Variants {
         }
         List<String> out = new ArrayList<>();
         granted.forEach((role, yes) -> {
-            if (!yes && role < roles.size()) {
+            if (!yes) {
                 out.add(roles.get(role));
             }
         });

@@ -79,6 +79,13 @@ class PlanTeardownHorizonTest {
         assertEquals(1e-4, chance, 1e-7, "the chance that some replication is cut short");
     }
 
+    /** A normal of no spread: its mean, as the sampler draws it. */
+    @Test
+    void aNormalOfNoSpreadRunsToItsMean() {
+        assertEquals(50 * MIN + 10 * MIN, Planner.teardownHorizonMicros(new DistributionSpec.Normal(10 * MIN, 0, INF),
+                4, 2));
+    }
+
     @Test
     void aShiftedLogNormalRunsToItsTailQuantile() {
         DistributionSpec.ShiftedLogNormal d = new DistributionSpec.ShiftedLogNormal("deletion", 5 * MIN,

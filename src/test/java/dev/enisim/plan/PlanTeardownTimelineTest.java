@@ -216,6 +216,9 @@ class PlanTeardownTimelineTest {
                   - { at: 30s, action: azOutage, az: az-2, until: 1m }
                   - { at: 40s, action: azOutage, az: az-1, until: 5m }
                   - { at: 50s, action: putProvisionedConcurrencyConfig, function: f, provisionedConcurrency: 1 }
+                  - { at: 55s, action: deleteProvisionedConcurrencyConfig, function: f }
+                  - { at: 56s, action: deleteVersion, function: f, version: 1 }
+                  - { at: 57s, action: setOtherUsedEnis, vpc: v, otherUsedEnis: 3 }
                   - { at: 1m, action: revokeRolePermissions, role: stack-role }
                   - { at: 2m, action: deleteFunction, function: f }
                   - { at: 150s, action: deleteOrphanedEnis }
@@ -223,7 +226,8 @@ class PlanTeardownTimelineTest {
                 """);
         assertEquals(List.of("publishVersion f at 10 s", "setOtherUsedIps a at 20 s", "azOutage az-2 at 30 s",
                 "end of the azOutage of az-2 at 1 min", "azOutage az-1 at 40 s",
-                "putProvisionedConcurrencyConfig f at 50 s", "revokeRolePermissions stack-role at 1 min"),
+                "putProvisionedConcurrencyConfig f at 50 s", "deleteProvisionedConcurrencyConfig f at 55 s",
+                "deleteVersion f 1 at 56 s", "setOtherUsedEnis v at 57 s", "revokeRolePermissions stack-role at 1 min"),
                 Variants.said(s));
         assertEquals(List.of("stack-role"), Variants.rolesWithoutEc2(s), "given back only at the end: too late");
         Scenario down = Variants.teardown(s, 60_000_000L);
