@@ -19,28 +19,31 @@ class PlanOrphanedWordsTest {
                 List.of("deleteRole r at 1 min"), enis, runs, roles);
     }
 
+    /** What the three sentences of an orphaned teardown {@code t} say. */
+    private static void says(Plan.TeardownWait t, String count, String why, String advice) {
+        assertEquals(count, PlanReport.orphanedCount(t));
+        assertEquals(why, PlanReport.orphanedWhy(t));
+        assertEquals(advice, PlanReport.orphanedAdvice(t));
+    }
+
     @Test
     void oneEniInTheOneReplication() {
-        Plan.TeardownWait t = orphaned(1, 1, 1, List.of("r"));
-        assertEquals("1 ENI orphaned (in the replication)", PlanReport.orphanedCount(t));
-        assertEquals("Lambda cannot delete it (the execution role r has lost its EC2 permissions), so no wait is long"
+        says(orphaned(1, 1, 1, List.of("r")), "1 ENI orphaned (in the replication)",
+                "Lambda cannot delete it (the execution role r has lost its EC2 permissions), so no wait is long"
                 + " enough, and no CloudFormation or Terraform timeout; it keeps its subnet IP and its slot of the VPC's"
-                + " ENI quota until deleted by hand", PlanReport.orphanedWhy(t));
-        assertEquals("what to do: delete the role last, or keep ec2:DeleteNetworkInterface in its policy until the"
-                + " ENIs are gone; ENIs already orphaned: delete them by hand (aws ec2 delete-network-interface)",
-                PlanReport.orphanedAdvice(t));
+                + " ENI quota until deleted by hand",
+                "what to do: delete the role last, or keep ec2:DeleteNetworkInterface in its policy until the"
+                + " ENIs are gone; ENIs already orphaned: delete them by hand (aws ec2 delete-network-interface)");
     }
 
     @Test
     void someReplicationsAndTwoRoles() {
-        Plan.TeardownWait t = orphaned(20, 3, 7, List.of("r", "s"));
-        assertEquals("3 ENIs orphaned (in 7 of 20 replications)", PlanReport.orphanedCount(t));
-        assertEquals("Lambda cannot delete them (the execution roles r, s have lost their EC2 permissions), so no wait"
+        says(orphaned(20, 3, 7, List.of("r", "s")), "3 ENIs orphaned (in 7 of 20 replications)",
+                "Lambda cannot delete them (the execution roles r, s have lost their EC2 permissions), so no wait"
                 + " is long enough, and no CloudFormation or Terraform timeout; each keeps its subnet IP and its slot of"
-                + " the VPC's ENI quota until deleted by hand", PlanReport.orphanedWhy(t));
-        assertEquals("what to do: delete the roles last, or keep ec2:DeleteNetworkInterface in their policies until"
-                + " the ENIs are gone; ENIs already orphaned: delete them by hand (aws ec2 delete-network-interface)",
-                PlanReport.orphanedAdvice(t));
+                + " the VPC's ENI quota until deleted by hand",
+                "what to do: delete the roles last, or keep ec2:DeleteNetworkInterface in their policies until"
+                + " the ENIs are gone; ENIs already orphaned: delete them by hand (aws ec2 delete-network-interface)");
     }
 
     @Test
