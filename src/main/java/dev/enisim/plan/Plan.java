@@ -377,12 +377,52 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      * of them is censored ({@code p50Censored}, {@code p99Censored}): its figure is the horizon, a lower bound.
      * {@code design}: which design is torn down when it is not the scenario as it is (the one the plan recommends:
      * every subnet at its recommended size, every ENI created), null when it is.
+     *
+     * @param timelineKept         the actions of the scenario's timeline the teardown keeps (what stands at its end:
+     *                             a role deleted, a VpcConfig updated...; {@code Variants.standing}), as the timeline
+     *                             names them with their times; empty (left out of plan.json) when none
+     * @param orphanedEnis         the most ENIs orphaned in one replication: Lambda could not delete them (their
+     *                             function's execution role had lost its EC2 permissions), so the teardown never
+     *                             ends by itself. Then every quantile, simulated and analytic, is infinite (left out of
+     *                             plan.json): no wait is long enough. 0 (left out) when none
+     * @param orphanedReplications the replications in which an ENI was orphaned; 0 (left out) when none
+     * @param rolesWithoutEc2      when ENIs were orphaned, the roles that end the scenario without their EC2
+     *                             network-interface permissions (deleted or revoked); empty (left out) otherwise
      */
-    public record TeardownWait(int replications, int enis, double p50Seconds, double p99Seconds,
-            double analyticP50Seconds, double analyticP99Seconds, int censoredReplications, double horizonSeconds,
+    public record TeardownWait(int replications, int enis,
+            @com.fasterxml.jackson.annotation.JsonInclude(value = com.fasterxml.jackson.annotation.JsonInclude.Include
+                    .CUSTOM, valueFilter = Infinite.class) double p50Seconds,
+            @com.fasterxml.jackson.annotation.JsonInclude(value = com.fasterxml.jackson.annotation.JsonInclude.Include
+                    .CUSTOM, valueFilter = Infinite.class) double p99Seconds,
+            @com.fasterxml.jackson.annotation.JsonInclude(value = com.fasterxml.jackson.annotation.JsonInclude.Include
+                    .CUSTOM, valueFilter = Infinite.class) double analyticP50Seconds,
+            @com.fasterxml.jackson.annotation.JsonInclude(value = com.fasterxml.jackson.annotation.JsonInclude.Include
+                    .CUSTOM, valueFilter = Infinite.class) double analyticP99Seconds,
+            int censoredReplications, double horizonSeconds,
             boolean p50Censored, boolean p99Censored,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            String design) {
+            String design,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+            List<String> timelineKept,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include
+                    .NON_DEFAULT) int orphanedEnis,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include
+                    .NON_DEFAULT) int orphanedReplications,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+            List<String> rolesWithoutEc2) {
+
+        public TeardownWait {
+            timelineKept = List.copyOf(timelineKept);
+            rolesWithoutEc2 = List.copyOf(rolesWithoutEc2);
+        }
+
+        /** A teardown with no timeline kept and no ENI orphaned. */
+        public TeardownWait(int replications, int enis, double p50Seconds, double p99Seconds,
+                double analyticP50Seconds, double analyticP99Seconds, int censoredReplications, double horizonSeconds,
+                boolean p50Censored, boolean p99Censored, String design) {
+            this(replications, enis, p50Seconds, p99Seconds, analyticP50Seconds, analyticP99Seconds,
+                    censoredReplications, horizonSeconds, p50Censored, p99Censored, design, List.of(), 0, 0, List.of());
+        }
 
         /** The scenario's design as it is. */
         public TeardownWait(int replications, int enis, double p50Seconds, double p99Seconds,
@@ -397,6 +437,27 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
                 double analyticP50Seconds, double analyticP99Seconds) {
             this(replications, enis, p50Seconds, p99Seconds, analyticP50Seconds, analyticP99Seconds, 0,
                     Double.NaN, false, false);
+        }
+
+        /** ENIs were orphaned: the teardown never ends by itself, and no quantile of it is finite. */
+        public boolean orphaned() {
+            return orphanedEnis > 0;
+        }
+    }
+
+    /**
+     * plan.json leaves out a teardown quantile that is infinite (orphaned ENIs: no wait is long enough), where JSON
+     * has no number for it. Jackson's filter: a value it equals is left out.
+     */
+    public static final class Infinite {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Double d && d.isInfinite();
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
         }
     }
 

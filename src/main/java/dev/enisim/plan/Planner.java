@@ -2142,7 +2142,8 @@ public final class Planner {
      * Runs each teardown replication {@code micros} (over 0) past the deletions, in place of the horizon the plan
      * chooses. Package-private, not an option of {@code plan}: for tests of a replication cut short (an ENI still
      * there at the horizon), which no scenario field makes: the horizon outlasts the deletions but about once in
-     * 10,000 (a cap bounds them; the teardown keeps no timeline, so no role loses its EC2 permissions in it).
+     * 10,000 (a cap bounds them; an ENI a role without EC2 permissions orphans is said as orphaned, never as cut
+     * short).
      */
     Planner teardownHorizon(long micros) {
         this.teardownHorizon = java.util.OptionalLong.of(micros);
@@ -2176,8 +2177,7 @@ public final class Planner {
         } else if (d instanceof DistributionSpec.Uniform u) {
             return u.high();
         } else if (d instanceof DistributionSpec.Normal n) {
-            return n.mean() + n.stddev() * new org.apache.commons.math3.distribution.NormalDistribution()
-                    .inverseCumulativeProbability(q);
+            return normalUpperQuantile(n, q);
         } else if (d instanceof DistributionSpec.ShiftedLogNormal l) {
             return l.atZ(new org.apache.commons.math3.distribution.NormalDistribution()
                     .inverseCumulativeProbability(q));
@@ -2186,6 +2186,20 @@ public final class Planner {
             return upperQuantile(sum.base(), each) + upperQuantile(sum.extra(), each);
         }
         return Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * The q-quantile of a normal truncated at zero, as the sampler draws it (a negative draw is drawn again): the
+     * tail past x is the untruncated one over P(X > 0), so the value passed with a chance of 1 - q is the untruncated
+     * normal's (1 - (1 - q) P(X > 0))-quantile. The untruncated q-quantile it took is passed up to twice as often
+     * (mean small beside the standard deviation: P(X > 0) near 1/2), so a replication was cut short about twice as
+     * often as {@link #CENSORING_CHANCE} says.
+     */
+    static double normalUpperQuantile(DistributionSpec.Normal n, double q) {
+        org.apache.commons.math3.distribution.NormalDistribution z =
+                new org.apache.commons.math3.distribution.NormalDistribution();
+        double positive = z.cumulativeProbability(n.mean() / n.stddev()); // P(X > 0); 1 when the sd is 0
+        return n.mean() + n.stddev() * z.inverseCumulativeProbability(1 - (1 - q) * positive);
     }
 
     /**
@@ -2219,6 +2233,8 @@ public final class Planner {
         double[] waits = new double[replications];
         int enis = 0;
         int censored = 0;
+        int orphaned = 0; // the most ENIs orphaned in one replication
+        int orphanedRuns = 0;
         try (RunSequence runsOf = runSequence(down, 0, replications, rep -> "teardown, replication " + (rep + 1)
                 + " of " + replications)) {
             for (int rep = 0; rep < replications; rep++) {
@@ -2226,12 +2242,14 @@ public final class Planner {
                 double end = 0;
                 double start = base.durationMicros() / 1e6;
                 int n = 0;
+                int lost = 0;
                 boolean cut = false;
                 for (RunSummary.Teardown t : r.teardowns()) {
                     if (t.requestedAtSeconds() < start) {
                         continue;
                     }
                     n += t.enis();
+                    lost += t.orphaned();
                     if (t.waitSeconds() != null) {
                         end = Math.max(end, t.requestedAtSeconds() + t.waitSeconds());
                     } else { // an ENI still there at the horizon (a teardown of no ENI has a wait, 0)
@@ -2239,18 +2257,28 @@ public final class Planner {
                     }
                 }
                 enis = Math.max(enis, n);
+                orphaned = Math.max(orphaned, lost);
+                orphanedRuns += lost > 0 ? 1 : 0;
+                // an orphaned ENI's wait is null too, but it is endless, not cut short by the horizon (and the waits
+                // of a teardown that orphans are not read: it has no finite figure)
                 waits[rep] = cut ? Double.POSITIVE_INFINITY : Math.max(0, end - start);
-                censored += cut ? 1 : 0;
+                censored += cut && lost == 0 ? 1 : 0;
             }
+        }
+        double h = horizon / 1e6;
+        List<String> kept = Variants.said(base);
+        if (orphaned > 0) { // no finite figure: not the simulated ones', not the analytic ones' of deletions never made
+            double never = Double.POSITIVE_INFINITY;
+            return new Plan.TeardownWait(replications, enis, never, never, never, never, censored, h, false, false,
+                    said, kept, orphaned, orphanedRuns, Variants.rolesWithoutEc2(base));
         }
         // the largest of no deletion times is 0: no ENI, no wait (it gave the analytic figures of one ENI's)
         double[] analytic = enis == 0 ? new double[2] : maxQuantiles(base.hyperplane().eniDeleteTime(), enis);
-        double h = horizon / 1e6;
         double p50 = quantile(waits, 0.50);
         double p99 = quantile(waits, 0.99);
         return new Plan.TeardownWait(replications, enis, Double.isFinite(p50) ? p50 : h,
                 Double.isFinite(p99) ? p99 : h, analytic[0], analytic[1], censored, h, !Double.isFinite(p50),
-                !Double.isFinite(p99), said);
+                !Double.isFinite(p99), said, kept, 0, 0, List.of());
     }
 
     /**

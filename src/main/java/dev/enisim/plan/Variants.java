@@ -72,17 +72,125 @@ final class Variants {
 
     /**
      * The scenario's functions as configured, with their traffic until the scenario's end (every ENI a key scales
-     * out to) but without its timeline (the scenario's own deletions, updates and outages: the question is the
-     * stack as configured), every one deleted at the end, run on for {@code extraMicros} with no traffic after.
+     * out to), every one deleted at the end, run on for {@code extraMicros} with no traffic after; with the actions of
+     * the scenario's timeline that say what stands when the stack is torn down ({@link #standing}): a role deleted
+     * before the end orphans the ENIs here as in the run. It kept no timeline at all, and quoted orphaned-enis'
+     * teardown as 17 minutes where the scenario's own story is that its ENIs are never deleted.
      */
     static Scenario teardown(Scenario s, long extraMicros) {
         List<Scenario.Function> fns = new ArrayList<>();
-        List<Scenario.At> actions = new ArrayList<>();
+        List<Scenario.At> actions = new ArrayList<>(standing(s));
         for (Scenario.Function f : s.functions()) {
             actions.add(new Scenario.At(s.durationMicros(), new SimEvent.DeleteFunction(fns.size())));
             fns.add(f.withArrivals(f.arrivals().until(s.durationMicros())));
         }
         return with(s, s.vpcs(), fns, actions, s.durationMicros() + extraMicros);
+    }
+
+    /**
+     * The actions of the scenario's timeline that the plan's teardown keeps, in the timeline's order: every action
+     * before the scenario's end that makes the stack what it is when it is torn down (a role deleted, or its EC2
+     * permissions revoked or given back; a VpcConfig updated; a version published or deleted; provisioned
+     * concurrency put or deleted; other tenants' IPs or other services' ENIs changed; an Availability Zone's outage,
+     * and its end when that comes before the scenario's; a function re-created, with the deletion before it: a
+     * redeploy). Left out: the scenario's own teardown steps, which the plan's teardown replaces by deleting every
+     * function at the end (a {@code deleteFunction} that no {@code createFunction} of the function follows before the
+     * end) and by waiting for Lambda's deletions alone ({@code deleteOrphanedEnis}, an operator's fix by hand); and
+     * any action at or after the end, which never happens in the run either (an outage still running at the end
+     * stays down through the teardown).
+     */
+    static List<Scenario.At> standing(Scenario s) {
+        long end = s.durationMicros();
+        java.util.Set<Integer> recreated = new java.util.HashSet<>(); // functions re-created later, before the end
+        List<Scenario.At> kept = new ArrayList<>();
+        List<Scenario.At> timeline = s.timeline();
+        for (int i = timeline.size() - 1; i >= 0; i--) { // backwards: a deletion is kept when a re-creation follows
+            Scenario.At a = timeline.get(i);
+            if (a.atMicros() >= end || a.action() instanceof SimEvent.DeleteOrphanedEnis) {
+                continue;
+            }
+            if (a.action() instanceof SimEvent.CreateFunction c) {
+                recreated.add(c.function());
+            } else if (a.action() instanceof SimEvent.DeleteFunction d && !recreated.contains(d.function())) {
+                continue;
+            }
+            kept.add(a);
+        }
+        java.util.Collections.reverse(kept);
+        return kept;
+    }
+
+    /**
+     * The execution roles that have no EC2 network-interface permissions at the scenario's end by the actions
+     * {@link #standing} keeps (deleted or revoked, not given back), in the order functions first name them: Lambda
+     * cannot delete the ENIs of their functions.
+     */
+    static List<String> rolesWithoutEc2(Scenario s) {
+        List<String> roles = new ArrayList<>(new java.util.LinkedHashSet<>(s.functions().stream()
+                .map(Scenario.Function::role).toList()));
+        java.util.Map<Integer, Boolean> granted = new java.util.TreeMap<>();
+        for (Scenario.At a : standing(s)) {
+            if (a.action() instanceof SimEvent.SetRolePermissions r) {
+                granted.put(r.role(), r.granted());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        granted.forEach((role, yes) -> {
+            if (!yes) {
+                out.add(roles.get(role));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The actions {@link #standing} keeps, as the timeline names them with their times ("deleteRole
+     * legacy-stack-role at 30 min"): what a plan says its teardown kept.
+     */
+    static List<String> said(Scenario s) {
+        List<String> roles = new ArrayList<>(new java.util.LinkedHashSet<>(s.functions().stream()
+                .map(Scenario.Function::role).toList()));
+        List<String> subnets = new ArrayList<>();
+        java.util.Set<String> azs = new java.util.LinkedHashSet<>();
+        for (Scenario.Vpc v : s.vpcs()) {
+            for (Scenario.Subnet sn : v.subnets()) {
+                subnets.add(sn.id());
+                azs.add(sn.az());
+            }
+        }
+        List<String> az = new ArrayList<>(azs);
+        List<String> out = new ArrayList<>();
+        for (Scenario.At a : standing(s)) {
+            SimEvent.Control c = a.action();
+            String what;
+            if (c instanceof SimEvent.SetRolePermissions r) {
+                what = (r.deleted() ? "deleteRole " : r.granted() ? "grantRolePermissions " : "revokeRolePermissions ")
+                        + roles.get(r.role());
+            } else if (c instanceof SimEvent.UpdateVpcConfig u) {
+                what = "updateVpcConfig " + s.functions().get(u.function()).name();
+            } else if (c instanceof SimEvent.CreateFunction f) {
+                what = "createFunction " + s.functions().get(f.function()).name();
+            } else if (c instanceof SimEvent.DeleteFunction d) {
+                what = "deleteFunction " + s.functions().get(d.function()).name();
+            } else if (c instanceof SimEvent.PublishVersion v) {
+                what = "publishVersion " + s.functions().get(v.function()).name();
+            } else if (c instanceof SimEvent.DeleteVersion v) {
+                what = "deleteVersion " + s.functions().get(v.function()).name() + " " + v.version();
+            } else if (c instanceof SimEvent.PutProvisionedConcurrency p) {
+                what = (p.amount() == 0 ? "deleteProvisionedConcurrencyConfig " : "putProvisionedConcurrencyConfig ")
+                        + s.functions().get(p.function()).name();
+            } else if (c instanceof SimEvent.SetOtherUsedIps o) {
+                what = "setOtherUsedIps " + subnets.get(o.subnet());
+            } else if (c instanceof SimEvent.SetOtherUsedEnis o) {
+                what = "setOtherUsedEnis " + s.vpcs().get(o.vpc()).id();
+            } else if (c instanceof SimEvent.AzAvailability x) {
+                what = (x.down() ? "azOutage " : "end of the azOutage of ") + az.get(x.az());
+            } else {
+                what = c.getClass().getSimpleName();
+            }
+            out.add(what + " at " + Planner.minutes(a.atMicros()));
+        }
+        return out;
     }
 
     /** The scenario with some functions created at other times ({@code createdAt}, microseconds, by name). */

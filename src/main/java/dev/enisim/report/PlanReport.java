@@ -208,12 +208,22 @@ public final class PlanReport {
             }
         }
         Plan.TeardownWait t = p.teardown();
-        b.append(String.format("%n4. Teardown: deleting every function waits for Lambda to delete %d ENI%s%n",
-                t.enis(), t.enis() == 1 ? "" : "s"));
+        if (t.orphaned()) {
+            b.append("\n4. Teardown: deleting every function leaves ").append(orphanedCount(t)).append('\n');
+        } else {
+            b.append(String.format("%n4. Teardown: deleting every function waits for Lambda to delete %d ENI%s%n",
+                    t.enis(), t.enis() == 1 ? "" : "s"));
+        }
         if (t.design() != null) {
             b.append("   (of ").append(t.design()).append(")\n");
         }
-        if (t.enis() == 0) {
+        if (!t.timelineKept().isEmpty()) {
+            b.append("   (").append(keptText(t)).append(")\n");
+        }
+        if (t.orphaned()) {
+            b.append("   (!) no finite wait: ").append(orphanedWhy(t)).append('\n');
+            b.append("   ").append(orphanedAdvice(t)).append('\n');
+        } else if (t.enis() == 0) {
             b.append("   no ENI to wait for: the deletions wait 0 min for ENIs, and need no timeout for them\n");
         } else {
         b.append(String.format("   simulated over %d replications: p50 %s, p99 %s%s;"
@@ -383,14 +393,16 @@ public final class PlanReport {
                     : limitAt(p.headroom().staggered().headroom()).replaceFirst("^at ", "") + " "
                     + String.join(", ", p.headroom().staggered().headroom().limitsHit()));
         }
-        row(b, "teardown wait p50", plans, p -> minutes(p.teardown().p50Seconds(), p.teardown().p50Censored()));
+        row(b, "teardown wait p50", plans, p -> p.teardown().orphaned() ? never(p.teardown())
+                : minutes(p.teardown().p50Seconds(), p.teardown().p50Censored()));
         // the figure to plan on is the analytic p99: the simulated "p99" of a few runs is about their largest (10 runs:
         // about a p96), and the plan advises the timeout on the analytic one
-        row(b, "teardown wait p99 to plan on (analytic)", plans, p -> p.teardown().enis() == 0 ? "0 min"
+        row(b, "teardown wait p99 to plan on (analytic)", plans, p -> p.teardown().orphaned() ? never(p.teardown())
+                : p.teardown().enis() == 0 ? "0 min"
                 : String.format(java.util.Locale.ROOT, "%.0f min", p.teardown().analyticP99Seconds() / 60));
         row(b, plans.get(0).teardown().replications() < 100 ? "teardown wait, largest simulated (not a p99)"
-                : "teardown wait p99 (simulated)", plans, p -> minutes(p.teardown().p99Seconds(),
-                p.teardown().p99Censored()));
+                : "teardown wait p99 (simulated)", plans, p -> p.teardown().orphaned() ? never(p.teardown())
+                : minutes(p.teardown().p99Seconds(), p.teardown().p99Censored()));
         return b.toString();
     }
 
@@ -631,6 +643,16 @@ public final class PlanReport {
 
     private static void teardownSection(StringBuilder b, Plan p) {
         Plan.TeardownWait t = p.teardown();
+        String kept = t.timelineKept().isEmpty() ? "" : "<p>" + escape(upper(keptText(t))) + ".</p>\n";
+        if (t.orphaned()) { // no figure, no chart: every one would be finite where the wait is not
+            b.append("<section id=\"teardown\"><h2>4. Teardown wait</h2>\n<p class=\"verdict bad\">")
+                    .append(escape("No finite wait: deleting every function leaves " + orphanedCount(t) + ". "
+                            + orphanedWhy(t))).append(".</p>\n<p>")
+                    .append(escape(upper(orphanedAdvice(t)))).append(".</p>\n")
+                    .append(t.design() == null ? "" : "<p>" + escape("Of " + t.design()) + ".</p>\n").append(kept)
+                    .append("</section>\n");
+            return;
+        }
         if (t.enis() == 0) {
             b.append("<section id=\"teardown\"><h2>4. Teardown wait</h2>\n<p>No ENI to wait for: deleting every"
                     + " function waits 0 min for Lambda's ENIs, and needs no timeout for them.</p>\n</section>\n");
@@ -645,7 +667,59 @@ public final class PlanReport {
                         + escape(censoredText(t)) + String.format(java.util.Locale.ROOT, ": an ENI still there %,.0f"
                         + " min after the deletions. Their waits count as longer than that, never as short; a"
                         + " quantile that rests on them is shown as \"&gt; %,.0f min\".</p>\n",
-                        t.horizonSeconds() / 60, t.horizonSeconds() / 60)).append(PlanCharts.teardown(t)).append("</section>\n");
+                        t.horizonSeconds() / 60, t.horizonSeconds() / 60)).append(kept).append(PlanCharts.teardown(t))
+                .append("</section>\n");
+    }
+
+    /**
+     * What the teardown kept of the scenario's timeline: "with what the scenario's timeline leaves standing at its
+     * end: deleteRole legacy-stack-role at 30 min; its own deleteFunction and deleteOrphanedEnis actions replaced".
+     */
+    static String keptText(Plan.TeardownWait t) {
+        return "with what the scenario's timeline leaves standing at its end: " + String.join(", ", t.timelineKept())
+                + "; its own deletions replaced by deleting every function at its end";
+    }
+
+    /** "2 ENIs orphaned (in every one of the 20 replications)". */
+    static String orphanedCount(Plan.TeardownWait t) {
+        return enis(t.orphanedEnis()) + " orphaned (" + (t.orphanedReplications() == t.replications()
+                ? (t.replications() == 1 ? "in the replication" : "in every one of the " + t.replications()
+                + " replications") : "in " + t.orphanedReplications() + " of " + t.replications() + " replications")
+                + ")";
+    }
+
+    /**
+     * Why an orphaned teardown has no finite wait, as the run's verdict says orphaned ENIs: "Lambda cannot delete
+     * them (the execution role legacy-stack-role has lost its EC2 permissions), so no wait is long enough, and no
+     * CloudFormation or Terraform timeout; each keeps its subnet IP and its slot of the VPC's ENI quota until deleted
+     * by hand".
+     */
+    static String orphanedWhy(Plan.TeardownWait t) {
+        boolean one = t.orphanedEnis() == 1;
+        List<String> roles = t.rolesWithoutEc2();
+        String role = roles.isEmpty() ? "the execution role has lost its" : roles.size() == 1 ? "the execution role "
+                + roles.get(0) + " has lost its" : "the execution roles " + String.join(", ", roles) + " have lost"
+                + " their";
+        return "Lambda cannot delete " + (one ? "it" : "them") + " (" + role + " EC2 permissions), so no wait is long"
+                + " enough, and no CloudFormation or Terraform timeout; " + (one ? "it" : "each") + " keeps its subnet"
+                + " IP and its slot of the VPC's ENI quota until deleted by hand";
+    }
+
+    /** What to do about an orphaned teardown. */
+    static String orphanedAdvice(Plan.TeardownWait t) {
+        boolean many = t.rolesWithoutEc2().size() > 1;
+        return "what to do: delete the " + (many ? "roles" : "role") + " last, or keep ec2:DeleteNetworkInterface in "
+                + (many ? "their policies" : "its policy") + " until the ENIs are gone; ENIs already orphaned: delete"
+                + " them by hand (aws ec2 delete-network-interface)";
+    }
+
+    /** A side-by-side cell of an orphaned teardown: "never (2 ENIs orphaned)". */
+    private static String never(Plan.TeardownWait t) {
+        return "never (" + enis(t.orphanedEnis()) + " orphaned)";
+    }
+
+    private static String upper(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** A count of ENIs in words: "1 ENI", "3 ENIs". */
