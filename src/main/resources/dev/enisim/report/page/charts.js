@@ -150,48 +150,78 @@
   /** The least distance in CSS pixels between two action lines; nearer actions are counted with the line before. */
   var MARKER_GAP = 10;
 
+  /** An action label's row height in CSS px, and the least room between the lowest row and the highest line. */
+  var LANE = 13, LABEL_GAP = 4;
+
+  /**
+   * Where the markers in view go (pure layout, nothing drawn; device px): each marker's line or its count in a
+   * "+N more", each label's row and side. The value axis' range reads it ({@link #yRange}: room for the rows in use)
+   * and the plugin draws it.
+   */
+  function markerLayout(u, ctx, dpr) {
+    var min = u.scales.x.min, max = u.scales.x.max;
+    var rows = [-1e9, -1e9, -1e9], placed = [], lastLine = -1e9, lines = [];
+    // each marker labelled or counted in a "+N more"; one line per MARKER_GAP px at the most: quota-500's 110
+    // creations, 30 s apart over two hours, were dashed lines 4 px apart that merged into a solid band
+    cd.markers.forEach(function (m) {
+      if (m.t < min || m.t > max) { return; }
+      var x = Math.round(u.valToPos(m.t, 'x', true));
+      if (x - lastLine < MARKER_GAP * dpr && placed.length) { // too near the line before: counted with it
+        var near = placed[placed.length - 1];
+        near.more++;
+        rows[near.r] = Math.max(rows[near.r], near.x + ctx.measureText(near.label + ' +' + near.more + ' more')
+          .width + 8 * dpr);
+        return;
+      }
+      lastLine = x;
+      lines.push(x);
+      var w = ctx.measureText(m.label).width + 4 * dpr;
+      // no room right of its line (az-outage's "AZ us-east-1a back up" was cut at the plot's edge, 420 px wide):
+      // the label goes to the line's left
+      var flip = x + w + 4 * dpr > u.bbox.left + u.bbox.width && x - w - 4 * dpr >= u.bbox.left;
+      for (var r = 0; r < rows.length; r++) {
+        if (rows[r] < (flip ? x - w - 4 * dpr : x)) {
+          placed.push({x: x, r: r, label: m.label, more: 0, flip: flip});
+          rows[r] = flip ? x + 4 * dpr : x + w + 4 * dpr;
+          return;
+        }
+      }
+      if (!placed.length) { placed.push({x: x, r: 0, label: '', more: 0}); }
+      var last = placed[placed.length - 1];
+      last.more++;
+      rows[last.r] = Math.max(rows[last.r], last.x + ctx.measureText(last.label + ' +' + last.more + ' more').width
+        + 8 * dpr);
+    });
+    return {placed: placed, lines: lines};
+  }
+
+  /** The rows of action labels a chart draws now (0: none), from its layout at its x scale and width. */
+  function labelRows(spec, u) {
+    if (spec.markerLabels === false || !cd.markers.length || u.scales.x.min == null) { return 0; }
+    var ctx = u.ctx, dpr = devicePixelRatio || 1;
+    ctx.save();
+    ctx.font = (10 * dpr) + 'px system-ui,sans-serif';
+    var placed = markerLayout(u, ctx, dpr).placed;
+    ctx.restore();
+    var rows = 0;
+    placed.forEach(function (p) { rows = Math.max(rows, p.r + 1); });
+    return rows;
+  }
+
   function markersPlugin(spec) {
     return {hooks: {draw: [function (u) {
-      var ctx = u.ctx, min = u.scales.x.min, max = u.scales.x.max, dpr = devicePixelRatio || 1;
+      var ctx = u.ctx, dpr = devicePixelRatio || 1;
       ctx.save();
       ctx.font = (10 * dpr) + 'px system-ui,sans-serif';
       ctx.textBaseline = 'top';
       ctx.textAlign = 'left';
-      var rows = [-1e9, -1e9, -1e9], lane = 13 * dpr, placed = [], lastLine = -1e9, lines = [];
-      // each marker labelled or counted in a "+N more"; one line per MARKER_GAP px at the most: quota-500's 110
-      // creations, 30 s apart over two hours, were dashed lines 4 px apart that merged into a solid band
-      cd.markers.forEach(function (m) {
-        if (m.t < min || m.t > max) { return; }
-        var x = Math.round(u.valToPos(m.t, 'x', true));
-        if (x - lastLine < MARKER_GAP * dpr && placed.length) { // too near the line before: counted with it
-          var near = placed[placed.length - 1];
-          near.more++;
-          rows[near.r] = Math.max(rows[near.r], near.x + ctx.measureText(near.label + ' +' + near.more + ' more')
-            .width + 8 * dpr);
-          return;
-        }
-        lastLine = x;
+      var lane = LANE * dpr, layout = markerLayout(u, ctx, dpr), placed = layout.placed, lines = [];
+      ctx.strokeStyle = '#9e9e9e';
+      ctx.setLineDash([4 * dpr, 3 * dpr]);
+      ctx.lineWidth = dpr;
+      layout.lines.forEach(function (x) {
         lines.push(x / dpr);
-        ctx.strokeStyle = '#9e9e9e';
-        ctx.setLineDash([4 * dpr, 3 * dpr]);
-        ctx.lineWidth = dpr;
         ctx.beginPath(); ctx.moveTo(x, u.bbox.top); ctx.lineTo(x, u.bbox.top + u.bbox.height); ctx.stroke();
-        var w = ctx.measureText(m.label).width + 4 * dpr;
-        // no room right of its line (az-outage's "AZ us-east-1a back up" was cut at the plot's edge, 420 px wide):
-        // the label goes to the line's left
-        var flip = x + w + 4 * dpr > u.bbox.left + u.bbox.width && x - w - 4 * dpr >= u.bbox.left;
-        for (var r = 0; r < rows.length; r++) {
-          if (rows[r] < (flip ? x - w - 4 * dpr : x)) {
-            placed.push({x: x, r: r, label: m.label, more: 0, flip: flip});
-            rows[r] = flip ? x + 4 * dpr : x + w + 4 * dpr;
-            return;
-          }
-        }
-        if (!placed.length) { placed.push({x: x, r: 0, label: '', more: 0}); }
-        var last = placed[placed.length - 1];
-        last.more++;
-        rows[last.r] = Math.max(rows[last.r], last.x + ctx.measureText(last.label + ' +' + last.more + ' more').width
-          + 8 * dpr);
       });
       if (spec.markerLabels === false) { placed = []; } // the panel above labels them: lines alone here
       placed.forEach(function (p) {
@@ -207,7 +237,8 @@
       });
       // each label's text, count, row and box (CSS px from the canvas' left)
       u.enisimLabels = placed.map(function (p) {
-        return {label: p.label, more: p.more, row: p.r, box: p.box || null};
+        return {label: p.label, more: p.more, row: p.r, box: p.box || null,
+          top: (u.bbox.top + p.r * lane) / dpr, bottom: (u.bbox.top + (p.r + 1) * lane - dpr) / dpr};
       });
       u.enisimLines = lines; // the action lines drawn, CSS px from the canvas' left
       ctx.setLineDash([6 * dpr, 4 * dpr]);
@@ -229,15 +260,69 @@
     }]}};
   }
 
+  /**
+   * The value axis' range: from 0 (or the data's least) to a top that leaves room above the data for the rows of
+   * action labels the chart draws ({@link #labelRows}, LANE px each, LABEL_GAP px clear of the highest line) and for a
+   * value line's own label (14 px above it): a fixed 22% headroom put shared-eni-65k's third row, 220 px high on a
+   * phone, across its lines. At least 8% above the highest value when there is no label. A subnet's fixed range
+   * (yMin, yMax: three round ticks) is raised by its own step until the room is there.
+   */
   function yRange(spec) {
     return function (u, min, max) {
-      if (spec.yMax != null) { return [spec.yMin, spec.yMax]; }
-      var top = max;
-      (spec.lines || []).forEach(function (l) { top = Math.max(top, l.value); });
+      var dpr = devicePixelRatio || 1, height = u.bbox.height / dpr, rows = u.enisimRows || 0;
+      u.enisimRanged = rows + ':' + u.bbox.height; // what this range was made for (the draw hook checks it)
+      var band = rows ? rows * LANE + LABEL_GAP : 0;
+      var lower = spec.yMax != null ? spec.yMin : spec.yMin != null ? spec.yMin : Math.min(0, min || 0);
+      var top = spec.yMax != null ? null : max, need = [];
+      // a stepped line holds its value until its next point: the one before the window runs into it (uPlot ranges on
+      // the points in the window; zoomed into orphaned-enis, a level of 2 from the left edge was drawn on the top)
+      var i0 = u.series[0].idxs ? u.series[0].idxs[0] : 0;
+      if (spec.stepped && top != null && i0 > 0) {
+        for (var s = 1; s < u.series.length; s++) {
+          var before = u.data[s] && u.data[s][i0 - 1];
+          if (u.series[s].show && before != null && before > top) { top = before; }
+        }
+      }
+      if (top != null && isFinite(top)) { need.push([top, band]); }
+      (spec.lines || []).forEach(function (l) {
+        top = top == null ? l.value : Math.max(top, l.value);
+        need.push([l.value, band + 14]);
+      });
+      // the top that puts each value (data or line) its room below the plot's top: lower + (v - lower) * H / (H - room)
+      function room(upper) {
+        need.forEach(function (n) {
+          var r = Math.min(n[1], height * 0.6);
+          if (n[0] > lower && height > r) { upper = Math.max(upper, lower + (n[0] - lower) * height / (height - r)); }
+        });
+        return upper;
+      }
+      if (spec.yMax != null) {
+        var step = (spec.yMax - spec.yMin) / 2, upper = spec.yMax, wanted = room(upper);
+        while (upper < wanted - 1e-9 && step > 0) { upper += step; }
+        return [spec.yMin, upper];
+      }
       if (top == null || !isFinite(top) || top <= 0) { top = 1; }
-      top = top * 1.22;
-      if (spec.integer) { top = Math.max(1, Math.ceil(top)); }
-      return [spec.yMin != null ? spec.yMin : Math.min(0, min || 0), top];
+      var upper2 = room(lower + (top - lower) * 1.08);
+      if (spec.integer) { upper2 = Math.max(1, Math.ceil(upper2)); }
+      return [lower, upper2];
+    };
+  }
+
+  /**
+   * After a draw: when the rows of action labels in use (or the plot's height) differ from those the value axis was
+   * ranged for, ranges it again (uPlot re-ranges an auto axis when its x scale is set) and so draws again. The rows
+   * depend on the x window and the width, not on the value axis, so a second pass finds them the same.
+   */
+  function keepLabelsOffLines(spec) {
+    return function (u) {
+      var rows = labelRows(spec, u);
+      var want = rows + ':' + u.bbox.height, at = want + ':' + u.scales.x.min + ':' + u.scales.x.max;
+      // once per window and size: the rows do not depend on the value axis, so a second pass finds them the same
+      if (u.enisimRanged === want || u.enisimAsked === at) { return; }
+      u.enisimRows = rows;
+      u.enisimAsked = at;
+      // after this draw's commit (a scale set during it would wait for the next one); before the frame is painted
+      queueMicrotask(function () { u.setScale('x', {min: u.scales.x.min, max: u.scales.x.max}); });
     };
   }
 
@@ -287,7 +372,7 @@
       ],
       series: [{label: 'time', value: function (u, v) { return v == null ? '-' : clock(v, true); }}],
       plugins: [markersPlugin(spec)],
-      hooks: {draw: [drawEdgeLabels], setScale: [function (u, key) {
+      hooks: {draw: [drawEdgeLabels, keepLabelsOffLines(spec)], setScale: [function (u, key) {
         if (key !== 'x' || syncing) { return; }
         syncing = true;
         var min = u.scales.x.min, max = u.scales.x.max;
@@ -471,4 +556,52 @@
   }
   window.addEventListener('resize', function () { charts.forEach(fit); });
   window.enisim = {charts: charts, clock: clock, data: data};
+})();
+
+/*
+ * The narrated timeline ("What happened"): each line in a block of its own with a hanging indent, so that a line
+ * wrapped on a phone goes on under its text, not under its time stamp (it went back to the pre's left edge, 420 px
+ * wide, and the time stamps no longer stood out). The text is unchanged (copied, it reads as narrative.txt); each
+ * line's indent is its time stamp and the two spaces after it ("1d 00:00:00  ", "Mon 14:00:00  "), or its leading
+ * spaces and "why: " for an explanation. Lines are made here, not in the markup: 400 lines of markup would add
+ * some 10 kB to a page whose size is bounded.
+ */
+(function () {
+  'use strict';
+  var pre = document.querySelector('#story pre');
+  if (!pre) { return; }
+  var frag = document.createDocumentFragment(), line = null, count = 0;
+  function indent(t) {
+    var m = /^ +(why: )?/.exec(t) || /^\S.{0,20}?  (?=\S)/.exec(t);
+    return m ? m[0].length : 0;
+  }
+  function close() {
+    if (!line) { return; }
+    var n = indent(line.textContent);
+    if (n > 0) {
+      line.style.paddingLeft = n + 'ch';
+      line.style.textIndent = -n + 'ch';
+    }
+    frag.appendChild(line);
+    line = null;
+  }
+  function open() {
+    if (!line) {
+      line = document.createElement('span');
+      line.className = 'line';
+      count++;
+    }
+    return line;
+  }
+  Array.prototype.slice.call(pre.childNodes).forEach(function (node) {
+    if (node.nodeType !== 3) { open().appendChild(node); return; } // a failure's line (span.bad), its newline after
+    node.nodeValue.split('\n').forEach(function (part, i) {
+      if (i > 0) { open().appendChild(document.createTextNode('\n')); close(); }
+      if (part) { open().appendChild(document.createTextNode(part)); }
+    });
+  });
+  close();
+  pre.textContent = '';
+  pre.appendChild(frag);
+  pre.className = (pre.className ? pre.className + ' ' : '') + 'lines';
 })();
