@@ -124,7 +124,7 @@ public final class HtmlReport {
         RunSummary s = r.summary();
         RunSummary.Invocations inv = s.invocations();
         // every request: not CloudWatch's Invocations, which the next row gives as timeseries.csv does
-        b.append("<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"scroll\"><table>\n<tr><th scope=\"row\">Invocation"
+        b.append("<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"scroll\"><table class=\"totals\">\n<tr><th scope=\"row\">Invocation"
                 + " requests (all, throttled and refused ones included)</th><td class=\"n\">").append(num(inv.total()))
                 .append("</td></tr>\n<tr><th scope=\"row\">Invocations (CloudWatch's: those that ran, succeeded or function error;"
                         + " the <code>Invocations</code> of timeseries.csv)</th><td class=\"n\">")
