@@ -202,10 +202,13 @@ final class GateCommand implements Callable<Integer> {
             problems.add(new ScenarioException("gate options", named));
         }
         List<String> rules = null;
+        List<String> metricRules = null; // the rules whose metrics are checked before the runs
         try {
             rules = rules();
+            metricRules = rules;
         } catch (ScenarioException e) {
             problems.add(e);
+            metricRules = fileSentences(); // a rule said wrong: the others' metrics are still said with it
         }
         Scenario s;
         try {
@@ -272,9 +275,9 @@ final class GateCommand implements Callable<Integer> {
                 problems.add(e);
             }
         }
-        if (change != null && rules != null && at != null) { // a metric no run reports: said before the runs
+        if (change != null && metricRules != null && at != null) { // a metric no run reports: said before the runs
             try {
-                Gate.checkMetrics(account, change, rules, traffic, defaultTraffic, at, rulesFile == null
+                Gate.checkMetrics(account, change, metricRules, traffic, defaultTraffic, at, rulesFile == null
                         ? "gate rules" : rulesFile.toString());
             } catch (ScenarioException e) {
                 problems.add(e);
@@ -765,6 +768,34 @@ final class GateCommand implements Callable<Integer> {
             throw new ScenarioException(source, problems);
         }
         return fromFile;
+    }
+
+    /**
+     * The sentences of the rules file as written (under {@code gate:} or {@code expect:}), whatever their problems,
+     * for the metric check when {@link #rules} found some ({@link Gate#checkMetrics} checks each rule on its own and
+     * leaves a rule said wrong to that check); null without a rules file or when it cannot be read as one.
+     */
+    private List<String> fileSentences() {
+        if (rulesFile == null) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = ScenarioLoader.readTree(rulesFile, "rules file");
+            com.fasterxml.jackson.databind.JsonNode list = tree == null ? null
+                    : tree.has("gate") ? tree.get("gate") : tree.get("expect");
+            if (list == null || !list.isArray()) {
+                return null;
+            }
+            List<String> out = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode item : list) {
+                if (item.isTextual()) {
+                    out.add(item.asText());
+                }
+            }
+            return out;
+        } catch (ScenarioException | RuntimeException e) { // said by the rules' own check
+            return null;
+        }
     }
 
     private List<String> rules() throws ScenarioException {

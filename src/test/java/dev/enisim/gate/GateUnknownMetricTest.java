@@ -64,4 +64,23 @@ class GateUnknownMetricTest {
         assertFalse(r.err().contains("unknown metric 'functions.order-worker-01.finalState'"), r.err());
         assertFalse(r.err().contains("unknown metric 'subnets."), r.err());
     }
+
+    /**
+     * A rule said wrong and a metric misspelt, in one file: both said at once (the metric was said only once the
+     * other rule was fixed), and the misspelt metric, close to no summary path, names the gate's own rules, where
+     * "failing invocations <= N" is what {@code failedInvocatons > 0} meant.
+     */
+    @Test
+    void aMisspeltMetricIsSaidWithARuleSaidWrongAndNamesTheGatesRules() throws Exception {
+        Result r = gate("gate:\n  - \"failedInvocatons > 0\"\n  - \"failing invocation <= 0\"\n");
+        assertEquals(2, r.code(), r.out() + r.err());
+        String rules = dir.resolve("rules.yml").toString();
+        assertTrue(r.err().contains("did you mean 'failing invocations <= 0'?"), r.err());
+        String metric = r.err().lines().filter(l -> l.contains("rule 'failedInvocatons > 0'")).findFirst().orElse("");
+        assertTrue(metric.startsWith(rules + ": rule 'failedInvocatons > 0': unknown metric 'failedInvocatons'"),
+                r.err());
+        assertTrue(metric.contains("; or one of the gate's own rules: ") && metric.contains("failing invocations <= N"),
+                metric);
+        assertFalse(Files.exists(dir.resolve("g")), "bad input: nothing run, no folder made");
+    }
 }
