@@ -1052,8 +1052,17 @@ public final class Planner {
         return (connections + capacity - 1) / capacity;
     }
 
-    /** "5 min", "90 s". */
+    /**
+     * "5 min", "90 s"; from two days on, in whole hours, "5 d" or "2 d 6 h" (month's teardown said "updateVpcConfig
+     * web at 7200 min").
+     */
     static String minutes(long micros) {
+        long hour = 3_600_000_000L;
+        long day = 24 * hour;
+        if (micros >= 2 * day && micros % hour == 0) {
+            long hours = micros % day / hour;
+            return micros / day + " d" + (hours == 0 ? "" : " " + hours + " h");
+        }
         return micros % 60_000_000L == 0 ? micros / 60_000_000L + " min" : micros / 1_000_000L + " s";
     }
 

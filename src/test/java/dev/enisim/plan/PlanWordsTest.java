@@ -47,6 +47,17 @@ class PlanWordsTest {
         assertEquals("0 min", Planner.minutes(0));
     }
 
+    /** bench/month.yaml's teardown said "updateVpcConfig web at 7200 min": days from two days on, hours kept. */
+    @Test
+    void aTimeOfDaysIsInDaysAndHours() {
+        long hour = 3_600_000_000L;
+        assertEquals("5 d", Planner.minutes(120 * hour));
+        assertEquals("2 d", Planner.minutes(48 * hour));
+        assertEquals("2 d 6 h", Planner.minutes(54 * hour));
+        assertEquals("2820 min", Planner.minutes(47 * hour), "below two days: minutes");
+        assertEquals("3001 min", Planner.minutes(3001 * 60_000_000L), "not whole hours: minutes");
+    }
+
     @Test
     void aWarmUpAppliesWhenABucketCanTellItApartAndTheRunIsLongerThanTwiceIt() {
         long min = 60_000_000L;
