@@ -3,7 +3,6 @@ package dev.enisim.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -73,20 +72,7 @@ final class Parallelism {
          * the command to say in one line as it says a serial run's.
          */
         static <T> T await(Future<T> f) {
-            try {
-                return f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (e.getCause() instanceof Error er) {
-                    throw er;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
+            return dev.enisim.experiment.Tasks.await(f::get);
         }
 
         /** The results of {@code futures}, in their order. */

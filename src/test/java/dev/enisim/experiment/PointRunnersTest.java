@@ -76,4 +76,21 @@ class PointRunnersTest {
         assertTrue(Thread.interrupted(), "the interrupt is kept (and cleared here)");
         assertEquals("done", Tasks.await(() -> "done"));
     }
+
+    /**
+     * A task's Error comes back as it is, not wrapped: {@code run --replications 2 --parallel} out of heap (-Xmx64m,
+     * diurnal-week at 1 s buckets) said "internal error: java.lang.IllegalStateException:
+     * java.lang.OutOfMemoryError" with a stack trace, exit 1, where the command line says the heap in one line.
+     */
+    @Test
+    void waitingRethrowsATasksErrorAsItIs() {
+        OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
+        assertEquals(oom, assertThrows(OutOfMemoryError.class, () -> Tasks.await(() -> {
+            throw new java.util.concurrent.ExecutionException(oom);
+        })));
+        StackOverflowError deep = new StackOverflowError();
+        assertEquals(deep, assertThrows(StackOverflowError.class, () -> Tasks.await(() -> {
+            throw new java.util.concurrent.ExecutionException(deep);
+        })));
+    }
 }
