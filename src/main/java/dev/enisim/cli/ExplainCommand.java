@@ -72,8 +72,9 @@ final class ExplainCommand implements Callable<Integer> {
         budget.check(s, 1, spec.commandLine().getErr());
         RunResult r = new Simulation(s, 0).run().withOverrides(overriding.sets);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s (seed %d, %s assumptions): %s%n", s.name(), s.seed(), s.assumptions().label(),
-                s.description());
+        // a scenario without a description: no colon left hanging with nothing after it (a newcomer's review)
+        String description = s.description() == null || s.description().isBlank() ? "" : ": " + s.description();
+        out.printf("%s (seed %d, %s assumptions)%s%n", s.name(), s.seed(), s.assumptions().label(), description);
         if (!r.overrides().isEmpty()) {
             out.println(dev.enisim.report.ReportWriter.overridesLine(r.overrides()));
         }

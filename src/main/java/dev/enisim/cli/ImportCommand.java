@@ -131,8 +131,10 @@ final class ImportCommand implements Callable<Integer> {
         write(yaml);
         result.warnings().forEach(w -> spec.commandLine().getErr().println("enisim: warning: " + w));
         long placeholders = yaml.lines().filter(l -> l.contains("# placeholder")).count();
-        spec.commandLine().getOut().println("Wrote " + out + ": " + placeholders + " placeholder(s), listed at its top;"
-                + " review them, then: enisim run " + out);
+        // the count is of the values marked in the file; the list at its top groups them (one line for every
+        // function's connectionsPerInvocation), so it says fewer lines than this count (a newcomer's review)
+        spec.commandLine().getOut().println("Wrote " + out + ": " + placeholders + " placeholder value(s), each marked"
+                + " '# placeholder' and grouped in the list at its top; review them, then: enisim run " + out);
         return 0;
     }
 

@@ -15,12 +15,13 @@ final class Overriding {
 
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = {"Override a scenario field before validation (repeatable), e.g.",
-                "  --set functions[orders-api].memoryMb=512",
+                "  --set 'functions[orders-api].memoryMb=512'",
                 "  --set 'vpcs[0].subnets[*].otherUsedIps=0'",
                 "  --set assumptions=documented",
                 "  --set traffic=10   (a factor on every arrival rate, as sweep --vary traffic)",
-                "The outputs say so: summary.json's and plan.json's 'overrides', the page, the terminal",
-                "(default: none)."})
+                "(quote a PATH with brackets: zsh and some other shells expand them). The terminal",
+                "says which were made, and so does every file the command writes (summary.json's",
+                "and plan.json's 'overrides', the page) (default: none)."})
     List<String> sets = new ArrayList<>();
 
     /**

@@ -139,7 +139,8 @@ class DescribedTwiceAndDroppedFlagTest {
         assertTrue(top.replaceAll("\n#     ", " ").contains("functions[orders-api].vpcConfig.ipv6AllowedForDualStack:"
                 + " left out (false), though the function sets Ipv6AllowedForDualStack: true"), yaml);
         long marked = yaml.lines().filter(l -> l.contains("# placeholder")).count();
-        assertTrue(r.out().startsWith("Wrote " + out + ": " + marked + " placeholder(s)"), r.out());
+        assertTrue(r.out().startsWith("Wrote " + out + ": " + marked + " placeholder value(s), each marked"
+                + " '# placeholder'"), r.out());
         assertTrue(yaml.contains("securityGroupIds: [sg-0a1b2c3d4e5f60718] }   # placeholder:"
                 + " ipv6AllowedForDualStack left out (NOTES)"), yaml);
 
