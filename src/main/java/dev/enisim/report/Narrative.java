@@ -783,9 +783,15 @@ public final class Narrative {
                 + " Deleting phase, none of the usual delay, " + typical(h.eniDeleteTime())
                 + ": hyperplane.eniDeleteTime) and the ENI is orphaned at once: it keeps its IP and quota slot until"
                 + " someone deletes it by hand.");
-        m.put("Inactive:Idle", "Lambda reclaims the ENIs of a VPC function that has not been invoked for "
-                + Assumptions.duration(h.idleReclaimAfterMicros()) + " (hyperplane.idleReclaimAfter), unless another"
-                + " function or version still uses them.");
+        // the function goes Inactive on its own quiet period even when another function keeps its ENIs: enisim's
+        // assumption, which the sentence said as AWS's rule ("unless another function still uses them") while the
+        // kept-warm function's neighbour went Inactive anyway (a teacher's review, idle-reclaim)
+        m.put("Inactive:Idle", "Lambda makes a VPC function that has not been invoked for "
+                + Assumptions.duration(h.idleReclaimAfterMicros()) + " (hyperplane.idleReclaimAfter) Inactive and"
+                + " reclaims its ENIs. ENIs that another function or version still uses stay for it; the idle function"
+                + " goes Inactive all the same, and its next invocation fails while it is restored, a quick attach to"
+                + " those ENIs (an assumption: AWS does not document what a shared key does to an idle function; README,"
+                + " Modelling assumptions).");
         restoreFailures(m, h.eniRetryBackoffMicros());
         m.put("eni:ScaleOut", String.format(java.util.Locale.ROOT, "One Hyperplane ENI carries at most %,d"
                 + " connections (hyperplane.connectionsPerEni): beyond that Lambda creates another ENI for the same"

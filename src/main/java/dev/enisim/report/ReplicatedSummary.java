@@ -255,10 +255,21 @@ public final class ReplicatedSummary {
         if (replications > 1) {
             b.append(String.format(Locale.ROOT, "  (intervals: Student-t, lower end clamped at 0 as no metric can be"
                     + " negative, a probability's upper end at 1; a count whose interval reached below 0: its upper end at least the exact Poisson"
-                    + " bound; a count 0 in every replication: [0, %s], the 95%% upper bound of a Poisson mean"
+                    + " bound; a count 0 in every replication: [0, %s]%s, the 95%% upper bound of a Poisson mean"
                     + " with none seen, -ln(0.05)/%d)%n", MetricStats.format(Math.round(-Math.log(0.05)
-                    / replications * 1e4) / 1e4), replications));
+                    / replications * 1e4) / 1e4), zeroBoundAsPrinted(replications), replications));
         }
         return b.toString();
+    }
+
+    /**
+     * How the table above prints a zero count's upper bound, at its two decimals, when that differs from the note's
+     * four ("[0.00, 1.00]" over a note saying "[0, 0.9986]": a newcomer's review), else nothing.
+     */
+    public static String zeroBoundAsPrinted(int replications) {
+        double bound = -Math.log(0.05) / replications;
+        String four = MetricStats.format(Math.round(bound * 1e4) / 1e4);
+        String two = String.format(Locale.ROOT, "%,.2f", bound);
+        return two.equals(four) ? "" : " (" + two + " in the table, at its two decimals)";
     }
 }

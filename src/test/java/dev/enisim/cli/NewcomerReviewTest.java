@@ -54,6 +54,24 @@ class NewcomerReviewTest {
         }
     }
 
+    /**
+     * {@code run --replications 3} printed {@code invocations.throttled 0.00 [0.00, 1.00]} under a note saying a count
+     * 0 in every replication has {@code [0, 0.9986]}: the note now says how the table prints it.
+     */
+    @Test
+    void theZeroCountNoteSaysTheBoundAsTheTablePrintsIt() throws Exception {
+        Path scenario = Files.writeString(dir.resolve("three.yaml"), CliTest.GOOD);
+        CliTest.Result r = CliTest.run("run", scenario.toString(), "--replications", "3", "--out",
+                dir.resolve("out").toString());
+        assertEquals(0, r.code(), r.err());
+        String out = r.out().replaceAll("\\s+", " ");
+        assertTrue(out.contains("invocations.throttled 0.00 [0.00, 1.00]"), out);
+        assertTrue(out.contains("a count 0 in every replication: [0, 0.9986] (1.00 in the table, at its two"
+                + " decimals), the 95% upper bound of a Poisson mean with none seen, -ln(0.05)/3)"), out);
+        assertEquals(" (0.15 in the table, at its two decimals)", dev.enisim.report.ReplicatedSummary
+                .zeroBoundAsPrinted(20));
+    }
+
     /** The help writes {@code enisim COMMAND}: it says what to type for it, and the README says how. */
     @Test
     void theHelpSaysWhatEnisimStandsFor() throws Exception {

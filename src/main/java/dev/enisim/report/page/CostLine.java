@@ -46,8 +46,20 @@ public final class CostLine {
         if (e == null) {
             return null;
         }
-        return String.format(Locale.ROOT, "%,.1f: busy %,.1f, idle %,.1f", e.mean(), e.busy(), e.idle())
-                + (e.provisioned() > 0 ? String.format(Locale.ROOT, ", provisioned %,.1f", e.provisioned()) : "");
+        return average(e.mean()) + ": busy " + average(e.busy()) + ", idle " + average(e.idle())
+                + (e.provisioned() > 0 ? ", provisioned " + average(e.provisioned()) : "");
+    }
+
+    /**
+     * An average number of environments: one decimal ("2,369.2"), or, for a value above 0 that one decimal shows as
+     * 0.0, two significant digits ("0.00043"): 13 invocations of minutes over 45 days read "0.0: busy 0.0, idle 0.0",
+     * as if nothing ran (a teacher's review, idle-reclaim).
+     */
+    static String average(double v) {
+        if (v > 0 && v < 0.05) {
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(2)).toPlainString();
+        }
+        return String.format(Locale.ROOT, "%,.1f", v);
     }
 
     /**

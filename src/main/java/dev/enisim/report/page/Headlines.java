@@ -292,7 +292,10 @@ public final class Headlines {
             if (!failed.isEmpty()) {
                 b.append(" Failed at the end: ").append(esc(String.join(", ", failed.subList(0, Math.min(5,
                         failed.size()))))).append(failed.size() > 5 ? " and " + (failed.size() - 5) + " more" : "")
-                        .append('.');
+                        // a Failed function does not recover as a subnet frees IPs: the verdict read as if it might
+                        // (a teacher's review); AWS: a function whose creation failed must be deleted and recreated
+                        .append(failed.size() == 1 ? " (it stays Failed: delete it and create it again" : " (they stay"
+                                + " Failed: delete each and create it again").append(" once the cause is fixed).");
             }
         }
         b.append("</p>\n");
@@ -903,7 +906,8 @@ public final class Headlines {
                 String sharer = sharer(r, fn, warm);
                 p.append(", its ENIs kept").append(sharer == null ? " (another function used the same subnet and"
                         + " security groups)" : " by " + esc(sharer) + ", which uses the same subnet and security"
-                        + " groups");
+                        + " groups").append(", though it went Inactive itself: idleness is per function, an"
+                        + " assumption (AWS does not document what a shared key does to an idle function)");
             }
             parts.add(p.toString());
         }

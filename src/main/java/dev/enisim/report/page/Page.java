@@ -94,11 +94,20 @@ public final class Page {
                 + "</ul>\n<p class=\"legend\">");
         // a hatched state (Failed) hatched in the legend too, and so named, as in the state timeline's legend; each
         // swatch edged as the boxes are (Palette.edge): Pending's, Inactive's and Creating's stood 1.6:1 on the page
-        dev.enisim.report.chart.Palette.STATES.forEach((state, colour) -> b.append("<span><i style=\"background:")
-                .append(dev.enisim.report.chart.Palette.HATCHED.contains(state) ? "repeating-linear-gradient(45deg,"
-                        + colour + " 0 3px,rgba(255,255,255,.7) 3px 4.5px," + colour + " 4.5px 6px)" : colour)
-                .append(";border:1px solid ").append(dev.enisim.report.chart.Palette.edge(colour)).append("\"></i>").append(state).append(dev.enisim.report.chart.Palette.HATCHED.contains(state)
-                        ? " (hatched)" : "").append("</span> "));
+        // Deleted as the figure draws a deleted (or not yet created) ENI or function: a white box, dashed
+        // (report.css's .node.absent), not the state timeline's black, which no box of the figure is (a teacher's review)
+        dev.enisim.report.chart.Palette.STATES.forEach((state, colour) -> {
+            if (state.equals("Deleted")) {
+                b.append("<span><i style=\"background:#ffffff;border:1px dashed #8a8a8a\"></i>Deleted or not yet"
+                        + " created (white, dashed)</span> ");
+                return;
+            }
+            boolean hatched = dev.enisim.report.chart.Palette.HATCHED.contains(state);
+            b.append("<span><i style=\"background:").append(hatched ? "repeating-linear-gradient(45deg," + colour
+                    + " 0 3px,rgba(255,255,255,.7) 3px 4.5px," + colour + " 4.5px 6px)" : colour)
+                    .append(";border:1px solid ").append(dev.enisim.report.chart.Palette.edge(colour)).append("\"></i>")
+                    .append(state).append(hatched ? " (hatched)" : "").append("</span> ");
+        });
         // on a narrow screen the figure (about 930 px) runs past the window, in a box whose sideways scroll nothing
         // showed: a phone's reader saw the VPC and the keys, and no ENI or function
         return b.append("</p>\n<p class=\"note sideways topology-hint\">Wider than the screen: swipe the figure"

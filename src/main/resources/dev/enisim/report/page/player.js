@@ -177,13 +177,14 @@
     var rr = vpcRows[v.id];
     el('rect', {x: COL.subnet, y: rr.from * ROW, width: W.subnet, height: (rr.to - rr.from) * ROW, rx: 8,
       'class': 'vpc'}, gNodes);
-    nodes['vpc:' + v.id] = {t1: el('text', {x: COL.subnet + 10, y: rr.from * ROW + 20, 'class': 'vpc-label'},
-      gNodes, v.id)};
+    var head = el('g', {'class': 'vpc-head'}, gNodes); // its label, and the label's tooltip when it is cut
+    nodes['vpc:' + v.id] = {head: head, t1: el('text', {x: COL.subnet + 10, y: rr.from * ROW + 20,
+      'class': 'vpc-label'}, head, v.id)};
   });
   topo.subnets.forEach(function (s) {
     var p = pos[s.id];
     if (!p) { return; }
-    var n = box(s.id, 'subnet', {x: p.x, y: p.y, w: p.w}, s.id + ' ' + s.cidr + ' ' + s.az, '');
+    var n = box(s.id, 'subnet', {x: p.x, y: p.y, w: p.w}, s.id, s.cidr + ' ' + s.az);
     n.rect.setAttribute('height', ROW * p.rows - 10);
     n.bar = el('g', {}, n.g);
     n.barY = p.y + 32;
@@ -221,7 +222,10 @@
       var down = isDown(s, t);
       n.g.classList.toggle('unavailable', down);
       n.g.setAttribute('data-available', down ? 'false' : 'true');
-      n.t1.textContent = down ? s.id + ': AZ ' + s.az + ' down' : s.id + ' ' + s.cidr + ' ' + s.az;
+      // the id on its line and the CIDR and AZ on the next: a real id (subnet- and 17 hex digits) and its CIDR and AZ
+      // on one line did not fit the box (a teacher's review)
+      n.t1.textContent = s.id;
+      n.t2.textContent = s.cidr + ' ' + s.az + (down ? ': AZ down' : '');
       var enis = stepAt(s.enis, t), other = stepAt(s.other, t), free = Math.max(0, s.usable - enis - other);
       liveBySubnet[s.id] = enis;
       liveByVpc[s.vpc] = (liveByVpc[s.vpc] || 0) + enis;
@@ -234,7 +238,6 @@
         n.bar);
       el('rect', {x: x + bw * Math.min(1, other / u), y: y, width: bw * Math.min(1, enis / u), height: 9,
         style: 'fill:#1565C0;stroke:none', 'class': 'fill-enis'}, n.bar);
-      n.t2.textContent = '';
       el('text', {x: x, y: y + 21, 'class': 'sub' + (free === 0 ? ' full' : '')}, n.bar,
         NF.format(enis) + (enis === 1 ? ' ENI + ' : ' ENIs + ') + NF.format(other) + ' other of ' + NF.format(s.usable) + ' usable: ' +
         NF.format(free) + ' free');
@@ -286,6 +289,56 @@
       }
       edges[k].classList.toggle('creating', w.creating && !w.down);
       edges[k].classList.toggle('down', w.down);
+    });
+    fitLabels();
+  }
+
+  // ---- labels kept inside their boxes ------------------------------------------------------------------------
+  // A label longer than its box (real AWS ids: 'subnet-0f1e2d3c4b5a69788 10.20.1.0/24 eu-west-1a', a key of two
+  // 20-character security groups) ran over the box's edge and under the next column. It now ends in an ellipsis
+  // inside the box, and the box's tooltip (its SVG title) gives every label in full (a teacher's review). Widths
+  // are measured once per label, font and box width (the cache), so stepping the slider measures almost nothing.
+  var ELLIPSIS = '\u2026', fitted = {};
+  function fitText(text, maxW) {
+    var full = text.__full != null && text.textContent === text.__shown ? text.__full : text.textContent;
+    var key = (text.parentNode.getAttribute('class') || '') + '|' + (text.getAttribute('class') || '') + '|' +
+      maxW + '|' + full;
+    var shown = fitted[key];
+    if (shown === undefined) {
+      text.textContent = full;
+      var len = text.getComputedTextLength();
+      shown = full;
+      if (len > maxW) {
+        var lo = 0, hi = full.length - 1; // the most characters before the ellipsis that fit
+        while (lo < hi) {
+          var mid = (lo + hi + 1) >> 1;
+          text.textContent = full.slice(0, mid) + ELLIPSIS;
+          if (text.getComputedTextLength() <= maxW) { lo = mid; } else { hi = mid - 1; }
+        }
+        shown = full.slice(0, lo).replace(/[\s,\u00b7:]+$/, '') + ELLIPSIS;
+      }
+      if (len > 0) { fitted[key] = shown; } // not laid out yet (a hidden page): measured again next time
+    }
+    text.textContent = shown;
+    text.__full = full;
+    text.__shown = shown;
+    return shown !== full;
+  }
+  function fitLabels() {
+    Object.keys(nodes).forEach(function (id) {
+      var n = nodes[id], g = n.g || n.head; // a box, or a VPC's label over its box
+      var maxW = n.g ? parseFloat(n.rect.getAttribute('width')) - 12 : W.subnet - 20, cut = false, lines = [];
+      Array.prototype.forEach.call(g.querySelectorAll('text'), function (t) {
+        cut = fitText(t, maxW) || cut;
+        if (t.__full) { lines.push(t.__full); }
+      });
+      var tip = g.querySelector('title');
+      if (cut) {
+        if (!tip) { tip = el('title', {}, null); g.insertBefore(tip, g.firstChild); }
+        tip.textContent = lines.join('\n');
+      } else if (tip) {
+        g.removeChild(tip);
+      }
     });
   }
 
