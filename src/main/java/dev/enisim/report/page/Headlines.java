@@ -906,8 +906,9 @@ public final class Headlines {
                 String sharer = sharer(r, fn, warm);
                 p.append(", its ENIs kept").append(sharer == null ? " (another function used the same subnet and"
                         + " security groups)" : " by " + esc(sharer) + ", which uses the same subnet and security"
-                        + " groups").append(", though it went Inactive itself: idleness is per function, an"
-                        + " assumption (AWS does not document what a shared key does to an idle function)");
+                        + " groups").append(" (").append(esc(fn)).append(" went Inactive all the same: idleness is per"
+                        + " function, an assumption; AWS does not document what a shared key does to an idle"
+                        + " function)");
             }
             parts.add(p.toString());
         }

@@ -31,9 +31,9 @@ class IdleSharedKeyAssumedTest {
                 + " shared key does to an idle function; README, Modelling assumptions)."), narrative);
         String answers = Headlines.html(r);
         assertTrue(answers.contains("batch-ledger went Inactive (Idle) 2 times, first at 14d 00:10:00, its ENIs kept by"
-                + " ledger-ping, which uses the same subnet and security groups, though it went Inactive itself:"
-                + " idleness is per function, an assumption (AWS does not document what a shared key does to an idle"
-                + " function)"), answers);
+                + " ledger-ping, which uses the same subnet and security groups (batch-ledger went Inactive all the"
+                + " same: idleness is per function, an assumption; AWS does not document what a shared key does to an"
+                + " idle function)"), answers);
         // a few minutes of work over 45 days: the Summary's averages are not 0.0 (as if nothing ran)
         String summary = CostLine.environments(r.summary());
         assertEquals("0.0023: busy 0.00042, idle 0.0019", summary);

@@ -18,7 +18,9 @@ class IdleVerdictTest {
         assertTrue(v.contains(" Not invoked for 14d (hyperplane.idleReclaimAfter), batch-report went Inactive (Idle)"
                 + " 2 times, first at 14d 00:10:00, its ENIs reclaimed (4 deleted in all); batch-ledger went Inactive"
                 + " (Idle) 2 times, first at 14d 00:10:00, its ENIs kept by ledger-ping, which uses the same subnet"
-                + " and security groups; ledger-ping was invoked often enough never to go idle (kept warm)."), v);
+                + " and security groups (batch-ledger went Inactive all the same: idleness is per function, an"
+                + " assumption; AWS does not document what a shared key does to an idle function); ledger-ping was"
+                + " invoked often enough never to go idle (kept warm)."), v);
     }
 
     @Test
