@@ -36,6 +36,7 @@ class SafeOutputFaultsTest {
     @AfterEach
     void restore() {
         SafeOutput.usableSpace = SafeOutput.FILE_STORE_SPACE;
+        SafeOutput.reopenAfterCleanUp();
     }
 
     /** The room check's seam made to put {@code content} at {@code file} (a user's), then to tell plenty of room. */
@@ -120,5 +121,26 @@ class SafeOutputFaultsTest {
         OutputRefused folder = assertThrows(OutputRefused.class, () -> SafeOutput.stage(Path.of("out"), work, 100));
         assertTrue(folder.getMessage().startsWith("out is not a folder enisim wrote"), folder.getMessage());
         assertEquals(List.of("out", "r.json"), names(work));
+    }
+
+    /**
+     * A write begun after the shutdown clean-up ran (SIGTERM: the main thread goes on during shutdown) fails once the
+     * folders on its way are made, at its first step of its own: those folders are removed, not left empty.
+     */
+    @Test
+    void aWriteRefusedAtShutdownLeavesNoneOfTheFoldersItMade() throws Exception {
+        SafeOutput.cleanUp();
+        IOException file = assertThrows(IOException.class, () -> SafeOutput.writeFile(Path.of("fresh/deeper/r.json"),
+                work, null, text("{}")));
+        assertTrue(file.getMessage().contains("enisim is shutting down"), file.getMessage());
+        assertEquals(List.of(), names(work), "fresh/deeper/ made for the file, removed");
+        IOException folder = assertThrows(IOException.class, () -> SafeOutput.stage(Path.of("fresh/deeper/out"),
+                work));
+        assertTrue(folder.getMessage().contains("enisim is shutting down"), folder.getMessage());
+        assertEquals(List.of(), names(work), "fresh/deeper/ made for the folder, removed");
+        IOException together = assertThrows(IOException.class, () -> SafeOutput.writeFilesTogether(List.of(
+                new Planned(Path.of("fresh/a.json"), BASELINE, text("{\n  \"scenario\" : \"a\" }\n"))), work));
+        assertTrue(together.getMessage().contains("enisim is shutting down"), together.getMessage());
+        assertEquals(List.of(), names(work));
     }
 }
