@@ -629,7 +629,7 @@ public final class SafeOutput {
         checkRoom(dir, target, MARKER_HEADER.length() + bytes, 0, true);
         Path parent = target.getParent();
         Path created = firstMissing(parent);
-        Files.createDirectories(parent);
+        createFolders(parent, created);
         String name = target.getFileName().toString();
         sweepStale(parent, name, true);
         Path temp = parent.resolve(tempName(name, "tmp"));
@@ -1171,7 +1171,7 @@ public final class SafeOutput {
                 Path created = firstMissing(parent);
                 byte[] content = contents.get(i);
                 Path temp = guarded(() -> {
-                    Files.createDirectories(parent);
+                    createFolders(parent, created);
                     sweepStale(parent, target.getFileName().toString(), false);
                     Path t = parent.resolve(tempName(target.getFileName().toString(), "tmp"));
                     IN_FLIGHT.add(t);
@@ -1221,7 +1221,7 @@ public final class SafeOutput {
         checkRoom(file, target, content.length, 0, false); // an existing file stays until the new one is in place
         Path parent = target.getParent();
         Path created = firstMissing(parent);
-        Files.createDirectories(parent);
+        createFolders(parent, created);
         sweepStale(parent, target.getFileName().toString(), false);
         Path temp = parent.resolve(tempName(target.getFileName().toString(), "tmp"));
         hook();
@@ -1585,12 +1585,30 @@ public final class SafeOutput {
         return missing;
     }
 
+    /**
+     * Makes {@code dir} and the folders above it that are missing ({@code created}: the outermost of them, from
+     * {@link #firstMissing}). When one cannot be made after those above it were (a name too long for the file system,
+     * a full disk), the ones made are removed before the failure is thrown: a failed write left them behind, empty
+     * ({@code --out new/NAME-TOO-LONG/x} left {@code new/}; session 46).
+     */
+    private static void createFolders(Path dir, Path created) throws IOException {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | RuntimeException e) {
+            removeEmpty(dir, created);
+            throw e;
+        }
+    }
+
     /** Removes the folders from {@code dir} up to {@code created} that an aborted write made, if still empty. */
     private static void removeEmpty(Path dir, Path created) {
         if (created == null) {
             return;
         }
         for (Path p = dir; p != null && p.startsWith(created); p = p.getParent()) {
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                continue; // never made: the write failed making it (or one above it)
+            }
             try {
                 Files.deleteIfExists(p);
             } catch (IOException e) {
