@@ -49,7 +49,7 @@ class PlanIdleShortRuleTest {
 
     /** An hour exactly: the shorter quiet was 0, an endless rate of probe calls (the plan never ended). */
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aRuleOfAnHourIsCheckedEitherSide() throws Exception {
         Plan.IdleAdvice i = plan("1h").idle().get(0);
         assertTrue(i.failsAfterLongerQuiet() && i.passesAfterShorterQuiet(), i.toString());
