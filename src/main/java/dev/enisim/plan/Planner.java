@@ -2341,14 +2341,16 @@ public final class Planner {
             return out; // no Inactive state before Hyperplane
         }
         long idle = base.hyperplane().idleReclaimAfterMicros();
-        long hour = 3_600_000_000L;
+        // an hour either side of the rule; half of it for a rule of an hour or less (a quiet of the rule less an hour
+        // was negative or 0 there: a probe run of negative length, and plan died with an internal error)
+        long margin = idle > 3_600_000_000L ? 3_600_000_000L : idle / 2;
         for (Scenario.Function f : base.functions()) {
             if (!f.vpcConfig().attached() || failed.contains(f.name())) {
                 continue;
             }
             progress.accept(f.name() + ": quiet periods around the idle rule");
-            boolean failsLonger = firstCallAfterQuietFails(f, idle + hour);
-            boolean passesShorter = !firstCallAfterQuietFails(f, idle - hour);
+            boolean failsLonger = firstCallAfterQuietFails(f, idle + margin);
+            boolean passesShorter = !firstCallAfterQuietFails(f, idle - margin);
             out.add(new Plan.IdleAdvice(f.name(), idle / 1e6, idle / 2e6, failsLonger, passesShorter,
                     dev.enisim.metrics.CostEstimate.keepWarmPerMonth(base.prices(), f.memoryMb(), f.architecture(),
                             idle / 2e6)));
