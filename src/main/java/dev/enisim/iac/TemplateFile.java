@@ -65,7 +65,9 @@ final class TemplateFile {
         String text = text(file);
         String start = text.stripLeading();
         if (!start.isEmpty() && start.charAt(0) != '{' && start.charAt(0) != '[') {
-            String first = start.lines().findFirst().orElse("").strip();
+            // terraform plan's colours (ANSI escapes) left out: quoted raw, they would colour the user's terminal
+            String first = start.lines().findFirst().orElse("").replaceAll("\u001B\\[[0-9;]*[A-Za-z]", "")
+                    .replaceAll("\\p{Cntrl}", "").strip();
             throw fail(file, "not JSON: it starts with '" + (first.length() > 60 ? first.substring(0, 60) + "..."
                     : first) + "', as `terraform plan` or `terraform show` print without -json; expected the output"
                     + " of `terraform show -json plan.out`");

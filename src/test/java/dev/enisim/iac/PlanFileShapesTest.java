@@ -65,6 +65,15 @@ class PlanFileShapesTest {
     }
 
     @Test
+    void terraformPlansColoursAreNotQuoted() throws Exception {
+        Path plan = Files.writeString(dir.resolve("plan-colour.txt"), "\u001B[1m\u001B[32m+\u001B[0m resource"
+                + " \"aws_lambda_function\" \"orders\" {\n");
+        assertEquals("(root): not JSON: it starts with '+ resource \"aws_lambda_function\" \"orders\" {', as"
+                + " `terraform plan` or `terraform show` print without -json; expected the output of `terraform show"
+                + " -json plan.out`", refusal(plan));
+    }
+
+    @Test
     void theJsonPlanAndItsOtherRefusalsAreAsBefore() throws Exception {
         Change c = ChangeReader.read(List.of(), List.of(ChangeReaderTest.IAC.resolve("tfplan-create.json")),
                 ChangeReaderTest.account(Map.of(), Map.of()));
