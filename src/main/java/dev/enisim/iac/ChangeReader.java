@@ -163,7 +163,7 @@ public final class ChangeReader {
         for (Path p : plans) {
             JsonNode plan;
             try {
-                plan = TemplateFile.read(p);
+                plan = TemplateFile.readPlan(p);
             } catch (ScenarioException e) {
                 unread.add(e);
                 continue;

@@ -52,9 +52,52 @@ final class TemplateFile {
         return tree;
     }
 
+    /**
+     * A {@code terraform show -json} output: JSON only. What a user saves instead is told as such, not as a malformed
+     * YAML: the binary plan {@code terraform plan -out} writes (a zip), or the text {@code terraform plan} and
+     * {@code terraform show} print without {@code -json}.
+     */
+    static JsonNode readPlan(Path file) throws ScenarioException {
+        if (zip(file)) {
+            throw fail(file, "a binary plan, as `terraform plan -out` saves it; expected its JSON: terraform show -json "
+                    + file.getFileName() + " > plan.json");
+        }
+        String text = text(file);
+        String start = text.stripLeading();
+        if (!start.isEmpty() && start.charAt(0) != '{' && start.charAt(0) != '[') {
+            // terraform plan's colours (ANSI escapes) left out: quoted raw, they would colour the user's terminal
+            String first = start.lines().findFirst().orElse("").replaceAll("\u001B\\[[0-9;]*[A-Za-z]", "")
+                    .replaceAll("\\p{Cntrl}", "").strip();
+            throw fail(file, "not JSON: it starts with '" + (first.length() > 60 ? first.substring(0, 60) + "..."
+                    : first) + "', as `terraform plan` or `terraform show` print without -json; expected the output"
+                    + " of `terraform show -json plan.out`");
+        }
+        JsonNode tree = parse(file, text);
+        if (!tree.isObject()) {
+            throw fail(file, "expected a template or plan (key: value pairs at the top level)");
+        }
+        return tree;
+    }
+
+    /** Whether the file starts as a zip archive does (PK, 3, 4): what {@code terraform plan -out} writes. */
+    private static boolean zip(Path file) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return false; // a folder or a missing file: InputText says so
+        }
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        } catch (java.io.IOException e) {
+            return false; // InputText reports what it cannot read
+        }
+    }
+
     /** The file's tree, an object or a list. */
     static JsonNode readAny(Path file) throws ScenarioException {
-        String text = text(file);
+        return parse(file, text(file));
+    }
+
+    private static JsonNode parse(Path file, String text) throws ScenarioException {
         if (text.isBlank()) {
             throw fail(file, "the file is empty");
         }
