@@ -29,8 +29,9 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit codes: 0 done, 1 internal error (or a check/sweep/validate-model/gate verdict), 2 bad input, "
             + "usage or an environment error (a full disk, a read-only folder).",
             "enisim replaces only files and folders it wrote itself (see README, Safety).",
-            "Scenario format: scenarios/README.md", "Example: enisim run scenarios/quickstart.yaml",
-            "('enisim' in help and messages: java -jar target/enisim.jar, or an alias of it: README)."})
+            "Scenario format: scenarios/README.md",
+            "('enisim' in help and messages: java -jar target/enisim.jar, or an alias of it: README)",
+            "Example: enisim run scenarios/quickstart.yaml"})
 public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec

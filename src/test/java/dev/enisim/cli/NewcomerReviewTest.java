@@ -78,7 +78,7 @@ class NewcomerReviewTest {
         CliTest.Result r = CliTest.run("--help");
         assertEquals(0, r.code());
         assertTrue(r.out().replaceAll("\\s+", " ").contains("('enisim' in help and messages: java -jar"
-                + " target/enisim.jar, or an alias of it: README)"), r.out());
+                + " target/enisim.jar, or an alias of it: README) Example: enisim run scenarios/quickstart.yaml"), r.out());
         String readme = Files.readString(Path.of("README.md"));
         assertTrue(readme.contains("`alias enisim='java -jar \"$PWD/target/enisim.jar\"'`"), "README's alias line");
         assertFalse(readme.contains("java -jar enisim.jar "), "every README command runs a jar that is there");

@@ -89,6 +89,13 @@ class ContrastTest {
         while (swatch.find()) {
             String state = swatch.group(2);
             states.add(state);
+            if (state.equals("Deleted")) {
+                // drawn as the figure draws a deleted (or not yet created) box: white, its dashed edge 3:1 on white
+                // (session 46: it was the state timeline's black, which no box of the figure is)
+                assertEquals("background:#ffffff;border:1px dashed #8a8a8a", swatch.group(1), "Deleted's swatch");
+                assertTrue(Palette.contrast("#8a8a8a", "#FFFFFF") >= 3, "the dashed edge on white");
+                continue;
+            }
             Matcher fill = Pattern.compile("#[0-9A-Fa-f]{6}").matcher(swatch.group(1));
             assertTrue(fill.find(), state + "'s swatch: " + swatch.group(1));
             assertEquals(Palette.STATES.get(state), fill.group(), state + "'s swatch in Palette's colour");
