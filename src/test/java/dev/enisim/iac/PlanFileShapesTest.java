@@ -36,9 +36,8 @@ class PlanFileShapesTest {
 
     @Test
     void terraformPlansTextIsRefusedAsNotJson() {
-        assertEquals("(root): not JSON: it starts with 'Terraform used the selected providers to generate the follow...', as"
-                + " `terraform plan` or `terraform show` print without -json; expected the output of `terraform show"
-                + " -json plan.out`", refusal(ChangeReaderTest.IAC.resolve("tfplan-human.txt")));
+        assertEquals(notJson("Terraform used the selected providers to generate the follow..."),
+                refusal(ChangeReaderTest.IAC.resolve("tfplan-human.txt")));
     }
 
     @Test
@@ -59,18 +58,14 @@ class PlanFileShapesTest {
     void aShortTextSaysItsFirstLineWhole() throws Exception {
         Path plan = Files.writeString(dir.resolve("plan.txt"), "\n  # aws_lambda_function.orders will be created\n"
                 + "  + resource \"aws_lambda_function\" \"orders\" {\n      + function_name = \"orders-api\"\n    }\n");
-        assertEquals("(root): not JSON: it starts with '# aws_lambda_function.orders will be created', as"
-                + " `terraform plan` or `terraform show` print without -json; expected the output of `terraform show"
-                + " -json plan.out`", refusal(plan));
+        assertEquals(notJson("# aws_lambda_function.orders will be created"), refusal(plan));
     }
 
     @Test
     void terraformPlansColoursAreNotQuoted() throws Exception {
         Path plan = Files.writeString(dir.resolve("plan-colour.txt"), "\u001B[1m\u001B[32m+\u001B[0m resource"
                 + " \"aws_lambda_function\" \"orders\" {\n");
-        assertEquals("(root): not JSON: it starts with '+ resource \"aws_lambda_function\" \"orders\" {', as"
-                + " `terraform plan` or `terraform show` print without -json; expected the output of `terraform show"
-                + " -json plan.out`", refusal(plan));
+        assertEquals(notJson("+ resource \"aws_lambda_function\" \"orders\" {"), refusal(plan));
     }
 
     @Test
@@ -82,5 +77,11 @@ class PlanFileShapesTest {
         assertEquals("(root): expected a template or plan (key: value pairs at the top level)",
                 refusal(Files.writeString(dir.resolve("list.json"), "[1, 2]")));
         assertEquals("(root): is a folder; expected a template, plan or parameters file", refusal(dir));
+    }
+
+    /** The refusal of a plan that is not JSON, quoting its first line as {@code first}. */
+    private static String notJson(String first) {
+        return "(root): not JSON: it starts with '" + first + "', as `terraform plan` or `terraform show` print"
+                + " without -json; expected the output of `terraform show -json plan.out`";
     }
 }
