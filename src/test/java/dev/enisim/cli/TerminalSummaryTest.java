@@ -98,7 +98,7 @@ class TerminalSummaryTest {
         TerminalSummary.print(new PrintWriter(orphans), new Simulation(ScenarioLoader.load(
                 Path.of("scenarios/orphaned-enis.yaml")), 0).run());
         assertTrue(orphans.toString().contains("Orphaned ENIs: 2 (Lambda could not delete them"), orphans.toString());
-        assertTrue(orphans.toString().contains("  legacy-sync              deleteFunction at 01:00:00: 2 ENIs, waited"
+        assertTrue(orphans.toString().contains("  archive-sync             deleteFunction at 01:00:00: 2 ENIs, waited"
                 + " 02:00:00 (2 orphaned: deleted by hand)"), orphans.toString());
         java.util.List<dev.enisim.run.RunResult> runs = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -29,12 +29,12 @@ class NarrativeDoomedDeletionTest {
         List<String> lines = Narrative.lines(r);
         String cannot = " is no longer used, but Lambda cannot delete it, its execution role having lost its EC2"
                 + " permissions (deleted or stripped): ";
-        String orphaned = "01:00:00  ENI eni-0001 (subnet-legacy-a+[sg-legacy] 10.4.0.14)" + cannot
+        String orphaned = "01:00:00  ENI eni-0001 (subnet-archive-a+[sg-archive] 10.4.0.14)" + cannot
                 + "it is orphaned, keeping its IP and quota slot";
         assertTrue(lines.contains(orphaned), String.join("\n", lines));
-        assertTrue(lines.contains("01:00:00  ENI eni-0002 (subnet-legacy-b+[sg-legacy] 10.4.0.30)" + cannot
+        assertTrue(lines.contains("01:00:00  ENI eni-0002 (subnet-archive-b+[sg-archive] 10.4.0.30)" + cannot
                 + "it will be orphaned, keeping its IP and quota slot"), String.join("\n", lines));
-        assertTrue(lines.contains("01:00:01  ENI eni-0002 orphaned (subnet-legacy-b+[sg-legacy] 10.4.0.30)"),
+        assertTrue(lines.contains("01:00:01  ENI eni-0002 orphaned (subnet-archive-b+[sg-archive] 10.4.0.30)"),
                 String.join("\n", lines));
         assertFalse(lines.stream().anyMatch(l -> l.contains("being deleted")), String.join("\n", lines));
         assertFalse(lines.stream().anyMatch(l -> l.contains("only then frees its IP")), String.join("\n", lines));

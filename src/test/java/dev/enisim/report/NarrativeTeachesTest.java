@@ -46,7 +46,7 @@ class NarrativeTeachesTest {
     @Test
     void theRolesDeletionIsExplainedAndTheEnisDeletedByHandComeAfterTheAction() throws Exception {
         List<String> s = story("orphaned-enis.yaml");
-        int role = s.indexOf("00:30:00  DeleteRole legacy-stack-role");
+        int role = s.indexOf("00:30:00  DeleteRole archive-stack-role");
         assertTrue(role > 0 && s.get(role + 1).contains("why: Lambda needs the execution role's EC2 permissions only"),
                 String.join("\n", s));
         int action = s.indexOf("03:00:00  DeleteNetworkInterface by hand: 2 orphaned ENI(s)");

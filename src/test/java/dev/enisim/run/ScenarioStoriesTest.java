@@ -87,8 +87,8 @@ class ScenarioStoriesTest {
         RunSummary.Teardown t = s.teardowns().get(0);
         assertEquals(2, t.orphaned());
         assertEquals(3 * 3600 - 3600, t.waitSeconds(), 1e-6, "freed only by the manual deletion at 03:00");
-        assertEquals(6, s.subnets().get("subnet-legacy-a").minAvailableIps(), "held while orphaned");
-        assertEquals(7, s.subnets().get("subnet-legacy-a").finalAvailableIps());
+        assertEquals(6, s.subnets().get("subnet-archive-a").minAvailableIps(), "held while orphaned");
+        assertEquals(7, s.subnets().get("subnet-archive-a").finalAvailableIps());
     }
 
     @Test

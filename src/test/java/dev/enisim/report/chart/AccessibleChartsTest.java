@@ -291,7 +291,7 @@ class AccessibleChartsTest {
         Map<String, List<String>> expected = Map.of(
                 "teardown", List.of("PublishVersion api -> version 1...", "api deleted", "worker deleted",
                         "migrations deleted"),
-                "orphaned-enis", List.of("legacy-sync deleted"),
+                "orphaned-enis", List.of("archive-sync deleted"),
                 "az-outage", List.of("AZ us-east-1a down", "AZ us-east-1a back up"));
         for (Map.Entry<String, List<String>> e : expected.entrySet()) {
             RunResult r = TeacherChartsTest.run(e.getKey());
