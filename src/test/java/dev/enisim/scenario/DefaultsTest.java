@@ -91,7 +91,8 @@ class DefaultsTest {
         String readme = Files.readString(Path.of("README.md"));
         int start = readme.indexOf("## Modelling assumptions");
         assertTrue(start >= 0, "README has its assumptions table");
-        String[] lines = readme.substring(start).split("\n");
+        int end = readme.indexOf("\n## ", start + 1);
+        String[] lines = readme.substring(start, end < 0 ? readme.length() : end).split("\n");
         List<String> wrong = new ArrayList<>();
         for (Defaults.Entry e : Defaults.TABLE) {
             if (!e.source().assumption()) {
