@@ -709,8 +709,8 @@ public final class Headlines {
 
     /**
      * What each Availability Zone's outage did, for the functions with a subnet in it: those with every subnet in
-     * AZs then down, and their ServiceExceptions while it lasted; those with a subnet elsewhere, and their failures
-     * while it lasted (none: Lambda used the subnets in the other AZs). Empty without an outage. az-outage's verdict
+     * AZs then down, and their ServiceExceptions while it lasted; those with a subnet elsewhere, and Lambda's refusals
+     * of them while it lasted (none: Lambda used the subnets in the other AZs), counted in the buckets it touched. Empty without an outage. az-outage's verdict
      * named neither us-east-1a nor payments, which the outage left unharmed.
      */
     static String outages(RunResult r, Narrative.When when) {
@@ -759,17 +759,27 @@ public final class Headlines {
             if (stopped.isEmpty() && spread.isEmpty()) {
                 continue;
             }
-            for (JournalEntry e : r.journal()) {
-                if (e.kind() != JournalEntry.Kind.INVOCATIONS || e.state().equals("SUCCESS") || e.atMicros() >= to
-                        || e.lastMicros() < from) {
-                    continue;
-                }
-                if (stopped.containsKey(e.subject()) && "ServiceException".equals(e.reason())) {
-                    stopped.merge(e.subject(), e.count(), Long::sum);
-                } else if (spread.containsKey(e.subject())) {
-                    spread.merge(e.subject(), e.count(), Long::sum);
+            // Counted from the time series, in the buckets the outage touched: the journal counts a whole spell of
+            // the function's state, so a day's TaskTimedOut overlapping the outage was all put on it. A function with
+            // a subnet in an AZ still up is told Lambda's refusals (invoke errors) only: its own errors and
+            // throttles do not depend on an AZ.
+            TimeSeries ts = r.timeSeries();
+            long b0 = ts.bucketMicros();
+            int firstBucket = (int) (from / b0);
+            int lastBucket = (int) ((Math.min(to, r.scenario().durationMicros()) - 1) / b0);
+            for (String fn : stopped.keySet()) {
+                for (Series x : ts.invokeErrorsByException(Metric.Scope.FUNCTION, fn)) {
+                    if (x.exception().equals("ServiceException")) {
+                        stopped.put(fn, sum(x, firstBucket, lastBucket));
+                    }
                 }
             }
+            for (String fn : spread.keySet()) {
+                spread.put(fn, sum(ts.get(Metric.INVOKE_ERRORS, Metric.Scope.FUNCTION, fn), firstBucket, lastBucket));
+            }
+            boolean whole = from % b0 == 0 && (to % b0 == 0 || to >= r.scenario().durationMicros());
+            String lasted = whole ? " while it lasted" : " from " + when.at(firstBucket * b0) + " to "
+                    + when.at(Math.min((lastBucket + 1) * b0, r.scenario().durationMicros())) + ", the buckets it touched";
             b.append(' ').append(esc(d.az())).append(" was unavailable from ").append(when.at(from)).append(" to ")
                     .append(to >= r.scenario().durationMicros() ? "the end of the run" : when.at(to)).append(": ");
             List<String> parts = new ArrayList<>();
@@ -782,7 +792,7 @@ public final class Headlines {
                 parts.add(names(stopped.keySet()) + (stopped.size() > 1 ? ", with no subnet in an AZ that stayed up"
                         : azs.size() == 1 ? ", whose subnets are all in " + esc(d.az()) : ", whose subnets' AZs ("
                         + esc(and(azs)) + ") were all down") + ", failed " + num(n) + (n == 1 ? " invocation"
-                        : " invocations") + " with ServiceException while it lasted");
+                        : " invocations") + " with ServiceException" + lasted);
             }
             if (!spread.isEmpty()) {
                 List<String> unharmed = new ArrayList<>();
@@ -790,8 +800,8 @@ public final class Headlines {
                 spread.forEach((fn, n) -> (n == 0 ? unharmed : harmed).add(fn));
                 if (!unharmed.isEmpty()) {
                     parts.add(names(unharmed) + (unharmed.size() == 1 ? ", with subnets in " + esc(and(azsOf.get(
-                            unharmed.get(0)))) : ", with subnets in other AZs too") + ", had no failed invocation"
-                            + " while it lasted (Lambda used " + (unharmed.size() == 1 ? "its subnets" : "their"
+                            unharmed.get(0)))) : ", with subnets in other AZs too") + ", had no invocation refused by"
+                            + " Lambda" + lasted + " (Lambda used " + (unharmed.size() == 1 ? "its subnets" : "their"
                             + " subnets") + " in the AZs still up)");
                 }
                 if (!harmed.isEmpty()) {
@@ -799,8 +809,8 @@ public final class Headlines {
                     for (String fn : harmed) {
                         n += spread.get(fn);
                     }
-                    parts.add(names(harmed) + ", with subnets in other AZs too, still had " + num(n) + " failed"
-                            + (n == 1 ? " invocation" : " invocations") + " while it lasted (see What failed)");
+                    parts.add(names(harmed) + ", with subnets in other AZs too, still had " + num(n) + (n == 1
+                            ? " invocation" : " invocations") + " refused by Lambda" + lasted + " (see What failed)");
                 }
             }
             b.append(String.join("; ", parts)).append('.');
@@ -1227,6 +1237,15 @@ public final class Headlines {
                 + num(quota) + " = " + num(cap) + " per second), and " + esc(fn) + " was sent up to " + num(perSecond)
                 + " per second (over " + dev.enisim.report.Assumptions.duration(ts.bucketMicros()) + ")"
                 + (f == null ? "" : " while its concurrency peaked at " + num(f.peakConcurrentExecutions())) + ".";
+    }
+
+    /** A series' values summed over buckets {@code first} to {@code last}; 0 when there is none. */
+    private static long sum(Series s, int first, int last) {
+        long n = 0;
+        for (int i = first; i <= last; i++) {
+            n += at(s, i);
+        }
+        return n;
     }
 
     /** A series' value in bucket {@code i}; 0 when there is none. */

@@ -18,8 +18,8 @@ class OutageVerdictTest {
         assertTrue(v.contains("; most: ServiceException, 7,067 from 00:30:00 to 01:29:59. us-east-1a was unavailable"
                 + " from 00:30:00 to 01:30:00: reports-single-az, whose subnets are all in us-east-1a, failed 7,067"
                 + " invocations with ServiceException while it lasted; payments, with subnets in us-east-1a and"
-                + " us-east-1b, had no failed invocation while it lasted (Lambda used its subnets in the AZs still"
-                + " up)."), v);
+                + " us-east-1b, had no invocation refused by Lambda while it lasted (Lambda used its subnets in the AZs"
+                + " still up)."), v);
     }
 
     @Test
