@@ -77,7 +77,7 @@ final class AsyncReader {
         long age = c.duration("maximumEventAge", 21_600 * SEC);
         if (age < 60 * SEC || age > 21_600 * SEC || age % SEC != 0) {
             c.problem("maximumEventAge", "expected whole seconds from 60s to 6h (MaximumEventAgeInSeconds), got "
-                    + age / 1e6 + "s");
+                    + Units.given(age));
         }
         Target onFailure = target(c, "onFailure", DESTINATIONS);
         Target dlq = target(f, "deadLetterConfig", DEAD_LETTER_TARGETS);

@@ -686,7 +686,7 @@ public final class ScenarioLoader {
         int requests = (int) f.integer("newRequestsPerSecondPer10s", d.newRequestsPerSecond(), 1, 100_000_000);
         long window = f.duration("requestRateWindow", d.requestRateWindowMicros());
         if (window < 1000 || window > 60 * SEC) {
-            f.problem("requestRateWindow", "expected 1ms to 60s, got " + window / 1e6 + "s");
+            f.problem("requestRateWindow", "expected 1ms to 60s, got " + Units.given(window));
             window = d.requestRateWindowMicros();
         }
         return new Scenario.ScalingSpec(new Scaling(model, rate, d.periodMicros(), burst, increase,
@@ -721,7 +721,7 @@ public final class ScenarioLoader {
         p.allowOnly("preparation", "allocationPerMinute", "keepsFunctionActive", "requestRateCap");
         long preparation = p.duration("preparation", d.preparationMicros());
         if (preparation < 0 || preparation > 3600 * SEC) {
-            p.problem("preparation", "expected 0s to 1h, got " + preparation / 1e6 + "s");
+            p.problem("preparation", "expected 0s to 1h, got " + Units.given(preparation));
             preparation = d.preparationMicros();
         }
         int perMinute = (int) p.integer("allocationPerMinute", d.allocationPerMinute(), 1, 10_000_000);

@@ -124,7 +124,7 @@ record Setting<B, T>(String name, Kind<T> kind, String dflt, T value, Defaults.S
         return new Kind<>(Defaults.Unit.DURATION, Units::durationMicros, (block, name, dflt, limits) -> {
             long v = block.duration(name, dflt);
             if (v < lo || v > hi) {
-                block.problem(name, expected + v / 1e6 + "s");
+                block.problem(name, expected + Units.given(v));
                 return dflt;
             }
             return v;

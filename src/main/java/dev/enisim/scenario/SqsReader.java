@@ -73,7 +73,7 @@ final class SqsReader {
         q.allowOnly("visibilityTimeout", "maxReceiveCount", "messageRetentionPeriod");
         long visibility = q.duration("visibilityTimeout", 30 * SEC);
         if (visibility < 0 || visibility > 12 * 3600 * SEC) {
-            q.problem("visibilityTimeout", "expected 0s to 12h (SQS's limits), got " + visibility / 1e6 + "s");
+            q.problem("visibilityTimeout", "expected 0s to 12h (SQS's limits), got " + Units.given(visibility));
         } else if (visibility < functionTimeoutMicros) {
             q.problem("visibilityTimeout", "must be at least the function's timeout (" + functionTimeoutMicros / 1e6
                     + "s): Lambda refuses the mapping otherwise; AWS recommends six times the timeout");
@@ -81,7 +81,7 @@ final class SqsReader {
         int maxReceiveCount = (int) q.integer("maxReceiveCount", 0, 1, 1000);
         long retention = q.duration("messageRetentionPeriod", SqsConfig.DEFAULT_MESSAGE_RETENTION_PERIOD_MICROS);
         if (retention < 60 * SEC || retention > 14 * 86_400 * SEC) {
-            q.problem("messageRetentionPeriod", "expected 60s to 14d (SQS's limits), got " + retention / 1e6 + "s");
+            q.problem("messageRetentionPeriod", "expected 60s to 14d (SQS's limits), got " + Units.given(retention));
         }
         boolean ok = f.problemCount() == before && blockOk;
         return new Read(Optional.of(new SqsConfig(batchSize, maximumConcurrency, visibility, maxReceiveCount,

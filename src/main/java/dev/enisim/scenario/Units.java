@@ -87,6 +87,18 @@ public final class Units {
         return perSecond;
     }
 
+    /**
+     * A value a scenario gave, for an error: whole seconds as {@link #spoken} writes them ({@code 901s}, {@code 2h}),
+     * a fraction of a second in seconds with no trailing zeros ({@code 900.001s}, {@code 61.5s}), so that it reads
+     * beside limits written in seconds (it printed {@code 901.0s}).
+     */
+    public static String given(long micros) {
+        if (micros % 1_000_000 == 0) {
+            return spoken(micros);
+        }
+        return java.math.BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString() + "s";
+    }
+
     /** A duration as a scenario writes it, in the largest unit that divides it: {@code 2us}, {@code 90s}, {@code 10d}. */
     static String spoken(long micros) {
         long[] units = {86_400_000_000L, 3_600_000_000L, 60_000_000L, 1_000_000L, 1_000L};

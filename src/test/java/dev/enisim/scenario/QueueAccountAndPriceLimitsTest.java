@@ -168,7 +168,7 @@ class QueueAccountAndPriceLimitsTest {
                         "async.backoffFactor: expected a number from 1.0 to 10.0, got 'double'"),
                 row("event age 1s over 6h", ASYNC.replace(event, event + "\n    eventInvokeConfig: { maximumEventAge: 21601s }"),
                         "functions[0].eventInvokeConfig.maximumEventAge: expected whole seconds from 60s to 6h "
-                                + "(MaximumEventAgeInSeconds), got 21601.0s"),
+                                + "(MaximumEventAgeInSeconds), got 21601s"),
                 row("event age not whole seconds", ASYNC.replace(event, event + "\n    eventInvokeConfig: { maximumEventAge: 61500ms }"),
                         "functions[0].eventInvokeConfig.maximumEventAge: expected whole seconds from 60s to 6h "
                                 + "(MaximumEventAgeInSeconds), got 61.5s"),
@@ -184,7 +184,7 @@ class QueueAccountAndPriceLimitsTest {
                 row("throttle retry 0s", SQS + "sqs: { throttleRetry: 0s }\n", "sqs.throttleRetry: must be > 0"),
                 row("visibility 1s over 12h", SQS.replace("{ type: sqs }", "{ type: sqs, queue: { visibilityTimeout: 43201s } }"),
                         "functions[0].eventSourceMapping.queue.visibilityTimeout: expected 0s to 12h (SQS's limits), got "
-                                + "43201.0s"),
+                                + "43201s"),
                 row("visibility 1ms under the timeout", SQS.replace("{ type: sqs }", "{ type: sqs, queue: { visibilityTimeout: 2999ms } }"),
                         "functions[0].eventSourceMapping.queue.visibilityTimeout: must be at least the function's timeout "
                                 + "(3.0s): Lambda refuses the mapping otherwise; AWS recommends six times the timeout"),

@@ -70,7 +70,7 @@ class ScenarioValidationTest {
         "dedicated tenancy            | '- id: vpc-main'            | '- id: vpc-main\n    tenancy: dedicated' | vpcs[0].tenancy | dedicated-tenancy VPCs are not supported by Lambda",
         "other IPs beyond the subnet  | 'az: us-east-1a }'          | 'az: us-east-1a, otherUsedIps: 12 }' | vpcs[0].subnets[0].otherUsedIps | expected a whole number from 0 to 11, got 12",
         "memory too small             | '- name: f'                 | '- name: f\n    memoryMb: 64' | functions[0].memoryMb | expected a whole number from 128 to 10240, got 64",
-        "timeout over 900s            | '- name: f'                 | '- name: f\n    timeout: 901s' | functions[0].timeout | expected 1s to 900s (Lambda's limits), got 901.0s",
+        "timeout over 900s            | '- name: f'                 | '- name: f\n    timeout: 901s' | functions[0].timeout | expected 1s to 900s (Lambda's limits), got 901s",
         "bad function name            | '- name: f'                 | '- name: f.g'              | functions[0].name | expected 1 to 64 letters, digits, '-' or '_' (Lambda's function names), got 'f.g'",
         "connections over an ENI      | '- name: f'                 | '- name: f\n    connectionsPerInvocation: 65001' | functions[0].connectionsPerInvocation | expected a whole number from 0 to 65000, got 65001",
         "two arrival kinds            | '{ poisson: 5/s }'          | '{ poisson: 5/s, constant: 1/s }' | functions[0].arrivals | expected exactly one of poisson: RATE, constant: RATE",

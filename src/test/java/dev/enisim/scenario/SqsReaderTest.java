@@ -51,8 +51,8 @@ class SqsReaderTest {
         "with Event          | '{ type: sqs }' | '{ type: sqs }\\n    invocationType: Event' | functions[0].eventSourceMapping | a function fed by an SQS event source mapping",
         "sqs typo            | '{ type: sqs }' | '{ type: sqs }\\nsqs: { scaleUpPerMin: 300 }' | sqs.scaleUpPerMin | unknown key 'scaleUpPerMin'",
         "back-off interval 0 | '{ type: sqs }' | '{ type: sqs }\\nsqs: { errorBackoffInterval: 0s }' | sqs.errorBackoffInterval | must be > 0",
-        "retention 30s       | '{ type: sqs }' | '{ type: sqs, queue: { messageRetentionPeriod: 30s } }' | functions[0].eventSourceMapping.queue.messageRetentionPeriod | expected 60s to 14d (SQS's limits), got 30.0s",
-        "retention 15d       | '{ type: sqs }' | '{ type: sqs, queue: { messageRetentionPeriod: 15d } }' | functions[0].eventSourceMapping.queue.messageRetentionPeriod | expected 60s to 14d (SQS's limits), got 1296000.0s",
+        "retention 30s       | '{ type: sqs }' | '{ type: sqs, queue: { messageRetentionPeriod: 30s } }' | functions[0].eventSourceMapping.queue.messageRetentionPeriod | expected 60s to 14d (SQS's limits), got 30s",
+        "retention 15d       | '{ type: sqs }' | '{ type: sqs, queue: { messageRetentionPeriod: 15d } }' | functions[0].eventSourceMapping.queue.messageRetentionPeriod | expected 60s to 14d (SQS's limits), got 15d",
     })
     void badInputNamesTheField(String what, String from, String to, String path, String message) {
         AsyncReaderTest.assertOneProblem(SQS.replace(from, to.replace("\\n", "\n")), what, path, message);
