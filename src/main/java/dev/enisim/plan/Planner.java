@@ -2372,6 +2372,16 @@ public final class Planner {
     public static final long IDLE_PROBE_START_MICROS = 600_000_000L;
 
     /**
+     * How often the idle probe calls a function under a rule no longer than its wait ({@code idleMicros} at most
+     * {@link #IDLE_PROBE_START_MICROS}) before its first call: the advised keep-warm interval, half the rule, but not
+     * more often than every 0.5 ms (a rule of 2 us would ask for 600 million calls, a plan of hours; under a rule
+     * of 0.5 ms or less the calls may no longer keep it warm, and the check's text says how often they came).
+     */
+    public static long idleProbeEveryMicros(long idleMicros) {
+        return Math.max(idleMicros / 2, 500);
+    }
+
+    /**
      * The function alone, invoked once right after creation and once more after {@code quiet}: whether that second
      * call fails. The first call's own outcome is taken away (a run of it alone): a function that starts
      * {@code existing: Inactive} fails its first call whatever the quiet period, and the import example's
@@ -2397,7 +2407,7 @@ public final class Planner {
             // Kept warm until then at the advised interval, half the rule (from 0: its creation's Pending calls are
             // refused, not counted, and activation counts as a use), the first call finds it Active as it would
             // under a longer rule; the same pings in the first call's run alone (a function that starts Inactive)
-            long every = Math.max(idle / 2, 1);
+            long every = idleProbeEveryMicros(idle);
             probe = new ArrivalSpec.Superposition(List.of(new ArrivalSpec.Constant(1e6 / every, 0, start), probe));
         }
         ArrayList<Scenario.Function> fns = new ArrayList<>();

@@ -798,12 +798,14 @@ public final class PlanReport {
             return "";
         }
         return "the probe's first call " + quiet(start) + " in, creation over; the rule being no longer than that, each"
-                + " function kept warm until then with a call every " + quiet(i.keepWarmEverySeconds());
+                + " function kept warm until then with a call every " + quiet(dev.enisim.plan.Planner.idleProbeEveryMicros(
+                Math.round(i.longestQuietSeconds() * 1e6)) / 1e6);
     }
 
     /**
      * A quiet period in the unit that fits: "14.0 days" (as always for a day and more), "2.5 hours", "7.5 min",
-     * "67.5 s" (hours from two, minutes from two: "1.1 min" hid 67.5 s); a rule of minutes read "0.0 days".
+     * "67.5 s", "50.0 ms", "2.0 us" (hours from two, minutes from two: "1.1 min" hid 67.5 s); a rule of minutes
+     * read "0.0 days".
      */
     static String quiet(double seconds) {
         if (seconds >= 86_400) {
@@ -815,7 +817,13 @@ public final class PlanReport {
         if (seconds >= 120) {
             return String.format(java.util.Locale.ROOT, "%.1f min", seconds / 60);
         }
-        return String.format(java.util.Locale.ROOT, "%.1f s", seconds);
+        if (seconds >= 1) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", seconds);
+        }
+        if (seconds >= 0.001) {
+            return String.format(java.util.Locale.ROOT, "%.1f ms", seconds * 1000);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f us", seconds * 1e6);
     }
 
     private static void idleSection(StringBuilder b, Plan p) {

@@ -92,6 +92,25 @@ class PlanIdleBeforeFirstProbeTest {
                 PlanReport.text(p));
     }
 
+    /**
+     * Under a second, milliseconds, then microseconds (they read "0.1 s", "0.0 s"); a rule of microseconds is kept
+     * warm no more often than every 0.5 ms, so that its plan ends (a call every microsecond: 600 million a run).
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, unit = java.util.concurrent.TimeUnit.SECONDS,
+            threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void rulesUnderASecondAreSaidInMilliseconds() throws Exception {
+        Plan p = plan("100ms");
+        checkedEitherSide(p, 0.1);
+        String text = PlanReport.text(p);
+        assertTrue(text.contains("quiet up to 100.0 ms; keep warm every 50.0 ms or less"), text);
+        assertTrue(text.contains("fails after 150.0 ms of quiet, succeeds after 50.0 ms)"), text);
+        assertTrue(text.contains("kept warm until then with a call every 50.0 ms)"), text);
+        String micro = idleText("2us");
+        assertTrue(micro.contains("kept warm until then with a call every 500.0 us)"), micro);
+        assertTrue(micro.contains("quiet up to 2.0 us; keep warm every 1.0 us or less"), micro);
+    }
+
     /** Either side of the boundary: 10 min, the first call's own time (the deployed function went Inactive then). */
     @Test
     void aRuleOfTheFirstCallsOwnWaitIsCheckedEitherSide() throws Exception {
