@@ -464,8 +464,10 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
     /**
      * @param longestQuietSeconds    quiet period after which the next invocation fails (the idle rule)
      * @param keepWarmEverySeconds   a keep-warm interval that avoids it with a 2x margin
-     * @param failsAfterLongerQuiet  simulated: an invocation after a quiet period 1 h longer fails
-     * @param passesAfterShorterQuiet simulated: an invocation after a quiet period 1 h shorter succeeds
+     * @param failsAfterLongerQuiet  simulated: an invocation after a quiet period 1 h longer fails (half the rule
+     *                               longer for a rule of an hour or less: {@link Planner#idleMargin})
+     * @param passesAfterShorterQuiet simulated: an invocation after a quiet period 1 h shorter succeeds (half the
+     *                               rule shorter for a rule of an hour or less)
      * @param keepWarmCostPerMonth   what pinging at that interval costs in 30 days at the scenario's price table
      *                               (each ping a billed request of 1 ms), against the failed invocation after
      *                               each longer quiet period it prevents

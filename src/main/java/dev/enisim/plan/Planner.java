@@ -2341,9 +2341,7 @@ public final class Planner {
             return out; // no Inactive state before Hyperplane
         }
         long idle = base.hyperplane().idleReclaimAfterMicros();
-        // an hour either side of the rule; half of it for a rule of an hour or less (a quiet of the rule less an hour
-        // was negative or 0 there: a probe run of negative length, and plan died with an internal error)
-        long margin = idle > 3_600_000_000L ? 3_600_000_000L : idle / 2;
+        long margin = idleMargin(idle);
         for (Scenario.Function f : base.functions()) {
             if (!f.vpcConfig().attached() || failed.contains(f.name())) {
                 continue;
@@ -2356,6 +2354,31 @@ public final class Planner {
                             idle / 2e6)));
         }
         return out;
+    }
+
+    /**
+     * How far either side of the idle rule {@code idleMicros} plan's check probes: an hour; half the rule for a rule of
+     * an hour or less (a quiet of the rule less an hour was negative or 0 there: a probe run of negative length, and
+     * plan died with an internal error).
+     */
+    public static long idleMargin(long idleMicros) {
+        return idleMicros > 3_600_000_000L ? 3_600_000_000L : idleMicros / 2;
+    }
+
+    /**
+     * When the idle probe's first call comes: 10 min in, after creation (Pending) is surely over. A function under an
+     * idle rule no longer than that is kept warm until then ({@link #notReadyErrors}).
+     */
+    public static final long IDLE_PROBE_START_MICROS = 600_000_000L;
+
+    /**
+     * How often the idle probe calls a function under a rule no longer than its wait ({@code idleMicros} at most
+     * {@link #IDLE_PROBE_START_MICROS}) before its first call: the advised keep-warm interval, half the rule, but not
+     * more often than every 0.5 ms (a rule of 2 us would ask for 600 million calls, a plan of hours; under a rule
+     * of 0.5 ms or less the calls may no longer keep it warm, and the check's text says how often they came).
+     */
+    public static long idleProbeEveryMicros(long idleMicros) {
+        return Math.max(idleMicros / 2, 500);
     }
 
     /**
@@ -2375,13 +2398,24 @@ public final class Planner {
 
     /** ResourceNotReadyException errors of the idle probe: the first call, and the one after {@code quiet} too. */
     private long notReadyErrors(Scenario.Function f, long quiet, boolean both) {
-        long start = 600_000_000L; // after creation (Pending) is surely over
+        long start = IDLE_PROBE_START_MICROS; // after creation (Pending) is surely over
+        ArrivalSpec probe = new ArrivalSpec.Constant(1e6 / quiet, start, start + (both ? quiet : 0) + 1);
+        long idle = base.hyperplane().idleReclaimAfterMicros();
+        if (idle <= start) {
+            // a rule no longer than the wait for the first call: the function went Inactive before it, and that call
+            // failed, so plan said "FAILS (!) after a shorter" quiet of every such function (an idle rule of 5m).
+            // Kept warm until then at the advised interval, half the rule (from 0: its creation's Pending calls are
+            // refused, not counted, and activation counts as a use), the first call finds it Active as it would
+            // under a longer rule; the same pings in the first call's run alone (a function that starts Inactive)
+            long every = idleProbeEveryMicros(idle);
+            probe = new ArrivalSpec.Superposition(List.of(new ArrivalSpec.Constant(1e6 / every, 0, start), probe));
+        }
         ArrayList<Scenario.Function> fns = new ArrayList<>();
         // the function as configured (its provisioned and reserved concurrency, its existing state: the rules that
         // keep it Active apply as in the run; a copy built from a few fields dropped provisioned concurrency and said
         // "fails after a longer quiet" of a function the run keeps Active), with only the two probe invocations
         fns.add(f.toBuilder().duration(new DistributionSpec.Constant(1000))
-                .arrivals(new ArrivalSpec.Constant(1e6 / quiet, start, start + (both ? quiet : 0) + 1))
+                .arrivals(probe)
                 .createdAtMicros(0)
                 .connectionsPerInvocation(0).connectionsPerEnvironment(0).initDuration(Scenario.Function.NO_INIT)
                 .async(java.util.Optional.empty()).sqs(java.util.Optional.empty())

@@ -250,21 +250,23 @@ public final class PlanReport {
         p.noKeepWarm().forEach(n -> b.append("   no keep-warm advice for ").append(n).append('\n'));
         if (!p.idle().isEmpty()) {
             b.append("   ").append(idleAssumption(p.idle().get(0))).append('\n');
+            String probe = idleProbe(p.idle().get(0));
+            if (!probe.isEmpty()) {
+                b.append("   (idle check: ").append(probe).append(")\n");
+            }
         }
         for (Plan.IdleAdvice i : p.idle()) {
             if (staysActive(i)) {
-                b.append(String.format("   %-24s stays Active: simulated, an invocation after a quiet of %.1f days"
+                b.append(String.format("   %-24s stays Active: simulated, an invocation after a quiet of %s"
                         + " and more still succeeds (provisioned concurrency keeps it Active): no keep-warm needed%n",
-                        i.function(), (i.longestQuietSeconds() + 3600) / 86_400));
+                        i.function(), quiet(i.longestQuietSeconds() + idleMarginSeconds(i))));
                 continue;
             }
-            b.append(String.format("   %-24s quiet up to %.1f days; keep warm every %.1f days or less"
+            b.append(String.format("   %-24s quiet up to %s; keep warm every %s or less"
                     + " (%s a month, against one failed invocation after each longer quiet;"
-                    + " simulated: %s after a longer quiet, %s after a shorter one)%n", i.function(),
-                    i.longestQuietSeconds() / 86_400, i.keepWarmEverySeconds() / 86_400,
-                    dev.enisim.report.page.CostLine.dollars(i.keepWarmCostPerMonth()),
-                    i.failsAfterLongerQuiet() ? "fails" : "DOES NOT FAIL (!)",
-                    i.passesAfterShorterQuiet() ? "succeeds" : "FAILS (!)"));
+                    + " simulated: %s)%n", i.function(),
+                    quiet(i.longestQuietSeconds()), quiet(i.keepWarmEverySeconds()),
+                    dev.enisim.report.page.CostLine.dollars(i.keepWarmCostPerMonth()), idleVerdicts(i)));
         }
         return b.toString();
     }
@@ -763,6 +765,67 @@ public final class PlanReport {
                 + " of it, a 2x margin)";
     }
 
+    /** How far either side of the rule plan's check probed, in seconds (an hour; half a rule of an hour or less). */
+    static double idleMarginSeconds(Plan.IdleAdvice i) {
+        return dev.enisim.plan.Planner.idleMargin(Math.round(i.longestQuietSeconds() * 1e6)) / 1e6;
+    }
+
+    /**
+     * The idle check's two outcomes: "fails after a longer quiet, succeeds after a shorter one" when the check probed
+     * an hour either side (a rule longer than an hour); the quiet periods tried when it probed half the rule either
+     * side ("fails after 7.5 min of quiet, succeeds after 2.5 min"): "a longer quiet" there is minutes, not an hour.
+     */
+    static String idleVerdicts(Plan.IdleAdvice i) {
+        String longer = i.failsAfterLongerQuiet() ? "fails" : "DOES NOT FAIL (!)";
+        String shorter = i.passesAfterShorterQuiet() ? "succeeds" : "FAILS (!)";
+        double margin = idleMarginSeconds(i);
+        if (margin >= 3600) {
+            return longer + " after a longer quiet, " + shorter + " after a shorter one";
+        }
+        return longer + " after " + quiet(i.longestQuietSeconds() + margin) + " of quiet, " + shorter + " after "
+                + quiet(i.longestQuietSeconds() - margin);
+    }
+
+    /**
+     * What the idle check did beyond its two quiet periods, empty when nothing: under a rule no longer than the wait
+     * for the probe's first call (10 min in, creation surely over), the function was kept warm until then at the
+     * advised interval, else it went Inactive before its first call and every such function read "FAILS (!) after a
+     * shorter" quiet.
+     */
+    static String idleProbe(Plan.IdleAdvice i) {
+        double start = dev.enisim.plan.Planner.IDLE_PROBE_START_MICROS / 1e6;
+        if (i.longestQuietSeconds() > start) {
+            return "";
+        }
+        return "the probe's first call " + quiet(start) + " in, creation over; the rule being no longer than that, each"
+                + " function kept warm until then with a call every " + quiet(dev.enisim.plan.Planner.idleProbeEveryMicros(
+                Math.round(i.longestQuietSeconds() * 1e6)) / 1e6);
+    }
+
+    /**
+     * A quiet period in the unit that fits: "14.0 days" (as always for a day and more), "2.5 hours", "7.5 min",
+     * "67.5 s", "50.0 ms", "2.0 us" (hours from two, minutes from two: "1.1 min" hid 67.5 s); a rule of minutes
+     * read "0.0 days".
+     */
+    static String quiet(double seconds) {
+        if (seconds >= 86_400) {
+            return days(seconds);
+        }
+        if (seconds >= 7200) {
+            return String.format(java.util.Locale.ROOT, "%.1f hours", seconds / 3600);
+        }
+        if (seconds >= 120) {
+            return String.format(java.util.Locale.ROOT, "%.1f min", seconds / 60);
+        }
+        if (seconds >= 1) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", seconds);
+        }
+        if (seconds >= 0.001) {
+            return String.format(java.util.Locale.ROOT, "%.1f ms", seconds * 1000);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f us", seconds * 1e6);
+    }
+
     private static void idleSection(StringBuilder b, Plan p) {
         b.append("<section id=\"idle\"><h2>5. The idle rule</h2>\n");
         if (!p.failedFunctions().isEmpty()) {
@@ -776,7 +839,10 @@ public final class PlanReport {
             b.append("<p>No VPC function under the Hyperplane model: no Inactive state, no keep-warm needed.</p>\n");
         } else if (!p.idle().isEmpty()) {
             b.append("<p>How long a VPC function may stay quiet before Lambda reclaims its ENIs (its next invocation "
-                    + "then fails while it restores them), checked by simulation one hour either side. "
+                    + "then fails while it restores them), checked by simulation "
+                    + (idleMarginSeconds(p.idle().get(0)) >= 3600 ? "one hour"
+                    : quiet(idleMarginSeconds(p.idle().get(0)))) + " either side"
+                    + (idleProbe(p.idle().get(0)).isEmpty() ? "" : " (" + idleProbe(p.idle().get(0)) + ")") + ". "
                     + escape(idleAssumption(p.idle().get(0))) + "</p>\n<div "
                     + "class=\"scroll\"><table>\n<tr><th scope=\"col\">function</th><th scope=\"col\">quiet up to</th><th scope=\"col\">keep warm every</th>"
                     + "<th scope=\"col\">check</th></tr>\n");
@@ -789,10 +855,11 @@ public final class PlanReport {
                 }
                 boolean ok = i.failsAfterLongerQuiet() && i.passesAfterShorterQuiet();
                 b.append("<tr><td>").append(escape(i.function())).append("</td><td class=\"n\">")
-                        .append(days(i.longestQuietSeconds())).append("</td><td class=\"n\">")
-                        .append(days(i.keepWarmEverySeconds())).append(" or less</td><td class=\"")
-                        .append(ok ? "ok\">fails after a longer quiet, succeeds after a shorter one"
-                                : "bad\">the simulation disagrees: see plan.json").append("</td></tr>\n");
+                        .append(quiet(i.longestQuietSeconds())).append("</td><td class=\"n\">")
+                        .append(quiet(i.keepWarmEverySeconds())).append(" or less</td><td class=\"")
+                        .append(ok ? "ok\">" + idleVerdicts(i)
+                                : "bad\">the simulation disagrees: see plan.json")
+                        .append("</td></tr>\n");
             }
             b.append("</table></div>\n");
         }
