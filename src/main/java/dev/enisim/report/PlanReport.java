@@ -263,7 +263,8 @@ public final class PlanReport {
                 continue;
             }
             b.append(String.format("   %-24s quiet up to %s; keep warm every %s or less"
-                    + " (%s a month, against one failed invocation after each longer quiet;"
+                    + " (%s a month, against the failures after each longer quiet: the first invocation and"
+                    + " every one until its ENIs are restored;"
                     + " simulated: %s)%n", i.function(),
                     quiet(i.longestQuietSeconds()), quiet(i.keepWarmEverySeconds()),
                     dev.enisim.report.page.CostLine.dollars(i.keepWarmCostPerMonth()), idleVerdicts(i)));
@@ -839,7 +840,7 @@ public final class PlanReport {
             b.append("<p>No VPC function under the Hyperplane model: no Inactive state, no keep-warm needed.</p>\n");
         } else if (!p.idle().isEmpty()) {
             b.append("<p>How long a VPC function may stay quiet before Lambda reclaims its ENIs (its next invocation "
-                    + "then fails while it restores them), checked by simulation "
+                    + "then fails, and every one after it until it has restored them), checked by simulation "
                     + (idleMarginSeconds(p.idle().get(0)) >= 3600 ? "one hour"
                     : quiet(idleMarginSeconds(p.idle().get(0)))) + " either side"
                     + (idleProbe(p.idle().get(0)).isEmpty() ? "" : " (" + idleProbe(p.idle().get(0)) + ")") + ". "

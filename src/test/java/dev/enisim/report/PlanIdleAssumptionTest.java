@@ -35,4 +35,17 @@ class PlanIdleAssumptionTest {
         String html = PlanReport.html(withIdle(2));
         assertTrue(html.contains("hyperplane.idleReclaimAfter, 2d here, an assumption"), html);
     }
+
+    /**
+     * A capacity planner's review (session 47): the advice weighed keep-warm pings "against one failed invocation
+     * after each longer quiet", while a run of the same scenario failed 92 invocations at 1/s during the restore
+     * (domain.md: invocations during restore fail too).
+     */
+    @Test
+    void theKeepWarmCostIsWeighedAgainstEveryFailureUntilTheRestore() {
+        String text = PlanReport.text(withIdle(14));
+        assertTrue(text.contains("against the failures after each longer quiet: the first invocation and every one"
+                + " until its ENIs are restored"), text);
+        assertTrue(!text.contains("one failed invocation"), text);
+    }
 }
