@@ -147,4 +147,56 @@ class CloudWatchEdgesTest {
                 "orders-api");
         assertTrue(yaml.contains("arrivals:   # CloudWatch Invocations per 5m period"), yaml);
     }
+
+    @Test
+    void resultsWithoutALabelAreNamedByTheirIdAlone() throws Exception {
+        Path m = dir.resolve("metrics-0.json");
+        String taken = importing(0, List.of(file("{\"Id\": \"orders_api_invocations\", \"StatusCode\": \"Complete\","
+                + " \"Timestamps\": " + at(0, 300) + ", \"Values\": " + values(2) + "}")), "orders-api", "orders_api");
+        assertTrue(ImporterTest.unwrapped(taken).contains("result orders_api_invocations in " + m + " could name"
+                + " orders-api or orders_api: taken as orders_api"), taken);
+        // neither look-alike written as the Id writes it: refused, naming the Id alone
+        ScenarioException e = refused(0, List.of(file("{\"Id\": \"orders_api_invocations\", \"StatusCode\":"
+                + " \"Complete\", \"Timestamps\": " + at(0, 300) + ", \"Values\": " + values(2) + "}")), "Orders-Api",
+                "orders-api");
+        assertTrue(e.getMessage().contains(m + ": MetricDataResults[0].Id: 'orders_api_invocations' names Orders-Api and"
+                + " orders-api alike"), e.getMessage());
+        // a result of no imported function beside one of api: left out, said by its Id
+        String left = importing(0, List.of(file(result("api_invocations", "Invocations", at(0, 300), values(2)),
+                "{\"Id\": \"billing_invocations\", \"StatusCode\": \"Complete\", \"Timestamps\": " + at(0, 300)
+                + ", \"Values\": " + values(2) + "}")), "api");
+        assertTrue(ImporterTest.unwrapped(left).contains("result billing_invocations in " + m + " left out: its Id and"
+                + " Label name no imported function"), left);
+    }
+
+    @Test
+    void aValueSavedAsTextIsRefused() {
+        ScenarioException e = refused(0, List.of(file(result("api_invocations", "Invocations", at(0, 300),
+                "[\"3.0\", 4.0]"))), "api");
+        assertTrue(e.getMessage().contains("MetricDataResults[0].Values[0]: expected a number >= 0, got \"3.0\""),
+                e.getMessage());
+    }
+
+    @Test
+    void anInvocationsResultWithoutPointsIsResampledWithTheOthers() throws Exception {
+        // job's query returned no data point (no invocation in the window): its result is empty
+        String yaml = Importer.scenario(new Importer.Inputs(List.of(write(dir, "subnets.json", SUBNETS)),
+                List.of(write(dir, "functions.json", functions("api", "job"))), List.of(), List.of(),
+                List.of(write(dir, "metrics.json", file(result("api_invocations", "Invocations", at(0, 300, 600),
+                        values(3)), result("job_invocations", "Invocations", "[]", "[]"))))),
+                new Importer.Options("t", 3600, 0, 3600));
+        ScenarioLoader.parse(yaml, "t");
+        assertTrue(yaml.contains("arrivals:   # CloudWatch Invocations per 1h period"), yaml);
+        assertTrue(yaml.contains("    arrivals: { none: true }   # CloudWatch: no invocations in the window\n"), yaml);
+    }
+
+    @Test
+    void aFileOfOnePointResultsSaysNoPeriod() throws Exception {
+        // the Invocations in one file; a second file holds api's Duration as a single point
+        String yaml = importing(0, List.of(file(result("api_invocations", "Invocations", at(0, 300), values(2))),
+                file(result("api_duration", "Duration", at(0), values(1)))), "api");
+        String notes = ImporterTest.unwrapped(yaml);
+        assertTrue(notes.contains("metrics-0.json: CloudWatch period taken as 5m"), notes);
+        assertEquals(1, notes.split("CloudWatch period taken as", -1).length - 1, notes);
+    }
 }

@@ -145,4 +145,11 @@ class FunctionFieldsEdgesTest {
                 partly.getMessage());
         assertFalse(partly.getMessage().contains("--concurrency names"), partly.getMessage());
     }
+
+    @Test
+    void aVersionThatIsNoNumberIsRefused() {
+        ScenarioException e = refused(subnets(1), listing(function("api", ", \"Version\": \"beta\"", 1, 1)));
+        assertTrue(e.getMessage().contains(dir.resolve("functions.json") + ": Functions[0].Version: expected $LATEST or"
+                + " a version number, got 'beta'"), e.getMessage());
+    }
 }

@@ -284,4 +284,28 @@ class ImportNotesEdgesTest {
                 + " to tell; CloudWatch shows it invoked), though AvailableIpAddressCount shows every address of"
                 + " subnet-a free"), yaml);
     }
+
+    @Test
+    void aListingPageBesideAnUnreadableFileOfTheSameListingIsNotCalledPartial() throws Exception {
+        // list-functions' first page (it carries a NextToken) and a second file that is not JSON: the last page may
+        // be that file, so only its problem is said
+        Path page = write(dir, "functions.json", "{\"Functions\": [" + function("api", "sg-1", "") + "], \"NextToken\":"
+                + " \"eyJNYXJrZXIiOiBudWxsfQ==\"}");
+        Path broken = write(dir, "functions-2.json", "{\"Functions\": [");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> Importer.scenario(new Importer.Inputs(
+                List.of(write(dir, "subnets.json", subnetA(240))), List.of(page, broken), List.of(), List.of(),
+                List.of()), "t", 3600));
+        assertTrue(e.getMessage().contains(broken + ": (root): malformed JSON"), e.getMessage());
+        assertFalse(e.getMessage().contains("is one page of a longer listing"), e.getMessage());
+    }
+
+    @Test
+    void severalOwnersOfOneVpcAreNotedWithSeveralAccounts() throws Exception {
+        String two = subnets(subnet("subnet-a", "10.0.0.0/24", 240, "111111111111"),
+                subnet("subnet-b", "10.0.1.0/24", 240, "999999999999"));
+        String fns = functions(function("a", "sg-1", ", \"FunctionArn\": \"arn:aws:lambda:eu-west-1:111111111111:function:a\""),
+                function("b", "sg-1", ", \"FunctionArn\": \"arn:aws:lambda:eu-west-1:222222222222:function:b\""));
+        assertTrue(ImporterTest.unwrapped(importing(new In(two, fns, null, null, null, null))).contains("vpc-1: its"
+                + " subnets give several OwnerIds (111111111111, 999999999999), and a VPC has one owner"));
+    }
 }

@@ -112,18 +112,38 @@ class SubnetEniGroupShapesTest {
 
     @Test
     void delegatedPrefixesAndInterfacesWithoutAnIdAreCountedInTheListedAddresses() throws Exception {
-        // the Lambda ENI: 1 address; an instance with 2 private addresses and one /28 prefix delegated: 2 + 16; an
-        // interface saved without its NetworkInterfaceId: 1. In all 20, more than the 9 in use.
-        String enis = "{\"NetworkInterfaces\": [" + LAMBDA_ENI + ", {\"NetworkInterfaceId\": \"eni-0ec2\", \"SubnetId\":"
-                + " \"subnet-c\", \"InterfaceType\": \"interface\", \"PrivateIpAddresses\": [{\"PrivateIpAddress\":"
-                + " \"10.20.3.10\"}, {\"PrivateIpAddress\": \"10.20.3.11\"}], \"Ipv4Prefixes\": [{\"Ipv4Prefix\":"
-                + " \"10.20.3.32/28\"}], \"Groups\": []}, {\"SubnetId\": \"subnet-c\", \"InterfaceType\": \"interface\","
-                + " \"PrivateIpAddress\": \"10.20.3.12\", \"Groups\": []}]}";
-        String notes = ImporterTest.unwrapped(importing(SLASH26, functionOn("subnet-c"), enis, null));
-        assertTrue(notes.contains("subnet subnet-c: the 3 network interface(s) listed there hold 20 address(es), more"
+        // the Lambda ENI: 1 address; an instance with 2 private addresses and two /28 prefixes delegated: 2 + 32;
+        // an interface saved without its NetworkInterfaceId: 1. In all 36, more than the 9 in use.
+        String notes = ImporterTest.unwrapped(importing(SLASH26, functionOn("subnet-c"), WITH_PREFIXES, null));
+        assertTrue(notes.contains("subnet subnet-c: the 3 network interface(s) listed there hold 36 address(es), more"
                 + " than the 9 in use by describe-subnets (59 usable - 50 AvailableIpAddressCount)"), notes);
         assertTrue(notes.contains("The run starts with AvailableIpAddressCount's 50 free; with the listing's, it would"
-                + " have 39 (save both again"), notes);
+                + " have 23 (save both again"), notes);
+    }
+
+    private static final String WITH_PREFIXES = "{\"NetworkInterfaces\": [" + LAMBDA_ENI + ", {\"NetworkInterfaceId\":"
+            + " \"eni-0ec2\", \"SubnetId\": \"subnet-c\", \"InterfaceType\": \"interface\", \"PrivateIpAddresses\":"
+            + " [{\"PrivateIpAddress\": \"10.20.3.10\"}, {\"PrivateIpAddress\": \"10.20.3.11\"}], \"Ipv4Prefixes\":"
+            + " [{\"Ipv4Prefix\": \"10.20.3.32/28\"}, {\"Ipv4Prefix\": \"10.20.3.48/28\"}], \"Groups\": []},"
+            + " {\"SubnetId\": \"subnet-c\", \"InterfaceType\": \"interface\", \"PrivateIpAddress\": \"10.20.3.12\","
+            + " \"Groups\": []}]}";
+
+    /** An EC2 instance's interface with 2 private addresses and two /28 prefixes delegated: 34 addresses. */
+    private static final String EC2_WITH_PREFIXES = "{\"NetworkInterfaceId\": \"eni-0ec2\", \"SubnetId\": \"subnet-c\","
+            + " \"InterfaceType\": \"interface\", \"PrivateIpAddresses\": [{\"PrivateIpAddress\": \"10.20.3.10\"},"
+            + " {\"PrivateIpAddress\": \"10.20.3.11\"}], \"Ipv4Prefixes\": [{\"Ipv4Prefix\": \"10.20.3.32/28\"},"
+            + " {\"Ipv4Prefix\": \"10.20.3.48/28\"}], \"Groups\": []}";
+
+    @Test
+    void anInterfaceDescribedInTwoFilesHoldsItsAddressesOnce() throws Exception {
+        // the whole listing, then the instance's interface alone, saved again (the same NetworkInterfaceId)
+        Path all = write(dir, "enis.json", "{\"NetworkInterfaces\": [" + LAMBDA_ENI + ", " + EC2_WITH_PREFIXES + "]}");
+        Path again = write(dir, "enis-again.json", "{\"NetworkInterfaces\": [" + EC2_WITH_PREFIXES + "]}");
+        String yaml = Importer.scenario(new Importer.Inputs(List.of(write(dir, "subnets.json", SLASH26)),
+                List.of(write(dir, "functions.json", functionOn("subnet-c"))), List.of(all, again), List.of(),
+                List.of()), "t", 3600);
+        assertTrue(ImporterTest.unwrapped(yaml).contains("subnet subnet-c: the 2 network interface(s) listed there hold"
+                + " 35 address(es)"), yaml);
     }
 
     @Test
@@ -173,5 +193,19 @@ class SubnetEniGroupShapesTest {
                 + " [{\"GroupId\": \"sg-1\"}]}");
         assertTrue(listed.getMessage().contains(groups + ": SecurityGroups[0].VpcId: missing (expected a string)"),
                 listed.getMessage());
+    }
+
+    @Test
+    void aNatGatewaysInterfaceInTwoFilesIsCountedOnce() throws Exception {
+        String nat = "{\"NetworkInterfaceId\": \"eni-0nat\", \"SubnetId\": \"subnet-c\", \"VpcId\": \"vpc-1\","
+                + " \"InterfaceType\": \"nat_gateway\"}";
+        Path all = write(dir, "enis.json", "{\"NetworkInterfaces\": [" + LAMBDA_ENI + ", " + nat + "]}");
+        Path again = write(dir, "enis-again.json", "{\"NetworkInterfaces\": [" + nat + "]}");
+        String yaml = Importer.scenario(new Importer.Inputs(List.of(write(dir, "subnets.json", SLASH26)),
+                List.of(write(dir, "functions.json", functionOn("subnet-c"))), List.of(all, again), List.of(),
+                List.of()), "t", 3600);
+        assertTrue(ImporterTest.unwrapped(yaml).contains("vpc-1: otherUsedEnis counts 1 other services' network"
+                + " interface(s)"), yaml);
+        assertEquals(1, ScenarioLoader.parse(yaml, "t").vpcs().get(0).otherUsedEnis(), yaml);
     }
 }
