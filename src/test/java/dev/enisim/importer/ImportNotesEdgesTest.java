@@ -308,4 +308,24 @@ class ImportNotesEdgesTest {
         assertTrue(ImporterTest.unwrapped(importing(new In(two, fns, null, null, null, null))).contains("vpc-1: its"
                 + " subnets give several OwnerIds (111111111111, 999999999999), and a VPC has one owner"));
     }
+
+    @Test
+    void noFunctionAtAllSaysSoWithoutAnEmptyList() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> importing(new In(subnetA(240),
+                "{\"Functions\": []}", null, null, null, null)));
+        assertTrue(e.getMessage().contains("Functions: no function found: a scenario needs at least one\n")
+                || e.getMessage().endsWith("Functions: no function found: a scenario needs at least one"), e.getMessage());
+    }
+
+    @Test
+    void aFailedFunctionsReasonEnisimSimulatesIsTakenAsSaved() throws Exception {
+        String yaml = importing(new In(subnetA(240), functions(function("api", "sg-1", ", \"State\": \"Failed\","
+                + " \"StateReasonCode\": \"SubnetOutOfIPAddresses\"")), null, null, null, null));
+        String notes = ImporterTest.unwrapped(yaml);
+        assertTrue(notes.contains("api was Failed (StateReasonCode SubnetOutOfIPAddresses): its creation failed"), notes);
+        assertFalse(notes.contains("is not one enisim simulates"), notes);
+        assertTrue(yaml.contains("    stateReasonCode: SubnetOutOfIPAddresses   # StateReasonCode"
+                + " (get-function-configuration)\n"), yaml);
+    }
 }
+
