@@ -28,9 +28,8 @@ class ImportNotesEdgesTest {
     Path dir;
 
     private static String subnet(String id, String cidr, int available, String owner) {
-        return "{\"AvailabilityZone\": \"eu-west-1a\", \"AvailableIpAddressCount\": " + available + ", \"CidrBlock\": \""
-                + cidr + "\", \"SubnetId\": \"" + id + "\", \"VpcId\": \"vpc-1\"" + (owner == null ? ""
-                : ", \"OwnerId\": \"" + owner + "\"") + "}";
+        return SubnetEniGroupShapesTest.subnetWith(id, cidr, available, owner == null ? ""
+                : ", \"OwnerId\": \"" + owner + "\"");
     }
 
     private static String subnets(String... subnets) {

@@ -25,10 +25,15 @@ class SubnetEniGroupShapesTest {
     @TempDir
     Path dir;
 
-    private static String subnet(String id, String cidr, int available, String name) {
+    /** A describe-subnets subnet object of vpc-1 in eu-west-1a, with {@code extra} fields appended. */
+    static String subnetWith(String id, String cidr, int available, String extra) {
         return "{\"AvailabilityZone\": \"eu-west-1a\", \"AvailableIpAddressCount\": " + available + ", \"CidrBlock\": \""
-                + cidr + "\", \"SubnetId\": \"" + id + "\", \"VpcId\": \"vpc-1\"" + (name == null ? ""
-                : ", \"Tags\": [{\"Key\": \"Name\", \"Value\": \"" + name + "\"}]") + "}";
+                + cidr + "\", \"SubnetId\": \"" + id + "\", \"VpcId\": \"vpc-1\"" + extra + "}";
+    }
+
+    private static String subnet(String id, String cidr, int available, String name) {
+        return subnetWith(id, cidr, available, name == null ? ""
+                : ", \"Tags\": [{\"Key\": \"Name\", \"Value\": \"" + name + "\"}]");
     }
 
     private static String functionOn(String... subnets) {
@@ -134,14 +139,20 @@ class SubnetEniGroupShapesTest {
             + " {\"PrivateIpAddress\": \"10.20.3.11\"}], \"Ipv4Prefixes\": [{\"Ipv4Prefix\": \"10.20.3.32/28\"},"
             + " {\"Ipv4Prefix\": \"10.20.3.48/28\"}], \"Groups\": []}";
 
+    /** The import of subnet-c and a function on it, with describe-network-interfaces output in two files. */
+    private String importingTwice(String first, String again) throws Exception {
+        Path a = write(dir, "enis.json", first);
+        Path b = write(dir, "enis-again.json", again);
+        return Importer.scenario(new Importer.Inputs(List.of(write(dir, "subnets.json", SLASH26)),
+                List.of(write(dir, "functions.json", functionOn("subnet-c"))), List.of(a, b), List.of(), List.of()),
+                "t", 3600);
+    }
+
     @Test
     void anInterfaceDescribedInTwoFilesHoldsItsAddressesOnce() throws Exception {
         // the whole listing, then the instance's interface alone, saved again (the same NetworkInterfaceId)
-        Path all = write(dir, "enis.json", "{\"NetworkInterfaces\": [" + LAMBDA_ENI + ", " + EC2_WITH_PREFIXES + "]}");
-        Path again = write(dir, "enis-again.json", "{\"NetworkInterfaces\": [" + EC2_WITH_PREFIXES + "]}");
-        String yaml = Importer.scenario(new Importer.Inputs(List.of(write(dir, "subnets.json", SLASH26)),
-                List.of(write(dir, "functions.json", functionOn("subnet-c"))), List.of(all, again), List.of(),
-                List.of()), "t", 3600);
+        String yaml = importingTwice("{\"NetworkInterfaces\": [" + LAMBDA_ENI + ", " + EC2_WITH_PREFIXES + "]}",
+                "{\"NetworkInterfaces\": [" + EC2_WITH_PREFIXES + "]}");
         assertTrue(ImporterTest.unwrapped(yaml).contains("subnet subnet-c: the 2 network interface(s) listed there hold"
                 + " 35 address(es)"), yaml);
     }
@@ -199,11 +210,8 @@ class SubnetEniGroupShapesTest {
     void aNatGatewaysInterfaceInTwoFilesIsCountedOnce() throws Exception {
         String nat = "{\"NetworkInterfaceId\": \"eni-0nat\", \"SubnetId\": \"subnet-c\", \"VpcId\": \"vpc-1\","
                 + " \"InterfaceType\": \"nat_gateway\"}";
-        Path all = write(dir, "enis.json", "{\"NetworkInterfaces\": [" + LAMBDA_ENI + ", " + nat + "]}");
-        Path again = write(dir, "enis-again.json", "{\"NetworkInterfaces\": [" + nat + "]}");
-        String yaml = Importer.scenario(new Importer.Inputs(List.of(write(dir, "subnets.json", SLASH26)),
-                List.of(write(dir, "functions.json", functionOn("subnet-c"))), List.of(all, again), List.of(),
-                List.of()), "t", 3600);
+        String yaml = importingTwice("{\"NetworkInterfaces\": [" + LAMBDA_ENI + ", " + nat + "]}",
+                "{\"NetworkInterfaces\": [" + nat + "]}");
         assertTrue(ImporterTest.unwrapped(yaml).contains("vpc-1: otherUsedEnis counts 1 other services' network"
                 + " interface(s)"), yaml);
         assertEquals(1, ScenarioLoader.parse(yaml, "t").vpcs().get(0).otherUsedEnis(), yaml);
