@@ -179,12 +179,13 @@ class CloudWatchEdgesTest {
 
     @Test
     void anInvocationsResultWithoutPointsIsResampledWithTheOthers() throws Exception {
-        // job's query returned no data point (no invocation in the window): its result is empty
+        // job's query, saved in a file of its own, returned no data point (no invocation in the window): its
+        // result is empty, and its file shows no period
         String yaml = Importer.scenario(new Importer.Inputs(List.of(write(dir, "subnets.json", SUBNETS)),
                 List.of(write(dir, "functions.json", functions("api", "job"))), List.of(), List.of(),
                 List.of(write(dir, "metrics.json", file(result("api_invocations", "Invocations", at(0, 300, 600),
-                        values(3)), result("job_invocations", "Invocations", "[]", "[]"))))),
-                new Importer.Options("t", 3600, 0, 3600));
+                        values(3)))), write(dir, "job.json", file(result("job_invocations", "Invocations", "[]",
+                        "[]"))))), new Importer.Options("t", 3600, 0, 3600));
         ScenarioLoader.parse(yaml, "t");
         assertTrue(yaml.contains("arrivals:   # CloudWatch Invocations per 1h period"), yaml);
         assertTrue(yaml.contains("    arrivals: { none: true }   # CloudWatch: no invocations in the window\n"), yaml);

@@ -152,4 +152,18 @@ class FunctionFieldsEdgesTest {
         assertTrue(e.getMessage().contains(dir.resolve("functions.json") + ": Functions[0].Version: expected $LATEST or"
                 + " a version number, got 'beta'"), e.getMessage());
     }
+
+    @Test
+    void concurrencyWhenNoFunctionIsListedNamesNoKnownOnes() throws Exception {
+        Path concurrency = write(dir, "concurrency.json", "{\"ReservedConcurrentExecutions\": 5}");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> Importer.scenario(new Importer.Inputs(
+                List.of(write(dir, "subnets.json", subnets(1))), List.of(write(dir, "functions.json",
+                "{\"Functions\": []}")), List.of(), List.of(), List.of(), List.of(), Map.of("nope", concurrency)), "t",
+                3600));
+        assertTrue(e.getMessage().contains(concurrency + ": (root): --concurrency names function 'nope', which no"
+                + " --functions file lists\n") || e.getMessage().endsWith("which no --functions file lists"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("(known: )"), e.getMessage());
+    }
 }
+
