@@ -200,4 +200,12 @@ class CloudWatchEdgesTest {
         assertTrue(notes.contains("metrics-0.json: CloudWatch period taken as 5m"), notes);
         assertEquals(1, notes.split("CloudWatch period taken as", -1).length - 1, notes);
     }
+
+    @Test
+    void anEmptyDurationResultLeavesTheDurationAPlaceholder() throws Exception {
+        String yaml = importing(0, List.of(file(result("api_invocations", "Invocations", at(0, 300), values(2)),
+                result("api_duration", "Duration", "[]", "[]"))), "api");
+        assertTrue(yaml.contains("    duration: 100ms   # placeholder\n"), yaml);
+    }
 }
+

@@ -326,5 +326,12 @@ class ImportNotesEdgesTest {
         assertTrue(yaml.contains("    stateReasonCode: SubnetOutOfIPAddresses   # StateReasonCode"
                 + " (get-function-configuration)\n"), yaml);
     }
+
+    @Test
+    void aFailedFunctionsReasonSavedEmptyIsNoReason() throws Exception {
+        String yaml = importing(new In(subnetA(240), functions(function("api", "sg-1", ", \"State\": \"Failed\","
+                + " \"StateReasonCode\": \"\"")), null, null, null, null));
+        assertTrue(yaml.contains("    stateReasonCode: InternalError   # none saved: the default\n"), yaml);
+    }
 }
 
