@@ -446,7 +446,8 @@ public final class PlanReport {
         List<String> warnings = asIsWarnings(p);
         b.append("<p class=\"verdict ").append(p.failsAsIs().isEmpty() ? (warnings.isEmpty() ? "ok\">As it is, the"
                 + " scenario fits: no subnet runs short of IPs, no VPC reaches its ENI quota, no function ends Failed"
-                + " and no invocation fails" : "ok\">As it is, the run has no capacity failure: no function ends"
+                + " and no invocation fails" + (p.functionErrors().isEmpty() ? "" : " for want of capacity (a"
+                + " function's own timeouts are said below)") : "ok\">As it is, the run has no capacity failure: no function ends"
                 + " Failed and no invocation fails for want of capacity")
                 + (p.failsInWarmUp().isEmpty() ? "." : " after the warm-up (see below).")
                 : "bad\">As it is, this scenario already fails: " + escape(String.join("; ", p.failsAsIs()))
@@ -771,9 +772,9 @@ public final class PlanReport {
     }
 
     /**
-     * Sizing concerns of the design with no failure of their kind in the run as it is (a failure would be in {@link
-     * Plan#failsAsIs}): a subnet short of the plan's peak at its size now, a VPC at or over its ENI quota at the
-     * design's peak. Warnings, not failures: the terminal and the page say the same.
+     * Sizing concerns of the design, said as warnings beside what the run as it is showed ({@link Plan#failsAsIs}):
+     * a subnet short of the plan's peak at its size now, a VPC at or over its ENI quota at the design's peak ("though
+     * the run as it is had no IP failure" when none of that kind is in it). The terminal and the page say the same.
      */
     static List<String> asIsWarnings(Plan p) {
         List<String> out = new java.util.ArrayList<>();
@@ -781,25 +782,21 @@ public final class PlanReport {
                 || l.contains("SubnetOutOfIPAddresses"));
         boolean eniFailure = p.failsAsIs().stream().anyMatch(l -> l.contains("ENILimitReachedException")
                 || l.contains("EniLimitExceeded"));
-        if (!ipFailure) {
-            for (Plan.SubnetAdvice s : p.subnets()) {
-                if (s.headroomIps() < 0) {
-                    out.add(s.subnet() + " is " + ips(-s.headroomIps()) + " short of the design's peak at its size now"
-                            + " (recommended /" + s.recommendedPrefix() + "), though the run as it is had no IP"
-                            + " failure");
-                }
+        for (Plan.SubnetAdvice s : p.subnets()) {
+            if (s.headroomIps() < 0) {
+                out.add(s.subnet() + " is " + ips(-s.headroomIps()) + " short of the design's peak at its size now"
+                        + " (recommended /" + s.recommendedPrefix() + ")" + (ipFailure ? ""
+                        : ", though the run as it is had no IP failure"));
             }
         }
-        if (!eniFailure) {
-            for (Plan.VpcAdvice v : p.vpcs()) {
-                String others = v.otherUsedEnis() == 0 ? "" : ", " + v.otherUsedEnis() + " of them other services'";
-                if (v.room() == 0) {
-                    out.add(v.vpc() + " is at its quota of " + v.eniQuota() + " ENIs at the design's peak" + others
-                            + ": no room for one more key");
-                } else if (v.room() < 0) {
-                    out.add(v.vpc() + "'s design needs " + enis(-v.room()) + " more than its quota of " + v.eniQuota()
-                            + others + ", though the run as it is had no ENI failure");
-                }
+        for (Plan.VpcAdvice v : p.vpcs()) {
+            String others = v.otherUsedEnis() == 0 ? "" : ", " + v.otherUsedEnis() + " of them other services'";
+            if (v.room() == 0) {
+                out.add(v.vpc() + " is at its quota of " + v.eniQuota() + " ENIs at the design's peak" + others
+                        + ": no room for one more key");
+            } else if (v.room() < 0) {
+                out.add(v.vpc() + "'s design needs " + enis(-v.room()) + " more than its quota of " + v.eniQuota()
+                        + others + (eniFailure ? "" : ", though the run as it is had no ENI failure"));
             }
         }
         return out;
