@@ -27,6 +27,10 @@ import java.util.List;
  *                        words of {@code failsAsIs}: said, not counted as the scenario failing; empty when none
  * @param noKeepWarm      functions given no keep-warm advice for another reason than ending Failed, with why (one
  *                        whose subnets are all in an Availability Zone the scenario takes down); empty when none
+ * @param functionErrors  the function errors of the run as it is that are not capacity (TaskTimedOut: a function's
+ *                        own timeout against its duration distribution), in the words of {@code failsAsIs}: said
+ *                        apart, not counted as the scenario failing (they are not in {@code failsAsIs}); empty when
+ *                        none
  */
 public record Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
         List<String> failedFunctions, List<SubnetAdvice> subnets,
@@ -46,7 +50,21 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
         List<String> failsWithinThreshold,
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-        List<String> noKeepWarm) {
+        List<String> noKeepWarm,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<String> functionErrors) {
+
+    /** No function error apart from capacity failures. */
+    public Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
+            List<String> failedFunctions, List<SubnetAdvice> subnets, List<SubnetAdvice> subnetsUnderOtherModel,
+            List<VpcAdvice> vpcs, Headroom headroom, TeardownWait teardown, List<IdleAdvice> idle,
+            String assumptions, List<SharedSubnet> sharedSubnets, List<String> sizingNotes,
+            List<String> failsInWarmUp, String warmUpNotApplied, double maxFailedFraction,
+            List<String> failsWithinThreshold, List<String> noKeepWarm) {
+        this(scenario, seed, networkModel, failsAsIs, failedFunctions, subnets, subnetsUnderOtherModel, vpcs,
+                headroom, teardown, idle, assumptions, sharedSubnets, sizingNotes, failsInWarmUp, warmUpNotApplied,
+                maxFailedFraction, failsWithinThreshold, noKeepWarm, List.of());
+    }
 
     /** Any failure counts; no function left without keep-warm advice but those that end Failed. */
     public Plan(String scenario, long seed, String networkModel, List<String> failsAsIs,
@@ -136,13 +154,35 @@ public record Plan(String scenario, long seed, String networkModel, List<String>
      *                             included (the most over the demand runs); else 0. {@code peakLambdaIps}, the
      *                             formula and {@code headroomIps} are after the warm-up, while the recommended size
      *                             holds these too: an ENI keeps its address until Lambda deletes it
+     * @param othersRefusedOneSmaller the most addresses the subnet's other tenants asked for (the timeline's
+     *                             setOtherUsedIps) and did not get in a run one prefix smaller (the run caps them at
+     *                             what Lambda's ENIs leave free): that size runs out for them, counted as failing in
+     *                             {@code runsFailedOneSmaller}; 0 when they always got what they asked for
+     * @param cannotGrowInPlace    when the recommended size is larger than the subnet and, at its network address,
+     *                             would overlap another subnet of the VPC: "a /25 at 10.1.0.0 overlaps subnet-b
+     *                             (10.1.0.64/26)"; else null
      */
     public record SubnetAdvice(String subnet, String cidr, int usableIps, int otherUsedIps, long peakLambdaIps,
             long analyticLambdaIps, int recommendedPrefix, int recommendedUsableIps, long headroomIps,
             long failuresAtRecommended, long failuresOneSmaller, int demandReplications, int runsAtRecommended,
             int runsFailedAtRecommended, int runsOneSmaller, int runsFailedOneSmaller,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
-            long warmUpLambdaIps) {
+            long warmUpLambdaIps,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+            long othersRefusedOneSmaller,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            String cannotGrowInPlace) {
+
+        /** Other tenants never refused, the size can grow in place (or needs not grow). */
+        public SubnetAdvice(String subnet, String cidr, int usableIps, int otherUsedIps, long peakLambdaIps,
+                long analyticLambdaIps, int recommendedPrefix, int recommendedUsableIps, long headroomIps,
+                long failuresAtRecommended, long failuresOneSmaller, int demandReplications, int runsAtRecommended,
+                int runsFailedAtRecommended, int runsOneSmaller, int runsFailedOneSmaller, long warmUpLambdaIps) {
+            this(subnet, cidr, usableIps, otherUsedIps, peakLambdaIps, analyticLambdaIps, recommendedPrefix,
+                    recommendedUsableIps, headroomIps, failuresAtRecommended, failuresOneSmaller, demandReplications,
+                    runsAtRecommended, runsFailedAtRecommended, runsOneSmaller, runsFailedOneSmaller, warmUpLambdaIps,
+                    0, null);
+        }
 
         /** Nothing left by the warm-up. */
         public SubnetAdvice(String subnet, String cidr, int usableIps, int otherUsedIps, long peakLambdaIps,

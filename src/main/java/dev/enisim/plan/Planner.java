@@ -155,23 +155,28 @@ public final class Planner {
             headroom = headroom.withStaggered(rollout);
         }
         // a class of failures all in the warm-up is said apart, not as the scenario failing as it is; so is one
-        // within --max-failed-fraction; the others with their fraction and who failed
+        // within --max-failed-fraction; the others with their fraction and who failed, counted after the warm-up
+        // (the warm-up's said beside them); a function's own timeouts are said apart as not capacity
         List<String> fails = new ArrayList<>();
         List<String> warmOnly = new ArrayList<>();
         List<String> within = new ArrayList<>();
-        String note = warmUpNote(warmUpMicros);
+        List<String> functionErrors = new ArrayList<>();
         List<Fail> classes = failLines(asIs);
-        List<String> lines = failsAsIs(asIsResult, warmUpMicros);
+        WarmCounts warmCounts = warmCounts(asIsResult, warmUpMicros);
         long total = asIs.invocations().total();
-        for (int i = 0; i < classes.size(); i++) {
-            Fail f = classes.get(i);
-            String line = lines.get(i);
-            if (line.endsWith(note)) {
-                warmOnly.add(line.substring(0, line.length() - note.length()));
-            } else if (f.count() >= 0 && f.count() <= maxFailedFraction * total) {
-                within.add(f.said(total, who(asIs, f)));
+        for (Fail f : classes) {
+            long warm = f.count() < 0 ? 0 : warmCounts.byKind().getOrDefault(f.kind(), 0L);
+            if (NOT_CAPACITY.contains(f.kind())) {
+                functionErrors.add(f.said(total, who(asIs, f, Map.of())));
+            } else if (warm > 0 && warm >= f.count()) {
+                warmOnly.add(f.line());
+            } else if (f.count() >= 0 && f.count() - warm <= maxFailedFraction * total) {
+                within.add(f.said(total, who(asIs, f, Map.of())));
+            } else if (warm > 0) {
+                fails.add(f.less(warm).said(total, who(asIs, f, warmCounts.byFunction())) + String.format(
+                        java.util.Locale.ROOT, "; %,d more in the warm-up, not counted", warm));
             } else {
-                fails.add(f.said(total, who(asIs, f)));
+                fails.add(f.said(total, who(asIs, f, Map.of())));
             }
         }
         List<String> noKeepWarm = new ArrayList<>();
@@ -206,8 +211,14 @@ public final class Planner {
         return new Plan(base.name(), base.seed(), base.networkModel().name().toLowerCase(), fails, failed,
                 subnets, other, vpcs(demandPeaks), headroom, teardown(asIs, design), idle(skip),
                 base.assumptions().label(), sharedSubnets(asIs), List.copyOf(sizingNotes), warmOnly,
-                warmUpNotApplied(), maxFailedFraction, within, noKeepWarm);
+                warmUpNotApplied(), maxFailedFraction, within, noKeepWarm, functionErrors);
     }
+
+    /**
+     * The classes of failures that are not capacity ({@link Fail#kind}): a function's own timeout against its
+     * duration distribution (TaskTimedOut) fails whatever the subnets, quotas and limits; said apart.
+     */
+    static final java.util.Set<String> NOT_CAPACITY = java.util.Set.of("cause:TaskTimedOut");
 
     /**
      * A class of failures of a run ({@link #failsAsIs(RunSummary)}): its line ({@code prefix + rest}), its count
@@ -218,6 +229,16 @@ public final class Planner {
 
         String line() {
             return prefix + rest;
+        }
+
+        /** This class with {@code n} fewer failures (those of the warm-up), its words for the count left. */
+        Fail less(long n) {
+            long left = count - n;
+            String noun = kind.startsWith("cause:") ? "function error" : "invocation";
+            String r = kind.startsWith("error:") ? (left == 1 ? " fails with " : " fail with ") + kind.substring(6)
+                    : rest;
+            return new Fail(String.format(java.util.Locale.ROOT, "%,d %s%s", left, noun, left == 1 ? "" : "s"), r,
+                    left, kind);
         }
 
         /**
@@ -278,7 +299,7 @@ public final class Planner {
      * Who failed in a class of failures, and why when the plan knows: ", of reports", ", of a (3), b (4)", an AZ outage's Availability
      * Zone and its fix, the EC2 request limit's; empty for a class no function is named for.
      */
-    private String who(RunSummary r, Fail f) {
+    private String who(RunSummary r, Fail f, Map<String, Map<String, Long>> warmByFunction) {
         String kind = f.kind();
         if (kind.startsWith("failed:")) {
             RunSummary.FunctionSummary fs = r.functions().get(kind.substring(7));
@@ -292,6 +313,7 @@ public final class Planner {
             long n = kind.startsWith("error:") ? i.errors().getOrDefault(kind.substring(6), 0L)
                     : kind.startsWith("throttle:") ? i.throttleReasons().getOrDefault(kind.substring(9), 0L)
                     : kind.startsWith("cause:") ? i.functionErrorCauses().getOrDefault(kind.substring(6), 0L) : 0;
+            n -= warmByFunction.getOrDefault(name, Map.of()).getOrDefault(kind, 0L); // after the warm-up
             if (n <= 0) {
                 return;
             }
@@ -590,10 +612,9 @@ public final class Planner {
     }
 
     /**
-     * Per bucket of {@code ts}: whether it is in the function's warm-up, that is overlaps the first {@code warmUp}
-     * of the run or of a spell Active the function began after the start. None when the buckets are longer than the
-     * warm-up (a bucket cannot tell it apart), or the run is not longer than twice the warm-up (nothing would be
-     * left to judge).
+     * Per bucket of {@code ts}: whether it is in the function's warm-up, that is overlaps one of its {@link
+     * #warmUpWindows}. None when the buckets are longer than the warm-up (a bucket cannot tell it apart), or the run
+     * is not longer than twice the warm-up (nothing would be left to judge).
      */
     static boolean[] warmUpBuckets(dev.enisim.metrics.TimeSeries ts, RunSummary.FunctionSummary f, long warmUp,
             long durationMicros) {
@@ -602,23 +623,156 @@ public final class Planner {
         if (!warmUpApplies(warmUp, b, durationMicros)) {
             return warm;
         }
-        List<Long> starts = new ArrayList<>();
-        starts.add(0L);
-        if (f != null && f.transitions() != null) {
-            for (RunSummary.Transition t : f.transitions()) {
-                if (t.state() == dev.enisim.model.function.State.Active && t.atSeconds() > 0) {
-                    starts.add(Math.round(t.atSeconds() * 1e6));
-                }
-            }
-        }
+        long[] windows = warmUpWindows(f, warmUp);
         for (int i = 0; i < warm.length; i++) {
             long from = i * b;
             long to = from + b;
-            for (long w : starts) {
-                warm[i] |= from < w + warmUp && to > w;
+            for (int w = 0; w < windows.length; w += 2) {
+                warm[i] |= from < windows[w + 1] && to > windows[w];
             }
         }
         return warm;
+    }
+
+    /**
+     * A function's warm-up, as instants from/to (microseconds, to excluded): the first {@code warmUp} of the run;
+     * from its creation (the Pending before its first turning Active after the start) to {@code warmUp} after it
+     * turned Active; and the first {@code warmUp} of each later spell Active.
+     */
+    static long[] warmUpWindows(RunSummary.FunctionSummary f, long warmUp) {
+        List<Long> out = new ArrayList<>(List.of(0L, warmUp));
+        boolean first = true;
+        if (f != null && f.transitions() != null) {
+            List<RunSummary.Transition> ts = f.transitions();
+            for (int i = 0; i < ts.size(); i++) {
+                RunSummary.Transition t = ts.get(i);
+                if (t.state() != dev.enisim.model.function.State.Active) {
+                    continue;
+                }
+                long at = Math.round(t.atSeconds() * 1e6);
+                long from = at;
+                if (first && i > 0 && ts.get(i - 1).state() == dev.enisim.model.function.State.Pending) {
+                    from = Math.round(ts.get(i - 1).atSeconds() * 1e6); // its creation
+                }
+                first = false;
+                if (at > 0) {
+                    out.add(from);
+                    out.add(at + warmUp);
+                }
+            }
+        }
+        long[] w = new long[out.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = out.get(i);
+        }
+        return w;
+    }
+
+    /**
+     * The failures of a run inside its functions' warm-ups ({@link #warmUpWindows}), per class ({@link Fail#kind})
+     * and per function and class; empty when the warm-up does not apply. Read off the run's journal, whose
+     * entries count each outcome per spell between two state changes with the instants of its first and last: a
+     * spell's failures all inside a window (a Pending spell from creation to Active always is) or all outside it
+     * count exactly, whatever the buckets; only when they straddle a window's end is the split taken from the time
+     * series, by the buckets wholly inside the window (so never more than were there: a failure after the warm-up is
+     * not left out) [assumed: throttles and function errors are not split by reason in the series; the function's
+     * go to its classes in the journal's order, each at most its own count].
+     */
+    static WarmCounts warmCounts(dev.enisim.run.RunResult res, long warmUp) {
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> byFunction = new LinkedHashMap<>();
+        long bucket = res.timeSeries().bucketMicros();
+        long duration = res.scenario().durationMicros();
+        if (!warmUpApplies(warmUp, bucket, duration)) {
+            return new WarmCounts(byKind, byFunction);
+        }
+        Map<String, long[]> windows = new LinkedHashMap<>();
+        Map<String, Long> seriesLeft = new LinkedHashMap<>(); // per function and series, what is left to give
+        for (dev.enisim.metrics.JournalEntry e : res.journal()) {
+            if (e.kind() != dev.enisim.metrics.JournalEntry.Kind.INVOCATIONS || e.count() <= 0) {
+                continue;
+            }
+            dev.enisim.model.Outcome o;
+            try {
+                o = dev.enisim.model.Outcome.valueOf(e.state());
+            } catch (IllegalArgumentException x) {
+                continue;
+            }
+            String kind = switch (o.kind()) {
+                case THROTTLE -> "throttle:" + o.reason();
+                case INVOKE_ERROR -> "error:" + o.exception();
+                case FUNCTION_ERROR -> "cause:" + o.reason();
+                case SUCCESS -> null;
+            };
+            if (kind == null) {
+                continue;
+            }
+            String name = e.subject();
+            long[] w = windows.computeIfAbsent(name, n -> warmUpWindows(res.summary().functions().get(n), warmUp));
+            long first = e.atMicros();
+            long last = e.lastMicros();
+            long warm = 0;
+            boolean touches = false;
+            for (int i = 0; i < w.length; i += 2) {
+                if (first >= w[i] && last < w[i + 1]) {
+                    warm = e.count(); // all inside
+                    touches = false;
+                    break;
+                }
+                touches |= first < w[i + 1] && last >= w[i];
+            }
+            if (touches) { // straddles a window's edge: the buckets wholly inside it, within the spell
+                dev.enisim.metrics.Series series = o.kind() == dev.enisim.model.Outcome.Kind.INVOKE_ERROR
+                        ? invokeErrors(res.timeSeries(), name, o.exception())
+                        : res.timeSeries().get(o.kind() == dev.enisim.model.Outcome.Kind.THROTTLE
+                        ? dev.enisim.metrics.Metric.THROTTLES : dev.enisim.metrics.Metric.ERRORS,
+                        dev.enisim.metrics.Metric.Scope.FUNCTION, name);
+                // the classes of one series in one spell share its count
+                String seriesKey = name + "\n" + e.untilMicros() + "\n" + (o.kind()
+                        == dev.enisim.model.Outcome.Kind.INVOKE_ERROR ? kind : o.kind().name());
+                long inside = 0;
+                if (series != null) {
+                    long[] v = series.values();
+                    for (int b = 0; b < v.length; b++) {
+                        long from = b * bucket;
+                        long to = from + bucket;
+                        if (to <= first || from > last) {
+                            continue;
+                        }
+                        for (int i = 0; i < w.length; i += 2) {
+                            if (from >= w[i] && to <= w[i + 1]) {
+                                inside += v[b];
+                                break;
+                            }
+                        }
+                    }
+                }
+                long left = seriesLeft.computeIfAbsent(seriesKey, k -> Long.MAX_VALUE);
+                warm = Math.min(e.count(), Math.min(inside, left));
+                seriesLeft.put(seriesKey, left == Long.MAX_VALUE ? inside - warm : left - warm);
+            }
+            if (warm > 0) {
+                byKind.merge(kind, warm, Long::sum);
+                byFunction.computeIfAbsent(name, n -> new LinkedHashMap<>()).merge(kind, warm, Long::sum);
+            }
+        }
+        return new WarmCounts(byKind, byFunction);
+    }
+
+    /** A function's invoke errors of one exception per bucket (null: none). */
+    private static dev.enisim.metrics.Series invokeErrors(dev.enisim.metrics.TimeSeries ts, String function,
+            String exception) {
+        for (dev.enisim.metrics.Series s : ts.invokeErrorsByException(dev.enisim.metrics.Metric.Scope.FUNCTION,
+                function)) {
+            if (exception.equals(s.exception())) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** {@link #warmCounts}: the failures in the warm-up per class, and per function and class. */
+    record WarmCounts(Map<String, Long> byKind, Map<String, Map<String, Long>> byFunction) {
     }
 
     /**
@@ -832,28 +986,12 @@ public final class Planner {
         if (warmUp <= 0) {
             return failsAsIs(r);
         }
-        long throttles = 0;
-        long functionErrors = 0;
-        Map<String, Long> errors = new LinkedHashMap<>();
-        for (String name : r.functions().keySet()) {
-            AfterWarmUp a = afterWarmUp(res, name, warmUp);
-            throttles += a.throttles();
-            functionErrors += a.functionErrors();
-            a.invokeErrors().forEach((k, v) -> errors.merge(k, v, Long::sum));
-        }
+        Map<String, Long> warm = warmCounts(res, warmUp).byKind();
         String note = warmUpNote(warmUp);
         List<String> out = new ArrayList<>();
-        for (String line : failsAsIs(r)) {
-            boolean warmOnly = false;
-            if (line.contains(" throttled")) {
-                warmOnly = throttles == 0;
-            } else if (line.contains(" function error")) {
-                warmOnly = functionErrors == 0;
-            } else if (line.contains(" fail with ") || line.contains(" fails with ")) {
-                String ex = line.substring(line.indexOf(" with ") + " with ".length());
-                warmOnly = errors.getOrDefault(ex, 0L) == 0 && r.invocations().errors().getOrDefault(ex, 0L) > 0;
-            }
-            out.add(warmOnly ? line + note : line);
+        for (Fail f : failLines(r)) {
+            boolean warmOnly = f.count() > 0 && warm.getOrDefault(f.kind(), 0L) >= f.count();
+            out.add(warmOnly ? f.line() + note : f.line());
         }
         return out;
     }
@@ -1194,6 +1332,7 @@ public final class Planner {
                 long failuresSmaller = -1;
                 int runsSmaller = 0;
                 int failedSmaller = 0;
+                long othersRefusedSmaller = 0;
                 if (p < SMALLEST_PREFIX && usable(p + 1) < others) {
                     failuresSmaller = Plan.SubnetAdvice.OTHERS_DO_NOT_FIT; // a subnet no one could configure
                 } else if (p < SMALLEST_PREFIX) {
@@ -1204,10 +1343,15 @@ public final class Planner {
                     try (RunSequence runsOf = runSequence(smallerScenario, n, 2 * n, rep -> s.id() + " one size"
                             + " smaller (/" + (p + 1) + ")" + of(rep - n, n) + (n > 1 ? ", until one runs out" : ""))) {
                         while (runsOf.hasNext() && failedSmaller == 0) { // until one runs out
-                            long f = ipFailures(runsOf.next().summary(), s.id());
+                            dev.enisim.run.RunResult run = runsOf.next();
+                            long f = ipFailures(run.summary(), s.id());
+                            // the run caps the other tenants' growth at what Lambda's ENIs leave free: a size
+                            // that refuses them runs out too, for them
+                            long refusedOthers = othersRefused(run.actions(), s.id());
+                            othersRefusedSmaller = Math.max(othersRefusedSmaller, refusedOthers);
                             runsSmaller++;
                             failuresSmaller += f;
-                            failedSmaller += f > 0 ? 1 : 0;
+                            failedSmaller += f > 0 || refusedOthers > 0 ? 1 : 0;
                         }
                     }
                 }
@@ -1230,10 +1374,61 @@ public final class Planner {
                 out.add(new Plan.SubnetAdvice(s.id(), s.cidr().toString(), s.cidr().usableAddresses(),
                         others, peak, analytic, p, usable(p),
                         s.cidr().usableAddresses() - others - peak, failures, failuresSmaller, n, n, failedRuns,
-                        runsSmaller, failedSmaller, most > peak ? most : 0));
+                        runsSmaller, failedSmaller, most > peak ? most : 0, othersRefusedSmaller,
+                        cannotGrowInPlace(v, s, p)));
             }
         }
         return out;
+    }
+
+    /**
+     * The most addresses the other tenants of {@code subnet} asked for (the timeline's setOtherUsedIps) and did not
+     * get in a run (its {@code actions}): the run caps them at what Lambda's ENIs leave free, and says so in the action ("Other
+     * tenants of s now use 57 IPs (asked 59; ...)"); 0 when they always got them.
+     */
+    static long othersRefused(List<RunSummary.Action> actions, String subnet) {
+        String head = "Other tenants of " + subnet + " now use ";
+        long most = 0;
+        for (RunSummary.Action a : actions) {
+            String d = a.description();
+            int asked = d.indexOf(" IPs (asked ");
+            if (d.startsWith(head) && asked > head.length()) {
+                try {
+                    long got = Long.parseLong(d.substring(head.length(), asked));
+                    int from = asked + " IPs (asked ".length();
+                    int end = d.indexOf(';', from);
+                    long wanted = Long.parseLong(d.substring(from, end < 0 ? d.length() : end));
+                    most = Math.max(most, wanted - got);
+                } catch (NumberFormatException | StringIndexOutOfBoundsException x) {
+                    // not the World's words: nothing to read
+                }
+            }
+        }
+        return most;
+    }
+
+    /**
+     * When {@code s} grown to {@code prefix} at its network address would overlap another subnet of {@code v}
+     * (it cannot grow in place): "a /25 at 10.1.0.0 overlaps subnet-b (10.1.0.64/26)"; else null.
+     */
+    static String cannotGrowInPlace(Scenario.Vpc v, Scenario.Subnet s, int prefix) {
+        if (prefix >= s.cidr().prefix()) {
+            return null;
+        }
+        int grown = s.cidr().network() & (prefix == 0 ? 0 : -1 << (32 - prefix));
+        List<String> over = new ArrayList<>();
+        for (Scenario.Subnet o : v.subnets()) {
+            if (o == s) {
+                continue;
+            }
+            int p = Math.min(prefix, o.cidr().prefix());
+            int mask = p == 0 ? 0 : -1 << (32 - p);
+            if ((o.cidr().network() & mask) == (grown & mask)) {
+                over.add(o.id() + " (" + o.cidr() + ")");
+            }
+        }
+        return over.isEmpty() ? null : "a /" + prefix + " at " + dev.enisim.model.network.Cidr.format(grown)
+                + " overlaps " + String.join(", ", over);
     }
 
     /** ", replication 3 of 20" (nothing with one replication). */

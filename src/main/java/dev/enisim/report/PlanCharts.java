@@ -88,7 +88,8 @@ final class PlanCharts {
         // a quantile resting on a replication cut short is the horizon, a lower bound: "> 10 min", as the text says it
         boolean[] censored = {t.p50Censored(), t.p99Censored(), false, false};
         StringBuilder b = new StringBuilder("<figure class=\"plan-chart\"><figcaption>Wait until the last ENI is "
-                + "deleted: simulated over " + t.replications() + " replications, and the analytic quantiles of "
+                + "deleted: simulated over " + t.replications() + (t.replications() == 1 ? " replication" : " replications")
+                + ", and the analytic quantiles of "
                 + (t.enis() == 1 ? "one ENI's deletion time" : "the maximum of " + t.enis() + " deletion times")
                 + "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
                 + "viewBox=\"0 0 " + W + " 110\" role=\"img\" aria-label=\"teardown wait\">\n");

@@ -90,6 +90,15 @@ public final class PlanReport {
             b.append("As it is, this scenario already fails: ").append(String.join("; ", p.failsAsIs()))
                     .append(".\nThe answers below are what it needs; fix these failures first.\n\n");
         }
+        if (!functionErrorsFacts(p).isEmpty()) {
+            b.append(functionErrorsFacts(p)).append(".\n\n");
+        }
+        for (String w : asIsWarnings(p)) {
+            b.append("Warning: ").append(w).append(".\n");
+        }
+        if (!asIsWarnings(p).isEmpty()) {
+            b.append('\n');
+        }
         if (!thresholdFacts(p).isEmpty()) {
             b.append(thresholdFacts(p)).append(".\n\n");
         }
@@ -109,13 +118,16 @@ public final class PlanReport {
         }
         for (Plan.SubnetAdvice s : p.subnets()) {
             String check = "0 failures at /" + s.recommendedPrefix() + runs(s.runsAtRecommended(), " in ")
-                    + smallerText(s, ", ");
+                    + smallerText(s, ", ") + sizedForText(s, ", ");
             b.append(String.format("   %-26s %-16s %7d %7d %9d %9d %11s %12d  %s%n", s.subnet(), s.cidr(),
                     s.usableIps(), s.otherUsedIps(), s.peakLambdaIps(), s.analyticLambdaIps(),
                     "/" + s.recommendedPrefix() + " (" + s.recommendedUsableIps() + ")", s.headroomIps(),
                     s.failuresAtRecommended() == 0 ? check : String.format(java.util.Locale.ROOT, "%,d failures%s (!)",
                     s.failuresAtRecommended(), s.runsAtRecommended() > 1 ? " in " + s.runsFailedAtRecommended()
                     + " of " + s.runsAtRecommended() + " runs" : "")));
+            if (s.cannotGrowInPlace() != null) {
+                b.append("     ").append(growText(s)).append('\n');
+            }
         }
         if (!p.subnets().isEmpty() && p.subnets().get(0).demandReplications() > 1) {
             int n = p.subnets().get(0).demandReplications();
@@ -154,8 +166,8 @@ public final class PlanReport {
             for (int i = 0; i < Math.min(10, keys.size()); i++) {
                 b.append(String.format("     %-50s %4d %-5s peak %,d %s%n", keys.get(i).key(),
                         keys.get(i).peakEnis(), keys.get(i).peakEnis() == 1 ? "ENI," : "ENIs,",
-                        keys.get(i).peakConnections(), legacy ? "environments"
-                        : "connections"));
+                        keys.get(i).peakConnections(), legacy ? (keys.get(i).peakConnections() == 1 ? "environment"
+                        : "environments") : keys.get(i).peakConnections() == 1 ? "connection" : "connections"));
             }
             if (keys.size() > 10) {
                 b.append(String.format("     ... and %d more keys%n", keys.size() - 10));
@@ -226,9 +238,10 @@ public final class PlanReport {
         } else if (t.enis() == 0) {
             b.append("   no ENI to wait for: the deletions wait 0 min for ENIs, and need no timeout for them\n");
         } else {
-        b.append(String.format("   simulated over %d replications: p50 %s, p99 %s%s;"
-                + " analytic (%s): p50 %.0f min, p99 %.0f min%n", t.replications(),
-                minutes(t.p50Seconds(), t.p50Censored()), minutes(t.p99Seconds(), t.p99Censored()), fewRuns(t),
+        // to the tenth of a minute, as the page's chart gives them
+        b.append(String.format(java.util.Locale.ROOT, "   simulated over %d replication%s: p50 %s, p99 %s%s;"
+                + " analytic (%s): p50 %.1f min, p99 %.1f min%n", t.replications(), t.replications() == 1 ? "" : "s",
+                tenths(t.p50Seconds(), t.p50Censored()), tenths(t.p99Seconds(), t.p99Censored()), fewRuns(t),
                 deletionTimes(t.enis()), t.analyticP50Seconds() / 60, t.analyticP99Seconds() / 60));
         if (t.censoredReplications() > 0) {
             b.append(String.format(java.util.Locale.ROOT, "   (!) %s: an ENI still there %,.0f min after the"
@@ -359,9 +372,9 @@ public final class PlanReport {
             b.append(String.format("   %s in %s (owner %s): %d usable, %d used by others, at least %d free as it is%n",
                     s.subnet(), s.vpc(), s.owner(), s.usableIps(), s.otherUsedIps(), s.minAvailableIps()));
             for (Plan.Consumer c : s.consumers()) {
-                b.append(String.format("     account %s: %d IPs at the design's peak (every subnet at /16), keys %s,"
+                b.append(String.format("     account %s: %s at the design's peak (every subnet at /16), keys %s,"
                         + " functions %s%n", c.account(),
-                        c.peakIps(), String.join(" ", c.keys()), String.join(", ", c.functions())));
+                        ips(c.peakIps()), String.join(" ", c.keys()), String.join(", ", c.functions())));
             }
         }
     }
@@ -377,6 +390,10 @@ public final class PlanReport {
         }
         b.append("; * where they differ)\n");
         row(b, "fails as it is", plans, p -> p.failsAsIs().isEmpty() ? "no" : String.join("; ", p.failsAsIs()));
+        if (plans.stream().anyMatch(p -> !p.functionErrors().isEmpty())) {
+            row(b, "function errors, not capacity", plans, p -> p.functionErrors().isEmpty() ? "none"
+                    : String.join("; ", p.functionErrors()));
+        }
         for (int s = 0; s < plans.get(0).subnets().size(); s++) {
             int k = s;
             row(b, plans.get(0).subnets().get(k).subnet() + " recommended", plans,
@@ -427,24 +444,24 @@ public final class PlanReport {
         b.append("<header><h1>Capacity plan: ").append(escape(p.scenario())).append("</h1>\n<p class=\"sub\">seed ")
                 .append(p.seed()).append(", ").append(escape(p.networkModel())).append(" network model, ")
                 .append(escape(p.assumptions())).append(" assumptions</p></header>\n");
-        List<String> short_ = new java.util.ArrayList<>();
-        for (Plan.SubnetAdvice s : p.subnets()) {
-            if (s.headroomIps() < 0) {
-                short_.add(s.subnet() + " is " + ips(-s.headroomIps()) + " short (needs /" + s.recommendedPrefix() + ")");
-            }
-        }
-        for (Plan.VpcAdvice v : p.vpcs()) {
-            if (v.room() <= 0) {
-                short_.add(v.vpc() + " reaches its quota of " + v.eniQuota() + " ENIs" + (v.otherUsedEnis() == 0 ? ""
-                        : " (" + v.otherUsedEnis() + " of them other services')"));
-            }
-        }
-        short_.addAll(p.failsAsIs());
-        b.append("<p class=\"verdict ").append(short_.isEmpty() ? "ok\">As it is, the scenario fits: no subnet runs "
-                + "short of IPs, no VPC reaches its ENI quota, no function ends Failed and no invocation fails"
+        // the headline says what the run as it is showed, as the terminal and plan.json's failsAsIs do; a sizing
+        // concern with no failure in the run is a warning below it
+        List<String> warnings = asIsWarnings(p);
+        b.append("<p class=\"verdict ").append(p.failsAsIs().isEmpty() ? (warnings.isEmpty() ? "ok\">As it is, the"
+                + " scenario fits: no subnet runs short of IPs, no VPC reaches its ENI quota, no function ends Failed"
+                + " and no invocation fails" + (p.functionErrors().isEmpty() ? "" : " for want of capacity (a"
+                + " function's own timeouts are said below)") : "ok\">As it is, the run has no capacity failure: no function ends"
+                + " Failed and no invocation fails for want of capacity")
                 + (p.failsInWarmUp().isEmpty() ? "." : " after the warm-up (see below).")
-                : "bad\">As it is, this scenario already fails: " + escape(String.join("; ", short_))
+                : "bad\">As it is, this scenario already fails: " + escape(String.join("; ", p.failsAsIs()))
                 + ". The answers below are what it needs; fix these failures first.").append("</p>\n");
+        for (String w : warnings) {
+            b.append("<p class=\"verdict warn\">Warning: ").append(escape(w)).append(".</p>\n");
+        }
+        if (!functionErrorsFacts(p).isEmpty()) {
+            b.append("<p class=\"note\" id=\"function-errors\">").append(escape(functionErrorsFacts(p)))
+                    .append(".</p>\n");
+        }
         if (!thresholdFacts(p).isEmpty()) {
             b.append("<p class=\"note\" id=\"threshold\">").append(escape(thresholdFacts(p))).append(".</p>\n");
         }
@@ -464,8 +481,9 @@ public final class PlanReport {
 
     private static void subnetsSection(StringBuilder b, Plan p) {
         b.append("<section id=\"subnets\"><h2>1. Subnet sizes</h2>\n<p>The smallest prefix with no invocation "
-                + "failing for IPs at this scenario's peak (the most over " + (p.subnets().isEmpty() ? 1
-                : p.subnets().get(0).demandReplications()) + " replications), checked by re-running the scenario on"
+                + "failing for IPs at this scenario's peak (" + (p.subnets().isEmpty()
+                || p.subnets().get(0).demandReplications() == 1 ? "in 1 replication" : "the most over "
+                + p.subnets().get(0).demandReplications() + " replications") + "), checked by re-running the scenario on"
                 + " other replications at that size and one size smaller (an IP failure: an invocation failing for want of an address, or a function that could not be created "
                 + "at all).</p>\n<div class=\"scroll\"><table>\n<tr><th scope=\"col\">subnet</th><th scope=\"col\">now</th><th scope=\"col\">other "
                 + "tenants</th><th scope=\"col\">Lambda's peak IPs</th><th scope=\"col\">by the formula</th><th scope=\"col\">recommended</th><th scope=\"col\">headroom now"
@@ -483,7 +501,8 @@ public final class PlanReport {
                             : "bad\">" + String.format(java.util.Locale.ROOT, "%,d", s.failuresAtRecommended())
                             + " IP failures at /" + s.recommendedPrefix() + (s.runsAtRecommended() > 1 ? " in "
                             + s.runsFailedAtRecommended() + " of " + s.runsAtRecommended() + " runs" : ""))
-                    .append(escape(smallerText(s, "; "))).append("</td></tr>\n");
+                    .append(escape(smallerText(s, "; ") + sizedForText(s, ", ")
+                            + (s.cannotGrowInPlace() == null ? "" : "; " + growText(s)))).append("</td></tr>\n");
         }
         b.append("</table></div>\n");
         if (!warmUpIpsText(p).isEmpty()) {
@@ -738,6 +757,72 @@ public final class PlanReport {
     /** A teardown quantile in minutes: "76 min", or "> 1,320 min" when it rests on a replication cut short. */
     public static String minutes(double seconds, boolean censored) {
         return String.format(java.util.Locale.ROOT, censored ? "> %,.0f min" : "%.0f min", seconds / 60);
+    }
+
+    /** A teardown quantile to the tenth of a minute, as the page's chart: "15.8 min", "&gt; 1,320 min" cut short. */
+    public static String tenths(double seconds, boolean censored) {
+        return String.format(java.util.Locale.ROOT, censored ? "> %,.0f min" : "%.1f min", seconds / 60);
+    }
+
+    /**
+     * The function errors that are not capacity ({@link Plan#functionErrors}), said apart from the verdict: empty
+     * when none.
+     */
+    static String functionErrorsFacts(Plan p) {
+        return p.functionErrors().isEmpty() ? "" : "Function errors, not capacity (a function's own timeout against"
+                + " its durations; kept out of the verdict, whatever the subnets and quotas): "
+                + String.join("; ", p.functionErrors());
+    }
+
+    /**
+     * Sizing concerns of the design, said as warnings beside what the run as it is showed ({@link Plan#failsAsIs}):
+     * a subnet short of the plan's peak at its size now, a VPC at or over its ENI quota at the design's peak ("though
+     * the run as it is had no IP failure" when none of that kind is in it). The terminal and the page say the same.
+     */
+    static List<String> asIsWarnings(Plan p) {
+        List<String> out = new java.util.ArrayList<>();
+        boolean ipFailure = p.failsAsIs().stream().anyMatch(l -> l.contains("SubnetIPAddressLimitReachedException")
+                || l.contains("SubnetOutOfIPAddresses"));
+        boolean eniFailure = p.failsAsIs().stream().anyMatch(l -> l.contains("ENILimitReachedException")
+                || l.contains("EniLimitExceeded"));
+        for (Plan.SubnetAdvice s : p.subnets()) {
+            if (s.headroomIps() < 0) {
+                out.add(s.subnet() + " is " + ips(-s.headroomIps()) + " short of the design's peak at its size now"
+                        + " (recommended /" + s.recommendedPrefix() + ")" + (ipFailure ? ""
+                        : ", though the run as it is had no IP failure"));
+            }
+        }
+        for (Plan.VpcAdvice v : p.vpcs()) {
+            String others = v.otherUsedEnis() == 0 ? "" : ", " + v.otherUsedEnis() + " of them other services'";
+            if (v.room() == 0) {
+                out.add(v.vpc() + " is at its quota of " + v.eniQuota() + " ENIs at the design's peak" + others
+                        + ": no room for one more key");
+            } else if (v.room() < 0) {
+                out.add(v.vpc() + "'s design needs " + enis(-v.room()) + " more than its quota of " + v.eniQuota()
+                        + others + (eniFailure ? "" : ", though the run as it is had no ENI failure"));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Beside a subnet's check, when one size smaller refused its other tenants' growth with no IP failure of Lambda's:
+     * the size is for that growth ({@link Plan.SubnetAdvice#othersRefusedOneSmaller}); empty otherwise.
+     */
+    static String sizedForText(Plan.SubnetAdvice s, String separator) {
+        if (s.othersRefusedOneSmaller() <= 0) {
+            return "";
+        }
+        return separator + "where the other tenants got " + (s.otherUsedIps()
+                - s.othersRefusedOneSmaller()) + " of the " + s.otherUsedIps() + " IPs they asked for"
+                + (s.failuresOneSmaller() > 0 ? "" : ": the size is driven by their requested growth, not by failures"
+                + " seen");
+    }
+
+    /** "cannot grow in place: a /25 at 10.1.0.0 overlaps subnet-b (10.1.0.64/26); make a new /25 for it". */
+    static String growText(Plan.SubnetAdvice s) {
+        return "cannot grow in place: " + s.cannotGrowInPlace() + "; make a new /" + s.recommendedPrefix()
+                + " elsewhere in the VPC's range and move the functions to it";
     }
 
     /** "1 of 20 replications cut short". */

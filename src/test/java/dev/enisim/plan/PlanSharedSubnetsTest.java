@@ -109,7 +109,8 @@ class PlanSharedSubnetsTest {
                 0, 0), a, "nothing smaller than a /28 to try");
         Plan.SubnetAdvice b = plan.subnets().get(1);
         assertEquals(new Plan.SubnetAdvice("subnet-shared-b", "10.20.0.16/28", 11, 10, 2, 2, 27, 27, -1, 0, 1_839, 1, 1,
-                0, 1, 1, 0), b, "as it is one address short; at /28 the run ran out");
+                0, 1, 1, 0, 0, "a /27 at 10.20.0.0 overlaps subnet-shared-a (10.20.0.0/28)"), b,
+                "as it is one address short; at /28 the run ran out; a /27 in place would take subnet-shared-a");
     }
 
     /**
