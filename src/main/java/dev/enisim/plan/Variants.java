@@ -145,7 +145,7 @@ final class Variants {
 
     /**
      * The actions {@link #standing} keeps, as the timeline names them with their times ("deleteRole
-     * legacy-stack-role at 30 min"): what a plan says its teardown kept.
+     * archive-stack-role at 30 min"): what a plan says its teardown kept.
      */
     static List<String> said(Scenario s) {
         List<String> roles = new ArrayList<>(new java.util.LinkedHashSet<>(s.functions().stream()

@@ -695,7 +695,7 @@ public final class PlanReport {
 
     /**
      * What the teardown kept of the scenario's timeline: "with what the scenario's timeline leaves standing at its
-     * end: deleteRole legacy-stack-role at 30 min; its own deleteFunction and deleteOrphanedEnis actions replaced".
+     * end: deleteRole archive-stack-role at 30 min; its own deleteFunction and deleteOrphanedEnis actions replaced".
      */
     static String keptText(Plan.TeardownWait t) {
         return "with what the scenario's timeline leaves standing at its end: " + String.join(", ", t.timelineKept())
@@ -712,7 +712,7 @@ public final class PlanReport {
 
     /**
      * Why an orphaned teardown has no finite wait, as the run's verdict says orphaned ENIs: "Lambda cannot delete
-     * them (the execution role legacy-stack-role has lost its EC2 permissions), so no wait is long enough, and no
+     * them (the execution role archive-stack-role has lost its EC2 permissions), so no wait is long enough, and no
      * CloudFormation or Terraform timeout; each keeps its subnet IP and its slot of the VPC's ENI quota until deleted
      * by hand".
      */
