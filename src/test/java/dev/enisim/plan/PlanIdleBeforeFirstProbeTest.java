@@ -25,25 +25,15 @@ class PlanIdleBeforeFirstProbeTest {
      * starts Inactive (its first call fails whatever the rule: judged by the call after the quiet alone).
      */
     private static Scenario scenario(String idle) throws Exception {
-        return ScenarioLoader.parse("""
-                name: idle-short
-                seed: 1
-                duration: 3m
-                bucket: 10s
-                hyperplane: { idleReclaimAfter: %s }
-                vpcs:
-                  - id: v
-                    subnets:
-                      - { id: a, cidr: 10.1.0.0/26, az: az-1 }
-                    securityGroups: [sg-1, sg-2, sg-3]
-                functions:
+        return ScenarioLoader.parse(PlanIdleShortRuleTest.idleScenario("idle-short", idle, "10.1.0.0/26",
+                "sg-1, sg-2, sg-3", """
                   - { name: created, vpcConfig: { subnetIds: [a], securityGroupIds: [sg-1] },
                       duration: 100ms, arrivals: { poisson: 1/s } }
                   - { name: deployed, existing: Active, vpcConfig: { subnetIds: [a], securityGroupIds: [sg-2] },
                       duration: 100ms, arrivals: { poisson: 1/s } }
                   - { name: asleep, existing: Inactive, vpcConfig: { subnetIds: [a], securityGroupIds: [sg-3] },
                       duration: 100ms, arrivals: { poisson: 1/s } }
-                """.formatted(idle), "idle-short");
+                """), "idle-short");
     }
 
     private static Plan plan(String idle) throws Exception {

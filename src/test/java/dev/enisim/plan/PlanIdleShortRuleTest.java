@@ -17,9 +17,14 @@ import org.junit.jupiter.api.Timeout;
  */
 class PlanIdleShortRuleTest {
 
-    private static Plan plan(String idle) throws Exception {
-        Scenario s = ScenarioLoader.parse("""
-                name: idle
+    /**
+     * The idle tests' scenario (PlanIdleBeforeFirstProbeTest's too): three minutes in buckets of 10 s under a rule
+     * of {@code idle}, one VPC with subnet a ({@code cidr}) and the security groups {@code groups}, then
+     * {@code functions} (the list's lines).
+     */
+    static String idleScenario(String name, String idle, String cidr, String groups, String functions) {
+        return """
+                name: %s
                 seed: 1
                 duration: 3m
                 bucket: 10s
@@ -27,12 +32,17 @@ class PlanIdleShortRuleTest {
                 vpcs:
                   - id: v
                     subnets:
-                      - { id: a, cidr: 10.1.0.0/28, az: az-1 }
-                    securityGroups: [sg-1]
+                      - { id: a, cidr: %s, az: az-1 }
+                    securityGroups: [%s]
                 functions:
+                """.formatted(name, idle, cidr, groups) + functions;
+    }
+
+    private static Plan plan(String idle) throws Exception {
+        Scenario s = ScenarioLoader.parse(idleScenario("idle", idle, "10.1.0.0/28", "sg-1", """
                   - { name: f, existing: Active, vpcConfig: { subnetIds: [a], securityGroupIds: [sg-1] },
                       duration: 100ms, arrivals: { poisson: 1/s } }
-                """.formatted(idle), "idle");
+                """), "idle");
         return new Planner(s, 1, line -> { }).warmUp(30_000_000L).plan();
     }
 

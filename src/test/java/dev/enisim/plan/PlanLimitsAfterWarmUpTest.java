@@ -102,20 +102,23 @@ class PlanLimitsAfterWarmUpTest {
         assertEquals(List.of(all, after), limits(yaml), yaml);
     }
 
+    /** One function f, reserved concurrency 5, for 3 minutes; its arrivals {@code %s} (PlanVerdictFindingsTest too). */
+    static final String RESERVED_FIVE = """
+            name: lim
+            seed: 1
+            duration: 3m
+            bucket: 10s
+            functions:
+              - name: f
+                reservedConcurrency: 5
+                initDuration: 0s
+                duration: 100ms
+                arrivals: %s
+            """;
+
     @Test
     void concurrencyThrottlesCountOnlyAfterTheWarmUp() throws Exception {
-        String yaml = """
-                name: lim
-                seed: 1
-                duration: 3m
-                bucket: 10s
-                functions:
-                  - name: f
-                    reservedConcurrency: 5
-                    initDuration: 0s
-                    duration: 100ms
-                    arrivals: %s
-                """;
+        String yaml = RESERVED_FIVE;
         String early = "{ schedule: { phases: [ { rate: 100/s, for: 20s }, { rate: 1/s, for: 160s } ] } }";
         String late = "{ schedule: { phases: [ { rate: 1/s, for: 120s }, { rate: 100/s, for: 60s } ] } }";
         check(List.of("concurrency"), List.of(), yaml.formatted(early));

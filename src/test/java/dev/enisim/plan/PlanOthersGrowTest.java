@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class PlanOthersGrowTest {
 
-    private static final String SCENARIO = """
+    /** Other tenants of sn-b and other services' ENIs in vpc-p growing at 1h (PlanVerdictFindingsTest builds on it). */
+    static final String SCENARIO = """
             name: grows
             seed: 3
             duration: 2h

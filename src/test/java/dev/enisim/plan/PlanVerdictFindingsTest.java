@@ -65,35 +65,23 @@ class PlanVerdictFindingsTest {
      * quota with other services' ENIs and no ENI error, a subnet sn-c in the way of sn-b's growing in place, and a
      * function with no VPC whose own timeout (1 s) cuts its longer durations (TaskTimedOut).
      */
-    private static final String GROWS = """
-            name: grows
-            seed: 3
-            duration: 2h
-            vpcs:
-              - id: vpc-p
-                eniQuota: 20
-                otherUsedEnis: 5
-                subnets:
-                  - { id: sn-b, cidr: 10.1.0.64/27, az: a, otherUsedIps: 10 }
-                  - { id: sn-c, cidr: 10.1.0.96/27, az: b }
-                securityGroups: [sg-web, sg-db]
-            functions:
-              - name: api
-                vpcConfig: { subnetIds: [sn-b], securityGroupIds: [sg-web] }
-                duration: 150ms
-                arrivals: { poisson: 5/s }
-              - name: worker
-                vpcConfig: { subnetIds: [sn-b], securityGroupIds: [sg-db] }
-                duration: 150ms
-                arrivals: { poisson: 5/s }
+    private static final String GROWS = before(before(PlanOthersGrowTest.SCENARIO,
+            "    securityGroups: [sg-web, sg-db]\n", "      - { id: sn-c, cidr: 10.1.0.96/27, az: b }\n"),
+            "timeline:\n", """
               - name: slow
                 timeout: 1s
                 duration: { dist: uniform, min: 100ms, max: 1100ms }
                 arrivals: { poisson: 1/s }
-            timeline:
-              - { at: 1h, action: setOtherUsedIps, subnet: sn-b, otherUsedIps: 26 }
-              - { at: 1h, action: setOtherUsedEnis, vpc: vpc-p, otherUsedEnis: 18 }
-            """;
+            """);
+
+    /** {@code yaml} with {@code lines} inserted before {@code marker}, which must be in it once. */
+    private static String before(String yaml, String marker, String lines) {
+        int at = yaml.indexOf(marker);
+        if (at < 0 || yaml.indexOf(marker, at + 1) >= 0) {
+            throw new IllegalArgumentException("not once in the scenario: " + marker);
+        }
+        return yaml.substring(0, at) + lines + yaml.substring(at);
+    }
 
     private static Plan grows;
 
@@ -212,19 +200,8 @@ class PlanVerdictFindingsTest {
      */
     @Test
     void aClassAlsoAfterTheWarmUpCountsOnlyWhatCameAfterIt() throws Exception {
-        String yaml = """
-                name: lim
-                seed: 1
-                duration: 3m
-                bucket: 10s
-                functions:
-                  - name: g
-                    reservedConcurrency: 5
-                    initDuration: 0s
-                    duration: 100ms
-                    arrivals: { schedule: { phases: [ { rate: 100/s, for: 20s }, { rate: 1/s, for: 100s },
-                                { rate: 100/s, for: 60s } ] } }
-                """;
+        String yaml = PlanLimitsAfterWarmUpTest.RESERVED_FIVE.formatted("{ schedule: { phases: [ { rate: 100/s,"
+                + " for: 20s }, { rate: 1/s, for: 100s }, { rate: 100/s, for: 60s } ] } }");
         Scenario s = ScenarioLoader.parse(yaml, "lim.yaml");
         dev.enisim.run.RunResult res = new dev.enisim.run.Simulation(s, 0).run();
         long all = res.summary().invocations().throttled();
